@@ -1,0 +1,120 @@
+/* diag.c - diagnostic printer with source line and caret (see diag.h). */
+#include "base/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+void diag_init(Diag *diag, const SrcFile *file, FILE *out)
+{
+    diag->file = file;
+    diag->out = out;
+    diag->format = DIAG_HUMAN;
+    diag->n_errors = 0;
+    diag->n_warnings = 0;
+    diag->color = 0;
+}
+
+static const char *level_name(DiagLevel level)
+{
+    switch (level) {
+    case DIAG_ERROR: return "error";
+    case DIAG_WARNING: return "warning";
+    case DIAG_NOTE: return "note";
+    }
+    return "error";
+}
+
+static void print_caret(Diag *diag, SrcSpan span, uint32_t line, uint32_t col)
+{
+    uint32_t len;
+    const char *text = srcfile_line(diag->file, line, &len);
+    fprintf(diag->out, "%5u | %.*s\n", line, (int)len, text);
+    fprintf(diag->out, "      | ");
+    /* Re-emit tabs so the caret lines up under the original text. */
+    uint32_t i = 0, c = 1;
+    for (; i < len && c < col; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if ((ch & 0xC0) == 0x80)
+            continue;
+        fputc(ch == '\t' ? '\t' : ' ', diag->out);
+        c++;
+    }
+    /* Underline the span, but not past the end of this line. */
+    uint32_t line_begin = (uint32_t)(text - diag->file->text);
+    uint32_t stop = span.end > line_begin + len ? line_begin + len : span.end;
+    uint32_t off = line_begin + i;
+    fputc('^', diag->out);
+    for (off++; off < stop; off++)
+        if (((unsigned char)diag->file->text[off] & 0xC0) != 0x80)
+            fputc('~', diag->out);
+    fputc('\n', diag->out);
+}
+
+static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, const char *fmt, va_list ap)
+{
+    if (level == DIAG_ERROR)
+        diag->n_errors++;
+    else if (level == DIAG_WARNING)
+        diag->n_warnings++;
+    if (level == DIAG_ERROR && diag->n_errors > DIAG_MAX_ERRORS)
+        return;
+    if (level == DIAG_ERROR && diag->n_errors == DIAG_MAX_ERRORS + 1)
+        return;
+    const char *fname = diag->file ? diag->file->name : "sluice";
+    uint32_t line = 0, col = 0;
+    if (has_span && diag->file)
+        srcfile_linecol(diag->file, span.begin, &line, &col);
+    if (diag->format == DIAG_MACHINE) {
+        fprintf(diag->out, "%s|%s|%u|%u|", level_name(level), fname, line, col);
+        vfprintf(diag->out, fmt, ap);
+        fputc('\n', diag->out);
+        return;
+    }
+    if (has_span && diag->file)
+        fprintf(diag->out, "%s:%u:%u: %s: ", fname, line, col, level_name(level));
+    else
+        fprintf(diag->out, "%s: %s: ", fname, level_name(level));
+    vfprintf(diag->out, fmt, ap);
+    fputc('\n', diag->out);
+    if (has_span && diag->file)
+        print_caret(diag, span, line, col);
+}
+
+void diag_error(Diag *diag, SrcSpan span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(diag, DIAG_ERROR, span, 1, fmt, ap);
+    va_end(ap);
+}
+
+void diag_warn(Diag *diag, SrcSpan span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(diag, DIAG_WARNING, span, 1, fmt, ap);
+    va_end(ap);
+}
+
+void diag_note(Diag *diag, SrcSpan span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(diag, DIAG_NOTE, span, 1, fmt, ap);
+    va_end(ap);
+}
+
+void diag_fatal(Diag *diag, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    SrcSpan none = {0, 0, 0};
+    vreport(diag, DIAG_ERROR, none, 0, fmt, ap);
+    va_end(ap);
+}
+
+_Noreturn void sl_unreachable(const char *file, int line)
+{
+    fprintf(stderr, "sluice: internal error at %s:%d; please report this with the query file\n", file, line);
+    exit(70);
+}

@@ -1,0 +1,121 @@
+/* type.c - SQL type singletons, constructors and printing. */
+#include "base/type.h"
+
+#include <ctype.h>
+#include <strings.h>
+
+#include "base/strbuf.h"
+
+const Type type_null = {TY_NULL, 0, 0, 0};
+const Type type_boolean = {TY_BOOLEAN, 0, 0, 0};
+const Type type_int = {TY_INT, 0, 0, 0};
+const Type type_bigint = {TY_BIGINT, 0, 0, 0};
+const Type type_double = {TY_DOUBLE, 0, 0, 0};
+const Type type_string = {TY_STRING, 0, 0, 0};
+const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0};
+const Type type_date = {TY_DATE, 0, 0, 0};
+const Type type_interval = {TY_INTERVAL, 0, 0, 0};
+
+static const TypeField window_fields[2] = {{"start", &type_timestamp}, {"end", &type_timestamp}};
+static const Type window_type = {TY_STRUCT, 2, window_fields, 0};
+
+const Type *type_window(void) { return &window_type; }
+
+const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields)
+{
+    Type *t = ARENA_NEW(arena, Type);
+    TypeField *f = ARENA_NEW_N(arena, TypeField, n_fields ? n_fields : 1);
+    for (int i = 0; i < n_fields; i++)
+        f[i] = fields[i];
+    t->kind = TY_STRUCT;
+    t->n_fields = n_fields;
+    t->fields = f;
+    return t;
+}
+
+const Type *type_array(Arena *arena, const Type *elem)
+{
+    Type *t = ARENA_NEW(arena, Type);
+    t->kind = TY_ARRAY;
+    t->elem = elem;
+    return t;
+}
+
+bool type_equal(const Type *a, const Type *b)
+{
+    if (a == b)
+        return true;
+    if (!a || !b || a->kind != b->kind)
+        return false;
+    if (a->kind == TY_ARRAY)
+        return type_equal(a->elem, b->elem);
+    if (a->kind == TY_STRUCT) {
+        if (a->n_fields != b->n_fields)
+            return false;
+        for (int i = 0; i < a->n_fields; i++)
+            if (strcasecmp(a->fields[i].name, b->fields[i].name) != 0 ||
+                !type_equal(a->fields[i].type, b->fields[i].type))
+                return false;
+    }
+    return true;
+}
+
+bool type_is_numeric(const Type *t)
+{
+    return t->kind == TY_INT || t->kind == TY_BIGINT || t->kind == TY_DOUBLE;
+}
+
+bool type_is_integral(const Type *t) { return t->kind == TY_INT || t->kind == TY_BIGINT; }
+
+int type_field_index(const Type *t, const char *name)
+{
+    if (t->kind != TY_STRUCT)
+        return -1;
+    for (int i = 0; i < t->n_fields; i++)
+        if (strcasecmp(t->fields[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static void put_type(StrBuf *sb, const Type *t, int sql)
+{
+    static const char *names[] = {"void", "boolean", "int", "bigint", "double", "string",
+                                  "timestamp", "date", "interval", "struct", "array"};
+    const char *n = names[t->kind];
+    if (t->kind == TY_STRUCT) {
+        sb_puts(sb, sql ? "STRUCT<" : "struct<");
+        for (int i = 0; i < t->n_fields; i++) {
+            if (i)
+                sb_puts(sb, sql ? ", " : ",");
+            sb_puts(sb, t->fields[i].name);
+            sb_puts(sb, sql ? " " : ":");
+            put_type(sb, t->fields[i].type, sql);
+        }
+        sb_putc(sb, '>');
+    } else if (t->kind == TY_ARRAY) {
+        sb_puts(sb, sql ? "ARRAY<" : "array<");
+        put_type(sb, t->elem, sql);
+        sb_putc(sb, '>');
+    } else if (sql) {
+        for (const char *p = n; *p; p++)
+            sb_putc(sb, (char)toupper((unsigned char)*p));
+    } else {
+        sb_puts(sb, n);
+    }
+}
+
+const char *type_name(Arena *arena, const Type *t)
+{
+    StrBuf sb;
+    sb_init(&sb, arena);
+    put_type(&sb, t, 0);
+    return sb.data;
+}
+
+const char *type_sql_name(Arena *arena, const Type *t)
+{
+    StrBuf sb;
+    sb_init(&sb, arena);
+    put_type(&sb, t, 1);
+    return sb.data;
+}

@@ -1,0 +1,60 @@
+/* type.h - SQL types shared by every compiler phase (schemas, expressions, plans).
+**
+** Types are immutable once built.  Scalar types are static singletons, so
+** scalar equality is pointer equality; STRUCT and ARRAY types are built in
+** the arena and compared structurally with type_equal().  Names print in
+** Spark's simpleString form: `bigint`, `struct<start:timestamp,end:timestamp>`.
+*/
+#ifndef SL_TYPE_H
+#define SL_TYPE_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+
+typedef enum TypeKind {
+    TY_NULL,      /* the type of a bare NULL literal; coerces to anything */
+    TY_BOOLEAN,
+    TY_INT,       /* 32-bit */
+    TY_BIGINT,    /* 64-bit */
+    TY_DOUBLE,
+    TY_STRING,
+    TY_TIMESTAMP, /* microseconds since 1970-01-01T00:00:00Z */
+    TY_DATE,      /* days since 1970-01-01 */
+    TY_INTERVAL,  /* a day-time interval in microseconds (literals only) */
+    TY_STRUCT,
+    TY_ARRAY
+} TypeKind;
+
+typedef struct Type Type;
+
+typedef struct TypeField {
+    const char *name;
+    const Type *type;
+} TypeField;
+
+struct Type {
+    TypeKind kind;
+    int n_fields;            /* TY_STRUCT */
+    const TypeField *fields; /* TY_STRUCT */
+    const Type *elem;        /* TY_ARRAY */
+};
+
+extern const Type type_null, type_boolean, type_int, type_bigint, type_double,
+    type_string, type_timestamp, type_date, type_interval;
+
+const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields);
+const Type *type_array(Arena *arena, const Type *elem);
+/* struct<start:timestamp,end:timestamp>, the type of window() and session_window(). */
+const Type *type_window(void);
+bool type_equal(const Type *a, const Type *b);
+bool type_is_numeric(const Type *t);   /* INT, BIGINT, DOUBLE */
+bool type_is_integral(const Type *t);  /* INT, BIGINT */
+/* Field index by name (case-insensitive), or -1. */
+int type_field_index(const Type *t, const char *name);
+/* Spark's simpleString, e.g. "struct<start:timestamp,end:timestamp>". */
+const char *type_name(Arena *arena, const Type *t);
+/* The SQL keyword spelling used in error messages, e.g. "BIGINT", "STRUCT<...>". */
+const char *type_sql_name(Arena *arena, const Type *t);
+
+#endif

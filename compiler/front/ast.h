@@ -1,0 +1,222 @@
+/* ast.h - the syntax tree of a sluice script, exactly as written.
+**
+** The parser builds these nodes and nothing else: no name lookup, no types,
+** no checks (sema does all of that on this tree and produces bound trees).
+** Every node carries the SrcSpan of the text it came from, so any later
+** phase can point at the query.  All nodes and strings live in the arena
+** of the compilation.  Identifiers keep their spelling; comparisons are
+** case-insensitive (Spark's default).
+*/
+#ifndef SL_AST_H
+#define SL_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/srcspan.h"
+#include "base/strbuf.h"
+#include "base/type.h"
+
+typedef struct AstExpr AstExpr;
+typedef struct AstSelect AstSelect;
+
+/* ==== Expressions ==== */
+
+typedef enum AstExprKind {
+    AST_NULL,     /* NULL */
+    AST_BOOL,     /* TRUE, FALSE: u.ival */
+    AST_INT,      /* integer literal: u.ival (fits int64; too large is a syntax error) */
+    AST_DOUBLE,   /* 1.5, 1e3: u.dval */
+    AST_STRING,   /* 'text' with '' and \ escapes decoded: u.str */
+    AST_INTERVAL, /* INTERVAL '10 minutes' or INTERVAL 10 MINUTES: u.str is the text
+                     after INTERVAL as one string ("10 minutes") */
+    AST_COLUMN,   /* a, t.a, window.start: u.name.parts[0..n-1]; sema decides which
+                     prefix is a relation, a column or a struct field */
+    AST_STAR,     /* * or t.*: u.name (n == 0 for a bare *) */
+    AST_FIELD,    /* expr.name where expr is not a plain name: u.field */
+    AST_INDEX,    /* expr[index]: u.index */
+    AST_CALL,     /* name(args), count(*), count(DISTINCT x), f(x) OVER (...): u.call */
+    AST_UNARY,    /* NOT x, -x, +x: u.unary */
+    AST_BINARY,   /* x op y: u.binary */
+    AST_IS_NULL,  /* x IS [NOT] NULL: u.is_null */
+    AST_LIKE,     /* x [NOT] LIKE pattern: u.like */
+    AST_IN,       /* x [NOT] IN (a, b, ...): u.in */
+    AST_BETWEEN,  /* x [NOT] BETWEEN lo AND hi: u.between */
+    AST_CASE,     /* CASE [operand] WHEN .. THEN .. [ELSE ..] END: u.kase */
+    AST_CAST      /* CAST(x AS type): u.cast */
+} AstExprKind;
+
+typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS } AstUnaryOp;
+
+typedef enum AstBinaryOp {
+    BOP_ADD, BOP_SUB, BOP_MUL, BOP_DIV, BOP_MOD,
+    BOP_EQ, BOP_NE, BOP_LT, BOP_LE, BOP_GT, BOP_GE,
+    BOP_AND, BOP_OR,
+    BOP_CONCAT  /* || */
+} AstBinaryOp;
+
+typedef struct AstExprList {
+    AstExpr **items;
+    int n;
+} AstExprList;
+
+typedef struct AstName {
+    const char **parts;  /* dotted parts as written */
+    SrcSpan *spans;      /* span of each part */
+    int n;
+} AstName;
+
+struct AstExpr {
+    AstExprKind kind;
+    SrcSpan span;
+    union {
+        int64_t ival;
+        double dval;
+        const char *str;
+        AstName name;
+        struct { AstExpr *base; const char *name; SrcSpan name_span; } field;
+        struct { AstExpr *base; AstExpr *index; } index;
+        struct {
+            const char *name;      /* function name as written */
+            SrcSpan name_span;
+            AstExprList args;
+            bool star;             /* count(*) */
+            bool distinct;         /* count(DISTINCT x) */
+            SrcSpan distinct_span;
+            bool has_over;         /* an OVER (...) clause followed: refused by sema */
+            SrcSpan over_span;
+        } call;
+        struct { AstUnaryOp op; AstExpr *arg; } unary;
+        struct { AstBinaryOp op; AstExpr *lhs, *rhs; SrcSpan op_span; } binary;
+        struct { AstExpr *arg; bool negated; } is_null;
+        struct { AstExpr *arg, *pattern; bool negated; } like;
+        struct { AstExpr *arg; AstExprList list; bool negated; } in;
+        struct { AstExpr *arg, *lo, *hi; bool negated; } between;
+        struct {
+            AstExpr *operand;      /* CASE x WHEN ...: may be NULL */
+            AstExprList whens;
+            AstExprList thens;     /* same length as whens */
+            AstExpr *else_;        /* may be NULL */
+        } kase;
+        struct { AstExpr *arg; const Type *type; SrcSpan type_span; } cast;
+    } u;
+};
+
+/* ==== Queries ==== */
+
+typedef struct AstSelectItem {
+    AstExpr *expr;
+    const char *alias;   /* NULL if none */
+    SrcSpan alias_span;
+    SrcSpan span;
+} AstSelectItem;
+
+typedef struct AstOrderItem {
+    AstExpr *expr;
+    bool desc;
+    int nulls;           /* 0: default, 1: NULLS FIRST, 2: NULLS LAST */
+    SrcSpan span;
+} AstOrderItem;
+
+typedef enum AstFromKind { FROM_NAME, FROM_SUBQUERY } AstFromKind;
+
+typedef struct AstFrom {
+    AstFromKind kind;
+    const char *name;    /* FROM_NAME: the source or table */
+    AstSelect *sub;      /* FROM_SUBQUERY */
+    const char *alias;   /* NULL if none */
+    SrcSpan span;
+} AstFrom;
+
+struct AstSelect {
+    SrcSpan span;
+    bool distinct;       /* SELECT DISTINCT: refused by sema */
+    SrcSpan distinct_span;
+    AstSelectItem *items;
+    int n_items;
+    AstFrom *from;       /* NULL if there is no FROM (refused by sema) */
+    AstExpr *where;      /* may be NULL */
+    AstExprList group_by;
+    SrcSpan group_by_span;
+    AstExpr *having;     /* may be NULL */
+    AstOrderItem *order_by;
+    int n_order_by;
+    SrcSpan order_by_span;
+    AstExpr *limit;      /* LIMIT n: refused by sema; NULL if absent */
+    SrcSpan limit_span;  /* covers the LIMIT keyword and its operand */
+    AstExpr *offset;     /* OFFSET n: refused by sema */
+    SrcSpan offset_span;
+};
+
+/* ==== Statements ==== */
+
+typedef enum AstStmtKind {
+    STMT_CREATE_SOURCE,  /* CREATE SOURCE name [(columns)] WITH (options) */
+    STMT_CREATE_SINK,    /* CREATE SINK name WITH (options) */
+    STMT_CREATE_TABLE,   /* CREATE TABLE name (columns) WITH (options): static table */
+    STMT_INSERT          /* INSERT INTO sink SELECT ... [WITH (options)] */
+} AstStmtKind;
+
+typedef struct AstOption {
+    const char *key;     /* as written; matched case-insensitively */
+    SrcSpan key_span;
+    AstExpr *value;      /* a literal: AST_STRING, AST_INT, AST_DOUBLE, AST_BOOL, or
+                            AST_COLUMN with one part for a bare word (format = json) */
+    SrcSpan span;        /* key = value */
+} AstOption;
+
+typedef struct AstColumnDef {
+    const char *name;
+    const Type *type;
+    SrcSpan span;        /* the name */
+    SrcSpan type_span;
+} AstColumnDef;
+
+typedef struct AstWatermark {
+    const char *column;  /* WATERMARK FOR column AS expr */
+    SrcSpan column_span;
+    AstExpr *expr;       /* usually column - INTERVAL '...' */
+    SrcSpan span;
+} AstWatermark;
+
+typedef struct AstStmt {
+    AstStmtKind kind;
+    SrcSpan span;
+    const char *name;          /* CREATE *: the object's name; INSERT: the target sink */
+    SrcSpan name_span;
+    bool has_columns;          /* a column list was written (possibly empty) */
+    AstColumnDef *columns;
+    int n_columns;
+    AstWatermark *watermark;   /* NULL if none */
+    AstOption *options;        /* WITH (...) of CREATE, or of the INSERT (query options) */
+    int n_options;
+    SrcSpan options_span;
+    AstSelect *query;          /* INSERT only */
+} AstStmt;
+
+typedef struct AstScript {
+    AstStmt **stmts;
+    int n_stmts;
+} AstScript;
+
+/* ==== Construction (used by the grammar actions; one call per action) ==== */
+
+AstExpr *ast_expr_new(Arena *arena, AstExprKind kind, SrcSpan span);
+AstExpr *ast_binary(Arena *arena, AstBinaryOp op, AstExpr *lhs, AstExpr *rhs, SrcSpan op_span);
+AstExpr *ast_unary(Arena *arena, AstUnaryOp op, AstExpr *arg, SrcSpan span);
+void ast_list_push(Arena *arena, AstExprList *list, AstExpr *e);
+
+/* ==== Walking and dumping ==== */
+
+/* Calls fn on e and, if fn returns 0, on its children (pre-order). A non-zero return
+   of 1 prunes the children, 2 aborts the walk; the walk returns 2 if aborted. */
+typedef int (*AstExprVisit)(AstExpr *e, void *ctx);
+int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx);
+
+/* S-expression dump used by `sluice --dump-ast` and the parser tests. */
+void ast_dump_expr(StrBuf *sb, const AstExpr *e);
+void ast_dump_script(StrBuf *sb, const AstScript *script);
+const char *ast_binary_op_name(AstBinaryOp op);
+
+#endif

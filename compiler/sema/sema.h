@@ -1,0 +1,233 @@
+/* sema.h - semantic analysis: names, types and the streaming rules, AST to bound trees.
+**
+** sema_check() resolves every name of a script case-insensitively, types every
+** expression, validates connector and query options, and refuses what a
+** stream cannot do with Spark's reason at the offending span.  It keeps going
+** after an error (counting them in diag) so one run reports them all.  Its
+** output, an SProgram, is what the planner reads: bound and typed trees that
+** refer to columns by position, never by name.  Everything lives in the arena.
+**
+** Must not: generate code, touch the file system, or know about LLVM.
+*/
+#ifndef SL_SEMA_H
+#define SL_SEMA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/srcspan.h"
+#include "base/type.h"
+#include "front/ast.h"
+
+typedef struct SExpr SExpr;
+typedef struct SSelect SSelect;
+
+/* ==== Catalog objects ==== */
+
+typedef struct SColumn {
+    const char *name;   /* spelling of the declaration */
+    const Type *type;
+    SrcSpan span;
+} SColumn;
+
+typedef struct SSchema {
+    SColumn *cols;
+    int n;
+} SSchema;
+
+typedef struct SOption {
+    const char *key;    /* canonical spelling from the option table, e.g. "maxFilesPerTrigger" */
+    const char *value;  /* the value as text: 'json' -> json, 20 -> 20, true -> true */
+    SrcSpan span;       /* key = value */
+    SrcSpan value_span;
+} SOption;
+
+typedef struct SOptions {
+    SOption *items;
+    int n;
+} SOptions;
+
+/* Look an option up by canonical key; NULL if absent. */
+const SOption *soptions_find(const SOptions *opts, const char *key);
+
+typedef struct SWatermark {
+    int column;         /* index into the source schema */
+    int64_t delay_us;
+    SrcSpan span;
+} SWatermark;
+
+typedef struct SSource {
+    const char *name;
+    SrcSpan span;           /* the name in CREATE SOURCE */
+    int index;              /* position in SProgram.sources */
+    bool is_static;         /* CREATE TABLE */
+    const char *connector;  /* canonical: "files", "socket", "rate", ... */
+    const char *format;     /* files: "json", "csv", "text"; NULL otherwise */
+    SSchema schema;
+    SWatermark *watermark;  /* NULL if none */
+    SOptions options;       /* validated, canonical keys, includes connector */
+} SSource;
+
+typedef struct SSink {
+    const char *name;
+    SrcSpan span;
+    int index;
+    const char *connector;  /* canonical: "console", ... */
+    SOptions options;
+} SSink;
+
+/* ==== Bound expressions ==== */
+
+typedef enum SExprKind {
+    SX_CONST,      /* u.value */
+    SX_COLUMN,     /* u.column: index into the input schema of the SELECT */
+    SX_FIELD,      /* u.field: struct field of u.field.arg */
+    SX_INDEX,      /* u.index: array element (0-based as Spark's [] on arrays) */
+    SX_NOT,        /* u.arg */
+    SX_NEG,        /* u.arg */
+    SX_ARITH,      /* u.bin, op in BOP_ADD..BOP_MOD; operands already cast to the result type */
+    SX_CMP,        /* u.bin, op in BOP_EQ..BOP_GE; operands already cast to a common type */
+    SX_AND,        /* u.bin, three-valued */
+    SX_OR,         /* u.bin, three-valued */
+    SX_CONCAT,     /* u.bin, string || string */
+    SX_IS_NULL,    /* u.is_null */
+    SX_LIKE,       /* u.like */
+    SX_IN,         /* u.in: values already cast to the type of arg */
+    SX_CASE,       /* u.kase: searched form (the simple form is rewritten to x = v tests) */
+    SX_CAST,       /* u.arg cast to SExpr.type */
+    SX_CALL,       /* u.call: a scalar function of functions.def */
+    SX_GROUP_REF,  /* u.ref: the i-th GROUP BY key (in the aggregated space) */
+    SX_AGG_REF,    /* u.ref: the i-th aggregate (in the aggregated space) */
+    SX_WINDOW      /* u.window: window(ts, size, slide, start) as a GROUP BY key */
+} SExprKind;
+
+typedef enum SFunc {
+#define FN(id, name, min_args, max_args) FN_##id,
+#include "sema/functions.def"
+#undef FN
+    FN__COUNT
+} SFunc;
+
+typedef struct SValue {
+    bool is_null;
+    int64_t i;          /* BOOLEAN, INT, BIGINT, TIMESTAMP (µs), DATE (days), INTERVAL (µs) */
+    double d;           /* DOUBLE */
+    const char *s;      /* STRING: bytes (NUL-terminated for convenience) */
+    uint32_t n;         /* STRING: length in bytes */
+} SValue;
+
+struct SExpr {
+    SExprKind kind;
+    const Type *type;   /* never NULL after sema; TY_NULL only for a bare NULL */
+    SrcSpan span;
+    union {
+        SValue value;
+        int column;
+        int ref;
+        SExpr *arg;
+        struct { SExpr *arg; int index; } field;
+        struct { SExpr *arg, *index; } index;
+        struct { AstBinaryOp op; SExpr *lhs, *rhs; } bin;
+        struct { SExpr *arg; bool negated; } is_null;
+        struct { SExpr *arg, *pattern; bool negated; } like;
+        struct { SExpr *arg; SExpr **values; int n_values; bool negated; } in;
+        struct { SExpr **whens; SExpr **thens; int n_whens; SExpr *else_; } kase;
+        struct { SFunc fn; SExpr **args; int n_args; } call;
+        struct {
+            SExpr *ts;          /* a TIMESTAMP expression over the input */
+            int64_t size_us;    /* window duration */
+            int64_t slide_us;   /* == size_us for a tumbling window */
+            int64_t start_us;   /* startTime offset, |start| < slide */
+        } window;
+    } u;
+};
+
+/* ==== Bound queries ==== */
+
+typedef enum SAggKind { AGG_COUNT_STAR, AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AGG_AVG } SAggKind;
+
+typedef struct SAgg {
+    SAggKind kind;
+    SExpr *arg;         /* over the input of the SELECT; NULL for count(*) */
+    const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type */
+    SrcSpan span;
+} SAgg;
+
+typedef struct SOutCol {
+    const char *name;   /* alias, or Spark's generated name: action, count(1), window */
+    SExpr *expr;        /* over the input (no aggregation) or the aggregated space */
+    SrcSpan span;
+} SOutCol;
+
+typedef struct SOrder {
+    SExpr *expr;        /* over the same space as SOutCol.expr (aliases substituted) */
+    bool desc;
+    bool nulls_first;   /* Spark: NULLS FIRST for ASC, NULLS LAST for DESC by default */
+    SrcSpan span;
+} SOrder;
+
+/*
+** One SELECT block.  Evaluation order: read input -> WHERE -> (GROUP BY keys +
+** aggregates -> HAVING) -> output columns -> ORDER BY.  Without aggregation the
+** output columns are over the input; with it they are over the aggregated space,
+** where SX_GROUP_REF(i) is group[i] and SX_AGG_REF(i) is aggs[i].
+*/
+struct SSelect {
+    SrcSpan span;
+    SSource *source;    /* FROM a source ... */
+    SSelect *sub;       /* ... or FROM a subquery (exactly one of the two is set) */
+    SSchema input;      /* columns the clauses see: the source's or the subquery's output */
+    SExpr *where;       /* BOOLEAN over input; NULL if none */
+    bool has_agg;       /* GROUP BY present or an aggregate function used */
+    SExpr **group;      /* keys over input */
+    int n_group;
+    int window_group;   /* index in group of the SX_WINDOW key, or -1 */
+    SAgg *aggs;
+    int n_agg;
+    SExpr *having;      /* BOOLEAN over the aggregated space; NULL if none */
+    SOutCol *out;
+    int n_out;
+    SOrder *order;
+    int n_order;
+    SSchema output;     /* names and types of out[] */
+};
+
+typedef enum OutputMode { MODE_APPEND, MODE_UPDATE, MODE_COMPLETE } OutputMode;
+typedef enum TriggerKind { TRIGGER_DEFAULT, TRIGGER_INTERVAL, TRIGGER_ONCE, TRIGGER_AVAILABLE_NOW } TriggerKind;
+
+typedef struct SQuery {
+    const char *name;       /* option name, or query_<i> */
+    SrcSpan span;           /* the INSERT statement */
+    int index;
+    SSink *sink;
+    OutputMode mode;        /* default append, as Spark */
+    TriggerKind trigger;
+    int64_t trigger_ms;     /* TRIGGER_INTERVAL */
+    SOptions options;       /* validated query options (name, outputMode, trigger, ...) */
+    SSelect *select;
+} SQuery;
+
+typedef struct SProgram {
+    SSource **sources;
+    int n_sources;
+    SSink **sinks;
+    int n_sinks;
+    SQuery **queries;
+    int n_queries;
+} SProgram;
+
+/* Bind and check a script. Returns NULL if any error was reported (see diag). */
+SProgram *sema_check(Arena *arena, Diag *diag, const AstScript *script);
+
+/* Names for dumps and messages. */
+const char *sema_func_name(SFunc fn);
+const char *sema_agg_name(SAggKind kind);
+const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete" */
+
+/* Parse a Spark interval string ("1 hour", "10 minutes", "2 days 3 hours") into µs.
+   Returns 0 on success, -1 on a malformed string, -2 if it has a month/year part. */
+int sema_parse_interval(const char *text, int64_t *out_us);
+
+#endif
