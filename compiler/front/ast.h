@@ -207,6 +207,108 @@ AstExpr *ast_binary(Arena *arena, AstBinaryOp op, AstExpr *lhs, AstExpr *rhs, Sr
 AstExpr *ast_unary(Arena *arena, AstUnaryOp op, AstExpr *arg, SrcSpan span);
 void ast_list_push(Arena *arena, AstExprList *list, AstExpr *e);
 
+/* ==== Grammar builders (added with the front end: used only by grammar/parser.y) ====
+**
+** Each grammar action is one call.  Lists being parsed are PtrVecs of item pointers
+** (AstSelectItem, AstOrderItem, AstOption, AstColumnDef, TypeField, AstStmt) that the
+** final builder copies into the arrays above.  Spans passed in are the text of the
+** construct; nodes never point into the source text.
+*/
+
+/* A keyword that may be present, with its span (DISTINCT). */
+typedef struct AstFlag {
+    bool on;
+    SrcSpan span;
+} AstFlag;
+
+/* WITH (key = value, ...): the options and the span of the whole clause. */
+typedef struct AstOptionList {
+    PtrVec items;        /* AstOption * */
+    SrcSpan span;
+} AstOptionList;
+
+/* The parenthesised column list of CREATE SOURCE/TABLE while it is parsed. */
+typedef struct AstTableElems {
+    bool present;        /* a list was written, possibly empty */
+    PtrVec columns;      /* AstColumnDef * */
+    AstWatermark *watermark;
+} AstTableElems;
+
+PtrVec ast_vec_add(Arena *arena, PtrVec vec, void *item);              /* NULL items are skipped */
+AstExprList ast_list_append(Arena *arena, AstExprList list, AstExpr *e);
+AstTableElems ast_elems_add_column(Arena *arena, AstTableElems elems, AstColumnDef *col);
+
+AstExpr *ast_new_int(Arena *arena, int64_t v, SrcSpan span);
+AstExpr *ast_new_double(Arena *arena, double v, SrcSpan span);
+AstExpr *ast_new_bool(Arena *arena, bool v, SrcSpan span);
+/* kind is AST_STRING or AST_INTERVAL; s is copied by reference (already in the arena). */
+AstExpr *ast_new_string(Arena *arena, AstExprKind kind, const char *s, SrcSpan span);
+AstExpr *ast_new_column(Arena *arena, const char *part, SrcSpan span);
+/* a.b: appends a part to an AST_COLUMN and widens its span. */
+AstExpr *ast_column_append(Arena *arena, AstExpr *col, const char *part, SrcSpan part_span);
+/* * (qualifier NULL) or t.*: qualifier is the AST_COLUMN before ".*", whose parts are taken. */
+AstExpr *ast_new_star(Arena *arena, const AstExpr *qualifier, SrcSpan span);
+AstExpr *ast_new_field(Arena *arena, AstExpr *base, const char *name, SrcSpan name_span);
+AstExpr *ast_new_index(Arena *arena, AstExpr *base, AstExpr *index, SrcSpan span);
+AstExpr *ast_new_call(Arena *arena,
+                      const char *name,      /* as written */
+                      SrcSpan name_span,
+                      const AstExprList *args, /* NULL: no arguments */
+                      bool star,             /* name(*) */
+                      AstFlag distinct,      /* name(DISTINCT ...) */
+                      SrcSpan span);         /* name .. ')' */
+/* Marks a call as followed by OVER (...) and widens its span to the clause. */
+AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span);
+/* ( e ): the node's span grows to cover the parentheses. */
+AstExpr *ast_paren(AstExpr *e, SrcSpan span);
+AstExpr *ast_new_is_null(Arena *arena, AstExpr *arg, bool negated, SrcSpan span);
+AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated, SrcSpan span);
+AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool negated, SrcSpan span);
+AstExpr *ast_new_between(Arena *arena, AstExpr *arg, AstExpr *lo, AstExpr *hi, bool negated,
+                         SrcSpan span);
+/* CASE: WHEN/THEN pairs are added first (kase NULL starts a new node), then finished. */
+AstExpr *ast_case_add_when(Arena *arena, AstExpr *kase, AstExpr *when, AstExpr *then);
+AstExpr *ast_case_finish(AstExpr *kase, AstExpr *operand, AstExpr *else_, SrcSpan span);
+AstExpr *ast_new_cast(Arena *arena, AstExpr *arg, const Type *type, SrcSpan type_span, SrcSpan span);
+
+TypeField *ast_new_type_field(Arena *arena, const char *name, const Type *type);
+const Type *ast_struct_type(Arena *arena, const PtrVec *fields);
+
+AstSelectItem *ast_new_select_item(Arena *arena, AstExpr *expr, const char *alias, SrcSpan alias_span,
+                                   SrcSpan span);
+AstOrderItem *ast_new_order_item(Arena *arena, AstExpr *expr, bool desc, int nulls, SrcSpan span);
+/* FROM name [alias] (sub NULL) or FROM (SELECT ...) [alias] (name NULL). */
+AstFrom *ast_new_from(Arena *arena, const char *name, AstSelect *sub, const char *alias, SrcSpan span);
+/* SELECT [DISTINCT] items; the clauses that follow are added in order, each widening the span. */
+AstSelect *ast_new_select(Arena *arena, AstFlag distinct, const PtrVec *items, SrcSpan span);
+AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span);
+AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span);
+AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span);
+AstSelect *ast_select_having(AstSelect *sel, AstExpr *having, SrcSpan span);
+AstSelect *ast_select_order_by(Arena *arena, AstSelect *sel, const PtrVec *items, SrcSpan kw_span,
+                               SrcSpan span);
+/* clause_span covers "LIMIT n" / "OFFSET n". */
+AstSelect *ast_select_limit(AstSelect *sel, AstExpr *limit, SrcSpan clause_span, SrcSpan span);
+AstSelect *ast_select_offset(AstSelect *sel, AstExpr *offset, SrcSpan clause_span, SrcSpan span);
+
+AstColumnDef *ast_new_column_def(Arena *arena, const char *name, SrcSpan span, const Type *type,
+                                 SrcSpan type_span);
+AstWatermark *ast_new_watermark(Arena *arena, const char *column, SrcSpan column_span, AstExpr *expr,
+                                SrcSpan span);
+AstOption *ast_new_option(Arena *arena, const char *key, SrcSpan key_span, AstExpr *value, SrcSpan span);
+AstOptionList ast_option_list(PtrVec items, SrcSpan span);
+/* CREATE SOURCE/TABLE/SINK; elems is NULL for a sink. */
+AstStmt *ast_new_create(Arena *arena,
+                        AstStmtKind kind,
+                        const char *name,
+                        SrcSpan name_span,
+                        const AstTableElems *elems,
+                        const AstOptionList *options,
+                        SrcSpan span);
+AstStmt *ast_new_insert(Arena *arena, const char *sink, SrcSpan sink_span, AstSelect *query,
+                        const AstOptionList *options, SrcSpan span);
+AstScript *ast_new_script(Arena *arena, const PtrVec *stmts);
+
 /* ==== Walking and dumping ==== */
 
 /* Calls fn on e and, if fn returns 0, on its children (pre-order). A non-zero return

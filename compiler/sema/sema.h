@@ -42,6 +42,7 @@ typedef struct SOption {
     const char *value;  /* the value as text: 'json' -> json, 20 -> 20, true -> true */
     SrcSpan span;       /* key = value */
     SrcSpan value_span;
+    bool is_default;    /* not written: filled from the connector's table (spans: the statement's name) */
 } SOption;
 
 typedef struct SOptions {
@@ -198,7 +199,7 @@ typedef enum OutputMode { MODE_APPEND, MODE_UPDATE, MODE_COMPLETE } OutputMode;
 typedef enum TriggerKind { TRIGGER_DEFAULT, TRIGGER_INTERVAL, TRIGGER_ONCE, TRIGGER_AVAILABLE_NOW } TriggerKind;
 
 typedef struct SQuery {
-    const char *name;       /* option name, or query_<i> */
+    const char *name;       /* option name, else the sink's name (<sink>_<k> if k queries share it) */
     SrcSpan span;           /* the INSERT statement */
     int index;
     SSink *sink;

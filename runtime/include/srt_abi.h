@@ -138,6 +138,9 @@ SrtAggTable *srt_query_agg_table(SrtQuery *q);
 */
 uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash);
 
+/* Copy a string into memory owned by the table (min/max of STRING keep their value there). */
+const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n);
+
 /* Append a zeroed output row of the registered columns to the current batch. */
 SrtDatum *srt_out_row(SrtQuery *q);
 
@@ -172,7 +175,7 @@ enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2 };
 const char *srt_json_ws(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
 const char *srt_json_line_end(const char *p, const char *end);
-/* A string token starting at '"': *s/*n are the raw bytes between the quotes
+/* A string token starting at '"': *s and *n are the raw bytes between the quotes
    (escapes not decoded), *has_esc tells whether a backslash occurred. */
 const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,
                                 int *has_esc);

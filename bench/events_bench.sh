@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# events_bench.sh - sluice vs DuckDB on the events query (see bench/README.md).
+#
+#   bench/events_bench.sh [--runs N] [--duckdb-only]
+#
+# Environment: SLUICE (default build/compiler/sluice), GEN_EVENTS (default
+# build/tests/tools/gen_events, else compiled here from tests/tools/gen_events.c).
+# Generates 20 M events (fixed seed, ~725 MB) into bench/data/events once, builds
+# bench/events_tumbling.sql, runs it N times with --trigger availableNow, runs
+# DuckDB with 1 thread and with its default threads N times each, checks that
+# all give the same (action, window start, count) set, and prints medians.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+runs=5
+duckdb_only=0
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --runs) runs=${2:?--runs needs a number}; shift 2 ;;
+    --duckdb-only) duckdb_only=1; shift ;;
+    [0-9]*) runs=$1; shift ;;
+    *) echo "usage: $0 [--runs N] [--duckdb-only]" >&2; exit 2 ;;
+  esac
+done
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "events_bench: bad run count '$runs'" >&2; exit 2; }
+
+SLUICE=${SLUICE:-build/compiler/sluice}
+GEN_EVENTS=${GEN_EVENTS:-build/tests/tools/gen_events}
+data=bench/data/events
+out=bench/out
+query=bench/events_tumbling.sql
+gen_opts=(--files 100 --lines-per-file 200000 --seed 42)
+events=$((100 * 200000))
+export LC_ALL=C
+mkdir -p "$out"
+
+die() {
+  echo "events_bench: $*" >&2
+  exit 1
+}
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  elif command -v sudo > /dev/null; then
+    sudo "$@"
+  else
+    die "need root (or sudo) for: $*"
+  fi
+}
+
+median() { # numbers on stdin -> median
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1;
+    m = int((NR + 1) / 2); print (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'
+}
+
+# elapsed START END -> seconds, from two $EPOCHREALTIME values
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", b - a }'; }
+
+# The last batch's table of a console sink output -> sorted "action,window_start,count".
+normalise_console() {
+  awk '
+    /^Batch: [0-9]+$/ { n = 0; skip = 1; grab = 1; next }
+    skip              { skip = 0; next }
+    grab && $0 == ""  { grab = 0; next }
+    grab              { buf[n++] = $0 }
+    END {
+      rows = 0
+      for (i = 0; i < n; i++) {
+        line = buf[i]
+        if (line ~ /^only showing top/) { print "TRUNCATED: " line; continue }
+        if (line !~ /^\|/) continue
+        if (++rows == 1) continue               # header
+        split(line, f, "|")
+        a = f[2]; w = f[3]; c = f[4]
+        gsub(/^ +| +$/, "", a); gsub(/^ +| +$/, "", c)
+        sub(/^ *\{/, "", w); sub(/,.*$/, "", w)
+        print a "," w "," c
+      }
+    }' "$1" | sort
+}
+
+# ---- data -----------------------------------------------------------------
+data_bytes() {
+  find "$data" -maxdepth 1 -name 'file-*.json' -printf '%s\n' 2> /dev/null | awk '{ s += $1 } END { print s + 0 }'
+}
+stamp=bench/data/events.stamp
+want_stamp="gen_events ${gen_opts[*]}"
+if [[ -f $stamp && $(head -n 1 "$stamp") == "$want_stamp" && $(sed -n 2p "$stamp") == "$(data_bytes)" ]]; then
+  echo "data: $data already generated ($(data_bytes) bytes)"
+else
+  if [[ ! -x $GEN_EVENTS ]]; then
+    GEN_EVENTS=$out/gen_events
+    cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$GEN_EVENTS" tests/tools/gen_events.c
+  fi
+  rm -rf "$data" "$stamp"
+  t0=$EPOCHREALTIME
+  "$GEN_EVENTS" --out "$data" "${gen_opts[@]}"
+  t1=$EPOCHREALTIME
+  printf '%s\n%s\n' "$want_stamp" "$(data_bytes)" > "$stamp"
+  echo "data: generated $events events, $(data_bytes) bytes in $(elapsed "$t0" "$t1") s"
+fi
+bytes=$(data_bytes)
+cat "$data"/file-*.json > /dev/null # warm the page cache: every system reads from memory
+
+# ---- sluice -----------------------------------------------------------------
+if [[ $duckdb_only -eq 0 ]]; then
+  [[ -x $SLUICE ]] || die "no sluice at $SLUICE (build it, set SLUICE=..., or use --duckdb-only)"
+  exe=$out/events_tumbling
+  build_times=()
+  for ((i = 0; i < runs; i++)); do
+    t0=$EPOCHREALTIME
+    "$SLUICE" build "$query" -o "$exe" -O2 > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; die "sluice build failed"; }
+    t1=$EPOCHREALTIME
+    build_times+=("$(elapsed "$t0" "$t1")")
+  done
+  build_ms=$(printf '%s\n' "${build_times[@]}" | median | awk '{ printf "%.1f", $1 * 1000 }')
+
+  sluice_times=()
+  first_size=""
+  for ((i = 0; i < runs; i++)); do
+    t0=$EPOCHREALTIME
+    "$exe" --trigger availableNow > "$out/sluice.out" 2> "$out/sluice.err" || { cat "$out/sluice.err" >&2; die "the sluice executable failed"; }
+    t1=$EPOCHREALTIME
+    sluice_times+=("$(elapsed "$t0" "$t1")")
+    size=$(stat -c %s "$out/sluice.out")
+    [[ -z $first_size ]] && first_size=$size
+    [[ $size -eq $first_size ]] || die "run $((i + 1)) printed $size bytes, run 1 printed $first_size (a checkpoint left behind?)"
+  done
+  sluice_s=$(printf '%s\n' "${sluice_times[@]}" | median)
+  normalise_console "$out/sluice.out" > "$out/sluice.norm"
+  if grep -q '^TRUNCATED' "$out/sluice.norm"; then
+    die "the console output was cut (raise numRows in $query)"
+  fi
+fi
+
+# ---- DuckDB -----------------------------------------------------------------
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  echo "installing nodejs and npm (Debian packages)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+fi
+if [[ ! -d bench/node_modules/@duckdb/node-api ]]; then
+  npm install --prefix bench --no-package-lock --no-audit --no-fund
+fi
+node bench/duckdb_events.mjs --data "$data" --threads 1 --runs "$runs" --out "$out/duckdb1.norm" > "$out/duckdb1.json"
+node bench/duckdb_events.mjs --data "$data" --threads default --runs "$runs" --out "$out/duckdbN.norm" > "$out/duckdbN.json"
+json_median() { sed -n 's/.*"median_s":\([0-9.eE+-]*\).*/\1/p' "$1"; }
+duck1_s=$(json_median "$out/duckdb1.json")
+duckN_s=$(json_median "$out/duckdbN.json")
+
+# ---- same answer? -------------------------------------------------------------
+diff -u --label "duckdb 1 thread" --label "duckdb default" "$out/duckdb1.norm" "$out/duckdbN.norm" > "$out/diff.txt" \
+  || { head -n 40 "$out/diff.txt" >&2; die "DuckDB's two runs disagree"; }
+groups=$(wc -l < "$out/duckdb1.norm")
+[[ $groups -gt 0 ]] || die "DuckDB returned no groups"
+if [[ $duckdb_only -eq 0 ]]; then
+  if ! diff -u --label "duckdb (action,window_start,count)" --label "sluice (action,window_start,count)" \
+    "$out/duckdb1.norm" "$out/sluice.norm" > "$out/diff.txt"; then
+    head -n 40 "$out/diff.txt" >&2
+    die "RESULTS DIFFER: sluice and DuckDB do not give the same counts (full diff: $out/diff.txt)"
+  fi
+  echo "check: sluice and DuckDB agree on all $groups (action, window, count) groups"
+else
+  echo "check: DuckDB 1 thread and default agree on all $groups groups"
+fi
+
+# ---- report -------------------------------------------------------------------
+row() { # name seconds
+  awk -v n="$1" -v s="$2" -v e="$events" -v b="$bytes" \
+    'BEGIN { printf "%-24s %10.3f %12.2f %10.1f\n", n, s, e / s / 1e6, b / s / 1e6 }'
+}
+echo
+echo "events query: $events events, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of JSON Lines, $groups groups, median of $runs runs"
+printf '%-24s %10s %12s %10s\n' system "wall s" "M events/s" "MB/s"
+[[ $duckdb_only -eq 1 ]] || row "sluice" "$sluice_s"
+row "duckdb (1 thread)" "$duck1_s"
+row "duckdb ($(nproc) cores, default)" "$duckN_s"
+if [[ $duckdb_only -eq 0 ]]; then
+  awk -v s="$sluice_s" -v d1="$duck1_s" -v dn="$duckN_s" 'BEGIN {
+    printf "ratio duckdb(1 thread)/sluice: %.2fx\nratio duckdb(default)/sluice:  %.2fx\n", d1 / s, dn / s }'
+  echo "sluice build (compile + link, -O2): median ${build_ms} ms"
+fi
+echo "(sluice: whole process, start to exit; DuckDB: in-process, instance creation to last row fetched)"

@@ -1,0 +1,32 @@
+/* cg.h - code generation: a physical plan to a native object file through the LLVM C API.
+**
+** The only door into compiler/codegen/, and the only part of the compiler that
+** includes llvm-c (behind cg_emit.h).  The object defines `main`, which hands
+** the program to the runtime (srt_main), one process function per query (the
+** fused per-record loop with the schema-specialised record parser), and one
+** emit function per aggregating query.  Linking is the driver's job.
+*/
+#ifndef SL_CG_H
+#define SL_CG_H
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "plan/plan.h"
+
+typedef struct CgOptions {
+    int opt_level;           /* 0..3: the LLVM pipeline default<On> and codegen level */
+    const char *cpu;         /* "native" (host CPU and features) or an LLVM CPU name */
+    const char *inline_bc;   /* path of srt_inline.bc, the runtime's inline helpers */
+    const char *obj_path;    /* the object file to write */
+    const char *ir_path;     /* if non-NULL, also write the optimised IR here */
+    const char *module_name; /* shown in the IR */
+} CgOptions;
+
+/* Generate and write the object file. Returns 0, or -1 after reporting through diag. */
+int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts);
+
+/* The layout codegen assumes for SrtDatum on the host: byte offsets of its five
+   fields (SRT_FIELDNO_* order) and its size.  check_cg_abi compares it with offsetof. */
+void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size);
+
+#endif

@@ -1,0 +1,356 @@
+/* cg_agg.c - hash aggregation: group keys to bytes, aggregate state updates, the emit function.
+**
+** Key bytes follow PKeyLayout (plan.h): null bytes, fixed 8-byte slots, then
+** the bytes of STRING keys.  Bytes are canonical (padding zeroed, NULL slots
+** zero, -0.0 and NaN normalised as Spark does) so the runtime can compare keys
+** with memcmp.  Each aggregate owns 16 bytes of state:
+**   count      i64 count
+**   sum        i64|f64 sum, i64 has-value
+**   avg        f64 sum, i64 count
+**   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
+** Zeroed state is the empty aggregate, so the runtime only zeroes new groups.
+*/
+#include "codegen/cg_emit.h"
+
+#define KEY_STACK_BYTES 256
+
+/* ==== Key encoding ==== */
+
+static LLVMValueRef canonical_double(CgCtx *cg, LLVMValueRef v)
+{
+    LLVMValueRef is_zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, v, cg_f64(cg, 0.0), "");
+    LLVMValueRef is_nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, v, v, "");
+    v = cg_select(cg, is_zero, cg_f64(cg, 0.0), v);
+    return cg_select(cg, is_nan, cg_f64(cg, __builtin_nan("")), v);
+}
+
+/* The 64-bit pattern stored in a fixed key slot. */
+static LLVMValueRef slot_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
+{
+    switch (t->kind) {
+    case TY_BOOLEAN: return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
+    case TY_INT: return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+    case TY_DOUBLE: return LLVMBuildBitCast(cg->b, canonical_double(cg, v), cg->t_i64, "");
+    default: return v;
+    }
+}
+
+/* Build the key of one row; returns its pointer and sets *len. */
+static LLVMValueRef build_key(CgCtx *cg, const PQuery *pq, const CgVal *keys, LLVMValueRef stack_buf,
+                              LLVMValueRef *len_out)
+{
+    const PKeyLayout *kl = &pq->key;
+    LLVMValueRef total = cg_i32(cg, kl->fixed_size);
+    for (int i = 0; i < kl->n; i++)
+        if (kl->slots[i].type->kind == TY_STRING)
+            total = LLVMBuildAdd(cg->b, total, cg_select(cg, keys[i].null, cg_i32(cg, 0), keys[i].len), "keylen");
+    LLVMValueRef buf = stack_buf;
+    if (kl->has_strings) {
+        /* Long strings: the key goes to scratch memory instead of the stack. */
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+        LLVMBasicBlockRef big = cg_block(cg, "key.big");
+        LLVMBasicBlockRef join = cg_block(cg, "key.buf");
+        LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, total, cg_i32(cg, KEY_STACK_BYTES), "");
+        LLVMBuildCondBr(cg->b, fits, join, big);
+        cg_at(cg, big);
+        LLVMValueRef args[2] = {cg->q, LLVMBuildZExt(cg->b, total, cg->t_i64, "")};
+        LLVMValueRef heap = cg_call(cg, "srt_scratch_alloc", args, 2, "key.heap");
+        LLVMBuildBr(cg->b, join);
+        cg_at(cg, join);
+        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_ptr, "key");
+        LLVMValueRef vals[2] = {stack_buf, heap};
+        LLVMBasicBlockRef from[2] = {here, big};
+        LLVMAddIncoming(phi, vals, from, 2);
+        buf = phi;
+    }
+    /* Null bytes and their padding, as whole words. */
+    for (uint32_t off = 0; off < ((kl->null_bytes + 7u) & ~7u); off += 8)
+        cg_store(cg, cg_i64(cg, 0), cg_gepc(cg, buf, off, ""));
+    LLVMValueRef var_off = cg_i32(cg, kl->fixed_size);
+    for (int i = 0; i < kl->n; i++) {
+        const PKeySlot *s = &kl->slots[i];
+        const CgVal *k = &keys[i];
+        cg_store(cg, LLVMBuildZExt(cg->b, k->null, cg->t_i8, ""), cg_gepc(cg, buf, (uint64_t)i, ""));
+        if (s->type->kind == TY_STRUCT) {
+            for (int f = 0; f < s->type->n_fields; f++) {
+                LLVMValueRef bits = slot_bits(cg, s->type->fields[f].type, k->fields[f].v);
+                bits = cg_select(cg, cg_or(cg, k->null, k->fields[f].null), cg_i64(cg, 0), bits);
+                cg_store(cg, bits, cg_gepc(cg, buf, s->offset + 8u * (uint32_t)f, ""));
+            }
+        } else if (s->type->kind == TY_STRING) {
+            LLVMValueRef n = cg_select(cg, k->null, cg_i32(cg, 0), k->len);
+            cg_store(cg, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), cg_gepc(cg, buf, s->offset, ""));
+            LLVMValueRef dst = cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), "");
+            LLVMBuildMemCpy(cg->b, dst, 1, k->v, 1, LLVMBuildZExt(cg->b, n, cg->t_i64, ""));
+            var_off = LLVMBuildAdd(cg->b, var_off, n, "");
+        } else {
+            LLVMValueRef bits = cg_select(cg, k->null, cg_i64(cg, 0), slot_bits(cg, s->type, k->v));
+            cg_store(cg, bits, cg_gepc(cg, buf, s->offset, ""));
+        }
+    }
+    *len_out = total;
+    return buf;
+}
+
+/* Decode the key bytes of a group into values (emit side). */
+static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *keys)
+{
+    const PKeyLayout *kl = &pq->key;
+    LLVMValueRef var_off = cg_i64(cg, kl->fixed_size);
+    for (int i = 0; i < kl->n; i++) {
+        const PKeySlot *s = &kl->slots[i];
+        CgVal *k = &keys[i];
+        LLVMValueRef nb = cg_load(cg, cg->t_i8, cg_gepc(cg, key, (uint64_t)i, ""), "k.nullbyte");
+        k->null = LLVMBuildICmp(cg->b, LLVMIntNE, nb, cg_i8(cg, 0), "k.null");
+        if (s->type->kind == TY_STRUCT) {
+            k->n_fields = s->type->n_fields;
+            k->fields = ARENA_NEW_N(cg->arena, CgVal, k->n_fields);
+            for (int f = 0; f < k->n_fields; f++) {
+                LLVMValueRef bits = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset + 8u * (uint32_t)f, ""), "k.f");
+                k->fields[f].null = cg_i1(cg, 0);
+                k->fields[f].v = bits;
+                const Type *ft = s->type->fields[f].type;
+                if (ft->kind == TY_DOUBLE)
+                    k->fields[f].v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "");
+                else if (ft->kind == TY_INT)
+                    k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "");
+                else if (ft->kind == TY_BOOLEAN)
+                    k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "");
+                else if (ft->kind == TY_STRING || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
+                    cg_unsupported(cg, (SrcSpan){0, 0, 0}, "a struct group key with non-scalar fields");
+            }
+            continue;
+        }
+        LLVMValueRef bits = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset, ""), "k.bits");
+        switch (s->type->kind) {
+        case TY_STRING:
+            k->len = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "k.len");
+            k->v = cg_gep(cg, key, var_off, "k.str");
+            var_off = LLVMBuildAdd(cg->b, var_off, bits, "");
+            break;
+        case TY_DOUBLE: k->v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "k.d"); break;
+        case TY_INT: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "k.i"); break;
+        case TY_BOOLEAN: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "k.b"); break;
+        case TY_ARRAY: cg_unsupported(cg, (SrcSpan){0, 0, 0}, "an ARRAY group key"); k->v = bits; break;
+        default: k->v = bits; break;
+        }
+    }
+}
+
+/* ==== State updates ==== */
+
+static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    const Type *t = a->arg->type;
+    LLVMValueRef has_p = cg_gepc(cg, st, 12, "mm.has.p");
+    LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, has_p, "mm.has"), cg_i32(cg, 0), "");
+    LLVMValueRef better;
+    int is_min = a->kind == AGG_MIN;
+    if (t->kind == TY_STRING) {
+        LLVMValueRef cur = cg_load(cg, cg->t_ptr, st, "mm.s");
+        LLVMValueRef cur_n = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n");
+        LLVMValueRef args[4] = {x.v, x.len, cur, cur_n};
+        LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "mm.cmp");
+        better = LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
+        better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
+        LLVMBasicBlockRef bb_set = cg_block(cg, "mm.set");
+        LLVMBasicBlockRef bb_done = cg_block(cg, "mm.done");
+        LLVMBuildCondBr(cg->b, better, bb_set, bb_done);
+        cg_at(cg, bb_set);
+        /* The table keeps its own copy of the string. */
+        LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+        LLVMValueRef dargs[3] = {table, x.v, x.len};
+        LLVMValueRef copy = cg_call(cg, "srt_agg_strdup", dargs, 3, "mm.copy");
+        cg_store(cg, copy, st);
+        cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
+        cg_store(cg, cg_i32(cg, 1), has_p);
+        LLVMBuildBr(cg->b, bb_done);
+        cg_at(cg, bb_done);
+        return;
+    }
+    LLVMValueRef v = x.v;
+    LLVMTypeRef lt = cg->t_i64;
+    if (t->kind == TY_DOUBLE)
+        lt = cg->t_f64;
+    else if (t->kind == TY_INT)
+        v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+    else if (t->kind == TY_BOOLEAN)
+        v = LLVMBuildZExt(cg->b, v, cg->t_i64, "");
+    LLVMValueRef cur = cg_load(cg, lt, st, "mm.cur");
+    if (lt == cg->t_f64)
+        better = LLVMBuildFCmp(cg->b, is_min ? LLVMRealOLT : LLVMRealOGT, v, cur, "");
+    else
+        better = LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, v, cur, "");
+    better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
+    cg_store(cg, cg_select(cg, better, v, cur), st);
+    cg_store(cg, cg_select(cg, cg_not(cg, x.null), cg_i32(cg, 1), LLVMBuildZExt(cg->b, has, cg->t_i32, "")), has_p);
+}
+
+static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
+    switch (a->kind) {
+    case AGG_COUNT_STAR:
+    case AGG_COUNT: {
+        LLVMValueRef c = cg_load(cg, cg->t_i64, st, "count");
+        cg_store(cg, LLVMBuildAdd(cg->b, c, one_if, "count.new"), st);
+        return;
+    }
+    case AGG_SUM: {
+        LLVMValueRef has_p = cg_gepc(cg, st, 8, "");
+        if (a->type->kind == TY_DOUBLE) {
+            LLVMValueRef v = x.v;
+            if (a->arg->type->kind != TY_DOUBLE)
+                v = LLVMBuildSIToFP(cg->b, v, cg->t_f64, "");
+            LLVMValueRef s = cg_load(cg, cg->t_f64, st, "sum");
+            cg_store(cg, cg_select(cg, x.null, s, LLVMBuildFAdd(cg->b, s, v, "")), st);
+        } else {
+            LLVMValueRef v = x.v;
+            if (LLVMTypeOf(v) != cg->t_i64)
+                v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+            LLVMValueRef s = cg_load(cg, cg->t_i64, st, "sum");
+            cg_store(cg, LLVMBuildAdd(cg->b, s, cg_select(cg, x.null, cg_i64(cg, 0), v), ""), st);
+        }
+        LLVMValueRef has = cg_load(cg, cg->t_i64, has_p, "sum.has");
+        cg_store(cg, LLVMBuildOr(cg->b, has, one_if, ""), has_p);
+        return;
+    }
+    case AGG_AVG: {
+        LLVMValueRef v = x.v;
+        if (a->arg->type->kind == TY_BOOLEAN)
+            v = LLVMBuildUIToFP(cg->b, v, cg->t_f64, "");
+        else if (a->arg->type->kind != TY_DOUBLE)
+            v = LLVMBuildSIToFP(cg->b, v, cg->t_f64, "");
+        LLVMValueRef s = cg_load(cg, cg->t_f64, st, "avg.sum");
+        cg_store(cg, cg_select(cg, x.null, s, LLVMBuildFAdd(cg->b, s, v, "")), st);
+        LLVMValueRef n_p = cg_gepc(cg, st, 8, "");
+        LLVMValueRef n = cg_load(cg, cg->t_i64, n_p, "avg.n");
+        cg_store(cg, LLVMBuildAdd(cg->b, n, one_if, ""), n_p);
+        return;
+    }
+    case AGG_MIN:
+    case AGG_MAX:
+        update_minmax(cg, a, st, x);
+        return;
+    }
+}
+
+void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys, const CgVal *args)
+{
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, pq->key.fixed_size + KEY_STACK_BYTES), "keybuf");
+    LLVMSetAlignment(stack, 16);
+    LLVMValueRef len;
+    LLVMValueRef key = build_key(cg, pq, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
+    LLVMValueRef uargs[4] = {table, key, len, hash};
+    LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "state");
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
+}
+
+/* ==== Final values ==== */
+
+static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    r.null = cg_i1(cg, 0);
+    switch (a->kind) {
+    case AGG_COUNT_STAR:
+    case AGG_COUNT:
+        r.v = cg_load(cg, cg->t_i64, st, "count");
+        return r;
+    case AGG_SUM: {
+        LLVMValueRef has = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "sum.has");
+        r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i64(cg, 0), "sum.null");
+        r.v = cg_load(cg, a->type->kind == TY_DOUBLE ? cg->t_f64 : cg->t_i64, st, "sum");
+        return r;
+    }
+    case AGG_AVG: {
+        LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "avg.n");
+        r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "avg.null");
+        LLVMValueRef s = cg_load(cg, cg->t_f64, st, "avg.sum");
+        LLVMValueRef d = LLVMBuildSIToFP(cg->b, cg_select(cg, r.null, cg_i64(cg, 1), n), cg->t_f64, "");
+        r.v = LLVMBuildFDiv(cg->b, s, d, "avg");
+        return r;
+    }
+    case AGG_MIN:
+    case AGG_MAX: {
+        LLVMValueRef has = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 12, ""), "mm.has");
+        r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i32(cg, 0), "mm.null");
+        const Type *t = a->type;
+        if (t->kind == TY_STRING) {
+            LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "mm.s");
+            r.v = cg_select(cg, r.null, cg_null_of(cg, t).v, p);
+            r.len = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n");
+        } else if (t->kind == TY_DOUBLE) {
+            r.v = cg_load(cg, cg->t_f64, st, "mm");
+        } else {
+            r.v = cg_load(cg, cg->t_i64, st, "mm");
+            if (t->kind == TY_INT)
+                r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i32, "");
+            else if (t->kind == TY_BOOLEAN)
+                r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
+        }
+        return r;
+    }
+    }
+    SL_UNREACHABLE();
+}
+
+/* int emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state, SrtDatum *row) */
+LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    LLVMTypeRef params[5] = {cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_ptr, cg->t_ptr};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_i32, params, 5, 0);
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_emit_%d", qi), ft);
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef key = LLVMGetParam(fn, 1);
+    LLVMValueRef state = LLVMGetParam(fn, 3);
+    LLVMValueRef row = LLVMGetParam(fn, 4);
+    LLVMSetValueName2(cg->q, "q", 1);
+    LLVMSetValueName2(key, "key", 3);
+    LLVMSetValueName2(state, "state", 5);
+    LLVMSetValueName2(row, "row", 3);
+    LLVMBasicBlockRef body = cg_block(cg, "body");
+    LLVMBasicBlockRef reject = cg_block(cg, "reject");
+    cg_at(cg, body);
+
+    const SSelect *a = pq->agg;
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
+    CgVal *aggs = ARENA_NEW_N(cg->arena, CgVal, a->n_agg + 1);
+    decode_key(cg, pq, key, keys);
+    for (int i = 0; i < a->n_agg; i++)
+        aggs[i] = final_value(cg, &a->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"));
+    CgEnv env = {0};
+    env.groups = keys;
+    env.aggs = aggs;
+    if (a->having) {
+        LLVMBasicBlockRef pass = cg_block(cg, "having.pass");
+        LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, a->having)), pass, reject);
+        cg_at(cg, pass);
+    }
+    /* The blocks above the aggregate, each reading the previous one's outputs. */
+    const SSelect *prev = a;
+    for (int i = 0; i < pq->n_post; i++) {
+        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, prev->n_out + 1);
+        cg_block_outputs(cg, prev, &env, outs);
+        CgEnv next = {0};
+        next.cols = outs;
+        next.n_cols = prev->n_out;
+        env = next;
+        prev = pq->post[i];
+        if (prev->where) {
+            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, prev->where)), pass, reject);
+            cg_at(cg, pass);
+        }
+    }
+    cg_store_row(cg, pq, &env, row);
+    LLVMBuildRet(cg->b, cg_i32(cg, 1));
+    cg_at(cg, reject);
+    LLVMBuildRet(cg->b, cg_i32(cg, 0));
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, body);
+    return fn;
+}

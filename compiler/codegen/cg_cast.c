@@ -1,0 +1,252 @@
+/* cg_cast.c - CAST between SQL types and the scalar functions of functions.def.
+**
+** Casts follow Spark's non-ANSI rules: an invalid string gives NULL, doubles
+** to integers truncate and saturate (NaN gives 0), TIMESTAMP <-> BIGINT is in
+** seconds.  Functions that build strings get memory from the per-record
+** scratch of the query (srt_scratch_alloc); the runtime resets it.
+*/
+#include "codegen/cg_emit.h"
+#include "srt_abi.h"
+
+static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
+{
+    CgVal r = {0};
+    r.null = null;
+    r.v = v;
+    return r;
+}
+
+/* Call a helper `int f(const char *, uint32_t, T *out)` that returns -1 for invalid input. */
+static CgVal from_string(CgCtx *cg, CgVal a, const char *fn, LLVMTypeRef out_t)
+{
+    LLVMValueRef out = cg_alloca(cg, out_t, "cast.out");
+    cg_store(cg, LLVMConstNull(out_t), out);
+    LLVMValueRef args[3] = {a.v, a.len, out};
+    LLVMValueRef rc = cg_call(cg, fn, args, 3, "cast.rc");
+    LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "cast.bad");
+    return scalar(cg_or(cg, a.null, bad), cg_load(cg, out_t, out, "cast"));
+}
+
+/* Call a helper `void f(SrtQuery *, T v, const char **out, uint32_t *out_n)`. */
+static CgVal to_string(CgCtx *cg, CgVal a, const char *fn, LLVMValueRef v)
+{
+    LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "str.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "str.n");
+    LLVMValueRef args[4] = {cg->q, v, out, out_n};
+    cg_call(cg, fn, args, 4, "");
+    CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "str"));
+    r.len = cg_load(cg, cg->t_i32, out_n, "str.len");
+    return r;
+}
+
+static LLVMValueRef double_to_int(CgCtx *cg, LLVMValueRef v, LLVMTypeRef t)
+{
+    /* llvm.fptosi.sat: saturating, NaN -> 0, exactly Java's (long)/(int) casts. */
+    char name[40];
+    snprintf(name, sizeof name, "llvm.fptosi.sat.i%u.f64", LLVMGetIntTypeWidth(t));
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+    LLVMTypeRef ft = LLVMFunctionType(t, &cg->t_f64, 1, 0);
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, name, ft);
+    return LLVMBuildCall2(cg->b, ft, fn, &v, 1, "fptosi");
+}
+
+static LLVMValueRef floor_div(CgCtx *cg, LLVMValueRef v, int64_t d)
+{
+    /* floor(v / d) for d > 0, correct for negative v. */
+    LLVMValueRef q = LLVMBuildSDiv(cg->b, v, cg_i64(cg, d), "");
+    LLVMValueRef r = LLVMBuildSRem(cg->b, v, cg_i64(cg, d), "");
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, r, cg_i64(cg, 0), "");
+    return LLVMBuildSub(cg->b, q, LLVMBuildZExt(cg->b, neg, cg->t_i64, ""), "floordiv");
+}
+
+#define US_PER_DAY 86400000000LL
+
+static CgVal date_to_string(CgCtx *cg, CgVal a)
+{
+    static const char fmt[] = "yyyy-MM-dd";
+    LLVMValueRef us = LLVMBuildMul(cg->b, a.v, cg_i64(cg, US_PER_DAY), "");
+    LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "date.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "date.n");
+    LLVMValueRef args[6] = {cg->q, us, cg_str_const(cg, fmt, sizeof fmt - 1, "datefmt"),
+                            cg_i32(cg, sizeof fmt - 1), out, out_n};
+    cg_call(cg, "srt_date_format", args, 6, "");
+    CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "date"));
+    r.len = cg_load(cg, cg->t_i32, out_n, "date.len");
+    return r;
+}
+
+CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
+{
+    TypeKind f = from->kind, t = to->kind;
+    if (f == t && f != TY_STRUCT && f != TY_ARRAY)
+        return a;
+    if (f == TY_NULL)
+        return cg_null_of(cg, to);
+    LLVMTypeRef lt = cg_type_of(cg, to);
+    switch (t) {
+    case TY_STRING:
+        switch (f) {
+        case TY_BOOLEAN: return to_string(cg, a, "srt_cast_bool_str", LLVMBuildZExt(cg->b, a.v, cg->t_i64, ""));
+        case TY_INT: return to_string(cg, a, "srt_cast_i64_str", LLVMBuildSExt(cg->b, a.v, cg->t_i64, ""));
+        case TY_BIGINT: return to_string(cg, a, "srt_cast_i64_str", a.v);
+        case TY_DOUBLE: return to_string(cg, a, "srt_cast_f64_str", a.v);
+        case TY_TIMESTAMP: return to_string(cg, a, "srt_cast_ts_str", a.v);
+        case TY_DATE: return date_to_string(cg, a);
+        default: break;
+        }
+        break;
+    case TY_BOOLEAN:
+        switch (f) {
+        case TY_STRING: {
+            CgVal r = from_string(cg, a, "srt_cast_str_bool", cg->t_i64);
+            r.v = LLVMBuildICmp(cg->b, LLVMIntNE, r.v, cg_i64(cg, 0), "");
+            return r;
+        }
+        case TY_INT:
+        case TY_BIGINT:
+            return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, LLVMConstNull(LLVMTypeOf(a.v)), ""));
+        case TY_DOUBLE:
+            return scalar(a.null, LLVMBuildFCmp(cg->b, LLVMRealUNE, a.v, cg_f64(cg, 0.0), ""));
+        default: break;
+        }
+        break;
+    case TY_INT:
+    case TY_BIGINT:
+        switch (f) {
+        case TY_BOOLEAN: return scalar(a.null, LLVMBuildZExt(cg->b, a.v, lt, ""));
+        case TY_INT: return scalar(a.null, LLVMBuildSExt(cg->b, a.v, lt, ""));
+        case TY_BIGINT: return scalar(a.null, LLVMBuildTrunc(cg->b, a.v, lt, ""));
+        case TY_DOUBLE: return scalar(a.null, double_to_int(cg, a.v, lt));
+        case TY_TIMESTAMP: {
+            LLVMValueRef s = floor_div(cg, a.v, 1000000);
+            return scalar(a.null, t == TY_INT ? LLVMBuildTrunc(cg->b, s, lt, "") : s);
+        }
+        case TY_STRING: {
+            CgVal r = from_string(cg, a, t == TY_INT ? "srt_cast_str_i32" : "srt_cast_str_i64", cg->t_i64);
+            if (t == TY_INT)
+                r.v = LLVMBuildTrunc(cg->b, r.v, lt, "");
+            return r;
+        }
+        default: break;
+        }
+        break;
+    case TY_DOUBLE:
+        switch (f) {
+        case TY_BOOLEAN: return scalar(a.null, LLVMBuildUIToFP(cg->b, a.v, lt, ""));
+        case TY_INT:
+        case TY_BIGINT: return scalar(a.null, LLVMBuildSIToFP(cg->b, a.v, lt, ""));
+        case TY_TIMESTAMP:
+            return scalar(a.null, LLVMBuildFDiv(cg->b, LLVMBuildSIToFP(cg->b, a.v, lt, ""), cg_f64(cg, 1e6), ""));
+        case TY_STRING: return from_string(cg, a, "srt_cast_str_f64", cg->t_f64);
+        default: break;
+        }
+        break;
+    case TY_TIMESTAMP:
+        switch (f) {
+        case TY_INT: return scalar(a.null, LLVMBuildMul(cg->b, LLVMBuildSExt(cg->b, a.v, cg->t_i64, ""), cg_i64(cg, 1000000), ""));
+        case TY_BIGINT: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, 1000000), ""));
+        case TY_DOUBLE:
+            return scalar(a.null, double_to_int(cg, LLVMBuildFMul(cg->b, a.v, cg_f64(cg, 1e6), ""), cg->t_i64));
+        case TY_DATE: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""));
+        case TY_STRING: return from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
+        default: break;
+        }
+        break;
+    case TY_DATE:
+        switch (f) {
+        case TY_TIMESTAMP: return scalar(a.null, floor_div(cg, a.v, US_PER_DAY));
+        case TY_STRING: {
+            CgVal r = from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
+            r.v = floor_div(cg, r.v, US_PER_DAY);
+            return r;
+        }
+        default: break;
+        }
+        break;
+    default:
+        break;
+    }
+    cg_unsupported(cg, span, "this CAST");
+    return cg_null_of(cg, to);
+}
+
+/* ==== Scalar functions ==== */
+
+static CgVal string_fn(CgCtx *cg, const char *fn, CgVal a)
+{
+    LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "fn.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "fn.n");
+    LLVMValueRef args[5] = {cg->q, a.v, a.len, out, out_n};
+    cg_call(cg, fn, args, 5, "");
+    CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "fn"));
+    r.len = cg_load(cg, cg->t_i32, out_n, "fn.len");
+    return r;
+}
+
+static CgVal ts_field(CgCtx *cg, CgVal a, int field)
+{
+    LLVMValueRef args[2] = {a.v, cg_i32(cg, field)};
+    LLVMValueRef v = cg_call(cg, "srt_ts_field", args, 2, "tsfield");
+    return scalar(a.null, LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
+}
+
+CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    switch (e->u.call.fn) {
+    case FN_DATE_FORMAT: {
+        LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "df.p");
+        LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "df.n");
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[1].v, a[1].len, out, out_n};
+        cg_call(cg, "srt_date_format", args, 6, "");
+        CgVal r = scalar(cg_or(cg, a[0].null, a[1].null), cg_load(cg, cg->t_ptr, out, "df"));
+        r.len = cg_load(cg, cg->t_i32, out_n, "df.len");
+        return r;
+    }
+    case FN_LOWER: return string_fn(cg, "srt_str_lower", a[0]);
+    case FN_UPPER: return string_fn(cg, "srt_str_upper", a[0]);
+    case FN_LENGTH: {
+        LLVMValueRef args[2] = {a[0].v, a[0].len};
+        LLVMValueRef n = cg_call(cg, "srt_str_length", args, 2, "length");
+        return scalar(a[0].null, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""));
+    }
+    case FN_ABS: {
+        if (e->type->kind == TY_DOUBLE) {
+            LLVMValueRef neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, a[0].v, cg_f64(cg, 0.0), "");
+            return scalar(a[0].null, cg_select(cg, neg, LLVMBuildFNeg(cg->b, a[0].v, ""), a[0].v));
+        }
+        LLVMValueRef zero = LLVMConstNull(LLVMTypeOf(a[0].v));
+        LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a[0].v, zero, "");
+        return scalar(a[0].null, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v));
+    }
+    case FN_COALESCE: {
+        int n = e->u.call.n_args;
+        CgVal r = a[n - 1];
+        if (LLVMTypeOf(r.v) != cg_type_of(cg, e->type))
+            r = cg_null_of(cg, e->type);
+        for (int i = n - 2; i >= 0; i--) {
+            if (LLVMTypeOf(a[i].v) != cg_type_of(cg, e->type))
+                continue; /* a bare NULL argument */
+            if (e->type->kind == TY_STRUCT) {
+                cg_unsupported(cg, e->span, "coalesce of structs");
+                return r;
+            }
+            CgVal x = a[i];
+            r.v = cg_select(cg, x.null, r.v, x.v);
+            if (r.len)
+                r.len = cg_select(cg, x.null, r.len, x.len);
+            r.null = cg_and(cg, x.null, r.null);
+        }
+        return r;
+    }
+    case FN_YEAR: return ts_field(cg, a[0], SRT_TS_YEAR);
+    case FN_MONTH: return ts_field(cg, a[0], SRT_TS_MONTH);
+    case FN_DAY: return ts_field(cg, a[0], SRT_TS_DAY);
+    case FN_HOUR: return ts_field(cg, a[0], SRT_TS_HOUR);
+    case FN_MINUTE: return ts_field(cg, a[0], SRT_TS_MINUTE);
+    case FN_SECOND: return ts_field(cg, a[0], SRT_TS_SECOND);
+    case FN__COUNT: break;
+    }
+    cg_unsupported(cg, e->span, "this function");
+    return cg_null_of(cg, e->type);
+}

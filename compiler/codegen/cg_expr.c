@@ -1,0 +1,333 @@
+/* cg_expr.c - bound expressions to LLVM IR with SQL's three-valued NULL semantics.
+**
+** Operators compute on safe defaults and select the NULL flag (see cg_int.h),
+** so most expressions are straight-line code the optimiser can schedule
+** freely.  CASE uses real branches so only the chosen arm runs.
+*/
+#include <string.h>
+
+#include "codegen/cg_emit.h"
+
+static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
+{
+    CgVal r = {0};
+    r.null = null;
+    r.v = v;
+    return r;
+}
+
+CgVal cg_null_of(CgCtx *cg, const Type *t)
+{
+    CgVal r = {0};
+    r.null = cg_i1(cg, 1);
+    switch (t->kind) {
+    case TY_STRING:
+        r.v = cg_str_const(cg, "", 1, "empty");
+        r.len = cg_i32(cg, 0);
+        break;
+    case TY_STRUCT:
+        r.n_fields = t->n_fields;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, t->n_fields);
+        for (int i = 0; i < t->n_fields; i++)
+            r.fields[i] = cg_null_of(cg, t->fields[i].type);
+        break;
+    case TY_DOUBLE:
+        r.v = cg_f64(cg, 0.0);
+        break;
+    default:
+        r.v = LLVMConstNull(cg_type_of(cg, t));
+        break;
+    }
+    return r;
+}
+
+LLVMValueRef cg_is_true(CgCtx *cg, CgVal v)
+{
+    return cg_and(cg, cg_not(cg, v.null), v.v);
+}
+
+static CgVal const_value(CgCtx *cg, const SExpr *e)
+{
+    if (e->u.value.is_null || e->type->kind == TY_NULL)
+        return cg_null_of(cg, e->type);
+    CgVal r = {0};
+    r.null = cg_i1(cg, 0);
+    switch (e->type->kind) {
+    case TY_BOOLEAN: r.v = cg_i1(cg, e->u.value.i != 0); break;
+    case TY_INT: r.v = cg_i32(cg, e->u.value.i); break;
+    case TY_DOUBLE: r.v = cg_f64(cg, e->u.value.d); break;
+    case TY_STRING:
+        r.v = cg_str_const(cg, e->u.value.s, e->u.value.n, "lit");
+        r.len = cg_i32(cg, e->u.value.n);
+        break;
+    case TY_STRUCT:
+    case TY_ARRAY:
+        cg_unsupported(cg, e->span, "a constant of a nested type");
+        return cg_null_of(cg, &type_bigint);
+    default: r.v = cg_i64(cg, e->u.value.i); break;
+    }
+    return r;
+}
+
+/* ==== Comparison ==== */
+
+/* Compare two non-NULL values of the same type; returns the i1 result of op. */
+static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b, SrcSpan span)
+{
+    static const LLVMIntPredicate ipred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
+    static const LLVMIntPredicate upred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntULT, LLVMIntULE, LLVMIntUGT, LLVMIntUGE};
+    static const LLVMRealPredicate fpred[] = {LLVMRealOEQ, LLVMRealUNE, LLVMRealOLT, LLVMRealOLE, LLVMRealOGT, LLVMRealOGE};
+    int k = (int)op - (int)BOP_EQ;
+    switch (t->kind) {
+    case TY_BOOLEAN:
+    case TY_NULL:
+        return LLVMBuildICmp(cg->b, upred[k], a.v, b.v, "cmp");
+    case TY_DOUBLE:
+        return LLVMBuildFCmp(cg->b, fpred[k], a.v, b.v, "cmp");
+    case TY_STRING: {
+        LLVMValueRef args[4] = {a.v, a.len, b.v, b.len};
+        LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "strcmp");
+        return LLVMBuildICmp(cg->b, ipred[k], c, cg_i32(cg, 0), "cmp");
+    }
+    case TY_STRUCT: {
+        if (op != BOP_EQ && op != BOP_NE) {
+            cg_unsupported(cg, span, "ordering comparison of structs");
+            return cg_i1(cg, 0);
+        }
+        LLVMValueRef all = cg_i1(cg, 1);
+        for (int i = 0; i < t->n_fields; i++) {
+            CgVal fa = a.fields[i], fb = b.fields[i];
+            LLVMValueRef both_null = cg_and(cg, fa.null, fb.null);
+            LLVMValueRef same_null = LLVMBuildICmp(cg->b, LLVMIntEQ, fa.null, fb.null, "");
+            LLVMValueRef eq = compare(cg, BOP_EQ, t->fields[i].type, fa, fb, span);
+            all = cg_and(cg, all, cg_and(cg, same_null, cg_or(cg, both_null, eq)));
+        }
+        return op == BOP_EQ ? all : cg_not(cg, all);
+    }
+    case TY_ARRAY:
+        cg_unsupported(cg, span, "comparison of arrays");
+        return cg_i1(cg, 0);
+    default:
+        return LLVMBuildICmp(cg->b, ipred[k], a.v, b.v, "cmp");
+    }
+}
+
+/* ==== Arithmetic ==== */
+
+static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
+{
+    LLVMValueRef null = cg_or(cg, a.null, b.null);
+    AstBinaryOp op = e->u.bin.op;
+    if (e->type->kind == TY_DOUBLE) {
+        LLVMValueRef v;
+        switch (op) {
+        case BOP_ADD: v = LLVMBuildFAdd(cg->b, a.v, b.v, "add"); break;
+        case BOP_SUB: v = LLVMBuildFSub(cg->b, a.v, b.v, "sub"); break;
+        case BOP_MUL: v = LLVMBuildFMul(cg->b, a.v, b.v, "mul"); break;
+        default: {
+            /* Spark (non-ANSI): x / 0 and x % 0 are NULL. */
+            LLVMValueRef zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, b.v, cg_f64(cg, 0.0), "divzero");
+            null = cg_or(cg, null, zero);
+            v = op == BOP_DIV ? LLVMBuildFDiv(cg->b, a.v, b.v, "div") : LLVMBuildFRem(cg->b, a.v, b.v, "mod");
+            v = cg_select(cg, zero, cg_f64(cg, 0.0), v);
+        }
+        }
+        return scalar(null, v);
+    }
+    LLVMTypeRef t = LLVMTypeOf(a.v);
+    LLVMValueRef v;
+    switch (op) {
+    case BOP_ADD: v = LLVMBuildAdd(cg->b, a.v, b.v, "add"); break;
+    case BOP_SUB: v = LLVMBuildSub(cg->b, a.v, b.v, "sub"); break;
+    case BOP_MUL: v = LLVMBuildMul(cg->b, a.v, b.v, "mul"); break;
+    default: {
+        /* Integral / and %: NULL on a zero divisor; x % -1 is 0 and x / -1 wraps
+           (both avoid the overflow trap of INT_MIN / -1). */
+        LLVMValueRef zero = LLVMBuildICmp(cg->b, LLVMIntEQ, b.v, LLVMConstNull(t), "divzero");
+        LLVMValueRef minus1 = LLVMBuildICmp(cg->b, LLVMIntEQ, b.v, LLVMConstAllOnes(t), "minus1");
+        LLVMValueRef safe = cg_select(cg, cg_or(cg, zero, minus1), LLVMConstInt(t, 1, 0), b.v);
+        null = cg_or(cg, null, zero);
+        if (op == BOP_DIV) {
+            v = LLVMBuildSDiv(cg->b, a.v, safe, "div");
+            v = cg_select(cg, minus1, LLVMBuildNeg(cg->b, a.v, ""), v);
+        } else {
+            v = LLVMBuildSRem(cg->b, a.v, safe, "mod");
+            v = cg_select(cg, minus1, LLVMConstNull(t), v);
+        }
+        v = cg_select(cg, zero, LLVMConstNull(t), v);
+    }
+    }
+    return scalar(null, v);
+}
+
+/* ==== CASE ==== */
+
+static CgVal case_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
+{
+    const Type *t = e->type;
+    if (t->kind == TY_STRUCT || t->kind == TY_ARRAY) {
+        cg_unsupported(cg, e->span, "CASE with a nested result type");
+        return cg_null_of(cg, t);
+    }
+    int n = e->u.kase.n_whens;
+    LLVMBasicBlockRef done = cg_block(cg, "case.end");
+    LLVMBasicBlockRef *from = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, n + 1);
+    CgVal *vals = ARENA_NEW_N(cg->arena, CgVal, n + 1);
+    for (int i = 0; i < n; i++) {
+        CgVal c = cg_expr(cg, env, e->u.kase.whens[i]);
+        LLVMBasicBlockRef then = cg_block(cg, "case.then");
+        LLVMBasicBlockRef next = cg_block(cg, "case.next");
+        LLVMBuildCondBr(cg->b, cg_is_true(cg, c), then, next);
+        cg_at(cg, then);
+        vals[i] = cg_expr(cg, env, e->u.kase.thens[i]);
+        from[i] = LLVMGetInsertBlock(cg->b);
+        LLVMBuildBr(cg->b, done);
+        cg_at(cg, next);
+    }
+    vals[n] = e->u.kase.else_ ? cg_expr(cg, env, e->u.kase.else_) : cg_null_of(cg, t);
+    from[n] = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    cg_at(cg, done);
+    LLVMValueRef pn = LLVMBuildPhi(cg->b, cg->t_i1, "case.null");
+    LLVMValueRef pv = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
+    LLVMValueRef pl = t->kind == TY_STRING ? LLVMBuildPhi(cg->b, cg->t_i32, "case.len") : NULL;
+    for (int i = 0; i <= n; i++) {
+        /* An arm that is a bare NULL has another LLVM type: use the result type's default. */
+        if (LLVMTypeOf(vals[i].v) != cg_type_of(cg, t)) {
+            LLVMValueRef null = vals[i].null;
+            vals[i] = cg_null_of(cg, t);
+            vals[i].null = null;
+        }
+        LLVMAddIncoming(pn, &vals[i].null, &from[i], 1);
+        LLVMAddIncoming(pv, &vals[i].v, &from[i], 1);
+        if (pl)
+            LLVMAddIncoming(pl, &vals[i].len, &from[i], 1);
+    }
+    CgVal r = scalar(pn, pv);
+    r.len = pl;
+    return r;
+}
+
+/* ==== IN ==== */
+
+static CgVal in_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
+{
+    CgVal a = cg_expr(cg, env, e->u.in.arg);
+    LLVMValueRef found = cg_i1(cg, 0), any_null = a.null;
+    for (int i = 0; i < e->u.in.n_values; i++) {
+        CgVal v = cg_expr(cg, env, e->u.in.values[i]);
+        LLVMValueRef eq = compare(cg, BOP_EQ, e->u.in.arg->type, a, v, e->span);
+        found = cg_or(cg, found, cg_and(cg, eq, cg_not(cg, v.null)));
+        any_null = cg_or(cg, any_null, v.null);
+    }
+    found = cg_and(cg, found, cg_not(cg, a.null));
+    /* x IN (...) is true if found, else NULL if anything was NULL, else false. */
+    LLVMValueRef null = cg_and(cg, cg_not(cg, found), any_null);
+    LLVMValueRef v = e->u.in.negated ? cg_not(cg, found) : found;
+    return scalar(null, v);
+}
+
+/* ==== Dispatch ==== */
+
+CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
+{
+    switch (e->kind) {
+    case SX_CONST:
+        return const_value(cg, e);
+    case SX_COLUMN:
+        if (e->u.column < 0 || e->u.column >= env->n_cols)
+            SL_UNREACHABLE();
+        return env->cols[e->u.column];
+    case SX_GROUP_REF:
+        return env->groups[e->u.ref];
+    case SX_AGG_REF:
+        return env->aggs[e->u.ref];
+    case SX_WINDOW:
+        if (!env->window) {
+            cg_unsupported(cg, e->span, "window() outside GROUP BY");
+            return cg_null_of(cg, e->type);
+        }
+        return *env->window;
+    case SX_FIELD: {
+        CgVal s = cg_expr(cg, env, e->u.field.arg);
+        if (!s.fields)
+            SL_UNREACHABLE();
+        CgVal f = s.fields[e->u.field.index];
+        f.null = cg_or(cg, f.null, s.null);
+        return f;
+    }
+    case SX_INDEX:
+        cg_unsupported(cg, e->span, "array indexing");
+        return cg_null_of(cg, e->type);
+    case SX_NOT: {
+        CgVal a = cg_expr(cg, env, e->u.arg);
+        return scalar(a.null, cg_not(cg, a.v));
+    }
+    case SX_NEG: {
+        CgVal a = cg_expr(cg, env, e->u.arg);
+        LLVMValueRef v = e->type->kind == TY_DOUBLE ? LLVMBuildFNeg(cg->b, a.v, "neg")
+                                                    : LLVMBuildNeg(cg->b, a.v, "neg");
+        return scalar(a.null, v);
+    }
+    case SX_ARITH: {
+        CgVal a = cg_expr(cg, env, e->u.bin.lhs);
+        CgVal b = cg_expr(cg, env, e->u.bin.rhs);
+        return arith(cg, e, a, b);
+    }
+    case SX_CMP: {
+        CgVal a = cg_expr(cg, env, e->u.bin.lhs);
+        CgVal b = cg_expr(cg, env, e->u.bin.rhs);
+        return scalar(cg_or(cg, a.null, b.null), compare(cg, e->u.bin.op, e->u.bin.lhs->type, a, b, e->span));
+    }
+    case SX_AND:
+    case SX_OR: {
+        CgVal a = cg_expr(cg, env, e->u.bin.lhs);
+        CgVal b = cg_expr(cg, env, e->u.bin.rhs);
+        int is_and = e->kind == SX_AND;
+        /* AND: false wins over NULL; OR: true wins over NULL. */
+        LLVMValueRef da = cg_and(cg, cg_not(cg, a.null), is_and ? cg_not(cg, a.v) : a.v);
+        LLVMValueRef db = cg_and(cg, cg_not(cg, b.null), is_and ? cg_not(cg, b.v) : b.v);
+        LLVMValueRef decided = cg_or(cg, da, db);
+        LLVMValueRef null = cg_and(cg, cg_not(cg, decided), cg_or(cg, a.null, b.null));
+        return scalar(null, is_and ? cg_not(cg, decided) : decided);
+    }
+    case SX_CONCAT: {
+        CgVal a = cg_expr(cg, env, e->u.bin.lhs);
+        CgVal b = cg_expr(cg, env, e->u.bin.rhs);
+        LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "cat.p");
+        LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "cat.n");
+        LLVMValueRef args[7] = {cg->q, a.v, a.len, b.v, b.len, out, out_n};
+        cg_call(cg, "srt_str_concat", args, 7, "");
+        CgVal r = scalar(cg_or(cg, a.null, b.null), cg_load(cg, cg->t_ptr, out, "cat"));
+        r.len = cg_load(cg, cg->t_i32, out_n, "cat.len");
+        return r;
+    }
+    case SX_IS_NULL: {
+        CgVal a = cg_expr(cg, env, e->u.is_null.arg);
+        return scalar(cg_i1(cg, 0), e->u.is_null.negated ? cg_not(cg, a.null) : a.null);
+    }
+    case SX_LIKE: {
+        CgVal a = cg_expr(cg, env, e->u.like.arg);
+        CgVal p = cg_expr(cg, env, e->u.like.pattern);
+        LLVMValueRef args[4] = {a.v, a.len, p.v, p.len};
+        LLVMValueRef m = cg_call(cg, "srt_like", args, 4, "like");
+        LLVMValueRef v = LLVMBuildICmp(cg->b, e->u.like.negated ? LLVMIntEQ : LLVMIntNE, m, cg_i32(cg, 0), "");
+        return scalar(cg_or(cg, a.null, p.null), v);
+    }
+    case SX_IN:
+        return in_expr(cg, env, e);
+    case SX_CASE:
+        return case_expr(cg, env, e);
+    case SX_CAST: {
+        CgVal a = cg_expr(cg, env, e->u.arg);
+        return cg_cast(cg, a, e->u.arg->type, e->type, e->span);
+    }
+    case SX_CALL: {
+        CgVal *args = ARENA_NEW_N(cg->arena, CgVal, e->u.call.n_args + 1);
+        for (int i = 0; i < e->u.call.n_args; i++)
+            args[i] = cg_expr(cg, env, e->u.call.args[i]);
+        return cg_call_fn(cg, e, args);
+    }
+    }
+    SL_UNREACHABLE();
+}

@@ -1,0 +1,106 @@
+/* cg_int.h - private state of the code generator: context, value model, environments.
+**
+** Value model: an SQL value is a CgVal, decomposed at compile time.  Scalars
+** carry an i1 null flag and one LLVM value (i1 BOOLEAN, i32 INT, i64 BIGINT/
+** TIMESTAMP/DATE/INTERVAL, double DOUBLE); a STRING adds an i32 length to its
+** i8* bytes; a STRUCT is an array of field CgVals plus its own null flag, so
+** `window.start` costs nothing.  A NULL value always carries a safe default
+** (0, 0.0, "" of length 0), which lets most operators compute without
+** branches and select the result.
+*/
+#ifndef SL_CG_INT_H
+#define SL_CG_INT_H
+
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+
+#include "codegen/cg.h"
+
+typedef struct CgVal CgVal;
+struct CgVal {
+    LLVMValueRef null; /* i1 */
+    LLVMValueRef v;    /* scalar value or string bytes (i8*) */
+    LLVMValueRef len;  /* i32, STRING only */
+    CgVal *fields;     /* STRUCT only */
+    int n_fields;
+};
+
+/* What the expressions of one SELECT block see. */
+typedef struct CgEnv {
+    const CgVal *cols;   /* the input columns (SX_COLUMN) */
+    int n_cols;
+    const CgVal *groups; /* aggregated space: SX_GROUP_REF */
+    const CgVal *aggs;   /* aggregated space: SX_AGG_REF */
+    const CgVal *window; /* the window being assigned (SX_WINDOW), or NULL */
+} CgEnv;
+
+typedef struct CgCtx {
+    Arena *arena;
+    Diag *diag;
+    const CgOptions *opts;
+    LLVMContextRef ctx;
+    LLVMModuleRef mod;
+    LLVMBuilderRef b;
+    LLVMTargetMachineRef tm;
+    LLVMTargetDataRef td;
+
+    LLVMTypeRef t_void, t_i1, t_i8, t_i32, t_i64, t_f64, t_ptr, t_datum;
+
+    /* The function being generated. */
+    LLVMValueRef fn;
+    LLVMValueRef q;        /* its SrtQuery* argument */
+    LLVMBasicBlockRef entry;
+    int failed;            /* an unsupported construct was reported */
+} CgCtx;
+
+/* cg_module.c */
+LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type);
+LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n, const char *vname);
+LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name);
+LLVMValueRef cg_str_const(CgCtx *cg, const char *s, uint32_t n, const char *name);
+LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t);
+void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
+LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
+
+/* cg_expr.c */
+CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e);
+CgVal cg_null_of(CgCtx *cg, const Type *t);
+/* A BOOLEAN that is true and not NULL: the WHERE/HAVING test. */
+LLVMValueRef cg_is_true(CgCtx *cg, CgVal v);
+
+/* cg_cast.c */
+CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);
+CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+
+/* cg_json.c: parse one JSON record at *p for the needed columns of a source. */
+typedef struct CgRecord {
+    LLVMValueRef *null_slots;  /* i8 allocas per column (NULL if not needed) */
+    LLVMValueRef *val_slots;   /* value allocas */
+    LLVMValueRef *len_slots;   /* i32 allocas for STRING */
+} CgRecord;
+void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec);
+void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec);
+void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *cols);
+/* Emits the parser at the builder's position.  On return the builder is in the
+   block where a record has been read (well-formed or, PERMISSIVE, all NULL);
+   p_slot holds the position after the record.  bb_eof is taken at end of input. */
+void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                    LLVMValueRef end, LLVMBasicBlockRef bb_eof);
+
+/* cg_agg.c */
+void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
+                   const CgVal *args);
+LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);
+
+/* cg_pipeline.c */
+LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* Evaluate the result columns of the top block in env and store them into row (SrtDatum*). */
+void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row);
+/* Evaluate a block's output columns into vals (n_out). */
+void cg_block_outputs(CgCtx *cg, const SSelect *s, const CgEnv *env, CgVal *vals);
+
+/* cg_program.c */
+void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit);
+
+#endif

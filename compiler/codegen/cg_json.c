@@ -1,0 +1,336 @@
+/* cg_json.c - a JSON Lines record parser specialised to one source schema.
+**
+** For each record the generated code walks the object once: keys are matched
+** against the columns the query reads (by length, then a constant memcmp the
+** optimiser turns into one or two loads); only those values are decoded with
+** the typed srt_json_* helpers, everything else is skipped.  Malformed input
+** follows Spark's PERMISSIVE mode: the record becomes a row of NULLs and the
+** parser resumes at the next line.  A valid value of the wrong type makes
+** only that field NULL.  Blank lines are not records.
+**
+** Keys are compared as raw bytes: a key written with escapes (\u0074ime)
+** does not match a column.
+*/
+#include <string.h>
+
+#include "codegen/cg_emit.h"
+
+void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec)
+{
+    int n = pq->source->schema.n;
+    rec->null_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, n + 1);
+    rec->val_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, n + 1);
+    rec->len_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, n + 1);
+    for (int i = 0; i < n; i++) {
+        if (!pq->needed[i])
+            continue;
+        const SColumn *c = &pq->source->schema.cols[i];
+        switch (c->type->kind) {
+        case TY_STRUCT:
+        case TY_ARRAY:
+            cg_unsupported(cg, c->span, "reading a column of a nested type");
+            continue;
+        default:
+            break;
+        }
+        rec->null_slots[i] = cg_alloca(cg, cg->t_i1, arena_sprintf(cg->arena, "%s.null", c->name));
+        rec->val_slots[i] = cg_alloca(cg, cg_type_of(cg, c->type), c->name);
+        if (c->type->kind == TY_STRING)
+            rec->len_slots[i] = cg_alloca(cg, cg->t_i32, arena_sprintf(cg->arena, "%s.len", c->name));
+    }
+}
+
+/* Every column NULL with its default value (the state before a record, and PERMISSIVE). */
+void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec)
+{
+    for (int i = 0; i < pq->source->schema.n; i++) {
+        if (!rec->null_slots[i])
+            continue;
+        CgVal d = cg_null_of(cg, pq->source->schema.cols[i].type);
+        cg_store(cg, cg_i1(cg, 1), rec->null_slots[i]);
+        cg_store(cg, d.v, rec->val_slots[i]);
+        if (rec->len_slots[i])
+            cg_store(cg, d.len, rec->len_slots[i]);
+    }
+}
+
+void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *cols)
+{
+    for (int i = 0; i < pq->source->schema.n; i++) {
+        const SColumn *c = &pq->source->schema.cols[i];
+        if (!rec->null_slots[i]) {
+            cols[i] = cg_null_of(cg, c->type);
+            continue;
+        }
+        memset(&cols[i], 0, sizeof cols[i]);
+        cols[i].null = cg_load(cg, cg->t_i1, rec->null_slots[i], arena_sprintf(cg->arena, "%s.isnull", c->name));
+        cols[i].v = cg_load(cg, cg_type_of(cg, c->type), rec->val_slots[i], c->name);
+        if (rec->len_slots[i])
+            cols[i].len = cg_load(cg, cg->t_i32, rec->len_slots[i], arena_sprintf(cg->arena, "%s.len", c->name));
+    }
+}
+
+/* ==== Parser pieces ==== */
+
+typedef struct JsonCtx {
+    CgCtx *cg;
+    const PQuery *pq;
+    const CgRecord *rec;
+    LLVMValueRef end;
+    LLVMValueRef cur;        /* i8* alloca: position inside the record */
+    LLVMValueRef line_start; /* i8* alloca */
+    LLVMBasicBlockRef bb_malformed;
+    LLVMBasicBlockRef bb_after_value;
+    LLVMBasicBlockRef bb_close;
+} JsonCtx;
+
+/* If p < end, continue with the byte at p; else go to bb_short. */
+static LLVMValueRef char_at(JsonCtx *j, LLVMValueRef p, LLVMBasicBlockRef bb_short, const char *name)
+{
+    CgCtx *cg = j->cg;
+    LLVMBasicBlockRef ok = cg_block(cg, name);
+    LLVMValueRef in = LLVMBuildICmp(cg->b, LLVMIntULT, p, j->end, "inbuf");
+    LLVMBuildCondBr(cg->b, in, ok, bb_short);
+    cg_at(cg, ok);
+    return cg_load(cg, cg->t_i8, p, "c");
+}
+
+static LLVMValueRef is_char(CgCtx *cg, LLVMValueRef c, char ch)
+{
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i8(cg, ch), "");
+}
+
+/* Branch to bb_malformed when a helper returned NULL. */
+static void check_ptr(JsonCtx *j, LLVMValueRef p, const char *name)
+{
+    CgCtx *cg = j->cg;
+    LLVMBasicBlockRef ok = cg_block(cg, name);
+    LLVMValueRef bad = LLVMBuildIsNull(cg->b, p, "bad");
+    LLVMBuildCondBr(cg->b, bad, j->bb_malformed, ok);
+    cg_at(cg, ok);
+}
+
+static LLVMValueRef ws(JsonCtx *j, LLVMValueRef p)
+{
+    LLVMValueRef args[2] = {p, j->end};
+    return cg_call(j->cg, "srt_json_ws", args, 2, "p.ws");
+}
+
+static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
+{
+    return cg_gepc(cg, p, 1, "p.next");
+}
+
+/* Decode the value at cur into column i, then go to bb_after_value. */
+static void read_field(JsonCtx *j, int i)
+{
+    CgCtx *cg = j->cg;
+    const Type *t = j->pq->source->schema.cols[i].type;
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
+    LLVMValueRef st = cg_alloca(cg, cg->t_i32, "st");
+    LLVMValueRef np;
+    LLVMValueRef val = NULL, len = NULL;
+    if (t->kind == TY_STRING) {
+        LLVMValueRef s = cg_alloca(cg, cg->t_ptr, "s");
+        LLVMValueRef n = cg_alloca(cg, cg->t_i32, "n");
+        LLVMValueRef args[6] = {p, j->end, cg->q, s, n, st};
+        np = cg_call(cg, "srt_json_str", args, 6, "p.val");
+        check_ptr(j, np, "field.ok");
+        val = cg_load(cg, cg->t_ptr, s, "str");
+        len = cg_load(cg, cg->t_i32, n, "str.len");
+    } else {
+        const char *fn;
+        LLVMTypeRef out_t = cg->t_i64;
+        switch (t->kind) {
+        case TY_BOOLEAN: fn = "srt_json_bool"; break;
+        case TY_INT: fn = "srt_json_i32"; break;
+        case TY_DOUBLE: fn = "srt_json_f64"; out_t = cg->t_f64; break;
+        case TY_TIMESTAMP:
+        case TY_DATE: fn = "srt_json_ts"; break;
+        default: fn = "srt_json_i64"; break;
+        }
+        LLVMValueRef out = cg_alloca(cg, out_t, "v");
+        LLVMValueRef args[4] = {p, j->end, out, st};
+        np = cg_call(cg, fn, args, 4, "p.val");
+        check_ptr(j, np, "field.ok");
+        val = cg_load(cg, out_t, out, "v");
+        if (t->kind == TY_BOOLEAN)
+            val = LLVMBuildICmp(cg->b, LLVMIntNE, val, cg_i64(cg, 0), "");
+        else if (t->kind == TY_INT)
+            val = LLVMBuildTrunc(cg->b, val, cg->t_i32, "");
+        else if (t->kind == TY_DATE) {
+            CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};
+            val = cg_cast(cg, tv, &type_timestamp, &type_date, j->pq->source->schema.cols[i].span).v;
+        }
+    }
+    LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
+    LLVMValueRef null = LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull");
+    /* A NULL keeps the safe default value. */
+    CgVal d = cg_null_of(cg, t);
+    cg_store(cg, null, j->rec->null_slots[i]);
+    cg_store(cg, cg_select(cg, null, d.v, val), j->rec->val_slots[i]);
+    if (len)
+        cg_store(cg, cg_select(cg, null, d.len, len), j->rec->len_slots[i]);
+    cg_store(cg, np, j->cur);
+    LLVMBuildBr(cg->b, j->bb_after_value);
+}
+
+/* Skip a value the query does not read. */
+static void skip_value(JsonCtx *j)
+{
+    CgCtx *cg = j->cg;
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
+    LLVMValueRef args[2] = {p, j->end};
+    LLVMValueRef np = cg_call(cg, "srt_json_skip", args, 2, "p.skip");
+    check_ptr(j, np, "skip.ok");
+    cg_store(cg, np, j->cur);
+    LLVMBuildBr(cg->b, j->bb_after_value);
+}
+
+/* Dispatch on the key (k, kn) to the column it names or to the skipper. */
+static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueRef esc)
+{
+    CgCtx *cg = j->cg;
+    const SSchema *sc = &j->pq->source->schema;
+    LLVMBasicBlockRef bb_skip = cg_block(cg, "key.unknown");
+    LLVMBasicBlockRef bb_switch = cg_block(cg, "key.match");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, esc, cg_i32(cg, 0), ""), bb_skip, bb_switch);
+    cg_at(cg, bb_switch);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, kn, bb_skip, (unsigned)sc->n);
+    bool *done = ARENA_NEW_N(cg->arena, bool, sc->n + 1);
+    for (int i = 0; i < sc->n; i++) {
+        if (!j->rec->null_slots[i] || done[i])
+            continue;
+        size_t len = strlen(sc->cols[i].name);
+        LLVMBasicBlockRef bb_len = cg_block(cg, arena_sprintf(cg->arena, "key.len%zu", len));
+        LLVMAddCase(sw, cg_i32(cg, (int64_t)len), bb_len);
+        cg_at(cg, bb_len);
+        /* Every needed column with a name of this length: a chain of comparisons. */
+        for (int k2 = i; k2 < sc->n; k2++) {
+            if (!j->rec->null_slots[k2] || done[k2] || strlen(sc->cols[k2].name) != len)
+                continue;
+            done[k2] = true;
+            const char *name = sc->cols[k2].name;
+            LLVMValueRef args[3] = {k, cg_str_const(cg, name, (uint32_t)len, "key"), cg_i64(cg, (int64_t)len)};
+            LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "keycmp");
+            LLVMBasicBlockRef bb_field = cg_block(cg, arena_sprintf(cg->arena, "field.%s", name));
+            LLVMBasicBlockRef bb_next = cg_block(cg, "key.next");
+            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_field, bb_next);
+            cg_at(cg, bb_field);
+            read_field(j, k2);
+            cg_at(cg, bb_next);
+        }
+        LLVMBuildBr(cg->b, bb_skip);
+    }
+    cg_at(cg, bb_skip);
+    skip_value(j);
+}
+
+void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
+{
+    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL};
+    j.cur = cg_alloca(cg, cg->t_ptr, "cur");
+    j.line_start = cg_alloca(cg, cg->t_ptr, "line");
+    LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
+    LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");
+    LLVMBasicBlockRef bb_begin = cg_block(cg, "rec.begin");
+    LLVMBasicBlockRef bb_open = cg_block(cg, "rec.open");
+    LLVMBasicBlockRef bb_key = cg_block(cg, "rec.key");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "rec.done");
+    j.bb_malformed = cg_block(cg, "rec.malformed");
+    j.bb_after_value = cg_block(cg, "rec.value.end");
+    j.bb_close = cg_block(cg, "rec.close");
+    LLVMBuildBr(cg->b, bb_start);
+
+    /* rec.start: skip spaces; end of input; blank line. */
+    cg_at(cg, bb_start);
+    LLVMValueRef p = ws(&j, cg_load(cg, cg->t_ptr, p_slot, "p"));
+    cg_store(cg, p, j.line_start);
+    LLVMValueRef c = char_at(&j, p, bb_eof, "rec.char");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_blank, bb_begin);
+    cg_at(cg, bb_blank);
+    cg_store(cg, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_start);
+
+    /* rec.begin: '{' opens the record. */
+    cg_at(cg, bb_begin);
+    cg_record_clear(cg, pq, rec);
+    cg_store(cg, inc(cg, p), j.cur);
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '{'), bb_open, j.bb_malformed);
+
+    /* rec.open: an empty object, or the first key. */
+    cg_at(cg, bb_open);
+    p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
+    cg_store(cg, p, j.cur);
+    c = char_at(&j, p, j.bb_malformed, "open.char");
+    LLVMBasicBlockRef bb_empty = cg_block(cg, "rec.empty");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '}'), bb_empty, bb_key);
+    cg_at(cg, bb_empty);
+    cg_store(cg, inc(cg, p), j.cur);
+    LLVMBuildBr(cg->b, j.bb_close);
+
+    /* rec.key: "key" ws ':' ws, then the value. */
+    cg_at(cg, bb_key);
+    p = cg_load(cg, cg->t_ptr, j.cur, "p");
+    c = char_at(&j, p, j.bb_malformed, "key.char");
+    LLVMBasicBlockRef bb_kstr = cg_block(cg, "key.string");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, j.bb_malformed);
+    cg_at(cg, bb_kstr);
+    LLVMValueRef k = cg_alloca(cg, cg->t_ptr, "k");
+    LLVMValueRef kn = cg_alloca(cg, cg->t_i32, "kn");
+    LLVMValueRef esc = cg_alloca(cg, cg->t_i32, "kesc");
+    LLVMValueRef sargs[5] = {p, end, k, kn, esc};
+    p = cg_call(cg, "srt_json_string_raw", sargs, 5, "p.key");
+    check_ptr(&j, p, "key.ok");
+    p = ws(&j, p);
+    c = char_at(&j, p, j.bb_malformed, "colon.char");
+    LLVMBasicBlockRef bb_colon = cg_block(cg, "key.colon");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, ':'), bb_colon, j.bb_malformed);
+    cg_at(cg, bb_colon);
+    cg_store(cg, ws(&j, inc(cg, p)), j.cur);
+    dispatch_key(&j, cg_load(cg, cg->t_ptr, k, "key"), cg_load(cg, cg->t_i32, kn, "keylen"),
+                 cg_load(cg, cg->t_i32, esc, "keyesc"));
+
+    /* rec.value.end: ',' another key, '}' the end. */
+    cg_at(cg, j.bb_after_value);
+    p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
+    c = char_at(&j, p, j.bb_malformed, "sep.char");
+    LLVMBasicBlockRef bb_comma = cg_block(cg, "rec.comma");
+    LLVMBasicBlockRef bb_notcomma = cg_block(cg, "rec.notcomma");
+    LLVMBasicBlockRef bb_rbrace = cg_block(cg, "rec.rbrace");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, ','), bb_comma, bb_notcomma);
+    cg_at(cg, bb_comma);
+    cg_store(cg, ws(&j, inc(cg, p)), j.cur);
+    LLVMBuildBr(cg->b, bb_key);
+    cg_at(cg, bb_notcomma);
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '}'), bb_rbrace, j.bb_malformed);
+    cg_at(cg, bb_rbrace);
+    cg_store(cg, inc(cg, p), j.cur);
+    LLVMBuildBr(cg->b, j.bb_close);
+
+    /* rec.close: only spaces may follow on the line. */
+    cg_at(cg, j.bb_close);
+    p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
+    LLVMBasicBlockRef bb_eol = cg_block(cg, "rec.eol");
+    LLVMBasicBlockRef bb_last = cg_block(cg, "rec.last");
+    c = char_at(&j, p, bb_last, "eol.char");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, j.bb_malformed);
+    cg_at(cg, bb_eol);
+    cg_store(cg, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_last);
+    cg_store(cg, p, p_slot);
+    LLVMBuildBr(cg->b, bb_done);
+
+    /* rec.malformed: PERMISSIVE, a row of NULLs; resume after the line. */
+    cg_at(cg, j.bb_malformed);
+    cg_record_clear(cg, pq, rec);
+    LLVMValueRef largs[2] = {cg_load(cg, cg->t_ptr, j.line_start, "line"), end};
+    LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
+    LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
+    cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
+    LLVMBuildBr(cg->b, bb_done);
+
+    cg_at(cg, bb_done);
+}

@@ -1,0 +1,393 @@
+/* cg_module.c - the LLVM module of a program: target, runtime bitcode, optimisation, object file.
+**
+** Order of work: create a context and target machine for the host; link the
+** runtime's inline helpers (srt_inline.bc) into the empty module so their
+** definitions are there to call; generate the program; verify; give every
+** helper internal linkage (so they inline and vanish, and never clash with
+** libsrt.a); run default<On>; write the object (PIC, for Debian's PIE cc).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/BitReader.h>
+#include <llvm-c/Linker.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "codegen/cg_emit.h"
+
+/* ==== Runtime functions (srt_abi.h) ====
+** Signatures as letter codes: v void, b i1, c i8, i i32, l i64, d double, p pointer.
+** A function already in the module (linked from the bitcode) keeps its own type. */
+static const struct { const char *name, *ret, *params; } runtime_fns[] = {
+    {"srt_main", "i", "ipp"},
+    {"srt_prog_source", "i", "ppp"},
+    {"srt_prog_source_option", "v", "pipp"},
+    {"srt_prog_source_column", "v", "pipp"},
+    {"srt_prog_sink", "i", "ppp"},
+    {"srt_prog_sink_option", "v", "pipp"},
+    {"srt_prog_query", "i", "ppiip"},
+    {"srt_prog_query_option", "v", "pipp"},
+    {"srt_prog_query_column", "v", "pippi"},
+    {"srt_prog_query_agg", "v", "piip"},
+    {"srt_prog_query_order", "v", "piiii"},
+    {"srt_query_agg_table", "p", "p"},
+    {"srt_agg_upsert", "p", "ppil"},
+    {"srt_agg_strdup", "p", "ppi"},
+    {"srt_out_row", "p", "p"},
+    {"srt_batch_alloc", "p", "pl"},
+    {"srt_batch_strdup", "p", "ppi"},
+    {"srt_scratch_alloc", "p", "pl"},
+    {"srt_scratch_reset", "v", "p"},
+    {"srt_query_fail", "v", "pp"},
+    {"memcmp", "i", "ppl"},
+    {"srt_hash", "l", "pi"},
+    {"srt_json_ws", "p", "pp"},
+    {"srt_json_line_end", "p", "pp"},
+    {"srt_json_string_raw", "p", "ppppp"},
+    {"srt_json_skip", "p", "pp"},
+    {"srt_json_bool", "p", "pppp"},
+    {"srt_json_i32", "p", "pppp"},
+    {"srt_json_i64", "p", "pppp"},
+    {"srt_json_f64", "p", "pppp"},
+    {"srt_json_ts", "p", "pppp"},
+    {"srt_json_str", "p", "pppppp"},
+    {"srt_window_start", "l", "lll"},
+    {"srt_ts_field", "l", "li"},
+    {"srt_date_format", "v", "plpipp"},
+    {"srt_str_cmp", "i", "pipi"},
+    {"srt_like", "i", "pipi"},
+    {"srt_str_length", "l", "pi"},
+    {"srt_str_lower", "v", "ppipp"},
+    {"srt_str_upper", "v", "ppipp"},
+    {"srt_str_concat", "v", "ppipipp"},
+    {"srt_cast_str_i64", "i", "pip"},
+    {"srt_cast_str_i32", "i", "pip"},
+    {"srt_cast_str_f64", "i", "pip"},
+    {"srt_cast_str_bool", "i", "pip"},
+    {"srt_cast_str_ts", "i", "pip"},
+    {"srt_cast_i64_str", "v", "plpp"},
+    {"srt_cast_f64_str", "v", "pdpp"},
+    {"srt_cast_ts_str", "v", "plpp"},
+    {"srt_cast_bool_str", "v", "plpp"},
+};
+
+/* The helpers that sit on the per-record path: always inlined. */
+static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_string_raw",
+                                    "srt_json_skip", "srt_json_bool", "srt_json_i32",
+                                    "srt_json_i64", "srt_json_f64", "srt_json_ts",
+                                    "srt_json_str", "srt_window_start", "srt_str_cmp"};
+
+static LLVMTypeRef code_type(CgCtx *cg, char c)
+{
+    switch (c) {
+    case 'v': return cg->t_void;
+    case 'b': return cg->t_i1;
+    case 'c': return cg->t_i8;
+    case 'i': return cg->t_i32;
+    case 'l': return cg->t_i64;
+    case 'd': return cg->t_f64;
+    default: return cg->t_ptr;
+    }
+}
+
+LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type)
+{
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+    if (fn) {
+        *fn_type = LLVMGlobalGetValueType(fn);
+        return fn;
+    }
+    for (size_t i = 0; i < sizeof runtime_fns / sizeof runtime_fns[0]; i++) {
+        if (strcmp(runtime_fns[i].name, name) != 0)
+            continue;
+        LLVMTypeRef params[8];
+        unsigned n = (unsigned)strlen(runtime_fns[i].params);
+        for (unsigned k = 0; k < n; k++)
+            params[k] = code_type(cg, runtime_fns[i].params[k]);
+        LLVMTypeRef ft = LLVMFunctionType(code_type(cg, runtime_fns[i].ret[0]), params, n, 0);
+        fn = LLVMAddFunction(cg->mod, name, ft);
+        *fn_type = ft;
+        return fn;
+    }
+    SL_UNREACHABLE();
+}
+
+/* Call a runtime function, casting pointer arguments to the parameter types it was
+   declared with (the bitcode's named struct pointers under LLVM 14). Pointer results
+   come back as i8*. */
+LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n, const char *vname)
+{
+    LLVMTypeRef ft;
+    LLVMValueRef fn = cg_runtime_fn(cg, name, &ft);
+    LLVMTypeRef params[8];
+    unsigned np = LLVMCountParamTypes(ft);
+    if (np != n || n > 8)
+        SL_UNREACHABLE();
+    LLVMGetParamTypes(ft, params);
+    LLVMValueRef cast[8];
+    for (unsigned i = 0; i < n; i++) {
+        LLVMTypeRef at = LLVMTypeOf(args[i]);
+        if (at != params[i] && LLVMGetTypeKind(params[i]) == LLVMPointerTypeKind)
+            cast[i] = LLVMBuildPointerCast(cg->b, args[i], params[i], "");
+        else
+            cast[i] = args[i];
+    }
+    LLVMTypeRef rt = LLVMGetReturnType(ft);
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, cast, n, LLVMGetTypeKind(rt) == LLVMVoidTypeKind ? "" : vname);
+    if (LLVMGetTypeKind(rt) == LLVMPointerTypeKind && rt != cg->t_ptr)
+        r = LLVMBuildPointerCast(cg->b, r, cg->t_ptr, "");
+    return r;
+}
+
+/* An alloca in the entry block, so mem2reg/SROA promote it. */
+LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name)
+{
+    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+    if (first)
+        LLVMPositionBuilderBefore(cg->b, first);
+    else
+        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    return a;
+}
+
+LLVMValueRef cg_str_const(CgCtx *cg, const char *s, uint32_t n, const char *name)
+{
+    LLVMValueRef init = LLVMConstStringInContext(cg->ctx, s, n, 0);
+    LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), name);
+    LLVMSetInitializer(g, init);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
+    return LLVMConstPointerCast(g, cg->t_ptr);
+}
+
+LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
+{
+    switch (t->kind) {
+    case TY_NULL:
+    case TY_BOOLEAN: return cg->t_i1;
+    case TY_INT: return cg->t_i32;
+    case TY_DOUBLE: return cg->t_f64;
+    case TY_STRING: return cg->t_ptr;
+    default: return cg->t_i64;
+    }
+}
+
+void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what)
+{
+    if (!cg->failed)
+        diag_error(cg->diag, span, "%s is not supported yet", what);
+    cg->failed = 1;
+}
+
+LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type)
+{
+    LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fn_type);
+    cg->fn = fn;
+    cg->entry = LLVMAppendBasicBlockInContext(cg->ctx, fn, "entry");
+    LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    return fn;
+}
+
+/* ==== Module lifecycle ==== */
+
+static int setup_target(CgCtx *cg)
+{
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+    char *triple = LLVMGetDefaultTargetTriple();
+    LLVMTargetRef target;
+    char *err = NULL;
+    if (LLVMGetTargetFromTriple(triple, &target, &err)) {
+        diag_fatal(cg->diag, "no LLVM target for '%s': %s", triple, err);
+        LLVMDisposeMessage(err);
+        LLVMDisposeMessage(triple);
+        return -1;
+    }
+    char *cpu, *features;
+    if (!cg->opts->cpu || strcmp(cg->opts->cpu, "native") == 0) {
+        cpu = LLVMGetHostCPUName();
+        features = LLVMGetHostCPUFeatures();
+    } else {
+        cpu = LLVMCreateMessage(cg->opts->cpu);
+        features = LLVMCreateMessage("");
+    }
+    LLVMCodeGenOptLevel level = cg->opts->opt_level <= 0   ? LLVMCodeGenLevelNone
+                                : cg->opts->opt_level == 1 ? LLVMCodeGenLevelLess
+                                : cg->opts->opt_level == 2 ? LLVMCodeGenLevelDefault
+                                                           : LLVMCodeGenLevelAggressive;
+    cg->tm = LLVMCreateTargetMachine(target, triple, cpu, features, level, LLVMRelocPIC,
+                                     LLVMCodeModelDefault);
+    LLVMDisposeMessage(cpu);
+    LLVMDisposeMessage(features);
+    cg->td = LLVMCreateTargetDataLayout(cg->tm);
+    LLVMSetTarget(cg->mod, triple);
+    LLVMSetModuleDataLayout(cg->mod, cg->td);
+    LLVMDisposeMessage(triple);
+    return 0;
+}
+
+static int link_inline_bitcode(CgCtx *cg)
+{
+    LLVMMemoryBufferRef buf;
+    char *err = NULL;
+    if (LLVMCreateMemoryBufferWithContentsOfFile(cg->opts->inline_bc, &buf, &err)) {
+        diag_fatal(cg->diag, "cannot read the runtime bitcode '%s': %s", cg->opts->inline_bc, err);
+        LLVMDisposeMessage(err);
+        return -1;
+    }
+    LLVMModuleRef helpers;
+    int bad = LLVMParseBitcodeInContext2(cg->ctx, buf, &helpers);
+    LLVMDisposeMemoryBuffer(buf);
+    if (bad) {
+        diag_fatal(cg->diag, "the runtime bitcode '%s' is not valid bitcode", cg->opts->inline_bc);
+        return -1;
+    }
+    LLVMSetTarget(helpers, LLVMGetTarget(cg->mod));
+    LLVMSetModuleDataLayout(helpers, cg->td);
+    if (LLVMLinkModules2(cg->mod, helpers)) {
+        diag_fatal(cg->diag, "cannot link the runtime bitcode '%s'", cg->opts->inline_bc);
+        return -1;
+    }
+    return 0;
+}
+
+static void init_types(CgCtx *cg)
+{
+    cg->t_void = LLVMVoidTypeInContext(cg->ctx);
+    cg->t_i1 = LLVMInt1TypeInContext(cg->ctx);
+    cg->t_i8 = LLVMInt8TypeInContext(cg->ctx);
+    cg->t_i32 = LLVMInt32TypeInContext(cg->ctx);
+    cg->t_i64 = LLVMInt64TypeInContext(cg->ctx);
+    cg->t_f64 = LLVMDoubleTypeInContext(cg->ctx);
+    cg->t_ptr = LLVMPointerType(cg->t_i8, 0);
+    /* SrtDatum: { i64 i; double d; const void *p; uint32_t n; uint8_t is_null; } */
+    LLVMTypeRef fields[5] = {cg->t_i64, cg->t_f64, cg->t_ptr, cg->t_i32, cg->t_i8};
+    cg->t_datum = LLVMStructCreateNamed(cg->ctx, "SrtDatum");
+    LLVMStructSetBody(cg->t_datum, fields, 5, 0);
+}
+
+/* Helpers from the bitcode become internal so they inline and disappear; the hot ones
+   are forced inline.  Generated functions other than main are internal too. */
+static void finish_linkage(CgCtx *cg)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+    unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+    for (LLVMValueRef fn = LLVMGetFirstFunction(cg->mod); fn; fn = LLVMGetNextFunction(fn)) {
+        if (LLVMIsDeclaration(fn))
+            continue;
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        if (strcmp(name, "main") == 0)
+            continue;
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        for (size_t i = 0; i < sizeof hot_helpers / sizeof hot_helpers[0]; i++) {
+            if (strcmp(name, hot_helpers[i]) == 0) {
+                LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
+                LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                        LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+            }
+        }
+    }
+}
+
+static int optimise_and_emit(CgCtx *cg)
+{
+    char *err = NULL;
+    if (LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &err)) {
+        fprintf(stderr, "sluice: internal error: generated IR does not verify:\n%s\n", err);
+        LLVMDisposeMessage(err);
+        if (cg->opts->ir_path)
+            LLVMPrintModuleToFile(cg->mod, cg->opts->ir_path, NULL);
+        exit(70);
+    }
+    LLVMDisposeMessage(err);
+    finish_linkage(cg);
+    char pipeline[32];
+    snprintf(pipeline, sizeof pipeline, "default<O%d>", cg->opts->opt_level < 0 ? 0 : cg->opts->opt_level > 3 ? 3 : cg->opts->opt_level);
+    LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+    LLVMErrorRef e = LLVMRunPasses(cg->mod, pipeline, cg->tm, po);
+    LLVMDisposePassBuilderOptions(po);
+    if (e) {
+        char *msg = LLVMGetErrorMessage(e);
+        diag_fatal(cg->diag, "LLVM optimisation failed: %s", msg);
+        LLVMDisposeErrorMessage(msg);
+        return -1;
+    }
+    if (cg->opts->ir_path && LLVMPrintModuleToFile(cg->mod, cg->opts->ir_path, &err)) {
+        diag_fatal(cg->diag, "cannot write '%s': %s", cg->opts->ir_path, err);
+        LLVMDisposeMessage(err);
+        return -1;
+    }
+    if (LLVMTargetMachineEmitToFile(cg->tm, cg->mod, (char *)cg->opts->obj_path, LLVMObjectFile, &err)) {
+        diag_fatal(cg->diag, "cannot write the object file '%s': %s", cg->opts->obj_path, err);
+        LLVMDisposeMessage(err);
+        return -1;
+    }
+    return 0;
+}
+
+static void cg_destroy(CgCtx *cg)
+{
+    if (cg->b)
+        LLVMDisposeBuilder(cg->b);
+    if (cg->mod)
+        LLVMDisposeModule(cg->mod);
+    if (cg->td)
+        LLVMDisposeTargetData(cg->td);
+    if (cg->tm)
+        LLVMDisposeTargetMachine(cg->tm);
+    if (cg->ctx)
+        LLVMContextDispose(cg->ctx);
+}
+
+void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size)
+{
+    CgCtx cg = {0};
+    Diag diag;
+    diag_init(&diag, NULL, stderr);
+    CgOptions opts = {0};
+    opts.opt_level = 0;
+    cg.diag = &diag;
+    cg.opts = &opts;
+    cg.ctx = LLVMContextCreate();
+    cg.mod = LLVMModuleCreateWithNameInContext("layout", cg.ctx);
+    init_types(&cg);
+    if (setup_target(&cg) == 0) {
+        for (unsigned i = 0; i < 5; i++)
+            offsets[i] = LLVMOffsetOfElement(cg.td, cg.t_datum, i);
+        *size = LLVMABISizeOfType(cg.td, cg.t_datum);
+    }
+    cg_destroy(&cg);
+}
+
+int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts)
+{
+    CgCtx cg = {0};
+    cg.arena = arena;
+    cg.diag = diag;
+    cg.opts = opts;
+    cg.ctx = LLVMContextCreate();
+    cg.mod = LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg.ctx);
+    cg.b = LLVMCreateBuilderInContext(cg.ctx);
+    init_types(&cg);
+    int rc = -1;
+    if (setup_target(&cg) == 0 && link_inline_bitcode(&cg) == 0) {
+        LLVMValueRef *process = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
+        LLVMValueRef *emit = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
+        for (int i = 0; i < plan->n_queries && !cg.failed; i++) {
+            process[i] = cg_process_fn(&cg, plan->queries[i], i);
+            emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
+        }
+        if (!cg.failed) {
+            cg_program(&cg, plan, process, emit);
+            rc = optimise_and_emit(&cg);
+        }
+    }
+    cg_destroy(&cg);
+    return rc;
+}

@@ -1,0 +1,304 @@
+/* cg_pipeline.c - the fused per-record loop of a query (produce/consume) and output rows.
+**
+** int64_t process(SrtQuery *q, const char *buf, size_t len):
+**   for each record: parse (cg_json) -> for each SELECT block from the innermost:
+**   WHERE, outputs -> then either an output row (no aggregate) or, in the
+**   aggregating block, WHERE -> window assignment -> key -> upsert -> update.
+** Everything a record touches stays in registers; the only calls per record
+** are the group lookup and, for string work, the runtime's scratch reset.
+*/
+#include "codegen/cg_emit.h"
+#include "srt_abi.h"
+
+/* ==== Output rows (SrtDatum) ==== */
+
+static LLVMValueRef datum_field(CgCtx *cg, LLVMValueRef d, int field)
+{
+    unsigned long long off = LLVMOffsetOfElement(cg->td, cg->t_datum, (unsigned)field);
+    return cg_gepc(cg, d, off, "");
+}
+
+/* Store v into the datum at d; strings and structs are copied into batch memory. */
+static void store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d)
+{
+    cg_store(cg, LLVMBuildZExt(cg->b, v.null, cg->t_i8, ""), datum_field(cg, d, SRT_FIELDNO_DATUM_IS_NULL));
+    switch (t->kind) {
+    case TY_NULL:
+        return;
+    case TY_BOOLEAN:
+        cg_store(cg, LLVMBuildZExt(cg->b, v.v, cg->t_i64, ""), datum_field(cg, d, SRT_FIELDNO_DATUM_I));
+        return;
+    case TY_INT:
+        cg_store(cg, LLVMBuildSExt(cg->b, v.v, cg->t_i64, ""), datum_field(cg, d, SRT_FIELDNO_DATUM_I));
+        return;
+    case TY_DOUBLE:
+        cg_store(cg, v.v, datum_field(cg, d, SRT_FIELDNO_DATUM_D));
+        return;
+    case TY_STRING: {
+        LLVMValueRef args[3] = {cg->q, v.v, v.len};
+        LLVMValueRef copy = cg_call(cg, "srt_batch_strdup", args, 3, "out.str");
+        cg_store(cg, copy, datum_field(cg, d, SRT_FIELDNO_DATUM_P));
+        cg_store(cg, v.len, datum_field(cg, d, SRT_FIELDNO_DATUM_N));
+        return;
+    }
+    case TY_STRUCT: {
+        uint64_t size = LLVMABISizeOfType(cg->td, cg->t_datum);
+        LLVMValueRef args[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)t->n_fields))};
+        LLVMValueRef fields = cg_call(cg, "srt_batch_alloc", args, 2, "out.struct");
+        for (int i = 0; i < t->n_fields; i++) {
+            LLVMValueRef fd = cg_gepc(cg, fields, size * (uint64_t)i, "");
+            CgVal f = v.fields[i];
+            store_datum(cg, t->fields[i].type, f, fd);
+        }
+        cg_store(cg, fields, datum_field(cg, d, SRT_FIELDNO_DATUM_P));
+        cg_store(cg, cg_i32(cg, t->n_fields), datum_field(cg, d, SRT_FIELDNO_DATUM_N));
+        return;
+    }
+    case TY_ARRAY:
+        cg_unsupported(cg, (SrcSpan){0, 0, 0}, "an ARRAY output column");
+        return;
+    default:
+        cg_store(cg, v.v, datum_field(cg, d, SRT_FIELDNO_DATUM_I));
+        return;
+    }
+}
+
+void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row)
+{
+    uint64_t size = LLVMABISizeOfType(cg->td, cg->t_datum);
+    for (int i = 0; i < pq->n_columns; i++) {
+        const PColumn *c = &pq->columns[i];
+        CgVal v = cg_expr(cg, env, c->expr);
+        store_datum(cg, c->type, v, cg_gepc(cg, row, size * (uint64_t)i, c->name));
+    }
+}
+
+void cg_block_outputs(CgCtx *cg, const SSelect *s, const CgEnv *env, CgVal *vals)
+{
+    for (int i = 0; i < s->n_out; i++)
+        vals[i] = cg_expr(cg, env, s->out[i].expr);
+}
+
+/* ==== Window assignment and aggregation ==== */
+
+/* For each window [s, s+size) of the row's timestamp: body(window). Rows with a NULL
+   timestamp belong to no window (Spark filters them). */
+static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table,
+                        LLVMBasicBlockRef bb_next, CgVal *keys, const CgVal *args)
+{
+    const SSelect *a = pq->agg;
+    const SExpr *w = a->group[a->window_group];
+    CgVal ts = cg_expr(cg, env, w->u.window.ts);
+    LLVMBasicBlockRef bb_has = cg_block(cg, "win.ts");
+    LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
+    cg_at(cg, bb_has);
+    LLVMValueRef slide = cg_i64(cg, w->u.window.slide_us);
+    LLVMValueRef size = cg_i64(cg, w->u.window.size_us);
+    LLVMValueRef sargs[3] = {ts.v, slide, cg_i64(cg, w->u.window.start_us)};
+    LLVMValueRef last = cg_call(cg, "srt_window_start", sargs, 3, "win.last");
+
+    LLVMBasicBlockRef bb_head = cg_block(cg, "win.loop");
+    LLVMBasicBlockRef bb_body = cg_block(cg, "win.body");
+    LLVMBasicBlockRef bb_upd = cg_block(cg, "win.update");
+    LLVMBasicBlockRef bb_step = cg_block(cg, "win.step");
+    LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "win.i");
+    cg_store(cg, cg_i64(cg, 0), i_slot);
+    LLVMBuildBr(cg->b, bb_head);
+
+    cg_at(cg, bb_head);
+    LLVMValueRef i = cg_load(cg, cg->t_i64, i_slot, "win.i");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, pq->window_n), ""), bb_body, bb_next);
+
+    cg_at(cg, bb_body);
+    LLVMValueRef start = LLVMBuildSub(cg->b, last, LLVMBuildMul(cg->b, i, slide, ""), "win.start");
+    LLVMValueRef end = LLVMBuildAdd(cg->b, start, size, "win.end");
+    /* start <= ts holds for every candidate; keep it while ts < end. */
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, end, ""), bb_upd, bb_step);
+
+    cg_at(cg, bb_upd);
+    CgVal win = {0};
+    win.null = cg_i1(cg, 0);
+    win.n_fields = 2;
+    win.fields = ARENA_NEW_N(cg->arena, CgVal, 2);
+    win.fields[0].null = cg_i1(cg, 0);
+    win.fields[0].v = start;
+    win.fields[1].null = cg_i1(cg, 0);
+    win.fields[1].v = end;
+    keys[a->window_group] = win;
+    cg_agg_update(cg, pq, table, keys, args);
+    LLVMBuildBr(cg->b, bb_step);
+
+    cg_at(cg, bb_step);
+    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i64(cg, 1), ""), i_slot);
+    LLVMBuildBr(cg->b, bb_head);
+}
+
+static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)
+{
+    const SSelect *a = pq->agg;
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
+    CgVal *args = ARENA_NEW_N(cg->arena, CgVal, a->n_agg + 1);
+    for (int i = 0; i < a->n_group; i++)
+        if (i != a->window_group)
+            keys[i] = cg_expr(cg, env, a->group[i]);
+    for (int i = 0; i < a->n_agg; i++)
+        args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
+    if (a->window_group >= 0) {
+        window_loop(cg, pq, env, table, bb_next, keys, args);
+        return;
+    }
+    cg_agg_update(cg, pq, table, keys, args);
+    LLVMBuildBr(cg->b, bb_next);
+}
+
+/* ==== The process function ==== */
+
+/* Does an expression call something that allocates scratch memory? */
+static bool expr_allocates(const SExpr *e)
+{
+    if (!e)
+        return false;
+    switch (e->kind) {
+    case SX_CALL:
+    case SX_CAST:
+    case SX_CONCAT:
+        return true;
+    case SX_NOT:
+    case SX_NEG:
+        return expr_allocates(e->u.arg);
+    case SX_FIELD:
+        return expr_allocates(e->u.field.arg);
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+        return expr_allocates(e->u.bin.lhs) || expr_allocates(e->u.bin.rhs);
+    case SX_IS_NULL:
+        return expr_allocates(e->u.is_null.arg);
+    case SX_LIKE:
+        return expr_allocates(e->u.like.arg) || expr_allocates(e->u.like.pattern);
+    case SX_IN:
+        for (int i = 0; i < e->u.in.n_values; i++)
+            if (expr_allocates(e->u.in.values[i]))
+                return true;
+        return expr_allocates(e->u.in.arg);
+    case SX_CASE:
+        for (int i = 0; i < e->u.kase.n_whens; i++)
+            if (expr_allocates(e->u.kase.whens[i]) || expr_allocates(e->u.kase.thens[i]))
+                return true;
+        return expr_allocates(e->u.kase.else_);
+    case SX_WINDOW:
+        return expr_allocates(e->u.window.ts);
+    default:
+        return false;
+    }
+}
+
+static bool block_allocates(const SSelect *s)
+{
+    if (expr_allocates(s->where))
+        return true;
+    for (int i = 0; i < s->n_group; i++)
+        if (expr_allocates(s->group[i]) || s->group[i]->type->kind == TY_STRING)
+            return true; /* a long string key is built in scratch memory */
+    for (int i = 0; i < s->n_agg; i++)
+        if (expr_allocates(s->aggs[i].arg))
+            return true;
+    if (!s->has_agg)
+        for (int i = 0; i < s->n_out; i++)
+            if (expr_allocates(s->out[i].expr))
+                return true;
+    return false;
+}
+
+/* The per-record scratch needs a reset when a record can allocate from it: string
+   columns with escapes, string functions and casts, long string keys. */
+static bool record_uses_scratch(const PQuery *pq)
+{
+    for (int i = 0; i < pq->n_needed; i++)
+        if (pq->needed[i] && pq->source->schema.cols[i].type->kind == TY_STRING)
+            return true;
+    for (int i = 0; i < pq->n_pre; i++)
+        if (block_allocates(pq->pre[i]))
+            return true;
+    return pq->agg && block_allocates(pq->agg);
+}
+
+LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_i64};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, params, 3, 0);
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_process_%d", qi), ft);
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef buf = LLVMGetParam(fn, 1);
+    LLVMValueRef len = LLVMGetParam(fn, 2);
+    LLVMSetValueName2(cg->q, "q", 1);
+    LLVMSetValueName2(buf, "buf", 3);
+    LLVMSetValueName2(len, "len", 3);
+
+    LLVMBasicBlockRef bb_setup = cg_block(cg, "setup");
+    LLVMBasicBlockRef bb_eof = cg_block(cg, "eof");
+    LLVMBasicBlockRef bb_next = cg_block(cg, "rec.next");
+    cg_at(cg, bb_setup);
+    LLVMValueRef end = cg_gep(cg, buf, len, "end");
+    LLVMValueRef p_slot = cg_alloca(cg, cg->t_ptr, "p");
+    LLVMValueRef rows = cg_alloca(cg, cg->t_i64, "rows");
+    cg_store(cg, buf, p_slot);
+    cg_store(cg, cg_i64(cg, 0), rows);
+    LLVMValueRef table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
+    CgRecord rec;
+    cg_record_alloc(cg, pq, &rec);
+
+    /* Parse one record; the builder continues where it has been read. */
+    LLVMBasicBlockRef bb_loop = cg_block(cg, "rec.loop");
+    LLVMBuildBr(cg->b, bb_loop);
+    cg_at(cg, bb_loop);
+    cg_json_record(cg, pq, &rec, p_slot, end, bb_eof);
+    cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, rows, "n"), cg_i64(cg, 1), "n.next"), rows);
+    if (record_uses_scratch(pq))
+        cg_call(cg, "srt_scratch_reset", &cg->q, 1, "");
+
+    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, pq->source->schema.n + 1);
+    cg_record_load(cg, pq, &rec, cols);
+    CgEnv env = {0};
+    env.cols = cols;
+    env.n_cols = pq->source->schema.n;
+
+    /* Non-aggregating blocks, innermost first. Without an aggregate the last one is the top. */
+    for (int b = 0; b < pq->n_pre; b++) {
+        const SSelect *s = pq->pre[b];
+        if (s->where) {
+            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_next);
+            cg_at(cg, pass);
+        }
+        if (!pq->agg && s == pq->top)
+            break;
+        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
+        cg_block_outputs(cg, s, &env, outs);
+        CgEnv next = {0};
+        next.cols = outs;
+        next.n_cols = s->n_out;
+        env = next;
+    }
+    if (pq->agg) {
+        if (pq->agg->where) {
+            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_next);
+            cg_at(cg, pass);
+        }
+        aggregate_row(cg, pq, &env, table, bb_next);
+    } else {
+        LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
+        cg_store_row(cg, pq, &env, row);
+        LLVMBuildBr(cg->b, bb_next);
+    }
+
+    cg_at(cg, bb_next);
+    LLVMBuildBr(cg->b, bb_loop);
+    cg_at(cg, bb_eof);
+    LLVMBuildRet(cg->b, cg_load(cg, cg->t_i64, rows, "rows"));
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, bb_setup);
+    return fn;
+}

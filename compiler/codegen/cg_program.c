@@ -1,0 +1,91 @@
+/* cg_program.c - `main` and the init function that describes the program to the runtime.
+**
+** main(argc, argv) returns srt_main(argc, argv, sl_init); sl_init registers
+** every source, sink and query through the srt_prog_* calls of srt_abi.h.
+** Options and types travel as text, so no struct layout is shared.
+*/
+#include <string.h>
+
+#include "codegen/cg_emit.h"
+
+static LLVMValueRef cstr(CgCtx *cg, const char *s)
+{
+    return cg_str_const(cg, s, (uint32_t)strlen(s) + 1, "s");
+}
+
+static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef idx, const SOptions *opts)
+{
+    for (int i = 0; i < opts->n; i++) {
+        LLVMValueRef args[4] = {p, idx, cstr(cg, opts->items[i].key), cstr(cg, opts->items[i].value)};
+        cg_call(cg, fn, args, 4, "");
+    }
+}
+
+static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit, LLVMValueRef fn)
+{
+    LLVMValueRef p = LLVMGetParam(fn, 0);
+    LLVMSetValueName2(p, "prog", 4);
+    const SProgram *sp = plan->sema;
+    LLVMValueRef *src_idx = ARENA_NEW_N(cg->arena, LLVMValueRef, sp->n_sources + 1);
+    LLVMValueRef *sink_idx = ARENA_NEW_N(cg->arena, LLVMValueRef, sp->n_sinks + 1);
+    for (int i = 0; i < sp->n_sources; i++) {
+        const SSource *s = sp->sources[i];
+        LLVMValueRef args[3] = {p, cstr(cg, s->name), cstr(cg, s->connector)};
+        src_idx[i] = cg_call(cg, "srt_prog_source", args, 3, "source");
+        put_options(cg, "srt_prog_source_option", p, src_idx[i], &s->options);
+        for (int c = 0; c < s->schema.n; c++) {
+            LLVMValueRef cargs[4] = {p, src_idx[i], cstr(cg, s->schema.cols[c].name),
+                                     cstr(cg, type_name(cg->arena, s->schema.cols[c].type))};
+            cg_call(cg, "srt_prog_source_column", cargs, 4, "");
+        }
+    }
+    for (int i = 0; i < sp->n_sinks; i++) {
+        const SSink *s = sp->sinks[i];
+        LLVMValueRef args[3] = {p, cstr(cg, s->name), cstr(cg, s->connector)};
+        sink_idx[i] = cg_call(cg, "srt_prog_sink", args, 3, "sink");
+        put_options(cg, "srt_prog_sink_option", p, sink_idx[i], &s->options);
+    }
+    for (int i = 0; i < plan->n_queries; i++) {
+        const PQuery *pq = plan->queries[i];
+        const SQuery *q = pq->query;
+        LLVMValueRef args[5] = {p, cstr(cg, q->name), src_idx[pq->source->index], sink_idx[q->sink->index],
+                                LLVMBuildPointerCast(cg->b, process[i], cg->t_ptr, "")};
+        LLVMValueRef qi = cg_call(cg, "srt_prog_query", args, 5, "query");
+        put_options(cg, "srt_prog_query_option", p, qi, &q->options);
+        if (!soptions_find(&q->options, "outputMode")) {
+            LLVMValueRef margs[4] = {p, qi, cstr(cg, "outputMode"), cstr(cg, "append")};
+            cg_call(cg, "srt_prog_query_option", margs, 4, "");
+        }
+        for (int c = 0; c < pq->n_columns; c++) {
+            LLVMValueRef cargs[5] = {p, qi, cstr(cg, pq->columns[c].name),
+                                     cstr(cg, type_name(cg->arena, pq->columns[c].type)),
+                                     cg_i32(cg, pq->columns[c].hidden)};
+            cg_call(cg, "srt_prog_query_column", cargs, 5, "");
+        }
+        if (pq->agg) {
+            LLVMValueRef aargs[4] = {p, qi, cg_i32(cg, pq->state_size),
+                                     LLVMBuildPointerCast(cg->b, emit[i], cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_agg", aargs, 4, "");
+        }
+        for (int o = 0; o < pq->n_order; o++) {
+            LLVMValueRef oargs[5] = {p, qi, cg_i32(cg, pq->order[o].column), cg_i32(cg, pq->order[o].desc),
+                                     cg_i32(cg, pq->order[o].nulls_first)};
+            cg_call(cg, "srt_prog_query_order", oargs, 5, "");
+        }
+    }
+    LLVMBuildRetVoid(cg->b);
+}
+
+void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit)
+{
+    LLVMTypeRef init_t = LLVMFunctionType(cg->t_void, &cg->t_ptr, 1, 0);
+    LLVMValueRef init = cg_begin_function(cg, "sl_init", init_t);
+    init_fn(cg, plan, process, emit, init);
+
+    LLVMTypeRef params[2] = {cg->t_i32, LLVMPointerType(cg->t_ptr, 0)};
+    LLVMTypeRef main_t = LLVMFunctionType(cg->t_i32, params, 2, 0);
+    LLVMValueRef main_fn = cg_begin_function(cg, "main", main_t);
+    LLVMValueRef args[3] = {LLVMGetParam(main_fn, 0), LLVMGetParam(main_fn, 1),
+                            LLVMBuildPointerCast(cg->b, init, cg->t_ptr, "")};
+    LLVMBuildRet(cg->b, cg_call(cg, "srt_main", args, 3, "rc"));
+}

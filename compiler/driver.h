@@ -1,0 +1,33 @@
+/* driver.h - the sluice command line: phases, flags, building and running executables. */
+#ifndef SL_DRIVER_H
+#define SL_DRIVER_H
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "codegen/cg.h"
+#include "plan/plan.h"
+
+typedef struct DriverOpts {
+    const char *command;     /* check, explain, build, run */
+    const char *input;       /* the .sql file */
+    const char *output;      /* build: -o */
+    int opt_level;           /* -O0..-O3, default 2 */
+    const char *cpu;         /* --cpu, default native */
+    int emit_llvm;           /* --emit-llvm: write <output>.ll */
+    int time_phases;         /* --time: print phase timings to stderr */
+    int dump_ast;            /* --dump-ast */
+    int dump_bound;          /* --dump-bound */
+    char **run_args;         /* run: arguments after -- */
+    int n_run_args;
+} DriverOpts;
+
+/* Directory holding libsrt.a and srt_inline.bc; NULL (after a message) if not found. */
+const char *driver_runtime_dir(Arena *arena, Diag *diag);
+/* Generate code for plan and link it into opts->output. 0 or -1 (reported). */
+int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts, const char *output);
+/* `sluice run`: build into the cache unless there already, then exec. Returns only on error. */
+int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts);
+/* Monotonic milliseconds, for --time. */
+double driver_now_ms(void);
+
+#endif

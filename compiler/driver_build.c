@@ -1,0 +1,236 @@
+/* driver_build.c - from a plan to an executable on disk: codegen, one `cc` link, the run cache.
+**
+** The object file goes to a private temporary directory; the executable is
+** linked to a temporary name beside the output and renamed into place, so
+** a failed build never leaves a half-written executable.  `sluice run` keys
+** its cache on the query text, the compiler version, the flags and the
+** runtime library, so an edit or an upgrade rebuilds.
+*/
+#define _GNU_SOURCE
+#include "driver.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+double driver_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *driver_runtime_dir(Arena *arena, Diag *diag)
+{
+    const char *env = getenv("SLUICE_RUNTIME_DIR");
+    if (env && *env) {
+        if (file_exists(arena_sprintf(arena, "%s/libsrt.a", env)))
+            return env;
+        diag_fatal(diag, "SLUICE_RUNTIME_DIR='%s' holds no libsrt.a", env);
+        return NULL;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        diag_fatal(diag, "cannot locate the sluice executable: %s", strerror(errno));
+        return NULL;
+    }
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    /* Build tree: next to the compiler.  Installed: <prefix>/lib/sluice. */
+    const char *candidates[2] = {arena_strdup(arena, exe), arena_sprintf(arena, "%s/../lib/sluice", exe)};
+    for (int i = 0; i < 2; i++)
+        if (file_exists(arena_sprintf(arena, "%s/libsrt.a", candidates[i])) &&
+            file_exists(arena_sprintf(arena, "%s/srt_inline.bc", candidates[i])))
+            return candidates[i];
+    diag_fatal(diag, "cannot find the sluice runtime (libsrt.a, srt_inline.bc) next to '%s' or in "
+                     "'%s/../lib/sluice'; set SLUICE_RUNTIME_DIR", exe, exe);
+    return NULL;
+}
+
+/* Run argv[0] with argv, wait, and return its exit status (or -1). */
+static int run_command(Diag *diag, char **argv)
+{
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+    if (rc != 0) {
+        diag_fatal(diag, "cannot run '%s': %s", argv[0], strerror(rc));
+        return -1;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    return -1;
+}
+
+static char *make_temp_dir(Arena *arena, Diag *diag)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *dir = arena_sprintf(arena, "%s/sluice-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        diag_fatal(diag, "cannot create a temporary directory in '%s': %s", tmp && *tmp ? tmp : "/tmp",
+                   strerror(errno));
+        return NULL;
+    }
+    return dir;
+}
+
+/* Split a space-separated list of flags (from the build configuration) into argv. */
+static int split_flags(Arena *arena, const char *flags, char **argv, int at, int max)
+{
+    char *copy = arena_strdup(arena, flags);
+    for (char *tok = strtok(copy, " "); tok && at < max; tok = strtok(NULL, " "))
+        argv[at++] = tok;
+    return at;
+}
+
+int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts, const char *output)
+{
+    const char *rt = driver_runtime_dir(arena, diag);
+    if (!rt)
+        return -1;
+    char *tmp = make_temp_dir(arena, diag);
+    if (!tmp)
+        return -1;
+    const char *obj = arena_sprintf(arena, "%s/query.o", tmp);
+    CgOptions co = {0};
+    co.opt_level = opts->opt_level;
+    co.cpu = opts->cpu;
+    co.inline_bc = arena_sprintf(arena, "%s/srt_inline.bc", rt);
+    co.obj_path = obj;
+    co.ir_path = opts->emit_llvm ? arena_sprintf(arena, "%s.ll", output) : NULL;
+    co.module_name = opts->input;
+    double t0 = driver_now_ms();
+    int rc = cg_compile(arena, diag, plan, &co);
+    double t1 = driver_now_ms();
+    if (rc == 0) {
+        /* Link to a temporary name next to the output, then rename into place. */
+        const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
+        char *argv[32];
+        int n = 0;
+        argv[n++] = "cc";
+        argv[n++] = "-o";
+        argv[n++] = (char *)tmp_out;
+        argv[n++] = (char *)obj;
+        argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
+        n = split_flags(arena, SL_LINK_LIBS, argv, n, 28);
+        n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 31);
+        argv[n] = NULL;
+        int lrc = run_command(diag, argv);
+        if (lrc != 0) {
+            diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
+            unlink(tmp_out);
+            rc = -1;
+        } else if (rename(tmp_out, output) != 0) {
+            diag_fatal(diag, "cannot write '%s': %s", output, strerror(errno));
+            unlink(tmp_out);
+            rc = -1;
+        }
+    }
+    double t2 = driver_now_ms();
+    if (opts->time_phases)
+        fprintf(stderr, "sluice: codegen+optimise+emit %.1f ms, link %.1f ms\n", t1 - t0, t2 - t1);
+    unlink(obj);
+    rmdir(tmp);
+    return rc;
+}
+
+/* ==== The run cache ==== */
+
+static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int mkdir_p(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        int bad = mkdir(path, 0755) != 0 && errno != EEXIST;
+        *p = '/';
+        if (bad)
+            return -1;
+    }
+    return mkdir(path, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+static const char *cache_dir(Arena *arena)
+{
+    const char *d = getenv("SLUICE_CACHE_DIR");
+    if (d && *d)
+        return d;
+    d = getenv("XDG_CACHE_HOME");
+    if (d && *d)
+        return arena_sprintf(arena, "%s/sluice", d);
+    d = getenv("HOME");
+    if (d && *d)
+        return arena_sprintf(arena, "%s/.cache/sluice", d);
+    return arena_sprintf(arena, "%s/sluice-cache-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getuid());
+}
+
+int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts)
+{
+    const char *rt = driver_runtime_dir(arena, diag);
+    if (!rt)
+        return -1;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv1a(h, diag->file->text, diag->file->len);
+    h = fnv1a(h, SL_VERSION, sizeof SL_VERSION);
+    h = fnv1a(h, &opts->opt_level, sizeof opts->opt_level);
+    h = fnv1a(h, opts->cpu, strlen(opts->cpu));
+    struct stat st;
+    const char *parts[2] = {arena_sprintf(arena, "%s/libsrt.a", rt), "/proc/self/exe"};
+    for (int i = 0; i < 2; i++) {
+        if (stat(parts[i], &st) == 0) {
+            h = fnv1a(h, &st.st_size, sizeof st.st_size);
+            h = fnv1a(h, &st.st_mtim, sizeof st.st_mtim);
+        }
+    }
+    char *dir = arena_strdup(arena, cache_dir(arena));
+    if (mkdir_p(dir) != 0) {
+        diag_fatal(diag, "cannot create the cache directory '%s': %s", dir, strerror(errno));
+        return -1;
+    }
+    const char *base = strrchr(opts->input, '/') ? strrchr(opts->input, '/') + 1 : opts->input;
+    const char *exe = arena_sprintf(arena, "%s/%.*s-%016llx", dir, (int)strcspn(base, "."), base,
+                                    (unsigned long long)h);
+    if (!file_exists(exe) && driver_build(arena, diag, plan, opts, exe) != 0)
+        return -1;
+    char **argv = ARENA_NEW_N(arena, char *, opts->n_run_args + 2);
+    argv[0] = (char *)exe;
+    for (int i = 0; i < opts->n_run_args; i++)
+        argv[i + 1] = opts->run_args[i];
+    argv[opts->n_run_args + 1] = NULL;
+    fflush(NULL);
+    execv(exe, argv);
+    diag_fatal(diag, "cannot run '%s': %s", exe, strerror(errno));
+    return -1;
+}

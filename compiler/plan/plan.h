@@ -1,0 +1,120 @@
+/* plan.h - logical and physical plans of the queries of a script.
+**
+** The logical plan is the operator tree of one query as the user wrote it
+** (Scan, Filter, Project, Aggregate, Sort, Sink), kept for `sluice explain`.
+** The physical plan is what codegen consumes: each query becomes one fused
+** per-record pipeline (the produce/consume model of compiled engines) that
+** ends either in output rows or in a hash aggregate, plus, for an aggregate,
+** a per-group emit pipeline that runs when a batch is written.  The plan
+** also fixes the layout of group keys and aggregate state.
+**
+** Plans are read-only after plan_build(); they live in the arena and point
+** into the bound trees of sema.  Must not: know about LLVM or the runtime ABI.
+*/
+#ifndef SL_PLAN_H
+#define SL_PLAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/strbuf.h"
+#include "sema/sema.h"
+
+/* ==== Logical plan ==== */
+
+typedef enum LPlanKind { LP_SCAN, LP_FILTER, LP_PROJECT, LP_AGGREGATE, LP_SORT, LP_SINK } LPlanKind;
+
+typedef struct LPlan LPlan;
+struct LPlan {
+    LPlanKind kind;
+    SrcSpan span;
+    LPlan *child;          /* NULL for LP_SCAN */
+    const SSelect *select; /* the block an operator comes from (for expression dumps) */
+    const SQuery *query;   /* LP_SINK */
+};
+
+/* ==== Physical plan ==== */
+
+/* Where a group key lives in the key bytes. */
+typedef struct PKeySlot {
+    const Type *type;
+    uint32_t offset;       /* fixed part: i64/f64 value, u32 string length, or 2 x i64 window */
+    uint32_t size;
+} PKeySlot;
+
+/*
+** Key bytes: [one null byte per key][fixed slots][string bytes of STRING keys, in key order].
+** The fixed part is padded to 8 bytes so slots are aligned.
+*/
+typedef struct PKeyLayout {
+    PKeySlot *slots;
+    int n;
+    uint32_t null_bytes;   /* == n */
+    uint32_t fixed_size;   /* null bytes + fixed slots, multiple of 8 */
+    bool has_strings;
+} PKeyLayout;
+
+/* Where an aggregate keeps its state: 16 bytes each (value + count/flag). */
+typedef struct PAggSlot {
+    const SAgg *agg;
+    uint32_t offset;
+} PAggSlot;
+
+typedef struct PColumn {
+    const char *name;
+    const Type *type;
+    bool hidden;           /* a sort key that is not an output column */
+    const SExpr *expr;     /* over the space of the outermost block */
+} PColumn;
+
+typedef struct POrder {
+    int column;            /* index into PQuery.columns */
+    bool desc;
+    bool nulls_first;
+} POrder;
+
+typedef struct PQuery {
+    const SQuery *query;
+    const SSource *source;
+    bool *needed;          /* per source column: read by the pipeline */
+    int n_needed;
+
+    /* The chain of SELECT blocks from the innermost (reading the source) out. */
+    const SSelect **pre;   /* non-aggregating blocks evaluated per record */
+    int n_pre;
+    const SSelect *agg;    /* the aggregating block, or NULL */
+    const SSelect **post;  /* non-aggregating blocks over the aggregate's rows */
+    int n_post;
+    const SSelect *top;    /* the outermost block: its outputs are the result */
+
+    PKeyLayout key;        /* agg only */
+    PAggSlot *agg_slots;   /* agg only, one per agg->aggs[i] */
+    uint32_t state_size;   /* agg only, multiple of 16 */
+    int window_n;          /* agg with window key: max windows a row falls into */
+
+    PColumn *columns;      /* result columns (visible first, then hidden sort keys) */
+    int n_columns;
+    POrder *order;
+    int n_order;
+
+    LPlan *logical;
+} PQuery;
+
+typedef struct PProgram {
+    const SProgram *sema;
+    PQuery **queries;
+    int n_queries;
+} PProgram;
+
+/* Plan every query of a checked program. Reports through diag what it cannot plan; NULL on error. */
+PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
+
+/* `sluice explain`: the logical and physical plan of every query. */
+void plan_explain(StrBuf *sb, const PProgram *plan);
+
+/* Spark-like text of a duration in µs: "1 hour", "30 minutes", "1 hour 30 minutes". */
+void plan_format_duration(StrBuf *sb, int64_t us);
+
+#endif

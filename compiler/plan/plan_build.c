@@ -1,0 +1,313 @@
+/* plan_build.c - bound queries to logical and physical plans (pipelines, key and state layouts).
+**
+** A query is a chain of SELECT blocks (subqueries nest through FROM).  At
+** most one block aggregates (sema refuses more).  The blocks below it are
+** fused into the per-record pipeline; the blocks above it run per group when
+** a batch is written.  Without an aggregate, every block runs per record.
+*/
+#include "plan/plan.h"
+
+#include <string.h>
+
+/* ==== Expression helpers ==== */
+
+static bool expr_equal(const SExpr *a, const SExpr *b)
+{
+    if (a == b)
+        return true;
+    if (!a || !b || a->kind != b->kind || !type_equal(a->type, b->type))
+        return false;
+    switch (a->kind) {
+    case SX_CONST:
+        if (a->u.value.is_null || b->u.value.is_null)
+            return a->u.value.is_null == b->u.value.is_null;
+        if (a->type->kind == TY_STRING)
+            return a->u.value.n == b->u.value.n && memcmp(a->u.value.s, b->u.value.s, a->u.value.n) == 0;
+        if (a->type->kind == TY_DOUBLE)
+            return a->u.value.d == b->u.value.d;
+        return a->u.value.i == b->u.value.i;
+    case SX_COLUMN:
+        return a->u.column == b->u.column;
+    case SX_GROUP_REF:
+    case SX_AGG_REF:
+        return a->u.ref == b->u.ref;
+    case SX_FIELD:
+        return a->u.field.index == b->u.field.index && expr_equal(a->u.field.arg, b->u.field.arg);
+    case SX_NOT:
+    case SX_NEG:
+    case SX_CAST:
+        return expr_equal(a->u.arg, b->u.arg);
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+    case SX_CONCAT:
+        return a->u.bin.op == b->u.bin.op && expr_equal(a->u.bin.lhs, b->u.bin.lhs) &&
+               expr_equal(a->u.bin.rhs, b->u.bin.rhs);
+    case SX_CALL:
+        if (a->u.call.fn != b->u.call.fn || a->u.call.n_args != b->u.call.n_args)
+            return false;
+        for (int i = 0; i < a->u.call.n_args; i++)
+            if (!expr_equal(a->u.call.args[i], b->u.call.args[i]))
+                return false;
+        return true;
+    default:
+        /* Anything else is compared by identity: a sort key gets its own column. */
+        return false;
+    }
+}
+
+/* Mark the input columns an expression reads. */
+static void mark_columns(const SExpr *e, bool *needed, int n)
+{
+    if (!e)
+        return;
+    switch (e->kind) {
+    case SX_CONST:
+    case SX_GROUP_REF:
+    case SX_AGG_REF:
+        return;
+    case SX_COLUMN:
+        if (e->u.column >= 0 && e->u.column < n)
+            needed[e->u.column] = true;
+        return;
+    case SX_FIELD:
+        mark_columns(e->u.field.arg, needed, n);
+        return;
+    case SX_INDEX:
+        mark_columns(e->u.index.arg, needed, n);
+        mark_columns(e->u.index.index, needed, n);
+        return;
+    case SX_NOT:
+    case SX_NEG:
+    case SX_CAST:
+        mark_columns(e->u.arg, needed, n);
+        return;
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+    case SX_CONCAT:
+        mark_columns(e->u.bin.lhs, needed, n);
+        mark_columns(e->u.bin.rhs, needed, n);
+        return;
+    case SX_IS_NULL:
+        mark_columns(e->u.is_null.arg, needed, n);
+        return;
+    case SX_LIKE:
+        mark_columns(e->u.like.arg, needed, n);
+        mark_columns(e->u.like.pattern, needed, n);
+        return;
+    case SX_IN:
+        mark_columns(e->u.in.arg, needed, n);
+        for (int i = 0; i < e->u.in.n_values; i++)
+            mark_columns(e->u.in.values[i], needed, n);
+        return;
+    case SX_CASE:
+        for (int i = 0; i < e->u.kase.n_whens; i++) {
+            mark_columns(e->u.kase.whens[i], needed, n);
+            mark_columns(e->u.kase.thens[i], needed, n);
+        }
+        mark_columns(e->u.kase.else_, needed, n);
+        return;
+    case SX_CALL:
+        for (int i = 0; i < e->u.call.n_args; i++)
+            mark_columns(e->u.call.args[i], needed, n);
+        return;
+    case SX_WINDOW:
+        mark_columns(e->u.window.ts, needed, n);
+        return;
+    }
+}
+
+/* The source columns read by the innermost block (the one scanning the source). */
+static void mark_block(const SSelect *s, bool *needed, int n)
+{
+    mark_columns(s->where, needed, n);
+    for (int i = 0; i < s->n_group; i++)
+        mark_columns(s->group[i], needed, n);
+    for (int i = 0; i < s->n_agg; i++)
+        mark_columns(s->aggs[i].arg, needed, n);
+    if (!s->has_agg) {
+        for (int i = 0; i < s->n_out; i++)
+            mark_columns(s->out[i].expr, needed, n);
+        for (int i = 0; i < s->n_order; i++)
+            mark_columns(s->order[i].expr, needed, n);
+    }
+}
+
+/* ==== Layouts ==== */
+
+static void layout_key(Arena *arena, PQuery *pq)
+{
+    const SSelect *s = pq->agg;
+    PKeyLayout *k = &pq->key;
+    k->n = s->n_group;
+    k->slots = ARENA_NEW_N(arena, PKeySlot, s->n_group ? s->n_group : 1);
+    k->null_bytes = (uint32_t)s->n_group;
+    uint32_t off = (k->null_bytes + 7u) & ~7u;
+    for (int i = 0; i < s->n_group; i++) {
+        const Type *t = s->group[i]->type;
+        PKeySlot *slot = &k->slots[i];
+        slot->type = t;
+        slot->offset = off;
+        if (t->kind == TY_STRUCT)
+            slot->size = 8u * (uint32_t)t->n_fields; /* window: start, end */
+        else
+            slot->size = 8;                          /* scalars; STRING: u32 length in 8 */
+        if (t->kind == TY_STRING)
+            k->has_strings = true;
+        off += slot->size;
+    }
+    k->fixed_size = off;
+}
+
+static void layout_state(Arena *arena, PQuery *pq)
+{
+    const SSelect *s = pq->agg;
+    pq->agg_slots = ARENA_NEW_N(arena, PAggSlot, s->n_agg ? s->n_agg : 1);
+    uint32_t off = 0;
+    for (int i = 0; i < s->n_agg; i++) {
+        pq->agg_slots[i].agg = &s->aggs[i];
+        pq->agg_slots[i].offset = off;
+        off += 16;
+    }
+    pq->state_size = off ? off : 16;
+}
+
+/* ==== Result columns and ORDER BY ==== */
+
+static void plan_columns(Arena *arena, PQuery *pq)
+{
+    const SSelect *top = pq->top;
+    int cap = top->n_out + top->n_order;
+    pq->columns = ARENA_NEW_N(arena, PColumn, cap ? cap : 1);
+    for (int i = 0; i < top->n_out; i++) {
+        PColumn *c = &pq->columns[pq->n_columns++];
+        c->name = top->out[i].name;
+        c->type = top->out[i].expr->type;
+        c->expr = top->out[i].expr;
+    }
+    pq->order = ARENA_NEW_N(arena, POrder, top->n_order ? top->n_order : 1);
+    for (int i = 0; i < top->n_order; i++) {
+        const SOrder *o = &top->order[i];
+        int col = -1;
+        for (int j = 0; j < pq->n_columns && col < 0; j++)
+            if (expr_equal(pq->columns[j].expr, o->expr))
+                col = j;
+        if (col < 0) {
+            col = pq->n_columns++;
+            PColumn *c = &pq->columns[col];
+            c->name = arena_sprintf(arena, "__order%d", i);
+            c->type = o->expr->type;
+            c->expr = o->expr;
+            c->hidden = true;
+        }
+        POrder *po = &pq->order[pq->n_order++];
+        po->column = col;
+        po->desc = o->desc;
+        po->nulls_first = o->nulls_first;
+    }
+}
+
+/* ==== Logical plan ==== */
+
+static LPlan *lp_new(Arena *arena, LPlanKind kind, LPlan *child, const SSelect *s, SrcSpan span)
+{
+    LPlan *p = ARENA_NEW(arena, LPlan);
+    p->kind = kind;
+    p->child = child;
+    p->select = s;
+    p->span = span;
+    return p;
+}
+
+static LPlan *lp_block(Arena *arena, const SSelect *s)
+{
+    LPlan *p = s->sub ? lp_block(arena, s->sub) : lp_new(arena, LP_SCAN, NULL, s, s->span);
+    if (s->where)
+        p = lp_new(arena, LP_FILTER, p, s, s->where->span);
+    if (s->has_agg)
+        p = lp_new(arena, LP_AGGREGATE, p, s, s->span);
+    else
+        p = lp_new(arena, LP_PROJECT, p, s, s->span);
+    if (s->n_order)
+        p = lp_new(arena, LP_SORT, p, s, s->order[0].span);
+    return p;
+}
+
+/* ==== Driver ==== */
+
+static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
+{
+    PQuery *pq = ARENA_NEW(arena, PQuery);
+    pq->query = q;
+    pq->top = q->select;
+
+    /* Collect the chain innermost first. */
+    int depth = 0;
+    for (const SSelect *s = q->select; s; s = s->sub)
+        depth++;
+    const SSelect **chain = ARENA_NEW_N(arena, const SSelect *, depth);
+    int k = depth;
+    for (const SSelect *s = q->select; s; s = s->sub)
+        chain[--k] = s;
+    pq->source = chain[0]->source;
+    if (!pq->source) {
+        diag_error(diag, q->span, "query '%s' reads no streaming source", q->name);
+        return NULL;
+    }
+
+    int agg_at = -1;
+    for (int i = 0; i < depth; i++) {
+        if (chain[i]->has_agg) {
+            if (agg_at >= 0) {
+                diag_error(diag, chain[i]->span,
+                           "Multiple streaming aggregations are not supported with streaming "
+                           "DataFrames/Datasets");
+                return NULL;
+            }
+            agg_at = i;
+        }
+    }
+    int n_pre = agg_at >= 0 ? agg_at : depth;
+    pq->pre = chain;
+    pq->n_pre = n_pre;
+    if (agg_at >= 0) {
+        pq->agg = chain[agg_at];
+        pq->post = chain + agg_at + 1;
+        pq->n_post = depth - agg_at - 1;
+        layout_key(arena, pq);
+        layout_state(arena, pq);
+        if (pq->agg->window_group >= 0) {
+            const SExpr *w = pq->agg->group[pq->agg->window_group];
+            int64_t size = w->u.window.size_us, slide = w->u.window.slide_us;
+            pq->window_n = (int)((size + slide - 1) / slide);
+        }
+    }
+
+    pq->n_needed = pq->source->schema.n;
+    pq->needed = ARENA_NEW_N(arena, bool, pq->n_needed ? pq->n_needed : 1);
+    mark_block(chain[0], pq->needed, pq->n_needed);
+
+    plan_columns(arena, pq);
+
+    LPlan *lp = lp_block(arena, q->select);
+    LPlan *sink = lp_new(arena, LP_SINK, lp, q->select, q->span);
+    sink->query = q;
+    pq->logical = sink;
+    return pq;
+}
+
+PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog)
+{
+    PProgram *pp = ARENA_NEW(arena, PProgram);
+    pp->sema = prog;
+    pp->queries = ARENA_NEW_N(arena, PQuery *, prog->n_queries ? prog->n_queries : 1);
+    for (int i = 0; i < prog->n_queries; i++) {
+        PQuery *pq = plan_query(arena, diag, prog->queries[i]);
+        if (pq)
+            pp->queries[pp->n_queries++] = pq;
+    }
+    return diag_errors(diag) ? NULL : pp;
+}

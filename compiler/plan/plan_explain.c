@@ -1,0 +1,360 @@
+/* plan_explain.c - `sluice explain`: logical operator trees and physical pipelines as text.
+**
+** The format is stable (golden tests compare it): Spark-like operator names,
+** one operator per line, children indented under `+- `.
+*/
+#include "plan/plan.h"
+
+#include <inttypes.h>
+
+/* ==== Durations and expressions ==== */
+
+void plan_format_duration(StrBuf *sb, int64_t us)
+{
+    static const struct { int64_t us; const char *unit; } units[] = {
+        {7LL * 86400000000LL, "week"}, {86400000000LL, "day"}, {3600000000LL, "hour"},
+        {60000000LL, "minute"}, {1000000LL, "second"}, {1000LL, "millisecond"}, {1, "microsecond"}};
+    if (us == 0) {
+        sb_puts(sb, "0 seconds");
+        return;
+    }
+    if (us < 0) {
+        sb_putc(sb, '-');
+        us = -us;
+    }
+    int first = 1;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        int64_t n = us / units[i].us;
+        if (n == 0)
+            continue;
+        us -= n * units[i].us;
+        sb_printf(sb, "%s%" PRId64 " %s%s", first ? "" : " ", n, units[i].unit, n == 1 ? "" : "s");
+        first = 0;
+    }
+}
+
+static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s);
+
+static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
+{
+    sb_printf(sb, "%s(", sema_agg_name(a->kind));
+    if (a->arg)
+        put_expr(sb, a->arg, s);
+    else
+        sb_putc(sb, '1');
+    sb_putc(sb, ')');
+}
+
+static const char *op_text(AstBinaryOp op)
+{
+    return ast_binary_op_name(op);
+}
+
+static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
+{
+    switch (e->kind) {
+    case SX_CONST:
+        if (e->u.value.is_null)
+            sb_puts(sb, "NULL");
+        else if (e->type->kind == TY_STRING)
+            sb_printf(sb, "'%.*s'", (int)e->u.value.n, e->u.value.s);
+        else if (e->type->kind == TY_DOUBLE)
+            sb_printf(sb, "%g", e->u.value.d);
+        else if (e->type->kind == TY_BOOLEAN)
+            sb_puts(sb, e->u.value.i ? "true" : "false");
+        else if (e->type->kind == TY_INTERVAL)
+            plan_format_duration(sb, e->u.value.i);
+        else
+            sb_printf(sb, "%" PRId64, e->u.value.i);
+        return;
+    case SX_COLUMN:
+        if (e->u.column >= 0 && e->u.column < s->input.n)
+            sb_puts(sb, s->input.cols[e->u.column].name);
+        else
+            sb_printf(sb, "#%d", e->u.column);
+        return;
+    case SX_GROUP_REF:
+        put_expr(sb, s->group[e->u.ref], s);
+        return;
+    case SX_AGG_REF:
+        put_agg(sb, &s->aggs[e->u.ref], s);
+        return;
+    case SX_FIELD:
+        put_expr(sb, e->u.field.arg, s);
+        sb_printf(sb, ".%s", e->u.field.arg->type->fields[e->u.field.index].name);
+        return;
+    case SX_INDEX:
+        put_expr(sb, e->u.index.arg, s);
+        sb_putc(sb, '[');
+        put_expr(sb, e->u.index.index, s);
+        sb_putc(sb, ']');
+        return;
+    case SX_NOT:
+        sb_puts(sb, "NOT ");
+        put_expr(sb, e->u.arg, s);
+        return;
+    case SX_NEG:
+        sb_putc(sb, '-');
+        put_expr(sb, e->u.arg, s);
+        return;
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+    case SX_CONCAT:
+        sb_putc(sb, '(');
+        put_expr(sb, e->u.bin.lhs, s);
+        sb_printf(sb, " %s ", op_text(e->u.bin.op));
+        put_expr(sb, e->u.bin.rhs, s);
+        sb_putc(sb, ')');
+        return;
+    case SX_IS_NULL:
+        put_expr(sb, e->u.is_null.arg, s);
+        sb_puts(sb, e->u.is_null.negated ? " IS NOT NULL" : " IS NULL");
+        return;
+    case SX_LIKE:
+        put_expr(sb, e->u.like.arg, s);
+        sb_puts(sb, e->u.like.negated ? " NOT LIKE " : " LIKE ");
+        put_expr(sb, e->u.like.pattern, s);
+        return;
+    case SX_IN:
+        put_expr(sb, e->u.in.arg, s);
+        sb_puts(sb, e->u.in.negated ? " NOT IN (" : " IN (");
+        for (int i = 0; i < e->u.in.n_values; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            put_expr(sb, e->u.in.values[i], s);
+        }
+        sb_putc(sb, ')');
+        return;
+    case SX_CASE:
+        sb_puts(sb, "CASE");
+        for (int i = 0; i < e->u.kase.n_whens; i++) {
+            sb_puts(sb, " WHEN ");
+            put_expr(sb, e->u.kase.whens[i], s);
+            sb_puts(sb, " THEN ");
+            put_expr(sb, e->u.kase.thens[i], s);
+        }
+        if (e->u.kase.else_) {
+            sb_puts(sb, " ELSE ");
+            put_expr(sb, e->u.kase.else_, s);
+        }
+        sb_puts(sb, " END");
+        return;
+    case SX_CAST:
+        sb_puts(sb, "CAST(");
+        put_expr(sb, e->u.arg, s);
+        sb_printf(sb, " AS %s)", type_sql_name(sb->arena, e->type));
+        return;
+    case SX_CALL:
+        sb_printf(sb, "%s(", sema_func_name(e->u.call.fn));
+        for (int i = 0; i < e->u.call.n_args; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            put_expr(sb, e->u.call.args[i], s);
+        }
+        sb_putc(sb, ')');
+        return;
+    case SX_WINDOW:
+        sb_puts(sb, "window(");
+        put_expr(sb, e->u.window.ts, s);
+        sb_puts(sb, ", '");
+        plan_format_duration(sb, e->u.window.size_us);
+        sb_puts(sb, "', '");
+        plan_format_duration(sb, e->u.window.slide_us);
+        sb_puts(sb, "', '");
+        plan_format_duration(sb, e->u.window.start_us);
+        sb_puts(sb, "')");
+        return;
+    }
+}
+
+/* ==== Logical plan ==== */
+
+static void put_outputs(StrBuf *sb, const SSelect *s)
+{
+    sb_putc(sb, '[');
+    for (int i = 0; i < s->n_out; i++) {
+        if (i)
+            sb_puts(sb, ", ");
+        put_expr(sb, s->out[i].expr, s);
+        sb_printf(sb, " AS %s", s->out[i].name);
+    }
+    sb_putc(sb, ']');
+}
+
+static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        sb_puts(sb, i + 1 == depth ? "+- " : "   ");
+    const SSelect *s = p->select;
+    switch (p->kind) {
+    case LP_SINK: {
+        const SQuery *q = p->query;
+        sb_printf(sb, "Sink %s '%s' [query=%s, outputMode=%s, trigger=", q->sink->connector,
+                  q->sink->name, q->name, sema_mode_name(q->mode));
+        switch (q->trigger) {
+        case TRIGGER_DEFAULT: sb_puts(sb, "ProcessingTime(0)"); break;
+        case TRIGGER_INTERVAL: sb_printf(sb, "ProcessingTime(%" PRId64 " ms)", q->trigger_ms); break;
+        case TRIGGER_ONCE: sb_puts(sb, "Once"); break;
+        case TRIGGER_AVAILABLE_NOW: sb_puts(sb, "AvailableNow"); break;
+        }
+        sb_puts(sb, "]\n");
+        break;
+    }
+    case LP_SORT:
+        sb_puts(sb, "Sort [");
+        for (int i = 0; i < s->n_order; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            put_expr(sb, s->order[i].expr, s);
+            sb_printf(sb, " %s NULLS %s", s->order[i].desc ? "DESC" : "ASC",
+                      s->order[i].nulls_first ? "FIRST" : "LAST");
+        }
+        sb_puts(sb, "]\n");
+        break;
+    case LP_AGGREGATE:
+        sb_puts(sb, "Aggregate [");
+        for (int i = 0; i < s->n_group; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            put_expr(sb, s->group[i], s);
+        }
+        sb_puts(sb, "] ");
+        put_outputs(sb, s);
+        if (s->having) {
+            sb_puts(sb, " HAVING ");
+            put_expr(sb, s->having, s);
+        }
+        sb_putc(sb, '\n');
+        break;
+    case LP_PROJECT:
+        sb_puts(sb, "Project ");
+        put_outputs(sb, s);
+        sb_putc(sb, '\n');
+        break;
+    case LP_FILTER:
+        sb_puts(sb, "Filter ");
+        put_expr(sb, s->where, s);
+        sb_putc(sb, '\n');
+        break;
+    case LP_SCAN: {
+        const SSource *src = s->source;
+        sb_printf(sb, "StreamingScan %s '%s' [", src->connector, src->name);
+        for (int i = 0; i < src->schema.n; i++)
+            sb_printf(sb, "%s%s: %s", i ? ", " : "", src->schema.cols[i].name,
+                      type_name(sb->arena, src->schema.cols[i].type));
+        sb_putc(sb, ']');
+        if (src->watermark)
+            sb_printf(sb, " watermark(%s)", src->schema.cols[src->watermark->column].name);
+        sb_putc(sb, '\n');
+        break;
+    }
+    }
+    if (p->child)
+        put_lplan(sb, p->child, depth + 1);
+}
+
+/* ==== Physical plan ==== */
+
+static void put_block_ops(StrBuf *sb, const SSelect *s, const char *indent)
+{
+    if (s->where) {
+        sb_printf(sb, "%sFilter ", indent);
+        put_expr(sb, s->where, s);
+        sb_putc(sb, '\n');
+    }
+    if (!s->has_agg) {
+        sb_printf(sb, "%sProject ", indent);
+        put_outputs(sb, s);
+        sb_putc(sb, '\n');
+    }
+}
+
+static void put_pquery(StrBuf *sb, const PQuery *pq)
+{
+    const SSource *src = pq->source;
+    const SOption *fmt = soptions_find(&src->options, "format");
+    sb_printf(sb, "Pipeline 1: per record, fused\n");
+    sb_printf(sb, "  Scan %s%s%s '%s' reading [", src->connector, fmt ? " " : "", fmt ? fmt->value : "",
+              src->name);
+    int first = 1;
+    for (int i = 0; i < pq->n_needed; i++) {
+        if (!pq->needed[i])
+            continue;
+        sb_printf(sb, "%s%s", first ? "" : ", ", src->schema.cols[i].name);
+        first = 0;
+    }
+    sb_puts(sb, "]\n");
+    for (int i = 0; i < pq->n_pre; i++)
+        put_block_ops(sb, pq->pre[i], "  ");
+    if (pq->agg) {
+        const SSelect *a = pq->agg;
+        if (a->where) {
+            sb_puts(sb, "  Filter ");
+            put_expr(sb, a->where, a);
+            sb_putc(sb, '\n');
+        }
+        if (a->window_group >= 0) {
+            const SExpr *w = a->group[a->window_group];
+            sb_printf(sb, "  WindowAssign %s ", w->u.window.size_us == w->u.window.slide_us
+                                                   ? "tumbling" : "sliding");
+            put_expr(sb, w, a);
+            sb_printf(sb, " (up to %d window%s per row)\n", pq->window_n, pq->window_n == 1 ? "" : "s");
+        }
+        sb_puts(sb, "  HashAggregate keys=[");
+        for (int i = 0; i < a->n_group; i++) {
+            sb_puts(sb, i ? ", " : "");
+            put_expr(sb, a->group[i], a);
+        }
+        sb_puts(sb, "] aggs=[");
+        for (int i = 0; i < a->n_agg; i++) {
+            sb_puts(sb, i ? ", " : "");
+            put_agg(sb, &a->aggs[i], a);
+        }
+        sb_printf(sb, "] key=%u+ bytes state=%u bytes\n", pq->key.fixed_size, pq->state_size);
+        sb_printf(sb, "Pipeline 2: per group, at the end of each batch (%s mode)\n",
+                  sema_mode_name(pq->query->mode));
+        if (a->having) {
+            sb_puts(sb, "  Filter ");
+            put_expr(sb, a->having, a);
+            sb_putc(sb, '\n');
+        }
+        sb_puts(sb, "  Project ");
+        put_outputs(sb, a);
+        sb_putc(sb, '\n');
+        for (int i = 0; i < pq->n_post; i++)
+            put_block_ops(sb, pq->post[i], "  ");
+    }
+    if (pq->n_order) {
+        sb_puts(sb, "  Sort [");
+        for (int i = 0; i < pq->n_order; i++)
+            sb_printf(sb, "%s%s %s", i ? ", " : "", pq->columns[pq->order[i].column].name,
+                      pq->order[i].desc ? "DESC" : "ASC");
+        sb_puts(sb, "]\n");
+    }
+    sb_printf(sb, "  Sink %s '%s' [", pq->query->sink->connector, pq->query->sink->name);
+    first = 1;
+    for (int i = 0; i < pq->n_columns; i++) {
+        if (pq->columns[i].hidden)
+            continue;
+        sb_printf(sb, "%s%s: %s", first ? "" : ", ", pq->columns[i].name,
+                  type_name(sb->arena, pq->columns[i].type));
+        first = 0;
+    }
+    sb_puts(sb, "]\n");
+}
+
+void plan_explain(StrBuf *sb, const PProgram *plan)
+{
+    for (int i = 0; i < plan->n_queries; i++) {
+        const PQuery *pq = plan->queries[i];
+        if (i)
+            sb_putc(sb, '\n');
+        sb_printf(sb, "== Query '%s' ==\n", pq->query->name);
+        sb_puts(sb, "== Logical Plan ==\n");
+        put_lplan(sb, pq->logical, 0);
+        sb_puts(sb, "== Physical Plan ==\n");
+        put_pquery(sb, pq);
+    }
+}

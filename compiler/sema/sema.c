@@ -1,0 +1,270 @@
+/* sema.c - the driver of semantic analysis: statements in order, queries, names.
+**
+** Walks the script once.  CREATE statements enter the catalog (sema_catalog.c);
+** each INSERT becomes an SQuery whose SELECT is bound by sema_select.c and then
+** checked against the streaming rules of sema_stream.c.  Nothing here stops at
+** an error: every statement is looked at, and sema_check() returns NULL at the
+** end if diag counted any error.  Must not: print anything but diagnostics.
+*/
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sema/sema_int.h"
+
+/* ==== Catalog lookups and small shared helpers ==== */
+
+SSource *sema_find_source(SemaCtx *sc, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (int i = 0; i < sc->sources.n; i++) {
+        SSource *s = sc->sources.items[i];
+        if (strcasecmp(s->name, name) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+SSink *sema_find_sink(SemaCtx *sc, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (int i = 0; i < sc->sinks.n; i++) {
+        SSink *s = sc->sinks.items[i];
+        if (strcasecmp(s->name, name) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+const char *sema_schema_names(SemaCtx *sc, const SSchema *s)
+{
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    for (int i = 0; s && i < s->n; i++) {
+        if (i)
+            sb_puts(&sb, ", ");
+        sb_puts(&sb, s->cols[i].name ? s->cols[i].name : "?");
+    }
+    return sb.data;
+}
+
+int sema_edit_distance(const char *a, const char *b)
+{
+    enum { MAXLEN = 100 };
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > MAXLEN || lb > MAXLEN)
+        return MAXLEN;
+    int prev[MAXLEN + 1], cur[MAXLEN + 1];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            int best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best)
+                best = cur[j - 1] + 1;
+            cur[j] = best;
+        }
+        memcpy(prev, cur, sizeof(int) * (lb + 1));
+    }
+    return prev[lb];
+}
+
+/* A suggestion is offered when at most a third of the word (and at least one
+   letter) differs: maxFilePerTrigger -> maxFilesPerTrigger, but not foo -> path. */
+const char *sema_did_you_mean(const char *word, const char *const *names, int n)
+{
+    const char *best = NULL;
+    int best_d = 0;
+    int limit = (int)strlen(word) / 3;
+    if (limit < 1)
+        limit = 1;
+    for (int i = 0; i < n; i++) {
+        int d = sema_edit_distance(word, names[i]);
+        if (d <= limit && (!best || d < best_d)) {
+            best = names[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* ==== Names for dumps and messages ==== */
+
+const SOption *soptions_find(const SOptions *opts, const char *key)
+{
+    if (!opts || !key)
+        return NULL;
+    for (int i = 0; i < opts->n; i++)
+        if (strcasecmp(opts->items[i].key, key) == 0)
+            return &opts->items[i];
+    return NULL;
+}
+
+static const char *const func_names[] = {
+#define FN(id, name, min_args, max_args) name,
+#include "sema/functions.def"
+#undef FN
+};
+
+const char *sema_func_name(SFunc fn)
+{
+    if ((int)fn < 0 || fn >= FN__COUNT)
+        return "?";
+    return func_names[fn];
+}
+
+const char *sema_agg_name(SAggKind kind)
+{
+    switch (kind) {
+    case AGG_COUNT_STAR: return "count(*)";
+    case AGG_COUNT: return "count";
+    case AGG_SUM: return "sum";
+    case AGG_MIN: return "min";
+    case AGG_MAX: return "max";
+    case AGG_AVG: return "avg";
+    }
+    return "?";
+}
+
+const char *sema_mode_name(OutputMode mode)
+{
+    switch (mode) {
+    case MODE_APPEND: return "Append";
+    case MODE_UPDATE: return "Update";
+    case MODE_COMPLETE: return "Complete";
+    }
+    return "?";
+}
+
+/* ==== Queries ==== */
+
+/* INSERT INTO sink SELECT ... [WITH (options)] */
+static void check_insert(SemaCtx *sc, const AstStmt *st)
+{
+    SQuery *q = ARENA_NEW(sc->arena, SQuery);
+    q->span = st->span;
+    q->index = sc->queries.n;
+    q->sink = sema_find_sink(sc, st->name);
+    int errors_before = diag_errors(sc->diag);
+    if (!q->sink && st->name) {
+        SSource *src = sema_find_source(sc, st->name);
+        if (src)
+            diag_error(sc->diag, st->name_span, "'%s' is a %s, not a sink", st->name,
+                       src->is_static ? "table" : "source");
+        else
+            diag_error(sc->diag, st->name_span, "unknown sink '%s'", st->name);
+    }
+    sema_query_options(sc, q, st);
+    if (st->query) {
+        q->select = sema_bind_select(sc, st->query, NULL);
+        bool bind_ok = diag_errors(sc->diag) == errors_before;
+        sema_stream_check_query(sc, q, st, bind_ok);
+    }
+    ptrvec_push(sc->arena, &sc->queries, q);
+}
+
+static bool name_taken(SemaCtx *sc, const char *name, const SQuery *self)
+{
+    for (int i = 0; i < sc->queries.n; i++) {
+        SQuery *o = sc->queries.items[i];
+        if (o != self && o->name && strcasecmp(o->name, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*
+** Query names.  Spark's default name is null; sluice needs one for progress,
+** checkpoints and messages, so a query without `name` is called after its sink
+** when it is the only query writing there ("counts"), else "<sink>_<k>" with k
+** its 1-based ordinal among that sink's queries ("counts_2").  A default that
+** collides with another query's name gets a further "_<n>" suffix.  Explicit
+** names must be unique (case-insensitive, like every name in sluice).
+*/
+static void name_queries(SemaCtx *sc)
+{
+    for (int i = 0; i < sc->queries.n; i++) {
+        SQuery *q = sc->queries.items[i];
+        const SOption *o = soptions_find(&q->options, "name");
+        if (!o)
+            continue;
+        for (int j = 0; j < i; j++) {
+            SQuery *p = sc->queries.items[j];
+            const SOption *po = soptions_find(&p->options, "name");
+            if (po && strcasecmp(po->value, o->value) == 0) {
+                diag_error(sc->diag, o->value_span, "query name '%s' is already used", o->value);
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < sc->queries.n; i++) {
+        SQuery *q = sc->queries.items[i];
+        if (q->name)
+            continue;
+        const char *sink = q->sink ? q->sink->name : "query";
+        int n_same = 0, ordinal = 0;
+        for (int j = 0; j < sc->queries.n; j++) {
+            SQuery *p = sc->queries.items[j];
+            if (p->sink == q->sink) {
+                n_same++;
+                if (j <= i)
+                    ordinal++;
+            }
+        }
+        const char *base = n_same == 1 ? sink : arena_sprintf(sc->arena, "%s_%d", sink, ordinal);
+        const char *name = base;
+        for (int k = 2; name_taken(sc, name, q); k++)
+            name = arena_sprintf(sc->arena, "%s_%d", base, k);
+        q->name = name;
+    }
+}
+
+/* ==== The entry point ==== */
+
+/*
+** Bind and check a script (see sema.h).  Statements are processed in order, so a
+** query can only use sources and sinks created above it (as in SQL scripts).
+** Returns NULL if any error was reported; the program lives in arena.
+*/
+SProgram *sema_check(Arena *arena, Diag *diag, const AstScript *script)
+{
+    SemaCtx ctx = {0};
+    SemaCtx *sc = &ctx;
+    sc->arena = arena;
+    sc->diag = diag;
+    int errors_before = diag_errors(diag);
+    for (int i = 0; script && i < script->n_stmts; i++) {
+        const AstStmt *st = script->stmts[i];
+        if (!st)
+            continue;
+        switch (st->kind) {
+        case STMT_CREATE_SOURCE:
+        case STMT_CREATE_TABLE:
+            sema_create_source(sc, st);
+            break;
+        case STMT_CREATE_SINK:
+            sema_create_sink(sc, st);
+            break;
+        case STMT_INSERT:
+            check_insert(sc, st);
+            break;
+        }
+    }
+    name_queries(sc);
+    if (diag_errors(diag) != errors_before)
+        return NULL;
+    SProgram *p = ARENA_NEW(arena, SProgram);
+    p->sources = (SSource **)sc->sources.items;
+    p->n_sources = sc->sources.n;
+    p->sinks = (SSink **)sc->sinks.items;
+    p->n_sinks = sc->sinks.n;
+    p->queries = (SQuery **)sc->queries.items;
+    p->n_queries = sc->queries.n;
+    return p;
+}

@@ -1,0 +1,585 @@
+/* sema_catalog.c - CREATE SOURCE/TABLE/SINK and the WITH options of sources, sinks and queries.
+**
+** Options are data: one OptSpec table per connector (key, kind of value, required,
+** default), so a new connector is one table plus one line in `connectors`.  Keys
+** match case-insensitively and are stored with the table's spelling; values are
+** stored as text in canonical form (true/false, json, PERMISSIVE), followed by
+** the defaults of options that were not written (SOption.is_default).
+** Must not: look at files or the network (a path is checked when the query runs).
+*/
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sema/sema_int.h"
+
+/* ==== Option tables ==== */
+
+typedef enum OptKind {
+    OPT_STRING,    /* any text; a required one must not be empty */
+    OPT_POS_INT,   /* 1 .. 2^31-1, Spark's "must be a positive integer" */
+    OPT_BOOL,      /* true | false, any case */
+    OPT_DURATION,  /* '7d', '10s', '1 hour' (Spark's timeStringAsMs or an interval) */
+    OPT_CHOICE,    /* one of `choices` ("a|b|c"), any case; stored as spelled there */
+    OPT_TRIGGER    /* once | availableNow | default | an interval */
+} OptKind;
+
+typedef struct OptSpec {
+    const char *key;       /* canonical spelling */
+    OptKind kind;
+    bool required;
+    const char *def;       /* default value (canonical text), NULL if none */
+    const char *choices;   /* OPT_CHOICE */
+    const char *not_yet;   /* values refused for now ("csv|text"), NULL if none */
+} OptSpec;
+
+enum { ROLE_SOURCE = 1, ROLE_TABLE = 2, ROLE_SINK = 4 };
+
+typedef struct ConnectorSpec {
+    const char *name;
+    unsigned roles;
+    const OptSpec *opts;
+    int n_opts;
+} ConnectorSpec;
+
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* Spark's file source (FileStreamOptions) plus the JSON reader's options.
+   `format` defaults to json (Spark's default is parquet, which sluice does not read). */
+static const OptSpec files_source_opts[] = {
+    {"path", OPT_STRING, true, NULL, NULL, NULL},
+    {"format", OPT_CHOICE, false, "json", "json|csv|text", "csv|text"},
+    {"maxFilesPerTrigger", OPT_POS_INT, false, NULL, NULL, NULL},
+    {"latestFirst", OPT_BOOL, false, "false", NULL, NULL},
+    {"maxFileAge", OPT_DURATION, false, "7d", NULL, NULL},
+    {"mode", OPT_CHOICE, false, "PERMISSIVE", "PERMISSIVE|DROPMALFORMED|FAILFAST", NULL},
+    {"columnNameOfCorruptRecord", OPT_STRING, false, "_corrupt_record", NULL, NULL},
+    {"inferSchema", OPT_BOOL, false, "false", NULL, "true"},
+};
+
+/* Spark's console sink (ConsoleSinkProvider). */
+static const OptSpec console_sink_opts[] = {
+    {"numRows", OPT_POS_INT, false, "20", NULL, NULL},
+    {"truncate", OPT_BOOL, false, "true", NULL, NULL},
+};
+
+/* Query options: Spark's queryName, outputMode, trigger and checkpointLocation. */
+static const OptSpec query_opts[] = {
+    {"name", OPT_STRING, false, NULL, NULL, NULL},
+    {"outputMode", OPT_CHOICE, false, "append", "append|update|complete", NULL},
+    {"trigger", OPT_TRIGGER, false, "default", NULL, NULL},
+    {"checkpointLocation", OPT_STRING, false, NULL, NULL, NULL},
+};
+
+static const ConnectorSpec connectors[] = {
+    {"files", ROLE_SOURCE | ROLE_TABLE, files_source_opts, N_OF(files_source_opts)},
+    {"console", ROLE_SINK, console_sink_opts, N_OF(console_sink_opts)},
+};
+
+static const char *role_word(unsigned role)
+{
+    return role == ROLE_SINK ? "sink" : role == ROLE_TABLE ? "table" : "source";
+}
+
+/* "files, ..." of the connectors usable in a role. */
+static const char *connector_list(SemaCtx *sc, unsigned role)
+{
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    for (int i = 0; i < N_OF(connectors); i++) {
+        if (!(connectors[i].roles & role))
+            continue;
+        if (sb.len)
+            sb_puts(&sb, ", ");
+        sb_puts(&sb, connectors[i].name);
+    }
+    return sb.data;
+}
+
+/* ==== Option values ==== */
+
+/* The text of an option value; NULL (after an error) if it is not a literal. */
+static const char *option_text(SemaCtx *sc, const AstOption *o)
+{
+    const AstExpr *v = o->value;
+    if (v && v->kind == AST_UNARY && v->u.unary.op == UOP_NEG && v->u.unary.arg &&
+        (v->u.unary.arg->kind == AST_INT || v->u.unary.arg->kind == AST_DOUBLE)) {
+        const AstExpr *a = v->u.unary.arg;
+        if (a->kind == AST_INT)
+            return arena_sprintf(sc->arena, "-%lld", (long long)a->u.ival);
+        return arena_sprintf(sc->arena, "-%.17g", a->u.dval);
+    }
+    if (v) {
+        switch (v->kind) {
+        case AST_STRING: return v->u.str ? v->u.str : "";
+        case AST_INT: return arena_sprintf(sc->arena, "%lld", (long long)v->u.ival);
+        case AST_DOUBLE: return arena_sprintf(sc->arena, "%.17g", v->u.dval);
+        case AST_BOOL: return v->u.ival ? "true" : "false";
+        case AST_COLUMN:
+            if (v->u.name.n == 1 && v->u.name.parts[0])
+                return v->u.name.parts[0];
+            break;
+        default:
+            break;
+        }
+    }
+    diag_error(sc->diag, v ? v->span : o->span, "option '%s' expects a literal value such as 'text', 42 or true",
+               o->key ? o->key : "?");
+    return NULL;
+}
+
+/* Is word one of the '|'-separated alternatives (any case)? Returns its canonical spelling. */
+static const char *choice_find(SemaCtx *sc, const char *alts, const char *word)
+{
+    size_t wl = strlen(word);
+    for (const char *p = alts; p && *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == wl && strncasecmp(p, word, n) == 0)
+            return arena_strndup(sc->arena, p, n);
+        p = bar ? bar + 1 : p + n;
+    }
+    return NULL;
+}
+
+static const char *choice_list(SemaCtx *sc, const char *alts)
+{
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    for (const char *p = alts; *p; p++) {
+        if (*p == '|')
+            sb_puts(&sb, ", ");
+        else
+            sb_putc(&sb, *p);
+    }
+    return sb.data;
+}
+
+static bool parse_pos_int(const char *s)
+{
+    if (!*s)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!isdigit((unsigned char)*p))
+            return false;
+    errno = 0;
+    long long v = strtoll(s, NULL, 10);
+    return errno == 0 && v > 0 && v <= 2147483647LL;
+}
+
+/* The canonical text of a trigger value, or NULL if it is not one. */
+static const char *trigger_text(SemaCtx *sc, const char *v)
+{
+    static const char *const words[] = {"once", "availableNow", "default"};
+    for (int i = 0; i < N_OF(words); i++)
+        if (strcasecmp(v, words[i]) == 0)
+            return words[i];
+    int64_t months, us;
+    if (sema_interval_parts(v, &months, &us) == 0 && months == 0 && us >= 0)
+        return arena_strdup(sc->arena, v);
+    return NULL;
+}
+
+/* Check one written value against its spec; the canonical text, or NULL after an error. */
+static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption *o, const char *v)
+{
+    SrcSpan at = o->value ? o->value->span : o->span;
+    const char *canon = v;
+    switch (spec->kind) {
+    case OPT_STRING:
+        if (spec->required && !*v) {
+            diag_error(sc->diag, at, "option '%s' must not be empty", spec->key);
+            return NULL;
+        }
+        break;
+    case OPT_POS_INT:
+        if (!parse_pos_int(v)) {
+            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be a positive integer", v,
+                       spec->key);
+            return NULL;
+        }
+        break;
+    case OPT_BOOL:
+        if (strcasecmp(v, "true") != 0 && strcasecmp(v, "false") != 0) {
+            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be 'true' or 'false'", v,
+                       spec->key);
+            return NULL;
+        }
+        canon = strcasecmp(v, "true") == 0 ? "true" : "false";
+        break;
+    case OPT_DURATION: {
+        int64_t us;
+        if (sema_parse_duration(v, &us) != 0 || us < 0) {
+            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be a duration such as '7d' or '1 hour'",
+                       v, spec->key);
+            return NULL;
+        }
+        break;
+    }
+    case OPT_CHOICE:
+        canon = choice_find(sc, spec->choices, v);
+        if (!canon) {
+            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be one of %s", v, spec->key,
+                       choice_list(sc, spec->choices));
+            return NULL;
+        }
+        break;
+    case OPT_TRIGGER:
+        canon = trigger_text(sc, v);
+        if (!canon) {
+            diag_error(sc->diag, at,
+                       "invalid trigger '%s' (expected 'once', 'availableNow', 'default' or an interval such as '5 seconds')",
+                       v);
+            return NULL;
+        }
+        break;
+    }
+    if (spec->not_yet && choice_find(sc, spec->not_yet, canon)) {
+        if (spec->kind == OPT_BOOL)
+            diag_error(sc->diag, at, "%s is not supported yet", spec->key);
+        else
+            diag_error(sc->diag, at, "%s '%s' is not supported yet", spec->key, canon);
+        return NULL;
+    }
+    return canon;
+}
+
+/* ==== Validating a WITH list ==== */
+
+typedef struct OptCheck {
+    const OptSpec *specs;
+    int n_specs;
+    const char *what;        /* for unknown keys: "for connector 'files'" or NULL (query) */
+    SrcSpan owner_span;      /* where a missing option is reported */
+    const char *connector;   /* stored first when set */
+    const AstOption *connector_opt;
+} OptCheck;
+
+static void unknown_option(SemaCtx *sc, const OptCheck *oc, const AstOption *o)
+{
+    const char *names[32];
+    int n = 0;
+    for (int i = 0; i < oc->n_specs && n < 32; i++)
+        names[n++] = oc->specs[i].key;
+    const char *near = sema_did_you_mean(o->key, names, n);
+    StrBuf hint;
+    sb_init(&hint, sc->arena);
+    if (near) {
+        sb_printf(&hint, "did you mean '%s'?", near);
+    } else {
+        sb_puts(&hint, "valid: ");
+        for (int i = 0; i < n; i++)
+            sb_printf(&hint, "%s%s", i ? ", " : "", names[i]);
+    }
+    if (oc->what)
+        diag_error(sc->diag, o->key_span, "unknown option '%s' %s (%s)", o->key, oc->what, hint.data);
+    else
+        diag_error(sc->diag, o->key_span, "unknown query option '%s' (%s)", o->key, hint.data);
+}
+
+/* Validate options[] against a table; fills *out (connector first, then as written, then defaults). */
+static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *options, int n, SOptions *out)
+{
+    int cap = n + oc->n_specs + 1;
+    out->items = ARENA_NEW_N(sc->arena, SOption, cap);
+    out->n = 0;
+    if (oc->connector) {
+        SOption *so = &out->items[out->n++];
+        so->key = "connector";
+        so->value = oc->connector;
+        so->span = oc->connector_opt->span;
+        so->value_span = oc->connector_opt->value ? oc->connector_opt->value->span : oc->connector_opt->span;
+    }
+    bool seen[64] = {false};
+    for (int i = 0; i < n; i++) {
+        const AstOption *o = &options[i];
+        if (!o->key || o == oc->connector_opt)
+            continue;
+        if (oc->connector && strcasecmp(o->key, "connector") == 0) {
+            diag_error(sc->diag, o->key_span, "option 'connector' is given twice");
+            continue;
+        }
+        int k = -1;
+        for (int j = 0; j < oc->n_specs; j++)
+            if (strcasecmp(o->key, oc->specs[j].key) == 0)
+                k = j;
+        if (k < 0) {
+            unknown_option(sc, oc, o);
+            continue;
+        }
+        if (seen[k]) {
+            diag_error(sc->diag, o->key_span, "option '%s' is given twice", oc->specs[k].key);
+            continue;
+        }
+        seen[k] = true;
+        const char *v = option_text(sc, o);
+        if (!v)
+            continue;
+        const char *canon = check_value(sc, &oc->specs[k], o, v);
+        if (!canon)
+            continue;
+        SOption *so = &out->items[out->n++];
+        so->key = oc->specs[k].key;
+        so->value = canon;
+        so->span = o->span;
+        so->value_span = o->value ? o->value->span : o->span;
+    }
+    for (int j = 0; j < oc->n_specs; j++) {
+        const OptSpec *spec = &oc->specs[j];
+        if (seen[j])
+            continue;
+        if (spec->required) {
+            if (oc->connector)
+                diag_error(sc->diag, oc->owner_span, "option '%s' is required for connector '%s'", spec->key,
+                           oc->connector);
+            else
+                diag_error(sc->diag, oc->owner_span, "option '%s' is required", spec->key);
+        } else if (spec->def) {
+            SOption *so = &out->items[out->n++];
+            so->key = spec->key;
+            so->value = spec->def;
+            so->span = so->value_span = oc->owner_span;
+            so->is_default = true;
+        }
+    }
+}
+
+/* Find the connector option and its spec; reports a missing or unknown connector. */
+static const ConnectorSpec *find_connector(SemaCtx *sc, const AstStmt *st, unsigned role, const AstOption **opt_out)
+{
+    const AstOption *opt = NULL;
+    for (int i = 0; i < st->n_options; i++)
+        if (st->options[i].key && strcasecmp(st->options[i].key, "connector") == 0) {
+            opt = &st->options[i];
+            break;
+        }
+    *opt_out = opt;
+    if (!opt) {
+        diag_error(sc->diag, st->name_span, "option 'connector' is required for %s '%s'", role_word(role),
+                   st->name ? st->name : "?");
+        return NULL;
+    }
+    const char *v = option_text(sc, opt);
+    if (!v)
+        return NULL;
+    for (int i = 0; i < N_OF(connectors); i++)
+        if ((connectors[i].roles & role) && strcasecmp(connectors[i].name, v) == 0)
+            return &connectors[i];
+    diag_error(sc->diag, opt->value ? opt->value->span : opt->span, "unknown connector '%s' (%ss: %s)", v,
+               role_word(role), connector_list(sc, role));
+    return NULL;
+}
+
+/* ==== CREATE statements ==== */
+
+/* Names of sources, tables and sinks share one namespace (FROM and INSERT INTO would
+   otherwise be ambiguous to a reader).  Returns false if the name is taken. */
+static bool check_new_name(SemaCtx *sc, const AstStmt *st, unsigned role)
+{
+    if (!st->name) {
+        diag_error(sc->diag, st->span, "%s has no name", role_word(role));
+        return false;
+    }
+    SSource *src = sema_find_source(sc, st->name);
+    SSink *sink = sema_find_sink(sc, st->name);
+    unsigned old = src ? (src->is_static ? ROLE_TABLE : ROLE_SOURCE) : sink ? ROLE_SINK : 0;
+    if (!old)
+        return true;
+    if (old == role)
+        diag_error(sc->diag, st->name_span, "%s '%s' is already defined", role_word(role), st->name);
+    else
+        diag_error(sc->diag, st->name_span, "'%s' is already defined as a %s", st->name, role_word(old));
+    return false;
+}
+
+static void check_columns(SemaCtx *sc, const AstStmt *st, SSource *src)
+{
+    src->schema.cols = ARENA_NEW_N(sc->arena, SColumn, st->n_columns + 1);
+    for (int i = 0; i < st->n_columns; i++) {
+        const AstColumnDef *cd = &st->columns[i];
+        if (!cd->name || !cd->type)
+            continue;
+        bool dup = false;
+        for (int j = 0; j < src->schema.n; j++)
+            if (strcasecmp(src->schema.cols[j].name, cd->name) == 0)
+                dup = true;
+        if (dup) {
+            diag_error(sc->diag, cd->span, "duplicate column '%s' in %s '%s'", cd->name,
+                       src->is_static ? "table" : "source", src->name);
+            continue;
+        }
+        if (cd->type->kind == TY_NULL || cd->type->kind == TY_INTERVAL) {
+            diag_error(sc->diag, cd->type_span, "type %s cannot be used for a column",
+                       type_name(sc->arena, cd->type));
+            continue;
+        }
+        SColumn *c = &src->schema.cols[src->schema.n++];
+        c->name = cd->name;
+        c->type = cd->type;
+        c->span = cd->span;
+    }
+}
+
+/*
+** WATERMARK FOR col AS col [- INTERVAL 'delay']   (Spark's withWatermark(col, delay))
+** The column must be a TIMESTAMP of the source; a month counts as 31 days, as in
+** Spark's IntervalUtils.getDuration.
+*/
+static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
+{
+    if (src->is_static) {
+        diag_error(sc->diag, wm->span, "a static table cannot have a WATERMARK");
+        return;
+    }
+    int col = -1;
+    for (int i = 0; wm->column && i < src->schema.n; i++)
+        if (strcasecmp(src->schema.cols[i].name, wm->column) == 0)
+            col = i;
+    if (col < 0) {
+        diag_error(sc->diag, wm->column_span, "cannot resolve column '%s' (available: %s)",
+                   wm->column ? wm->column : "?", sema_schema_names(sc, &src->schema));
+        return;
+    }
+    const SColumn *c = &src->schema.cols[col];
+    if (c->type->kind != TY_TIMESTAMP) {
+        diag_error(sc->diag, wm->column_span,
+                   "Event time must be defined on a window or a timestamp, but '%s' is of type %s", c->name,
+                   type_name(sc->arena, c->type));
+        return;
+    }
+    const AstExpr *e = wm->expr;
+    const AstExpr *lhs = e, *rhs = NULL;
+    if (e && e->kind == AST_BINARY && e->u.binary.op == BOP_SUB) {
+        lhs = e->u.binary.lhs;
+        rhs = e->u.binary.rhs;
+    }
+    bool same_col = lhs && lhs->kind == AST_COLUMN && lhs->u.name.n == 1 && lhs->u.name.parts[0] &&
+                    strcasecmp(lhs->u.name.parts[0], c->name) == 0;
+    bool delay_ok = !rhs || ((rhs->kind == AST_INTERVAL || rhs->kind == AST_STRING) && rhs->u.str);
+    if (!same_col || !delay_ok) {
+        diag_error(sc->diag, e ? e->span : wm->span,
+                   "watermark for '%s' must be defined as %s - INTERVAL '<delay>'", c->name, c->name);
+        return;
+    }
+    int64_t months = 0, us = 0;
+    if (rhs) {
+        if (sema_interval_parts(rhs->u.str, &months, &us) != 0) {
+            diag_error(sc->diag, rhs->span, "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
+                       rhs->u.str);
+            return;
+        }
+        us += months * 31 * 86400000000LL;
+        if (us < 0) {
+            diag_error(sc->diag, rhs->span, "delay threshold (%s) should not be negative.", rhs->u.str);
+            return;
+        }
+    }
+    SWatermark *w = ARENA_NEW(sc->arena, SWatermark);
+    w->column = col;
+    w->delay_us = us;
+    w->span = wm->span;
+    src->watermark = w;
+}
+
+/* CREATE SOURCE name [(columns [, WATERMARK ...])] WITH (options)
+   CREATE TABLE name (columns) WITH (options) */
+void sema_create_source(SemaCtx *sc, const AstStmt *st)
+{
+    unsigned role = st->kind == STMT_CREATE_TABLE ? ROLE_TABLE : ROLE_SOURCE;
+    bool fresh = check_new_name(sc, st, role);
+    SSource *src = ARENA_NEW(sc->arena, SSource);
+    src->name = st->name ? st->name : "?";
+    src->span = st->name_span;
+    src->is_static = role == ROLE_TABLE;
+    check_columns(sc, st, src);
+
+    const AstOption *copt;
+    const ConnectorSpec *cs = find_connector(sc, st, role, &copt);
+    if (cs) {
+        src->connector = cs->name;
+        char what[64];
+        snprintf(what, sizeof what, "for connector '%s'", cs->name);
+        OptCheck oc = {cs->opts, cs->n_opts, what, st->name_span, cs->name, copt};
+        check_options(sc, &oc, st->options, st->n_options, &src->options);
+        const SOption *fmt = soptions_find(&src->options, "format");
+        src->format = fmt ? fmt->value : NULL;
+        const SOption *infer = soptions_find(&src->options, "inferSchema");
+        bool inferring = infer && !infer->is_default; /* true was refused above */
+        if (strcmp(cs->name, "files") == 0 && !st->has_columns && !inferring)
+            diag_error(sc->diag, st->name_span,
+                       "Schema must be specified when creating a streaming source DataFrame. If some files "
+                       "already exist in the directory, then depending on the file format you may be able to "
+                       "create a static DataFrame on that directory with 'spark.read.load(directory)' and "
+                       "infer schema from it.");
+    }
+    if (st->has_columns && st->n_columns == 0)
+        diag_error(sc->diag, st->name_span, "%s '%s' must have at least one column", role_word(role), src->name);
+    if (st->watermark)
+        check_watermark(sc, st->watermark, src);
+    if (fresh) {
+        src->index = sc->sources.n;
+        ptrvec_push(sc->arena, &sc->sources, src);
+    }
+}
+
+/* CREATE SINK name WITH (options) */
+void sema_create_sink(SemaCtx *sc, const AstStmt *st)
+{
+    bool fresh = check_new_name(sc, st, ROLE_SINK);
+    SSink *sink = ARENA_NEW(sc->arena, SSink);
+    sink->name = st->name ? st->name : "?";
+    sink->span = st->name_span;
+    if (st->has_columns)
+        diag_error(sc->diag, st->name_span, "a sink takes no column list: its columns are those of the query");
+    const AstOption *copt;
+    const ConnectorSpec *cs = find_connector(sc, st, ROLE_SINK, &copt);
+    if (cs) {
+        sink->connector = cs->name;
+        char what[64];
+        snprintf(what, sizeof what, "for connector '%s'", cs->name);
+        OptCheck oc = {cs->opts, cs->n_opts, what, st->name_span, cs->name, copt};
+        check_options(sc, &oc, st->options, st->n_options, &sink->options);
+    }
+    if (fresh) {
+        sink->index = sc->sinks.n;
+        ptrvec_push(sc->arena, &sc->sinks, sink);
+    }
+}
+
+/* ==== Query options ==== */
+
+/* WITH (name = .., outputMode = .., trigger = .., checkpointLocation = ..) of an INSERT. */
+void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st)
+{
+    OptCheck oc = {query_opts, N_OF(query_opts), NULL, st->span, NULL, NULL};
+    check_options(sc, &oc, st->options, st->n_options, &q->options);
+    const SOption *o = soptions_find(&q->options, "name");
+    if (o && !o->is_default) {
+        if (!*o->value)
+            diag_error(sc->diag, o->value_span, "option 'name' must not be empty");
+        q->name = o->value;
+    }
+    o = soptions_find(&q->options, "outputMode");
+    q->mode = MODE_APPEND;
+    if (o && strcmp(o->value, "update") == 0)
+        q->mode = MODE_UPDATE;
+    else if (o && strcmp(o->value, "complete") == 0)
+        q->mode = MODE_COMPLETE;
+    o = soptions_find(&q->options, "trigger");
+    q->trigger = TRIGGER_DEFAULT;
+    if (o && strcmp(o->value, "once") == 0) {
+        q->trigger = TRIGGER_ONCE;
+    } else if (o && strcmp(o->value, "availableNow") == 0) {
+        q->trigger = TRIGGER_AVAILABLE_NOW;
+    } else if (o && strcmp(o->value, "default") != 0) {
+        int64_t months, us;
+        if (sema_interval_parts(o->value, &months, &us) == 0 && us / 1000 > 0) {
+            /* ProcessingTime(0) is Spark's default trigger: keep TRIGGER_DEFAULT for it. */
+            q->trigger = TRIGGER_INTERVAL;
+            q->trigger_ms = us / 1000;
+        }
+    }
+}

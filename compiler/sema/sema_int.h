@@ -1,0 +1,136 @@
+/* sema_int.h - private to compiler/sema: the sema context and what its files share.
+**
+** Only files of compiler/sema include this header.  Functions declared here
+** carry the sema_ prefix because they cross files, but they are not part of
+** the layer's contract (sema.h is).  Every helper here is NULL-tolerant where
+** noted: binding reports an error and returns NULL, and callers propagate the
+** NULL silently so one mistake produces one message.
+*/
+#ifndef SL_SEMA_INT_H
+#define SL_SEMA_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/strbuf.h"
+#include "sema/sema.h"
+
+/* ==== The sema context (sc) ==== */
+
+typedef struct SemaCtx {
+    Arena *arena;
+    Diag *diag;
+    PtrVec sources;   /* SSource *: sources and tables, declaration order */
+    PtrVec sinks;     /* SSink * */
+    PtrVec queries;   /* SQuery * */
+} SemaCtx;
+
+/* Case-insensitive lookups in the catalog built so far; NULL if absent. */
+SSource *sema_find_source(SemaCtx *sc, const char *name);
+SSink *sema_find_sink(SemaCtx *sc, const char *name);
+
+/* "a, b, c" of the names in a schema (arena string). */
+const char *sema_schema_names(SemaCtx *sc, const SSchema *s);
+/* Levenshtein distance, case-insensitive, capped at 100. */
+int sema_edit_distance(const char *a, const char *b);
+/* The closest of names[0..n-1] to word if it is close enough to be a typo, else NULL. */
+const char *sema_did_you_mean(const char *word, const char *const *names, int n);
+
+/* ==== Catalog (sema_catalog.c) ==== */
+
+void sema_create_source(SemaCtx *sc, const AstStmt *st);
+void sema_create_sink(SemaCtx *sc, const AstStmt *st);
+/* Validates the WITH options of an INSERT and fills q->options/mode/trigger/name. */
+void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
+
+/* ==== Intervals and time literals (sema_interval.c) ==== */
+
+/* Spark's interval syntax; months kept apart. 0 ok, -1 malformed. */
+int sema_interval_parts(const char *text, int64_t *months, int64_t *us);
+/* Spark's timeStringAsMs style ("7d", "10s", "100ms") or an interval string, into µs. */
+int sema_parse_duration(const char *text, int64_t *out_us);
+/* '2016-07-26 02:54:35[.ffffff][Z|+hh:mm]' or '2016-07-26' (UTC) into µs. 0 ok, -1 not a timestamp. */
+int sema_parse_timestamp(const char *text, int64_t *out_us);
+/* Compact duration for dumps: 1h30m, 10s, 250ms, 0. */
+void sema_put_duration(StrBuf *sb, int64_t us);
+
+/* ==== Spark's generated names (sema_name.c) ==== */
+
+typedef struct SelBlock SelBlock;
+
+/* Spark's pretty SQL of an expression as written: (a + 1), lower(action), count(1).
+   blk (may be NULL) resolves column spellings and drops relation qualifiers. */
+void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e);
+const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
+/* The output name of a select item without alias: column, field, or generated. */
+const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
+/* True if e contains an aggregate call (count/sum/min/max/avg) outside subqueries. */
+bool sema_ast_has_agg(const AstExpr *e);
+/* Aggregate kind of a function name: 1 and *kind set if it names one. */
+bool sema_agg_lookup(const char *name, SAggKind *kind);
+/* The scalar function of functions.def with that name (case-insensitive), or -1. */
+int sema_func_lookup(const char *name);
+
+/* ==== Expression binding (sema_expr.c) ==== */
+
+/* Where a column name is also looked up among the block's output columns. */
+typedef enum OutLookup {
+    OUT_NONE,    /* input columns only (WHERE, GROUP BY, the select list) */
+    OUT_FIRST,   /* output names first, then input (ORDER BY) */
+    OUT_AFTER    /* input first, then output names (HAVING) */
+} OutLookup;
+
+/* One SELECT block while it is being bound: the scope and the aggregates found. */
+struct SelBlock {
+    SSelect *sel;
+    const AstSelect *ast;
+    const char *rel_name;       /* FROM alias, or the source's name; NULL if none */
+    const SSchema *input;
+    SAgg *aggs;                 /* grows while binding; copied to sel at the end */
+    int n_agg, cap_agg;
+    const SOutCol *out;         /* the bound select list, once it exists */
+    int n_out;
+    const SelBlock *child;      /* block of the FROM subquery, or NULL */
+};
+
+typedef struct Binder {
+    SemaCtx *sc;
+    SelBlock *blk;
+    const char *clause;   /* "WHERE", "GROUP BY", "HAVING", "ORDER BY", "SELECT" */
+    bool allow_agg;       /* aggregate calls bind to SX_AGG_REF */
+    bool allow_window;    /* window() binds to SX_WINDOW (matched against the keys later) */
+    bool in_agg;          /* binding the argument of an aggregate */
+    OutLookup out_lookup;
+} Binder;
+
+/* Bind and type an expression. NULL after an error has been reported. */
+SExpr *sema_bind_expr(Binder *b, const AstExpr *e);
+/* Bind and require BOOLEAN: "<what> expects a boolean expression, but 'x' is of type t". */
+SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what);
+/* Implicit conversion of e to t (a cast node, or a folded constant). NULL if e is NULL. */
+SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t);
+/* Is an implicit or explicit cast from -> to allowed (Spark's Cast.canCast subset)? */
+bool sema_can_cast(const Type *from, const Type *to);
+SExpr *sema_new_expr(SemaCtx *sc, SExprKind kind, const Type *t, SrcSpan span);
+/* window(ts, size[, slide[, start]]) as SX_WINDOW; reports Spark's window errors. */
+SExpr *sema_bind_window(Binder *b, const AstExpr *call);
+/* Rewrite an expression over the input into the aggregated space: group keys become
+   SX_GROUP_REF, aggregates stay SX_AGG_REF, anything else over a column is an error
+   ("column 'x' must appear in the GROUP BY clause ..."). group may contain NULLs. */
+SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group, SExpr *e);
+
+/* ==== SELECT blocks (sema_select.c) ==== */
+
+/* Bind a SELECT block (recursively its FROM subquery). Never NULL; errors reported. */
+SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast, SelBlock *blk_out);
+
+/* ==== Streaming rules (sema_stream.c) ==== */
+
+/* Refusals detected while binding an expression. */
+void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call);
+void sema_stream_refuse_over(SemaCtx *sc, const AstExpr *call);
+/* Whole-query rules, run once the query's blocks are bound. bind_ok: no binding error
+   in this query (rules that read bound trees are skipped otherwise). */
+void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok);
+
+#endif

@@ -1,0 +1,349 @@
+/* sema_name.c - Spark's generated column names, the expression text in messages, AST scans.
+**
+** Spark names an unaliased select item after the item as written (before
+** implicit casts): a column keeps its declared spelling, a struct field is named
+** by the field, anything else by its "pretty SQL" - `(a + 1)`, `lower(action)`,
+** `count(1)` for count(*), string literals without quotes, `window` for a time
+** window.  The same text quotes expressions in diagnostics ("but 'x' is of type
+** string").  Must not: report errors (resolution failures print as written).
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sema/sema_int.h"
+
+/* ==== Lookups by name ==== */
+
+static const char *const fn_names[] = {
+#define FN(id, name, min_args, max_args) name,
+#include "sema/functions.def"
+#undef FN
+};
+
+int sema_func_lookup(const char *name)
+{
+    for (int i = 0; name && i < FN__COUNT; i++)
+        if (strcasecmp(fn_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+bool sema_agg_lookup(const char *name, SAggKind *kind)
+{
+    static const struct { const char *name; SAggKind kind; } aggs[] = {
+        {"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN}, {"max", AGG_MAX}, {"avg", AGG_AVG},
+    };
+    for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
+        if (strcasecmp(aggs[i].name, name) == 0) {
+            *kind = aggs[i].kind;
+            return true;
+        }
+    return false;
+}
+
+static bool is_agg_call(const AstExpr *e)
+{
+    SAggKind k;
+    return e->kind == AST_CALL && !e->u.call.has_over && sema_agg_lookup(e->u.call.name, &k);
+}
+
+static bool list_has_agg(const AstExprList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (sema_ast_has_agg(l->items[i]))
+            return true;
+    return false;
+}
+
+bool sema_ast_has_agg(const AstExpr *e)
+{
+    if (!e)
+        return false;
+    if (is_agg_call(e))
+        return true;
+    switch (e->kind) {
+    case AST_FIELD: return sema_ast_has_agg(e->u.field.base);
+    case AST_INDEX: return sema_ast_has_agg(e->u.index.base) || sema_ast_has_agg(e->u.index.index);
+    case AST_CALL: return list_has_agg(&e->u.call.args);
+    case AST_UNARY: return sema_ast_has_agg(e->u.unary.arg);
+    case AST_BINARY: return sema_ast_has_agg(e->u.binary.lhs) || sema_ast_has_agg(e->u.binary.rhs);
+    case AST_IS_NULL: return sema_ast_has_agg(e->u.is_null.arg);
+    case AST_LIKE: return sema_ast_has_agg(e->u.like.arg) || sema_ast_has_agg(e->u.like.pattern);
+    case AST_IN: return sema_ast_has_agg(e->u.in.arg) || list_has_agg(&e->u.in.list);
+    case AST_BETWEEN:
+        return sema_ast_has_agg(e->u.between.arg) || sema_ast_has_agg(e->u.between.lo) ||
+               sema_ast_has_agg(e->u.between.hi);
+    case AST_CASE:
+        return sema_ast_has_agg(e->u.kase.operand) || list_has_agg(&e->u.kase.whens) ||
+               list_has_agg(&e->u.kase.thens) || sema_ast_has_agg(e->u.kase.else_);
+    case AST_CAST: return sema_ast_has_agg(e->u.cast.arg);
+    default: return false;
+    }
+}
+
+/* ==== Column spelling ==== */
+
+static int input_column(const SelBlock *blk, const char *name)
+{
+    if (!blk || !blk->input || !name)
+        return -1;
+    for (int i = 0; i < blk->input->n; i++)
+        if (strcasecmp(blk->input->cols[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* Index of the first part naming the column (1 if parts[0] is the relation), and the
+   column (-1 if it does not resolve). */
+static int column_start(const SelBlock *blk, const AstName *nm, int *col)
+{
+    *col = -1;
+    if (nm->n >= 2 && blk && blk->rel_name && nm->parts[0] && strcasecmp(nm->parts[0], blk->rel_name) == 0) {
+        int c = input_column(blk, nm->parts[1]);
+        if (c >= 0) {   /* the qualifier wins, as in Spark's AttributeSeq.resolve */
+            *col = c;
+            return 1;
+        }
+    }
+    *col = nm->n ? input_column(blk, nm->parts[0]) : -1;
+    return 0;
+}
+
+static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
+{
+    int col;
+    int start = column_start(blk, nm, &col);
+    for (int i = start; i < nm->n; i++) {
+        if (i > start)
+            sb_putc(sb, '.');
+        if (i == start && col >= 0)
+            sb_puts(sb, blk->input->cols[col].name);
+        else
+            sb_puts(sb, nm->parts[i] ? nm->parts[i] : "?");
+    }
+}
+
+/* ==== Pretty SQL ==== */
+
+static void put_double(StrBuf *sb, double d)
+{
+    char buf[40];
+    if (isnan(d) || isinf(d)) {
+        sb_puts(sb, isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        return;
+    }
+    snprintf(buf, sizeof buf, "%.15g", d);
+    if (strtod(buf, NULL) != d)
+        snprintf(buf, sizeof buf, "%.17g", d);
+    sb_puts(sb, buf);
+    if (!strpbrk(buf, ".eE"))
+        sb_puts(sb, ".0");
+}
+
+static void put_list(StrBuf *sb, const SelBlock *blk, const AstExprList *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        if (i)
+            sb_puts(sb, ", ");
+        sema_put_sql(sb, blk, l->items[i]);
+    }
+}
+
+static const char *binary_symbol(AstBinaryOp op)
+{
+    switch (op) {
+    case BOP_ADD: return "+";
+    case BOP_SUB: return "-";
+    case BOP_MUL: return "*";
+    case BOP_DIV: return "/";
+    case BOP_MOD: return "%";
+    case BOP_EQ: return "=";
+    case BOP_NE: return "!=";
+    case BOP_LT: return "<";
+    case BOP_LE: return "<=";
+    case BOP_GT: return ">";
+    case BOP_GE: return ">=";
+    case BOP_AND: return "AND";
+    case BOP_OR: return "OR";
+    case BOP_CONCAT: return "||";
+    }
+    return "?";
+}
+
+/* The function name as Spark prints it: the canonical lower-case name. */
+static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
+{
+    SAggKind k;
+    int fn = sema_func_lookup(e->u.call.name);
+    if (fn >= 0)
+        sb_puts(sb, fn_names[fn]);
+    else if (sema_agg_lookup(e->u.call.name, &k) || (e->u.call.name && strcasecmp(e->u.call.name, "window") == 0))
+        for (const char *p = e->u.call.name; *p; p++)
+            sb_putc(sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
+    else
+        sb_puts(sb, e->u.call.name ? e->u.call.name : "?");
+    sb_putc(sb, '(');
+    if (e->u.call.star) {
+        sb_puts(sb, "1");   /* Spark: count(*) is count(1) */
+    } else {
+        if (e->u.call.distinct)
+            sb_puts(sb, "DISTINCT ");
+        put_list(sb, blk, &e->u.call.args);
+    }
+    sb_putc(sb, ')');
+}
+
+static void put_case(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
+{
+    sb_puts(sb, "CASE");
+    for (int i = 0; i < e->u.kase.whens.n; i++) {
+        sb_puts(sb, " WHEN ");
+        if (e->u.kase.operand) {   /* Spark rewrites CASE x WHEN v to CASE WHEN (x = v) */
+            sb_putc(sb, '(');
+            sema_put_sql(sb, blk, e->u.kase.operand);
+            sb_puts(sb, " = ");
+            sema_put_sql(sb, blk, e->u.kase.whens.items[i]);
+            sb_putc(sb, ')');
+        } else {
+            sema_put_sql(sb, blk, e->u.kase.whens.items[i]);
+        }
+        sb_puts(sb, " THEN ");
+        sema_put_sql(sb, blk, i < e->u.kase.thens.n ? e->u.kase.thens.items[i] : NULL);
+    }
+    if (e->u.kase.else_) {
+        sb_puts(sb, " ELSE ");
+        sema_put_sql(sb, blk, e->u.kase.else_);
+    }
+    sb_puts(sb, " END");
+}
+
+void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
+{
+    if (!e) {
+        sb_puts(sb, "?");
+        return;
+    }
+    switch (e->kind) {
+    case AST_NULL: sb_puts(sb, "NULL"); break;
+    case AST_BOOL: sb_puts(sb, e->u.ival ? "true" : "false"); break;
+    case AST_INT: sb_printf(sb, "%lld", (long long)e->u.ival); break;
+    case AST_DOUBLE: put_double(sb, e->u.dval); break;
+    case AST_STRING: sb_puts(sb, e->u.str ? e->u.str : ""); break;
+    case AST_INTERVAL: sb_printf(sb, "INTERVAL '%s'", e->u.str ? e->u.str : ""); break;
+    case AST_COLUMN: put_column(sb, blk, &e->u.name); break;
+    case AST_STAR:
+        for (int i = 0; i < e->u.name.n; i++)
+            sb_printf(sb, "%s.", e->u.name.parts[i] ? e->u.name.parts[i] : "?");
+        sb_putc(sb, '*');
+        break;
+    case AST_FIELD:
+        sema_put_sql(sb, blk, e->u.field.base);
+        sb_printf(sb, ".%s", e->u.field.name ? e->u.field.name : "?");
+        break;
+    case AST_INDEX:
+        sema_put_sql(sb, blk, e->u.index.base);
+        sb_putc(sb, '[');
+        sema_put_sql(sb, blk, e->u.index.index);
+        sb_putc(sb, ']');
+        break;
+    case AST_CALL: put_call(sb, blk, e); break;
+    case AST_UNARY:
+        sb_puts(sb, e->u.unary.op == UOP_NOT ? "(NOT " : e->u.unary.op == UOP_NEG ? "(- " : "(+ ");
+        sema_put_sql(sb, blk, e->u.unary.arg);
+        sb_putc(sb, ')');
+        break;
+    case AST_BINARY:
+        if (e->u.binary.op == BOP_CONCAT) {   /* Spark parses a || b as concat(a, b) */
+            sb_puts(sb, "concat(");
+            sema_put_sql(sb, blk, e->u.binary.lhs);
+            sb_puts(sb, ", ");
+            sema_put_sql(sb, blk, e->u.binary.rhs);
+            sb_putc(sb, ')');
+            break;
+        }
+        if (e->u.binary.op == BOP_NE)   /* Spark: a != b is NOT (a = b) */
+            sb_puts(sb, "(NOT ");
+        sb_putc(sb, '(');
+        sema_put_sql(sb, blk, e->u.binary.lhs);
+        sb_printf(sb, " %s ", e->u.binary.op == BOP_NE ? "=" : binary_symbol(e->u.binary.op));
+        sema_put_sql(sb, blk, e->u.binary.rhs);
+        sb_putc(sb, ')');
+        if (e->u.binary.op == BOP_NE)
+            sb_putc(sb, ')');
+        break;
+    case AST_IS_NULL:
+        sb_putc(sb, '(');
+        sema_put_sql(sb, blk, e->u.is_null.arg);
+        sb_puts(sb, e->u.is_null.negated ? " IS NOT NULL)" : " IS NULL)");
+        break;
+    case AST_LIKE:
+        if (e->u.like.negated)
+            sb_puts(sb, "(NOT ");
+        sema_put_sql(sb, blk, e->u.like.arg);
+        sb_puts(sb, " LIKE ");
+        sema_put_sql(sb, blk, e->u.like.pattern);
+        if (e->u.like.negated)
+            sb_putc(sb, ')');
+        break;
+    case AST_IN:
+        sb_puts(sb, e->u.in.negated ? "(NOT (" : "(");
+        sema_put_sql(sb, blk, e->u.in.arg);
+        sb_puts(sb, " IN (");
+        put_list(sb, blk, &e->u.in.list);
+        sb_puts(sb, e->u.in.negated ? ")))" : "))");
+        break;
+    case AST_BETWEEN:   /* Spark rewrites BETWEEN to ((x >= lo) AND (x <= hi)) */
+        if (e->u.between.negated)
+            sb_puts(sb, "(NOT ");
+        sb_puts(sb, "((");
+        sema_put_sql(sb, blk, e->u.between.arg);
+        sb_puts(sb, " >= ");
+        sema_put_sql(sb, blk, e->u.between.lo);
+        sb_puts(sb, ") AND (");
+        sema_put_sql(sb, blk, e->u.between.arg);
+        sb_puts(sb, " <= ");
+        sema_put_sql(sb, blk, e->u.between.hi);
+        sb_puts(sb, "))");
+        if (e->u.between.negated)
+            sb_putc(sb, ')');
+        break;
+    case AST_CASE: put_case(sb, blk, e); break;
+    case AST_CAST:
+        sb_puts(sb, "CAST(");
+        sema_put_sql(sb, blk, e->u.cast.arg);
+        sb_printf(sb, " AS %s)", e->u.cast.type ? type_sql_name(sb->arena, e->u.cast.type) : "?");
+        break;
+    }
+}
+
+const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
+{
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    sema_put_sql(&sb, blk, e);
+    return sb.data;
+}
+
+/* ==== Output names ==== */
+
+const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
+{
+    if (!e)
+        return "?";
+    if (e->kind == AST_COLUMN && e->u.name.n > 0) {
+        int col;
+        int start = column_start(blk, &e->u.name, &col);
+        if (col >= 0 && start == e->u.name.n - 1)
+            return blk->input->cols[col].name;   /* the declared spelling */
+        const char *last = e->u.name.parts[e->u.name.n - 1];
+        return last ? last : "?";                /* a struct field: as written */
+    }
+    if (e->kind == AST_FIELD)
+        return e->u.field.name ? e->u.field.name : "?";
+    if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, "window") == 0)
+        return "window";
+    return sema_expr_sql(sc, blk, e);
+}

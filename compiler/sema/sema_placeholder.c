@@ -1,0 +1,1 @@
+/* sema_placeholder.c - temporary: keeps the layer's library non-empty until its sources land. */

@@ -1,0 +1,180 @@
+/* srt_cast.c - CAST between strings and other types with Spark's non-ANSI rules:
+** invalid input gives NULL (return -1); text results go to scratch memory (inline helpers).
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "srt_abi.h"
+
+/* Strip bytes <= ' ' at both ends (UTF8String.trimAll for ASCII). */
+static void c_trim(const char **s, uint32_t *n)
+{
+    const char *p = *s, *e = *s + *n;
+    while (p < e && (unsigned char)*p <= ' ')
+        p++;
+    while (e > p && (unsigned char)e[-1] <= ' ')
+        e--;
+    *s = p;
+    *n = (uint32_t)(e - p);
+}
+
+/* UTF8String.toLong: [+-]digits[.digits]; the fraction is checked, then dropped. */
+static int c_integral(const char *s, uint32_t n, int64_t lo, int64_t hi, int64_t *out)
+{
+    c_trim(&s, &n);
+    if (n == 0)
+        return -1;
+    uint32_t i = 0;
+    int neg = 0;
+    if (s[0] == '-' || s[0] == '+') {
+        neg = s[0] == '-';
+        if (++i == n)
+            return -1;
+    }
+    uint64_t limit = neg ? (uint64_t)(-(lo + 1)) + 1 : (uint64_t)hi;
+    uint64_t v = 0;
+    for (; i < n && s[i] != '.'; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        uint64_t d = (uint64_t)(s[i] - '0');
+        if (v > (limit - d) / 10)
+            return -1;
+        v = v * 10 + d;
+    }
+    if (i < n)
+        for (i++; i < n; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return -1;
+    *out = neg ? (int64_t)(0 - v) : (int64_t)v;
+    return 0;
+}
+
+int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out)
+{
+    return c_integral(s, n, INT64_MIN, INT64_MAX, out);
+}
+
+int srt_cast_str_i32(const char *s, uint32_t n, int64_t *out)
+{
+    return c_integral(s, n, INT32_MIN, INT32_MAX, out);
+}
+
+static int c_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int srt_cast_str_f64(const char *s, uint32_t n, double *out)
+{
+    c_trim(&s, &n);
+    if (n == 0 || n >= 400)
+        return -1;
+    char buf[400];
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    /* Spark's special literals, case-insensitive. */
+    const char *w = buf + (buf[0] == '+' || buf[0] == '-');
+    if (strcasecmp(w, "inf") == 0 || strcasecmp(w, "infinity") == 0) {
+        *out = buf[0] == '-' ? -(double)INFINITY : (double)INFINITY;
+        return 0;
+    }
+    if (strcasecmp(buf, "nan") == 0) {
+        *out = (double)NAN;
+        return 0;
+    }
+    /* Java's decimal syntax: [+-](d+[.d*]|.d+)([eE][+-]?d+)?[fFdD]? */
+    uint32_t i = w - buf, digits = 0;
+    while (i < n && c_is_digit(buf[i])) {
+        i++;
+        digits++;
+    }
+    if (i < n && buf[i] == '.') {
+        i++;
+        while (i < n && c_is_digit(buf[i])) {
+            i++;
+            digits++;
+        }
+    }
+    if (digits == 0)
+        return -1;
+    if (i < n && (buf[i] == 'e' || buf[i] == 'E')) {
+        i++;
+        if (i < n && (buf[i] == '+' || buf[i] == '-'))
+            i++;
+        if (i == n || !c_is_digit(buf[i]))
+            return -1;
+        while (i < n && c_is_digit(buf[i]))
+            i++;
+    }
+    if (i < n && strchr("fFdD", buf[i]) && i + 1 == n)
+        buf[i++] = '\0';
+    if (i != n)
+        return -1;
+    *out = strtod(buf, NULL);
+    return 0;
+}
+
+int srt_cast_str_bool(const char *s, uint32_t n, int64_t *out)
+{
+    static const char *const yes[] = {"t", "true", "y", "yes", "1"};
+    static const char *const no[] = {"f", "false", "n", "no", "0"};
+    c_trim(&s, &n);
+    for (int i = 0; i < 5; i++) {
+        if (strlen(yes[i]) == n && strncasecmp(s, yes[i], n) == 0) {
+            *out = 1;
+            return 0;
+        }
+        if (strlen(no[i]) == n && strncasecmp(s, no[i], n) == 0) {
+            *out = 0;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int srt_cast_str_ts(const char *s, uint32_t n, int64_t *out_us)
+{
+    return srt_ts_parse(s, n, out_us);
+}
+
+void srt_cast_i64_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n)
+{
+    char *o = srt_scratch_alloc(q, 24);
+    char tmp[24];
+    int k = 0;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    uint32_t n = 0;
+    if (v < 0)
+        o[n++] = '-';
+    while (k)
+        o[n++] = tmp[--k];
+    *out = o;
+    *out_n = n;
+}
+
+void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n)
+{
+    char *o = srt_scratch_alloc(q, 32);
+    *out_n = srt_fmt_double(v, o);
+    *out = o;
+}
+
+void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n)
+{
+    char *o = srt_scratch_alloc(q, 32);
+    *out_n = srt_ts_format(us, o);
+    *out = o;
+}
+
+void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n)
+{
+    (void)q;
+    *out = v ? "true" : "false";
+    *out_n = v ? 4 : 5;
+}

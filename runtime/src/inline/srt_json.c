@@ -1,0 +1,670 @@
+/* srt_json.c - JSON Lines scanning for generated parsers (inline helpers).
+**
+** Every reader takes [p, end) and never touches a byte at or past end.  The grammar
+** is strict RFC 8259 within one line: no leading zeros, no trailing garbage after a
+** scalar token (a token must be followed by whitespace, ',', '}', ']', a newline or
+** end), only the standard escapes, no raw control characters inside strings.
+** Readers return the position after the token, or NULL when the text is malformed.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "srt_abi.h"
+
+#define J_MAX_DEPTH 512
+#define J_ONES 0x0101010101010101ull
+#define J_HIGHS 0x8080808080808080ull
+
+static inline int j_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int j_is_delim(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '}' || c == ']';
+}
+
+/* A scalar token must end at a delimiter or at end. */
+static inline int j_token_end(const char *p, const char *end)
+{
+    return p == end || j_is_delim(*p);
+}
+
+const char *srt_json_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+        p++;
+    return p;
+}
+
+const char *srt_json_line_end(const char *p, const char *end)
+{
+    const char *q = memchr(p, '\n', (size_t)(end - p));
+    return q ? q : end;
+}
+
+static inline int j_hex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Nonzero when any byte of w is '"', '\\' or below 0x20. */
+static inline uint64_t j_special(uint64_t w)
+{
+    uint64_t q = w ^ (J_ONES * '"');
+    uint64_t b = w ^ (J_ONES * '\\');
+    uint64_t zq = (q - J_ONES) & ~q;
+    uint64_t zb = (b - J_ONES) & ~b;
+    uint64_t lt = (w - J_ONES * 0x20) & ~w;
+    return (zq | zb | lt) & J_HIGHS;
+}
+
+const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,
+                                int *has_esc)
+{
+    if (p >= end || *p != '"')
+        return NULL;
+    const char *start = ++p;
+    int esc = 0;
+    for (;;) {
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (j_special(w))
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            return NULL;
+        unsigned char c = (unsigned char)*p;
+        if (c == '"')
+            break;
+        if (c == '\\') {
+            esc = 1;
+            if (end - p < 2)
+                return NULL;
+            switch (p[1]) {
+            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                p += 2;
+                break;
+            case 'u':
+                if (end - p < 6 || j_hex(p[2]) < 0 || j_hex(p[3]) < 0 || j_hex(p[4]) < 0 ||
+                    j_hex(p[5]) < 0)
+                    return NULL;
+                p += 6;
+                break;
+            default:
+                return NULL;
+            }
+            continue;
+        }
+        if (c < 0x20)
+            return NULL;
+        p++;
+    }
+    *s = start;
+    *n = (uint32_t)(p - start);
+    *has_esc = esc;
+    return p + 1;
+}
+
+/* Number syntax -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? ; *is_int when no '.'/exponent. */
+static const char *j_number(const char *p, const char *end, int *is_int)
+{
+    if (p < end && *p == '-')
+        p++;
+    if (p >= end)
+        return NULL;
+    if (*p == '0') {
+        p++;
+    } else if (*p >= '1' && *p <= '9') {
+        while (p < end && j_is_digit(*p))
+            p++;
+    } else {
+        return NULL;
+    }
+    *is_int = 1;
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || !j_is_digit(*p))
+            return NULL;
+        while (p < end && j_is_digit(*p))
+            p++;
+        *is_int = 0;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= end || !j_is_digit(*p))
+            return NULL;
+        while (p < end && j_is_digit(*p))
+            p++;
+        *is_int = 0;
+    }
+    return j_token_end(p, end) ? p : NULL;
+}
+
+/* The literal word (true/false/null) at p, followed by a token end. */
+static inline const char *j_word(const char *p, const char *end, const char *w, size_t n)
+{
+    if ((size_t)(end - p) < n || memcmp(p, w, n) != 0 || !j_token_end(p + n, end))
+        return NULL;
+    return p + n;
+}
+
+static const char *j_skip(const char *p, const char *end, int depth);
+
+static const char *j_skip_object(const char *p, const char *end, int depth)
+{
+    const char *s;
+    uint32_t n;
+    int esc;
+    p = srt_json_ws(p + 1, end);
+    if (p < end && *p == '}')
+        return p + 1;
+    for (;;) {
+        p = srt_json_string_raw(p, end, &s, &n, &esc);
+        if (!p)
+            return NULL;
+        p = srt_json_ws(p, end);
+        if (p >= end || *p != ':')
+            return NULL;
+        p = srt_json_ws(p + 1, end);
+        p = j_skip(p, end, depth + 1);
+        if (!p)
+            return NULL;
+        p = srt_json_ws(p, end);
+        if (p >= end)
+            return NULL;
+        if (*p == '}')
+            return p + 1;
+        if (*p != ',')
+            return NULL;
+        p = srt_json_ws(p + 1, end);
+    }
+}
+
+static const char *j_skip_array(const char *p, const char *end, int depth)
+{
+    p = srt_json_ws(p + 1, end);
+    if (p < end && *p == ']')
+        return p + 1;
+    for (;;) {
+        p = j_skip(p, end, depth + 1);
+        if (!p)
+            return NULL;
+        p = srt_json_ws(p, end);
+        if (p >= end)
+            return NULL;
+        if (*p == ']')
+            return p + 1;
+        if (*p != ',')
+            return NULL;
+        p = srt_json_ws(p + 1, end);
+    }
+}
+
+static const char *j_skip(const char *p, const char *end, int depth)
+{
+    const char *s;
+    uint32_t n;
+    int esc, is_int;
+    if (p >= end || depth > J_MAX_DEPTH)
+        return NULL;
+    switch (*p) {
+    case '"':
+        return srt_json_string_raw(p, end, &s, &n, &esc);
+    case '{':
+        return j_skip_object(p, end, depth);
+    case '[':
+        return j_skip_array(p, end, depth);
+    case 't':
+        return j_word(p, end, "true", 4);
+    case 'f':
+        return j_word(p, end, "false", 5);
+    case 'n':
+        return j_word(p, end, "null", 4);
+    default:
+        return j_number(p, end, &is_int);
+    }
+}
+
+const char *srt_json_skip(const char *p, const char *end)
+{
+    return j_skip(p, end, 0);
+}
+
+/* A valid value of the wrong type: skip it and report BADTYPE. */
+static const char *j_badtype(const char *p, const char *end, int *st)
+{
+    p = j_skip(p, end, 0);
+    if (p)
+        *st = SRT_JV_BADTYPE;
+    return p;
+}
+
+const char *srt_json_bool(const char *p, const char *end, int64_t *out, int *st)
+{
+    if (p < end) {
+        const char *q;
+        if (*p == 't' && (q = j_word(p, end, "true", 4))) {
+            *out = 1;
+            *st = SRT_JV_OK;
+            return q;
+        }
+        if (*p == 'f' && (q = j_word(p, end, "false", 5))) {
+            *out = 0;
+            *st = SRT_JV_OK;
+            return q;
+        }
+        if (*p == 'n') {
+            q = j_word(p, end, "null", 4);
+            if (q)
+                *st = SRT_JV_NULL;
+            return q;
+        }
+    }
+    return j_badtype(p, end, st);
+}
+
+/* An integer token: 1 ok (*v set), 0 valid number but not an int64 (fraction,
+   exponent or overflow; *q after it), -1 malformed. */
+static int j_int(const char *p, const char *end, int64_t *v, const char **q)
+{
+    const char *s = p;
+    int neg = 0;
+    if (*p == '-') {
+        neg = 1;
+        if (++p >= end)
+            return -1;
+    }
+    uint64_t m = 0;
+    int nd = 0;
+    if (*p == '0') {
+        p++;
+    } else if (*p >= '1' && *p <= '9') {
+        while (p < end && j_is_digit(*p)) {
+            if (nd < 19)
+                m = m * 10 + (uint64_t)(*p - '0');
+            nd++;
+            p++;
+        }
+    } else {
+        return -1;
+    }
+    if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) {
+        int is_int;
+        *q = j_number(s, end, &is_int);
+        return *q ? 0 : -1;
+    }
+    if (!j_token_end(p, end))
+        return -1;
+    *q = p;
+    if (nd > 19 || (neg ? m > (uint64_t)INT64_MAX + 1 : m > (uint64_t)INT64_MAX))
+        return 0;
+    *v = neg ? (int64_t)(0 - m) : (int64_t)m;
+    return 1;
+}
+
+static const char *j_integral(const char *p, const char *end, int64_t lo, int64_t hi, int64_t *out,
+                              int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p))) {
+        int64_t v;
+        const char *q;
+        int r = j_int(p, end, &v, &q);
+        if (r < 0)
+            return NULL;
+        if (r == 0 || v < lo || v > hi) {
+            *st = SRT_JV_BADTYPE;
+            return q;
+        }
+        *out = v;
+        *st = SRT_JV_OK;
+        return q;
+    }
+    if (p < end && *p == 'n') {
+        const char *q = j_word(p, end, "null", 4);
+        if (q)
+            *st = SRT_JV_NULL;
+        return q;
+    }
+    return j_badtype(p, end, st);
+}
+
+const char *srt_json_i32(const char *p, const char *end, int64_t *out, int *st)
+{
+    return j_integral(p, end, INT32_MIN, INT32_MAX, out, st);
+}
+
+const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st)
+{
+    return j_integral(p, end, INT64_MIN, INT64_MAX, out, st);
+}
+
+static const double j_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Convert the validated number token [p, q) to double: exact fast path for up to 15
+   significant digits and small exponents, else strtod on a bounded copy. */
+static double j_to_double(const char *p, const char *q)
+{
+    const char *s = p;
+    int neg = 0;
+    if (*s == '-') {
+        neg = 1;
+        s++;
+    }
+    uint64_t m = 0;
+    int nd = 0;      /* significant digits consumed into m */
+    int dropped = 0; /* digits not consumed (too many) before the point */
+    int frac = 0;    /* digits after the point consumed */
+    int nonzero_dropped = 0;
+    for (; s < q && j_is_digit(*s); s++) {
+        if (m == 0 && *s == '0')
+            continue;
+        if (nd < 19) {
+            m = m * 10 + (uint64_t)(*s - '0');
+            nd++;
+        } else {
+            dropped++;
+            nonzero_dropped |= *s != '0';
+        }
+    }
+    if (s < q && *s == '.') {
+        for (s++; s < q && j_is_digit(*s); s++) {
+            if (m == 0 && *s == '0') {
+                frac++;
+                continue;
+            }
+            if (nd < 19) {
+                m = m * 10 + (uint64_t)(*s - '0');
+                nd++;
+                frac++;
+            } else {
+                nonzero_dropped |= *s != '0';
+            }
+        }
+    }
+    long e = 0;
+    if (s < q && (*s == 'e' || *s == 'E')) {
+        int eneg = 0;
+        s++;
+        if (*s == '+' || *s == '-')
+            eneg = *s++ == '-';
+        for (; s < q && j_is_digit(*s); s++)
+            if (e < 100000)
+                e = e * 10 + (*s - '0');
+        if (eneg)
+            e = -e;
+    }
+    long e10 = e - frac + dropped;
+    if (!nonzero_dropped && m <= (1ull << 53) && e10 >= -22 && e10 <= 22) {
+        double d = (double)m;
+        d = e10 < 0 ? d / j_pow10[-e10] : d * j_pow10[e10];
+        return neg ? -d : d;
+    }
+    if (m == 0)
+        return neg ? -0.0 : 0.0;
+    char buf[512];
+    if ((size_t)(q - p) < sizeof buf) { /* the usual slow path: strtod on an exact copy */
+        memcpy(buf, p, (size_t)(q - p));
+        buf[q - p] = '\0';
+        return strtod(buf, NULL);
+    }
+    /* Tokens of 512+ bytes: the first 19 significant digits plus a sticky digit, which
+       rounds correctly except in pathological near-halfway cases. */
+    int k = 0;
+    if (neg)
+        buf[k++] = '-';
+    char digits[24];
+    int nd2 = 0;
+    for (uint64_t t = m; t; t /= 10)
+        digits[nd2++] = (char)('0' + t % 10);
+    while (nd2)
+        buf[k++] = digits[--nd2];
+    if (nonzero_dropped) {
+        buf[k++] = '1';
+        e10--;
+    }
+    buf[k++] = 'e';
+    long ee = e10;
+    if (ee < 0) {
+        buf[k++] = '-';
+        ee = -ee;
+    }
+    char ed[24];
+    int ne = 0;
+    do {
+        ed[ne++] = (char)('0' + ee % 10);
+        ee /= 10;
+    } while (ee);
+    while (ne)
+        buf[k++] = ed[--ne];
+    buf[k] = '\0';
+    return strtod(buf, NULL);
+}
+
+/* Jackson's non-numeric numbers, accepted as strings for DOUBLE fields. */
+static int j_special_double(const char *s, uint32_t n, double *out)
+{
+    static const struct {
+        const char *text;
+        int sign; /* 0: NaN */
+    } words[] = {{"NaN", 0},        {"Infinity", 1}, {"+Infinity", 1}, {"-Infinity", -1},
+                 {"INF", 1},        {"+INF", 1},     {"-INF", -1}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strlen(words[i].text) == n && memcmp(words[i].text, s, n) == 0) {
+            *out = words[i].sign == 0 ? (double)NAN : words[i].sign * (double)INFINITY;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p))) {
+        int is_int;
+        const char *q = j_number(p, end, &is_int);
+        if (!q)
+            return NULL;
+        *out = j_to_double(p, q);
+        *st = SRT_JV_OK;
+        return q;
+    }
+    if (p < end && *p == 'n') {
+        const char *q = j_word(p, end, "null", 4);
+        if (q)
+            *st = SRT_JV_NULL;
+        return q;
+    }
+    if (p < end && *p == '"') {
+        const char *s;
+        uint32_t n;
+        int esc;
+        const char *q = srt_json_string_raw(p, end, &s, &n, &esc);
+        if (!q)
+            return NULL;
+        *st = !esc && j_special_double(s, n, out) ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return q;
+    }
+    return j_badtype(p, end, st);
+}
+
+/* Decode the escapes of raw string bytes into out (room for n bytes); returns the length. */
+static uint32_t j_unescape(const char *s, uint32_t n, char *out)
+{
+    const char *e = s + n;
+    char *o = out;
+    while (s < e) {
+        if (*s != '\\') {
+            *o++ = *s++;
+            continue;
+        }
+        char c = s[1];
+        s += 2;
+        switch (c) {
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case 'u': {
+            uint32_t cp = (uint32_t)(j_hex(s[0]) << 12 | j_hex(s[1]) << 8 | j_hex(s[2]) << 4 | j_hex(s[3]));
+            s += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && e - s >= 6 && s[0] == '\\' && s[1] == 'u') {
+                uint32_t lo = (uint32_t)(j_hex(s[2]) << 12 | j_hex(s[3]) << 8 | j_hex(s[4]) << 4 |
+                                         j_hex(s[5]));
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    s += 6;
+                }
+            }
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                cp = 0xFFFD; /* a lone surrogate */
+            if (cp < 0x80) {
+                *o++ = (char)cp;
+            } else if (cp < 0x800) {
+                *o++ = (char)(0xC0 | cp >> 6);
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                *o++ = (char)(0xE0 | cp >> 12);
+                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            } else {
+                *o++ = (char)(0xF0 | cp >> 18);
+                *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            }
+            break;
+        }
+        default: *o++ = c; break; /* " \ / */
+        }
+    }
+    return (uint32_t)(o - out);
+}
+
+const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p))) {
+        int64_t v;
+        const char *q;
+        int r = j_int(p, end, &v, &q);
+        if (r < 0)
+            return NULL;
+        if (r == 0 || v > INT64_MAX / 1000000 || v < INT64_MIN / 1000000) {
+            *st = SRT_JV_BADTYPE;
+            return q;
+        }
+        *out_us = v * 1000000;
+        *st = SRT_JV_OK;
+        return q;
+    }
+    if (p < end && *p == 'n') {
+        const char *q = j_word(p, end, "null", 4);
+        if (q)
+            *st = SRT_JV_NULL;
+        return q;
+    }
+    if (p < end && *p == '"') {
+        const char *s;
+        uint32_t n;
+        int esc;
+        const char *q = srt_json_string_raw(p, end, &s, &n, &esc);
+        if (!q)
+            return NULL;
+        char tmp[64];
+        if (esc) {
+            if (n > sizeof tmp) {
+                *st = SRT_JV_BADTYPE;
+                return q;
+            }
+            n = j_unescape(s, n, tmp);
+            s = tmp;
+        }
+        *st = srt_ts_parse(s, n, out_us) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return q;
+    }
+    return j_badtype(p, end, st);
+}
+
+/* The text of a non-string value as Jackson re-serialises it: whitespace outside
+   strings removed. */
+static uint32_t j_compact(const char *s, uint32_t n, char *out)
+{
+    char *o = out;
+    int in_str = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (in_str) {
+            *o++ = c;
+            if (c == '\\') {
+                *o++ = s[++i];
+            } else if (c == '"') {
+                in_str = 0;
+            }
+        } else if (c == '"') {
+            in_str = 1;
+            *o++ = c;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            *o++ = c;
+        }
+    }
+    return (uint32_t)(o - out);
+}
+
+const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
+                         int *st)
+{
+    if (p >= end)
+        return NULL;
+    if (*p == '"') {
+        int esc;
+        const char *r = srt_json_string_raw(p, end, s, n, &esc);
+        if (!r)
+            return NULL;
+        if (esc) {
+            char *d = srt_scratch_alloc(q, *n ? *n : 1);
+            *n = j_unescape(*s, *n, d);
+            *s = d;
+        }
+        *st = SRT_JV_OK;
+        return r;
+    }
+    if (*p == 'n') {
+        const char *r = j_word(p, end, "null", 4);
+        if (r)
+            *st = SRT_JV_NULL;
+        return r;
+    }
+    const char *r = j_skip(p, end, 0);
+    if (!r)
+        return NULL;
+    uint32_t len = (uint32_t)(r - p);
+    *s = p;
+    *n = len;
+    if (*p == '{' || *p == '[') {
+        int ws = 0;
+        for (uint32_t i = 0; i < len && !ws; i++)
+            ws = p[i] == ' ' || p[i] == '\t' || p[i] == '\r';
+        if (ws) {
+            char *d = srt_scratch_alloc(q, len);
+            *n = j_compact(p, len, d);
+            *s = d;
+        }
+    }
+    *st = SRT_JV_OK;
+    return r;
+}

@@ -1,0 +1,102 @@
+/* srt_buf.c - SrtBuf: a growable text buffer whose out-of-memory state is sticky, so
+** formatting code can write freely and check once at the end.
+*/
+#include <stdarg.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+void srt_buf_init(SrtBuf *b, SrtMem *m)
+{
+    memset(b, 0, sizeof *b);
+    b->mem = m;
+}
+
+void srt_buf_free(SrtBuf *b)
+{
+    srt_mem_free(b->mem, b->p, b->cap);
+    b->p = NULL;
+    b->n = b->cap = 0;
+    b->oom = 0;
+}
+
+void srt_buf_clear(SrtBuf *b)
+{
+    b->n = 0;
+    b->oom = 0;
+    if (b->p)
+        b->p[0] = '\0';
+}
+
+/* Room for n more bytes plus a NUL. */
+static int reserve(SrtBuf *b, size_t n)
+{
+    if (b->oom)
+        return 0;
+    if (b->n + n + 1 <= b->cap)
+        return 1;
+    if (srt_mem_grow(b->mem, (void **)&b->p, &b->cap, 1, b->n + n + 1) < 0) {
+        b->oom = 1;
+        return 0;
+    }
+    return 1;
+}
+
+void srt_buf_put(SrtBuf *b, const void *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+void srt_buf_puts(SrtBuf *b, const char *s)
+{
+    srt_buf_put(b, s, strlen(s));
+}
+
+void srt_buf_putc(SrtBuf *b, char c)
+{
+    if (!reserve(b, 1))
+        return;
+    b->p[b->n++] = c;
+    b->p[b->n] = '\0';
+}
+
+void srt_buf_fill(SrtBuf *b, char c, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memset(b->p + b->n, c, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+void srt_buf_printf(SrtBuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        return;
+    if ((size_t)k < sizeof small) {
+        srt_buf_put(b, small, (size_t)k);
+        return;
+    }
+    if (!reserve(b, (size_t)k))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)k + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)k;
+}
+
+const char *srt_buf_cstr(SrtBuf *b)
+{
+    if (!b->p || b->oom)
+        return "";
+    return b->p;
+}

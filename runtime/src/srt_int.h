@@ -1,0 +1,493 @@
+/* srt_int.h - private header of libsrt: the types and functions runtime files share.
+**
+** Architecture
+** ------------
+** A generated executable is `main -> srt_main(argc, argv, init)`.  srt_main
+** (srt_main.c) parses the command line (srt_cli.c), builds an SrtProgram and
+** lets the generated init register sources, sinks and queries into it
+** (srt_prog.c; options and types arrive as text, types parsed by srt_type.c).
+** Each registered query then becomes a running SrtQuery (srt_query.c) with
+** its own source instance, sink instance, aggregate table, arenas, batch id
+** and trigger.  The scheduler in srt_main.c runs every query round-robin in
+** one thread: whenever a query's trigger is due, srt_query_tick() asks the
+** source to plan the next batch and runs it.
+**
+** A micro-batch: source->plan (end offset as JSON, e.g. {"logOffset":3})
+**   -> source->read feeds buffers of whole records to the generated process fn
+**   -> output by mode (srt_output.c): rows appended by process, or the groups
+**      of the aggregate table (all for complete, updated ones for update),
+**      each through the generated emit fn
+**   -> stable sort by the registered ORDER BY columns (srt_sort.c)
+**   -> sink->write(batch id, rows, schema) -> source->commit -> reset batch memory.
+**
+** Sources and sinks are vtables (SrtSourceVt, SrtSinkVt) looked up by connector
+** name; one instance per query.  The group table (srt_agg.c) stores key and
+** state bytes in insertion-ordered chunks and is iterable for output and for
+** future checkpoints.  Values become text as Spark's show() prints them in
+** srt_show.c; the console sink (srt_sink_console.c) lays out the table.
+**
+** Memory: every allocation goes through an SrtMem (srt_mem.c), which counts
+** bytes and can be told to fail after N allocations.  Per-batch data lives in
+** a bump arena reset after the sink wrote the batch; per-record temporaries
+** live in a scratch arena reset by generated code.  The ABI entry points that
+** cannot return an error (srt_agg_upsert, srt_out_row, the arena allocators)
+** fail the query on OOM by longjmp to the guard set around the batch.
+**
+** Rules: no mutable globals except the stop flag of srt_signal.c; every
+** function that can fail returns 0 or -SRT_ERR_* and fills an SrtErr.
+** The inline helpers (src/inline/) must not use anything in this header.
+*/
+#ifndef SRT_INT_H
+#define SRT_INT_H
+
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "srt_abi.h"
+
+#define SRT_VERSION "0.1.0"
+#define SRT_UNUSED(x) ((void)(x))
+
+#if defined(__GNUC__)
+#define SRT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define SRT_NORETURN __attribute__((noreturn))
+#define SRT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define SRT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define SRT_PRINTF(f, a)
+#define SRT_NORETURN
+#define SRT_LIKELY(x) (x)
+#define SRT_UNLIKELY(x) (x)
+#endif
+
+/* ======================================================================
+** Errors (srt_err.c)
+** ====================================================================== */
+
+typedef struct SrtErr {
+    int code;        /* SRT_ERR_*; 0 when no error */
+    char msg[1024];  /* human-readable cause, no trailing newline */
+} SrtErr;
+
+/* Record an error and return -code (so `return srt_err_set(...)` works). */
+int srt_err_set(SrtErr *e, int code, const char *fmt, ...) SRT_PRINTF(3, 4);
+/* Record "out of memory (<what>)". */
+int srt_err_nomem(SrtErr *e, const char *what);
+void srt_err_clear(SrtErr *e);
+
+/* ======================================================================
+** Memory (srt_mem.c)
+** ====================================================================== */
+
+/* The allocation hook, Lua-style: new_size 0 frees; ptr NULL allocates. */
+typedef void *(*SrtAllocFn)(void *ud, void *ptr, size_t old_size, size_t new_size);
+
+typedef struct SrtMem {
+    SrtAllocFn fn;     /* the allocator (libc by default) */
+    void *ud;          /* its user data */
+    size_t in_use;     /* bytes currently allocated through this SrtMem */
+    size_t peak;       /* high-water mark of in_use */
+    uint64_t n_allocs; /* successful allocations and growths */
+    int64_t fail_after; /* testing: allocations left before every one fails; -1 never */
+} SrtMem;
+
+void srt_mem_init(SrtMem *m);
+/* All return NULL on failure; sizes must be the ones allocated. */
+void *srt_mem_alloc(SrtMem *m, size_t n);
+void *srt_mem_calloc(SrtMem *m, size_t n);
+void *srt_mem_realloc(SrtMem *m, void *p, size_t old_n, size_t new_n);
+void srt_mem_free(SrtMem *m, void *p, size_t n);
+/* Grow the array *pp of *cap elements of size elem to hold at least need. 0 or -NOMEM. */
+int srt_mem_grow(SrtMem *m, void **pp, size_t *cap, size_t elem, size_t need);
+
+/* Bump arena: 16-byte-aligned allocations freed together. */
+typedef struct SrtArenaChunk SrtArenaChunk;
+typedef struct SrtArena {
+    SrtMem *mem;        /* borrowed */
+    char *cur, *end;    /* free space of the newest chunk (both 16-byte aligned) */
+    SrtArenaChunk *head; /* newest chunk first */
+    size_t chunk_size;  /* size of the next chunk */
+    size_t bytes;       /* bytes held in chunks */
+} SrtArena;
+
+void srt_arena_init(SrtArena *a, SrtMem *m, size_t first_chunk);
+void *srt_arena_alloc_slow(SrtArena *a, size_t n);
+/* Free all allocations; keeps the newest (largest) chunk for reuse. */
+void srt_arena_reset(SrtArena *a);
+void srt_arena_free(SrtArena *a);
+char *srt_arena_strdup(SrtArena *a, const char *s);
+
+/* n bytes, 16-byte aligned, or NULL when out of memory. */
+static inline void *srt_arena_alloc(SrtArena *a, size_t n)
+{
+    uintptr_t p = ((uintptr_t)a->cur + 15u) & ~(uintptr_t)15u;
+    if (SRT_LIKELY(a->cur != NULL && n < (size_t)((uintptr_t)a->end - p))) {
+        a->cur = (char *)(p + n);
+        return (void *)p;
+    }
+    return srt_arena_alloc_slow(a, n);
+}
+
+/* Growable byte buffer with a sticky out-of-memory flag. */
+typedef struct SrtBuf {
+    SrtMem *mem; /* borrowed */
+    char *p;     /* owned; NUL-terminated when n > 0 or after srt_buf_cstr */
+    size_t n, cap;
+    int oom;     /* set when a growth failed; later writes are dropped */
+} SrtBuf;
+
+void srt_buf_init(SrtBuf *b, SrtMem *m);
+void srt_buf_free(SrtBuf *b);
+void srt_buf_clear(SrtBuf *b);
+void srt_buf_put(SrtBuf *b, const void *s, size_t n);
+void srt_buf_puts(SrtBuf *b, const char *s);
+void srt_buf_putc(SrtBuf *b, char c);
+void srt_buf_fill(SrtBuf *b, char c, size_t n);
+void srt_buf_printf(SrtBuf *b, const char *fmt, ...) SRT_PRINTF(2, 3);
+/* The contents as a C string ("" when empty or after OOM). */
+const char *srt_buf_cstr(SrtBuf *b);
+
+/* ======================================================================
+** Types and schemas (srt_type.c)
+** ====================================================================== */
+
+typedef enum SrtKind {
+    SRT_T_BOOLEAN,
+    SRT_T_INT,
+    SRT_T_BIGINT,
+    SRT_T_DOUBLE,
+    SRT_T_STRING,
+    SRT_T_TIMESTAMP,
+    SRT_T_DATE,
+    SRT_T_STRUCT,
+    SRT_T_ARRAY
+} SrtKind;
+
+typedef struct SrtType SrtType;
+typedef struct SrtField {
+    const char *name;
+    const SrtType *type;
+} SrtField;
+struct SrtType {
+    SrtKind kind;
+    uint32_t n_fields;      /* STRUCT */
+    const SrtField *fields; /* STRUCT */
+    const SrtType *elem;    /* ARRAY */
+};
+
+/* Parse a Spark simpleString ("bigint", "struct<a:int,b:array<string>>") into arena memory. */
+int srt_type_parse(SrtArena *a, const char *text, const SrtType **out, SrtErr *err);
+/* Append the simpleString of t. */
+void srt_type_print(const SrtType *t, SrtBuf *b);
+
+typedef struct SrtColumn {
+    const char *name;
+    const SrtType *type;
+    int hidden; /* computed (e.g. a sort key) but never written to the sink */
+} SrtColumn;
+
+typedef struct SrtSchema {
+    SrtColumn *cols;
+    uint32_t n_cols;
+} SrtSchema;
+
+/* ======================================================================
+** Options (srt_opts.c): key/value text, keys compared case-insensitively
+** ====================================================================== */
+
+typedef struct SrtOption {
+    const char *key, *value;
+} SrtOption;
+
+typedef struct SrtOptions {
+    SrtOption *v;
+    int n, cap;
+} SrtOptions;
+
+/* Add (or replace) key=value; strings copied into a. 0 or -NOMEM. */
+int srt_opts_set(SrtOptions *o, SrtArena *a, const char *key, const char *value);
+/* The value of key, or NULL. */
+const char *srt_opts_get(const SrtOptions *o, const char *key);
+/* Typed getters: absent gives dflt; a bad value is an SRT_ERR_OPTION naming the option. */
+int srt_opts_int(const SrtOptions *o, const char *key, int64_t dflt, int64_t min, int64_t *out,
+                 SrtErr *err);
+int srt_opts_bool(const SrtOptions *o, const char *key, int dflt, int *out, SrtErr *err);
+/* Case-insensitive equality of C strings. */
+int srt_str_ieq(const char *a, const char *b);
+/* An interval as Spark writes triggers: "5 seconds", "1 minute 30 seconds", "500 ms",
+   "interval 2 hours", or a bare number of milliseconds.  0 or -1. */
+int srt_parse_duration_us(const char *s, int64_t *out_us);
+
+/* ======================================================================
+** Sources and sinks: vtables, one instance per query
+** ====================================================================== */
+
+typedef struct SrtSource SrtSource;
+typedef struct SrtSink SrtSink;
+
+/* Called for each buffer of whole records of a batch; what names the origin (a path). */
+typedef int (*SrtReadFn)(void *ctx, const char *what, const char *buf, size_t len);
+
+typedef enum SrtReadLimit {
+    SRT_LIMIT_DEFAULT, /* honour the source's rate limit (maxFilesPerTrigger ...) */
+    SRT_LIMIT_ALL      /* Trigger.Once: everything available */
+} SrtReadLimit;
+
+typedef struct SrtSourceVt {
+    const char *connector;
+    /* Validate options (borrowed, outlive the source), set up; e.g. the path must exist. */
+    int (*open)(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err);
+    /* Trigger.AvailableNow: snapshot what is available; plans never go beyond it. */
+    int (*snapshot)(SrtSource *s, SrtErr *err);
+    /* Plan the next batch.  *has_data = 0: nothing new (no batch).  Otherwise `end`
+       receives the batch's end offset as JSON text (files: {"logOffset":N}). */
+    int (*plan)(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data, SrtErr *err);
+    /* Feed the data between the offsets start (NULL: the beginning) and end to fn. */
+    int (*read)(SrtSource *s, const char *start, const char *end, SrtReadFn fn, void *ctx,
+                SrtErr *err);
+    /* The batch ending at end was written by the sink; its data may be released. */
+    int (*commit)(SrtSource *s, const char *end, SrtErr *err);
+    void (*close)(SrtSource *s);
+    /* Progress description, e.g. "FileStreamSource[file:/data/events]". */
+    void (*describe)(SrtSource *s, SrtBuf *out);
+} SrtSourceVt;
+
+struct SrtSource {
+    const SrtSourceVt *vt;
+    SrtMem *mem;      /* borrowed */
+    const char *name; /* borrowed: the registered source name */
+    void *impl;       /* owned by the connector */
+};
+
+typedef struct SrtSinkVt {
+    const char *connector;
+    int (*open)(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err);
+    /* Write one batch: rows[i] points at schema->n_cols datums (hidden columns included,
+       the sink skips them).  Everything is borrowed for the call. */
+    int (*write)(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size_t n_rows,
+                 const SrtSchema *schema, SrtErr *err);
+    void (*close)(SrtSink *k);
+    void (*describe)(SrtSink *k, SrtBuf *out);
+} SrtSinkVt;
+
+struct SrtSink {
+    const SrtSinkVt *vt;
+    SrtMem *mem;      /* borrowed */
+    const char *name; /* borrowed */
+    FILE *out;        /* borrowed: the program's standard output */
+    void *impl;       /* owned by the connector */
+};
+
+const SrtSourceVt *srt_source_lookup(const char *connector);
+const SrtSinkVt *srt_sink_lookup(const char *connector);
+extern const SrtSourceVt srt_source_files_vt;
+extern const SrtSinkVt srt_sink_console_vt;
+
+/* ======================================================================
+** Group table (srt_agg.c)
+** ====================================================================== */
+
+/* A new empty table whose groups carry state_size bytes.  NULL when out of memory. */
+SrtAggTable *srt_agg_new(SrtMem *m, uint32_t state_size);
+void srt_agg_free(SrtAggTable *t);
+/* Who fails when srt_agg_upsert runs out of memory (borrowed). */
+void srt_agg_set_owner(SrtAggTable *t, SrtQuery *q);
+/* Find or create the group; marks it updated in this batch.  0 or -SRT_ERR_NOMEM. */
+int srt_agg_find_or_add(SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash,
+                        uint8_t **state);
+/* The state of an existing group, or NULL (does not mark it updated). */
+uint8_t *srt_agg_lookup(const SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash);
+/* Start a new batch: no group is "updated" any more. */
+void srt_agg_begin_batch(SrtAggTable *t);
+size_t srt_agg_count(const SrtAggTable *t);
+size_t srt_agg_updated_count(const SrtAggTable *t);
+/* Bytes held by the table (entries, index, bookkeeping). */
+size_t srt_agg_bytes(const SrtAggTable *t);
+uint32_t srt_agg_state_size(const SrtAggTable *t);
+/* Visit groups in insertion order; a nonzero return of fn stops and is returned. */
+typedef int (*SrtAggVisitFn)(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state);
+int srt_agg_foreach(const SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
+/* Visit the groups updated in this batch, in insertion order.  May sort (-NOMEM). */
+int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
+
+/* ======================================================================
+** Show (srt_show.c): values as Spark's Dataset.show() prints them
+** ====================================================================== */
+
+/* Append the text of one value of type t. */
+void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out);
+/* Display width of UTF-8 text as Spark counts it (UTF-16 units, East-Asian wide = 2). */
+size_t srt_show_width(const char *s, size_t n);
+/* Spark's show() table of the visible columns, ending with the newline after the
+   last line (no trailing blank line).  truncate 0: no truncation, left-aligned. */
+void srt_show_table(const SrtSchema *schema, SrtDatum *const *rows, size_t n_rows, int64_t num_rows,
+                    int truncate, SrtBuf *out);
+
+/* ======================================================================
+** Programs, queries and the run loop
+** ====================================================================== */
+
+typedef enum SrtTrigKind {
+    SRT_TRIG_DEFAULT,      /* ProcessingTime(0): next batch as soon as possible */
+    SRT_TRIG_INTERVAL,     /* ProcessingTime(interval) */
+    SRT_TRIG_ONCE,
+    SRT_TRIG_AVAILABLE_NOW
+} SrtTrigKind;
+
+typedef struct SrtTrigger {
+    SrtTrigKind kind;
+    int64_t interval_us; /* SRT_TRIG_INTERVAL */
+} SrtTrigger;
+
+/* "availableNow", "once", "default", "5 seconds" ... (case-insensitive keywords). */
+int srt_trigger_parse(const char *s, SrtTrigger *t, SrtErr *err);
+
+/* The command line of a generated executable (srt_cli.c). */
+typedef struct SrtCli {
+    const char *argv0;
+    const char *trigger;   /* --trigger, overrides every query's trigger option; NULL if absent */
+    int64_t max_batches;   /* --max-batches; -1 if absent */
+    int help, version;
+} SrtCli;
+
+/* Parse argv.  0, or -SRT_ERR_OPTION with err saying why. */
+int srt_cli_parse(SrtCli *c, int argc, char **argv, SrtErr *err);
+void srt_cli_usage(FILE *f, const char *argv0);
+
+typedef struct SrtSourceDef {
+    const char *name, *connector;
+    SrtOptions opts;
+    SrtColumn *cols;
+    uint32_t n_cols, cap_cols;
+} SrtSourceDef;
+
+typedef struct SrtSinkDef {
+    const char *name, *connector;
+    SrtOptions opts;
+} SrtSinkDef;
+
+typedef struct SrtOrderKey {
+    int column, desc, nulls_first;
+} SrtOrderKey;
+
+typedef struct SrtQueryDef {
+    const char *name;
+    int source, sink;
+    SrtProcessFn process;
+    SrtOptions opts;
+    SrtColumn *cols;
+    uint32_t n_cols, cap_cols;
+    int has_agg;
+    uint32_t state_size;
+    SrtEmitFn emit;
+    SrtOrderKey *order;
+    uint32_t n_order, cap_order;
+} SrtQueryDef;
+
+/* Everything one executable registered; lives from init to exit. */
+struct SrtProgram {
+    SrtMem *mem;        /* borrowed */
+    SrtArena arena;     /* definitions, names, options, types */
+    SrtErr err;         /* the first registration error */
+    SrtSourceDef *sources;
+    int n_sources, cap_sources;
+    SrtSinkDef *sinks;
+    int n_sinks, cap_sinks;
+    SrtQueryDef *queries;
+    int n_queries, cap_queries;
+};
+
+void srt_prog_init(SrtProgram *p, SrtMem *m);
+void srt_prog_free(SrtProgram *p);
+
+typedef enum SrtOutMode { SRT_OUT_APPEND, SRT_OUT_UPDATE, SRT_OUT_COMPLETE } SrtOutMode;
+
+/* Where a query runs: the shared allocator and output stream. */
+typedef struct SrtEnv {
+    SrtMem *mem;
+    FILE *out; /* standard output for console sinks */
+    FILE *err; /* diagnostics */
+} SrtEnv;
+
+struct SrtQuery {
+    const SrtProgram *prog;  /* borrowed */
+    const SrtQueryDef *def;  /* borrowed */
+    const char *name;        /* the `name` option or the registered name */
+    SrtMem *mem;             /* borrowed */
+    SrtSchema schema;        /* output columns (borrowed from def) */
+    SrtOutMode mode;
+    SrtTrigger trigger;
+    SrtSource source;
+    SrtSink sink;
+    int source_open, sink_open;
+    SrtAggTable *agg;        /* owned; NULL without aggregation */
+
+    /* trigger loop */
+    int64_t next_due_us;     /* wall-clock time of the next trigger */
+    int started, done;
+    int64_t max_batches;     /* -1: unlimited */
+    int64_t batch_id;        /* id of the next batch */
+    int64_t batches_run;
+    SrtBuf start_offset;     /* end offset of the last committed batch ("" before the first) */
+    SrtBuf end_offset;       /* end offset of the batch being planned/run */
+
+    /* the current batch */
+    SrtArena batch;          /* srt_batch_alloc, output rows */
+    SrtArena scratch;        /* srt_scratch_alloc */
+    SrtDatum **rows;         /* owned array of row pointers into batch memory */
+    size_t n_rows, cap_rows;
+    int64_t batch_input_rows;
+    const char *cur_what;    /* origin of the buffer being processed (a path) */
+    const char *cur_buf;
+    size_t cur_len;
+
+    /* failure */
+    jmp_buf *guard;          /* armed while generated code runs; NULL otherwise */
+    int failed;
+    SrtErr err;
+
+    /* statistics for progress reporting */
+    int64_t total_input_rows;
+    int64_t last_batch_output_rows;
+};
+
+/* Build a running query for definition qi of p (sources/sinks opened).  On failure
+   *out may be a partially built query that must still be freed.  trig_override: CLI. */
+int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *trig_override,
+                  int64_t max_batches, SrtQuery **out, SrtErr *err);
+void srt_query_free(SrtQuery *q);
+/* Run the query's trigger if due at now_us.  0 or -err (q->err has the cause). */
+int srt_query_tick(SrtQuery *q, int64_t now_us);
+/* Run one micro-batch whose input was planned into q->end_offset. */
+int srt_query_run_batch(SrtQuery *q);
+/* Out of memory inside generated code: fail q and longjmp to the batch guard. */
+SRT_NORETURN void srt_query_oom(SrtQuery *q, const char *what);
+/* A query detached from any program, for unit tests of the inline helpers:
+   scratch and batch memory only.  NULL when out of memory. */
+SrtQuery *srt_query_new_detached(SrtMem *m);
+
+/* Build the batch's output rows by output mode (srt_output.c). */
+int srt_output_collect(SrtQuery *q);
+/* Stable sort of rows by keys (srt_sort.c).  0 or -NOMEM. */
+int srt_sort_rows(SrtMem *m, SrtDatum **rows, size_t n, const SrtSchema *schema,
+                  const SrtOrderKey *keys, uint32_t n_keys);
+
+/* Run a whole program (srt_main without the process-wide setup).  Returns the exit code. */
+int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env);
+
+/* ======================================================================
+** Time and signals
+** ====================================================================== */
+
+int64_t srt_now_us(void);       /* wall clock, µs since the epoch */
+int64_t srt_mono_us(void);      /* monotonic clock, µs */
+/* Sleep until the wall clock reaches until_us or a stop is requested. */
+void srt_sleep_until(int64_t until_us);
+
+/* SIGINT/SIGTERM set the stop flag (the runtime's one mutable global). */
+int srt_signal_install(void);
+int srt_stop_requested(void);
+void srt_stop_reset(void);
+
+#endif

@@ -1,0 +1,237 @@
+/* srt_show.c - values and tables as Spark 3.4's Dataset.show() prints them: cells are
+** cast(col as string) (null as "null", structs {a, b}, arrays [a, b], doubles as Java's
+** Double.toString), widths count East-Asian wide characters as 2, cells longer than
+** `truncate` become s[0:truncate-3] + "...".
+*/
+#include <inttypes.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
+{
+    char tmp[40];
+    if (d->is_null) {
+        srt_buf_put(out, "null", 4);
+        return;
+    }
+    switch (t->kind) {
+    case SRT_T_BOOLEAN:
+        srt_buf_puts(out, d->i ? "true" : "false");
+        break;
+    case SRT_T_INT:
+    case SRT_T_BIGINT:
+        srt_buf_printf(out, "%" PRId64, d->i);
+        break;
+    case SRT_T_DOUBLE:
+        srt_buf_put(out, tmp, srt_fmt_double(d->d, tmp));
+        break;
+    case SRT_T_STRING:
+        if (d->n)
+            srt_buf_put(out, d->p, d->n);
+        break;
+    case SRT_T_TIMESTAMP:
+        srt_buf_put(out, tmp, srt_ts_format(d->i, tmp));
+        break;
+    case SRT_T_DATE: {
+        uint32_t n = srt_ts_format(d->i * 86400000000LL, tmp);
+        const char *sp = memchr(tmp, ' ', n);
+        srt_buf_put(out, tmp, sp ? (size_t)(sp - tmp) : n);
+        break;
+    }
+    case SRT_T_STRUCT: {
+        const SrtDatum *f = d->p;
+        srt_buf_putc(out, '{');
+        for (uint32_t i = 0; i < t->n_fields; i++) {
+            if (i)
+                srt_buf_put(out, ", ", 2);
+            srt_show_datum(&f[i], t->fields[i].type, out);
+        }
+        srt_buf_putc(out, '}');
+        break;
+    }
+    case SRT_T_ARRAY: {
+        const SrtDatum *e = d->p;
+        srt_buf_putc(out, '[');
+        for (uint32_t i = 0; i < d->n; i++) {
+            if (i)
+                srt_buf_put(out, ", ", 2);
+            srt_show_datum(&e[i], t->elem, out);
+        }
+        srt_buf_putc(out, ']');
+        break;
+    }
+    }
+}
+
+/* The code point at s[*i] (advancing *i); invalid bytes count as one unit each. */
+static uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    size_t k = c < 0x80 ? 1 : c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (*i + k > n)
+        k = 1;
+    uint32_t cp = c;
+    if (k == 2)
+        cp = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[*i + 1] & 0x3F);
+    else if (k == 3)
+        cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)((unsigned char)s[*i + 1] & 0x3F) << 6 |
+             ((unsigned char)s[*i + 2] & 0x3F);
+    else if (k == 4)
+        cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)((unsigned char)s[*i + 1] & 0x3F) << 12 |
+             (uint32_t)((unsigned char)s[*i + 2] & 0x3F) << 6 | ((unsigned char)s[*i + 3] & 0x3F);
+    *i += k;
+    return cp;
+}
+
+/* Spark's Utils.fullWidthRegex ranges. */
+static int is_full_width(uint32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE10 && cp <= 0xFE19) || (cp >= 0xFE30 && cp <= 0xFE6F) ||
+           (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6);
+}
+
+/* Java String.length: UTF-16 code units. */
+static size_t utf16_len(const char *s, size_t n)
+{
+    size_t units = 0;
+    for (size_t i = 0; i < n;)
+        units += next_cp(s, n, &i) >= 0x10000 ? 2 : 1;
+    return units;
+}
+
+size_t srt_show_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = next_cp(s, n, &i);
+        w += cp >= 0x10000 ? 2 : is_full_width(cp) ? 2 : 1;
+    }
+    return w;
+}
+
+/* Bytes of the longest prefix of at most `units` UTF-16 units. */
+static size_t prefix_bytes(const char *s, size_t n, size_t units)
+{
+    size_t i = 0, u = 0;
+    while (i < n) {
+        size_t j = i;
+        size_t cu = next_cp(s, n, &j) >= 0x10000 ? 2 : 1;
+        if (u + cu > units)
+            break;
+        u += cu;
+        i = j;
+    }
+    return i;
+}
+
+typedef struct Cell {
+    size_t off, len, width;
+} Cell;
+
+static void put_cell(SrtBuf *out, const char *text, const Cell *c, size_t width, int right)
+{
+    size_t pad = width > c->width ? width - c->width : 0;
+    if (right)
+        srt_buf_fill(out, ' ', pad);
+    srt_buf_put(out, text + c->off, c->len);
+    if (!right)
+        srt_buf_fill(out, ' ', pad);
+}
+
+static void put_sep(SrtBuf *out, const size_t *widths, uint32_t n)
+{
+    srt_buf_putc(out, '+');
+    for (uint32_t i = 0; i < n; i++) {
+        srt_buf_fill(out, '-', widths[i]);
+        srt_buf_putc(out, '+');
+    }
+    srt_buf_putc(out, '\n');
+}
+
+void srt_show_table(const SrtSchema *schema, SrtDatum *const *rows, size_t n_rows, int64_t num_rows,
+                    int truncate, SrtBuf *out)
+{
+    SrtMem *m = out->mem;
+    uint32_t nv = 0;
+    uint32_t *vis = srt_mem_alloc(m, sizeof *vis * (schema->n_cols + 1u));
+    if (!vis) {
+        out->oom = 1;
+        return;
+    }
+    for (uint32_t i = 0; i < schema->n_cols; i++)
+        if (!schema->cols[i].hidden)
+            vis[nv++] = i;
+    if (num_rows < 0)
+        num_rows = 0;
+    size_t shown = n_rows < (uint64_t)num_rows ? n_rows : (size_t)num_rows;
+    size_t n_cells = (shown + 1) * nv;
+    Cell *cells = srt_mem_alloc(m, sizeof *cells * (n_cells ? n_cells : 1));
+    size_t *widths = srt_mem_alloc(m, sizeof *widths * (nv ? nv : 1));
+    SrtBuf text;
+    srt_buf_init(&text, m);
+    if (!cells || !widths) {
+        out->oom = 1;
+        goto done;
+    }
+    for (uint32_t c = 0; c < nv; c++) {
+        const char *name = schema->cols[vis[c]].name;
+        Cell *cell = &cells[c];
+        cell->off = text.n;
+        srt_buf_puts(&text, name);
+        cell->len = text.n - cell->off;
+        widths[c] = 3;
+    }
+    for (size_t r = 0; r < shown; r++) {
+        for (uint32_t c = 0; c < nv; c++) {
+            Cell *cell = &cells[(r + 1) * nv + c];
+            cell->off = text.n;
+            srt_show_datum(&rows[r][vis[c]], schema->cols[vis[c]].type, &text);
+            cell->len = text.n - cell->off;
+            if (text.oom)
+                break;
+            if (truncate > 0 && utf16_len(text.p + cell->off, cell->len) > (size_t)truncate) {
+                if (truncate < 4) {
+                    cell->len = prefix_bytes(text.p + cell->off, cell->len, (size_t)truncate);
+                } else {
+                    cell->len = prefix_bytes(text.p + cell->off, cell->len, (size_t)truncate - 3);
+                    text.n = cell->off + cell->len;
+                    srt_buf_put(&text, "...", 3);
+                    cell->len += 3;
+                }
+                text.n = cell->off + cell->len;
+            }
+        }
+    }
+    if (text.oom) {
+        out->oom = 1;
+        goto done;
+    }
+    for (size_t i = 0; i < n_cells; i++) {
+        cells[i].width = srt_show_width(text.p + cells[i].off, cells[i].len);
+        if (cells[i].width > widths[i % nv])
+            widths[i % nv] = cells[i].width;
+    }
+    int right = truncate > 0;
+    put_sep(out, widths, nv);
+    for (size_t r = 0; r <= shown; r++) {
+        srt_buf_putc(out, '|');
+        for (uint32_t c = 0; c < nv; c++) {
+            put_cell(out, text.p, &cells[r * nv + c], widths[c], right);
+            srt_buf_putc(out, '|');
+        }
+        srt_buf_putc(out, '\n');
+        if (r == 0)
+            put_sep(out, widths, nv);
+    }
+    put_sep(out, widths, nv);
+    if (n_rows > shown)
+        srt_buf_printf(out, "only showing top %" PRId64 " %s\n", num_rows, num_rows == 1 ? "row" : "rows");
+done:
+    srt_buf_free(&text);
+    srt_mem_free(m, cells, sizeof *cells * (n_cells ? n_cells : 1));
+    srt_mem_free(m, widths, sizeof *widths * (nv ? nv : 1));
+    srt_mem_free(m, vis, sizeof *vis * (schema->n_cols + 1u));
+}

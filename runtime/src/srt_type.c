@@ -1,0 +1,207 @@
+/* srt_type.c - column types: parse the Spark simpleStrings generated code registers
+** ("bigint", "struct<start:timestamp,end:timestamp>", "array<string>") and print them.
+*/
+#include <string.h>
+
+#include "srt_int.h"
+
+typedef struct TypeParser {
+    SrtArena *arena;
+    const char *text; /* the whole string, for messages */
+    const char *p;
+    SrtErr *err;
+} TypeParser;
+
+static const struct {
+    const char *name;
+    SrtKind kind;
+} scalar_names[] = {
+    {"boolean", SRT_T_BOOLEAN}, {"int", SRT_T_INT},         {"integer", SRT_T_INT},
+    {"bigint", SRT_T_BIGINT},   {"long", SRT_T_BIGINT},     {"double", SRT_T_DOUBLE},
+    {"string", SRT_T_STRING},   {"timestamp", SRT_T_TIMESTAMP}, {"date", SRT_T_DATE},
+};
+
+static const SrtType scalar_types[] = {
+    [SRT_T_BOOLEAN] = {SRT_T_BOOLEAN, 0, NULL, NULL}, [SRT_T_INT] = {SRT_T_INT, 0, NULL, NULL},
+    [SRT_T_BIGINT] = {SRT_T_BIGINT, 0, NULL, NULL},   [SRT_T_DOUBLE] = {SRT_T_DOUBLE, 0, NULL, NULL},
+    [SRT_T_STRING] = {SRT_T_STRING, 0, NULL, NULL},   [SRT_T_TIMESTAMP] = {SRT_T_TIMESTAMP, 0, NULL, NULL},
+    [SRT_T_DATE] = {SRT_T_DATE, 0, NULL, NULL},
+};
+
+static int is_word(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static void skip_ws(TypeParser *tp)
+{
+    while (*tp->p == ' ')
+        tp->p++;
+}
+
+static int bad(TypeParser *tp, const char *what)
+{
+    return srt_err_set(tp->err, SRT_ERR_QUERY, "invalid column type '%s': %s at offset %d", tp->text,
+                       what, (int)(tp->p - tp->text));
+}
+
+static int parse_type(TypeParser *tp, const SrtType **out, int depth);
+
+/* A field name: a word, or `backquoted` text. */
+static int parse_name(TypeParser *tp, const char **name)
+{
+    const char *s = tp->p;
+    size_t n;
+    if (*s == '`') {
+        const char *e = strchr(s + 1, '`');
+        if (!e)
+            return bad(tp, "unterminated `name`");
+        n = (size_t)(e - s - 1);
+        s++;
+        tp->p = e + 1;
+    } else {
+        while (is_word(*tp->p))
+            tp->p++;
+        n = (size_t)(tp->p - s);
+        if (n == 0)
+            return bad(tp, "expected a field name");
+    }
+    char *d = srt_arena_alloc(tp->arena, n + 1);
+    if (!d)
+        return srt_err_nomem(tp->err, "column types");
+    memcpy(d, s, n);
+    d[n] = '\0';
+    *name = d;
+    return 0;
+}
+
+static int parse_struct(TypeParser *tp, const SrtType **out, int depth)
+{
+    SrtField fields[256];
+    uint32_t n = 0;
+    skip_ws(tp);
+    while (*tp->p != '>') {
+        if (n == sizeof fields / sizeof fields[0])
+            return bad(tp, "too many struct fields");
+        int rc = parse_name(tp, &fields[n].name);
+        if (rc < 0)
+            return rc;
+        skip_ws(tp);
+        if (*tp->p != ':')
+            return bad(tp, "expected ':'");
+        tp->p++;
+        skip_ws(tp);
+        if ((rc = parse_type(tp, &fields[n].type, depth + 1)) < 0)
+            return rc;
+        n++;
+        skip_ws(tp);
+        if (*tp->p == ',') {
+            tp->p++;
+            skip_ws(tp);
+        } else if (*tp->p != '>') {
+            return bad(tp, "expected ',' or '>'");
+        }
+    }
+    tp->p++;
+    SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
+    SrtField *f = srt_arena_alloc(tp->arena, sizeof *f * (n ? n : 1));
+    if (!t || !f)
+        return srt_err_nomem(tp->err, "column types");
+    memcpy(f, fields, sizeof *f * n);
+    t->kind = SRT_T_STRUCT;
+    t->n_fields = n;
+    t->fields = f;
+    t->elem = NULL;
+    *out = t;
+    return 0;
+}
+
+static int parse_type(TypeParser *tp, const SrtType **out, int depth)
+{
+    if (depth > 64)
+        return bad(tp, "nested too deeply");
+    const char *s = tp->p;
+    while (is_word(*tp->p))
+        tp->p++;
+    size_t n = (size_t)(tp->p - s);
+    for (size_t i = 0; i < sizeof scalar_names / sizeof scalar_names[0]; i++) {
+        if (strlen(scalar_names[i].name) == n && strncmp(s, scalar_names[i].name, n) == 0) {
+            *out = &scalar_types[scalar_names[i].kind];
+            return 0;
+        }
+    }
+    if (*tp->p != '<') {
+        tp->p = s;
+        return bad(tp, "unknown type");
+    }
+    if (n == 6 && strncmp(s, "struct", 6) == 0) {
+        tp->p++;
+        return parse_struct(tp, out, depth);
+    }
+    if (n == 5 && strncmp(s, "array", 5) == 0) {
+        tp->p++;
+        skip_ws(tp);
+        const SrtType *elem;
+        int rc = parse_type(tp, &elem, depth + 1);
+        if (rc < 0)
+            return rc;
+        skip_ws(tp);
+        if (*tp->p != '>')
+            return bad(tp, "expected '>'");
+        tp->p++;
+        SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
+        if (!t)
+            return srt_err_nomem(tp->err, "column types");
+        t->kind = SRT_T_ARRAY;
+        t->n_fields = 0;
+        t->fields = NULL;
+        t->elem = elem;
+        *out = t;
+        return 0;
+    }
+    tp->p = s;
+    return bad(tp, "unknown type");
+}
+
+int srt_type_parse(SrtArena *a, const char *text, const SrtType **out, SrtErr *err)
+{
+    TypeParser tp = {a, text, text, err};
+    skip_ws(&tp);
+    int rc = parse_type(&tp, out, 0);
+    if (rc < 0)
+        return rc;
+    skip_ws(&tp);
+    if (*tp.p != '\0')
+        return bad(&tp, "unexpected text");
+    return 0;
+}
+
+void srt_type_print(const SrtType *t, SrtBuf *b)
+{
+    static const char *const names[] = {
+        [SRT_T_BOOLEAN] = "boolean", [SRT_T_INT] = "int",   [SRT_T_BIGINT] = "bigint",
+        [SRT_T_DOUBLE] = "double",   [SRT_T_STRING] = "string", [SRT_T_TIMESTAMP] = "timestamp",
+        [SRT_T_DATE] = "date",
+    };
+    switch (t->kind) {
+    case SRT_T_STRUCT:
+        srt_buf_puts(b, "struct<");
+        for (uint32_t i = 0; i < t->n_fields; i++) {
+            if (i)
+                srt_buf_putc(b, ',');
+            srt_buf_puts(b, t->fields[i].name);
+            srt_buf_putc(b, ':');
+            srt_type_print(t->fields[i].type, b);
+        }
+        srt_buf_putc(b, '>');
+        break;
+    case SRT_T_ARRAY:
+        srt_buf_puts(b, "array<");
+        srt_type_print(t->elem, b);
+        srt_buf_putc(b, '>');
+        break;
+    default:
+        srt_buf_puts(b, names[t->kind]);
+        break;
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# run_golden.sh - run one golden test.
+#
+#   run_golden.sh <sluice> <gen_events> <testdir>
+#
+# <testdir> holds query.sql, expected.out and test.conf, a shell fragment with
+#   GEN_ARGS="--files 5 --lines-per-file 200 --seed 7"    # gen_events options
+#   RUN_ARGS="--trigger availableNow"                      # executable options
+#   REFERENCE_ARGS="--window '1 hour' --order window,action"   # optional
+# In a fresh temp dir: generate the data into data/events, build query.sql
+# there (so `path = 'data/events'` resolves), run ./q $RUN_ARGS > actual.out and
+# diff it byte for byte with expected.out. With REFERENCE_ARGS, the LAST batch's
+# table in actual.out must also equal reference_counts.py's output.
+# UPDATE_GOLDEN=1 rewrites expected.out from the actual output.
+# KEEP_TMP=1 keeps the temp dir for inspection.
+set -euo pipefail
+
+if [[ $# -ne 3 ]]; then
+  echo "usage: $0 <sluice> <gen_events> <testdir>" >&2
+  exit 2
+fi
+
+tools_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+sluice=$(realpath "$1")
+gen=$(realpath "$2")
+testdir=$(realpath "$3")
+name=$(basename "$testdir")
+
+for f in "$sluice" "$gen"; do
+  if [[ ! -x $f ]]; then
+    echo "golden $name: not an executable: $f" >&2
+    exit 2
+  fi
+done
+for f in query.sql test.conf; do
+  if [[ ! -f $testdir/$f ]]; then
+    echo "golden $name: missing $testdir/$f" >&2
+    exit 2
+  fi
+done
+
+GEN_ARGS=""
+RUN_ARGS="--trigger availableNow"
+REFERENCE_ARGS=""
+# shellcheck source=/dev/null
+. "$testdir/test.conf"
+# The variables are shell words (quotes allowed): split them the way the shell would.
+gen_args=()
+run_args=()
+ref_args=()
+eval "gen_args=($GEN_ARGS)"
+eval "run_args=($RUN_ARGS)"
+eval "ref_args=($REFERENCE_ARGS)"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/golden.$name.XXXXXX")
+cleanup() {
+  if [[ ${KEEP_TMP:-0} == 1 ]]; then
+    echo "golden $name: kept $tmp" >&2
+  else
+    rm -rf "$tmp"
+  fi
+}
+trap cleanup EXIT
+
+fail() {
+  echo "golden $name: FAIL: $*" >&2
+  exit 1
+}
+
+"$gen" --out "$tmp/data/events" "${gen_args[@]}" || fail "gen_events failed"
+cp "$testdir/query.sql" "$tmp/query.sql"
+
+cd "$tmp"
+if ! "$sluice" build query.sql -o "$tmp/q" > build.log 2>&1; then
+  cat build.log >&2
+  fail "sluice build failed"
+fi
+rc=0
+"$tmp/q" "${run_args[@]}" > actual.out 2> run.err || rc=$?
+if [[ $rc -ne 0 ]]; then
+  cat run.err >&2
+  fail "./q ${RUN_ARGS} exited with $rc"
+fi
+
+status=0
+if [[ -n $REFERENCE_ARGS ]]; then
+  python3 "$tools_dir/reference_counts.py" "$tmp/data/events" "${ref_args[@]}" > reference.out \
+    || fail "reference_counts.py failed"
+  # The last batch: the lines after the last "Batch: N" header and its dashes,
+  # up to the blank line that ends show()'s output.
+  awk '
+    /^Batch: [0-9]+$/ { n = 0; skip = 1; grab = 1; next }
+    skip              { skip = 0; next }
+    grab && $0 == ""  { grab = 0; next }
+    grab              { buf[n++] = $0 }
+    END               { for (i = 0; i < n; i++) print buf[i] }
+  ' actual.out > last_batch.out
+  if ! diff -u --label reference.out --label "actual.out (last batch)" reference.out last_batch.out; then
+    echo "golden $name: last batch differs from reference_counts.py ${REFERENCE_ARGS}" >&2
+    status=1
+  fi
+fi
+
+if [[ ${UPDATE_GOLDEN:-0} == 1 ]]; then
+  cp actual.out "$testdir/expected.out"
+  echo "golden $name: updated $testdir/expected.out"
+elif [[ ! -f $testdir/expected.out ]]; then
+  echo "golden $name: no expected.out (run with UPDATE_GOLDEN=1 to create it)" >&2
+  status=1
+elif ! diff -u --label expected.out --label actual.out "$testdir/expected.out" actual.out; then
+  status=1
+fi
+
+if [[ $status -ne 0 ]]; then
+  fail "output differs"
+fi
+echo "golden $name: ok"
