@@ -222,6 +222,14 @@ typedef struct SProgram {
 /* Bind and check a script. Returns NULL if any error was reported (see diag). */
 SProgram *sema_check(Arena *arena, Diag *diag, const AstScript *script);
 
+/* Structural equality of bound expressions (spans ignored): how GROUP BY keys are
+   matched in the select list, and how identical aggregates are shared. */
+bool sema_expr_equal(const SExpr *a, const SExpr *b);
+
+/* Stable text dump of a bound program (types on every expression), for tests and
+   `sluice explain`.  Appends to sb. */
+void sema_dump_program(StrBuf *sb, const SProgram *p);
+
 /* Names for dumps and messages. */
 const char *sema_func_name(SFunc fn);
 const char *sema_agg_name(SAggKind kind);

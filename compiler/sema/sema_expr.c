@@ -1,0 +1,1290 @@
+/* sema_expr.c - name resolution and typing of expressions (AST to SExpr).
+**
+** Implicit conversions follow Spark's non-ANSI TypeCoercion, reduced to sluice's
+** types; every conversion is an explicit SX_CAST (or a folded constant) so the
+** planner never guesses:
+**   arithmetic  INT < BIGINT < DOUBLE widening; `/` is always DOUBLE; `%` stays
+**               integral for integral operands; a STRING operand is read as DOUBLE;
+**               TIMESTAMP +/- INTERVAL is a TIMESTAMP (the interval stays µs)
+**   comparison  numeric widening; STRING vs numeric/BOOLEAN/TIMESTAMP/DATE casts
+**               the string to the other side; DATE vs TIMESTAMP compares timestamps
+**   CASE/coalesce  the wider type; mixing STRING with another scalar gives STRING
+**   NULL        takes the type its context asks for
+** Boolean contexts (WHERE, HAVING, AND, OR, NOT, CASE WHEN) require BOOLEAN.
+** Errors are reported once, at the innermost offending node; the binder then
+** returns NULL and enclosing nodes give up quietly.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sema/sema_int.h"
+
+/* ==== Nodes and constants ==== */
+
+SExpr *sema_new_expr(SemaCtx *sc, SExprKind kind, const Type *t, SrcSpan span)
+{
+    SExpr *e = ARENA_NEW(sc->arena, SExpr);
+    e->kind = kind;
+    e->type = t;
+    e->span = span;
+    return e;
+}
+
+static SExpr *const_null(SemaCtx *sc, const Type *t, SrcSpan span)
+{
+    SExpr *e = sema_new_expr(sc, SX_CONST, t, span);
+    e->u.value.is_null = true;
+    return e;
+}
+
+static SExpr *const_int(SemaCtx *sc, const Type *t, int64_t v, SrcSpan span)
+{
+    SExpr *e = sema_new_expr(sc, SX_CONST, t, span);
+    e->u.value.i = v;
+    return e;
+}
+
+static bool is_null_lit(const SExpr *e) { return e->kind == SX_CONST && e->u.value.is_null; }
+static bool is_atomic(const Type *t)
+{
+    switch (t->kind) {
+    case TY_BOOLEAN: case TY_INT: case TY_BIGINT: case TY_DOUBLE:
+    case TY_STRING: case TY_TIMESTAMP: case TY_DATE:
+        return true;
+    default:
+        return false;
+    }
+}
+static int num_rank(const Type *t) { return t->kind == TY_INT ? 1 : t->kind == TY_BIGINT ? 2 : 3; }
+static const Type *wider_numeric(const Type *a, const Type *b) { return num_rank(a) >= num_rank(b) ? a : b; }
+
+/* ==== Casts ==== */
+
+/* Spark's Cast.canCast, restricted to sluice's scalar types. */
+bool sema_can_cast(const Type *from, const Type *to)
+{
+    if (type_equal(from, to) || from->kind == TY_NULL)
+        return true;
+    if (!is_atomic(from) || !is_atomic(to))
+        return false;
+    if (from->kind == TY_STRING || to->kind == TY_STRING)
+        return true;
+    bool fnum = type_is_numeric(from) || from->kind == TY_BOOLEAN || from->kind == TY_TIMESTAMP;
+    bool tnum = type_is_numeric(to) || to->kind == TY_BOOLEAN || to->kind == TY_TIMESTAMP;
+    if (fnum && tnum)
+        return !(from->kind == TY_BOOLEAN && to->kind == TY_TIMESTAMP) &&
+               !(from->kind == TY_TIMESTAMP && to->kind == TY_BOOLEAN);
+    return (from->kind == TY_DATE && to->kind == TY_TIMESTAMP) ||
+           (from->kind == TY_TIMESTAMP && to->kind == TY_DATE);
+}
+
+/* A string constant read as a number, if all of it is one. */
+static bool parse_number(const char *s, bool integral, int64_t *i, double *d)
+{
+    char *end;
+    errno = 0;
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return false;
+    if (integral)
+        *i = strtoll(s, &end, 10);
+    else
+        *d = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    return !*end && errno == 0;
+}
+
+/* Fold a cast of a constant when the result is certain; NULL if it must stay a cast. */
+static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
+{
+    const SValue *v = &e->u.value;
+    const Type *from = e->type;
+    int64_t i;
+    double d;
+    if (v->is_null)
+        return const_null(sc, t, e->span);
+    if (type_is_integral(from) && (t->kind == TY_BIGINT || t->kind == TY_DOUBLE)) {
+        SExpr *r = const_int(sc, t, v->i, e->span);
+        r->u.value.d = (double)v->i;
+        if (t->kind == TY_DOUBLE)
+            r->u.value.i = 0;
+        return r;
+    }
+    if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP && sema_parse_timestamp(v->s, &i) == 0)
+        return const_int(sc, t, i, e->span);
+    if (from->kind == TY_STRING && t->kind == TY_DATE && sema_parse_timestamp(v->s, &i) == 0) {
+        int64_t day = 86400000000LL;
+        return const_int(sc, t, i >= 0 ? i / day : -((-i + day - 1) / day), e->span);
+    }
+    if (from->kind == TY_STRING && type_is_integral(t) && parse_number(v->s, true, &i, &d) &&
+        (t->kind == TY_BIGINT || (i >= INT32_MIN && i <= INT32_MAX)))
+        return const_int(sc, t, i, e->span);
+    if (from->kind == TY_STRING && t->kind == TY_DOUBLE && parse_number(v->s, false, &i, &d)) {
+        SExpr *r = const_int(sc, t, 0, e->span);
+        r->u.value.d = d;
+        return r;
+    }
+    return NULL;
+}
+
+SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t)
+{
+    if (!e || type_equal(e->type, t))
+        return e;
+    if (e->kind == SX_CONST) {
+        SExpr *f = fold_cast(sc, e, t);
+        if (f)
+            return f;
+    }
+    SExpr *c = sema_new_expr(sc, SX_CAST, t, e->span);
+    c->u.arg = e;
+    return c;
+}
+
+/* ==== Common types ==== */
+
+/* The type both sides of a comparison are cast to, or NULL if they do not compare. */
+static const Type *cmp_common(const Type *a, const Type *b)
+{
+    if (a->kind == TY_NULL)
+        return b->kind == TY_NULL ? &type_boolean : (is_atomic(b) || b->kind == TY_INTERVAL) ? b : NULL;
+    if (b->kind == TY_NULL)
+        return cmp_common(b, a);
+    if (a->kind == TY_INTERVAL || b->kind == TY_INTERVAL)
+        return a->kind == b->kind ? a : NULL;
+    if (!is_atomic(a) || !is_atomic(b))
+        return NULL;
+    if (type_equal(a, b))
+        return a;
+    if (type_is_numeric(a) && type_is_numeric(b))
+        return wider_numeric(a, b);
+    if (a->kind == TY_STRING)
+        return b;
+    if (b->kind == TY_STRING)
+        return a;
+    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) || (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
+        return &type_timestamp;
+    return NULL;
+}
+
+/* The type CASE branches and coalesce arguments are cast to, or NULL. */
+static const Type *wider_common(const Type *a, const Type *b)
+{
+    if (a->kind == TY_NULL)
+        return b;
+    if (b->kind == TY_NULL)
+        return a;
+    if (type_equal(a, b))
+        return a;
+    if (!is_atomic(a) || !is_atomic(b))
+        return NULL;
+    if (type_is_numeric(a) && type_is_numeric(b))
+        return wider_numeric(a, b);
+    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) || (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
+        return &type_timestamp;
+    if (a->kind == TY_STRING || b->kind == TY_STRING)
+        return &type_string;
+    return NULL;
+}
+
+/* ==== Messages ==== */
+
+static const char *sql_of(Binder *b, const AstExpr *e) { return sema_expr_sql(b->sc, b->blk, e); }
+static const char *tname(Binder *b, const Type *t) { return type_name(b->sc->arena, t); }
+
+static void type_error(Binder *b, const AstExpr *at, const char *expect_fmt_what, const AstExpr *val, const Type *t)
+{
+    diag_error(b->sc->diag, at->span, "%s, but '%s' is of type %s", expect_fmt_what, sql_of(b, val), tname(b, t));
+}
+
+static SExpr *to_bool(Binder *b, SExpr *e, const AstExpr *ast, const char *what)
+{
+    if (!e)
+        return NULL;
+    if (e->type->kind == TY_NULL)
+        return sema_coerce(b->sc, e, &type_boolean);
+    if (e->type->kind != TY_BOOLEAN) {
+        diag_error(b->sc->diag, ast->span, "%s expects a boolean expression, but '%s' is of type %s", what,
+                   sql_of(b, ast), tname(b, e->type));
+        return NULL;
+    }
+    return e;
+}
+
+SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what)
+{
+    return to_bool(b, sema_bind_expr(b, e), e, what);
+}
+
+/* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts); NULL if impossible. */
+static SExpr *to_string(Binder *b, SExpr *e)
+{
+    if (e->type->kind == TY_STRING)
+        return e;
+    if (e->type->kind == TY_NULL || is_atomic(e->type))
+        return sema_coerce(b->sc, e, &type_string);
+    return NULL;
+}
+
+/* A TIMESTAMP operand: DATE and STRING are cast; NULL if impossible. */
+static SExpr *to_timestamp(Binder *b, SExpr *e)
+{
+    switch (e->type->kind) {
+    case TY_TIMESTAMP: return e;
+    case TY_NULL: case TY_DATE: case TY_STRING: return sema_coerce(b->sc, e, &type_timestamp);
+    default: return NULL;
+    }
+}
+
+static void arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max, int given)
+{
+    const char *were = given == 1 ? "was" : "were";
+    if (min == max)
+        diag_error(b->sc->diag, call->span, "function '%s' takes %d argument%s, but %d %s given", name, min,
+                   min == 1 ? "" : "s", given, were);
+    else if (max >= 64)
+        diag_error(b->sc->diag, call->span, "function '%s' takes at least %d argument%s, but %d %s given", name,
+                   min, min == 1 ? "" : "s", given, were);
+    else
+        diag_error(b->sc->diag, call->span, "function '%s' takes %d to %d arguments, but %d %s given", name, min,
+                   max, given, were);
+}
+
+/* ==== Columns ==== */
+
+/* Column of the input named name: its index, -1 if none, -2 if several. */
+static int find_input(const SelBlock *blk, const char *name)
+{
+    int found = -1;
+    for (int i = 0; blk->input && name && i < blk->input->n; i++)
+        if (strcasecmp(blk->input->cols[i].name, name) == 0) {
+            if (found >= 0)
+                return -2;
+            found = i;
+        }
+    return found;
+}
+
+static const char *dotted(Binder *b, const AstName *nm, int n)
+{
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    for (int i = 0; i < n; i++)
+        sb_printf(&sb, "%s%s", i ? "." : "", nm->parts[i] ? nm->parts[i] : "?");
+    return sb.data;
+}
+
+/* base.name on a STRUCT; base_text names base in messages. */
+static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at, SrcSpan whole, const char *base_text)
+{
+    if (!base)
+        return NULL;
+    if (!name)
+        return NULL;
+    if (base->type->kind != TY_STRUCT) {
+        diag_error(b->sc->diag, at, "cannot access field '%s': '%s' is of type %s, not a struct", name, base_text,
+                   tname(b, base->type));
+        return NULL;
+    }
+    int idx = type_field_index(base->type, name);
+    if (idx < 0) {
+        StrBuf sb;
+        sb_init(&sb, b->sc->arena);
+        for (int i = 0; i < base->type->n_fields; i++)
+            sb_printf(&sb, "%s%s", i ? ", " : "", base->type->fields[i].name);
+        diag_error(b->sc->diag, at, "struct '%s' has no field '%s' (fields: %s)", base_text, name, sb.data);
+        return NULL;
+    }
+    SExpr *f = sema_new_expr(b->sc, SX_FIELD, base->type->fields[idx].type, whole);
+    f->u.field.arg = base;
+    f->u.field.index = idx;
+    return f;
+}
+
+/* The remaining parts of a dotted name are struct fields of base. */
+static SExpr *fields_from(Binder *b, SExpr *base, const AstExpr *e, int first)
+{
+    const AstName *nm = &e->u.name;
+    for (int i = first; base && i < nm->n; i++) {
+        SrcSpan at = nm->spans ? nm->spans[i] : e->span;
+        base = field_access(b, base, nm->parts[i], at, e->span, dotted(b, nm, i));
+    }
+    return base;
+}
+
+/* Try parts[0] as an output column name. Returns false if no output column has it. */
+static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
+{
+    const SelBlock *blk = b->blk;
+    const AstName *nm = &e->u.name;
+    int hit = -1;
+    *res = NULL;
+    for (int i = 0; i < blk->n_out; i++) {
+        if (!blk->out[i].name || strcasecmp(blk->out[i].name, nm->parts[0]) != 0)
+            continue;
+        if (hit >= 0 && !sema_expr_equal(blk->out[hit].expr, blk->out[i].expr)) {
+            diag_error(b->sc->diag, e->span, "reference '%s' is ambiguous: several output columns have that name",
+                       nm->parts[0]);
+            return true;
+        }
+        if (hit < 0)
+            hit = i;
+    }
+    if (hit < 0)
+        return false;
+    *res = fields_from(b, blk->out[hit].expr, e, 1);
+    return true;
+}
+
+static void unknown_column(Binder *b, const AstExpr *e)
+{
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    sb_puts(&sb, sema_schema_names(b->sc, b->blk->input));
+    if (b->out_lookup != OUT_NONE)
+        for (int i = 0; i < b->blk->n_out; i++)
+            if (b->blk->out[i].name && find_input(b->blk, b->blk->out[i].name) == -1)
+                sb_printf(&sb, "%s%s", sb.len ? ", " : "", b->blk->out[i].name);
+    diag_error(b->sc->diag, e->span, "cannot resolve column '%s' (available: %s)",
+               dotted(b, &e->u.name, e->u.name.n), sb.data);
+}
+
+/*
+** column := [relation '.'] name {'.' field}
+** Spark's order: relation.column first, then column(.field)*; ORDER BY looks at the
+** output names before the input, HAVING after it.
+*/
+static SExpr *bind_column(Binder *b, const AstExpr *e)
+{
+    const AstName *nm = &e->u.name;
+    const SelBlock *blk = b->blk;
+    SExpr *res;
+    if (nm->n == 0 || !nm->parts[0])
+        return NULL;
+    if (b->out_lookup == OUT_FIRST && try_output(b, e, &res))
+        return res;
+    int start = 0, col = -1;
+    if (nm->n >= 2 && blk->rel_name && strcasecmp(nm->parts[0], blk->rel_name) == 0 &&
+        find_input(blk, nm->parts[1]) != -1) {
+        start = 1;
+        col = find_input(blk, nm->parts[1]);
+    } else {
+        col = find_input(blk, nm->parts[0]);
+    }
+    if (col == -2) {
+        diag_error(b->sc->diag, e->span, "column '%s' is ambiguous", nm->parts[start]);
+        return NULL;
+    }
+    if (col < 0) {
+        if (b->out_lookup == OUT_AFTER && try_output(b, e, &res))
+            return res;
+        unknown_column(b, e);
+        return NULL;
+    }
+    SExpr *c = sema_new_expr(b->sc, SX_COLUMN, blk->input->cols[col].type, e->span);
+    c->u.column = col;
+    return fields_from(b, c, e, start + 1);
+}
+
+/* ==== Operators ==== */
+
+static const char *op_symbol(AstBinaryOp op)
+{
+    static const char *const sym[] = {"+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||"};
+    return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
+}
+
+static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, SExpr *l, SExpr *r, SrcSpan span)
+{
+    SExpr *e = sema_new_expr(b->sc, kind, t, span);
+    e->u.bin.op = op;
+    e->u.bin.lhs = l;
+    e->u.bin.rhs = r;
+    return e;
+}
+
+/* l op r for op in = != < <= > >=; al/ar are the operands as written (for messages). */
+static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
+                       SrcSpan span)
+{
+    if (!l || !r)
+        return NULL;
+    const Type *t = cmp_common(l->type, r->type);
+    if (!t) {
+        diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s", sql_of(b, al),
+                   tname(b, l->type), sql_of(b, ar), tname(b, r->type));
+        return NULL;
+    }
+    return new_bin(b, SX_CMP, op, &type_boolean, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
+}
+
+/* A numeric operand of arithmetic (STRING is read as DOUBLE, NULL adapts); NULL type if not one. */
+static const Type *arith_operand(const Type *t)
+{
+    if (type_is_numeric(t) || t->kind == TY_NULL)
+        return t;
+    if (t->kind == TY_STRING)
+        return &type_double;
+    return NULL;
+}
+
+static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
+                         SrcSpan span)
+{
+    if (!l || !r)
+        return NULL;
+    SemaCtx *sc = b->sc;
+    TypeKind lk = l->type->kind, rk = r->type->kind;
+    if (op == BOP_ADD && lk == TY_INTERVAL && (rk == TY_TIMESTAMP || rk == TY_DATE)) {
+        SExpr *t = l; l = r; r = t;
+        const AstExpr *ta = al; al = ar; ar = ta;
+        lk = l->type->kind;
+        rk = TY_INTERVAL;
+    }
+    if ((op == BOP_ADD || op == BOP_SUB) && rk == TY_INTERVAL) {
+        if (lk == TY_TIMESTAMP || lk == TY_DATE || lk == TY_NULL)
+            return new_bin(b, SX_ARITH, op, &type_timestamp, sema_coerce(sc, l, &type_timestamp), r, span);
+        if (lk == TY_INTERVAL)
+            return new_bin(b, SX_ARITH, op, &type_interval, l, r, span);
+    }
+    const Type *lt = arith_operand(l->type), *rt = arith_operand(r->type);
+    const AstExpr *bad = !lt ? al : !rt ? ar : NULL;
+    if (bad) {
+        char what[64];
+        snprintf(what, sizeof what, "operator '%s' expects numeric operands", op_symbol(op));
+        type_error(b, bad, what, bad, !lt ? l->type : r->type);
+        return NULL;
+    }
+    const Type *t;
+    if (lt->kind == TY_NULL && rt->kind == TY_NULL)
+        t = &type_double;
+    else if (lt->kind == TY_NULL)
+        t = rt;
+    else if (rt->kind == TY_NULL)
+        t = lt;
+    else
+        t = wider_numeric(lt, rt);
+    if (op == BOP_DIV)
+        t = &type_double;
+    return new_bin(b, SX_ARITH, op, t, sema_coerce(sc, l, t), sema_coerce(sc, r, t), span);
+}
+
+static SExpr *bind_binary(Binder *b, const AstExpr *e)
+{
+    const AstExpr *al = e->u.binary.lhs, *ar = e->u.binary.rhs;
+    AstBinaryOp op = e->u.binary.op;
+    if (op == BOP_AND || op == BOP_OR) {
+        const char *what = op == BOP_AND ? "AND" : "OR";
+        SExpr *l = sema_bind_bool(b, al, what);
+        SExpr *r = sema_bind_bool(b, ar, what);
+        if (!l || !r)
+            return NULL;
+        return new_bin(b, op == BOP_AND ? SX_AND : SX_OR, op, &type_boolean, l, r, e->span);
+    }
+    SExpr *l = sema_bind_expr(b, al);
+    SExpr *r = sema_bind_expr(b, ar);
+    if (!l || !r)
+        return NULL;
+    switch (op) {
+    case BOP_ADD: case BOP_SUB: case BOP_MUL: case BOP_DIV: case BOP_MOD:
+        return make_arith(b, op, l, r, al, ar, e->span);
+    case BOP_EQ: case BOP_NE: case BOP_LT: case BOP_LE: case BOP_GT: case BOP_GE:
+        return make_cmp(b, op, l, r, al, ar, e->span);
+    case BOP_CONCAT: {
+        SExpr *ls = to_string(b, l), *rs = to_string(b, r);
+        if (!ls || !rs) {
+            const AstExpr *bad = !ls ? al : ar;
+            type_error(b, bad, "operator '||' expects string operands", bad, !ls ? l->type : r->type);
+            return NULL;
+        }
+        return new_bin(b, SX_CONCAT, op, &type_string, ls, rs, e->span);
+    }
+    default:
+        return NULL;
+    }
+}
+
+static SExpr *bind_unary(Binder *b, const AstExpr *e)
+{
+    const AstExpr *a = e->u.unary.arg;
+    if (e->u.unary.op == UOP_NOT) {
+        SExpr *x = sema_bind_bool(b, a, "NOT");
+        if (!x)
+            return NULL;
+        SExpr *n = sema_new_expr(b->sc, SX_NOT, &type_boolean, e->span);
+        n->u.arg = x;
+        return n;
+    }
+    SExpr *x = sema_bind_expr(b, a);
+    if (!x)
+        return NULL;
+    const Type *t = x->type->kind == TY_INTERVAL ? x->type : arith_operand(x->type);
+    if (!t) {
+        type_error(b, a, e->u.unary.op == UOP_NEG ? "operator '-' expects a numeric operand"
+                                                  : "operator '+' expects a numeric operand",
+                   a, x->type);
+        return NULL;
+    }
+    if (t->kind == TY_NULL)
+        t = &type_double;
+    x = sema_coerce(b->sc, x, t);
+    if (e->u.unary.op == UOP_PLUS)   /* +x is x */
+        return x;
+    if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind != TY_DOUBLE) {
+        SExpr *c = const_int(b->sc, x->type, -x->u.value.i, e->span);
+        if (x->type->kind == TY_INT && x->u.value.i == INT32_MIN)
+            c->type = &type_bigint;
+        return c;
+    }
+    if (x->kind == SX_CONST && !x->u.value.is_null) {
+        SExpr *c = const_int(b->sc, x->type, 0, e->span);
+        c->u.value.d = -x->u.value.d;
+        return c;
+    }
+    SExpr *n = sema_new_expr(b->sc, SX_NEG, t, e->span);
+    n->u.arg = x;
+    return n;
+}
+
+/* ==== Predicates, CASE, CAST ==== */
+
+static SExpr *bind_like(Binder *b, const AstExpr *e)
+{
+    SExpr *x = sema_bind_expr(b, e->u.like.arg);
+    SExpr *p = sema_bind_expr(b, e->u.like.pattern);
+    if (!x || !p)
+        return NULL;
+    SExpr *xs = to_string(b, x), *ps = to_string(b, p);
+    if (!xs || !ps) {
+        const AstExpr *bad = !xs ? e->u.like.arg : e->u.like.pattern;
+        type_error(b, bad, "LIKE expects string operands", bad, !xs ? x->type : p->type);
+        return NULL;
+    }
+    SExpr *l = sema_new_expr(b->sc, SX_LIKE, &type_boolean, e->span);
+    l->u.like.arg = xs;
+    l->u.like.pattern = ps;
+    l->u.like.negated = e->u.like.negated;
+    return l;
+}
+
+/* x [NOT] IN (v, ...): everything is cast to the common comparison type. */
+static SExpr *bind_in(Binder *b, const AstExpr *e)
+{
+    SExpr *x = sema_bind_expr(b, e->u.in.arg);
+    int n = e->u.in.list.n;
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, n ? n : 1);
+    bool ok = x != NULL;
+    for (int i = 0; i < n; i++) {
+        vals[i] = sema_bind_expr(b, e->u.in.list.items[i]);
+        ok = ok && vals[i];
+    }
+    if (!ok)
+        return NULL;
+    const Type *t = x->type;
+    for (int i = 0; i < n; i++) {
+        const Type *c = cmp_common(t, vals[i]->type);
+        if (!c) {
+            diag_error(b->sc->diag, e->u.in.list.items[i]->span, "cannot compare '%s' of type %s with '%s' of type %s",
+                       sql_of(b, e->u.in.arg), tname(b, t), sql_of(b, e->u.in.list.items[i]),
+                       tname(b, vals[i]->type));
+            return NULL;
+        }
+        t = c;
+    }
+    if (t->kind == TY_NULL)
+        t = &type_boolean;
+    SExpr *r = sema_new_expr(b->sc, SX_IN, &type_boolean, e->span);
+    r->u.in.arg = sema_coerce(b->sc, x, t);
+    for (int i = 0; i < n; i++)
+        vals[i] = sema_coerce(b->sc, vals[i], t);
+    r->u.in.values = vals;
+    r->u.in.n_values = n;
+    r->u.in.negated = e->u.in.negated;
+    return r;
+}
+
+/* x [NOT] BETWEEN lo AND hi  ->  [NOT] (x >= lo AND x <= hi) */
+static SExpr *bind_between(Binder *b, const AstExpr *e)
+{
+    const AstExpr *ax = e->u.between.arg;
+    SExpr *x = sema_bind_expr(b, ax);
+    SExpr *lo = sema_bind_expr(b, e->u.between.lo);
+    SExpr *hi = sema_bind_expr(b, e->u.between.hi);
+    SExpr *ge = make_cmp(b, BOP_GE, x, lo, ax, e->u.between.lo, e->span);
+    SExpr *le = make_cmp(b, BOP_LE, x, hi, ax, e->u.between.hi, e->span);
+    if (!ge || !le)
+        return NULL;
+    SExpr *r = new_bin(b, SX_AND, BOP_AND, &type_boolean, ge, le, e->span);
+    if (e->u.between.negated) {
+        SExpr *n = sema_new_expr(b->sc, SX_NOT, &type_boolean, e->span);
+        n->u.arg = r;
+        r = n;
+    }
+    return r;
+}
+
+/* Cast values[0..n-1] to their wider common type; NULL-typed results become STRING. */
+static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n, const char *what)
+{
+    const Type *t = &type_null;
+    for (int i = 0; i < n; i++) {
+        const Type *c = wider_common(t, vals[i]->type);
+        if (!c) {
+            diag_error(b->sc->diag, asts[i]->span, "%s: '%s' of type %s does not match the type %s of the others", what,
+                       sql_of(b, asts[i]), tname(b, vals[i]->type), tname(b, t));
+            return NULL;
+        }
+        t = c;
+    }
+    if (t->kind == TY_NULL)
+        t = &type_string;
+    for (int i = 0; i < n; i++)
+        vals[i] = sema_coerce(b->sc, vals[i], t);
+    return t;
+}
+
+/* CASE [x] WHEN w THEN v ... [ELSE e] END; the simple form becomes WHEN x = w. */
+static SExpr *bind_case(Binder *b, const AstExpr *e)
+{
+    int n = e->u.kase.whens.n;
+    if (n == 0 || e->u.kase.thens.n != n)
+        return NULL;
+    SExpr *operand = e->u.kase.operand ? sema_bind_expr(b, e->u.kase.operand) : NULL;
+    bool ok = !e->u.kase.operand || operand;
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, n);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, n + 1);
+    const AstExpr **asts = ARENA_NEW_N(b->sc->arena, const AstExpr *, n + 1);
+    for (int i = 0; i < n; i++) {
+        const AstExpr *w = e->u.kase.whens.items[i];
+        if (e->u.kase.operand) {
+            SExpr *wv = sema_bind_expr(b, w);
+            whens[i] = operand && wv ? make_cmp(b, BOP_EQ, operand, wv, e->u.kase.operand, w, w->span) : NULL;
+        } else {
+            whens[i] = sema_bind_bool(b, w, "CASE WHEN");
+        }
+        vals[i] = sema_bind_expr(b, e->u.kase.thens.items[i]);
+        asts[i] = e->u.kase.thens.items[i];
+        ok = ok && whens[i] && vals[i];
+    }
+    int nv = n;
+    if (e->u.kase.else_) {
+        vals[nv] = sema_bind_expr(b, e->u.kase.else_);
+        asts[nv] = e->u.kase.else_;
+        ok = ok && vals[nv];
+        nv++;
+    }
+    if (!ok)
+        return NULL;
+    const Type *t = unify(b, vals, asts, nv, "CASE branches must have a common type");
+    if (!t)
+        return NULL;
+    SExpr *r = sema_new_expr(b->sc, SX_CASE, t, e->span);
+    r->u.kase.whens = whens;
+    r->u.kase.thens = vals;
+    r->u.kase.n_whens = n;
+    r->u.kase.else_ = e->u.kase.else_ ? vals[n] : const_null(b->sc, t, e->span);
+    return r;
+}
+
+static SExpr *bind_cast(Binder *b, const AstExpr *e)
+{
+    SExpr *x = sema_bind_expr(b, e->u.cast.arg);
+    const Type *t = e->u.cast.type;
+    if (!x || !t)
+        return NULL;
+    if (!sema_can_cast(x->type, t)) {
+        diag_error(b->sc->diag, e->span, "cannot cast '%s' of type %s to %s", sql_of(b, e->u.cast.arg),
+                   tname(b, x->type), tname(b, t));
+        return NULL;
+    }
+    if (type_equal(x->type, t))
+        return x;
+    SExpr *c = sema_coerce(b->sc, x, t);
+    c->span = e->span;
+    return c;
+}
+
+static SExpr *bind_index(Binder *b, const AstExpr *e)
+{
+    SExpr *base = sema_bind_expr(b, e->u.index.base);
+    SExpr *idx = sema_bind_expr(b, e->u.index.index);
+    if (!base || !idx)
+        return NULL;
+    if (base->type->kind != TY_ARRAY) {
+        diag_error(b->sc->diag, e->span, "cannot index '%s': it is of type %s, not an array",
+                   sql_of(b, e->u.index.base), tname(b, base->type));
+        return NULL;
+    }
+    if (!type_is_integral(idx->type) && idx->type->kind != TY_NULL) {
+        type_error(b, e->u.index.index, "an array index must be an integer", e->u.index.index, idx->type);
+        return NULL;
+    }
+    SExpr *r = sema_new_expr(b->sc, SX_INDEX, base->type->elem, e->span);
+    r->u.index.arg = base;
+    r->u.index.index = sema_coerce(b->sc, idx, &type_int);
+    return r;
+}
+
+static SExpr *bind_interval(Binder *b, const AstExpr *e)
+{
+    int64_t months, us;
+    const char *text = e->u.str ? e->u.str : "";
+    if (sema_interval_parts(text, &months, &us) != 0) {
+        diag_error(b->sc->diag, e->span, "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
+                   text);
+        return NULL;
+    }
+    if (months != 0) {
+        diag_error(b->sc->diag, e->span, "Intervals greater than a month is not supported (%s).", text);
+        return NULL;
+    }
+    return const_int(b->sc, &type_interval, us, e->span);
+}
+
+/* ==== Calls ==== */
+
+/* An aggregate: binds its argument over the input and returns SX_AGG_REF. */
+static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
+{
+    const char *name = sema_agg_name(kind);
+    SemaCtx *sc = b->sc;
+    if (!b->allow_agg) {
+        if (b->in_agg)
+            diag_error(sc->diag, e->span, "aggregate function '%s' cannot be used inside another aggregate function",
+                       name);
+        else
+            diag_error(sc->diag, e->span, "aggregate functions are not allowed in %s", b->clause);
+        return NULL;
+    }
+    if (e->u.call.distinct) {
+        sema_stream_refuse_distinct_agg(sc, e);
+        return NULL;
+    }
+    const AstExprList *args = &e->u.call.args;
+    bool star = e->u.call.star || (args->n == 1 && args->items[0] && args->items[0]->kind == AST_STAR &&
+                                   args->items[0]->u.name.n == 0);
+    if (star && kind != AGG_COUNT) {
+        diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
+        return NULL;
+    }
+    if (!star && args->n != 1) {
+        arity_error(b, e, name, 1, 1, args->n);
+        return NULL;
+    }
+    SAgg agg = {0};
+    agg.kind = kind;
+    agg.span = e->span;
+    if (star) {
+        agg.kind = AGG_COUNT_STAR;
+    } else {
+        Binder ab = *b;
+        ab.allow_agg = false;
+        ab.allow_window = false;
+        ab.in_agg = true;
+        ab.out_lookup = OUT_NONE;
+        SExpr *x = sema_bind_expr(&ab, args->items[0]);
+        if (!x)
+            return NULL;
+        const Type *t = x->type;
+        switch (kind) {
+        case AGG_COUNT:
+            agg.type = &type_bigint;
+            if (x->kind == SX_CONST && !x->u.value.is_null)
+                agg.kind = AGG_COUNT_STAR;   /* count(1): every row counts */
+            else
+                agg.arg = x;
+            break;
+        case AGG_SUM:
+        case AGG_AVG:
+            if (!type_is_numeric(t) && t->kind != TY_NULL) {
+                char what[64];
+                snprintf(what, sizeof what, "function '%s' expects a numeric argument", name);
+                type_error(b, args->items[0], what, args->items[0], t);
+                return NULL;
+            }
+            agg.type = kind == AGG_AVG || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double : &type_bigint;
+            agg.arg = sema_coerce(sc, x, agg.type);   /* summed in the result type */
+            break;
+        case AGG_MIN:
+        case AGG_MAX:
+            if (!is_atomic(t) && t->kind != TY_NULL) {
+                char what[64];
+                snprintf(what, sizeof what, "function '%s' expects an orderable argument", name);
+                type_error(b, args->items[0], what, args->items[0], t);
+                return NULL;
+            }
+            agg.type = t;
+            agg.arg = x;
+            break;
+        case AGG_COUNT_STAR:
+            break;
+        }
+    }
+    if (agg.kind == AGG_COUNT_STAR)
+        agg.type = &type_bigint;
+    SelBlock *blk = b->blk;
+    int ref = -1;
+    for (int i = 0; i < blk->n_agg; i++)
+        if (blk->aggs[i].kind == agg.kind && sema_expr_equal(blk->aggs[i].arg, agg.arg))
+            ref = i;
+    if (ref < 0) {
+        if (blk->n_agg == blk->cap_agg) {
+            int cap = blk->cap_agg ? blk->cap_agg * 2 : 8;
+            blk->aggs = arena_realloc(sc->arena, blk->aggs, sizeof(SAgg) * (size_t)blk->cap_agg,
+                                      sizeof(SAgg) * (size_t)cap);
+            blk->cap_agg = cap;
+        }
+        ref = blk->n_agg++;
+        blk->aggs[ref] = agg;
+    }
+    SExpr *r = sema_new_expr(sc, SX_AGG_REF, blk->aggs[ref].type, e->span);
+    r->u.ref = ref;
+    return r;
+}
+
+/* A duration argument of window(): a string or INTERVAL literal, or an integer (µs, as Spark). */
+static bool window_duration(Binder *b, const AstExpr *a, int pos, int64_t *us, const char **text)
+{
+    if (a->kind == AST_INT) {
+        *us = a->u.ival;
+        *text = arena_sprintf(b->sc->arena, "%lld", (long long)a->u.ival);
+        return true;
+    }
+    if ((a->kind != AST_STRING && a->kind != AST_INTERVAL) || !a->u.str) {
+        diag_error(b->sc->diag, a->span,
+                   "function 'window' expects a duration such as '10 minutes' as argument %d", pos);
+        return false;
+    }
+    *text = a->u.str;
+    int64_t months;
+    if (sema_interval_parts(a->u.str, &months, us) != 0) {
+        diag_error(b->sc->diag, a->span, "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
+                   a->u.str);
+        return false;
+    }
+    if (months != 0) {
+        diag_error(b->sc->diag, a->span, "Intervals greater than a month is not supported (%s).", a->u.str);
+        return false;
+    }
+    return true;
+}
+
+/*
+** window(timeColumn, windowDuration [, slideDuration [, startTime]])
+** Spark's TimeWindow checks, in its order, with its messages.
+*/
+SExpr *sema_bind_window(Binder *b, const AstExpr *call)
+{
+    SemaCtx *sc = b->sc;
+    const AstExprList *args = &call->u.call.args;
+    if (call->u.call.star || call->u.call.distinct) {
+        diag_error(sc->diag, call->span, "function 'window' takes a timestamp and durations");
+        return NULL;
+    }
+    if (args->n < 2 || args->n > 4) {
+        arity_error(b, call, "window", 2, 4, args->n);
+        return NULL;
+    }
+    Binder tb = *b;
+    tb.allow_window = false;
+    tb.allow_agg = false;
+    SExpr *ts = sema_bind_expr(&tb, args->items[0]);
+    int64_t v[3] = {0, 0, 0};
+    const char *text[3] = {NULL, NULL, "0"};
+    bool ok = ts != NULL;
+    for (int i = 1; i < args->n; i++)
+        ok = window_duration(b, args->items[i], i + 1, &v[i - 1], &text[i - 1]) && ok;
+    if (ts && ts->type->kind != TY_TIMESTAMP) {
+        type_error(b, args->items[0], "function 'window' expects a timestamp as argument 1", args->items[0],
+                   ts->type);
+        return NULL;
+    }
+    if (!ok)
+        return NULL;
+    if (args->n < 3) {
+        v[1] = v[0];
+        text[1] = text[0];
+    }
+    const AstExpr *slide_at = args->n >= 3 ? args->items[2] : args->items[1];
+    if (v[0] <= 0) {
+        diag_error(sc->diag, args->items[1]->span, "The window duration (%s) must be greater than 0.", text[0]);
+        return NULL;
+    }
+    if (v[1] <= 0) {
+        diag_error(sc->diag, slide_at->span, "The slide duration (%s) must be greater than 0.", text[1]);
+        return NULL;
+    }
+    if (v[1] > v[0]) {
+        diag_error(sc->diag, slide_at->span,
+                   "The slide duration (%s) must be less than or equal to the windowDuration (%s).", text[1], text[0]);
+        return NULL;
+    }
+    if ((v[2] < 0 ? -v[2] : v[2]) >= v[1]) {
+        diag_error(sc->diag, args->items[3]->span,
+                   "The absolute value of start time (%s) must be less than the slideDuration (%s).", text[2],
+                   text[1]);
+        return NULL;
+    }
+    SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window(), call->span);
+    w->u.window.ts = ts;
+    w->u.window.size_us = v[0];
+    w->u.window.slide_us = v[1];
+    w->u.window.start_us = v[2];
+    return w;
+}
+
+static const char *call_names_hint(const char *name)
+{
+    static const char *const names[] = {
+#define FN(id, sql, min_args, max_args) sql,
+#include "sema/functions.def"
+#undef FN
+        "count", "sum", "min", "max", "avg", "window",
+    };
+    return sema_did_you_mean(name, names, (int)(sizeof names / sizeof names[0]));
+}
+
+/* The typing rule of each scalar function of functions.def. */
+static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n)
+{
+    const char *name = sema_func_name(fn);
+    const Type *rt = NULL;
+    int bad = -1;
+    const char *want = NULL;
+    const Type *orig[2] = {n > 0 ? args[0]->type : NULL, n > 1 ? args[1]->type : NULL};
+    switch (fn) {
+    case FN_DATE_FORMAT:
+        if (!(args[0] = to_timestamp(b, args[0])))
+            bad = 0, want = "a timestamp";
+        else if (!(args[1] = to_string(b, args[1])))
+            bad = 1, want = "a string";
+        rt = &type_string;
+        break;
+    case FN_LOWER:
+    case FN_UPPER:
+    case FN_LENGTH:
+        if (!(args[0] = to_string(b, args[0])))
+            bad = 0, want = "a string";
+        rt = fn == FN_LENGTH ? &type_int : &type_string;
+        break;
+    case FN_ABS:
+        if (args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_double);
+        if (!type_is_numeric(args[0]->type))
+            bad = 0, want = "a numeric value";
+        rt = args[0]->type;
+        break;
+    case FN_COALESCE:
+        rt = unify(b, args, (const AstExpr *const *)e->u.call.args.items, n,
+                   "coalesce arguments must have a common type");
+        if (!rt)
+            return NULL;
+        break;
+    case FN_YEAR: case FN_MONTH: case FN_DAY:
+    case FN_HOUR: case FN_MINUTE: case FN_SECOND:
+        if (!(args[0] = to_timestamp(b, args[0])))
+            bad = 0, want = "a timestamp";
+        rt = &type_int;
+        break;
+    default:
+        SL_UNREACHABLE();
+    }
+    if (bad >= 0) {
+        const AstExpr *a = e->u.call.args.items[bad];
+        char what[96];
+        snprintf(what, sizeof what, "function '%s' expects %s as argument %d", name, want, bad + 1);
+        type_error(b, a, what, a, orig[bad]);
+        return NULL;
+    }
+    SExpr *c = sema_new_expr(b->sc, SX_CALL, rt, e->span);
+    c->u.call.fn = fn;
+    c->u.call.args = args;
+    c->u.call.n_args = n;
+    return c;
+}
+
+static SExpr *bind_call(Binder *b, const AstExpr *e)
+{
+    SemaCtx *sc = b->sc;
+    const char *name = e->u.call.name ? e->u.call.name : "";
+    SAggKind kind;
+    if (e->u.call.has_over) {
+        sema_stream_refuse_over(sc, e);
+        return NULL;
+    }
+    if (sema_agg_lookup(name, &kind))
+        return bind_agg(b, e, kind);
+    if (strcasecmp(name, "window") == 0) {
+        if (!b->allow_window) {
+            diag_error(sc->diag, e->span, "window() is only supported as a GROUP BY key");
+            return NULL;
+        }
+        return sema_bind_window(b, e);
+    }
+    int fn = sema_func_lookup(name);
+    if (fn < 0) {
+        const char *near = call_names_hint(name);
+        if (near)
+            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s' (did you mean '%s'?)", name, near);
+        else
+            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s'", name);
+        return NULL;
+    }
+    const char *canon = sema_func_name((SFunc)fn);
+    if (e->u.call.distinct) {
+        diag_error(sc->diag, e->u.call.distinct_span, "DISTINCT specified, but '%s' is not an aggregate function",
+                   canon);
+        return NULL;
+    }
+    if (e->u.call.star) {
+        diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
+        return NULL;
+    }
+    static const int arity[][2] = {
+#define FN(id, sql, min_args, max_args) {min_args, max_args},
+#include "sema/functions.def"
+#undef FN
+    };
+    int n = e->u.call.args.n;
+    if (n < arity[fn][0] || n > arity[fn][1]) {
+        arity_error(b, e, canon, arity[fn][0], arity[fn][1], n);
+        return NULL;
+    }
+    SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        args[i] = sema_bind_expr(b, e->u.call.args.items[i]);
+        ok = ok && args[i];
+    }
+    if (!ok)
+        return NULL;
+    return type_call(b, e, (SFunc)fn, args, n);
+}
+
+/* ==== The binder ==== */
+
+SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
+{
+    if (!e)
+        return NULL;
+    SemaCtx *sc = b->sc;
+    SExpr *r;
+    switch (e->kind) {
+    case AST_NULL:
+        return const_null(sc, &type_null, e->span);
+    case AST_BOOL:
+        return const_int(sc, &type_boolean, e->u.ival != 0, e->span);
+    case AST_INT:
+        return const_int(sc, e->u.ival >= INT32_MIN && e->u.ival <= INT32_MAX ? &type_int : &type_bigint,
+                         e->u.ival, e->span);
+    case AST_DOUBLE:
+        r = sema_new_expr(sc, SX_CONST, &type_double, e->span);
+        r->u.value.d = e->u.dval;
+        return r;
+    case AST_STRING:
+        r = sema_new_expr(sc, SX_CONST, &type_string, e->span);
+        r->u.value.s = e->u.str ? e->u.str : "";
+        r->u.value.n = (uint32_t)strlen(r->u.value.s);
+        return r;
+    case AST_INTERVAL:
+        return bind_interval(b, e);
+    case AST_COLUMN:
+        return bind_column(b, e);
+    case AST_STAR:
+        diag_error(sc->diag, e->span, "'*' is only allowed in the select list or in count(*)");
+        return NULL;
+    case AST_FIELD: {
+        SExpr *base = sema_bind_expr(b, e->u.field.base);
+        return field_access(b, base, e->u.field.name, e->u.field.name_span, e->span, sql_of(b, e->u.field.base));
+    }
+    case AST_INDEX:
+        return bind_index(b, e);
+    case AST_CALL:
+        return bind_call(b, e);
+    case AST_UNARY:
+        return bind_unary(b, e);
+    case AST_BINARY:
+        return bind_binary(b, e);
+    case AST_IS_NULL: {
+        SExpr *x = sema_bind_expr(b, e->u.is_null.arg);
+        if (!x)
+            return NULL;
+        r = sema_new_expr(sc, SX_IS_NULL, &type_boolean, e->span);
+        r->u.is_null.arg = x;
+        r->u.is_null.negated = e->u.is_null.negated;
+        return r;
+    }
+    case AST_LIKE:
+        return bind_like(b, e);
+    case AST_IN:
+        return bind_in(b, e);
+    case AST_BETWEEN:
+        return bind_between(b, e);
+    case AST_CASE:
+        return bind_case(b, e);
+    case AST_CAST:
+        return bind_cast(b, e);
+    }
+    return NULL;
+}
+
+/* ==== Structural equality ==== */
+
+static bool list_equal(SExpr *const *a, SExpr *const *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!sema_expr_equal(a[i], b[i]))
+            return false;
+    return true;
+}
+
+bool sema_expr_equal(const SExpr *a, const SExpr *b)
+{
+    if (a == b)
+        return true;
+    if (!a || !b || a->kind != b->kind || !type_equal(a->type, b->type))
+        return false;
+    switch (a->kind) {
+    case SX_CONST: {
+        const SValue *x = &a->u.value, *y = &b->u.value;
+        if (x->is_null || y->is_null)
+            return x->is_null == y->is_null;
+        if (a->type->kind == TY_DOUBLE)
+            return x->d == y->d;
+        if (a->type->kind == TY_STRING)
+            return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
+        return x->i == y->i;
+    }
+    case SX_COLUMN: return a->u.column == b->u.column;
+    case SX_GROUP_REF:
+    case SX_AGG_REF: return a->u.ref == b->u.ref;
+    case SX_FIELD: return a->u.field.index == b->u.field.index && sema_expr_equal(a->u.field.arg, b->u.field.arg);
+    case SX_INDEX:
+        return sema_expr_equal(a->u.index.arg, b->u.index.arg) && sema_expr_equal(a->u.index.index, b->u.index.index);
+    case SX_NOT:
+    case SX_NEG:
+    case SX_CAST: return sema_expr_equal(a->u.arg, b->u.arg);
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+    case SX_CONCAT:
+        return a->u.bin.op == b->u.bin.op && sema_expr_equal(a->u.bin.lhs, b->u.bin.lhs) &&
+               sema_expr_equal(a->u.bin.rhs, b->u.bin.rhs);
+    case SX_IS_NULL:
+        return a->u.is_null.negated == b->u.is_null.negated && sema_expr_equal(a->u.is_null.arg, b->u.is_null.arg);
+    case SX_LIKE:
+        return a->u.like.negated == b->u.like.negated && sema_expr_equal(a->u.like.arg, b->u.like.arg) &&
+               sema_expr_equal(a->u.like.pattern, b->u.like.pattern);
+    case SX_IN:
+        return a->u.in.negated == b->u.in.negated && a->u.in.n_values == b->u.in.n_values &&
+               sema_expr_equal(a->u.in.arg, b->u.in.arg) && list_equal(a->u.in.values, b->u.in.values, a->u.in.n_values);
+    case SX_CASE:
+        return a->u.kase.n_whens == b->u.kase.n_whens && list_equal(a->u.kase.whens, b->u.kase.whens, a->u.kase.n_whens) &&
+               list_equal(a->u.kase.thens, b->u.kase.thens, a->u.kase.n_whens) &&
+               sema_expr_equal(a->u.kase.else_, b->u.kase.else_);
+    case SX_CALL:
+        return a->u.call.fn == b->u.call.fn && a->u.call.n_args == b->u.call.n_args &&
+               list_equal(a->u.call.args, b->u.call.args, a->u.call.n_args);
+    case SX_WINDOW:
+        return a->u.window.size_us == b->u.window.size_us && a->u.window.slide_us == b->u.window.slide_us &&
+               a->u.window.start_us == b->u.window.start_us && sema_expr_equal(a->u.window.ts, b->u.window.ts);
+    }
+    return false;
+}
+
+/* ==== The aggregated space ==== */
+
+typedef struct AggSpace {
+    SemaCtx *sc;
+    SelBlock *blk;
+    SExpr **group;
+    int n_group;
+    bool failed;
+} AggSpace;
+
+static SExpr *agg_map(AggSpace *as, SExpr *e);
+
+static SExpr **agg_map_list(AggSpace *as, SExpr **list, int n)
+{
+    SExpr **out = ARENA_NEW_N(as->sc->arena, SExpr *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        out[i] = agg_map(as, list[i]);
+    return out;
+}
+
+static SExpr *agg_map(AggSpace *as, SExpr *e)
+{
+    if (!e || as->failed)
+        return NULL;
+    for (int i = 0; i < as->n_group; i++)
+        if (as->group[i] && sema_expr_equal(e, as->group[i])) {
+            SExpr *r = sema_new_expr(as->sc, SX_GROUP_REF, e->type, e->span);
+            r->u.ref = i;
+            return r;
+        }
+    SExpr *c = ARENA_NEW(as->sc->arena, SExpr);
+    *c = *e;
+    switch (e->kind) {
+    case SX_CONST:
+    case SX_GROUP_REF:
+    case SX_AGG_REF:
+        return e;
+    case SX_COLUMN:
+        diag_error(as->sc->diag, e->span,
+                   "column '%s' must appear in the GROUP BY clause or be used in an aggregate function",
+                   as->blk->input->cols[e->u.column].name);
+        as->failed = true;
+        return NULL;
+    case SX_WINDOW:
+        if (as->blk->sel && as->blk->sel->window_group >= 0)
+            diag_error(as->sc->diag, e->span, "this window() does not match the window of the GROUP BY clause");
+        else
+            diag_error(as->sc->diag, e->span, "window() is only supported as a GROUP BY key");
+        as->failed = true;
+        return NULL;
+    case SX_FIELD: c->u.field.arg = agg_map(as, e->u.field.arg); break;
+    case SX_INDEX:
+        c->u.index.arg = agg_map(as, e->u.index.arg);
+        c->u.index.index = agg_map(as, e->u.index.index);
+        break;
+    case SX_NOT:
+    case SX_NEG:
+    case SX_CAST: c->u.arg = agg_map(as, e->u.arg); break;
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+    case SX_CONCAT:
+        c->u.bin.lhs = agg_map(as, e->u.bin.lhs);
+        c->u.bin.rhs = agg_map(as, e->u.bin.rhs);
+        break;
+    case SX_IS_NULL: c->u.is_null.arg = agg_map(as, e->u.is_null.arg); break;
+    case SX_LIKE:
+        c->u.like.arg = agg_map(as, e->u.like.arg);
+        c->u.like.pattern = agg_map(as, e->u.like.pattern);
+        break;
+    case SX_IN:
+        c->u.in.arg = agg_map(as, e->u.in.arg);
+        c->u.in.values = agg_map_list(as, e->u.in.values, e->u.in.n_values);
+        break;
+    case SX_CASE:
+        c->u.kase.whens = agg_map_list(as, e->u.kase.whens, e->u.kase.n_whens);
+        c->u.kase.thens = agg_map_list(as, e->u.kase.thens, e->u.kase.n_whens);
+        c->u.kase.else_ = agg_map(as, e->u.kase.else_);
+        break;
+    case SX_CALL: c->u.call.args = agg_map_list(as, e->u.call.args, e->u.call.n_args); break;
+    }
+    return as->failed ? NULL : c;
+}
+
+SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group, SExpr *e)
+{
+    AggSpace as = {sc, blk, group, n_group, false};
+    return agg_map(&as, e);
+}
