@@ -162,7 +162,7 @@ static void check_insert(SemaCtx *sc, const AstStmt *st)
     }
     sema_query_options(sc, q, st);
     if (st->query) {
-        q->select = sema_bind_select(sc, st->query, NULL);
+        q->select = sema_bind_select(sc, st->query);
         bool bind_ok = diag_errors(sc->diag) == errors_before;
         sema_stream_check_query(sc, q, st, bind_ok);
     }

@@ -18,6 +18,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/srcspan.h"
+#include "base/strbuf.h"
 #include "base/type.h"
 #include "front/ast.h"
 

@@ -383,9 +383,12 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     if (col < 0) {
         if (b->out_lookup == OUT_AFTER && try_output(b, e, &res))
             return res;
-        unknown_column(b, e);
+        if (!blk->input_failed)
+            unknown_column(b, e);
         return NULL;
     }
+    if (blk->input->cols[col].type == &sema_type_unknown)
+        return NULL;
     SExpr *c = sema_new_expr(b->sc, SX_COLUMN, blk->input->cols[col].type, e->span);
     c->u.column = col;
     return fields_from(b, c, e, start + 1);

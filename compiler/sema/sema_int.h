@@ -90,7 +90,7 @@ struct SelBlock {
     int n_agg, cap_agg;
     const SOutCol *out;         /* the bound select list, once it exists */
     int n_out;
-    const SelBlock *child;      /* block of the FROM subquery, or NULL */
+    bool input_failed;          /* FROM did not resolve: column errors would only be noise */
 };
 
 typedef struct Binder {
@@ -122,7 +122,11 @@ SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group,
 /* ==== SELECT blocks (sema_select.c) ==== */
 
 /* Bind a SELECT block (recursively its FROM subquery). Never NULL; errors reported. */
-SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast, SelBlock *blk_out);
+SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast);
+
+/* The type of an output column whose expression failed to bind: references to it
+   stay silent so one mistake gives one message (never escapes sema_check). */
+extern const Type sema_type_unknown;
 
 /* ==== Streaming rules (sema_stream.c) ==== */
 

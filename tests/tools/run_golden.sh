@@ -3,7 +3,12 @@
 #
 #   run_golden.sh <sluice> <gen_events> <testdir>
 #
-# <testdir> holds query.sql, expected.out and test.conf, a shell fragment with
+# <testdir> holds expected.out, test.conf and query.sql (or names an example), where
+# test.conf is a shell fragment with
+#   QUERY=examples/events_windowed_counts.sql             # optional: run an example
+#                                                          # (repo-relative) instead of query.sql
+#   DATA_DIR=examples/data/events                          # optional: where the query reads
+#                                                          # (default data/events)
 #   GEN_ARGS="--files 5 --lines-per-file 200 --seed 7"    # gen_events options
 #   RUN_ARGS="--trigger availableNow"                      # executable options
 #   REFERENCE_ARGS="--window '1 hour' --order window,action"   # optional
@@ -32,13 +37,13 @@ for f in "$sluice" "$gen"; do
     exit 2
   fi
 done
-for f in query.sql test.conf; do
-  if [[ ! -f $testdir/$f ]]; then
-    echo "golden $name: missing $testdir/$f" >&2
-    exit 2
-  fi
-done
+if [[ ! -f $testdir/test.conf ]]; then
+  echo "golden $name: missing $testdir/test.conf" >&2
+  exit 2
+fi
 
+QUERY=""
+DATA_DIR="data/events"
 GEN_ARGS=""
 RUN_ARGS="--trigger availableNow"
 REFERENCE_ARGS=""
@@ -67,8 +72,12 @@ fail() {
   exit 1
 }
 
-"$gen" --out "$tmp/data/events" "${gen_args[@]}" || fail "gen_events failed"
-cp "$testdir/query.sql" "$tmp/query.sql"
+root=$(cd "$tools_dir/../.." && pwd)
+query_src=$testdir/query.sql
+[[ -n $QUERY ]] && query_src=$root/$QUERY
+[[ -f $query_src ]] || fail "no query file $query_src"
+"$gen" --out "$tmp/$DATA_DIR" "${gen_args[@]}" > /dev/null || fail "gen_events failed"
+cp "$query_src" "$tmp/query.sql"
 
 cd "$tmp"
 if ! "$sluice" build query.sql -o "$tmp/q" > build.log 2>&1; then
@@ -84,7 +93,7 @@ fi
 
 status=0
 if [[ -n $REFERENCE_ARGS ]]; then
-  python3 "$tools_dir/reference_counts.py" "$tmp/data/events" "${ref_args[@]}" > reference.out \
+  python3 "$tools_dir/reference_counts.py" "$tmp/$DATA_DIR" "${ref_args[@]}" > reference.out \
     || fail "reference_counts.py failed"
   # The last batch: the lines after the last "Batch: N" header and its dashes,
   # up to the blank line that ends show()'s output.
