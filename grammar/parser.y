@@ -64,11 +64,13 @@ int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscan
 /* Defined in front/parse.c for the actions below. */
 const char *parse_text(ParseCtx *pc, SrcSpan span);
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
-/* Display name of a token for messages and token dumps: FROM, ',', '<=', identifier. */
-const char *parse_token_name(int token);
+/* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
+void parse_put_token_name(StrBuf *sb, int token);
 }
 
 %code {
+#include <string.h>
+
 /* A rule's span runs from its first to its last symbol; an empty rule gets an empty span at
    the end of the symbol before it (so optional clauses never stretch a node backwards). */
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                  \
@@ -658,29 +660,28 @@ reserved_keyword:
 /* ==== Syntax errors ==== */
 
 /* Bison's symbol name without the double quotes of string aliases: FROM, ',', '<=', identifier. */
-static const char *symbol_display(yysymbol_kind_t sym)
+static void put_symbol(StrBuf *sb, yysymbol_kind_t sym)
 {
-    static char buf[YYNTOKENS][32];
     const char *name = yysymbol_name(sym);
     size_t n = strlen(name);
-    if (n >= 2 && name[0] == '"' && name[n - 1] == '"' && n - 2 < sizeof buf[0] && (int)sym < YYNTOKENS) {
-        memcpy(buf[sym], name + 1, n - 2);
-        buf[sym][n - 2] = '\0';
-        return buf[sym];
-    }
-    return name;
+    if (n >= 2 && name[0] == '"' && name[n - 1] == '"')
+        sb_putn(sb, name + 1, n - 2);
+    else
+        sb_puts(sb, name);
 }
 
-const char *parse_token_name(int token)
+void parse_put_token_name(StrBuf *sb, int token)
 {
-    return symbol_display(YYTRANSLATE(token));
+    put_symbol(sb, YYTRANSLATE(token));
 }
 
-#define RESERVED 1
-#define UNRESERVED 0
-/* 1 if sym is a keyword of the given category (keywords.def). */
-static bool is_keyword(yysymbol_kind_t sym, int category)
+enum { UNRESERVED_KW, RESERVED_KW, NOT_KW };
+
+/* The category of a token symbol according to keywords.def. */
+static int keyword_category(yysymbol_kind_t sym)
 {
+#define RESERVED RESERVED_KW
+#define UNRESERVED UNRESERVED_KW
     static const struct {
         int token;
         int category;
@@ -689,154 +690,195 @@ static bool is_keyword(yysymbol_kind_t sym, int category)
 #include "keywords.def"
 #undef KW
     };
-    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
-        if (YYTRANSLATE(kw[i].token) == sym)
-            return kw[i].category == category;
-    return false;
-}
 #undef RESERVED
 #undef UNRESERVED
+    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+        if (YYTRANSLATE(kw[i].token) == sym)
+            return kw[i].category;
+    return NOT_KW;
+}
 
-/* A set of expected tokens as a bitmap over symbol kinds. */
+/* Bison's exact expected set, as a bitmap over token symbols. */
 typedef struct Expected {
     bool has[YYNTOKENS];
 } Expected;
 
-static bool all_of(const Expected *e, const yysymbol_kind_t *syms, int n)
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static bool has_all(const Expected *e, const int *tokens, int n)
 {
     for (int i = 0; i < n; i++)
-        if (!e->has[syms[i]])
+        if (!e->has[YYTRANSLATE(tokens[i])])
             return false;
     return true;
 }
 
-static void drop(Expected *e, const yysymbol_kind_t *syms, int n)
+static void drop_all(Expected *e, const int *tokens, int n)
 {
     for (int i = 0; i < n; i++)
-        e->has[syms[i]] = false;
+        e->has[YYTRANSLATE(tokens[i])] = false;
 }
 
-#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+static const int expr_start[] = {
+    TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
+    TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE};
+static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
+static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
+                                  '-', '+', TOK_TRUE, TOK_FALSE};
+static const int value_core[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT};
+static const int operators[] = {'=', TOK_NE, '<', TOK_LE, '>', TOK_GE, '+', '-', '*', '/', '%',
+                                TOK_CONCAT, TOK_AND, TOK_OR, TOK_IS, TOK_LIKE, TOK_IN, TOK_BETWEEN,
+                                TOK_NOT, '.', '[', '('};
+static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_CONCAT, '.', '[', '('};
+static const int operator_core[] = {'+', '*'};
+static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
+                                 TOK_DOUBLE, TOK_FLOAT, TOK_STRING, TOK_VARCHAR, TOK_TIMESTAMP,
+                                 TOK_DATE, TOK_ARRAY, TOK_STRUCT};
 
-/* Turns bison's exact expected set into at most a few words a user can act on:
-   "expression" for the dozens of tokens that may start one, "type", "value", and
-   "identifier" standing for every keyword usable as a name.  Returns the number of
-   words put in out (0 if the list would be too long to help). */
-static int expected_words(const yypcontext_t *ctx, const char **out, int max, bool *names_only)
+#define MAX_EXPECTED 4
+
+/* What the parser wanted, in a few words a user can act on: "expression" stands for the
+   dozens of tokens that may start one, "operator" for those that may continue one,
+   "value" for an option value, "type" for the type keywords and "identifier" for every
+   keyword usable as a name.  Appends ", expected A, B or C" to sb, or nothing when even
+   the short list would be too long to help.  Returns true if only a name was expected;
+   *ident_ok tells if an identifier was acceptable at all. */
+static bool put_expected(const yypcontext_t *ctx, StrBuf *sb, bool *ident_ok)
 {
     yysymbol_kind_t syms[YYNTOKENS];
     int n = yypcontext_expected_tokens(ctx, syms, YYNTOKENS);
     Expected e = {{0}};
     for (int i = 0; i < n; i++)
-        e.has[syms[i]] = true;
+        if (syms[i] >= 0 && syms[i] < YYNTOKENS)
+            e.has[syms[i]] = true;
+    *ident_ok = e.has[YYTRANSLATE(TOK_IDENT)];
 
-    static const yysymbol_kind_t expr_start[] = {
-        YYSYMBOL_IDENT, YYSYMBOL_STRING_LIT, YYSYMBOL_INTEGER_LIT, YYSYMBOL_DECIMAL_LIT,
-        YYSYMBOL_11_, YYSYMBOL_12_, YYSYMBOL_13_, YYSYMBOL_NOT, YYSYMBOL_CASE, YYSYMBOL_CAST,
-        YYSYMBOL_INTERVAL, YYSYMBOL_NULL, YYSYMBOL_TRUE, YYSYMBOL_FALSE,
-        YYSYMBOL_CURRENT_TIMESTAMP, YYSYMBOL_CURRENT_DATE};
-    static const yysymbol_kind_t value_start[] = {
-        YYSYMBOL_IDENT, YYSYMBOL_STRING_LIT, YYSYMBOL_INTEGER_LIT, YYSYMBOL_DECIMAL_LIT,
-        YYSYMBOL_12_, YYSYMBOL_13_, YYSYMBOL_TRUE, YYSYMBOL_FALSE};
-    static const yysymbol_kind_t type_start[] = {
-        YYSYMBOL_BOOLEAN, YYSYMBOL_INT, YYSYMBOL_INTEGER, YYSYMBOL_BIGINT, YYSYMBOL_LONG,
-        YYSYMBOL_DOUBLE, YYSYMBOL_FLOAT, YYSYMBOL_STRING, YYSYMBOL_VARCHAR, YYSYMBOL_TIMESTAMP,
-        YYSYMBOL_DATE, YYSYMBOL_ARRAY, YYSYMBOL_STRUCT};
-    static const yysymbol_kind_t expr_core[] = {YYSYMBOL_IDENT, YYSYMBOL_INTEGER_LIT, YYSYMBOL_11_,
-                                                YYSYMBOL_CASE};
-    static const yysymbol_kind_t value_core[] = {YYSYMBOL_IDENT, YYSYMBOL_STRING_LIT,
-                                                 YYSYMBOL_INTEGER_LIT};
-
-    const char *cats[4];
-    int n_cats = 0;
-    *names_only = false;
-    if (e.has[YYSYMBOL_IDENT]) {
-        bool all_reserved = true;
+    /* Where an identifier fits, so does every unreserved keyword (and, after '.' or AS,
+       every keyword): name them all "identifier". */
+    if (e.has[YYTRANSLATE(TOK_IDENT)]) {
+        bool every_reserved = true;
         for (int s = 0; s < YYNTOKENS; s++) {
-            if (is_keyword((yysymbol_kind_t)s, UNRESERVED_KW))
+            int cat = keyword_category((yysymbol_kind_t)s);
+            if (cat == UNRESERVED_KW)
                 e.has[s] = false;
-            else if (is_keyword((yysymbol_kind_t)s, RESERVED_KW) && !e.has[s])
-                all_reserved = false;
+            else if (cat == RESERVED_KW && !e.has[s])
+                every_reserved = false;
         }
-        if (all_reserved)
-            for (int s = 0; s < YYNTOKENS; s++)
-                if (is_keyword((yysymbol_kind_t)s, RESERVED_KW))
-                    e.has[s] = false;
+        for (int s = 0; every_reserved && s < YYNTOKENS; s++)
+            if (keyword_category((yysymbol_kind_t)s) == RESERVED_KW)
+                e.has[s] = false;
     }
-    if (all_of(&e, expr_core, COUNT(expr_core))) {
-        drop(&e, expr_start, COUNT(expr_start));
-        cats[n_cats++] = "expression";
-    } else if (all_of(&e, value_core, COUNT(value_core))) {
-        drop(&e, value_start, COUNT(value_start));
-        cats[n_cats++] = "value";
-    } else if (e.has[YYSYMBOL_IDENT]) {
-        e.has[YYSYMBOL_IDENT] = false;
-        cats[n_cats++] = "identifier";
-        *names_only = true;
+
+    const char *words[4];
+    int k = 0;
+    bool name_only = false;
+    if (has_all(&e, expr_core, COUNT(expr_core))) {
+        drop_all(&e, expr_start, COUNT(expr_start));
+        words[k++] = "expression";
+    } else if (has_all(&e, value_core, COUNT(value_core))) {
+        drop_all(&e, value_start, COUNT(value_start));
+        words[k++] = "value";
+    } else if (e.has[YYTRANSLATE(TOK_IDENT)]) {
+        e.has[YYTRANSLATE(TOK_IDENT)] = false;
+        words[k++] = "identifier";
+        name_only = true;
+    }
+    if (has_all(&e, operator_core, COUNT(operator_core))) {
+        /* Where '=' cannot follow (a BETWEEN bound), AND is the BETWEEN's: keep it. */
+        if (e.has[YYTRANSLATE('=')])
+            drop_all(&e, operators, COUNT(operators));
+        else
+            drop_all(&e, arith_operators, COUNT(arith_operators));
+        words[k++] = "operator";
     }
     int n_types = 0;
     for (int i = 0; i < COUNT(type_start); i++)
-        n_types += e.has[type_start[i]];
+        n_types += e.has[YYTRANSLATE(type_start[i])];
     if (n_types >= 3) {
-        drop(&e, type_start, COUNT(type_start));
-        cats[n_cats++] = "type";
+        drop_all(&e, type_start, COUNT(type_start));
+        words[k++] = "type";
     }
 
-    /* Categories first, then punctuation and keywords in declaration order, then the
-       statement terminators. */
-    int k = 0;
-    for (int i = 0; i < n_cats; i++) {
-        if (k == max)
-            return 0;
-        out[k++] = cats[i];
+    /* Then ',', the other punctuation and keywords in declaration order, the statement
+       ends last. */
+    yysymbol_kind_t semi = YYTRANSLATE(';'), comma = YYTRANSLATE(',');
+    yysymbol_kind_t order[YYNTOKENS];
+    int n_order = 0;
+    if (e.has[comma])
+        order[n_order++] = comma;
+    for (int s = 0; s < YYNTOKENS; s++)
+        if (e.has[s] && s != semi && s != comma && s != YYSYMBOL_YYEOF)
+            order[n_order++] = (yysymbol_kind_t)s;
+    if (e.has[semi])
+        order[n_order++] = semi;
+    if (e.has[YYSYMBOL_YYEOF])
+        order[n_order++] = YYSYMBOL_YYEOF;
+    if (k + n_order > MAX_EXPECTED || k + n_order == 0)
+        return false;
+    if (n_order > 0)
+        name_only = false;
+
+    int total = k + n_order;
+    for (int i = 0; i < total; i++) {
+        sb_puts(sb, i == 0 ? ", expected " : i == total - 1 ? " or " : ", ");
+        if (i < k)
+            sb_puts(sb, words[i]);
+        else
+            put_symbol(sb, order[i - k]);
     }
-    for (int s = 0; s < YYNTOKENS; s++) {
-        if (!e.has[s] || s == YYSYMBOL_YYEOF || s == YYSYMBOL_14_)
-            continue;
-        if (k == max)
-            return 0;
-        out[k++] = symbol_display((yysymbol_kind_t)s);
-    }
-    if (e.has[YYSYMBOL_14_]) {
-        if (k == max)
-            return 0;
-        out[k++] = "';'";
-    }
-    if (e.has[YYSYMBOL_YYEOF]) {
-        if (k == max)
-            return 0;
-        out[k++] = "end of input";
-    }
-    if (k > 0 && *names_only && k > 1)
-        *names_only = false;
-    return k;
+    return name_only;
+}
+
+/* Reserved words that start or join clauses: after one of them where a name was also
+   possible, the mistake is more likely the structure (a trailing comma) than the name. */
+static bool clause_word(yysymbol_kind_t sym)
+{
+    static const int words[] = {TOK_SELECT, TOK_FROM, TOK_WHERE, TOK_GROUP, TOK_HAVING,
+                                TOK_ORDER, TOK_LIMIT, TOK_OFFSET, TOK_WITH, TOK_CREATE,
+                                TOK_INSERT, TOK_AND, TOK_OR, TOK_NOT, TOK_DISTINCT, TOK_ALL,
+                                TOK_AS, TOK_THEN, TOK_ELSE, TOK_WHEN, TOK_IS, TOK_IN,
+                                TOK_LIKE, TOK_BETWEEN};
+    for (int i = 0; i < COUNT(words); i++)
+        if (YYTRANSLATE(words[i]) == sym)
+            return true;
+    return false;
+}
+
+/* true if tok is valid here */
+static bool expects(const yypcontext_t *ctx, int tok)
+{
+    yysymbol_kind_t syms[YYNTOKENS];
+    int n = yypcontext_expected_tokens(ctx, syms, YYNTOKENS);
+    for (int i = 0; i < n; i++)
+        if (syms[i] == YYTRANSLATE(tok))
+            return true;
+    return false;
 }
 
 /* "identifier 'foo'", "string 'x'", "integer 12", "FROM", "','", "end of input". */
-static void describe_token(ParseCtx *pc, yysymbol_kind_t sym, SrcSpan at, StrBuf *sb)
+static void put_token(StrBuf *sb, const ParseCtx *pc, yysymbol_kind_t sym, SrcSpan at)
 {
     const char *text = pc->file->text + at.begin;
     int len = (int)(at.end - at.begin);
     const char *more = "";
-    if (len > 40) {
-        len = 40;
-        more = "...";
+    for (int i = 0; i < len; i++) {
+        if (i == 40 || text[i] == '\n' || text[i] == '\r') { /* keep the message on one line */
+            len = i;
+            more = "...";
+            break;
+        }
     }
-    switch (sym) {
-    case YYSYMBOL_IDENT:
+    if (sym == YYTRANSLATE(TOK_IDENT)) {
         if (text[0] == '`')
             sb_printf(sb, "identifier %.*s%s", len, text, more);
         else
             sb_printf(sb, "identifier '%.*s%s'", len, text, more);
-        break;
-    case YYSYMBOL_STRING_LIT:
-    case YYSYMBOL_INTEGER_LIT:
-    case YYSYMBOL_DECIMAL_LIT:
-        sb_printf(sb, "%s %.*s%s", symbol_display(sym), len, text, more);
-        break;
-    default:
-        sb_puts(sb, symbol_display(sym));
-        break;
+    } else if (sym == YYTRANSLATE(TOK_STRING_LIT) || sym == YYTRANSLATE(TOK_INTEGER_LIT) ||
+               sym == YYTRANSLATE(TOK_DECIMAL_LIT)) {
+        put_symbol(sb, sym);
+        sb_printf(sb, " %.*s%s", len, text, more);
+    } else {
+        put_symbol(sb, sym);
     }
 }
 
@@ -848,20 +890,28 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     StrBuf sb;
     sb_init(&sb, pc->arena);
     sb_puts(&sb, "syntax error: unexpected ");
-    describe_token(pc, sym, at, &sb);
-
-    const char *words[4];
-    bool names_only;
-    int n = expected_words(ctx, words, 4, &names_only);
-    for (int i = 0; i < n; i++)
-        sb_printf(&sb, "%s%s", i == 0 ? ", expected " : i == n - 1 ? " or " : ", ", words[i]);
-    if (names_only && is_keyword(sym, RESERVED_KW)) {
-        char *lower = arena_strndup(pc->arena, pc->file->text + at.begin, at.end - at.begin);
-        for (char *p = lower; *p; p++)
-            *p = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-        sb_printf(&sb, " (%s is a reserved word: write `%s` to use it as a name)", symbol_display(sym),
-                  lower);
+    put_token(&sb, pc, sym, at);
+    bool ident_ok;
+    bool name_only = put_expected(ctx, &sb, &ident_ok);
+    if (!name_only && (sym == YYTRANSLATE(TOK_JOIN) || sym == YYTRANSLATE(TOK_CROSS) ||
+                       sym == YYTRANSLATE(TOK_INNER) || sym == YYTRANSLATE(TOK_FULL) ||
+                       sym == YYTRANSLATE(TOK_OUTER))) {
+        sb_puts(&sb, " (joins are not supported yet)");
+    } else if (!name_only && sym == YYTRANSLATE(TOK_UNION)) {
+        sb_puts(&sb, " (UNION is not supported yet)");
+    } else if (keyword_category(sym) == RESERVED_KW && (name_only || (ident_ok && !clause_word(sym)))) {
+        sb_puts(&sb, " (");
+        put_symbol(&sb, sym);
+        sb_puts(&sb, " is a reserved word: write `");
+        for (uint32_t i = at.begin; i < at.end; i++) {
+            char c = pc->file->text[i];
+            sb_putc(&sb, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        }
+        sb_puts(&sb, "` to use it as a name)");
     }
+    if (sym == YYTRANSLATE(TOK_SELECT) &&
+        expects(ctx, TOK_INSERT))
+        sb_puts(&sb, " (a query is written INSERT INTO sink SELECT ...)");
     diag_error(pc->diag, at, "%s", sb.data);
     return 0;
 }

@@ -320,5 +320,8 @@ int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx);
 void ast_dump_expr(StrBuf *sb, const AstExpr *e);
 void ast_dump_script(StrBuf *sb, const AstScript *script);
 const char *ast_binary_op_name(AstBinaryOp op);
+/* Appends s between quote characters, escaping the quote, '\\' and control characters
+   C-style (added with the front end; used by the dumps). */
+void ast_dump_quoted(StrBuf *sb, const char *s, char quote);
 
 #endif

@@ -50,29 +50,34 @@ const char *sema_schema_names(SemaCtx *sc, const SSchema *s)
     return sb.data;
 }
 
+/* Optimal string alignment distance: edits plus adjacent transpositions (nmae -> name).
+   Three rolling rows: i-2, i-1 and i. */
 int sema_edit_distance(const char *a, const char *b)
 {
     enum { MAXLEN = 100 };
     size_t la = strlen(a), lb = strlen(b);
     if (la > MAXLEN || lb > MAXLEN)
         return MAXLEN;
-    int prev[MAXLEN + 1], cur[MAXLEN + 1];
+    int rows[3][MAXLEN + 1];
     for (size_t j = 0; j <= lb; j++)
-        prev[j] = (int)j;
+        rows[0][j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
+        int *cur = rows[i % 3], *prev = rows[(i - 1) % 3], *prev2 = rows[(i + 1) % 3];
         cur[0] = (int)i;
         for (size_t j = 1; j <= lb; j++) {
-            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            int best = prev[j - 1] + cost;
+            int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
+            int best = prev[j - 1] + (ca != cb);
             if (prev[j] + 1 < best)
                 best = prev[j] + 1;
             if (cur[j - 1] + 1 < best)
                 best = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
             cur[j] = best;
         }
-        memcpy(prev, cur, sizeof(int) * (lb + 1));
     }
-    return prev[lb];
+    return rows[la % 3][lb];
 }
 
 /* A suggestion is offered when at most a third of the word (and at least one
@@ -160,12 +165,16 @@ static void check_insert(SemaCtx *sc, const AstStmt *st)
         else
             diag_error(sc->diag, st->name_span, "unknown sink '%s'", st->name);
     }
-    sema_query_options(sc, q, st);
+    /* The SELECT first, then the WITH options after it: diagnostics come in text order. */
     if (st->query) {
+        sc->batch_query = sema_stream_reads_table(sc, st->query);
         q->select = sema_bind_select(sc, st->query);
-        bool bind_ok = diag_errors(sc->diag) == errors_before;
-        sema_stream_check_query(sc, q, st, bind_ok);
     }
+    bool bind_ok = diag_errors(sc->diag) == errors_before;
+    sema_query_options(sc, q, st);
+    if (st->query)
+        sema_stream_check_query(sc, q, st, bind_ok);
+    sc->batch_query = false;
     ptrvec_push(sc->arena, &sc->queries, q);
 }
 
@@ -185,24 +194,11 @@ static bool name_taken(SemaCtx *sc, const char *name, const SQuery *self)
 ** when it is the only query writing there ("counts"), else "<sink>_<k>" with k
 ** its 1-based ordinal among that sink's queries ("counts_2").  A default that
 ** collides with another query's name gets a further "_<n>" suffix.  Explicit
-** names must be unique (case-insensitive, like every name in sluice).
+** names must be unique (case-insensitive, like every name in sluice); that is
+** checked with the query's options (sema_query_options).
 */
 static void name_queries(SemaCtx *sc)
 {
-    for (int i = 0; i < sc->queries.n; i++) {
-        SQuery *q = sc->queries.items[i];
-        const SOption *o = soptions_find(&q->options, "name");
-        if (!o)
-            continue;
-        for (int j = 0; j < i; j++) {
-            SQuery *p = sc->queries.items[j];
-            const SOption *po = soptions_find(&p->options, "name");
-            if (po && strcasecmp(po->value, o->value) == 0) {
-                diag_error(sc->diag, o->value_span, "query name '%s' is already used", o->value);
-                break;
-            }
-        }
-    }
     for (int i = 0; i < sc->queries.n; i++) {
         SQuery *q = sc->queries.items[i];
         if (q->name)

@@ -506,8 +506,11 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         check_options(sc, &oc, st->options, st->n_options, &src->options);
         const SOption *fmt = soptions_find(&src->options, "format");
         src->format = fmt ? fmt->value : NULL;
-        const SOption *infer = soptions_find(&src->options, "inferSchema");
-        bool inferring = infer && !infer->is_default; /* true was refused above */
+        bool inferring = false;   /* inferSchema = true was refused above: one message is enough */
+        for (int i = 0; i < st->n_options; i++)
+            if (st->options[i].key && strcasecmp(st->options[i].key, "inferSchema") == 0 &&
+                st->options[i].value && st->options[i].value->kind == AST_BOOL && st->options[i].value->u.ival)
+                inferring = true;
         if (strcmp(cs->name, "files") == 0 && !st->has_columns && !inferring)
             diag_error(sc->diag, st->name_span,
                        "Schema must be specified when creating a streaming source DataFrame. If some files "
@@ -560,6 +563,13 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st)
     if (o && !o->is_default) {
         if (!*o->value)
             diag_error(sc->diag, o->value_span, "option 'name' must not be empty");
+        for (int i = 0; i < sc->queries.n; i++) {
+            const SQuery *p = sc->queries.items[i];
+            if (p->name && strcasecmp(p->name, o->value) == 0) {
+                diag_error(sc->diag, o->value_span, "query name '%s' is already used", o->value);
+                break;
+            }
+        }
         q->name = o->value;
     }
     o = soptions_find(&q->options, "outputMode");

@@ -47,7 +47,6 @@ static SExpr *const_int(SemaCtx *sc, const Type *t, int64_t v, SrcSpan span)
     return e;
 }
 
-static bool is_null_lit(const SExpr *e) { return e->kind == SX_CONST && e->u.value.is_null; }
 static bool is_atomic(const Type *t)
 {
     switch (t->kind) {
@@ -893,6 +892,9 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
         arity_error(b, call, "window", 2, 4, args->n);
         return NULL;
     }
+    for (int i = 0; i < args->n; i++)
+        if (!args->items[i])
+            return NULL;
     Binder tb = *b;
     tb.allow_window = false;
     tb.allow_agg = false;
@@ -1209,6 +1211,7 @@ typedef struct AggSpace {
     SExpr **group;
     int n_group;
     bool failed;
+    bool silent;   /* a GROUP BY key failed to bind: unmatched columns may be its fault */
 } AggSpace;
 
 static SExpr *agg_map(AggSpace *as, SExpr *e);
@@ -1239,17 +1242,21 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
     case SX_AGG_REF:
         return e;
     case SX_COLUMN:
+        as->failed = true;
+        if (as->silent)
+            return NULL;
         diag_error(as->sc->diag, e->span,
                    "column '%s' must appear in the GROUP BY clause or be used in an aggregate function",
                    as->blk->input->cols[e->u.column].name);
-        as->failed = true;
         return NULL;
     case SX_WINDOW:
+        as->failed = true;
+        if (as->silent)
+            return NULL;
         if (as->blk->sel && as->blk->sel->window_group >= 0)
             diag_error(as->sc->diag, e->span, "this window() does not match the window of the GROUP BY clause");
         else
             diag_error(as->sc->diag, e->span, "window() is only supported as a GROUP BY key");
-        as->failed = true;
         return NULL;
     case SX_FIELD: c->u.field.arg = agg_map(as, e->u.field.arg); break;
     case SX_INDEX:
@@ -1288,6 +1295,8 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
 
 SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group, SExpr *e)
 {
-    AggSpace as = {sc, blk, group, n_group, false};
+    AggSpace as = {sc, blk, group, n_group, false, false};
+    for (int i = 0; i < n_group; i++)
+        as.silent = as.silent || !group[i];
     return agg_map(&as, e);
 }

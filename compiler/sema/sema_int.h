@@ -23,6 +23,7 @@ typedef struct SemaCtx {
     PtrVec sources;   /* SSource *: sources and tables, declaration order */
     PtrVec sinks;     /* SSink * */
     PtrVec queries;   /* SQuery * */
+    bool batch_query; /* the query being bound reads no stream: only that is reported */
 } SemaCtx;
 
 /* Case-insensitive lookups in the catalog built so far; NULL if absent. */
@@ -130,7 +131,9 @@ extern const Type sema_type_unknown;
 
 /* ==== Streaming rules (sema_stream.c) ==== */
 
-/* Refusals detected while binding an expression. */
+/* Does the query read only a static table (or nothing)?  Reports nothing. */
+bool sema_stream_reads_table(SemaCtx *sc, const AstSelect *a);
+/* Refusals detected while binding an expression (silent in a batch query). */
 void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call);
 void sema_stream_refuse_over(SemaCtx *sc, const AstExpr *call);
 /* Whole-query rules, run once the query's blocks are bound. bind_ok: no binding error

@@ -312,6 +312,12 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         break;
     case AST_CASE: put_case(sb, blk, e); break;
     case AST_CAST:
+        if (e->u.cast.arg && e->u.cast.arg->kind == AST_STRING && e->u.cast.type &&
+            e->u.cast.type_span.begin == e->span.begin && e->u.cast.type_span.end > e->span.begin) {
+            /* DATE '...' and TIMESTAMP '...' literals (the parser makes them casts) */
+            sb_printf(sb, "%s '%s'", type_sql_name(sb->arena, e->u.cast.type), e->u.cast.arg->u.str);
+            break;
+        }
         sb_puts(sb, "CAST(");
         sema_put_sql(sb, blk, e->u.cast.arg);
         sb_printf(sb, " AS %s)", e->u.cast.type ? type_sql_name(sb->arena, e->u.cast.type) : "?");

@@ -156,6 +156,9 @@ void srt_scratch_reset(SrtQuery *q);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);
+/* The same, for a bad record: pos points into the buffer being processed, and the runtime
+   adds where that is ("<msg> (at data/f1.json:12, byte 345)"). */
+void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode

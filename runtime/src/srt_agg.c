@@ -110,6 +110,20 @@ void srt_agg_set_owner(SrtAggTable *t, SrtQuery *q)
     t->owner = q;
 }
 
+/* Equality of key bytes; keys up to 16 bytes compare as two overlapping words. */
+static inline int key_eq(const uint8_t *a, const uint8_t *b, uint32_t n)
+{
+    if (n >= 8 && n <= 16) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&a1, a + n - 8, 8);
+        memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
 /* The slot holding the key, or the empty slot where it belongs. */
 static inline AggSlot *probe(const SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash)
 {
@@ -119,7 +133,7 @@ static inline AggSlot *probe(const SrtAggTable *t, const void *key, uint32_t key
         AggEntry *e = s->e;
         if (!e)
             return s;
-        if (s->hash == hash && e->key_len == key_len && memcmp(entry_key(t, e), key, key_len) == 0)
+        if (s->hash == hash && e->key_len == key_len && key_eq(entry_key(t, e), key, key_len))
             return s;
         i = (i + 1) & t->mask;
     }

@@ -97,10 +97,12 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         return rc;
     size_t n = strlen(path);
     f->dir = srt_mem_alloc(f->mem, n + 1);
-    f->seen = srt_agg_new(f->mem, 0);
-    if (!f->dir || !f->seen)
+    if (!f->dir)
         return srt_err_nomem(err, "files source");
     memcpy(f->dir, path, n + 1);
+    f->seen = srt_agg_new(f->mem, 0);
+    if (!f->seen)
+        return srt_err_nomem(err, "files source");
     struct stat st;
     if (stat(path, &st) < 0) {
         if (errno == ENOENT || errno == ENOTDIR)
@@ -204,8 +206,13 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
         take = (size_t)f->max_files;
     free_ents(f->mem, f->batch, 0, f->n_batch);
     f->n_batch = 0;
+    /* Everything that can fail comes before the state changes. */
     if (srt_mem_grow(f->mem, (void **)&f->batch, &f->cap_batch, sizeof(FileEnt), take) < 0)
         return srt_err_nomem(err, "file batch");
+    srt_buf_clear(end);
+    srt_buf_printf(end, "{\"logOffset\":%lld}", (long long)f->log_offset + 1);
+    if (end->oom)
+        return srt_err_nomem(err, "offsets");
     memcpy(f->batch, f->pending + f->head, take * sizeof(FileEnt));
     f->n_batch = take;
     f->head += take;
@@ -219,8 +226,6 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
         f->head = 0;
     }
     f->log_offset++;
-    srt_buf_clear(end);
-    srt_buf_printf(end, "{\"logOffset\":%lld}", (long long)f->log_offset);
     *has_data = 1;
     return 0;
 }
@@ -232,8 +237,10 @@ static int read_file(Files *f, const FileEnt *e, SrtReadFn fn, void *ctx, SrtErr
     srt_buf_puts(&path, f->dir);
     srt_buf_putc(&path, '/');
     srt_buf_put(&path, e->name, e->name_len);
-    if (path.oom)
+    if (path.oom) {
+        srt_buf_free(&path);
         return srt_err_nomem(err, "file path");
+    }
     int rc = 0;
     int fd = open(path.p, O_RDONLY | O_CLOEXEC);
     struct stat st;

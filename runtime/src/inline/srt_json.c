@@ -75,40 +75,47 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
     const char *start = ++p;
     int esc = 0;
     for (;;) {
+        /* Find the next '"', '\\' or control byte: 8 bytes at a time while 8 remain.
+           The lowest flagged byte of the mask is exact (borrows only run upwards). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         while (end - p >= 8) {
             uint64_t w;
             memcpy(&w, p, 8);
-            if (j_special(w))
-                break;
+            uint64_t m = j_special(w);
+            if (m) {
+                p += __builtin_ctzll(m) >> 3;
+                goto special;
+            }
             p += 8;
         }
-        if (p >= end)
-            return NULL;
-        unsigned char c = (unsigned char)*p;
-        if (c == '"')
-            break;
-        if (c == '\\') {
-            esc = 1;
-            if (end - p < 2)
-                return NULL;
-            switch (p[1]) {
-            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-                p += 2;
-                break;
-            case 'u':
-                if (end - p < 6 || j_hex(p[2]) < 0 || j_hex(p[3]) < 0 || j_hex(p[4]) < 0 ||
-                    j_hex(p[5]) < 0)
-                    return NULL;
-                p += 6;
-                break;
-            default:
-                return NULL;
-            }
-            continue;
+#endif
+        while (p < end) {
+            unsigned char c = (unsigned char)*p;
+            if (c == '"' || c == '\\' || c < 0x20)
+                goto special;
+            p++;
         }
-        if (c < 0x20)
+        return NULL;
+    special:
+        if (*p == '"')
+            break;
+        if (*p != '\\')
+            return NULL; /* a raw control character */
+        esc = 1;
+        if (end - p < 2)
             return NULL;
-        p++;
+        switch (p[1]) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            p += 2;
+            break;
+        case 'u':
+            if (end - p < 6 || j_hex(p[2]) < 0 || j_hex(p[3]) < 0 || j_hex(p[4]) < 0 || j_hex(p[5]) < 0)
+                return NULL;
+            p += 6;
+            break;
+        default:
+            return NULL;
+        }
     }
     *s = start;
     *n = (uint32_t)(p - start);

@@ -1,0 +1,542 @@
+/* ast.c - AST construction (one builder per grammar action) and the expression walker.
+**
+** Builders only allocate and fill: no lookup, no checks, no typing.  Every node,
+** list and string lives in the arena of the compilation (nothing is freed).
+** Growable arrays double at powers of two, so their capacity is implied by
+** their length and the structs in ast.h need no capacity fields.
+*/
+#include "front/ast.h"
+
+#include <string.h>
+
+/* ==== Lists ==== */
+
+/* Room for one more element in an array of n elements of size sz.  The capacity of a
+   non-empty array is max(4, the next power of two >= n), so it is full when n is 0
+   or a power of two from 4 on. */
+static void *grow(Arena *arena, void *items, int n, size_t sz)
+{
+    bool full = n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+    if (!full)
+        return items;
+    size_t cap = n == 0 ? 4 : (size_t)n * 2;
+    return arena_realloc(arena, items, (size_t)n * sz, cap * sz);
+}
+
+PtrVec ast_vec_add(Arena *arena, PtrVec vec, void *item)
+{
+    if (item)
+        ptrvec_push(arena, &vec, item);
+    return vec;
+}
+
+void ast_list_push(Arena *arena, AstExprList *list, AstExpr *e)
+{
+    list->items = grow(arena, list->items, list->n, sizeof *list->items);
+    list->items[list->n++] = e;
+}
+
+AstExprList ast_list_append(Arena *arena, AstExprList list, AstExpr *e)
+{
+    ast_list_push(arena, &list, e);
+    return list;
+}
+
+AstTableElems ast_elems_add_column(Arena *arena, AstTableElems elems, AstColumnDef *col)
+{
+    elems.present = true;
+    ptrvec_push(arena, &elems.columns, col);
+    return elems;
+}
+
+/* ==== Expressions ==== */
+
+AstExpr *ast_expr_new(Arena *arena, AstExprKind kind, SrcSpan span)
+{
+    AstExpr *e = ARENA_NEW(arena, AstExpr);
+    e->kind = kind;
+    e->span = span;
+    return e;
+}
+
+AstExpr *ast_binary(Arena *arena, AstBinaryOp op, AstExpr *lhs, AstExpr *rhs, SrcSpan op_span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_BINARY, span_join(lhs->span, rhs->span));
+    e->u.binary.op = op;
+    e->u.binary.lhs = lhs;
+    e->u.binary.rhs = rhs;
+    e->u.binary.op_span = op_span;
+    return e;
+}
+
+AstExpr *ast_unary(Arena *arena, AstUnaryOp op, AstExpr *arg, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_UNARY, span);
+    e->u.unary.op = op;
+    e->u.unary.arg = arg;
+    return e;
+}
+
+AstExpr *ast_new_int(Arena *arena, int64_t v, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_INT, span);
+    e->u.ival = v;
+    return e;
+}
+
+AstExpr *ast_new_double(Arena *arena, double v, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_DOUBLE, span);
+    e->u.dval = v;
+    return e;
+}
+
+AstExpr *ast_new_bool(Arena *arena, bool v, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_BOOL, span);
+    e->u.ival = v;
+    return e;
+}
+
+AstExpr *ast_new_string(Arena *arena, AstExprKind kind, const char *s, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, kind, span);
+    e->u.str = s;
+    return e;
+}
+
+static void name_push(Arena *arena, AstName *name, const char *part, SrcSpan span)
+{
+    name->parts = grow(arena, (void *)name->parts, name->n, sizeof *name->parts);
+    name->spans = grow(arena, name->spans, name->n, sizeof *name->spans);
+    name->parts[name->n] = part;
+    name->spans[name->n] = span;
+    name->n++;
+}
+
+AstExpr *ast_new_column(Arena *arena, const char *part, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_COLUMN, span);
+    name_push(arena, &e->u.name, part, span);
+    return e;
+}
+
+AstExpr *ast_column_append(Arena *arena, AstExpr *col, const char *part, SrcSpan part_span)
+{
+    name_push(arena, &col->u.name, part, part_span);
+    col->span = span_join(col->span, part_span);
+    return col;
+}
+
+AstExpr *ast_new_star(Arena *arena, const AstExpr *qualifier, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_STAR, span);
+    if (qualifier)
+        e->u.name = qualifier->u.name;
+    return e;
+}
+
+AstExpr *ast_new_field(Arena *arena, AstExpr *base, const char *name, SrcSpan name_span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_FIELD, span_join(base->span, name_span));
+    e->u.field.base = base;
+    e->u.field.name = name;
+    e->u.field.name_span = name_span;
+    return e;
+}
+
+AstExpr *ast_new_index(Arena *arena, AstExpr *base, AstExpr *index, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_INDEX, span);
+    e->u.index.base = base;
+    e->u.index.index = index;
+    return e;
+}
+
+AstExpr *ast_new_call(Arena *arena, const char *name, SrcSpan name_span, const AstExprList *args,
+                      bool star, AstFlag distinct, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_CALL, span);
+    e->u.call.name = name;
+    e->u.call.name_span = name_span;
+    if (args)
+        e->u.call.args = *args;
+    e->u.call.star = star;
+    e->u.call.distinct = distinct.on;
+    e->u.call.distinct_span = distinct.span;
+    return e;
+}
+
+AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)
+{
+    call->u.call.has_over = true;
+    call->u.call.over_span = over_span;
+    call->span = span_join(call->span, over_span);
+    return call;
+}
+
+AstExpr *ast_paren(AstExpr *e, SrcSpan span)
+{
+    e->span = span;
+    return e;
+}
+
+AstExpr *ast_new_is_null(Arena *arena, AstExpr *arg, bool negated, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_IS_NULL, span);
+    e->u.is_null.arg = arg;
+    e->u.is_null.negated = negated;
+    return e;
+}
+
+AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_LIKE, span);
+    e->u.like.arg = arg;
+    e->u.like.pattern = pattern;
+    e->u.like.negated = negated;
+    return e;
+}
+
+AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool negated, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_IN, span);
+    e->u.in.arg = arg;
+    e->u.in.list = *list;
+    e->u.in.negated = negated;
+    return e;
+}
+
+AstExpr *ast_new_between(Arena *arena, AstExpr *arg, AstExpr *lo, AstExpr *hi, bool negated,
+                         SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_BETWEEN, span);
+    e->u.between.arg = arg;
+    e->u.between.lo = lo;
+    e->u.between.hi = hi;
+    e->u.between.negated = negated;
+    return e;
+}
+
+AstExpr *ast_case_add_when(Arena *arena, AstExpr *kase, AstExpr *when, AstExpr *then)
+{
+    if (!kase)
+        kase = ast_expr_new(arena, AST_CASE, when->span);
+    ast_list_push(arena, &kase->u.kase.whens, when);
+    ast_list_push(arena, &kase->u.kase.thens, then);
+    return kase;
+}
+
+AstExpr *ast_case_finish(AstExpr *kase, AstExpr *operand, AstExpr *else_, SrcSpan span)
+{
+    kase->u.kase.operand = operand;
+    kase->u.kase.else_ = else_;
+    kase->span = span;
+    return kase;
+}
+
+AstExpr *ast_new_cast(Arena *arena, AstExpr *arg, const Type *type, SrcSpan type_span, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_CAST, span);
+    e->u.cast.arg = arg;
+    e->u.cast.type = type;
+    e->u.cast.type_span = type_span;
+    return e;
+}
+
+/* ==== Types ==== */
+
+TypeField *ast_new_type_field(Arena *arena, const char *name, const Type *type)
+{
+    TypeField *f = ARENA_NEW(arena, TypeField);
+    f->name = name;
+    f->type = type;
+    return f;
+}
+
+const Type *ast_struct_type(Arena *arena, const PtrVec *fields)
+{
+    TypeField *f = ARENA_NEW_N(arena, TypeField, fields->n ? fields->n : 1);
+    for (int i = 0; i < fields->n; i++)
+        f[i] = *(const TypeField *)fields->items[i];
+    return type_struct(arena, fields->n, f);
+}
+
+/* ==== Queries ==== */
+
+AstSelectItem *ast_new_select_item(Arena *arena, AstExpr *expr, const char *alias, SrcSpan alias_span,
+                                   SrcSpan span)
+{
+    AstSelectItem *it = ARENA_NEW(arena, AstSelectItem);
+    it->expr = expr;
+    it->alias = alias;
+    it->alias_span = alias ? alias_span : (SrcSpan){span.file, span.end, span.end};
+    it->span = span;
+    return it;
+}
+
+AstOrderItem *ast_new_order_item(Arena *arena, AstExpr *expr, bool desc, int nulls, SrcSpan span)
+{
+    AstOrderItem *it = ARENA_NEW(arena, AstOrderItem);
+    it->expr = expr;
+    it->desc = desc;
+    it->nulls = nulls;
+    it->span = span;
+    return it;
+}
+
+AstFrom *ast_new_from(Arena *arena, const char *name, AstSelect *sub, const char *alias, SrcSpan span)
+{
+    AstFrom *f = ARENA_NEW(arena, AstFrom);
+    f->kind = sub ? FROM_SUBQUERY : FROM_NAME;
+    f->name = name;
+    f->sub = sub;
+    f->alias = alias;
+    f->span = span;
+    return f;
+}
+
+AstSelect *ast_new_select(Arena *arena, AstFlag distinct, const PtrVec *items, SrcSpan span)
+{
+    AstSelect *s = ARENA_NEW(arena, AstSelect);
+    s->span = span;
+    s->distinct = distinct.on;
+    s->distinct_span = distinct.span;
+    s->n_items = items->n;
+    s->items = ARENA_NEW_N(arena, AstSelectItem, items->n ? items->n : 1);
+    for (int i = 0; i < items->n; i++)
+        s->items[i] = *(const AstSelectItem *)items->items[i];
+    return s;
+}
+
+AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span)
+{
+    sel->from = from;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span)
+{
+    sel->where = where;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span)
+{
+    sel->group_by = *keys;
+    sel->group_by_span = kw_span;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_having(AstSelect *sel, AstExpr *having, SrcSpan span)
+{
+    sel->having = having;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_order_by(Arena *arena, AstSelect *sel, const PtrVec *items, SrcSpan kw_span,
+                               SrcSpan span)
+{
+    sel->n_order_by = items->n;
+    sel->order_by = ARENA_NEW_N(arena, AstOrderItem, items->n ? items->n : 1);
+    for (int i = 0; i < items->n; i++)
+        sel->order_by[i] = *(const AstOrderItem *)items->items[i];
+    sel->order_by_span = kw_span;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_limit(AstSelect *sel, AstExpr *limit, SrcSpan clause_span, SrcSpan span)
+{
+    sel->limit = limit;
+    sel->limit_span = clause_span;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_offset(AstSelect *sel, AstExpr *offset, SrcSpan clause_span, SrcSpan span)
+{
+    sel->offset = offset;
+    sel->offset_span = clause_span;
+    sel->span = span;
+    return sel;
+}
+
+/* ==== Statements ==== */
+
+AstColumnDef *ast_new_column_def(Arena *arena, const char *name, SrcSpan span, const Type *type,
+                                 SrcSpan type_span)
+{
+    AstColumnDef *c = ARENA_NEW(arena, AstColumnDef);
+    c->name = name;
+    c->type = type;
+    c->span = span;
+    c->type_span = type_span;
+    return c;
+}
+
+AstWatermark *ast_new_watermark(Arena *arena, const char *column, SrcSpan column_span, AstExpr *expr,
+                                SrcSpan span)
+{
+    AstWatermark *w = ARENA_NEW(arena, AstWatermark);
+    w->column = column;
+    w->column_span = column_span;
+    w->expr = expr;
+    w->span = span;
+    return w;
+}
+
+AstOption *ast_new_option(Arena *arena, const char *key, SrcSpan key_span, AstExpr *value, SrcSpan span)
+{
+    AstOption *o = ARENA_NEW(arena, AstOption);
+    o->key = key;
+    o->key_span = key_span;
+    o->value = value;
+    o->span = span;
+    return o;
+}
+
+AstOptionList ast_option_list(PtrVec items, SrcSpan span)
+{
+    AstOptionList l = {items, span};
+    return l;
+}
+
+static void set_options(Arena *arena, AstStmt *st, const AstOptionList *options)
+{
+    st->n_options = options->items.n;
+    st->options = ARENA_NEW_N(arena, AstOption, options->items.n ? options->items.n : 1);
+    for (int i = 0; i < options->items.n; i++)
+        st->options[i] = *(const AstOption *)options->items.items[i];
+    st->options_span = options->span;
+}
+
+AstStmt *ast_new_create(Arena *arena, AstStmtKind kind, const char *name, SrcSpan name_span,
+                        const AstTableElems *elems, const AstOptionList *options, SrcSpan span)
+{
+    AstStmt *st = ARENA_NEW(arena, AstStmt);
+    st->kind = kind;
+    st->span = span;
+    st->name = name;
+    st->name_span = name_span;
+    if (elems && elems->present) {
+        st->has_columns = true;
+        st->n_columns = elems->columns.n;
+        st->columns = ARENA_NEW_N(arena, AstColumnDef, elems->columns.n ? elems->columns.n : 1);
+        for (int i = 0; i < elems->columns.n; i++)
+            st->columns[i] = *(const AstColumnDef *)elems->columns.items[i];
+        st->watermark = elems->watermark;
+    }
+    set_options(arena, st, options);
+    return st;
+}
+
+AstStmt *ast_new_insert(Arena *arena, const char *sink, SrcSpan sink_span, AstSelect *query,
+                        const AstOptionList *options, SrcSpan span)
+{
+    AstStmt *st = ARENA_NEW(arena, AstStmt);
+    st->kind = STMT_INSERT;
+    st->span = span;
+    st->name = sink;
+    st->name_span = sink_span;
+    st->query = query;
+    set_options(arena, st, options);
+    return st;
+}
+
+AstScript *ast_new_script(Arena *arena, const PtrVec *stmts)
+{
+    AstScript *s = ARENA_NEW(arena, AstScript);
+    s->n_stmts = stmts->n;
+    s->stmts = ARENA_NEW_N(arena, AstStmt *, stmts->n ? stmts->n : 1);
+    if (stmts->n)
+        memcpy(s->stmts, stmts->items, sizeof(AstStmt *) * (size_t)stmts->n);
+    return s;
+}
+
+/* ==== Walking ==== */
+
+enum { WALK_CONTINUE = 0, WALK_PRUNE = 1, WALK_ABORT = 2 };
+
+static int walk_list(const AstExprList *l, AstExprVisit fn, void *ctx)
+{
+    for (int i = 0; i < l->n; i++)
+        if (ast_walk_expr(l->items[i], fn, ctx) == WALK_ABORT)
+            return WALK_ABORT;
+    return WALK_CONTINUE;
+}
+
+/* Pre-order: fn(e), then the children left to right as written. */
+int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx)
+{
+    if (!e)
+        return WALK_CONTINUE;
+    int r = fn(e, ctx);
+    if (r == WALK_ABORT)
+        return WALK_ABORT;
+    if (r == WALK_PRUNE)
+        return WALK_CONTINUE;
+    AstExpr *kids[3] = {NULL, NULL, NULL};
+    switch (e->kind) {
+    case AST_NULL:
+    case AST_BOOL:
+    case AST_INT:
+    case AST_DOUBLE:
+    case AST_STRING:
+    case AST_INTERVAL:
+    case AST_COLUMN:
+    case AST_STAR:
+        return WALK_CONTINUE;
+    case AST_FIELD:
+        kids[0] = e->u.field.base;
+        break;
+    case AST_INDEX:
+        kids[0] = e->u.index.base;
+        kids[1] = e->u.index.index;
+        break;
+    case AST_CALL:
+        return walk_list(&e->u.call.args, fn, ctx);
+    case AST_UNARY:
+        kids[0] = e->u.unary.arg;
+        break;
+    case AST_BINARY:
+        kids[0] = e->u.binary.lhs;
+        kids[1] = e->u.binary.rhs;
+        break;
+    case AST_IS_NULL:
+        kids[0] = e->u.is_null.arg;
+        break;
+    case AST_LIKE:
+        kids[0] = e->u.like.arg;
+        kids[1] = e->u.like.pattern;
+        break;
+    case AST_IN:
+        if (ast_walk_expr(e->u.in.arg, fn, ctx) == WALK_ABORT)
+            return WALK_ABORT;
+        return walk_list(&e->u.in.list, fn, ctx);
+    case AST_BETWEEN:
+        kids[0] = e->u.between.arg;
+        kids[1] = e->u.between.lo;
+        kids[2] = e->u.between.hi;
+        break;
+    case AST_CASE:
+        if (ast_walk_expr(e->u.kase.operand, fn, ctx) == WALK_ABORT)
+            return WALK_ABORT;
+        for (int i = 0; i < e->u.kase.whens.n; i++)
+            if (ast_walk_expr(e->u.kase.whens.items[i], fn, ctx) == WALK_ABORT ||
+                ast_walk_expr(e->u.kase.thens.items[i], fn, ctx) == WALK_ABORT)
+                return WALK_ABORT;
+        return ast_walk_expr(e->u.kase.else_, fn, ctx);
+    case AST_CAST:
+        kids[0] = e->u.cast.arg;
+        break;
+    }
+    for (int i = 0; i < 3; i++)
+        if (kids[i] && ast_walk_expr(kids[i], fn, ctx) == WALK_ABORT)
+            return WALK_ABORT;
+    return WALK_CONTINUE;
+}

@@ -1,0 +1,136 @@
+/* parse.c - drives the flex scanner and the bison parser over one query file (see parse.h).
+**
+** The scanner and the parser share one ParseCtx (grammar/parser.y): the parser
+** reads it as `pc`, the scanner as yyextra.  Nodes and strings go to the
+** caller's arena; the only malloc'd memory is flex's buffers and bison's
+** stacks, released before returning on every path.  Also holds the two
+** helpers the grammar actions need that are about text rather than the AST.
+*/
+#include "front/parse.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+#include "lexer.h"
+
+/* ==== Helpers for grammar actions ==== */
+
+/* The source text of a span, copied into the arena. */
+const char *parse_text(ParseCtx *pc, SrcSpan span)
+{
+    return arena_strndup(pc->arena, pc->file->text + span.begin, span.end - span.begin);
+}
+
+/* A column list holds at most one WATERMARK: the AST has one slot, and Spark one delay. */
+bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm)
+{
+    if (elems->watermark) {
+        diag_error(pc->diag, wm->span, "only one WATERMARK clause is allowed in a column list");
+        return false;
+    }
+    elems->watermark = wm;
+    return true;
+}
+
+/* ==== Driver ==== */
+
+static bool scanner_open(ParseCtx *pc, yyscan_t *scanner, Arena *arena, Diag *diag, const SrcFile *file)
+{
+    memset(pc, 0, sizeof *pc);
+    pc->arena = arena;
+    pc->diag = diag;
+    pc->file = file;
+    sb_init(&pc->buf, arena);
+    if (file->len > INT_MAX - 2) {
+        diag_fatal(diag, "'%s' is too large to parse", file->name);
+        return false;
+    }
+    if (sl_yylex_init_extra(pc, scanner) != 0) {
+        diag_fatal(diag, "cannot initialise the scanner: out of memory");
+        return false;
+    }
+    sl_yy_scan_bytes(file->text, (int)file->len, *scanner);
+    return true;
+}
+
+/* Parse a whole script: see parse.h.  Stops at the first error (lexical or syntax). */
+AstScript *parse_script(Arena *arena, Diag *diag, const SrcFile *file)
+{
+    ParseCtx pc;
+    yyscan_t scanner;
+    if (!scanner_open(&pc, &scanner, arena, diag, file))
+        return NULL;
+    int errors_before = diag->n_errors;
+    int rc = sl_yyparse(scanner, &pc);
+    sl_yylex_destroy(scanner); /* also frees the buffer made by sl_yy_scan_bytes */
+    if (rc == 0 && pc.script && diag->n_errors == errors_before)
+        return pc.script;
+    if (diag->n_errors == errors_before) {
+        SrcSpan end = {0, file->len, file->len};
+        diag_error(diag, end, "syntax error");
+    }
+    return NULL;
+}
+
+/* ==== Token dump ==== */
+
+static void put_double(StrBuf *sb, double v)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, sizeof buf, "%.17g", v);
+    sb_puts(sb, buf);
+}
+
+/* Lexes the whole file into `NAME[(value)]@begin-end` items separated by spaces, e.g.
+   `SELECT@0-6 identifier(a)@7-8 ','@8-9 string("it's")@10-17`.  Returns false after
+   reporting a lexical error (out then holds the tokens before it). */
+bool parse_dump_tokens(StrBuf *out, Arena *arena, Diag *diag, const SrcFile *file)
+{
+    ParseCtx pc;
+    yyscan_t scanner;
+    if (!scanner_open(&pc, &scanner, arena, diag, file))
+        return false;
+    bool ok = true;
+    for (;;) {
+        SL_YYSTYPE val;
+        SrcSpan loc;
+        int tok = sl_yylex(&val, &loc, scanner);
+        if (tok == TOK_EOI)
+            break;
+        if (tok == TOK_SL_YYerror) {
+            ok = false;
+            break;
+        }
+        if (out->len)
+            sb_putc(out, ' ');
+        parse_put_token_name(out, tok);
+        switch (tok) {
+        case TOK_IDENT:
+            sb_printf(out, "(%s)", val.str);
+            break;
+        case TOK_STRING_LIT:
+            sb_putc(out, '(');
+            ast_dump_quoted(out, val.str, '"');
+            sb_putc(out, ')');
+            break;
+        case TOK_INTEGER_LIT:
+            sb_printf(out, "(%lld)", (long long)val.ival);
+            break;
+        case TOK_DECIMAL_LIT:
+            sb_putc(out, '(');
+            put_double(out, val.dval);
+            sb_putc(out, ')');
+            break;
+        default:
+            break;
+        }
+        sb_printf(out, "@%u-%u", (unsigned)loc.begin, (unsigned)loc.end);
+    }
+    sl_yylex_destroy(scanner);
+    return ok;
+}

@@ -1,1 +1,0 @@
-/* sema_placeholder.c - temporary: keeps the layer's library non-empty until its sources land. */

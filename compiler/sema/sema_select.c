@@ -1,0 +1,310 @@
+/* sema_select.c - one SELECT block: FROM, WHERE, GROUP BY, the select list, HAVING, ORDER BY.
+**
+** Binding order follows the text (FROM, select list, WHERE, GROUP BY, HAVING,
+** ORDER BY) so diagnostics come in order, with Spark's visibility rules:
+**   WHERE and GROUP BY see input columns only (a select alias such as `window`
+**   is not visible there, except that GROUP BY may name a select alias or a
+**   1-based position, Spark's groupByAliases/groupByOrdinal);
+**   HAVING sees input columns, then select aliases;
+**   ORDER BY sees select aliases first, then input columns, or a position.
+** With aggregation every expression after GROUP BY is rewritten into the
+** aggregated space (sema_to_agg_space).  Must not: apply the streaming rules
+** (sema_stream.c does, on the finished block).
+*/
+#include <string.h>
+#include <strings.h>
+
+#include "sema/sema_int.h"
+
+const Type sema_type_unknown = {TY_NULL, 0, 0, 0};
+
+/* ==== FROM ==== */
+
+/* from := name [[AS] alias] | '(' select ')' [[AS] alias] */
+static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *blk)
+{
+    static const SSchema empty = {NULL, 0};
+    blk->input = &empty;
+    if (!from)
+        return;   /* refused by the streaming rules: no streaming source */
+    if (from->kind == FROM_SUBQUERY) {
+        if (!from->sub) {
+            blk->input_failed = true;
+            return;
+        }
+        sel->sub = sema_bind_select(sc, from->sub);
+        blk->input = &sel->sub->output;
+        blk->rel_name = from->alias;
+        return;
+    }
+    SSource *src = sema_find_source(sc, from->name);
+    if (!src) {
+        blk->input_failed = true;
+        if (sema_find_sink(sc, from->name)) {
+            diag_error(sc->diag, from->span, "'%s' is a sink, not a source", from->name);
+        } else if (sc->sources.n) {
+            StrBuf sb;
+            sb_init(&sb, sc->arena);
+            for (int i = 0; i < sc->sources.n; i++)
+                sb_printf(&sb, "%s%s", i ? ", " : "", ((SSource *)sc->sources.items[i])->name);
+            diag_error(sc->diag, from->span, "unknown source '%s' (sources and tables: %s)",
+                       from->name ? from->name : "?", sb.data);
+        } else {
+            diag_error(sc->diag, from->span, "unknown source '%s'", from->name ? from->name : "?");
+        }
+        return;
+    }
+    sel->source = src;
+    blk->input = &src->schema;
+    blk->rel_name = from->alias ? from->alias : src->name;
+}
+
+/* ==== GROUP BY ==== */
+
+static bool is_window_call(const AstExpr *e)
+{
+    return e && e->kind == AST_CALL && !e->u.call.has_over && e->u.call.name &&
+           strcasecmp(e->u.call.name, "window") == 0;
+}
+
+static bool is_input_column(const SelBlock *blk, const char *name)
+{
+    for (int i = 0; i < blk->input->n; i++)
+        if (strcasecmp(blk->input->cols[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* The select item a GROUP BY key stands for (position or alias), else NULL. */
+static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr *g, bool *failed)
+{
+    const AstSelect *ast = blk->ast;
+    *failed = false;
+    if (g->kind == AST_INT) {
+        if (g->u.ival < 1 || g->u.ival > ast->n_items) {
+            diag_error(sc->diag, g->span, "GROUP BY position %lld is not in select list (valid range is [1, %d])",
+                       (long long)g->u.ival, ast->n_items);
+            *failed = true;
+            return NULL;
+        }
+        const AstExpr *it = ast->items[g->u.ival - 1].expr;
+        if (it && (it->kind == AST_STAR || sema_ast_has_agg(it))) {
+            diag_error(sc->diag, g->span, "GROUP BY position %lld refers to %s, which cannot be a grouping key",
+                       (long long)g->u.ival, it->kind == AST_STAR ? "'*'" : "an aggregate function");
+            *failed = true;
+            return NULL;
+        }
+        return it;
+    }
+    if (g->kind == AST_COLUMN && g->u.name.n == 1 && g->u.name.parts[0] && !blk->input_failed &&
+        !is_input_column(blk, g->u.name.parts[0])) {
+        for (int i = 0; i < ast->n_items; i++) {
+            const AstSelectItem *it = &ast->items[i];
+            if (it->alias && strcasecmp(it->alias, g->u.name.parts[0]) == 0 && it->expr &&
+                !sema_ast_has_agg(it->expr))
+                return it->expr;
+        }
+    }
+    return NULL;
+}
+
+/* group_by := GROUP BY key {',' key};  key := expr | window(...) | position | alias */
+static void bind_group_by(SemaCtx *sc, SelBlock *blk)
+{
+    const AstSelect *ast = blk->ast;
+    SSelect *sel = blk->sel;
+    int n = ast->group_by.n;
+    sel->group = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
+    sel->n_group = n;
+    Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE};
+    for (int i = 0; i < n; i++) {
+        const AstExpr *g = ast->group_by.items[i];
+        if (!g)
+            continue;
+        bool failed;
+        const AstExpr *item = group_item(sc, blk, g, &failed);
+        if (failed)
+            continue;
+        const AstExpr *x = item ? item : g;
+        SExpr *k;
+        if (is_window_call(x)) {
+            b.allow_window = true;
+            k = sema_bind_window(&b, x);
+            b.allow_window = false;
+        } else {
+            k = sema_bind_expr(&b, x);
+        }
+        if (k && k->kind == SX_WINDOW) {
+            if (sel->window_group >= 0) {
+                diag_error(sc->diag, g->span,
+                           "Multiple time/session window expressions would result in a cartesian product of rows, "
+                           "therefore they are currently not supported.");
+                k = NULL;
+            } else {
+                sel->window_group = i;
+            }
+        }
+        if (k && k->type->kind == TY_NULL) {
+            k = sema_coerce(sc, k, &type_string);   /* GROUP BY NULL: one group */
+        }
+        sel->group[i] = k;
+    }
+}
+
+/* ==== Select list ==== */
+
+static int count_outputs(const SelBlock *blk)
+{
+    int n = 0;
+    for (int i = 0; i < blk->ast->n_items; i++) {
+        const AstExpr *e = blk->ast->items[i].expr;
+        n += e && e->kind == AST_STAR ? blk->input->n : 1;
+    }
+    return n;
+}
+
+/* item := expr [[AS] alias] | '*' | relation '.' '*'
+   Bound over the input; sema_select_to_agg_space() moves them once the keys exist. */
+static void bind_items(SemaCtx *sc, SelBlock *blk)
+{
+    const AstSelect *ast = blk->ast;
+    SSelect *sel = blk->sel;
+    int cap = count_outputs(blk);
+    sel->out = ARENA_NEW_N(sc->arena, SOutCol, cap ? cap : 1);
+    Binder b = {sc, blk, "SELECT", true, sel->has_agg, false, OUT_NONE};
+    for (int i = 0; i < ast->n_items; i++) {
+        const AstSelectItem *it = &ast->items[i];
+        const AstExpr *e = it->expr;
+        if (!e)
+            continue;
+        if (e->kind == AST_STAR) {
+            const AstName *nm = &e->u.name;
+            bool ok = nm->n == 0 || (nm->n == 1 && nm->parts[0] && blk->rel_name &&
+                                     strcasecmp(nm->parts[0], blk->rel_name) == 0);
+            if (!ok) {
+                diag_error(sc->diag, e->span, "cannot resolve '%s' (the relation is %s)",
+                           sema_expr_sql(sc, blk, e), blk->rel_name ? blk->rel_name : "unnamed");
+                continue;
+            }
+            for (int c = 0; c < blk->input->n; c++) {
+                SOutCol *o = &sel->out[sel->n_out++];
+                SExpr *x = sema_new_expr(sc, SX_COLUMN, blk->input->cols[c].type, e->span);
+                x->u.column = c;
+                o->name = blk->input->cols[c].name;
+                o->expr = x;
+                o->span = it->span;
+            }
+            continue;
+        }
+        SOutCol *o = &sel->out[sel->n_out++];
+        o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
+        o->span = it->span;
+        o->expr = sema_bind_expr(&b, e);
+    }
+}
+
+/* With aggregation the select list is over the aggregated space (keys and aggregates). */
+static void items_to_agg_space(SemaCtx *sc, SelBlock *blk)
+{
+    SSelect *sel = blk->sel;
+    for (int i = 0; i < sel->n_out; i++)
+        sel->out[i].expr = sema_to_agg_space(sc, blk, sel->group, sel->n_group, sel->out[i].expr);
+}
+
+/* ==== ORDER BY ==== */
+
+/* order := ORDER BY expr [ASC|DESC] [NULLS FIRST|LAST] {',' ...} */
+static void bind_order_by(SemaCtx *sc, SelBlock *blk)
+{
+    const AstSelect *ast = blk->ast;
+    SSelect *sel = blk->sel;
+    sel->order = ARENA_NEW_N(sc->arena, SOrder, ast->n_order_by ? ast->n_order_by : 1);
+    Binder b = {sc, blk, "ORDER BY", true, sel->has_agg, false, OUT_FIRST};
+    for (int i = 0; i < ast->n_order_by; i++) {
+        const AstOrderItem *it = &ast->order_by[i];
+        if (!it->expr)
+            continue;
+        SOrder *o = &sel->order[sel->n_order++];
+        o->desc = it->desc;
+        o->nulls_first = it->nulls == 1 ? true : it->nulls == 2 ? false : !it->desc;
+        o->span = it->span;
+        if (it->expr->kind == AST_INT) {
+            int64_t pos = it->expr->u.ival;
+            if (pos < 1 || pos > sel->n_out) {
+                diag_error(sc->diag, it->expr->span,
+                           "ORDER BY position %lld is not in select list (valid range is [1, %d])", (long long)pos,
+                           sel->n_out);
+                continue;
+            }
+            o->expr = sel->out[pos - 1].expr;
+            continue;
+        }
+        SExpr *x = sema_bind_expr(&b, it->expr);
+        o->expr = sel->has_agg ? sema_to_agg_space(sc, blk, sel->group, sel->n_group, x) : x;
+    }
+}
+
+/* ==== The block ==== */
+
+static bool block_aggregates(const AstSelect *ast)
+{
+    if (ast->group_by.n > 0 || ast->having)
+        return true;
+    for (int i = 0; i < ast->n_items; i++)
+        if (sema_ast_has_agg(ast->items[i].expr))
+            return true;
+    for (int i = 0; i < ast->n_order_by; i++)
+        if (sema_ast_has_agg(ast->order_by[i].expr))
+            return true;
+    return false;
+}
+
+/*
+** select := SELECT [DISTINCT] item {',' item} [FROM from] [WHERE expr]
+**           [GROUP BY keys] [HAVING expr] [ORDER BY order] [LIMIT n] [OFFSET n]
+** DISTINCT, LIMIT and OFFSET are left to the streaming rules.
+*/
+SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
+{
+    SSelect *sel = ARENA_NEW(sc->arena, SSelect);
+    sel->span = ast->span;
+    sel->window_group = -1;
+    SelBlock blk = {0};
+    blk.sel = sel;
+    blk.ast = ast;
+    bind_from(sc, ast->from, sel, &blk);
+    sel->input = *blk.input;
+    sel->has_agg = block_aggregates(ast);
+
+    /* The select list is bound first so diagnostics follow the text; with aggregation it
+       moves to the aggregated space once the keys are known. */
+    bind_items(sc, &blk);
+    if (ast->where) {
+        Binder b = {sc, &blk, "WHERE", false, false, false, OUT_NONE};
+        sel->where = sema_bind_bool(&b, ast->where, "WHERE");
+    }
+    if (sel->has_agg) {
+        bind_group_by(sc, &blk);
+        items_to_agg_space(sc, &blk);
+    }
+    blk.out = sel->out;
+    blk.n_out = sel->n_out;
+    if (ast->having) {
+        Binder b = {sc, &blk, "HAVING", true, true, false, OUT_AFTER};
+        SExpr *h = sema_bind_bool(&b, ast->having, "HAVING");
+        sel->having = sema_to_agg_space(sc, &blk, sel->group, sel->n_group, h);
+    }
+    bind_order_by(sc, &blk);
+
+    sel->aggs = blk.aggs;
+    sel->n_agg = blk.n_agg;
+    sel->output.n = sel->n_out;
+    sel->output.cols = ARENA_NEW_N(sc->arena, SColumn, sel->n_out ? sel->n_out : 1);
+    for (int i = 0; i < sel->n_out; i++) {
+        SColumn *c = &sel->output.cols[i];
+        c->name = sel->out[i].name;
+        c->type = sel->out[i].expr ? sel->out[i].expr->type : &sema_type_unknown;
+        c->span = sel->out[i].span;
+    }
+    return sel;
+}

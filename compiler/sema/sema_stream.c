@@ -1,0 +1,247 @@
+/* sema_stream.c - what a stream cannot do: Spark's UnsupportedOperationChecker, one function per rule.
+**
+** Each rule reports at the construct to change, with Spark's own sentence so a
+** Spark user recognises it (structured-streaming-semantics.md section 1).  Rules
+** run after the query's blocks are bound; the two that live inside expressions
+** (count(DISTINCT ...) and OVER) are called by the binder.  A query that reads
+** no stream gets only the "without streaming sources" refusal.  Where sluice is
+** stricter than Spark the message says "yet".
+** Must not: change the bound trees.
+*/
+#include <string.h>
+#include <strings.h>
+
+#include "sema/sema_int.h"
+
+/* ==== Helpers ==== */
+
+/* Pairs the AST and bound form of each block of a query, outermost first. */
+typedef struct Chain {
+    const AstSelect *ast[16];
+    SSelect *sel[16];
+    int n;
+} Chain;
+
+static void build_chain(Chain *c, const AstSelect *ast, SSelect *sel)
+{
+    c->n = 0;
+    while (ast && sel && c->n < 16) {
+        c->ast[c->n] = ast;
+        c->sel[c->n] = sel;
+        c->n++;
+        ast = ast->from && ast->from->kind == FROM_SUBQUERY ? ast->from->sub : NULL;
+        sel = sel->sub;
+    }
+}
+
+static bool subtree_aggregates(const SSelect *s)
+{
+    for (; s; s = s->sub)
+        if (s->has_agg)
+            return true;
+    return false;
+}
+
+/* Where an aggregation shows: its GROUP BY, else its first aggregate call, else the block. */
+static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
+{
+    if (a->group_by.n > 0)
+        return a->group_by_span;
+    if (s->n_agg > 0)
+        return s->aggs[0].span;
+    return a->having ? a->having->span : a->span;
+}
+
+/* ==== Rules found while binding expressions ==== */
+
+/* Spark rule 5: count(DISTINCT x), sum(DISTINCT x), ... */
+void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call)
+{
+    if (sc->batch_query)
+        return;
+    diag_error(sc->diag, call->span,
+               "Distinct aggregations are not supported on streaming DataFrames/Datasets. "
+               "Consider using approx_count_distinct() instead.");
+}
+
+/* Spark rule 10: f(...) OVER (...) (Spark <= 3.4 wording). */
+void sema_stream_refuse_over(SemaCtx *sc, const AstExpr *call)
+{
+    if (sc->batch_query)
+        return;
+    diag_error(sc->diag, call->span, "Non-time-based windows are not supported on streaming DataFrames/Datasets");
+}
+
+/* ==== Rules on the query ==== */
+
+/* The innermost block of a chain of FROM subqueries: the one that names the input. */
+static const AstSelect *leaf_block(const AstSelect *a)
+{
+    while (a->from && a->from->kind == FROM_SUBQUERY && a->from->sub)
+        a = a->from->sub;
+    return a;
+}
+
+bool sema_stream_reads_table(SemaCtx *sc, const AstSelect *a)
+{
+    a = leaf_block(a);
+    if (!a->from)
+        return true;
+    SSource *src = a->from->kind == FROM_NAME ? sema_find_source(sc, a->from->name) : NULL;
+    return src && src->is_static;
+}
+
+/* A query must read a stream: FROM a source somewhere down its chain of subqueries.
+   Returns false if it does not (reported) or its source did not resolve (already reported). */
+static bool rule_streaming_source(SemaCtx *sc, const AstSelect *a)
+{
+    a = leaf_block(a);
+    const char *msg = "Queries without streaming sources cannot be executed with writeStream.start()";
+    if (!a->from) {
+        diag_error(sc->diag, a->span, "%s", msg);
+        return false;
+    }
+    if (a->from->kind != FROM_NAME)
+        return false;
+    SSource *src = sema_find_source(sc, a->from->name);
+    if (!src)
+        return false;
+    if (src->is_static) {
+        diag_error(sc->diag, a->from->span, "%s", msg);
+        return false;
+    }
+    return true;
+}
+
+/* SQL's SELECT DISTINCT is an aggregation in Spark; sluice refuses it for now. */
+static void rule_distinct(SemaCtx *sc, const AstSelect *a)
+{
+    if (a->distinct)
+        diag_error(sc->diag, a->distinct_span,
+                   "SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP BY instead");
+}
+
+/* Spark rule 7 in Update mode; Append and Complete need state sluice does not keep yet. */
+static void rule_limit(SemaCtx *sc, const SQuery *q, const AstSelect *a, bool mode_known)
+{
+    if (!a->limit)
+        return;
+    if (mode_known && q->mode == MODE_UPDATE)
+        diag_error(sc->diag, a->limit_span,
+                   "Limits are not supported on streaming DataFrames/Datasets in Update output mode");
+    else
+        diag_error(sc->diag, a->limit_span,
+                   "LIMIT is not supported yet on streaming DataFrames/Datasets in %s output mode",
+                   sema_mode_name(q->mode));
+}
+
+/* Spark rule 8. */
+static void rule_offset(SemaCtx *sc, const AstSelect *a)
+{
+    if (a->offset)
+        diag_error(sc->diag, a->offset_span, "Offset is not supported on streaming DataFrames/Datasets");
+}
+
+/* Spark rule 6: sorting needs the whole result table, i.e. an aggregation in Complete mode. */
+static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SSelect *s, bool mode_known)
+{
+    if (a->n_order_by == 0 || !mode_known)
+        return;
+    if (q->mode == MODE_COMPLETE && subtree_aggregates(s))
+        return;
+    diag_error(sc->diag, a->order_by_span,
+               "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated "
+               "DataFrame/Dataset in Complete output mode");
+}
+
+/* Spark rule 1 (as in Spark <= 3.3 for every mode): one aggregation per query. */
+static bool rule_multiple_aggregations(SemaCtx *sc, const Chain *c)
+{
+    int first = -1;
+    for (int i = 0; i < c->n; i++) {
+        if (!c->sel[i]->has_agg)
+            continue;
+        if (first >= 0) {
+            diag_error(sc->diag, agg_span(c->ast[first], c->sel[first]),
+                       "Multiple streaming aggregations are not supported with streaming DataFrames/Datasets");
+            return false;
+        }
+        first = i;
+    }
+    return true;
+}
+
+/* Spark rule 3. */
+static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+{
+    if (!mode_known || q->mode != MODE_COMPLETE || subtree_aggregates(c->sel[0]))
+        return;
+    const SOption *o = soptions_find(&q->options, "outputMode");
+    diag_error(sc->diag, o ? o->span : q->span,
+               "Complete output mode not supported when there are no streaming aggregations on streaming "
+               "DataFrames/Datasets");
+}
+
+/* Is e (over the input of s) the watermarked event time, or a window over it?  Follows
+   columns through non-aggregating subqueries, as Spark propagates the watermark metadata. */
+static bool is_event_time(const SSelect *s, const SExpr *e)
+{
+    if (!e || !s)
+        return false;
+    if (e->kind == SX_WINDOW)
+        return is_event_time(s, e->u.window.ts);
+    if (e->kind != SX_COLUMN)
+        return false;
+    if (s->source)
+        return s->source->watermark && s->source->watermark->column == e->u.column;
+    const SSelect *c = s->sub;
+    if (!c || e->u.column < 0 || e->u.column >= c->n_out)
+        return false;
+    const SExpr *o = c->out[e->u.column].expr;
+    if (c->has_agg)
+        return o && o->kind == SX_GROUP_REF && o->u.ref < c->n_group && is_event_time(c, c->group[o->u.ref]);
+    return is_event_time(c, o);
+}
+
+/* Spark rule 2: in Append mode an aggregate is final only once the watermark passes its
+   event-time key, so one key must be the watermarked column or a window over it. */
+static void rule_append_needs_watermark(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+{
+    if (!mode_known || q->mode != MODE_APPEND)
+        return;
+    for (int i = 0; i < c->n; i++) {
+        const SSelect *s = c->sel[i];
+        if (!s->has_agg)
+            continue;
+        for (int k = 0; k < s->n_group; k++)
+            if (is_event_time(s, s->group[k]))
+                return;
+        diag_error(sc->diag, agg_span(c->ast[i], s),
+                   "Append output mode not supported when there are streaming aggregations on streaming "
+                   "DataFrames/DataSets without watermark");
+        return;
+    }
+}
+
+/* ==== Entry ==== */
+
+void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok)
+{
+    const AstSelect *ast = st->query;
+    if (!ast || !q->select || !rule_streaming_source(sc, ast))
+        return;
+    /* An invalid outputMode was reported and left no value: skip the rules that need it. */
+    bool mode_known = soptions_find(&q->options, "outputMode") != NULL;
+    Chain c;
+    build_chain(&c, ast, q->select);
+    for (int i = 0; i < c.n; i++) {
+        rule_distinct(sc, c.ast[i]);
+        rule_limit(sc, q, c.ast[i], mode_known);
+        rule_offset(sc, c.ast[i]);
+        rule_sort(sc, q, c.ast[i], c.sel[i], mode_known);
+    }
+    bool single = rule_multiple_aggregations(sc, &c);
+    rule_complete_needs_aggregation(sc, q, &c, mode_known);
+    if (bind_ok && single)
+        rule_append_needs_watermark(sc, q, &c, mode_known);
+}

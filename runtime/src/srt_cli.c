@@ -1,0 +1,114 @@
+/* srt_cli.c - the command line of a generated executable.  Options live in one table
+** (name, argument, help, handler), so adding --checkpoint or --progress is one row
+** plus one field in SrtCli.  Both `--opt value` and `--opt=value` are accepted.
+*/
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+typedef struct CliOpt {
+    const char *name;
+    const char *arg; /* NULL: a flag */
+    const char *help;
+    int (*apply)(SrtCli *c, const char *arg, SrtErr *err);
+} CliOpt;
+
+static int opt_trigger(SrtCli *c, const char *arg, SrtErr *err)
+{
+    SrtTrigger t;
+    int rc = srt_trigger_parse(arg, &t, err);
+    if (rc < 0)
+        return rc;
+    c->trigger = arg;
+    return 0;
+}
+
+static int opt_max_batches(SrtCli *c, const char *arg, SrtErr *err)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(arg, &end, 10);
+    if (errno || end == arg || *end || v < 0)
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '%s' for --max-batches: expected a non-negative integer", arg);
+    c->max_batches = v;
+    return 0;
+}
+
+static int opt_help(SrtCli *c, const char *arg, SrtErr *err)
+{
+    SRT_UNUSED(arg);
+    SRT_UNUSED(err);
+    c->help = 1;
+    return 0;
+}
+
+static int opt_version(SrtCli *c, const char *arg, SrtErr *err)
+{
+    SRT_UNUSED(arg);
+    SRT_UNUSED(err);
+    c->version = 1;
+    return 0;
+}
+
+static const CliOpt cli_opts[] = {
+    {"--trigger", "MODE",
+     "run every query with this trigger: availableNow, once, default,\n"
+     "                         or an interval such as '5 seconds' (overrides the queries' trigger)",
+     opt_trigger},
+    {"--max-batches", "N", "stop each query after N micro-batches", opt_max_batches},
+    {"--help", NULL, "show this help and exit", opt_help},
+    {"--version", NULL, "show the runtime version and exit", opt_version},
+};
+
+void srt_cli_usage(FILE *f, const char *argv0)
+{
+    fprintf(f, "usage: %s [options]\n\n", argv0 ? argv0 : "query");
+    fprintf(f, "Runs the streaming queries compiled into this executable.\n\noptions:\n");
+    for (size_t i = 0; i < sizeof cli_opts / sizeof cli_opts[0]; i++) {
+        char left[64];
+        snprintf(left, sizeof left, "%s%s%s", cli_opts[i].name, cli_opts[i].arg ? " " : "",
+                 cli_opts[i].arg ? cli_opts[i].arg : "");
+        fprintf(f, "  %-22s %s\n", left, cli_opts[i].help);
+    }
+    fprintf(f, "\nSIGINT/SIGTERM stop gracefully: the running batch is finished first.\n"
+               "Exit status: 0 done or stopped, 1 a query failed, 2 bad command line.\n");
+}
+
+int srt_cli_parse(SrtCli *c, int argc, char **argv, SrtErr *err)
+{
+    memset(c, 0, sizeof *c);
+    c->argv0 = argc > 0 ? argv[0] : "query";
+    c->max_batches = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--", 2) != 0)
+            return srt_err_set(err, SRT_ERR_OPTION, "unexpected argument '%s'", a);
+        const char *eq = strchr(a, '=');
+        size_t n = eq ? (size_t)(eq - a) : strlen(a);
+        const CliOpt *o = NULL;
+        for (size_t k = 0; k < sizeof cli_opts / sizeof cli_opts[0]; k++)
+            if (strlen(cli_opts[k].name) == n && strncmp(cli_opts[k].name, a, n) == 0)
+                o = &cli_opts[k];
+        if (!o)
+            return srt_err_set(err, SRT_ERR_OPTION, "unknown option '%.*s'", (int)n, a);
+        const char *arg = NULL;
+        if (o->arg) {
+            if (eq)
+                arg = eq + 1;
+            else if (i + 1 < argc)
+                arg = argv[++i];
+            else
+                return srt_err_set(err, SRT_ERR_OPTION, "option '%s' needs a value (%s)", o->name,
+                                   o->arg);
+        } else if (eq) {
+            return srt_err_set(err, SRT_ERR_OPTION, "option '%s' takes no value", o->name);
+        }
+        int rc = o->apply(c, arg, err);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}

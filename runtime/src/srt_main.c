@@ -1,0 +1,110 @@
+/* srt_main.c - the executable's main: command line, registration, then the scheduler
+** that runs every query round-robin in this thread, each on its own trigger, until
+** all are done, one fails, or SIGINT/SIGTERM asks for a stop after the current batch.
+*/
+#include <string.h>
+
+#include "srt_int.h"
+
+static void report_failure(const SrtEnv *env, const SrtQuery *q, const SrtErr *err)
+{
+    fflush(env->out);
+    fprintf(env->err, "error: query '%s' failed: %s\n", q->name, err->msg);
+}
+
+/* Run the queries until done.  Returns the exit code. */
+static int schedule(SrtQuery **qs, int n, const SrtEnv *env)
+{
+    while (!srt_stop_requested()) {
+        int64_t now = srt_now_us();
+        int64_t next = INT64_MAX;
+        int active = 0;
+        for (int i = 0; i < n && !srt_stop_requested(); i++) {
+            SrtQuery *q = qs[i];
+            if (q->done)
+                continue;
+            if (now >= q->next_due_us) {
+                if (srt_query_tick(q, now) < 0) {
+                    report_failure(env, q, &q->err);
+                    return 1;
+                }
+                now = srt_now_us();
+            }
+            if (!q->done) {
+                active++;
+                if (q->next_due_us < next)
+                    next = q->next_due_us;
+            }
+        }
+        if (!active)
+            break;
+        if (next > now)
+            srt_sleep_until(next);
+    }
+    return 0;
+}
+
+int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
+{
+    SrtCli cli;
+    SrtErr err;
+    srt_err_clear(&err);
+    if (srt_cli_parse(&cli, argc, argv, &err) < 0) {
+        fprintf(env->err, "error: %s\nTry '%s --help' for more information.\n", err.msg, cli.argv0);
+        return 2;
+    }
+    if (cli.help) {
+        srt_cli_usage(env->out, cli.argv0);
+        fflush(env->out);
+        return 0;
+    }
+    if (cli.version) {
+        fprintf(env->out, "sluice runtime %s (ABI %d)\n", SRT_VERSION, SRT_ABI_VERSION);
+        fflush(env->out);
+        return 0;
+    }
+    SrtProgram prog;
+    srt_prog_init(&prog, env->mem);
+    init(&prog);
+    int rc = 0;
+    SrtQuery **qs = NULL;
+    size_t n_qs = (size_t)prog.n_queries;
+    if (prog.err.code) {
+        fprintf(env->err, "error: %s\n", prog.err.msg);
+        rc = 1;
+        goto out;
+    }
+    qs = srt_mem_calloc(env->mem, sizeof *qs * (n_qs ? n_qs : 1));
+    if (!qs) {
+        fprintf(env->err, "error: out of memory\n");
+        rc = 1;
+        goto out;
+    }
+    for (int i = 0; i < prog.n_queries; i++) {
+        srt_err_clear(&err);
+        if (srt_query_new(&prog, i, env, cli.trigger, cli.max_batches, &qs[i], &err) < 0) {
+            const char *name = qs[i] && qs[i]->name ? qs[i]->name : prog.queries[i].name;
+            fprintf(env->err, "error: query '%s' failed: %s\n", name, err.msg);
+            rc = 1;
+            goto out;
+        }
+    }
+    srt_signal_install();
+    rc = schedule(qs, prog.n_queries, env);
+out:
+    if (qs)
+        for (size_t i = 0; i < n_qs; i++)
+            srt_query_free(qs[i]);
+    srt_mem_free(env->mem, qs, sizeof *qs * (n_qs ? n_qs : 1));
+    srt_prog_free(&prog);
+    fflush(env->out);
+    return rc;
+}
+
+int srt_main(int argc, char **argv, SrtInitFn init)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtEnv env = {&mem, stdout, stderr};
+    return srt_run(argc, argv, init, &env);
+}

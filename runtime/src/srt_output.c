@@ -1,0 +1,29 @@
+/* srt_output.c - the rows a batch writes, by output mode: without aggregation the rows
+** process appended; with aggregation one row per group through the generated emit
+** function (complete: every group, update: groups updated in this batch), in the
+** groups' insertion order, minus the rows HAVING rejected.
+*/
+#include "srt_int.h"
+
+static int emit_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    SrtQuery *q = ctx;
+    SrtDatum *row = srt_out_row(q);
+    if (!q->def->emit(q, key, key_len, state, row))
+        q->n_rows--; /* rejected; its memory goes with the batch */
+    return q->failed ? -SRT_ERR_QUERY : 0;
+}
+
+int srt_output_collect(SrtQuery *q)
+{
+    if (!q->agg)
+        return 0;
+    int rc;
+    if (q->mode == SRT_OUT_COMPLETE)
+        rc = srt_agg_foreach(q->agg, emit_group, q);
+    else
+        rc = srt_agg_foreach_updated(q->agg, emit_group, q);
+    if (rc < 0 && !q->err.code)
+        srt_err_nomem(&q->err, "output");
+    return rc;
+}

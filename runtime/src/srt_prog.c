@@ -1,0 +1,221 @@
+/* srt_prog.c - the program registry: what the generated init function registers
+** (sources, sinks, queries with their options, columns, aggregation and ORDER BY).
+** Registration never fails loudly: the first error is kept in p->err and srt_run
+** reports it before anything starts.
+*/
+#include <stdarg.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+void srt_prog_init(SrtProgram *p, SrtMem *m)
+{
+    memset(p, 0, sizeof *p);
+    p->mem = m;
+    srt_arena_init(&p->arena, m, 4096);
+}
+
+void srt_prog_free(SrtProgram *p)
+{
+    srt_arena_free(&p->arena);
+}
+
+static int fail(SrtProgram *p, int code, const char *fmt, ...) SRT_PRINTF(3, 4);
+
+static int fail(SrtProgram *p, int code, const char *fmt, ...)
+{
+    if (!p->err.code) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(p->err.msg, sizeof p->err.msg, fmt, ap);
+        va_end(ap);
+        p->err.code = code;
+    }
+    return -code;
+}
+
+static int nomem(SrtProgram *p)
+{
+    if (!p->err.code)
+        srt_err_nomem(&p->err, "registration");
+    return -SRT_ERR_NOMEM;
+}
+
+/* Grow an arena-held array of elem-sized items to hold n + 1. */
+static int grow(SrtProgram *p, void **v, uint32_t *cap, size_t elem, uint32_t n)
+{
+    if (n < *cap)
+        return 0;
+    uint32_t ncap = *cap ? *cap * 2 : 8;
+    void *nv = srt_arena_alloc(&p->arena, elem * ncap);
+    if (!nv)
+        return nomem(p);
+    if (n)
+        memcpy(nv, *v, elem * n);
+    *v = nv;
+    *cap = ncap;
+    return 0;
+}
+
+static const char *dup(SrtProgram *p, const char *s)
+{
+    char *d = srt_arena_strdup(&p->arena, s ? s : "");
+    if (!d)
+        nomem(p);
+    return d;
+}
+
+int srt_prog_source(SrtProgram *p, const char *name, const char *connector)
+{
+    if (!srt_source_lookup(connector))
+        return fail(p, SRT_ERR_OPTION, "source '%s': unknown connector '%s'", name, connector);
+    uint32_t cap = (uint32_t)p->cap_sources;
+    if (grow(p, (void **)&p->sources, &cap, sizeof *p->sources, (uint32_t)p->n_sources) < 0)
+        return -SRT_ERR_NOMEM;
+    p->cap_sources = (int)cap;
+    SrtSourceDef *s = &p->sources[p->n_sources];
+    memset(s, 0, sizeof *s);
+    s->name = dup(p, name);
+    s->connector = dup(p, connector);
+    if (!s->name || !s->connector)
+        return -SRT_ERR_NOMEM;
+    return p->n_sources++;
+}
+
+static SrtSourceDef *source_at(SrtProgram *p, int i)
+{
+    if (i < 0 || i >= p->n_sources) {
+        fail(p, SRT_ERR_QUERY, "internal: no source #%d", i);
+        return NULL;
+    }
+    return &p->sources[i];
+}
+
+void srt_prog_source_option(SrtProgram *p, int source, const char *key, const char *value)
+{
+    SrtSourceDef *s = source_at(p, source);
+    if (s && srt_opts_set(&s->opts, &p->arena, key, value) < 0)
+        nomem(p);
+}
+
+static int add_column(SrtProgram *p, SrtColumn **cols, uint32_t *n, uint32_t *cap, const char *name,
+                      const char *type, int hidden)
+{
+    if (grow(p, (void **)cols, cap, sizeof **cols, *n) < 0)
+        return -SRT_ERR_NOMEM;
+    SrtColumn *c = &(*cols)[*n];
+    c->name = dup(p, name);
+    c->hidden = hidden;
+    SrtErr err;
+    srt_err_clear(&err);
+    if (srt_type_parse(&p->arena, type, &c->type, &err) < 0) {
+        if (!p->err.code)
+            p->err = err;
+        return -err.code;
+    }
+    (*n)++;
+    return 0;
+}
+
+void srt_prog_source_column(SrtProgram *p, int source, const char *name, const char *type)
+{
+    SrtSourceDef *s = source_at(p, source);
+    if (s)
+        add_column(p, &s->cols, &s->n_cols, &s->cap_cols, name, type, 0);
+}
+
+int srt_prog_sink(SrtProgram *p, const char *name, const char *connector)
+{
+    if (!srt_sink_lookup(connector))
+        return fail(p, SRT_ERR_OPTION, "sink '%s': unknown connector '%s'", name, connector);
+    uint32_t cap = (uint32_t)p->cap_sinks;
+    if (grow(p, (void **)&p->sinks, &cap, sizeof *p->sinks, (uint32_t)p->n_sinks) < 0)
+        return -SRT_ERR_NOMEM;
+    p->cap_sinks = (int)cap;
+    SrtSinkDef *k = &p->sinks[p->n_sinks];
+    memset(k, 0, sizeof *k);
+    k->name = dup(p, name);
+    k->connector = dup(p, connector);
+    if (!k->name || !k->connector)
+        return -SRT_ERR_NOMEM;
+    return p->n_sinks++;
+}
+
+void srt_prog_sink_option(SrtProgram *p, int sink, const char *key, const char *value)
+{
+    if (sink < 0 || sink >= p->n_sinks) {
+        fail(p, SRT_ERR_QUERY, "internal: no sink #%d", sink);
+        return;
+    }
+    if (srt_opts_set(&p->sinks[sink].opts, &p->arena, key, value) < 0)
+        nomem(p);
+}
+
+int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtProcessFn process)
+{
+    if (source < 0 || source >= p->n_sources || sink < 0 || sink >= p->n_sinks || !process)
+        return fail(p, SRT_ERR_QUERY, "query '%s': bad source, sink or process function", name);
+    uint32_t cap = (uint32_t)p->cap_queries;
+    if (grow(p, (void **)&p->queries, &cap, sizeof *p->queries, (uint32_t)p->n_queries) < 0)
+        return -SRT_ERR_NOMEM;
+    p->cap_queries = (int)cap;
+    SrtQueryDef *q = &p->queries[p->n_queries];
+    memset(q, 0, sizeof *q);
+    q->name = dup(p, name);
+    q->source = source;
+    q->sink = sink;
+    q->process = process;
+    if (!q->name)
+        return -SRT_ERR_NOMEM;
+    return p->n_queries++;
+}
+
+static SrtQueryDef *query_at(SrtProgram *p, int i)
+{
+    if (i < 0 || i >= p->n_queries) {
+        fail(p, SRT_ERR_QUERY, "internal: no query #%d", i);
+        return NULL;
+    }
+    return &p->queries[i];
+}
+
+void srt_prog_query_option(SrtProgram *p, int query, const char *key, const char *value)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q && srt_opts_set(&q->opts, &p->arena, key, value) < 0)
+        nomem(p);
+}
+
+void srt_prog_query_column(SrtProgram *p, int query, const char *name, const char *type, int hidden)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        add_column(p, &q->cols, &q->n_cols, &q->cap_cols, name, type, hidden);
+}
+
+void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn emit)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (!emit) {
+        fail(p, SRT_ERR_QUERY, "query '%s': aggregation without an emit function", q->name);
+        return;
+    }
+    q->has_agg = 1;
+    q->state_size = state_size;
+    q->emit = emit;
+}
+
+void srt_prog_query_order(SrtProgram *p, int query, int column, int desc, int nulls_first)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (grow(p, (void **)&q->order, &q->cap_order, sizeof *q->order, q->n_order) < 0)
+        return;
+    q->order[q->n_order].column = column;
+    q->order[q->n_order].desc = desc != 0;
+    q->order[q->n_order].nulls_first = nulls_first != 0;
+    q->n_order++;
+}

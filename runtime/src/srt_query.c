@@ -1,0 +1,382 @@
+/* srt_query.c - one running query: its trigger loop and the micro-batch.
+**
+** srt_query_tick() runs one trigger: plan the next batch with the source and, when
+** there is new data, run it (srt_query_run_batch): read -> process -> output by mode
+** -> sort -> sink -> commit -> reset batch memory.  Generated code (process, emit)
+** always runs under a setjmp guard so that out-of-memory inside the ABI calls that
+** cannot return errors fails the query cleanly.  Also the per-batch/per-record ABI
+** calls of generated code: rows, batch and scratch memory, failures.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+#define POLL_US 10000 /* spark.sql.streaming.pollingDelay */
+
+/* ======================================================================
+** Construction
+** ====================================================================== */
+
+static void init_memory(SrtQuery *q, SrtMem *m)
+{
+    q->mem = m;
+    srt_arena_init(&q->batch, m, 64 << 10);
+    srt_arena_init(&q->scratch, m, 4 << 10);
+    srt_buf_init(&q->start_offset, m);
+    srt_buf_init(&q->end_offset, m);
+    q->max_batches = -1;
+}
+
+SrtQuery *srt_query_new_detached(SrtMem *m)
+{
+    SrtQuery *q = srt_mem_calloc(m, sizeof *q);
+    if (q) {
+        init_memory(q, m);
+        q->name = "detached";
+    }
+    return q;
+}
+
+static int parse_mode(SrtQuery *q, SrtErr *err)
+{
+    const char *m = srt_opts_get(&q->def->opts, "outputMode");
+    if (!m || srt_str_ieq(m, "append"))
+        q->mode = SRT_OUT_APPEND;
+    else if (srt_str_ieq(m, "update"))
+        q->mode = SRT_OUT_UPDATE;
+    else if (srt_str_ieq(m, "complete"))
+        q->mode = SRT_OUT_COMPLETE;
+    else
+        return srt_err_set(err, SRT_ERR_OPTION, "unknown outputMode '%s' (append, update, complete)", m);
+    if (q->mode == SRT_OUT_COMPLETE && !q->def->has_agg)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "Complete output mode not supported when there are no streaming "
+                           "aggregations on streaming DataFrames/Datasets");
+    if (q->mode == SRT_OUT_APPEND && q->def->has_agg)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "Append output mode not supported when there are streaming aggregations "
+                           "on streaming DataFrames/DataSets without watermark");
+    return 0;
+}
+
+int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *trig_override,
+                  int64_t max_batches, SrtQuery **out, SrtErr *err)
+{
+    const SrtQueryDef *d = &p->queries[qi];
+    SrtQuery *q = srt_mem_calloc(env->mem, sizeof *q);
+    *out = q;
+    if (!q)
+        return srt_err_nomem(err, "query");
+    init_memory(q, env->mem);
+    q->prog = p;
+    q->def = d;
+    const char *name = srt_opts_get(&d->opts, "name");
+    if (!name)
+        name = srt_opts_get(&d->opts, "queryName");
+    q->name = name ? name : d->name;
+    q->schema.cols = d->cols;
+    q->schema.n_cols = d->n_cols;
+    q->max_batches = max_batches;
+    int rc = parse_mode(q, err);
+    if (rc < 0)
+        return rc;
+    const char *trig = trig_override ? trig_override : srt_opts_get(&d->opts, "trigger");
+    if ((rc = srt_trigger_parse(trig, &q->trigger, err)) < 0)
+        return rc;
+    for (uint32_t i = 0; i < d->n_order; i++)
+        if (d->order[i].column < 0 || (uint32_t)d->order[i].column >= d->n_cols)
+            return srt_err_set(err, SRT_ERR_QUERY, "ORDER BY refers to column #%d of %u",
+                               d->order[i].column, d->n_cols);
+    if (d->has_agg) {
+        q->agg = srt_agg_new(q->mem, d->state_size);
+        if (!q->agg)
+            return srt_err_nomem(err, "aggregation state");
+        srt_agg_set_owner(q->agg, q);
+    }
+    const SrtSourceDef *sd = &p->sources[d->source];
+    const SrtSchema src_schema = {sd->cols, sd->n_cols};
+    q->source.vt = srt_source_lookup(sd->connector);
+    q->source.mem = q->mem;
+    q->source.name = sd->name;
+    q->source_open = 1;
+    if ((rc = q->source.vt->open(&q->source, &sd->opts, &src_schema, err)) < 0)
+        return rc;
+    const SrtSinkDef *kd = &p->sinks[d->sink];
+    q->sink.vt = srt_sink_lookup(kd->connector);
+    q->sink.mem = q->mem;
+    q->sink.name = kd->name;
+    q->sink.out = env->out;
+    q->sink_open = 1;
+    return q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err);
+}
+
+void srt_query_free(SrtQuery *q)
+{
+    if (!q)
+        return;
+    if (q->source_open)
+        q->source.vt->close(&q->source);
+    if (q->sink_open)
+        q->sink.vt->close(&q->sink);
+    srt_agg_free(q->agg);
+    srt_arena_free(&q->batch);
+    srt_arena_free(&q->scratch);
+    srt_mem_free(q->mem, q->rows, sizeof *q->rows * q->cap_rows);
+    srt_buf_free(&q->start_offset);
+    srt_buf_free(&q->end_offset);
+    srt_mem_free(q->mem, q, sizeof *q);
+}
+
+/* ======================================================================
+** ABI calls from generated code
+** ====================================================================== */
+
+SrtAggTable *srt_query_agg_table(SrtQuery *q)
+{
+    return q->agg;
+}
+
+void srt_query_oom(SrtQuery *q, const char *what)
+{
+    if (!q) {
+        fprintf(stderr, "error: out of memory (%s)\n", what);
+        exit(1);
+    }
+    if (!q->failed) {
+        q->failed = 1;
+        srt_err_nomem(&q->err, what);
+    }
+    if (q->guard)
+        longjmp(*q->guard, 1);
+    fprintf(stderr, "error: query '%s' failed: %s\n", q->name, q->err.msg);
+    exit(1);
+}
+
+SrtDatum *srt_out_row(SrtQuery *q)
+{
+    size_t n = sizeof(SrtDatum) * (q->schema.n_cols ? q->schema.n_cols : 1);
+    SrtDatum *r = srt_arena_alloc(&q->batch, n);
+    if (SRT_UNLIKELY(!r) || (SRT_UNLIKELY(q->n_rows == q->cap_rows) &&
+                             srt_mem_grow(q->mem, (void **)&q->rows, &q->cap_rows, sizeof *q->rows,
+                                          q->n_rows + 1) < 0))
+        srt_query_oom(q, "output rows");
+    memset(r, 0, n);
+    q->rows[q->n_rows++] = r;
+    return r;
+}
+
+void *srt_batch_alloc(SrtQuery *q, size_t n)
+{
+    void *p = srt_arena_alloc(&q->batch, n);
+    if (SRT_UNLIKELY(!p))
+        srt_query_oom(q, "batch memory");
+    return p;
+}
+
+const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n)
+{
+    char *d = srt_batch_alloc(q, n ? n : 1);
+    if (n)
+        memcpy(d, s, n);
+    return d;
+}
+
+void *srt_scratch_alloc(SrtQuery *q, size_t n)
+{
+    void *p = srt_arena_alloc(&q->scratch, n);
+    if (SRT_UNLIKELY(!p))
+        srt_query_oom(q, "per-record scratch memory");
+    return p;
+}
+
+void srt_scratch_reset(SrtQuery *q)
+{
+    if (q->scratch.head)
+        srt_arena_reset(&q->scratch);
+}
+
+/* The line number and byte offset of pos within the buffer being processed. */
+static void locate(const SrtQuery *q, const char *pos, long long *line, long long *off)
+{
+    *line = 1;
+    *off = pos - q->cur_buf;
+    for (const char *s = q->cur_buf; s < pos; s++) {
+        s = memchr(s, '\n', (size_t)(pos - s));
+        if (!s)
+            break;
+        (*line)++;
+    }
+}
+
+void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos)
+{
+    if (q->failed)
+        return;
+    q->failed = 1;
+    if (q->cur_what && pos && pos >= q->cur_buf && pos <= q->cur_buf + q->cur_len) {
+        long long line, off;
+        locate(q, pos, &line, &off);
+        srt_err_set(&q->err, SRT_ERR_QUERY, "%s (at %s:%lld, byte %lld)", msg, q->cur_what, line, off);
+    } else if (q->cur_what) {
+        srt_err_set(&q->err, SRT_ERR_QUERY, "%s (in %s)", msg, q->cur_what);
+    } else {
+        srt_err_set(&q->err, SRT_ERR_QUERY, "%s", msg);
+    }
+}
+
+void srt_query_fail(SrtQuery *q, const char *msg)
+{
+    srt_query_fail_at(q, msg, NULL);
+}
+
+/* ======================================================================
+** The micro-batch
+** ====================================================================== */
+
+static int64_t guarded_process(SrtQuery *q, const char *buf, size_t len)
+{
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        q->guard = NULL;
+        return -1;
+    }
+    q->guard = &jb;
+    int64_t n = q->def->process(q, buf, len);
+    q->guard = NULL;
+    return n;
+}
+
+static int guarded_output(SrtQuery *q)
+{
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        q->guard = NULL;
+        return -SRT_ERR_QUERY;
+    }
+    q->guard = &jb;
+    int rc = srt_output_collect(q);
+    q->guard = NULL;
+    return rc;
+}
+
+/* SrtReadFn: one buffer of records through the generated process function. */
+static int on_buffer(void *ctx, const char *what, const char *buf, size_t len)
+{
+    SrtQuery *q = ctx;
+    q->cur_what = what;
+    q->cur_buf = buf;
+    q->cur_len = len;
+    int64_t n = guarded_process(q, buf, len);
+    q->cur_what = NULL;
+    q->cur_buf = NULL;
+    q->cur_len = 0;
+    srt_scratch_reset(q);
+    if (n < 0 || q->failed) {
+        if (!q->failed) {
+            q->failed = 1;
+            srt_err_set(&q->err, SRT_ERR_QUERY, "processing %s failed", what);
+        }
+        return -q->err.code;
+    }
+    q->batch_input_rows += n;
+    return 0;
+}
+
+static void end_batch_memory(SrtQuery *q)
+{
+    q->n_rows = 0;
+    srt_arena_reset(&q->batch);
+    srt_scratch_reset(q);
+    /* Do not keep the row array of one huge batch forever. */
+    if (q->cap_rows > ((size_t)1 << 20)) {
+        srt_mem_free(q->mem, q->rows, sizeof *q->rows * q->cap_rows);
+        q->rows = NULL;
+        q->cap_rows = 0;
+    }
+}
+
+static int failed_rc(SrtQuery *q, int rc)
+{
+    q->failed = 1;
+    if (!q->err.code)
+        srt_err_set(&q->err, -rc, "internal error %d", -rc);
+    return rc;
+}
+
+int srt_query_run_batch(SrtQuery *q)
+{
+    q->n_rows = 0;
+    q->batch_input_rows = 0;
+    if (q->agg)
+        srt_agg_begin_batch(q->agg);
+    const char *start = q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
+    const char *end = srt_buf_cstr(&q->end_offset);
+    int rc = q->source.vt->read(&q->source, start, end, on_buffer, q, &q->err);
+    if (rc < 0)
+        return failed_rc(q, rc);
+    if ((rc = guarded_output(q)) < 0)
+        return failed_rc(q, rc);
+    if (q->def->n_order &&
+        srt_sort_rows(q->mem, q->rows, q->n_rows, &q->schema, q->def->order, q->def->n_order) < 0)
+        return failed_rc(q, srt_err_nomem(&q->err, "sorting"));
+    if ((rc = q->sink.vt->write(&q->sink, q->batch_id, q->rows, q->n_rows, &q->schema, &q->err)) < 0)
+        return failed_rc(q, rc);
+    if ((rc = q->source.vt->commit(&q->source, end, &q->err)) < 0)
+        return failed_rc(q, rc);
+    q->last_batch_output_rows = (int64_t)q->n_rows;
+    q->total_input_rows += q->batch_input_rows;
+    srt_buf_clear(&q->start_offset);
+    srt_buf_puts(&q->start_offset, end);
+    if (q->start_offset.oom)
+        return failed_rc(q, srt_err_nomem(&q->err, "offsets"));
+    q->batch_id++;
+    q->batches_run++;
+    end_batch_memory(q);
+    return 0;
+}
+
+/* ======================================================================
+** Triggers
+** ====================================================================== */
+
+int srt_query_tick(SrtQuery *q, int64_t now_us)
+{
+    if (q->done)
+        return 0;
+    int rc;
+    if (q->max_batches >= 0 && q->batches_run >= q->max_batches) {
+        q->done = 1;
+        return 0;
+    }
+    if (!q->started) {
+        q->started = 1;
+        if (q->trigger.kind == SRT_TRIG_AVAILABLE_NOW &&
+            (rc = q->source.vt->snapshot(&q->source, &q->err)) < 0)
+            return failed_rc(q, rc);
+    }
+    SrtReadLimit lim = q->trigger.kind == SRT_TRIG_ONCE ? SRT_LIMIT_ALL : SRT_LIMIT_DEFAULT;
+    int has_data = 0;
+    if ((rc = q->source.vt->plan(&q->source, lim, &q->end_offset, &has_data, &q->err)) < 0)
+        return failed_rc(q, rc);
+    if (has_data && (rc = srt_query_run_batch(q)) < 0)
+        return rc;
+    switch (q->trigger.kind) {
+    case SRT_TRIG_DEFAULT:
+        q->next_due_us = has_data ? now_us : srt_now_us() + POLL_US;
+        break;
+    case SRT_TRIG_INTERVAL:
+        q->next_due_us = now_us / q->trigger.interval_us * q->trigger.interval_us + q->trigger.interval_us;
+        break;
+    case SRT_TRIG_ONCE:
+        q->done = 1;
+        break;
+    case SRT_TRIG_AVAILABLE_NOW:
+        if (!has_data)
+            q->done = 1;
+        break;
+    }
+    if (q->max_batches >= 0 && q->batches_run >= q->max_batches)
+        q->done = 1;
+    return 0;
+}

@@ -1,0 +1,599 @@
+/* check_rt_query.c - the query loop end to end without the compiler: hand-written
+** process/emit functions (the §13 events count per action and 1-hour window, and a
+** stateless filter) registered like generated code does, run through srt_run /
+** srt_main, comparing the whole console output.
+*/
+#include <check.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rt_testutil.h"
+#include "srt_int.h"
+
+#define HOUR_US 3600000000LL
+
+/* What the hand-written "generated" program registers (test-only global). */
+static struct {
+    const char *dir;
+    const char *mode;     /* outputMode */
+    const char *max_files;
+    const char *truncate;
+    int order;            /* ORDER BY count DESC, hidden window start ASC */
+    int having;           /* HAVING count > 1 */
+    int failfast;         /* a malformed record fails the query */
+    int stateless;        /* SELECT action, time WHERE action LIKE 'O%' */
+    const char *trigger;  /* query option */
+} cfg;
+
+typedef struct Record {
+    int64_t ts;
+    int ts_ok;
+    const char *act;
+    uint32_t act_n;
+    int act_ok;
+} Record;
+
+/* Parse one JSON line the way generated parsers do; 0 ok, -1 malformed. */
+static int parse_record(SrtQuery *q, const char *s, const char *le, Record *r)
+{
+    memset(r, 0, sizeof *r);
+    if (*s != '{')
+        return -1;
+    s = srt_json_ws(s + 1, le);
+    while (s < le && *s != '}') {
+        const char *k;
+        uint32_t kn;
+        int esc, st;
+        s = srt_json_string_raw(s, le, &k, &kn, &esc);
+        if (!s)
+            return -1;
+        s = srt_json_ws(s, le);
+        if (s >= le || *s != ':')
+            return -1;
+        s = srt_json_ws(s + 1, le);
+        if (kn == 4 && memcmp(k, "time", 4) == 0) {
+            s = srt_json_ts(s, le, &r->ts, &st);
+            r->ts_ok = st == SRT_JV_OK;
+        } else if (kn == 6 && memcmp(k, "action", 6) == 0) {
+            s = srt_json_str(s, le, q, &r->act, &r->act_n, &st);
+            r->act_ok = st == SRT_JV_OK;
+        } else {
+            s = srt_json_skip(s, le);
+        }
+        if (!s)
+            return -1;
+        s = srt_json_ws(s, le);
+        if (s < le && *s == ',')
+            s = srt_json_ws(s + 1, le);
+        else if (s < le && *s != '}')
+            return -1;
+    }
+    return s < le ? 0 : -1;
+}
+
+static int64_t events_process(SrtQuery *q, const char *buf, size_t len)
+{
+    const char *p = buf, *end = buf + len;
+    SrtAggTable *t = srt_query_agg_table(q);
+    int64_t rows = 0;
+    while (p < end) {
+        const char *le = srt_json_line_end(p, end);
+        const char *s = srt_json_ws(p, le);
+        if (s == le) {
+            p = le + 1;
+            continue;
+        }
+        srt_scratch_reset(q);
+        Record r;
+        if (parse_record(q, s, le, &r) < 0) {
+            if (cfg.failfast) {
+                srt_query_fail_at(q, "Malformed records are detected in record parsing. Parse Mode: FAILFAST.", p);
+                return -1;
+            }
+            memset(&r, 0, sizeof r); /* PERMISSIVE: all fields NULL */
+        }
+        rows++;
+        p = le + 1;
+        if (cfg.stateless) {
+            if (!r.act_ok || !srt_like(r.act, r.act_n, "O%", 2))
+                continue;
+            SrtDatum *row = srt_out_row(q);
+            row[0].p = srt_batch_strdup(q, r.act, r.act_n);
+            row[0].n = r.act_n;
+            row[1].i = r.ts;
+            row[1].is_null = !r.ts_ok;
+            continue;
+        }
+        if (!r.ts_ok)
+            continue; /* window(NULL) drops the row */
+        uint8_t key[8 + 1 + 256];
+        int64_t ws = srt_window_start(r.ts, HOUR_US, 0);
+        uint32_t an = r.act_ok ? (r.act_n > 256 ? 256 : r.act_n) : 0;
+        memcpy(key, &ws, 8);
+        key[8] = (uint8_t)r.act_ok;
+        if (an)
+            memcpy(key + 9, r.act, an);
+        uint8_t *st = srt_agg_upsert(t, key, 9 + an, srt_hash(key, 9 + an));
+        ++*(int64_t *)st;
+    }
+    return rows;
+}
+
+static int events_emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state,
+                       SrtDatum *row)
+{
+    int64_t ws, count;
+    memcpy(&ws, key, 8);
+    memcpy(&count, state, 8);
+    if (cfg.having && count <= 1)
+        return 0;
+    if (key[8]) {
+        row[0].p = srt_batch_strdup(q, (const char *)key + 9, key_len - 9);
+        row[0].n = key_len - 9;
+    } else {
+        row[0].is_null = 1;
+    }
+    SrtDatum *w = srt_batch_alloc(q, 2 * sizeof(SrtDatum));
+    memset(w, 0, 2 * sizeof(SrtDatum));
+    w[0].i = ws;
+    w[1].i = ws + HOUR_US;
+    row[1].p = w;
+    row[1].n = 2;
+    row[2].i = count;
+    row[3].i = ws; /* hidden sort key */
+    return 1;
+}
+
+static void init_program(SrtProgram *p)
+{
+    int src = srt_prog_source(p, "events", "files");
+    srt_prog_source_option(p, src, "path", cfg.dir);
+    srt_prog_source_option(p, src, "format", "json");
+    if (cfg.max_files)
+        srt_prog_source_option(p, src, "maxFilesPerTrigger", cfg.max_files);
+    srt_prog_source_column(p, src, "time", "timestamp");
+    srt_prog_source_column(p, src, "action", "string");
+    int sink = srt_prog_sink(p, "out", "console");
+    if (cfg.truncate)
+        srt_prog_sink_option(p, sink, "truncate", cfg.truncate);
+    int q = srt_prog_query(p, "counts", src, sink, events_process);
+    srt_prog_query_option(p, q, "name", "counts");
+    srt_prog_query_option(p, q, "outputMode", cfg.mode);
+    if (cfg.trigger)
+        srt_prog_query_option(p, q, "trigger", cfg.trigger);
+    if (cfg.stateless) {
+        srt_prog_query_column(p, q, "action", "string", 0);
+        srt_prog_query_column(p, q, "time", "timestamp", 0);
+        return;
+    }
+    srt_prog_query_column(p, q, "action", "string", 0);
+    srt_prog_query_column(p, q, "window", "struct<start:timestamp,end:timestamp>", 0);
+    srt_prog_query_column(p, q, "count", "bigint", 0);
+    srt_prog_query_column(p, q, "ws", "timestamp", 1);
+    srt_prog_query_agg(p, q, sizeof(int64_t), events_emit);
+    if (cfg.order) {
+        srt_prog_query_order(p, q, 2, 1, 0);
+        srt_prog_query_order(p, q, 3, 0, 1);
+    }
+}
+
+static char test_dir[64];
+
+static void write_file(const char *name, const char *text, time_t mtime)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", test_dir, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    struct timespec ts[2] = {{mtime, 0}, {mtime, 0}};
+    ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+/* Two files: f1 (02:54:35 Open, 02:54:36 Close, blank line, 02:54:37 Open) and f2
+   without a trailing newline (03:54:35 Open, 02:54:38 Close). */
+static void setup(void)
+{
+    strcpy(test_dir, "/tmp/srt_query_XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(test_dir));
+    write_file("f1.json",
+               "{\"time\":1469501675,\"action\":\"Open\"}\n"
+               "{\"time\":1469501676,\"action\":\"Close\"}\n"
+               "\n"
+               "{\"time\":1469501677,\"action\":\"Open\"}\n",
+               1000);
+    write_file("f2.json",
+               "{\"time\":1469505275,\"action\":\"Open\"}\n"
+               "{\"time\":\"2016-07-26 02:54:38\",\"action\":\"Close\"}",
+               2000);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.dir = test_dir;
+    cfg.mode = "complete";
+    cfg.max_files = "1";
+}
+
+static void teardown(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", test_dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", test_dir);
+}
+
+typedef struct Run {
+    int rc;
+    char *out, *err;
+    size_t leaked;
+} Run;
+
+static Run run_with(int64_t fail_after, const char *a1, const char *a2, const char *a3)
+{
+    char *argv[5] = {"q", (char *)a1, (char *)a2, (char *)a3, NULL};
+    int argc = 1 + (a1 != NULL) + (a2 != NULL) + (a3 != NULL);
+    SrtMem mem;
+    srt_mem_init(&mem);
+    mem.fail_after = fail_after;
+    RtCapture out, err;
+    rt_capture_open(&out);
+    rt_capture_open(&err);
+    SrtEnv env = {&mem, out.f, err.f};
+    Run r;
+    r.rc = srt_run(argc, argv, init_program, &env);
+    r.out = (char *)rt_capture_close(&out);
+    r.err = (char *)rt_capture_close(&err);
+    r.leaked = mem.in_use;
+    return r;
+}
+
+static Run run(const char *a1, const char *a2, const char *a3)
+{
+    return run_with(-1, a1, a2, a3);
+}
+
+static void run_free(Run *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+#define BANNER(n) "-------------------------------------------\nBatch: " #n "\n-------------------------------------------\n"
+#define WIN02 "{2016-07-26 02:00:00, 2016-07-26 03:00:00}"
+#define WIN03 "{2016-07-26 03:00:00, 2016-07-26 04:00:00}"
+
+START_TEST(test_complete_available_now)
+{
+    Run r = run("--trigger", "availableNow", NULL);
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    ck_assert_str_eq(r.err, "");
+    ck_assert_str_eq(r.out, BANNER(0)
+                     "+------+--------------------+-----+\n"
+                     "|action|              window|count|\n"
+                     "+------+--------------------+-----+\n"
+                     "|  Open|{2016-07-26 02:00...|    2|\n"
+                     "| Close|{2016-07-26 02:00...|    1|\n"
+                     "+------+--------------------+-----+\n"
+                     "\n" BANNER(1)
+                     "+------+--------------------+-----+\n"
+                     "|action|              window|count|\n"
+                     "+------+--------------------+-----+\n"
+                     "|  Open|{2016-07-26 02:00...|    2|\n"
+                     "| Close|{2016-07-26 02:00...|    2|\n"
+                     "|  Open|{2016-07-26 03:00...|    1|\n"
+                     "+------+--------------------+-----+\n"
+                     "\n");
+    ck_assert_uint_eq(r.leaked, 0);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_update_mode)
+{
+    cfg.mode = "update";
+    cfg.truncate = "false";
+    Run r = run("--trigger=availableNow", NULL, NULL);
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    ck_assert_str_eq(r.out, BANNER(0)
+                     "+------+------------------------------------------+-----+\n"
+                     "|action|window                                    |count|\n"
+                     "+------+------------------------------------------+-----+\n"
+                     "|Open  |" WIN02 "|2    |\n"
+                     "|Close |" WIN02 "|1    |\n"
+                     "+------+------------------------------------------+-----+\n"
+                     "\n" BANNER(1)
+                     "+------+------------------------------------------+-----+\n"
+                     "|action|window                                    |count|\n"
+                     "+------+------------------------------------------+-----+\n"
+                     "|Close |" WIN02 "|2    |\n"
+                     "|Open  |" WIN03 "|1    |\n"
+                     "+------+------------------------------------------+-----+\n"
+                     "\n");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_once_order_having)
+{
+    cfg.order = 1;
+    cfg.truncate = "false";
+    Run r = run("--trigger", "once", NULL); /* once: both files in one batch */
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    ck_assert_str_eq(r.out, BANNER(0)
+                     "+------+------------------------------------------+-----+\n"
+                     "|action|window                                    |count|\n"
+                     "+------+------------------------------------------+-----+\n"
+                     "|Open  |" WIN02 "|2    |\n"
+                     "|Close |" WIN02 "|2    |\n"
+                     "|Open  |" WIN03 "|1    |\n"
+                     "+------+------------------------------------------+-----+\n"
+                     "\n");
+    run_free(&r);
+    cfg.order = 0;
+    cfg.having = 1;
+    cfg.trigger = "once"; /* the query option this time */
+    r = run(NULL, NULL, NULL);
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    ck_assert(strstr(r.out, "|Close |" WIN02 "|2    |\n+---") != NULL);
+    ck_assert(strstr(r.out, WIN03) == NULL);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_stateless_append)
+{
+    cfg.stateless = 1;
+    cfg.mode = "append";
+    cfg.max_files = NULL;
+    Run r = run("--trigger", "availableNow", NULL);
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    ck_assert_str_eq(r.out, BANNER(0)
+                     "+------+-------------------+\n"
+                     "|action|               time|\n"
+                     "+------+-------------------+\n"
+                     "|  Open|2016-07-26 02:54:35|\n"
+                     "|  Open|2016-07-26 02:54:37|\n"
+                     "|  Open|2016-07-26 03:54:35|\n"
+                     "+------+-------------------+\n"
+                     "\n");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_max_batches)
+{
+    Run r = run("--trigger", "availableNow", "--max-batches=1");
+    ck_assert_int_eq(r.rc, 0);
+    ck_assert(strstr(r.out, "Batch: 0") != NULL);
+    ck_assert(strstr(r.out, "Batch: 1") == NULL);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_no_data)
+{
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -f %s/*", test_dir);
+    ck_assert_int_eq(system(cmd), 0);
+    Run r = run("--trigger", "availableNow", NULL);
+    ck_assert_int_eq(r.rc, 0);
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    r = run("--trigger", "once", NULL);
+    ck_assert_int_eq(r.rc, 0);
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+    static const struct {
+        const char *a1, *a2;
+        int rc;
+        const char *err_prefix;
+    } cases[] = {
+        {"--bogus", NULL, 2, "error: unknown option '--bogus'\nTry 'q --help'"},
+        {"--trigger", NULL, 2, "error: option '--trigger' needs a value (MODE)"},
+        {"--trigger", "sometimes", 2, "error: invalid trigger 'sometimes'"},
+        {"--max-batches", "-3", 2, "error: invalid value '-3' for --max-batches"},
+        {"extra", NULL, 2, "error: unexpected argument 'extra'"},
+        {"--help=yes", NULL, 2, "error: option '--help' takes no value"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Run r = run(cases[i].a1, cases[i].a2, NULL);
+        ck_assert_msg(r.rc == cases[i].rc, "case %zu rc %d", i, r.rc);
+        ck_assert_msg(strncmp(r.err, cases[i].err_prefix, strlen(cases[i].err_prefix)) == 0,
+                      "case %zu: %s", i, r.err);
+        ck_assert_str_eq(r.out, "");
+        run_free(&r);
+    }
+    Run r = run("--help", NULL, NULL);
+    ck_assert_int_eq(r.rc, 0);
+    ck_assert(strncmp(r.out, "usage: q [options]", 18) == 0);
+    ck_assert(strstr(r.out, "--trigger MODE") && strstr(r.out, "--max-batches N"));
+    run_free(&r);
+    r = run("--version", NULL, NULL);
+    ck_assert_int_eq(r.rc, 0);
+    ck_assert(strncmp(r.out, "sluice runtime ", 15) == 0);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_query_failures)
+{
+    char want[256];
+    cfg.dir = "/nonexistent/events";
+    Run r = run("--trigger", "availableNow", NULL);
+    ck_assert_int_eq(r.rc, 1);
+    ck_assert_str_eq(r.err, "error: query 'counts' failed: Path does not exist: /nonexistent/events\n");
+    ck_assert_uint_eq(r.leaked, 0);
+    run_free(&r);
+    cfg.dir = test_dir;
+    cfg.mode = "append"; /* with an aggregation and no watermark */
+    r = run(NULL, NULL, NULL);
+    ck_assert_int_eq(r.rc, 1);
+    ck_assert_str_eq(r.err, "error: query 'counts' failed: Append output mode not supported when there "
+                            "are streaming aggregations on streaming DataFrames/DataSets without watermark\n");
+    run_free(&r);
+    /* A malformed record in FAILFAST: where it is. */
+    cfg.mode = "complete";
+    cfg.failfast = 1;
+    write_file("f3.json", "{\"time\":1469501675,\"action\":\"Open\"}\n{\"time\":14695,\"action\":Open}\n", 3000);
+    r = run("--trigger", "availableNow", NULL);
+    ck_assert_int_eq(r.rc, 1);
+    snprintf(want, sizeof want,
+             "error: query 'counts' failed: Malformed records are detected in record parsing. "
+             "Parse Mode: FAILFAST. (at %s/f3.json:2, byte 36)\n",
+             test_dir);
+    ck_assert_str_eq(r.err, want);
+    /* the batches before the bad file were written */
+    ck_assert(strstr(r.out, "Batch: 1") != NULL && strstr(r.out, "Batch: 2") == NULL);
+    ck_assert_uint_eq(r.leaked, 0);
+    run_free(&r);
+}
+END_TEST
+
+/* Fail the Nth allocation for every N: exit 0 with the full output or exit 1 with an
+   out-of-memory message; never a crash, never a leak. */
+START_TEST(test_oom_sweep)
+{
+    Run full = run("--trigger", "availableNow", NULL);
+    ck_assert_int_eq(full.rc, 0);
+    int completed = 0;
+    for (int64_t n = 0; n < 400 && !completed; n++) {
+        Run r = run_with(n, "--trigger", "availableNow", NULL);
+        ck_assert_msg(r.rc == 0 || r.rc == 1, "n=%lld rc=%d", (long long)n, r.rc);
+        if (r.rc == 1)
+            ck_assert_msg(strstr(r.err, "out of memory") != NULL, "n=%lld: %s", (long long)n, r.err);
+        else {
+            ck_assert_str_eq(r.out, full.out);
+            completed = 1;
+        }
+        ck_assert_msg(r.leaked == 0, "n=%lld leaked %zu", (long long)n, r.leaked);
+        run_free(&r);
+    }
+    ck_assert(completed);
+    run_free(&full);
+}
+END_TEST
+
+/* srt_main itself, stdout through a pipe. */
+static int run_main_forked(char **argv, int argc, char *out, size_t cap, int signal_after_ms)
+{
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], STDOUT_FILENO);
+        close(fds[1]);
+        _exit(srt_main(argc, argv, init_program));
+    }
+    close(fds[1]);
+    if (signal_after_ms > 0) {
+        usleep((useconds_t)signal_after_ms * 1000);
+        kill(pid, SIGTERM);
+    }
+    size_t n = 0;
+    ssize_t k;
+    while ((k = read(fds[0], out + n, cap - 1 - n)) > 0)
+        n += (size_t)k;
+    out[n] = '\0';
+    close(fds[0]);
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+START_TEST(test_srt_main_pipe)
+{
+    static char out[8192];
+    char *argv[] = {"q", "--trigger", "availableNow", NULL};
+    ck_assert_int_eq(run_main_forked(argv, 3, out, sizeof out, 0), 0);
+    Run r = run("--trigger", "availableNow", NULL);
+    ck_assert_str_eq(out, r.out);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_sigterm_stops_gracefully)
+{
+    static char out[8192];
+    char *argv[] = {"q", NULL};
+    /* default trigger: both batches, then polling until SIGTERM; exit 0. */
+    ck_assert_int_eq(run_main_forked(argv, 1, out, sizeof out, 400), 0);
+    ck_assert(strstr(out, "Batch: 0") != NULL && strstr(out, "Batch: 1") != NULL);
+    /* an interval trigger, too */
+    char *argv2[] = {"q", "--trigger", "1 second", NULL};
+    ck_assert_int_eq(run_main_forked(argv2, 3, out, sizeof out, 300), 0);
+    ck_assert(strstr(out, "Batch: 0") != NULL);
+}
+END_TEST
+
+/* A file that appears while the query runs is picked up by a later batch. */
+START_TEST(test_new_file_while_running)
+{
+    static char out[16384];
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], STDOUT_FILENO);
+        close(fds[1]);
+        char *argv[] = {"q", "--max-batches", "3", NULL};
+        _exit(srt_main(3, argv, init_program));
+    }
+    close(fds[1]);
+    usleep(300000);
+    char tmp[256], dst[256];
+    snprintf(tmp, sizeof tmp, "%s/.f9.tmp", test_dir);
+    snprintf(dst, sizeof dst, "%s/f9.json", test_dir);
+    FILE *f = fopen(tmp, "w");
+    fputs("{\"time\":1469505276,\"action\":\"Close\"}\n", f);
+    fclose(f);
+    ck_assert_int_eq(rename(tmp, dst), 0); /* appears atomically */
+    size_t n = 0;
+    ssize_t k;
+    while ((k = read(fds[0], out + n, sizeof out - 1 - n)) > 0)
+        n += (size_t)k;
+    out[n] = '\0';
+    close(fds[0]);
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ck_assert_msg(strstr(out, "Batch: 2\n") != NULL, "%s", out);
+    ck_assert(strstr(strstr(out, "Batch: 2\n"), "| Close|{2016-07-26 03:00...|    1|") != NULL);
+}
+END_TEST
+
+Suite *rt_query_suite(void)
+{
+    Suite *s = suite_create("rt_query");
+    TCase *tc = tcase_create("run");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_complete_available_now);
+    tcase_add_test(tc, test_update_mode);
+    tcase_add_test(tc, test_once_order_having);
+    tcase_add_test(tc, test_stateless_append);
+    tcase_add_test(tc, test_max_batches);
+    tcase_add_test(tc, test_no_data);
+    tcase_add_test(tc, test_errors);
+    tcase_add_test(tc, test_query_failures);
+    tcase_add_test(tc, test_oom_sweep);
+    tcase_add_test(tc, test_srt_main_pipe);
+    tcase_add_test(tc, test_sigterm_stops_gracefully);
+    tcase_add_test(tc, test_new_file_while_running);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,248 @@
+/* check_rt_time.c - window starts (tumbling, sliding, before 1970), timestamp parsing
+** and formatting, calendar fields and date_format patterns.
+*/
+#include <check.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+#define SEC 1000000LL
+#define MIN (60 * SEC)
+#define HOUR (60 * MIN)
+
+static const struct {
+    int64_t ts, slide, start, want;
+} window_cases[] = {
+    {1469501675 * SEC, HOUR, 0, 1469498400 * SEC}, /* 02:54:35 -> 02:00 */
+    {1469498400 * SEC, HOUR, 0, 1469498400 * SEC}, /* exactly at a start */
+    {1469501999 * SEC, HOUR, 0, 1469498400 * SEC},
+    {1469502000 * SEC, HOUR, 0, 1469502000 * SEC}, /* the end belongs to the next window */
+    {0, HOUR, 0, 0},
+    {-1, HOUR, 0, -HOUR},                          /* floor, not truncation */
+    {-HOUR, HOUR, 0, -HOUR},
+    {-HOUR - 1, HOUR, 0, -2 * HOUR},
+    {-90 * MIN, HOUR, 0, -2 * HOUR},
+    {1469501675 * SEC, 10 * MIN, 0, 1469501400 * SEC},
+    {1469501675 * SEC, HOUR, 15 * MIN, 1469499300 * SEC}, /* startTime 15 minutes: 02:15 */
+    {1469501675 * SEC, HOUR, -15 * MIN, 1469501100 * SEC}, /* 02:45 */
+    {5 * MIN, HOUR, 15 * MIN, -45 * MIN},
+    {7, 3, 0, 6},
+    {-7, 3, 0, -9},
+    {-7, 3, 1, -8},
+};
+
+START_TEST(test_window_start)
+{
+    for (size_t i = 0; i < sizeof window_cases / sizeof window_cases[0]; i++) {
+        int64_t got = srt_window_start(window_cases[i].ts, window_cases[i].slide, window_cases[i].start);
+        ck_assert_msg(got == window_cases[i].want, "case %zu: got %lld want %lld", i, (long long)got,
+                      (long long)window_cases[i].want);
+    }
+}
+END_TEST
+
+/* §2.1: the windows of ts are lastStart - i*slide for i < ceil(window/slide), kept iff
+   start <= ts < start + window. */
+static int windows_of(int64_t ts, int64_t window, int64_t slide, int64_t start, int64_t *starts)
+{
+    int64_t n = (window + slide - 1) / slide;
+    int64_t last = srt_window_start(ts, slide, start);
+    int k = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t s = last - i * slide;
+        if (s <= ts && ts < s + window)
+            starts[k++] = s;
+    }
+    return k;
+}
+
+START_TEST(test_sliding_windows)
+{
+    int64_t st[16];
+    /* 1 hour windows sliding by 30 minutes: two windows, [02:30,03:30) and [02:00,03:00). */
+    ck_assert_int_eq(windows_of(1469501675 * SEC, HOUR, 30 * MIN, 0, st), 2);
+    ck_assert_int_eq(st[0], 1469500200 * SEC);
+    ck_assert_int_eq(st[1], 1469498400 * SEC);
+    /* 10 minutes sliding by 5: 12:07 is in [12:05,12:15) and [12:00,12:10). */
+    int64_t t = 12 * HOUR + 7 * MIN;
+    ck_assert_int_eq(windows_of(t, 10 * MIN, 5 * MIN, 0, st), 2);
+    ck_assert_int_eq(st[0], 12 * HOUR + 5 * MIN);
+    ck_assert_int_eq(st[1], 12 * HOUR);
+    /* window % slide != 0: 10 / 3 gives 3 or 4 windows depending on position. */
+    int counts[5] = {0};
+    for (int64_t x = -30; x < 30; x++) {
+        int k = windows_of(x, 10, 3, 0, st);
+        ck_assert(k == 3 || k == 4);
+        counts[k]++;
+        for (int i = 0; i < k; i++)
+            ck_assert(st[i] <= x && x < st[i] + 10 && ((st[i] % 3) + 3) % 3 == 0);
+    }
+    ck_assert_int_eq(counts[3], 40);
+    ck_assert_int_eq(counts[4], 20);
+    /* before 1970, tumbling: always exactly one window containing ts */
+    for (int64_t x = -5 * HOUR; x < 5 * HOUR; x += 7 * MIN + 3) {
+        ck_assert_int_eq(windows_of(x, HOUR, HOUR, 0, st), 1);
+        ck_assert(st[0] <= x && x < st[0] + HOUR);
+    }
+}
+END_TEST
+
+static const struct {
+    const char *in;
+    int ok;
+    int64_t us;
+} parse_cases[] = {
+    {"2016-07-26T02:54:35Z", 1, 1469501675 * SEC},
+    {"2016-07-26T02:54:35", 1, 1469501675 * SEC},
+    {"2016-07-26 02:54:35", 1, 1469501675 * SEC},
+    {"2016-07-26 02:54:35.5", 1, 1469501675 * SEC + 500000},
+    {"2016-07-26 02:54:35.123456", 1, 1469501675 * SEC + 123456},
+    {"2016-07-26 02:54:35.123456789", 1, 1469501675 * SEC + 123456},
+    {"2016-07-26 02:54", 1, 1469501640 * SEC},
+    {"2016-07-26", 1, 1469491200 * SEC},
+    {"2016-7-6", 1, 1467763200 * SEC},
+    {"2016-07", 1, 1467331200 * SEC},
+    {"2016", 1, 1451606400 * SEC},
+    {" 2016-07-26 02:54:35 ", 1, 1469501675 * SEC},
+    {"2016-07-26T04:54:35+02:00", 1, 1469501675 * SEC},
+    {"2016-07-26T04:54:35+0200", 1, 1469501675 * SEC},
+    {"2016-07-26T04:54:35+02", 1, 1469501675 * SEC},
+    {"2016-07-25T23:54:35-03:00", 1, 1469501675 * SEC},
+    {"2016-07-26T02:54:35 UTC", 1, 1469501675 * SEC},
+    {"2016-07-26T02:54:35GMT+01:00", 1, 1469498075 * SEC},
+    {"1969-12-31 23:59:59.999999", 1, -1},
+    {"1900-01-01", 1, -2208988800 * SEC},
+    {"2000-02-29", 1, 951782400 * SEC},
+    {"2001-02-29", 0, 0},
+    {"2016-13-01", 0, 0},
+    {"2016-00-01", 0, 0},
+    {"2016-07-32", 0, 0},
+    {"2016-07-26 24:00:00", 0, 0},
+    {"2016-07-26 02:60", 0, 0},
+    {"2016-07-26 02:54:61", 0, 0},
+    {"2016-07-26 02", 0, 0},
+    {"2016-07-26 02:54:35.", 0, 0},
+    {"2016-07-26 02:54:35.1234567890", 0, 0},
+    {"2016-07-26T02:54:35+25:00", 0, 0},
+    {"2016-07-26T02:54:35Q", 0, 0},
+    {"16-07-26", 0, 0},
+    {"", 0, 0},
+    {"yesterday", 0, 0},
+};
+
+START_TEST(test_ts_parse)
+{
+    for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
+        int64_t us = -777;
+        int rc = srt_ts_parse(parse_cases[i].in, (uint32_t)strlen(parse_cases[i].in), &us);
+        ck_assert_msg((rc == 0) == parse_cases[i].ok, "case %zu (%s): rc %d", i, parse_cases[i].in, rc);
+        if (parse_cases[i].ok)
+            ck_assert_msg(us == parse_cases[i].us, "case %zu (%s): %lld", i, parse_cases[i].in,
+                          (long long)us);
+    }
+}
+END_TEST
+
+static const struct {
+    int64_t us;
+    const char *out;
+} format_cases[] = {
+    {1469501675 * SEC, "2016-07-26 02:54:35"},
+    {1469501675 * SEC + 500000, "2016-07-26 02:54:35.5"},
+    {1469501675 * SEC + 120000, "2016-07-26 02:54:35.12"},
+    {1469501675 * SEC + 1, "2016-07-26 02:54:35.000001"},
+    {0, "1970-01-01 00:00:00"},
+    {-1, "1969-12-31 23:59:59.999999"},
+    {-2208988800 * SEC, "1900-01-01 00:00:00"},
+    {951782400 * SEC + 86399 * SEC, "2000-02-29 23:59:59"},
+    {253402300799 * SEC, "9999-12-31 23:59:59"},
+};
+
+START_TEST(test_ts_format)
+{
+    for (size_t i = 0; i < sizeof format_cases / sizeof format_cases[0]; i++) {
+        char buf[32];
+        uint32_t n = srt_ts_format(format_cases[i].us, buf);
+        ck_assert_uint_eq(n, strlen(format_cases[i].out));
+        ck_assert_str_eq(buf, format_cases[i].out);
+        int64_t back;
+        ck_assert_int_eq(srt_ts_parse(buf, n, &back), 0);
+        ck_assert_int_eq(back, format_cases[i].us);
+    }
+}
+END_TEST
+
+START_TEST(test_ts_field)
+{
+    int64_t t = 1469501675 * SEC;
+    ck_assert_int_eq(srt_ts_field(t, SRT_TS_YEAR), 2016);
+    ck_assert_int_eq(srt_ts_field(t, SRT_TS_MONTH), 7);
+    ck_assert_int_eq(srt_ts_field(t, SRT_TS_DAY), 26);
+    ck_assert_int_eq(srt_ts_field(t, SRT_TS_HOUR), 2);
+    ck_assert_int_eq(srt_ts_field(t, SRT_TS_MINUTE), 54);
+    ck_assert_int_eq(srt_ts_field(t, SRT_TS_SECOND), 35);
+    ck_assert_int_eq(srt_ts_field(-1, SRT_TS_YEAR), 1969);
+    ck_assert_int_eq(srt_ts_field(-1, SRT_TS_MONTH), 12);
+    ck_assert_int_eq(srt_ts_field(-1, SRT_TS_DAY), 31);
+    ck_assert_int_eq(srt_ts_field(-1, SRT_TS_SECOND), 59);
+}
+END_TEST
+
+static const struct {
+    int64_t us;
+    const char *fmt, *out;
+} date_format_cases[] = {
+    {1469502000 * SEC, "MMM-dd HH:mm", "Jul-26 03:00"},
+    {1469501675 * SEC, "yyyy-MM-dd HH:mm:ss", "2016-07-26 02:54:35"},
+    {1469501675 * SEC + 123456, "yyyy-MM-dd'T'HH:mm:ss.SSS", "2016-07-26T02:54:35.123"},
+    {1469501675 * SEC + 123456, "SSSSSS", "123456"},
+    {1469501675 * SEC, "EEE, d MMM yyyy", "Tue, 26 Jul 2016"},
+    {1469501675 * SEC, "EEEE MMMM", "Tuesday July"},
+    {1469501675 * SEC, "hh:mm a", "02:54 AM"},
+    {1469501675 * SEC + 12 * HOUR, "h:mm a", "2:54 PM"},
+    {1469491200 * SEC, "h a", "12 AM"},
+    {1469501675 * SEC, "yy/M/d", "16/7/26"},
+    {1469501675 * SEC, "D", "208"},
+    {1469501675 * SEC, "'Q'q yyyy", "Q3 2016"},
+    {1469501675 * SEC, "HH 'o''clock'", "02 o'clock"},
+    {1469501675 * SEC, "''HH''", "'02'"},
+    {1469501675 * SEC, "yyyy.MM.dd G 'at' HH:mm:ss z", "2016.07.26 AD at 02:54:35 UTC"},
+    {1469501675 * SEC, "XXX xxx Z", "Z +00:00 +0000"},
+    {0, "EEE", "Thu"},
+    {-1, "yyyy-MM-dd HH:mm:ss.SSS", "1969-12-31 23:59:59.999"},
+    {1469501675 * SEC, "", ""},
+};
+
+START_TEST(test_date_format)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    for (size_t i = 0; i < sizeof date_format_cases / sizeof date_format_cases[0]; i++) {
+        const char *out;
+        uint32_t n;
+        const char *fmt = date_format_cases[i].fmt;
+        srt_date_format(q, date_format_cases[i].us, fmt, (uint32_t)strlen(fmt), &out, &n);
+        ck_assert_msg(n == strlen(date_format_cases[i].out) && memcmp(out, date_format_cases[i].out, n) == 0,
+                      "case %zu (%s): got '%.*s'", i, fmt, (int)n, out);
+        srt_scratch_reset(q);
+    }
+    srt_query_free(q);
+}
+END_TEST
+
+Suite *rt_time_suite(void)
+{
+    Suite *s = suite_create("rt_time");
+    TCase *tw = tcase_create("windows");
+    tcase_add_test(tw, test_window_start);
+    tcase_add_test(tw, test_sliding_windows);
+    suite_add_tcase(s, tw);
+    TCase *tt = tcase_create("timestamps");
+    tcase_add_test(tt, test_ts_parse);
+    tcase_add_test(tt, test_ts_format);
+    tcase_add_test(tt, test_ts_field);
+    tcase_add_test(tt, test_date_format);
+    suite_add_tcase(s, tt);
+    return s;
+}
