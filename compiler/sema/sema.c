@@ -127,12 +127,18 @@ const char *sema_func_name(SFunc fn)
 const char *sema_agg_name(SAggKind kind)
 {
     switch (kind) {
-    case AGG_COUNT_STAR: return "count(*)";
-    case AGG_COUNT: return "count";
-    case AGG_SUM: return "sum";
-    case AGG_MIN: return "min";
-    case AGG_MAX: return "max";
-    case AGG_AVG: return "avg";
+    case AGG_COUNT_STAR:
+        return "count(*)";
+    case AGG_COUNT:
+        return "count";
+    case AGG_SUM:
+        return "sum";
+    case AGG_MIN:
+        return "min";
+    case AGG_MAX:
+        return "max";
+    case AGG_AVG:
+        return "avg";
     }
     return "?";
 }
@@ -140,9 +146,12 @@ const char *sema_agg_name(SAggKind kind)
 const char *sema_mode_name(OutputMode mode)
 {
     switch (mode) {
-    case MODE_APPEND: return "Append";
-    case MODE_UPDATE: return "Update";
-    case MODE_COMPLETE: return "Complete";
+    case MODE_APPEND:
+        return "Append";
+    case MODE_UPDATE:
+        return "Update";
+    case MODE_COMPLETE:
+        return "Complete";
     }
     return "?";
 }

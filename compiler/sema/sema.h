@@ -43,7 +43,8 @@ typedef struct SOption {
     const char *value;  /* the value as text: 'json' -> json, 20 -> 20, true -> true */
     SrcSpan span;       /* key = value */
     SrcSpan value_span;
-    bool is_default;    /* not written: filled from the connector's table (spans: the statement's name) */
+    bool is_default;    /* not written: the default of the connector's table; both spans
+                           are then the statement's name */
 } SOption;
 
 typedef struct SOptions {
@@ -89,7 +90,9 @@ typedef enum SExprKind {
     SX_INDEX,      /* u.index: array element (0-based as Spark's [] on arrays) */
     SX_NOT,        /* u.arg */
     SX_NEG,        /* u.arg */
-    SX_ARITH,      /* u.bin, op in BOP_ADD..BOP_MOD; operands already cast to the result type */
+    SX_ARITH,      /* u.bin, op in BOP_ADD..BOP_MOD; operands already cast to the result type,
+                      except TIMESTAMP +/- INTERVAL: lhs TIMESTAMP, rhs INTERVAL (µs), result
+                      TIMESTAMP (INTERVAL + TIMESTAMP is swapped to this form) */
     SX_CMP,        /* u.bin, op in BOP_EQ..BOP_GE; operands already cast to a common type */
     SX_AND,        /* u.bin, three-valued */
     SX_OR,         /* u.bin, three-valued */
@@ -97,7 +100,9 @@ typedef enum SExprKind {
     SX_IS_NULL,    /* u.is_null */
     SX_LIKE,       /* u.like */
     SX_IN,         /* u.in: values already cast to the type of arg */
-    SX_CASE,       /* u.kase: searched form (the simple form is rewritten to x = v tests) */
+    SX_CASE,       /* u.kase: searched form (the simple form is rewritten to x = v tests);
+                      whens are BOOLEAN, thens and else_ have the CASE's type, and else_ is
+                      never NULL (a typed NULL constant when ELSE is absent) */
     SX_CAST,       /* u.arg cast to SExpr.type */
     SX_CALL,       /* u.call: a scalar function of functions.def */
     SX_GROUP_REF,  /* u.ref: the i-th GROUP BY key (in the aggregated space) */
@@ -152,7 +157,8 @@ typedef enum SAggKind { AGG_COUNT_STAR, AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AG
 
 typedef struct SAgg {
     SAggKind kind;
-    SExpr *arg;         /* over the input of the SELECT; NULL for count(*) */
+    SExpr *arg;         /* over the input of the SELECT; NULL for count(*) (and count(1));
+                           sum/avg: already cast to the result type */
     const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type */
     SrcSpan span;
 } SAgg;

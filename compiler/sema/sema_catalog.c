@@ -19,21 +19,22 @@
 /* ==== Option tables ==== */
 
 typedef enum OptKind {
-    OPT_STRING,    /* any text; a required one must not be empty */
-    OPT_POS_INT,   /* 1 .. 2^31-1, Spark's "must be a positive integer" */
-    OPT_BOOL,      /* true | false, any case */
-    OPT_DURATION,  /* '7d', '10s', '1 hour' (Spark's timeStringAsMs or an interval) */
-    OPT_CHOICE,    /* one of `choices` ("a|b|c"), any case; stored as spelled there */
-    OPT_TRIGGER    /* once | availableNow | default | an interval */
+    OPT_STRING,   /* any text; a required one must not be empty */
+    OPT_POS_INT,  /* 1 .. 2^31-1, Spark's "must be a positive integer" */
+    OPT_BOOL,     /* true | false, any case */
+    OPT_DURATION, /* '7d', '10s', '1 hour' (Spark's timeStringAsMs or an interval) */
+    OPT_CHOICE,   /* one of `choices` ("a|b|c"), any case; stored as spelled there */
+    OPT_TRIGGER   /* once | availableNow | default | an interval */
 } OptKind;
 
 typedef struct OptSpec {
-    const char *key;       /* canonical spelling */
+    const char *key; /* canonical spelling */
     OptKind kind;
     bool required;
-    const char *def;       /* default value (canonical text), NULL if none */
-    const char *choices;   /* OPT_CHOICE */
-    const char *not_yet;   /* values refused for now ("csv|text"), NULL if none */
+    const char *def;     /* default value (canonical text), NULL if none */
+    const char *choices; /* OPT_CHOICE */
+    const char *not_yet; /* values refused for now ("csv|text"), NULL if none */
+    const char *spark;   /* Spark's spelling when it differs (queryName), for did-you-mean */
 } OptSpec;
 
 enum { ROLE_SOURCE = 1, ROLE_TABLE = 2, ROLE_SINK = 4 };
@@ -50,28 +51,35 @@ typedef struct ConnectorSpec {
 /* Spark's file source (FileStreamOptions) plus the JSON reader's options.
    `format` defaults to json (Spark's default is parquet, which sluice does not read). */
 static const OptSpec files_source_opts[] = {
-    {"path", OPT_STRING, true, NULL, NULL, NULL},
-    {"format", OPT_CHOICE, false, "json", "json|csv|text", "csv|text"},
-    {"maxFilesPerTrigger", OPT_POS_INT, false, NULL, NULL, NULL},
-    {"latestFirst", OPT_BOOL, false, "false", NULL, NULL},
-    {"maxFileAge", OPT_DURATION, false, "7d", NULL, NULL},
-    {"mode", OPT_CHOICE, false, "PERMISSIVE", "PERMISSIVE|DROPMALFORMED|FAILFAST", NULL},
-    {"columnNameOfCorruptRecord", OPT_STRING, false, "_corrupt_record", NULL, NULL},
-    {"inferSchema", OPT_BOOL, false, "false", NULL, "true"},
+    {.key = "path", .kind = OPT_STRING, .required = true},
+    {.key = "format",
+     .kind = OPT_CHOICE,
+     .def = "json",
+     .choices = "json|csv|text",
+     .not_yet = "csv|text"},
+    {.key = "maxFilesPerTrigger", .kind = OPT_POS_INT},
+    {.key = "latestFirst", .kind = OPT_BOOL, .def = "false"},
+    {.key = "maxFileAge", .kind = OPT_DURATION, .def = "7d"},
+    {.key = "mode",
+     .kind = OPT_CHOICE,
+     .def = "PERMISSIVE",
+     .choices = "PERMISSIVE|DROPMALFORMED|FAILFAST"},
+    {.key = "columnNameOfCorruptRecord", .kind = OPT_STRING, .def = "_corrupt_record"},
+    {.key = "inferSchema", .kind = OPT_BOOL, .def = "false", .not_yet = "true"},
 };
 
 /* Spark's console sink (ConsoleSinkProvider). */
 static const OptSpec console_sink_opts[] = {
-    {"numRows", OPT_POS_INT, false, "20", NULL, NULL},
-    {"truncate", OPT_BOOL, false, "true", NULL, NULL},
+    {.key = "numRows", .kind = OPT_POS_INT, .def = "20"},
+    {.key = "truncate", .kind = OPT_BOOL, .def = "true"},
 };
 
 /* Query options: Spark's queryName, outputMode, trigger and checkpointLocation. */
 static const OptSpec query_opts[] = {
-    {"name", OPT_STRING, false, NULL, NULL, NULL},
-    {"outputMode", OPT_CHOICE, false, "append", "append|update|complete", NULL},
-    {"trigger", OPT_TRIGGER, false, "default", NULL, NULL},
-    {"checkpointLocation", OPT_STRING, false, NULL, NULL, NULL},
+    {.key = "name", .kind = OPT_STRING, .spark = "queryName"},
+    {.key = "outputMode", .kind = OPT_CHOICE, .def = "append", .choices = "append|update|complete"},
+    {.key = "trigger", .kind = OPT_TRIGGER, .def = "default"},
+    {.key = "checkpointLocation", .kind = OPT_STRING},
 };
 
 static const ConnectorSpec connectors[] = {
@@ -114,19 +122,24 @@ static const char *option_text(SemaCtx *sc, const AstOption *o)
     }
     if (v) {
         switch (v->kind) {
-        case AST_STRING: return v->u.str ? v->u.str : "";
-        case AST_INT: return arena_sprintf(sc->arena, "%lld", (long long)v->u.ival);
-        case AST_DOUBLE: return arena_sprintf(sc->arena, "%.17g", v->u.dval);
-        case AST_BOOL: return v->u.ival ? "true" : "false";
+        case AST_STRING:
+            return v->u.str ? v->u.str : "";
+        case AST_INT:
+            return arena_sprintf(sc->arena, "%lld", (long long)v->u.ival);
+        case AST_DOUBLE:
+            return arena_sprintf(sc->arena, "%.17g", v->u.dval);
+        case AST_BOOL:
+            return v->u.ival ? "true" : "false";
         case AST_COLUMN:
-            if (v->u.name.n == 1 && v->u.name.parts[0])
+            if (v->u.name.n == 1 && v->u.name.parts && v->u.name.parts[0])
                 return v->u.name.parts[0];
             break;
         default:
             break;
         }
     }
-    diag_error(sc->diag, v ? v->span : o->span, "option '%s' expects a literal value such as 'text', 42 or true",
+    diag_error(sc->diag, v ? v->span : o->span,
+               "option '%s' expects a literal value such as 'text', 42 or true",
                o->key ? o->key : "?");
     return NULL;
 }
@@ -197,14 +210,16 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
         break;
     case OPT_POS_INT:
         if (!parse_pos_int(v)) {
-            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be a positive integer", v,
+            diag_error(sc->diag, at,
+                       "Invalid value '%s' for option '%s', must be a positive integer", v,
                        spec->key);
             return NULL;
         }
         break;
     case OPT_BOOL:
         if (strcasecmp(v, "true") != 0 && strcasecmp(v, "false") != 0) {
-            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be 'true' or 'false'", v,
+            diag_error(sc->diag, at,
+                       "Invalid value '%s' for option '%s', must be 'true' or 'false'", v,
                        spec->key);
             return NULL;
         }
@@ -213,8 +228,10 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
     case OPT_DURATION: {
         int64_t us;
         if (sema_parse_duration(v, &us) != 0 || us < 0) {
-            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be a duration such as '7d' or '1 hour'",
-                       v, spec->key);
+            diag_error(
+                sc->diag, at,
+                "Invalid value '%s' for option '%s', must be a duration such as '7d' or '1 hour'",
+                v, spec->key);
             return NULL;
         }
         break;
@@ -222,8 +239,8 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
     case OPT_CHOICE:
         canon = choice_find(sc, spec->choices, v);
         if (!canon) {
-            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be one of %s", v, spec->key,
-                       choice_list(sc, spec->choices));
+            diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be one of %s", v,
+                       spec->key, choice_list(sc, spec->choices));
             return NULL;
         }
         break;
@@ -231,7 +248,8 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
         canon = trigger_text(sc, v);
         if (!canon) {
             diag_error(sc->diag, at,
-                       "invalid trigger '%s' (expected 'once', 'availableNow', 'default' or an interval such as '5 seconds')",
+                       "invalid trigger '%s' (expected 'once', 'availableNow', 'default' or an "
+                       "interval such as '5 seconds')",
                        v);
             return NULL;
         }
@@ -252,9 +270,9 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
 typedef struct OptCheck {
     const OptSpec *specs;
     int n_specs;
-    const char *what;        /* for unknown keys: "for connector 'files'" or NULL (query) */
-    SrcSpan owner_span;      /* where a missing option is reported */
-    const char *connector;   /* stored first when set */
+    const char *what;      /* for unknown keys: "for connector 'files'" or NULL (query) */
+    SrcSpan owner_span;    /* where a missing option is reported */
+    const char *connector; /* stored first when set */
     const AstOption *connector_opt;
 } OptCheck;
 
@@ -265,6 +283,9 @@ static void unknown_option(SemaCtx *sc, const OptCheck *oc, const AstOption *o)
     for (int i = 0; i < oc->n_specs && n < 32; i++)
         names[n++] = oc->specs[i].key;
     const char *near = sema_did_you_mean(o->key, names, n);
+    for (int i = 0; i < oc->n_specs; i++)
+        if (oc->specs[i].spark && strcasecmp(oc->specs[i].spark, o->key) == 0)
+            near = oc->specs[i].key;
     StrBuf hint;
     sb_init(&hint, sc->arena);
     if (near) {
@@ -275,13 +296,16 @@ static void unknown_option(SemaCtx *sc, const OptCheck *oc, const AstOption *o)
             sb_printf(&hint, "%s%s", i ? ", " : "", names[i]);
     }
     if (oc->what)
-        diag_error(sc->diag, o->key_span, "unknown option '%s' %s (%s)", o->key, oc->what, hint.data);
+        diag_error(sc->diag, o->key_span, "unknown option '%s' %s (%s)", o->key, oc->what,
+                   hint.data);
     else
         diag_error(sc->diag, o->key_span, "unknown query option '%s' (%s)", o->key, hint.data);
 }
 
-/* Validate options[] against a table; fills *out (connector first, then as written, then defaults). */
-static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *options, int n, SOptions *out)
+/* Validate options[] against a table; fills *out (connector first, then as written, then defaults).
+ */
+static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *options, int n,
+                          SOptions *out)
 {
     int cap = n + oc->n_specs + 1;
     out->items = ARENA_NEW_N(sc->arena, SOption, cap);
@@ -291,7 +315,8 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
         so->key = "connector";
         so->value = oc->connector;
         so->span = oc->connector_opt->span;
-        so->value_span = oc->connector_opt->value ? oc->connector_opt->value->span : oc->connector_opt->span;
+        so->value_span =
+            oc->connector_opt->value ? oc->connector_opt->value->span : oc->connector_opt->span;
     }
     bool seen[64] = {false};
     for (int i = 0; i < n; i++) {
@@ -333,8 +358,8 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
             continue;
         if (spec->required) {
             if (oc->connector)
-                diag_error(sc->diag, oc->owner_span, "option '%s' is required for connector '%s'", spec->key,
-                           oc->connector);
+                diag_error(sc->diag, oc->owner_span, "option '%s' is required for connector '%s'",
+                           spec->key, oc->connector);
             else
                 diag_error(sc->diag, oc->owner_span, "option '%s' is required", spec->key);
         } else if (spec->def) {
@@ -348,7 +373,8 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
 }
 
 /* Find the connector option and its spec; reports a missing or unknown connector. */
-static const ConnectorSpec *find_connector(SemaCtx *sc, const AstStmt *st, unsigned role, const AstOption **opt_out)
+static const ConnectorSpec *find_connector(SemaCtx *sc, const AstStmt *st, unsigned role,
+                                           const AstOption **opt_out)
 {
     const AstOption *opt = NULL;
     for (int i = 0; i < st->n_options; i++)
@@ -358,8 +384,8 @@ static const ConnectorSpec *find_connector(SemaCtx *sc, const AstStmt *st, unsig
         }
     *opt_out = opt;
     if (!opt) {
-        diag_error(sc->diag, st->name_span, "option 'connector' is required for %s '%s'", role_word(role),
-                   st->name ? st->name : "?");
+        diag_error(sc->diag, st->name_span, "option 'connector' is required for %s '%s'",
+                   role_word(role), st->name ? st->name : "?");
         return NULL;
     }
     const char *v = option_text(sc, opt);
@@ -368,8 +394,8 @@ static const ConnectorSpec *find_connector(SemaCtx *sc, const AstStmt *st, unsig
     for (int i = 0; i < N_OF(connectors); i++)
         if ((connectors[i].roles & role) && strcasecmp(connectors[i].name, v) == 0)
             return &connectors[i];
-    diag_error(sc->diag, opt->value ? opt->value->span : opt->span, "unknown connector '%s' (%ss: %s)", v,
-               role_word(role), connector_list(sc, role));
+    diag_error(sc->diag, opt->value ? opt->value->span : opt->span,
+               "unknown connector '%s' (%ss: %s)", v, role_word(role), connector_list(sc, role));
     return NULL;
 }
 
@@ -389,9 +415,11 @@ static bool check_new_name(SemaCtx *sc, const AstStmt *st, unsigned role)
     if (!old)
         return true;
     if (old == role)
-        diag_error(sc->diag, st->name_span, "%s '%s' is already defined", role_word(role), st->name);
+        diag_error(sc->diag, st->name_span, "%s '%s' is already defined", role_word(role),
+                   st->name);
     else
-        diag_error(sc->diag, st->name_span, "'%s' is already defined as a %s", st->name, role_word(old));
+        diag_error(sc->diag, st->name_span, "'%s' is already defined as a %s", st->name,
+                   role_word(old));
     return false;
 }
 
@@ -446,8 +474,8 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
     const SColumn *c = &src->schema.cols[col];
     if (c->type->kind != TY_TIMESTAMP) {
         diag_error(sc->diag, wm->column_span,
-                   "Event time must be defined on a window or a timestamp, but '%s' is of type %s", c->name,
-                   type_name(sc->arena, c->type));
+                   "Event time must be defined on a window or a timestamp, but '%s' is of type %s",
+                   c->name, type_name(sc->arena, c->type));
         return;
     }
     const AstExpr *e = wm->expr;
@@ -456,24 +484,27 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
         lhs = e->u.binary.lhs;
         rhs = e->u.binary.rhs;
     }
-    bool same_col = lhs && lhs->kind == AST_COLUMN && lhs->u.name.n == 1 && lhs->u.name.parts[0] &&
-                    strcasecmp(lhs->u.name.parts[0], c->name) == 0;
+    bool same_col = lhs && lhs->kind == AST_COLUMN && lhs->u.name.n == 1 && lhs->u.name.parts &&
+                    lhs->u.name.parts[0] && strcasecmp(lhs->u.name.parts[0], c->name) == 0;
     bool delay_ok = !rhs || ((rhs->kind == AST_INTERVAL || rhs->kind == AST_STRING) && rhs->u.str);
     if (!same_col || !delay_ok) {
         diag_error(sc->diag, e ? e->span : wm->span,
-                   "watermark for '%s' must be defined as %s - INTERVAL '<delay>'", c->name, c->name);
+                   "watermark for '%s' must be defined as %s - INTERVAL '<delay>'", c->name,
+                   c->name);
         return;
     }
     int64_t months = 0, us = 0;
     if (rhs) {
         if (sema_interval_parts(rhs->u.str, &months, &us) != 0) {
-            diag_error(sc->diag, rhs->span, "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
+            diag_error(sc->diag, rhs->span,
+                       "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
                        rhs->u.str);
             return;
         }
         us += months * 31 * 86400000000LL;
         if (us < 0) {
-            diag_error(sc->diag, rhs->span, "delay threshold (%s) should not be negative.", rhs->u.str);
+            diag_error(sc->diag, rhs->span, "delay threshold (%s) should not be negative.",
+                       rhs->u.str);
             return;
         }
     }
@@ -506,20 +537,25 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         check_options(sc, &oc, st->options, st->n_options, &src->options);
         const SOption *fmt = soptions_find(&src->options, "format");
         src->format = fmt ? fmt->value : NULL;
-        bool inferring = false;   /* inferSchema = true was refused above: one message is enough */
+        bool inferring = false; /* inferSchema = true was refused above: one message is enough */
         for (int i = 0; i < st->n_options; i++)
             if (st->options[i].key && strcasecmp(st->options[i].key, "inferSchema") == 0 &&
-                st->options[i].value && st->options[i].value->kind == AST_BOOL && st->options[i].value->u.ival)
+                st->options[i].value && st->options[i].value->kind == AST_BOOL &&
+                st->options[i].value->u.ival)
                 inferring = true;
         if (strcmp(cs->name, "files") == 0 && !st->has_columns && !inferring)
-            diag_error(sc->diag, st->name_span,
-                       "Schema must be specified when creating a streaming source DataFrame. If some files "
-                       "already exist in the directory, then depending on the file format you may be able to "
-                       "create a static DataFrame on that directory with 'spark.read.load(directory)' and "
-                       "infer schema from it.");
+            diag_error(
+                sc->diag, st->name_span,
+                "Schema must be specified when creating a streaming source DataFrame. If some "
+                "files "
+                "already exist in the directory, then depending on the file format you may be able "
+                "to "
+                "create a static DataFrame on that directory with 'spark.read.load(directory)' and "
+                "infer schema from it.");
     }
     if (st->has_columns && st->n_columns == 0)
-        diag_error(sc->diag, st->name_span, "%s '%s' must have at least one column", role_word(role), src->name);
+        diag_error(sc->diag, st->name_span, "%s '%s' must have at least one column",
+                   role_word(role), src->name);
     if (st->watermark)
         check_watermark(sc, st->watermark, src);
     if (fresh) {
@@ -536,7 +572,8 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st)
     sink->name = st->name ? st->name : "?";
     sink->span = st->name_span;
     if (st->has_columns)
-        diag_error(sc->diag, st->name_span, "a sink takes no column list: its columns are those of the query");
+        diag_error(sc->diag, st->name_span,
+                   "a sink takes no column list: its columns are those of the query");
     const AstOption *copt;
     const ConnectorSpec *cs = find_connector(sc, st, ROLE_SINK, &copt);
     if (cs) {

@@ -71,10 +71,16 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
         return;
     }
     switch (t->kind) {
-    case TY_BOOLEAN: sb_puts(sb, v->i ? "true" : "false"); break;
+    case TY_BOOLEAN:
+        sb_puts(sb, v->i ? "true" : "false");
+        break;
     case TY_INT:
-    case TY_BIGINT: sb_printf(sb, "%lld", (long long)v->i); break;
-    case TY_DOUBLE: put_double(sb, v->d); break;
+    case TY_BIGINT:
+        sb_printf(sb, "%lld", (long long)v->i);
+        break;
+    case TY_DOUBLE:
+        put_double(sb, v->d);
+        break;
     case TY_STRING:
         sb_putc(sb, '\'');
         for (uint32_t i = 0; i < v->n; i++) {
@@ -98,7 +104,9 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
         sb_puts(sb, "INTERVAL ");
         sema_put_duration(sb, v->i);
         break;
-    default: sb_puts(sb, "?"); break;
+    default:
+        sb_puts(sb, "?");
+        break;
     }
 }
 
@@ -106,7 +114,8 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
 
 static const char *bin_symbol(AstBinaryOp op)
 {
-    static const char *const sym[] = {"+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||"};
+    static const char *const sym[] = {
+        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||"};
     return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
 }
 
@@ -137,7 +146,9 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSchema *in)
 static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
 {
     switch (e->kind) {
-    case SX_CONST: put_value(sb, &e->u.value, e->type); break;
+    case SX_CONST:
+        put_value(sb, &e->u.value, e->type);
+        break;
     case SX_COLUMN:
         if (in && e->u.column >= 0 && e->u.column < in->n)
             sb_printf(sb, "%s#%d", in->cols[e->u.column].name, e->u.column);
@@ -217,8 +228,12 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
         put_list(sb, e->u.call.args, e->u.call.n_args, in);
         sb_putc(sb, ')');
         break;
-    case SX_GROUP_REF: sb_printf(sb, "group#%d", e->u.ref); break;
-    case SX_AGG_REF: sb_printf(sb, "agg#%d", e->u.ref); break;
+    case SX_GROUP_REF:
+        sb_printf(sb, "group#%d", e->u.ref);
+        break;
+    case SX_AGG_REF:
+        sb_printf(sb, "agg#%d", e->u.ref);
+        break;
     case SX_WINDOW:
         sb_puts(sb, "window(");
         put_expr(sb, e->u.window.ts, in);
@@ -238,7 +253,8 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
 static void put_schema(StrBuf *sb, const SSchema *s)
 {
     for (int i = 0; i < s->n; i++)
-        sb_printf(sb, "%s%s %s", i ? ", " : "", s->cols[i].name, type_name(sb->arena, s->cols[i].type));
+        sb_printf(sb, "%s%s %s", i ? ", " : "", s->cols[i].name,
+                  type_name(sb->arena, s->cols[i].type));
 }
 
 static void put_options(StrBuf *sb, int depth, const SOptions *o)
@@ -275,7 +291,8 @@ static void put_source(StrBuf *sb, const SSource *s)
     sb_putc(sb, '\n');
     if (s->watermark) {
         int c = s->watermark->column;
-        sb_printf(sb, "  watermark: %s#%d delay=", c >= 0 && c < s->schema.n ? s->schema.cols[c].name : "?", c);
+        sb_printf(sb, "  watermark: %s#%d delay=",
+                  c >= 0 && c < s->schema.n ? s->schema.cols[c].name : "?", c);
         sema_put_duration(sb, s->watermark->delay_us);
         sb_putc(sb, '\n');
     }
@@ -284,13 +301,15 @@ static void put_source(StrBuf *sb, const SSource *s)
 
 static void put_sink(StrBuf *sb, const SSink *s)
 {
-    sb_printf(sb, "sink %s #%d connector=%s\n", s->name, s->index, s->connector ? s->connector : "?");
+    sb_printf(sb, "sink %s #%d connector=%s\n", s->name, s->index,
+              s->connector ? s->connector : "?");
     put_options(sb, 1, &s->options);
 }
 
 /* ==== Queries ==== */
 
-static void put_line_expr(StrBuf *sb, int depth, const char *label, const SExpr *e, const SSchema *in)
+static void put_line_expr(StrBuf *sb, int depth, const char *label, const SExpr *e,
+                          const SSchema *in)
 {
     sb_indent(sb, depth);
     sb_printf(sb, "%s: ", label);
@@ -349,7 +368,8 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
     for (int i = 0; i < s->n_order; i++) {
         const SOrder *o = &s->order[i];
         sb_indent(sb, depth);
-        sb_printf(sb, "order[%d] %s nulls %s: ", i, o->desc ? "desc" : "asc", o->nulls_first ? "first" : "last");
+        sb_printf(sb, "order[%d] %s nulls %s: ", i, o->desc ? "desc" : "asc",
+                  o->nulls_first ? "first" : "last");
         put_expr(sb, o->expr, &s->input);
         sb_putc(sb, '\n');
     }
@@ -361,13 +381,21 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
 
 static void put_query(StrBuf *sb, const SQuery *q)
 {
-    sb_printf(sb, "query %s #%d -> %s mode=%s trigger=", q->name, q->index, q->sink ? q->sink->name : "?",
-              sema_mode_name(q->mode));
+    sb_printf(sb, "query %s #%d -> %s mode=%s trigger=", q->name, q->index,
+              q->sink ? q->sink->name : "?", sema_mode_name(q->mode));
     switch (q->trigger) {
-    case TRIGGER_DEFAULT: sb_puts(sb, "default"); break;
-    case TRIGGER_ONCE: sb_puts(sb, "once"); break;
-    case TRIGGER_AVAILABLE_NOW: sb_puts(sb, "availableNow"); break;
-    case TRIGGER_INTERVAL: sb_printf(sb, "%lldms", (long long)q->trigger_ms); break;
+    case TRIGGER_DEFAULT:
+        sb_puts(sb, "default");
+        break;
+    case TRIGGER_ONCE:
+        sb_puts(sb, "once");
+        break;
+    case TRIGGER_AVAILABLE_NOW:
+        sb_puts(sb, "availableNow");
+        break;
+    case TRIGGER_INTERVAL:
+        sb_printf(sb, "%lldms", (long long)q->trigger_ms);
+        break;
     }
     sb_putc(sb, '\n');
     put_options(sb, 1, &q->options);

@@ -50,19 +50,32 @@ static SExpr *const_int(SemaCtx *sc, const Type *t, int64_t v, SrcSpan span)
 static bool is_atomic(const Type *t)
 {
     switch (t->kind) {
-    case TY_BOOLEAN: case TY_INT: case TY_BIGINT: case TY_DOUBLE:
-    case TY_STRING: case TY_TIMESTAMP: case TY_DATE:
+    case TY_BOOLEAN:
+    case TY_INT:
+    case TY_BIGINT:
+    case TY_DOUBLE:
+    case TY_STRING:
+    case TY_TIMESTAMP:
+    case TY_DATE:
         return true;
     default:
         return false;
     }
 }
-static int num_rank(const Type *t) { return t->kind == TY_INT ? 1 : t->kind == TY_BIGINT ? 2 : 3; }
-static const Type *wider_numeric(const Type *a, const Type *b) { return num_rank(a) >= num_rank(b) ? a : b; }
+static int num_rank(const Type *t)
+{
+    return t->kind == TY_INT ? 1 : t->kind == TY_BIGINT ? 2 : 3;
+}
+static const Type *wider_numeric(const Type *a, const Type *b)
+{
+    return num_rank(a) >= num_rank(b) ? a : b;
+}
 
 /* ==== Casts ==== */
 
-/* Spark's Cast.canCast, restricted to sluice's scalar types. */
+/* Spark's Cast.canCast (non-ANSI), restricted to sluice's scalar types: STRING to and
+   from any scalar; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
+   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves. */
 bool sema_can_cast(const Type *from, const Type *to)
 {
     if (type_equal(from, to) || from->kind == TY_NULL)
@@ -74,8 +87,7 @@ bool sema_can_cast(const Type *from, const Type *to)
     bool fnum = type_is_numeric(from) || from->kind == TY_BOOLEAN || from->kind == TY_TIMESTAMP;
     bool tnum = type_is_numeric(to) || to->kind == TY_BOOLEAN || to->kind == TY_TIMESTAMP;
     if (fnum && tnum)
-        return !(from->kind == TY_BOOLEAN && to->kind == TY_TIMESTAMP) &&
-               !(from->kind == TY_TIMESTAMP && to->kind == TY_BOOLEAN);
+        return true;
     return (from->kind == TY_DATE && to->kind == TY_TIMESTAMP) ||
            (from->kind == TY_TIMESTAMP && to->kind == TY_DATE);
 }
@@ -151,7 +163,9 @@ SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t)
 static const Type *cmp_common(const Type *a, const Type *b)
 {
     if (a->kind == TY_NULL)
-        return b->kind == TY_NULL ? &type_boolean : (is_atomic(b) || b->kind == TY_INTERVAL) ? b : NULL;
+        return b->kind == TY_NULL                         ? &type_boolean
+               : (is_atomic(b) || b->kind == TY_INTERVAL) ? b
+                                                          : NULL;
     if (b->kind == TY_NULL)
         return cmp_common(b, a);
     if (a->kind == TY_INTERVAL || b->kind == TY_INTERVAL)
@@ -166,7 +180,8 @@ static const Type *cmp_common(const Type *a, const Type *b)
         return b;
     if (b->kind == TY_STRING)
         return a;
-    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) || (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
+    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
+        (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
         return &type_timestamp;
     return NULL;
 }
@@ -184,7 +199,8 @@ static const Type *wider_common(const Type *a, const Type *b)
         return NULL;
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
-    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) || (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
+    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
+        (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
         return &type_timestamp;
     if (a->kind == TY_STRING || b->kind == TY_STRING)
         return &type_string;
@@ -193,12 +209,20 @@ static const Type *wider_common(const Type *a, const Type *b)
 
 /* ==== Messages ==== */
 
-static const char *sql_of(Binder *b, const AstExpr *e) { return sema_expr_sql(b->sc, b->blk, e); }
-static const char *tname(Binder *b, const Type *t) { return type_name(b->sc->arena, t); }
-
-static void type_error(Binder *b, const AstExpr *at, const char *expect_fmt_what, const AstExpr *val, const Type *t)
+static const char *sql_of(Binder *b, const AstExpr *e)
 {
-    diag_error(b->sc->diag, at->span, "%s, but '%s' is of type %s", expect_fmt_what, sql_of(b, val), tname(b, t));
+    return sema_expr_sql(b->sc, b->blk, e);
+}
+static const char *tname(Binder *b, const Type *t)
+{
+    return type_name(b->sc->arena, t);
+}
+
+static void type_error(Binder *b, const AstExpr *at, const char *expect_fmt_what,
+                       const AstExpr *val, const Type *t)
+{
+    diag_error(b->sc->diag, at->span, "%s, but '%s' is of type %s", expect_fmt_what, sql_of(b, val),
+               tname(b, t));
 }
 
 static SExpr *to_bool(Binder *b, SExpr *e, const AstExpr *ast, const char *what)
@@ -208,8 +232,9 @@ static SExpr *to_bool(Binder *b, SExpr *e, const AstExpr *ast, const char *what)
     if (e->type->kind == TY_NULL)
         return sema_coerce(b->sc, e, &type_boolean);
     if (e->type->kind != TY_BOOLEAN) {
-        diag_error(b->sc->diag, ast->span, "%s expects a boolean expression, but '%s' is of type %s", what,
-                   sql_of(b, ast), tname(b, e->type));
+        diag_error(b->sc->diag, ast->span,
+                   "%s expects a boolean expression, but '%s' is of type %s", what, sql_of(b, ast),
+                   tname(b, e->type));
         return NULL;
     }
     return e;
@@ -234,24 +259,32 @@ static SExpr *to_string(Binder *b, SExpr *e)
 static SExpr *to_timestamp(Binder *b, SExpr *e)
 {
     switch (e->type->kind) {
-    case TY_TIMESTAMP: return e;
-    case TY_NULL: case TY_DATE: case TY_STRING: return sema_coerce(b->sc, e, &type_timestamp);
-    default: return NULL;
+    case TY_TIMESTAMP:
+        return e;
+    case TY_NULL:
+    case TY_DATE:
+    case TY_STRING:
+        return sema_coerce(b->sc, e, &type_timestamp);
+    default:
+        return NULL;
     }
 }
 
-static void arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max, int given)
+static void arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
+                        int given)
 {
     const char *were = given == 1 ? "was" : "were";
     if (min == max)
-        diag_error(b->sc->diag, call->span, "function '%s' takes %d argument%s, but %d %s given", name, min,
-                   min == 1 ? "" : "s", given, were);
+        diag_error(b->sc->diag, call->span, "function '%s' takes %d argument%s, but %d %s given",
+                   name, min, min == 1 ? "" : "s", given, were);
     else if (max >= 64)
-        diag_error(b->sc->diag, call->span, "function '%s' takes at least %d argument%s, but %d %s given", name,
-                   min, min == 1 ? "" : "s", given, were);
+        diag_error(b->sc->diag, call->span,
+                   "function '%s' takes at least %d argument%s, but %d %s given", name, min,
+                   min == 1 ? "" : "s", given, were);
     else
-        diag_error(b->sc->diag, call->span, "function '%s' takes %d to %d arguments, but %d %s given", name, min,
-                   max, given, were);
+        diag_error(b->sc->diag, call->span,
+                   "function '%s' takes %d to %d arguments, but %d %s given", name, min, max, given,
+                   were);
 }
 
 /* ==== Columns ==== */
@@ -279,15 +312,16 @@ static const char *dotted(Binder *b, const AstName *nm, int n)
 }
 
 /* base.name on a STRUCT; base_text names base in messages. */
-static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at, SrcSpan whole, const char *base_text)
+static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at, SrcSpan whole,
+                           const char *base_text)
 {
     if (!base)
         return NULL;
     if (!name)
         return NULL;
     if (base->type->kind != TY_STRUCT) {
-        diag_error(b->sc->diag, at, "cannot access field '%s': '%s' is of type %s, not a struct", name, base_text,
-                   tname(b, base->type));
+        diag_error(b->sc->diag, at, "cannot access field '%s': '%s' is of type %s, not a struct",
+                   name, base_text, tname(b, base->type));
         return NULL;
     }
     int idx = type_field_index(base->type, name);
@@ -296,7 +330,8 @@ static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at,
         sb_init(&sb, b->sc->arena);
         for (int i = 0; i < base->type->n_fields; i++)
             sb_printf(&sb, "%s%s", i ? ", " : "", base->type->fields[i].name);
-        diag_error(b->sc->diag, at, "struct '%s' has no field '%s' (fields: %s)", base_text, name, sb.data);
+        diag_error(b->sc->diag, at, "struct '%s' has no field '%s' (fields: %s)", base_text, name,
+                   sb.data);
         return NULL;
     }
     SExpr *f = sema_new_expr(b->sc, SX_FIELD, base->type->fields[idx].type, whole);
@@ -327,7 +362,8 @@ static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
         if (!blk->out[i].name || strcasecmp(blk->out[i].name, nm->parts[0]) != 0)
             continue;
         if (hit >= 0 && !sema_expr_equal(blk->out[hit].expr, blk->out[i].expr)) {
-            diag_error(b->sc->diag, e->span, "reference '%s' is ambiguous: several output columns have that name",
+            diag_error(b->sc->diag, e->span,
+                       "reference '%s' is ambiguous: several output columns have that name",
                        nm->parts[0]);
             return true;
         }
@@ -363,7 +399,7 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     const AstName *nm = &e->u.name;
     const SelBlock *blk = b->blk;
     SExpr *res;
-    if (nm->n == 0 || !nm->parts[0])
+    if (nm->n <= 0 || !nm->parts || !nm->parts[0])
         return NULL;
     if (b->out_lookup == OUT_FIRST && try_output(b, e, &res))
         return res;
@@ -397,11 +433,13 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
 
 static const char *op_symbol(AstBinaryOp op)
 {
-    static const char *const sym[] = {"+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||"};
+    static const char *const sym[] = {
+        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||"};
     return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
 }
 
-static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, SExpr *l, SExpr *r, SrcSpan span)
+static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, SExpr *l, SExpr *r,
+                      SrcSpan span)
 {
     SExpr *e = sema_new_expr(b->sc, kind, t, span);
     e->u.bin.op = op;
@@ -411,18 +449,19 @@ static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, 
 }
 
 /* l op r for op in = != < <= > >=; al/ar are the operands as written (for messages). */
-static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
-                       SrcSpan span)
+static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                       const AstExpr *ar, SrcSpan span)
 {
     if (!l || !r)
         return NULL;
     const Type *t = cmp_common(l->type, r->type);
     if (!t) {
-        diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s", sql_of(b, al),
-                   tname(b, l->type), sql_of(b, ar), tname(b, r->type));
+        diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s",
+                   sql_of(b, al), tname(b, l->type), sql_of(b, ar), tname(b, r->type));
         return NULL;
     }
-    return new_bin(b, SX_CMP, op, &type_boolean, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
+    return new_bin(b, SX_CMP, op, &type_boolean, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t),
+                   span);
 }
 
 /* A numeric operand of arithmetic (STRING is read as DOUBLE, NULL adapts); NULL type if not one. */
@@ -435,22 +474,27 @@ static const Type *arith_operand(const Type *t)
     return NULL;
 }
 
-static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
-                         SrcSpan span)
+static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                         const AstExpr *ar, SrcSpan span)
 {
     if (!l || !r)
         return NULL;
     SemaCtx *sc = b->sc;
     TypeKind lk = l->type->kind, rk = r->type->kind;
     if (op == BOP_ADD && lk == TY_INTERVAL && (rk == TY_TIMESTAMP || rk == TY_DATE)) {
-        SExpr *t = l; l = r; r = t;
-        const AstExpr *ta = al; al = ar; ar = ta;
+        SExpr *t = l;
+        l = r;
+        r = t;
+        const AstExpr *ta = al;
+        al = ar;
+        ar = ta;
         lk = l->type->kind;
         rk = TY_INTERVAL;
     }
     if ((op == BOP_ADD || op == BOP_SUB) && rk == TY_INTERVAL) {
         if (lk == TY_TIMESTAMP || lk == TY_DATE || lk == TY_NULL)
-            return new_bin(b, SX_ARITH, op, &type_timestamp, sema_coerce(sc, l, &type_timestamp), r, span);
+            return new_bin(b, SX_ARITH, op, &type_timestamp, sema_coerce(sc, l, &type_timestamp), r,
+                           span);
         if (lk == TY_INTERVAL)
             return new_bin(b, SX_ARITH, op, &type_interval, l, r, span);
     }
@@ -493,15 +537,25 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
     if (!l || !r)
         return NULL;
     switch (op) {
-    case BOP_ADD: case BOP_SUB: case BOP_MUL: case BOP_DIV: case BOP_MOD:
+    case BOP_ADD:
+    case BOP_SUB:
+    case BOP_MUL:
+    case BOP_DIV:
+    case BOP_MOD:
         return make_arith(b, op, l, r, al, ar, e->span);
-    case BOP_EQ: case BOP_NE: case BOP_LT: case BOP_LE: case BOP_GT: case BOP_GE:
+    case BOP_EQ:
+    case BOP_NE:
+    case BOP_LT:
+    case BOP_LE:
+    case BOP_GT:
+    case BOP_GE:
         return make_cmp(b, op, l, r, al, ar, e->span);
     case BOP_CONCAT: {
         SExpr *ls = to_string(b, l), *rs = to_string(b, r);
         if (!ls || !rs) {
             const AstExpr *bad = !ls ? al : ar;
-            type_error(b, bad, "operator '||' expects string operands", bad, !ls ? l->type : r->type);
+            type_error(b, bad, "operator '||' expects string operands", bad,
+                       !ls ? l->type : r->type);
             return NULL;
         }
         return new_bin(b, SX_CONCAT, op, &type_string, ls, rs, e->span);
@@ -527,15 +581,16 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
         return NULL;
     const Type *t = x->type->kind == TY_INTERVAL ? x->type : arith_operand(x->type);
     if (!t) {
-        type_error(b, a, e->u.unary.op == UOP_NEG ? "operator '-' expects a numeric operand"
-                                                  : "operator '+' expects a numeric operand",
+        type_error(b, a,
+                   e->u.unary.op == UOP_NEG ? "operator '-' expects a numeric operand"
+                                            : "operator '+' expects a numeric operand",
                    a, x->type);
         return NULL;
     }
     if (t->kind == TY_NULL)
         t = &type_double;
     x = sema_coerce(b->sc, x, t);
-    if (e->u.unary.op == UOP_PLUS)   /* +x is x */
+    if (e->u.unary.op == UOP_PLUS) /* +x is x */
         return x;
     if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind != TY_DOUBLE) {
         SExpr *c = const_int(b->sc, x->type, -x->u.value.i, e->span);
@@ -591,7 +646,8 @@ static SExpr *bind_in(Binder *b, const AstExpr *e)
     for (int i = 0; i < n; i++) {
         const Type *c = cmp_common(t, vals[i]->type);
         if (!c) {
-            diag_error(b->sc->diag, e->u.in.list.items[i]->span, "cannot compare '%s' of type %s with '%s' of type %s",
+            diag_error(b->sc->diag, e->u.in.list.items[i]->span,
+                       "cannot compare '%s' of type %s with '%s' of type %s",
                        sql_of(b, e->u.in.arg), tname(b, t), sql_of(b, e->u.in.list.items[i]),
                        tname(b, vals[i]->type));
             return NULL;
@@ -631,13 +687,15 @@ static SExpr *bind_between(Binder *b, const AstExpr *e)
 }
 
 /* Cast values[0..n-1] to their wider common type; NULL-typed results become STRING. */
-static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n, const char *what)
+static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
+                         const char *what)
 {
     const Type *t = &type_null;
     for (int i = 0; i < n; i++) {
         const Type *c = wider_common(t, vals[i]->type);
         if (!c) {
-            diag_error(b->sc->diag, asts[i]->span, "%s: '%s' of type %s does not match the type %s of the others", what,
+            diag_error(b->sc->diag, asts[i]->span,
+                       "%s: '%s' of type %s does not match the type %s of the others", what,
                        sql_of(b, asts[i]), tname(b, vals[i]->type), tname(b, t));
             return NULL;
         }
@@ -665,7 +723,9 @@ static SExpr *bind_case(Binder *b, const AstExpr *e)
         const AstExpr *w = e->u.kase.whens.items[i];
         if (e->u.kase.operand) {
             SExpr *wv = sema_bind_expr(b, w);
-            whens[i] = operand && wv ? make_cmp(b, BOP_EQ, operand, wv, e->u.kase.operand, w, w->span) : NULL;
+            whens[i] = operand && wv
+                           ? make_cmp(b, BOP_EQ, operand, wv, e->u.kase.operand, w, w->span)
+                           : NULL;
         } else {
             whens[i] = sema_bind_bool(b, w, "CASE WHEN");
         }
@@ -700,8 +760,8 @@ static SExpr *bind_cast(Binder *b, const AstExpr *e)
     if (!x || !t)
         return NULL;
     if (!sema_can_cast(x->type, t)) {
-        diag_error(b->sc->diag, e->span, "cannot cast '%s' of type %s to %s", sql_of(b, e->u.cast.arg),
-                   tname(b, x->type), tname(b, t));
+        diag_error(b->sc->diag, e->span, "cannot cast '%s' of type %s to %s",
+                   sql_of(b, e->u.cast.arg), tname(b, x->type), tname(b, t));
         return NULL;
     }
     if (type_equal(x->type, t))
@@ -723,7 +783,8 @@ static SExpr *bind_index(Binder *b, const AstExpr *e)
         return NULL;
     }
     if (!type_is_integral(idx->type) && idx->type->kind != TY_NULL) {
-        type_error(b, e->u.index.index, "an array index must be an integer", e->u.index.index, idx->type);
+        type_error(b, e->u.index.index, "an array index must be an integer", e->u.index.index,
+                   idx->type);
         return NULL;
     }
     SExpr *r = sema_new_expr(b->sc, SX_INDEX, base->type->elem, e->span);
@@ -737,12 +798,14 @@ static SExpr *bind_interval(Binder *b, const AstExpr *e)
     int64_t months, us;
     const char *text = e->u.str ? e->u.str : "";
     if (sema_interval_parts(text, &months, &us) != 0) {
-        diag_error(b->sc->diag, e->span, "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
+        diag_error(b->sc->diag, e->span,
+                   "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
                    text);
         return NULL;
     }
     if (months != 0) {
-        diag_error(b->sc->diag, e->span, "Intervals greater than a month is not supported (%s).", text);
+        diag_error(b->sc->diag, e->span, "Intervals greater than a month is not supported (%s).",
+                   text);
         return NULL;
     }
     return const_int(b->sc, &type_interval, us, e->span);
@@ -757,7 +820,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     SemaCtx *sc = b->sc;
     if (!b->allow_agg) {
         if (b->in_agg)
-            diag_error(sc->diag, e->span, "aggregate function '%s' cannot be used inside another aggregate function",
+            diag_error(sc->diag, e->span,
+                       "aggregate function '%s' cannot be used inside another aggregate function",
                        name);
         else
             diag_error(sc->diag, e->span, "aggregate functions are not allowed in %s", b->clause);
@@ -768,8 +832,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         return NULL;
     }
     const AstExprList *args = &e->u.call.args;
-    bool star = e->u.call.star || (args->n == 1 && args->items[0] && args->items[0]->kind == AST_STAR &&
-                                   args->items[0]->u.name.n == 0);
+    bool star =
+        e->u.call.star || (args->n == 1 && args->items[0] && args->items[0]->kind == AST_STAR &&
+                           args->items[0]->u.name.n == 0);
     if (star && kind != AGG_COUNT) {
         diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
         return NULL;
@@ -797,7 +862,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_COUNT:
             agg.type = &type_bigint;
             if (x->kind == SX_CONST && !x->u.value.is_null)
-                agg.kind = AGG_COUNT_STAR;   /* count(1): every row counts */
+                agg.kind = AGG_COUNT_STAR; /* count(1): every row counts */
             else
                 agg.arg = x;
             break;
@@ -809,8 +874,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 type_error(b, args->items[0], what, args->items[0], t);
                 return NULL;
             }
-            agg.type = kind == AGG_AVG || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double : &type_bigint;
-            agg.arg = sema_coerce(sc, x, agg.type);   /* summed in the result type */
+            agg.type = kind == AGG_AVG || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
+                                                                                     : &type_bigint;
+            agg.arg = sema_coerce(sc, x, agg.type); /* summed in the result type */
             break;
         case AGG_MIN:
         case AGG_MAX:
@@ -865,12 +931,14 @@ static bool window_duration(Binder *b, const AstExpr *a, int pos, int64_t *us, c
     *text = a->u.str;
     int64_t months;
     if (sema_interval_parts(a->u.str, &months, us) != 0) {
-        diag_error(b->sc->diag, a->span, "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
+        diag_error(b->sc->diag, a->span,
+                   "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
                    a->u.str);
         return false;
     }
     if (months != 0) {
-        diag_error(b->sc->diag, a->span, "Intervals greater than a month is not supported (%s).", a->u.str);
+        diag_error(b->sc->diag, a->span, "Intervals greater than a month is not supported (%s).",
+                   a->u.str);
         return false;
     }
     return true;
@@ -905,8 +973,8 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     for (int i = 1; i < args->n; i++)
         ok = window_duration(b, args->items[i], i + 1, &v[i - 1], &text[i - 1]) && ok;
     if (ts && ts->type->kind != TY_TIMESTAMP) {
-        type_error(b, args->items[0], "function 'window' expects a timestamp as argument 1", args->items[0],
-                   ts->type);
+        type_error(b, args->items[0], "function 'window' expects a timestamp as argument 1",
+                   args->items[0], ts->type);
         return NULL;
     }
     if (!ok)
@@ -917,22 +985,26 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     }
     const AstExpr *slide_at = args->n >= 3 ? args->items[2] : args->items[1];
     if (v[0] <= 0) {
-        diag_error(sc->diag, args->items[1]->span, "The window duration (%s) must be greater than 0.", text[0]);
+        diag_error(sc->diag, args->items[1]->span,
+                   "The window duration (%s) must be greater than 0.", text[0]);
         return NULL;
     }
     if (v[1] <= 0) {
-        diag_error(sc->diag, slide_at->span, "The slide duration (%s) must be greater than 0.", text[1]);
+        diag_error(sc->diag, slide_at->span, "The slide duration (%s) must be greater than 0.",
+                   text[1]);
         return NULL;
     }
     if (v[1] > v[0]) {
         diag_error(sc->diag, slide_at->span,
-                   "The slide duration (%s) must be less than or equal to the windowDuration (%s).", text[1], text[0]);
+                   "The slide duration (%s) must be less than or equal to the windowDuration (%s).",
+                   text[1], text[0]);
         return NULL;
     }
     if ((v[2] < 0 ? -v[2] : v[2]) >= v[1]) {
-        diag_error(sc->diag, args->items[3]->span,
-                   "The absolute value of start time (%s) must be less than the slideDuration (%s).", text[2],
-                   text[1]);
+        diag_error(
+            sc->diag, args->items[3]->span,
+            "The absolute value of start time (%s) must be less than the slideDuration (%s).",
+            text[2], text[1]);
         return NULL;
     }
     SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window(), call->span);
@@ -990,8 +1062,12 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         if (!rt)
             return NULL;
         break;
-    case FN_YEAR: case FN_MONTH: case FN_DAY:
-    case FN_HOUR: case FN_MINUTE: case FN_SECOND:
+    case FN_YEAR:
+    case FN_MONTH:
+    case FN_DAY:
+    case FN_HOUR:
+    case FN_MINUTE:
+    case FN_SECOND:
         if (!(args[0] = to_timestamp(b, args[0])))
             bad = 0, want = "a timestamp";
         rt = &type_int;
@@ -1035,15 +1111,16 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     if (fn < 0) {
         const char *near = call_names_hint(name);
         if (near)
-            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s' (did you mean '%s'?)", name, near);
+            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s' (did you mean '%s'?)",
+                       name, near);
         else
             diag_error(sc->diag, e->u.call.name_span, "unknown function '%s'", name);
         return NULL;
     }
     const char *canon = sema_func_name((SFunc)fn);
     if (e->u.call.distinct) {
-        diag_error(sc->diag, e->u.call.distinct_span, "DISTINCT specified, but '%s' is not an aggregate function",
-                   canon);
+        diag_error(sc->diag, e->u.call.distinct_span,
+                   "DISTINCT specified, but '%s' is not an aggregate function", canon);
         return NULL;
     }
     if (e->u.call.star) {
@@ -1085,8 +1162,9 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_BOOL:
         return const_int(sc, &type_boolean, e->u.ival != 0, e->span);
     case AST_INT:
-        return const_int(sc, e->u.ival >= INT32_MIN && e->u.ival <= INT32_MAX ? &type_int : &type_bigint,
-                         e->u.ival, e->span);
+        return const_int(
+            sc, e->u.ival >= INT32_MIN && e->u.ival <= INT32_MAX ? &type_int : &type_bigint,
+            e->u.ival, e->span);
     case AST_DOUBLE:
         r = sema_new_expr(sc, SX_CONST, &type_double, e->span);
         r->u.value.d = e->u.dval;
@@ -1105,7 +1183,8 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
         return NULL;
     case AST_FIELD: {
         SExpr *base = sema_bind_expr(b, e->u.field.base);
-        return field_access(b, base, e->u.field.name, e->u.field.name_span, e->span, sql_of(b, e->u.field.base));
+        return field_access(b, base, e->u.field.name, e->u.field.name_span, e->span,
+                            sql_of(b, e->u.field.base));
     }
     case AST_INDEX:
         return bind_index(b, e);
@@ -1165,15 +1244,21 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
             return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
         return x->i == y->i;
     }
-    case SX_COLUMN: return a->u.column == b->u.column;
+    case SX_COLUMN:
+        return a->u.column == b->u.column;
     case SX_GROUP_REF:
-    case SX_AGG_REF: return a->u.ref == b->u.ref;
-    case SX_FIELD: return a->u.field.index == b->u.field.index && sema_expr_equal(a->u.field.arg, b->u.field.arg);
+    case SX_AGG_REF:
+        return a->u.ref == b->u.ref;
+    case SX_FIELD:
+        return a->u.field.index == b->u.field.index &&
+               sema_expr_equal(a->u.field.arg, b->u.field.arg);
     case SX_INDEX:
-        return sema_expr_equal(a->u.index.arg, b->u.index.arg) && sema_expr_equal(a->u.index.index, b->u.index.index);
+        return sema_expr_equal(a->u.index.arg, b->u.index.arg) &&
+               sema_expr_equal(a->u.index.index, b->u.index.index);
     case SX_NOT:
     case SX_NEG:
-    case SX_CAST: return sema_expr_equal(a->u.arg, b->u.arg);
+    case SX_CAST:
+        return sema_expr_equal(a->u.arg, b->u.arg);
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
@@ -1182,23 +1267,29 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
         return a->u.bin.op == b->u.bin.op && sema_expr_equal(a->u.bin.lhs, b->u.bin.lhs) &&
                sema_expr_equal(a->u.bin.rhs, b->u.bin.rhs);
     case SX_IS_NULL:
-        return a->u.is_null.negated == b->u.is_null.negated && sema_expr_equal(a->u.is_null.arg, b->u.is_null.arg);
+        return a->u.is_null.negated == b->u.is_null.negated &&
+               sema_expr_equal(a->u.is_null.arg, b->u.is_null.arg);
     case SX_LIKE:
-        return a->u.like.negated == b->u.like.negated && sema_expr_equal(a->u.like.arg, b->u.like.arg) &&
+        return a->u.like.negated == b->u.like.negated &&
+               sema_expr_equal(a->u.like.arg, b->u.like.arg) &&
                sema_expr_equal(a->u.like.pattern, b->u.like.pattern);
     case SX_IN:
         return a->u.in.negated == b->u.in.negated && a->u.in.n_values == b->u.in.n_values &&
-               sema_expr_equal(a->u.in.arg, b->u.in.arg) && list_equal(a->u.in.values, b->u.in.values, a->u.in.n_values);
+               sema_expr_equal(a->u.in.arg, b->u.in.arg) &&
+               list_equal(a->u.in.values, b->u.in.values, a->u.in.n_values);
     case SX_CASE:
-        return a->u.kase.n_whens == b->u.kase.n_whens && list_equal(a->u.kase.whens, b->u.kase.whens, a->u.kase.n_whens) &&
+        return a->u.kase.n_whens == b->u.kase.n_whens &&
+               list_equal(a->u.kase.whens, b->u.kase.whens, a->u.kase.n_whens) &&
                list_equal(a->u.kase.thens, b->u.kase.thens, a->u.kase.n_whens) &&
                sema_expr_equal(a->u.kase.else_, b->u.kase.else_);
     case SX_CALL:
         return a->u.call.fn == b->u.call.fn && a->u.call.n_args == b->u.call.n_args &&
                list_equal(a->u.call.args, b->u.call.args, a->u.call.n_args);
     case SX_WINDOW:
-        return a->u.window.size_us == b->u.window.size_us && a->u.window.slide_us == b->u.window.slide_us &&
-               a->u.window.start_us == b->u.window.start_us && sema_expr_equal(a->u.window.ts, b->u.window.ts);
+        return a->u.window.size_us == b->u.window.size_us &&
+               a->u.window.slide_us == b->u.window.slide_us &&
+               a->u.window.start_us == b->u.window.start_us &&
+               sema_expr_equal(a->u.window.ts, b->u.window.ts);
     }
     return false;
 }
@@ -1211,7 +1302,7 @@ typedef struct AggSpace {
     SExpr **group;
     int n_group;
     bool failed;
-    bool silent;   /* a GROUP BY key failed to bind: unmatched columns may be its fault */
+    bool silent; /* a GROUP BY key failed to bind: unmatched columns may be its fault */
 } AggSpace;
 
 static SExpr *agg_map(AggSpace *as, SExpr *e);
@@ -1245,27 +1336,33 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
         as->failed = true;
         if (as->silent)
             return NULL;
-        diag_error(as->sc->diag, e->span,
-                   "column '%s' must appear in the GROUP BY clause or be used in an aggregate function",
-                   as->blk->input->cols[e->u.column].name);
+        diag_error(
+            as->sc->diag, e->span,
+            "column '%s' must appear in the GROUP BY clause or be used in an aggregate function",
+            as->blk->input->cols[e->u.column].name);
         return NULL;
     case SX_WINDOW:
         as->failed = true;
         if (as->silent)
             return NULL;
         if (as->blk->sel && as->blk->sel->window_group >= 0)
-            diag_error(as->sc->diag, e->span, "this window() does not match the window of the GROUP BY clause");
+            diag_error(as->sc->diag, e->span,
+                       "this window() does not match the window of the GROUP BY clause");
         else
             diag_error(as->sc->diag, e->span, "window() is only supported as a GROUP BY key");
         return NULL;
-    case SX_FIELD: c->u.field.arg = agg_map(as, e->u.field.arg); break;
+    case SX_FIELD:
+        c->u.field.arg = agg_map(as, e->u.field.arg);
+        break;
     case SX_INDEX:
         c->u.index.arg = agg_map(as, e->u.index.arg);
         c->u.index.index = agg_map(as, e->u.index.index);
         break;
     case SX_NOT:
     case SX_NEG:
-    case SX_CAST: c->u.arg = agg_map(as, e->u.arg); break;
+    case SX_CAST:
+        c->u.arg = agg_map(as, e->u.arg);
+        break;
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
@@ -1274,7 +1371,9 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
         c->u.bin.lhs = agg_map(as, e->u.bin.lhs);
         c->u.bin.rhs = agg_map(as, e->u.bin.rhs);
         break;
-    case SX_IS_NULL: c->u.is_null.arg = agg_map(as, e->u.is_null.arg); break;
+    case SX_IS_NULL:
+        c->u.is_null.arg = agg_map(as, e->u.is_null.arg);
+        break;
     case SX_LIKE:
         c->u.like.arg = agg_map(as, e->u.like.arg);
         c->u.like.pattern = agg_map(as, e->u.like.pattern);
@@ -1288,7 +1387,9 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
         c->u.kase.thens = agg_map_list(as, e->u.kase.thens, e->u.kase.n_whens);
         c->u.kase.else_ = agg_map(as, e->u.kase.else_);
         break;
-    case SX_CALL: c->u.call.args = agg_map_list(as, e->u.call.args, e->u.call.n_args); break;
+    case SX_CALL:
+        c->u.call.args = agg_map_list(as, e->u.call.args, e->u.call.n_args);
+        break;
     }
     return as->failed ? NULL : c;
 }

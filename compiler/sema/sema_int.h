@@ -50,7 +50,8 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
 int sema_interval_parts(const char *text, int64_t *months, int64_t *us);
 /* Spark's timeStringAsMs style ("7d", "10s", "100ms") or an interval string, into µs. */
 int sema_parse_duration(const char *text, int64_t *out_us);
-/* '2016-07-26 02:54:35[.ffffff][Z|+hh:mm]' or '2016-07-26' (UTC) into µs. 0 ok, -1 not a timestamp. */
+/* '2016-07-26 02:54:35[.ffffff][Z|+hh:mm]' or '2016-07-26' (UTC) into µs.
+   0 ok, -1 not a timestamp. */
 int sema_parse_timestamp(const char *text, int64_t *out_us);
 /* Compact duration for dumps: 1h30m, 10s, 250ms, 0. */
 void sema_put_duration(StrBuf *sb, int64_t us);
@@ -76,31 +77,31 @@ int sema_func_lookup(const char *name);
 
 /* Where a column name is also looked up among the block's output columns. */
 typedef enum OutLookup {
-    OUT_NONE,    /* input columns only (WHERE, GROUP BY, the select list) */
-    OUT_FIRST,   /* output names first, then input (ORDER BY) */
-    OUT_AFTER    /* input first, then output names (HAVING) */
+    OUT_NONE,  /* input columns only (WHERE, GROUP BY, the select list) */
+    OUT_FIRST, /* output names first, then input (ORDER BY) */
+    OUT_AFTER  /* input first, then output names (HAVING) */
 } OutLookup;
 
 /* One SELECT block while it is being bound: the scope and the aggregates found. */
 struct SelBlock {
     SSelect *sel;
     const AstSelect *ast;
-    const char *rel_name;       /* FROM alias, or the source's name; NULL if none */
+    const char *rel_name; /* FROM alias, or the source's name; NULL if none */
     const SSchema *input;
-    SAgg *aggs;                 /* grows while binding; copied to sel at the end */
+    SAgg *aggs; /* grows while binding; copied to sel at the end */
     int n_agg, cap_agg;
-    const SOutCol *out;         /* the bound select list, once it exists */
+    const SOutCol *out; /* the bound select list, once it exists */
     int n_out;
-    bool input_failed;          /* FROM did not resolve: column errors would only be noise */
+    bool input_failed; /* FROM did not resolve: column errors would only be noise */
 };
 
 typedef struct Binder {
     SemaCtx *sc;
     SelBlock *blk;
-    const char *clause;   /* "WHERE", "GROUP BY", "HAVING", "ORDER BY", "SELECT" */
-    bool allow_agg;       /* aggregate calls bind to SX_AGG_REF */
-    bool allow_window;    /* window() binds to SX_WINDOW (matched against the keys later) */
-    bool in_agg;          /* binding the argument of an aggregate */
+    const char *clause; /* "WHERE", "GROUP BY", "HAVING", "ORDER BY", "SELECT" */
+    bool allow_agg;     /* aggregate calls bind to SX_AGG_REF */
+    bool allow_window;  /* window() binds to SX_WINDOW (matched against the keys later) */
+    bool in_agg;        /* binding the argument of an aggregate */
     OutLookup out_lookup;
 } Binder;
 

@@ -23,8 +23,8 @@
 /* ==== Interval strings ==== */
 
 typedef struct Unit {
-    const char *name;   /* singular */
-    int64_t us;         /* 0 for the month-based units */
+    const char *name; /* singular */
+    int64_t us;       /* 0 for the month-based units */
     int months;
 } Unit;
 
@@ -89,7 +89,8 @@ int sema_interval_parts(const char *text, int64_t *months, int64_t *us)
             return -1;
         int64_t whole = 0;
         while (isdigit((unsigned char)*p)) {
-            if (__builtin_mul_overflow(whole, 10, &whole) || __builtin_add_overflow(whole, *p - '0', &whole))
+            if (__builtin_mul_overflow(whole, 10, &whole) ||
+                __builtin_add_overflow(whole, *p - '0', &whole))
                 return -1;
             p++;
         }
@@ -123,7 +124,8 @@ int sema_interval_parts(const char *text, int64_t *months, int64_t *us)
                 __builtin_add_overflow(m_total, neg ? -v : v, &m_total))
                 return -1;
         } else {
-            if (__builtin_mul_overflow(whole, u->us, &v) || __builtin_add_overflow(v, frac_us, &v) ||
+            if (__builtin_mul_overflow(whole, u->us, &v) ||
+                __builtin_add_overflow(v, frac_us, &v) ||
                 __builtin_add_overflow(us_total, neg ? -v : v, &us_total))
                 return -1;
         }
@@ -156,9 +158,17 @@ int sema_parse_interval(const char *text, int64_t *out_us)
 */
 int sema_parse_duration(const char *text, int64_t *out_us)
 {
-    static const struct { const char *suffix; int64_t us; } suffixes[] = {
-        {"us", 1}, {"ms", US_PER_MS}, {"s", US_PER_SECOND}, {"m", US_PER_MINUTE},
-        {"min", US_PER_MINUTE}, {"h", US_PER_HOUR}, {"d", US_PER_DAY},
+    static const struct {
+        const char *suffix;
+        int64_t us;
+    } suffixes[] = {
+        {"us", 1},
+        {"ms", US_PER_MS},
+        {"s", US_PER_SECOND},
+        {"m", US_PER_MINUTE},
+        {"min", US_PER_MINUTE},
+        {"h", US_PER_HOUR},
+        {"d", US_PER_DAY},
     };
     if (!text)
         return -1;
@@ -236,7 +246,8 @@ int sema_parse_timestamp(const char *text, int64_t *out_us)
     const char *p = skip_space(text);
     int y, mo, d, h = 0, mi = 0, s = 0;
     int64_t frac = 0;
-    if (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) || *p++ != '-' || !digits(&p, 2, &d))
+    if (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) || *p++ != '-' ||
+        !digits(&p, 2, &d))
         return -1;
     if (!valid_date(y, mo, d))
         return -1;
@@ -290,9 +301,12 @@ int sema_parse_timestamp(const char *text, int64_t *out_us)
 /* 1h30m, 10s, 1s500ms, 7d, 0, -5m: exact, for dumps. */
 void sema_put_duration(StrBuf *sb, int64_t us)
 {
-    static const struct { const char *name; int64_t us; } parts[] = {
-        {"d", US_PER_DAY}, {"h", US_PER_HOUR}, {"m", US_PER_MINUTE},
-        {"s", US_PER_SECOND}, {"ms", US_PER_MS}, {"us", 1},
+    static const struct {
+        const char *name;
+        int64_t us;
+    } parts[] = {
+        {"d", US_PER_DAY},    {"h", US_PER_HOUR}, {"m", US_PER_MINUTE},
+        {"s", US_PER_SECOND}, {"ms", US_PER_MS},  {"us", 1},
     };
     if (us == 0) {
         sb_putc(sb, '0');

@@ -33,8 +33,12 @@ int sema_func_lookup(const char *name)
 
 bool sema_agg_lookup(const char *name, SAggKind *kind)
 {
-    static const struct { const char *name; SAggKind kind; } aggs[] = {
-        {"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN}, {"max", AGG_MAX}, {"avg", AGG_AVG},
+    static const struct {
+        const char *name;
+        SAggKind kind;
+    } aggs[] = {
+        {"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN},
+        {"max", AGG_MAX},     {"avg", AGG_AVG},
     };
     for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
         if (strcasecmp(aggs[i].name, name) == 0) {
@@ -65,22 +69,32 @@ bool sema_ast_has_agg(const AstExpr *e)
     if (is_agg_call(e))
         return true;
     switch (e->kind) {
-    case AST_FIELD: return sema_ast_has_agg(e->u.field.base);
-    case AST_INDEX: return sema_ast_has_agg(e->u.index.base) || sema_ast_has_agg(e->u.index.index);
-    case AST_CALL: return list_has_agg(&e->u.call.args);
-    case AST_UNARY: return sema_ast_has_agg(e->u.unary.arg);
-    case AST_BINARY: return sema_ast_has_agg(e->u.binary.lhs) || sema_ast_has_agg(e->u.binary.rhs);
-    case AST_IS_NULL: return sema_ast_has_agg(e->u.is_null.arg);
-    case AST_LIKE: return sema_ast_has_agg(e->u.like.arg) || sema_ast_has_agg(e->u.like.pattern);
-    case AST_IN: return sema_ast_has_agg(e->u.in.arg) || list_has_agg(&e->u.in.list);
+    case AST_FIELD:
+        return sema_ast_has_agg(e->u.field.base);
+    case AST_INDEX:
+        return sema_ast_has_agg(e->u.index.base) || sema_ast_has_agg(e->u.index.index);
+    case AST_CALL:
+        return list_has_agg(&e->u.call.args);
+    case AST_UNARY:
+        return sema_ast_has_agg(e->u.unary.arg);
+    case AST_BINARY:
+        return sema_ast_has_agg(e->u.binary.lhs) || sema_ast_has_agg(e->u.binary.rhs);
+    case AST_IS_NULL:
+        return sema_ast_has_agg(e->u.is_null.arg);
+    case AST_LIKE:
+        return sema_ast_has_agg(e->u.like.arg) || sema_ast_has_agg(e->u.like.pattern);
+    case AST_IN:
+        return sema_ast_has_agg(e->u.in.arg) || list_has_agg(&e->u.in.list);
     case AST_BETWEEN:
         return sema_ast_has_agg(e->u.between.arg) || sema_ast_has_agg(e->u.between.lo) ||
                sema_ast_has_agg(e->u.between.hi);
     case AST_CASE:
         return sema_ast_has_agg(e->u.kase.operand) || list_has_agg(&e->u.kase.whens) ||
                list_has_agg(&e->u.kase.thens) || sema_ast_has_agg(e->u.kase.else_);
-    case AST_CAST: return sema_ast_has_agg(e->u.cast.arg);
-    default: return false;
+    case AST_CAST:
+        return sema_ast_has_agg(e->u.cast.arg);
+    default:
+        return false;
     }
 }
 
@@ -101,9 +115,10 @@ static int input_column(const SelBlock *blk, const char *name)
 static int column_start(const SelBlock *blk, const AstName *nm, int *col)
 {
     *col = -1;
-    if (nm->n >= 2 && blk && blk->rel_name && nm->parts[0] && strcasecmp(nm->parts[0], blk->rel_name) == 0) {
+    if (nm->n >= 2 && blk && blk->rel_name && nm->parts[0] &&
+        strcasecmp(nm->parts[0], blk->rel_name) == 0) {
         int c = input_column(blk, nm->parts[1]);
-        if (c >= 0) {   /* the qualifier wins, as in Spark's AttributeSeq.resolve */
+        if (c >= 0) { /* the qualifier wins, as in Spark's AttributeSeq.resolve */
             *col = c;
             return 1;
         }
@@ -114,6 +129,8 @@ static int column_start(const SelBlock *blk, const AstName *nm, int *col)
 
 static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
 {
+    if (!nm->parts)
+        return;
     int col;
     int start = column_start(blk, nm, &col);
     for (int i = start; i < nm->n; i++) {
@@ -155,20 +172,34 @@ static void put_list(StrBuf *sb, const SelBlock *blk, const AstExprList *l)
 static const char *binary_symbol(AstBinaryOp op)
 {
     switch (op) {
-    case BOP_ADD: return "+";
-    case BOP_SUB: return "-";
-    case BOP_MUL: return "*";
-    case BOP_DIV: return "/";
-    case BOP_MOD: return "%";
-    case BOP_EQ: return "=";
-    case BOP_NE: return "!=";
-    case BOP_LT: return "<";
-    case BOP_LE: return "<=";
-    case BOP_GT: return ">";
-    case BOP_GE: return ">=";
-    case BOP_AND: return "AND";
-    case BOP_OR: return "OR";
-    case BOP_CONCAT: return "||";
+    case BOP_ADD:
+        return "+";
+    case BOP_SUB:
+        return "-";
+    case BOP_MUL:
+        return "*";
+    case BOP_DIV:
+        return "/";
+    case BOP_MOD:
+        return "%";
+    case BOP_EQ:
+        return "=";
+    case BOP_NE:
+        return "!=";
+    case BOP_LT:
+        return "<";
+    case BOP_LE:
+        return "<=";
+    case BOP_GT:
+        return ">";
+    case BOP_GE:
+        return ">=";
+    case BOP_AND:
+        return "AND";
+    case BOP_OR:
+        return "OR";
+    case BOP_CONCAT:
+        return "||";
     }
     return "?";
 }
@@ -180,14 +211,15 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     int fn = sema_func_lookup(e->u.call.name);
     if (fn >= 0)
         sb_puts(sb, fn_names[fn]);
-    else if (sema_agg_lookup(e->u.call.name, &k) || (e->u.call.name && strcasecmp(e->u.call.name, "window") == 0))
+    else if (sema_agg_lookup(e->u.call.name, &k) ||
+             (e->u.call.name && strcasecmp(e->u.call.name, "window") == 0))
         for (const char *p = e->u.call.name; *p; p++)
             sb_putc(sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
     else
         sb_puts(sb, e->u.call.name ? e->u.call.name : "?");
     sb_putc(sb, '(');
     if (e->u.call.star) {
-        sb_puts(sb, "1");   /* Spark: count(*) is count(1) */
+        sb_puts(sb, "1"); /* Spark: count(*) is count(1) */
     } else {
         if (e->u.call.distinct)
             sb_puts(sb, "DISTINCT ");
@@ -201,7 +233,7 @@ static void put_case(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     sb_puts(sb, "CASE");
     for (int i = 0; i < e->u.kase.whens.n; i++) {
         sb_puts(sb, " WHEN ");
-        if (e->u.kase.operand) {   /* Spark rewrites CASE x WHEN v to CASE WHEN (x = v) */
+        if (e->u.kase.operand) { /* Spark rewrites CASE x WHEN v to CASE WHEN (x = v) */
             sb_putc(sb, '(');
             sema_put_sql(sb, blk, e->u.kase.operand);
             sb_puts(sb, " = ");
@@ -227,15 +259,29 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         return;
     }
     switch (e->kind) {
-    case AST_NULL: sb_puts(sb, "NULL"); break;
-    case AST_BOOL: sb_puts(sb, e->u.ival ? "true" : "false"); break;
-    case AST_INT: sb_printf(sb, "%lld", (long long)e->u.ival); break;
-    case AST_DOUBLE: put_double(sb, e->u.dval); break;
-    case AST_STRING: sb_puts(sb, e->u.str ? e->u.str : ""); break;
-    case AST_INTERVAL: sb_printf(sb, "INTERVAL '%s'", e->u.str ? e->u.str : ""); break;
-    case AST_COLUMN: put_column(sb, blk, &e->u.name); break;
+    case AST_NULL:
+        sb_puts(sb, "NULL");
+        break;
+    case AST_BOOL:
+        sb_puts(sb, e->u.ival ? "true" : "false");
+        break;
+    case AST_INT:
+        sb_printf(sb, "%lld", (long long)e->u.ival);
+        break;
+    case AST_DOUBLE:
+        put_double(sb, e->u.dval);
+        break;
+    case AST_STRING:
+        sb_puts(sb, e->u.str ? e->u.str : "");
+        break;
+    case AST_INTERVAL:
+        sb_printf(sb, "INTERVAL '%s'", e->u.str ? e->u.str : "");
+        break;
+    case AST_COLUMN:
+        put_column(sb, blk, &e->u.name);
+        break;
     case AST_STAR:
-        for (int i = 0; i < e->u.name.n; i++)
+        for (int i = 0; e->u.name.parts && i < e->u.name.n; i++)
             sb_printf(sb, "%s.", e->u.name.parts[i] ? e->u.name.parts[i] : "?");
         sb_putc(sb, '*');
         break;
@@ -249,14 +295,16 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         sema_put_sql(sb, blk, e->u.index.index);
         sb_putc(sb, ']');
         break;
-    case AST_CALL: put_call(sb, blk, e); break;
+    case AST_CALL:
+        put_call(sb, blk, e);
+        break;
     case AST_UNARY:
         sb_puts(sb, e->u.unary.op == UOP_NOT ? "(NOT " : e->u.unary.op == UOP_NEG ? "(- " : "(+ ");
         sema_put_sql(sb, blk, e->u.unary.arg);
         sb_putc(sb, ')');
         break;
     case AST_BINARY:
-        if (e->u.binary.op == BOP_CONCAT) {   /* Spark parses a || b as concat(a, b) */
+        if (e->u.binary.op == BOP_CONCAT) { /* Spark parses a || b as concat(a, b) */
             sb_puts(sb, "concat(");
             sema_put_sql(sb, blk, e->u.binary.lhs);
             sb_puts(sb, ", ");
@@ -264,7 +312,7 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             sb_putc(sb, ')');
             break;
         }
-        if (e->u.binary.op == BOP_NE)   /* Spark: a != b is NOT (a = b) */
+        if (e->u.binary.op == BOP_NE) /* Spark: a != b is NOT (a = b) */
             sb_puts(sb, "(NOT ");
         sb_putc(sb, '(');
         sema_put_sql(sb, blk, e->u.binary.lhs);
@@ -295,7 +343,7 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         put_list(sb, blk, &e->u.in.list);
         sb_puts(sb, e->u.in.negated ? ")))" : "))");
         break;
-    case AST_BETWEEN:   /* Spark rewrites BETWEEN to ((x >= lo) AND (x <= hi)) */
+    case AST_BETWEEN: /* Spark rewrites BETWEEN to ((x >= lo) AND (x <= hi)) */
         if (e->u.between.negated)
             sb_puts(sb, "(NOT ");
         sb_puts(sb, "((");
@@ -310,12 +358,15 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         if (e->u.between.negated)
             sb_putc(sb, ')');
         break;
-    case AST_CASE: put_case(sb, blk, e); break;
+    case AST_CASE:
+        put_case(sb, blk, e);
+        break;
     case AST_CAST:
         if (e->u.cast.arg && e->u.cast.arg->kind == AST_STRING && e->u.cast.type &&
             e->u.cast.type_span.begin == e->span.begin && e->u.cast.type_span.end > e->span.begin) {
             /* DATE '...' and TIMESTAMP '...' literals (the parser makes them casts) */
-            sb_printf(sb, "%s '%s'", type_sql_name(sb->arena, e->u.cast.type), e->u.cast.arg->u.str);
+            sb_printf(sb, "%s '%s'", type_sql_name(sb->arena, e->u.cast.type),
+                      e->u.cast.arg->u.str);
             break;
         }
         sb_puts(sb, "CAST(");
@@ -339,13 +390,13 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
 {
     if (!e)
         return "?";
-    if (e->kind == AST_COLUMN && e->u.name.n > 0) {
+    if (e->kind == AST_COLUMN && e->u.name.n > 0 && e->u.name.parts) {
         int col;
         int start = column_start(blk, &e->u.name, &col);
         if (col >= 0 && start == e->u.name.n - 1)
-            return blk->input->cols[col].name;   /* the declared spelling */
+            return blk->input->cols[col].name; /* the declared spelling */
         const char *last = e->u.name.parts[e->u.name.n - 1];
-        return last ? last : "?";                /* a struct field: as written */
+        return last ? last : "?"; /* a struct field: as written */
     }
     if (e->kind == AST_FIELD)
         return e->u.field.name ? e->u.field.name : "?";

@@ -26,7 +26,7 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
     static const SSchema empty = {NULL, 0};
     blk->input = &empty;
     if (!from)
-        return;   /* refused by the streaming rules: no streaming source */
+        return; /* refused by the streaming rules: no streaming source */
     if (from->kind == FROM_SUBQUERY) {
         if (!from->sub) {
             blk->input_failed = true;
@@ -82,22 +82,25 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
     *failed = false;
     if (g->kind == AST_INT) {
         if (g->u.ival < 1 || g->u.ival > ast->n_items) {
-            diag_error(sc->diag, g->span, "GROUP BY position %lld is not in select list (valid range is [1, %d])",
+            diag_error(sc->diag, g->span,
+                       "GROUP BY position %lld is not in select list (valid range is [1, %d])",
                        (long long)g->u.ival, ast->n_items);
             *failed = true;
             return NULL;
         }
         const AstExpr *it = ast->items[g->u.ival - 1].expr;
         if (it && (it->kind == AST_STAR || sema_ast_has_agg(it))) {
-            diag_error(sc->diag, g->span, "GROUP BY position %lld refers to %s, which cannot be a grouping key",
-                       (long long)g->u.ival, it->kind == AST_STAR ? "'*'" : "an aggregate function");
+            diag_error(sc->diag, g->span,
+                       "GROUP BY position %lld refers to %s, which cannot be a grouping key",
+                       (long long)g->u.ival,
+                       it->kind == AST_STAR ? "'*'" : "an aggregate function");
             *failed = true;
             return NULL;
         }
         return it;
     }
-    if (g->kind == AST_COLUMN && g->u.name.n == 1 && g->u.name.parts[0] && !blk->input_failed &&
-        !is_input_column(blk, g->u.name.parts[0])) {
+    if (g->kind == AST_COLUMN && g->u.name.n == 1 && g->u.name.parts && g->u.name.parts[0] &&
+        !blk->input_failed && !is_input_column(blk, g->u.name.parts[0])) {
         for (int i = 0; i < ast->n_items; i++) {
             const AstSelectItem *it = &ast->items[i];
             if (it->alias && strcasecmp(it->alias, g->u.name.parts[0]) == 0 && it->expr &&
@@ -137,7 +140,8 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         if (k && k->kind == SX_WINDOW) {
             if (sel->window_group >= 0) {
                 diag_error(sc->diag, g->span,
-                           "Multiple time/session window expressions would result in a cartesian product of rows, "
+                           "Multiple time/session window expressions would result in a cartesian "
+                           "product of rows, "
                            "therefore they are currently not supported.");
                 k = NULL;
             } else {
@@ -145,7 +149,7 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
             }
         }
         if (k && k->type->kind == TY_NULL) {
-            k = sema_coerce(sc, k, &type_string);   /* GROUP BY NULL: one group */
+            k = sema_coerce(sc, k, &type_string); /* GROUP BY NULL: one group */
         }
         sel->group[i] = k;
     }
@@ -179,7 +183,7 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             continue;
         if (e->kind == AST_STAR) {
             const AstName *nm = &e->u.name;
-            bool ok = nm->n == 0 || (nm->n == 1 && nm->parts[0] && blk->rel_name &&
+            bool ok = nm->n == 0 || (nm->n == 1 && nm->parts && nm->parts[0] && blk->rel_name &&
                                      strcasecmp(nm->parts[0], blk->rel_name) == 0);
             if (!ok) {
                 diag_error(sc->diag, e->span, "cannot resolve '%s' (the relation is %s)",
@@ -232,8 +236,8 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
             int64_t pos = it->expr->u.ival;
             if (pos < 1 || pos > sel->n_out) {
                 diag_error(sc->diag, it->expr->span,
-                           "ORDER BY position %lld is not in select list (valid range is [1, %d])", (long long)pos,
-                           sel->n_out);
+                           "ORDER BY position %lld is not in select list (valid range is [1, %d])",
+                           (long long)pos, sel->n_out);
                 continue;
             }
             o->expr = sel->out[pos - 1].expr;

@@ -1,4 +1,5 @@
-/* sema_stream.c - what a stream cannot do: Spark's UnsupportedOperationChecker, one function per rule.
+/* sema_stream.c - what a stream cannot do: Spark's UnsupportedOperationChecker, one function per
+*rule.
 **
 ** Each rule reports at the construct to change, with Spark's own sentence so a
 ** Spark user recognises it (structured-streaming-semantics.md section 1).  Rules
@@ -69,7 +70,8 @@ void sema_stream_refuse_over(SemaCtx *sc, const AstExpr *call)
 {
     if (sc->batch_query)
         return;
-    diag_error(sc->diag, call->span, "Non-time-based windows are not supported on streaming DataFrames/Datasets");
+    diag_error(sc->diag, call->span,
+               "Non-time-based windows are not supported on streaming DataFrames/Datasets");
 }
 
 /* ==== Rules on the query ==== */
@@ -96,7 +98,8 @@ bool sema_stream_reads_table(SemaCtx *sc, const AstSelect *a)
 static bool rule_streaming_source(SemaCtx *sc, const AstSelect *a)
 {
     a = leaf_block(a);
-    const char *msg = "Queries without streaming sources cannot be executed with writeStream.start()";
+    const char *msg =
+        "Queries without streaming sources cannot be executed with writeStream.start()";
     if (!a->from) {
         diag_error(sc->diag, a->span, "%s", msg);
         return false;
@@ -118,7 +121,8 @@ static void rule_distinct(SemaCtx *sc, const AstSelect *a)
 {
     if (a->distinct)
         diag_error(sc->diag, a->distinct_span,
-                   "SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP BY instead");
+                   "SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP "
+                   "BY instead");
 }
 
 /* Spark rule 7 in Update mode; Append and Complete need state sluice does not keep yet. */
@@ -127,8 +131,9 @@ static void rule_limit(SemaCtx *sc, const SQuery *q, const AstSelect *a, bool mo
     if (!a->limit)
         return;
     if (mode_known && q->mode == MODE_UPDATE)
-        diag_error(sc->diag, a->limit_span,
-                   "Limits are not supported on streaming DataFrames/Datasets in Update output mode");
+        diag_error(
+            sc->diag, a->limit_span,
+            "Limits are not supported on streaming DataFrames/Datasets in Update output mode");
     else
         diag_error(sc->diag, a->limit_span,
                    "LIMIT is not supported yet on streaming DataFrames/Datasets in %s output mode",
@@ -139,19 +144,22 @@ static void rule_limit(SemaCtx *sc, const SQuery *q, const AstSelect *a, bool mo
 static void rule_offset(SemaCtx *sc, const AstSelect *a)
 {
     if (a->offset)
-        diag_error(sc->diag, a->offset_span, "Offset is not supported on streaming DataFrames/Datasets");
+        diag_error(sc->diag, a->offset_span,
+                   "Offset is not supported on streaming DataFrames/Datasets");
 }
 
 /* Spark rule 6: sorting needs the whole result table, i.e. an aggregation in Complete mode. */
-static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SSelect *s, bool mode_known)
+static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SSelect *s,
+                      bool mode_known)
 {
     if (a->n_order_by == 0 || !mode_known)
         return;
     if (q->mode == MODE_COMPLETE && subtree_aggregates(s))
         return;
-    diag_error(sc->diag, a->order_by_span,
-               "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated "
-               "DataFrame/Dataset in Complete output mode");
+    diag_error(
+        sc->diag, a->order_by_span,
+        "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated "
+        "DataFrame/Dataset in Complete output mode");
 }
 
 /* Spark rule 1 (as in Spark <= 3.3 for every mode): one aggregation per query. */
@@ -163,7 +171,8 @@ static bool rule_multiple_aggregations(SemaCtx *sc, const Chain *c)
             continue;
         if (first >= 0) {
             diag_error(sc->diag, agg_span(c->ast[first], c->sel[first]),
-                       "Multiple streaming aggregations are not supported with streaming DataFrames/Datasets");
+                       "Multiple streaming aggregations are not supported with streaming "
+                       "DataFrames/Datasets");
             return false;
         }
         first = i;
@@ -172,14 +181,16 @@ static bool rule_multiple_aggregations(SemaCtx *sc, const Chain *c)
 }
 
 /* Spark rule 3. */
-static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const Chain *c,
+                                            bool mode_known)
 {
     if (!mode_known || q->mode != MODE_COMPLETE || subtree_aggregates(c->sel[0]))
         return;
     const SOption *o = soptions_find(&q->options, "outputMode");
-    diag_error(sc->diag, o ? o->span : q->span,
-               "Complete output mode not supported when there are no streaming aggregations on streaming "
-               "DataFrames/Datasets");
+    diag_error(
+        sc->diag, o ? o->span : q->span,
+        "Complete output mode not supported when there are no streaming aggregations on streaming "
+        "DataFrames/Datasets");
 }
 
 /* Is e (over the input of s) the watermarked event time, or a window over it?  Follows
@@ -199,13 +210,15 @@ static bool is_event_time(const SSelect *s, const SExpr *e)
         return false;
     const SExpr *o = c->out[e->u.column].expr;
     if (c->has_agg)
-        return o && o->kind == SX_GROUP_REF && o->u.ref < c->n_group && is_event_time(c, c->group[o->u.ref]);
+        return o && o->kind == SX_GROUP_REF && o->u.ref < c->n_group &&
+               is_event_time(c, c->group[o->u.ref]);
     return is_event_time(c, o);
 }
 
 /* Spark rule 2: in Append mode an aggregate is final only once the watermark passes its
    event-time key, so one key must be the watermarked column or a window over it. */
-static void rule_append_needs_watermark(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+static void rule_append_needs_watermark(SemaCtx *sc, const SQuery *q, const Chain *c,
+                                        bool mode_known)
 {
     if (!mode_known || q->mode != MODE_APPEND)
         return;
@@ -216,9 +229,10 @@ static void rule_append_needs_watermark(SemaCtx *sc, const SQuery *q, const Chai
         for (int k = 0; k < s->n_group; k++)
             if (is_event_time(s, s->group[k]))
                 return;
-        diag_error(sc->diag, agg_span(c->ast[i], s),
-                   "Append output mode not supported when there are streaming aggregations on streaming "
-                   "DataFrames/DataSets without watermark");
+        diag_error(
+            sc->diag, agg_span(c->ast[i], s),
+            "Append output mode not supported when there are streaming aggregations on streaming "
+            "DataFrames/DataSets without watermark");
         return;
     }
 }
@@ -235,10 +249,10 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     Chain c;
     build_chain(&c, ast, q->select);
     for (int i = 0; i < c.n; i++) {
-        rule_distinct(sc, c.ast[i]);
+        rule_distinct(sc, c.ast[i]); /* in the order of the clauses */
+        rule_sort(sc, q, c.ast[i], c.sel[i], mode_known);
         rule_limit(sc, q, c.ast[i], mode_known);
         rule_offset(sc, c.ast[i]);
-        rule_sort(sc, q, c.ast[i], c.sel[i], mode_known);
     }
     bool single = rule_multiple_aggregations(sc, &c);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);

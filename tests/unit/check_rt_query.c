@@ -576,6 +576,92 @@ START_TEST(test_new_file_while_running)
 }
 END_TEST
 
+/* The second query of a program: every record's action and time, no aggregation. */
+static int64_t all_process(SrtQuery *q, const char *buf, size_t len)
+{
+    const char *p = buf, *end = buf + len;
+    int64_t rows = 0;
+    while (p < end) {
+        const char *le = srt_json_line_end(p, end);
+        const char *s = srt_json_ws(p, le);
+        Record r;
+        if (s < le && parse_record(q, s, le, &r) == 0) {
+            SrtDatum *row = srt_out_row(q);
+            row[0].p = srt_batch_strdup(q, r.act, r.act_n);
+            row[0].n = r.act_n;
+            row[1].i = r.ts;
+            rows++;
+        }
+        p = le + 1;
+    }
+    return rows;
+}
+
+/* Two queries in one program: each has its own source instance, trigger, batch ids and
+   state; the scheduler alternates between them. */
+static void init_two(SrtProgram *p)
+{
+    int src = srt_prog_source(p, "events", "files");
+    srt_prog_source_option(p, src, "path", cfg.dir);
+    srt_prog_source_option(p, src, "maxFilesPerTrigger", "1");
+    int sink = srt_prog_sink(p, "out", "console");
+    srt_prog_sink_option(p, sink, "numRows", "2");
+    int q1 = srt_prog_query(p, "counts", src, sink, events_process);
+    srt_prog_query_option(p, q1, "outputMode", "complete");
+    srt_prog_query_column(p, q1, "action", "string", 0);
+    srt_prog_query_column(p, q1, "window", "struct<start:timestamp,end:timestamp>", 0);
+    srt_prog_query_column(p, q1, "count", "bigint", 0);
+    srt_prog_query_column(p, q1, "ws", "timestamp", 1);
+    srt_prog_query_agg(p, q1, sizeof(int64_t), events_emit);
+    int q2 = srt_prog_query(p, "all", src, sink, all_process);
+    srt_prog_query_option(p, q2, "trigger", "once");
+    srt_prog_query_column(p, q2, "action", "string", 0);
+    srt_prog_query_column(p, q2, "time", "timestamp", 0);
+}
+
+START_TEST(test_two_queries)
+{
+    char *argv[] = {"q", "--max-batches", "2", NULL};
+    SrtMem mem;
+    srt_mem_init(&mem);
+    RtCapture out, err;
+    rt_capture_open(&out);
+    rt_capture_open(&err);
+    SrtEnv env = {&mem, out.f, err.f};
+    int rc = srt_run(3, argv, init_two, &env);
+    rt_capture_close(&out);
+    rt_capture_close(&err);
+    ck_assert_msg(rc == 0, "rc %d: %s", rc, err.text);
+    ck_assert_str_eq(out.text, BANNER(0)
+                     "+------+--------------------+-----+\n"
+                     "|action|              window|count|\n"
+                     "+------+--------------------+-----+\n"
+                     "|  Open|{2016-07-26 02:00...|    2|\n"
+                     "| Close|{2016-07-26 02:00...|    1|\n"
+                     "+------+--------------------+-----+\n"
+                     "\n" BANNER(0)
+                     "+------+-------------------+\n"
+                     "|action|               time|\n"
+                     "+------+-------------------+\n"
+                     "|  Open|2016-07-26 02:54:35|\n"
+                     "| Close|2016-07-26 02:54:36|\n"
+                     "+------+-------------------+\n"
+                     "only showing top 2 rows\n"
+                     "\n" BANNER(1)
+                     "+------+--------------------+-----+\n"
+                     "|action|              window|count|\n"
+                     "+------+--------------------+-----+\n"
+                     "|  Open|{2016-07-26 02:00...|    2|\n"
+                     "| Close|{2016-07-26 02:00...|    2|\n"
+                     "+------+--------------------+-----+\n"
+                     "only showing top 2 rows\n"
+                     "\n");
+    ck_assert_uint_eq(mem.in_use, 0);
+    rt_capture_free(&out);
+    rt_capture_free(&err);
+}
+END_TEST
+
 Suite *rt_query_suite(void)
 {
     Suite *s = suite_create("rt_query");
@@ -594,6 +680,7 @@ Suite *rt_query_suite(void)
     tcase_add_test(tc, test_srt_main_pipe);
     tcase_add_test(tc, test_sigterm_stops_gracefully);
     tcase_add_test(tc, test_new_file_while_running);
+    tcase_add_test(tc, test_two_queries);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,4 +1,5 @@
-/* check_sema.c - unit tests of compiler/sema: bound-program dumps, diagnostics, intervals, robustness.
+/* check_sema.c - unit tests of compiler/sema: bound-program dumps, diagnostics, intervals,
+*robustness.
 **
 ** Table-driven: each dump case parses a script, binds it and compares
 ** sema_dump_program() byte for byte (types, generated names, group refs, window
@@ -18,31 +19,31 @@
 #include "sema/sema.h"
 #include "sema/sema_int.h"
 
-#define PRELUDE                                                                        \
-    "CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, v DOUBLE, big BIGINT,\n" \
-    "  WATERMARK FOR time AS time - INTERVAL '10 minutes')\n"                          \
-    "  WITH (connector = 'files', path = 'data/events');\n"                            \
+#define PRELUDE                                                                                    \
+    "CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, v DOUBLE, big BIGINT,\n"          \
+    "  WATERMARK FOR time AS time - INTERVAL '10 minutes')\n"                                      \
+    "  WITH (connector = 'files', path = 'data/events');\n"                                        \
     "CREATE SINK out WITH (connector = 'console');\n"
 
 typedef struct DumpCase {
     const char *name;
-    bool prelude;      /* PRELUDE goes in front of sql */
+    bool prelude; /* PRELUDE goes in front of sql */
     const char *sql;
-    bool full;         /* compare the whole dump, else from the first "query " line */
+    bool full; /* compare the whole dump, else from the first "query " line */
     const char *want;
 } DumpCase;
 
 typedef struct ErrorCase {
     const char *name;
-    const char *sql;   /* after PRELUDE */
-    const char *want;  /* error|t.sql|line|col|message lines */
+    const char *sql;  /* after PRELUDE */
+    const char *want; /* error|t.sql|line|col|message lines */
 } ErrorCase;
 
 /* ==== Running sema on text ==== */
 
 typedef struct Run {
-    const char *diags;  /* machine-format diagnostics */
-    const char *dump;   /* sema_dump_program() if sema succeeded, else "" */
+    const char *diags; /* machine-format diagnostics */
+    const char *dump;  /* sema_dump_program() if sema succeeded, else "" */
     bool parsed;
     SProgram *prog;
 } Run;
@@ -84,7 +85,8 @@ static const char *with_prelude(Arena *arena, bool prelude, const char *sql)
 static const DumpCase dump_cases[] = {
     {"events_sliding_complete", false,
      "CREATE SOURCE events (time TIMESTAMP, action STRING)\n"
-     "  WITH (connector = 'files', path = 'data/events', format = 'json', maxFilesPerTrigger = 1);\n"
+     "  WITH (connector = 'files', path = 'data/events', format = 'json', maxFilesPerTrigger = "
+     "1);\n"
      "CREATE SINK out WITH (connector = 'console', truncate = false);\n"
      "INSERT INTO out\n"
      "SELECT action, window(time, '1 hour', '30 minutes') AS window, count(*) AS count\n"
@@ -94,7 +96,8 @@ static const DumpCase dump_cases[] = {
      "source events #0 connector=files format=json\n"
      "  columns: time timestamp, action string\n"
      "  options: connector=files path=data/events format=json maxFilesPerTrigger=1\n"
-     "  defaults: latestFirst=false maxFileAge=7d mode=PERMISSIVE columnNameOfCorruptRecord=_corrupt_record inferSchema=false\n"
+     "  defaults: latestFirst=false maxFileAge=7d mode=PERMISSIVE "
+     "columnNameOfCorruptRecord=_corrupt_record inferSchema=false\n"
      "sink out #0 connector=console\n"
      "  options: connector=console truncate=false\n"
      "  defaults: numRows=20\n"
@@ -105,7 +108,8 @@ static const DumpCase dump_cases[] = {
      "    input: time timestamp, action string\n"
      "    aggregate\n"
      "      group[0]: action#1:string\n"
-     "      group[1] window: window(time#0:timestamp, size=1h, slide=30m, start=0):struct<start:timestamp,end:timestamp>\n"
+     "      group[1] window: window(time#0:timestamp, size=1h, slide=30m, "
+     "start=0):struct<start:timestamp,end:timestamp>\n"
      "      agg[0]: count(*):bigint\n"
      "    out[0] action: group#0:string\n"
      "    out[1] window: group#1:struct<start:timestamp,end:timestamp>\n"
@@ -113,18 +117,22 @@ static const DumpCase dump_cases[] = {
      "    output: action string, window struct<start:timestamp,end:timestamp>, count bigint\n"},
     {"catalog_options", false,
      "CREATE SOURCE Src (a INT, b STRUCT<x INT, y ARRAY<STRING>>)\n"
-     "  WITH (CONNECTOR = 'FILES', PATH = 'in', FORMAT = JSON, LATESTFIRST = TRUE, maxfileage = '1h',\n"
+     "  WITH (CONNECTOR = 'FILES', PATH = 'in', FORMAT = JSON, LATESTFIRST = TRUE, maxfileage = "
+     "'1h',\n"
      "        Mode = 'failfast', columnNameOfCorruptRecord = '_bad', inferSchema = false);\n"
-     "CREATE TABLE devices (device STRING, owner STRING) WITH (connector = 'files', path = 'devices');\n"
+     "CREATE TABLE devices (device STRING, owner STRING) WITH (connector = 'files', path = "
+     "'devices');\n"
      "CREATE SINK Out WITH (connector = 'Console', NUMROWS = '7', Truncate = 'FALSE');\n",
      true,
      "source Src #0 connector=files format=json\n"
      "  columns: a int, b struct<x:int,y:array<string>>\n"
-     "  options: connector=files path=in format=json latestFirst=true maxFileAge=1h mode=FAILFAST columnNameOfCorruptRecord=_bad inferSchema=false\n"
+     "  options: connector=files path=in format=json latestFirst=true maxFileAge=1h mode=FAILFAST "
+     "columnNameOfCorruptRecord=_bad inferSchema=false\n"
      "table devices #1 connector=files format=json\n"
      "  columns: device string, owner string\n"
      "  options: connector=files path=devices\n"
-     "  defaults: format=json latestFirst=false maxFileAge=7d mode=PERMISSIVE columnNameOfCorruptRecord=_corrupt_record inferSchema=false\n"
+     "  defaults: format=json latestFirst=false maxFileAge=7d mode=PERMISSIVE "
+     "columnNameOfCorruptRecord=_corrupt_record inferSchema=false\n"
      "sink Out #0 connector=console\n"
      "  options: connector=console numRows=7 truncate=false\n"},
     {"append_window_watermark", true,
@@ -136,7 +144,8 @@ static const DumpCase dump_cases[] = {
      "  columns: time timestamp, action string, n int, v double, big bigint\n"
      "  watermark: time#0 delay=10m\n"
      "  options: connector=files path=data/events\n"
-     "  defaults: format=json latestFirst=false maxFileAge=7d mode=PERMISSIVE columnNameOfCorruptRecord=_corrupt_record inferSchema=false\n"
+     "  defaults: format=json latestFirst=false maxFileAge=7d mode=PERMISSIVE "
+     "columnNameOfCorruptRecord=_corrupt_record inferSchema=false\n"
      "sink out #0 connector=console\n"
      "  options: connector=console\n"
      "  defaults: numRows=20 truncate=true\n"
@@ -146,7 +155,8 @@ static const DumpCase dump_cases[] = {
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
      "    aggregate\n"
-     "      group[0] window: window(time#0:timestamp, size=10m, slide=5m, start=1m):struct<start:timestamp,end:timestamp>\n"
+     "      group[0] window: window(time#0:timestamp, size=10m, slide=5m, "
+     "start=1m):struct<start:timestamp,end:timestamp>\n"
      "      group[1]: action#1:string\n"
      "      agg[0]: count(*):bigint\n"
      "    out[0] w: group#0:struct<start:timestamp,end:timestamp>\n"
@@ -155,7 +165,8 @@ static const DumpCase dump_cases[] = {
      "    output: w struct<start:timestamp,end:timestamp>, action string, c bigint\n"},
     {"generated_names", true,
      "INSERT INTO out\n"
-     "SELECT action, count(*), count(1), count(action), sum(n), sum(v), avg(n), max(time), min(action),\n"
+     "SELECT action, count(*), count(1), count(action), sum(n), sum(v), avg(n), max(time), "
+     "min(action),\n"
      "       Count(*) + 1, window(time, '1 hour')\n"
      "FROM events GROUP BY action, window(time, '1 hour') WITH (outputMode = 'update');\n",
      false,
@@ -167,7 +178,8 @@ static const DumpCase dump_cases[] = {
      "    input: time timestamp, action string, n int, v double, big bigint\n"
      "    aggregate\n"
      "      group[0]: action#1:string\n"
-     "      group[1] window: window(time#0:timestamp, size=1h, slide=1h, start=0):struct<start:timestamp,end:timestamp>\n"
+     "      group[1] window: window(time#0:timestamp, size=1h, slide=1h, "
+     "start=0):struct<start:timestamp,end:timestamp>\n"
      "      agg[0]: count(*):bigint\n"
      "      agg[1]: count(action#1:string):bigint\n"
      "      agg[2]: sum(cast(n#2:int):bigint):bigint\n"
@@ -186,10 +198,13 @@ static const DumpCase dump_cases[] = {
      "    out[8] min(action): agg#6:string\n"
      "    out[9] (count(1) + 1): (agg#0:bigint + 1:bigint):bigint\n"
      "    out[10] window: group#1:struct<start:timestamp,end:timestamp>\n"
-     "    output: action string, count(1) bigint, count(1) bigint, count(action) bigint, sum(n) bigint, sum(v) double, avg(n) double, max(time) timestamp, min(action) string, (count(1) + 1) bigint, window struct<start:timestamp,end:timestamp>\n"},
+     "    output: action string, count(1) bigint, count(1) bigint, count(action) bigint, sum(n) "
+     "bigint, sum(v) double, avg(n) double, max(time) timestamp, min(action) string, (count(1) + "
+     "1) bigint, window struct<start:timestamp,end:timestamp>\n"},
     {"arithmetic_types", true,
      "INSERT INTO out\n"
-     "SELECT n + 1, n + big, n * v, n / 2, big % 3, v % 2, -n, +v, n - 2147483648, '3' + n, NULL + n,\n"
+     "SELECT n + 1, n + big, n * v, n / 2, big % 3, v % 2, -n, +v, n - 2147483648, '3' + n, NULL + "
+     "n,\n"
      "       time + INTERVAL 1 HOUR, INTERVAL '1 day' + time\n"
      "FROM events;\n",
      false,
@@ -211,20 +226,35 @@ static const DumpCase dump_cases[] = {
      "    out[10] (NULL + n): (NULL:int + n#2:int):int\n"
      "    out[11] (time + INTERVAL '1 HOUR'): (time#0:timestamp + INTERVAL 1h:interval):timestamp\n"
      "    out[12] (INTERVAL '1 day' + time): (time#0:timestamp + INTERVAL 1d:interval):timestamp\n"
-     "    output: (n + 1) int, (n + big) bigint, (n * v) double, (n / 2) double, (big % 3) bigint, (v % 2) double, (- n) int, (+ v) double, (n - 2147483648) bigint, (3 + n) double, (NULL + n) int, (time + INTERVAL '1 HOUR') timestamp, (INTERVAL '1 day' + time) timestamp\n"},
+     "    output: (n + 1) int, (n + big) bigint, (n * v) double, (n / 2) double, (big % 3) bigint, "
+     "(v % 2) double, (- n) int, (+ v) double, (n - 2147483648) bigint, (3 + n) double, (NULL + n) "
+     "int, (time + INTERVAL '1 HOUR') timestamp, (INTERVAL '1 day' + time) timestamp\n"},
     {"comparison_types", true,
      "INSERT INTO out\n"
      "SELECT action FROM events\n"
-     "WHERE n = big AND v > n AND action = 1 AND time >= '2016-07-26 02:54:35' AND time < TIMESTAMP '2016-07-27T00:00:00Z'\n"
+     "WHERE n = big AND v > n AND action = 1 AND time >= '2016-07-26 02:54:35' AND time < "
+     "TIMESTAMP '2016-07-27T00:00:00Z'\n"
      "  AND n IN (1, 2.5, NULL) AND action NOT IN ('a', 'b') AND n NOT BETWEEN 1 AND 10\n"
-     "  AND action LIKE '%Op%' AND action NOT LIKE 'x' AND n IS NOT NULL AND NOT (v IS NULL) AND (n = 1 OR NULL);\n",
+     "  AND action LIKE '%Op%' AND action NOT LIKE 'x' AND n IS NOT NULL AND NOT (v IS NULL) AND "
+     "(n = 1 OR NULL);\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
      "  defaults: outputMode=append trigger=default\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
-     "    where: (((((((((((((cast(n#2:int):bigint = big#4:bigint):boolean AND (v#3:double > cast(n#2:int):double):boolean):boolean AND (cast(action#1:string):int = 1:int):boolean):boolean AND (time#0:timestamp >= TIMESTAMP '2016-07-26 02:54:35':timestamp):boolean):boolean AND (time#0:timestamp < TIMESTAMP '2016-07-27 00:00:00':timestamp):boolean):boolean AND (cast(n#2:int):double IN (1.0:double, 2.5:double, NULL:double)):boolean):boolean AND (action#1:string NOT IN ('a':string, 'b':string)):boolean):boolean AND (NOT ((n#2:int >= 1:int):boolean AND (n#2:int <= 10:int):boolean):boolean):boolean):boolean AND (action#1:string LIKE '%Op%':string):boolean):boolean AND (action#1:string NOT LIKE 'x':string):boolean):boolean AND (n#2:int IS NOT NULL):boolean):boolean AND (NOT (v#3:double IS NULL):boolean):boolean):boolean AND ((n#2:int = 1:int):boolean OR NULL:boolean):boolean):boolean\n"
+     "    where: (((((((((((((cast(n#2:int):bigint = big#4:bigint):boolean AND (v#3:double > "
+     "cast(n#2:int):double):boolean):boolean AND (cast(action#1:string):int = "
+     "1:int):boolean):boolean AND (time#0:timestamp >= TIMESTAMP '2016-07-26 "
+     "02:54:35':timestamp):boolean):boolean AND (time#0:timestamp < TIMESTAMP '2016-07-27 "
+     "00:00:00':timestamp):boolean):boolean AND (cast(n#2:int):double IN (1.0:double, 2.5:double, "
+     "NULL:double)):boolean):boolean AND (action#1:string NOT IN ('a':string, "
+     "'b':string)):boolean):boolean AND (NOT ((n#2:int >= 1:int):boolean AND (n#2:int <= "
+     "10:int):boolean):boolean):boolean):boolean AND (action#1:string LIKE "
+     "'%Op%':string):boolean):boolean AND (action#1:string NOT LIKE 'x':string):boolean):boolean "
+     "AND (n#2:int IS NOT NULL):boolean):boolean AND (NOT (v#3:double IS "
+     "NULL):boolean):boolean):boolean AND ((n#2:int = 1:int):boolean OR "
+     "NULL:boolean):boolean):boolean\n"
      "    out[0] action: action#1:string\n"
      "    output: action string\n"},
     {"case_cast_functions", true,
@@ -232,9 +262,12 @@ static const DumpCase dump_cases[] = {
      "SELECT CASE n WHEN 1 THEN 'one' WHEN 2 THEN 'two' END AS simple,\n"
      "       CASE WHEN n > 1 THEN n WHEN n < 0 THEN big ELSE v END AS searched,\n"
      "       CASE WHEN n > 1 THEN action ELSE n END AS mixed,\n"
-     "       CAST(n AS STRING), CAST(action AS BIGINT), CAST(time AS BIGINT), CAST(n AS TIMESTAMP), CAST('12' AS INT),\n"
-     "       coalesce(n, big), coalesce(action, 'none'), lower(action), upper(n), length(action), abs(v),\n"
-     "       date_format(time, 'MMM-dd HH:mm'), year(time), month(time), day(time), hour(time), minute(time), second(time),\n"
+     "       CAST(n AS STRING), CAST(action AS BIGINT), CAST(time AS BIGINT), CAST(n AS "
+     "TIMESTAMP), CAST('12' AS INT),\n"
+     "       coalesce(n, big), coalesce(action, 'none'), lower(action), upper(n), length(action), "
+     "abs(v),\n"
+     "       date_format(time, 'MMM-dd HH:mm'), year(time), month(time), day(time), hour(time), "
+     "minute(time), second(time),\n"
      "       action || n, DATE '2020-02-29'\n"
      "FROM events;\n",
      false,
@@ -243,9 +276,12 @@ static const DumpCase dump_cases[] = {
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
-     "    out[0] simple: CASE WHEN (n#2:int = 1:int):boolean THEN 'one':string WHEN (n#2:int = 2:int):boolean THEN 'two':string ELSE NULL:string END:string\n"
-     "    out[1] searched: CASE WHEN (n#2:int > 1:int):boolean THEN cast(n#2:int):double WHEN (n#2:int < 0:int):boolean THEN cast(big#4:bigint):double ELSE v#3:double END:double\n"
-     "    out[2] mixed: CASE WHEN (n#2:int > 1:int):boolean THEN action#1:string ELSE cast(n#2:int):string END:string\n"
+     "    out[0] simple: CASE WHEN (n#2:int = 1:int):boolean THEN 'one':string WHEN (n#2:int = "
+     "2:int):boolean THEN 'two':string ELSE NULL:string END:string\n"
+     "    out[1] searched: CASE WHEN (n#2:int > 1:int):boolean THEN cast(n#2:int):double WHEN "
+     "(n#2:int < 0:int):boolean THEN cast(big#4:bigint):double ELSE v#3:double END:double\n"
+     "    out[2] mixed: CASE WHEN (n#2:int > 1:int):boolean THEN action#1:string ELSE "
+     "cast(n#2:int):string END:string\n"
      "    out[3] CAST(n AS STRING): cast(n#2:int):string\n"
      "    out[4] CAST(action AS BIGINT): cast(action#1:string):bigint\n"
      "    out[5] CAST(time AS BIGINT): cast(time#0:timestamp):bigint\n"
@@ -257,7 +293,8 @@ static const DumpCase dump_cases[] = {
      "    out[11] upper(n): upper(cast(n#2:int):string):string\n"
      "    out[12] length(action): length(action#1:string):int\n"
      "    out[13] abs(v): abs(v#3:double):double\n"
-     "    out[14] date_format(time, MMM-dd HH:mm): date_format(time#0:timestamp, 'MMM-dd HH:mm':string):string\n"
+     "    out[14] date_format(time, MMM-dd HH:mm): date_format(time#0:timestamp, 'MMM-dd "
+     "HH:mm':string):string\n"
      "    out[15] year(time): year(time#0:timestamp):int\n"
      "    out[16] month(time): month(time#0:timestamp):int\n"
      "    out[17] day(time): day(time#0:timestamp):int\n"
@@ -266,11 +303,17 @@ static const DumpCase dump_cases[] = {
      "    out[20] second(time): second(time#0:timestamp):int\n"
      "    out[21] concat(action, n): (action#1:string || cast(n#2:int):string):string\n"
      "    out[22] DATE '2020-02-29': DATE '2020-02-29':date\n"
-     "    output: simple string, searched double, mixed string, CAST(n AS STRING) string, CAST(action AS BIGINT) bigint, CAST(time AS BIGINT) bigint, CAST(n AS TIMESTAMP) timestamp, CAST(12 AS INT) int, coalesce(n, big) bigint, coalesce(action, none) string, lower(action) string, upper(n) string, length(action) int, abs(v) double, date_format(time, MMM-dd HH:mm) string, year(time) int, month(time) int, day(time) int, hour(time) int, minute(time) int, second(time) int, concat(action, n) string, DATE '2020-02-29' date\n"},
+     "    output: simple string, searched double, mixed string, CAST(n AS STRING) string, "
+     "CAST(action AS BIGINT) bigint, CAST(time AS BIGINT) bigint, CAST(n AS TIMESTAMP) timestamp, "
+     "CAST(12 AS INT) int, coalesce(n, big) bigint, coalesce(action, none) string, lower(action) "
+     "string, upper(n) string, length(action) int, abs(v) double, date_format(time, MMM-dd HH:mm) "
+     "string, year(time) int, month(time) int, day(time) int, hour(time) int, minute(time) int, "
+     "second(time) int, concat(action, n) string, DATE '2020-02-29' date\n"},
     {"subquery_window_struct", true,
      "INSERT INTO out\n"
      "SELECT t.window.start AS s, window.end, cnt, cnt * 2 AS twice\n"
-     "FROM (SELECT window(time, '1 hour') AS window, count(*) AS cnt FROM events GROUP BY window(time, '1 hour')) AS t\n"
+     "FROM (SELECT window(time, '1 hour') AS window, count(*) AS cnt FROM events GROUP BY "
+     "window(time, '1 hour')) AS t\n"
      "WHERE cnt > 1;\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
@@ -281,7 +324,8 @@ static const DumpCase dump_cases[] = {
      "        from: source events\n"
      "        input: time timestamp, action string, n int, v double, big bigint\n"
      "        aggregate\n"
-     "          group[0] window: window(time#0:timestamp, size=1h, slide=1h, start=0):struct<start:timestamp,end:timestamp>\n"
+     "          group[0] window: window(time#0:timestamp, size=1h, slide=1h, "
+     "start=0):struct<start:timestamp,end:timestamp>\n"
      "          agg[0]: count(*):bigint\n"
      "        out[0] window: group#0:struct<start:timestamp,end:timestamp>\n"
      "        out[1] cnt: agg#0:bigint\n"
@@ -308,7 +352,8 @@ static const DumpCase dump_cases[] = {
      "    input: time timestamp, action string, n int, v double, big bigint\n"
      "    aggregate\n"
      "      group[0]: action#1:string\n"
-     "      group[1] window: window(time#0:timestamp, size=1h, slide=1h, start=0):struct<start:timestamp,end:timestamp>\n"
+     "      group[1] window: window(time#0:timestamp, size=1h, slide=1h, "
+     "start=0):struct<start:timestamp,end:timestamp>\n"
      "      agg[0]: count(*):bigint\n"
      "      agg[1]: max(n#2:int):int\n"
      "    out[0] a: group#0:string\n"
@@ -332,10 +377,12 @@ static const DumpCase dump_cases[] = {
      "    input: time timestamp, action string, n int, v double, big bigint\n"
      "    aggregate\n"
      "      group[0]: lower(action#1:string):string\n"
-     "      group[1] window: window(time#0:timestamp, size=5m, slide=5m, start=0):struct<start:timestamp,end:timestamp>\n"
+     "      group[1] window: window(time#0:timestamp, size=5m, slide=5m, "
+     "start=0):struct<start:timestamp,end:timestamp>\n"
      "      agg[0]: sum(cast(n#2:int):bigint):bigint\n"
      "      agg[1]: count(*):bigint\n"
-     "    having: (((agg#0:bigint > 10:bigint):boolean AND (group#0:string != 'x':string):boolean):boolean AND (agg#1:bigint > 1:bigint):boolean):boolean\n"
+     "    having: (((agg#0:bigint > 10:bigint):boolean AND (group#0:string != "
+     "'x':string):boolean):boolean AND (agg#1:bigint > 1:bigint):boolean):boolean\n"
      "    out[0] act: group#0:string\n"
      "    out[1] w: group#1:struct<start:timestamp,end:timestamp>\n"
      "    out[2] total: agg#0:bigint\n"
@@ -383,7 +430,8 @@ static const DumpCase dump_cases[] = {
      "CREATE SINK other WITH (connector = 'console');\n"
      "INSERT INTO out SELECT action FROM events WITH (trigger = 'once');\n"
      "INSERT INTO out SELECT action FROM events WITH (name = 'named', trigger = 'AvailableNow');\n"
-     "INSERT INTO out SELECT action FROM events WITH (trigger = '1 minute 30 seconds', outputMode = 'Update');\n"
+     "INSERT INTO out SELECT action FROM events WITH (trigger = '1 minute 30 seconds', outputMode "
+     "= 'Update');\n"
      "INSERT INTO other SELECT action FROM events WITH (trigger = '0 seconds');\n"
      "INSERT INTO other SELECT action FROM events WITH (trigger = 'default', name = 'other_2');\n",
      false,
@@ -437,66 +485,86 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|5|32|function 'lower' takes 1 argument, but 2 were given\n"
      "error|t.sql|5|62|WHERE expects a boolean expression, but 'action' is of type string\n"
      "error|t.sql|6|34|unknown query option 'nmae' (did you mean 'name'?)\n"
-     "error|t.sql|6|9|Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets\n"
+     "error|t.sql|6|9|Complete output mode not supported when there are no streaming aggregations "
+     "on streaming DataFrames/Datasets\n"
      "error|t.sql|7|13|unknown sink 'nowhere'\n"},
-    {"one_error_per_expression",
-     "INSERT INTO out SELECT (foo + 1) * 2 + lower(foo) FROM events;\n",
+    {"one_error_per_expression", "INSERT INTO out SELECT (foo + 1) * 2 + lower(foo) FROM events;\n",
      "error|t.sql|5|25|cannot resolve column 'foo' (available: time, action, n, v, big)\n"
      "error|t.sql|5|46|cannot resolve column 'foo' (available: time, action, n, v, big)\n"},
-    {"unknown_source_silences_columns",
-     "INSERT INTO out SELECT a, b, c FROM nothere;\n",
+    {"unknown_source_silences_columns", "INSERT INTO out SELECT a, b, c FROM nothere;\n",
      "error|t.sql|5|37|unknown source 'nothere' (sources and tables: events)\n"},
     {"failed_subquery_column_silent",
      "INSERT INTO out SELECT x, y + 1 FROM (SELECT nope AS x, n AS y FROM events);\n",
      "error|t.sql|5|46|cannot resolve column 'nope' (available: time, action, n, v, big)\n"},
     {"window_checks",
-     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '0 seconds') WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '1 hour', '-1 hour') WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '1 hour', '1 hourz') WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, 1 + 1) WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time) WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '1 year') WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT window(time, '2 hours'), count(*) FROM events GROUP BY window(time, '1 hour') WITH (outputMode = 'update');\n",
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '0 seconds') WITH "
+     "(outputMode = 'update');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '1 hour', '-1 hour') WITH "
+     "(outputMode = 'update');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '1 hour', '1 hourz') WITH "
+     "(outputMode = 'update');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, 1 + 1) WITH (outputMode = "
+     "'update');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time) WITH (outputMode = "
+     "'update');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '1 year') WITH (outputMode "
+     "= 'update');\n"
+     "INSERT INTO out SELECT window(time, '2 hours'), count(*) FROM events GROUP BY window(time, "
+     "'1 hour') WITH (outputMode = 'update');\n",
      "error|t.sql|5|67|The window duration (0 seconds) must be greater than 0.\n"
      "error|t.sql|6|77|The slide duration (-1 hour) must be greater than 0.\n"
-     "error|t.sql|7|77|invalid interval '1 hourz' (expected e.g. '10 minutes' or '1 hour 30 minutes')\n"
+     "error|t.sql|7|77|invalid interval '1 hourz' (expected e.g. '10 minutes' or '1 hour 30 "
+     "minutes')\n"
      "error|t.sql|8|67|function 'window' expects a duration such as '10 minutes' as argument 2\n"
      "error|t.sql|9|54|function 'window' takes 2 to 4 arguments, but 1 was given\n"
      "error|t.sql|10|67|Intervals greater than a month is not supported (1 year).\n"
      "error|t.sql|11|24|this window() does not match the window of the GROUP BY clause\n"},
     {"aggregate_placement",
      "INSERT INTO out SELECT n FROM events GROUP BY count(*) WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT action, count(*) FROM events GROUP BY 3 WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT action, count(*) FROM events GROUP BY 2 WITH (outputMode = 'update');\n"
-     "INSERT INTO out SELECT max(window(time, '1 hour')) FROM events WITH (outputMode = 'update');\n"
+     "INSERT INTO out SELECT action, count(*) FROM events GROUP BY 3 WITH (outputMode = "
+     "'update');\n"
+     "INSERT INTO out SELECT action, count(*) FROM events GROUP BY 2 WITH (outputMode = "
+     "'update');\n"
+     "INSERT INTO out SELECT max(window(time, '1 hour')) FROM events WITH (outputMode = "
+     "'update');\n"
      "INSERT INTO out SELECT sum(*) FROM events WITH (outputMode = 'update');\n"
      "INSERT INTO out SELECT lower(DISTINCT action) FROM events;\n"
-     "INSERT INTO out SELECT action FROM events GROUP BY action ORDER BY 5 WITH (outputMode = 'complete');\n",
+     "INSERT INTO out SELECT action FROM events GROUP BY action ORDER BY 5 WITH (outputMode = "
+     "'complete');\n",
      "error|t.sql|5|47|aggregate functions are not allowed in GROUP BY\n"
      "error|t.sql|6|62|GROUP BY position 3 is not in select list (valid range is [1, 2])\n"
-     "error|t.sql|7|62|GROUP BY position 2 refers to an aggregate function, which cannot be a grouping key\n"
+     "error|t.sql|7|62|GROUP BY position 2 refers to an aggregate function, which cannot be a "
+     "grouping key\n"
      "error|t.sql|8|28|window() is only supported as a GROUP BY key\n"
      "error|t.sql|9|24|'*' is only allowed in count(*)\n"
      "error|t.sql|10|30|DISTINCT specified, but 'lower' is not an aggregate function\n"
      "error|t.sql|11|68|ORDER BY position 5 is not in select list (valid range is [1, 1])\n"},
     {"types",
-     "INSERT INTO out SELECT time + 1, action - 1, n AND true, NOT n, CASE WHEN n THEN 1 END FROM events;\n"
-     "INSERT INTO out SELECT CASE WHEN n > 1 THEN time ELSE true END, coalesce(time, true), abs(action), year(n) FROM events;\n"
-     "INSERT INTO out SELECT avg(time), min(window(time, '1 hour')) FROM events WITH (outputMode = 'update');\n",
+     "INSERT INTO out SELECT time + 1, action - 1, n AND true, NOT n, CASE WHEN n THEN 1 END FROM "
+     "events;\n"
+     "INSERT INTO out SELECT CASE WHEN n > 1 THEN time ELSE true END, coalesce(time, true), "
+     "abs(action), year(n) FROM events;\n"
+     "INSERT INTO out SELECT avg(time), min(window(time, '1 hour')) FROM events WITH (outputMode = "
+     "'update');\n",
      "error|t.sql|5|24|operator '+' expects numeric operands, but 'time' is of type timestamp\n"
      "error|t.sql|5|46|AND expects a boolean expression, but 'n' is of type int\n"
      "error|t.sql|5|62|NOT expects a boolean expression, but 'n' is of type int\n"
      "error|t.sql|5|75|CASE WHEN expects a boolean expression, but 'n' is of type int\n"
-     "error|t.sql|6|55|CASE branches must have a common type: 'true' of type boolean does not match the type timestamp of the others\n"
-     "error|t.sql|6|80|coalesce arguments must have a common type: 'true' of type boolean does not match the type timestamp of the others\n"
-     "error|t.sql|6|91|function 'abs' expects a numeric value as argument 1, but 'action' is of type string\n"
+     "error|t.sql|6|55|CASE branches must have a common type: 'true' of type boolean does not "
+     "match the type timestamp of the others\n"
+     "error|t.sql|6|80|coalesce arguments must have a common type: 'true' of type boolean does not "
+     "match the type timestamp of the others\n"
+     "error|t.sql|6|91|function 'abs' expects a numeric value as argument 1, but 'action' is of "
+     "type string\n"
      "error|t.sql|6|105|function 'year' expects a timestamp as argument 1, but 'n' is of type int\n"
      "error|t.sql|7|28|function 'avg' expects a numeric argument, but 'time' is of type timestamp\n"
      "error|t.sql|7|39|window() is only supported as a GROUP BY key\n"},
     {"batch_query_only_one_message",
      "CREATE TABLE t (k STRING) WITH (connector = 'files', path = 't');\n"
-     "INSERT INTO out SELECT DISTINCT count(DISTINCT k), row_number() OVER (ORDER BY k) FROM t ORDER BY 1 LIMIT 1;\n",
-     "error|t.sql|6|88|Queries without streaming sources cannot be executed with writeStream.start()\n"},
+     "INSERT INTO out SELECT DISTINCT count(DISTINCT k), row_number() OVER (ORDER BY k) FROM t "
+     "ORDER BY 1 LIMIT 1;\n",
+     "error|t.sql|6|88|Queries without streaming sources cannot be executed with "
+     "writeStream.start()\n"},
     {"names",
      "CREATE SOURCE events (x INT) WITH (connector = 'files', path = 'p');\n"
      "CREATE TABLE out (x INT) WITH (connector = 'files', path = 'p');\n"
@@ -526,7 +594,8 @@ START_TEST(test_dump)
         const char *q = strstr(got, "\nquery ");
         got = q ? q + 1 : "";
     }
-    ck_assert_msg(strcmp(got, c->want) == 0, "%s: dump differs; got:\n%s\nwant:\n%s", c->name, got, c->want);
+    ck_assert_msg(strcmp(got, c->want) == 0, "%s: dump differs; got:\n%s\nwant:\n%s", c->name, got,
+                  c->want);
     arena_free(&arena);
 }
 END_TEST
@@ -539,8 +608,8 @@ START_TEST(test_errors)
     Run r = run_sql(&arena, with_prelude(&arena, true, c->sql));
     ck_assert_msg(r.parsed, "%s: syntax error:\n%s", c->name, r.diags);
     ck_assert_msg(r.prog == NULL, "%s: sema accepted the script", c->name);
-    ck_assert_msg(strcmp(r.diags, c->want) == 0, "%s: diagnostics differ; got:\n%s\nwant:\n%s", c->name, r.diags,
-                  c->want);
+    ck_assert_msg(strcmp(r.diags, c->want) == 0, "%s: diagnostics differ; got:\n%s\nwant:\n%s",
+                  c->name, r.diags, c->want);
     arena_free(&arena);
 }
 END_TEST
@@ -600,25 +669,34 @@ START_TEST(test_interval)
     ck_assert_msg(rc == interval_cases[_i].rc, "'%s': rc %d, want %d", interval_cases[_i].text, rc,
                   interval_cases[_i].rc);
     if (rc == 0)
-        ck_assert_msg(us == interval_cases[_i].us, "'%s': %lld us, want %lld", interval_cases[_i].text,
-                      (long long)us, (long long)interval_cases[_i].us);
+        ck_assert_msg(us == interval_cases[_i].us, "'%s': %lld us, want %lld",
+                      interval_cases[_i].text, (long long)us, (long long)interval_cases[_i].us);
 }
 END_TEST
 
 START_TEST(test_duration_and_timestamp)
 {
-    static const struct { const char *text; int rc; int64_t us; } durations[] = {
-        {"7d", 0, 7 * D}, {"10s", 0, 10 * S}, {"100ms", 0, 100000}, {"5", 0, 5000}, {"2h", 0, 2 * H},
-        {"3min", 0, 3 * M}, {"4m", 0, 4 * M}, {"9us", 0, 9}, {"1 hour", 0, H}, {"7D", 0, 7 * D},
-        {"soon", -1, 0}, {"7 parsecs", -1, 0}, {"", -1, 0},
+    static const struct {
+        const char *text;
+        int rc;
+        int64_t us;
+    } durations[] = {
+        {"7d", 0, 7 * D}, {"10s", 0, 10 * S}, {"100ms", 0, 100000}, {"5", 0, 5000},
+        {"2h", 0, 2 * H}, {"3min", 0, 3 * M}, {"4m", 0, 4 * M},     {"9us", 0, 9},
+        {"1 hour", 0, H}, {"7D", 0, 7 * D},   {"soon", -1, 0},      {"7 parsecs", -1, 0},
+        {"", -1, 0},
     };
     for (size_t i = 0; i < sizeof durations / sizeof durations[0]; i++) {
         int64_t us = 0;
         int rc = sema_parse_duration(durations[i].text, &us);
-        ck_assert_msg(rc == durations[i].rc && (rc || us == durations[i].us), "duration '%s': rc %d us %lld",
-                      durations[i].text, rc, (long long)us);
+        ck_assert_msg(rc == durations[i].rc && (rc || us == durations[i].us),
+                      "duration '%s': rc %d us %lld", durations[i].text, rc, (long long)us);
     }
-    static const struct { const char *text; int rc; int64_t us; } stamps[] = {
+    static const struct {
+        const char *text;
+        int rc;
+        int64_t us;
+    } stamps[] = {
         {"2016-07-26 02:54:35", 0, 1469501675 * S},
         {"2016-07-26T02:54:35Z", 0, 1469501675 * S},
         {"2016-07-26T04:54:35+02:00", 0, 1469501675 * S},
@@ -639,8 +717,8 @@ START_TEST(test_duration_and_timestamp)
     for (size_t i = 0; i < sizeof stamps / sizeof stamps[0]; i++) {
         int64_t us = 0;
         int rc = sema_parse_timestamp(stamps[i].text, &us);
-        ck_assert_msg(rc == stamps[i].rc && (rc || us == stamps[i].us), "timestamp '%s': rc %d us %lld",
-                      stamps[i].text, rc, (long long)us);
+        ck_assert_msg(rc == stamps[i].rc && (rc || us == stamps[i].us),
+                      "timestamp '%s': rc %d us %lld", stamps[i].text, rc, (long long)us);
     }
 }
 END_TEST
@@ -675,7 +753,8 @@ START_TEST(test_options_lookup)
 {
     Arena arena;
     arena_init(&arena);
-    Run r = run_sql(&arena, PRELUDE "INSERT INTO out SELECT action FROM events WITH (TRIGGER = '10 seconds');\n");
+    Run r = run_sql(&arena, PRELUDE
+                    "INSERT INTO out SELECT action FROM events WITH (TRIGGER = '10 seconds');\n");
     ck_assert_ptr_nonnull(r.prog);
     const SSource *src = r.prog->sources[0];
     ck_assert_str_eq(soptions_find(&src->options, "path")->value, "data/events");
@@ -739,15 +818,15 @@ START_TEST(test_hand_built_odd_trees)
     good->columns = ARENA_NEW_N(&arena, AstColumnDef, 2);
     good->columns[0].name = "t";
     good->columns[0].type = &type_timestamp;
-    good->columns[1].name = NULL;   /* a column without a name */
+    good->columns[1].name = NULL; /* a column without a name */
     good->n_options = 3;
     good->options = ARENA_NEW_N(&arena, AstOption, 3);
     good->options[0].key = "connector";
     good->options[0].value = ast_expr_new(&arena, AST_STRING, (SrcSpan){0, 0, 0});
     good->options[0].value->u.str = "files";
-    good->options[1].key = "path";           /* value missing */
+    good->options[1].key = "path"; /* value missing */
     good->options[2].key = NULL;
-    good->watermark = ARENA_NEW(&arena, AstWatermark);   /* no column, no expression */
+    good->watermark = ARENA_NEW(&arena, AstWatermark); /* no column, no expression */
     AstStmt *sink = ARENA_NEW(&arena, AstStmt);
     sink->kind = STMT_CREATE_SINK;
     sink->name = "k";
@@ -763,12 +842,12 @@ START_TEST(test_hand_built_odd_trees)
     sel->items[1].expr = call(&arena, NULL, 0, NULL);
     AstExpr **wargs = ARENA_NEW_N(&arena, AstExpr *, 3);
     wargs[0] = col(&arena, "t");
-    sel->items[2].expr = call(&arena, "window", 3, wargs);   /* NULL durations */
+    sel->items[2].expr = call(&arena, "window", 3, wargs);                     /* NULL durations */
     sel->items[3].expr = ast_expr_new(&arena, AST_COLUMN, (SrcSpan){0, 0, 0}); /* no parts */
-    AstExpr *kase = ast_expr_new(&arena, AST_CASE, (SrcSpan){0, 0, 0});      /* no WHENs */
+    AstExpr *kase = ast_expr_new(&arena, AST_CASE, (SrcSpan){0, 0, 0});        /* no WHENs */
     sel->items[4].expr = kase;
     AstExpr **cargs = ARENA_NEW_N(&arena, AstExpr *, 1);
-    sel->items[5].expr = call(&arena, "count", 1, cargs);    /* count(<null>) */
+    sel->items[5].expr = call(&arena, "count", 1, cargs); /* count(<null>) */
     sel->from = ARENA_NEW(&arena, AstFrom);
     sel->from->kind = FROM_NAME;
     sel->from->name = "s";
@@ -781,10 +860,10 @@ START_TEST(test_hand_built_odd_trees)
     ins->name = "k";
     ins->query = sel;
     AstStmt *ins2 = ARENA_NEW(&arena, AstStmt);
-    ins2->kind = STMT_INSERT;                 /* no target, no query */
+    ins2->kind = STMT_INSERT; /* no target, no query */
     AstSelect *sub = ARENA_NEW(&arena, AstSelect);
     sub->from = ARENA_NEW(&arena, AstFrom);
-    sub->from->kind = FROM_SUBQUERY;          /* a subquery with no select */
+    sub->from->kind = FROM_SUBQUERY; /* a subquery with no select */
     AstStmt *ins3 = ARENA_NEW(&arena, AstStmt);
     ins3->kind = STMT_INSERT;
     ins3->name = "k";
@@ -803,12 +882,15 @@ END_TEST
 START_TEST(test_word_deletion_sweep)
 {
     static const char *const bases[] = {
-        PRELUDE "INSERT INTO out SELECT action AS a, window(time, '1 hour', '30 minutes') AS w, count(*) AS c , "
-                "sum ( n ) FROM events e WHERE e.n BETWEEN 1 AND 3 AND action LIKE '%x%' GROUP BY action , "
-                "window(time, '1 hour', '30 minutes') HAVING count(*) > 1 ORDER BY c DESC , 1 "
-                "WITH (outputMode = 'complete', trigger = '1 second');\n",
+        PRELUDE
+        "INSERT INTO out SELECT action AS a, window(time, '1 hour', '30 minutes') AS w, count(*) "
+        "AS c , "
+        "sum ( n ) FROM events e WHERE e.n BETWEEN 1 AND 3 AND action LIKE '%x%' GROUP BY action , "
+        "window(time, '1 hour', '30 minutes') HAVING count(*) > 1 ORDER BY c DESC , 1 "
+        "WITH (outputMode = 'complete', trigger = '1 second');\n",
         PRELUDE "INSERT INTO out SELECT t.window.start , CASE n WHEN 1 THEN 'a' ELSE n END , "
-                "CAST ( n AS STRING ) , coalesce ( n , big , NULL ) , n IN ( 1 , 2.5 ) FROM ( SELECT n , big , "
+                "CAST ( n AS STRING ) , coalesce ( n , big , NULL ) , n IN ( 1 , 2.5 ) FROM ( "
+                "SELECT n , big , "
                 "window(time, '1 hour') AS window FROM events ) AS t ;\n",
     };
     for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
@@ -841,7 +923,8 @@ Suite *sema_suite(void)
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof error_cases / sizeof error_cases[0]));
     suite_add_tcase(s, tc);
     tc = tcase_create("interval");
-    tcase_add_loop_test(tc, test_interval, 0, (int)(sizeof interval_cases / sizeof interval_cases[0]));
+    tcase_add_loop_test(tc, test_interval, 0,
+                        (int)(sizeof interval_cases / sizeof interval_cases[0]));
     tcase_add_test(tc, test_duration_and_timestamp);
     suite_add_tcase(s, tc);
     tc = tcase_create("misc");
