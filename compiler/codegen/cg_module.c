@@ -295,6 +295,35 @@ static void finish_linkage(CgCtx *cg)
     }
 }
 
+/* Delete the helpers (and their constant tables) no generated code reaches, before the
+   optimiser spends time on them: most queries use a handful of the runtime's helpers. */
+static void drop_unused(CgCtx *cg)
+{
+    int changed = 1;
+    while (changed) {
+        changed = 0;
+        LLVMValueRef fn = LLVMGetFirstFunction(cg->mod);
+        while (fn) {
+            LLVMValueRef next = LLVMGetNextFunction(fn);
+            if (LLVMGetLinkage(fn) == LLVMInternalLinkage && !LLVMGetFirstUse(fn)) {
+                LLVMDeleteFunction(fn);
+                changed = 1;
+            }
+            fn = next;
+        }
+        LLVMValueRef g = LLVMGetFirstGlobal(cg->mod);
+        while (g) {
+            LLVMValueRef next = LLVMGetNextGlobal(g);
+            LLVMLinkage l = LLVMGetLinkage(g);
+            if ((l == LLVMInternalLinkage || l == LLVMPrivateLinkage) && !LLVMGetFirstUse(g)) {
+                LLVMDeleteGlobal(g);
+                changed = 1;
+            }
+            g = next;
+        }
+    }
+}
+
 static int optimise_and_emit(CgCtx *cg)
 {
     char *err = NULL;
@@ -307,6 +336,7 @@ static int optimise_and_emit(CgCtx *cg)
     }
     LLVMDisposeMessage(err);
     finish_linkage(cg);
+    drop_unused(cg);
     char pipeline[32];
     snprintf(pipeline, sizeof pipeline, "default<O%d>", cg->opts->opt_level < 0 ? 0 : cg->opts->opt_level > 3 ? 3 : cg->opts->opt_level);
     LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
