@@ -72,11 +72,21 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_cast_bool_str", "v", "plpp"},
 };
 
-/* The helpers that sit on the per-record path: always inlined. */
-static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_string_raw",
-                                    "srt_json_skip", "srt_json_bool", "srt_json_i32",
-                                    "srt_json_i64", "srt_json_f64", "srt_json_ts",
-                                    "srt_json_str", "srt_window_start", "srt_str_cmp"};
+/* The helpers that sit on the per-record path: kept from the bitcode and always inlined.
+   Every other helper is called in libsrt.a, so the optimiser never spends time on it. */
+static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_end",
+                                    "srt_json_string_raw", "srt_json_bool",
+                                    "srt_json_i32", "srt_json_i64", "srt_json_f64",
+                                    "srt_json_ts", "srt_json_str", "srt_window_start",
+                                    "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field"};
+
+static int is_hot(const char *name)
+{
+    for (size_t i = 0; i < sizeof hot_helpers / sizeof hot_helpers[0]; i++)
+        if (strcmp(name, hot_helpers[i]) == 0)
+            return 1;
+    return 0;
+}
 
 static LLVMTypeRef code_type(CgCtx *cg, char c)
 {
@@ -231,6 +241,8 @@ static int setup_target(CgCtx *cg)
     return 0;
 }
 
+static void outline_cold_helpers(CgCtx *cg);
+
 static int link_inline_bitcode(CgCtx *cg)
 {
     LLVMMemoryBufferRef buf;
@@ -253,7 +265,28 @@ static int link_inline_bitcode(CgCtx *cg)
         diag_fatal(cg->diag, "cannot link the runtime bitcode '%s'", cg->opts->inline_bc);
         return -1;
     }
+    outline_cold_helpers(cg);
     return 0;
+}
+
+/* Turn the cold helpers of the linked bitcode back into declarations: replace each by
+   a fresh declaration of the same type and name (the C API has no deleteBody). */
+static void outline_cold_helpers(CgCtx *cg)
+{
+    LLVMValueRef fn = LLVMGetFirstFunction(cg->mod);
+    while (fn) {
+        LLVMValueRef next = LLVMGetNextFunction(fn);
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage && !is_hot(name)) {
+            char *saved = arena_strndup(cg->arena, name, len);
+            LLVMValueRef decl = LLVMAddFunction(cg->mod, "", LLVMGlobalGetValueType(fn));
+            LLVMReplaceAllUsesWith(fn, decl);
+            LLVMDeleteFunction(fn);
+            LLVMSetValueName2(decl, saved, len);
+        }
+        fn = next;
+    }
 }
 
 static void init_types(CgCtx *cg)
@@ -285,41 +318,10 @@ static void finish_linkage(CgCtx *cg)
         if (strcmp(name, "main") == 0)
             continue;
         LLVMSetLinkage(fn, LLVMInternalLinkage);
-        for (size_t i = 0; i < sizeof hot_helpers / sizeof hot_helpers[0]; i++) {
-            if (strcmp(name, hot_helpers[i]) == 0) {
-                LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
-                LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                                        LLVMCreateEnumAttribute(cg->ctx, kind, 0));
-            }
-        }
-    }
-}
-
-/* Delete the helpers (and their constant tables) no generated code reaches, before the
-   optimiser spends time on them: most queries use a handful of the runtime's helpers. */
-static void drop_unused(CgCtx *cg)
-{
-    int changed = 1;
-    while (changed) {
-        changed = 0;
-        LLVMValueRef fn = LLVMGetFirstFunction(cg->mod);
-        while (fn) {
-            LLVMValueRef next = LLVMGetNextFunction(fn);
-            if (LLVMGetLinkage(fn) == LLVMInternalLinkage && !LLVMGetFirstUse(fn)) {
-                LLVMDeleteFunction(fn);
-                changed = 1;
-            }
-            fn = next;
-        }
-        LLVMValueRef g = LLVMGetFirstGlobal(cg->mod);
-        while (g) {
-            LLVMValueRef next = LLVMGetNextGlobal(g);
-            LLVMLinkage l = LLVMGetLinkage(g);
-            if ((l == LLVMInternalLinkage || l == LLVMPrivateLinkage) && !LLVMGetFirstUse(g)) {
-                LLVMDeleteGlobal(g);
-                changed = 1;
-            }
-            g = next;
+        if (is_hot(name)) {
+            LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
+            LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                    LLVMCreateEnumAttribute(cg->ctx, kind, 0));
         }
     }
 }
@@ -336,9 +338,10 @@ static int optimise_and_emit(CgCtx *cg)
     }
     LLVMDisposeMessage(err);
     finish_linkage(cg);
-    drop_unused(cg);
-    char pipeline[32];
-    snprintf(pipeline, sizeof pipeline, "default<O%d>", cg->opts->opt_level < 0 ? 0 : cg->opts->opt_level > 3 ? 3 : cg->opts->opt_level);
+    char pipeline[48];
+    /* globaldce first: the helpers no generated code reaches (and their constant tables)
+       go before the optimiser spends any time on them. */
+    snprintf(pipeline, sizeof pipeline, "globaldce,default<O%d>", cg->opts->opt_level < 0 ? 0 : cg->opts->opt_level > 3 ? 3 : cg->opts->opt_level);
     LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
     LLVMErrorRef e = LLVMRunPasses(cg->mod, pipeline, cg->tm, po);
     LLVMDisposePassBuilderOptions(po);

@@ -11,52 +11,6 @@
 
 /* ==== Expression helpers ==== */
 
-static bool expr_equal(const SExpr *a, const SExpr *b)
-{
-    if (a == b)
-        return true;
-    if (!a || !b || a->kind != b->kind || !type_equal(a->type, b->type))
-        return false;
-    switch (a->kind) {
-    case SX_CONST:
-        if (a->u.value.is_null || b->u.value.is_null)
-            return a->u.value.is_null == b->u.value.is_null;
-        if (a->type->kind == TY_STRING)
-            return a->u.value.n == b->u.value.n && memcmp(a->u.value.s, b->u.value.s, a->u.value.n) == 0;
-        if (a->type->kind == TY_DOUBLE)
-            return a->u.value.d == b->u.value.d;
-        return a->u.value.i == b->u.value.i;
-    case SX_COLUMN:
-        return a->u.column == b->u.column;
-    case SX_GROUP_REF:
-    case SX_AGG_REF:
-        return a->u.ref == b->u.ref;
-    case SX_FIELD:
-        return a->u.field.index == b->u.field.index && expr_equal(a->u.field.arg, b->u.field.arg);
-    case SX_NOT:
-    case SX_NEG:
-    case SX_CAST:
-        return expr_equal(a->u.arg, b->u.arg);
-    case SX_ARITH:
-    case SX_CMP:
-    case SX_AND:
-    case SX_OR:
-    case SX_CONCAT:
-        return a->u.bin.op == b->u.bin.op && expr_equal(a->u.bin.lhs, b->u.bin.lhs) &&
-               expr_equal(a->u.bin.rhs, b->u.bin.rhs);
-    case SX_CALL:
-        if (a->u.call.fn != b->u.call.fn || a->u.call.n_args != b->u.call.n_args)
-            return false;
-        for (int i = 0; i < a->u.call.n_args; i++)
-            if (!expr_equal(a->u.call.args[i], b->u.call.args[i]))
-                return false;
-        return true;
-    default:
-        /* Anything else is compared by identity: a sort key gets its own column. */
-        return false;
-    }
-}
-
 /* Mark the input columns an expression reads. */
 static void mark_columns(const SExpr *e, bool *needed, int n)
 {
@@ -193,7 +147,7 @@ static void plan_columns(Arena *arena, PQuery *pq)
         const SOrder *o = &top->order[i];
         int col = -1;
         for (int j = 0; j < pq->n_columns && col < 0; j++)
-            if (expr_equal(pq->columns[j].expr, o->expr))
+            if (sema_expr_equal(pq->columns[j].expr, o->expr))
                 col = j;
         if (col < 0) {
             col = pq->n_columns++;

@@ -37,11 +37,12 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s);
 
 static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
 {
+    if (a->kind == AGG_COUNT_STAR) {
+        sb_puts(sb, "count(1)");
+        return;
+    }
     sb_printf(sb, "%s(", sema_agg_name(a->kind));
-    if (a->arg)
-        put_expr(sb, a->arg, s);
-    else
-        sb_putc(sb, '1');
+    put_expr(sb, a->arg, s);
     sb_putc(sb, ')');
 }
 
@@ -156,15 +157,23 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         sb_putc(sb, ')');
         return;
     case SX_WINDOW:
+        /* As a user writes it: the slide only when sliding, the start only when set. */
         sb_puts(sb, "window(");
         put_expr(sb, e->u.window.ts, s);
         sb_puts(sb, ", '");
         plan_format_duration(sb, e->u.window.size_us);
-        sb_puts(sb, "', '");
-        plan_format_duration(sb, e->u.window.slide_us);
-        sb_puts(sb, "', '");
-        plan_format_duration(sb, e->u.window.start_us);
-        sb_puts(sb, "')");
+        sb_putc(sb, '\'');
+        if (e->u.window.slide_us != e->u.window.size_us || e->u.window.start_us != 0) {
+            sb_puts(sb, ", '");
+            plan_format_duration(sb, e->u.window.slide_us);
+            sb_putc(sb, '\'');
+        }
+        if (e->u.window.start_us != 0) {
+            sb_puts(sb, ", '");
+            plan_format_duration(sb, e->u.window.start_us);
+            sb_putc(sb, '\'');
+        }
+        sb_putc(sb, ')');
         return;
     }
 }

@@ -198,6 +198,13 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s,
                          uint32_t *n, int *st);
 
+/* Slow paths of the readers above, kept out of line in libsrt.a: decode the escapes of raw
+   string bytes into out (room for n bytes, returns the length), and give a non-string token
+   as its JSON text (STRING fields). */
+uint32_t srt_json_unescape(const char *s, uint32_t n, char *out);
+const char *srt_json_token_text(const char *p, const char *end, SrtQuery *q, const char **s,
+                                uint32_t *n, int *st);
+
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts
    (floor modulo, correct before 1970). */

@@ -245,7 +245,8 @@ static const char *j_skip(const char *p, const char *end, int depth)
     }
 }
 
-const char *srt_json_skip(const char *p, const char *end)
+/* Out of line on purpose: codegen inlines the fast paths and calls this one. */
+__attribute__((noinline)) const char *srt_json_skip(const char *p, const char *end)
 {
     return j_skip(p, end, 0);
 }
@@ -253,7 +254,7 @@ const char *srt_json_skip(const char *p, const char *end)
 /* A valid value of the wrong type: skip it and report BADTYPE. */
 static const char *j_badtype(const char *p, const char *end, int *st)
 {
-    p = j_skip(p, end, 0);
+    p = srt_json_skip(p, end);
     if (p)
         *st = SRT_JV_BADTYPE;
     return p;
@@ -509,8 +510,8 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
     return j_badtype(p, end, st);
 }
 
-/* Decode the escapes of raw string bytes into out (room for n bytes); returns the length. */
-static uint32_t j_unescape(const char *s, uint32_t n, char *out)
+/* Out of line on purpose: codegen inlines the fast paths and calls this one. */
+__attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, char *out)
 {
     const char *e = s + n;
     char *o = out;
@@ -598,7 +599,7 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
                 *st = SRT_JV_BADTYPE;
                 return q;
             }
-            n = j_unescape(s, n, tmp);
+            n = srt_json_unescape(s, n, tmp);
             s = tmp;
         }
         *st = srt_ts_parse(s, n, out_us) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
@@ -644,7 +645,7 @@ const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char
             return NULL;
         if (esc) {
             char *d = srt_scratch_alloc(q, *n ? *n : 1);
-            *n = j_unescape(*s, *n, d);
+            *n = srt_json_unescape(*s, *n, d);
             *s = d;
         }
         *st = SRT_JV_OK;
@@ -656,7 +657,14 @@ const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char
             *st = SRT_JV_NULL;
         return r;
     }
-    const char *r = j_skip(p, end, 0);
+    return srt_json_token_text(p, end, q, s, n, st);
+}
+
+/* Out of line on purpose: codegen inlines the fast paths and calls this one. */
+__attribute__((noinline)) const char *srt_json_token_text(const char *p, const char *end, SrtQuery *q, const char **s,
+                                uint32_t *n, int *st)
+{
+    const char *r = srt_json_skip(p, end);
     if (!r)
         return NULL;
     uint32_t len = (uint32_t)(r - p);

@@ -150,7 +150,8 @@ static int t_zone(const char *p, const char *e, int64_t *off_us)
     return 0;
 }
 
-int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us)
+/* Out of line on purpose: codegen inlines the fast paths and calls this one. */
+__attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us)
 {
     const char *p = s, *e = s + n;
     while (p < e && (unsigned char)*p <= ' ')
