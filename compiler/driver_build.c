@@ -8,6 +8,7 @@
 */
 #define _GNU_SOURCE
 #include "driver.h"
+#include "sl_config.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -9,6 +9,7 @@
 
 #include "base/strbuf.h"
 #include "driver.h"
+#include "sl_config.h"
 #include "front/parse.h"
 #include "sema/sema.h"
 

@@ -10,6 +10,12 @@
 **
 ** Keys are compared as raw bytes: a key written with escapes (\u0074ime)
 ** does not match a column.
+**
+** Read modes (option `mode`): PERMISSIVE (default) keeps a malformed record as
+** a row of NULLs and, if the schema has a STRING column named by
+** `columnNameOfCorruptRecord`, puts the raw line there (that column is never
+** read from the JSON itself); DROPMALFORMED drops the record; FAILFAST fails
+** the query with Spark's message and the record's position.
 */
 #include <string.h>
 
@@ -71,6 +77,30 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
 }
 
 /* ==== Parser pieces ==== */
+
+typedef enum ReadMode { MODE_PERMISSIVE, MODE_DROPMALFORMED, MODE_FAILFAST } ReadMode;
+
+/* The column that receives malformed lines, or -1. */
+static int corrupt_column(const PQuery *pq)
+{
+    const SOption *o = soptions_find(&pq->source->options, "columnNameOfCorruptRecord");
+    const char *name = o ? o->value : "_corrupt_record";
+    const SSchema *sc = &pq->source->schema;
+    for (int i = 0; i < sc->n; i++)
+        if (strcmp(sc->cols[i].name, name) == 0 && sc->cols[i].type->kind == TY_STRING)
+            return i;
+    return -1;
+}
+
+static ReadMode read_mode(const PQuery *pq)
+{
+    const SOption *o = soptions_find(&pq->source->options, "mode");
+    if (o && strcmp(o->value, "DROPMALFORMED") == 0)
+        return MODE_DROPMALFORMED;
+    if (o && strcmp(o->value, "FAILFAST") == 0)
+        return MODE_FAILFAST;
+    return MODE_PERMISSIVE;
+}
 
 typedef struct JsonCtx {
     CgCtx *cg;
@@ -198,8 +228,9 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
     cg_at(cg, bb_switch);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, kn, bb_skip, (unsigned)sc->n);
     bool *done = ARENA_NEW_N(cg->arena, bool, sc->n + 1);
+    int corrupt = corrupt_column(j->pq);
     for (int i = 0; i < sc->n; i++) {
-        if (!j->rec->null_slots[i] || done[i])
+        if (!j->rec->null_slots[i] || done[i] || i == corrupt)
             continue;
         size_t len = strlen(sc->cols[i].name);
         LLVMBasicBlockRef bb_len = cg_block(cg, arena_sprintf(cg->arena, "key.len%zu", len));
@@ -207,7 +238,7 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
         cg_at(cg, bb_len);
         /* Every needed column with a name of this length: a chain of comparisons. */
         for (int k2 = i; k2 < sc->n; k2++) {
-            if (!j->rec->null_slots[k2] || done[k2] || strlen(sc->cols[k2].name) != len)
+            if (!j->rec->null_slots[k2] || done[k2] || k2 == corrupt || strlen(sc->cols[k2].name) != len)
                 continue;
             done[k2] = true;
             const char *name = sc->cols[k2].name;
@@ -323,14 +354,44 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, p, p_slot);
     LLVMBuildBr(cg->b, bb_done);
 
-    /* rec.malformed: PERMISSIVE, a row of NULLs; resume after the line. */
+    /* rec.malformed: by the read mode; parsing resumes after the line. */
     cg_at(cg, j.bb_malformed);
-    cg_record_clear(cg, pq, rec);
-    LLVMValueRef largs[2] = {cg_load(cg, cg->t_ptr, j.line_start, "line"), end};
+    LLVMValueRef line = cg_load(cg, cg->t_ptr, j.line_start, "line");
+    LLVMValueRef largs[2] = {line, end};
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
     LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
     cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
-    LLVMBuildBr(cg->b, bb_done);
+    switch (read_mode(pq)) {
+    case MODE_PERMISSIVE: {
+        cg_record_clear(cg, pq, rec);
+        int corrupt = corrupt_column(pq);
+        if (corrupt >= 0 && rec->null_slots[corrupt]) {
+            /* The raw line, without a trailing carriage return. */
+            LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, le, line, "corrupt.n");
+            LLVMValueRef last = cg_gep(cg, le, cg_i64(cg, -1), "");
+            LLVMValueRef cr = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, n, cg_i64(cg, 0), ""),
+                                     is_char(cg, cg_load(cg, cg->t_i8, cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, n, cg_i64(cg, 0), ""), last, line), ""), '\r'));
+            n = LLVMBuildSub(cg->b, n, LLVMBuildZExt(cg->b, cr, cg->t_i64, ""), "");
+            cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
+            cg_store(cg, line, rec->val_slots[corrupt]);
+            cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
+        }
+        LLVMBuildBr(cg->b, bb_done);
+        break;
+    }
+    case MODE_DROPMALFORMED:
+        LLVMBuildBr(cg->b, bb_start);
+        break;
+    case MODE_FAILFAST: {
+        static const char msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
+                                  "To process malformed records as null result, try setting the option "
+                                  "'mode' as 'PERMISSIVE'.";
+        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, msg, sizeof msg, "failfast"), line};
+        cg_call(cg, "srt_query_fail_at", args, 3, "");
+        LLVMBuildRet(cg->b, cg_i64(cg, -1));
+        break;
+    }
+    }
 
     cg_at(cg, bb_done);
 }

@@ -40,6 +40,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_scratch_alloc", "p", "pl"},
     {"srt_scratch_reset", "v", "p"},
     {"srt_query_fail", "v", "pp"},
+    {"srt_query_fail_at", "v", "ppp"},
     {"memcmp", "i", "ppl"},
     {"srt_hash", "l", "pi"},
     {"srt_json_ws", "p", "pp"},

@@ -3,7 +3,10 @@
 ** read once via mmap.
 **
 ** Options: path (a directory that must exist), format (json | text), maxFilesPerTrigger
-** (positive integer), latestFirst (newest first).  Hidden files (leading '.' or '_') and
+** (positive integer), latestFirst (newest first), maxFileAge (default 7 days: once a batch
+** has taken a file, files older than the newest taken modification time minus maxFileAge
+** are skipped, as Spark's FileStreamSource does; not applied with latestFirst and
+** maxFilesPerTrigger together).  Hidden files (leading '.' or '_') and
 ** anything that is not a regular file are ignored.  Re-listing is skipped while the
 ** directory's mtime is unchanged and old enough that no same-tick change can hide
 ** behind it, so polling every 10 ms costs one stat().  Offsets are {"logOffset":N},
@@ -37,6 +40,9 @@ typedef struct Files {
     char *abs;          /* owned: its absolute form for describe() */
     int64_t max_files;  /* 0: unlimited */
     int latest_first;
+    int64_t max_age_ns; /* maxFileAge */
+    int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
+    int64_t latest_ns;  /* newest modification time taken so far */
     SrtAggTable *seen;  /* names already listed (pending or taken) */
     FileEnt *pending;   /* listed, not yet taken, sorted; live part is [head, n) */
     size_t head, n_pending, cap_pending;
@@ -95,6 +101,13 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         return rc;
     if ((rc = srt_opts_bool(opts, "latestFirst", 0, &f->latest_first, err)) < 0)
         return rc;
+    const char *age = srt_opts_get(opts, "maxFileAge");
+    int64_t age_us = 7LL * 86400 * 1000000;
+    if (age && srt_parse_duration_us(age, &age_us) < 0)
+        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': invalid maxFileAge '%s'", s->name, age);
+    f->max_age_ns = age_us * 1000;
+    f->purge_ns = INT64_MIN;
+    f->latest_ns = INT64_MIN;
     size_t n = strlen(path);
     f->dir = srt_mem_alloc(f->mem, n + 1);
     if (!f->dir)
@@ -198,6 +211,13 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
         if (rc < 0)
             return rc;
     }
+    /* Drop pending files that fell behind maxFileAge (oldest first in the usual order). */
+    while (f->head < f->n_pending && f->pending[f->head].mtime_ns < f->purge_ns) {
+        free_ents(f->mem, f->pending, f->head, f->head + 1);
+        f->head++;
+        if (f->snapshot && f->snapshot_left > 0)
+            f->snapshot_left--;
+    }
     size_t avail = f->snapshot ? f->snapshot_left : f->n_pending - f->head;
     if (avail == 0)
         return 0;
@@ -215,6 +235,11 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
         return srt_err_nomem(err, "offsets");
     memcpy(f->batch, f->pending + f->head, take * sizeof(FileEnt));
     f->n_batch = take;
+    for (size_t i = 0; i < take; i++)
+        if (f->batch[i].mtime_ns > f->latest_ns)
+            f->latest_ns = f->batch[i].mtime_ns;
+    if (!(f->latest_first && f->max_files > 0))
+        f->purge_ns = f->latest_ns - f->max_age_ns;
     f->head += take;
     if (f->snapshot)
         f->snapshot_left -= take;
