@@ -12,6 +12,9 @@
 #   GEN_ARGS="--files 5 --lines-per-file 200 --seed 7"    # gen_events options
 #   RUN_ARGS="--trigger availableNow"                      # executable options
 #   REFERENCE_ARGS="--window '1 hour' --order window,action"   # optional
+#   EXPECT_EXIT=1                                          # optional: the run must fail with
+#                                                          # this code; its stderr is appended
+#                                                          # to the output that is compared
 # In a fresh temp dir: generate the data into data/events, build query.sql
 # there (so `path = 'data/events'` resolves), run ./q $RUN_ARGS > actual.out and
 # diff it byte for byte with expected.out. With REFERENCE_ARGS, the LAST batch's
@@ -43,6 +46,7 @@ if [[ ! -f $testdir/test.conf ]]; then
 fi
 
 QUERY=""
+EXPECT_EXIT=0
 DATA_DIR="data/events"
 GEN_ARGS=""
 RUN_ARGS="--trigger availableNow"
@@ -86,9 +90,12 @@ if ! "$sluice" build query.sql -o "$tmp/q" > build.log 2>&1; then
 fi
 rc=0
 "$tmp/q" "${run_args[@]}" > actual.out 2> run.err || rc=$?
-if [[ $rc -ne 0 ]]; then
+if [[ $rc -ne $EXPECT_EXIT ]]; then
   cat run.err >&2
-  fail "./q ${RUN_ARGS} exited with $rc"
+  fail "./q ${RUN_ARGS} exited with $rc (expected $EXPECT_EXIT)"
+fi
+if [[ $EXPECT_EXIT -ne 0 ]]; then
+  { echo "--- stderr ---"; cat run.err; } >> actual.out
 fi
 
 status=0
