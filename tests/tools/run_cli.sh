@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# run_cli.sh - the command line end to end: build flags, run cache, exit codes, runtime errors.
+#
+#   run_cli.sh <sluice> <gen_events>
+set -euo pipefail
+sluice=$(realpath "$1")
+gen=$(realpath "$2")
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+pass=0
+fail=0
+check() { # check NAME COMMAND...: the command must succeed
+    local name=$1
+    shift
+    if "$@" > "$tmp/out.log" 2>&1; then
+        pass=$((pass + 1))
+    else
+        echo "cli: FAIL: $name" >&2
+        cat "$tmp/out.log" >&2
+        fail=$((fail + 1))
+    fi
+}
+exits() { # exits NAME CODE PATTERN COMMAND...: exit code CODE and PATTERN on stderr
+    local name=$1 code=$2 pattern=$3 rc=0
+    shift 3
+    "$@" > "$tmp/out.log" 2> "$tmp/err.log" || rc=$?
+    if [[ $rc == "$code" ]] && grep -q -- "$pattern" "$tmp/err.log"; then
+        pass=$((pass + 1))
+    else
+        echo "cli: FAIL: $name (exit $rc, expected $code; stderr below)" >&2
+        cat "$tmp/err.log" >&2
+        fail=$((fail + 1))
+    fi
+}
+
+"$gen" --out examples/data/events --files 3 --lines-per-file 200 --seed 3 > /dev/null
+cp "$root/examples/events_windowed_counts.sql" q.sql
+
+# -O0 and -O2 executables print the same thing; --emit-llvm writes the IR.
+check "build -O2 --emit-llvm" "$sluice" build q.sql -o q2 -O2 --emit-llvm
+check "IR written" grep -q "define internal i64 @sl_process_0" q2.ll
+check "build -O0 --cpu=x86-64" "$sluice" build q.sql -o q0 -O0 --cpu=x86-64
+./q2 --trigger availableNow > o2.out
+./q0 --trigger availableNow > o0.out
+check "-O0 and -O2 agree" cmp o0.out o2.out
+check "default output name" "$sluice" build q.sql
+check "default output exists" test -x q
+
+# sluice run: builds into the cache the first time, reuses it the second.
+export SLUICE_CACHE_DIR=$tmp/cache
+check "run (build)" "$sluice" run q.sql -- --trigger availableNow --max-batches 1
+check "run (cached)" "$sluice" run q.sql -- --trigger availableNow --max-batches 1
+check "one cached executable" test "$(find cache -type f | wc -l)" -eq 1
+"$sluice" run q.sql -- --trigger once > once.out
+check "run passes arguments" grep -q "Batch: 0" once.out
+
+# Usage errors exit 2, query errors exit 1, runtime errors exit 1 with the cause.
+exits "no command" 2 "usage" "$sluice"
+exits "unknown command" 2 "unknown command 'compile'" "$sluice" compile q.sql
+exits "unknown flag" 2 "unknown option '--fast'" "$sluice" build --fast q.sql
+exits "missing file" 1 "cannot open 'nope.sql'" "$sluice" check nope.sql
+printf 'CREATE SINK s WITH (connector = %s);\n' "'console'" > syntax.sql
+printf 'INSERT INTO s SELECT FROM;\n' >> syntax.sql
+exits "syntax error" 1 "syntax.sql:2:22: error: syntax error" "$sluice" check syntax.sql
+exits "bad executable flag" 2 "" ./q2 --bogus
+sed 's|examples/data/events|no/such/dir|' q.sql > missing.sql
+check "build with a missing path" "$sluice" build missing.sql -o missing
+exits "missing path at run time" 1 "Path does not exist: no/such/dir" ./missing --trigger availableNow
+exits "bad trigger" 2 "trigger" ./q2 --trigger 'sometimes'
+
+echo "$pass passed, $fail failed"
+[[ $fail == 0 ]]
