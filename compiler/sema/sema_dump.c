@@ -49,21 +49,6 @@ static void put_timestamp(StrBuf *sb, int64_t us)
         sb_printf(sb, ".%06d", (int)(rest % 1000000));
 }
 
-static void put_double(StrBuf *sb, double d)
-{
-    char buf[40];
-    if (isnan(d) || isinf(d)) {
-        sb_puts(sb, isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
-        return;
-    }
-    snprintf(buf, sizeof buf, "%.15g", d);
-    if (strtod(buf, NULL) != d)
-        snprintf(buf, sizeof buf, "%.17g", d);
-    sb_puts(sb, buf);
-    if (!strpbrk(buf, ".eE"))
-        sb_puts(sb, ".0");
-}
-
 static void put_value(StrBuf *sb, const SValue *v, const Type *t)
 {
     if (v->is_null) {
@@ -79,7 +64,7 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
         sb_printf(sb, "%lld", (long long)v->i);
         break;
     case TY_DOUBLE:
-        put_double(sb, v->d);
+        sema_put_double(sb, v->d);
         break;
     case TY_STRING:
         sb_putc(sb, '\'');

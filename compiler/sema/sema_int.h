@@ -58,6 +58,8 @@ void sema_put_duration(StrBuf *sb, int64_t us);
 
 /* ==== Spark's generated names (sema_name.c) ==== */
 
+void sema_put_double(StrBuf *sb, double d);
+
 typedef struct SelBlock SelBlock;
 
 /* Spark's pretty SQL of an expression as written: (a + 1), lower(action), count(1).

@@ -145,7 +145,8 @@ static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
 
 /* ==== Pretty SQL ==== */
 
-static void put_double(StrBuf *sb, double d)
+/* A double as Spark shows it in generated names and dumps (1.0, 2.5E-4 style digits). */
+void sema_put_double(StrBuf *sb, double d)
 {
     char buf[40];
     if (isnan(d) || isinf(d)) {
@@ -269,7 +270,7 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         sb_printf(sb, "%lld", (long long)e->u.ival);
         break;
     case AST_DOUBLE:
-        put_double(sb, e->u.dval);
+        sema_put_double(sb, e->u.dval);
         break;
     case AST_STRING:
         sb_puts(sb, e->u.str ? e->u.str : "");
