@@ -257,6 +257,45 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
     skip_value(j);
 }
 
+/*
+** The fast path for the keys the query reads: compare the bytes at p with `"name"`
+** (quotes included, so "timestamp" never matches "time") and go straight to the
+** field's value.  A record written by one producer repeats its keys, so this usually
+** hits on the first comparison; anything else falls through to the general path.
+*/
+static void fast_keys(JsonCtx *j, LLVMValueRef p)
+{
+    CgCtx *cg = j->cg;
+    const SSchema *sc = &j->pq->source->schema;
+    int corrupt = corrupt_column(j->pq);
+    LLVMValueRef avail = LLVMBuildPtrDiff2(cg->b, cg->t_i8, j->end, p, "avail");
+    for (int i = 0; i < sc->n; i++) {
+        if (!j->rec->null_slots[i] || i == corrupt)
+            continue;
+        const char *name = sc->cols[i].name;
+        size_t len = strlen(name);
+        char *quoted = arena_sprintf(cg->arena, "\"%s\"", name);
+        LLVMBasicBlockRef bb_cmp = cg_block(cg, arena_sprintf(cg->arena, "fast.%s", name));
+        LLVMBasicBlockRef bb_hit = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.hit", name));
+        LLVMBasicBlockRef bb_colon = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.colon", name));
+        LLVMBasicBlockRef bb_miss = cg_block(cg, "fast.miss");
+        LLVMValueRef room = LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 2), "");
+        LLVMBuildCondBr(cg->b, room, bb_cmp, bb_miss);
+        cg_at(cg, bb_cmp);
+        LLVMValueRef args[3] = {p, cg_str_const(cg, quoted, (uint32_t)len + 2, "qkey"), cg_i64(cg, (int64_t)len + 2)};
+        LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "fastcmp");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_hit, bb_miss);
+        cg_at(cg, bb_hit);
+        LLVMValueRef q = ws(j, cg_gepc(cg, p, len + 2, ""));
+        LLVMValueRef ch = char_at(j, q, j->bb_malformed, "fast.colon.char");
+        LLVMBuildCondBr(cg->b, is_char(cg, ch, ':'), bb_colon, j->bb_malformed);
+        cg_at(cg, bb_colon);
+        cg_store(cg, ws(j, inc(cg, q)), j->cur);
+        read_field(j, i);
+        cg_at(cg, bb_miss);
+    }
+}
+
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
@@ -308,6 +347,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMBasicBlockRef bb_kstr = cg_block(cg, "key.string");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, j.bb_malformed);
     cg_at(cg, bb_kstr);
+    fast_keys(&j, p);
     LLVMValueRef k = cg_alloca(cg, cg->t_ptr, "k");
     LLVMValueRef kn = cg_alloca(cg, cg->t_i32, "kn");
     LLVMValueRef esc = cg_alloca(cg, cg->t_i32, "kesc");
