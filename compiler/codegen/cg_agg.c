@@ -235,16 +235,76 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     }
 }
 
+/* An alloca in the entry block that starts out as init. */
+static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVMValueRef init)
+{
+    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+    if (first)
+        LLVMPositionBuilderBefore(cg->b, first);
+    else
+        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
+    LLVMBuildStore(cg->b, init, a);
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    return a;
+}
+
+/*
+** Find the group of a row and update its aggregates.  The last key looked up and its
+** state are remembered for the rest of the buffer: consecutive records often share
+** a group (same key, same window), and then the hash and the table probe are skipped.
+** States never move and the group was already marked updated in this batch, so the
+** remembered pointer stays valid.
+*/
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys, const CgVal *args)
 {
-    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, pq->key.fixed_size + KEY_STACK_BYTES), "keybuf");
+    uint32_t cap = pq->key.fixed_size + KEY_STACK_BYTES;
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "keybuf");
     LLVMSetAlignment(stack, 16);
+    LLVMValueRef last = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "lastkey");
+    LLVMSetAlignment(last, 16);
+    LLVMValueRef last_len = alloca_init(cg, cg->t_i32, "lastkey.len", cg_i32(cg, -1));
+    LLVMValueRef last_state = alloca_init(cg, cg->t_ptr, "lastkey.state", LLVMConstNull(cg->t_ptr));
+    LLVMValueRef lastp = LLVMBuildPointerCast(cg->b, last, cg->t_ptr, "");
     LLVMValueRef len;
     LLVMValueRef key = build_key(cg, pq, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+
+    LLVMBasicBlockRef bb_cmp = cg_block(cg, "group.cmp");
+    LLVMBasicBlockRef bb_hit = cg_block(cg, "group.same");
+    LLVMBasicBlockRef bb_miss = cg_block(cg, "group.lookup");
+    LLVMBasicBlockRef bb_join = cg_block(cg, "group.found");
+    LLVMValueRef same_len = LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last_len, "last.len"), "");
+    LLVMBuildCondBr(cg->b, same_len, bb_cmp, bb_miss);
+    cg_at(cg, bb_cmp);
+    LLVMValueRef margs[3] = {key, lastp, LLVMBuildZExt(cg->b, len, cg->t_i64, "")};
+    LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samekey");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), ""), bb_hit, bb_miss);
+
+    cg_at(cg, bb_hit);
+    LLVMValueRef st_hit = cg_load(cg, cg->t_ptr, last_state, "last.state");
+    LLVMBuildBr(cg->b, bb_join);
+
+    cg_at(cg, bb_miss);
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
     LLVMValueRef uargs[4] = {table, key, len, hash};
-    LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "state");
+    LLVMValueRef st_miss = cg_call(cg, "srt_agg_upsert", uargs, 4, "state");
+    /* Remember it (a key too long for the buffer is simply not remembered). */
+    LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), "");
+    LLVMValueRef keep_len = cg_select(cg, fits, len, cg_i32(cg, -1));
+    LLVMValueRef copy_n = cg_select(cg, fits, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, 0));
+    LLVMBuildMemCpy(cg->b, lastp, 16, key, 1, copy_n);
+    cg_store(cg, keep_len, last_len);
+    cg_store(cg, st_miss, last_state);
+    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_join);
+
+    cg_at(cg, bb_join);
+    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
+    LLVMValueRef vals[2] = {st_hit, st_miss};
+    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
+    LLVMAddIncoming(state, vals, from, 2);
     for (int i = 0; i < pq->agg->n_agg; i++)
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
 }
