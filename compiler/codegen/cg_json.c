@@ -112,6 +112,7 @@ typedef struct JsonCtx {
     LLVMBasicBlockRef bb_malformed;
     LLVMBasicBlockRef bb_after_value;
     LLVMBasicBlockRef bb_close;
+    LLVMBasicBlockRef *bb_value; /* per column: decode the value at cur (built once) */
 } JsonCtx;
 
 /* If p < end, continue with the byte at p; else go to bb_short. */
@@ -205,6 +206,21 @@ static void read_field(JsonCtx *j, int i)
     LLVMBuildBr(cg->b, j->bb_after_value);
 }
 
+/* The block that decodes column i's value at cur: one per column, shared by the fast
+   key path and the general one, so each reader is inlined once. */
+static LLVMBasicBlockRef value_block(JsonCtx *j, int i)
+{
+    CgCtx *cg = j->cg;
+    if (!j->bb_value[i]) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+        j->bb_value[i] = cg_block(cg, arena_sprintf(cg->arena, "value.%s", j->pq->source->schema.cols[i].name));
+        cg_at(cg, j->bb_value[i]);
+        read_field(j, i);
+        cg_at(cg, here);
+    }
+    return j->bb_value[i];
+}
+
 /* Skip a value the query does not read. */
 static void skip_value(JsonCtx *j)
 {
@@ -248,7 +264,7 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
             LLVMBasicBlockRef bb_next = cg_block(cg, "key.next");
             LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_field, bb_next);
             cg_at(cg, bb_field);
-            read_field(j, k2);
+            LLVMBuildBr(cg->b, value_block(j, k2));
             cg_at(cg, bb_next);
         }
         LLVMBuildBr(cg->b, bb_skip);
@@ -291,7 +307,7 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
         LLVMBuildCondBr(cg->b, is_char(cg, ch, ':'), bb_colon, j->bb_malformed);
         cg_at(cg, bb_colon);
         cg_store(cg, ws(j, inc(cg, q)), j->cur);
-        read_field(j, i);
+        LLVMBuildBr(cg->b, value_block(j, i));
         cg_at(cg, bb_miss);
     }
 }
@@ -299,7 +315,8 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL};
+    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL};
+    j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
     j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
