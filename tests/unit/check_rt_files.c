@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rt_testutil.h"
 #include "srt_int.h"
 
 typedef struct Env {
@@ -36,8 +37,7 @@ static void write_file(const char *dir, const char *name, const char *text, time
 
 static void env_init(Env *e)
 {
-    strcpy(e->dir, "/tmp/srt_files_XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(e->dir));
+    rt_make_temp_dir(e->dir, sizeof e->dir, "srt_files");
     srt_mem_init(&e->mem);
     srt_arena_init(&e->arena, &e->mem, 1024);
     memset(&e->opts, 0, sizeof e->opts);
@@ -133,6 +133,27 @@ START_TEST(test_order_and_limit)
     e.src.vt->describe(&e.src, &d);
     ck_assert(strncmp(srt_buf_cstr(&d), "FileStreamSource[file:/", 23) == 0);
     srt_buf_free(&d);
+    env_done(&e);
+}
+END_TEST
+
+/* maxFileAge: once a batch took a file, files older than its mtime minus the age are skipped. */
+START_TEST(test_max_file_age)
+{
+    Env e;
+    env_init(&e);
+    env_opt(&e, "maxFileAge", "1000 seconds");
+    write_file(e.dir, "x.json", "X", 10000);
+    ck_assert_int_eq(env_open(&e), 0);
+    char out[1024];
+    batch(&e, SRT_LIMIT_DEFAULT, out);
+    ck_assert_str_eq(out, "x.json:X;");
+    write_file(e.dir, "y.json", "Y", 2000); /* older than 10000 - 1000: skipped */
+    write_file(e.dir, "z.json", "Z", 9500); /* within the age: taken */
+    batch(&e, SRT_LIMIT_DEFAULT, out);
+    ck_assert_str_eq(out, "z.json:Z;");
+    batch(&e, SRT_LIMIT_DEFAULT, out);
+    ck_assert_str_eq(out, "");
     env_done(&e);
 }
 END_TEST
@@ -264,6 +285,7 @@ Suite *rt_files_suite(void)
     TCase *tc = tcase_create("files");
     tcase_add_test(tc, test_order_and_limit);
     tcase_add_test(tc, test_latest_first_and_all);
+    tcase_add_test(tc, test_max_file_age);
     tcase_add_test(tc, test_available_now_snapshot);
     tcase_add_test(tc, test_empty_and_unterminated);
     tcase_add_test(tc, test_option_errors);

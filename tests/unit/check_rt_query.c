@@ -201,8 +201,7 @@ static void write_file(const char *name, const char *text, time_t mtime)
    without a trailing newline (03:54:35 Open, 02:54:38 Close). */
 static void setup(void)
 {
-    strcpy(test_dir, "/tmp/srt_query_XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(test_dir));
+    rt_make_temp_dir(test_dir, sizeof test_dir, "srt_query");
     write_file("f1.json",
                "{\"time\":1469501675,\"action\":\"Open\"}\n"
                "{\"time\":1469501676,\"action\":\"Close\"}\n"

@@ -13,6 +13,16 @@
 
 /* A copy of s[0..n) whose last byte is the last byte before a PROT_NONE page.
    Released with rt_guard_free. */
+/* A fresh directory under $TMPDIR (or /tmp) named prefix-XXXXXX, written into buf
+   (the tests keep paths short: a $TMPDIR too long for buf fails the test). */
+static inline void rt_make_temp_dir(char *buf, size_t n, const char *prefix)
+{
+    const char *tmp = getenv("TMPDIR");
+    int k = snprintf(buf, n, "%s/%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", prefix);
+    ck_assert_msg(k > 0 && (size_t)k < n, "TMPDIR is too long for the test's buffers");
+    ck_assert_ptr_nonnull(mkdtemp(buf));
+}
+
 static inline char *rt_guard(const char *s, size_t n)
 {
     size_t pg = (size_t)sysconf(_SC_PAGESIZE);
