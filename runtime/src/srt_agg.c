@@ -51,6 +51,7 @@ struct SrtAggTable {
     size_t n_updated, cap_updated;
     int updated_sorted;
     size_t bytes;    /* chunks + slots + updated list + table */
+    SrtArena strings; /* values kept by min/max of STRING (srt_agg_strdup) */
 };
 
 static inline uint8_t *entry_state(AggEntry *e)
@@ -87,6 +88,7 @@ SrtAggTable *srt_agg_new(SrtMem *m, uint32_t state_size)
     t->stamp = 1;
     t->updated_sorted = 1;
     t->bytes = sizeof *t + sizeof(AggSlot) * FIRST_SLOTS;
+    srt_arena_init(&t->strings, m, 4096);
     return t;
 }
 
@@ -102,7 +104,19 @@ void srt_agg_free(SrtAggTable *t)
     }
     srt_mem_free(t->mem, t->slots, sizeof(AggSlot) * (t->mask + 1));
     srt_mem_free(t->mem, t->updated, sizeof(AggEntry *) * t->cap_updated);
+    srt_arena_free(&t->strings);
     srt_mem_free(t->mem, t, sizeof *t);
+}
+
+/* A copy owned by the table.  A replaced min/max value is not reclaimed: the arena
+   grows with the number of improvements, which is small once the extremes settle. */
+const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n)
+{
+    char *p = srt_arena_alloc(&t->strings, n ? n : 1);
+    if (SRT_UNLIKELY(!p))
+        srt_query_oom(t->owner, "aggregation strings");
+    memcpy(p, s, n);
+    return p;
 }
 
 void srt_agg_set_owner(SrtAggTable *t, SrtQuery *q)
@@ -311,7 +325,7 @@ size_t srt_agg_updated_count(const SrtAggTable *t)
 
 size_t srt_agg_bytes(const SrtAggTable *t)
 {
-    return t->bytes;
+    return t->bytes + t->strings.bytes;
 }
 
 uint32_t srt_agg_state_size(const SrtAggTable *t)
