@@ -224,6 +224,19 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             agg_at = i;
         }
     }
+    const SOption *chk = soptions_find(&q->options, "checkpointLocation");
+    if (chk && !chk->is_default)
+        diag_warn(diag, chk->span, "checkpoints are not written yet: query '%s' starts from the "
+                                   "beginning of its sources on every run", q->name);
+    if (agg_at >= 0 && q->mode == MODE_APPEND) {
+        /* Accepted by sema (a watermarked window makes it legal in Spark), but emitting
+           each window once, when the watermark passes its end, needs watermark tracking. */
+        const SOption *mode = soptions_find(&q->options, "outputMode");
+        diag_error(diag, mode && !mode->is_default ? mode->span : q->span,
+                   "append output mode with an aggregation (windows emitted once the watermark "
+                   "passes them) is not supported yet; use update or complete");
+        return NULL;
+    }
     int n_pre = agg_at >= 0 ? agg_at : depth;
     pq->pre = chain;
     pq->n_pre = n_pre;
