@@ -168,6 +168,15 @@ static inline const char *j_word(const char *p, const char *end, const char *w, 
     return p + n;
 }
 
+/* A JSON null at p (the caller saw 'n'): its end with *st = SRT_JV_NULL, or NULL. */
+static inline const char *j_null(const char *p, const char *end, int *st)
+{
+    const char *q = j_word(p, end, "null", 4);
+    if (q)
+        *st = SRT_JV_NULL;
+    return q;
+}
+
 static const char *j_skip(const char *p, const char *end, int depth);
 
 static const char *j_skip_object(const char *p, const char *end, int depth)
@@ -274,12 +283,8 @@ const char *srt_json_bool(const char *p, const char *end, int64_t *out, int *st)
             *st = SRT_JV_OK;
             return q;
         }
-        if (*p == 'n') {
-            q = j_word(p, end, "null", 4);
-            if (q)
-                *st = SRT_JV_NULL;
-            return q;
-        }
+        if (*p == 'n')
+            return j_null(p, end, st);
     }
     return j_badtype(p, end, st);
 }
@@ -340,12 +345,8 @@ static const char *j_integral(const char *p, const char *end, int64_t lo, int64_
         *st = SRT_JV_OK;
         return q;
     }
-    if (p < end && *p == 'n') {
-        const char *q = j_word(p, end, "null", 4);
-        if (q)
-            *st = SRT_JV_NULL;
-        return q;
-    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
     return j_badtype(p, end, st);
 }
 
@@ -491,12 +492,8 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
         *st = SRT_JV_OK;
         return q;
     }
-    if (p < end && *p == 'n') {
-        const char *q = j_word(p, end, "null", 4);
-        if (q)
-            *st = SRT_JV_NULL;
-        return q;
-    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
     if (p < end && *p == '"') {
         const char *s;
         uint32_t n;
@@ -580,12 +577,8 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
         *st = SRT_JV_OK;
         return q;
     }
-    if (p < end && *p == 'n') {
-        const char *q = j_word(p, end, "null", 4);
-        if (q)
-            *st = SRT_JV_NULL;
-        return q;
-    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
     if (p < end && *p == '"') {
         const char *s;
         uint32_t n;
@@ -651,12 +644,8 @@ const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char
         *st = SRT_JV_OK;
         return r;
     }
-    if (*p == 'n') {
-        const char *r = j_word(p, end, "null", 4);
-        if (r)
-            *st = SRT_JV_NULL;
-        return r;
-    }
+    if (*p == 'n')
+        return j_null(p, end, st);
     return srt_json_token_text(p, end, q, s, n, st);
 }
 
