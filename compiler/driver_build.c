@@ -207,6 +207,15 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
     h = fnv1a(h, SL_VERSION, sizeof SL_VERSION);
     h = fnv1a(h, &opts->opt_level, sizeof opts->opt_level);
     h = fnv1a(h, opts->cpu, strlen(opts->cpu));
+    /* Inferred schemas depend on the files present, not only on the text. */
+    const SProgram *sp = plan->sema;
+    for (int i = 0; i < sp->n_sources; i++)
+        for (int c = 0; c < sp->sources[i]->schema.n; c++) {
+            const SColumn *col = &sp->sources[i]->schema.cols[c];
+            const char *t = type_name(arena, col->type);
+            h = fnv1a(h, col->name, strlen(col->name) + 1);
+            h = fnv1a(h, t, strlen(t) + 1);
+        }
     struct stat st;
     const char *parts[2] = {arena_sprintf(arena, "%s/libsrt.a", rt), "/proc/self/exe"};
     for (int i = 0; i < 2; i++) {

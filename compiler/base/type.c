@@ -65,6 +65,11 @@ bool type_is_numeric(const Type *t)
     return t->kind == TY_INT || t->kind == TY_BIGINT || t->kind == TY_DOUBLE;
 }
 
+bool type_is_nested(const Type *t)
+{
+    return t->kind == TY_STRUCT || t->kind == TY_ARRAY;
+}
+
 bool type_is_integral(const Type *t) { return t->kind == TY_INT || t->kind == TY_BIGINT; }
 
 int type_field_index(const Type *t, const char *name)

@@ -50,6 +50,7 @@ const Type *type_window(void);
 bool type_equal(const Type *a, const Type *b);
 bool type_is_numeric(const Type *t);   /* INT, BIGINT, DOUBLE */
 bool type_is_integral(const Type *t);  /* INT, BIGINT */
+bool type_is_nested(const Type *t);    /* STRUCT, ARRAY */
 /* Field index by name (case-insensitive), or -1. */
 int type_field_index(const Type *t, const char *name);
 /* Spark's simpleString, e.g. "struct<start:timestamp,end:timestamp>". */

@@ -34,6 +34,10 @@ CgVal cg_null_of(CgCtx *cg, const Type *t)
     case TY_DOUBLE:
         r.v = cg_f64(cg, 0.0);
         break;
+    case TY_ARRAY:
+        r.v = LLVMConstNull(cg->t_ptr);
+        r.len = cg_i32(cg, 0);
+        break;
     default:
         r.v = LLVMConstNull(cg_type_of(cg, t));
         break;
@@ -190,7 +194,7 @@ static CgVal case_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
     cg_at(cg, done);
     LLVMValueRef pn = LLVMBuildPhi(cg->b, cg->t_i1, "case.null");
     LLVMValueRef pv = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
-    LLVMValueRef pl = t->kind == TY_STRING ? LLVMBuildPhi(cg->b, cg->t_i32, "case.len") : NULL;
+    LLVMValueRef pl = t->kind == TY_STRING || t->kind == TY_ARRAY ? LLVMBuildPhi(cg->b, cg->t_i32, "case.len") : NULL;
     for (int i = 0; i <= n; i++) {
         /* An arm that is a bare NULL has another LLVM type: use the result type's default. */
         if (LLVMTypeOf(vals[i].v) != cg_type_of(cg, t)) {
@@ -256,9 +260,19 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
         f.null = cg_or(cg, f.null, s.null);
         return f;
     }
-    case SX_INDEX:
-        cg_unsupported(cg, e->span, "array indexing");
-        return cg_null_of(cg, e->type);
+    case SX_EXPLODE:
+        if (!env->gen) {
+            cg_unsupported(cg, e->span, "explode() here");
+            return cg_null_of(cg, e->type);
+        }
+        return *env->gen;
+    case SX_INDEX: {
+        CgVal a = cg_expr(cg, env, e->u.index.arg);
+        CgVal i = cg_expr(cg, env, e->u.index.index);
+        CgVal r = cg_array_elem(cg, e->type, a, i.v);
+        r.null = cg_or(cg, r.null, i.null);
+        return r;
+    }
     case SX_NOT: {
         CgVal a = cg_expr(cg, env, e->u.arg);
         return scalar(a.null, cg_not(cg, a.v));

@@ -4,7 +4,8 @@
 ** carry an i1 null flag and one LLVM value (i1 BOOLEAN, i32 INT, i64 BIGINT/
 ** TIMESTAMP/DATE/INTERVAL, double DOUBLE); a STRING adds an i32 length to its
 ** i8* bytes; a STRUCT is an array of field CgVals plus its own null flag, so
-** `window.start` costs nothing.  A NULL value always carries a safe default
+** `window.start` costs nothing; an ARRAY is an i8* to its element datums
+** (const SrtDatum[len]) and an i32 count in len.  A NULL value always carries a safe default
 ** (0, 0.0, "" of length 0), which lets most operators compute without
 ** branches and select the result.
 */
@@ -21,7 +22,7 @@ typedef struct CgVal CgVal;
 struct CgVal {
     LLVMValueRef null; /* i1 */
     LLVMValueRef v;    /* scalar value or string bytes (i8*) */
-    LLVMValueRef len;  /* i32, STRING only */
+    LLVMValueRef len;  /* i32: STRING bytes, ARRAY elements */
     CgVal *fields;     /* STRUCT only */
     int n_fields;
 };
@@ -33,6 +34,7 @@ typedef struct CgEnv {
     const CgVal *groups; /* aggregated space: SX_GROUP_REF */
     const CgVal *aggs;   /* aggregated space: SX_AGG_REF */
     const CgVal *window; /* the window being assigned (SX_WINDOW), or NULL */
+    const CgVal *gen;    /* the element being generated (SX_EXPLODE), or NULL */
 } CgEnv;
 
 typedef struct CgCtx {
@@ -63,6 +65,16 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t);
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
 
+/* cg_datum.c: values to and from SrtDatum (srt_abi.h). */
+LLVMValueRef cg_datum_field(CgCtx *cg, LLVMValueRef d, int field);
+uint64_t cg_datum_size(CgCtx *cg);
+/* The type's simpleString as a NUL-terminated constant (names nested types to the runtime). */
+LLVMValueRef cg_type_text(CgCtx *cg, const Type *t);
+CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d);
+void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_batch);
+/* arr[idx] (0-based; out of range or NULL array gives NULL). */
+CgVal cg_array_elem(CgCtx *cg, const Type *elem, CgVal arr, LLVMValueRef idx);
+
 /* cg_expr.c */
 CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e);
 CgVal cg_null_of(CgCtx *cg, const Type *t);
@@ -86,6 +98,12 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
    block where a record has been read (well-formed or, PERMISSIVE, all NULL);
    p_slot holds the position after the record.  bb_eof is taken at end of input. */
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                    LLVMValueRef end, LLVMBasicBlockRef bb_eof);
+
+/* cg_text.c: the same contract for the csv and text formats. */
+void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                   LLVMValueRef end, LLVMBasicBlockRef bb_eof);
+void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
 /* cg_agg.c */

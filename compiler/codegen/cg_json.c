@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "codegen/cg_emit.h"
+#include "srt_abi.h"
 
 void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec)
 {
@@ -31,16 +32,10 @@ void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec)
         if (!pq->needed[i])
             continue;
         const SColumn *c = &pq->source->schema.cols[i];
-        switch (c->type->kind) {
-        case TY_STRUCT:
-        case TY_ARRAY:
-            cg_unsupported(cg, c->span, "reading a column of a nested type");
-            continue;
-        default:
-            break;
-        }
         rec->null_slots[i] = cg_alloca(cg, cg->t_i1, arena_sprintf(cg->arena, "%s.null", c->name));
-        rec->val_slots[i] = cg_alloca(cg, cg_type_of(cg, c->type), c->name);
+        /* A nested value is read into a datum (srt_json_value) and decomposed on load. */
+        LLVMTypeRef vt = type_is_nested(c->type) ? cg->t_datum : cg_type_of(cg, c->type);
+        rec->val_slots[i] = cg_alloca(cg, vt, c->name);
         if (c->type->kind == TY_STRING)
             rec->len_slots[i] = cg_alloca(cg, cg->t_i32, arena_sprintf(cg->arena, "%s.len", c->name));
     }
@@ -52,8 +47,13 @@ void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec)
     for (int i = 0; i < pq->source->schema.n; i++) {
         if (!rec->null_slots[i])
             continue;
-        CgVal d = cg_null_of(cg, pq->source->schema.cols[i].type);
+        const Type *t = pq->source->schema.cols[i].type;
         cg_store(cg, cg_i1(cg, 1), rec->null_slots[i]);
+        if (type_is_nested(t)) {
+            cg_store(cg, cg_i8(cg, 1), cg_datum_field(cg, rec->val_slots[i], SRT_FIELDNO_DATUM_IS_NULL));
+            continue;
+        }
+        CgVal d = cg_null_of(cg, t);
         cg_store(cg, d.v, rec->val_slots[i]);
         if (rec->len_slots[i])
             cg_store(cg, d.len, rec->len_slots[i]);
@@ -69,7 +69,13 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
             continue;
         }
         memset(&cols[i], 0, sizeof cols[i]);
-        cols[i].null = cg_load(cg, cg->t_i1, rec->null_slots[i], arena_sprintf(cg->arena, "%s.isnull", c->name));
+        LLVMValueRef null = cg_load(cg, cg->t_i1, rec->null_slots[i], arena_sprintf(cg->arena, "%s.isnull", c->name));
+        if (type_is_nested(c->type)) {
+            cols[i] = cg_load_datum(cg, c->type, rec->val_slots[i]);
+            cols[i].null = cg_or(cg, cols[i].null, null);
+            continue;
+        }
+        cols[i].null = null;
         cols[i].v = cg_load(cg, cg_type_of(cg, c->type), rec->val_slots[i], c->name);
         if (rec->len_slots[i])
             cols[i].len = cg_load(cg, cg->t_i32, rec->len_slots[i], arena_sprintf(cg->arena, "%s.len", c->name));
@@ -161,6 +167,16 @@ static void read_field(JsonCtx *j, int i)
     LLVMValueRef st = cg_alloca(cg, cg->t_i32, "st");
     LLVMValueRef np;
     LLVMValueRef val = NULL, len = NULL;
+    if (type_is_nested(t)) {
+        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, j->end, j->rec->val_slots[i], st};
+        np = cg_call(cg, "srt_json_value", args, 6, "p.val");
+        check_ptr(j, np, "field.ok");
+        LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
+        cg_store(cg, LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull"), j->rec->null_slots[i]);
+        cg_store(cg, np, j->cur);
+        LLVMBuildBr(cg->b, j->bb_after_value);
+        return;
+    }
     if (t->kind == TY_STRING) {
         LLVMValueRef s = cg_alloca(cg, cg->t_ptr, "s");
         LLVMValueRef n = cg_alloca(cg, cg->t_i32, "n");

@@ -41,6 +41,12 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_scratch_reset", "v", "p"},
     {"srt_query_fail", "v", "pp"},
     {"srt_query_fail_at", "v", "ppp"},
+    {"srt_json_value", "p", "pppppp"},
+    {"srt_batch_copy_value", "v", "ppp"},
+    {"srt_csv_field", "p", "ppiiippp"},
+    {"srt_csv_decode", "v", "ppiiipp"},
+    {"srt_csv_i64", "i", "pip"},
+    {"srt_csv_bool", "i", "pip"},
     {"memcmp", "i", "ppl"},
     {"srt_hash", "l", "pi"},
     {"srt_json_ws", "p", "pp"},
@@ -71,6 +77,17 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_cast_f64_str", "v", "pdpp"},
     {"srt_cast_ts_str", "v", "plpp"},
     {"srt_cast_bool_str", "v", "plpp"},
+    /* substring ... current_timestamp */
+    {"srt_query_batch_ts", "l", "p"},
+    {"srt_str_substr", "v", "piiipp"},
+    {"srt_str_trim", "v", "piipp"},
+    {"srt_str_concat_n", "v", "pppipp"},
+    {"srt_round_f64", "d", "di"},
+    {"srt_round_i64", "l", "li"},
+    {"srt_ts_parse_fmt", "i", "pipip"},
+    {"srt_regex_get", "p", "ppii"},
+    {"srt_regexp_extract", "i", "pppiipp"},
+    {"srt_split", "i", "pppiipp"},
 };
 
 /* The helpers that sit on the per-record path: kept from the bitcode and always inlined.
@@ -79,7 +96,9 @@ static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_en
                                     "srt_json_string_raw", "srt_json_bool",
                                     "srt_json_i32", "srt_json_i64", "srt_json_f64",
                                     "srt_json_ts", "srt_json_str", "srt_window_start",
-                                    "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field"};
+                                    "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
+                                    "srt_str_substr", "srt_str_trim",
+                                    "srt_csv_field", "srt_csv_i64", "srt_csv_bool"};
 
 static int is_hot(const char *name)
 {
@@ -183,7 +202,8 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     case TY_BOOLEAN: return cg->t_i1;
     case TY_INT: return cg->t_i32;
     case TY_DOUBLE: return cg->t_f64;
-    case TY_STRING: return cg->t_ptr;
+    case TY_STRING:
+    case TY_ARRAY: return cg->t_ptr;
     default: return cg->t_i64;
     }
 }

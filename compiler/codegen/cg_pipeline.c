@@ -7,69 +7,20 @@
 ** Everything a record touches stays in registers; the only calls per record
 ** are the group lookup and, for string work, the runtime's scratch reset.
 */
+#include <string.h>
+
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
 
 /* ==== Output rows (SrtDatum) ==== */
 
-static LLVMValueRef datum_field(CgCtx *cg, LLVMValueRef d, int field)
-{
-    unsigned long long off = LLVMOffsetOfElement(cg->td, cg->t_datum, (unsigned)field);
-    return cg_gepc(cg, d, off, "");
-}
-
-/* Store v into the datum at d; strings and structs are copied into batch memory. */
-static void store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d)
-{
-    cg_store(cg, LLVMBuildZExt(cg->b, v.null, cg->t_i8, ""), datum_field(cg, d, SRT_FIELDNO_DATUM_IS_NULL));
-    switch (t->kind) {
-    case TY_NULL:
-        return;
-    case TY_BOOLEAN:
-        cg_store(cg, LLVMBuildZExt(cg->b, v.v, cg->t_i64, ""), datum_field(cg, d, SRT_FIELDNO_DATUM_I));
-        return;
-    case TY_INT:
-        cg_store(cg, LLVMBuildSExt(cg->b, v.v, cg->t_i64, ""), datum_field(cg, d, SRT_FIELDNO_DATUM_I));
-        return;
-    case TY_DOUBLE:
-        cg_store(cg, v.v, datum_field(cg, d, SRT_FIELDNO_DATUM_D));
-        return;
-    case TY_STRING: {
-        LLVMValueRef args[3] = {cg->q, v.v, v.len};
-        LLVMValueRef copy = cg_call(cg, "srt_batch_strdup", args, 3, "out.str");
-        cg_store(cg, copy, datum_field(cg, d, SRT_FIELDNO_DATUM_P));
-        cg_store(cg, v.len, datum_field(cg, d, SRT_FIELDNO_DATUM_N));
-        return;
-    }
-    case TY_STRUCT: {
-        uint64_t size = LLVMABISizeOfType(cg->td, cg->t_datum);
-        LLVMValueRef args[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)t->n_fields))};
-        LLVMValueRef fields = cg_call(cg, "srt_batch_alloc", args, 2, "out.struct");
-        for (int i = 0; i < t->n_fields; i++) {
-            LLVMValueRef fd = cg_gepc(cg, fields, size * (uint64_t)i, "");
-            CgVal f = v.fields[i];
-            store_datum(cg, t->fields[i].type, f, fd);
-        }
-        cg_store(cg, fields, datum_field(cg, d, SRT_FIELDNO_DATUM_P));
-        cg_store(cg, cg_i32(cg, t->n_fields), datum_field(cg, d, SRT_FIELDNO_DATUM_N));
-        return;
-    }
-    case TY_ARRAY:
-        cg_unsupported(cg, (SrcSpan){0, 0, 0}, "an ARRAY output column");
-        return;
-    default:
-        cg_store(cg, v.v, datum_field(cg, d, SRT_FIELDNO_DATUM_I));
-        return;
-    }
-}
-
 void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row)
 {
-    uint64_t size = LLVMABISizeOfType(cg->td, cg->t_datum);
+    uint64_t size = cg_datum_size(cg);
     for (int i = 0; i < pq->n_columns; i++) {
         const PColumn *c = &pq->columns[i];
         CgVal v = cg_expr(cg, env, c->expr);
-        store_datum(cg, c->type, v, cg_gepc(cg, row, size * (uint64_t)i, c->name));
+        cg_store_datum(cg, c->type, v, cg_gepc(cg, row, size * (uint64_t)i, c->name), true);
     }
 }
 
@@ -151,6 +102,33 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
     LLVMBuildBr(cg->b, bb_next);
 }
 
+/* ==== Generators ==== */
+
+/* explode(): loop over the elements of the block's array; the code that follows runs
+   once per element with *elem bound.  Returns the block a finished element goes to
+   (the loop's step); bb_cont is where the loop ends. */
+static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env, LLVMBasicBlockRef bb_cont, CgVal *elem)
+{
+    const SExpr *x = s->out[s->gen].expr;
+    CgVal arr = cg_expr(cg, env, x->u.arg);
+    LLVMValueRef i_slot = cg_alloca(cg, cg->t_i32, "gen.i");
+    cg_store(cg, cg_i32(cg, 0), i_slot);
+    LLVMBasicBlockRef bb_head = cg_block(cg, "gen.loop");
+    LLVMBasicBlockRef bb_body = cg_block(cg, "gen.body");
+    LLVMBasicBlockRef bb_step = cg_block(cg, "gen.step");
+    LLVMBuildBr(cg->b, bb_head);
+    cg_at(cg, bb_head);
+    LLVMValueRef i = cg_load(cg, cg->t_i32, i_slot, "gen.i");
+    /* A NULL array has len 0: no rows, as Spark's explode. */
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, arr.len, ""), bb_body, bb_cont);
+    cg_at(cg, bb_step);
+    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i32(cg, 1), ""), i_slot);
+    LLVMBuildBr(cg->b, bb_head);
+    cg_at(cg, bb_body);
+    *elem = cg_array_elem(cg, x->type, arr, i);
+    return bb_step;
+}
+
 /* ==== The process function ==== */
 
 /* Does an expression call something that allocates scratch memory? */
@@ -168,6 +146,10 @@ static bool expr_allocates(const SExpr *e)
         return expr_allocates(e->u.arg);
     case SX_FIELD:
         return expr_allocates(e->u.field.arg);
+    case SX_EXPLODE:
+        return expr_allocates(e->u.arg);
+    case SX_INDEX:
+        return expr_allocates(e->u.index.arg) || expr_allocates(e->u.index.index);
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
@@ -216,12 +198,44 @@ static bool block_allocates(const SSelect *s)
 static bool record_uses_scratch(const PQuery *pq)
 {
     for (int i = 0; i < pq->n_needed; i++)
-        if (pq->needed[i] && pq->source->schema.cols[i].type->kind == TY_STRING)
+        if (pq->needed[i] && (pq->source->schema.cols[i].type->kind == TY_STRING ||
+                              type_is_nested(pq->source->schema.cols[i].type)))
             return true;
     for (int i = 0; i < pq->n_pre; i++)
         if (block_allocates(pq->pre[i]))
             return true;
     return pq->agg && block_allocates(pq->agg);
+}
+
+/* What the buffers given to process hold (srt_abi.h, SrtProcessFn). */
+typedef enum InputKind { INPUT_JSON, INPUT_CSV, INPUT_TEXT, INPUT_VALUES } InputKind;
+
+static InputKind input_kind(const PQuery *pq)
+{
+    const SSource *src = pq->source;
+    if (strcmp(src->connector, "files") != 0)
+        return INPUT_VALUES; /* rate, rate-micro-batch, socket: the runtime makes datums */
+    if (src->format && strcmp(src->format, "csv") == 0)
+        return INPUT_CSV;
+    if (src->format && strcmp(src->format, "text") == 0)
+        return INPUT_TEXT;
+    return INPUT_JSON;
+}
+
+/* A value row: the source's columns as datums (only the needed ones are loaded). */
+static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValueRef end,
+                      LLVMBasicBlockRef bb_eof, CgVal *cols)
+{
+    const SSchema *sc = &pq->source->schema;
+    uint64_t size = cg_datum_size(cg);
+    LLVMBasicBlockRef bb_row = cg_block(cg, "row");
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_row, bb_eof);
+    cg_at(cg, bb_row);
+    cg_store(cg, cg_gepc(cg, p, size * (uint64_t)sc->n, "p.next"), p_slot);
+    for (int i = 0; i < sc->n; i++)
+        cols[i] = pq->needed[i] ? cg_load_datum(cg, sc->cols[i].type, cg_gepc(cg, p, size * (uint64_t)i, sc->cols[i].name))
+                                : cg_null_of(cg, sc->cols[i].type);
 }
 
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
@@ -246,31 +260,46 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_store(cg, buf, p_slot);
     cg_store(cg, cg_i64(cg, 0), rows);
     LLVMValueRef table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
+    InputKind input = input_kind(pq);
     CgRecord rec;
-    cg_record_alloc(cg, pq, &rec);
+    if (input != INPUT_VALUES)
+        cg_record_alloc(cg, pq, &rec);
 
-    /* Parse one record; the builder continues where it has been read. */
+    /* Read one record; the builder continues where it has been read. */
     LLVMBasicBlockRef bb_loop = cg_block(cg, "rec.loop");
     LLVMBuildBr(cg->b, bb_loop);
     cg_at(cg, bb_loop);
-    cg_json_record(cg, pq, &rec, p_slot, end, bb_eof);
-    cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, rows, "n"), cg_i64(cg, 1), "n.next"), rows);
+    /* Scratch memory of the previous record is released before this one is read:
+       decoded strings and nested values of the record live there. */
     if (record_uses_scratch(pq))
         cg_call(cg, "srt_scratch_reset", &cg->q, 1, "");
-
     CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, pq->source->schema.n + 1);
-    cg_record_load(cg, pq, &rec, cols);
+    switch (input) {
+    case INPUT_VALUES: value_row(cg, pq, p_slot, end, bb_eof, cols); break;
+    case INPUT_CSV: cg_csv_record(cg, pq, &rec, p_slot, end, bb_eof); break;
+    case INPUT_TEXT: cg_text_record(cg, pq, &rec, p_slot, end, bb_eof); break;
+    case INPUT_JSON: cg_json_record(cg, pq, &rec, p_slot, end, bb_eof); break;
+    }
+    cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, rows, "n"), cg_i64(cg, 1), "n.next"), rows);
+    if (input != INPUT_VALUES)
+        cg_record_load(cg, pq, &rec, cols);
     CgEnv env = {0};
     env.cols = cols;
     env.n_cols = pq->source->schema.n;
 
     /* Non-aggregating blocks, innermost first. Without an aggregate the last one is the top. */
+    LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
     for (int b = 0; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
         if (s->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_next);
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
             cg_at(cg, pass);
+        }
+        if (s->gen >= 0) {
+            CgVal *elem = ARENA_NEW(cg->arena, CgVal);
+            bb_cont = generate(cg, s, &env, bb_cont, elem);
+            env.gen = elem;
         }
         if (!pq->agg && s == pq->top)
             break;
@@ -284,14 +313,14 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     if (pq->agg) {
         if (pq->agg->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_next);
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);
             cg_at(cg, pass);
         }
-        aggregate_row(cg, pq, &env, table, bb_next);
+        aggregate_row(cg, pq, &env, table, bb_cont);
     } else {
         LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
         cg_store_row(cg, pq, &env, row);
-        LLVMBuildBr(cg->b, bb_next);
+        LLVMBuildBr(cg->b, bb_cont);
     }
 
     cg_at(cg, bb_next);

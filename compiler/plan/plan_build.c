@@ -35,6 +35,7 @@ static void mark_columns(const SExpr *e, bool *needed, int n)
     case SX_NOT:
     case SX_NEG:
     case SX_CAST:
+    case SX_EXPLODE:
         mark_columns(e->u.arg, needed, n);
         return;
     case SX_ARITH:

@@ -6,6 +6,7 @@
 #include "plan/plan.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 /* ==== Durations and expressions ==== */
 
@@ -83,6 +84,11 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
     case SX_FIELD:
         put_expr(sb, e->u.field.arg, s);
         sb_printf(sb, ".%s", e->u.field.arg->type->fields[e->u.field.index].name);
+        return;
+    case SX_EXPLODE:
+        sb_puts(sb, "explode(");
+        put_expr(sb, e->u.arg, s);
+        sb_putc(sb, ')');
         return;
     case SX_INDEX:
         put_expr(sb, e->u.index.arg, s);
@@ -354,8 +360,68 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
     sb_puts(sb, "]\n");
 }
 
+/* ==== Source schemas ==== */
+
+/* Spark's DataType.typeName, as printSchema shows it. */
+static const char *schema_type_name(const Type *t)
+{
+    switch (t->kind) {
+    case TY_NULL: return "void";
+    case TY_BOOLEAN: return "boolean";
+    case TY_INT: return "integer";
+    case TY_BIGINT: return "long";
+    case TY_DOUBLE: return "double";
+    case TY_STRING: return "string";
+    case TY_TIMESTAMP: return "timestamp";
+    case TY_DATE: return "date";
+    case TY_INTERVAL: return "interval";
+    case TY_STRUCT: return "struct";
+    case TY_ARRAY: return "array";
+    }
+    return "?";
+}
+
+/* The lines below a field of type t: struct fields, or an array's element. */
+static void put_schema_children(StrBuf *sb, const Type *t, const char *prefix)
+{
+    const char *inner = arena_sprintf(sb->arena, "%s    |", prefix);
+    if (t->kind == TY_STRUCT) {
+        for (int i = 0; i < t->n_fields; i++) {
+            sb_printf(sb, "%s-- %s: %s (nullable = true)\n", prefix, t->fields[i].name,
+                      schema_type_name(t->fields[i].type));
+            put_schema_children(sb, t->fields[i].type, inner);
+        }
+    } else if (t->kind == TY_ARRAY) {
+        sb_printf(sb, "%s-- element: %s (containsNull = true)\n", prefix,
+                  schema_type_name(t->elem));
+        put_schema_children(sb, t->elem, inner);
+    }
+}
+
+/* A source's schema as Spark's printSchema() prints it, under a header naming the source;
+   "(inferred)" when inferSchema read it from the files. */
+static void put_source_schema(StrBuf *sb, const SSource *src)
+{
+    const SOption *inf = soptions_find(&src->options, "inferSchema");
+    bool inferred =
+        inf && strcmp(inf->value, "true") == 0 && src->format && strcmp(src->format, "text") != 0;
+    sb_printf(sb, "== %s '%s': %s%s%s%s ==\nroot\n", src->is_static ? "Table" : "Source", src->name,
+              src->connector, src->format ? " " : "", src->format ? src->format : "",
+              inferred ? " (inferred)" : "");
+    for (int i = 0; i < src->schema.n; i++) {
+        const SColumn *c = &src->schema.cols[i];
+        sb_printf(sb, " |-- %s: %s (nullable = true)\n", c->name, schema_type_name(c->type));
+        put_schema_children(sb, c->type, " |    |");
+    }
+}
+
 void plan_explain(StrBuf *sb, const PProgram *plan)
 {
+    const SProgram *prog = plan->sema;
+    for (int i = 0; prog && i < prog->n_sources; i++) {
+        put_source_schema(sb, prog->sources[i]);
+        sb_putc(sb, '\n');
+    }
     for (int i = 0; i < plan->n_queries; i++) {
         const PQuery *pq = plan->queries[i];
         if (i)

@@ -7,7 +7,10 @@
 ** output, an SProgram, is what the planner reads: bound and typed trees that
 ** refer to columns by position, never by name.  Everything lives in the arena.
 **
-** Must not: generate code, touch the file system, or know about LLVM.
+** Must not: generate code, touch the file system, or know about LLVM.  One documented
+** exception: sema_infer.c reads the files of a `files` source with inferSchema = true
+** (and no column list) to infer its schema at build time, relative to the current
+** directory and within fixed bounds.
 */
 #ifndef SL_SEMA_H
 #define SL_SEMA_H
@@ -107,7 +110,9 @@ typedef enum SExprKind {
     SX_CALL,       /* u.call: a scalar function of functions.def */
     SX_GROUP_REF,  /* u.ref: the i-th GROUP BY key (in the aggregated space) */
     SX_AGG_REF,    /* u.ref: the i-th aggregate (in the aggregated space) */
-    SX_WINDOW      /* u.window: window(ts, size, slide, start) as a GROUP BY key */
+    SX_WINDOW,     /* u.window: window(ts, size, slide, start) as a GROUP BY key */
+    SX_EXPLODE     /* u.arg: explode(array), a generator; only as a whole SELECT item of a
+                      block without aggregation (SSelect.gen): one row per element */
 } SExprKind;
 
 typedef enum SFunc {
@@ -197,6 +202,8 @@ struct SSelect {
     SExpr *having;      /* BOOLEAN over the aggregated space; NULL if none */
     SOutCol *out;
     int n_out;
+    int gen;            /* index in out of the SX_EXPLODE item, or -1: the block makes
+                           one row per element of the array (none for NULL or []) */
     SOrder *order;
     int n_order;
     SSchema output;     /* names and types of out[] */

@@ -24,7 +24,8 @@ typedef enum OptKind {
     OPT_BOOL,     /* true | false, any case */
     OPT_DURATION, /* '7d', '10s', '1 hour' (Spark's timeStringAsMs or an interval) */
     OPT_CHOICE,   /* one of `choices` ("a|b|c"), any case; stored as spelled there */
-    OPT_TRIGGER   /* once | availableNow | default | an interval */
+    OPT_TRIGGER,  /* once | availableNow | default | an interval */
+    OPT_NONNEG    /* 0 .. 2^63-1 (Spark's getLong with a "must be non-negative" check) */
 } OptKind;
 
 typedef struct OptSpec {
@@ -35,6 +36,7 @@ typedef struct OptSpec {
     const char *choices; /* OPT_CHOICE */
     const char *not_yet; /* values refused for now ("csv|text"), NULL if none */
     const char *spark;   /* Spark's spelling when it differs (queryName), for did-you-mean */
+    const char *missing; /* required: Spark's message when it is absent, NULL: the usual one */
 } OptSpec;
 
 enum { ROLE_SOURCE = 1, ROLE_TABLE = 2, ROLE_SINK = 4 };
@@ -44,19 +46,19 @@ typedef struct ConnectorSpec {
     unsigned roles;
     const OptSpec *opts;
     int n_opts;
+    const OptSpec *sink_opts; /* the sink's table when a connector is also a source; NULL: opts */
+    int n_sink_opts;
 } ConnectorSpec;
 
 #define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* Spark's file source (FileStreamOptions) plus the JSON reader's options.
-   `format` defaults to json (Spark's default is parquet, which sluice does not read). */
+/* Spark's file source (FileStreamOptions) plus the JSON and CSV readers' options.
+   `format` defaults to json (Spark's default is parquet, which sluice does not read).
+   header .. escape are the CSV reader's (their defaults are dropped for other formats,
+   sema_infer.c); text has no options of its own. */
 static const OptSpec files_source_opts[] = {
     {.key = "path", .kind = OPT_STRING, .required = true},
-    {.key = "format",
-     .kind = OPT_CHOICE,
-     .def = "json",
-     .choices = "json|csv|text",
-     .not_yet = "csv|text"},
+    {.key = "format", .kind = OPT_CHOICE, .def = "json", .choices = "json|csv|text"},
     {.key = "maxFilesPerTrigger", .kind = OPT_POS_INT},
     {.key = "latestFirst", .kind = OPT_BOOL, .def = "false"},
     {.key = "maxFileAge", .kind = OPT_DURATION, .def = "7d"},
@@ -65,13 +67,62 @@ static const OptSpec files_source_opts[] = {
      .def = "PERMISSIVE",
      .choices = "PERMISSIVE|DROPMALFORMED|FAILFAST"},
     {.key = "columnNameOfCorruptRecord", .kind = OPT_STRING, .def = "_corrupt_record"},
-    {.key = "inferSchema", .kind = OPT_BOOL, .def = "false", .not_yet = "true"},
+    {.key = "inferSchema", .kind = OPT_BOOL, .def = "false"},
+    {.key = "header", .kind = OPT_BOOL, .def = "false"},
+    {.key = "sep", .kind = OPT_STRING, .def = ",", .spark = "delimiter"},
+    {.key = "quote", .kind = OPT_STRING, .def = "\""},
+    {.key = "escape", .kind = OPT_STRING, .def = "\\"},
+};
+
+/* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults
+   to json (Spark's default parquet is not offered); header .. ignoreTrailingWhiteSpace are
+   read for csv only, with Spark's defaults for writing. */
+static const OptSpec files_sink_opts[] = {
+    {.key = "path", .kind = OPT_STRING, .required = true},
+    {.key = "format", .kind = OPT_CHOICE, .def = "json", .choices = "json|csv"},
+    {.key = "header", .kind = OPT_BOOL, .def = "false"},
+    {.key = "sep", .kind = OPT_STRING, .def = ",", .spark = "delimiter"},
+    {.key = "quote", .kind = OPT_STRING, .def = "\""},
+    {.key = "escape", .kind = OPT_STRING, .def = "\\"},
+    {.key = "ignoreLeadingWhiteSpace", .kind = OPT_BOOL, .def = "true"},
+    {.key = "ignoreTrailingWhiteSpace", .kind = OPT_BOOL, .def = "true"},
 };
 
 /* Spark's console sink (ConsoleSinkProvider). */
 static const OptSpec console_sink_opts[] = {
     {.key = "numRows", .kind = OPT_POS_INT, .def = "20"},
     {.key = "truncate", .kind = OPT_BOOL, .def = "true"},
+};
+
+/* Spark's rate source (RateStreamProvider); fixed schema timestamp, value.  rampUpTime is
+   Spark's timeStringAsSec (a bare number is seconds) or an interval.  numPartitions has no
+   default so that the runtime's description prints "numPartitions=default" as Spark. */
+static const OptSpec rate_source_opts[] = {
+    {.key = "rowsPerSecond", .kind = OPT_POS_INT, .def = "1"},
+    {.key = "rampUpTime", .kind = OPT_DURATION, .def = "0s"},
+    {.key = "numPartitions", .kind = OPT_POS_INT},
+};
+
+/* Spark's rate-micro-batch source (RatePerMicroBatchProvider); fixed schema timestamp, value. */
+static const OptSpec rate_micro_source_opts[] = {
+    {.key = "rowsPerBatch", .kind = OPT_POS_INT, .required = true},
+    {.key = "startTimestamp", .kind = OPT_NONNEG, .def = "0"},
+    {.key = "advanceMillisPerBatch", .kind = OPT_NONNEG, .def = "1000"},
+    {.key = "numPartitions", .kind = OPT_POS_INT},
+};
+
+/* Spark's socket source (TextSocketSourceProvider); fixed schema value[, timestamp]. */
+static const OptSpec socket_source_opts[] = {
+    {.key = "host",
+     .kind = OPT_STRING,
+     .required = true,
+     .missing = "Set a host to read from with option(\"host\", ...)."},
+    {.key = "port",
+     .kind = OPT_POS_INT,
+     .required = true,
+     .missing = "Set a port to read from with option(\"port\", ...)."},
+    {.key = "includeTimestamp", .kind = OPT_BOOL, .def = "false"},
+    {.key = "numPartitions", .kind = OPT_POS_INT},
 };
 
 /* Query options: Spark's queryName, outputMode, trigger and checkpointLocation. */
@@ -83,8 +134,13 @@ static const OptSpec query_opts[] = {
 };
 
 static const ConnectorSpec connectors[] = {
-    {"files", ROLE_SOURCE | ROLE_TABLE, files_source_opts, N_OF(files_source_opts)},
-    {"console", ROLE_SINK, console_sink_opts, N_OF(console_sink_opts)},
+    {"files", ROLE_SOURCE | ROLE_TABLE | ROLE_SINK, files_source_opts, N_OF(files_source_opts),
+     files_sink_opts, N_OF(files_sink_opts)},
+    {"console", ROLE_SINK, console_sink_opts, N_OF(console_sink_opts), NULL, 0},
+    {"rate", ROLE_SOURCE, rate_source_opts, N_OF(rate_source_opts), NULL, 0},
+    {"rate-micro-batch", ROLE_SOURCE, rate_micro_source_opts, N_OF(rate_micro_source_opts), NULL,
+     0},
+    {"socket", ROLE_SOURCE, socket_source_opts, N_OF(socket_source_opts), NULL, 0},
 };
 
 static const char *role_word(unsigned role)
@@ -183,6 +239,19 @@ static bool parse_pos_int(const char *s)
     return errno == 0 && v > 0 && v <= 2147483647LL;
 }
 
+/* 0 .. 2^63-1 written with digits only. */
+static bool parse_nonneg_int(const char *s)
+{
+    if (!*s)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!isdigit((unsigned char)*p))
+            return false;
+    errno = 0;
+    (void)strtoll(s, NULL, 10);
+    return errno == 0;
+}
+
 /* The canonical text of a trigger value, or NULL if it is not one. */
 static const char *trigger_text(SemaCtx *sc, const char *v)
 {
@@ -212,6 +281,14 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
         if (!parse_pos_int(v)) {
             diag_error(sc->diag, at,
                        "Invalid value '%s' for option '%s', must be a positive integer", v,
+                       spec->key);
+            return NULL;
+        }
+        break;
+    case OPT_NONNEG:
+        if (!parse_nonneg_int(v)) {
+            diag_error(sc->diag, at,
+                       "Invalid value '%s' for option '%s', must be a non-negative integer", v,
                        spec->key);
             return NULL;
         }
@@ -357,7 +434,9 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
         if (seen[j])
             continue;
         if (spec->required) {
-            if (oc->connector)
+            if (spec->missing)
+                diag_error(sc->diag, oc->owner_span, "%s", spec->missing);
+            else if (oc->connector)
                 diag_error(sc->diag, oc->owner_span, "option '%s' is required for connector '%s'",
                            spec->key, oc->connector);
             else
@@ -515,10 +594,44 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
     src->watermark = w;
 }
 
+/* The fixed schemas of rate, rate-micro-batch (timestamp TIMESTAMP, value BIGINT) and
+   socket (value STRING[, timestamp TIMESTAMP] with includeTimestamp = true): a column list
+   is refused with Spark's message; one holding only a WATERMARK is allowed.  Returns false
+   for connectors whose schema is not fixed here. */
+static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const char *connector)
+{
+    bool socket = strcmp(connector, "socket") == 0;
+    if (!socket && strcmp(connector, "rate") != 0 && strcmp(connector, "rate-micro-batch") != 0)
+        return false;
+    if (st->n_columns > 0)
+        diag_error(sc->diag, st->name_span,
+                   "The %s source does not support a user-specified schema.", connector);
+    SColumn *cols = ARENA_NEW_N(sc->arena, SColumn, 2);
+    int n = 0;
+    if (socket) {
+        cols[n++] = (SColumn){"value", &type_string, st->name_span};
+        const SOption *ts = soptions_find(&src->options, "includeTimestamp");
+        if (ts && strcmp(ts->value, "true") == 0)
+            cols[n++] = (SColumn){"timestamp", &type_timestamp, st->name_span};
+        const SOption *port = soptions_find(&src->options, "port");
+        if (port && strtoll(port->value, NULL, 10) > 65535)
+            diag_error(sc->diag, port->value_span,
+                       "Invalid value '%s' for option 'port', must be a port number (1 to 65535)",
+                       port->value);
+    } else {
+        cols[n++] = (SColumn){"timestamp", &type_timestamp, st->name_span};
+        cols[n++] = (SColumn){"value", &type_bigint, st->name_span};
+    }
+    src->schema.cols = cols;
+    src->schema.n = n;
+    return true;
+}
+
 /* CREATE SOURCE name [(columns [, WATERMARK ...])] WITH (options)
    CREATE TABLE name (columns) WITH (options) */
 void sema_create_source(SemaCtx *sc, const AstStmt *st)
 {
+    bool fixed = false;
     unsigned role = st->kind == STMT_CREATE_TABLE ? ROLE_TABLE : ROLE_SOURCE;
     bool fresh = check_new_name(sc, st, role);
     SSource *src = ARENA_NEW(sc->arena, SSource);
@@ -537,23 +650,12 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         check_options(sc, &oc, st->options, st->n_options, &src->options);
         const SOption *fmt = soptions_find(&src->options, "format");
         src->format = fmt ? fmt->value : NULL;
-        bool inferring = false; /* inferSchema = true was refused above: one message is enough */
-        for (int i = 0; i < st->n_options; i++)
-            if (st->options[i].key && strcasecmp(st->options[i].key, "inferSchema") == 0 &&
-                st->options[i].value && st->options[i].value->kind == AST_BOOL &&
-                st->options[i].value->u.ival)
-                inferring = true;
-        if (strcmp(cs->name, "files") == 0 && !st->has_columns && !inferring)
-            diag_error(
-                sc->diag, st->name_span,
-                "Schema must be specified when creating a streaming source DataFrame. If some "
-                "files "
-                "already exist in the directory, then depending on the file format you may be able "
-                "to "
-                "create a static DataFrame on that directory with 'spark.read.load(directory)' and "
-                "infer schema from it.");
+        /* format options, text's fixed schema, the schema requirement, inferSchema */
+        if (strcmp(cs->name, "files") == 0)
+            sema_files_schema(sc, src, st);
+        fixed = fixed_schema(sc, src, st, cs->name);
     }
-    if (st->has_columns && st->n_columns == 0)
+    if (st->has_columns && st->n_columns == 0 && !fixed)
         diag_error(sc->diag, st->name_span, "%s '%s' must have at least one column",
                    role_word(role), src->name);
     if (st->watermark)
@@ -580,7 +682,9 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st)
         sink->connector = cs->name;
         char what[64];
         snprintf(what, sizeof what, "for connector '%s'", cs->name);
-        OptCheck oc = {cs->opts, cs->n_opts, what, st->name_span, cs->name, copt};
+        const OptSpec *specs = cs->sink_opts ? cs->sink_opts : cs->opts;
+        int n_specs = cs->sink_opts ? cs->n_sink_opts : cs->n_opts;
+        OptCheck oc = {specs, n_specs, what, st->name_span, cs->name, copt};
         check_options(sc, &oc, st->options, st->n_options, &sink->options);
     }
     if (fresh) {

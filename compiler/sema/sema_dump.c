@@ -149,6 +149,11 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
         else
             sb_printf(sb, ".#%d", e->u.field.index);
         break;
+    case SX_EXPLODE:
+        sb_puts(sb, "(explode ");
+        put_expr(sb, e->u.arg, in);
+        sb_putc(sb, ')');
+        break;
     case SX_INDEX:
         put_expr(sb, e->u.index.arg, in);
         sb_putc(sb, '[');

@@ -1026,6 +1026,181 @@ static const char *call_names_hint(const char *name)
     return sema_did_you_mean(name, names, (int)(sizeof names / sizeof names[0]));
 }
 
+/* ==== substring ... current_timestamp: typing (the functions added with split) ==== */
+
+/* An INT operand (substring positions, indexes, limits): numbers and strings are cast. */
+static SExpr *to_int_arg(Binder *b, SExpr *e)
+{
+    switch (e->type->kind) {
+    case TY_INT:
+        return e;
+    case TY_NULL:
+    case TY_BIGINT:
+    case TY_DOUBLE:
+    case TY_STRING:
+        return sema_coerce(b->sc, e, &type_int);
+    default:
+        return NULL;
+    }
+}
+
+/* A numeric operand of round/floor/ceil: STRING and NULL are read as DOUBLE. */
+static SExpr *to_numeric_arg(Binder *b, SExpr *e)
+{
+    if (type_is_numeric(e->type))
+        return e;
+    if (e->type->kind == TY_STRING || e->type->kind == TY_NULL)
+        return sema_coerce(b->sc, e, &type_double);
+    return NULL;
+}
+
+/* A constant pattern of regexp_extract/split must be one the runtime accepts; *groups
+   gets Java's group count (-1 when the pattern is not a constant). */
+static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups)
+{
+    *groups = -1;
+    if (pat->kind != SX_CONST || pat->u.value.is_null || pat->type->kind != TY_STRING)
+        return true;
+    char err[256];
+    if (sema_regex_check(b->sc->arena, pat->u.value.s, pat->u.value.n, groups, err, sizeof err))
+        return true;
+    diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s, err);
+    return false;
+}
+
+/* Typing of the functions from substring to current_timestamp in functions.def.  Sets
+ *rt, or *bad and *want for the message of the caller; false after reporting an error. */
+static bool type_call_more(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                           const Type **rt, int *bad, const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int groups;
+    switch (fn) {
+    case FN_SUBSTRING:
+    case FN_SUBSTR:
+        *rt = &type_string;
+        if (!(args[0] = to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = to_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        return true;
+    case FN_CONCAT:
+    case FN_TRIM:
+    case FN_LTRIM:
+    case FN_RTRIM:
+        *rt = &type_string;
+        for (int i = 0; i < n; i++) {
+            const Type *t = args[i]->type;
+            if (!(args[i] = to_string(b, args[i]))) {
+                char what[96];
+                snprintf(what, sizeof what, "function '%s' expects a string as argument %d",
+                         sema_func_name(fn), i + 1);
+                type_error(b, asts[i], what, asts[i], t);
+                return false;
+            }
+        }
+        return true;
+    case FN_REGEXP_EXTRACT:
+    case FN_SPLIT:
+        *rt = fn == FN_SPLIT ? type_array(b->sc->arena, &type_string) : &type_string;
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (!(args[i] = to_string(b, args[i])))
+                *bad = i, *want = "a string";
+        if (*bad < 0 && n > 2 && !(args[2] = to_int_arg(b, args[2])))
+            *bad = 2, *want = "an integer";
+        if (*bad >= 0)
+            return true;
+        if (!check_pattern(b, asts[1], args[1], &groups))
+            return false;
+        if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
+            !args[2]->u.value.is_null) {
+            int64_t idx = args[2]->u.value.i;
+            if (idx < 0) {
+                diag_error(b->sc->diag, asts[2]->span,
+                           "regexp_extract: the specified group index cannot be less than zero");
+                return false;
+            }
+            if (idx > groups) {
+                diag_error(b->sc->diag, asts[2]->span,
+                           "regexp_extract: regex group count is %d, but the specified group "
+                           "index is %lld",
+                           groups, (long long)idx);
+                return false;
+            }
+        }
+        if (fn == FN_REGEXP_EXTRACT && groups == 0 && n == 2) {
+            diag_error(
+                b->sc->diag, e->span,
+                "regexp_extract: regex group count is 0, but the specified group index is 1");
+            return false;
+        }
+        return true;
+    case FN_SIZE:
+        *rt = &type_int;
+        if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
+            *bad = 0, *want = "an array";
+        return true;
+    case FN_ROUND:
+        if (!(args[0] = to_numeric_arg(b, args[0]))) {
+            *bad = 0, *want = "a numeric value";
+            return true;
+        }
+        *rt = args[0]->type;
+        if (n > 1 && !(args[1]->kind == SX_CONST &&
+                       (type_is_integral(args[1]->type) || args[1]->type->kind == TY_NULL) &&
+                       args[1]->u.value.i >= INT32_MIN && args[1]->u.value.i <= INT32_MAX))
+            *bad = 1, *want = "a constant integer (the scale)";
+        return true;
+    case FN_FLOOR:
+    case FN_CEIL:
+    case FN_CEILING:
+        *rt = &type_bigint;
+        if (!(args[0] = to_numeric_arg(b, args[0])))
+            *bad = 0, *want = "a numeric value";
+        return true;
+    case FN_TO_TIMESTAMP:
+        *rt = &type_timestamp;
+        if (n == 1) {
+            /* Spark: CAST(x AS TIMESTAMP) (strings leniently, numbers as epoch seconds) */
+            if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_BOOLEAN)
+                args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
+            else if (!(args[0] = to_timestamp(b, args[0])))
+                *bad = 0, *want = "a string or a timestamp";
+            return true;
+        }
+        /* FALLTHROUGH */
+    case FN_UNIX_TIMESTAMP:
+        if (fn == FN_UNIX_TIMESTAMP)
+            *rt = &type_bigint;
+        if (n > 0) {
+            TypeKind k = args[0]->type->kind;
+            if (k == TY_DATE || k == TY_NULL)
+                args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
+            else if (k != TY_STRING && k != TY_TIMESTAMP)
+                *bad = 0, *want = "a string or a timestamp";
+        }
+        if (*bad < 0 && n > 1 && !(args[1] = to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_FROM_UNIXTIME:
+        *rt = &type_string;
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_STRING ||
+            args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        else
+            *bad = 0, *want = "a number of seconds";
+        if (*bad < 0 && n > 1 && !(args[1] = to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_CURRENT_TIMESTAMP:
+        *rt = &type_timestamp;
+        return true;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
 /* The typing rule of each scalar function of functions.def. */
 static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n)
 {
@@ -1033,7 +1208,8 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     const Type *rt = NULL;
     int bad = -1;
     const char *want = NULL;
-    const Type *orig[2] = {n > 0 ? args[0]->type : NULL, n > 1 ? args[1]->type : NULL};
+    const Type *orig[3] = {n > 0 ? args[0]->type : NULL, n > 1 ? args[1]->type : NULL,
+                           n > 2 ? args[2]->type : NULL};
     switch (fn) {
     case FN_DATE_FORMAT:
         if (!(args[0] = to_timestamp(b, args[0])))
@@ -1072,6 +1248,26 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             bad = 0, want = "a timestamp";
         rt = &type_int;
         break;
+    case FN_SUBSTRING:
+    case FN_SUBSTR:
+    case FN_CONCAT:
+    case FN_TRIM:
+    case FN_LTRIM:
+    case FN_RTRIM:
+    case FN_REGEXP_EXTRACT:
+    case FN_SPLIT:
+    case FN_SIZE:
+    case FN_ROUND:
+    case FN_FLOOR:
+    case FN_CEIL:
+    case FN_CEILING:
+    case FN_TO_TIMESTAMP:
+    case FN_FROM_UNIXTIME:
+    case FN_UNIX_TIMESTAMP:
+    case FN_CURRENT_TIMESTAMP:
+        if (!type_call_more(b, e, fn, args, n, &rt, &bad, &want))
+            return NULL;
+        break;
     default:
         SL_UNREACHABLE();
     }
@@ -1100,6 +1296,18 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     }
     if (sema_agg_lookup(name, &kind))
         return bind_agg(b, e, kind);
+    if (strcasecmp(name, "explode") == 0) {
+        /* A select item that is exactly explode(...) is bound by sema_select.c. */
+        if (strcmp(b->clause, "SELECT") == 0)
+            diag_error(sc->diag, e->span,
+                       "Generators are not supported when it's nested in expressions, but got: %s",
+                       sema_expr_sql(sc, b->blk, e));
+        else
+            diag_error(sc->diag, e->span,
+                       "Generators are not supported outside the SELECT clause, but got: %s",
+                       sema_expr_sql(sc, b->blk, e));
+        return NULL;
+    }
     if (strcasecmp(name, "window") == 0) {
         if (!b->allow_window) {
             diag_error(sc->diag, e->span, "window() is only supported as a GROUP BY key");
@@ -1258,6 +1466,7 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
     case SX_NOT:
     case SX_NEG:
     case SX_CAST:
+    case SX_EXPLODE:
         return sema_expr_equal(a->u.arg, b->u.arg);
     case SX_ARITH:
     case SX_CMP:
@@ -1361,6 +1570,7 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
     case SX_NOT:
     case SX_NEG:
     case SX_CAST:
+    case SX_EXPLODE:
         c->u.arg = agg_map(as, e->u.arg);
         break;
     case SX_ARITH:

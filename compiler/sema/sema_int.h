@@ -44,6 +44,15 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st);
 /* Validates the WITH options of an INSERT and fills q->options/mode/trigger/name. */
 void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
 
+/* ==== Files sources: formats and schema inference (sema_infer.c) ==== */
+
+/* Once a files source's options are checked: drops the CSV defaults of other formats,
+   checks sep/quote/escape, gives a text source its `value STRING` schema (or checks its
+   one STRING column), refuses inferSchema with a column list, requires a schema, and with
+   inferSchema = true infers it from the files under `path`.  The one function of sema
+   that reads the file system (see sema_infer.c for what it reads and its bounds). */
+void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
+
 /* ==== Intervals and time literals (sema_interval.c) ==== */
 
 /* Spark's interval syntax; months kept apart. 0 ok, -1 malformed. */
@@ -95,6 +104,7 @@ struct SelBlock {
     const SOutCol *out; /* the bound select list, once it exists */
     int n_out;
     bool input_failed; /* FROM did not resolve: column errors would only be noise */
+    const AstExpr *gen_ast; /* the explode() item, once bound (for messages) */
 };
 
 typedef struct Binder {
@@ -122,6 +132,14 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call);
    SX_GROUP_REF, aggregates stay SX_AGG_REF, anything else over a column is an error
    ("column 'x' must appear in the GROUP BY clause ..."). group may contain NULLs. */
 SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group, SExpr *e);
+
+/* ==== Constant regular expressions (sema_regex.c) ==== */
+
+/* Is a Java pattern one the runtime accepts (translated to POSIX ERE, see
+   runtime/src/srt_regex.c)?  true with Java's count of capturing groups, or false with
+   the reason in err. */
+bool sema_regex_check(Arena *arena, const char *pat, uint32_t n, int *n_groups, char *err,
+                      size_t err_n);
 
 /* ==== SELECT blocks (sema_select.c) ==== */
 

@@ -205,12 +205,53 @@ static const char *binary_symbol(AstBinaryOp op)
     return "?";
 }
 
-/* The function name as Spark prints it: the canonical lower-case name. */
+/* Arguments Spark fills in and prints: substring(s, 2) is `substring(s, 2, 2147483647)`,
+   unix_timestamp() is `unix_timestamp(current_timestamp(), yyyy-MM-dd HH:mm:ss)`. */
+static void put_default_args(StrBuf *sb, int fn, int n)
+{
+    static const char ts_fmt[] = "yyyy-MM-dd HH:mm:ss";
+    switch (fn) {
+    case FN_SUBSTRING:
+    case FN_SUBSTR:
+        if (n == 2)
+            sb_puts(sb, ", 2147483647");
+        break;
+    case FN_REGEXP_EXTRACT:
+        if (n == 2)
+            sb_puts(sb, ", 1");
+        break;
+    case FN_SPLIT:
+        if (n == 2)
+            sb_puts(sb, ", -1");
+        break;
+    case FN_ROUND:
+        if (n == 1)
+            sb_puts(sb, ", 0");
+        break;
+    case FN_FROM_UNIXTIME:
+        if (n == 1)
+            sb_printf(sb, ", %s", ts_fmt);
+        break;
+    case FN_UNIX_TIMESTAMP:
+        if (n == 0)
+            sb_printf(sb, "current_timestamp(), %s", ts_fmt);
+        else if (n == 1)
+            sb_printf(sb, ", %s", ts_fmt);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The function name as Spark prints it: the canonical lower-case name (FLOOR and CEIL,
+   math functions in Spark, print in capitals). */
 static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
 {
     SAggKind k;
     int fn = sema_func_lookup(e->u.call.name);
-    if (fn >= 0)
+    if (fn == FN_FLOOR || fn == FN_CEIL)
+        sb_puts(sb, fn == FN_FLOOR ? "FLOOR" : "CEIL");
+    else if (fn >= 0)
         sb_puts(sb, fn_names[fn]);
     else if (sema_agg_lookup(e->u.call.name, &k) ||
              (e->u.call.name && strcasecmp(e->u.call.name, "window") == 0))
@@ -225,6 +266,7 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         if (e->u.call.distinct)
             sb_puts(sb, "DISTINCT ");
         put_list(sb, blk, &e->u.call.args);
+        put_default_args(sb, fn, e->u.call.args.n);
     }
     sb_putc(sb, ')');
 }

@@ -56,6 +56,8 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
     }
     sel->source = src;
     blk->input = &src->schema;
+    if (src->schema.n == 0)
+        blk->input_failed = true; /* its schema was refused or not inferred: said already */
     blk->rel_name = from->alias ? from->alias : src->name;
 }
 
@@ -167,6 +169,53 @@ static int count_outputs(const SelBlock *blk)
     return n;
 }
 
+static bool is_explode_call(const AstExpr *e)
+{
+    return e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, "explode") == 0 &&
+           !e->u.call.has_over;
+}
+
+/* explode(array) as a whole select item (Spark's Generate): one per block, never with
+   aggregation, and only over an ARRAY (sluice has no MAP type). */
+static SExpr *bind_explode(SemaCtx *sc, SelBlock *blk, Binder *b, const AstExpr *e, int index)
+{
+    SSelect *sel = blk->sel;
+    const char *sql = sema_expr_sql(sc, blk, e);
+    if (sel->gen >= 0) {
+        diag_error(sc->diag, e->span,
+                   "Only one generator allowed per select clause but found 2: %s, %s",
+                   sema_expr_sql(sc, blk, blk->gen_ast), sql);
+        return NULL;
+    }
+    if (sel->has_agg) {
+        diag_error(sc->diag, e->span,
+                   "Generators are not supported in a SELECT with aggregation, but got: %s "
+                   "(explode in a subquery and aggregate outside it)",
+                   sql);
+        return NULL;
+    }
+    if (e->u.call.args.n != 1 || e->u.call.star || e->u.call.distinct) {
+        diag_error(sc->diag, e->span, "function 'explode' takes 1 argument, but %d were given",
+                   e->u.call.args.n);
+        return NULL;
+    }
+    SExpr *arr = sema_bind_expr(b, e->u.call.args.items[0]);
+    if (!arr)
+        return NULL;
+    if (arr->type->kind != TY_ARRAY) {
+        diag_error(sc->diag, e->u.call.args.items[0]->span,
+                   "cannot resolve '%s' due to data type mismatch: input to function explode "
+                   "should be array or map type, not %s",
+                   sql, type_name(sc->arena, arr->type));
+        return NULL;
+    }
+    SExpr *x = sema_new_expr(sc, SX_EXPLODE, arr->type->elem, e->span);
+    x->u.arg = arr;
+    sel->gen = index;
+    blk->gen_ast = e;
+    return x;
+}
+
 /* item := expr [[AS] alias] | '*' | relation '.' '*'
    Bound over the input; sema_select_to_agg_space() moves them once the keys exist. */
 static void bind_items(SemaCtx *sc, SelBlock *blk)
@@ -201,8 +250,14 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             continue;
         }
         SOutCol *o = &sel->out[sel->n_out++];
-        o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
         o->span = it->span;
+        if (is_explode_call(e)) {
+            /* A generator: Spark names its column `col`. */
+            o->name = it->alias ? it->alias : "col";
+            o->expr = bind_explode(sc, blk, &b, e, sel->n_out - 1);
+            continue;
+        }
+        o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
         o->expr = sema_bind_expr(&b, e);
     }
 }
@@ -273,6 +328,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     SSelect *sel = ARENA_NEW(sc->arena, SSelect);
     sel->span = ast->span;
     sel->window_group = -1;
+    sel->gen = -1;
     SelBlock blk = {0};
     blk.sel = sel;
     blk.ast = ast;

@@ -237,6 +237,40 @@ static void rule_append_needs_watermark(SemaCtx *sc, const SQuery *q, const Chai
     }
 }
 
+/* ==== Rules on the sink ==== */
+
+/* Spark's file sink (FileStreamSink): Append mode only (DataSource.createSink), a checkpoint
+   location (StreamingQueryManager), and for csv atomic column types only (CSVFileFormat;
+   Spark refuses those when the first batch is written, sluice at the SELECT item). */
+static void rule_file_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
+{
+    const SSink *k = q->sink;
+    if (!k || !k->connector || strcmp(k->connector, "files") != 0)
+        return;
+    const SOption *fo = soptions_find(&k->options, "format");
+    const char *format = fo ? fo->value : "json";
+    if (strcmp(format, "csv") == 0 && q->select) {
+        for (int i = 0; i < q->select->n_out; i++) {
+            const SOutCol *c = &q->select->out[i];
+            const Type *t = c->expr ? c->expr->type : NULL;
+            if (t && (t->kind == TY_STRUCT || t->kind == TY_ARRAY))
+                diag_error(sc->diag, c->span, "CSV data source does not support %s data type.",
+                           type_name(sc->arena, t));
+        }
+    }
+    if (mode_known && q->mode != MODE_APPEND) {
+        const SOption *o = soptions_find(&q->options, "outputMode");
+        diag_error(sc->diag, o && !o->is_default ? o->value_span : q->span,
+                   "Data source %s does not support %s output mode", format,
+                   sema_mode_name(q->mode));
+    }
+    if (!soptions_find(&q->options, "checkpointLocation"))
+        diag_error(sc->diag, q->span,
+                   "checkpointLocation must be specified either through "
+                   "option(\"checkpointLocation\", ...) or "
+                   "SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
+}
+
 /* ==== Entry ==== */
 
 void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok)
@@ -258,4 +292,5 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
     if (bind_ok && single)
         rule_append_needs_watermark(sc, q, &c, mode_known);
+    rule_file_sink(sc, q, mode_known);
 }

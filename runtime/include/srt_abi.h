@@ -74,12 +74,18 @@ enum {
 ** ====================================================================== */
 
 /*
-** Process one buffer of input records for a query: buf[0..len) holds whole
-** newline-separated records (the last one may lack its '\n').  The generated
-** loop parses each record with a parser specialised to the source schema,
-** evaluates WHERE, and either appends output rows (srt_out_row) or updates
-** aggregate state (srt_agg_upsert).  Returns the number of input rows read
-** (blank lines are not rows), or -1 after calling srt_query_fail().
+** Process one buffer of input records for a query.  What buf holds depends on the
+** source, and codegen knows which at compile time:
+**   - text records (files json/csv/text): buf[0..len) holds whole newline-separated
+**     records (the last one may lack its '\n'), parsed by a parser specialised to
+**     the source schema;
+**   - value rows (rate, rate-micro-batch, socket: sources whose runtime produces
+**     typed values): buf is an array of const SrtDatum, n_cols datums per row in the
+**     source's column order, len = rows * n_cols * sizeof(SrtDatum).  Memory behind
+**     string datums stays valid for the call only.
+** The generated loop evaluates WHERE and either appends output rows (srt_out_row)
+** or updates aggregate state (srt_agg_upsert).  Returns the number of input rows
+** read (blank lines are not rows), or -1 after calling srt_query_fail().
 */
 typedef int64_t (*SrtProcessFn)(SrtQuery *q, const char *buf, size_t len);
 
@@ -150,9 +156,24 @@ void *srt_batch_alloc(SrtQuery *q, size_t n);
 /* Copy n bytes into batch memory (strings of output rows must outlive the input buffer). */
 const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n);
 
+/* current_timestamp(): the batch's timestamp (µs, ms precision: Spark's batchTimestampMs),
+   the same for every row of a batch (hoist it out of loops). */
+int64_t srt_query_batch_ts(SrtQuery *q);
+
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);
 void srt_scratch_reset(SrtQuery *q);
+
+/* Nested values (STRUCT, ARRAY).  type is the value's Spark simpleString, a constant
+   of the generated module (the runtime parses each constant once, by address).
+   srt_json_value reads one JSON value of that type at p into out (scratch memory of q;
+   strings may point into the input): returns the position after it, or NULL if the
+   text is malformed; *st is SRT_JV_OK, or SRT_JV_NULL for null or a value of another
+   type.  srt_batch_copy_value makes *d and everything it points at live in batch
+   memory (for output rows). */
+const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
+                           SrtDatum *out, int *st);
+void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);
@@ -205,6 +226,24 @@ uint32_t srt_json_unescape(const char *s, uint32_t n, char *out);
 const char *srt_json_token_text(const char *p, const char *end, SrtQuery *q, const char **s,
                                 uint32_t *n, int *st);
 
+/* ---- CSV fields (records are lines; see srt_csv.c) ---- */
+enum {
+    SRT_CSV_PLAIN = 0,  /* unquoted: *s, *n are the bytes; empty means NULL */
+    SRT_CSV_QUOTED = 1, /* quoted without escapes: *s, *n are the bytes between the quotes */
+    SRT_CSV_ENCODED = 2 /* quoted with escapes: *s, *n are the raw field for srt_csv_decode */
+};
+/* Read the field starting at p: returns the position of the separator, '\n' or end
+   that ended it (a trailing '\r' before '\n' is not part of the field). */
+const char *srt_csv_field(const char *p, const char *end, int sep, int quote, int esc,
+                          const char **s, uint32_t *n, int *kind);
+/* Decode an SRT_CSV_ENCODED field into scratch memory of q. */
+void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int quote, int esc, const char **out,
+                    uint32_t *out_n);
+/* Strict conversions of field text as Spark's CSV reader does them (Long.parseLong,
+   Boolean "true"/"false" in any case): 0 ok, -1 invalid. */
+int srt_csv_i64(const char *s, uint32_t n, int64_t *out);
+int srt_csv_bool(const char *s, uint32_t n, int64_t *out);
+
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts
    (floor modulo, correct before 1970). */
@@ -250,5 +289,45 @@ void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n)
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
+
+/* ---- More scalar functions (substring ... size; srt_func.c, srt_regex.c) ----
+** NULL arguments are handled by generated code; these see non-NULL values only. */
+/* substring(s, pos, len): Spark's 1-based rules on code points (pos 0 acts as 1, negative
+   counts from the end, len < 0 gives ""); the result points into s. */
+void srt_str_substr(const char *s, uint32_t n, int32_t pos, int32_t len, const char **out,
+                    uint32_t *out_n);
+/* trim/ltrim/rtrim: spaces (0x20) only, as Spark; the result points into s. */
+enum { SRT_TRIM_LEFT = 1, SRT_TRIM_RIGHT = 2, SRT_TRIM_BOTH = 3 };
+void srt_str_trim(const char *s, uint32_t n, int32_t which, const char **out, uint32_t *out_n);
+/* concat of k strings ps[i] (ns[i] bytes) into scratch memory of q. */
+void srt_str_concat_n(SrtQuery *q, const char *const *ps, const uint32_t *ns, uint32_t k,
+                      const char **out, uint32_t *out_n);
+/* round(x, d) HALF_UP as Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP), so
+   round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29; NaN and infinities stay. */
+double srt_round_f64(double x, int32_t d);
+/* round(x, d) of an integer: x for d >= 0, else HALF_UP to 10^-d (Java's longValue of the
+   exact result: the low 64 bits; an INT takes the low 32). */
+int64_t srt_round_i64(int64_t x, int32_t d);
+/* Parse s with a Java DateTimeFormatter pattern (y M d H h k K m s S a E D G X Z,
+   'quoted' text; case-insensitive; the whole text must match; unset fields default to
+   1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
+int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);
+/* Regular expressions with Java syntax, run as POSIX ERE (runtime/src/srt_regex.c says
+   what translates).  srt_regex_get returns the compiled pattern, cached in q: pin = 1 for
+   a constant pattern (kept for the query's life, so generated code fetches it once per
+   call), 0 otherwise (a small ring of recent patterns; use the result at once).  NULL:
+   the pattern is invalid and the query has failed with the reason. */
+typedef struct SrtRegex SrtRegex;
+const SrtRegex *srt_regex_get(SrtQuery *q, const char *pat, uint32_t n, int32_t pin);
+/* regexp_extract: group idx of the first match ("" when nothing matches or the group did
+   not take part).  0, or -1 (NULL) when re is NULL or idx is out of range (the query has
+   failed with Spark's message). */
+int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t idx,
+                       const char **out, uint32_t *out_n);
+/* split(s, re, limit) as Java's String.split(re, limit) with limit 0 read as -1 (Spark):
+   *out -> const SrtDatum[*out_n] of STRING in scratch memory of q, whose bytes point into s.
+   0, or -1 (NULL) when re is NULL. */
+int srt_split(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t limit,
+              const void **out, uint32_t *out_n);
 
 #endif

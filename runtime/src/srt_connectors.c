@@ -3,8 +3,9 @@
 
 #include "srt_int.h"
 
-static const SrtSourceVt *const sources[] = {&srt_source_files_vt};
-static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt};
+static const SrtSourceVt *const sources[] = {&srt_source_files_vt, &srt_source_rate_vt,
+                                             &srt_source_rate_micro_vt, &srt_source_socket_vt};
+static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt};
 
 const SrtSourceVt *srt_source_lookup(const char *connector)
 {

@@ -251,6 +251,10 @@ typedef struct SrtSourceVt {
     void (*close)(SrtSource *s);
     /* Progress description, e.g. "FileStreamSource[file:/data/events]". */
     void (*describe)(SrtSource *s, SrtBuf *out);
+    /* Optional (NULL: the source never ends).  Nonzero once the source has ended and
+       will never have data again beyond what it already planned (socket: the server
+       closed the connection); the query then stops cleanly after its current batch. */
+    int (*finished)(SrtSource *s);
 } SrtSourceVt;
 
 struct SrtSource {
@@ -282,7 +286,21 @@ struct SrtSink {
 const SrtSourceVt *srt_source_lookup(const char *connector);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
 extern const SrtSourceVt srt_source_files_vt;
+/* Value-row sources (srt_source_rate.c, srt_source_socket.c): `read` delivers arrays of
+   SrtDatum, n_cols per row in the fixed column order, at most SRT_VALUE_CHUNK_ROWS rows
+   per call (see SrtProcessFn in srt_abi.h). */
+#define SRT_VALUE_CHUNK_ROWS 4096
+extern const SrtSourceVt srt_source_rate_vt;       /* timestamp, value; rowsPerSecond */
+extern const SrtSourceVt srt_source_rate_micro_vt; /* timestamp, value; rowsPerBatch */
+extern const SrtSourceVt srt_source_socket_vt;     /* value[, timestamp]; lines of TCP */
+/* The wall clock of those sources, µs since the epoch (srt_now_us by default). */
+typedef int64_t (*SrtClockFn)(void *ud);
+/* Testing: replace the clock of an opened rate or socket source (NULL: the wall clock
+   again; rate-micro-batch reads no clock). */
+void srt_source_rate_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
+void srt_source_socket_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 extern const SrtSinkVt srt_sink_console_vt;
+extern const SrtSinkVt srt_sink_files_vt;
 
 /* ======================================================================
 ** Group table (srt_agg.c)
@@ -323,6 +341,44 @@ size_t srt_show_width(const char *s, size_t n);
    last line (no trailing blank line).  truncate 0: no truncation, left-aligned. */
 void srt_show_table(const SrtSchema *schema, SrtDatum *const *rows, size_t n_rows, int64_t num_rows,
                     int truncate, SrtBuf *out);
+
+/* ======================================================================
+** Writing rows as text (srt_write.c): Spark's JSON and CSV writers, one row or
+** value at a time, appended to a buffer without a line separator
+** ====================================================================== */
+
+/* "2016-07-26T02:54:35.000Z" (yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC): out needs 40 bytes. */
+uint32_t srt_fmt_ts_iso(int64_t us, char *out);
+/* "2016-07-26": out needs 32 bytes. */
+uint32_t srt_fmt_date(int64_t days, char *out);
+
+/* A JSON string token with Jackson's escapes. */
+void srt_write_json_string(const char *s, size_t n, SrtBuf *out);
+/* One value of type t (NULL as null). */
+void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out);
+/* One row as an object of its visible columns, NULL fields left out: {"a":1,"b":"x"}. */
+void srt_write_json_row(const SrtSchema *schema, const SrtDatum *row, SrtBuf *out);
+
+/* Spark's CSV writer options (CSVOptions for writing). */
+typedef struct SrtCsvStyle {
+    char sep, quote, escape;         /* ',' '"' '\\' */
+    int trim_leading, trim_trailing; /* ignoreLeading/TrailingWhiteSpace, default 1 */
+} SrtCsvStyle;
+
+void srt_csv_style_default(SrtCsvStyle *st);
+/* From the options sep, quote, escape, ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace
+   (absent ones take Spark's defaults).  0 or -SRT_ERR_OPTION. */
+int srt_csv_style_from_opts(const SrtOptions *o, SrtCsvStyle *st, SrtErr *err);
+/* CSV holds atomic types only (no STRUCT or ARRAY). */
+int srt_csv_supports(const SrtType *t);
+/* One field as univocity writes it; first: it starts the record. */
+void srt_write_csv_field(const char *s, size_t n, int is_null, int first, const SrtCsvStyle *st,
+                         SrtBuf *out);
+/* One row of the visible columns (atomic types) as a CSV record. */
+void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCsvStyle *st,
+                       SrtBuf *out);
+/* The names of the visible columns as a CSV record. */
+void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf *out);
 
 /* ======================================================================
 ** Programs, queries and the run loop
@@ -442,6 +498,14 @@ struct SrtQuery {
     const char *cur_buf;
     size_t cur_len;
 
+    /* nested types named by generated code (srt_nested.c), parsed once each */
+    SrtArena meta;           /* query-lifetime allocations */
+    struct SrtTypeByText {
+        const char *text;    /* the generated module's constant, compared by address */
+        const SrtType *type;
+    } *types;
+    size_t n_types, cap_types;
+
     /* failure */
     jmp_buf *guard;          /* armed while generated code runs; NULL otherwise */
     int failed;
@@ -450,6 +514,10 @@ struct SrtQuery {
     /* statistics for progress reporting */
     int64_t total_input_rows;
     int64_t last_batch_output_rows;
+
+    /* scalar functions (srt_regex.c, srt_query_batch_ts) */
+    int64_t batch_ts_us;     /* current_timestamp() of the batch: wall clock at its start, ms */
+    struct SrtRegexCache *regex; /* owned: compiled patterns; NULL until one is used */
 };
 
 /* Build a running query for definition qi of p (sources/sinks opened).  On failure
@@ -466,6 +534,17 @@ SRT_NORETURN void srt_query_oom(SrtQuery *q, const char *what);
 /* A query detached from any program, for unit tests of the inline helpers:
    scratch and batch memory only.  NULL when out of memory. */
 SrtQuery *srt_query_new_detached(SrtMem *m);
+
+/* The parsed form of a nested type constant of generated code (srt_nested.c); fails
+   the query (NULL) if the text is not a type. */
+const SrtType *srt_query_type(SrtQuery *q, const char *text);
+
+/* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
+void srt_regex_cache_free(SrtQuery *q);
+/* Translate a Java regex to a POSIX ERE: ere needs 16 n + 16 bytes, map n + 2 ints
+   (map[g] = POSIX group of Java group g).  0, or -1 with the reason in err. */
+int srt_regex_translate(const char *pat, uint32_t n, char *ere, int *map, int *n_java, int *icase,
+                        char *err, size_t err_n);
 
 /* Build the batch's output rows by output mode (srt_output.c). */
 int srt_output_collect(SrtQuery *q);

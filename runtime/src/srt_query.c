@@ -23,6 +23,7 @@ static void init_memory(SrtQuery *q, SrtMem *m)
     q->mem = m;
     srt_arena_init(&q->batch, m, 64 << 10);
     srt_arena_init(&q->scratch, m, 4 << 10);
+    srt_arena_init(&q->meta, m, 1 << 10);
     srt_buf_init(&q->start_offset, m);
     srt_buf_init(&q->end_offset, m);
     q->max_batches = -1;
@@ -120,8 +121,11 @@ void srt_query_free(SrtQuery *q)
     if (q->sink_open)
         q->sink.vt->close(&q->sink);
     srt_agg_free(q->agg);
+    srt_regex_cache_free(q);
     srt_arena_free(&q->batch);
     srt_arena_free(&q->scratch);
+    srt_arena_free(&q->meta);
+    srt_mem_free(q->mem, q->types, sizeof *q->types * q->cap_types);
     srt_mem_free(q->mem, q->rows, sizeof *q->rows * q->cap_rows);
     srt_buf_free(&q->start_offset);
     srt_buf_free(&q->end_offset);
@@ -135,6 +139,13 @@ void srt_query_free(SrtQuery *q)
 SrtAggTable *srt_query_agg_table(SrtQuery *q)
 {
     return q->agg;
+}
+
+int64_t srt_query_batch_ts(SrtQuery *q)
+{
+    if (!q->batch_ts_us) /* a detached query (unit tests) has no batch */
+        q->batch_ts_us = srt_now_us() / 1000 * 1000;
+    return q->batch_ts_us;
 }
 
 void srt_query_oom(SrtQuery *q, const char *what)
@@ -308,6 +319,8 @@ int srt_query_run_batch(SrtQuery *q)
 {
     q->n_rows = 0;
     q->batch_input_rows = 0;
+    /* Spark's batchTimestampMs: current_timestamp() of every row of the batch. */
+    q->batch_ts_us = srt_now_us() / 1000 * 1000;
     if (q->agg)
         srt_agg_begin_batch(q->agg);
     const char *start = q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
@@ -377,6 +390,10 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
         break;
     }
     if (q->max_batches >= 0 && q->batches_run >= q->max_batches)
+        q->done = 1;
+    /* A source that has ended (socket: the server closed the connection) stops the query
+       once everything it delivered has been planned and processed. */
+    if (q->source.vt->finished && q->source.vt->finished(&q->source))
         q->done = 1;
     return 0;
 }

@@ -2,7 +2,8 @@
 ** first (modification time, then name), at most maxFilesPerTrigger per batch, each file
 ** read once via mmap.
 **
-** Options: path (a directory that must exist), format (json | text), maxFilesPerTrigger
+** Options: path (a directory that must exist), format (json | csv | text; csv with
+** header = true: the first line of every file is skipped here), maxFilesPerTrigger
 ** (positive integer), latestFirst (newest first), maxFileAge (default 7 days: once a batch
 ** has taken a file, files older than the newest taken modification time minus maxFileAge
 ** are skipped, as Spark's FileStreamSource does; not applied with latestFirst and
@@ -40,6 +41,7 @@ typedef struct Files {
     char *abs;          /* owned: its absolute form for describe() */
     int64_t max_files;  /* 0: unlimited */
     int latest_first;
+    int skip_header;    /* csv with header = true: the first line of each file is not data */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -92,11 +94,16 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     if (!path || !*path)
         return srt_err_set(err, SRT_ERR_OPTION, "source '%s': option 'path' is required", s->name);
     const char *format = srt_opts_get(opts, "format");
-    if (format && !srt_str_ieq(format, "json") && !srt_str_ieq(format, "text"))
+    if (format && !srt_str_ieq(format, "json") && !srt_str_ieq(format, "text") &&
+        !srt_str_ieq(format, "csv"))
         return srt_err_set(err, SRT_ERR_OPTION,
-                           "source '%s': format '%s' is not supported by the files source (json, text)",
+                           "source '%s': format '%s' is not supported by the files source (json, csv, text)",
                            s->name, format);
-    int rc = srt_opts_int(opts, "maxFilesPerTrigger", 0, 1, &f->max_files, err);
+    int rc;
+    if (format && srt_str_ieq(format, "csv") &&
+        (rc = srt_opts_bool(opts, "header", 0, &f->skip_header, err)) < 0)
+        return rc;
+    rc = srt_opts_int(opts, "maxFilesPerTrigger", 0, 1, &f->max_files, err);
     if (rc < 0)
         return rc;
     if ((rc = srt_opts_bool(opts, "latestFirst", 0, &f->latest_first, err)) < 0)
@@ -280,7 +287,12 @@ static int read_file(Files *f, const FileEnt *e, SrtReadFn fn, void *ctx, SrtErr
             rc = srt_err_set(err, SRT_ERR_IO, "cannot map %s: %s", path.p, strerror(errno));
         } else {
             madvise(map, size, MADV_SEQUENTIAL);
-            rc = fn(ctx, path.p, map, size);
+            const char *data = map;
+            if (f->skip_header) {
+                const char *nl = memchr(data, '\n', size);
+                data = nl ? nl + 1 : data + size;
+            }
+            rc = fn(ctx, path.p, data, size - (size_t)(data - (const char *)map));
             munmap(map, size);
         }
     }

@@ -1,2 +1,2 @@
--- expect: 2:35: unknown connector 'files' (sinks: console)
-CREATE SINK out WITH (connector = 'files', path = 'out');
+-- expect: 2:35: unknown connector 'rate' (sinks: files, console)
+CREATE SINK out WITH (connector = 'rate', rowsPerSecond = 10);

@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
 # run_golden.sh - run one golden test.
 #
-#   run_golden.sh <sluice> <gen_events> <testdir>
+#   run_golden.sh <sluice> <tools_bin_dir> <testdir>
 #
+# <tools_bin_dir> is where the data generators of tests/tools are built (gen_events,
+# gen_activity, gen_ecommerce).
 # <testdir> holds expected.out, test.conf and query.sql (or names an example), where
 # test.conf is a shell fragment with
 #   QUERY=examples/events_windowed_counts.sql             # optional: run an example
 #                                                          # (repo-relative) instead of query.sql
 #   DATA_DIR=examples/data/events                          # optional: where the query reads
 #                                                          # (default data/events)
-#   GEN_ARGS="--files 5 --lines-per-file 200 --seed 7"    # gen_events options
+#   GEN=gen_activity                                       # optional: the generator
+#                                                          # (default gen_events)
+#   GEN_ARGS="--files 5 --lines-per-file 200 --seed 7"    # the generator's options
 #   RUN_ARGS="--trigger availableNow"                      # executable options
 #   REFERENCE_ARGS="--window '1 hour' --order window,action"   # optional
 #   EXPECT_EXIT=1                                          # optional: the run must fail with
 #                                                          # this code; its stderr is appended
 #                                                          # to the output that is compared
-# In a fresh temp dir: generate the data into data/events, build query.sql
+#   EXPLAIN=1                                              # optional: `sluice explain` of the
+#                                                          # query (after the data exists, so
+#                                                          # inferred schemas show) goes first
+# In a fresh temp dir: generate the data into $DATA_DIR, build query.sql
 # there (so `path = 'data/events'` resolves), run ./q $RUN_ARGS > actual.out and
 # diff it byte for byte with expected.out. With REFERENCE_ARGS, the LAST batch's
 # table in actual.out must also equal reference_counts.py's output.
@@ -24,28 +31,24 @@
 set -euo pipefail
 
 if [[ $# -ne 3 ]]; then
-  echo "usage: $0 <sluice> <gen_events> <testdir>" >&2
+  echo "usage: $0 <sluice> <tools_bin_dir> <testdir>" >&2
   exit 2
 fi
 
 tools_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 sluice=$(realpath "$1")
-gen=$(realpath "$2")
+gen_dir=$(realpath "$2")
 testdir=$(realpath "$3")
 name=$(basename "$testdir")
 
-for f in "$sluice" "$gen"; do
-  if [[ ! -x $f ]]; then
-    echo "golden $name: not an executable: $f" >&2
-    exit 2
-  fi
-done
 if [[ ! -f $testdir/test.conf ]]; then
   echo "golden $name: missing $testdir/test.conf" >&2
   exit 2
 fi
 
 QUERY=""
+GEN=gen_events
+EXPLAIN=0
 EXPECT_EXIT=0
 DATA_DIR="data/events"
 GEN_ARGS=""
@@ -60,6 +63,13 @@ ref_args=()
 eval "gen_args=($GEN_ARGS)"
 eval "run_args=($RUN_ARGS)"
 eval "ref_args=($REFERENCE_ARGS)"
+gen=$gen_dir/$GEN
+for f in "$sluice" "$gen"; do
+  if [[ ! -x $f ]]; then
+    echo "golden $name: not an executable: $f" >&2
+    exit 2
+  fi
+done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/golden.$name.XXXXXX")
 cleanup() {
@@ -80,7 +90,7 @@ root=$(cd "$tools_dir/../.." && pwd)
 query_src=$testdir/query.sql
 [[ -n $QUERY ]] && query_src=$root/$QUERY
 [[ -f $query_src ]] || fail "no query file $query_src"
-"$gen" --out "$tmp/$DATA_DIR" "${gen_args[@]}" > /dev/null || fail "gen_events failed"
+"$gen" --out "$tmp/$DATA_DIR" "${gen_args[@]}" > /dev/null || fail "$GEN failed"
 cp "$query_src" "$tmp/query.sql"
 
 cd "$tmp"
@@ -88,8 +98,13 @@ if ! "$sluice" build query.sql -o "$tmp/q" > build.log 2>&1; then
   cat build.log >&2
   fail "sluice build failed"
 fi
+: > actual.out
+if [[ $EXPLAIN == 1 ]]; then
+  "$sluice" explain query.sql > actual.out 2> explain.err || { cat explain.err >&2; fail "sluice explain failed"; }
+  echo "=== ./q${RUN_ARGS:+ $RUN_ARGS} ===" >> actual.out
+fi
 rc=0
-"$tmp/q" "${run_args[@]}" > actual.out 2> run.err || rc=$?
+"$tmp/q" "${run_args[@]}" >> actual.out 2> run.err || rc=$?
 if [[ $rc -ne $EXPECT_EXIT ]]; then
   cat run.err >&2
   fail "./q ${RUN_ARGS} exited with $rc (expected $EXPECT_EXIT)"

@@ -220,7 +220,7 @@ START_TEST(test_option_errors)
         {"maxFilesPerTrigger", "0", "Invalid value '0' for option 'maxFilesPerTrigger', must be a positive integer"},
         {"maxFilesPerTrigger", "abc", "Invalid value 'abc' for option 'maxFilesPerTrigger', must be a positive integer"},
         {"latestFirst", "maybe", "Invalid value 'maybe' for option 'latestFirst', must be true or false"},
-        {"format", "csv", "source 'events': format 'csv' is not supported by the files source (json, text)"},
+        {"format", "parquet", "source 'events': format 'parquet' is not supported by the files source (json, csv, text)"},
         {"path", "/nonexistent/dir/x", "Path does not exist: /nonexistent/dir/x"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -246,6 +246,69 @@ START_TEST(test_types_and_nulls)
 }
 END_TEST
 
+static SrtDatum dbl(double v)
+{
+    SrtDatum d = {0};
+    d.d = v;
+    return d;
+}
+
+static SrtDatum nest(const SrtDatum *v, uint32_t n)
+{
+    SrtDatum d = {0};
+    d.p = v;
+    d.n = n;
+    return d;
+}
+
+/* One value through srt_show_datum (the cell text before truncation). */
+static void check_cell(Fixture *fx, const char *type, const SrtDatum *d, const char *want)
+{
+    const SrtType *t;
+    SrtErr err;
+    ck_assert_int_eq(srt_type_parse(&fx->arena, type, &t, &err), 0);
+    SrtBuf b;
+    srt_buf_init(&b, &fx->mem);
+    srt_show_datum(d, t, &b);
+    ck_assert_msg(strcmp(srt_buf_cstr(&b), want) == 0, "%s: got [%s], want [%s]", type,
+                  srt_buf_cstr(&b), want);
+    srt_buf_free(&b);
+}
+
+START_TEST(test_nested_values)
+{
+    /* Spark 3.0-3.4 cast(x as string): {a, b}, [a, b], null inside and out, no quotes. */
+    Fixture fx;
+    fx_init(&fx);
+    SrtDatum kv0[2] = {str("a"), i64(1)}, kv1[2] = {null(), null()};
+    SrtDatum kvs[3] = {nest(kv0, 2), null(), nest(kv1, 2)};
+    SrtDatum arr_of_structs = nest(kvs, 3);
+    check_cell(&fx, "array<struct<k:string,v:bigint>>", &arr_of_structs,
+               "[{a, 1}, null, {null, null}]");
+    SrtDatum tags[2] = {str("x, y"), str("")}, nums[3] = {dbl(1e7), dbl(-0.0), dbl(NAN)};
+    SrtDatum st_fields[3] = {nest(tags, 2), nest(nums, 3), nest(NULL, 0)};
+    SrtDatum st = nest(st_fields, 3);
+    check_cell(&fx, "struct<tags:array<string>,nums:array<double>,none:array<int>>", &st,
+               "{[x, y, ], [1.0E7, -0.0, NaN], []}");
+    SrtDatum inner[2] = {i64(T_0200), i64(17008)};
+    SrtDatum outer[3] = {nest(inner, 2), null(), i64(1)};
+    SrtDatum so = nest(outer, 3);
+    check_cell(&fx, "struct<w:struct<t:timestamp,d:date>,n:struct<x:int>,b:boolean>", &so,
+               "{{2016-07-26 02:00:00, 2016-07-26}, null, true}");
+    SrtDatum in0[2] = {i64(1), null()}, lists[3] = {nest(in0, 2), null(), nest(NULL, 0)};
+    SrtDatum aa = nest(lists, 3);
+    check_cell(&fx, "array<array<int>>", &aa, "[[1, null], null, []]");
+    SrtDatum ts[2] = {i64(1469501675120000LL), i64(-1)};
+    SrtDatum ats = nest(ts, 2);
+    check_cell(&fx, "array<timestamp>", &ats,
+               "[2016-07-26 02:54:35.12, 1969-12-31 23:59:59.999999]");
+    SrtDatum n = null();
+    check_cell(&fx, "struct<a:int>", &n, "null");
+    check_cell(&fx, "array<string>", &n, "null");
+    fx_done(&fx);
+}
+END_TEST
+
 START_TEST(test_truncation_and_width)
 {
     Fixture fx;
@@ -327,6 +390,7 @@ Suite *rt_show_suite(void)
     tcase_add_test(tc, test_num_rows);
     tcase_add_test(tc, test_types_and_nulls);
     tcase_add_test(tc, test_truncation_and_width);
+    tcase_add_test(tc, test_nested_values);
     tcase_add_test(tc, test_show_width);
     tcase_add_test(tc, test_show_oom);
     suite_add_tcase(s, tc);

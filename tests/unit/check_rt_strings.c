@@ -1,9 +1,11 @@
 /* check_rt_strings.c - string helpers (compare, LIKE, length, case, concat), casts
-** from and to strings, and Java's Double.toString.
+** from and to strings, Java's Double.toString, and substring, trim, n-ary concat, round,
+** regexp_extract and split (Java regexes translated to POSIX).
 */
 #include <check.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -288,6 +290,279 @@ START_TEST(test_cast_to_string)
 }
 END_TEST
 
+/* ==== substring, trim, concat, round, regexp_extract, split ==== */
+
+static void ck_slice(const char *o, uint32_t n, const char *want, const char *what, int i)
+{
+    ck_assert_msg(n == strlen(want) && memcmp(o, want, n) == 0, "%s %d: got '%.*s', want '%s'",
+                  what, i, (int)n, o, want);
+}
+
+START_TEST(test_substr_trim_concat)
+{
+    static const struct {
+        const char *s;
+        int32_t pos, len;
+        const char *want;
+    } sub[] = {
+        {"Spark SQL", 5, INT32_MAX, "k SQL"},
+        {"Spark SQL", -3, INT32_MAX, "SQL"},
+        {"Spark SQL", 5, 1, "k"},
+        {"abc", 0, 2, "ab"},
+        {"abc", 1, 2, "ab"},
+        {"abc", -5, 3, "a"}, /* the end is taken before the start is clamped */
+        {"abc", -5, 2, ""},
+        {"abc", 2, -1, ""},
+        {"abc", 4, 2, ""},
+        {"abc", 1, 0, ""},
+        {"abc", -1, INT32_MAX, "c"},
+        {"abc", 3, INT32_MAX, "c"},
+        {"", 1, 1, ""},
+        {"h\xc3\xa9llo", 2, 2, "\xc3\xa9l"},
+        {"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", -1, 1, "\xe8\xaa\x9e"},
+        {"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 2, 5, "\xe6\x9c\xac\xe8\xaa\x9e"},
+    };
+    const char *o;
+    uint32_t n;
+    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
+        srt_str_substr(S(sub[i].s), sub[i].pos, sub[i].len, &o, &n);
+        ck_slice(o, n, sub[i].want, "substr", (int)i);
+    }
+    srt_str_trim(S("  a b  "), SRT_TRIM_BOTH, &o, &n);
+    ck_slice(o, n, "a b", "trim", 0);
+    srt_str_trim(S("  a b  "), SRT_TRIM_LEFT, &o, &n);
+    ck_slice(o, n, "a b  ", "ltrim", 0);
+    srt_str_trim(S("  a b  "), SRT_TRIM_RIGHT, &o, &n);
+    ck_slice(o, n, "  a b", "rtrim", 0);
+    srt_str_trim(S("\t a \t"), SRT_TRIM_BOTH, &o, &n); /* spaces only, as Spark */
+    ck_slice(o, n, "\t a \t", "trim", 1);
+    srt_str_trim(S("   "), SRT_TRIM_BOTH, &o, &n);
+    ck_slice(o, n, "", "trim", 2);
+
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    const char *ps[3] = {"a", "", "bc"};
+    uint32_t ns[3] = {1, 0, 2};
+    srt_str_concat_n(q, ps, ns, 3, &o, &n);
+    ck_slice(o, n, "abc", "concat", 0);
+    srt_str_concat_n(q, ps, ns, 0, &o, &n);
+    ck_assert_uint_eq(n, 0);
+    srt_query_free(q);
+}
+END_TEST
+
+START_TEST(test_round)
+{
+    static const struct {
+        double x;
+        int32_t d;
+        double want;
+    } cases[] = {
+        {2.5, 0, 3.0},
+        {-2.5, 0, -3.0},
+        {0.5, 0, 1.0},
+        {1.4999999999999998, 0, 1.0},
+        {0.285, 2, 0.29},
+        {1.005, 2, 1.01},
+        {2.675, 2, 2.68},
+        {123.456, 1, 123.5},
+        {1234.5678, -2, 1200.0},
+        {99.5, 0, 100.0},
+        {9.995, 2, 10.0},
+        {1e20, 0, 1e20},
+        {1.23e-10, 12, 1.23e-10},
+        {4.5e-5, 5, 5e-5},
+        {5e-324, 0, 0.0},
+        {1.5e300, -300, 2e300},
+        {0.0, 0, 0.0},
+        {-0.4, 0, 0.0},
+        {7.0, 3, 7.0},
+        {-1234.5, -1, -1230.0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double r = srt_round_f64(cases[i].x, cases[i].d);
+        ck_assert_msg(r == cases[i].want, "round(%.17g, %d) = %.17g, want %.17g", cases[i].x,
+                      cases[i].d, r, cases[i].want);
+    }
+    ck_assert(!signbit(srt_round_f64(-0.001, 2))); /* BigDecimal has no negative zero */
+    ck_assert(isnan(srt_round_f64(NAN, 1)));
+    ck_assert(isinf(srt_round_f64(INFINITY, 1)));
+    ck_assert_int_eq(srt_round_i64(125, -1), 130);
+    ck_assert_int_eq(srt_round_i64(-125, -1), -130);
+    ck_assert_int_eq(srt_round_i64(124, -1), 120);
+    ck_assert_int_eq(srt_round_i64(5, -1), 10);
+    ck_assert_int_eq(srt_round_i64(4, -1), 0);
+    ck_assert_int_eq(srt_round_i64(50, -2), 100);
+    ck_assert_int_eq(srt_round_i64(15, 0), 15);
+    ck_assert_int_eq(srt_round_i64(15, 3), 15);
+    ck_assert_int_eq(srt_round_i64(123, -5), 0);
+    ck_assert_int_eq(srt_round_i64(123, -60), 0);
+    /* Java's longValue of 9223372036854775810: the low 64 bits */
+    ck_assert_int_eq(srt_round_i64(INT64_MAX, -1), INT64_MIN + 2);
+}
+END_TEST
+
+START_TEST(test_regex_translate)
+{
+    static const struct {
+        const char *java, *ere;
+        int groups;
+    } ok[] = {
+        {"(\\d+)-(\\d+)", "([0-9]+)-([0-9]+)", 2},
+        {"a.b", "a[^\n\r]b", 0},
+        {"[\\w.-]+", "[[:alnum:]_.-]+", 0},
+        {"[]a]", "[]a]", 0},
+        {"[^\\s,]", "[^[:space:],]", 0},
+        {"\\Q.*\\E", "\\.\\*", 0},
+        {"(?:x|y)(z){2,3}", "(x|y)(z){2,3}", 1},
+        {"\\W\\S\\D", "[^[:alnum:]_][^[:space:]][^0-9]", 0},
+        {"a\\.b\\-c", "a\\.b-c", 0},
+        {"\\bword\\b", "\\bword\\b", 0},
+        {"x}y]", "x\\}y\\]", 0},
+    };
+    char ere[512], err[160];
+    int map[32], groups, icase;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        int rc = srt_regex_translate(S(ok[i].java), ere, map, &groups, &icase, err, sizeof err);
+        ck_assert_msg(rc == 0, "translate %zu '%s': %s", i, ok[i].java, err);
+        ck_assert_msg(strcmp(ere, ok[i].ere) == 0, "translate %zu: '%s', want '%s'", i, ere,
+                      ok[i].ere);
+        ck_assert_int_eq(groups, ok[i].groups);
+    }
+    ck_assert_int_eq(srt_regex_translate(S("(?:a)(b)"), ere, map, &groups, &icase, err, sizeof err),
+                     0);
+    ck_assert_int_eq(map[1], 2); /* Java group 1 is the second POSIX group */
+    ck_assert_int_eq(srt_regex_translate(S("(?i)ab"), ere, map, &groups, &icase, err, sizeof err),
+                     0);
+    ck_assert(icase && strcmp(ere, "ab") == 0);
+    static const char *const bad[] = {"(a",     "a)",      "a**",    "x*?",    "x+?",   "a++",
+                                      "(?=a)",  "(?<n>a)", "(a)\\1", "\\p{L}", "[a-",   "[[a]]",
+                                      "[a&&b]", "*a",      "a{x}",   "\\",     "[z-a]", "(?s)a"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(srt_regex_translate(S(bad[i]), ere, map, &groups, &icase, err, sizeof err) <
+                          0,
+                      "'%s' should be refused", bad[i]);
+}
+END_TEST
+
+START_TEST(test_regexp_extract)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    static const struct {
+        const char *s, *pat;
+        int idx;
+        const char *want;
+    } cases[] = {
+        {"100-200", "(\\d+)-(\\d+)", 1, "100"},
+        {"100-200", "(\\d+)-(\\d+)", 2, "200"},
+        {"100-200", "(\\d+)-(\\d+)", 0, "100-200"},
+        {"foo", "(\\d+)", 1, ""}, /* no match */
+        {"ab", "(a)|(b)", 2, ""}, /* group 2 did not take part */
+        {"xay", "(?:x)(a)", 1, "a"},
+        {"h\xc3\xa9llo", "h(.)l", 1, "\xc3\xa9"}, /* '.' is one code point */
+        {"a.b.c", "\\.", 0, "."},
+        {"abc", "b", 0, "b"},
+        {"ABC", "(?i)b", 0, "B"},
+        {"key=val; k2=v2", "(\\w+)=(\\w+)", 2, "val"},
+        {"", "x*", 0, ""},
+    };
+    const char *o;
+    uint32_t n;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const SrtRegex *re = srt_regex_get(q, S(cases[i].pat), (int32_t)(i % 2));
+        ck_assert_msg(re != NULL, "pattern %zu", i);
+        ck_assert_int_eq(srt_regexp_extract(q, re, S(cases[i].s), cases[i].idx, &o, &n), 0);
+        ck_slice(o, n, cases[i].want, "regexp_extract", (int)i);
+    }
+    /* the cache gives the same compiled pattern back, pinned or not */
+    const SrtRegex *a = srt_regex_get(q, S("(\\d+)-(\\d+)"), 1);
+    ck_assert_ptr_eq(a, srt_regex_get(q, S("(\\d+)-(\\d+)"), 0));
+    ck_assert_ptr_eq(a, srt_regex_get(q, S("(\\d+)-(\\d+)"), 1));
+    for (int i = 0; i < 40; i++) { /* patterns that change every row stay in a small ring */
+        char pat[16];
+        snprintf(pat, sizeof pat, "x%d", i);
+        ck_assert_ptr_nonnull(srt_regex_get(q, S(pat), 0));
+    }
+    ck_assert_ptr_eq(a, srt_regex_get(q, S("(\\d+)-(\\d+)"), 0));
+    ck_assert(!q->failed);
+    /* a group index beyond the pattern's groups fails the query on a match (Spark) */
+    ck_assert_int_eq(srt_regexp_extract(q, a, S("no digits"), 3, &o, &n), 0);
+    ck_assert(!q->failed);
+    ck_assert_int_eq(srt_regexp_extract(q, a, S("1-2"), 3, &o, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_msg(strstr(q->err.msg, "Regex group count is 2, but the specified group index is 3"),
+                  "%s", q->err.msg);
+    srt_query_free(q);
+
+    q = srt_query_new_detached(&mem);
+    ck_assert_ptr_null(srt_regex_get(q, S("(ab"), 0));
+    ck_assert(q->failed && strstr(q->err.msg, "invalid regular expression '(ab'"));
+    ck_assert_int_eq(srt_regexp_extract(q, NULL, S("ab"), 0, &o, &n), -1);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_split)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    static const struct {
+        const char *s, *pat;
+        int32_t limit;
+        const char *want; /* elements joined by '|' */
+        uint32_t count;
+    } cases[] = {
+        {"a,b,,c,,", ",", -1, "a|b||c||", 6},
+        {"a,b,,c,,", ",", 0, "a|b||c||", 6}, /* Spark reads 0 as -1 */
+        {"a,b,,c,,", ",", 2, "a|b,,c,,", 2},
+        {"a,b,,c,,", ",", 1, "a,b,,c,,", 1},
+        {"oneAtwoBthreeC", "[ABC]", -1, "one|two|three|", 4},
+        {"oneAtwoBthreeC", "[ABC]", 2, "one|twoBthreeC", 2},
+        {"", ",", -1, "", 1},
+        {"abc", "", -1, "a|b|c", 3},
+        {"abc", "", 2, "a|bc", 2},
+        {"h\xc3\xa9j", "", -1, "h|\xc3\xa9|j", 3},
+        {",a", ",", -1, "|a", 2},
+        {"a b  c", " ", -1, "a|b||c", 4},
+        {"a1b22c", "\\d+", -1, "a|b|c", 3},
+        {"abc", "x*", -1, "a|b|c|", 4},
+        {"a::b::", "::", -1, "a|b|", 3},
+        {"a.b", "\\.", -1, "a|b", 2},
+        {"no match", ",", -1, "no match", 1},
+        {"a1b2", "(\\d)", -1, "a|b|", 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const SrtRegex *re = srt_regex_get(q, S(cases[i].pat), 1);
+        const void *out;
+        uint32_t n;
+        ck_assert_int_eq(srt_split(q, re, S(cases[i].s), cases[i].limit, &out, &n), 0);
+        ck_assert_msg(n == cases[i].count, "split %zu: %u elements, want %u", i, n, cases[i].count);
+        char joined[128];
+        size_t k = 0;
+        const SrtDatum *d = out;
+        for (uint32_t j = 0; j < n; j++) {
+            ck_assert(!d[j].is_null);
+            if (j)
+                joined[k++] = '|';
+            memcpy(joined + k, d[j].p, d[j].n);
+            k += d[j].n;
+        }
+        joined[k] = '\0';
+        ck_assert_msg(strcmp(joined, cases[i].want) == 0, "split %zu: '%s', want '%s'", i, joined,
+                      cases[i].want);
+    }
+    const void *out;
+    uint32_t n;
+    ck_assert_int_eq(srt_split(q, NULL, S("a"), -1, &out, &n), -1);
+    srt_query_free(q);
+}
+END_TEST
+
 Suite *rt_strings_suite(void)
 {
     Suite *s = suite_create("rt_strings");
@@ -295,6 +570,11 @@ Suite *rt_strings_suite(void)
     tcase_add_test(ts, test_like);
     tcase_add_test(ts, test_cmp_length);
     tcase_add_test(ts, test_case_concat);
+    tcase_add_test(ts, test_substr_trim_concat);
+    tcase_add_test(ts, test_round);
+    tcase_add_test(ts, test_regex_translate);
+    tcase_add_test(ts, test_regexp_extract);
+    tcase_add_test(ts, test_split);
     suite_add_tcase(s, ts);
     TCase *tc = tcase_create("casts");
     tcase_add_test(tc, test_cast_int);

@@ -1,5 +1,6 @@
 /* check_rt_time.c - window starts (tumbling, sliding, before 1970), timestamp parsing
-** and formatting, calendar fields and date_format patterns.
+** and formatting, calendar fields, date_format patterns, parsing with a Java pattern
+** (to_timestamp, unix_timestamp) and the batch timestamp of current_timestamp().
 */
 #include <check.h>
 #include <string.h>
@@ -231,6 +232,71 @@ START_TEST(test_date_format)
 }
 END_TEST
 
+/* to_timestamp / unix_timestamp with a Java pattern */
+START_TEST(test_ts_parse_fmt)
+{
+    static const struct {
+        const char *s, *fmt;
+        int ok;
+        int64_t us;
+    } cases[] = {
+        {"2016-07-26 02:54:35", "yyyy-MM-dd HH:mm:ss", 1, 1469501675000000LL},
+        {"2016-07-26T02:54:35.123", "yyyy-MM-dd'T'HH:mm:ss.SSS", 1, 1469501675123000LL},
+        {"2016-07-26T02:54:35.1", "yyyy-MM-dd'T'HH:mm:ss.SSS", 1, 1469501675100000LL},
+        {"2016-07-26T02:54:35.1234", "yyyy-MM-dd'T'HH:mm:ss.SSS", 0, 0},
+        {"26/07/2016", "dd/MM/yyyy", 1, 1469491200000000LL},
+        {"2016-07-26", "yyyy-MM-dd", 1, 1469491200000000LL},
+        {"20160726", "yyyyMMdd", 1, 1469491200000000LL},
+        {"2016-7-6", "yyyy-M-d", 1, 1467763200000000LL},
+        {"07/26/16 02:54 PM", "MM/dd/yy hh:mm a", 1, 1469544840000000LL},
+        {"07/26/16 02:54 pm", "MM/dd/yy hh:mm a", 1, 1469544840000000LL},
+        {"12:00 AM", "hh:mm a", 1, 0},
+        {"Jul 26 2016", "MMM dd yyyy", 1, 1469491200000000LL},
+        {"july 26, 2016", "MMMM d, yyyy", 1, 1469491200000000LL},
+        {"Tue 2016-07-26", "EEE yyyy-MM-dd", 1, 1469491200000000LL},
+        {"Wed 2016-07-26", "EEE yyyy-MM-dd", 0, 0}, /* the day of week must agree */
+        {"2016-07-26 02:54:35+02:00", "yyyy-MM-dd HH:mm:ssXXX", 1, 1469494475000000LL},
+        {"2016-07-26 02:54:35Z", "yyyy-MM-dd HH:mm:ssXXX", 1, 1469501675000000LL},
+        {"2016-208", "yyyy-DDD", 1, 1469491200000000LL},
+        {"it's 2016", "'it''s' yyyy", 1, 1451606400000000LL},
+        {"2016-02-30", "yyyy-MM-dd", 0, 0},
+        {"2016-07-26", "yyyy-MM-dd HH:mm:ss", 0, 0},
+        {"2016-07-26 02:54:35.5", "yyyy-MM-dd HH:mm:ss", 0, 0},
+        {"2016-07-26 24:00:00", "yyyy-MM-dd HH:mm:ss", 0, 0},
+        {" 2016-07-26", "yyyy-MM-dd", 0, 0},
+        {"2016-07-26", "yyyy-MM-dd bb", 0, 0},
+        {"16-07-26", "yyyy-MM-dd", 0, 0},
+        {"", "yyyy", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t us = -1;
+        int rc = srt_ts_parse_fmt(cases[i].s, (uint32_t)strlen(cases[i].s), cases[i].fmt,
+                                  (uint32_t)strlen(cases[i].fmt), &us);
+        ck_assert_msg((rc == 0) == cases[i].ok, "case %zu '%s' with '%s': rc %d", i, cases[i].s,
+                      cases[i].fmt, rc);
+        if (cases[i].ok)
+            ck_assert_msg(us == cases[i].us, "case %zu: %lld, want %lld", i, (long long)us,
+                          (long long)cases[i].us);
+    }
+}
+END_TEST
+
+/* current_timestamp(): the batch's time, ms precision, stable within the batch */
+START_TEST(test_batch_ts)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    int64_t before = srt_now_us();
+    int64_t t = srt_query_batch_ts(q);
+    ck_assert_int_eq(t % 1000, 0);
+    ck_assert_int_ge(t, before / 1000 * 1000);
+    ck_assert_int_le(t, srt_now_us());
+    ck_assert_int_eq(srt_query_batch_ts(q), t);
+    srt_query_free(q);
+}
+END_TEST
+
 Suite *rt_time_suite(void)
 {
     Suite *s = suite_create("rt_time");
@@ -243,6 +309,8 @@ Suite *rt_time_suite(void)
     tcase_add_test(tt, test_ts_format);
     tcase_add_test(tt, test_ts_field);
     tcase_add_test(tt, test_date_format);
+    tcase_add_test(tt, test_ts_parse_fmt);
+    tcase_add_test(tt, test_batch_ts);
     suite_add_tcase(s, tt);
     return s;
 }

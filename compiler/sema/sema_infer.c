@@ -1,0 +1,1325 @@
+/* sema_infer.c - files sources: format options, the text format's fixed schema, and
+** schema inference from the files present at build time.
+**
+** This file is the one documented exception to "sema must not touch the file system"
+** (sema.h): with `inferSchema = true` and no column list, the schema of a `files`
+** source or table is read from the files in `path` (relative to the current
+** directory) when the script is checked, listed as the runtime's files source lists
+** them: top-level regular files (symbolic links followed) whose names do not start
+** with '.' or '_', oldest first (modification time, then name; newest first with
+** latestFirst = true).
+**
+** Bounds: at most INFER_MAX_FILES (10,000) files, INFER_MAX_RECORDS (1,000) records
+** per file and INFER_MAX_BYTES (10 MB) in total are read; a line that would cross the
+** byte bound is not read.  Spark reads everything (samplingRatio = 1.0); the bounds
+** keep builds fast and predictable, and a schema that shows up later needs a column
+** list.
+**
+** JSON, as Spark's JsonInferSchema: one value per line (blank lines skipped); integer
+** -> bigint (beyond 64 bits: double, where Spark says decimal), number with a fraction
+** or exponent -> double, true/false -> boolean, string -> string (no timestamp
+** inference; an empty string counts as null), object -> struct with its fields sorted
+** by name (byte order), array -> array of the merged element type.  Types merge as
+** compatibleType does: null + t -> t, bigint + double -> double, struct + struct ->
+** field by field, array + array -> merged elements, anything else -> string.  At the
+** end a type seen only as null (or an empty array's element) becomes string, fields
+** with empty names and structs without fields are dropped.  A top-level array
+** contributes its (merged) element type.  A line that is not strict JSON (RFC 8259,
+** as the runtime's reader) or whose value is not an object adds the corrupt-record
+** column (columnNameOfCorruptRecord, STRING) in PERMISSIVE mode, is skipped in
+** DROPMALFORMED mode and is an error in FAILFAST mode.
+**
+** CSV, as Spark's CSVInferSchema: names from the first line when header = true (empty
+** -> _c<i>, case-insensitive duplicates -> <name><i>), else _c0, _c1, ...; lines equal
+** to the header line are skipped in every file; per column the type widens along
+** int -> bigint -> double (a 64-bit overflow goes to double where Spark says decimal),
+** else timestamp (ISO forms, sema_parse_timestamp), boolean, string, trying from the
+** type seen so far; empty fields are ignored and a column with none -> string.
+** Fields are split as Spark's reader does with sep, quote and escape.
+**
+** Text: `value STRING`; a column list must be one STRING column.
+*/
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "sema/sema_int.h"
+
+#define INFER_MAX_FILES 10000
+#define INFER_MAX_RECORDS 1000
+#define INFER_MAX_BYTES ((size_t)10 << 20)
+#define INFER_MAX_FIELDS 10000 /* per struct: more is refused rather than slow */
+#define INFER_MAX_DEPTH 512    /* nesting, as the runtime's JSON reader */
+
+/* ==== Options ==== */
+
+static bool written(const AstStmt *st, const char *key)
+{
+    for (int i = 0; i < st->n_options; i++)
+        if (st->options[i].key && strcasecmp(st->options[i].key, key) == 0)
+            return true;
+    return false;
+}
+
+/* The CSV reader's options, checked as Spark's CSVOptions does. */
+typedef struct CsvConf {
+    char sep[64];
+    size_t sep_n;
+    char quote[8]; /* one UTF-8 character; quote_n == 0: quoting off */
+    size_t quote_n;
+    char esc[8];
+    size_t esc_n;
+    bool header;
+} CsvConf;
+
+static size_t utf8_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* Spark's CSVExprUtils.toDelimiterStr: characters, with \t \r \b \f \" \' \\ decoded. */
+static bool csv_sep(SemaCtx *sc, const SOption *o, CsvConf *c)
+{
+    const char *v = o->value;
+    if (!*v) {
+        diag_error(sc->diag, o->value_span, "Delimiter cannot be empty string");
+        return false;
+    }
+    c->sep_n = 0;
+    for (const char *p = v; *p;) {
+        char ch = *p;
+        size_t take = 1;
+        if (*p == '\\') {
+            static const char from[] = "trbf\"'\\", to[] = "\t\r\b\f\"'\\";
+            const char *k = p[1] ? strchr(from, p[1]) : NULL;
+            if (!p[1]) {
+                diag_error(sc->diag, o->value_span,
+                           "Single backslash is prohibited. It has special meaning as beginning "
+                           "of an escape sequence. To get the backslash character, pass a string "
+                           "with two backslashes as the delimiter.");
+                return false;
+            }
+            if (!k) {
+                diag_error(sc->diag, o->value_span,
+                           "Unsupported special character for delimiter: \\%c", p[1]);
+                return false;
+            }
+            ch = to[k - from];
+            p += 2;
+        } else {
+            while ((unsigned char)p[take] >= 0x80 && ((unsigned char)p[take] & 0xC0) == 0x80)
+                take++;
+            if (c->sep_n + take >= sizeof c->sep)
+                break;
+            memcpy(c->sep + c->sep_n, p, take);
+            c->sep_n += take;
+            p += take;
+            continue;
+        }
+        if (c->sep_n + 1 >= sizeof c->sep)
+            break;
+        c->sep[c->sep_n++] = ch;
+    }
+    if (c->sep_n == 0 || strchr(v, '\n') || strchr(v, '\r')) {
+        diag_error(sc->diag, o->value_span, "invalid delimiter '%s'", v);
+        return false;
+    }
+    return true;
+}
+
+/* Spark's CSVOptions.getChar: empty turns the feature off, else exactly one character. */
+static bool csv_char(SemaCtx *sc, const SOption *o, char *out, size_t *n)
+{
+    size_t len = strlen(o->value);
+    if (len == 0) {
+        *n = 0;
+        return true;
+    }
+    if (utf8_len(o->value) != 1 || len >= 8) {
+        diag_error(sc->diag, o->value_span, "%s cannot be more than one character", o->key);
+        return false;
+    }
+    memcpy(out, o->value, len);
+    *n = len;
+    return true;
+}
+
+static bool csv_conf(SemaCtx *sc, const SSource *src, CsvConf *c)
+{
+    memset(c, 0, sizeof *c);
+    c->sep[0] = ',';
+    c->sep_n = 1;
+    c->quote[0] = '"';
+    c->quote_n = 1;
+    c->esc[0] = '\\';
+    c->esc_n = 1;
+    bool ok = true;
+    const SOption *o = soptions_find(&src->options, "sep");
+    if (o)
+        ok &= csv_sep(sc, o, c);
+    if ((o = soptions_find(&src->options, "quote")) != NULL)
+        ok &= csv_char(sc, o, c->quote, &c->quote_n);
+    if ((o = soptions_find(&src->options, "escape")) != NULL)
+        ok &= csv_char(sc, o, c->esc, &c->esc_n);
+    o = soptions_find(&src->options, "header");
+    c->header = o && strcmp(o->value, "true") == 0;
+    return ok;
+}
+
+/* The CSV reader's defaults mean nothing to other formats: keep them out of their options. */
+static void drop_csv_defaults(SSource *src)
+{
+    static const char *const keys[] = {"header", "sep", "quote", "escape"};
+    int k = 0;
+    for (int i = 0; i < src->options.n; i++) {
+        const SOption *o = &src->options.items[i];
+        bool drop = false;
+        for (size_t j = 0; o->is_default && j < sizeof keys / sizeof keys[0]; j++)
+            drop |= strcmp(o->key, keys[j]) == 0;
+        if (!drop)
+            src->options.items[k++] = *o;
+    }
+    src->options.n = k;
+}
+
+/* ==== The run of one inference ==== */
+
+typedef enum ParseMode { PM_PERMISSIVE, PM_DROPMALFORMED, PM_FAILFAST } ParseMode;
+
+typedef enum JKind { JK_NULL, JK_BOOL, JK_LONG, JK_DOUBLE, JK_STRING, JK_STRUCT, JK_ARRAY } JKind;
+
+typedef struct JType JType;
+typedef struct JField {
+    const char *name;
+    JType *type;
+} JField;
+
+/* A type being inferred: mutable, each node owned by exactly one parent. */
+struct JType {
+    JKind kind;
+    int n, cap; /* JK_STRUCT: fields sorted by name (strcmp) */
+    JField *fields;
+    JType *elem; /* JK_ARRAY */
+};
+
+typedef enum CKind { CK_NULL, CK_INT, CK_LONG, CK_DOUBLE, CK_TIMESTAMP, CK_BOOL, CK_STRING } CKind;
+
+typedef struct Infer {
+    SemaCtx *sc;
+    SSource *src;
+    const char *path;
+    SrcSpan path_at; /* file system errors */
+    SrcSpan at;      /* inference errors: the inferSchema option */
+    bool csv;
+    bool failed;      /* an error was reported: stop */
+    size_t budget;    /* bytes left to read */
+    long records;     /* records seen in all files */
+    const char *file; /* being read, for messages */
+    long line_no;
+    Arena work; /* the type being built */
+    Arena temp; /* one record */
+    /* JSON */
+    ParseMode mode;
+    const char *corrupt_name;
+    JType *root;
+    bool corrupt;
+    bool too_many;
+    /* CSV */
+    CsvConf conf;
+    bool have_first;
+    char *first;
+    size_t first_n;
+    int ncols;
+    const char **names;
+    CKind *ckinds;
+} Infer;
+
+static void infer_error_at(Infer *in, SrcSpan at, const char *msg)
+{
+    if (!in->failed)
+        diag_error(in->sc->diag, at, "%s", msg);
+    in->failed = true;
+}
+
+/* ==== JSON values into types ==== */
+
+typedef struct JParse {
+    Infer *in;
+    Arena *a;
+    const char *p, *end;
+} JParse;
+
+static JType *jt_new(Arena *a, JKind kind)
+{
+    JType *t = ARENA_NEW(a, JType);
+    t->kind = kind;
+    return t;
+}
+
+static JType *jt_copy(Arena *a, const JType *s)
+{
+    JType *t = jt_new(a, s->kind);
+    if (s->kind == JK_ARRAY) {
+        t->elem = jt_copy(a, s->elem);
+    } else if (s->kind == JK_STRUCT && s->n) {
+        t->fields = ARENA_NEW_N(a, JField, s->n);
+        t->n = t->cap = s->n;
+        for (int i = 0; i < s->n; i++) {
+            t->fields[i].name = arena_strdup(a, s->fields[i].name);
+            t->fields[i].type = jt_copy(a, s->fields[i].type);
+        }
+    }
+    return t;
+}
+
+/* The slot of field `name` in struct st, added (as null) if absent; NULL past the bound. */
+static JType **jt_field(Infer *in, Arena *a, JType *st, const char *name, bool copy_name)
+{
+    int lo = 0, hi = st->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        int c = strcmp(st->fields[mid].name, name);
+        if (c == 0)
+            return &st->fields[mid].type;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (st->n >= INFER_MAX_FIELDS) {
+        in->too_many = true;
+        return NULL;
+    }
+    if (st->n == st->cap) {
+        int cap = st->cap ? st->cap * 2 : 8;
+        st->fields = arena_realloc(a, st->fields, sizeof(JField) * (size_t)st->cap,
+                                   sizeof(JField) * (size_t)cap);
+        st->cap = cap;
+    }
+    memmove(&st->fields[lo + 1], &st->fields[lo], sizeof(JField) * (size_t)(st->n - lo));
+    st->n++;
+    st->fields[lo].name = copy_name ? arena_strdup(a, name) : name;
+    st->fields[lo].type = jt_new(a, JK_NULL);
+    return &st->fields[lo].type;
+}
+
+/* Spark's compatibleType(dst, src) into dst (changed in place when it can be); nodes of
+   src are adopted, or copied into a when copy is set. */
+static JType *jt_merge(Infer *in, Arena *a, JType *dst, JType *src, bool copy)
+{
+    if (src->kind == JK_NULL)
+        return dst;
+    if (dst->kind == JK_NULL)
+        return copy ? jt_copy(a, src) : src;
+    if (dst->kind == src->kind) {
+        if (dst->kind == JK_STRUCT) {
+            for (int i = 0; i < src->n; i++) {
+                JType **slot = jt_field(in, a, dst, src->fields[i].name, copy);
+                if (!slot)
+                    return dst;
+                *slot = jt_merge(in, a, *slot, src->fields[i].type, copy);
+            }
+        } else if (dst->kind == JK_ARRAY) {
+            dst->elem = jt_merge(in, a, dst->elem, src->elem, copy);
+        }
+        return dst;
+    }
+    if ((dst->kind == JK_LONG && src->kind == JK_DOUBLE) ||
+        (dst->kind == JK_DOUBLE && src->kind == JK_LONG)) {
+        dst->kind = JK_DOUBLE;
+        return dst;
+    }
+    dst->kind = JK_STRING;
+    dst->n = dst->cap = 0;
+    dst->fields = NULL;
+    dst->elem = NULL;
+    return dst;
+}
+
+static void j_ws(JParse *jp)
+{
+    while (jp->p < jp->end && (*jp->p == ' ' || *jp->p == '\t' || *jp->p == '\r' || *jp->p == '\n'))
+        jp->p++;
+}
+
+/* After a scalar token: whitespace, a separator, a closing bracket or the end. */
+static bool j_token_end(const JParse *jp)
+{
+    if (jp->p == jp->end)
+        return true;
+    char c = *jp->p;
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '}' || c == ']';
+}
+
+static int j_hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+static char *put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        *o++ = (char)cp;
+    } else if (cp < 0x800) {
+        *o++ = (char)(0xC0 | (cp >> 6));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *o++ = (char)(0xE0 | (cp >> 12));
+        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *o++ = (char)(0xF0 | (cp >> 18));
+        *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    }
+    return o;
+}
+
+/* A string at p (on the quote), decoded into the record arena; false if malformed. */
+static bool j_string(JParse *jp, const char **out, size_t *out_n)
+{
+    const char *p = jp->p + 1, *end = jp->end;
+    char *buf = arena_alloc(jp->a, (size_t)(end - p) + 1);
+    char *o = buf;
+    for (;;) {
+        if (p >= end)
+            return false;
+        unsigned char c = (unsigned char)*p;
+        if (c == '"')
+            break;
+        if (c < 0x20)
+            return false;
+        if (c != '\\') {
+            *o++ = (char)c;
+            p++;
+            continue;
+        }
+        if (p + 1 >= end)
+            return false;
+        char e = p[1];
+        p += 2;
+        switch (e) {
+        case '"':
+            *o++ = '"';
+            break;
+        case '\\':
+            *o++ = '\\';
+            break;
+        case '/':
+            *o++ = '/';
+            break;
+        case 'b':
+            *o++ = '\b';
+            break;
+        case 'f':
+            *o++ = '\f';
+            break;
+        case 'n':
+            *o++ = '\n';
+            break;
+        case 'r':
+            *o++ = '\r';
+            break;
+        case 't':
+            *o++ = '\t';
+            break;
+        case 'u': {
+            int cp = end - p >= 4 ? j_hex4(p) : -1;
+            if (cp < 0)
+                return false;
+            p += 4;
+            unsigned u = (unsigned)cp;
+            if (u >= 0xD800 && u < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+                int lo = j_hex4(p + 2);
+                if (lo >= 0xDC00 && lo < 0xE000) {
+                    u = 0x10000 + ((u - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
+                    p += 6;
+                }
+            }
+            o = put_utf8(o, u);
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+    *o = '\0';
+    jp->p = p + 1;
+    *out = buf;
+    *out_n = (size_t)(o - buf);
+    return true;
+}
+
+/* A number (RFC 8259): bigint if integral and within 64 bits, else double. */
+static JType *j_number(JParse *jp)
+{
+    const char *p = jp->p, *end = jp->end;
+    bool neg = false, integral = true;
+    if (p < end && *p == '-') {
+        neg = true;
+        p++;
+    }
+    if (p >= end || !isdigit((unsigned char)*p))
+        return NULL;
+    uint64_t v = 0;
+    bool overflow = false;
+    if (*p == '0') {
+        p++;
+    } else {
+        for (; p < end && isdigit((unsigned char)*p); p++) {
+            unsigned d = (unsigned)(*p - '0');
+            if (v > (UINT64_MAX - d) / 10)
+                overflow = true;
+            else
+                v = v * 10 + d;
+        }
+    }
+    if (p < end && *p == '.') {
+        integral = false;
+        p++;
+        if (p >= end || !isdigit((unsigned char)*p))
+            return NULL;
+        while (p < end && isdigit((unsigned char)*p))
+            p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        integral = false;
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= end || !isdigit((unsigned char)*p))
+            return NULL;
+        while (p < end && isdigit((unsigned char)*p))
+            p++;
+    }
+    jp->p = p;
+    if (!j_token_end(jp))
+        return NULL;
+    if (integral && (overflow || v > (neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX)))
+        integral = false;
+    return jt_new(jp->a, integral ? JK_LONG : JK_DOUBLE);
+}
+
+static bool j_word(JParse *jp, const char *w)
+{
+    size_t n = strlen(w);
+    if ((size_t)(jp->end - jp->p) < n || memcmp(jp->p, w, n) != 0)
+        return false;
+    jp->p += n;
+    return j_token_end(jp);
+}
+
+/* The type of the value at jp->p, or NULL if the text is malformed. */
+static JType *j_value(JParse *jp, int depth)
+{
+    j_ws(jp);
+    if (jp->p >= jp->end || depth > INFER_MAX_DEPTH)
+        return NULL;
+    switch (*jp->p) {
+    case '{': {
+        JType *st = jt_new(jp->a, JK_STRUCT);
+        jp->p++;
+        j_ws(jp);
+        if (jp->p < jp->end && *jp->p == '}') {
+            jp->p++;
+            return st;
+        }
+        for (;;) {
+            j_ws(jp);
+            const char *name;
+            size_t n;
+            if (jp->p >= jp->end || *jp->p != '"' || !j_string(jp, &name, &n))
+                return NULL;
+            j_ws(jp);
+            if (jp->p >= jp->end || *jp->p != ':')
+                return NULL;
+            jp->p++;
+            JType *t = j_value(jp, depth + 1);
+            if (!t)
+                return NULL;
+            JType **slot = jt_field(jp->in, jp->a, st, name, false);
+            if (!slot)
+                return NULL;
+            *slot = jt_merge(jp->in, jp->a, *slot, t, false);
+            j_ws(jp);
+            if (jp->p < jp->end && *jp->p == ',') {
+                jp->p++;
+                continue;
+            }
+            if (jp->p < jp->end && *jp->p == '}') {
+                jp->p++;
+                return st;
+            }
+            return NULL;
+        }
+    }
+    case '[': {
+        JType *at = jt_new(jp->a, JK_ARRAY);
+        at->elem = jt_new(jp->a, JK_NULL);
+        jp->p++;
+        j_ws(jp);
+        if (jp->p < jp->end && *jp->p == ']') {
+            jp->p++;
+            return at;
+        }
+        for (;;) {
+            JType *t = j_value(jp, depth + 1);
+            if (!t)
+                return NULL;
+            at->elem = jt_merge(jp->in, jp->a, at->elem, t, false);
+            j_ws(jp);
+            if (jp->p < jp->end && *jp->p == ',') {
+                jp->p++;
+                continue;
+            }
+            if (jp->p < jp->end && *jp->p == ']') {
+                jp->p++;
+                return at;
+            }
+            return NULL;
+        }
+    }
+    case '"': {
+        const char *s;
+        size_t n;
+        if (!j_string(jp, &s, &n))
+            return NULL;
+        /* Spark: an empty string is taken for a null (generators that cannot tell them apart) */
+        return jt_new(jp->a, n ? JK_STRING : JK_NULL);
+    }
+    case 't':
+        return j_word(jp, "true") ? jt_new(jp->a, JK_BOOL) : NULL;
+    case 'f':
+        return j_word(jp, "false") ? jt_new(jp->a, JK_BOOL) : NULL;
+    case 'n':
+        return j_word(jp, "null") ? jt_new(jp->a, JK_NULL) : NULL;
+    default:
+        return j_number(jp);
+    }
+}
+
+static const char *jk_catalog(JKind k)
+{
+    switch (k) {
+    case JK_BOOL:
+        return "boolean";
+    case JK_LONG:
+        return "bigint";
+    case JK_DOUBLE:
+        return "double";
+    case JK_STRING:
+        return "string";
+    case JK_STRUCT:
+        return "struct";
+    case JK_ARRAY:
+        return "array";
+    case JK_NULL:
+        break;
+    }
+    return "void";
+}
+
+/* A record that is malformed, or whose value is not an object, as the parse mode says. */
+static void json_bad_record(Infer *in, const char *why)
+{
+    if (in->mode == PM_PERMISSIVE) {
+        in->corrupt = true;
+    } else if (in->mode == PM_FAILFAST) {
+        const SOption *m = soptions_find(&in->src->options, "mode");
+        infer_error_at(
+            in, m && !m->is_default ? m->value_span : in->at,
+            arena_sprintf(in->sc->arena, "%s (%s, line %ld)", why, in->file, in->line_no));
+    }
+}
+
+static void json_record(Infer *in, const char *line, size_t n)
+{
+    ArenaMark mark = arena_mark(&in->temp);
+    JParse jp = {in, &in->temp, line, line + n};
+    JType *t = j_value(&jp, 0);
+    if (t) {
+        j_ws(&jp);
+        if (jp.p != jp.end)
+            t = NULL;
+    }
+    if (!t && !in->too_many) {
+        json_bad_record(in, "Malformed records are detected in schema inference. Parse Mode: "
+                            "FAILFAST.");
+    } else if (t) {
+        while (t->kind == JK_ARRAY)
+            t = t->elem;
+        if (t->kind == JK_STRUCT)
+            in->root = jt_merge(in, &in->work, in->root, t, true);
+        else if (t->kind != JK_NULL)
+            json_bad_record(in, arena_sprintf(in->sc->arena,
+                                              "Failed to infer a common schema. Struct types are "
+                                              "expected, but `%s` was found.",
+                                              jk_catalog(t->kind)));
+    }
+    if (in->too_many)
+        infer_error_at(in, in->at,
+                       arena_sprintf(in->sc->arena,
+                                     "schema inference stopped at a struct with more than %d "
+                                     "fields (%s, line %ld): write the column list",
+                                     INFER_MAX_FIELDS, in->file, in->line_no));
+    arena_reset_to(&in->temp, mark);
+}
+
+/* Spark's canonicalizeType: null -> string; empty names and empty structs dropped (NULL). */
+static const Type *jt_canon(Arena *a, const JType *t)
+{
+    switch (t->kind) {
+    case JK_NULL:
+    case JK_STRING:
+        return &type_string;
+    case JK_BOOL:
+        return &type_boolean;
+    case JK_LONG:
+        return &type_bigint;
+    case JK_DOUBLE:
+        return &type_double;
+    case JK_ARRAY: {
+        const Type *e = jt_canon(a, t->elem);
+        return e ? type_array(a, e) : NULL;
+    }
+    case JK_STRUCT: {
+        TypeField *f = ARENA_NEW_N(a, TypeField, t->n ? t->n : 1);
+        int n = 0;
+        for (int i = 0; i < t->n; i++) {
+            const Type *ft = t->fields[i].name[0] ? jt_canon(a, t->fields[i].type) : NULL;
+            if (!ft)
+                continue;
+            f[n].name = arena_strdup(a, t->fields[i].name);
+            f[n++].type = ft;
+        }
+        return n ? type_struct(a, n, f) : NULL;
+    }
+    }
+    return NULL;
+}
+
+/* ==== CSV records ==== */
+
+typedef struct CsvTok {
+    const char *s; /* NUL-terminated */
+    size_t n;
+    bool null; /* unquoted and empty */
+} CsvTok;
+
+static bool at_seq(const char *p, const char *end, const char *seq, size_t n)
+{
+    return n && (size_t)(end - p) >= n && memcmp(p, seq, n) == 0;
+}
+
+/* Split one line as Spark's reader does (multiLine = false): fields separated by sep; a
+   field that starts with quote runs to the closing quote, where escape+quote and a doubled
+   quote stand for a quote, and whatever follows the closing quote up to sep is kept. */
+static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n, int *n_out)
+{
+    const char *p = line, *end = line + n;
+    int cap = 8, k = 0;
+    CsvTok *toks = ARENA_NEW_N(a, CsvTok, cap);
+    char *buf = arena_alloc(a, 2 * n + 2);
+    char *o = buf;
+    for (;;) {
+        if (k == cap) {
+            toks = arena_realloc(a, toks, sizeof(CsvTok) * (size_t)cap,
+                                 sizeof(CsvTok) * (size_t)cap * 2);
+            cap *= 2;
+        }
+        CsvTok *t = &toks[k++];
+        t->s = o;
+        bool quoted = false;
+        if (at_seq(p, end, c->quote, c->quote_n)) {
+            quoted = true;
+            p += c->quote_n;
+            while (p < end) {
+                if (c->esc_n && !(c->esc_n == c->quote_n && !memcmp(c->esc, c->quote, c->esc_n)) &&
+                    at_seq(p, end, c->esc, c->esc_n) &&
+                    at_seq(p + c->esc_n, end, c->quote, c->quote_n)) {
+                    memcpy(o, c->quote, c->quote_n);
+                    o += c->quote_n;
+                    p += c->esc_n + c->quote_n;
+                } else if (at_seq(p, end, c->quote, c->quote_n)) {
+                    p += c->quote_n;
+                    if (at_seq(p, end, c->quote, c->quote_n)) {
+                        memcpy(o, c->quote, c->quote_n);
+                        o += c->quote_n;
+                        p += c->quote_n;
+                        continue;
+                    }
+                    break;
+                } else {
+                    *o++ = *p++;
+                }
+            }
+        }
+        while (p < end && !at_seq(p, end, c->sep, c->sep_n))
+            *o++ = *p++;
+        t->n = (size_t)(o - t->s);
+        t->null = !quoted && t->n == 0;
+        *o++ = '\0';
+        if (p >= end)
+            break;
+        p += c->sep_n;
+    }
+    *n_out = k;
+    return toks;
+}
+
+/* Java's Integer.parseInt / Long.parseLong: sign, ASCII digits, in range; no spaces. */
+static bool java_int(const char *s, int bits)
+{
+    const char *p = s;
+    bool neg = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!*p)
+        return false;
+    uint64_t lim = bits == 32 ? (neg ? 2147483648u : 2147483647u)
+                              : (neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX);
+    uint64_t v = 0;
+    for (; *p; p++) {
+        if (!isdigit((unsigned char)*p))
+            return false;
+        unsigned d = (unsigned)(*p - '0');
+        if (v > (lim - d) / 10)
+            return false;
+        v = v * 10 + d;
+    }
+    return true;
+}
+
+/* Java's Double.parseDouble (decimal forms): surrounding whitespace, sign, NaN, Infinity,
+   digits with '.' and an exponent, an f/F/d/D suffix; also Spark's "Inf" and "-Inf". */
+static bool java_double(const char *s)
+{
+    if (strcmp(s, "NaN") == 0 || strcmp(s, "Inf") == 0 || strcmp(s, "-Inf") == 0)
+        return true;
+    const char *p = s, *e = s + strlen(s);
+    while (p < e && (unsigned char)*p <= ' ')
+        p++;
+    while (e > p && (unsigned char)e[-1] <= ' ')
+        e--;
+    if (p < e && (*p == '+' || *p == '-'))
+        p++;
+    size_t rest = (size_t)(e - p);
+    if ((rest == 3 && !memcmp(p, "NaN", 3)) || (rest == 8 && !memcmp(p, "Infinity", 8)))
+        return true;
+    int digits = 0;
+    while (p < e && isdigit((unsigned char)*p)) {
+        p++;
+        digits++;
+    }
+    if (p < e && *p == '.') {
+        p++;
+        while (p < e && isdigit((unsigned char)*p)) {
+            p++;
+            digits++;
+        }
+    }
+    if (!digits)
+        return false;
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < e && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= e || !isdigit((unsigned char)*p))
+            return false;
+        while (p < e && isdigit((unsigned char)*p))
+            p++;
+    }
+    if (p < e && strchr("fFdD", *p))
+        p++;
+    return p == e;
+}
+
+/* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen. */
+static CKind csv_try(CKind from, const char *s)
+{
+    int64_t us;
+    switch (from) {
+    case CK_NULL:
+    case CK_INT:
+        if (java_int(s, 32))
+            return CK_INT;
+        /* fall through */
+    case CK_LONG:
+        if (java_int(s, 64))
+            return CK_LONG;
+        /* a wider integer is Spark's decimal: double here */
+        /* fall through */
+    case CK_DOUBLE:
+        if (java_double(s))
+            return CK_DOUBLE;
+        /* fall through */
+    case CK_TIMESTAMP:
+        if (sema_parse_timestamp(s, &us) == 0)
+            return CK_TIMESTAMP;
+        /* fall through */
+    case CK_BOOL:
+        if (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0)
+            return CK_BOOL;
+        /* fall through */
+    case CK_STRING:
+        break;
+    }
+    return CK_STRING;
+}
+
+static CKind csv_merge(CKind a, CKind b)
+{
+    if (a == b || a == CK_NULL)
+        return b;
+    if (b == CK_NULL)
+        return a;
+    bool na = a == CK_INT || a == CK_LONG || a == CK_DOUBLE;
+    bool nb = b == CK_INT || b == CK_LONG || b == CK_DOUBLE;
+    if (na && nb)
+        return a > b ? a : b;
+    return CK_STRING;
+}
+
+/* Spark's makeSafeHeader. */
+static void csv_header(Infer *in, const CsvTok *t, int n)
+{
+    Arena *a = in->sc->arena;
+    in->names = ARENA_NEW_N(a, const char *, n);
+    for (int i = 0; i < n; i++) {
+        if (!in->conf.header) {
+            in->names[i] = arena_sprintf(a, "_c%d", i);
+            continue;
+        }
+        int same = 0;
+        for (int j = 0; j < n; j++)
+            if (!t[j].null && strcasecmp(t[j].s, t[i].s) == 0)
+                same++;
+        if (t[i].n == 0)
+            in->names[i] = arena_sprintf(a, "_c%d", i);
+        else if (same > 1)
+            in->names[i] = arena_sprintf(a, "%s%d", t[i].s, i);
+        else
+            in->names[i] = arena_strdup(a, t[i].s);
+    }
+}
+
+static void csv_record(Infer *in, const char *line, size_t n)
+{
+    ArenaMark mark = arena_mark(&in->temp);
+    int k;
+    CsvTok *t = csv_split(&in->temp, &in->conf, line, n, &k);
+    bool skip = false;
+    if (!in->have_first) {
+        in->have_first = true;
+        in->first = arena_strndup(&in->work, line, n);
+        in->first_n = n;
+        in->ncols = k;
+        in->ckinds = ARENA_NEW_N(&in->work, CKind, k);
+        csv_header(in, t, k);
+        skip = in->conf.header;
+    } else if (in->conf.header && n == in->first_n && memcmp(line, in->first, n) == 0) {
+        skip = true;
+    }
+    for (int i = 0; !skip && i < k && i < in->ncols; i++)
+        if (!t[i].null && t[i].n)
+            in->ckinds[i] = csv_merge(in->ckinds[i], csv_try(in->ckinds[i], t[i].s));
+    arena_reset_to(&in->temp, mark);
+}
+
+static const Type *ck_type(CKind k)
+{
+    switch (k) {
+    case CK_INT:
+        return &type_int;
+    case CK_LONG:
+        return &type_bigint;
+    case CK_DOUBLE:
+        return &type_double;
+    case CK_TIMESTAMP:
+        return &type_timestamp;
+    case CK_BOOL:
+        return &type_boolean;
+    case CK_NULL:
+    case CK_STRING:
+        break;
+    }
+    return &type_string;
+}
+
+/* ==== Files ==== */
+
+typedef struct InFile {
+    char *name; /* malloc'd */
+    int64_t mtime_ns;
+} InFile;
+
+static int file_asc(const void *x, const void *y)
+{
+    const InFile *a = x, *b = y;
+    if (a->mtime_ns != b->mtime_ns)
+        return a->mtime_ns < b->mtime_ns ? -1 : 1;
+    return strcmp(a->name, b->name);
+}
+
+static int file_desc(const void *x, const void *y)
+{
+    return file_asc(y, x);
+}
+
+static void free_files(InFile *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].name);
+    free(v);
+}
+
+/* The files the runtime would list, in its order; NULL after an error (or with none). */
+static InFile *list_files(Infer *in, size_t *n_out)
+{
+    *n_out = 0;
+    struct stat st;
+    if (stat(in->path, &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            infer_error_at(in, in->path_at,
+                           arena_sprintf(in->sc->arena, "Path does not exist: %s", in->path));
+        else
+            infer_error_at(
+                in, in->path_at,
+                arena_sprintf(in->sc->arena, "cannot access %s: %s", in->path, strerror(errno)));
+        return NULL;
+    }
+    DIR *d = opendir(in->path);
+    if (!d) {
+        infer_error_at(
+            in, in->path_at,
+            arena_sprintf(in->sc->arena, "cannot list %s: %s", in->path, strerror(errno)));
+        return NULL;
+    }
+    InFile *v = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    bool nomem = false;
+    while ((de = readdir(d)) != NULL) {
+        const char *name = de->d_name;
+        if (name[0] == '.' || name[0] == '_')
+            continue;
+        if (fstatat(dirfd(d), name, &st, 0) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            InFile *nv = realloc(v, ncap * sizeof *nv);
+            if (!nv) {
+                nomem = true;
+                break;
+            }
+            v = nv;
+            cap = ncap;
+        }
+        v[n].name = strdup(name);
+        if (!v[n].name) {
+            nomem = true;
+            break;
+        }
+        v[n].mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+        n++;
+    }
+    closedir(d);
+    if (nomem) {
+        free_files(v, n);
+        infer_error_at(in, in->path_at,
+                       arena_sprintf(in->sc->arena, "cannot list %s: out of memory", in->path));
+        return NULL;
+    }
+    const SOption *lf = soptions_find(&in->src->options, "latestFirst");
+    if (n)
+        qsort(v, n, sizeof *v, lf && strcmp(lf->value, "true") == 0 ? file_desc : file_asc);
+    *n_out = n;
+    return v;
+}
+
+/* One line of f without its '\n' into *buf; 1 read, 0 end of file, -1 read error (errno),
+   -2 the line and its newline would take more than limit bytes. */
+static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, size_t *used, size_t limit)
+{
+    size_t n = 0;
+    int c = EOF;
+    bool any = false;
+    if (!*buf) {
+        *buf = malloc(4096);
+        if (!*buf) {
+            errno = ENOMEM;
+            return -1;
+        }
+        *cap = 4096;
+    }
+    while ((c = getc_unlocked(f)) != EOF) {
+        any = true;
+        if (n + 1 > limit)
+            return -2;
+        if (c == '\n')
+            break;
+        if (n + 1 >= *cap) {
+            size_t ncap = *cap ? *cap * 2 : 4096;
+            char *nb = realloc(*buf, ncap);
+            if (!nb) {
+                errno = ENOMEM;
+                return -1;
+            }
+            *buf = nb;
+            *cap = ncap;
+        }
+        (*buf)[n++] = (char)c;
+    }
+    if (ferror(f))
+        return -1;
+    if (!any)
+        return 0;
+    (*buf)[n] = '\0';
+    *len = n;
+    *used = n + (c == '\n');
+    return 1;
+}
+
+static void read_file(Infer *in, const char *name)
+{
+    in->file = arena_sprintf(in->sc->arena, "%s%s%s", in->path,
+                             in->path[strlen(in->path) - 1] == '/' ? "" : "/", name);
+    in->line_no = 0;
+    FILE *f = fopen(in->file, "rb");
+    if (!f) {
+        infer_error_at(
+            in, in->path_at,
+            arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file, strerror(errno)));
+        return;
+    }
+    char *buf = NULL;
+    size_t cap = 0, len = 0, used = 0;
+    int records = 0, rc;
+    while (!in->failed && records < INFER_MAX_RECORDS &&
+           (rc = read_line(f, &buf, &cap, &len, &used, in->budget)) != 0) {
+        if (rc == -2) {
+            in->budget = 0;
+            break;
+        }
+        if (rc < 0) {
+            infer_error_at(
+                in, in->path_at,
+                arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file, strerror(errno)));
+            break;
+        }
+        in->budget -= used;
+        in->line_no++;
+        if (len && buf[len - 1] == '\r')
+            buf[--len] = '\0';
+        size_t i = 0;
+        while (i < len && (unsigned char)buf[i] <= ' ')
+            i++;
+        if (i == len)
+            continue; /* blank lines are no records */
+        records++;
+        in->records++;
+        if (in->csv)
+            csv_record(in, buf, len);
+        else
+            json_record(in, buf, len);
+    }
+    free(buf);
+    fclose(f);
+}
+
+/* ==== The schema ==== */
+
+static int cmp_ci(const void *x, const void *y)
+{
+    return strcasecmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Spark's checkColumnNameDuplication (case-insensitive): false after an error. */
+static bool check_duplicates(Infer *in, const SSchema *s)
+{
+    const char **v = ARENA_NEW_N(in->sc->arena, const char *, s->n ? s->n : 1);
+    for (int i = 0; i < s->n; i++)
+        v[i] = s->cols[i].name;
+    qsort(v, (size_t)s->n, sizeof *v, cmp_ci);
+    StrBuf sb;
+    sb_init(&sb, in->sc->arena);
+    for (int i = 1; i < s->n; i++) {
+        if (strcasecmp(v[i - 1], v[i]) != 0 || (i > 1 && strcasecmp(v[i - 2], v[i]) == 0))
+            continue;
+        sb_puts(&sb, sb.len ? ", `" : "`");
+        for (const char *p = v[i]; *p; p++)
+            sb_putc(&sb, (char)tolower((unsigned char)*p));
+        sb_putc(&sb, '`');
+    }
+    if (sb.len)
+        infer_error_at(in, in->path_at,
+                       arena_sprintf(in->sc->arena,
+                                     "Found duplicate column(s) in the data schema: %s", sb.data));
+    return sb.len == 0;
+}
+
+static void infer_schema(Infer *in)
+{
+    size_t n_files;
+    InFile *files = list_files(in, &n_files);
+    for (size_t i = 0; i < n_files && i < INFER_MAX_FILES && !in->failed && in->budget; i++)
+        read_file(in, files[i].name);
+    free_files(files, n_files);
+    if (in->failed)
+        return;
+    Arena *a = in->sc->arena;
+    SSchema s = {NULL, 0};
+    if (in->csv && in->have_first) {
+        s.cols = ARENA_NEW_N(a, SColumn, in->ncols);
+        for (int i = 0; i < in->ncols; i++) {
+            s.cols[i].name = in->names[i];
+            s.cols[i].type = ck_type(in->ckinds[i]);
+            s.cols[i].span = in->at;
+        }
+        s.n = in->ncols;
+    } else if (!in->csv) {
+        if (in->corrupt) {
+            JType **slot = jt_field(in, &in->work, in->root, in->corrupt_name, true);
+            if (slot)
+                *slot = jt_merge(in, &in->work, *slot, jt_new(&in->work, JK_STRING), false);
+        }
+        const Type *t = jt_canon(a, in->root);
+        if (t) {
+            s.cols = ARENA_NEW_N(a, SColumn, t->n_fields);
+            for (int i = 0; i < t->n_fields; i++) {
+                s.cols[i].name = t->fields[i].name;
+                s.cols[i].type = t->fields[i].type;
+                s.cols[i].span = in->at;
+            }
+            s.n = t->n_fields;
+        }
+    }
+    if (s.n == 0) {
+        infer_error_at(in, in->at,
+                       arena_sprintf(a,
+                                     "Unable to infer schema for %s. It must be specified "
+                                     "manually.",
+                                     in->csv ? "CSV" : "JSON"));
+        if (n_files == 0)
+            diag_note(in->sc->diag, in->path_at,
+                      "inferSchema reads the files in '%s' when the query is built, and it has "
+                      "none",
+                      in->path);
+        else
+            diag_note(in->sc->diag, in->path_at,
+                      "inferSchema found no records in the files of '%s' (%ld line(s) read)",
+                      in->path, in->records);
+        return;
+    }
+    if (check_duplicates(in, &s))
+        in->src->schema = s;
+}
+
+/* ==== Entry point ==== */
+
+static void text_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
+{
+    if (!st->has_columns) {
+        src->schema.cols = ARENA_NEW(sc->arena, SColumn);
+        src->schema.cols[0].name = "value";
+        src->schema.cols[0].type = &type_string;
+        src->schema.cols[0].span = st->name_span;
+        src->schema.n = 1;
+        return;
+    }
+    if (st->n_columns == 0)
+        return; /* "must have at least one column" follows */
+    if (st->n_columns != 1) {
+        diag_error(sc->diag, st->columns[0].span,
+                   "Text data source supports only a single column, and you have %d columns.",
+                   st->n_columns);
+    } else if (st->columns[0].type && st->columns[0].type->kind != TY_STRING) {
+        diag_error(sc->diag, st->columns[0].type_span,
+                   "Text data source does not support %s data type.",
+                   type_name(sc->arena, st->columns[0].type));
+    }
+}
+
+void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
+{
+    if (!src->format)
+        return; /* a bad format was reported */
+    bool csv = strcmp(src->format, "csv") == 0;
+    if (!csv)
+        drop_csv_defaults(src);
+    CsvConf conf;
+    bool conf_ok = !csv || csv_conf(sc, src, &conf);
+    if (strcmp(src->format, "text") == 0) {
+        text_schema(sc, src, st);
+        return;
+    }
+    const SOption *inf = soptions_find(&src->options, "inferSchema");
+    bool inferring = inf && strcmp(inf->value, "true") == 0;
+    if (st->has_columns) {
+        if (inferring)
+            diag_error(sc->diag, inf->span,
+                       "inferSchema cannot be used with a column list: write the columns or "
+                       "infer them, not both");
+        return;
+    }
+    if (!inferring) {
+        if (!inf && written(st, "inferSchema"))
+            return; /* its bad value was reported */
+        diag_error(
+            sc->diag, st->name_span,
+            "Schema must be specified when creating a streaming source DataFrame. If some files "
+            "already exist in the directory, then depending on the file format you may be able to "
+            "create a static DataFrame on that directory with 'spark.read.load(directory)' and "
+            "infer schema from it.");
+        return;
+    }
+    const SOption *path = soptions_find(&src->options, "path");
+    if (!path || !*path->value || !conf_ok)
+        return;
+
+    Infer in;
+    memset(&in, 0, sizeof in);
+    in.sc = sc;
+    in.src = src;
+    in.path = path->value;
+    in.path_at = path->value_span;
+    in.at = inf->value_span;
+    in.csv = csv;
+    in.budget = INFER_MAX_BYTES;
+    const SOption *mode = soptions_find(&src->options, "mode");
+    in.mode = !mode                                       ? PM_PERMISSIVE
+              : strcmp(mode->value, "DROPMALFORMED") == 0 ? PM_DROPMALFORMED
+              : strcmp(mode->value, "FAILFAST") == 0      ? PM_FAILFAST
+                                                          : PM_PERMISSIVE;
+    const SOption *corrupt = soptions_find(&src->options, "columnNameOfCorruptRecord");
+    in.corrupt_name = corrupt && *corrupt->value ? corrupt->value : "_corrupt_record";
+    if (csv)
+        in.conf = conf;
+    arena_init(&in.work);
+    arena_init(&in.temp);
+    in.root = jt_new(&in.work, JK_STRUCT);
+    infer_schema(&in);
+    arena_free(&in.temp);
+    arena_free(&in.work);
+}

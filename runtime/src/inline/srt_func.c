@@ -1,0 +1,469 @@
+/* srt_func.c - scalar functions with Spark's semantics (inline helpers): substring, trim,
+** n-ary concat, round (HALF_UP on the decimal text, as Spark's BigDecimal), and parsing
+** a timestamp with a Java DateTimeFormatter pattern (to_timestamp, unix_timestamp).
+**
+** substring and trim return slices of their input (no copy); concat writes to the
+** query's scratch memory.  Invalid input gives -1 (NULL) as Spark's non-ANSI mode.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "srt_abi.h"
+
+/* ======================================================================
+** Strings
+** ====================================================================== */
+
+/* Bytes of the code point whose lead byte is c (UTF8String.numBytesForFirstByte). */
+static inline uint32_t f_cp_bytes(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+}
+
+/* The byte offset of code point k (or n when the text is shorter). */
+static inline uint32_t f_skip_cps(const char *s, uint32_t n, uint32_t from, int64_t k)
+{
+    uint32_t i = from;
+    for (int64_t c = 0; i < n && c < k; c++)
+        i += f_cp_bytes((unsigned char)s[i]);
+    return i < n ? i : n;
+}
+
+void srt_str_substr(const char *s, uint32_t n, int32_t pos, int32_t len, const char **out,
+                    uint32_t *out_n)
+{
+    /* UTF8String.substringSQL: 1-based, 0 acts as 1, negative counts from the end; the
+       end is computed before the start is clamped, so substring('abc', -5, 3) is 'a'. */
+    int64_t start = pos > 0 ? (int64_t)pos - 1 : 0;
+    if (pos < 0) {
+        int64_t chars = 0;
+        for (uint32_t i = 0; i < n; i += f_cp_bytes((unsigned char)s[i]))
+            chars++;
+        start = chars + pos;
+    }
+    int64_t end = start + (int64_t)len;
+    if (start < 0)
+        start = 0;
+    *out = s;
+    *out_n = 0;
+    if (start >= end)
+        return;
+    uint32_t b = f_skip_cps(s, n, 0, start);
+    uint32_t e = f_skip_cps(s, n, b, end - start);
+    *out = s + b;
+    *out_n = e - b;
+}
+
+void srt_str_trim(const char *s, uint32_t n, int32_t which, const char **out, uint32_t *out_n)
+{
+    uint32_t b = 0, e = n;
+    if (which & SRT_TRIM_LEFT)
+        while (b < e && s[b] == ' ')
+            b++;
+    if (which & SRT_TRIM_RIGHT)
+        while (e > b && s[e - 1] == ' ')
+            e--;
+    *out = s + b;
+    *out_n = e - b;
+}
+
+void srt_str_concat_n(SrtQuery *q, const char *const *ps, const uint32_t *ns, uint32_t k,
+                      const char **out, uint32_t *out_n)
+{
+    size_t total = 0;
+    for (uint32_t i = 0; i < k; i++)
+        total += ns[i];
+    char *o = srt_scratch_alloc(q, total ? total : 1);
+    size_t at = 0;
+    for (uint32_t i = 0; i < k; i++) {
+        if (ns[i])
+            memcpy(o + at, ps[i], ns[i]);
+        at += ns[i];
+    }
+    *out = o;
+    *out_n = (uint32_t)total;
+}
+
+/* ======================================================================
+** Rounding
+** ====================================================================== */
+
+double srt_round_f64(double x, int32_t d)
+{
+    /* Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP).toDouble. */
+    if (isnan(x) || isinf(x))
+        return x;
+    char txt[40];
+    uint32_t tn = srt_fmt_double(x, txt);
+    char dig[40];
+    int nd = 0, point = 0, seen_point = 0, neg = 0;
+    long exp10 = 0;
+    for (uint32_t i = 0; i < tn; i++) {
+        char c = txt[i];
+        if (c == '-')
+            neg = 1;
+        else if (c == '.')
+            seen_point = 1;
+        else if (c == 'E') {
+            exp10 = strtol(txt + i + 1, NULL, 10);
+            break;
+        } else if (c >= '0' && c <= '9') {
+            if (nd == 0 && c == '0') { /* leading zeros shift the point */
+                if (seen_point)
+                    point--;
+                continue;
+            }
+            dig[nd++] = c;
+            if (!seen_point)
+                point++;
+        }
+    }
+    if (nd == 0)
+        return 0.0;
+    /* value = 0.dig * 10^point; keep the digits whose place is >= 10^-d. */
+    long p = (long)point + exp10 + d;
+    if (p >= nd)
+        return x;
+    if (p < 0)
+        return 0.0;
+    int up = dig[p] >= '5';
+    int keep = (int)p;
+    long e = (long)point + exp10;
+    if (up) {
+        int i = keep - 1;
+        while (i >= 0 && dig[i] == '9')
+            dig[i--] = '0';
+        if (i >= 0) {
+            dig[i]++;
+        } else { /* 99.5 -> 100: one more digit in front */
+            memmove(dig + 1, dig, (size_t)keep);
+            dig[0] = '1';
+            keep++;
+            e++;
+        }
+    }
+    if (keep == 0)
+        return 0.0;
+    char buf[64];
+    int k = 0;
+    if (neg)
+        buf[k++] = '-';
+    buf[k++] = '0';
+    buf[k++] = '.';
+    memcpy(buf + k, dig, (size_t)keep);
+    k += keep;
+    buf[k++] = 'e';
+    long ae = e < 0 ? -e : e;
+    if (e < 0)
+        buf[k++] = '-';
+    char tmp[24];
+    int tk = 0;
+    do {
+        tmp[tk++] = (char)('0' + ae % 10);
+        ae /= 10;
+    } while (ae);
+    while (tk)
+        buf[k++] = tmp[--tk];
+    buf[k] = '\0';
+    return strtod(buf, NULL);
+}
+
+int64_t srt_round_i64(int64_t x, int32_t d)
+{
+    if (d >= 0)
+        return x;
+    if (d < -38)
+        return 0;
+    __int128 pow = 1;
+    for (int32_t i = 0; i < -d; i++)
+        pow *= 10;
+    __int128 v = x, q = v / pow, r = v % pow;
+    if (r < 0)
+        r = -r;
+    if (2 * r >= pow)
+        q += x < 0 ? -1 : 1;
+    /* Java's longValue(): the low 64 bits of the exact result. */
+    return (int64_t)(uint64_t)(unsigned __int128)(q * pow);
+}
+
+/* ======================================================================
+** Parsing with a Java DateTimeFormatter pattern
+** ====================================================================== */
+
+#define F_US_PER_SEC 1000000LL
+
+static int64_t f_days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int f_days_in_month(int64_t y, int64_t m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+static int f_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Between min and max digits at s[*i]; the count, or -1 when fewer than min. */
+static int f_num(const char *s, uint32_t n, uint32_t *i, int min, int max, int64_t *v)
+{
+    int k = 0;
+    int64_t x = 0;
+    while (*i < n && k < max && s[*i] >= '0' && s[*i] <= '9') {
+        x = x * 10 + (s[*i] - '0');
+        (*i)++;
+        k++;
+    }
+    *v = x;
+    return k >= min ? k : -1;
+}
+
+/* One of names (case-insensitive) at s[*i], full or as its first three letters: its index. */
+static int f_name(const char *s, uint32_t n, uint32_t *i, const char *const *names, int count,
+                  int full)
+{
+    for (int k = 0; k < count; k++) {
+        size_t len = full ? strlen(names[k]) : 3;
+        if (*i + len > n)
+            continue;
+        size_t j = 0;
+        while (j < len && f_lower((unsigned char)s[*i + j]) == f_lower((unsigned char)names[k][j]))
+            j++;
+        if (j == len) {
+            *i += (uint32_t)len;
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* A zone offset: Z, UTC, GMT, or [+-]HH[[:]MM]. */
+static int f_zone(const char *s, uint32_t n, uint32_t *i, int64_t *off_s)
+{
+    *off_s = 0;
+    if (*i < n && (s[*i] == 'Z' || s[*i] == 'z')) {
+        (*i)++;
+        return 0;
+    }
+    if (*i + 3 <= n && (memcmp(s + *i, "UTC", 3) == 0 || memcmp(s + *i, "GMT", 3) == 0)) {
+        *i += 3;
+        if (*i >= n || (s[*i] != '+' && s[*i] != '-'))
+            return 0;
+    }
+    if (*i >= n || (s[*i] != '+' && s[*i] != '-'))
+        return -1;
+    int neg = s[(*i)++] == '-';
+    int64_t hh, mm = 0;
+    if (f_num(s, n, i, 1, 2, &hh) < 0)
+        return -1;
+    if (*i < n && s[*i] == ':')
+        (*i)++;
+    if (*i < n && s[*i] >= '0' && s[*i] <= '9' && f_num(s, n, i, 2, 2, &mm) < 0)
+        return -1;
+    if (hh > 18 || mm > 59)
+        return -1;
+    *off_s = (hh * 3600 + mm * 60) * (neg ? -1 : 1);
+    return 0;
+}
+
+static int f_is_numeric_letter(char c)
+{
+    return c && strchr("yuMLdDHhkKmsS", c) != NULL;
+}
+
+/* The letter that starts the pattern token at fmt[j], or 0 when it is not a letter run. */
+static char f_next_letter(const char *fmt, uint32_t fn, uint32_t j)
+{
+    if (j < fn && ((fmt[j] >= 'a' && fmt[j] <= 'z') || (fmt[j] >= 'A' && fmt[j] <= 'Z')))
+        return fmt[j];
+    return 0;
+}
+
+int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)
+{
+    static const char *const months[12] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
+    static const char *const days[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday"};
+    int64_t year = 1970, month = 1, day = 1, doy = -1, hour = -1, hour12 = -1, minute = 0,
+            second = 0, micros = 0, off_s = 0, v;
+    int ampm = -1, dow = -1, hour12_clock = 0;
+    uint32_t i = 0, j = 0;
+    while (j < fmt_n) {
+        char c = fmt[j];
+        if (f_next_letter(fmt, fmt_n, j)) {
+            int count = 1;
+            while (j + (uint32_t)count < fmt_n && fmt[j + (uint32_t)count] == c)
+                count++;
+            j += (uint32_t)count;
+            /* A variable-width number followed directly by another number keeps its
+               minimum width (Java's adjacent value parsing). */
+            int adjacent = f_is_numeric_letter(f_next_letter(fmt, fmt_n, j));
+            switch (c) {
+            case 'y':
+            case 'u':
+                if (count == 2) {
+                    if (f_num(s, n, &i, 2, 2, &v) < 0)
+                        return -1;
+                    year = 2000 + v;
+                } else {
+                    int max = adjacent ? count : 9;
+                    if (f_num(s, n, &i, count, max < count ? count : max, &year) < 0)
+                        return -1;
+                }
+                break;
+            case 'M':
+            case 'L':
+                if (count >= 3) {
+                    int m = f_name(s, n, &i, months, 12, count >= 4);
+                    if (m < 0)
+                        return -1;
+                    month = m + 1;
+                } else if (f_num(s, n, &i, count, adjacent ? count : 2, &month) < 0) {
+                    return -1;
+                }
+                break;
+            case 'd':
+            case 'H':
+            case 'h':
+            case 'k':
+            case 'K':
+            case 'm':
+            case 's':
+                if (count > 2 || f_num(s, n, &i, count, adjacent ? count : 2, &v) < 0)
+                    return -1;
+                if (c == 'd')
+                    day = v;
+                else if (c == 'H')
+                    hour = v;
+                else if (c == 'k') {
+                    if (v < 1 || v > 24)
+                        return -1;
+                    hour = v % 24;
+                } else if (c == 'h' || c == 'K') {
+                    if (c == 'h' ? (v < 1 || v > 12) : v > 11)
+                        return -1;
+                    hour12 = v % 12;
+                    hour12_clock = 1;
+                } else if (c == 'm')
+                    minute = v;
+                else
+                    second = v;
+                break;
+            case 'D':
+                if (count > 3 || f_num(s, n, &i, count, 3, &doy) < 0)
+                    return -1;
+                break;
+            case 'S': {
+                /* Spark parses fractions of variable length: 1 to count digits. */
+                uint32_t start = i;
+                int64_t frac;
+                int k = f_num(s, n, &i, 1, count, &frac);
+                if (k < 0)
+                    return -1;
+                micros = 0;
+                for (int t = 0; t < 6; t++)
+                    micros =
+                        micros * 10 + ((uint32_t)t < i - start ? s[start + (uint32_t)t] - '0' : 0);
+                break;
+            }
+            case 'a': {
+                static const char *const ap[2] = {"AM", "PM"};
+                if ((ampm = f_name(s, n, &i, ap, 2, 1)) < 0)
+                    return -1;
+                break;
+            }
+            case 'E':
+                if ((dow = f_name(s, n, &i, days, 7, count >= 4)) < 0)
+                    return -1;
+                break;
+            case 'G': {
+                static const char *const era[1] = {"AD"};
+                if (f_name(s, n, &i, era, 1, 1) < 0)
+                    return -1;
+                break;
+            }
+            case 'X':
+            case 'x':
+            case 'Z':
+            case 'z':
+            case 'O':
+            case 'V':
+                if (f_zone(s, n, &i, &off_s) < 0)
+                    return -1;
+                break;
+            default:
+                return -1; /* a pattern letter sluice does not parse */
+            }
+        } else if (c == '\'') {
+            j++;
+            if (j < fmt_n && fmt[j] == '\'') { /* '' is a quote */
+                if (i >= n || s[i] != '\'')
+                    return -1;
+                i++;
+                j++;
+                continue;
+            }
+            while (j < fmt_n) {
+                if (fmt[j] == '\'') {
+                    if (j + 1 < fmt_n && fmt[j + 1] == '\'') {
+                        if (i >= n || s[i] != '\'')
+                            return -1;
+                        i++;
+                        j += 2;
+                        continue;
+                    }
+                    j++;
+                    break;
+                }
+                if (i >= n || f_lower((unsigned char)s[i]) != f_lower((unsigned char)fmt[j]))
+                    return -1;
+                i++;
+                j++;
+            }
+        } else {
+            if (i >= n || s[i] != c)
+                return -1;
+            i++;
+            j++;
+        }
+    }
+    if (i != n)
+        return -1; /* unparsed text */
+    if (doy >= 0) {
+        int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        if (doy < 1 || doy > 365 + leap)
+            return -1;
+        int64_t m = 1;
+        while (doy > f_days_in_month(year, m))
+            doy -= f_days_in_month(year, m++);
+        month = m;
+        day = doy;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > f_days_in_month(year, month))
+        return -1;
+    if (hour < 0) {
+        hour = hour12_clock ? hour12 : 0;
+        if (hour12_clock && ampm == 1)
+            hour += 12;
+    }
+    if (hour > 23 || minute > 59 || second > 59)
+        return -1;
+    int64_t days_n = f_days_from_civil(year, month, day);
+    if (dow >= 0 && ((days_n + 3) % 7 + 7) % 7 != dow) /* 1970-01-01 was a Thursday */
+        return -1;
+    *out_us = (days_n * 86400 + hour * 3600 + minute * 60 + second - off_s) * F_US_PER_SEC + micros;
+    return 0;
+}

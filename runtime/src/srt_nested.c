@@ -1,0 +1,252 @@
+/* srt_nested.c - values of nested types (STRUCT, ARRAY) for generated code: reading
+** them from JSON and copying them into batch memory.
+**
+** Generated code names a nested type by its Spark simpleString, a constant of the
+** generated module ("array<struct<price:double,quantity:bigint>>").  Each query
+** parses a given constant once and remembers it by address (srt_query_type), so the
+** per-record cost is one short lookup.
+**
+** Layout (srt_abi.h): a STRUCT datum points at SrtDatum[n_fields], an ARRAY datum at
+** SrtDatum[n]; elements and fields are datums of their own types.  Values read from
+** JSON live in the query's per-record scratch memory; strings may point into the
+** input buffer.  srt_batch_copy_value() makes a value independent of both.
+*/
+#include <string.h>
+
+#include "srt_int.h"
+
+/* ======================================================================
+** Types by address
+** ====================================================================== */
+
+const SrtType *srt_query_type(SrtQuery *q, const char *text)
+{
+    for (size_t i = 0; i < q->n_types; i++)
+        if (q->types[i].text == text)
+            return q->types[i].type;
+    const SrtType *t = NULL;
+    SrtErr err;
+    srt_err_clear(&err);
+    if (srt_type_parse(&q->meta, text, &t, &err) < 0) {
+        if (err.code == SRT_ERR_NOMEM)
+            srt_query_oom(q, "nested type");
+        /* A malformed constant is a compiler bug; fail loudly but cleanly. */
+        srt_query_fail(q, err.msg);
+        return NULL;
+    }
+    if (q->n_types == q->cap_types &&
+        srt_mem_grow(q->mem, (void **)&q->types, &q->cap_types, sizeof *q->types, q->n_types + 1) < 0)
+        srt_query_oom(q, "nested type");
+    q->types[q->n_types].text = text;
+    q->types[q->n_types].type = t;
+    q->n_types++;
+    return t;
+}
+
+/* ======================================================================
+** JSON to datums
+** ====================================================================== */
+
+static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
+                              SrtDatum *out, int depth);
+
+/* '{' ... '}' into the fields of a struct; unknown keys are skipped, missing fields NULL. */
+static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, const char *end,
+                               SrtDatum *out, int depth)
+{
+    SrtDatum *f = srt_scratch_alloc(q, sizeof *f * (t->n_fields ? t->n_fields : 1));
+    for (uint32_t i = 0; i < t->n_fields; i++) {
+        memset(&f[i], 0, sizeof f[i]);
+        f[i].is_null = 1;
+    }
+    p = srt_json_ws(p + 1, end);
+    if (p < end && *p == '}')
+        goto done;
+    for (;;) {
+        const char *k;
+        uint32_t kn;
+        int esc;
+        p = srt_json_string_raw(p, end, &k, &kn, &esc);
+        if (!p)
+            return NULL;
+        p = srt_json_ws(p, end);
+        if (p >= end || *p != ':')
+            return NULL;
+        p = srt_json_ws(p + 1, end);
+        int idx = -1;
+        for (uint32_t i = 0; i < t->n_fields && !esc; i++)
+            if (strlen(t->fields[i].name) == kn && memcmp(t->fields[i].name, k, kn) == 0) {
+                idx = (int)i;
+                break;
+            }
+        if (idx >= 0)
+            p = json_value(q, t->fields[idx].type, p, end, &f[idx], depth + 1);
+        else
+            p = srt_json_skip(p, end);
+        if (!p)
+            return NULL;
+        p = srt_json_ws(p, end);
+        if (p < end && *p == ',') {
+            p = srt_json_ws(p + 1, end);
+            continue;
+        }
+        if (p < end && *p == '}')
+            break;
+        return NULL;
+    }
+done:
+    out->is_null = 0;
+    out->p = f;
+    out->n = t->n_fields;
+    return p + 1;
+}
+
+/* '[' ... ']' into an array of elements, grown in scratch memory. */
+static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, const char *end,
+                              SrtDatum *out, int depth)
+{
+    uint32_t n = 0, cap = 4;
+    SrtDatum *v = srt_scratch_alloc(q, sizeof *v * cap);
+    p = srt_json_ws(p + 1, end);
+    if (p < end && *p == ']')
+        goto done;
+    for (;;) {
+        if (n == cap) {
+            SrtDatum *nv = srt_scratch_alloc(q, sizeof *nv * cap * 2);
+            memcpy(nv, v, sizeof *v * n);
+            v = nv;
+            cap *= 2;
+        }
+        p = json_value(q, t->elem, p, end, &v[n], depth + 1);
+        if (!p)
+            return NULL;
+        n++;
+        p = srt_json_ws(p, end);
+        if (p < end && *p == ',') {
+            p = srt_json_ws(p + 1, end);
+            continue;
+        }
+        if (p < end && *p == ']')
+            break;
+        return NULL;
+    }
+done:
+    out->is_null = 0;
+    out->p = v;
+    out->n = n;
+    return p + 1;
+}
+
+/* One value of type t at p.  A valid value of another type makes out NULL (as the
+   scalar readers do); malformed text returns NULL. */
+static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
+                              SrtDatum *out, int depth)
+{
+    memset(out, 0, sizeof *out);
+    out->is_null = 1;
+    if (p >= end || depth > 512)
+        return NULL;
+    int st = SRT_JV_OK;
+    const char *r;
+    switch (t->kind) {
+    case SRT_T_STRUCT:
+        if (*p == '{')
+            return json_struct(q, t, p, end, out, depth);
+        break;
+    case SRT_T_ARRAY:
+        if (*p == '[')
+            return json_array(q, t, p, end, out, depth);
+        break;
+    case SRT_T_BOOLEAN:
+        r = srt_json_bool(p, end, &out->i, &st);
+        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
+        return r;
+    case SRT_T_INT:
+        r = srt_json_i32(p, end, &out->i, &st);
+        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
+        return r;
+    case SRT_T_BIGINT:
+        r = srt_json_i64(p, end, &out->i, &st);
+        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
+        return r;
+    case SRT_T_DOUBLE:
+        r = srt_json_f64(p, end, &out->d, &st);
+        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
+        return r;
+    case SRT_T_TIMESTAMP:
+        r = srt_json_ts(p, end, &out->i, &st);
+        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
+        return r;
+    case SRT_T_DATE:
+        r = srt_json_ts(p, end, &out->i, &st);
+        if (r && st == SRT_JV_OK) {
+            int64_t d = out->i / 86400000000LL;
+            if (out->i % 86400000000LL < 0)
+                d--;
+            out->i = d;
+            out->is_null = 0;
+        }
+        return r;
+    case SRT_T_STRING: {
+        const char *s;
+        uint32_t n;
+        r = srt_json_str(p, end, q, &s, &n, &st);
+        if (r && st == SRT_JV_OK) {
+            out->p = s;
+            out->n = n;
+            out->is_null = 0;
+        }
+        return r;
+    }
+    }
+    /* null, or a value of another type: skip it, the datum stays NULL. */
+    return srt_json_skip(p, end);
+}
+
+const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
+                           SrtDatum *out, int *st)
+{
+    const SrtType *t = srt_query_type(q, type);
+    if (!t) {
+        *st = SRT_JV_NULL;
+        return srt_json_skip(p, end);
+    }
+    const char *r = json_value(q, t, p, end, out, 0);
+    *st = r && !out->is_null ? SRT_JV_OK : SRT_JV_NULL;
+    return r;
+}
+
+/* ======================================================================
+** Copies into batch memory
+** ====================================================================== */
+
+static void copy_value(SrtQuery *q, const SrtType *t, SrtDatum *d)
+{
+    if (d->is_null)
+        return;
+    switch (t->kind) {
+    case SRT_T_STRING:
+        d->p = srt_batch_strdup(q, d->p, d->n);
+        return;
+    case SRT_T_STRUCT:
+    case SRT_T_ARRAY: {
+        uint32_t n = d->n;
+        SrtDatum *v = srt_batch_alloc(q, sizeof *v * (n ? n : 1));
+        if (n)
+            memcpy(v, d->p, sizeof *v * n);
+        for (uint32_t i = 0; i < n; i++)
+            copy_value(q, t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem, &v[i]);
+        d->p = v;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d)
+{
+    const SrtType *t = srt_query_type(q, type);
+    if (t)
+        copy_value(q, t, d);
+}

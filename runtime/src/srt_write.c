@@ -1,0 +1,396 @@
+/* srt_write.c - rows as text exactly as Spark's writers produce them, for every sink that
+** writes text (files today; exec, kafka and others later).  Kept apart from any file
+** handling: each function appends one value, one row or one header to an SrtBuf and
+** never adds a line separator (the caller does).
+**
+** JSON is Spark's JacksonGenerator with default options: keys in column order, NULL
+** fields left out (ignoreNullFields, also inside structs), NULL array elements as
+** null, Jackson's string escapes (\" \\ \b \f \n \r \t, other control characters as
+** \u00XX with upper-case hex, '/' and non-ASCII bytes as they are), doubles as Java's
+** Double.toString with NaN and the infinities quoted, timestamps as
+** yyyy-MM-dd'T'HH:mm:ss.SSSXXX in UTC ("2016-07-26T02:54:35.000Z"), dates as yyyy-MM-dd.
+**
+** CSV is univocity's CsvWriter with the settings Spark passes (CSVOptions.asWriterSettings):
+** NULL is an empty field, an empty string is "" (emptyValue), surrounding whitespace
+** (characters 1..32) is trimmed (ignoreLeading/TrailingWhiteSpace default true for
+** writing), a value is quoted when it contains the separator, the quote character, \r or
+** \n, when it starts with the quote character, or, in the first field of a record, with
+** univocity's comment character '#'.  Inside quotes the quote character is preceded by
+** the escape character and the escape character itself is doubled (univocity's
+** charToEscapeQuoteEscaping defaults to the escape character when it differs from the
+** quote).  Values are formatted as in JSON, without quotes.
+*/
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+/* ======================================================================
+** Scalars shared by both formats
+** ====================================================================== */
+
+uint32_t srt_fmt_ts_iso(int64_t us, char *out)
+{
+    int64_t frac = us % 1000000;
+    if (frac < 0)
+        frac += 1000000;
+    /* Whole seconds print without a fraction: "yyyy-MM-dd HH:mm:ss". */
+    uint32_t n = srt_ts_format(us - frac, out);
+    char *sp = memchr(out, ' ', n);
+    if (sp)
+        *sp = 'T';
+    int ms = (int)(frac / 1000);
+    out[n++] = '.';
+    out[n++] = (char)('0' + ms / 100);
+    out[n++] = (char)('0' + ms / 10 % 10);
+    out[n++] = (char)('0' + ms % 10);
+    out[n++] = 'Z';
+    out[n] = '\0';
+    return n;
+}
+
+uint32_t srt_fmt_date(int64_t days, char *out)
+{
+    uint32_t n = srt_ts_format(days * 86400000000LL, out);
+    char *sp = memchr(out, ' ', n);
+    if (sp) {
+        *sp = '\0';
+        n = (uint32_t)(sp - out);
+    }
+    return n;
+}
+
+/* The text of a scalar as both writers print it (unquoted), into tmp (64 bytes);
+   NULL for STRING (its bytes are the datum's) and nested types. */
+static const char *scalar_text(const SrtDatum *d, SrtKind kind, char *tmp, uint32_t *n)
+{
+    switch (kind) {
+    case SRT_T_BOOLEAN:
+        *n = d->i ? 4 : 5;
+        return d->i ? "true" : "false";
+    case SRT_T_INT:
+    case SRT_T_BIGINT: {
+        int k = snprintf(tmp, 64, "%" PRId64, d->i);
+        *n = k > 0 ? (uint32_t)k : 0;
+        return tmp;
+    }
+    case SRT_T_DOUBLE:
+        *n = srt_fmt_double(d->d, tmp);
+        return tmp;
+    case SRT_T_TIMESTAMP:
+        *n = srt_fmt_ts_iso(d->i, tmp);
+        return tmp;
+    case SRT_T_DATE:
+        *n = srt_fmt_date(d->i, tmp);
+        return tmp;
+    case SRT_T_STRING:
+    case SRT_T_STRUCT:
+    case SRT_T_ARRAY:
+        break;
+    }
+    *n = 0;
+    return NULL;
+}
+
+/* ======================================================================
+** JSON
+** ====================================================================== */
+
+void srt_write_json_string(const char *s, size_t n, SrtBuf *out)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    srt_buf_putc(out, '"');
+    size_t run = 0; /* start of the bytes not yet copied */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        srt_buf_put(out, s + run, i - run);
+        run = i + 1;
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t k = 2;
+        switch (c) {
+        case '"':
+        case '\\':
+            esc[1] = (char)c;
+            break;
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            k = 6;
+            break;
+        }
+        srt_buf_put(out, esc, k);
+    }
+    srt_buf_put(out, s + run, n - run);
+    srt_buf_putc(out, '"');
+}
+
+/* The fields of a struct (or the columns of a row) as one object; NULLs left out. */
+static void json_object(const SrtDatum *vals, const SrtField *fields, const SrtColumn *cols,
+                        uint32_t n, SrtBuf *out)
+{
+    int first = 1;
+    srt_buf_putc(out, '{');
+    for (uint32_t i = 0; i < n; i++) {
+        const char *name = fields ? fields[i].name : cols[i].name;
+        const SrtType *t = fields ? fields[i].type : cols[i].type;
+        if ((cols && cols[i].hidden) || vals[i].is_null)
+            continue;
+        if (!first)
+            srt_buf_putc(out, ',');
+        first = 0;
+        srt_write_json_string(name, strlen(name), out);
+        srt_buf_putc(out, ':');
+        srt_write_json_value(&vals[i], t, out);
+    }
+    srt_buf_putc(out, '}');
+}
+
+void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
+{
+    char tmp[64];
+    uint32_t n;
+    if (d->is_null) {
+        srt_buf_put(out, "null", 4);
+        return;
+    }
+    switch (t->kind) {
+    case SRT_T_STRING:
+        srt_write_json_string(d->p, d->p ? d->n : 0, out);
+        return;
+    case SRT_T_DOUBLE:
+        n = srt_fmt_double(d->d, tmp);
+        if (isfinite(d->d)) {
+            srt_buf_put(out, tmp, n);
+        } else { /* Jackson's QUOTE_NON_NUMERIC_NUMBERS */
+            srt_buf_putc(out, '"');
+            srt_buf_put(out, tmp, n);
+            srt_buf_putc(out, '"');
+        }
+        return;
+    case SRT_T_TIMESTAMP:
+    case SRT_T_DATE: {
+        const char *s = scalar_text(d, t->kind, tmp, &n);
+        srt_buf_putc(out, '"');
+        srt_buf_put(out, s, n);
+        srt_buf_putc(out, '"');
+        return;
+    }
+    case SRT_T_STRUCT:
+        if (!d->p && t->n_fields) {
+            srt_buf_put(out, "null", 4);
+            return;
+        }
+        json_object(d->p, t->fields, NULL, t->n_fields, out);
+        return;
+    case SRT_T_ARRAY: {
+        const SrtDatum *e = d->p;
+        uint32_t count = e ? d->n : 0;
+        srt_buf_putc(out, '[');
+        for (uint32_t i = 0; i < count; i++) {
+            if (i)
+                srt_buf_putc(out, ',');
+            srt_write_json_value(&e[i], t->elem, out);
+        }
+        srt_buf_putc(out, ']');
+        return;
+    }
+    case SRT_T_BOOLEAN:
+    case SRT_T_INT:
+    case SRT_T_BIGINT: {
+        const char *s = scalar_text(d, t->kind, tmp, &n);
+        srt_buf_put(out, s, n);
+        return;
+    }
+    }
+}
+
+void srt_write_json_row(const SrtSchema *schema, const SrtDatum *row, SrtBuf *out)
+{
+    json_object(row, NULL, schema->cols, schema->n_cols, out);
+}
+
+/* ======================================================================
+** CSV
+** ====================================================================== */
+
+void srt_csv_style_default(SrtCsvStyle *st)
+{
+    st->sep = ',';
+    st->quote = '"';
+    st->escape = '\\';
+    st->trim_leading = 1;
+    st->trim_trailing = 1;
+}
+
+/* A one-character option: "\t" as written in SQL text means a tab (Spark's toChar). */
+static int csv_char(const SrtOptions *o, const char *key, char dflt, char *out, SrtErr *err)
+{
+    const char *v = srt_opts_get(o, key);
+    if (!v) {
+        *out = dflt;
+        return 0;
+    }
+    if (strcmp(v, "\\t") == 0) {
+        *out = '\t';
+        return 0;
+    }
+    if (v[0] == '\0')
+        return srt_err_set(err, SRT_ERR_OPTION, "option '%s' cannot be an empty string", key);
+    if (v[1] != '\0' || (unsigned char)v[0] >= 0x80 || v[0] == '\n' || v[0] == '\r')
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "option '%s' must be a single ASCII character other than a line "
+                           "break, not '%s'",
+                           key, v);
+    *out = v[0];
+    return 0;
+}
+
+int srt_csv_style_from_opts(const SrtOptions *o, SrtCsvStyle *st, SrtErr *err)
+{
+    int rc;
+    srt_csv_style_default(st);
+    if ((rc = csv_char(o, "sep", ',', &st->sep, err)) < 0 ||
+        (rc = csv_char(o, "quote", '"', &st->quote, err)) < 0 ||
+        (rc = csv_char(o, "escape", '\\', &st->escape, err)) < 0 ||
+        (rc = srt_opts_bool(o, "ignoreLeadingWhiteSpace", 1, &st->trim_leading, err)) < 0 ||
+        (rc = srt_opts_bool(o, "ignoreTrailingWhiteSpace", 1, &st->trim_trailing, err)) < 0)
+        return rc;
+    if (st->sep == st->quote)
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "options 'sep' and 'quote' cannot be the same character ('%c')",
+                           st->sep);
+    return 0;
+}
+
+int srt_csv_supports(const SrtType *t)
+{
+    return t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY;
+}
+
+/* univocity's whitespace: characters 1..32 (NUL is not trimmed at the start). */
+static int csv_ws(unsigned char c)
+{
+    return c >= 1 && c <= ' ';
+}
+
+/* Append s[from, to) between quotes with the quote and escape characters escaped. */
+static void csv_quoted(const char *s, size_t from, size_t to, const SrtCsvStyle *st, SrtBuf *out)
+{
+    char esc_esc = st->quote == st->escape ? '\0' : st->escape;
+    srt_buf_putc(out, st->quote);
+    size_t run = from;
+    for (size_t i = from; i < to; i++) {
+        char c = s[i];
+        if (c == st->quote) {
+            srt_buf_put(out, s + run, i - run);
+            srt_buf_putc(out, st->escape);
+            run = i; /* the quote itself follows */
+        } else if (c == st->escape && esc_esc) {
+            srt_buf_put(out, s + run, i - run);
+            srt_buf_putc(out, esc_esc);
+            run = i;
+        }
+    }
+    srt_buf_put(out, s + run, to - run);
+    srt_buf_putc(out, st->quote);
+}
+
+void srt_write_csv_field(const char *s, size_t n, int is_null, int first, const SrtCsvStyle *st,
+                         SrtBuf *out)
+{
+    if (is_null) /* nullValue "" */
+        return;
+    size_t from = 0, to = n;
+    if (st->trim_leading)
+        while (from < n && csv_ws((unsigned char)s[from]))
+            from++;
+    if (st->trim_trailing && to > from && csv_ws((unsigned char)s[to - 1]))
+        while (to > from && (unsigned char)s[to - 1] <= ' ')
+            to--;
+    /* Trailing whitespace that is trimmed still asks for quotes ("a\n" -> "a" quoted). */
+    int quote = first && n > 0 && s[0] == '#'; /* univocity's default comment character */
+    for (size_t i = from; i < n && !quote; i++) {
+        char c = s[i];
+        quote = c == st->sep || c == st->quote || c == '\n' || c == '\r';
+    }
+    if (from == to) {
+        /* Nothing left (empty, or only whitespace): univocity writes emptyValue "\"\"", as
+           it is when unquoted, escaped inside quotes when the original needed quoting.
+           (With ignoreLeadingWhiteSpace=false univocity writes an all-blank value as
+           \"\" without quotes; sluice keeps the readable "\"\"".) */
+        if (quote)
+            csv_quoted("\"\"", 0, 2, st, out);
+        else
+            srt_buf_put(out, "\"\"", 2);
+        return;
+    }
+    if (quote)
+        csv_quoted(s, from, to, st, out);
+    else
+        srt_buf_put(out, s + from, to - from);
+}
+
+void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCsvStyle *st,
+                       SrtBuf *out)
+{
+    char tmp[64];
+    int first = 1;
+    for (uint32_t i = 0; i < schema->n_cols; i++) {
+        const SrtColumn *c = &schema->cols[i];
+        if (c->hidden)
+            continue;
+        if (!first)
+            srt_buf_putc(out, st->sep);
+        const SrtDatum *d = &row[i];
+        const char *s = NULL;
+        uint32_t n = 0;
+        if (!d->is_null) {
+            if (c->type->kind == SRT_T_STRING) {
+                s = d->p ? d->p : "";
+                n = d->p ? d->n : 0;
+            } else if (srt_csv_supports(c->type)) {
+                s = scalar_text(d, c->type->kind, tmp, &n);
+            } else {
+                /* Refused when the sink opens; never reached with a checked schema. */
+                s = "";
+            }
+        }
+        srt_write_csv_field(s, n, d->is_null, first, st, out);
+        first = 0;
+    }
+}
+
+void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf *out)
+{
+    int first = 1;
+    for (uint32_t i = 0; i < schema->n_cols; i++) {
+        const SrtColumn *c = &schema->cols[i];
+        if (c->hidden)
+            continue;
+        if (!first)
+            srt_buf_putc(out, st->sep);
+        srt_write_csv_field(c->name, strlen(c->name), 0, first, st, out);
+        first = 0;
+    }
+}
