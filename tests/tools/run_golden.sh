@@ -19,6 +19,15 @@
 #   EXPECT_EXIT=1                                          # optional: the run must fail with
 #                                                          # this code; its stderr is appended
 #                                                          # to the output that is compared
+#   SERVER_LINES=lines.txt                                 # optional: serve this file of the
+#                                                          # test dir with line_server.py on a
+#                                                          # free port; `port = 9999` in the
+#                                                          # query is replaced by that port
+#   SERVER_ARGS="--group 2 --pause 0.3"                    # optional: line_server.py options
+#   OUTPUT_DIR=examples/out/email_traffic                  # optional: after the run, every
+#                                                          # file written there (sorted by
+#                                                          # name) is appended to the output;
+#                                                          # a leftover temp file fails
 #   EXPLAIN=1                                              # optional: `sluice explain` of the
 #                                                          # query (after the data exists, so
 #                                                          # inferred schemas show) goes first
@@ -49,6 +58,9 @@ fi
 QUERY=""
 GEN=gen_events
 EXPLAIN=0
+SERVER_LINES=""
+SERVER_ARGS=""
+OUTPUT_DIR=""
 EXPECT_EXIT=0
 DATA_DIR="data/events"
 GEN_ARGS=""
@@ -73,6 +85,7 @@ done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/golden.$name.XXXXXX")
 cleanup() {
+  if [[ -n ${server_pid:-} ]]; then kill "$server_pid" 2> /dev/null || true; fi
   if [[ ${KEEP_TMP:-0} == 1 ]]; then
     echo "golden $name: kept $tmp" >&2
   else
@@ -92,6 +105,17 @@ query_src=$testdir/query.sql
 [[ -f $query_src ]] || fail "no query file $query_src"
 "$gen" --out "$tmp/$DATA_DIR" "${gen_args[@]}" > /dev/null || fail "$GEN failed"
 cp "$query_src" "$tmp/query.sql"
+server_pid=
+if [[ -n $SERVER_LINES ]]; then
+  server_args=()
+  eval "server_args=($SERVER_ARGS)"
+  python3 "$tools_dir/line_server.py" --port-file "$tmp/port" --accept-timeout 60 \
+    "${server_args[@]}" "$testdir/$SERVER_LINES" > "$tmp/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do [[ -s $tmp/port ]] && break; sleep 0.05; done
+  [[ -s $tmp/port ]] || fail "line_server.py did not start"
+  sed -i "s/port = 9999/port = $(cat "$tmp/port")/" "$tmp/query.sql"
+fi
 
 cd "$tmp"
 if ! "$sluice" build query.sql -o "$tmp/q" > build.log 2>&1; then
@@ -111,6 +135,16 @@ if [[ $rc -ne $EXPECT_EXIT ]]; then
 fi
 if [[ $EXPECT_EXIT -ne 0 ]]; then
   { echo "--- stderr ---"; cat run.err; } >> actual.out
+fi
+if [[ -n $OUTPUT_DIR ]]; then
+  [[ -d $OUTPUT_DIR ]] || fail "no output directory $OUTPUT_DIR"
+  leftovers=$(find "$OUTPUT_DIR" -name '.*' -type f)
+  [[ -z $leftovers ]] || fail "temporary files left in $OUTPUT_DIR: $leftovers"
+  echo "=== files in $OUTPUT_DIR ===" >> actual.out
+  while IFS= read -r f; do
+    echo "--- $(basename "$f")" >> actual.out
+    cat "$f" >> actual.out
+  done < <(find "$OUTPUT_DIR" -maxdepth 1 -type f | LC_ALL=C sort)
 fi
 
 status=0
