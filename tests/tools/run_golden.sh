@@ -19,6 +19,10 @@
 #   EXPECT_EXIT=1                                          # optional: the run must fail with
 #                                                          # this code; its stderr is appended
 #                                                          # to the output that is compared
+#   DATA_SRC=data                                          # optional: copy this directory of the
+#                                                          # test dir to DATA_DIR instead of
+#                                                          # running a generator (files keep
+#                                                          # their name order as mtime order)
 #   SERVER_LINES=lines.txt                                 # optional: serve this file of the
 #                                                          # test dir with line_server.py on a
 #                                                          # free port; `port = 9999` in the
@@ -59,6 +63,7 @@ QUERY=""
 GEN=gen_events
 EXPLAIN=0
 SERVER_LINES=""
+DATA_SRC=""
 SERVER_ARGS=""
 OUTPUT_DIR=""
 EXPECT_EXIT=0
@@ -103,7 +108,18 @@ root=$(cd "$tools_dir/../.." && pwd)
 query_src=$testdir/query.sql
 [[ -n $QUERY ]] && query_src=$root/$QUERY
 [[ -f $query_src ]] || fail "no query file $query_src"
-"$gen" --out "$tmp/$DATA_DIR" "${gen_args[@]}" > /dev/null || fail "$GEN failed"
+if [[ -n $DATA_SRC ]]; then
+  mkdir -p "$tmp/$DATA_DIR"
+  # One second apart in name order: the files source reads oldest first.
+  t=1600000000
+  for f in "$testdir/$DATA_SRC"/*; do
+    cp "$f" "$tmp/$DATA_DIR/"
+    touch -d "@$t" "$tmp/$DATA_DIR/$(basename "$f")"
+    t=$((t + 1))
+  done
+else
+  "$gen" --out "$tmp/$DATA_DIR" "${gen_args[@]}" > /dev/null || fail "$GEN failed"
+fi
 cp "$query_src" "$tmp/query.sql"
 server_pid=
 if [[ -n $SERVER_LINES ]]; then
