@@ -288,7 +288,8 @@ static int parse_plain(const char *text, int64_t *out)
 static int ensure_rows(Rate *r, SrtErr *err)
 {
     if (!r->rows) {
-        r->rows = srt_mem_alloc(r->mem, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * RATE_COLS);
+        /* Zeroed once: reads only ever write the .i of both columns (never NULL). */
+        r->rows = srt_mem_calloc(r->mem, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * RATE_COLS);
         if (!r->rows)
             return srt_err_nomem(err, "rate source rows");
     }
@@ -325,7 +326,6 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
     double ms_per_value = (double)sat_mul(s1 - s0, 1000) / (double)(v1 - v0);
     for (int64_t v = v0; v < v1;) {
         int64_t n = v1 - v < SRT_VALUE_CHUNK_ROWS ? v1 - v : SRT_VALUE_CHUNK_ROWS;
-        memset(r->rows, 0, sizeof(SrtDatum) * (size_t)n * RATE_COLS);
         for (int64_t i = 0; i < n; i++, v++) {
             int64_t ms = sat_add(local_start_ms, java_round((double)(v - v0) * ms_per_value));
             r->rows[i * RATE_COLS].i = sat_mul(ms, 1000);
@@ -491,7 +491,6 @@ static int micro_read(SrtSource *s, const char *start, const char *end, SrtReadF
     int64_t ts_us = sat_mul(t0, 1000);
     for (int64_t v = o0; v < o1;) {
         int64_t n = o1 - v < SRT_VALUE_CHUNK_ROWS ? o1 - v : SRT_VALUE_CHUNK_ROWS;
-        memset(r->rows, 0, sizeof(SrtDatum) * (size_t)n * RATE_COLS);
         for (int64_t i = 0; i < n; i++, v++) {
             r->rows[i * RATE_COLS].i = ts_us;
             r->rows[i * RATE_COLS + 1].i = v;

@@ -1,0 +1,262 @@
+/* check_rt_nested.c - nested values read from JSON (srt_json_value), their copies into
+** batch memory (srt_batch_copy_value), and the CSV field helpers (srt_csv_*).  Inputs end
+** right before a PROT_NONE page, so a read past the end crashes the test.
+*/
+#include <check.h>
+#include <string.h>
+
+#include "rt_testutil.h"
+#include "srt_int.h"
+
+static SrtMem mem;
+static SrtQuery *q;
+
+static void setup(void)
+{
+    srt_mem_init(&mem);
+    q = srt_query_new_detached(&mem);
+    ck_assert_ptr_nonnull(q);
+}
+
+static void teardown(void)
+{
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+
+/* Read text as one value of type; returns consumed bytes (-1: malformed), fills *d and *st. */
+static long read_value(const char *type, const char *text, SrtDatum *d, int *st)
+{
+    size_t n = strlen(text);
+    char *b = rt_guard(text, n);
+    const char *r = srt_json_value(q, type, b, b + n, d, st);
+    long consumed = r ? (long)(r - b) : -1;
+    /* Strings may point into the input: make the value independent before it goes. */
+    if (r)
+        srt_batch_copy_value(q, type, d);
+    rt_guard_free(b, n);
+    return consumed;
+}
+
+static void assert_str(const SrtDatum *d, const char *s)
+{
+    ck_assert_int_eq(d->is_null, 0);
+    ck_assert_uint_eq(d->n, strlen(s));
+    ck_assert(memcmp(d->p, s, d->n) == 0);
+}
+
+START_TEST(test_struct)
+{
+    static const char type[] = "struct<city:string,zip:bigint,geo:struct<lat:double,lon:double>>";
+    SrtDatum d;
+    int st;
+    const char *in = "{\"zip\": 21201, \"extra\": [1, {\"a\": 2}], \"city\": \"Balti\\u006dore\","
+                     " \"geo\": {\"lon\": -76.6, \"lat\": 39.3}}";
+    ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
+    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_uint_eq(d.n, 3);
+    const SrtDatum *f = d.p;
+    assert_str(&f[0], "Baltimore");
+    ck_assert_int_eq(f[1].i, 21201);
+    const SrtDatum *g = f[2].p;
+    ck_assert_double_eq(g[0].d, 39.3);
+    ck_assert_double_eq(g[1].d, -76.6);
+
+    /* Missing fields and fields of another type are NULL; the struct itself is not. */
+    in = "{\"zip\": \"21201\"}";
+    ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
+    ck_assert_int_eq(st, SRT_JV_OK);
+    f = d.p;
+    ck_assert(f[0].is_null && f[1].is_null && f[2].is_null);
+
+    /* null and a value of another type make the whole value NULL, and are consumed. */
+    ck_assert_int_eq(read_value(type, "null,", &d, &st), 4);
+    ck_assert_int_eq(st, SRT_JV_NULL);
+    ck_assert_int_eq(read_value(type, "[1, 2]}", &d, &st), 6);
+    ck_assert_int_eq(st, SRT_JV_NULL);
+    ck_assert_int_eq(read_value(type, "\"text\"", &d, &st), 6);
+    ck_assert_int_eq(st, SRT_JV_NULL);
+}
+END_TEST
+
+START_TEST(test_array)
+{
+    static const char type[] = "array<struct<id:string,qty:bigint>>";
+    SrtDatum d;
+    int st;
+    const char *in = "[{\"id\":\"a\",\"qty\":1}, null, {\"qty\": 2.5}, {}, {\"id\":\"e\",\"qty\":5}]";
+    ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
+    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_uint_eq(d.n, 5);
+    const SrtDatum *e = d.p;
+    assert_str(&((const SrtDatum *)e[0].p)[0], "a");
+    ck_assert_int_eq(((const SrtDatum *)e[0].p)[1].i, 1);
+    ck_assert_int_eq(e[1].is_null, 1);
+    ck_assert_int_eq(((const SrtDatum *)e[2].p)[1].is_null, 1); /* 2.5 is not a bigint */
+    ck_assert_int_eq(e[3].is_null, 0);
+    assert_str(&((const SrtDatum *)e[4].p)[0], "e");
+
+    /* Empty arrays, and more elements than one growth step. */
+    ck_assert_int_eq(read_value("array<int>", "[ ]", &d, &st), 3);
+    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_uint_eq(d.n, 0);
+    ck_assert_int_eq(read_value("array<int>", "[1,2,3,4,5,6,7,8,9,10,11]", &d, &st), 25);
+    ck_assert_uint_eq(d.n, 11);
+    ck_assert_int_eq(((const SrtDatum *)d.p)[10].i, 11);
+    ck_assert_int_eq(read_value("array<array<string>>", "[[\"x\"],[],null]", &d, &st), 15);
+    ck_assert_uint_eq(d.n, 3);
+    assert_str(((const SrtDatum *)((const SrtDatum *)d.p)[0].p), "x");
+}
+END_TEST
+
+START_TEST(test_malformed)
+{
+    SrtDatum d;
+    int st;
+    static const char *bad[] = {"[1, 2", "[1 2]", "{\"a\" 1}", "{\"a\":1,}", "[1,]", "{\"a\":tru}", "{", "["};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(read_value("struct<a:array<int>>", bad[i], &d, &st) == -1 ||
+                          read_value("array<int>", bad[i], &d, &st) == -1,
+                      "accepted %s", bad[i]);
+    ck_assert_int_eq(read_value("array<int>", "[1, 2", &d, &st), -1);
+    ck_assert_int_eq(read_value("struct<a:int>", "{\"a\":1,}", &d, &st), -1);
+}
+END_TEST
+
+START_TEST(test_copy_outlives_input)
+{
+    static const char type[] = "struct<s:string,a:array<string>>";
+    SrtDatum d;
+    int st;
+    char text[] = "{\"s\":\"hello\",\"a\":[\"x\",\"y\\n\"]}";
+    ck_assert_int_ge(read_value(type, text, &d, &st), 0);
+    srt_scratch_reset(q); /* the record's scratch memory goes; the copy must not */
+    memset(text, '#', sizeof text - 1);
+    const SrtDatum *f = d.p;
+    assert_str(&f[0], "hello");
+    const SrtDatum *a = f[1].p;
+    assert_str(&a[0], "x");
+    assert_str(&a[1], "y\n");
+}
+END_TEST
+
+/* ---- CSV ---- */
+
+typedef struct Field {
+    const char *text; /* the value after decoding */
+    int kind;
+    long end;         /* offset of the byte that ended the field */
+} Field;
+
+static Field csv_field(const char *line, long start, int sep, int quote, int esc)
+{
+    size_t n = strlen(line);
+    char *b = rt_guard(line, n);
+    const char *s;
+    uint32_t len;
+    int kind;
+    const char *r = srt_csv_field(b + start, b + n, sep, quote, esc, &s, &len, &kind);
+    static char out[256];
+    if (kind == SRT_CSV_ENCODED) {
+        const char *o;
+        uint32_t on;
+        srt_csv_decode(q, s, len, quote, esc, &o, &on);
+        memcpy(out, o, on);
+        out[on] = '\0';
+    } else {
+        memcpy(out, s, len);
+        out[len] = '\0';
+    }
+    Field f = {out, kind, (long)(r - b)};
+    rt_guard_free(b, n);
+    return f;
+}
+
+START_TEST(test_csv_fields)
+{
+    Field f = csv_field("a,b", 0, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "a");
+    ck_assert_int_eq(f.kind, SRT_CSV_PLAIN);
+    ck_assert_int_eq(f.end, 1);
+    f = csv_field("a,b", 2, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "b");
+    ck_assert_int_eq(f.end, 3);
+    f = csv_field("\"x, y\",z", 0, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "x, y");
+    ck_assert_int_eq(f.kind, SRT_CSV_QUOTED);
+    ck_assert_int_eq(f.end, 6);
+    f = csv_field("\"say \"\"hi\"\"\"\n", 0, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "say \"hi\"");
+    ck_assert_int_eq(f.kind, SRT_CSV_ENCODED);
+    ck_assert_int_eq(f.end, 12);
+    f = csv_field("\"a \\\" b\",c", 0, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "a \" b");
+    ck_assert_int_eq(f.end, 8);
+    f = csv_field("\"\",x", 0, ',', '"', '\\'); /* quoted empty: '' (not NULL) */
+    ck_assert_str_eq(f.text, "");
+    ck_assert_int_eq(f.kind, SRT_CSV_QUOTED);
+    f = csv_field(",x", 0, ',', '"', '\\'); /* unquoted empty: NULL to the reader */
+    ck_assert_int_eq(f.kind, SRT_CSV_PLAIN);
+    ck_assert_int_eq(f.end, 0);
+    f = csv_field("last\r\nnext", 0, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "last");
+    ck_assert_int_eq(f.end, 5);
+    f = csv_field("\"q\"\r\n", 0, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "q");
+    ck_assert_int_eq(f.end, 4);
+    f = csv_field("\"ab\"cd,e", 0, ',', '"', '\\'); /* text after the closing quote is kept */
+    ck_assert_str_eq(f.text, "abcd");
+    ck_assert_int_eq(f.end, 6);
+    f = csv_field("\"open, no close\nnext", 0, ',', '"', '\\'); /* ends with the line */
+    ck_assert_str_eq(f.text, "open, no close");
+    ck_assert_int_eq(f.end, 15);
+    f = csv_field("a\tb", 0, '\t', '"', '\\');
+    ck_assert_str_eq(f.text, "a");
+    f = csv_field("\"", 0, ',', '"', '\\');
+    ck_assert_str_eq(f.text, "");
+    ck_assert_int_eq(f.end, 1);
+}
+END_TEST
+
+START_TEST(test_csv_values)
+{
+    int64_t v;
+    ck_assert_int_eq(srt_csv_i64("42", 2, &v), 0);
+    ck_assert_int_eq(v, 42);
+    ck_assert_int_eq(srt_csv_i64("-9223372036854775808", 20, &v), 0);
+    ck_assert_int_eq(v, INT64_MIN);
+    ck_assert_int_eq(srt_csv_i64("9223372036854775807", 19, &v), 0);
+    ck_assert_int_eq(v, INT64_MAX);
+    ck_assert_int_eq(srt_csv_i64("9223372036854775808", 19, &v), -1);
+    ck_assert_int_eq(srt_csv_i64("+7", 2, &v), 0);
+    ck_assert_int_eq(v, 7);
+    ck_assert_int_eq(srt_csv_i64("1.5", 3, &v), -1);
+    ck_assert_int_eq(srt_csv_i64(" 1", 2, &v), -1);
+    ck_assert_int_eq(srt_csv_i64("-", 1, &v), -1);
+    ck_assert_int_eq(srt_csv_i64("", 0, &v), -1);
+    ck_assert_int_eq(srt_csv_bool("TRUE", 4, &v), 0);
+    ck_assert_int_eq(v, 1);
+    ck_assert_int_eq(srt_csv_bool("False", 5, &v), 0);
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(srt_csv_bool("yes", 3, &v), -1);
+    ck_assert_int_eq(srt_csv_bool("1", 1, &v), -1);
+}
+END_TEST
+
+Suite *rt_nested_suite(void)
+{
+    Suite *s = suite_create("rt_nested");
+    TCase *tj = tcase_create("json");
+    tcase_add_checked_fixture(tj, setup, teardown);
+    tcase_add_test(tj, test_struct);
+    tcase_add_test(tj, test_array);
+    tcase_add_test(tj, test_malformed);
+    tcase_add_test(tj, test_copy_outlives_input);
+    suite_add_tcase(s, tj);
+    TCase *tc = tcase_create("csv");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_csv_fields);
+    tcase_add_test(tc, test_csv_values);
+    suite_add_tcase(s, tc);
+    return s;
+}
