@@ -107,7 +107,7 @@ static void layout_key(Arena *arena, PQuery *pq)
         slot->type = t;
         slot->offset = off;
         if (t->kind == TY_STRUCT)
-            slot->size = 8u * (uint32_t)t->n_fields; /* window: start, end */
+            slot->size = 8u * (uint32_t)t->n_fields; /* window, or a struct of scalars */
         else
             slot->size = 8;                          /* scalars; STRING: u32 length in 8 */
         if (t->kind == TY_STRING)
@@ -245,6 +245,22 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
         pq->agg = chain[agg_at];
         pq->post = chain + agg_at + 1;
         pq->n_post = depth - agg_at - 1;
+        /* Group keys are encoded in fixed slots, strings at the end: a struct key must
+           hold scalars only (window structs do), an array key is not encodable yet. */
+        for (int i = 0; i < pq->agg->n_group; i++) {
+            const SExpr *g = pq->agg->group[i];
+            bool bad = g->type->kind == TY_ARRAY;
+            for (int f = 0; g->type->kind == TY_STRUCT && f < g->type->n_fields; f++)
+                bad |= g->type->fields[f].type->kind == TY_STRING ||
+                       type_is_nested(g->type->fields[f].type);
+            if (bad) {
+                diag_error(diag, g->span,
+                           "grouping by a value of type %s is not supported yet; group by its "
+                           "fields instead",
+                           type_name(arena, g->type));
+                return NULL;
+            }
+        }
         layout_key(arena, pq);
         layout_state(arena, pq);
         if (pq->agg->window_group >= 0) {

@@ -1261,6 +1261,29 @@ static void text_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     }
 }
 
+/* What the generated CSV reader (codegen/cg_text.c) handles: one-byte sep, quote and
+   escape, and columns of atomic types (Spark refuses nested types in CSV too). */
+static void csv_reader_limits(SemaCtx *sc, const SSource *src, const CsvConf *c,
+                              const AstStmt *st)
+{
+    static const char *const keys[] = {"sep", "quote", "escape"};
+    size_t lens[] = {c->sep_n, c->quote_n, c->esc_n};
+    for (int i = 0; i < 3; i++) {
+        const SOption *o = soptions_find(&src->options, keys[i]);
+        if (o && lens[i] > 1)
+            diag_error(sc->diag, o->value_span,
+                       "%s '%s' has more than one byte: the CSV reader takes a single "
+                       "ASCII character (multi-character separators are not supported yet)",
+                       keys[i], o->value);
+    }
+    for (int i = 0; i < st->n_columns; i++) {
+        const AstColumnDef *cd = &st->columns[i];
+        if (cd->type && type_is_nested(cd->type))
+            diag_error(sc->diag, cd->type_span, "CSV data source does not support %s data type.",
+                       type_name(sc->arena, cd->type));
+    }
+}
+
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
 {
     if (!src->format)
@@ -1270,6 +1293,8 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
         drop_csv_defaults(src);
     CsvConf conf;
     bool conf_ok = !csv || csv_conf(sc, src, &conf);
+    if (csv && conf_ok)
+        csv_reader_limits(sc, src, &conf, st);
     if (strcmp(src->format, "text") == 0) {
         text_schema(sc, src, st);
         return;
