@@ -100,6 +100,17 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
+/* cg_json.c: what every line parser shares.  The corrupt-record column (a STRING column
+   named by columnNameOfCorruptRecord) or -1; the end of a line without a trailing '\r';
+   and a malformed record by the read mode: PERMISSIVE (after cg_record_clear when clear)
+   stores the raw line in the corrupt column and goes to bb_kept, DROPMALFORMED goes to
+   bb_dropped, FAILFAST fails the query at line and returns. */
+int cg_corrupt_column(const PQuery *pq);
+LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le);
+void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
+                         LLVMValueRef le, bool clear, LLVMBasicBlockRef bb_kept,
+                         LLVMBasicBlockRef bb_dropped);
+
 /* cg_text.c: the same contract for the csv and text formats. */
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof);

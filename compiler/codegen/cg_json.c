@@ -82,12 +82,9 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
     }
 }
 
-/* ==== Parser pieces ==== */
+/* ==== Malformed records (shared by the JSON and CSV parsers) ==== */
 
-typedef enum ReadMode { MODE_PERMISSIVE, MODE_DROPMALFORMED, MODE_FAILFAST } ReadMode;
-
-/* The column that receives malformed lines, or -1. */
-static int corrupt_column(const PQuery *pq)
+int cg_corrupt_column(const PQuery *pq)
 {
     const SOption *o = soptions_find(&pq->source->options, "columnNameOfCorruptRecord");
     const char *name = o ? o->value : "_corrupt_record";
@@ -98,15 +95,46 @@ static int corrupt_column(const PQuery *pq)
     return -1;
 }
 
-static ReadMode read_mode(const PQuery *pq)
+LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)
+{
+    LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntUGT, le, line, "");
+    LLVMValueRef last = cg_select(cg, has, cg_gep(cg, le, cg_i64(cg, -1), ""), line);
+    LLVMValueRef cr = cg_and(cg, has, LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i8, last, ""), cg_i8(cg, '\r'), ""));
+    return cg_select(cg, cr, last, le);
+}
+
+void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
+                         LLVMValueRef le, bool clear, LLVMBasicBlockRef bb_kept,
+                         LLVMBasicBlockRef bb_dropped)
 {
     const SOption *o = soptions_find(&pq->source->options, "mode");
-    if (o && strcmp(o->value, "DROPMALFORMED") == 0)
-        return MODE_DROPMALFORMED;
-    if (o && strcmp(o->value, "FAILFAST") == 0)
-        return MODE_FAILFAST;
-    return MODE_PERMISSIVE;
+    const char *mode = o ? o->value : "PERMISSIVE";
+    if (strcmp(mode, "DROPMALFORMED") == 0) {
+        LLVMBuildBr(cg->b, bb_dropped);
+        return;
+    }
+    if (strcmp(mode, "FAILFAST") == 0) {
+        static const char msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
+                                  "To process malformed records as null result, try setting the option "
+                                  "'mode' as 'PERMISSIVE'.";
+        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, msg, sizeof msg, "failfast"), line};
+        cg_call(cg, "srt_query_fail_at", args, 3, "");
+        LLVMBuildRet(cg->b, cg_i64(cg, -1));
+        return;
+    }
+    if (clear)
+        cg_record_clear(cg, pq, rec);
+    int corrupt = cg_corrupt_column(pq);
+    if (corrupt >= 0 && rec->null_slots[corrupt]) {
+        LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
+        cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
+        cg_store(cg, line, rec->val_slots[corrupt]);
+        cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
+    }
+    LLVMBuildBr(cg->b, bb_kept);
 }
+
+/* ==== Parser pieces ==== */
 
 typedef struct JsonCtx {
     CgCtx *cg;
@@ -260,7 +288,7 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
     cg_at(cg, bb_switch);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, kn, bb_skip, (unsigned)sc->n);
     bool *done = ARENA_NEW_N(cg->arena, bool, sc->n + 1);
-    int corrupt = corrupt_column(j->pq);
+    int corrupt = cg_corrupt_column(j->pq);
     for (int i = 0; i < sc->n; i++) {
         if (!j->rec->null_slots[i] || done[i] || i == corrupt)
             continue;
@@ -299,7 +327,7 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
 {
     CgCtx *cg = j->cg;
     const SSchema *sc = &j->pq->source->schema;
-    int corrupt = corrupt_column(j->pq);
+    int corrupt = cg_corrupt_column(j->pq);
     LLVMValueRef avail = LLVMBuildPtrDiff2(cg->b, cg->t_i8, j->end, p, "avail");
     for (int i = 0; i < sc->n; i++) {
         if (!j->rec->null_slots[i] || i == corrupt)
@@ -434,37 +462,8 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
     LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
     cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
-    switch (read_mode(pq)) {
-    case MODE_PERMISSIVE: {
-        cg_record_clear(cg, pq, rec);
-        int corrupt = corrupt_column(pq);
-        if (corrupt >= 0 && rec->null_slots[corrupt]) {
-            /* The raw line, without a trailing carriage return. */
-            LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, le, line, "corrupt.n");
-            LLVMValueRef last = cg_gep(cg, le, cg_i64(cg, -1), "");
-            LLVMValueRef cr = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, n, cg_i64(cg, 0), ""),
-                                     is_char(cg, cg_load(cg, cg->t_i8, cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, n, cg_i64(cg, 0), ""), last, line), ""), '\r'));
-            n = LLVMBuildSub(cg->b, n, LLVMBuildZExt(cg->b, cr, cg->t_i64, ""), "");
-            cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
-            cg_store(cg, line, rec->val_slots[corrupt]);
-            cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
-        }
-        LLVMBuildBr(cg->b, bb_done);
-        break;
-    }
-    case MODE_DROPMALFORMED:
-        LLVMBuildBr(cg->b, bb_start);
-        break;
-    case MODE_FAILFAST: {
-        static const char msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
-                                  "To process malformed records as null result, try setting the option "
-                                  "'mode' as 'PERMISSIVE'.";
-        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, msg, sizeof msg, "failfast"), line};
-        cg_call(cg, "srt_query_fail_at", args, 3, "");
-        LLVMBuildRet(cg->b, cg_i64(cg, -1));
-        break;
-    }
-    }
+    /* PERMISSIVE keeps a row of NULLs (and the line in the corrupt-record column). */
+    cg_record_malformed(cg, pq, rec, line, le, true, bb_done, bb_start);
 
     cg_at(cg, bb_done);
 }

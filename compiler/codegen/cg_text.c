@@ -22,36 +22,14 @@
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
 
-/* A one-character option such as sep; '\t' may be written as the two characters \t.
+/* A one-byte option such as sep, already decoded and checked by sema (sema_infer.c).
    An empty value (quote = '') disables the character: 0xFF never occurs in UTF-8. */
 static int option_char(const PQuery *pq, const char *key, int dflt)
 {
     const SOption *o = soptions_find(&pq->source->options, key);
     if (!o)
         return dflt;
-    const char *v = o->value;
-    if (strcmp(v, "\\t") == 0)
-        return '\t';
-    if (!*v)
-        return 0xFF;
-    return (unsigned char)v[0];
-}
-
-static int corrupt_column(const PQuery *pq)
-{
-    const SOption *o = soptions_find(&pq->source->options, "columnNameOfCorruptRecord");
-    const char *name = o ? o->value : "_corrupt_record";
-    const SSchema *sc = &pq->source->schema;
-    for (int i = 0; i < sc->n; i++)
-        if (strcmp(sc->cols[i].name, name) == 0 && sc->cols[i].type->kind == TY_STRING)
-            return i;
-    return -1;
-}
-
-static const char *mode_of(const PQuery *pq)
-{
-    const SOption *o = soptions_find(&pq->source->options, "mode");
-    return o ? o->value : "PERMISSIVE";
+    return *o->value ? (unsigned char)o->value[0] : 0xFF;
 }
 
 typedef struct CsvCtx {
@@ -154,35 +132,6 @@ static void convert_field(CsvCtx *x, int i)
     cg_at(cg, bb_done);
 }
 
-/* The malformed-record path by read mode; ends in bb_done (kept) or bb_start (dropped). */
-static void csv_malformed(CsvCtx *x, LLVMValueRef line, LLVMValueRef le, LLVMBasicBlockRef bb_start,
-                          LLVMBasicBlockRef bb_done)
-{
-    CgCtx *cg = x->cg;
-    const char *mode = mode_of(x->pq);
-    if (strcmp(mode, "DROPMALFORMED") == 0) {
-        LLVMBuildBr(cg->b, bb_start);
-        return;
-    }
-    if (strcmp(mode, "FAILFAST") == 0) {
-        static const char msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
-                                  "To process malformed records as null result, try setting the option "
-                                  "'mode' as 'PERMISSIVE'.";
-        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, msg, sizeof msg, "failfast"), line};
-        cg_call(cg, "srt_query_fail_at", args, 3, "");
-        LLVMBuildRet(cg->b, cg_i64(cg, -1));
-        return;
-    }
-    int corrupt = corrupt_column(x->pq);
-    if (corrupt >= 0 && x->rec->null_slots[corrupt]) {
-        LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, le, line, "corrupt.n");
-        cg_store(cg, cg_i1(cg, 0), x->rec->null_slots[corrupt]);
-        cg_store(cg, line, x->rec->val_slots[corrupt]);
-        cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), x->rec->len_slots[corrupt]);
-    }
-    LLVMBuildBr(cg->b, bb_done);
-}
-
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
@@ -195,7 +144,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     x.s = cg_alloca(cg, cg->t_ptr, "csv.s");
     x.n = cg_alloca(cg, cg->t_i32, "csv.n");
     x.kind = cg_alloca(cg, cg->t_i32, "csv.kind");
-    int corrupt = corrupt_column(pq);
+    int corrupt = cg_corrupt_column(pq);
     const SSchema *sc = &pq->source->schema;
 
     LLVMBasicBlockRef bb_start = cg_block(cg, "csv.start");
@@ -273,13 +222,8 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     LLVMBasicBlockRef bb_bad = cg_block(cg, "csv.malformed");
     LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, x.bad, "bad"), bb_bad, bb_done);
     cg_at(cg, bb_bad);
-    /* The raw line without a trailing carriage return. */
-    LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, le, p, "");
-    LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntSGT, n, cg_i64(cg, 0), "");
-    LLVMValueRef last = cg_select(cg, has, cg_gep(cg, le, cg_i64(cg, -1), ""), p);
-    LLVMValueRef cr = cg_and(cg, has, LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i8, last, ""), cg_i8(cg, '\r'), ""));
-    LLVMValueRef line_end = cg_select(cg, cr, last, le);
-    csv_malformed(&x, p, line_end, bb_start, bb_done);
+    /* PERMISSIVE keeps the fields that converted, as Spark's partial results. */
+    cg_record_malformed(cg, pq, rec, p, le, false, bb_done, bb_start);
     cg_at(cg, bb_done);
 }
 
@@ -294,11 +238,7 @@ void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
     LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
     cg_store(cg, cg_select(cg, more, cg_gepc(cg, le, 1, ""), le), p_slot);
-    LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, le, p, "");
-    LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntSGT, n, cg_i64(cg, 0), "");
-    LLVMValueRef last = cg_select(cg, has, cg_gep(cg, le, cg_i64(cg, -1), ""), p);
-    LLVMValueRef cr = cg_and(cg, has, LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i8, last, ""), cg_i8(cg, '\r'), ""));
-    n = LLVMBuildSub(cg->b, n, LLVMBuildZExt(cg->b, cr, cg->t_i64, ""), "");
+    LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, p, le), p, "");
     for (int i = 0; i < pq->source->schema.n; i++) {
         if (!rec->null_slots[i])
             continue;

@@ -1262,19 +1262,27 @@ static void text_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
 }
 
 /* What the generated CSV reader (codegen/cg_text.c) handles: one-byte sep, quote and
-   escape, and columns of atomic types (Spark refuses nested types in CSV too). */
-static void csv_reader_limits(SemaCtx *sc, const SSource *src, const CsvConf *c,
-                              const AstStmt *st)
+   escape, and columns of atomic types (Spark refuses nested types in CSV too).  The
+   options are left decoded ('\\t' as a tab, '' as empty) so the reader takes them as
+   they are. */
+static void csv_reader_limits(SemaCtx *sc, SSource *src, const CsvConf *c, const AstStmt *st)
 {
     static const char *const keys[] = {"sep", "quote", "escape"};
+    const char *vals[] = {c->sep, c->quote, c->esc};
     size_t lens[] = {c->sep_n, c->quote_n, c->esc_n};
     for (int i = 0; i < 3; i++) {
-        const SOption *o = soptions_find(&src->options, keys[i]);
-        if (o && lens[i] > 1)
-            diag_error(sc->diag, o->value_span,
-                       "%s '%s' has more than one byte: the CSV reader takes a single "
-                       "ASCII character (multi-character separators are not supported yet)",
-                       keys[i], o->value);
+        for (int k = 0; k < src->options.n; k++) {
+            SOption *o = &src->options.items[k];
+            if (strcmp(o->key, keys[i]) != 0)
+                continue;
+            if (lens[i] > 1)
+                diag_error(sc->diag, o->value_span,
+                           "%s '%s' has more than one byte: the CSV reader takes a single "
+                           "ASCII character (multi-character separators are not supported yet)",
+                           keys[i], o->value);
+            else
+                o->value = arena_strndup(sc->arena, vals[i], lens[i]);
+        }
     }
     for (int i = 0; i < st->n_columns; i++) {
         const AstColumnDef *cd = &st->columns[i];

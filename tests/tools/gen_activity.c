@@ -44,80 +44,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define GEN_BUF_SIZE (1u << 20) /* output buffer per write() */
-#define GEN_LINE_MAX 512        /* longest line we ever format */
-
-/* ---- PRNG: splitmix64 ---- */
-
-typedef struct Rng {
-    uint64_t s;
-} Rng;
-
-static uint64_t rng_next(Rng *r)
-{
-    uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, n). */
-static uint64_t rng_below(Rng *r, uint64_t n)
-{
-    return rng_next(r) % n;
-}
-
-/* Uniform in [0, 1). */
-static double rng_unit(Rng *r)
-{
-    return (double)(rng_next(r) >> 11) / 9007199254740992.0;
-}
-
-/* ---- output ---- */
-
-typedef struct OutBuf {
-    int fd;
-    const char *path;
-    size_t len;
-    char *buf;
-} OutBuf;
-
-static void die(const char *what, const char *path)
-{
-    fprintf(stderr, "gen_activity: %s %s: %s\n", what, path ? path : "", strerror(errno));
-    exit(1);
-}
-
-static void out_flush(OutBuf *o)
-{
-    size_t off = 0;
-    while (off < o->len) {
-        ssize_t n = write(o->fd, o->buf + off, o->len - off);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            die("cannot write", o->path);
-        }
-        off += (size_t)n;
-    }
-    o->len = 0;
-}
-
-static void out_printf(OutBuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void out_printf(OutBuf *o, const char *fmt, ...)
-{
-    if (GEN_BUF_SIZE - o->len < GEN_LINE_MAX)
-        out_flush(o);
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(o->buf + o->len, GEN_BUF_SIZE - o->len, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= GEN_BUF_SIZE - o->len) {
-        errno = EOVERFLOW;
-        die("line too long for", o->path);
-    }
-    o->len += (size_t)n;
-}
+#include "gen_util.h"
 
 /* A double as Java's Double.toString prints one with `sig` significant digits: plain for
    1e-3 <= |v| < 1e7, else d.dddE<exp>; always a fraction digit ("0.0", "1.5E-4"). */
@@ -187,7 +114,7 @@ static double reading(Rng *r, double motion)
     return v;
 }
 
-static void put_malformed(OutBuf *o, Rng *r, int64_t arrival)
+static void put_malformed(OutFile *o, Rng *r, int64_t arrival)
 {
     switch (rng_below(r, 3)) {
     case 0: /* truncated object */
@@ -213,44 +140,9 @@ static void usage(void)
     exit(2);
 }
 
-static uint64_t parse_u64(const char *opt, const char *s)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (errno || end == s || *end || *s == '-') {
-        fprintf(stderr, "gen_activity: bad value for %s: '%s'\n", opt, s);
-        exit(2);
-    }
-    return (uint64_t)v;
-}
-
-/* mkdir -p */
-static void make_dirs(const char *dir)
-{
-    char path[4096];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof path) {
-        errno = ENAMETOOLONG;
-        die("bad directory", dir);
-    }
-    memcpy(path, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (path[i] == '/' || path[i] == '\0') {
-            char c = path[i];
-            path[i] = '\0';
-            if (mkdir(path, 0777) != 0 && errno != EEXIST)
-                die("cannot create", path);
-            path[i] = c;
-        }
-    }
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        die("not a directory", dir);
-}
-
 int main(int argc, char **argv)
 {
+    gen_init("gen_activity");
     const char *out_dir = NULL;
     uint64_t nfiles = 10, nlines = 1000, seed = 0xac71b17e, null_permille = 30;
     int64_t start_ms = 1424686735090LL;
@@ -272,26 +164,24 @@ int main(int argc, char **argv)
         if (!strcmp(a, "--out"))
             out_dir = v;
         else if (!strcmp(a, "--files"))
-            nfiles = parse_u64(a, v);
+            nfiles = gen_parse_u64(a, v);
         else if (!strcmp(a, "--lines-per-file"))
-            nlines = parse_u64(a, v);
+            nlines = gen_parse_u64(a, v);
         else if (!strcmp(a, "--seed"))
-            seed = parse_u64(a, v);
+            seed = gen_parse_u64(a, v);
         else if (!strcmp(a, "--start"))
-            start_ms = (int64_t)parse_u64(a, v);
+            start_ms = (int64_t)gen_parse_u64(a, v);
         else if (!strcmp(a, "--null-permille"))
-            null_permille = parse_u64(a, v);
+            null_permille = gen_parse_u64(a, v);
         else
             usage();
     }
     if (!out_dir || null_permille > 1000 || nfiles > 1000000)
         usage();
 
-    make_dirs(out_dir);
+    gen_make_dirs(out_dir);
     Rng rng = {seed};
-    OutBuf o = {.fd = -1, .path = NULL, .len = 0, .buf = malloc(GEN_BUF_SIZE)};
-    if (!o.buf)
-        die("out of memory", NULL);
+    OutFile o = {.fd = -1};
 
     int64_t arrival = start_ms;
     int64_t index[N_DEVICES] = {0};
@@ -299,21 +189,9 @@ int main(int argc, char **argv)
     for (size_t d = 0; d < N_DEVICES; d++)
         clock_skew_ms[d] = 1900 + (int64_t)rng_below(&rng, 200);
     size_t activity = 0;
-    char tmp_path[4096], final_path[4096];
 
     for (uint64_t f = 0; f < nfiles; f++) {
-        int n1 = snprintf(tmp_path, sizeof tmp_path, "%s/.part-%05" PRIu64 ".%s.tmp", out_dir, f,
-                          csv ? "csv" : "json");
-        int n2 = snprintf(final_path, sizeof final_path, "%s/part-%05" PRIu64 ".%s", out_dir, f,
-                          csv ? "csv" : "json");
-        if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof tmp_path || (size_t)n2 >= sizeof final_path) {
-            errno = ENAMETOOLONG;
-            die("path too long", out_dir);
-        }
-        o.path = tmp_path;
-        o.fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (o.fd < 0)
-            die("cannot create", tmp_path);
+        out_open(&o, out_dir, f, csv ? "csv" : "json");
         char user = (char)('a' + f % 9);
         if (csv)
             out_printf(&o, "Arrival_Time,Creation_Time,Device,Index,Model,User,gt,x,y,z\n");
@@ -352,17 +230,7 @@ int main(int argc, char **argv)
                        ",\"Model\":\"%s\",\"User\":\"%c\",\"gt\":%s,\"x\":%s,\"y\":%s,\"z\":%s}\n",
                        arrival, creation_ns, devices[d], index[d]++, model, user, gt, x, y, z);
         }
-        out_flush(&o);
-
-        struct timespec ts[2];
-        ts[0].tv_sec = ts[1].tv_sec = (time_t)(start_ms / 1000 + (int64_t)f);
-        ts[0].tv_nsec = ts[1].tv_nsec = 0;
-        if (futimens(o.fd, ts) != 0)
-            die("cannot set mtime of", tmp_path);
-        if (close(o.fd) != 0)
-            die("cannot close", tmp_path);
-        if (rename(tmp_path, final_path) != 0)
-            die("cannot rename to", final_path);
+        out_close(&o, start_ms / 1000 + (int64_t)f);
     }
     free(o.buf);
     return 0;

@@ -50,88 +50,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define GEN_BUF_SIZE (1u << 20) /* output buffer per write() */
-#define GEN_LINE_MAX 2048       /* longest line we ever format */
-
-/* ---- PRNG: splitmix64 ---- */
-
-typedef struct Rng {
-    uint64_t s;
-} Rng;
-
-static uint64_t rng_next(Rng *r)
-{
-    uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static uint64_t rng_below(Rng *r, uint64_t n)
-{
-    return rng_next(r) % n;
-}
-
-/* An index into weights[0..n) drawn with those weights. */
-static size_t rng_weighted(Rng *r, const unsigned *weights, size_t n)
-{
-    unsigned total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += weights[i];
-    unsigned x = (unsigned)rng_below(r, total);
-    for (size_t i = 0; i < n; i++) {
-        if (x < weights[i])
-            return i;
-        x -= weights[i];
-    }
-    return n - 1;
-}
-
-/* ---- output ---- */
-
-typedef struct OutBuf {
-    int fd;
-    const char *path;
-    size_t len;
-    char *buf;
-} OutBuf;
-
-static void die(const char *what, const char *path)
-{
-    fprintf(stderr, "gen_ecommerce: %s %s: %s\n", what, path ? path : "", strerror(errno));
-    exit(1);
-}
-
-static void out_flush(OutBuf *o)
-{
-    size_t off = 0;
-    while (off < o->len) {
-        ssize_t n = write(o->fd, o->buf + off, o->len - off);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            die("cannot write", o->path);
-        }
-        off += (size_t)n;
-    }
-    o->len = 0;
-}
-
-static void out_printf(OutBuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void out_printf(OutBuf *o, const char *fmt, ...)
-{
-    if (GEN_BUF_SIZE - o->len < GEN_LINE_MAX)
-        out_flush(o);
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(o->buf + o->len, GEN_BUF_SIZE - o->len, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= GEN_BUF_SIZE - o->len) {
-        errno = EOVERFLOW;
-        die("line too long for", o->path);
-    }
-    o->len += (size_t)n;
-}
+#include "gen_util.h"
 
 /* An amount in dollars with at least one fraction digit: 1195.0, 940.5, 53.12. */
 static void money(char *out, size_t n, double v)
@@ -200,7 +119,7 @@ typedef struct User {
 } User;
 
 /* One event line. */
-static void put_event(OutBuf *o, Rng *r, User *u, size_t ev, int64_t ts, bool force_full)
+static void put_event(OutFile *o, Rng *r, User *u, size_t ev, int64_t ts, bool force_full)
 {
     if (!u->first_touch)
         u->first_touch = ts;
@@ -287,44 +206,9 @@ static void usage(void)
     exit(2);
 }
 
-static uint64_t parse_u64(const char *opt, const char *s)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (errno || end == s || *end || *s == '-') {
-        fprintf(stderr, "gen_ecommerce: bad value for %s: '%s'\n", opt, s);
-        exit(2);
-    }
-    return (uint64_t)v;
-}
-
-/* mkdir -p */
-static void make_dirs(const char *dir)
-{
-    char path[4096];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof path) {
-        errno = ENAMETOOLONG;
-        die("bad directory", dir);
-    }
-    memcpy(path, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (path[i] == '/' || path[i] == '\0') {
-            char c = path[i];
-            path[i] = '\0';
-            if (mkdir(path, 0777) != 0 && errno != EEXIST)
-                die("cannot create", path);
-            path[i] = c;
-        }
-    }
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        die("not a directory", dir);
-}
-
 int main(int argc, char **argv)
 {
+    gen_init("gen_ecommerce");
     const char *out_dir = NULL;
     uint64_t nfiles = 10, nlines = 1000, seed = 0xec0113e, n_users = 500;
     int64_t start_us = 1593878400000000LL; /* 2020-07-04 16:00:00 UTC */
@@ -337,27 +221,27 @@ int main(int argc, char **argv)
         if (!strcmp(a, "--out"))
             out_dir = v;
         else if (!strcmp(a, "--files"))
-            nfiles = parse_u64(a, v);
+            nfiles = gen_parse_u64(a, v);
         else if (!strcmp(a, "--lines-per-file"))
-            nlines = parse_u64(a, v);
+            nlines = gen_parse_u64(a, v);
         else if (!strcmp(a, "--seed"))
-            seed = parse_u64(a, v);
+            seed = gen_parse_u64(a, v);
         else if (!strcmp(a, "--start"))
-            start_us = (int64_t)parse_u64(a, v);
+            start_us = (int64_t)gen_parse_u64(a, v);
         else if (!strcmp(a, "--users"))
-            n_users = parse_u64(a, v);
+            n_users = gen_parse_u64(a, v);
         else
             usage();
     }
     if (!out_dir || nfiles > 1000000 || n_users == 0 || n_users > 10000000)
         usage();
 
-    make_dirs(out_dir);
+    gen_make_dirs(out_dir);
     Rng rng = {seed};
-    OutBuf o = {.fd = -1, .path = NULL, .len = 0, .buf = malloc(GEN_BUF_SIZE)};
+    OutFile o = {.fd = -1};
     User *users = calloc((size_t)n_users, sizeof *users);
-    if (!o.buf || !users)
-        die("out of memory", NULL);
+    if (!users)
+        gen_die("out of memory", NULL);
     uint64_t next_id = 107379500;
     for (uint64_t k = 0; k < n_users; k++) {
         next_id += 1 + rng_below(&rng, 40);
@@ -375,35 +259,15 @@ int main(int argc, char **argv)
     }
 
     int64_t ts = start_us;
-    char tmp_path[4096], final_path[4096];
     for (uint64_t f = 0; f < nfiles; f++) {
-        int n1 = snprintf(tmp_path, sizeof tmp_path, "%s/.part-%05" PRIu64 ".json.tmp", out_dir, f);
-        int n2 = snprintf(final_path, sizeof final_path, "%s/part-%05" PRIu64 ".json", out_dir, f);
-        if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof tmp_path || (size_t)n2 >= sizeof final_path) {
-            errno = ENAMETOOLONG;
-            die("path too long", out_dir);
-        }
-        o.path = tmp_path;
-        o.fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (o.fd < 0)
-            die("cannot create", tmp_path);
+        out_open(&o, out_dir, f, "json");
         for (uint64_t l = 0; l < nlines; l++) {
             ts += 1 + (int64_t)rng_below(&rng, 2000000);
             User *u = &users[rng_below(&rng, n_users)];
             size_t ev = l == 0 ? finalize : rng_weighted(&rng, event_weights, N_EVENTS);
             put_event(&o, &rng, u, ev, ts, l == 0);
         }
-        out_flush(&o);
-
-        struct timespec tsp[2];
-        tsp[0].tv_sec = tsp[1].tv_sec = (time_t)(start_us / 1000000 + (int64_t)f);
-        tsp[0].tv_nsec = tsp[1].tv_nsec = 0;
-        if (futimens(o.fd, tsp) != 0)
-            die("cannot set mtime of", tmp_path);
-        if (close(o.fd) != 0)
-            die("cannot close", tmp_path);
-        if (rename(tmp_path, final_path) != 0)
-            die("cannot rename to", final_path);
+        out_close(&o, start_us / 1000000 + (int64_t)f);
     }
     free(users);
     free(o.buf);
