@@ -30,12 +30,98 @@ void cg_block_outputs(CgCtx *cg, const SSelect *s, const CgEnv *env, CgVal *vals
         vals[i] = cg_expr(cg, env, s->out[i].expr);
 }
 
+/* ==== Event time ==== */
+
+/* Per process call: the event-time statistics of the watermark column (reported once at
+   the end) and, for an aggregation with an event-time key, the late threshold and the
+   count of late rows dropped. */
+typedef struct EventTime {
+    LLVMValueRef n, min, max, base, sum; /* i64 allocas; NULL without a watermark */
+    LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
+    LLVMValueRef dropped;                /* i64 alloca */
+} EventTime;
+
+static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
+{
+    memset(et, 0, sizeof *et);
+    if (pq->watermark_col >= 0) {
+        LLVMValueRef *slots[5] = {&et->n, &et->min, &et->max, &et->base, &et->sum};
+        static const char *names[5] = {"ev.n", "ev.min", "ev.max", "ev.base", "ev.sum"};
+        for (int i = 0; i < 5; i++) {
+            *slots[i] = cg_alloca(cg, cg->t_i64, names[i]);
+            cg_store(cg, cg_i64(cg, 0), *slots[i]);
+        }
+    }
+    if (pq->agg && pq->event_key >= 0) {
+        et->late = cg_call(cg, "srt_query_late_threshold", &cg->q, 1, "late");
+        et->dropped = cg_alloca(cg, cg->t_i64, "late.n");
+        cg_store(cg, cg_i64(cg, 0), et->dropped);
+    }
+}
+
+/* Fold one record's event time into the statistics, branch-free. */
+static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
+{
+    if (!et->n)
+        return;
+    LLVMValueRef ms = LLVMBuildSDiv(cg->b, ts.v, cg_i64(cg, 1000), "ev.ms");
+    LLVMValueRef valid = cg_not(cg, ts.null);
+    LLVMValueRef n = cg_load(cg, cg->t_i64, et->n, "ev.n");
+    LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "ev.first");
+    LLVMValueRef base = cg_select(cg, cg_and(cg, valid, first), ms, cg_load(cg, cg->t_i64, et->base, "ev.base"));
+    LLVMValueRef min = cg_load(cg, cg->t_i64, et->min, "ev.min");
+    LLVMValueRef max = cg_load(cg, cg->t_i64, et->max, "ev.max");
+    LLVMValueRef lt = LLVMBuildICmp(cg->b, LLVMIntSLT, ms, min, "");
+    LLVMValueRef gt = LLVMBuildICmp(cg->b, LLVMIntSGT, ms, max, "");
+    cg_store(cg, cg_select(cg, cg_and(cg, valid, cg_or(cg, first, lt)), ms, min), et->min);
+    cg_store(cg, cg_select(cg, cg_and(cg, valid, cg_or(cg, first, gt)), ms, max), et->max);
+    cg_store(cg, base, et->base);
+    LLVMValueRef sum = cg_load(cg, cg->t_i64, et->sum, "ev.sum");
+    LLVMValueRef delta = cg_select(cg, valid, LLVMBuildSub(cg->b, ms, base, ""), cg_i64(cg, 0));
+    cg_store(cg, LLVMBuildAdd(cg->b, sum, delta, ""), et->sum);
+    cg_store(cg, LLVMBuildAdd(cg->b, n, LLVMBuildZExt(cg->b, valid, cg->t_i64, ""), ""), et->n);
+}
+
+/* Report what the call saw (at the end of the process function). */
+static void event_time_report(CgCtx *cg, const EventTime *et)
+{
+    if (et->n) {
+        LLVMValueRef args[6] = {cg->q, cg_load(cg, cg->t_i64, et->n, ""), cg_load(cg, cg->t_i64, et->min, ""),
+                                cg_load(cg, cg->t_i64, et->max, ""), cg_load(cg, cg->t_i64, et->base, ""),
+                                cg_load(cg, cg->t_i64, et->sum, "")};
+        cg_call(cg, "srt_query_event_times", args, 6, "");
+    }
+    if (et->late) {
+        LLVMValueRef args[2] = {cg->q, cg_load(cg, cg->t_i64, et->dropped, "")};
+        cg_call(cg, "srt_query_dropped_late", args, 2, "");
+    }
+}
+
+/* Branch to bb_late (counting the row) when key_us is at or before the late threshold;
+   continue in a new block otherwise. */
+static void drop_if_late(CgCtx *cg, const EventTime *et, LLVMValueRef key_us, LLVMValueRef is_null,
+                         LLVMBasicBlockRef bb_late)
+{
+    LLVMBasicBlockRef bb_drop = cg_block(cg, "late.drop");
+    LLVMBasicBlockRef bb_keep = cg_block(cg, "late.keep");
+    LLVMValueRef late = LLVMBuildICmp(cg->b, LLVMIntSLE, key_us, et->late, "is.late");
+    if (is_null)
+        late = cg_and(cg, late, cg_not(cg, is_null));
+    LLVMBuildCondBr(cg->b, late, bb_drop, bb_keep);
+    cg_at(cg, bb_drop);
+    LLVMValueRef n = cg_load(cg, cg->t_i64, et->dropped, "late.n");
+    cg_store(cg, LLVMBuildAdd(cg->b, n, cg_i64(cg, 1), ""), et->dropped);
+    LLVMBuildBr(cg->b, bb_late);
+    cg_at(cg, bb_keep);
+}
+
 /* ==== Window assignment and aggregation ==== */
 
 /* For each window [s, s+size) of the row's timestamp: body(window). Rows with a NULL
    timestamp belong to no window (Spark filters them). */
 static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table,
-                        LLVMBasicBlockRef bb_next, CgVal *keys, const CgVal *args)
+                        LLVMBasicBlockRef bb_next, CgVal *keys, const CgVal *args,
+                        const EventTime *et)
 {
     const SSelect *a = pq->agg;
     const SExpr *w = a->group[a->window_group];
@@ -76,6 +162,9 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     win.fields[1].null = cg_i1(cg, 0);
     win.fields[1].v = end;
     keys[a->window_group] = win;
+    /* Late per window, by its end: a sliding row may be late for old windows only. */
+    if (et->late && pq->event_key == a->window_group)
+        drop_if_late(cg, et, end, NULL, bb_step);
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_step);
 
@@ -84,7 +173,8 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     LLVMBuildBr(cg->b, bb_head);
 }
 
-static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)
+static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next,
+                          const EventTime *et)
 {
     const SSelect *a = pq->agg;
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
@@ -95,9 +185,11 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
     for (int i = 0; i < a->n_agg; i++)
         args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
     if (a->window_group >= 0) {
-        window_loop(cg, pq, env, table, bb_next, keys, args);
+        window_loop(cg, pq, env, table, bb_next, keys, args, et);
         return;
     }
+    if (et->late && pq->event_key >= 0)
+        drop_if_late(cg, et, keys[pq->event_key].v, keys[pq->event_key].null, bb_next);
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_next);
 }
@@ -260,6 +352,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_store(cg, buf, p_slot);
     cg_store(cg, cg_i64(cg, 0), rows);
     LLVMValueRef table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
+    EventTime et;
+    event_time_setup(cg, pq, &et);
     InputKind input = input_kind(pq);
     CgRecord rec;
     if (input != INPUT_VALUES)
@@ -283,6 +377,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, rows, "n"), cg_i64(cg, 1), "n.next"), rows);
     if (input != INPUT_VALUES)
         cg_record_load(cg, pq, &rec, cols);
+    if (pq->watermark_col >= 0)
+        event_time_row(cg, &et, cols[pq->watermark_col]);
     CgEnv env = {0};
     env.cols = cols;
     env.n_cols = pq->source->schema.n;
@@ -316,7 +412,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);
             cg_at(cg, pass);
         }
-        aggregate_row(cg, pq, &env, table, bb_cont);
+        aggregate_row(cg, pq, &env, table, bb_cont, &et);
     } else {
         LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
         cg_store_row(cg, pq, &env, row);
@@ -326,6 +422,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_at(cg, bb_next);
     LLVMBuildBr(cg->b, bb_loop);
     cg_at(cg, bb_eof);
+    event_time_report(cg, &et);
     LLVMBuildRet(cg->b, cg_load(cg, cg->t_i64, rows, "rows"));
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_setup);

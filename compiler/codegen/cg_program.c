@@ -66,6 +66,21 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVM
             LLVMValueRef aargs[4] = {p, qi, cg_i32(cg, pq->state_size),
                                      LLVMBuildPointerCast(cg->b, emit[i], cg->t_ptr, "")};
             cg_call(cg, "srt_prog_query_agg", aargs, 4, "");
+            if (pq->event_key >= 0) {
+                LLVMValueRef eargs[3] = {p, qi, cg_i32(cg, pq->event_key_offset)};
+                cg_call(cg, "srt_prog_query_agg_event_key", eargs, 3, "");
+            }
+            for (int a = 0; a < pq->agg->n_agg; a++) {
+                const SAgg *ag = &pq->agg->aggs[a];
+                if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && ag->type->kind == TY_STRING) {
+                    LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
+                    cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
+                }
+            }
+        }
+        if (pq->watermark_col >= 0) {
+            LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};
+            cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");
         }
         for (int o = 0; o < pq->n_order; o++) {
             LLVMValueRef oargs[5] = {p, qi, cg_i32(cg, pq->order[o].column), cg_i32(cg, pq->order[o].desc),

@@ -296,6 +296,24 @@ AstFrom *ast_new_from(Arena *arena, const char *name, AstSelect *sub, const char
     return f;
 }
 
+AstFrom *ast_from_alias(AstFrom *from, const char *alias, SrcSpan span)
+{
+    from->alias = alias;
+    from->span = span;
+    return from;
+}
+
+AstDedup *ast_new_dedup(Arena *arena, AstFlag within, const AstExprList *columns, SrcSpan span)
+{
+    AstDedup *d = ARENA_NEW(arena, AstDedup);
+    d->within_watermark = within.on;
+    d->within_span = within.span;
+    if (columns)
+        d->columns = *columns;
+    d->span = span;
+    return d;
+}
+
 AstSelect *ast_new_select(Arena *arena, AstFlag distinct, const PtrVec *items, SrcSpan span)
 {
     AstSelect *s = ARENA_NEW(arena, AstSelect);
@@ -319,6 +337,13 @@ AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span)
 AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span)
 {
     sel->where = where;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span)
+{
+    sel->dedup = dedup;
     sel->span = span;
     return sel;
 }

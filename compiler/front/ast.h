@@ -129,6 +129,15 @@ typedef struct AstFrom {
     SrcSpan span;
 } AstFrom;
 
+/* DROP DUPLICATES [WITHIN WATERMARK] [(col, ...)] after WHERE: Spark's dropDuplicates /
+   dropDuplicatesWithinWatermark on the rows of the FROM input. */
+typedef struct AstDedup {
+    bool within_watermark; /* DROP DUPLICATES WITHIN WATERMARK */
+    SrcSpan within_span;   /* the words WITHIN WATERMARK */
+    AstExprList columns;   /* AST_COLUMN names as written; n == 0: every input column */
+    SrcSpan span;          /* the whole clause */
+} AstDedup;
+
 struct AstSelect {
     SrcSpan span;
     bool distinct;       /* SELECT DISTINCT: refused by sema */
@@ -137,6 +146,7 @@ struct AstSelect {
     int n_items;
     AstFrom *from;       /* NULL if there is no FROM (refused by sema) */
     AstExpr *where;      /* may be NULL */
+    AstDedup *dedup;     /* DROP DUPLICATES ...; NULL if absent */
     AstExprList group_by;
     SrcSpan group_by_span;
     AstExpr *having;     /* may be NULL */
@@ -279,10 +289,15 @@ AstSelectItem *ast_new_select_item(Arena *arena, AstExpr *expr, const char *alia
 AstOrderItem *ast_new_order_item(Arena *arena, AstExpr *expr, bool desc, int nulls, SrcSpan span);
 /* FROM name [alias] (sub NULL) or FROM (SELECT ...) [alias] (name NULL). */
 AstFrom *ast_new_from(Arena *arena, const char *name, AstSelect *sub, const char *alias, SrcSpan span);
+/* Sets the alias of a FROM item and widens its span to cover it. */
+AstFrom *ast_from_alias(AstFrom *from, const char *alias, SrcSpan span);
+/* DROP DUPLICATES [WITHIN WATERMARK] [(columns)]: columns NULL for none (every input column). */
+AstDedup *ast_new_dedup(Arena *arena, AstFlag within, const AstExprList *columns, SrcSpan span);
 /* SELECT [DISTINCT] items; the clauses that follow are added in order, each widening the span. */
 AstSelect *ast_new_select(Arena *arena, AstFlag distinct, const PtrVec *items, SrcSpan span);
 AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span);
 AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span);
+AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span);
 AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span);
 AstSelect *ast_select_having(AstSelect *sel, AstExpr *having, SrcSpan span);
 AstSelect *ast_select_order_by(Arena *arena, AstSelect *sel, const PtrVec *items, SrcSpan kw_span,

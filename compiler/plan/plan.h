@@ -94,6 +94,17 @@ typedef struct PQuery {
     uint32_t state_size;   /* agg only, multiple of 16 */
     int window_n;          /* agg with window key: max windows a row falls into */
 
+    /* Event time (the source's WATERMARK).  watermark_col is the source column whose
+       event times the pipeline reports, -1 without a watermark.  event_key is the group
+       key compared with the watermark (a window over the watermarked column, or that
+       column itself), -1 if none; event_key_offset is where its i64 lives in the key
+       bytes (a window's end, or the timestamp).  Late rows are dropped and final groups
+       evicted by that key. */
+    int watermark_col;
+    int64_t watermark_delay_us;
+    int event_key;
+    uint32_t event_key_offset;
+
     PColumn *columns;      /* result columns (visible first, then hidden sort keys) */
     int n_columns;
     POrder *order;

@@ -225,19 +225,22 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             agg_at = i;
         }
     }
-    const SOption *chk = soptions_find(&q->options, "checkpointLocation");
-    if (chk && !chk->is_default)
-        diag_warn(diag, chk->span, "checkpoints are not written yet: query '%s' starts from the "
-                                   "beginning of its sources on every run", q->name);
-    if (agg_at >= 0 && q->mode == MODE_APPEND) {
-        /* Accepted by sema (a watermarked window makes it legal in Spark), but emitting
-           each window once, when the watermark passes its end, needs watermark tracking. */
-        const SOption *mode = soptions_find(&q->options, "outputMode");
-        diag_error(diag, mode && !mode->is_default ? mode->span : q->span,
-                   "append output mode with an aggregation (windows emitted once the watermark "
-                   "passes them) is not supported yet; use update or complete");
-        return NULL;
+    /* Planned by sema, not yet by codegen and the runtime. */
+    for (int i = 0; i < depth; i++) {
+        const SSelect *s = chain[i];
+        if (s->dedup) {
+            diag_error(diag, s->dedup->span, "DROP DUPLICATES is not supported yet");
+            return NULL;
+        }
+        if (s->has_agg && s->window_group >= 0 && s->group[s->window_group]->u.window.session) {
+            diag_error(diag, s->group[s->window_group]->span,
+                       "session windows are not supported yet");
+            return NULL;
+        }
     }
+    pq->watermark_col = pq->source->watermark ? pq->source->watermark->column : -1;
+    pq->watermark_delay_us = pq->source->watermark ? pq->source->watermark->delay_us : 0;
+    pq->event_key = -1;
     int n_pre = agg_at >= 0 ? agg_at : depth;
     pq->pre = chain;
     pq->n_pre = n_pre;
@@ -263,6 +266,13 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
         }
         layout_key(arena, pq);
         layout_state(arena, pq);
+        for (int i = 0; i < pq->agg->n_group && pq->event_key < 0; i++) {
+            const SExpr *g = pq->agg->group[i];
+            if (!sema_is_event_time(pq->agg, g))
+                continue;
+            pq->event_key = i;
+            pq->event_key_offset = pq->key.slots[i].offset + (g->kind == SX_WINDOW ? 8u : 0u);
+        }
         if (pq->agg->window_group >= 0) {
             const SExpr *w = pq->agg->group[pq->agg->window_group];
             int64_t size = w->u.window.size_us, slide = w->u.window.slide_us;
@@ -273,6 +283,8 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
     pq->n_needed = pq->source->schema.n;
     pq->needed = ARENA_NEW_N(arena, bool, pq->n_needed ? pq->n_needed : 1);
     mark_block(chain[0], pq->needed, pq->n_needed);
+    if (pq->watermark_col >= 0)
+        pq->needed[pq->watermark_col] = true; /* its event times drive the watermark */
 
     plan_columns(arena, pq);
 

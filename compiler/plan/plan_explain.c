@@ -163,6 +163,14 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         sb_putc(sb, ')');
         return;
     case SX_WINDOW:
+        if (e->u.window.session) {
+            sb_puts(sb, "session_window(");
+            put_expr(sb, e->u.window.ts, s);
+            sb_puts(sb, ", '");
+            plan_format_duration(sb, e->u.window.gap_us);
+            sb_puts(sb, "')");
+            return;
+        }
         /* As a user writes it: the slide only when sliding, the start only when set. */
         sb_puts(sb, "window(");
         put_expr(sb, e->u.window.ts, s);
@@ -198,10 +206,27 @@ static void put_outputs(StrBuf *sb, const SSelect *s)
     sb_putc(sb, ']');
 }
 
-static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
+/* Spark's Deduplicate [keys] / DeduplicateWithinWatermark [keys], keys by name. */
+static void put_dedup(StrBuf *sb, const SSelect *s)
+{
+    const SDedup *d = s->dedup;
+    sb_puts(sb, d->within_watermark ? "DeduplicateWithinWatermark [" : "Deduplicate [");
+    for (int i = 0; i < d->n; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "",
+                  d->cols[i] >= 0 && d->cols[i] < s->input.n ? s->input.cols[d->cols[i]].name
+                                                             : "?");
+    sb_putc(sb, ']');
+}
+
+static void put_lplan_indent(StrBuf *sb, int depth)
 {
     for (int i = 0; i < depth; i++)
         sb_puts(sb, i + 1 == depth ? "+- " : "   ");
+}
+
+static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
+{
+    put_lplan_indent(sb, depth);
     const SSelect *s = p->select;
     switch (p->kind) {
     case LP_SINK: {
@@ -266,8 +291,15 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         break;
     }
     }
-    if (p->child)
+    if (p->child) {
+        /* A block's DROP DUPLICATES sits between its Filter and its Aggregate or Project. */
+        if ((p->kind == LP_AGGREGATE || p->kind == LP_PROJECT) && s->dedup) {
+            put_lplan_indent(sb, ++depth);
+            put_dedup(sb, s);
+            sb_putc(sb, '\n');
+        }
         put_lplan(sb, p->child, depth + 1);
+    }
 }
 
 /* ==== Physical plan ==== */
@@ -277,6 +309,11 @@ static void put_block_ops(StrBuf *sb, const SSelect *s, const char *indent)
     if (s->where) {
         sb_printf(sb, "%sFilter ", indent);
         put_expr(sb, s->where, s);
+        sb_putc(sb, '\n');
+    }
+    if (s->dedup) {
+        sb_puts(sb, indent);
+        put_dedup(sb, s);
         sb_putc(sb, '\n');
     }
     if (!s->has_agg) {
@@ -310,7 +347,16 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
             put_expr(sb, a->where, a);
             sb_putc(sb, '\n');
         }
-        if (a->window_group >= 0) {
+        if (a->dedup) {
+            sb_puts(sb, "  ");
+            put_dedup(sb, a);
+            sb_putc(sb, '\n');
+        }
+        if (a->window_group >= 0 && a->group[a->window_group]->u.window.session) {
+            sb_puts(sb, "  SessionWindowAssign ");
+            put_expr(sb, a->group[a->window_group], a);
+            sb_puts(sb, " (sessions merged per key)\n");
+        } else if (a->window_group >= 0) {
             const SExpr *w = a->group[a->window_group];
             sb_printf(sb, "  WindowAssign %s ", w->u.window.size_us == w->u.window.slide_us
                                                    ? "tumbling" : "sliding");

@@ -110,7 +110,8 @@ typedef enum SExprKind {
     SX_CALL,       /* u.call: a scalar function of functions.def */
     SX_GROUP_REF,  /* u.ref: the i-th GROUP BY key (in the aggregated space) */
     SX_AGG_REF,    /* u.ref: the i-th aggregate (in the aggregated space) */
-    SX_WINDOW,     /* u.window: window(ts, size, slide, start) as a GROUP BY key */
+    SX_WINDOW,     /* u.window: window(ts, size, slide, start) or, with u.window.session,
+                      session_window(ts, gap), as a GROUP BY key */
     SX_EXPLODE     /* u.arg: explode(array), a generator; only as a whole SELECT item of a
                       block without aggregation (SSelect.gen): one row per element */
 } SExprKind;
@@ -149,9 +150,18 @@ struct SExpr {
         struct { SFunc fn; SExpr **args; int n_args; } call;
         struct {
             SExpr *ts;          /* a TIMESTAMP expression over the input */
-            int64_t size_us;    /* window duration */
-            int64_t slide_us;   /* == size_us for a tumbling window */
-            int64_t start_us;   /* startTime offset, |start| < slide */
+            int64_t size_us;    /* window duration (0 for a session window) */
+            int64_t slide_us;   /* == size_us for a tumbling window (0 for a session window) */
+            int64_t start_us;   /* startTime offset, |start| < slide (0 for a session window) */
+            /* session_window(ts, gap) (Spark 3.2+, semantics section 2.2): each row with a
+               non-NULL ts starts the session [ts, ts + gap); per value of the other GROUP BY
+               keys, sessions are merged while next.start <= current.end (merged end = max
+               of ends).  Type and output name as Spark: struct<start,end> named
+               `session_window`.  Sema guarantees: constant gap_us > 0, at least one other
+               GROUP BY key, never in Update mode, and in Append mode ts is the watermarked
+               event time (a session is final, emitted and evicted once end <= watermark). */
+            bool session;
+            int64_t gap_us;     /* session only: the gap, > 0 */
         } window;
     } u;
 };
@@ -174,6 +184,38 @@ typedef struct SOutCol {
     SrcSpan span;
 } SOutCol;
 
+/*
+** DROP DUPLICATES [WITHIN WATERMARK] [(cols)] of a block: Spark's dropDuplicates /
+** dropDuplicatesWithinWatermark on the rows of the block's input, after WHERE and
+** before GROUP BY, the aggregates, the select list and explode.  A row goes on iff no
+** earlier row (of this or any previous batch, while its state lives) had the same key:
+** the values of input[cols[0..n-1]] compared as Spark compares grouping keys (NULL
+** equals NULL, strings bytewise, -0.0 equals 0.0; keys are atomic types only).  Rows
+** dropped as duplicates are not seen by anything after the clause.
+** With a watermark (watermark_col >= 0) rows whose event time is <= the late-event
+** threshold are dropped first, whether or not the event time is a key (a NULL event
+** time is not late).  State eviction once the batch is done:
+**   plain, event_key >= 0:   keys whose event-time value is <= the watermark;
+**   plain, event_key < 0:    never (the state grows with the number of distinct keys);
+**   within_watermark:        each key keeps expires = first event time + delay_us and is
+**                            evicted once watermark >= expires (Spark 3.5's
+**                            StreamingDeduplicateWithinWatermarkExec).
+** Sema guarantees: columns exist, are distinct and atomic; within_watermark implies
+** watermark_col >= 0; at most one clause per query; never above an aggregation.
+*/
+typedef struct SDedup {
+    int *cols;              /* keys: indexes into SSelect.input, in the order written (every
+                               input column in order when no list was written) */
+    int n;
+    bool all_columns;       /* no column list: DROP DUPLICATES on every input column */
+    bool within_watermark;  /* DROP DUPLICATES WITHIN WATERMARK */
+    int watermark_col;      /* index into SSelect.input of the watermarked event time (a
+                               TIMESTAMP column; followed through subqueries), or -1 */
+    int64_t delay_us;       /* the watermark's delay (0 without one) */
+    int event_key;          /* index into cols[] of watermark_col if it is a key, or -1 */
+    SrcSpan span;           /* the clause */
+} SDedup;
+
 typedef struct SOrder {
     SExpr *expr;        /* over the same space as SOutCol.expr (aliases substituted) */
     bool desc;
@@ -182,7 +224,7 @@ typedef struct SOrder {
 } SOrder;
 
 /*
-** One SELECT block.  Evaluation order: read input -> WHERE -> (GROUP BY keys +
+** One SELECT block.  Evaluation order: read input -> WHERE -> DROP DUPLICATES -> (GROUP BY keys +
 ** aggregates -> HAVING) -> output columns -> ORDER BY.  Without aggregation the
 ** output columns are over the input; with it they are over the aggregated space,
 ** where SX_GROUP_REF(i) is group[i] and SX_AGG_REF(i) is aggs[i].
@@ -193,10 +235,12 @@ struct SSelect {
     SSelect *sub;       /* ... or FROM a subquery (exactly one of the two is set) */
     SSchema input;      /* columns the clauses see: the source's or the subquery's output */
     SExpr *where;       /* BOOLEAN over input; NULL if none */
+    SDedup *dedup;      /* DROP DUPLICATES, applied after where; NULL if none */
     bool has_agg;       /* GROUP BY present or an aggregate function used */
     SExpr **group;      /* keys over input */
     int n_group;
-    int window_group;   /* index in group of the SX_WINDOW key, or -1 */
+    int window_group;   /* index in group of the SX_WINDOW key (a time or session window:
+                           at most one per block), or -1 */
     SAgg *aggs;
     int n_agg;
     SExpr *having;      /* BOOLEAN over the aggregated space; NULL if none */
@@ -248,6 +292,10 @@ void sema_dump_program(StrBuf *sb, const SProgram *p);
 const char *sema_func_name(SFunc fn);
 const char *sema_agg_name(SAggKind kind);
 const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete" */
+/* Is e, an expression over the input of s, the watermarked event-time column or a time or
+   session window over it (followed through subqueries, as Spark propagates watermark
+   metadata)? */
+bool sema_is_event_time(const SSelect *s, const SExpr *e);
 
 /* Parse a Spark interval string ("1 hour", "10 minutes", "2 days 3 hours") into µs.
    Returns 0 on success, -1 on a malformed string, -2 if it has a month/year part. */

@@ -225,6 +225,14 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
         sb_printf(sb, "agg#%d", e->u.ref);
         break;
     case SX_WINDOW:
+        if (e->u.window.session) {
+            sb_puts(sb, "session_window(");
+            put_expr(sb, e->u.window.ts, in);
+            sb_puts(sb, ", gap=");
+            sema_put_duration(sb, e->u.window.gap_us);
+            sb_putc(sb, ')');
+            break;
+        }
         sb_puts(sb, "window(");
         put_expr(sb, e->u.window.ts, in);
         sb_puts(sb, ", size=");
@@ -307,6 +315,27 @@ static void put_line_expr(StrBuf *sb, int depth, const char *label, const SExpr 
     sb_putc(sb, '\n');
 }
 
+/* dedup: [a#1, t#0] all watermark=t#0 delay=10m event_key=1 */
+static void put_dedup(StrBuf *sb, int depth, const SDedup *d, const SSchema *in)
+{
+    sb_indent(sb, depth);
+    sb_puts(sb, d->within_watermark ? "dedup within watermark: [" : "dedup: [");
+    for (int i = 0; i < d->n; i++) {
+        int c = d->cols[i];
+        sb_printf(sb, "%s%s#%d", i ? ", " : "", c >= 0 && c < in->n ? in->cols[c].name : "?", c);
+    }
+    sb_putc(sb, ']');
+    if (d->all_columns)
+        sb_puts(sb, " all");
+    if (d->watermark_col >= 0) {
+        int c = d->watermark_col;
+        sb_printf(sb, " watermark=%s#%d delay=", c < in->n ? in->cols[c].name : "?", c);
+        sema_put_duration(sb, d->delay_us);
+        sb_printf(sb, " event_key=%d", d->event_key);
+    }
+    sb_putc(sb, '\n');
+}
+
 static void put_select(StrBuf *sb, int depth, const SSelect *s)
 {
     sb_indent(sb, depth);
@@ -327,6 +356,8 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
     sb_putc(sb, '\n');
     if (s->where)
         put_line_expr(sb, depth, "where", s->where, &s->input);
+    if (s->dedup)
+        put_dedup(sb, depth, s->dedup, &s->input);
     if (s->has_agg) {
         sb_indent(sb, depth);
         sb_puts(sb, "aggregate\n");

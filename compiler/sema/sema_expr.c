@@ -915,8 +915,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     return r;
 }
 
-/* A duration argument of window(): a string or INTERVAL literal, or an integer (µs, as Spark). */
-static bool window_duration(Binder *b, const AstExpr *a, int pos, int64_t *us, const char **text)
+/* A duration argument of window() or session_window() (fn): a string or INTERVAL literal, or
+   an integer (µs, as Spark; window() only, session_window() refuses it before). */
+static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos, int64_t *us,
+                            const char **text)
 {
     if (a->kind == AST_INT) {
         *us = a->u.ival;
@@ -925,7 +927,7 @@ static bool window_duration(Binder *b, const AstExpr *a, int pos, int64_t *us, c
     }
     if ((a->kind != AST_STRING && a->kind != AST_INTERVAL) || !a->u.str) {
         diag_error(b->sc->diag, a->span,
-                   "function 'window' expects a duration such as '10 minutes' as argument %d", pos);
+                   "function '%s' expects a duration such as '10 minutes' as argument %d", fn, pos);
         return false;
     }
     *text = a->u.str;
@@ -971,7 +973,7 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     const char *text[3] = {NULL, NULL, "0"};
     bool ok = ts != NULL;
     for (int i = 1; i < args->n; i++)
-        ok = window_duration(b, args->items[i], i + 1, &v[i - 1], &text[i - 1]) && ok;
+        ok = window_duration(b, "window", args->items[i], i + 1, &v[i - 1], &text[i - 1]) && ok;
     if (ts && ts->type->kind != TY_TIMESTAMP) {
         type_error(b, args->items[0], "function 'window' expects a timestamp as argument 1",
                    args->items[0], ts->type);
@@ -1015,13 +1017,81 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     return w;
 }
 
+/*
+** session_window(timeColumn, gapDuration)
+** Spark's SessionWindow with a constant gap: a string or INTERVAL literal (Spark also takes a
+** per-row gap expression; sluice does not), parsed like window()'s durations, > 0.
+*/
+SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
+{
+    SemaCtx *sc = b->sc;
+    const AstExprList *args = &call->u.call.args;
+    if (call->u.call.star || call->u.call.distinct) {
+        diag_error(sc->diag, call->span,
+                   "function 'session_window' takes a timestamp and a gap duration");
+        return NULL;
+    }
+    if (args->n != 2) {
+        arity_error(b, call, "session_window", 2, 2, args->n);
+        return NULL;
+    }
+    if (!args->items[0] || !args->items[1])
+        return NULL;
+    Binder tb = *b;
+    tb.allow_window = false;
+    tb.allow_agg = false;
+    SExpr *ts = sema_bind_expr(&tb, args->items[0]);
+    const AstExpr *g = args->items[1];
+    int64_t gap = 0;
+    const char *text = NULL;
+    bool ok = true;
+    switch (g->kind) {
+    case AST_STRING:
+    case AST_INTERVAL:
+        ok = window_duration(b, "session_window", g, 2, &gap, &text);
+        break;
+    case AST_NULL:
+    case AST_BOOL:
+    case AST_INT:
+    case AST_DOUBLE:
+        diag_error(sc->diag, g->span,
+                   "function 'session_window' expects a duration such as '5 minutes' as "
+                   "argument 2");
+        ok = false;
+        break;
+    default:
+        diag_error(sc->diag, g->span,
+                   "session_window gap must be a constant interval (a per-row gap expression is "
+                   "not supported)");
+        ok = false;
+        break;
+    }
+    if (ts && ts->type->kind != TY_TIMESTAMP) {
+        type_error(b, args->items[0], "function 'session_window' expects a timestamp as argument 1",
+                   args->items[0], ts->type);
+        return NULL;
+    }
+    if (!ok || !ts)
+        return NULL;
+    if (gap <= 0) {
+        diag_error(sc->diag, g->span, "The session window gap duration (%s) must be greater than 0.",
+                   text);
+        return NULL;
+    }
+    SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window(), call->span);
+    w->u.window.ts = ts;
+    w->u.window.session = true;
+    w->u.window.gap_us = gap;
+    return w;
+}
+
 static const char *call_names_hint(const char *name)
 {
     static const char *const names[] = {
 #define FN(id, sql, min_args, max_args) sql,
 #include "sema/functions.def"
 #undef FN
-        "count", "sum", "min", "max", "avg", "window",
+        "count", "sum", "min", "max", "avg", "window", "session_window",
     };
     return sema_did_you_mean(name, names, (int)(sizeof names / sizeof names[0]));
 }
@@ -1308,12 +1378,14 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
                        sema_expr_sql(sc, b->blk, e));
         return NULL;
     }
-    if (strcasecmp(name, "window") == 0) {
+    if (strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0) {
+        bool session = strcasecmp(name, "session_window") == 0;
         if (!b->allow_window) {
-            diag_error(sc->diag, e->span, "window() is only supported as a GROUP BY key");
+            diag_error(sc->diag, e->span, "%s() is only supported as a GROUP BY key",
+                       session ? "session_window" : "window");
             return NULL;
         }
-        return sema_bind_window(b, e);
+        return session ? sema_bind_session_window(b, e) : sema_bind_window(b, e);
     }
     int fn = sema_func_lookup(name);
     if (fn < 0) {
@@ -1495,7 +1567,9 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
         return a->u.call.fn == b->u.call.fn && a->u.call.n_args == b->u.call.n_args &&
                list_equal(a->u.call.args, b->u.call.args, a->u.call.n_args);
     case SX_WINDOW:
-        return a->u.window.size_us == b->u.window.size_us &&
+        return a->u.window.session == b->u.window.session &&
+               a->u.window.gap_us == b->u.window.gap_us &&
+               a->u.window.size_us == b->u.window.size_us &&
                a->u.window.slide_us == b->u.window.slide_us &&
                a->u.window.start_us == b->u.window.start_us &&
                sema_expr_equal(a->u.window.ts, b->u.window.ts);
@@ -1550,16 +1624,18 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
             "column '%s' must appear in the GROUP BY clause or be used in an aggregate function",
             as->blk->input->cols[e->u.column].name);
         return NULL;
-    case SX_WINDOW:
+    case SX_WINDOW: {
         as->failed = true;
         if (as->silent)
             return NULL;
+        const char *fn = e->u.window.session ? "session_window" : "window";
         if (as->blk->sel && as->blk->sel->window_group >= 0)
             diag_error(as->sc->diag, e->span,
-                       "this window() does not match the window of the GROUP BY clause");
+                       "this %s() does not match the window of the GROUP BY clause", fn);
         else
-            diag_error(as->sc->diag, e->span, "window() is only supported as a GROUP BY key");
+            diag_error(as->sc->diag, e->span, "%s() is only supported as a GROUP BY key", fn);
         return NULL;
+    }
     case SX_FIELD:
         c->u.field.arg = agg_map(as, e->u.field.arg);
         break;

@@ -110,9 +110,11 @@ struct SelBlock {
 typedef struct Binder {
     SemaCtx *sc;
     SelBlock *blk;
-    const char *clause; /* "WHERE", "GROUP BY", "HAVING", "ORDER BY", "SELECT" */
+    const char *clause; /* "WHERE", "DROP DUPLICATES", "GROUP BY", "HAVING", "ORDER BY",
+                           "SELECT" */
     bool allow_agg;     /* aggregate calls bind to SX_AGG_REF */
-    bool allow_window;  /* window() binds to SX_WINDOW (matched against the keys later) */
+    bool allow_window;  /* window() and session_window() bind to SX_WINDOW (matched against
+                           the keys later) */
     bool in_agg;        /* binding the argument of an aggregate */
     OutLookup out_lookup;
 } Binder;
@@ -128,6 +130,9 @@ bool sema_can_cast(const Type *from, const Type *to);
 SExpr *sema_new_expr(SemaCtx *sc, SExprKind kind, const Type *t, SrcSpan span);
 /* window(ts, size[, slide[, start]]) as SX_WINDOW; reports Spark's window errors. */
 SExpr *sema_bind_window(Binder *b, const AstExpr *call);
+/* session_window(ts, gap) as SX_WINDOW with u.window.session; the gap must be a constant
+   interval > 0. */
+SExpr *sema_bind_session_window(Binder *b, const AstExpr *call);
 /* Rewrite an expression over the input into the aggregated space: group keys become
    SX_GROUP_REF, aggregates stay SX_AGG_REF, anything else over a column is an error
    ("column 'x' must appear in the GROUP BY clause ..."). group may contain NULLs. */

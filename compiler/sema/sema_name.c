@@ -4,7 +4,7 @@
 ** implicit casts): a column keeps its declared spelling, a struct field is named
 ** by the field, anything else by its "pretty SQL" - `(a + 1)`, `lower(action)`,
 ** `count(1)` for count(*), string literals without quotes, `window` for a time
-** window.  The same text quotes expressions in diagnostics ("but 'x' is of type
+** window, `session_window` for a session window.  The same text quotes expressions in diagnostics ("but 'x' is of type
 ** string").  Must not: report errors (resolution failures print as written).
 */
 #include <math.h>
@@ -254,7 +254,8 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     else if (fn >= 0)
         sb_puts(sb, fn_names[fn]);
     else if (sema_agg_lookup(e->u.call.name, &k) ||
-             (e->u.call.name && strcasecmp(e->u.call.name, "window") == 0))
+             (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
+                                 strcasecmp(e->u.call.name, "session_window") == 0)))
         for (const char *p = e->u.call.name; *p; p++)
             sb_putc(sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
     else
@@ -445,5 +446,7 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
         return e->u.field.name ? e->u.field.name : "?";
     if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, "window") == 0)
         return "window";
+    if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, "session_window") == 0)
+        return "session_window";
     return sema_expr_sql(sc, blk, e);
 }

@@ -1,8 +1,9 @@
-/* sema_select.c - one SELECT block: FROM, WHERE, GROUP BY, the select list, HAVING, ORDER BY.
+/* sema_select.c - one SELECT block: FROM, WHERE, DROP DUPLICATES, GROUP BY, the select list,
+** HAVING, ORDER BY.
 **
-** Binding order follows the text (FROM, select list, WHERE, GROUP BY, HAVING,
-** ORDER BY) so diagnostics come in order, with Spark's visibility rules:
-**   WHERE and GROUP BY see input columns only (a select alias such as `window`
+** Binding order follows the text (FROM, select list, WHERE, DROP DUPLICATES, GROUP BY,
+** HAVING, ORDER BY) so diagnostics come in order, with Spark's visibility rules:
+**   WHERE, DROP DUPLICATES and GROUP BY see input columns only (a select alias such as `window`
 **   is not visible there, except that GROUP BY may name a select alias or a
 **   1-based position, Spark's groupByAliases/groupByOrdinal);
 **   HAVING sees input columns, then select aliases;
@@ -61,12 +62,95 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
     blk->rel_name = from->alias ? from->alias : src->name;
 }
 
+/* ==== DROP DUPLICATES ==== */
+
+/* The input column of s that carries the watermark (the source's event time, or the
+   column of a subquery that passes it on), or -1. */
+static int input_event_time(SemaCtx *sc, const SSelect *s)
+{
+    for (int i = 0; i < s->input.n; i++) {
+        if (s->input.cols[i].type->kind != TY_TIMESTAMP)
+            continue;
+        SExpr *c = sema_new_expr(sc, SX_COLUMN, s->input.cols[i].type, s->span);
+        c->u.column = i;
+        if (sema_is_event_time(s, c))
+            return i;
+    }
+    return -1;
+}
+
+/* The watermark's delay behind the input of s: its source's. */
+static int64_t input_delay(const SSelect *s)
+{
+    while (s && !s->source)
+        s = s->sub;
+    return s && s->source->watermark ? s->source->watermark->delay_us : 0;
+}
+
+/* dedup := DROP DUPLICATES [WITHIN WATERMARK] ['(' column {',' column} ')']
+   Columns are names of the input (select aliases are not visible), each once, of an atomic
+   type; no list means every input column.  The watermark rules are sema_stream.c's. */
+static void bind_dedup(SemaCtx *sc, SelBlock *blk)
+{
+    const AstDedup *ad = blk->ast->dedup;
+    SSelect *sel = blk->sel;
+    SDedup *d = ARENA_NEW(sc->arena, SDedup);
+    d->span = ad->span;
+    d->within_watermark = ad->within_watermark;
+    d->all_columns = ad->columns.n == 0;
+    d->watermark_col = input_event_time(sc, sel);
+    d->delay_us = d->watermark_col >= 0 ? input_delay(sel) : 0;
+    d->event_key = -1;
+    int cap = d->all_columns ? blk->input->n : ad->columns.n;
+    d->cols = ARENA_NEW_N(sc->arena, int, cap ? cap : 1);
+    SrcSpan *at = ARENA_NEW_N(sc->arena, SrcSpan, cap ? cap : 1); /* where each key is written */
+    sel->dedup = d;
+    Binder b = {sc, blk, "DROP DUPLICATES", false, false, false, OUT_NONE};
+    for (int i = 0; i < cap; i++) {
+        if (d->all_columns) {
+            at[d->n] = ad->span;
+            d->cols[d->n++] = i;
+            continue;
+        }
+        const AstExpr *a = ad->columns.items[i];
+        SExpr *x = a ? sema_bind_expr(&b, a) : NULL;
+        if (!x)
+            continue;
+        if (x->kind != SX_COLUMN) {
+            diag_error(sc->diag, a->span,
+                       "DROP DUPLICATES expects columns of its input, but '%s' is a field of a "
+                       "struct column",
+                       sema_expr_sql(sc, blk, a));
+            continue;
+        }
+        bool twice = false;
+        for (int k = 0; k < d->n && !twice; k++)
+            twice = d->cols[k] == x->u.column;
+        if (twice) {
+            diag_error(sc->diag, a->span, "duplicate column '%s' in DROP DUPLICATES",
+                       blk->input->cols[x->u.column].name);
+            continue;
+        }
+        at[d->n] = a->span;
+        d->cols[d->n++] = x->u.column;
+    }
+    for (int k = 0; k < d->n; k++) {
+        const SColumn *c = &blk->input->cols[d->cols[k]];
+        if (c->type->kind == TY_STRUCT || c->type->kind == TY_ARRAY)
+            diag_error(sc->diag, at[k], "DROP DUPLICATES on %s column '%s' is not supported yet",
+                       type_name(sc->arena, c->type), c->name);
+        if (d->cols[k] == d->watermark_col && d->event_key < 0)
+            d->event_key = k;
+    }
+}
+
 /* ==== GROUP BY ==== */
 
 static bool is_window_call(const AstExpr *e)
 {
     return e && e->kind == AST_CALL && !e->u.call.has_over && e->u.call.name &&
-           strcasecmp(e->u.call.name, "window") == 0;
+           (strcasecmp(e->u.call.name, "window") == 0 ||
+            strcasecmp(e->u.call.name, "session_window") == 0);
 }
 
 static bool is_input_column(const SelBlock *blk, const char *name)
@@ -134,7 +218,8 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         SExpr *k;
         if (is_window_call(x)) {
             b.allow_window = true;
-            k = sema_bind_window(&b, x);
+            k = strcasecmp(x->u.call.name, "session_window") == 0 ? sema_bind_session_window(&b, x)
+                                                                   : sema_bind_window(&b, x);
             b.allow_window = false;
         } else {
             k = sema_bind_expr(&b, x);
@@ -319,7 +404,7 @@ static bool block_aggregates(const AstSelect *ast)
 }
 
 /*
-** select := SELECT [DISTINCT] item {',' item} [FROM from] [WHERE expr]
+** select := SELECT [DISTINCT] item {',' item} [FROM from] [WHERE expr] [dedup]
 **           [GROUP BY keys] [HAVING expr] [ORDER BY order] [LIMIT n] [OFFSET n]
 ** DISTINCT, LIMIT and OFFSET are left to the streaming rules.
 */
@@ -343,6 +428,8 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
         Binder b = {sc, &blk, "WHERE", false, false, false, OUT_NONE};
         sel->where = sema_bind_bool(&b, ast->where, "WHERE");
     }
+    if (ast->dedup && !blk.input_failed)
+        bind_dedup(sc, &blk);
     if (sel->has_agg) {
         bind_group_by(sc, &blk);
         items_to_agg_space(sc, &blk);

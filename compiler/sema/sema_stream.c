@@ -193,7 +193,8 @@ static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const 
         "DataFrames/Datasets");
 }
 
-/* Is e (over the input of s) the watermarked event time, or a window over it?  Follows
+/* Is e (over the input of s) the watermarked event time, or a time or session window over
+   it (SX_WINDOW either way)?  Follows
    columns through non-aggregating subqueries, as Spark propagates the watermark metadata. */
 static bool is_event_time(const SSelect *s, const SExpr *e)
 {
@@ -215,8 +216,14 @@ static bool is_event_time(const SSelect *s, const SExpr *e)
     return is_event_time(c, o);
 }
 
+bool sema_is_event_time(const SSelect *s, const SExpr *e)
+{
+    return is_event_time(s, e);
+}
+
 /* Spark rule 2: in Append mode an aggregate is final only once the watermark passes its
-   event-time key, so one key must be the watermarked column or a window over it. */
+   event-time key, so one key must be the watermarked column or a time or session window
+   over it. */
 static void rule_append_needs_watermark(SemaCtx *sc, const SQuery *q, const Chain *c,
                                         bool mode_known)
 {
@@ -234,6 +241,59 @@ static void rule_append_needs_watermark(SemaCtx *sc, const SQuery *q, const Chai
             "Append output mode not supported when there are streaming aggregations on streaming "
             "DataFrames/DataSets without watermark");
         return;
+    }
+}
+
+/* Spark rule 4 (UnsupportedOperationChecker) and AggUtils.planStreamingAggregationForSession:
+   sessions are merged per value of the other keys, so a session window needs one, and a
+   session's result is only known when it closes, so Update mode is refused.  Reported at the
+   session_window key. */
+static void rule_session_window(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+{
+    for (int i = 0; i < c->n; i++) {
+        const SSelect *s = c->sel[i];
+        if (!s->has_agg || s->window_group < 0)
+            continue;
+        const SExpr *g = s->group[s->window_group];
+        if (!g || g->kind != SX_WINDOW || !g->u.window.session)
+            continue;
+        if (mode_known && q->mode == MODE_UPDATE)
+            diag_error(sc->diag, g->span,
+                       "%s output mode not supported for session window on streaming "
+                       "DataFrames/DataSets",
+                       sema_mode_name(q->mode));
+        else if (s->n_group == 1)
+            diag_error(sc->diag, g->span,
+                       "Global aggregation with session window in streaming query is not "
+                       "supported.");
+    }
+}
+
+/* DROP DUPLICATES: Spark rule 19 (WITHIN WATERMARK needs a watermarked input), rule 18 (not
+   over an aggregation, as Spark <= 3.3 says), and one clause per query (sluice keeps one
+   deduplication state per query).  Innermost block first, so messages follow the text. */
+static void rule_dedup(SemaCtx *sc, const Chain *c)
+{
+    bool seen = false;
+    for (int i = c->n - 1; i >= 0; i--) {
+        const SSelect *s = c->sel[i];
+        const AstDedup *ad = c->ast[i]->dedup;
+        if (!ad || !s->dedup)
+            continue;
+        if (subtree_aggregates(s->sub)) {
+            diag_error(sc->diag, ad->span,
+                       "dropDuplicates is not supported after aggregation on a streaming "
+                       "DataFrame/Dataset");
+        } else {
+            if (ad->within_watermark && s->dedup->watermark_col < 0)
+                diag_error(sc->diag, ad->within_span,
+                           "dropDuplicatesWithinWatermark is not supported on streaming "
+                           "DataFrames/DataSets without watermark");
+            if (seen)
+                diag_error(sc->diag, ad->span,
+                           "more than one DROP DUPLICATES in a query is not supported yet");
+        }
+        seen = true;
     }
 }
 
@@ -288,9 +348,12 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
         rule_limit(sc, q, c.ast[i], mode_known);
         rule_offset(sc, c.ast[i]);
     }
+    rule_dedup(sc, &c);
     bool single = rule_multiple_aggregations(sc, &c);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
-    if (bind_ok && single)
+    if (bind_ok && single) {
+        rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);
+    }
     rule_file_sink(sc, q, mode_known);
 }

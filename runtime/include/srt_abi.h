@@ -127,6 +127,16 @@ void srt_prog_query_column(SrtProgram *p, int query, const char *name, const cha
 void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn emit);
 /* ORDER BY (complete mode): sort the batch's rows by column, in registration order. */
 void srt_prog_query_order(SrtProgram *p, int query, int column, int desc, int nulls_first);
+/* The query's source has a watermark (WATERMARK FOR col AS col - INTERVAL delay): the
+   process function reports the event times it sees (srt_query_event_times). */
+void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us);
+/* The aggregation's event-time key: an i64 (µs) at key_offset of the group key bytes that
+   is compared with the watermark: a window's end, or the watermarked timestamp itself.
+   Groups whose key is at or before the watermark are final (append) and evicted. */
+void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset);
+/* A min/max of STRING keeps a pointer at state_offset and a u32 length at state_offset + 8
+   of the group state (the runtime rewrites them when it moves or saves state). */
+void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset);
 
 /* ======================================================================
 ** Per-batch and per-record calls from generated code
@@ -159,6 +169,18 @@ const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n);
 /* current_timestamp(): the batch's timestamp (µs, ms precision: Spark's batchTimestampMs),
    the same for every row of a batch (hoist it out of loops). */
 int64_t srt_query_batch_ts(SrtQuery *q);
+
+/* Event time, once per process call of a query with a watermark: n rows had a non-NULL
+   event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), sum_delta_ms
+   the sum of (t_ms - base_ms) where base_ms is the first of them. */
+void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, int64_t base_ms,
+                           int64_t sum_delta_ms);
+/* Rows (aggregation: a row's window end, or its event-time key) at or before this time (µs)
+   are late and dropped by the stateful operator; INT64_MIN when nothing is late (no
+   watermark, or complete mode).  Constant during a batch (hoist it out of loops). */
+int64_t srt_query_late_threshold(SrtQuery *q);
+/* n rows were dropped as late by the process call (numRowsDroppedByWatermark). */
+void srt_query_dropped_late(SrtQuery *q, int64_t n);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

@@ -1,11 +1,20 @@
 /* srt_agg.c - the group table behind srt_agg_upsert: key bytes -> aggregate state.
 **
-** Entries (header, state, key) are bump-allocated in chunks and never move, so
-** state addresses are stable and walking the chunks gives insertion order.  The
-** index is an open-addressing array of (hash, entry) slots with linear probing,
-** kept at most half full and rebuilt on growth; comparing the stored hash first
-** means a probe touches an entry only on a likely hit.  Groups updated in the
+** Entries (header, state, key) are bump-allocated in chunks and do not move while
+** batches run, so state addresses are stable and walking the chunks gives insertion
+** order.  The index is an open-addressing array of (hash, entry) slots with linear
+** probing, kept at most half full and rebuilt on growth; comparing the stored hash
+** first means a probe touches an entry only on a likely hit.  Groups updated in the
 ** current batch are tracked by a batch stamp in the entry plus a list.
+**
+** Removal (watermark eviction, state deltas) keeps memory flat over long runs:
+** srt_agg_delete and srt_agg_remove_if take the entry out of the index at once
+** (backward-shift deletion, so probes never meet tombstones) and leave a dead entry
+** in its chunk; once dead entries hold a quarter of the entry bytes, srt_agg_remove_if
+** slides the live entries down in place (insertion order and seq kept), frees the
+** emptied chunks and rebuilds (and shrinks) the index.  STRING min/max values live in
+** an arena plus one packed block; with their slots registered, a compaction re-packs
+** the live strings and frees the rest.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +24,14 @@
 typedef struct AggEntry {
     uint32_t key_len;
     uint32_t stamp; /* batch stamp of the last update */
-    uint64_t seq;   /* insertion number: iteration order */
+    uint64_t seq;   /* insertion number: iteration order; AGG_DEAD once removed */
     /* state (state_stride bytes, 16-byte aligned), then key_len key bytes */
 } AggEntry;
+
+/* seq of live entries stays below AGG_MARK; srt_agg_remove_if marks the entries it
+   will remove by setting that bit, and removed entries left in a chunk are AGG_DEAD. */
+#define AGG_MARK ((uint64_t)1 << 63)
+#define AGG_DEAD UINT64_MAX
 
 typedef struct AggSlot {
     uint64_t hash;
@@ -41,7 +55,7 @@ struct SrtAggTable {
     SrtQuery *owner; /* borrowed; failed on OOM in srt_agg_upsert */
     uint32_t state_size, state_stride;
     AggSlot *slots;
-    size_t mask;     /* number of slots - 1 */
+    size_t mask; /* number of slots - 1 */
     size_t count;
     size_t grow_at;
     AggChunk *first, *last;
@@ -50,9 +64,19 @@ struct SrtAggTable {
     AggEntry **updated;
     size_t n_updated, cap_updated;
     int updated_sorted;
-    size_t bytes;    /* chunks + slots + updated list + table */
-    SrtArena strings; /* values kept by min/max of STRING (srt_agg_strdup) */
+    size_t bytes;        /* chunks + slots + updated list + table + string slots + str_block */
+    SrtArena strings;    /* values kept by min/max of STRING (srt_agg_strdup) */
+    uint64_t next_seq;   /* seq of the next new entry */
+    size_t live_bytes;   /* entry bytes of live groups */
+    size_t dead_bytes;   /* entry bytes of removed groups still in chunks */
+    uint32_t *str_slots; /* owned: offsets of STRING state slots (pointer, u32 length) */
+    uint32_t n_str_slots;
+    char *str_block; /* owned: live strings packed by the last compaction */
+    size_t str_block_size;
 };
+
+/* The value of a string slot whose length is 0 after a compaction or restore. */
+static const char agg_empty[1] = "";
 
 static inline uint8_t *entry_state(AggEntry *e)
 {
@@ -104,11 +128,14 @@ void srt_agg_free(SrtAggTable *t)
     }
     srt_mem_free(t->mem, t->slots, sizeof(AggSlot) * (t->mask + 1));
     srt_mem_free(t->mem, t->updated, sizeof(AggEntry *) * t->cap_updated);
+    srt_mem_free(t->mem, t->str_slots, sizeof(uint32_t) * t->n_str_slots);
+    srt_mem_free(t->mem, t->str_block, t->str_block_size);
     srt_arena_free(&t->strings);
     srt_mem_free(t->mem, t, sizeof *t);
 }
 
-/* A copy owned by the table.  A replaced min/max value is not reclaimed: the arena
+/* A copy owned by the table.  A replaced min/max value is reclaimed only when a
+   compaction re-packs the live strings (string slots registered): until then the arena
    grows with the number of improvements, which is small once the extremes settle. */
 const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n)
 {
@@ -267,12 +294,13 @@ int srt_agg_find_or_add(SrtAggTable *t, const void *key, uint32_t key_len, uint6
         return -SRT_ERR_NOMEM;
     e->key_len = key_len;
     e->stamp = 0;
-    e->seq = t->count;
+    e->seq = t->next_seq++;
     memset(entry_state(e), 0, t->state_stride);
     memcpy((uint8_t *)entry_key(t, e), key, key_len);
     s->hash = hash;
     s->e = e;
     t->count++;
+    t->live_bytes += entry_size(t, key_len);
     mark_updated(t, e);
     *state = entry_state(e);
     return 0;
@@ -338,10 +366,12 @@ int srt_agg_foreach(const SrtAggTable *t, SrtAggVisitFn fn, void *ctx)
     for (AggChunk *c = t->first; c; c = c->next) {
         for (size_t off = 0; off < c->used;) {
             AggEntry *e = (AggEntry *)((char *)c + CHUNK_HDR + off);
+            off += entry_size(t, e->key_len);
+            if (e->seq >= AGG_MARK)
+                continue;
             int rc = fn(ctx, entry_key(t, e), e->key_len, entry_state(e));
             if (rc)
                 return rc;
-            off += entry_size(t, e->key_len);
         }
     }
     return 0;
@@ -364,6 +394,437 @@ int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx)
         int rc = fn(ctx, entry_key(t, e), e->key_len, entry_state(e));
         if (rc)
             return rc;
+    }
+    return 0;
+}
+
+/* ======================================================================
+** Removal, compaction and the checkpoint form of a state
+** ====================================================================== */
+
+static inline AggEntry *chunk_entry(AggChunk *c, size_t off)
+{
+    return (AggEntry *)((char *)c + CHUNK_HDR + off);
+}
+
+/* A STRING slot: the pointer at off, its u32 length at off + 8 (unaligned access safe). */
+static inline const char *slot_ptr(const uint8_t *state, uint32_t off)
+{
+    const char *p;
+    memcpy(&p, state + off, sizeof p);
+    return p;
+}
+
+static inline uint32_t slot_len(const uint8_t *state, uint32_t off)
+{
+    uint32_t n;
+    memcpy(&n, state + off + 8, sizeof n);
+    return n;
+}
+
+static inline void set_slot_ptr(uint8_t *state, uint32_t off, const char *p)
+{
+    memcpy(state + off, &p, sizeof p);
+}
+
+int srt_agg_set_string_slots(SrtAggTable *t, const uint32_t *offsets, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (offsets[i] > t->state_size || t->state_size - offsets[i] < 12)
+            return -SRT_ERR_FORMAT; /* pointer + length must lie inside the state */
+        for (uint32_t j = 0; j < i; j++)
+            if (offsets[i] < offsets[j] + 12 && offsets[j] < offsets[i] + 12)
+                return -SRT_ERR_FORMAT; /* overlapping slots */
+    }
+    uint32_t *copy = NULL;
+    if (n) {
+        copy = srt_mem_alloc(t->mem, sizeof(uint32_t) * n);
+        if (!copy)
+            return -SRT_ERR_NOMEM;
+        memcpy(copy, offsets, sizeof(uint32_t) * n);
+    }
+    srt_mem_free(t->mem, t->str_slots, sizeof(uint32_t) * t->n_str_slots);
+    t->bytes = t->bytes - sizeof(uint32_t) * t->n_str_slots + sizeof(uint32_t) * n;
+    t->str_slots = copy;
+    t->n_str_slots = n;
+    return 0;
+}
+
+/* Bytes of the strings of one state, packed (what srt_agg_encode_state appends). */
+static size_t state_string_bytes(const SrtAggTable *t, const uint8_t *state)
+{
+    size_t n = 0;
+    for (uint32_t k = 0; k < t->n_str_slots; k++)
+        if (slot_ptr(state, t->str_slots[k]))
+            n += slot_len(state, t->str_slots[k]);
+    return n;
+}
+
+/* Empty slot i of the index by backward-shift deletion: later members of the probe
+   cluster move back into the hole unless their home slot lies cyclically in (i, j],
+   so probes stay correct without tombstones. */
+static void index_remove_at(SrtAggTable *t, size_t i)
+{
+    size_t mask = t->mask, j = i;
+    for (;;) {
+        j = (j + 1) & mask;
+        AggSlot *s = &t->slots[j];
+        if (!s->e)
+            break;
+        size_t home = (size_t)s->hash & mask;
+        int stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+        if (stays)
+            continue;
+        t->slots[i] = *s;
+        i = j;
+    }
+    t->slots[i].e = NULL;
+    t->slots[i].hash = 0;
+}
+
+/* Take entry e out of the index (found by its key's srt_hash, or by a scan when the
+   caller hashed differently). */
+static void index_remove_entry(SrtAggTable *t, AggEntry *e)
+{
+    size_t i = (size_t)srt_hash(entry_key(t, e), e->key_len) & t->mask;
+    while (t->slots[i].e && t->slots[i].e != e)
+        i = (i + 1) & t->mask;
+    if (t->slots[i].e != e) {
+        for (i = 0; i <= t->mask && t->slots[i].e != e; i++)
+            ;
+        if (i > t->mask)
+            return;
+    }
+    index_remove_at(t, i);
+}
+
+/* Drop e from the updated list (it is there exactly when its stamp is the batch's). */
+static void unlist_updated(SrtAggTable *t, AggEntry *e)
+{
+    if (e->stamp != t->stamp)
+        return;
+    for (size_t i = t->n_updated; i-- > 0;)
+        if (t->updated[i] == e) {
+            memmove(&t->updated[i], &t->updated[i + 1],
+                    (t->n_updated - i - 1) * sizeof *t->updated);
+            t->n_updated--;
+            return;
+        }
+}
+
+int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len)
+{
+    AggSlot *s = probe(t, key, key_len, srt_hash(key, key_len));
+    AggEntry *e = s->e;
+    if (!e)
+        return 0;
+    index_remove_at(t, (size_t)(s - t->slots));
+    unlist_updated(t, e);
+    size_t sz = entry_size(t, e->key_len);
+    e->seq = AGG_DEAD; /* its bytes are reclaimed by the next compaction */
+    t->count--;
+    t->live_bytes -= sz;
+    t->dead_bytes += sz;
+    return 0;
+}
+
+static void free_chunk(SrtAggTable *t, AggChunk *c)
+{
+    t->bytes -= c->size;
+    srt_mem_free(t->mem, c, c->size);
+}
+
+/* Slide the live entries down over the dead and marked ones, in place and in order,
+   and free the chunks that end up empty.  Allocates nothing, so it cannot fail.  The
+   destination never passes the source: an entry always fits where it already is. */
+static void compact_entries(SrtAggTable *t)
+{
+    AggChunk *dc = t->first, *dprev = NULL;
+    size_t doff = 0;
+    for (AggChunk *sc = t->first; sc;) {
+        AggChunk *snext = sc->next;
+        size_t used = sc->used;
+        for (size_t off = 0; off < used;) {
+            AggEntry *e = chunk_entry(sc, off);
+            size_t sz = entry_size(t, e->key_len);
+            off += sz;
+            if (e->seq >= AGG_MARK)
+                continue;
+            while (dc->size - CHUNK_HDR - doff < sz) {
+                AggChunk *next = dc->next; /* dc lies before sc here */
+                if (doff == 0) {
+                    if (dprev)
+                        dprev->next = next;
+                    else
+                        t->first = next;
+                    free_chunk(t, dc);
+                } else {
+                    dc->used = doff;
+                    dprev = dc;
+                }
+                dc = next;
+                doff = 0;
+            }
+            AggEntry *d = chunk_entry(dc, doff);
+            if (d != e)
+                memmove(d, e, sz);
+            doff += sz;
+        }
+        sc = snext;
+    }
+    if (!dc)
+        return; /* no chunks at all */
+    for (AggChunk *c = dc->next; c;) {
+        AggChunk *next = c->next;
+        free_chunk(t, c);
+        c = next;
+    }
+    dc->next = NULL;
+    dc->used = doff;
+    if (doff == 0) {
+        if (dprev)
+            dprev->next = NULL;
+        else
+            t->first = NULL;
+        free_chunk(t, dc);
+        dc = dprev;
+    }
+    t->last = dc;
+    t->dead_bytes = 0;
+    /* New chunks grow from a size in proportion to what is left, not from the peak. */
+    size_t cs = FIRST_CHUNK;
+    while (cs < MAX_CHUNK && cs < t->live_bytes / 2)
+        cs *= 2;
+    t->chunk_size = cs;
+}
+
+/* Rebuild the index after entries moved, shrinking it when at most an eighth is used
+   (the new one is at most a quarter full).  Without memory for the smaller array the
+   old one is reused, so this cannot fail.  Hashes are srt_hash of the keys, as the
+   callers of srt_agg_upsert promise. */
+static void rebuild_index(SrtAggTable *t)
+{
+    size_t n = FIRST_SLOTS, old_n = t->mask + 1;
+    while (n / 4 < t->count)
+        n *= 2;
+    AggSlot *ns = n < old_n ? srt_mem_calloc(t->mem, sizeof(AggSlot) * n) : NULL;
+    if (ns) {
+        srt_mem_free(t->mem, t->slots, sizeof(AggSlot) * old_n);
+        t->bytes -= sizeof(AggSlot) * (old_n - n);
+        t->slots = ns;
+        t->mask = n - 1;
+        t->grow_at = n / 2;
+    } else {
+        memset(t->slots, 0, sizeof(AggSlot) * old_n);
+    }
+    for (AggChunk *c = t->first; c; c = c->next)
+        for (size_t off = 0; off < c->used;) {
+            AggEntry *e = chunk_entry(c, off);
+            off += entry_size(t, e->key_len);
+            if (e->seq >= AGG_MARK)
+                continue;
+            uint64_t h = srt_hash(entry_key(t, e), e->key_len);
+            size_t j = (size_t)h & t->mask;
+            while (t->slots[j].e)
+                j = (j + 1) & t->mask;
+            t->slots[j].hash = h;
+            t->slots[j].e = e;
+        }
+}
+
+/* Copy the live groups' strings into one new block of need bytes and free the arena and
+   the previous block.  Without memory for the block nothing changes. */
+static void compact_strings(SrtAggTable *t, size_t need)
+{
+    char *blk = NULL;
+    if (need) {
+        blk = srt_mem_alloc(t->mem, need);
+        if (!blk)
+            return;
+    }
+    size_t pos = 0;
+    for (AggChunk *c = t->first; c; c = c->next)
+        for (size_t off = 0; off < c->used;) {
+            AggEntry *e = chunk_entry(c, off);
+            off += entry_size(t, e->key_len);
+            if (e->seq >= AGG_MARK)
+                continue;
+            uint8_t *st = entry_state(e);
+            for (uint32_t k = 0; k < t->n_str_slots; k++) {
+                uint32_t so = t->str_slots[k];
+                const char *p = slot_ptr(st, so);
+                uint32_t n = slot_len(st, so);
+                if (!p)
+                    continue;
+                if (n == 0 || n > need - pos) {
+                    set_slot_ptr(st, so, agg_empty);
+                    continue;
+                }
+                memcpy(blk + pos, p, n);
+                set_slot_ptr(st, so, blk + pos);
+                pos += n;
+            }
+        }
+    srt_mem_free(t->mem, t->str_block, t->str_block_size);
+    t->bytes = t->bytes - t->str_block_size + need;
+    t->str_block = blk;
+    t->str_block_size = need;
+    srt_arena_free(&t->strings);
+    srt_arena_init(&t->strings, t->mem, 4096);
+}
+
+/* Remove marks left by a predicate that failed. */
+static void unmark_all(SrtAggTable *t)
+{
+    for (AggChunk *c = t->first; c; c = c->next)
+        for (size_t off = 0; off < c->used;) {
+            AggEntry *e = chunk_entry(c, off);
+            off += entry_size(t, e->key_len);
+            if (e->seq >= AGG_MARK && e->seq != AGG_DEAD)
+                e->seq &= ~AGG_MARK;
+        }
+}
+
+/* Marks every group to remove first, so a failing predicate leaves the table as it was.
+   Compacts when removed and earlier deleted entries hold a quarter of the entry bytes
+   (in a steady state of as many groups added as removed, memory stays within a constant
+   factor of the live groups); otherwise removed entries stay dead in their chunks.
+   Never fails for lack of memory: compaction allocates only to shrink. */
+int srt_agg_remove_if(SrtAggTable *t, SrtAggPredFn fn, void *ctx, size_t *n_removed)
+{
+    size_t removed = 0, removed_bytes = 0, str_need = 0;
+    if (n_removed)
+        *n_removed = 0;
+    for (AggChunk *c = t->first; c; c = c->next)
+        for (size_t off = 0; off < c->used;) {
+            AggEntry *e = chunk_entry(c, off);
+            size_t sz = entry_size(t, e->key_len);
+            off += sz;
+            if (e->seq >= AGG_MARK)
+                continue;
+            int rc = fn(ctx, entry_key(t, e), e->key_len, entry_state(e));
+            if (rc < 0) {
+                unmark_all(t);
+                return rc;
+            }
+            if (rc > 0) {
+                e->seq |= AGG_MARK;
+                removed++;
+                removed_bytes += sz;
+            } else if (t->n_str_slots) {
+                str_need += state_string_bytes(t, entry_state(e));
+            }
+        }
+    size_t dead = t->dead_bytes + removed_bytes;
+    int compact = 0;
+    t->count -= removed;
+    t->live_bytes -= removed_bytes;
+    if (compact) {
+        compact_entries(t);
+        rebuild_index(t);
+    } else if (removed) {
+        for (AggChunk *c = t->first; c; c = c->next)
+            for (size_t off = 0; off < c->used;) {
+                AggEntry *e = chunk_entry(c, off);
+                off += entry_size(t, e->key_len);
+                if (e->seq >= AGG_MARK && e->seq != AGG_DEAD) {
+                    index_remove_entry(t, e);
+                    e->seq = AGG_DEAD;
+                }
+            }
+        t->dead_bytes = dead;
+    }
+    size_t held = t->str_block_size + t->strings.bytes;
+    if (t->n_str_slots && held && (compact || held > 2 * str_need + ((size_t)64 << 10)))
+        compact_strings(t, str_need);
+    srt_agg_begin_batch(t); /* the updated list may point at moved or removed entries */
+    if (t->cap_updated > 4 * t->count + 1024) {
+        /* Far more room than the groups left could need: let it grow again on demand. */
+        srt_mem_free(t->mem, t->updated, sizeof(AggEntry *) * t->cap_updated);
+        t->bytes -= sizeof(AggEntry *) * t->cap_updated;
+        t->updated = NULL;
+        t->cap_updated = 0;
+    }
+    if (n_removed)
+        *n_removed = removed;
+    return 0;
+}
+
+void srt_agg_encode_state(const SrtAggTable *t, const uint8_t *state, SrtBuf *out)
+{
+    size_t base = out->n;
+    srt_buf_put(out, state, t->state_size);
+    if (out->oom || out->n != base + t->state_size)
+        return;
+    for (uint32_t k = 0; k < t->n_str_slots; k++)
+        memset(out->p + base + t->str_slots[k], 0, sizeof(void *));
+    for (uint32_t k = 0; k < t->n_str_slots; k++) {
+        const char *p = slot_ptr(state, t->str_slots[k]);
+        uint32_t n = slot_len(state, t->str_slots[k]);
+        if (!n)
+            continue;
+        if (p)
+            srt_buf_put(out, p, n);
+        else
+            srt_buf_fill(out, '\0', n); /* keeps the length consistent */
+    }
+}
+
+int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uint8_t *val,
+                    uint32_t val_len, SrtErr *err)
+{
+    if (val_len < t->state_size)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "aggregation state of a group in the checkpoint has %u bytes, fewer "
+                           "than the %u bytes of the query's state",
+                           val_len, t->state_size);
+    uint64_t want = t->state_size;
+    for (uint32_t k = 0; k < t->n_str_slots; k++)
+        want += slot_len(val, t->str_slots[k]);
+    if (want != val_len)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "aggregation state of a group in the checkpoint has %u bytes, but its "
+                           "%u bytes of state and the lengths of its %u string value(s) make %llu",
+                           val_len, t->state_size, t->n_str_slots, (unsigned long long)want);
+    /* The strings first, in one piece: running out of memory later leaves the table as
+       it was (with a few unused arena bytes). */
+    size_t total = val_len - t->state_size;
+    char *sp = NULL;
+    if (total) {
+        sp = srt_arena_alloc(&t->strings, total);
+        if (!sp)
+            return srt_err_nomem(err, "aggregation strings");
+        memcpy(sp, val + t->state_size, total);
+    }
+    uint64_t h = srt_hash(key, key_len);
+    AggSlot *s = probe(t, key, key_len, h);
+    AggEntry *e = s->e;
+    if (!e) {
+        if (t->count + 1 > t->grow_at) {
+            if (grow_index(t) < 0)
+                return srt_err_nomem(err, "aggregation index");
+            s = probe(t, key, key_len, h);
+        }
+        e = alloc_entry(t, key_len);
+        if (!e)
+            return srt_err_nomem(err, "aggregation state");
+        e->key_len = key_len;
+        e->stamp = 0; /* not updated in this batch */
+        e->seq = t->next_seq++;
+        memset(entry_state(e), 0, t->state_stride);
+        memcpy((uint8_t *)entry_key(t, e), key, key_len);
+        s->hash = h;
+        s->e = e;
+        t->count++;
+        t->live_bytes += entry_size(t, key_len);
+    }
+    uint8_t *st = entry_state(e);
+    memcpy(st, val, t->state_size);
+    size_t pos = 0;
+    for (uint32_t k = 0; k < t->n_str_slots; k++) {
+        uint32_t n = slot_len(st, t->str_slots[k]);
+        set_slot_ptr(st, t->str_slots[k], n ? sp + pos : agg_empty);
+        pos += n;
     }
     return 0;
 }

@@ -1,8 +1,10 @@
 /* srt_cli.c - the command line of a generated executable.  Options live in one table
-** (name, argument, help, handler), so adding --checkpoint or --progress is one row
-** plus one field in SrtCli.  Both `--opt value` and `--opt=value` are accepted.
+** (name, argument, help, handler), so a new option is one row plus one field in SrtCli.
+** Both `--opt value` and `--opt=value` are accepted.  This file only parses: what
+** --checkpoint, --progress and --timeout do is up to the run loop (srt_main.c, srt_query.c).
 */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,8 +34,53 @@ static int opt_max_batches(SrtCli *c, const char *arg, SrtErr *err)
     long long v = strtoll(arg, &end, 10);
     if (errno || end == arg || *end || v < 0)
         return srt_err_set(err, SRT_ERR_OPTION,
-                           "invalid value '%s' for --max-batches: expected a non-negative integer", arg);
+                           "invalid value '%s' for --max-batches: expected a non-negative integer",
+                           arg);
     c->max_batches = v;
+    return 0;
+}
+
+static int opt_checkpoint(SrtCli *c, const char *arg, SrtErr *err)
+{
+    if (!*arg)
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '' for --checkpoint: expected a directory");
+    c->checkpoint = arg;
+    return 0;
+}
+
+static int opt_progress(SrtCli *c, const char *arg, SrtErr *err)
+{
+    if (!*arg)
+        return srt_err_set(err, SRT_ERR_OPTION, "invalid value '' for --progress: expected a file");
+    c->progress = arg;
+    return 0;
+}
+
+/* Seconds as a decimal number ("10", "2.5", "1e3"), like Python's awaitTermination(timeout). */
+static int opt_timeout(SrtCli *c, const char *arg, SrtErr *err)
+{
+    /* Plain decimal notation only: strtod alone would also take " 1", "inf", "nan", "0x1p3". */
+    int ok = *arg != '\0' && strspn(arg, "0123456789.+-eE") == strlen(arg) &&
+             strpbrk(arg, "0123456789") != NULL;
+    char *end = NULL;
+    errno = 0;
+    double v = ok ? strtod(arg, &end) : 0.0;
+    int underflow = errno == ERANGE && fabs(v) <= 1.0;
+    int overflow = errno == ERANGE && !underflow;
+    if (!ok || end == arg || *end || (!isfinite(v) && !overflow))
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '%s' for --timeout: expected a number of seconds", arg);
+    if (underflow && v == 0 && !signbit(v))
+        v = 1e-6; /* "1e-400": positive, just very short */
+    if (v <= 0)   /* Spark's awaitTermination(timeout) */
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '%s' for --timeout: Timeout has to be positive", arg);
+    if (overflow || v > 9.0e12) /* µs must fit in 63 bits (285 000 years) */
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '%s' for --timeout: at most 9000000000000 seconds", arg);
+    int64_t us = (int64_t)llround(v * 1e6);
+    c->timeout_us = us > 0 ? us : 1; /* a positive timeout below 1 µs still has to end */
     return 0;
 }
 
@@ -59,6 +106,16 @@ static const CliOpt cli_opts[] = {
      "                         or an interval such as '5 seconds' (overrides the queries' trigger)",
      opt_trigger},
     {"--max-batches", "N", "stop each query after N micro-batches", opt_max_batches},
+    {"--checkpoint", "DIR",
+     "checkpoint each query in DIR/<query name> and resume from it on restart\n"
+     "                         (a query's own checkpointLocation option takes precedence)",
+     opt_checkpoint},
+    {"--progress", "FILE", "append each query's progress to FILE, one JSON record per line",
+     opt_progress},
+    {"--timeout", "SECONDS",
+     "after SECONDS (e.g. 30 or 2.5) stop the queries gracefully and exit 0,\n"
+     "                         like awaitTermination(timeout)",
+     opt_timeout},
     {"--help", NULL, "show this help and exit", opt_help},
     {"--version", NULL, "show the runtime version and exit", opt_version},
 };
@@ -82,6 +139,7 @@ int srt_cli_parse(SrtCli *c, int argc, char **argv, SrtErr *err)
     memset(c, 0, sizeof *c);
     c->argv0 = argc > 0 ? argv[0] : "query";
     c->max_batches = -1;
+    c->timeout_us = -1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strncmp(a, "--", 2) != 0)

@@ -255,6 +255,12 @@ typedef struct SrtSourceVt {
        will never have data again beyond what it already planned (socket: the server
        closed the connection); the query then stops cleanly after its current batch. */
     int (*finished)(SrtSource *s);
+    /* Optional (NULL: the source cannot resume; it starts afresh, as Spark's socket source).
+       Recovery from a checkpoint, called once after open and before the first plan: every
+       batch up to and including the one ending at `end` has been planned, so the next plan
+       continues after it, and read() must be able to re-read any batch whose offsets are in
+       that range (files: from the source log in log_dir). */
+    int (*restore)(SrtSource *s, const char *end, SrtErr *err);
 } SrtSourceVt;
 
 struct SrtSource {
@@ -262,6 +268,11 @@ struct SrtSource {
     SrtMem *mem;      /* borrowed */
     const char *name; /* borrowed: the registered source name */
     void *impl;       /* owned by the connector */
+    /* Borrowed, set before open: the source's log directory in the query's checkpoint
+       (sources/<i>), NULL without a checkpoint.  A source that must remember more than its
+       offsets to re-read a batch (files: which files a batch took; rate: its start time)
+       writes it there with srt_ckpt_write_file before plan() returns the batch. */
+    const char *log_dir;
 };
 
 typedef struct SrtSinkVt {
@@ -329,6 +340,27 @@ int srt_agg_foreach(const SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
 /* Visit the groups updated in this batch, in insertion order.  May sort (-NOMEM). */
 int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
 
+/* Eviction and checkpoints of the group table.  A STRING min/max state slot holds a pointer
+   (at off) and a u32 length (at off + 8) into memory of the table; the table must know
+   these offsets to write state out and read it back (srt_prog_query_agg_string). */
+int srt_agg_set_string_slots(SrtAggTable *t, const uint32_t *offsets, uint32_t n);
+/* Remove every group for which fn returns 1 (fn returns 0 to keep it, <0 to stop with that
+   error).  fn sees each group once, in insertion order.  Memory of removed groups is
+   reclaimed (entries are compacted; state addresses change, so call this between batches
+   only), and the updated list is cleared as by srt_agg_begin_batch.  *n_removed counts them. */
+typedef int (*SrtAggPredFn)(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state);
+int srt_agg_remove_if(SrtAggTable *t, SrtAggPredFn fn, void *ctx, size_t *n_removed);
+/* The state of a group as bytes that hold no pointers: state_size bytes with STRING slots'
+   pointers zeroed, followed by the bytes of those strings in slot order.  Appended to out. */
+void srt_agg_encode_state(const SrtAggTable *t, const uint8_t *state, SrtBuf *out);
+/* Insert or replace a group from srt_agg_encode_state bytes (strings copied into the table;
+   the group is not marked updated).  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT for bytes that do
+   not decode. */
+int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uint8_t *val,
+                    uint32_t val_len, SrtErr *err);
+/* Remove one group (for replaying state deltas); 0 whether or not it existed. */
+int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len);
+
 /* ======================================================================
 ** Show (srt_show.c): values as Spark's Dataset.show() prints them
 ** ====================================================================== */
@@ -381,6 +413,138 @@ void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCs
 void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf *out);
 
 /* ======================================================================
+** Checkpoints (srt_ckpt.c): a query's checkpoint directory, in the spirit of Spark's
+**   metadata            {"id":"<uuid>"}
+**   offsets/<N>         v1, {"batchWatermarkMs":..,"batchTimestampMs":..,"conf":{..}}, source offset
+**   commits/<N>         v1, {"nextBatchWatermarkMs":..}
+**   sources/<i>/...     the source's own log (files: the files of each batch)
+**   state/<op>/<v>.delta | .snapshot   the state after batch v-1
+** Every file is written under a hidden temporary name, fsync'd, renamed and its directory
+** fsync'd, and ends with a checksum line, so a torn or corrupted file is reported, never
+** trusted.
+** ====================================================================== */
+
+/* Write n bytes to path atomically and durably, with the checksum trailer.  0 or -err. */
+int srt_ckpt_write_file(const char *path, const char *data, size_t n, SrtErr *err);
+/* Read a file written by srt_ckpt_write_file into out (without the trailer; out is cleared
+   first and left empty on failure).  0 ok; 1 the file does not exist; -SRT_ERR_FORMAT when it is torn or corrupt (the message names the
+   file and what is wrong); -SRT_ERR_IO otherwise. */
+int srt_ckpt_read_file(const char *path, SrtBuf *out, SrtErr *err);
+/* A random (version 4) UUID as 36 characters plus NUL. */
+void srt_uuid4(char out[37]);
+
+typedef struct SrtCkpt SrtCkpt;
+/* Open (creating if needed) a checkpoint directory; writes metadata with a new id on first
+   use.  0 or -err; a corrupt metadata file is an error. */
+int srt_ckpt_open(SrtMem *m, const char *dir, SrtCkpt **out, SrtErr *err);
+void srt_ckpt_close(SrtCkpt *c);
+const char *srt_ckpt_dir(const SrtCkpt *c);
+const char *srt_ckpt_id(const SrtCkpt *c);
+/* The newest batch id in offsets/ and in commits/; -1 when there is none. */
+int64_t srt_ckpt_latest_offsets(const SrtCkpt *c);
+int64_t srt_ckpt_latest_commit(const SrtCkpt *c);
+/* offsets/<batch>.  source_offset NULL is written as "-".  Writing an existing batch fails
+   with Spark's "Concurrent update to the log. Multiple streaming jobs detected for <N>"
+   (-SRT_ERR_QUERY; the existing file is left as it was). */
+int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int64_t batch_ts_ms,
+                           const char *source_offset, SrtErr *err);
+/* Read offsets/<batch>: source_offset receives the offset JSON ("" for "-").  1 if absent. */
+int srt_ckpt_read_offsets(SrtCkpt *c, int64_t batch, int64_t *watermark_ms, int64_t *batch_ts_ms,
+                          SrtBuf *source_offset, SrtErr *err);
+int srt_ckpt_write_commit(SrtCkpt *c, int64_t batch, int64_t next_watermark_ms, SrtErr *err);
+/* Read commits/<batch>.  1 if absent. */
+int srt_ckpt_read_commit(SrtCkpt *c, int64_t batch, int64_t *next_watermark_ms, SrtErr *err);
+/* The directory of source i's own log (created on demand by the caller's writes). */
+const char *srt_ckpt_source_dir(SrtCkpt *c, int source);
+/* Delete offsets, commits and state files no longer needed to restart from batch
+   keep_from or later (Spark's minBatchesToRetain): offsets/commits entries below keep_from,
+   and per operator the state files older than the newest snapshot at or below version
+   keep_from whose deltas up to keep_from exist (nothing when there is none). */
+int srt_ckpt_purge(SrtCkpt *c, int64_t keep_from, SrtErr *err);
+
+/* State of stateful operator op: version v is the state after batch v-1.  A version is a
+   delta (puts and deletes against version v-1) or a snapshot (every row). */
+typedef struct SrtStateWriter SrtStateWriter;
+int srt_ckpt_state_begin(SrtCkpt *c, int op, int64_t version, int snapshot, SrtStateWriter **out,
+                         SrtErr *err);
+int srt_state_put(SrtStateWriter *w, const void *key, uint32_t key_len, const void *val,
+                  uint32_t val_len);
+int srt_state_delete(SrtStateWriter *w, const void *key, uint32_t key_len);
+/* Write the file durably and free w (also on failure). */
+int srt_state_commit(SrtStateWriter *w, SrtErr *err);
+void srt_state_abort(SrtStateWriter *w);
+/* Replay version v: the newest snapshot at or below v, then the deltas after it, each
+   record through fn in file order (is_put 0: delete, val NULL).  Version 0 is empty.  A
+   missing or corrupt file is an error naming it. */
+typedef int (*SrtStateLoadFn)(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
+                              const uint8_t *val, uint32_t val_len);
+int srt_ckpt_state_load(SrtCkpt *c, int op, int64_t version, SrtStateLoadFn fn, void *ctx,
+                        SrtErr *err);
+
+/* ======================================================================
+** Progress (srt_progress.c): Spark's StreamingQueryProgress and StreamingQueryStatus
+** ====================================================================== */
+
+enum {
+    SRT_DUR_ADD_BATCH,
+    SRT_DUR_COMMIT_OFFSETS,
+    SRT_DUR_GET_BATCH,
+    SRT_DUR_LATEST_OFFSET,
+    SRT_DUR_QUERY_PLANNING,
+    SRT_DUR_TRIGGER_EXECUTION,
+    SRT_DUR_WAL_COMMIT,
+    SRT_DUR_N
+};
+
+typedef struct SrtStateOpProgress {
+    const char *operator_name; /* "stateStoreSave", "dedupe", "sessionWindowStateStoreSave" */
+    int64_t num_rows_total, num_rows_updated, all_updates_time_ms, num_rows_removed,
+        all_removals_time_ms, commit_time_ms, memory_used_bytes, num_rows_dropped_by_watermark;
+} SrtStateOpProgress;
+
+typedef struct SrtProgress {
+    const char *id, *run_id, *name; /* name NULL: null */
+    int64_t timestamp_ms;           /* trigger start */
+    int64_t batch_id;
+    int64_t num_input_rows;
+    double input_rows_per_second, processed_rows_per_second; /* NaN/inf: omitted */
+    int64_t duration_ms[SRT_DUR_N]; /* -1: absent */
+    int has_watermark;              /* eventTime present */
+    int has_event_stats;            /* min/max/avg present */
+    int64_t event_min_ms, event_max_ms, event_avg_ms, watermark_ms;
+    const SrtStateOpProgress *ops;
+    int n_ops;
+    const char *source_description;
+    const char *start_offset, *end_offset, *latest_offset; /* JSON text; NULL: null */
+    const char *sink_description;
+    int64_t sink_output_rows;
+} SrtProgress;
+
+/* The progress as JSON in Spark's key order (compact, one line, no newline). */
+void srt_progress_json(const SrtProgress *p, SrtBuf *out);
+
+typedef struct SrtStatus {
+    const char *message; /* "Waiting for data to arrive", "Processing new data", ... */
+    int is_data_available, is_trigger_active;
+} SrtStatus;
+void srt_status_json(const SrtStatus *s, SrtBuf *out);
+
+/* The last SRT_RECENT_PROGRESS progress records of a query (Spark's recentProgress). */
+#define SRT_RECENT_PROGRESS 100
+typedef struct SrtProgressRing {
+    SrtMem *mem;                       /* borrowed */
+    char *json[SRT_RECENT_PROGRESS];   /* owned */
+    size_t len[SRT_RECENT_PROGRESS];
+    int64_t n;                         /* records ever added */
+} SrtProgressRing;
+void srt_progress_ring_init(SrtProgressRing *r, SrtMem *m);
+void srt_progress_ring_free(SrtProgressRing *r);
+/* Keep a copy of json (0 or -NOMEM, dropping the oldest beyond the limit). */
+int srt_progress_ring_add(SrtProgressRing *r, const char *json, size_t n);
+/* The k-th newest (0 = lastProgress), or NULL. */
+const char *srt_progress_ring_get(const SrtProgressRing *r, int64_t k);
+
+/* ======================================================================
 ** Programs, queries and the run loop
 ** ====================================================================== */
 
@@ -404,6 +568,9 @@ typedef struct SrtCli {
     const char *argv0;
     const char *trigger;   /* --trigger, overrides every query's trigger option; NULL if absent */
     int64_t max_batches;   /* --max-batches; -1 if absent */
+    const char *checkpoint; /* --checkpoint DIR: root of the queries' checkpoints (DIR/<name>) */
+    const char *progress;  /* --progress FILE: progress records appended as JSON lines */
+    int64_t timeout_us;    /* --timeout SECONDS (awaitTermination); -1 if absent */
     int help, version;
 } SrtCli;
 
@@ -439,6 +606,11 @@ typedef struct SrtQueryDef {
     SrtEmitFn emit;
     SrtOrderKey *order;
     uint32_t n_order, cap_order;
+    int has_watermark;
+    int64_t watermark_delay_us;
+    int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
+    uint32_t *string_slots;    /* state offsets of STRING min/max */
+    uint32_t n_string_slots, cap_string_slots;
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */
@@ -464,6 +636,8 @@ typedef struct SrtEnv {
     SrtMem *mem;
     FILE *out; /* standard output for console sinks */
     FILE *err; /* diagnostics */
+    FILE *progress;            /* --progress FILE (NULL: none) */
+    const char *checkpoint;    /* --checkpoint DIR: root of checkpoints without their own (NULL) */
 } SrtEnv;
 
 struct SrtQuery {
@@ -515,6 +689,31 @@ struct SrtQuery {
     int64_t total_input_rows;
     int64_t last_batch_output_rows;
 
+    /* event time and watermark (srt_event.c) */
+    int64_t watermark_ms;    /* used by the current batch (batchWatermarkMs) */
+    int64_t late_wm_ms;      /* late-row threshold: the previous batch's watermark */
+    int64_t ev_n, ev_min_ms, ev_max_ms, ev_base_ms; /* event times of the current batch */
+    double ev_sum_rel;       /* sum of (t - ev_base_ms) */
+    int64_t dropped_late;    /* numRowsDroppedByWatermark of the current batch */
+    int64_t n_removed;       /* groups evicted by the current batch */
+    int64_t n_updated;       /* groups updated by the current batch */
+    int64_t removal_us, state_commit_us;
+
+    /* identity, checkpoint and progress (srt_recover.c, srt_report.c) */
+    char id[37], run_id[37];
+    SrtCkpt *ckpt;           /* owned; NULL without a checkpoint */
+    const char *ckpt_dir;    /* in meta */
+    int replay;              /* the next batch re-runs the logged batch_id (after a restart) */
+    int64_t replay_ts_ms;    /* its recorded batch timestamp */
+    SrtProgressRing recent;  /* recentProgress */
+    SrtStatus status;
+    FILE *progress_out;      /* borrowed: --progress FILE, or NULL */
+    int64_t last_trigger_ms; /* start of the previous trigger that ran a batch (-1 none) */
+    int64_t last_progress_us;/* wall time of the last progress record */
+    int64_t dur_us[SRT_DUR_N];
+    int64_t trigger_start_us;
+    SrtBuf latest_offset;    /* the source's latest offset when the batch was planned */
+
     /* scalar functions (srt_regex.c, srt_query_batch_ts) */
     int64_t batch_ts_us;     /* current_timestamp() of the batch: wall clock at its start, ms */
     struct SrtRegexCache *regex; /* owned: compiled patterns; NULL until one is used */
@@ -545,6 +744,39 @@ void srt_regex_cache_free(SrtQuery *q);
    (map[g] = POSIX group of Java group g).  0, or -1 with the reason in err. */
 int srt_regex_translate(const char *pat, uint32_t n, char *ere, int *map, int *n_java, int *icase,
                         char *err, size_t err_n);
+
+/* Event time (srt_event.c).  Reset the batch's event-time statistics and counters. */
+void srt_event_begin_batch(SrtQuery *q);
+/* The batch's average event time (ms), truncated as Spark. */
+int64_t srt_event_avg_ms(const SrtQuery *q);
+/* The watermark for the next batch: max(current, batch max - delay). */
+int64_t srt_event_next_watermark(const SrtQuery *q);
+/* Does the query evict final groups (aggregation with an event-time key, not complete)? */
+int srt_event_evicts(const SrtQuery *q);
+/* Is the group with these key bytes final under the current batch's watermark? */
+int srt_event_is_final(const SrtQuery *q, const uint8_t *key, uint32_t key_len);
+/* Spark's shouldRunAnotherBatch: does a watermark moving to next_wm_ms need a no-data batch? */
+int srt_event_needs_no_data_batch(const SrtQuery *q, int64_t next_wm_ms);
+
+/* Checkpoints of a query (srt_recover.c).  The checkpoint directory of q: its
+   checkpointLocation option, else <env->checkpoint>/<name>, else NULL. */
+const char *srt_recover_dir(SrtQuery *q, const SrtEnv *env);
+/* Open the checkpoint (before the source is opened: sets source.log_dir and q->id). */
+int srt_recover_open(SrtQuery *q, const char *dir, SrtErr *err);
+/* After source and sink are open: position the query as the checkpoint says (batch id,
+   offsets, watermark, state, a re-run of an uncommitted batch).  Warnings go to log. */
+int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err);
+/* Per batch: offsets/N before reading; the state version after the sink (evicting final
+   groups, with or without a checkpoint); commits/N last. */
+int srt_recover_log_offsets(SrtQuery *q, int64_t batch_ts_ms);
+int srt_recover_state(SrtQuery *q);
+int srt_recover_commit(SrtQuery *q, int64_t next_wm_ms);
+
+/* Reporting (srt_report.c).  Status, progress after a batch (start_offset: what it read
+   from; idle: a trigger without a batch, rate-limited to one every 10 s), failure. */
+void srt_report_status(SrtQuery *q, const char *message, int data_available, int trigger_active);
+void srt_report_batch(SrtQuery *q, const char *start_offset, int idle);
+void srt_report_failure(const SrtQuery *q, FILE *err);
 
 /* Build the batch's output rows by output mode (srt_output.c). */
 int srt_output_collect(SrtQuery *q);

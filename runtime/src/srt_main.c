@@ -2,21 +2,20 @@
 ** that runs every query round-robin in this thread, each on its own trigger, until
 ** all are done, one fails, or SIGINT/SIGTERM asks for a stop after the current batch.
 */
+#include <errno.h>
 #include <string.h>
 
 #include "srt_int.h"
 
-static void report_failure(const SrtEnv *env, const SrtQuery *q, const SrtErr *err)
-{
-    fflush(env->out);
-    fprintf(env->err, "error: query '%s' failed: %s\n", q->name, err->msg);
-}
-
-/* Run the queries until done.  Returns the exit code. */
-static int schedule(SrtQuery **qs, int n, const SrtEnv *env)
+/* Run the queries until all are done, one fails, SIGINT/SIGTERM asks for a stop, or the
+   deadline (--timeout, INT64_MAX without) passes; a stop always falls between batches.
+   Returns the exit code. */
+static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us)
 {
     while (!srt_stop_requested()) {
         int64_t now = srt_now_us();
+        if (now >= deadline_us)
+            break;
         int64_t next = INT64_MAX;
         int active = 0;
         for (int i = 0; i < n && !srt_stop_requested(); i++) {
@@ -25,7 +24,8 @@ static int schedule(SrtQuery **qs, int n, const SrtEnv *env)
                 continue;
             if (now >= q->next_due_us) {
                 if (srt_query_tick(q, now) < 0) {
-                    report_failure(env, q, &q->err);
+                    fflush(env->out);
+                    srt_report_failure(q, env->err);
                     return 1;
                 }
                 now = srt_now_us();
@@ -38,9 +38,13 @@ static int schedule(SrtQuery **qs, int n, const SrtEnv *env)
         }
         if (!active)
             break;
+        if (next > deadline_us)
+            next = deadline_us;
         if (next > now)
             srt_sleep_until(next);
     }
+    for (int i = 0; i < n; i++)
+        srt_report_status(qs[i], "Stopped", 0, 0);
     return 0;
 }
 
@@ -63,6 +67,18 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
         fflush(env->out);
         return 0;
     }
+    SrtEnv run_env = *env;
+    env = &run_env;
+    run_env.checkpoint = cli.checkpoint;
+    if (cli.progress) {
+        run_env.progress = fopen(cli.progress, "a");
+        if (!run_env.progress) {
+            fprintf(env->err, "error: cannot open progress file %s: %s\n", cli.progress,
+                    strerror(errno));
+            return 2;
+        }
+    }
+    int64_t deadline = cli.timeout_us > 0 ? srt_now_us() + cli.timeout_us : INT64_MAX;
     SrtProgram prog;
     srt_prog_init(&prog, env->mem);
     init(&prog);
@@ -90,7 +106,7 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
         }
     }
     srt_signal_install();
-    rc = schedule(qs, prog.n_queries, env);
+    rc = schedule(qs, prog.n_queries, env, deadline);
 out:
     if (qs)
         for (size_t i = 0; i < n_qs; i++)
@@ -98,6 +114,8 @@ out:
     srt_mem_free(env->mem, qs, sizeof *qs * (n_qs ? n_qs : 1));
     srt_prog_free(&prog);
     fflush(env->out);
+    if (run_env.progress)
+        fclose(run_env.progress);
     return rc;
 }
 
@@ -105,6 +123,6 @@ int srt_main(int argc, char **argv, SrtInitFn init)
 {
     SrtMem mem;
     srt_mem_init(&mem);
-    SrtEnv env = {&mem, stdout, stderr};
+    SrtEnv env = {.mem = &mem, .out = stdout, .err = stderr};
     return srt_run(argc, argv, init, &env);
 }

@@ -1,7 +1,10 @@
 /* srt_output.c - the rows a batch writes, by output mode: without aggregation the rows
 ** process appended; with aggregation one row per group through the generated emit
-** function (complete: every group, update: groups updated in this batch), in the
-** groups' insertion order, minus the rows HAVING rejected.
+** function, in the groups' insertion order, minus the rows HAVING rejected:
+**   complete: every group;
+**   update:   the groups updated in this batch;
+**   append:   the groups made final by the batch's watermark (srt_event.c), each emitted
+**             once because eviction removes them after the sink wrote the batch.
 */
 #include "srt_int.h"
 
@@ -14,13 +17,22 @@ static int emit_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *
     return q->failed ? -SRT_ERR_QUERY : 0;
 }
 
+static int emit_final(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    SrtQuery *q = ctx;
+    return srt_event_is_final(q, key, key_len) ? emit_group(ctx, key, key_len, state) : 0;
+}
+
 int srt_output_collect(SrtQuery *q)
 {
     if (!q->agg)
         return 0;
     int rc;
+    q->n_updated = (int64_t)srt_agg_updated_count(q->agg);
     if (q->mode == SRT_OUT_COMPLETE)
         rc = srt_agg_foreach(q->agg, emit_group, q);
+    else if (q->mode == SRT_OUT_APPEND)
+        rc = srt_agg_foreach(q->agg, emit_final, q);
     else
         rc = srt_agg_foreach_updated(q->agg, emit_group, q);
     if (rc < 0 && !q->err.code)

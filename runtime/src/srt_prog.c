@@ -165,6 +165,7 @@ int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtPro
     q->source = source;
     q->sink = sink;
     q->process = process;
+    q->event_key_offset = -1;
     if (!q->name)
         return -SRT_ERR_NOMEM;
     return p->n_queries++;
@@ -218,4 +219,35 @@ void srt_prog_query_order(SrtProgram *p, int query, int column, int desc, int nu
     q->order[q->n_order].desc = desc != 0;
     q->order[q->n_order].nulls_first = nulls_first != 0;
     q->n_order++;
+}
+
+void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (delay_us < 0) {
+        fail(p, SRT_ERR_QUERY, "query '%s': negative watermark delay", q->name);
+        return;
+    }
+    q->has_watermark = 1;
+    q->watermark_delay_us = delay_us;
+}
+
+void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        q->event_key_offset = key_offset;
+}
+
+void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (grow(p, (void **)&q->string_slots, &q->cap_string_slots, sizeof *q->string_slots,
+             q->n_string_slots) < 0)
+        return;
+    q->string_slots[q->n_string_slots++] = state_offset;
 }

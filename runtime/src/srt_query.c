@@ -26,7 +26,10 @@ static void init_memory(SrtQuery *q, SrtMem *m)
     srt_arena_init(&q->meta, m, 1 << 10);
     srt_buf_init(&q->start_offset, m);
     srt_buf_init(&q->end_offset, m);
+    srt_buf_init(&q->latest_offset, m);
+    srt_progress_ring_init(&q->recent, m);
     q->max_batches = -1;
+    q->last_trigger_ms = -1;
 }
 
 SrtQuery *srt_query_new_detached(SrtMem *m)
@@ -54,7 +57,7 @@ static int parse_mode(SrtQuery *q, SrtErr *err)
         return srt_err_set(err, SRT_ERR_QUERY,
                            "Complete output mode not supported when there are no streaming "
                            "aggregations on streaming DataFrames/Datasets");
-    if (q->mode == SRT_OUT_APPEND && q->def->has_agg)
+    if (q->mode == SRT_OUT_APPEND && q->def->has_agg && q->def->event_key_offset < 0)
         return srt_err_set(err, SRT_ERR_QUERY,
                            "Append output mode not supported when there are streaming aggregations "
                            "on streaming DataFrames/DataSets without watermark");
@@ -95,6 +98,14 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
             return srt_err_nomem(err, "aggregation state");
         srt_agg_set_owner(q->agg, q);
     }
+    /* Identity: the id lives in the checkpoint (a fresh one without), the run id is new. */
+    srt_uuid4(q->id);
+    srt_uuid4(q->run_id);
+    q->progress_out = env->progress;
+    srt_report_status(q, "Initializing sources", 0, 0);
+    const char *ckpt = srt_recover_dir(q, env);
+    if (ckpt && (rc = srt_recover_open(q, ckpt, err)) < 0)
+        return rc;
     const SrtSourceDef *sd = &p->sources[d->source];
     const SrtSchema src_schema = {sd->cols, sd->n_cols};
     q->source.vt = srt_source_lookup(sd->connector);
@@ -109,7 +120,15 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->sink.name = kd->name;
     q->sink.out = env->out;
     q->sink_open = 1;
-    return q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err);
+    if ((rc = q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err)) < 0)
+        return rc;
+    if (q->agg && d->n_string_slots &&
+        srt_agg_set_string_slots(q->agg, d->string_slots, d->n_string_slots) < 0)
+        return srt_err_nomem(err, "aggregation state");
+    if ((rc = srt_recover_start(q, env->err, err)) < 0)
+        return rc;
+    srt_report_status(q, "Waiting for data to arrive", 0, 0);
+    return 0;
 }
 
 void srt_query_free(SrtQuery *q)
@@ -129,6 +148,9 @@ void srt_query_free(SrtQuery *q)
     srt_mem_free(q->mem, q->rows, sizeof *q->rows * q->cap_rows);
     srt_buf_free(&q->start_offset);
     srt_buf_free(&q->end_offset);
+    srt_buf_free(&q->latest_offset);
+    srt_progress_ring_free(&q->recent);
+    srt_ckpt_close(q->ckpt);
     srt_mem_free(q->mem, q, sizeof *q);
 }
 
@@ -315,18 +337,35 @@ static int failed_rc(SrtQuery *q, int rc)
     return rc;
 }
 
+/* Run one micro-batch over [start_offset, end_offset) (equal offsets: a no-data batch,
+   run because the watermark moved).  Order as Spark's MicroBatchExecution: offsets log ->
+   read + process -> output -> sink -> state (eviction) -> source commit -> watermark ->
+   commit log -> progress. */
 int srt_query_run_batch(SrtQuery *q)
 {
+    int64_t t0 = srt_mono_us(), t;
     q->n_rows = 0;
     q->batch_input_rows = 0;
-    /* Spark's batchTimestampMs: current_timestamp() of every row of the batch. */
-    q->batch_ts_us = srt_now_us() / 1000 * 1000;
+    srt_event_begin_batch(q);
+    /* Spark's batchTimestampMs: current_timestamp() of every row of the batch, the same
+       when the batch is re-run after a restart. */
+    int64_t ts_ms = q->replay ? q->replay_ts_ms : srt_now_us() / 1000;
+    q->batch_ts_us = ts_ms * 1000;
     if (q->agg)
         srt_agg_begin_batch(q->agg);
     const char *start = q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
     const char *end = srt_buf_cstr(&q->end_offset);
-    int rc = q->source.vt->read(&q->source, start, end, on_buffer, q, &q->err);
+    int no_data = start ? strcmp(start, end) == 0 : !*end;
+    srt_report_status(q, no_data ? "No new data but cleaning up state" : "Processing new data",
+                      !no_data, 1);
+    int rc = srt_recover_log_offsets(q, ts_ms);
     if (rc < 0)
+        return failed_rc(q, rc);
+    q->dur_us[SRT_DUR_WAL_COMMIT] = (t = srt_mono_us()) - t0;
+    q->dur_us[SRT_DUR_GET_BATCH] = 0;
+    q->dur_us[SRT_DUR_QUERY_PLANNING] = 0;
+    int64_t t_add = t;
+    if (!no_data && (rc = q->source.vt->read(&q->source, start, end, on_buffer, q, &q->err)) < 0)
         return failed_rc(q, rc);
     if ((rc = guarded_output(q)) < 0)
         return failed_rc(q, rc);
@@ -335,17 +374,36 @@ int srt_query_run_batch(SrtQuery *q)
         return failed_rc(q, srt_err_nomem(&q->err, "sorting"));
     if ((rc = q->sink.vt->write(&q->sink, q->batch_id, q->rows, q->n_rows, &q->schema, &q->err)) < 0)
         return failed_rc(q, rc);
-    if ((rc = q->source.vt->commit(&q->source, end, &q->err)) < 0)
+    q->dur_us[SRT_DUR_ADD_BATCH] = (t = srt_mono_us()) - t_add;
+    if ((rc = srt_recover_state(q)) < 0)
         return failed_rc(q, rc);
+    if (!no_data && (rc = q->source.vt->commit(&q->source, end, &q->err)) < 0)
+        return failed_rc(q, rc);
+    int64_t next_wm = srt_event_next_watermark(q);
+    int64_t t_commit = srt_mono_us();
+    if ((rc = srt_recover_commit(q, next_wm)) < 0)
+        return failed_rc(q, rc);
+    q->dur_us[SRT_DUR_COMMIT_OFFSETS] = srt_mono_us() - t_commit;
     q->last_batch_output_rows = (int64_t)q->n_rows;
     q->total_input_rows += q->batch_input_rows;
+    /* Progress names the offsets this batch read; then the end becomes the next start. */
+    SrtBuf prev;
+    srt_buf_init(&prev, q->mem);
+    srt_buf_puts(&prev, start ? start : "");
+    srt_report_batch(q, prev.oom ? NULL : srt_buf_cstr(&prev), 0);
+    srt_buf_free(&prev);
+    q->last_trigger_ms = q->trigger_start_us / 1000;
     srt_buf_clear(&q->start_offset);
     srt_buf_puts(&q->start_offset, end);
     if (q->start_offset.oom)
         return failed_rc(q, srt_err_nomem(&q->err, "offsets"));
+    q->late_wm_ms = q->watermark_ms;
+    q->watermark_ms = next_wm;
+    q->replay = 0;
     q->batch_id++;
     q->batches_run++;
     end_batch_memory(q);
+    srt_report_status(q, "Waiting for data to arrive", 0, 0);
     return 0;
 }
 
@@ -362,21 +420,48 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
         q->done = 1;
         return 0;
     }
+    q->trigger_start_us = srt_now_us();
+    memset(q->dur_us, 0, sizeof q->dur_us);
     if (!q->started) {
         q->started = 1;
         if (q->trigger.kind == SRT_TRIG_AVAILABLE_NOW &&
             (rc = q->source.vt->snapshot(&q->source, &q->err)) < 0)
             return failed_rc(q, rc);
     }
-    SrtReadLimit lim = q->trigger.kind == SRT_TRIG_ONCE ? SRT_LIMIT_ALL : SRT_LIMIT_DEFAULT;
-    int has_data = 0;
-    if ((rc = q->source.vt->plan(&q->source, lim, &q->end_offset, &has_data, &q->err)) < 0)
-        return failed_rc(q, rc);
-    if (has_data && (rc = srt_query_run_batch(q)) < 0)
-        return rc;
+    int ran = 0;
+    if (q->replay) {
+        /* After a restart: the logged, uncommitted batch runs again first. */
+        if ((rc = srt_query_run_batch(q)) < 0)
+            return rc;
+        ran = 1;
+    } else {
+        SrtReadLimit lim = q->trigger.kind == SRT_TRIG_ONCE ? SRT_LIMIT_ALL : SRT_LIMIT_DEFAULT;
+        int has_data = 0;
+        int64_t t0 = srt_mono_us();
+        srt_report_status(q, "Getting offsets from source", 0, 1);
+        if ((rc = q->source.vt->plan(&q->source, lim, &q->end_offset, &has_data, &q->err)) < 0)
+            return failed_rc(q, rc);
+        q->dur_us[SRT_DUR_LATEST_OFFSET] = srt_mono_us() - t0;
+        if (!has_data && q->watermark_ms > q->late_wm_ms && srt_event_evicts(q)) {
+            /* No new data, but the watermark moved: a no-data batch emits and evicts what
+               became final (Spark's noDataMicroBatches). */
+            srt_buf_clear(&q->end_offset);
+            srt_buf_puts(&q->end_offset, srt_buf_cstr(&q->start_offset));
+            has_data = 1;
+        }
+        if (has_data) {
+            if ((rc = srt_query_run_batch(q)) < 0)
+                return rc;
+            ran = 1;
+        } else {
+            srt_report_status(q, "Waiting for data to arrive", 0, 0);
+            if (q->trigger.kind != SRT_TRIG_ONCE && q->trigger.kind != SRT_TRIG_AVAILABLE_NOW)
+                srt_report_batch(q, NULL, 1);
+        }
+    }
     switch (q->trigger.kind) {
     case SRT_TRIG_DEFAULT:
-        q->next_due_us = has_data ? now_us : srt_now_us() + POLL_US;
+        q->next_due_us = ran ? now_us : srt_now_us() + POLL_US;
         break;
     case SRT_TRIG_INTERVAL:
         q->next_due_us = now_us / q->trigger.interval_us * q->trigger.interval_us + q->trigger.interval_us;
@@ -385,15 +470,17 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
         q->done = 1;
         break;
     case SRT_TRIG_AVAILABLE_NOW:
-        if (!has_data)
+        if (!ran)
             q->done = 1;
+        else
+            q->next_due_us = now_us;
         break;
     }
     if (q->max_batches >= 0 && q->batches_run >= q->max_batches)
         q->done = 1;
     /* A source that has ended (socket: the server closed the connection) stops the query
        once everything it delivered has been planned and processed. */
-    if (q->source.vt->finished && q->source.vt->finished(&q->source))
+    if (q->source.vt->finished && q->source.vt->finished(&q->source) && !ran)
         q->done = 1;
     return 0;
 }

@@ -1,6 +1,6 @@
 /* srt_sink_files.c - the `files` sink: each batch's rows as one JSON Lines or CSV file in a
 ** directory, as Spark's FileStreamSink writes them (append mode only; the compiler refuses
-** the others).
+** the others), exactly once across restarts through Spark's manifest log.
 **
 ** Options: path (required; created with its parents when missing), format json | csv
 ** (default json), and for csv header (false), sep (","), quote ("\""), escape ("\\"),
@@ -10,16 +10,45 @@
 ** Files: one per batch and partition (sluice has one partition, 00000), named
 ** part-00000-<batch id, 19 digits>.json|.csv, so re-running a batch after a crash
 ** overwrites the same file and names sort in batch order.  A batch with no rows writes no
-** file.  A file is written under a hidden temporary name in the same directory
+** part file.  A part file is written under a hidden temporary name in the same directory
 ** (".part-...tmp": the files source ignores names starting with '.' or '_'), fsync'd,
-** renamed into place and the directory fsync'd, so a reader never sees a partial file;
-** on any failure the temporary file is removed.
-** TODO(exactly-once): Spark records each batch's files in <path>/_spark_metadata/<batchId>
-** and skips batches already recorded there; that log arrives with checkpoints.
+** renamed into place (replacing, atomically, the file of a failed attempt of the same
+** batch) and the directory fsync'd, so a reader never sees a partial file; on any failure
+** the temporary file is removed.
+**
+** The manifest (Spark's ManifestFileCommitProtocol + FileStreamSinkLog): once a batch's
+** part file is durable, <path>/_spark_metadata/<batch id> is written atomically with
+** srt_ckpt_write_file (so it also carries the checkpoint checksum trailer):
+**     v1
+**     {"path":"file:///abs/out/part-00000-0000000000000000003.json","size":123,
+**      "isDir":false,"modificationTime":<ms>,"blockReplication":1,"blockSize":33554432,
+**      "action":"add"}
+** one line per part file of the batch, every line ending with '\n' (Spark writes none
+** after the last line; here the checksum trailer "#crc32c <hex> <length>" follows on its own
+** line, so a reader skips lines starting with '#'); a batch with no rows writes an entry
+** holding only "v1".  Paths are absolute
+** file:// URIs of the lexically normalised path, with bytes outside Java's URI path
+** characters (space, '%', '#', '?', non-ASCII ...) percent-encoded.  That entry is the
+** batch's commit: open finds the newest entry (names made only of digits) and write()
+** skips every batch id at or below it (Spark's "Skipping already committed batch N",
+** silently here), so a batch re-run after a crash neither duplicates nor loses output.
+** A part file without its entry belongs to an attempt that died before committing; the
+** re-run of that batch replaces it (or removes it when the re-run has no rows).
+**
+** READERS of the directory must take only the files listed in _spark_metadata (as Spark's
+** batch and streaming readers do), never a directory listing: a listing may show the part
+** file of a batch that was never committed.
+**
+** open reads every entry of _spark_metadata: one that is torn or corrupt (bad checksum, no
+** "v1" first line, a line that is not a file entry) is an error naming the file, never
+** skipped.  Stale hidden temporary part files of crashed attempts are removed at open.
+** No compaction: there is one entry per batch (Spark compacts every 10 into N.compact).
 */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,15 +57,28 @@
 
 /* Text is handed to write(2) whenever this much has accumulated. */
 #define FILES_FLUSH_BYTES ((size_t)1 << 20)
+/* The manifest's directory under the output path, and its one log version. */
+#define FILES_META_DIR "_spark_metadata"
+#define FILES_META_VERSION "v1"
+/* What Hadoop's local file system reports for every file (Spark writes it as is). */
+#define FILES_BLOCK_SIZE 33554432
+/* The hidden temporary part file names: "." + part name + ".tmp". */
+#define FILES_TMP_PREFIX ".part-00000-"
+#define FILES_TMP_SUFFIX ".tmp"
 
 typedef struct FileSink {
-    char *path; /* owned: the path option as given */
+    char *path; /* owned: the path option as given, trailing slashes removed */
     size_t path_size;
-    int csv;    /* format = csv (else json) */
-    int header; /* csv: column names first in every file */
+    char *abs; /* owned: path made absolute and normalised, for the manifest's URIs */
+    size_t abs_size;
+    char *meta_dir; /* owned: <path>/_spark_metadata */
+    size_t meta_dir_size;
+    int64_t committed; /* newest batch id with a manifest entry; -1 none */
+    int csv;           /* format = csv (else json) */
+    int header;        /* csv: column names first in every file */
     SrtCsvStyle style;
-    SrtBuf text; /* the rows not yet written */
-    SrtBuf tmp_name, final_name;
+    SrtBuf text; /* the rows not yet written; the manifest entry */
+    SrtBuf tmp_name, final_name, meta_name;
 } FileSink;
 
 /* ==== Directories ==== */
@@ -99,6 +141,238 @@ static int make_dirs(SrtSink *k, char *path, SrtErr *err)
     return 0;
 }
 
+/* A copy of s in k's memory (*size receives the allocation's size), or NULL. */
+static char *dup_str(SrtSink *k, const char *s, size_t n, size_t *size)
+{
+    char *p = srt_mem_alloc(k->mem, n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    *size = n + 1;
+    return p;
+}
+
+/* Normalise an absolute path in place as java.net.URI.normalize does for Hadoop's Path:
+   empty and "." segments dropped, ".." removes the segment before it (none above "/"),
+   no trailing slash. */
+static void normalise_abs(char *p)
+{
+    size_t out = 0; /* p[0..out) is the result so far, starting with '/' */
+    size_t i = 0, n = strlen(p);
+    while (i < n) {
+        while (i < n && p[i] == '/')
+            i++;
+        size_t j = i;
+        while (j < n && p[j] != '/')
+            j++;
+        size_t len = j - i;
+        if (len == 0 || (len == 1 && p[i] == '.')) {
+            /* nothing */
+        } else if (len == 2 && p[i] == '.' && p[i + 1] == '.') {
+            while (out > 0 && p[out - 1] != '/')
+                out--;
+            if (out > 0)
+                out--; /* the slash before the removed segment */
+        } else {
+            p[out++] = '/';
+            memmove(p + out, p + i, len);
+            out += len;
+        }
+        i = j;
+    }
+    if (out == 0)
+        p[out++] = '/';
+    p[out] = '\0';
+}
+
+/* f->abs: the output path, absolute (against the working directory) and normalised. */
+static int make_abs(SrtSink *k, FileSink *f, SrtErr *err)
+{
+    SrtBuf b;
+    srt_buf_init(&b, k->mem);
+    if (f->path[0] != '/') {
+        char cwd[PATH_MAX];
+        if (!getcwd(cwd, sizeof cwd))
+            return srt_err_set(err, SRT_ERR_IO,
+                               "files sink '%s': cannot make path '%s' absolute: %s", k->name,
+                               f->path, strerror(errno));
+        srt_buf_puts(&b, cwd);
+        srt_buf_putc(&b, '/');
+    }
+    srt_buf_puts(&b, f->path);
+    if (b.oom) {
+        srt_buf_free(&b);
+        return srt_err_nomem(err, "files sink");
+    }
+    normalise_abs(b.p);
+    f->abs = dup_str(k, b.p, strlen(b.p), &f->abs_size);
+    srt_buf_free(&b);
+    return f->abs ? 0 : srt_err_nomem(err, "files sink");
+}
+
+/* Append the file:// URI of dir/name: bytes outside java.net.URI's path characters
+   (alphanumerics, "-_.!~*'()", ",;:$&+=", "@" and "/") percent-encoded. */
+static void put_uri(SrtBuf *b, const char *dir, const char *name)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    static const char legal[] = "-_.!~*'(),;:$&+=@/";
+    srt_buf_puts(b, "file://");
+    for (int part = 0; part < 2; part++) {
+        const unsigned char *s = (const unsigned char *)(part ? name : dir);
+        if (part)
+            srt_buf_putc(b, '/');
+        for (; *s; s++) {
+            unsigned c = *s;
+            int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     (c != 0 && strchr(legal, (int)c) != NULL);
+            if (ok) {
+                srt_buf_putc(b, (char)c);
+            } else {
+                srt_buf_putc(b, '%');
+                srt_buf_putc(b, hex[c >> 4]);
+                srt_buf_putc(b, hex[c & 15]);
+            }
+        }
+    }
+}
+
+/* ==== The manifest ==== */
+
+/* A batch id from a manifest file name made only of digits; -1 for any other name. */
+static int64_t batch_of_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || n > 18)
+        return -1;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] < '0' || name[i] > '9')
+            return -1;
+        v = v * 10 + (name[i] - '0');
+    }
+    return v;
+}
+
+/* Why the text of a manifest entry is not one (NULL when it is): "v1", then one file
+   entry, a JSON object with a path, per line. */
+static const char *entry_problem(const char *t, size_t n)
+{
+    size_t vn = strlen(FILES_META_VERSION);
+    if (memchr(t, '\0', n))
+        return "it holds a NUL byte";
+    if (n < vn || memcmp(t, FILES_META_VERSION, vn) != 0 || (n > vn && t[vn] != '\n'))
+        return "the first line is not '" FILES_META_VERSION "'";
+    /* Each line ends with '\n' (Spark's own entries have none after the last line). */
+    for (size_t i = n > vn ? vn + 1 : vn; i < n;) {
+        const char *line = t + i;
+        const char *nl = memchr(line, '\n', n - i);
+        size_t len = nl ? (size_t)(nl - line) : n - i;
+        static const char key[] = "{\"path\":\"";
+        if (len < sizeof key || memcmp(line, key, sizeof key - 1) != 0 || line[len - 1] != '}')
+            return "a line is not a file entry ({\"path\":...})";
+        i += len + (nl != NULL);
+    }
+    return NULL;
+}
+
+/* Prefix err's message with the sink's name; returns rc. */
+static int sink_err(SrtSink *k, SrtErr *err, int rc)
+{
+    char why[sizeof err->msg];
+    memcpy(why, err->msg, sizeof why);
+    why[sizeof why - 1] = '\0';
+    srt_err_set(err, rc < 0 ? -rc : SRT_ERR_IO, "files sink '%s': %s", k->name, why);
+    return rc;
+}
+
+/* Read every entry of the manifest: f->committed becomes the newest batch id; a torn or
+   corrupt entry is an error naming its file. */
+static int scan_manifest(SrtSink *k, FileSink *f, SrtErr *err)
+{
+    f->committed = -1;
+    DIR *d = opendir(f->meta_dir);
+    if (!d) {
+        if (errno == ENOENT)
+            return 0;
+        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot list '%s': %s", k->name,
+                           f->meta_dir, strerror(errno));
+    }
+    int rc = 0;
+    struct dirent *e;
+    while (rc == 0 && (e = readdir(d)) != NULL) {
+        int64_t id = batch_of_name(e->d_name);
+        if (id < 0)
+            continue;
+        srt_buf_clear(&f->meta_name);
+        srt_buf_printf(&f->meta_name, "%s/%s", f->meta_dir, e->d_name);
+        srt_buf_clear(&f->text);
+        if (f->meta_name.oom) {
+            rc = srt_err_nomem(err, "files sink");
+            break;
+        }
+        rc = srt_ckpt_read_file(f->meta_name.p, &f->text, err);
+        if (rc == 1) { /* gone since the listing */
+            rc = 0;
+            continue;
+        }
+        if (rc < 0) {
+            rc = sink_err(k, err, rc);
+            break;
+        }
+        const char *why = entry_problem(f->text.p ? f->text.p : "", f->text.n);
+        if (why) {
+            rc =
+                srt_err_set(err, SRT_ERR_FORMAT, "files sink '%s': corrupt manifest entry '%s': %s",
+                            k->name, f->meta_name.p, why);
+            break;
+        }
+        if (id > f->committed)
+            f->committed = id;
+    }
+    closedir(d);
+    srt_buf_free(&f->text);
+    return rc;
+}
+
+/* Is name a temporary file of a crashed attempt: ".part-00000-<...>.tmp" in the output
+   directory (meta 0), ".<digits>.tmp-<pid>" of srt_ckpt_write_file in the manifest's? */
+static int is_stale_temp(const char *name, int meta)
+{
+    size_t n = strlen(name);
+    if (!meta) {
+        size_t pn = strlen(FILES_TMP_PREFIX), sn = strlen(FILES_TMP_SUFFIX);
+        return n > pn + sn && memcmp(name, FILES_TMP_PREFIX, pn) == 0 &&
+               memcmp(name + n - sn, FILES_TMP_SUFFIX, sn) == 0;
+    }
+    const char *t = strstr(name, ".tmp-");
+    if (name[0] != '.' || !t || t == name + 1 || t[5] == '\0')
+        return 0;
+    for (const char *c = name + 1; c < t; c++)
+        if (*c < '0' || *c > '9')
+            return 0;
+    for (const char *c = t + 5; *c; c++)
+        if (*c < '0' || *c > '9')
+            return 0;
+    return 1;
+}
+
+/* Remove the hidden temporary files crashed attempts left in dir (meta: the manifest's). */
+static void remove_stale_temps(const char *dir, int meta)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    int removed = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (is_stale_temp(e->d_name, meta) && unlinkat(dirfd(d), e->d_name, 0) == 0)
+            removed = 1;
+    closedir(d);
+    if (removed)
+        sync_dir(dir);
+}
+
 /* ==== Open and close ==== */
 
 static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
@@ -107,9 +381,11 @@ static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     if (!f)
         return srt_err_nomem(err, "files sink");
     k->impl = f;
+    f->committed = -1;
     srt_buf_init(&f->text, k->mem);
     srt_buf_init(&f->tmp_name, k->mem);
     srt_buf_init(&f->final_name, k->mem);
+    srt_buf_init(&f->meta_name, k->mem);
 
     const char *path = srt_opts_get(opts, "path");
     if (!path || !*path)
@@ -144,15 +420,25 @@ static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
             return rc;
         }
     }
-    f->path_size = strlen(path) + 1;
-    f->path = srt_mem_alloc(k->mem, f->path_size);
+    f->path = dup_str(k, path, strlen(path), &f->path_size);
     if (!f->path)
         return srt_err_nomem(err, "files sink");
-    memcpy(f->path, path, f->path_size);
     /* Strip trailing slashes ("out/" -> "out"), keeping "/" itself. */
     for (size_t n = f->path_size - 1; n > 1 && f->path[n - 1] == '/'; n--)
         f->path[n - 1] = '\0';
-    return make_dirs(k, f->path, err);
+    SrtBuf md;
+    srt_buf_init(&md, k->mem);
+    srt_buf_printf(&md, "%s%s" FILES_META_DIR, f->path, strcmp(f->path, "/") ? "/" : "");
+    f->meta_dir = md.oom ? NULL : dup_str(k, md.p, md.n, &f->meta_dir_size);
+    srt_buf_free(&md);
+    if (!f->meta_dir)
+        return srt_err_nomem(err, "files sink");
+    if ((rc = make_dirs(k, f->path, err)) < 0 || (rc = make_abs(k, f, err)) < 0 ||
+        (rc = make_dirs(k, f->meta_dir, err)) < 0 || (rc = scan_manifest(k, f, err)) < 0)
+        return rc;
+    remove_stale_temps(f->path, 0);
+    remove_stale_temps(f->meta_dir, 1);
+    return 0;
 }
 
 static void files_close(SrtSink *k)
@@ -163,8 +449,13 @@ static void files_close(SrtSink *k)
     srt_buf_free(&f->text);
     srt_buf_free(&f->tmp_name);
     srt_buf_free(&f->final_name);
+    srt_buf_free(&f->meta_name);
     if (f->path)
         srt_mem_free(k->mem, f->path, f->path_size);
+    if (f->abs)
+        srt_mem_free(k->mem, f->abs, f->abs_size);
+    if (f->meta_dir)
+        srt_mem_free(k->mem, f->meta_dir, f->meta_dir_size);
     srt_mem_free(k->mem, f, sizeof *f);
     k->impl = NULL;
 }
@@ -218,25 +509,11 @@ static int write_failed(SrtSink *k, int fd, const char *tmp_name, const char *fi
                        final_name, strerror(e));
 }
 
-static int files_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size_t n_rows,
-                       const SrtSchema *schema, SrtErr *err)
+/* Write the batch's part file durably under final_name; *st receives its status. */
+static int write_part(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_rows,
+                      const SrtSchema *schema, struct stat *st, SrtErr *err)
 {
-    FileSink *f = k->impl;
-    if (n_rows == 0)
-        return 0;
-    const char *ext = f->csv ? "csv" : "json";
-    srt_buf_clear(&f->tmp_name);
-    srt_buf_clear(&f->final_name);
-    srt_buf_printf(&f->final_name, "%s/part-00000-%019" PRId64 ".%s", f->path, batch_id, ext);
-    srt_buf_printf(&f->tmp_name, "%s/.part-00000-%019" PRId64 ".%s.tmp", f->path, batch_id, ext);
-    if (f->final_name.oom || f->tmp_name.oom)
-        return srt_err_nomem(err, "files sink");
     const char *final_name = f->final_name.p, *tmp_name = f->tmp_name.p;
-
-    /* The directory may have been removed since the last batch. */
-    int rc = make_dirs(k, f->path, err);
-    if (rc < 0)
-        return rc;
     int fd = open(tmp_name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0)
         return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot create '%s': %s", k->name,
@@ -264,8 +541,11 @@ static int files_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size
         return write_failed(k, fd, tmp_name, final_name, "write", err);
     if (fsync(fd) < 0)
         return write_failed(k, fd, tmp_name, final_name, "sync", err);
+    if (fstat(fd, st) < 0)
+        return write_failed(k, fd, tmp_name, final_name, "stat", err);
     if (close(fd) < 0)
         return write_failed(k, -1, tmp_name, final_name, "close", err);
+    /* Replaces, atomically, the part file of an attempt of this batch that never committed. */
     if (rename(tmp_name, final_name) < 0) {
         int e = errno;
         unlink(tmp_name);
@@ -275,6 +555,64 @@ static int files_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size
     if (sync_dir(f->path) < 0)
         return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot sync directory '%s': %s",
                            k->name, f->path, strerror(errno));
+    return 0;
+}
+
+static int files_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size_t n_rows,
+                       const SrtSchema *schema, SrtErr *err)
+{
+    FileSink *f = k->impl;
+    /* Spark's "Skipping already committed batch N": its output is in the manifest. */
+    if (batch_id <= f->committed)
+        return 0;
+    const char *ext = f->csv ? "csv" : "json";
+    char name[64];
+    snprintf(name, sizeof name, "part-00000-%019" PRId64 ".%s", batch_id, ext);
+    srt_buf_clear(&f->tmp_name);
+    srt_buf_clear(&f->final_name);
+    srt_buf_clear(&f->meta_name);
+    srt_buf_printf(&f->final_name, "%s/%s", f->path, name);
+    srt_buf_printf(&f->tmp_name, "%s/.%s" FILES_TMP_SUFFIX, f->path, name);
+    srt_buf_printf(&f->meta_name, "%s/%" PRId64, f->meta_dir, batch_id);
+    if (f->final_name.oom || f->tmp_name.oom || f->meta_name.oom)
+        return srt_err_nomem(err, "files sink");
+
+    /* The directories may have been removed since the last batch. */
+    int rc = make_dirs(k, f->path, err);
+    if (rc < 0 || (rc = make_dirs(k, f->meta_dir, err)) < 0)
+        return rc;
+    struct stat st;
+    if (n_rows > 0) {
+        if ((rc = write_part(k, f, rows, n_rows, schema, &st, err)) < 0)
+            return rc;
+    } else if (unlink(f->final_name.p) == 0) {
+        /* An attempt of this batch that never committed wrote rows; this one has none. */
+        sync_dir(f->path);
+    }
+
+    /* The manifest entry commits the batch. */
+    srt_buf_clear(&f->text);
+    srt_buf_puts(&f->text, FILES_META_VERSION "\n");
+    if (n_rows > 0) {
+        int64_t mtime_ms = (int64_t)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
+        srt_buf_puts(&f->text, "{\"path\":\"");
+        put_uri(&f->text, f->abs, name);
+        srt_buf_printf(&f->text,
+                       "\",\"size\":%" PRId64 ",\"isDir\":false,\"modificationTime\":%" PRId64
+                       ",\"blockReplication\":1,\"blockSize\":%d,\"action\":\"add\"}\n",
+                       (int64_t)st.st_size, mtime_ms, FILES_BLOCK_SIZE);
+    }
+    if (f->text.oom) {
+        /* Not committed: the re-run would replace the part file; drop it now. */
+        if (n_rows > 0 && unlink(f->final_name.p) == 0)
+            sync_dir(f->path);
+        return srt_err_nomem(err, "files sink");
+    }
+    /* On failure the part file stays: the entry may have been renamed into place before
+       a later step failed, and an uncommitted part file is invisible to manifest readers. */
+    if ((rc = srt_ckpt_write_file(f->meta_name.p, f->text.p, f->text.n, err)) < 0)
+        return sink_err(k, err, rc);
+    f->committed = batch_id;
     /* Keep one large batch's buffer from pinning memory for the life of the query. */
     if (f->text.cap > FILES_FLUSH_BYTES * 2)
         srt_buf_free(&f->text);

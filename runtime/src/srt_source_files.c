@@ -12,7 +12,21 @@
 ** directory's mtime is unchanged and old enough that no same-tick change can hide
 ** behind it, so polling every 10 ms costs one stat().  Offsets are {"logOffset":N},
 ** N counting planned batches from 0 as Spark's FileStreamSource does.
+**
+** Checkpoints (SrtSource.log_dir set): before plan() returns batch N it writes the source log
+** entry <log_dir>/N (srt_ckpt_write_file, replacing a leftover of a crashed attempt), as
+** Spark's FileStreamSourceLog: "v1" then one line per file
+** {"path":"file:///abs/dir/f1.json","timestamp":<mtime ms>,"batchId":N}, the path
+** percent-encoded as a URI.  restore({"logOffset":L}) reads entries 0..L (each must exist and
+** be intact), marks their files seen, continues at L+1 and restores the newest modification
+** time for maxFileAge (at millisecond precision).  read(start, end) serves the batch just
+** planned from memory; any other range (a batch re-run after a restart) reads the files
+** listed in the log entries after start up to end, so it yields exactly that batch's files
+** whatever appeared since; a listed file that is gone is an error, as in Spark.  Only the
+** latest batch's file list is held in memory.  Unlike Spark, entries are never compacted
+** (no N.compact every 10 batches): restore reads every entry once.
 */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -30,16 +44,16 @@
 #define FILES_MTIME_MARGIN_US 2000000
 
 typedef struct FileEnt {
-    char *name;       /* owned, NUL-terminated */
+    char *name; /* owned, NUL-terminated */
     size_t name_len;
     int64_t mtime_ns;
 } FileEnt;
 
 typedef struct Files {
     SrtMem *mem;
-    char *dir;          /* owned: the path option as given */
-    char *abs;          /* owned: its absolute form for describe() */
-    int64_t max_files;  /* 0: unlimited */
+    char *dir;         /* owned: the path option as given */
+    char *abs;         /* owned: its absolute form for describe() */
+    int64_t max_files; /* 0: unlimited */
     int latest_first;
     int skip_header;    /* csv with header = true: the first line of each file is not data */
     int64_t max_age_ns; /* maxFileAge */
@@ -48,9 +62,10 @@ typedef struct Files {
     SrtAggTable *seen;  /* names already listed (pending or taken) */
     FileEnt *pending;   /* listed, not yet taken, sorted; live part is [head, n) */
     size_t head, n_pending, cap_pending;
-    FileEnt *batch;     /* taken by the planned batch */
+    FileEnt *batch; /* taken by the planned batch */
     size_t n_batch, cap_batch;
     int64_t log_offset; /* of the last planned batch; -1 before the first */
+    int log_dir_made;   /* the source log directory exists */
     int snapshot;       /* availableNow: no more listing */
     size_t snapshot_left;
     int listed;
@@ -96,9 +111,10 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     const char *format = srt_opts_get(opts, "format");
     if (format && !srt_str_ieq(format, "json") && !srt_str_ieq(format, "text") &&
         !srt_str_ieq(format, "csv"))
-        return srt_err_set(err, SRT_ERR_OPTION,
-                           "source '%s': format '%s' is not supported by the files source (json, csv, text)",
-                           s->name, format);
+        return srt_err_set(
+            err, SRT_ERR_OPTION,
+            "source '%s': format '%s' is not supported by the files source (json, csv, text)",
+            s->name, format);
     int rc;
     if (format && srt_str_ieq(format, "csv") &&
         (rc = srt_opts_bool(opts, "header", 0, &f->skip_header, err)) < 0)
@@ -111,7 +127,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     const char *age = srt_opts_get(opts, "maxFileAge");
     int64_t age_us = 7LL * 86400 * 1000000;
     if (age && srt_parse_duration_us(age, &age_us) < 0)
-        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': invalid maxFileAge '%s'", s->name, age);
+        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': invalid maxFileAge '%s'", s->name,
+                           age);
     f->max_age_ns = age_us * 1000;
     f->purge_ns = INT64_MIN;
     f->latest_ns = INT64_MIN;
@@ -151,7 +168,8 @@ static int list_dir(Files *f, SrtErr *err)
     int64_t now = srt_now_us();
     int64_t mt_us = (int64_t)dst.st_mtim.tv_sec * 1000000 + dst.st_mtim.tv_nsec / 1000;
     if (f->listed && dst.st_mtim.tv_sec == f->dir_mtime.tv_sec &&
-        dst.st_mtim.tv_nsec == f->dir_mtime.tv_nsec && f->listed_at_us - mt_us > FILES_MTIME_MARGIN_US)
+        dst.st_mtim.tv_nsec == f->dir_mtime.tv_nsec &&
+        f->listed_at_us - mt_us > FILES_MTIME_MARGIN_US)
         return 0;
     DIR *d = opendir(f->dir);
     if (!d)
@@ -172,8 +190,9 @@ static int list_dir(Files *f, SrtErr *err)
             continue;
         uint8_t *unused;
         char *copy = srt_mem_alloc(f->mem, len + 1);
-        if (!copy || srt_mem_grow(f->mem, (void **)&f->pending, &f->cap_pending, sizeof(FileEnt),
-                                  f->n_pending + 1) < 0 ||
+        if (!copy ||
+            srt_mem_grow(f->mem, (void **)&f->pending, &f->cap_pending, sizeof(FileEnt),
+                         f->n_pending + 1) < 0 ||
             srt_agg_find_or_add(f->seen, name, (uint32_t)len, h, &unused) < 0) {
             srt_mem_free(f->mem, copy, len + 1);
             rc = srt_err_nomem(err, "file listing");
@@ -197,6 +216,563 @@ static int list_dir(Files *f, SrtErr *err)
     return 0;
 }
 
+/* ======================================================================
+** The source log (checkpoints): <log_dir>/<N> lists the files of batch N
+** ====================================================================== */
+
+/* fsync the directory holding path (a new entry in it survives a crash).  0 or -1. */
+static int sync_parent(const char *path)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (n >= sizeof dir)
+        return -1;
+    if (!slash)
+        strcpy(dir, ".");
+    else if (n == 0)
+        strcpy(dir, "/");
+    else {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc < 0 && errno != EINVAL && errno != EROFS ? -1 : 0;
+}
+
+/* mkdir -p dir, each new directory made durable in its parent.  0 or -SRT_ERR_IO. */
+static int make_dirs(const char *dir, SrtErr *err)
+{
+    char buf[PATH_MAX];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof buf)
+        return srt_err_set(err, SRT_ERR_IO, "invalid source log directory '%s'", dir);
+    memcpy(buf, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char c = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, 0755) == 0) {
+            if (sync_parent(buf) < 0)
+                return srt_err_set(err, SRT_ERR_IO, "cannot sync the directory above %s: %s", buf,
+                                   strerror(errno));
+        } else if (errno != EEXIST) {
+            return srt_err_set(err, SRT_ERR_IO, "cannot create directory %s: %s", buf,
+                               strerror(errno));
+        }
+        buf[i] = c;
+    }
+    struct stat st;
+    if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+        return srt_err_set(err, SRT_ERR_IO, "source log directory %s is not a directory", dir);
+    return 0;
+}
+
+/* <log_dir>/<n> into buf.  0 or -SRT_ERR_IO. */
+static int entry_file(const SrtSource *s, int64_t n, char *buf, size_t cap, SrtErr *err)
+{
+    int k = snprintf(buf, cap, "%s/%lld", s->log_dir, (long long)n);
+    if (k < 0 || (size_t)k >= cap)
+        return srt_err_set(err, SRT_ERR_IO, "source log directory path is too long: %s",
+                           s->log_dir);
+    return 0;
+}
+
+/* A file offset: {"logOffset":N} (whitespace allowed) or a bare N (Spark's LongOffset).
+   0, or -1 if the text is neither. */
+static int parse_log_offset(const char *t, int64_t *out)
+{
+    const char *p = t;
+    int obj = 0;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p == '{') {
+        obj = 1;
+        p++;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (strncmp(p, "\"logOffset\"", 11) != 0)
+            return -1;
+        p += 11;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (*p++ != ':')
+            return -1;
+        while (isspace((unsigned char)*p))
+            p++;
+    }
+    if (!(isdigit((unsigned char)*p) || (*p == '-' && isdigit((unsigned char)p[1]))))
+        return -1;
+    char *e;
+    errno = 0;
+    long long v = strtoll(p, &e, 10);
+    if (errno)
+        return -1;
+    p = e;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (obj && *p++ != '}')
+        return -1;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int uri_plain(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c != 0 && memchr("/-._~!$&'()*+,;=:@", c, 18) != NULL);
+}
+
+/* The local path as a percent-encoded URI path (no '"' or '\\' survive: JSON-safe). */
+static void put_uri_path(SrtBuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (uri_plain(c)) {
+            srt_buf_putc(b, (char)c);
+        } else {
+            char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
+            srt_buf_put(b, esc, 3);
+        }
+    }
+}
+
+static int hex_val(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* The local path of a logged URI ("file:///abs", "file:/abs" or "/abs"), percent-decoded.
+   0, or -1 if it is no absolute local path. */
+static int uri_to_path(const char *u, size_t n, SrtBuf *out)
+{
+    srt_buf_clear(out);
+    if (n >= 8 && memcmp(u, "file:///", 8) == 0) {
+        u += 7;
+        n -= 7;
+    } else if (n >= 6 && memcmp(u, "file:/", 6) == 0 && (n == 6 || u[6] != '/')) {
+        u += 5;
+        n -= 5;
+    }
+    if (n == 0 || u[0] != '/')
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        char c = u[i];
+        if (c == '%') {
+            int hi = i + 2 < n ? hex_val(u[i + 1]) : -1, lo = i + 2 < n ? hex_val(u[i + 2]) : -1;
+            if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
+                return -1;
+            c = (char)(hi * 16 + lo);
+            i += 2;
+        } else if (c == '\0') {
+            return -1;
+        }
+        srt_buf_putc(out, c);
+    }
+    return 0;
+}
+
+/* Append code point cp as UTF-8. */
+static void put_utf8(SrtBuf *b, uint32_t cp)
+{
+    char t[4];
+    size_t n;
+    if (cp < 0x80) {
+        t[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        t[0] = (char)(0xC0 | (cp >> 6));
+        t[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        t[0] = (char)(0xE0 | (cp >> 12));
+        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        t[0] = (char)(0xF0 | (cp >> 18));
+        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    srt_buf_put(b, t, n);
+}
+
+static int hex4(const char *p, const char *e, uint32_t *out)
+{
+    if (e - p < 4)
+        return -1;
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hex_val(p[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + (uint32_t)h;
+    }
+    *out = v;
+    return 0;
+}
+
+/* The JSON string starting at p (a '"'), decoded into out.  The position after it, or NULL. */
+static const char *json_string(const char *p, const char *e, SrtBuf *out)
+{
+    srt_buf_clear(out);
+    if (p >= e || *p != '"')
+        return NULL;
+    for (p++; p < e && *p != '"'; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20)
+            return NULL;
+        if (c != '\\') {
+            srt_buf_putc(out, (char)c);
+            continue;
+        }
+        if (++p >= e)
+            return NULL;
+        uint32_t cp, lo;
+        switch (*p) {
+        case '"':
+        case '\\':
+        case '/':
+            srt_buf_putc(out, *p);
+            break;
+        case 'b':
+            srt_buf_putc(out, '\b');
+            break;
+        case 'f':
+            srt_buf_putc(out, '\f');
+            break;
+        case 'n':
+            srt_buf_putc(out, '\n');
+            break;
+        case 'r':
+            srt_buf_putc(out, '\r');
+            break;
+        case 't':
+            srt_buf_putc(out, '\t');
+            break;
+        case 'u':
+            if (hex4(p + 1, e, &cp) < 0)
+                return NULL;
+            p += 4;
+            if (cp >= 0xD800 && cp < 0xDC00) {
+                if (e - p < 7 || p[1] != '\\' || p[2] != 'u' || hex4(p + 3, e, &lo) < 0 ||
+                    lo < 0xDC00 || lo >= 0xE000)
+                    return NULL;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            } else if (cp >= 0xDC00 && cp < 0xE000) {
+                return NULL;
+            }
+            put_utf8(out, cp);
+            break;
+        default:
+            return NULL;
+        }
+    }
+    return p < e ? p + 1 : NULL;
+}
+
+static const char *skip_ws(const char *p, const char *e)
+{
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\r'))
+        p++;
+    return p;
+}
+
+/* A JSON integer at p into *out; the position after it, or NULL (fractions are refused). */
+static const char *json_int(const char *p, const char *e, int64_t *out)
+{
+    int neg = p < e && *p == '-';
+    const char *q = p + neg;
+    if (q >= e || !isdigit((unsigned char)*q))
+        return NULL;
+    int64_t v = 0;
+    for (; q < e && isdigit((unsigned char)*q); q++)
+        if (__builtin_mul_overflow(v, 10, &v) ||
+            __builtin_add_overflow(v, neg ? -(*q - '0') : (*q - '0'), &v))
+            return NULL;
+    if (q < e && (*q == '.' || *q == 'e' || *q == 'E'))
+        return NULL;
+    *out = v;
+    return q;
+}
+
+/* One log line {"path":"..","timestamp":T,"batchId":B} (keys in any order, unknown keys with
+   scalar values skipped).  The path's URI goes to uri.  0, -1 with *why set, or -2 when out
+   of memory. */
+static int parse_entry(const char *p, const char *e, SrtBuf *key, SrtBuf *uri, int64_t *ts,
+                       int64_t *batch, const char **why)
+{
+    int have = 0; /* 1 path, 2 timestamp, 4 batchId */
+    *why = "not a JSON object";
+    p = skip_ws(p, e);
+    if (p >= e || *p++ != '{')
+        return -1;
+    p = skip_ws(p, e);
+    if (p < e && *p == '}') {
+        p++;
+    } else {
+        for (;;) {
+            if (!(p = json_string(p, e, key)))
+                return -1;
+            if (key->oom)
+                return -2;
+            p = skip_ws(p, e);
+            if (p >= e || *p++ != ':')
+                return -1;
+            p = skip_ws(p, e);
+            const char *k = srt_buf_cstr(key);
+            int64_t v;
+            if (p < e && *p == '"') {
+                int is_path = strcmp(k, "path") == 0;
+                if (!(p = json_string(p, e, is_path ? uri : key)))
+                    return -1;
+                if (key->oom || uri->oom)
+                    return -2;
+                if (is_path)
+                    have |= 1;
+            } else if (p < e && (*p == '-' || isdigit((unsigned char)*p))) {
+                if (!(p = json_int(p, e, &v))) {
+                    *why = "a number is not a whole number";
+                    return -1;
+                }
+                if (strcmp(k, "timestamp") == 0) {
+                    *ts = v;
+                    have |= 2;
+                } else if (strcmp(k, "batchId") == 0) {
+                    *batch = v;
+                    have |= 4;
+                }
+            } else if (e - p >= 4 && (memcmp(p, "true", 4) == 0 || memcmp(p, "null", 4) == 0)) {
+                p += 4;
+            } else if (e - p >= 5 && memcmp(p, "false", 5) == 0) {
+                p += 5;
+            } else {
+                return -1;
+            }
+            p = skip_ws(p, e);
+            if (p < e && *p == ',') {
+                p = skip_ws(p + 1, e);
+                continue;
+            }
+            if (p < e && *p == '}') {
+                p++;
+                break;
+            }
+            return -1;
+        }
+    }
+    if (skip_ws(p, e) != e)
+        return -1;
+    *why = !(have & 1) ? "no \"path\"" : !(have & 2) ? "no \"timestamp\"" : "no \"batchId\"";
+    return have == 7 ? 0 : -1;
+}
+
+/* Called for each file of a log entry: its local path and modification time (ms). */
+typedef int (*LoggedFn)(SrtSource *s, void *ctx, const char *path, size_t path_len, int64_t ts_ms,
+                        const char *entry, int64_t batch, SrtErr *err);
+
+/* Visit the files of log entry n in order.  A missing or malformed entry is an
+   SRT_ERR_FORMAT error naming it. */
+static int for_each_logged(SrtSource *s, int64_t n, LoggedFn fn, void *ctx, SrtErr *err)
+{
+    Files *f = s->impl;
+    char file[PATH_MAX];
+    int rc = entry_file(s, n, file, sizeof file, err);
+    if (rc < 0)
+        return rc;
+    SrtBuf text, key, uri, path;
+    srt_buf_init(&text, f->mem);
+    srt_buf_init(&key, f->mem);
+    srt_buf_init(&uri, f->mem);
+    srt_buf_init(&path, f->mem);
+    rc = srt_ckpt_read_file(file, &text, err);
+    if (rc == 1) {
+        rc = srt_err_set(err, SRT_ERR_FORMAT,
+                         "files source '%s': the source log entry %s is missing (batch %lld was "
+                         "planned, so the checkpoint must list its files)",
+                         s->name, file, (long long)n);
+        goto done;
+    }
+    if (rc < 0)
+        goto done;
+    const char *p = text.p ? text.p : "", *end = p + text.n;
+    int line = 0;
+    while (p < end && rc == 0) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        line++;
+        if (line == 1) {
+            if (e - p != 2 || memcmp(p, "v1", 2) != 0)
+                rc = srt_err_set(err, SRT_ERR_FORMAT,
+                                 "files source '%s': the source log entry %s does not start with "
+                                 "the version line v1",
+                                 s->name, file);
+        } else if (skip_ws(p, e) != e) {
+            int64_t ts = 0, batch = -1;
+            const char *why;
+            int prc = parse_entry(p, e, &key, &uri, &ts, &batch, &why);
+            if (prc < 0) {
+                if (prc == -2)
+                    rc = srt_err_nomem(err, "source log");
+                else
+                    rc = srt_err_set(err, SRT_ERR_FORMAT,
+                                     "files source '%s': the source log entry %s is malformed at "
+                                     "line %d (%s)",
+                                     s->name, file, line, why);
+            } else if (batch != n) {
+                rc = srt_err_set(err, SRT_ERR_FORMAT,
+                                 "files source '%s': the source log entry %s names batch %lld at "
+                                 "line %d",
+                                 s->name, file, (long long)batch, line);
+            } else if (uri_to_path(uri.p ? uri.p : "", uri.n, &path) < 0 || path.oom) {
+                rc = path.oom ? srt_err_nomem(err, "source log")
+                              : srt_err_set(err, SRT_ERR_FORMAT,
+                                            "files source '%s': the source log entry %s has a "
+                                            "path that is no local file URI at line %d: %s",
+                                            s->name, file, line, srt_buf_cstr(&uri));
+            } else {
+                rc = fn(s, ctx, srt_buf_cstr(&path), path.n, ts, file, n, err);
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (rc == 0 && line == 0)
+        rc = srt_err_set(err, SRT_ERR_FORMAT, "files source '%s': the source log entry %s is empty",
+                         s->name, file);
+done:
+    srt_buf_free(&text);
+    srt_buf_free(&key);
+    srt_buf_free(&uri);
+    srt_buf_free(&path);
+    return rc;
+}
+
+/* Write <log_dir>/<n> listing the take files at f->pending + f->head. */
+static int write_log(SrtSource *s, Files *f, int64_t n, size_t take, SrtErr *err)
+{
+    if (!f->abs)
+        return srt_err_set(err, SRT_ERR_IO,
+                           "files source '%s': cannot log the files of %s: its absolute path is "
+                           "unknown",
+                           s->name, f->dir);
+    int rc;
+    if (!f->log_dir_made) {
+        if ((rc = make_dirs(s->log_dir, err)) < 0)
+            return rc;
+        f->log_dir_made = 1;
+    }
+    char file[PATH_MAX];
+    if ((rc = entry_file(s, n, file, sizeof file, err)) < 0)
+        return rc;
+    SrtBuf b;
+    srt_buf_init(&b, f->mem);
+    srt_buf_puts(&b, "v1\n");
+    size_t abs_n = strlen(f->abs);
+    if (abs_n == 1) /* the root directory */
+        abs_n = 0;
+    for (size_t i = 0; i < take; i++) {
+        const FileEnt *e = &f->pending[f->head + i];
+        int64_t ms = e->mtime_ns / 1000000 - (e->mtime_ns % 1000000 < 0); /* floor */
+        srt_buf_puts(&b, "{\"path\":\"file://");
+        put_uri_path(&b, f->abs, abs_n);
+        srt_buf_putc(&b, '/');
+        put_uri_path(&b, e->name, e->name_len);
+        srt_buf_printf(&b, "\",\"timestamp\":%lld,\"batchId\":%lld}\n", (long long)ms,
+                       (long long)n);
+    }
+    if (b.oom)
+        rc = srt_err_nomem(err, "source log");
+    else
+        rc = srt_ckpt_write_file(file, b.p, b.n, err);
+    srt_buf_free(&b);
+    return rc;
+}
+
+typedef struct RestoreCtx {
+    int any;
+    int64_t max_ms;
+} RestoreCtx;
+
+/* restore: the file's name is seen (never listed again); track the newest mtime. */
+static int restore_visit(SrtSource *s, void *ctx, const char *path, size_t path_len, int64_t ts_ms,
+                         const char *entry, int64_t batch, SrtErr *err)
+{
+    SRT_UNUSED(batch);
+    Files *f = s->impl;
+    RestoreCtx *c = ctx;
+    size_t len = 0;
+    while (len < path_len && path[path_len - 1 - len] != '/')
+        len++;
+    const char *name = path + path_len - len;
+    if (len == 0 || len > UINT32_MAX)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "files source '%s': the source log entry %s lists a directory: %s",
+                           s->name, entry, path);
+    uint8_t *unused;
+    if (srt_agg_find_or_add(f->seen, name, (uint32_t)len, srt_hash(name, (uint32_t)len), &unused) <
+        0)
+        return srt_err_nomem(err, "file listing");
+    if (!c->any || ts_ms > c->max_ms)
+        c->max_ms = ts_ms;
+    c->any = 1;
+    return 0;
+}
+
+static int files_restore(SrtSource *s, const char *end, SrtErr *err)
+{
+    Files *f = s->impl;
+    int64_t last;
+    if (!end || parse_log_offset(end, &last) < 0 || last < 0)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "files source '%s': cannot restore from offset %s (expected "
+                           "{\"logOffset\":N})",
+                           s->name, end ? end : "null");
+    if (!s->log_dir)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "files source '%s': cannot restore offset %s without a checkpoint",
+                           s->name, end);
+    if (f->log_offset >= 0 || f->listed || f->snapshot)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "files source '%s': restore must come before the first plan", s->name);
+    RestoreCtx c = {0, 0};
+    for (int64_t n = 0; n <= last; n++) {
+        int rc = for_each_logged(s, n, restore_visit, &c, err);
+        if (rc < 0)
+            return rc;
+    }
+    f->log_offset = last;
+    if (c.any) {
+        int64_t ns;
+        if (__builtin_mul_overflow(c.max_ms, 1000000, &ns))
+            ns = c.max_ms < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+        f->latest_ns = ns;
+        if (!(f->latest_first && f->max_files > 0))
+            f->purge_ns = f->latest_ns - f->max_age_ns;
+    }
+    return 0;
+}
+
 static int files_snapshot(SrtSource *s, SrtErr *err)
 {
     Files *f = s->impl;
@@ -214,9 +790,9 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     Files *f = s->impl;
     *has_data = 0;
     if (!f->snapshot) {
-        int rc = list_dir(f, err);
-        if (rc < 0)
-            return rc;
+        int lrc = list_dir(f, err);
+        if (lrc < 0)
+            return lrc;
     }
     /* Drop pending files that fell behind maxFileAge (oldest first in the usual order). */
     while (f->head < f->n_pending && f->pending[f->head].mtime_ns < f->purge_ns) {
@@ -240,6 +816,9 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     srt_buf_printf(end, "{\"logOffset\":%lld}", (long long)f->log_offset + 1);
     if (end->oom)
         return srt_err_nomem(err, "offsets");
+    int rc;
+    if (s->log_dir && (rc = write_log(s, f, f->log_offset + 1, take, err)) < 0)
+        return rc;
     memcpy(f->batch, f->pending + f->head, take * sizeof(FileEnt));
     f->n_batch = take;
     for (size_t i = 0; i < take; i++)
@@ -262,6 +841,40 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     return 0;
 }
 
+/* Read the file at path, named `what` to fn (csv header skipped).  *missing = 1 when it
+   does not exist. */
+static int read_path(Files *f, const char *path, const char *what, SrtReadFn fn, void *ctx,
+                     int *missing, SrtErr *err)
+{
+    int rc = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
+        *missing = errno == ENOENT;
+        rc = srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", what, strerror(errno));
+    } else if (st.st_size == 0) {
+        rc = fn(ctx, what, "", 0);
+    } else {
+        size_t size = (size_t)st.st_size;
+        void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map == MAP_FAILED) {
+            rc = srt_err_set(err, SRT_ERR_IO, "cannot map %s: %s", what, strerror(errno));
+        } else {
+            madvise(map, size, MADV_SEQUENTIAL);
+            const char *data = map;
+            if (f->skip_header) {
+                const char *nl = memchr(data, '\n', size);
+                data = nl ? nl + 1 : data + size;
+            }
+            rc = fn(ctx, what, data, size - (size_t)(data - (const char *)map));
+            munmap(map, size);
+        }
+    }
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
 static int read_file(Files *f, const FileEnt *e, SrtReadFn fn, void *ctx, SrtErr *err)
 {
     SrtBuf path;
@@ -273,40 +886,80 @@ static int read_file(Files *f, const FileEnt *e, SrtReadFn fn, void *ctx, SrtErr
         srt_buf_free(&path);
         return srt_err_nomem(err, "file path");
     }
-    int rc = 0;
-    int fd = open(path.p, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) < 0) {
-        rc = srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", path.p, strerror(errno));
-    } else if (st.st_size == 0) {
-        rc = fn(ctx, path.p, "", 0);
-    } else {
-        size_t size = (size_t)st.st_size;
-        void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (map == MAP_FAILED) {
-            rc = srt_err_set(err, SRT_ERR_IO, "cannot map %s: %s", path.p, strerror(errno));
-        } else {
-            madvise(map, size, MADV_SEQUENTIAL);
-            const char *data = map;
-            if (f->skip_header) {
-                const char *nl = memchr(data, '\n', size);
-                data = nl ? nl + 1 : data + size;
-            }
-            rc = fn(ctx, path.p, data, size - (size_t)(data - (const char *)map));
-            munmap(map, size);
-        }
-    }
-    if (fd >= 0)
-        close(fd);
+    int missing = 0;
+    int rc = read_path(f, path.p, path.p, fn, ctx, &missing, err);
     srt_buf_free(&path);
+    return rc;
+}
+
+typedef struct ReadCtx {
+    SrtReadFn fn;
+    void *ctx;
+} ReadCtx;
+
+/* A re-run: read a file listed in the log, named as a fresh plan would name it
+   (<path option>/<name>) when it lies in the source's directory. */
+static int read_visit(SrtSource *s, void *ctx, const char *path, size_t path_len, int64_t ts_ms,
+                      const char *entry, int64_t batch, SrtErr *err)
+{
+    SRT_UNUSED(ts_ms);
+    Files *f = s->impl;
+    ReadCtx *c = ctx;
+    size_t an = f->abs ? strlen(f->abs) : 0;
+    if (an == 1) /* the root directory */
+        an = 0;
+    SrtBuf what;
+    srt_buf_init(&what, f->mem);
+    if (f->abs && path_len > an + 1 && memcmp(path, f->abs, an) == 0 && path[an] == '/' &&
+        !memchr(path + an + 1, '/', path_len - an - 1)) {
+        srt_buf_puts(&what, f->dir);
+        srt_buf_put(&what, path + an, path_len - an);
+    } else {
+        srt_buf_put(&what, path, path_len);
+    }
+    if (what.oom) {
+        srt_buf_free(&what);
+        return srt_err_nomem(err, "file path");
+    }
+    int missing = 0;
+    int rc = read_path(f, path, what.p, c->fn, c->ctx, &missing, err);
+    if (rc < 0 && missing)
+        rc = srt_err_set(err, SRT_ERR_IO,
+                         "files source '%s': File file://%s does not exist, but batch %lld read "
+                         "it (source log entry %s) and is being re-run: the files of a batch "
+                         "must not be deleted or moved before the batch is committed",
+                         s->name, path, (long long)batch, entry);
+    srt_buf_free(&what);
     return rc;
 }
 
 static int files_read(SrtSource *s, const char *start, const char *end, SrtReadFn fn, void *ctx,
                       SrtErr *err)
 {
-    SRT_UNUSED(start);
     Files *f = s->impl;
+    if (s->log_dir) {
+        int64_t from = -1, to;
+        if (!end || parse_log_offset(end, &to) < 0 ||
+            (start && parse_log_offset(start, &from) < 0) || from < -1 || to < from)
+            return srt_err_set(err, SRT_ERR_QUERY, "files source '%s': invalid offsets %s to %s",
+                               s->name, start ? start : "start", end ? end : "null");
+        if (to == f->log_offset && from == to - 1 && f->n_batch > 0) {
+            for (size_t i = 0; i < f->n_batch; i++) {
+                int rc = read_file(f, &f->batch[i], fn, ctx, err);
+                if (rc < 0)
+                    return rc;
+            }
+            return 0;
+        }
+        /* Not the batch in memory (a re-run after a restart): its files from the log. */
+        ReadCtx c = {fn, ctx};
+        for (int64_t n = from + 1; n <= to; n++) {
+            int rc = for_each_logged(s, n, read_visit, &c, err);
+            if (rc < 0)
+                return rc;
+        }
+        return 0;
+    }
     char want[48];
     snprintf(want, sizeof want, "{\"logOffset\":%lld}", (long long)f->log_offset);
     if (!end || strcmp(end, want) != 0)
@@ -363,4 +1016,5 @@ const SrtSourceVt srt_source_files_vt = {
     .commit = files_commit,
     .close = files_close,
     .describe = files_describe,
+    .restore = files_restore,
 };

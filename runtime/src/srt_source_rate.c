@@ -14,6 +14,11 @@
 ** (valueAt(s1) - valueAt(s0))) ms.  With ramp-up R, the rate grows by
 ** rowsPerSecond / (R+1) per second during the first R seconds (valueAt below).
 ** availableNow: the seconds elapsed at the snapshot (0 at start: no batch).
+** Checkpoints (SrtSource.log_dir set): the creation time survives restarts as Spark's
+** sources/<i>/0 ("v1" then the time in ms): open() reads it when it exists, otherwise the
+** first clock reading (plan, snapshot or read) writes it (srt_ckpt_write_file) before
+** anything is planned.  restore(end) continues planning after the stored offset end: the
+** next batch covers (end, seconds elapsed now], so a restart catches up in one batch.
 **
 ** rate-micro-batch: options rowsPerBatch (required, > 0), startTimestamp (ms, >= 0,
 ** default 0), advanceMillisPerBatch (>= 0, default 1000), numPartitions (accepted).
@@ -21,17 +26,22 @@
 ** (k+1)*rowsPerBatch), all stamped startTimestamp + k*advanceMillisPerBatch.  Offsets
 ** are {"offset":N,"timestamp":MS}: the next value and the timestamp of the next batch,
 ** so read(start, end) of any two stored offsets gives exactly the rows between them.
-** availableNow: exactly one batch, then no more data (as Spark).
+** availableNow: exactly one batch, then no more data (as Spark).  restore(end) makes the
+** next batch start at end's offset and timestamp; nothing is written to log_dir.
 **
 ** Rows go out in chunks of at most SRT_VALUE_CHUNK_ROWS from one buffer owned by the
 ** source; `what` of the read callback is the source name.
 */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "srt_int.h"
 
@@ -47,7 +57,7 @@ typedef struct Rate {
     /* rate */
     int64_t rows_per_sec, ramp_up_s;
     int64_t max_seconds; /* INT64_MAX / rowsPerSecond: larger offsets overflow */
-    int started;         /* creation_ms is set */
+    int started;         /* creation_ms is set (and, with a log_dir, stored there) */
     int64_t creation_ms;
     int64_t last_ms;   /* the latest clock reading (never goes back) */
     int64_t planned_s; /* end offset of the last planned batch */
@@ -199,6 +209,119 @@ static int64_t java_round(double x)
     return (int64_t)f;
 }
 
+/* ==== the start time in the checkpoint: <log_dir>/0 ==== */
+
+/* fsync the directory holding path (a new entry in it survives a crash).  0 or -1. */
+static int sync_parent(const char *path)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (n >= sizeof dir)
+        return -1;
+    if (!slash)
+        strcpy(dir, ".");
+    else if (n == 0)
+        strcpy(dir, "/");
+    else {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc < 0 && errno != EINVAL && errno != EROFS ? -1 : 0;
+}
+
+/* mkdir -p dir, each new directory made durable in its parent.  0 or -SRT_ERR_IO. */
+static int make_dirs(const char *dir, SrtErr *err)
+{
+    char buf[PATH_MAX];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof buf)
+        return srt_err_set(err, SRT_ERR_IO, "invalid source log directory '%s'", dir);
+    memcpy(buf, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char c = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, 0755) == 0) {
+            if (sync_parent(buf) < 0)
+                return srt_err_set(err, SRT_ERR_IO, "cannot sync the directory above %s: %s", buf,
+                                   strerror(errno));
+        } else if (errno != EEXIST) {
+            return srt_err_set(err, SRT_ERR_IO, "cannot create directory %s: %s", buf,
+                               strerror(errno));
+        }
+        buf[i] = c;
+    }
+    struct stat st;
+    if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+        return srt_err_set(err, SRT_ERR_IO, "source log directory %s is not a directory", dir);
+    return 0;
+}
+
+static int start_file(const SrtSource *s, char *buf, size_t cap, SrtErr *err)
+{
+    int k = snprintf(buf, cap, "%s/0", s->log_dir);
+    if (k < 0 || (size_t)k >= cap)
+        return srt_err_set(err, SRT_ERR_IO, "source log directory path is too long: %s",
+                           s->log_dir);
+    return 0;
+}
+
+/* Read the stored creation time if there is one ("v1\n<ms>\n"). */
+static int load_start(SrtSource *s, Rate *r, SrtErr *err)
+{
+    char file[PATH_MAX];
+    int rc = start_file(s, file, sizeof file, err);
+    if (rc < 0)
+        return rc;
+    SrtBuf b;
+    srt_buf_init(&b, r->mem);
+    rc = srt_ckpt_read_file(file, &b, err);
+    if (rc == 0) {
+        const char *p = srt_buf_cstr(&b);
+        char *e = NULL;
+        long long ms = 0;
+        if (strncmp(p, "v1\n", 3) == 0 && (isdigit((unsigned char)p[3]) || p[3] == '-')) {
+            errno = 0;
+            ms = strtoll(p + 3, &e, 10);
+            while (errno == 0 && isspace((unsigned char)*e))
+                e++;
+        }
+        if (!e || errno || *e != '\0') {
+            rc = srt_err_set(err, SRT_ERR_FORMAT,
+                             "source '%s': the rate source's start time file %s is malformed "
+                             "(expected v1 and a time in ms)",
+                             s->name, file);
+        } else {
+            r->started = 1;
+            r->creation_ms = ms;
+            r->last_ms = ms;
+        }
+    } else if (rc == 1) {
+        rc = 0; /* a new query: the first clock reading writes it */
+    }
+    srt_buf_free(&b);
+    return rc;
+}
+
+static int save_start(SrtSource *s, int64_t ms, SrtErr *err)
+{
+    char file[PATH_MAX], text[48];
+    int rc = start_file(s, file, sizeof file, err);
+    if (rc < 0 || (rc = make_dirs(s->log_dir, err)) < 0)
+        return rc;
+    int n = snprintf(text, sizeof text, "v1\n%lld\n", (long long)ms);
+    return srt_ckpt_write_file(file, text, (size_t)n, err);
+}
+
 static int rate_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
     Rate *r;
@@ -225,29 +348,37 @@ static int rate_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sche
                            "%lld, but 'rampUpTimeSeconds' is %lld.",
                            s->name, (long long)r->rows_per_sec, (long long)r->max_seconds,
                            (long long)r->ramp_up_s);
+    if (s->log_dir)
+        return load_start(s, r, err);
     return 0;
 }
 
-/* Read the clock; the first reading is the creation time. */
-static int64_t rate_tick(Rate *r)
+/* Read the clock into *secs (whole seconds since creation); the first reading is the
+   creation time, stored in log_dir when there is one. */
+static int rate_tick(SrtSource *s, Rate *r, int64_t *secs, SrtErr *err)
 {
     int64_t now = r->clock(r->clock_ud);
     now = now >= 0 ? now / 1000 : -((-now + 999) / 1000); /* floor to ms */
     if (!r->started) {
+        int rc;
+        if (s->log_dir && (rc = save_start(s, now, err)) < 0)
+            return rc;
         r->started = 1;
         r->creation_ms = now;
         r->last_ms = now;
     }
     if (r->last_ms < now)
         r->last_ms = now;
-    return (r->last_ms - r->creation_ms) / 1000;
+    *secs = (r->last_ms - r->creation_ms) / 1000;
+    return 0;
 }
 
 static int rate_snapshot(SrtSource *s, SrtErr *err)
 {
-    SRT_UNUSED(err);
     Rate *r = s->impl;
-    r->snapshot_s = rate_tick(r);
+    int rc = rate_tick(s, r, &r->snapshot_s, err);
+    if (rc < 0)
+        return rc;
     r->snapshot = 1;
     return 0;
 }
@@ -257,7 +388,10 @@ static int rate_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data,
     SRT_UNUSED(lim);
     Rate *r = s->impl;
     *has_data = 0;
-    int64_t secs = rate_tick(r);
+    int64_t secs;
+    int rc = rate_tick(s, r, &secs, err);
+    if (rc < 0)
+        return rc;
     if (r->snapshot && secs > r->snapshot_s)
         secs = r->snapshot_s;
     if (secs <= r->planned_s)
@@ -311,7 +445,10 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
                            "%lld, but it's %lld now.",
                            s->name, (long long)r->rows_per_sec, (long long)r->max_seconds,
                            (long long)s1);
-    rate_tick(r); /* a read without a plan (restart) also fixes the creation time */
+    int64_t now_s;
+    int rc = rate_tick(s, r, &now_s, err); /* a read without a plan also fixes the creation */
+    if (rc < 0)
+        return rc;
     int64_t end_ms = sat_add(r->creation_ms, sat_mul(s1, 1000));
     if (r->last_ms < end_ms)
         r->last_ms = end_ms;
@@ -319,8 +456,7 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
     int64_t v1 = value_at(s1, r->rows_per_sec, r->ramp_up_s);
     if (v0 >= v1)
         return 0;
-    int rc = ensure_rows(r, err);
-    if (rc < 0)
+    if ((rc = ensure_rows(r, err)) < 0)
         return rc;
     int64_t local_start_ms = sat_add(r->creation_ms, sat_mul(s0, 1000));
     double ms_per_value = (double)sat_mul(s1 - s0, 1000) / (double)(v1 - v0);
@@ -335,6 +471,37 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
                      sizeof(SrtDatum) * (size_t)n * RATE_COLS)) < 0)
             return rc;
     }
+    return 0;
+}
+
+static int rate_restore(SrtSource *s, const char *end, SrtErr *err)
+{
+    Rate *r = s->impl;
+    int64_t secs;
+    if (!end || parse_plain(end, &secs) < 0 || secs < 0)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "source '%s': cannot restore the rate source from offset %s (expected "
+                           "whole seconds)",
+                           s->name, end ? end : "null");
+    if (secs > r->max_seconds)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "source '%s': Integer overflow. Max offset with %lld rowsPerSecond is "
+                           "%lld, but it's %lld now.",
+                           s->name, (long long)r->rows_per_sec, (long long)r->max_seconds,
+                           (long long)secs);
+    if (!s->log_dir)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "source '%s': cannot restore the rate source without a checkpoint",
+                           s->name);
+    if (!r->started)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "source '%s': cannot restore offset %s: the start time file %s/0 is "
+                           "missing from the checkpoint",
+                           s->name, end, s->log_dir);
+    r->planned_s = secs;
+    int64_t end_ms = sat_add(r->creation_ms, sat_mul(secs, 1000));
+    if (r->last_ms < end_ms)
+        r->last_ms = end_ms;
     return 0;
 }
 
@@ -384,6 +551,7 @@ const SrtSourceVt srt_source_rate_vt = {
     .commit = rate_commit,
     .close = rate_close,
     .describe = rate_describe,
+    .restore = rate_restore,
 };
 
 /* ======================================================================
@@ -502,6 +670,21 @@ static int micro_read(SrtSource *s, const char *start, const char *end, SrtReadF
     return 0;
 }
 
+static int micro_restore(SrtSource *s, const char *end, SrtErr *err)
+{
+    Rate *r = s->impl;
+    int64_t off, ts;
+    if (!end || json_field(end, "offset", &off) < 0 || json_field(end, "timestamp", &ts) < 0 ||
+        off < 0)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "source '%s': cannot restore rate-micro-batch from offset %s (expected "
+                           "{\"offset\":N,\"timestamp\":MS})",
+                           s->name, end ? end : "null");
+    r->next_off = off;
+    r->next_ts = ts;
+    return 0;
+}
+
 static void micro_describe(SrtSource *s, SrtBuf *out)
 {
     Rate *r = s->impl;
@@ -522,4 +705,5 @@ const SrtSourceVt srt_source_rate_micro_vt = {
     .commit = rate_commit,
     .close = rate_close,
     .describe = micro_describe,
+    .restore = micro_restore,
 };

@@ -16,6 +16,12 @@
 ** (the first line is 0, "-1" is the initial offset), printed as a plain number.  Lines
 ** stay in memory until commit(end) releases them; there is no replay after a restart.
 **
+** Checkpoints: socket data is not replayable (as Spark's socket source, which "does not
+** support recovery"), so the connector has no restore() and writes nothing to log_dir.  A
+** query restarted from a checkpoint opens a new connection and starts from its first line
+** (offset -1 again: no previous end offset applies to it); lines sent to the old connection
+** and a batch that was planned but not committed before the restart are lost.
+**
 ** End of stream: when the server closes the connection (or it fails), the remaining
 ** complete lines and a final unterminated line are delivered, WARN "Stream closed by
 ** host:port" is printed, and finished() reports the end once all of them are planned,

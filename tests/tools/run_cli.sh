@@ -70,5 +70,21 @@ check "build with a missing path" "$sluice" build missing.sql -o missing
 exits "missing path at run time" 1 "Path does not exist: no/such/dir" ./missing --trigger availableNow
 exits "bad trigger" 2 "trigger" ./q2 --trigger 'sometimes'
 
+# --checkpoint, --progress, --timeout: parse errors exit 2 (Spark: "Timeout has to be positive").
+exits "timeout zero" 2 "invalid value '0' for --timeout: Timeout has to be positive" ./q2 --timeout 0
+exits "timeout negative" 2 "Timeout has to be positive" ./q2 --timeout=-1.5
+exits "timeout not a number" 2 "invalid value 'soon' for --timeout: expected a number of seconds" ./q2 --timeout soon
+exits "timeout inf" 2 "expected a number of seconds" ./q2 --timeout inf
+exits "timeout without value" 2 "option '--timeout' needs a value (SECONDS)" ./q2 --timeout
+exits "checkpoint without value" 2 "option '--checkpoint' needs a value (DIR)" ./q2 --checkpoint
+exits "checkpoint empty" 2 "invalid value '' for --checkpoint" ./q2 --checkpoint=
+exits "progress empty" 2 "invalid value '' for --progress" ./q2 --progress ''
+check "timeout with decimals" ./q2 --trigger availableNow --timeout 2.5
+./q2 --help > help.out
+check "help lists --checkpoint" grep -q -- "--checkpoint DIR .*DIR/<query name>" help.out
+check "help names checkpointLocation" grep -q "checkpointLocation" help.out
+check "help lists --progress" grep -q -- "--progress FILE" help.out
+check "help lists --timeout" grep -q -- "--timeout SECONDS" help.out
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]

@@ -35,6 +35,17 @@
 #   EXPLAIN=1                                              # optional: `sluice explain` of the
 #                                                          # query (after the data exists, so
 #                                                          # inferred schemas show) goes first
+#   STEPS="step1 step2"                                    # optional: run ./q once per step;
+#                                                          # before each run the files of the
+#                                                          # test dir's <step>/ are added to
+#                                                          # DATA_DIR (mtimes increasing), so
+#                                                          # a checkpointed query restarts and
+#                                                          # sees new data; each run's output
+#                                                          # follows a "=== step <s> ===" line
+#   PROGRESS=1                                             # optional: run with --progress and
+#                                                          # append the progress records (ids,
+#                                                          # times, rates, sizes masked)
+# Query ids and run ids (UUIDs) in the output are replaced by <uuid>, the temp dir by <tmp>.
 # In a fresh temp dir: generate the data into $DATA_DIR, build query.sql
 # there (so `path = 'data/events'` resolves), run ./q $RUN_ARGS > actual.out and
 # diff it byte for byte with expected.out. With REFERENCE_ARGS, the LAST batch's
@@ -67,6 +78,8 @@ DATA_SRC=""
 SERVER_ARGS=""
 OUTPUT_DIR=""
 EXPECT_EXIT=0
+STEPS=""
+PROGRESS=0
 DATA_DIR="data/events"
 GEN_ARGS=""
 RUN_ARGS="--trigger availableNow"
@@ -108,15 +121,21 @@ root=$(cd "$tools_dir/../.." && pwd)
 query_src=$testdir/query.sql
 [[ -n $QUERY ]] && query_src=$root/$QUERY
 [[ -f $query_src ]] || fail "no query file $query_src"
-if [[ -n $DATA_SRC ]]; then
+# Copy the files of a test-dir folder into DATA_DIR, one second apart in name order
+# (the files source reads oldest first).
+t=1600000000
+add_data() {
   mkdir -p "$tmp/$DATA_DIR"
-  # One second apart in name order: the files source reads oldest first.
-  t=1600000000
-  for f in "$testdir/$DATA_SRC"/*; do
+  for f in "$testdir/$1"/*; do
     cp "$f" "$tmp/$DATA_DIR/"
     touch -d "@$t" "$tmp/$DATA_DIR/$(basename "$f")"
     t=$((t + 1))
   done
+}
+if [[ -n $STEPS ]]; then
+  mkdir -p "$tmp/$DATA_DIR"
+elif [[ -n $DATA_SRC ]]; then
+  add_data "$DATA_SRC"
 else
   "$gen" --out "$tmp/$DATA_DIR" "${gen_args[@]}" > /dev/null || fail "$GEN failed"
 fi
@@ -143,11 +162,31 @@ if [[ $EXPLAIN == 1 ]]; then
   "$sluice" explain query.sql > actual.out 2> explain.err || { cat explain.err >&2; fail "sluice explain failed"; }
   echo "=== ./q${RUN_ARGS:+ $RUN_ARGS} ===" >> actual.out
 fi
+progress_args=()
+[[ $PROGRESS == 1 ]] && progress_args=(--progress "$tmp/progress.jsonl")
 rc=0
-"$tmp/q" "${run_args[@]}" >> actual.out 2> run.err || rc=$?
+if [[ -n $STEPS ]]; then
+  for step in $STEPS; do
+    add_data "$step"
+    echo "=== step $step ===" >> actual.out
+    "$tmp/q" "${run_args[@]}" "${progress_args[@]}" >> actual.out 2>> run.err || rc=$?
+    [[ $rc -eq 0 ]] || break
+  done
+else
+  "$tmp/q" "${run_args[@]}" "${progress_args[@]}" >> actual.out 2> run.err || rc=$?
+fi
 if [[ $rc -ne $EXPECT_EXIT ]]; then
   cat run.err >&2
   fail "./q ${RUN_ARGS} exited with $rc (expected $EXPECT_EXIT)"
+fi
+if [[ $PROGRESS == 1 ]]; then
+  echo "=== progress ===" >> actual.out
+  # Keep what is deterministic: mask wall-clock times, durations, rates and sizes.
+  sed -E -e 's/"timestamp":"[^"]*"/"timestamp":"<t>"/' \
+    -e 's/"durationMs":\{[^}]*\}/"durationMs":{<ms>}/' \
+    -e 's/"(inputRowsPerSecond|processedRowsPerSecond)":[-0-9.E]+/"\1":<r>/g' \
+    -e 's/"(memoryUsedBytes|allUpdatesTimeMs|allRemovalsTimeMs|commitTimeMs)":[0-9]+/"\1":<n>/g' \
+    "$tmp/progress.jsonl" >> actual.out
 fi
 if [[ $EXPECT_EXIT -ne 0 ]]; then
   { echo "--- stderr ---"; cat run.err; } >> actual.out
@@ -162,6 +201,9 @@ if [[ -n $OUTPUT_DIR ]]; then
     cat "$f" >> actual.out
   done < <(find "$OUTPUT_DIR" -maxdepth 1 -type f | LC_ALL=C sort)
 fi
+
+sed -i -E -e 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/<uuid>/g' \
+  -e "s#$(realpath "$tmp")#<tmp>#g" actual.out
 
 status=0
 if [[ -n $REFERENCE_ARGS ]]; then

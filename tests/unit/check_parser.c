@@ -239,6 +239,29 @@ static const StmtCase stmt_cases[] = {
      "    (from AS w\n      (select\n        (items\n          (AS (call window ts '1 minute') window))\n"
      "        (from e)))\n"
      "    (where (> w.window.end (CAST '2024-01-01 00:00:00' TIMESTAMP)))))\n"},
+    /* 29: DROP DUPLICATES after FROM, after an alias, after WHERE, before GROUP BY */
+    {"INSERT INTO o SELECT * FROM events DROP DUPLICATES (user_id, time)",
+     "(insert o\n  (select\n    (items\n      *)\n    (from events)\n"
+     "    (drop-duplicates user_id time)))\n"},
+    {"INSERT INTO o SELECT * FROM events e drop duplicates; "
+     "INSERT INTO o SELECT * FROM events AS e DROP DUPLICATES WITHIN WATERMARK (e.user_id, `end`, end)",
+     "(insert o\n  (select\n    (items\n      *)\n    (from events AS e)\n    (drop-duplicates)))\n"
+     "(insert o\n  (select\n    (items\n      *)\n    (from events AS e)\n"
+     "    (drop-duplicates-within-watermark e.user_id end end)))\n"},
+    {"INSERT INTO o SELECT a, count(*) FROM events WHERE x > 0 DROP DUPLICATES WITHIN WATERMARK "
+     "GROUP BY a",
+     "(insert o\n  (select\n    (items\n      a\n      (call count *))\n    (from events)\n"
+     "    (where (> x 0))\n    (drop-duplicates-within-watermark)\n    (group-by a)))\n"},
+    {"INSERT INTO o SELECT * FROM (SELECT * FROM e) DROP DUPLICATES (a) WITH (name = 'q')",
+     "(insert o\n  (select\n    (items\n      *)\n    (from\n      (select\n        (items\n"
+     "          *)\n        (from e)))\n    (drop-duplicates a))\n  (with\n    (name 'q')))\n"},
+    /* 33: DROP, DUPLICATES and WITHIN stay names: an alias `drop`, then the clause */
+    {"INSERT INTO o SELECT drop, duplicates within FROM t drop DROP DUPLICATES (within); "
+     "INSERT INTO o SELECT 1 FROM drop drop WHERE drop.duplicates",
+     "(insert o\n  (select\n    (items\n      drop\n      (AS duplicates within))\n"
+     "    (from t AS drop)\n    (drop-duplicates within)))\n"
+     "(insert o\n  (select\n    (items\n      1)\n    (from drop AS drop)\n"
+     "    (where drop.duplicates)))\n"},
 };
 
 START_TEST(test_statements)
@@ -457,6 +480,19 @@ static const ErrCase err_cases[] = {
      "error|q.sql|3|17|syntax error: unexpected FROM, expected operator or ')'\n"},
     {"INSERT INTO s SELECT a 'multi\nline string' FROM t",
      "error|q.sql|1|24|syntax error: unexpected string 'multi...\n"},
+    /* DROP DUPLICATES: a column list of names, after FROM or WHERE, before GROUP BY */
+    {"INSERT INTO s SELECT * FROM t DROP DUPLICATES ()",
+     "error|q.sql|1|48|syntax error: unexpected ')', expected identifier\n"},
+    {"INSERT INTO s SELECT * FROM t DROP DUPLICATES (a + 1)",
+     "error|q.sql|1|50|syntax error: unexpected '+', expected ',', ')' or '.'\n"},
+    {"INSERT INTO s SELECT * FROM t DROP a",
+     "error|q.sql|1|36|syntax error: unexpected identifier 'a'\n"},
+    {"INSERT INTO s SELECT * FROM t DROP DUPLICATES WITHIN (a)",
+     "error|q.sql|1|54|syntax error: unexpected '(', expected WATERMARK\n"},
+    {"INSERT INTO s SELECT a FROM t GROUP BY a DROP DUPLICATES",
+     "error|q.sql|1|42|syntax error: unexpected DROP\n"},
+    {"INSERT INTO s SELECT 1 DROP DUPLICATES",
+     "error|q.sql|1|29|syntax error: unexpected DUPLICATES\n"},
 };
 
 START_TEST(test_errors)
@@ -661,6 +697,48 @@ START_TEST(test_statement_spans)
     SPAN_IS(ins->span, "INSERT INTO out SELECT DISTINCT a AS x, count(DISTINCT b) OVER (ORDER BY c), e.*\n"
                        "FROM (SELECT * FROM ev) AS e WHERE a > 1 GROUP BY a, b HAVING count(*) > 2\n"
                        "ORDER BY b DESC NULLS LAST LIMIT 10 OFFSET 5 WITH (name = 'q')");
+    ck_assert_ptr_null(q->dedup);
+    arena_free(&arena);
+}
+END_TEST
+
+/* DROP DUPLICATES: the clause, WITHIN WATERMARK and each column keep their spans, whichever
+   of the three rules (after FROM, after an alias, after WHERE) parsed them. */
+START_TEST(test_dedup_spans)
+{
+    Arena arena;
+    arena_init(&arena);
+    Parsed p = parse(&arena, "INSERT INTO o SELECT * FROM ev  DROP  DUPLICATES WITHIN  WATERMARK (a, t.b)\n"
+                             "GROUP BY a;\n"
+                             "INSERT INTO o SELECT * FROM ev AS e DROP DUPLICATES;\n"
+                             "INSERT INTO o SELECT * FROM ev e WHERE a > 1 DROP DUPLICATES (c) LIMIT 1");
+    ck_assert_msg(p.script != NULL, "%s", p.diag);
+    const AstSelect *q = p.script->stmts[0]->query;
+    ck_assert_ptr_nonnull(q->dedup);
+    ck_assert(q->dedup->within_watermark);
+    SPAN_IS(q->dedup->span, "DROP  DUPLICATES WITHIN  WATERMARK (a, t.b)");
+    SPAN_IS(q->dedup->within_span, "WITHIN  WATERMARK");
+    ck_assert_int_eq(q->dedup->columns.n, 2);
+    SPAN_IS(q->dedup->columns.items[0]->span, "a");
+    ck_assert_int_eq(q->dedup->columns.items[1]->kind, AST_COLUMN);
+    ck_assert_int_eq(q->dedup->columns.items[1]->u.name.n, 2);
+    SPAN_IS(q->dedup->columns.items[1]->span, "t.b");
+    SPAN_IS(q->from->span, "ev");
+    SPAN_IS(q->span, "SELECT * FROM ev  DROP  DUPLICATES WITHIN  WATERMARK (a, t.b)\nGROUP BY a");
+
+    q = p.script->stmts[1]->query;
+    ck_assert(!q->dedup->within_watermark);
+    ck_assert_int_eq(q->dedup->columns.n, 0);
+    SPAN_IS(q->dedup->span, "DROP DUPLICATES");
+    SPAN_IS(q->from->span, "ev AS e");
+    ck_assert_str_eq(q->from->alias, "e");
+    SPAN_IS(q->span, "SELECT * FROM ev AS e DROP DUPLICATES");
+
+    q = p.script->stmts[2]->query;
+    SPAN_IS(q->from->span, "ev e");
+    SPAN_IS(q->where->span, "a > 1");
+    SPAN_IS(q->dedup->span, "DROP DUPLICATES (c)");
+    SPAN_IS(q->span, "SELECT * FROM ev e WHERE a > 1 DROP DUPLICATES (c) LIMIT 1");
     arena_free(&arena);
 }
 END_TEST
@@ -805,7 +883,7 @@ static const char *fuzz_script =
     "INSERT INTO out SELECT DISTINCT action, window(time, '1 hour').end AS `end`, count(*) c,\n"
     "  CASE WHEN a[0] BETWEEN 1 AND 2 THEN CAST(x AS BIGINT) ELSE -1.5e3 END, f(x) OVER (ROWS 1 PRECEDING)\n"
     "FROM (SELECT * FROM events) AS e /* block */ WHERE action NOT IN ('a', \"b\") AND x IS NOT NULL\n"
-    "GROUP BY action HAVING count(DISTINCT y) > 1 ORDER BY c DESC NULLS FIRST LIMIT 1 OFFSET 2\n"
+    "DROP DUPLICATES WITHIN WATERMARK (action, e.x) GROUP BY action HAVING count(DISTINCT y) > 1 ORDER BY c DESC NULLS FIRST LIMIT 1 OFFSET 2\n"
     "WITH (outputMode = 'complete');";
 
 /* A parse must end in a tree and no diagnostic, or in no tree and exactly one error line. */
@@ -885,6 +963,7 @@ Suite *parser_suite(void)
     tc = tcase_create("spans");
     tcase_add_loop_test(tc, test_spans, 0, (int)(sizeof span_cases / sizeof span_cases[0]));
     tcase_add_test(tc, test_statement_spans);
+    tcase_add_test(tc, test_dedup_spans);
     tcase_add_test(tc, test_name_spans);
     tcase_add_test(tc, test_walk_prune_abort);
     suite_add_tcase(s, tc);

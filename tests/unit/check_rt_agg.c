@@ -1,9 +1,12 @@
 /* check_rt_agg.c - the group table: upsert/lookup over many keys, growth with stable
 ** state addresses, updated-in-batch tracking, insertion order, memory accounting, a
-** fail-after-N allocation sweep; plus the hash and the bump arena it relies on.
+** fail-after-N allocation sweep; eviction (srt_agg_remove_if, srt_agg_delete) with its
+** compaction and flat memory in a steady state, STRING slots, the checkpoint encoding of
+** states (srt_agg_encode_state / srt_agg_restore); plus the hash and the bump arena.
 */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -43,8 +46,8 @@ START_TEST(test_hash)
         buckets[hs[i] & (BUCKETS - 1)]++;
     }
     for (int i = 0; i < BUCKETS; i++)
-        ck_assert_msg(buckets[i] > N / BUCKETS / 2 && buckets[i] < N / BUCKETS * 2, "bucket %d: %d", i,
-                      buckets[i]);
+        ck_assert_msg(buckets[i] > N / BUCKETS / 2 && buckets[i] < N / BUCKETS * 2, "bucket %d: %d",
+                      i, buckets[i]);
     for (int i = 1; i < N; i++)
         for (int j = i - 1; j >= 0 && j > i - 50; j--)
             ck_assert(hs[i] != hs[j]);
@@ -238,7 +241,8 @@ START_TEST(test_oom_sweep)
         ck_assert_uint_eq(srt_agg_count(t), (size_t)ok);
         for (int i = 0; i < ok; i++) {
             int len = key_of(i, buf);
-            int64_t *st = (int64_t *)srt_agg_lookup(t, buf, (uint32_t)len, srt_hash(buf, (uint32_t)len));
+            int64_t *st =
+                (int64_t *)srt_agg_lookup(t, buf, (uint32_t)len, srt_hash(buf, (uint32_t)len));
             ck_assert_ptr_nonnull(st);
             ck_assert_int_eq(*st, i);
         }
@@ -249,7 +253,8 @@ START_TEST(test_oom_sweep)
         if (failed_at >= 0) {
             int len = key_of(failed_at, buf);
             uint8_t *st;
-            ck_assert_int_eq(srt_agg_find_or_add(t, buf, (uint32_t)len, srt_hash(buf, (uint32_t)len), &st), 0);
+            ck_assert_int_eq(
+                srt_agg_find_or_add(t, buf, (uint32_t)len, srt_hash(buf, (uint32_t)len), &st), 0);
             ck_assert_uint_eq(srt_agg_count(t), (size_t)ok + 1);
         }
         srt_agg_free(t);
@@ -296,6 +301,1032 @@ START_TEST(test_arena)
 }
 END_TEST
 
+/* ======================================================================
+** Eviction, compaction, string slots and the checkpoint form of states
+** ====================================================================== */
+
+static uint8_t *up(SrtAggTable *t, const char *k)
+{
+    uint32_t n = (uint32_t)strlen(k);
+    return srt_agg_upsert(t, k, n, srt_hash(k, n));
+}
+
+static uint8_t *look(SrtAggTable *t, const char *k)
+{
+    uint32_t n = (uint32_t)strlen(k);
+    return srt_agg_lookup(t, k, n, srt_hash(k, n));
+}
+
+/* The sums of the groups in iteration order. */
+typedef struct Sums {
+    int64_t v[20000];
+    size_t n;
+} Sums;
+
+static int collect_sums(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    (void)key;
+    (void)key_len;
+    Sums *s = ctx;
+    ck_assert_uint_lt(s->n, 20000);
+    s->v[s->n++] = ((Counter *)state)->sum;
+    return 0;
+}
+
+static int count_calls_remove_odd(void *ctx, const uint8_t *key, uint32_t key_len,
+                                  const uint8_t *state)
+{
+    (void)key;
+    (void)key_len;
+    ++*(int *)ctx;
+    return ((const Counter *)state)->sum % 2 != 0;
+}
+
+static int remove_all(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)ctx;
+    (void)key;
+    (void)key_len;
+    (void)state;
+    return 1;
+}
+
+static int keep_all(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)ctx;
+    (void)key;
+    (void)key_len;
+    (void)state;
+    return 0;
+}
+
+START_TEST(test_remove_half)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(Counter));
+    enum { N = 10000 };
+    char buf[32];
+    for (int i = 0; i < N; i++) {
+        key_of(i, buf);
+        Counter *c = (Counter *)up(t, buf);
+        c->count = 1;
+        c->sum = i;
+    }
+    size_t before = srt_agg_bytes(t);
+    ck_assert_uint_eq(before, mem.in_use); /* the table is all this SrtMem holds */
+    ck_assert_uint_eq(srt_agg_updated_count(t), N);
+
+    int calls = 0;
+    size_t removed = 99;
+    ck_assert_int_eq(srt_agg_remove_if(t, count_calls_remove_odd, &calls, &removed), 0);
+    ck_assert_int_eq(calls, N);
+    ck_assert_uint_eq(removed, N / 2);
+    ck_assert_uint_eq(srt_agg_count(t), N / 2);
+    ck_assert_uint_eq(srt_agg_updated_count(t), 0); /* cleared as by begin_batch */
+    for (int i = 0; i < N; i++) {
+        key_of(i, buf);
+        Counter *c = (Counter *)look(t, buf);
+        if (i % 2) {
+            ck_assert_ptr_null(c);
+        } else {
+            ck_assert_ptr_nonnull(c);
+            ck_assert_int_eq(c->sum, i);
+            ck_assert_int_eq(c->count, 1);
+        }
+    }
+    static Sums s;
+    s.n = 0;
+    ck_assert_int_eq(srt_agg_foreach(t, collect_sums, &s), 0);
+    ck_assert_uint_eq(s.n, N / 2);
+    for (size_t k = 0; k < s.n; k++)
+        ck_assert_int_eq(s.v[k], 2 * (int64_t)k); /* insertion order kept */
+    size_t after = srt_agg_bytes(t);
+    ck_assert_uint_eq(after, mem.in_use);
+    ck_assert_uint_lt(after, before);
+
+    /* An old group updated after the removal is reported as updated again. */
+    ck_assert_int_eq(((Counter *)up(t, "key-0"))->sum, 0);
+    ck_assert_uint_eq(srt_agg_updated_count(t), 1);
+    /* Re-adding the removed groups: fresh zero states, after the survivors in order. */
+    for (int i = 1; i < N; i += 2) {
+        key_of(i, buf);
+        Counter *c = (Counter *)up(t, buf);
+        ck_assert_int_eq(c->count, 0);
+        ck_assert_int_eq(c->sum, 0);
+        c->count = 1;
+        c->sum = i;
+    }
+    ck_assert_uint_eq(srt_agg_count(t), N);
+    s.n = 0;
+    srt_agg_foreach(t, collect_sums, &s);
+    ck_assert_uint_eq(s.n, N);
+    for (size_t k = 0; k < N / 2; k++) {
+        ck_assert_int_eq(s.v[k], 2 * (int64_t)k);
+        ck_assert_int_eq(s.v[N / 2 + k], 2 * (int64_t)k + 1);
+    }
+    /* Re-adding reuses the reclaimed memory: the chunks grow again from a size in
+       proportion to the survivors, so at most a chunk more than the first peak. */
+    ck_assert_uint_le(srt_agg_bytes(t), before + before / 4);
+
+    /* Remove everything: the chunks go, the index shrinks to its first size. */
+    ck_assert_int_eq(srt_agg_remove_if(t, remove_all, NULL, &removed), 0);
+    ck_assert_uint_eq(removed, N);
+    ck_assert_uint_eq(srt_agg_count(t), 0);
+    ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+    ck_assert_uint_lt(srt_agg_bytes(t), 4096); /* table, 16 slots, the updated list */
+    s.n = 0;
+    srt_agg_foreach(t, collect_sums, &s);
+    ck_assert_uint_eq(s.n, 0);
+    ((Counter *)up(t, "again"))->sum = 7;
+    ck_assert_int_eq(((Counter *)look(t, "again"))->sum, 7);
+    ck_assert_uint_eq(srt_agg_count(t), 1);
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+static int remove_mod100_eq(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)key;
+    (void)key_len;
+    return ((const Counter *)state)->sum % 100 == *(int *)ctx;
+}
+
+/* Small removals leave dead entries (no compaction, addresses kept) until a quarter
+   of the entry bytes is dead; then a compaction reclaims them. */
+START_TEST(test_remove_few_then_compact)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(Counter));
+    enum { N = 10000 };
+    char buf[32];
+    for (int i = 0; i < N; i++) {
+        key_of(i, buf);
+        ((Counter *)up(t, buf))->sum = i;
+    }
+    size_t peak = srt_agg_bytes(t);
+    key_of(5, buf);
+    uint8_t *st5 = look(t, buf);
+    int moved = 0;
+    for (int r = 0; r < 40; r++) {
+        size_t removed;
+        ck_assert_int_eq(srt_agg_remove_if(t, remove_mod100_eq, &r, &removed), 0);
+        ck_assert_uint_eq(removed, N / 100);
+        ck_assert_uint_eq(srt_agg_count(t), (size_t)(N - (r + 1) * N / 100));
+        ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+        key_of(5, buf); /* a compaction shows as group 5 moving */
+        if (r < 5) {
+            ck_assert_ptr_eq(look(t, buf), st5); /* 1..5 % dead: no compaction yet */
+        } else if (look(t, buf) != st5) {
+            moved = 1;
+        }
+        for (int i = 0; i < N; i += 7) {
+            key_of(i, buf);
+            Counter *c = (Counter *)look(t, buf);
+            if (i % 100 <= r)
+                ck_assert_ptr_null(c);
+            else
+                ck_assert_int_eq(c->sum, i);
+        }
+    }
+    ck_assert_int_eq(moved, 1); /* 40 % removed: compacted at least once */
+    static Sums s;
+    s.n = 0;
+    srt_agg_foreach(t, collect_sums, &s);
+    ck_assert_uint_eq(s.n, N - 40 * N / 100);
+    for (size_t k = 1; k < s.n; k++)
+        ck_assert_int_lt(s.v[k - 1], s.v[k]);
+    /* Adding back what was removed stays near the first peak. */
+    for (int i = N; i < N + 4000; i++) {
+        key_of(i, buf);
+        ((Counter *)up(t, buf))->sum = i;
+    }
+    ck_assert_uint_le(srt_agg_bytes(t), peak + peak / 4);
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* A window-like state: batch number, then a STRING min/max slot at offset 8. */
+typedef struct WinState {
+    int64_t batch;
+    const char *s;
+    uint32_t len;
+    uint32_t has;
+} WinState;
+
+static int older_than(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)key;
+    (void)key_len;
+    return ((const WinState *)state)->batch < *(int64_t *)ctx;
+}
+
+static int check_win_string(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    (void)ctx;
+    const WinState *w = (const WinState *)state;
+    char want[64];
+    int n = snprintf(want, sizeof want, "last-%.*s", (int)key_len, (const char *)key);
+    ck_assert_uint_eq(w->len, (uint32_t)n);
+    ck_assert_int_eq(memcmp(w->s, want, (size_t)n), 0);
+    return 0;
+}
+
+/* 1000 batches of 1000 new groups each, groups older than 2 batches evicted after each
+   batch (as a watermark does with windows): memory stays flat. */
+START_TEST(test_steady_state)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(WinState));
+    uint32_t off = 8;
+    ck_assert_int_eq(srt_agg_set_string_slots(t, &off, 1), 0);
+    enum { BATCHES = 1000, PER = 1000 };
+    static size_t bytes[BATCHES], in_use[BATCHES];
+    char key[32], val[64];
+    for (int64_t b = 0; b < BATCHES; b++) {
+        srt_agg_begin_batch(t);
+        for (int i = 0; i < PER; i++) {
+            int kn = snprintf(key, sizeof key, "%lld:%d", (long long)b, i);
+            WinState *w =
+                (WinState *)srt_agg_upsert(t, key, (uint32_t)kn, srt_hash(key, (uint32_t)kn));
+            w->batch = b;
+            /* three improvements: two of them become garbage in the string arena */
+            for (int r = 0; r < 3; r++) {
+                int vn = r < 2 ? snprintf(val, sizeof val, "v%d-%s-padding", r, key)
+                               : snprintf(val, sizeof val, "last-%s", key);
+                w->s = srt_agg_strdup(t, val, (uint32_t)vn);
+                w->len = (uint32_t)vn;
+                w->has = 1;
+            }
+        }
+        int64_t keep_from = b - 2;
+        size_t removed;
+        ck_assert_int_eq(srt_agg_remove_if(t, older_than, &keep_from, &removed), 0);
+        ck_assert_uint_eq(removed, b >= 3 ? PER : 0);
+        ck_assert_uint_eq(srt_agg_count(t), (size_t)(b < 2 ? b + 1 : 3) * PER);
+        bytes[b] = srt_agg_bytes(t);
+        in_use[b] = mem.in_use;
+        ck_assert_uint_eq(bytes[b], in_use[b]);
+        if (b % 100 == 99)
+            ck_assert_int_eq(srt_agg_foreach(t, check_win_string, NULL), 0);
+    }
+    size_t max_mid = 0, max_last = 0, max_mid_mem = 0, max_last_mem = 0;
+    for (int b = 100; b < 500; b++) {
+        max_mid = bytes[b] > max_mid ? bytes[b] : max_mid;
+        max_mid_mem = in_use[b] > max_mid_mem ? in_use[b] : max_mid_mem;
+    }
+    for (int b = 500; b < BATCHES; b++) {
+        max_last = bytes[b] > max_last ? bytes[b] : max_last;
+        max_last_mem = in_use[b] > max_last_mem ? in_use[b] : max_last_mem;
+    }
+    ck_assert_msg(max_last * 10 <= max_mid * 12, "bytes grew: %zu then %zu", max_mid, max_last);
+    ck_assert_msg(max_last_mem * 10 <= max_mid_mem * 12, "in_use grew: %zu then %zu", max_mid_mem,
+                  max_last_mem);
+    /* And within a small factor of what 3000 live groups need (entry + key + string). */
+    ck_assert_msg(max_last < (size_t)3000 * (16 + 32 + 16 + 20) * 6, "bytes %zu", max_last);
+    /* The peak was reached early: not a slow climb to a ceiling. */
+    ck_assert_uint_le(mem.peak * 10, max_mid_mem * 25);
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_delete)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(Counter));
+    enum { N = 2000 };
+    char buf[32];
+    for (int i = 0; i < N; i++) {
+        key_of(i, buf);
+        ((Counter *)up(t, buf))->sum = i;
+    }
+    for (int i = 0; i < N; i += 3) {
+        int n = key_of(i, buf);
+        ck_assert_int_eq(srt_agg_delete(t, buf, (uint32_t)n), 0);
+    }
+    ck_assert_int_eq(srt_agg_delete(t, "absent", 6), 0);
+    ck_assert_int_eq(srt_agg_delete(t, "key-0", 5), 0); /* already gone */
+    size_t live = N - (N + 2) / 3;
+    ck_assert_uint_eq(srt_agg_count(t), live);
+    for (int i = 0; i < N; i++) {
+        key_of(i, buf);
+        Counter *c = (Counter *)look(t, buf);
+        if (i % 3 == 0)
+            ck_assert_ptr_null(c);
+        else
+            ck_assert_int_eq(c->sum, i);
+    }
+    static Sums s;
+    s.n = 0;
+    srt_agg_foreach(t, collect_sums, &s);
+    ck_assert_uint_eq(s.n, live);
+    for (size_t k = 0; k < s.n; k++)
+        ck_assert_int_ne(s.v[k] % 3, 0);
+    /* Re-insert: a fresh zero state, iterated after the others. */
+    Counter *c = (Counter *)up(t, "key-0");
+    ck_assert_int_eq(c->sum, 0);
+    ck_assert_int_eq(c->count, 0);
+    c->sum = -1;
+    s.n = 0;
+    srt_agg_foreach(t, collect_sums, &s);
+    ck_assert_uint_eq(s.n, live + 1);
+    ck_assert_int_eq(s.v[live], -1);
+    /* A compaction (nothing removed by the predicate) reclaims the deleted entries. */
+    size_t before = srt_agg_bytes(t), removed;
+    ck_assert_int_eq(srt_agg_remove_if(t, keep_all, NULL, &removed), 0);
+    ck_assert_uint_eq(removed, 0);
+    ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+    ck_assert_uint_le(srt_agg_bytes(t), before);
+    for (int i = 1; i < N; i++) {
+        key_of(i, buf);
+        c = (Counter *)look(t, buf);
+        if (i % 3 == 0)
+            ck_assert_ptr_null(c);
+        else
+            ck_assert_int_eq(c->sum, i);
+    }
+    ck_assert_int_eq(((Counter *)look(t, "key-0"))->sum, -1);
+
+    /* Deleting a group updated in this batch takes it off the updated list. */
+    srt_agg_begin_batch(t);
+    touch(t, "apple");
+    touch(t, "fig");
+    touch(t, "kiwi");
+    ck_assert_uint_eq(srt_agg_updated_count(t), 3);
+    ck_assert_int_eq(srt_agg_delete(t, "fig", 3), 0);
+    ck_assert_uint_eq(srt_agg_updated_count(t), 2);
+    Seen seen = {.n = 0};
+    srt_agg_foreach_updated(t, collect, &seen);
+    ck_assert_int_eq(seen.n, 2);
+    ck_assert_str_eq(seen.keys[0], "apple");
+    ck_assert_str_eq(seen.keys[1], "kiwi");
+    touch(t, "fig"); /* back, as a new group */
+    ck_assert_uint_eq(srt_agg_updated_count(t), 3);
+    ck_assert_int_eq(*(int64_t *)look(t, "fig"), 'f');
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* Random upserts, deletes and removals over a small key space (long probe clusters in
+   a small index) against a model of which groups exist, their values and their order. */
+static uint64_t rng_next(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+enum { MODEL_KEYS = 300 };
+typedef struct Model {
+    int present[MODEL_KEYS];
+    int64_t val[MODEL_KEYS];
+    uint64_t order[MODEL_KEYS]; /* insertion number */
+    int seen[MODEL_KEYS];
+    int64_t last_order;
+    int visited;
+} Model;
+
+static int model_key(int k, char *buf)
+{
+    return snprintf(buf, 32, "m%d", k * 31);
+}
+
+static int remove_val_mod3(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)ctx;
+    (void)key;
+    (void)key_len;
+    return *(const int64_t *)state % 3 == 0;
+}
+
+static int model_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    Model *m = ctx;
+    char buf[32];
+    ck_assert_uint_lt(key_len, sizeof buf);
+    memcpy(buf, key, key_len);
+    buf[key_len] = '\0';
+    int k = atoi(buf + 1) / 31;
+    ck_assert_int_lt(k, MODEL_KEYS);
+    ck_assert_int_eq(model_key(k, buf), (int)key_len);
+    ck_assert_int_eq(memcmp(buf, key, key_len), 0);
+    ck_assert(m->present[k]);
+    ck_assert(!m->seen[k]);
+    m->seen[k] = 1;
+    ck_assert_int_eq(*(int64_t *)state, m->val[k]);
+    ck_assert_int_gt((int64_t)m->order[k], m->last_order); /* insertion order */
+    m->last_order = (int64_t)m->order[k];
+    m->visited++;
+    return 0;
+}
+
+START_TEST(test_random_model)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, 8);
+    static Model m;
+    memset(&m, 0, sizeof m);
+    uint64_t rng = 0x9E3779B97F4A7C15ull, next_order = 1;
+    char buf[32];
+    for (int op = 0; op < 60000; op++) {
+        uint64_t r = rng_next(&rng);
+        int k = (int)(r % MODEL_KEYS);
+        int n = model_key(k, buf);
+        switch ((r >> 20) % 16) {
+        case 0:
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+        case 5:
+        case 6: /* upsert */
+            *(int64_t *)srt_agg_upsert(t, buf, (uint32_t)n, srt_hash(buf, (uint32_t)n)) = op;
+            if (!m.present[k])
+                m.order[k] = next_order++;
+            m.present[k] = 1;
+            m.val[k] = op;
+            break;
+        case 7:
+        case 8:
+        case 9:
+        case 10:
+        case 11: /* delete */
+            ck_assert_int_eq(srt_agg_delete(t, buf, (uint32_t)n), 0);
+            m.present[k] = 0;
+            break;
+        case 12: {
+            if ((r >> 40) % 50)
+                break;
+            size_t removed, want = 0;
+            for (int j = 0; j < MODEL_KEYS; j++)
+                if (m.present[j] && m.val[j] % 3 == 0) {
+                    m.present[j] = 0;
+                    want++;
+                }
+            ck_assert_int_eq(srt_agg_remove_if(t, remove_val_mod3, NULL, &removed), 0);
+            ck_assert_uint_eq(removed, want);
+            break;
+        }
+        case 13:
+            srt_agg_begin_batch(t);
+            break;
+        default: { /* lookup */
+            int64_t *v = (int64_t *)srt_agg_lookup(t, buf, (uint32_t)n, srt_hash(buf, (uint32_t)n));
+            if (m.present[k]) {
+                ck_assert_ptr_nonnull(v);
+                ck_assert_int_eq(*v, m.val[k]);
+            } else {
+                ck_assert_ptr_null(v);
+            }
+        }
+        }
+        if (op % 500 == 0) {
+            int live = 0;
+            for (int j = 0; j < MODEL_KEYS; j++)
+                live += m.present[j];
+            ck_assert_uint_eq(srt_agg_count(t), (size_t)live);
+            memset(m.seen, 0, sizeof m.seen);
+            m.last_order = 0;
+            m.visited = 0;
+            srt_agg_foreach(t, model_visit, &m);
+            ck_assert_int_eq(m.visited, live);
+            ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+        }
+    }
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+static int fail_at_fiftieth(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)key;
+    (void)key_len;
+    (void)state;
+    return ++*(int *)ctx == 50 ? -SRT_ERR_QUERY : 1;
+}
+
+/* A predicate error stops the walk and leaves the table as it was. */
+START_TEST(test_remove_if_error)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(Counter));
+    char buf[32];
+    for (int i = 0; i < 100; i++) {
+        key_of(i, buf);
+        ((Counter *)up(t, buf))->sum = i;
+    }
+    size_t bytes = srt_agg_bytes(t), removed = 5;
+    int calls = 0;
+    ck_assert_int_eq(srt_agg_remove_if(t, fail_at_fiftieth, &calls, &removed), -SRT_ERR_QUERY);
+    ck_assert_int_eq(calls, 50);
+    ck_assert_uint_eq(removed, 0);
+    ck_assert_uint_eq(srt_agg_count(t), 100);
+    ck_assert_uint_eq(srt_agg_updated_count(t), 100);
+    ck_assert_uint_eq(srt_agg_bytes(t), bytes);
+    static Sums s;
+    s.n = 0;
+    srt_agg_foreach(t, collect_sums, &s);
+    ck_assert_uint_eq(s.n, 100);
+    for (int i = 0; i < 100; i++) {
+        ck_assert_int_eq(s.v[i], i);
+        key_of(i, buf);
+        ck_assert_int_eq(((Counter *)look(t, buf))->sum, i);
+    }
+    /* No mark is left behind: the next removal removes exactly what it is asked to. */
+    calls = 0;
+    ck_assert_int_eq(srt_agg_remove_if(t, count_calls_remove_odd, &calls, &removed), 0);
+    ck_assert_int_eq(calls, 100);
+    ck_assert_uint_eq(removed, 50);
+    ck_assert_uint_eq(srt_agg_count(t), 50);
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* Two STRING slots after an int64: a at 8 (len 16, has 20), b at 24 (len 32, has 36). */
+typedef struct TwoStr {
+    int64_t x;
+    const char *a;
+    uint32_t a_len, a_has;
+    const char *b;
+    uint32_t b_len, b_has;
+} TwoStr;
+static const uint32_t two_str_slots[2] = {8, 24};
+
+static int two_key(int i, char *buf)
+{
+    return snprintf(buf, 32, "g%05d", i);
+}
+
+/* a: "alpha-<i>" repeated i % 7 times; b: NULL for i % 3 == 0, "" for 1, "b<i>" for 2. */
+static int two_a(int i, char *out)
+{
+    int n = 0;
+    for (int r = 0; r < i % 7 + 1; r++)
+        n += snprintf(out + n, 256 - (size_t)n, "alpha-%d", i);
+    return n;
+}
+
+static void two_fill(SrtAggTable *t, TwoStr *st, int i)
+{
+    char v[256];
+    st->x = i;
+    int n = two_a(i, v);
+    st->a = srt_agg_strdup(t, v, (uint32_t)n);
+    st->a_len = (uint32_t)n;
+    st->a_has = 1;
+    if (i % 3 == 1) {
+        st->b = srt_agg_strdup(t, "", 0);
+        st->b_len = 0;
+        st->b_has = 1;
+    } else if (i % 3 == 2) {
+        n = snprintf(v, sizeof v, "b%d", i);
+        st->b = srt_agg_strdup(t, v, (uint32_t)n);
+        st->b_len = (uint32_t)n;
+        st->b_has = 1;
+    }
+}
+
+static void two_check(const TwoStr *st, int i)
+{
+    char v[256];
+    ck_assert_int_eq(st->x, i);
+    int n = two_a(i, v);
+    ck_assert_uint_eq(st->a_len, (uint32_t)n);
+    ck_assert_int_eq(memcmp(st->a, v, (size_t)n), 0);
+    ck_assert_uint_eq(st->a_has, 1);
+    if (i % 3 == 0) {
+        ck_assert_uint_eq(st->b_len, 0);
+        ck_assert_uint_eq(st->b_has, 0);
+    } else if (i % 3 == 1) {
+        ck_assert_ptr_nonnull(st->b);
+        ck_assert_uint_eq(st->b_len, 0);
+        ck_assert_uint_eq(st->b_has, 1);
+    } else {
+        n = snprintf(v, sizeof v, "b%d", i);
+        ck_assert_uint_eq(st->b_len, (uint32_t)n);
+        ck_assert_int_eq(memcmp(st->b, v, (size_t)n), 0);
+    }
+}
+
+static int remove_x_mod4(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)ctx;
+    (void)key;
+    (void)key_len;
+    return ((const TwoStr *)state)->x % 4 == 0;
+}
+
+START_TEST(test_string_slots)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(TwoStr));
+    /* Slots must lie inside the state and not overlap. */
+    uint32_t bad1[1] = {sizeof(TwoStr) - 8};
+    uint32_t bad2[2] = {8, 16};
+    ck_assert_int_eq(srt_agg_set_string_slots(t, bad1, 1), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_agg_set_string_slots(t, bad2, 2), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_agg_set_string_slots(t, two_str_slots, 2), 0);
+    ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+    enum { N = 3000 };
+    char key[32];
+    for (int i = 0; i < N; i++) {
+        two_key(i, key);
+        TwoStr *st = (TwoStr *)up(t, key);
+        /* many improvements per group: lots of garbage in the string memory */
+        for (int r = 0; r < 5; r++)
+            two_fill(t, st, i);
+    }
+    size_t before = srt_agg_bytes(t);
+    /* Remove a quarter: compaction moves states and re-packs their strings. */
+    size_t removed;
+    ck_assert_int_eq(srt_agg_remove_if(t, remove_x_mod4, NULL, &removed), 0);
+    ck_assert_uint_eq(removed, N / 4);
+    ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+    ck_assert_uint_lt(srt_agg_bytes(t) * 2, before); /* the garbage strings are gone */
+    for (int i = 0; i < N; i++) {
+        two_key(i, key);
+        const TwoStr *st = (const TwoStr *)look(t, key);
+        if (i % 4 == 0) {
+            ck_assert_ptr_null(st);
+        } else {
+            ck_assert_ptr_nonnull(st);
+            two_check(st, i);
+            if (i % 3 == 0)
+                ck_assert_ptr_null(st->b); /* never set: stays NULL */
+        }
+    }
+    /* Improvements go on after a compaction, and a keep-all pass re-packs the strings
+       once the garbage outweighs them (no group removed). */
+    for (int r = 0; r < 6; r++)
+        for (int i = 1; i < N; i += 4) {
+            two_key(i, key);
+            two_fill(t, (TwoStr *)up(t, key), i);
+        }
+    size_t grown = srt_agg_bytes(t);
+    ck_assert_int_eq(srt_agg_remove_if(t, keep_all, NULL, &removed), 0);
+    ck_assert_uint_eq(removed, 0);
+    ck_assert_uint_lt(srt_agg_bytes(t), grown);
+    ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+    for (int i = 1; i < N; i++) {
+        two_key(i, key);
+        const TwoStr *st = (const TwoStr *)look(t, key);
+        if (i % 4)
+            two_check(st, i);
+    }
+    /* Clearing the slots: compaction leaves strings where they are. */
+    ck_assert_int_eq(srt_agg_set_string_slots(t, NULL, 0), 0);
+    ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* Keys and encoded states of a table, in iteration order. */
+typedef struct Dump {
+    const SrtAggTable *t;
+    SrtBuf keys, vals;
+    uint32_t key_len[4096], val_len[4096];
+    size_t n;
+} Dump;
+
+static int dump_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    Dump *d = ctx;
+    ck_assert_uint_lt(d->n, 4096);
+    srt_buf_put(&d->keys, key, key_len);
+    size_t before = d->vals.n;
+    srt_agg_encode_state(d->t, state, &d->vals);
+    d->key_len[d->n] = key_len;
+    d->val_len[d->n] = (uint32_t)(d->vals.n - before);
+    d->n++;
+    return 0;
+}
+
+static void dump_init(Dump *d, const SrtAggTable *t, SrtMem *m)
+{
+    d->t = t;
+    srt_buf_init(&d->keys, m);
+    srt_buf_init(&d->vals, m);
+    d->n = 0;
+}
+
+static void dump_free(Dump *d)
+{
+    srt_buf_free(&d->keys);
+    srt_buf_free(&d->vals);
+}
+
+START_TEST(test_encode_restore)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *a = srt_agg_new(&mem, sizeof(TwoStr));
+    ck_assert_int_eq(srt_agg_set_string_slots(a, two_str_slots, 2), 0);
+    enum { N = 1000 };
+    char key[32];
+    for (int i = 0; i < N; i++) {
+        two_key(i, key);
+        two_fill(a, (TwoStr *)up(a, key), i);
+    }
+    static Dump da, db;
+    dump_init(&da, a, &mem);
+    ck_assert_int_eq(srt_agg_foreach(a, dump_visit, &da), 0);
+    ck_assert_uint_eq(da.n, N);
+    /* The layout: the state with its pointers zeroed, then the strings in slot order. */
+    {
+        const char *v = da.vals.p + da.val_len[0] + da.val_len[1]; /* group 2 */
+        char want[256];
+        TwoStr st;
+        memcpy(&st, v, sizeof st);
+        ck_assert_ptr_null(st.a);
+        ck_assert_ptr_null(st.b);
+        ck_assert_int_eq(st.x, 2);
+        int n = two_a(2, want);
+        ck_assert_uint_eq(st.a_len, (uint32_t)n);
+        n += snprintf(want + n, sizeof want - (size_t)n, "b2");
+        ck_assert_uint_eq(da.val_len[2], sizeof(TwoStr) + (uint32_t)n);
+        ck_assert_int_eq(memcmp(v + sizeof(TwoStr), want, (size_t)n), 0);
+    }
+
+    SrtAggTable *b = srt_agg_new(&mem, sizeof(TwoStr));
+    ck_assert_int_eq(srt_agg_set_string_slots(b, two_str_slots, 2), 0);
+    SrtErr err = {0};
+    size_t ko = 0, vo = 0;
+    for (size_t i = 0; i < da.n; i++) {
+        ck_assert_int_eq(srt_agg_restore(b, da.keys.p + ko, da.key_len[i],
+                                         (const uint8_t *)da.vals.p + vo, da.val_len[i], &err),
+                         0);
+        ko += da.key_len[i];
+        vo += da.val_len[i];
+    }
+    ck_assert_uint_eq(srt_agg_count(b), N);
+    ck_assert_uint_eq(srt_agg_updated_count(b), 0); /* restore does not mark */
+    for (int i = 0; i < N; i++) {
+        two_key(i, key);
+        two_check((const TwoStr *)look(b, key), i);
+    }
+    /* Encoding the restored table gives the same bytes, in the same order. */
+    dump_init(&db, b, &mem);
+    srt_agg_foreach(b, dump_visit, &db);
+    ck_assert_uint_eq(db.n, da.n);
+    ck_assert_uint_eq(db.keys.n, da.keys.n);
+    ck_assert_uint_eq(db.vals.n, da.vals.n);
+    ck_assert_int_eq(memcmp(db.keys.p, da.keys.p, da.keys.n), 0);
+    ck_assert_int_eq(memcmp(db.vals.p, da.vals.p, da.vals.n), 0);
+
+    /* Restoring onto an existing group replaces its state (group 5 gets 2's values). */
+    const uint8_t *v2 = (const uint8_t *)da.vals.p + da.val_len[0] + da.val_len[1];
+    ck_assert_int_eq(srt_agg_restore(b, "g00005", 6, v2, da.val_len[2], &err), 0);
+    ck_assert_uint_eq(srt_agg_count(b), N);
+    two_check((const TwoStr *)look(b, "g00005"), 2);
+    /* The restored strings survive a compaction. */
+    size_t removed;
+    ck_assert_int_eq(srt_agg_remove_if(b, remove_x_mod4, NULL, &removed), 0);
+    ck_assert_uint_eq(removed, N / 4);
+    two_check((const TwoStr *)look(b, "g00005"), 2);
+    for (int i = 6; i < N; i++) {
+        two_key(i, key);
+        if (i % 4)
+            two_check((const TwoStr *)look(b, key), i);
+    }
+
+    /* Without string slots the encoding is the state itself. */
+    SrtAggTable *c = srt_agg_new(&mem, sizeof(Counter));
+    Counter cv = {3, 42};
+    SrtBuf out;
+    srt_buf_init(&out, &mem);
+    srt_agg_encode_state(c, (const uint8_t *)&cv, &out);
+    ck_assert_uint_eq(out.n, sizeof cv);
+    ck_assert_int_eq(memcmp(out.p, &cv, sizeof cv), 0);
+    ck_assert_int_eq(srt_agg_restore(c, "k", 1, (const uint8_t *)out.p, (uint32_t)out.n, &err), 0);
+    const Counter *got = (const Counter *)look(c, "k");
+    ck_assert_int_eq(got->count, 3);
+    ck_assert_int_eq(got->sum, 42);
+    srt_buf_free(&out);
+    srt_agg_free(c);
+
+    dump_free(&da);
+    dump_free(&db);
+    srt_agg_free(a);
+    srt_agg_free(b);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_restore_malformed)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(TwoStr));
+    ck_assert_int_eq(srt_agg_set_string_slots(t, two_str_slots, 2), 0);
+    uint8_t v[sizeof(TwoStr) + 8];
+    TwoStr st = {.x = 1, .a_len = 5, .a_has = 1, .b_len = 3, .b_has = 1};
+    memcpy(v, &st, sizeof st);
+    memcpy(v + sizeof st, "hellobye", 8);
+    SrtErr err = {0};
+    /* too short for the state */
+    ck_assert_int_eq(srt_agg_restore(t, "k", 1, v, sizeof(TwoStr) - 1, &err), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(err.code, SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(err.msg, "fewer than"));
+    /* string lengths that do not add up: one byte missing, one extra */
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_agg_restore(t, "k", 1, v, sizeof v - 1, &err), -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(err.msg, "string value"));
+    uint8_t longer[sizeof v + 1];
+    memcpy(longer, v, sizeof v);
+    longer[sizeof v] = 'x';
+    ck_assert_int_eq(srt_agg_restore(t, "k", 1, longer, sizeof longer, &err), -SRT_ERR_FORMAT);
+    /* a huge length field */
+    uint8_t huge[sizeof v];
+    memcpy(huge, v, sizeof v);
+    uint32_t big = 0xFFFFFFFFu;
+    memcpy(huge + 16, &big, 4);
+    ck_assert_int_eq(srt_agg_restore(t, "k", 1, huge, sizeof huge, &err), -SRT_ERR_FORMAT);
+    ck_assert_uint_eq(srt_agg_count(t), 0);
+    ck_assert_ptr_null(look(t, "k"));
+    /* the well-formed bytes restore */
+    ck_assert_int_eq(srt_agg_restore(t, "k", 1, v, sizeof v, &err), 0);
+    const TwoStr *got = (const TwoStr *)look(t, "k");
+    ck_assert_int_eq(memcmp(got->a, "hello", 5), 0);
+    ck_assert_int_eq(memcmp(got->b, "bye", 3), 0);
+    /* and a malformed replacement leaves the group as it was */
+    ck_assert_int_eq(srt_agg_restore(t, "k", 1, huge, sizeof huge, &err), -SRT_ERR_FORMAT);
+    got = (const TwoStr *)look(t, "k");
+    ck_assert_uint_eq(got->a_len, 5);
+    ck_assert_int_eq(memcmp(got->a, "hello", 5), 0);
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* Group i's encoded TwoStr state (into v); its length. */
+static uint32_t two_encoded(SrtAggTable *scratch, int i, SrtBuf *v)
+{
+    TwoStr st = {0};
+    two_fill(scratch, &st, i);
+    srt_buf_clear(v);
+    srt_agg_encode_state(scratch, (const uint8_t *)&st, v);
+    ck_assert(!v->oom);
+    return (uint32_t)v->n;
+}
+
+static int count_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    (void)key;
+    (void)key_len;
+    (void)state;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* Fail the Nth allocation of restores, removals and inserts: only -NOMEM, the table
+   stays consistent, usable and freeable, nothing leaks. */
+START_TEST(test_eviction_oom)
+{
+    SrtMem good;
+    srt_mem_init(&good);
+    SrtAggTable *scratch = srt_agg_new(&good, sizeof(TwoStr));
+    ck_assert_int_eq(srt_agg_set_string_slots(scratch, two_str_slots, 2), 0);
+    SrtBuf v;
+    srt_buf_init(&v, &good);
+    char key[32];
+    int saw_success = 0;
+    for (int64_t n = 0; n < 200 && !saw_success; n++) {
+        SrtMem mem;
+        srt_mem_init(&mem);
+        SrtAggTable *t = srt_agg_new(&mem, sizeof(TwoStr));
+        ck_assert_int_eq(srt_agg_set_string_slots(t, two_str_slots, 2), 0);
+        for (int i = 0; i < 1500; i++) {
+            two_key(i, key);
+            two_fill(t, (TwoStr *)up(t, key), i);
+        }
+        mem.fail_after = n;
+        SrtErr err = {0};
+        int failed = 0, next = 1500;
+        /* rounds of: restore 300 new groups, evict a quarter, insert 300 new groups */
+        for (int round = 0; round < 4 && !failed; round++) {
+            for (int k = 0; k < 300 && !failed; k++, next++) {
+                two_key(next, key);
+                uint32_t len = two_encoded(scratch, next, &v);
+                int rc = srt_agg_restore(t, key, 6, (const uint8_t *)v.p, len, &err);
+                if (rc < 0) {
+                    ck_assert_int_eq(rc, -SRT_ERR_NOMEM);
+                    ck_assert_int_eq(err.code, SRT_ERR_NOMEM);
+                    ck_assert_ptr_null(look(t, key));
+                    failed = 1;
+                }
+            }
+            size_t removed;
+            if (!failed)
+                ck_assert_int_eq(srt_agg_remove_if(t, remove_x_mod4, NULL, &removed),
+                                 0); /* never NOMEM */
+            for (int k = 0; k < 300 && !failed; k++, next++) {
+                int kn = two_key(next, key);
+                uint8_t *st;
+                int rc =
+                    srt_agg_find_or_add(t, key, (uint32_t)kn, srt_hash(key, (uint32_t)kn), &st);
+                if (rc < 0) {
+                    ck_assert_int_eq(rc, -SRT_ERR_NOMEM);
+                    ck_assert_ptr_null(look(t, key));
+                    failed = 1;
+                } else {
+                    ((TwoStr *)st)->x = next; /* no strings: srt_agg_strdup would fail the query */
+                }
+            }
+        }
+        if (!failed)
+            saw_success = 1;
+        /* consistent: every attempted key is there with its values or absent */
+        size_t found = 0, visited = 0;
+        for (int i = 0; i < next; i++) {
+            two_key(i, key);
+            const TwoStr *st = (const TwoStr *)look(t, key);
+            if (!st)
+                continue;
+            found++;
+            ck_assert_int_eq(st->x, i);
+            if (st->a_has)
+                two_check(st, i);
+        }
+        ck_assert_uint_eq(found, srt_agg_count(t));
+        srt_agg_foreach(t, count_visit, &visited);
+        ck_assert_uint_eq(visited, found);
+        ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+        /* memory back: the table works on */
+        mem.fail_after = -1;
+        two_key(next, key);
+        uint32_t len = two_encoded(scratch, next, &v);
+        ck_assert_int_eq(srt_agg_restore(t, key, 6, (const uint8_t *)v.p, len, &err), 0);
+        two_check((const TwoStr *)look(t, key), next);
+        size_t removed;
+        ck_assert_int_eq(srt_agg_remove_if(t, remove_all, NULL, &removed), 0);
+        ck_assert_uint_eq(srt_agg_count(t), 0);
+        srt_agg_free(t);
+        ck_assert_uint_eq(mem.in_use, 0);
+    }
+    ck_assert(saw_success);
+
+    /* set_string_slots without memory keeps the previous slots. */
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(TwoStr));
+    uint32_t one = 8;
+    ck_assert_int_eq(srt_agg_set_string_slots(t, &one, 1), 0);
+    mem.fail_after = 0;
+    ck_assert_int_eq(srt_agg_set_string_slots(t, two_str_slots, 2), -SRT_ERR_NOMEM);
+    mem.fail_after = -1;
+    TwoStr st = {0};
+    two_fill(scratch, &st, 2);
+    srt_buf_clear(&v);
+    srt_agg_encode_state(t, (const uint8_t *)&st, &v);
+    ck_assert_uint_eq(v.n, sizeof(TwoStr) + st.a_len); /* only slot a is encoded */
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+
+    /* A removal with no memory at all still removes and compacts (in place). */
+    srt_mem_init(&mem);
+    t = srt_agg_new(&mem, sizeof(TwoStr));
+    ck_assert_int_eq(srt_agg_set_string_slots(t, two_str_slots, 2), 0);
+    for (int i = 0; i < 4000; i++) {
+        two_key(i, key);
+        two_fill(t, (TwoStr *)up(t, key), i);
+    }
+    mem.fail_after = 0;
+    size_t removed;
+    ck_assert_int_eq(srt_agg_remove_if(t, remove_x_mod4, NULL, &removed), 0);
+    ck_assert_uint_eq(removed, 1000);
+    for (int i = 0; i < 4000; i++) {
+        two_key(i, key);
+        const TwoStr *s2 = (const TwoStr *)look(t, key);
+        if (i % 4 == 0)
+            ck_assert_ptr_null(s2);
+        else
+            two_check(s2, i);
+    }
+    ck_assert_uint_eq(srt_agg_bytes(t), mem.in_use);
+    mem.fail_after = -1;
+    srt_agg_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+
+    srt_buf_free(&v);
+    srt_agg_free(scratch);
+    ck_assert_uint_eq(good.in_use, 0);
+}
+END_TEST
+
 Suite *rt_agg_suite(void)
 {
     Suite *s = suite_create("rt_agg");
@@ -309,5 +1340,18 @@ Suite *rt_agg_suite(void)
     tcase_add_test(tc, test_oom_sweep);
     tcase_add_test(tc, test_arena);
     suite_add_tcase(s, tc);
+    TCase *ev = tcase_create("eviction");
+    tcase_set_timeout(ev, 120);
+    tcase_add_test(ev, test_remove_half);
+    tcase_add_test(ev, test_remove_few_then_compact);
+    tcase_add_test(ev, test_steady_state);
+    tcase_add_test(ev, test_delete);
+    tcase_add_test(ev, test_random_model);
+    tcase_add_test(ev, test_remove_if_error);
+    tcase_add_test(ev, test_string_slots);
+    tcase_add_test(ev, test_encode_restore);
+    tcase_add_test(ev, test_restore_malformed);
+    tcase_add_test(ev, test_eviction_oom);
+    suite_add_tcase(s, ev);
     return s;
 }

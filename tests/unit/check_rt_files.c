@@ -1,9 +1,12 @@
 /* check_rt_files.c - the files source: order by modification time (then name),
 ** maxFilesPerTrigger, latestFirst, files appearing later, hidden files and
-** directories skipped, availableNow snapshots, offsets, empty files, missing path.
+** directories skipped, availableNow snapshots, offsets, empty files, missing path; with a
+** checkpoint: the source log entries, restore, re-running a batch after a restart, maxFileAge
+** after a restart, corrupt/missing/malformed entries, deleted files, allocation failures.
 */
 #include <check.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +282,380 @@ START_TEST(test_files_oom)
 }
 END_TEST
 
+/* ======================================================================
+** Checkpoints: the source log in log_dir, restore, re-running a batch
+** ====================================================================== */
+
+/* A checkpoint directory beside the data; log is its sources/0 (created by the source). */
+typedef struct Ckpt {
+    char dir[64];
+    char log[96];
+} Ckpt;
+
+static void ckpt_init(Ckpt *c)
+{
+    rt_make_temp_dir(c->dir, sizeof c->dir, "srt_ckpt");
+    snprintf(c->log, sizeof c->log, "%s/sources/0", c->dir);
+}
+
+static void ckpt_done(Ckpt *c)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", c->dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Open with a log directory. */
+static int env_open_log(Env *e, const char *log)
+{
+    memset(&e->src, 0, sizeof e->src);
+    e->src.vt = &srt_source_files_vt;
+    e->src.mem = &e->mem;
+    e->src.name = "events";
+    e->src.log_dir = log;
+    SrtSchema schema = {NULL, 0};
+    return e->src.vt->open(&e->src, &e->opts, &schema, &e->err);
+}
+
+/* Plan one batch and read it from start (NULL: the beginning), as the query loop does;
+   commit it when commit is set.  Returns has_data. */
+static int batch_from(Env *e, const char *start, int commit, char *out)
+{
+    int has = -1;
+    out[0] = '\0';
+    ck_assert_msg(e->src.vt->plan(&e->src, SRT_LIMIT_DEFAULT, &e->end, &has, &e->err) == 0, "%s",
+                  e->err.msg);
+    if (!has)
+        return 0;
+    ck_assert_msg(e->src.vt->read(&e->src, start, srt_buf_cstr(&e->end), collect, out, &e->err) ==
+                      0,
+                  "%s", e->err.msg);
+    if (commit)
+        ck_assert_int_eq(e->src.vt->commit(&e->src, srt_buf_cstr(&e->end), &e->err), 0);
+    return 1;
+}
+
+static void read_range(Env *e, const char *start, const char *end, char *out)
+{
+    out[0] = '\0';
+    ck_assert_msg(e->src.vt->read(&e->src, start, end, collect, out, &e->err) == 0, "%s",
+                  e->err.msg);
+}
+
+/* The text of a checkpoint file (without its trailer), in a static buffer. */
+static const char *ckpt_text(Env *e, const char *log, const char *entry)
+{
+    static char text[2048];
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s", log, entry);
+    SrtBuf b;
+    srt_buf_init(&b, &e->mem);
+    SrtErr err;
+    ck_assert_int_eq(srt_ckpt_read_file(path, &b, &err), 0);
+    snprintf(text, sizeof text, "%s", srt_buf_cstr(&b));
+    srt_buf_free(&b);
+    return text;
+}
+
+START_TEST(test_log_entries_written)
+{
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    env_opt(&e, "maxFilesPerTrigger", "2");
+    write_file(e.dir, "a.json", "A", 1000);
+    write_file(e.dir, "b b%.json", "B", 2000); /* space and '%': percent-encoded in the URI */
+    write_file(e.dir, "c.json", "C", 3000);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    char out[1024];
+    ck_assert_int_eq(batch_from(&e, NULL, 1, out), 1);
+    ck_assert_str_eq(out, "a.json:A;b b%.json:B;");
+    char abs[PATH_MAX], want[10000];
+    ck_assert_ptr_nonnull(realpath(e.dir, abs));
+    snprintf(want, sizeof want,
+             "v1\n"
+             "{\"path\":\"file://%s/a.json\",\"timestamp\":1000000,\"batchId\":0}\n"
+             "{\"path\":\"file://%s/b%%20b%%25.json\",\"timestamp\":2000000,\"batchId\":0}\n",
+             abs, abs);
+    ck_assert_str_eq(ckpt_text(&e, c.log, "0"), want);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":0}", 1, out), 1);
+    ck_assert_str_eq(out, "c.json:C;");
+    snprintf(want, sizeof want,
+             "v1\n{\"path\":\"file://%s/c.json\",\"timestamp\":3000000,\"batchId\":1}\n", abs);
+    ck_assert_str_eq(ckpt_text(&e, c.log, "1"), want);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":1}", 1, out), 0); /* no batch, no entry */
+    ck_assert_int_eq(access(strcat(strcpy((char[128]){0}, c.log), "/2"), F_OK), -1);
+    /* the batch just planned is also readable from the log after commit */
+    read_range(&e, NULL, "{\"logOffset\":0}", out);
+    ck_assert_str_eq(out, "a.json:A;b b%.json:B;");
+    env_done(&e);
+    ckpt_done(&c);
+}
+END_TEST
+
+/* Batch 1 was planned (offsets written) but not committed: a new instance restores up to it,
+   re-reads exactly its files although a new file sorts between them, then goes on. */
+START_TEST(test_log_rerun_after_restart)
+{
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    env_opt(&e, "maxFilesPerTrigger", "2");
+    write_file(e.dir, "a.json", "A", 1000);
+    write_file(e.dir, "b.json", "B", 2000);
+    write_file(e.dir, "c.json", "C", 3000);
+    write_file(e.dir, "d.json", "D", 4000);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    char out[1024];
+    ck_assert_int_eq(batch_from(&e, NULL, 1, out), 1);
+    ck_assert_str_eq(out, "a.json:A;b.json:B;");
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":0}", 0, out), 1); /* crash before commit */
+    ck_assert_str_eq(out, "c.json:C;d.json:D;");
+    ck_assert_str_eq(srt_buf_cstr(&e.end), "{\"logOffset\":1}");
+    e.src.vt->close(&e.src);
+
+    write_file(e.dir, "x.json", "X", 3500); /* would sort between c and d */
+    write_file(e.dir, "e.json", "E", 5000);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_msg(e.src.vt->restore(&e.src, "{\"logOffset\":1}", &e.err) == 0, "%s", e.err.msg);
+    read_range(&e, "{\"logOffset\":0}", "{\"logOffset\":1}", out);
+    ck_assert_str_eq(out, "c.json:C;d.json:D;");
+    read_range(&e, NULL, "{\"logOffset\":0}", out); /* any logged batch, twice */
+    ck_assert_str_eq(out, "a.json:A;b.json:B;");
+    read_range(&e, "{\"logOffset\":0}", "{\"logOffset\":1}", out);
+    ck_assert_str_eq(out, "c.json:C;d.json:D;");
+    ck_assert_int_eq(e.src.vt->commit(&e.src, "{\"logOffset\":1}", &e.err), 0);
+    /* planning goes on after batch 1 with the files no batch took */
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":1}", 1, out), 1);
+    ck_assert_str_eq(srt_buf_cstr(&e.end), "{\"logOffset\":2}");
+    ck_assert_str_eq(out, "x.json:X;e.json:E;");
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":2}", 1, out), 0);
+    env_done(&e);
+    ckpt_done(&c);
+}
+END_TEST
+
+/* Batch 0 was committed, batch 1 was listed in the log but its offsets were never written:
+   restore({"logOffset":0}) plans batch 1 afresh from the files batch 0 did not take. */
+START_TEST(test_log_restore_committed)
+{
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    env_opt(&e, "maxFilesPerTrigger", "2");
+    write_file(e.dir, "a.json", "A", 1000);
+    write_file(e.dir, "b.json", "B", 2000);
+    write_file(e.dir, "c.json", "C", 3000);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    char out[1024];
+    ck_assert_int_eq(batch_from(&e, NULL, 1, out), 1);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":0}", 0, out), 1);
+    ck_assert_str_eq(out, "c.json:C;");
+    e.src.vt->close(&e.src);
+
+    write_file(e.dir, "d.json", "D", 500);  /* older than batch 0's files, still new */
+    write_file(e.dir, "e.json", "E", 4000);
+    write_file(e.dir, "f.json", "F", 4500);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":0}", &e.err), 0);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":0}", 1, out), 1);
+    ck_assert_str_eq(srt_buf_cstr(&e.end), "{\"logOffset\":1}");
+    ck_assert_str_eq(out, "d.json:D;c.json:C;");
+    ck_assert(strstr(ckpt_text(&e, c.log, "1"), "/d.json\",\"timestamp\":500000,") != NULL);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":1}", 1, out), 1);
+    ck_assert_str_eq(out, "e.json:E;f.json:F;");
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":2}", 1, out), 0);
+    env_done(&e);
+    ckpt_done(&c);
+}
+END_TEST
+
+/* maxFileAge after a restart: the newest taken modification time comes from the log. */
+START_TEST(test_log_restore_max_file_age)
+{
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    env_opt(&e, "maxFileAge", "1000 seconds");
+    write_file(e.dir, "x.json", "X", 10000);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    char out[1024];
+    ck_assert_int_eq(batch_from(&e, NULL, 1, out), 1);
+    e.src.vt->close(&e.src);
+    write_file(e.dir, "y.json", "Y", 2000); /* older than 10000 - 1000: skipped */
+    write_file(e.dir, "z.json", "Z", 9500); /* within the age: taken */
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":0}", &e.err), 0);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":0}", 1, out), 1);
+    ck_assert_str_eq(out, "z.json:Z;");
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":1}", 1, out), 0);
+    env_done(&e);
+    ckpt_done(&c);
+}
+END_TEST
+
+static void put_entry(const char *log, const char *name, const char *text)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s", log, name);
+    SrtErr err;
+    ck_assert_msg(srt_ckpt_write_file(path, text, strlen(text), &err) == 0, "%s", err.msg);
+}
+
+START_TEST(test_log_errors)
+{
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    write_file(e.dir, "a.json", "A", 1000);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    char out[1024], path[160];
+    ck_assert_int_eq(batch_from(&e, NULL, 1, out), 1);
+    write_file(e.dir, "b.json", "B", 2000);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":0}", 1, out), 1);
+    /* restore only before the first plan */
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":1}", &e.err), -SRT_ERR_QUERY);
+    ck_assert_str_eq(e.err.msg, "files source 'events': restore must come before the first plan");
+    e.src.vt->close(&e.src);
+
+    /* a corrupt entry: FORMAT, naming the file */
+    snprintf(path, sizeof path, "%s/1", c.log);
+    FILE *fp = fopen(path, "r+");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_int_eq(fseek(fp, 8, SEEK_SET), 0);
+    fputc('#', fp);
+    fclose(fp);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":1}", &e.err), -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(e.err.msg, path) && strstr(e.err.msg, "corrupt"), "%s", e.err.msg);
+    /* reading that batch fails the same way */
+    ck_assert_int_eq(e.src.vt->read(&e.src, "{\"logOffset\":0}", "{\"logOffset\":1}", collect,
+                                    out, &e.err),
+                     -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(e.err.msg, path) != NULL, "%s", e.err.msg);
+    e.src.vt->close(&e.src);
+
+    /* intact but malformed entries */
+    static const struct {
+        const char *text, *msg;
+    } bad[] = {
+        {"v2\n", "does not start with the version line v1"},
+        {"v1\n{\"path\":\"file:///x/a\",\"batchId\":1}\n", "malformed at line 2 (no \"timestamp\")"},
+        {"v1\n{\"path\":\"file:///x/a\",\"timestamp\":1,\"batchId\":1\n", "malformed at line 2"},
+        {"v1\n{\"path\":\"file:///x/a\",\"timestamp\":1.5,\"batchId\":1}\n", "not a whole number"},
+        {"v1\n{\"path\":\"file:///x/a\",\"timestamp\":1,\"batchId\":7}\n", "names batch 7 at line 2"},
+        {"v1\n{\"path\":\"s3://b/a\",\"timestamp\":1,\"batchId\":1}\n", "no local file URI"},
+        {"v1\n{\"path\":\"file:///x/a%0\",\"timestamp\":1,\"batchId\":1}\n", "no local file URI"},
+        {"", "is empty"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        put_entry(c.log, "1", bad[i].text);
+        ck_assert_int_eq(env_open_log(&e, c.log), 0);
+        ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":1}", &e.err), -SRT_ERR_FORMAT);
+        ck_assert_msg(strstr(e.err.msg, path) && strstr(e.err.msg, bad[i].msg), "%zu: %s", i,
+                      e.err.msg);
+        e.src.vt->close(&e.src);
+    }
+
+    /* a missing entry in 0..L */
+    snprintf(path, sizeof path, "%s/0", c.log);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":1}", &e.err), -SRT_ERR_FORMAT);
+    char want[512];
+    snprintf(want, sizeof want,
+             "files source 'events': the source log entry %s is missing (batch 0 was planned, so "
+             "the checkpoint must list its files)",
+             path);
+    ck_assert_str_eq(e.err.msg, want);
+    /* bad offsets */
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"offset\":1}", &e.err), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(e.src.vt->read(&e.src, "{\"logOffset\":2}", "{\"logOffset\":1}", collect,
+                                    out, &e.err),
+                     -SRT_ERR_QUERY);
+    e.src.vt->close(&e.src);
+
+    /* without a checkpoint there is nothing to restore from */
+    ck_assert_int_eq(env_open(&e), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":0}", &e.err), -SRT_ERR_QUERY);
+    env_done(&e);
+    ckpt_done(&c);
+}
+END_TEST
+
+/* A file of a batch being re-run was deleted: a clear error (Spark fails too). */
+START_TEST(test_log_rerun_missing_file)
+{
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    write_file(e.dir, "a.json", "A", 1000);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    char out[1024], path[160];
+    ck_assert_int_eq(batch_from(&e, NULL, 0, out), 1);
+    e.src.vt->close(&e.src);
+    snprintf(path, sizeof path, "%s/a.json", e.dir);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":0}", &e.err), 0);
+    ck_assert_int_eq(e.src.vt->read(&e.src, NULL, "{\"logOffset\":0}", collect, out, &e.err),
+                     -SRT_ERR_IO);
+    ck_assert_msg(strstr(e.err.msg, "/a.json does not exist, but batch 0 read it") != NULL, "%s",
+                  e.err.msg);
+    env_done(&e);
+    ckpt_done(&c);
+}
+END_TEST
+
+/* Restore and re-read with allocation failures injected: errors, never crashes or leaks. */
+START_TEST(test_log_oom)
+{
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    for (int i = 0; i < 6; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "f%02d", i);
+        write_file(e.dir, name, "x", 1000 + i);
+    }
+    env_opt(&e, "maxFilesPerTrigger", "2");
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    char out[1024];
+    ck_assert_int_eq(batch_from(&e, NULL, 1, out), 1);
+    ck_assert_int_eq(batch_from(&e, "{\"logOffset\":0}", 0, out), 1);
+    e.src.vt->close(&e.src);
+    int ok = 0;
+    for (int64_t n = 0; n < 60 && !ok; n++) {
+        out[0] = '\0';
+        e.mem.fail_after = n;
+        int rc = env_open_log(&e, c.log);
+        if (rc == 0)
+            rc = e.src.vt->restore(&e.src, "{\"logOffset\":1}", &e.err);
+        if (rc == 0)
+            rc = e.src.vt->read(&e.src, "{\"logOffset\":0}", "{\"logOffset\":1}", collect, out,
+                                &e.err);
+        int has;
+        if (rc == 0)
+            rc = e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err);
+        ck_assert_msg(rc == 0 || rc == -SRT_ERR_NOMEM, "%d %s", rc, e.err.msg);
+        ok = rc == 0;
+        e.mem.fail_after = -1;
+        if (!ok)
+            e.src.vt->close(&e.src);
+    }
+    ck_assert(ok);
+    env_done(&e);
+    ckpt_done(&c);
+}
+END_TEST
+
 Suite *rt_files_suite(void)
 {
     Suite *s = suite_create("rt_files");
@@ -291,6 +668,13 @@ Suite *rt_files_suite(void)
     tcase_add_test(tc, test_option_errors);
     tcase_add_test(tc, test_path_vanishes);
     tcase_add_test(tc, test_files_oom);
+    tcase_add_test(tc, test_log_entries_written);
+    tcase_add_test(tc, test_log_rerun_after_restart);
+    tcase_add_test(tc, test_log_restore_committed);
+    tcase_add_test(tc, test_log_restore_max_file_age);
+    tcase_add_test(tc, test_log_errors);
+    tcase_add_test(tc, test_log_rerun_missing_file);
+    tcase_add_test(tc, test_log_oom);
     suite_add_tcase(s, tc);
     return s;
 }

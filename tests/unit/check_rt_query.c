@@ -242,7 +242,7 @@ static Run run_with(int64_t fail_after, const char *a1, const char *a2, const ch
     RtCapture out, err;
     rt_capture_open(&out);
     rt_capture_open(&err);
-    SrtEnv env = {&mem, out.f, err.f};
+    SrtEnv env = {.mem = &mem, .out = out.f, .err = err.f};
     Run r;
     r.rc = srt_run(argc, argv, init_program, &env);
     r.out = (char *)rt_capture_close(&out);
@@ -446,11 +446,15 @@ START_TEST(test_query_failures)
     write_file("f3.json", "{\"time\":1469501675,\"action\":\"Open\"}\n{\"time\":14695,\"action\":Open}\n", 3000);
     r = run("--trigger", "availableNow", NULL);
     ck_assert_int_eq(r.rc, 1);
+    /* The query, its id and run id (UUIDs), the batch and the cause. */
     snprintf(want, sizeof want,
-             "error: query 'counts' failed: Malformed records are detected in record parsing. "
+             "] failed in batch 2: Malformed records are detected in record parsing. "
              "Parse Mode: FAILFAST. (at %s/f3.json:2, byte 36)\n",
              test_dir);
-    ck_assert_str_eq(r.err, want);
+    ck_assert_msg(strncmp(r.err, "error: query 'counts' [id = ", 28) == 0, "%s", r.err);
+    ck_assert_msg(strlen(r.err) > strlen(want) && strcmp(r.err + strlen(r.err) - strlen(want), want) == 0,
+                  "%s", r.err);
+    ck_assert_msg(strstr(r.err, ", runId = ") != NULL, "%s", r.err);
     /* the batches before the bad file were written */
     ck_assert(strstr(r.out, "Batch: 1") != NULL && strstr(r.out, "Batch: 2") == NULL);
     ck_assert_uint_eq(r.leaked, 0);
@@ -626,7 +630,7 @@ START_TEST(test_two_queries)
     RtCapture out, err;
     rt_capture_open(&out);
     rt_capture_open(&err);
-    SrtEnv env = {&mem, out.f, err.f};
+    SrtEnv env = {.mem = &mem, .out = out.f, .err = err.f};
     int rc = srt_run(3, argv, init_two, &env);
     rt_capture_close(&out);
     rt_capture_close(&err);

@@ -1,7 +1,10 @@
 /* check_rt_sink_files.c - Spark's JSON and CSV row writers (every type, nesting, escapes,
 ** NULLs, NaN, quoting rules, options) and the files sink writing batches into a temp
-** directory: file names, one file per non-empty batch, re-run batches overwrite, headers,
-** no temporary file left behind, and clear errors for paths that cannot be written.
+** directory: file names, one file per non-empty batch, headers, no temporary file left
+** behind, clear errors for paths that cannot be written, and exactly-once through the
+** _spark_metadata manifest: entries' exact text (absolute file:// URIs, real sizes and
+** times), empty batches, committed batches skipped (also after a reopen), uncommitted
+** part files replaced by the re-run, and corrupt entries refused at open.
 */
 #include <check.h>
 #include <dirent.h>
@@ -512,7 +515,7 @@ START_TEST(test_sink_json_batches)
     srt_buf_free(&d);
     snprintf(out_dir, sizeof out_dir, "%s/a/b/out", fx.dir);
     list_dir(out_dir, listing, sizeof listing);
-    ck_assert_str_eq(listing, ""); /* created at open, still empty */
+    ck_assert_str_eq(listing, "_spark_metadata"); /* created at open, no part file */
 
     SrtDatum r0[2] = {str("Open"), i64(1)}, r1[2] = {str("Close"), null()};
     SrtDatum *rows[2] = {r0, r1};
@@ -521,7 +524,11 @@ START_TEST(test_sink_json_batches)
     SrtDatum *rows2[1] = {r1};
     ck_assert_int_eq(k.vt->write(&k, 12, rows2, 1, &fx.schema, &fx.err), 0);
     list_dir(out_dir, listing, sizeof listing);
-    ck_assert_str_eq(listing, PART(00) ".json " PART(12) ".json");
+    ck_assert_str_eq(listing, "_spark_metadata " PART(00) ".json " PART(12) ".json");
+    char meta_dir[200];
+    snprintf(meta_dir, sizeof meta_dir, "%s/_spark_metadata", out_dir);
+    list_dir(meta_dir, listing, sizeof listing);
+    ck_assert_str_eq(listing, "0 1 12");
     char *t = file_in(&fx, "a/b/out", PART(00) ".json");
     ck_assert_str_eq(t, "{\"action\":\"Open\",\"n\":1}\n{\"action\":\"Close\"}\n");
     free(t);
@@ -529,13 +536,16 @@ START_TEST(test_sink_json_batches)
     ck_assert_str_eq(t, "{\"action\":\"Close\"}\n");
     free(t);
 
-    /* Batch 12 again (a re-run after a crash): the same file, replaced. */
+    /* Batch 12 again (a re-run after a crash): committed, so skipped; 5 is below it. */
     SrtDatum *rows3[2] = {r1, r0};
     ck_assert_int_eq(k.vt->write(&k, 12, rows3, 2, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 5, rows3, 2, &fx.schema, &fx.err), 0);
     list_dir(out_dir, listing, sizeof listing);
-    ck_assert_str_eq(listing, PART(00) ".json " PART(12) ".json");
+    ck_assert_str_eq(listing, "_spark_metadata " PART(00) ".json " PART(12) ".json");
+    list_dir(meta_dir, listing, sizeof listing);
+    ck_assert_str_eq(listing, "0 1 12");
     t = file_in(&fx, "a/b/out", PART(12) ".json");
-    ck_assert_str_eq(t, "{\"action\":\"Close\"}\n{\"action\":\"Open\",\"n\":1}\n");
+    ck_assert_str_eq(t, "{\"action\":\"Close\"}\n");
     free(t);
 
     /* The directory removed between batches is created again. */
@@ -544,7 +554,9 @@ START_TEST(test_sink_json_batches)
     ck_assert_int_eq(system(cmd), 0);
     ck_assert_int_eq(k.vt->write(&k, 13, rows2, 1, &fx.schema, &fx.err), 0);
     list_dir(out_dir, listing, sizeof listing);
-    ck_assert_str_eq(listing, PART(13) ".json");
+    ck_assert_str_eq(listing, "_spark_metadata " PART(13) ".json");
+    list_dir(meta_dir, listing, sizeof listing);
+    ck_assert_str_eq(listing, "13");
     k.vt->close(&k);
     fx_done(&fx);
 }
@@ -573,7 +585,7 @@ START_TEST(test_sink_csv_header_every_file)
     ck_assert_int_eq(k.vt->write(&k, 1, rows + 1, 1, &fx.schema, &fx.err), 0);
     char listing[512];
     list_dir(fx.dir, listing, sizeof listing);
-    ck_assert_str_eq(listing, PART(00) ".csv " PART(01) ".csv");
+    ck_assert_str_eq(listing, "_spark_metadata " PART(00) ".csv " PART(01) ".csv");
     char *t = file_in(&fx, ".", PART(00) ".csv");
     ck_assert_str_eq(t, "\"#id\"|text|at\n1|\"a|b\"|2016-07-26T02:54:35.000Z\n|x,y|\n");
     free(t);
@@ -724,7 +736,7 @@ START_TEST(test_sink_write_errors)
     snprintf(want, sizeof want,
              "files sink 'out': cannot write '%s/" PART(00) ".json': No space left on device", out);
     ck_assert_str_eq(fx.err.msg, want);
-    assert_only(out, "");
+    assert_only(out, "_spark_metadata");
 
     /* The final name is taken by a directory: the rename fails, the temp file goes. */
     snprintf(p, sizeof p, "%s/" PART(01) ".json", out);
@@ -733,7 +745,7 @@ START_TEST(test_sink_write_errors)
     snprintf(want, sizeof want,
              "files sink 'out': cannot rename '%s/." PART(01) ".json.tmp' to '%s'", out, p);
     ck_assert_int_eq(strncmp(fx.err.msg, want, strlen(want)), 0);
-    assert_only(out, PART(01) ".json");
+    assert_only(out, "_spark_metadata " PART(01) ".json");
     ck_assert_int_eq(rmdir(p), 0);
 
     /* A directory we may not write to (root may write anywhere: not testable then). */
@@ -745,11 +757,29 @@ START_TEST(test_sink_write_errors)
                  out);
         ck_assert_str_eq(fx.err.msg, want);
         ck_assert_int_eq(chmod(out, 0755), 0);
-        assert_only(out, "");
+        assert_only(out, "_spark_metadata");
     }
-    /* And the sink still works afterwards. */
+    /* And the sink still works afterwards; only batch 3 is committed. */
     ck_assert_int_eq(k.vt->write(&k, 3, rows, 1, &fx.schema, &fx.err), 0);
-    assert_only(out, PART(03) ".json");
+    assert_only(out, "_spark_metadata " PART(03) ".json");
+    snprintf(p, sizeof p, "%s/_spark_metadata", out);
+    assert_only(p, "3");
+
+    /* The manifest cannot be written: the batch fails, uncommitted (no entry). */
+    snprintf(p, sizeof p, "%s/_spark_metadata/4", out);
+    ck_assert_int_eq(mkdir(p, 0777), 0); /* a directory where the entry goes */
+    ck_assert_int_eq(k.vt->write(&k, 4, rows, 1, &fx.schema, &fx.err), -SRT_ERR_IO);
+    snprintf(want, sizeof want, "files sink 'out': cannot write checkpoint file %s", p);
+    ck_assert_msg(strncmp(fx.err.msg, want, strlen(want)) == 0, "%s", fx.err.msg);
+    /* Its part file may stay (invisible to manifest readers); the retry commits it. */
+    ck_assert_int_eq(rmdir(p), 0);
+    SrtDatum r2[1] = {str("again")};
+    SrtDatum *rows2[1] = {r2};
+    ck_assert_int_eq(k.vt->write(&k, 4, rows2, 1, &fx.schema, &fx.err), 0);
+    assert_only(out, "_spark_metadata " PART(03) ".json " PART(04) ".json");
+    char *t = file_in(&fx, "out", PART(04) ".json");
+    ck_assert_str_eq(t, "{\"s\":\"again\"}\n");
+    free(t);
     k.vt->close(&k);
     fx_done(&fx);
 }
@@ -758,7 +788,7 @@ END_TEST
 START_TEST(test_sink_oom)
 {
     /* Every allocation failing in turn: NOMEM or success, never a crash or a leftover file. */
-    for (int n = 0; n < 12; n++) {
+    for (int n = 0; n < 40; n++) {
         Fx fx;
         fx_init(&fx);
         rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
@@ -776,10 +806,344 @@ START_TEST(test_sink_oom)
             rc = k.vt->write(&k, 0, rows, 1, &fx.schema, &fx.err);
         ck_assert_msg(rc == 0 || rc == -SRT_ERR_NOMEM, "n=%d rc=%d %s", n, rc, fx.err.msg);
         fx.mem.fail_after = -1;
-        assert_only(fx.dir, rc == 0 ? PART(00) ".csv" : "");
+        /* Success: the part file and its entry; failure: neither (no partial commit). */
+        char listing[512], meta[160];
+        list_dir(fx.dir, listing, sizeof listing);
+        if (rc == 0) {
+            ck_assert_str_eq(listing, "_spark_metadata " PART(00) ".csv");
+        } else {
+            ck_assert_msg(strcmp(listing, "") == 0 || strcmp(listing, "_spark_metadata") == 0,
+                          "n=%d: %s", n, listing);
+        }
+        snprintf(meta, sizeof meta, "%s/_spark_metadata", fx.dir);
+        if (rc == 0 || strcmp(listing, "_spark_metadata") == 0)
+            assert_only(meta, rc == 0 ? "0" : "");
         k.vt->close(&k);
         fx_done(&fx);
     }
+}
+END_TEST
+
+/* ==== The manifest (_spark_metadata) ==== */
+
+/* The text of manifest entry dir/_spark_metadata/<id> (malloc'd), NULL when it is absent. */
+static char *entry_of(Fx *fx, const char *dir, int id)
+{
+    char path[320];
+    snprintf(path, sizeof path, "%s/_spark_metadata/%d", dir, id);
+    SrtBuf b;
+    srt_buf_init(&b, &fx->mem);
+    SrtErr err;
+    int rc = srt_ckpt_read_file(path, &b, &err);
+    ck_assert_msg(rc == 0 || rc == 1, "%s", err.msg);
+    char *t = rc == 0 ? strdup(srt_buf_cstr(&b)) : NULL;
+    srt_buf_free(&b);
+    return t;
+}
+
+/* The line Spark writes for part file dir/name (dir_uri: dir as a URI path), from its stat. */
+static void want_line(char *out, size_t cap, const char *dir, const char *dir_uri, const char *name,
+                      long long want_size)
+{
+    char path[320];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq((long long)st.st_size, want_size);
+    long long ms = (long long)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
+    snprintf(out, cap,
+             "{\"path\":\"file://%s/%s\",\"size\":%lld,\"isDir\":false,\"modificationTime\":%lld,"
+             "\"blockReplication\":1,\"blockSize\":33554432,\"action\":\"add\"}",
+             dir_uri, name, want_size, ms);
+}
+
+/* The temp dir holds only characters a URI path keeps as they are. */
+static void assert_plain_dir(const Fx *fx)
+{
+    ck_assert_msg(strspn(fx->dir, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                  "-_./") == strlen(fx->dir),
+                  "the test needs a plain TMPDIR, not %s", fx->dir);
+}
+
+START_TEST(test_manifest_entries)
+{
+    Fx fx;
+    fx_init(&fx);
+    rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+    assert_plain_dir(&fx);
+    /* A name that needs percent-encoding: space, '%', '#', 'é'. */
+    char out[200], uri[300], want[1024], line[700];
+    snprintf(out, sizeof out, "%s/o u%%t#\xc3\xa9", fx.dir);
+    snprintf(uri, sizeof uri, "%s/o%%20u%%25t%%23%%C3%%A9", fx.dir);
+    fx_opt(&fx, "path", out);
+    fx_col(&fx, "s", "string", 0);
+    SrtSink k;
+    sink_init(&k, &fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
+    SrtDatum a[1] = {str("a")}, bc[1] = {str("bc")};
+    SrtDatum *rows[2] = {a, bc};
+    ck_assert_int_eq(k.vt->write(&k, 0, rows, 2, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 1, NULL, 0, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 2, rows + 1, 1, &fx.schema, &fx.err), 0);
+    k.vt->close(&k);
+
+    /* Batch 0: v1 and one line, with the part file's real size and time; no final newline. */
+    char *t = entry_of(&fx, out, 0);
+    want_line(line, sizeof line, out, uri, PART(00) ".json", 21); /* {"s":"a"}\n{"s":"bc"}\n */
+    snprintf(want, sizeof want, "v1\n%s\n", line);
+    ck_assert_str_eq(t, want);
+    free(t);
+    /* An empty batch: no part file, an entry with only v1. */
+    t = entry_of(&fx, out, 1);
+    ck_assert_str_eq(t, "v1\n");
+    free(t);
+    t = entry_of(&fx, out, 2);
+    want_line(line, sizeof line, out, uri, PART(02) ".json", 11);
+    snprintf(want, sizeof want, "v1\n%s\n", line);
+    ck_assert_str_eq(t, want);
+    free(t);
+    assert_only(out, "_spark_metadata " PART(00) ".json " PART(02) ".json");
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_manifest_relative_path)
+{
+    /* A relative path becomes absolute against the working directory, normalised. */
+    Fx fx;
+    fx_init(&fx);
+    rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+    char saved[4096], here[4096], line[700], want[1024], out[4200];
+    ck_assert_ptr_nonnull(getcwd(saved, sizeof saved));
+    ck_assert_int_eq(chdir(fx.dir), 0);
+    ck_assert_ptr_nonnull(getcwd(here, sizeof here)); /* the physical name of fx.dir */
+    fx_opt(&fx, "path", "rel/./x/..//out/");
+    fx_opt(&fx, "format", "csv");
+    fx_col(&fx, "s", "string", 0);
+    SrtSink k;
+    sink_init(&k, &fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
+    SrtDatum a[1] = {str("a")};
+    SrtDatum *rows[1] = {a};
+    ck_assert_int_eq(k.vt->write(&k, 7, rows, 1, &fx.schema, &fx.err), 0);
+    k.vt->close(&k);
+    snprintf(out, sizeof out, "%s/rel/out", here);
+    char *t = entry_of(&fx, "rel/out", 7);
+    want_line(line, sizeof line, out, out, PART(07) ".csv", 2);
+    snprintf(want, sizeof want, "v1\n%s\n", line);
+    ck_assert_str_eq(t, want);
+    free(t);
+    ck_assert_int_eq(chdir(saved), 0);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_manifest_skips_committed)
+{
+    /* A restart (a new sink on the same directory) skips every batch id in the manifest. */
+    Fx fx;
+    fx_init(&fx);
+    rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+    fx_opt(&fx, "path", fx.dir);
+    fx_col(&fx, "s", "string", 0);
+    SrtDatum a[1] = {str("a")}, b[1] = {str("b")}, z[1] = {str("zzz")};
+    SrtDatum *ra[1] = {a}, *rb[1] = {b}, *rz[1] = {z};
+    SrtSink k;
+    sink_init(&k, &fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 0, ra, 1, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 1, rb, 1, &fx.schema, &fx.err), 0);
+    k.vt->close(&k);
+    char *e1 = entry_of(&fx, fx.dir, 1);
+    ck_assert_ptr_nonnull(e1);
+
+    sink_init(&k, &fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 1, rz, 1, &fx.schema, &fx.err), 0); /* skipped */
+    ck_assert_int_eq(k.vt->write(&k, 0, rz, 1, &fx.schema, &fx.err), 0); /* skipped */
+    ck_assert_int_eq(k.vt->write(&k, 1, NULL, 0, &fx.schema, &fx.err), 0);
+    char *t = file_in(&fx, ".", PART(00) ".json");
+    ck_assert_str_eq(t, "{\"s\":\"a\"}\n");
+    free(t);
+    t = file_in(&fx, ".", PART(01) ".json");
+    ck_assert_str_eq(t, "{\"s\":\"b\"}\n");
+    free(t);
+    t = entry_of(&fx, fx.dir, 1);
+    ck_assert_str_eq(t, e1); /* not rewritten */
+    free(t);
+    free(e1);
+    /* The next batch is written. */
+    ck_assert_int_eq(k.vt->write(&k, 2, rz, 1, &fx.schema, &fx.err), 0);
+    t = file_in(&fx, ".", PART(02) ".json");
+    ck_assert_str_eq(t, "{\"s\":\"zzz\"}\n");
+    free(t);
+    k.vt->close(&k);
+    assert_only(fx.dir, "_spark_metadata " PART(00) ".json " PART(01) ".json " PART(02) ".json");
+    char meta[160];
+    snprintf(meta, sizeof meta, "%s/_spark_metadata", fx.dir);
+    assert_only(meta, "0 1 2");
+
+    /* The newest entry decides, whatever came before it (gaps included). */
+    char p[200];
+    snprintf(p, sizeof p, "%s/_spark_metadata/40", fx.dir);
+    ck_assert_int_eq(srt_ckpt_write_file(p, "v1", 2, &fx.err), 0);
+    sink_init(&k, &fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 39, ra, 1, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 40, ra, 1, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 41, ra, 1, &fx.schema, &fx.err), 0);
+    k.vt->close(&k);
+    assert_only(fx.dir, "_spark_metadata " PART(00) ".json " PART(01) ".json " PART(
+                            02) ".json "
+                                "part-00000-0000000000000000041.json");
+    fx_done(&fx);
+}
+END_TEST
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char path[320];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(test_manifest_uncommitted_rerun)
+{
+    /* A crash after the part file was renamed but before its entry: the re-run replaces
+       it; temporary files of crashed attempts are removed at open. */
+    Fx fx;
+    fx_init(&fx);
+    rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+    assert_plain_dir(&fx);
+    fx_opt(&fx, "path", fx.dir);
+    fx_col(&fx, "s", "string", 0);
+    SrtDatum a[1] = {str("a")}, fresh[1] = {str("fresh")};
+    SrtDatum *ra[1] = {a}, *rf[1] = {fresh};
+    SrtSink k;
+    sink_init(&k, &fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
+    ck_assert_int_eq(k.vt->write(&k, 0, ra, 1, &fx.schema, &fx.err), 0);
+    k.vt->close(&k);
+    char meta[160];
+    snprintf(meta, sizeof meta, "%s/_spark_metadata", fx.dir);
+    put_file(fx.dir, PART(01) ".json", "{\"s\":\"stale, longer than the re-run\"}\n");
+    put_file(fx.dir, PART(02) ".json", "{\"s\":\"stale\"}\n");
+    put_file(fx.dir, "." PART(03) ".json.tmp", "{\"s\":\"torn");
+    put_file(meta, ".1.tmp-4242", "v1\n{\"pa");
+    put_file(fx.dir, ".keep", "not ours");
+    put_file(meta, ".notes", "not ours");
+
+    sink_init(&k, &fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
+    assert_only(fx.dir,
+                ".keep _spark_metadata " PART(00) ".json " PART(01) ".json " PART(02) ".json");
+    assert_only(meta, ".notes 0");
+    ck_assert_int_eq(k.vt->write(&k, 1, rf, 1, &fx.schema, &fx.err), 0);
+    char *t = file_in(&fx, ".", PART(01) ".json");
+    ck_assert_str_eq(t, "{\"s\":\"fresh\"}\n");
+    free(t);
+    char line[700], want[1024];
+    t = entry_of(&fx, fx.dir, 1);
+    want_line(line, sizeof line, fx.dir, fx.dir, PART(01) ".json", 14);
+    snprintf(want, sizeof want, "v1\n%s\n", line);
+    ck_assert_str_eq(t, want);
+    free(t);
+    /* The re-run of batch 2 has no rows: the stale part file goes, the entry is just v1. */
+    ck_assert_int_eq(k.vt->write(&k, 2, NULL, 0, &fx.schema, &fx.err), 0);
+    t = entry_of(&fx, fx.dir, 2);
+    ck_assert_str_eq(t, "v1\n");
+    free(t);
+    k.vt->close(&k);
+    assert_only(fx.dir, ".keep _spark_metadata " PART(00) ".json " PART(01) ".json");
+    assert_only(meta, ".notes 0 1 2");
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_manifest_corrupt_entry)
+{
+    /* A damaged entry stops the sink at open with the file named; other names are ignored. */
+    static const struct {
+        const char *name; /* the entry */
+        const char *text; /* its content */
+        int checksum;     /* written with srt_ckpt_write_file (else as is) */
+        int flip;         /* then one byte of the data changed */
+        const char *want; /* the message after "files sink 'out': " and before the path */
+        const char *tail; /* after the path */
+    } cases[] = {
+        {"3", "v1\n{\"path\":\"file:///x\"}", 1, 1, "checkpoint file ",
+         " is corrupt (checksum mismatch); it was not written by sluice or was damaged"},
+        {"3", "v1\n", 0, 0, "checkpoint file ",
+         " is corrupt (torn: no checksum trailer at the end); it was not written by sluice or "
+         "was damaged"},
+        {"0", "", 0, 0, "checkpoint file ",
+         " is corrupt (the file is empty); it was not written by sluice or was damaged"},
+        {"3", "v2\n{\"path\":\"file:///x\"}", 1, 0, "corrupt manifest entry '",
+         "': the first line is not 'v1'"},
+        {"3", "v1\n{\"path\":\"file:///x\"}\nadd x", 1, 0, "corrupt manifest entry '",
+         "': a line is not a file entry ({\"path\":...})"},
+        {"12", "v1\n\n", 1, 0, "corrupt manifest entry '",
+         "': a line is not a file entry ({\"path\":...})"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Fx fx;
+        fx_init(&fx);
+        rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+        char meta[160], path[200], want[600];
+        snprintf(meta, sizeof meta, "%s/o/_spark_metadata", fx.dir);
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "mkdir -p %s", meta);
+        ck_assert_int_eq(system(cmd), 0);
+        snprintf(path, sizeof path, "%s/1", meta); /* a good older entry */
+        ck_assert_int_eq(srt_ckpt_write_file(path, "v1", 2, &fx.err), 0);
+        snprintf(path, sizeof path, "%s/%s", meta, cases[i].name);
+        if (cases[i].checksum) {
+            ck_assert_int_eq(
+                srt_ckpt_write_file(path, cases[i].text, strlen(cases[i].text), &fx.err), 0);
+            if (cases[i].flip) {
+                FILE *f = fopen(path, "r+b");
+                ck_assert_ptr_nonnull(f);
+                fseek(f, 5, SEEK_SET);
+                fputc('P', f);
+                fclose(f);
+            }
+        } else {
+            put_file(meta, cases[i].name, cases[i].text);
+        }
+        SrtSink k;
+        ck_assert_int_eq(open_at(&fx, &k, "o"), -SRT_ERR_FORMAT);
+        snprintf(want, sizeof want, "files sink 'out': %s%s%s", cases[i].want, path, cases[i].tail);
+        ck_assert_msg(strcmp(fx.err.msg, want) == 0, "case %zu: %s", i, fx.err.msg);
+        k.vt->close(&k);
+        fx_done(&fx);
+    }
+
+    /* Names that are not batch ids are not entries. */
+    Fx fx;
+    fx_init(&fx);
+    rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+    char meta[160];
+    snprintf(meta, sizeof meta, "%s/o/_spark_metadata", fx.dir);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s", meta);
+    ck_assert_int_eq(system(cmd), 0);
+    put_file(meta, "README", "hello");
+    put_file(meta, "9.compact", "v1");
+    put_file(meta, "-1", "v1");
+    put_file(meta, "99999999999999999999", "v1"); /* beyond a batch id */
+    SrtSink k;
+    ck_assert_int_eq(open_at(&fx, &k, "o"), 0);
+    SrtDatum a[1] = {str("a")};
+    SrtDatum *ra[1] = {a};
+    ck_assert_int_eq(k.vt->write(&k, 0, ra, 1, &fx.schema, &fx.err), 0); /* not skipped */
+    k.vt->close(&k);
+    char out[200];
+    snprintf(out, sizeof out, "%s/o", fx.dir);
+    assert_only(out, "_spark_metadata " PART(00) ".json");
+    fx_done(&fx);
 }
 END_TEST
 
@@ -808,6 +1172,13 @@ Suite *rt_sink_files_suite(void)
     tcase_add_test(tc, test_sink_path_errors);
     tcase_add_test(tc, test_sink_write_errors);
     tcase_add_test(tc, test_sink_oom);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("manifest");
+    tcase_add_test(tc, test_manifest_entries);
+    tcase_add_test(tc, test_manifest_relative_path);
+    tcase_add_test(tc, test_manifest_skips_committed);
+    tcase_add_test(tc, test_manifest_uncommitted_rerun);
+    tcase_add_test(tc, test_manifest_corrupt_entry);
     suite_add_tcase(s, tc);
     return s;
 }

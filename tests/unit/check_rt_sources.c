@@ -966,7 +966,7 @@ static RunOut run_values(const char *a1, const char *a2)
     RtCapture out, err;
     rt_capture_open(&out);
     rt_capture_open(&err);
-    SrtEnv env = {&mem, out.f, err.f};
+    SrtEnv env = {.mem = &mem, .out = out.f, .err = err.f};
     RunOut r;
     r.rc = srt_run(argc, argv, init_values, &env);
     r.out = (char *)rt_capture_close(&out);
@@ -1067,6 +1067,155 @@ START_TEST(test_query_socket_refused)
 }
 END_TEST
 
+/* ======================================================================
+** Checkpoints: the rate start time in log_dir, restore of rate and rate-micro-batch
+** ====================================================================== */
+
+START_TEST(test_rate_start_time_persisted)
+{
+    char ck[64], log[96], file[128];
+    rt_make_temp_dir(ck, sizeof ck, "srt_rate_ckpt");
+    snprintf(log, sizeof log, "%s/sources/0", ck);
+    snprintf(file, sizeof file, "%s/0", log);
+    Env e;
+    env_init(&e);
+    e.src.log_dir = log;
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), 0);
+    Rows r;
+    rows_init(&r, 2, 0);
+    ck_assert_int_eq(step(&e, &r), 0); /* the first clock reading: written before any batch */
+    SrtBuf b;
+    srt_buf_init(&b, &e.mem);
+    SrtErr err;
+    ck_assert_int_eq(srt_ckpt_read_file(file, &b, &err), 0);
+    ck_assert_str_eq(srt_buf_cstr(&b), "v1\n1700000000123\n");
+    srt_buf_free(&b);
+    e.clock.us += 3500000;
+    ck_assert_int_eq(step(&e, &r), 1);
+    ck_assert_str_eq(srt_buf_cstr(&e.end), "3");
+    ck_assert_str_eq(r.text, "0@0 1@1000 2@2000 ");
+    env_done(&e);
+
+    /* A restarted query 100 s later: same creation time, planning continues after "3". */
+    env_init(&e);
+    e.clock.us = T0_US + 100000000;
+    e.src.log_dir = log;
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), 0);
+    ck_assert_msg(e.src.vt->restore(&e.src, "3", &e.err) == 0, "%s", e.err.msg);
+    rows_init(&r, 2, 0);
+    ck_assert_int_eq(e.src.vt->read(&e.src, "1", "3", collect, &r, &e.err), 0);
+    ck_assert_str_eq(r.text, "1@1000 2@2000 "); /* a re-run gives the same rows */
+    srt_buf_puts(&e.start, "3");
+    rows_init(&r, 2, 0);
+    ck_assert_int_eq(step(&e, &r), 1);
+    ck_assert_str_eq(srt_buf_cstr(&e.end), "100"); /* catches up in one batch */
+    ck_assert_int_eq(r.n_rows, 97);
+    ck_assert(strncmp(r.text, "3@3000 4@4000 ", 14) == 0);
+    ck_assert_int_eq(r.last, 99);
+    ck_assert_int_eq(step(&e, &r), 0);
+    env_done(&e);
+
+    /* A restore to an offset beyond the clock: nothing until the clock passes it. */
+    env_init(&e);
+    e.src.log_dir = log;
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), 0);
+    e.clock.us = T0_US + 5000000;
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "200", &e.err), 0);
+    rows_init(&r, 2, 0);
+    ck_assert_int_eq(step(&e, &r), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "-1", &e.err), -SRT_ERR_FORMAT);
+    env_done(&e);
+
+    /* A corrupt start time file fails open, naming the file. */
+    FILE *fp = fopen(file, "r+");
+    ck_assert_ptr_nonnull(fp);
+    fputc('x', fp);
+    fclose(fp);
+    env_init(&e);
+    e.src.log_dir = log;
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(e.err.msg, file) != NULL, "%s", e.err.msg);
+    env_done(&e);
+    /* intact but not a time */
+    ck_assert_int_eq(srt_ckpt_write_file(file, "v1\nsoon\n", 8, &err), 0);
+    env_init(&e);
+    e.src.log_dir = log;
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), -SRT_ERR_FORMAT);
+    char want[256];
+    snprintf(want, sizeof want,
+             "source 'src': the rate source's start time file %s is malformed (expected v1 and a "
+             "time in ms)",
+             file);
+    ck_assert_str_eq(e.err.msg, want);
+    env_done(&e);
+
+    /* The start time file is gone but batches were planned: restore fails. */
+    ck_assert_int_eq(unlink(file), 0);
+    env_init(&e);
+    e.src.log_dir = log;
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "3", &e.err), -SRT_ERR_FORMAT);
+    snprintf(want, sizeof want,
+             "source 'src': cannot restore offset 3: the start time file %s/0 is missing from the "
+             "checkpoint",
+             log);
+    ck_assert_str_eq(e.err.msg, want);
+    env_done(&e);
+    /* without a checkpoint the creation time is the first reading, as before */
+    env_init(&e);
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "3", &e.err), -SRT_ERR_QUERY);
+    env_done(&e);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", ck);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(test_micro_restore)
+{
+    Env e;
+    env_init(&e);
+    env_opt(&e, "rowsPerBatch", "3");
+    env_opt(&e, "startTimestamp", "1000");
+    env_opt(&e, "advanceMillisPerBatch", "500");
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_micro_vt), 0);
+    Rows first, r;
+    rows_init(&r, 2, 0);
+    ck_assert_int_eq(step(&e, &r), 1);
+    rows_init(&first, 2, 0);
+    ck_assert_int_eq(step(&e, &first), 1); /* batch 1 */
+    ck_assert_str_eq(srt_buf_cstr(&e.end), "{\"offset\":6,\"timestamp\":2000}");
+    env_done(&e);
+
+    /* A new instance restored to batch 1's end: re-reads batch 1 identically, then goes on. */
+    env_init(&e);
+    env_opt(&e, "rowsPerBatch", "3");
+    env_opt(&e, "startTimestamp", "1000");
+    env_opt(&e, "advanceMillisPerBatch", "500");
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_micro_vt), 0);
+    ck_assert_int_eq(
+        e.src.vt->restore(&e.src, "{\"offset\":6,\"timestamp\":2000}", &e.err), 0);
+    rows_init(&r, 2, 0);
+    ck_assert_int_eq(e.src.vt->read(&e.src, "{\"offset\":3,\"timestamp\":1500}",
+                                    "{\"offset\":6,\"timestamp\":2000}", collect, &r, &e.err),
+                     0);
+    ck_assert_str_eq(r.text, first.text);
+    srt_buf_puts(&e.start, "{\"offset\":6,\"timestamp\":2000}");
+    rows_init(&r, 2, 0);
+    ck_assert_int_eq(step(&e, &r), 1);
+    ck_assert_str_eq(srt_buf_cstr(&e.end), "{\"offset\":9,\"timestamp\":2500}");
+    char want[256];
+    snprintf(want, sizeof want, "6@%lld 7@%lld 8@%lld ", 2000 - T0_MS, 2000 - T0_MS,
+             2000 - T0_MS);
+    ck_assert_str_eq(r.text, want);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"offset\":6}", &e.err), -SRT_ERR_FORMAT);
+    ck_assert_str_eq(e.err.msg, "source 'src': cannot restore rate-micro-batch from offset "
+                                "{\"offset\":6} (expected {\"offset\":N,\"timestamp\":MS})");
+    env_done(&e);
+}
+END_TEST
+
 Suite *rt_sources_suite(void)
 {
     Suite *s = suite_create("rt_sources");
@@ -1084,6 +1233,8 @@ Suite *rt_sources_suite(void)
     tcase_add_test(tc, test_micro_restart_and_chunks);
     tcase_add_test(tc, test_micro_available_now);
     tcase_add_test(tc, test_micro_options);
+    tcase_add_test(tc, test_rate_start_time_persisted);
+    tcase_add_test(tc, test_micro_restore);
     tcase_add_test(tc, test_socket_lines);
     tcase_add_test(tc, test_socket_eof_and_release);
     tcase_add_test(tc, test_socket_include_timestamp);

@@ -474,6 +474,88 @@ static const DumpCase dump_cases[] = {
      "    input: time timestamp, action string, n int, v double, big bigint\n"
      "    out[0] action: action#1:string\n"
      "    output: action string\n"},
+    /* session_window: a struct key named session_window, its fields usable above it; the
+       watermark on time makes it an event-time key (Append is legal) */
+    {"session_window", true,
+     "INSERT INTO out\n"
+     "SELECT action, session_window.start AS s, session_window.end, c FROM (\n"
+     "  SELECT action, session_window(time, INTERVAL 5 MINUTES), count(*) AS c FROM events\n"
+     "  GROUP BY action, SESSION_WINDOW(time, '5 minutes'))\n"
+     "WITH (name = 'q');\n",
+     false,
+     "query q #0 -> out mode=Append trigger=default\n"
+     "  options: name=q\n"
+     "  defaults: outputMode=append trigger=default\n"
+     "  select\n"
+     "    from: subquery\n"
+     "      select\n"
+     "        from: source events\n"
+     "        input: time timestamp, action string, n int, v double, big bigint\n"
+     "        aggregate\n"
+     "          group[0]: action#1:string\n"
+     "          group[1] window: session_window(time#0:timestamp, "
+     "gap=5m):struct<start:timestamp,end:timestamp>\n"
+     "          agg[0]: count(*):bigint\n"
+     "        out[0] action: group#0:string\n"
+     "        out[1] session_window: group#1:struct<start:timestamp,end:timestamp>\n"
+     "        out[2] c: agg#0:bigint\n"
+     "        output: action string, session_window struct<start:timestamp,end:timestamp>, c "
+     "bigint\n"
+     "    input: action string, session_window struct<start:timestamp,end:timestamp>, c bigint\n"
+     "    out[0] action: action#0:string\n"
+     "    out[1] s: session_window#1.start:timestamp\n"
+     "    out[2] end: session_window#1.end:timestamp\n"
+     "    out[3] c: c#2:bigint\n"
+     "    output: action string, s timestamp, end timestamp, c bigint\n"},
+    /* DROP DUPLICATES: keys in the order written, the watermark followed through a subquery
+       (event_key: time is a key), every column when no list is written, WHERE before it */
+    {"drop_duplicates", true,
+     "INSERT INTO out SELECT a, count(*) AS c FROM (SELECT action AS a, time AS t, n FROM events)\n"
+     "  WHERE n > 0 DROP DUPLICATES (N, T, a) GROUP BY a, window(t, '1 hour')\n"
+     "  WITH (outputMode = 'complete');\n"
+     "INSERT INTO out SELECT action FROM events DROP DUPLICATES WITHIN WATERMARK (action);\n"
+     "CREATE SOURCE plain (k STRING, ts TIMESTAMP) WITH (connector = 'files', path = 'p');\n"
+     "INSERT INTO out SELECT k FROM plain p DROP DUPLICATES;\n",
+     false,
+     "query out_1 #0 -> out mode=Complete trigger=default\n"
+     "  options: outputMode=complete\n"
+     "  defaults: trigger=default\n"
+     "  select\n"
+     "    from: subquery\n"
+     "      select\n"
+     "        from: source events\n"
+     "        input: time timestamp, action string, n int, v double, big bigint\n"
+     "        out[0] a: action#1:string\n"
+     "        out[1] t: time#0:timestamp\n"
+     "        out[2] n: n#2:int\n"
+     "        output: a string, t timestamp, n int\n"
+     "    input: a string, t timestamp, n int\n"
+     "    where: (n#2:int > 0:int):boolean\n"
+     "    dedup: [n#2, t#1, a#0] watermark=t#1 delay=10m event_key=1\n"
+     "    aggregate\n"
+     "      group[0]: a#0:string\n"
+     "      group[1] window: window(t#1:timestamp, size=1h, slide=1h, "
+     "start=0):struct<start:timestamp,end:timestamp>\n"
+     "      agg[0]: count(*):bigint\n"
+     "    out[0] a: group#0:string\n"
+     "    out[1] c: agg#0:bigint\n"
+     "    output: a string, c bigint\n"
+     "query out_2 #1 -> out mode=Append trigger=default\n"
+     "  defaults: outputMode=append trigger=default\n"
+     "  select\n"
+     "    from: source events\n"
+     "    input: time timestamp, action string, n int, v double, big bigint\n"
+     "    dedup within watermark: [action#1] watermark=time#0 delay=10m event_key=-1\n"
+     "    out[0] action: action#1:string\n"
+     "    output: action string\n"
+     "query out_3 #2 -> out mode=Append trigger=default\n"
+     "  defaults: outputMode=append trigger=default\n"
+     "  select\n"
+     "    from: source plain\n"
+     "    input: k string, ts timestamp\n"
+     "    dedup: [k#0, ts#1] all\n"
+     "    out[0] k: k#0:string\n"
+     "    output: k string\n"},
 };
 
 static const ErrorCase error_cases[] = {
@@ -564,6 +646,55 @@ static const ErrorCase error_cases[] = {
      "INSERT INTO out SELECT DISTINCT count(DISTINCT k), row_number() OVER (ORDER BY k) FROM t "
      "ORDER BY 1 LIMIT 1;\n",
      "error|t.sql|6|88|Queries without streaming sources cannot be executed with "
+     "writeStream.start()\n"},
+    {"session_window_checks",
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY n, session_window(time, '-1 minute') "
+     "WITH (outputMode = 'complete');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY n, session_window(time, action) WITH "
+     "(outputMode = 'complete');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY n, session_window(time, '1 minutez') "
+     "WITH (outputMode = 'complete');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY n, session_window(*) WITH (outputMode "
+     "= 'complete');\n"
+     "INSERT INTO out SELECT session_window(time, '1 hour') FROM events;\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY session_window(time, '1 hour') WITH "
+     "(outputMode = 'update');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY session_window(time, '1 hour') WITH "
+     "(outputMode = 'complete');\n"
+     "INSERT INTO out SELECT count(*) FROM events GROUP BY session_window(time, '1 hour'), "
+     "session_window(time, '2 hours') WITH (outputMode = 'complete');\n",
+     "error|t.sql|5|78|The session window gap duration (-1 minute) must be greater than 0.\n"
+     "error|t.sql|6|78|session_window gap must be a constant interval (a per-row gap expression "
+     "is not supported)\n"
+     "error|t.sql|7|78|invalid interval '1 minutez' (expected e.g. '10 minutes' or '1 hour 30 "
+     "minutes')\n"
+     "error|t.sql|8|57|function 'session_window' takes a timestamp and a gap duration\n"
+     "error|t.sql|9|24|session_window() is only supported as a GROUP BY key\n"
+     "error|t.sql|10|54|Update output mode not supported for session window on streaming "
+     "DataFrames/DataSets\n"
+     "error|t.sql|11|54|Global aggregation with session window in streaming query is not "
+     "supported.\n"
+     "error|t.sql|12|86|Multiple time/session window expressions would result in a cartesian "
+     "product of rows, therefore they are currently not supported.\n"},
+    {"drop_duplicates_checks",
+     "INSERT INTO out SELECT action AS a FROM events DROP DUPLICATES (a, Action, action, n.x);\n"
+     "INSERT INTO out SELECT * FROM (SELECT * FROM events DROP DUPLICATES) DROP DUPLICATES (n);\n"
+     "INSERT INTO out SELECT * FROM (SELECT n, count(*) AS c FROM events GROUP BY n) AS g\n"
+     "  DROP DUPLICATES WITHIN WATERMARK (g.c) WITH (outputMode = 'complete');\n"
+     "CREATE SOURCE plain (k STRING) WITH (connector = 'files', path = 'p');\n"
+     "INSERT INTO out SELECT k FROM plain DROP DUPLICATES WITHIN WATERMARK (k);\n"
+     "CREATE TABLE tab (k STRING) WITH (connector = 'files', path = 'p');\n"
+     "INSERT INTO out SELECT k FROM tab DROP DUPLICATES WITHIN WATERMARK (nope);\n",
+     "error|t.sql|5|65|cannot resolve column 'a' (available: time, action, n, v, big)\n"
+     "error|t.sql|5|76|duplicate column 'action' in DROP DUPLICATES\n"
+     "error|t.sql|5|84|cannot access field 'x': 'n' is of type int, not a struct\n"
+     "error|t.sql|6|71|more than one DROP DUPLICATES in a query is not supported yet\n"
+     "error|t.sql|8|3|dropDuplicates is not supported after aggregation on a streaming "
+     "DataFrame/Dataset\n"
+     "error|t.sql|10|54|dropDuplicatesWithinWatermark is not supported on streaming "
+     "DataFrames/DataSets without watermark\n"
+     "error|t.sql|12|70|cannot resolve column 'nope' (available: k)\n"
+     "error|t.sql|12|25|Queries without streaming sources cannot be executed with "
      "writeStream.start()\n"},
     {"names",
      "CREATE SOURCE events (x INT) WITH (connector = 'files', path = 'p');\n"
@@ -869,8 +1000,26 @@ START_TEST(test_hand_built_odd_trees)
     ins3->name = "k";
     ins3->query = sub;
 
-    AstStmt *stmts[] = {src, NULL, good, sink, ins, ins2, ins3};
-    AstScript script = {stmts, 7};
+    /* DROP DUPLICATES with a missing column, a session window with missing arguments. */
+    AstSelect *dd = ARENA_NEW(&arena, AstSelect);
+    dd->from = ARENA_NEW(&arena, AstFrom);
+    dd->from->kind = FROM_NAME;
+    dd->from->name = "s";
+    dd->dedup = ARENA_NEW(&arena, AstDedup);
+    dd->dedup->within_watermark = true;
+    dd->dedup->columns.n = 2;
+    dd->dedup->columns.items = ARENA_NEW_N(&arena, AstExpr *, 2);
+    dd->dedup->columns.items[1] = col(&arena, "t");
+    dd->group_by.n = 1;
+    dd->group_by.items = ARENA_NEW_N(&arena, AstExpr *, 1);
+    dd->group_by.items[0] = call(&arena, "session_window", 2, ARENA_NEW_N(&arena, AstExpr *, 2));
+    AstStmt *ins4 = ARENA_NEW(&arena, AstStmt);
+    ins4->kind = STMT_INSERT;
+    ins4->name = "k";
+    ins4->query = dd;
+
+    AstStmt *stmts[] = {src, NULL, good, sink, ins, ins2, ins3, ins4};
+    AstScript script = {stmts, 8};
     ck_assert_ptr_null(sema_check(&arena, &diag, &script));
     ck_assert_int_gt(diag_errors(&diag), 0);
     fclose(devnull);
@@ -892,6 +1041,11 @@ START_TEST(test_word_deletion_sweep)
                 "CAST ( n AS STRING ) , coalesce ( n , big , NULL ) , n IN ( 1 , 2.5 ) FROM ( "
                 "SELECT n , big , "
                 "window(time, '1 hour') AS window FROM events ) AS t ;\n",
+        PRELUDE "INSERT INTO out SELECT s.session_window.end , c FROM ( SELECT action , "
+                "session_window ( time , '5 minutes' ) , count ( * ) AS c FROM events AS e "
+                "WHERE n > 1 DROP DUPLICATES WITHIN WATERMARK ( e.action , time ) GROUP BY "
+                "action , session_window ( time , '5 minutes' ) ) s DROP DUPLICATES ( c ) "
+                "WITH ( outputMode = 'complete' ) ;\n",
     };
     for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
         const char *base = bases[b];

@@ -1,0 +1,97 @@
+/* srt_event.c - event time: the watermark of a query, late rows and final groups.
+**
+** Spark's rules (EventTimeWatermarkExec, WatermarkTracker, statefulOperators):
+**   - the process function reports the event times of every row it reads
+**     (srt_query_event_times); after the batch's sink write the watermark becomes
+**     max(previous, batch max - delay), so a batch always uses the watermark computed at
+**     the end of the one before, and the watermark never moves back;
+**   - a stateful operator drops rows whose event-time key is at or before the previous
+**     batch's watermark (Spark 3.4+; counted as numRowsDroppedByWatermark), in append and
+**     update mode only;
+**   - groups whose event-time key (a window's end) is at or before the current batch's
+**     watermark are final: append mode emits them, and both modes evict them after the
+**     sink wrote the batch.  Complete mode keeps everything.
+*/
+#include <string.h>
+
+#include "srt_int.h"
+
+void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, int64_t base_ms,
+                           int64_t sum_delta_ms)
+{
+    if (n <= 0)
+        return;
+    if (q->ev_n == 0) {
+        q->ev_min_ms = min_ms;
+        q->ev_max_ms = max_ms;
+        q->ev_base_ms = base_ms;
+        q->ev_sum_rel = 0;
+    } else {
+        if (min_ms < q->ev_min_ms)
+            q->ev_min_ms = min_ms;
+        if (max_ms > q->ev_max_ms)
+            q->ev_max_ms = max_ms;
+    }
+    q->ev_sum_rel += (double)sum_delta_ms + (double)n * (double)(base_ms - q->ev_base_ms);
+    q->ev_n += n;
+}
+
+int64_t srt_query_late_threshold(SrtQuery *q)
+{
+    if (!q->def || !q->def->has_watermark || q->mode == SRT_OUT_COMPLETE)
+        return INT64_MIN;
+    return q->late_wm_ms * 1000;
+}
+
+void srt_query_dropped_late(SrtQuery *q, int64_t n)
+{
+    q->dropped_late += n;
+}
+
+void srt_event_begin_batch(SrtQuery *q)
+{
+    q->ev_n = 0;
+    q->ev_min_ms = q->ev_max_ms = q->ev_base_ms = 0;
+    q->ev_sum_rel = 0;
+    q->dropped_late = 0;
+    q->n_removed = 0;
+    q->n_updated = 0;
+    q->removal_us = q->state_commit_us = 0;
+}
+
+int64_t srt_event_avg_ms(const SrtQuery *q)
+{
+    return q->ev_n ? q->ev_base_ms + (int64_t)(q->ev_sum_rel / (double)q->ev_n) : 0;
+}
+
+int64_t srt_event_next_watermark(const SrtQuery *q)
+{
+    int64_t wm = q->watermark_ms;
+    if (q->def && q->def->has_watermark && q->ev_n > 0) {
+        int64_t cand = q->ev_max_ms - q->def->watermark_delay_us / 1000;
+        if (cand > wm)
+            wm = cand;
+    }
+    return wm;
+}
+
+int srt_event_evicts(const SrtQuery *q)
+{
+    return q->agg && q->def->has_watermark && q->def->event_key_offset >= 0 &&
+           q->mode != SRT_OUT_COMPLETE;
+}
+
+int srt_event_is_final(const SrtQuery *q, const uint8_t *key, uint32_t key_len)
+{
+    int64_t off = q->def->event_key_offset;
+    if (off < 0 || (uint64_t)off + 8 > key_len)
+        return 0;
+    int64_t t;
+    memcpy(&t, key + off, sizeof t);
+    return t <= q->watermark_ms * 1000;
+}
+
+int srt_event_needs_no_data_batch(const SrtQuery *q, int64_t next_wm_ms)
+{
+    return srt_event_evicts(q) && next_wm_ms > q->watermark_ms;
+}

@@ -1,0 +1,130 @@
+/* srt_report.c - what a running query tells about itself: Spark's lastProgress after
+** every batch (and, at most every 10 s, for idle triggers), its status, its failure.
+** Progress records go to the query's recentProgress ring and, with --progress FILE, one
+** JSON line each to that file (srt_progress.c formats them).
+*/
+#include <math.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+#define IDLE_PROGRESS_US 10000000 /* spark.sql.streaming.noDataProgressEventInterval */
+
+void srt_report_status(SrtQuery *q, const char *message, int data_available, int trigger_active)
+{
+    q->status.message = message;
+    q->status.is_data_available = data_available;
+    q->status.is_trigger_active = trigger_active;
+}
+
+static int64_t ms_of(int64_t us)
+{
+    return us < 0 ? -1 : us / 1000;
+}
+
+static void publish(SrtQuery *q, const SrtProgress *p)
+{
+    SrtBuf json;
+    srt_buf_init(&json, q->mem);
+    srt_progress_json(p, &json);
+    if (!json.oom) {
+        srt_progress_ring_add(&q->recent, json.p ? json.p : "", json.n);
+        if (q->progress_out) {
+            fwrite(json.p ? json.p : "", 1, json.n, q->progress_out);
+            fputc('\n', q->progress_out);
+            fflush(q->progress_out);
+        }
+    }
+    srt_buf_free(&json);
+    q->last_progress_us = srt_now_us();
+}
+
+void srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
+{
+    if (idle && q->last_progress_us && srt_now_us() - q->last_progress_us < IDLE_PROGRESS_US)
+        return;
+    SrtProgress p;
+    memset(&p, 0, sizeof p);
+    p.id = q->id;
+    p.run_id = q->run_id;
+    p.name = q->name;
+    p.timestamp_ms = q->trigger_start_us / 1000;
+    p.batch_id = q->batch_id;
+    p.num_input_rows = idle ? 0 : q->batch_input_rows;
+    for (int i = 0; i < SRT_DUR_N; i++)
+        p.duration_ms[i] = -1;
+    int64_t total_us = srt_now_us() - q->trigger_start_us;
+    if (idle) {
+        p.duration_ms[SRT_DUR_LATEST_OFFSET] = ms_of(q->dur_us[SRT_DUR_LATEST_OFFSET]);
+        p.duration_ms[SRT_DUR_TRIGGER_EXECUTION] = ms_of(total_us);
+    } else {
+        for (int i = 0; i < SRT_DUR_N; i++)
+            p.duration_ms[i] = ms_of(q->dur_us[i]);
+        p.duration_ms[SRT_DUR_TRIGGER_EXECUTION] = ms_of(total_us);
+    }
+    /* Rates as Spark's ProgressReporter: input over the time since the previous trigger
+       (0 on the first), processed over this trigger's duration (at least 1 ms). */
+    double rows = (double)p.num_input_rows;
+    int64_t now_ms = q->trigger_start_us / 1000;
+    p.input_rows_per_second =
+        q->last_trigger_ms >= 0 && now_ms > q->last_trigger_ms ? rows * 1000.0 / (double)(now_ms - q->last_trigger_ms)
+        : q->last_trigger_ms >= 0 ? NAN
+                                  : 0.0;
+    int64_t dur_ms = p.duration_ms[SRT_DUR_TRIGGER_EXECUTION];
+    p.processed_rows_per_second = rows * 1000.0 / (double)(dur_ms > 1 ? dur_ms : 1);
+    if (q->def->has_watermark) {
+        p.has_watermark = 1;
+        p.watermark_ms = q->watermark_ms;
+        if (!idle && q->ev_n > 0) {
+            p.has_event_stats = 1;
+            p.event_min_ms = q->ev_min_ms;
+            p.event_max_ms = q->ev_max_ms;
+            p.event_avg_ms = srt_event_avg_ms(q);
+        }
+    }
+    SrtStateOpProgress op;
+    if (q->agg) {
+        memset(&op, 0, sizeof op);
+        op.operator_name = "stateStoreSave";
+        op.num_rows_total = (int64_t)srt_agg_count(q->agg);
+        op.num_rows_updated = idle ? 0 : q->n_updated;
+        op.num_rows_removed = idle ? 0 : q->n_removed;
+        op.all_removals_time_ms = idle ? 0 : q->removal_us / 1000;
+        op.commit_time_ms = idle ? 0 : q->state_commit_us / 1000;
+        op.memory_used_bytes = (int64_t)srt_agg_bytes(q->agg);
+        op.num_rows_dropped_by_watermark = idle ? 0 : q->dropped_late;
+        p.ops = &op;
+        p.n_ops = 1;
+    }
+    SrtBuf src, sink;
+    srt_buf_init(&src, q->mem);
+    srt_buf_init(&sink, q->mem);
+    q->source.vt->describe(&q->source, &src);
+    q->sink.vt->describe(&q->sink, &sink);
+    p.source_description = srt_buf_cstr(&src);
+    p.sink_description = srt_buf_cstr(&sink);
+    const char *end = q->end_offset.n ? srt_buf_cstr(&q->end_offset) : NULL;
+    p.start_offset = start_offset && *start_offset ? start_offset : NULL;
+    p.end_offset = end;
+    p.latest_offset = end;
+    if (idle) {
+        p.start_offset = p.end_offset = p.latest_offset =
+            q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
+    }
+    /* File sinks are Spark v1 sinks: numOutputRows -1. */
+    p.sink_output_rows = strcmp(q->sink.vt->connector, "files") == 0 ? -1
+                         : idle                                      ? 0
+                                                                     : (int64_t)q->n_rows;
+    publish(q, &p);
+    srt_buf_free(&src);
+    srt_buf_free(&sink);
+}
+
+void srt_report_failure(const SrtQuery *q, FILE *err)
+{
+    if (q->run_id[0])
+        fprintf(err, "error: query '%s' [id = %s, runId = %s] failed in batch %lld: %s\n", q->name,
+                q->id, q->run_id, (long long)q->batch_id, q->err.msg);
+    else
+        fprintf(err, "error: query '%s' failed: %s\n", q->name, q->err.msg);
+}

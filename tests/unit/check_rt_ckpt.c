@@ -1,0 +1,868 @@
+/* check_rt_ckpt.c - the checkpoint store (srt_ckpt.c): checksummed atomic files and their
+** corruption reports, uuids, metadata, the offsets and commits logs, the state store with
+** deltas and snapshots, purging, and write failures.
+*/
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rt_testutil.h"
+#include "srt_int.h"
+
+/* ==== Fixture: a temporary directory and an allocator ==== */
+
+typedef struct Fx {
+    char dir[256];
+    SrtMem mem;
+    SrtErr err;
+} Fx;
+
+static void fx_init(Fx *fx)
+{
+    rt_make_temp_dir(fx->dir, sizeof fx->dir, "sl-ckpt");
+    srt_mem_init(&fx->mem);
+    srt_err_clear(&fx->err);
+}
+
+/* rm -r path (no symlinks are followed: the tests create none). */
+static void rm_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        chmod(path, 0755);
+        DIR *d = opendir(path);
+        if (d != NULL) {
+            struct dirent *de;
+            while ((de = readdir(d)) != NULL) {
+                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+                    continue;
+                char sub[1024];
+                snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+                rm_tree(sub);
+            }
+            closedir(d);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+static void fx_done(Fx *fx)
+{
+    ck_assert_uint_eq(fx->mem.in_use, 0);
+    rm_tree(fx->dir);
+}
+
+static char *path_in(char *out, size_t n, const char *dir, const char *rel)
+{
+    int k = snprintf(out, n, "%s/%s", dir, rel);
+    ck_assert(k > 0 && (size_t)k < n);
+    return out;
+}
+
+/* The raw bytes of a file (NUL-terminated, malloc'd). */
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    char *buf = malloc(1 << 16);
+    *n = fread(buf, 1, (1 << 16) - 1, f);
+    buf[*n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void spit(const char *path, const char *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+/* Names in dir starting with '.' other than . and .. */
+static int hidden_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL)
+        if (de->d_name[0] == '.' && strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* ==== Files ==== */
+
+START_TEST(test_file_round_trip)
+{
+    Fx fx;
+    fx_init(&fx);
+    char p[512];
+    path_in(p, sizeof p, fx.dir, "f");
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+
+    ck_assert_int_eq(srt_ckpt_write_file(p, "hello\nworld\n", 12, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), 0);
+    ck_assert_uint_eq(b.n, 12);
+    ck_assert_str_eq(b.p, "hello\nworld\n");
+
+    /* The trailer is one text line after the data. */
+    size_t n;
+    char *raw = slurp(p, &n);
+    ck_assert_int_eq(strncmp(raw, "hello\nworld\n#crc32c ", 20), 0);
+    ck_assert_int_eq(raw[n - 1], '\n');
+    ck_assert_ptr_nonnull(strstr(raw, " 12\n"));
+    free(raw);
+
+    /* Replace with binary data holding NULs and text looking like a trailer. */
+    const char bin[] = "a\0b#crc32c 00000000 3\nz";
+    ck_assert_int_eq(srt_ckpt_write_file(p, bin, sizeof bin - 1, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), 0);
+    ck_assert_uint_eq(b.n, sizeof bin - 1);
+    ck_assert_int_eq(memcmp(b.p, bin, sizeof bin - 1), 0);
+
+    /* Empty data. */
+    ck_assert_int_eq(srt_ckpt_write_file(p, "", 0, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), 0);
+    ck_assert_uint_eq(b.n, 0);
+
+    /* A relative path works too (the directory is "."). */
+    char cwd[512];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    ck_assert_int_eq(chdir(fx.dir), 0);
+    ck_assert_int_eq(srt_ckpt_write_file("rel", "x", 1, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_read_file("rel", &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "x");
+    ck_assert_int_eq(chdir(cwd), 0);
+
+    ck_assert_int_eq(hidden_files(fx.dir), 0);
+    srt_buf_free(&b);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_file_missing)
+{
+    Fx fx;
+    fx_init(&fx);
+    char p[512];
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    srt_buf_puts(&b, "old");
+    ck_assert_int_eq(srt_ckpt_read_file(path_in(p, sizeof p, fx.dir, "nope"), &b, &fx.err), 1);
+    ck_assert_uint_eq(b.n, 0);
+    ck_assert_int_eq(fx.err.code, 0);
+    srt_buf_free(&b);
+    fx_done(&fx);
+}
+END_TEST
+
+/* Read p expecting a FORMAT error whose message names p and contains what. */
+static void expect_corrupt(Fx *fx, const char *p, const char *what)
+{
+    SrtBuf b;
+    srt_buf_init(&b, &fx->mem);
+    srt_err_clear(&fx->err);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx->err), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(fx->err.code, SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(fx->err.msg, p) != NULL, "message does not name the file: %s",
+                  fx->err.msg);
+    ck_assert_msg(strstr(fx->err.msg, "is corrupt") != NULL, "%s", fx->err.msg);
+    ck_assert_msg(strstr(fx->err.msg, what) != NULL, "expected '%s' in: %s", what, fx->err.msg);
+    ck_assert_uint_eq(b.n, 0);
+    srt_buf_free(&b);
+}
+
+START_TEST(test_file_torn_and_flipped)
+{
+    Fx fx;
+    fx_init(&fx);
+    char p[512];
+    path_in(p, sizeof p, fx.dir, "3");
+    const char *text = "v1\n{\"nextBatchWatermarkMs\":0}\n";
+    ck_assert_int_eq(srt_ckpt_write_file(p, text, strlen(text), &fx.err), 0);
+    size_t n;
+    char *raw = slurp(p, &n);
+
+    /* Torn: cut 1, 3, 10 bytes and the whole trailer. */
+    size_t cuts[] = {1, 3, 10, n - strlen(text), n - 5};
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        spit(p, raw, n - cuts[i]);
+        expect_corrupt(&fx, p, "torn");
+    }
+    /* Empty file. */
+    spit(p, raw, 0);
+    expect_corrupt(&fx, p, "empty");
+
+    /* A flipped byte in the data. */
+    char *copy = malloc(n);
+    memcpy(copy, raw, n);
+    copy[5] ^= 0x20;
+    spit(p, copy, n);
+    expect_corrupt(&fx, p, "checksum mismatch");
+    /* A flipped bit in the checksum itself. */
+    memcpy(copy, raw, n);
+    copy[strlen(text) + 8] = copy[strlen(text) + 8] == '0' ? '1' : '0';
+    spit(p, copy, n);
+    expect_corrupt(&fx, p, "checksum mismatch");
+    /* Data lost before an intact trailer: the length says so. */
+    spit(p, raw + 3, n - 3);
+    expect_corrupt(&fx, p, "length mismatch");
+    /* Extra bytes after the trailer. */
+    char *longer = malloc(n + 4);
+    memcpy(longer, raw, n);
+    memcpy(longer + n, "junk", 4);
+    spit(p, longer, n + 4);
+    expect_corrupt(&fx, p, "torn");
+    /* Not a sluice file at all. */
+    spit(p, "v1\n{}\n", 6);
+    expect_corrupt(&fx, p, "not written by sluice");
+
+    /* The intact file still reads back. */
+    spit(p, raw, n);
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, text);
+    srt_buf_free(&b);
+    free(longer);
+    free(copy);
+    free(raw);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_file_write_errors)
+{
+    Fx fx;
+    fx_init(&fx);
+    char p[512];
+    /* The directory does not exist. */
+    path_in(p, sizeof p, fx.dir, "no/such/file");
+    ck_assert_int_eq(srt_ckpt_write_file(p, "x", 1, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, p));
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, strerror(ENOENT)));
+    /* The target is a directory: rename fails, the temporary file is removed. */
+    char d[512];
+    path_in(d, sizeof d, fx.dir, "sub");
+    ck_assert_int_eq(mkdir(d, 0755), 0);
+    path_in(p, sizeof p, d, "x");
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    ck_assert_int_eq(srt_ckpt_write_file(p, "x", 1, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, p));
+    ck_assert_int_eq(hidden_files(d), 0);
+
+    /* A read-only directory (root writes anyway, so only as another user). */
+    if (geteuid() != 0) {
+        ck_assert_int_eq(chmod(d, 0555), 0);
+        path_in(p, sizeof p, d, "ro");
+        ck_assert_int_eq(srt_ckpt_write_file(p, "x", 1, &fx.err), -SRT_ERR_IO);
+        ck_assert_int_eq(fx.err.code, SRT_ERR_IO);
+        ck_assert_ptr_nonnull(strstr(fx.err.msg, p));
+        ck_assert_ptr_nonnull(strstr(fx.err.msg, strerror(EACCES)));
+        ck_assert_int_eq(access(p, F_OK), -1);
+        ck_assert_int_eq(hidden_files(d), 0);
+        ck_assert_int_eq(chmod(d, 0755), 0);
+    }
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_uuid4)
+{
+    char a[37], b[37];
+    srt_uuid4(a);
+    srt_uuid4(b);
+    ck_assert_uint_eq(strlen(a), 36);
+    ck_assert_str_ne(a, b);
+    for (int i = 0; i < 36; i++) {
+        if (i == 8 || i == 13 || i == 18 || i == 23)
+            ck_assert_int_eq(a[i], '-');
+        else
+            ck_assert_msg(strchr("0123456789abcdef", a[i]) != NULL && a[i] != '\0',
+                          "bad character in %s", a);
+    }
+    ck_assert_int_eq(a[14], '4');
+    ck_assert_ptr_nonnull(strchr("89ab", a[19]));
+}
+END_TEST
+
+/* ==== Metadata, offsets, commits ==== */
+
+START_TEST(test_open_metadata)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d1[512], d2[512], p[512];
+    path_in(d1, sizeof d1, fx.dir, "q1/deeper/");
+    path_in(d2, sizeof d2, fx.dir, "q2");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d1, &c, &fx.err), 0);
+    char id[37];
+    strcpy(id, srt_ckpt_id(c));
+    ck_assert_uint_eq(strlen(id), 36);
+    path_in(p, sizeof p, fx.dir, "q1/deeper");
+    ck_assert_str_eq(srt_ckpt_dir(c), p);
+    srt_ckpt_close(c);
+
+    /* The subdirectories exist and metadata is Spark's JSON. */
+    const char *subs[] = {"q1/deeper/offsets", "q1/deeper/commits", "q1/deeper/sources",
+                          "q1/deeper/state"};
+    for (int i = 0; i < 4; i++) {
+        struct stat st;
+        ck_assert_int_eq(stat(path_in(p, sizeof p, fx.dir, subs[i]), &st), 0);
+        ck_assert(S_ISDIR(st.st_mode));
+    }
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    ck_assert_int_eq(
+        srt_ckpt_read_file(path_in(p, sizeof p, fx.dir, "q1/deeper/metadata"), &b, &fx.err), 0);
+    char want[64];
+    snprintf(want, sizeof want, "{\"id\":\"%s\"}\n", id);
+    ck_assert_str_eq(b.p, want);
+
+    /* Stable across opens; another directory gets another id. */
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d1, &c, &fx.err), 0);
+    ck_assert_str_eq(srt_ckpt_id(c), id);
+    srt_ckpt_close(c);
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d2, &c, &fx.err), 0);
+    ck_assert_str_ne(srt_ckpt_id(c), id);
+    srt_ckpt_close(c);
+
+    /* A corrupt or foreign metadata file is an error naming it. */
+    path_in(p, sizeof p, fx.dir, "q2/metadata");
+    const char *bad = "{\"id\":\"not-a-uuid\"}\n";
+    ck_assert_int_eq(srt_ckpt_write_file(p, bad, strlen(bad), &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d2, &c, &fx.err), -SRT_ERR_FORMAT);
+    ck_assert_ptr_null(c);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, p));
+    spit(p, "{\"id\":\"x\"}", 10);
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d2, &c, &fx.err), -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "corrupt"));
+
+    /* A file where the directory should be. */
+    path_in(p, sizeof p, fx.dir, "plain");
+    spit(p, "x", 1);
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, p, &c, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, p));
+
+    srt_buf_free(&b);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_open_out_of_memory)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    /* Round 0 creates the metadata, round 1 reads it. */
+    for (int round = 0; round < 2; round++) {
+        int ok = 0;
+        for (int n = 0; n < 40 && !ok; n++) {
+            fx.mem.fail_after = n;
+            SrtCkpt *c = NULL;
+            int rc = srt_ckpt_open(&fx.mem, d, &c, &fx.err);
+            fx.mem.fail_after = -1;
+            if (rc == 0) {
+                ok = 1;
+                ck_assert_ptr_nonnull(srt_ckpt_source_dir(c, 2));
+                srt_ckpt_close(c);
+            } else {
+                ck_assert_int_eq(rc, -SRT_ERR_NOMEM);
+                ck_assert_ptr_null(c);
+            }
+            ck_assert_uint_eq(fx.mem.in_use, 0);
+        }
+        ck_assert(ok);
+    }
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_offsets_commits)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_latest_offsets(c), -1);
+    ck_assert_int_eq(srt_ckpt_latest_commit(c), -1);
+
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 1584612918417, "{\"logOffset\":3}", &fx.err),
+                     0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 1, -5, 7, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_commit(c, 0, 12000, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_latest_offsets(c), 1);
+    ck_assert_int_eq(srt_ckpt_latest_commit(c), 0);
+
+    /* Spark's texts. */
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    ck_assert_int_eq(srt_ckpt_read_file(path_in(p, sizeof p, d, "offsets/0"), &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":1584612918417,\"conf\":"
+                          "{\"spark.sql.streaming.multipleWatermarkPolicy\":\"min\","
+                          "\"spark.sql.shuffle.partitions\":\"1\"}}\n{\"logOffset\":3}\n");
+    ck_assert_int_eq(srt_ckpt_read_file(path_in(p, sizeof p, d, "commits/0"), &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "v1\n{\"nextBatchWatermarkMs\":12000}\n");
+    ck_assert_int_eq(srt_ckpt_read_file(path_in(p, sizeof p, d, "offsets/1"), &b, &fx.err), 0);
+    ck_assert_ptr_nonnull(strstr(b.p, "}}\n-\n"));
+
+    /* Round trips. */
+    int64_t wm = 99, ts = 99, nwm = 99;
+    srt_buf_puts(&b, "junk");
+    ck_assert_int_eq(srt_ckpt_read_offsets(c, 0, &wm, &ts, &b, &fx.err), 0);
+    ck_assert_int_eq(wm, 0);
+    ck_assert_int_eq(ts, 1584612918417);
+    ck_assert_str_eq(b.p, "{\"logOffset\":3}");
+    ck_assert_int_eq(srt_ckpt_read_offsets(c, 1, &wm, &ts, &b, &fx.err), 0);
+    ck_assert_int_eq(wm, -5);
+    ck_assert_int_eq(ts, 7);
+    ck_assert_uint_eq(b.n, 0);
+    ck_assert_int_eq(srt_ckpt_read_commit(c, 0, &nwm, &fx.err), 0);
+    ck_assert_int_eq(nwm, 12000);
+    ck_assert_int_eq(srt_ckpt_read_offsets(c, 2, &wm, &ts, &b, &fx.err), 1);
+    ck_assert_int_eq(srt_ckpt_read_commit(c, 1, &nwm, &fx.err), 1);
+
+    /* Writing an existing batch is Spark's concurrent update; the file is unchanged. */
+    ck_assert_int_lt(srt_ckpt_write_offsets(c, 0, 1, 2, "{\"logOffset\":9}", &fx.err), 0);
+    ck_assert_msg(strstr(fx.err.msg,
+                         "Concurrent update to the log. Multiple streaming jobs detected for 0") !=
+                      NULL,
+                  "%s", fx.err.msg);
+    ck_assert_int_lt(srt_ckpt_write_commit(c, 0, 1, &fx.err), 0);
+    ck_assert_ptr_nonnull(
+        strstr(fx.err.msg, "Concurrent update to the log. Multiple streaming jobs detected for 0"));
+    ck_assert_int_eq(srt_ckpt_read_offsets(c, 0, &wm, &ts, &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "{\"logOffset\":3}");
+    ck_assert_int_eq(hidden_files(path_in(p, sizeof p, d, "offsets")), 0);
+    ck_assert_int_eq(hidden_files(path_in(p, sizeof p, d, "commits")), 0);
+
+    /* A multi-line offset is refused. */
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 5, 0, 0, "{\n}", &fx.err), -SRT_ERR_FORMAT);
+
+    /* Source directories: stable pointers under sources/, created. */
+    const char *s0 = srt_ckpt_source_dir(c, 0);
+    const char *s3 = srt_ckpt_source_dir(c, 3);
+    ck_assert_str_eq(s0, path_in(p, sizeof p, d, "sources/0"));
+    ck_assert_str_eq(s3, path_in(p, sizeof p, d, "sources/3"));
+    ck_assert_ptr_eq(srt_ckpt_source_dir(c, 0), s0);
+    for (int i = 4; i < 40; i++)
+        ck_assert_ptr_nonnull(srt_ckpt_source_dir(c, i));
+    ck_assert_ptr_eq(srt_ckpt_source_dir(c, 3), s3);
+    struct stat st;
+    ck_assert_int_eq(stat(s3, &st), 0);
+    ck_assert(S_ISDIR(st.st_mode));
+
+    srt_buf_free(&b);
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_bad_log_entries)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    int64_t wm, ts, nwm;
+    struct {
+        const char *name, *text, *msg;
+    } cases[] = {
+        {"offsets/0", "v2\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0}\n-\n", "version v2"},
+        {"offsets/1", "{\"batchWatermarkMs\":0}\n", "log version line"},
+        {"offsets/2", "v1\n{\"batchWatermarkMs\":0}\n-\n", "offset metadata"},
+        {"offsets/3", "v1\n{\"batchWatermarkMs\":\"x\",\"batchTimestampMs\":0}\n-\n",
+         "offset metadata"},
+        {"offsets/4", "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0\n-\n", "offset metadata"},
+        {"offsets/5", "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0}\n", "no source offset"},
+        {"commits/0", "v1\n{\"nextBatchWatermark\":0}\n", "nextBatchWatermarkMs"},
+        {"commits/1", "v7\n{\"nextBatchWatermarkMs\":0}\n", "version v7"},
+        {"commits/2", "v1\n{\"nextBatchWatermarkMs\":99999999999999999999}\n",
+         "nextBatchWatermarkMs"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        path_in(p, sizeof p, d, cases[i].name);
+        ck_assert_int_eq(srt_ckpt_write_file(p, cases[i].text, strlen(cases[i].text), &fx.err), 0);
+        int64_t id = cases[i].name[8] - '0'; /* "offsets/N", "commits/N" */
+        int rc = cases[i].name[0] == 'o' ? srt_ckpt_read_offsets(c, id, &wm, &ts, &b, &fx.err)
+                                         : srt_ckpt_read_commit(c, id, &nwm, &fx.err);
+        ck_assert_int_eq(rc, -SRT_ERR_FORMAT);
+        ck_assert_msg(strstr(fx.err.msg, p) != NULL, "case %zu: %s", i, fx.err.msg);
+        ck_assert_msg(strstr(fx.err.msg, cases[i].msg) != NULL, "case %zu: %s", i, fx.err.msg);
+    }
+    /* Spark's own JSON with more conf keys and spaces parses. */
+    const char *spark = "v1\n{\"batchWatermarkMs\" : 5, \"conf\":{\"a\":\"}\",\"b\":[1,{}]},"
+                        "\"batchTimestampMs\":1584612918417}\n{\"logOffset\":3}";
+    ck_assert_int_eq(
+        srt_ckpt_write_file(path_in(p, sizeof p, d, "offsets/7"), spark, strlen(spark), &fx.err),
+        0);
+    ck_assert_int_eq(srt_ckpt_read_offsets(c, 7, &wm, &ts, &b, &fx.err), 0);
+    ck_assert_int_eq(wm, 5);
+    ck_assert_int_eq(ts, 1584612918417);
+    ck_assert_str_eq(b.p, "{\"logOffset\":3}");
+    srt_buf_free(&b);
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_latest_with_gaps_and_junk)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 2, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 10, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_commit(c, 2, 0, &fx.err), 0);
+    const char *junk[] = {"offsets/.99.tmp-123", "offsets/11.tmp",
+                          "offsets/12a",         "offsets/abc",
+                          "offsets/-13",         "commits/.7.tmp-1",
+                          "commits/8.crc",       "offsets/9999999999999999999999"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        spit(path_in(p, sizeof p, d, junk[i]), "x", 1);
+    ck_assert_int_eq(srt_ckpt_latest_offsets(c), 10);
+    ck_assert_int_eq(srt_ckpt_latest_commit(c), 2);
+    /* Nothing is cached: a new entry shows at once. */
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 11, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_commit(c, 10, 0, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_latest_offsets(c), 11);
+    ck_assert_int_eq(srt_ckpt_latest_commit(c), 10);
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
+/* ==== State ==== */
+
+/* A little map of string keys to string values, rebuilt by the load callback. */
+typedef struct Map {
+    char key[32][16], val[32][16];
+    int n;
+    int calls;
+    int fail_at; /* return an error at this call (-1 never) */
+} Map;
+
+static int map_find(Map *m, const uint8_t *k, uint32_t kn)
+{
+    for (int i = 0; i < m->n; i++)
+        if (strlen(m->key[i]) == kn && memcmp(m->key[i], k, kn) == 0)
+            return i;
+    return -1;
+}
+
+static int map_apply(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
+                     const uint8_t *val, uint32_t val_len)
+{
+    Map *m = ctx;
+    if (m->calls++ == m->fail_at)
+        return -SRT_ERR_QUERY;
+    ck_assert_uint_lt(key_len, 16);
+    int i = map_find(m, key, key_len);
+    if (is_put) {
+        ck_assert_ptr_nonnull(val);
+        ck_assert_uint_lt(val_len, 16);
+        if (i < 0) {
+            i = m->n++;
+            memcpy(m->key[i], key, key_len);
+            m->key[i][key_len] = '\0';
+        }
+        memcpy(m->val[i], val, val_len);
+        m->val[i][val_len] = '\0';
+    } else {
+        ck_assert_ptr_null(val);
+        if (i >= 0) {
+            m->n--;
+            memmove(m->key[i], m->key[m->n], 16);
+            memmove(m->val[i], m->val[m->n], 16);
+        }
+    }
+    return 0;
+}
+
+static const char *map_get(Map *m, const char *k)
+{
+    int i = map_find(m, (const uint8_t *)k, (uint32_t)strlen(k));
+    return i < 0 ? NULL : m->val[i];
+}
+
+static void load(Fx *fx, SrtCkpt *c, int op, int64_t v, Map *m, int expect_rc)
+{
+    memset(m, 0, sizeof *m);
+    m->fail_at = -1;
+    int rc = srt_ckpt_state_load(c, op, v, map_apply, m, &fx->err);
+    ck_assert_msg(rc == expect_rc, "load v%lld: rc %d (%s)", (long long)v, rc, fx->err.msg);
+}
+
+/* Versions of op 0: 1.delta a=1 b=2; 2.delta a=3, del b, c=4; 3.delta del a, d=5;
+   2.snapshot a=3 c=4; 4.delta e=6 (with binary key/value bytes in op 1). */
+static void write_delta(Fx *fx, SrtCkpt *c, int op, int64_t v, int snapshot, const char *recs)
+{
+    SrtStateWriter *w;
+    ck_assert_int_eq(srt_ckpt_state_begin(c, op, v, snapshot, &w, &fx->err), 0);
+    /* recs: "+k=v" puts and "-k" deletes separated by spaces */
+    char buf[256];
+    strcpy(buf, recs);
+    for (char *t = strtok(buf, " "); t; t = strtok(NULL, " ")) {
+        if (t[0] == '+') {
+            char *eq = strchr(t, '=');
+            ck_assert_int_eq(
+                srt_state_put(w, t + 1, (uint32_t)(eq - t - 1), eq + 1, (uint32_t)strlen(eq + 1)),
+                0);
+        } else {
+            ck_assert_int_eq(srt_state_delete(w, t + 1, (uint32_t)strlen(t + 1)), 0);
+        }
+    }
+    ck_assert_int_eq(srt_state_commit(w, &fx->err), 0);
+}
+
+START_TEST(test_state_replay)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    Map m;
+    load(&fx, c, 0, 0, &m, 0);
+    ck_assert_int_eq(m.calls, 0);
+
+    write_delta(&fx, c, 0, 1, 0, "+a=1 +b=2");
+    write_delta(&fx, c, 0, 2, 0, "+a=3 -b +c=4");
+    write_delta(&fx, c, 0, 3, 0, "-a +d=5");
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/1.delta"), F_OK), 0);
+
+    load(&fx, c, 0, 1, &m, 0);
+    ck_assert_int_eq(m.n, 2);
+    ck_assert_str_eq(map_get(&m, "a"), "1");
+    ck_assert_str_eq(map_get(&m, "b"), "2");
+    load(&fx, c, 0, 3, &m, 0);
+    ck_assert_int_eq(m.calls, 7);
+    ck_assert_int_eq(m.n, 2);
+    ck_assert_str_eq(map_get(&m, "c"), "4");
+    ck_assert_str_eq(map_get(&m, "d"), "5");
+    ck_assert_ptr_null(map_get(&m, "a"));
+
+    /* A snapshot at 2 is preferred: its records, then delta 3. */
+    write_delta(&fx, c, 0, 2, 1, "+a=3 +c=4");
+    load(&fx, c, 0, 3, &m, 0);
+    ck_assert_int_eq(m.calls, 4);
+    ck_assert_int_eq(m.n, 2);
+    ck_assert_str_eq(map_get(&m, "c"), "4");
+    ck_assert_str_eq(map_get(&m, "d"), "5");
+    load(&fx, c, 0, 2, &m, 0);
+    ck_assert_int_eq(m.calls, 2);
+    ck_assert_str_eq(map_get(&m, "a"), "3");
+    /* Below the snapshot, the deltas still serve. */
+    load(&fx, c, 0, 1, &m, 0);
+    ck_assert_int_eq(m.calls, 2);
+    ck_assert_str_eq(map_get(&m, "b"), "2");
+
+    /* An empty delta and binary keys in another operator. */
+    write_delta(&fx, c, 1, 1, 0, "");
+    SrtStateWriter *w;
+    ck_assert_int_eq(srt_ckpt_state_begin(c, 1, 2, 0, &w, &fx.err), 0);
+    ck_assert_int_eq(srt_state_put(w, "k\0x", 3, "\0\1\2", 3), 0);
+    ck_assert_int_eq(srt_state_put(w, "", 0, "", 0), 0);
+    ck_assert_int_eq(srt_state_commit(w, &fx.err), 0);
+    load(&fx, c, 1, 2, &m, 0);
+    ck_assert_int_eq(m.calls, 2);
+    ck_assert_int_eq(m.n, 2);
+    ck_assert_uint_eq(strlen(m.key[1]), 0);
+
+    /* An aborted writer leaves no file. */
+    ck_assert_int_eq(srt_ckpt_state_begin(c, 0, 9, 0, &w, &fx.err), 0);
+    ck_assert_int_eq(srt_state_put(w, "z", 1, "z", 1), 0);
+    srt_state_abort(w);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/9.delta"), F_OK), -1);
+
+    /* Bad arguments. */
+    ck_assert_int_lt(srt_ckpt_state_begin(c, 0, 0, 0, &w, &fx.err), 0);
+    ck_assert_ptr_null(w);
+    ck_assert_int_lt(srt_ckpt_state_begin(c, -1, 1, 0, &w, &fx.err), 0);
+
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_state_errors)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    Map m;
+    write_delta(&fx, c, 0, 1, 0, "+a=1");
+    write_delta(&fx, c, 0, 3, 0, "+b=1");
+
+    /* Delta 2 is missing. */
+    load(&fx, c, 0, 3, &m, -SRT_ERR_FORMAT);
+    path_in(p, sizeof p, d, "state/0/2.delta");
+    char want[700];
+    snprintf(want, sizeof want,
+             "state of operator 0 at version 3 cannot be restored: %s is missing", p);
+    ck_assert_str_eq(fx.err.msg, want);
+    ck_assert_int_eq(m.calls, 0);
+    /* An operator that never wrote. */
+    load(&fx, c, 4, 1, &m, -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "state/4/1.delta is missing"));
+
+    /* A corrupt delta: the read_file error naming it. */
+    write_delta(&fx, c, 0, 2, 0, "+c=1");
+    load(&fx, c, 0, 3, &m, 0);
+    ck_assert_int_eq(m.n, 3);
+    size_t n;
+    char *raw = slurp(p, &n);
+    raw[1] ^= 1;
+    spit(p, raw, n);
+    load(&fx, c, 0, 3, &m, -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, p));
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "checksum mismatch"));
+    free(raw);
+
+    /* Valid checksum, bad records. */
+    ck_assert_int_eq(srt_ckpt_write_file(p, "X", 1, &fx.err), 0);
+    load(&fx, c, 0, 3, &m, -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "unknown record type"));
+    ck_assert_int_eq(srt_ckpt_write_file(p, "P\5\0\0\0ab", 7, &fx.err), 0);
+    load(&fx, c, 0, 3, &m, -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "runs past the end"));
+    ck_assert_int_eq(srt_ckpt_write_file(p, "P\1\0\0\0a\1\0", 8, &fx.err), 0);
+    load(&fx, c, 0, 3, &m, -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "runs past the end"));
+
+    /* A callback error stops the replay and is returned. */
+    write_delta(&fx, c, 0, 2, 0, "+c=1 +d=2");
+    memset(&m, 0, sizeof m);
+    m.fail_at = 1;
+    srt_err_clear(&fx.err);
+    ck_assert_int_eq(srt_ckpt_state_load(c, 0, 3, map_apply, &m, &fx.err), -SRT_ERR_QUERY);
+    ck_assert_int_eq(m.calls, 2);
+
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
+/* ==== Purge ==== */
+
+START_TEST(test_purge)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    /* Batches 0..9 with commits; state versions 1..10 (batch b writes version b+1), a
+       snapshot at 4 and at 8, deltas everywhere. */
+    for (int64_t b = 0; b < 10; b++) {
+        ck_assert_int_eq(srt_ckpt_write_offsets(c, b, 0, b, NULL, &fx.err), 0);
+        ck_assert_int_eq(srt_ckpt_write_commit(c, b, 0, &fx.err), 0);
+        char rec[64];
+        snprintf(rec, sizeof rec, "+k%lld=%lld", (long long)b, (long long)b);
+        write_delta(&fx, c, 0, b + 1, 0, rec);
+    }
+    write_delta(&fx, c, 0, 4, 1, "+k0=0 +k1=1 +k2=2 +k3=3");
+    write_delta(&fx, c, 0, 8, 1, "+k0=0 +k1=1 +k2=2 +k3=3 +k4=4 +k5=5 +k6=6 +k7=7");
+    spit(path_in(p, sizeof p, d, "state/0/notes.txt"), "x", 1);
+
+    /* Keep batch 6 on: versions >= 6 need snapshot 4 and deltas 5.. */
+    ck_assert_int_eq(srt_ckpt_purge(c, 6, &fx.err), 0);
+    Map m;
+    for (int64_t v = 6; v <= 10; v++) {
+        load(&fx, c, 0, v, &m, 0);
+        ck_assert_int_eq(m.n, (int)v);
+    }
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/4.snapshot"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/3.delta"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/notes.txt"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "offsets/5"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "commits/5"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "offsets/6"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "commits/6"), F_OK), 0);
+    int64_t wm, ts;
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    ck_assert_int_eq(srt_ckpt_read_offsets(c, 6, &wm, &ts, &b, &fx.err), 0);
+    ck_assert_int_eq(ts, 6);
+    srt_buf_free(&b);
+    ck_assert_int_eq(srt_ckpt_latest_offsets(c), 9);
+
+    /* Keep 9 on: snapshot 8 becomes the base. */
+    ck_assert_int_eq(srt_ckpt_purge(c, 9, &fx.err), 0);
+    for (int64_t v = 9; v <= 10; v++) {
+        load(&fx, c, 0, v, &m, 0);
+        ck_assert_int_eq(m.n, (int)v);
+    }
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/4.snapshot"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/8.snapshot"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/9.delta"), F_OK), 0);
+
+    /* An operator without snapshots keeps all its deltas. */
+    write_delta(&fx, c, 1, 1, 0, "+x=1");
+    write_delta(&fx, c, 1, 2, 0, "+y=1");
+    ck_assert_int_eq(srt_ckpt_purge(c, 20, &fx.err), 0);
+    load(&fx, c, 1, 2, &m, 0);
+    ck_assert_int_eq(m.n, 2);
+    ck_assert_int_eq(srt_ckpt_latest_offsets(c), -1);
+    ck_assert_int_eq(srt_ckpt_latest_commit(c), -1);
+
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
+Suite *rt_ckpt_suite(void)
+{
+    Suite *s = suite_create("rt_ckpt");
+    TCase *tc = tcase_create("files");
+    tcase_add_test(tc, test_file_round_trip);
+    tcase_add_test(tc, test_file_missing);
+    tcase_add_test(tc, test_file_torn_and_flipped);
+    tcase_add_test(tc, test_file_write_errors);
+    tcase_add_test(tc, test_uuid4);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("logs");
+    tcase_add_test(tc, test_open_metadata);
+    tcase_add_test(tc, test_open_out_of_memory);
+    tcase_add_test(tc, test_offsets_commits);
+    tcase_add_test(tc, test_bad_log_entries);
+    tcase_add_test(tc, test_latest_with_gaps_and_junk);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("state");
+    tcase_add_test(tc, test_state_replay);
+    tcase_add_test(tc, test_state_errors);
+    tcase_add_test(tc, test_purge);
+    suite_add_tcase(s, tc);
+    return s;
+}
