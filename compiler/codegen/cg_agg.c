@@ -36,10 +36,9 @@ static LLVMValueRef slot_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
 }
 
 /* Build the key of one row; returns its pointer and sets *len. */
-static LLVMValueRef build_key(CgCtx *cg, const PQuery *pq, const CgVal *keys, LLVMValueRef stack_buf,
-                              LLVMValueRef *len_out)
+LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
+                          LLVMValueRef *len_out)
 {
-    const PKeyLayout *kl = &pq->key;
     LLVMValueRef total = cg_i32(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++)
         if (kl->slots[i].type->kind == TY_STRING)
@@ -268,7 +267,7 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     LLVMValueRef last_state = alloca_init(cg, cg->t_ptr, "lastkey.state", LLVMConstNull(cg->t_ptr));
     LLVMValueRef lastp = LLVMBuildPointerCast(cg->b, last, cg->t_ptr, "");
     LLVMValueRef len;
-    LLVMValueRef key = build_key(cg, pq, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef key = cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
 
     LLVMBasicBlockRef bb_cmp = cg_block(cg, "group.cmp");
     LLVMBasicBlockRef bb_hit = cg_block(cg, "group.same");

@@ -118,6 +118,11 @@ void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
 /* cg_agg.c */
+/* Encode keys (one CgVal per slot of kl) as canonical key bytes in stack_buf (room for
+   fixed_size + 256 bytes; longer string keys go to scratch memory).  Returns the bytes
+   and sets *len_out (i32). */
+LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
+                          LLVMValueRef *len_out);
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                    const CgVal *args);
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);

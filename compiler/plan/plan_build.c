@@ -93,16 +93,15 @@ static void mark_block(const SSelect *s, bool *needed, int n)
 
 /* ==== Layouts ==== */
 
-static void layout_key(Arena *arena, PQuery *pq)
+/* The key bytes of n values of these types (PKeyLayout, plan.h). */
+static void layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
 {
-    const SSelect *s = pq->agg;
-    PKeyLayout *k = &pq->key;
-    k->n = s->n_group;
-    k->slots = ARENA_NEW_N(arena, PKeySlot, s->n_group ? s->n_group : 1);
-    k->null_bytes = (uint32_t)s->n_group;
+    k->n = n;
+    k->slots = ARENA_NEW_N(arena, PKeySlot, n ? n : 1);
+    k->null_bytes = (uint32_t)n;
     uint32_t off = (k->null_bytes + 7u) & ~7u;
-    for (int i = 0; i < s->n_group; i++) {
-        const Type *t = s->group[i]->type;
+    for (int i = 0; i < n; i++) {
+        const Type *t = types[i];
         PKeySlot *slot = &k->slots[i];
         slot->type = t;
         slot->offset = off;
@@ -264,7 +263,10 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
                 return NULL;
             }
         }
-        layout_key(arena, pq);
+        const Type **types = ARENA_NEW_N(arena, const Type *, pq->agg->n_group + 1);
+        for (int i = 0; i < pq->agg->n_group; i++)
+            types[i] = pq->agg->group[i]->type;
+        layout_key(arena, &pq->key, types, pq->agg->n_group);
         layout_state(arena, pq);
         for (int i = 0; i < pq->agg->n_group && pq->event_key < 0; i++) {
             const SExpr *g = pq->agg->group[i];

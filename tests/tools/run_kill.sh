@@ -1,0 +1,355 @@
+#!/usr/bin/env bash
+# run_kill.sh - exactly-once across crashes: a query from a files source to a files sink is
+# SIGKILLed at random moments and restarted from its checkpoint; what the sink's manifest
+# lists at the end must be exactly what an uninterrupted run wrote (no loss, no duplicates).
+#
+#   run_kill.sh <sluice> <gen_events>
+#
+# Two queries (variants), each `files` source (maxFilesPerTrigger = 1) -> `files` sink
+# (json, append) with a checkpointLocation:
+#   filter    a filter and a projection
+#   windowed  count(*) per window(time, '10 minutes') with a 10-minute watermark (append)
+# For each variant, in a fresh temp dir:
+#   reference  one uninterrupted `--trigger availableNow` run into its own out/ and ckpt/;
+#   control    the same into fresh dirs, then once more on the finished dirs (a restart
+#              with nothing left to do must add nothing); must equal the reference;
+#   round i    fresh out/ and ckpt/: start the executable, SIGKILL it after a random delay,
+#              restart it, 1..KILL_MAX_KILLS times, then let a last run finish (exit 0).
+# Comparison: the rows of the part files LISTED in out/_spark_metadata (the manifest, never a
+# directory listing), sorted, must equal the reference's, byte for byte; every listed file
+# must exist with the listed size, none listed twice; out/ must hold nothing but part files
+# and manifest entries (no temporary file, hidden or not).  A failure prints the diff, the
+# missing and the extra rows, and the logs of the round's runs.
+#
+# Environment:
+#   KILL_ROUNDS=8            kill rounds per variant (0: reference and control only)
+#   KILL_SEED=N              seed of the kill delays (default: from the clock; always printed,
+#                            so a failure reproduces with the same seed)
+#   KILL_MAX_KILLS=3         kills per round: 1..this many
+#   KILL_MIN_MS=5 KILL_MAX_MS=300   the range of the delays before a kill
+#   KILL_FILES=20 KILL_LINES=400    the input: gen_events --files/--lines-per-file
+#   KILL_VARIANTS="filter windowed" which variants run
+#   KILL_SKIP_WINDOWED=1     skip the windowed (watermark) variant
+#   KILL_RUN_TIMEOUT=120     seconds a run that is not killed may take
+#   KEEP_TMP=1               keep the temp dir
+set -euo pipefail
+export LC_ALL=C
+
+if [[ $# -ne 2 ]]; then
+    echo "usage: $0 <sluice> <gen_events>" >&2
+    exit 2
+fi
+sluice=$(realpath "$1")
+gen=$(realpath "$2")
+for f in "$sluice" "$gen"; do
+    if [[ ! -x $f ]]; then
+        echo "kill_restart: not an executable: $f" >&2
+        exit 2
+    fi
+done
+
+rounds=${KILL_ROUNDS:-8}
+seed=${KILL_SEED:-$(($(date +%s%N) / 1000 % 1000000))}
+max_kills=${KILL_MAX_KILLS:-3}
+min_ms=${KILL_MIN_MS:-5}
+max_ms=${KILL_MAX_MS:-300}
+n_files=${KILL_FILES:-20}
+n_lines=${KILL_LINES:-400}
+variants=${KILL_VARIANTS:-filter windowed}
+run_timeout=${KILL_RUN_TIMEOUT:-120}
+for v in rounds seed max_kills min_ms max_ms n_files n_lines run_timeout; do
+    if [[ ! ${!v} =~ ^[0-9]+$ ]]; then
+        echo "kill_restart: $v must be a non-negative integer, not '${!v}'" >&2
+        exit 2
+    fi
+done
+((max_kills >= 1 && max_ms >= min_ms)) || {
+    echo "kill_restart: need KILL_MAX_KILLS >= 1 and KILL_MAX_MS >= KILL_MIN_MS" >&2
+    exit 2
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kill_restart.XXXXXX")
+child=
+cleanup() {
+    if [[ -n $child ]]; then kill -KILL "$child" 2> /dev/null || true; fi
+    if [[ ${KEEP_TMP:-0} == 1 ]]; then
+        echo "kill_restart: kept $tmp" >&2
+    else
+        rm -rf "$tmp"
+    fi
+}
+trap cleanup EXIT
+
+echo "kill_restart: seed $seed (reproduce with KILL_SEED=$seed), $rounds rounds per variant," \
+    "1-$max_kills kills per round after ${min_ms}-${max_ms} ms"
+
+# ---- deterministic delays: a 64-bit LCG (bash arithmetic wraps modulo 2^64) ----
+rng=$seed
+rand() { # rand N: REPLY in [0, N)
+    rng=$((rng * 6364136223846793005 + 1442695040888963407))
+    REPLY=$((((rng >> 33) & 0x7fffffff) % $1))
+}
+
+# ---- the input: KILL_FILES JSON Lines files, oldest first ----
+"$gen" --out "$tmp/data" --files "$n_files" --lines-per-file "$n_lines" --seed 17 > /dev/null
+
+write_query() { # write_query VARIANT FILE
+    case $1 in
+    filter)
+        cat > "$2" << EOF
+CREATE SOURCE events (time TIMESTAMP, action STRING)
+  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+INSERT INTO out
+SELECT action, time, hour(time) AS hour FROM events WHERE action = 'Open' OR time IS NULL
+WITH (name = 'kill_filter', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+        ;;
+    windowed)
+        cat > "$2" << EOF
+CREATE SOURCE events (time TIMESTAMP, action STRING,
+                      WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+INSERT INTO out
+SELECT window(time, '10 minutes') AS window, count(*) AS count FROM events
+GROUP BY window(time, '10 minutes')
+WITH (name = 'kill_windowed', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+        ;;
+    *)
+        echo "kill_restart: unknown variant '$1' (filter, windowed)" >&2
+        exit 2
+        ;;
+    esac
+}
+
+# ---- reading the manifest ----
+# manifest_rows RUNDIR OUTFILE: the rows of the part files listed in RUNDIR/out/_spark_metadata,
+# sorted, into OUTFILE.  Prints the problems and returns 1 when the manifest is inconsistent.
+manifest_rows() {
+    local dir=$1/out meta=$1/out/_spark_metadata rows=$2 bad=0
+    local listed=$1/listed.txt
+    : > "$rows.unsorted"
+    : > "$listed"
+    if [[ ! -d $meta ]]; then
+        echo "  no manifest directory $meta"
+        return 1
+    fi
+    local entry
+    while IFS= read -r entry; do
+        local first=1 line
+        while IFS= read -r line || [[ -n $line ]]; do
+            if ((first)); then
+                first=0
+                if [[ $line != v1 ]]; then
+                    echo "  manifest entry $entry: first line '$line', expected 'v1'"
+                    bad=1
+                    break
+                fi
+                continue
+            fi
+            [[ $line == '#'* ]] && continue # the checksum trailer
+            if [[ ! $line =~ ^\{\"path\":\"file://([^\"]*)\",\"size\":([0-9]+),.*\"action\":\"add\"\}$ ]]; then
+                echo "  manifest entry $entry: not a file entry: $line"
+                bad=1
+                continue
+            fi
+            local uri=${BASH_REMATCH[1]} size=${BASH_REMATCH[2]} path
+            path=$(printf '%b' "${uri//%/\\x}") # percent-decoding
+            echo "$path" >> "$listed"
+            if [[ ! -f $path ]]; then
+                echo "  manifest entry $entry lists $path, which does not exist"
+                bad=1
+                continue
+            fi
+            local real
+            real=$(stat -c %s "$path")
+            if [[ $real != "$size" ]]; then
+                echo "  manifest entry $entry lists $path with size $size, the file has $real"
+                bad=1
+            fi
+            cat "$path" >> "$rows.unsorted"
+        done < "$meta/$entry"
+    done < <(find "$meta" -maxdepth 1 -type f -regex '.*/[0-9]+' -printf '%f\n' | sort -n)
+    local dups
+    dups=$(sort "$listed" | uniq -d)
+    if [[ -n $dups ]]; then
+        echo "  files listed more than once: $dups"
+        bad=1
+    fi
+    # Nothing but part files and manifest entries: no temporary file, hidden or not.
+    local stray
+    stray=$(find "$dir" -mindepth 1 \( -type d -path "$meta" -prune \) -o -print |
+        grep -Ev '/part-00000-[0-9]{19}\.json$' || true)
+    stray+=$(find "$meta" -mindepth 1 -print | grep -Ev '/[0-9]+$' || true)
+    if [[ -n $stray ]]; then
+        echo "  unexpected files in the output (temporary files?):"
+        echo "$stray" | sed 's/^/    /'
+        bad=1
+    fi
+    # Part files no entry lists are invisible to readers: only worth a note.
+    local unlisted
+    unlisted=$(comm -23 <(find "$dir" -maxdepth 1 -name 'part-*' | sort) <(sort "$listed"))
+    if [[ -n $unlisted ]]; then
+        echo "  note: part files not in the manifest (ignored): $(echo "$unlisted" | wc -l)"
+    fi
+    sort "$rows.unsorted" > "$rows"
+    rm -f "$rows.unsorted"
+    return $bad
+}
+
+# compare NAME RUNDIR: RUNDIR's manifest rows against the reference's.
+compare() {
+    local name=$1 rundir=$2 status=0
+    local got=$rundir/rows.txt
+    local problems
+    if ! problems=$(manifest_rows "$rundir" "$got"); then
+        echo "kill_restart: FAIL: $variant $name: inconsistent output"
+        status=1
+    fi
+    [[ -n $problems ]] && echo "$problems"
+    if ! cmp -s "$ref_rows" "$got"; then
+        echo "kill_restart: FAIL: $variant $name: rows differ from the uninterrupted run" \
+            "($(wc -l < "$ref_rows") expected, $(wc -l < "$got") found)"
+        local missing extra
+        missing=$(comm -23 "$ref_rows" "$got" | wc -l)
+        extra=$(comm -13 "$ref_rows" "$got" | wc -l)
+        echo "  $missing rows missing (lost), $extra rows extra (duplicated or wrong); first of each:"
+        comm -23 "$ref_rows" "$got" | head -n 10 | sed 's/^/  - /'
+        comm -13 "$ref_rows" "$got" | head -n 10 | sed 's/^/  + /'
+        echo "  diff -u reference $name (sorted rows, first 60 lines):"
+        diff -u --label "reference" --label "$name" "$ref_rows" "$got" | head -n 60 |
+            sed 's/^/  /' || true
+        status=1
+    fi
+    # The same batches should have committed (a note only: the rows are what readers see).
+    local ids_ref ids_got
+    ids_ref=$(find "$ref_dir/out/_spark_metadata" -maxdepth 1 -regex '.*/[0-9]+' -printf '%f ' |
+        tr ' ' '\n' | sort -n | tr '\n' ' ')
+    ids_got=$(find "$rundir/out/_spark_metadata" -maxdepth 1 -regex '.*/[0-9]+' -printf '%f ' |
+        tr ' ' '\n' | sort -n | tr '\n' ' ')
+    if [[ $ids_ref != "$ids_got" ]]; then
+        echo "  note: manifest batch ids differ from the reference's: [${ids_got% }]" \
+            "vs [${ids_ref% }]"
+    fi
+    return $status
+}
+
+# run_to_end RUNDIR LOG: run ./q to completion (exit 0 required).
+run_to_end() {
+    local rc=0
+    (cd "$1" && timeout --signal=KILL "$run_timeout" "$qexe" --trigger availableNow) \
+        >> "$2" 2>&1 || rc=$?
+    if [[ $rc -ne 0 ]]; then
+        echo "kill_restart: FAIL: $variant: run in $1 exited with $rc (log $2):"
+        tail -n 30 "$2" | sed 's/^/  /'
+        return 1
+    fi
+}
+
+failures=0
+kills_landed=0
+kills_total=0
+for variant in $variants; do
+    if [[ $variant == windowed && ${KILL_SKIP_WINDOWED:-0} == 1 ]]; then
+        echo "kill_restart: $variant: SKIPPED (KILL_SKIP_WINDOWED=1)"
+        continue
+    fi
+    vdir=$tmp/$variant
+    mkdir -p "$vdir"
+    write_query "$variant" "$vdir/query.sql"
+    qexe=$vdir/q
+    if ! "$sluice" build "$vdir/query.sql" -o "$qexe" > "$vdir/build.log" 2>&1; then
+        cat "$vdir/build.log"
+        echo "kill_restart: FAIL: $variant: sluice build failed"
+        failures=$((failures + 1))
+        continue
+    fi
+
+    # The reference: one uninterrupted run.
+    mkdir -p "$vdir/ref"
+    if ! run_to_end "$vdir/ref" "$vdir/ref/run.log"; then
+        failures=$((failures + 1))
+        continue
+    fi
+    ref_dir=$vdir/ref
+    ref_rows=$ref_dir/rows.txt
+    if ! problems=$(manifest_rows "$vdir/ref" "$ref_rows"); then
+        echo "kill_restart: FAIL: $variant reference: inconsistent output"
+        echo "$problems"
+        failures=$((failures + 1))
+        continue
+    fi
+    if [[ ! -s $ref_rows ]]; then
+        echo "kill_restart: FAIL: $variant reference: no rows at all"
+        failures=$((failures + 1))
+        continue
+    fi
+
+    # The control: uninterrupted again, then restarted with nothing left to do.
+    mkdir -p "$vdir/control"
+    if run_to_end "$vdir/control" "$vdir/control/run.log" &&
+        run_to_end "$vdir/control" "$vdir/control/run.log" &&
+        compare control "$vdir/control"; then
+        echo "kill_restart: $variant control: ok ($(wc -l < "$ref_rows") rows)"
+    else
+        failures=$((failures + 1))
+    fi
+
+    for ((r = 1; r <= rounds; r++)); do
+        rdir=$vdir/round-$r
+        mkdir -p "$rdir"
+        log=$rdir/run.log
+        rand "$max_kills"
+        n_kills=$((REPLY + 1))
+        story=""
+        ok=1
+        for ((k = 1; k <= n_kills; k++)); do
+            rand $((max_ms - min_ms + 1))
+            delay=$((min_ms + REPLY))
+            echo "=== attempt $k: SIGKILL after ${delay} ms" >> "$log"
+            (cd "$rdir" && exec "$qexe" --trigger availableNow) >> "$log" 2>&1 &
+            child=$!
+            sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+            kill -KILL "$child" 2> /dev/null || true
+            rc=0
+            { wait "$child"; } 2> /dev/null || rc=$? # (no "Killed" notice from bash)
+            child=
+            kills_total=$((kills_total + 1))
+            if [[ $rc -eq 137 ]]; then
+                kills_landed=$((kills_landed + 1))
+                story+=" ${delay}ms:killed"
+            elif [[ $rc -eq 0 ]]; then
+                story+=" ${delay}ms:finished-first"
+            else
+                echo "kill_restart: FAIL: $variant round $r: attempt $k exited with $rc" \
+                    "before it was killed (log $log):"
+                tail -n 30 "$log" | sed 's/^/  /'
+                ok=0
+                break
+            fi
+        done
+        if ((ok)); then
+            echo "=== last run, to the end" >> "$log"
+            if run_to_end "$rdir" "$log" && compare "round $r" "$rdir"; then
+                echo "kill_restart: $variant round $r: ok (${story# })"
+                continue
+            fi
+        fi
+        echo "  round $r kills: ${story# }; its log:"
+        sed 's/^/  | /' "$log" | tail -n 40
+        failures=$((failures + 1))
+    done
+done
+
+echo "kill_restart: $kills_landed of $kills_total kills landed while the query ran" \
+    "(seed $seed)"
+if ((rounds > 0 && kills_total > 0 && kills_landed == 0)); then
+    echo "kill_restart: note: every run finished before its kill; raise KILL_FILES/KILL_LINES"
+fi
+if ((failures > 0)); then
+    echo "kill_restart: FAIL: $failures failures (reproduce with KILL_SEED=$seed)"
+    exit 1
+fi
+echo "kill_restart: ok"
