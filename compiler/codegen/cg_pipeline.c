@@ -39,6 +39,7 @@ typedef struct EventTime {
     LLVMValueRef n, min, max, base, sum; /* i64 allocas; NULL without a watermark */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
     LLVMValueRef dropped;                /* i64 alloca */
+    LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
 } EventTime;
 
 static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
@@ -53,9 +54,16 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         }
     }
     if (pq->agg && pq->event_key >= 0) {
-        et->late = cg_call(cg, "srt_query_late_threshold", &cg->q, 1, "late");
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, SRT_OP_AGG)};
+        et->late = cg_call(cg, "srt_query_late_threshold", args, 2, "late");
         et->dropped = cg_alloca(cg, cg->t_i64, "late.n");
         cg_store(cg, cg_i64(cg, 0), et->dropped);
+    }
+    if (pq->dedup_block && pq->dedup_block->dedup->watermark_col >= 0) {
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, SRT_OP_DEDUP)};
+        et->dedup_late = cg_call(cg, "srt_query_late_threshold", args, 2, "dd.late");
+        et->dedup_dropped = cg_alloca(cg, cg->t_i64, "dd.late.n");
+        cg_store(cg, cg_i64(cg, 0), et->dedup_dropped);
     }
 }
 
@@ -92,27 +100,73 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
         cg_call(cg, "srt_query_event_times", args, 6, "");
     }
     if (et->late) {
-        LLVMValueRef args[2] = {cg->q, cg_load(cg, cg->t_i64, et->dropped, "")};
-        cg_call(cg, "srt_query_dropped_late", args, 2, "");
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, SRT_OP_AGG), cg_load(cg, cg->t_i64, et->dropped, "")};
+        cg_call(cg, "srt_query_dropped_late", args, 3, "");
+    }
+    if (et->dedup_late) {
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, SRT_OP_DEDUP), cg_load(cg, cg->t_i64, et->dedup_dropped, "")};
+        cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
 }
 
-/* Branch to bb_late (counting the row) when key_us is at or before the late threshold;
-   continue in a new block otherwise. */
-static void drop_if_late(CgCtx *cg, const EventTime *et, LLVMValueRef key_us, LLVMValueRef is_null,
-                         LLVMBasicBlockRef bb_late)
+/* Branch to bb_late (counting the row in *dropped) when key_us is at or before the
+   threshold late; continue in a new block otherwise. */
+static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, LLVMValueRef key_us,
+                         LLVMValueRef is_null, LLVMBasicBlockRef bb_late)
 {
     LLVMBasicBlockRef bb_drop = cg_block(cg, "late.drop");
     LLVMBasicBlockRef bb_keep = cg_block(cg, "late.keep");
-    LLVMValueRef late = LLVMBuildICmp(cg->b, LLVMIntSLE, key_us, et->late, "is.late");
+    LLVMValueRef late = LLVMBuildICmp(cg->b, LLVMIntSLE, key_us, late_us, "is.late");
     if (is_null)
         late = cg_and(cg, late, cg_not(cg, is_null));
     LLVMBuildCondBr(cg->b, late, bb_drop, bb_keep);
     cg_at(cg, bb_drop);
-    LLVMValueRef n = cg_load(cg, cg->t_i64, et->dropped, "late.n");
-    cg_store(cg, LLVMBuildAdd(cg->b, n, cg_i64(cg, 1), ""), et->dropped);
+    LLVMValueRef n = cg_load(cg, cg->t_i64, dropped, "late.n");
+    cg_store(cg, LLVMBuildAdd(cg->b, n, cg_i64(cg, 1), ""), dropped);
     LLVMBuildBr(cg->b, bb_late);
     cg_at(cg, bb_keep);
+}
+
+/* ==== Deduplication ==== */
+
+/* DROP DUPLICATES over the block's input (after its WHERE): a late row (event time at or
+   before the threshold) and a row whose key was seen before go to bb_skip; a new key is
+   remembered with the time at which the watermark lets it go. */
+static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv *env, const EventTime *et,
+                      LLVMBasicBlockRef bb_skip)
+{
+    CgVal ts = {0};
+    if (d->watermark_col >= 0) {
+        ts = env->cols[d->watermark_col];
+        drop_if_late(cg, et->dedup_late, et->dedup_dropped, ts.v, ts.null, bb_skip);
+    }
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, d->n + 1);
+    for (int i = 0; i < d->n; i++)
+        keys[i] = env->cols[d->cols[i]];
+    uint32_t cap = pq->dedup_key.fixed_size + 256;
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "dd.keybuf");
+    LLVMSetAlignment(stack, 16);
+    LLVMValueRef len;
+    LLVMValueRef key = cg_build_key(cg, &pq->dedup_key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dd.hash");
+    LLVMValueRef table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
+    LLVMValueRef uargs[4] = {table, key, len, hash};
+    LLVMValueRef st = cg_call(cg, "srt_agg_upsert", uargs, 4, "dd.state");
+    LLVMValueRef seen_p = cg_gepc(cg, st, 8, "dd.seen.p");
+    LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dd.seen");
+    LLVMBasicBlockRef bb_new = cg_block(cg, "dd.new");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, seen, cg_i64(cg, 0), ""), bb_skip, bb_new);
+    cg_at(cg, bb_new);
+    cg_store(cg, cg_i64(cg, 1), seen_p);
+    /* When the watermark may forget the key: at its event time when that is a key column,
+       delay after it for WITHIN WATERMARK, never otherwise (or for a NULL event time). */
+    LLVMValueRef evict = cg_i64(cg, INT64_MAX);
+    if (d->watermark_col >= 0 && (d->event_key >= 0 || d->within_watermark)) {
+        LLVMValueRef at = d->within_watermark ? LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, d->delay_us), "") : ts.v;
+        evict = cg_select(cg, ts.null, evict, at);
+    }
+    cg_store(cg, evict, st);
 }
 
 /* ==== Window assignment and aggregation ==== */
@@ -164,7 +218,7 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     keys[a->window_group] = win;
     /* Late per window, by its end: a sliding row may be late for old windows only. */
     if (et->late && pq->event_key == a->window_group)
-        drop_if_late(cg, et, end, NULL, bb_step);
+        drop_if_late(cg, et->late, et->dropped, end, NULL, bb_step);
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_step);
 
@@ -189,7 +243,7 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
         return;
     }
     if (et->late && pq->event_key >= 0)
-        drop_if_late(cg, et, keys[pq->event_key].v, keys[pq->event_key].null, bb_next);
+        drop_if_late(cg, et->late, et->dropped, keys[pq->event_key].v, keys[pq->event_key].null, bb_next);
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_next);
 }
@@ -392,6 +446,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
             cg_at(cg, pass);
         }
+        if (s->dedup)
+            dedup_row(cg, pq, s->dedup, &env, &et, bb_cont);
         if (s->gen >= 0) {
             CgVal *elem = ARENA_NEW(cg->arena, CgVal);
             bb_cont = generate(cg, s, &env, bb_cont, elem);
@@ -412,6 +468,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);
             cg_at(cg, pass);
         }
+        if (pq->agg->dedup)
+            dedup_row(cg, pq, pq->agg->dedup, &env, &et, bb_cont);
         aggregate_row(cg, pq, &env, table, bb_cont, &et);
     } else {
         LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");

@@ -78,6 +78,10 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVM
                 }
             }
         }
+        if (pq->dedup_block) {
+            LLVMValueRef dargs[2] = {p, qi};
+            cg_call(cg, "srt_prog_query_dedup", dargs, 2, "");
+        }
         if (pq->watermark_col >= 0) {
             LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};
             cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");

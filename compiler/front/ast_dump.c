@@ -323,7 +323,8 @@ static void put_select(StrBuf *sb, const AstSelect *s, int depth)
     put_clause_expr(sb, "where", s->where, depth + 1);
     if (s->dedup) {
         newline(sb, depth + 1);
-        sb_puts(sb, s->dedup->within_watermark ? "(drop-duplicates-within-watermark" : "(drop-duplicates");
+        sb_puts(sb, s->dedup->within_watermark ? "(drop-duplicates-within-watermark"
+                                               : "(drop-duplicates");
         put_list(sb, &s->dedup->columns);
         sb_putc(sb, ')');
     }

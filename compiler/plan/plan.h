@@ -105,6 +105,11 @@ typedef struct PQuery {
     int event_key;
     uint32_t event_key_offset;
 
+    /* DROP DUPLICATES: the block that has it (before its GROUP BY, after its WHERE) and
+       the layout of its key bytes (the dedup columns, in order). */
+    const SSelect *dedup_block;
+    PKeyLayout dedup_key;
+
     PColumn *columns;      /* result columns (visible first, then hidden sort keys) */
     int n_columns;
     POrder *order;

@@ -79,6 +79,9 @@ static void mark_columns(const SExpr *e, bool *needed, int n)
 static void mark_block(const SSelect *s, bool *needed, int n)
 {
     mark_columns(s->where, needed, n);
+    for (int i = 0; s->dedup && i < s->dedup->n; i++)
+        if (s->dedup->cols[i] >= 0 && s->dedup->cols[i] < n)
+            needed[s->dedup->cols[i]] = true;
     for (int i = 0; i < s->n_group; i++)
         mark_columns(s->group[i], needed, n);
     for (int i = 0; i < s->n_agg; i++)
@@ -224,13 +227,9 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             agg_at = i;
         }
     }
-    /* Planned by sema, not yet by codegen and the runtime. */
+    /* Checked by sema, not yet generated: session windows. */
     for (int i = 0; i < depth; i++) {
         const SSelect *s = chain[i];
-        if (s->dedup) {
-            diag_error(diag, s->dedup->span, "DROP DUPLICATES is not supported yet");
-            return NULL;
-        }
         if (s->has_agg && s->window_group >= 0 && s->group[s->window_group]->u.window.session) {
             diag_error(diag, s->group[s->window_group]->span,
                        "session windows are not supported yet");
@@ -280,6 +279,17 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             int64_t size = w->u.window.size_us, slide = w->u.window.slide_us;
             pq->window_n = (int)((size + slide - 1) / slide);
         }
+    }
+
+    for (int i = 0; i < depth; i++) {
+        const SDedup *d = chain[i]->dedup;
+        if (!d)
+            continue;
+        pq->dedup_block = chain[i];
+        const Type **types = ARENA_NEW_N(arena, const Type *, d->n + 1);
+        for (int c = 0; c < d->n; c++)
+            types[c] = chain[i]->input.cols[d->cols[c]].type;
+        layout_key(arena, &pq->dedup_key, types, d->n);
     }
 
     pq->n_needed = pq->source->schema.n;

@@ -1074,8 +1074,8 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
     if (!ok || !ts)
         return NULL;
     if (gap <= 0) {
-        diag_error(sc->diag, g->span, "The session window gap duration (%s) must be greater than 0.",
-                   text);
+        diag_error(sc->diag, g->span,
+                   "The session window gap duration (%s) must be greater than 0.", text);
         return NULL;
     }
     SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window(), call->span);

@@ -4,8 +4,9 @@
 ** implicit casts): a column keeps its declared spelling, a struct field is named
 ** by the field, anything else by its "pretty SQL" - `(a + 1)`, `lower(action)`,
 ** `count(1)` for count(*), string literals without quotes, `window` for a time
-** window, `session_window` for a session window.  The same text quotes expressions in diagnostics ("but 'x' is of type
-** string").  Must not: report errors (resolution failures print as written).
+** window, `session_window` for a session window.  The same text quotes
+** expressions in diagnostics ("but 'x' is of type string").  Must not: report
+** errors (resolution failures print as written).
 */
 #include <math.h>
 #include <stdio.h>

@@ -219,7 +219,7 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         if (is_window_call(x)) {
             b.allow_window = true;
             k = strcasecmp(x->u.call.name, "session_window") == 0 ? sema_bind_session_window(&b, x)
-                                                                   : sema_bind_window(&b, x);
+                                                                  : sema_bind_window(&b, x);
             b.allow_window = false;
         } else {
             k = sema_bind_expr(&b, x);

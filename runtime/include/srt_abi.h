@@ -170,17 +170,40 @@ const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n);
    the same for every row of a batch (hoist it out of loops). */
 int64_t srt_query_batch_ts(SrtQuery *q);
 
+/*
+** Session windows (session_window(ts, gap)).  Groups are kept per key K (the key bytes
+** with the session slot, two i64 at the offset given to srt_prog_query_session, zeroed);
+** each K has a list of disjoint sessions [start, end).  srt_session_upsert finds the
+** session that the row's [start, end) joins: sessions with s.start <= end && start <= s.end
+** (Spark merges touching sessions) are merged into one (states combined with the
+** registered merge function, bounds widened); none gives a new session with zeroed state.
+** Returns that session's state (state_size bytes, 16-byte aligned), valid until the next
+** upsert.  Emitting writes start/end into the slot of a copy of K for the emit function.
+*/
+typedef void (*SrtMergeFn)(uint8_t *dst_state, const uint8_t *src_state);
+void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge);
+uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
+                            int64_t start_us, int64_t end_us);
+
 /* Event time, once per process call of a query with a watermark: n rows had a non-NULL
    event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), sum_delta_ms
    the sum of (t_ms - base_ms) where base_ms is the first of them. */
 void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, int64_t base_ms,
                            int64_t sum_delta_ms);
-/* Rows (aggregation: a row's window end, or its event-time key) at or before this time (µs)
-   are late and dropped by the stateful operator; INT64_MIN when nothing is late (no
-   watermark, or complete mode).  Constant during a batch (hoist it out of loops). */
-int64_t srt_query_late_threshold(SrtQuery *q);
-/* n rows were dropped as late by the process call (numRowsDroppedByWatermark). */
-void srt_query_dropped_late(SrtQuery *q, int64_t n);
+/* Stateful operators of a query, in pipeline order of their statistics. */
+enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1 };
+/* Rows at or before this time (µs) are late and dropped by stateful operator op
+   (aggregation: a row's window end or event-time key; deduplication: its event time);
+   INT64_MIN when nothing is late (no watermark; an aggregation in complete mode).
+   Constant during a batch (hoist it out of loops). */
+int64_t srt_query_late_threshold(SrtQuery *q, int32_t op);
+/* n rows were dropped as late by op in the process call (numRowsDroppedByWatermark). */
+void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
+/* DROP DUPLICATES: the query keeps a set of keys (a group table whose state is 16 bytes:
+   i64 eviction time in µs at 0 — the key is forgotten once the watermark reaches it,
+   INT64_MAX never — and i64 seen flag at 8). */
+void srt_prog_query_dedup(SrtProgram *p, int query);
+SrtAggTable *srt_query_dedup_table(SrtQuery *q);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

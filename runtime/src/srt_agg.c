@@ -632,10 +632,18 @@ static void rebuild_index(SrtAggTable *t)
         }
 }
 
-/* Copy the live groups' strings into one new block of need bytes and free the arena and
-   the previous block.  Without memory for the block nothing changes. */
-static void compact_strings(SrtAggTable *t, size_t need)
+/* Copy the live groups' strings into one new block and free the arena and the previous
+   block.  Without memory for the block nothing changes. */
+static void compact_strings(SrtAggTable *t)
 {
+    size_t need = 0;
+    for (AggChunk *c = t->first; c; c = c->next)
+        for (size_t off = 0; off < c->used;) {
+            AggEntry *e = chunk_entry(c, off);
+            off += entry_size(t, e->key_len);
+            if (e->seq < AGG_MARK)
+                need += state_string_bytes(t, entry_state(e));
+        }
     char *blk = NULL;
     if (need) {
         blk = srt_mem_alloc(t->mem, need);
@@ -656,7 +664,7 @@ static void compact_strings(SrtAggTable *t, size_t need)
                 uint32_t n = slot_len(st, so);
                 if (!p)
                     continue;
-                if (n == 0 || n > need - pos) {
+                if (n == 0) {
                     set_slot_ptr(st, so, agg_empty);
                     continue;
                 }
@@ -716,7 +724,7 @@ int srt_agg_remove_if(SrtAggTable *t, SrtAggPredFn fn, void *ctx, size_t *n_remo
             }
         }
     size_t dead = t->dead_bytes + removed_bytes;
-    int compact = 0;
+    int compact = dead > 0 && dead >= (t->live_bytes + t->dead_bytes) / 4;
     t->count -= removed;
     t->live_bytes -= removed_bytes;
     if (compact) {
@@ -736,7 +744,7 @@ int srt_agg_remove_if(SrtAggTable *t, SrtAggPredFn fn, void *ctx, size_t *n_remo
     }
     size_t held = t->str_block_size + t->strings.bytes;
     if (t->n_str_slots && held && (compact || held > 2 * str_need + ((size_t)64 << 10)))
-        compact_strings(t, str_need);
+        compact_strings(t);
     srt_agg_begin_batch(t); /* the updated list may point at moved or removed entries */
     if (t->cap_updated > 4 * t->count + 1024) {
         /* Far more room than the groups left could need: let it grow again on demand. */

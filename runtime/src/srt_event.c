@@ -36,16 +36,17 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
     q->ev_n += n;
 }
 
-int64_t srt_query_late_threshold(SrtQuery *q)
+int64_t srt_query_late_threshold(SrtQuery *q, int32_t op)
 {
-    if (!q->def || !q->def->has_watermark || q->mode == SRT_OUT_COMPLETE)
+    if (!q->def || !q->def->has_watermark || (op == SRT_OP_AGG && q->mode == SRT_OUT_COMPLETE))
         return INT64_MIN;
     return q->late_wm_ms * 1000;
 }
 
-void srt_query_dropped_late(SrtQuery *q, int64_t n)
+void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n)
 {
-    q->dropped_late += n;
+    if (op == SRT_OP_AGG || op == SRT_OP_DEDUP)
+        q->ops[op].dropped += n;
 }
 
 void srt_event_begin_batch(SrtQuery *q)
@@ -53,10 +54,7 @@ void srt_event_begin_batch(SrtQuery *q)
     q->ev_n = 0;
     q->ev_min_ms = q->ev_max_ms = q->ev_base_ms = 0;
     q->ev_sum_rel = 0;
-    q->dropped_late = 0;
-    q->n_removed = 0;
-    q->n_updated = 0;
-    q->removal_us = q->state_commit_us = 0;
+    memset(q->ops, 0, sizeof q->ops);
 }
 
 int64_t srt_event_avg_ms(const SrtQuery *q)
@@ -91,7 +89,14 @@ int srt_event_is_final(const SrtQuery *q, const uint8_t *key, uint32_t key_len)
     return t <= q->watermark_ms * 1000;
 }
 
-int srt_event_needs_no_data_batch(const SrtQuery *q, int64_t next_wm_ms)
+int srt_event_watermark_cleans(const SrtQuery *q)
 {
-    return srt_event_evicts(q) && next_wm_ms > q->watermark_ms;
+    return srt_event_evicts(q) || (q->dedup && q->def->has_watermark);
+}
+
+int srt_event_dedup_expired(const SrtQuery *q, const uint8_t *state)
+{
+    int64_t at;
+    memcpy(&at, state, sizeof at);
+    return at <= q->watermark_ms * 1000;
 }

@@ -362,6 +362,32 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
 int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len);
 
 /* ======================================================================
+** Session windows (srt_session.c): per key K, a sorted list of disjoint sessions
+** ====================================================================== */
+
+typedef struct SrtSessions SrtSessions;
+/* A table whose sessions carry state_size bytes; the session slot (start, end: two i64)
+   lives at slot_offset of the key bytes.  NULL when out of memory. */
+SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
+                              SrtMergeFn merge);
+void srt_sessions_free(SrtSessions *t);
+/* See srt_session_upsert (srt_abi.h).  0 or -SRT_ERR_NOMEM. */
+int srt_sessions_upsert(SrtSessions *t, const void *key, uint32_t key_len, uint64_t hash,
+                        int64_t start_us, int64_t end_us, uint8_t **state);
+/* Visit every session: key is a copy of K with the slot holding (start, end).  fn returns
+   0 to keep it, 1 to remove it after the visit, <0 to stop with that error.  Removal
+   frees the session (and K when its list becomes empty).  *n_removed counts them. */
+typedef int (*SrtSessionVisitFn)(void *ctx, const uint8_t *key, uint32_t key_len,
+                                 uint8_t *state, int64_t start_us, int64_t end_us);
+int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *n_removed);
+size_t srt_sessions_count(const SrtSessions *t);   /* sessions held */
+size_t srt_sessions_bytes(const SrtSessions *t);   /* memory held */
+/* Put back one session from a checkpoint: key holds the slot (start, end); the state is
+   state_size bytes.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT (bad lengths). */
+int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
+                         uint32_t state_len, SrtErr *err);
+
+/* ======================================================================
 ** Show (srt_show.c): values as Spark's Dataset.show() prints them
 ** ====================================================================== */
 
@@ -607,6 +633,7 @@ typedef struct SrtQueryDef {
     SrtOrderKey *order;
     uint32_t n_order, cap_order;
     int has_watermark;
+    int has_dedup;
     int64_t watermark_delay_us;
     int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
     uint32_t *string_slots;    /* state offsets of STRING min/max */
@@ -694,10 +721,14 @@ struct SrtQuery {
     int64_t late_wm_ms;      /* late-row threshold: the previous batch's watermark */
     int64_t ev_n, ev_min_ms, ev_max_ms, ev_base_ms; /* event times of the current batch */
     double ev_sum_rel;       /* sum of (t - ev_base_ms) */
-    int64_t dropped_late;    /* numRowsDroppedByWatermark of the current batch */
-    int64_t n_removed;       /* groups evicted by the current batch */
-    int64_t n_updated;       /* groups updated by the current batch */
-    int64_t removal_us, state_commit_us;
+    /* per stateful operator (SRT_OP_AGG, SRT_OP_DEDUP), for the current batch */
+    struct SrtOpStats {
+        int64_t dropped;     /* numRowsDroppedByWatermark */
+        int64_t updated, removed;
+        int64_t removal_us, commit_us;
+        int64_t rows_at_start; /* keys held when the batch began */
+    } ops[2];
+    SrtAggTable *dedup;      /* owned: DROP DUPLICATES keys; NULL without */
 
     /* identity, checkpoint and progress (srt_recover.c, srt_report.c) */
     char id[37], run_id[37];
@@ -753,10 +784,12 @@ int64_t srt_event_avg_ms(const SrtQuery *q);
 int64_t srt_event_next_watermark(const SrtQuery *q);
 /* Does the query evict final groups (aggregation with an event-time key, not complete)? */
 int srt_event_evicts(const SrtQuery *q);
+/* Does the query's state shrink when the watermark moves (eviction, or dedup keys)? */
+int srt_event_watermark_cleans(const SrtQuery *q);
+/* Is a dedup key with this state forgotten under the current batch's watermark? */
+int srt_event_dedup_expired(const SrtQuery *q, const uint8_t *state);
 /* Is the group with these key bytes final under the current batch's watermark? */
 int srt_event_is_final(const SrtQuery *q, const uint8_t *key, uint32_t key_len);
-/* Spark's shouldRunAnotherBatch: does a watermark moving to next_wm_ms need a no-data batch? */
-int srt_event_needs_no_data_batch(const SrtQuery *q, int64_t next_wm_ms);
 
 /* Checkpoints of a query (srt_recover.c).  The checkpoint directory of q: its
    checkpointLocation option, else <env->checkpoint>/<name>, else NULL. */

@@ -28,7 +28,7 @@ int srt_output_collect(SrtQuery *q)
     if (!q->agg)
         return 0;
     int rc;
-    q->n_updated = (int64_t)srt_agg_updated_count(q->agg);
+    q->ops[SRT_OP_AGG].updated = (int64_t)srt_agg_updated_count(q->agg);
     if (q->mode == SRT_OUT_COMPLETE)
         rc = srt_agg_foreach(q->agg, emit_group, q);
     else if (q->mode == SRT_OUT_APPEND)

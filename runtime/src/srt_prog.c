@@ -251,3 +251,10 @@ void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset)
         return;
     q->string_slots[q->n_string_slots++] = state_offset;
 }
+
+void srt_prog_query_dedup(SrtProgram *p, int query)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        q->has_dedup = 1;
+}

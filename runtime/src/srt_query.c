@@ -106,6 +106,12 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     const char *ckpt = srt_recover_dir(q, env);
     if (ckpt && (rc = srt_recover_open(q, ckpt, err)) < 0)
         return rc;
+    if (d->has_dedup) {
+        q->dedup = srt_agg_new(q->mem, 16);
+        if (!q->dedup)
+            return srt_err_nomem(err, "deduplication state");
+        srt_agg_set_owner(q->dedup, q);
+    }
     const SrtSourceDef *sd = &p->sources[d->source];
     const SrtSchema src_schema = {sd->cols, sd->n_cols};
     q->source.vt = srt_source_lookup(sd->connector);
@@ -140,6 +146,7 @@ void srt_query_free(SrtQuery *q)
     if (q->sink_open)
         q->sink.vt->close(&q->sink);
     srt_agg_free(q->agg);
+    srt_agg_free(q->dedup);
     srt_regex_cache_free(q);
     srt_arena_free(&q->batch);
     srt_arena_free(&q->scratch);
@@ -161,6 +168,11 @@ void srt_query_free(SrtQuery *q)
 SrtAggTable *srt_query_agg_table(SrtQuery *q)
 {
     return q->agg;
+}
+
+SrtAggTable *srt_query_dedup_table(SrtQuery *q)
+{
+    return q->dedup;
 }
 
 int64_t srt_query_batch_ts(SrtQuery *q)
@@ -353,6 +365,10 @@ int srt_query_run_batch(SrtQuery *q)
     q->batch_ts_us = ts_ms * 1000;
     if (q->agg)
         srt_agg_begin_batch(q->agg);
+    if (q->dedup) {
+        srt_agg_begin_batch(q->dedup);
+        q->ops[SRT_OP_DEDUP].rows_at_start = (int64_t)srt_agg_count(q->dedup);
+    }
     const char *start = q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
     const char *end = srt_buf_cstr(&q->end_offset);
     int no_data = start ? strcmp(start, end) == 0 : !*end;
@@ -442,7 +458,7 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
         if ((rc = q->source.vt->plan(&q->source, lim, &q->end_offset, &has_data, &q->err)) < 0)
             return failed_rc(q, rc);
         q->dur_us[SRT_DUR_LATEST_OFFSET] = srt_mono_us() - t0;
-        if (!has_data && q->watermark_ms > q->late_wm_ms && srt_event_evicts(q)) {
+        if (!has_data && q->watermark_ms > q->late_wm_ms && srt_event_watermark_cleans(q)) {
             /* No new data, but the watermark moved: a no-data batch emits and evicts what
                became final (Spark's noDataMicroBatches). */
             srt_buf_clear(&q->end_offset);

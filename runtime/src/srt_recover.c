@@ -20,26 +20,38 @@
 
 /* ==== Start ==== */
 
+typedef struct LoadCtx {
+    SrtQuery *q;
+    SrtAggTable *t;
+} LoadCtx;
+
 static int load_state_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
                           const uint8_t *val, uint32_t val_len)
 {
-    SrtQuery *q = ctx;
+    LoadCtx *lc = ctx;
     if (is_put)
-        return srt_agg_restore(q->agg, key, key_len, val, val_len, &q->err);
-    return srt_agg_delete(q->agg, key, key_len);
+        return srt_agg_restore(lc->t, key, key_len, val, val_len, &lc->q->err);
+    return srt_agg_delete(lc->t, key, key_len);
+}
+
+static int load_table(SrtQuery *q, SrtAggTable *t, int op, int64_t version, SrtErr *err)
+{
+    if (!t || version <= 0)
+        return 0;
+    srt_err_clear(&q->err);
+    LoadCtx lc = {q, t};
+    int rc = srt_ckpt_state_load(q->ckpt, op, version, load_state_row, &lc, err);
+    if (rc < 0 && !err->code)
+        *err = q->err;
+    if (rc >= 0)
+        srt_agg_begin_batch(t);
+    return rc;
 }
 
 static int load_state(SrtQuery *q, int64_t version, SrtErr *err)
 {
-    if (!q->agg || version <= 0)
-        return 0;
-    srt_err_clear(&q->err);
-    int rc = srt_ckpt_state_load(q->ckpt, 0, version, load_state_row, q, err);
-    if (rc < 0 && !err->code)
-        *err = q->err;
-    if (rc >= 0)
-        srt_agg_begin_batch(q->agg);
-    return rc;
+    int rc = load_table(q, q->agg, SRT_OP_AGG, version, err);
+    return rc < 0 ? rc : load_table(q, q->dedup, SRT_OP_DEDUP, version, err);
 }
 
 static int set_offset(SrtBuf *b, const char *text, SrtErr *err)
@@ -172,6 +184,8 @@ int srt_recover_log_offsets(SrtQuery *q, int64_t batch_ts_ms)
 
 typedef struct StateOut {
     SrtQuery *q;
+    SrtAggTable *t;
+    int op;            /* SRT_OP_AGG or SRT_OP_DEDUP */
     SrtStateWriter *w; /* NULL without a checkpoint */
     SrtBuf val;
     int deletes;       /* log removed groups (a delta) */
@@ -181,7 +195,7 @@ static int put_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *s
 {
     StateOut *so = ctx;
     srt_buf_clear(&so->val);
-    srt_agg_encode_state(so->q->agg, state, &so->val);
+    srt_agg_encode_state(so->t, state, &so->val);
     if (so->val.oom)
         return -SRT_ERR_NOMEM;
     return srt_state_put(so->w, key, key_len, so->val.p, (uint32_t)so->val.n);
@@ -189,9 +203,10 @@ static int put_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *s
 
 static int evict_group(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
 {
-    SRT_UNUSED(state);
     StateOut *so = ctx;
-    if (!srt_event_is_final(so->q, key, key_len))
+    int gone = so->op == SRT_OP_AGG ? srt_event_is_final(so->q, key, key_len)
+                                    : srt_event_dedup_expired(so->q, state);
+    if (!gone)
         return 0;
     if (so->w && so->deletes) {
         int rc = srt_state_delete(so->w, key, key_len);
@@ -201,36 +216,38 @@ static int evict_group(void *ctx, const uint8_t *key, uint32_t key_len, const ui
     return 1;
 }
 
-int srt_recover_state(SrtQuery *q)
+/* Evict what the watermark made final or expired from one table, and write the table's
+   next state version: a delta of the updated and removed groups, or every 10th version a
+   snapshot. */
+static int save_table(SrtQuery *q, SrtAggTable *t, int op, int evict)
 {
-    if (!q->agg)
-        return 0;
-    int evict = srt_event_evicts(q);
-    if (!q->ckpt && !evict)
-        return 0;
-    StateOut so = {q, NULL, {0}, 0};
+    StateOut so = {q, t, op, NULL, {0}, 0};
     srt_buf_init(&so.val, q->mem);
     int64_t version = q->batch_id + 1;
     int snapshot = version % 10 == 0;
     int rc = 0;
     int64_t t0 = srt_mono_us();
+    struct SrtOpStats *st = &q->ops[op];
+    /* Aggregation: groups that changed.  Dedup: keys added (every lookup touches one). */
+    st->updated = op == SRT_OP_AGG ? (int64_t)srt_agg_updated_count(t)
+                                   : (int64_t)srt_agg_count(t) - st->rows_at_start;
     if (q->ckpt) {
-        if ((rc = srt_ckpt_state_begin(q->ckpt, 0, version, snapshot, &so.w, &q->err)) < 0)
+        if ((rc = srt_ckpt_state_begin(q->ckpt, op, version, snapshot, &so.w, &q->err)) < 0)
             goto out;
         so.deletes = !snapshot;
-        if (!snapshot && (rc = srt_agg_foreach_updated(q->agg, put_group, &so)) < 0)
+        if (!snapshot && (rc = srt_agg_foreach_updated(t, put_group, &so)) < 0)
             goto out;
     }
     if (evict) {
         size_t removed = 0;
         int64_t r0 = srt_mono_us();
-        if ((rc = srt_agg_remove_if(q->agg, evict_group, &so, &removed)) < 0)
+        if ((rc = srt_agg_remove_if(t, evict_group, &so, &removed)) < 0)
             goto out;
-        q->n_removed = (int64_t)removed;
-        q->removal_us = srt_mono_us() - r0;
+        st->removed = (int64_t)removed;
+        st->removal_us = srt_mono_us() - r0;
     }
     if (so.w) {
-        if (snapshot && (rc = srt_agg_foreach(q->agg, put_group, &so)) < 0)
+        if (snapshot && (rc = srt_agg_foreach(t, put_group, &so)) < 0)
             goto out;
         rc = srt_state_commit(so.w, &q->err);
         so.w = NULL;
@@ -239,9 +256,19 @@ out:
     if (so.w)
         srt_state_abort(so.w);
     srt_buf_free(&so.val);
-    q->state_commit_us = srt_mono_us() - t0 - q->removal_us;
+    st->commit_us = srt_mono_us() - t0 - st->removal_us;
     if (rc < 0 && !q->err.code)
         srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
+    return rc;
+}
+
+int srt_recover_state(SrtQuery *q)
+{
+    int rc = 0;
+    if (q->dedup && (q->ckpt || q->def->has_watermark))
+        rc = save_table(q, q->dedup, SRT_OP_DEDUP, q->def->has_watermark);
+    if (rc >= 0 && q->agg && (q->ckpt || srt_event_evicts(q)))
+        rc = save_table(q, q->agg, SRT_OP_AGG, srt_event_evicts(q));
     return rc;
 }
 

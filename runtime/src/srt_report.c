@@ -82,20 +82,30 @@ void srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
             p.event_avg_ms = srt_event_avg_ms(q);
         }
     }
-    SrtStateOpProgress op;
-    if (q->agg) {
-        memset(&op, 0, sizeof op);
-        op.operator_name = "stateStoreSave";
-        op.num_rows_total = (int64_t)srt_agg_count(q->agg);
-        op.num_rows_updated = idle ? 0 : q->n_updated;
-        op.num_rows_removed = idle ? 0 : q->n_removed;
-        op.all_removals_time_ms = idle ? 0 : q->removal_us / 1000;
-        op.commit_time_ms = idle ? 0 : q->state_commit_us / 1000;
-        op.memory_used_bytes = (int64_t)srt_agg_bytes(q->agg);
-        op.num_rows_dropped_by_watermark = idle ? 0 : q->dropped_late;
-        p.ops = &op;
-        p.n_ops = 1;
+    /* Stateful operators, upstream first: deduplication, then the aggregation. */
+    SrtStateOpProgress ops[2];
+    static const char *const op_names[2] = {"stateStoreSave", "dedupe"};
+    SrtAggTable *tables[2] = {q->agg, q->dedup};
+    int order[2] = {SRT_OP_DEDUP, SRT_OP_AGG};
+    for (int k = 0; k < 2; k++) {
+        int o = order[k];
+        if (!tables[o])
+            continue;
+        const struct SrtOpStats *st = &q->ops[o];
+        SrtStateOpProgress *op = &ops[p.n_ops++];
+        memset(op, 0, sizeof *op);
+        op->operator_name = op_names[o];
+        op->num_rows_total = (int64_t)srt_agg_count(tables[o]);
+        if (!idle) {
+            op->num_rows_updated = st->updated;
+            op->num_rows_removed = st->removed;
+            op->all_removals_time_ms = st->removal_us / 1000;
+            op->commit_time_ms = st->commit_us / 1000;
+            op->num_rows_dropped_by_watermark = st->dropped;
+        }
+        op->memory_used_bytes = (int64_t)srt_agg_bytes(tables[o]);
     }
+    p.ops = ops;
     SrtBuf src, sink;
     srt_buf_init(&src, q->mem);
     srt_buf_init(&sink, q->mem);

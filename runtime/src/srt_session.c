@@ -1,0 +1,540 @@
+/* srt_session.c - the state table of session windows: per key K (the group key bytes with
+** the 16-byte session slot zeroed), a sorted list of disjoint sessions [start, end), each
+** with state_size bytes of aggregate state.
+**
+** Layout.  Keys are entries of a dense array in first-insertion order; their bytes live
+** packed in one growable buffer (the stored copy always has the slot zeroed).  The index
+** is an open-addressing array of entry numbers (+1; 0 is empty) with linear probing, at
+** most half full; the entry keeps the key's hash, so a probe compares bytes only on a
+** likely hit.  Each key owns one array of sessions sorted by start: a 16-byte header
+** (start, end as int64) followed by the state rounded up to 16 bytes, so states are
+** 16-byte aligned (allocations are, as in the arena).  Sessions of a key never overlap
+** nor touch, so their ends are sorted as well and a binary search finds where a new
+** [start, end) lands.
+**
+** Upsert merges every session s with s.start <= end && start <= s.end (touching
+** sessions merge, as Spark's MergingSessionsIterator) into the first of them with the
+** registered merge function; merging needs no memory, and everything a new key or a
+** new session needs is allocated before the table changes, so running out of memory
+** leaves the table as it was.
+**
+** Removal happens only in srt_sessions_visit (watermark eviction): sessions are slid
+** down in their array as the walk goes, an emptied array is freed, and afterwards the
+** entries of emptied keys are dropped, the live key bytes slid down, oversized arrays
+** shrunk and the index rebuilt (smaller when it got much emptier, in place when the
+** smaller allocation fails), so memory stays flat when old sessions leave batch after
+** batch, and the walk itself never fails for memory.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+#define SESS_HDR 16u       /* start, end */
+#define FIRST_INDEX 16u    /* index slots of a table's first key */
+#define MIN_KEY_BYTES 256u /* key buffer capacity never shrunk below this */
+#define MIN_ENTRIES 16u    /* entry array capacity never shrunk below this */
+
+typedef struct SessKey {
+    uint64_t hash; /* srt_hash of the key with the slot zeroed */
+    size_t koff;   /* offset of the key bytes in the key buffer */
+    uint32_t key_len;
+    uint32_t n, cap; /* sessions held and allocated */
+    uint8_t *sess;   /* owned: cap * stride bytes; NULL when cap is 0 */
+} SessKey;
+
+struct SrtSessions {
+    SrtMem *mem; /* borrowed */
+    SrtMergeFn merge;
+    uint32_t state_size, stride; /* stride: header + state rounded to 16 */
+    uint32_t slot_offset;
+    SessKey *keys; /* insertion order */
+    size_t n_keys, cap_keys;
+    uint8_t *kbuf; /* key bytes of all keys, packed */
+    size_t kbuf_used, kbuf_cap;
+    uint32_t *index;  /* entry number + 1; 0 empty */
+    size_t index_cap; /* power of two, or 0 */
+    uint8_t *scratch; /* a key-sized buffer: zeroed keys, keys handed to visitors */
+    size_t scratch_cap;
+    size_t n_sessions;
+    size_t sess_bytes; /* bytes of all session arrays */
+};
+
+/* ======================================================================
+** Helpers
+** ====================================================================== */
+
+static inline int64_t sess_start(const uint8_t *s)
+{
+    int64_t v;
+    memcpy(&v, s, 8);
+    return v;
+}
+
+static inline int64_t sess_end(const uint8_t *s)
+{
+    int64_t v;
+    memcpy(&v, s + 8, 8);
+    return v;
+}
+
+static inline void sess_set(uint8_t *s, int64_t start, int64_t end)
+{
+    memcpy(s, &start, 8);
+    memcpy(s + 8, &end, 8);
+}
+
+static inline uint8_t *sess_at(const SrtSessions *t, const SessKey *k, size_t i)
+{
+    return k->sess + i * (size_t)t->stride;
+}
+
+static int slot_is_zero(const SrtSessions *t, const uint8_t *key)
+{
+    static const uint8_t zero[16] = {0};
+    return memcmp(key + t->slot_offset, zero, 16) == 0;
+}
+
+/* Equality of a stored key with key bytes, ignoring the slot (zero in the stored copy). */
+static int key_eq(const SrtSessions *t, const SessKey *k, const uint8_t *key, uint32_t key_len)
+{
+    if (k->key_len != key_len)
+        return 0;
+    const uint8_t *a = t->kbuf + k->koff;
+    size_t after = t->slot_offset + 16u;
+    return memcmp(a, key, t->slot_offset) == 0 &&
+           memcmp(a + after, key + after, key_len - after) == 0;
+}
+
+/* The index slot holding the key, or the empty slot where it would go (index_cap > 0). */
+static size_t probe(const SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash)
+{
+    size_t mask = t->index_cap - 1;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        uint32_t e = t->index[i];
+        if (e == 0)
+            return i;
+        const SessKey *k = &t->keys[e - 1];
+        if (k->hash == hash && key_eq(t, k, key, key_len))
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Fill an index of cap slots (zeroed here) from the entries. */
+static void index_fill(const SrtSessions *t, uint32_t *index, size_t cap)
+{
+    memset(index, 0, cap * sizeof *index);
+    size_t mask = cap - 1;
+    for (size_t e = 0; e < t->n_keys; e++) {
+        size_t i = (size_t)t->keys[e].hash & mask;
+        while (index[i] != 0)
+            i = (i + 1) & mask;
+        index[i] = (uint32_t)(e + 1);
+    }
+}
+
+/* Smallest index size that keeps n keys at most half full. */
+static size_t index_size_for(size_t n)
+{
+    size_t cap = FIRST_INDEX;
+    while (cap / 2 < n)
+        cap *= 2;
+    return cap;
+}
+
+/* Make room in the index for one more key.  0 or -NOMEM (table unchanged). */
+static int index_reserve(SrtSessions *t)
+{
+    if (t->n_keys + 1 <= t->index_cap / 2)
+        return 0;
+    size_t cap = index_size_for(t->n_keys + 1);
+    if (t->n_keys + 1 >= UINT32_MAX || cap > SIZE_MAX / sizeof(uint32_t))
+        return -SRT_ERR_NOMEM;
+    uint32_t *ni = srt_mem_alloc(t->mem, cap * sizeof *ni);
+    if (!ni)
+        return -SRT_ERR_NOMEM;
+    index_fill(t, ni, cap);
+    srt_mem_free(t->mem, t->index, t->index_cap * sizeof *t->index);
+    t->index = ni;
+    t->index_cap = cap;
+    return 0;
+}
+
+/* Grow a byte buffer to hold need bytes (doubling, at least min_cap). */
+static int buf_reserve(SrtMem *m, uint8_t **p, size_t *cap, size_t need, size_t min_cap)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : min_cap;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2)
+            return -SRT_ERR_NOMEM;
+        nc *= 2;
+    }
+    uint8_t *np = srt_mem_realloc(m, *p, *cap, nc);
+    if (!np)
+        return -SRT_ERR_NOMEM;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+/* Make room for one more session in key k.  0 or -NOMEM (k unchanged). */
+static int sess_reserve(SrtSessions *t, SessKey *k)
+{
+    if (k->n < k->cap)
+        return 0;
+    if (k->cap >= UINT32_MAX / 2)
+        return -SRT_ERR_NOMEM;
+    uint32_t nc = k->cap ? k->cap * 2 : 1;
+    if ((size_t)nc > SIZE_MAX / t->stride)
+        return -SRT_ERR_NOMEM;
+    uint8_t *np =
+        srt_mem_realloc(t->mem, k->sess, (size_t)k->cap * t->stride, (size_t)nc * t->stride);
+    if (!np)
+        return -SRT_ERR_NOMEM;
+    t->sess_bytes += (size_t)(nc - k->cap) * t->stride;
+    k->sess = np;
+    k->cap = nc;
+    return 0;
+}
+
+/* The hash of key as K: the caller's when the slot is zero, else of a zeroed copy. */
+static int key_hash(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t *hash)
+{
+    if (slot_is_zero(t, key))
+        return 0;
+    if (buf_reserve(t->mem, &t->scratch, &t->scratch_cap, key_len, 64) < 0)
+        return -SRT_ERR_NOMEM;
+    memcpy(t->scratch, key, key_len);
+    memset(t->scratch + t->slot_offset, 0, 16);
+    *hash = srt_hash(t->scratch, key_len);
+    return 0;
+}
+
+/* Add key as a new entry with one session [start, end) of zeroed state at *state.
+   Everything is allocated before the table changes.  0 or -NOMEM. */
+static int key_add(SrtSessions *t, size_t slot, const uint8_t *key, uint32_t key_len, uint64_t hash,
+                   int64_t start, int64_t end, uint8_t **state)
+{
+    if (buf_reserve(t->mem, &t->scratch, &t->scratch_cap, key_len, 64) < 0)
+        return -SRT_ERR_NOMEM;
+    if (t->n_keys + 1 > t->index_cap / 2) {
+        if (index_reserve(t) < 0)
+            return -SRT_ERR_NOMEM;
+        slot = probe(t, key, key_len, hash);
+    }
+    if (t->n_keys == t->cap_keys) {
+        void *p = t->keys;
+        if (srt_mem_grow(t->mem, &p, &t->cap_keys, sizeof(SessKey), t->n_keys + 1) < 0)
+            return -SRT_ERR_NOMEM;
+        t->keys = p;
+    }
+    if (buf_reserve(t->mem, &t->kbuf, &t->kbuf_cap, t->kbuf_used + key_len, MIN_KEY_BYTES) < 0)
+        return -SRT_ERR_NOMEM;
+    uint8_t *sess = srt_mem_calloc(t->mem, t->stride);
+    if (!sess)
+        return -SRT_ERR_NOMEM;
+    t->sess_bytes += t->stride;
+    sess_set(sess, start, end);
+
+    SessKey *k = &t->keys[t->n_keys];
+    k->hash = hash;
+    k->koff = t->kbuf_used;
+    k->key_len = key_len;
+    k->n = 1;
+    k->cap = 1;
+    k->sess = sess;
+    memcpy(t->kbuf + k->koff, key, key_len);
+    memset(t->kbuf + k->koff + t->slot_offset, 0, 16);
+    t->kbuf_used += key_len;
+    t->index[slot] = (uint32_t)(t->n_keys + 1);
+    t->n_keys++;
+    t->n_sessions++;
+    *state = sess + SESS_HDR;
+    return 0;
+}
+
+/* Find or make the session of K that [start, end) joins; *created tells whether it is
+   new (zeroed state).  0, -NOMEM (table unchanged) or -FORMAT (bad key or bounds). */
+static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
+                  int64_t start, int64_t end, uint8_t **state, int *created)
+{
+    *state = NULL;
+    *created = 0;
+    if (key_len < (uint64_t)t->slot_offset + 16u || end < start)
+        return -SRT_ERR_FORMAT;
+    if (key_hash(t, key, key_len, &hash) < 0)
+        return -SRT_ERR_NOMEM;
+    size_t slot = 0;
+    if (t->index_cap) {
+        slot = probe(t, key, key_len, hash);
+        if (t->index[slot] == 0) {
+            *created = 1;
+            return key_add(t, slot, key, key_len, hash, start, end, state);
+        }
+    } else {
+        *created = 1;
+        return key_add(t, 0, key, key_len, hash, start, end, state);
+    }
+    SessKey *k = &t->keys[t->index[slot] - 1];
+
+    /* The first session whose end reaches start (ends are sorted). */
+    uint32_t lo = 0, hi = k->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (sess_end(sess_at(t, k, mid)) < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t first = lo;
+    if (first == k->n || sess_start(sess_at(t, k, first)) > end) {
+        /* A new session at position first. */
+        if (sess_reserve(t, k) < 0)
+            return -SRT_ERR_NOMEM;
+        uint8_t *s = sess_at(t, k, first);
+        memmove(s + t->stride, s, (size_t)(k->n - first) * t->stride);
+        memset(s, 0, t->stride);
+        sess_set(s, start, end);
+        k->n++;
+        t->n_sessions++;
+        *created = 1;
+        *state = s + SESS_HDR;
+        return 0;
+    }
+    /* Sessions first..last all join [start, end): merge them into the first. */
+    uint32_t last = first;
+    while (last + 1 < k->n && sess_start(sess_at(t, k, last + 1)) <= end)
+        last++;
+    uint8_t *dst = sess_at(t, k, first);
+    for (uint32_t j = first + 1; j <= last; j++)
+        if (t->merge)
+            t->merge(dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR);
+    int64_t ns = sess_start(dst) < start ? sess_start(dst) : start;
+    int64_t le = sess_end(sess_at(t, k, last));
+    int64_t ne = le > end ? le : end;
+    sess_set(dst, ns, ne);
+    if (last > first) {
+        uint8_t *after = sess_at(t, k, last + 1);
+        memmove(dst + t->stride, after, (size_t)(k->n - last - 1) * t->stride);
+        k->n -= last - first;
+        t->n_sessions -= last - first;
+    }
+    *state = dst + SESS_HDR;
+    return 0;
+}
+
+/* ======================================================================
+** API
+** ====================================================================== */
+
+SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
+                              SrtMergeFn merge)
+{
+    if (state_size > UINT32_MAX - 64u || slot_offset > UINT32_MAX - 16u)
+        return NULL;
+    SrtSessions *t = srt_mem_calloc(m, sizeof *t);
+    if (!t)
+        return NULL;
+    t->mem = m;
+    t->merge = merge;
+    t->state_size = state_size;
+    t->stride = SESS_HDR + ((state_size + 15u) & ~15u);
+    t->slot_offset = slot_offset;
+    return t;
+}
+
+void srt_sessions_free(SrtSessions *t)
+{
+    if (!t)
+        return;
+    SrtMem *m = t->mem;
+    for (size_t e = 0; e < t->n_keys; e++)
+        srt_mem_free(m, t->keys[e].sess, (size_t)t->keys[e].cap * t->stride);
+    srt_mem_free(m, t->keys, t->cap_keys * sizeof *t->keys);
+    srt_mem_free(m, t->kbuf, t->kbuf_cap);
+    srt_mem_free(m, t->index, t->index_cap * sizeof *t->index);
+    srt_mem_free(m, t->scratch, t->scratch_cap);
+    srt_mem_free(m, t, sizeof *t);
+}
+
+int srt_sessions_upsert(SrtSessions *t, const void *key, uint32_t key_len, uint64_t hash,
+                        int64_t start_us, int64_t end_us, uint8_t **state)
+{
+    int created;
+    return upsert(t, key, key_len, hash, start_us, end_us, state, &created);
+}
+
+size_t srt_sessions_count(const SrtSessions *t)
+{
+    return t->n_sessions;
+}
+
+size_t srt_sessions_bytes(const SrtSessions *t)
+{
+    return sizeof *t + t->cap_keys * sizeof *t->keys + t->kbuf_cap +
+           t->index_cap * sizeof *t->index + t->scratch_cap + t->sess_bytes;
+}
+
+int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
+                         uint32_t state_len, SrtErr *err)
+{
+    if (key_len < (uint64_t)t->slot_offset + 16u)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "session window key in the checkpoint has %u bytes, too few for the "
+                           "session slot at byte %u",
+                           key_len, t->slot_offset);
+    if (state_len != t->state_size)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "session window state in the checkpoint has %u bytes, but the query's "
+                           "state has %u",
+                           state_len, t->state_size);
+    int64_t start, end;
+    memcpy(&start, key + t->slot_offset, 8);
+    memcpy(&end, key + t->slot_offset + 8, 8);
+    if (end < start)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "session window in the checkpoint ends (%lld) before it starts (%lld)",
+                           (long long)end, (long long)start);
+    uint8_t *st;
+    int created;
+    /* The hash is of K: upsert hashes a zeroed copy itself when the slot is set. */
+    uint64_t hash = slot_is_zero(t, key) ? srt_hash(key, key_len) : 0;
+    int rc = upsert(t, key, key_len, hash, start, end, &st, &created);
+    if (rc < 0)
+        return rc == -SRT_ERR_NOMEM ? srt_err_nomem(err, "session window state")
+                                    : srt_err_set(err, SRT_ERR_FORMAT, "bad session window key");
+    if (created)
+        memcpy(st, state, t->state_size);
+    else if (t->merge)
+        t->merge(st, state);
+    return 0;
+}
+
+/* After removals: shrink an oversized session array of k (keeping it on failure) or free
+   an empty one. */
+static void sess_shrink(SrtSessions *t, SessKey *k)
+{
+    if (k->n == 0) {
+        srt_mem_free(t->mem, k->sess, (size_t)k->cap * t->stride);
+        t->sess_bytes -= (size_t)k->cap * t->stride;
+        k->sess = NULL;
+        k->cap = 0;
+        return;
+    }
+    if (k->cap <= 4 || k->cap / 4 < k->n)
+        return;
+    uint32_t nc = k->n * 2;
+    uint8_t *np =
+        srt_mem_realloc(t->mem, k->sess, (size_t)k->cap * t->stride, (size_t)nc * t->stride);
+    if (!np)
+        return;
+    t->sess_bytes -= (size_t)(k->cap - nc) * t->stride;
+    k->sess = np;
+    k->cap = nc;
+}
+
+/* Shrink a buffer of cap bytes holding used to about twice that when it is more than four
+   times too big (keeping it as it is when the smaller allocation fails). */
+static void buf_shrink(SrtMem *m, uint8_t **p, size_t *cap, size_t used, size_t min_cap)
+{
+    if (*cap <= min_cap || *cap / 4 < used)
+        return;
+    size_t nc = used * 2 > min_cap ? used * 2 : min_cap;
+    uint8_t *np = srt_mem_realloc(m, *p, *cap, nc);
+    if (!np)
+        return;
+    *p = np;
+    *cap = nc;
+}
+
+/* After keys lost their last session: drop their entries, slide the live key bytes down
+   (insertion order kept), shrink what got much too big and rebuild the index.  Never
+   fails: a smaller allocation that fails leaves the bigger one in use. */
+static void compact_keys(SrtSessions *t)
+{
+    size_t w = 0, off = 0;
+    for (size_t e = 0; e < t->n_keys; e++) {
+        SessKey *k = &t->keys[e];
+        if (k->n == 0)
+            continue;
+        if (k->koff != off)
+            memmove(t->kbuf + off, t->kbuf + k->koff, k->key_len);
+        k->koff = off;
+        off += k->key_len;
+        if (w != e)
+            t->keys[w] = *k;
+        w++;
+    }
+    t->n_keys = w;
+    t->kbuf_used = off;
+    buf_shrink(t->mem, &t->kbuf, &t->kbuf_cap, t->kbuf_used, MIN_KEY_BYTES);
+    if (t->cap_keys > MIN_ENTRIES && t->cap_keys / 4 >= t->n_keys) {
+        size_t nc = t->n_keys * 2 > MIN_ENTRIES ? t->n_keys * 2 : MIN_ENTRIES;
+        SessKey *nk = srt_mem_realloc(t->mem, t->keys, t->cap_keys * sizeof *nk, nc * sizeof *nk);
+        if (nk) {
+            t->keys = nk;
+            t->cap_keys = nc;
+        }
+    }
+    size_t want = index_size_for(t->n_keys);
+    if (t->index_cap / 4 >= want) {
+        uint32_t *ni = srt_mem_alloc(t->mem, want * sizeof *ni);
+        if (ni) {
+            srt_mem_free(t->mem, t->index, t->index_cap * sizeof *t->index);
+            t->index = ni;
+            t->index_cap = want;
+        }
+    }
+    if (t->index_cap)
+        index_fill(t, t->index, t->index_cap);
+}
+
+int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *n_removed)
+{
+    size_t removed = 0, emptied = 0;
+    int rc = 0;
+    for (size_t e = 0; e < t->n_keys && rc >= 0; e++) {
+        SessKey *k = &t->keys[e];
+        uint32_t w = 0, j;
+        for (j = 0; j < k->n; j++) {
+            uint8_t *s = sess_at(t, k, j);
+            int64_t start = sess_start(s), end = sess_end(s);
+            memcpy(t->scratch, t->kbuf + k->koff, k->key_len);
+            memcpy(t->scratch + t->slot_offset, &start, 8);
+            memcpy(t->scratch + t->slot_offset + 8, &end, 8);
+            int r = fn(ctx, t->scratch, k->key_len, s + SESS_HDR, start, end);
+            if (r < 0) {
+                rc = r;
+                break;
+            }
+            if (r > 0) {
+                removed++;
+                continue;
+            }
+            if (w != j)
+                memcpy(sess_at(t, k, w), s, t->stride);
+            w++;
+        }
+        if (j < k->n) { /* stopped: the rest stays */
+            if (w != j)
+                memmove(sess_at(t, k, w), sess_at(t, k, j), (size_t)(k->n - j) * t->stride);
+            w += k->n - j;
+        }
+        if (w != k->n) {
+            t->n_sessions -= k->n - w;
+            k->n = w;
+            sess_shrink(t, k);
+            if (w == 0)
+                emptied++;
+        }
+    }
+    if (emptied)
+        compact_keys(t);
+    if (n_removed)
+        *n_removed = removed;
+    return rc;
+}
