@@ -106,6 +106,7 @@ static const AstFlag no_flag;
     AstSelectItem *sitem;
     AstOrderItem *oitem;
     AstFrom *from;
+    AstDedup *dedup;
     AstOption *option;
     AstOptionList options;
     AstColumnDef *coldef;
@@ -126,7 +127,8 @@ static const AstFlag no_flag;
 %token <str> BIGINT "BIGINT" BOOLEAN "BOOLEAN" BY "BY" CASE "CASE" CAST "CAST"
 %token <str> CREATE "CREATE" CROSS "CROSS" CURRENT "CURRENT" CURRENT_DATE "CURRENT_DATE"
 %token <str> CURRENT_TIMESTAMP "CURRENT_TIMESTAMP" DATE "DATE" DESC "DESC"
-%token <str> DISTINCT "DISTINCT" DOUBLE "DOUBLE" ELSE "ELSE" END "END" FALSE "FALSE"
+%token <str> DISTINCT "DISTINCT" DOUBLE "DOUBLE" DROP "DROP" DUPLICATES "DUPLICATES"
+%token <str> ELSE "ELSE" END "END" FALSE "FALSE"
 %token <str> FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
 %token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
@@ -137,7 +139,7 @@ static const AstFlag no_flag;
 %token <str> SINK "SINK" SOURCE "SOURCE" STRING "STRING" STRUCT "STRUCT" TABLE "TABLE"
 %token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
 %token <str> UNION "UNION" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
-%token <str> WHERE "WHERE" WITH "WITH"
+%token <str> WHERE "WHERE" WITH "WITH" WITHIN "WITHIN"
 
 %type <vec> stmt_list select_list order_list struct_fields option_list
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
@@ -146,21 +148,24 @@ static const AstFlag no_flag;
 %type <watermark> watermark
 %type <options> with_options opt_with_options
 %type <option> option
-%type <str> option_key key_path ident any_name unreserved_keyword reserved_keyword opt_alias
+%type <str> option_key key_path ident any_name unreserved_keyword reserved_keyword alias
 %type <str> interval_parts interval_part
 %type <expr> option_value
 %type <type> type
 %type <field> struct_field
-%type <select> select_stmt select_core select_from select_where select_group select_having
+%type <select> select_stmt select_core select_from select_where select_dedup select_group
+%type <select> select_having
 %type <select> select_order select_limit
 %type <flag> opt_distinct
 %type <sitem> select_item
-%type <from> from_item
+%type <from> from_item from_source
+%type <dedup> dedup_clause
 %type <oitem> order_item
 %type <num> opt_direction opt_nulls
-%type <list> expr_list
+%type <list> expr_list dedup_columns
 %type <expr> expr and_expr not_expr pred_expr value_expr mul_expr unary_expr postfix_expr
 %type <expr> other_postfix column_ref primary call interval when_list opt_operand opt_else
+%type <expr> dedup_column
 %type <bop> comp_op
 
 %start script
@@ -314,14 +319,20 @@ struct_field:
 
 /* ==== Queries ====
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
-**               [FROM from_item] [WHERE expr] [GROUP BY expr {',' expr}] [HAVING expr]
+**               [FROM from_item] [WHERE expr] [dedup] [GROUP BY expr {',' expr}] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias]
-** from_item   = (ident | '(' select ')') [[AS] alias]
+** from_item   = (ident | '(' select ')') [alias]
+** dedup       = DROP DUPLICATES [WITHIN WATERMARK] ['(' dedup_col {',' dedup_col} ')']
+** dedup_col   = any_name {'.' any_name}
 ** order_item  = expr [ASC | DESC] [NULLS (FIRST | LAST)]
 ** alias       = AS any_name | ident
 **
 ** The clauses are a chain of left-nested rules so each action adds one clause.
+** DROP, DUPLICATES and WITHIN stay unreserved: `FROM t drop` still names t `drop`.  A
+** clause only follows a FROM item (or WHERE), and its rules keep the FROM source
+** unreduced until the token after DROP is seen, so LALR(1) tells `FROM t DROP DUPLICATES`
+** (the clause) from `FROM t drop WHERE ...` (an alias) with no conflict.
 */
 select_stmt:
     select_limit
@@ -345,8 +356,39 @@ select_having:
   ;
 
 select_group:
+    select_dedup
+  | select_dedup GROUP BY expr_list { $$ = ast_select_group_by($1, &$4, span_join(@2, @3), @$); }
+  ;
+
+select_dedup:
     select_where
-  | select_where GROUP BY expr_list { $$ = ast_select_group_by($1, &$4, span_join(@2, @3), @$); }
+  | select_core FROM from_source dedup_clause
+        { $$ = ast_select_dedup(ast_select_from($1, $3, span_join(@1, @3)), $4, @$); }
+  | select_core FROM from_source alias dedup_clause
+        { $$ = ast_select_dedup(ast_select_from($1, ast_from_alias($3, $4, span_join(@3, @4)),
+                                                span_join(@1, @4)), $5, @$); }
+  | select_from WHERE expr dedup_clause
+        { $$ = ast_select_dedup(ast_select_where($1, $3, span_join(@1, @3)), $4, @$); }
+  ;
+
+dedup_clause:
+    DROP DUPLICATES                 { $$ = ast_new_dedup(pc->arena, no_flag, NULL, @$); }
+  | DROP DUPLICATES '(' dedup_columns ')'
+        { $$ = ast_new_dedup(pc->arena, no_flag, &$4, @$); }
+  | DROP DUPLICATES WITHIN WATERMARK
+        { $$ = ast_new_dedup(pc->arena, (AstFlag){true, span_join(@3, @4)}, NULL, @$); }
+  | DROP DUPLICATES WITHIN WATERMARK '(' dedup_columns ')'
+        { $$ = ast_new_dedup(pc->arena, (AstFlag){true, span_join(@3, @4)}, &$6, @$); }
+  ;
+
+dedup_columns:
+    dedup_column                    { $$ = ast_list_append(pc->arena, (AstExprList){0}, $1); }
+  | dedup_columns ',' dedup_column  { $$ = ast_list_append(pc->arena, $1, $3); }
+  ;
+
+dedup_column:
+    any_name                        { $$ = ast_new_column(pc->arena, $1, @1); }
+  | dedup_column '.' any_name       { $$ = ast_column_append(pc->arena, $1, $3, @3); }
   ;
 
 select_where:
@@ -383,13 +425,17 @@ select_item:
   ;
 
 from_item:
-    ident opt_alias                 { $$ = ast_new_from(pc->arena, $1, NULL, $2, @$); }
-  | '(' select_stmt ')' opt_alias   { $$ = ast_new_from(pc->arena, NULL, $2, $4, @$); }
+    from_source
+  | from_source alias               { $$ = ast_from_alias($1, $2, @$); }
   ;
 
-opt_alias:
-    %empty                          { $$ = NULL; }
-  | AS any_name                     { $$ = $2; }
+from_source:
+    ident                           { $$ = ast_new_from(pc->arena, $1, NULL, NULL, @$); }
+  | '(' select_stmt ')'             { $$ = ast_new_from(pc->arena, NULL, $2, NULL, @$); }
+  ;
+
+alias:
+    AS any_name                     { $$ = $2; }
   | ident
   ;
 
@@ -642,10 +688,10 @@ any_name:
   ;
 
 unreserved_keyword:
-    ARRAY | ASC | BIGINT | BOOLEAN | BY | CURRENT | DATE | DESC | DOUBLE | FIRST | FLOAT
-  | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | PARTITION | PRECEDING | RANGE
-  | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP | UNBOUNDED | VARCHAR
-  | WATERMARK
+    ARRAY | ASC | BIGINT | BOOLEAN | BY | CURRENT | DATE | DESC | DOUBLE | DROP | DUPLICATES
+  | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | PARTITION
+  | PRECEDING | RANGE | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
+  | UNBOUNDED | VARCHAR | WATERMARK | WITHIN
   ;
 
 reserved_keyword:

@@ -308,6 +308,89 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
 }
 
+/* ==== Session windows ==== */
+
+/*
+** The row's session [start, end): the runtime finds or merges the session of the key
+** (the session slot zeroed) and returns its state, which is then updated as any group's.
+*/
+void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,
+                       LLVMValueRef end)
+{
+    uint32_t cap = pq->key.fixed_size + KEY_STACK_BYTES;
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "keybuf");
+    LLVMSetAlignment(stack, 16);
+    LLVMValueRef len;
+    LLVMValueRef key = cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
+    LLVMValueRef uargs[6] = {cg->q, key, len, hash, start, end};
+    LLVMValueRef state = cg_call(cg, "srt_session_upsert", uargs, 6, "session");
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
+}
+
+/* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
+static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    switch (a->kind) {
+    case AGG_COUNT_STAR:
+    case AGG_COUNT: {
+        LLVMValueRef d = cg_load(cg, cg->t_i64, dst, ""), v = cg_load(cg, cg->t_i64, src, "");
+        cg_store(cg, LLVMBuildAdd(cg->b, d, v, ""), dst);
+        return;
+    }
+    case AGG_SUM:
+    case AGG_AVG: {
+        /* sum: value, has-value (or'ed); avg: f64 sum, i64 count (added). */
+        bool dbl = a->kind == AGG_AVG || a->type->kind == TY_DOUBLE;
+        LLVMTypeRef t = dbl ? cg->t_f64 : cg->t_i64;
+        LLVMValueRef d = cg_load(cg, t, dst, ""), v = cg_load(cg, t, src, "");
+        cg_store(cg, dbl ? LLVMBuildFAdd(cg->b, d, v, "") : LLVMBuildAdd(cg->b, d, v, ""), dst);
+        LLVMValueRef dp = cg_gepc(cg, dst, 8, ""), sp = cg_gepc(cg, src, 8, "");
+        LLVMValueRef dn = cg_load(cg, cg->t_i64, dp, ""), sn = cg_load(cg, cg->t_i64, sp, "");
+        cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dp);
+        return;
+    }
+    case AGG_MIN:
+    case AGG_MAX: {
+        /* Scalars only (plan refuses STRING min/max with sessions). */
+        bool dbl = a->type->kind == TY_DOUBLE;
+        LLVMTypeRef t = dbl ? cg->t_f64 : cg->t_i64;
+        LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
+        LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
+        LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
+        LLVMValueRef d = cg_load(cg, t, dst, ""), v = cg_load(cg, t, src, "");
+        bool is_min = a->kind == AGG_MIN;
+        LLVMValueRef better = dbl ? LLVMBuildFCmp(cg->b, is_min ? LLVMRealOLT : LLVMRealOGT, v, d, "")
+                                  : LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, v, d, "");
+        LLVMValueRef take = cg_and(cg, sh, cg_or(cg, cg_not(cg, dh), better));
+        cg_store(cg, cg_select(cg, take, v, d), dst);
+        cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, dh, sh), cg->t_i32, ""), dhp);
+        return;
+    }
+    }
+}
+
+/* void merge(uint8_t *dst_state, const uint8_t *src_state) (SrtMergeFn) */
+LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    LLVMTypeRef params[2] = {cg->t_ptr, cg->t_ptr};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 2, 0);
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_merge_%d", qi), ft);
+    LLVMValueRef dst = LLVMGetParam(fn, 0), src = LLVMGetParam(fn, 1);
+    LLVMBasicBlockRef body = cg_block(cg, "body");
+    cg_at(cg, body);
+    for (int i = 0; i < pq->agg->n_agg; i++) {
+        uint32_t off = pq->agg_slots[i].offset;
+        merge_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
+    }
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, body);
+    return fn;
+}
+
 /* ==== Final values ==== */
 
 static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)

@@ -126,6 +126,11 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                    const CgVal *args);
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* Session windows: update the session of the row [start, end) (i64 µs); and the
+   function that merges two sessions' states (sl_merge_<qi>, SrtMergeFn). */
+void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,
+                       LLVMValueRef end);
+LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
 
 /* cg_pipeline.c */
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi);

@@ -39,7 +39,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_query_dropped_late", "v", "pil"},
     {"srt_prog_query_dedup", "v", "pi"},
     {"srt_query_dedup_table", "p", "p"},
-    {"srt_prog_query_session", "v", "pip"},
+    {"srt_prog_query_session", "v", "piip"},
     {"srt_session_upsert", "p", "ppilll"},
     {"srt_query_agg_table", "p", "p"},
     {"srt_agg_upsert", "p", "ppil"},
@@ -446,6 +446,8 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
         for (int i = 0; i < plan->n_queries && !cg.failed; i++) {
             process[i] = cg_process_fn(&cg, plan->queries[i], i);
             emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
+            if (plan->queries[i]->session)
+                cg_merge_fn(&cg, plan->queries[i], i);
         }
         if (!cg.failed) {
             cg_program(&cg, plan, process, emit);

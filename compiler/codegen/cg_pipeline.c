@@ -227,6 +227,34 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     LLVMBuildBr(cg->b, bb_head);
 }
 
+/* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
+   merges into the key's sessions.  NULL ts: no session (Spark filters the row). */
+static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockRef bb_next, CgVal *keys,
+                        const CgVal *args, const EventTime *et)
+{
+    const SSelect *a = pq->agg;
+    const SExpr *w = a->group[a->window_group];
+    CgVal ts = cg_expr(cg, env, w->u.window.ts);
+    LLVMBasicBlockRef bb_has = cg_block(cg, "sess.ts");
+    LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
+    cg_at(cg, bb_has);
+    LLVMValueRef end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, w->u.window.gap_us), "sess.end");
+    if (et->late && pq->event_key == a->window_group)
+        drop_if_late(cg, et->late, et->dropped, end, NULL, bb_next);
+    /* The key holds an empty session slot; the runtime fills it when emitting. */
+    CgVal slot = {0};
+    slot.null = cg_i1(cg, 0);
+    slot.n_fields = 2;
+    slot.fields = ARENA_NEW_N(cg->arena, CgVal, 2);
+    for (int f = 0; f < 2; f++) {
+        slot.fields[f].null = cg_i1(cg, 0);
+        slot.fields[f].v = cg_i64(cg, 0);
+    }
+    keys[a->window_group] = slot;
+    cg_session_update(cg, pq, keys, args, ts.v, end);
+    LLVMBuildBr(cg->b, bb_next);
+}
+
 static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next,
                           const EventTime *et)
 {
@@ -238,6 +266,10 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
             keys[i] = cg_expr(cg, env, a->group[i]);
     for (int i = 0; i < a->n_agg; i++)
         args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
+    if (pq->session) {
+        session_row(cg, pq, env, bb_next, keys, args, et);
+        return;
+    }
     if (a->window_group >= 0) {
         window_loop(cg, pq, env, table, bb_next, keys, args, et);
         return;

@@ -93,6 +93,9 @@ typedef struct PQuery {
     PAggSlot *agg_slots;   /* agg only, one per agg->aggs[i] */
     uint32_t state_size;   /* agg only, multiple of 16 */
     int window_n;          /* agg with window key: max windows a row falls into */
+    bool session;          /* the window key is a session_window: groups live in the
+                              runtime's session table (srt_session_upsert), merged with
+                              the generated merge function */
 
     /* Event time (the source's WATERMARK).  watermark_col is the source column whose
        event times the pipeline reports, -1 without a watermark.  event_key is the group

@@ -227,15 +227,6 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             agg_at = i;
         }
     }
-    /* Checked by sema, not yet generated: session windows. */
-    for (int i = 0; i < depth; i++) {
-        const SSelect *s = chain[i];
-        if (s->has_agg && s->window_group >= 0 && s->group[s->window_group]->u.window.session) {
-            diag_error(diag, s->group[s->window_group]->span,
-                       "session windows are not supported yet");
-            return NULL;
-        }
-    }
     pq->watermark_col = pq->source->watermark ? pq->source->watermark->column : -1;
     pq->watermark_delay_us = pq->source->watermark ? pq->source->watermark->delay_us : 0;
     pq->event_key = -1;
@@ -274,7 +265,20 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             pq->event_key = i;
             pq->event_key_offset = pq->key.slots[i].offset + (g->kind == SX_WINDOW ? 8u : 0u);
         }
-        if (pq->agg->window_group >= 0) {
+        if (pq->agg->window_group >= 0 && pq->agg->group[pq->agg->window_group]->u.window.session) {
+            /* Merging sessions combines states; a STRING min/max keeps its text in the
+               group table, which a session does not have. */
+            pq->session = true;
+            for (int i = 0; i < pq->agg->n_agg; i++) {
+                const SAgg *ag = &pq->agg->aggs[i];
+                if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && ag->type->kind == TY_STRING) {
+                    diag_error(diag, ag->span,
+                               "min/max of a STRING in a session window aggregation is not "
+                               "supported yet");
+                    return NULL;
+                }
+            }
+        } else if (pq->agg->window_group >= 0) {
             const SExpr *w = pq->agg->group[pq->agg->window_group];
             int64_t size = w->u.window.size_us, slide = w->u.window.slide_us;
             pq->window_n = (int)((size + slide - 1) / slide);

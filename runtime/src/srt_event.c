@@ -75,7 +75,7 @@ int64_t srt_event_next_watermark(const SrtQuery *q)
 
 int srt_event_evicts(const SrtQuery *q)
 {
-    return q->agg && q->def->has_watermark && q->def->event_key_offset >= 0 &&
+    return (q->agg || q->sessions) && q->def->has_watermark && q->def->event_key_offset >= 0 &&
            q->mode != SRT_OUT_COMPLETE;
 }
 

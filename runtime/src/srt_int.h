@@ -634,6 +634,8 @@ typedef struct SrtQueryDef {
     uint32_t n_order, cap_order;
     int has_watermark;
     int has_dedup;
+    int64_t session_slot;      /* session window: offset of (start, end) in the key; -1 none */
+    SrtMergeFn merge;          /* session window: folds one session's state into another */
     int64_t watermark_delay_us;
     int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
     uint32_t *string_slots;    /* state offsets of STRING min/max */
@@ -729,6 +731,8 @@ struct SrtQuery {
         int64_t rows_at_start; /* keys held when the batch began */
     } ops[2];
     SrtAggTable *dedup;      /* owned: DROP DUPLICATES keys; NULL without */
+    SrtSessions *sessions;   /* owned: the groups of a session window aggregation (then
+                                agg is NULL); NULL otherwise */
 
     /* identity, checkpoint and progress (srt_recover.c, srt_report.c) */
     char id[37], run_id[37];

@@ -166,6 +166,7 @@ int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtPro
     q->sink = sink;
     q->process = process;
     q->event_key_offset = -1;
+    q->session_slot = -1;
     if (!q->name)
         return -SRT_ERR_NOMEM;
     return p->n_queries++;
@@ -257,4 +258,17 @@ void srt_prog_query_dedup(SrtProgram *p, int query)
     SrtQueryDef *q = query_at(p, query);
     if (q)
         q->has_dedup = 1;
+}
+
+void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (!merge) {
+        fail(p, SRT_ERR_QUERY, "query '%s': session window without a merge function", q->name);
+        return;
+    }
+    q->session_slot = slot_offset;
+    q->merge = merge;
 }

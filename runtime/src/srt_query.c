@@ -92,7 +92,11 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
         if (d->order[i].column < 0 || (uint32_t)d->order[i].column >= d->n_cols)
             return srt_err_set(err, SRT_ERR_QUERY, "ORDER BY refers to column #%d of %u",
                                d->order[i].column, d->n_cols);
-    if (d->has_agg) {
+    if (d->has_agg && d->session_slot >= 0) {
+        q->sessions = srt_sessions_new(q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+        if (!q->sessions)
+            return srt_err_nomem(err, "session windows");
+    } else if (d->has_agg) {
         q->agg = srt_agg_new(q->mem, d->state_size);
         if (!q->agg)
             return srt_err_nomem(err, "aggregation state");
@@ -147,6 +151,7 @@ void srt_query_free(SrtQuery *q)
         q->sink.vt->close(&q->sink);
     srt_agg_free(q->agg);
     srt_agg_free(q->dedup);
+    srt_sessions_free(q->sessions);
     srt_regex_cache_free(q);
     srt_arena_free(&q->batch);
     srt_arena_free(&q->scratch);
@@ -173,6 +178,15 @@ SrtAggTable *srt_query_agg_table(SrtQuery *q)
 SrtAggTable *srt_query_dedup_table(SrtQuery *q)
 {
     return q->dedup;
+}
+
+uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
+                            int64_t start_us, int64_t end_us)
+{
+    uint8_t *state;
+    if (SRT_UNLIKELY(srt_sessions_upsert(q->sessions, key, key_len, hash, start_us, end_us, &state) < 0))
+        srt_query_oom(q, "session windows");
+    return state;
 }
 
 int64_t srt_query_batch_ts(SrtQuery *q)

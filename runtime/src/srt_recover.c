@@ -48,8 +48,25 @@ static int load_table(SrtQuery *q, SrtAggTable *t, int op, int64_t version, SrtE
     return rc;
 }
 
+static int load_session(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
+                        const uint8_t *val, uint32_t val_len)
+{
+    SrtQuery *q = ctx;
+    if (!is_put) /* session state is written as snapshots only */
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "unexpected delete in session window state");
+    return srt_sessions_restore(q->sessions, key, key_len, val, val_len, &q->err);
+}
+
 static int load_state(SrtQuery *q, int64_t version, SrtErr *err)
 {
+    if (q->sessions && version > 0) {
+        srt_err_clear(&q->err);
+        int rc = srt_ckpt_state_load(q->ckpt, SRT_OP_AGG, version, load_session, q, err);
+        if (rc < 0 && !err->code)
+            *err = q->err;
+        if (rc < 0)
+            return rc;
+    }
     int rc = load_table(q, q->agg, SRT_OP_AGG, version, err);
     return rc < 0 ? rc : load_table(q, q->dedup, SRT_OP_DEDUP, version, err);
 }
@@ -262,10 +279,41 @@ out:
     return rc;
 }
 
+static int put_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
+                       int64_t start_us, int64_t end_us)
+{
+    SRT_UNUSED(start_us);
+    SRT_UNUSED(end_us);
+    StateOut *so = ctx;
+    int rc = srt_state_put(so->w, key, key_len, state, so->q->def->state_size);
+    return rc < 0 ? rc : 0;
+}
+
+/* Sessions change shape as they merge: every version is a snapshot of all of them (final
+   ones were already emitted and removed by the output step). */
+static int save_sessions(SrtQuery *q)
+{
+    StateOut so = {q, NULL, SRT_OP_AGG, NULL, {0}, 0};
+    int64_t t0 = srt_mono_us();
+    int rc = srt_ckpt_state_begin(q->ckpt, SRT_OP_AGG, q->batch_id + 1, 1, &so.w, &q->err);
+    if (rc >= 0 && (rc = srt_sessions_visit(q->sessions, put_session, &so, NULL)) >= 0) {
+        rc = srt_state_commit(so.w, &q->err);
+        so.w = NULL;
+    }
+    if (so.w)
+        srt_state_abort(so.w);
+    q->ops[SRT_OP_AGG].commit_us = srt_mono_us() - t0;
+    if (rc < 0 && !q->err.code)
+        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
+    return rc;
+}
+
 int srt_recover_state(SrtQuery *q)
 {
     int rc = 0;
-    if (q->dedup && (q->ckpt || q->def->has_watermark))
+    if (q->sessions && q->ckpt)
+        rc = save_sessions(q);
+    if (rc >= 0 && q->dedup && (q->ckpt || q->def->has_watermark))
         rc = save_table(q, q->dedup, SRT_OP_DEDUP, q->def->has_watermark);
     if (rc >= 0 && q->agg && (q->ckpt || srt_event_evicts(q)))
         rc = save_table(q, q->agg, SRT_OP_AGG, srt_event_evicts(q));

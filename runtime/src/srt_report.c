@@ -83,7 +83,7 @@ void srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         }
     }
     /* Stateful operators, upstream first: deduplication, then the aggregation. */
-    SrtStateOpProgress ops[2];
+    SrtStateOpProgress ops[3];
     static const char *const op_names[2] = {"stateStoreSave", "dedupe"};
     SrtAggTable *tables[2] = {q->agg, q->dedup};
     int order[2] = {SRT_OP_DEDUP, SRT_OP_AGG};
@@ -104,6 +104,18 @@ void srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
             op->num_rows_dropped_by_watermark = st->dropped;
         }
         op->memory_used_bytes = (int64_t)srt_agg_bytes(tables[o]);
+    }
+    if (q->sessions) {
+        SrtStateOpProgress *op = &ops[p.n_ops++];
+        memset(op, 0, sizeof *op);
+        op->operator_name = "sessionWindowStateStoreSaveExec";
+        op->num_rows_total = (int64_t)srt_sessions_count(q->sessions);
+        if (!idle) {
+            op->num_rows_removed = q->ops[SRT_OP_AGG].removed;
+            op->commit_time_ms = q->ops[SRT_OP_AGG].commit_us / 1000;
+            op->num_rows_dropped_by_watermark = q->ops[SRT_OP_AGG].dropped;
+        }
+        op->memory_used_bytes = (int64_t)srt_sessions_bytes(q->sessions);
     }
     p.ops = ops;
     SrtBuf src, sink;

@@ -687,14 +687,14 @@ static const ErrorCase error_cases[] = {
      "INSERT INTO out SELECT k FROM tab DROP DUPLICATES WITHIN WATERMARK (nope);\n",
      "error|t.sql|5|65|cannot resolve column 'a' (available: time, action, n, v, big)\n"
      "error|t.sql|5|76|duplicate column 'action' in DROP DUPLICATES\n"
-     "error|t.sql|5|84|cannot access field 'x': 'n' is of type int, not a struct\n"
-     "error|t.sql|6|71|more than one DROP DUPLICATES in a query is not supported yet\n"
+     "error|t.sql|5|86|cannot access field 'x': 'n' is of type int, not a struct\n"
+     "error|t.sql|6|70|more than one DROP DUPLICATES in a query is not supported yet\n"
      "error|t.sql|8|3|dropDuplicates is not supported after aggregation on a streaming "
      "DataFrame/Dataset\n"
-     "error|t.sql|10|54|dropDuplicatesWithinWatermark is not supported on streaming "
+     "error|t.sql|10|53|dropDuplicatesWithinWatermark is not supported on streaming "
      "DataFrames/DataSets without watermark\n"
-     "error|t.sql|12|70|cannot resolve column 'nope' (available: k)\n"
-     "error|t.sql|12|25|Queries without streaming sources cannot be executed with "
+     "error|t.sql|12|69|cannot resolve column 'nope' (available: k)\n"
+     "error|t.sql|12|31|Queries without streaming sources cannot be executed with "
      "writeStream.start()\n"},
     {"names",
      "CREATE SOURCE events (x INT) WITH (connector = 'files', path = 'p');\n"

@@ -1,0 +1,926 @@
+/* check_rt_session.c - the session-window state table (srt_session.c): merging of
+** overlapping and touching sessions with the merge function (in order), separate lists per
+** key, visit order and the key copy with the slot filled, removal while visiting
+** (append-mode eviction) with flat memory over many batches, stopping a visit, checkpoint
+** restore round trips, bad input, a randomized comparison with a brute-force model, and a
+** fail-after-N allocation sweep that checks a failed call leaves the table unchanged and
+** leak-free.
+*/
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+/* The state of the tests' aggregation: a row count, a sum of row times, and a trace of
+   merges (dst = dst * 16^digits(src) + src, in hex digits) to check their order. */
+typedef struct St {
+    int64_t count;
+    int64_t sum;
+    uint64_t trace;
+} St;
+
+static void st_merge(uint8_t *dst_state, const uint8_t *src_state)
+{
+    St *d = (St *)dst_state;
+    const St *s = (const St *)src_state;
+    d->count += s->count;
+    d->sum += s->sum;
+    uint64_t shift = 1;
+    for (uint64_t v = s->trace; v; v >>= 4)
+        shift <<= 4;
+    d->trace = d->trace * shift + s->trace;
+}
+
+/* Keys: an int32 user id, 4 bytes of padding, then the 16-byte slot (slot_offset 8). */
+#define KEY_LEN 24u
+#define SLOT 8u
+
+static void make_key(uint8_t *key, int32_t uid)
+{
+    memset(key, 0, KEY_LEN);
+    memcpy(key, &uid, 4);
+}
+
+static SrtSessions *new_table(SrtMem *m)
+{
+    SrtSessions *t = srt_sessions_new(m, sizeof(St), SLOT, st_merge);
+    ck_assert_ptr_nonnull(t);
+    return t;
+}
+
+/* One row of user uid at time ts with gap: its session's state after the update. */
+static St *row(SrtSessions *t, int32_t uid, int64_t ts, int64_t gap)
+{
+    uint8_t key[KEY_LEN];
+    make_key(key, uid);
+    uint8_t *st = NULL;
+    ck_assert_int_eq(
+        srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + gap, &st), 0);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_uint_eq((uintptr_t)st % 16, 0);
+    St *s = (St *)st;
+    s->count++;
+    s->sum += ts;
+    return s;
+}
+
+/* A session as a visit saw it. */
+typedef struct Seen {
+    int32_t uid;
+    int64_t start, end;
+    St st;
+} Seen;
+
+typedef struct Collect {
+    Seen *v;
+    size_t n, cap;
+    int64_t evict_at;  /* remove sessions with end <= evict_at; INT64_MIN: keep all */
+    size_t stop_after; /* return -7 at the visit with this index (SIZE_MAX: never) */
+    size_t visits;
+    uint32_t slot, key_len;
+} Collect;
+
+static void collect_init(Collect *c)
+{
+    memset(c, 0, sizeof *c);
+    c->evict_at = INT64_MIN;
+    c->stop_after = SIZE_MAX;
+    c->slot = SLOT;
+    c->key_len = KEY_LEN;
+}
+
+static int collect_fn(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
+                      int64_t start, int64_t end)
+{
+    Collect *c = ctx;
+    ck_assert_uint_eq(key_len, c->key_len);
+    int64_t ks, ke;
+    memcpy(&ks, key + c->slot, 8);
+    memcpy(&ke, key + c->slot + 8, 8);
+    ck_assert_int_eq(ks, start);
+    ck_assert_int_eq(ke, end);
+    ck_assert_uint_eq((uintptr_t)state % 16, 0);
+    if (c->visits++ == c->stop_after)
+        return -7;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 16;
+        c->v = realloc(c->v, c->cap * sizeof *c->v);
+        ck_assert_ptr_nonnull(c->v);
+    }
+    Seen *s = &c->v[c->n++];
+    memcpy(&s->uid, key, 4);
+    s->start = start;
+    s->end = end;
+    memcpy(&s->st, state, sizeof s->st);
+    return end <= c->evict_at ? 1 : 0;
+}
+
+/* Every session, checking the invariant: per key sorted by start, never overlapping nor
+   touching; keys contiguous (one list each).  Caller frees c->v. */
+static void snapshot(SrtSessions *t, Collect *c)
+{
+    collect_init(c);
+    size_t removed = 99;
+    ck_assert_int_eq(srt_sessions_visit(t, collect_fn, c, &removed), 0);
+    ck_assert_uint_eq(removed, 0);
+    ck_assert_uint_eq(c->n, srt_sessions_count(t));
+    for (size_t i = 0; i < c->n; i++) {
+        ck_assert(c->v[i].start <= c->v[i].end);
+        if (i > 0 && c->v[i].uid == c->v[i - 1].uid)
+            ck_assert_msg(c->v[i - 1].end < c->v[i].start,
+                          "sessions of key %d overlap or touch: [%lld,%lld) [%lld,%lld)",
+                          c->v[i].uid, (long long)c->v[i - 1].start, (long long)c->v[i - 1].end,
+                          (long long)c->v[i].start, (long long)c->v[i].end);
+        for (size_t j = 0; j + 1 < i; j++)
+            if (c->v[j].uid == c->v[i].uid)
+                ck_assert_msg(c->v[j + 1].uid == c->v[i].uid, "key %d visited in two runs",
+                              c->v[i].uid);
+    }
+}
+
+static void expect(const Seen *s, int32_t uid, int64_t start, int64_t end, int64_t count)
+{
+    ck_assert_int_eq(s->uid, uid);
+    ck_assert_int_eq(s->start, start);
+    ck_assert_int_eq(s->end, end);
+    ck_assert_int_eq(s->st.count, count);
+}
+
+START_TEST(test_merge_one_key)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    row(t, 1, 10, 5);
+    row(t, 1, 12, 5);
+    row(t, 1, 30, 5);
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 2);
+    expect(&c.v[0], 1, 10, 17, 2);
+    ck_assert_int_eq(c.v[0].st.sum, 22);
+    expect(&c.v[1], 1, 30, 35, 1);
+    free(c.v);
+
+    /* [20,25) touches nothing: 17 < 20 and 25 < 30. */
+    row(t, 1, 20, 5);
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 3);
+    expect(&c.v[0], 1, 10, 17, 2);
+    expect(&c.v[1], 1, 20, 25, 1);
+    expect(&c.v[2], 1, 30, 35, 1);
+    free(c.v);
+
+    /* [16,21) bridges [10,17) and [20,25) into [10,25). */
+    St *s = row(t, 1, 16, 5);
+    ck_assert_int_eq(s->count, 4);
+    ck_assert_int_eq(s->sum, 10 + 12 + 20 + 16);
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 2);
+    expect(&c.v[0], 1, 10, 25, 4);
+    expect(&c.v[1], 1, 30, 35, 1);
+    free(c.v);
+    ck_assert_uint_eq(srt_sessions_count(t), 2);
+
+    /* A row inside a session only counts; one that extends it widens it. */
+    row(t, 1, 11, 5);
+    row(t, 1, 31, 5);
+    snapshot(t, &c);
+    expect(&c.v[0], 1, 10, 25, 5);
+    expect(&c.v[1], 1, 30, 36, 2);
+    free(c.v);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_touching)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    row(t, 7, 10, 5); /* [10,15) */
+    row(t, 7, 15, 5); /* [15,20): starts at the end -> [10,20) */
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 1);
+    expect(&c.v[0], 7, 10, 20, 2);
+    free(c.v);
+    row(t, 7, 4, 5); /* [4,9): 9 < 10, separate */
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 2);
+    expect(&c.v[0], 7, 4, 9, 1);
+    expect(&c.v[1], 7, 10, 20, 2);
+    free(c.v);
+    row(t, 7, 5, 5); /* [5,10): overlaps [4,9), ends where [10,20) starts -> [4,20) */
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 1);
+    expect(&c.v[0], 7, 4, 20, 4);
+    free(c.v);
+    row(t, 7, 25, 5); /* [25,30) */
+    row(t, 7, 20, 5); /* [20,25): touches both neighbours -> [4,30) */
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 1);
+    expect(&c.v[0], 7, 4, 30, 6);
+    ck_assert_int_eq(c.v[0].st.sum, 10 + 15 + 4 + 5 + 25 + 20);
+    free(c.v);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* Several sessions joined by one row merge into the first in order. */
+START_TEST(test_merge_order)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    for (int i = 1; i <= 9; i++) {
+        St *s = row(t, 3, i * 10, 2); /* [10,12) [20,22) ... [90,92) */
+        s->trace = (uint64_t)i;
+    }
+    ck_assert_uint_eq(srt_sessions_count(t), 9);
+    /* [31,75) joins [30,32) .. [70,72): 3 absorbs 4, 5, 6, 7 in that order. */
+    St *s = row(t, 3, 31, 44);
+    ck_assert_uint_eq(s->trace, 0x34567);
+    ck_assert_int_eq(s->count, 6);
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 5);
+    expect(&c.v[0], 3, 10, 12, 1);
+    expect(&c.v[1], 3, 20, 22, 1);
+    expect(&c.v[2], 3, 30, 75, 6);
+    expect(&c.v[3], 3, 80, 82, 1);
+    expect(&c.v[4], 3, 90, 92, 1);
+    free(c.v);
+    /* A row starting before everything and ending after everything: one session, the
+       earlier start kept. */
+    s = row(t, 3, 0, 200);
+    ck_assert_uint_eq(s->trace, 0x123456789ull);
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 1);
+    expect(&c.v[0], 3, 0, 200, 11);
+    free(c.v);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_keys_interleaved)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    /* keys first seen in the order 5, 2, 9 */
+    row(t, 5, 100, 10);
+    row(t, 2, 100, 10);
+    row(t, 5, 50, 10);
+    row(t, 9, 0, 10);
+    row(t, 2, 105, 10);
+    row(t, 5, 200, 10);
+    row(t, 2, 300, 10);
+    row(t, 9, 10, 10);
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 6);
+    expect(&c.v[0], 5, 50, 60, 1);
+    expect(&c.v[1], 5, 100, 110, 1);
+    expect(&c.v[2], 5, 200, 210, 1);
+    expect(&c.v[3], 2, 100, 115, 2);
+    expect(&c.v[4], 2, 300, 310, 1);
+    expect(&c.v[5], 9, 0, 20, 2);
+    free(c.v);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* Variable-length string keys with the slot first; the slot bytes of the caller's key
+   are not trusted to be zero. */
+typedef struct StrCollect {
+    char names[64][16];
+    int64_t start[64], end[64], count[64];
+    int n;
+} StrCollect;
+
+static int str_fn(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state, int64_t start,
+                  int64_t end)
+{
+    StrCollect *c = ctx;
+    ck_assert_int_lt(c->n, 64);
+    ck_assert_uint_ge(key_len, 16);
+    ck_assert_uint_lt(key_len - 16, 16);
+    int64_t ks, ke;
+    memcpy(&ks, key, 8);
+    memcpy(&ke, key + 8, 8);
+    ck_assert_int_eq(ks, start);
+    ck_assert_int_eq(ke, end);
+    memcpy(c->names[c->n], key + 16, key_len - 16);
+    c->names[c->n][key_len - 16] = 0;
+    c->start[c->n] = start;
+    c->end[c->n] = end;
+    c->count[c->n] = ((St *)state)->count;
+    c->n++;
+    return 0;
+}
+
+static void str_row(SrtSessions *t, const char *name, int64_t ts, int64_t garbage)
+{
+    uint8_t key[64];
+    uint32_t n = (uint32_t)strlen(name);
+    memset(key, 0, 16);
+    memcpy(key + 16, name, n);
+    memcpy(key, &garbage, 8); /* the slot as left by a previous row */
+    memcpy(key + 8, &garbage, 8);
+    uint64_t h = srt_hash(key, 16 + n); /* of these bytes, not of K */
+    uint8_t *st;
+    ck_assert_int_eq(srt_sessions_upsert(t, key, 16 + n, h, ts, ts + 10, &st), 0);
+    ((St *)st)->count++;
+}
+
+START_TEST(test_string_keys)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = srt_sessions_new(&mem, sizeof(St), 0, st_merge);
+    ck_assert_ptr_nonnull(t);
+    str_row(t, "bob", 0, 0);
+    str_row(t, "alice", 0, 123456);
+    str_row(t, "bo", 5, -1);
+    str_row(t, "bob", 5, 77); /* joins bob's [0,10) although the slot holds garbage */
+    str_row(t, "alice", 100, 0);
+    str_row(t, "", 3, 5);
+    StrCollect c = {0};
+    ck_assert_int_eq(srt_sessions_visit(t, str_fn, &c, NULL), 0);
+    ck_assert_int_eq(c.n, 5);
+    ck_assert_str_eq(c.names[0], "bob");
+    ck_assert_int_eq(c.start[0], 0);
+    ck_assert_int_eq(c.end[0], 15);
+    ck_assert_int_eq(c.count[0], 2);
+    ck_assert_str_eq(c.names[1], "alice");
+    ck_assert_int_eq(c.end[1], 10);
+    ck_assert_str_eq(c.names[2], "alice");
+    ck_assert_int_eq(c.start[2], 100);
+    ck_assert_str_eq(c.names[3], "bo");
+    ck_assert_int_eq(c.count[3], 1);
+    ck_assert_str_eq(c.names[4], "");
+    ck_assert_int_eq(c.start[4], 3);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_evict_and_continue)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    row(t, 1, 0, 10);  /* [0,10) */
+    row(t, 2, 5, 10);  /* [5,15) */
+    row(t, 1, 20, 10); /* [20,30) */
+    row(t, 3, 8, 2);   /* [8,10) */
+    row(t, 2, 40, 10); /* [40,50) */
+    size_t before = srt_sessions_bytes(t);
+    ck_assert_uint_ge(before, 5 * (16 + sizeof(St)));
+    /* Append with watermark 15: [0,10) [5,15) [8,10) are final. */
+    Collect c;
+    collect_init(&c);
+    c.evict_at = 15;
+    size_t removed = 0;
+    ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, &removed), 0);
+    ck_assert_uint_eq(removed, 3);
+    ck_assert_uint_eq(c.n, 5);
+    free(c.v);
+    ck_assert_uint_eq(srt_sessions_count(t), 2);
+    ck_assert_uint_lt(srt_sessions_bytes(t), before);
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 2);
+    expect(&c.v[0], 1, 20, 30, 1);
+    expect(&c.v[1], 2, 40, 50, 1);
+    free(c.v);
+    /* Key 3 lost its last session: it comes back as a new key, last in order; key 1 keeps
+       its place and merges as before. */
+    row(t, 3, 100, 10);
+    row(t, 1, 29, 10);
+    row(t, 2, 0, 1);
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 4);
+    expect(&c.v[0], 1, 20, 39, 2);
+    expect(&c.v[1], 2, 0, 1, 1);
+    expect(&c.v[2], 2, 40, 50, 1);
+    expect(&c.v[3], 3, 100, 110, 1);
+    free(c.v);
+    /* Everything goes; the table stays usable. */
+    collect_init(&c);
+    c.evict_at = INT64_MAX;
+    ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, &removed), 0);
+    ck_assert_uint_eq(removed, 4);
+    free(c.v);
+    ck_assert_uint_eq(srt_sessions_count(t), 0);
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 0);
+    free(c.v);
+    row(t, 4, 1, 1);
+    ck_assert_uint_eq(srt_sessions_count(t), 1);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_visit_stop)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < 4; i++)
+            row(t, k, i * 100, 10);
+    Collect c;
+    collect_init(&c);
+    c.evict_at = INT64_MAX; /* remove everything visited ... */
+    c.stop_after = 6;       /* ... until the 7th visit (key 1, session 2) stops the walk */
+    size_t removed = 0;
+    ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, &removed), -7);
+    ck_assert_uint_eq(removed, 6);
+    free(c.v);
+    ck_assert_uint_eq(srt_sessions_count(t), 6);
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 6);
+    expect(&c.v[0], 1, 200, 210, 1);
+    expect(&c.v[1], 1, 300, 310, 1);
+    for (int i = 0; i < 4; i++)
+        expect(&c.v[2 + i], 2, i * 100, i * 100 + 10, 1);
+    free(c.v);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* 2000 batches of add + evict: memory stays flat once the window of live sessions is
+   full, although keys come and go and every batch uses new times. */
+START_TEST(test_steady_memory)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    size_t warm_max = 0, later_max = 0, later_min = SIZE_MAX;
+    int64_t total_rows = 0, emitted_rows = 0;
+    for (int b = 0; b < 2000; b++) {
+        /* 40 keys per batch out of a population that drifts (new keys keep arriving),
+           each with a few rows spread over the batch's second */
+        for (int i = 0; i < 40; i++) {
+            int32_t uid = b * 13 + i * 7;
+            for (int r = 0; r < 3; r++) {
+                row(t, uid, (int64_t)b * 1000 + i * 20 + r * 300, 200);
+                total_rows++;
+            }
+        }
+        Collect c;
+        collect_init(&c);
+        c.evict_at = (int64_t)b * 1000 - 3000; /* watermark 3 s behind */
+        size_t removed = 0;
+        ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, &removed), 0);
+        for (size_t i = 0; i < c.n; i++)
+            if (c.v[i].end <= c.evict_at)
+                emitted_rows += c.v[i].st.count;
+        free(c.v);
+        ck_assert_uint_eq(srt_sessions_bytes(t) <= mem.in_use, 1);
+        ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
+        if (b >= 100 && b < 200 && mem.in_use > warm_max)
+            warm_max = mem.in_use;
+        if (b >= 1800) {
+            if (mem.in_use > later_max)
+                later_max = mem.in_use;
+            if (mem.in_use < later_min)
+                later_min = mem.in_use;
+        }
+    }
+    ck_assert_msg(later_max <= warm_max + warm_max / 4, "memory grew: %zu then %zu", warm_max,
+                  later_max);
+    ck_assert_uint_gt(later_min, 0);
+    /* Every row is in exactly one session: emitted ones plus those still held. */
+    Collect c;
+    snapshot(t, &c);
+    for (size_t i = 0; i < c.n; i++)
+        emitted_rows += c.v[i].st.count;
+    free(c.v);
+    ck_assert_int_eq(emitted_rows, total_rows);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* A saved session: key with the slot filled, and the state. */
+typedef struct Saved {
+    uint8_t key[KEY_LEN];
+    St st;
+} Saved;
+
+typedef struct SaveAll {
+    Saved v[1024];
+    int n;
+} SaveAll;
+
+static int save_fn(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state, int64_t start,
+                   int64_t end)
+{
+    SaveAll *s = ctx;
+    SRT_UNUSED(start);
+    SRT_UNUSED(end);
+    ck_assert_uint_eq(key_len, KEY_LEN);
+    ck_assert_int_lt(s->n, 1024);
+    memcpy(s->v[s->n].key, key, KEY_LEN);
+    memcpy(&s->v[s->n].st, state, sizeof(St));
+    s->n++;
+    return 0;
+}
+
+static int same_snapshots(const Collect *a, const Collect *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].uid != b->v[i].uid || a->v[i].start != b->v[i].start ||
+            a->v[i].end != b->v[i].end || memcmp(&a->v[i].st, &b->v[i].st, sizeof(St)) != 0)
+            return 0;
+    return 1;
+}
+
+START_TEST(test_restore_roundtrip)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    uint64_t x = 12345;
+    for (int i = 0; i < 300; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        St *s = row(t, (int32_t)(x >> 60), (int64_t)((x >> 20) % 5000), 7 + (int64_t)(x >> 58));
+        s->trace = x >> 40;
+    }
+    SaveAll *saved = calloc(1, sizeof *saved);
+    ck_assert_ptr_nonnull(saved);
+    ck_assert_int_eq(srt_sessions_visit(t, save_fn, saved, NULL), 0);
+    ck_assert_int_eq(saved->n, (int)srt_sessions_count(t));
+    ck_assert_int_gt(saved->n, 40);
+
+    SrtSessions *r = new_table(&mem);
+    SrtErr err;
+    srt_err_clear(&err);
+    for (int i = 0; i < saved->n; i++)
+        ck_assert_int_eq(srt_sessions_restore(r, saved->v[i].key, KEY_LEN,
+                                              (const uint8_t *)&saved->v[i].st, sizeof(St), &err),
+                         0);
+    Collect a, b;
+    snapshot(t, &a);
+    snapshot(r, &b);
+    ck_assert(same_snapshots(&a, &b));
+    free(a.v);
+    free(b.v);
+    /* Restored keys are found by rows with the slot zeroed: new rows extend them. */
+    for (int i = 0; i < 300; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        int32_t uid = (int32_t)(x >> 60);
+        int64_t ts = (int64_t)((x >> 20) % 6000), gap = 7 + (int64_t)(x >> 58);
+        row(t, uid, ts, gap)->trace += 1;
+        row(r, uid, ts, gap)->trace += 1;
+    }
+    snapshot(t, &a);
+    snapshot(r, &b);
+    ck_assert(same_snapshots(&a, &b));
+    free(a.v);
+    free(b.v);
+
+    /* A restored session overlapping one already there merges into it. */
+    srt_sessions_free(r);
+    r = new_table(&mem);
+    row(r, 1, 10, 10)->trace = 1; /* [10,20) */
+    uint8_t key[KEY_LEN];
+    make_key(key, 1);
+    int64_t se[2] = {15, 40};
+    memcpy(key + SLOT, se, 16);
+    St in = {5, 100, 2};
+    ck_assert_int_eq(srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)&in, sizeof in, &err),
+                     0);
+    snapshot(r, &b);
+    ck_assert_uint_eq(b.n, 1);
+    expect(&b.v[0], 1, 10, 40, 6);
+    ck_assert_int_eq(b.v[0].st.sum, 110);
+    ck_assert_uint_eq(b.v[0].st.trace, 0x12);
+    free(b.v);
+    /* A new one keeps its exact bounds and state. */
+    se[0] = 100;
+    se[1] = 101;
+    memcpy(key + SLOT, se, 16);
+    ck_assert_int_eq(srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)&in, sizeof in, &err),
+                     0);
+    snapshot(r, &b);
+    ck_assert_uint_eq(b.n, 2);
+    expect(&b.v[1], 1, 100, 101, 5);
+    ck_assert_uint_eq(b.v[1].st.trace, 2);
+    free(b.v);
+
+    /* Bad lengths and bounds are format errors that name the problem. */
+    ck_assert_int_eq(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)&in, sizeof in - 8, &err),
+        -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(err.msg, "state has 24"));
+    ck_assert_int_eq(srt_sessions_restore(r, key, SLOT + 15, (const uint8_t *)&in, sizeof in, &err),
+                     -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(err.msg, "too few"));
+    se[0] = 50;
+    se[1] = 40;
+    memcpy(key + SLOT, se, 16);
+    ck_assert_int_eq(srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)&in, sizeof in, &err),
+                     -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(err.msg, "before it starts"));
+    ck_assert_uint_eq(srt_sessions_count(r), 2);
+
+    free(saved);
+    srt_sessions_free(t);
+    srt_sessions_free(r);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_bad_upsert)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    uint8_t key[KEY_LEN] = {0};
+    uint8_t *st = (uint8_t *)1;
+    ck_assert_int_eq(srt_sessions_upsert(t, key, SLOT + 15, 0, 0, 1, &st), -SRT_ERR_FORMAT);
+    ck_assert_ptr_null(st);
+    ck_assert_int_eq(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), 10, 9, &st),
+                     -SRT_ERR_FORMAT);
+    ck_assert_uint_eq(srt_sessions_count(t), 0);
+    /* An empty session [10,10) is allowed and touches [5,10) and [10,20). */
+    ck_assert_int_eq(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), 10, 10, &st), 0);
+    row(t, 0, 5, 5);
+    row(t, 0, 10, 10);
+    ck_assert_uint_eq(srt_sessions_count(t), 1);
+    srt_sessions_free(t);
+    srt_sessions_free(NULL);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* Random rows against a brute-force model: per key, the sessions are the connected
+   components (touching counts) of the rows' intervals; counts add up. */
+typedef struct Iv {
+    int64_t s, e, count;
+} Iv;
+
+static int model_add(Iv *v, int n, int64_t s, int64_t e)
+{
+    Iv cur = {s, e, 1};
+    for (int i = 0; i < n;) {
+        if (v[i].s <= cur.e && cur.s <= v[i].e) { /* absorb it and start over */
+            cur.s = v[i].s < cur.s ? v[i].s : cur.s;
+            cur.e = v[i].e > cur.e ? v[i].e : cur.e;
+            cur.count += v[i].count;
+            memmove(&v[i], &v[i + 1], (size_t)(n - i - 1) * sizeof *v);
+            n--;
+            i = 0;
+        } else {
+            i++;
+        }
+    }
+    int pos = n;
+    while (pos > 0 && v[pos - 1].s > cur.s)
+        pos--;
+    memmove(&v[pos + 1], &v[pos], (size_t)(n - pos) * sizeof *v);
+    v[pos] = cur;
+    return n + 1;
+}
+
+START_TEST(test_random_vs_model)
+{
+    enum { KEYS = 6, MAXS = 4000 };
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    static Iv model[KEYS][MAXS];
+    int nm[KEYS] = {0};
+    int order[KEYS], n_order = 0;
+    uint64_t x = 99;
+    for (int i = 0; i < 20000; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        int k = (int)((x >> 33) % KEYS);
+        int64_t ts = (int64_t)((x >> 8) % 100000);
+        int64_t gap = 1 + (int64_t)((x >> 50) % 40);
+        int seen = 0;
+        for (int j = 0; j < n_order; j++)
+            seen |= order[j] == k;
+        if (!seen)
+            order[n_order++] = k;
+        row(t, k, ts, gap);
+        nm[k] = model_add(model[k], nm[k], ts, ts + gap);
+        ck_assert_int_lt(nm[k], MAXS);
+        if (i % 2500 == 2499 || i == 19999) {
+            Collect c;
+            snapshot(t, &c);
+            size_t p = 0;
+            for (int j = 0; j < n_order; j++) {
+                int kk = order[j];
+                for (int s = 0; s < nm[kk]; s++, p++) {
+                    ck_assert_uint_lt(p, c.n);
+                    expect(&c.v[p], kk, model[kk][s].s, model[kk][s].e, model[kk][s].count);
+                }
+            }
+            ck_assert_uint_eq(p, c.n);
+            free(c.v);
+        }
+    }
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* A workload touching every allocation point: new table, new keys (index, entries, key
+   bytes, session arrays, scratch), new sessions of old keys (array growth), merges,
+   restores of new and existing keys, evicting visits that shrink and compact.  Each call
+   that fails must fail with -NOMEM and leave the table as it was; the workload is then
+   repeated without failures to the end and must give the reference result. */
+typedef struct Op {
+    int kind; /* 0 row, 1 evict visit, 2 restore */
+    int32_t uid;
+    int64_t a, b; /* row: ts, gap; evict: watermark; restore: start, end */
+} Op;
+
+static int n_ops(Op *ops)
+{
+    int n = 0;
+    for (int i = 0; i < 60; i++) {
+        ops[n++] = (Op){0, i % 23, (i * 37) % 400, 5};
+        ops[n++] = (Op){0, i % 23, (i * 37) % 400 + 100, 5};
+    }
+    for (int i = 0; i < 30; i++)
+        ops[n++] = (Op){0, 3, i * 10, 3}; /* 30 sessions for one key */
+    ops[n++] = (Op){0, 3, 0, 400};        /* merges them */
+    ops[n++] = (Op){1, 0, 250, 0};
+    for (int i = 0; i < 40; i++)
+        ops[n++] = (Op){2, 100 + i % 20, 1000 + i * 3, 1002 + i * 3};
+    ops[n++] = (Op){2, 5, 0, 1000};
+    ops[n++] = (Op){1, 0, 1060, 0};
+    for (int i = 0; i < 40; i++)
+        ops[n++] = (Op){0, 200 + i, 5000, 5};
+    ops[n++] = (Op){1, 0, 100000, 0};
+    for (int i = 0; i < 10; i++)
+        ops[n++] = (Op){0, 300 + i, 7000, 5};
+    return n;
+}
+
+static int run_op(SrtSessions *t, const Op *op)
+{
+    uint8_t key[KEY_LEN];
+    make_key(key, op->uid);
+    if (op->kind == 0) {
+        uint8_t *st;
+        int rc =
+            srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), op->a, op->a + op->b, &st);
+        if (rc == 0)
+            ((St *)st)->count++;
+        return rc;
+    }
+    if (op->kind == 1) {
+        Collect c;
+        collect_init(&c);
+        c.evict_at = op->a;
+        int rc = srt_sessions_visit(t, collect_fn, &c, NULL);
+        free(c.v);
+        return rc;
+    }
+    int64_t se[2] = {op->a, op->b};
+    memcpy(key + SLOT, se, 16);
+    St st = {3, op->a, 0};
+    SrtErr err;
+    srt_err_clear(&err);
+    int rc = srt_sessions_restore(t, key, KEY_LEN, (const uint8_t *)&st, sizeof st, &err);
+    if (rc == -SRT_ERR_NOMEM)
+        ck_assert_ptr_nonnull(strstr(err.msg, "out of memory"));
+    return rc;
+}
+
+START_TEST(test_oom_sweep)
+{
+    static Op ops[512];
+    int n = n_ops(ops);
+    ck_assert_int_lt(n, 512);
+    /* reference */
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    for (int i = 0; i < n; i++)
+        ck_assert_int_eq(run_op(t, &ops[i]), 0);
+    Collect ref;
+    snapshot(t, &ref);
+    ck_assert_uint_eq(ref.n, 10);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+
+    int failures = 0;
+    for (int64_t fa = 0;; fa++) {
+        srt_mem_init(&mem);
+        mem.fail_after = fa;
+        t = srt_sessions_new(&mem, sizeof(St), SLOT, st_merge);
+        if (!t) {
+            ck_assert_uint_eq(mem.in_use, 0);
+            failures++;
+            continue;
+        }
+        int failed_at = -1;
+        for (int i = 0; i < n; i++) {
+            int64_t budget = mem.fail_after;
+            mem.fail_after = -1;
+            Collect before;
+            snapshot(t, &before);
+            size_t bytes_before = srt_sessions_bytes(t);
+            mem.fail_after = budget;
+            int rc = run_op(t, &ops[i]);
+            if (rc != 0) {
+                ck_assert_int_eq(rc, -SRT_ERR_NOMEM);
+                mem.fail_after = -1;
+                Collect after;
+                snapshot(t, &after);
+                ck_assert_msg(same_snapshots(&before, &after), "op %d changed the table on OOM", i);
+                ck_assert_uint_ge(srt_sessions_bytes(t), bytes_before);
+                ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
+                free(after.v);
+                failed_at = i;
+            }
+            free(before.v);
+            if (failed_at >= 0)
+                break;
+        }
+        if (failed_at < 0) { /* the budget was enough for everything */
+            Collect got;
+            snapshot(t, &got);
+            ck_assert(same_snapshots(&ref, &got));
+            free(got.v);
+            srt_sessions_free(t);
+            ck_assert_uint_eq(mem.in_use, 0);
+            break;
+        }
+        failures++;
+        /* The table still works: finish the workload without failures. */
+        for (int i = failed_at; i < n; i++)
+            ck_assert_int_eq(run_op(t, &ops[i]), 0);
+        Collect got;
+        snapshot(t, &got);
+        ck_assert(same_snapshots(&ref, &got));
+        free(got.v);
+        srt_sessions_free(t);
+        ck_assert_uint_eq(mem.in_use, 0);
+    }
+    ck_assert_int_gt(failures, 20);
+    free(ref.v);
+}
+END_TEST
+
+/* A table's first allocation failing gives NULL. */
+START_TEST(test_new_oom)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    mem.fail_after = 0;
+    ck_assert_ptr_null(srt_sessions_new(&mem, 8, 0, st_merge));
+    ck_assert_uint_eq(mem.in_use, 0);
+    mem.fail_after = -1;
+    SrtSessions *t = srt_sessions_new(&mem, 0, 0, NULL); /* no state, no merge */
+    ck_assert_ptr_nonnull(t);
+    uint8_t key[16] = {0};
+    uint8_t *st;
+    ck_assert_int_eq(srt_sessions_upsert(t, key, 16, srt_hash(key, 16), 0, 5, &st), 0);
+    ck_assert_uint_eq((uintptr_t)st % 16, 0);
+    ck_assert_int_eq(srt_sessions_upsert(t, key, 16, srt_hash(key, 16), 8, 9, &st), 0);
+    ck_assert_int_eq(srt_sessions_upsert(t, key, 16, srt_hash(key, 16), 5, 8, &st), 0);
+    ck_assert_uint_eq(srt_sessions_count(t), 1);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+Suite *rt_session_suite(void)
+{
+    Suite *s = suite_create("rt_session");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_merge_one_key);
+    tcase_add_test(tc, test_touching);
+    tcase_add_test(tc, test_merge_order);
+    tcase_add_test(tc, test_keys_interleaved);
+    tcase_add_test(tc, test_string_keys);
+    tcase_add_test(tc, test_evict_and_continue);
+    tcase_add_test(tc, test_visit_stop);
+    tcase_add_test(tc, test_steady_memory);
+    tcase_add_test(tc, test_restore_roundtrip);
+    tcase_add_test(tc, test_bad_upsert);
+    tcase_add_test(tc, test_random_vs_model);
+    tcase_add_test(tc, test_oom_sweep);
+    tcase_add_test(tc, test_new_oom);
+    suite_add_tcase(s, tc);
+    return s;
+}
