@@ -72,41 +72,6 @@ static uint32_t crc32c(const void *data, size_t n)
 
 /* ==== Low-level file helpers ==== */
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (k == 0) {
-            errno = EIO;
-            return -1;
-        }
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-/* fsync a directory so a name created, renamed or removed in it survives a crash. */
-static int sync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    /* Some file systems cannot sync directories; the rename itself has happened. */
-    if (rc < 0 && (errno == EINVAL || errno == EROFS))
-        rc = 0;
-    return rc;
-}
-
 /* Split path into its directory ("." when none) and the temporary name next to it. */
 static int temp_name(const char *path, char *dir, char *tmp, SrtErr *err)
 {
@@ -151,7 +116,7 @@ static int write_file_ex(const char *path, const char *data, size_t n, int no_re
         return srt_err_set(err, SRT_ERR_IO, "cannot write checkpoint file %s: %s", path,
                            strerror(errno));
     const char *step = "write";
-    if (write_all(fd, data, n) < 0 || write_all(fd, trailer, (size_t)tn) < 0)
+    if (srt_fs_write_all(fd, data, n) < 0 || srt_fs_write_all(fd, trailer, (size_t)tn) < 0)
         goto fail_fd;
     step = "fsync";
     if (fsync(fd) < 0)
@@ -190,7 +155,7 @@ static int write_file_ex(const char *path, const char *data, size_t n, int no_re
         if (rename(tmp, path) < 0)
             goto fail_fd;
     }
-    if (sync_dir(dir) < 0)
+    if (srt_fs_sync_dir(dir) < 0)
         return srt_err_set(err, SRT_ERR_IO, "cannot sync directory %s after writing %s: %s", dir,
                            path, strerror(errno));
     return 0;
@@ -391,51 +356,6 @@ static int path_fmt(char *out, SrtErr *err, const char *fmt, ...)
     va_end(ap);
     if (k < 0 || k >= CKPT_PATH_MAX)
         return srt_err_set(err, SRT_ERR_IO, "checkpoint path starting '%.200s' is too long", out);
-    return 0;
-}
-
-/* mkdir -p path; every directory created is synced into its parent. */
-static int make_dirs(const char *path, SrtErr *err)
-{
-    char p[CKPT_PATH_MAX];
-    size_t n = strlen(path);
-    if (n == 0 || n >= sizeof p)
-        return srt_err_set(err, SRT_ERR_IO, "checkpoint directory '%s' is empty or too long", path);
-    memcpy(p, path, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (p[i] != '/' && p[i] != '\0')
-            continue;
-        char saved = p[i];
-        p[i] = '\0';
-        if (mkdir(p, 0755) == 0) {
-            char parent[CKPT_PATH_MAX];
-            char *slash = strrchr(p, '/');
-            if (slash == NULL) {
-                strcpy(parent, ".");
-            } else if (slash == p) {
-                strcpy(parent, "/");
-            } else {
-                memcpy(parent, p, (size_t)(slash - p));
-                parent[slash - p] = '\0';
-            }
-            if (sync_dir(parent) < 0) {
-                int e = errno;
-                return srt_err_set(err, SRT_ERR_IO, "cannot sync directory %s: %s", parent,
-                                   strerror(e));
-            }
-        } else if (errno != EEXIST) {
-            int e = errno;
-            return srt_err_set(err, SRT_ERR_IO, "cannot create checkpoint directory %s: %s", p,
-                               strerror(e));
-        }
-        p[i] = saved;
-    }
-    struct stat st;
-    if (stat(path, &st) < 0)
-        return srt_err_set(err, SRT_ERR_IO, "cannot use checkpoint directory %s: %s", path,
-                           strerror(errno));
-    if (!S_ISDIR(st.st_mode))
-        return srt_err_set(err, SRT_ERR_IO, "checkpoint path %s is not a directory", path);
     return 0;
 }
 
@@ -697,7 +617,7 @@ int srt_ckpt_open(SrtMem *m, const char *dir, SrtCkpt **out, SrtErr *err)
     for (size_t i = 0; i < sizeof subdirs / sizeof subdirs[0] && rc == 0; i++) {
         rc = path_fmt(p, err, "%s%s", c->dir, subdirs[i]);
         if (rc == 0)
-            rc = make_dirs(p, err);
+            rc = srt_fs_mkdirs(p, "checkpoint", err);
     }
     if (rc == 0)
         rc = path_fmt(p, err, "%s/metadata", c->dir);
@@ -917,7 +837,7 @@ const char *srt_ckpt_source_dir(SrtCkpt *c, int source)
         memcpy(s, p, n);
         c->src_dirs[i] = s;
         /* Best effort: a failure shows in the source's first write, with the path. */
-        (void)make_dirs(s, &ignored);
+        (void)srt_fs_mkdirs(s, "checkpoint", &ignored);
     }
     return c->src_dirs[i];
 }
@@ -943,7 +863,7 @@ int srt_ckpt_state_begin(SrtCkpt *c, int op, int64_t version, int snapshot, SrtS
     char p[CKPT_PATH_MAX];
     int rc = path_fmt(p, err, "%s/state/%d", c->dir, op);
     if (rc == 0)
-        rc = make_dirs(p, err);
+        rc = srt_fs_mkdirs(p, "checkpoint", err);
     if (rc < 0)
         return rc;
     SrtStateWriter *w = srt_mem_alloc(c->mem, sizeof *w);
@@ -1157,7 +1077,7 @@ static int purge_log(const SrtCkpt *c, const char *log, int64_t keep_from, SrtEr
         }
     }
     closedir(d);
-    if (rc == 0 && removed && sync_dir(dir) < 0)
+    if (rc == 0 && removed && srt_fs_sync_dir(dir) < 0)
         rc = srt_err_set(err, SRT_ERR_IO, "cannot sync directory %s: %s", dir, strerror(errno));
     return rc;
 }
@@ -1217,7 +1137,7 @@ static int purge_state_op(SrtCkpt *c, int op, int64_t keep_from, SrtErr *err)
         }
     }
     closedir(d);
-    if (rc == 0 && removed && sync_dir(dir) < 0)
+    if (rc == 0 && removed && srt_fs_sync_dir(dir) < 0)
         rc = srt_err_set(err, SRT_ERR_IO, "cannot sync directory %s: %s", dir, strerror(errno));
     return rc;
 }

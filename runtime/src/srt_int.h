@@ -439,6 +439,21 @@ void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCs
 void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf *out);
 
 /* ======================================================================
+** File system helpers (srt_fs.c)
+** ====================================================================== */
+
+/* Write all n bytes of p to fd, retrying EINTR and short writes.  0 or -1 (errno set). */
+int srt_fs_write_all(int fd, const void *p, size_t n);
+/* fsync a directory so a name created, renamed or removed in it survives a crash; a file
+   system that cannot sync directories (EINVAL, EROFS) counts as success.  0 or -1 (errno). */
+int srt_fs_sync_dir(const char *dir);
+/* srt_fs_sync_dir on the directory holding path ("." when path has no '/').  0 or -1. */
+int srt_fs_sync_parent(const char *path);
+/* mkdir -p path, each directory created fsync'd into its parent.  0 or -SRT_ERR_IO with a
+   message "<what>: ..." naming the directory (what: e.g. "checkpoint", "files sink 'out'"). */
+int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);
+
+/* ======================================================================
 ** Checkpoints (srt_ckpt.c): a query's checkpoint directory, in the spirit of Spark's
 **   metadata            {"id":"<uuid>"}
 **   offsets/<N>         v1, {"batchWatermarkMs":..,"batchTimestampMs":..,"conf":{..}}, source offset

@@ -83,62 +83,13 @@ typedef struct FileSink {
 
 /* ==== Directories ==== */
 
-/* fsync a directory so a name created or renamed in it survives a crash. */
-static int sync_dir(const char *dir)
+/* mkdir -p path; each directory created is synced into its parent.  Messages start with
+   "files sink '<name>'". */
+static int make_dirs(SrtSink *k, const char *path, SrtErr *err)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return rc;
-}
-
-/* mkdir -p path (a writable copy); each directory created is synced into its parent. */
-static int make_dirs(SrtSink *k, char *path, SrtErr *err)
-{
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return 0;
-        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': path '%s' is not a directory",
-                           k->name, path);
-    }
-    size_t n = strlen(path);
-    for (size_t i = 1; i <= n; i++) {
-        if (i < n && path[i] != '/')
-            continue;
-        if (path[i - 1] == '/')
-            continue;
-        char saved = path[i];
-        path[i] = '\0';
-        int rc = mkdir(path, 0777);
-        int e = errno;
-        if (rc == 0) {
-            /* The new name lives in its parent: sync the parent ("." for a relative name). */
-            char *slash = strrchr(path, '/');
-            if (slash && slash != path) {
-                *slash = '\0';
-                sync_dir(path);
-                *slash = '/';
-            } else {
-                sync_dir(slash ? "/" : ".");
-            }
-        } else if (e != EEXIST) {
-            int r =
-                srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot create directory '%s': %s",
-                            k->name, path, strerror(e));
-            path[i] = saved;
-            return r;
-        }
-        path[i] = saved;
-    }
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': path '%s' is not a directory",
-                           k->name, path);
-    return 0;
+    char what[160];
+    snprintf(what, sizeof what, "files sink '%.128s'", k->name);
+    return srt_fs_mkdirs(path, what, err);
 }
 
 /* A copy of s in k's memory (*size receives the allocation's size), or NULL. */
@@ -370,7 +321,7 @@ static void remove_stale_temps(const char *dir, int meta)
             removed = 1;
     closedir(d);
     if (removed)
-        sync_dir(dir);
+        srt_fs_sync_dir(dir);
 }
 
 /* ==== Open and close ==== */
@@ -468,26 +419,6 @@ static void files_describe(SrtSink *k, SrtBuf *out)
 
 /* ==== Writing a batch ==== */
 
-/* Write all of buf to fd. 0 or -1 (errno set). */
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (w == 0) {
-            errno = EIO;
-            return -1;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static void put_line(FileSink *f, const SrtSchema *schema, const SrtDatum *row)
 {
     if (f->csv)
@@ -526,7 +457,7 @@ static int write_part(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_r
     for (size_t r = 0; r < n_rows && !f->text.oom; r++) {
         put_line(f, schema, rows[r]);
         if (f->text.n >= FILES_FLUSH_BYTES && !f->text.oom) {
-            if (write_all(fd, f->text.p, f->text.n) < 0)
+            if (srt_fs_write_all(fd, f->text.p, f->text.n) < 0)
                 return write_failed(k, fd, tmp_name, final_name, "write", err);
             srt_buf_clear(&f->text);
         }
@@ -537,7 +468,7 @@ static int write_part(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_r
         srt_buf_free(&f->text);
         return srt_err_nomem(err, "files sink");
     }
-    if (f->text.n > 0 && write_all(fd, f->text.p, f->text.n) < 0)
+    if (f->text.n > 0 && srt_fs_write_all(fd, f->text.p, f->text.n) < 0)
         return write_failed(k, fd, tmp_name, final_name, "write", err);
     if (fsync(fd) < 0)
         return write_failed(k, fd, tmp_name, final_name, "sync", err);
@@ -552,7 +483,7 @@ static int write_part(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_r
         return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot rename '%s' to '%s': %s",
                            k->name, tmp_name, final_name, strerror(e));
     }
-    if (sync_dir(f->path) < 0)
+    if (srt_fs_sync_dir(f->path) < 0)
         return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot sync directory '%s': %s",
                            k->name, f->path, strerror(errno));
     return 0;
@@ -587,7 +518,7 @@ static int files_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size
             return rc;
     } else if (unlink(f->final_name.p) == 0) {
         /* An attempt of this batch that never committed wrote rows; this one has none. */
-        sync_dir(f->path);
+        srt_fs_sync_dir(f->path);
     }
 
     /* The manifest entry commits the batch. */
@@ -605,7 +536,7 @@ static int files_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size
     if (f->text.oom) {
         /* Not committed: the re-run would replace the part file; drop it now. */
         if (n_rows > 0 && unlink(f->final_name.p) == 0)
-            sync_dir(f->path);
+            srt_fs_sync_dir(f->path);
         return srt_err_nomem(err, "files sink");
     }
     /* On failure the part file stays: the entry may have been renamed into place before

@@ -220,61 +220,6 @@ static int list_dir(Files *f, SrtErr *err)
 ** The source log (checkpoints): <log_dir>/<N> lists the files of batch N
 ** ====================================================================== */
 
-/* fsync the directory holding path (a new entry in it survives a crash).  0 or -1. */
-static int sync_parent(const char *path)
-{
-    char dir[PATH_MAX];
-    const char *slash = strrchr(path, '/');
-    size_t n = slash ? (size_t)(slash - path) : 0;
-    if (n >= sizeof dir)
-        return -1;
-    if (!slash)
-        strcpy(dir, ".");
-    else if (n == 0)
-        strcpy(dir, "/");
-    else {
-        memcpy(dir, path, n);
-        dir[n] = '\0';
-    }
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return rc < 0 && errno != EINVAL && errno != EROFS ? -1 : 0;
-}
-
-/* mkdir -p dir, each new directory made durable in its parent.  0 or -SRT_ERR_IO. */
-static int make_dirs(const char *dir, SrtErr *err)
-{
-    char buf[PATH_MAX];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof buf)
-        return srt_err_set(err, SRT_ERR_IO, "invalid source log directory '%s'", dir);
-    memcpy(buf, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        char c = buf[i];
-        buf[i] = '\0';
-        if (mkdir(buf, 0755) == 0) {
-            if (sync_parent(buf) < 0)
-                return srt_err_set(err, SRT_ERR_IO, "cannot sync the directory above %s: %s", buf,
-                                   strerror(errno));
-        } else if (errno != EEXIST) {
-            return srt_err_set(err, SRT_ERR_IO, "cannot create directory %s: %s", buf,
-                               strerror(errno));
-        }
-        buf[i] = c;
-    }
-    struct stat st;
-    if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
-        return srt_err_set(err, SRT_ERR_IO, "source log directory %s is not a directory", dir);
-    return 0;
-}
-
 /* <log_dir>/<n> into buf.  0 or -SRT_ERR_IO. */
 static int entry_file(const SrtSource *s, int64_t n, char *buf, size_t cap, SrtErr *err)
 {
@@ -678,7 +623,7 @@ static int write_log(SrtSource *s, Files *f, int64_t n, size_t take, SrtErr *err
                            s->name, f->dir);
     int rc;
     if (!f->log_dir_made) {
-        if ((rc = make_dirs(s->log_dir, err)) < 0)
+        if ((rc = srt_fs_mkdirs(s->log_dir, "source log", err)) < 0)
             return rc;
         f->log_dir_made = 1;
     }

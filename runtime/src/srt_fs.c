@@ -1,0 +1,124 @@
+/* srt_fs.c - low-level file system helpers shared by the checkpoint, the sources' logs and the
+** files sink: writing a whole buffer (EINTR and short writes retried), fsyncing a directory or
+** the directory holding a path (so a name created, renamed or removed in it survives a crash),
+** and mkdir -p with every directory created fsync'd into its parent.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "srt_int.h"
+
+int srt_fs_write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n > 0) {
+        ssize_t k = write(fd, c, n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (k == 0) {
+            errno = EIO;
+            return -1;
+        }
+        c += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+int srt_fs_sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    /* Some file systems cannot sync directories; the change itself has happened. */
+    if (rc < 0 && (errno == EINVAL || errno == EROFS))
+        rc = 0;
+    return rc;
+}
+
+/* The directory holding path into dir[PATH_MAX]: "." when path has no '/', "/" for "/x".
+   0, or -1 (errno ENAMETOOLONG). */
+static int parent_of(const char *path, char *dir)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (n >= PATH_MAX) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    if (!slash) {
+        strcpy(dir, ".");
+    } else if (n == 0) {
+        strcpy(dir, "/");
+    } else {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    return 0;
+}
+
+int srt_fs_sync_parent(const char *path)
+{
+    char dir[PATH_MAX];
+    if (parent_of(path, dir) < 0)
+        return -1;
+    return srt_fs_sync_dir(dir);
+}
+
+int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return 0;
+        return srt_err_set(err, SRT_ERR_IO, "%s: path '%s' is not a directory", what, path);
+    }
+    char p[PATH_MAX];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof p)
+        return srt_err_set(err, SRT_ERR_IO, "%s: directory path '%s' is empty or too long", what,
+                           path);
+    memcpy(p, path, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        if (p[i - 1] == '/')
+            continue; /* "a//b": the empty component between the slashes */
+        char saved = p[i];
+        p[i] = '\0';
+        if (mkdir(p, 0755) == 0) {
+            if (srt_fs_sync_parent(p) < 0) {
+                int e = errno;
+                char dir[PATH_MAX];
+                if (parent_of(p, dir) < 0)
+                    strcpy(dir, "?");
+                return srt_err_set(err, SRT_ERR_IO, "%s: cannot sync directory '%s': %s", what, dir,
+                                   strerror(e));
+            }
+        } else if (errno != EEXIST) {
+            int e = errno;
+            return srt_err_set(err, SRT_ERR_IO, "%s: cannot create directory '%s': %s", what, p,
+                               strerror(e));
+        }
+        p[i] = saved;
+    }
+    if (stat(path, &st) < 0) {
+        int e = errno;
+        return srt_err_set(err, SRT_ERR_IO, "%s: cannot use directory '%s': %s", what, path,
+                           strerror(e));
+    }
+    if (!S_ISDIR(st.st_mode))
+        return srt_err_set(err, SRT_ERR_IO, "%s: path '%s' is not a directory", what, path);
+    return 0;
+}
