@@ -23,7 +23,14 @@
 ** entries of emptied keys are dropped, the live key bytes slid down, oversized arrays
 ** shrunk and the index rebuilt (smaller when it got much emptier, in place when the
 ** smaller allocation fails), so memory stays flat when old sessions leave batch after
-** batch, and the walk itself never fails for memory.
+** batch, and the walk itself never fails for memory.  A visitor must not upsert into or
+** restore to the table it visits (the key it is handed is the table's scratch buffer).
+**
+** The caller's hash is trusted when the slot bytes of its key are zero (the ABI says
+** srt_hash of K); a key whose slot is not zero is hashed here on a zeroed copy, so
+** srt_sessions_restore (slot filled) and stray slot bytes find the same K.  Upsert
+** returns -SRT_ERR_FORMAT (table unchanged) for a key too short to hold the slot or an
+** end before the start; a NULL merge function keeps the first session's state.
 */
 #include <stdlib.h>
 #include <string.h>

@@ -13,6 +13,14 @@
 
 #include "srt_int.h"
 
+/* An assertion for hot loops: check records every passing ck_assert, which costs a write
+   per call; this one only reports failures. */
+#define CHECK(c)                                                                                   \
+    do {                                                                                           \
+        if (!(c))                                                                                  \
+            ck_abort_msg("%s:%d: assertion '%s' failed", __FILE__, __LINE__, #c);                  \
+    } while (0)
+
 /* The state of the tests' aggregation: a row count, a sum of row times, and a trace of
    merges (dst = dst * 16^digits(src) + src, in hex digits) to check their order. */
 typedef struct St {
@@ -56,10 +64,10 @@ static St *row(SrtSessions *t, int32_t uid, int64_t ts, int64_t gap)
     uint8_t key[KEY_LEN];
     make_key(key, uid);
     uint8_t *st = NULL;
-    ck_assert_int_eq(
-        srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + gap, &st), 0);
-    ck_assert_ptr_nonnull(st);
-    ck_assert_uint_eq((uintptr_t)st % 16, 0);
+    int rc = srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + gap, &st);
+    CHECK(rc == 0);
+    CHECK((st) != NULL);
+    CHECK(((uintptr_t)st % 16) == (0));
     St *s = (St *)st;
     s->count++;
     s->sum += ts;
@@ -95,19 +103,19 @@ static int collect_fn(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *
                       int64_t start, int64_t end)
 {
     Collect *c = ctx;
-    ck_assert_uint_eq(key_len, c->key_len);
+    CHECK((key_len) == (c->key_len));
     int64_t ks, ke;
     memcpy(&ks, key + c->slot, 8);
     memcpy(&ke, key + c->slot + 8, 8);
-    ck_assert_int_eq(ks, start);
-    ck_assert_int_eq(ke, end);
-    ck_assert_uint_eq((uintptr_t)state % 16, 0);
+    CHECK((ks) == (start));
+    CHECK((ke) == (end));
+    CHECK(((uintptr_t)state % 16) == (0));
     if (c->visits++ == c->stop_after)
         return -7;
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 16;
         c->v = realloc(c->v, c->cap * sizeof *c->v);
-        ck_assert_ptr_nonnull(c->v);
+        CHECK((c->v) != NULL);
     }
     Seen *s = &c->v[c->n++];
     memcpy(&s->uid, key, 4);
@@ -127,25 +135,25 @@ static void snapshot(SrtSessions *t, Collect *c)
     ck_assert_uint_eq(removed, 0);
     ck_assert_uint_eq(c->n, srt_sessions_count(t));
     for (size_t i = 0; i < c->n; i++) {
-        ck_assert(c->v[i].start <= c->v[i].end);
-        if (i > 0 && c->v[i].uid == c->v[i - 1].uid)
-            ck_assert_msg(c->v[i - 1].end < c->v[i].start,
-                          "sessions of key %d overlap or touch: [%lld,%lld) [%lld,%lld)",
-                          c->v[i].uid, (long long)c->v[i - 1].start, (long long)c->v[i - 1].end,
-                          (long long)c->v[i].start, (long long)c->v[i].end);
-        for (size_t j = 0; j + 1 < i; j++)
-            if (c->v[j].uid == c->v[i].uid)
-                ck_assert_msg(c->v[j + 1].uid == c->v[i].uid, "key %d visited in two runs",
-                              c->v[i].uid);
+        CHECK(c->v[i].start <= c->v[i].end);
+        if (i > 0 && c->v[i].uid == c->v[i - 1].uid && !(c->v[i - 1].end < c->v[i].start))
+            ck_abort_msg("sessions of key %d overlap or touch: [%lld,%lld) [%lld,%lld)",
+                         c->v[i].uid, (long long)c->v[i - 1].start, (long long)c->v[i - 1].end,
+                         (long long)c->v[i].start, (long long)c->v[i].end);
+        if (i > 0 && c->v[i].uid != c->v[i - 1].uid) /* a new run: its key was not seen */
+            for (size_t j = 0; j < i; j++)
+                if (j == 0 || c->v[j].uid != c->v[j - 1].uid)
+                    if (c->v[j].uid == c->v[i].uid)
+                        ck_abort_msg("key %d visited in two runs", c->v[i].uid);
     }
 }
 
 static void expect(const Seen *s, int32_t uid, int64_t start, int64_t end, int64_t count)
 {
-    ck_assert_int_eq(s->uid, uid);
-    ck_assert_int_eq(s->start, start);
-    ck_assert_int_eq(s->end, end);
-    ck_assert_int_eq(s->st.count, count);
+    if (s->uid != uid || s->start != start || s->end != end || s->st.count != count)
+        ck_abort_msg("expected key %d [%lld,%lld) count %lld, got key %d [%lld,%lld) count %lld",
+                     uid, (long long)start, (long long)end, (long long)count, s->uid,
+                     (long long)s->start, (long long)s->end, (long long)s->st.count);
 }
 
 START_TEST(test_merge_one_key)
@@ -512,6 +520,61 @@ START_TEST(test_steady_memory)
 }
 END_TEST
 
+/* After a burst, evicting gives the memory back: index, entries, key bytes and session
+   arrays shrink. */
+START_TEST(test_shrink_after_burst)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem);
+    for (int i = 0; i < 20000; i++)
+        row(t, i, i, 5);
+    for (int i = 0; i < 2000; i++)
+        row(t, -1, (int64_t)i * 10, 5); /* one key with 2000 sessions */
+    size_t big = srt_sessions_bytes(t);
+    ck_assert_uint_gt(big, 22000 * (16 + sizeof(St)));
+    /* keep the newest tenth of everything */
+    Collect c;
+    collect_init(&c);
+    c.evict_at = 18005;
+    size_t removed = 0;
+    ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, &removed), 0);
+    free(c.v);
+    ck_assert_uint_eq(removed, 18001 + 1801);
+    ck_assert_uint_eq(srt_sessions_count(t), 22000 - removed);
+    size_t tenth = srt_sessions_bytes(t);
+    ck_assert_msg(tenth < big / 4, "%zu bytes for a tenth, %zu for all", tenth, big);
+    ck_assert_uint_eq(tenth, mem.in_use);
+    collect_init(&c);
+    c.evict_at = INT64_MAX;
+    ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, &removed), 0);
+    free(c.v);
+    ck_assert_uint_eq(srt_sessions_count(t), 0);
+    ck_assert_msg(srt_sessions_bytes(t) < 2048, "%zu bytes for an empty table",
+                  srt_sessions_bytes(t));
+    ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
+    row(t, 5, 5, 5);
+    ck_assert_uint_eq(srt_sessions_count(t), 1);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+
+    /* One key whose long list of sessions gets short: its array shrinks. */
+    t = new_table(&mem);
+    for (int i = 0; i < 4000; i++)
+        row(t, 1, (int64_t)i * 10, 5);
+    big = srt_sessions_bytes(t);
+    collect_init(&c);
+    c.evict_at = 39595; /* keeps the last 40 */
+    ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, &removed), 0);
+    free(c.v);
+    ck_assert_uint_eq(srt_sessions_count(t), 40);
+    ck_assert_msg(srt_sessions_bytes(t) < big / 10, "%zu bytes for 40 sessions, %zu for 4000",
+                  srt_sessions_bytes(t), big);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 /* A saved session: key with the slot filled, and the state. */
 typedef struct Saved {
     uint8_t key[KEY_LEN];
@@ -800,7 +863,7 @@ static int run_op(SrtSessions *t, const Op *op)
     srt_err_clear(&err);
     int rc = srt_sessions_restore(t, key, KEY_LEN, (const uint8_t *)&st, sizeof st, &err);
     if (rc == -SRT_ERR_NOMEM)
-        ck_assert_ptr_nonnull(strstr(err.msg, "out of memory"));
+        CHECK((strstr(err.msg, "out of memory")) != NULL);
     return rc;
 }
 
@@ -916,6 +979,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_evict_and_continue);
     tcase_add_test(tc, test_visit_stop);
     tcase_add_test(tc, test_steady_memory);
+    tcase_add_test(tc, test_shrink_after_burst);
     tcase_add_test(tc, test_restore_roundtrip);
     tcase_add_test(tc, test_bad_upsert);
     tcase_add_test(tc, test_random_vs_model);
