@@ -133,7 +133,7 @@ static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, 
    before the threshold) and a row whose key was seen before go to bb_skip; a new key is
    remembered with the time at which the watermark lets it go. */
 static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv *env, const EventTime *et,
-                      LLVMBasicBlockRef bb_skip)
+                      LLVMValueRef table, LLVMBasicBlockRef bb_skip)
 {
     CgVal ts = {0};
     if (d->watermark_col >= 0) {
@@ -150,7 +150,6 @@ static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv 
     LLVMValueRef key = cg_build_key(cg, &pq->dedup_key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dd.hash");
-    LLVMValueRef table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
     LLVMValueRef uargs[4] = {table, key, len, hash};
     LLVMValueRef st = cg_call(cg, "srt_agg_upsert", uargs, 4, "dd.state");
     LLVMValueRef seen_p = cg_gepc(cg, st, 8, "dd.seen.p");
@@ -438,6 +437,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_store(cg, buf, p_slot);
     cg_store(cg, cg_i64(cg, 0), rows);
     LLVMValueRef table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
+    LLVMValueRef dd_table = pq->dedup_block ? cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table") : NULL;
     EventTime et;
     event_time_setup(cg, pq, &et);
     InputKind input = input_kind(pq);
@@ -479,7 +479,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
             cg_at(cg, pass);
         }
         if (s->dedup)
-            dedup_row(cg, pq, s->dedup, &env, &et, bb_cont);
+            dedup_row(cg, pq, s->dedup, &env, &et, dd_table, bb_cont);
         if (s->gen >= 0) {
             CgVal *elem = ARENA_NEW(cg->arena, CgVal);
             bb_cont = generate(cg, s, &env, bb_cont, elem);
@@ -501,7 +501,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
             cg_at(cg, pass);
         }
         if (pq->agg->dedup)
-            dedup_row(cg, pq, pq->agg->dedup, &env, &et, bb_cont);
+            dedup_row(cg, pq, pq->agg->dedup, &env, &et, dd_table, bb_cont);
         aggregate_row(cg, pq, &env, table, bb_cont, &et);
     } else {
         LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
