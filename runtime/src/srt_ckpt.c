@@ -175,6 +175,11 @@ int srt_ckpt_write_file(const char *path, const char *data, size_t n, SrtErr *er
     return write_file_ex(path, data, n, 0, NULL, err);
 }
 
+int srt_ckpt_create_file(const char *path, const char *data, size_t n, int *exists, SrtErr *err)
+{
+    return write_file_ex(path, data, n, 1, exists, err);
+}
+
 static int corrupt(SrtErr *err, const char *path, const char *what)
 {
     return srt_err_set(err, SRT_ERR_FORMAT,

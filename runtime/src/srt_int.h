@@ -292,6 +292,9 @@ struct SrtSink {
     const char *name; /* borrowed */
     FILE *out;        /* borrowed: the program's standard output */
     void *impl;       /* owned by the connector */
+    /* Borrowed, set before open: the id of the query writing the sink, from its checkpoint
+       (NULL without one); the files sink refuses a directory another query writes. */
+    const char *query_id;
 };
 
 const SrtSourceVt *srt_source_lookup(const char *connector);
@@ -467,6 +470,9 @@ int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);
 
 /* Write n bytes to path atomically and durably, with the checksum trailer.  0 or -err. */
 int srt_ckpt_write_file(const char *path, const char *data, size_t n, SrtErr *err);
+/* srt_ckpt_write_file, but never replacing: when path exists nothing is written and
+   *exists = 1 (the check and the creation are one atomic link()).  0 or -err. */
+int srt_ckpt_create_file(const char *path, const char *data, size_t n, int *exists, SrtErr *err);
 /* Read a file written by srt_ckpt_write_file into out (without the trailer; out is cleared
    first and left empty on failure).  0 ok; 1 the file does not exist; -SRT_ERR_FORMAT when it is torn or corrupt (the message names the
    file and what is wrong); -SRT_ERR_IO otherwise. */

@@ -129,6 +129,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->sink.mem = q->mem;
     q->sink.name = kd->name;
     q->sink.out = env->out;
+    q->sink.query_id = q->ckpt ? q->id : NULL;
     q->sink_open = 1;
     if ((rc = q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err)) < 0)
         return rc;

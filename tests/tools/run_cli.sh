@@ -86,5 +86,26 @@ check "help names checkpointLocation" grep -q "checkpointLocation" help.out
 check "help lists --progress" grep -q -- "--progress FILE" help.out
 check "help lists --timeout" grep -q -- "--timeout SECONDS" help.out
 
+# Two executables writing one files sink directory: the second is refused when it starts
+# (the directory's _spark_metadata/query-id names the first query), the first's rows stay.
+for who in opens closes; do
+    action=$([[ $who == opens ]] && echo Open || echo Close)
+    cat > "$who.sql" <<SQL
+CREATE SOURCE events (time TIMESTAMP, action STRING)
+  WITH (connector = 'files', path = 'examples/data/events', format = 'json');
+CREATE SINK out WITH (connector = 'files', path = 'shared/out', format = 'json');
+INSERT INTO out SELECT time, action FROM events WHERE action = '$action'
+  WITH (name = '$who', checkpointLocation = 'chk/$who');
+SQL
+    check "build $who" "$sluice" build "$who.sql" -o "$who"
+done
+check "first writer" ./opens --trigger availableNow
+cat shared/out/part-* | sort > opens.rows
+exits "second writer refused" 1 "files sink 'out': 'shared/out' is written by another query" \
+    ./closes --trigger availableNow
+check "first writer's rows kept" cmp opens.rows <(cat shared/out/part-* | sort)
+check "only opens written" test "$(grep -c '"Close"' opens.rows)" -eq 0 -a -s opens.rows
+check "first writer restarts" ./opens --trigger availableNow
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]
