@@ -56,6 +56,54 @@ check "one cached executable" test "$(find cache -type f | wc -l)" -eq 1
 "$sluice" run q.sql -- --trigger once > once.out
 check "run passes arguments" grep -q "Batch: 0" once.out
 
+# The cache must be the user's own: created 0700; a directory another user owns or may
+# write, a symbolic link, or a cached file that is not the user's own regular file is
+# refused, and nothing in it runs.
+check "cache created 0700" test "$(stat -c %a cache)" = 700
+(umask 002 && SLUICE_CACHE_DIR=$tmp/cache002 "$sluice" run q.sql -- --trigger once > /dev/null)
+check "built 0700 whatever the umask" test "$(stat -c %a cache002/*)" = 700
+cached=$(find cache -type f)
+printf '#!/bin/sh\ntouch %s/planted.ran\n' "$tmp" > planted.sh
+chmod 755 planted.sh
+mkdir -p other
+cp planted.sh "other/$(basename "$cached")"
+chmod 777 other
+SLUICE_CACHE_DIR=$tmp/other exits "cache writable by others" 1 \
+    "refusing the cache directory '$tmp/other': it is writable by other users (mode 0777)" \
+    "$sluice" run q.sql -- --trigger once
+chmod 755 other
+if [[ $(id -u) == 0 ]]; then
+    chown -R nobody other
+    SLUICE_CACHE_DIR=$tmp/other exits "cache owned by another user" 1 \
+        "refusing the cache directory '$tmp/other': it is owned by uid $(id -u nobody), not by" \
+        "$sluice" run q.sql -- --trigger once
+    mkdir -p mine && chmod 700 mine
+    cp planted.sh "mine/$(basename "$cached")"
+    chown nobody "mine/$(basename "$cached")"
+    SLUICE_CACHE_DIR=$tmp/mine exits "cached file owned by another user" 1 \
+        "refusing the cached executable '$tmp/mine/$(basename "$cached")': it is owned by uid" \
+        "$sluice" run q.sql -- --trigger once
+else
+    echo "cli: note: not root, the other-owner cache checks are skipped"
+fi
+ln -s other linked
+SLUICE_CACHE_DIR=$tmp/linked exits "cache is a symbolic link" 1 \
+    "cannot open the cache directory '$tmp/linked': it is a symbolic link" \
+    "$sluice" run q.sql -- --trigger once
+mv "$cached" "$cached.real"
+ln -s "$tmp/planted.sh" "$cached"
+exits "cached executable is a symbolic link" 1 \
+    "refusing the cached executable '$tmp/$cached': it is a symbolic link" \
+    "$sluice" run q.sql -- --trigger once
+rm "$cached"
+mv "$cached.real" "$cached"
+chmod g+w "$cached"
+exits "cached executable writable by its group" 1 "it is writable by its group (mode 0720)" \
+    "$sluice" run q.sql -- --trigger once
+chmod g-w "$cached"
+check "nothing planted ran" test ! -e planted.ran
+check "run (cached, trusted)" "$sluice" run q.sql -- --trigger once
+
 # Usage errors exit 2, query errors exit 1, runtime errors exit 1 with the cause.
 exits "no command" 2 "usage" "$sluice"
 exits "unknown command" 2 "unknown command 'compile'" "$sluice" compile q.sql
