@@ -975,7 +975,7 @@ START_TEST(test_manifest_path_through_symlink)
     char real[4096], p[300], out[4200];
     ck_assert_ptr_nonnull(realpath(fx.dir, real));
     snprintf(p, sizeof p, "%s/some/deep", fx.dir);
-    char cmd[400];
+    char cmd[800];
     snprintf(cmd, sizeof cmd, "mkdir -p %s && ln -s some/deep %s/link", p, fx.dir);
     ck_assert_int_eq(system(cmd), 0);
     snprintf(p, sizeof p, "%s/link/../out", fx.dir);
