@@ -4,8 +4,8 @@
 #   run_readme.sh <source dir> <build dir>
 #
 # Installs the build into a temporary prefix (`cmake --install`, as the README says) and puts
-# its bin/ first on PATH; the work directory gets a copy of examples/*.sql, tests/tools/ and a
-# link `build` to the build tree, so the commands run as from the repository root without
+# its bin/ first on PATH; the work directory gets a copy of examples/*.sql and a link `build`
+# to the build tree, so the commands run as from the repository root without
 # touching it.  Then, in README order:
 #   - a fenced block right after a line `<!-- readme-test: file NAME -->` is written to NAME;
 #   - in a ```console block, each line starting with "$ " is a command, run with bash in the
@@ -28,9 +28,8 @@ cmake --install "$bld" --prefix "$tmp/prefix" > "$tmp/install.log" 2>&1 || {
     exit 1
 }
 work=$tmp/work
-mkdir -p "$work/examples" "$work/tests" "$tmp/home"
+mkdir -p "$work/examples" "$tmp/home"
 cp "$src"/examples/*.sql "$work/examples/"
-cp -r "$src/tests/tools" "$work/tests/"
 ln -s "$bld" "$work/build"
 unset SLUICE_CACHE_DIR XDG_CACHE_HOME SLUICE_RUNTIME_DIR
 export HOME=$tmp/home PATH=$tmp/prefix/bin:$PATH
