@@ -12,8 +12,8 @@
 ** overwrites the same file and names sort in batch order.  (Spark's
 ** ManifestFileCommitProtocol.newTaskTempFile names them part-<split>-<random uuid><ext>,
 ** so a re-run leaves its failed attempt's file behind, unlisted; sluice needs no uuid to
-** keep writers apart because one query only writes a directory, see below.)  A batch with no rows writes no
-** part file.  A part file is written under a hidden temporary name in the same directory
+** keep writers apart because one query only writes a directory, see below.)  A batch
+** with no rows writes no part file.  A part file is written under a hidden temporary name in the same directory
 ** (".part-...tmp": the files source ignores names starting with '.' or '_'), fsync'd,
 ** renamed into place (replacing, atomically, the file of a failed attempt of the same
 ** batch) and the directory fsync'd, so a reader never sees a partial file; on any failure
@@ -29,14 +29,13 @@
 ** one line per part file of the batch, every line ending with '\n' (Spark writes none
 ** after the last line; here the checksum trailer "#crc32c <hex> <length>" follows on its own
 ** line, so a reader skips lines starting with '#'); a batch with no rows writes an entry
-** holding only "v1".  Paths are absolute
-** file:// URIs of the directory's real path (realpath when the sink opens: symbolic links
-** and ".." resolved as the kernel resolves them, so the URI names the file written), with
-** bytes outside Java's URI path characters (space, '%', '#', '?', non-ASCII ...)
-** percent-encoded.  That entry is the
-** batch's commit: open finds the newest entry (names made only of digits) and write()
-** skips every batch id at or below it (Spark's "Skipping already committed batch N",
-** silently here), so a batch re-run after a crash neither duplicates nor loses output.
+** holding only "v1".  Paths are absolute file:// URIs of the directory's real path
+** (realpath when the sink opens: symbolic links and ".." resolved as the kernel resolves
+** them, so the URI names the file written), with bytes outside Java's URI path characters
+** (space, '%', '#', '?', non-ASCII ...) percent-encoded.  That entry is the batch's
+** commit: open finds the newest entry (names made only of digits) and write() skips every
+** batch id at or below it (Spark's "Skipping already committed batch N", silently here),
+** so a batch re-run after a crash neither duplicates nor loses output.
 ** A part file without its entry belongs to an attempt that died before committing; the
 ** re-run of that batch replaces it (or removes it when the re-run has no rows).
 **
@@ -311,7 +310,8 @@ static int claim_dir(SrtSink *k, FileSink *f, SrtErr *err)
 }
 
 /* Is name a temporary file of a crashed attempt: ".part-00000-<...>.tmp" in the output
-   directory (meta 0), ".<digits>.tmp-<pid>" of srt_ckpt_write_file in the manifest's? */
+   directory (meta 0), ".<digits>.tmp-<pid>" or ".query-id.tmp-<pid>" of srt_ckpt_write_file
+   in the manifest's? */
 static int is_stale_temp(const char *name, int meta)
 {
     size_t n = strlen(name);
