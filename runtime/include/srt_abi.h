@@ -204,6 +204,12 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
    INT64_MAX never — and i64 seen flag at 8). */
 void srt_prog_query_dedup(SrtProgram *p, int query);
 SrtAggTable *srt_query_dedup_table(SrtQuery *q);
+/* The schemas of stateful operator op's state (SRT_OP_AGG, SRT_OP_DEDUP), recorded in the
+   checkpoint and checked on restart as Spark's StateSchemaCompatibilityChecker does: name is
+   Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,
+   dedupeWithinWatermark), key and value are simpleStrings "struct<name:type,...>". */
+void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
+                          const char *key_schema, const char *value_schema);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

@@ -522,6 +522,17 @@ typedef int (*SrtStateLoadFn)(void *ctx, int is_put, const uint8_t *key, uint32_
 int srt_ckpt_state_load(SrtCkpt *c, int op, int64_t version, SrtStateLoadFn fn, void *ctx,
                         SrtErr *err);
 
+/* State schemas (srt_ckpt_schema.c): state/<op>/_metadata/schema is written on first use and
+   checked on restart by Spark's rule (same field count and types; names ignored): a query
+   whose stateful operators or state schemas changed incompatibly is refused with an error
+   naming the operator and both schemas.  version: the state version the restart loads. */
+struct SrtQueryDef;
+int srt_ckpt_check_schemas(SrtCkpt *c, const struct SrtQueryDef *def, int64_t version, SrtMem *m,
+                           SrtErr *err);
+/* Spark's equalsIgnoreNameAndCompatibleNullability of two "struct<...>" simpleStrings:
+   1 compatible, 0 not, -1 malformed. */
+int srt_state_schema_compatible(const char *stored, const char *provided);
+
 /* ======================================================================
 ** Progress (srt_progress.c): Spark's StreamingQueryProgress and StreamingQueryStatus
 ** ====================================================================== */
@@ -655,6 +666,9 @@ typedef struct SrtQueryDef {
     int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
     uint32_t *string_slots;    /* state offsets of STRING min/max */
     uint32_t n_string_slots, cap_string_slots;
+    struct SrtStateSchema {    /* per SRT_OP_*: the state's schemas (name NULL: no operator) */
+        const char *name, *key, *value;
+    } state[2];
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */

@@ -260,6 +260,21 @@ void srt_prog_query_dedup(SrtProgram *p, int query)
         q->has_dedup = 1;
 }
 
+void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
+                          const char *key_schema, const char *value_schema)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (op != SRT_OP_AGG && op != SRT_OP_DEDUP) {
+        fail(p, SRT_ERR_QUERY, "query '%s': unknown stateful operator %d", q->name, op);
+        return;
+    }
+    q->state[op].name = dup(p, name);
+    q->state[op].key = dup(p, key_schema);
+    q->state[op].value = dup(p, value_schema);
+}
+
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
 {
     SrtQueryDef *q = query_at(p, query);

@@ -129,7 +129,7 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
         return 0;
     int64_t last = srt_ckpt_latest_offsets(q->ckpt);
     if (last < 0)
-        return 0;
+        return srt_ckpt_check_schemas(q->ckpt, q->def, 0, q->mem, err);
     SrtBuf off;
     srt_buf_init(&off, q->mem);
     int64_t wm, ts, next_wm;
@@ -143,6 +143,13 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
     rc = srt_ckpt_read_commit(q->ckpt, last, &next_wm, err);
     if (rc < 0)
         goto out;
+    /* The state this restart loads must still fit the query (version last + 1 after a
+       commit, else last). */
+    int committed = rc == 0;
+    if ((rc = srt_ckpt_check_schemas(q->ckpt, q->def, committed ? last + 1 : last, q->mem, err)) <
+        0)
+        goto out;
+    rc = committed ? 0 : 1;
     if (rc == 0) {
         /* Batch `last` is done: continue after it. */
         q->batch_id = last + 1;
