@@ -95,9 +95,16 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVM
             PStateSchema ss;
             if (!plan_state_schema(cg->arena, pq, state_ops[k].op, &ss))
                 continue;
-            LLVMValueRef targs[6] = {p, qi, cg_i32(cg, state_ops[k].rt), cstr(cg, ss.name), cstr(cg, ss.key),
-                                     cstr(cg, ss.value)};
-            cg_call(cg, "srt_prog_query_state", targs, 6, "");
+            LLVMValueRef op = cg_i32(cg, state_ops[k].rt);
+            LLVMValueRef targs[8] = {p, qi, op, cstr(cg, ss.name), cstr(cg, ss.key), cstr(cg, ss.value),
+                                     cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
+            cg_call(cg, "srt_prog_query_state", targs, 8, "");
+            for (int s = 0; s < ss.layout->n; s++) {
+                if (ss.layout->slots[s].type->kind != TY_STRING)
+                    continue;
+                LLVMValueRef sargs[4] = {p, qi, op, cg_i32(cg, ss.layout->slots[s].offset)};
+                cg_call(cg, "srt_prog_query_state_string", sargs, 4, "");
+            }
         }
         if (pq->watermark_col >= 0) {
             LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};

@@ -137,6 +137,7 @@ typedef struct PStateSchema {
     const char *name;  /* Spark's operator name: stateStoreSave, dedupe, ... */
     const char *key;   /* struct<...> of the state keys */
     const char *value; /* struct<...> of the state values */
+    const PKeyLayout *layout; /* the key bytes */
 } PStateSchema;
 /* Fill *out for operator op of pq; false if the query has no such operator. */
 bool plan_state_schema(Arena *arena, const PQuery *pq, PStateOp op, PStateSchema *out);

@@ -111,6 +111,7 @@ static void agg_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
     sb_putc(&k, '>');
     sb_putc(&v, '>');
     out->name = pq->session ? "sessionWindowStateStoreSaveExec" : "stateStoreSave";
+    out->layout = &pq->key;
     out->key = k.data;
     out->value = v.data;
 }
@@ -126,6 +127,7 @@ static void dedup_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
         put_field(&k, arena, s->input.cols[d->cols[c]].name, s->input.cols[d->cols[c]].type);
     sb_putc(&k, '>');
     out->name = d->within_watermark ? "dedupeWithinWatermark" : "dedupe";
+    out->layout = &pq->dedup_key;
     out->key = k.data;
     out->value = d->within_watermark ? "struct<expiresAtMicros:bigint>" : "struct<__dummy__:void>";
 }

@@ -989,7 +989,8 @@ static int replay_file(SrtCkpt *c, const char *path, SrtStateLoadFn fn, void *ct
         if (rc > 0)
             rc = 0;
         if (rc < 0 && err->code == 0)
-            srt_err_set(err, -rc, "restoring state from %s failed", path);
+            srt_err_set(err, -rc, "restoring state from %s failed at the record at byte %zu", path,
+                        at);
     }
     srt_buf_free(&b);
     return rc;

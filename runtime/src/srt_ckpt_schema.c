@@ -316,6 +316,40 @@ out:
     return rc;
 }
 
+/* ==== State keys read back ==== */
+
+int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint32_t key_len,
+                        SrtErr *err)
+{
+    if (s->name == NULL)
+        return 0; /* no layout registered */
+    if (key_len < s->key_fixed)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "a state key has %u bytes, fewer than the %u bytes of its fixed part",
+                           key_len, s->key_fixed);
+    for (uint32_t i = 0; i < s->key_nulls; i++)
+        if (key[i] > 1)
+            return srt_err_set(err, SRT_ERR_FORMAT,
+                               "a state key has %u as the null flag of key %u (0 or 1 expected)",
+                               key[i], i);
+    uint64_t left = key_len - s->key_fixed;
+    for (uint32_t k = 0; k < s->n_key_strings; k++) {
+        uint32_t off = s->key_strings[k];
+        uint64_t n;
+        memcpy(&n, key + off, 8);
+        if (n > left)
+            return srt_err_set(err, SRT_ERR_FORMAT,
+                               "a state key gives its string at byte %u a length of %" PRIu64
+                               " bytes, but only %" PRIu64 " bytes of strings follow",
+                               off, n, left);
+        left -= n;
+    }
+    if (left != 0)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "a state key has %" PRIu64 " bytes after its last string", left);
+    return 0;
+}
+
 int srt_ckpt_check_schemas(SrtCkpt *c, const struct SrtQueryDef *def, int64_t version, SrtMem *m,
                            SrtErr *err)
 {

@@ -529,6 +529,12 @@ int srt_ckpt_state_load(SrtCkpt *c, int op, int64_t version, SrtStateLoadFn fn, 
 struct SrtQueryDef;
 int srt_ckpt_check_schemas(SrtCkpt *c, const struct SrtQueryDef *def, int64_t version, SrtMem *m,
                            SrtErr *err);
+/* Check key bytes read back from a checkpoint against the layout registered with s (null
+   flags 0/1, string lengths that add up to exactly the bytes after the fixed part), so
+   generated code never decodes past a key.  0 or -SRT_ERR_FORMAT; 0 without a layout. */
+struct SrtStateSchema;
+int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint32_t key_len,
+                        SrtErr *err);
 /* Spark's equalsIgnoreNameAndCompatibleNullability of two "struct<...>" simpleStrings:
    1 compatible, 0 not, -1 malformed. */
 int srt_state_schema_compatible(const char *stored, const char *provided);
@@ -668,6 +674,9 @@ typedef struct SrtQueryDef {
     uint32_t n_string_slots, cap_string_slots;
     struct SrtStateSchema {    /* per SRT_OP_*: the state's schemas (name NULL: no operator) */
         const char *name, *key, *value;
+        uint32_t key_nulls, key_fixed; /* the key bytes' layout (srt_prog_query_state) */
+        uint32_t *key_strings;         /* offsets of the STRING keys' u64 lengths */
+        uint32_t n_key_strings, cap_key_strings;
     } state[2];
 } SrtQueryDef;
 

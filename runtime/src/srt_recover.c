@@ -23,47 +23,67 @@
 typedef struct LoadCtx {
     SrtQuery *q;
     SrtAggTable *t;
+    const struct SrtStateSchema *schema; /* the key layout records are checked against */
 } LoadCtx;
 
 static int load_state_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
                           const uint8_t *val, uint32_t val_len)
 {
     LoadCtx *lc = ctx;
+    int rc = srt_state_key_check(lc->schema, key, key_len, &lc->q->err);
+    if (rc < 0)
+        return rc;
     if (is_put)
         return srt_agg_restore(lc->t, key, key_len, val, val_len, &lc->q->err);
     return srt_agg_delete(lc->t, key, key_len);
+}
+
+static int load_session(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
+                        const uint8_t *val, uint32_t val_len)
+{
+    LoadCtx *lc = ctx;
+    SrtQuery *q = lc->q;
+    int rc = srt_state_key_check(lc->schema, key, key_len, &q->err);
+    if (rc < 0)
+        return rc;
+    if (!is_put) /* session state is written as snapshots only */
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "unexpected delete in session window state");
+    return srt_sessions_restore(q->sessions, key, key_len, val, val_len, &q->err);
+}
+
+/* Replay version `version` of operator op through fn; a record the callback refuses is
+   reported with the file and the record (from the store) and why (from the callback). */
+static int load_op(SrtQuery *q, int op, int64_t version, SrtStateLoadFn fn, LoadCtx *lc,
+                   SrtErr *err)
+{
+    srt_err_clear(&q->err);
+    SrtErr where = {0};
+    int rc = srt_ckpt_state_load(q->ckpt, op, version, fn, lc, &where);
+    if (rc >= 0)
+        return rc;
+    if (q->err.code)
+        srt_err_set(err, q->err.code, "%s: %s", where.msg, q->err.msg);
+    else
+        *err = where;
+    return rc;
 }
 
 static int load_table(SrtQuery *q, SrtAggTable *t, int op, int64_t version, SrtErr *err)
 {
     if (!t || version <= 0)
         return 0;
-    srt_err_clear(&q->err);
-    LoadCtx lc = {q, t};
-    int rc = srt_ckpt_state_load(q->ckpt, op, version, load_state_row, &lc, err);
-    if (rc < 0 && !err->code)
-        *err = q->err;
+    LoadCtx lc = {q, t, &q->def->state[op]};
+    int rc = load_op(q, op, version, load_state_row, &lc, err);
     if (rc >= 0)
         srt_agg_begin_batch(t);
     return rc;
 }
 
-static int load_session(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
-                        const uint8_t *val, uint32_t val_len)
-{
-    SrtQuery *q = ctx;
-    if (!is_put) /* session state is written as snapshots only */
-        return srt_err_set(&q->err, SRT_ERR_FORMAT, "unexpected delete in session window state");
-    return srt_sessions_restore(q->sessions, key, key_len, val, val_len, &q->err);
-}
-
 static int load_state(SrtQuery *q, int64_t version, SrtErr *err)
 {
     if (q->sessions && version > 0) {
-        srt_err_clear(&q->err);
-        int rc = srt_ckpt_state_load(q->ckpt, SRT_OP_AGG, version, load_session, q, err);
-        if (rc < 0 && !err->code)
-            *err = q->err;
+        LoadCtx lc = {q, NULL, &q->def->state[SRT_OP_AGG]};
+        int rc = load_op(q, SRT_OP_AGG, version, load_session, &lc, err);
         if (rc < 0)
             return rc;
     }

@@ -54,6 +54,9 @@ restart() {
     fail "$name: the first run exited $rc: $(cat "$dir/a.err")"
     return
   fi
+  if [[ -n ${before_b:-} ]]; then
+    (cd "$dir" && eval "$before_b") || { fail "$name: '$before_b' failed"; return; }
+  fi
   printf '%s\n' '{"time":1469501677,"action":"Open","id":1}' > "$dir/data/events/f2.json"
   touch -d @1600000001 "$dir/data/events/f2.json"
   rc=0
@@ -150,6 +153,56 @@ restart dedup_removed refused \
   "SELECT action, id FROM events DROP DUPLICATES (action)" \
   "SELECT action, id FROM events" \
   "checkpoint chk holds the state of stateful operator 1 (dedupe) but the query has no deduplication any more"
+
+# ---- State files with a valid checksum but contents that do not fit the query ----
+# forge <file> <key byte offset> <u64>: set a u64 inside the key of the file's first record
+# and write the file back with a valid checksum trailer.
+forge() {
+  python3 - "$@" << 'EOF'
+import struct, sys
+path, off, val = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+data = open(path, 'rb').read()
+body = data[:data.rindex(b'#crc32c ')]
+assert body[0:1] == b'P'
+key_at = 5
+body = body[:key_at + off] + struct.pack('<Q', val) + body[key_at + off + 8:]
+table = []
+for i in range(256):
+    c = i
+    for _ in range(8):
+        c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
+    table.append(c)
+crc = 0xFFFFFFFF
+for b in body:
+    crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8)
+crc ^= 0xFFFFFFFF
+open(path, 'wb').write(body + b'#crc32c %08x %d\n' % (crc, len(body)))
+EOF
+}
+mode=", outputMode = 'complete'"
+# GROUP BY action: the key is [null flag, padding][u64 length of action at byte 8][bytes].
+before_b="forge chk/state/0/1.delta 8 1000"
+restart forged_string_length refused \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "restoring state from chk/state/0/1.delta failed at the record at byte 0: a state key gives its string at byte 8 a length of 1000 bytes"
+before_b="forge chk/state/0/1.delta 0 7"
+restart forged_null_flag refused \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "chk/state/0/1.delta failed at the record at byte 0: a state key has 7 as the null flag of key 0"
+before_b="forge chk/state/1/1.delta 8 4294967296"
+mode=""
+restart forged_dedup_key refused \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "chk/state/1/1.delta failed at the record at byte 0: a state key gives its string at byte 8 a length of 4294967296 bytes"
+before_b='forge "$(ls chk/state/0/*.snapshot | sort -V | tail -1)" 8 77' # the newest version
+restart forged_session_key refused \
+  "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \
+  "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \
+  ".snapshot failed at the record at byte 0: a state key gives its string at byte 8 a length of 77 bytes"
+before_b=""
 
 if ((failures)); then
   echo "state_schema: $failures check(s) failed" >&2
