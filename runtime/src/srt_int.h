@@ -43,6 +43,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "srt_abi.h"
 
@@ -444,6 +445,10 @@ void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf
 
 /* Write all n bytes of p to fd, retrying EINTR and short writes.  0 or -1 (errno set). */
 int srt_fs_write_all(int fd, const void *p, size_t n);
+/* Create the temporary file path for writing (O_CREAT | O_EXCL | O_NOFOLLOW): whatever holds
+   the name already (a stale file, a FIFO, a symbolic link) is unlinked first, so a planted
+   link's target is never opened.  The fd, or -1 with errno. */
+int srt_fs_create_temp(const char *path, mode_t mode);
 /* fsync a directory so a name created, renamed or removed in it survives a crash; a file
    system that cannot sync directories (EINVAL, EROFS) counts as success.  0 or -1 (errno). */
 int srt_fs_sync_dir(const char *dir);
@@ -704,6 +709,7 @@ typedef struct SrtEnv {
     FILE *out; /* standard output for console sinks */
     FILE *err; /* diagnostics */
     FILE *progress;            /* --progress FILE (NULL: none) */
+    const char *progress_path; /* its name, for errors */
     const char *checkpoint;    /* --checkpoint DIR: root of checkpoints without their own (NULL) */
 } SrtEnv;
 
@@ -781,6 +787,7 @@ struct SrtQuery {
     SrtProgressRing recent;  /* recentProgress */
     SrtStatus status;
     FILE *progress_out;      /* borrowed: --progress FILE, or NULL */
+    const char *progress_path; /* borrowed: its name */
     int64_t last_trigger_ms; /* start of the previous trigger that ran a batch (-1 none) */
     int64_t last_progress_us;/* wall time of the last progress record */
     int64_t dur_us[SRT_DUR_N];
@@ -850,7 +857,9 @@ int srt_recover_commit(SrtQuery *q, int64_t next_wm_ms);
 /* Reporting (srt_report.c).  Status, progress after a batch (start_offset: what it read
    from; idle: a trigger without a batch, rate-limited to one every 10 s), failure. */
 void srt_report_status(SrtQuery *q, const char *message, int data_available, int trigger_active);
-void srt_report_batch(SrtQuery *q, const char *start_offset, int idle);
+/* Publish the progress of the batch just run (idle: of an idle trigger, at most every 10 s).
+   0, or -SRT_ERR_IO with q->err naming the --progress file when it cannot be written. */
+int srt_report_batch(SrtQuery *q, const char *start_offset, int idle);
 void srt_report_failure(const SrtQuery *q, FILE *err);
 
 /* Build the batch's output rows by output mode (srt_output.c). */

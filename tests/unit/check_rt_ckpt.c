@@ -30,7 +30,7 @@ static void fx_init(Fx *fx)
     srt_err_clear(&fx->err);
 }
 
-/* rm -r path (no symlinks are followed: the tests create none). */
+/* rm -r path (links are removed, never followed). */
 static void rm_tree(const char *path)
 {
     struct stat st;
@@ -1021,6 +1021,128 @@ START_TEST(test_schema_file)
 }
 END_TEST
 
+/* ==== Special files, planted links and leftovers ==== */
+
+START_TEST(test_create_temp_never_follows)
+{
+    Fx fx;
+    fx_init(&fx);
+    char target[300], tmp[300];
+    snprintf(target, sizeof target, "%s/target", fx.dir);
+    snprintf(tmp, sizeof tmp, "%s/.x.tmp-1", fx.dir);
+    spit(target, "precious", 8);
+    /* A link at the temporary name: the name is replaced, the target untouched. */
+    ck_assert_int_eq(symlink(target, tmp), 0);
+    int fd = srt_fs_create_temp(tmp, 0644);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "new", 3), 3);
+    close(fd);
+    size_t n;
+    char *t = slurp(target, &n);
+    ck_assert_str_eq(t, "precious");
+    free(t);
+    struct stat st;
+    ck_assert_int_eq(lstat(tmp, &st), 0);
+    ck_assert(S_ISREG(st.st_mode));
+    /* A FIFO there: replaced too, never opened (an open for writing would block). */
+    ck_assert_int_eq(unlink(tmp), 0);
+    ck_assert_int_eq(mkfifo(tmp, 0644), 0);
+    fd = srt_fs_create_temp(tmp, 0644);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(lstat(tmp, &st), 0);
+    ck_assert(S_ISREG(st.st_mode));
+    /* A directory cannot be replaced: an error, not a write elsewhere. */
+    ck_assert_int_eq(unlink(tmp), 0);
+    ck_assert_int_eq(mkdir(tmp, 0755), 0);
+    ck_assert_int_eq(srt_fs_create_temp(tmp, 0644), -1);
+    ck_assert_int_eq(rmdir(tmp), 0);
+    /* srt_ckpt_write_file through a planted link of its own temporary name. */
+    char file[300], ttmp[320];
+    snprintf(file, sizeof file, "%s/f", fx.dir);
+    snprintf(ttmp, sizeof ttmp, "%s/.f.tmp-%ld", fx.dir, (long)getpid());
+    ck_assert_int_eq(symlink(target, ttmp), 0);
+    ck_assert_int_eq(srt_ckpt_write_file(file, "data", 4, &fx.err), 0);
+    t = slurp(target, &n);
+    ck_assert_str_eq(t, "precious");
+    free(t);
+    ck_assert_int_eq(lstat(ttmp, &st), -1);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_read_special_files)
+{
+    Fx fx;
+    fx_init(&fx);
+    char p[300], target[300];
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    snprintf(p, sizeof p, "%s/fifo", fx.dir);
+    ck_assert_int_eq(mkfifo(p, 0644), 0);
+    /* No writer ever comes: a blocking open would hang the test. */
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "fifo is a FIFO, not a regular file"));
+    snprintf(p, sizeof p, "%s/dir", fx.dir);
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "dir is a directory, not a regular file"));
+    ck_assert_int_eq(srt_ckpt_read_file("/dev/zero", &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "/dev/zero is a device, not a regular file"));
+    /* A link to a valid checkpoint file is refused as well. */
+    snprintf(target, sizeof target, "%s/real", fx.dir);
+    ck_assert_int_eq(srt_ckpt_write_file(target, "x", 1, &fx.err), 0);
+    snprintf(p, sizeof p, "%s/link", fx.dir);
+    ck_assert_int_eq(symlink(target, p), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "link is a symbolic link, not a regular file"));
+    ck_assert_int_eq(srt_ckpt_read_file(target, &b, &fx.err), 0);
+    srt_buf_free(&b);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_open_removes_temps)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[300], p[400];
+    snprintf(d, sizeof d, "%s/chk", fx.dir);
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    srt_ckpt_close(c);
+    static const char *const gone[] = {".metadata.tmp-1", "offsets/.3.tmp-123",
+                                       "commits/.3.tmp-9", "state/0/.4.delta.tmp-55",
+                                       "state/0/_metadata/.schema.tmp-6", "sources/0/.2.tmp-77"};
+    static const char *const kept[] = {"offsets/.notes", "offsets/.3.tmp-", "offsets/.3.tmp-1x",
+                                       "offsets/..tmp-1", "state/0/x.tmp-1"};
+    mkdir(path_in(p, sizeof p, d, "state/0"), 0755);
+    mkdir(path_in(p, sizeof p, d, "state/0/_metadata"), 0755);
+    mkdir(path_in(p, sizeof p, d, "sources/0"), 0755);
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        spit(path_in(p, sizeof p, d, gone[i]), "x", 1);
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        spit(path_in(p, sizeof p, d, kept[i]), "x", 1);
+    /* A link of the pattern goes (not its target), a directory of the pattern stays. */
+    char target[300];
+    snprintf(target, sizeof target, "%s/target", fx.dir);
+    spit(target, "t", 1);
+    ck_assert_int_eq(symlink(target, path_in(p, sizeof p, d, "commits/.4.tmp-2")), 0);
+    ck_assert_int_eq(mkdir(path_in(p, sizeof p, d, "commits/.5.tmp-2"), 0755), 0);
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    srt_ckpt_close(c);
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        ck_assert_msg(access(path_in(p, sizeof p, d, gone[i]), F_OK) != 0, "%s is left", gone[i]);
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        ck_assert_msg(access(path_in(p, sizeof p, d, kept[i]), F_OK) == 0, "%s is gone", kept[i]);
+    struct stat st;
+    ck_assert_int_eq(lstat(path_in(p, sizeof p, d, "commits/.4.tmp-2"), &st), -1);
+    ck_assert_int_eq(access(target, F_OK), 0);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "commits/.5.tmp-2"), F_OK), 0);
+    fx_done(&fx);
+}
+END_TEST
+
 Suite *rt_ckpt_suite(void)
 {
     Suite *s = suite_create("rt_ckpt");
@@ -1030,6 +1152,9 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_file_torn_and_flipped);
     tcase_add_test(tc, test_file_write_errors);
     tcase_add_test(tc, test_uuid4);
+    tcase_add_test(tc, test_create_temp_never_follows);
+    tcase_add_test(tc, test_read_special_files);
+    tcase_add_test(tc, test_open_removes_temps);
     suite_add_tcase(s, tc);
     tc = tcase_create("logs");
     tcase_add_test(tc, test_open_metadata);
