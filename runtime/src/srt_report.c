@@ -152,9 +152,10 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
     p.sink_output_rows = strcmp(q->sink.vt->connector, "files") == 0 ? -1
                          : idle                                      ? 0
                                                                      : (int64_t)q->n_rows;
-    return publish(q, &p);
+    int rc = publish(q, &p);
     srt_buf_free(&src);
     srt_buf_free(&sink);
+    return rc;
 }
 
 void srt_report_failure(const SrtQuery *q, FILE *err)
