@@ -106,6 +106,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     srt_uuid4(q->id);
     srt_uuid4(q->run_id);
     q->progress_out = env->progress;
+    q->progress_path = env->progress_path ? env->progress_path : "(progress)";
     srt_report_status(q, "Initializing sources", 0, 0);
     const char *ckpt = srt_recover_dir(q, env);
     if (ckpt && (rc = srt_recover_open(q, ckpt, err)) < 0)
@@ -421,8 +422,10 @@ int srt_query_run_batch(SrtQuery *q)
     SrtBuf prev;
     srt_buf_init(&prev, q->mem);
     srt_buf_puts(&prev, start ? start : "");
-    srt_report_batch(q, prev.oom ? NULL : srt_buf_cstr(&prev), 0);
+    rc = srt_report_batch(q, prev.oom ? NULL : srt_buf_cstr(&prev), 0);
     srt_buf_free(&prev);
+    if (rc < 0)
+        return failed_rc(q, rc);
     q->last_trigger_ms = q->trigger_start_us / 1000;
     srt_buf_clear(&q->start_offset);
     srt_buf_puts(&q->start_offset, end);
@@ -486,8 +489,9 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
             ran = 1;
         } else {
             srt_report_status(q, "Waiting for data to arrive", 0, 0);
-            if (q->trigger.kind != SRT_TRIG_ONCE && q->trigger.kind != SRT_TRIG_AVAILABLE_NOW)
-                srt_report_batch(q, NULL, 1);
+            if (q->trigger.kind != SRT_TRIG_ONCE && q->trigger.kind != SRT_TRIG_AVAILABLE_NOW &&
+                (rc = srt_report_batch(q, NULL, 1)) < 0)
+                return failed_rc(q, rc);
         }
     }
     switch (q->trigger.kind) {

@@ -472,7 +472,7 @@ static int write_part(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_r
                       const SrtSchema *schema, struct stat *st, SrtErr *err)
 {
     const char *final_name = f->final_name.p, *tmp_name = f->tmp_name.p;
-    int fd = open(tmp_name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    int fd = srt_fs_create_temp(tmp_name, 0666);
     if (fd < 0)
         return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot create '%s': %s", k->name,
                            tmp_name, strerror(errno));
