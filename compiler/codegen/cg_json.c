@@ -3,10 +3,13 @@
 ** For each record the generated code walks the object once: keys are matched
 ** against the columns the query reads (by length, then a constant memcmp the
 ** optimiser turns into one or two loads); only those values are decoded with
-** the typed srt_json_* helpers, everything else is skipped.  Malformed input
-** follows Spark's PERMISSIVE mode: the record becomes a row of NULLs and the
-** parser resumes at the next line.  A valid value of the wrong type makes
-** only that field NULL.  Blank lines are not records.
+** the typed srt_json_* helpers, everything else is skipped.  Text that is not
+** JSON makes the record malformed with no fields (a row of NULLs in PERMISSIVE)
+** and the parser resumes at the next line.  A valid value of the wrong type
+** makes the record malformed too, but with partial results (Spark 3.4+,
+** JacksonParser.convertObject with spark.sql.json.enablePartialResults, true by
+** default): that field is NULL, the others keep their values.  Blank lines are
+** not records.
 **
 ** Keys are compared as raw bytes: a key written with escapes (\u0074ime)
 ** does not match a column.
@@ -143,6 +146,7 @@ typedef struct JsonCtx {
     LLVMValueRef end;
     LLVMValueRef cur;        /* i8* alloca: position inside the record */
     LLVMValueRef line_start; /* i8* alloca */
+    LLVMValueRef bad;        /* i1 alloca: a value of the wrong type was read */
     LLVMBasicBlockRef bb_malformed;
     LLVMBasicBlockRef bb_after_value;
     LLVMBasicBlockRef bb_close;
@@ -186,6 +190,14 @@ static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
     return cg_gepc(cg, p, 1, "p.next");
 }
 
+/* Remember a value of the wrong type (status BADTYPE or PARTIAL): the record is malformed. */
+static void note_bad(JsonCtx *j, LLVMValueRef status)
+{
+    CgCtx *cg = j->cg;
+    LLVMValueRef b = LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "badtype");
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j->bad, "bad"), b), j->bad);
+}
+
 /* Decode the value at cur into column i, then go to bb_after_value. */
 static void read_field(JsonCtx *j, int i)
 {
@@ -200,7 +212,10 @@ static void read_field(JsonCtx *j, int i)
         np = cg_call(cg, "srt_json_value", args, 6, "p.val");
         check_ptr(j, np, "field.ok");
         LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
-        cg_store(cg, LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull"), j->rec->null_slots[i]);
+        LLVMValueRef has = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_OK), ""),
+                                 LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_PARTIAL), ""));
+        cg_store(cg, LLVMBuildNot(cg->b, has, "isnull"), j->rec->null_slots[i]);
+        note_bad(j, status);
         cg_store(cg, np, j->cur);
         LLVMBuildBr(cg->b, j->bb_after_value);
         return;
@@ -220,8 +235,8 @@ static void read_field(JsonCtx *j, int i)
         case TY_BOOLEAN: fn = "srt_json_bool"; break;
         case TY_INT: fn = "srt_json_i32"; break;
         case TY_DOUBLE: fn = "srt_json_f64"; out_t = cg->t_f64; break;
-        case TY_TIMESTAMP:
-        case TY_DATE: fn = "srt_json_ts"; break;
+        case TY_TIMESTAMP: fn = "srt_json_ts"; break;
+        case TY_DATE: fn = "srt_json_date"; break;
         default: fn = "srt_json_i64"; break;
         }
         LLVMValueRef out = cg_alloca(cg, out_t, "v");
@@ -240,6 +255,7 @@ static void read_field(JsonCtx *j, int i)
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
     LLVMValueRef null = LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull");
+    note_bad(j, status);
     /* A NULL keeps the safe default value. */
     CgVal d = cg_null_of(cg, t);
     cg_store(cg, null, j->rec->null_slots[i]);
@@ -359,9 +375,10 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL};
+    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
+    j.bad = cg_alloca(cg, cg->t_i1, "badtype");
     j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
     LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");
@@ -387,6 +404,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     /* rec.begin: '{' opens the record. */
     cg_at(cg, bb_begin);
     cg_record_clear(cg, pq, rec);
+    cg_store(cg, cg_i1(cg, 0), j.bad);
     cg_store(cg, inc(cg, p), j.cur);
     LLVMBuildCondBr(cg->b, is_char(cg, c, '{'), bb_open, j.bb_malformed);
 
@@ -446,14 +464,29 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
     LLVMBasicBlockRef bb_eol = cg_block(cg, "rec.eol");
     LLVMBasicBlockRef bb_last = cg_block(cg, "rec.last");
+    LLVMBasicBlockRef bb_parsed = cg_block(cg, "rec.parsed");
+    LLVMBasicBlockRef bb_partial = cg_block(cg, "rec.partial");
     c = char_at(&j, p, bb_last, "eol.char");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, j.bb_malformed);
     cg_at(cg, bb_eol);
     cg_store(cg, inc(cg, p), p_slot);
-    LLVMBuildBr(cg->b, bb_done);
+    LLVMBuildBr(cg->b, bb_parsed);
     cg_at(cg, bb_last);
     cg_store(cg, p, p_slot);
-    LLVMBuildBr(cg->b, bb_done);
+    LLVMBuildBr(cg->b, bb_parsed);
+
+    /* rec.parsed: a value of the wrong type makes the record malformed with its partial
+       results (FailureSafeParser: PERMISSIVE keeps them, with the line in the corrupt
+       column). */
+    cg_at(cg, bb_parsed);
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.bad, "bad"), bb_partial, bb_done);
+    cg_at(cg, bb_partial);
+    {
+        LLVMValueRef line = cg_load(cg, cg->t_ptr, j.line_start, "line");
+        LLVMValueRef largs[2] = {line, end};
+        LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
+        cg_record_malformed(cg, pq, rec, line, le, false, bb_done, bb_start);
+    }
 
     /* rec.malformed: by the read mode; parsing resumes after the line. */
     cg_at(cg, j.bb_malformed);

@@ -213,8 +213,9 @@ void srt_scratch_reset(SrtQuery *q);
    of the generated module (the runtime parses each constant once, by address).
    srt_json_value reads one JSON value of that type at p into out (scratch memory of q;
    strings may point into the input): returns the position after it, or NULL if the
-   text is malformed; *st is SRT_JV_OK, or SRT_JV_NULL for null or a value of another
-   type.  srt_batch_copy_value makes *d and everything it points at live in batch
+   text is malformed; *st is SRT_JV_OK, SRT_JV_NULL for null, SRT_JV_BADTYPE (out NULL) for a
+   value of another type, SRT_JV_PARTIAL when out holds a struct or array with such a value
+   inside (that part NULL); the last two make the record malformed.  srt_batch_copy_value makes *d and everything it points at live in batch
    memory (for output rows). */
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
@@ -239,7 +240,7 @@ uint64_t srt_hash(const void *p, uint32_t n);
 ** p points into a record, end is the end of the buffer; nothing is read at or past
 ** end.  Readers return the position after the token, or NULL if the text is not
 ** valid JSON there (the record is malformed).  *st tells what was read. */
-enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2 };
+enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2, SRT_JV_PARTIAL = 3 };
 /* Skip spaces, tabs and carriage returns (not newlines: they end records). */
 const char *srt_json_ws(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
@@ -251,7 +252,8 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
 /* Skip one value of any type (objects and arrays nest). */
 const char *srt_json_skip(const char *p, const char *end);
 /* Typed readers.  A JSON null gives SRT_JV_NULL; a valid value of another type is
-   skipped and gives SRT_JV_BADTYPE (the field becomes NULL, the record is kept). */
+   skipped and gives SRT_JV_BADTYPE (the field becomes NULL and the record is malformed,
+   as Spark's JacksonParser with partial results). */
 const char *srt_json_bool(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i32(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st);
@@ -259,6 +261,8 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st);
 /* TIMESTAMP: an integer is epoch seconds; a string is ISO-8601 (srt_ts_parse);
    a fraction or an unparsable string is SRT_JV_BADTYPE. */
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st);
+/* DATE: as srt_json_ts (µs), but a number is SRT_JV_BADTYPE (Spark reads dates from strings). */
+const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st);
 /* STRING: a string token is decoded (escapes into scratch memory of q when needed);
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s,

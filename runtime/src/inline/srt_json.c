@@ -464,14 +464,15 @@ static double j_to_double(const char *p, const char *q)
     return strtod(buf, NULL);
 }
 
-/* Jackson's non-numeric numbers, accepted as strings for DOUBLE fields. */
+/* The strings a DOUBLE field accepts besides numbers: Spark's JacksonParser (DoubleType,
+   VALUE_STRING with allowNonNumericNumbers, true by default) matches exactly these. */
 static int j_special_double(const char *s, uint32_t n, double *out)
 {
     static const struct {
         const char *text;
         int sign; /* 0: NaN */
-    } words[] = {{"NaN", 0},        {"Infinity", 1}, {"+Infinity", 1}, {"-Infinity", -1},
-                 {"INF", 1},        {"+INF", 1},     {"-INF", -1}};
+    } words[] = {{"NaN", 0},       {"Infinity", 1},  {"+Infinity", 1}, {"+INF", 1},
+                 {"-Infinity", -1}, {"-INF", -1}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strlen(words[i].text) == n && memcmp(words[i].text, s, n) == 0) {
             *out = words[i].sign == 0 ? (double)NAN : words[i].sign * (double)INFINITY;
@@ -501,7 +502,12 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
         const char *q = srt_json_string_raw(p, end, &s, &n, &esc);
         if (!q)
             return NULL;
-        *st = !esc && j_special_double(s, n, out) ? SRT_JV_OK : SRT_JV_BADTYPE;
+        char tmp[16];
+        if (esc && n <= sizeof tmp) { /* Jackson compares the decoded text */
+            n = srt_json_unescape(s, n, tmp);
+            s = tmp;
+        }
+        *st = j_special_double(s, n, out) ? SRT_JV_OK : SRT_JV_BADTYPE;
         return q;
     }
     return j_badtype(p, end, st);
@@ -599,6 +605,15 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
         return q;
     }
     return j_badtype(p, end, st);
+}
+
+/* DATE: Spark's JacksonParser reads a DateType from a string only (a number is a value of
+   the wrong type); the string as srt_json_ts reads it, in µs. */
+const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p)))
+        return j_badtype(p, end, st);
+    return srt_json_ts(p, end, out_us, st);
 }
 
 /* The text of a non-string value as Jackson re-serialises it: whitespace outside
