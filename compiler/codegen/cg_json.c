@@ -106,12 +106,29 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)
     return cg_select(cg, cr, last, le);
 }
 
+const char *cg_read_mode(const PQuery *pq)
+{
+    const SOption *o = soptions_find(&pq->source->options, "mode");
+    return o ? o->value : "PERMISSIVE";
+}
+
+void cg_time_overflow(CgCtx *cg, const PQuery *pq, LLVMValueRef ts, const char *what,
+                      LLVMBasicBlockRef bb_skip)
+{
+    if (strcmp(cg_read_mode(pq), "FAILFAST") != 0) {
+        LLVMBuildBr(cg->b, bb_skip);
+        return;
+    }
+    LLVMValueRef args[3] = {cg->q, cg_str_const(cg, what, (uint32_t)strlen(what) + 1, "what"), ts};
+    cg_call(cg, "srt_query_fail_time", args, 3, "");
+    LLVMBuildRet(cg->b, cg_i64(cg, -1));
+}
+
 void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
                          LLVMValueRef le, bool clear, LLVMBasicBlockRef bb_kept,
                          LLVMBasicBlockRef bb_dropped)
 {
-    const SOption *o = soptions_find(&pq->source->options, "mode");
-    const char *mode = o ? o->value : "PERMISSIVE";
+    const char *mode = cg_read_mode(pq);
     if (strcmp(mode, "DROPMALFORMED") == 0) {
         LLVMBuildBr(cg->b, bb_dropped);
         return;

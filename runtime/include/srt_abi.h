@@ -226,6 +226,10 @@ void srt_query_fail(SrtQuery *q, const char *msg);
 /* The same, for a bad record: pos points into the buffer being processed, and the runtime
    adds where that is ("<msg> (at data/f1.json:12, byte 345)"). */
 void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
+/* The same for a timestamp whose window arithmetic (what, e.g. "session_window(time, '5
+   minutes')") would overflow: "<what>: the timestamp <ts> (<n> µs since the epoch) is out
+   of range for it". */
+void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode
@@ -297,6 +301,11 @@ int srt_csv_bool(const char *s, uint32_t n, int64_t *out);
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts
    (floor modulo, correct before 1970). */
 int64_t srt_window_start(int64_t ts_us, int64_t slide_us, int64_t start_us);
+/* The same with a check: *last_us is that start and 0 is returned when every window of ts
+   (the n windows [last - i*slide, last - i*slide + size), i < n) has bounds that fit an
+   int64; -1 when one would overflow (a timestamp at the ends of the range). */
+int srt_window_bounds(int64_t ts_us, int64_t slide_us, int64_t start_us, int64_t size_us, int64_t n,
+                      int64_t *last_us);
 /* Parse ISO-8601 / Spark timestamp text ("2016-07-26T02:54:35Z", "2016-07-26 02:54:35.5",
    "2016-07-26", with optional zone offset; no zone means UTC).  0 ok, -1 invalid. */
 int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);

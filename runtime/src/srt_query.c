@@ -7,6 +7,7 @@
 ** cannot return errors fails the query cleanly.  Also the per-batch/per-record ABI
 ** calls of generated code: rows, batch and scratch memory, failures.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,12 +181,30 @@ SrtAggTable *srt_query_dedup_table(SrtQuery *q)
     return q->dedup;
 }
 
+/* Leave the failed query's process or output call (or, outside one, the program). */
+SRT_NORETURN static void query_bail(SrtQuery *q)
+{
+    if (q->guard)
+        longjmp(*q->guard, 1);
+    fprintf(stderr, "error: query '%s' failed: %s\n", q->name, q->err.msg);
+    exit(1);
+}
+
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us)
 {
     uint8_t *state;
-    if (SRT_UNLIKELY(srt_sessions_upsert(q->sessions, key, key_len, hash, start_us, end_us, &state) < 0))
-        srt_query_oom(q, "session windows");
+    int rc = srt_sessions_upsert(q->sessions, key, key_len, hash, start_us, end_us, &state);
+    if (SRT_UNLIKELY(rc < 0)) {
+        if (rc == -SRT_ERR_NOMEM)
+            srt_query_oom(q, "session windows");
+        /* -FORMAT: bounds or a key generated code never passes; say so rather than OOM. */
+        char msg[160];
+        snprintf(msg, sizeof msg, "session window: invalid session [%lld, %lld) or key of %u bytes",
+                 (long long)start_us, (long long)end_us, key_len);
+        srt_query_fail(q, msg);
+        query_bail(q);
+    }
     return state;
 }
 
@@ -206,10 +225,7 @@ void srt_query_oom(SrtQuery *q, const char *what)
         q->failed = 1;
         srt_err_nomem(&q->err, what);
     }
-    if (q->guard)
-        longjmp(*q->guard, 1);
-    fprintf(stderr, "error: query '%s' failed: %s\n", q->name, q->err.msg);
-    exit(1);
+    query_bail(q);
 }
 
 SrtDatum *srt_out_row(SrtQuery *q)
@@ -287,6 +303,15 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos)
 void srt_query_fail(SrtQuery *q, const char *msg)
 {
     srt_query_fail_at(q, msg, NULL);
+}
+
+void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us)
+{
+    char ts[32], msg[512];
+    ts[srt_ts_format(ts_us, ts)] = '\0';
+    snprintf(msg, sizeof msg, "%s: the timestamp %s (%lld µs since the epoch) is out of range for it",
+             what, ts, (long long)ts_us);
+    srt_query_fail(q, msg);
 }
 
 /* ======================================================================
