@@ -274,8 +274,8 @@ void srt_scratch_reset(SrtQuery *q)
 /* The line number and byte offset of pos within the buffer being processed. */
 static void locate(const SrtQuery *q, const char *pos, long long *line, long long *off)
 {
-    *line = 1;
-    *off = pos - q->cur_buf;
+    *line = q->cur_at.line;
+    *off = q->cur_at.byte + (pos - q->cur_buf);
     for (const char *s = q->cur_buf; s < pos; s++) {
         s = memchr(s, '\n', (size_t)(pos - s));
         if (!s)
@@ -345,12 +345,14 @@ static int guarded_output(SrtQuery *q)
 }
 
 /* SrtReadFn: one buffer of records through the generated process function. */
-static int on_buffer(void *ctx, const char *what, const char *buf, size_t len)
+static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
     SrtQuery *q = ctx;
+    static const SrtReadPos start = {1, 0};
     q->cur_what = what;
     q->cur_buf = buf;
     q->cur_len = len;
+    q->cur_at = at ? *at : start;
     int64_t n = guarded_process(q, buf, len);
     q->cur_what = NULL;
     q->cur_buf = NULL;

@@ -393,7 +393,7 @@ static int sock_read(SrtSource *s, const char *start, const char *end, SrtReadFn
             if (k->include_ts)
                 d[1].i = l->ts_ms * 1000;
         }
-        int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)n * k->n_cols);
+        int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)n * k->n_cols, NULL);
         if (rc < 0)
             return rc;
     }

@@ -99,8 +99,9 @@ typedef struct Rows {
     int64_t first, last; /* rate values */
 } Rows;
 
-static int collect(void *ctx, const char *what, const char *buf, size_t len)
+static int collect(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
+    (void)at;
     Rows *r = ctx;
     ck_assert_str_eq(what, "src");
     size_t row_size = sizeof(SrtDatum) * (size_t)r->n_cols;
