@@ -278,6 +278,7 @@ START_TEST(test_big_and_truncated_files)
     ck_assert_uint_gt(c.calls, 2);
     ck_assert_int_eq(c.next_line, 50001);
     ck_assert_int_eq(e.src.vt->commit(&e.src, srt_buf_cstr(&e.end), &e.err), 0);
+    free(path);
 
     /* Truncated while it is read (after the first buffer): the bytes that are there, no
        SIGBUS.  Planned at 5 MB, cut to 1.5 MB. */
