@@ -9,7 +9,9 @@
 ** makes the record malformed too, but with partial results (Spark 3.4+,
 ** JacksonParser.convertObject with spark.sql.json.enablePartialResults, true by
 ** default): that field is NULL, the others keep their values.  Blank lines are
-** not records.
+** not records.  As Spark's reader: a byte order mark at the start of a line is
+** skipped, only the line's first value is read (text after it is ignored), and a
+** top-level array of objects gives one record per element.
 **
 ** Keys are compared as raw bytes: a key written with escapes (\u0074ime)
 ** does not match a column.
@@ -164,6 +166,7 @@ typedef struct JsonCtx {
     LLVMValueRef cur;        /* i8* alloca: position inside the record */
     LLVMValueRef line_start; /* i8* alloca */
     LLVMValueRef bad;        /* i1 alloca: a value of the wrong type was read */
+    LLVMValueRef in_array;   /* i1 alloca: between the elements of a top-level array */
     LLVMBasicBlockRef bb_malformed;
     LLVMBasicBlockRef bb_after_value;
     LLVMBasicBlockRef bb_close;
@@ -298,6 +301,16 @@ static LLVMBasicBlockRef value_block(JsonCtx *j, int i)
     return j->bb_value[i];
 }
 
+/* Continue at the line after the one p is in (or at end). */
+static void next_line(JsonCtx *j, LLVMValueRef p, LLVMValueRef p_slot)
+{
+    CgCtx *cg = j->cg;
+    LLVMValueRef largs[2] = {p, j->end};
+    LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
+    LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, j->end, "");
+    cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
+}
+
 /* Skip a value the query does not read. */
 static void skip_value(JsonCtx *j)
 {
@@ -392,10 +405,21 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
     j.bad = cg_alloca(cg, cg->t_i1, "badtype");
+    j.in_array = cg_alloca(cg, cg->t_i1, "in.array");
+    { /* false once per call (in the entry block): the record loop re-enters above us */
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+        LLVMValueRef next = LLVMGetNextInstruction(j.in_array);
+        if (next)
+            LLVMPositionBuilderBefore(cg->b, next);
+        else
+            LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+        cg_store(cg, cg_i1(cg, 0), j.in_array);
+        LLVMPositionBuilderAtEnd(cg->b, here);
+    }
     j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
     LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");
@@ -408,9 +432,15 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     j.bb_close = cg_block(cg, "rec.close");
     LLVMBuildBr(cg->b, bb_start);
 
-    /* rec.start: skip spaces; end of input; blank line. */
+    /* rec.start: the next element of a top-level array, or a line: a byte order mark, spaces;
+       end of input; blank line. */
     cg_at(cg, bb_start);
-    LLVMValueRef p = ws(&j, cg_load(cg, cg->t_ptr, p_slot, "p"));
+    LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
+    LLVMBasicBlockRef bb_elem = cg_block(cg, "rec.elem");
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_line);
+    cg_at(cg, bb_line);
+    LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
+    LLVMValueRef p = ws(&j, cg_call(cg, "srt_json_bom", bargs, 2, "p.bom"));
     cg_store(cg, p, j.line_start);
     LLVMValueRef c = char_at(&j, p, bb_eof, "rec.char");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_blank, bb_begin);
@@ -418,12 +448,42 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, inc(cg, p), p_slot);
     LLVMBuildBr(cg->b, bb_start);
 
-    /* rec.begin: '{' opens the record. */
+    /* rec.begin: '{' opens the record, '[' an array of records. */
     cg_at(cg, bb_begin);
     cg_record_clear(cg, pq, rec);
     cg_store(cg, cg_i1(cg, 0), j.bad);
     cg_store(cg, inc(cg, p), j.cur);
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '{'), bb_open, j.bb_malformed);
+    LLVMBasicBlockRef bb_notobj = cg_block(cg, "rec.notobject");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '{'), bb_open, bb_notobj);
+    cg_at(cg, bb_notobj);
+    LLVMBasicBlockRef bb_array = cg_block(cg, "rec.array");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '['), bb_array, j.bb_malformed);
+
+    /* rec.array: one row per element (Spark's allowArrayAsStructs), after checking the whole
+       array first, as Spark fails the whole line: well-formed, every element an object.  An
+       empty array has no rows. */
+    cg_at(cg, bb_array);
+    LLVMValueRef aargs[2] = {p, end};
+    check_ptr(&j, cg_call(cg, "srt_json_rows_array", aargs, 2, "p.array"), "array.ok");
+    p = ws(&j, inc(cg, p));
+    LLVMBasicBlockRef bb_first = cg_block(cg, "array.first");
+    LLVMBasicBlockRef bb_none = cg_block(cg, "array.empty");
+    LLVMBuildCondBr(cg->b, is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ']'), bb_none, bb_first);
+    cg_at(cg, bb_none);
+    next_line(&j, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_start);
+    cg_at(cg, bb_first);
+    cg_store(cg, cg_i1(cg, 1), j.in_array);
+    cg_store(cg, inc(cg, p), j.cur);
+    LLVMBuildBr(cg->b, bb_open);
+
+    /* rec.elem: the next element (the array was checked: an object follows). */
+    cg_at(cg, bb_elem);
+    p = ws(&j, cg_load(cg, cg->t_ptr, p_slot, "p"));
+    cg_record_clear(cg, pq, rec);
+    cg_store(cg, cg_i1(cg, 0), j.bad);
+    cg_store(cg, inc(cg, p), j.cur);
+    LLVMBuildBr(cg->b, bb_open);
 
     /* rec.open: an empty object, or the first key. */
     cg_at(cg, bb_open);
@@ -436,14 +496,20 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, inc(cg, p), j.cur);
     LLVMBuildBr(cg->b, j.bb_close);
 
-    /* rec.key: "key" ws ':' ws, then the value. */
+    /* rec.key: "key" ws ':' ws, then the value; a 'key' takes the general path. */
     cg_at(cg, bb_key);
     p = cg_load(cg, cg->t_ptr, j.cur, "p");
     c = char_at(&j, p, j.bb_malformed, "key.char");
     LLVMBasicBlockRef bb_kstr = cg_block(cg, "key.string");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, j.bb_malformed);
+    LLVMBasicBlockRef bb_kslow = cg_block(cg, "key.string.slow");
+    LLVMBasicBlockRef bb_knot = cg_block(cg, "key.notdq");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, bb_knot);
+    cg_at(cg, bb_knot);
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '\''), bb_kslow, j.bb_malformed);
     cg_at(cg, bb_kstr);
     fast_keys(&j, p);
+    LLVMBuildBr(cg->b, bb_kslow);
+    cg_at(cg, bb_kslow);
     LLVMValueRef k = cg_alloca(cg, cg->t_ptr, "k");
     LLVMValueRef kn = cg_alloca(cg, cg->t_i32, "kn");
     LLVMValueRef esc = cg_alloca(cg, cg->t_i32, "kesc");
@@ -476,15 +542,35 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, inc(cg, p), j.cur);
     LLVMBuildBr(cg->b, j.bb_close);
 
-    /* rec.close: only spaces may follow on the line. */
+    /* rec.close: in an array, ',' another element or ']' its end; whatever follows the
+       value on the line is ignored (Spark's JacksonParser.parse reads one value). */
     cg_at(cg, j.bb_close);
     p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
     LLVMBasicBlockRef bb_eol = cg_block(cg, "rec.eol");
     LLVMBasicBlockRef bb_last = cg_block(cg, "rec.last");
     LLVMBasicBlockRef bb_parsed = cg_block(cg, "rec.parsed");
     LLVMBasicBlockRef bb_partial = cg_block(cg, "rec.partial");
+    LLVMBasicBlockRef bb_single = cg_block(cg, "rec.single");
+    LLVMBasicBlockRef bb_inarr = cg_block(cg, "rec.inarray");
+    LLVMBasicBlockRef bb_more = cg_block(cg, "array.more");
+    LLVMBasicBlockRef bb_aend = cg_block(cg, "array.end");
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_inarr, bb_single);
+    cg_at(cg, bb_inarr);
+    LLVMBuildCondBr(cg->b, is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ','), bb_more, bb_aend);
+    cg_at(cg, bb_more);
+    cg_store(cg, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
+    cg_at(cg, bb_aend); /* ']' */
+    cg_store(cg, cg_i1(cg, 0), j.in_array);
+    next_line(&j, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
+    cg_at(cg, bb_single);
+    LLVMBasicBlockRef bb_rest = cg_block(cg, "rec.rest");
     c = char_at(&j, p, bb_last, "eol.char");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, j.bb_malformed);
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, bb_rest);
+    cg_at(cg, bb_rest);
+    next_line(&j, p, p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
     cg_at(cg, bb_eol);
     cg_store(cg, inc(cg, p), p_slot);
     LLVMBuildBr(cg->b, bb_parsed);
@@ -510,8 +596,8 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMValueRef line = cg_load(cg, cg->t_ptr, j.line_start, "line");
     LLVMValueRef largs[2] = {line, end};
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
-    LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
-    cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
+    next_line(&j, line, p_slot);
+    cg_store(cg, cg_i1(cg, 0), j.in_array);
     /* PERMISSIVE keeps a row of NULLs (and the line in the corrupt-record column). */
     cg_record_malformed(cg, pq, rec, line, le, true, bb_done, bb_start);
 

@@ -240,7 +240,7 @@ void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
 /* ---- Hashing ---- */
 uint64_t srt_hash(const void *p, uint32_t n);
 
-/* ---- JSON scanning (records are JSON Lines) ----
+/* ---- JSON scanning (records are JSON Lines; Spark's Jackson defaults, see srt_json.c) ----
 ** p points into a record, end is the end of the buffer; nothing is read at or past
 ** end.  Readers return the position after the token, or NULL if the text is not
 ** valid JSON there (the record is malformed).  *st tells what was read. */
@@ -255,6 +255,12 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
                                 int *has_esc);
 /* Skip one value of any type (objects and arrays nest). */
 const char *srt_json_skip(const char *p, const char *end);
+/* After a UTF-8 byte order mark at p (Jackson's ByteSourceJsonBootstrapper skips one at the
+   start of each record), or p. */
+const char *srt_json_bom(const char *p, const char *end);
+/* A top-level array at p ('['): the position after it when it is well-formed and every
+   element an object (each one a row, Spark's allowArrayAsStructs), else NULL. */
+const char *srt_json_rows_array(const char *p, const char *end);
 /* Typed readers.  A JSON null gives SRT_JV_NULL; a valid value of another type is
    skipped and gives SRT_JV_BADTYPE (the field becomes NULL and the record is malformed,
    as Spark's JacksonParser with partial results). */
