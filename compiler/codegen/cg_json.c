@@ -301,14 +301,15 @@ static LLVMBasicBlockRef value_block(JsonCtx *j, int i)
     return j->bb_value[i];
 }
 
-/* Continue at the line after the one p is in (or at end). */
-static void next_line(JsonCtx *j, LLVMValueRef p, LLVMValueRef p_slot)
+/* Continue at the line after the one p is in (or at end); returns that line's end. */
+static LLVMValueRef next_line(JsonCtx *j, LLVMValueRef p, LLVMValueRef p_slot)
 {
     CgCtx *cg = j->cg;
     LLVMValueRef largs[2] = {p, j->end};
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
     LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, j->end, "");
     cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
+    return le;
 }
 
 /* Skip a value the query does not read. */
@@ -594,9 +595,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     /* rec.malformed: by the read mode; parsing resumes after the line. */
     cg_at(cg, j.bb_malformed);
     LLVMValueRef line = cg_load(cg, cg->t_ptr, j.line_start, "line");
-    LLVMValueRef largs[2] = {line, end};
-    LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
-    next_line(&j, line, p_slot);
+    LLVMValueRef le = next_line(&j, line, p_slot);
     cg_store(cg, cg_i1(cg, 0), j.in_array);
     /* PERMISSIVE keeps a row of NULLs (and the line in the corrupt-record column). */
     cg_record_malformed(cg, pq, rec, line, le, true, bb_done, bb_start);

@@ -2,7 +2,9 @@
 ** maxFilesPerTrigger, latestFirst, files appearing later, hidden files and
 ** directories skipped, availableNow snapshots, offsets, empty files, missing path; with a
 ** checkpoint: the source log entries, restore, re-running a batch after a restart, maxFileAge
-** after a restart, corrupt/missing/malformed entries, deleted files, allocation failures.
+** after a restart, corrupt/missing/malformed entries, deleted files, allocation failures;
+** big files in several buffers with their positions, a file truncated while it is read, the
+** line length limit.
 */
 #include <check.h>
 #include <fcntl.h>

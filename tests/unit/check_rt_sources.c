@@ -2,7 +2,8 @@
 ** with and without ramp-up, offsets from an injected clock, chunks, availableNow, options),
 ** rate-micro-batch (batches, offsets, reading between stored offsets, availableNow) and
 ** socket (a loopback server in the test: partial lines, \r\n, offsets, commit, end of
-** stream, includeTimestamp, connection refused, the WARN), plus whole queries through
+** stream, includeTimestamp, connection refused, the WARN, the line length limit), plus whole
+** queries through
 ** srt_run with hand-written value-row process functions.
 */
 #include <arpa/inet.h>
