@@ -3,8 +3,7 @@
 ** rate-micro-batch (batches, offsets, reading between stored offsets, availableNow) and
 ** socket (a loopback server in the test: partial lines, \r\n, offsets, commit, end of
 ** stream, includeTimestamp, connection refused, the WARN, the line length limit), plus whole
-** queries through
-** srt_run with hand-written value-row process functions.
+** queries through srt_run with hand-written value-row process functions.
 */
 #include <arpa/inet.h>
 #include <check.h>
