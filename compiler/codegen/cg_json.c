@@ -108,6 +108,11 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)
     return cg_select(cg, cr, last, le);
 }
 
+/* FailureSafeParser's FAILFAST error (Spark 3.x). */
+static const char failfast_msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
+                                   "To process malformed records as null result, try setting the option "
+                                   "'mode' as 'PERMISSIVE'.";
+
 const char *cg_read_mode(const PQuery *pq)
 {
     const SOption *o = soptions_find(&pq->source->options, "mode");
@@ -136,10 +141,7 @@ void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMV
         return;
     }
     if (strcmp(mode, "FAILFAST") == 0) {
-        static const char msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
-                                  "To process malformed records as null result, try setting the option "
-                                  "'mode' as 'PERMISSIVE'.";
-        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, msg, sizeof msg, "failfast"), line};
+        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, failfast_msg, sizeof failfast_msg, "failfast"), line};
         cg_call(cg, "srt_query_fail_at", args, 3, "");
         LLVMBuildRet(cg->b, cg_i64(cg, -1));
         return;
@@ -274,6 +276,20 @@ static void read_field(JsonCtx *j, int i)
         }
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
+    if (t->kind == TY_TIMESTAMP && strcmp(cg_read_mode(j->pq), "FAILFAST") == 0) {
+        /* FAILFAST names a number of seconds too large for a TIMESTAMP. */
+        LLVMBasicBlockRef bb_range = cg_block(cg, "ts.range");
+        LLVMBasicBlockRef bb_fits = cg_block(cg, "ts.fits");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""),
+                        bb_range, bb_fits);
+        cg_at(cg, bb_range);
+        const char *msg = arena_sprintf(cg->arena, "%s The number of seconds is out of the range of a "
+                                        "TIMESTAMP (-9223372036854 to 9223372036854)", failfast_msg);
+        LLVMValueRef args[4] = {cg->q, cg_str_const(cg, msg, (uint32_t)strlen(msg) + 1, "range"), p, np};
+        cg_call(cg, "srt_query_fail_value", args, 4, "");
+        LLVMBuildRet(cg->b, cg_i64(cg, -1));
+        cg_at(cg, bb_fits);
+    }
     LLVMValueRef null = LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull");
     note_bad(j, status);
     /* A NULL keeps the safe default value. */

@@ -75,6 +75,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_window_start", "l", "lll"},
     {"srt_window_bounds", "i", "lllllp"},
     {"srt_query_fail_time", "v", "ppl"},
+    {"srt_query_fail_value", "v", "pppp"},
     {"srt_ts_field", "l", "li"},
     {"srt_date_format", "v", "plpipp"},
     {"srt_str_cmp", "i", "pipi"},

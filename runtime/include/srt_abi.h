@@ -230,6 +230,8 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
    minutes')") would overflow: "<what>: the timestamp <ts> (<n> µs since the epoch) is out
    of range for it". */
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
+/* srt_query_fail_at for the value [v, v_end) of a record: "<msg> (value <text>)" and where. */
+void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const char *v_end);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode
@@ -244,7 +246,8 @@ uint64_t srt_hash(const void *p, uint32_t n);
 ** p points into a record, end is the end of the buffer; nothing is read at or past
 ** end.  Readers return the position after the token, or NULL if the text is not
 ** valid JSON there (the record is malformed).  *st tells what was read. */
-enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2, SRT_JV_PARTIAL = 3 };
+/* SRT_JV_RANGE: BADTYPE for a number that does not fit the column (TIMESTAMP seconds). */
+enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2, SRT_JV_PARTIAL = 3, SRT_JV_RANGE = 4 };
 /* Skip spaces, tabs and carriage returns (not newlines: they end records). */
 const char *srt_json_ws(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
@@ -269,7 +272,8 @@ const char *srt_json_i32(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st);
 /* TIMESTAMP: an integer is epoch seconds; a string is ISO-8601 (srt_ts_parse);
-   a fraction or an unparsable string is SRT_JV_BADTYPE. */
+   a fraction or an unparsable string is SRT_JV_BADTYPE, an integer beyond the range of a
+   TIMESTAMP (±9223372036854 s) SRT_JV_RANGE. */
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st);
 /* DATE: as srt_json_ts (µs), but a number is SRT_JV_BADTYPE (Spark reads dates from strings). */
 const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st);

@@ -211,7 +211,7 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
             memset(out, 0, sizeof *out);
             out->is_null = 1;
         }
-        if (r && st == SRT_JV_BADTYPE)
+        if (r && st != SRT_JV_OK && st != SRT_JV_NULL)
             *bad = J_HARD;
         return r;
     }

@@ -305,6 +305,14 @@ void srt_query_fail(SrtQuery *q, const char *msg)
     srt_query_fail_at(q, msg, NULL);
 }
 
+void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const char *v_end)
+{
+    char text[640];
+    int n = (int)(v_end - v);
+    snprintf(text, sizeof text, "%s (value %.*s%s)", msg, n > 64 ? 64 : n, v, n > 64 ? "..." : "");
+    srt_query_fail_at(q, text, v);
+}
+
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us)
 {
     char ts[32], msg[512];

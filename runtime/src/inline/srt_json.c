@@ -668,7 +668,12 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
         if (r < 0)
             return NULL;
         if (r == 0 || v > INT64_MAX / 1000000 || v < INT64_MIN / 1000000) {
-            *st = SRT_JV_BADTYPE;
+            /* Spark's JacksonParser multiplies without a check (a wrapped time); out of
+               range here, so the record is malformed instead. */
+            const char *d = p + (*p == '-');
+            while (d < q && j_is_digit(*d))
+                d++;
+            *st = d == q ? SRT_JV_RANGE : SRT_JV_BADTYPE; /* an integer, or a fraction */
             return q;
         }
         *out_us = v * 1000000;
