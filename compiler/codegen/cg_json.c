@@ -169,6 +169,9 @@ typedef struct JsonCtx {
     LLVMValueRef line_start; /* i8* alloca */
     LLVMValueRef bad;        /* i1 alloca: a value of the wrong type was read */
     LLVMValueRef in_array;   /* i1 alloca: between the elements of a top-level array */
+    LLVMValueRef arr_pass2;  /* i1 alloca: the array's second pass (the first only checks) */
+    LLVMValueRef arr_bad;    /* i1 alloca: an element of the array has a value of the wrong type */
+    LLVMValueRef arr_first;  /* i8* alloca: the array's first element */
     LLVMBasicBlockRef bb_malformed;
     LLVMBasicBlockRef bb_after_value;
     LLVMBasicBlockRef bb_close;
@@ -422,7 +425,7 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
     j.bad = cg_alloca(cg, cg->t_i1, "badtype");
@@ -437,6 +440,9 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
         cg_store(cg, cg_i1(cg, 0), j.in_array);
         LLVMPositionBuilderAtEnd(cg->b, here);
     }
+    j.arr_pass2 = cg_alloca(cg, cg->t_i1, "array.pass2");
+    j.arr_bad = cg_alloca(cg, cg->t_i1, "array.bad");
+    j.arr_first = cg_alloca(cg, cg->t_ptr, "array.first");
     j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
     LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");
@@ -476,9 +482,12 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMBasicBlockRef bb_array = cg_block(cg, "rec.array");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '['), bb_array, j.bb_malformed);
 
-    /* rec.array: one row per element (Spark's allowArrayAsStructs), after checking the whole
-       array first, as Spark fails the whole line: well-formed, every element an object.  An
-       empty array has no rows. */
+    /* rec.array: one row per element (Spark's allowArrayAsStructs).  Spark judges the line as
+       a whole, so the array is checked first: well-formed and every element an object, else
+       the line is malformed; then a first pass reads the elements without making rows, to
+       learn whether any has a value of the wrong type (then every row of the line is
+       malformed: PartialResultArrayException), and a second pass makes the rows.  An empty
+       array has no rows. */
     cg_at(cg, bb_array);
     LLVMValueRef aargs[2] = {p, end};
     check_ptr(&j, cg_call(cg, "srt_json_rows_array", aargs, 2, "p.array"), "array.ok");
@@ -491,6 +500,9 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMBuildBr(cg->b, bb_start);
     cg_at(cg, bb_first);
     cg_store(cg, cg_i1(cg, 1), j.in_array);
+    cg_store(cg, cg_i1(cg, 0), j.arr_pass2);
+    cg_store(cg, cg_i1(cg, 0), j.arr_bad);
+    cg_store(cg, p, j.arr_first);
     cg_store(cg, inc(cg, p), j.cur);
     LLVMBuildBr(cg->b, bb_open);
 
@@ -571,9 +583,24 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMBasicBlockRef bb_inarr = cg_block(cg, "rec.inarray");
     LLVMBasicBlockRef bb_more = cg_block(cg, "array.more");
     LLVMBasicBlockRef bb_aend = cg_block(cg, "array.end");
+    LLVMBasicBlockRef bb_pass1 = cg_block(cg, "array.pass1");
+    LLVMBasicBlockRef bb_again = cg_block(cg, "array.again");
+    LLVMBasicBlockRef bb_pass2 = cg_block(cg, "array.pass2");
     LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_inarr, bb_single);
     cg_at(cg, bb_inarr);
-    LLVMBuildCondBr(cg->b, is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ','), bb_more, bb_aend);
+    LLVMValueRef comma = is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ',');
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.arr_pass2, "pass2"), bb_pass2, bb_pass1);
+    cg_at(cg, bb_pass1); /* no row: note a bad element, go on, or read the array again */
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")), j.arr_bad);
+    cg_store(cg, inc(cg, p), p_slot);
+    LLVMBuildCondBr(cg->b, comma, bb_start, bb_again);
+    cg_at(cg, bb_again);
+    cg_store(cg, cg_i1(cg, 1), j.arr_pass2);
+    cg_store(cg, cg_load(cg, cg->t_ptr, j.arr_first, "first"), p_slot);
+    LLVMBuildBr(cg->b, bb_start);
+    cg_at(cg, bb_pass2);
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")), j.bad);
+    LLVMBuildCondBr(cg->b, comma, bb_more, bb_aend);
     cg_at(cg, bb_more);
     cg_store(cg, inc(cg, p), p_slot);
     LLVMBuildBr(cg->b, bb_parsed);
