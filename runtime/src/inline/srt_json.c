@@ -653,7 +653,7 @@ __attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, 
             }
             break;
         }
-        default: *o++ = c; break; /* " \ / */
+        default: *o++ = c; break; /* " \ / ' */
         }
     }
     return (uint32_t)(o - out);
