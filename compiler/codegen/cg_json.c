@@ -463,8 +463,8 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_line);
     cg_at(cg, bb_line);
     LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
+    cg_store(cg, bargs[0], j.line_start); /* the whole line is the corrupt record's text */
     LLVMValueRef p = ws(&j, cg_call(cg, "srt_json_bom", bargs, 2, "p.bom"));
-    cg_store(cg, p, j.line_start);
     LLVMValueRef c = char_at(&j, p, bb_eof, "rec.char");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_blank, bb_begin);
     cg_at(cg, bb_blank);

@@ -5,6 +5,7 @@
 -- byte order mark at the start of a file is skipped.  A STRING column receives a
 -- non-numeric number as Jackson writes it ("NaN", quoted).  A value of the wrong type in one
 -- element makes every row of its line malformed (ids 14 and 15), as Spark judges the line.
+-- The corrupt-record column holds the whole line, leading spaces included.
 CREATE SOURCE src (id INT, s STRING, d DOUBLE, o STRING, _corrupt_record STRING)
   WITH (connector = 'files', path = 'data/json', format = 'json');
 CREATE SINK console WITH (connector = 'console', truncate = false, numRows = 50);
