@@ -12,7 +12,8 @@
 ** complete '\n'-terminated line is one row (a trailing '\r' is stripped); a partial last
 ** line waits for the rest.  A line longer than SRT_LINE_MAX (64 MiB) fails the query with the
 ** source, host, port and the limit, as soon as that many bytes arrived without a '\n' (Spark's
-** socket source has no limit: one endless line would take all memory).  With includeTimestamp the row's timestamp is the time its
+** TextSocketMicroBatchStream reads with BufferedReader.readLine(), unbounded and with no
+** option for it: one endless line would take all memory).  With includeTimestamp the row's timestamp is the time its
 ** line was received (wall clock, millisecond precision like Spark).  Offsets are Spark's
 ** LongOffset of the line index: the batch ending at offset N holds lines up to index N
 ** (the first line is 0, "-1" is the initial offset), printed as a plain number.  Lines
