@@ -110,6 +110,14 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le);
 void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
                          LLVMValueRef le, bool clear, LLVMBasicBlockRef bb_kept,
                          LLVMBasicBlockRef bb_dropped);
+/* The source's read mode (option `mode`): "PERMISSIVE" (default), "DROPMALFORMED" or "FAILFAST". */
+const char *cg_read_mode(const PQuery *pq);
+/* A row whose timestamp ts is too close to an end of the range for the window arithmetic of
+   `what` (its bounds would overflow an int64): FAILFAST fails the query naming the value and
+   returns; the other modes drop the row, as Spark drops a row whose time is NULL (the
+   field of a malformed record), and go to bb_skip. */
+void cg_time_overflow(CgCtx *cg, const PQuery *pq, LLVMValueRef ts, const char *what,
+                      LLVMBasicBlockRef bb_skip);
 
 /* cg_text.c: the same contract for the csv and text formats. */
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,

@@ -65,13 +65,19 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_json_line_end", "p", "pp"},
     {"srt_json_string_raw", "p", "ppppp"},
     {"srt_json_skip", "p", "pp"},
+    {"srt_json_bom", "p", "pp"},
+    {"srt_json_rows_array", "p", "pp"},
     {"srt_json_bool", "p", "pppp"},
     {"srt_json_i32", "p", "pppp"},
     {"srt_json_i64", "p", "pppp"},
     {"srt_json_f64", "p", "pppp"},
     {"srt_json_ts", "p", "pppp"},
+    {"srt_json_date", "p", "pppp"},
     {"srt_json_str", "p", "pppppp"},
     {"srt_window_start", "l", "lll"},
+    {"srt_window_bounds", "i", "lllllp"},
+    {"srt_query_fail_time", "v", "ppl"},
+    {"srt_query_fail_value", "v", "pppp"},
     {"srt_ts_field", "l", "li"},
     {"srt_date_format", "v", "plpipp"},
     {"srt_str_cmp", "i", "pipi"},
@@ -104,10 +110,10 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
 
 /* The helpers that sit on the per-record path: kept from the bitcode and always inlined.
    Every other helper is called in libsrt.a, so the optimiser never spends time on it. */
-static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_end",
+static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_end", "srt_json_bom",
                                     "srt_json_string_raw", "srt_json_bool",
                                     "srt_json_i32", "srt_json_i64", "srt_json_f64",
-                                    "srt_json_ts", "srt_json_str", "srt_window_start",
+                                    "srt_json_ts", "srt_json_date", "srt_json_str", "srt_window_start", "srt_window_bounds",
                                     "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
                                     "srt_str_substr", "srt_str_trim",
                                     "srt_csv_field", "srt_csv_i64", "srt_csv_bool"};

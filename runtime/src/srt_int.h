@@ -227,8 +227,21 @@ int srt_parse_duration_us(const char *s, int64_t *out_us);
 typedef struct SrtSource SrtSource;
 typedef struct SrtSink SrtSink;
 
-/* Called for each buffer of whole records of a batch; what names the origin (a path). */
-typedef int (*SrtReadFn)(void *ctx, const char *what, const char *buf, size_t len);
+/* Where a buffer of records starts in its origin: line (1-based) and byte offset.  A source
+   that hands an origin over in several buffers says where each starts (error positions). */
+typedef struct SrtReadPos {
+    int64_t line, byte;
+} SrtReadPos;
+
+/* Called for each buffer of whole records of a batch; what names the origin (a path), at
+   where buf starts in it (NULL: its beginning). */
+typedef int (*SrtReadFn)(void *ctx, const char *what, const char *buf, size_t len,
+                         const SrtReadPos *at);
+
+/* The longest line (record) a text source accepts, in bytes: a longer one is an error naming
+   the source and the limit, so one endless line cannot take all memory (Spark has no such
+   limit; Hadoop's LineRecordReader and Java strings stop near 2 GiB). */
+#define SRT_LINE_MAX ((size_t)64 << 20)
 
 typedef enum SrtReadLimit {
     SRT_LIMIT_DEFAULT, /* honour the source's rate limit (maxFilesPerTrigger ...) */
@@ -750,6 +763,7 @@ struct SrtQuery {
     const char *cur_what;    /* origin of the buffer being processed (a path) */
     const char *cur_buf;
     size_t cur_len;
+    SrtReadPos cur_at;       /* where cur_buf starts in cur_what */
 
     /* nested types named by generated code (srt_nested.c), parsed once each */
     SrtArena meta;           /* query-lifetime allocations */
