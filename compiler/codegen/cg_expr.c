@@ -75,19 +75,39 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
 
 /* ==== Comparison ==== */
 
+/* Spark's SQLOrderingUtil.compareDoubles (x == y ? 0 : java.lang.Double.compare) and
+   CodeGenerator.genEqual ((isNaN(a) && isNaN(b)) || a == b): NaN equals NaN and is larger
+   than every other double (+Infinity included); -0.0 equals 0.0. */
+LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueRef b)
+{
+    LLVMValueRef a_nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, a, a, "");
+    LLVMValueRef b_nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, b, b, "");
+    switch (op) {
+    case BOP_EQ:
+    case BOP_NE: {
+        LLVMValueRef eq = cg_or(cg, LLVMBuildFCmp(cg->b, LLVMRealOEQ, a, b, ""), cg_and(cg, a_nan, b_nan));
+        return op == BOP_EQ ? eq : cg_not(cg, eq);
+    }
+    case BOP_LT: return cg_or(cg, LLVMBuildFCmp(cg->b, LLVMRealOLT, a, b, ""), cg_and(cg, cg_not(cg, a_nan), b_nan));
+    case BOP_LE: return cg_or(cg, LLVMBuildFCmp(cg->b, LLVMRealOLE, a, b, ""), b_nan);
+    case BOP_GT: return cg_double_cmp(cg, BOP_LT, b, a);
+    case BOP_GE: return cg_double_cmp(cg, BOP_LE, b, a);
+    default: SL_UNREACHABLE();
+    }
+}
+
 /* Compare two non-NULL values of the same type; returns the i1 result of op. */
 static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b, SrcSpan span)
 {
     static const LLVMIntPredicate ipred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
     static const LLVMIntPredicate upred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntULT, LLVMIntULE, LLVMIntUGT, LLVMIntUGE};
-    static const LLVMRealPredicate fpred[] = {LLVMRealOEQ, LLVMRealUNE, LLVMRealOLT, LLVMRealOLE, LLVMRealOGT, LLVMRealOGE};
     int k = (int)op - (int)BOP_EQ;
     switch (t->kind) {
     case TY_BOOLEAN:
     case TY_NULL:
         return LLVMBuildICmp(cg->b, upred[k], a.v, b.v, "cmp");
     case TY_DOUBLE:
-        return LLVMBuildFCmp(cg->b, fpred[k], a.v, b.v, "cmp");
+        return cg_double_cmp(cg, op, a.v, b.v);
     case TY_STRING: {
         LLVMValueRef args[4] = {a.v, a.len, b.v, b.len};
         LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "strcmp");
