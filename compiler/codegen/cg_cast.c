@@ -433,23 +433,11 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(a[0].null, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v));
     }
     case FN_COALESCE: {
+        /* sema cast every argument to the result type (a bare NULL to that type's NULL). */
         int n = e->u.call.n_args;
         CgVal r = a[n - 1];
-        if (LLVMTypeOf(r.v) != cg_type_of(cg, e->type))
-            r = cg_null_of(cg, e->type);
-        for (int i = n - 2; i >= 0; i--) {
-            if (LLVMTypeOf(a[i].v) != cg_type_of(cg, e->type))
-                continue; /* a bare NULL argument */
-            if (e->type->kind == TY_STRUCT) {
-                cg_unsupported(cg, e->span, "coalesce of structs");
-                return r;
-            }
-            CgVal x = a[i];
-            r.v = cg_select(cg, x.null, r.v, x.v);
-            if (r.len)
-                r.len = cg_select(cg, x.null, r.len, x.len);
-            r.null = cg_and(cg, x.null, r.null);
-        }
+        for (int i = n - 2; i >= 0; i--)
+            r = cg_val_select(cg, e->type, a[i].null, r, a[i]);
         return r;
     }
     case FN_YEAR: return ts_field(cg, a[0], SRT_TS_YEAR);

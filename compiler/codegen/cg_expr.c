@@ -184,15 +184,58 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
     return scalar(null, v);
 }
 
-/* ==== CASE ==== */
+/* ==== CASE and selection ==== */
 
+CgVal cg_val_select(CgCtx *cg, const Type *t, LLVMValueRef c, CgVal x, CgVal y)
+{
+    CgVal r = {0};
+    r.null = cg_select(cg, c, x.null, y.null);
+    if (t->kind == TY_STRUCT) {
+        r.n_fields = t->n_fields;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, t->n_fields);
+        for (int i = 0; i < t->n_fields; i++)
+            r.fields[i] = cg_val_select(cg, t->fields[i].type, c, x.fields[i], y.fields[i]);
+        return r;
+    }
+    r.v = cg_select(cg, c, x.v, y.v);
+    if (x.len)
+        r.len = cg_select(cg, c, x.len, y.len);
+    return r;
+}
+
+/* One phi per leaf of a value of type t, over the n arms (vals[i] reached from from[i]). */
+static CgVal phi_val(CgCtx *cg, const Type *t, const CgVal *vals, LLVMBasicBlockRef *from, int n)
+{
+    CgVal r = {0};
+    r.null = LLVMBuildPhi(cg->b, cg->t_i1, "case.null");
+    for (int i = 0; i < n; i++)
+        LLVMAddIncoming(r.null, (LLVMValueRef *)&vals[i].null, &from[i], 1);
+    if (t->kind == TY_STRUCT) {
+        r.n_fields = t->n_fields;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, t->n_fields);
+        CgVal *fv = ARENA_NEW_N(cg->arena, CgVal, n);
+        for (int f = 0; f < t->n_fields; f++) {
+            for (int i = 0; i < n; i++)
+                fv[i] = vals[i].fields[f];
+            r.fields[f] = phi_val(cg, t->fields[f].type, fv, from, n);
+        }
+        return r;
+    }
+    r.v = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
+    if (t->kind == TY_STRING || t->kind == TY_ARRAY)
+        r.len = LLVMBuildPhi(cg->b, cg->t_i32, "case.len");
+    for (int i = 0; i < n; i++) {
+        LLVMAddIncoming(r.v, (LLVMValueRef *)&vals[i].v, &from[i], 1);
+        if (r.len)
+            LLVMAddIncoming(r.len, (LLVMValueRef *)&vals[i].len, &from[i], 1);
+    }
+    return r;
+}
+
+/* sema cast every arm to the result type, so the arms agree leaf by leaf. */
 static CgVal case_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
 {
     const Type *t = e->type;
-    if (t->kind == TY_STRUCT || t->kind == TY_ARRAY) {
-        cg_unsupported(cg, e->span, "CASE with a nested result type");
-        return cg_null_of(cg, t);
-    }
     int n = e->u.kase.n_whens;
     LLVMBasicBlockRef done = cg_block(cg, "case.end");
     LLVMBasicBlockRef *from = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, n + 1);
@@ -212,24 +255,7 @@ static CgVal case_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
     from[n] = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
     cg_at(cg, done);
-    LLVMValueRef pn = LLVMBuildPhi(cg->b, cg->t_i1, "case.null");
-    LLVMValueRef pv = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
-    LLVMValueRef pl = t->kind == TY_STRING || t->kind == TY_ARRAY ? LLVMBuildPhi(cg->b, cg->t_i32, "case.len") : NULL;
-    for (int i = 0; i <= n; i++) {
-        /* An arm that is a bare NULL has another LLVM type: use the result type's default. */
-        if (LLVMTypeOf(vals[i].v) != cg_type_of(cg, t)) {
-            LLVMValueRef null = vals[i].null;
-            vals[i] = cg_null_of(cg, t);
-            vals[i].null = null;
-        }
-        LLVMAddIncoming(pn, &vals[i].null, &from[i], 1);
-        LLVMAddIncoming(pv, &vals[i].v, &from[i], 1);
-        if (pl)
-            LLVMAddIncoming(pl, &vals[i].len, &from[i], 1);
-    }
-    CgVal r = scalar(pn, pv);
-    r.len = pl;
-    return r;
+    return phi_val(cg, t, vals, from, n + 1);
 }
 
 /* ==== IN ==== */

@@ -78,6 +78,8 @@ CgVal cg_array_elem(CgCtx *cg, const Type *elem, CgVal arr, LLVMValueRef idx);
 /* cg_expr.c */
 CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e);
 CgVal cg_null_of(CgCtx *cg, const Type *t);
+/* c ? x : y for two values of type t, field by field for structs. */
+CgVal cg_val_select(CgCtx *cg, const Type *t, LLVMValueRef c, CgVal x, CgVal y);
 /* op (BOP_EQ..BOP_GE) on two non-NULL doubles with Spark's NaN and -0.0 semantics. */
 LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueRef b);
 /* A BOOLEAN that is true and not NULL: the WHERE/HAVING test. */
