@@ -173,7 +173,7 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
         lt = cg->t_f64;
     else if (t->kind == TY_INT)
         v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
-    else if (t->kind == TY_BOOLEAN)
+    else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
         v = LLVMBuildZExt(cg->b, v, cg->t_i64, "");
     LLVMValueRef cur = cg_load(cg, lt, st, "mm.cur");
     if (lt == cg->t_f64)
@@ -431,7 +431,7 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
             r.v = cg_load(cg, cg->t_i64, st, "mm");
             if (t->kind == TY_INT)
                 r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i32, "");
-            else if (t->kind == TY_BOOLEAN)
+            else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
                 r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
         }
         return r;

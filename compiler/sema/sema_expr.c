@@ -686,7 +686,7 @@ static SExpr *bind_between(Binder *b, const AstExpr *e)
     return r;
 }
 
-/* Cast values[0..n-1] to their wider common type; NULL-typed results become STRING. */
+/* Cast values[0..n-1] to their wider common type (NULL only if all are NULL: Spark's NullType). */
 static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                          const char *what)
 {
@@ -701,8 +701,6 @@ static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, in
         }
         t = c;
     }
-    if (t->kind == TY_NULL)
-        t = &type_string;
     for (int i = 0; i < n; i++)
         vals[i] = sema_coerce(b->sc, vals[i], t);
     return t;

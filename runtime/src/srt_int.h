@@ -161,7 +161,8 @@ typedef enum SrtKind {
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
     SRT_T_STRUCT,
-    SRT_T_ARRAY
+    SRT_T_ARRAY,
+    SRT_T_VOID /* Spark's NullType: every value is NULL */
 } SrtKind;
 
 typedef struct SrtType SrtType;
