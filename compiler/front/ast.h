@@ -26,7 +26,9 @@ typedef struct AstSelect AstSelect;
 typedef enum AstExprKind {
     AST_NULL,     /* NULL */
     AST_BOOL,     /* TRUE, FALSE: u.ival */
-    AST_INT,      /* integer literal: u.ival (fits int64; too large is a syntax error) */
+    AST_INT,      /* integer literal: u.ival; a '-' directly before the digits is part of it
+                     (int_negated); 9223372036854775808 is read as INT64_MIN and is only
+                     valid negated */
     AST_DOUBLE,   /* 1.5, 1e3: u.dval */
     AST_STRING,   /* 'text' with '' and \ escapes decoded: u.str */
     AST_INTERVAL, /* INTERVAL '10 minutes' or INTERVAL 10 MINUTES: u.str is the text
@@ -71,7 +73,7 @@ struct AstExpr {
     AstExprKind kind;
     SrcSpan span;
     union {
-        int64_t ival;
+        struct { int64_t ival; bool int_negated; };
         double dval;
         const char *str;
         AstName name;

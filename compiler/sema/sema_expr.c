@@ -1440,6 +1440,12 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_BOOL:
         return const_int(sc, &type_boolean, e->u.ival != 0, e->span);
     case AST_INT:
+        if (e->u.ival == INT64_MIN && !e->u.int_negated) {
+            diag_error(sc->diag, e->span,
+                       "integer literal 9223372036854775808 is outside the BIGINT range (Spark "
+                       "reads it as a DECIMAL, which is not supported)");
+            return NULL;
+        }
         return const_int(
             sc, e->u.ival >= INT32_MIN && e->u.ival <= INT32_MAX ? &type_int : &type_bigint,
             e->u.ival, e->span);

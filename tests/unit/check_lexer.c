@@ -75,6 +75,21 @@ static const TokCase tok_cases[] = {
     {"'--x' '/*' \"*/\"", "string(\"--x\")@0-5 string(\"/*\")@6-10 string(\"*/\")@11-15"},
     {"0 42 9223372036854775807",
      "integer(0)@0-1 integer(42)@2-4 integer(9223372036854775807)@5-24"},
+    /* 2^63 is read as INT64_MIN: only valid negated (sema) */
+    {"9223372036854775808", "integer(-9223372036854775808)@0-19"},
+    /* Spark's unescapeSQLString: a surrogate pair is one code point, an unpaired surrogate '?' */
+    {"'\\uD83D\\uDE00' '\\uD83D' 'x\\uDE00\\uD83Dy'",
+     "string(\"\xf0\x9f\x98\x80\")@0-14 string(\"?\")@15-23 string(\"x??y\")@24-40"},
+    /* \UXXXXXXXX, split into UTF-16 units as Spark does (beyond U+10FFFF: truncated units) */
+    {"'\\U0001F600' '\\U00000041' '\\U00110000' '\\UFFFFFFFF'",
+     "string(\"\xf0\x9f\x98\x80\")@0-12 string(\"A\")@13-25 string(\"??\")@26-38 "
+     "string(\"\xed\x9e\xbf?\")@39-51"},
+    /* octal \[01][0-7][0-7]; \0 alone is NUL; other digits are themselves */
+    {"'\\101\\102\\060' '\\1\\8' '\\177'", "string(\"AB0\")@0-14 string(\"18\")@15-21 string(\"\\x7F\")@22-28"},
+    /* an incomplete \u is the letter u */
+    {"'\\u12' '\\U1234'", "string(\"u12\")@0-6 string(\"U1234\")@7-15"},
+    /* raw strings: no escapes */
+    {"r'\\d+\\u0041' R\"a'b\\\"", "string(\"\\\\d+\\\\u0041\")@0-12 string(\"a'b\\\\\")@13-20"},
     {"1.5 .5 1. 1e3 2.5E-2 1.5e+2",
      "number(1.5)@0-3 number(0.5)@4-6 number(1)@7-9 number(1000)@10-13 number(0.025)@14-20 "
      "number(150)@21-27"},
@@ -137,9 +152,11 @@ static const ErrCase err_cases[] = {
     /* columns count code points, not bytes */
     {"'\xc3\xa9' #", "error|t.sql|1|5|unexpected character '#'\n", "string(\"\xc3\xa9\")@0-4"},
     {"99999999999999999999",
-     "error|t.sql|1|1|integer literal 99999999999999999999 is too large (the largest is 9223372036854775807)\n", ""},
-    {"1 9223372036854775808",
-     "error|t.sql|1|3|integer literal 9223372036854775808 is too large (the largest is 9223372036854775807)\n",
+     "error|t.sql|1|1|integer literal 99999999999999999999 is outside the BIGINT range (Spark reads "
+     "it as a DECIMAL, which is not supported)\n", ""},
+    {"1 9223372036854775809",
+     "error|t.sql|1|3|integer literal 9223372036854775809 is outside the BIGINT range (Spark reads "
+     "it as a DECIMAL, which is not supported)\n",
      "integer(1)@0-1"},
     {"1e999", "error|t.sql|1|1|number 1e999 is too large for a DOUBLE\n", ""},
     {"12abc", "error|t.sql|1|1|invalid number '12abc'\n", ""},
