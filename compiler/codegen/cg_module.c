@@ -34,6 +34,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_prog_query_watermark", "v", "pil"},
     {"srt_prog_query_agg_event_key", "v", "pii"},
     {"srt_prog_query_agg_string", "v", "pii"},
+    {"srt_prog_query_agg_global", "v", "pi"},
     {"srt_query_event_times", "v", "plllll"},
     {"srt_query_late_threshold", "l", "pi"},
     {"srt_query_dropped_late", "v", "pil"},

@@ -137,6 +137,11 @@ void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
 /* A min/max of STRING keeps a pointer at state_offset and a u32 length at state_offset + 8
    of the group state (the runtime rewrites them when it moves or saves state). */
 void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset);
+/* The aggregation has no grouping key (a global aggregate, key length 0).  As in Spark, where
+   the aggregate of no grouping keys yields one row even over no input, every batch that runs
+   updates its group: complete and update mode print it with count 0, sum NULL, ... when no
+   row reached it. */
+void srt_prog_query_agg_global(SrtProgram *p, int query);
 
 /* ======================================================================
 ** Per-batch and per-record calls from generated code

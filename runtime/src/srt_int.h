@@ -644,6 +644,7 @@ typedef struct SrtQueryDef {
     SrtColumn *cols;
     uint32_t n_cols, cap_cols;
     int has_agg;
+    int agg_global;            /* no grouping key: the one group is updated by every batch */
     uint32_t state_size;
     SrtEmitFn emit;
     SrtOrderKey *order;
