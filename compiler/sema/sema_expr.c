@@ -389,6 +389,22 @@ static void unknown_column(Binder *b, const AstExpr *e)
                dotted(b, &e->u.name, e->u.name.n), sb.data);
 }
 
+/* True if name is `window` (`session_window`) and the block groups by a window() call
+   (session_window() call).  Only the aggregated clauses (SELECT, HAVING, ORDER BY, not inside
+   an aggregate) see that column: in Spark it exists between the window and the aggregate. */
+static bool window_by_name(const SelBlock *blk, const char *name)
+{
+    if (!blk->sel || !blk->sel->has_agg ||
+        (strcasecmp(name, "window") != 0 && strcasecmp(name, "session_window") != 0))
+        return false;
+    for (int i = 0; i < blk->ast->group_by.n; i++) {
+        const AstExpr *g = blk->ast->group_by.items[i];
+        if (g && g->kind == AST_CALL && g->u.call.name && strcasecmp(g->u.call.name, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 /*
 ** column := [relation '.'] name {'.' field}
 ** Spark's order: relation.column first, then column(.field)*; ORDER BY looks at the
@@ -414,6 +430,13 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     if (col == -2) {
         diag_error(b->sc->diag, e->span, "column '%s' is ambiguous", nm->parts[start]);
         return NULL;
+    }
+    if (col < 0 && start == 0 && b->allow_agg && !b->in_agg && window_by_name(blk, nm->parts[0])) {
+        /* Spark's TimeWindowing/SessionWindowing give the input a column `window` (or
+           `session_window`) that the GROUP BY key is: window.start resolves to its field. */
+        SExpr *w = sema_new_expr(b->sc, SX_WINDOW, type_window(), nm->spans ? nm->spans[0] : e->span);
+        w->u.window.session = strcasecmp(nm->parts[0], "session_window") == 0;
+        return fields_from(b, w, e, 1);
     }
     if (col < 0) {
         if (b->out_lookup == OUT_AFTER && try_output(b, e, &res))
@@ -1629,6 +1652,13 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
             as->blk->input->cols[e->u.column].name);
         return NULL;
     case SX_WINDOW: {
+        int wg = as->blk->sel ? as->blk->sel->window_group : -1;
+        if (!e->u.window.ts && wg >= 0 && wg < as->n_group && as->group[wg] &&
+            as->group[wg]->u.window.session == e->u.window.session) {
+            SExpr *r = sema_new_expr(as->sc, SX_GROUP_REF, e->type, e->span);
+            r->u.ref = wg;
+            return r;
+        }
         as->failed = true;
         if (as->silent)
             return NULL;
