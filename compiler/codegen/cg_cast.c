@@ -81,7 +81,7 @@ static CgVal date_to_string(CgCtx *cg, CgVal a)
 CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
 {
     TypeKind f = from->kind, t = to->kind;
-    if (f == t && f != TY_STRUCT && f != TY_ARRAY)
+    if (type_equal(from, to)) /* an explicit CAST to the same (possibly nested) type */
         return a;
     if (f == TY_NULL)
         return cg_null_of(cg, to);
@@ -110,6 +110,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
             return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, LLVMConstNull(LLVMTypeOf(a.v)), ""));
         case TY_DOUBLE:
             return scalar(a.null, LLVMBuildFCmp(cg->b, LLVMRealUNE, a.v, cg_f64(cg, 0.0), ""));
+        case TY_TIMESTAMP: /* Spark's Cast.castToBoolean: microseconds != 0 */
+            return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, cg_i64(cg, 0), ""));
         default: break;
         }
         break;
@@ -146,6 +148,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         break;
     case TY_TIMESTAMP:
         switch (f) {
+        case TY_BOOLEAN: /* Spark's Cast.castToTimestamp: true is 1 microsecond */
+            return scalar(a.null, LLVMBuildZExt(cg->b, a.v, cg->t_i64, ""));
         case TY_INT: return scalar(a.null, LLVMBuildMul(cg->b, LLVMBuildSExt(cg->b, a.v, cg->t_i64, ""), cg_i64(cg, 1000000), ""));
         case TY_BIGINT: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, 1000000), ""));
         case TY_DOUBLE:

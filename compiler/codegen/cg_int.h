@@ -62,6 +62,7 @@ LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n
 LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name);
 LLVMValueRef cg_str_const(CgCtx *cg, const char *s, uint32_t n, const char *name);
 LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t);
+/* Internal error: a construct sema should have refused reached code generation. */
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
 

@@ -219,10 +219,15 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     }
 }
 
+/* An internal-error assertion: sema refuses everything code generation cannot lower (so
+   `sluice check` accepts exactly what `sluice build` builds; tests/tools/run_check_build.sh). */
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what)
 {
     if (!cg->failed)
-        diag_error(cg->diag, span, "%s is not supported yet", what);
+        diag_error(cg->diag, span,
+                   "internal error: code generation met %s, which `sluice check` should have "
+                   "refused",
+                   what);
     cg->failed = 1;
 }
 
