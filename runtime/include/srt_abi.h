@@ -319,9 +319,13 @@ int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn);
 int srt_like(const char *s, uint32_t n, const char *pat, uint32_t pat_n);
 /* Number of UTF-8 code points (Spark's length()). */
 int64_t srt_str_length(const char *s, uint32_t n);
-/* lower/upper (ASCII and Latin-1 supplement via UTF-8), result in scratch memory of q. */
+/* lower/upper as Spark (ASCII byte-wise, other text as Java's String.toUpperCase/toLowerCase
+   with full Unicode case mapping), result in scratch memory of q. */
 void srt_str_lower(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 void srt_str_upper(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* Java's full case mapping of UTF-8 text s[0..n) into out (room for 3n bytes), using cps (room
+   for n code points); returns the bytes written (srt_case.c). */
+uint32_t srt_str_case_full(const char *s, uint32_t n, uint32_t *cps, char *out, int upper);
 /* a || b into scratch memory of q. */
 void srt_str_concat(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
                     const char **out, uint32_t *out_n);
