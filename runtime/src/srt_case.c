@@ -7,7 +7,7 @@
 **   - lower: the simple mapping, but İ (U+0130) becomes i̇ (i, U+0307) and Σ becomes ς when
 **     it ends a word (Java's ConditionalSpecialCasing Final_Sigma: a cased letter before it
 **     in the word, none after; words are runs of letters, marks and digits);
-**   - malformed UTF-8 decodes to U+FFFD, as Java's decoder replaces it.
+**   - ill-formed UTF-8 decodes to U+FFFD as Java's decoder does (see decode).
 ** Tables: srt_case_table.h (scripts/gen_case_tables.py).
 */
 #include <stddef.h>
@@ -79,39 +79,32 @@ static int final_sigma(const uint32_t *cps, uint32_t n, uint32_t at)
     return 0;
 }
 
-/* One code point from s[*i] (advancing *i); malformed input gives U+FFFD for one byte. */
+/* One code point from s[*i] (advancing *i).  Ill-formed input gives U+FFFD as Java's UTF-8
+   decoder does: one per maximal subpart (the lead byte and the continuation bytes that could
+   still have completed it), one for a whole encoded surrogate. */
 static uint32_t decode(const unsigned char *s, uint32_t n, uint32_t *i)
 {
-    uint32_t c = s[*i], k, cp, min;
-    if (c < 0x80) {
-        (*i)++;
+    uint32_t c = s[*i], k, cp;
+    unsigned char lo = 0x80, hi = 0xBF; /* the valid range of the second byte */
+    (*i)++;
+    if (c < 0x80)
         return c;
-    }
-    if (c >= 0xC2 && c < 0xE0)
-        k = 1, cp = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c < 0xF0)
-        k = 2, cp = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c < 0xF5)
-        k = 3, cp = c & 0x07, min = 0x10000;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 1, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        k = 2, cp = c & 0x0F, lo = c == 0xE0 ? 0xA0 : 0x80;
+    else if (c >= 0xF0 && c <= 0xF4)
+        k = 3, cp = c & 0x07, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
     else
-        k = 0, cp = 0, min = 0;
-    if (k == 0 || *i + k >= n) {
-        (*i)++;
         return 0xFFFD;
-    }
-    for (uint32_t j = 1; j <= k; j++) {
-        if ((s[*i + j] & 0xC0) != 0x80) {
-            (*i)++;
+    for (uint32_t j = 0; j < k; j++, lo = 0x80, hi = 0xBF) {
+        if (*i >= n || s[*i] < lo || s[*i] > hi)
             return 0xFFFD;
-        }
-        cp = (cp << 6) | (s[*i + j] & 0x3F);
+        cp = (cp << 6) | (s[(*i)++] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        (*i)++;
-        return 0xFFFD;
-    }
-    *i += k + 1;
-    return cp;
+    /* An encoded surrogate (ED A0..BF xx) is one U+FFFD for all three bytes, as in Java's
+       decoder (String(byte[], UTF_8)), not one per maximal subpart. */
+    return cp >= 0xD800 && cp <= 0xDFFF ? 0xFFFD : cp;
 }
 
 static uint32_t encode(uint32_t cp, char *o)

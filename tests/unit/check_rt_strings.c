@@ -113,8 +113,12 @@ START_TEST(test_case_concat)
         {"Ⱥ ɐ Ꭰ ꭰ", "ⱥ ɐ ꭰ ꭰ", "Ⱥ Ɐ Ꭰ Ꭰ"},
         {"𐐀𐐨 𞤀𞤢", "𐐨𐐨 𞤢𞤢", "𐐀𐐀 𞤀𞤀"},
         {"日本語 ١٢٣", "日本語 ١٢٣", "日本語 ١٢٣"},
-        /* malformed UTF-8 decodes to U+FFFD, as Java's decoder does */
+        /* ill-formed UTF-8 decodes to U+FFFD, as Java's decoder does */
         {"a\xff" "b", "a\xef\xbf\xbd" "b", "A\xef\xbf\xbd" "B"},
+        /* one U+FFFD per maximal subpart (a cut 3-byte sequence, each byte of an overlong),
+           one for an encoded surrogate (JDK's UTF_8 decoder) */
+        {"\xe2\x82" "a\xed\xa0\x80\xc0\xaf", "\xef\xbf\xbd" "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
+         "\xef\xbf\xbd" "A\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *o;
