@@ -30,7 +30,7 @@ typedef enum AstExprKind {
                      (int_negated); 9223372036854775808 is read as INT64_MIN and is only
                      valid negated */
     AST_DOUBLE,   /* 1.5, 1e3: u.dval */
-    AST_STRING,   /* 'text' with '' and \ escapes decoded: u.str */
+    AST_STRING,   /* 'text' with \ escapes decoded (adjacent literals joined): u.str */
     AST_INTERVAL, /* INTERVAL '10 minutes' or INTERVAL 10 MINUTES: u.str is the text
                      after INTERVAL as one string ("10 minutes") */
     AST_COLUMN,   /* a, t.a, window.start: u.name.parts[0..n-1]; sema decides which

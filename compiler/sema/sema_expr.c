@@ -616,10 +616,10 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     if (e->u.unary.op == UOP_PLUS) /* +x is x */
         return x;
     if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind != TY_DOUBLE) {
-        SExpr *c = const_int(b->sc, x->type, -x->u.value.i, e->span);
-        if (x->type->kind == TY_INT && x->u.value.i == INT32_MIN)
-            c->type = &type_bigint;
-        return c;
+        /* Spark's UnaryMinus without ANSI mode wraps in the type: -(-2147483648) is -2147483648. */
+        uint64_t neg = 0 - (uint64_t)x->u.value.i;
+        int64_t v = x->type->kind == TY_INT ? (int64_t)(int32_t)(uint32_t)neg : (int64_t)neg;
+        return const_int(b->sc, x->type, v, e->span);
     }
     if (x->kind == SX_CONST && !x->u.value.is_null) {
         SExpr *c = const_int(b->sc, x->type, 0, e->span);
