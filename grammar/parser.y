@@ -64,6 +64,7 @@ int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscan
 /* Defined in front/parse.c for the actions below. */
 const char *parse_text(ParseCtx *pc, SrcSpan span);
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
+AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
 void parse_put_token_name(StrBuf *sb, int token);
 }
@@ -275,7 +276,7 @@ option_value:
     STRING_LIT                      { $$ = ast_new_string(pc->arena, AST_STRING, $1, @1); }
   | INTEGER_LIT                     { $$ = ast_new_int(pc->arena, $1, @1); }
   | DECIMAL_LIT                     { $$ = ast_new_double(pc->arena, $1, @1); }
-  | '-' INTEGER_LIT                 { $$ = ast_new_int(pc->arena, -$2, @$); }
+  | '-' INTEGER_LIT                 { $$ = ast_new_int(pc->arena, (int64_t)(0 - (uint64_t)$2), @$); $$->u.int_negated = true; }
   | '-' DECIMAL_LIT                 { $$ = ast_new_double(pc->arena, -$2, @$); }
   | '+' INTEGER_LIT                 { $$ = ast_new_int(pc->arena, $2, @$); }
   | '+' DECIMAL_LIT                 { $$ = ast_new_double(pc->arena, $2, @$); }
@@ -535,7 +536,7 @@ mul_expr:
   ;
 
 unary_expr:
-    '-' unary_expr                  { $$ = ast_unary(pc->arena, UOP_NEG, $2, @$); }
+    '-' unary_expr                  { $$ = parse_negate(pc, $2, @2, @$); }
   | '+' unary_expr                  { $$ = ast_unary(pc->arena, UOP_PLUS, $2, @$); }
   | postfix_expr
   ;

@@ -173,11 +173,11 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
         lt = cg->t_f64;
     else if (t->kind == TY_INT)
         v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
-    else if (t->kind == TY_BOOLEAN)
+    else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
         v = LLVMBuildZExt(cg->b, v, cg->t_i64, "");
     LLVMValueRef cur = cg_load(cg, lt, st, "mm.cur");
     if (lt == cg->t_f64)
-        better = LLVMBuildFCmp(cg->b, is_min ? LLVMRealOLT : LLVMRealOGT, v, cur, "");
+        better = cg_double_cmp(cg, is_min ? BOP_LT : BOP_GT, v, cur);
     else
         better = LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, v, cur, "");
     better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
@@ -362,7 +362,7 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
         LLVMValueRef d = cg_load(cg, t, dst, ""), v = cg_load(cg, t, src, "");
         bool is_min = a->kind == AGG_MIN;
-        LLVMValueRef better = dbl ? LLVMBuildFCmp(cg->b, is_min ? LLVMRealOLT : LLVMRealOGT, v, d, "")
+        LLVMValueRef better = dbl ? cg_double_cmp(cg, is_min ? BOP_LT : BOP_GT, v, d)
                                   : LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, v, d, "");
         LLVMValueRef take = cg_and(cg, sh, cg_or(cg, cg_not(cg, dh), better));
         cg_store(cg, cg_select(cg, take, v, d), dst);
@@ -431,7 +431,7 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
             r.v = cg_load(cg, cg->t_i64, st, "mm");
             if (t->kind == TY_INT)
                 r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i32, "");
-            else if (t->kind == TY_BOOLEAN)
+            else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
                 r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
         }
         return r;

@@ -81,7 +81,7 @@ static CgVal date_to_string(CgCtx *cg, CgVal a)
 CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
 {
     TypeKind f = from->kind, t = to->kind;
-    if (f == t && f != TY_STRUCT && f != TY_ARRAY)
+    if (type_equal(from, to)) /* an explicit CAST to the same (possibly nested) type */
         return a;
     if (f == TY_NULL)
         return cg_null_of(cg, to);
@@ -110,6 +110,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
             return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, LLVMConstNull(LLVMTypeOf(a.v)), ""));
         case TY_DOUBLE:
             return scalar(a.null, LLVMBuildFCmp(cg->b, LLVMRealUNE, a.v, cg_f64(cg, 0.0), ""));
+        case TY_TIMESTAMP: /* Spark's Cast.castToBoolean: microseconds != 0 */
+            return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, cg_i64(cg, 0), ""));
         default: break;
         }
         break;
@@ -146,6 +148,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         break;
     case TY_TIMESTAMP:
         switch (f) {
+        case TY_BOOLEAN: /* Spark's Cast.castToTimestamp: true is 1 microsecond */
+            return scalar(a.null, LLVMBuildZExt(cg->b, a.v, cg->t_i64, ""));
         case TY_INT: return scalar(a.null, LLVMBuildMul(cg->b, LLVMBuildSExt(cg->b, a.v, cg->t_i64, ""), cg_i64(cg, 1000000), ""));
         case TY_BIGINT: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, 1000000), ""));
         case TY_DOUBLE:
@@ -433,23 +437,11 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(a[0].null, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v));
     }
     case FN_COALESCE: {
+        /* sema cast every argument to the result type (a bare NULL to that type's NULL). */
         int n = e->u.call.n_args;
         CgVal r = a[n - 1];
-        if (LLVMTypeOf(r.v) != cg_type_of(cg, e->type))
-            r = cg_null_of(cg, e->type);
-        for (int i = n - 2; i >= 0; i--) {
-            if (LLVMTypeOf(a[i].v) != cg_type_of(cg, e->type))
-                continue; /* a bare NULL argument */
-            if (e->type->kind == TY_STRUCT) {
-                cg_unsupported(cg, e->span, "coalesce of structs");
-                return r;
-            }
-            CgVal x = a[i];
-            r.v = cg_select(cg, x.null, r.v, x.v);
-            if (r.len)
-                r.len = cg_select(cg, x.null, r.len, x.len);
-            r.null = cg_and(cg, x.null, r.null);
-        }
+        for (int i = n - 2; i >= 0; i--)
+            r = cg_val_select(cg, e->type, a[i].null, r, a[i]);
         return r;
     }
     case FN_YEAR: return ts_field(cg, a[0], SRT_TS_YEAR);

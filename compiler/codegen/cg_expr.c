@@ -75,19 +75,39 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
 
 /* ==== Comparison ==== */
 
+/* Spark's SQLOrderingUtil.compareDoubles (x == y ? 0 : java.lang.Double.compare) and
+   CodeGenerator.genEqual ((isNaN(a) && isNaN(b)) || a == b): NaN equals NaN and is larger
+   than every other double (+Infinity included); -0.0 equals 0.0. */
+LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueRef b)
+{
+    LLVMValueRef a_nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, a, a, "");
+    LLVMValueRef b_nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, b, b, "");
+    switch (op) {
+    case BOP_EQ:
+    case BOP_NE: {
+        LLVMValueRef eq = cg_or(cg, LLVMBuildFCmp(cg->b, LLVMRealOEQ, a, b, ""), cg_and(cg, a_nan, b_nan));
+        return op == BOP_EQ ? eq : cg_not(cg, eq);
+    }
+    case BOP_LT: return cg_or(cg, LLVMBuildFCmp(cg->b, LLVMRealOLT, a, b, ""), cg_and(cg, cg_not(cg, a_nan), b_nan));
+    case BOP_LE: return cg_or(cg, LLVMBuildFCmp(cg->b, LLVMRealOLE, a, b, ""), b_nan);
+    case BOP_GT: return cg_double_cmp(cg, BOP_LT, b, a);
+    case BOP_GE: return cg_double_cmp(cg, BOP_LE, b, a);
+    default: SL_UNREACHABLE();
+    }
+}
+
 /* Compare two non-NULL values of the same type; returns the i1 result of op. */
 static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b, SrcSpan span)
 {
     static const LLVMIntPredicate ipred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
     static const LLVMIntPredicate upred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntULT, LLVMIntULE, LLVMIntUGT, LLVMIntUGE};
-    static const LLVMRealPredicate fpred[] = {LLVMRealOEQ, LLVMRealUNE, LLVMRealOLT, LLVMRealOLE, LLVMRealOGT, LLVMRealOGE};
     int k = (int)op - (int)BOP_EQ;
     switch (t->kind) {
     case TY_BOOLEAN:
     case TY_NULL:
         return LLVMBuildICmp(cg->b, upred[k], a.v, b.v, "cmp");
     case TY_DOUBLE:
-        return LLVMBuildFCmp(cg->b, fpred[k], a.v, b.v, "cmp");
+        return cg_double_cmp(cg, op, a.v, b.v);
     case TY_STRING: {
         LLVMValueRef args[4] = {a.v, a.len, b.v, b.len};
         LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "strcmp");
@@ -164,15 +184,58 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
     return scalar(null, v);
 }
 
-/* ==== CASE ==== */
+/* ==== CASE and selection ==== */
 
+CgVal cg_val_select(CgCtx *cg, const Type *t, LLVMValueRef c, CgVal x, CgVal y)
+{
+    CgVal r = {0};
+    r.null = cg_select(cg, c, x.null, y.null);
+    if (t->kind == TY_STRUCT) {
+        r.n_fields = t->n_fields;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, t->n_fields);
+        for (int i = 0; i < t->n_fields; i++)
+            r.fields[i] = cg_val_select(cg, t->fields[i].type, c, x.fields[i], y.fields[i]);
+        return r;
+    }
+    r.v = cg_select(cg, c, x.v, y.v);
+    if (x.len)
+        r.len = cg_select(cg, c, x.len, y.len);
+    return r;
+}
+
+/* One phi per leaf of a value of type t, over the n arms (vals[i] reached from from[i]). */
+static CgVal phi_val(CgCtx *cg, const Type *t, const CgVal *vals, LLVMBasicBlockRef *from, int n)
+{
+    CgVal r = {0};
+    r.null = LLVMBuildPhi(cg->b, cg->t_i1, "case.null");
+    for (int i = 0; i < n; i++)
+        LLVMAddIncoming(r.null, (LLVMValueRef *)&vals[i].null, &from[i], 1);
+    if (t->kind == TY_STRUCT) {
+        r.n_fields = t->n_fields;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, t->n_fields);
+        CgVal *fv = ARENA_NEW_N(cg->arena, CgVal, n);
+        for (int f = 0; f < t->n_fields; f++) {
+            for (int i = 0; i < n; i++)
+                fv[i] = vals[i].fields[f];
+            r.fields[f] = phi_val(cg, t->fields[f].type, fv, from, n);
+        }
+        return r;
+    }
+    r.v = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
+    if (t->kind == TY_STRING || t->kind == TY_ARRAY)
+        r.len = LLVMBuildPhi(cg->b, cg->t_i32, "case.len");
+    for (int i = 0; i < n; i++) {
+        LLVMAddIncoming(r.v, (LLVMValueRef *)&vals[i].v, &from[i], 1);
+        if (r.len)
+            LLVMAddIncoming(r.len, (LLVMValueRef *)&vals[i].len, &from[i], 1);
+    }
+    return r;
+}
+
+/* sema cast every arm to the result type, so the arms agree leaf by leaf. */
 static CgVal case_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
 {
     const Type *t = e->type;
-    if (t->kind == TY_STRUCT || t->kind == TY_ARRAY) {
-        cg_unsupported(cg, e->span, "CASE with a nested result type");
-        return cg_null_of(cg, t);
-    }
     int n = e->u.kase.n_whens;
     LLVMBasicBlockRef done = cg_block(cg, "case.end");
     LLVMBasicBlockRef *from = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, n + 1);
@@ -192,24 +255,7 @@ static CgVal case_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
     from[n] = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
     cg_at(cg, done);
-    LLVMValueRef pn = LLVMBuildPhi(cg->b, cg->t_i1, "case.null");
-    LLVMValueRef pv = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
-    LLVMValueRef pl = t->kind == TY_STRING || t->kind == TY_ARRAY ? LLVMBuildPhi(cg->b, cg->t_i32, "case.len") : NULL;
-    for (int i = 0; i <= n; i++) {
-        /* An arm that is a bare NULL has another LLVM type: use the result type's default. */
-        if (LLVMTypeOf(vals[i].v) != cg_type_of(cg, t)) {
-            LLVMValueRef null = vals[i].null;
-            vals[i] = cg_null_of(cg, t);
-            vals[i].null = null;
-        }
-        LLVMAddIncoming(pn, &vals[i].null, &from[i], 1);
-        LLVMAddIncoming(pv, &vals[i].v, &from[i], 1);
-        if (pl)
-            LLVMAddIncoming(pl, &vals[i].len, &from[i], 1);
-    }
-    CgVal r = scalar(pn, pv);
-    r.len = pl;
-    return r;
+    return phi_val(cg, t, vals, from, n + 1);
 }
 
 /* ==== IN ==== */

@@ -62,6 +62,7 @@ LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n
 LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name);
 LLVMValueRef cg_str_const(CgCtx *cg, const char *s, uint32_t n, const char *name);
 LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t);
+/* Internal error: a construct sema should have refused reached code generation. */
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
 
@@ -78,6 +79,10 @@ CgVal cg_array_elem(CgCtx *cg, const Type *elem, CgVal arr, LLVMValueRef idx);
 /* cg_expr.c */
 CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e);
 CgVal cg_null_of(CgCtx *cg, const Type *t);
+/* c ? x : y for two values of type t, field by field for structs. */
+CgVal cg_val_select(CgCtx *cg, const Type *t, LLVMValueRef c, CgVal x, CgVal y);
+/* op (BOP_EQ..BOP_GE) on two non-NULL doubles with Spark's NaN and -0.0 semantics. */
+LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueRef b);
 /* A BOOLEAN that is true and not NULL: the WHERE/HAVING test. */
 LLVMValueRef cg_is_true(CgCtx *cg, CgVal v);
 

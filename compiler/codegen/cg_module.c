@@ -34,6 +34,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_prog_query_watermark", "v", "pil"},
     {"srt_prog_query_agg_event_key", "v", "pii"},
     {"srt_prog_query_agg_string", "v", "pii"},
+    {"srt_prog_query_agg_global", "v", "pi"},
     {"srt_query_event_times", "v", "plllll"},
     {"srt_query_late_threshold", "l", "pi"},
     {"srt_query_dropped_late", "v", "pil"},
@@ -226,10 +227,15 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     }
 }
 
+/* An internal-error assertion: sema refuses everything code generation cannot lower (so
+   `sluice check` accepts exactly what `sluice build` builds; tests/tools/run_check_build.sh). */
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what)
 {
     if (!cg->failed)
-        diag_error(cg->diag, span, "%s is not supported yet", what);
+        diag_error(cg->diag, span,
+                   "internal error: code generation met %s, which `sluice check` should have "
+                   "refused",
+                   what);
     cg->failed = 1;
 }
 

@@ -67,6 +67,8 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVM
             LLVMValueRef aargs[4] = {p, qi, cg_i32(cg, pq->state_size),
                                      LLVMBuildPointerCast(cg->b, emit[i], cg->t_ptr, "")};
             cg_call(cg, "srt_prog_query_agg", aargs, 4, "");
+            if (pq->key.n == 0)
+                cg_call(cg, "srt_prog_query_agg_global", aargs, 2, "");
             if (pq->session) {
                 const PKeySlot *slot = &pq->key.slots[pq->agg->window_group];
                 LLVMValueRef merge = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i));

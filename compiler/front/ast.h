@@ -26,9 +26,11 @@ typedef struct AstSelect AstSelect;
 typedef enum AstExprKind {
     AST_NULL,     /* NULL */
     AST_BOOL,     /* TRUE, FALSE: u.ival */
-    AST_INT,      /* integer literal: u.ival (fits int64; too large is a syntax error) */
+    AST_INT,      /* integer literal: u.ival; a '-' directly before the digits is part of it
+                     (int_negated); 9223372036854775808 is read as INT64_MIN and is only
+                     valid negated */
     AST_DOUBLE,   /* 1.5, 1e3: u.dval */
-    AST_STRING,   /* 'text' with '' and \ escapes decoded: u.str */
+    AST_STRING,   /* 'text' with \ escapes decoded (adjacent literals joined): u.str */
     AST_INTERVAL, /* INTERVAL '10 minutes' or INTERVAL 10 MINUTES: u.str is the text
                      after INTERVAL as one string ("10 minutes") */
     AST_COLUMN,   /* a, t.a, window.start: u.name.parts[0..n-1]; sema decides which
@@ -71,7 +73,7 @@ struct AstExpr {
     AstExprKind kind;
     SrcSpan span;
     union {
-        int64_t ival;
+        struct { int64_t ival; bool int_negated; };
         double dval;
         const char *str;
         AstName name;

@@ -18,6 +18,21 @@
 
 /* ==== Helpers for grammar actions ==== */
 
+/* '-' x.  As in Spark's grammar (number: MINUS? INTEGER_VALUE, AstBuilder.visitIntegerLiteral)
+   a minus right before an integer literal's digits belongs to the literal, so -2147483648 is an
+   INT and -9223372036854775808 a BIGINT; -(2147483648) stays a negated BIGINT. */
+AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span)
+{
+    char c = pc->file->text[x_span.begin];
+    if (x->kind == AST_INT && !x->u.int_negated && c >= '0' && c <= '9') {
+        x->u.ival = (int64_t)(0 - (uint64_t)x->u.ival);
+        x->u.int_negated = true;
+        x->span = span;
+        return x;
+    }
+    return ast_unary(pc->arena, UOP_NEG, x, span);
+}
+
 /* The source text of a span, copied into the arena. */
 const char *parse_text(ParseCtx *pc, SrcSpan span)
 {

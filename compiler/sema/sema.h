@@ -149,7 +149,10 @@ struct SExpr {
         struct { SExpr **whens; SExpr **thens; int n_whens; SExpr *else_; } kase;
         struct { SFunc fn; SExpr **args; int n_args; } call;
         struct {
-            SExpr *ts;          /* a TIMESTAMP expression over the input */
+            SExpr *ts;          /* a TIMESTAMP expression over the input; NULL: the column
+                                   `window` / `session_window` naming the GROUP BY window
+                                   (Spark's TimeWindowing adds it to the input), which the
+                                   aggregated space maps to that key */
             int64_t size_us;    /* window duration (0 for a session window) */
             int64_t slide_us;   /* == size_us for a tumbling window (0 for a session window) */
             int64_t start_us;   /* startTime offset, |start| < slide (0 for a session window) */

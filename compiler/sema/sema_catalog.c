@@ -180,8 +180,9 @@ static const char *option_text(SemaCtx *sc, const AstOption *o)
         switch (v->kind) {
         case AST_STRING:
             return v->u.str ? v->u.str : "";
-        case AST_INT:
-            return arena_sprintf(sc->arena, "%lld", (long long)v->u.ival);
+        case AST_INT: /* 9223372036854775808 is read as INT64_MIN (ast.h) */
+            return v->u.int_negated ? arena_sprintf(sc->arena, "%lld", (long long)v->u.ival)
+                                    : arena_sprintf(sc->arena, "%llu", (unsigned long long)v->u.ival);
         case AST_DOUBLE:
             return arena_sprintf(sc->arena, "%.17g", v->u.dval);
         case AST_BOOL:

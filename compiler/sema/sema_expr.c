@@ -389,6 +389,22 @@ static void unknown_column(Binder *b, const AstExpr *e)
                dotted(b, &e->u.name, e->u.name.n), sb.data);
 }
 
+/* True if name is `window` (`session_window`) and the block groups by a window() call
+   (session_window() call).  Only the aggregated clauses (SELECT, HAVING, ORDER BY, not inside
+   an aggregate) see that column: in Spark it exists between the window and the aggregate. */
+static bool window_by_name(const SelBlock *blk, const char *name)
+{
+    if (!blk->sel || !blk->sel->has_agg ||
+        (strcasecmp(name, "window") != 0 && strcasecmp(name, "session_window") != 0))
+        return false;
+    for (int i = 0; i < blk->ast->group_by.n; i++) {
+        const AstExpr *g = blk->ast->group_by.items[i];
+        if (g && g->kind == AST_CALL && g->u.call.name && strcasecmp(g->u.call.name, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 /*
 ** column := [relation '.'] name {'.' field}
 ** Spark's order: relation.column first, then column(.field)*; ORDER BY looks at the
@@ -414,6 +430,13 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     if (col == -2) {
         diag_error(b->sc->diag, e->span, "column '%s' is ambiguous", nm->parts[start]);
         return NULL;
+    }
+    if (col < 0 && start == 0 && b->allow_agg && !b->in_agg && window_by_name(blk, nm->parts[0])) {
+        /* Spark's TimeWindowing/SessionWindowing give the input a column `window` (or
+           `session_window`) that the GROUP BY key is: window.start resolves to its field. */
+        SExpr *w = sema_new_expr(b->sc, SX_WINDOW, type_window(), nm->spans ? nm->spans[0] : e->span);
+        w->u.window.session = strcasecmp(nm->parts[0], "session_window") == 0;
+        return fields_from(b, w, e, 1);
     }
     if (col < 0) {
         if (b->out_lookup == OUT_AFTER && try_output(b, e, &res))
@@ -593,10 +616,10 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     if (e->u.unary.op == UOP_PLUS) /* +x is x */
         return x;
     if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind != TY_DOUBLE) {
-        SExpr *c = const_int(b->sc, x->type, -x->u.value.i, e->span);
-        if (x->type->kind == TY_INT && x->u.value.i == INT32_MIN)
-            c->type = &type_bigint;
-        return c;
+        /* Spark's UnaryMinus without ANSI mode wraps in the type: -(-2147483648) is -2147483648. */
+        uint64_t neg = 0 - (uint64_t)x->u.value.i;
+        int64_t v = x->type->kind == TY_INT ? (int64_t)(int32_t)(uint32_t)neg : (int64_t)neg;
+        return const_int(b->sc, x->type, v, e->span);
     }
     if (x->kind == SX_CONST && !x->u.value.is_null) {
         SExpr *c = const_int(b->sc, x->type, 0, e->span);
@@ -686,7 +709,7 @@ static SExpr *bind_between(Binder *b, const AstExpr *e)
     return r;
 }
 
-/* Cast values[0..n-1] to their wider common type; NULL-typed results become STRING. */
+/* Cast values[0..n-1] to their wider common type (NULL only if all are NULL: Spark's NullType). */
 static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                          const char *what)
 {
@@ -701,8 +724,6 @@ static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, in
         }
         t = c;
     }
-    if (t->kind == TY_NULL)
-        t = &type_string;
     for (int i = 0; i < n; i++)
         vals[i] = sema_coerce(b->sc, vals[i], t);
     return t;
@@ -1442,6 +1463,12 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_BOOL:
         return const_int(sc, &type_boolean, e->u.ival != 0, e->span);
     case AST_INT:
+        if (e->u.ival == INT64_MIN && !e->u.int_negated) {
+            diag_error(sc->diag, e->span,
+                       "integer literal 9223372036854775808 is outside the BIGINT range (Spark "
+                       "reads it as a DECIMAL, which is not supported)");
+            return NULL;
+        }
         return const_int(
             sc, e->u.ival >= INT32_MIN && e->u.ival <= INT32_MAX ? &type_int : &type_bigint,
             e->u.ival, e->span);
@@ -1625,6 +1652,13 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
             as->blk->input->cols[e->u.column].name);
         return NULL;
     case SX_WINDOW: {
+        int wg = as->blk->sel ? as->blk->sel->window_group : -1;
+        if (!e->u.window.ts && wg >= 0 && wg < as->n_group && as->group[wg] &&
+            as->group[wg]->u.window.session == e->u.window.session) {
+            SExpr *r = sema_new_expr(as->sc, SX_GROUP_REF, e->type, e->span);
+            r->u.ref = wg;
+            return r;
+        }
         as->failed = true;
         if (as->silent)
             return NULL;

@@ -137,6 +137,11 @@ void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
 /* A min/max of STRING keeps a pointer at state_offset and a u32 length at state_offset + 8
    of the group state (the runtime rewrites them when it moves or saves state). */
 void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset);
+/* The aggregation has no grouping key (a global aggregate, key length 0).  As in Spark, where
+   the aggregate of no grouping keys yields one row even over no input, every batch that runs
+   updates its group: complete and update mode print it with count 0, sum NULL, ... when no
+   row reached it. */
+void srt_prog_query_agg_global(SrtProgram *p, int query);
 
 /* ======================================================================
 ** Per-batch and per-record calls from generated code
@@ -349,9 +354,13 @@ int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn);
 int srt_like(const char *s, uint32_t n, const char *pat, uint32_t pat_n);
 /* Number of UTF-8 code points (Spark's length()). */
 int64_t srt_str_length(const char *s, uint32_t n);
-/* lower/upper (ASCII and Latin-1 supplement via UTF-8), result in scratch memory of q. */
+/* lower/upper as Spark (ASCII byte-wise, other text as Java's String.toUpperCase/toLowerCase
+   with full Unicode case mapping), result in scratch memory of q. */
 void srt_str_lower(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 void srt_str_upper(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* Java's full case mapping of UTF-8 text s[0..n) into out (room for 3n bytes), using cps (room
+   for n code points); returns the bytes written (srt_case.c). */
+uint32_t srt_str_case_full(const char *s, uint32_t n, uint32_t *cps, char *out, int upper);
 /* a || b into scratch memory of q. */
 void srt_str_concat(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
                     const char **out, uint32_t *out_n);

@@ -91,7 +91,10 @@ int srt_event_is_final(const SrtQuery *q, const uint8_t *key, uint32_t key_len)
 
 int srt_event_watermark_cleans(const SrtQuery *q)
 {
-    return srt_event_evicts(q) || (q->dedup && q->def->has_watermark);
+    /* Spark's StateStoreSaveExec.shouldRunAnotherBatch: any watermarked aggregation in append
+       or update mode, with or without an event-time key (a global aggregate prints its row). */
+    int agg_moves = (q->agg || q->sessions) && q->def->has_watermark && q->mode != SRT_OUT_COMPLETE;
+    return agg_moves || srt_event_evicts(q) || (q->dedup && q->def->has_watermark);
 }
 
 int srt_event_dedup_expired(const SrtQuery *q, const uint8_t *state)

@@ -162,7 +162,8 @@ typedef enum SrtKind {
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
     SRT_T_STRUCT,
-    SRT_T_ARRAY
+    SRT_T_ARRAY,
+    SRT_T_VOID /* Spark's NullType: every value is NULL */
 } SrtKind;
 
 typedef struct SrtType SrtType;
@@ -684,6 +685,7 @@ typedef struct SrtQueryDef {
     SrtColumn *cols;
     uint32_t n_cols, cap_cols;
     int has_agg;
+    int agg_global;            /* no grouping key: the one group is updated by every batch */
     uint32_t state_size;
     SrtEmitFn emit;
     SrtOrderKey *order;

@@ -173,6 +173,8 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
         if (*p == '[')
             return json_array(q, t, p, end, out, depth, bad);
         break;
+    case SRT_T_VOID: /* never a source column (sema refuses it) */
+        break;
     case SRT_T_BOOLEAN:
         r = srt_json_bool(p, end, &out->i, &st);
         break;

@@ -242,6 +242,13 @@ void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
         q->event_key_offset = key_offset;
 }
 
+void srt_prog_query_agg_global(SrtProgram *p, int query)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        q->agg_global = 1;
+}
+
 void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset)
 {
     SrtQueryDef *q = query_at(p, query);

@@ -414,8 +414,12 @@ int srt_query_run_batch(SrtQuery *q)
        when the batch is re-run after a restart. */
     int64_t ts_ms = q->replay ? q->replay_ts_ms : srt_now_us() / 1000;
     q->batch_ts_us = ts_ms * 1000;
-    if (q->agg)
+    if (q->agg) {
         srt_agg_begin_batch(q->agg);
+        uint8_t *global; /* Spark: no grouping key, one row even without input */
+        if (q->def->agg_global && srt_agg_find_or_add(q->agg, "", 0, srt_hash("", 0), &global) < 0)
+            return failed_rc(q, srt_err_nomem(&q->err, "aggregation state"));
+    }
     if (q->dedup) {
         srt_agg_begin_batch(q->dedup);
         q->ops[SRT_OP_DEDUP].rows_at_start = (int64_t)srt_agg_count(q->dedup);

@@ -61,6 +61,8 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         srt_buf_putc(out, ']');
         break;
     }
+    case SRT_T_VOID: /* every value is NULL (above) */
+        break;
     }
 }
 

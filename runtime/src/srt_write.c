@@ -87,6 +87,7 @@ static const char *scalar_text(const SrtDatum *d, SrtKind kind, char *tmp, uint3
     case SRT_T_STRING:
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
+    case SRT_T_VOID:
         break;
     }
     *n = 0;
@@ -222,6 +223,8 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         srt_buf_put(out, s, n);
         return;
     }
+    case SRT_T_VOID: /* every value is NULL (above) */
+        return;
     }
 }
 

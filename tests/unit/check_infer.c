@@ -512,7 +512,7 @@ ARENA_TEST(test_csv_quoting)
     new_dir(dir3, sizeof dir3);
     put_file(dir3, "a.csv", "'a;b';c\n1;2\n", 0);
     ck_assert_str_eq(infer(arena, dir3,
-                           ", format = 'csv', sep = ';', quote = '''', header = "
+                           ", format = 'csv', sep = ';', quote = '\\'', header = "
                            "true"),
                      "a;b int, c int");
 }

@@ -62,19 +62,38 @@ static const TokCase tok_cases[] = {
      "CURRENT_TIMESTAMP@20-37 CURRENT@38-45"},
     {"`my col` `a``b` `select`",
      "identifier(my col)@0-8 identifier(a`b)@9-15 identifier(select)@16-24"},
-    {"'abc' ''", "string(\"abc\")@0-5 string(\"\")@6-8"},
-    {"'it''s'", "string(\"it's\")@0-7"},
+    {"'abc' '' 'x'", "string(\"abcx\")@0-12"},
+    /* adjacent literals are one, as Spark 3.5's stringLit+ (no '' escape): 'it''s' is its */
+    {"'it''s' ''", "string(\"its\")@0-10"},
+    {"'a'\n  \"b\" 'c' , 'd'", "string(\"abc\")@0-13 ','@14-15 string(\"d\")@16-19"},
     {"'a\\'b\\\\c\\nd\\te\\rf'", "string(\"a'b\\\\c\\nd\\te\\rf\")@0-18"},
-    {"\"x\"\"y\" \"a\\\"b\" \"it's\"",
-     "string(\"x\\\"y\")@0-6 string(\"a\\\"b\")@7-13 string(\"it's\")@14-20"},
+    {"\"x\"\"y\" , \"a\\\"b\" , \"it's\"",
+     "string(\"xy\")@0-6 ','@7-8 string(\"a\\\"b\")@9-15 ','@16-17 string(\"it's\")@18-24"},
     /* LIKE escapes keep their backslash; unknown escapes drop it */
-    {"'100\\%\\_' '\\q'", "string(\"100\\\\%\\\\_\")@0-9 string(\"q\")@10-14"},
+    {"'100\\%\\_', '\\q'", "string(\"100\\\\%\\\\_\")@0-9 ','@9-10 string(\"q\")@11-15"},
     {"'\\u00e9\\u20AC'", "string(\"\xc3\xa9\xe2\x82\xac\")@0-14"},
     {"'a\nb'", "string(\"a\\nb\")@0-5"},
     {"'h\xc3\xa9llo' `\xc3\xa9`", "string(\"h\xc3\xa9llo\")@0-8 identifier(\xc3\xa9)@9-13"},
-    {"'--x' '/*' \"*/\"", "string(\"--x\")@0-5 string(\"/*\")@6-10 string(\"*/\")@11-15"},
+    {"'--x', '/*', \"*/\"", "string(\"--x\")@0-5 ','@5-6 string(\"/*\")@7-11 ','@11-12 string(\"*/\")@13-17"},
     {"0 42 9223372036854775807",
      "integer(0)@0-1 integer(42)@2-4 integer(9223372036854775807)@5-24"},
+    /* 2^63 is read as INT64_MIN: only valid negated (sema) */
+    {"9223372036854775808", "integer(-9223372036854775808)@0-19"},
+    /* Spark's unescapeSQLString: a surrogate pair is one code point, an unpaired surrogate '?' */
+    {"'\\uD83D\\uDE00', '\\uD83D', 'x\\uDE00\\uD83Dy'",
+     "string(\"\xf0\x9f\x98\x80\")@0-14 ','@14-15 string(\"?\")@16-24 ','@24-25 string(\"x??y\")@26-42"},
+    /* adjacent literals join before surrogates pair, as Spark concatenates Java strings */
+    {"'\\uD83D' '\\uDE00'", "string(\"\xf0\x9f\x98\x80\")@0-17"},
+    /* \UXXXXXXXX, split into UTF-16 units as Spark does (beyond U+10FFFF: truncated units) */
+    {"'\\U0001F600', '\\U00000041', '\\U00110000', '\\UFFFFFFFF'",
+     "string(\"\xf0\x9f\x98\x80\")@0-12 ','@12-13 string(\"A\")@14-26 ','@26-27 string(\"??\")@28-40 ','@40-41 "
+     "string(\"\xed\x9e\xbf?\")@42-54"},
+    /* octal \[01][0-7][0-7]; \0 alone is NUL; other digits are themselves */
+    {"'\\101\\102\\060', '\\1\\8', '\\177'", "string(\"AB0\")@0-14 ','@14-15 string(\"18\")@16-22 ','@22-23 string(\"\\x7F\")@24-30"},
+    /* an incomplete \u is the letter u */
+    {"'\\u12', '\\U1234'", "string(\"u12\")@0-6 ','@6-7 string(\"U1234\")@8-16"},
+    /* raw strings: no escapes */
+    {"r'\\d+\\u0041' R\"a'b\\\"", "string(\"\\\\d+\\\\u0041\")@0-12 string(\"a'b\\\\\")@13-20"},
     {"1.5 .5 1. 1e3 2.5E-2 1.5e+2",
      "number(1.5)@0-3 number(0.5)@4-6 number(1)@7-9 number(1000)@10-13 number(0.025)@14-20 "
      "number(150)@21-27"},
@@ -137,9 +156,11 @@ static const ErrCase err_cases[] = {
     /* columns count code points, not bytes */
     {"'\xc3\xa9' #", "error|t.sql|1|5|unexpected character '#'\n", "string(\"\xc3\xa9\")@0-4"},
     {"99999999999999999999",
-     "error|t.sql|1|1|integer literal 99999999999999999999 is too large (the largest is 9223372036854775807)\n", ""},
-    {"1 9223372036854775808",
-     "error|t.sql|1|3|integer literal 9223372036854775808 is too large (the largest is 9223372036854775807)\n",
+     "error|t.sql|1|1|integer literal 99999999999999999999 is outside the BIGINT range (Spark reads "
+     "it as a DECIMAL, which is not supported)\n", ""},
+    {"1 9223372036854775809",
+     "error|t.sql|1|3|integer literal 9223372036854775809 is outside the BIGINT range (Spark reads "
+     "it as a DECIMAL, which is not supported)\n",
      "integer(1)@0-1"},
     {"1e999", "error|t.sql|1|1|number 1e999 is too large for a DOUBLE\n", ""},
     {"12abc", "error|t.sql|1|1|invalid number '12abc'\n", ""},

@@ -89,12 +89,43 @@ START_TEST(test_case_concat)
         {"\xc3\xbf", "\xc3\xbf", "\xc5\xb8"},
         {"\xe6\x97\xa5x", "\xe6\x97\xa5x", "\xe6\x97\xa5X"},
         {"", "", ""},
+        /* Non-ASCII text maps as Java's String.toLowerCase/toUpperCase (Locale.ROOT), which Spark's
+           UTF8String calls.  Expected values: the examples of Java's String javadoc (toUpperCase:
+           "ß" -> "SS", "Fahrvergnügen" -> "FAHRVERGNÜGEN"; toLowerCase: "ΙΧΘΥΣ" -> "ιχθυς", final
+           sigma), and Unicode's SpecialCasing/UnicodeData mappings that Java's Character data and
+           ConditionalSpecialCasing implement. */
+        {"Fahrvergnügen", "fahrvergnügen", "FAHRVERGNÜGEN"},
+        {"ΙΧΘΥΣ", "ιχθυς", "ΙΧΘΥΣ"},
+        {"ß", "ß", "SS"},
+        {"ωΩ абвАБВ", "ωω абвабв", "ΩΩ АБВАБВ"},
+        /* final sigma: after a cased letter of the same word and before none */
+        {"ΣΑΣ ΟΔΟΣ. σΣ Σ aΣb ΑΣ1 ΑΣ'", "σας οδος. σς σ aσb ας1 ας'", "ΣΑΣ ΟΔΟΣ. ΣΣ Σ AΣB ΑΣ1 ΑΣ'"},
+        /* Turkish dotted/dotless i outside the tr locale */
+        {"İı", "i\u0307ı", "İI"},
+        /* titlecase digraphs */
+        {"ǅ ǈ ǋ ǲ", "ǆ ǉ ǌ ǳ", "Ǆ Ǉ Ǌ Ǳ"},
+        /* full uppercase mappings of SpecialCasing */
+        {"ŉ ǰ ΐ ΰ և ẖ ﬀ ﬁ ﬃ ﬓ", "ŉ ǰ ΐ ΰ և ẖ ﬀ ﬁ ﬃ ﬓ",
+         "ʼN J\u030C \u0399\u0308\u0301 \u03A5\u0308\u0301 ԵՒ H\u0331 FF FI FFI ՄՆ"},
+        {"ᾳ ᾀ ῼ", "ᾳ ᾀ ῳ", "ΑΙ ἈΙ ΩΙ"},
+        /* simple mappings across scripts */
+        {"µ ÿ ı ſ ͅ", "µ ÿ ı ſ ͅ", "Μ Ÿ I S Ι"},
+        {"Ⱥ ɐ Ꭰ ꭰ", "ⱥ ɐ ꭰ ꭰ", "Ⱥ Ɐ Ꭰ Ꭰ"},
+        {"𐐀𐐨 𞤀𞤢", "𐐨𐐨 𞤢𞤢", "𐐀𐐀 𞤀𞤀"},
+        {"日本語 ١٢٣", "日本語 ١٢٣", "日本語 ١٢٣"},
+        /* ill-formed UTF-8 decodes to U+FFFD, as Java's decoder does */
+        {"a\xff" "b", "a\xef\xbf\xbd" "b", "A\xef\xbf\xbd" "B"},
+        /* one U+FFFD per maximal subpart (a cut 3-byte sequence, each byte of an overlong),
+           one for an encoded surrogate (JDK's UTF_8 decoder) */
+        {"\xe2\x82" "a\xed\xa0\x80\xc0\xaf", "\xef\xbf\xbd" "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
+         "\xef\xbf\xbd" "A\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *o;
         uint32_t n;
         srt_str_lower(q, S(cases[i].in), &o, &n);
-        ck_assert_msg(n == strlen(cases[i].lower) && memcmp(o, cases[i].lower, n) == 0, "lower %zu", i);
+        ck_assert_msg(n == strlen(cases[i].lower) && memcmp(o, cases[i].lower, n) == 0,
+                      "lower %zu: '%.*s'", i, (int)n, o);
         srt_str_upper(q, S(cases[i].in), &o, &n);
         ck_assert_msg(n == strlen(cases[i].upper) && memcmp(o, cases[i].upper, n) == 0,
                       "upper %zu: '%.*s'", i, (int)n, o);

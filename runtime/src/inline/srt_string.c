@@ -72,71 +72,38 @@ int64_t srt_str_length(const char *s, uint32_t n)
     return k;
 }
 
-/* Case mapping of ASCII and the Latin-1 supplement; never lengthens the text. */
-static uint32_t s_map_case(const char *s, uint32_t n, char *o, int upper)
-{
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (upper && c >= 'a' && c <= 'z')
-                c = (unsigned char)(c - 32);
-            else if (!upper && c >= 'A' && c <= 'Z')
-                c = (unsigned char)(c + 32);
-            o[k++] = (char)c;
-            continue;
-        }
-        if (i + 1 < n && (c == 0xC3 || c == 0xC2)) {
-            unsigned char d = (unsigned char)s[i + 1];
-            if (c == 0xC3 && !upper && d >= 0x80 && d <= 0x9E && d != 0x97)
-                d = (unsigned char)(d + 0x20);
-            else if (c == 0xC3 && upper && d >= 0xA0 && d <= 0xBE && d != 0xB7)
-                d = (unsigned char)(d - 0x20);
-            else if (c == 0xC3 && upper && d == 0xBF) { /* ÿ -> Ÿ */
-                o[k++] = (char)0xC5;
-                o[k++] = (char)0xB8;
-                i++;
-                continue;
-            } else if (c == 0xC3 && upper && d == 0x9F) { /* ß -> SS */
-                o[k++] = 'S';
-                o[k++] = 'S';
-                i++;
-                continue;
-            } else if (c == 0xC2 && upper && d == 0xB5) { /* µ -> Μ */
-                o[k++] = (char)0xCE;
-                o[k++] = (char)0x9C;
-                i++;
-                continue;
-            }
-            o[k++] = (char)c;
-            o[k++] = (char)d;
-            i++;
-            continue;
-        }
-        o[k++] = (char)c;
-    }
-    return k;
-}
-
+/* Spark's UTF8String.toUpperCase/toLowerCase: ASCII text byte by byte; any other text as
+   Java's String.toUpperCase/toLowerCase (srt_str_case_full, which may lengthen it: ß -> SS). */
 static void s_case(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n,
                    int upper)
 {
-    uint32_t i = 0;
-    /* Fast path: nothing to change means no copy. */
+    uint32_t i = 0, change = n;
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 || (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')))
+        if (c >= 0x80)
             break;
+        if (change == n && (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')))
+            change = i;
     }
-    if (i == n) {
+    if (i < n) { /* not all ASCII: at most 3 bytes out per byte in (U+FFFD for a bad byte) */
+        uint32_t *cps = srt_scratch_alloc(q, (size_t)n * sizeof *cps);
+        char *o = srt_scratch_alloc(q, (size_t)n * 3);
+        *out_n = srt_str_case_full(s, n, cps, o, upper);
+        *out = o;
+        return;
+    }
+    if (change == n) { /* nothing to change: no copy */
         *out = s;
         *out_n = n;
         return;
     }
     char *o = srt_scratch_alloc(q, n);
-    memcpy(o, s, i);
-    *out_n = i + s_map_case(s + i, n - i, o + i, upper);
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        o[i] = upper ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c) : (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+    }
     *out = o;
+    *out_n = n;
 }
 
 void srt_str_lower(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n)
