@@ -65,6 +65,11 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t);
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
 
+/* cg_target.c: a named --cpu must be known to the target and able to emit code (0, or -1
+   after a diagnostic); LLVM fatal errors become an internal-error exit (70). */
+int cg_check_cpu(Diag *diag, LLVMTargetRef target, const char *triple, const char *cpu);
+void cg_on_llvm_fatal(void);
+
 /* cg_datum.c: values to and from SrtDatum (srt_abi.h). */
 LLVMValueRef cg_datum_field(CgCtx *cg, LLVMValueRef d, int field);
 uint64_t cg_datum_size(CgCtx *cg);

@@ -238,6 +238,7 @@ LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type)
 
 static int setup_target(CgCtx *cg)
 {
+    cg_on_llvm_fatal();
     LLVMInitializeNativeTarget();
     LLVMInitializeNativeAsmPrinter();
     char *triple = LLVMGetDefaultTargetTriple();
@@ -254,6 +255,10 @@ static int setup_target(CgCtx *cg)
         cpu = LLVMGetHostCPUName();
         features = LLVMGetHostCPUFeatures();
     } else {
+        if (cg_check_cpu(cg->diag, target, triple, cg->opts->cpu) != 0) {
+            LLVMDisposeMessage(triple);
+            return -1;
+        }
         cpu = LLVMCreateMessage(cg->opts->cpu);
         features = LLVMCreateMessage("");
     }
@@ -341,9 +346,12 @@ static void finish_linkage(CgCtx *cg)
 {
     unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
     unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+    unsigned ssp = LLVMGetEnumAttributeKindForName("sspstrong", 9);
     for (LLVMValueRef fn = LLVMGetFirstFunction(cg->mod); fn; fn = LLVMGetNextFunction(fn)) {
         if (LLVMIsDeclaration(fn))
             continue;
+        /* Like -fstack-protector-strong (the runtime and its bitcode are built with it). */
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(cg->ctx, ssp, 0));
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
         if (strcmp(name, "main") == 0)
