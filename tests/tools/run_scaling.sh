@@ -143,7 +143,7 @@ cpu t4 "$sluice" build group200.sql -o g200
 linear "GROUP BY N columns from JSON, N = 50" "$t1" "$t4"
 
 # The wide record parser decodes the right values: keys in order, reversed with an unknown key,
-# and with wrong types and missing keys (NULLs).  Every column is read (the WHERE), a few shown.
+# with wrong types and missing keys (NULLs), and malformed records (PERMISSIVE: all NULL).  Every column is read (the WHERE), a few shown.
 mkdir -p data
 awk 'BEGIN {
     for (r = 0; r < 3; r++) {
@@ -163,7 +163,9 @@ awk 'BEGIN {
             if (r == 1 && k == 100) line = line ", \"unknown\": [1, {\"a\": 2}]"
         }
         print "{" line "}"
-    } }' > data/rows.json
+    }
+    print "{\"c0\": 5, \"c1\": \"unterminated"      # malformed records: all NULL (filtered out)
+    print "{\"c0\": 12x, \"c199\": 3}" }' > data/rows.json
 {
     wide_source 200
     echo "INSERT INTO console SELECT c0, c1, c2, c3, c4, c5, c6, c7, c198, c199 FROM w"
