@@ -4,7 +4,10 @@
 ** linked to a temporary name beside the output and renamed into place, so
 ** a failed build never leaves a half-written executable.  `sluice run` keys
 ** its cache on the query text, the compiler version, the flags and the
-** runtime library, so an edit or an upgrade rebuilds.
+** runtime library, so an edit or an upgrade rebuilds.  The cache directory is
+** created 0700 and must belong to the user and be writable by no one else; a
+** cached executable runs only if it is a regular file with the same owner and
+** mode rules, executed through the descriptor that was checked (fexecve).
 */
 #define _GNU_SOURCE
 #include "driver.h"
@@ -170,18 +173,19 @@ static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+/* mkdir -p with mode 0700 for every directory it creates (existing ones are left as they are). */
 static int mkdir_p(char *path)
 {
     for (char *p = path + 1; *p; p++) {
         if (*p != '/')
             continue;
         *p = '\0';
-        int bad = mkdir(path, 0755) != 0 && errno != EEXIST;
+        int bad = mkdir(path, 0700) != 0 && errno != EEXIST;
         *p = '/';
         if (bad)
             return -1;
     }
-    return mkdir(path, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    return mkdir(path, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
 static const char *cache_dir(Arena *arena)
@@ -195,7 +199,85 @@ static const char *cache_dir(Arena *arena)
     d = getenv("HOME");
     if (d && *d)
         return arena_sprintf(arena, "%s/.cache/sluice", d);
-    return arena_sprintf(arena, "%s/sluice-cache-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getuid());
+    return arena_sprintf(arena, "%s/sluice-cache-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)geteuid());
+}
+
+/* Why st (a cache directory or cached executable) cannot be trusted, or NULL: it must be
+   owned by the effective user and not writable by group or others, or another local user
+   could choose what `sluice run` executes. */
+static const char *cache_distrust(Arena *arena, const struct stat *st)
+{
+    if (st->st_uid != geteuid())
+        return arena_sprintf(arena, "it is owned by uid %d, not by the user running sluice (uid %d)",
+                             (int)st->st_uid, (int)geteuid());
+    if (st->st_mode & (S_IWGRP | S_IWOTH))
+        return arena_sprintf(arena, "it is writable by %s (mode %04o)",
+                             st->st_mode & S_IWOTH ? "other users" : "its group",
+                             (unsigned)(st->st_mode & 07777));
+    return NULL;
+}
+
+/* Open the cache directory (created 0700 when missing) as a directory descriptor, without
+   following a symbolic link, and check that only the current user can write into it. */
+static int cache_open(Arena *arena, Diag *diag, char *dir)
+{
+    if (mkdir_p(dir) != 0) {
+        diag_fatal(diag, "cannot create the cache directory '%s': %s", dir, strerror(errno));
+        return -1;
+    }
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        diag_fatal(diag, "cannot open the cache directory '%s': %s", dir,
+                   errno == ELOOP || errno == ENOTDIR ? "it is a symbolic link or not a directory"
+                                                      : strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    const char *why = cache_distrust(arena, &st);
+    if (why) {
+        diag_fatal(diag, "refusing the cache directory '%s': %s; remove it, or set SLUICE_CACHE_DIR "
+                         "to a directory of your own", dir, why);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Open the cached executable name in the directory dfd for fexecve: a regular file, not a
+   symbolic link, that cache_distrust accepts (fresh: just built, so first made 0700 whatever
+   the umask gave it).  -1 with *missing = 1 when there is none; -1 with a diagnostic when
+   there is one that cannot be trusted. */
+static int cache_open_exe(Arena *arena, Diag *diag, int dfd, const char *dir, const char *name,
+                          int fresh, int *missing)
+{
+    *missing = 0;
+    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0 && errno == ENOENT) {
+        *missing = 1;
+        return -1;
+    }
+    struct stat st;
+    const char *why = NULL;
+    if (fd < 0)
+        why = errno == ELOOP ? "it is a symbolic link" : strerror(errno);
+    else if (fstat(fd, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "it is not a regular file";
+    else {
+        if (fresh && st.st_uid == geteuid() && fchmod(fd, 0700) == 0)
+            st.st_mode = (st.st_mode & ~(mode_t)07777) | 0700;
+        why = cache_distrust(arena, &st);
+    }
+    if (why) {
+        diag_fatal(diag, "refusing the cached executable '%s/%s': %s; remove it", dir, name, why);
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts)
@@ -226,14 +308,25 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
         }
     }
     char *dir = arena_strdup(arena, cache_dir(arena));
-    if (mkdir_p(dir) != 0) {
-        diag_fatal(diag, "cannot create the cache directory '%s': %s", dir, strerror(errno));
+    int dfd = cache_open(arena, diag, dir);
+    if (dfd < 0)
         return -1;
-    }
     const char *base = strrchr(opts->input, '/') ? strrchr(opts->input, '/') + 1 : opts->input;
-    const char *exe = arena_sprintf(arena, "%s/%.*s-%016llx", dir, (int)strcspn(base, "."), base,
-                                    (unsigned long long)h);
-    if (!file_exists(exe) && driver_build(arena, diag, plan, opts, exe) != 0)
+    const char *name = arena_sprintf(arena, "%.*s-%016llx", (int)strcspn(base, "."), base,
+                                     (unsigned long long)h);
+    const char *exe = arena_sprintf(arena, "%s/%s", dir, name);
+    /* What runs is the file opened (and checked) through the directory checked above, so
+       renaming directories meanwhile cannot substitute another program. */
+    int missing;
+    int fd = cache_open_exe(arena, diag, dfd, dir, name, 0, &missing);
+    if (fd < 0 && missing) {
+        if (driver_build(arena, diag, plan, opts, exe) != 0)
+            missing = 0; /* reported */
+        else if ((fd = cache_open_exe(arena, diag, dfd, dir, name, 1, &missing)) < 0 && missing)
+            diag_fatal(diag, "the executable built into the cache is gone: '%s'", exe);
+    }
+    close(dfd);
+    if (fd < 0)
         return -1;
     char **argv = ARENA_NEW_N(arena, char *, opts->n_run_args + 2);
     argv[0] = (char *)exe;
@@ -241,7 +334,8 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
         argv[i + 1] = opts->run_args[i];
     argv[opts->n_run_args + 1] = NULL;
     fflush(NULL);
-    execv(exe, argv);
+    fexecve(fd, argv, environ);
     diag_fatal(diag, "cannot run '%s': %s", exe, strerror(errno));
+    close(fd);
     return -1;
 }

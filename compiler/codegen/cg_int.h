@@ -88,12 +88,14 @@ CgVal cg_array_elem(CgCtx *cg, const Type *elem, CgVal arr, LLVMValueRef idx);
 LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, bool *has_null);
 
 /* cg_reader.c: decode the JSON value at p into a scalar column's slots (len_slot: strings
-   only); returns the position after it, or branches to bb_bad if malformed. */
+   only) and the reader's status (SRT_JV_*) into the i32 slot st; returns the position after
+   it, or branches to bb_bad if malformed. */
 LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
                             LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
-                            LLVMBasicBlockRef bb_bad);
+                            LLVMValueRef st, LLVMBasicBlockRef bb_bad);
 /* The same as a function shared by all columns of the type, generated once per module:
-   (p, end, q, null slot, value slot, length slot or NULL) -> position, or NULL if malformed. */
+   (p, end, q, null slot, value slot, length slot or NULL, status slot) -> position, or
+   NULL if malformed. */
 LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type);
 
 /* cg_expr.c */
@@ -131,6 +133,14 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le);
 void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
                          LLVMValueRef le, bool clear, LLVMBasicBlockRef bb_kept,
                          LLVMBasicBlockRef bb_dropped);
+/* The source's read mode (option `mode`): "PERMISSIVE" (default), "DROPMALFORMED" or "FAILFAST". */
+const char *cg_read_mode(const PQuery *pq);
+/* A row whose timestamp ts is too close to an end of the range for the window arithmetic of
+   `what` (its bounds would overflow an int64): FAILFAST fails the query naming the value and
+   returns; the other modes drop the row, as Spark drops a row whose time is NULL (the
+   field of a malformed record), and go to bb_skip. */
+void cg_time_overflow(CgCtx *cg, const PQuery *pq, LLVMValueRef ts, const char *what,
+                      LLVMBasicBlockRef bb_skip);
 
 /* cg_text.c: the same contract for the csv and text formats. */
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,

@@ -3,10 +3,15 @@
 ** For each record the generated code walks the object once: keys are matched
 ** against the columns the query reads (by length, then a constant memcmp the
 ** optimiser turns into one or two loads); only those values are decoded with
-** the typed srt_json_* helpers, everything else is skipped.  Malformed input
-** follows Spark's PERMISSIVE mode: the record becomes a row of NULLs and the
-** parser resumes at the next line.  A valid value of the wrong type makes
-** only that field NULL.  Blank lines are not records.
+** the typed srt_json_* helpers, everything else is skipped.  Text that is not
+** JSON makes the record malformed with no fields (a row of NULLs in PERMISSIVE)
+** and the parser resumes at the next line.  A valid value of the wrong type
+** makes the record malformed too, but with partial results (Spark 3.4+,
+** JacksonParser.convertObject with spark.sql.json.enablePartialResults, true by
+** default): that field is NULL, the others keep their values.  Blank lines are
+** not records.  As Spark's reader: a byte order mark at the start of a line is
+** skipped, only the line's first value is read (text after it is ignored), and a
+** top-level array of objects gives one record per element.
 **
 ** Keys are compared as raw bytes: a key written with escapes (\u0074ime)
 ** does not match a column.
@@ -103,21 +108,40 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)
     return cg_select(cg, cr, last, le);
 }
 
+/* FailureSafeParser's FAILFAST error (Spark 3.x). */
+static const char failfast_msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
+                                   "To process malformed records as null result, try setting the option "
+                                   "'mode' as 'PERMISSIVE'.";
+
+const char *cg_read_mode(const PQuery *pq)
+{
+    const SOption *o = soptions_find(&pq->source->options, "mode");
+    return o ? o->value : "PERMISSIVE";
+}
+
+void cg_time_overflow(CgCtx *cg, const PQuery *pq, LLVMValueRef ts, const char *what,
+                      LLVMBasicBlockRef bb_skip)
+{
+    if (strcmp(cg_read_mode(pq), "FAILFAST") != 0) {
+        LLVMBuildBr(cg->b, bb_skip);
+        return;
+    }
+    LLVMValueRef args[3] = {cg->q, cg_str_const(cg, what, (uint32_t)strlen(what) + 1, "what"), ts};
+    cg_call(cg, "srt_query_fail_time", args, 3, "");
+    LLVMBuildRet(cg->b, cg_i64(cg, -1));
+}
+
 void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
                          LLVMValueRef le, bool clear, LLVMBasicBlockRef bb_kept,
                          LLVMBasicBlockRef bb_dropped)
 {
-    const SOption *o = soptions_find(&pq->source->options, "mode");
-    const char *mode = o ? o->value : "PERMISSIVE";
+    const char *mode = cg_read_mode(pq);
     if (strcmp(mode, "DROPMALFORMED") == 0) {
         LLVMBuildBr(cg->b, bb_dropped);
         return;
     }
     if (strcmp(mode, "FAILFAST") == 0) {
-        static const char msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
-                                  "To process malformed records as null result, try setting the option "
-                                  "'mode' as 'PERMISSIVE'.";
-        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, msg, sizeof msg, "failfast"), line};
+        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, failfast_msg, sizeof failfast_msg, "failfast"), line};
         cg_call(cg, "srt_query_fail_at", args, 3, "");
         LLVMBuildRet(cg->b, cg_i64(cg, -1));
         return;
@@ -143,6 +167,12 @@ typedef struct JsonCtx {
     LLVMValueRef end;
     LLVMValueRef cur;        /* i8* alloca: position inside the record */
     LLVMValueRef line_start; /* i8* alloca */
+    LLVMValueRef bad;        /* i1 alloca: a value of the wrong type was read */
+    LLVMValueRef in_array;   /* i1 alloca: between the elements of a top-level array */
+    LLVMValueRef arr_pass2;  /* i1 alloca: the array's second pass (the first only checks) */
+    LLVMValueRef arr_bad;    /* i1 alloca: an element of the array has a value of the wrong type */
+    LLVMValueRef arr_first;  /* i8* alloca: the array's first element */
+    LLVMValueRef st;         /* i32 alloca: the status (SRT_JV_*) of the value just read */
     LLVMBasicBlockRef bb_malformed;
     LLVMBasicBlockRef bb_after_value;
     LLVMBasicBlockRef bb_close;
@@ -193,7 +223,17 @@ static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
     return cg_gepc(cg, p, 1, "p.next");
 }
 
-/* Decode the value at cur into column i, then go to bb_after_value. */
+/* Remember a value of the wrong type (status BADTYPE or PARTIAL): the record is malformed. */
+static void note_bad(JsonCtx *j, LLVMValueRef status)
+{
+    CgCtx *cg = j->cg;
+    LLVMValueRef b = LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "badtype");
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j->bad, "bad"), b), j->bad);
+}
+
+/* Decode the value at cur into column i, then go to bb_after_value.  A narrow record
+   decodes inline, a wide one calls the shared reader of the column's type (cg_reader.c);
+   either way the reader's status is judged here, once for both shapes. */
 static void read_field(JsonCtx *j, int i)
 {
     CgCtx *cg = j->cg;
@@ -201,32 +241,47 @@ static void read_field(JsonCtx *j, int i)
     LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
     LLVMValueRef np;
     if (type_is_nested(t)) {
-        LLVMValueRef st = cg_alloca(cg, cg->t_i32, "st");
-        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, j->end, j->rec->val_slots[i], st};
+        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, j->end, j->rec->val_slots[i], j->st};
         np = cg_call(cg, "srt_json_value", args, 6, "p.val");
         check_ptr(j, np, "field.ok");
-        LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
-        cg_store(cg, LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull"), j->rec->null_slots[i]);
+        LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
+        LLVMValueRef has = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_OK), ""),
+                                 LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_PARTIAL), ""));
+        cg_store(cg, LLVMBuildNot(cg->b, has, "isnull"), j->rec->null_slots[i]);
+        note_bad(j, status);
         cg_store(cg, np, j->cur);
         LLVMBuildBr(cg->b, j->bb_after_value);
         return;
     }
     if (!j->wide) {
         np = cg_json_decode(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
-                            j->rec->len_slots[i], j->bb_malformed);
-        cg_store(cg, np, j->cur);
-        LLVMBuildBr(cg->b, j->bb_after_value);
-        return;
+                            j->rec->len_slots[i], j->st, j->bb_malformed);
+    } else {
+        LLVMTypeRef rt;
+        LLVMValueRef reader = cg_json_reader(cg, t, &rt);
+        LLVMValueRef len_slot = j->rec->len_slots[i] ? j->rec->len_slots[i] : LLVMConstNull(cg->t_ptr);
+        LLVMValueRef args[7] = {p, j->end, cg->q, j->rec->null_slots[i], j->rec->val_slots[i], len_slot, j->st};
+        for (int k = 3; k < 7; k++)
+            args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
+        np = LLVMBuildCall2(cg->b, rt, reader, args, 7, "p.val");
+        check_ptr(j, np, "field.ok");
     }
-    /* A wide record: one shared reader per type (cg_reader.c). */
-    LLVMTypeRef rt;
-    LLVMValueRef reader = cg_json_reader(cg, t, &rt);
-    LLVMValueRef len_slot = j->rec->len_slots[i] ? j->rec->len_slots[i] : LLVMConstNull(cg->t_ptr);
-    LLVMValueRef args[6] = {p, j->end, cg->q, j->rec->null_slots[i], j->rec->val_slots[i], len_slot};
-    for (int k = 3; k < 6; k++)
-        args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
-    np = LLVMBuildCall2(cg->b, rt, reader, args, 6, "p.val");
-    check_ptr(j, np, "field.ok");
+    LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
+    if (t->kind == TY_TIMESTAMP && strcmp(cg_read_mode(j->pq), "FAILFAST") == 0) {
+        /* FAILFAST names a number of seconds too large for a TIMESTAMP. */
+        LLVMBasicBlockRef bb_range = cg_block(cg, "ts.range");
+        LLVMBasicBlockRef bb_fits = cg_block(cg, "ts.fits");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""),
+                        bb_range, bb_fits);
+        cg_at(cg, bb_range);
+        const char *msg = arena_sprintf(cg->arena, "%s The number of seconds is out of the range of a "
+                                        "TIMESTAMP (-9223372036854 to 9223372036854)", failfast_msg);
+        LLVMValueRef args[4] = {cg->q, cg_str_const(cg, msg, (uint32_t)strlen(msg) + 1, "range"), p, np};
+        cg_call(cg, "srt_query_fail_value", args, 4, "");
+        LLVMBuildRet(cg->b, cg_i64(cg, -1));
+        cg_at(cg, bb_fits);
+    }
+    note_bad(j, status);
     cg_store(cg, np, j->cur);
     LLVMBuildBr(cg->b, j->bb_after_value);
 }
@@ -244,6 +299,17 @@ static LLVMBasicBlockRef value_block(JsonCtx *j, int i)
         cg_at(cg, here);
     }
     return j->bb_value[i];
+}
+
+/* Continue at the line after the one p is in (or at end); returns that line's end. */
+static LLVMValueRef next_line(JsonCtx *j, LLVMValueRef p, LLVMValueRef p_slot)
+{
+    CgCtx *cg = j->cg;
+    LLVMValueRef largs[2] = {p, j->end};
+    LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
+    LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, j->end, "");
+    cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
+    return le;
 }
 
 /* Skip a value the query does not read. */
@@ -369,13 +435,33 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL, false};
+    JsonCtx j = {0};
+    j.cg = cg;
+    j.pq = pq;
+    j.rec = rec;
+    j.end = end;
     int n_read = 0;
     for (int i = 0; i < pq->source->schema.n; i++)
         n_read += rec->null_slots[i] != NULL;
     j.wide = n_read > WIDE_RECORD;
+    j.st = cg_alloca(cg, cg->t_i32, "st");
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
+    j.bad = cg_alloca(cg, cg->t_i1, "badtype");
+    j.in_array = cg_alloca(cg, cg->t_i1, "in.array");
+    { /* false once per call (in the entry block): the record loop re-enters above us */
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+        LLVMValueRef next = LLVMGetNextInstruction(j.in_array);
+        if (next)
+            LLVMPositionBuilderBefore(cg->b, next);
+        else
+            LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+        cg_store(cg, cg_i1(cg, 0), j.in_array);
+        LLVMPositionBuilderAtEnd(cg->b, here);
+    }
+    j.arr_pass2 = cg_alloca(cg, cg->t_i1, "array.pass2");
+    j.arr_bad = cg_alloca(cg, cg->t_i1, "array.bad");
+    j.arr_first = cg_alloca(cg, cg->t_ptr, "array.first");
     j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
     LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");
@@ -388,21 +474,64 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     j.bb_close = cg_block(cg, "rec.close");
     LLVMBuildBr(cg->b, bb_start);
 
-    /* rec.start: skip spaces; end of input; blank line. */
+    /* rec.start: the next element of a top-level array, or a line: a byte order mark, spaces;
+       end of input; blank line. */
     cg_at(cg, bb_start);
-    LLVMValueRef p = ws(&j, cg_load(cg, cg->t_ptr, p_slot, "p"));
-    cg_store(cg, p, j.line_start);
+    LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
+    LLVMBasicBlockRef bb_elem = cg_block(cg, "rec.elem");
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_line);
+    cg_at(cg, bb_line);
+    LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
+    cg_store(cg, bargs[0], j.line_start); /* the whole line is the corrupt record's text */
+    LLVMValueRef p = ws(&j, cg_call(cg, "srt_json_bom", bargs, 2, "p.bom"));
     LLVMValueRef c = char_at(&j, p, bb_eof, "rec.char");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_blank, bb_begin);
     cg_at(cg, bb_blank);
     cg_store(cg, inc(cg, p), p_slot);
     LLVMBuildBr(cg->b, bb_start);
 
-    /* rec.begin: '{' opens the record. */
+    /* rec.begin: '{' opens the record, '[' an array of records. */
     cg_at(cg, bb_begin);
     cg_record_clear(cg, pq, rec);
+    cg_store(cg, cg_i1(cg, 0), j.bad);
     cg_store(cg, inc(cg, p), j.cur);
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '{'), bb_open, j.bb_malformed);
+    LLVMBasicBlockRef bb_notobj = cg_block(cg, "rec.notobject");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '{'), bb_open, bb_notobj);
+    cg_at(cg, bb_notobj);
+    LLVMBasicBlockRef bb_array = cg_block(cg, "rec.array");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '['), bb_array, j.bb_malformed);
+
+    /* rec.array: one row per element (Spark's allowArrayAsStructs).  Spark judges the line as
+       a whole, so the array is checked first: well-formed and every element an object, else
+       the line is malformed; then a first pass reads the elements without making rows, to
+       learn whether any has a value of the wrong type (then every row of the line is
+       malformed: PartialResultArrayException), and a second pass makes the rows.  An empty
+       array has no rows. */
+    cg_at(cg, bb_array);
+    LLVMValueRef aargs[2] = {p, end};
+    check_ptr(&j, cg_call(cg, "srt_json_rows_array", aargs, 2, "p.array"), "array.ok");
+    p = ws(&j, inc(cg, p));
+    LLVMBasicBlockRef bb_first = cg_block(cg, "array.first");
+    LLVMBasicBlockRef bb_none = cg_block(cg, "array.empty");
+    LLVMBuildCondBr(cg->b, is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ']'), bb_none, bb_first);
+    cg_at(cg, bb_none);
+    next_line(&j, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_start);
+    cg_at(cg, bb_first);
+    cg_store(cg, cg_i1(cg, 1), j.in_array);
+    cg_store(cg, cg_i1(cg, 0), j.arr_pass2);
+    cg_store(cg, cg_i1(cg, 0), j.arr_bad);
+    cg_store(cg, p, j.arr_first);
+    cg_store(cg, inc(cg, p), j.cur);
+    LLVMBuildBr(cg->b, bb_open);
+
+    /* rec.elem: the next element (the array was checked: an object follows). */
+    cg_at(cg, bb_elem);
+    p = ws(&j, cg_load(cg, cg->t_ptr, p_slot, "p"));
+    cg_record_clear(cg, pq, rec);
+    cg_store(cg, cg_i1(cg, 0), j.bad);
+    cg_store(cg, inc(cg, p), j.cur);
+    LLVMBuildBr(cg->b, bb_open);
 
     /* rec.open: an empty object, or the first key. */
     cg_at(cg, bb_open);
@@ -415,14 +544,20 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, inc(cg, p), j.cur);
     LLVMBuildBr(cg->b, j.bb_close);
 
-    /* rec.key: "key" ws ':' ws, then the value. */
+    /* rec.key: "key" ws ':' ws, then the value; a 'key' takes the general path. */
     cg_at(cg, bb_key);
     p = cg_load(cg, cg->t_ptr, j.cur, "p");
     c = char_at(&j, p, j.bb_malformed, "key.char");
     LLVMBasicBlockRef bb_kstr = cg_block(cg, "key.string");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, j.bb_malformed);
+    LLVMBasicBlockRef bb_kslow = cg_block(cg, "key.string.slow");
+    LLVMBasicBlockRef bb_knot = cg_block(cg, "key.notdq");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, bb_knot);
+    cg_at(cg, bb_knot);
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '\''), bb_kslow, j.bb_malformed);
     cg_at(cg, bb_kstr);
     fast_keys(&j, p);
+    LLVMBuildBr(cg->b, bb_kslow);
+    cg_at(cg, bb_kslow);
     LLVMValueRef k = cg_alloca(cg, cg->t_ptr, "k");
     LLVMValueRef kn = cg_alloca(cg, cg->t_i32, "kn");
     LLVMValueRef esc = cg_alloca(cg, cg->t_i32, "kesc");
@@ -455,27 +590,75 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, inc(cg, p), j.cur);
     LLVMBuildBr(cg->b, j.bb_close);
 
-    /* rec.close: only spaces may follow on the line. */
+    /* rec.close: in an array, ',' another element or ']' its end; whatever follows the
+       value on the line is ignored (Spark's JacksonParser.parse reads one value). */
     cg_at(cg, j.bb_close);
     p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
     LLVMBasicBlockRef bb_eol = cg_block(cg, "rec.eol");
     LLVMBasicBlockRef bb_last = cg_block(cg, "rec.last");
+    LLVMBasicBlockRef bb_parsed = cg_block(cg, "rec.parsed");
+    LLVMBasicBlockRef bb_partial = cg_block(cg, "rec.partial");
+    LLVMBasicBlockRef bb_single = cg_block(cg, "rec.single");
+    LLVMBasicBlockRef bb_inarr = cg_block(cg, "rec.inarray");
+    LLVMBasicBlockRef bb_more = cg_block(cg, "array.more");
+    LLVMBasicBlockRef bb_aend = cg_block(cg, "array.end");
+    LLVMBasicBlockRef bb_pass1 = cg_block(cg, "array.pass1");
+    LLVMBasicBlockRef bb_again = cg_block(cg, "array.again");
+    LLVMBasicBlockRef bb_pass2 = cg_block(cg, "array.pass2");
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_inarr, bb_single);
+    cg_at(cg, bb_inarr);
+    LLVMValueRef comma = is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ',');
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.arr_pass2, "pass2"), bb_pass2, bb_pass1);
+    cg_at(cg, bb_pass1); /* no row: note a bad element, go on, or read the array again */
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")), j.arr_bad);
+    cg_store(cg, inc(cg, p), p_slot);
+    LLVMBuildCondBr(cg->b, comma, bb_start, bb_again);
+    cg_at(cg, bb_again);
+    cg_store(cg, cg_i1(cg, 1), j.arr_pass2);
+    cg_store(cg, cg_load(cg, cg->t_ptr, j.arr_first, "first"), p_slot);
+    LLVMBuildBr(cg->b, bb_start);
+    cg_at(cg, bb_pass2);
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")), j.bad);
+    LLVMBuildCondBr(cg->b, comma, bb_more, bb_aend);
+    cg_at(cg, bb_more);
+    cg_store(cg, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
+    cg_at(cg, bb_aend); /* ']' */
+    cg_store(cg, cg_i1(cg, 0), j.in_array);
+    next_line(&j, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
+    cg_at(cg, bb_single);
+    LLVMBasicBlockRef bb_rest = cg_block(cg, "rec.rest");
     c = char_at(&j, p, bb_last, "eol.char");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, j.bb_malformed);
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, bb_rest);
+    cg_at(cg, bb_rest);
+    next_line(&j, p, p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
     cg_at(cg, bb_eol);
     cg_store(cg, inc(cg, p), p_slot);
-    LLVMBuildBr(cg->b, bb_done);
+    LLVMBuildBr(cg->b, bb_parsed);
     cg_at(cg, bb_last);
     cg_store(cg, p, p_slot);
-    LLVMBuildBr(cg->b, bb_done);
+    LLVMBuildBr(cg->b, bb_parsed);
+
+    /* rec.parsed: a value of the wrong type makes the record malformed with its partial
+       results (FailureSafeParser: PERMISSIVE keeps them, with the line in the corrupt
+       column). */
+    cg_at(cg, bb_parsed);
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.bad, "bad"), bb_partial, bb_done);
+    cg_at(cg, bb_partial);
+    {
+        LLVMValueRef line = cg_load(cg, cg->t_ptr, j.line_start, "line");
+        LLVMValueRef largs[2] = {line, end};
+        LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
+        cg_record_malformed(cg, pq, rec, line, le, false, bb_done, bb_start);
+    }
 
     /* rec.malformed: by the read mode; parsing resumes after the line. */
     cg_at(cg, j.bb_malformed);
     LLVMValueRef line = cg_load(cg, cg->t_ptr, j.line_start, "line");
-    LLVMValueRef largs[2] = {line, end};
-    LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
-    LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
-    cg_store(cg, cg_select(cg, more, inc(cg, le), le), p_slot);
+    LLVMValueRef le = next_line(&j, line, p_slot);
+    cg_store(cg, cg_i1(cg, 0), j.in_array);
     /* PERMISSIVE keeps a row of NULLs (and the line in the corrupt-record column). */
     cg_record_malformed(cg, pq, rec, line, le, true, bb_done, bb_start);
 

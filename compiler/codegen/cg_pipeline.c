@@ -162,7 +162,11 @@ static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv 
        delay after it for WITHIN WATERMARK, never otherwise (or for a NULL event time). */
     LLVMValueRef evict = cg_i64(cg, INT64_MAX);
     if (d->watermark_col >= 0 && (d->event_key >= 0 || d->within_watermark)) {
-        LLVMValueRef at = d->within_watermark ? LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, d->delay_us), "") : ts.v;
+        LLVMValueRef at = ts.v;
+        if (d->within_watermark) { /* ts + delay, never past the range (then: never) */
+            LLVMValueRef past = LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - d->delay_us), "");
+            at = cg_select(cg, past, evict, LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, d->delay_us), ""));
+        }
         evict = cg_select(cg, ts.null, evict, at);
     }
     cg_store(cg, evict, st);
@@ -184,8 +188,19 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     cg_at(cg, bb_has);
     LLVMValueRef slide = cg_i64(cg, w->u.window.slide_us);
     LLVMValueRef size = cg_i64(cg, w->u.window.size_us);
-    LLVMValueRef sargs[3] = {ts.v, slide, cg_i64(cg, w->u.window.start_us)};
-    LLVMValueRef last = cg_call(cg, "srt_window_start", sargs, 3, "win.last");
+    /* A timestamp whose windows would end past the range (or start before it) belongs to
+       none: the row is dropped, or fails the query under FAILFAST. */
+    LLVMValueRef last_slot = cg_alloca(cg, cg->t_i64, "win.last.p");
+    LLVMValueRef sargs[6] = {ts.v, slide, cg_i64(cg, w->u.window.start_us), size,
+                             cg_i64(cg, pq->window_n), last_slot};
+    LLVMValueRef wrc = cg_call(cg, "srt_window_bounds", sargs, 6, "win.ok");
+    LLVMBasicBlockRef bb_range = cg_block(cg, "win.range");
+    LLVMBasicBlockRef bb_out = cg_block(cg, "win.overflow");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, wrc, cg_i32(cg, 0), ""), bb_range, bb_out);
+    cg_at(cg, bb_out);
+    cg_time_overflow(cg, pq, ts.v, "window (the bounds of its windows)", bb_next);
+    cg_at(cg, bb_range);
+    LLVMValueRef last = cg_load(cg, cg->t_i64, last_slot, "win.last");
 
     LLVMBasicBlockRef bb_head = cg_block(cg, "win.loop");
     LLVMBasicBlockRef bb_body = cg_block(cg, "win.body");
@@ -237,7 +252,15 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
     LLVMBasicBlockRef bb_has = cg_block(cg, "sess.ts");
     LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
     cg_at(cg, bb_has);
+    /* The end ts + gap must fit: a timestamp at the end of the range has no session. */
     LLVMValueRef end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, w->u.window.gap_us), "sess.end");
+    LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
+    LLVMBasicBlockRef bb_out = cg_block(cg, "sess.overflow");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - w->u.window.gap_us), ""),
+                    bb_out, bb_fits);
+    cg_at(cg, bb_out);
+    cg_time_overflow(cg, pq, ts.v, "session_window (the session end, time + gap)", bb_next);
+    cg_at(cg, bb_fits);
     if (et->late && pq->event_key == a->window_group)
         drop_if_late(cg, et->late, et->dropped, end, NULL, bb_next);
     /* The key holds an empty session slot; the runtime fills it when emitting. */

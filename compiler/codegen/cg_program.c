@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "codegen/cg_emit.h"
+#include "srt_abi.h"
 
 static LLVMValueRef cstr(CgCtx *cg, const char *s)
 {
@@ -87,6 +88,23 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVM
         if (pq->dedup_block) {
             LLVMValueRef dargs[2] = {p, qi};
             cg_call(cg, "srt_prog_query_dedup", dargs, 2, "");
+        }
+        static const struct { PStateOp op; int rt; } state_ops[] = {{PSTATE_AGG, SRT_OP_AGG},
+                                                                    {PSTATE_DEDUP, SRT_OP_DEDUP}};
+        for (size_t k = 0; k < sizeof state_ops / sizeof state_ops[0]; k++) {
+            PStateSchema ss;
+            if (!plan_state_schema(cg->arena, pq, state_ops[k].op, &ss))
+                continue;
+            LLVMValueRef op = cg_i32(cg, state_ops[k].rt);
+            LLVMValueRef targs[8] = {p, qi, op, cstr(cg, ss.name), cstr(cg, ss.key), cstr(cg, ss.value),
+                                     cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
+            cg_call(cg, "srt_prog_query_state", targs, 8, "");
+            for (int s = 0; s < ss.layout->n; s++) {
+                if (ss.layout->slots[s].type->kind != TY_STRING)
+                    continue;
+                LLVMValueRef sargs[4] = {p, qi, op, cg_i32(cg, ss.layout->slots[s].offset)};
+                cg_call(cg, "srt_prog_query_state_string", sargs, 4, "");
+            }
         }
         if (pq->watermark_col >= 0) {
             LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};

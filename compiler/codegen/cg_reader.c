@@ -2,7 +2,9 @@
 **
 ** cg_json_decode emits the srt_json_* helper call for the column's type and stores
 ** the NULL flag, the value (its safe default when NULL) and a string's length into
-** the record's slots.  A narrow record does this inline in its parser (the fastest
+** the record's slots, and the helper's status (SRT_JV_*) into a status slot: what the
+** status means for the record (a value of the wrong type, a TIMESTAMP out of range)
+** is decided by the parser (cg_json.c), the same way for both shapes.  A narrow record does this inline in its parser (the fastest
 ** code).  A wide record calls one reader function per type instead, shared by every
 ** column and query (cg_json_reader): inlined once per column, the helpers made the
 ** per-record loop huge and every slot an SSA value at each key, a web of
@@ -14,9 +16,8 @@
 
 LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
                             LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
-                            LLVMBasicBlockRef bb_bad)
+                            LLVMValueRef st, LLVMBasicBlockRef bb_bad)
 {
-    LLVMValueRef st = cg_alloca(cg, cg->t_i32, "st");
     LLVMValueRef np, out, out_n = NULL;
     LLVMTypeRef out_t = cg->t_i64;
     if (t->kind == TY_STRING) {
@@ -31,8 +32,8 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
         case TY_BOOLEAN: helper = "srt_json_bool"; break;
         case TY_INT: helper = "srt_json_i32"; break;
         case TY_DOUBLE: helper = "srt_json_f64"; out_t = cg->t_f64; break;
-        case TY_TIMESTAMP:
-        case TY_DATE: helper = "srt_json_ts"; break;
+        case TY_TIMESTAMP: helper = "srt_json_ts"; break;
+        case TY_DATE: helper = "srt_json_date"; break;
         default: helper = "srt_json_i64"; break;
         }
         out = cg_alloca(cg, out_t, "v");
@@ -78,8 +79,8 @@ static const char *reader_name(int kind)
 
 LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 {
-    LLVMTypeRef params[6] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
-    *fn_type = LLVMFunctionType(cg->t_ptr, params, 6, 0);
+    LLVMTypeRef params[7] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
+    *fn_type = LLVMFunctionType(cg->t_ptr, params, 7, 0);
     const char *name = reader_name(t->kind);
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
     if (fn)
@@ -92,10 +93,11 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
     LLVMSetLinkage(fn, LLVMInternalLinkage);
     LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                             LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
-    /* (p, end, q, null slot, value slot, length slot) -> position after the value, or NULL. */
+    /* (p, end, q, null slot, value slot, length slot, status) -> position after the value,
+       or NULL. */
     LLVMBasicBlockRef bad = cg_block(cg, "bad");
     LLVMValueRef np = cg_json_decode(cg, t, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
-                                     LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), bad);
+                                     LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad);
     LLVMBuildRet(cg->b, np);
     cg_at(cg, bad);
     LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));

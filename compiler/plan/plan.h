@@ -130,6 +130,18 @@ typedef struct PProgram {
 /* Plan every query of a checked program. Reports through diag what it cannot plan; NULL on error. */
 PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
 
+/* The stateful operators of a query, numbered as the runtime's checkpoint numbers them
+   (SRT_OP_AGG, SRT_OP_DEDUP), and the schemas of their state (plan_state.c). */
+typedef enum PStateOp { PSTATE_AGG = 0, PSTATE_DEDUP = 1 } PStateOp;
+typedef struct PStateSchema {
+    const char *name;  /* Spark's operator name: stateStoreSave, dedupe, ... */
+    const char *key;   /* struct<...> of the state keys */
+    const char *value; /* struct<...> of the state values */
+    const PKeyLayout *layout; /* the key bytes */
+} PStateSchema;
+/* Fill *out for operator op of pq; false if the query has no such operator. */
+bool plan_state_schema(Arena *arena, const PQuery *pq, PStateOp op, PStateSchema *out);
+
 /* `sluice explain`: the logical and physical plan of every query. */
 void plan_explain(StrBuf *sb, const PProgram *plan);
 

@@ -299,6 +299,71 @@ static void rule_dedup(SemaCtx *sc, const Chain *c)
 
 /* ==== Rules on the sink ==== */
 
+/* A files sink path as far as the text tells which directory it is: empty and "." segments
+   and trailing slashes dropped ("out", "./out/" and "out//." are one).  ".." and symbolic
+   links are left to the runtime, which refuses a directory whose manifest belongs to
+   another query. */
+static const char *sink_path_key(Arena *arena, const char *path)
+{
+    size_t n = strlen(path);
+    char *out = arena_alloc(arena, n + 2);
+    size_t k = 0;
+    if (path[0] == '/')
+        out[k++] = '/';
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && path[j] != '/')
+            j++;
+        bool skip = j == i || (j - i == 1 && path[i] == '.');
+        if (!skip) {
+            if (k > 0 && out[k - 1] != '/')
+                out[k++] = '/';
+            memcpy(out + k, path + i, j - i);
+            k += j - i;
+        }
+        i = j + 1;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* One writer per files sink directory, sluice's rule.  Spark accepts two queries writing
+   one path, but they share its _spark_metadata: FileStreamSink.addBatch skips a batch id
+   already in the manifest, so the second query's batch N is silently dropped.  The second
+   INSERT INTO the same files sink, or into another files sink with the same path, is
+   refused here; the runtime refuses a directory whose manifest belongs to another query. */
+static void rule_one_writer(SemaCtx *sc, const SQuery *q)
+{
+    const SSink *k = q->sink;
+    const SOption *kp = soptions_find(&k->options, "path");
+    for (int i = 0; i < sc->queries.n; i++) {
+        const SQuery *p = sc->queries.items[i];
+        const SSink *o = p->sink;
+        if (!o || !o->connector || strcmp(o->connector, "files") != 0)
+            continue;
+        const SOption *op = soptions_find(&o->options, "path");
+        if (o == k) {
+            diag_error(sc->diag, q->span,
+                       "files sink '%s' is already written by a query above: two queries cannot "
+                       "write one files sink (their part files and _spark_metadata would "
+                       "overwrite each other); give each query its own sink and path",
+                       k->name);
+        } else if (kp && op &&
+                   strcmp(sink_path_key(sc->arena, kp->value), sink_path_key(sc->arena, op->value)) == 0) {
+            diag_error(sc->diag, q->span,
+                       "files sink '%s' has the same path '%s' as files sink '%s', which a query "
+                       "above already writes: two queries cannot write one directory (their part "
+                       "files and _spark_metadata would overwrite each other); give each query "
+                       "its own path",
+                       k->name, kp->value, o->name);
+        } else {
+            continue;
+        }
+        diag_note(sc->diag, p->span, "the query writing '%s' first", o->name);
+        return;
+    }
+}
+
 /* Spark's file sink (FileStreamSink): Append mode only (DataSource.createSink), a checkpoint
    location (StreamingQueryManager), and for csv atomic column types only (CSVFileFormat;
    Spark refuses those when the first batch is written, sluice at the SELECT item). */
@@ -329,6 +394,7 @@ static void rule_file_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
                    "checkpointLocation must be specified either through "
                    "option(\"checkpointLocation\", ...) or "
                    "SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
+    rule_one_writer(sc, q);
 }
 
 /* ==== Entry ==== */

@@ -204,6 +204,18 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
    INT64_MAX never — and i64 seen flag at 8). */
 void srt_prog_query_dedup(SrtProgram *p, int query);
 SrtAggTable *srt_query_dedup_table(SrtQuery *q);
+/* The schemas of stateful operator op's state (SRT_OP_AGG, SRT_OP_DEDUP), recorded in the
+   checkpoint and checked on restart as Spark's StateSchemaCompatibilityChecker does: name is
+   Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,
+   dedupeWithinWatermark), key and value are simpleStrings "struct<name:type,...>".
+   The key bytes are laid out as [key_nulls null flags (0/1)][fixed slots up to key_fixed]
+   [the bytes of the STRING keys, in key order]; srt_prog_query_state_string gives the
+   offset of each STRING key's length (a u64 slot).  State read back from a checkpoint is
+   checked against this layout before it is used. */
+void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
+                          const char *key_schema, const char *value_schema, uint32_t key_nulls,
+                          uint32_t key_fixed);
+void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);
@@ -213,8 +225,9 @@ void srt_scratch_reset(SrtQuery *q);
    of the generated module (the runtime parses each constant once, by address).
    srt_json_value reads one JSON value of that type at p into out (scratch memory of q;
    strings may point into the input): returns the position after it, or NULL if the
-   text is malformed; *st is SRT_JV_OK, or SRT_JV_NULL for null or a value of another
-   type.  srt_batch_copy_value makes *d and everything it points at live in batch
+   text is malformed; *st is SRT_JV_OK, SRT_JV_NULL for null, SRT_JV_BADTYPE (out NULL) for a
+   value of another type, SRT_JV_PARTIAL when out holds a struct or array with such a value
+   inside (that part NULL); the last two make the record malformed.  srt_batch_copy_value makes *d and everything it points at live in batch
    memory (for output rows). */
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
@@ -225,6 +238,12 @@ void srt_query_fail(SrtQuery *q, const char *msg);
 /* The same, for a bad record: pos points into the buffer being processed, and the runtime
    adds where that is ("<msg> (at data/f1.json:12, byte 345)"). */
 void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
+/* The same for a timestamp whose window arithmetic (what, e.g. "session_window(time, '5
+   minutes')") would overflow: "<what>: the timestamp <ts> (<n> µs since the epoch) is out
+   of range for it". */
+void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
+/* srt_query_fail_at for the value [v, v_end) of a record: "<msg> (value <text>)" and where. */
+void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const char *v_end);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode
@@ -235,11 +254,12 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
 /* ---- Hashing ---- */
 uint64_t srt_hash(const void *p, uint32_t n);
 
-/* ---- JSON scanning (records are JSON Lines) ----
+/* ---- JSON scanning (records are JSON Lines; Spark's Jackson defaults, see srt_json.c) ----
 ** p points into a record, end is the end of the buffer; nothing is read at or past
 ** end.  Readers return the position after the token, or NULL if the text is not
 ** valid JSON there (the record is malformed).  *st tells what was read. */
-enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2 };
+/* SRT_JV_RANGE: BADTYPE for a number that does not fit the column (TIMESTAMP seconds). */
+enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2, SRT_JV_PARTIAL = 3, SRT_JV_RANGE = 4 };
 /* Skip spaces, tabs and carriage returns (not newlines: they end records). */
 const char *srt_json_ws(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
@@ -250,15 +270,25 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
                                 int *has_esc);
 /* Skip one value of any type (objects and arrays nest). */
 const char *srt_json_skip(const char *p, const char *end);
+/* After a UTF-8 byte order mark at p (Jackson's ByteSourceJsonBootstrapper skips one at the
+   start of each record), or p. */
+const char *srt_json_bom(const char *p, const char *end);
+/* A top-level array at p ('['): the position after it when it is well-formed and every
+   element an object (each one a row, Spark's allowArrayAsStructs), else NULL. */
+const char *srt_json_rows_array(const char *p, const char *end);
 /* Typed readers.  A JSON null gives SRT_JV_NULL; a valid value of another type is
-   skipped and gives SRT_JV_BADTYPE (the field becomes NULL, the record is kept). */
+   skipped and gives SRT_JV_BADTYPE (the field becomes NULL and the record is malformed,
+   as Spark's JacksonParser with partial results). */
 const char *srt_json_bool(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i32(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st);
 /* TIMESTAMP: an integer is epoch seconds; a string is ISO-8601 (srt_ts_parse);
-   a fraction or an unparsable string is SRT_JV_BADTYPE. */
+   a fraction or an unparsable string is SRT_JV_BADTYPE, an integer beyond the range of a
+   TIMESTAMP (±9223372036854 s) SRT_JV_RANGE. */
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st);
+/* DATE: as srt_json_ts (µs), but a number is SRT_JV_BADTYPE (Spark reads dates from strings). */
+const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st);
 /* STRING: a string token is decoded (escapes into scratch memory of q when needed);
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s,
@@ -293,6 +323,11 @@ int srt_csv_bool(const char *s, uint32_t n, int64_t *out);
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts
    (floor modulo, correct before 1970). */
 int64_t srt_window_start(int64_t ts_us, int64_t slide_us, int64_t start_us);
+/* The same with a check: *last_us is that start and 0 is returned when every window of ts
+   (the n windows [last - i*slide, last - i*slide + size), i < n) has bounds that fit an
+   int64; -1 when one would overflow (a timestamp at the ends of the range). */
+int srt_window_bounds(int64_t ts_us, int64_t slide_us, int64_t start_us, int64_t size_us, int64_t n,
+                      int64_t *last_us);
 /* Parse ISO-8601 / Spark timestamp text ("2016-07-26T02:54:35Z", "2016-07-26 02:54:35.5",
    "2016-07-26", with optional zone offset; no zone means UTC).  0 ok, -1 invalid. */
 int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);

@@ -1,14 +1,17 @@
 /* srt_ckpt.c - a query's checkpoint directory: durable checksummed files, Spark's offsets and
 ** commits logs, the sources' log directories and the state store of stateful operators.
 **
-** Files.  srt_ckpt_write_file writes <dir>/.<name>.tmp-<pid> fully (EINTR and short writes
-** retried), appends the trailer line
+** Files.  srt_ckpt_write_file writes <dir>/.<name>.tmp-<pid> (created with O_EXCL, never
+** through a link; srt_fs_create_temp) fully (EINTR and short writes retried), appends the
+** trailer line
 **     #crc32c <8 lowercase hex> <decimal byte length>\n
 ** covering every byte before it, fsyncs, renames over <dir>/<name> and fsyncs <dir>.  On any
 ** failure the temporary file is removed, so a reader never sees a partial file under the
 ** visible name.  srt_ckpt_read_file parses the trailer from the end of the file and checks the
 ** length and the CRC-32C (Castagnoli, reflected, as iSCSI/ext4 use it), so a torn or damaged
-** file is reported, never trusted.
+** file is reported, never trusted; only regular files are read (a FIFO, device or link under
+** a checkpoint name is an error, never a wait).  Opening a checkpoint removes the temporary
+** files a killed writer left behind.
 **
 ** Layout (Spark's, see structured-streaming-semantics.md §7):
 **     metadata          {"id":"<uuid>"}\n
@@ -97,6 +100,50 @@ static int temp_name(const char *path, char *dir, char *tmp, SrtErr *err)
     return 0;
 }
 
+/* Is name a temporary file of temp_name's pattern: ".<name>.tmp-<digits>"? */
+static int is_temp_name(const char *name)
+{
+    const char *t = strstr(name, ".tmp-");
+    if (name[0] != '.' || t == NULL || t == name + 1)
+        return 0;
+    while (strstr(t + 1, ".tmp-"))
+        t = strstr(t + 1, ".tmp-");
+    const char *d = t + 5;
+    return *d != '\0' && strspn(d, "0123456789") == strlen(d);
+}
+
+/* Remove the temporary files writers killed mid-write left in dir and, depth levels down,
+   in its subdirectories (never following a link).  Best effort: a name that cannot be
+   removed is retried by the next writer of that name (srt_fs_create_temp). */
+static void remove_temps(const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return;
+    int removed = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *n = de->d_name;
+        if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), n, &st, AT_SYMLINK_NOFOLLOW) < 0)
+            continue;
+        if (!S_ISDIR(st.st_mode)) {
+            if (is_temp_name(n) && unlinkat(dirfd(d), n, 0) == 0)
+                removed = 1;
+        } else if (depth > 0) {
+            char sub[CKPT_PATH_MAX];
+            int k = snprintf(sub, sizeof sub, "%s/%s", dir, n);
+            if (k > 0 && k < (int)sizeof sub)
+                remove_temps(sub, depth - 1);
+        }
+    }
+    closedir(d);
+    if (removed)
+        (void)srt_fs_sync_dir(dir);
+}
+
 /* The write behind srt_ckpt_write_file; no_replace: fail with *exists = 1 when path exists. */
 static int write_file_ex(const char *path, const char *data, size_t n, int no_replace, int *exists,
                          SrtErr *err)
@@ -111,7 +158,7 @@ static int write_file_ex(const char *path, const char *data, size_t n, int no_re
     char trailer[64];
     int tn =
         snprintf(trailer, sizeof trailer, TRAILER_TAG "%08" PRIx32 " %zu\n", crc32c(data, n), n);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = srt_fs_create_temp(tmp, 0644);
     if (fd < 0)
         return srt_err_set(err, SRT_ERR_IO, "cannot write checkpoint file %s: %s", path,
                            strerror(errno));
@@ -175,6 +222,11 @@ int srt_ckpt_write_file(const char *path, const char *data, size_t n, SrtErr *er
     return write_file_ex(path, data, n, 0, NULL, err);
 }
 
+int srt_ckpt_create_file(const char *path, const char *data, size_t n, int *exists, SrtErr *err)
+{
+    return write_file_ex(path, data, n, 1, exists, err);
+}
+
 static int corrupt(SrtErr *err, const char *path, const char *what)
 {
     return srt_err_set(err, SRT_ERR_FORMAT,
@@ -234,12 +286,37 @@ static int check_trailer(const char *path, const char *p, size_t n, size_t *data
 int srt_ckpt_read_file(const char *path, SrtBuf *out, SrtErr *err)
 {
     srt_buf_clear(out);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* Never block on a FIFO or a device planted under a checkpoint name, never follow a
+       link: only a regular file is read (O_NONBLOCK makes the open of a FIFO return). */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
     if (fd < 0) {
         if (errno == ENOENT)
             return 1;
+        if (errno == ELOOP)
+            return srt_err_set(err, SRT_ERR_IO,
+                               "checkpoint file %s is a symbolic link, not a regular file; it was "
+                               "not written by sluice",
+                               path);
         return srt_err_set(err, SRT_ERR_IO, "cannot read checkpoint file %s: %s", path,
                            strerror(errno));
+    }
+    struct stat st;
+    if (fstat(fd, &st) < 0) {
+        int saved = errno;
+        close(fd);
+        return srt_err_set(err, SRT_ERR_IO, "cannot read checkpoint file %s: %s", path,
+                           strerror(saved));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        const char *kind = S_ISFIFO(st.st_mode)   ? "a FIFO"
+                           : S_ISDIR(st.st_mode)  ? "a directory"
+                           : S_ISSOCK(st.st_mode) ? "a socket"
+                                                  : "a device";
+        close(fd);
+        return srt_err_set(err, SRT_ERR_IO,
+                           "checkpoint file %s is %s, not a regular file; it was not written by "
+                           "sluice",
+                           path, kind);
     }
     char chunk[8192];
     for (;;) {
@@ -619,6 +696,10 @@ int srt_ckpt_open(SrtMem *m, const char *dir, SrtCkpt **out, SrtErr *err)
         if (rc == 0)
             rc = srt_fs_mkdirs(p, "checkpoint", err);
     }
+    /* Temporary files of a run that was killed: chk/, offsets/, commits/, sources/<i>/,
+       state/<op>/ and state/<op>/_metadata/. */
+    if (rc == 0)
+        remove_temps(c->dir, 3);
     if (rc == 0)
         rc = path_fmt(p, err, "%s/metadata", c->dir);
     int absent = 0;
@@ -989,7 +1070,8 @@ static int replay_file(SrtCkpt *c, const char *path, SrtStateLoadFn fn, void *ct
         if (rc > 0)
             rc = 0;
         if (rc < 0 && err->code == 0)
-            srt_err_set(err, -rc, "restoring state from %s failed", path);
+            srt_err_set(err, -rc, "restoring state from %s failed at the record at byte %zu", path,
+                        at);
     }
     srt_buf_free(&b);
     return rc;

@@ -1,7 +1,8 @@
 /* srt_fs.c - low-level file system helpers shared by the checkpoint, the sources' logs and the
-** files sink: writing a whole buffer (EINTR and short writes retried), fsyncing a directory or
-** the directory holding a path (so a name created, renamed or removed in it survives a crash),
-** and mkdir -p with every directory created fsync'd into its parent.
+** files sink: creating a temporary file without following links, writing a whole buffer
+** (EINTR and short writes retried), fsyncing a directory or the directory holding a path (so a
+** name created, renamed or removed in it survives a crash), and mkdir -p with every directory
+** created fsync'd into its parent.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,20 @@
 #include <unistd.h>
 
 #include "srt_int.h"
+
+int srt_fs_create_temp(const char *path, mode_t mode)
+{
+    const int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+    int fd = open(path, flags, mode);
+    if (fd >= 0 || errno != EEXIST)
+        return fd;
+    /* Something holds the name: a leftover of a process that had this pid, or a file, FIFO
+       or symbolic link planted there.  unlink removes the name itself (never what a link
+       points to); the second create is the last, so a name planted again meanwhile fails. */
+    if (unlink(path) < 0 && errno != ENOENT)
+        return -1;
+    return open(path, flags, mode);
+}
 
 int srt_fs_write_all(int fd, const void *p, size_t n)
 {

@@ -43,6 +43,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "srt_abi.h"
 
@@ -226,8 +227,21 @@ int srt_parse_duration_us(const char *s, int64_t *out_us);
 typedef struct SrtSource SrtSource;
 typedef struct SrtSink SrtSink;
 
-/* Called for each buffer of whole records of a batch; what names the origin (a path). */
-typedef int (*SrtReadFn)(void *ctx, const char *what, const char *buf, size_t len);
+/* Where a buffer of records starts in its origin: line (1-based) and byte offset.  A source
+   that hands an origin over in several buffers says where each starts (error positions). */
+typedef struct SrtReadPos {
+    int64_t line, byte;
+} SrtReadPos;
+
+/* Called for each buffer of whole records of a batch; what names the origin (a path), at
+   where buf starts in it (NULL: its beginning). */
+typedef int (*SrtReadFn)(void *ctx, const char *what, const char *buf, size_t len,
+                         const SrtReadPos *at);
+
+/* The longest line (record) a text source accepts, in bytes: a longer one is an error naming
+   the source and the limit, so one endless line cannot take all memory (Spark has no such
+   limit; Hadoop's LineRecordReader and Java strings stop near 2 GiB). */
+#define SRT_LINE_MAX ((size_t)64 << 20)
 
 typedef enum SrtReadLimit {
     SRT_LIMIT_DEFAULT, /* honour the source's rate limit (maxFilesPerTrigger ...) */
@@ -292,6 +306,9 @@ struct SrtSink {
     const char *name; /* borrowed */
     FILE *out;        /* borrowed: the program's standard output */
     void *impl;       /* owned by the connector */
+    /* Borrowed, set before open: the id of the query writing the sink, from its checkpoint
+       (NULL without one); the files sink refuses a directory another query writes. */
+    const char *query_id;
 };
 
 const SrtSourceVt *srt_source_lookup(const char *connector);
@@ -444,6 +461,10 @@ void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf
 
 /* Write all n bytes of p to fd, retrying EINTR and short writes.  0 or -1 (errno set). */
 int srt_fs_write_all(int fd, const void *p, size_t n);
+/* Create the temporary file path for writing (O_CREAT | O_EXCL | O_NOFOLLOW): whatever holds
+   the name already (a stale file, a FIFO, a symbolic link) is unlinked first, so a planted
+   link's target is never opened.  The fd, or -1 with errno. */
+int srt_fs_create_temp(const char *path, mode_t mode);
 /* fsync a directory so a name created, renamed or removed in it survives a crash; a file
    system that cannot sync directories (EINVAL, EROFS) counts as success.  0 or -1 (errno). */
 int srt_fs_sync_dir(const char *dir);
@@ -467,6 +488,9 @@ int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);
 
 /* Write n bytes to path atomically and durably, with the checksum trailer.  0 or -err. */
 int srt_ckpt_write_file(const char *path, const char *data, size_t n, SrtErr *err);
+/* srt_ckpt_write_file, but never replacing: when path exists nothing is written and
+   *exists = 1 (the check and the creation are one atomic link()).  0 or -err. */
+int srt_ckpt_create_file(const char *path, const char *data, size_t n, int *exists, SrtErr *err);
 /* Read a file written by srt_ckpt_write_file into out (without the trailer; out is cleared
    first and left empty on failure).  0 ok; 1 the file does not exist; -SRT_ERR_FORMAT when it is torn or corrupt (the message names the
    file and what is wrong); -SRT_ERR_IO otherwise. */
@@ -521,6 +545,23 @@ typedef int (*SrtStateLoadFn)(void *ctx, int is_put, const uint8_t *key, uint32_
                               const uint8_t *val, uint32_t val_len);
 int srt_ckpt_state_load(SrtCkpt *c, int op, int64_t version, SrtStateLoadFn fn, void *ctx,
                         SrtErr *err);
+
+/* State schemas (srt_ckpt_schema.c): state/<op>/_metadata/schema is written on first use and
+   checked on restart by Spark's rule (same field count and types; names ignored): a query
+   whose stateful operators or state schemas changed incompatibly is refused with an error
+   naming the operator and both schemas.  version: the state version the restart loads. */
+struct SrtQueryDef;
+int srt_ckpt_check_schemas(SrtCkpt *c, const struct SrtQueryDef *def, int64_t version, SrtMem *m,
+                           SrtErr *err);
+/* Check key bytes read back from a checkpoint against the layout registered with s (null
+   flags 0/1, string lengths that add up to exactly the bytes after the fixed part), so
+   generated code never decodes past a key.  0 or -SRT_ERR_FORMAT; 0 without a layout. */
+struct SrtStateSchema;
+int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint32_t key_len,
+                        SrtErr *err);
+/* Spark's equalsIgnoreNameAndCompatibleNullability of two "struct<...>" simpleStrings:
+   1 compatible, 0 not, -1 malformed. */
+int srt_state_schema_compatible(const char *stored, const char *provided);
 
 /* ======================================================================
 ** Progress (srt_progress.c): Spark's StreamingQueryProgress and StreamingQueryStatus
@@ -655,6 +696,12 @@ typedef struct SrtQueryDef {
     int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
     uint32_t *string_slots;    /* state offsets of STRING min/max */
     uint32_t n_string_slots, cap_string_slots;
+    struct SrtStateSchema {    /* per SRT_OP_*: the state's schemas (name NULL: no operator) */
+        const char *name, *key, *value;
+        uint32_t key_nulls, key_fixed; /* the key bytes' layout (srt_prog_query_state) */
+        uint32_t *key_strings;         /* offsets of the STRING keys' u64 lengths */
+        uint32_t n_key_strings, cap_key_strings;
+    } state[2];
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */
@@ -681,6 +728,7 @@ typedef struct SrtEnv {
     FILE *out; /* standard output for console sinks */
     FILE *err; /* diagnostics */
     FILE *progress;            /* --progress FILE (NULL: none) */
+    const char *progress_path; /* its name, for errors */
     const char *checkpoint;    /* --checkpoint DIR: root of checkpoints without their own (NULL) */
 } SrtEnv;
 
@@ -715,6 +763,7 @@ struct SrtQuery {
     const char *cur_what;    /* origin of the buffer being processed (a path) */
     const char *cur_buf;
     size_t cur_len;
+    SrtReadPos cur_at;       /* where cur_buf starts in cur_what */
 
     /* nested types named by generated code (srt_nested.c), parsed once each */
     SrtArena meta;           /* query-lifetime allocations */
@@ -758,6 +807,7 @@ struct SrtQuery {
     SrtProgressRing recent;  /* recentProgress */
     SrtStatus status;
     FILE *progress_out;      /* borrowed: --progress FILE, or NULL */
+    const char *progress_path; /* borrowed: its name */
     int64_t last_trigger_ms; /* start of the previous trigger that ran a batch (-1 none) */
     int64_t last_progress_us;/* wall time of the last progress record */
     int64_t dur_us[SRT_DUR_N];
@@ -827,7 +877,9 @@ int srt_recover_commit(SrtQuery *q, int64_t next_wm_ms);
 /* Reporting (srt_report.c).  Status, progress after a batch (start_offset: what it read
    from; idle: a trigger without a batch, rate-limited to one every 10 s), failure. */
 void srt_report_status(SrtQuery *q, const char *message, int data_available, int trigger_active);
-void srt_report_batch(SrtQuery *q, const char *start_offset, int idle);
+/* Publish the progress of the batch just run (idle: of an idle trigger, at most every 10 s).
+   0, or -SRT_ERR_IO with q->err naming the --progress file when it cannot be written. */
+int srt_report_batch(SrtQuery *q, const char *start_offset, int idle);
 void srt_report_failure(const SrtQuery *q, FILE *err);
 
 /* Build the batch's output rows by output mode (srt_output.c). */

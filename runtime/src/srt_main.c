@@ -72,6 +72,7 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
     run_env.checkpoint = cli.checkpoint;
     if (cli.progress) {
         run_env.progress = fopen(cli.progress, "a");
+        run_env.progress_path = cli.progress;
         if (!run_env.progress) {
             fprintf(env->err, "error: cannot open progress file %s: %s\n", cli.progress,
                     strerror(errno));

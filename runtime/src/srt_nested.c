@@ -47,12 +47,20 @@ const SrtType *srt_query_type(SrtQuery *q, const char *text)
 ** JSON to datums
 ** ====================================================================== */
 
-static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, int depth);
+/* How a value of the wrong type somewhere inside a value went (Spark 3.4+ partial results,
+   JacksonParser.convertObject/convertArray with spark.sql.json.enablePartialResults, true by
+   default): J_HARD, the value is NULL and the nearest enclosing struct catches it; J_PARTIAL,
+   the value is kept with the bad parts NULL.  Either way the record is malformed. */
+enum { J_FINE = 0, J_PARTIAL = 1, J_HARD = 2 };
 
-/* '{' ... '}' into the fields of a struct; unknown keys are skipped, missing fields NULL. */
+static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
+                              SrtDatum *out, int depth, int *bad);
+
+/* '{' ... '}' into the fields of a struct; unknown keys are skipped, missing fields NULL.
+   A field of the wrong type is NULL (or partial) and makes the struct partial
+   (JacksonParser.convertObject catches the field's failure). */
 static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                               SrtDatum *out, int depth)
+                               SrtDatum *out, int depth, int *bad)
 {
     SrtDatum *f = srt_scratch_alloc(q, sizeof *f * (t->n_fields ? t->n_fields : 1));
     for (uint32_t i = 0; i < t->n_fields; i++) {
@@ -79,9 +87,12 @@ static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, con
                 idx = (int)i;
                 break;
             }
-        if (idx >= 0)
-            p = json_value(q, t->fields[idx].type, p, end, &f[idx], depth + 1);
-        else
+        if (idx >= 0) {
+            int fb = J_FINE;
+            p = json_value(q, t->fields[idx].type, p, end, &f[idx], depth + 1, &fb);
+            if (fb != J_FINE)
+                *bad = J_PARTIAL;
+        } else
             p = srt_json_skip(p, end);
         if (!p)
             return NULL;
@@ -101,9 +112,11 @@ done:
     return p + 1;
 }
 
-/* '[' ... ']' into an array of elements, grown in scratch memory. */
+/* '[' ... ']' into an array of elements, grown in scratch memory.  An element that is
+   partial keeps the array (partial); any other failure of an element makes the whole array
+   NULL (JacksonParser.convertArray catches only PartialValueException). */
 static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, int depth)
+                              SrtDatum *out, int depth, int *bad)
 {
     uint32_t n = 0, cap = 4;
     SrtDatum *v = srt_scratch_alloc(q, sizeof *v * cap);
@@ -117,9 +130,12 @@ static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, cons
             v = nv;
             cap *= 2;
         }
-        p = json_value(q, t->elem, p, end, &v[n], depth + 1);
+        int eb = J_FINE;
+        p = json_value(q, t->elem, p, end, &v[n], depth + 1, &eb);
         if (!p)
             return NULL;
+        if (eb > *bad)
+            *bad = eb;
         n++;
         p = srt_json_ws(p, end);
         if (p < end && *p == ',') {
@@ -131,76 +147,79 @@ static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, cons
         return NULL;
     }
 done:
-    out->is_null = 0;
-    out->p = v;
-    out->n = n;
+    out->is_null = *bad == J_HARD;
+    out->p = *bad == J_HARD ? NULL : v;
+    out->n = *bad == J_HARD ? 0 : n;
     return p + 1;
 }
 
-/* One value of type t at p.  A valid value of another type makes out NULL (as the
-   scalar readers do); malformed text returns NULL. */
+/* One value of type t at p; malformed text returns NULL.  A valid value of another type
+   makes out NULL and *bad J_HARD; a struct or array with such a value inside sets *bad. */
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, int depth)
+                              SrtDatum *out, int depth, int *bad)
 {
     memset(out, 0, sizeof *out);
     out->is_null = 1;
     if (p >= end || depth > 512)
         return NULL;
     int st = SRT_JV_OK;
-    const char *r;
+    const char *r = NULL;
     switch (t->kind) {
     case SRT_T_STRUCT:
         if (*p == '{')
-            return json_struct(q, t, p, end, out, depth);
+            return json_struct(q, t, p, end, out, depth, bad);
         break;
     case SRT_T_ARRAY:
         if (*p == '[')
-            return json_array(q, t, p, end, out, depth);
+            return json_array(q, t, p, end, out, depth, bad);
         break;
     case SRT_T_BOOLEAN:
         r = srt_json_bool(p, end, &out->i, &st);
-        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
-        return r;
+        break;
     case SRT_T_INT:
         r = srt_json_i32(p, end, &out->i, &st);
-        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
-        return r;
+        break;
     case SRT_T_BIGINT:
         r = srt_json_i64(p, end, &out->i, &st);
-        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
-        return r;
+        break;
     case SRT_T_DOUBLE:
         r = srt_json_f64(p, end, &out->d, &st);
-        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
-        return r;
+        break;
     case SRT_T_TIMESTAMP:
         r = srt_json_ts(p, end, &out->i, &st);
-        out->is_null = r && st == SRT_JV_OK ? 0 : 1;
-        return r;
+        break;
     case SRT_T_DATE:
-        r = srt_json_ts(p, end, &out->i, &st);
+        r = srt_json_date(p, end, &out->i, &st);
         if (r && st == SRT_JV_OK) {
             int64_t d = out->i / 86400000000LL;
-            if (out->i % 86400000000LL < 0)
-                d--;
-            out->i = d;
-            out->is_null = 0;
+            out->i = out->i % 86400000000LL < 0 ? d - 1 : d;
         }
-        return r;
+        break;
     case SRT_T_STRING: {
-        const char *s;
-        uint32_t n;
+        const char *s = NULL;
+        uint32_t n = 0;
         r = srt_json_str(p, end, q, &s, &n, &st);
-        if (r && st == SRT_JV_OK) {
-            out->p = s;
-            out->n = n;
-            out->is_null = 0;
-        }
-        return r;
+        out->p = s;
+        out->n = n;
+        break;
     }
+    }
+    if (t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY) {
+        if (r && st == SRT_JV_OK) {
+            out->is_null = 0;
+        } else {
+            memset(out, 0, sizeof *out);
+            out->is_null = 1;
+        }
+        if (r && st != SRT_JV_OK && st != SRT_JV_NULL)
+            *bad = J_HARD;
+        return r;
     }
     /* null, or a value of another type: skip it, the datum stays NULL. */
-    return srt_json_skip(p, end);
+    r = srt_json_skip(p, end);
+    if (r && *p != 'n')
+        *bad = J_HARD;
+    return r;
 }
 
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
@@ -211,8 +230,12 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
         *st = SRT_JV_NULL;
         return srt_json_skip(p, end);
     }
-    const char *r = json_value(q, t, p, end, out, 0);
-    *st = r && !out->is_null ? SRT_JV_OK : SRT_JV_NULL;
+    int bad = J_FINE;
+    const char *r = json_value(q, t, p, end, out, 0, &bad);
+    if (bad == J_FINE)
+        *st = r && !out->is_null ? SRT_JV_OK : SRT_JV_NULL;
+    else
+        *st = bad == J_PARTIAL ? SRT_JV_PARTIAL : SRT_JV_BADTYPE;
     return r;
 }
 

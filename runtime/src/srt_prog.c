@@ -260,6 +260,54 @@ void srt_prog_query_dedup(SrtProgram *p, int query)
         q->has_dedup = 1;
 }
 
+/* The state schema slot of operator op of query, or NULL (the error recorded). */
+static struct SrtStateSchema *state_at(SrtProgram *p, int query, int op)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return NULL;
+    if (op != SRT_OP_AGG && op != SRT_OP_DEDUP) {
+        fail(p, SRT_ERR_QUERY, "query '%s': unknown stateful operator %d", q->name, op);
+        return NULL;
+    }
+    return &q->state[op];
+}
+
+void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
+                          const char *key_schema, const char *value_schema, uint32_t key_nulls,
+                          uint32_t key_fixed)
+{
+    struct SrtStateSchema *s = state_at(p, query, op);
+    if (!s)
+        return;
+    if (key_fixed < key_nulls) {
+        fail(p, SRT_ERR_QUERY, "query %d: state key layout of operator %d is inconsistent", query,
+             op);
+        return;
+    }
+    s->name = dup(p, name);
+    s->key = dup(p, key_schema);
+    s->value = dup(p, value_schema);
+    s->key_nulls = key_nulls;
+    s->key_fixed = key_fixed;
+}
+
+void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset)
+{
+    struct SrtStateSchema *s = state_at(p, query, op);
+    if (!s)
+        return;
+    if ((uint64_t)len_offset + 8 > s->key_fixed || len_offset < s->key_nulls) {
+        fail(p, SRT_ERR_QUERY, "query %d: string key of operator %d at byte %u is outside the key",
+             query, op, len_offset);
+        return;
+    }
+    if (grow(p, (void **)&s->key_strings, &s->cap_key_strings, sizeof *s->key_strings,
+             s->n_key_strings) < 0)
+        return;
+    s->key_strings[s->n_key_strings++] = len_offset;
+}
+
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
 {
     SrtQueryDef *q = query_at(p, query);

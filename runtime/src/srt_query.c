@@ -7,6 +7,7 @@
 ** cannot return errors fails the query cleanly.  Also the per-batch/per-record ABI
 ** calls of generated code: rows, batch and scratch memory, failures.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     srt_uuid4(q->id);
     srt_uuid4(q->run_id);
     q->progress_out = env->progress;
+    q->progress_path = env->progress_path ? env->progress_path : "(progress)";
     srt_report_status(q, "Initializing sources", 0, 0);
     const char *ckpt = srt_recover_dir(q, env);
     if (ckpt && (rc = srt_recover_open(q, ckpt, err)) < 0)
@@ -129,6 +131,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->sink.mem = q->mem;
     q->sink.name = kd->name;
     q->sink.out = env->out;
+    q->sink.query_id = q->ckpt ? q->id : NULL;
     q->sink_open = 1;
     if ((rc = q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err)) < 0)
         return rc;
@@ -180,12 +183,30 @@ SrtAggTable *srt_query_dedup_table(SrtQuery *q)
     return q->dedup;
 }
 
+/* Leave the failed query's process or output call (or, outside one, the program). */
+SRT_NORETURN static void query_bail(SrtQuery *q)
+{
+    if (q->guard)
+        longjmp(*q->guard, 1);
+    fprintf(stderr, "error: query '%s' failed: %s\n", q->name, q->err.msg);
+    exit(1);
+}
+
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us)
 {
     uint8_t *state;
-    if (SRT_UNLIKELY(srt_sessions_upsert(q->sessions, key, key_len, hash, start_us, end_us, &state) < 0))
-        srt_query_oom(q, "session windows");
+    int rc = srt_sessions_upsert(q->sessions, key, key_len, hash, start_us, end_us, &state);
+    if (SRT_UNLIKELY(rc < 0)) {
+        if (rc == -SRT_ERR_NOMEM)
+            srt_query_oom(q, "session windows");
+        /* -FORMAT: bounds or a key generated code never passes; say so rather than OOM. */
+        char msg[160];
+        snprintf(msg, sizeof msg, "session window: invalid session [%lld, %lld) or key of %u bytes",
+                 (long long)start_us, (long long)end_us, key_len);
+        srt_query_fail(q, msg);
+        query_bail(q);
+    }
     return state;
 }
 
@@ -206,10 +227,7 @@ void srt_query_oom(SrtQuery *q, const char *what)
         q->failed = 1;
         srt_err_nomem(&q->err, what);
     }
-    if (q->guard)
-        longjmp(*q->guard, 1);
-    fprintf(stderr, "error: query '%s' failed: %s\n", q->name, q->err.msg);
-    exit(1);
+    query_bail(q);
 }
 
 SrtDatum *srt_out_row(SrtQuery *q)
@@ -258,8 +276,8 @@ void srt_scratch_reset(SrtQuery *q)
 /* The line number and byte offset of pos within the buffer being processed. */
 static void locate(const SrtQuery *q, const char *pos, long long *line, long long *off)
 {
-    *line = 1;
-    *off = pos - q->cur_buf;
+    *line = q->cur_at.line;
+    *off = q->cur_at.byte + (pos - q->cur_buf);
     for (const char *s = q->cur_buf; s < pos; s++) {
         s = memchr(s, '\n', (size_t)(pos - s));
         if (!s)
@@ -287,6 +305,23 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos)
 void srt_query_fail(SrtQuery *q, const char *msg)
 {
     srt_query_fail_at(q, msg, NULL);
+}
+
+void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const char *v_end)
+{
+    char text[640];
+    int n = (int)(v_end - v);
+    snprintf(text, sizeof text, "%s (value %.*s%s)", msg, n > 64 ? 64 : n, v, n > 64 ? "..." : "");
+    srt_query_fail_at(q, text, v);
+}
+
+void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us)
+{
+    char ts[32], msg[512];
+    ts[srt_ts_format(ts_us, ts)] = '\0';
+    snprintf(msg, sizeof msg, "%s: the timestamp %s (%lld µs since the epoch) is out of range for it",
+             what, ts, (long long)ts_us);
+    srt_query_fail(q, msg);
 }
 
 /* ======================================================================
@@ -320,12 +355,14 @@ static int guarded_output(SrtQuery *q)
 }
 
 /* SrtReadFn: one buffer of records through the generated process function. */
-static int on_buffer(void *ctx, const char *what, const char *buf, size_t len)
+static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
     SrtQuery *q = ctx;
+    static const SrtReadPos start = {1, 0};
     q->cur_what = what;
     q->cur_buf = buf;
     q->cur_len = len;
+    q->cur_at = at ? *at : start;
     int64_t n = guarded_process(q, buf, len);
     q->cur_what = NULL;
     q->cur_buf = NULL;
@@ -420,8 +457,10 @@ int srt_query_run_batch(SrtQuery *q)
     SrtBuf prev;
     srt_buf_init(&prev, q->mem);
     srt_buf_puts(&prev, start ? start : "");
-    srt_report_batch(q, prev.oom ? NULL : srt_buf_cstr(&prev), 0);
+    rc = srt_report_batch(q, prev.oom ? NULL : srt_buf_cstr(&prev), 0);
     srt_buf_free(&prev);
+    if (rc < 0)
+        return failed_rc(q, rc);
     q->last_trigger_ms = q->trigger_start_us / 1000;
     srt_buf_clear(&q->start_offset);
     srt_buf_puts(&q->start_offset, end);
@@ -485,8 +524,9 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
             ran = 1;
         } else {
             srt_report_status(q, "Waiting for data to arrive", 0, 0);
-            if (q->trigger.kind != SRT_TRIG_ONCE && q->trigger.kind != SRT_TRIG_AVAILABLE_NOW)
-                srt_report_batch(q, NULL, 1);
+            if (q->trigger.kind != SRT_TRIG_ONCE && q->trigger.kind != SRT_TRIG_AVAILABLE_NOW &&
+                (rc = srt_report_batch(q, NULL, 1)) < 0)
+                return failed_rc(q, rc);
         }
     }
     switch (q->trigger.kind) {

@@ -23,47 +23,67 @@
 typedef struct LoadCtx {
     SrtQuery *q;
     SrtAggTable *t;
+    const struct SrtStateSchema *schema; /* the key layout records are checked against */
 } LoadCtx;
 
 static int load_state_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
                           const uint8_t *val, uint32_t val_len)
 {
     LoadCtx *lc = ctx;
+    int rc = srt_state_key_check(lc->schema, key, key_len, &lc->q->err);
+    if (rc < 0)
+        return rc;
     if (is_put)
         return srt_agg_restore(lc->t, key, key_len, val, val_len, &lc->q->err);
     return srt_agg_delete(lc->t, key, key_len);
+}
+
+static int load_session(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
+                        const uint8_t *val, uint32_t val_len)
+{
+    LoadCtx *lc = ctx;
+    SrtQuery *q = lc->q;
+    int rc = srt_state_key_check(lc->schema, key, key_len, &q->err);
+    if (rc < 0)
+        return rc;
+    if (!is_put) /* session state is written as snapshots only */
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "unexpected delete in session window state");
+    return srt_sessions_restore(q->sessions, key, key_len, val, val_len, &q->err);
+}
+
+/* Replay version `version` of operator op through fn; a record the callback refuses is
+   reported with the file and the record (from the store) and why (from the callback). */
+static int load_op(SrtQuery *q, int op, int64_t version, SrtStateLoadFn fn, LoadCtx *lc,
+                   SrtErr *err)
+{
+    srt_err_clear(&q->err);
+    SrtErr where = {0};
+    int rc = srt_ckpt_state_load(q->ckpt, op, version, fn, lc, &where);
+    if (rc >= 0)
+        return rc;
+    if (q->err.code)
+        srt_err_set(err, q->err.code, "%s: %s", where.msg, q->err.msg);
+    else
+        *err = where;
+    return rc;
 }
 
 static int load_table(SrtQuery *q, SrtAggTable *t, int op, int64_t version, SrtErr *err)
 {
     if (!t || version <= 0)
         return 0;
-    srt_err_clear(&q->err);
-    LoadCtx lc = {q, t};
-    int rc = srt_ckpt_state_load(q->ckpt, op, version, load_state_row, &lc, err);
-    if (rc < 0 && !err->code)
-        *err = q->err;
+    LoadCtx lc = {q, t, &q->def->state[op]};
+    int rc = load_op(q, op, version, load_state_row, &lc, err);
     if (rc >= 0)
         srt_agg_begin_batch(t);
     return rc;
 }
 
-static int load_session(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
-                        const uint8_t *val, uint32_t val_len)
-{
-    SrtQuery *q = ctx;
-    if (!is_put) /* session state is written as snapshots only */
-        return srt_err_set(&q->err, SRT_ERR_FORMAT, "unexpected delete in session window state");
-    return srt_sessions_restore(q->sessions, key, key_len, val, val_len, &q->err);
-}
-
 static int load_state(SrtQuery *q, int64_t version, SrtErr *err)
 {
     if (q->sessions && version > 0) {
-        srt_err_clear(&q->err);
-        int rc = srt_ckpt_state_load(q->ckpt, SRT_OP_AGG, version, load_session, q, err);
-        if (rc < 0 && !err->code)
-            *err = q->err;
+        LoadCtx lc = {q, NULL, &q->def->state[SRT_OP_AGG]};
+        int rc = load_op(q, SRT_OP_AGG, version, load_session, &lc, err);
         if (rc < 0)
             return rc;
     }
@@ -129,7 +149,7 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
         return 0;
     int64_t last = srt_ckpt_latest_offsets(q->ckpt);
     if (last < 0)
-        return 0;
+        return srt_ckpt_check_schemas(q->ckpt, q->def, 0, q->mem, err);
     SrtBuf off;
     srt_buf_init(&off, q->mem);
     int64_t wm, ts, next_wm;
@@ -143,6 +163,13 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
     rc = srt_ckpt_read_commit(q->ckpt, last, &next_wm, err);
     if (rc < 0)
         goto out;
+    /* The state this restart loads must still fit the query (version last + 1 after a
+       commit, else last). */
+    int committed = rc == 0;
+    if ((rc = srt_ckpt_check_schemas(q->ckpt, q->def, committed ? last + 1 : last, q->mem, err)) <
+        0)
+        goto out;
+    rc = committed ? 0 : 1;
     if (rc == 0) {
         /* Batch `last` is done: continue after it. */
         q->batch_id = last + 1;

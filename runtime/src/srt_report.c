@@ -3,6 +3,7 @@
 ** Progress records go to the query's recentProgress ring and, with --progress FILE, one
 ** JSON line each to that file (srt_progress.c formats them).
 */
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -22,27 +23,41 @@ static int64_t ms_of(int64_t us)
     return us < 0 ? -1 : us / 1000;
 }
 
-static void publish(SrtQuery *q, const SrtProgress *p)
+/* Append one record to the --progress file, flushed: a record that cannot be written
+   (a full disk, a closed pipe) fails the query with the file and the reason. */
+static int write_progress(SrtQuery *q, const SrtBuf *json)
+{
+    FILE *f = q->progress_out;
+    errno = 0;
+    if (fwrite(json->p ? json->p : "", 1, json->n, f) == json->n && fputc('\n', f) != EOF &&
+        fflush(f) == 0 && !ferror(f))
+        return 0;
+    int e = errno ? errno : EIO;
+    clearerr(f);
+    return srt_err_set(&q->err, SRT_ERR_IO, "cannot write progress file %s: %s", q->progress_path,
+                       strerror(e));
+}
+
+static int publish(SrtQuery *q, const SrtProgress *p)
 {
     SrtBuf json;
     srt_buf_init(&json, q->mem);
     srt_progress_json(p, &json);
+    int rc = 0;
     if (!json.oom) {
         srt_progress_ring_add(&q->recent, json.p ? json.p : "", json.n);
-        if (q->progress_out) {
-            fwrite(json.p ? json.p : "", 1, json.n, q->progress_out);
-            fputc('\n', q->progress_out);
-            fflush(q->progress_out);
-        }
+        if (q->progress_out)
+            rc = write_progress(q, &json);
     }
     srt_buf_free(&json);
     q->last_progress_us = srt_now_us();
+    return rc;
 }
 
-void srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
+int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
 {
     if (idle && q->last_progress_us && srt_now_us() - q->last_progress_us < IDLE_PROGRESS_US)
-        return;
+        return 0;
     SrtProgress p;
     memset(&p, 0, sizeof p);
     p.id = q->id;
@@ -137,9 +152,10 @@ void srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
     p.sink_output_rows = strcmp(q->sink.vt->connector, "files") == 0 ? -1
                          : idle                                      ? 0
                                                                      : (int64_t)q->n_rows;
-    publish(q, &p);
+    int rc = publish(q, &p);
     srt_buf_free(&src);
     srt_buf_free(&sink);
+    return rc;
 }
 
 void srt_report_failure(const SrtQuery *q, FILE *err)

@@ -9,8 +9,11 @@
 **
 ** Files: one per batch and partition (sluice has one partition, 00000), named
 ** part-00000-<batch id, 19 digits>.json|.csv, so re-running a batch after a crash
-** overwrites the same file and names sort in batch order.  A batch with no rows writes no
-** part file.  A part file is written under a hidden temporary name in the same directory
+** overwrites the same file and names sort in batch order.  (Spark's
+** ManifestFileCommitProtocol.newTaskTempFile names them part-<split>-<random uuid><ext>,
+** so a re-run leaves its failed attempt's file behind, unlisted; sluice needs no uuid to
+** keep writers apart because one query only writes a directory, see below.)  A batch
+** with no rows writes no part file.  A part file is written under a hidden temporary name in the same directory
 ** (".part-...tmp": the files source ignores names starting with '.' or '_'), fsync'd,
 ** renamed into place (replacing, atomically, the file of a failed attempt of the same
 ** batch) and the directory fsync'd, so a reader never sees a partial file; on any failure
@@ -26,12 +29,13 @@
 ** one line per part file of the batch, every line ending with '\n' (Spark writes none
 ** after the last line; here the checksum trailer "#crc32c <hex> <length>" follows on its own
 ** line, so a reader skips lines starting with '#'); a batch with no rows writes an entry
-** holding only "v1".  Paths are absolute
-** file:// URIs of the lexically normalised path, with bytes outside Java's URI path
-** characters (space, '%', '#', '?', non-ASCII ...) percent-encoded.  That entry is the
-** batch's commit: open finds the newest entry (names made only of digits) and write()
-** skips every batch id at or below it (Spark's "Skipping already committed batch N",
-** silently here), so a batch re-run after a crash neither duplicates nor loses output.
+** holding only "v1".  Paths are absolute file:// URIs of the directory's real path
+** (realpath when the sink opens: symbolic links and ".." resolved as the kernel resolves
+** them, so the URI names the file written), with bytes outside Java's URI path characters
+** (space, '%', '#', '?', non-ASCII ...) percent-encoded.  That entry is the batch's
+** commit: open finds the newest entry (names made only of digits) and write() skips every
+** batch id at or below it (Spark's "Skipping already committed batch N", silently here),
+** so a batch re-run after a crash neither duplicates nor loses output.
 ** A part file without its entry belongs to an attempt that died before committing; the
 ** re-run of that batch replaces it (or removes it when the re-run has no rows).
 **
@@ -43,12 +47,19 @@
 ** "v1" first line, a line that is not a file entry) is an error naming the file, never
 ** skipped.  Stale hidden temporary part files of crashed attempts are removed at open.
 ** No compaction: there is one entry per batch (Spark compacts every 10 into N.compact).
+**
+** One writer: two queries writing one directory would overwrite each other's part files
+** and entries of the same batch id, or skip each other's batches as committed.  The
+** compiler refuses two queries into one files sink (or one path) in a file; across
+** executables, _spark_metadata/query-id holds {"id":"<uuid>"} of the query that writes the
+** directory (its checkpoint's id, see claim_dir) and open refuses any other query.
 */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,6 +73,8 @@
 #define FILES_META_VERSION "v1"
 /* What Hadoop's local file system reports for every file (Spark writes it as is). */
 #define FILES_BLOCK_SIZE 33554432
+/* In the manifest's directory: the id of the one query that writes the sink, {"id":"<uuid>"}. */
+#define FILES_OWNER "query-id"
 /* The hidden temporary part file names: "." + part name + ".tmp". */
 #define FILES_TMP_PREFIX ".part-00000-"
 #define FILES_TMP_SUFFIX ".tmp"
@@ -104,61 +117,17 @@ static char *dup_str(SrtSink *k, const char *s, size_t n, size_t *size)
     return p;
 }
 
-/* Normalise an absolute path in place as java.net.URI.normalize does for Hadoop's Path:
-   empty and "." segments dropped, ".." removes the segment before it (none above "/"),
-   no trailing slash. */
-static void normalise_abs(char *p)
-{
-    size_t out = 0; /* p[0..out) is the result so far, starting with '/' */
-    size_t i = 0, n = strlen(p);
-    while (i < n) {
-        while (i < n && p[i] == '/')
-            i++;
-        size_t j = i;
-        while (j < n && p[j] != '/')
-            j++;
-        size_t len = j - i;
-        if (len == 0 || (len == 1 && p[i] == '.')) {
-            /* nothing */
-        } else if (len == 2 && p[i] == '.' && p[i + 1] == '.') {
-            while (out > 0 && p[out - 1] != '/')
-                out--;
-            if (out > 0)
-                out--; /* the slash before the removed segment */
-        } else {
-            p[out++] = '/';
-            memmove(p + out, p + i, len);
-            out += len;
-        }
-        i = j;
-    }
-    if (out == 0)
-        p[out++] = '/';
-    p[out] = '\0';
-}
-
-/* f->abs: the output path, absolute (against the working directory) and normalised. */
+/* f->abs: the directory the kernel resolves the output path to (absolute, symbolic links
+   and ".." resolved; called once it exists), so the manifest names the files where they
+   are.  Hadoop's qualified Path would normalise the text instead: with "link/../out" where
+   link is a symbolic link, Spark's manifest names a file that does not exist. */
 static int make_abs(SrtSink *k, FileSink *f, SrtErr *err)
 {
-    SrtBuf b;
-    srt_buf_init(&b, k->mem);
-    if (f->path[0] != '/') {
-        char cwd[PATH_MAX];
-        if (!getcwd(cwd, sizeof cwd))
-            return srt_err_set(err, SRT_ERR_IO,
-                               "files sink '%s': cannot make path '%s' absolute: %s", k->name,
-                               f->path, strerror(errno));
-        srt_buf_puts(&b, cwd);
-        srt_buf_putc(&b, '/');
-    }
-    srt_buf_puts(&b, f->path);
-    if (b.oom) {
-        srt_buf_free(&b);
-        return srt_err_nomem(err, "files sink");
-    }
-    normalise_abs(b.p);
-    f->abs = dup_str(k, b.p, strlen(b.p), &f->abs_size);
-    srt_buf_free(&b);
+    char real[PATH_MAX];
+    if (!realpath(f->path, real))
+        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot resolve path '%s': %s",
+                           k->name, f->path, strerror(errno));
+    f->abs = dup_str(k, real, strlen(real), &f->abs_size);
     return f->abs ? 0 : srt_err_nomem(err, "files sink");
 }
 
@@ -286,8 +255,63 @@ static int scan_manifest(SrtSink *k, FileSink *f, SrtErr *err)
     return rc;
 }
 
+/* ==== The writing query ==== */
+
+/* One query writes a sink directory (sluice's rule, see the top): the first query to open
+   it records its id (the checkpoint's) in _spark_metadata/query-id; any other query is
+   refused.  A directory with entries but no query-id (written before the rule, or by
+   Spark) is claimed by the query that opens it.  Create-if-absent is one atomic link(),
+   so two queries starting together cannot both claim it.  Without a checkpoint
+   (k->query_id NULL) the id is new every run and nothing is checked. */
+static int claim_dir(SrtSink *k, FileSink *f, SrtErr *err)
+{
+    if (!k->query_id)
+        return 0;
+    char want[64];
+    int wn = snprintf(want, sizeof want, "{\"id\":\"%s\"}\n", k->query_id);
+    srt_buf_clear(&f->meta_name);
+    srt_buf_printf(&f->meta_name, "%s/" FILES_OWNER, f->meta_dir);
+    if (f->meta_name.oom)
+        return srt_err_nomem(err, "files sink");
+    int rc = 1;
+    for (int attempt = 0; attempt < 2 && rc == 1; attempt++) {
+        rc = srt_ckpt_read_file(f->meta_name.p, &f->text, err);
+        if (rc == 1) {
+            int exists = 0;
+            rc = srt_ckpt_create_file(f->meta_name.p, want, (size_t)wn, &exists, err);
+            if (rc == 0 && exists)
+                rc = 1; /* another query claimed it in between: read its id */
+            else if (rc == 0)
+                return 0;
+        }
+    }
+    if (rc < 0)
+        return sink_err(k, err, rc);
+    if (rc == 1) /* created and removed again in between */
+        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': '%s' keeps changing", k->name,
+                           f->meta_name.p);
+    const char *t = f->text.p ? f->text.p : "";
+    size_t tn = f->text.n;
+    if (tn == (size_t)wn && memcmp(t, want, tn) == 0) {
+        srt_buf_free(&f->text);
+        return 0;
+    }
+    while (tn > 0 && t[tn - 1] == '\n')
+        tn--;
+    rc = srt_err_set(err, SRT_ERR_QUERY,
+                     "files sink '%s': '%s' is written by another query (%s holds %.*s; this "
+                     "query's id is %s): two queries cannot write one directory. Write to "
+                     "another path, or, if the query's checkpoint was replaced, remove the "
+                     "directory to start its output again",
+                     k->name, f->path, f->meta_name.p, (int)(tn > 60 ? 60 : tn),
+                     t, k->query_id);
+    srt_buf_free(&f->text);
+    return rc;
+}
+
 /* Is name a temporary file of a crashed attempt: ".part-00000-<...>.tmp" in the output
-   directory (meta 0), ".<digits>.tmp-<pid>" of srt_ckpt_write_file in the manifest's? */
+   directory (meta 0), ".<digits>.tmp-<pid>" or ".query-id.tmp-<pid>" of srt_ckpt_write_file
+   in the manifest's? */
 static int is_stale_temp(const char *name, int meta)
 {
     size_t n = strlen(name);
@@ -296,6 +320,8 @@ static int is_stale_temp(const char *name, int meta)
         return n > pn + sn && memcmp(name, FILES_TMP_PREFIX, pn) == 0 &&
                memcmp(name + n - sn, FILES_TMP_SUFFIX, sn) == 0;
     }
+    if (strncmp(name, "." FILES_OWNER ".tmp-", strlen(FILES_OWNER) + 6) == 0)
+        return 1;
     const char *t = strstr(name, ".tmp-");
     if (name[0] != '.' || !t || t == name + 1 || t[5] == '\0')
         return 0;
@@ -385,7 +411,8 @@ static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     if (!f->meta_dir)
         return srt_err_nomem(err, "files sink");
     if ((rc = make_dirs(k, f->path, err)) < 0 || (rc = make_abs(k, f, err)) < 0 ||
-        (rc = make_dirs(k, f->meta_dir, err)) < 0 || (rc = scan_manifest(k, f, err)) < 0)
+        (rc = make_dirs(k, f->meta_dir, err)) < 0 || (rc = scan_manifest(k, f, err)) < 0 ||
+        (rc = claim_dir(k, f, err)) < 0)
         return rc;
     remove_stale_temps(f->path, 0);
     remove_stale_temps(f->meta_dir, 1);
@@ -445,7 +472,7 @@ static int write_part(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_r
                       const SrtSchema *schema, struct stat *st, SrtErr *err)
 {
     const char *final_name = f->final_name.p, *tmp_name = f->tmp_name.p;
-    int fd = open(tmp_name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    int fd = srt_fs_create_temp(tmp_name, 0666);
     if (fd < 0)
         return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot create '%s': %s", k->name,
                            tmp_name, strerror(errno));

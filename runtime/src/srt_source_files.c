@@ -1,6 +1,8 @@
 /* srt_source_files.c - the `files` source connector: new files of a directory, oldest
 ** first (modification time, then name), at most maxFilesPerTrigger per batch, each file
-** read once via mmap.
+** read once with pread into one reused buffer, handed on in buffers of whole lines (a file
+** truncated while it is read gives the bytes that are there; lines longer than SRT_LINE_MAX
+** are an error).
 **
 ** Options: path (a directory that must exist), format (json | csv | text; csv with
 ** header = true: the first line of every file is skipped here), maxFilesPerTrigger
@@ -26,6 +28,7 @@
 ** latest batch's file list is held in memory.  Unlike Spark, entries are never compacted
 ** (no N.compact every 10 batches): restore reads every entry once.
 */
+#define _GNU_SOURCE /* memrchr */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -33,7 +36,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +44,7 @@
 /* A directory whose mtime is this much older than our last listing cannot have changed
    unseen within the same timestamp tick. */
 #define FILES_MTIME_MARGIN_US 2000000
+#define FILES_READ_SIZE ((size_t)1 << 20) /* the read buffer: one pread, small enough for L2 */
 
 typedef struct FileEnt {
     char *name; /* owned, NUL-terminated */
@@ -59,6 +62,8 @@ typedef struct Files {
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
+    char *rbuf;         /* owned: the read buffer, reused for every file */
+    size_t cap_rbuf;
     SrtAggTable *seen;  /* names already listed (pending or taken) */
     FileEnt *pending;   /* listed, not yet taken, sorted; live part is [head, n) */
     size_t head, n_pending, cap_pending;
@@ -786,37 +791,119 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     return 0;
 }
 
+/* Newlines in [p, p + n): eight bytes at a time (the line numbers of error positions). */
+static int64_t count_lines(const char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    int64_t k = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        w ^= ones * '\n';
+        /* exact per byte: a high bit marks a zero byte (no borrow across bytes) */
+        uint64_t z = ~(((w & ~highs) + ~highs) | w | ~highs);
+        k += __builtin_popcountll(z);
+    }
+    for (; i < n; i++)
+        k += p[i] == '\n';
+    return k;
+}
+
+static int line_too_long(const char *what, SrtReadPos at, SrtErr *err)
+{
+    return srt_err_set(err, SRT_ERR_FORMAT,
+                       "files source: %s: line %lld (at byte %lld) is longer than %zu bytes, the "
+                       "limit of a line",
+                       what, (long long)at.line, (long long)at.byte, SRT_LINE_MAX);
+}
+
+/* Read the open file fd, named `what`, to fn in buffers of whole lines (csv header skipped):
+   pread of at most FILES_READ_SIZE at a time into the source's reused buffer, after the
+   partial line the previous buffer ended with, so a file truncated meanwhile gives the bytes
+   that are there (a mapping would SIGBUS).  Only that partial line can grow long: a line
+   longer than SRT_LINE_MAX is an error. */
+static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    SrtReadPos at = {1, 0}; /* of the first byte in the buffer */
+    size_t have = 0;        /* bytes in the buffer */
+    size_t clean = 0;       /* its first bytes, known to hold no newline */
+    int skip = f->skip_header, eof = 0, any = 0;
+    while (!eof || have) {
+        if (!eof) {
+            if (f->cap_rbuf - have < FILES_READ_SIZE) {
+                size_t want = f->cap_rbuf ? f->cap_rbuf : FILES_READ_SIZE;
+                while (want - have < FILES_READ_SIZE)
+                    want *= 2;
+                char *nb = srt_mem_alloc(f->mem, want);
+                if (!nb)
+                    return srt_err_nomem(err, "file read buffer");
+                if (have)
+                    memcpy(nb, f->rbuf, have);
+                srt_mem_free(f->mem, f->rbuf, f->cap_rbuf);
+                f->rbuf = nb;
+                f->cap_rbuf = want;
+            }
+            ssize_t r = pread(fd, f->rbuf + have, FILES_READ_SIZE, (off_t)(at.byte + (int64_t)have));
+            if (r < 0) {
+                if (errno == EINTR)
+                    continue;
+                return srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", what, strerror(errno));
+            }
+            eof = r == 0;
+            have += (size_t)r;
+            if (r > 0 && (size_t)r < FILES_READ_SIZE)
+                continue; /* short: likely the end; a small file goes on in one buffer */
+        }
+        const char *b = f->rbuf;
+        size_t take = have; /* at the end of the file: everything, the last line unterminated */
+        if (!eof) {
+            const char *nl = memrchr(b + clean, '\n', have - clean);
+            if (!nl) { /* one line so far: read on, while it may still end in time */
+                if (have > SRT_LINE_MAX)
+                    return line_too_long(what, at, err);
+                clean = have;
+                continue;
+            }
+            take = (size_t)(nl - b) + 1;
+        }
+        const char *first = memchr(b + clean, '\n', take - clean);
+        if ((first ? (size_t)(first - b) : take) > SRT_LINE_MAX)
+            return line_too_long(what, at, err);
+        size_t from = 0;
+        if (skip) {
+            from = first ? (size_t)(first - b) + 1 : take;
+            skip = 0;
+        }
+        SrtReadPos pos = {at.line + (from ? 1 : 0), at.byte + (int64_t)from};
+        if (take > from || !any) {
+            int rc = fn(ctx, what, b + from, take - from, &pos);
+            if (rc < 0)
+                return rc;
+            any = 1;
+        }
+        at.line = pos.line + (eof ? 0 : count_lines(b + from, take - from));
+        at.byte += (int64_t)take;
+        memmove(f->rbuf, b + take, have - take);
+        have -= take;
+        clean = have;
+    }
+    return 0;
+}
+
 /* Read the file at path, named `what` to fn (csv header skipped).  *missing = 1 when it
    does not exist. */
 static int read_path(Files *f, const char *path, const char *what, SrtReadFn fn, void *ctx,
                      int *missing, SrtErr *err)
 {
-    int rc = 0;
+    int rc;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) < 0) {
+    if (fd < 0) {
         *missing = errno == ENOENT;
-        rc = srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", what, strerror(errno));
-    } else if (st.st_size == 0) {
-        rc = fn(ctx, what, "", 0);
-    } else {
-        size_t size = (size_t)st.st_size;
-        void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (map == MAP_FAILED) {
-            rc = srt_err_set(err, SRT_ERR_IO, "cannot map %s: %s", what, strerror(errno));
-        } else {
-            madvise(map, size, MADV_SEQUENTIAL);
-            const char *data = map;
-            if (f->skip_header) {
-                const char *nl = memchr(data, '\n', size);
-                data = nl ? nl + 1 : data + size;
-            }
-            rc = fn(ctx, what, data, size - (size_t)(data - (const char *)map));
-            munmap(map, size);
-        }
+        return srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", what, strerror(errno));
     }
-    if (fd >= 0)
-        close(fd);
+    rc = read_fd(f, fd, what, fn, ctx, err);
+    close(fd);
     return rc;
 }
 
@@ -938,6 +1025,7 @@ static void files_close(SrtSource *s)
     srt_mem_free(f->mem, f->pending, f->cap_pending * sizeof(FileEnt));
     srt_mem_free(f->mem, f->batch, f->cap_batch * sizeof(FileEnt));
     srt_agg_free(f->seen);
+    srt_mem_free(f->mem, f->rbuf, f->cap_rbuf);
     if (f->dir)
         srt_mem_free(f->mem, f->dir, strlen(f->dir) + 1);
     if (f->abs)

@@ -413,7 +413,7 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
             r->rows[i * RATE_COLS + 1].i = v;
         }
         if ((rc = fn(ctx, s->name, (const char *)r->rows,
-                     sizeof(SrtDatum) * (size_t)n * RATE_COLS)) < 0)
+                     sizeof(SrtDatum) * (size_t)n * RATE_COLS, NULL)) < 0)
             return rc;
     }
     return 0;
@@ -609,7 +609,7 @@ static int micro_read(SrtSource *s, const char *start, const char *end, SrtReadF
             r->rows[i * RATE_COLS + 1].i = v;
         }
         if ((rc = fn(ctx, s->name, (const char *)r->rows,
-                     sizeof(SrtDatum) * (size_t)n * RATE_COLS)) < 0)
+                     sizeof(SrtDatum) * (size_t)n * RATE_COLS, NULL)) < 0)
             return rc;
     }
     return 0;

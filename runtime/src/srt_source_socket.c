@@ -10,7 +10,10 @@
 **
 ** Each plan first reads, without blocking, everything the server sent so far.  Every
 ** complete '\n'-terminated line is one row (a trailing '\r' is stripped); a partial last
-** line waits for the rest.  With includeTimestamp the row's timestamp is the time its
+** line waits for the rest.  A line longer than SRT_LINE_MAX (64 MiB) fails the query with the
+** source, host, port and the limit, as soon as that many bytes arrived without a '\n' (Spark's
+** TextSocketMicroBatchStream reads with BufferedReader.readLine(), unbounded and with no
+** option for it: one endless line would take all memory).  With includeTimestamp the row's timestamp is the time its
 ** line was received (wall clock, millisecond precision like Spark).  Offsets are Spark's
 ** LongOffset of the line index: the batch ending at offset N holds lines up to index N
 ** (the first line is 0, "-1" is the initial offset), printed as a plain number.  Lines
@@ -233,14 +236,21 @@ static int sock_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sche
     return sock_connect(s, k, err);
 }
 
+static int line_too_long(const SrtSource *s, const Sock *k, SrtErr *err)
+{
+    return srt_err_set(err, SRT_ERR_FORMAT,
+                       "source '%s': a line from socket %s:%lld is longer than %zu bytes, the "
+                       "limit of a line",
+                       s->name, k->host, (long long)k->port, SRT_LINE_MAX);
+}
+
 /* Keep the line [from, to) of bytes (a trailing '\r' dropped), received at ts_ms. */
 static int add_line(const SrtSource *s, Sock *k, size_t from, size_t to, int64_t ts_ms, SrtErr *err)
 {
     if (to > from && k->bytes[to - 1] == '\r')
         to--;
-    if (to - from > UINT32_MAX)
-        return srt_err_set(err, SRT_ERR_FORMAT, "source '%s': a line of %zu bytes is too long",
-                           s->name, to - from);
+    if (to - from > SRT_LINE_MAX)
+        return line_too_long(s, k, err);
     if (srt_mem_grow(k->mem, (void **)&k->lines, &k->cap_lines, sizeof *k->lines, k->n_lines + 1) <
         0)
         return srt_err_nomem(err, "socket lines");
@@ -297,6 +307,8 @@ static int drain(const SrtSource *s, Sock *k, SrtErr *err)
                 return rc;
             k->tail = from = at + 1;
         }
+        if (k->n_bytes - k->tail > SRT_LINE_MAX) /* a line that cannot end in time */
+            return line_too_long(s, k, err);
     }
     if (k->eof && k->tail < k->n_bytes) { /* the final line without '\n' */
         if ((rc = add_line(s, k, k->tail, k->n_bytes, now_ms(k), err)) < 0)
@@ -393,7 +405,7 @@ static int sock_read(SrtSource *s, const char *start, const char *end, SrtReadFn
             if (k->include_ts)
                 d[1].i = l->ts_ms * 1000;
         }
-        int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)n * k->n_cols);
+        int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)n * k->n_cols, NULL);
         if (rc < 0)
             return rc;
     }

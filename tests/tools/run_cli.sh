@@ -77,6 +77,54 @@ check "one cached executable" test "$(find cache -type f | wc -l)" -eq 1
 "$sluice" run q.sql -- --trigger once > once.out
 check "run passes arguments" grep -q "Batch: 0" once.out
 
+# The cache must be the user's own: created 0700; a directory another user owns or may
+# write, a symbolic link, or a cached file that is not the user's own regular file is
+# refused, and nothing in it runs.
+check "cache created 0700" test "$(stat -c %a cache)" = 700
+(umask 002 && SLUICE_CACHE_DIR=$tmp/cache002 "$sluice" run q.sql -- --trigger once > /dev/null)
+check "built 0700 whatever the umask" test "$(stat -c %a cache002/*)" = 700
+cached=$(find cache -type f)
+printf '#!/bin/sh\ntouch %s/planted.ran\n' "$tmp" > planted.sh
+chmod 755 planted.sh
+mkdir -p other
+cp planted.sh "other/$(basename "$cached")"
+chmod 777 other
+SLUICE_CACHE_DIR=$tmp/other exits "cache writable by others" 1 \
+    "refusing the cache directory '$tmp/other': it is writable by other users (mode 0777)" \
+    "$sluice" run q.sql -- --trigger once
+chmod 755 other
+if [[ $(id -u) == 0 ]]; then
+    chown -R nobody other
+    SLUICE_CACHE_DIR=$tmp/other exits "cache owned by another user" 1 \
+        "refusing the cache directory '$tmp/other': it is owned by uid $(id -u nobody), not by" \
+        "$sluice" run q.sql -- --trigger once
+    mkdir -p mine && chmod 700 mine
+    cp planted.sh "mine/$(basename "$cached")"
+    chown nobody "mine/$(basename "$cached")"
+    SLUICE_CACHE_DIR=$tmp/mine exits "cached file owned by another user" 1 \
+        "refusing the cached executable '$tmp/mine/$(basename "$cached")': it is owned by uid" \
+        "$sluice" run q.sql -- --trigger once
+else
+    echo "cli: note: not root, the other-owner cache checks are skipped"
+fi
+ln -s other linked
+SLUICE_CACHE_DIR=$tmp/linked exits "cache is a symbolic link" 1 \
+    "cannot open the cache directory '$tmp/linked': it is a symbolic link" \
+    "$sluice" run q.sql -- --trigger once
+mv "$cached" "$cached.real"
+ln -s "$tmp/planted.sh" "$cached"
+exits "cached executable is a symbolic link" 1 \
+    "refusing the cached executable '$tmp/$cached': it is a symbolic link" \
+    "$sluice" run q.sql -- --trigger once
+rm "$cached"
+mv "$cached.real" "$cached"
+chmod g+w "$cached"
+exits "cached executable writable by its group" 1 "it is writable by its group (mode 0720)" \
+    "$sluice" run q.sql -- --trigger once
+chmod g-w "$cached"
+check "nothing planted ran" test ! -e planted.ran
+check "run (cached, trusted)" "$sluice" run q.sql -- --trigger once
+
 # Usage errors exit 2, query errors exit 1, runtime errors exit 1 with the cause.
 exits "no command" 2 "usage" "$sluice"
 exits "unknown command" 2 "unknown command 'compile'" "$sluice" compile q.sql
@@ -106,6 +154,27 @@ check "help lists --checkpoint" grep -q -- "--checkpoint DIR .*DIR/<query name>"
 check "help names checkpointLocation" grep -q "checkpointLocation" help.out
 check "help lists --progress" grep -q -- "--progress FILE" help.out
 check "help lists --timeout" grep -q -- "--timeout SECONDS" help.out
+
+# Two executables writing one files sink directory: the second is refused when it starts
+# (the directory's _spark_metadata/query-id names the first query), the first's rows stay.
+for who in opens closes; do
+    action=$([[ $who == opens ]] && echo Open || echo Close)
+    cat > "$who.sql" <<SQL
+CREATE SOURCE events (time TIMESTAMP, action STRING)
+  WITH (connector = 'files', path = 'examples/data/events', format = 'json');
+CREATE SINK out WITH (connector = 'files', path = 'shared/out', format = 'json');
+INSERT INTO out SELECT time, action FROM events WHERE action = '$action'
+  WITH (name = '$who', checkpointLocation = 'chk/$who');
+SQL
+    check "build $who" "$sluice" build "$who.sql" -o "$who"
+done
+check "first writer" ./opens --trigger availableNow
+cat shared/out/part-* | sort > opens.rows
+exits "second writer refused" 1 "files sink 'out': 'shared/out' is written by another query" \
+    ./closes --trigger availableNow
+check "first writer's rows kept" cmp opens.rows <(cat shared/out/part-* | sort)
+check "only opens written" test "$(grep -c '"Close"' opens.rows)" -eq 0 -a -s opens.rows
+check "first writer restarts" ./opens --trigger availableNow
 
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]

@@ -178,11 +178,11 @@ manifest_rows() {
         echo "  files listed more than once: $dups"
         bad=1
     fi
-    # Nothing but part files and manifest entries: no temporary file, hidden or not.
+    # Nothing but part files, manifest entries and query-id: no temporary file, hidden or not.
     local stray
     stray=$(find "$dir" -mindepth 1 \( -type d -path "$meta" -prune \) -o -print |
         grep -Ev '/part-00000-[0-9]{19}\.json$' || true)
-    stray+=$(find "$meta" -mindepth 1 -print | grep -Ev '/[0-9]+$' || true)
+    stray+=$(find "$meta" -mindepth 1 -print | grep -Ev '/([0-9]+|query-id)$' || true)
     if [[ -n $stray ]]; then
         echo "  unexpected files in the output (temporary files?):"
         echo "$stray" | sed 's/^/    /'

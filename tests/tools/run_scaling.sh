@@ -188,6 +188,129 @@ else
     cat values.out >&2
 fi
 
+# ==== Wide and narrow records agree on Spark's JSON rules ====
+# The same lines read by a narrow parser (11 columns read: values decoded inline) and a wide
+# one (25 columns read: the shared per-type readers) must give the same rows: values of the
+# wrong type make the record malformed with partial results (PERMISSIVE: the bad field NULL,
+# the line in the corrupt-record column), DROPMALFORMED drops those records, FAILFAST fails at
+# the first one with Spark's message, and a TIMESTAMP beyond the range names the number.
+mixed_source() { # mixed_source MODE
+    local cols=() i
+    for ((i = 0; i < 24; i++)); do cols+=("c$i ${types[i % 7]}"); done
+    local IFS=,
+    echo "CREATE SOURCE m (${cols[*]}, _corrupt_record STRING)"
+    echo "  WITH (connector = 'files', path = 'mixed', format = 'json', mode = '$1');"
+    echo "CREATE SINK console WITH (connector = 'console', truncate = false, numRows = 50);"
+}
+narrow_cols="c0, c1, c2, c3, c4, c5, c6, c8, c9, c12, _corrupt_record"
+wide_cols="$(names 24), _corrupt_record"
+# good R: the fields of a record with a good value in every column (c0..c23), from R.
+good() {
+    awk -v r="$1" 'BEGIN {
+        for (i = 0; i < 24; i++) {
+            t = i % 7
+            if (t == 0 || t == 4) v = i + r
+            else if (t == 1) v = sprintf("\"s%d-%d\"", i, r)
+            else if (t == 2) v = i + 0.25
+            else if (t == 3) v = r % 2 ? "true" : "false"
+            else if (t == 5) v = sprintf("\"2024-01-01T10:%02d:%02dZ\"", r, i)
+            else v = sprintf("\"2024-02-%02d\"", r + 1)
+            printf "%s\"c%d\":%s", i ? "," : "", i, v
+        }
+    }'
+}
+# Line by line: good; BIGINT "x"; DOUBLE "y" and BOOLEAN 1; INT beyond its range; TIMESTAMP 2.5
+# and DATE 12345; good with Spark's lenient tokens (a single-quoted string, NaN, an object into
+# a STRING); a top-level array with a bad value in its second element (every row of the line
+# malformed); text that is not JSON; TIMESTAMP seconds beyond the range.
+mkdir -p mixed
+{
+    echo "{$(good 1)}"
+    echo "{$(good 2 | sed 's/"c0":2,/"c0":"x",/')}"
+    echo "{$(good 3 | sed 's/"c2":2.25/"c2":"y"/; s/"c3":true/"c3":1/')}"
+    echo "{$(good 4 | sed 's/"c4":8,/"c4":3000000000,/')}"
+    echo "{$(good 5 | sed 's/"c5":"[^"]*"/"c5":2.5/; s/"c6":"[^"]*"/"c6":12345/')}"
+    echo "{$(good 6 | sed "s/\"c8\":\"[^\"]*\"/\"c8\":'q8'/; s/\"c9\":9.25/\"c9\":NaN/; s/\"c1\":\"[^\"]*\"/\"c1\":{\"k\": [1, 2]}/")}"
+    echo "[{$(good 7)}, {$(good 8 | sed 's/"c9":9.25/"c9":true/')}]"
+    echo "{\"c0\": 5, \"c1\": \"unterminated"
+    echo "{$(good 10 | sed 's/"c12":"[^"]*"/"c12":9223372036855/')}"
+} > mixed/part-0.json
+# table_cols COLUMNS < console output: the rows' values of COLUMNS (comma-separated names), one
+# row a line, fields separated by '|'.
+table_cols() {
+    awk -F'|' -v want="$1" 'BEGIN { n = split(want, w, /, */) }
+        /^\|/ { for (i = 2; i < NF; i++) { v = $i; sub(/ +$/, "", v); f[i] = v }
+                if (!hdr) { for (i = 2; i < NF; i++) col[f[i]] = i; hdr = 1; next }
+                line = ""; for (k = 1; k <= n; k++) line = line (k > 1 ? "|" : "") f[col[w[k]]]; print line }'
+}
+# mixed_run NAME MODE COLUMNS: build and run; the output in NAME.out, the exit code in NAME.rc.
+mixed_run() {
+    { mixed_source "$2"; echo "INSERT INTO console SELECT $3 FROM m;"; } > "$1.sql"
+    "$sluice" build "$1.sql" -o "$1" --emit-llvm > "$1.build" 2>&1 || { bad "build $1"; cat "$1.build" >&2; }
+    local rc=0
+    TZ=UTC "./$1" --trigger availableNow > "$1.out" 2>&1 || rc=$?
+    echo $rc > "$1.rc"
+}
+for mode in PERMISSIVE DROPMALFORMED; do
+    mixed_run narrow_$mode $mode "$narrow_cols"
+    mixed_run wide_$mode $mode "$wide_cols"
+    # The shapes are the ones meant: only the wide parser calls the shared readers.
+    if ! grep -q '@sl_json_read_' narrow_$mode.ll && grep -q '@sl_json_read_timestamp' wide_$mode.ll; then
+        ok
+    else
+        bad "$mode: the narrow parser must decode inline, the wide one through the shared readers"
+    fi
+    table_cols "$narrow_cols" < narrow_$mode.out > narrow_$mode.rows
+    table_cols "$narrow_cols" < wide_$mode.out > wide_$mode.rows
+    if [[ $(cat narrow_$mode.rc wide_$mode.rc) == $'0\n0' ]] && diff -u narrow_$mode.rows wide_$mode.rows >&2; then
+        ok
+    else
+        bad "$mode: wide and narrow records disagree"
+        cat wide_$mode.out >&2
+    fi
+done
+# What both read (c0, c1, c2, c3, c4, c5, c6, c8, c9, c12, _corrupt_record).
+line() { sed -n "${1}p" mixed/part-0.json; }
+cat > PERMISSIVE.want << WANT
+1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null
+null|s1-2|2.25|false|6|2024-01-01 10:02:05|2024-02-03|s8-2|9.25|2024-01-01 10:02:12|$(line 2)
+3|s1-3|null|null|7|2024-01-01 10:03:05|2024-02-04|s8-3|9.25|2024-01-01 10:03:12|$(line 3)
+4|s1-4|2.25|false|null|2024-01-01 10:04:05|2024-02-05|s8-4|9.25|2024-01-01 10:04:12|$(line 4)
+5|s1-5|2.25|true|9|null|null|s8-5|9.25|2024-01-01 10:05:12|$(line 5)
+6|{"k":[1,2]}|2.25|false|10|2024-01-01 10:06:05|2024-02-07|q8|NaN|2024-01-01 10:06:12|null
+7|s1-7|2.25|true|11|2024-01-01 10:07:05|2024-02-08|s8-7|9.25|2024-01-01 10:07:12|$(line 7)
+8|s1-8|2.25|false|12|2024-01-01 10:08:05|2024-02-09|s8-8|null|2024-01-01 10:08:12|$(line 7)
+null|null|null|null|null|null|null|null|null|null|$(line 8)
+10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|null|$(line 9)
+WANT
+printf '%s\n' "1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null" \
+    "6|{\"k\":[1,2]}|2.25|false|10|2024-01-01 10:06:05|2024-02-07|q8|NaN|2024-01-01 10:06:12|null" > DROPMALFORMED.want
+for mode in PERMISSIVE DROPMALFORMED; do
+    if diff -u $mode.want wide_$mode.rows >&2; then ok; else bad "$mode: the wide record's rows"; fi
+done
+# FAILFAST: a value of the wrong type (line 2); then a TIMESTAMP out of range (line 9 alone).
+failfast_check() { # failfast_check NAME PATTERN
+    local shape
+    for shape in narrow wide; do
+        sed 's/\[id = [^]]*\]//' ${shape}_$1.out > ${shape}_$1.err
+    done
+    if [[ $(cat narrow_$1.rc) == 1 && $(cat wide_$1.rc) == 1 ]] && grep -q "$2" wide_$1.err &&
+        diff -u narrow_$1.err wide_$1.err >&2; then
+        ok
+    else
+        bad "$1: wide and narrow records must fail alike"
+        cat wide_$1.out >&2
+    fi
+}
+mixed_run narrow_FAILFAST FAILFAST "$narrow_cols"
+mixed_run wide_FAILFAST FAILFAST "$wide_cols"
+failfast_check FAILFAST "Parse Mode: FAILFAST.*(at mixed/part-0.json:2, byte "
+{ line 1; line 9; } > mixed/range.json
+rm mixed/part-0.json
+mixed_run narrow_RANGE FAILFAST "$narrow_cols"
+mixed_run wide_RANGE FAILFAST "$wide_cols"
+failfast_check RANGE "out of the range of a TIMESTAMP.*(value 9223372036855) (at mixed/range.json:2, byte "
+
 # ==== Depth: operator chains and nesting stop at a limit, with an error at the expression ====
 limit=1000
 chain() { # chain N SEP TERM: TERM SEP TERM ... (N terms)

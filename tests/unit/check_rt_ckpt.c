@@ -30,7 +30,7 @@ static void fx_init(Fx *fx)
     srt_err_clear(&fx->err);
 }
 
-/* rm -r path (no symlinks are followed: the tests create none). */
+/* rm -r path (links are removed, never followed). */
 static void rm_tree(const char *path)
 {
     struct stat st;
@@ -842,6 +842,307 @@ START_TEST(test_purge)
 }
 END_TEST
 
+/* ==== State schemas and keys read back ==== */
+
+START_TEST(test_schema_rule)
+{
+    /* Spark's equalsIgnoreNameAndCompatibleNullability: count and types, names ignored. */
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:string>", "struct<b:string>"), 1);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:string>", "struct<a:timestamp>"), 0);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:string>", "struct<a:string,b:int>"), 0);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:string,b:int>", "struct<a:string>"), 0);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<>", "struct<>"), 1);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<>", "struct<a:int>"), 0);
+    ck_assert_int_eq(srt_state_schema_compatible(
+                         "struct<window:struct<start:timestamp,end:timestamp>,`count(1)`:bigint>",
+                         "struct<w:struct<s:timestamp,e:timestamp>,n:bigint>"),
+                     1);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<w:struct<s:timestamp,e:timestamp>>",
+                                                 "struct<w:struct<s:timestamp>>"),
+                     0);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:array<int>>", "struct<b:array<int>>"), 1);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:array<int>>", "struct<b:array<bigint>>"),
+                     0);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:int>", "struct<a:struct<b:int>>"), 0);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<`a``:b`:int>", "struct<x:int>"), 1);
+    /* Malformed text is reported as such. */
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:int", "struct<a:int"), -1);
+    ck_assert_int_eq(srt_state_schema_compatible("bigint", "bigint"), -1);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<a:int>x", "struct<a:int>x"), -1);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<:int>", "struct<:int>"), -1);
+}
+END_TEST
+
+/* A key layout of GROUP BY s STRING, n BIGINT, t STRING: two null flags padded to 8, the
+   length of s at 8, n at 16, the length of t at 24, the string bytes from 32. */
+static void key_layout(struct SrtStateSchema *s, uint32_t *strings)
+{
+    memset(s, 0, sizeof *s);
+    s->name = "stateStoreSave";
+    s->key = "struct<s:string,n:bigint,t:string>";
+    s->value = "struct<count:bigint>";
+    s->key_nulls = 3;
+    s->key_fixed = 32;
+    strings[0] = 8;
+    strings[1] = 24;
+    s->key_strings = strings;
+    s->n_key_strings = 2;
+}
+
+static uint32_t make_key(uint8_t *k, uint64_t sn, uint64_t tn, const char *bytes)
+{
+    memset(k, 0, 32);
+    memcpy(k + 8, &sn, 8);
+    memcpy(k + 24, &tn, 8);
+    size_t n = strlen(bytes);
+    memcpy(k + 32, bytes, n);
+    return 32 + (uint32_t)n;
+}
+
+START_TEST(test_state_key_check)
+{
+    struct SrtStateSchema s;
+    uint32_t strings[2];
+    key_layout(&s, strings);
+    SrtErr err;
+    uint8_t k[64];
+    uint32_t n = make_key(k, 2, 3, "abxyz");
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_state_key_check(&s, k, n, &err), 0);
+    /* Each check: a key that generated code would decode past its end, or misread. */
+    struct {
+        uint64_t sn, tn;
+        const char *bytes;
+        int cut, null_flag;
+        const char *msg;
+    } bad[] = {
+        {6, 3, "abxyz", 0, 0, "gives its string at byte 8 a length of 6 bytes, but only 5"},
+        {2, 4, "abxyz", 0, 0, "gives its string at byte 24 a length of 4 bytes, but only 3"},
+        {UINT64_MAX, 0, "abxyz", 0, 0, "gives its string at byte 8 a length of 18446744073709551615"},
+        {(uint64_t)1 << 32, 0, "", 0, 0, "a length of 4294967296 bytes, but only 0"},
+        {1, 1, "abxyz", 0, 0, "has 3 bytes after its last string"},
+        {0, 0, "", 1, 0, "has 31 bytes, fewer than the 32 bytes of its fixed part"},
+        {2, 3, "abxyz", 0, 2, "has 2 as the null flag of key 1"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        n = make_key(k, bad[i].sn, bad[i].tn, bad[i].bytes) - (uint32_t)bad[i].cut;
+        k[1] = (uint8_t)bad[i].null_flag;
+        srt_err_clear(&err);
+        /* A guarded copy: a check that read past the key would fault. */
+        char *g = rt_guard((const char *)k, n);
+        ck_assert_int_eq(srt_state_key_check(&s, (const uint8_t *)g, n, &err), -SRT_ERR_FORMAT);
+        rt_guard_free(g, n);
+        ck_assert_msg(strstr(err.msg, bad[i].msg) != NULL, "case %zu: %s", i, err.msg);
+    }
+    /* Without a registered layout nothing is checked. */
+    memset(&s, 0, sizeof s);
+    ck_assert_int_eq(srt_state_key_check(&s, k, 3, &err), 0);
+}
+END_TEST
+
+/* A query definition with an aggregation (and optionally a dedup) of these schemas. */
+static void def_with(SrtQueryDef *d, const char *agg_name, const char *key, const char *value,
+                     const char *dedup_name)
+{
+    memset(d, 0, sizeof *d);
+    d->name = "q";
+    d->has_agg = agg_name != NULL;
+    d->state[SRT_OP_AGG].name = agg_name;
+    d->state[SRT_OP_AGG].key = key;
+    d->state[SRT_OP_AGG].value = value;
+    d->has_dedup = dedup_name != NULL;
+    d->state[SRT_OP_DEDUP].name = dedup_name;
+    d->state[SRT_OP_DEDUP].key = "struct<id:bigint>";
+    d->state[SRT_OP_DEDUP].value = "struct<__dummy__:void>";
+}
+
+START_TEST(test_schema_file)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[300], p[400];
+    snprintf(d, sizeof d, "%s/chk", fx.dir);
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    SrtQueryDef q;
+    /* First start: the file is written. */
+    def_with(&q, "stateStoreSave", "struct<action:string>", "struct<count:bigint>", NULL);
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 0, &fx.mem, &fx.err), 0);
+    size_t n;
+    char *text = slurp(path_in(p, sizeof p, d, "state/0/_metadata/schema"), &n);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_msg(strncmp(text, "v1\nstateStoreSave\nstruct<action:string>\nstruct<count:bigint>\n#crc32c ",
+                          68) == 0,
+                  "%s", text);
+    free(text);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/1/_metadata/schema"), F_OK), -1);
+    /* Renamed: allowed, and the file keeps the first schema (Spark 3.5 does not rewrite). */
+    def_with(&q, "stateStoreSave", "struct<kind:string>", "struct<n:bigint>", NULL);
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 3, &fx.mem, &fx.err), 0);
+    text = slurp(path_in(p, sizeof p, d, "state/0/_metadata/schema"), &n);
+    ck_assert_ptr_nonnull(strstr(text, "struct<action:string>"));
+    free(text);
+    /* Another key type: refused with both schemas. */
+    def_with(&q, "stateStoreSave", "struct<time:timestamp>", "struct<count:bigint>", NULL);
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 3, &fx.mem, &fx.err), -SRT_ERR_QUERY);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "stateful operator 0 (stateStoreSave): Provided schema "
+                                             "doesn't match to the schema for existing state!"));
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "- Provided key schema: struct<time:timestamp>\n"));
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "- Existing key schema: struct<action:string>\n"));
+    /* Another value type only: refused too. */
+    def_with(&q, "stateStoreSave", "struct<action:string>", "struct<max:string>", NULL);
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 3, &fx.mem, &fx.err), -SRT_ERR_QUERY);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "- Provided value schema: struct<max:string>\n"));
+    /* Another operator kind in the same slot. */
+    def_with(&q, "sessionWindowStateStoreSaveExec", "struct<action:string>", "struct<count:bigint>",
+             NULL);
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 3, &fx.mem, &fx.err), -SRT_ERR_QUERY);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "written by a stateStoreSave operator, the query now "
+                                             "has a sessionWindowStateStoreSaveExec operator"));
+    /* An operator added after batches ran (no state of it), and one removed. */
+    def_with(&q, "stateStoreSave", "struct<action:string>", "struct<count:bigint>", "dedupe");
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 3, &fx.mem, &fx.err), -SRT_ERR_QUERY);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "stateful operator 1 (dedupe) has no state"));
+    def_with(&q, NULL, NULL, NULL, NULL);
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 3, &fx.mem, &fx.err), -SRT_ERR_QUERY);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "holds the state of stateful operator 0 "
+                                             "(stateStoreSave) but the query has no aggregation"));
+    /* A damaged schema file is reported, not trusted. */
+    const char junk[] = "v1\nstateStoreSave\nstruct<a:int\nstruct<>\n";
+    ck_assert_int_eq(srt_ckpt_write_file(path_in(p, sizeof p, d, "state/0/_metadata/schema"), junk,
+                                         sizeof junk - 1, &fx.err),
+                     0);
+    def_with(&q, "stateStoreSave", "struct<a:int>", "struct<>", NULL);
+    ck_assert_int_eq(srt_ckpt_check_schemas(c, &q, 3, &fx.mem, &fx.err), -SRT_ERR_FORMAT);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "state/0/_metadata/schema is not a state schema"));
+    srt_ckpt_close(c);
+    ck_assert_int_eq(fx.mem.in_use, 0);
+    fx_done(&fx);
+}
+END_TEST
+
+/* ==== Special files, planted links and leftovers ==== */
+
+START_TEST(test_create_temp_never_follows)
+{
+    Fx fx;
+    fx_init(&fx);
+    char target[300], tmp[300];
+    snprintf(target, sizeof target, "%s/target", fx.dir);
+    snprintf(tmp, sizeof tmp, "%s/.x.tmp-1", fx.dir);
+    spit(target, "precious", 8);
+    /* A link at the temporary name: the name is replaced, the target untouched. */
+    ck_assert_int_eq(symlink(target, tmp), 0);
+    int fd = srt_fs_create_temp(tmp, 0644);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "new", 3), 3);
+    close(fd);
+    size_t n;
+    char *t = slurp(target, &n);
+    ck_assert_str_eq(t, "precious");
+    free(t);
+    struct stat st;
+    ck_assert_int_eq(lstat(tmp, &st), 0);
+    ck_assert(S_ISREG(st.st_mode));
+    /* A FIFO there: replaced too, never opened (an open for writing would block). */
+    ck_assert_int_eq(unlink(tmp), 0);
+    ck_assert_int_eq(mkfifo(tmp, 0644), 0);
+    fd = srt_fs_create_temp(tmp, 0644);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(lstat(tmp, &st), 0);
+    ck_assert(S_ISREG(st.st_mode));
+    /* A directory cannot be replaced: an error, not a write elsewhere. */
+    ck_assert_int_eq(unlink(tmp), 0);
+    ck_assert_int_eq(mkdir(tmp, 0755), 0);
+    ck_assert_int_eq(srt_fs_create_temp(tmp, 0644), -1);
+    ck_assert_int_eq(rmdir(tmp), 0);
+    /* srt_ckpt_write_file through a planted link of its own temporary name. */
+    char file[300], ttmp[320];
+    snprintf(file, sizeof file, "%s/f", fx.dir);
+    snprintf(ttmp, sizeof ttmp, "%s/.f.tmp-%ld", fx.dir, (long)getpid());
+    ck_assert_int_eq(symlink(target, ttmp), 0);
+    ck_assert_int_eq(srt_ckpt_write_file(file, "data", 4, &fx.err), 0);
+    t = slurp(target, &n);
+    ck_assert_str_eq(t, "precious");
+    free(t);
+    ck_assert_int_eq(lstat(ttmp, &st), -1);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_read_special_files)
+{
+    Fx fx;
+    fx_init(&fx);
+    char p[300], target[300];
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    snprintf(p, sizeof p, "%s/fifo", fx.dir);
+    ck_assert_int_eq(mkfifo(p, 0644), 0);
+    /* No writer ever comes: a blocking open would hang the test. */
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "fifo is a FIFO, not a regular file"));
+    snprintf(p, sizeof p, "%s/dir", fx.dir);
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "dir is a directory, not a regular file"));
+    ck_assert_int_eq(srt_ckpt_read_file("/dev/zero", &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "/dev/zero is a device, not a regular file"));
+    /* A link to a valid checkpoint file is refused as well. */
+    snprintf(target, sizeof target, "%s/real", fx.dir);
+    ck_assert_int_eq(srt_ckpt_write_file(target, "x", 1, &fx.err), 0);
+    snprintf(p, sizeof p, "%s/link", fx.dir);
+    ck_assert_int_eq(symlink(target, p), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &b, &fx.err), -SRT_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(fx.err.msg, "link is a symbolic link, not a regular file"));
+    ck_assert_int_eq(srt_ckpt_read_file(target, &b, &fx.err), 0);
+    srt_buf_free(&b);
+    fx_done(&fx);
+}
+END_TEST
+
+START_TEST(test_open_removes_temps)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[300], p[400];
+    snprintf(d, sizeof d, "%s/chk", fx.dir);
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    srt_ckpt_close(c);
+    static const char *const gone[] = {".metadata.tmp-1", "offsets/.3.tmp-123",
+                                       "commits/.3.tmp-9", "state/0/.4.delta.tmp-55",
+                                       "state/0/_metadata/.schema.tmp-6", "sources/0/.2.tmp-77"};
+    static const char *const kept[] = {"offsets/.notes", "offsets/.3.tmp-", "offsets/.3.tmp-1x",
+                                       "offsets/..tmp-1", "state/0/x.tmp-1"};
+    mkdir(path_in(p, sizeof p, d, "state/0"), 0755);
+    mkdir(path_in(p, sizeof p, d, "state/0/_metadata"), 0755);
+    mkdir(path_in(p, sizeof p, d, "sources/0"), 0755);
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        spit(path_in(p, sizeof p, d, gone[i]), "x", 1);
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        spit(path_in(p, sizeof p, d, kept[i]), "x", 1);
+    /* A link of the pattern goes (not its target), a directory of the pattern stays. */
+    char target[300];
+    snprintf(target, sizeof target, "%s/target", fx.dir);
+    spit(target, "t", 1);
+    ck_assert_int_eq(symlink(target, path_in(p, sizeof p, d, "commits/.4.tmp-2")), 0);
+    ck_assert_int_eq(mkdir(path_in(p, sizeof p, d, "commits/.5.tmp-2"), 0755), 0);
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    srt_ckpt_close(c);
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        ck_assert_msg(access(path_in(p, sizeof p, d, gone[i]), F_OK) != 0, "%s is left", gone[i]);
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        ck_assert_msg(access(path_in(p, sizeof p, d, kept[i]), F_OK) == 0, "%s is gone", kept[i]);
+    struct stat st;
+    ck_assert_int_eq(lstat(path_in(p, sizeof p, d, "commits/.4.tmp-2"), &st), -1);
+    ck_assert_int_eq(access(target, F_OK), 0);
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "commits/.5.tmp-2"), F_OK), 0);
+    fx_done(&fx);
+}
+END_TEST
+
 Suite *rt_ckpt_suite(void)
 {
     Suite *s = suite_create("rt_ckpt");
@@ -851,6 +1152,9 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_file_torn_and_flipped);
     tcase_add_test(tc, test_file_write_errors);
     tcase_add_test(tc, test_uuid4);
+    tcase_add_test(tc, test_create_temp_never_follows);
+    tcase_add_test(tc, test_read_special_files);
+    tcase_add_test(tc, test_open_removes_temps);
     suite_add_tcase(s, tc);
     tc = tcase_create("logs");
     tcase_add_test(tc, test_open_metadata);
@@ -863,6 +1167,9 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_state_replay);
     tcase_add_test(tc, test_state_errors);
     tcase_add_test(tc, test_purge);
+    tcase_add_test(tc, test_schema_rule);
+    tcase_add_test(tc, test_state_key_check);
+    tcase_add_test(tc, test_schema_file);
     suite_add_tcase(s, tc);
     return s;
 }

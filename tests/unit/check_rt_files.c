@@ -2,7 +2,9 @@
 ** maxFilesPerTrigger, latestFirst, files appearing later, hidden files and
 ** directories skipped, availableNow snapshots, offsets, empty files, missing path; with a
 ** checkpoint: the source log entries, restore, re-running a batch after a restart, maxFileAge
-** after a restart, corrupt/missing/malformed entries, deleted files, allocation failures.
+** after a restart, corrupt/missing/malformed entries, deleted files, allocation failures;
+** big files in several buffers with their positions, a file truncated while it is read, the
+** line length limit.
 */
 #include <check.h>
 #include <fcntl.h>
@@ -77,8 +79,9 @@ static void env_done(Env *e)
 }
 
 /* Read callback: appends "<basename>:<bytes>;" to a buffer. */
-static int collect(void *ctx, const char *what, const char *buf, size_t len)
+static int collect(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
+    (void)at;
     char *out = ctx;
     const char *base = strrchr(what, '/');
     size_t k = strlen(out);
@@ -211,6 +214,128 @@ START_TEST(test_empty_and_unterminated)
     char out[1024];
     batch(&e, SRT_LIMIT_DEFAULT, out);
     ck_assert_str_eq(out, "empty:;nonl:{\"a\":1}\n{\"a\":2};");
+    env_done(&e);
+}
+END_TEST
+
+/* A big file (several read buffers) of numbered 100-byte lines, made with write(). */
+static void write_lines(const char *dir, const char *name, int n, time_t mtime, char **path_out)
+{
+    char *path = malloc(256);
+    snprintf(path, 256, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "{\"i\":%09d,\"pad\":\"%075d\"}\n", i, 0);
+    fclose(f);
+    struct timespec ts[2] = {{mtime, 0}, {mtime, 0}};
+    ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+    *path_out = path;
+}
+
+typedef struct Chunks {
+    const char *path;
+    off_t truncate_to; /* on the first buffer; 0: never */
+    size_t total, calls;
+    int64_t next_line, next_byte; /* where the next buffer must start */
+    unsigned sum;
+} Chunks;
+
+/* Read callback: checks buffers are whole lines at the positions they claim; touches every
+   byte (a mapping of a file truncated meanwhile would fault here). */
+static int chunks(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
+{
+    Chunks *c = ctx;
+    (void)what;
+    if (c->calls++ == 0 && c->truncate_to)
+        ck_assert_int_eq(truncate(c->path, c->truncate_to), 0);
+    ck_assert_ptr_nonnull(at);
+    ck_assert_int_eq(at->line, c->next_line);
+    ck_assert_int_eq(at->byte, c->next_byte);
+    for (size_t i = 0; i < len; i++)
+        c->sum += (unsigned char)buf[i];
+    if (len) {
+        ck_assert_int_eq(buf[len - 1], '\n');
+        ck_assert_int_eq(buf[0], '{');
+        ck_assert_int_eq(atoi(buf + 5), (int)(c->next_byte / 100)); /* the line's number */
+    }
+    c->total += len;
+    c->next_line += (int64_t)(len / 100);
+    c->next_byte += (int64_t)len;
+    return 0;
+}
+
+START_TEST(test_big_file_buffers)
+{
+    Env e;
+    env_init(&e);
+    char *path;
+    write_lines(e.dir, "big", 50000, 1000, &path); /* 5 MB: several read buffers */
+    ck_assert_int_eq(env_open(&e), 0);
+    int has = 0;
+    ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+    Chunks c = {path, 0, 0, 0, 1, 0, 0};
+    ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), chunks, &c, &e.err), 0);
+    ck_assert_uint_eq(c.total, 5000000);
+    ck_assert_uint_gt(c.calls, 2);
+    ck_assert_int_eq(c.next_line, 50001);
+    ck_assert_int_eq(e.src.vt->commit(&e.src, srt_buf_cstr(&e.end), &e.err), 0);
+    free(path);
+    env_done(&e);
+}
+END_TEST
+
+/* Truncated while it is read (after the first buffer): the bytes that are there, no SIGBUS
+   (a mapping of the whole file faults when the callback touches the part cut off). */
+START_TEST(test_truncated_while_read)
+{
+    Env e;
+    env_init(&e);
+    char *path;
+    write_lines(e.dir, "cut", 50000, 2000, &path); /* planned at 5 MB, cut to 1.5 MB */
+    ck_assert_int_eq(env_open(&e), 0);
+    int has = 0;
+    ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+    ck_assert_int_eq(has, 1);
+    Chunks t = {path, 1500000, 0, 0, 1, 0, 0};
+    ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), chunks, &t, &e.err), 0);
+    ck_assert_uint_eq(t.total, 1500000);
+    ck_assert_int_eq(t.next_line, 15001);
+    free(path);
+    env_done(&e);
+}
+END_TEST
+
+static int chunks_any(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
+{
+    (void)what, (void)buf, (void)at;
+    ((Chunks *)ctx)->total += len;
+    return 0;
+}
+
+START_TEST(test_line_too_long)
+{
+    Env e;
+    env_init(&e);
+    char path[256];
+    snprintf(path, sizeof path, "%s/long", e.dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("{\"a\":1}\n", f);
+    static char block[4096];
+    memset(block, '7', sizeof block);
+    for (size_t i = 0; i <= SRT_LINE_MAX; i += sizeof block)
+        ck_assert_uint_eq(fwrite(block, 1, sizeof block, f), sizeof block);
+    fputs("\n", f);
+    fclose(f);
+    ck_assert_int_eq(env_open(&e), 0);
+    int has = 0;
+    ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+    Chunks c = {path, 0, 0, 0, 1, 0, 0};
+    int rc = e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), chunks_any, &c, &e.err);
+    ck_assert_int_eq(rc, -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(e.err.msg, "long: line 2 (at byte 8) is longer than 67108864 bytes, the limit of a line"),
+                  "%s", e.err.msg);
     env_done(&e);
 }
 END_TEST
@@ -665,6 +790,9 @@ Suite *rt_files_suite(void)
     tcase_add_test(tc, test_max_file_age);
     tcase_add_test(tc, test_available_now_snapshot);
     tcase_add_test(tc, test_empty_and_unterminated);
+    tcase_add_test(tc, test_big_file_buffers);
+    tcase_add_test(tc, test_truncated_while_read);
+    tcase_add_test(tc, test_line_too_long);
     tcase_add_test(tc, test_option_errors);
     tcase_add_test(tc, test_path_vanishes);
     tcase_add_test(tc, test_files_oom);

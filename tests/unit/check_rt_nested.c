@@ -62,20 +62,37 @@ START_TEST(test_struct)
     ck_assert_double_eq(g[0].d, 39.3);
     ck_assert_double_eq(g[1].d, -76.6);
 
-    /* Missing fields and fields of another type are NULL; the struct itself is not. */
-    in = "{\"zip\": \"21201\"}";
+    /* Missing fields are NULL; the struct itself is not. */
+    in = "{\"city\": \"x\"}";
     ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
     ck_assert_int_eq(st, SRT_JV_OK);
     f = d.p;
-    ck_assert(f[0].is_null && f[1].is_null && f[2].is_null);
+    ck_assert(!f[0].is_null && f[1].is_null && f[2].is_null);
 
-    /* null and a value of another type make the whole value NULL, and are consumed. */
+    /* A field of another type, even nested, is NULL and the value partial (Spark's partial
+       results): the other fields are kept, the record is malformed. */
+    in = "{\"zip\": \"21201\", \"city\": \"x\", \"geo\": {\"lat\": true, \"lon\": 2}}";
+    ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
+    ck_assert_int_eq(st, SRT_JV_PARTIAL);
+    f = d.p;
+    ck_assert(!f[0].is_null && f[1].is_null && !f[2].is_null);
+    ck_assert(((const SrtDatum *)f[2].p)[0].is_null);
+    ck_assert_double_eq(((const SrtDatum *)f[2].p)[1].d, 2.0);
+    in = "{\"geo\": 5, \"zip\": 7}";
+    ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
+    ck_assert_int_eq(st, SRT_JV_PARTIAL);
+    f = d.p;
+    ck_assert(f[2].is_null && f[1].i == 7);
+
+    /* null makes the whole value NULL; a value of another type too, and is BADTYPE. Both
+       are consumed. */
     ck_assert_int_eq(read_value(type, "null,", &d, &st), 4);
     ck_assert_int_eq(st, SRT_JV_NULL);
     ck_assert_int_eq(read_value(type, "[1, 2]}", &d, &st), 6);
-    ck_assert_int_eq(st, SRT_JV_NULL);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE);
+    ck_assert_int_eq(d.is_null, 1);
     ck_assert_int_eq(read_value(type, "\"text\"", &d, &st), 6);
-    ck_assert_int_eq(st, SRT_JV_NULL);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE);
 }
 END_TEST
 
@@ -86,7 +103,7 @@ START_TEST(test_array)
     int st;
     const char *in = "[{\"id\":\"a\",\"qty\":1}, null, {\"qty\": 2.5}, {}, {\"id\":\"e\",\"qty\":5}]";
     ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
-    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_int_eq(st, SRT_JV_PARTIAL); /* 2.5 for a bigint: a partial element */
     ck_assert_uint_eq(d.n, 5);
     const SrtDatum *e = d.p;
     assert_str(&((const SrtDatum *)e[0].p)[0], "a");
@@ -106,6 +123,18 @@ START_TEST(test_array)
     ck_assert_int_eq(read_value("array<array<string>>", "[[\"x\"],[],null]", &d, &st), 15);
     ck_assert_uint_eq(d.n, 3);
     assert_str(((const SrtDatum *)((const SrtDatum *)d.p)[0].p), "x");
+
+    /* An element of another type that is not a partial struct makes the whole array NULL
+       (JacksonParser.convertArray catches only partial results), all of it consumed. */
+    ck_assert_int_eq(read_value("array<int>", "[1,\"x\",3] ", &d, &st), 9);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE);
+    ck_assert_int_eq(d.is_null, 1);
+    ck_assert_int_eq(read_value(type, "[{\"id\":\"a\"}, 5]", &d, &st), 15);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE);
+    ck_assert_int_eq(d.is_null, 1);
+    ck_assert_int_eq(read_value("struct<a:array<int>,b:int>", "{\"a\":[[1]],\"b\":2}", &d, &st), 17);
+    ck_assert_int_eq(st, SRT_JV_PARTIAL);
+    ck_assert(((const SrtDatum *)d.p)[0].is_null && ((const SrtDatum *)d.p)[1].i == 2);
 }
 END_TEST
 

@@ -5,6 +5,7 @@
 */
 #include <check.h>
 #include <fcntl.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -665,6 +666,32 @@ START_TEST(test_two_queries)
 }
 END_TEST
 
+/* A session the table refuses (an end before its start) fails the query with that cause,
+   not "out of memory". */
+START_TEST(test_session_bad_bounds_cause)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    ck_assert_ptr_nonnull(q);
+    q->sessions = srt_sessions_new(&mem, 16, 0, NULL);
+    ck_assert_ptr_nonnull(q->sessions);
+    uint8_t key[16] = {0};
+    jmp_buf jb;
+    if (setjmp(jb) == 0) {
+        q->guard = &jb;
+        srt_session_upsert(q, key, sizeof key, srt_hash(key, sizeof key), 10, 5);
+        ck_abort_msg("the upsert returned");
+    }
+    q->guard = NULL;
+    ck_assert_int_eq(q->failed, 1);
+    ck_assert_str_eq(q->err.msg, "session window: invalid session [10, 5) or key of 16 bytes");
+    srt_sessions_free(q->sessions);
+    q->sessions = NULL;
+    srt_query_free(q);
+}
+END_TEST
+
 Suite *rt_query_suite(void)
 {
     Suite *s = suite_create("rt_query");
@@ -672,6 +699,7 @@ Suite *rt_query_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_complete_available_now);
+    tcase_add_test(tc, test_session_bad_bounds_cause);
     tcase_add_test(tc, test_update_mode);
     tcase_add_test(tc, test_once_order_having);
     tcase_add_test(tc, test_stateless_append);

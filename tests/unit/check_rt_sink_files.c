@@ -9,9 +9,11 @@
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -729,12 +731,18 @@ START_TEST(test_sink_write_errors)
     SrtDatum r[1] = {str("v")};
     SrtDatum *rows[1] = {r};
 
-    /* The disk is full: the temporary name leads to /dev/full. */
-    snprintf(p, sizeof p, "%s/." PART(00) ".json.tmp", out);
-    ck_assert_int_eq(symlink("/dev/full", p), 0);
-    ck_assert_int_eq(k.vt->write(&k, 0, rows, 1, &fx.schema, &fx.err), -SRT_ERR_IO);
-    snprintf(want, sizeof want,
-             "files sink 'out': cannot write '%s/" PART(00) ".json': No space left on device", out);
+    /* No room for the file (a file size limit of 0; a link planted at the temporary name
+       is never followed, so it cannot stand for a full disk). */
+    struct rlimit was, none = {0, 0};
+    ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &was), 0);
+    none.rlim_max = was.rlim_max;
+    signal(SIGXFSZ, SIG_IGN);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &none), 0);
+    int wrc = k.vt->write(&k, 0, rows, 1, &fx.schema, &fx.err);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &was), 0);
+    ck_assert_int_eq(wrc, -SRT_ERR_IO);
+    snprintf(want, sizeof want, "files sink 'out': cannot write '%s/" PART(00) ".json': File too large",
+             out);
     ck_assert_str_eq(fx.err.msg, want);
     assert_only(out, "_spark_metadata");
 
@@ -907,33 +915,164 @@ START_TEST(test_manifest_entries)
 }
 END_TEST
 
+/* Open a sink with fx's options and one string column, write the row "a" as batch id. */
+static void write_a(Fx *fx, int64_t id)
+{
+    fx_col(fx, "s", "string", 0);
+    SrtSink k;
+    sink_init(&k, fx);
+    ck_assert_int_eq(k.vt->open(&k, &fx->opts, &fx->schema, &fx->err), 0);
+    SrtDatum a[1] = {str("a")};
+    SrtDatum *rows[1] = {a};
+    ck_assert_int_eq(k.vt->write(&k, id, rows, 1, &fx->schema, &fx->err), 0);
+    k.vt->close(&k);
+}
+
+/* Entry id of dir's manifest lists exactly the part file name of size bytes in out_abs. */
+static void assert_entry_of_one(Fx *fx, const char *dir, const char *out_abs, int id,
+                                const char *name, long long size)
+{
+    char line[700], want[1024];
+    char *t = entry_of(fx, dir, id);
+    ck_assert_ptr_nonnull(t);
+    want_line(line, sizeof line, out_abs, out_abs, name, size);
+    snprintf(want, sizeof want, "v1\n%s\n", line);
+    ck_assert_str_eq(t, want);
+    free(t);
+}
+
 START_TEST(test_manifest_relative_path)
 {
     /* A relative path becomes absolute against the working directory, normalised. */
     Fx fx;
     fx_init(&fx);
     rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
-    char saved[4096], here[4096], line[700], want[1024], out[4200];
+    char saved[4096], here[4096], out[4200];
     ck_assert_ptr_nonnull(getcwd(saved, sizeof saved));
     ck_assert_int_eq(chdir(fx.dir), 0);
     ck_assert_ptr_nonnull(getcwd(here, sizeof here)); /* the physical name of fx.dir */
     fx_opt(&fx, "path", "rel/./x/..//out/");
     fx_opt(&fx, "format", "csv");
-    fx_col(&fx, "s", "string", 0);
-    SrtSink k;
-    sink_init(&k, &fx);
-    ck_assert_int_eq(k.vt->open(&k, &fx.opts, &fx.schema, &fx.err), 0);
-    SrtDatum a[1] = {str("a")};
-    SrtDatum *rows[1] = {a};
-    ck_assert_int_eq(k.vt->write(&k, 7, rows, 1, &fx.schema, &fx.err), 0);
-    k.vt->close(&k);
+    write_a(&fx, 7);
     snprintf(out, sizeof out, "%s/rel/out", here);
-    char *t = entry_of(&fx, "rel/out", 7);
-    want_line(line, sizeof line, out, out, PART(07) ".csv", 2);
-    snprintf(want, sizeof want, "v1\n%s\n", line);
-    ck_assert_str_eq(t, want);
-    free(t);
+    assert_entry_of_one(&fx, "rel/out", out, 7, PART(07) ".csv", 2);
     ck_assert_int_eq(chdir(saved), 0);
+    fx_done(&fx);
+}
+END_TEST
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char path[320];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(test_manifest_path_through_symlink)
+{
+    /* path = <dir>/link/../out with link -> some/deep: the kernel resolves link/.. to
+       <dir>/some, so the part file is <dir>/some/out/...; the manifest names that file, not
+       the lexical <dir>/out (which does not exist). */
+    Fx fx;
+    fx_init(&fx);
+    rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+    assert_plain_dir(&fx);
+    char real[4096], p[300], out[4200];
+    ck_assert_ptr_nonnull(realpath(fx.dir, real));
+    snprintf(p, sizeof p, "%s/some/deep", fx.dir);
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && ln -s some/deep %s/link", p, fx.dir);
+    ck_assert_int_eq(system(cmd), 0);
+    snprintf(p, sizeof p, "%s/link/../out", fx.dir);
+    fx_opt(&fx, "path", p);
+    write_a(&fx, 0);
+    snprintf(out, sizeof out, "%s/some/out", real);
+    assert_entry_of_one(&fx, out, out, 0, PART(00) ".json", 10);
+    snprintf(p, sizeof p, "%s/out", fx.dir);
+    ck_assert_int_ne(access(p, F_OK), 0);
+    fx_done(&fx);
+}
+END_TEST
+
+/* Open the sink on <dir>/o as the query with this id (NULL: none). */
+static int open_as(Fx *fx, SrtSink *k, const char *query_id)
+{
+    fx->schema.n_cols = 0;
+    char path[200];
+    snprintf(path, sizeof path, "%s/o", fx->dir);
+    fx_opt(fx, "path", path);
+    fx_col(fx, "s", "string", 0);
+    sink_init(k, fx);
+    k->query_id = query_id;
+    return k->vt->open(k, &fx->opts, &fx->schema, &fx->err);
+}
+
+START_TEST(test_manifest_one_query)
+{
+    /* The first query to open the directory records its id; another query is refused at
+       open, before it writes or removes anything; the same query reopens it. */
+    static const char A[] = "11111111-2222-4333-8444-555555555555";
+    static const char B[] = "99999999-2222-4333-8444-555555555555";
+    Fx fx;
+    fx_init(&fx);
+    rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
+    char o[200], meta[220], owner[240], want[1024];
+    snprintf(o, sizeof o, "%s/o", fx.dir);
+    snprintf(meta, sizeof meta, "%s/_spark_metadata", o);
+    snprintf(owner, sizeof owner, "%s/query-id", meta);
+    SrtDatum a[1] = {str("a")}, b[1] = {str("b")};
+    SrtDatum *ra[1] = {a}, *rb[1] = {b};
+    SrtSink k;
+    ck_assert_int_eq(open_as(&fx, &k, A), 0);
+    ck_assert_int_eq(k.vt->write(&k, 0, ra, 1, &fx.schema, &fx.err), 0);
+    k.vt->close(&k);
+    SrtBuf t;
+    srt_buf_init(&t, &fx.mem);
+    ck_assert_int_eq(srt_ckpt_read_file(owner, &t, &fx.err), 0);
+    ck_assert_str_eq(srt_buf_cstr(&t), "{\"id\":\"11111111-2222-4333-8444-555555555555\"}\n");
+    srt_buf_free(&t);
+
+    /* Another query: refused, its batch 0 never written over the first one's. */
+    put_file(meta, ".query-id.tmp-77", "{\"id");
+    ck_assert_int_eq(open_as(&fx, &k, B), -SRT_ERR_QUERY);
+    snprintf(want, sizeof want,
+             "files sink 'out': '%s' is written by another query (%s holds {\"id\":\"%s\"}; "
+             "this query's id is %s): two queries cannot write one directory. Write to another "
+             "path, or, if the query's checkpoint was replaced, remove the directory to start "
+             "its output again",
+             o, owner, A, B);
+    ck_assert_str_eq(fx.err.msg, want);
+    k.vt->close(&k);
+    char *part = file_in(&fx, "o", PART(00) ".json");
+    ck_assert_str_eq(part, "{\"s\":\"a\"}\n");
+    free(part);
+
+    /* The same query again (a restart): accepted, its crashed claim's temp file removed. */
+    ck_assert_int_eq(open_as(&fx, &k, A), 0);
+    ck_assert_int_eq(k.vt->write(&k, 1, rb, 1, &fx.schema, &fx.err), 0);
+    k.vt->close(&k);
+    assert_only(meta, "0 1 query-id");
+    /* No checkpoint, no id: nothing checked (the compiler requires a checkpoint). */
+    ck_assert_int_eq(open_as(&fx, &k, NULL), 0);
+    k.vt->close(&k);
+
+    /* A directory with entries but no query-id (an older writer) is claimed. */
+    ck_assert_int_eq(unlink(owner), 0);
+    ck_assert_int_eq(open_as(&fx, &k, B), 0);
+    k.vt->close(&k);
+    ck_assert_int_eq(open_as(&fx, &k, A), -SRT_ERR_QUERY);
+    k.vt->close(&k);
+
+    /* A damaged query-id is reported, never overwritten. */
+    put_file(meta, "query-id", "{\"id\":\"x\"}\n");
+    ck_assert_int_eq(open_as(&fx, &k, A), -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(fx.err.msg, "files sink 'out': ") == fx.err.msg &&
+                      strstr(fx.err.msg, owner) != NULL,
+                  "%s", fx.err.msg);
+    k.vt->close(&k);
     fx_done(&fx);
 }
 END_TEST
@@ -999,16 +1138,6 @@ START_TEST(test_manifest_skips_committed)
     fx_done(&fx);
 }
 END_TEST
-
-static void put_file(const char *dir, const char *name, const char *text)
-{
-    char path[320];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    ck_assert_int_eq(fclose(f), 0);
-}
 
 START_TEST(test_manifest_uncommitted_rerun)
 {
@@ -1176,6 +1305,8 @@ Suite *rt_sink_files_suite(void)
     tc = tcase_create("manifest");
     tcase_add_test(tc, test_manifest_entries);
     tcase_add_test(tc, test_manifest_relative_path);
+    tcase_add_test(tc, test_manifest_path_through_symlink);
+    tcase_add_test(tc, test_manifest_one_query);
     tcase_add_test(tc, test_manifest_skips_committed);
     tcase_add_test(tc, test_manifest_uncommitted_rerun);
     tcase_add_test(tc, test_manifest_corrupt_entry);

@@ -2,14 +2,15 @@
 ** with and without ramp-up, offsets from an injected clock, chunks, availableNow, options),
 ** rate-micro-batch (batches, offsets, reading between stored offsets, availableNow) and
 ** socket (a loopback server in the test: partial lines, \r\n, offsets, commit, end of
-** stream, includeTimestamp, connection refused, the WARN), plus whole queries through
-** srt_run with hand-written value-row process functions.
+** stream, includeTimestamp, connection refused, the WARN, the line length limit), plus whole
+** queries through srt_run with hand-written value-row process functions.
 */
 #include <arpa/inet.h>
 #include <check.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,8 +100,9 @@ typedef struct Rows {
     int64_t first, last; /* rate values */
 } Rows;
 
-static int collect(void *ctx, const char *what, const char *buf, size_t len)
+static int collect(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
+    (void)at;
     Rows *r = ctx;
     ck_assert_str_eq(what, "src");
     size_t row_size = sizeof(SrtDatum) * (size_t)r->n_cols;
@@ -815,6 +817,53 @@ START_TEST(test_socket_eof_and_release)
 }
 END_TEST
 
+/* A line longer than SRT_LINE_MAX: the plan fails naming the source, host, port and limit as
+   soon as that much arrived without a newline (the server never ends the line). */
+START_TEST(test_socket_line_too_long)
+{
+    SockEnv s;
+    sock_setup(&s, 0);
+    send_all(s.cfd, "short\n");
+    fflush(NULL);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) { /* the server: an endless line */
+        static char block[65536];
+        memset(block, 'x', sizeof block);
+        for (;;)
+            if (send(s.cfd, block, sizeof block, MSG_NOSIGNAL) < 0)
+                _exit(0);
+    }
+    close(s.cfd);
+    s.cfd = -1;
+    int has = 0, rc = 0;
+    int64_t lines = 0;
+    for (int i = 0; i < 20000 && rc == 0; i++) {
+        rc = s.e.src.vt->plan(&s.e.src, SRT_LIMIT_DEFAULT, &s.e.end, &has, &s.e.err);
+        if (rc == 0 && has) {
+            lines++;
+            ck_assert_str_eq(srt_buf_cstr(&s.e.end), "0"); /* "short" only */
+            ck_assert_int_eq(s.e.src.vt->commit(&s.e.src, "0", &s.e.err), 0);
+        } else if (rc == 0) {
+            usleep(1000);
+        }
+    }
+    ck_assert_int_eq(rc, -SRT_ERR_FORMAT);
+    ck_assert_int_le(lines, 1);
+    char want[160];
+    snprintf(want, sizeof want,
+             "source 'src': a line from socket 127.0.0.1:%d is longer than 67108864 bytes, the "
+             "limit of a line",
+             s.port);
+    ck_assert_str_eq(s.e.err.msg, want);
+    restore_stderr(&s);
+    sock_done(&s);
+    kill(pid, SIGKILL); /* it shares the client's descriptor, so it would wait forever */
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+}
+END_TEST
+
 START_TEST(test_socket_include_timestamp)
 {
     SockEnv s;
@@ -1238,6 +1287,7 @@ Suite *rt_sources_suite(void)
     tcase_add_test(tc, test_socket_lines);
     tcase_add_test(tc, test_socket_eof_and_release);
     tcase_add_test(tc, test_socket_include_timestamp);
+    tcase_add_test(tc, test_socket_line_too_long);
     tcase_add_test(tc, test_socket_refused_and_options);
     tcase_add_test(tc, test_query_rate_micro_batch);
     tcase_add_test(tc, test_query_socket_stops_at_end_of_stream);

@@ -131,6 +131,38 @@ static const struct {
     {"yesterday", 0, 0},
 };
 
+/* Timestamps at the ends of the range: no signed overflow (run under UBSan), windows whose
+   bounds would not fit are refused. */
+START_TEST(test_extreme_times)
+{
+    char buf[32];
+    buf[srt_ts_format(-9223372036854000000LL, buf)] = '\0';
+    ck_assert_str_eq(buf, "-290308-12-21 19:59:06");
+    buf[srt_ts_format(INT64_MIN, buf)] = '\0';
+    ck_assert_str_eq(buf, "-290308-12-21 19:59:05.224192");
+    buf[srt_ts_format(INT64_MAX, buf)] = '\0';
+    ck_assert_str_eq(buf, "+294247-01-10 04:00:54.775807");
+    ck_assert_int_eq(srt_ts_field(INT64_MIN, SRT_TS_SECOND), 5);
+    ck_assert_int_eq(srt_ts_field(INT64_MIN, SRT_TS_YEAR), -290308);
+
+    const int64_t min5 = 300000000LL, min10 = 600000000LL;
+    int64_t last = 0;
+    ck_assert_int_eq(srt_window_bounds(1469501675000000LL, min5, 0, min10, 2, &last), 0);
+    ck_assert_int_eq(last, 1469501400000000LL);
+    ck_assert_int_eq(srt_window_bounds(9223372036854000000LL, min5, 0, min5, 1, &last), -1);
+    ck_assert_int_eq(srt_window_bounds(-9223372036854000000LL, min5, 0, min5, 1, &last), -1);
+    ck_assert_int_eq(srt_window_bounds(INT64_MAX, min5, 0, min5, 1, &last), -1);
+    ck_assert_int_eq(srt_window_bounds(INT64_MIN, min5, 7, min5, 1, &last), -1);
+    /* The last windows that fit: [INT64_MAX - size + 1 - r ...) end at or before INT64_MAX. */
+    int64_t ts = INT64_MAX - min5 - (INT64_MAX % min5);
+    ck_assert_int_eq(srt_window_bounds(ts, min5, 0, min5, 1, &last), 0);
+    ck_assert_int_eq(last, ts - ts % min5);
+    /* A startTime offset never forms ts - start. */
+    ck_assert_int_eq(srt_window_start(INT64_MIN + 100, 100, 50), INT64_MIN + 58);
+    ck_assert_int_eq(srt_window_start(INT64_MAX, 100, -50), INT64_MAX - 57);
+}
+END_TEST
+
 START_TEST(test_ts_parse)
 {
     for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
@@ -307,6 +339,7 @@ Suite *rt_time_suite(void)
     TCase *tt = tcase_create("timestamps");
     tcase_add_test(tt, test_ts_parse);
     tcase_add_test(tt, test_ts_format);
+    tcase_add_test(tt, test_extreme_times);
     tcase_add_test(tt, test_ts_field);
     tcase_add_test(tt, test_date_format);
     tcase_add_test(tt, test_ts_parse_fmt);

@@ -1,9 +1,12 @@
 /* srt_json.c - JSON Lines scanning for generated parsers (inline helpers).
 **
-** Every reader takes [p, end) and never touches a byte at or past end.  The grammar
-** is strict RFC 8259 within one line: no leading zeros, no trailing garbage after a
-** scalar token (a token must be followed by whitespace, ',', '}', ']', a newline or
-** end), only the standard escapes, no raw control characters inside strings.
+** Every reader takes [p, end) and never touches a byte at or past end.  The grammar is
+** RFC 8259 within one line plus what Spark's JSON reader enables in Jackson by default
+** (JSONOptions: allowSingleQuotes, allowNonNumericNumbers): strings may be single-quoted
+** ('it''s' is not an escape; \' is, in both quotes), and NaN, Infinity, +Infinity, +INF,
+** -Infinity and -INF are numbers.  No leading zeros, no trailing garbage after a scalar
+** token (a token must be followed by whitespace, ',', '}', ']', a newline or end), only the
+** standard escapes and \', no raw control characters inside strings.
 ** Readers return the position after the token, or NULL when the text is malformed.
 */
 #include <math.h>
@@ -67,9 +70,55 @@ static inline uint64_t j_special(uint64_t w)
     return (zq | zb | lt) & J_HIGHS;
 }
 
+/* The escape at p (a backslash): the position after it, or NULL.  \' is Jackson's extra
+   escape when single quotes are allowed (ParserBase._handleUnrecognizedCharacterEscape). */
+static inline const char *j_escape(const char *p, const char *end)
+{
+    if (end - p < 2)
+        return NULL;
+    switch (p[1]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': case '\'':
+        return p + 2;
+    case 'u':
+        if (end - p < 6 || j_hex(p[2]) < 0 || j_hex(p[3]) < 0 || j_hex(p[4]) < 0 || j_hex(p[5]) < 0)
+            return NULL;
+        return p + 6;
+    default:
+        return NULL;
+    }
+}
+
+/* A single-quoted string (Jackson's _handleApos): '"' is an ordinary byte inside. */
+static const char *j_string_sq(const char *p, const char *end, const char **s, uint32_t *n,
+                               int *has_esc)
+{
+    const char *start = ++p;
+    int esc = 0;
+    while (p < end && *p != '\'') {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20)
+            return NULL;
+        if (c == '\\') {
+            esc = 1;
+            if (!(p = j_escape(p, end)))
+                return NULL;
+        } else {
+            p++;
+        }
+    }
+    if (p >= end)
+        return NULL;
+    *s = start;
+    *n = (uint32_t)(p - start);
+    *has_esc = esc;
+    return p + 1;
+}
+
 const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,
                                 int *has_esc)
 {
+    if (p < end && *p == '\'')
+        return j_string_sq(p, end, s, n, has_esc);
     if (p >= end || *p != '"')
         return NULL;
     const char *start = ++p;
@@ -102,20 +151,8 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
         if (*p != '\\')
             return NULL; /* a raw control character */
         esc = 1;
-        if (end - p < 2)
+        if (!(p = j_escape(p, end)))
             return NULL;
-        switch (p[1]) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-            p += 2;
-            break;
-        case 'u':
-            if (end - p < 6 || j_hex(p[2]) < 0 || j_hex(p[3]) < 0 || j_hex(p[4]) < 0 || j_hex(p[5]) < 0)
-                return NULL;
-            p += 6;
-            break;
-        default:
-            return NULL;
-        }
     }
     *s = start;
     *n = (uint32_t)(p - start);
@@ -166,6 +203,32 @@ static inline const char *j_word(const char *p, const char *end, const char *w, 
     if ((size_t)(end - p) < n || memcmp(p, w, n) != 0 || !j_token_end(p + n, end))
         return NULL;
     return p + n;
+}
+
+/* Jackson's non-numeric numbers (ALLOW_NON_NUMERIC_NUMBERS, on in Spark by default):
+   exactly NaN, Infinity, +Infinity, +INF, -Infinity, -INF (ReaderBasedJsonParser.
+   _handleOddValue, _handleInvalidNumberStart).  The token's end, *v its value; or NULL. */
+static const char *j_nonnum(const char *p, const char *end, double *v)
+{
+    static const struct {
+        const char *text;
+        int sign; /* 0: NaN */
+    } words[] = {{"NaN", 0},       {"Infinity", 1},  {"+Infinity", 1}, {"+INF", 1},
+                 {"-Infinity", -1}, {"-INF", -1}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        const char *q = j_word(p, end, words[i].text, strlen(words[i].text));
+        if (q) {
+            *v = words[i].sign == 0 ? (double)NAN : words[i].sign * (double)INFINITY;
+            return q;
+        }
+    }
+    return NULL;
+}
+
+/* Whether p may start a non-numeric number (cheap test before j_nonnum). */
+static inline int j_nonnum_start(const char *p, const char *end)
+{
+    return *p == 'N' || *p == 'I' || *p == '+' || (*p == '-' && end - p > 1 && p[1] == 'I');
 }
 
 /* A JSON null at p (the caller saw 'n'): its end with *st = SRT_JV_NULL, or NULL. */
@@ -238,6 +301,7 @@ static const char *j_skip(const char *p, const char *end, int depth)
         return NULL;
     switch (*p) {
     case '"':
+    case '\'':
         return srt_json_string_raw(p, end, &s, &n, &esc);
     case '{':
         return j_skip_object(p, end, depth);
@@ -249,8 +313,12 @@ static const char *j_skip(const char *p, const char *end, int depth)
         return j_word(p, end, "false", 5);
     case 'n':
         return j_word(p, end, "null", 4);
-    default:
+    default: {
+        double d;
+        if (j_nonnum_start(p, end))
+            return j_nonnum(p, end, &d);
         return j_number(p, end, &is_int);
+    }
     }
 }
 
@@ -258,6 +326,34 @@ static const char *j_skip(const char *p, const char *end, int depth)
 __attribute__((noinline)) const char *srt_json_skip(const char *p, const char *end)
 {
     return j_skip(p, end, 0);
+}
+
+const char *srt_json_bom(const char *p, const char *end)
+{
+    return end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+                   (unsigned char)p[2] == 0xBF
+               ? p + 3
+               : p;
+}
+
+/* Out of line on purpose: top-level arrays are rare. */
+__attribute__((noinline)) const char *srt_json_rows_array(const char *p, const char *end)
+{
+    if (p >= end || *p != '[')
+        return NULL;
+    p = srt_json_ws(p + 1, end);
+    if (p < end && *p == ']')
+        return p + 1;
+    for (;;) {
+        if (p >= end || *p != '{' || !(p = j_skip(p, end, 1)))
+            return NULL;
+        p = srt_json_ws(p, end);
+        if (p < end && *p == ']')
+            return p + 1;
+        if (p >= end || *p != ',')
+            return NULL;
+        p = srt_json_ws(p + 1, end);
+    }
 }
 
 /* A valid value of the wrong type: skip it and report BADTYPE. */
@@ -331,7 +427,7 @@ static int j_int(const char *p, const char *end, int64_t *v, const char **q)
 static const char *j_integral(const char *p, const char *end, int64_t lo, int64_t hi, int64_t *out,
                               int *st)
 {
-    if (p < end && (*p == '-' || j_is_digit(*p))) {
+    if (p < end && (*p == '-' || j_is_digit(*p)) && !j_nonnum_start(p, end)) {
         int64_t v;
         const char *q;
         int r = j_int(p, end, &v, &q);
@@ -464,25 +560,22 @@ static double j_to_double(const char *p, const char *q)
     return strtod(buf, NULL);
 }
 
-/* Jackson's non-numeric numbers, accepted as strings for DOUBLE fields. */
+/* The strings a DOUBLE field accepts besides numbers: Spark's JacksonParser (DoubleType,
+   VALUE_STRING with allowNonNumericNumbers, true by default) matches the same six words
+   Jackson accepts as tokens. */
 static int j_special_double(const char *s, uint32_t n, double *out)
 {
-    static const struct {
-        const char *text;
-        int sign; /* 0: NaN */
-    } words[] = {{"NaN", 0},        {"Infinity", 1}, {"+Infinity", 1}, {"-Infinity", -1},
-                 {"INF", 1},        {"+INF", 1},     {"-INF", -1}};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (strlen(words[i].text) == n && memcmp(words[i].text, s, n) == 0) {
-            *out = words[i].sign == 0 ? (double)NAN : words[i].sign * (double)INFINITY;
-            return 1;
-        }
-    }
-    return 0;
+    return n && j_nonnum(s, s + n, out) == s + n;
 }
 
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
 {
+    if (p < end && j_nonnum_start(p, end)) {
+        const char *q = j_nonnum(p, end, out);
+        if (q)
+            *st = SRT_JV_OK;
+        return q;
+    }
     if (p < end && (*p == '-' || j_is_digit(*p))) {
         int is_int;
         const char *q = j_number(p, end, &is_int);
@@ -494,14 +587,19 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
     }
     if (p < end && *p == 'n')
         return j_null(p, end, st);
-    if (p < end && *p == '"') {
+    if (p < end && (*p == '"' || *p == '\'')) {
         const char *s;
         uint32_t n;
         int esc;
         const char *q = srt_json_string_raw(p, end, &s, &n, &esc);
         if (!q)
             return NULL;
-        *st = !esc && j_special_double(s, n, out) ? SRT_JV_OK : SRT_JV_BADTYPE;
+        char tmp[16];
+        if (esc && n <= sizeof tmp) { /* Jackson compares the decoded text */
+            n = srt_json_unescape(s, n, tmp);
+            s = tmp;
+        }
+        *st = j_special_double(s, n, out) ? SRT_JV_OK : SRT_JV_BADTYPE;
         return q;
     }
     return j_badtype(p, end, st);
@@ -555,7 +653,7 @@ __attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, 
             }
             break;
         }
-        default: *o++ = c; break; /* " \ / */
+        default: *o++ = c; break; /* " \ / ' */
         }
     }
     return (uint32_t)(o - out);
@@ -563,14 +661,19 @@ __attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, 
 
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st)
 {
-    if (p < end && (*p == '-' || j_is_digit(*p))) {
+    if (p < end && (*p == '-' || j_is_digit(*p)) && !j_nonnum_start(p, end)) {
         int64_t v;
         const char *q;
         int r = j_int(p, end, &v, &q);
         if (r < 0)
             return NULL;
         if (r == 0 || v > INT64_MAX / 1000000 || v < INT64_MIN / 1000000) {
-            *st = SRT_JV_BADTYPE;
+            /* Spark's JacksonParser multiplies without a check (a wrapped time); out of
+               range here, so the record is malformed instead. */
+            const char *d = p + (*p == '-');
+            while (d < q && j_is_digit(*d))
+                d++;
+            *st = d == q ? SRT_JV_RANGE : SRT_JV_BADTYPE; /* an integer, or a fraction */
             return q;
         }
         *out_us = v * 1000000;
@@ -579,7 +682,7 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
     }
     if (p < end && *p == 'n')
         return j_null(p, end, st);
-    if (p < end && *p == '"') {
+    if (p < end && (*p == '"' || *p == '\'')) {
         const char *s;
         uint32_t n;
         int esc;
@@ -601,26 +704,70 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
     return j_badtype(p, end, st);
 }
 
-/* The text of a non-string value as Jackson re-serialises it: whitespace outside
-   strings removed. */
+/* DATE: Spark's JacksonParser reads a DateType from a string only (a number is a value of
+   the wrong type); the string as srt_json_ts reads it, in µs. */
+const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p) || j_nonnum_start(p, end)))
+        return j_badtype(p, end, st);
+    return srt_json_ts(p, end, out_us, st);
+}
+
+/* A non-numeric number as Jackson's generator writes it (writeNumber(double) with
+   QUOTE_NON_NUMERIC_NUMBERS): a quoted "NaN", "Infinity" or "-Infinity". */
+static const char *j_nonnum_text(double d)
+{
+    return d != d ? "\"NaN\"" : d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+}
+
+/* The text of a non-string value as Jackson re-serialises it: whitespace outside strings
+   removed, single-quoted strings double-quoted, non-numeric numbers quoted.  out has room
+   for 2 * n + 16 bytes. */
 static uint32_t j_compact(const char *s, uint32_t n, char *out)
 {
+    const char *e = s + n;
     char *o = out;
-    int in_str = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (in_str) {
-            *o++ = c;
+    char q = 0; /* the quote of the string being copied */
+    while (s < e) {
+        char c = *s;
+        if (q) {
             if (c == '\\') {
-                *o++ = s[++i];
-            } else if (c == '"') {
-                in_str = 0;
+                if (s[1] == '\'') { /* \' needs no escape in double quotes */
+                    *o++ = '\'';
+                } else {
+                    *o++ = c;
+                    *o++ = s[1];
+                }
+                s += 2;
+                continue;
             }
-        } else if (c == '"') {
-            in_str = 1;
+            if (c == q) {
+                *o++ = '"';
+                q = 0;
+            } else if (c == '"') { /* inside single quotes */
+                *o++ = '\\';
+                *o++ = c;
+            } else {
+                *o++ = c;
+            }
+            s++;
+        } else if (c == '"' || c == '\'') {
+            q = c;
+            *o++ = '"';
+            s++;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            s++;
+        } else if (j_nonnum_start(s, e)) {
+            double d;
+            const char *r = j_nonnum(s, e, &d);
+            const char *t = j_nonnum_text(d);
+            size_t tn = strlen(t);
+            memcpy(o, t, tn);
+            o += tn;
+            s = r;
+        } else {
             *o++ = c;
-        } else if (c != ' ' && c != '\t' && c != '\r') {
-            *o++ = c;
+            s++;
         }
     }
     return (uint32_t)(o - out);
@@ -631,7 +778,7 @@ const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char
 {
     if (p >= end)
         return NULL;
-    if (*p == '"') {
+    if (*p == '"' || *p == '\'') {
         int esc;
         const char *r = srt_json_string_raw(p, end, s, n, &esc);
         if (!r)
@@ -660,14 +807,20 @@ __attribute__((noinline)) const char *srt_json_token_text(const char *p, const c
     *s = p;
     *n = len;
     if (*p == '{' || *p == '[') {
-        int ws = 0;
-        for (uint32_t i = 0; i < len && !ws; i++)
-            ws = p[i] == ' ' || p[i] == '\t' || p[i] == '\r';
-        if (ws) {
-            char *d = srt_scratch_alloc(q, len);
+        int redo = 0; /* anything Jackson's generator would write differently */
+        for (uint32_t i = 0; i < len && !redo; i++)
+            redo = p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\'' || p[i] == 'N' ||
+                   p[i] == 'I';
+        if (redo) {
+            char *d = srt_scratch_alloc(q, 2 * (size_t)len + 16);
             *n = j_compact(p, len, d);
             *s = d;
         }
+    } else if (j_nonnum_start(p, r)) {
+        double d;
+        j_nonnum(p, r, &d);
+        *s = j_nonnum_text(d);
+        *n = (uint32_t)strlen(*s);
     }
     *st = SRT_JV_OK;
     return r;

@@ -61,8 +61,11 @@ typedef struct TParts {
 
 static void t_split(int64_t us, TParts *t)
 {
+    /* The remainder first: days * T_US_PER_DAY overflows for the earliest timestamps. */
+    int64_t rem = us % T_US_PER_DAY;
+    if (rem < 0)
+        rem += T_US_PER_DAY;
     int64_t days = t_floordiv(us, T_US_PER_DAY);
-    int64_t rem = us - days * T_US_PER_DAY;
     t->days = days;
     t_civil_from_days(days, &t->year, &t->month, &t->day);
     t->hour = (int)(rem / T_US_PER_HOUR);
@@ -73,12 +76,31 @@ static void t_split(int64_t us, TParts *t)
     t->micros = rem % T_US_PER_SEC;
 }
 
+/* ts's offset into its window, in [0, slide): (ts - start) mod slide without forming
+   ts - start, which overflows for extreme timestamps. */
+static int64_t t_window_offset(int64_t ts_us, int64_t slide_us, int64_t start_us)
+{
+    int64_t r = (ts_us % slide_us - start_us % slide_us) % slide_us;
+    return r < 0 ? r + slide_us : r;
+}
+
 int64_t srt_window_start(int64_t ts_us, int64_t slide_us, int64_t start_us)
 {
-    int64_t r = (ts_us - start_us) % slide_us;
-    if (r < 0)
-        r += slide_us;
-    return ts_us - r;
+    /* Wraps (defined) for a window starting before the first timestamp; callers that can
+       meet such a timestamp check it with srt_window_bounds first. */
+    return (int64_t)((uint64_t)ts_us - (uint64_t)t_window_offset(ts_us, slide_us, start_us));
+}
+
+int srt_window_bounds(int64_t ts_us, int64_t slide_us, int64_t start_us, int64_t size_us, int64_t n,
+                      int64_t *last_us)
+{
+    int64_t r = t_window_offset(ts_us, slide_us, start_us);
+    int64_t last, first, span, end;
+    if (__builtin_sub_overflow(ts_us, r, &last) || __builtin_mul_overflow(n - 1, slide_us, &span) ||
+        __builtin_sub_overflow(last, span, &first) || __builtin_add_overflow(last, size_us, &end))
+        return -1;
+    *last_us = last;
+    return 0;
 }
 
 int64_t srt_ts_field(int64_t us, int field)

@@ -1,0 +1,151 @@
+/* plan_state.c - the key and value schemas of a query's stateful operators, as Spark records them.
+**
+** A checkpoint keeps, per stateful operator, the schema of its state keys and values
+** (Spark: state/<op>/_metadata/schema, StateSchemaCompatibilityChecker), so a restart with a
+** query whose state no longer fits is refused instead of misread.  The schemas follow Spark
+** 3.5's physical operators:
+**   aggregation (StreamingAggregationStateManagerImplV2): key = the GROUP BY keys, value = the
+**       aggregation buffer (count: count; sum: sum; avg: sum double, count bigint; min; max);
+**   session window (StreamingSessionWindowStateManagerImplV1): key = the keys but the
+**       session window, then sessionStartTime timestamp; value = every key (the session window
+**       as a struct) then the buffer;
+**   DROP DUPLICATES (StreamingDeduplicateExec): key = the columns, value = __dummy__ void;
+**   ... WITHIN WATERMARK (StreamingDeduplicateWithinWatermarkExec): value = expiresAtMicros
+**       bigint.
+** Schemas are Spark simpleStrings, struct<name:type,...>, names in backticks unless they are
+** plain identifiers.  Field names never decide compatibility (the runtime compares counts and
+** types only), they make the error message readable.
+*/
+#include <string.h>
+
+#include "plan/plan.h"
+
+static void put_name(StrBuf *sb, const char *name)
+{
+    bool plain = *name != '\0';
+    for (const char *p = name; *p; p++)
+        plain &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                 *p == '_';
+    if (plain) {
+        sb_puts(sb, name);
+        return;
+    }
+    sb_putc(sb, '`');
+    for (const char *p = name; *p; p++) {
+        if (*p == '`')
+            sb_putc(sb, '`');
+        sb_putc(sb, *p);
+    }
+    sb_putc(sb, '`');
+}
+
+static void put_field(StrBuf *sb, Arena *arena, const char *name, const Type *t)
+{
+    if (sb->len > 0 && sb->data[sb->len - 1] != '<')
+        sb_putc(sb, ',');
+    put_name(sb, name);
+    sb_putc(sb, ':');
+    sb_puts(sb, type_name(arena, t));
+}
+
+/* The name of GROUP BY key i: its column, window/session_window, or the select item
+   that is exactly that key. */
+static const char *group_name(const SSelect *s, int i)
+{
+    const SExpr *g = s->group[i];
+    if (g->kind == SX_COLUMN)
+        return s->input.cols[g->u.column].name;
+    if (g->kind == SX_WINDOW)
+        return g->u.window.session ? "session_window" : "window";
+    for (int k = 0; k < s->n_out; k++)
+        if (s->out[k].expr->kind == SX_GROUP_REF && s->out[k].expr->u.ref == i)
+            return s->out[k].name;
+    return "key";
+}
+
+static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
+{
+    for (int i = 0; i < s->n_agg; i++) {
+        const SAgg *a = &s->aggs[i];
+        switch (a->kind) {
+        case AGG_COUNT_STAR:
+        case AGG_COUNT:
+            put_field(sb, arena, "count", &type_bigint);
+            break;
+        case AGG_SUM:
+            put_field(sb, arena, "sum", a->type);
+            break;
+        case AGG_AVG:
+            put_field(sb, arena, "sum", &type_double);
+            put_field(sb, arena, "count", &type_bigint);
+            break;
+        case AGG_MIN:
+            put_field(sb, arena, "min", a->type);
+            break;
+        case AGG_MAX:
+            put_field(sb, arena, "max", a->type);
+            break;
+        }
+    }
+}
+
+static void agg_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
+{
+    const SSelect *s = pq->agg;
+    StrBuf k, v;
+    sb_init(&k, arena);
+    sb_init(&v, arena);
+    sb_puts(&k, "struct<");
+    sb_puts(&v, "struct<");
+    for (int i = 0; i < s->n_group; i++) {
+        if (pq->session && i == s->window_group)
+            continue;
+        put_field(&k, arena, group_name(s, i), s->group[i]->type);
+    }
+    if (pq->session) {
+        put_field(&k, arena, "sessionStartTime", &type_timestamp);
+        for (int i = 0; i < s->n_group; i++)
+            put_field(&v, arena, group_name(s, i), s->group[i]->type);
+    }
+    put_buffer(&v, arena, s);
+    sb_putc(&k, '>');
+    sb_putc(&v, '>');
+    out->name = pq->session ? "sessionWindowStateStoreSaveExec" : "stateStoreSave";
+    out->layout = &pq->key;
+    out->key = k.data;
+    out->value = v.data;
+}
+
+static void dedup_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
+{
+    const SSelect *s = pq->dedup_block;
+    const SDedup *d = s->dedup;
+    StrBuf k;
+    sb_init(&k, arena);
+    sb_puts(&k, "struct<");
+    for (int c = 0; c < d->n; c++)
+        put_field(&k, arena, s->input.cols[d->cols[c]].name, s->input.cols[d->cols[c]].type);
+    sb_putc(&k, '>');
+    out->name = d->within_watermark ? "dedupeWithinWatermark" : "dedupe";
+    out->layout = &pq->dedup_key;
+    out->key = k.data;
+    out->value = d->within_watermark ? "struct<expiresAtMicros:bigint>" : "struct<__dummy__:void>";
+}
+
+bool plan_state_schema(Arena *arena, const PQuery *pq, PStateOp op, PStateSchema *out)
+{
+    memset(out, 0, sizeof *out);
+    switch (op) {
+    case PSTATE_AGG:
+        if (!pq->agg)
+            return false;
+        agg_schemas(arena, pq, out);
+        return true;
+    case PSTATE_DEDUP:
+        if (!pq->dedup_block)
+            return false;
+        dedup_schemas(arena, pq, out);
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# run_state_schema.sh - restarting a checkpoint with a changed query, end to end.
+#
+#   run_state_schema.sh <sluice>
+#
+# Each case, in a fresh temp dir: query A runs on one data file with checkpointLocation chk,
+# a second file arrives, query B restarts on the same checkpoint.  Spark's rule
+# (StateSchemaCompatibilityChecker): B's state key and value schemas must have A's field
+# count and types (names do not count), and B must have A's stateful operators.
+#   refused  B exits 1, prints no batch, and its error names what changed;
+#   allowed  B exits 0 and continues from A's state (its output is compared).
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 <sluice>" >&2
+  exit 2
+fi
+sluice=$(realpath "$1")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/state_schema.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() {
+  echo "state_schema: FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+pass() { echo "state_schema: ok: $*"; }
+
+source_sql="CREATE SOURCE events (time TIMESTAMP, action STRING, id BIGINT,
+  WATERMARK FOR time AS time - INTERVAL '10 minutes')
+WITH (connector = 'files', path = 'data/events', format = 'json', maxFilesPerTrigger = 1);
+CREATE SINK out WITH (connector = 'console', truncate = false);"
+
+# restart <case> <expect: refused|allowed> <select A> <select B> <pattern...>
+# The patterns must all occur in B's stderr (refused) or B's stdout (allowed); a pattern
+# starting with ! must not.
+restart() {
+  local name=$1 expect=$2 a=$3 b=$4
+  shift 4
+  local dir=$tmp/$name
+  mkdir -p "$dir/data/events"
+  for q in a b; do
+    local sel=$a
+    [[ $q == b ]] && sel=$b
+    printf '%s\nINSERT INTO out %s\nWITH (name = '"'q'"', checkpointLocation = '"'chk'"'%s);\n' \
+      "$source_sql" "$sel" "${mode:-}" > "$dir/$q.sql"
+    (cd "$dir" && "$sluice" build "$q.sql" -o "$q" > /dev/null)
+  done
+  printf '%s\n' '{"time":1469501675,"action":"Open","id":1}' \
+    '{"time":1469501676,"action":"Close","id":2}' > "$dir/data/events/f1.json"
+  touch -d @1600000000 "$dir/data/events/f1.json"
+  local rc=0
+  (cd "$dir" && ./a --trigger availableNow > a.out 2> a.err) || rc=$?
+  if [[ $rc -ne 0 ]]; then
+    fail "$name: the first run exited $rc: $(cat "$dir/a.err")"
+    return
+  fi
+  if [[ -n ${before_b:-} ]]; then
+    (cd "$dir" && eval "$before_b") || { fail "$name: '$before_b' failed"; return; }
+  fi
+  printf '%s\n' '{"time":1469501677,"action":"Open","id":1}' > "$dir/data/events/f2.json"
+  touch -d @1600000001 "$dir/data/events/f2.json"
+  rc=0
+  (cd "$dir" && ./b --trigger availableNow > b.out 2> b.err) || rc=$?
+  local where=$dir/b.err
+  if [[ $expect == refused ]]; then
+    if [[ $rc -ne 1 ]]; then
+      fail "$name: the restart exited $rc, expected 1: $(cat "$dir/b.err")"
+      return
+    elif grep -q '^Batch' "$dir/b.out"; then
+      fail "$name: a batch ran on a checkpoint of another state layout: $(cat "$dir/b.out")"
+      return
+    fi
+  else
+    where=$dir/b.out
+    if [[ $rc -ne 0 ]]; then
+      fail "$name: the restart exited $rc, expected 0: $(cat "$dir/b.err")"
+      return
+    fi
+  fi
+  local p
+  for p in "$@"; do
+    if [[ $p == '!'* ]]; then
+      if grep -qF -- "${p:1}" "$where"; then
+        fail "$name: '${p:1}' in $(basename "$where"): $(cat "$where")"
+        return
+      fi
+    elif ! grep -qF -- "$p" "$where"; then
+      fail "$name: '$p' not in $(basename "$where"): $(cat "$where")"
+      return
+    fi
+  done
+  pass "$name ($expect)"
+}
+
+mode=", outputMode = 'complete'"
+restart agg_key_type refused \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT time, count(*) AS n FROM events GROUP BY time" \
+  "stateful operator 0 (stateStoreSave): Provided schema doesn't match to the schema for existing state!" \
+  "- Provided key schema: struct<time:timestamp>" "- Existing key schema: struct<action:string>" \
+  "- Provided value schema: struct<count:bigint>" "- Existing value schema: struct<count:bigint>"
+restart agg_value_type refused \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT action, min(time) AS n FROM events GROUP BY action" \
+  "- Provided value schema: struct<min:timestamp>" "- Existing value schema: struct<count:bigint>"
+restart agg_key_count refused \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT action, id, count(*) AS n FROM events GROUP BY action, id" \
+  "- Provided key schema: struct<action:string,id:bigint>"
+restart agg_renamed allowed \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT action AS kind, count(*) AS total FROM events GROUP BY action" \
+  "|kind |total|" "|Open |2    |" "|Close|1    |"
+restart window_key_type refused \
+  "SELECT window(time, '10 minutes') AS w, action, count(*) AS n FROM events GROUP BY window(time, '10 minutes'), action" \
+  "SELECT window(time, '10 minutes') AS w, id, count(*) AS n FROM events GROUP BY window(time, '10 minutes'), id" \
+  "- Provided key schema: struct<window:struct<start:timestamp,end:timestamp>,id:bigint>"
+restart window_size_changed allowed \
+  "SELECT window(time, '10 minutes') AS w, action, count(*) AS n FROM events GROUP BY window(time, '10 minutes'), action" \
+  "SELECT window(time, '5 minutes') AS w, action, count(*) AS n FROM events GROUP BY window(time, '5 minutes'), action" \
+  "|{2016-07-26 02:50:00, 2016-07-26 03:00:00}|Open  |1  |" \
+  "|{2016-07-26 02:50:00, 2016-07-26 02:55:00}|Open  |1  |"
+restart agg_to_session refused \
+  "SELECT action, window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, window(time, '10 minutes')" \
+  "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \
+  "stateful operator 0: the state was written by a stateStoreSave operator, the query now has a sessionWindowStateStoreSaveExec operator"
+restart session_key_type refused \
+  "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \
+  "SELECT id, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY id, session_window(time, '10 minutes')" \
+  "(sessionWindowStateStoreSaveExec): Provided schema" \
+  "- Provided key schema: struct<id:bigint,sessionStartTime:timestamp>" \
+  "- Existing key schema: struct<action:string,sessionStartTime:timestamp>"
+mode=""
+restart dedup_key_type refused \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "SELECT action, id FROM events DROP DUPLICATES (id)" \
+  "stateful operator 1 (dedupe): Provided schema" \
+  "- Provided key schema: struct<id:bigint>" "- Existing key schema: struct<action:string>" \
+  "- Provided value schema: struct<__dummy__:void>"
+restart dedup_within_watermark refused \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "SELECT action, id FROM events DROP DUPLICATES WITHIN WATERMARK (action)" \
+  "the state was written by a dedupe operator, the query now has a dedupeWithinWatermark operator"
+restart dedup_renamed allowed \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "SELECT a AS b, i FROM (SELECT action AS a, id AS i FROM events) DROP DUPLICATES (a)" \
+  "|b  |i  |" "!Open"
+restart dedup_added refused \
+  "SELECT action, id FROM events" \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "the query's stateful operator 1 (dedupe) has no state in checkpoint chk"
+restart dedup_removed refused \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "SELECT action, id FROM events" \
+  "checkpoint chk holds the state of stateful operator 1 (dedupe) but the query has no deduplication any more"
+
+# ---- State files with a valid checksum but contents that do not fit the query ----
+# forge <file> <key byte offset> <u64>: set a u64 inside the key of the file's first record
+# and write the file back with a valid checksum trailer.
+forge() {
+  python3 - "$@" << 'EOF'
+import struct, sys
+path, off, val = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+data = open(path, 'rb').read()
+body = data[:data.rindex(b'#crc32c ')]
+assert body[0:1] == b'P'
+key_at = 5
+body = body[:key_at + off] + struct.pack('<Q', val) + body[key_at + off + 8:]
+table = []
+for i in range(256):
+    c = i
+    for _ in range(8):
+        c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
+    table.append(c)
+crc = 0xFFFFFFFF
+for b in body:
+    crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8)
+crc ^= 0xFFFFFFFF
+open(path, 'wb').write(body + b'#crc32c %08x %d\n' % (crc, len(body)))
+EOF
+}
+mode=", outputMode = 'complete'"
+# GROUP BY action: the key is [null flag, padding][u64 length of action at byte 8][bytes].
+before_b="forge chk/state/0/1.delta 8 1000"
+restart forged_string_length refused \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "restoring state from chk/state/0/1.delta failed at the record at byte 0: a state key gives its string at byte 8 a length of 1000 bytes"
+before_b="forge chk/state/0/1.delta 0 7"
+restart forged_null_flag refused \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "SELECT action, count(*) AS n FROM events GROUP BY action" \
+  "chk/state/0/1.delta failed at the record at byte 0: a state key has 7 as the null flag of key 0"
+before_b="forge chk/state/1/1.delta 8 4294967296"
+mode=""
+restart forged_dedup_key refused \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "SELECT action, id FROM events DROP DUPLICATES (action)" \
+  "chk/state/1/1.delta failed at the record at byte 0: a state key gives its string at byte 8 a length of 4294967296 bytes"
+before_b='forge "$(ls chk/state/0/*.snapshot | sort -V | tail -1)" 8 77' # the newest version
+restart forged_session_key refused \
+  "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \
+  "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \
+  ".snapshot failed at the record at byte 0: a state key gives its string at byte 8 a length of 77 bytes"
+before_b=""
+
+if ((failures)); then
+  echo "state_schema: $failures check(s) failed" >&2
+  exit 1
+fi
+echo "state_schema: all checks passed"
