@@ -138,6 +138,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
         argv[n++] = (char *)tmp_out;
         argv[n++] = (char *)obj;
         argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
+        n = split_flags(arena, SL_LINK_HARDEN, argv, n, 28);
         n = split_flags(arena, SL_LINK_LIBS, argv, n, 28);
         n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 31);
         argv[n] = NULL;

@@ -65,6 +65,8 @@ int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscan
 const char *parse_text(ParseCtx *pc, SrcSpan span);
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
+/* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
+bool parse_depth_ok(ParseCtx *pc, const AstExpr *e);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
 void parse_put_token_name(StrBuf *sb, int token);
 }
@@ -481,9 +483,13 @@ opt_nulls:
 ** A dotted name is one AST_COLUMN (sema splits relation, column and fields); a '.' after
 ** anything else (a call, an index, parentheses) is an AST_FIELD.
 */
+/* Operator chains nest without growing bison's stack (a AND b AND c ... is left-deep), so the
+   tree's depth is checked here, where every expression ends: parse_depth_ok() stops the parse
+   past AST_MAX_DEPTH, as bison's stack limit does for parentheses. */
 expr:
-    expr OR and_expr                { $$ = ast_binary(pc->arena, BOP_OR, $1, $3, @2); }
-  | and_expr
+    expr OR and_expr                { $$ = ast_binary(pc->arena, BOP_OR, $1, $3, @2);
+                                      if (!parse_depth_ok(pc, $$)) YYABORT; }
+  | and_expr                        { $$ = $1; if (!parse_depth_ok(pc, $$)) YYABORT; }
   ;
 
 and_expr:

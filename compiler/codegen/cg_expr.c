@@ -264,7 +264,16 @@ static CgVal in_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
 {
     CgVal a = cg_expr(cg, env, e->u.in.arg);
     LLVMValueRef found = cg_i1(cg, 0), any_null = a.null;
+    /* Many constants: one lookup in a sorted table (cg_inset.c); the rest one by one. */
+    bool *done = ARENA_NEW_N(cg->arena, bool, e->u.in.n_values + 1), null_const = false;
+    LLVMValueRef hit = cg_inset_lookup(cg, e, a, done, &null_const);
+    if (hit)
+        found = hit;
+    if (null_const)
+        any_null = cg_i1(cg, 1);
     for (int i = 0; i < e->u.in.n_values; i++) {
+        if (done[i])
+            continue;
         CgVal v = cg_expr(cg, env, e->u.in.values[i]);
         LLVMValueRef eq = compare(cg, BOP_EQ, e->u.in.arg->type, a, v, e->span);
         found = cg_or(cg, found, cg_and(cg, eq, cg_not(cg, v.null)));

@@ -61,10 +61,17 @@ LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type);
 LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n, const char *vname);
 LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name);
 LLVMValueRef cg_str_const(CgCtx *cg, const char *s, uint32_t n, const char *name);
+/* A private constant global with this initializer, as i8*. */
+LLVMValueRef cg_const_global(CgCtx *cg, LLVMValueRef init, const char *name);
 LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t);
 /* Internal error: a construct sema should have refused reached code generation. */
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
+
+/* cg_target.c: a named --cpu must be known to the target and able to emit code (0, or -1
+   after a diagnostic); LLVM fatal errors become an internal-error exit (70). */
+int cg_check_cpu(Diag *diag, LLVMTargetRef target, const char *triple, const char *cpu);
+void cg_on_llvm_fatal(void);
 
 /* cg_datum.c: values to and from SrtDatum (srt_abi.h). */
 LLVMValueRef cg_datum_field(CgCtx *cg, LLVMValueRef d, int field);
@@ -75,6 +82,22 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d);
 void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_batch);
 /* arr[idx] (0-based; out of range or NULL array gives NULL). */
 CgVal cg_array_elem(CgCtx *cg, const Type *elem, CgVal arr, LLVMValueRef idx);
+
+/* cg_inset.c: x IN (more than 10 integral or string constants) as one table lookup.  Returns
+   the i1 "x equals one of the constants" (x's NULL flag not applied), marks the constants in
+   done[] and sets *has_null if one was NULL; NULL (nothing marked) for other lists. */
+LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, bool *has_null);
+
+/* cg_reader.c: decode the JSON value at p into a scalar column's slots (len_slot: strings
+   only) and the reader's status (SRT_JV_*) into the i32 slot st; returns the position after
+   it, or branches to bb_bad if malformed. */
+LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
+                            LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
+                            LLVMValueRef st, LLVMBasicBlockRef bb_bad);
+/* The same as a function shared by all columns of the type, generated once per module:
+   (p, end, q, null slot, value slot, length slot or NULL, status slot) -> position, or
+   NULL if malformed. */
+LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type);
 
 /* cg_expr.c */
 CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e);

@@ -172,11 +172,19 @@ typedef struct JsonCtx {
     LLVMValueRef arr_pass2;  /* i1 alloca: the array's second pass (the first only checks) */
     LLVMValueRef arr_bad;    /* i1 alloca: an element of the array has a value of the wrong type */
     LLVMValueRef arr_first;  /* i8* alloca: the array's first element */
+    LLVMValueRef st;         /* i32 alloca: the status (SRT_JV_*) of the value just read */
     LLVMBasicBlockRef bb_malformed;
     LLVMBasicBlockRef bb_after_value;
     LLVMBasicBlockRef bb_close;
     LLVMBasicBlockRef *bb_value; /* per column: decode the value at cur (built once) */
+    bool wide;                   /* more than WIDE_RECORD columns read: the compact shape */
 } JsonCtx;
+
+/* Up to this many columns read, each key's fast path and each value's decoding are inlined
+   per column (the fastest code); past it their code would grow the per-record loop by a
+   copy per column and make optimisation super-linear, so the fast keys share one tail and
+   values go through shared readers (cg_reader.c). */
+#define WIDE_RECORD 16
 
 /* If p < end, continue with the byte at p; else go to bb_short. */
 static LLVMValueRef char_at(JsonCtx *j, LLVMValueRef p, LLVMBasicBlockRef bb_short, const char *name)
@@ -223,20 +231,20 @@ static void note_bad(JsonCtx *j, LLVMValueRef status)
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j->bad, "bad"), b), j->bad);
 }
 
-/* Decode the value at cur into column i, then go to bb_after_value. */
+/* Decode the value at cur into column i, then go to bb_after_value.  A narrow record
+   decodes inline, a wide one calls the shared reader of the column's type (cg_reader.c);
+   either way the reader's status is judged here, once for both shapes. */
 static void read_field(JsonCtx *j, int i)
 {
     CgCtx *cg = j->cg;
     const Type *t = j->pq->source->schema.cols[i].type;
     LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
-    LLVMValueRef st = cg_alloca(cg, cg->t_i32, "st");
     LLVMValueRef np;
-    LLVMValueRef val = NULL, len = NULL;
     if (type_is_nested(t)) {
-        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, j->end, j->rec->val_slots[i], st};
+        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, j->end, j->rec->val_slots[i], j->st};
         np = cg_call(cg, "srt_json_value", args, 6, "p.val");
         check_ptr(j, np, "field.ok");
-        LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
+        LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
         LLVMValueRef has = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_OK), ""),
                                  LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_PARTIAL), ""));
         cg_store(cg, LLVMBuildNot(cg->b, has, "isnull"), j->rec->null_slots[i]);
@@ -245,40 +253,20 @@ static void read_field(JsonCtx *j, int i)
         LLVMBuildBr(cg->b, j->bb_after_value);
         return;
     }
-    if (t->kind == TY_STRING) {
-        LLVMValueRef s = cg_alloca(cg, cg->t_ptr, "s");
-        LLVMValueRef n = cg_alloca(cg, cg->t_i32, "n");
-        LLVMValueRef args[6] = {p, j->end, cg->q, s, n, st};
-        np = cg_call(cg, "srt_json_str", args, 6, "p.val");
-        check_ptr(j, np, "field.ok");
-        val = cg_load(cg, cg->t_ptr, s, "str");
-        len = cg_load(cg, cg->t_i32, n, "str.len");
+    if (!j->wide) {
+        np = cg_json_decode(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
+                            j->rec->len_slots[i], j->st, j->bb_malformed);
     } else {
-        const char *fn;
-        LLVMTypeRef out_t = cg->t_i64;
-        switch (t->kind) {
-        case TY_BOOLEAN: fn = "srt_json_bool"; break;
-        case TY_INT: fn = "srt_json_i32"; break;
-        case TY_DOUBLE: fn = "srt_json_f64"; out_t = cg->t_f64; break;
-        case TY_TIMESTAMP: fn = "srt_json_ts"; break;
-        case TY_DATE: fn = "srt_json_date"; break;
-        default: fn = "srt_json_i64"; break;
-        }
-        LLVMValueRef out = cg_alloca(cg, out_t, "v");
-        LLVMValueRef args[4] = {p, j->end, out, st};
-        np = cg_call(cg, fn, args, 4, "p.val");
+        LLVMTypeRef rt;
+        LLVMValueRef reader = cg_json_reader(cg, t, &rt);
+        LLVMValueRef len_slot = j->rec->len_slots[i] ? j->rec->len_slots[i] : LLVMConstNull(cg->t_ptr);
+        LLVMValueRef args[7] = {p, j->end, cg->q, j->rec->null_slots[i], j->rec->val_slots[i], len_slot, j->st};
+        for (int k = 3; k < 7; k++)
+            args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
+        np = LLVMBuildCall2(cg->b, rt, reader, args, 7, "p.val");
         check_ptr(j, np, "field.ok");
-        val = cg_load(cg, out_t, out, "v");
-        if (t->kind == TY_BOOLEAN)
-            val = LLVMBuildICmp(cg->b, LLVMIntNE, val, cg_i64(cg, 0), "");
-        else if (t->kind == TY_INT)
-            val = LLVMBuildTrunc(cg->b, val, cg->t_i32, "");
-        else if (t->kind == TY_DATE) {
-            CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};
-            val = cg_cast(cg, tv, &type_timestamp, &type_date, j->pq->source->schema.cols[i].span).v;
-        }
     }
-    LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
+    LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
     if (t->kind == TY_TIMESTAMP && strcmp(cg_read_mode(j->pq), "FAILFAST") == 0) {
         /* FAILFAST names a number of seconds too large for a TIMESTAMP. */
         LLVMBasicBlockRef bb_range = cg_block(cg, "ts.range");
@@ -293,14 +281,7 @@ static void read_field(JsonCtx *j, int i)
         LLVMBuildRet(cg->b, cg_i64(cg, -1));
         cg_at(cg, bb_fits);
     }
-    LLVMValueRef null = LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull");
     note_bad(j, status);
-    /* A NULL keeps the safe default value. */
-    CgVal d = cg_null_of(cg, t);
-    cg_store(cg, null, j->rec->null_slots[i]);
-    cg_store(cg, cg_select(cg, null, d.v, val), j->rec->val_slots[i]);
-    if (len)
-        cg_store(cg, cg_select(cg, null, d.len, len), j->rec->len_slots[i]);
     cg_store(cg, np, j->cur);
     LLVMBuildBr(cg->b, j->bb_after_value);
 }
@@ -383,17 +364,44 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
     skip_value(j);
 }
 
+/* After a matched "key" ending at q: ws ':' ws, the position stored in cur; the builder
+   is left where the value's decoding must be chosen. */
+static void key_colon(JsonCtx *j, LLVMValueRef q)
+{
+    CgCtx *cg = j->cg;
+    q = ws(j, q);
+    LLVMValueRef ch = char_at(j, q, j->bb_malformed, "fast.colon.char");
+    LLVMBasicBlockRef bb_colon = cg_block(cg, "fast.colon");
+    LLVMBuildCondBr(cg->b, is_char(cg, ch, ':'), bb_colon, j->bb_malformed);
+    cg_at(cg, bb_colon);
+    cg_store(cg, ws(j, inc(cg, q)), j->cur);
+}
+
 /*
 ** The fast path for the keys the query reads: compare the bytes at p with `"name"`
 ** (quotes included, so "timestamp" never matches "time") and go straight to the
 ** field's value.  A record written by one producer repeats its keys, so this usually
 ** hits on the first comparison; anything else falls through to the general path.
+** In a wide record the comparisons share one tail (the ':' and the spaces around it,
+** then a switch to the column's value), so each column adds a few instructions, not
+** two inlined whitespace loops.
 */
 static void fast_keys(JsonCtx *j, LLVMValueRef p)
 {
     CgCtx *cg = j->cg;
     const SSchema *sc = &j->pq->source->schema;
     int corrupt = cg_corrupt_column(j->pq);
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b), bb_shared = NULL;
+    LLVMValueRef hit_len = NULL, hit_col = NULL, sw = NULL;
+    if (j->wide) {
+        bb_shared = cg_block(cg, "fast.hit");
+        cg_at(cg, bb_shared);
+        hit_len = LLVMBuildPhi(cg->b, cg->t_i64, "fast.len");
+        hit_col = LLVMBuildPhi(cg->b, cg->t_i32, "fast.col");
+        key_colon(j, cg_gep(cg, p, hit_len, ""));
+        sw = LLVMBuildSwitch(cg->b, hit_col, j->bb_malformed, (unsigned)sc->n);
+        cg_at(cg, here);
+    }
     LLVMValueRef avail = LLVMBuildPtrDiff2(cg->b, cg->t_i8, j->end, p, "avail");
     for (int i = 0; i < sc->n; i++) {
         if (!j->rec->null_slots[i] || i == corrupt)
@@ -402,8 +410,7 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
         size_t len = strlen(name);
         char *quoted = arena_sprintf(cg->arena, "\"%s\"", name);
         LLVMBasicBlockRef bb_cmp = cg_block(cg, arena_sprintf(cg->arena, "fast.%s", name));
-        LLVMBasicBlockRef bb_hit = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.hit", name));
-        LLVMBasicBlockRef bb_colon = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.colon", name));
+        LLVMBasicBlockRef bb_hit = bb_shared ? bb_shared : cg_block(cg, arena_sprintf(cg->arena, "fast.%s.hit", name));
         LLVMBasicBlockRef bb_miss = cg_block(cg, "fast.miss");
         LLVMValueRef room = LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 2), "");
         LLVMBuildCondBr(cg->b, room, bb_cmp, bb_miss);
@@ -411,13 +418,16 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
         LLVMValueRef args[3] = {p, cg_str_const(cg, quoted, (uint32_t)len + 2, "qkey"), cg_i64(cg, (int64_t)len + 2)};
         LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "fastcmp");
         LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_hit, bb_miss);
-        cg_at(cg, bb_hit);
-        LLVMValueRef q = ws(j, cg_gepc(cg, p, len + 2, ""));
-        LLVMValueRef ch = char_at(j, q, j->bb_malformed, "fast.colon.char");
-        LLVMBuildCondBr(cg->b, is_char(cg, ch, ':'), bb_colon, j->bb_malformed);
-        cg_at(cg, bb_colon);
-        cg_store(cg, ws(j, inc(cg, q)), j->cur);
-        LLVMBuildBr(cg->b, value_block(j, i));
+        if (bb_shared) {
+            LLVMValueRef in_len = cg_i64(cg, (int64_t)len + 2), in_col = cg_i32(cg, i);
+            LLVMAddIncoming(hit_len, &in_len, &bb_cmp, 1);
+            LLVMAddIncoming(hit_col, &in_col, &bb_cmp, 1);
+            LLVMAddCase(sw, in_col, value_block(j, i));
+        } else {
+            cg_at(cg, bb_hit);
+            key_colon(j, cg_gepc(cg, p, len + 2, ""));
+            LLVMBuildBr(cg->b, value_block(j, i));
+        }
         cg_at(cg, bb_miss);
     }
 }
@@ -425,7 +435,16 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    JsonCtx j = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    JsonCtx j = {0};
+    j.cg = cg;
+    j.pq = pq;
+    j.rec = rec;
+    j.end = end;
+    int n_read = 0;
+    for (int i = 0; i < pq->source->schema.n; i++)
+        n_read += rec->null_slots[i] != NULL;
+    j.wide = n_read > WIDE_RECORD;
+    j.st = cg_alloca(cg, cg->t_i32, "st");
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
     j.bad = cg_alloca(cg, cg->t_i1, "badtype");

@@ -56,6 +56,22 @@ AstExpr *ast_expr_new(Arena *arena, AstExprKind kind, SrcSpan span)
     AstExpr *e = ARENA_NEW(arena, AstExpr);
     e->kind = kind;
     e->span = span;
+    e->depth = 1;
+    return e;
+}
+
+/* e is one level above the operand (if any); returns e. */
+static AstExpr *above(AstExpr *e, const AstExpr *operand)
+{
+    if (operand && operand->depth >= e->depth)
+        e->depth = operand->depth + 1;
+    return e;
+}
+
+static AstExpr *above_all(AstExpr *e, const AstExprList *list)
+{
+    for (int i = 0; list && i < list->n; i++)
+        above(e, list->items[i]);
     return e;
 }
 
@@ -66,7 +82,7 @@ AstExpr *ast_binary(Arena *arena, AstBinaryOp op, AstExpr *lhs, AstExpr *rhs, Sr
     e->u.binary.lhs = lhs;
     e->u.binary.rhs = rhs;
     e->u.binary.op_span = op_span;
-    return e;
+    return above(above(e, lhs), rhs);
 }
 
 AstExpr *ast_unary(Arena *arena, AstUnaryOp op, AstExpr *arg, SrcSpan span)
@@ -74,7 +90,7 @@ AstExpr *ast_unary(Arena *arena, AstUnaryOp op, AstExpr *arg, SrcSpan span)
     AstExpr *e = ast_expr_new(arena, AST_UNARY, span);
     e->u.unary.op = op;
     e->u.unary.arg = arg;
-    return e;
+    return above(e, arg);
 }
 
 AstExpr *ast_new_int(Arena *arena, int64_t v, SrcSpan span)
@@ -125,6 +141,7 @@ AstExpr *ast_column_append(Arena *arena, AstExpr *col, const char *part, SrcSpan
 {
     name_push(arena, &col->u.name, part, part_span);
     col->span = span_join(col->span, part_span);
+    col->depth = col->u.name.n; /* each part past the column may become a field access */
     return col;
 }
 
@@ -142,7 +159,7 @@ AstExpr *ast_new_field(Arena *arena, AstExpr *base, const char *name, SrcSpan na
     e->u.field.base = base;
     e->u.field.name = name;
     e->u.field.name_span = name_span;
-    return e;
+    return above(e, base);
 }
 
 AstExpr *ast_new_index(Arena *arena, AstExpr *base, AstExpr *index, SrcSpan span)
@@ -150,7 +167,7 @@ AstExpr *ast_new_index(Arena *arena, AstExpr *base, AstExpr *index, SrcSpan span
     AstExpr *e = ast_expr_new(arena, AST_INDEX, span);
     e->u.index.base = base;
     e->u.index.index = index;
-    return e;
+    return above(above(e, base), index);
 }
 
 AstExpr *ast_new_call(Arena *arena, const char *name, SrcSpan name_span, const AstExprList *args,
@@ -164,7 +181,7 @@ AstExpr *ast_new_call(Arena *arena, const char *name, SrcSpan name_span, const A
     e->u.call.star = star;
     e->u.call.distinct = distinct.on;
     e->u.call.distinct_span = distinct.span;
-    return e;
+    return above_all(e, args);
 }
 
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)
@@ -186,7 +203,7 @@ AstExpr *ast_new_is_null(Arena *arena, AstExpr *arg, bool negated, SrcSpan span)
     AstExpr *e = ast_expr_new(arena, AST_IS_NULL, span);
     e->u.is_null.arg = arg;
     e->u.is_null.negated = negated;
-    return e;
+    return above(e, arg);
 }
 
 AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated, SrcSpan span)
@@ -195,7 +212,7 @@ AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated
     e->u.like.arg = arg;
     e->u.like.pattern = pattern;
     e->u.like.negated = negated;
-    return e;
+    return above(above(e, arg), pattern);
 }
 
 AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool negated, SrcSpan span)
@@ -204,7 +221,7 @@ AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool ne
     e->u.in.arg = arg;
     e->u.in.list = *list;
     e->u.in.negated = negated;
-    return e;
+    return above_all(above(e, arg), list);
 }
 
 AstExpr *ast_new_between(Arena *arena, AstExpr *arg, AstExpr *lo, AstExpr *hi, bool negated,
@@ -215,7 +232,7 @@ AstExpr *ast_new_between(Arena *arena, AstExpr *arg, AstExpr *lo, AstExpr *hi, b
     e->u.between.lo = lo;
     e->u.between.hi = hi;
     e->u.between.negated = negated;
-    return e;
+    return above(above(above(e, arg), lo), hi);
 }
 
 AstExpr *ast_case_add_when(Arena *arena, AstExpr *kase, AstExpr *when, AstExpr *then)
@@ -224,7 +241,7 @@ AstExpr *ast_case_add_when(Arena *arena, AstExpr *kase, AstExpr *when, AstExpr *
         kase = ast_expr_new(arena, AST_CASE, when->span);
     ast_list_push(arena, &kase->u.kase.whens, when);
     ast_list_push(arena, &kase->u.kase.thens, then);
-    return kase;
+    return above(above(kase, when), then);
 }
 
 AstExpr *ast_case_finish(AstExpr *kase, AstExpr *operand, AstExpr *else_, SrcSpan span)
@@ -232,7 +249,7 @@ AstExpr *ast_case_finish(AstExpr *kase, AstExpr *operand, AstExpr *else_, SrcSpa
     kase->u.kase.operand = operand;
     kase->u.kase.else_ = else_;
     kase->span = span;
-    return kase;
+    return above(above(kase, operand), else_);
 }
 
 AstExpr *ast_new_cast(Arena *arena, AstExpr *arg, const Type *type, SrcSpan type_span, SrcSpan span)
@@ -241,7 +258,7 @@ AstExpr *ast_new_cast(Arena *arena, AstExpr *arg, const Type *type, SrcSpan type
     e->u.cast.arg = arg;
     e->u.cast.type = type;
     e->u.cast.type_span = type_span;
-    return e;
+    return above(e, arg);
 }
 
 /* ==== Types ==== */

@@ -69,9 +69,16 @@ typedef struct AstName {
     int n;
 } AstName;
 
+/* The deepest expression tree the parser accepts (levels of operators, calls, CASE, CAST...;
+   parentheses alone add none).  Every recursive walk over expressions in front, sema, plan
+   and codegen is bounded by it, so it keeps them inside the default 8 MB stack, with room for
+   sema's added casts and sanitizer builds (see tests/tools/run_scaling.sh). */
+#define AST_MAX_DEPTH 1000
+
 struct AstExpr {
     AstExprKind kind;
     SrcSpan span;
+    int depth; /* 1 for a leaf; 1 + the deepest operand otherwise */
     union {
         struct { int64_t ival; bool int_negated; };
         double dval;

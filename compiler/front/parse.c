@@ -40,6 +40,16 @@ const char *parse_text(ParseCtx *pc, SrcSpan span)
 }
 
 /* A column list holds at most one WATERMARK: the AST has one slot, and Spark one delay. */
+bool parse_depth_ok(ParseCtx *pc, const AstExpr *e)
+{
+    if (e->depth <= AST_MAX_DEPTH)
+        return true;
+    diag_error(pc->diag, e->span,
+               "the expression is nested too deeply: more than %d levels of operators, calls, "
+               "CASE or CAST (split it, or use IN (...) for a list of values)", AST_MAX_DEPTH);
+    return false;
+}
+
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm)
 {
     if (elems->watermark) {

@@ -45,6 +45,27 @@ check "build -O0 --cpu=x86-64" "$sluice" build q.sql -o q0 -O0 --cpu=x86-64
 ./q2 --trigger availableNow > o2.out
 ./q0 --trigger availableNow > o0.out
 check "-O0 and -O2 agree" cmp o0.out o2.out
+# --cpu is checked before code generation: a name LLVM does not know for the host target,
+# or a CPU that cannot run its code (i386 under x86_64), is refused with a diagnostic, never
+# an LLVM abort.
+exits "--cpu=i386" 1 "q.sql: error: the CPU 'i386' cannot generate code for the target" \
+    "$sluice" build q.sql -o qi --cpu=i386
+check "--cpu=i386 wrote nothing" test ! -e qi
+exits "--cpu unknown" 1 "q.sql: error: unknown CPU 'no-such-cpu' for the target" \
+    "$sluice" build q.sql -o qi --cpu=no-such-cpu
+exits "--cpu=help" 1 "unknown CPU 'help'" "$sluice" build q.sql -o qi --cpu=help
+exits "run --cpu=i386" 1 "the CPU 'i386' cannot generate code" "$sluice" run q.sql --cpu=i386
+check "no LLVM ERROR" bash -c "! grep -q 'LLVM ERROR' '$tmp/err.log'"
+
+# Hardening: PIE, full RELRO with immediate binding, stack protector in the runtime and in
+# the generated functions (sspstrong).
+check "PIE" bash -c "readelf -h q2 | grep -q 'Type:.*DYN'"
+check "GNU_RELRO segment" bash -c "readelf -lW q2 | grep -q GNU_RELRO"
+check "BIND_NOW" bash -c "readelf -d q2 | grep -q 'FLAGS.*BIND_NOW'"
+check "FLAGS_1 NOW" bash -c "readelf -d q2 | grep -q 'FLAGS_1.*NOW'"
+check "runtime stack protector" bash -c "nm q2 | grep -q __stack_chk_fail"
+attrs=$(awk '/^define .*@sl_process_0\(/ { print $NF == "{" ? $(NF-1) : $NF }' q2.ll)
+check "sspstrong on sl_process_0" grep -q "^attributes $attrs = {.*sspstrong" q2.ll
 check "default output name" "$sluice" build q.sql
 check "default output exists" test -x q
 

@@ -532,7 +532,8 @@ START_TEST(test_too_deep)
 }
 END_TEST
 
-/* Long flat lists are left-recursive: no depth limit. */
+/* Long flat lists (select items, IN values) have no limit; an operator chain is a tree as
+   deep as it is long and stops at AST_MAX_DEPTH (a chain of AST_MAX_DEPTH terms is fine). */
 START_TEST(test_long_lists)
 {
     Arena arena;
@@ -540,7 +541,7 @@ START_TEST(test_long_lists)
     StrBuf sb;
     sb_init(&sb, &arena);
     sb_puts(&sb, "INSERT INTO s SELECT 0");
-    for (int i = 1; i < 3000; i++)
+    for (int i = 1; i < AST_MAX_DEPTH; i++)
         sb_printf(&sb, " + %d", i);
     for (int i = 0; i < 3000; i++)
         sb_printf(&sb, ", c%d", i);
@@ -555,6 +556,23 @@ START_TEST(test_long_lists)
     ck_assert_str_eq(q->items[3000].expr->u.name.parts[0], "c2999");
     ck_assert_int_eq(q->where->u.in.list.n, 3000);
     ck_assert_int_eq(q->where->u.in.list.items[2999]->u.ival, 2999);
+    arena_free(&arena);
+}
+END_TEST
+
+/* One term more than the limit: refused where the expression starts, with the limit named. */
+START_TEST(test_chain_too_deep)
+{
+    Arena arena;
+    arena_init(&arena);
+    StrBuf sb;
+    sb_init(&sb, &arena);
+    sb_puts(&sb, "INSERT INTO s SELECT a FROM t WHERE a > 0");
+    for (int i = 1; i < AST_MAX_DEPTH; i++)
+        sb_printf(&sb, " AND a > %d", i);
+    Parsed p = parse(&arena, sb.data);
+    ck_assert_ptr_null(p.script);
+    ck_assert_ptr_nonnull(strstr(p.diag, "|1|37|the expression is nested too deeply: more than 1000 levels"));
     arena_free(&arena);
 }
 END_TEST
@@ -963,6 +981,7 @@ Suite *parser_suite(void)
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof err_cases / sizeof err_cases[0]));
     tcase_add_test(tc, test_too_deep);
     tcase_add_test(tc, test_long_lists);
+    tcase_add_test(tc, test_chain_too_deep);
     suite_add_tcase(s, tc);
     tc = tcase_create("spans");
     tcase_add_loop_test(tc, test_spans, 0, (int)(sizeof span_cases / sizeof span_cases[0]));

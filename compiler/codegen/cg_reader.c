@@ -1,0 +1,109 @@
+/* cg_reader.c - decoding one JSON value into a column's slots, inline or through a shared reader.
+**
+** cg_json_decode emits the srt_json_* helper call for the column's type and stores
+** the NULL flag, the value (its safe default when NULL) and a string's length into
+** the record's slots, and the helper's status (SRT_JV_*) into a status slot: what the
+** status means for the record (a value of the wrong type, a TIMESTAMP out of range)
+** is decided by the parser (cg_json.c), the same way for both shapes.  A narrow record does this inline in its parser (the fastest
+** code).  A wide record calls one reader function per type instead, shared by every
+** column and query (cg_json_reader): inlined once per column, the helpers made the
+** per-record loop huge and every slot an SSA value at each key, a web of
+** columns x keys phi operands, and optimisation and register allocation grew with the
+** square of the columns (80 BIGINT columns: 44 s at -O2).  Through the readers the
+** slots stay in memory and the work grows linearly, for one call per decoded value.
+*/
+#include "codegen/cg_emit.h"
+
+LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
+                            LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
+                            LLVMValueRef st, LLVMBasicBlockRef bb_bad)
+{
+    LLVMValueRef np, out, out_n = NULL;
+    LLVMTypeRef out_t = cg->t_i64;
+    if (t->kind == TY_STRING) {
+        out_t = cg->t_ptr;
+        out = cg_alloca(cg, cg->t_ptr, "s");
+        out_n = cg_alloca(cg, cg->t_i32, "n");
+        LLVMValueRef args[6] = {p, end, cg->q, out, out_n, st};
+        np = cg_call(cg, "srt_json_str", args, 6, "p.val");
+    } else {
+        const char *helper;
+        switch (t->kind) {
+        case TY_BOOLEAN: helper = "srt_json_bool"; break;
+        case TY_INT: helper = "srt_json_i32"; break;
+        case TY_DOUBLE: helper = "srt_json_f64"; out_t = cg->t_f64; break;
+        case TY_TIMESTAMP: helper = "srt_json_ts"; break;
+        case TY_DATE: helper = "srt_json_date"; break;
+        default: helper = "srt_json_i64"; break;
+        }
+        out = cg_alloca(cg, out_t, "v");
+        LLVMValueRef args[4] = {p, end, out, st};
+        np = cg_call(cg, helper, args, 4, "p.val");
+    }
+    LLVMBasicBlockRef ok = cg_block(cg, "field.ok");
+    LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, np, "bad"), bb_bad, ok);
+    cg_at(cg, ok);
+    LLVMValueRef val = cg_load(cg, out_t, out, "v");
+    LLVMValueRef len = out_n ? cg_load(cg, cg->t_i32, out_n, "str.len") : NULL;
+    if (t->kind == TY_BOOLEAN)
+        val = LLVMBuildICmp(cg->b, LLVMIntNE, val, cg_i64(cg, 0), "");
+    else if (t->kind == TY_INT)
+        val = LLVMBuildTrunc(cg->b, val, cg->t_i32, "");
+    else if (t->kind == TY_DATE) {
+        CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};
+        val = cg_cast(cg, tv, &type_timestamp, &type_date, (SrcSpan){0}).v;
+    }
+    LLVMValueRef status = cg_load(cg, cg->t_i32, st, "status");
+    LLVMValueRef null = LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_i32(cg, 0), "isnull");
+    /* A NULL keeps the safe default value. */
+    CgVal d = cg_null_of(cg, t);
+    cg_store(cg, null, null_slot);
+    cg_store(cg, cg_select(cg, null, d.v, val), val_slot);
+    if (len)
+        cg_store(cg, cg_select(cg, null, d.len, len), len_slot);
+    return np;
+}
+
+static const char *reader_name(int kind)
+{
+    switch (kind) {
+    case TY_BOOLEAN: return "sl_json_read_boolean";
+    case TY_INT: return "sl_json_read_int";
+    case TY_DOUBLE: return "sl_json_read_double";
+    case TY_TIMESTAMP: return "sl_json_read_timestamp";
+    case TY_DATE: return "sl_json_read_date";
+    case TY_STRING: return "sl_json_read_string";
+    default: return "sl_json_read_bigint";
+    }
+}
+
+LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
+{
+    LLVMTypeRef params[7] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
+    *fn_type = LLVMFunctionType(cg->t_ptr, params, 7, 0);
+    const char *name = reader_name(t->kind);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+    if (fn)
+        return fn;
+    /* Generate it now, then resume the function being generated where it was. */
+    LLVMValueRef saved_fn = cg->fn, saved_q = cg->q;
+    LLVMBasicBlockRef saved_entry = cg->entry, saved_at = LLVMGetInsertBlock(cg->b);
+    fn = cg_begin_function(cg, name, *fn_type);
+    cg->q = LLVMGetParam(fn, 2);
+    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    /* (p, end, q, null slot, value slot, length slot, status) -> position after the value,
+       or NULL. */
+    LLVMBasicBlockRef bad = cg_block(cg, "bad");
+    LLVMValueRef np = cg_json_decode(cg, t, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
+                                     LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad);
+    LLVMBuildRet(cg->b, np);
+    cg_at(cg, bad);
+    LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));
+    cg->fn = saved_fn;
+    cg->q = saved_q;
+    cg->entry = saved_entry;
+    cg_at(cg, saved_at);
+    return fn;
+}
