@@ -39,7 +39,7 @@ const char *parse_text(ParseCtx *pc, SrcSpan span)
     return arena_strndup(pc->arena, pc->file->text + span.begin, span.end - span.begin);
 }
 
-/* A column list holds at most one WATERMARK: the AST has one slot, and Spark one delay. */
+/* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
 bool parse_depth_ok(ParseCtx *pc, const AstExpr *e)
 {
     if (e->depth <= AST_MAX_DEPTH)
@@ -50,6 +50,7 @@ bool parse_depth_ok(ParseCtx *pc, const AstExpr *e)
     return false;
 }
 
+/* A column list holds at most one WATERMARK: the AST has one slot, and Spark one delay. */
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm)
 {
     if (elems->watermark) {
