@@ -1,7 +1,7 @@
 /* fuzz_ckpt.c - libFuzzer target: restarting from a damaged checkpoint directory.
 **
 ** An input is a checkpoint directory written as sections, each a header line then the
-** file's bytes up to the next header line (or the end of the input):
+** file's bytes up to the newline before the next header line (or the end of the input):
 **     @@ <path>      the bytes, stored with a valid checksum trailer (srt_ckpt_write_file),
 **                    so the decoders behind the checksum see them
 **     @@! <path>     the bytes stored as they are (the trailer check itself is fuzzed)
@@ -140,7 +140,9 @@ static void put_sections(const char *p, size_t n)
         }
         if (header) {
             const char *path = p + (raw ? 4 : 3);
-            put_file(path, (size_t)(hend - path), raw, body, (size_t)(q - body));
+            /* the newline before the next header separates, it is not part of the body */
+            const char *bend = q < e && q > body ? q - 1 : q;
+            put_file(path, (size_t)(hend - path), raw, body, (size_t)(bend - body));
         }
         p = q;
     }

@@ -1,0 +1,16 @@
+-- expect: 13:24: cannot resolve column 'actoin' (available: time, action, n)
+-- expect: 13:32: function 'lower' takes 1 argument, but 2 were given
+-- expect: 13:62: WHERE expects a boolean expression, but 'action' is of type string
+-- expect: 14:34: unknown query option 'nmae' (did you mean 'name'?)
+-- expect: 14:9: Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets
+-- expect: 15:13: unknown sink 'nowhere'
+-- expect: 16:24: SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP BY instead
+-- expect: 16:52: Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode
+-- expect: 16:68: LIMIT is not supported yet on streaming DataFrames/Datasets in Append output mode
+CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT actoin, lower(n, 1) FROM events WHERE action
+  WITH (outputMode = 'complete', nmae = 'x');
+INSERT INTO nowhere SELECT action FROM events;
+INSERT INTO out SELECT DISTINCT action FROM events ORDER BY action LIMIT 1;
