@@ -36,7 +36,7 @@ if ! command -v clang-14 > /dev/null; then
   exit 1
 fi
 CC=clang-14 cmake -S . -B build-fuzz -DSLUICE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
-cmake --build build-fuzz -j2 > build-fuzz/build.log 2>&1 || {
+cmake --build build-fuzz -j2 --target fuzz_front fuzz_json fuzz_csv fuzz_ckpt > build-fuzz/build.log 2>&1 || {
   tail -n 30 build-fuzz/build.log >&2
   echo "fuzz: the fuzz build (build-fuzz) failed" >&2
   exit 1
