@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [--seconds N] [--smoke] [TARGET...] [-- LIBFUZZER-FLAG...]
 #
 # TARGET: front, json, csv, ckpt (default: all, one after the other).  Each runs for N
-# seconds (default 60; 20 with --smoke) from its seed corpus tests/fuzz/corpus/<target>/.
+# seconds (default 60; 20 with --smoke) from its seed corpus tests/fuzz/corpus/<target>/
+# (front: also every query of tests/errors/, examples/ and tests/golden/).
 # New corpus entries are kept in fuzz-out/corpus/<target>/ and crashes, leaks and timeouts
 # are saved as fuzz-out/crashes/<target>/<kind>-<sha1> (fuzz-out/ is git-ignored).
 # --smoke (scripts/test.sh): the new entries go to a temporary directory and are dropped.
@@ -60,13 +61,17 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$crashes" "$work"
   flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
          -artifact_prefix="$crashes/")
-  [[ $t == front ]] && flags+=(-dict="$root/build-fuzz/tests/fuzz/front.dict")
+  seeds=("$root/tests/fuzz/corpus/$t")
+  if [[ $t == front ]]; then
+    flags+=(-dict="$root/build-fuzz/tests/fuzz/front.dict")
+    seeds+=("$root/tests/errors" "$root/examples" "$root/tests/golden") # every query we have
+  fi
   [[ -f $root/tests/fuzz/$t.dict ]] && flags+=(-dict="$root/tests/fuzz/$t.dict")
   log=$out/fuzz-$t.log
   mkdir -p "$out"
   echo "fuzz: $t for ${seconds}s (log: ${log#$root/})"
   rc=0
-  (cd "$work" && "$bin" "${flags[@]}" "${extra[@]}" "$corpus" "$root/tests/fuzz/corpus/$t") > "$log" 2>&1 || rc=$?
+  (cd "$work" && "$bin" "${flags[@]}" "${extra[@]}" "$corpus" "${seeds[@]}") > "$log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   if [[ $rc -ne 0 ]]; then
     status=1

@@ -1,5 +1,0 @@
--- expect: 5:30: function 'floor' expects a numeric value as argument 1, but 'split(action, ,, -1)' is of type array<string>
-CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
-  WITH (connector = 'files', path = 'data/events', format = 'json');
-CREATE SINK out WITH (connector = 'console');
-INSERT INTO out SELECT floor(split(action, ',')) FROM events;

@@ -1,5 +1,0 @@
--- expect: 5:29: function 'hour' expects a timestamp as argument 1, but 'true' is of type boolean
-CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
-  WITH (connector = 'files', path = 'data/events', format = 'json');
-CREATE SINK out WITH (connector = 'console');
-INSERT INTO out SELECT hour(true) FROM events;

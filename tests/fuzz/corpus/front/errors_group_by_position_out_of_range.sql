@@ -1,5 +1,0 @@
--- expect: 5:62: GROUP BY position 3 is not in select list (valid range is [1, 2])
-CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
-  WITH (connector = 'files', path = 'data/events', format = 'json');
-CREATE SINK out WITH (connector = 'console');
-INSERT INTO out SELECT action, count(*) FROM events GROUP BY 3 WITH (outputMode = 'complete');

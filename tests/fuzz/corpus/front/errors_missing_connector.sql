@@ -1,2 +1,0 @@
--- expect: 2:15: option 'connector' is required for source 'events'
-CREATE SOURCE events (time TIMESTAMP) WITH (path = 'data/events');

@@ -1,2 +1,0 @@
--- expect: 2:63: Invalid value '0' for option 'rowsPerSecond', must be a positive integer
-CREATE SOURCE ticks WITH (connector = 'rate', rowsPerSecond = 0);

@@ -1,2 +1,0 @@
--- expect: 2:54: unknown connector 'console' (sources: files, rate, rate-micro-batch, socket)
-CREATE SOURCE lines (value STRING) WITH (connector = 'console');

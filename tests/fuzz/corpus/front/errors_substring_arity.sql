@@ -1,5 +1,0 @@
--- expect: 5:24: function 'substring' takes 2 to 3 arguments, but 1 was given
-CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
-  WITH (connector = 'files', path = 'data/events', format = 'json');
-CREATE SINK out WITH (connector = 'console');
-INSERT INTO out SELECT substring(action) FROM events;

@@ -1,2 +1,0 @@
--- expect: 2:57: unknown connector 'kafkaa' (sources: files, rate, rate-micro-batch, socket)
-CREATE SOURCE events (time TIMESTAMP) WITH (connector = 'kafkaa', path = 'x');
