@@ -71,11 +71,14 @@ for t in "${targets[@]}"; do
   mkdir -p "$out"
   echo "fuzz: $t for ${seconds}s (log: ${log#$root/})"
   rc=0
+  before=$(ls "$crashes" | wc -l)
   (cd "$work" && "$bin" "${flags[@]}" "${extra[@]}" "$corpus" "${seeds[@]}") > "$log" 2>&1 || rc=$?
+  found=$(($(ls "$crashes" | wc -l) - before))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-  if [[ $rc -ne 0 ]]; then
+  [[ -n $execs ]] || execs=$(sed -n 's/^#\([0-9]*\)[: ].*/\1/p' "$log" | tail -n 1) # -fork
+  if [[ $rc -ne 0 || $found -gt 0 ]]; then
     status=1
-    echo "fuzz: $t FAILED (exit $rc) after ${execs:-?} runs:"
+    echo "fuzz: $t FAILED (exit $rc, $found new in ${crashes#$root/}/) after ${execs:-?} runs:"
     grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error:|artifact_prefix|Test unit written|==[0-9]+== ERROR: libFuzzer)' "$log" | head -n 8 | sed 's/^/  /'
   else
     echo "fuzz: $t ok, ${execs:-?} runs"
