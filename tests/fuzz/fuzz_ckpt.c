@@ -34,39 +34,6 @@ static SrtEnv env;
 static char root[4096];
 static char ckpt_root[4096 + 16];
 
-/* An empty source: the restored batch runs without reading any file. */
-static int empty_read(SrtSource *s, const char *start, const char *end, SrtReadFn fn, void *ctx,
-                      SrtErr *err)
-{
-    (void)s, (void)start, (void)end, (void)fn, (void)ctx, (void)err;
-    return 0;
-}
-
-static int empty_commit(SrtSource *s, const char *end, SrtErr *err)
-{
-    (void)s, (void)end, (void)err;
-    return 0;
-}
-
-static void empty_close(SrtSource *s)
-{
-    (void)s;
-}
-
-static void empty_describe(SrtSource *s, SrtBuf *out)
-{
-    (void)s;
-    srt_buf_puts(out, "FuzzEmpty");
-}
-
-static const SrtSourceVt empty_vt = {
-    .connector = "fuzz",
-    .read = empty_read,
-    .commit = empty_commit,
-    .close = empty_close,
-    .describe = empty_describe,
-};
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
@@ -155,9 +122,7 @@ static void restart(int qi)
     SrtErr err;
     srt_err_clear(&err);
     if (srt_query_new(&prog, qi, &env, NULL, -1, &q, &err) == 0) {
-        q->source.vt->close(&q->source);
-        q->source.impl = NULL;
-        q->source.vt = &empty_vt;
+        fuzz_use_input_source(q); /* no input set: the batch reads nothing */
         if (!q->replay) {
             char end[64];
             snprintf(end, sizeof end, "{\"logOffset\":%lld}", (long long)q->batch_id);

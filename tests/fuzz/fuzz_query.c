@@ -5,6 +5,8 @@
 #include "fuzz_query.h"
 
 static SrtInitFn captured;
+static const char *input = "";
+static size_t input_n;
 
 int fuzz_capture_init(int argc, char **argv, SrtInitFn init)
 {
@@ -39,4 +41,49 @@ FILE *fuzz_output(void)
         exit(1);
     }
     return f;
+}
+
+static int input_read(SrtSource *s, const char *start, const char *end, SrtReadFn fn, void *ctx,
+                      SrtErr *err)
+{
+    (void)s, (void)start, (void)end, (void)err;
+    return fn(ctx, "fuzz input", input, input_n);
+}
+
+static int input_commit(SrtSource *s, const char *end, SrtErr *err)
+{
+    (void)s, (void)end, (void)err;
+    return 0;
+}
+
+static void input_close(SrtSource *s)
+{
+    (void)s;
+}
+
+static void input_describe(SrtSource *s, SrtBuf *out)
+{
+    (void)s;
+    srt_buf_puts(out, "FuzzInput");
+}
+
+static const SrtSourceVt input_vt = {
+    .connector = "fuzz",
+    .read = input_read,
+    .commit = input_commit,
+    .close = input_close,
+    .describe = input_describe,
+};
+
+void fuzz_use_input_source(SrtQuery *q)
+{
+    q->source.vt->close(&q->source);
+    q->source.impl = NULL;
+    q->source.vt = &input_vt;
+}
+
+void fuzz_set_input(const char *p, size_t n)
+{
+    input = p;
+    input_n = n;
 }

@@ -21,6 +21,11 @@ int fuzz_capture_init(int argc, char **argv, SrtInitFn init);
    that cannot set up its program must not pass quietly. */
 void fuzz_program(SrtProgram *p, SrtMem *m);
 
+/* Replace q's source (opened by srt_query_new) by one that hands over, as one buffer of
+   records, the bytes of the last fuzz_set_input call (none before the first). */
+void fuzz_use_input_source(SrtQuery *q);
+void fuzz_set_input(const char *p, size_t n);
+
 /* Where sinks and query diagnostics go: /dev/null, or stdout when SLUICE_FUZZ_SHOW is set
    (to look at what an input does).  Exits on failure. */
 FILE *fuzz_output(void);

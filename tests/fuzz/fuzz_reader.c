@@ -25,48 +25,7 @@ static SrtMem mem;
 static SrtProgram prog;
 static SrtEnv env;
 static SrtQuery *query;
-static const char *input;
-static size_t input_n;
 static long long batches;
-
-static int input_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
-{
-    (void)s, (void)opts, (void)schema, (void)err;
-    return 0;
-}
-
-static int input_read(SrtSource *s, const char *start, const char *end, SrtReadFn fn, void *ctx,
-                      SrtErr *err)
-{
-    (void)s, (void)start, (void)end, (void)err;
-    return fn(ctx, "fuzz input", input, input_n);
-}
-
-static int input_commit(SrtSource *s, const char *end, SrtErr *err)
-{
-    (void)s, (void)end, (void)err;
-    return 0;
-}
-
-static void input_close(SrtSource *s)
-{
-    (void)s;
-}
-
-static void input_describe(SrtSource *s, SrtBuf *out)
-{
-    (void)s;
-    srt_buf_puts(out, "FuzzInput");
-}
-
-static const SrtSourceVt input_vt = {
-    .connector = "fuzz",
-    .open = input_open,
-    .read = input_read,
-    .commit = input_commit,
-    .close = input_close,
-    .describe = input_describe,
-};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -80,9 +39,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         fprintf(stderr, "fuzz_reader: cannot start the query: %s\n", err.msg);
         exit(1);
     }
-    query->source.vt->close(&query->source);
-    query->source.impl = NULL;
-    query->source.vt = &input_vt;
+    fuzz_use_input_source(query);
     return 0;
 }
 
@@ -93,8 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!copy)
         return 0;
     memcpy(copy, data, size);
-    input = copy;
-    input_n = size;
+    fuzz_set_input(copy, size);
     char end[32];
     snprintf(end, sizeof end, "{\"fuzz\":%lld}", ++batches);
     srt_buf_clear(&query->end_offset);
