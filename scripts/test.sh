@@ -4,7 +4,8 @@
 #   scripts/test.sh
 #
 # 1. scripts/setup.sh (dependencies + Release build in build/), then every ctest there;
-# 2. an AddressSanitizer/UBSan Debug tree in build-asan, with the unit and golden tests.
+# 2. an AddressSanitizer/UBSan Debug tree in build-asan, with the unit and golden tests;
+# 3. every libFuzzer target for 20 s from its seed corpus (scripts/fuzz.sh --smoke, build-fuzz).
 # Exits non-zero if anything failed; ends with ctest's summary lines.
 set -euo pipefail
 
@@ -32,6 +33,10 @@ else
   status=1
 fi
 
+fuzz_ok=1
+mkdir -p build-fuzz
+scripts/fuzz.sh --smoke 2>&1 | tee build-fuzz/fuzz-smoke.log || { status=1; fuzz_ok=0; }
+
 echo
 echo "== test summary =="
 echo "build (Release, all tests):"
@@ -40,4 +45,7 @@ if [[ $asan_ok -eq 1 ]]; then
   echo "build-asan (sanitizers, unit|golden):"
   grep -E '^[0-9]+% tests passed|^No tests were found' build-asan/ctest.log || echo "(no ctest summary)"
 fi
+echo "build-fuzz (libFuzzer targets, 20 s each):"
+grep -E '^fuzz: [a-z]+ (ok|FAILED)|^fuzz: the fuzz build' build-fuzz/fuzz-smoke.log || echo "(no fuzz summary)"
+[[ $fuzz_ok -eq 1 ]] || echo "fuzz: findings are saved in fuzz-out/crashes/ (see docs/testing.md)"
 exit "$status"

@@ -1,0 +1,25 @@
+-- ckpt.sql - the fuzz_ckpt target's queries: one of each stateful operator, so a restart
+-- decodes every kind of state (groups with numeric and string aggregates, dedup keys,
+-- session windows) besides metadata, offsets, commits and the files source's log.
+CREATE SOURCE events (
+    id BIGINT,
+    user STRING,
+    amount DOUBLE,
+    time TIMESTAMP,
+    WATERMARK FOR time AS time - INTERVAL '10 minutes'
+) WITH (connector = 'files', path = '.', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out
+SELECT window(time, '10 minutes') AS w, user, count(*) AS n, sum(amount) AS total,
+       avg(amount) AS mean, min(user) AS lo, max(user) AS hi, max(time) AS last
+FROM events
+GROUP BY window(time, '10 minutes'), user
+WITH (name = 'agg', outputMode = 'complete');
+INSERT INTO out
+SELECT id, user, time FROM events DROP DUPLICATES (id, time)
+WITH (name = 'dedup');
+INSERT INTO out
+SELECT user, session_window(time, '5 minutes') AS session, count(*) AS n, sum(amount) AS total, min(time) AS first
+FROM events
+GROUP BY user, session_window(time, '5 minutes')
+WITH (name = 'session', outputMode = 'append');
