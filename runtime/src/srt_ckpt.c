@@ -1138,6 +1138,21 @@ static int remove_entry(const char *dir, const char *name, SrtErr *err)
     return 0;
 }
 
+int srt_ckpt_drop_offsets(SrtCkpt *c, int64_t batch, SrtErr *err)
+{
+    char dir[CKPT_PATH_MAX], name[32];
+    int rc = path_fmt(dir, err, "%s/offsets", c->dir);
+    if (rc < 0)
+        return rc;
+    snprintf(name, sizeof name, "%" PRId64, batch);
+    if ((rc = remove_entry(dir, name, err)) < 0)
+        return rc;
+    if (srt_fs_sync_dir(dir) < 0)
+        return srt_err_set(err, SRT_ERR_IO, "cannot sync checkpoint directory %s: %s", dir,
+                           strerror(errno));
+    return 0;
+}
+
 static int purge_log(const SrtCkpt *c, const char *log, int64_t keep_from, SrtErr *err)
 {
     char dir[CKPT_PATH_MAX];

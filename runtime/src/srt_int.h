@@ -514,6 +514,9 @@ int64_t srt_ckpt_latest_commit(const SrtCkpt *c);
    (-SRT_ERR_QUERY; the existing file is left as it was). */
 int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int64_t batch_ts_ms,
                            const char *source_offset, SrtErr *err);
+/* Delete offsets/<batch> durably: the logged, uncommitted batch of a source that cannot
+   replay it (socket) is given up, and its id goes to the next batch. */
+int srt_ckpt_drop_offsets(SrtCkpt *c, int64_t batch, SrtErr *err);
 /* Read offsets/<batch>: source_offset receives the offset JSON ("" for "-").  1 if absent. */
 int srt_ckpt_read_offsets(SrtCkpt *c, int64_t batch, int64_t *watermark_ms, int64_t *batch_ts_ms,
                           SrtBuf *source_offset, SrtErr *err);

@@ -190,7 +190,10 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
     if ((rc = restore_source(q, srt_buf_cstr(&off), log, &resumed, err)) < 0)
         goto out;
     if (!resumed) {
-        /* The data of that batch is gone (socket); its id is used by the next batch. */
+        /* The data of that batch is gone (socket): its offsets entry is given up and its id
+           is used by the next batch, which logs its own offsets. */
+        if ((rc = srt_ckpt_drop_offsets(q->ckpt, last, err)) < 0)
+            goto out;
         rc = load_state(q, last, err);
         goto out;
     }

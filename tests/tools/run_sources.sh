@@ -3,7 +3,8 @@
 # rate-micro-batch (exact output), rate (ramp-up, whole-second batches), socket against
 # tests/tools/line_server.py (lines split over two sends, the query stops with exit 0
 # when the server closes, WARN lines on stderr only), and a refused connection (exit 1
-# with the source, host, port and reason).
+# with the source, host, port and reason), and a restart whose last socket batch was never
+# committed.
 #
 #   run_sources.sh <sluice>
 set -euo pipefail
@@ -146,6 +147,36 @@ if [[ $rc == 1 ]] && [[ ! -s out.log ]] &&
     ok
 else
     bad "socket connection refused (exit $rc)"
+fi
+
+# ---- socket with a checkpoint whose last batch was never committed: the restart gives that
+# batch up (its data went with the old connection) and runs the new lines under its id ----
+serve() { # serve FILE: start a line server on FILE, set $port
+    rm -f port.txt
+    python3 "$server" "$1" --port-file port.txt > /dev/null &
+    server_pid=$!
+    for _ in $(seq 100); do [[ -s port.txt ]] && break; sleep 0.05; done
+    port=$(cat port.txt)
+}
+printf 'one\ntwo\n' > first.txt
+printf 'three\n' > second.txt
+rc=0
+serve first.txt
+sed "s/PORT/$port/" sock.sql > ck1.sql
+"$sluice" build ck1.sql -o ck1 > out.log 2> err.log && timeout 30 ./ck1 --checkpoint ck > out.log 2> err.log || rc=$?
+wait "$server_pid" || true
+last=$(ls ck/echo/commits | sort -n | tail -1)
+rm -f "ck/echo/commits/$last"
+serve second.txt
+sed "s/PORT/$port/" sock.sql > ck2.sql
+[[ $rc != 0 ]] || { "$sluice" build ck2.sql -o ck2 > out.log 2> err.log && timeout 30 ./ck2 --checkpoint ck > out.log 2> err.log; } || rc=$?
+wait "$server_pid" || true
+server_pid=
+if [[ $rc == 0 ]] && grep -q "^Batch: $last\$" out.log && grep -q '^|three|  5|$' out.log &&
+    [[ -f ck/echo/commits/$last ]] && grep -q "cannot resume from checkpoint" err.log; then
+    ok
+else
+    bad "socket restart after an uncommitted batch (exit $rc)"
 fi
 
 echo "$pass passed, $fail failed"
