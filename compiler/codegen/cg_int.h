@@ -54,6 +54,8 @@ typedef struct CgCtx {
     LLVMValueRef q;        /* its SrtQuery* argument */
     LLVMBasicBlockRef entry;
     int failed;            /* an unsupported construct was reported */
+    const PProgram *plan;  /* the program being generated */
+    struct CgParser *parsers; /* the shared record parsers made so far (cg_parser.c) */
 } CgCtx;
 
 /* cg_module.c */
@@ -118,6 +120,10 @@ typedef struct CgRecord {
     LLVMValueRef *null_slots;  /* i8 allocas per column (NULL if not needed) */
     LLVMValueRef *val_slots;   /* value allocas */
     LLVMValueRef *len_slots;   /* i32 allocas for STRING */
+    /* JSON: what a top-level array keeps between records (i1 in array, i1 second pass, i1 an
+       element is bad, i8* first element); NULL: the parser's own allocas, set once per call. */
+    LLVMValueRef in_array, arr_pass2, arr_bad, arr_first;
+    LLVMValueRef state; /* the struct of all these when a shared parser fills them (cg_parser.c) */
 } CgRecord;
 void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec);
 void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec);
@@ -167,6 +173,14 @@ LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);
 void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,
                        LLVMValueRef end);
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
+
+/* cg_parser.c: the JSON record parser shared by the queries that read the same columns of a
+   source.  NULL (rec untouched) when pq is the only one; else rec's slots are bound to a state
+   struct allocated in the current function, to be filled by cg_parser_call (which leaves the
+   builder where a record has been read, as cg_json_record; bb_eof at end of input). */
+LLVMValueRef cg_parser_shared(CgCtx *cg, const PQuery *pq, CgRecord *rec);
+void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMValueRef p_slot,
+                    LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
 /* cg_pipeline.c */
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi);

@@ -30,6 +30,7 @@
 void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec)
 {
     int n = pq->source->schema.n;
+    memset(rec, 0, sizeof *rec);
     rec->null_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, n + 1);
     rec->val_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, n + 1);
     rec->len_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, n + 1);
@@ -448,8 +449,14 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
     j.bad = cg_alloca(cg, cg->t_i1, "badtype");
-    j.in_array = cg_alloca(cg, cg->t_i1, "in.array");
-    { /* false once per call (in the entry block): the record loop re-enters above us */
+    if (rec->in_array) { /* a shared parser: the caller keeps the state between records */
+        j.in_array = rec->in_array;
+        j.arr_pass2 = rec->arr_pass2;
+        j.arr_bad = rec->arr_bad;
+        j.arr_first = rec->arr_first;
+    } else {
+        j.in_array = cg_alloca(cg, cg->t_i1, "in.array");
+        /* false once per call (in the entry block): the record loop re-enters above us */
         LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
         LLVMValueRef next = LLVMGetNextInstruction(j.in_array);
         if (next)
@@ -458,10 +465,10 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
             LLVMPositionBuilderAtEnd(cg->b, cg->entry);
         cg_store(cg, cg_i1(cg, 0), j.in_array);
         LLVMPositionBuilderAtEnd(cg->b, here);
+        j.arr_pass2 = cg_alloca(cg, cg->t_i1, "array.pass2");
+        j.arr_bad = cg_alloca(cg, cg->t_i1, "array.bad");
+        j.arr_first = cg_alloca(cg, cg->t_ptr, "array.first");
     }
-    j.arr_pass2 = cg_alloca(cg, cg->t_i1, "array.pass2");
-    j.arr_bad = cg_alloca(cg, cg->t_i1, "array.bad");
-    j.arr_first = cg_alloca(cg, cg->t_ptr, "array.first");
     j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
     LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");

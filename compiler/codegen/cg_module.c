@@ -465,6 +465,7 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     cg.arena = arena;
     cg.diag = diag;
     cg.opts = opts;
+    cg.plan = plan;
     cg.ctx = LLVMContextCreate();
     cg.mod = LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg.ctx);
     cg.b = LLVMCreateBuilderInContext(cg.ctx);

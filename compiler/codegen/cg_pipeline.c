@@ -464,8 +464,10 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     EventTime et;
     event_time_setup(cg, pq, &et);
     InputKind input = input_kind(pq);
-    CgRecord rec;
-    if (input != INPUT_VALUES)
+    CgRecord rec = {0};
+    /* Queries reading the same columns of a JSON source call one parser (cg_parser.c). */
+    LLVMValueRef parser = input == INPUT_JSON ? cg_parser_shared(cg, pq, &rec) : NULL;
+    if (input != INPUT_VALUES && !parser)
         cg_record_alloc(cg, pq, &rec);
 
     /* Read one record; the builder continues where it has been read. */
@@ -481,7 +483,12 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     case INPUT_VALUES: value_row(cg, pq, p_slot, end, bb_eof, cols); break;
     case INPUT_CSV: cg_csv_record(cg, pq, &rec, p_slot, end, bb_eof); break;
     case INPUT_TEXT: cg_text_record(cg, pq, &rec, p_slot, end, bb_eof); break;
-    case INPUT_JSON: cg_json_record(cg, pq, &rec, p_slot, end, bb_eof); break;
+    case INPUT_JSON:
+        if (parser)
+            cg_parser_call(cg, parser, &rec, p_slot, end, bb_eof);
+        else
+            cg_json_record(cg, pq, &rec, p_slot, end, bb_eof);
+        break;
     }
     cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, rows, "n"), cg_i64(cg, 1), "n.next"), rows);
     if (input != INPUT_VALUES)
