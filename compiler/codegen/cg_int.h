@@ -121,8 +121,8 @@ typedef struct CgRecord {
     LLVMValueRef *val_slots;   /* value allocas */
     LLVMValueRef *len_slots;   /* i32 allocas for STRING */
     /* JSON: what a top-level array keeps between records (i1 in array, i1 second pass, i1 an
-       element is bad, i8* first element); NULL: the parser's own allocas, set once per call. */
-    LLVMValueRef in_array, arr_pass2, arr_bad, arr_first;
+       element is bad, i8* first element, i8* its line); NULL: the parser's own allocas. */
+    LLVMValueRef in_array, arr_pass2, arr_bad, arr_first, line_start;
     LLVMValueRef state; /* the struct of all these when a shared parser fills them (cg_parser.c) */
 } CgRecord;
 void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec);

@@ -454,6 +454,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
         j.arr_pass2 = rec->arr_pass2;
         j.arr_bad = rec->arr_bad;
         j.arr_first = rec->arr_first;
+        j.line_start = rec->line_start;
     } else {
         j.in_array = cg_alloca(cg, cg->t_i1, "in.array");
         /* false once per call (in the entry block): the record loop re-enters above us */
@@ -468,8 +469,8 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
         j.arr_pass2 = cg_alloca(cg, cg->t_i1, "array.pass2");
         j.arr_bad = cg_alloca(cg, cg->t_i1, "array.bad");
         j.arr_first = cg_alloca(cg, cg->t_ptr, "array.first");
+        j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     }
-    j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
     LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");
     LLVMBasicBlockRef bb_begin = cg_block(cg, "rec.begin");

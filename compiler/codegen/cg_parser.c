@@ -22,7 +22,7 @@ typedef struct CgParser {
     LLVMTypeRef state_t;
 } CgParser;
 
-enum { ST_IN_ARRAY, ST_PASS2, ST_BAD, ST_FIRST, ST_COLS };
+enum { ST_IN_ARRAY, ST_PASS2, ST_BAD, ST_FIRST, ST_LINE, ST_COLS };
 
 static bool reads(const PQuery *pq, int i)
 {
@@ -44,7 +44,8 @@ static LLVMTypeRef value_type(CgCtx *cg, const Type *t)
     return type_is_nested(t) ? cg->t_datum : cg_type_of(cg, t);
 }
 
-/* { i1 in array, i1 second pass, i1 bad element, i8* first element, then per column read:
+/* { i1 in array, i1 second pass, i1 bad element, i8* first element, i8* its line, then per
+   column read:
    i1 null, its value, an i32 length for a STRING } */
 static LLVMTypeRef state_type(CgCtx *cg, const PQuery *pq)
 {
@@ -54,6 +55,7 @@ static LLVMTypeRef state_type(CgCtx *cg, const PQuery *pq)
     fields[n++] = cg->t_i1;
     fields[n++] = cg->t_i1;
     fields[n++] = cg->t_i1;
+    fields[n++] = cg->t_ptr;
     fields[n++] = cg->t_ptr;
     for (int i = 0; i < sc->n; i++) {
         if (!reads(pq, i))
@@ -75,7 +77,8 @@ static void bind_state(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, LLVMValueRef
     rec->val_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, sc->n + 1);
     rec->len_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, sc->n + 1);
     rec->state = LLVMBuildPointerCast(cg->b, s, LLVMPointerType(st, 0), "rec");
-    LLVMValueRef *fixed[ST_COLS] = {&rec->in_array, &rec->arr_pass2, &rec->arr_bad, &rec->arr_first};
+    LLVMValueRef *fixed[ST_COLS] = {&rec->in_array, &rec->arr_pass2, &rec->arr_bad, &rec->arr_first,
+                                      &rec->line_start};
     for (unsigned f = 0; f < ST_COLS; f++)
         *fixed[f] = LLVMBuildStructGEP2(cg->b, st, rec->state, f, "");
     unsigned f = ST_COLS;
