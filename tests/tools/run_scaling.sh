@@ -117,6 +117,33 @@ queries 40 > q4.sql
 cpu t1 "$sluice" build q1.sql -o q1
 cpu t4 "$sluice" build q4.sql -o q4
 linear "N queries, N = 10" "$t1" "$t4"
+# within() NAME T LIMIT: a generous absolute bound, far above what the build needs.
+within() {
+    if awk -v t="$2" -v l="$3" 'BEGIN { exit !(t < l) }'; then ok; else bad "$1: ${2}s (limit ${3}s)"; fi
+}
+within "40 windowed queries" "$t4" 6
+# Queries reading the same columns of a source share one record parser (sl_parse_<k>): a
+# query's own code is its WHERE and output, so 200 of them build in seconds (each inlined
+# its own parser before, 0.1 s of CPU per query).
+select_queries() { # select_queries N
+    header
+    for ((i = 0; i < $1; i++)); do
+        echo "INSERT INTO console SELECT action, v FROM events WHERE n > $i WITH (name = 's$i');"
+    done
+}
+select_queries 50 > s1.sql
+select_queries 200 > s4.sql
+cpu t1 "$sluice" build s1.sql -o s1 --emit-llvm
+cpu t4 "$sluice" build s4.sql -o s4
+linear "N SELECT queries, N = 50" "$t1" "$t4"
+within "200 SELECT queries" "$t4" 10
+parsers=$(grep -c '^define .*@sl_parse_' s1.ll || true)
+l=$(fn_lines s1.ll sl_process_7)
+if [[ $parsers == 1 && $l -gt 0 && $l -lt 150 ]]; then
+    ok
+else
+    bad "50 queries of one source: $parsers parsers (want 1), a process function of $l lines (want < 150)"
+fi
 
 # ==== Wide schemas: 50 and 200 columns of every scalar type ====
 types=(BIGINT STRING DOUBLE BOOLEAN INT TIMESTAMP DATE)
