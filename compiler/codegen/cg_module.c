@@ -359,7 +359,11 @@ static void init_types(CgCtx *cg)
 }
 
 /* Helpers from the bitcode become internal so they inline and disappear; the hot ones
-   are forced inline.  Generated functions other than main are internal too. */
+   are forced inline.  Generated functions other than main are internal too.  In a file of
+   several queries the key hash is one shared function instead: inlined, it was a third of
+   each aggregating query's optimised code (200 windowed queries built in 6.9 s of CPU with
+   it inlined, 4.6 s with it shared); a call per group update costs little beside the
+   upsert call that follows it. */
 static void finish_linkage(CgCtx *cg)
 {
     unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
@@ -375,7 +379,10 @@ static void finish_linkage(CgCtx *cg)
         if (strcmp(name, "main") == 0)
             continue;
         LLVMSetLinkage(fn, LLVMInternalLinkage);
-        if (is_hot(name)) {
+        if (strcmp(name, "srt_hash") == 0 && cg->plan && cg->plan->n_queries > 1) {
+            LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                    LLVMCreateEnumAttribute(cg->ctx, noinline, 0));
+        } else if (is_hot(name)) {
             LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
             LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                                     LLVMCreateEnumAttribute(cg->ctx, kind, 0));
@@ -467,6 +474,8 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     cg.opts = opts;
     cg.plan = plan;
     cg.ctx = LLVMContextCreate();
+    /* Value names only matter in --emit-llvm output; every pass copies them otherwise. */
+    LLVMContextSetDiscardValueNames(cg.ctx, opts->ir_path == NULL);
     cg.mod = LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg.ctx);
     cg.b = LLVMCreateBuilderInContext(cg.ctx);
     init_types(&cg);

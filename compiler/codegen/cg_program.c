@@ -22,7 +22,93 @@ static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef 
     }
 }
 
-static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit, LLVMValueRef fn)
+/* sl_register_<i>(prog, source, sink): registers query i.  One function per query (not
+   inlined): a single init function making every registration call grew the register
+   allocator's work faster than the number of queries. */
+static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process, LLVMValueRef emit)
+{
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_i32};
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_register_%d", i),
+                                        LLVMFunctionType(cg->t_void, params, 3, 0));
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    LLVMValueRef p = LLVMGetParam(fn, 0), source = LLVMGetParam(fn, 1), sink = LLVMGetParam(fn, 2);
+    LLVMSetValueName2(p, "prog", 4);
+    const PQuery *pq = plan->queries[i];
+    const SQuery *q = pq->query;
+    LLVMValueRef args[5] = {p, cstr(cg, q->name), source, sink,
+                            LLVMBuildPointerCast(cg->b, process, cg->t_ptr, "")};
+    LLVMValueRef qi = cg_call(cg, "srt_prog_query", args, 5, "query");
+    put_options(cg, "srt_prog_query_option", p, qi, &q->options);
+    if (!soptions_find(&q->options, "outputMode")) {
+        LLVMValueRef margs[4] = {p, qi, cstr(cg, "outputMode"), cstr(cg, "append")};
+        cg_call(cg, "srt_prog_query_option", margs, 4, "");
+    }
+    for (int c = 0; c < pq->n_columns; c++) {
+        LLVMValueRef cargs[5] = {p, qi, cstr(cg, pq->columns[c].name),
+                                 cstr(cg, type_name(cg->arena, pq->columns[c].type)),
+                                 cg_i32(cg, pq->columns[c].hidden)};
+        cg_call(cg, "srt_prog_query_column", cargs, 5, "");
+    }
+    if (pq->agg) {
+        LLVMValueRef aargs[4] = {p, qi, cg_i32(cg, pq->state_size),
+                                 LLVMBuildPointerCast(cg->b, emit, cg->t_ptr, "")};
+        cg_call(cg, "srt_prog_query_agg", aargs, 4, "");
+        if (pq->key.n == 0)
+            cg_call(cg, "srt_prog_query_agg_global", aargs, 2, "");
+        if (pq->session) {
+            const PKeySlot *slot = &pq->key.slots[pq->agg->window_group];
+            LLVMValueRef merge = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i));
+            LLVMValueRef sargs[4] = {p, qi, cg_i32(cg, slot->offset), LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_session", sargs, 4, "");
+        }
+        if (pq->event_key >= 0) {
+            LLVMValueRef eargs[3] = {p, qi, cg_i32(cg, pq->event_key_offset)};
+            cg_call(cg, "srt_prog_query_agg_event_key", eargs, 3, "");
+        }
+        for (int a = 0; a < pq->agg->n_agg; a++) {
+            const SAgg *ag = &pq->agg->aggs[a];
+            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && ag->type->kind == TY_STRING) {
+                LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
+                cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
+            }
+        }
+    }
+    if (pq->dedup_block) {
+        LLVMValueRef dargs[2] = {p, qi};
+        cg_call(cg, "srt_prog_query_dedup", dargs, 2, "");
+    }
+    static const struct { PStateOp op; int rt; } state_ops[] = {{PSTATE_AGG, SRT_OP_AGG},
+                                                                {PSTATE_DEDUP, SRT_OP_DEDUP}};
+    for (size_t k = 0; k < sizeof state_ops / sizeof state_ops[0]; k++) {
+        PStateSchema ss;
+        if (!plan_state_schema(cg->arena, pq, state_ops[k].op, &ss))
+            continue;
+        LLVMValueRef op = cg_i32(cg, state_ops[k].rt);
+        LLVMValueRef targs[8] = {p, qi, op, cstr(cg, ss.name), cstr(cg, ss.key), cstr(cg, ss.value),
+                                 cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
+        cg_call(cg, "srt_prog_query_state", targs, 8, "");
+        for (int s = 0; s < ss.layout->n; s++) {
+            if (ss.layout->slots[s].type->kind != TY_STRING)
+                continue;
+            LLVMValueRef sargs[4] = {p, qi, op, cg_i32(cg, ss.layout->slots[s].offset)};
+            cg_call(cg, "srt_prog_query_state_string", sargs, 4, "");
+        }
+    }
+    if (pq->watermark_col >= 0) {
+        LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};
+        cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");
+    }
+    for (int o = 0; o < pq->n_order; o++) {
+        LLVMValueRef oargs[5] = {p, qi, cg_i32(cg, pq->order[o].column), cg_i32(cg, pq->order[o].desc),
+                                 cg_i32(cg, pq->order[o].nulls_first)};
+        cg_call(cg, "srt_prog_query_order", oargs, 5, "");
+    }
+    LLVMBuildRetVoid(cg->b);
+    return fn;
+}
+
+static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs, LLVMValueRef fn)
 {
     LLVMValueRef p = LLVMGetParam(fn, 0);
     LLVMSetValueName2(p, "prog", 4);
@@ -48,84 +134,20 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVM
     }
     for (int i = 0; i < plan->n_queries; i++) {
         const PQuery *pq = plan->queries[i];
-        const SQuery *q = pq->query;
-        LLVMValueRef args[5] = {p, cstr(cg, q->name), src_idx[pq->source->index], sink_idx[q->sink->index],
-                                LLVMBuildPointerCast(cg->b, process[i], cg->t_ptr, "")};
-        LLVMValueRef qi = cg_call(cg, "srt_prog_query", args, 5, "query");
-        put_options(cg, "srt_prog_query_option", p, qi, &q->options);
-        if (!soptions_find(&q->options, "outputMode")) {
-            LLVMValueRef margs[4] = {p, qi, cstr(cg, "outputMode"), cstr(cg, "append")};
-            cg_call(cg, "srt_prog_query_option", margs, 4, "");
-        }
-        for (int c = 0; c < pq->n_columns; c++) {
-            LLVMValueRef cargs[5] = {p, qi, cstr(cg, pq->columns[c].name),
-                                     cstr(cg, type_name(cg->arena, pq->columns[c].type)),
-                                     cg_i32(cg, pq->columns[c].hidden)};
-            cg_call(cg, "srt_prog_query_column", cargs, 5, "");
-        }
-        if (pq->agg) {
-            LLVMValueRef aargs[4] = {p, qi, cg_i32(cg, pq->state_size),
-                                     LLVMBuildPointerCast(cg->b, emit[i], cg->t_ptr, "")};
-            cg_call(cg, "srt_prog_query_agg", aargs, 4, "");
-            if (pq->key.n == 0)
-                cg_call(cg, "srt_prog_query_agg_global", aargs, 2, "");
-            if (pq->session) {
-                const PKeySlot *slot = &pq->key.slots[pq->agg->window_group];
-                LLVMValueRef merge = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i));
-                LLVMValueRef sargs[4] = {p, qi, cg_i32(cg, slot->offset), LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
-                cg_call(cg, "srt_prog_query_session", sargs, 4, "");
-            }
-            if (pq->event_key >= 0) {
-                LLVMValueRef eargs[3] = {p, qi, cg_i32(cg, pq->event_key_offset)};
-                cg_call(cg, "srt_prog_query_agg_event_key", eargs, 3, "");
-            }
-            for (int a = 0; a < pq->agg->n_agg; a++) {
-                const SAgg *ag = &pq->agg->aggs[a];
-                if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && ag->type->kind == TY_STRING) {
-                    LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
-                    cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
-                }
-            }
-        }
-        if (pq->dedup_block) {
-            LLVMValueRef dargs[2] = {p, qi};
-            cg_call(cg, "srt_prog_query_dedup", dargs, 2, "");
-        }
-        static const struct { PStateOp op; int rt; } state_ops[] = {{PSTATE_AGG, SRT_OP_AGG},
-                                                                    {PSTATE_DEDUP, SRT_OP_DEDUP}};
-        for (size_t k = 0; k < sizeof state_ops / sizeof state_ops[0]; k++) {
-            PStateSchema ss;
-            if (!plan_state_schema(cg->arena, pq, state_ops[k].op, &ss))
-                continue;
-            LLVMValueRef op = cg_i32(cg, state_ops[k].rt);
-            LLVMValueRef targs[8] = {p, qi, op, cstr(cg, ss.name), cstr(cg, ss.key), cstr(cg, ss.value),
-                                     cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
-            cg_call(cg, "srt_prog_query_state", targs, 8, "");
-            for (int s = 0; s < ss.layout->n; s++) {
-                if (ss.layout->slots[s].type->kind != TY_STRING)
-                    continue;
-                LLVMValueRef sargs[4] = {p, qi, op, cg_i32(cg, ss.layout->slots[s].offset)};
-                cg_call(cg, "srt_prog_query_state_string", sargs, 4, "");
-            }
-        }
-        if (pq->watermark_col >= 0) {
-            LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};
-            cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");
-        }
-        for (int o = 0; o < pq->n_order; o++) {
-            LLVMValueRef oargs[5] = {p, qi, cg_i32(cg, pq->order[o].column), cg_i32(cg, pq->order[o].desc),
-                                     cg_i32(cg, pq->order[o].nulls_first)};
-            cg_call(cg, "srt_prog_query_order", oargs, 5, "");
-        }
+        LLVMValueRef args[3] = {p, src_idx[pq->source->index], sink_idx[pq->query->sink->index]};
+        LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(regs[i]), regs[i], args, 3, "");
     }
     LLVMBuildRetVoid(cg->b);
 }
 
 void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit)
 {
+    LLVMValueRef *regs = ARENA_NEW_N(cg->arena, LLVMValueRef, plan->n_queries + 1);
+    for (int i = 0; i < plan->n_queries; i++)
+        regs[i] = register_fn(cg, plan, i, process[i], emit[i]);
     LLVMTypeRef init_t = LLVMFunctionType(cg->t_void, &cg->t_ptr, 1, 0);
     LLVMValueRef init = cg_begin_function(cg, "sl_init", init_t);
-    init_fn(cg, plan, process, emit, init);
+    init_fn(cg, plan, regs, init);
 
     LLVMTypeRef params[2] = {cg->t_i32, LLVMPointerType(cg->t_ptr, 0)};
     LLVMTypeRef main_t = LLVMFunctionType(cg->t_i32, params, 2, 0);
