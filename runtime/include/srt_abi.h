@@ -215,12 +215,13 @@ SrtAggTable *srt_query_dedup_table(SrtQuery *q);
    dedupeWithinWatermark), key and value are simpleStrings "struct<name:type,...>".
    The key bytes are laid out as [key_nulls null flags (0/1)][fixed slots up to key_fixed]
    [the bytes of the STRING keys, in key order]; srt_prog_query_state_string gives the
-   offset of each STRING key's length (a u64 slot).  State read back from a checkpoint is
+   offset of each STRING key's length (a u64 slot) and the index of its null flag.  State read back from a checkpoint is
    checked against this layout before it is used. */
 void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
                           const char *key_schema, const char *value_schema, uint32_t key_nulls,
                           uint32_t key_fixed);
-void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset);
+void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
+                                 uint32_t null_index);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

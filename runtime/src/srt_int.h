@@ -704,7 +704,10 @@ typedef struct SrtQueryDef {
     struct SrtStateSchema {    /* per SRT_OP_*: the state's schemas (name NULL: no operator) */
         const char *name, *key, *value;
         uint32_t key_nulls, key_fixed; /* the key bytes' layout (srt_prog_query_state) */
-        uint32_t *key_strings;         /* offsets of the STRING keys' u64 lengths */
+        struct SrtStateKeyString {     /* a STRING key: */
+            uint32_t len_offset;       /* the offset of its u64 length */
+            uint32_t null_index;       /* its null flag (a NULL has length 0) */
+        } *key_strings;
         uint32_t n_key_strings, cap_key_strings;
     } state[2];
 } SrtQueryDef;

@@ -874,8 +874,9 @@ START_TEST(test_schema_rule)
 END_TEST
 
 /* A key layout of GROUP BY s STRING, n BIGINT, t STRING: two null flags padded to 8, the
-   length of s at 8, n at 16, the length of t at 24, the string bytes from 32. */
-static void key_layout(struct SrtStateSchema *s, uint32_t *strings)
+   length of s at 8, n at 16, the length of t at 24, the string bytes from 32; the null flags of
+   s and t are bytes 0 and 2. */
+static void key_layout(struct SrtStateSchema *s, struct SrtStateKeyString *strings)
 {
     memset(s, 0, sizeof *s);
     s->name = "stateStoreSave";
@@ -883,8 +884,8 @@ static void key_layout(struct SrtStateSchema *s, uint32_t *strings)
     s->value = "struct<count:bigint>";
     s->key_nulls = 3;
     s->key_fixed = 32;
-    strings[0] = 8;
-    strings[1] = 24;
+    strings[0] = (struct SrtStateKeyString){8, 0};
+    strings[1] = (struct SrtStateKeyString){24, 2};
     s->key_strings = strings;
     s->n_key_strings = 2;
 }
@@ -902,7 +903,7 @@ static uint32_t make_key(uint8_t *k, uint64_t sn, uint64_t tn, const char *bytes
 START_TEST(test_state_key_check)
 {
     struct SrtStateSchema s;
-    uint32_t strings[2];
+    struct SrtStateKeyString strings[2];
     key_layout(&s, strings);
     SrtErr err;
     uint8_t k[64];
@@ -934,6 +935,19 @@ START_TEST(test_state_key_check)
         rt_guard_free(g, n);
         ck_assert_msg(strstr(err.msg, bad[i].msg) != NULL, "case %zu: %s", i, err.msg);
     }
+    /* A NULL string keeps length 0: generated code decodes a NULL to an empty constant, and a
+       length beyond it would be read from there. */
+    n = make_key(k, 2, 3, "abxyz");
+    k[1] = 0;
+    k[2] = 1;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_state_key_check(&s, k, n, &err), -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(err.msg, "gives its NULL string at byte 24 a length of 3 bytes (0 expected)"),
+                  "%s", err.msg);
+    n = make_key(k, 5, 0, "abxyz");
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_state_key_check(&s, k, n, &err), 0);
+    k[2] = 0;
     /* Without a registered layout nothing is checked. */
     memset(&s, 0, sizeof s);
     ck_assert_int_eq(srt_state_key_check(&s, k, 3, &err), 0);
