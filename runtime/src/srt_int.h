@@ -580,7 +580,7 @@ enum {
 };
 
 typedef struct SrtStateOpProgress {
-    const char *operator_name; /* "stateStoreSave", "dedupe", "sessionWindowStateStoreSave" */
+    const char *operator_name; /* Spark's shortName: "stateStoreSave", "dedupe", ... */
     int64_t num_rows_total, num_rows_updated, all_updates_time_ms, num_rows_removed,
         all_removals_time_ms, commit_time_ms, memory_used_bytes, num_rows_dropped_by_watermark;
 } SrtStateOpProgress;
