@@ -462,6 +462,12 @@ void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf
 
 /* Write all n bytes of p to fd, retrying EINTR and short writes.  0 or -1 (errno set). */
 int srt_fs_write_all(int fd, const void *p, size_t n);
+/* The temporary a file is written to before it is renamed over path: "<dir>/.<name>.tmp-<pid>"
+   into out[cap].  0, or -1 with errno EINVAL (path has no file part) or ENAMETOOLONG. */
+int srt_fs_temp_path(const char *path, char *out, size_t cap);
+/* Whether name (a directory entry) is such a temporary, ".<base>.tmp-<digits>": the length of
+   <base> (at name + 1, at least 1), else 0. */
+size_t srt_fs_temp_base(const char *name);
 /* Create the temporary file path for writing (O_CREAT | O_EXCL | O_NOFOLLOW): whatever holds
    the name already (a stale file, a FIFO, a symbolic link) is unlinked first, so a planted
    link's target is never opened.  The fd, or -1 with errno. */
