@@ -793,8 +793,8 @@ struct SrtQuery {
     /* event time and watermark (srt_event.c) */
     int64_t watermark_ms;    /* used by the current batch (batchWatermarkMs) */
     int64_t late_wm_ms;      /* late-row threshold: the previous batch's watermark */
-    int64_t ev_n, ev_min_ms, ev_max_ms, ev_base_ms; /* event times of the current batch */
-    double ev_sum_rel;       /* sum of (t - ev_base_ms) */
+    int64_t ev_n, ev_min_ms, ev_max_ms; /* event times of the current batch */
+    __int128 ev_sum_ms;                 /* their exact sum: |sum| < 2^63 * 2^54 */
     /* per stateful operator (SRT_OP_AGG, SRT_OP_DEDUP), for the current batch */
     struct SrtOpStats {
         int64_t dropped;     /* numRowsDroppedByWatermark */
