@@ -164,7 +164,10 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     return 0;
 }
 
-/* Add new regular, non-hidden files of the directory to the pending list. */
+/* Add new regular, non-hidden files of the directory (links followed) to the pending list.
+   Hadoop's RawLocalFileSystem counts anything but a directory as a file
+   (DeprecatedRawLocalFileStatus: isdir = File.isDirectory()), so Spark would list a FIFO and
+   wait on it; sluice skips FIFOs and devices. */
 static int list_dir(Files *f, SrtErr *err)
 {
     struct stat dst;
