@@ -191,10 +191,10 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
                             int64_t start_us, int64_t end_us);
 
 /* Event time, once per process call of a query with a watermark: n rows had a non-NULL
-   event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), sum_delta_ms
-   the sum of (t_ms - base_ms) where base_ms is the first of them. */
-void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, int64_t base_ms,
-                           int64_t sum_delta_ms);
+   event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), and the exact
+   sum of their times t_ms as a 128-bit two's complement integer: sum_hi * 2^64 + sum_lo. */
+void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
+                           int64_t sum_hi);
 /* Stateful operators of a query, in pipeline order of their statistics. */
 enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1 };
 /* Rows at or before this time (µs) are late and dropped by stateful operator op

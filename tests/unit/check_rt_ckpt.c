@@ -1037,6 +1037,39 @@ END_TEST
 
 /* ==== Special files, planted links and leftovers ==== */
 
+/* The temporary-name rule of srt_fs.c, which the checkpoint writes and removes and the
+   files sink removes from its manifest directory: ".<name>.tmp-<pid>" and only that. */
+START_TEST(test_temp_names)
+{
+    char t[64], want[64];
+    ck_assert_int_eq(srt_fs_temp_path("dir/sub/12", t, sizeof t), 0);
+    snprintf(want, sizeof want, "dir/sub/.12.tmp-%ld", (long)getpid());
+    ck_assert_str_eq(t, want);
+    ck_assert_uint_eq(srt_fs_temp_base(strrchr(t, '/') + 1), 2);
+    ck_assert_int_eq(srt_fs_temp_path("metadata", t, sizeof t), 0);
+    snprintf(want, sizeof want, ".metadata.tmp-%ld", (long)getpid());
+    ck_assert_str_eq(t, want);
+    ck_assert_uint_eq(srt_fs_temp_base(t), strlen("metadata"));
+    ck_assert_int_eq(srt_fs_temp_path("/.x.tmp-1", t, sizeof t), 0);
+    ck_assert_uint_eq(srt_fs_temp_base(t + 1), strlen(".x.tmp-1"));
+    /* no file part; too long for out */
+    errno = 0;
+    ck_assert_int_eq(srt_fs_temp_path("dir/", t, sizeof t), -1);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(srt_fs_temp_path("a-rather-long-file-name", t, 20), -1);
+    ck_assert_int_eq(errno, ENAMETOOLONG);
+
+    ck_assert_uint_eq(srt_fs_temp_base(".query-id.tmp-0"), strlen("query-id"));
+    ck_assert_uint_eq(srt_fs_temp_base(".a.tmp-12.tmp-34"), strlen("a.tmp-12"));
+    static const char *const not_temp[] = {
+        "12.tmp-3", ".tmp-3", "..tmp-3x", ".12.tmp-", ".12.tmp-3a", ".12.tmp3", ".12.tmp-3.tmp-",
+        ".12", "", ".part-00000-1.tmp", ".12.tmp--3", ".12.TMP-3",
+    };
+    for (size_t i = 0; i < sizeof not_temp / sizeof not_temp[0]; i++)
+        ck_assert_msg(srt_fs_temp_base(not_temp[i]) == 0, "%s taken as a temporary", not_temp[i]);
+}
+END_TEST
+
 START_TEST(test_create_temp_never_follows)
 {
     Fx fx;
@@ -1166,6 +1199,7 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_file_torn_and_flipped);
     tcase_add_test(tc, test_file_write_errors);
     tcase_add_test(tc, test_uuid4);
+    tcase_add_test(tc, test_temp_names);
     tcase_add_test(tc, test_create_temp_never_follows);
     tcase_add_test(tc, test_read_special_files);
     tcase_add_test(tc, test_open_removes_temps);
