@@ -347,7 +347,9 @@ for mode in PERMISSIVE DROPMALFORMED FAILFAST; do
     mixed_run narrow_CSV_$mode $mode "$narrow_cols" csv 24 cmixed
     mixed_run wide_CSV_$mode $mode "$wide_cols" csv 24 cmixed
 done
-if ! grep -q '@sl_csv_read_[a-rt-z]' narrow_CSV_PERMISSIVE.ll && grep -q '@sl_csv_read_timestamp' wide_CSV_PERMISSIVE.ll; then
+# The shapes are the ones meant: the narrow parser calls no shared reader but the skipping one.
+if ! grep -o '@sl_csv_read_[a-z]*' narrow_CSV_PERMISSIVE.ll | grep -qv '_skip$' &&
+    grep -q '@sl_csv_read_timestamp' wide_CSV_PERMISSIVE.ll; then
     ok
 else
     bad "CSV: the narrow parser must read its fields inline, the wide one through the shared readers"
