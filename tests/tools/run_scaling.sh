@@ -197,12 +197,12 @@ fi
 # wrong type make the record malformed with partial results (PERMISSIVE: the bad field NULL,
 # the line in the corrupt-record column), DROPMALFORMED drops those records, FAILFAST fails at
 # the first one with Spark's message, and a TIMESTAMP beyond the range names the number.
-mixed_source() { # mixed_source MODE [FORMAT [N [PATH]]]: 24 columns from mixed/ by default
+mixed_source() { # mixed_source MODE [FORMAT [N [PATH [OPTIONS]]]]: 24 columns from mixed/ by default
     local cols=() i
     for ((i = 0; i < ${3:-24}; i++)); do cols+=("c$i ${types[i % 7]}"); done
     local IFS=,
     echo "CREATE SOURCE m (${cols[*]}, _corrupt_record STRING)"
-    echo "  WITH (connector = 'files', path = '${4:-mixed}', format = '${2:-json}', mode = '$1');"
+    echo "  WITH (connector = 'files', path = '${4:-mixed}', format = '${2:-json}', mode = '$1'${5:+, $5});"
     echo "CREATE SINK console WITH (connector = 'console', truncate = false, numRows = 50);"
 }
 narrow_cols="c0, c1, c2, c3, c4, c5, c6, c8, c9, c12, _corrupt_record"
@@ -260,7 +260,7 @@ same_rows() {
         cat wide_$1.out >&2
     fi
 }
-# mixed_run NAME MODE COLUMNS [FORMAT [N [PATH]]]: build and run; the output in NAME.out, the
+# mixed_run NAME MODE COLUMNS [FORMAT [N [PATH [OPTIONS]]]]: build and run; the output in NAME.out, the
 # exit code in NAME.rc.
 mixed_run() {
     { mixed_source "$2" "${@:4}"; echo "INSERT INTO console SELECT $3 FROM m;"; } > "$1.sql"
@@ -375,6 +375,18 @@ for mode in PERMISSIVE DROPMALFORMED; do
     if diff -u CSV_$mode.want wide_CSV_$mode.rows >&2; then ok; else bad "CSV $mode: the wide record's rows"; fi
 done
 failfast_check CSV_FAILFAST "Parse Mode: FAILFAST.*(at cmixed/part-0.csv:2, byte "
+# The same lines with another separator and no escape character: the options reach the shared
+# readers too.
+mkdir -p csemi
+tr , ';' < cmixed/part-0.csv > csemi/part-0.csv
+mixed_run narrow_CSV_SEMI PERMISSIVE "$narrow_cols" csv 24 csemi "sep = ';', escape = ''"
+mixed_run wide_CSV_SEMI PERMISSIVE "$wide_cols" csv 24 csemi "sep = ';', escape = ''"
+same_rows CSV_SEMI
+if grep -q '^null|a; "b"|2.25|true|' wide_CSV_SEMI.rows && grep -qF '|x\y' wide_CSV_SEMI.rows; then
+    ok
+else
+    bad "CSV: sep and escape in the wide parser"
+fi
 
 # The 200-column CSV parser: good records, values that do not convert, too few and too many
 # fields, quoted values and an empty one, under PERMISSIVE (every column read: the WHERE) and
