@@ -11,6 +11,8 @@
 ** columns x keys phi operands, and optimisation and register allocation grew with the
 ** square of the columns (80 BIGINT columns: 44 s at -O2).  Through the readers the
 ** slots stay in memory and the work grows linearly, for one call per decoded value.
+** cg_reader_begin/end generate such a shared reader once per module, for the CSV
+** parser's readers (cg_text.c) too.
 */
 #include <stdio.h>
 

@@ -13,6 +13,10 @@
 ** keeps what converted (PERMISSIVE, the raw line in the corrupt-record column), is
 ** dropped (DROPMALFORMED) or fails the query (FAILFAST).  The header line of each
 ** file (header = true) never reaches generated code: the files source skips it.
+** A narrow record reads each field inline; a wide one calls a reader shared by the
+** columns of a type (sl_csv_read_<type>), as wide JSON records do (cg_reader.c): one
+** field scanner and converter per column made optimisation grow with the square of the
+** columns (200 columns: over 2 minutes at -O2).  Both run the same csv_field.
 **
 ** text: every line is one row with the line, without its terminator, in `value`;
 ** empty lines are rows too.
@@ -32,10 +36,19 @@ static int option_char(const PQuery *pq, const char *key, int dflt)
     return *o->value ? (unsigned char)o->value[0] : 0xFF;
 }
 
-/* How the fields are written: constants in a record's parser, parameters in a shared reader. */
+/* How the fields are written (constants in a record's parser, parameters in a shared reader)
+   and where the field just read is kept. */
 typedef struct CsvSyntax {
     LLVMValueRef sep, quote, esc; /* i32 */
+    LLVMValueRef s, n, kind;      /* allocas: the field as srt_csv_field returns it */
 } CsvSyntax;
+
+static CsvSyntax csv_syntax(CgCtx *cg, LLVMValueRef sep, LLVMValueRef quote, LLVMValueRef esc)
+{
+    CsvSyntax sx = {sep, quote, esc, cg_alloca(cg, cg->t_ptr, "csv.s"), cg_alloca(cg, cg->t_i32, "csv.n"),
+                    cg_alloca(cg, cg->t_i32, "csv.kind")};
+    return sx;
+}
 
 /* Where a field goes: column slots (NULL for a field that is only skipped) and the record's
    malformed flag (i1). */
@@ -52,10 +65,10 @@ static bool csv_type_ok(const Type *t)
     }
 }
 
-/* Convert the field (s, n, kind: allocas) into a column of type t; a failure sets bad. */
-static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef s_slot,
-                        LLVMValueRef n_slot, LLVMValueRef kind_slot, const CsvSlots *out)
+/* Convert the field just read into a column of type t; a failure sets bad. */
+static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const CsvSlots *out)
 {
+    LLVMValueRef s_slot = sx->s, n_slot = sx->n, kind_slot = sx->kind;
     LLVMValueRef kind = cg_load(cg, cg->t_i32, kind_slot, "kind");
     LLVMValueRef n = cg_load(cg, cg->t_i32, n_slot, "n");
     LLVMValueRef empty = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_PLAIN), ""),
@@ -162,13 +175,10 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
         LLVMAddIncoming(phi, vals, from, 2);
         at = phi;
     }
-    LLVMValueRef s = cg_alloca(cg, cg->t_ptr, "csv.s");
-    LLVMValueRef n = cg_alloca(cg, cg->t_i32, "csv.n");
-    LLVMValueRef kind = cg_alloca(cg, cg->t_i32, "csv.kind");
-    LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, s, n, kind};
+    LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, sx->s, sx->n, sx->kind};
     LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
     if (t)
-        csv_convert(cg, t, sx, s, n, kind, out);
+        csv_convert(cg, t, sx, out);
     return np;
 }
 
@@ -184,7 +194,7 @@ static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
     CgResume r;
     if (!cg_reader_begin(cg, "sl_csv_read_", t, *fn_type, 2, &fn, &r))
         return fn;
-    CsvSyntax sx = {LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5)};
+    CsvSyntax sx = csv_syntax(cg, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
     CsvSlots out = {LLVMGetParam(fn, 7), LLVMGetParam(fn, 8), LLVMGetParam(fn, 9), LLVMGetParam(fn, 10)};
     LLVMBasicBlockRef bb_short = cg_block(cg, "short");
     LLVMValueRef np = csv_field(cg, t, &sx, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 6), &out,
@@ -199,8 +209,8 @@ static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    CsvSyntax sx = {cg_i32(cg, option_char(pq, "sep", ',')), cg_i32(cg, option_char(pq, "quote", '"')),
-                    cg_i32(cg, option_char(pq, "escape", '\\'))};
+    CsvSyntax sx = csv_syntax(cg, cg_i32(cg, option_char(pq, "sep", ',')), cg_i32(cg, option_char(pq, "quote", '"')),
+                              cg_i32(cg, option_char(pq, "escape", '\\')));
     LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "csv.bad");
     int corrupt = cg_corrupt_column(pq);
