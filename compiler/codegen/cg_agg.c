@@ -424,7 +424,9 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         if (t->kind == TY_STRING) {
             LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "mm.s");
             r.v = cg_select(cg, r.null, cg_null_of(cg, t).v, p);
-            r.len = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n");
+            /* A NULL is the empty default with length 0, whatever the state holds (a state
+               read back from a checkpoint may carry a stale length). */
+            r.len = cg_select(cg, r.null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n"));
         } else if (t->kind == TY_DOUBLE) {
             r.v = cg_load(cg, cg->t_f64, st, "mm");
         } else {

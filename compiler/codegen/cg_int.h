@@ -100,6 +100,20 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
    (p, end, q, null slot, value slot, length slot or NULL, status slot) -> position, or
    NULL if malformed. */
 LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type);
+/* Up to this many columns, a line parser reads each value inline (the fastest code); past it,
+   through the shared per-type readers, so that the generated code grows linearly. */
+#define CG_WIDE_RECORD 16
+/* A shared reader: `<prefix><type>` (t NULL: `<prefix>skip`), with its SrtQuery* at parameter
+   q_param.  If the module has it, sets *fn and returns false; else begins generating it (the
+   builder in its entry block) and returns true, and cg_reader_end(r) resumes the function
+   being generated where it was. */
+typedef struct CgResume {
+    LLVMValueRef fn, q;
+    LLVMBasicBlockRef entry, at;
+} CgResume;
+bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef fn_type, unsigned q_param,
+                     LLVMValueRef *fn, CgResume *r);
+void cg_reader_end(CgCtx *cg, const CgResume *r);
 
 /* cg_expr.c */
 CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e);

@@ -185,7 +185,7 @@ typedef struct JsonCtx {
    per column (the fastest code); past it their code would grow the per-record loop by a
    copy per column and make optimisation super-linear, so the fast keys share one tail and
    values go through shared readers (cg_reader.c). */
-#define WIDE_RECORD 16
+#define WIDE_RECORD CG_WIDE_RECORD
 
 /* If p < end, continue with the byte at p; else go to bb_short. */
 static LLVMValueRef char_at(JsonCtx *j, LLVMValueRef p, LLVMBasicBlockRef bb_short, const char *name)

@@ -42,7 +42,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_query_dedup_table", "p", "p"},
     {"srt_prog_query_session", "v", "piip"},
     {"srt_prog_query_state", "v", "piipppii"},
-    {"srt_prog_query_state_string", "v", "piii"},
+    {"srt_prog_query_state_string", "v", "piiii"},
     {"srt_session_upsert", "p", "ppilll"},
     {"srt_query_agg_table", "p", "p"},
     {"srt_agg_upsert", "p", "ppil"},

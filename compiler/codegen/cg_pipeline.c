@@ -36,7 +36,8 @@ void cg_block_outputs(CgCtx *cg, const SSelect *s, const CgEnv *env, CgVal *vals
    the end) and, for an aggregation with an event-time key, the late threshold and the
    count of late rows dropped. */
 typedef struct EventTime {
-    LLVMValueRef n, min, max, base, sum; /* i64 allocas; NULL without a watermark */
+    LLVMValueRef n, min, max; /* i64 allocas; NULL without a watermark */
+    LLVMValueRef sum;         /* i128 alloca: the exact sum of the times (ms), never wraps */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
     LLVMValueRef dropped;                /* i64 alloca */
     LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
@@ -46,12 +47,15 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
 {
     memset(et, 0, sizeof *et);
     if (pq->watermark_col >= 0) {
-        LLVMValueRef *slots[5] = {&et->n, &et->min, &et->max, &et->base, &et->sum};
-        static const char *names[5] = {"ev.n", "ev.min", "ev.max", "ev.base", "ev.sum"};
-        for (int i = 0; i < 5; i++) {
+        LLVMValueRef *slots[3] = {&et->n, &et->min, &et->max};
+        static const char *names[3] = {"ev.n", "ev.min", "ev.max"};
+        for (int i = 0; i < 3; i++) {
             *slots[i] = cg_alloca(cg, cg->t_i64, names[i]);
             cg_store(cg, cg_i64(cg, 0), *slots[i]);
         }
+        LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
+        et->sum = cg_alloca(cg, i128, "ev.sum");
+        cg_store(cg, LLVMConstInt(i128, 0, 0), et->sum);
     }
     if (pq->agg && pq->event_key >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, SRT_OP_AGG)};
@@ -76,17 +80,16 @@ static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
     LLVMValueRef valid = cg_not(cg, ts.null);
     LLVMValueRef n = cg_load(cg, cg->t_i64, et->n, "ev.n");
     LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "ev.first");
-    LLVMValueRef base = cg_select(cg, cg_and(cg, valid, first), ms, cg_load(cg, cg->t_i64, et->base, "ev.base"));
     LLVMValueRef min = cg_load(cg, cg->t_i64, et->min, "ev.min");
     LLVMValueRef max = cg_load(cg, cg->t_i64, et->max, "ev.max");
     LLVMValueRef lt = LLVMBuildICmp(cg->b, LLVMIntSLT, ms, min, "");
     LLVMValueRef gt = LLVMBuildICmp(cg->b, LLVMIntSGT, ms, max, "");
     cg_store(cg, cg_select(cg, cg_and(cg, valid, cg_or(cg, first, lt)), ms, min), et->min);
     cg_store(cg, cg_select(cg, cg_and(cg, valid, cg_or(cg, first, gt)), ms, max), et->max);
-    cg_store(cg, base, et->base);
-    LLVMValueRef sum = cg_load(cg, cg->t_i64, et->sum, "ev.sum");
-    LLVMValueRef delta = cg_select(cg, valid, LLVMBuildSub(cg->b, ms, base, ""), cg_i64(cg, 0));
-    cg_store(cg, LLVMBuildAdd(cg->b, sum, delta, ""), et->sum);
+    LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
+    LLVMValueRef sum = cg_load(cg, i128, et->sum, "ev.sum");
+    LLVMValueRef add = LLVMBuildSExt(cg->b, cg_select(cg, valid, ms, cg_i64(cg, 0)), i128, "");
+    cg_store(cg, LLVMBuildAdd(cg->b, sum, add, ""), et->sum);
     cg_store(cg, LLVMBuildAdd(cg->b, n, LLVMBuildZExt(cg->b, valid, cg->t_i64, ""), ""), et->n);
 }
 
@@ -94,9 +97,12 @@ static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
 static void event_time_report(CgCtx *cg, const EventTime *et)
 {
     if (et->n) {
+        LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
+        LLVMValueRef sum = cg_load(cg, i128, et->sum, "");
+        LLVMValueRef hi = LLVMBuildAShr(cg->b, sum, LLVMConstInt(i128, 64, 0), "");
         LLVMValueRef args[6] = {cg->q, cg_load(cg, cg->t_i64, et->n, ""), cg_load(cg, cg->t_i64, et->min, ""),
-                                cg_load(cg, cg->t_i64, et->max, ""), cg_load(cg, cg->t_i64, et->base, ""),
-                                cg_load(cg, cg->t_i64, et->sum, "")};
+                                cg_load(cg, cg->t_i64, et->max, ""), LLVMBuildTrunc(cg->b, sum, cg->t_i64, ""),
+                                LLVMBuildTrunc(cg->b, hi, cg->t_i64, "")};
         cg_call(cg, "srt_query_event_times", args, 6, "");
     }
     if (et->late) {

@@ -91,8 +91,9 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
         for (int s = 0; s < ss.layout->n; s++) {
             if (ss.layout->slots[s].type->kind != TY_STRING)
                 continue;
-            LLVMValueRef sargs[4] = {p, qi, op, cg_i32(cg, ss.layout->slots[s].offset)};
-            cg_call(cg, "srt_prog_query_state_string", sargs, 4, "");
+            /* the key's null flag is byte s (plan_build.c's key layout) */
+            LLVMValueRef sargs[5] = {p, qi, op, cg_i32(cg, ss.layout->slots[s].offset), cg_i32(cg, s)};
+            cg_call(cg, "srt_prog_query_state_string", sargs, 5, "");
         }
     }
     if (pq->watermark_col >= 0) {

@@ -11,7 +11,11 @@
 ** columns x keys phi operands, and optimisation and register allocation grew with the
 ** square of the columns (80 BIGINT columns: 44 s at -O2).  Through the readers the
 ** slots stay in memory and the work grows linearly, for one call per decoded value.
+** cg_reader_begin/end generate such a shared reader once per module, for the CSV
+** parser's readers (cg_text.c) too.
 */
+#include <stdio.h>
+
 #include "codegen/cg_emit.h"
 
 LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
@@ -64,35 +68,58 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
     return np;
 }
 
-static const char *reader_name(int kind)
+static const char *type_suffix(const Type *t)
 {
-    switch (kind) {
-    case TY_BOOLEAN: return "sl_json_read_boolean";
-    case TY_INT: return "sl_json_read_int";
-    case TY_DOUBLE: return "sl_json_read_double";
-    case TY_TIMESTAMP: return "sl_json_read_timestamp";
-    case TY_DATE: return "sl_json_read_date";
-    case TY_STRING: return "sl_json_read_string";
-    default: return "sl_json_read_bigint";
+    if (!t)
+        return "skip";
+    switch (t->kind) {
+    case TY_BOOLEAN: return "boolean";
+    case TY_INT: return "int";
+    case TY_DOUBLE: return "double";
+    case TY_TIMESTAMP: return "timestamp";
+    case TY_DATE: return "date";
+    case TY_STRING: return "string";
+    default: return "bigint";
     }
+}
+
+bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef fn_type, unsigned q_param,
+                     LLVMValueRef *fn, CgResume *r)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s%s", prefix, type_suffix(t));
+    *fn = LLVMGetNamedFunction(cg->mod, name);
+    if (*fn)
+        return false;
+    /* Generate it now; cg_reader_end resumes the function being generated where it was. */
+    r->fn = cg->fn;
+    r->q = cg->q;
+    r->entry = cg->entry;
+    r->at = LLVMGetInsertBlock(cg->b);
+    *fn = cg_begin_function(cg, name, fn_type);
+    cg->q = LLVMGetParam(*fn, q_param);
+    LLVMSetLinkage(*fn, LLVMInternalLinkage);
+    LLVMAddAttributeAtIndex(*fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    return true;
+}
+
+void cg_reader_end(CgCtx *cg, const CgResume *r)
+{
+    cg->fn = r->fn;
+    cg->q = r->q;
+    cg->entry = r->entry;
+    cg_at(cg, r->at);
 }
 
 LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 {
     LLVMTypeRef params[7] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
     *fn_type = LLVMFunctionType(cg->t_ptr, params, 7, 0);
-    const char *name = reader_name(t->kind);
-    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
-    if (fn)
+    LLVMValueRef fn;
+    CgResume r;
+    if (!cg_reader_begin(cg, "sl_json_read_", t, *fn_type, 2, &fn, &r))
         return fn;
-    /* Generate it now, then resume the function being generated where it was. */
-    LLVMValueRef saved_fn = cg->fn, saved_q = cg->q;
-    LLVMBasicBlockRef saved_entry = cg->entry, saved_at = LLVMGetInsertBlock(cg->b);
-    fn = cg_begin_function(cg, name, *fn_type);
-    cg->q = LLVMGetParam(fn, 2);
-    LLVMSetLinkage(fn, LLVMInternalLinkage);
-    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
     /* (p, end, q, null slot, value slot, length slot, status) -> position after the value,
        or NULL. */
     LLVMBasicBlockRef bad = cg_block(cg, "bad");
@@ -101,9 +128,6 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
     LLVMBuildRet(cg->b, np);
     cg_at(cg, bad);
     LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));
-    cg->fn = saved_fn;
-    cg->q = saved_q;
-    cg->entry = saved_entry;
-    cg_at(cg, saved_at);
+    cg_reader_end(cg, &r);
     return fn;
 }

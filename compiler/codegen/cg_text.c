@@ -13,6 +13,10 @@
 ** keeps what converted (PERMISSIVE, the raw line in the corrupt-record column), is
 ** dropped (DROPMALFORMED) or fails the query (FAILFAST).  The header line of each
 ** file (header = true) never reaches generated code: the files source skips it.
+** A narrow record reads each field inline; a wide one calls a reader shared by the
+** columns of a type (sl_csv_read_<type>), as wide JSON records do (cg_reader.c): one
+** field scanner and converter per column made optimisation grow with the square of the
+** columns (200 columns: over 2 minutes at -O2).  Both run the same csv_field.
 **
 ** text: every line is one row with the line, without its terminator, in `value`;
 ** empty lines are rows too.
@@ -32,23 +36,41 @@ static int option_char(const PQuery *pq, const char *key, int dflt)
     return *o->value ? (unsigned char)o->value[0] : 0xFF;
 }
 
-typedef struct CsvCtx {
-    CgCtx *cg;
-    const PQuery *pq;
-    const CgRecord *rec;
-    LLVMValueRef end;
-    LLVMValueRef cur, bad;         /* allocas: position, record is malformed (i1) */
-    LLVMValueRef s, n, kind;       /* allocas: the field just read */
-    int sep, quote, esc;
-} CsvCtx;
+/* How the fields are written (constants in a record's parser, parameters in a shared reader)
+   and where the field just read is kept. */
+typedef struct CsvSyntax {
+    LLVMValueRef sep, quote, esc; /* i32 */
+    LLVMValueRef s, n, kind;      /* allocas: the field as srt_csv_field returns it */
+} CsvSyntax;
 
-/* Convert the field (s, n, kind) into column i's slots; a failure sets bad. */
-static void convert_field(CsvCtx *x, int i)
+static CsvSyntax csv_syntax(CgCtx *cg, LLVMValueRef sep, LLVMValueRef quote, LLVMValueRef esc)
 {
-    CgCtx *cg = x->cg;
-    const Type *t = x->pq->source->schema.cols[i].type;
-    LLVMValueRef kind = cg_load(cg, cg->t_i32, x->kind, "kind");
-    LLVMValueRef n = cg_load(cg, cg->t_i32, x->n, "n");
+    CsvSyntax sx = {sep, quote, esc, cg_alloca(cg, cg->t_ptr, "csv.s"), cg_alloca(cg, cg->t_i32, "csv.n"),
+                    cg_alloca(cg, cg->t_i32, "csv.kind")};
+    return sx;
+}
+
+/* Where a field goes: column slots (NULL for a field that is only skipped) and the record's
+   malformed flag (i1). */
+typedef struct CsvSlots {
+    LLVMValueRef null, val, len, bad;
+} CsvSlots;
+
+static bool csv_type_ok(const Type *t)
+{
+    switch (t->kind) {
+    case TY_STRING: case TY_INT: case TY_BIGINT: case TY_BOOLEAN: case TY_DOUBLE: case TY_TIMESTAMP:
+    case TY_DATE: return true;
+    default: return false;
+    }
+}
+
+/* Convert the field just read into a column of type t; a failure sets bad. */
+static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const CsvSlots *out)
+{
+    LLVMValueRef s_slot = sx->s, n_slot = sx->n, kind_slot = sx->kind;
+    LLVMValueRef kind = cg_load(cg, cg->t_i32, kind_slot, "kind");
+    LLVMValueRef n = cg_load(cg, cg->t_i32, n_slot, "n");
     LLVMValueRef empty = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_PLAIN), ""),
                                 LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""));
     LLVMBasicBlockRef bb_val = cg_block(cg, "csv.value");
@@ -60,29 +82,28 @@ static void convert_field(CsvCtx *x, int i)
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_conv);
     cg_at(cg, bb_dec);
     {
-        LLVMValueRef args[7] = {cg->q, cg_load(cg, cg->t_ptr, x->s, "raw"), n, cg_i32(cg, x->quote),
-                                cg_i32(cg, x->esc), x->s, x->n};
+        LLVMValueRef args[7] = {cg->q, cg_load(cg, cg->t_ptr, s_slot, "raw"), n, sx->quote, sx->esc, s_slot, n_slot};
         cg_call(cg, "srt_csv_decode", args, 7, "");
         LLVMBuildBr(cg->b, bb_conv);
     }
     cg_at(cg, bb_conv);
-    LLVMValueRef s = cg_load(cg, cg->t_ptr, x->s, "s");
-    n = cg_load(cg, cg->t_i32, x->n, "n");
+    LLVMValueRef s = cg_load(cg, cg->t_ptr, s_slot, "s");
+    n = cg_load(cg, cg->t_i32, n_slot, "n");
     LLVMValueRef ok, val;
     switch (t->kind) {
     case TY_STRING:
-        cg_store(cg, cg_i1(cg, 0), x->rec->null_slots[i]);
-        cg_store(cg, s, x->rec->val_slots[i]);
-        cg_store(cg, n, x->rec->len_slots[i]);
+        cg_store(cg, cg_i1(cg, 0), out->null);
+        cg_store(cg, s, out->val);
+        cg_store(cg, n, out->len);
         LLVMBuildBr(cg->b, bb_done);
         cg_at(cg, bb_done);
         return;
     case TY_INT:
     case TY_BIGINT: {
-        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "csv.i");
-        LLVMValueRef args[3] = {s, n, out};
+        LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.i");
+        LLVMValueRef args[3] = {s, n, o};
         ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_i64", args, 3, "rc"), cg_i32(cg, 0), "ok");
-        val = cg_load(cg, cg->t_i64, out, "v");
+        val = cg_load(cg, cg->t_i64, o, "v");
         if (t->kind == TY_INT) {
             LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntSGE, val, cg_i64(cg, INT32_MIN), "");
             LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntSLE, val, cg_i64(cg, INT32_MAX), "");
@@ -92,60 +113,118 @@ static void convert_field(CsvCtx *x, int i)
         break;
     }
     case TY_BOOLEAN: {
-        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "csv.b");
-        LLVMValueRef args[3] = {s, n, out};
+        LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.b");
+        LLVMValueRef args[3] = {s, n, o};
         ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_bool", args, 3, "rc"), cg_i32(cg, 0), "ok");
-        val = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, out, "v"), cg_i64(cg, 0), "");
+        val = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, o, "v"), cg_i64(cg, 0), "");
         break;
     }
     case TY_DOUBLE: {
-        LLVMValueRef out = cg_alloca(cg, cg->t_f64, "csv.d");
-        LLVMValueRef args[3] = {s, n, out};
+        LLVMValueRef o = cg_alloca(cg, cg->t_f64, "csv.d");
+        LLVMValueRef args[3] = {s, n, o};
         ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_f64", args, 3, "rc"), cg_i32(cg, 0), "ok");
-        val = cg_load(cg, cg->t_f64, out, "v");
+        val = cg_load(cg, cg->t_f64, o, "v");
         break;
     }
-    case TY_TIMESTAMP:
-    case TY_DATE: {
-        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "csv.ts");
-        LLVMValueRef args[3] = {s, n, out};
+    default: { /* TIMESTAMP, DATE (csv_type_ok) */
+        LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ts");
+        LLVMValueRef args[3] = {s, n, o};
         ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"), cg_i32(cg, 0), "ok");
-        val = cg_load(cg, cg->t_i64, out, "v");
+        val = cg_load(cg, cg->t_i64, o, "v");
         if (t->kind == TY_DATE) {
             CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};
-            val = cg_cast(cg, tv, &type_timestamp, &type_date, x->pq->source->schema.cols[i].span).v;
+            val = cg_cast(cg, tv, &type_timestamp, &type_date, (SrcSpan){0}).v;
         }
         break;
     }
-    default:
-        cg_unsupported(cg, x->pq->source->schema.cols[i].span, "reading this column type from CSV");
-        LLVMBuildBr(cg->b, bb_done);
-        cg_at(cg, bb_done);
-        return;
     }
     CgVal d = cg_null_of(cg, t);
-    cg_store(cg, cg_not(cg, ok), x->rec->null_slots[i]);
-    cg_store(cg, cg_select(cg, ok, val, d.v), x->rec->val_slots[i]);
-    LLVMValueRef bad = cg_load(cg, cg->t_i1, x->bad, "bad");
-    cg_store(cg, cg_or(cg, bad, cg_not(cg, ok)), x->bad);
+    cg_store(cg, cg_not(cg, ok), out->null);
+    cg_store(cg, cg_select(cg, ok, val, d.v), out->val);
+    LLVMValueRef bad = cg_load(cg, cg->t_i1, out->bad, "bad");
+    cg_store(cg, cg_or(cg, bad, cg_not(cg, ok)), out->bad);
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);
+}
+
+/* Read one field at `at` into a column of type t (NULL: skip it) and return the position
+   after it.  Unless it is the first (first: i1), the previous field must have ended at a
+   separator; else the line has too few fields: go to bb_short. */
+static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef at, LLVMValueRef end,
+                              LLVMValueRef first, const CsvSlots *out, LLVMBasicBlockRef bb_short)
+{
+    if (!LLVMIsAConstantInt(first) || !LLVMConstIntGetZExtValue(first)) {
+        LLVMBasicBlockRef bb_sep = cg_block(cg, "csv.sep");
+        LLVMBasicBlockRef bb_more = cg_block(cg, "csv.sep.char");
+        LLVMBasicBlockRef bb_next = cg_block(cg, "csv.next");
+        LLVMBasicBlockRef bb_read = cg_block(cg, "csv.read");
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+        LLVMBuildCondBr(cg->b, first, bb_read, bb_sep);
+        cg_at(cg, bb_sep);
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_short);
+        cg_at(cg, bb_more);
+        LLVMValueRef ch = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx->sep, ""), bb_next, bb_short);
+        cg_at(cg, bb_next);
+        LLVMValueRef after = cg_gepc(cg, at, 1, "field");
+        LLVMBuildBr(cg->b, bb_read);
+        cg_at(cg, bb_read);
+        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_ptr, "at");
+        LLVMValueRef vals[2] = {at, after};
+        LLVMBasicBlockRef from[2] = {here, bb_next};
+        LLVMAddIncoming(phi, vals, from, 2);
+        at = phi;
+    }
+    LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, sx->s, sx->n, sx->kind};
+    LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
+    if (t)
+        csv_convert(cg, t, sx, out);
+    return np;
+}
+
+/* The shared reader of a wide record for a column of type t (NULL: a skipped field):
+   (at, end, q, sep, quote, esc, first, null slot, value slot, length slot or NULL, bad slot)
+   -> the position after the field, or NULL if the line has too few fields. */
+static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
+{
+    LLVMTypeRef params[11] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_i32, cg->t_i32,
+                              cg->t_i1, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
+    *fn_type = LLVMFunctionType(cg->t_ptr, params, 11, 0);
+    LLVMValueRef fn;
+    CgResume r;
+    if (!cg_reader_begin(cg, "sl_csv_read_", t, *fn_type, 2, &fn, &r))
+        return fn;
+    CsvSyntax sx = csv_syntax(cg, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
+    CsvSlots out = {LLVMGetParam(fn, 7), LLVMGetParam(fn, 8), LLVMGetParam(fn, 9), LLVMGetParam(fn, 10)};
+    LLVMBasicBlockRef bb_short = cg_block(cg, "short");
+    LLVMValueRef np = csv_field(cg, t, &sx, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 6), &out,
+                                bb_short);
+    LLVMBuildRet(cg->b, np);
+    cg_at(cg, bb_short);
+    LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));
+    cg_reader_end(cg, &r);
+    return fn;
 }
 
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    CsvCtx x = {cg, pq, rec, end, NULL, NULL, NULL, NULL, NULL, 0, 0, 0};
-    x.sep = option_char(pq, "sep", ',');
-    x.quote = option_char(pq, "quote", '"');
-    x.esc = option_char(pq, "escape", '\\');
-    x.cur = cg_alloca(cg, cg->t_ptr, "csv.cur");
-    x.bad = cg_alloca(cg, cg->t_i1, "csv.bad");
-    x.s = cg_alloca(cg, cg->t_ptr, "csv.s");
-    x.n = cg_alloca(cg, cg->t_i32, "csv.n");
-    x.kind = cg_alloca(cg, cg->t_i32, "csv.kind");
+    CsvSyntax sx = csv_syntax(cg, cg_i32(cg, option_char(pq, "sep", ',')), cg_i32(cg, option_char(pq, "quote", '"')),
+                              cg_i32(cg, option_char(pq, "escape", '\\')));
+    LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur");
+    LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "csv.bad");
     int corrupt = cg_corrupt_column(pq);
     const SSchema *sc = &pq->source->schema;
+    /* A record reading more than CG_WIDE_RECORD columns reads each field through the shared
+       reader of its column's type, as a wide JSON record decodes its values (cg_reader.c);
+       fields that are not read are skipped through a shared reader too when there are more
+       than CG_WIDE_RECORD fields.  Inline or shared, a field is read by csv_field. */
+    int n_fields = 0, n_read = 0;
+    for (int i = 0; i < sc->n; i++) {
+        n_fields += i != corrupt;
+        n_read += i != corrupt && rec->null_slots[i];
+    }
+    bool wide = n_read > CG_WIDE_RECORD, many = n_fields > CG_WIDE_RECORD;
 
     LLVMBasicBlockRef bb_start = cg_block(cg, "csv.start");
     LLVMBasicBlockRef bb_char = cg_block(cg, "csv.char");
@@ -170,57 +249,66 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     /* csv.begin: the fields in schema order. */
     cg_at(cg, bb_begin);
     cg_record_clear(cg, pq, rec);
-    cg_store(cg, p, x.cur);
-    cg_store(cg, cg_i1(cg, 0), x.bad);
+    cg_store(cg, p, cur);
+    cg_store(cg, cg_i1(cg, 0), bad);
     /* Fields map to the columns in order, the corrupt-record column excepted (it is not
        part of the data, as in Spark's parsedSchema). */
     int pos = 0;
     for (int i = 0; i < sc->n; i++) {
         if (i == corrupt)
             continue;
-        LLVMValueRef at = cg_load(cg, cg->t_ptr, x.cur, "at");
-        if (pos++ > 0) {
-            /* The previous field ended at a separator, or the line has too few fields. */
-            LLVMBasicBlockRef bb_more = cg_block(cg, "csv.sep");
-            LLVMBasicBlockRef bb_next = cg_block(cg, "csv.next");
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_short);
-            cg_at(cg, bb_more);
-            LLVMValueRef ch = cg_load(cg, cg->t_i8, at, "c");
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, cg_i8(cg, x.sep), ""), bb_next, bb_short);
-            cg_at(cg, bb_next);
-            at = cg_gepc(cg, at, 1, "field");
+        const Type *t = rec->null_slots[i] ? sc->cols[i].type : NULL;
+        if (t && !csv_type_ok(t)) {
+            cg_unsupported(cg, sc->cols[i].span, "reading this column type from CSV");
+            t = NULL;
         }
-        LLVMValueRef args[8] = {at, end, cg_i32(cg, x.sep), cg_i32(cg, x.quote), cg_i32(cg, x.esc), x.s, x.n, x.kind};
-        LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
-        cg_store(cg, np, x.cur);
-        if (rec->null_slots[i])
-            convert_field(&x, i);
+        CsvSlots out = {t ? rec->null_slots[i] : NULL, t ? rec->val_slots[i] : NULL,
+                        t ? rec->len_slots[i] : NULL, bad};
+        LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
+        LLVMValueRef first = cg_i1(cg, pos++ == 0), np;
+        if (!wide && (t || !many)) {
+            np = csv_field(cg, t, &sx, at, end, first, &out, bb_short);
+        } else {
+            LLVMTypeRef rt;
+            LLVMValueRef reader = csv_reader(cg, t, &rt);
+            LLVMValueRef null = LLVMConstNull(cg->t_ptr);
+            LLVMValueRef args[11] = {at, end, cg->q, sx.sep, sx.quote, sx.esc, first,
+                                     out.null ? out.null : null, out.val ? out.val : null,
+                                     out.len ? out.len : null, bad};
+            for (int k = 7; k < 11; k++)
+                args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
+            np = LLVMBuildCall2(cg->b, rt, reader, args, 11, "p.field");
+            LLVMBasicBlockRef bb_read = cg_block(cg, "csv.read");
+            LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, np, ""), bb_short, bb_read);
+            cg_at(cg, bb_read);
+        }
+        cg_store(cg, np, cur);
     }
     /* More fields than columns make the record malformed too. */
     {
-        LLVMValueRef at = cg_load(cg, cg->t_ptr, x.cur, "at");
+        LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
         LLVMBasicBlockRef bb_more = cg_block(cg, "csv.extra");
         LLVMBasicBlockRef bb_extra = cg_block(cg, "csv.extra.sep");
         LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_fields);
         cg_at(cg, bb_more);
-        LLVMValueRef ch = cg_load(cg, cg->t_i8, at, "c");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, cg_i8(cg, x.sep), ""), bb_extra, bb_fields);
+        LLVMValueRef ch = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx.sep, ""), bb_extra, bb_fields);
         cg_at(cg, bb_extra);
         LLVMBuildBr(cg->b, bb_short);
     }
     cg_at(cg, bb_short);
-    cg_store(cg, cg_i1(cg, 1), x.bad);
+    cg_store(cg, cg_i1(cg, 1), bad);
     LLVMBuildBr(cg->b, bb_fields);
 
     /* csv.fields.done: the next record starts after the line. */
     cg_at(cg, bb_fields);
-    LLVMValueRef at = cg_load(cg, cg->t_ptr, x.cur, "at");
+    LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
     LLVMValueRef largs[2] = {at, end};
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
     LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
     cg_store(cg, cg_select(cg, more, cg_gepc(cg, le, 1, ""), le), p_slot);
     LLVMBasicBlockRef bb_bad = cg_block(cg, "csv.malformed");
-    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, x.bad, "bad"), bb_bad, bb_done);
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, bad, "bad"), bb_bad, bb_done);
     cg_at(cg, bb_bad);
     /* PERMISSIVE keeps the fields that converted, as Spark's partial results. */
     cg_record_malformed(cg, pq, rec, p, le, false, bb_done, bb_start);

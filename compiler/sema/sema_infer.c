@@ -396,17 +396,20 @@ static char *put_utf8(char *o, unsigned cp)
     return o;
 }
 
-/* A string at p (on the quote), decoded into the record arena; false if malformed. */
+/* A string at p (on its quote, '"' or '\'': Spark's allowSingleQuotes, on by default),
+   decoded into the record arena; false if malformed.  \' is an escape in either quotes
+   (Jackson's ParserBase._handleUnrecognizedCharacterEscape with single quotes allowed). */
 static bool j_string(JParse *jp, const char **out, size_t *out_n)
 {
     const char *p = jp->p + 1, *end = jp->end;
+    const char quote = *jp->p;
     char *buf = arena_alloc(jp->a, (size_t)(end - p) + 1);
     char *o = buf;
     for (;;) {
         if (p >= end)
             return false;
         unsigned char c = (unsigned char)*p;
-        if (c == '"')
+        if (c == (unsigned char)quote)
             break;
         if (c < 0x20)
             return false;
@@ -425,6 +428,9 @@ static bool j_string(JParse *jp, const char **out, size_t *out_n)
             break;
         case '\\':
             *o++ = '\\';
+            break;
+        case '\'':
+            *o++ = '\'';
             break;
         case '/':
             *o++ = '/';
@@ -530,6 +536,22 @@ static bool j_word(JParse *jp, const char *w)
     return j_token_end(jp);
 }
 
+/* Jackson's non-numeric numbers (Spark's allowNonNumericNumbers, on by default): exactly
+   these words, each a VALUE_NUMBER_FLOAT of number type DOUBLE, which JsonInferSchema.
+   inferField makes a DoubleType (FLOAT | DOUBLE => DoubleType). */
+static bool j_nonnum(JParse *jp)
+{
+    static const char *const words[] = {"NaN",  "Infinity",  "+Infinity",
+                                        "+INF", "-Infinity", "-INF"};
+    const char *start = jp->p;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (j_word(jp, words[i]))
+            return true;
+        jp->p = start;
+    }
+    return false;
+}
+
 /* The type of the value at jp->p, or NULL if the text is malformed. */
 static JType *j_value(JParse *jp, int depth)
 {
@@ -549,7 +571,8 @@ static JType *j_value(JParse *jp, int depth)
             j_ws(jp);
             const char *name;
             size_t n;
-            if (jp->p >= jp->end || *jp->p != '"' || !j_string(jp, &name, &n))
+            if (jp->p >= jp->end || (*jp->p != '"' && *jp->p != '\'') ||
+                !j_string(jp, &name, &n))
                 return NULL;
             j_ws(jp);
             if (jp->p >= jp->end || *jp->p != ':')
@@ -600,7 +623,8 @@ static JType *j_value(JParse *jp, int depth)
             return NULL;
         }
     }
-    case '"': {
+    case '"':
+    case '\'': {
         const char *s;
         size_t n;
         if (!j_string(jp, &s, &n))
@@ -615,7 +639,7 @@ static JType *j_value(JParse *jp, int depth)
     case 'n':
         return j_word(jp, "null") ? jt_new(jp->a, JK_NULL) : NULL;
     default:
-        return j_number(jp);
+        return j_nonnum(jp) ? jt_new(jp->a, JK_DOUBLE) : j_number(jp);
     }
 }
 
@@ -657,12 +681,9 @@ static void json_record(Infer *in, const char *line, size_t n)
 {
     ArenaMark mark = arena_mark(&in->temp);
     JParse jp = {in, &in->temp, line, line + n};
+    /* Only the first value counts: JsonInferSchema reads one value (inferField) and never
+       looks at the text after it, as JacksonParser when reading. */
     JType *t = j_value(&jp, 0);
-    if (t) {
-        j_ws(&jp);
-        if (jp.p != jp.end)
-            t = NULL;
-    }
     if (!t && !in->too_many) {
         json_bad_record(in, "Malformed records are detected in schema inference. Parse Mode: "
                             "FAILFAST.");
@@ -1132,7 +1153,10 @@ static void read_file(Infer *in, const char *name)
         in->line_no++;
         if (len && buf[len - 1] == '\r')
             buf[--len] = '\0';
-        size_t i = 0;
+        /* JSON: a UTF-8 byte order mark at the start of a line is skipped, as the reader
+           (Jackson's ByteSourceJsonBootstrapper skips it) */
+        size_t bom = !in->csv && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        size_t i = bom;
         while (i < len && (unsigned char)buf[i] <= ' ')
             i++;
         if (i == len)
@@ -1142,7 +1166,7 @@ static void read_file(Infer *in, const char *name)
         if (in->csv)
             csv_record(in, buf, len);
         else
-            json_record(in, buf, len);
+            json_record(in, buf + bom, len - bom);
     }
     free(buf);
     fclose(f);

@@ -191,10 +191,10 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
                             int64_t start_us, int64_t end_us);
 
 /* Event time, once per process call of a query with a watermark: n rows had a non-NULL
-   event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), sum_delta_ms
-   the sum of (t_ms - base_ms) where base_ms is the first of them. */
-void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, int64_t base_ms,
-                           int64_t sum_delta_ms);
+   event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), and the exact
+   sum of their times t_ms as a 128-bit two's complement integer: sum_hi * 2^64 + sum_lo. */
+void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
+                           int64_t sum_hi);
 /* Stateful operators of a query, in pipeline order of their statistics. */
 enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1 };
 /* Rows at or before this time (µs) are late and dropped by stateful operator op
@@ -215,12 +215,13 @@ SrtAggTable *srt_query_dedup_table(SrtQuery *q);
    dedupeWithinWatermark), key and value are simpleStrings "struct<name:type,...>".
    The key bytes are laid out as [key_nulls null flags (0/1)][fixed slots up to key_fixed]
    [the bytes of the STRING keys, in key order]; srt_prog_query_state_string gives the
-   offset of each STRING key's length (a u64 slot).  State read back from a checkpoint is
+   offset of each STRING key's length (a u64 slot) and the index of its null flag.  State read back from a checkpoint is
    checked against this layout before it is used. */
 void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
                           const char *key_schema, const char *value_schema, uint32_t key_nulls,
                           uint32_t key_fixed);
-void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset);
+void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
+                                 uint32_t null_index);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

@@ -93,23 +93,9 @@ static int temp_name(const char *path, char *dir, char *tmp, SrtErr *err)
     } else {
         strcpy(dir, ".");
     }
-    int k = snprintf(tmp, CKPT_PATH_MAX, "%.*s%s.%s.tmp-%ld", (int)dn, path, slash ? "/" : "", base,
-                     (long)getpid());
-    if (k < 0 || k >= CKPT_PATH_MAX)
+    if (srt_fs_temp_path(path, tmp, CKPT_PATH_MAX) < 0)
         return srt_err_set(err, SRT_ERR_IO, "checkpoint path '%s' is too long", path);
     return 0;
-}
-
-/* Is name a temporary file of temp_name's pattern: ".<name>.tmp-<digits>"? */
-static int is_temp_name(const char *name)
-{
-    const char *t = strstr(name, ".tmp-");
-    if (name[0] != '.' || t == NULL || t == name + 1)
-        return 0;
-    while (strstr(t + 1, ".tmp-"))
-        t = strstr(t + 1, ".tmp-");
-    const char *d = t + 5;
-    return *d != '\0' && strspn(d, "0123456789") == strlen(d);
 }
 
 /* Remove the temporary files writers killed mid-write left in dir and, depth levels down,
@@ -130,7 +116,7 @@ static void remove_temps(const char *dir, int depth)
         if (fstatat(dirfd(d), n, &st, AT_SYMLINK_NOFOLLOW) < 0)
             continue;
         if (!S_ISDIR(st.st_mode)) {
-            if (is_temp_name(n) && unlinkat(dirfd(d), n, 0) == 0)
+            if (srt_fs_temp_base(n) && unlinkat(dirfd(d), n, 0) == 0)
                 removed = 1;
         } else if (depth > 0) {
             char sub[CKPT_PATH_MAX];

@@ -334,9 +334,13 @@ int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint
                                key[i], i);
     uint64_t left = key_len - s->key_fixed;
     for (uint32_t k = 0; k < s->n_key_strings; k++) {
-        uint32_t off = s->key_strings[k];
+        uint32_t off = s->key_strings[k].len_offset;
         uint64_t n;
         memcpy(&n, key + off, 8);
+        if (n != 0 && key[s->key_strings[k].null_index])
+            return srt_err_set(err, SRT_ERR_FORMAT,
+                               "a state key gives its NULL string at byte %u a length of %" PRIu64
+                               " bytes (0 expected)", off, n);
         if (n > left)
             return srt_err_set(err, SRT_ERR_FORMAT,
                                "a state key gives its string at byte %u a length of %" PRIu64

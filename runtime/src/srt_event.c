@@ -16,23 +16,21 @@
 
 #include "srt_int.h"
 
-void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, int64_t base_ms,
-                           int64_t sum_delta_ms)
+void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
+                           int64_t sum_hi)
 {
     if (n <= 0)
         return;
     if (q->ev_n == 0) {
         q->ev_min_ms = min_ms;
         q->ev_max_ms = max_ms;
-        q->ev_base_ms = base_ms;
-        q->ev_sum_rel = 0;
     } else {
         if (min_ms < q->ev_min_ms)
             q->ev_min_ms = min_ms;
         if (max_ms > q->ev_max_ms)
             q->ev_max_ms = max_ms;
     }
-    q->ev_sum_rel += (double)sum_delta_ms + (double)n * (double)(base_ms - q->ev_base_ms);
+    q->ev_sum_ms += (__int128)(((unsigned __int128)(uint64_t)sum_hi << 64) | sum_lo);
     q->ev_n += n;
 }
 
@@ -52,14 +50,17 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n)
 void srt_event_begin_batch(SrtQuery *q)
 {
     q->ev_n = 0;
-    q->ev_min_ms = q->ev_max_ms = q->ev_base_ms = 0;
-    q->ev_sum_rel = 0;
+    q->ev_min_ms = q->ev_max_ms = 0;
+    q->ev_sum_ms = 0;
     memset(q->ops, 0, sizeof q->ops);
 }
 
+/* Spark's EventTimeStats keeps a running mean in a double and reports avg.toLong: the mean
+   truncated toward zero.  This is the exact mean, truncated the same way (C's division);
+   Spark's double may be a rounding away from it. */
 int64_t srt_event_avg_ms(const SrtQuery *q)
 {
-    return q->ev_n ? q->ev_base_ms + (int64_t)(q->ev_sum_rel / (double)q->ev_n) : 0;
+    return q->ev_n ? (int64_t)(q->ev_sum_ms / q->ev_n) : 0;
 }
 
 int64_t srt_event_next_watermark(const SrtQuery *q)

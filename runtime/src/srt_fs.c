@@ -1,5 +1,6 @@
 /* srt_fs.c - low-level file system helpers shared by the checkpoint, the sources' logs and the
-** files sink: creating a temporary file without following links, writing a whole buffer
+** files sink: the name of a file's temporary ("." name ".tmp-" pid) and recognising one,
+** creating a temporary file without following links, writing a whole buffer
 ** (EINTR and short writes retried), fsyncing a directory or the directory holding a path (so a
 ** name created, renamed or removed in it survives a crash), and mkdir -p with every directory
 ** created fsync'd into its parent.
@@ -7,11 +8,46 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "srt_int.h"
+
+#define TEMP_TAG ".tmp-"
+
+int srt_fs_temp_path(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dn = slash ? (size_t)(slash - path) + 1 : 0;
+    if (*base == '\0') {
+        errno = EINVAL;
+        return -1;
+    }
+    int k = snprintf(out, cap, "%.*s.%s" TEMP_TAG "%ld", (int)dn, path, base, (long)getpid());
+    if (k < 0 || (size_t)k >= cap) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return 0;
+}
+
+size_t srt_fs_temp_base(const char *name)
+{
+    if (name[0] != '.')
+        return 0;
+    const char *t = NULL;
+    for (const char *c = strstr(name, TEMP_TAG); c; c = strstr(c + 1, TEMP_TAG))
+        t = c; /* the last tag: the name itself may hold one */
+    if (!t || t <= name + 1)
+        return 0; /* no tag, or an empty <base> */
+    const char *d = t + strlen(TEMP_TAG);
+    if (*d == '\0' || strspn(d, "0123456789") != strlen(d))
+        return 0;
+    return (size_t)(t - name - 1);
+}
 
 int srt_fs_create_temp(const char *path, mode_t mode)
 {

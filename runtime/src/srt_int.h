@@ -462,6 +462,12 @@ void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf
 
 /* Write all n bytes of p to fd, retrying EINTR and short writes.  0 or -1 (errno set). */
 int srt_fs_write_all(int fd, const void *p, size_t n);
+/* The temporary a file is written to before it is renamed over path: "<dir>/.<name>.tmp-<pid>"
+   into out[cap].  0, or -1 with errno EINVAL (path has no file part) or ENAMETOOLONG. */
+int srt_fs_temp_path(const char *path, char *out, size_t cap);
+/* Whether name (a directory entry) is such a temporary, ".<base>.tmp-<digits>": the length of
+   <base> (at name + 1, at least 1), else 0. */
+size_t srt_fs_temp_base(const char *name);
 /* Create the temporary file path for writing (O_CREAT | O_EXCL | O_NOFOLLOW): whatever holds
    the name already (a stale file, a FIFO, a symbolic link) is unlinked first, so a planted
    link's target is never opened.  The fd, or -1 with errno. */
@@ -583,7 +589,7 @@ enum {
 };
 
 typedef struct SrtStateOpProgress {
-    const char *operator_name; /* "stateStoreSave", "dedupe", "sessionWindowStateStoreSave" */
+    const char *operator_name; /* Spark's shortName: "stateStoreSave", "dedupe", ... */
     int64_t num_rows_total, num_rows_updated, all_updates_time_ms, num_rows_removed,
         all_removals_time_ms, commit_time_ms, memory_used_bytes, num_rows_dropped_by_watermark;
 } SrtStateOpProgress;
@@ -704,7 +710,10 @@ typedef struct SrtQueryDef {
     struct SrtStateSchema {    /* per SRT_OP_*: the state's schemas (name NULL: no operator) */
         const char *name, *key, *value;
         uint32_t key_nulls, key_fixed; /* the key bytes' layout (srt_prog_query_state) */
-        uint32_t *key_strings;         /* offsets of the STRING keys' u64 lengths */
+        struct SrtStateKeyString {     /* a STRING key: */
+            uint32_t len_offset;       /* the offset of its u64 length */
+            uint32_t null_index;       /* its null flag (a NULL has length 0) */
+        } *key_strings;
         uint32_t n_key_strings, cap_key_strings;
     } state[2];
 } SrtQueryDef;
@@ -790,8 +799,8 @@ struct SrtQuery {
     /* event time and watermark (srt_event.c) */
     int64_t watermark_ms;    /* used by the current batch (batchWatermarkMs) */
     int64_t late_wm_ms;      /* late-row threshold: the previous batch's watermark */
-    int64_t ev_n, ev_min_ms, ev_max_ms, ev_base_ms; /* event times of the current batch */
-    double ev_sum_rel;       /* sum of (t - ev_base_ms) */
+    int64_t ev_n, ev_min_ms, ev_max_ms; /* event times of the current batch */
+    __int128 ev_sum_ms;                 /* their exact sum: |sum| < 2^63 * 2^54 */
     /* per stateful operator (SRT_OP_AGG, SRT_OP_DEDUP), for the current batch */
     struct SrtOpStats {
         int64_t dropped;     /* numRowsDroppedByWatermark */

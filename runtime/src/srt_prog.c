@@ -299,12 +299,14 @@ void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
     s->key_fixed = key_fixed;
 }
 
-void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset)
+void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
+                                 uint32_t null_index)
 {
     struct SrtStateSchema *s = state_at(p, query, op);
     if (!s)
         return;
-    if ((uint64_t)len_offset + 8 > s->key_fixed || len_offset < s->key_nulls) {
+    if ((uint64_t)len_offset + 8 > s->key_fixed || len_offset < s->key_nulls ||
+        null_index >= s->key_nulls) {
         fail(p, SRT_ERR_QUERY, "query %d: string key of operator %d at byte %u is outside the key",
              query, op, len_offset);
         return;
@@ -312,7 +314,7 @@ void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_
     if (grow(p, (void **)&s->key_strings, &s->cap_key_strings, sizeof *s->key_strings,
              s->n_key_strings) < 0)
         return;
-    s->key_strings[s->n_key_strings++] = len_offset;
+    s->key_strings[s->n_key_strings++] = (struct SrtStateKeyString){len_offset, null_index};
 }
 
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)

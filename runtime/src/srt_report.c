@@ -97,7 +97,10 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
             p.event_avg_ms = srt_event_avg_ms(q);
         }
     }
-    /* Stateful operators, upstream first: deduplication, then the aggregation. */
+    /* Stateful operators, upstream first: deduplication, then the aggregation.  Each is
+       named by Spark's shortName (statefulOperators.scala), the name its state schema was
+       registered with (dedupe or dedupeWithinWatermark); a query registered without state
+       schemas gets the plain operators' names. */
     SrtStateOpProgress ops[3];
     static const char *const op_names[2] = {"stateStoreSave", "dedupe"};
     SrtAggTable *tables[2] = {q->agg, q->dedup};
@@ -109,7 +112,7 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         const struct SrtOpStats *st = &q->ops[o];
         SrtStateOpProgress *op = &ops[p.n_ops++];
         memset(op, 0, sizeof *op);
-        op->operator_name = op_names[o];
+        op->operator_name = q->def->state[o].name ? q->def->state[o].name : op_names[o];
         op->num_rows_total = (int64_t)srt_agg_count(tables[o]);
         if (!idle) {
             op->num_rows_updated = st->updated;

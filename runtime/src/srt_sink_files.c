@@ -320,18 +320,12 @@ static int is_stale_temp(const char *name, int meta)
         return n > pn + sn && memcmp(name, FILES_TMP_PREFIX, pn) == 0 &&
                memcmp(name + n - sn, FILES_TMP_SUFFIX, sn) == 0;
     }
-    if (strncmp(name, "." FILES_OWNER ".tmp-", strlen(FILES_OWNER) + 6) == 0)
-        return 1;
-    const char *t = strstr(name, ".tmp-");
-    if (name[0] != '.' || !t || t == name + 1 || t[5] == '\0')
+    size_t bn = srt_fs_temp_base(name);
+    if (!bn)
         return 0;
-    for (const char *c = name + 1; c < t; c++)
-        if (*c < '0' || *c > '9')
-            return 0;
-    for (const char *c = t + 5; *c; c++)
-        if (*c < '0' || *c > '9')
-            return 0;
-    return 1;
+    if (bn == strlen(FILES_OWNER) && memcmp(name + 1, FILES_OWNER, bn) == 0)
+        return 1;
+    return strspn(name + 1, "0123456789") == bn;
 }
 
 /* Remove the hidden temporary files crashed attempts left in dir (meta: the manifest's). */

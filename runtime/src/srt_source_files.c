@@ -164,7 +164,10 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     return 0;
 }
 
-/* Add new regular, non-hidden files of the directory to the pending list. */
+/* Add new regular, non-hidden files of the directory (links followed) to the pending list.
+   Hadoop's RawLocalFileSystem counts anything but a directory as a file
+   (DeprecatedRawLocalFileStatus: isdir = File.isDirectory()), so Spark would list a FIFO and
+   wait on it; sluice skips FIFOs and devices. */
 static int list_dir(Files *f, SrtErr *err)
 {
     struct stat dst;
@@ -892,15 +895,30 @@ static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, 
 }
 
 /* Read the file at path, named `what` to fn (csv header skipped).  *missing = 1 when it
-   does not exist. */
+   does not exist.  The listing takes regular files only, but the name may have been replaced
+   since (or come from the source log of a re-run): opened without blocking (a FIFO without
+   a writer would block open and read forever) and checked on the open file; links are
+   followed, as Hadoop's local file system does. */
 static int read_path(Files *f, const char *path, const char *what, SrtReadFn fn, void *ctx,
                      int *missing, SrtErr *err)
 {
     int rc;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         *missing = errno == ENOENT;
         return srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", what, strerror(errno));
+    }
+    struct stat st;
+    const char *why = NULL;
+    if (fstat(fd, &st) < 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a regular file";
+    else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0)
+        why = strerror(errno);
+    if (why) {
+        close(fd);
+        return srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", what, why);
     }
     rc = read_fd(f, fd, what, fn, ctx, err);
     close(fd);

@@ -47,7 +47,7 @@ static int input_read(SrtSource *s, const char *start, const char *end, SrtReadF
                       SrtErr *err)
 {
     (void)s, (void)start, (void)end, (void)err;
-    return fn(ctx, "fuzz input", input, input_n);
+    return fn(ctx, "fuzz input", input, input_n, NULL);
 }
 
 static int input_commit(SrtSource *s, const char *end, SrtErr *err)

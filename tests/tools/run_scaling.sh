@@ -155,27 +155,30 @@ fi
 
 # ==== Wide schemas: 50 and 200 columns of every scalar type ====
 types=(BIGINT STRING DOUBLE BOOLEAN INT TIMESTAMP DATE)
-wide_source() { # wide_source N
+wide_source() { # wide_source N [FORMAT]
     local cols=() i
     for ((i = 0; i < $1; i++)); do cols+=("c$i ${types[i % 7]}"); done
     local IFS=,
-    echo "CREATE SOURCE w (${cols[*]}) WITH (connector = 'files', path = 'data', format = 'json');"
+    echo "CREATE SOURCE w (${cols[*]}) WITH (connector = 'files', path = 'data', format = '${2:-json}');"
     echo "CREATE SINK console WITH (connector = 'console', truncate = false);"
 }
 names() { # names N: c0, c1, ...
     awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%sc%d", i ? ", " : "", i; print "" }'
 }
-for n in 50 200; do
-    { wide_source $n; echo "INSERT INTO console SELECT $(names $n) FROM w;"; } > select$n.sql
-    { wide_source $n; echo "INSERT INTO console SELECT $(names $n), count(*) AS n FROM w GROUP BY $(names $n)"
-      echo "  WITH (outputMode = 'complete');"; } > group$n.sql
+for format in json csv; do
+    for n in 50 200; do
+        { wide_source $n $format; echo "INSERT INTO console SELECT $(names $n) FROM w;"; } > select$n.sql
+        { wide_source $n $format
+          echo "INSERT INTO console SELECT $(names $n), count(*) AS n FROM w GROUP BY $(names $n)"
+          echo "  WITH (outputMode = 'complete');"; } > group$n.sql
+    done
+    cpu t1 "$sluice" build select50.sql -o s50
+    cpu t4 "$sluice" build select200.sql -o s200
+    linear "SELECT N columns from $format, N = 50" "$t1" "$t4"
+    cpu t1 "$sluice" build group50.sql -o g50
+    cpu t4 "$sluice" build group200.sql -o g200
+    linear "GROUP BY N columns from $format, N = 50" "$t1" "$t4"
 done
-cpu t1 "$sluice" build select50.sql -o s50
-cpu t4 "$sluice" build select200.sql -o s200
-linear "SELECT N columns from JSON, N = 50" "$t1" "$t4"
-cpu t1 "$sluice" build group50.sql -o g50
-cpu t4 "$sluice" build group200.sql -o g200
-linear "GROUP BY N columns from JSON, N = 50" "$t1" "$t4"
 
 # The wide record parser decodes the right values: keys in order, reversed with an unknown key,
 # with wrong types and missing keys (NULLs), and malformed records (PERMISSIVE: all NULL).  Every column is read (the WHERE), a few shown.
@@ -229,29 +232,32 @@ fi
 # wrong type make the record malformed with partial results (PERMISSIVE: the bad field NULL,
 # the line in the corrupt-record column), DROPMALFORMED drops those records, FAILFAST fails at
 # the first one with Spark's message, and a TIMESTAMP beyond the range names the number.
-mixed_source() { # mixed_source MODE
+mixed_source() { # mixed_source MODE [FORMAT [N [PATH [OPTIONS]]]]: 24 columns from mixed/ by default
     local cols=() i
-    for ((i = 0; i < 24; i++)); do cols+=("c$i ${types[i % 7]}"); done
+    for ((i = 0; i < ${3:-24}; i++)); do cols+=("c$i ${types[i % 7]}"); done
     local IFS=,
     echo "CREATE SOURCE m (${cols[*]}, _corrupt_record STRING)"
-    echo "  WITH (connector = 'files', path = 'mixed', format = 'json', mode = '$1');"
+    echo "  WITH (connector = 'files', path = '${4:-mixed}', format = '${2:-json}', mode = '$1'${5:+, $5});"
     echo "CREATE SINK console WITH (connector = 'console', truncate = false, numRows = 50);"
 }
 narrow_cols="c0, c1, c2, c3, c4, c5, c6, c8, c9, c12, _corrupt_record"
 wide_cols="$(names 24), _corrupt_record"
-# good R: the fields of a record with a good value in every column (c0..c23), from R.
+# good R [csv]: the fields of a record with a good value in every column (c0..c23), from R:
+# JSON's ("c0":..., without the braces), or a CSV line.
 good() {
-    awk -v r="$1" 'BEGIN {
+    awk -v r="$1" -v csv="${2:-}" 'BEGIN {
+        q = csv ? "" : "\""
         for (i = 0; i < 24; i++) {
             t = i % 7
             if (t == 0 || t == 4) v = i + r
-            else if (t == 1) v = sprintf("\"s%d-%d\"", i, r)
+            else if (t == 1) v = sprintf("%ss%d-%d%s", q, i, r, q)
             else if (t == 2) v = i + 0.25
             else if (t == 3) v = r % 2 ? "true" : "false"
-            else if (t == 5) v = sprintf("\"2024-01-01T10:%02d:%02dZ\"", r, i)
-            else v = sprintf("\"2024-02-%02d\"", r + 1)
-            printf "%s\"c%d\":%s", i ? "," : "", i, v
+            else if (t == 5) v = sprintf("%s2024-01-01T10:%02d:%02dZ%s", q, r, i, q)
+            else v = sprintf("%s2024-02-%02d%s", q, r + 1, q)
+            printf "%s%s", i ? "," : "", csv ? v : sprintf("\"c%d\":%s", i, v)
         }
+        if (csv) print ""
     }'
 }
 # Line by line: good; BIGINT "x"; DOUBLE "y" and BOOLEAN 1; INT beyond its range; TIMESTAMP 2.5
@@ -278,9 +284,21 @@ table_cols() {
                 if (!hdr) { for (i = 2; i < NF; i++) col[f[i]] = i; hdr = 1; next }
                 line = ""; for (k = 1; k <= n; k++) line = line (k > 1 ? "|" : "") f[col[w[k]]]; print line }'
 }
-# mixed_run NAME MODE COLUMNS: build and run; the output in NAME.out, the exit code in NAME.rc.
+# same_rows NAME: narrow_NAME and wide_NAME ran (exit 0) and gave the same rows (in NAME.rows).
+same_rows() {
+    table_cols "$narrow_cols" < narrow_$1.out > narrow_$1.rows
+    table_cols "$narrow_cols" < wide_$1.out > wide_$1.rows
+    if [[ $(cat narrow_$1.rc wide_$1.rc) == $'0\n0' ]] && diff -u narrow_$1.rows wide_$1.rows >&2; then
+        ok
+    else
+        bad "$1: wide and narrow records disagree"
+        cat wide_$1.out >&2
+    fi
+}
+# mixed_run NAME MODE COLUMNS [FORMAT [N [PATH [OPTIONS]]]]: build and run; the output in NAME.out, the
+# exit code in NAME.rc.
 mixed_run() {
-    { mixed_source "$2"; echo "INSERT INTO console SELECT $3 FROM m;"; } > "$1.sql"
+    { mixed_source "$2" "${@:4}"; echo "INSERT INTO console SELECT $3 FROM m;"; } > "$1.sql"
     "$sluice" build "$1.sql" -o "$1" --emit-llvm > "$1.build" 2>&1 || { bad "build $1"; cat "$1.build" >&2; }
     local rc=0
     TZ=UTC "./$1" --trigger availableNow > "$1.out" 2>&1 || rc=$?
@@ -295,14 +313,7 @@ for mode in PERMISSIVE DROPMALFORMED; do
     else
         bad "$mode: the narrow parser must decode inline, the wide one through the shared readers"
     fi
-    table_cols "$narrow_cols" < narrow_$mode.out > narrow_$mode.rows
-    table_cols "$narrow_cols" < wide_$mode.out > wide_$mode.rows
-    if [[ $(cat narrow_$mode.rc wide_$mode.rc) == $'0\n0' ]] && diff -u narrow_$mode.rows wide_$mode.rows >&2; then
-        ok
-    else
-        bad "$mode: wide and narrow records disagree"
-        cat wide_$mode.out >&2
-    fi
+    same_rows $mode
 done
 # What both read (c0, c1, c2, c3, c4, c5, c6, c8, c9, c12, _corrupt_record).
 line() { sed -n "${1}p" mixed/part-0.json; }
@@ -345,6 +356,128 @@ rm mixed/part-0.json
 mixed_run narrow_RANGE FAILFAST "$narrow_cols"
 mixed_run wide_RANGE FAILFAST "$wide_cols"
 failfast_check RANGE "out of the range of a TIMESTAMP.*(value 9223372036855) (at mixed/range.json:2, byte "
+
+# ==== Wide and narrow CSV records agree on Spark's CSV rules ====
+# The same lines read by a narrow parser (10 columns read: fields read inline, the others
+# skipped) and a wide one (24 columns: every field through the shared per-type readers):
+# values that do not convert (PERMISSIVE: NULL, the line in the corrupt-record column), an
+# empty field (NULL, not malformed), quotes and escapes, too few or too many fields, an empty
+# line (skipped), CRLF and an unterminated quote.
+mkdir -p cmixed
+{
+    good 1 csv
+    good 2 csv | sed 's/^2,/x,/'
+    good 3 csv | sed 's/,2\.25,true,/,y,1,/'
+    good 4 csv | sed 's/,false,8,/,false,3000000000,/'
+    good 5 csv | sed 's/,2024-01-01T10:05:05Z,2024-02-06,/,not a time,2024-13-45,/'
+    good 6 csv | sed 's/^6,s1-6,/,"a, ""b""",/; s/,s8-6,/,"x\\"y",/; s/,false,10,/,TRUE,10,/'
+    good 7 csv | cut -d, -f1-10
+    good 8 csv | sed 's/$/,extra/'
+    echo
+    good 10 csv | sed 's/$/\r/'
+    good 11 csv | sed 's/,s1-11,/,"unterminated,/'
+} > cmixed/part-0.csv
+cline() { sed -n "${1}p" cmixed/part-0.csv; }
+for mode in PERMISSIVE DROPMALFORMED FAILFAST; do
+    mixed_run narrow_CSV_$mode $mode "$narrow_cols" csv 24 cmixed
+    mixed_run wide_CSV_$mode $mode "$wide_cols" csv 24 cmixed
+done
+# The shapes are the ones meant: the narrow parser calls no shared reader but the skipping one.
+if ! grep -o '@sl_csv_read_[a-z]*' narrow_CSV_PERMISSIVE.ll | grep -qv '_skip$' &&
+    grep -q '@sl_csv_read_timestamp' wide_CSV_PERMISSIVE.ll; then
+    ok
+else
+    bad "CSV: the narrow parser must read its fields inline, the wide one through the shared readers"
+fi
+same_rows CSV_PERMISSIVE
+same_rows CSV_DROPMALFORMED
+cat > CSV_PERMISSIVE.want << WANT
+1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null
+null|s1-2|2.25|false|6|2024-01-01 10:02:05|2024-02-03|s8-2|9.25|2024-01-01 10:02:12|$(cline 2)
+3|s1-3|null|null|7|2024-01-01 10:03:05|2024-02-04|s8-3|9.25|2024-01-01 10:03:12|$(cline 3)
+4|s1-4|2.25|false|null|2024-01-01 10:04:05|2024-02-05|s8-4|9.25|2024-01-01 10:04:12|$(cline 4)
+5|s1-5|2.25|true|9|null|null|s8-5|9.25|2024-01-01 10:05:12|$(cline 5)
+null|a, "b"|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x"y|9.25|2024-01-01 10:06:12|null
+7|s1-7|2.25|true|11|2024-01-01 10:07:05|2024-02-08|s8-7|9.25|null|$(cline 7)
+8|s1-8|2.25|false|12|2024-01-01 10:08:05|2024-02-09|s8-8|9.25|2024-01-01 10:08:12|$(cline 8)
+10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|null
+11|$(cline 11 | sed 's/^11,"//')|null|null|null|null|null|null|null|null|$(cline 11)
+WANT
+printf '%s\n' "1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null" \
+    "null|a, \"b\"|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x\"y|9.25|2024-01-01 10:06:12|null" \
+    "10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|null" > CSV_DROPMALFORMED.want
+for mode in PERMISSIVE DROPMALFORMED; do
+    if diff -u CSV_$mode.want wide_CSV_$mode.rows >&2; then ok; else bad "CSV $mode: the wide record's rows"; fi
+done
+failfast_check CSV_FAILFAST "Parse Mode: FAILFAST.*(at cmixed/part-0.csv:2, byte "
+# The same lines with another separator and no escape character: the options reach the shared
+# readers too.
+mkdir -p csemi
+tr , ';' < cmixed/part-0.csv > csemi/part-0.csv
+mixed_run narrow_CSV_SEMI PERMISSIVE "$narrow_cols" csv 24 csemi "sep = ';', escape = ''"
+mixed_run wide_CSV_SEMI PERMISSIVE "$wide_cols" csv 24 csemi "sep = ';', escape = ''"
+same_rows CSV_SEMI
+if grep -q '^null|a; "b"|2.25|true|' wide_CSV_SEMI.rows && grep -qF '|x\y' wide_CSV_SEMI.rows; then
+    ok
+else
+    bad "CSV: sep and escape in the wide parser"
+fi
+
+# The 200-column CSV parser: good records, values that do not convert, too few and too many
+# fields, quoted values and an empty one, under PERMISSIVE (every column read: the WHERE) and
+# FAILFAST.
+mkdir -p cwide
+awk 'BEGIN {
+    for (r = 0; r < 5; r++) {
+        line = ""
+        for (i = 0; i < (r == 2 ? 150 : r == 3 ? 201 : 200); i++) {
+            t = i % 7
+            if (t == 0 || t == 4) v = i * (r + 1)
+            else if (t == 1) v = sprintf("s%d-%d", i, r)
+            else if (t == 2) v = i + 0.5
+            else if (t == 3) v = r % 2 ? "false" : "true"
+            else if (t == 5) v = sprintf("2024-01-0%d 10:00:%02d", r + 1, i % 60)
+            else v = sprintf("2024-02-%02d", r + 10)
+            if (r == 1 && i == 0) v = "x"
+            if (r == 1 && i == 199) v = "maybe"
+            if (r == 4 && i == 1) v = "\"q,\"\"1\"\"\""
+            if (r == 4 && i == 2) v = ""
+            if (r == 4 && i == 198) v = "\"198.5\""
+            line = line (i ? "," : "") v
+        }
+        print line
+    } }' > cwide/part-0.csv
+wline() { sed -n "${1}p" cwide/part-0.csv; }
+wide_shown="c0, c1, c2, c3, c4, c5, c6, c198, c199, _corrupt_record"
+for mode in PERMISSIVE FAILFAST; do
+    { mixed_source $mode csv 200 cwide
+      echo "INSERT INTO console SELECT $wide_shown FROM m"
+      echo "WHERE $(awk 'BEGIN { for (i = 0; i < 200; i++) printf "%sc%d IS NOT NULL", i ? " OR " : "", i }');"
+    } > cwide_$mode.sql
+    succeeds "build the 200-column CSV reader ($mode)" "$sluice" build cwide_$mode.sql -o cwide_$mode
+    rc=0
+    TZ=UTC ./cwide_$mode --trigger availableNow > cwide_$mode.out 2>&1 || rc=$?
+    echo $rc > cwide_$mode.rc
+done
+cat > cwide.want << WANT
+0|s1-0|2.5|true|4|2024-01-01 10:00:05|2024-02-10|198.5|true|null
+null|s1-1|2.5|false|8|2024-01-02 10:00:05|2024-02-11|198.5|null|$(wline 2)
+0|s1-2|2.5|true|12|2024-01-03 10:00:05|2024-02-12|null|null|$(wline 3)
+0|s1-3|2.5|false|16|2024-01-04 10:00:05|2024-02-13|198.5|false|$(wline 4)
+0|q,"1"|null|true|20|2024-01-05 10:00:05|2024-02-14|198.5|true|null
+WANT
+if [[ $(cat cwide_PERMISSIVE.rc) == 0 ]] && table_cols "$wide_shown" < cwide_PERMISSIVE.out | diff -u cwide.want - >&2; then
+    ok
+else
+    bad "values read by the 200-column CSV parser"
+    cat cwide_PERMISSIVE.out >&2
+fi
+if [[ $(cat cwide_FAILFAST.rc) == 1 ]] && grep -q "Parse Mode: FAILFAST.*(at cwide/part-0.csv:2, byte " cwide_FAILFAST.out; then
+    ok
+else
+    bad "the 200-column CSV parser must fail at line 2 (FAILFAST)"
+    cat cwide_FAILFAST.out >&2
+fi
 
 # ==== Depth: operator chains and nesting stop at a limit, with an error at the expression ====
 limit=1000

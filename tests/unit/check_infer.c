@@ -255,9 +255,10 @@ ARENA_TEST(test_json_corrupt_records)
 
     /* Strict JSON, as the runtime's reader: these lines are all malformed. */
     static const char *const bad[] = {
-        "{\"a\":01}",   "{\"a\":1.}",      "{'a':1}",     "{\"a\":1,}", "{\"a\":tru}",
-        "{\"a\":1} x",  "{\"a\":\"\\q\"}", "{\"a\":NaN}", "{a:1}",      "{\"a\":\"\t\"}",
-        "{\"a\":[1,]}", "{\"a\":1e}",      "{\"a\":-}",   "{\"a\":1}}", "{\"a\":\"\\u12\"}",
+        "{\"a\":01}",     "{\"a\":1.}",      "{\"a\":INF}", "{\"a\":1,}",  "{\"a\":tru}",
+        "{\"a\":nan}",    "{\"a\":\"\\q\"}", "{\"a\":NaNx}", "{a:1}",       "{\"a\":\"\t\"}",
+        "{\"a\":[1,]}",   "{\"a\":1e}",      "{\"a\":-}",   "{\"a\":-NaN}", "{\"a\":\"\\u12\"}",
+        "{\"a\":'x\"}",   "{'a\":1}",        "{\"a\":+1}",  "{\"a\":+Inf}", "\xEF\xBB{\"a\":1}",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char dir3[256];
@@ -275,6 +276,39 @@ ARENA_TEST(test_json_corrupt_records)
              0);
     ck_assert_str_eq(infer(arena, dir4, NULL),
                      "a bigint, b string, c array<array<double>>, d double, e double");
+}
+END_TEST
+
+/* What Spark's reader enables in Jackson by default, as the runtime's reader: single-quoted
+   strings and names, the non-numeric numbers (DOUBLE), text after the first value ignored, a
+   byte order mark at the start of a line skipped (a line of only one is blank). */
+ARENA_TEST(test_json_spark_defaults)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json",
+             "{'s':'it\\'s', \"q\":'a\"b', 'e':'', \"dq\":\"\\'\", \"x\":1}\n"
+             "{\"n\":NaN,\"i\":Infinity,\"p1\":+Infinity,\"p2\":+INF,\"m\":-Infinity,"
+             "\"m2\":-INF,\"x\":NaN,\"arr\":[1,-INF]}\n"
+             "{\"t\":true} xyz\n"
+             "{\"u\":1}}\n"
+             "\xEF\xBB\xBF{\"b\":1}\n"
+             "\xEF\xBB\xBF\n"
+             "\xEF\xBB\xBF  [{\"c\":'z'}] [1]\n",
+             0);
+    ck_assert_str_eq(infer(arena, dir, NULL),
+                     "arr array<double>, b bigint, c string, dq string, e string, i double, "
+                     "m double, m2 double, n double, p1 double, p2 double, q string, s string, "
+                     "t boolean, u bigint, x double");
+    /* A top-level non-numeric number is not an object, as any number. */
+    char dir2[256];
+    new_dir(dir2, sizeof dir2);
+    put_file(dir2, "a.json", "{\"a\":1}\nNaN\n", 0);
+    const char *sql = infer_sql(arena, dir2, ", mode = 'FAILFAST'");
+    const char *d = infer_error(arena, sql);
+    ck_assert_msg(strstr(d, "Failed to infer a common schema. Struct types are expected, but "
+                            "`double` was found."),
+                  "got %s", d);
 }
 END_TEST
 
@@ -639,6 +673,7 @@ Suite *infer_suite(void)
     tcase_add_test(tc, test_json_conflicts);
     tcase_add_test(tc, test_json_empty_and_arrays);
     tcase_add_test(tc, test_json_corrupt_records);
+    tcase_add_test(tc, test_json_spark_defaults);
     tcase_add_test(tc, test_json_duplicate_names);
     suite_add_tcase(s, tc);
     tc = tcase_create("files");

@@ -874,8 +874,9 @@ START_TEST(test_schema_rule)
 END_TEST
 
 /* A key layout of GROUP BY s STRING, n BIGINT, t STRING: two null flags padded to 8, the
-   length of s at 8, n at 16, the length of t at 24, the string bytes from 32. */
-static void key_layout(struct SrtStateSchema *s, uint32_t *strings)
+   length of s at 8, n at 16, the length of t at 24, the string bytes from 32; the null flags of
+   s and t are bytes 0 and 2. */
+static void key_layout(struct SrtStateSchema *s, struct SrtStateKeyString *strings)
 {
     memset(s, 0, sizeof *s);
     s->name = "stateStoreSave";
@@ -883,8 +884,8 @@ static void key_layout(struct SrtStateSchema *s, uint32_t *strings)
     s->value = "struct<count:bigint>";
     s->key_nulls = 3;
     s->key_fixed = 32;
-    strings[0] = 8;
-    strings[1] = 24;
+    strings[0] = (struct SrtStateKeyString){8, 0};
+    strings[1] = (struct SrtStateKeyString){24, 2};
     s->key_strings = strings;
     s->n_key_strings = 2;
 }
@@ -902,7 +903,7 @@ static uint32_t make_key(uint8_t *k, uint64_t sn, uint64_t tn, const char *bytes
 START_TEST(test_state_key_check)
 {
     struct SrtStateSchema s;
-    uint32_t strings[2];
+    struct SrtStateKeyString strings[2];
     key_layout(&s, strings);
     SrtErr err;
     uint8_t k[64];
@@ -934,6 +935,19 @@ START_TEST(test_state_key_check)
         rt_guard_free(g, n);
         ck_assert_msg(strstr(err.msg, bad[i].msg) != NULL, "case %zu: %s", i, err.msg);
     }
+    /* A NULL string keeps length 0: generated code decodes a NULL to an empty constant, and a
+       length beyond it would be read from there. */
+    n = make_key(k, 2, 3, "abxyz");
+    k[1] = 0;
+    k[2] = 1;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_state_key_check(&s, k, n, &err), -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(err.msg, "gives its NULL string at byte 24 a length of 3 bytes (0 expected)"),
+                  "%s", err.msg);
+    n = make_key(k, 5, 0, "abxyz");
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_state_key_check(&s, k, n, &err), 0);
+    k[2] = 0;
     /* Without a registered layout nothing is checked. */
     memset(&s, 0, sizeof s);
     ck_assert_int_eq(srt_state_key_check(&s, k, 3, &err), 0);
@@ -1022,6 +1036,39 @@ START_TEST(test_schema_file)
 END_TEST
 
 /* ==== Special files, planted links and leftovers ==== */
+
+/* The temporary-name rule of srt_fs.c, which the checkpoint writes and removes and the
+   files sink removes from its manifest directory: ".<name>.tmp-<pid>" and only that. */
+START_TEST(test_temp_names)
+{
+    char t[64], want[64];
+    ck_assert_int_eq(srt_fs_temp_path("dir/sub/12", t, sizeof t), 0);
+    snprintf(want, sizeof want, "dir/sub/.12.tmp-%ld", (long)getpid());
+    ck_assert_str_eq(t, want);
+    ck_assert_uint_eq(srt_fs_temp_base(strrchr(t, '/') + 1), 2);
+    ck_assert_int_eq(srt_fs_temp_path("metadata", t, sizeof t), 0);
+    snprintf(want, sizeof want, ".metadata.tmp-%ld", (long)getpid());
+    ck_assert_str_eq(t, want);
+    ck_assert_uint_eq(srt_fs_temp_base(t), strlen("metadata"));
+    ck_assert_int_eq(srt_fs_temp_path("/.x.tmp-1", t, sizeof t), 0);
+    ck_assert_uint_eq(srt_fs_temp_base(t + 1), strlen(".x.tmp-1"));
+    /* no file part; too long for out */
+    errno = 0;
+    ck_assert_int_eq(srt_fs_temp_path("dir/", t, sizeof t), -1);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(srt_fs_temp_path("a-rather-long-file-name", t, 20), -1);
+    ck_assert_int_eq(errno, ENAMETOOLONG);
+
+    ck_assert_uint_eq(srt_fs_temp_base(".query-id.tmp-0"), strlen("query-id"));
+    ck_assert_uint_eq(srt_fs_temp_base(".a.tmp-12.tmp-34"), strlen("a.tmp-12"));
+    static const char *const not_temp[] = {
+        "12.tmp-3", ".tmp-3", "..tmp-3x", ".12.tmp-", ".12.tmp-3a", ".12.tmp3", ".12.tmp-3.tmp-",
+        ".12", "", ".part-00000-1.tmp", ".12.tmp--3", ".12.TMP-3",
+    };
+    for (size_t i = 0; i < sizeof not_temp / sizeof not_temp[0]; i++)
+        ck_assert_msg(srt_fs_temp_base(not_temp[i]) == 0, "%s taken as a temporary", not_temp[i]);
+}
+END_TEST
 
 START_TEST(test_create_temp_never_follows)
 {
@@ -1152,6 +1199,7 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_file_torn_and_flipped);
     tcase_add_test(tc, test_file_write_errors);
     tcase_add_test(tc, test_uuid4);
+    tcase_add_test(tc, test_temp_names);
     tcase_add_test(tc, test_create_temp_never_follows);
     tcase_add_test(tc, test_read_special_files);
     tcase_add_test(tc, test_open_removes_temps);

@@ -738,6 +738,65 @@ START_TEST(test_log_rerun_missing_file)
 }
 END_TEST
 
+/* FIFOs and links: the listing takes regular files, through links (Hadoop follows them), and
+   skips FIFOs, links to them and dangling links; a name turned into a FIFO after the listing,
+   or in the log of a batch re-run, is an error naming it, never a read that blocks. */
+START_TEST(test_special_files)
+{
+    alarm(20); /* a blocked open fails the test instead of hanging it */
+    Env e;
+    Ckpt c;
+    env_init(&e);
+    ckpt_init(&c);
+    char path[160], out[1024];
+    write_file(e.dir, "a.json", "A", 1000);
+    write_file(e.dir, ".target", "C", 1001);
+    snprintf(path, sizeof path, "%s/b.json", e.dir);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    snprintf(path, sizeof path, "%s/c.json", e.dir);
+    ck_assert_int_eq(symlink(".target", path), 0);
+    snprintf(path, sizeof path, "%s/d.json", e.dir);
+    ck_assert_int_eq(symlink("b.json", path), 0);
+    snprintf(path, sizeof path, "%s/e.json", e.dir);
+    ck_assert_int_eq(symlink("nowhere", path), 0);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_int_eq(batch_from(&e, NULL, 1, out), 1);
+    ck_assert_str_eq(out, "a.json:A;c.json:C;");
+
+    /* listed as a regular file, a FIFO when read */
+    write_file(e.dir, "f.json", "F", 1002);
+    int has = -1;
+    ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+    ck_assert_int_eq(has, 1);
+    snprintf(path, sizeof path, "%s/f.json", e.dir);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    out[0] = '\0';
+    ck_assert_int_eq(e.src.vt->read(&e.src, "{\"logOffset\":0}", srt_buf_cstr(&e.end), collect,
+                                    out, &e.err),
+                     -SRT_ERR_IO);
+    ck_assert_msg(strstr(e.err.msg, "cannot read ") && strstr(e.err.msg, "/f.json: not a regular file"),
+                  "%s", e.err.msg);
+
+    /* the same in a re-run after a restart: the batch's files come from the log */
+    e.src.vt->close(&e.src);
+    ck_assert_int_eq(env_open_log(&e, c.log), 0);
+    ck_assert_int_eq(e.src.vt->restore(&e.src, "{\"logOffset\":0}", &e.err), 0);
+    ck_assert_int_eq(
+        e.src.vt->read(&e.src, "{\"logOffset\":0}", "{\"logOffset\":1}", collect, out, &e.err),
+        -SRT_ERR_IO);
+    ck_assert_msg(strstr(e.err.msg, "/f.json: not a regular file"), "%s", e.err.msg);
+    /* a link to a regular file is read in a re-run too */
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(symlink(".target", path), 0);
+    read_range(&e, "{\"logOffset\":0}", "{\"logOffset\":1}", out);
+    ck_assert_str_eq(out, "f.json:C;");
+    env_done(&e);
+    ckpt_done(&c);
+    alarm(0);
+}
+END_TEST
+
 /* Restore and re-read with allocation failures injected: errors, never crashes or leaks. */
 START_TEST(test_log_oom)
 {
@@ -802,6 +861,7 @@ Suite *rt_files_suite(void)
     tcase_add_test(tc, test_log_restore_max_file_age);
     tcase_add_test(tc, test_log_errors);
     tcase_add_test(tc, test_log_rerun_missing_file);
+    tcase_add_test(tc, test_special_files);
     tcase_add_test(tc, test_log_oom);
     suite_add_tcase(s, tc);
     return s;

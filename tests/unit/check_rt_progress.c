@@ -468,11 +468,51 @@ START_TEST(test_ring_oom)
 }
 END_TEST
 
+/* The batch's eventTime.avg (srt_event.c): the exact mean of the times reported by the
+   process calls (a 128-bit sum, hi * 2^64 + lo), truncated toward zero as Spark's avg.toLong;
+   sums beyond 64 bits and negative times included. */
+static int64_t avg_of(const int64_t (*calls)[5], size_t n)
+{
+    SrtQuery q;
+    memset(&q, 0, sizeof q);
+    srt_event_begin_batch(&q);
+    for (size_t i = 0; i < n; i++)
+        srt_query_event_times(&q, calls[i][0], calls[i][1], calls[i][2], (uint64_t)calls[i][3],
+                              calls[i][4]);
+    return srt_event_avg_ms(&q);
+}
+
+START_TEST(test_event_time_avg)
+{
+    /* {n, min, max, sum lo, sum hi}: 10 then 9 average 9.5, reported 9 */
+    static const int64_t down[][5] = {{1, 10, 10, 10, 0}, {1, 9, 9, 9, 0}};
+    ck_assert_int_eq(avg_of(down, 2), 9);
+    /* -1, -2, -2: -5 / 3 = -1.67, reported -1 */
+    static const int64_t neg[][5] = {{3, -2, -1, -5, -1}};
+    ck_assert_int_eq(avg_of(neg, 1), -1);
+    /* 6000 times at the largest second a TIMESTAMP holds, 2000 per call: each call's sum
+       (2000 * 9223372036854000) needs all 64 bits, the batch's 66 */
+    const int64_t t = 9223372036854000LL;
+    const int64_t big[][5] = {{2000, t, t, (int64_t)(2000 * (uint64_t)t), 0},
+                              {2000, t, t, (int64_t)(2000 * (uint64_t)t), 0},
+                              {2000, t, t, (int64_t)(2000 * (uint64_t)t), 0}};
+    ck_assert_int_eq(avg_of(big, 3), t);
+    /* the smallest and the largest cancel out */
+    static const int64_t both[][5] = {
+        {1, -9223372036855LL * 1000, -9223372036855LL * 1000, -9223372036855LL * 1000, -1},
+        {1, 9223372036854LL * 1000, 9223372036854LL * 1000, 9223372036854LL * 1000, 0}};
+    ck_assert_int_eq(avg_of(both, 2), -500);
+    /* no event time: 0 */
+    ck_assert_int_eq(avg_of(down, 0), 0);
+}
+END_TEST
+
 Suite *rt_progress_suite(void)
 {
     Suite *s = suite_create("rt_progress");
     TCase *tc = tcase_create("progress");
     tcase_add_test(tc, test_full_record);
+    tcase_add_test(tc, test_event_time_avg);
     tcase_add_test(tc, test_no_watermark_no_event_time);
     tcase_add_test(tc, test_watermark_without_rows);
     tcase_add_test(tc, test_durations);

@@ -1,0 +1,14 @@
+-- The event-time statistics of a batch with extreme timestamps: the average of 1 row at the
+-- epoch and 1100 at the largest second a TIMESTAMP holds is exact (the sum of the times
+-- exceeds a 64-bit integer).
+CREATE SOURCE events (
+    id BIGINT,
+    t TIMESTAMP,
+    WATERMARK FOR t AS t - INTERVAL '10 minutes'
+) WITH (connector = 'files', path = 'data/events', format = 'json');
+
+CREATE SINK out WITH (connector = 'console', truncate = false);
+
+INSERT INTO out
+SELECT id, t FROM events WHERE id = 0
+WITH (name = 'extreme', checkpointLocation = 'chk');
