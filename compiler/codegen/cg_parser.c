@@ -96,8 +96,7 @@ static void bind_state(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, LLVMValueRef
 /* sl_parse_<k>: the record parser of pq's source and columns as a function of its own. */
 static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, int k)
 {
-    LLVMValueRef saved_fn = cg->fn, saved_q = cg->q;
-    LLVMBasicBlockRef saved_entry = cg->entry, saved_at = LLVMGetInsertBlock(cg->b);
+    CgResume r = {cg->fn, cg->q, cg->entry, LLVMGetInsertBlock(cg->b)};
     LLVMTypeRef params[4] = {cg->t_ptr, LLVMPointerType(cg->t_ptr, 0), cg->t_ptr, LLVMPointerType(st, 0)};
     LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_parse_%d", k),
                                         LLVMFunctionType(cg->t_i64, params, 4, 0));
@@ -113,10 +112,7 @@ static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, int k
     LLVMBuildRet(cg->b, cg_i64(cg, 1));
     cg_at(cg, bb_eof);
     LLVMBuildRet(cg->b, cg_i64(cg, 0));
-    cg->fn = saved_fn;
-    cg->q = saved_q;
-    cg->entry = saved_entry;
-    cg_at(cg, saved_at);
+    cg_reader_end(cg, &r); /* resume the query's function where it was */
     return fn;
 }
 

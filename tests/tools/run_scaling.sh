@@ -105,9 +105,13 @@ for kind in int string; do
 done
 
 # ==== Many queries in one file ====
-queries() { # queries N
+queries() { # queries N [select]: windowed aggregations, or filters
     header
     for ((i = 0; i < $1; i++)); do
+        if [[ ${2:-} == select ]]; then
+            echo "INSERT INTO console SELECT action, v FROM events WHERE n > $i WITH (name = 's$i');"
+            continue
+        fi
         echo "INSERT INTO console SELECT action, window(time, '1 hour') AS w, count(*) AS c, sum(v + $i) AS s"
         echo "  FROM events WHERE n > $i GROUP BY action, window(time, '1 hour') WITH (name = 'q$i', outputMode = 'update');"
     done
@@ -133,14 +137,8 @@ fi
 # Queries reading the same columns of a source share one record parser (sl_parse_<k>): a
 # query's own code is its WHERE and output, so 200 of them build in seconds (each inlined
 # its own parser before, 0.1 s of CPU per query).
-select_queries() { # select_queries N
-    header
-    for ((i = 0; i < $1; i++)); do
-        echo "INSERT INTO console SELECT action, v FROM events WHERE n > $i WITH (name = 's$i');"
-    done
-}
-select_queries 50 > s1.sql
-select_queries 200 > s4.sql
+queries 50 select > s1.sql
+queries 200 select > s4.sql
 cpu t1 "$sluice" build s1.sql -o s1 --emit-llvm
 cpu t4 "$sluice" build s4.sql -o s4
 linear "N SELECT queries, N = 50" "$t1" "$t4"
