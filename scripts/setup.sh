@@ -10,7 +10,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-packages=(cmake gcc libc6-dev make pkg-config flex bison check llvm-14-dev clang-14 python3 unicode-data)
+packages=(cmake gcc libc6-dev make pkg-config flex bison check llvm-14-dev clang-14 libclang-rt-14-dev python3
+          unicode-data)
 
 installed() {
   dpkg -s "$1" 2> /dev/null | grep -q '^Status: install ok installed$'
