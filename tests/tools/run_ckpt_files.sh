@@ -20,14 +20,9 @@ if [[ $# -ne 1 ]]; then
   exit 2
 fi
 sluice=$(realpath "$1")
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ckpt_files.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "ckpt_files: FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-pass() { echo "ckpt_files: ok: $*"; }
+# shellcheck source=test_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
+sl_test_begin ckpt_files
 
 cat > "$tmp/query.sql" << 'EOF'
 CREATE SOURCE events (time TIMESTAMP, action STRING)
@@ -156,8 +151,4 @@ else
   pass "--progress /dev/full: $(head -c 200 "$dir/err.txt")"
 fi
 
-if ((failures)); then
-  echo "ckpt_files: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "ckpt_files: all checks passed"
+sl_test_end

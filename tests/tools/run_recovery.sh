@@ -20,14 +20,9 @@ if [[ $# -ne 2 ]]; then
 fi
 sluice=$(realpath "$1")
 testdir=$(realpath "$2")
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/recovery.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "recovery: FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-pass() { echo "recovery: ok: $*"; }
+# shellcheck source=test_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
+sl_test_begin recovery
 
 # A fresh dir with the query built and the data of the given steps added.
 setup() {
@@ -140,8 +135,4 @@ else
   pass "--timeout 0.5 stopped the query (exit 0)"
 fi
 
-if ((failures)); then
-  echo "recovery: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "recovery: all checks passed"
+sl_test_end

@@ -16,14 +16,9 @@ if [[ $# -ne 1 ]]; then
   exit 2
 fi
 sluice=$(realpath "$1")
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/state_schema.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "state_schema: FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-pass() { echo "state_schema: ok: $*"; }
+# shellcheck source=test_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
+sl_test_begin state_schema
 
 source_sql="CREATE SOURCE events (time TIMESTAMP, action STRING, id BIGINT,
   WATERMARK FOR time AS time - INTERVAL '10 minutes')
@@ -204,8 +199,4 @@ restart forged_session_key refused \
   ".snapshot failed at the record at byte 0: a state key gives its string at byte 8 a length of 77 bytes"
 before_b=""
 
-if ((failures)); then
-  echo "state_schema: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "state_schema: all checks passed"
+sl_test_end
