@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""gen_case_tables.py - write runtime/src/srt_case_table.h from the Unicode Character Database.
+"""gen_case_tables.py - write runtime/src/formats/srt_case_table.h from the Unicode Character Database.
 
-    scripts/gen_case_tables.py [UCD_DIR] > runtime/src/srt_case_table.h
+    scripts/gen_case_tables.py [UCD_DIR] > runtime/src/formats/srt_case_table.h
 
 UCD_DIR defaults to /usr/share/unicode (Debian package unicode-data).  The tables are what
 Java's String.toUpperCase/toLowerCase (Locale.ROOT) use, which Spark's UTF8String calls for

@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-packages=(cmake gcc libc6-dev make pkg-config flex bison check llvm-14-dev clang-14 libclang-rt-14-dev python3
+packages=(cmake gcc libc6-dev make pkg-config flex bison check llvm-14-dev clang-14 libclang-rt-14-dev libpcre2-dev python3
           unicode-data)
 
 installed() {

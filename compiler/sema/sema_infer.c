@@ -48,6 +48,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "common/cm_files.h"
 #include "sema/sema_int.h"
 
 #define INFER_MAX_FILES 10000
@@ -998,14 +999,13 @@ typedef struct InFile {
 static int file_asc(const void *x, const void *y)
 {
     const InFile *a = x, *b = y;
-    if (a->mtime_ns != b->mtime_ns)
-        return a->mtime_ns < b->mtime_ns ? -1 : 1;
-    return strcmp(a->name, b->name);
+    return cm_file_order(a->mtime_ns, a->name, b->mtime_ns, b->name, false);
 }
 
 static int file_desc(const void *x, const void *y)
 {
-    return file_asc(y, x);
+    const InFile *a = x, *b = y;
+    return cm_file_order(a->mtime_ns, a->name, b->mtime_ns, b->name, true);
 }
 
 static void free_files(InFile *v, size_t n)
@@ -1043,7 +1043,7 @@ static InFile *list_files(Infer *in, size_t *n_out)
     bool nomem = false;
     while ((de = readdir(d)) != NULL) {
         const char *name = de->d_name;
-        if (name[0] == '.' || name[0] == '_')
+        if (!cm_file_listed(name))
             continue;
         if (fstatat(dirfd(d), name, &st, 0) != 0 || !S_ISREG(st.st_mode))
             continue;

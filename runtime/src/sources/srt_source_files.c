@@ -42,6 +42,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/cm_files.h"
 #include "srt_int.h"
 
 /* A directory whose mtime is this much older than our last listing cannot have changed
@@ -87,21 +88,16 @@ static void free_ents(SrtMem *m, FileEnt *v, size_t from, size_t to)
         srt_mem_free(m, v[i].name, v[i].name_len + 1);
 }
 
-static int ent_cmp(const FileEnt *a, const FileEnt *b)
-{
-    if (a->mtime_ns != b->mtime_ns)
-        return a->mtime_ns < b->mtime_ns ? -1 : 1;
-    return strcmp(a->name, b->name);
-}
-
 static int ent_asc(const void *a, const void *b)
 {
-    return ent_cmp(a, b);
+    const FileEnt *x = a, *y = b;
+    return cm_file_order(x->mtime_ns, x->name, y->mtime_ns, y->name, false);
 }
 
 static int ent_desc(const void *a, const void *b)
 {
-    return ent_cmp(b, a);
+    const FileEnt *x = a, *y = b;
+    return cm_file_order(x->mtime_ns, x->name, y->mtime_ns, y->name, true);
 }
 
 static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
@@ -190,7 +186,7 @@ static int list_dir(Files *f, SrtErr *err)
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         const char *name = de->d_name;
-        if (name[0] == '.' || name[0] == '_')
+        if (!cm_file_listed(name))
             continue;
         size_t len = strlen(name);
         uint64_t h = srt_hash(name, (uint32_t)len);
