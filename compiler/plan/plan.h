@@ -134,7 +134,7 @@ typedef struct PQuery {
     PKeyLayout dedup_key;
 
     /* The stateful operators in pipeline order, upstream first (DROP DUPLICATES before the
-       aggregation); the runtime reports their progress in this order. */
+       aggregation). */
     PStatefulOp *ops;
     int n_ops;
 

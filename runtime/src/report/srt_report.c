@@ -98,14 +98,17 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
             p.event_avg_ms = srt_event_avg_ms(q);
         }
     }
-    /* Stateful operators in pipeline order, upstream first.  Each is named by Spark's
-       shortName (statefulOperators.scala), the name its state schema was registered with
-       (e.g. dedupe or dedupeWithinWatermark), else the first name of its kind. */
+    /* Stateful operators as Spark's ProgressReporter.extractStateOperatorMetrics lists them,
+       executedPlan.collect: a pre-order walk from the plan's root, so downstream first (the
+       aggregation before the DROP DUPLICATES under it): the query's list from its end.
+       Each is named by Spark's shortName (statefulOperators.scala), the name its state
+       schema was registered with (e.g. dedupe or dedupeWithinWatermark), else the first
+       name of its kind. */
     SrtStateOpProgress few[8], *ops = few;
     memset(few, 0, sizeof few);
     if (q->n_ops > 8 && !(ops = srt_mem_calloc(q->mem, sizeof *ops * q->n_ops)))
         return srt_err_nomem(&q->err, "progress");
-    for (uint32_t i = 0; i < q->n_ops; i++) {
+    for (uint32_t i = q->n_ops; i-- > 0;) {
         const SrtOperator *o = q->ops[i];
         SrtStateOpProgress *op = &ops[p.n_ops++];
         op->operator_name = o->def->schema.name ? o->def->schema.name : o->vt->names[0];
