@@ -7,7 +7,8 @@
 ** lets the generated init register sources, sinks and queries into it
 ** (srt_prog.c; options and types arrive as text, types parsed by srt_type.c).
 ** Each registered query then becomes a running SrtQuery (srt_query.c) with
-** its own source instance, sink instance, aggregate table, arenas, batch id
+** its own source instance, sink instance, stateful operators (state/srt_operator.h),
+** arenas, batch id
 ** and trigger.  The scheduler in srt_main.c runs every query round-robin in
 ** one thread: whenever a query's trigger is due, srt_query_tick() asks the
 ** source to plan the next batch and runs it.
@@ -15,7 +16,7 @@
 ** A micro-batch: source->plan (end offset as JSON, e.g. {"logOffset":3})
 **   -> source->read feeds buffers of whole records to the generated process fn
 **   -> output by mode (srt_output.c): rows appended by process, or the groups
-**      of the aggregate table (all for complete, updated ones for update),
+**      of the aggregating operator (all for complete, updated ones for update),
 **      each through the generated emit fn
 **   -> stable sort by the registered ORDER BY columns (srt_sort.c)
 **   -> sink->write(batch id, rows, schema) -> source->commit -> reset batch memory.
