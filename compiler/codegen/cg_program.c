@@ -39,8 +39,8 @@ static int32_t op_kind(POpKind kind)
 
 /* Declare stateful operator op of query i (qi at run time), its options and the schemas
    of its state. */
-static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op, LLVMValueRef p,
-                              LLVMValueRef qi, LLVMValueRef emit)
+static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op,
+                              LLVMValueRef p, LLVMValueRef qi, LLVMValueRef emit)
 {
     LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
     LLVMValueRef dargs[4] = {p, qi, id, cg_i32(cg, op_kind(op->kind))};
@@ -55,8 +55,10 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
             cg_call(cg, "srt_prog_query_agg_global", aargs, 2, "");
         if (op->kind == POP_SESSION_WINDOW) {
             const PKeySlot *slot = &op->key->slots[op->block->window_group];
-            LLVMValueRef merge = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i));
-            LLVMValueRef sargs[4] = {p, qi, cg_i32(cg, slot->offset), LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
+            LLVMValueRef merge =
+                LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i));
+            LLVMValueRef sargs[4] = {p, qi, cg_i32(cg, slot->offset),
+                                     LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
             cg_call(cg, "srt_prog_query_session", sargs, 4, "");
         }
         if (pq->event_key >= 0) {

@@ -8,8 +8,7 @@
 ** (srt_prog.c; options and types arrive as text, types parsed by srt_type.c).
 ** Each registered query then becomes a running SrtQuery (srt_query.c) with
 ** its own source instance, sink instance, stateful operators (state/srt_operator.h),
-** arenas, batch id
-** and trigger.  The scheduler in srt_main.c runs every query round-robin in
+** arenas, batch id and trigger.  The scheduler in srt_main.c runs every query round-robin in
 ** one thread: whenever a query's trigger is due, srt_query_tick() asks the
 ** source to plan the next batch and runs it.
 **

@@ -1,4 +1,4 @@
-/* check_rt_operators.c - unit tests of a query's list of stateful operators (state/srt_operator.h): registration, order, progress, restore. */
+/* check_rt_operators.c - unit tests of a query's list of stateful operators (srt_operator.h). */
 #include <check.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -97,8 +97,8 @@ static void init_program(SrtProgram *p)
     }
     srt_prog_query_agg(p, q, 16, dd_count_emit);
     srt_prog_query_dedup(p, q);
-    srt_prog_query_state(p, q, SRT_OP_DEDUP, "dedupe", "struct<id:bigint>", "struct<__dummy__:void>",
-                         1, 16);
+    srt_prog_query_state(p, q, SRT_OP_DEDUP, "dedupe", "struct<id:bigint>",
+                         "struct<__dummy__:void>", 1, 16);
     srt_prog_query_state(p, q, SRT_OP_AGG, "stateStoreSave", "struct<action:string>",
                          "struct<count:bigint>", 1, 16);
     srt_prog_query_state_string(p, q, SRT_OP_AGG, 8, 0);
@@ -142,7 +142,8 @@ typedef struct Run {
 
 static Run run_query(void)
 {
-    char *argv[] = {"q", "--trigger", "availableNow", "--checkpoint", chk, "--progress", prog_path, NULL};
+    char *argv[] = {"q", "--trigger",  "availableNow", "--checkpoint",
+                    chk, "--progress", prog_path,      NULL};
     SrtMem mem;
     srt_mem_init(&mem);
     RtCapture out, err;
@@ -180,7 +181,9 @@ static int count_of(const char *s, const char *what)
     return n;
 }
 
-#define BANNER(n) "-------------------------------------------\nBatch: " #n "\n-------------------------------------------\n"
+#define BANNER(n)                                                                                  \
+    "-------------------------------------------\nBatch: " #n                                      \
+    "\n-------------------------------------------\n"
 
 /* Registration: the operators in declaration order, by number, with their options. */
 START_TEST(test_registration_list)
@@ -204,7 +207,8 @@ START_TEST(test_registration_list)
     /* A number used twice, an unknown kind: the first error is kept. */
     srt_prog_query_operator(&p, 0, SRT_OP_AGG, SRT_OPK_DEDUPLICATE);
     ck_assert_int_eq(p.err.code, SRT_ERR_QUERY);
-    ck_assert_str_eq(p.err.msg, "query 'counts': stateful operator number 0 is invalid or used twice");
+    ck_assert_str_eq(p.err.msg,
+                     "query 'counts': stateful operator number 0 is invalid or used twice");
     srt_err_clear(&p.err);
     srt_prog_query_operator(&p, 0, 2, 99);
     ck_assert_str_eq(p.err.msg, "query 'counts': stateful operator 2 has unknown kind 99");
@@ -254,9 +258,9 @@ START_TEST(test_query_operators)
     ck_assert_ptr_nonnull(q);
     ck_assert_ptr_null(srt_query_agg_table(q));
     ck_assert_ptr_null(srt_query_op(q, SRT_OP_AGG));
-    SrtOpDef defs[2] = {{.kind = SRT_OPK_DEDUPLICATE, .id = SRT_OP_DEDUP, .event_key_offset = -1},
-                        {.kind = SRT_OPK_AGGREGATE, .id = SRT_OP_AGG, .state_size = 8,
-                         .event_key_offset = -1}};
+    SrtOpDef defs[2] = {
+        {.kind = SRT_OPK_DEDUPLICATE, .id = SRT_OP_DEDUP, .event_key_offset = -1},
+        {.kind = SRT_OPK_AGGREGATE, .id = SRT_OP_AGG, .state_size = 8, .event_key_offset = -1}};
     SrtErr err = {0};
     ck_assert_int_eq(srt_query_ops_create(q, defs, 2, &err), 0);
     ck_assert_uint_eq(q->n_ops, 2);
@@ -324,7 +328,8 @@ START_TEST(test_dedup_then_count_restart)
     ck_assert_int_eq(count_of(pj, "\"operatorName\""), 2);
     const char *agg = strstr(pj, "\"stateOperators\":[{\"operatorName\":\"stateStoreSave\","
                                  "\"numRowsTotal\":2,\"numRowsUpdated\":2,");
-    const char *dd = strstr(pj, "},{\"operatorName\":\"dedupe\",\"numRowsTotal\":3,\"numRowsUpdated\":3,");
+    const char *dd =
+        strstr(pj, "},{\"operatorName\":\"dedupe\",\"numRowsTotal\":3,\"numRowsUpdated\":3,");
     ck_assert_msg(agg && dd && agg < dd, "%s", pj);
     free(pj);
     char path[160];
@@ -373,8 +378,9 @@ START_TEST(test_unknown_operator_state_refused)
     ck_assert_int_eq(srt_ckpt_write_file(path, "", 0, &(SrtErr){0}), 0);
     r = run_query();
     ck_assert_int_ne(r.rc, 0);
-    ck_assert_msg(strstr(r.err, "holds the state of stateful operator 2 (stateful operator) but the "
-                                "query has no stateful operator any more"),
+    ck_assert_msg(strstr(r.err,
+                         "holds the state of stateful operator 2 (stateful operator) but the "
+                         "query has no stateful operator any more"),
                   "%s", r.err);
     free(r.out);
     free(r.err);

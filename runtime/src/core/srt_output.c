@@ -1,4 +1,4 @@
-/* srt_output.c - the rows a batch writes: the rows process appended, or those of the stateful operator that produces the output.
+/* srt_output.c - the rows a batch writes: from process, or from the operator that emits groups.
 **
 ** Without an aggregating operator the rows are the ones the generated process function
 ** appended (srt_out_row).  Otherwise every operator with an output step (state/srt_operator.h)

@@ -63,7 +63,8 @@ static int parse_mode(SrtQuery *q, SrtErr *err)
                            "Complete output mode not supported when there are no streaming "
                            "aggregations on streaming DataFrames/Datasets");
     for (uint32_t i = 0; i < q->def->n_ops; i++) {
-        int rc = srt_operator_vt(q->def->ops[i].kind)->check(&q->def->ops[i], q->mode, err);
+        const SrtOperatorVt *vt = srt_operator_vt(q->def->ops[i].kind);
+        int rc = vt->check ? vt->check(&q->def->ops[i], q->mode, err) : 0;
         if (rc < 0)
             return rc;
     }
@@ -373,7 +374,7 @@ int srt_query_run_batch(SrtQuery *q)
     q->batch_ts_us = ts_ms * 1000;
     int rc;
     for (uint32_t i = 0; i < q->n_ops; i++)
-        if ((rc = q->ops[i]->vt->begin_batch(q->ops[i])) < 0)
+        if (q->ops[i]->vt->begin_batch && (rc = q->ops[i]->vt->begin_batch(q->ops[i])) < 0)
             return failed_rc(q, rc);
     const char *start = q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
     const char *end = srt_buf_cstr(&q->end_offset);

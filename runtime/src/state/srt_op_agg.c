@@ -1,4 +1,4 @@
-/* srt_op_agg.c - the streaming aggregation operator: groups in a group table (srt_agg.c), output by mode, eviction by watermark.
+/* srt_op_agg.c - the streaming aggregation operator (a group table, output by mode, eviction).
 **
 ** Spark's StateStoreSaveExec.  Generated code updates the groups with srt_agg_upsert on the
 ** table srt_query_agg_table hands it.  The batch's rows are the table's groups through the
@@ -103,7 +103,8 @@ static int agg_output(SrtOperator *op)
     return rc;
 }
 
-static int is_final(const SrtOperator *op, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+static int is_final(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
+                    const uint8_t *state)
 {
     SRT_UNUSED(state);
     return srt_event_is_final(op->q, op->def->event_key_offset, key, key_len);

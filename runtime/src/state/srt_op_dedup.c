@@ -1,4 +1,4 @@
-/* srt_op_dedup.c - the DROP DUPLICATES operator: the keys seen, forgotten once the watermark passes their eviction time.
+/* srt_op_dedup.c - the DROP DUPLICATES operator: the keys seen, forgotten by watermark.
 **
 ** Spark's StreamingDeduplicateExec and StreamingDeduplicateWithinWatermarkExec.  Generated
 ** code looks keys up with srt_agg_upsert on the table srt_query_dedup_table hands it (16
@@ -19,14 +19,6 @@ SrtAggTable *srt_query_dedup_table(SrtQuery *q)
 {
     SrtOperator *op = srt_query_op(q, SRT_OP_DEDUP);
     return op && op->vt == &srt_op_dedup_vt ? op->state : NULL;
-}
-
-static int dedup_check(const SrtOpDef *d, SrtOutMode mode, SrtErr *err)
-{
-    SRT_UNUSED(d);
-    SRT_UNUSED(mode);
-    SRT_UNUSED(err);
-    return 0;
 }
 
 static int dedup_create(SrtOperator *op, SrtErr *err)
@@ -51,7 +43,8 @@ static int dedup_watermark_cleans(const SrtOperator *op)
     return op->q->def->has_watermark;
 }
 
-static int expired(const SrtOperator *op, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+static int expired(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
+                   const uint8_t *state)
 {
     SRT_UNUSED(key);
     SRT_UNUSED(key_len);
@@ -86,7 +79,7 @@ const SrtOperatorVt srt_op_dedup_vt = {
     dedup_names,
     "deduplication",
     0,
-    dedup_check,
+    NULL, /* every output mode */
     dedup_create,
     dedup_begin_batch,
     NULL,

@@ -1,4 +1,4 @@
-/* srt_op_session.c - the session window aggregation operator: per key a list of sessions (srt_session.c), emitted and evicted by watermark.
+/* srt_op_session.c - the session window aggregation operator (sessions per key, srt_session.c).
 **
 ** Spark's SessionWindowStateStoreSaveExec.  Generated code calls srt_session_upsert per row.
 ** Output: complete mode emits every session; append mode emits the sessions made final by
@@ -41,12 +41,6 @@ static int session_create(SrtOperator *op, SrtErr *err)
     const SrtOpDef *d = op->def;
     op->state = srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
     return op->state ? 0 : srt_err_nomem(err, "session windows");
-}
-
-static int session_begin_batch(SrtOperator *op)
-{
-    SRT_UNUSED(op);
-    return 0;
 }
 
 /* A session: emit it (complete: every one; append: the final ones, which then go). The
@@ -154,7 +148,7 @@ const SrtOperatorVt srt_op_session_vt = {
     1,
     srt_op_agg_check,
     session_create,
-    session_begin_batch,
+    NULL, /* nothing is tracked per batch */
     session_output,
     srt_op_agg_watermark_cleans,
     session_save,

@@ -1,4 +1,4 @@
-/* srt_operator.c - a query's list of stateful operators, and the state checkpoint steps their implementations share.
+/* srt_operator.c - a query's list of stateful operators and the state steps they share.
 **
 ** The list is created from the registered definitions in pipeline order and indexed by
 ** operator number (srt_query_op).  The shared steps: replaying a state version with errors
@@ -63,7 +63,8 @@ int srt_query_ops_create(SrtQuery *q, const SrtOpDef *defs, uint32_t n, SrtErr *
     for (uint32_t i = 0; i < n; i++) {
         const SrtOperatorVt *vt = srt_operator_vt(defs[i].kind);
         if (!vt || defs[i].id < 0 || q->op_by_id[defs[i].id])
-            return srt_err_set(err, SRT_ERR_QUERY, "stateful operator %d: unknown kind %d or number used twice",
+            return srt_err_set(err, SRT_ERR_QUERY,
+                               "stateful operator %d: unknown kind %d or number used twice",
                                defs[i].id, defs[i].kind);
         SrtOperator *op = srt_mem_calloc(q->mem, sizeof *op);
         if (!op)
@@ -163,7 +164,7 @@ typedef struct StateOut {
     SrtOpGoneFn gone;
     SrtStateWriter *w; /* NULL without a checkpoint */
     SrtBuf val;
-    int deletes;       /* log removed groups (a delta) */
+    int deletes; /* log removed groups (a delta) */
 } StateOut;
 
 static int put_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
@@ -200,7 +201,8 @@ int srt_op_table_save(SrtOperator *op, SrtAggTable *t, int evict, SrtOpGoneFn go
     int64_t t0 = srt_mono_us();
     SrtOpStats *st = &op->st;
     if (q->ckpt) {
-        if ((rc = srt_ckpt_state_begin(q->ckpt, op->def->id, version, snapshot, &so.w, &q->err)) < 0)
+        if ((rc = srt_ckpt_state_begin(q->ckpt, op->def->id, version, snapshot, &so.w, &q->err)) <
+            0)
             goto out;
         so.deletes = !snapshot;
         if (!snapshot && (rc = srt_agg_foreach_updated(t, put_group, &so)) < 0)

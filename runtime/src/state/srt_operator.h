@@ -1,4 +1,4 @@
-/* srt_operator.h - stateful operators of a running query: one object per registered operator, behind one vtable.
+/* srt_operator.h - stateful operators of a running query: one object each, behind one vtable.
 **
 ** PostgreSQL's executor/README ("Plan Trees and State Trees") is the model: the registered
 ** SrtOpDef (srt_int.h, filled by the srt_prog_query_operator calls of generated code) is the
@@ -29,26 +29,28 @@
 
 /* The numbers of one operator for the current batch (Spark's StateOperatorProgress). */
 typedef struct SrtOpStats {
-    int64_t dropped;        /* numRowsDroppedByWatermark */
-    int64_t updated;        /* numRowsUpdated */
-    int64_t removed;        /* numRowsRemoved */
-    int64_t removal_us;     /* allRemovalsTimeMs */
-    int64_t commit_us;      /* commitTimeMs */
-    int64_t rows_at_start;  /* rows held when the batch began */
+    int64_t dropped;       /* numRowsDroppedByWatermark */
+    int64_t updated;       /* numRowsUpdated */
+    int64_t removed;       /* numRowsRemoved */
+    int64_t removal_us;    /* allRemovalsTimeMs */
+    int64_t commit_us;     /* commitTimeMs */
+    int64_t rows_at_start; /* rows held when the batch began */
 } SrtOpStats;
 
 typedef struct SrtOperatorVt {
     /* Spark's operator names (shortName) this kind registers its state schema with; the
        first is the one progress reports for an operator registered without a schema. */
     const char *const *names;
-    const char *label;  /* what messages call it: "aggregation", "deduplication" */
-    int aggregates;     /* a streaming aggregation: complete mode needs one, and in complete
-                           mode it keeps every group (no late rows, no eviction) */
-    /* Is the definition valid under the query's output mode?  0 or -SRT_ERR_QUERY. */
+    const char *label; /* what messages call it: "aggregation", "deduplication" */
+    int aggregates;    /* a streaming aggregation: complete mode needs one, and in complete
+                          mode it keeps every group (no late rows, no eviction) */
+    /* Is the definition valid under the query's output mode?  0 or -SRT_ERR_QUERY; NULL:
+       under every mode. */
     int (*check)(const SrtOpDef *d, SrtOutMode mode, SrtErr *err);
     /* Build op->state for op->def (op->q set).  0 or -err. */
     int (*create)(SrtOperator *op, SrtErr *err);
-    /* A batch starts (op->st was zeroed).  0 or -err with op->q->err set. */
+    /* A batch starts (op->st was zeroed).  0 or -err with op->q->err set; NULL: nothing
+       to do. */
     int (*begin_batch)(SrtOperator *op);
     /* The batch's output rows by output mode (srt_out_row + the query's emit function);
        NULL for an operator whose rows are not the output (deduplication).  Runs under the
