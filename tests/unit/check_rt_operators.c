@@ -129,10 +129,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    rt_remove_dir(dir);
 }
 
 typedef struct Run {
@@ -185,17 +182,24 @@ static int count_of(const char *s, const char *what)
     "-------------------------------------------\nBatch: " #n                                      \
     "\n-------------------------------------------\n"
 
+/* The definition of the program's query as registered (without errors) into p. */
+static const SrtQueryDef *registered(SrtProgram *p, SrtMem *mem)
+{
+    srt_mem_init(mem);
+    srt_prog_init(p, mem);
+    init_program(p);
+    ck_assert_int_eq(p->err.code, 0);
+    ck_assert_int_eq(p->n_queries, 1);
+    ck_assert_uint_eq(p->queries[0].n_ops, 2);
+    return &p->queries[0];
+}
+
 /* Registration: the operators in declaration order, by number, with their options. */
 START_TEST(test_registration_list)
 {
     SrtMem mem;
-    srt_mem_init(&mem);
     SrtProgram p;
-    srt_prog_init(&p, &mem);
-    init_program(&p);
-    ck_assert_int_eq(p.err.code, 0);
-    const SrtQueryDef *d = &p.queries[0];
-    ck_assert_uint_eq(d->n_ops, 2);
+    const SrtQueryDef *d = registered(&p, &mem);
     ck_assert_int_eq(d->ops[0].kind, SRT_OPK_DEDUPLICATE);
     ck_assert_int_eq(d->ops[0].id, SRT_OP_DEDUP);
     ck_assert_str_eq(d->ops[0].schema.name, "dedupe");
@@ -231,14 +235,9 @@ static void merge_counts(uint8_t *dst, const uint8_t *src)
 START_TEST(test_registration_implicit)
 {
     SrtMem mem;
-    srt_mem_init(&mem);
     SrtProgram p;
-    srt_prog_init(&p, &mem);
     declare_ops = 0;
-    init_program(&p);
-    ck_assert_int_eq(p.err.code, 0);
-    const SrtQueryDef *d = &p.queries[0];
-    ck_assert_uint_eq(d->n_ops, 2);
+    const SrtQueryDef *d = registered(&p, &mem);
     ck_assert_int_eq(d->ops[0].id, SRT_OP_AGG);
     ck_assert_int_eq(d->ops[1].id, SRT_OP_DEDUP);
     srt_prog_query_session(&p, 0, 16, merge_counts);
@@ -305,6 +304,34 @@ START_TEST(test_labels)
 }
 END_TEST
 
+/* Run the query: it prints the batch's table `rows` (after the header) and its progress lists
+   both operators, the aggregation first, with these numRowsTotal and numRowsUpdated. */
+static void expect_run(const char *banner, const char *rows, int agg_total, int agg_updated,
+                       int dd_total, int dd_updated)
+{
+    Run r = run_query();
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    char want[512], agg[160], dd[160];
+    snprintf(want, sizeof want,
+             "%s+------+-----+\n|action|count|\n+------+-----+\n%s+------+-----+\n\n", banner,
+             rows);
+    ck_assert_str_eq(r.out, want);
+    free(r.out);
+    free(r.err);
+    char *pj = last_progress();
+    ck_assert_int_eq(count_of(pj, "\"operatorName\""), 2);
+    snprintf(agg, sizeof agg,
+             "\"stateOperators\":[{\"operatorName\":\"stateStoreSave\",\"numRowsTotal\":%d,"
+             "\"numRowsUpdated\":%d,",
+             agg_total, agg_updated);
+    snprintf(dd, sizeof dd,
+             "},{\"operatorName\":\"dedupe\",\"numRowsTotal\":%d,\"numRowsUpdated\":%d,", dd_total,
+             dd_updated);
+    const char *at_agg = strstr(pj, agg), *at_dd = strstr(pj, dd);
+    ck_assert_msg(at_agg && at_dd && at_agg < at_dd, "%s", pj);
+    free(pj);
+}
+
 /* DROP DUPLICATES then an aggregation: two stateOperators, the aggregation first as Spark's
    executedPlan.collect lists them; both states in the checkpoint and both restored. */
 START_TEST(test_dedup_then_count_restart)
@@ -313,52 +340,17 @@ START_TEST(test_dedup_then_count_restart)
                           "{\"id\":2,\"action\":\"Close\"}\n"
                           "{\"id\":1,\"action\":\"Open\"}\n"
                           "{\"id\":3,\"action\":\"Open\"}\n");
-    Run r = run_query();
-    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
-    ck_assert_str_eq(r.out, BANNER(0) "+------+-----+\n"
-                                      "|action|count|\n"
-                                      "+------+-----+\n"
-                                      "|  Open|    2|\n"
-                                      "| Close|    1|\n"
-                                      "+------+-----+\n"
-                                      "\n");
-    free(r.out);
-    free(r.err);
-    char *pj = last_progress();
-    ck_assert_int_eq(count_of(pj, "\"operatorName\""), 2);
-    const char *agg = strstr(pj, "\"stateOperators\":[{\"operatorName\":\"stateStoreSave\","
-                                 "\"numRowsTotal\":2,\"numRowsUpdated\":2,");
-    const char *dd =
-        strstr(pj, "},{\"operatorName\":\"dedupe\",\"numRowsTotal\":3,\"numRowsUpdated\":3,");
-    ck_assert_msg(agg && dd && agg < dd, "%s", pj);
-    free(pj);
+    expect_run(BANNER(0), "|  Open|    2|\n| Close|    1|\n", 2, 2, 3, 3);
     char path[160];
     snprintf(path, sizeof path, "%s/counts/state/0/1.delta", chk);
     ck_assert_int_eq(access(path, F_OK), 0);
     snprintf(path, sizeof path, "%s/counts/state/1/1.delta", chk);
     ck_assert_int_eq(access(path, F_OK), 0);
-
     /* The restart: id 2 was seen before (dropped only if the dedup keys came back), Open
        keeps its count (only if the groups came back). */
     write_data("f2.json", "{\"id\":2,\"action\":\"Close\"}\n"
                           "{\"id\":4,\"action\":\"Close\"}\n");
-    r = run_query();
-    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
-    ck_assert_str_eq(r.out, BANNER(1) "+------+-----+\n"
-                                      "|action|count|\n"
-                                      "+------+-----+\n"
-                                      "|  Open|    2|\n"
-                                      "| Close|    2|\n"
-                                      "+------+-----+\n"
-                                      "\n");
-    free(r.out);
-    free(r.err);
-    pj = last_progress();
-    agg = strstr(pj, "\"stateOperators\":[{\"operatorName\":\"stateStoreSave\","
-                     "\"numRowsTotal\":2,\"numRowsUpdated\":1,");
-    dd = strstr(pj, "},{\"operatorName\":\"dedupe\",\"numRowsTotal\":4,\"numRowsUpdated\":1,");
-    ck_assert_msg(agg && dd && agg < dd, "%s", pj);
-    free(pj);
+    expect_run(BANNER(1), "|  Open|    2|\n| Close|    2|\n", 2, 1, 4, 1);
 }
 END_TEST
 
