@@ -697,6 +697,9 @@ typedef struct SrtStateSchema {
     uint32_t n_key_strings, cap_key_strings;
 } SrtStateSchema;
 
+/* The highest number a stateful operator may have (state/<0..SRT_OP_MAX>/). */
+#define SRT_OP_MAX 255
+
 /* One registered stateful operator: the read-only definition an SrtOperator
    (state/srt_operator.h) is created from at run time. */
 typedef struct SrtOpDef {

@@ -364,6 +364,13 @@ START_TEST(test_unknown_operator_state_refused)
     free(r.out);
     free(r.err);
     char path[160];
+    /* A directory whose number no operator can have is not state. */
+    snprintf(path, sizeof path, "%s/counts/state/999999999", chk);
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    r = run_query();
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    free(r.out);
+    free(r.err);
     snprintf(path, sizeof path, "%s/counts/state/2", chk);
     ck_assert_int_eq(mkdir(path, 0755), 0);
     snprintf(path, sizeof path, "%s/counts/state/2/1.delta", chk);

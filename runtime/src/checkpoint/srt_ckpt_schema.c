@@ -355,7 +355,7 @@ int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint
     return 0;
 }
 
-/* The highest operator number with a directory in state/ (-1: none). */
+/* The highest operator number (at most SRT_OP_MAX) with a directory in state/ (-1: none). */
 static int max_state_dir(const SrtCkpt *c)
 {
     char dir[SCHEMA_PATH_MAX];
@@ -367,9 +367,9 @@ static int max_state_dir(const SrtCkpt *c)
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         size_t n = strspn(de->d_name, "0123456789");
-        if (n > 0 && n < 10 && de->d_name[n] == '\0') {
+        if (n > 0 && n < 4 && de->d_name[n] == '\0') {
             int id = atoi(de->d_name);
-            if (id > max)
+            if (id <= SRT_OP_MAX && id > max)
                 max = id;
         }
     }

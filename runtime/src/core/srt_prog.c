@@ -209,7 +209,7 @@ void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind)
     SrtQueryDef *q = query_at(p, query);
     if (!q)
         return;
-    if (op < 0 || op > 255 || op_find(q, op)) {
+    if (op < 0 || op > SRT_OP_MAX || op_find(q, op)) {
         fail(p, SRT_ERR_QUERY, "query '%s': stateful operator number %d is invalid or used twice",
              q->name, op);
         return;
