@@ -2,12 +2,11 @@ CREATE SOURCE events (k STRING, x DOUBLE, y DOUBLE, i INT, j BIGINT, s STRING)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console', numRows = 50);
 CREATE SINK js WITH (connector = 'files', path = 'out/json', format = 'json');
--- math: DOUBLE results; ln/log10 of x <= 0 are NULL; names as Spark prints them.  exp, ln,
--- log10 and pow are the C library's (Spark: StrictMath), which may differ in the last bit;
--- the values here are ones where both agree (not exp(1): Java gives 2.7182818284590455).
+-- math: DOUBLE results as Java's StrictMath gives them (exp(1) is 2.7182818284590455); ln/log10
+-- of x <= 0 are NULL; names as Spark prints them
 INSERT INTO out
-SELECT k, sqrt(x), exp(y), ln(x), log10(x), pow(x, y), power(i, 2), sign(x), signum(i),
-       sqrt(s), log10(j), exp(-x)
+SELECT k, sqrt(x), exp(y), ln(x), log10(x), pow(x, y), power(y, 2), sign(x), signum(i),
+       sqrt(s), log10(j), exp(-x), exp(i), ln(j), pow(j, y)
 FROM events;
 -- pmod: integral (INT, BIGINT, their extremes) and DOUBLE; NULL for a zero divisor
 INSERT INTO out
