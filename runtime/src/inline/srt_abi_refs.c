@@ -25,6 +25,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query_option,
     (const void *)srt_prog_query_column,
     (const void *)srt_prog_query_agg,
+    (const void *)srt_prog_query_operator,
     (const void *)srt_prog_query_order,
     (const void *)srt_prog_query_watermark,
     (const void *)srt_prog_query_agg_event_key,
