@@ -216,7 +216,8 @@ static CgVal call_pmod(CgCtx *cg, const SExpr *e, CgVal *a)
         neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, r, cg_f64(cg, 0.0), "");
     } else {
         LLVMTypeRef t = LLVMTypeOf(x);
-        LLVMValueRef zero = LLVMConstNull(t), minus1 = LLVMConstAllOnes(t), one = LLVMConstInt(t, 1, 0);
+        LLVMValueRef zero = LLVMConstNull(t), minus1 = LLVMConstAllOnes(t),
+                     one = LLVMConstInt(t, 1, 0);
         zero_n = LLVMBuildICmp(cg->b, LLVMIntEQ, n, zero, "");
         LLVMValueRef odd = cg_or(cg, zero_n, LLVMBuildICmp(cg->b, LLVMIntEQ, n, minus1, ""));
         LLVMValueRef d = cg_select(cg, odd, one, n);
@@ -386,7 +387,8 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FSIG_STR_INT:
     case FSIG_TS_INT:
-        return int_result(cg, e->type, any_null(cg, a, n), call_row(cg, info->symbol, a, n, false, NULL));
+        return int_result(cg, e->type, any_null(cg, a, n),
+                          call_row(cg, info->symbol, a, n, false, NULL));
     case FSIG_DBL_DBL:
         return scalar(any_null(cg, a, n), call_double(cg, info->symbol, a, n));
     case FSIG_DBL_LOG: {

@@ -59,8 +59,7 @@ static SExpr *to_double_arg(Binder *b, SExpr *e)
 }
 
 /* Convert every argument with conv; *bad is the first that cannot be. */
-static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *),
-                        int *bad)
+static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *), int *bad)
 {
     for (int i = 0; *bad < 0 && i < n; i++)
         if (!(args[i] = conv(b, args[i])))
@@ -123,8 +122,7 @@ static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 }
 
 /* to_timestamp(s[, fmt]) and unix_timestamp([s[, fmt]]). */
-static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad,
-                            const char **want)
+static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want)
 {
     if (fn == FN_TO_TIMESTAMP && n == 1) {
         /* Spark: CAST(x AS TIMESTAMP) (strings leniently, numbers as epoch seconds) */
@@ -145,9 +143,9 @@ static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad,
         *bad = 1, *want = "a string";
 }
 
-/* nullif(a, b): Spark's NullIf is RuntimeReplaceable, If(a = b, NULL, a), so it is bound
-   as CASE WHEN a = b THEN NULL ELSE a END (the comparison casts as `=` does); the type is
-   a's. */
+/* nullif(a, b): Spark's NullIf (nullExpressions.scala) is RuntimeReplaceable by
+   If(EqualTo(a, b), NULL, a), so it is bound as CASE WHEN a = b THEN NULL ELSE a END (the
+   comparison casts as `=` does); the type is a's. */
 static SExpr *bind_nullif(Binder *b, const AstExpr *e, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -197,8 +195,9 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     return false;
 }
 
-/* pmod(a, n) (Spark's Pmod, a BinaryArithmetic): numeric operands, a STRING read as DOUBLE,
-   both cast to the wider of the two (a NULL takes the other's type; two NULLs are DOUBLE). */
+/* pmod(a, n) (Spark's Pmod in arithmetic.scala, a BinaryArithmetic): numeric operands, a
+   STRING read as DOUBLE, both cast to the wider of the two (a NULL takes the other's type; two
+   NULLs are DOUBLE). */
 static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt, int *bad,
                       const char **want)
 {
@@ -240,7 +239,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_COALESCE:
     case FN_NVL:
     case FN_IFNULL: {
-        /* Spark's Nvl is RuntimeReplaceable by Coalesce(Seq(left, right)) */
+        /* Spark's Nvl (nullExpressions.scala): RuntimeReplaceable by Coalesce(Seq(a, b)) */
         char what[64];
         snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
         *rt = sema_unify(b, args, asts, n, what);

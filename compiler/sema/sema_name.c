@@ -244,9 +244,9 @@ static void put_default_args(StrBuf *sb, int fn, int n)
     }
 }
 
-/* Spark's math expressions print their own name in capitals (prettyName, e.g. Sqrt's
-   "SQRT"), unless called through an alias registered with setAlias (pow, sign) or with
-   its own prettyName (ln). */
+/* Spark's math expressions (mathExpressions.scala) print their own name in capitals
+   (prettyName, e.g. Sqrt's "SQRT"), unless called through a name FunctionRegistry registers
+   with setAlias (pow, sign) or one with its own prettyName (ln). */
 static bool prints_in_capitals(int fn)
 {
     return fn == FN_FLOOR || fn == FN_CEIL || fn == FN_SQRT || fn == FN_EXP || fn == FN_POWER ||

@@ -1,4 +1,4 @@
-/* check_cg_abi.c - codegen and the runtime agree: the SrtDatum layout, and every runtime function codegen calls is declared. */
+/* check_cg_abi.c - codegen and runtime agree: SrtDatum's layout; every runtime call is declared. */
 #include <check.h>
 #include <dirent.h>
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-/* check_rt_math.c - the math helpers of srt_math.c against Java 17's StrictMath bit for bit, and the timestamp field helpers of year() ... second(). */
+/* check_rt_math.c - srt_math.c against Java 17's StrictMath bit for bit; year() ... second(). */
 #include <check.h>
 #include <math.h>
 #include <stdint.h>
@@ -14,7 +14,8 @@ static int same(double a, double b)
     return memcmp(&a, &b, sizeof a) == 0;
 }
 
-#define ck_same(got, want) ck_assert_msg(same((got), (want)), "%s: got %.17g, want %.17g", #got, (got), (want))
+#define ck_same(got, want)                                                                         \
+    ck_assert_msg(same((got), (want)), "%s: got %.17g, want %.17g", #got, (got), (want))
 
 START_TEST(signum_cases)
 {
@@ -84,12 +85,12 @@ static const struct {
     double x;
     uint64_t want;
 } exp_java[] = {
-    {1.0, 0x4005bf0a8b14576aULL}, /* 2.7182818284590455 (glibc: 2.718281828459045) */
-    {0.1, 0x3ff1aec7b35a00d4ULL}, /* 1.1051709180756477 */
-    {-2.5, 0x3fb50385c094f425ULL}, /* 0.0820849986238988 */
-    {10.5, 0x40e1bb7015e84d3bULL}, /* 36315.502674246636 */
-    {700.0, 0x7f0d945df4f8ec8eULL}, /* 1.0142320547350045E304 */
-    {-700.0, 0x00d14f2b0fb9307fULL}, /* 9.85967654375977E-305 */
+    {1.0, 0x4005bf0a8b14576aULL},     /* 2.7182818284590455 (glibc: 2.718281828459045) */
+    {0.1, 0x3ff1aec7b35a00d4ULL},     /* 1.1051709180756477 */
+    {-2.5, 0x3fb50385c094f425ULL},    /* 0.0820849986238988 */
+    {10.5, 0x40e1bb7015e84d3bULL},    /* 36315.502674246636 */
+    {700.0, 0x7f0d945df4f8ec8eULL},   /* 1.0142320547350045E304 */
+    {-700.0, 0x00d14f2b0fb9307fULL},  /* 9.85967654375977E-305 */
     {1.0E-10, 0x3ff000000006df38ULL}, /* 1.0000000001 */
 };
 

@@ -1,4 +1,4 @@
-/* srt_math.c - math functions exactly as Java's StrictMath (fdlibm 5.3) and Math: exp, ln, log10, pow, signum.
+/* srt_math.c - exp, ln, log10, pow and signum exactly as Java's StrictMath (fdlibm) and Math.
 **
 ** Spark evaluates exp, ln (Log), log10 and pow with java.lang.StrictMath and signum with
 ** java.lang.Math.signum (mathExpressions.scala).  StrictMath is fdlibm 5.3, so exp, log,
@@ -70,8 +70,7 @@ static double m_exp(double x)
     const double ln2_lo[2] = {1.90821492927058770002e-10, -1.90821492927058770002e-10};
     const double half[2] = {0.5, -0.5};
     const double invln2 = 1.44269504088896338700e+00, huge = 1.0e+300,
-                 twom1000 = 9.33263618503218878990e-302,
-                 o_threshold = 7.09782712893383973096e+02,
+                 twom1000 = 9.33263618503218878990e-302, o_threshold = 7.09782712893383973096e+02,
                  u_threshold = -7.45133219101941108420e+02;
     const double P1 = 1.66666666666666019037e-01, P2 = -2.77777777770155933842e-03,
                  P3 = 6.61375632143793436117e-05, P4 = -1.65339022054652515390e-06,
@@ -84,7 +83,7 @@ static double m_exp(double x)
     if (hx >= 0x40862E42) { /* |x| >= 709.78 */
         if (hx >= 0x7ff00000) {
             if (((hx & 0xfffff) | m_lo(x)) != 0)
-                return x + x; /* NaN */
+                return x + x;          /* NaN */
             return xsb == 0 ? x : 0.0; /* exp(+-inf) = {inf, 0} */
         }
         if (x > o_threshold)
@@ -186,8 +185,7 @@ static double m_log(double x)
 static double m_log10(double x)
 {
     const double two54 = 1.80143985094819840000e+16, ivln10 = 4.34294481903251816668e-01,
-                 log10_2hi = 3.01029995663611771306e-01,
-                 log10_2lo = 3.69423907715893078616e-13;
+                 log10_2hi = 3.01029995663611771306e-01, log10_2lo = 3.69423907715893078616e-13;
     int32_t hx = m_hi(x), i;
     uint32_t lx = m_lo(x);
     int k = 0;
@@ -265,7 +263,7 @@ static double m_pow(double x, double y)
     if (ly == 0) {
         if (iy == 0x7ff00000) { /* y is +-inf */
             if (((ix - 0x3ff00000) | (int32_t)lx) == 0)
-                return y - y; /* (+-1)^+-inf is NaN */
+                return y - y;     /* (+-1)^+-inf is NaN */
             if (ix >= 0x3ff00000) /* (|x| > 1)^+-inf = inf, 0 */
                 return hy >= 0 ? y : 0.0;
             return hy < 0 ? -y : 0.0; /* (|x| < 1)^-,+inf = inf, 0 */
@@ -291,10 +289,10 @@ static double m_pow(double x, double y)
         return z;
     }
     if (hx < 0 && yisint == 0)
-        return (x - x) / (x - x); /* (x < 0)^non-integer is NaN */
+        return (x - x) / (x - x);           /* (x < 0)^non-integer is NaN */
     s = hx < 0 && yisint == 1 ? -1.0 : 1.0; /* (x < 0)^odd integer is negative */
-    if (iy > 0x41e00000) {     /* |y| > 2^31 */
-        if (iy > 0x43f00000) { /* |y| > 2^64: must overflow or underflow */
+    if (iy > 0x41e00000) {                  /* |y| > 2^31 */
+        if (iy > 0x43f00000) {              /* |y| > 2^64: must overflow or underflow */
             if (ix <= 0x3fefffff)
                 return hy < 0 ? huge * huge : tiny * tiny;
             if (ix >= 0x3ff00000)
