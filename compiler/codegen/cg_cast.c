@@ -162,11 +162,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
     case TY_DATE:
         switch (f) {
         case TY_TIMESTAMP: return scalar(a.null, floor_div(cg, a.v, US_PER_DAY));
-        case TY_STRING: {
-            CgVal r = from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
-            r.v = floor_div(cg, r.v, US_PER_DAY);
-            return r;
-        }
+        case TY_STRING: /* DateTimeUtils.stringToDate: the time part is not read */
+            return from_string(cg, a, "srt_cast_str_date", cg->t_i64);
         default: break;
         }
         break;

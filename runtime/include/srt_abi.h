@@ -414,19 +414,21 @@ void srt_str_trim(const char *s, uint32_t n, int32_t which, const char **out, ui
 /* concat of k strings ps[i] (ns[i] bytes) into scratch memory of q. */
 void srt_str_concat_n(SrtQuery *q, const char *const *ps, const uint32_t *ns, uint32_t k,
                       const char **out, uint32_t *out_n);
-/* concat_ws(sep, parts...): part i is a string ps[i] of ns[i] bytes (kinds[i] SRT_WS_STRING),
-   NULL (SRT_WS_NULL, skipped) or an ARRAY<STRING> (SRT_WS_ARRAY: ps[i] -> const
-   SrtDatum[ns[i]], NULL elements skipped); the result goes to scratch memory of q.
-   0, or -1 after failing the query (a result beyond 2^31-1 bytes, as Spark). */
+/* concat_ws(sep, parts...): ps[0] (ns[0] bytes) is the separator; part i >= 1 is a string
+   ps[i] of ns[i] bytes (kinds[i] SRT_WS_STRING), NULL (SRT_WS_NULL, skipped) or an
+   ARRAY<STRING> (SRT_WS_ARRAY: ps[i] -> const SrtDatum[ns[i]], NULL elements skipped); k
+   counts the separator too.  The result goes to scratch memory of q.  0, or -1 after
+   failing the query (a result beyond 2^31-1 bytes, as Spark). */
 enum { SRT_WS_STRING = 0, SRT_WS_NULL = 1, SRT_WS_ARRAY = 2 };
-int srt_str_concat_ws(SrtQuery *q, const char *sep, uint32_t sep_n, const char *const *ps,
-                      const uint32_t *ns, const uint8_t *kinds, uint32_t k, const char **out,
-                      uint32_t *out_n);
-/* lpad (left = 1) / rpad (left = 0) of s to len code points with pad (UTF8String.lpad/rpad:
-   nothing to add or an empty pad gives the first len code points, "" for len <= 0).
-   0, or -1 after failing the query (result too long). */
-int srt_str_pad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
-                uint32_t pad_n, int32_t left, const char **out, uint32_t *out_n);
+int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
+                      const uint8_t *kinds, uint32_t k, const char **out, uint32_t *out_n);
+/* lpad/rpad of s to len code points with pad (UTF8String.lpad/rpad: nothing to add or an
+   empty pad gives the first len code points, "" for len <= 0).  0, or -1 after failing the
+   query (result too long). */
+int srt_str_lpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n);
+int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n);
 /* repeat(s, times): "" for times <= 0; 0, or -1 after failing the query (too long). */
 int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
                    uint32_t *out_n);
@@ -435,6 +437,7 @@ void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, u
 /* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
    sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);
+int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n);
 /* initcap(s): Spark's InitCap, lower(s) then Java's Character.toTitleCase on the first code
    unit of s and on each one after a space (srt_case.c), into scratch memory of q. */
 void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);

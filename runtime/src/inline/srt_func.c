@@ -105,14 +105,15 @@ static int f_too_long(SrtQuery *q, const char *fn, uint64_t bytes)
     return 1;
 }
 
-int srt_str_concat_ws(SrtQuery *q, const char *sep, uint32_t sep_n, const char *const *ps,
-                      const uint32_t *ns, const uint8_t *kinds, uint32_t k, const char **out,
-                      uint32_t *out_n)
+int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
+                      const uint8_t *kinds, uint32_t k, const char **out, uint32_t *out_n)
 {
     /* ConcatWs: NULL parts (and NULL array elements) are skipped, the separator goes
        between the remaining ones (UTF8String.concatWs). */
+    const char *sep = ps[0];
+    uint32_t sep_n = ns[0];
     uint64_t total = 0, parts = 0;
-    for (uint32_t i = 0; i < k; i++) {
+    for (uint32_t i = 1; i < k; i++) {
         if (kinds[i] == SRT_WS_STRING) {
             total += ns[i];
             parts++;
@@ -133,7 +134,7 @@ int srt_str_concat_ws(SrtQuery *q, const char *sep, uint32_t sep_n, const char *
         return -1;
     char *o = srt_scratch_alloc(q, total ? total : 1);
     uint64_t at = 0, done = 0;
-    for (uint32_t i = 0; i < k; i++) {
+    for (uint32_t i = 1; i < k; i++) {
         uint32_t m = kinds[i] == SRT_WS_ARRAY ? ns[i] : kinds[i] == SRT_WS_STRING;
         for (uint32_t j = 0; j < m; j++) {
             const char *p = ps[i];
@@ -168,8 +169,8 @@ static int64_t f_num_chars(const char *s, uint32_t n)
     return c;
 }
 
-int srt_str_pad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
-                uint32_t pad_n, int32_t left, const char **out, uint32_t *out_n)
+static int f_pad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, int left, const char **out, uint32_t *out_n)
 {
     /* UTF8String.lpad/rpad: with nothing to add (or an empty pad) the result is
        substring(0, len), so a negative len gives ""; else the pad repeats (the last copy
@@ -202,6 +203,18 @@ int srt_str_pad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char 
     *out = o;
     *out_n = (uint32_t)total;
     return 0;
+}
+
+int srt_str_lpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n)
+{
+    return f_pad(q, s, n, len, pad, pad_n, 1, out, out_n);
+}
+
+int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n)
+{
+    return f_pad(q, s, n, len, pad, pad_n, 0, out, out_n);
 }
 
 int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
@@ -264,6 +277,10 @@ int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_
         if (i >= n)
             return 0;
     }
+}
+int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n)
+{
+    return srt_str_locate(s, n, sub, sub_n, 1); /* StringInstr: indexOf(sub, 0) + 1 */
 }
 
 /* ======================================================================
