@@ -638,6 +638,17 @@ static int each_element(JP *p, JOut *g, JCtx *gc, Style style, const Pi *path, i
     return dirty;
 }
 
+/* writeStartArray, the elements of the array at p->i evaluated with path, writeEndArray. */
+static int array_of(JP *p, JOut *g, JCtx *gc, Style style, const Pi *path, int np)
+{
+    JCtx arr = {1, 0};
+    begin_value(g, gc);
+    out_c(g, '[');
+    int dirty = each_element(p, g, &arr, style, path, np, 0);
+    out_c(g, ']');
+    return dirty;
+}
+
 static int eval(JP *p, JOut *g, JCtx *gc, Style style, const Pi *path, int np)
 {
     int c = (unsigned char)p->s[p->i];
@@ -679,15 +690,8 @@ static int eval(JP *p, JOut *g, JCtx *gc, Style style, const Pi *path, int np)
     case PI_SUB_WILD:
         if (c != '[')
             break;
-        if (np >= 2 && path[1].kind == PI_SUB_WILD) {
-            /* [*][*]: Hive's non-structure-preserving double wildcard */
-            JCtx arr = {1, 0};
-            begin_value(g, gc);
-            out_c(g, '[');
-            int dirty = each_element(p, g, &arr, ST_FLATTEN, path + 2, np - 2, 0);
-            out_c(g, ']');
-            return dirty;
-        }
+        if (np >= 2 && path[1].kind == PI_SUB_WILD) /* Hive's non-structure-preserving [*][*] */
+            return array_of(p, g, gc, ST_FLATTEN, path + 2, np - 2);
         if (style != ST_QUOTED) {
             /* buffer the matches (a Writer generator); one match loses the brackets */
             JOut w = {p->q, NULL, 0, 0, 0};
@@ -704,14 +708,8 @@ static int eval(JP *p, JOut *g, JCtx *gc, Style style, const Pi *path, int np)
                 out_put(g, w.buf + 1, w.n - 2);
             }
             return dirty > 0;
-        } else {
-            JCtx arr = {1, 0};
-            begin_value(g, gc);
-            out_c(g, '[');
-            int dirty = each_element(p, g, &arr, ST_QUOTED, path + 1, np - 1, 0);
-            out_c(g, ']');
-            return dirty;
         }
+        return array_of(p, g, gc, ST_QUOTED, path + 1, np - 1);
     case PI_SUB_INDEX:
         if (c == '[') {
             /* [n][*]: one or more results, so quoted */
