@@ -313,6 +313,14 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
         return true;
+    case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
+        if (args[0]->type->kind == TY_ARRAY)
+            *rt = args[0]->type;
+        else if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string or an array";
+        else
+            *rt = &type_string;
+        return true;
     case FN_CURRENT_DATE:
         *rt = &type_date;
         return true;

@@ -432,8 +432,11 @@ int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char
 /* repeat(s, times): "" for times <= 0; 0, or -1 after failing the query (too long). */
 int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
                    uint32_t *out_n);
-/* reverse(s) by code points, into scratch memory of q. */
+/* reverse(s) by code points, into scratch memory of q; reverse(array): the n SrtDatum of
+   elems in reverse order, in scratch memory of q (elements are not copied deeper). */
 void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n);
 /* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
    sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);

@@ -139,6 +139,13 @@ START_TEST(test_repeat_reverse)
         srt_str_reverse(q, S(rev[i].in), &o, &n);
         eq(o, n, rev[i].out, rev[i].in);
     }
+    SrtDatum arr[3] = {{.i = 1}, {.is_null = 1}, {.i = 3}};
+    const void *ao;
+    srt_array_reverse(q, arr, 3, &ao, &n);
+    const SrtDatum *r = ao;
+    ck_assert(n == 3 && r[0].i == 3 && r[1].is_null && r[2].i == 1);
+    srt_array_reverse(q, NULL, 0, &ao, &n);
+    ck_assert_uint_eq(n, 0);
     ck_assert(!q->failed);
     /* Math.multiplyExact(numBytes, times) overflows: the query fails */
     ck_assert_int_eq(srt_str_repeat(q, S("ab"), INT32_MAX, &o, &n), -1);

@@ -252,6 +252,18 @@ void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, u
     *out_n = n;
 }
 
+void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n)
+{
+    /* Reverse on an ArrayType: ArrayData.reverse, the elements in reverse order. */
+    const SrtDatum *e = elems;
+    SrtDatum *o = srt_scratch_alloc(q, (n ? n : 1) * sizeof *o);
+    for (uint32_t i = 0; i < n; i++)
+        o[i] = e[n - 1 - i];
+    *out = o;
+    *out_n = n;
+}
+
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos)
 {
     /* StringLocate: pos < 1 gives 0; else UTF8String.indexOf(sub, pos - 1) + 1, where an

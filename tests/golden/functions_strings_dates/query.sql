@@ -14,7 +14,8 @@ INSERT INTO out
 SELECT id, repeat(p, n) AS rep, repeat(s, -1) AS repneg, reverse(s) AS rev, initcap(s) AS ic,
        instr(s, 'l') AS ins, instr(s, '') AS ins0, locate('l', s), locate('l', s, 4) AS loc4,
        locate('l', s, CAST(NULL AS INT)) AS locn, locate('l', s, 0) AS loc0,
-       locate(p, s, 2) AS locp, instr(s, '本') AS insu
+       locate(p, s, 2) AS locp, instr(s, '本') AS insu, reverse(split(s, ' ')) AS reva,
+       reverse(n) AS revn
 FROM r WITH (name = 'repeat_locate');
 INSERT INTO out
 SELECT id, to_date(d) AS td, to_date(t) AS tdt, to_date(d, 'yyyy-MM-dd') AS tdf,
