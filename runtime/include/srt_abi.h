@@ -355,6 +355,9 @@ int64_t srt_ts_trunc(int64_t us, int32_t level);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
 uint32_t srt_ts_format(int64_t us, char *out);
+/* Format a DATE (days since 1970-01-01) as Spark prints one: "yyyy-MM-dd", a '+' before
+   years beyond 9999, a '-' before years before 0000.  out needs 24 bytes. */
+uint32_t srt_date_text(int64_t days, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
@@ -398,6 +401,7 @@ int srt_cast_str_ts(const char *s, uint32_t n, int64_t *out_us);
 void srt_cast_i64_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);   /* Java Double.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
+void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);

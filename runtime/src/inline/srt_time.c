@@ -395,18 +395,35 @@ static uint32_t t_num(char *o, int64_t v, int width)
     return n;
 }
 
+/* "yyyy-MM-dd" as Spark prints a date: a '+' before years beyond 9999. */
+static uint32_t t_ymd(char *out, int64_t year, int month, int day)
+{
+    uint32_t n = 0;
+    if (year > 9999)
+        out[n++] = '+';
+    n += t_num(out + n, year, 4);
+    out[n++] = '-';
+    n += t_num(out + n, month, 2);
+    out[n++] = '-';
+    n += t_num(out + n, day, 2);
+    return n;
+}
+
+uint32_t srt_date_text(int64_t days, char *out)
+{
+    int64_t y;
+    int m, d;
+    t_civil_from_days(days, &y, &m, &d);
+    uint32_t n = t_ymd(out, y, m, d);
+    out[n] = '\0';
+    return n;
+}
+
 uint32_t srt_ts_format(int64_t us, char *out)
 {
     TParts t;
     t_split(us, &t);
-    uint32_t n = 0;
-    if (t.year > 9999)
-        out[n++] = '+';
-    n += t_num(out + n, t.year, 4);
-    out[n++] = '-';
-    n += t_num(out + n, t.month, 2);
-    out[n++] = '-';
-    n += t_num(out + n, t.day, 2);
+    uint32_t n = t_ymd(out, t.year, t.month, t.day);
     out[n++] = ' ';
     n += t_num(out + n, t.hour, 2);
     out[n++] = ':';

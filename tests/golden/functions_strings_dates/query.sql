@@ -29,7 +29,9 @@ SELECT id, date_add(to_date(d), n) AS da, date_sub(d, n) AS ds, date_add(d, 1) A
        datediff(to_date(t), d) AS diff, datediff('2016-03-01', '2016-02-28') AS leap,
        datediff('2015-03-01', '2015-02-28') AS noleap, datediff(d, '2017-01-01') AS neg,
        date_add('2016-02-28', 1), date_sub(DATE '2000-03-01', '1') AS sub_str,
-       current_date() >= DATE '2020-01-01' AS today_ok, current_date = to_date(current_timestamp()) AS same_day
+       current_date() >= DATE '2020-01-01' AS today_ok, current_date = to_date(current_timestamp()) AS same_day,
+       date_add(DATE '2016-01-01', 2147483647) AS wrap, date_sub(DATE '1970-01-01', 2147483647) AS low,
+       CAST(date_add(d, 1) AS STRING) AS cs
 FROM r WITH (name = 'date_arith');
 INSERT INTO out
 SELECT id, get_json_object(j, path) AS dyn, get_json_object(j, '$') AS whole,
