@@ -391,6 +391,13 @@ uint32_t srt_str_case_full(const char *s, uint32_t n, uint32_t *cps, char *out, 
 void srt_str_concat(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
                     const char **out, uint32_t *out_n);
 
+/* ---- Math (srt_math.c): Java's results, see there ---- */
+double srt_math_exp(double x);
+double srt_math_ln(double x);
+double srt_math_log10(double x);
+double srt_math_pow(double x, double y);
+double srt_math_signum(double x);
+
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
 int srt_cast_str_i32(const char *s, uint32_t n, int64_t *out);

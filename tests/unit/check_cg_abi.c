@@ -1,4 +1,4 @@
-/* check_cg_abi.c - codegen and the runtime agree: the SrtDatum layout, and every runtime function codegen calls is declared. */
+/* check_cg_abi.c - codegen and runtime agree: SrtDatum's layout; every runtime call is declared. */
 #include <check.h>
 #include <dirent.h>
 #include <stdbool.h>
@@ -89,7 +89,7 @@ static void codegen_calls(Names *ns)
 #undef FN
     };
     for (size_t i = 0; i < sizeof fn_symbols / sizeof fn_symbols[0]; i++)
-        if (fn_symbols[i])
+        if (fn_symbols[i] && strncmp(fn_symbols[i], "llvm.", 5) != 0) /* not intrinsics */
             add_name(ns, fn_symbols[i], strlen(fn_symbols[i]));
 }
 

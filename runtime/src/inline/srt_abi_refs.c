@@ -121,5 +121,10 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_ts_hour,
     (const void *)srt_ts_minute,
     (const void *)srt_ts_second,
+    (const void *)srt_math_exp,
+    (const void *)srt_math_ln,
+    (const void *)srt_math_log10,
+    (const void *)srt_math_pow,
+    (const void *)srt_math_signum,
     (const void *)memcmp,
 };
