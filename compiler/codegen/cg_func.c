@@ -185,7 +185,11 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
     return cg_cast(cg, ts, &type_timestamp, &type_bigint, e->span);
 }
 
-/* ==== concat_ws ... get_json_object ==== */
+/* ==== concat_ws ... get_json_object ====
+   Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
+   Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
+   CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateAdd, DateSub, DateDiff) and
+   jsonExpressions.scala (GetJsonObject). */
 
 /* concat_ws(sep, parts...): the separator and the parts go to the runtime as arrays of
    pointers, lengths and kinds (a NULL part is skipped; only a NULL separator makes the

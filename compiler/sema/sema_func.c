@@ -143,7 +143,11 @@ static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, 
         *bad = 1, *want = "a string";
 }
 
-/* ==== concat_ws ... get_json_object ==== */
+/* ==== concat_ws ... get_json_object ====
+   Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
+   Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
+   CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateAdd, DateSub, DateDiff) and
+   jsonExpressions.scala (GetJsonObject). */
 
 /* A DATE operand: TIMESTAMP, STRING and NULL are cast (Spark's implicit casts to DATE). */
 static SExpr *to_date_arg(Binder *b, SExpr *e)

@@ -264,7 +264,7 @@ __attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *o
     return 0;
 }
 
-/* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)). */
+/* Spark's DateTimeUtils.stringToDate (DateTimeUtils.scala; CAST(s AS DATE), to_date(s)). */
 int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days)
 {
     /* Trimmed as getTrimmedStart/End: Character.isWhitespace or isISOControl of each
