@@ -110,6 +110,23 @@ static bool parse_number(const char *s, bool integral, int64_t *i, double *d)
     return !*end && errno == 0;
 }
 
+/* Text that is only a date ([+-]digits and '-', spaces around): what the timestamp parser
+   and Spark's stringToDate (CAST to DATE at run time, srt_cast_str_date) read alike.  A
+   time part, which stringToDate ignores whatever it holds, leaves the cast to run time. */
+static bool date_only(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; *s && *s != ' '; s++)
+        if (*s != '-' && (*s < '0' || *s > '9'))
+            return false;
+    while (*s == ' ')
+        s++;
+    return !*s;
+}
+
 /* Fold a cast of a constant when the result is certain; NULL if it must stay a cast. */
 static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
 {
@@ -128,7 +145,8 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     }
     if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP && sema_parse_timestamp(v->s, &i) == 0)
         return const_int(sc, t, i, e->span);
-    if (from->kind == TY_STRING && t->kind == TY_DATE && sema_parse_timestamp(v->s, &i) == 0) {
+    if (from->kind == TY_STRING && t->kind == TY_DATE && date_only(v->s) &&
+        sema_parse_timestamp(v->s, &i) == 0) {
         int64_t day = 86400000000LL;
         return const_int(sc, t, i >= 0 ? i / day : -((-i + day - 1) / day), e->span);
     }

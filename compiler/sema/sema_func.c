@@ -143,6 +143,81 @@ static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, 
         *bad = 1, *want = "a string";
 }
 
+/* ==== concat_ws ... get_json_object ====
+   Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
+   Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
+   CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateAdd, DateSub, DateDiff) and
+   jsonExpressions.scala (GetJsonObject). */
+
+/* A DATE operand: TIMESTAMP, STRING and NULL are cast (Spark's implicit casts to DATE). */
+static SExpr *to_date_arg(Binder *b, SExpr *e)
+{
+    switch (e->type->kind) {
+    case TY_DATE:
+        return e;
+    case TY_NULL:
+    case TY_TIMESTAMP:
+    case TY_STRING:
+        return sema_coerce(b->sc, e, &type_date);
+    default:
+        return NULL;
+    }
+}
+
+/* A STRING operand that is not cast (ExpectsInputTypes: get_json_object). */
+static SExpr *string_only_arg(Binder *b, SExpr *e)
+{
+    if (e->type->kind == TY_STRING)
+        return e;
+    return e->type->kind == TY_NULL ? sema_coerce(b->sc, e, &type_string) : NULL;
+}
+
+/* concat_ws(sep, s...): ConcatWs takes strings and arrays of strings (other atomic values
+   are cast to STRING). */
+static void type_concat_ws(Binder *b, SExpr **args, int n, int *bad, const char **want)
+{
+    for (int i = 0; *bad < 0 && i < n; i++) {
+        const Type *t = args[i]->type;
+        if (i > 0 && t->kind == TY_ARRAY && t->elem->kind == TY_STRING)
+            continue;
+        if (!(args[i] = sema_to_string(b, args[i])))
+            *bad = i, *want = i ? "a string or an array of strings" : "a string";
+    }
+}
+
+/* date_add/date_sub(start, days): DateAdd's days are INT (ExpectsInputTypes: a BIGINT or
+   DOUBLE is refused); a constant string is read as an integer when the query is analysed
+   (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
+static bool type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
+                          const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (!(args[0] = to_date_arg(b, args[0]))) {
+        *bad = 0, *want = "a date";
+        return true;
+    }
+    SExpr *d = args[1];
+    if (d->type->kind == TY_INT)
+        return true;
+    if (d->type->kind == TY_NULL) {
+        args[1] = sema_coerce(b->sc, d, &type_int);
+        return true;
+    }
+    if (d->type->kind == TY_STRING && d->kind == SX_CONST && !d->u.value.is_null) {
+        SExpr *i = sema_coerce(b->sc, d, &type_int);
+        if (i->kind != SX_CONST) {
+            diag_error(b->sc->diag, asts[1]->span,
+                       "the second argument of '%s' function needs to be an integer",
+                       sema_func_name(fn));
+            return false;
+        }
+        args[1] = i;
+        return true;
+    }
+    *bad = 1, *want = "an integer (INT)";
+    return true;
+}
+
 /* nullif(a, b): Spark's NullIf (nullExpressions.scala) is RuntimeReplaceable by
    If(EqualTo(a, b), NULL, a), so it is bound as CASE WHEN a = b THEN NULL ELSE a END (the
    comparison casts as `=` does); the type is a's. */
@@ -312,6 +387,73 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_CURRENT_TIMESTAMP:
         *rt = &type_timestamp;
+        return true;
+    case FN_CONCAT_WS:
+        *rt = &type_string;
+        type_concat_ws(b, args, n, bad, want);
+        return true;
+    case FN_LPAD:
+    case FN_RPAD:
+    case FN_REPEAT:
+        /* StringLPad/StringRPad(str, len INT, pad), StringRepeat(str, times INT) */
+        *rt = &type_string;
+        for (int i = 0; *bad < 0 && i < n; i++)
+            if (!(args[i] = i == 1 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+                *bad = i, *want = i == 1 ? "an integer" : "a string";
+        return true;
+    case FN_LOCATE:
+        /* StringLocate(substr, str, start INT) */
+        *rt = &type_int;
+        for (int i = 0; *bad < 0 && i < n; i++)
+            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+                *bad = i, *want = i == 2 ? "an integer" : "a string";
+        return true;
+    case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
+        if (args[0]->type->kind == TY_ARRAY)
+            *rt = args[0]->type;
+        else if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string or an array";
+        else
+            *rt = &type_string;
+        return true;
+    case FN_CURRENT_DATE:
+        *rt = &type_date;
+        return true;
+    case FN_TO_DATE:
+        /* ParseToDate: CAST(s AS DATE), or with a format CAST(to_timestamp(s, fmt) AS DATE) */
+        *rt = &type_date;
+        if (n == 2 && args[0]->type->kind == TY_STRING) {
+            if (!(args[1] = sema_to_string(b, args[1])))
+                *bad = 1, *want = "a string";
+            return true;
+        }
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a string, a date or a timestamp";
+        else if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_DATE_TRUNC:
+        /* TruncTimestamp(format STRING, timestamp TIMESTAMP) */
+        *rt = &type_timestamp;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        else if (!(args[1] = sema_to_timestamp(b, args[1])))
+            *bad = 1, *want = "a timestamp";
+        return true;
+    case FN_DATE_ADD:
+    case FN_DATE_SUB:
+        *rt = &type_date;
+        return type_date_add(b, e, fn, args, bad, want);
+    case FN_DATEDIFF:
+        /* DateDiff(endDate DATE, startDate DATE) */
+        *rt = &type_int;
+        convert_all(b, args, n, to_date_arg, bad);
+        *want = "a date";
+        return true;
+    case FN_GET_JSON_OBJECT:
+        *rt = &type_string;
+        convert_all(b, args, n, string_only_arg, bad);
+        *want = "a string";
         return true;
     case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)

@@ -229,6 +229,15 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 1)
             sb_puts(sb, ", 0");
         break;
+    case FN_LPAD: /* the default pad, Literal(" ") */
+    case FN_RPAD:
+        if (n == 2)
+            sb_puts(sb, ",  ");
+        break;
+    case FN_LOCATE:
+        if (n == 2)
+            sb_puts(sb, ", 1");
+        break;
     case FN_FROM_UNIXTIME:
         if (n == 1)
             sb_printf(sb, ", %s", ts_fmt);

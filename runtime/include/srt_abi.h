@@ -353,9 +353,27 @@ int srt_window_bounds(int64_t ts_us, int64_t slide_us, int64_t start_us, int64_t
 /* Parse ISO-8601 / Spark timestamp text ("2016-07-26T02:54:35Z", "2016-07-26 02:54:35.5",
    "2016-07-26", with optional zone offset; no zone means UTC).  0 ok, -1 invalid. */
 int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);
+/* CAST(s AS DATE) as Spark's DateTimeUtils.stringToDate: [+-]yyyy[y..], yyyy-[m]m,
+   yyyy-[m]m-[d]d, optionally followed by ' ' or 'T' and anything (ignored); spaces and
+   control characters around are trimmed.  0 ok (*out_days since 1970-01-01), -1 invalid. */
+int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days);
+/* date_trunc(unit, ts): srt_trunc_level reads Spark's unit names (case-insensitive: YEAR YYYY
+   YY, QUARTER, MONTH MM MON, WEEK, DAY DD, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND),
+   -1 for any other text (NULL); srt_ts_trunc truncates a timestamp (UTC) to that unit
+   (WEEK: to Monday). */
+enum {
+    SRT_TRUNC_MICROSECOND, SRT_TRUNC_MILLISECOND, SRT_TRUNC_SECOND, SRT_TRUNC_MINUTE,
+    SRT_TRUNC_HOUR, SRT_TRUNC_DAY, SRT_TRUNC_WEEK, SRT_TRUNC_MONTH, SRT_TRUNC_QUARTER,
+    SRT_TRUNC_YEAR
+};
+int32_t srt_trunc_level(const char *s, uint32_t n);
+int64_t srt_ts_trunc(int64_t us, int32_t level);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
 uint32_t srt_ts_format(int64_t us, char *out);
+/* Format a DATE (days since 1970-01-01) as Spark prints one: "yyyy-MM-dd", a '+' before
+   years beyond 9999, a '-' before years before 0000.  out needs 24 bytes. */
+uint32_t srt_date_text(int64_t days, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
@@ -406,6 +424,7 @@ int srt_cast_str_ts(const char *s, uint32_t n, int64_t *out_us);
 void srt_cast_i64_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);   /* Java Double.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
+void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
@@ -422,6 +441,41 @@ void srt_str_trim(const char *s, uint32_t n, int32_t which, const char **out, ui
 /* concat of k strings ps[i] (ns[i] bytes) into scratch memory of q. */
 void srt_str_concat_n(SrtQuery *q, const char *const *ps, const uint32_t *ns, uint32_t k,
                       const char **out, uint32_t *out_n);
+/* concat_ws(sep, parts...): ps[0] (ns[0] bytes) is the separator; part i >= 1 is a string
+   ps[i] of ns[i] bytes (kinds[i] SRT_WS_STRING), NULL (SRT_WS_NULL, skipped) or an
+   ARRAY<STRING> (SRT_WS_ARRAY: ps[i] -> const SrtDatum[ns[i]], NULL elements skipped); k
+   counts the separator too.  The result goes to scratch memory of q.  0, or -1 after
+   failing the query (a result beyond 2^31-1 bytes, as Spark). */
+enum { SRT_WS_STRING = 0, SRT_WS_NULL = 1, SRT_WS_ARRAY = 2 };
+int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
+                      const uint8_t *kinds, uint32_t k, const char **out, uint32_t *out_n);
+/* lpad/rpad of s to len code points with pad (UTF8String.lpad/rpad: nothing to add or an
+   empty pad gives the first len code points, "" for len <= 0).  0, or -1 after failing the
+   query (result too long). */
+int srt_str_lpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n);
+int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n);
+/* repeat(s, times): "" for times <= 0; 0, or -1 after failing the query (too long). */
+int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
+                   uint32_t *out_n);
+/* reverse(s) by code points, into scratch memory of q; reverse(array): the n SrtDatum of
+   elems in reverse order, in scratch memory of q (elements are not copied deeper). */
+void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n);
+/* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
+   sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
+int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);
+int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n);
+/* initcap(s): Spark's InitCap, lower(s) then Java's Character.toTitleCase on the first code
+   unit of s and on each one after a space (srt_case.c), into scratch memory of q. */
+void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* get_json_object(json, path) with Spark's JsonPath subset and Jackson's reading and writing
+   (srt_json_path.c): 0 and the result in scratch memory of q (or pointing into json), or -1
+   for NULL (malformed JSON or path, nothing found, a JSON null). */
+int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *path,
+                        uint32_t path_n, const char **out, uint32_t *out_n);
 /* round(x, d) HALF_UP as Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP), so
    round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29; NaN and infinities stay. */
 double srt_round_f64(double x, int32_t d);

@@ -871,6 +871,10 @@ void srt_regex_cache_free(SrtQuery *q);
 int srt_regex_translate(const char *pat, uint32_t n, char *ere, int *map, int *n_java, int *icase,
                         char *err, size_t err_n);
 
+/* One code point of UTF-8 text s[*i..n) (advancing *i), ill-formed bytes giving U+FFFD as
+   Java's decoder does (srt_case.c). */
+uint32_t srt_utf8_decode(const char *s, uint32_t n, uint32_t *i);
+
 /* Event time (srt_event.c).  Reset the batch's event-time statistics and counters. */
 void srt_event_begin_batch(SrtQuery *q);
 /* The batch's average event time (ms), truncated as Spark. */

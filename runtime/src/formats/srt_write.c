@@ -52,13 +52,7 @@ uint32_t srt_fmt_ts_iso(int64_t us, char *out)
 
 uint32_t srt_fmt_date(int64_t days, char *out)
 {
-    uint32_t n = srt_ts_format(days * 86400000000LL, out);
-    char *sp = memchr(out, ' ', n);
-    if (sp) {
-        *sp = '\0';
-        n = (uint32_t)(sp - out);
-    }
-    return n;
+    return srt_date_text(days, out);
 }
 
 /* The text of a scalar as both writers print it (unquoted), into tmp (64 bytes);

@@ -264,6 +264,113 @@ __attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *o
     return 0;
 }
 
+/* Spark's DateTimeUtils.stringToDate (DateTimeUtils.scala; CAST(s AS DATE), to_date(s)). */
+int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days)
+{
+    /* Trimmed as getTrimmedStart/End: Character.isWhitespace or isISOControl of each
+       (signed) byte, i.e. 0x00-0x20 and 0x7F. */
+    uint32_t j = 0, e = n;
+    while (j < e && ((unsigned char)s[j] <= ' ' || s[j] == 0x7F))
+        j++;
+    while (e > j && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == 0x7F))
+        e--;
+    if (j == e)
+        return -1;
+    int64_t seg[3] = {1, 1, 1}, sign = 1, v = 0;
+    int i = 0, digits = 0;
+    if (s[j] == '-' || s[j] == '+')
+        sign = s[j++] == '-' ? -1 : 1;
+    /* A year of 4 to 7 digits, month and day of 1 or 2. */
+#define T_VALID_DIGITS(seg_i, k) ((seg_i) == 0 ? (k) >= 4 && (k) <= 7 : (k) > 0 && (k) <= 2)
+    for (; j < e && i < 3 && s[j] != ' ' && s[j] != 'T'; j++) {
+        if (i < 2 && s[j] == '-') {
+            if (!T_VALID_DIGITS(i, digits))
+                return -1;
+            seg[i++] = v;
+            v = 0;
+            digits = 0;
+        } else if (s[j] >= '0' && s[j] <= '9') {
+            v = v * 10 + (s[j] - '0');
+            if (++digits > 7)
+                return -1;
+        } else {
+            return -1;
+        }
+    }
+    if (!T_VALID_DIGITS(i, digits))
+        return -1;
+#undef T_VALID_DIGITS
+    if (i < 2 && j < e) /* yyyy and yyyy-[m]m must be the whole text */
+        return -1;
+    seg[i] = v;
+    /* LocalDate.of, then Math.toIntExact of the epoch day */
+    if (seg[1] < 1 || seg[1] > 12 || seg[2] < 1 || seg[2] > t_days_in_month(sign * seg[0], (int)seg[1]))
+        return -1;
+    int64_t days = t_days_from_civil(sign * seg[0], seg[1], seg[2]);
+    if (days < INT32_MIN || days > INT32_MAX)
+        return -1;
+    *out_days = days;
+    return 0;
+}
+
+int32_t srt_trunc_level(const char *s, uint32_t n)
+{
+    /* DateTimeUtils.parseTruncLevel on format.toString.toUpperCase(Locale.ROOT): ASCII
+       letters, and the two non-ASCII letters whose upper case is ASCII: ı (U+0131) -> I,
+       ſ (U+017F) -> S. */
+    static const struct { const char *name; int32_t level; } units[] = {
+        {"MICROSECOND", SRT_TRUNC_MICROSECOND}, {"MILLISECOND", SRT_TRUNC_MILLISECOND},
+        {"SECOND", SRT_TRUNC_SECOND}, {"MINUTE", SRT_TRUNC_MINUTE}, {"HOUR", SRT_TRUNC_HOUR},
+        {"DAY", SRT_TRUNC_DAY}, {"DD", SRT_TRUNC_DAY}, {"WEEK", SRT_TRUNC_WEEK},
+        {"MON", SRT_TRUNC_MONTH}, {"MONTH", SRT_TRUNC_MONTH}, {"MM", SRT_TRUNC_MONTH},
+        {"QUARTER", SRT_TRUNC_QUARTER}, {"YEAR", SRT_TRUNC_YEAR}, {"YYYY", SRT_TRUNC_YEAR},
+        {"YY", SRT_TRUNC_YEAR},
+    };
+    char up[12];
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (k == sizeof up)
+            return -1;
+        if (c >= 'a' && c <= 'z')
+            up[k++] = (char)(c - 32);
+        else if (c < 0x80)
+            up[k++] = (char)c;
+        else if (c == 0xC4 && i + 1 < n && (unsigned char)s[i + 1] == 0xB1)
+            up[k++] = 'I', i++;
+        else if (c == 0xC5 && i + 1 < n && (unsigned char)s[i + 1] == 0xBF)
+            up[k++] = 'S', i++;
+        else
+            return -1;
+    }
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+        if (strlen(units[u].name) == k && memcmp(units[u].name, up, k) == 0)
+            return units[u].level;
+    return -1;
+}
+
+int64_t srt_ts_trunc(int64_t us, int32_t level)
+{
+    /* DateTimeUtils.truncTimestamp / truncDate in UTC. */
+    TParts t;
+    t_split(us, &t);
+    int64_t days = t.days;
+    switch (level) {
+    case SRT_TRUNC_MICROSECOND: return us;
+    case SRT_TRUNC_MILLISECOND: return t_floordiv(us, 1000) * 1000;
+    case SRT_TRUNC_SECOND: return us - t.micros;
+    case SRT_TRUNC_MINUTE: return us - t.micros - t.second * T_US_PER_SEC;
+    case SRT_TRUNC_HOUR: return us - t.micros - t.second * T_US_PER_SEC - t.minute * T_US_PER_MIN;
+    case SRT_TRUNC_DAY: break;
+    case SRT_TRUNC_WEEK: days -= ((days + 3) % 7 + 7) % 7; break; /* 1970-01-01 was a Thursday */
+    case SRT_TRUNC_MONTH: days -= t.day - 1; break;
+    case SRT_TRUNC_QUARTER: days = t_days_from_civil(t.year, (t.month - 1) / 3 * 3 + 1, 1); break;
+    case SRT_TRUNC_YEAR: days = t_days_from_civil(t.year, 1, 1); break;
+    default: return us;
+    }
+    return days * T_US_PER_DAY;
+}
+
 /* ======================================================================
 ** Formatting
 ** ====================================================================== */
@@ -288,18 +395,35 @@ static uint32_t t_num(char *o, int64_t v, int width)
     return n;
 }
 
+/* "yyyy-MM-dd" as Spark prints a date: a '+' before years beyond 9999. */
+static uint32_t t_ymd(char *out, int64_t year, int month, int day)
+{
+    uint32_t n = 0;
+    if (year > 9999)
+        out[n++] = '+';
+    n += t_num(out + n, year, 4);
+    out[n++] = '-';
+    n += t_num(out + n, month, 2);
+    out[n++] = '-';
+    n += t_num(out + n, day, 2);
+    return n;
+}
+
+uint32_t srt_date_text(int64_t days, char *out)
+{
+    int64_t y;
+    int m, d;
+    t_civil_from_days(days, &y, &m, &d);
+    uint32_t n = t_ymd(out, y, m, d);
+    out[n] = '\0';
+    return n;
+}
+
 uint32_t srt_ts_format(int64_t us, char *out)
 {
     TParts t;
     t_split(us, &t);
-    uint32_t n = 0;
-    if (t.year > 9999)
-        out[n++] = '+';
-    n += t_num(out + n, t.year, 4);
-    out[n++] = '-';
-    n += t_num(out + n, t.month, 2);
-    out[n++] = '-';
-    n += t_num(out + n, t.day, 2);
+    uint32_t n = t_ymd(out, t.year, t.month, t.day);
     out[n++] = ' ';
     n += t_num(out + n, t.hour, 2);
     out[n++] = ':';
