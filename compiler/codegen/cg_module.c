@@ -107,6 +107,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_regex_get", "p", "ppii"},
     {"srt_regexp_extract", "i", "pppiipp"},
     {"srt_split", "i", "pppiipp"},
+    {"srt_regexp_replace", "i", "pppipiipp"},
 };
 
 /* The helpers that sit on the per-record path: kept from the bitcode and always inlined.

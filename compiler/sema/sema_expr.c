@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_regex.h"
 #include "sema/sema_int.h"
 
 /* ==== Nodes and constants ==== */
@@ -1145,18 +1146,38 @@ static SExpr *to_numeric_arg(Binder *b, SExpr *e)
     return NULL;
 }
 
-/* A constant pattern of regexp_extract/split must be one the runtime accepts; *groups
-   gets Java's group count (-1 when the pattern is not a constant). */
-static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups)
+static bool is_string_const(const SExpr *e)
+{
+    return e->kind == SX_CONST && !e->u.value.is_null && e->type->kind == TY_STRING;
+}
+
+/* A constant pattern of regexp_extract/split/regexp_replace must be one the runtime
+   accepts (the same common/cm_regex.c compiles it there); *groups gets Java's group
+   count (-1 when the pattern is not a constant).  With rep, a constant replacement of
+   regexp_replace is checked too: Java's Matcher.appendReplacement would throw at the
+   first match (Spark fails the query then; sluice refuses it here). */
+static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups,
+                          const AstExpr *rep_at, const SExpr *rep)
 {
     *groups = -1;
-    if (pat->kind != SX_CONST || pat->u.value.is_null || pat->type->kind != TY_STRING)
+    if (!is_string_const(pat))
         return true;
     char err[256];
-    if (sema_regex_check(b->sc->arena, pat->u.value.s, pat->u.value.n, groups, err, sizeof err))
-        return true;
-    diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s, err);
-    return false;
+    CmRegex *re = cm_regex_compile(pat->u.value.s, pat->u.value.n, false, err, sizeof err);
+    if (!re) {
+        diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s,
+                   err);
+        return false;
+    }
+    *groups = cm_regex_groups(re);
+    bool ok = !rep || !is_string_const(rep) ||
+              cm_regex_expand(re, rep->u.value.s, rep->u.value.n, NULL, NULL, NULL, NULL, err,
+                              sizeof err) == 0;
+    cm_regex_free(re);
+    if (!ok)
+        diag_error(b->sc->diag, rep_at->span, "regexp_replace: invalid replacement '%s': %s",
+                   rep->u.value.s, err);
+    return ok;
 }
 
 /* Typing of the functions from substring to current_timestamp in functions.def.  Sets
@@ -1202,7 +1223,7 @@ static bool type_call_more(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
             *bad = 2, *want = "an integer";
         if (*bad >= 0)
             return true;
-        if (!check_pattern(b, asts[1], args[1], &groups))
+        if (!check_pattern(b, asts[1], args[1], &groups, NULL, NULL))
             return false;
         if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
             !args[2]->u.value.is_null) {
@@ -1227,6 +1248,31 @@ static bool type_call_more(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
             return false;
         }
         return true;
+    case FN_REGEXP_REPLACE:
+        /* RegExpReplace: (str, regexp, rep STRING[, pos INT]); pos must be foldable and
+           positive (checkInputDataTypes), a NULL pos gives NULL. */
+        *rt = &type_string;
+        for (int i = 0; *bad < 0 && i < 3; i++)
+            if (!(args[i] = to_string(b, args[i])))
+                *bad = i, *want = "a string";
+        if (*bad < 0 && n > 3 && !(args[3] = to_int_arg(b, args[3])))
+            *bad = 3, *want = "an integer";
+        if (*bad >= 0)
+            return true;
+        if (n > 3 && args[3]->kind != SX_CONST) {
+            diag_error(b->sc->diag, asts[3]->span,
+                       "regexp_replace: the position must be a constant (Spark: position "
+                       "expression must be foldable)");
+            return false;
+        }
+        if (n > 3 && !args[3]->u.value.is_null && args[3]->type->kind != TY_NULL &&
+            args[3]->u.value.i <= 0) {
+            diag_error(b->sc->diag, asts[3]->span,
+                       "regexp_replace: position expression must be positive, but got: %lld",
+                       (long long)args[3]->u.value.i);
+            return false;
+        }
+        return check_pattern(b, asts[1], args[1], &groups, asts[2], args[2]);
     case FN_SIZE:
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
@@ -1347,6 +1393,7 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     case FN_RTRIM:
     case FN_REGEXP_EXTRACT:
     case FN_SPLIT:
+    case FN_REGEXP_REPLACE:
     case FN_SIZE:
     case FN_ROUND:
     case FN_FLOOR:

@@ -138,14 +138,6 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call);
    ("column 'x' must appear in the GROUP BY clause ..."). group may contain NULLs. */
 SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group, SExpr *e);
 
-/* ==== Constant regular expressions (sema_regex.c) ==== */
-
-/* Is a Java pattern one the runtime accepts (translated to POSIX ERE, see
-   runtime/src/srt_regex.c)?  true with Java's count of capturing groups, or false with
-   the reason in err. */
-bool sema_regex_check(Arena *arena, const char *pat, uint32_t n, int *n_groups, char *err,
-                      size_t err_n);
-
 /* ==== SELECT blocks (sema_select.c) ==== */
 
 /* Bind a SELECT block (recursively its FROM subquery). Never NULL; errors reported. */

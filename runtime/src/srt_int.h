@@ -854,10 +854,6 @@ const SrtType *srt_query_type(SrtQuery *q, const char *text);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);
-/* Translate a Java regex to a POSIX ERE: ere needs 16 n + 16 bytes, map n + 2 ints
-   (map[g] = POSIX group of Java group g).  0, or -1 with the reason in err. */
-int srt_regex_translate(const char *pat, uint32_t n, char *ere, int *map, int *n_java, int *icase,
-                        char *err, size_t err_n);
 
 /* Event time (srt_event.c).  Reset the batch's event-time statistics and counters. */
 void srt_event_begin_batch(SrtQuery *q);
