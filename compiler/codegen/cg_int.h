@@ -127,7 +127,12 @@ LLVMValueRef cg_is_true(CgCtx *cg, CgVal v);
 
 /* cg_cast.c */
 CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);
+
+/* cg_func.c: a call of a function of functions.def (SX_CALL) on its arguments' values; and
+   whether a runtime function is the body of a row whose class inlines it (cg_module.c keeps
+   it in the module and forces it inline). */
 CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+bool cg_func_inlined(const char *name);
 
 /* cg_json.c: parse one JSON record at *p for the needed columns of a source. */
 typedef struct CgRecord {

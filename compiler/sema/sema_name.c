@@ -19,7 +19,7 @@
 /* ==== Lookups by name ==== */
 
 static const char *const fn_names[] = {
-#define FN(id, name, min_args, max_args) name,
+#define FN(id, name, min_args, max_args, sig, sym) name,
 #include "sema/functions.def"
 #undef FN
 };

@@ -343,6 +343,13 @@ uint32_t srt_ts_format(int64_t us, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
+/* year(), month(), day(), hour(), minute(), second() of a timestamp: srt_ts_field. */
+int64_t srt_ts_year(int64_t us);
+int64_t srt_ts_month(int64_t us);
+int64_t srt_ts_day(int64_t us);
+int64_t srt_ts_hour(int64_t us);
+int64_t srt_ts_minute(int64_t us);
+int64_t srt_ts_second(int64_t us);
 /* date_format with Java DateTimeFormatter pattern letters (y M d H h m s S a E, 'quoted'
    text); the result goes to scratch memory of q. */
 void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, const char **out,
