@@ -237,7 +237,7 @@ static long char_escape(Tr *t, size_t bs)
             return v;
         }
         if (hex_val(peek(t, 0)) < 0 || hex_val(peek(t, 1)) < 0)
-            return tr_fail(t, bs, "Illegal hexadecimal escape sequence"), -2;
+            return tr_fail(t, t->i + (hex_val(peek(t, 0)) < 0 ? 0 : 1), "Illegal hexadecimal escape sequence"), -2;
         long v = hex_val(peek(t, 0)) * 16 + hex_val(peek(t, 1));
         t->i += 2;
         return v;
@@ -271,7 +271,7 @@ static long char_escape(Tr *t, size_t bs)
         return (long)(next_cp(t) ^ 64);
     default:
         if (c < 0)
-            return tr_fail(t, bs, "Unexpected internal error"), -2;
+            return tr_fail(t, t->n, "Unexpected internal error"), -2;
         if (is_alpha(c) || is_digit(c))
             return -1;
         return (long)next_cp(t); /* an escaped non-letter is itself */
@@ -432,7 +432,7 @@ static bool prop_escape(Tr *t, size_t bs, char *frag, size_t fn, bool *negated)
         ok = prop_named(name, case_ins, pos, sizeof pos, neg, sizeof neg);
     }
     if (!ok)
-        return tr_fail(t, bs, "Unknown character property name {%s}", name);
+        return tr_fail(t, t->i - 1, "Unknown character property name {%s}", name);
     *negated = negate && !neg[0];
     snprintf(frag, fn, "%s", negate && neg[0] ? neg : pos);
     return true;
@@ -496,7 +496,7 @@ static long class_atom(Tr *t, char *frag, size_t fn, bool *quoted)
     }
     long v = char_escape(t, at);
     if (v == -1)
-        return tr_fail(t, at, "Illegal/unsupported escape sequence"), -2;
+        return tr_fail(t, at + 1, "Illegal/unsupported escape sequence"), -2;
     return v;
 }
 
@@ -511,7 +511,7 @@ static bool tr_class(Tr *t)
     }
     for (;;) {
         if (t->i >= t->n)
-            return tr_fail(t, open, "Unclosed character class");
+            return tr_fail(t, t->n ? t->n - 1 : 0, "Unclosed character class");
         size_t at = t->i;
         int c = peek(t, 0);
         if (!quoted) {
@@ -537,7 +537,9 @@ static bool tr_class(Tr *t)
             continue;
         }
         long hi = lo;
-        if (!quoted && peek(t, 0) == '-' && peek(t, 1) != ']' && peek(t, 1) >= 0 && peek(t, 1) != '[') {
+        if (!quoted && peek(t, 0) == '-' && peek(t, 1) < 0)
+            return tr_fail(t, t->n, "Illegal character range");
+        if (!quoted && peek(t, 0) == '-' && peek(t, 1) != ']' && peek(t, 1) != '[') {
             size_t dash = t->i++;
             bool q2 = false;
             hi = class_atom(t, frag, sizeof frag, &q2);
@@ -546,7 +548,7 @@ static bool tr_class(Tr *t)
             if (hi < 0 || q2)
                 return tr_fail(t, dash, "Illegal character range");
             if (hi < lo)
-                return tr_fail(t, dash, "Illegal character range");
+                return tr_fail(t, t->i - 1, "Illegal character range");
         }
         char buf[40];
         snprintf(buf, sizeof buf, "\\x{%lx}-\\x{%lx}", lo, hi);
@@ -723,8 +725,15 @@ static bool tr_escape(Tr *t, bool *atom)
     *atom = true;
     char frag[96];
     switch (c) {
+    case 'R':
+        /* Java's LineEnding backtracks from \r\n to \r, but not inside a repetition of
+           it (Curly retries counts only); PCRE2's \R is always atomic */
+        t->i++;
+        puts_at(t, peek(t, 0) >= 0 && strchr("*+?{", peek(t, 0)) ? "(?>" : "(?:", bs);
+        puts_at(t, "\\r\\n|[\\n\\x{b}\\f\\r\\x{85}\\x{2028}\\x{2029}])", bs);
+        return true;
     case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
-    case 'h': case 'H': case 'v': case 'V': case 'R': case 'A': case 'z': {
+    case 'h': case 'H': case 'v': case 'V': case 'A': case 'z': {
         char b[3] = {'\\', (char)c, 0};
         puts_at(t, b, bs);
         t->i++;
@@ -748,9 +757,11 @@ static bool tr_escape(Tr *t, bool *atom)
         bool negated;
         if (!prop_escape(t, bs, frag, sizeof frag, &negated))
             return false;
+        /* Java tests a property without case folding (caseIns only picks the predicate) */
+        puts_at(t, (t->flags & (F_I | F_U)) == (F_I | F_U) ? "(?-i:" : "(?:", bs);
         puts_at(t, negated ? "[^" : "[", bs);
         puts_at(t, frag, bs);
-        puts_at(t, "]", bs);
+        puts_at(t, "])", bs);
         return true;
     }
     case 'k': {
@@ -789,7 +800,7 @@ static bool tr_escape(Tr *t, bool *atom)
     if (v == -2)
         return false;
     if (v == -1)
-        return tr_fail(t, bs, "Illegal/unsupported escape sequence");
+        return tr_fail(t, bs + 1, "Illegal/unsupported escape sequence");
     emit_char(t, (uint32_t)v, bs);
     return true;
 }
@@ -800,7 +811,7 @@ static bool tr_counted(Tr *t)
     size_t at = t->i;
     size_t j = 1;
     if (!is_digit(peek(t, j)))
-        return tr_fail(t, at, "Illegal repetition");
+        return tr_fail(t, at + 1, "Illegal repetition");
     long lo = 0, hi;
     while (is_digit(peek(t, j))) {
         lo = lo * 10 + (peek(t, j++) - '0');
@@ -821,9 +832,9 @@ static bool tr_counted(Tr *t)
         }
     }
     if (peek(t, j) != '}')
-        return tr_fail(t, at, "Unclosed counted closure");
+        return tr_fail(t, at + j, "Unclosed counted closure");
     if (hi >= 0 && hi < lo)
-        return tr_fail(t, at, "Illegal repetition range");
+        return tr_fail(t, at + j, "Illegal repetition range");
     put(t, t->p + at, j + 1, at);
     t->i += j + 1;
     return true;
@@ -854,7 +865,7 @@ static bool translate(Tr *t)
                 continue;
             }
             if (peek(t, 1) == 'E')
-                return tr_fail(t, at, "Illegal/unsupported escape sequence");
+                return tr_fail(t, at + 1, "Illegal/unsupported escape sequence");
             if (!tr_escape(t, &can_quantify))
                 return false;
             continue;
@@ -874,7 +885,7 @@ static bool translate(Tr *t)
         case ')':
             t->literal = false;
             if (t->depth == 0)
-                return tr_fail(t, at, "Unmatched closing ')'");
+                return tr_fail(t, at ? at - 1 : 0, "Unmatched closing ')'");
             t->flags = t->stack[--t->depth];
             puts_at(t, ")", at);
             t->i++;
@@ -1010,7 +1021,7 @@ static CmRegex *compile_fail(CmRegex *re, Tr *t)
     return NULL;
 }
 
-CmRegex *cm_regex_compile(const char *pat, size_t n, bool jit, char *err, size_t err_n)
+CmRegex *cm_regex_compile(const char *pat, size_t n, char *err, size_t err_n)
 {
     /* Two passes: the first counts the groups, which Java's back references need. */
     Tr t = {.p = pat, .n = n, .err = err, .err_n = err_n, .literal = true, .total = INT32_MAX};
@@ -1048,7 +1059,7 @@ CmRegex *cm_regex_compile(const char *pat, size_t n, bool jit, char *err, size_t
     PCRE2_SIZE eo;
     re->code = pcre2_compile((PCRE2_SPTR)t.out, t.len,
                              PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C |
-                                 PCRE2_NEVER_UCP,
+                                 PCRE2_NEVER_UCP | PCRE2_NO_START_OPTIMIZE | PCRE2_NO_AUTO_POSSESS,
                              &ec, &eo, NULL);
     if (!re->code) {
         PCRE2_UCHAR msg[160];
@@ -1064,8 +1075,6 @@ CmRegex *cm_regex_compile(const char *pat, size_t n, bool jit, char *err, size_t
     uint32_t cc = 0;
     pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &cc);
     re->groups = (int)cc;
-    if (jit)
-        (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* the interpreter otherwise */
     re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
     re->mc = pcre2_match_context_create(NULL);
     if (!re->md || !re->mc) {

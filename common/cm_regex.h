@@ -17,9 +17,10 @@ typedef struct CmRegex CmRegex;
 
 /* Compile a Java pattern of n bytes (UTF-8).  NULL with the reason in err (Java's wording
    where Java has one, "... near index I" with I the code unit index in the pattern) when
-   Java would refuse it or sluice cannot give Java's meaning.  jit: also JIT-compile (for
-   patterns run on many rows).  Free with cm_regex_free. */
-CmRegex *cm_regex_compile(const char *pat, size_t n, bool jit, char *err, size_t err_n);
+   Java would refuse it or sluice cannot give Java's meaning.  Free with cm_regex_free.
+   Matching uses PCRE2's interpreter: its JIT (10.42) with PCRE2_MATCH_INVALID_UTF, which
+   subjects that are not valid UTF-8 need, misses non-ASCII characters for \W and \S. */
+CmRegex *cm_regex_compile(const char *pat, size_t n, char *err, size_t err_n);
 void cm_regex_free(CmRegex *re);
 
 /* Capturing groups as Java counts them (Matcher.groupCount). */

@@ -78,7 +78,7 @@ static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *g
     if (!is_string_const(pat))
         return true;
     char err[256];
-    CmRegex *re = cm_regex_compile(pat->u.value.s, pat->u.value.n, false, err, sizeof err);
+    CmRegex *re = cm_regex_compile(pat->u.value.s, pat->u.value.n, err, sizeof err);
     if (!re) {
         diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s,
                    err);

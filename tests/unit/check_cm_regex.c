@@ -12,7 +12,7 @@ static const char *first(const char *pat, const char *s, int g)
 {
     static char buf[256];
     char err[256];
-    CmRegex *re = cm_regex_compile(pat, strlen(pat), g % 2 == 0, err, sizeof err);
+    CmRegex *re = cm_regex_compile(pat, strlen(pat), err, sizeof err);
     ck_assert_msg(re != NULL, "'%s': %s", pat, err);
     const size_t *ov;
     int rc = cm_regex_find(re, s, strlen(s), 0, &ov, err, sizeof err);
@@ -61,6 +61,9 @@ static const struct {
     {"\\p{Lower}+", "AB\xc3\xa9" "ab", 0, "ab"}, /* POSIX classes are ASCII in Java */
     {"[\\p{Digit}x]+", "ax12y", 0, "x12"},
     {"\\w+", "\xc3\xa9t\xc3\xa9", 0, "t"}, /* \w is ASCII in Java */
+    {"\\W+", "a\xc3\xa9\xc3\x89 b", 0, "\xc3\xa9\xc3\x89 "},
+    {"\\S+", " \xc3\xa9t\xc3\xa9 x", 0, "\xc3\xa9t\xc3\xa9"},
+    {"[^a]+", "a\xf0\x9f\x98\x80" "b", 0, "\xf0\x9f\x98\x80" "b"},
     {"\\u00e9", "caf\xc3\xa9", 0, "\xc3\xa9"},
     {"\\x{1F600}", "a\xf0\x9f\x98\x80", 0, "\xf0\x9f\x98\x80"},
     {"\\ud83d\\ude00", "a\xf0\x9f\x98\x80", 0, "\xf0\x9f\x98\x80"},
@@ -126,26 +129,26 @@ START_TEST(test_groups_and_find_from)
                  {"(?<n>a)(?=(b))", 2}, {"\\(x\\)", 0}, {"[(]", 0}, {"\\Q(\\E", 0}, {",", 0}};
     char err[256];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        CmRegex *re = cm_regex_compile(cases[i].pat, strlen(cases[i].pat), false, err, sizeof err);
+        CmRegex *re = cm_regex_compile(cases[i].pat, strlen(cases[i].pat), err, sizeof err);
         ck_assert_msg(re != NULL, "%s: %s", cases[i].pat, err);
         ck_assert_int_eq(cm_regex_groups(re), cases[i].groups);
         cm_regex_free(re);
     }
     /* from: later matches see the text before them (lookbehind, \b), ^ does not match */
-    CmRegex *re = cm_regex_compile("(?<=a)b|^c", 10, true, err, sizeof err);
+    CmRegex *re = cm_regex_compile("(?<=a)b|^c", 10, err, sizeof err);
     const size_t *ov;
     ck_assert_int_eq(cm_regex_find(re, "abcb", 4, 1, &ov, err, sizeof err), 1);
     ck_assert_uint_eq(ov[0], 1);
     ck_assert_int_eq(cm_regex_find(re, "abcb", 4, 2, &ov, err, sizeof err), 0);
     ck_assert_int_eq(cm_regex_find(re, "abcb", 4, 5, &ov, err, sizeof err), 0);
     cm_regex_free(re);
-    re = cm_regex_compile(",", 1, false, err, sizeof err); /* literal: searched as text */
+    re = cm_regex_compile(",", 1, err, sizeof err); /* literal: searched as text */
     ck_assert_int_eq(cm_regex_find(re, "a,b,", 4, 2, &ov, err, sizeof err), 1);
     ck_assert_uint_eq(ov[0], 3);
     ck_assert_int_eq(cm_regex_find(re, "a,b,", 4, 4, &ov, err, sizeof err), 0);
     cm_regex_free(re);
     /* invalid UTF-8 in the subject never matches '.', and does not fail */
-    re = cm_regex_compile("b.", 2, true, err, sizeof err);
+    re = cm_regex_compile("b.", 2, err, sizeof err);
     ck_assert_int_eq(cm_regex_find(re, "b\xff" "bc", 4, 0, &ov, err, sizeof err), 1);
     ck_assert_uint_eq(ov[0], 2);
     cm_regex_free(re);
@@ -155,23 +158,24 @@ END_TEST
 static const struct {
     const char *pat, *err;
 } refused[] = {
+    /* Java's own errors, with java.util.regex's (JDK 17) wording and index */
     {"(a|b", "Unclosed group near index 4"},
-    {"a)", "Unmatched closing ')' near index 1"},
+    {"a)", "Unmatched closing ')' near index 0"},
     {"*a", "Dangling meta character '*' near index 0"},
     {"a**", "Dangling meta character '*' near index 2"},
-    {"a{x}", "Illegal repetition near index 1"},
-    {"a{,3}", "Illegal repetition near index 1"},
-    {"a{3,2}", "Illegal repetition range near index 1"},
-    {"a{2", "Unclosed counted closure near index 1"},
-    {"[a-", "Unclosed character class near index 0"},
-    {"[z-a]", "Illegal character range near index 2"},
-    {"[]", "Unclosed character class near index 0"},
-    {"\\", "Unexpected internal error near index 0"},
-    {"\\y", "Illegal/unsupported escape sequence near index 0"},
-    {"\\E", "Illegal/unsupported escape sequence near index 0"},
-    {"[\\b]", "Illegal/unsupported escape sequence near index 1"},
-    {"\\x4g", "Illegal hexadecimal escape sequence near index 0"},
-    {"\\p{Foo}", "Unknown character property name {Foo} near index 0"},
+    {"a{x}", "Illegal repetition near index 2"},
+    {"a{,3}", "Illegal repetition near index 2"},
+    {"a{3,2}", "Illegal repetition range near index 5"},
+    {"a{2", "Unclosed counted closure near index 3"},
+    {"[a-", "Illegal character range near index 3"},
+    {"[z-a]", "Illegal character range near index 3"},
+    {"[]", "Unclosed character class near index 1"},
+    {"\\", "Unexpected internal error near index 1"},
+    {"\\y", "Illegal/unsupported escape sequence near index 1"},
+    {"\\E", "Illegal/unsupported escape sequence near index 1"},
+    {"[\\b]", "Illegal/unsupported escape sequence near index 2"},
+    {"\\x4g", "Illegal hexadecimal escape sequence near index 3"},
+    {"\\p{Foo}", "Unknown character property name {Foo} near index 6"},
     {"(?<1a>x)", "capturing group name does not start with a Latin letter near index 3"},
     {"(?<a>x)(?<a>y)", "Named capturing group <a> is already defined near index 11"},
     {"\\k<b>(?<b>x)", "named capturing group <b> does not exist near index 4"},
@@ -199,7 +203,7 @@ START_TEST(test_refused)
 {
     char err[256];
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
-        CmRegex *re = cm_regex_compile(refused[i].pat, strlen(refused[i].pat), false, err, sizeof err);
+        CmRegex *re = cm_regex_compile(refused[i].pat, strlen(refused[i].pat), err, sizeof err);
         ck_assert_msg(re == NULL, "'%s' should be refused", refused[i].pat);
         ck_assert_msg(strcmp(err, refused[i].err) == 0, "'%s': '%s', want '%s'", refused[i].pat, err,
                       refused[i].err);
@@ -223,7 +227,7 @@ START_TEST(test_expand)
     };
     char err[256];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        CmRegex *re = cm_regex_compile(cases[i].pat, strlen(cases[i].pat), false, err, sizeof err);
+        CmRegex *re = cm_regex_compile(cases[i].pat, strlen(cases[i].pat), err, sizeof err);
         const size_t *ov;
         ck_assert_int_eq(cm_regex_find(re, cases[i].s, strlen(cases[i].s), 0, &ov, err, sizeof err), 1);
         char out[64] = "";
@@ -245,7 +249,7 @@ START_TEST(test_expand)
         {"${1a}", "capturing group name {1a} starts with digit character"},
         {"${zz}", "No group with name {zz}"},
     };
-    CmRegex *re = cm_regex_compile("(?<a>1)(2)", 10, false, err, sizeof err);
+    CmRegex *re = cm_regex_compile("(?<a>1)(2)", 10, err, sizeof err);
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ck_assert_int_eq(
             cm_regex_expand(re, bad[i].rep, strlen(bad[i].rep), NULL, NULL, NULL, NULL, err, sizeof err),

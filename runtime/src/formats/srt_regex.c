@@ -72,8 +72,8 @@ static SrtRegexCache *cache_of(SrtQuery *q)
     return q->regex;
 }
 
-/* Compile pat (JIT for a pinned pattern); NULL after failing the query with the reason. */
-static SrtRegex *regex_new(SrtQuery *q, const char *pat, uint32_t n, int32_t pin)
+/* Compile pat; NULL after failing the query with the reason. */
+static SrtRegex *regex_new(SrtQuery *q, const char *pat, uint32_t n)
 {
     SrtRegex *r = srt_mem_calloc(q->mem, sizeof *r);
     char *copy = r ? srt_mem_alloc(q->mem, (size_t)n + 1) : NULL;
@@ -88,7 +88,7 @@ static SrtRegex *regex_new(SrtQuery *q, const char *pat, uint32_t n, int32_t pin
         memcpy(r->pat, pat, n);
     r->pat[n] = '\0';
     char err[240], msg[480];
-    r->cm = cm_regex_compile(pat, n, pin != 0, err, sizeof err);
+    r->cm = cm_regex_compile(pat, n, err, sizeof err);
     if (!r->cm) {
         snprintf(msg, sizeof msg, "invalid regular expression '%.*s': %s", (int)(n > 200 ? 200 : n),
                  pat, err);
@@ -118,7 +118,7 @@ const SrtRegex *srt_regex_get(SrtQuery *q, const char *pat, uint32_t n, int32_t 
                 return r;
             c->ring[i] = NULL; /* moves to the pinned list */
         }
-    if (!r && !(r = regex_new(q, pat, n, pin)))
+    if (!r && !(r = regex_new(q, pat, n)))
         return NULL;
     if (pin) {
         if (c->n_pinned == c->cap_pinned &&
