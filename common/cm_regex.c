@@ -958,6 +958,9 @@ static bool translate(Tr *t)
    1 letter or digit, 2 '_', 3 non-spacing mark, 0 other. */
 static int word_kind(CmRegex *re, const char *s, size_t n, size_t at)
 {
+    int c = (unsigned char)s[at];
+    if (c < 0x80)
+        return is_alpha(c) || is_digit(c) ? 1 : c == '_' ? 2 : 0;
     int rc = pcre2_match(re->wordcls, (PCRE2_SPTR)s, n, at, PCRE2_ANCHORED, re->wmd, NULL);
     if (rc < 0)
         return 0;
@@ -1055,6 +1058,9 @@ CmRegex *cm_regex_compile(const char *pat, size_t n, char *err, size_t err_n)
         free(t.at);
         return re;
     }
+    /* PCRE2 10.42's start-of-match and auto-possessify optimisations lose matches that
+       java.util.regex finds ((?=c)\D*c on "bbc"; \S*?\v, where non-ASCII \v characters
+       are also \S), and they would skip the \b callout: both are off. */
     int ec;
     PCRE2_SIZE eo;
     re->code = pcre2_compile((PCRE2_SPTR)t.out, t.len,
