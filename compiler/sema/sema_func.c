@@ -95,18 +95,25 @@ static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *g
     return ok;
 }
 
+/* The arguments of a regular expression function: n_str STRINGs, then an optional INT.
+   False with *bad and *want set when one cannot be converted. */
+static bool regex_args(Binder *b, SExpr **args, int n, int n_str, int *bad, const char **want)
+{
+    for (int i = 0; *bad < 0 && i < n_str; i++)
+        if (!(args[i] = sema_to_string(b, args[i])))
+            *bad = i, *want = "a string";
+    if (*bad < 0 && n > n_str && !(args[n_str] = to_int_arg(b, args[n_str])))
+        *bad = n_str, *want = "an integer";
+    return *bad < 0;
+}
+
 /* regexp_extract(s, pattern[, group]) and split(s, pattern[, limit]). */
 static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, int *bad,
                        const char **want)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     int groups;
-    for (int i = 0; *bad < 0 && i < 2; i++)
-        if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = "a string";
-    if (*bad < 0 && n > 2 && !(args[2] = to_int_arg(b, args[2])))
-        *bad = 2, *want = "an integer";
-    if (*bad >= 0)
+    if (!regex_args(b, args, n, 2, bad, want))
         return true;
     if (!check_pattern(b, asts[1], args[1], &groups, NULL, NULL))
         return false;
@@ -142,12 +149,7 @@ static bool type_regexp_replace(Binder *b, const AstExpr *e, SExpr **args, int n
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     int groups;
-    for (int i = 0; *bad < 0 && i < 3; i++)
-        if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = "a string";
-    if (*bad < 0 && n > 3 && !(args[3] = to_int_arg(b, args[3])))
-        *bad = 3, *want = "an integer";
-    if (*bad >= 0)
+    if (!regex_args(b, args, n, 3, bad, want))
         return true;
     if (n > 3 && args[3]->kind != SX_CONST) {
         diag_error(b->sc->diag, asts[3]->span,
