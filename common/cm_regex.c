@@ -10,6 +10,7 @@
 **                and \n, (?m) ^ not at the end of input): written as lookarounds.
 **   \b \B        Java 8-17 (Spark 3.5's) Bound: a word character is a letter or digit
 **                (Unicode) or '_', and a non-spacing mark after one: a callout.
+**   \R           Java's LineEnding, which can give back the \n of \r\n (PCRE2's cannot).
 **   (?i)         without (?u) Java folds ASCII letters only: written as [aA]; with (?u)
 **                PCRE2's Unicode folding.  \p{Lu} \p{Lower} ... under (?i) as in
 **                CharPredicates.forProperty(name, caseIns).
@@ -22,6 +23,9 @@
 ** own errors (Unclosed group, Dangling meta character, Illegal repetition, ...) are
 ** found here with Java's words; what PCRE2 refuses after that (a lookbehind without a
 ** bounded length) keeps PCRE2's words.
+**
+** The rules were checked by running generated patterns and subjects through both this
+** file and java.util.regex (JDK 17); the differences left are listed in docs/language.md.
 */
 #define _GNU_SOURCE /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -279,11 +283,6 @@ static long char_escape(Tr *t, size_t bs)
 }
 
 /* ---- \p{...} ---- */
-
-typedef struct Prop {
-    const char *in;  /* inside a class: a PCRE2 class fragment */
-    const char *neg; /* the negated form inside a class, or NULL */
-} Prop;
 
 static const char *const categories[] = {
     "Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Me", "Mc", "Nd", "Nl", "No", "Zs", "Zl", "Zp",
@@ -600,15 +599,14 @@ static const char *caret(int flags)
 /* Emit the PCRE2 caseless switch that goes with Java flags f (Unicode folding only). */
 static const char *pcre_case(int f) { return (f & (F_I | F_U)) == (F_I | F_U) ? "i" : "-i"; }
 
-/* (? at t->i (at '(').  Sets *capture for a capturing group; false after an error. */
-static bool tr_group_open(Tr *t, bool *push, bool *can_quantify)
+/* A '(' at t->i: a group (its flags pushed, restored at its ')'), or an inline flag
+   group (?idmsux-idmsux) that changes t->flags.  False after an error. */
+static bool tr_group_open(Tr *t)
 {
     size_t at = t->i;
     if (t->depth >= MAX_DEPTH)
         return tr_fail(t, at, "groups nested too deeply");
     int saved = t->flags;
-    *push = true;
-    *can_quantify = false;
     if (peek(t, 1) == '*')
         return tr_fail(t, at + 1, "Dangling meta character '*'");
     if (peek(t, 1) != '?') {
@@ -690,7 +688,6 @@ static bool tr_group_open(Tr *t, bool *push, bool *can_quantify)
     } else {
         snprintf(b, sizeof b, "(?%s)", pcre_case(f));
         puts_at(t, b, at);
-        *push = false;
     }
     t->flags = f;
     return true;
@@ -875,13 +872,12 @@ static bool translate(Tr *t)
                 return false;
             can_quantify = true;
             continue;
-        case '(': {
-            bool push;
+        case '(':
             t->literal = false;
-            if (!tr_group_open(t, &push, &can_quantify))
+            if (!tr_group_open(t))
                 return false;
+            can_quantify = false;
             continue;
-        }
         case ')':
             t->literal = false;
             if (t->depth == 0)
