@@ -100,6 +100,13 @@ static const struct {
     {"a(?i)b", "aB", 0, "aB"},
     {"(?i:a)b", "Ab AB", 0, "Ab"},
     {"(a(?i)b)c", "aBc aBC", 0, "aBc"},
+    /* \R gives back the \n of \r\n, but not inside a repetition of itself */
+    {"\\R\\n", "\r\n", 0, "\r\n"},
+    {"\\R{2}", "\r\n", 0, "<none>"},
+    /* matches PCRE2 10.42's optimisations would lose */
+    {"(?=c)\\D*c", "bbc", 0, "c"},
+    {"\\S*?\\v", "x\xe2\x80\xa8", 0, "x\xe2\x80\xa8"},
+    {"(?iu)\\p{Lower}+", "\xe2\x84\xaa" "ab", 0, "ab"}, /* properties are not folded */
     /* quoting, classes */
     {"\\Q.*(\\E", "x.*(y", 0, ".*("},
     {"[]a]+", "x]a]", 0, "]a]"},
