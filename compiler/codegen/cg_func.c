@@ -185,6 +185,48 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
     return cg_cast(cg, ts, &type_timestamp, &type_bigint, e->span);
 }
 
+/* greatest/least as Spark's Greatest.eval: fold from NULL, a non-NULL argument replaces the
+   result when the result is NULL or the argument orders strictly after (before) it, so NULLs
+   are skipped, all NULL gives NULL, NaN is the greatest double and of equal values the
+   first wins. */
+static CgVal call_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    if (e->type->kind == TY_NULL)
+        return cg_null_of(cg, e->type);
+    AstBinaryOp op = e->u.call.fn == FN_GREATEST ? BOP_GT : BOP_LT;
+    CgVal r = a[0];
+    for (int i = 1; i < e->u.call.n_args; i++) {
+        LLVMValueRef better = cg_compare(cg, op, e->type, a[i], r, e->span);
+        LLVMValueRef take = cg_and(cg, cg_not(cg, a[i].null), cg_or(cg, r.null, better));
+        r = cg_val_select(cg, e->type, take, a[i], r);
+    }
+    return r;
+}
+
+/* pmod(a, n) as Spark's Pmod: NULL when n is 0; r = a % n (Java's remainder, the sign of a),
+   then (r + n) % n when r < 0.  Integers wrap as Java's do, and x % -1 is 0 (LLVM's srem
+   would be undefined for MIN % -1, as for a divisor of 0, so the divisor is made safe). */
+static CgVal call_pmod(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    LLVMValueRef x = a[0].v, n = a[1].v, r, fixed, neg, zero_n;
+    if (e->type->kind == TY_DOUBLE) {
+        zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0.0), "");
+        r = LLVMBuildFRem(cg->b, x, n, "");
+        fixed = LLVMBuildFRem(cg->b, LLVMBuildFAdd(cg->b, r, n, ""), n, "");
+        neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, r, cg_f64(cg, 0.0), "");
+    } else {
+        LLVMTypeRef t = LLVMTypeOf(x);
+        LLVMValueRef zero = LLVMConstNull(t), minus1 = LLVMConstAllOnes(t), one = LLVMConstInt(t, 1, 0);
+        zero_n = LLVMBuildICmp(cg->b, LLVMIntEQ, n, zero, "");
+        LLVMValueRef odd = cg_or(cg, zero_n, LLVMBuildICmp(cg->b, LLVMIntEQ, n, minus1, ""));
+        LLVMValueRef d = cg_select(cg, odd, one, n);
+        r = LLVMBuildSRem(cg->b, x, d, "");
+        fixed = LLVMBuildSRem(cg->b, LLVMBuildAdd(cg->b, r, n, ""), d, "");
+        neg = LLVMBuildICmp(cg->b, LLVMIntSLT, r, zero, "");
+    }
+    return scalar(cg_or(cg, any_null(cg, a, 2), zero_n), cg_select(cg, neg, fixed, r));
+}
+
 static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -203,7 +245,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a[0].v, zero, "");
         return scalar(a[0].null, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v));
     }
-    case FN_COALESCE: {
+    case FN_COALESCE:
+    case FN_NVL:
+    case FN_IFNULL: {
         /* sema cast every argument to the result type (a bare NULL to that type's NULL). */
         CgVal r = a[n - 1];
         for (int i = n - 2; i >= 0; i--)
@@ -274,6 +318,13 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_CURRENT_TIMESTAMP:
         return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
+    case FN_GREATEST:
+    case FN_LEAST:
+        return call_extremum(cg, e, a);
+    case FN_PMOD:
+        return call_pmod(cg, e, a);
+    case FN_NULLIF: /* sema binds it as a CASE */
+        break;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -307,6 +358,20 @@ static LLVMValueRef call_row(CgCtx *cg, const char *sym, const CgVal *a, int n, 
     return cg_call(cg, sym, args, k, "fn");
 }
 
+/* A call of a function of doubles: an LLVM intrinsic ("llvm.*") or a runtime function. */
+static LLVMValueRef call_double(CgCtx *cg, const char *sym, const CgVal *a, int n)
+{
+    if (strncmp(sym, "llvm.", 5) != 0)
+        return call_row(cg, sym, a, n, false, NULL);
+    LLVMTypeRef params[2] = {cg->t_f64, cg->t_f64};
+    LLVMValueRef args[2] = {a[0].v, n > 1 ? a[1].v : NULL};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_f64, params, (unsigned)n, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, sym);
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, sym, ft);
+    return LLVMBuildCall2(cg->b, ft, fn, args, (unsigned)n, "");
+}
+
 /* An integer result of a runtime function as the SQL type t. */
 static CgVal int_result(CgCtx *cg, const Type *t, LLVMValueRef null, LLVMValueRef v)
 {
@@ -330,6 +395,12 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FSIG_STR_INT:
     case FSIG_TS_INT:
         return int_result(cg, e->type, any_null(cg, a, n), call_row(cg, info->symbol, a, n, false, NULL));
+    case FSIG_DBL_DBL:
+        return scalar(any_null(cg, a, n), call_double(cg, info->symbol, a, n));
+    case FSIG_DBL_LOG: {
+        LLVMValueRef le0 = LLVMBuildFCmp(cg->b, LLVMRealOLE, a[0].v, cg_f64(cg, 0.0), "");
+        return scalar(cg_or(cg, a[0].null, le0), call_double(cg, info->symbol, a, 1));
+    }
     }
     cg_unsupported(cg, e->span, "this function");
     return cg_null_of(cg, e->type);
@@ -344,6 +415,8 @@ bool cg_func_inlined(const char *name)
         switch (info->sig) {
         case FSIG_STR_INT:
         case FSIG_TS_INT:
+        case FSIG_DBL_DBL:
+        case FSIG_DBL_LOG:
             return true;
         case FSIG_SPECIAL:
         case FSIG_STR_STR:

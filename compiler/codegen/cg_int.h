@@ -122,6 +122,8 @@ CgVal cg_null_of(CgCtx *cg, const Type *t);
 CgVal cg_val_select(CgCtx *cg, const Type *t, LLVMValueRef c, CgVal x, CgVal y);
 /* op (BOP_EQ..BOP_GE) on two non-NULL doubles with Spark's NaN and -0.0 semantics. */
 LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueRef b);
+/* op (BOP_EQ..BOP_GE) on two non-NULL values of type t (Spark's orderings). */
+LLVMValueRef cg_compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b, SrcSpan span);
 /* A BOOLEAN that is true and not NULL: the WHERE/HAVING test. */
 LLVMValueRef cg_is_true(CgCtx *cg, CgVal v);
 

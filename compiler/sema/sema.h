@@ -125,7 +125,14 @@ typedef enum SFunc {
 
 /* The signature classes of functions.def (its fifth column, FSIG_ dropped): how a function
    is typed and lowered.  functions.def says what each means. */
-typedef enum SFnSig { FSIG_SPECIAL, FSIG_STR_STR, FSIG_STR_INT, FSIG_TS_INT } SFnSig;
+typedef enum SFnSig {
+    FSIG_SPECIAL,
+    FSIG_STR_STR,
+    FSIG_STR_INT,
+    FSIG_TS_INT,
+    FSIG_DBL_DBL,
+    FSIG_DBL_LOG
+} SFnSig;
 
 /* `case FN_<id>:` for a row of a generic class, nothing for a SPECIAL row: a switch over
    SFunc that handles the special functions ends with
@@ -136,6 +143,8 @@ typedef enum SFnSig { FSIG_SPECIAL, FSIG_STR_STR, FSIG_STR_INT, FSIG_TS_INT } SF
 #define FN_CASE_IF_GENERIC_STR_STR(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_STR_INT(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_TS_INT(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_DBL_DBL(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_DBL_LOG(id) case FN_##id:
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {

@@ -493,6 +493,12 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
                    span);
 }
 
+SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                    const AstExpr *ar, SrcSpan span)
+{
+    return make_cmp(b, op, l, r, al, ar, span);
+}
+
 /* A numeric operand of arithmetic (STRING is read as DOUBLE, NULL adapts); NULL type if not one. */
 static const Type *arith_operand(const Type *t)
 {

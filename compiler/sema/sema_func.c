@@ -50,6 +50,15 @@ static SExpr *to_numeric_arg(Binder *b, SExpr *e)
     return NULL;
 }
 
+/* A DOUBLE operand of the math functions (Spark's ImplicitCastInputTypes to DoubleType):
+   numbers, STRING and NULL are cast. */
+static SExpr *to_double_arg(Binder *b, SExpr *e)
+{
+    if (!(e = to_numeric_arg(b, e)))
+        return NULL;
+    return sema_coerce(b->sc, e, &type_double);
+}
+
 /* Convert every argument with conv; *bad is the first that cannot be. */
 static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *),
                         int *bad)
@@ -190,6 +199,77 @@ static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad,
         *bad = 1, *want = "a string";
 }
 
+/* nullif(a, b): Spark's NullIf is RuntimeReplaceable, If(a = b, NULL, a), so it is bound
+   as CASE WHEN a = b THEN NULL ELSE a END (the comparison casts as `=` does); the type is
+   a's. */
+static SExpr *bind_nullif(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr *eq = sema_compare(b, BOP_EQ, args[0], args[1], asts[0], asts[1], e->span);
+    if (!eq)
+        return NULL;
+    const Type *t = args[0]->type;
+    SExpr *null = sema_new_expr(b->sc, SX_CONST, t, e->span);
+    null->u.value.is_null = true;
+    SExpr *r = sema_new_expr(b->sc, SX_CASE, t, e->span);
+    r->u.kase.whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    r->u.kase.thens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    r->u.kase.whens[0] = eq;
+    r->u.kase.thens[0] = null;
+    r->u.kase.n_whens = 1;
+    r->u.kase.else_ = args[0];
+    return r;
+}
+
+/* greatest/least (Spark's Greatest and Least in arithmetic.scala): the arguments are cast
+   to their wider common type (FunctionArgumentConversion), which must be orderable. */
+static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                          const Type **rt)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    char what[64];
+    snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
+    if (!(*rt = sema_unify(b, args, asts, n, what)))
+        return false;
+    switch ((*rt)->kind) {
+    case TY_NULL:
+    case TY_BOOLEAN:
+    case TY_INT:
+    case TY_BIGINT:
+    case TY_DOUBLE:
+    case TY_STRING:
+    case TY_TIMESTAMP:
+    case TY_DATE:
+        return true;
+    case TY_INTERVAL:
+    case TY_ARRAY:
+    case TY_STRUCT:
+        break;
+    }
+    diag_error(b->sc->diag, e->span, "function '%s' cannot order values of type %s",
+               sema_func_name(fn), type_name(b->sc->arena, *rt));
+    return false;
+}
+
+/* pmod(a, n) (Spark's Pmod, a BinaryArithmetic): numeric operands, a STRING read as DOUBLE,
+   both cast to the wider of the two (a NULL takes the other's type; two NULLs are DOUBLE). */
+static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt, int *bad,
+                      const char **want)
+{
+    for (int i = 0; *bad < 0 && i < 2; i++) {
+        if (args[i]->type->kind == TY_STRING)
+            args[i] = sema_coerce(b->sc, args[i], &type_double);
+        else if (!type_is_numeric(args[i]->type) && args[i]->type->kind != TY_NULL)
+            *bad = i, *want = "a numeric value";
+    }
+    if (*bad >= 0)
+        return;
+    if (args[0]->type->kind == TY_NULL && args[1]->type->kind == TY_NULL)
+        args[0] = sema_coerce(b->sc, args[0], &type_double);
+    /* numbers and NULL always have a common type */
+    *rt = sema_unify(b, args, (const AstExpr *const *)e->u.call.args.items, 2, "pmod");
+}
+
 /* The typing rule of a SPECIAL function.  Sets *rt, or *bad and *want for the message of
    the caller; false after reporting an error itself. */
 static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
@@ -212,8 +292,20 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = args[0]->type;
         return true;
     case FN_COALESCE:
-        *rt = sema_unify(b, args, asts, n, "coalesce arguments must have a common type");
+    case FN_NVL:
+    case FN_IFNULL: {
+        /* Spark's Nvl is RuntimeReplaceable by Coalesce(Seq(left, right)) */
+        char what[64];
+        snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
+        *rt = sema_unify(b, args, asts, n, what);
         return *rt != NULL;
+    }
+    case FN_GREATEST:
+    case FN_LEAST:
+        return type_extremum(b, e, fn, args, n, rt);
+    case FN_PMOD:
+        type_pmod(b, e, args, rt, bad, want);
+        return true;
     case FN_SUBSTRING:
     case FN_SUBSTR:
         *rt = &type_string;
@@ -279,6 +371,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_CURRENT_TIMESTAMP:
         *rt = &type_timestamp;
         return true;
+    case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -313,6 +406,12 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         rt = &type_int;
         convert_all(b, args, n, sema_to_timestamp, &bad);
         want = "a timestamp";
+        break;
+    case FSIG_DBL_DBL:
+    case FSIG_DBL_LOG:
+        rt = &type_double;
+        convert_all(b, args, n, to_double_arg, &bad);
+        want = "a numeric value";
         break;
     }
     if (bad >= 0) {
@@ -367,5 +466,7 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     }
     if (!ok)
         return NULL;
+    if (fn == FN_NULLIF)
+        return bind_nullif(b, e, args);
     return type_call(b, e, (SFunc)fn, args, n);
 }

@@ -149,6 +149,10 @@ void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstEx
    "<what>: 'x' of type t does not match the type u of the others". */
 const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                        const char *what);
+/* l op r for op in = != < <= > >= (operands cast to their comparison type); NULL after
+   "cannot compare 'x' of type t with 'y' of type u" at span.  al/ar: the operands as written. */
+SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                    const AstExpr *ar, SrcSpan span);
 /* "function 'name' takes <min..max> argument(s), but <given> were given" at call. */
 void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
                       int given);

@@ -89,7 +89,7 @@ static void codegen_calls(Names *ns)
 #undef FN
     };
     for (size_t i = 0; i < sizeof fn_symbols / sizeof fn_symbols[0]; i++)
-        if (fn_symbols[i])
+        if (fn_symbols[i] && strncmp(fn_symbols[i], "llvm.", 5) != 0) /* not intrinsics */
             add_name(ns, fn_symbols[i], strlen(fn_symbols[i]));
 }
 

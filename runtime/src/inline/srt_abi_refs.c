@@ -25,6 +25,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query_option,
     (const void *)srt_prog_query_column,
     (const void *)srt_prog_query_agg,
+    (const void *)srt_prog_query_operator,
     (const void *)srt_prog_query_order,
     (const void *)srt_prog_query_watermark,
     (const void *)srt_prog_query_agg_event_key,
@@ -108,5 +109,10 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_ts_hour,
     (const void *)srt_ts_minute,
     (const void *)srt_ts_second,
+    (const void *)srt_math_exp,
+    (const void *)srt_math_ln,
+    (const void *)srt_math_log10,
+    (const void *)srt_math_pow,
+    (const void *)srt_math_signum,
     (const void *)memcmp,
 };
