@@ -63,7 +63,7 @@ static LLVMValueRef call_at_entry(CgCtx *cg, const char *fn, LLVMValueRef *args,
     return r;
 }
 
-/* The compiled pattern of a regexp_extract/split call: fetched once per call of the
+/* The compiled pattern of a regexp_extract/split/regexp_replace call: fetched once per call of the
    generated function when the pattern is a constant, else per record. */
 static LLVMValueRef regex_of(CgCtx *cg, const SExpr *pat, CgVal p)
 {
@@ -389,6 +389,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, n > 2 ? a[2].v : cg_i32(cg, -1)};
         /* ARRAY: v -> const SrtDatum[len] (scratch memory), len = elements. */
         return string_result(cg, "srt_split", args, 5, any_null(cg, a, n), 1);
+    }
+    case FN_REGEXP_REPLACE: {
+        if (is_null_const(x[1]) || (n > 3 && is_null_const(x[3])))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef args[9] = {cg->q,  re,       a[0].v, a[0].len,
+                                a[2].v, a[2].len, n > 3 ? a[3].v : cg_i32(cg, 1)};
+        return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
     }
     case FN_SIZE:
         /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */

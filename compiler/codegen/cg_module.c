@@ -64,12 +64,12 @@ LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n
 {
     LLVMTypeRef ft;
     LLVMValueRef fn = cg_runtime_fn(cg, name, &ft);
-    LLVMTypeRef params[8];
+    LLVMTypeRef params[12];
     unsigned np = LLVMCountParamTypes(ft);
-    if (np != n || n > 8)
+    if (np != n || n > 12)
         SL_UNREACHABLE();
     LLVMGetParamTypes(ft, params);
-    LLVMValueRef cast[8];
+    LLVMValueRef cast[12];
     for (unsigned i = 0; i < n; i++) {
         LLVMTypeRef at = LLVMTypeOf(args[i]);
         if (at != params[i] && LLVMGetTypeKind(params[i]) == LLVMPointerTypeKind)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/cm_regex.h"
 #include "sema/sema_int.h"
 
 static const char *call_names_hint(const char *name)
@@ -68,18 +69,50 @@ static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *,
 
 /* ==== The special functions ==== */
 
-/* A constant pattern of regexp_extract/split must be one the runtime accepts; *groups
-   gets Java's group count (-1 when the pattern is not a constant). */
-static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups)
+static bool is_string_const(const SExpr *e)
+{
+    return e->kind == SX_CONST && !e->u.value.is_null && e->type->kind == TY_STRING;
+}
+
+/* A constant pattern of regexp_extract/split/regexp_replace must be one the runtime
+   accepts (the same common/cm_regex.c compiles it there); *groups gets Java's group
+   count (-1 when the pattern is not a constant).  With rep, a constant replacement of
+   regexp_replace is checked too: Java's Matcher.appendReplacement would throw at the
+   first match (Spark fails the query then; sluice refuses it here). */
+static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups,
+                          const AstExpr *rep_at, const SExpr *rep)
 {
     *groups = -1;
-    if (pat->kind != SX_CONST || pat->u.value.is_null || pat->type->kind != TY_STRING)
+    if (!is_string_const(pat))
         return true;
     char err[256];
-    if (sema_regex_check(b->sc->arena, pat->u.value.s, pat->u.value.n, groups, err, sizeof err))
-        return true;
-    diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s, err);
-    return false;
+    CmRegex *re = cm_regex_compile(pat->u.value.s, pat->u.value.n, err, sizeof err);
+    if (!re) {
+        diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s,
+                   err);
+        return false;
+    }
+    *groups = cm_regex_groups(re);
+    bool ok = !rep || !is_string_const(rep) ||
+              cm_regex_expand(re, rep->u.value.s, rep->u.value.n, NULL, NULL, NULL, NULL, err,
+                              sizeof err) == 0;
+    cm_regex_free(re);
+    if (!ok)
+        diag_error(b->sc->diag, rep_at->span, "regexp_replace: invalid replacement '%s': %s",
+                   rep->u.value.s, err);
+    return ok;
+}
+
+/* The arguments of a regular expression function: n_str STRINGs, then an optional INT.
+   False with *bad and *want set when one cannot be converted. */
+static bool regex_args(Binder *b, SExpr **args, int n, int n_str, int *bad, const char **want)
+{
+    for (int i = 0; *bad < 0 && i < n_str; i++)
+        if (!(args[i] = sema_to_string(b, args[i])))
+            *bad = i, *want = "a string";
+    if (*bad < 0 && n > n_str && !(args[n_str] = to_int_arg(b, args[n_str])))
+        *bad = n_str, *want = "an integer";
+    return *bad < 0;
 }
 
 /* regexp_extract(s, pattern[, group]) and split(s, pattern[, limit]). */
@@ -88,14 +121,9 @@ static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     int groups;
-    for (int i = 0; *bad < 0 && i < 2; i++)
-        if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = "a string";
-    if (*bad < 0 && n > 2 && !(args[2] = to_int_arg(b, args[2])))
-        *bad = 2, *want = "an integer";
-    if (*bad >= 0)
+    if (!regex_args(b, args, n, 2, bad, want))
         return true;
-    if (!check_pattern(b, asts[1], args[1], &groups))
+    if (!check_pattern(b, asts[1], args[1], &groups, NULL, NULL))
         return false;
     if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
         !args[2]->u.value.is_null) {
@@ -119,6 +147,32 @@ static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         return false;
     }
     return true;
+}
+
+/* regexp_replace(s, pattern, rep[, position]), RegExpReplace: STRING arguments and an INT
+   position that must be foldable and positive (checkInputDataTypes); a NULL position
+   gives NULL. */
+static bool type_regexp_replace(Binder *b, const AstExpr *e, SExpr **args, int n, int *bad,
+                                const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int groups;
+    if (!regex_args(b, args, n, 3, bad, want))
+        return true;
+    if (n > 3 && args[3]->kind != SX_CONST) {
+        diag_error(b->sc->diag, asts[3]->span,
+                   "regexp_replace: the position must be a constant (Spark: position "
+                   "expression must be foldable)");
+        return false;
+    }
+    if (n > 3 && !args[3]->u.value.is_null && args[3]->type->kind != TY_NULL &&
+        args[3]->u.value.i <= 0) {
+        diag_error(b->sc->diag, asts[3]->span,
+                   "regexp_replace: position expression must be positive, but got: %lld",
+                   (long long)args[3]->u.value.i);
+        return false;
+    }
+    return check_pattern(b, asts[1], args[1], &groups, asts[2], args[2]);
 }
 
 /* to_timestamp(s[, fmt]) and unix_timestamp([s[, fmt]]). */
@@ -347,6 +401,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_SPLIT:
         *rt = fn == FN_SPLIT ? type_array(b->sc->arena, &type_string) : &type_string;
         return type_regex(b, e, fn, args, n, bad, want);
+    case FN_REGEXP_REPLACE:
+        *rt = &type_string;
+        return type_regexp_replace(b, e, args, n, bad, want);
     case FN_SIZE:
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)

@@ -163,14 +163,6 @@ void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min,
    (unknown function, DISTINCT, '*', arity, argument types). */
 SExpr *sema_bind_func(Binder *b, const AstExpr *e);
 
-/* ==== Constant regular expressions (sema_regex.c) ==== */
-
-/* Is a Java pattern one the runtime accepts (translated to POSIX ERE, see
-   runtime/src/srt_regex.c)?  true with Java's count of capturing groups, or false with
-   the reason in err. */
-bool sema_regex_check(Arena *arena, const char *pat, uint32_t n, int *n_groups, char *err,
-                      size_t err_n);
-
 /* ==== SELECT blocks (sema_select.c) ==== */
 
 /* Bind a SELECT block (recursively its FROM subquery). Never NULL; errors reported. */

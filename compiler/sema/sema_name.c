@@ -225,6 +225,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 2)
             sb_puts(sb, ", -1");
         break;
+    case FN_REGEXP_REPLACE:
+        if (n == 3)
+            sb_puts(sb, ", 1");
+        break;
     case FN_ROUND:
         if (n == 1)
             sb_puts(sb, ", 0");

@@ -486,8 +486,8 @@ int64_t srt_round_i64(int64_t x, int32_t d);
    'quoted' text; case-insensitive; the whole text must match; unset fields default to
    1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
 int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);
-/* Regular expressions with Java syntax, run as POSIX ERE (runtime/src/srt_regex.c says
-   what translates).  srt_regex_get returns the compiled pattern, cached in q: pin = 1 for
+/* Regular expressions with Java syntax, run by PCRE2 with Java's meaning (common/cm_regex.c
+   says how; the compiler validated constant patterns with the same code).  srt_regex_get returns the compiled pattern, cached in q: pin = 1 for
    a constant pattern (kept for the query's life, so generated code fetches it once per
    call), 0 otherwise (a small ring of recent patterns; use the result at once).  NULL:
    the pattern is invalid and the query has failed with the reason. */
@@ -503,5 +503,12 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
    0, or -1 (NULL) when re is NULL. */
 int srt_split(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t limit,
               const void **out, uint32_t *out_n);
+/* regexp_replace(s, re, rep, pos): every match at or after code unit pos - 1 (pos >= 1)
+   replaced by rep read as Java's Matcher.appendReplacement does ($g, ${name}, \c); s
+   itself when nothing matches or pos - 1 is past the end.  The result is in scratch
+   memory of q or points into s.  0, or -1 (NULL) when re is NULL or rep is invalid for a
+   match (the query has failed with Java's message). */
+int srt_regexp_replace(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, const char *rep,
+                       uint32_t rep_n, int32_t pos, const char **out, uint32_t *out_n);
 
 #endif

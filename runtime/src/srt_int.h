@@ -866,10 +866,6 @@ const SrtType *srt_query_type(SrtQuery *q, const char *text);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);
-/* Translate a Java regex to a POSIX ERE: ere needs 16 n + 16 bytes, map n + 2 ints
-   (map[g] = POSIX group of Java group g).  0, or -1 with the reason in err. */
-int srt_regex_translate(const char *pat, uint32_t n, char *ere, int *map, int *n_java, int *icase,
-                        char *err, size_t err_n);
 
 /* One code point of UTF-8 text s[*i..n) (advancing *i), ill-formed bytes giving U+FFFD as
    Java's decoder does (srt_case.c). */

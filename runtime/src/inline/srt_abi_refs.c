@@ -115,6 +115,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_cast_str_date,
     (const void *)srt_trunc_level,
     (const void *)srt_ts_trunc,
+    (const void *)srt_regexp_replace,
     (const void *)srt_hash,
     (const void *)srt_ts_year,
     (const void *)srt_ts_month,
