@@ -33,7 +33,7 @@
 ** -> _c<i>, case-insensitive duplicates -> <name><i>), else _c0, _c1, ...; lines equal
 ** to the header line are skipped in every file; per column the type widens along
 ** int -> bigint -> double (a 64-bit overflow goes to double where Spark says decimal),
-** else timestamp (ISO forms, sema_parse_timestamp), boolean, string, trying from the
+** else timestamp (Spark's stringToTimestamp, cm_ts_parse), boolean, string, trying from the
 ** type seen so far; empty fields are ignored and a column with none -> string.
 ** Fields are split as Spark's reader does with sep, quote and escape.
 **
@@ -49,6 +49,7 @@
 #include <sys/stat.h>
 
 #include "common/cm_files.h"
+#include "common/cm_time.h"
 #include "sema/sema_int.h"
 
 #define INFER_MAX_FILES 10000
@@ -897,7 +898,7 @@ static CKind csv_try(CKind from, const char *s)
             return CK_DOUBLE;
         /* fall through */
     case CK_TIMESTAMP:
-        if (sema_parse_timestamp(s, &us) == 0)
+        if (cm_ts_parse(s, strlen(s), CM_TS_NO_DATE, &us) != -1)
             return CK_TIMESTAMP;
         /* fall through */
     case CK_BOOL:

@@ -43,6 +43,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/cm_interval.h"
 #include "srt_int.h"
 
 #define RATE_COLS 2 /* timestamp, value */
@@ -138,47 +139,12 @@ static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *sc
 ** ====================================================================== */
 
 /* Spark's JavaUtils.timeStringAsSec ("5" = 5 s, "500ms", "2m", "1h", "1d"), truncated to
-   whole seconds; anything else as the runtime's durations ("1 minute 30 seconds").
-   0, or -1 if the text is no duration. */
+   whole seconds; else an interval string ("1 minute 30 seconds"), as sema checks it
+   (common/cm_interval.c).  0, or -1 if the text is no duration. */
 static int parse_seconds(const char *text, int64_t *out)
 {
-    static const struct {
-        const char *unit;
-        int64_t mul, div;
-    } units[] = {{"", 1, 1},   {"us", 1, 1000000}, {"ms", 1, 1000}, {"s", 1, 1},
-                 {"m", 60, 1}, {"min", 60, 1},     {"h", 3600, 1},  {"d", 86400, 1}};
-    const char *p = text;
-    while (isspace((unsigned char)*p))
-        p++;
-    const char *num = p;
-    if (*p == '-')
-        p++;
-    if (isdigit((unsigned char)*p)) {
-        while (isdigit((unsigned char)*p))
-            p++;
-        const char *u = p;
-        while (isalpha((unsigned char)*p))
-            p++;
-        size_t un = (size_t)(p - u);
-        const char *e = p;
-        while (isspace((unsigned char)*e))
-            e++;
-        if (*e == '\0') {
-            errno = 0;
-            long long v = strtoll(num, NULL, 10);
-            for (size_t i = 0; errno == 0 && i < sizeof units / sizeof units[0]; i++) {
-                if (strlen(units[i].unit) != un || strncasecmp(u, units[i].unit, un) != 0)
-                    continue;
-                int64_t sec;
-                if (__builtin_mul_overflow((int64_t)v, units[i].mul, &sec))
-                    return -1;
-                *out = sec / units[i].div;
-                return 0;
-            }
-        }
-    }
     int64_t us;
-    if (srt_parse_duration_us(text, &us) < 0)
+    if (!cm_duration_parse(text, 1000000, &us))
         return -1;
     *out = us / 1000000;
     return 0;
