@@ -1,6 +1,7 @@
 /* cm_interval.c - Spark's interval strings, duration options and triggers (cm_interval.h). */
 #include "common/cm_interval.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "common/cm_time.h"
@@ -357,4 +358,27 @@ CmTriggerError cm_trigger_parse(const char *s, CmTriggerKind *kind, int64_t *int
         return CM_TRIGGER_NEGATIVE;
     *kind = *interval_ms == 0 ? CM_TRIGGER_DEFAULT : CM_TRIGGER_INTERVAL;
     return CM_TRIGGER_OK;
+}
+
+void cm_trigger_message(char *buf, size_t n, const char *s, CmTriggerError err)
+{
+    switch (err) {
+    case CM_TRIGGER_OK: snprintf(buf, n, "valid trigger '%s'", s); return;
+    case CM_TRIGGER_NOT_INTERVAL: {
+        CmInterval iv;
+        const char *w = s;
+        int wn = 0;
+        CmIntervalError e = cm_interval_parse(s, &iv, &w, &wn);
+        snprintf(buf, n,
+                 "invalid trigger '%s' (expected 'once', 'availableNow', 'default' or an "
+                 "interval such as '5 seconds'): %s%s%.*s%s",
+                 s, cm_interval_error_text(e), wn ? " at '" : "", wn, w, wn ? "'" : "");
+        return;
+    }
+    case CM_TRIGGER_MONTHS: snprintf(buf, n, "Doesn't support month or year interval: %s", s); return;
+    case CM_TRIGGER_NEGATIVE:
+        snprintf(buf, n, "requirement failed: the interval of trigger should not be negative");
+        return;
+    case CM_TRIGGER_OVERFLOW: snprintf(buf, n, "invalid trigger '%s': out of range", s); return;
+    }
 }

@@ -6,6 +6,7 @@
 #define CM_INTERVAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Spark's CalendarInterval: months, days and microseconds, each with its own sign. */
@@ -81,5 +82,9 @@ typedef enum CmTriggerError {
 */
 CmTriggerError cm_trigger_parse(const char *s, CmTriggerKind *kind, int64_t *interval_ms,
                                 CmIntervalError *iv_err);
+
+/* The message of a refused trigger s (err from cm_trigger_parse) into buf[0, n), the same
+   for `trigger = ...` in sluice check and --trigger of an executable. */
+void cm_trigger_message(char *buf, size_t n, const char *s, CmTriggerError err);
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_interval.h"
 #include "sema/sema_int.h"
 
 /* ==== Option tables ==== */
@@ -253,17 +254,31 @@ static bool parse_nonneg_int(const char *s)
     return errno == 0;
 }
 
-/* The canonical text of a trigger value, or NULL if it is not one. */
-static const char *trigger_text(SemaCtx *sc, const char *v)
+/* The canonical text of a trigger value, or NULL after an error (common/cm_interval.c,
+   the executable's --trigger rule). */
+static const char *trigger_text(SemaCtx *sc, SrcSpan at, const char *v)
 {
-    static const char *const words[] = {"once", "availableNow", "default"};
-    for (int i = 0; i < N_OF(words); i++)
-        if (strcasecmp(v, words[i]) == 0)
-            return words[i];
-    int64_t months, us;
-    if (sema_interval_parts(v, &months, &us) == 0 && months == 0 && us >= 0)
-        return arena_strdup(sc->arena, v);
-    return NULL;
+    static const char *const words[] = {"default", "once", "availableNow"};
+    CmTriggerKind kind;
+    int64_t ms;
+    CmIntervalError iv_err;
+    CmTriggerError rc = cm_trigger_parse(v, &kind, &ms, &iv_err);
+    if (rc != CM_TRIGGER_OK) {
+        char msg[512];
+        cm_trigger_message(msg, sizeof msg, v, rc);
+        diag_error(sc->diag, at, "%s", msg);
+        return NULL;
+    }
+    switch (kind) {
+    case CM_TRIGGER_DEFAULT:
+        if (strcasecmp(v, "default") == 0)
+            return words[0];
+        break;
+    case CM_TRIGGER_INTERVAL: break;
+    case CM_TRIGGER_ONCE: return words[1];
+    case CM_TRIGGER_AVAILABLE_NOW: return words[2];
+    }
+    return arena_strdup(sc->arena, v);
 }
 
 /* Check one written value against its spec; the canonical text, or NULL after an error. */
@@ -323,14 +338,9 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
         }
         break;
     case OPT_TRIGGER:
-        canon = trigger_text(sc, v);
-        if (!canon) {
-            diag_error(sc->diag, at,
-                       "invalid trigger '%s' (expected 'once', 'availableNow', 'default' or an "
-                       "interval such as '5 seconds')",
-                       v);
+        canon = trigger_text(sc, at, v);
+        if (!canon)
             return NULL;
-        }
         break;
     }
     if (spec->not_yet && choice_find(sc, spec->not_yet, canon)) {
@@ -722,16 +732,18 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st)
         q->mode = MODE_COMPLETE;
     o = soptions_find(&q->options, "trigger");
     q->trigger = TRIGGER_DEFAULT;
-    if (o && strcmp(o->value, "once") == 0) {
-        q->trigger = TRIGGER_ONCE;
-    } else if (o && strcmp(o->value, "availableNow") == 0) {
-        q->trigger = TRIGGER_AVAILABLE_NOW;
-    } else if (o && strcmp(o->value, "default") != 0) {
-        int64_t months, us;
-        if (sema_interval_parts(o->value, &months, &us) == 0 && us / 1000 > 0) {
-            /* ProcessingTime(0) is Spark's default trigger: keep TRIGGER_DEFAULT for it. */
-            q->trigger = TRIGGER_INTERVAL;
-            q->trigger_ms = us / 1000;
-        }
+    CmTriggerKind kind = CM_TRIGGER_DEFAULT;
+    int64_t ms = 0;
+    CmIntervalError iv_err;
+    if (o && cm_trigger_parse(o->value, &kind, &ms, &iv_err) != CM_TRIGGER_OK)
+        kind = CM_TRIGGER_DEFAULT; /* reported by check_value */
+    switch (kind) {
+    case CM_TRIGGER_DEFAULT: break; /* ProcessingTime(0) is Spark's default trigger */
+    case CM_TRIGGER_INTERVAL:
+        q->trigger = TRIGGER_INTERVAL;
+        q->trigger_ms = ms;
+        break;
+    case CM_TRIGGER_ONCE: q->trigger = TRIGGER_ONCE; break;
+    case CM_TRIGGER_AVAILABLE_NOW: q->trigger = TRIGGER_AVAILABLE_NOW; break;
     }
 }

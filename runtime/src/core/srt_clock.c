@@ -44,21 +44,11 @@ int srt_trigger_parse(const char *s, SrtTrigger *t, SrtErr *err)
     CmTriggerKind kind = CM_TRIGGER_DEFAULT;
     int64_t ms;
     CmIntervalError iv_err;
-    switch (cm_trigger_parse(s, &kind, &ms, &iv_err)) {
-    case CM_TRIGGER_OK: break;
-    case CM_TRIGGER_NOT_INTERVAL:
-        return srt_err_set(err, SRT_ERR_OPTION,
-                           "invalid trigger '%s': expected availableNow, once, default or an "
-                           "interval such as '5 seconds' (%s)",
-                           s, cm_interval_error_text(iv_err));
-    case CM_TRIGGER_MONTHS:
-        return srt_err_set(err, SRT_ERR_OPTION, "Doesn't support month or year interval: %s", s);
-    case CM_TRIGGER_NEGATIVE:
-        return srt_err_set(err, SRT_ERR_OPTION,
-                           "requirement failed: the interval of trigger should not be negative");
-    case CM_TRIGGER_OVERFLOW:
-        return srt_err_set(err, SRT_ERR_OPTION, "invalid trigger '%s': the interval is out of range",
-                           s);
+    CmTriggerError rc = cm_trigger_parse(s, &kind, &ms, &iv_err);
+    if (rc != CM_TRIGGER_OK) {
+        char msg[512];
+        cm_trigger_message(msg, sizeof msg, s, rc);
+        return srt_err_set(err, SRT_ERR_OPTION, "%s", msg);
     }
     switch (kind) {
     case CM_TRIGGER_DEFAULT: t->kind = SRT_TRIG_DEFAULT; break;
