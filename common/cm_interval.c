@@ -324,43 +324,8 @@ bool cm_duration_parse(const char *s, int64_t unit_us, int64_t *out_us)
            cm_interval_day_time_us(&iv, out_us);
 }
 
-CmTriggerError cm_trigger_parse(const char *s, CmTriggerKind *kind, int64_t *interval_ms,
-                                CmIntervalError *iv_err)
-{
-    static const struct {
-        const char *word;
-        CmTriggerKind kind;
-    } words[] = {{"default", CM_TRIGGER_DEFAULT},
-                 {"once", CM_TRIGGER_ONCE},
-                 {"availablenow", CM_TRIGGER_AVAILABLE_NOW}};
-    *interval_ms = 0;
-    *iv_err = CM_IV_OK;
-    if (!s) { /* no trigger option */
-        *kind = CM_TRIGGER_DEFAULT;
-        return CM_TRIGGER_OK;
-    }
-    size_t n = strlen(s);
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i].word) == n && match_at(s, s + n, words[i].word)) {
-            *kind = words[i].kind;
-            return CM_TRIGGER_OK;
-        }
-    CmInterval iv;
-    int64_t us;
-    if ((*iv_err = cm_interval_parse(s, &iv, NULL, NULL)) != CM_IV_OK)
-        return CM_TRIGGER_NOT_INTERVAL;
-    if (iv.months != 0)
-        return CM_TRIGGER_MONTHS;
-    if (!cm_interval_day_time_us(&iv, &us))
-        return CM_TRIGGER_OVERFLOW;
-    *interval_ms = us / CM_US_PER_MS; /* TimeUnit.MICROSECONDS.toMillis */
-    if (*interval_ms < 0)
-        return CM_TRIGGER_NEGATIVE;
-    *kind = *interval_ms == 0 ? CM_TRIGGER_DEFAULT : CM_TRIGGER_INTERVAL;
-    return CM_TRIGGER_OK;
-}
-
-void cm_trigger_message(char *buf, size_t n, const char *s, CmTriggerError err)
+/* The message of a refused trigger s. */
+static void trigger_message(char *buf, size_t n, const char *s, CmTriggerError err)
 {
     switch (err) {
     case CM_TRIGGER_OK: snprintf(buf, n, "valid trigger '%s'", s); return;
@@ -381,4 +346,46 @@ void cm_trigger_message(char *buf, size_t n, const char *s, CmTriggerError err)
         return;
     case CM_TRIGGER_OVERFLOW: snprintf(buf, n, "invalid trigger '%s': out of range", s); return;
     }
+}
+
+static CmTriggerError trigger_parse(const char *s, CmTrigger *t)
+{
+    static const struct {
+        const char *word;
+        CmTriggerKind kind;
+    } words[] = {{"default", CM_TRIGGER_DEFAULT},
+                 {"once", CM_TRIGGER_ONCE},
+                 {"availablenow", CM_TRIGGER_AVAILABLE_NOW}};
+    t->kind = CM_TRIGGER_DEFAULT;
+    t->interval_ms = 0;
+    if (!s) /* no trigger option */
+        return CM_TRIGGER_OK;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i].word) == n && match_at(s, s + n, words[i].word)) {
+            t->kind = words[i].kind;
+            return CM_TRIGGER_OK;
+        }
+    CmInterval iv;
+    int64_t us;
+    if (cm_interval_parse(s, &iv, NULL, NULL) != CM_IV_OK)
+        return CM_TRIGGER_NOT_INTERVAL;
+    if (iv.months != 0)
+        return CM_TRIGGER_MONTHS;
+    if (!cm_interval_day_time_us(&iv, &us))
+        return CM_TRIGGER_OVERFLOW;
+    int64_t ms = us / CM_US_PER_MS; /* TimeUnit.MICROSECONDS.toMillis */
+    if (ms < 0)
+        return CM_TRIGGER_NEGATIVE;
+    t->kind = ms == 0 ? CM_TRIGGER_DEFAULT : CM_TRIGGER_INTERVAL;
+    t->interval_ms = ms;
+    return CM_TRIGGER_OK;
+}
+
+CmTriggerError cm_trigger_parse(const char *s, CmTrigger *t, char *msg, size_t msg_n)
+{
+    CmTriggerError err = trigger_parse(s, t);
+    if (err != CM_TRIGGER_OK && msg && msg_n)
+        trigger_message(msg, msg_n, s, err);
+    return err;
 }

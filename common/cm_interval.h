@@ -75,16 +75,18 @@ typedef enum CmTriggerError {
     CM_TRIGGER_OVERFLOW
 } CmTriggerError;
 
+typedef struct CmTrigger {
+    CmTriggerKind kind;
+    int64_t interval_ms; /* CM_TRIGGER_INTERVAL */
+} CmTrigger;
+
 /*
 ** A trigger: default, once or availableNow (any case), or Trigger.ProcessingTime(s)
 ** (ProcessingTimeTrigger.apply: stringToInterval, no months, days + µs truncated to
-** milliseconds, not negative; 0 ms is the default trigger).
+** milliseconds, not negative; 0 ms is the default trigger).  NULL is the default trigger.
+** On error, the message for `trigger = ...` and --trigger alike goes to msg[0, msg_n)
+** (msg may be NULL).
 */
-CmTriggerError cm_trigger_parse(const char *s, CmTriggerKind *kind, int64_t *interval_ms,
-                                CmIntervalError *iv_err);
-
-/* The message of a refused trigger s (err from cm_trigger_parse) into buf[0, n), the same
-   for `trigger = ...` in sluice check and --trigger of an executable. */
-void cm_trigger_message(char *buf, size_t n, const char *s, CmTriggerError err);
+CmTriggerError cm_trigger_parse(const char *s, CmTrigger *t, char *msg, size_t msg_n);
 
 #endif

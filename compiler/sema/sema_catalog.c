@@ -139,17 +139,13 @@ static bool parse_nonneg_int(const char *s)
 static const char *trigger_text(SemaCtx *sc, SrcSpan at, const char *v)
 {
     static const char *const words[] = {"default", "once", "availableNow"};
-    CmTriggerKind kind;
-    int64_t ms;
-    CmIntervalError iv_err;
-    CmTriggerError rc = cm_trigger_parse(v, &kind, &ms, &iv_err);
-    if (rc != CM_TRIGGER_OK) {
-        char msg[512];
-        cm_trigger_message(msg, sizeof msg, v, rc);
+    CmTrigger t;
+    char msg[512];
+    if (cm_trigger_parse(v, &t, msg, sizeof msg) != CM_TRIGGER_OK) {
         diag_error(sc->diag, at, "%s", msg);
         return NULL;
     }
-    switch (kind) {
+    switch (t.kind) {
     case CM_TRIGGER_DEFAULT:
         if (strcasecmp(v, "default") == 0)
             return words[0];
@@ -174,13 +170,6 @@ static const char *check_value(SemaCtx *sc, const CmOptSpec *spec, const AstOpti
         }
         break;
     case CM_OPT_POS_INT:
-        if (!parse_pos_int(v)) {
-            diag_error(sc->diag, at,
-                       "Invalid value '%s' for option '%s', must be a positive integer", v,
-                       spec->key);
-            return NULL;
-        }
-        break;
     case CM_OPT_PORT:
         if (!parse_pos_int(v)) {
             diag_error(sc->diag, at,
@@ -188,7 +177,7 @@ static const char *check_value(SemaCtx *sc, const CmOptSpec *spec, const AstOpti
                        spec->key);
             return NULL;
         }
-        if (strtoll(v, NULL, 10) > 65535) {
+        if (spec->kind == CM_OPT_PORT && strtoll(v, NULL, 10) > 65535) {
             diag_error(sc->diag, at,
                        "Invalid value '%s' for option '%s', must be a port number (1 to 65535)",
                        v, spec->key);
@@ -624,16 +613,14 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st)
         q->mode = MODE_COMPLETE;
     o = soptions_find(&q->options, "trigger");
     q->trigger = TRIGGER_DEFAULT;
-    CmTriggerKind kind = CM_TRIGGER_DEFAULT;
-    int64_t ms = 0;
-    CmIntervalError iv_err;
-    if (o && cm_trigger_parse(o->value, &kind, &ms, &iv_err) != CM_TRIGGER_OK)
-        kind = CM_TRIGGER_DEFAULT; /* reported by check_value */
-    switch (kind) {
+    CmTrigger t;
+    if (cm_trigger_parse(o ? o->value : NULL, &t, NULL, 0) != CM_TRIGGER_OK)
+        t.kind = CM_TRIGGER_DEFAULT; /* reported by check_value */
+    switch (t.kind) {
     case CM_TRIGGER_DEFAULT: break; /* ProcessingTime(0) is Spark's default trigger */
     case CM_TRIGGER_INTERVAL:
         q->trigger = TRIGGER_INTERVAL;
-        q->trigger_ms = ms;
+        q->trigger_ms = t.interval_ms;
         break;
     case CM_TRIGGER_ONCE: q->trigger = TRIGGER_ONCE; break;
     case CM_TRIGGER_AVAILABLE_NOW: q->trigger = TRIGGER_AVAILABLE_NOW; break;

@@ -172,17 +172,32 @@ START_TEST(test_trigger)
         {"", CM_TRIGGER_NOT_INTERVAL, CM_TRIGGER_DEFAULT, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        CmTriggerKind kind = CM_TRIGGER_DEFAULT;
-        int64_t ms = -1;
-        CmIntervalError iv_err;
-        CmTriggerError err = cm_trigger_parse(cases[i].text, &kind, &ms, &iv_err);
-        const char *t = cases[i].text ? cases[i].text : "(null)";
-        ck_assert_msg(err == cases[i].err, "'%s': error %d", t, err);
-        ck_assert_msg(err != CM_TRIGGER_NOT_INTERVAL || iv_err != CM_IV_OK, "'%s'", t);
+        CmTrigger t = {CM_TRIGGER_ONCE, -1};
+        char msg[256] = "";
+        CmTriggerError err = cm_trigger_parse(cases[i].text, &t, msg, sizeof msg);
+        const char *s = cases[i].text ? cases[i].text : "(null)";
+        ck_assert_msg(err == cases[i].err, "'%s': error %d", s, err);
+        ck_assert_msg((err == CM_TRIGGER_OK) == (msg[0] == '\0'), "'%s': '%s'", s, msg);
         if (err == CM_TRIGGER_OK)
-            ck_assert_msg(kind == cases[i].kind && ms == cases[i].ms, "'%s': kind %d, %lld ms", t,
-                          kind, (long long)ms);
+            ck_assert_msg(t.kind == cases[i].kind && t.interval_ms == cases[i].ms,
+                          "'%s': kind %d, %lld ms", s, t.kind, (long long)t.interval_ms);
     }
+    /* The messages: Spark's words where Spark has them, else the reason and the word. */
+    char msg[256];
+    CmTrigger t;
+    cm_trigger_parse("500 ms", &t, msg, sizeof msg);
+    ck_assert_str_eq(msg, "invalid trigger '500 ms' (expected 'once', 'availableNow', 'default' "
+                          "or an interval such as '5 seconds'): invalid unit (units are year, "
+                          "month, week, day, hour, minute, second, millisecond, microsecond, "
+                          "singular or plural) at 'ms'");
+    cm_trigger_parse(" 1 year", &t, msg, sizeof msg);
+    ck_assert_str_eq(msg, "Doesn't support month or year interval:  1 year");
+    cm_trigger_parse("-5 seconds", &t, msg, sizeof msg);
+    ck_assert_str_eq(msg, "requirement failed: the interval of trigger should not be negative");
+    cm_trigger_parse("", &t, msg, sizeof msg);
+    ck_assert_str_eq(msg, "invalid trigger '' (expected 'once', 'availableNow', 'default' or an "
+                          "interval such as '5 seconds'): the interval is empty");
+    ck_assert_int_eq(cm_trigger_parse("soon", &t, NULL, 0), CM_TRIGGER_NOT_INTERVAL);
 }
 END_TEST
 

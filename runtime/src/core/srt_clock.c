@@ -37,25 +37,16 @@ void srt_sleep_until(int64_t until_us)
 int srt_trigger_parse(const char *s, SrtTrigger *t, SrtErr *err)
 {
     memset(t, 0, sizeof *t);
-    if (!s) {
-        t->kind = SRT_TRIG_DEFAULT;
-        return 0;
-    }
-    CmTriggerKind kind = CM_TRIGGER_DEFAULT;
-    int64_t ms;
-    CmIntervalError iv_err;
-    CmTriggerError rc = cm_trigger_parse(s, &kind, &ms, &iv_err);
-    if (rc != CM_TRIGGER_OK) {
-        char msg[512];
-        cm_trigger_message(msg, sizeof msg, s, rc);
+    CmTrigger ct;
+    char msg[512];
+    if (cm_trigger_parse(s, &ct, msg, sizeof msg) != CM_TRIGGER_OK)
         return srt_err_set(err, SRT_ERR_OPTION, "%s", msg);
-    }
-    switch (kind) {
+    switch (ct.kind) {
     case CM_TRIGGER_DEFAULT: t->kind = SRT_TRIG_DEFAULT; break;
     case CM_TRIGGER_INTERVAL: t->kind = SRT_TRIG_INTERVAL; break;
     case CM_TRIGGER_ONCE: t->kind = SRT_TRIG_ONCE; break;
     case CM_TRIGGER_AVAILABLE_NOW: t->kind = SRT_TRIG_AVAILABLE_NOW; break;
     }
-    t->interval_us = ms * 1000;
+    t->interval_us = ct.interval_ms * 1000;
     return 0;
 }
