@@ -745,7 +745,7 @@ START_TEST(test_errors)
 }
 END_TEST
 
-/* ==== Intervals, durations, timestamps ==== */
+/* ==== Intervals ==== */
 
 #define H 3600000000LL
 #define M 60000000LL
@@ -757,39 +757,16 @@ static const struct {
     int rc;
     int64_t us;
 } interval_cases[] = {
-    {"1 hour", 0, H},
-    {"30 minutes", 0, 30 * M},
-    {"10 seconds", 0, 10 * S},
-    {"1 second", 0, S},
-    {"1 day", 0, D},
-    {"2 weeks", 0, 14 * D},
+    /* The rule itself is common/cm_interval.c's (check_common_interval.c); these are the
+       adapter's: days folded into µs, months kept apart, malformed text refused. */
     {"1 hour 30 minutes", 0, H + 30 * M},
-    {"1 HOUR 1 Minute", 0, H + M},
-    {"interval 5 minutes", 0, 5 * M},
     {"INTERVAL 2 days 3 hours", 0, 2 * D + 3 * H},
-    {"  7 days  ", 0, 7 * D},
-    {"1.5 seconds", 0, 1500000},
-    {"0.000001 seconds", 0, 1},
+    {"2 weeks", 0, 14 * D},
     {"-10 minutes", 0, -10 * M},
-    {"+1 second", 0, S},
-    {"1 hour -30 minutes", 0, 30 * M},
-    {"250 milliseconds", 0, 250000},
-    {"7 microseconds", 0, 7},
-    {"0 seconds", 0, 0},
     {"1 month", -2, 0},
-    {"2 years", -2, 0},
     {"1 day 1 month", -2, 0},
     {"", -1, 0},
-    {"interval", -1, 0},
-    {"hour", -1, 0},
-    {"1", -1, 0},
-    {"1 hourz", -1, 0},
-    {"1 hours,", -1, 0},
     {"10minutes", -1, 0},
-    {"1.5 minutes", -1, 0},
-    {"1. seconds", 0, S},
-    {"1 hour and 5 minutes", -1, 0},
-    {"99999999999999999999 seconds", -1, 0},
     {"9999999999999 weeks", -1, 0},
 };
 
