@@ -141,6 +141,45 @@ START_TEST(test_specs_are_consistent)
 }
 END_TEST
 
+/* The runtime refuses a compiled schema that is not the spec's fixed one, in the spec's words. */
+START_TEST(test_fixed_schema_check)
+{
+    static const SrtType ts = {SRT_T_TIMESTAMP, 0, NULL, NULL}, str = {SRT_T_STRING, 0, NULL, NULL},
+                         big = {SRT_T_BIGINT, 0, NULL, NULL};
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtArena a;
+    srt_arena_init(&a, &mem, 1024);
+    SrtOptions opts = {0};
+    SrtSource sock = {.vt = &srt_source_socket_vt, .name = "lines"};
+    SrtColumn value_only[] = {{"value", &str, 0}};
+    SrtColumn value_ts[] = {{"VALUE", &str, 0}, {"timestamp", &ts, 0}};
+    SrtSchema one = {value_only, 1}, two = {value_ts, 2};
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_source_check_schema(&sock, &opts, &one, &err), 0);
+    ck_assert_int_lt(srt_source_check_schema(&sock, &opts, &two, &err), 0);
+    ck_assert_str_eq(err.msg, "source 'lines': the socket source has the fixed schema (value STRING)");
+    ck_assert_int_eq(srt_opts_set(&opts, &a, "includeTimestamp", "TRUE"), 0);
+    ck_assert_int_eq(srt_source_check_schema(&sock, &opts, &two, &err), 0);
+    ck_assert_int_lt(srt_source_check_schema(&sock, &opts, &one, &err), 0);
+    ck_assert_str_eq(err.msg, "source 'lines': the socket source has the fixed schema (value "
+                              "STRING, timestamp TIMESTAMP)");
+    SrtSource rate = {.vt = &srt_source_rate_vt, .name = "r"};
+    SrtColumn rate_cols[] = {{"timestamp", &ts, 0}, {"value", &big, 0}};
+    SrtColumn rate_bad[] = {{"timestamp", &ts, 0}, {"value", &str, 0}};
+    SrtSchema rs = {rate_cols, 2}, rb = {rate_bad, 2}, none = {NULL, 0};
+    ck_assert_int_eq(srt_source_check_schema(&rate, &opts, &rs, &err), 0);
+    ck_assert_int_eq(srt_source_check_schema(&rate, &opts, &none, &err), 0);
+    ck_assert_int_lt(srt_source_check_schema(&rate, &opts, &rb, &err), 0);
+    ck_assert_str_eq(err.msg, "source 'r': the rate source has the fixed schema (timestamp "
+                              "TIMESTAMP, value BIGINT)");
+    SrtSource files = {.vt = &srt_source_files_vt, .name = "f"};
+    ck_assert_int_eq(srt_source_check_schema(&files, &opts, &rb, &err), 0); /* no fixed schema */
+    srt_arena_free(&a);
+}
+END_TEST
+
 Suite *common_connectors_suite(void)
 {
     Suite *s = suite_create("common_connectors");
@@ -149,6 +188,7 @@ Suite *common_connectors_suite(void)
     tcase_add_test(tc, test_every_implementation_has_a_spec);
     tcase_add_test(tc, test_lookup);
     tcase_add_test(tc, test_specs_are_consistent);
+    tcase_add_test(tc, test_fixed_schema_check);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2,6 +2,7 @@
 ** found by the spec's name: a connector is its spec plus one vtable listed here.
 */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/cm_connectors.h"
@@ -39,4 +40,43 @@ const SrtSinkVt *srt_sink_lookup(const char *connector)
         if (strcmp(sinks[i]->connector, spec->name) == 0)
             return sinks[i];
     return NULL;
+}
+
+/* The fixed schema of the source's connector spec (rate: timestamp, value; socket: value
+   and, with includeTimestamp = true, timestamp), which the compiled schema must be. */
+int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
+                            SrtErr *err)
+{
+    const CmConnector *spec = cm_connector_find(s->vt->connector, CM_ROLE_SOURCE);
+    if (!spec || !spec->cols || !schema || schema->n_cols == 0)
+        return 0;
+    char want[256];
+    size_t w = 0;
+    uint32_t n = 0;
+    int ok = 1;
+    want[0] = '\0';
+    for (int i = 0; i < spec->n_cols; i++) {
+        const CmFixedCol *c = &spec->cols[i];
+        const char *on = c->when ? srt_opts_get(opts, c->when) : "true";
+        if (!on || !srt_str_ieq(on, "true"))
+            continue;
+        SrtKind kind = SRT_T_STRING;
+        const char *tname = "STRING";
+        switch (c->type) {
+        case CM_COL_STRING: break;
+        case CM_COL_BIGINT: kind = SRT_T_BIGINT, tname = "BIGINT"; break;
+        case CM_COL_TIMESTAMP: kind = SRT_T_TIMESTAMP, tname = "TIMESTAMP"; break;
+        }
+        if (n >= schema->n_cols || !srt_str_ieq(schema->cols[n].name, c->name) ||
+            schema->cols[n].type->kind != kind)
+            ok = 0;
+        n++;
+        int k = snprintf(want + w, sizeof want - w, "%s%s %s", w ? ", " : "", c->name, tname);
+        if (k > 0 && (size_t)k < sizeof want - w)
+            w += (size_t)k;
+    }
+    if (ok && n == schema->n_cols)
+        return 0;
+    return srt_err_set(err, SRT_ERR_OPTION, "source '%s': the %s source has the fixed schema (%s)",
+                       s->name, spec->name, want);
 }

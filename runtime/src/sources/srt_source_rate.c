@@ -100,23 +100,8 @@ static int64_t sat_mul(int64_t a, int64_t b)
     return __builtin_mul_overflow(a, b, &r) ? ((a < 0) != (b < 0) ? INT64_MIN : INT64_MAX) : r;
 }
 
-/* Check the registered columns against the fixed schema (none registered: unit tests). */
-static int check_schema(const SrtSource *s, const SrtSchema *schema, const char *conn, SrtErr *err)
-{
-    if (!schema || schema->n_cols == 0)
-        return 0;
-    if (schema->n_cols != RATE_COLS || !srt_str_ieq(schema->cols[0].name, "timestamp") ||
-        schema->cols[0].type->kind != SRT_T_TIMESTAMP ||
-        !srt_str_ieq(schema->cols[1].name, "value") || schema->cols[1].type->kind != SRT_T_BIGINT)
-        return srt_err_set(err, SRT_ERR_OPTION,
-                           "source '%s': the %s source has the fixed schema (timestamp TIMESTAMP, "
-                           "value BIGINT)",
-                           s->name, conn);
-    return 0;
-}
-
-static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
-                       const char *conn, Rate **out, SrtErr *err)
+static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, Rate **out,
+                       SrtErr *err)
 {
     Rate *r = srt_mem_calloc(s->mem, sizeof *r);
     *out = r;
@@ -125,7 +110,7 @@ static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *sc
     s->impl = r;
     r->mem = s->mem;
     r->clock = wall_clock;
-    int rc = check_schema(s, schema, conn, err);
+    int rc = srt_source_check_schema(s, opts, schema, err);
     if (rc < 0)
         return rc;
     r->parts_text = srt_opts_get(opts, "numPartitions");
@@ -236,7 +221,7 @@ static int save_start(SrtSource *s, int64_t ms, SrtErr *err)
 static int rate_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
     Rate *r;
-    int rc = open_common(s, opts, schema, "rate", &r, err);
+    int rc = open_common(s, opts, schema, &r, err);
     if (rc < 0)
         return rc;
     if ((rc = srt_opts_int(opts, "rowsPerSecond", 1, 1, &r->rows_per_sec, err)) < 0)
@@ -472,7 +457,7 @@ const SrtSourceVt srt_source_rate_vt = {
 static int micro_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
     Rate *r;
-    int rc = open_common(s, opts, schema, "rate-micro-batch", &r, err);
+    int rc = open_common(s, opts, schema, &r, err);
     if (rc < 0)
         return rc;
     if (!srt_opts_get(opts, "rowsPerBatch"))
