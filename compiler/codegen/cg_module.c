@@ -30,6 +30,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_prog_query_option", "v", "pipp"},
     {"srt_prog_query_column", "v", "pippi"},
     {"srt_prog_query_agg", "v", "piip"},
+    {"srt_prog_query_operator", "v", "piii"},
     {"srt_prog_query_order", "v", "piiii"},
     {"srt_prog_query_watermark", "v", "pil"},
     {"srt_prog_query_agg_event_key", "v", "pii"},

@@ -195,8 +195,24 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
    sum of their times t_ms as a 128-bit two's complement integer: sum_hi * 2^64 + sum_lo. */
 void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
                            int64_t sum_hi);
-/* Stateful operators of a query, in pipeline order of their statistics. */
+/*
+** Stateful operators.  A query's stateful operators form a list in pipeline order (upstream
+** first; progress lists them the other way round, as Spark does), each declared once with
+** srt_prog_query_operator(p, query, op, kind): op is its number (0..255), which names its
+** state in the checkpoint (state/<op>/) and which every call below taking an `op` uses; kind
+** is one of SRT_OPK_*.  The numbers of today's operators are fixed (an aggregation or session
+** window is SRT_OP_AGG, DROP DUPLICATES is SRT_OP_DEDUP) so existing checkpoints restart; a
+** new kind of operator takes the next free number.  The calls naming no op configure those
+** two: srt_prog_query_agg, _agg_global, _agg_event_key and _agg_string the operator
+** SRT_OP_AGG, srt_prog_query_session makes SRT_OP_AGG a session window, srt_prog_query_dedup
+** declares SRT_OP_DEDUP; each declares its operator if it was not declared before, appending
+** it to the list (programs registered before srt_prog_query_operator existed keep working).
+** Generated code reaches an operator's state once per process call (srt_query_agg_table,
+** srt_query_dedup_table) and then calls its functions directly per record.
+*/
 enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1 };
+enum { SRT_OPK_AGGREGATE = 0, SRT_OPK_DEDUPLICATE = 1, SRT_OPK_SESSION_WINDOW = 2 };
+void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind);
 /* Rows at or before this time (µs) are late and dropped by stateful operator op
    (aggregation: a row's window end or event-time key; deduplication: its event time);
    INT64_MIN when nothing is late (no watermark; an aggregation in complete mode).
