@@ -359,6 +359,13 @@ uint32_t srt_ts_format(int64_t us, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
+/* year(), month(), day(), hour(), minute(), second() of a timestamp: srt_ts_field. */
+int64_t srt_ts_year(int64_t us);
+int64_t srt_ts_month(int64_t us);
+int64_t srt_ts_day(int64_t us);
+int64_t srt_ts_hour(int64_t us);
+int64_t srt_ts_minute(int64_t us);
+int64_t srt_ts_second(int64_t us);
 /* date_format with Java DateTimeFormatter pattern letters (y M d H h m s S a E, 'quoted'
    text); the result goes to scratch memory of q. */
 void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, const char **out,
@@ -381,6 +388,13 @@ uint32_t srt_str_case_full(const char *s, uint32_t n, uint32_t *cps, char *out, 
 /* a || b into scratch memory of q. */
 void srt_str_concat(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
                     const char **out, uint32_t *out_n);
+
+/* ---- Math (srt_math.c): Java's results, see there ---- */
+double srt_math_exp(double x);
+double srt_math_ln(double x);
+double srt_math_log10(double x);
+double srt_math_pow(double x, double y);
+double srt_math_signum(double x);
 
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
