@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_time.h"
 #include "sema/sema_int.h"
 
 /* ==== Nodes and constants ==== */
@@ -143,13 +144,15 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
             r->u.value.i = 0;
         return r;
     }
-    if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP && sema_parse_timestamp(v->s, &i) == 0)
+    /* Spark's stringToTimestamp (common/cm_time.c, as the runtime's srt_cast_str_ts); a time
+       without a date takes the date when it runs, so it stays a cast.  A DATE is the
+       timestamp's day, as the runtime casts it. */
+    if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP &&
+        cm_ts_parse(v->s, strlen(v->s), CM_TS_NO_DATE, &i) == 0)
         return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && t->kind == TY_DATE && date_only(v->s) &&
-        sema_parse_timestamp(v->s, &i) == 0) {
-        int64_t day = 86400000000LL;
-        return const_int(sc, t, i >= 0 ? i / day : -((-i + day - 1) / day), e->span);
-    }
+        cm_ts_parse(v->s, strlen(v->s), CM_TS_NO_DATE, &i) == 0)
+        return const_int(sc, t, cm_floordiv(i, CM_US_PER_DAY), e->span);
     if (from->kind == TY_STRING && type_is_integral(t) && parse_number(v->s, true, &i, &d) &&
         (t->kind == TY_BIGINT || (i >= INT32_MIN && i <= INT32_MAX)))
         return const_int(sc, t, i, e->span);

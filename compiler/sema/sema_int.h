@@ -55,13 +55,12 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
 
 /* ==== Intervals and time literals (sema_interval.c) ==== */
 
-/* Spark's interval syntax; months kept apart. 0 ok, -1 malformed. */
+/* Spark's interval syntax (cm_interval_parse); months kept apart, days folded into µs.
+   0 ok, -1 malformed. */
 int sema_interval_parts(const char *text, int64_t *months, int64_t *us);
-/* Spark's timeStringAsMs style ("7d", "10s", "100ms") or an interval string, into µs. */
+/* Spark's timeStringAsMs style ("7d", "10s", "100ms") or an interval string, into µs
+   (cm_duration_parse). */
 int sema_parse_duration(const char *text, int64_t *out_us);
-/* '2016-07-26 02:54:35[.ffffff][Z|+hh:mm]' or '2016-07-26' (UTC) into µs.
-   0 ok, -1 not a timestamp. */
-int sema_parse_timestamp(const char *text, int64_t *out_us);
 /* Compact duration for dumps: 1h30m, 10s, 250ms, 0. */
 void sema_put_duration(StrBuf *sb, int64_t us);
 

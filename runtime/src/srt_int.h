@@ -312,8 +312,16 @@ struct SrtSink {
     const char *query_id;
 };
 
+/* The implementation of the connector common/cm_connectors.c names `connector` (any case),
+   NULL if there is no such spec for the role. */
 const SrtSourceVt *srt_source_lookup(const char *connector);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
+/* Every implementation, for the test that each has a spec and each spec one of them. */
+const SrtSourceVt *const *srt_source_impls(int *n);
+const SrtSinkVt *const *srt_sink_impls(int *n);
+/* Refuse a compiled schema that is not the fixed schema of the source's spec (none: 0). */
+int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
+                            SrtErr *err);
 extern const SrtSourceVt srt_source_files_vt;
 /* Value-row sources (srt_source_rate.c, srt_source_socket.c): `read` delivers arrays of
    SrtDatum, n_cols per row in the fixed column order, at most SRT_VALUE_CHUNK_ROWS rows

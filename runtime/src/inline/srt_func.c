@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_time.h"
 #include "srt_abi.h"
 
 /* ======================================================================
@@ -403,23 +404,6 @@ int64_t srt_round_i64(int64_t x, int32_t d)
 
 #define F_US_PER_SEC 1000000LL
 
-static int64_t f_days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int f_days_in_month(int64_t y, int64_t m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 static int f_lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -657,12 +641,12 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
         if (doy < 1 || doy > 365 + leap)
             return -1;
         int64_t m = 1;
-        while (doy > f_days_in_month(year, m))
-            doy -= f_days_in_month(year, m++);
+        while (doy > cm_days_in_month(year, m))
+            doy -= cm_days_in_month(year, m++);
         month = m;
         day = doy;
     }
-    if (month < 1 || month > 12 || day < 1 || day > f_days_in_month(year, month))
+    if (month < 1 || month > 12 || day < 1 || day > cm_days_in_month(year, month))
         return -1;
     if (hour < 0) {
         hour = hour12_clock ? hour12 : 0;
@@ -671,7 +655,7 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
     }
     if (hour > 23 || minute > 59 || second > 59)
         return -1;
-    int64_t days_n = f_days_from_civil(year, month, day);
+    int64_t days_n = cm_days_from_civil(year, month, day);
     if (dow >= 0 && ((days_n + 3) % 7 + 7) % 7 != dow) /* 1970-01-01 was a Thursday */
         return -1;
     *out_us = (days_n * 86400 + hour * 3600 + minute * 60 + second - off_s) * F_US_PER_SEC + micros;
