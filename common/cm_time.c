@@ -273,3 +273,52 @@ int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us)
     *out_us = us;
     return 0;
 }
+
+/* Spark's DateTimeUtils.stringToDate (DateTimeUtils.scala; CAST(s AS DATE), to_date(s)). */
+int cm_date_parse(const char *s, size_t n, int64_t *out_days)
+{
+    /* Trimmed as getTrimmedStart/End: Character.isWhitespace or isISOControl of each
+       (signed) byte, i.e. 0x00-0x20 and 0x7F. */
+    size_t j = 0, e = n;
+    while (j < e && ((unsigned char)s[j] <= ' ' || s[j] == 0x7F))
+        j++;
+    while (e > j && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == 0x7F))
+        e--;
+    if (j == e)
+        return -1;
+    int64_t seg[3] = {1, 1, 1}, sign = 1, v = 0;
+    int i = 0, digits = 0;
+    if (s[j] == '-' || s[j] == '+')
+        sign = s[j++] == '-' ? -1 : 1;
+    /* A year of 4 to 7 digits, month and day of 1 or 2. */
+#define T_VALID_DIGITS(seg_i, k) ((seg_i) == 0 ? (k) >= 4 && (k) <= 7 : (k) > 0 && (k) <= 2)
+    for (; j < e && i < 3 && s[j] != ' ' && s[j] != 'T'; j++) {
+        if (i < 2 && s[j] == '-') {
+            if (!T_VALID_DIGITS(i, digits))
+                return -1;
+            seg[i++] = v;
+            v = 0;
+            digits = 0;
+        } else if (s[j] >= '0' && s[j] <= '9') {
+            v = v * 10 + (s[j] - '0');
+            if (++digits > 7)
+                return -1;
+        } else {
+            return -1;
+        }
+    }
+    if (!T_VALID_DIGITS(i, digits))
+        return -1;
+#undef T_VALID_DIGITS
+    if (i < 2 && j < e) /* yyyy and yyyy-[m]m must be the whole text */
+        return -1;
+    seg[i] = v;
+    /* LocalDate.of, then Math.toIntExact of the epoch day */
+    if (seg[1] < 1 || seg[1] > 12 || seg[2] < 1 || seg[2] > cm_days_in_month(sign * seg[0], (int)seg[1]))
+        return -1;
+    int64_t days = cm_days_from_civil(sign * seg[0], (int)seg[1], (int)seg[2]);
+    if (days < INT32_MIN || days > INT32_MAX)
+        return -1;
+    *out_days = days;
+    return 0;
+}

@@ -88,4 +88,9 @@ bool cm_zone_offset(const char *s, size_t n, int32_t *off_s);
    CM_TS_NO_DATE. */
 int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us);
 
+/* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)): trimmed text, a year of 4
+   to 7 digits with an optional sign, then -[m]m and -[d]d; whatever follows a ' ' or 'T'
+   after the date is ignored.  The epoch day into *out_days; 0, or -1 for no date. */
+int cm_date_parse(const char *s, size_t n, int64_t *out_days);
+
 #endif

@@ -111,23 +111,6 @@ static bool parse_number(const char *s, bool integral, int64_t *i, double *d)
     return !*end && errno == 0;
 }
 
-/* Text that is only a date ([+-]digits and '-', spaces around): what the timestamp parser
-   and Spark's stringToDate (CAST to DATE at run time, srt_cast_str_date) read alike.  A
-   time part, which stringToDate ignores whatever it holds, leaves the cast to run time. */
-static bool date_only(const char *s)
-{
-    while (*s == ' ')
-        s++;
-    if (*s == '+' || *s == '-')
-        s++;
-    for (; *s && *s != ' '; s++)
-        if (*s != '-' && (*s < '0' || *s > '9'))
-            return false;
-    while (*s == ' ')
-        s++;
-    return !*s;
-}
-
 /* Fold a cast of a constant when the result is certain; NULL if it must stay a cast. */
 static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
 {
@@ -150,9 +133,8 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP &&
         cm_ts_parse(v->s, strlen(v->s), CM_TS_NO_DATE, &i) == 0)
         return const_int(sc, t, i, e->span);
-    if (from->kind == TY_STRING && t->kind == TY_DATE && date_only(v->s) &&
-        cm_ts_parse(v->s, strlen(v->s), CM_TS_NO_DATE, &i) == 0)
-        return const_int(sc, t, cm_floordiv(i, CM_US_PER_DAY), e->span);
+    if (from->kind == TY_STRING && t->kind == TY_DATE && cm_date_parse(v->s, v->n, &i) == 0)
+        return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && type_is_integral(t) && parse_number(v->s, true, &i, &d) &&
         (t->kind == TY_BIGINT || (i >= INT32_MIN && i <= INT32_MAX)))
         return const_int(sc, t, i, e->span);

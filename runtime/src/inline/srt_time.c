@@ -127,53 +127,10 @@ __attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *o
     return rc;
 }
 
-/* Spark's DateTimeUtils.stringToDate (DateTimeUtils.scala; CAST(s AS DATE), to_date(s)). */
+/* CAST(s AS DATE), to_date(s): Spark's stringToDate (common/cm_time.c). */
 int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days)
 {
-    /* Trimmed as getTrimmedStart/End: Character.isWhitespace or isISOControl of each
-       (signed) byte, i.e. 0x00-0x20 and 0x7F. */
-    uint32_t j = 0, e = n;
-    while (j < e && ((unsigned char)s[j] <= ' ' || s[j] == 0x7F))
-        j++;
-    while (e > j && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == 0x7F))
-        e--;
-    if (j == e)
-        return -1;
-    int64_t seg[3] = {1, 1, 1}, sign = 1, v = 0;
-    int i = 0, digits = 0;
-    if (s[j] == '-' || s[j] == '+')
-        sign = s[j++] == '-' ? -1 : 1;
-    /* A year of 4 to 7 digits, month and day of 1 or 2. */
-#define T_VALID_DIGITS(seg_i, k) ((seg_i) == 0 ? (k) >= 4 && (k) <= 7 : (k) > 0 && (k) <= 2)
-    for (; j < e && i < 3 && s[j] != ' ' && s[j] != 'T'; j++) {
-        if (i < 2 && s[j] == '-') {
-            if (!T_VALID_DIGITS(i, digits))
-                return -1;
-            seg[i++] = v;
-            v = 0;
-            digits = 0;
-        } else if (s[j] >= '0' && s[j] <= '9') {
-            v = v * 10 + (s[j] - '0');
-            if (++digits > 7)
-                return -1;
-        } else {
-            return -1;
-        }
-    }
-    if (!T_VALID_DIGITS(i, digits))
-        return -1;
-#undef T_VALID_DIGITS
-    if (i < 2 && j < e) /* yyyy and yyyy-[m]m must be the whole text */
-        return -1;
-    seg[i] = v;
-    /* LocalDate.of, then Math.toIntExact of the epoch day */
-    if (seg[1] < 1 || seg[1] > 12 || seg[2] < 1 || seg[2] > t_days_in_month(sign * seg[0], (int)seg[1]))
-        return -1;
-    int64_t days = t_days_from_civil(sign * seg[0], seg[1], seg[2]);
-    if (days < INT32_MIN || days > INT32_MAX)
-        return -1;
-    *out_days = days;
-    return 0;
+    return cm_date_parse(s, n, out_days);
 }
 
 int32_t srt_trunc_level(const char *s, uint32_t n)
@@ -220,15 +177,15 @@ int64_t srt_ts_trunc(int64_t us, int32_t level)
     int64_t days = t.days;
     switch (level) {
     case SRT_TRUNC_MICROSECOND: return us;
-    case SRT_TRUNC_MILLISECOND: return t_floordiv(us, 1000) * 1000;
+    case SRT_TRUNC_MILLISECOND: return cm_floordiv(us, 1000) * 1000;
     case SRT_TRUNC_SECOND: return us - t.micros;
     case SRT_TRUNC_MINUTE: return us - t.micros - t.second * T_US_PER_SEC;
     case SRT_TRUNC_HOUR: return us - t.micros - t.second * T_US_PER_SEC - t.minute * T_US_PER_MIN;
     case SRT_TRUNC_DAY: break;
     case SRT_TRUNC_WEEK: days -= ((days + 3) % 7 + 7) % 7; break; /* 1970-01-01 was a Thursday */
     case SRT_TRUNC_MONTH: days -= t.day - 1; break;
-    case SRT_TRUNC_QUARTER: days = t_days_from_civil(t.year, (t.month - 1) / 3 * 3 + 1, 1); break;
-    case SRT_TRUNC_YEAR: days = t_days_from_civil(t.year, 1, 1); break;
+    case SRT_TRUNC_QUARTER: days = cm_days_from_civil(t.year, (t.month - 1) / 3 * 3 + 1, 1); break;
+    case SRT_TRUNC_YEAR: days = cm_days_from_civil(t.year, 1, 1); break;
     default: return us;
     }
     return days * T_US_PER_DAY;
@@ -276,7 +233,7 @@ uint32_t srt_date_text(int64_t days, char *out)
 {
     int64_t y;
     int m, d;
-    t_civil_from_days(days, &y, &m, &d);
+    cm_civil_from_days(days, &y, &m, &d);
     uint32_t n = t_ymd(out, y, m, d);
     out[n] = '\0';
     return n;
