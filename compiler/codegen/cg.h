@@ -27,6 +27,6 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
 
 /* The layout codegen assumes for SrtDatum on the host: byte offsets of its five
    fields (SRT_FIELDNO_* order) and its size.  check_cg_abi compares it with offsetof. */
-void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size);
+void cg_datum_layout(unsigned long long offsets[6], unsigned long long *size);
 
 #endif

@@ -52,6 +52,25 @@ static const char *op_text(AstBinaryOp op)
     return ast_binary_op_name(op);
 }
 
+/* A decimal constant's plain digits. */
+static void put_decimal(StrBuf *sb, __int128 v, int scale)
+{
+    char dg[48];
+    int nd = 0;
+    unsigned __int128 m = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+    do {
+        dg[nd++] = (char)('0' + (int)(m % 10));
+        m /= 10;
+    } while (m || nd <= scale);
+    if (v < 0)
+        sb_putc(sb, '-');
+    for (int i = nd - 1; i >= 0; i--) {
+        sb_putc(sb, dg[i]);
+        if (i == scale && i > 0)
+            sb_putc(sb, '.');
+    }
+}
+
 static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
 {
     switch (e->kind) {
@@ -62,6 +81,8 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
             sb_printf(sb, "'%.*s'", (int)e->u.value.n, e->u.value.s);
         else if (e->type->kind == TY_DOUBLE)
             sb_printf(sb, "%g", e->u.value.d);
+        else if (e->type->kind == TY_DECIMAL)
+            put_decimal(sb, e->u.value.dec, e->type->scale);
         else if (e->type->kind == TY_BOOLEAN)
             sb_puts(sb, e->u.value.i ? "true" : "false");
         else if (e->type->kind == TY_INTERVAL)
@@ -417,6 +438,11 @@ static const char *schema_type_name(const Type *t)
     case TY_INT: return "integer";
     case TY_BIGINT: return "long";
     case TY_DOUBLE: return "double";
+    case TY_DECIMAL: { /* decimal(p,s); printed at once by the caller */
+        static char name[32];
+        snprintf(name, sizeof name, "decimal(%d,%d)", t->precision, t->scale);
+        return name;
+    }
     case TY_STRING: return "string";
     case TY_TIMESTAMP: return "timestamp";
     case TY_DATE: return "date";

@@ -127,6 +127,7 @@ typedef struct SValue {
     bool is_null;
     int64_t i;          /* BOOLEAN, INT, BIGINT, TIMESTAMP (µs), DATE (days), INTERVAL (µs) */
     double d;           /* DOUBLE */
+    __int128 dec;       /* DECIMAL: the unscaled value */
     const char *s;      /* STRING: bytes (NUL-terminated for convenience) */
     uint32_t n;         /* STRING: length in bytes */
 } SValue;

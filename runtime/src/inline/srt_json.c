@@ -605,6 +605,39 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
     return j_badtype(p, end, st);
 }
 
+/* DECIMAL(p, s): Spark's JacksonParser reads a number token exactly (getDecimalValue) and a
+   non-empty string with ExprUtils.getDecimalParser, then Decimal(bd, p, s), which fails the
+   record when the value needs more than p digits. */
+const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out, int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p))) {
+        int is_int;
+        const char *q = j_number(p, end, &is_int);
+        if (!q)
+            return NULL;
+        *st = srt_text_dec(p, (uint32_t)(q - p), prec, scale, out) == 1 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return q;
+    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
+    if (p < end && (*p == '"' || *p == '\'')) {
+        const char *s;
+        uint32_t n;
+        int esc;
+        const char *q = srt_json_string_raw(p, end, &s, &n, &esc);
+        if (!q)
+            return NULL;
+        char tmp[128];
+        if (esc && n <= sizeof tmp) {
+            n = srt_json_unescape(s, n, tmp);
+            s = tmp;
+        }
+        *st = n > 0 && srt_text_dec(s, n, prec, scale, out) == 1 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return q;
+    }
+    return j_badtype(p, end, st);
+}
+
 /* Out of line on purpose: codegen inlines the fast paths and calls this one. */
 __attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, char *out)
 {
