@@ -305,4 +305,8 @@ bool sema_is_event_time(const SSelect *s, const SExpr *e);
    Returns 0 on success, -1 on a malformed string, -2 if it has a month/year part. */
 int sema_parse_interval(const char *text, int64_t *out_us);
 
+/* a op b (+ - * / %) on two decimals: Spark's result type with allowPrecisionLoss
+   (sema_decimal.c; code generation finalises avg with it). */
+const Type *sema_dec_arith_type(AstBinaryOp op, const Type *a, const Type *b);
+
 #endif

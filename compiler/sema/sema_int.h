@@ -60,8 +60,6 @@ const Type *sema_dec_bounded(int precision, int scale);
 /* The decimal type an operand takes beside a decimal: itself, DECIMAL(10,0) for an INT,
    DECIMAL(20,0) for a BIGINT, an integral constant's own digits. */
 const Type *sema_dec_operand(const SExpr *e);
-/* a op b (+ - * / %) on two decimals: Spark's result type with allowPrecisionLoss. */
-const Type *sema_dec_arith_type(AstBinaryOp op, const Type *a, const Type *b);
 /* The decimal both of two decimals fit (comparisons, CASE, coalesce). */
 const Type *sema_dec_wider(const Type *a, const Type *b);
 const Type *sema_dec_sum_type(const Type *t);
