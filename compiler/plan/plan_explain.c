@@ -52,25 +52,6 @@ static const char *op_text(AstBinaryOp op)
     return ast_binary_op_name(op);
 }
 
-/* A decimal constant's plain digits. */
-static void put_decimal(StrBuf *sb, __int128 v, int scale)
-{
-    char dg[48];
-    int nd = 0;
-    unsigned __int128 m = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
-    do {
-        dg[nd++] = (char)('0' + (int)(m % 10));
-        m /= 10;
-    } while (m || nd <= scale);
-    if (v < 0)
-        sb_putc(sb, '-');
-    for (int i = nd - 1; i >= 0; i--) {
-        sb_putc(sb, dg[i]);
-        if (i == scale && i > 0)
-            sb_putc(sb, '.');
-    }
-}
-
 static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
 {
     switch (e->kind) {
@@ -82,7 +63,7 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         else if (e->type->kind == TY_DOUBLE)
             sb_printf(sb, "%g", e->u.value.d);
         else if (e->type->kind == TY_DECIMAL)
-            put_decimal(sb, e->u.value.dec, e->type->scale);
+            sema_put_decimal(sb, e->u.value.dec, e->type->scale);
         else if (e->type->kind == TY_BOOLEAN)
             sb_puts(sb, e->u.value.i ? "true" : "false");
         else if (e->type->kind == TY_INTERVAL)

@@ -309,4 +309,7 @@ int sema_parse_interval(const char *text, int64_t *out_us);
    (sema_decimal.c; code generation finalises avg with it). */
 const Type *sema_dec_arith_type(AstBinaryOp op, const Type *a, const Type *b);
 
+/* Spark's Decimal.toString of an unscaled value at a scale (plain digits, 1.0E-7 below 1E-6). */
+void sema_put_decimal(StrBuf *sb, __int128 v, int scale);
+
 #endif

@@ -105,30 +105,43 @@ const Type *sema_dec_avg_type(const Type *t)
 /* A number written with a point and no exponent, or an integer beyond BIGINT: a DECIMAL
    of exactly its digits (Java's BigDecimal(text): the precision counts the digits from
    the first non-zero one, at least the scale, at least 1).  NULL after an error. */
-SExpr *sema_dec_literal(SemaCtx *sc, const char *text, SrcSpan span)
+/* The unscaled value, significant digits and scale of a literal's text: 0, -1 for a character
+   other than a digit or '.', -2 for more than 38 digits. */
+static int read_literal(const char *text, __int128 *v, int *digits, int *scale)
 {
-    __int128 v = 0;
-    int digits = 0, scale = 0, seen_point = 0;
+    int seen_point = 0;
+    *v = 0;
+    *digits = *scale = 0;
     for (const char *p = text; *p; p++) {
         if (*p == '.') {
             seen_point = 1;
             continue;
         }
-        if (*p < '0' || *p > '9') {
-            diag_error(sc->diag, span, "a BD literal with an exponent (%sBD) is not supported", text);
-            return NULL;
-        }
-        if (digits || *p != '0')
-            digits++;
-        if (digits > MAXP) {
-            diag_error(sc->diag, span,
-                       "the number %s has more than %d digits, the most a DECIMAL holds "
-                       "(Spark's DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION)",
-                       text, MAXP);
-            return NULL;
-        }
-        v = v * 10 + (*p - '0');
-        scale += seen_point;
+        if (*p < '0' || *p > '9')
+            return -1;
+        if ((*digits || *p != '0') && ++*digits > MAXP)
+            return -2;
+        *v = *v * 10 + (*p - '0');
+        *scale += seen_point;
+    }
+    return 0;
+}
+
+SExpr *sema_dec_literal(SemaCtx *sc, const char *text, SrcSpan span)
+{
+    __int128 v;
+    int digits, scale;
+    int rc = read_literal(text, &v, &digits, &scale);
+    if (rc == -1) {
+        diag_error(sc->diag, span, "a BD literal with an exponent (%sBD) is not supported", text);
+        return NULL;
+    }
+    if (rc == -2) {
+        diag_error(sc->diag, span,
+                   "the number %s has more than %d digits, the most a DECIMAL holds "
+                   "(Spark's DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION)",
+                   text, MAXP);
+        return NULL;
     }
     int precision = imax(imax(digits, scale), 1);
     SExpr *e = sema_new_expr(sc, SX_CONST, type_decimal(precision, scale), span);
@@ -174,19 +187,10 @@ void sema_put_decimal(StrBuf *sb, __int128 v, int scale)
 /* A decimal literal's text as Spark names it (Literal.toString: Decimal.toString). */
 void sema_put_decimal_literal(StrBuf *sb, const char *text)
 {
-    __int128 v = 0;
-    int digits = 0, scale = 0, seen_point = 0;
-    for (const char *p = text; *p; p++) {
-        if (*p == '.') {
-            seen_point = 1;
-            continue;
-        }
-        if ((digits || *p != '0') && ++digits > MAXP) {
-            sb_puts(sb, text); /* refused by sema_dec_literal */
-            return;
-        }
-        v = v * 10 + (*p - '0');
-        scale += seen_point;
-    }
-    sema_put_decimal(sb, v, scale);
+    __int128 v;
+    int digits, scale;
+    if (read_literal(text, &v, &digits, &scale) < 0)
+        sb_puts(sb, text); /* refused by sema_dec_literal */
+    else
+        sema_put_decimal(sb, v, scale);
 }

@@ -66,8 +66,6 @@ const Type *sema_dec_sum_type(const Type *t);
 const Type *sema_dec_avg_type(const Type *t);
 /* A decimal literal from its digits (with at most one '.'); NULL after an error. */
 SExpr *sema_dec_literal(SemaCtx *sc, const char *text, SrcSpan span);
-/* Spark's Decimal.toString of an unscaled value at a scale. */
-void sema_put_decimal(StrBuf *sb, __int128 v, int scale);
 void sema_put_decimal_literal(StrBuf *sb, const char *text);
 
 /* ==== Intervals and time literals (sema_interval.c) ==== */
