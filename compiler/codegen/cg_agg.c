@@ -8,6 +8,11 @@
 **   sum        i64|f64 sum, i64 has-value
 **   avg        f64 sum, i64 count
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
+** A DECIMAL aggregate owns 32 bytes (plan_build.c's layout_state):
+**   sum        i128 sum, i64 has-value, i64 overflowed
+**   avg        i128 sum, i64 count, i64 overflowed
+**   min/max    i128 value, i64 has-value
+** and a DECIMAL key 16 bytes (the unscaled value, low word first).
 ** Zeroed state is the empty aggregate, so the runtime only zeroes new groups.
 */
 #include "codegen/cg_emit.h"
@@ -82,6 +87,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
             LLVMValueRef dst = cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), "");
             LLVMBuildMemCpy(cg->b, dst, 1, k->v, 1, LLVMBuildZExt(cg->b, n, cg->t_i64, ""));
             var_off = LLVMBuildAdd(cg->b, var_off, n, "");
+        } else if (s->type->kind == TY_DECIMAL) {
+            cg_dec_store(cg, cg_select(cg, k->null, cg_dec_const(cg, 0), k->v), cg_gepc(cg, buf, s->offset, ""));
         } else {
             LLVMValueRef bits = cg_select(cg, k->null, cg_i64(cg, 0), slot_bits(cg, s->type, k->v));
             cg_store(cg, bits, cg_gepc(cg, buf, s->offset, ""));
@@ -118,6 +125,10 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
                 else if (ft->kind == TY_STRING || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
                     cg_unsupported(cg, (SrcSpan){0, 0, 0}, "a struct group key with non-scalar fields");
             }
+            continue;
+        }
+        if (s->type->kind == TY_DECIMAL) {
+            k->v = cg_dec_load(cg, cg_gepc(cg, key, s->offset, ""), "k.dec");
             continue;
         }
         LLVMValueRef bits = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset, ""), "k.bits");
@@ -185,8 +196,117 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     cg_store(cg, cg_select(cg, cg_not(cg, x.null), cg_i32(cg, 1), LLVMBuildZExt(cg->b, has, cg->t_i32, "")), has_p);
 }
 
+/* ==== DECIMAL aggregates ==== */
+
+/* s + x on two values of one scale, and whether it left DECIMAL(p, .): Spark keeps a sum
+   in an UnsafeRow, whose setDecimal stores NULL once it needs more than p digits, and a
+   NULL sum stays NULL (Sum, Average with spark.sql.ansi.enabled=false). */
+static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
+{
+    LLVMTypeRef t = cg_dec_type(cg);
+    LLVMTypeRef pair[2] = {t, cg->t_i1};
+    LLVMTypeRef rt = LLVMStructTypeInContext(cg->ctx, pair, 2, 0);
+    LLVMTypeRef params[2] = {t, t};
+    LLVMTypeRef ft = LLVMFunctionType(rt, params, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.sadd.with.overflow.i128");
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, "llvm.sadd.with.overflow.i128", ft);
+    LLVMValueRef args[2] = {s, x};
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, args, 2, "dec.sum");
+    LLVMValueRef v = LLVMBuildExtractValue(cg->b, r, 0, "");
+    __int128 lim = 1;
+    for (int i = 0; i < p; i++)
+        lim *= 10;
+    LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSGE, v, cg_dec_const(cg, lim), ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSLE, v, cg_dec_const(cg, -lim), ""));
+    *overflow = cg_or(cg, LLVMBuildExtractValue(cg->b, r, 1, ""), out);
+    return v;
+}
+
+/* The precision of the sum kept by sum() and avg() of a DECIMAL(p, s): min(38, p + 10). */
+static int dec_sum_precision(const SAgg *a)
+{
+    int p = a->arg->type->precision + 10;
+    return p > TYPE_DECIMAL_MAX_PRECISION ? TYPE_DECIMAL_MAX_PRECISION : p;
+}
+
+static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    LLVMValueRef one_if = LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "");
+    LLVMValueRef w1 = cg_gepc(cg, st, 16, ""), w2 = cg_gepc(cg, st, 24, "");
+    LLVMValueRef cur = cg_dec_load(cg, st, "dec.cur");
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, w1, "mm.has"), cg_i64(cg, 0), "");
+        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, cur, "");
+        better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
+        cg_dec_store(cg, cg_select(cg, better, x.v, cur), st);
+        cg_store(cg, LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, w1, ""), one_if, ""), w1);
+        return;
+    }
+    /* sum, avg: the argument has the sum's scale (Spark casts it to DECIMAL(p + 10, s)) */
+    LLVMValueRef ovf;
+    LLVMValueRef v = dec_sum_add(cg, cur, x.v, dec_sum_precision(a), &ovf);
+    cg_dec_store(cg, cg_select(cg, x.null, cur, v), st);
+    LLVMValueRef was = cg_load(cg, cg->t_i64, w2, "dec.ovf");
+    cg_store(cg, LLVMBuildOr(cg->b, was, LLVMBuildZExt(cg->b, cg_and(cg, ovf, cg_not(cg, x.null)), cg->t_i64, ""), ""), w2);
+    LLVMValueRef n = cg_load(cg, cg->t_i64, w1, "dec.n");
+    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""), w1);
+}
+
+static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMValueRef d = cg_dec_load(cg, dst, ""), v = cg_dec_load(cg, src, "");
+    LLVMValueRef dw1 = cg_gepc(cg, dst, 16, ""), sw1 = cg_gepc(cg, src, 16, "");
+    LLVMValueRef dn = cg_load(cg, cg->t_i64, dw1, ""), sn = cg_load(cg, cg->t_i64, sw1, "");
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, dn, cg_i64(cg, 0), "");
+        LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, sn, cg_i64(cg, 0), "");
+        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, v, d, "");
+        LLVMValueRef take = cg_and(cg, sh, cg_or(cg, cg_not(cg, dh), better));
+        cg_dec_store(cg, cg_select(cg, take, v, d), dst);
+        cg_store(cg, LLVMBuildOr(cg->b, dn, sn, ""), dw1);
+        return;
+    }
+    LLVMValueRef ovf;
+    cg_dec_store(cg, dec_sum_add(cg, d, v, dec_sum_precision(a), &ovf), dst);
+    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
+    LLVMValueRef dw2 = cg_gepc(cg, dst, 24, ""), sw2 = cg_gepc(cg, src, 24, "");
+    LLVMValueRef o = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dw2, ""), cg_load(cg, cg->t_i64, sw2, ""), "");
+    cg_store(cg, LLVMBuildOr(cg->b, o, LLVMBuildZExt(cg->b, ovf, cg->t_i64, ""), ""), dw2);
+}
+
+/* sum: NULL when empty or overflowed; avg: Average.evaluateExpression, the sum divided by
+   the count as DECIMAL(20,0) (Divide's result type), then cast to avg's type. */
+static CgVal final_dec_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    LLVMValueRef v = cg_dec_load(cg, st, "dec");
+    LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 16, ""), "dec.n");
+    r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "dec.empty");
+    r.v = v;
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX)
+        return r;
+    LLVMValueRef ovf = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.ovf");
+    r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, ovf, cg_i64(cg, 0), ""));
+    r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
+    if (a->kind == AGG_SUM)
+        return r;
+    const Type *sum_t = type_decimal(dec_sum_precision(a), a->arg->type->scale);
+    const Type *count_t = type_decimal(20, 0);
+    const Type *div_t = sema_dec_arith_type(BOP_DIV, sum_t, count_t);
+    CgVal cnt = {0};
+    cnt.null = r.null;
+    cnt.v = LLVMBuildSExt(cg->b, n, cg_dec_type(cg), "");
+    CgVal q = cg_dec_arith(cg, BOP_DIV, div_t, sum_t, r, count_t, cnt);
+    return cg_dec_rescale(cg, q, div_t->scale, a->type->precision, a->type->scale);
+}
+
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
+    if (a->type->kind == TY_DECIMAL) {
+        update_dec_agg(cg, a, st, x);
+        return;
+    }
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
     switch (a->kind) {
     case AGG_COUNT_STAR:
@@ -333,6 +453,10 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
 static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
+    if (a->type->kind == TY_DECIMAL) {
+        merge_dec_agg(cg, a, dst, src);
+        return;
+    }
     switch (a->kind) {
     case AGG_COUNT_STAR:
     case AGG_COUNT: {
@@ -395,6 +519,8 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 
 static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
+    if (a->type->kind == TY_DECIMAL)
+        return final_dec_value(cg, a, st);
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
     switch (a->kind) {

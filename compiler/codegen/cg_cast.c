@@ -71,6 +71,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return a;
     if (f == TY_NULL)
         return cg_null_of(cg, to);
+    if (f == TY_DECIMAL || t == TY_DECIMAL)
+        return cg_dec_cast(cg, a, from, to, span);
     LLVMTypeRef lt = cg_type_of(cg, to);
     switch (t) {
     case TY_STRING:

@@ -2,7 +2,7 @@
 **
 ** Value model: an SQL value is a CgVal, decomposed at compile time.  Scalars
 ** carry an i1 null flag and one LLVM value (i1 BOOLEAN, i32 INT, i64 BIGINT/
-** TIMESTAMP/DATE/INTERVAL, double DOUBLE); a STRING adds an i32 length to its
+** TIMESTAMP/DATE/INTERVAL, double DOUBLE, i128 DECIMAL: the unscaled value); a STRING adds an i32 length to its
 ** i8* bytes; a STRUCT is an array of field CgVals plus its own null flag, so
 ** `window.start` costs nothing; an ARRAY is an i8* to its element datums
 ** (const SrtDatum[len]) and an i32 count in len.  A NULL value always carries a safe default
@@ -135,6 +135,17 @@ CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span
    it in the module and forces it inline). */
 CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *args);
 bool cg_func_inlined(const char *name);
+
+/* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
+LLVMTypeRef cg_dec_type(CgCtx *cg);
+LLVMValueRef cg_dec_const(CgCtx *cg, __int128 v);
+LLVMValueRef cg_dec_load(CgCtx *cg, LLVMValueRef p, const char *name);
+void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p);
+/* a (at scale from_s) as DECIMAL(p, s), HALF_UP; NULL on overflow. */
+CgVal cg_dec_rescale(CgCtx *cg, CgVal a, int from_s, int p, int s);
+/* a op b (+ - * / %) of decimals of types ta and tb into the result type rt. */
+CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b);
+CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span);
 
 /* cg_json.c: parse one JSON record at *p for the needed columns of a source. */
 typedef struct CgRecord {

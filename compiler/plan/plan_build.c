@@ -110,6 +110,8 @@ static void layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, in
         slot->offset = off;
         if (t->kind == TY_STRUCT)
             slot->size = 8u * (uint32_t)t->n_fields; /* window, or a struct of scalars */
+        else if (t->kind == TY_DECIMAL)
+            slot->size = 16;                         /* the 128-bit unscaled value */
         else
             slot->size = 8;                          /* scalars; STRING: u32 length in 8 */
         if (t->kind == TY_STRING)
@@ -127,7 +129,8 @@ static void layout_state(Arena *arena, PQuery *pq)
     for (int i = 0; i < s->n_agg; i++) {
         pq->agg_slots[i].agg = &s->aggs[i];
         pq->agg_slots[i].offset = off;
-        off += 16;
+        /* a DECIMAL aggregate: a 128-bit value and two 64-bit words (cg_agg.c) */
+        off += s->aggs[i].type->kind == TY_DECIMAL ? 32 : 16;
     }
     pq->state_size = off ? off : 16;
 }

@@ -74,9 +74,14 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             break;
         case AGG_SUM:
             put_field(sb, arena, "sum", a->type);
+            if (a->type->kind == TY_DECIMAL) /* Sum.shouldTrackIsEmpty */
+                put_field(sb, arena, "isEmpty", &type_boolean);
             break;
-        case AGG_AVG:
-            put_field(sb, arena, "sum", &type_double);
+        case AGG_AVG: /* Average.sumDataType: DECIMAL(p + 10, s) for a decimal */
+            put_field(sb, arena, "sum", a->type->kind == TY_DECIMAL
+                                            ? type_decimal(a->arg->type->precision + 10 > 38 ? 38 : a->arg->type->precision + 10,
+                                                           a->arg->type->scale)
+                                            : &type_double);
             put_field(sb, arena, "count", &type_bigint);
             break;
         case AGG_MIN:

@@ -158,6 +158,7 @@ typedef struct SValue {
     bool is_null;
     int64_t i;          /* BOOLEAN, INT, BIGINT, TIMESTAMP (µs), DATE (days), INTERVAL (µs) */
     double d;           /* DOUBLE */
+    __int128 dec;       /* DECIMAL: the unscaled value */
     const char *s;      /* STRING: bytes (NUL-terminated for convenience) */
     uint32_t n;         /* STRING: length in bytes */
 } SValue;
@@ -336,5 +337,12 @@ bool sema_is_event_time(const SSelect *s, const SExpr *e);
 /* Parse a Spark interval string ("1 hour", "10 minutes", "2 days 3 hours") into µs.
    Returns 0 on success, -1 on a malformed string, -2 if it has a month/year part. */
 int sema_parse_interval(const char *text, int64_t *out_us);
+
+/* a op b (+ - * / %) on two decimals: Spark's result type with allowPrecisionLoss
+   (sema_decimal.c; code generation finalises avg with it). */
+const Type *sema_dec_arith_type(AstBinaryOp op, const Type *a, const Type *b);
+
+/* Spark's Decimal.toString of an unscaled value at a scale (plain digits, 1.0E-7 below 1E-6). */
+void sema_put_decimal(StrBuf *sb, __int128 v, int scale);
 
 #endif

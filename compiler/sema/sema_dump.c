@@ -53,6 +53,9 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
     case TY_DOUBLE:
         sema_put_double(sb, v->d);
         break;
+    case TY_DECIMAL:
+        sema_put_decimal(sb, v->dec, t->scale);
+        break;
     case TY_STRING:
         sb_putc(sb, '\'');
         for (uint32_t i = 0; i < v->n; i++) {

@@ -55,6 +55,7 @@ static bool is_atomic(const Type *t)
     case TY_INT:
     case TY_BIGINT:
     case TY_DOUBLE:
+    case TY_DECIMAL:
     case TY_STRING:
     case TY_TIMESTAMP:
     case TY_DATE:
@@ -85,6 +86,10 @@ bool sema_can_cast(const Type *from, const Type *to)
         return false;
     if (from->kind == TY_STRING || to->kind == TY_STRING)
         return true;
+    if (from->kind == TY_DECIMAL || to->kind == TY_DECIMAL) { /* not yet to or from TIMESTAMP */
+        const Type *o = from->kind == TY_DECIMAL ? to : from;
+        return type_is_numeric(o) || o->kind == TY_BOOLEAN || o->kind == TY_DECIMAL;
+    }
     bool fnum = type_is_numeric(from) || from->kind == TY_BOOLEAN || from->kind == TY_TIMESTAMP;
     bool tnum = type_is_numeric(to) || to->kind == TY_BOOLEAN || to->kind == TY_TIMESTAMP;
     if (fnum && tnum)
@@ -120,6 +125,8 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     double d;
     if (v->is_null)
         return const_null(sc, t, e->span);
+    if (from->kind == TY_DECIMAL || t->kind == TY_DECIMAL)
+        return NULL; /* computed by the generated code */
     if (type_is_integral(from) && (t->kind == TY_BIGINT || t->kind == TY_DOUBLE)) {
         SExpr *r = const_int(sc, t, v->i, e->span);
         r->u.value.d = (double)v->i;
@@ -162,6 +169,24 @@ SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t)
 
 /* ==== Common types ==== */
 
+/* A DECIMAL beside a DECIMAL or another number. */
+static bool dec_numeric(const Type *a, const Type *b)
+{
+    return (a->kind == TY_DECIMAL || b->kind == TY_DECIMAL) &&
+           (a->kind == TY_DECIMAL || type_is_numeric(a)) && (b->kind == TY_DECIMAL || type_is_numeric(b));
+}
+
+/* Spark's findWiderTypeForDecimal: a DOUBLE wins; integers count as DECIMAL(10,0) and
+   DECIMAL(20,0); two decimals widen to one that holds both (DecimalPrecision). */
+static const Type *dec_common(const Type *a, const Type *b)
+{
+    if (a->kind == TY_DOUBLE || b->kind == TY_DOUBLE)
+        return &type_double;
+    const Type *da = a->kind == TY_DECIMAL ? a : a->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
+    const Type *db = b->kind == TY_DECIMAL ? b : b->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
+    return sema_dec_wider(da, db);
+}
+
 /* The type both sides of a comparison are cast to, or NULL if they do not compare. */
 static const Type *cmp_common(const Type *a, const Type *b)
 {
@@ -177,6 +202,8 @@ static const Type *cmp_common(const Type *a, const Type *b)
         return NULL;
     if (type_equal(a, b))
         return a;
+    if (dec_numeric(a, b))
+        return dec_common(a, b);
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
     if (a->kind == TY_STRING)
@@ -200,6 +227,8 @@ static const Type *wider_common(const Type *a, const Type *b)
         return a;
     if (!is_atomic(a) || !is_atomic(b))
         return NULL;
+    if (dec_numeric(a, b))
+        return dec_common(a, b);
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
     if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
@@ -487,6 +516,8 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
     if (!l || !r)
         return NULL;
     const Type *t = cmp_common(l->type, r->type);
+    if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
+        t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
     if (!t) {
         diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s",
                    sql_of(b, al), tname(b, l->type), sql_of(b, ar), tname(b, r->type));
@@ -505,7 +536,7 @@ SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr
 /* A numeric operand of arithmetic (STRING is read as DOUBLE, NULL adapts); NULL type if not one. */
 static const Type *arith_operand(const Type *t)
 {
-    if (type_is_numeric(t) || t->kind == TY_NULL)
+    if (type_is_numeric(t) || t->kind == TY_NULL || t->kind == TY_DECIMAL)
         return t;
     if (t->kind == TY_STRING)
         return &type_double;
@@ -543,6 +574,15 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
         snprintf(what, sizeof what, "operator '%s' expects numeric operands", op_symbol(op));
         type_error(b, bad, what, bad, !lt ? l->type : r->type);
         return NULL;
+    }
+    if (lt->kind == TY_DECIMAL || rt->kind == TY_DECIMAL) {
+        if (lt->kind == TY_DOUBLE || rt->kind == TY_DOUBLE) /* DecimalPrecision: the double wins */
+            return new_bin(b, SX_ARITH, op, &type_double, sema_coerce(sc, l, &type_double),
+                           sema_coerce(sc, r, &type_double), span);
+        const Type *dl = lt->kind == TY_NULL ? rt : sema_dec_operand(l);
+        const Type *dr = rt->kind == TY_NULL ? lt : sema_dec_operand(r);
+        return new_bin(b, SX_ARITH, op, sema_dec_arith_type(op, dl, dr), sema_coerce(sc, l, dl),
+                       sema_coerce(sc, r, dr), span);
     }
     const Type *t;
     if (lt->kind == TY_NULL && rt->kind == TY_NULL)
@@ -630,6 +670,11 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     x = sema_coerce(b->sc, x, t);
     if (e->u.unary.op == UOP_PLUS) /* +x is x */
         return x;
+    if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind == TY_DECIMAL) {
+        SExpr *c = sema_new_expr(b->sc, SX_CONST, x->type, e->span);
+        c->u.value.dec = -x->u.value.dec;
+        return c;
+    }
     if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind != TY_DOUBLE) {
         /* Spark's UnaryMinus without ANSI mode wraps in the type: -(-2147483648) is -2147483648. */
         uint64_t neg = 0 - (uint64_t)x->u.value.i;
@@ -904,11 +949,16 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_SUM:
         case AGG_AVG:
-            if (!type_is_numeric(t) && t->kind != TY_NULL) {
+            if (!type_is_numeric(t) && t->kind != TY_NULL && t->kind != TY_DECIMAL) {
                 char what[64];
                 snprintf(what, sizeof what, "function '%s' expects a numeric argument", name);
                 type_error(b, args->items[0], what, args->items[0], t);
                 return NULL;
+            }
+            if (t->kind == TY_DECIMAL) { /* exact, in a wider decimal (Sum, Average) */
+                agg.type = kind == AGG_SUM ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
+                agg.arg = x;
+                break;
             }
             agg.type = kind == AGG_AVG || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
                                                                                      : &type_bigint;
@@ -1170,15 +1220,13 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_BOOL:
         return const_int(sc, &type_boolean, e->u.ival != 0, e->span);
     case AST_INT:
-        if (e->u.ival == INT64_MIN && !e->u.int_negated) {
-            diag_error(sc->diag, e->span,
-                       "integer literal 9223372036854775808 is outside the BIGINT range (Spark "
-                       "reads it as a DECIMAL, which is not supported)");
-            return NULL;
-        }
+        if (e->u.ival == INT64_MIN && !e->u.int_negated) /* beyond BIGINT: a DECIMAL(19,0) */
+            return sema_dec_literal(sc, "9223372036854775808", e->span);
         return const_int(
             sc, e->u.ival >= INT32_MIN && e->u.ival <= INT32_MAX ? &type_int : &type_bigint,
             e->u.ival, e->span);
+    case AST_DECIMAL:
+        return sema_dec_literal(sc, e->u.str, e->span);
     case AST_DOUBLE:
         r = sema_new_expr(sc, SX_CONST, &type_double, e->span);
         r->u.value.d = e->u.dval;

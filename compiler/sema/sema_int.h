@@ -53,6 +53,21 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
    that reads the file system (see sema_infer.c for what it reads and its bounds). */
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
 
+/* ==== DECIMAL typing (sema_decimal.c) ==== */
+
+/* DecimalType.bounded. */
+const Type *sema_dec_bounded(int precision, int scale);
+/* The decimal type an operand takes beside a decimal: itself, DECIMAL(10,0) for an INT,
+   DECIMAL(20,0) for a BIGINT, an integral constant's own digits. */
+const Type *sema_dec_operand(const SExpr *e);
+/* The decimal both of two decimals fit (comparisons, CASE, coalesce). */
+const Type *sema_dec_wider(const Type *a, const Type *b);
+const Type *sema_dec_sum_type(const Type *t);
+const Type *sema_dec_avg_type(const Type *t);
+/* A decimal literal from its digits (with at most one '.'); NULL after an error. */
+SExpr *sema_dec_literal(SemaCtx *sc, const char *text, SrcSpan span);
+void sema_put_decimal_literal(StrBuf *sb, const char *text);
+
 /* ==== Intervals and time literals (sema_interval.c) ==== */
 
 /* Spark's interval syntax (cm_interval_parse); months kept apart, days folded into µs.

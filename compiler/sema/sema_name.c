@@ -339,6 +339,9 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     case AST_DOUBLE:
         sema_put_double(sb, e->u.dval);
         break;
+    case AST_DECIMAL:
+        sema_put_decimal_literal(sb, e->u.str);
+        break;
     case AST_STRING:
         sb_puts(sb, e->u.str ? e->u.str : "");
         break;

@@ -32,6 +32,7 @@
 ** column type; generated code zeroes the rest.
 **   BOOLEAN: i (0/1)   INT, BIGINT: i   TIMESTAMP: i (µs since epoch, UTC)
 **   DATE: i (days)     DOUBLE: d        STRING: p (bytes, not NUL-terminated), n
+**   DECIMAL(p, s): the unscaled value as a 128-bit integer, low 64 bits in i, high in hi
 **   STRUCT: p -> const SrtDatum[n_fields]   ARRAY: p -> const SrtDatum[n], n
 ** Memory behind p must live until the batch is written (srt_batch_alloc).
 */
@@ -41,6 +42,7 @@ typedef struct SrtDatum {
     const void *p;
     uint32_t n;
     uint8_t is_null;
+    int64_t hi;
 } SrtDatum;
 
 /* Field numbers for GEPs from generated code; check_cg_abi tests them against offsetof. */
@@ -49,6 +51,7 @@ typedef struct SrtDatum {
 #define SRT_FIELDNO_DATUM_P 2
 #define SRT_FIELDNO_DATUM_N 3
 #define SRT_FIELDNO_DATUM_IS_NULL 4
+#define SRT_FIELDNO_DATUM_HI 5
 
 /* ======================================================================
 ** Handles
@@ -510,5 +513,35 @@ int srt_split(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_
    match (the query has failed with Java's message). */
 int srt_regexp_replace(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, const char *rep,
                        uint32_t rep_n, int32_t pos, const char **out, uint32_t *out_n);
+
+/* ---- DECIMAL(p, s) (srt_decimal.c) ----
+** A value is its unscaled 128-bit integer v (|v| < 10^p) at scale s, as Spark's Decimal.
+** The operations compute Spark's exact (or, for * and /, Spark's intermediate) result and
+** change it to (p, s) rounding HALF_UP: 1 with *out set, 0 when the result needs more than
+** p digits or the divisor is zero (NULL with spark.sql.ansi.enabled=false).  128-bit
+** arguments come first so they travel in registers. */
+__extension__ typedef __int128 srt_i128;
+int srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_cmp(srt_i128 a, srt_i128 b);
+int srt_dec_from_f64(double d, int32_t p, int32_t s, srt_i128 *out);
+double srt_dec_to_f64(srt_i128 v, int32_t s);
+int64_t srt_dec_to_i64(srt_i128 v, int32_t s);
+/* CAST(string AS DECIMAL): 0, or -1 (NULL) for text that is no number or too many digits. */
+int srt_cast_str_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out);
+/* A JSON string or CSV field: 1 ok, 0 too many digits, -1 not a number (commas ignored). */
+int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out);
+/* Text of a decimal: plain = 1 is BigDecimal.toPlainString (show()), 0 BigDecimal.toString
+   (CAST to STRING, JSON and CSV files), which writes 1.0E-7 when the exponent is below -6.
+   out needs SRT_DECIMAL_TEXT bytes. */
+#define SRT_DECIMAL_TEXT 48
+uint32_t srt_fmt_decimal(srt_i128 v, int32_t s, int plain, char *out);
+void srt_cast_dec_str(SrtQuery *q, srt_i128 v, int32_t s, const char **out, uint32_t *out_n);
+/* A JSON value read into a DECIMAL(p, s) column (statuses as the readers above; a number
+   or numeric string with more than p digits is SRT_JV_BADTYPE, as Spark fails the record). */
+const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out, int *st);
 
 #endif

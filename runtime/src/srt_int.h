@@ -158,6 +158,7 @@ typedef enum SrtKind {
     SRT_T_INT,
     SRT_T_BIGINT,
     SRT_T_DOUBLE,
+    SRT_T_DECIMAL, /* precision, scale */
     SRT_T_STRING,
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
@@ -176,7 +177,19 @@ struct SrtType {
     uint32_t n_fields;      /* STRUCT */
     const SrtField *fields; /* STRUCT */
     const SrtType *elem;    /* ARRAY */
+    int32_t precision, scale; /* DECIMAL */
 };
+
+/* A DECIMAL datum's unscaled value (srt_abi.h: low 64 bits in i, high in hi). */
+static inline srt_i128 srt_datum_dec(const SrtDatum *d)
+{
+    return (srt_i128)(((unsigned __int128)(uint64_t)d->hi << 64) | (uint64_t)d->i);
+}
+static inline void srt_datum_set_dec(SrtDatum *d, srt_i128 v)
+{
+    d->i = (int64_t)(uint64_t)v;
+    d->hi = (int64_t)(uint64_t)((unsigned __int128)v >> 64);
+}
 
 /* Parse a Spark simpleString ("bigint", "struct<a:int,b:array<string>>") into arena memory. */
 int srt_type_parse(SrtArena *a, const char *text, const SrtType **out, SrtErr *err);
