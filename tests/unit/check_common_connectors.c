@@ -144,8 +144,8 @@ END_TEST
 /* The runtime refuses a compiled schema that is not the spec's fixed one, in the spec's words. */
 START_TEST(test_fixed_schema_check)
 {
-    static const SrtType ts = {SRT_T_TIMESTAMP, 0, NULL, NULL}, str = {SRT_T_STRING, 0, NULL, NULL},
-                         big = {SRT_T_BIGINT, 0, NULL, NULL};
+    static const SrtType ts = {SRT_T_TIMESTAMP, .n_fields = 0}, str = {SRT_T_STRING, .n_fields = 0},
+                         big = {SRT_T_BIGINT, .n_fields = 0};
     SrtMem mem;
     srt_mem_init(&mem);
     SrtArena a;
