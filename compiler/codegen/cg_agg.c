@@ -8,6 +8,8 @@
 **   sum        i64|f64 sum, i64 has-value
 **   avg        f64 sum, i64 count
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
+** except approx_count_distinct, which owns plan_agg_state_size bytes: the HLL++ sketch,
+** Spark's numWords 64-bit words of registers (srt_hll.c).
 ** Zeroed state is the empty aggregate, so the runtime only zeroes new groups.
 */
 #include "codegen/cg_emit.h"
@@ -185,6 +187,61 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     cg_store(cg, cg_select(cg, cg_not(cg, x.null), cg_i32(cg, 1), LLVMBuildZExt(cg->b, has, cg->t_i32, "")), has_p);
 }
 
+/* ==== approx_count_distinct ==== */
+
+/* Spark's XxHash64Function.hash(x, t, seed) of a non-NULL value (InterpretedHashFunction):
+   the inline helpers of srt_xxh64.c; a struct chains its fields, a NULL field keeps the seed. */
+static LLVMValueRef xxhash_value(CgCtx *cg, const Type *t, CgVal x, LLVMValueRef seed)
+{
+    LLVMValueRef args[3] = {x.v, seed, NULL};
+    switch (t->kind) {
+    case TY_BOOLEAN:
+        args[0] = LLVMBuildZExt(cg->b, x.v, cg->t_i32, "");
+        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
+    case TY_INT:
+        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
+    case TY_DATE: /* days, an int in Spark */
+        args[0] = LLVMBuildTrunc(cg->b, x.v, cg->t_i32, "");
+        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
+    case TY_BIGINT:
+    case TY_TIMESTAMP:
+    case TY_INTERVAL:
+        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
+    case TY_DOUBLE:
+        return cg_call(cg, "srt_xxh64_f64", args, 2, "xxh");
+    case TY_STRING:
+        args[1] = x.len;
+        args[2] = seed;
+        return cg_call(cg, "srt_xxh64_bytes", args, 3, "xxh");
+    case TY_STRUCT: {
+        LLVMValueRef h = seed;
+        for (int f = 0; f < t->n_fields; f++) {
+            LLVMValueRef fh = xxhash_value(cg, t->fields[f].type, x.fields[f], h);
+            h = cg_select(cg, x.fields[f].null, h, fh);
+        }
+        return h;
+    }
+    case TY_NULL:
+        return seed;
+    case TY_ARRAY: /* refused by sema */
+        break;
+    }
+    SL_UNREACHABLE();
+}
+
+/* HyperLogLogPlusPlusHelper.update: a non-NULL value sets its register (seed 42). */
+static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    LLVMBasicBlockRef bb_add = cg_block(cg, "hll.add");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "hll.done");
+    LLVMBuildCondBr(cg->b, x.null, bb_done, bb_add);
+    cg_at(cg, bb_add);
+    LLVMValueRef args[3] = {st, cg_i32(cg, a->hll_p), xxhash_value(cg, a->arg->type, x, cg_i64(cg, 42))};
+    cg_call(cg, "srt_hll_add", args, 3, "");
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
@@ -230,6 +287,9 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     case AGG_MIN:
     case AGG_MAX:
         update_minmax(cg, a, st, x);
+        return;
+    case AGG_APPROX_COUNT_DISTINCT:
+        update_hll(cg, a, st, x);
         return;
     }
 }
@@ -369,6 +429,11 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, dh, sh), cg->t_i32, ""), dhp);
         return;
     }
+    case AGG_APPROX_COUNT_DISTINCT: {
+        LLVMValueRef args[3] = {dst, src, cg_i32(cg, a->hll_p)};
+        cg_call(cg, "srt_hll_merge", args, 3, "");
+        return;
+    }
     }
 }
 
@@ -436,6 +501,11 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
             else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
                 r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
         }
+        return r;
+    }
+    case AGG_APPROX_COUNT_DISTINCT: {
+        LLVMValueRef args[2] = {st, cg_i32(cg, a->hll_p)};
+        r.v = cg_call(cg, "srt_hll_estimate", args, 2, "approx");
         return r;
     }
     }

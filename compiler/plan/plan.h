@@ -56,7 +56,8 @@ typedef struct PKeyLayout {
     bool has_strings;
 } PKeyLayout;
 
-/* Where an aggregate keeps its state: 16 bytes each (value + count/flag). */
+/* Where an aggregate keeps its state: 16 bytes each (value + count/flag), or
+   plan_agg_state_size bytes for an aggregate with a larger state. */
 typedef struct PAggSlot {
     const SAgg *agg;
     uint32_t offset;
@@ -141,6 +142,10 @@ typedef struct PStateSchema {
 } PStateSchema;
 /* Fill *out for operator op of pq; false if the query has no such operator. */
 bool plan_state_schema(Arena *arena, const PQuery *pq, PStateOp op, PStateSchema *out);
+/* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
+uint32_t plan_agg_state_size(const SAgg *a);
+/* The 64-bit words of an HLL++ sketch of precision p (Spark's numWords). */
+uint32_t plan_hll_words(int p);
 
 /* `sluice explain`: the logical and physical plan of every query. */
 void plan_explain(StrBuf *sb, const PProgram *plan);

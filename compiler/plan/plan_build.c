@@ -127,7 +127,7 @@ static void layout_state(Arena *arena, PQuery *pq)
     for (int i = 0; i < s->n_agg; i++) {
         pq->agg_slots[i].agg = &s->aggs[i];
         pq->agg_slots[i].offset = off;
-        off += 16;
+        off += plan_agg_state_size(&s->aggs[i]);
     }
     pq->state_size = off ? off : 16;
 }

@@ -85,8 +85,33 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGG_MAX:
             put_field(sb, arena, "max", a->type);
             break;
+        case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
+            for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
+                put_field(sb, arena, arena_sprintf(arena, "MS[%u]", w), &type_bigint);
+            break;
         }
     }
+}
+
+uint32_t plan_hll_words(int p)
+{
+    return (1u << p) / 10u + 1u; /* HyperLogLogPlusPlusHelper.numWords: 10 registers a word */
+}
+
+uint32_t plan_agg_state_size(const SAgg *a)
+{
+    switch (a->kind) {
+    case AGG_COUNT_STAR:
+    case AGG_COUNT:
+    case AGG_SUM:
+    case AGG_MIN:
+    case AGG_MAX:
+    case AGG_AVG:
+        return 16;
+    case AGG_APPROX_COUNT_DISTINCT:
+        return (plan_hll_words(a->hll_p) * 8u + 15u) & ~15u;
+    }
+    return 16;
 }
 
 static void agg_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)

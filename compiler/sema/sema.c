@@ -139,6 +139,8 @@ const char *sema_agg_name(SAggKind kind)
         return "max";
     case AGG_AVG:
         return "avg";
+    case AGG_APPROX_COUNT_DISTINCT:
+        return "approx_count_distinct";
     }
     return "?";
 }

@@ -15,6 +15,7 @@
 ** returns NULL and enclosing nodes give up quietly.
 */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -834,6 +835,54 @@ static SExpr *bind_interval(Binder *b, const AstExpr *e)
 
 /* ==== Calls ==== */
 
+/* A struct whose fields are all scalars (the window, a struct column of scalars). */
+static bool struct_of_scalars(const Type *t)
+{
+    for (int i = 0; i < t->n_fields; i++)
+        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY)
+            return false;
+    return true;
+}
+
+/*
+** approx_count_distinct's relativeSD: Spark's HyperLogLogPlusPlus.validateDoubleLiteral
+** takes a DOUBLE or DECIMAL literal only (0.01, -0.5, 1e-2), then
+** HyperLogLogPlusPlusHelper computes p = ceil(2 log2(1.106 / rsd)) as a Java int (NaN 0,
+** infinity Int.MaxValue) and requires p >= 4.
+*/
+static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
+{
+    const AstExpr *lit = a;
+    bool neg = false;
+    if (lit->kind == AST_UNARY && lit->u.unary.op == UOP_NEG && lit->u.unary.arg &&
+        lit->u.unary.arg->kind == AST_DOUBLE) { /* Spark's grammar: number: MINUS? DECIMAL_VALUE */
+        neg = true;
+        lit = lit->u.unary.arg;
+    }
+    if (lit->kind != AST_DOUBLE) {
+        diag_error(b->sc->diag, a->span, "The second argument should be a double literal.");
+        return false;
+    }
+    double rsd = neg ? -lit->u.dval : lit->u.dval;
+    double p = ceil(2.0 * log(1.106 / rsd) / log(2.0));
+    long long pi = isnan(p) ? 0 : p >= 2147483647.0 ? 2147483647LL : p <= -2147483648.0 ? -2147483648LL : (long long)p;
+    if (pi < 4) {
+        diag_error(b->sc->diag, a->span,
+                   "requirement failed: HLL++ requires at least 4 bits for addressing. Use a "
+                   "lower error, at most 39%%.");
+        return false;
+    }
+    if (pi > SEMA_HLL_MAX_P) {
+        diag_error(b->sc->diag, a->span,
+                   "approx_count_distinct with a relative error of %g needs 2^%lld registers per "
+                   "group; more than 2^%d (a relative error below 0.00027) is not supported",
+                   rsd, pi, SEMA_HLL_MAX_P);
+        return false;
+    }
+    *p_out = (int)pi;
+    return true;
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
@@ -860,8 +909,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
         return NULL;
     }
-    if (!star && args->n != 1) {
-        arity_error(b, e, name, 1, 1, args->n);
+    int max_args = sema_agg_param_args(kind) ? 2 : 1;
+    if (!star && (args->n < 1 || args->n > max_args)) {
+        arity_error(b, e, name, 1, max_args, args->n);
         return NULL;
     }
     SAgg agg = {0};
@@ -910,6 +960,19 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.type = t;
             agg.arg = x;
             break;
+        case AGG_APPROX_COUNT_DISTINCT:
+            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "approx_count_distinct of a value of type %s is not supported yet",
+                           tname(b, t));
+                return NULL;
+            }
+            agg.type = &type_bigint;
+            agg.arg = x;
+            agg.hll_p = 9; /* relativeSD 0.05 */
+            if (args->n == 2 && !hll_precision(b, args->items[1], &agg.hll_p))
+                return NULL;
+            break;
         case AGG_COUNT_STAR:
             break;
         }
@@ -919,7 +982,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     SelBlock *blk = b->blk;
     int ref = -1;
     for (int i = 0; i < blk->n_agg; i++)
-        if (blk->aggs[i].kind == agg.kind && sema_expr_equal(blk->aggs[i].arg, agg.arg))
+        if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
+            sema_expr_equal(blk->aggs[i].arg, agg.arg))
             ref = i;
     if (ref < 0) {
         if (blk->n_agg == blk->cap_agg) {
