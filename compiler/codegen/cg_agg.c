@@ -9,7 +9,9 @@
 **   avg        f64 sum, i64 count
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
 ** except approx_count_distinct, which owns plan_agg_state_size bytes: the HLL++ sketch,
-** Spark's numWords 64-bit words of registers (srt_hll.c).
+** Spark's numWords 64-bit words of registers (srt_hll.c), and stddev/variance (64 bytes):
+**   f64 n, avg, m2 of the state, f64 n, avg, m2 of the batch, i64 batch id + 1 of the latter
+** (see "Central moments" below).
 ** Zeroed state is the empty aggregate, so the runtime only zeroes new groups.
 */
 #include "codegen/cg_emit.h"
@@ -242,6 +244,146 @@ static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     cg_at(cg, bb_done);
 }
 
+/* ==== Central moments: stddev, variance ====
+**
+** Spark's CentralMomentAgg keeps (n, avg, m2) in doubles, and a streaming aggregation does
+** not add each row to the stored state: per micro-batch (one input partition) the rows of
+** a group are first aggregated from (0, 0, 0) with the update formula (partial
+** HashAggregate), that buffer P is merged into a fresh buffer (PartialMerge after the
+** exchange), then a fresh buffer merges the restored state S and that one (PartialMerge
+** after StateStoreRestoreExec, which emits S first), and the result is stored; the output
+** is a fresh buffer merged with it (Final).  Merging into a fresh buffer is not the
+** identity (avg becomes (avg / n) * n), so doing the arithmetic in another order changes
+** the last bits.  Here:
+**   state after the batch:  S' = merge(merge(0, S), merge(0, P))
+**   output:                 evaluate(merge(0, S'))
+** A group's P belongs to the batch whose id (+ 1) is kept with it: the first row of a
+** later batch folds it into S first; the emit function folds a pending P on the fly.
+** A row of a group always passes here, so a batch where all of a group's values are NULL
+** still folds (P = (0, 0, 0)), as Spark merges the group's empty partial buffer.
+*/
+typedef struct Moments {
+    LLVMValueRef n, avg, m2;
+} Moments;
+
+static Moments moments_load(CgCtx *cg, LLVMValueRef st, uint32_t off)
+{
+    Moments m;
+    m.n = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off, ""), "mo.n");
+    m.avg = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 8u, ""), "mo.avg");
+    m.m2 = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 16u, ""), "mo.m2");
+    return m;
+}
+
+static void moments_store(CgCtx *cg, LLVMValueRef st, uint32_t off, Moments m)
+{
+    cg_store(cg, m.n, cg_gepc(cg, st, off, ""));
+    cg_store(cg, m.avg, cg_gepc(cg, st, off + 8u, ""));
+    cg_store(cg, m.m2, cg_gepc(cg, st, off + 16u, ""));
+}
+
+/* CentralMomentAgg.mergeExpressions (momentOrder 2), a the left buffer, b the right. */
+static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
+{
+    LLVMBuilderRef B = cg->b;
+    Moments r;
+    r.n = LLVMBuildFAdd(B, a.n, b.n, "mo.n");
+    LLVMValueRef delta = LLVMBuildFSub(B, b.avg, a.avg, "mo.delta");
+    LLVMValueRef zero_n = LLVMBuildFCmp(B, LLVMRealOEQ, r.n, cg_f64(cg, 0.0), "");
+    LLVMValueRef delta_n = cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(B, delta, r.n, ""));
+    r.avg = LLVMBuildFAdd(B, a.avg, LLVMBuildFMul(B, delta_n, b.n, ""), "mo.avg");
+    LLVMValueRef cross = LLVMBuildFMul(B, LLVMBuildFMul(B, LLVMBuildFMul(B, delta, delta_n, ""), a.n, ""), b.n, "");
+    r.m2 = LLVMBuildFAdd(B, LLVMBuildFAdd(B, a.m2, b.m2, ""), cross, "mo.m2");
+    return r;
+}
+
+static Moments moments_merge_fresh(CgCtx *cg, Moments b)
+{
+    Moments zero = {cg_f64(cg, 0.0), cg_f64(cg, 0.0), cg_f64(cg, 0.0)};
+    return moments_merge(cg, zero, b);
+}
+
+/* The state after the batch of P: merge(merge(0, S), merge(0, P)). */
+static Moments moments_fold(CgCtx *cg, Moments s, Moments p)
+{
+    return moments_merge(cg, moments_merge_fresh(cg, s), moments_merge_fresh(cg, p));
+}
+
+/* The group's state as of now: S with a pending batch folded in. */
+static Moments moments_current(CgCtx *cg, LLVMValueRef st)
+{
+    Moments s = moments_load(cg, st, 0), p = moments_load(cg, st, 24);
+    LLVMValueRef pending = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, cg_gepc(cg, st, 48, ""), "mo.batch"),
+                                         cg_i64(cg, 0), "");
+    Moments f = moments_fold(cg, s, p);
+    f.n = cg_select(cg, pending, f.n, s.n);
+    f.avg = cg_select(cg, pending, f.avg, s.avg);
+    f.m2 = cg_select(cg, pending, f.m2, s.m2);
+    return f;
+}
+
+static void update_moments(CgCtx *cg, LLVMValueRef st, CgVal x)
+{
+    LLVMBuilderRef B = cg->b;
+    LLVMValueRef mark_p = cg_gepc(cg, st, 48, "");
+    LLVMValueRef mark = cg_load(cg, cg->t_i64, mark_p, "mo.batch");
+    LLVMValueRef cur = LLVMBuildAdd(B, cg_call(cg, "srt_query_batch_id", &cg->q, 1, "batch"), cg_i64(cg, 1), "");
+    LLVMBasicBlockRef bb_new = cg_block(cg, "mo.newbatch");
+    LLVMBasicBlockRef bb_upd = cg_block(cg, "mo.update");
+    LLVMBuildCondBr(B, LLVMBuildICmp(B, LLVMIntEQ, mark, cur, ""), bb_upd, bb_new);
+    cg_at(cg, bb_new);
+    /* The group's first row of this batch: fold the earlier batch's P, start a new one. */
+    moments_store(cg, st, 0, moments_current(cg, st));
+    Moments zero = {cg_f64(cg, 0.0), cg_f64(cg, 0.0), cg_f64(cg, 0.0)};
+    moments_store(cg, st, 24, zero);
+    cg_store(cg, cur, mark_p);
+    LLVMBuildBr(B, bb_upd);
+    cg_at(cg, bb_upd);
+    /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
+    Moments p = moments_load(cg, st, 24);
+    Moments r;
+    r.n = LLVMBuildFAdd(B, p.n, cg_f64(cg, 1.0), "mo.n");
+    LLVMValueRef delta = LLVMBuildFSub(B, x.v, p.avg, "mo.delta");
+    LLVMValueRef delta_n = LLVMBuildFDiv(B, delta, r.n, "mo.deltan");
+    r.avg = LLVMBuildFAdd(B, p.avg, delta_n, "mo.avg");
+    r.m2 = LLVMBuildFAdd(B, p.m2, LLVMBuildFMul(B, delta, LLVMBuildFSub(B, delta, delta_n, ""), ""), "mo.m2");
+    r.n = cg_select(cg, x.null, p.n, r.n);
+    r.avg = cg_select(cg, x.null, p.avg, r.avg);
+    r.m2 = cg_select(cg, x.null, p.m2, r.m2);
+    moments_store(cg, st, 24, r);
+}
+
+static LLVMValueRef sqrt_f64(CgCtx *cg, LLVMValueRef v)
+{
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.sqrt.f64");
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_f64, &cg->t_f64, 1, 0);
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, "llvm.sqrt.f64", ft);
+    return LLVMBuildCall2(cg->b, ft, fn, &v, 1, "sqrt");
+}
+
+/* evaluateExpression of StddevSamp, StddevPop, VarianceSamp, VariancePop on merge(0, S'):
+   NULL for n = 0, and for n = 1 of a sample (spark.sql.legacy.statisticalAggregate false:
+   nullOnDivideByZero). */
+static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMBuilderRef B = cg->b;
+    Moments f = moments_merge_fresh(cg, moments_current(cg, st));
+    bool samp = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_VAR_SAMP;
+    bool root = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP;
+    CgVal r = {0};
+    r.null = LLVMBuildFCmp(B, LLVMRealOEQ, f.n, cg_f64(cg, 0.0), "mo.empty");
+    LLVMValueRef d = f.n;
+    if (samp) {
+        r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, f.n, cg_f64(cg, 1.0), ""));
+        d = LLVMBuildFSub(B, f.n, cg_f64(cg, 1.0), "");
+    }
+    LLVMValueRef v = LLVMBuildFDiv(B, f.m2, d, "mo.var");
+    r.v = root ? sqrt_f64(cg, v) : v;
+    r.v = cg_select(cg, r.null, cg_f64(cg, 0.0), r.v);
+    return r;
+}
+
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
@@ -290,6 +432,12 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
         return;
     case AGG_APPROX_COUNT_DISTINCT:
         update_hll(cg, a, st, x);
+        return;
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        update_moments(cg, st, x);
         return;
     }
 }
@@ -434,7 +582,13 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_call(cg, "srt_hll_merge", args, 3, "");
         return;
     }
+    case AGG_STDDEV_SAMP: /* refused in session windows by plan */
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        break;
     }
+    SL_UNREACHABLE();
 }
 
 /* void merge(uint8_t *dst_state, const uint8_t *src_state) (SrtMergeFn) */
@@ -508,6 +662,11 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         r.v = cg_call(cg, "srt_hll_estimate", args, 2, "approx");
         return r;
     }
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        return final_moments(cg, a, st);
     }
     SL_UNREACHABLE();
 }

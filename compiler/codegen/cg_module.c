@@ -105,6 +105,7 @@ static const struct { const char *name, *ret, *params; } runtime_fns[] = {
     {"srt_cast_bool_str", "v", "plpp"},
     /* substring ... current_timestamp */
     {"srt_query_batch_ts", "l", "p"},
+    {"srt_query_batch_id", "l", "p"},
     {"srt_str_substr", "v", "piiipp"},
     {"srt_str_trim", "v", "piipp"},
     {"srt_str_concat_n", "v", "pppipp"},

@@ -144,6 +144,9 @@ typedef struct PStateSchema {
 bool plan_state_schema(Arena *arena, const PQuery *pq, PStateOp op, PStateSchema *out);
 /* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
 uint32_t plan_agg_state_size(const SAgg *a);
+/* Does the aggregate keep a per-batch partial state folded into its state, as Spark's
+   partial aggregation and state merge do (stddev, variance; see cg_agg.c)? */
+bool plan_agg_two_level(const SAgg *a);
 /* The 64-bit words of an HLL++ sketch of precision p (Spark's numWords). */
 uint32_t plan_hll_words(int p);
 

@@ -277,6 +277,12 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
                                "supported yet");
                     return NULL;
                 }
+                if (plan_agg_two_level(ag)) {
+                    diag_error(diag, ag->span,
+                               "%s in a session window aggregation is not supported yet",
+                               sema_agg_name(ag->kind));
+                    return NULL;
+                }
             }
         } else if (pq->agg->window_group >= 0) {
             const SExpr *w = pq->agg->group[pq->agg->window_group];

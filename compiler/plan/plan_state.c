@@ -85,6 +85,14 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGG_MAX:
             put_field(sb, arena, "max", a->type);
             break;
+        case AGG_STDDEV_SAMP: /* CentralMomentAgg.aggBufferAttributes, momentOrder 2 */
+        case AGG_STDDEV_POP:
+        case AGG_VAR_SAMP:
+        case AGG_VAR_POP:
+            put_field(sb, arena, "n", &type_double);
+            put_field(sb, arena, "avg", &type_double);
+            put_field(sb, arena, "m2", &type_double);
+            break;
         case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
             for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
                 put_field(sb, arena, arena_sprintf(arena, "MS[%u]", w), &type_bigint);
@@ -96,6 +104,12 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
 uint32_t plan_hll_words(int p)
 {
     return (1u << p) / 10u + 1u; /* HyperLogLogPlusPlusHelper.numWords: 10 registers a word */
+}
+
+bool plan_agg_two_level(const SAgg *a)
+{
+    return a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP || a->kind == AGG_VAR_SAMP ||
+           a->kind == AGG_VAR_POP;
 }
 
 uint32_t plan_agg_state_size(const SAgg *a)
@@ -110,6 +124,11 @@ uint32_t plan_agg_state_size(const SAgg *a)
         return 16;
     case AGG_APPROX_COUNT_DISTINCT:
         return (plan_hll_words(a->hll_p) * 8u + 15u) & ~15u;
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        return 64; /* the state's (n, avg, m2), the batch's, the batch's id (cg_agg.c) */
     }
     return 16;
 }

@@ -179,6 +179,10 @@ typedef enum SAggKind {
     AGG_MAX,
     AGG_AVG,
     AGG_APPROX_COUNT_DISTINCT, /* Spark's HyperLogLogPlusPlus, precision hll_p */
+    AGG_STDDEV_SAMP,           /* stddev, std, stddev_samp: Spark's StddevSamp */
+    AGG_STDDEV_POP,            /* StddevPop */
+    AGG_VAR_SAMP,              /* variance, var_samp: VarianceSamp */
+    AGG_VAR_POP,               /* VariancePop */
 } SAggKind;
 
 typedef struct SAgg {
@@ -186,7 +190,7 @@ typedef struct SAgg {
     SExpr *arg;         /* over the input of the SELECT; NULL for count(*) (and count(1));
                            sum/avg: already cast to the result type */
     const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
-                           approx_count_distinct BIGINT */
+                           approx_count_distinct BIGINT, stddev/variance DOUBLE */
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     SrcSpan span;

@@ -939,13 +939,18 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_SUM:
         case AGG_AVG:
+        case AGG_STDDEV_SAMP:
+        case AGG_STDDEV_POP:
+        case AGG_VAR_SAMP:
+        case AGG_VAR_POP:
             if (!type_is_numeric(t) && t->kind != TY_NULL) {
                 char what[64];
                 snprintf(what, sizeof what, "function '%s' expects a numeric argument", name);
                 type_error(b, args->items[0], what, args->items[0], t);
                 return NULL;
             }
-            agg.type = kind == AGG_AVG || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
+            /* avg and CentralMomentAgg (stddev, variance) are DOUBLE of DOUBLE input */
+            agg.type = kind != AGG_SUM || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
                                                                                      : &type_bigint;
             agg.arg = sema_coerce(sc, x, agg.type); /* summed in the result type */
             break;

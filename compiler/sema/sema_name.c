@@ -41,6 +41,10 @@ bool sema_agg_lookup(const char *name, SAggKind *kind)
         {"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN},
         {"max", AGG_MAX},     {"avg", AGG_AVG},
         {"approx_count_distinct", AGG_APPROX_COUNT_DISTINCT},
+        {"stddev", AGG_STDDEV_SAMP},   {"std", AGG_STDDEV_SAMP},
+        {"stddev_samp", AGG_STDDEV_SAMP}, {"stddev_pop", AGG_STDDEV_POP},
+        {"variance", AGG_VAR_SAMP},    {"var_samp", AGG_VAR_SAMP},
+        {"var_pop", AGG_VAR_POP},
     };
     for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
         if (strcasecmp(aggs[i].name, name) == 0) {
@@ -61,6 +65,10 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_MIN:
     case AGG_MAX:
     case AGG_AVG:
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
         return false;
     }
     return false;

@@ -210,6 +210,11 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
     return state;
 }
 
+int64_t srt_query_batch_id(SrtQuery *q)
+{
+    return q->batch_id;
+}
+
 int64_t srt_query_batch_ts(SrtQuery *q)
 {
     if (!q->batch_ts_us) /* a detached query (unit tests) has no batch */
