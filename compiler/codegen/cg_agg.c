@@ -8,6 +8,7 @@
 **   sum        i64|f64 sum, i64 has-value
 **   avg        f64 sum, i64 count
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
+**   first/last i64|f64 value (or i8* string), i32 length, i8 valueSet, i8 value is NULL
 ** except approx_count_distinct, which owns plan_agg_state_size bytes: the HLL++ sketch,
 ** Spark's numWords 64-bit words of registers (srt_hll.c), and stddev/variance (64 bytes):
 **   f64 n, avg, m2 of the state, f64 n, avg, m2 of the batch, i64 batch id + 1 of the latter
@@ -384,6 +385,103 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     return r;
 }
 
+/* ==== first, last ====
+** Spark's First and Last in order of arrival.  Their partial buffers merge as
+** If(valueSet.left, first.left, first.right) and If(valueSet.right, last.right, last.left),
+** so folding a batch's partial buffer into the state gives what updating the state row by
+** row gives: one level of state is exact here.
+*/
+
+/* The 64-bit slot of a scalar (as min/max keep it). */
+static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
+{
+    if (t->kind == TY_DOUBLE)
+        return LLVMBuildBitCast(cg->b, v, cg->t_i64, "");
+    if (t->kind == TY_INT)
+        return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+    if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
+        return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
+    return v;
+}
+
+static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    LLVMValueRef set_p = cg_gepc(cg, st, 12, "fl.set.p");
+    LLVMValueRef set = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, set_p, "fl.set"), cg_i8(cg, 0), "");
+    LLVMValueRef take;
+    if (a->kind == AGG_FIRST) /* If(valueSet [|| IsNull(child)], first, child) */
+        take = a->ignore_nulls ? cg_and(cg, cg_not(cg, set), cg_not(cg, x.null)) : cg_not(cg, set);
+    else /* ignoreNulls: If(IsNull(child), last, child); else child */
+        take = a->ignore_nulls ? cg_not(cg, x.null) : cg_i1(cg, 1);
+    LLVMBasicBlockRef bb_take = cg_block(cg, "fl.take");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "fl.done");
+    LLVMBuildCondBr(cg->b, take, bb_take, bb_done);
+    cg_at(cg, bb_take);
+    if (a->type->kind == TY_STRING) {
+        /* The table keeps its own copy of the string; a NULL keeps none. */
+        LLVMBasicBlockRef bb_copy = cg_block(cg, "fl.copy");
+        LLVMBasicBlockRef bb_null = cg_block(cg, "fl.null");
+        LLVMBasicBlockRef bb_flags = cg_block(cg, "fl.flags");
+        LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
+        cg_at(cg, bb_copy);
+        LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+        LLVMValueRef dargs[3] = {table, x.v, x.len};
+        cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "fl.copy"), st);
+        cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
+        LLVMBuildBr(cg->b, bb_flags);
+        cg_at(cg, bb_null);
+        cg_store(cg, LLVMConstNull(cg->t_ptr), st);
+        cg_store(cg, cg_i32(cg, 0), cg_gepc(cg, st, 8, ""));
+        LLVMBuildBr(cg->b, bb_flags);
+        cg_at(cg, bb_flags);
+    } else {
+        LLVMValueRef bits = value_bits(cg, a->type, x.v);
+        cg_store(cg, cg_select(cg, x.null, cg_i64(cg, 0), bits), st);
+    }
+    cg_store(cg, cg_i8(cg, 1), set_p);
+    cg_store(cg, LLVMBuildZExt(cg->b, x.null, cg->t_i8, ""), cg_gepc(cg, st, 13, ""));
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
+static CgVal final_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    LLVMValueRef set = cg_load(cg, cg->t_i8, cg_gepc(cg, st, 12, ""), "fl.set");
+    LLVMValueRef isnull = cg_load(cg, cg->t_i8, cg_gepc(cg, st, 13, ""), "fl.isnull");
+    r.null = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, set, cg_i8(cg, 0), ""),
+                   LLVMBuildICmp(cg->b, LLVMIntNE, isnull, cg_i8(cg, 0), ""));
+    const Type *t = a->type;
+    if (t->kind == TY_STRING) {
+        LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "fl.s");
+        r.v = cg_select(cg, r.null, cg_null_of(cg, t).v, p);
+        r.len = cg_select(cg, r.null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "fl.n"));
+    } else if (t->kind == TY_DOUBLE) {
+        r.v = cg_load(cg, cg->t_f64, st, "fl");
+    } else {
+        r.v = cg_load(cg, cg->t_i64, st, "fl");
+        if (t->kind == TY_INT)
+            r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i32, "");
+        else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
+            r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
+    }
+    return r;
+}
+
+/* Sessions (scalars only): First takes the right buffer when the left has no value, Last
+   when the right has one; the 16 bytes go together. */
+static void merge_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMValueRef ds = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, dst, 12, ""), ""), cg_i8(cg, 0), "");
+    LLVMValueRef ss = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, src, 12, ""), ""), cg_i8(cg, 0), "");
+    LLVMValueRef take = a->kind == AGG_FIRST ? cg_not(cg, ds) : ss;
+    for (uint32_t off = 0; off < 16; off += 8) {
+        LLVMValueRef d = cg_load(cg, cg->t_i64, cg_gepc(cg, dst, off, ""), "");
+        LLVMValueRef v = cg_load(cg, cg->t_i64, cg_gepc(cg, src, off, ""), "");
+        cg_store(cg, cg_select(cg, take, v, d), cg_gepc(cg, dst, off, ""));
+    }
+}
+
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
@@ -438,6 +536,10 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
         update_moments(cg, st, x);
+        return;
+    case AGG_FIRST:
+    case AGG_LAST:
+        update_first_last(cg, a, st, x);
         return;
     }
 }
@@ -582,6 +684,10 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_call(cg, "srt_hll_merge", args, 3, "");
         return;
     }
+    case AGG_FIRST:
+    case AGG_LAST:
+        merge_first_last(cg, a, dst, src);
+        return;
     case AGG_STDDEV_SAMP: /* refused in session windows by plan */
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
@@ -667,6 +773,9 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
         return final_moments(cg, a, st);
+    case AGG_FIRST:
+    case AGG_LAST:
+        return final_first_last(cg, a, st);
     }
     SL_UNREACHABLE();
 }

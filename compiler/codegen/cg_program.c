@@ -68,7 +68,8 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
         }
         for (int a = 0; a < pq->agg->n_agg; a++) {
             const SAgg *ag = &pq->agg->aggs[a];
-            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && ag->type->kind == TY_STRING) {
+            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
+                 ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
                 LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
                 cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
             }

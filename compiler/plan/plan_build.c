@@ -277,6 +277,12 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
                                "supported yet");
                     return NULL;
                 }
+                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
+                    diag_error(diag, ag->span,
+                               "%s of a STRING in a session window aggregation is not supported "
+                               "yet", sema_agg_name(ag->kind));
+                    return NULL;
+                }
                 if (plan_agg_two_level(ag)) {
                     diag_error(diag, ag->span,
                                "%s in a session window aggregation is not supported yet",

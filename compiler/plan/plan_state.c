@@ -93,6 +93,11 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             put_field(sb, arena, "avg", &type_double);
             put_field(sb, arena, "m2", &type_double);
             break;
+        case AGG_FIRST: /* First/Last.aggBufferAttributes */
+        case AGG_LAST:
+            put_field(sb, arena, a->kind == AGG_FIRST ? "first" : "last", a->type);
+            put_field(sb, arena, "valueSet", &type_boolean);
+            break;
         case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
             for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
                 put_field(sb, arena, arena_sprintf(arena, "MS[%u]", w), &type_bigint);
@@ -121,6 +126,8 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_MIN:
     case AGG_MAX:
     case AGG_AVG:
+    case AGG_FIRST:
+    case AGG_LAST:
         return 16;
     case AGG_APPROX_COUNT_DISTINCT:
         return (plan_hll_words(a->hll_p) * 8u + 15u) & ~15u;

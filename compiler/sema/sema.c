@@ -149,6 +149,10 @@ const char *sema_agg_name(SAggKind kind)
         return "var_samp";
     case AGG_VAR_POP:
         return "var_pop";
+    case AGG_FIRST:
+        return "first";
+    case AGG_LAST:
+        return "last";
     }
     return "?";
 }

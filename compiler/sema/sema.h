@@ -183,6 +183,8 @@ typedef enum SAggKind {
     AGG_STDDEV_POP,            /* StddevPop */
     AGG_VAR_SAMP,              /* variance, var_samp: VarianceSamp */
     AGG_VAR_POP,               /* VariancePop */
+    AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
+    AGG_LAST,                  /* last, last_value: Last */
 } SAggKind;
 
 typedef struct SAgg {
@@ -190,9 +192,11 @@ typedef struct SAgg {
     SExpr *arg;         /* over the input of the SELECT; NULL for count(*) (and count(1));
                            sum/avg: already cast to the result type */
     const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
-                           approx_count_distinct BIGINT, stddev/variance DOUBLE */
+                           approx_count_distinct BIGINT, stddev/variance DOUBLE,
+                           first/last arg type */
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
+    bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
     SrcSpan span;
 } SAgg;
 

@@ -978,6 +978,27 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             if (args->n == 2 && !hll_precision(b, args->items[1], &agg.hll_p))
                 return NULL;
             break;
+        case AGG_FIRST:
+        case AGG_LAST:
+            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "%s of a value of type %s is not supported yet", name, tname(b, t));
+                return NULL;
+            }
+            agg.type = t;
+            agg.arg = x;
+            if (args->n == 2) {
+                /* FirstLast.validateIgnoreNullExpr: a BOOLEAN literal; the message names
+                   first or last whatever the alias. */
+                const AstExpr *ig = args->items[1];
+                if (!ig || ig->kind != AST_BOOL) {
+                    diag_error(sc->diag, ig ? ig->span : e->span,
+                               "The second argument in %s should be a boolean literal.", name);
+                    return NULL;
+                }
+                agg.ignore_nulls = ig->u.ival != 0;
+            }
+            break;
         case AGG_COUNT_STAR:
             break;
         }
@@ -988,7 +1009,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     int ref = -1;
     for (int i = 0; i < blk->n_agg; i++)
         if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
-            sema_expr_equal(blk->aggs[i].arg, agg.arg))
+            blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg))
             ref = i;
     if (ref < 0) {
         if (blk->n_agg == blk->cap_agg) {

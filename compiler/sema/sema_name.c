@@ -45,6 +45,8 @@ bool sema_agg_lookup(const char *name, SAggKind *kind)
         {"stddev_samp", AGG_STDDEV_SAMP}, {"stddev_pop", AGG_STDDEV_POP},
         {"variance", AGG_VAR_SAMP},    {"var_samp", AGG_VAR_SAMP},
         {"var_pop", AGG_VAR_POP},
+        {"first", AGG_FIRST},          {"first_value", AGG_FIRST},
+        {"last", AGG_LAST},            {"last_value", AGG_LAST},
     };
     for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
         if (strcasecmp(aggs[i].name, name) == 0) {
@@ -58,6 +60,8 @@ bool sema_agg_param_args(SAggKind kind)
 {
     switch (kind) {
     case AGG_APPROX_COUNT_DISTINCT:
+    case AGG_FIRST:
+    case AGG_LAST:
         return true;
     case AGG_COUNT_STAR:
     case AGG_COUNT:
