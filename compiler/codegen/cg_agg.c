@@ -323,7 +323,8 @@ static Moments moments_current(CgCtx *cg, LLVMValueRef st)
     return f;
 }
 
-static void update_moments(CgCtx *cg, LLVMValueRef st, CgVal x)
+/* The group's first row of this batch folds the earlier batch's P and starts a new one. */
+static void moments_begin_batch(CgCtx *cg, LLVMValueRef st)
 {
     LLVMBuilderRef B = cg->b;
     LLVMValueRef mark_p = cg_gepc(cg, st, 48, "");
@@ -340,6 +341,12 @@ static void update_moments(CgCtx *cg, LLVMValueRef st, CgVal x)
     cg_store(cg, cur, mark_p);
     LLVMBuildBr(B, bb_upd);
     cg_at(cg, bb_upd);
+}
+
+static void update_moments(CgCtx *cg, LLVMValueRef st, CgVal x)
+{
+    LLVMBuilderRef B = cg->b;
+    moments_begin_batch(cg, st);
     /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
     Moments p = moments_load(cg, st, 24);
     Moments r;
@@ -616,6 +623,30 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     LLVMAddIncoming(state, vals, from, 2);
     for (int i = 0; i < pq->agg->n_agg; i++)
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
+}
+
+/*
+** Before the records of a buffer: an aggregation without grouping keys merges a batch's
+** partial buffer into its state even when no row reaches it (Spark's aggregate without
+** keys makes one row of initial values), so its stddev/variance start the batch here.
+*/
+void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
+{
+    if (pq->key.n != 0 || pq->session)
+        return;
+    bool any = false;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        any |= plan_agg_two_level(&pq->agg->aggs[i]);
+    if (!any)
+        return;
+    LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, cg->t_i64, "nokey"), cg->t_ptr, "");
+    LLVMValueRef hargs[2] = {key, cg_i32(cg, 0)};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
+    LLVMValueRef uargs[4] = {table, key, cg_i32(cg, 0), hash};
+    LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "global");
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (plan_agg_two_level(&pq->agg->aggs[i]))
+            moments_begin_batch(cg, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"));
 }
 
 /* ==== Session windows ==== */

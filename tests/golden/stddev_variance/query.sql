@@ -15,3 +15,7 @@ INSERT INTO out
 SELECT stddev(value / 3), var_pop(value / 3)
 FROM ticks
 WITH (outputMode = 'complete');
+INSERT INTO out
+SELECT count(*) AS n, stddev(value / 3) AS sd, var_pop(value / 7) AS vp
+FROM ticks WHERE value < 7 OR value >= 14
+WITH (outputMode = 'complete');
