@@ -399,6 +399,27 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 ** row gives: one level of state is exact here.
 */
 
+/* The value of a min/max/first/last slot of type t, r->null already set: a scalar's 64-bit
+   slot, or a STRING's pointer and length. */
+static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
+{
+    if (t->kind == TY_STRING) {
+        LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "slot.s");
+        r->v = cg_select(cg, r->null, cg_null_of(cg, t).v, p);
+        /* A NULL is the empty default with length 0, whatever the state holds (a state
+           read back from a checkpoint may carry a stale length). */
+        r->len = cg_select(cg, r->null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "slot.n"));
+    } else if (t->kind == TY_DOUBLE) {
+        r->v = cg_load(cg, cg->t_f64, st, "slot");
+    } else {
+        r->v = cg_load(cg, cg->t_i64, st, "slot");
+        if (t->kind == TY_INT)
+            r->v = LLVMBuildTrunc(cg->b, r->v, cg->t_i32, "");
+        else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
+            r->v = LLVMBuildTrunc(cg->b, r->v, cg->t_i1, "");
+    }
+}
+
 /* The 64-bit slot of a scalar (as min/max keep it). */
 static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
 {
@@ -458,20 +479,7 @@ static CgVal final_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     LLVMValueRef isnull = cg_load(cg, cg->t_i8, cg_gepc(cg, st, 13, ""), "fl.isnull");
     r.null = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, set, cg_i8(cg, 0), ""),
                    LLVMBuildICmp(cg->b, LLVMIntNE, isnull, cg_i8(cg, 0), ""));
-    const Type *t = a->type;
-    if (t->kind == TY_STRING) {
-        LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "fl.s");
-        r.v = cg_select(cg, r.null, cg_null_of(cg, t).v, p);
-        r.len = cg_select(cg, r.null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "fl.n"));
-    } else if (t->kind == TY_DOUBLE) {
-        r.v = cg_load(cg, cg->t_f64, st, "fl");
-    } else {
-        r.v = cg_load(cg, cg->t_i64, st, "fl");
-        if (t->kind == TY_INT)
-            r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i32, "");
-        else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
-            r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
-    }
+    slot_value(cg, a->type, st, &r);
     return r;
 }
 
@@ -776,22 +784,7 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_MAX: {
         LLVMValueRef has = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 12, ""), "mm.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i32(cg, 0), "mm.null");
-        const Type *t = a->type;
-        if (t->kind == TY_STRING) {
-            LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "mm.s");
-            r.v = cg_select(cg, r.null, cg_null_of(cg, t).v, p);
-            /* A NULL is the empty default with length 0, whatever the state holds (a state
-               read back from a checkpoint may carry a stale length). */
-            r.len = cg_select(cg, r.null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n"));
-        } else if (t->kind == TY_DOUBLE) {
-            r.v = cg_load(cg, cg->t_f64, st, "mm");
-        } else {
-            r.v = cg_load(cg, cg->t_i64, st, "mm");
-            if (t->kind == TY_INT)
-                r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i32, "");
-            else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
-                r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
-        }
+        slot_value(cg, a->type, st, &r);
         return r;
     }
     case AGG_APPROX_COUNT_DISTINCT: {
