@@ -25,6 +25,11 @@ typedef struct CgOptions {
 /* Generate and write the object file. Returns 0, or -1 after reporting through diag. */
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts);
 
+/* For tests: which of names[0..n-1] the runtime bitcode at inline_bc declares or defines
+   as functions (found[i] = 1), i.e. which cg_call can call.  0, or -1 if it cannot be read. */
+int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
+                        unsigned char *found);
+
 /* The layout codegen assumes for SrtDatum on the host: byte offsets of its five
    fields (SRT_FIELDNO_* order) and its size.  check_cg_abi compares it with offsetof. */
 void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size);

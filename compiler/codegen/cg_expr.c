@@ -136,6 +136,11 @@ static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, C
     }
 }
 
+LLVMValueRef cg_compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b, SrcSpan span)
+{
+    return compare(cg, op, t, a, b, span);
+}
+
 /* ==== Arithmetic ==== */
 
 static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)

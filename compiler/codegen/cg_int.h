@@ -122,12 +122,19 @@ CgVal cg_null_of(CgCtx *cg, const Type *t);
 CgVal cg_val_select(CgCtx *cg, const Type *t, LLVMValueRef c, CgVal x, CgVal y);
 /* op (BOP_EQ..BOP_GE) on two non-NULL doubles with Spark's NaN and -0.0 semantics. */
 LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueRef b);
+/* op (BOP_EQ..BOP_GE) on two non-NULL values of type t (Spark's orderings). */
+LLVMValueRef cg_compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b, SrcSpan span);
 /* A BOOLEAN that is true and not NULL: the WHERE/HAVING test. */
 LLVMValueRef cg_is_true(CgCtx *cg, CgVal v);
 
 /* cg_cast.c */
 CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);
+
+/* cg_func.c: a call of a function of functions.def (SX_CALL) on its arguments' values; and
+   whether a runtime function is the body of a row whose class inlines it (cg_module.c keeps
+   it in the module and forces it inline). */
 CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+bool cg_func_inlined(const char *name);
 
 /* cg_json.c: parse one JSON record at *p for the needed columns of a source. */
 typedef struct CgRecord {

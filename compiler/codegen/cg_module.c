@@ -2,7 +2,8 @@
 **
 ** Order of work: create a context and target machine for the host; link the
 ** runtime's inline helpers (srt_inline.bc) into the empty module so their
-** definitions are there to call; generate the program; verify; give every
+** definitions, and the declarations of the other runtime functions, are there to
+** call; generate the program; verify; give every
 ** helper internal linkage (so they inline and vanish, and never clash with
 ** libsrt.a); run default<On>; write the object (PIC, for Debian's PIE cc).
 */
@@ -17,105 +18,12 @@
 #include "codegen/cg_emit.h"
 
 /* ==== Runtime functions (srt_abi.h) ====
-** Signatures as letter codes: v void, b i1, c i8, i i32, l i64, d double, p pointer.
-** A function already in the module (linked from the bitcode) keeps its own type. */
-static const struct { const char *name, *ret, *params; } runtime_fns[] = {
-    {"srt_main", "i", "ipp"},
-    {"srt_prog_source", "i", "ppp"},
-    {"srt_prog_source_option", "v", "pipp"},
-    {"srt_prog_source_column", "v", "pipp"},
-    {"srt_prog_sink", "i", "ppp"},
-    {"srt_prog_sink_option", "v", "pipp"},
-    {"srt_prog_query", "i", "ppiip"},
-    {"srt_prog_query_option", "v", "pipp"},
-    {"srt_prog_query_column", "v", "pippi"},
-    {"srt_prog_query_agg", "v", "piip"},
-    {"srt_prog_query_order", "v", "piiii"},
-    {"srt_prog_query_watermark", "v", "pil"},
-    {"srt_prog_query_agg_event_key", "v", "pii"},
-    {"srt_prog_query_agg_string", "v", "pii"},
-    {"srt_prog_query_agg_global", "v", "pi"},
-    {"srt_query_event_times", "v", "plllll"},
-    {"srt_query_late_threshold", "l", "pi"},
-    {"srt_query_dropped_late", "v", "pil"},
-    {"srt_prog_query_dedup", "v", "pi"},
-    {"srt_query_dedup_table", "p", "p"},
-    {"srt_prog_query_session", "v", "piip"},
-    {"srt_prog_query_state", "v", "piipppii"},
-    {"srt_prog_query_state_string", "v", "piiii"},
-    {"srt_session_upsert", "p", "ppilll"},
-    {"srt_query_agg_table", "p", "p"},
-    {"srt_agg_upsert", "p", "ppil"},
-    {"srt_agg_strdup", "p", "ppi"},
-    {"srt_out_row", "p", "p"},
-    {"srt_batch_alloc", "p", "pl"},
-    {"srt_batch_strdup", "p", "ppi"},
-    {"srt_scratch_alloc", "p", "pl"},
-    {"srt_scratch_reset", "v", "p"},
-    {"srt_query_fail", "v", "pp"},
-    {"srt_query_fail_at", "v", "ppp"},
-    {"srt_json_value", "p", "pppppp"},
-    {"srt_batch_copy_value", "v", "ppp"},
-    {"srt_csv_field", "p", "ppiiippp"},
-    {"srt_csv_decode", "v", "ppiiipp"},
-    {"srt_csv_i64", "i", "pip"},
-    {"srt_csv_bool", "i", "pip"},
-    {"memcmp", "i", "ppl"},
-    {"srt_hash", "l", "pi"},
-    {"srt_xxh64_i32", "l", "il"},
-    {"srt_xxh64_i64", "l", "ll"},
-    {"srt_xxh64_f64", "l", "dl"},
-    {"srt_xxh64_bytes", "l", "pil"},
-    {"srt_hll_add", "v", "pil"},
-    {"srt_hll_merge", "v", "ppi"},
-    {"srt_hll_estimate", "l", "pi"},
-    {"srt_json_ws", "p", "pp"},
-    {"srt_json_line_end", "p", "pp"},
-    {"srt_json_string_raw", "p", "ppppp"},
-    {"srt_json_skip", "p", "pp"},
-    {"srt_json_bom", "p", "pp"},
-    {"srt_json_rows_array", "p", "pp"},
-    {"srt_json_bool", "p", "pppp"},
-    {"srt_json_i32", "p", "pppp"},
-    {"srt_json_i64", "p", "pppp"},
-    {"srt_json_f64", "p", "pppp"},
-    {"srt_json_ts", "p", "pppp"},
-    {"srt_json_date", "p", "pppp"},
-    {"srt_json_str", "p", "pppppp"},
-    {"srt_window_start", "l", "lll"},
-    {"srt_window_bounds", "i", "lllllp"},
-    {"srt_query_fail_time", "v", "ppl"},
-    {"srt_query_fail_value", "v", "pppp"},
-    {"srt_ts_field", "l", "li"},
-    {"srt_date_format", "v", "plpipp"},
-    {"srt_str_cmp", "i", "pipi"},
-    {"srt_like", "i", "pipi"},
-    {"srt_str_length", "l", "pi"},
-    {"srt_str_lower", "v", "ppipp"},
-    {"srt_str_upper", "v", "ppipp"},
-    {"srt_str_concat", "v", "ppipipp"},
-    {"srt_cast_str_i64", "i", "pip"},
-    {"srt_cast_str_i32", "i", "pip"},
-    {"srt_cast_str_f64", "i", "pip"},
-    {"srt_cast_str_bool", "i", "pip"},
-    {"srt_cast_str_ts", "i", "pip"},
-    {"srt_cast_i64_str", "v", "plpp"},
-    {"srt_cast_f64_str", "v", "pdpp"},
-    {"srt_cast_ts_str", "v", "plpp"},
-    {"srt_cast_bool_str", "v", "plpp"},
-    /* substring ... current_timestamp */
-    {"srt_query_batch_ts", "l", "p"},
-    {"srt_query_batch_id", "l", "p"},
-    {"srt_str_substr", "v", "piiipp"},
-    {"srt_str_trim", "v", "piipp"},
-    {"srt_str_concat_n", "v", "pppipp"},
-    {"srt_round_f64", "d", "di"},
-    {"srt_round_i64", "l", "li"},
-    {"srt_ts_parse_fmt", "i", "pipip"},
-    {"srt_regex_get", "p", "ppii"},
-    {"srt_regexp_extract", "i", "pppiipp"},
-    {"srt_split", "i", "pppiipp"},
-};
+** Their declarations come with the runtime bitcode: runtime/src/inline/srt_abi_refs.c names
+** every function generated code calls, so the bitcode declares each with the LLVM type of
+** its srt_abi.h prototype. */
+
+/* The array of srt_abi_refs.c, deleted once linked: its declarations stay. */
+#define ABI_REFS "srt_abi_refs"
 
 /* The helpers that sit on the per-record path: kept from the bitcode and always inlined.
    Every other helper is called in libsrt.a, so the optimiser never spends time on it. */
@@ -134,42 +42,21 @@ static int is_hot(const char *name)
     for (size_t i = 0; i < sizeof hot_helpers / sizeof hot_helpers[0]; i++)
         if (strcmp(name, hot_helpers[i]) == 0)
             return 1;
-    return 0;
-}
-
-static LLVMTypeRef code_type(CgCtx *cg, char c)
-{
-    switch (c) {
-    case 'v': return cg->t_void;
-    case 'b': return cg->t_i1;
-    case 'c': return cg->t_i8;
-    case 'i': return cg->t_i32;
-    case 'l': return cg->t_i64;
-    case 'd': return cg->t_f64;
-    default: return cg->t_ptr;
-    }
+    return cg_func_inlined(name);
 }
 
 LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type)
 {
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
-    if (fn) {
-        *fn_type = LLVMGlobalGetValueType(fn);
-        return fn;
+    if (!fn) {
+        fprintf(stderr,
+                "sluice: internal error: the runtime bitcode does not declare '%s' (a function "
+                "of srt_abi.h that runtime/src/inline/srt_abi_refs.c must name)\n",
+                name);
+        exit(70);
     }
-    for (size_t i = 0; i < sizeof runtime_fns / sizeof runtime_fns[0]; i++) {
-        if (strcmp(runtime_fns[i].name, name) != 0)
-            continue;
-        LLVMTypeRef params[8];
-        unsigned n = (unsigned)strlen(runtime_fns[i].params);
-        for (unsigned k = 0; k < n; k++)
-            params[k] = code_type(cg, runtime_fns[i].params[k]);
-        LLVMTypeRef ft = LLVMFunctionType(code_type(cg, runtime_fns[i].ret[0]), params, n, 0);
-        fn = LLVMAddFunction(cg->mod, name, ft);
-        *fn_type = ft;
-        return fn;
-    }
-    SL_UNREACHABLE();
+    *fn_type = LLVMGlobalGetValueType(fn);
+    return fn;
 }
 
 /* Call a runtime function, casting pointer arguments to the parameter types it was
@@ -329,6 +216,9 @@ static int link_inline_bitcode(CgCtx *cg)
         diag_fatal(cg->diag, "cannot link the runtime bitcode '%s'", cg->opts->inline_bc);
         return -1;
     }
+    LLVMValueRef refs = LLVMGetNamedGlobal(cg->mod, ABI_REFS);
+    if (refs)
+        LLVMDeleteGlobal(refs);
     outline_cold_helpers(cg);
     return 0;
 }
@@ -474,6 +364,28 @@ void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size)
         *size = LLVMABISizeOfType(cg.td, cg.t_datum);
     }
     cg_destroy(&cg);
+}
+
+int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
+                        unsigned char *found)
+{
+    LLVMMemoryBufferRef buf;
+    char *err = NULL;
+    if (LLVMCreateMemoryBufferWithContentsOfFile(inline_bc, &buf, &err)) {
+        LLVMDisposeMessage(err);
+        return -1;
+    }
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef mod;
+    int bad = LLVMParseBitcodeInContext2(ctx, buf, &mod);
+    LLVMDisposeMemoryBuffer(buf);
+    if (!bad) {
+        for (int i = 0; i < n; i++)
+            found[i] = LLVMGetNamedFunction(mod, names[i]) != NULL;
+        LLVMDisposeModule(mod);
+    }
+    LLVMContextDispose(ctx);
+    return bad ? -1 : 0;
 }
 
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts)

@@ -1,7 +1,8 @@
 /* cg_program.c - `main` and the init function that describes the program to the runtime.
 **
 ** main(argc, argv) returns srt_main(argc, argv, sl_init); sl_init registers
-** every source, sink and query through the srt_prog_* calls of srt_abi.h.
+** every source, sink and query through the srt_prog_* calls of srt_abi.h, and each
+** query's stateful operators (PQuery.ops) in pipeline order.
 ** Options and types travel as text, so no struct layout is shared.
 */
 #include <string.h>
@@ -19,6 +20,78 @@ static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef 
     for (int i = 0; i < opts->n; i++) {
         LLVMValueRef args[4] = {p, idx, cstr(cg, opts->items[i].key), cstr(cg, opts->items[i].value)};
         cg_call(cg, fn, args, 4, "");
+    }
+}
+
+/* The runtime's kind of a plan operator (srt_abi.h). */
+static int32_t op_kind(POpKind kind)
+{
+    switch (kind) {
+    case POP_AGGREGATE:
+        return SRT_OPK_AGGREGATE;
+    case POP_SESSION_WINDOW:
+        return SRT_OPK_SESSION_WINDOW;
+    case POP_DEDUPLICATE:
+        return SRT_OPK_DEDUPLICATE;
+    }
+    return -1;
+}
+
+/* Declare stateful operator op of query i (qi at run time), its options and the schemas
+   of its state. */
+static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op,
+                              LLVMValueRef p, LLVMValueRef qi, LLVMValueRef emit)
+{
+    LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
+    LLVMValueRef dargs[4] = {p, qi, id, cg_i32(cg, op_kind(op->kind))};
+    cg_call(cg, "srt_prog_query_operator", dargs, 4, "");
+    switch (op->kind) {
+    case POP_AGGREGATE:
+    case POP_SESSION_WINDOW: {
+        LLVMValueRef aargs[4] = {p, qi, cg_i32(cg, op->state_size),
+                                 LLVMBuildPointerCast(cg->b, emit, cg->t_ptr, "")};
+        cg_call(cg, "srt_prog_query_agg", aargs, 4, "");
+        if (op->key->n == 0)
+            cg_call(cg, "srt_prog_query_agg_global", aargs, 2, "");
+        if (op->kind == POP_SESSION_WINDOW) {
+            const PKeySlot *slot = &op->key->slots[op->block->window_group];
+            LLVMValueRef merge =
+                LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i));
+            LLVMValueRef sargs[4] = {p, qi, cg_i32(cg, slot->offset),
+                                     LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_session", sargs, 4, "");
+        }
+        if (pq->event_key >= 0) {
+            LLVMValueRef eargs[3] = {p, qi, cg_i32(cg, pq->event_key_offset)};
+            cg_call(cg, "srt_prog_query_agg_event_key", eargs, 3, "");
+        }
+        for (int a = 0; a < op->block->n_agg; a++) {
+            const SAgg *ag = &op->block->aggs[a];
+            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
+                 ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
+                LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
+                cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
+            }
+        }
+        break;
+    }
+    case POP_DEDUPLICATE: {
+        LLVMValueRef dedup_args[2] = {p, qi};
+        cg_call(cg, "srt_prog_query_dedup", dedup_args, 2, "");
+        break;
+    }
+    }
+    PStateSchema ss;
+    plan_state_schema(cg->arena, pq, op, &ss);
+    LLVMValueRef targs[8] = {p, qi, id, cstr(cg, ss.name), cstr(cg, ss.key), cstr(cg, ss.value),
+                             cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
+    cg_call(cg, "srt_prog_query_state", targs, 8, "");
+    for (int s = 0; s < ss.layout->n; s++) {
+        if (ss.layout->slots[s].type->kind != TY_STRING)
+            continue;
+        /* the key's null flag is byte s (plan_build.c's key layout) */
+        LLVMValueRef sargs[5] = {p, qi, id, cg_i32(cg, ss.layout->slots[s].offset), cg_i32(cg, s)};
+        cg_call(cg, "srt_prog_query_state_string", sargs, 5, "");
     }
 }
 
@@ -50,53 +123,8 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
                                  cg_i32(cg, pq->columns[c].hidden)};
         cg_call(cg, "srt_prog_query_column", cargs, 5, "");
     }
-    if (pq->agg) {
-        LLVMValueRef aargs[4] = {p, qi, cg_i32(cg, pq->state_size),
-                                 LLVMBuildPointerCast(cg->b, emit, cg->t_ptr, "")};
-        cg_call(cg, "srt_prog_query_agg", aargs, 4, "");
-        if (pq->key.n == 0)
-            cg_call(cg, "srt_prog_query_agg_global", aargs, 2, "");
-        if (pq->session) {
-            const PKeySlot *slot = &pq->key.slots[pq->agg->window_group];
-            LLVMValueRef merge = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i));
-            LLVMValueRef sargs[4] = {p, qi, cg_i32(cg, slot->offset), LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
-            cg_call(cg, "srt_prog_query_session", sargs, 4, "");
-        }
-        if (pq->event_key >= 0) {
-            LLVMValueRef eargs[3] = {p, qi, cg_i32(cg, pq->event_key_offset)};
-            cg_call(cg, "srt_prog_query_agg_event_key", eargs, 3, "");
-        }
-        for (int a = 0; a < pq->agg->n_agg; a++) {
-            const SAgg *ag = &pq->agg->aggs[a];
-            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
-                 ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
-                LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
-                cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
-            }
-        }
-    }
-    if (pq->dedup_block) {
-        LLVMValueRef dargs[2] = {p, qi};
-        cg_call(cg, "srt_prog_query_dedup", dargs, 2, "");
-    }
-    static const struct { PStateOp op; int rt; } state_ops[] = {{PSTATE_AGG, SRT_OP_AGG},
-                                                                {PSTATE_DEDUP, SRT_OP_DEDUP}};
-    for (size_t k = 0; k < sizeof state_ops / sizeof state_ops[0]; k++) {
-        PStateSchema ss;
-        if (!plan_state_schema(cg->arena, pq, state_ops[k].op, &ss))
-            continue;
-        LLVMValueRef op = cg_i32(cg, state_ops[k].rt);
-        LLVMValueRef targs[8] = {p, qi, op, cstr(cg, ss.name), cstr(cg, ss.key), cstr(cg, ss.value),
-                                 cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
-        cg_call(cg, "srt_prog_query_state", targs, 8, "");
-        for (int s = 0; s < ss.layout->n; s++) {
-            if (ss.layout->slots[s].type->kind != TY_STRING)
-                continue;
-            /* the key's null flag is byte s (plan_build.c's key layout) */
-            LLVMValueRef sargs[5] = {p, qi, op, cg_i32(cg, ss.layout->slots[s].offset), cg_i32(cg, s)};
-            cg_call(cg, "srt_prog_query_state_string", sargs, 5, "");
-        }
-    }
+    for (int k = 0; k < pq->n_ops; k++)
+        register_operator(cg, pq, i, &pq->ops[k], p, qi, emit);
     if (pq->watermark_col >= 0) {
         LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};
         cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");

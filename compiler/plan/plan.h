@@ -76,6 +76,26 @@ typedef struct POrder {
     bool nulls_first;
 } POrder;
 
+/*
+** A stateful operator of a query: what the runtime keeps across batches (srt_abi.h,
+** srt_prog_query_operator).  id is its number, which names its state in a checkpoint
+** (state/<id>/); the numbers are fixed per operator (PStateOp) so a checkpoint written
+** before restarts with the same query.  A new kind takes the next free number.
+*/
+typedef enum PStateOp { PSTATE_AGG = 0, PSTATE_DEDUP = 1 } PStateOp;
+typedef enum POpKind {
+    POP_AGGREGATE,      /* GROUP BY: a group table (PQuery.agg) */
+    POP_SESSION_WINDOW, /* GROUP BY with a session_window: sessions per key */
+    POP_DEDUPLICATE     /* DROP DUPLICATES: the keys seen */
+} POpKind;
+typedef struct PStatefulOp {
+    POpKind kind;
+    PStateOp id;
+    const SSelect *block;  /* the SELECT block it belongs to */
+    const PKeyLayout *key; /* the layout of its key bytes */
+    uint32_t state_size;   /* bytes of state per key (the runtime's for DROP DUPLICATES: 0) */
+} PStatefulOp;
+
 typedef struct PQuery {
     const SQuery *query;
     const SSource *source;
@@ -114,6 +134,11 @@ typedef struct PQuery {
     const SSelect *dedup_block;
     PKeyLayout dedup_key;
 
+    /* The stateful operators in pipeline order, upstream first (DROP DUPLICATES before the
+       aggregation). */
+    PStatefulOp *ops;
+    int n_ops;
+
     PColumn *columns;      /* result columns (visible first, then hidden sort keys) */
     int n_columns;
     POrder *order;
@@ -131,17 +156,15 @@ typedef struct PProgram {
 /* Plan every query of a checked program. Reports through diag what it cannot plan; NULL on error. */
 PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
 
-/* The stateful operators of a query, numbered as the runtime's checkpoint numbers them
-   (SRT_OP_AGG, SRT_OP_DEDUP), and the schemas of their state (plan_state.c). */
-typedef enum PStateOp { PSTATE_AGG = 0, PSTATE_DEDUP = 1 } PStateOp;
+/* The schemas of a stateful operator's state (plan_state.c). */
 typedef struct PStateSchema {
     const char *name;  /* Spark's operator name: stateStoreSave, dedupe, ... */
     const char *key;   /* struct<...> of the state keys */
     const char *value; /* struct<...> of the state values */
     const PKeyLayout *layout; /* the key bytes */
 } PStateSchema;
-/* Fill *out for operator op of pq; false if the query has no such operator. */
-bool plan_state_schema(Arena *arena, const PQuery *pq, PStateOp op, PStateSchema *out);
+/* Fill *out for operator op of pq. */
+void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out);
 /* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
 uint32_t plan_agg_state_size(const SAgg *a);
 /* Does the aggregate keep a per-batch partial state folded into its state, as Spark's

@@ -193,6 +193,21 @@ static LPlan *lp_block(Arena *arena, const SSelect *s)
     return p;
 }
 
+/* The stateful operators in pipeline order: per block, innermost first, its DROP DUPLICATES
+   (which runs after its WHERE) and then its aggregation. */
+static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int depth)
+{
+    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 2 * depth);
+    for (int i = 0; i < depth; i++) {
+        if (chain[i]->dedup && chain[i] == pq->dedup_block)
+            pq->ops[pq->n_ops++] = (PStatefulOp){POP_DEDUPLICATE, PSTATE_DEDUP, chain[i],
+                                                 &pq->dedup_key, 0};
+        if (chain[i] == pq->agg)
+            pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
+                                                 PSTATE_AGG, chain[i], &pq->key, pq->state_size};
+    }
+}
+
 /* ==== Driver ==== */
 
 static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
@@ -307,6 +322,8 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             types[c] = chain[i]->input.cols[d->cols[c]].type;
         layout_key(arena, &pq->dedup_key, types, d->n);
     }
+
+    plan_operators(arena, pq, chain, depth);
 
     pq->n_needed = pq->source->schema.n;
     pq->needed = ARENA_NEW_N(arena, bool, pq->n_needed ? pq->n_needed : 1);

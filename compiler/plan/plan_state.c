@@ -183,20 +183,16 @@ static void dedup_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
     out->value = d->within_watermark ? "struct<expiresAtMicros:bigint>" : "struct<__dummy__:void>";
 }
 
-bool plan_state_schema(Arena *arena, const PQuery *pq, PStateOp op, PStateSchema *out)
+void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out)
 {
     memset(out, 0, sizeof *out);
-    switch (op) {
-    case PSTATE_AGG:
-        if (!pq->agg)
-            return false;
+    switch (op->kind) {
+    case POP_AGGREGATE:
+    case POP_SESSION_WINDOW:
         agg_schemas(arena, pq, out);
-        return true;
-    case PSTATE_DEDUP:
-        if (!pq->dedup_block)
-            return false;
+        return;
+    case POP_DEDUPLICATE:
         dedup_schemas(arena, pq, out);
-        return true;
+        return;
     }
-    return false;
 }

@@ -111,17 +111,22 @@ const SOption *soptions_find(const SOptions *opts, const char *key)
     return NULL;
 }
 
-static const char *const func_names[] = {
-#define FN(id, name, min_args, max_args) name,
+static const SFuncInfo func_info[] = {
+#define FN(id, name, min_args, max_args, sig, sym) {name, min_args, max_args, FSIG_##sig, sym},
 #include "sema/functions.def"
 #undef FN
 };
+
+const SFuncInfo *sema_func_info(SFunc fn)
+{
+    return &func_info[fn];
+}
 
 const char *sema_func_name(SFunc fn)
 {
     if ((int)fn < 0 || fn >= FN__COUNT)
         return "?";
-    return func_names[fn];
+    return func_info[fn].name;
 }
 
 const char *sema_agg_name(SAggKind kind)

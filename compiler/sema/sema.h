@@ -117,11 +117,42 @@ typedef enum SExprKind {
 } SExprKind;
 
 typedef enum SFunc {
-#define FN(id, name, min_args, max_args) FN_##id,
+#define FN(id, name, min_args, max_args, sig, sym) FN_##id,
 #include "sema/functions.def"
 #undef FN
     FN__COUNT
 } SFunc;
+
+/* The signature classes of functions.def (its fifth column, FSIG_ dropped): how a function
+   is typed and lowered.  functions.def says what each means. */
+typedef enum SFnSig {
+    FSIG_SPECIAL,
+    FSIG_STR_STR,
+    FSIG_STR_INT,
+    FSIG_TS_INT,
+    FSIG_DBL_DBL,
+    FSIG_DBL_LOG
+} SFnSig;
+
+/* `case FN_<id>:` for a row of a generic class, nothing for a SPECIAL row: a switch over
+   SFunc that handles the special functions ends with
+       #define FN(id, name, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
+       #include "sema/functions.def"
+   so -Wswitch proves every special function has its case. */
+#define FN_CASE_IF_GENERIC_SPECIAL(id)
+#define FN_CASE_IF_GENERIC_STR_STR(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_STR_INT(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_TS_INT(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_DBL_DBL(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_DBL_LOG(id) case FN_##id:
+
+/* One row of functions.def. */
+typedef struct SFuncInfo {
+    const char *name;    /* the SQL name */
+    int min_args, max_args;
+    SFnSig sig;
+    const char *symbol;  /* the runtime function (srt_abi.h), or NULL */
+} SFuncInfo;
 
 typedef struct SValue {
     bool is_null;
@@ -313,6 +344,8 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b);
    `sluice explain`.  Appends to sb. */
 void sema_dump_program(StrBuf *sb, const SProgram *p);
 
+/* The row of functions.def of fn. */
+const SFuncInfo *sema_func_info(SFunc fn);
 /* Names for dumps and messages. */
 const char *sema_func_name(SFunc fn);
 const char *sema_agg_name(SAggKind kind);

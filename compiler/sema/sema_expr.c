@@ -241,13 +241,19 @@ static SExpr *to_bool(Binder *b, SExpr *e, const AstExpr *ast, const char *what)
     return e;
 }
 
+void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstExpr *val,
+                     const Type *t)
+{
+    type_error(b, at, what, val, t);
+}
+
 SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what)
 {
     return to_bool(b, sema_bind_expr(b, e), e, what);
 }
 
 /* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts); NULL if impossible. */
-static SExpr *to_string(Binder *b, SExpr *e)
+SExpr *sema_to_string(Binder *b, SExpr *e)
 {
     if (e->type->kind == TY_STRING)
         return e;
@@ -257,7 +263,7 @@ static SExpr *to_string(Binder *b, SExpr *e)
 }
 
 /* A TIMESTAMP operand: DATE and STRING are cast; NULL if impossible. */
-static SExpr *to_timestamp(Binder *b, SExpr *e)
+SExpr *sema_to_timestamp(Binder *b, SExpr *e)
 {
     switch (e->type->kind) {
     case TY_TIMESTAMP:
@@ -271,8 +277,8 @@ static SExpr *to_timestamp(Binder *b, SExpr *e)
     }
 }
 
-static void arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
-                        int given)
+void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
+                      int given)
 {
     const char *were = given == 1 ? "was" : "were";
     if (min == max)
@@ -488,6 +494,12 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
                    span);
 }
 
+SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                    const AstExpr *ar, SrcSpan span)
+{
+    return make_cmp(b, op, l, r, al, ar, span);
+}
+
 /* A numeric operand of arithmetic (STRING is read as DOUBLE, NULL adapts); NULL type if not one. */
 static const Type *arith_operand(const Type *t)
 {
@@ -575,7 +587,7 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
     case BOP_GE:
         return make_cmp(b, op, l, r, al, ar, e->span);
     case BOP_CONCAT: {
-        SExpr *ls = to_string(b, l), *rs = to_string(b, r);
+        SExpr *ls = sema_to_string(b, l), *rs = sema_to_string(b, r);
         if (!ls || !rs) {
             const AstExpr *bad = !ls ? al : ar;
             type_error(b, bad, "operator '||' expects string operands", bad,
@@ -640,7 +652,7 @@ static SExpr *bind_like(Binder *b, const AstExpr *e)
     SExpr *p = sema_bind_expr(b, e->u.like.pattern);
     if (!x || !p)
         return NULL;
-    SExpr *xs = to_string(b, x), *ps = to_string(b, p);
+    SExpr *xs = sema_to_string(b, x), *ps = sema_to_string(b, p);
     if (!xs || !ps) {
         const AstExpr *bad = !xs ? e->u.like.arg : e->u.like.pattern;
         type_error(b, bad, "LIKE expects string operands", bad, !xs ? x->type : p->type);
@@ -711,8 +723,8 @@ static SExpr *bind_between(Binder *b, const AstExpr *e)
 }
 
 /* Cast values[0..n-1] to their wider common type (NULL only if all are NULL: Spark's NullType). */
-static const Type *unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
-                         const char *what)
+const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
+                       const char *what)
 {
     const Type *t = &type_null;
     for (int i = 0; i < n; i++) {
@@ -764,7 +776,7 @@ static SExpr *bind_case(Binder *b, const AstExpr *e)
     }
     if (!ok)
         return NULL;
-    const Type *t = unify(b, vals, asts, nv, "CASE branches must have a common type");
+    const Type *t = sema_unify(b, vals, asts, nv, "CASE branches must have a common type");
     if (!t)
         return NULL;
     SExpr *r = sema_new_expr(b->sc, SX_CASE, t, e->span);
@@ -911,7 +923,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     }
     int max_args = sema_agg_param_args(kind) ? 2 : 1;
     if (!star && (args->n < 1 || args->n > max_args)) {
-        arity_error(b, e, name, 1, max_args, args->n);
+        sema_arity_error(b, e, name, 1, max_args, args->n);
         return NULL;
     }
     SAgg agg = {0};
@@ -1070,7 +1082,7 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
         return NULL;
     }
     if (args->n < 2 || args->n > 4) {
-        arity_error(b, call, "window", 2, 4, args->n);
+        sema_arity_error(b, call, "window", 2, 4, args->n);
         return NULL;
     }
     for (int i = 0; i < args->n; i++)
@@ -1143,7 +1155,7 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
         return NULL;
     }
     if (args->n != 2) {
-        arity_error(b, call, "session_window", 2, 2, args->n);
+        sema_arity_error(b, call, "session_window", 2, 2, args->n);
         return NULL;
     }
     if (!args->items[0] || !args->items[1])
@@ -1196,276 +1208,6 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
     return w;
 }
 
-static const char *call_names_hint(const char *name)
-{
-    static const char *const names[] = {
-#define FN(id, sql, min_args, max_args) sql,
-#include "sema/functions.def"
-#undef FN
-        "count", "sum", "min", "max", "avg", "window", "session_window",
-    };
-    return sema_did_you_mean(name, names, (int)(sizeof names / sizeof names[0]));
-}
-
-/* ==== substring ... current_timestamp: typing (the functions added with split) ==== */
-
-/* An INT operand (substring positions, indexes, limits): numbers and strings are cast. */
-static SExpr *to_int_arg(Binder *b, SExpr *e)
-{
-    switch (e->type->kind) {
-    case TY_INT:
-        return e;
-    case TY_NULL:
-    case TY_BIGINT:
-    case TY_DOUBLE:
-    case TY_STRING:
-        return sema_coerce(b->sc, e, &type_int);
-    default:
-        return NULL;
-    }
-}
-
-/* A numeric operand of round/floor/ceil: STRING and NULL are read as DOUBLE. */
-static SExpr *to_numeric_arg(Binder *b, SExpr *e)
-{
-    if (type_is_numeric(e->type))
-        return e;
-    if (e->type->kind == TY_STRING || e->type->kind == TY_NULL)
-        return sema_coerce(b->sc, e, &type_double);
-    return NULL;
-}
-
-/* A constant pattern of regexp_extract/split must be one the runtime accepts; *groups
-   gets Java's group count (-1 when the pattern is not a constant). */
-static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups)
-{
-    *groups = -1;
-    if (pat->kind != SX_CONST || pat->u.value.is_null || pat->type->kind != TY_STRING)
-        return true;
-    char err[256];
-    if (sema_regex_check(b->sc->arena, pat->u.value.s, pat->u.value.n, groups, err, sizeof err))
-        return true;
-    diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s, err);
-    return false;
-}
-
-/* Typing of the functions from substring to current_timestamp in functions.def.  Sets
- *rt, or *bad and *want for the message of the caller; false after reporting an error. */
-static bool type_call_more(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                           const Type **rt, int *bad, const char **want)
-{
-    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    int groups;
-    switch (fn) {
-    case FN_SUBSTRING:
-    case FN_SUBSTR:
-        *rt = &type_string;
-        if (!(args[0] = to_string(b, args[0])))
-            *bad = 0, *want = "a string";
-        for (int i = 1; *bad < 0 && i < n; i++)
-            if (!(args[i] = to_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
-        return true;
-    case FN_CONCAT:
-    case FN_TRIM:
-    case FN_LTRIM:
-    case FN_RTRIM:
-        *rt = &type_string;
-        for (int i = 0; i < n; i++) {
-            const Type *t = args[i]->type;
-            if (!(args[i] = to_string(b, args[i]))) {
-                char what[96];
-                snprintf(what, sizeof what, "function '%s' expects a string as argument %d",
-                         sema_func_name(fn), i + 1);
-                type_error(b, asts[i], what, asts[i], t);
-                return false;
-            }
-        }
-        return true;
-    case FN_REGEXP_EXTRACT:
-    case FN_SPLIT:
-        *rt = fn == FN_SPLIT ? type_array(b->sc->arena, &type_string) : &type_string;
-        for (int i = 0; *bad < 0 && i < 2; i++)
-            if (!(args[i] = to_string(b, args[i])))
-                *bad = i, *want = "a string";
-        if (*bad < 0 && n > 2 && !(args[2] = to_int_arg(b, args[2])))
-            *bad = 2, *want = "an integer";
-        if (*bad >= 0)
-            return true;
-        if (!check_pattern(b, asts[1], args[1], &groups))
-            return false;
-        if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
-            !args[2]->u.value.is_null) {
-            int64_t idx = args[2]->u.value.i;
-            if (idx < 0) {
-                diag_error(b->sc->diag, asts[2]->span,
-                           "regexp_extract: the specified group index cannot be less than zero");
-                return false;
-            }
-            if (idx > groups) {
-                diag_error(b->sc->diag, asts[2]->span,
-                           "regexp_extract: regex group count is %d, but the specified group "
-                           "index is %lld",
-                           groups, (long long)idx);
-                return false;
-            }
-        }
-        if (fn == FN_REGEXP_EXTRACT && groups == 0 && n == 2) {
-            diag_error(
-                b->sc->diag, e->span,
-                "regexp_extract: regex group count is 0, but the specified group index is 1");
-            return false;
-        }
-        return true;
-    case FN_SIZE:
-        *rt = &type_int;
-        if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
-            *bad = 0, *want = "an array";
-        return true;
-    case FN_ROUND:
-        if (!(args[0] = to_numeric_arg(b, args[0]))) {
-            *bad = 0, *want = "a numeric value";
-            return true;
-        }
-        *rt = args[0]->type;
-        if (n > 1 && !(args[1]->kind == SX_CONST &&
-                       (type_is_integral(args[1]->type) || args[1]->type->kind == TY_NULL) &&
-                       args[1]->u.value.i >= INT32_MIN && args[1]->u.value.i <= INT32_MAX))
-            *bad = 1, *want = "a constant integer (the scale)";
-        return true;
-    case FN_FLOOR:
-    case FN_CEIL:
-    case FN_CEILING:
-        *rt = &type_bigint;
-        if (!(args[0] = to_numeric_arg(b, args[0])))
-            *bad = 0, *want = "a numeric value";
-        return true;
-    case FN_TO_TIMESTAMP:
-        *rt = &type_timestamp;
-        if (n == 1) {
-            /* Spark: CAST(x AS TIMESTAMP) (strings leniently, numbers as epoch seconds) */
-            if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_BOOLEAN)
-                args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
-            else if (!(args[0] = to_timestamp(b, args[0])))
-                *bad = 0, *want = "a string or a timestamp";
-            return true;
-        }
-        /* FALLTHROUGH */
-    case FN_UNIX_TIMESTAMP:
-        if (fn == FN_UNIX_TIMESTAMP)
-            *rt = &type_bigint;
-        if (n > 0) {
-            TypeKind k = args[0]->type->kind;
-            if (k == TY_DATE || k == TY_NULL)
-                args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
-            else if (k != TY_STRING && k != TY_TIMESTAMP)
-                *bad = 0, *want = "a string or a timestamp";
-        }
-        if (*bad < 0 && n > 1 && !(args[1] = to_string(b, args[1])))
-            *bad = 1, *want = "a string";
-        return true;
-    case FN_FROM_UNIXTIME:
-        *rt = &type_string;
-        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_STRING ||
-            args[0]->type->kind == TY_NULL)
-            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
-        else
-            *bad = 0, *want = "a number of seconds";
-        if (*bad < 0 && n > 1 && !(args[1] = to_string(b, args[1])))
-            *bad = 1, *want = "a string";
-        return true;
-    case FN_CURRENT_TIMESTAMP:
-        *rt = &type_timestamp;
-        return true;
-    default:
-        SL_UNREACHABLE();
-    }
-}
-
-/* The typing rule of each scalar function of functions.def. */
-static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n)
-{
-    const char *name = sema_func_name(fn);
-    const Type *rt = NULL;
-    int bad = -1;
-    const char *want = NULL;
-    const Type *orig[3] = {n > 0 ? args[0]->type : NULL, n > 1 ? args[1]->type : NULL,
-                           n > 2 ? args[2]->type : NULL};
-    switch (fn) {
-    case FN_DATE_FORMAT:
-        if (!(args[0] = to_timestamp(b, args[0])))
-            bad = 0, want = "a timestamp";
-        else if (!(args[1] = to_string(b, args[1])))
-            bad = 1, want = "a string";
-        rt = &type_string;
-        break;
-    case FN_LOWER:
-    case FN_UPPER:
-    case FN_LENGTH:
-        if (!(args[0] = to_string(b, args[0])))
-            bad = 0, want = "a string";
-        rt = fn == FN_LENGTH ? &type_int : &type_string;
-        break;
-    case FN_ABS:
-        if (args[0]->type->kind == TY_NULL)
-            args[0] = sema_coerce(b->sc, args[0], &type_double);
-        if (!type_is_numeric(args[0]->type))
-            bad = 0, want = "a numeric value";
-        rt = args[0]->type;
-        break;
-    case FN_COALESCE:
-        rt = unify(b, args, (const AstExpr *const *)e->u.call.args.items, n,
-                   "coalesce arguments must have a common type");
-        if (!rt)
-            return NULL;
-        break;
-    case FN_YEAR:
-    case FN_MONTH:
-    case FN_DAY:
-    case FN_HOUR:
-    case FN_MINUTE:
-    case FN_SECOND:
-        if (!(args[0] = to_timestamp(b, args[0])))
-            bad = 0, want = "a timestamp";
-        rt = &type_int;
-        break;
-    case FN_SUBSTRING:
-    case FN_SUBSTR:
-    case FN_CONCAT:
-    case FN_TRIM:
-    case FN_LTRIM:
-    case FN_RTRIM:
-    case FN_REGEXP_EXTRACT:
-    case FN_SPLIT:
-    case FN_SIZE:
-    case FN_ROUND:
-    case FN_FLOOR:
-    case FN_CEIL:
-    case FN_CEILING:
-    case FN_TO_TIMESTAMP:
-    case FN_FROM_UNIXTIME:
-    case FN_UNIX_TIMESTAMP:
-    case FN_CURRENT_TIMESTAMP:
-        if (!type_call_more(b, e, fn, args, n, &rt, &bad, &want))
-            return NULL;
-        break;
-    default:
-        SL_UNREACHABLE();
-    }
-    if (bad >= 0) {
-        const AstExpr *a = e->u.call.args.items[bad];
-        char what[96];
-        snprintf(what, sizeof what, "function '%s' expects %s as argument %d", name, want, bad + 1);
-        type_error(b, a, what, a, orig[bad]);
-        return NULL;
-    }
-    SExpr *c = sema_new_expr(b->sc, SX_CALL, rt, e->span);
-    c->u.call.fn = fn;
-    c->u.call.args = args;
-    c->u.call.n_args = n;
-    return c;
-}
-
 static SExpr *bind_call(Binder *b, const AstExpr *e)
 {
     SemaCtx *sc = b->sc;
@@ -1498,45 +1240,7 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
         }
         return session ? sema_bind_session_window(b, e) : sema_bind_window(b, e);
     }
-    int fn = sema_func_lookup(name);
-    if (fn < 0) {
-        const char *near = call_names_hint(name);
-        if (near)
-            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s' (did you mean '%s'?)",
-                       name, near);
-        else
-            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s'", name);
-        return NULL;
-    }
-    const char *canon = sema_func_name((SFunc)fn);
-    if (e->u.call.distinct) {
-        diag_error(sc->diag, e->u.call.distinct_span,
-                   "DISTINCT specified, but '%s' is not an aggregate function", canon);
-        return NULL;
-    }
-    if (e->u.call.star) {
-        diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
-        return NULL;
-    }
-    static const int arity[][2] = {
-#define FN(id, sql, min_args, max_args) {min_args, max_args},
-#include "sema/functions.def"
-#undef FN
-    };
-    int n = e->u.call.args.n;
-    if (n < arity[fn][0] || n > arity[fn][1]) {
-        arity_error(b, e, canon, arity[fn][0], arity[fn][1], n);
-        return NULL;
-    }
-    SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
-    bool ok = true;
-    for (int i = 0; i < n; i++) {
-        args[i] = sema_bind_expr(b, e->u.call.args.items[i]);
-        ok = ok && args[i];
-    }
-    if (!ok)
-        return NULL;
-    return type_call(b, e, (SFunc)fn, args, n);
+    return sema_bind_func(b, e);
 }
 
 /* ==== The binder ==== */

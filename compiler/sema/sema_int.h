@@ -141,6 +141,31 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call);
    ("column 'x' must appear in the GROUP BY clause ..."). group may contain NULLs. */
 SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group, SExpr *e);
 
+/* The operand conversions and the message of a wrong operand type, shared with the scalar
+   functions: STRING (other scalars are cast) and TIMESTAMP (DATE and STRING are cast)
+   operands, NULL if impossible; "<what>, but '<sql of val>' is of type <t>" at at. */
+SExpr *sema_to_string(Binder *b, SExpr *e);
+SExpr *sema_to_timestamp(Binder *b, SExpr *e);
+void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstExpr *val,
+                     const Type *t);
+/* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
+   "<what>: 'x' of type t does not match the type u of the others". */
+const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
+                       const char *what);
+/* l op r for op in = != < <= > >= (operands cast to their comparison type); NULL after
+   "cannot compare 'x' of type t with 'y' of type u" at span.  al/ar: the operands as written. */
+SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                    const AstExpr *ar, SrcSpan span);
+/* "function 'name' takes <min..max> argument(s), but <given> were given" at call. */
+void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
+                      int given);
+
+/* ==== Scalar functions (sema_func.c) ==== */
+
+/* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
+   (unknown function, DISTINCT, '*', arity, argument types). */
+SExpr *sema_bind_func(Binder *b, const AstExpr *e);
+
 /* ==== Constant regular expressions (sema_regex.c) ==== */
 
 /* Is a Java pattern one the runtime accepts (translated to POSIX ERE, see

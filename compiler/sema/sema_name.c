@@ -19,7 +19,7 @@
 /* ==== Lookups by name ==== */
 
 static const char *const fn_names[] = {
-#define FN(id, name, min_args, max_args) name,
+#define FN(id, name, min_args, max_args, sig, sym) name,
 #include "sema/functions.def"
 #undef FN
 };
@@ -273,14 +273,24 @@ static void put_default_args(StrBuf *sb, int fn, int n)
     }
 }
 
-/* The function name as Spark prints it: the canonical lower-case name (FLOOR and CEIL,
-   math functions in Spark, print in capitals). */
+/* Spark's math expressions print their own name in capitals (prettyName, e.g. Sqrt's
+   "SQRT"), unless called through an alias registered with setAlias (pow, sign) or with
+   its own prettyName (ln). */
+static bool prints_in_capitals(int fn)
+{
+    return fn == FN_FLOOR || fn == FN_CEIL || fn == FN_SQRT || fn == FN_EXP || fn == FN_POWER ||
+           fn == FN_SIGNUM || fn == FN_LOG10;
+}
+
+/* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
+   math functions in Spark print in capitals). */
 static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
 {
     SAggKind k;
     int fn = sema_func_lookup(e->u.call.name);
-    if (fn == FN_FLOOR || fn == FN_CEIL)
-        sb_puts(sb, fn == FN_FLOOR ? "FLOOR" : "CEIL");
+    if (fn >= 0 && prints_in_capitals(fn))
+        for (const char *p = fn_names[fn]; *p; p++)
+            sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
     else if (fn >= 0)
         sb_puts(sb, fn_names[fn]);
     else if (sema_agg_lookup(e->u.call.name, &k) ||

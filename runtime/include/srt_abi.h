@@ -203,8 +203,24 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
    sum of their times t_ms as a 128-bit two's complement integer: sum_hi * 2^64 + sum_lo. */
 void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
                            int64_t sum_hi);
-/* Stateful operators of a query, in pipeline order of their statistics. */
+/*
+** Stateful operators.  A query's stateful operators form a list in pipeline order (upstream
+** first; progress lists them the other way round, as Spark does), each declared once with
+** srt_prog_query_operator(p, query, op, kind): op is its number (0..255), which names its
+** state in the checkpoint (state/<op>/) and which every call below taking an `op` uses; kind
+** is one of SRT_OPK_*.  The numbers of today's operators are fixed (an aggregation or session
+** window is SRT_OP_AGG, DROP DUPLICATES is SRT_OP_DEDUP) so existing checkpoints restart; a
+** new kind of operator takes the next free number.  The calls naming no op configure those
+** two: srt_prog_query_agg, _agg_global, _agg_event_key and _agg_string the operator
+** SRT_OP_AGG, srt_prog_query_session makes SRT_OP_AGG a session window, srt_prog_query_dedup
+** declares SRT_OP_DEDUP; each declares its operator if it was not declared before, appending
+** it to the list (programs registered before srt_prog_query_operator existed keep working).
+** Generated code reaches an operator's state once per process call (srt_query_agg_table,
+** srt_query_dedup_table) and then calls its functions directly per record.
+*/
 enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1 };
+enum { SRT_OPK_AGGREGATE = 0, SRT_OPK_DEDUPLICATE = 1, SRT_OPK_SESSION_WINDOW = 2 };
+void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind);
 /* Rows at or before this time (µs) are late and dropped by stateful operator op
    (aggregation: a row's window end or event-time key; deduplication: its event time);
    INT64_MIN when nothing is late (no watermark; an aggregation in complete mode).
@@ -361,6 +377,13 @@ uint32_t srt_ts_format(int64_t us, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
+/* year(), month(), day(), hour(), minute(), second() of a timestamp: srt_ts_field. */
+int64_t srt_ts_year(int64_t us);
+int64_t srt_ts_month(int64_t us);
+int64_t srt_ts_day(int64_t us);
+int64_t srt_ts_hour(int64_t us);
+int64_t srt_ts_minute(int64_t us);
+int64_t srt_ts_second(int64_t us);
 /* date_format with Java DateTimeFormatter pattern letters (y M d H h m s S a E, 'quoted'
    text); the result goes to scratch memory of q. */
 void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, const char **out,
@@ -383,6 +406,13 @@ uint32_t srt_str_case_full(const char *s, uint32_t n, uint32_t *cps, char *out, 
 /* a || b into scratch memory of q. */
 void srt_str_concat(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
                     const char **out, uint32_t *out_n);
+
+/* ---- Math (srt_math.c): Java's results, see there ---- */
+double srt_math_exp(double x);
+double srt_math_ln(double x);
+double srt_math_log10(double x);
+double srt_math_pow(double x, double y);
+double srt_math_signum(double x);
 
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */

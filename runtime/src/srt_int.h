@@ -7,15 +7,15 @@
 ** lets the generated init register sources, sinks and queries into it
 ** (srt_prog.c; options and types arrive as text, types parsed by srt_type.c).
 ** Each registered query then becomes a running SrtQuery (srt_query.c) with
-** its own source instance, sink instance, aggregate table, arenas, batch id
-** and trigger.  The scheduler in srt_main.c runs every query round-robin in
+** its own source instance, sink instance, stateful operators (state/srt_operator.h),
+** arenas, batch id and trigger.  The scheduler in srt_main.c runs every query round-robin in
 ** one thread: whenever a query's trigger is due, srt_query_tick() asks the
 ** source to plan the next batch and runs it.
 **
 ** A micro-batch: source->plan (end offset as JSON, e.g. {"logOffset":3})
 **   -> source->read feeds buffers of whole records to the generated process fn
 **   -> output by mode (srt_output.c): rows appended by process, or the groups
-**      of the aggregate table (all for complete, updated ones for update),
+**      of the aggregating operator (all for complete, updated ones for update),
 **      each through the generated emit fn
 **   -> stable sort by the registered ORDER BY columns (srt_sort.c)
 **   -> sink->write(batch id, rows, schema) -> source->commit -> reset batch memory.
@@ -686,6 +686,36 @@ typedef struct SrtOrderKey {
     int column, desc, nulls_first;
 } SrtOrderKey;
 
+/* The schemas of a stateful operator's state as registered (srt_prog_query_state). */
+typedef struct SrtStateSchema {
+    const char *name, *key, *value; /* name NULL: registered without schemas */
+    uint32_t key_nulls, key_fixed;  /* the key bytes' layout */
+    struct SrtStateKeyString {      /* a STRING key: */
+        uint32_t len_offset;        /* the offset of its u64 length */
+        uint32_t null_index;        /* its null flag (a NULL has length 0) */
+    } *key_strings;
+    uint32_t n_key_strings, cap_key_strings;
+} SrtStateSchema;
+
+/* The highest number a stateful operator may have (state/<0..SRT_OP_MAX>/). */
+#define SRT_OP_MAX 255
+
+/* One registered stateful operator: the read-only definition an SrtOperator
+   (state/srt_operator.h) is created from at run time. */
+typedef struct SrtOpDef {
+    int32_t kind;              /* SRT_OPK_* */
+    int32_t id;                /* its number: state/<id>/ in the checkpoint, op in the ABI */
+    uint32_t state_size;       /* aggregation, session window: bytes of a group's state */
+    int global;                /* aggregation without a grouping key: the one group is
+                                  updated by every batch */
+    int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
+    int64_t session_slot;      /* session window: offset of (start, end) in the key */
+    SrtMergeFn merge;          /* session window: folds one session's state into another */
+    uint32_t *string_slots;    /* aggregation: state offsets of STRING min/max */
+    uint32_t n_string_slots, cap_string_slots;
+    SrtStateSchema schema;
+} SrtOpDef;
+
 typedef struct SrtQueryDef {
     const char *name;
     int source, sink;
@@ -693,29 +723,13 @@ typedef struct SrtQueryDef {
     SrtOptions opts;
     SrtColumn *cols;
     uint32_t n_cols, cap_cols;
-    int has_agg;
-    int agg_global;            /* no grouping key: the one group is updated by every batch */
-    uint32_t state_size;
-    SrtEmitFn emit;
+    SrtEmitFn emit;            /* rows of an aggregating operator's groups */
     SrtOrderKey *order;
     uint32_t n_order, cap_order;
     int has_watermark;
-    int has_dedup;
-    int64_t session_slot;      /* session window: offset of (start, end) in the key; -1 none */
-    SrtMergeFn merge;          /* session window: folds one session's state into another */
     int64_t watermark_delay_us;
-    int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
-    uint32_t *string_slots;    /* state offsets of STRING min/max */
-    uint32_t n_string_slots, cap_string_slots;
-    struct SrtStateSchema {    /* per SRT_OP_*: the state's schemas (name NULL: no operator) */
-        const char *name, *key, *value;
-        uint32_t key_nulls, key_fixed; /* the key bytes' layout (srt_prog_query_state) */
-        struct SrtStateKeyString {     /* a STRING key: */
-            uint32_t len_offset;       /* the offset of its u64 length */
-            uint32_t null_index;       /* its null flag (a NULL has length 0) */
-        } *key_strings;
-        uint32_t n_key_strings, cap_key_strings;
-    } state[2];
+    SrtOpDef *ops;             /* the stateful operators, in pipeline order */
+    uint32_t n_ops, cap_ops;
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */
@@ -746,6 +760,8 @@ typedef struct SrtEnv {
     const char *checkpoint;    /* --checkpoint DIR: root of checkpoints without their own (NULL) */
 } SrtEnv;
 
+typedef struct SrtOperator SrtOperator; /* a stateful operator (state/srt_operator.h) */
+
 struct SrtQuery {
     const SrtProgram *prog;  /* borrowed */
     const SrtQueryDef *def;  /* borrowed */
@@ -757,7 +773,6 @@ struct SrtQuery {
     SrtSource source;
     SrtSink sink;
     int source_open, sink_open;
-    SrtAggTable *agg;        /* owned; NULL without aggregation */
 
     /* trigger loop */
     int64_t next_due_us;     /* wall-clock time of the next trigger */
@@ -801,16 +816,11 @@ struct SrtQuery {
     int64_t late_wm_ms;      /* late-row threshold: the previous batch's watermark */
     int64_t ev_n, ev_min_ms, ev_max_ms; /* event times of the current batch */
     __int128 ev_sum_ms;                 /* their exact sum: |sum| < 2^63 * 2^54 */
-    /* per stateful operator (SRT_OP_AGG, SRT_OP_DEDUP), for the current batch */
-    struct SrtOpStats {
-        int64_t dropped;     /* numRowsDroppedByWatermark */
-        int64_t updated, removed;
-        int64_t removal_us, commit_us;
-        int64_t rows_at_start; /* keys held when the batch began */
-    } ops[2];
-    SrtAggTable *dedup;      /* owned: DROP DUPLICATES keys; NULL without */
-    SrtSessions *sessions;   /* owned: the groups of a session window aggregation (then
-                                agg is NULL); NULL otherwise */
+    /* the stateful operators (state/srt_operator.h), in pipeline order */
+    SrtOperator **ops;       /* owned, cap_ops entries */
+    uint32_t n_ops, cap_ops;
+    SrtOperator **op_by_id;  /* borrowed from ops, indexed by operator number (NULL: none) */
+    uint32_t n_op_ids;
 
     /* identity, checkpoint and progress (srt_recover.c, srt_report.c) */
     char id[37], run_id[37];
@@ -842,6 +852,8 @@ void srt_query_free(SrtQuery *q);
 int srt_query_tick(SrtQuery *q, int64_t now_us);
 /* Run one micro-batch whose input was planned into q->end_offset. */
 int srt_query_run_batch(SrtQuery *q);
+/* Leave the failed query's process or output call (or, outside one, the program). */
+SRT_NORETURN void srt_query_bail(SrtQuery *q);
 /* Out of memory inside generated code: fail q and longjmp to the batch guard. */
 SRT_NORETURN void srt_query_oom(SrtQuery *q, const char *what);
 /* A query detached from any program, for unit tests of the inline helpers:
@@ -865,14 +877,11 @@ void srt_event_begin_batch(SrtQuery *q);
 int64_t srt_event_avg_ms(const SrtQuery *q);
 /* The watermark for the next batch: max(current, batch max - delay). */
 int64_t srt_event_next_watermark(const SrtQuery *q);
-/* Does the query evict final groups (aggregation with an event-time key, not complete)? */
-int srt_event_evicts(const SrtQuery *q);
-/* Does the query's state shrink when the watermark moves (eviction, or dedup keys)? */
+/* Does a move of the watermark alone change a stateful operator's state or output? */
 int srt_event_watermark_cleans(const SrtQuery *q);
-/* Is a dedup key with this state forgotten under the current batch's watermark? */
-int srt_event_dedup_expired(const SrtQuery *q, const uint8_t *state);
-/* Is the group with these key bytes final under the current batch's watermark? */
-int srt_event_is_final(const SrtQuery *q, const uint8_t *key, uint32_t key_len);
+/* Is the group whose event-time key (an i64 at key_offset; -1: none) is in these key bytes
+   final under the current batch's watermark? */
+int srt_event_is_final(const SrtQuery *q, int64_t key_offset, const uint8_t *key, uint32_t key_len);
 
 /* Checkpoints of a query (srt_recover.c).  The checkpoint directory of q: its
    checkpointLocation option, else <env->checkpoint>/<name>, else NULL. */

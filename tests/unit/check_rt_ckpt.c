@@ -958,16 +958,27 @@ END_TEST
 static void def_with(SrtQueryDef *d, const char *agg_name, const char *key, const char *value,
                      const char *dedup_name)
 {
+    static SrtOpDef ops[2];
     memset(d, 0, sizeof *d);
+    memset(ops, 0, sizeof ops);
     d->name = "q";
-    d->has_agg = agg_name != NULL;
-    d->state[SRT_OP_AGG].name = agg_name;
-    d->state[SRT_OP_AGG].key = key;
-    d->state[SRT_OP_AGG].value = value;
-    d->has_dedup = dedup_name != NULL;
-    d->state[SRT_OP_DEDUP].name = dedup_name;
-    d->state[SRT_OP_DEDUP].key = "struct<id:bigint>";
-    d->state[SRT_OP_DEDUP].value = "struct<__dummy__:void>";
+    d->ops = ops;
+    if (agg_name) {
+        SrtOpDef *o = &ops[d->n_ops++];
+        o->kind = SRT_OPK_AGGREGATE;
+        o->id = SRT_OP_AGG;
+        o->schema.name = agg_name;
+        o->schema.key = key;
+        o->schema.value = value;
+    }
+    if (dedup_name) {
+        SrtOpDef *o = &ops[d->n_ops++];
+        o->kind = SRT_OPK_DEDUPLICATE;
+        o->id = SRT_OP_DEDUP;
+        o->schema.name = dedup_name;
+        o->schema.key = "struct<id:bigint>";
+        o->schema.value = "struct<__dummy__:void>";
+    }
 }
 
 START_TEST(test_schema_file)

@@ -16,6 +16,7 @@
 
 #include "rt_testutil.h"
 #include "srt_int.h"
+#include "state/srt_operator.h"
 
 #define HOUR_US 3600000000LL
 
@@ -674,8 +675,10 @@ START_TEST(test_session_bad_bounds_cause)
     srt_mem_init(&mem);
     SrtQuery *q = srt_query_new_detached(&mem);
     ck_assert_ptr_nonnull(q);
-    q->sessions = srt_sessions_new(&mem, 16, 0, NULL);
-    ck_assert_ptr_nonnull(q->sessions);
+    SrtOpDef def = {.kind = SRT_OPK_SESSION_WINDOW, .id = SRT_OP_AGG, .state_size = 16,
+                    .event_key_offset = -1, .session_slot = 0};
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_query_ops_create(q, &def, 1, &err), 0);
     uint8_t key[16] = {0};
     jmp_buf jb;
     if (setjmp(jb) == 0) {
@@ -686,8 +689,6 @@ START_TEST(test_session_bad_bounds_cause)
     q->guard = NULL;
     ck_assert_int_eq(q->failed, 1);
     ck_assert_str_eq(q->err.msg, "session window: invalid session [10, 5) or key of 16 bytes");
-    srt_sessions_free(q->sessions);
-    q->sessions = NULL;
     srt_query_free(q);
 }
 END_TEST

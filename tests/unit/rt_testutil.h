@@ -23,6 +23,15 @@ static inline void rt_make_temp_dir(char *buf, size_t n, const char *prefix)
     ck_assert_ptr_nonnull(mkdtemp(buf));
 }
 
+/* Remove a directory tree made by rt_make_temp_dir (a failure is reported, not fatal). */
+static inline void rt_remove_dir(const char *dir)
+{
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+}
+
 static inline char *rt_guard(const char *s, size_t n)
 {
     size_t pg = (size_t)sysconf(_SC_PAGESIZE);

@@ -22,9 +22,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "srt_int.h"
+#include "state/srt_operator.h"
 
 #define SCHEMA_PATH_MAX 4096
 
@@ -232,8 +234,6 @@ static int has_state_files(const SrtCkpt *c, int op)
     return found;
 }
 
-static const char *const op_label[2] = {"aggregation", "deduplication"};
-
 static int incompatible(SrtErr *err, const char *dir, int op, const struct SrtStateSchema *s,
                         const Stored *st)
 {
@@ -273,13 +273,14 @@ static int check_op(SrtCkpt *c, int op, int has, const struct SrtStateSchema *s,
     int present = rc == 0;
     rc = 0;
     if (!has) {
+        const char *label = srt_operator_label(op, present ? st.name : NULL);
         if (present || has_state_files(c, op))
             rc = srt_err_set(err, SRT_ERR_QUERY,
                              "checkpoint %s holds the state of stateful operator %d (%s) but the "
                              "query has no %s any more: its stateful operators changed since the "
                              "checkpoint was written; restore the previous query, or start over "
                              "with a new checkpoint location",
-                             dir, op, present ? st.name : op_label[op], op_label[op]);
+                             dir, op, present ? st.name : srt_operator_label(op, NULL), label);
         goto out;
     }
     if (!present) {
@@ -354,12 +355,44 @@ int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint
     return 0;
 }
 
+/* The highest operator number (at most SRT_OP_MAX) with a directory in state/ (-1: none). */
+static int max_state_dir(const SrtCkpt *c)
+{
+    char dir[SCHEMA_PATH_MAX];
+    int k = snprintf(dir, sizeof dir, "%s/state", srt_ckpt_dir(c));
+    DIR *d = k > 0 && k < SCHEMA_PATH_MAX ? opendir(dir) : NULL;
+    if (d == NULL)
+        return -1;
+    int max = -1;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strspn(de->d_name, "0123456789");
+        if (n > 0 && n < 4 && de->d_name[n] == '\0') {
+            int id = atoi(de->d_name);
+            if (id <= SRT_OP_MAX && id > max)
+                max = id;
+        }
+    }
+    closedir(d);
+    return max;
+}
+
 int srt_ckpt_check_schemas(SrtCkpt *c, const struct SrtQueryDef *def, int64_t version, SrtMem *m,
                            SrtErr *err)
 {
-    int has[2] = {def->has_agg, def->has_dedup};
-    for (int op = SRT_OP_AGG; op <= SRT_OP_DEDUP; op++) {
-        int rc = check_op(c, op, has[op], &def->state[op], version, m, err);
+    /* Every operator number the query has or the checkpoint holds state of, in order: the
+       query's operators are checked against their schemas, the others must have no state. */
+    int max = max_state_dir(c);
+    for (uint32_t i = 0; i < def->n_ops; i++)
+        if (def->ops[i].id > max)
+            max = def->ops[i].id;
+    for (int op = 0; op <= max; op++) {
+        const SrtOpDef *d = NULL;
+        for (uint32_t i = 0; i < def->n_ops && !d; i++)
+            if (def->ops[i].id == op)
+                d = &def->ops[i];
+        static const SrtStateSchema none;
+        int rc = check_op(c, op, d != NULL, d ? &d->schema : &none, version, m, err);
         if (rc < 0)
             return rc;
     }

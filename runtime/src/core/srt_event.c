@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "srt_int.h"
+#include "state/srt_operator.h"
 
 void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
                            int64_t sum_hi)
@@ -36,15 +37,20 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 
 int64_t srt_query_late_threshold(SrtQuery *q, int32_t op)
 {
-    if (!q->def || !q->def->has_watermark || (op == SRT_OP_AGG && q->mode == SRT_OUT_COMPLETE))
+    if (!q->def || !q->def->has_watermark)
+        return INT64_MIN;
+    /* An aggregation in complete mode keeps every group: nothing is late for it. */
+    const SrtOperator *o = srt_query_op(q, op);
+    if (o && o->vt->aggregates && q->mode == SRT_OUT_COMPLETE)
         return INT64_MIN;
     return q->late_wm_ms * 1000;
 }
 
 void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n)
 {
-    if (op == SRT_OP_AGG || op == SRT_OP_DEDUP)
-        q->ops[op].dropped += n;
+    SrtOperator *o = srt_query_op(q, op);
+    if (o)
+        o->st.dropped += n;
 }
 
 void srt_event_begin_batch(SrtQuery *q)
@@ -52,7 +58,8 @@ void srt_event_begin_batch(SrtQuery *q)
     q->ev_n = 0;
     q->ev_min_ms = q->ev_max_ms = 0;
     q->ev_sum_ms = 0;
-    memset(q->ops, 0, sizeof q->ops);
+    for (uint32_t i = 0; i < q->n_ops; i++)
+        memset(&q->ops[i]->st, 0, sizeof q->ops[i]->st);
 }
 
 /* Spark's EventTimeStats keeps a running mean in a double and reports avg.toLong: the mean
@@ -74,33 +81,19 @@ int64_t srt_event_next_watermark(const SrtQuery *q)
     return wm;
 }
 
-int srt_event_evicts(const SrtQuery *q)
+int srt_event_is_final(const SrtQuery *q, int64_t key_offset, const uint8_t *key, uint32_t key_len)
 {
-    return (q->agg || q->sessions) && q->def->has_watermark && q->def->event_key_offset >= 0 &&
-           q->mode != SRT_OUT_COMPLETE;
-}
-
-int srt_event_is_final(const SrtQuery *q, const uint8_t *key, uint32_t key_len)
-{
-    int64_t off = q->def->event_key_offset;
-    if (off < 0 || (uint64_t)off + 8 > key_len)
+    if (key_offset < 0 || (uint64_t)key_offset + 8 > key_len)
         return 0;
     int64_t t;
-    memcpy(&t, key + off, sizeof t);
+    memcpy(&t, key + key_offset, sizeof t);
     return t <= q->watermark_ms * 1000;
 }
 
 int srt_event_watermark_cleans(const SrtQuery *q)
 {
-    /* Spark's StateStoreSaveExec.shouldRunAnotherBatch: any watermarked aggregation in append
-       or update mode, with or without an event-time key (a global aggregate prints its row). */
-    int agg_moves = (q->agg || q->sessions) && q->def->has_watermark && q->mode != SRT_OUT_COMPLETE;
-    return agg_moves || srt_event_evicts(q) || (q->dedup && q->def->has_watermark);
-}
-
-int srt_event_dedup_expired(const SrtQuery *q, const uint8_t *state)
-{
-    int64_t at;
-    memcpy(&at, state, sizeof at);
-    return at <= q->watermark_ms * 1000;
+    for (uint32_t i = 0; i < q->n_ops; i++)
+        if (q->ops[i]->vt->watermark_cleans(q->ops[i]))
+            return 1;
+    return 0;
 }

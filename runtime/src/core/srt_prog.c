@@ -1,5 +1,5 @@
 /* srt_prog.c - the program registry: what the generated init function registers
-** (sources, sinks, queries with their options, columns, aggregation and ORDER BY).
+** (sources, sinks, queries with their options, columns, stateful operators and ORDER BY).
 ** Registration never fails loudly: the first error is kept in p->err and srt_run
 ** reports it before anything starts.
 */
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "srt_int.h"
+#include "state/srt_operator.h"
 
 void srt_prog_init(SrtProgram *p, SrtMem *m)
 {
@@ -165,8 +166,6 @@ int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtPro
     q->source = source;
     q->sink = sink;
     q->process = process;
-    q->event_key_offset = -1;
-    q->session_slot = -1;
     if (!q->name)
         return -SRT_ERR_NOMEM;
     return p->n_queries++;
@@ -195,6 +194,56 @@ void srt_prog_query_column(SrtProgram *p, int query, const char *name, const cha
         add_column(p, &q->cols, &q->n_cols, &q->cap_cols, name, type, hidden);
 }
 
+/* Stateful operators (srt_abi.h): one SrtOpDef per operator, in declaration order. */
+
+static SrtOpDef *op_find(SrtQueryDef *q, int32_t op)
+{
+    for (uint32_t i = 0; i < q->n_ops; i++)
+        if (q->ops[i].id == op)
+            return &q->ops[i];
+    return NULL;
+}
+
+void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (op < 0 || op > SRT_OP_MAX || op_find(q, op)) {
+        fail(p, SRT_ERR_QUERY, "query '%s': stateful operator number %d is invalid or used twice",
+             q->name, op);
+        return;
+    }
+    if (!srt_operator_vt(kind)) {
+        fail(p, SRT_ERR_QUERY, "query '%s': stateful operator %d has unknown kind %d", q->name, op,
+             kind);
+        return;
+    }
+    if (grow(p, (void **)&q->ops, &q->cap_ops, sizeof *q->ops, q->n_ops) < 0)
+        return;
+    SrtOpDef *d = &q->ops[q->n_ops++];
+    memset(d, 0, sizeof *d);
+    d->kind = kind;
+    d->id = op;
+    d->event_key_offset = -1;
+    d->session_slot = -1;
+}
+
+/* Operator op of query, declared as kind if it was not declared yet; NULL (the error
+   recorded) when there is no such query. */
+static SrtOpDef *op_declared(SrtProgram *p, int query, int32_t op, int32_t kind)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return NULL;
+    SrtOpDef *d = op_find(q, op);
+    if (!d) {
+        srt_prog_query_operator(p, query, op, kind);
+        d = op_find(q, op);
+    }
+    return d;
+}
+
 void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn emit)
 {
     SrtQueryDef *q = query_at(p, query);
@@ -204,8 +253,10 @@ void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn
         fail(p, SRT_ERR_QUERY, "query '%s': aggregation without an emit function", q->name);
         return;
     }
-    q->has_agg = 1;
-    q->state_size = state_size;
+    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    if (!d)
+        return;
+    d->state_size = state_size;
     q->emit = emit;
 }
 
@@ -237,54 +288,53 @@ void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us)
 
 void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
 {
-    SrtQueryDef *q = query_at(p, query);
-    if (q)
-        q->event_key_offset = key_offset;
+    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    if (d)
+        d->event_key_offset = key_offset;
 }
 
 void srt_prog_query_agg_global(SrtProgram *p, int query)
 {
-    SrtQueryDef *q = query_at(p, query);
-    if (q)
-        q->agg_global = 1;
+    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    if (d)
+        d->global = 1;
 }
 
 void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset)
 {
-    SrtQueryDef *q = query_at(p, query);
-    if (!q)
+    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    if (!d)
         return;
-    if (grow(p, (void **)&q->string_slots, &q->cap_string_slots, sizeof *q->string_slots,
-             q->n_string_slots) < 0)
+    if (grow(p, (void **)&d->string_slots, &d->cap_string_slots, sizeof *d->string_slots,
+             d->n_string_slots) < 0)
         return;
-    q->string_slots[q->n_string_slots++] = state_offset;
+    d->string_slots[d->n_string_slots++] = state_offset;
 }
 
 void srt_prog_query_dedup(SrtProgram *p, int query)
 {
-    SrtQueryDef *q = query_at(p, query);
-    if (q)
-        q->has_dedup = 1;
+    op_declared(p, query, SRT_OP_DEDUP, SRT_OPK_DEDUPLICATE);
 }
 
-/* The state schema slot of operator op of query, or NULL (the error recorded). */
-static struct SrtStateSchema *state_at(SrtProgram *p, int query, int op)
+/* The state schema of operator op of query, or NULL (the error recorded). */
+static SrtStateSchema *state_at(SrtProgram *p, int query, int op)
 {
     SrtQueryDef *q = query_at(p, query);
     if (!q)
         return NULL;
-    if (op != SRT_OP_AGG && op != SRT_OP_DEDUP) {
+    SrtOpDef *d = op_find(q, op);
+    if (!d) {
         fail(p, SRT_ERR_QUERY, "query '%s': unknown stateful operator %d", q->name, op);
         return NULL;
     }
-    return &q->state[op];
+    return &d->schema;
 }
 
 void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
                           const char *key_schema, const char *value_schema, uint32_t key_nulls,
                           uint32_t key_fixed)
 {
-    struct SrtStateSchema *s = state_at(p, query, op);
+    SrtStateSchema *s = state_at(p, query, op);
     if (!s)
         return;
     if (key_fixed < key_nulls) {
@@ -302,7 +352,7 @@ void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
 void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
                                  uint32_t null_index)
 {
-    struct SrtStateSchema *s = state_at(p, query, op);
+    SrtStateSchema *s = state_at(p, query, op);
     if (!s)
         return;
     if ((uint64_t)len_offset + 8 > s->key_fixed || len_offset < s->key_nulls ||
@@ -326,6 +376,10 @@ void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtM
         fail(p, SRT_ERR_QUERY, "query '%s': session window without a merge function", q->name);
         return;
     }
-    q->session_slot = slot_offset;
-    q->merge = merge;
+    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_SESSION_WINDOW);
+    if (!d)
+        return;
+    d->kind = SRT_OPK_SESSION_WINDOW; /* an aggregation over session windows */
+    d->session_slot = slot_offset;
+    d->merge = merge;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "srt_int.h"
+#include "state/srt_operator.h"
 
 #define POLL_US 10000 /* spark.sql.streaming.pollingDelay */
 
@@ -54,14 +55,19 @@ static int parse_mode(SrtQuery *q, SrtErr *err)
         q->mode = SRT_OUT_COMPLETE;
     else
         return srt_err_set(err, SRT_ERR_OPTION, "unknown outputMode '%s' (append, update, complete)", m);
-    if (q->mode == SRT_OUT_COMPLETE && !q->def->has_agg)
+    int aggregates = 0;
+    for (uint32_t i = 0; i < q->def->n_ops; i++)
+        aggregates |= srt_operator_vt(q->def->ops[i].kind)->aggregates;
+    if (q->mode == SRT_OUT_COMPLETE && !aggregates)
         return srt_err_set(err, SRT_ERR_QUERY,
                            "Complete output mode not supported when there are no streaming "
                            "aggregations on streaming DataFrames/Datasets");
-    if (q->mode == SRT_OUT_APPEND && q->def->has_agg && q->def->event_key_offset < 0)
-        return srt_err_set(err, SRT_ERR_QUERY,
-                           "Append output mode not supported when there are streaming aggregations "
-                           "on streaming DataFrames/DataSets without watermark");
+    for (uint32_t i = 0; i < q->def->n_ops; i++) {
+        const SrtOperatorVt *vt = srt_operator_vt(q->def->ops[i].kind);
+        int rc = vt->check ? vt->check(&q->def->ops[i], q->mode, err) : 0;
+        if (rc < 0)
+            return rc;
+    }
     return 0;
 }
 
@@ -93,16 +99,8 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
         if (d->order[i].column < 0 || (uint32_t)d->order[i].column >= d->n_cols)
             return srt_err_set(err, SRT_ERR_QUERY, "ORDER BY refers to column #%d of %u",
                                d->order[i].column, d->n_cols);
-    if (d->has_agg && d->session_slot >= 0) {
-        q->sessions = srt_sessions_new(q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
-        if (!q->sessions)
-            return srt_err_nomem(err, "session windows");
-    } else if (d->has_agg) {
-        q->agg = srt_agg_new(q->mem, d->state_size);
-        if (!q->agg)
-            return srt_err_nomem(err, "aggregation state");
-        srt_agg_set_owner(q->agg, q);
-    }
+    if ((rc = srt_query_ops_create(q, d->ops, d->n_ops, err)) < 0)
+        return rc;
     /* Identity: the id lives in the checkpoint (a fresh one without), the run id is new. */
     srt_uuid4(q->id);
     srt_uuid4(q->run_id);
@@ -112,12 +110,6 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     const char *ckpt = srt_recover_dir(q, env);
     if (ckpt && (rc = srt_recover_open(q, ckpt, err)) < 0)
         return rc;
-    if (d->has_dedup) {
-        q->dedup = srt_agg_new(q->mem, 16);
-        if (!q->dedup)
-            return srt_err_nomem(err, "deduplication state");
-        srt_agg_set_owner(q->dedup, q);
-    }
     const SrtSourceDef *sd = &p->sources[d->source];
     const SrtSchema src_schema = {sd->cols, sd->n_cols};
     q->source.vt = srt_source_lookup(sd->connector);
@@ -135,9 +127,6 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->sink_open = 1;
     if ((rc = q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err)) < 0)
         return rc;
-    if (q->agg && d->n_string_slots &&
-        srt_agg_set_string_slots(q->agg, d->string_slots, d->n_string_slots) < 0)
-        return srt_err_nomem(err, "aggregation state");
     if ((rc = srt_recover_start(q, env->err, err)) < 0)
         return rc;
     srt_report_status(q, "Waiting for data to arrive", 0, 0);
@@ -152,9 +141,7 @@ void srt_query_free(SrtQuery *q)
         q->source.vt->close(&q->source);
     if (q->sink_open)
         q->sink.vt->close(&q->sink);
-    srt_agg_free(q->agg);
-    srt_agg_free(q->dedup);
-    srt_sessions_free(q->sessions);
+    srt_query_ops_free(q);
     srt_regex_cache_free(q);
     srt_arena_free(&q->batch);
     srt_arena_free(&q->scratch);
@@ -173,41 +160,12 @@ void srt_query_free(SrtQuery *q)
 ** ABI calls from generated code
 ** ====================================================================== */
 
-SrtAggTable *srt_query_agg_table(SrtQuery *q)
-{
-    return q->agg;
-}
-
-SrtAggTable *srt_query_dedup_table(SrtQuery *q)
-{
-    return q->dedup;
-}
-
-/* Leave the failed query's process or output call (or, outside one, the program). */
-SRT_NORETURN static void query_bail(SrtQuery *q)
+void srt_query_bail(SrtQuery *q)
 {
     if (q->guard)
         longjmp(*q->guard, 1);
     fprintf(stderr, "error: query '%s' failed: %s\n", q->name, q->err.msg);
     exit(1);
-}
-
-uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
-                            int64_t start_us, int64_t end_us)
-{
-    uint8_t *state;
-    int rc = srt_sessions_upsert(q->sessions, key, key_len, hash, start_us, end_us, &state);
-    if (SRT_UNLIKELY(rc < 0)) {
-        if (rc == -SRT_ERR_NOMEM)
-            srt_query_oom(q, "session windows");
-        /* -FORMAT: bounds or a key generated code never passes; say so rather than OOM. */
-        char msg[160];
-        snprintf(msg, sizeof msg, "session window: invalid session [%lld, %lld) or key of %u bytes",
-                 (long long)start_us, (long long)end_us, key_len);
-        srt_query_fail(q, msg);
-        query_bail(q);
-    }
-    return state;
 }
 
 int64_t srt_query_batch_id(SrtQuery *q)
@@ -232,7 +190,7 @@ void srt_query_oom(SrtQuery *q, const char *what)
         q->failed = 1;
         srt_err_nomem(&q->err, what);
     }
-    query_bail(q);
+    srt_query_bail(q);
 }
 
 SrtDatum *srt_out_row(SrtQuery *q)
@@ -419,23 +377,16 @@ int srt_query_run_batch(SrtQuery *q)
        when the batch is re-run after a restart. */
     int64_t ts_ms = q->replay ? q->replay_ts_ms : srt_now_us() / 1000;
     q->batch_ts_us = ts_ms * 1000;
-    if (q->agg) {
-        srt_agg_begin_batch(q->agg);
-        uint8_t *global; /* Spark: no grouping key, one row even without input */
-        if (q->def->agg_global && srt_agg_find_or_add(q->agg, "", 0, srt_hash("", 0), &global) < 0)
-            return failed_rc(q, srt_err_nomem(&q->err, "aggregation state"));
-    }
-    if (q->dedup) {
-        srt_agg_begin_batch(q->dedup);
-        q->ops[SRT_OP_DEDUP].rows_at_start = (int64_t)srt_agg_count(q->dedup);
-    }
+    int rc;
+    for (uint32_t i = 0; i < q->n_ops; i++)
+        if (q->ops[i]->vt->begin_batch && (rc = q->ops[i]->vt->begin_batch(q->ops[i])) < 0)
+            return failed_rc(q, rc);
     const char *start = q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
     const char *end = srt_buf_cstr(&q->end_offset);
     int no_data = start ? strcmp(start, end) == 0 : !*end;
     srt_report_status(q, no_data ? "No new data but cleaning up state" : "Processing new data",
                       !no_data, 1);
-    int rc = srt_recover_log_offsets(q, ts_ms);
-    if (rc < 0)
+    if ((rc = srt_recover_log_offsets(q, ts_ms)) < 0)
         return failed_rc(q, rc);
     q->dur_us[SRT_DUR_WAL_COMMIT] = (t = srt_mono_us()) - t0;
     q->dur_us[SRT_DUR_GET_BATCH] = 0;

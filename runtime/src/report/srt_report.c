@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "srt_int.h"
+#include "state/srt_operator.h"
 
 #define IDLE_PROGRESS_US 10000000 /* spark.sql.streaming.noDataProgressEventInterval */
 
@@ -97,43 +98,21 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
             p.event_avg_ms = srt_event_avg_ms(q);
         }
     }
-    /* Stateful operators, upstream first: deduplication, then the aggregation.  Each is
-       named by Spark's shortName (statefulOperators.scala), the name its state schema was
-       registered with (dedupe or dedupeWithinWatermark); a query registered without state
-       schemas gets the plain operators' names. */
-    SrtStateOpProgress ops[3];
-    static const char *const op_names[2] = {"stateStoreSave", "dedupe"};
-    SrtAggTable *tables[2] = {q->agg, q->dedup};
-    int order[2] = {SRT_OP_DEDUP, SRT_OP_AGG};
-    for (int k = 0; k < 2; k++) {
-        int o = order[k];
-        if (!tables[o])
-            continue;
-        const struct SrtOpStats *st = &q->ops[o];
+    /* Stateful operators as Spark's ProgressReporter.extractStateOperatorMetrics lists them,
+       executedPlan.collect: a pre-order walk from the plan's root, so downstream first (the
+       aggregation before the DROP DUPLICATES under it): the query's list from its end.
+       Each is named by Spark's shortName (statefulOperators.scala), the name its state
+       schema was registered with (e.g. dedupe or dedupeWithinWatermark), else the first
+       name of its kind. */
+    SrtStateOpProgress few[8], *ops = few;
+    memset(few, 0, sizeof few);
+    if (q->n_ops > 8 && !(ops = srt_mem_calloc(q->mem, sizeof *ops * q->n_ops)))
+        return srt_err_nomem(&q->err, "progress");
+    for (uint32_t i = q->n_ops; i-- > 0;) {
+        const SrtOperator *o = q->ops[i];
         SrtStateOpProgress *op = &ops[p.n_ops++];
-        memset(op, 0, sizeof *op);
-        op->operator_name = q->def->state[o].name ? q->def->state[o].name : op_names[o];
-        op->num_rows_total = (int64_t)srt_agg_count(tables[o]);
-        if (!idle) {
-            op->num_rows_updated = st->updated;
-            op->num_rows_removed = st->removed;
-            op->all_removals_time_ms = st->removal_us / 1000;
-            op->commit_time_ms = st->commit_us / 1000;
-            op->num_rows_dropped_by_watermark = st->dropped;
-        }
-        op->memory_used_bytes = (int64_t)srt_agg_bytes(tables[o]);
-    }
-    if (q->sessions) {
-        SrtStateOpProgress *op = &ops[p.n_ops++];
-        memset(op, 0, sizeof *op);
-        op->operator_name = "sessionWindowStateStoreSaveExec";
-        op->num_rows_total = (int64_t)srt_sessions_count(q->sessions);
-        if (!idle) {
-            op->num_rows_removed = q->ops[SRT_OP_AGG].removed;
-            op->commit_time_ms = q->ops[SRT_OP_AGG].commit_us / 1000;
-            op->num_rows_dropped_by_watermark = q->ops[SRT_OP_AGG].dropped;
-        }
-        op->memory_used_bytes = (int64_t)srt_sessions_bytes(q->sessions);
+        op->operator_name = o->def->schema.name ? o->def->schema.name : o->vt->names[0];
+        o->vt->progress(o, idle, op);
     }
     p.ops = ops;
     SrtBuf src, sink;
@@ -156,6 +135,8 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
                          : idle                                      ? 0
                                                                      : (int64_t)q->n_rows;
     int rc = publish(q, &p);
+    if (ops != few)
+        srt_mem_free(q->mem, ops, sizeof *ops * q->n_ops);
     srt_buf_free(&src);
     srt_buf_free(&sink);
     return rc;

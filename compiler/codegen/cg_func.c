@@ -1,0 +1,419 @@
+/* cg_func.c - lowering of the scalar functions of functions.def: by signature class, or by
+** the function's own case when its class is SPECIAL.
+**
+** sema has converted every argument to the type the function takes.  Unless a case says
+** otherwise the result is NULL when an argument is, and the runtime body sees non-NULL
+** values only (a NULL value carries a safe default, so the call needs no branch).
+** Functions that build strings get memory from the per-record scratch of the query
+** (srt_scratch_alloc); the runtime resets it.
+*/
+#include <string.h>
+
+#include "codegen/cg_emit.h"
+#include "srt_abi.h"
+
+static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
+{
+    CgVal r = {0};
+    r.null = null;
+    r.v = v;
+    return r;
+}
+
+/* The OR of the NULL flags of a[0..n-1]. */
+static LLVMValueRef any_null(CgCtx *cg, const CgVal *a, int n)
+{
+    LLVMValueRef null = n > 0 ? a[0].null : cg_i1(cg, 0);
+    for (int i = 1; i < n; i++)
+        null = cg_or(cg, null, a[i].null);
+    return null;
+}
+
+/* A helper `f(..., const char **out, uint32_t *out_n)` whose result is a string slice;
+   args has room for two more (the out pointers), rc_null: the call returns int, <0 is NULL. */
+static CgVal string_result(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n,
+                           LLVMValueRef null, int rc_null)
+{
+    LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "fn.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "fn.n");
+    args[n] = out;
+    args[n + 1] = out_n;
+    LLVMValueRef rc = cg_call(cg, fn, args, n + 2, "fn.rc");
+    if (rc_null)
+        null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), ""));
+    CgVal r = scalar(null, cg_load(cg, cg->t_ptr, out, "fn"));
+    r.len = cg_load(cg, cg->t_i32, out_n, "fn.len");
+    return r;
+}
+
+/* A call placed in the function's entry block, so it runs once per call of the generated
+   function (per buffer, per group) instead of once per record.  Arguments must be
+   constants or the query argument. */
+static LLVMValueRef call_at_entry(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n,
+                                  const char *name)
+{
+    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+    if (first)
+        LLVMPositionBuilderBefore(cg->b, first);
+    else
+        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    LLVMValueRef r = cg_call(cg, fn, args, n, name);
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    return r;
+}
+
+/* The compiled pattern of a regexp_extract/split call: fetched once per call of the
+   generated function when the pattern is a constant, else per record. */
+static LLVMValueRef regex_of(CgCtx *cg, const SExpr *pat, CgVal p)
+{
+    if (pat->kind == SX_CONST && !pat->u.value.is_null) {
+        LLVMValueRef args[4] = {cg->q, cg_str_const(cg, pat->u.value.s, pat->u.value.n, "regex"),
+                                cg_i32(cg, pat->u.value.n), cg_i32(cg, 1)};
+        return call_at_entry(cg, "srt_regex_get", args, 4, "re");
+    }
+    LLVMValueRef args[4] = {cg->q, p.v, p.len, cg_i32(cg, 0)};
+    return cg_call(cg, "srt_regex_get", args, 4, "re");
+}
+
+static bool is_null_const(const SExpr *e)
+{
+    return e->kind == SX_CONST && (e->u.value.is_null || e->type->kind == TY_NULL);
+}
+
+/* Parse a STRING with a Java pattern into a TIMESTAMP (NULL on mismatch). */
+static CgVal parse_with_format(CgCtx *cg, CgVal s, CgVal fmt)
+{
+    LLVMValueRef out = cg_alloca(cg, cg->t_i64, "ts.out");
+    cg_store(cg, cg_i64(cg, 0), out);
+    LLVMValueRef args[5] = {s.v, s.len, fmt.v, fmt.len, out};
+    LLVMValueRef rc = cg_call(cg, "srt_ts_parse_fmt", args, 5, "ts.rc");
+    LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
+    return scalar(cg_or(cg, cg_or(cg, s.null, fmt.null), bad), cg_load(cg, cg->t_i64, out, "ts"));
+}
+
+static CgVal const_string(CgCtx *cg, const char *s)
+{
+    uint32_t n = (uint32_t)strlen(s);
+    CgVal r = scalar(cg_i1(cg, 0), cg_str_const(cg, s, n, "lit"));
+    r.len = cg_i32(cg, n);
+    return r;
+}
+
+static LLVMValueRef math_intrinsic(CgCtx *cg, const char *name, LLVMValueRef v)
+{
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_f64, &cg->t_f64, 1, 0);
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, name, ft);
+    return LLVMBuildCall2(cg->b, ft, fn, &v, 1, "");
+}
+
+/* ==== The special functions ==== */
+
+static CgVal call_concat(CgCtx *cg, CgVal *a, int n)
+{
+    if (n == 0)
+        return const_string(cg, "");
+    if (n == 1)
+        return a[0];
+    if (n == 2) {
+        LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
+        return string_result(cg, "srt_str_concat", args, 5, any_null(cg, a, n), 0);
+    }
+    LLVMValueRef ps = cg_alloca(cg, LLVMArrayType(cg->t_ptr, (unsigned)n), "cat.ps");
+    LLVMValueRef ns = cg_alloca(cg, LLVMArrayType(cg->t_i32, (unsigned)n), "cat.ns");
+    for (int i = 0; i < n; i++) {
+        cg_store(cg, a[i].v, cg_gepc(cg, ps, (uint64_t)i * sizeof(void *), ""));
+        cg_store(cg, a[i].len, cg_gepc(cg, ns, (uint64_t)i * 4, ""));
+    }
+    LLVMValueRef args[6] = {cg->q, LLVMBuildPointerCast(cg->b, ps, cg->t_ptr, ""),
+                            LLVMBuildPointerCast(cg->b, ns, cg->t_ptr, ""), cg_i32(cg, n)};
+    return string_result(cg, "srt_str_concat_n", args, 4, any_null(cg, a, n), 0);
+}
+
+static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int64_t d = 0;
+    if (e->u.call.n_args > 1) {
+        if (is_null_const(e->u.call.args[1]))
+            return cg_null_of(cg, e->type);
+        d = e->u.call.args[1]->u.value.i;
+    }
+    if (e->type->kind == TY_DOUBLE) {
+        LLVMValueRef args[2] = {a[0].v, cg_i32(cg, d)};
+        return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 2, "round"));
+    }
+    if (d >= 0)
+        return scalar(a[0].null, a[0].v);
+    LLVMValueRef v = e->type->kind == TY_INT ? LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "") : a[0].v;
+    LLVMValueRef args[2] = {v, cg_i32(cg, d)};
+    v = cg_call(cg, "srt_round_i64", args, 2, "round");
+    if (e->type->kind == TY_INT)
+        v = LLVMBuildTrunc(cg->b, v, cg->t_i32, "");
+    return scalar(a[0].null, v);
+}
+
+/* floor/ceil: a BIGINT (a DOUBLE is rounded, then cast as CAST(x AS BIGINT)). */
+static CgVal call_floor_ceil(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    switch (e->u.call.args[0]->type->kind) {
+    case TY_DOUBLE: {
+        const char *in = e->u.call.fn == FN_FLOOR ? "llvm.floor.f64" : "llvm.ceil.f64";
+        return cg_cast(cg, scalar(a[0].null, math_intrinsic(cg, in, a[0].v)), &type_double,
+                       &type_bigint, e->span);
+    }
+    case TY_INT:
+        return scalar(a[0].null, LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, ""));
+    default:
+        return scalar(a[0].null, a[0].v);
+    }
+}
+
+static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    CgVal ts;
+    if (n == 0) {
+        ts = scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
+    } else if (e->u.call.args[0]->type->kind == TY_STRING) {
+        ts = parse_with_format(cg, a[0], n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss"));
+    } else {
+        ts = scalar(any_null(cg, a, n), a[0].v);
+    }
+    /* seconds, rounded down: CAST(ts AS BIGINT) */
+    return cg_cast(cg, ts, &type_timestamp, &type_bigint, e->span);
+}
+
+/* greatest/least as Spark's Greatest.eval: fold from NULL, a non-NULL argument replaces the
+   result when the result is NULL or the argument orders strictly after (before) it, so NULLs
+   are skipped, all NULL gives NULL, NaN is the greatest double and of equal values the
+   first wins. */
+static CgVal call_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    if (e->type->kind == TY_NULL)
+        return cg_null_of(cg, e->type);
+    AstBinaryOp op = e->u.call.fn == FN_GREATEST ? BOP_GT : BOP_LT;
+    CgVal r = a[0];
+    for (int i = 1; i < e->u.call.n_args; i++) {
+        LLVMValueRef better = cg_compare(cg, op, e->type, a[i], r, e->span);
+        LLVMValueRef take = cg_and(cg, cg_not(cg, a[i].null), cg_or(cg, r.null, better));
+        r = cg_val_select(cg, e->type, take, a[i], r);
+    }
+    return r;
+}
+
+/* pmod(a, n) as Spark's Pmod: NULL when n is 0; r = a % n (Java's remainder, the sign of a),
+   then (r + n) % n when r < 0.  Integers wrap as Java's do, and x % -1 is 0 (LLVM's srem
+   would be undefined for MIN % -1, as for a divisor of 0, so the divisor is made safe). */
+static CgVal call_pmod(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    LLVMValueRef x = a[0].v, n = a[1].v, r, fixed, neg, zero_n;
+    if (e->type->kind == TY_DOUBLE) {
+        zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0.0), "");
+        r = LLVMBuildFRem(cg->b, x, n, "");
+        fixed = LLVMBuildFRem(cg->b, LLVMBuildFAdd(cg->b, r, n, ""), n, "");
+        neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, r, cg_f64(cg, 0.0), "");
+    } else {
+        LLVMTypeRef t = LLVMTypeOf(x);
+        LLVMValueRef zero = LLVMConstNull(t), minus1 = LLVMConstAllOnes(t), one = LLVMConstInt(t, 1, 0);
+        zero_n = LLVMBuildICmp(cg->b, LLVMIntEQ, n, zero, "");
+        LLVMValueRef odd = cg_or(cg, zero_n, LLVMBuildICmp(cg->b, LLVMIntEQ, n, minus1, ""));
+        LLVMValueRef d = cg_select(cg, odd, one, n);
+        r = LLVMBuildSRem(cg->b, x, d, "");
+        fixed = LLVMBuildSRem(cg->b, LLVMBuildAdd(cg->b, r, n, ""), d, "");
+        neg = LLVMBuildICmp(cg->b, LLVMIntSLT, r, zero, "");
+    }
+    return scalar(cg_or(cg, any_null(cg, a, 2), zero_n), cg_select(cg, neg, fixed, r));
+}
+
+static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    SExpr *const *x = e->u.call.args;
+    switch (e->u.call.fn) {
+    case FN_DATE_FORMAT: {
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[1].v, a[1].len};
+        return string_result(cg, "srt_date_format", args, 4, any_null(cg, a, 2), 0);
+    }
+    case FN_ABS: {
+        if (e->type->kind == TY_DOUBLE) {
+            LLVMValueRef neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, a[0].v, cg_f64(cg, 0.0), "");
+            return scalar(a[0].null, cg_select(cg, neg, LLVMBuildFNeg(cg->b, a[0].v, ""), a[0].v));
+        }
+        LLVMValueRef zero = LLVMConstNull(LLVMTypeOf(a[0].v));
+        LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a[0].v, zero, "");
+        return scalar(a[0].null, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v));
+    }
+    case FN_COALESCE:
+    case FN_NVL:
+    case FN_IFNULL: {
+        /* sema cast every argument to the result type (a bare NULL to that type's NULL). */
+        CgVal r = a[n - 1];
+        for (int i = n - 2; i >= 0; i--)
+            r = cg_val_select(cg, e->type, a[i].null, r, a[i]);
+        return r;
+    }
+    case FN_SUBSTRING:
+    case FN_SUBSTR: {
+        LLVMValueRef args[6] = {a[0].v, a[0].len, a[1].v, n > 2 ? a[2].v : cg_i32(cg, INT32_MAX)};
+        return string_result(cg, "srt_str_substr", args, 4, any_null(cg, a, n), 0);
+    }
+    case FN_TRIM:
+    case FN_LTRIM:
+    case FN_RTRIM: {
+        int which = e->u.call.fn == FN_TRIM    ? SRT_TRIM_BOTH
+                    : e->u.call.fn == FN_LTRIM ? SRT_TRIM_LEFT
+                                               : SRT_TRIM_RIGHT;
+        LLVMValueRef args[5] = {a[0].v, a[0].len, cg_i32(cg, which)};
+        return string_result(cg, "srt_str_trim", args, 3, a[0].null, 0);
+    }
+    case FN_CONCAT:
+        return call_concat(cg, a, n);
+    case FN_REGEXP_EXTRACT: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, n > 2 ? a[2].v : cg_i32(cg, 1)};
+        return string_result(cg, "srt_regexp_extract", args, 5, any_null(cg, a, n), 1);
+    }
+    case FN_SPLIT: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, n > 2 ? a[2].v : cg_i32(cg, -1)};
+        /* ARRAY: v -> const SrtDatum[len] (scratch memory), len = elements. */
+        return string_result(cg, "srt_split", args, 5, any_null(cg, a, n), 1);
+    }
+    case FN_SIZE:
+        /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */
+        if (x[0]->type->kind != TY_ARRAY || !a[0].len)
+            return scalar(cg_i1(cg, 0), cg_i32(cg, -1));
+        return scalar(cg_i1(cg, 0), cg_select(cg, a[0].null, cg_i32(cg, -1), a[0].len));
+    case FN_ROUND:
+        return call_round(cg, e, a);
+    case FN_FLOOR:
+    case FN_CEIL:
+    case FN_CEILING:
+        return call_floor_ceil(cg, e, a);
+    case FN_TO_TIMESTAMP:
+        if (n == 1 || x[0]->type->kind != TY_STRING)
+            return scalar(any_null(cg, a, n), a[0].v);
+        return parse_with_format(cg, a[0], a[1]);
+    case FN_UNIX_TIMESTAMP:
+        return call_unix_timestamp(cg, e, a);
+    case FN_FROM_UNIXTIME: {
+        CgVal fmt = n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss");
+        LLVMValueRef us = LLVMBuildMul(cg->b, a[0].v, cg_i64(cg, 1000000), "");
+        LLVMValueRef args[6] = {cg->q, us, fmt.v, fmt.len};
+        return string_result(cg, "srt_date_format", args, 4, cg_or(cg, a[0].null, fmt.null), 0);
+    }
+    case FN_CURRENT_TIMESTAMP:
+        return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
+    case FN_GREATEST:
+    case FN_LEAST:
+        return call_extremum(cg, e, a);
+    case FN_PMOD:
+        return call_pmod(cg, e, a);
+    case FN_NULLIF: /* sema binds it as a CASE */
+        break;
+#define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
+#include "sema/functions.def"
+#undef FN
+    case FN__COUNT:
+        break;
+    }
+    cg_unsupported(cg, e->span, "this function");
+    return cg_null_of(cg, e->type);
+}
+
+/* ==== Lowering by class ==== */
+
+/* The call of a row's runtime function with (q if with_q, then each argument's value and,
+   for strings, its length) and, if out, the two out pointers of a string result. */
+static LLVMValueRef call_row(CgCtx *cg, const char *sym, const CgVal *a, int n, bool with_q,
+                             LLVMValueRef *out)
+{
+    LLVMValueRef args[2 * 64 + 3]; /* cg_call checks the count against the declaration */
+    unsigned k = 0;
+    if (with_q)
+        args[k++] = cg->q;
+    for (int i = 0; i < n; i++) {
+        args[k++] = a[i].v;
+        if (a[i].len)
+            args[k++] = a[i].len;
+    }
+    if (out) {
+        args[k++] = out[0];
+        args[k++] = out[1];
+    }
+    return cg_call(cg, sym, args, k, "fn");
+}
+
+/* A call of a function of doubles: an LLVM intrinsic ("llvm.*") or a runtime function. */
+static LLVMValueRef call_double(CgCtx *cg, const char *sym, const CgVal *a, int n)
+{
+    if (strncmp(sym, "llvm.", 5) != 0)
+        return call_row(cg, sym, a, n, false, NULL);
+    LLVMTypeRef params[2] = {cg->t_f64, cg->t_f64};
+    LLVMValueRef args[2] = {a[0].v, n > 1 ? a[1].v : NULL};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_f64, params, (unsigned)n, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, sym);
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, sym, ft);
+    return LLVMBuildCall2(cg->b, ft, fn, args, (unsigned)n, "");
+}
+
+/* An integer result of a runtime function as the SQL type t. */
+static CgVal int_result(CgCtx *cg, const Type *t, LLVMValueRef null, LLVMValueRef v)
+{
+    return scalar(null, LLVMBuildIntCast2(cg->b, v, cg_type_of(cg, t), 1, ""));
+}
+
+CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const SFuncInfo *info = sema_func_info(e->u.call.fn);
+    int n = e->u.call.n_args;
+    switch (info->sig) {
+    case FSIG_SPECIAL:
+        return call_special(cg, e, a);
+    case FSIG_STR_STR: {
+        LLVMValueRef out[2] = {cg_alloca(cg, cg->t_ptr, "fn.p"), cg_alloca(cg, cg->t_i32, "fn.n")};
+        call_row(cg, info->symbol, a, n, true, out);
+        CgVal r = scalar(any_null(cg, a, n), cg_load(cg, cg->t_ptr, out[0], "fn"));
+        r.len = cg_load(cg, cg->t_i32, out[1], "fn.len");
+        return r;
+    }
+    case FSIG_STR_INT:
+    case FSIG_TS_INT:
+        return int_result(cg, e->type, any_null(cg, a, n), call_row(cg, info->symbol, a, n, false, NULL));
+    case FSIG_DBL_DBL:
+        return scalar(any_null(cg, a, n), call_double(cg, info->symbol, a, n));
+    case FSIG_DBL_LOG: {
+        LLVMValueRef le0 = LLVMBuildFCmp(cg->b, LLVMRealOLE, a[0].v, cg_f64(cg, 0.0), "");
+        return scalar(cg_or(cg, a[0].null, le0), call_double(cg, info->symbol, a, 1));
+    }
+    }
+    cg_unsupported(cg, e->span, "this function");
+    return cg_null_of(cg, e->type);
+}
+
+bool cg_func_inlined(const char *name)
+{
+    for (int f = 0; f < FN__COUNT; f++) {
+        const SFuncInfo *info = sema_func_info((SFunc)f);
+        if (!info->symbol || strcmp(info->symbol, name) != 0)
+            continue;
+        switch (info->sig) {
+        case FSIG_STR_INT:
+        case FSIG_TS_INT:
+        case FSIG_DBL_DBL:
+        case FSIG_DBL_LOG:
+            return true;
+        case FSIG_SPECIAL:
+        case FSIG_STR_STR:
+            break;
+        }
+    }
+    return false;
+}

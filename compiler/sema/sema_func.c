@@ -1,0 +1,415 @@
+/* sema_func.c - typing of the scalar functions of functions.def: by signature class, or by
+** the function's own case when its class is SPECIAL.
+**
+** Arguments are bound first; each rule then converts them (an explicit SX_CAST, as the
+** operators do) and gives the result type.  A wrong argument is reported once, as
+** "function 'f' expects <what> as argument <i>, but 'x' is of type t".
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "sema/sema_int.h"
+
+static const char *call_names_hint(const char *name)
+{
+    static const char *const names[] = {
+#define FN(id, sql, min_args, max_args, sig, sym) sql,
+#include "sema/functions.def"
+#undef FN
+        "count", "sum", "min", "max", "avg", "window", "session_window",
+    };
+    return sema_did_you_mean(name, names, (int)(sizeof names / sizeof names[0]));
+}
+
+/* ==== Argument conversions ==== */
+
+/* An INT operand (substring positions, indexes, limits): numbers and strings are cast. */
+static SExpr *to_int_arg(Binder *b, SExpr *e)
+{
+    switch (e->type->kind) {
+    case TY_INT:
+        return e;
+    case TY_NULL:
+    case TY_BIGINT:
+    case TY_DOUBLE:
+    case TY_STRING:
+        return sema_coerce(b->sc, e, &type_int);
+    default:
+        return NULL;
+    }
+}
+
+/* A numeric operand of round/floor/ceil: STRING and NULL are read as DOUBLE. */
+static SExpr *to_numeric_arg(Binder *b, SExpr *e)
+{
+    if (type_is_numeric(e->type))
+        return e;
+    if (e->type->kind == TY_STRING || e->type->kind == TY_NULL)
+        return sema_coerce(b->sc, e, &type_double);
+    return NULL;
+}
+
+/* A DOUBLE operand of the math functions (Spark's ImplicitCastInputTypes to DoubleType):
+   numbers, STRING and NULL are cast. */
+static SExpr *to_double_arg(Binder *b, SExpr *e)
+{
+    if (!(e = to_numeric_arg(b, e)))
+        return NULL;
+    return sema_coerce(b->sc, e, &type_double);
+}
+
+/* Convert every argument with conv; *bad is the first that cannot be. */
+static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *),
+                        int *bad)
+{
+    for (int i = 0; *bad < 0 && i < n; i++)
+        if (!(args[i] = conv(b, args[i])))
+            *bad = i;
+}
+
+/* ==== The special functions ==== */
+
+/* A constant pattern of regexp_extract/split must be one the runtime accepts; *groups
+   gets Java's group count (-1 when the pattern is not a constant). */
+static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups)
+{
+    *groups = -1;
+    if (pat->kind != SX_CONST || pat->u.value.is_null || pat->type->kind != TY_STRING)
+        return true;
+    char err[256];
+    if (sema_regex_check(b->sc->arena, pat->u.value.s, pat->u.value.n, groups, err, sizeof err))
+        return true;
+    diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s, err);
+    return false;
+}
+
+/* regexp_extract(s, pattern[, group]) and split(s, pattern[, limit]). */
+static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, int *bad,
+                       const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int groups;
+    for (int i = 0; *bad < 0 && i < 2; i++)
+        if (!(args[i] = sema_to_string(b, args[i])))
+            *bad = i, *want = "a string";
+    if (*bad < 0 && n > 2 && !(args[2] = to_int_arg(b, args[2])))
+        *bad = 2, *want = "an integer";
+    if (*bad >= 0)
+        return true;
+    if (!check_pattern(b, asts[1], args[1], &groups))
+        return false;
+    if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
+        !args[2]->u.value.is_null) {
+        int64_t idx = args[2]->u.value.i;
+        if (idx < 0) {
+            diag_error(b->sc->diag, asts[2]->span,
+                       "regexp_extract: the specified group index cannot be less than zero");
+            return false;
+        }
+        if (idx > groups) {
+            diag_error(b->sc->diag, asts[2]->span,
+                       "regexp_extract: regex group count is %d, but the specified group "
+                       "index is %lld",
+                       groups, (long long)idx);
+            return false;
+        }
+    }
+    if (fn == FN_REGEXP_EXTRACT && groups == 0 && n == 2) {
+        diag_error(b->sc->diag, e->span,
+                   "regexp_extract: regex group count is 0, but the specified group index is 1");
+        return false;
+    }
+    return true;
+}
+
+/* to_timestamp(s[, fmt]) and unix_timestamp([s[, fmt]]). */
+static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad,
+                            const char **want)
+{
+    if (fn == FN_TO_TIMESTAMP && n == 1) {
+        /* Spark: CAST(x AS TIMESTAMP) (strings leniently, numbers as epoch seconds) */
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_BOOLEAN)
+            args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
+        else if (!(args[0] = sema_to_timestamp(b, args[0])))
+            *bad = 0, *want = "a string or a timestamp";
+        return;
+    }
+    if (n > 0) {
+        TypeKind k = args[0]->type->kind;
+        if (k == TY_DATE || k == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
+        else if (k != TY_STRING && k != TY_TIMESTAMP)
+            *bad = 0, *want = "a string or a timestamp";
+    }
+    if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
+        *bad = 1, *want = "a string";
+}
+
+/* nullif(a, b): Spark's NullIf is RuntimeReplaceable, If(a = b, NULL, a), so it is bound
+   as CASE WHEN a = b THEN NULL ELSE a END (the comparison casts as `=` does); the type is
+   a's. */
+static SExpr *bind_nullif(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr *eq = sema_compare(b, BOP_EQ, args[0], args[1], asts[0], asts[1], e->span);
+    if (!eq)
+        return NULL;
+    const Type *t = args[0]->type;
+    SExpr *null = sema_new_expr(b->sc, SX_CONST, t, e->span);
+    null->u.value.is_null = true;
+    SExpr *r = sema_new_expr(b->sc, SX_CASE, t, e->span);
+    r->u.kase.whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    r->u.kase.thens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    r->u.kase.whens[0] = eq;
+    r->u.kase.thens[0] = null;
+    r->u.kase.n_whens = 1;
+    r->u.kase.else_ = args[0];
+    return r;
+}
+
+/* greatest/least (Spark's Greatest and Least in arithmetic.scala): the arguments are cast
+   to their wider common type (FunctionArgumentConversion), which must be orderable. */
+static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                          const Type **rt)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    char what[64];
+    snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
+    if (!(*rt = sema_unify(b, args, asts, n, what)))
+        return false;
+    switch ((*rt)->kind) {
+    case TY_NULL:
+    case TY_BOOLEAN:
+    case TY_INT:
+    case TY_BIGINT:
+    case TY_DOUBLE:
+    case TY_STRING:
+    case TY_TIMESTAMP:
+    case TY_DATE:
+        return true;
+    case TY_INTERVAL:
+    case TY_ARRAY:
+    case TY_STRUCT:
+        break;
+    }
+    diag_error(b->sc->diag, e->span, "function '%s' cannot order values of type %s",
+               sema_func_name(fn), type_name(b->sc->arena, *rt));
+    return false;
+}
+
+/* pmod(a, n) (Spark's Pmod, a BinaryArithmetic): numeric operands, a STRING read as DOUBLE,
+   both cast to the wider of the two (a NULL takes the other's type; two NULLs are DOUBLE). */
+static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt, int *bad,
+                      const char **want)
+{
+    for (int i = 0; *bad < 0 && i < 2; i++) {
+        if (args[i]->type->kind == TY_STRING)
+            args[i] = sema_coerce(b->sc, args[i], &type_double);
+        else if (!type_is_numeric(args[i]->type) && args[i]->type->kind != TY_NULL)
+            *bad = i, *want = "a numeric value";
+    }
+    if (*bad >= 0)
+        return;
+    if (args[0]->type->kind == TY_NULL && args[1]->type->kind == TY_NULL)
+        args[0] = sema_coerce(b->sc, args[0], &type_double);
+    /* numbers and NULL always have a common type */
+    *rt = sema_unify(b, args, (const AstExpr *const *)e->u.call.args.items, 2, "pmod");
+}
+
+/* The typing rule of a SPECIAL function.  Sets *rt, or *bad and *want for the message of
+   the caller; false after reporting an error itself. */
+static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                         const Type **rt, int *bad, const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    switch (fn) {
+    case FN_DATE_FORMAT:
+        if (!(args[0] = sema_to_timestamp(b, args[0])))
+            *bad = 0, *want = "a timestamp";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        *rt = &type_string;
+        return true;
+    case FN_ABS:
+        if (args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_double);
+        if (!type_is_numeric(args[0]->type))
+            *bad = 0, *want = "a numeric value";
+        *rt = args[0]->type;
+        return true;
+    case FN_COALESCE:
+    case FN_NVL:
+    case FN_IFNULL: {
+        /* Spark's Nvl is RuntimeReplaceable by Coalesce(Seq(left, right)) */
+        char what[64];
+        snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
+        *rt = sema_unify(b, args, asts, n, what);
+        return *rt != NULL;
+    }
+    case FN_GREATEST:
+    case FN_LEAST:
+        return type_extremum(b, e, fn, args, n, rt);
+    case FN_PMOD:
+        type_pmod(b, e, args, rt, bad, want);
+        return true;
+    case FN_SUBSTRING:
+    case FN_SUBSTR:
+        *rt = &type_string;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = to_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        return true;
+    case FN_CONCAT:
+    case FN_TRIM:
+    case FN_LTRIM:
+    case FN_RTRIM:
+        *rt = &type_string;
+        convert_all(b, args, n, sema_to_string, bad);
+        *want = "a string";
+        return true;
+    case FN_REGEXP_EXTRACT:
+    case FN_SPLIT:
+        *rt = fn == FN_SPLIT ? type_array(b->sc->arena, &type_string) : &type_string;
+        return type_regex(b, e, fn, args, n, bad, want);
+    case FN_SIZE:
+        *rt = &type_int;
+        if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
+            *bad = 0, *want = "an array";
+        return true;
+    case FN_ROUND:
+        if (!(args[0] = to_numeric_arg(b, args[0]))) {
+            *bad = 0, *want = "a numeric value";
+            return true;
+        }
+        *rt = args[0]->type;
+        if (n > 1 && !(args[1]->kind == SX_CONST &&
+                       (type_is_integral(args[1]->type) || args[1]->type->kind == TY_NULL) &&
+                       args[1]->u.value.i >= INT32_MIN && args[1]->u.value.i <= INT32_MAX))
+            *bad = 1, *want = "a constant integer (the scale)";
+        return true;
+    case FN_FLOOR:
+    case FN_CEIL:
+    case FN_CEILING:
+        *rt = &type_bigint;
+        if (!(args[0] = to_numeric_arg(b, args[0])))
+            *bad = 0, *want = "a numeric value";
+        return true;
+    case FN_TO_TIMESTAMP:
+    case FN_UNIX_TIMESTAMP:
+        *rt = fn == FN_TO_TIMESTAMP ? &type_timestamp : &type_bigint;
+        type_parse_time(b, fn, args, n, bad, want);
+        return true;
+    case FN_FROM_UNIXTIME:
+        *rt = &type_string;
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_STRING ||
+            args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        else
+            *bad = 0, *want = "a number of seconds";
+        if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_CURRENT_TIMESTAMP:
+        *rt = &type_timestamp;
+        return true;
+    case FN_NULLIF: /* bind_nullif */
+#define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
+#include "sema/functions.def"
+#undef FN
+    case FN__COUNT:
+        break;
+    }
+    SL_UNREACHABLE();
+}
+
+/* ==== Typing by class ==== */
+
+static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n)
+{
+    const Type *rt = NULL;
+    int bad = -1;
+    const char *want = NULL;
+    const Type **orig = ARENA_NEW_N(b->sc->arena, const Type *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        orig[i] = args[i]->type;
+    switch (sema_func_info(fn)->sig) {
+    case FSIG_SPECIAL:
+        if (!type_special(b, e, fn, args, n, &rt, &bad, &want))
+            return NULL;
+        break;
+    case FSIG_STR_STR:
+    case FSIG_STR_INT:
+        rt = sema_func_info(fn)->sig == FSIG_STR_STR ? &type_string : &type_int;
+        convert_all(b, args, n, sema_to_string, &bad);
+        want = "a string";
+        break;
+    case FSIG_TS_INT:
+        rt = &type_int;
+        convert_all(b, args, n, sema_to_timestamp, &bad);
+        want = "a timestamp";
+        break;
+    case FSIG_DBL_DBL:
+    case FSIG_DBL_LOG:
+        rt = &type_double;
+        convert_all(b, args, n, to_double_arg, &bad);
+        want = "a numeric value";
+        break;
+    }
+    if (bad >= 0) {
+        const AstExpr *a = e->u.call.args.items[bad];
+        char what[96];
+        snprintf(what, sizeof what, "function '%s' expects %s as argument %d", sema_func_name(fn),
+                 want, bad + 1);
+        sema_type_error(b, a, what, a, orig[bad]);
+        return NULL;
+    }
+    SExpr *c = sema_new_expr(b->sc, SX_CALL, rt, e->span);
+    c->u.call.fn = fn;
+    c->u.call.args = args;
+    c->u.call.n_args = n;
+    return c;
+}
+
+SExpr *sema_bind_func(Binder *b, const AstExpr *e)
+{
+    SemaCtx *sc = b->sc;
+    const char *name = e->u.call.name ? e->u.call.name : "";
+    int fn = sema_func_lookup(name);
+    if (fn < 0) {
+        const char *near = call_names_hint(name);
+        if (near)
+            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s' (did you mean '%s'?)",
+                       name, near);
+        else
+            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s'", name);
+        return NULL;
+    }
+    const SFuncInfo *info = sema_func_info((SFunc)fn);
+    if (e->u.call.distinct) {
+        diag_error(sc->diag, e->u.call.distinct_span,
+                   "DISTINCT specified, but '%s' is not an aggregate function", info->name);
+        return NULL;
+    }
+    if (e->u.call.star) {
+        diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
+        return NULL;
+    }
+    int n = e->u.call.args.n;
+    if (n < info->min_args || n > info->max_args) {
+        sema_arity_error(b, e, info->name, info->min_args, info->max_args, n);
+        return NULL;
+    }
+    SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        args[i] = sema_bind_expr(b, e->u.call.args.items[i]);
+        ok = ok && args[i];
+    }
+    if (!ok)
+        return NULL;
+    if (fn == FN_NULLIF)
+        return bind_nullif(b, e, args);
+    return type_call(b, e, (SFunc)fn, args, n);
+}

@@ -1,0 +1,147 @@
+/* srt_op_agg.c - the streaming aggregation operator (a group table, output by mode, eviction).
+**
+** Spark's StateStoreSaveExec.  Generated code updates the groups with srt_agg_upsert on the
+** table srt_query_agg_table hands it.  The batch's rows are the table's groups through the
+** query's emit function, in insertion order:
+**   complete: every group;
+**   update:   the groups updated in this batch;
+**   append:   the groups made final by the batch's watermark (srt_event.c), each emitted once
+**             because eviction removes them after the sink wrote the batch.
+** State version N+1 is a delta of the groups batch N updated or evicted (a snapshot every 10th).
+*/
+#include <string.h>
+
+#include "state/srt_operator.h"
+
+static SrtAggTable *table(const SrtOperator *op)
+{
+    return op->state;
+}
+
+SrtAggTable *srt_query_agg_table(SrtQuery *q)
+{
+    SrtOperator *op = srt_query_op(q, SRT_OP_AGG);
+    return op && op->vt == &srt_op_agg_vt ? op->state : NULL;
+}
+
+int srt_op_agg_check(const SrtOpDef *d, SrtOutMode mode, SrtErr *err)
+{
+    if (mode == SRT_OUT_APPEND && d->event_key_offset < 0)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "Append output mode not supported when there are streaming aggregations "
+                           "on streaming DataFrames/DataSets without watermark");
+    return 0;
+}
+
+int srt_op_agg_watermark_cleans(const SrtOperator *op)
+{
+    /* Spark's StateStoreSaveExec.shouldRunAnotherBatch: any watermarked aggregation in append
+       or update mode, with or without an event-time key (a global aggregate prints its row). */
+    return op->q->def->has_watermark && op->q->mode != SRT_OUT_COMPLETE;
+}
+
+/* Does the aggregation evict final groups (an event-time key, not complete mode)? */
+static int evicts(const SrtOperator *op)
+{
+    return srt_op_agg_watermark_cleans(op) && op->def->event_key_offset >= 0;
+}
+
+static int agg_create(SrtOperator *op, SrtErr *err)
+{
+    const SrtOpDef *d = op->def;
+    SrtAggTable *t = srt_agg_new(op->q->mem, d->state_size);
+    if (!t)
+        return srt_err_nomem(err, "aggregation state");
+    op->state = t;
+    srt_agg_set_owner(t, op->q);
+    if (d->n_string_slots && srt_agg_set_string_slots(t, d->string_slots, d->n_string_slots) < 0)
+        return srt_err_nomem(err, "aggregation state");
+    return 0;
+}
+
+static int agg_begin_batch(SrtOperator *op)
+{
+    srt_agg_begin_batch(table(op));
+    uint8_t *global; /* Spark: no grouping key, one row even without input */
+    if (op->def->global && srt_agg_find_or_add(table(op), "", 0, srt_hash("", 0), &global) < 0)
+        return srt_err_nomem(&op->q->err, "aggregation state");
+    return 0;
+}
+
+static int emit_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    SrtOperator *op = ctx;
+    return srt_output_emit(op->q, key, key_len, state);
+}
+
+static int emit_final(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    SrtOperator *op = ctx;
+    return srt_event_is_final(op->q, op->def->event_key_offset, key, key_len)
+               ? srt_output_emit(op->q, key, key_len, state)
+               : 0;
+}
+
+static int agg_output(SrtOperator *op)
+{
+    SrtQuery *q = op->q;
+    int rc = 0;
+    op->st.updated = (int64_t)srt_agg_updated_count(table(op));
+    switch (q->mode) {
+    case SRT_OUT_COMPLETE:
+        rc = srt_agg_foreach(table(op), emit_group, op);
+        break;
+    case SRT_OUT_APPEND:
+        rc = srt_agg_foreach(table(op), emit_final, op);
+        break;
+    case SRT_OUT_UPDATE:
+        rc = srt_agg_foreach_updated(table(op), emit_group, op);
+        break;
+    }
+    if (rc < 0 && !q->err.code)
+        srt_err_nomem(&q->err, "output");
+    return rc;
+}
+
+static int is_final(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
+                    const uint8_t *state)
+{
+    SRT_UNUSED(state);
+    return srt_event_is_final(op->q, op->def->event_key_offset, key, key_len);
+}
+
+static int agg_save(SrtOperator *op)
+{
+    int evict = evicts(op);
+    if (!op->q->ckpt && !evict)
+        return 0;
+    op->st.updated = (int64_t)srt_agg_updated_count(table(op));
+    return srt_op_table_save(op, table(op), evict, is_final);
+}
+
+static int agg_restore(SrtOperator *op, int64_t version, SrtErr *err)
+{
+    return srt_op_table_restore(op, table(op), version, err);
+}
+
+static void agg_destroy(SrtOperator *op)
+{
+    srt_agg_free(table(op));
+}
+
+static const char *const agg_names[] = {"stateStoreSave", NULL};
+
+const SrtOperatorVt srt_op_agg_vt = {
+    agg_names,
+    "aggregation",
+    1,
+    srt_op_agg_check,
+    agg_create,
+    agg_begin_batch,
+    agg_output,
+    srt_op_agg_watermark_cleans,
+    agg_save,
+    agg_restore,
+    srt_op_table_progress,
+    agg_destroy,
+};

@@ -1,0 +1,158 @@
+/* srt_op_session.c - the session window aggregation operator (sessions per key, srt_session.c).
+**
+** Spark's SessionWindowStateStoreSaveExec.  Generated code calls srt_session_upsert per row.
+** Output: complete mode emits every session; append mode emits the sessions made final by
+** the batch's watermark and removes them as it goes (update mode is refused by the
+** compiler, as Spark does).  Sessions change shape as they merge, so every state version is a
+** snapshot of all of them (final ones were already emitted and removed by the output step).
+*/
+#include <stdio.h>
+
+#include "state/srt_operator.h"
+
+static SrtSessions *sessions(const SrtOperator *op)
+{
+    return op->state;
+}
+
+uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
+                            int64_t start_us, int64_t end_us)
+{
+    SrtOperator *op = srt_query_op(q, SRT_OP_AGG);
+    uint8_t *state;
+    int rc = op && op->vt == &srt_op_session_vt
+                 ? srt_sessions_upsert(sessions(op), key, key_len, hash, start_us, end_us, &state)
+                 : -SRT_ERR_FORMAT;
+    if (SRT_UNLIKELY(rc < 0)) {
+        if (rc == -SRT_ERR_NOMEM)
+            srt_query_oom(q, "session windows");
+        /* -FORMAT: bounds or a key generated code never passes; say so rather than OOM. */
+        char msg[160];
+        snprintf(msg, sizeof msg, "session window: invalid session [%lld, %lld) or key of %u bytes",
+                 (long long)start_us, (long long)end_us, key_len);
+        srt_query_fail(q, msg);
+        srt_query_bail(q);
+    }
+    return state;
+}
+
+static int session_create(SrtOperator *op, SrtErr *err)
+{
+    const SrtOpDef *d = op->def;
+    op->state = srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    return op->state ? 0 : srt_err_nomem(err, "session windows");
+}
+
+/* A session: emit it (complete: every one; append: the final ones, which then go). The
+   key is a temporary copy, so the row's strings must point into batch memory. */
+static int emit_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
+                        int64_t start_us, int64_t end_us)
+{
+    SRT_UNUSED(start_us);
+    SRT_UNUSED(end_us);
+    SrtOperator *op = ctx;
+    SrtQuery *q = op->q;
+    int append = q->mode == SRT_OUT_APPEND;
+    int final = append ? srt_event_is_final(q, op->def->event_key_offset, key, key_len) : 0;
+    if (append && !final)
+        return 0;
+    const uint8_t *copy = (const uint8_t *)srt_batch_strdup(q, (const char *)key, key_len);
+    int rc = srt_output_emit(q, copy, key_len, state);
+    return rc < 0 ? rc : final;
+}
+
+static int session_output(SrtOperator *op)
+{
+    size_t removed = 0;
+    int rc = srt_sessions_visit(sessions(op), emit_session, op, &removed);
+    op->st.removed = (int64_t)removed;
+    if (rc < 0 && !op->q->err.code)
+        srt_err_nomem(&op->q->err, "output");
+    return rc;
+}
+
+typedef struct SessionOut {
+    SrtOperator *op;
+    SrtStateWriter *w;
+} SessionOut;
+
+static int put_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
+                       int64_t start_us, int64_t end_us)
+{
+    SRT_UNUSED(start_us);
+    SRT_UNUSED(end_us);
+    SessionOut *so = ctx;
+    int rc = srt_state_put(so->w, key, key_len, state, so->op->def->state_size);
+    return rc < 0 ? rc : 0;
+}
+
+static int session_save(SrtOperator *op)
+{
+    SrtQuery *q = op->q;
+    if (!q->ckpt)
+        return 0;
+    SessionOut so = {op, NULL};
+    int64_t t0 = srt_mono_us();
+    int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &so.w, &q->err);
+    if (rc >= 0 && (rc = srt_sessions_visit(sessions(op), put_session, &so, NULL)) >= 0) {
+        rc = srt_state_commit(so.w, &q->err);
+        so.w = NULL;
+    }
+    if (so.w)
+        srt_state_abort(so.w);
+    op->st.commit_us = srt_mono_us() - t0;
+    if (rc < 0 && !q->err.code)
+        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
+    return rc;
+}
+
+static int load_session(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
+                        const uint8_t *val, uint32_t val_len)
+{
+    SrtOperator *op = ctx;
+    SrtQuery *q = op->q;
+    int rc = srt_state_key_check(&op->def->schema, key, key_len, &q->err);
+    if (rc < 0)
+        return rc;
+    if (!is_put) /* session state is written as snapshots only */
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "unexpected delete in session window state");
+    return srt_sessions_restore(sessions(op), key, key_len, val, val_len, &q->err);
+}
+
+static int session_restore(SrtOperator *op, int64_t version, SrtErr *err)
+{
+    return srt_op_load(op, version, load_session, op, err);
+}
+
+static void session_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out)
+{
+    out->num_rows_total = (int64_t)srt_sessions_count(sessions(op));
+    if (!idle) {
+        out->num_rows_removed = op->st.removed;
+        out->commit_time_ms = op->st.commit_us / 1000;
+        out->num_rows_dropped_by_watermark = op->st.dropped;
+    }
+    out->memory_used_bytes = (int64_t)srt_sessions_bytes(sessions(op));
+}
+
+static void session_destroy(SrtOperator *op)
+{
+    srt_sessions_free(sessions(op));
+}
+
+static const char *const session_names[] = {"sessionWindowStateStoreSaveExec", NULL};
+
+const SrtOperatorVt srt_op_session_vt = {
+    session_names,
+    "aggregation",
+    1,
+    srt_op_agg_check,
+    session_create,
+    NULL, /* nothing is tracked per batch */
+    session_output,
+    srt_op_agg_watermark_cleans,
+    session_save,
+    session_restore,
+    session_progress,
+    session_destroy,
+};

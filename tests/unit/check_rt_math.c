@@ -1,0 +1,164 @@
+/* check_rt_math.c - the math helpers of srt_math.c against Java 17's StrictMath bit for bit, and the timestamp field helpers of year() ... second(). */
+#include <check.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "srt_abi.h"
+
+/* Bit-for-bit equality (tells -0.0 from 0.0; any NaN equals NaN). */
+static int same(double a, double b)
+{
+    if (isnan(a) || isnan(b))
+        return isnan(a) && isnan(b);
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+#define ck_same(got, want) ck_assert_msg(same((got), (want)), "%s: got %.17g, want %.17g", #got, (got), (want))
+
+START_TEST(signum_cases)
+{
+    /* Math.signum: the sign as +-1.0; zeros keep their sign; NaN stays NaN */
+    ck_same(srt_math_signum(42.5), 1.0);
+    ck_same(srt_math_signum(-1e-300), -1.0);
+    ck_same(srt_math_signum(INFINITY), 1.0);
+    ck_same(srt_math_signum(-INFINITY), -1.0);
+    ck_same(srt_math_signum(0.0), 0.0);
+    ck_same(srt_math_signum(-0.0), -0.0);
+    ck_same(srt_math_signum(NAN), NAN);
+}
+END_TEST
+
+START_TEST(pow_cases)
+{
+    ck_same(srt_math_pow(2.0, 10.0), 1024.0);
+    ck_same(srt_math_pow(-8.0, 3.0), -512.0);
+    ck_same(srt_math_pow(4.0, 0.5), 2.0);
+    /* Java: a zero exponent gives 1.0, even for NaN */
+    ck_same(srt_math_pow(NAN, 0.0), 1.0);
+    ck_same(srt_math_pow(NAN, -0.0), 1.0);
+    /* Java: a NaN exponent gives NaN, also for 1.0 (C gives 1.0) */
+    ck_same(srt_math_pow(1.0, NAN), NAN);
+    /* Java: |x| = 1 with an infinite exponent gives NaN (C gives 1.0) */
+    ck_same(srt_math_pow(1.0, INFINITY), NAN);
+    ck_same(srt_math_pow(-1.0, -INFINITY), NAN);
+    ck_same(srt_math_pow(-8.0, 1.0 / 3.0), NAN);
+    ck_same(srt_math_pow(0.0, -1.0), INFINITY);
+    ck_same(srt_math_pow(-0.0, -1.0), -INFINITY);
+    ck_same(srt_math_pow(1000.0, -INFINITY), 0.0);
+    ck_same(srt_math_pow(0.5, -INFINITY), INFINITY);
+}
+END_TEST
+
+START_TEST(exp_log_cases)
+{
+    ck_same(srt_math_exp(0.0), 1.0);
+    ck_same(srt_math_exp(-0.0), 1.0);
+    ck_same(srt_math_exp(-INFINITY), 0.0);
+    ck_same(srt_math_exp(INFINITY), INFINITY);
+    ck_same(srt_math_exp(1000.0), INFINITY);
+    ck_same(srt_math_exp(-1000.0), 0.0);
+    ck_same(srt_math_exp(NAN), NAN);
+    ck_same(srt_math_ln(1.0), 0.0);
+    ck_same(srt_math_ln(INFINITY), INFINITY);
+    ck_same(srt_math_ln(NAN), NAN);
+    /* log10(10^n) = n for n = 0..22, as fdlibm's e_log10.c promises */
+    double p = 1.0;
+    for (int n = 0; n <= 22; n++, p *= 10.0)
+        ck_same(srt_math_log10(p), (double)n);
+    ck_same(srt_math_log10(INFINITY), INFINITY);
+    ck_same(srt_math_log10(NAN), NAN);
+}
+END_TEST
+
+static double from_bits(uint64_t b)
+{
+    double x;
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+/* Results of Java 17's StrictMath (the bits of each double), where glibc's functions differ
+   or the rounding is delicate: overflow and underflow ranges, subnormals, exactness. */
+static const struct {
+    double x;
+    uint64_t want;
+} exp_java[] = {
+    {1.0, 0x4005bf0a8b14576aULL}, /* 2.7182818284590455 (glibc: 2.718281828459045) */
+    {0.1, 0x3ff1aec7b35a00d4ULL}, /* 1.1051709180756477 */
+    {-2.5, 0x3fb50385c094f425ULL}, /* 0.0820849986238988 */
+    {10.5, 0x40e1bb7015e84d3bULL}, /* 36315.502674246636 */
+    {700.0, 0x7f0d945df4f8ec8eULL}, /* 1.0142320547350045E304 */
+    {-700.0, 0x00d14f2b0fb9307fULL}, /* 9.85967654375977E-305 */
+    {1.0E-10, 0x3ff000000006df38ULL}, /* 1.0000000001 */
+};
+
+static const struct {
+    double x;
+    uint64_t ln, log10;
+} log_java[] = {
+    {10.0, 0x40026bb1bbb55516ULL, 0x3ff0000000000000ULL},
+    {0.1, 0xc0026bb1bbb55515ULL, 0xbff0000000000000ULL},
+    {2.0, 0x3fe62e42fefa39efULL, 0x3fd34413509f79ffULL},
+    {1.0E-300, 0xc085963447f87fb5ULL, 0xc072c00000000000ULL},
+    {4.9E-324, 0xc0874385446d71c3ULL, 0xc07434e6420f4374ULL},
+    {123456.789, 0x40277281cad8a844ULL, 0x40145db61a282512ULL},
+};
+
+static const struct {
+    double x, y;
+    uint64_t want;
+} pow_java[] = {
+    {2.0, 0.5, 0x3ff6a09e667f3bcdULL},                /* 1.4142135623730951 */
+    {10.0, -3.0, 0x3f50624dd2f1a9fcULL},              /* 0.001 */
+    {1.5, 100.5, 0x439ba4104f641d8cULL},              /* 4.9793371709318016E17 */
+    {7.0, 0.3333333333333333, 0x3ffe9b5dba58189dULL}, /* 1.912931182772389 */
+    {-2.0, 63.0, 0xc3e0000000000000ULL},              /* -9.223372036854776E18 */
+    {0.1, 0.1, 0x3fe96b230bcdc434ULL},                /* 0.7943282347242815 */
+    {1.0000001, 1.0E9, 0x48f349445c228792ULL},        /* 2.6881038582144647E43 */
+    {2.0, -1074.0, 0x0000000000000001ULL},            /* 4.9E-324 */
+    {2.0, -1075.0, 0x0000000000000000ULL},            /* 0.0 */
+    {3.0, 2.5, 0x402f2d4a45635640ULL},                /* 15.588457268119896 */
+};
+
+START_TEST(strict_math)
+{
+    for (size_t i = 0; i < sizeof exp_java / sizeof exp_java[0]; i++)
+        ck_same(srt_math_exp(exp_java[i].x), from_bits(exp_java[i].want));
+    for (size_t i = 0; i < sizeof log_java / sizeof log_java[0]; i++) {
+        ck_same(srt_math_ln(log_java[i].x), from_bits(log_java[i].ln));
+        ck_same(srt_math_log10(log_java[i].x), from_bits(log_java[i].log10));
+    }
+    for (size_t i = 0; i < sizeof pow_java / sizeof pow_java[0]; i++)
+        ck_same(srt_math_pow(pow_java[i].x, pow_java[i].y), from_bits(pow_java[i].want));
+}
+END_TEST
+
+START_TEST(ts_fields)
+{
+    /* 2016-07-26 02:54:35.5 UTC and 1969-12-31 23:59:59 (before 1970) */
+    int64_t t = 1469501675500000LL, before = -1000000LL;
+    ck_assert_int_eq(srt_ts_year(t), 2016);
+    ck_assert_int_eq(srt_ts_month(t), 7);
+    ck_assert_int_eq(srt_ts_day(t), 26);
+    ck_assert_int_eq(srt_ts_hour(t), 2);
+    ck_assert_int_eq(srt_ts_minute(t), 54);
+    ck_assert_int_eq(srt_ts_second(t), 35);
+    ck_assert_int_eq(srt_ts_year(before), 1969);
+    ck_assert_int_eq(srt_ts_day(before), 31);
+    ck_assert_int_eq(srt_ts_second(before), 59);
+}
+END_TEST
+
+Suite *rt_math_suite(void)
+{
+    Suite *s = suite_create("rt_math");
+    TCase *tc = tcase_create("math");
+    tcase_add_test(tc, signum_cases);
+    tcase_add_test(tc, pow_cases);
+    tcase_add_test(tc, exp_log_cases);
+    tcase_add_test(tc, strict_math);
+    tcase_add_test(tc, ts_fields);
+    suite_add_tcase(s, tc);
+    return s;
+}
