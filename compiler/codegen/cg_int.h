@@ -197,6 +197,8 @@ void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
    and sets *len_out (i32). */
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out);
+/* Per buffer, before its records: what an aggregation does once per batch (cg_agg.c). */
+void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table);
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                    const CgVal *args);
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);

@@ -468,6 +468,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_store(cg, buf, p_slot);
     cg_store(cg, cg_i64(cg, 0), rows);
     LLVMValueRef table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
+    if (pq->agg)
+        cg_agg_begin(cg, pq, table);
     LLVMValueRef dd_table = pq->dedup_block ? cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table") : NULL;
     EventTime et;
     event_time_setup(cg, pq, &et);

@@ -129,8 +129,7 @@ static void layout_state(Arena *arena, PQuery *pq)
     for (int i = 0; i < s->n_agg; i++) {
         pq->agg_slots[i].agg = &s->aggs[i];
         pq->agg_slots[i].offset = off;
-        /* a DECIMAL aggregate: a 128-bit value and two 64-bit words (cg_agg.c) */
-        off += s->aggs[i].type->kind == TY_DECIMAL ? 32 : 16;
+        off += plan_agg_state_size(&s->aggs[i]);
     }
     pq->state_size = off ? off : 16;
 }
@@ -293,6 +292,18 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
                     diag_error(diag, ag->span,
                                "min/max of a STRING in a session window aggregation is not "
                                "supported yet");
+                    return NULL;
+                }
+                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
+                    diag_error(diag, ag->span,
+                               "%s of a STRING in a session window aggregation is not supported "
+                               "yet", sema_agg_name(ag->kind));
+                    return NULL;
+                }
+                if (plan_agg_two_level(ag)) {
+                    diag_error(diag, ag->span,
+                               "%s in a session window aggregation is not supported yet",
+                               sema_agg_name(ag->kind));
                     return NULL;
                 }
             }

@@ -203,15 +203,37 @@ struct SExpr {
 
 /* ==== Bound queries ==== */
 
-typedef enum SAggKind { AGG_COUNT_STAR, AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AGG_AVG } SAggKind;
+typedef enum SAggKind {
+    AGG_COUNT_STAR,
+    AGG_COUNT,
+    AGG_SUM,
+    AGG_MIN,
+    AGG_MAX,
+    AGG_AVG,
+    AGG_APPROX_COUNT_DISTINCT, /* Spark's HyperLogLogPlusPlus, precision hll_p */
+    AGG_STDDEV_SAMP,           /* stddev, std, stddev_samp: Spark's StddevSamp */
+    AGG_STDDEV_POP,            /* StddevPop */
+    AGG_VAR_SAMP,              /* variance, var_samp: VarianceSamp */
+    AGG_VAR_POP,               /* VariancePop */
+    AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
+    AGG_LAST,                  /* last, last_value: Last */
+} SAggKind;
 
 typedef struct SAgg {
     SAggKind kind;
     SExpr *arg;         /* over the input of the SELECT; NULL for count(*) (and count(1));
                            sum/avg: already cast to the result type */
-    const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type */
+    const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
+                           approx_count_distinct BIGINT, stddev/variance DOUBLE,
+                           first/last arg type */
+    int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
+                           its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
+    bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
     SrcSpan span;
 } SAgg;
+
+/* The largest HLL++ precision a query may ask for (2^24 registers, 13 MiB of state per group). */
+#define SEMA_HLL_MAX_P 24
 
 typedef struct SOutCol {
     const char *name;   /* alias, or Spark's generated name: action, count(1), window */

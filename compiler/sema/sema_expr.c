@@ -15,6 +15,7 @@
 ** returns NULL and enclosing nodes give up quietly.
 */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -894,6 +895,57 @@ static SExpr *bind_interval(Binder *b, const AstExpr *e)
 
 /* ==== Calls ==== */
 
+/* A struct whose fields are all scalars (the window, a struct column of scalars). */
+static bool struct_of_scalars(const Type *t)
+{
+    for (int i = 0; i < t->n_fields; i++)
+        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY ||
+            (t->fields[i].type->kind == TY_DECIMAL && t->fields[i].type->precision > 18))
+            return false;
+    return true;
+}
+
+/*
+** approx_count_distinct's relativeSD: Spark's HyperLogLogPlusPlus.validateDoubleLiteral
+** takes a DOUBLE or DECIMAL literal only (0.01, -0.5, 1e-2), then
+** HyperLogLogPlusPlusHelper computes p = ceil(2 log2(1.106 / rsd)) as a Java int (NaN 0,
+** infinity Int.MaxValue) and requires p >= 4.
+*/
+static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
+{
+    const AstExpr *lit = a;
+    bool neg = false;
+    if (lit->kind == AST_UNARY && lit->u.unary.op == UOP_NEG && lit->u.unary.arg &&
+        (lit->u.unary.arg->kind == AST_DOUBLE || lit->u.unary.arg->kind == AST_DECIMAL)) {
+        neg = true; /* Spark's grammar: number: MINUS? DECIMAL_VALUE */
+        lit = lit->u.unary.arg;
+    }
+    if (lit->kind != AST_DOUBLE && lit->kind != AST_DECIMAL) {
+        diag_error(b->sc->diag, a->span, "The second argument should be a double literal.");
+        return false;
+    }
+    /* a DECIMAL literal as Decimal.toDouble: the nearest double, as strtod reads it */
+    double v = lit->kind == AST_DOUBLE ? lit->u.dval : strtod(lit->u.str, NULL);
+    double rsd = neg ? -v : v;
+    double p = ceil(2.0 * log(1.106 / rsd) / log(2.0));
+    long long pi = isnan(p) ? 0 : p >= 2147483647.0 ? 2147483647LL : p <= -2147483648.0 ? -2147483648LL : (long long)p;
+    if (pi < 4) {
+        diag_error(b->sc->diag, a->span,
+                   "requirement failed: HLL++ requires at least 4 bits for addressing. Use a "
+                   "lower error, at most 39%%.");
+        return false;
+    }
+    if (pi > SEMA_HLL_MAX_P) {
+        diag_error(b->sc->diag, a->span,
+                   "approx_count_distinct with a relative error of %g needs 2^%lld registers per "
+                   "group; more than 2^%d (a relative error below 0.00027) is not supported",
+                   rsd, pi, SEMA_HLL_MAX_P);
+        return false;
+    }
+    *p_out = (int)pi;
+    return true;
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
@@ -920,8 +972,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
         return NULL;
     }
-    if (!star && args->n != 1) {
-        sema_arity_error(b, e, name, 1, 1, args->n);
+    int max_args = sema_agg_param_args(kind) ? 2 : 1;
+    if (!star && (args->n < 1 || args->n > max_args)) {
+        sema_arity_error(b, e, name, 1, max_args, args->n);
         return NULL;
     }
     SAgg agg = {0};
@@ -949,18 +1002,25 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_SUM:
         case AGG_AVG:
+        case AGG_STDDEV_SAMP:
+        case AGG_STDDEV_POP:
+        case AGG_VAR_SAMP:
+        case AGG_VAR_POP:
             if (!type_is_numeric(t) && t->kind != TY_NULL && t->kind != TY_DECIMAL) {
                 char what[64];
                 snprintf(what, sizeof what, "function '%s' expects a numeric argument", name);
                 type_error(b, args->items[0], what, args->items[0], t);
                 return NULL;
             }
-            if (t->kind == TY_DECIMAL) { /* exact, in a wider decimal (Sum, Average) */
+            if (t->kind == TY_DECIMAL && (kind == AGG_SUM || kind == AGG_AVG)) {
+                /* exact, in a wider decimal (Sum, Average) */
                 agg.type = kind == AGG_SUM ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
                 agg.arg = x;
                 break;
             }
-            agg.type = kind == AGG_AVG || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
+            /* avg and CentralMomentAgg (stddev, variance) are DOUBLE of DOUBLE input (a
+               DECIMAL is cast to DOUBLE, as Spark's ImplicitTypeCasts does for them) */
+            agg.type = kind != AGG_SUM || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
                                                                                      : &type_bigint;
             agg.arg = sema_coerce(sc, x, agg.type); /* summed in the result type */
             break;
@@ -975,6 +1035,41 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.type = t;
             agg.arg = x;
             break;
+        case AGG_APPROX_COUNT_DISTINCT:
+            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t)) ||
+                (t->kind == TY_DECIMAL && t->precision > 18)) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "approx_count_distinct of a value of type %s is not supported yet",
+                           tname(b, t));
+                return NULL;
+            }
+            agg.type = &type_bigint;
+            agg.arg = x;
+            agg.hll_p = 9; /* relativeSD 0.05 */
+            if (args->n == 2 && !hll_precision(b, args->items[1], &agg.hll_p))
+                return NULL;
+            break;
+        case AGG_FIRST:
+        case AGG_LAST:
+            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_DECIMAL) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "%s of a value of type %s is not supported yet", name, tname(b, t));
+                return NULL;
+            }
+            agg.type = t;
+            agg.arg = x;
+            if (args->n == 2) {
+                /* FirstLast.validateIgnoreNullExpr: a BOOLEAN literal; the message names
+                   first or last whatever the alias. */
+                const AstExpr *ig = args->items[1];
+                if (!ig || ig->kind != AST_BOOL) {
+                    diag_error(sc->diag, ig ? ig->span : e->span,
+                               "The second argument in %s should be a boolean literal.", name);
+                    return NULL;
+                }
+                agg.ignore_nulls = ig->u.ival != 0;
+            }
+            break;
         case AGG_COUNT_STAR:
             break;
         }
@@ -984,7 +1079,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     SelBlock *blk = b->blk;
     int ref = -1;
     for (int i = 0; i < blk->n_agg; i++)
-        if (blk->aggs[i].kind == agg.kind && sema_expr_equal(blk->aggs[i].arg, agg.arg))
+        if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
+            blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg))
             ref = i;
     if (ref < 0) {
         if (blk->n_agg == blk->cap_agg) {

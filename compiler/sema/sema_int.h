@@ -95,6 +95,9 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 bool sema_ast_has_agg(const AstExpr *e);
 /* Aggregate kind of a function name: 1 and *kind set if it names one. */
 bool sema_agg_lookup(const char *name, SAggKind *kind);
+/* Does the aggregate take constant parameters after its value (approx_count_distinct's
+   relativeSD, first/last's isIgnoreNull), which Spark leaves out of its generated name? */
+bool sema_agg_param_args(SAggKind kind);
 /* The scalar function of functions.def with that name (case-insensitive), or -1. */
 int sema_func_lookup(const char *name);
 

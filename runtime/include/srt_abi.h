@@ -165,6 +165,12 @@ uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint6
 /* Copy a string into memory owned by the table (min/max of STRING keep their value there). */
 const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n);
 
+/* The HLL++ sketch of approx_count_distinct (srt_hll.c): srt_hll_words(p) 64-bit words
+   for precision p; merge is register-wise max, estimate is Spark's (BIGINT). */
+uint32_t srt_hll_words(int32_t p);
+void srt_hll_merge(uint64_t *dst, const uint64_t *src, int32_t p);
+int64_t srt_hll_estimate(const uint64_t *words, int32_t p);
+
 /* Append a zeroed output row of the registered columns to the current batch. */
 SrtDatum *srt_out_row(SrtQuery *q);
 
@@ -177,6 +183,8 @@ const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n);
 /* current_timestamp(): the batch's timestamp (µs, ms precision: Spark's batchTimestampMs),
    the same for every row of a batch (hoist it out of loops). */
 int64_t srt_query_batch_ts(SrtQuery *q);
+/* The id of the batch being processed (0, 1, ...; the same when a batch is re-run). */
+int64_t srt_query_batch_id(SrtQuery *q);
 
 /*
 ** Session windows (session_window(ts, gap)).  Groups are kept per key K (the key bytes
@@ -278,6 +286,16 @@ void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const cha
 
 /* ---- Hashing ---- */
 uint64_t srt_hash(const void *p, uint32_t n);
+
+/* ---- approx_count_distinct: Spark's xxHash64 of a value, HLL++ registers (srt_xxh64.c) ----
+** XXH64.hashInt / hashLong / hashUnsafeBytes with a seed; DOUBLE as Spark's
+** InterpretedHashFunction hashes it (-0.0 as 0, NaN canonical).  srt_hll_add sets the
+** register of hash x in the sketch of precision p (HyperLogLogPlusPlusHelper.update). */
+uint64_t srt_xxh64_i32(int32_t v, uint64_t seed);
+uint64_t srt_xxh64_i64(int64_t v, uint64_t seed);
+uint64_t srt_xxh64_f64(double v, uint64_t seed);
+uint64_t srt_xxh64_bytes(const void *p, uint32_t n, uint64_t seed);
+void srt_hll_add(uint64_t *words, int32_t p, uint64_t x);
 
 /* ---- JSON scanning (records are JSON Lines; Spark's Jackson defaults, see srt_json.c) ----
 ** p points into a record, end is the end of the buffer; nothing is read at or past
