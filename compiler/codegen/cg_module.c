@@ -96,6 +96,11 @@ LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name)
     else
         LLVMPositionBuilderAtEnd(cg->b, cg->entry);
     LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
+    /* LLVM 14's x86-64 data layout aligns i128 to 8 bytes, but clang's __int128 (the runtime's
+       srt_i128, whose helpers are inlined here) is 16-aligned and may be stored with aligned
+       vector moves: give 128-bit slots the C alignment. */
+    if (LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) == 128)
+        LLVMSetAlignment(a, 16);
     LLVMPositionBuilderAtEnd(cg->b, cur);
     return a;
 }
