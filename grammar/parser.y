@@ -63,6 +63,7 @@ int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscan
 
 /* Defined in front/parse.c for the actions below. */
 const char *parse_text(ParseCtx *pc, SrcSpan span);
+const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, SrcSpan span);
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
@@ -129,14 +130,14 @@ static const AstFlag no_flag;
 %token <str> ALL "ALL" AND "AND" ARRAY "ARRAY" AS "AS" ASC "ASC" BETWEEN "BETWEEN"
 %token <str> BIGINT "BIGINT" BOOLEAN "BOOLEAN" BY "BY" CASE "CASE" CAST "CAST"
 %token <str> CREATE "CREATE" CROSS "CROSS" CURRENT "CURRENT" CURRENT_DATE "CURRENT_DATE"
-%token <str> CURRENT_TIMESTAMP "CURRENT_TIMESTAMP" DATE "DATE" DESC "DESC"
+%token <str> CURRENT_TIMESTAMP "CURRENT_TIMESTAMP" DATE "DATE" DEC "DEC" DECIMAL "DECIMAL" DESC "DESC"
 %token <str> DISTINCT "DISTINCT" DOUBLE "DOUBLE" DROP "DROP" DUPLICATES "DUPLICATES"
 %token <str> ELSE "ELSE" END "END" FALSE "FALSE"
 %token <str> FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
 %token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
 %token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG"
-%token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" OFFSET "OFFSET" ON "ON" OR "OR"
+%token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
 %token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
 %token <str> SINK "SINK" SOURCE "SOURCE" STRING "STRING" STRUCT "STRUCT" TABLE "TABLE"
@@ -152,7 +153,7 @@ static const AstFlag no_flag;
 %type <options> with_options opt_with_options
 %type <option> option
 %type <str> option_key key_path ident any_name unreserved_keyword reserved_keyword alias
-%type <str> interval_parts interval_part
+%type <str> interval_parts interval_part decimal_kw
 %type <expr> option_value
 %type <type> type
 %type <field> struct_field
@@ -289,6 +290,7 @@ option_value:
 
 /* ==== Types ====
 ** type  = BOOLEAN | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | STRING
+**       | (DECIMAL | DEC | NUMERIC) ['(' integer [',' integer] ')']
 **       | VARCHAR ['(' integer ')'] | TIMESTAMP | DATE
 **       | ARRAY '<' type '>' | STRUCT '<' field {',' field} '>'
 ** field = any_name [':'] type
@@ -302,12 +304,20 @@ type:
   | DOUBLE                          { $$ = &type_double; }
   | FLOAT                           { $$ = &type_double; }
   | STRING                          { $$ = &type_string; }
+  | decimal_kw                      { $$ = type_decimal(10, 0); }
+  | decimal_kw '(' INTEGER_LIT ')'  { $$ = parse_decimal_type(pc, $3, 0, @$); }
+  | decimal_kw '(' INTEGER_LIT ',' INTEGER_LIT ')' { $$ = parse_decimal_type(pc, $3, $5, @$); }
   | VARCHAR                         { $$ = &type_string; }
   | VARCHAR '(' INTEGER_LIT ')'     { $$ = &type_string; }
   | TIMESTAMP                       { $$ = &type_timestamp; }
   | DATE                            { $$ = &type_date; }
   | ARRAY '<' type '>'              { $$ = type_array(pc->arena, $3); }
   | STRUCT '<' struct_fields '>'    { $$ = ast_struct_type(pc->arena, &$3); }
+  ;
+
+/* Spark's DecimalType names: DECIMAL, DEC, NUMERIC (DECIMAL alone is DECIMAL(10,0)). */
+decimal_kw:
+    DECIMAL | DEC | NUMERIC
   ;
 
 struct_fields:
@@ -576,7 +586,7 @@ expr_list:
 */
 primary:
     INTEGER_LIT                     { $$ = ast_new_int(pc->arena, $1, @1); }
-  | DECIMAL_LIT                     { $$ = ast_new_double(pc->arena, $1, @1); }
+  | DECIMAL_LIT                     { $$ = ast_new_number(pc->arena, parse_text(pc, @1), $1, @1); }
   | STRING_LIT                      { $$ = ast_new_string(pc->arena, AST_STRING, $1, @1); }
   | TRUE                            { $$ = ast_new_bool(pc->arena, true, @1); }
   | FALSE                           { $$ = ast_new_bool(pc->arena, false, @1); }
@@ -695,8 +705,8 @@ any_name:
   ;
 
 unreserved_keyword:
-    ARRAY | ASC | BIGINT | BOOLEAN | BY | CURRENT | DATE | DESC | DOUBLE | DROP | DUPLICATES
-  | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | PARTITION
+    ARRAY | ASC | BIGINT | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
+  | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | NUMERIC | PARTITION
   | PRECEDING | RANGE | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
   | UNBOUNDED | VARCHAR | WATERMARK | WITHIN
   ;
@@ -786,7 +796,7 @@ static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_CONCAT, '.', 
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_STRING, TOK_VARCHAR, TOK_TIMESTAMP,
-                                 TOK_DATE, TOK_ARRAY, TOK_STRUCT};
+                                 TOK_DATE, TOK_ARRAY, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
 
 #define MAX_EXPECTED 4
 
@@ -975,4 +985,25 @@ static void sl_yyerror(SrcSpan *loc, yyscan_t scanner, ParseCtx *pc, const char 
     (void)scanner;
     (void)msg;
     diag_error(pc->diag, *loc, "syntax error: the query is nested too deeply");
+}
+
+/* DECIMAL(p, s) with Spark's DecimalType checks: DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION and
+   "Decimal scale (s) cannot be greater than precision (p)". */
+const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, SrcSpan span)
+{
+    if (precision > TYPE_DECIMAL_MAX_PRECISION) {
+        diag_error(pc->diag, span, "decimal precision %lld exceeds the maximum precision %d",
+                   (long long)precision, TYPE_DECIMAL_MAX_PRECISION);
+        return type_decimal(10, 0);
+    }
+    if (precision < 1) {
+        diag_error(pc->diag, span, "decimal precision must be at least 1");
+        return type_decimal(10, 0);
+    }
+    if (scale > precision) {
+        diag_error(pc->diag, span, "decimal scale (%lld) cannot be greater than precision (%lld)",
+                   (long long)scale, (long long)precision);
+        return type_decimal(10, 0);
+    }
+    return type_decimal((int)precision, (int)scale);
 }

@@ -10,7 +10,9 @@ non-ASCII text:
   - full uppercase mappings of more than one code point (SpecialCasing.txt, unconditional
     entries: ß -> SS, ŉ -> ʼN, ᾳ -> ΑΙ, ﬀ -> FF ...);
   - cased code points (Lu, Ll, Lt, Other_Lowercase, Other_Uppercase) and word code points
-    (letters, marks, decimal digits) for the final sigma rule.
+    (letters, marks, decimal digits) for the final sigma rule;
+  - simple titlecase mappings (UnicodeData.txt field 14) where they differ from the simple
+    uppercase one, for Java's Character.toTitleCase (initcap).
 """
 import sys
 
@@ -25,7 +27,7 @@ def rows(name):
                 yield [x.strip() for x in line.split(";")]
 
 
-upper, lower, cats = {}, {}, {}
+upper, lower, title, cats = {}, {}, {}, {}
 first = None
 for r in rows("UnicodeData.txt"):
     cp, name, cat = int(r[0], 16), r[1], r[2]
@@ -40,6 +42,8 @@ for r in rows("UnicodeData.txt"):
         upper[cp] = int(r[12], 16)
     if r[13]:
         lower[cp] = int(r[13], 16)
+    if r[14]:
+        title[cp] = int(r[14], 16)
 
 special = {}
 for r in rows("SpecialCasing.txt"):
@@ -95,3 +99,5 @@ for cp, up in sorted(special.items()):
 print("};")
 pairs("case_cased", dict(cased))
 pairs("case_word", dict(word))
+print("/* Simple titlecase mappings that differ from the simple uppercase mapping. */")
+pairs("case_title", {c: t for c, t in title.items() if t != upper.get(c, c)})

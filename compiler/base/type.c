@@ -6,20 +6,30 @@
 
 #include "base/strbuf.h"
 
-const Type type_null = {TY_NULL, 0, 0, 0};
-const Type type_boolean = {TY_BOOLEAN, 0, 0, 0};
-const Type type_int = {TY_INT, 0, 0, 0};
-const Type type_bigint = {TY_BIGINT, 0, 0, 0};
-const Type type_double = {TY_DOUBLE, 0, 0, 0};
-const Type type_string = {TY_STRING, 0, 0, 0};
-const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0};
-const Type type_date = {TY_DATE, 0, 0, 0};
-const Type type_interval = {TY_INTERVAL, 0, 0, 0};
+const Type type_null = {TY_NULL, 0, 0, 0, 0, 0};
+const Type type_boolean = {TY_BOOLEAN, 0, 0, 0, 0, 0};
+const Type type_int = {TY_INT, 0, 0, 0, 0, 0};
+const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0};
+const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0};
+const Type type_string = {TY_STRING, 0, 0, 0, 0, 0};
+const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0};
+const Type type_date = {TY_DATE, 0, 0, 0, 0, 0};
+const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0};
 
 static const TypeField window_fields[2] = {{"start", &type_timestamp}, {"end", &type_timestamp}};
-static const Type window_type = {TY_STRUCT, 2, window_fields, 0};
+static const Type window_type = {TY_STRUCT, 2, window_fields, 0, 0, 0};
 
 const Type *type_window(void) { return &window_type; }
+
+const Type *type_decimal(int precision, int scale)
+{
+    static Type decimals[TYPE_DECIMAL_MAX_PRECISION + 1][TYPE_DECIMAL_MAX_PRECISION + 1];
+    Type *t = &decimals[precision][scale];
+    t->kind = TY_DECIMAL;
+    t->precision = precision;
+    t->scale = scale;
+    return t;
+}
 
 const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields)
 {
@@ -49,6 +59,8 @@ bool type_equal(const Type *a, const Type *b)
         return false;
     if (a->kind == TY_ARRAY)
         return type_equal(a->elem, b->elem);
+    if (a->kind == TY_DECIMAL)
+        return a->precision == b->precision && a->scale == b->scale;
     if (a->kind == TY_STRUCT) {
         if (a->n_fields != b->n_fields)
             return false;
@@ -84,7 +96,7 @@ int type_field_index(const Type *t, const char *name)
 
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
-    static const char *names[] = {"void", "boolean", "int", "bigint", "double", "string",
+    static const char *names[] = {"void", "boolean", "int", "bigint", "double", "decimal", "string",
                                   "timestamp", "date", "interval", "struct", "array"};
     const char *n = names[t->kind];
     if (t->kind == TY_STRUCT) {
@@ -101,6 +113,8 @@ static void put_type(StrBuf *sb, const Type *t, int sql)
         sb_puts(sb, sql ? "ARRAY<" : "array<");
         put_type(sb, t->elem, sql);
         sb_putc(sb, '>');
+    } else if (t->kind == TY_DECIMAL) {
+        sb_printf(sb, "%s(%d,%d)", sql ? "DECIMAL" : "decimal", t->precision, t->scale);
     } else if (sql) {
         for (const char *p = n; *p; p++)
             sb_putc(sb, (char)toupper((unsigned char)*p));

@@ -18,6 +18,7 @@ typedef enum TypeKind {
     TY_INT,       /* 32-bit */
     TY_BIGINT,    /* 64-bit */
     TY_DOUBLE,
+    TY_DECIMAL,   /* DECIMAL(precision, scale): a 128-bit unscaled integer, precision <= 38 */
     TY_STRING,
     TY_TIMESTAMP, /* microseconds since 1970-01-01T00:00:00Z */
     TY_DATE,      /* days since 1970-01-01 */
@@ -38,17 +39,23 @@ struct Type {
     int n_fields;            /* TY_STRUCT */
     const TypeField *fields; /* TY_STRUCT */
     const Type *elem;        /* TY_ARRAY */
+    int precision, scale;    /* TY_DECIMAL */
 };
 
 extern const Type type_null, type_boolean, type_int, type_bigint, type_double,
     type_string, type_timestamp, type_date, type_interval;
 
+/* Spark's DecimalType.MAX_PRECISION and DecimalType.MINIMUM_ADJUSTED_SCALE. */
+#define TYPE_DECIMAL_MAX_PRECISION 38
+#define TYPE_DECIMAL_MIN_ADJUSTED_SCALE 6
+/* DECIMAL(p, s), 1 <= p <= 38, 0 <= s <= p: a singleton, so equal decimals are one pointer. */
+const Type *type_decimal(int precision, int scale);
 const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields);
 const Type *type_array(Arena *arena, const Type *elem);
 /* struct<start:timestamp,end:timestamp>, the type of window() and session_window(). */
 const Type *type_window(void);
 bool type_equal(const Type *a, const Type *b);
-bool type_is_numeric(const Type *t);   /* INT, BIGINT, DOUBLE */
+bool type_is_numeric(const Type *t);   /* INT, BIGINT, DOUBLE (not DECIMAL) */
 bool type_is_integral(const Type *t);  /* INT, BIGINT */
 bool type_is_nested(const Type *t);    /* STRUCT, ARRAY */
 /* Field index by name (case-insensitive), or -1. */

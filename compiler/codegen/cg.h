@@ -32,6 +32,6 @@ int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
 
 /* The layout codegen assumes for SrtDatum on the host: byte offsets of its five
    fields (SRT_FIELDNO_* order) and its size.  check_cg_abi compares it with offsetof. */
-void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size);
+void cg_datum_layout(unsigned long long offsets[6], unsigned long long *size);
 
 #endif

@@ -8,6 +8,16 @@
 **   sum        i64|f64 sum, i64 has-value
 **   avg        f64 sum, i64 count
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
+** A DECIMAL aggregate owns 32 bytes (plan_build.c's layout_state):
+**   sum        i128 sum, i64 has-value, i64 overflowed
+**   avg        i128 sum, i64 count, i64 overflowed
+**   min/max    i128 value, i64 has-value
+** and a DECIMAL key 16 bytes (the unscaled value, low word first).
+**   first/last i64|f64 value (or i8* string), i32 length, i8 valueSet, i8 value is NULL
+** except approx_count_distinct, which owns plan_agg_state_size bytes: the HLL++ sketch,
+** Spark's numWords 64-bit words of registers (srt_hll.c), and stddev/variance (64 bytes):
+**   f64 n, avg, m2 of the state, f64 n, avg, m2 of the batch, i64 batch id + 1 of the latter
+** (see "Central moments" below).
 ** Zeroed state is the empty aggregate, so the runtime only zeroes new groups.
 */
 #include "codegen/cg_emit.h"
@@ -82,6 +92,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
             LLVMValueRef dst = cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), "");
             LLVMBuildMemCpy(cg->b, dst, 1, k->v, 1, LLVMBuildZExt(cg->b, n, cg->t_i64, ""));
             var_off = LLVMBuildAdd(cg->b, var_off, n, "");
+        } else if (s->type->kind == TY_DECIMAL) {
+            cg_dec_store(cg, cg_select(cg, k->null, cg_dec_const(cg, 0), k->v), cg_gepc(cg, buf, s->offset, ""));
         } else {
             LLVMValueRef bits = cg_select(cg, k->null, cg_i64(cg, 0), slot_bits(cg, s->type, k->v));
             cg_store(cg, bits, cg_gepc(cg, buf, s->offset, ""));
@@ -118,6 +130,10 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
                 else if (ft->kind == TY_STRING || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
                     cg_unsupported(cg, (SrcSpan){0, 0, 0}, "a struct group key with non-scalar fields");
             }
+            continue;
+        }
+        if (s->type->kind == TY_DECIMAL) {
+            k->v = cg_dec_load(cg, cg_gepc(cg, key, s->offset, ""), "k.dec");
             continue;
         }
         LLVMValueRef bits = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset, ""), "k.bits");
@@ -185,8 +201,427 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     cg_store(cg, cg_select(cg, cg_not(cg, x.null), cg_i32(cg, 1), LLVMBuildZExt(cg->b, has, cg->t_i32, "")), has_p);
 }
 
+/* ==== DECIMAL aggregates ==== */
+
+/* s + x on two values of one scale, and whether it left DECIMAL(p, .): Spark keeps a sum
+   in an UnsafeRow, whose setDecimal stores NULL once it needs more than p digits, and a
+   NULL sum stays NULL (Sum, Average with spark.sql.ansi.enabled=false). */
+static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
+{
+    LLVMTypeRef t = cg_dec_type(cg);
+    LLVMTypeRef pair[2] = {t, cg->t_i1};
+    LLVMTypeRef rt = LLVMStructTypeInContext(cg->ctx, pair, 2, 0);
+    LLVMTypeRef params[2] = {t, t};
+    LLVMTypeRef ft = LLVMFunctionType(rt, params, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.sadd.with.overflow.i128");
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, "llvm.sadd.with.overflow.i128", ft);
+    LLVMValueRef args[2] = {s, x};
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, args, 2, "dec.sum");
+    LLVMValueRef v = LLVMBuildExtractValue(cg->b, r, 0, "");
+    __int128 lim = 1;
+    for (int i = 0; i < p; i++)
+        lim *= 10;
+    LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSGE, v, cg_dec_const(cg, lim), ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSLE, v, cg_dec_const(cg, -lim), ""));
+    *overflow = cg_or(cg, LLVMBuildExtractValue(cg->b, r, 1, ""), out);
+    return v;
+}
+
+/* The precision of the sum kept by sum() and avg() of a DECIMAL(p, s): min(38, p + 10). */
+static int dec_sum_precision(const SAgg *a)
+{
+    int p = a->arg->type->precision + 10;
+    return p > TYPE_DECIMAL_MAX_PRECISION ? TYPE_DECIMAL_MAX_PRECISION : p;
+}
+
+static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    LLVMValueRef one_if = LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "");
+    LLVMValueRef w1 = cg_gepc(cg, st, 16, ""), w2 = cg_gepc(cg, st, 24, "");
+    LLVMValueRef cur = cg_dec_load(cg, st, "dec.cur");
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, w1, "mm.has"), cg_i64(cg, 0), "");
+        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, cur, "");
+        better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
+        cg_dec_store(cg, cg_select(cg, better, x.v, cur), st);
+        cg_store(cg, LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, w1, ""), one_if, ""), w1);
+        return;
+    }
+    /* sum, avg: the argument has the sum's scale (Spark casts it to DECIMAL(p + 10, s)) */
+    LLVMValueRef ovf;
+    LLVMValueRef v = dec_sum_add(cg, cur, x.v, dec_sum_precision(a), &ovf);
+    cg_dec_store(cg, cg_select(cg, x.null, cur, v), st);
+    LLVMValueRef was = cg_load(cg, cg->t_i64, w2, "dec.ovf");
+    cg_store(cg, LLVMBuildOr(cg->b, was, LLVMBuildZExt(cg->b, cg_and(cg, ovf, cg_not(cg, x.null)), cg->t_i64, ""), ""), w2);
+    LLVMValueRef n = cg_load(cg, cg->t_i64, w1, "dec.n");
+    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""), w1);
+}
+
+static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMValueRef d = cg_dec_load(cg, dst, ""), v = cg_dec_load(cg, src, "");
+    LLVMValueRef dw1 = cg_gepc(cg, dst, 16, ""), sw1 = cg_gepc(cg, src, 16, "");
+    LLVMValueRef dn = cg_load(cg, cg->t_i64, dw1, ""), sn = cg_load(cg, cg->t_i64, sw1, "");
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, dn, cg_i64(cg, 0), "");
+        LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, sn, cg_i64(cg, 0), "");
+        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, v, d, "");
+        LLVMValueRef take = cg_and(cg, sh, cg_or(cg, cg_not(cg, dh), better));
+        cg_dec_store(cg, cg_select(cg, take, v, d), dst);
+        cg_store(cg, LLVMBuildOr(cg->b, dn, sn, ""), dw1);
+        return;
+    }
+    LLVMValueRef ovf;
+    cg_dec_store(cg, dec_sum_add(cg, d, v, dec_sum_precision(a), &ovf), dst);
+    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
+    LLVMValueRef dw2 = cg_gepc(cg, dst, 24, ""), sw2 = cg_gepc(cg, src, 24, "");
+    LLVMValueRef o = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dw2, ""), cg_load(cg, cg->t_i64, sw2, ""), "");
+    cg_store(cg, LLVMBuildOr(cg->b, o, LLVMBuildZExt(cg->b, ovf, cg->t_i64, ""), ""), dw2);
+}
+
+/* sum: NULL when empty or overflowed; avg: Average.evaluateExpression, the sum divided by
+   the count as DECIMAL(20,0) (Divide's result type), then cast to avg's type. */
+static CgVal final_dec_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    LLVMValueRef v = cg_dec_load(cg, st, "dec");
+    LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 16, ""), "dec.n");
+    r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "dec.empty");
+    r.v = v;
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX)
+        return r;
+    LLVMValueRef ovf = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.ovf");
+    r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, ovf, cg_i64(cg, 0), ""));
+    r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
+    if (a->kind == AGG_SUM)
+        return r;
+    const Type *sum_t = type_decimal(dec_sum_precision(a), a->arg->type->scale);
+    const Type *count_t = type_decimal(20, 0);
+    const Type *div_t = sema_dec_arith_type(BOP_DIV, sum_t, count_t);
+    CgVal cnt = {0};
+    cnt.null = r.null;
+    cnt.v = LLVMBuildSExt(cg->b, n, cg_dec_type(cg), "");
+    CgVal q = cg_dec_arith(cg, BOP_DIV, div_t, sum_t, r, count_t, cnt);
+    return cg_dec_rescale(cg, q, div_t->scale, a->type->precision, a->type->scale);
+}
+
+/* ==== approx_count_distinct ==== */
+
+/* Spark's XxHash64Function.hash(x, t, seed) of a non-NULL value (InterpretedHashFunction):
+   the inline helpers of srt_xxh64.c; a struct chains its fields, a NULL field keeps the seed. */
+static LLVMValueRef xxhash_value(CgCtx *cg, const Type *t, CgVal x, LLVMValueRef seed)
+{
+    LLVMValueRef args[3] = {x.v, seed, NULL};
+    switch (t->kind) {
+    case TY_BOOLEAN:
+        args[0] = LLVMBuildZExt(cg->b, x.v, cg->t_i32, "");
+        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
+    case TY_INT:
+        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
+    case TY_DATE: /* days, an int in Spark */
+        args[0] = LLVMBuildTrunc(cg->b, x.v, cg->t_i32, "");
+        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
+    case TY_BIGINT:
+    case TY_TIMESTAMP:
+    case TY_INTERVAL:
+        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
+    case TY_DOUBLE:
+        return cg_call(cg, "srt_xxh64_f64", args, 2, "xxh");
+    case TY_DECIMAL: /* precision <= 18 (sema): hashLong of the unscaled value */
+        args[0] = LLVMBuildTrunc(cg->b, x.v, cg->t_i64, "");
+        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
+    case TY_STRING:
+        args[1] = x.len;
+        args[2] = seed;
+        return cg_call(cg, "srt_xxh64_bytes", args, 3, "xxh");
+    case TY_STRUCT: {
+        LLVMValueRef h = seed;
+        for (int f = 0; f < t->n_fields; f++) {
+            LLVMValueRef fh = xxhash_value(cg, t->fields[f].type, x.fields[f], h);
+            h = cg_select(cg, x.fields[f].null, h, fh);
+        }
+        return h;
+    }
+    case TY_NULL:
+        return seed;
+    case TY_ARRAY: /* refused by sema */
+        break;
+    }
+    SL_UNREACHABLE();
+}
+
+/* HyperLogLogPlusPlusHelper.update: a non-NULL value sets its register (seed 42). */
+static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    LLVMBasicBlockRef bb_add = cg_block(cg, "hll.add");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "hll.done");
+    LLVMBuildCondBr(cg->b, x.null, bb_done, bb_add);
+    cg_at(cg, bb_add);
+    LLVMValueRef args[3] = {st, cg_i32(cg, a->hll_p), xxhash_value(cg, a->arg->type, x, cg_i64(cg, 42))};
+    cg_call(cg, "srt_hll_add", args, 3, "");
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
+/* ==== Central moments: stddev, variance ====
+**
+** Spark's CentralMomentAgg keeps (n, avg, m2) in doubles, and a streaming aggregation does
+** not add each row to the stored state: per micro-batch (one input partition) the rows of
+** a group are first aggregated from (0, 0, 0) with the update formula (partial
+** HashAggregate), that buffer P is merged into a fresh buffer (PartialMerge after the
+** exchange), then a fresh buffer merges the restored state S and that one (PartialMerge
+** after StateStoreRestoreExec, which emits S first), and the result is stored; the output
+** is a fresh buffer merged with it (Final).  Merging into a fresh buffer is not the
+** identity (avg becomes (avg / n) * n), so doing the arithmetic in another order changes
+** the last bits.  Here:
+**   state after the batch:  S' = merge(merge(0, S), merge(0, P))
+**   output:                 evaluate(merge(0, S'))
+** A group's P belongs to the batch whose id (+ 1) is kept with it: the first row of a
+** later batch folds it into S first; the emit function folds a pending P on the fly.
+** A row of a group always passes here, so a batch where all of a group's values are NULL
+** still folds (P = (0, 0, 0)), as Spark merges the group's empty partial buffer.
+*/
+typedef struct Moments {
+    LLVMValueRef n, avg, m2;
+} Moments;
+
+static Moments moments_load(CgCtx *cg, LLVMValueRef st, uint32_t off)
+{
+    Moments m;
+    m.n = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off, ""), "mo.n");
+    m.avg = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 8u, ""), "mo.avg");
+    m.m2 = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 16u, ""), "mo.m2");
+    return m;
+}
+
+static void moments_store(CgCtx *cg, LLVMValueRef st, uint32_t off, Moments m)
+{
+    cg_store(cg, m.n, cg_gepc(cg, st, off, ""));
+    cg_store(cg, m.avg, cg_gepc(cg, st, off + 8u, ""));
+    cg_store(cg, m.m2, cg_gepc(cg, st, off + 16u, ""));
+}
+
+/* CentralMomentAgg.mergeExpressions (momentOrder 2), a the left buffer, b the right. */
+static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
+{
+    LLVMBuilderRef B = cg->b;
+    Moments r;
+    r.n = LLVMBuildFAdd(B, a.n, b.n, "mo.n");
+    LLVMValueRef delta = LLVMBuildFSub(B, b.avg, a.avg, "mo.delta");
+    LLVMValueRef zero_n = LLVMBuildFCmp(B, LLVMRealOEQ, r.n, cg_f64(cg, 0.0), "");
+    LLVMValueRef delta_n = cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(B, delta, r.n, ""));
+    r.avg = LLVMBuildFAdd(B, a.avg, LLVMBuildFMul(B, delta_n, b.n, ""), "mo.avg");
+    LLVMValueRef cross = LLVMBuildFMul(B, LLVMBuildFMul(B, LLVMBuildFMul(B, delta, delta_n, ""), a.n, ""), b.n, "");
+    r.m2 = LLVMBuildFAdd(B, LLVMBuildFAdd(B, a.m2, b.m2, ""), cross, "mo.m2");
+    return r;
+}
+
+static Moments moments_merge_fresh(CgCtx *cg, Moments b)
+{
+    Moments zero = {cg_f64(cg, 0.0), cg_f64(cg, 0.0), cg_f64(cg, 0.0)};
+    return moments_merge(cg, zero, b);
+}
+
+/* The state after the batch of P: merge(merge(0, S), merge(0, P)). */
+static Moments moments_fold(CgCtx *cg, Moments s, Moments p)
+{
+    return moments_merge(cg, moments_merge_fresh(cg, s), moments_merge_fresh(cg, p));
+}
+
+/* The group's state as of now: S with a pending batch folded in. */
+static Moments moments_current(CgCtx *cg, LLVMValueRef st)
+{
+    Moments s = moments_load(cg, st, 0), p = moments_load(cg, st, 24);
+    LLVMValueRef pending = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, cg_gepc(cg, st, 48, ""), "mo.batch"),
+                                         cg_i64(cg, 0), "");
+    Moments f = moments_fold(cg, s, p);
+    f.n = cg_select(cg, pending, f.n, s.n);
+    f.avg = cg_select(cg, pending, f.avg, s.avg);
+    f.m2 = cg_select(cg, pending, f.m2, s.m2);
+    return f;
+}
+
+/* The group's first row of this batch folds the earlier batch's P and starts a new one. */
+static void moments_begin_batch(CgCtx *cg, LLVMValueRef st)
+{
+    LLVMBuilderRef B = cg->b;
+    LLVMValueRef mark_p = cg_gepc(cg, st, 48, "");
+    LLVMValueRef mark = cg_load(cg, cg->t_i64, mark_p, "mo.batch");
+    LLVMValueRef cur = LLVMBuildAdd(B, cg_call(cg, "srt_query_batch_id", &cg->q, 1, "batch"), cg_i64(cg, 1), "");
+    LLVMBasicBlockRef bb_new = cg_block(cg, "mo.newbatch");
+    LLVMBasicBlockRef bb_upd = cg_block(cg, "mo.update");
+    LLVMBuildCondBr(B, LLVMBuildICmp(B, LLVMIntEQ, mark, cur, ""), bb_upd, bb_new);
+    cg_at(cg, bb_new);
+    /* The group's first row of this batch: fold the earlier batch's P, start a new one. */
+    moments_store(cg, st, 0, moments_current(cg, st));
+    Moments zero = {cg_f64(cg, 0.0), cg_f64(cg, 0.0), cg_f64(cg, 0.0)};
+    moments_store(cg, st, 24, zero);
+    cg_store(cg, cur, mark_p);
+    LLVMBuildBr(B, bb_upd);
+    cg_at(cg, bb_upd);
+}
+
+static void update_moments(CgCtx *cg, LLVMValueRef st, CgVal x)
+{
+    LLVMBuilderRef B = cg->b;
+    moments_begin_batch(cg, st);
+    /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
+    Moments p = moments_load(cg, st, 24);
+    Moments r;
+    r.n = LLVMBuildFAdd(B, p.n, cg_f64(cg, 1.0), "mo.n");
+    LLVMValueRef delta = LLVMBuildFSub(B, x.v, p.avg, "mo.delta");
+    LLVMValueRef delta_n = LLVMBuildFDiv(B, delta, r.n, "mo.deltan");
+    r.avg = LLVMBuildFAdd(B, p.avg, delta_n, "mo.avg");
+    r.m2 = LLVMBuildFAdd(B, p.m2, LLVMBuildFMul(B, delta, LLVMBuildFSub(B, delta, delta_n, ""), ""), "mo.m2");
+    r.n = cg_select(cg, x.null, p.n, r.n);
+    r.avg = cg_select(cg, x.null, p.avg, r.avg);
+    r.m2 = cg_select(cg, x.null, p.m2, r.m2);
+    moments_store(cg, st, 24, r);
+}
+
+static LLVMValueRef sqrt_f64(CgCtx *cg, LLVMValueRef v)
+{
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.sqrt.f64");
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_f64, &cg->t_f64, 1, 0);
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, "llvm.sqrt.f64", ft);
+    return LLVMBuildCall2(cg->b, ft, fn, &v, 1, "sqrt");
+}
+
+/* evaluateExpression of StddevSamp, StddevPop, VarianceSamp, VariancePop on merge(0, S'):
+   NULL for n = 0, and for n = 1 of a sample (spark.sql.legacy.statisticalAggregate false:
+   nullOnDivideByZero). */
+static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMBuilderRef B = cg->b;
+    Moments f = moments_merge_fresh(cg, moments_current(cg, st));
+    bool samp = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_VAR_SAMP;
+    bool root = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP;
+    CgVal r = {0};
+    r.null = LLVMBuildFCmp(B, LLVMRealOEQ, f.n, cg_f64(cg, 0.0), "mo.empty");
+    LLVMValueRef d = f.n;
+    if (samp) {
+        r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, f.n, cg_f64(cg, 1.0), ""));
+        d = LLVMBuildFSub(B, f.n, cg_f64(cg, 1.0), "");
+    }
+    LLVMValueRef v = LLVMBuildFDiv(B, f.m2, d, "mo.var");
+    r.v = root ? sqrt_f64(cg, v) : v;
+    r.v = cg_select(cg, r.null, cg_f64(cg, 0.0), r.v);
+    return r;
+}
+
+/* ==== first, last ====
+** Spark's First and Last in order of arrival.  Their partial buffers merge as
+** If(valueSet.left, first.left, first.right) and If(valueSet.right, last.right, last.left),
+** so folding a batch's partial buffer into the state gives what updating the state row by
+** row gives: one level of state is exact here.
+*/
+
+/* The value of a min/max/first/last slot of type t, r->null already set: a scalar's 64-bit
+   slot, or a STRING's pointer and length. */
+static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
+{
+    if (t->kind == TY_STRING) {
+        LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "slot.s");
+        r->v = cg_select(cg, r->null, cg_null_of(cg, t).v, p);
+        /* A NULL is the empty default with length 0, whatever the state holds (a state
+           read back from a checkpoint may carry a stale length). */
+        r->len = cg_select(cg, r->null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "slot.n"));
+    } else if (t->kind == TY_DOUBLE) {
+        r->v = cg_load(cg, cg->t_f64, st, "slot");
+    } else {
+        r->v = cg_load(cg, cg->t_i64, st, "slot");
+        if (t->kind == TY_INT)
+            r->v = LLVMBuildTrunc(cg->b, r->v, cg->t_i32, "");
+        else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
+            r->v = LLVMBuildTrunc(cg->b, r->v, cg->t_i1, "");
+    }
+}
+
+/* The 64-bit slot of a scalar (as min/max keep it). */
+static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
+{
+    if (t->kind == TY_DOUBLE)
+        return LLVMBuildBitCast(cg->b, v, cg->t_i64, "");
+    if (t->kind == TY_INT)
+        return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+    if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
+        return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
+    return v;
+}
+
+static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+{
+    LLVMValueRef set_p = cg_gepc(cg, st, 12, "fl.set.p");
+    LLVMValueRef set = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, set_p, "fl.set"), cg_i8(cg, 0), "");
+    LLVMValueRef take;
+    if (a->kind == AGG_FIRST) /* If(valueSet [|| IsNull(child)], first, child) */
+        take = a->ignore_nulls ? cg_and(cg, cg_not(cg, set), cg_not(cg, x.null)) : cg_not(cg, set);
+    else /* ignoreNulls: If(IsNull(child), last, child); else child */
+        take = a->ignore_nulls ? cg_not(cg, x.null) : cg_i1(cg, 1);
+    LLVMBasicBlockRef bb_take = cg_block(cg, "fl.take");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "fl.done");
+    LLVMBuildCondBr(cg->b, take, bb_take, bb_done);
+    cg_at(cg, bb_take);
+    if (a->type->kind == TY_STRING) {
+        /* The table keeps its own copy of the string; a NULL keeps none. */
+        LLVMBasicBlockRef bb_copy = cg_block(cg, "fl.copy");
+        LLVMBasicBlockRef bb_null = cg_block(cg, "fl.null");
+        LLVMBasicBlockRef bb_flags = cg_block(cg, "fl.flags");
+        LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
+        cg_at(cg, bb_copy);
+        LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+        LLVMValueRef dargs[3] = {table, x.v, x.len};
+        cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "fl.copy"), st);
+        cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
+        LLVMBuildBr(cg->b, bb_flags);
+        cg_at(cg, bb_null);
+        cg_store(cg, LLVMConstNull(cg->t_ptr), st);
+        cg_store(cg, cg_i32(cg, 0), cg_gepc(cg, st, 8, ""));
+        LLVMBuildBr(cg->b, bb_flags);
+        cg_at(cg, bb_flags);
+    } else {
+        LLVMValueRef bits = value_bits(cg, a->type, x.v);
+        cg_store(cg, cg_select(cg, x.null, cg_i64(cg, 0), bits), st);
+    }
+    cg_store(cg, cg_i8(cg, 1), set_p);
+    cg_store(cg, LLVMBuildZExt(cg->b, x.null, cg->t_i8, ""), cg_gepc(cg, st, 13, ""));
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
+static CgVal final_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    LLVMValueRef set = cg_load(cg, cg->t_i8, cg_gepc(cg, st, 12, ""), "fl.set");
+    LLVMValueRef isnull = cg_load(cg, cg->t_i8, cg_gepc(cg, st, 13, ""), "fl.isnull");
+    r.null = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, set, cg_i8(cg, 0), ""),
+                   LLVMBuildICmp(cg->b, LLVMIntNE, isnull, cg_i8(cg, 0), ""));
+    slot_value(cg, a->type, st, &r);
+    return r;
+}
+
+/* Sessions (scalars only): First takes the right buffer when the left has no value, Last
+   when the right has one; the 16 bytes go together. */
+static void merge_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMValueRef ds = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, dst, 12, ""), ""), cg_i8(cg, 0), "");
+    LLVMValueRef ss = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, src, 12, ""), ""), cg_i8(cg, 0), "");
+    LLVMValueRef take = a->kind == AGG_FIRST ? cg_not(cg, ds) : ss;
+    for (uint32_t off = 0; off < 16; off += 8) {
+        LLVMValueRef d = cg_load(cg, cg->t_i64, cg_gepc(cg, dst, off, ""), "");
+        LLVMValueRef v = cg_load(cg, cg->t_i64, cg_gepc(cg, src, off, ""), "");
+        cg_store(cg, cg_select(cg, take, v, d), cg_gepc(cg, dst, off, ""));
+    }
+}
+
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
+    if (a->type->kind == TY_DECIMAL) {
+        update_dec_agg(cg, a, st, x);
+        return;
+    }
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
     switch (a->kind) {
     case AGG_COUNT_STAR:
@@ -230,6 +665,19 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     case AGG_MIN:
     case AGG_MAX:
         update_minmax(cg, a, st, x);
+        return;
+    case AGG_APPROX_COUNT_DISTINCT:
+        update_hll(cg, a, st, x);
+        return;
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        update_moments(cg, st, x);
+        return;
+    case AGG_FIRST:
+    case AGG_LAST:
+        update_first_last(cg, a, st, x);
         return;
     }
 }
@@ -308,6 +756,30 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
 }
 
+/*
+** Before the records of a buffer: an aggregation without grouping keys merges a batch's
+** partial buffer into its state even when no row reaches it (Spark's aggregate without
+** keys makes one row of initial values), so its stddev/variance start the batch here.
+*/
+void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
+{
+    if (pq->key.n != 0 || pq->session)
+        return;
+    bool any = false;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        any |= plan_agg_two_level(&pq->agg->aggs[i]);
+    if (!any)
+        return;
+    LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, cg->t_i64, "nokey"), cg->t_ptr, "");
+    LLVMValueRef hargs[2] = {key, cg_i32(cg, 0)};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
+    LLVMValueRef uargs[4] = {table, key, cg_i32(cg, 0), hash};
+    LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "global");
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (plan_agg_two_level(&pq->agg->aggs[i]))
+            moments_begin_batch(cg, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"));
+}
+
 /* ==== Session windows ==== */
 
 /*
@@ -333,6 +805,10 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
 static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
+    if (a->type->kind == TY_DECIMAL) {
+        merge_dec_agg(cg, a, dst, src);
+        return;
+    }
     switch (a->kind) {
     case AGG_COUNT_STAR:
     case AGG_COUNT: {
@@ -369,7 +845,22 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, dh, sh), cg->t_i32, ""), dhp);
         return;
     }
+    case AGG_APPROX_COUNT_DISTINCT: {
+        LLVMValueRef args[3] = {dst, src, cg_i32(cg, a->hll_p)};
+        cg_call(cg, "srt_hll_merge", args, 3, "");
+        return;
     }
+    case AGG_FIRST:
+    case AGG_LAST:
+        merge_first_last(cg, a, dst, src);
+        return;
+    case AGG_STDDEV_SAMP: /* refused in session windows by plan */
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        break;
+    }
+    SL_UNREACHABLE();
 }
 
 /* void merge(uint8_t *dst_state, const uint8_t *src_state) (SrtMergeFn) */
@@ -395,6 +886,8 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 
 static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
+    if (a->type->kind == TY_DECIMAL)
+        return final_dec_value(cg, a, st);
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
     switch (a->kind) {
@@ -420,24 +913,22 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_MAX: {
         LLVMValueRef has = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 12, ""), "mm.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i32(cg, 0), "mm.null");
-        const Type *t = a->type;
-        if (t->kind == TY_STRING) {
-            LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "mm.s");
-            r.v = cg_select(cg, r.null, cg_null_of(cg, t).v, p);
-            /* A NULL is the empty default with length 0, whatever the state holds (a state
-               read back from a checkpoint may carry a stale length). */
-            r.len = cg_select(cg, r.null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n"));
-        } else if (t->kind == TY_DOUBLE) {
-            r.v = cg_load(cg, cg->t_f64, st, "mm");
-        } else {
-            r.v = cg_load(cg, cg->t_i64, st, "mm");
-            if (t->kind == TY_INT)
-                r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i32, "");
-            else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
-                r.v = LLVMBuildTrunc(cg->b, r.v, cg->t_i1, "");
-        }
+        slot_value(cg, a->type, st, &r);
         return r;
     }
+    case AGG_APPROX_COUNT_DISTINCT: {
+        LLVMValueRef args[2] = {st, cg_i32(cg, a->hll_p)};
+        r.v = cg_call(cg, "srt_hll_estimate", args, 2, "approx");
+        return r;
+    }
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        return final_moments(cg, a, st);
+    case AGG_FIRST:
+    case AGG_LAST:
+        return final_first_last(cg, a, st);
     }
     SL_UNREACHABLE();
 }

@@ -64,20 +64,6 @@ static LLVMValueRef floor_div(CgCtx *cg, LLVMValueRef v, int64_t d)
 
 #define US_PER_DAY 86400000000LL
 
-static CgVal date_to_string(CgCtx *cg, CgVal a)
-{
-    static const char fmt[] = "yyyy-MM-dd";
-    LLVMValueRef us = LLVMBuildMul(cg->b, a.v, cg_i64(cg, US_PER_DAY), "");
-    LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "date.p");
-    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "date.n");
-    LLVMValueRef args[6] = {cg->q, us, cg_str_const(cg, fmt, sizeof fmt - 1, "datefmt"),
-                            cg_i32(cg, sizeof fmt - 1), out, out_n};
-    cg_call(cg, "srt_date_format", args, 6, "");
-    CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "date"));
-    r.len = cg_load(cg, cg->t_i32, out_n, "date.len");
-    return r;
-}
-
 CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
 {
     TypeKind f = from->kind, t = to->kind;
@@ -85,6 +71,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return a;
     if (f == TY_NULL)
         return cg_null_of(cg, to);
+    if (f == TY_DECIMAL || t == TY_DECIMAL)
+        return cg_dec_cast(cg, a, from, to, span);
     LLVMTypeRef lt = cg_type_of(cg, to);
     switch (t) {
     case TY_STRING:
@@ -94,7 +82,7 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_BIGINT: return to_string(cg, a, "srt_cast_i64_str", a.v);
         case TY_DOUBLE: return to_string(cg, a, "srt_cast_f64_str", a.v);
         case TY_TIMESTAMP: return to_string(cg, a, "srt_cast_ts_str", a.v);
-        case TY_DATE: return date_to_string(cg, a);
+        case TY_DATE: return to_string(cg, a, "srt_cast_date_str", a.v);
         default: break;
         }
         break;
@@ -162,11 +150,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
     case TY_DATE:
         switch (f) {
         case TY_TIMESTAMP: return scalar(a.null, floor_div(cg, a.v, US_PER_DAY));
-        case TY_STRING: {
-            CgVal r = from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
-            r.v = floor_div(cg, r.v, US_PER_DAY);
-            return r;
-        }
+        case TY_STRING: /* DateTimeUtils.stringToDate: the time part is not read */
+            return from_string(cg, a, "srt_cast_str_date", cg->t_i64);
         default: break;
         }
         break;

@@ -63,6 +63,15 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d)
     case TY_DOUBLE:
         r.v = cg_load(cg, cg->t_f64, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_D), "d.d");
         break;
+    case TY_DECIMAL: { /* low 64 bits in i, high in hi */
+        LLVMTypeRef t128 = cg_dec_type(cg);
+        LLVMValueRef lo = cg_load(cg, cg->t_i64, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_I), "d.lo");
+        LLVMValueRef hi = cg_load(cg, cg->t_i64, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_HI), "d.hi");
+        LLVMValueRef v = LLVMBuildOr(cg->b, LLVMBuildZExt(cg->b, lo, t128, ""),
+                                     LLVMBuildShl(cg->b, LLVMBuildZExt(cg->b, hi, t128, ""), LLVMConstInt(t128, 64, 0), ""), "d.dec");
+        r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
+        break;
+    }
     case TY_STRING:
     case TY_ARRAY: {
         LLVMValueRef p = cg_load(cg, cg->t_ptr, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_P), "d.p");
@@ -126,6 +135,13 @@ void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_b
     case TY_DOUBLE:
         cg_store(cg, v.v, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_D));
         return;
+    case TY_DECIMAL: {
+        LLVMTypeRef t128 = cg_dec_type(cg);
+        cg_store(cg, LLVMBuildTrunc(cg->b, v.v, cg->t_i64, ""), cg_datum_field(cg, d, SRT_FIELDNO_DATUM_I));
+        LLVMValueRef hi = LLVMBuildTrunc(cg->b, LLVMBuildAShr(cg->b, v.v, LLVMConstInt(t128, 64, 0), ""), cg->t_i64, "");
+        cg_store(cg, hi, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_HI));
+        return;
+    }
     case TY_STRING: {
         LLVMValueRef p = v.v;
         if (to_batch) {

@@ -60,6 +60,7 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
     case TY_BOOLEAN: r.v = cg_i1(cg, e->u.value.i != 0); break;
     case TY_INT: r.v = cg_i32(cg, e->u.value.i); break;
     case TY_DOUBLE: r.v = cg_f64(cg, e->u.value.d); break;
+    case TY_DECIMAL: r.v = cg_dec_const(cg, e->u.value.dec); break;
     case TY_STRING:
         r.v = cg_str_const(cg, e->u.value.s, e->u.value.n, "lit");
         r.len = cg_i32(cg, e->u.value.n);
@@ -147,6 +148,8 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
 {
     LLVMValueRef null = cg_or(cg, a.null, b.null);
     AstBinaryOp op = e->u.bin.op;
+    if (e->type->kind == TY_DECIMAL)
+        return cg_dec_arith(cg, op, e->type, e->u.bin.lhs->type, a, e->u.bin.rhs->type, b);
     if (e->type->kind == TY_DOUBLE) {
         LLVMValueRef v;
         switch (op) {

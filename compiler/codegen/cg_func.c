@@ -63,7 +63,7 @@ static LLVMValueRef call_at_entry(CgCtx *cg, const char *fn, LLVMValueRef *args,
     return r;
 }
 
-/* The compiled pattern of a regexp_extract/split call: fetched once per call of the
+/* The compiled pattern of a regexp_extract/split/regexp_replace call: fetched once per call of the
    generated function when the pattern is a constant, else per record. */
 static LLVMValueRef regex_of(CgCtx *cg, const SExpr *pat, CgVal p)
 {
@@ -185,6 +185,110 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
     return cg_cast(cg, ts, &type_timestamp, &type_bigint, e->span);
 }
 
+/* ==== concat_ws ... get_json_object ====
+   Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
+   Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
+   CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateAdd, DateSub, DateDiff) and
+   jsonExpressions.scala (GetJsonObject). */
+
+/* concat_ws(sep, parts...): the separator and the parts go to the runtime as arrays of
+   pointers, lengths and kinds (a NULL part is skipped; only a NULL separator makes the
+   result NULL). */
+static CgVal call_concat_ws(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int k = e->u.call.n_args;
+    LLVMValueRef ps = cg_alloca(cg, LLVMArrayType(cg->t_ptr, (unsigned)k), "ws.ps");
+    LLVMValueRef ns = cg_alloca(cg, LLVMArrayType(cg->t_i32, (unsigned)k), "ws.ns");
+    LLVMValueRef ks = cg_alloca(cg, LLVMArrayType(cg->t_i8, (unsigned)k), "ws.kinds");
+    for (int i = 0; i < k; i++) {
+        CgVal p = a[i];
+        int kind = e->u.call.args[i]->type->kind == TY_ARRAY ? SRT_WS_ARRAY : SRT_WS_STRING;
+        cg_store(cg, p.v, cg_gepc(cg, ps, (uint64_t)i * sizeof(void *), ""));
+        cg_store(cg, p.len, cg_gepc(cg, ns, (uint64_t)i * 4, ""));
+        cg_store(cg, cg_select(cg, p.null, LLVMConstInt(cg->t_i8, SRT_WS_NULL, 0),
+                               LLVMConstInt(cg->t_i8, (unsigned long long)kind, 0)),
+                 cg_gepc(cg, ks, (uint64_t)i, ""));
+    }
+    LLVMValueRef args[7] = {cg->q, LLVMBuildPointerCast(cg->b, ps, cg->t_ptr, ""),
+                            LLVMBuildPointerCast(cg->b, ns, cg->t_ptr, ""),
+                            LLVMBuildPointerCast(cg->b, ks, cg->t_ptr, ""), cg_i32(cg, k)};
+    return string_result(cg, "srt_str_concat_ws", args, 5, a[0].null, 1);
+}
+
+/* lpad/rpad(s, len[, pad]): the pad is ' ' by default. */
+static CgVal call_pad(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    CgVal pad = n > 2 ? a[2] : const_string(cg, " ");
+    LLVMValueRef args[8] = {cg->q, a[0].v, a[0].len, a[1].v, pad.v, pad.len};
+    return string_result(cg, e->u.call.fn == FN_LPAD ? "srt_str_lpad" : "srt_str_rpad", args, 6,
+                         cg_or(cg, any_null(cg, a, 2), pad.null), 1);
+}
+
+/* locate(substr, str[, pos]): StringLocate.eval gives 0 for a NULL pos (before looking at
+   the other arguments), else NULL when substr or str is. */
+static CgVal call_locate(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    LLVMValueRef pos = n > 2 ? a[2].v : cg_i32(cg, 1);
+    LLVMValueRef args[5] = {a[1].v, a[1].len, a[0].v, a[0].len, pos};
+    LLVMValueRef v = cg_call(cg, "srt_str_locate", args, 5, "locate");
+    if (n < 3)
+        return scalar(any_null(cg, a, 2), v);
+    LLVMValueRef pos_null = a[2].null;
+    LLVMValueRef null = LLVMBuildAnd(cg->b, LLVMBuildNot(cg->b, pos_null, ""), any_null(cg, a, 2), "");
+    return scalar(null, cg_select(cg, pos_null, cg_i32(cg, 0), v));
+}
+
+/* to_date(s, fmt) of a STRING: CAST(to_timestamp(s, fmt) AS DATE); any other to_date is the
+   cast sema put on its first argument. */
+static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    if (n == 2 && e->u.call.args[0]->type->kind == TY_STRING) {
+        return cg_cast(cg, parse_with_format(cg, a[0], a[1]), &type_timestamp, &type_date,
+                       e->span);
+    }
+    return scalar(any_null(cg, a, n), a[0].v);
+}
+
+/* date_trunc(unit, ts): a constant unit is read once per call of the generated function
+   (TruncTimestamp parses a foldable format once); an unknown unit is NULL. */
+static CgVal call_date_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const SExpr *unit = e->u.call.args[0];
+    LLVMValueRef level;
+    if (is_null_const(unit))
+        return cg_null_of(cg, e->type);
+    if (unit->kind == SX_CONST) {
+        LLVMValueRef args[2] = {cg_str_const(cg, unit->u.value.s, unit->u.value.n, "unit"),
+                                cg_i32(cg, unit->u.value.n)};
+        level = call_at_entry(cg, "srt_trunc_level", args, 2, "trunc.level");
+    } else {
+        LLVMValueRef args[2] = {a[0].v, a[0].len};
+        level = cg_call(cg, "srt_trunc_level", args, 2, "trunc.level");
+    }
+    LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
+                              LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, 0), ""));
+    LLVMValueRef args[2] = {a[1].v, level};
+    return scalar(null, cg_call(cg, "srt_ts_trunc", args, 2, "trunc"));
+}
+
+/* date_add, date_sub, datediff: Java int arithmetic on days (wraps, as DateAdd's
+   start + d), the DATE kept in an i64. */
+static CgVal call_date_arith(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    LLVMValueRef x = LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "");
+    LLVMValueRef y = e->u.call.fn == FN_DATE_ADD || e->u.call.fn == FN_DATE_SUB
+                         ? a[1].v
+                         : LLVMBuildTrunc(cg->b, a[1].v, cg->t_i32, "");
+    LLVMValueRef r = e->u.call.fn == FN_DATE_ADD ? LLVMBuildAdd(cg->b, x, y, "date")
+                                                 : LLVMBuildSub(cg->b, x, y, "date");
+    if (e->u.call.fn != FN_DATEDIFF)
+        r = LLVMBuildSExt(cg->b, r, cg->t_i64, "");
+    return scalar(any_null(cg, a, 2), r);
+}
+
 /* greatest/least as Spark's Greatest.eval: fold from NULL, a non-NULL argument replaces the
    result when the result is NULL or the argument orders strictly after (before) it, so NULLs
    are skipped, all NULL gives NULL, NaN is the greatest double and of equal values the
@@ -286,6 +390,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         /* ARRAY: v -> const SrtDatum[len] (scratch memory), len = elements. */
         return string_result(cg, "srt_split", args, 5, any_null(cg, a, n), 1);
     }
+    case FN_REGEXP_REPLACE: {
+        if (is_null_const(x[1]) || (n > 3 && is_null_const(x[3])))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef args[9] = {cg->q,  re,       a[0].v, a[0].len,
+                                a[2].v, a[2].len, n > 3 ? a[3].v : cg_i32(cg, 1)};
+        return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
+    }
     case FN_SIZE:
         /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */
         if (x[0]->type->kind != TY_ARRAY || !a[0].len)
@@ -311,6 +423,38 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_CURRENT_TIMESTAMP:
         return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
+    case FN_CONCAT_WS:
+        return call_concat_ws(cg, e, a);
+    case FN_LPAD:
+    case FN_RPAD:
+        return call_pad(cg, e, a);
+    case FN_REPEAT: {
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v};
+        return string_result(cg, "srt_str_repeat", args, 4, any_null(cg, a, 2), 1);
+    }
+    case FN_REVERSE: {
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, x[0]->type->kind == TY_ARRAY ? "srt_array_reverse" : "srt_str_reverse",
+                             args, 3, a[0].null, 0);
+    }
+    case FN_LOCATE:
+        return call_locate(cg, e, a);
+    case FN_CURRENT_DATE: /* CurrentBatchTimestamp as a DATE: the batch's day (UTC) */
+        return cg_cast(cg,
+                       scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now")),
+                       &type_timestamp, &type_date, e->span);
+    case FN_TO_DATE:
+        return call_to_date(cg, e, a);
+    case FN_DATE_TRUNC:
+        return call_date_trunc(cg, e, a);
+    case FN_DATE_ADD:
+    case FN_DATE_SUB:
+    case FN_DATEDIFF:
+        return call_date_arith(cg, e, a);
+    case FN_GET_JSON_OBJECT: {
+        LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
+        return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
+    }
     case FN_GREATEST:
     case FN_LEAST:
         return call_extremum(cg, e, a);

@@ -2,7 +2,7 @@
 **
 ** Value model: an SQL value is a CgVal, decomposed at compile time.  Scalars
 ** carry an i1 null flag and one LLVM value (i1 BOOLEAN, i32 INT, i64 BIGINT/
-** TIMESTAMP/DATE/INTERVAL, double DOUBLE); a STRING adds an i32 length to its
+** TIMESTAMP/DATE/INTERVAL, double DOUBLE, i128 DECIMAL: the unscaled value); a STRING adds an i32 length to its
 ** i8* bytes; a STRUCT is an array of field CgVals plus its own null flag, so
 ** `window.start` costs nothing; an ARRAY is an i8* to its element datums
 ** (const SrtDatum[len]) and an i32 count in len.  A NULL value always carries a safe default
@@ -136,6 +136,17 @@ CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span
 CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *args);
 bool cg_func_inlined(const char *name);
 
+/* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
+LLVMTypeRef cg_dec_type(CgCtx *cg);
+LLVMValueRef cg_dec_const(CgCtx *cg, __int128 v);
+LLVMValueRef cg_dec_load(CgCtx *cg, LLVMValueRef p, const char *name);
+void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p);
+/* a (at scale from_s) as DECIMAL(p, s), HALF_UP; NULL on overflow. */
+CgVal cg_dec_rescale(CgCtx *cg, CgVal a, int from_s, int p, int s);
+/* a op b (+ - * / %) of decimals of types ta and tb into the result type rt. */
+CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b);
+CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span);
+
 /* cg_json.c: parse one JSON record at *p for the needed columns of a source. */
 typedef struct CgRecord {
     LLVMValueRef *null_slots;  /* i8 allocas per column (NULL if not needed) */
@@ -186,6 +197,8 @@ void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
    and sets *len_out (i32). */
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out);
+/* Per buffer, before its records: what an aggregation does once per batch (cg_agg.c). */
+void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table);
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                    const CgVal *args);
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);

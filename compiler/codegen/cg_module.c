@@ -32,8 +32,10 @@ static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_en
                                     "srt_json_i32", "srt_json_i64", "srt_json_f64",
                                     "srt_json_ts", "srt_json_date", "srt_json_str", "srt_window_start", "srt_window_bounds",
                                     "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
-                                    "srt_str_substr", "srt_str_trim",
-                                    "srt_csv_field", "srt_csv_i64", "srt_csv_bool"};
+                                    "srt_str_substr", "srt_str_trim", "srt_str_locate",
+                                    "srt_csv_field", "srt_csv_i64", "srt_csv_bool",
+                                    "srt_xxh64_i32", "srt_xxh64_i64", "srt_xxh64_f64",
+                                    "srt_xxh64_bytes", "srt_hll_add"};
 
 static int is_hot(const char *name)
 {
@@ -64,12 +66,12 @@ LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n
 {
     LLVMTypeRef ft;
     LLVMValueRef fn = cg_runtime_fn(cg, name, &ft);
-    LLVMTypeRef params[8];
+    LLVMTypeRef params[12];
     unsigned np = LLVMCountParamTypes(ft);
-    if (np != n || n > 8)
+    if (np != n || n > 12)
         SL_UNREACHABLE();
     LLVMGetParamTypes(ft, params);
-    LLVMValueRef cast[8];
+    LLVMValueRef cast[12];
     for (unsigned i = 0; i < n; i++) {
         LLVMTypeRef at = LLVMTypeOf(args[i]);
         if (at != params[i] && LLVMGetTypeKind(params[i]) == LLVMPointerTypeKind)
@@ -120,6 +122,7 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     case TY_BOOLEAN: return cg->t_i1;
     case TY_INT: return cg->t_i32;
     case TY_DOUBLE: return cg->t_f64;
+    case TY_DECIMAL: return cg_dec_type(cg);
     case TY_STRING:
     case TY_ARRAY: return cg->t_ptr;
     default: return cg->t_i64;
@@ -250,10 +253,10 @@ static void init_types(CgCtx *cg)
     cg->t_i64 = LLVMInt64TypeInContext(cg->ctx);
     cg->t_f64 = LLVMDoubleTypeInContext(cg->ctx);
     cg->t_ptr = LLVMPointerType(cg->t_i8, 0);
-    /* SrtDatum: { i64 i; double d; const void *p; uint32_t n; uint8_t is_null; } */
-    LLVMTypeRef fields[5] = {cg->t_i64, cg->t_f64, cg->t_ptr, cg->t_i32, cg->t_i8};
+    /* SrtDatum: { i64 i; double d; const void *p; uint32_t n; uint8_t is_null; i64 hi; } */
+    LLVMTypeRef fields[6] = {cg->t_i64, cg->t_f64, cg->t_ptr, cg->t_i32, cg->t_i8, cg->t_i64};
     cg->t_datum = LLVMStructCreateNamed(cg->ctx, "SrtDatum");
-    LLVMStructSetBody(cg->t_datum, fields, 5, 0);
+    LLVMStructSetBody(cg->t_datum, fields, 6, 0);
 }
 
 /* Helpers from the bitcode become internal so they inline and disappear; the hot ones
@@ -344,7 +347,7 @@ static void cg_destroy(CgCtx *cg)
         LLVMContextDispose(cg->ctx);
 }
 
-void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size)
+void cg_datum_layout(unsigned long long offsets[6], unsigned long long *size)
 {
     CgCtx cg = {0};
     Diag diag;
@@ -357,7 +360,7 @@ void cg_datum_layout(unsigned long long offsets[5], unsigned long long *size)
     cg.mod = LLVMModuleCreateWithNameInContext("layout", cg.ctx);
     init_types(&cg);
     if (setup_target(&cg) == 0) {
-        for (unsigned i = 0; i < 5; i++)
+        for (unsigned i = 0; i < 6; i++)
             offsets[i] = LLVMOffsetOfElement(cg.td, cg.t_datum, i);
         *size = LLVMABISizeOfType(cg.td, cg.t_datum);
     }

@@ -9,6 +9,7 @@
 */
 #include <string.h>
 
+#include "common/cm_connectors.h"
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
 
@@ -419,7 +420,8 @@ typedef enum InputKind { INPUT_JSON, INPUT_CSV, INPUT_TEXT, INPUT_VALUES } Input
 static InputKind input_kind(const PQuery *pq)
 {
     const SSource *src = pq->source;
-    if (strcmp(src->connector, "files") != 0)
+    const CmConnector *spec = cm_connector_find(src->connector, 0);
+    if (!spec || spec->input == CM_INPUT_VALUES)
         return INPUT_VALUES; /* rate, rate-micro-batch, socket: the runtime makes datums */
     if (src->format && strcmp(src->format, "csv") == 0)
         return INPUT_CSV;
@@ -466,6 +468,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_store(cg, buf, p_slot);
     cg_store(cg, cg_i64(cg, 0), rows);
     LLVMValueRef table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
+    if (pq->agg)
+        cg_agg_begin(cg, pq, table);
     LLVMValueRef dd_table = pq->dedup_block ? cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table") : NULL;
     EventTime et;
     event_time_setup(cg, pq, &et);

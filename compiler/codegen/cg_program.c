@@ -67,7 +67,8 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
         }
         for (int a = 0; a < op->block->n_agg; a++) {
             const SAgg *ag = &op->block->aggs[a];
-            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && ag->type->kind == TY_STRING) {
+            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
+                 ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
                 LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
                 cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
             }

@@ -30,6 +30,11 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
         out_n = cg_alloca(cg, cg->t_i32, "n");
         LLVMValueRef args[6] = {p, end, cg->q, out, out_n, st};
         np = cg_call(cg, "srt_json_str", args, 6, "p.val");
+    } else if (t->kind == TY_DECIMAL) {
+        out_t = cg_dec_type(cg);
+        out = cg_alloca(cg, out_t, "dec");
+        LLVMValueRef args[6] = {p, end, cg_i32(cg, t->precision), cg_i32(cg, t->scale), out, st};
+        np = cg_call(cg, "srt_json_dec", args, 6, "p.val");
     } else {
         const char *helper;
         switch (t->kind) {
@@ -68,10 +73,12 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
     return np;
 }
 
-static const char *type_suffix(const Type *t)
+static const char *type_suffix(CgCtx *cg, const Type *t)
 {
     if (!t)
         return "skip";
+    if (t->kind == TY_DECIMAL)
+        return arena_sprintf(cg->arena, "decimal_%d_%d", t->precision, t->scale);
     switch (t->kind) {
     case TY_BOOLEAN: return "boolean";
     case TY_INT: return "int";
@@ -87,7 +94,7 @@ bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef f
                      LLVMValueRef *fn, CgResume *r)
 {
     char name[64];
-    snprintf(name, sizeof name, "%s%s", prefix, type_suffix(t));
+    snprintf(name, sizeof name, "%s%s", prefix, type_suffix(cg, t));
     *fn = LLVMGetNamedFunction(cg->mod, name);
     if (*fn)
         return false;

@@ -60,7 +60,7 @@ static bool csv_type_ok(const Type *t)
 {
     switch (t->kind) {
     case TY_STRING: case TY_INT: case TY_BIGINT: case TY_BOOLEAN: case TY_DOUBLE: case TY_TIMESTAMP:
-    case TY_DATE: return true;
+    case TY_DATE: case TY_DECIMAL: return true;
     default: return false;
     }
 }
@@ -124,6 +124,14 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
         LLVMValueRef args[3] = {s, n, o};
         ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_f64", args, 3, "rc"), cg_i32(cg, 0), "ok");
         val = cg_load(cg, cg->t_f64, o, "v");
+        break;
+    }
+    case TY_DECIMAL: { /* UnivocityParser: ExprUtils.getDecimalParser, then Decimal(bd, p, s) */
+        LLVMValueRef o = cg_alloca(cg, cg_dec_type(cg), "csv.dec");
+        cg_store(cg, cg_dec_const(cg, 0), o);
+        LLVMValueRef args[5] = {s, n, cg_i32(cg, t->precision), cg_i32(cg, t->scale), o};
+        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_text_dec", args, 5, "rc"), cg_i32(cg, 1), "ok");
+        val = cg_load(cg, cg_dec_type(cg), o, "v");
         break;
     }
     default: { /* TIMESTAMP, DATE (csv_type_ok) */

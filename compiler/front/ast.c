@@ -107,6 +107,22 @@ AstExpr *ast_new_double(Arena *arena, double v, SrcSpan span)
     return e;
 }
 
+AstExpr *ast_new_number(Arena *arena, const char *text, double v, SrcSpan span)
+{
+    size_t n = strlen(text);
+    bool bd = n > 2 && (text[n - 1] == 'd' || text[n - 1] == 'D') && (text[n - 2] == 'b' || text[n - 2] == 'B');
+    if (bd) { /* 1.5BD: a DECIMAL of the digits before the suffix */
+        AstExpr *e = ast_expr_new(arena, AST_DECIMAL, span);
+        e->u.str = arena_strndup(arena, text, n - 2);
+        return e;
+    }
+    if (strpbrk(text, "eEdD")) /* an exponent, or the D suffix */
+        return ast_new_double(arena, v, span);
+    AstExpr *e = ast_expr_new(arena, AST_DECIMAL, span);
+    e->u.str = text;
+    return e;
+}
+
 AstExpr *ast_new_bool(Arena *arena, bool v, SrcSpan span)
 {
     AstExpr *e = ast_expr_new(arena, AST_BOOL, span);
@@ -528,6 +544,7 @@ int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx)
     case AST_BOOL:
     case AST_INT:
     case AST_DOUBLE:
+    case AST_DECIMAL:
     case AST_STRING:
     case AST_INTERVAL:
     case AST_COLUMN:

@@ -29,7 +29,9 @@ typedef enum AstExprKind {
     AST_INT,      /* integer literal: u.ival; a '-' directly before the digits is part of it
                      (int_negated); 9223372036854775808 is read as INT64_MIN and is only
                      valid negated */
-    AST_DOUBLE,   /* 1.5, 1e3: u.dval */
+    AST_DOUBLE,   /* 1e3, 2.5E-2 (an exponent): u.dval */
+    AST_DECIMAL,  /* 1.5, .5, 1., an integer beyond BIGINT: u.str is the text (digits and
+                     at most one '.'), a DECIMAL as Spark's visitDecimalLiteral */
     AST_STRING,   /* 'text' with \ escapes decoded (adjacent literals joined): u.str */
     AST_INTERVAL, /* INTERVAL '10 minutes' or INTERVAL 10 MINUTES: u.str is the text
                      after INTERVAL as one string ("10 minutes") */
@@ -259,6 +261,8 @@ AstTableElems ast_elems_add_column(Arena *arena, AstTableElems elems, AstColumnD
 
 AstExpr *ast_new_int(Arena *arena, int64_t v, SrcSpan span);
 AstExpr *ast_new_double(Arena *arena, double v, SrcSpan span);
+/* A number token as an expression: AST_DOUBLE with an exponent, else AST_DECIMAL. */
+AstExpr *ast_new_number(Arena *arena, const char *text, double v, SrcSpan span);
 AstExpr *ast_new_bool(Arena *arena, bool v, SrcSpan span);
 /* kind is AST_STRING or AST_INTERVAL; s is copied by reference (already in the arena). */
 AstExpr *ast_new_string(Arena *arena, AstExprKind kind, const char *s, SrcSpan span);

@@ -180,6 +180,7 @@ void ast_dump_expr(StrBuf *sb, const AstExpr *e)
     case AST_BOOL: sb_puts(sb, e->u.ival ? "TRUE" : "FALSE"); break;
     case AST_INT: sb_printf(sb, "%lld", (long long)e->u.ival); break;
     case AST_DOUBLE: put_double(sb, e->u.dval); break;
+    case AST_DECIMAL: sb_puts(sb, e->u.str); break;
     case AST_STRING: ast_dump_quoted(sb, e->u.str, '\''); break;
     case AST_INTERVAL:
         sb_puts(sb, "(INTERVAL ");

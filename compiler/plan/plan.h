@@ -56,7 +56,8 @@ typedef struct PKeyLayout {
     bool has_strings;
 } PKeyLayout;
 
-/* Where an aggregate keeps its state: 16 bytes each (value + count/flag). */
+/* Where an aggregate keeps its state: 16 bytes each (value + count/flag), or
+   plan_agg_state_size bytes for an aggregate with a larger state. */
 typedef struct PAggSlot {
     const SAgg *agg;
     uint32_t offset;
@@ -164,6 +165,13 @@ typedef struct PStateSchema {
 } PStateSchema;
 /* Fill *out for operator op of pq. */
 void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out);
+/* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
+uint32_t plan_agg_state_size(const SAgg *a);
+/* Does the aggregate keep a per-batch partial state folded into its state, as Spark's
+   partial aggregation and state merge do (stddev, variance; see cg_agg.c)? */
+bool plan_agg_two_level(const SAgg *a);
+/* The 64-bit words of an HLL++ sketch of precision p (Spark's numWords). */
+uint32_t plan_hll_words(int p);
 
 /* `sluice explain`: the logical and physical plan of every query. */
 void plan_explain(StrBuf *sb, const PProgram *plan);

@@ -110,6 +110,8 @@ static void layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, in
         slot->offset = off;
         if (t->kind == TY_STRUCT)
             slot->size = 8u * (uint32_t)t->n_fields; /* window, or a struct of scalars */
+        else if (t->kind == TY_DECIMAL)
+            slot->size = 16;                         /* the 128-bit unscaled value */
         else
             slot->size = 8;                          /* scalars; STRING: u32 length in 8 */
         if (t->kind == TY_STRING)
@@ -127,7 +129,7 @@ static void layout_state(Arena *arena, PQuery *pq)
     for (int i = 0; i < s->n_agg; i++) {
         pq->agg_slots[i].agg = &s->aggs[i];
         pq->agg_slots[i].offset = off;
-        off += 16;
+        off += plan_agg_state_size(&s->aggs[i]);
     }
     pq->state_size = off ? off : 16;
 }
@@ -290,6 +292,18 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
                     diag_error(diag, ag->span,
                                "min/max of a STRING in a session window aggregation is not "
                                "supported yet");
+                    return NULL;
+                }
+                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
+                    diag_error(diag, ag->span,
+                               "%s of a STRING in a session window aggregation is not supported "
+                               "yet", sema_agg_name(ag->kind));
+                    return NULL;
+                }
+                if (plan_agg_two_level(ag)) {
+                    diag_error(diag, ag->span,
+                               "%s in a session window aggregation is not supported yet",
+                               sema_agg_name(ag->kind));
                     return NULL;
                 }
             }

@@ -62,6 +62,8 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
             sb_printf(sb, "'%.*s'", (int)e->u.value.n, e->u.value.s);
         else if (e->type->kind == TY_DOUBLE)
             sb_printf(sb, "%g", e->u.value.d);
+        else if (e->type->kind == TY_DECIMAL)
+            sema_put_decimal(sb, e->u.value.dec, e->type->scale);
         else if (e->type->kind == TY_BOOLEAN)
             sb_puts(sb, e->u.value.i ? "true" : "false");
         else if (e->type->kind == TY_INTERVAL)
@@ -417,6 +419,11 @@ static const char *schema_type_name(const Type *t)
     case TY_INT: return "integer";
     case TY_BIGINT: return "long";
     case TY_DOUBLE: return "double";
+    case TY_DECIMAL: { /* decimal(p,s); printed at once by the caller */
+        static char name[32];
+        snprintf(name, sizeof name, "decimal(%d,%d)", t->precision, t->scale);
+        return name;
+    }
     case TY_STRING: return "string";
     case TY_TIMESTAMP: return "timestamp";
     case TY_DATE: return "date";

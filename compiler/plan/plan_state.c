@@ -74,9 +74,14 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             break;
         case AGG_SUM:
             put_field(sb, arena, "sum", a->type);
+            if (a->type->kind == TY_DECIMAL) /* Sum.shouldTrackIsEmpty */
+                put_field(sb, arena, "isEmpty", &type_boolean);
             break;
-        case AGG_AVG:
-            put_field(sb, arena, "sum", &type_double);
+        case AGG_AVG: /* Average.sumDataType: DECIMAL(p + 10, s) for a decimal */
+            put_field(sb, arena, "sum", a->type->kind == TY_DECIMAL
+                                            ? type_decimal(a->arg->type->precision + 10 > 38 ? 38 : a->arg->type->precision + 10,
+                                                           a->arg->type->scale)
+                                            : &type_double);
             put_field(sb, arena, "count", &type_bigint);
             break;
         case AGG_MIN:
@@ -85,8 +90,60 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGG_MAX:
             put_field(sb, arena, "max", a->type);
             break;
+        case AGG_STDDEV_SAMP: /* CentralMomentAgg.aggBufferAttributes, momentOrder 2 */
+        case AGG_STDDEV_POP:
+        case AGG_VAR_SAMP:
+        case AGG_VAR_POP:
+            put_field(sb, arena, "n", &type_double);
+            put_field(sb, arena, "avg", &type_double);
+            put_field(sb, arena, "m2", &type_double);
+            break;
+        case AGG_FIRST: /* First/Last.aggBufferAttributes */
+        case AGG_LAST:
+            put_field(sb, arena, a->kind == AGG_FIRST ? "first" : "last", a->type);
+            put_field(sb, arena, "valueSet", &type_boolean);
+            break;
+        case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
+            for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
+                put_field(sb, arena, arena_sprintf(arena, "MS[%u]", w), &type_bigint);
+            break;
         }
     }
+}
+
+uint32_t plan_hll_words(int p)
+{
+    return (1u << p) / 10u + 1u; /* HyperLogLogPlusPlusHelper.numWords: 10 registers a word */
+}
+
+bool plan_agg_two_level(const SAgg *a)
+{
+    return a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP || a->kind == AGG_VAR_SAMP ||
+           a->kind == AGG_VAR_POP;
+}
+
+uint32_t plan_agg_state_size(const SAgg *a)
+{
+    switch (a->kind) {
+    case AGG_COUNT_STAR:
+    case AGG_COUNT:
+    case AGG_SUM:
+    case AGG_MIN:
+    case AGG_MAX:
+    case AGG_AVG:
+    case AGG_FIRST:
+    case AGG_LAST:
+        /* a DECIMAL sum/avg/min/max: a 128-bit value and two 64-bit words (cg_agg.c) */
+        return a->type->kind == TY_DECIMAL ? 32 : 16;
+    case AGG_APPROX_COUNT_DISTINCT:
+        return (plan_hll_words(a->hll_p) * 8u + 15u) & ~15u;
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        return 64; /* the state's (n, avg, m2), the batch's, the batch's id (cg_agg.c) */
+    }
+    return 16;
 }
 
 static void agg_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)

@@ -144,6 +144,20 @@ const char *sema_agg_name(SAggKind kind)
         return "max";
     case AGG_AVG:
         return "avg";
+    case AGG_APPROX_COUNT_DISTINCT:
+        return "approx_count_distinct";
+    case AGG_STDDEV_SAMP:
+        return "stddev_samp";
+    case AGG_STDDEV_POP:
+        return "stddev_pop";
+    case AGG_VAR_SAMP:
+        return "var_samp";
+    case AGG_VAR_POP:
+        return "var_pop";
+    case AGG_FIRST:
+        return "first";
+    case AGG_LAST:
+        return "last";
     }
     return "?";
 }

@@ -158,6 +158,7 @@ typedef struct SValue {
     bool is_null;
     int64_t i;          /* BOOLEAN, INT, BIGINT, TIMESTAMP (µs), DATE (days), INTERVAL (µs) */
     double d;           /* DOUBLE */
+    __int128 dec;       /* DECIMAL: the unscaled value */
     const char *s;      /* STRING: bytes (NUL-terminated for convenience) */
     uint32_t n;         /* STRING: length in bytes */
 } SValue;
@@ -202,15 +203,37 @@ struct SExpr {
 
 /* ==== Bound queries ==== */
 
-typedef enum SAggKind { AGG_COUNT_STAR, AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AGG_AVG } SAggKind;
+typedef enum SAggKind {
+    AGG_COUNT_STAR,
+    AGG_COUNT,
+    AGG_SUM,
+    AGG_MIN,
+    AGG_MAX,
+    AGG_AVG,
+    AGG_APPROX_COUNT_DISTINCT, /* Spark's HyperLogLogPlusPlus, precision hll_p */
+    AGG_STDDEV_SAMP,           /* stddev, std, stddev_samp: Spark's StddevSamp */
+    AGG_STDDEV_POP,            /* StddevPop */
+    AGG_VAR_SAMP,              /* variance, var_samp: VarianceSamp */
+    AGG_VAR_POP,               /* VariancePop */
+    AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
+    AGG_LAST,                  /* last, last_value: Last */
+} SAggKind;
 
 typedef struct SAgg {
     SAggKind kind;
     SExpr *arg;         /* over the input of the SELECT; NULL for count(*) (and count(1));
                            sum/avg: already cast to the result type */
-    const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type */
+    const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
+                           approx_count_distinct BIGINT, stddev/variance DOUBLE,
+                           first/last arg type */
+    int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
+                           its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
+    bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
     SrcSpan span;
 } SAgg;
+
+/* The largest HLL++ precision a query may ask for (2^24 registers, 13 MiB of state per group). */
+#define SEMA_HLL_MAX_P 24
 
 typedef struct SOutCol {
     const char *name;   /* alias, or Spark's generated name: action, count(1), window */
@@ -336,5 +359,12 @@ bool sema_is_event_time(const SSelect *s, const SExpr *e);
 /* Parse a Spark interval string ("1 hour", "10 minutes", "2 days 3 hours") into µs.
    Returns 0 on success, -1 on a malformed string, -2 if it has a month/year part. */
 int sema_parse_interval(const char *text, int64_t *out_us);
+
+/* a op b (+ - * / %) on two decimals: Spark's result type with allowPrecisionLoss
+   (sema_decimal.c; code generation finalises avg with it). */
+const Type *sema_dec_arith_type(AstBinaryOp op, const Type *a, const Type *b);
+
+/* Spark's Decimal.toString of an unscaled value at a scale (plain digits, 1.0E-7 below 1E-6). */
+void sema_put_decimal(StrBuf *sb, __int128 v, int scale);
 
 #endif

@@ -1,7 +1,8 @@
 /* sema_catalog.c - CREATE SOURCE/TABLE/SINK and the WITH options of sources, sinks and queries.
 **
-** Options are data: one OptSpec table per connector (key, kind of value, required,
-** default), so a new connector is one table plus one line in `connectors`.  Keys
+** Options are data: one CmOptSpec table per connector (key, kind of value, required,
+** default) in common/cm_connectors.c, shared with the runtime, so a new connector is one
+** spec there plus its implementation.  Keys
 ** match case-insensitively and are stored with the table's spelling; values are
 ** stored as text in canonical form (true/false, json, PERMISSIVE), followed by
 ** the defaults of options that were not written (SOption.is_default).
@@ -14,138 +15,18 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_interval.h"
+#include "common/cm_connectors.h"
 #include "sema/sema_int.h"
 
 /* ==== Option tables ==== */
 
-typedef enum OptKind {
-    OPT_STRING,   /* any text; a required one must not be empty */
-    OPT_POS_INT,  /* 1 .. 2^31-1, Spark's "must be a positive integer" */
-    OPT_BOOL,     /* true | false, any case */
-    OPT_DURATION, /* '7d', '10s', '1 hour' (Spark's timeStringAsMs or an interval) */
-    OPT_CHOICE,   /* one of `choices` ("a|b|c"), any case; stored as spelled there */
-    OPT_TRIGGER,  /* once | availableNow | default | an interval */
-    OPT_NONNEG    /* 0 .. 2^63-1 (Spark's getLong with a "must be non-negative" check) */
-} OptKind;
-
-typedef struct OptSpec {
-    const char *key; /* canonical spelling */
-    OptKind kind;
-    bool required;
-    const char *def;     /* default value (canonical text), NULL if none */
-    const char *choices; /* OPT_CHOICE */
-    const char *not_yet; /* values refused for now ("csv|text"), NULL if none */
-    const char *spark;   /* Spark's spelling when it differs (queryName), for did-you-mean */
-    const char *missing; /* required: Spark's message when it is absent, NULL: the usual one */
-} OptSpec;
-
-enum { ROLE_SOURCE = 1, ROLE_TABLE = 2, ROLE_SINK = 4 };
-
-typedef struct ConnectorSpec {
-    const char *name;
-    unsigned roles;
-    const OptSpec *opts;
-    int n_opts;
-    const OptSpec *sink_opts; /* the sink's table when a connector is also a source; NULL: opts */
-    int n_sink_opts;
-} ConnectorSpec;
-
-#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-/* Spark's file source (FileStreamOptions) plus the JSON and CSV readers' options.
-   `format` defaults to json (Spark's default is parquet, which sluice does not read).
-   header .. escape are the CSV reader's (their defaults are dropped for other formats,
-   sema_infer.c); text has no options of its own. */
-static const OptSpec files_source_opts[] = {
-    {.key = "path", .kind = OPT_STRING, .required = true},
-    {.key = "format", .kind = OPT_CHOICE, .def = "json", .choices = "json|csv|text"},
-    {.key = "maxFilesPerTrigger", .kind = OPT_POS_INT},
-    {.key = "latestFirst", .kind = OPT_BOOL, .def = "false"},
-    {.key = "maxFileAge", .kind = OPT_DURATION, .def = "7d"},
-    {.key = "mode",
-     .kind = OPT_CHOICE,
-     .def = "PERMISSIVE",
-     .choices = "PERMISSIVE|DROPMALFORMED|FAILFAST"},
-    {.key = "columnNameOfCorruptRecord", .kind = OPT_STRING, .def = "_corrupt_record"},
-    {.key = "inferSchema", .kind = OPT_BOOL, .def = "false"},
-    {.key = "header", .kind = OPT_BOOL, .def = "false"},
-    {.key = "sep", .kind = OPT_STRING, .def = ",", .spark = "delimiter"},
-    {.key = "quote", .kind = OPT_STRING, .def = "\""},
-    {.key = "escape", .kind = OPT_STRING, .def = "\\"},
-};
-
-/* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults
-   to json (Spark's default parquet is not offered); header .. ignoreTrailingWhiteSpace are
-   read for csv only, with Spark's defaults for writing. */
-static const OptSpec files_sink_opts[] = {
-    {.key = "path", .kind = OPT_STRING, .required = true},
-    {.key = "format", .kind = OPT_CHOICE, .def = "json", .choices = "json|csv"},
-    {.key = "header", .kind = OPT_BOOL, .def = "false"},
-    {.key = "sep", .kind = OPT_STRING, .def = ",", .spark = "delimiter"},
-    {.key = "quote", .kind = OPT_STRING, .def = "\""},
-    {.key = "escape", .kind = OPT_STRING, .def = "\\"},
-    {.key = "ignoreLeadingWhiteSpace", .kind = OPT_BOOL, .def = "true"},
-    {.key = "ignoreTrailingWhiteSpace", .kind = OPT_BOOL, .def = "true"},
-};
-
-/* Spark's console sink (ConsoleSinkProvider). */
-static const OptSpec console_sink_opts[] = {
-    {.key = "numRows", .kind = OPT_POS_INT, .def = "20"},
-    {.key = "truncate", .kind = OPT_BOOL, .def = "true"},
-};
-
-/* Spark's rate source (RateStreamProvider); fixed schema timestamp, value.  rampUpTime is
-   Spark's timeStringAsSec (a bare number is seconds) or an interval.  numPartitions has no
-   default so that the runtime's description prints "numPartitions=default" as Spark. */
-static const OptSpec rate_source_opts[] = {
-    {.key = "rowsPerSecond", .kind = OPT_POS_INT, .def = "1"},
-    {.key = "rampUpTime", .kind = OPT_DURATION, .def = "0s"},
-    {.key = "numPartitions", .kind = OPT_POS_INT},
-};
-
-/* Spark's rate-micro-batch source (RatePerMicroBatchProvider); fixed schema timestamp, value. */
-static const OptSpec rate_micro_source_opts[] = {
-    {.key = "rowsPerBatch", .kind = OPT_POS_INT, .required = true},
-    {.key = "startTimestamp", .kind = OPT_NONNEG, .def = "0"},
-    {.key = "advanceMillisPerBatch", .kind = OPT_NONNEG, .def = "1000"},
-    {.key = "numPartitions", .kind = OPT_POS_INT},
-};
-
-/* Spark's socket source (TextSocketSourceProvider); fixed schema value[, timestamp]. */
-static const OptSpec socket_source_opts[] = {
-    {.key = "host",
-     .kind = OPT_STRING,
-     .required = true,
-     .missing = "Set a host to read from with option(\"host\", ...)."},
-    {.key = "port",
-     .kind = OPT_POS_INT,
-     .required = true,
-     .missing = "Set a port to read from with option(\"port\", ...)."},
-    {.key = "includeTimestamp", .kind = OPT_BOOL, .def = "false"},
-    {.key = "numPartitions", .kind = OPT_POS_INT},
-};
-
-/* Query options: Spark's queryName, outputMode, trigger and checkpointLocation. */
-static const OptSpec query_opts[] = {
-    {.key = "name", .kind = OPT_STRING, .spark = "queryName"},
-    {.key = "outputMode", .kind = OPT_CHOICE, .def = "append", .choices = "append|update|complete"},
-    {.key = "trigger", .kind = OPT_TRIGGER, .def = "default"},
-    {.key = "checkpointLocation", .kind = OPT_STRING},
-};
-
-static const ConnectorSpec connectors[] = {
-    {"files", ROLE_SOURCE | ROLE_TABLE | ROLE_SINK, files_source_opts, N_OF(files_source_opts),
-     files_sink_opts, N_OF(files_sink_opts)},
-    {"console", ROLE_SINK, console_sink_opts, N_OF(console_sink_opts), NULL, 0},
-    {"rate", ROLE_SOURCE, rate_source_opts, N_OF(rate_source_opts), NULL, 0},
-    {"rate-micro-batch", ROLE_SOURCE, rate_micro_source_opts, N_OF(rate_micro_source_opts), NULL,
-     0},
-    {"socket", ROLE_SOURCE, socket_source_opts, N_OF(socket_source_opts), NULL, 0},
-};
+/* The connector specs and query options are common/cm_connectors.c's: the runtime finds
+   its implementations by the same names. */
 
 static const char *role_word(unsigned role)
 {
-    return role == ROLE_SINK ? "sink" : role == ROLE_TABLE ? "table" : "source";
+    return role == CM_ROLE_SINK ? "sink" : role == CM_ROLE_TABLE ? "table" : "source";
 }
 
 /* "files, ..." of the connectors usable in a role. */
@@ -153,12 +34,12 @@ static const char *connector_list(SemaCtx *sc, unsigned role)
 {
     StrBuf sb;
     sb_init(&sb, sc->arena);
-    for (int i = 0; i < N_OF(connectors); i++) {
-        if (!(connectors[i].roles & role))
+    for (int i = 0; i < cm_n_connectors; i++) {
+        if (!(cm_connectors[i].roles & role))
             continue;
         if (sb.len)
             sb_puts(&sb, ", ");
-        sb_puts(&sb, connectors[i].name);
+        sb_puts(&sb, cm_connectors[i].name);
     }
     return sb.data;
 }
@@ -253,40 +134,57 @@ static bool parse_nonneg_int(const char *s)
     return errno == 0;
 }
 
-/* The canonical text of a trigger value, or NULL if it is not one. */
-static const char *trigger_text(SemaCtx *sc, const char *v)
+/* The canonical text of a trigger value, or NULL after an error (common/cm_interval.c,
+   the executable's --trigger rule). */
+static const char *trigger_text(SemaCtx *sc, SrcSpan at, const char *v)
 {
-    static const char *const words[] = {"once", "availableNow", "default"};
-    for (int i = 0; i < N_OF(words); i++)
-        if (strcasecmp(v, words[i]) == 0)
-            return words[i];
-    int64_t months, us;
-    if (sema_interval_parts(v, &months, &us) == 0 && months == 0 && us >= 0)
-        return arena_strdup(sc->arena, v);
-    return NULL;
+    static const char *const words[] = {"default", "once", "availableNow"};
+    CmTrigger t;
+    char msg[512];
+    if (cm_trigger_parse(v, &t, msg, sizeof msg) != CM_TRIGGER_OK) {
+        diag_error(sc->diag, at, "%s", msg);
+        return NULL;
+    }
+    switch (t.kind) {
+    case CM_TRIGGER_DEFAULT:
+        if (strcasecmp(v, "default") == 0)
+            return words[0];
+        break;
+    case CM_TRIGGER_INTERVAL: break;
+    case CM_TRIGGER_ONCE: return words[1];
+    case CM_TRIGGER_AVAILABLE_NOW: return words[2];
+    }
+    return arena_strdup(sc->arena, v);
 }
 
 /* Check one written value against its spec; the canonical text, or NULL after an error. */
-static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption *o, const char *v)
+static const char *check_value(SemaCtx *sc, const CmOptSpec *spec, const AstOption *o, const char *v)
 {
     SrcSpan at = o->value ? o->value->span : o->span;
     const char *canon = v;
     switch (spec->kind) {
-    case OPT_STRING:
+    case CM_OPT_STRING:
         if (spec->required && !*v) {
             diag_error(sc->diag, at, "option '%s' must not be empty", spec->key);
             return NULL;
         }
         break;
-    case OPT_POS_INT:
+    case CM_OPT_POS_INT:
+    case CM_OPT_PORT:
         if (!parse_pos_int(v)) {
             diag_error(sc->diag, at,
                        "Invalid value '%s' for option '%s', must be a positive integer", v,
                        spec->key);
             return NULL;
         }
+        if (spec->kind == CM_OPT_PORT && strtoll(v, NULL, 10) > 65535) {
+            diag_error(sc->diag, at,
+                       "Invalid value '%s' for option '%s', must be a port number (1 to 65535)",
+                       v, spec->key);
+            return NULL;
+        }
         break;
-    case OPT_NONNEG:
+    case CM_OPT_NONNEG:
         if (!parse_nonneg_int(v)) {
             diag_error(sc->diag, at,
                        "Invalid value '%s' for option '%s', must be a non-negative integer", v,
@@ -294,7 +192,7 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
             return NULL;
         }
         break;
-    case OPT_BOOL:
+    case CM_OPT_BOOL:
         if (strcasecmp(v, "true") != 0 && strcasecmp(v, "false") != 0) {
             diag_error(sc->diag, at,
                        "Invalid value '%s' for option '%s', must be 'true' or 'false'", v,
@@ -303,7 +201,7 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
         }
         canon = strcasecmp(v, "true") == 0 ? "true" : "false";
         break;
-    case OPT_DURATION: {
+    case CM_OPT_DURATION: {
         int64_t us;
         if (sema_parse_duration(v, &us) != 0 || us < 0) {
             diag_error(
@@ -314,7 +212,7 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
         }
         break;
     }
-    case OPT_CHOICE:
+    case CM_OPT_CHOICE:
         canon = choice_find(sc, spec->choices, v);
         if (!canon) {
             diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be one of %s", v,
@@ -322,19 +220,14 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
             return NULL;
         }
         break;
-    case OPT_TRIGGER:
-        canon = trigger_text(sc, v);
-        if (!canon) {
-            diag_error(sc->diag, at,
-                       "invalid trigger '%s' (expected 'once', 'availableNow', 'default' or an "
-                       "interval such as '5 seconds')",
-                       v);
+    case CM_OPT_TRIGGER:
+        canon = trigger_text(sc, at, v);
+        if (!canon)
             return NULL;
-        }
         break;
     }
     if (spec->not_yet && choice_find(sc, spec->not_yet, canon)) {
-        if (spec->kind == OPT_BOOL)
+        if (spec->kind == CM_OPT_BOOL)
             diag_error(sc->diag, at, "%s is not supported yet", spec->key);
         else
             diag_error(sc->diag, at, "%s '%s' is not supported yet", spec->key, canon);
@@ -346,7 +239,7 @@ static const char *check_value(SemaCtx *sc, const OptSpec *spec, const AstOption
 /* ==== Validating a WITH list ==== */
 
 typedef struct OptCheck {
-    const OptSpec *specs;
+    const CmOptSpec *specs;
     int n_specs;
     const char *what;      /* for unknown keys: "for connector 'files'" or NULL (query) */
     SrcSpan owner_span;    /* where a missing option is reported */
@@ -431,7 +324,7 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
         so->value_span = o->value ? o->value->span : o->span;
     }
     for (int j = 0; j < oc->n_specs; j++) {
-        const OptSpec *spec = &oc->specs[j];
+        const CmOptSpec *spec = &oc->specs[j];
         if (seen[j])
             continue;
         if (spec->required) {
@@ -453,7 +346,7 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
 }
 
 /* Find the connector option and its spec; reports a missing or unknown connector. */
-static const ConnectorSpec *find_connector(SemaCtx *sc, const AstStmt *st, unsigned role,
+static const CmConnector *find_connector(SemaCtx *sc, const AstStmt *st, unsigned role,
                                            const AstOption **opt_out)
 {
     const AstOption *opt = NULL;
@@ -471,9 +364,9 @@ static const ConnectorSpec *find_connector(SemaCtx *sc, const AstStmt *st, unsig
     const char *v = option_text(sc, opt);
     if (!v)
         return NULL;
-    for (int i = 0; i < N_OF(connectors); i++)
-        if ((connectors[i].roles & role) && strcasecmp(connectors[i].name, v) == 0)
-            return &connectors[i];
+    const CmConnector *c = cm_connector_find(v, role);
+    if (c)
+        return c;
     diag_error(sc->diag, opt->value ? opt->value->span : opt->span,
                "unknown connector '%s' (%ss: %s)", v, role_word(role), connector_list(sc, role));
     return NULL;
@@ -491,7 +384,7 @@ static bool check_new_name(SemaCtx *sc, const AstStmt *st, unsigned role)
     }
     SSource *src = sema_find_source(sc, st->name);
     SSink *sink = sema_find_sink(sc, st->name);
-    unsigned old = src ? (src->is_static ? ROLE_TABLE : ROLE_SOURCE) : sink ? ROLE_SINK : 0;
+    unsigned old = src ? (src->is_static ? CM_ROLE_TABLE : CM_ROLE_SOURCE) : sink ? CM_ROLE_SINK : 0;
     if (!old)
         return true;
     if (old == role)
@@ -595,33 +488,33 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
     src->watermark = w;
 }
 
-/* The fixed schemas of rate, rate-micro-batch (timestamp TIMESTAMP, value BIGINT) and
-   socket (value STRING[, timestamp TIMESTAMP] with includeTimestamp = true): a column list
-   is refused with Spark's message; one holding only a WATERMARK is allowed.  Returns false
-   for connectors whose schema is not fixed here. */
-static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const char *connector)
+/* A connector's fixed schema (cm_connectors.c: rate and rate-micro-batch timestamp, value;
+   socket value[, timestamp with includeTimestamp = true]): a column list is refused with
+   Spark's message; one holding only a WATERMARK is allowed.  Returns false for connectors
+   without one. */
+static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmConnector *cs)
 {
-    bool socket = strcmp(connector, "socket") == 0;
-    if (!socket && strcmp(connector, "rate") != 0 && strcmp(connector, "rate-micro-batch") != 0)
+    if (!cs->cols)
         return false;
     if (st->n_columns > 0)
         diag_error(sc->diag, st->name_span,
-                   "The %s source does not support a user-specified schema.", connector);
-    SColumn *cols = ARENA_NEW_N(sc->arena, SColumn, 2);
+                   "The %s source does not support a user-specified schema.", cs->name);
+    SColumn *cols = ARENA_NEW_N(sc->arena, SColumn, cs->n_cols);
     int n = 0;
-    if (socket) {
-        cols[n++] = (SColumn){"value", &type_string, st->name_span};
-        const SOption *ts = soptions_find(&src->options, "includeTimestamp");
-        if (ts && strcmp(ts->value, "true") == 0)
-            cols[n++] = (SColumn){"timestamp", &type_timestamp, st->name_span};
-        const SOption *port = soptions_find(&src->options, "port");
-        if (port && strtoll(port->value, NULL, 10) > 65535)
-            diag_error(sc->diag, port->value_span,
-                       "Invalid value '%s' for option 'port', must be a port number (1 to 65535)",
-                       port->value);
-    } else {
-        cols[n++] = (SColumn){"timestamp", &type_timestamp, st->name_span};
-        cols[n++] = (SColumn){"value", &type_bigint, st->name_span};
+    for (int i = 0; i < cs->n_cols; i++) {
+        const CmFixedCol *fc = &cs->cols[i];
+        if (fc->when) {
+            const SOption *on = soptions_find(&src->options, fc->when);
+            if (!on || strcmp(on->value, "true") != 0)
+                continue;
+        }
+        const Type *t = NULL;
+        switch (fc->type) {
+        case CM_COL_STRING: t = &type_string; break;
+        case CM_COL_BIGINT: t = &type_bigint; break;
+        case CM_COL_TIMESTAMP: t = &type_timestamp; break;
+        }
+        cols[n++] = (SColumn){fc->name, t, st->name_span};
     }
     src->schema.cols = cols;
     src->schema.n = n;
@@ -633,16 +526,16 @@ static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const cha
 void sema_create_source(SemaCtx *sc, const AstStmt *st)
 {
     bool fixed = false;
-    unsigned role = st->kind == STMT_CREATE_TABLE ? ROLE_TABLE : ROLE_SOURCE;
+    unsigned role = st->kind == STMT_CREATE_TABLE ? CM_ROLE_TABLE : CM_ROLE_SOURCE;
     bool fresh = check_new_name(sc, st, role);
     SSource *src = ARENA_NEW(sc->arena, SSource);
     src->name = st->name ? st->name : "?";
     src->span = st->name_span;
-    src->is_static = role == ROLE_TABLE;
+    src->is_static = role == CM_ROLE_TABLE;
     check_columns(sc, st, src);
 
     const AstOption *copt;
-    const ConnectorSpec *cs = find_connector(sc, st, role, &copt);
+    const CmConnector *cs = find_connector(sc, st, role, &copt);
     if (cs) {
         src->connector = cs->name;
         char what[64];
@@ -654,7 +547,7 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         /* format options, text's fixed schema, the schema requirement, inferSchema */
         if (strcmp(cs->name, "files") == 0)
             sema_files_schema(sc, src, st);
-        fixed = fixed_schema(sc, src, st, cs->name);
+        fixed = fixed_schema(sc, src, st, cs);
     }
     if (st->has_columns && st->n_columns == 0 && !fixed)
         diag_error(sc->diag, st->name_span, "%s '%s' must have at least one column",
@@ -670,7 +563,7 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
 /* CREATE SINK name WITH (options) */
 void sema_create_sink(SemaCtx *sc, const AstStmt *st)
 {
-    bool fresh = check_new_name(sc, st, ROLE_SINK);
+    bool fresh = check_new_name(sc, st, CM_ROLE_SINK);
     SSink *sink = ARENA_NEW(sc->arena, SSink);
     sink->name = st->name ? st->name : "?";
     sink->span = st->name_span;
@@ -678,14 +571,12 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st)
         diag_error(sc->diag, st->name_span,
                    "a sink takes no column list: its columns are those of the query");
     const AstOption *copt;
-    const ConnectorSpec *cs = find_connector(sc, st, ROLE_SINK, &copt);
+    const CmConnector *cs = find_connector(sc, st, CM_ROLE_SINK, &copt);
     if (cs) {
         sink->connector = cs->name;
         char what[64];
         snprintf(what, sizeof what, "for connector '%s'", cs->name);
-        const OptSpec *specs = cs->sink_opts ? cs->sink_opts : cs->opts;
-        int n_specs = cs->sink_opts ? cs->n_sink_opts : cs->n_opts;
-        OptCheck oc = {specs, n_specs, what, st->name_span, cs->name, copt};
+        OptCheck oc = {cs->sink_opts, cs->n_sink_opts, what, st->name_span, cs->name, copt};
         check_options(sc, &oc, st->options, st->n_options, &sink->options);
     }
     if (fresh) {
@@ -699,7 +590,7 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st)
 /* WITH (name = .., outputMode = .., trigger = .., checkpointLocation = ..) of an INSERT. */
 void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st)
 {
-    OptCheck oc = {query_opts, N_OF(query_opts), NULL, st->span, NULL, NULL};
+    OptCheck oc = {cm_query_opts, cm_n_query_opts, NULL, st->span, NULL, NULL};
     check_options(sc, &oc, st->options, st->n_options, &q->options);
     const SOption *o = soptions_find(&q->options, "name");
     if (o && !o->is_default) {
@@ -722,16 +613,16 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st)
         q->mode = MODE_COMPLETE;
     o = soptions_find(&q->options, "trigger");
     q->trigger = TRIGGER_DEFAULT;
-    if (o && strcmp(o->value, "once") == 0) {
-        q->trigger = TRIGGER_ONCE;
-    } else if (o && strcmp(o->value, "availableNow") == 0) {
-        q->trigger = TRIGGER_AVAILABLE_NOW;
-    } else if (o && strcmp(o->value, "default") != 0) {
-        int64_t months, us;
-        if (sema_interval_parts(o->value, &months, &us) == 0 && us / 1000 > 0) {
-            /* ProcessingTime(0) is Spark's default trigger: keep TRIGGER_DEFAULT for it. */
-            q->trigger = TRIGGER_INTERVAL;
-            q->trigger_ms = us / 1000;
-        }
+    CmTrigger t;
+    if (cm_trigger_parse(o ? o->value : NULL, &t, NULL, 0) != CM_TRIGGER_OK)
+        t.kind = CM_TRIGGER_DEFAULT; /* reported by check_value */
+    switch (t.kind) {
+    case CM_TRIGGER_DEFAULT: break; /* ProcessingTime(0) is Spark's default trigger */
+    case CM_TRIGGER_INTERVAL:
+        q->trigger = TRIGGER_INTERVAL;
+        q->trigger_ms = t.interval_ms;
+        break;
+    case CM_TRIGGER_ONCE: q->trigger = TRIGGER_ONCE; break;
+    case CM_TRIGGER_AVAILABLE_NOW: q->trigger = TRIGGER_AVAILABLE_NOW; break;
     }
 }

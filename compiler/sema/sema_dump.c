@@ -11,29 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_time.h"
 #include "sema/sema_int.h"
 
 /* ==== Values ==== */
-
-/* Civil date of a day number (Howard Hinnant's civil_from_days). */
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
 
 static void put_date(StrBuf *sb, int64_t days)
 {
     int64_t y;
     int m, d;
-    civil_from_days(days, &y, &m, &d);
+    cm_civil_from_days(days, &y, &m, &d);
     sb_printf(sb, "%04lld-%02d-%02d", (long long)y, m, d);
 }
 
@@ -65,6 +52,9 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
         break;
     case TY_DOUBLE:
         sema_put_double(sb, v->d);
+        break;
+    case TY_DECIMAL:
+        sema_put_decimal(sb, v->dec, t->scale);
         break;
     case TY_STRING:
         sb_putc(sb, '\'');

@@ -15,11 +15,13 @@
 ** returns NULL and enclosing nodes give up quietly.
 */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_time.h"
 #include "sema/sema_int.h"
 
 /* ==== Nodes and constants ==== */
@@ -54,6 +56,7 @@ static bool is_atomic(const Type *t)
     case TY_INT:
     case TY_BIGINT:
     case TY_DOUBLE:
+    case TY_DECIMAL:
     case TY_STRING:
     case TY_TIMESTAMP:
     case TY_DATE:
@@ -84,6 +87,10 @@ bool sema_can_cast(const Type *from, const Type *to)
         return false;
     if (from->kind == TY_STRING || to->kind == TY_STRING)
         return true;
+    if (from->kind == TY_DECIMAL || to->kind == TY_DECIMAL) { /* not yet to or from TIMESTAMP */
+        const Type *o = from->kind == TY_DECIMAL ? to : from;
+        return type_is_numeric(o) || o->kind == TY_BOOLEAN || o->kind == TY_DECIMAL;
+    }
     bool fnum = type_is_numeric(from) || from->kind == TY_BOOLEAN || from->kind == TY_TIMESTAMP;
     bool tnum = type_is_numeric(to) || to->kind == TY_BOOLEAN || to->kind == TY_TIMESTAMP;
     if (fnum && tnum)
@@ -119,6 +126,8 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     double d;
     if (v->is_null)
         return const_null(sc, t, e->span);
+    if (from->kind == TY_DECIMAL || t->kind == TY_DECIMAL)
+        return NULL; /* computed by the generated code */
     if (type_is_integral(from) && (t->kind == TY_BIGINT || t->kind == TY_DOUBLE)) {
         SExpr *r = const_int(sc, t, v->i, e->span);
         r->u.value.d = (double)v->i;
@@ -126,12 +135,14 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
             r->u.value.i = 0;
         return r;
     }
-    if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP && sema_parse_timestamp(v->s, &i) == 0)
+    /* Spark's stringToTimestamp (common/cm_time.c, as the runtime's srt_cast_str_ts); a time
+       without a date takes the date when it runs, so it stays a cast.  A DATE is the
+       timestamp's day, as the runtime casts it. */
+    if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP &&
+        cm_ts_parse(v->s, strlen(v->s), CM_TS_NO_DATE, &i) == 0)
         return const_int(sc, t, i, e->span);
-    if (from->kind == TY_STRING && t->kind == TY_DATE && sema_parse_timestamp(v->s, &i) == 0) {
-        int64_t day = 86400000000LL;
-        return const_int(sc, t, i >= 0 ? i / day : -((-i + day - 1) / day), e->span);
-    }
+    if (from->kind == TY_STRING && t->kind == TY_DATE && cm_date_parse(v->s, v->n, &i) == 0)
+        return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && type_is_integral(t) && parse_number(v->s, true, &i, &d) &&
         (t->kind == TY_BIGINT || (i >= INT32_MIN && i <= INT32_MAX)))
         return const_int(sc, t, i, e->span);
@@ -159,6 +170,24 @@ SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t)
 
 /* ==== Common types ==== */
 
+/* A DECIMAL beside a DECIMAL or another number. */
+static bool dec_numeric(const Type *a, const Type *b)
+{
+    return (a->kind == TY_DECIMAL || b->kind == TY_DECIMAL) &&
+           (a->kind == TY_DECIMAL || type_is_numeric(a)) && (b->kind == TY_DECIMAL || type_is_numeric(b));
+}
+
+/* Spark's findWiderTypeForDecimal: a DOUBLE wins; integers count as DECIMAL(10,0) and
+   DECIMAL(20,0); two decimals widen to one that holds both (DecimalPrecision). */
+static const Type *dec_common(const Type *a, const Type *b)
+{
+    if (a->kind == TY_DOUBLE || b->kind == TY_DOUBLE)
+        return &type_double;
+    const Type *da = a->kind == TY_DECIMAL ? a : a->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
+    const Type *db = b->kind == TY_DECIMAL ? b : b->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
+    return sema_dec_wider(da, db);
+}
+
 /* The type both sides of a comparison are cast to, or NULL if they do not compare. */
 static const Type *cmp_common(const Type *a, const Type *b)
 {
@@ -174,6 +203,8 @@ static const Type *cmp_common(const Type *a, const Type *b)
         return NULL;
     if (type_equal(a, b))
         return a;
+    if (dec_numeric(a, b))
+        return dec_common(a, b);
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
     if (a->kind == TY_STRING)
@@ -197,6 +228,8 @@ static const Type *wider_common(const Type *a, const Type *b)
         return a;
     if (!is_atomic(a) || !is_atomic(b))
         return NULL;
+    if (dec_numeric(a, b))
+        return dec_common(a, b);
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
     if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
@@ -484,6 +517,8 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
     if (!l || !r)
         return NULL;
     const Type *t = cmp_common(l->type, r->type);
+    if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
+        t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
     if (!t) {
         diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s",
                    sql_of(b, al), tname(b, l->type), sql_of(b, ar), tname(b, r->type));
@@ -502,7 +537,7 @@ SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr
 /* A numeric operand of arithmetic (STRING is read as DOUBLE, NULL adapts); NULL type if not one. */
 static const Type *arith_operand(const Type *t)
 {
-    if (type_is_numeric(t) || t->kind == TY_NULL)
+    if (type_is_numeric(t) || t->kind == TY_NULL || t->kind == TY_DECIMAL)
         return t;
     if (t->kind == TY_STRING)
         return &type_double;
@@ -540,6 +575,15 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
         snprintf(what, sizeof what, "operator '%s' expects numeric operands", op_symbol(op));
         type_error(b, bad, what, bad, !lt ? l->type : r->type);
         return NULL;
+    }
+    if (lt->kind == TY_DECIMAL || rt->kind == TY_DECIMAL) {
+        if (lt->kind == TY_DOUBLE || rt->kind == TY_DOUBLE) /* DecimalPrecision: the double wins */
+            return new_bin(b, SX_ARITH, op, &type_double, sema_coerce(sc, l, &type_double),
+                           sema_coerce(sc, r, &type_double), span);
+        const Type *dl = lt->kind == TY_NULL ? rt : sema_dec_operand(l);
+        const Type *dr = rt->kind == TY_NULL ? lt : sema_dec_operand(r);
+        return new_bin(b, SX_ARITH, op, sema_dec_arith_type(op, dl, dr), sema_coerce(sc, l, dl),
+                       sema_coerce(sc, r, dr), span);
     }
     const Type *t;
     if (lt->kind == TY_NULL && rt->kind == TY_NULL)
@@ -627,6 +671,11 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     x = sema_coerce(b->sc, x, t);
     if (e->u.unary.op == UOP_PLUS) /* +x is x */
         return x;
+    if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind == TY_DECIMAL) {
+        SExpr *c = sema_new_expr(b->sc, SX_CONST, x->type, e->span);
+        c->u.value.dec = -x->u.value.dec;
+        return c;
+    }
     if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind != TY_DOUBLE) {
         /* Spark's UnaryMinus without ANSI mode wraps in the type: -(-2147483648) is -2147483648. */
         uint64_t neg = 0 - (uint64_t)x->u.value.i;
@@ -846,6 +895,57 @@ static SExpr *bind_interval(Binder *b, const AstExpr *e)
 
 /* ==== Calls ==== */
 
+/* A struct whose fields are all scalars (the window, a struct column of scalars). */
+static bool struct_of_scalars(const Type *t)
+{
+    for (int i = 0; i < t->n_fields; i++)
+        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY ||
+            (t->fields[i].type->kind == TY_DECIMAL && t->fields[i].type->precision > 18))
+            return false;
+    return true;
+}
+
+/*
+** approx_count_distinct's relativeSD: Spark's HyperLogLogPlusPlus.validateDoubleLiteral
+** takes a DOUBLE or DECIMAL literal only (0.01, -0.5, 1e-2), then
+** HyperLogLogPlusPlusHelper computes p = ceil(2 log2(1.106 / rsd)) as a Java int (NaN 0,
+** infinity Int.MaxValue) and requires p >= 4.
+*/
+static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
+{
+    const AstExpr *lit = a;
+    bool neg = false;
+    if (lit->kind == AST_UNARY && lit->u.unary.op == UOP_NEG && lit->u.unary.arg &&
+        (lit->u.unary.arg->kind == AST_DOUBLE || lit->u.unary.arg->kind == AST_DECIMAL)) {
+        neg = true; /* Spark's grammar: number: MINUS? DECIMAL_VALUE */
+        lit = lit->u.unary.arg;
+    }
+    if (lit->kind != AST_DOUBLE && lit->kind != AST_DECIMAL) {
+        diag_error(b->sc->diag, a->span, "The second argument should be a double literal.");
+        return false;
+    }
+    /* a DECIMAL literal as Decimal.toDouble: the nearest double, as strtod reads it */
+    double v = lit->kind == AST_DOUBLE ? lit->u.dval : strtod(lit->u.str, NULL);
+    double rsd = neg ? -v : v;
+    double p = ceil(2.0 * log(1.106 / rsd) / log(2.0));
+    long long pi = isnan(p) ? 0 : p >= 2147483647.0 ? 2147483647LL : p <= -2147483648.0 ? -2147483648LL : (long long)p;
+    if (pi < 4) {
+        diag_error(b->sc->diag, a->span,
+                   "requirement failed: HLL++ requires at least 4 bits for addressing. Use a "
+                   "lower error, at most 39%%.");
+        return false;
+    }
+    if (pi > SEMA_HLL_MAX_P) {
+        diag_error(b->sc->diag, a->span,
+                   "approx_count_distinct with a relative error of %g needs 2^%lld registers per "
+                   "group; more than 2^%d (a relative error below 0.00027) is not supported",
+                   rsd, pi, SEMA_HLL_MAX_P);
+        return false;
+    }
+    *p_out = (int)pi;
+    return true;
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
@@ -872,8 +972,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
         return NULL;
     }
-    if (!star && args->n != 1) {
-        sema_arity_error(b, e, name, 1, 1, args->n);
+    int max_args = sema_agg_param_args(kind) ? 2 : 1;
+    if (!star && (args->n < 1 || args->n > max_args)) {
+        sema_arity_error(b, e, name, 1, max_args, args->n);
         return NULL;
     }
     SAgg agg = {0};
@@ -901,13 +1002,25 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_SUM:
         case AGG_AVG:
-            if (!type_is_numeric(t) && t->kind != TY_NULL) {
+        case AGG_STDDEV_SAMP:
+        case AGG_STDDEV_POP:
+        case AGG_VAR_SAMP:
+        case AGG_VAR_POP:
+            if (!type_is_numeric(t) && t->kind != TY_NULL && t->kind != TY_DECIMAL) {
                 char what[64];
                 snprintf(what, sizeof what, "function '%s' expects a numeric argument", name);
                 type_error(b, args->items[0], what, args->items[0], t);
                 return NULL;
             }
-            agg.type = kind == AGG_AVG || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
+            if (t->kind == TY_DECIMAL && (kind == AGG_SUM || kind == AGG_AVG)) {
+                /* exact, in a wider decimal (Sum, Average) */
+                agg.type = kind == AGG_SUM ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
+                agg.arg = x;
+                break;
+            }
+            /* avg and CentralMomentAgg (stddev, variance) are DOUBLE of DOUBLE input (a
+               DECIMAL is cast to DOUBLE, as Spark's ImplicitTypeCasts does for them) */
+            agg.type = kind != AGG_SUM || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
                                                                                      : &type_bigint;
             agg.arg = sema_coerce(sc, x, agg.type); /* summed in the result type */
             break;
@@ -922,6 +1035,41 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.type = t;
             agg.arg = x;
             break;
+        case AGG_APPROX_COUNT_DISTINCT:
+            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t)) ||
+                (t->kind == TY_DECIMAL && t->precision > 18)) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "approx_count_distinct of a value of type %s is not supported yet",
+                           tname(b, t));
+                return NULL;
+            }
+            agg.type = &type_bigint;
+            agg.arg = x;
+            agg.hll_p = 9; /* relativeSD 0.05 */
+            if (args->n == 2 && !hll_precision(b, args->items[1], &agg.hll_p))
+                return NULL;
+            break;
+        case AGG_FIRST:
+        case AGG_LAST:
+            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_DECIMAL) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "%s of a value of type %s is not supported yet", name, tname(b, t));
+                return NULL;
+            }
+            agg.type = t;
+            agg.arg = x;
+            if (args->n == 2) {
+                /* FirstLast.validateIgnoreNullExpr: a BOOLEAN literal; the message names
+                   first or last whatever the alias. */
+                const AstExpr *ig = args->items[1];
+                if (!ig || ig->kind != AST_BOOL) {
+                    diag_error(sc->diag, ig ? ig->span : e->span,
+                               "The second argument in %s should be a boolean literal.", name);
+                    return NULL;
+                }
+                agg.ignore_nulls = ig->u.ival != 0;
+            }
+            break;
         case AGG_COUNT_STAR:
             break;
         }
@@ -931,7 +1079,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     SelBlock *blk = b->blk;
     int ref = -1;
     for (int i = 0; i < blk->n_agg; i++)
-        if (blk->aggs[i].kind == agg.kind && sema_expr_equal(blk->aggs[i].arg, agg.arg))
+        if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
+            blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg))
             ref = i;
     if (ref < 0) {
         if (blk->n_agg == blk->cap_agg) {
@@ -1167,15 +1316,13 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_BOOL:
         return const_int(sc, &type_boolean, e->u.ival != 0, e->span);
     case AST_INT:
-        if (e->u.ival == INT64_MIN && !e->u.int_negated) {
-            diag_error(sc->diag, e->span,
-                       "integer literal 9223372036854775808 is outside the BIGINT range (Spark "
-                       "reads it as a DECIMAL, which is not supported)");
-            return NULL;
-        }
+        if (e->u.ival == INT64_MIN && !e->u.int_negated) /* beyond BIGINT: a DECIMAL(19,0) */
+            return sema_dec_literal(sc, "9223372036854775808", e->span);
         return const_int(
             sc, e->u.ival >= INT32_MIN && e->u.ival <= INT32_MAX ? &type_int : &type_bigint,
             e->u.ival, e->span);
+    case AST_DECIMAL:
+        return sema_dec_literal(sc, e->u.str, e->span);
     case AST_DOUBLE:
         r = sema_new_expr(sc, SX_CONST, &type_double, e->span);
         r->u.value.d = e->u.dval;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/cm_regex.h"
 #include "sema/sema_int.h"
 
 static const char *call_names_hint(const char *name)
@@ -68,18 +69,50 @@ static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *,
 
 /* ==== The special functions ==== */
 
-/* A constant pattern of regexp_extract/split must be one the runtime accepts; *groups
-   gets Java's group count (-1 when the pattern is not a constant). */
-static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups)
+static bool is_string_const(const SExpr *e)
+{
+    return e->kind == SX_CONST && !e->u.value.is_null && e->type->kind == TY_STRING;
+}
+
+/* A constant pattern of regexp_extract/split/regexp_replace must be one the runtime
+   accepts (the same common/cm_regex.c compiles it there); *groups gets Java's group
+   count (-1 when the pattern is not a constant).  With rep, a constant replacement of
+   regexp_replace is checked too: Java's Matcher.appendReplacement would throw at the
+   first match (Spark fails the query then; sluice refuses it here). */
+static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *groups,
+                          const AstExpr *rep_at, const SExpr *rep)
 {
     *groups = -1;
-    if (pat->kind != SX_CONST || pat->u.value.is_null || pat->type->kind != TY_STRING)
+    if (!is_string_const(pat))
         return true;
     char err[256];
-    if (sema_regex_check(b->sc->arena, pat->u.value.s, pat->u.value.n, groups, err, sizeof err))
-        return true;
-    diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s, err);
-    return false;
+    CmRegex *re = cm_regex_compile(pat->u.value.s, pat->u.value.n, err, sizeof err);
+    if (!re) {
+        diag_error(b->sc->diag, at->span, "invalid regular expression '%s': %s", pat->u.value.s,
+                   err);
+        return false;
+    }
+    *groups = cm_regex_groups(re);
+    bool ok = !rep || !is_string_const(rep) ||
+              cm_regex_expand(re, rep->u.value.s, rep->u.value.n, NULL, NULL, NULL, NULL, err,
+                              sizeof err) == 0;
+    cm_regex_free(re);
+    if (!ok)
+        diag_error(b->sc->diag, rep_at->span, "regexp_replace: invalid replacement '%s': %s",
+                   rep->u.value.s, err);
+    return ok;
+}
+
+/* The arguments of a regular expression function: n_str STRINGs, then an optional INT.
+   False with *bad and *want set when one cannot be converted. */
+static bool regex_args(Binder *b, SExpr **args, int n, int n_str, int *bad, const char **want)
+{
+    for (int i = 0; *bad < 0 && i < n_str; i++)
+        if (!(args[i] = sema_to_string(b, args[i])))
+            *bad = i, *want = "a string";
+    if (*bad < 0 && n > n_str && !(args[n_str] = to_int_arg(b, args[n_str])))
+        *bad = n_str, *want = "an integer";
+    return *bad < 0;
 }
 
 /* regexp_extract(s, pattern[, group]) and split(s, pattern[, limit]). */
@@ -88,14 +121,9 @@ static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     int groups;
-    for (int i = 0; *bad < 0 && i < 2; i++)
-        if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = "a string";
-    if (*bad < 0 && n > 2 && !(args[2] = to_int_arg(b, args[2])))
-        *bad = 2, *want = "an integer";
-    if (*bad >= 0)
+    if (!regex_args(b, args, n, 2, bad, want))
         return true;
-    if (!check_pattern(b, asts[1], args[1], &groups))
+    if (!check_pattern(b, asts[1], args[1], &groups, NULL, NULL))
         return false;
     if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
         !args[2]->u.value.is_null) {
@@ -121,6 +149,32 @@ static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     return true;
 }
 
+/* regexp_replace(s, pattern, rep[, position]), RegExpReplace: STRING arguments and an INT
+   position that must be foldable and positive (checkInputDataTypes); a NULL position
+   gives NULL. */
+static bool type_regexp_replace(Binder *b, const AstExpr *e, SExpr **args, int n, int *bad,
+                                const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int groups;
+    if (!regex_args(b, args, n, 3, bad, want))
+        return true;
+    if (n > 3 && args[3]->kind != SX_CONST) {
+        diag_error(b->sc->diag, asts[3]->span,
+                   "regexp_replace: the position must be a constant (Spark: position "
+                   "expression must be foldable)");
+        return false;
+    }
+    if (n > 3 && !args[3]->u.value.is_null && args[3]->type->kind != TY_NULL &&
+        args[3]->u.value.i <= 0) {
+        diag_error(b->sc->diag, asts[3]->span,
+                   "regexp_replace: position expression must be positive, but got: %lld",
+                   (long long)args[3]->u.value.i);
+        return false;
+    }
+    return check_pattern(b, asts[1], args[1], &groups, asts[2], args[2]);
+}
+
 /* to_timestamp(s[, fmt]) and unix_timestamp([s[, fmt]]). */
 static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want)
 {
@@ -141,6 +195,81 @@ static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, 
     }
     if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
         *bad = 1, *want = "a string";
+}
+
+/* ==== concat_ws ... get_json_object ====
+   Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
+   Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
+   CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateAdd, DateSub, DateDiff) and
+   jsonExpressions.scala (GetJsonObject). */
+
+/* A DATE operand: TIMESTAMP, STRING and NULL are cast (Spark's implicit casts to DATE). */
+static SExpr *to_date_arg(Binder *b, SExpr *e)
+{
+    switch (e->type->kind) {
+    case TY_DATE:
+        return e;
+    case TY_NULL:
+    case TY_TIMESTAMP:
+    case TY_STRING:
+        return sema_coerce(b->sc, e, &type_date);
+    default:
+        return NULL;
+    }
+}
+
+/* A STRING operand that is not cast (ExpectsInputTypes: get_json_object). */
+static SExpr *string_only_arg(Binder *b, SExpr *e)
+{
+    if (e->type->kind == TY_STRING)
+        return e;
+    return e->type->kind == TY_NULL ? sema_coerce(b->sc, e, &type_string) : NULL;
+}
+
+/* concat_ws(sep, s...): ConcatWs takes strings and arrays of strings (other atomic values
+   are cast to STRING). */
+static void type_concat_ws(Binder *b, SExpr **args, int n, int *bad, const char **want)
+{
+    for (int i = 0; *bad < 0 && i < n; i++) {
+        const Type *t = args[i]->type;
+        if (i > 0 && t->kind == TY_ARRAY && t->elem->kind == TY_STRING)
+            continue;
+        if (!(args[i] = sema_to_string(b, args[i])))
+            *bad = i, *want = i ? "a string or an array of strings" : "a string";
+    }
+}
+
+/* date_add/date_sub(start, days): DateAdd's days are INT (ExpectsInputTypes: a BIGINT or
+   DOUBLE is refused); a constant string is read as an integer when the query is analysed
+   (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
+static bool type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
+                          const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (!(args[0] = to_date_arg(b, args[0]))) {
+        *bad = 0, *want = "a date";
+        return true;
+    }
+    SExpr *d = args[1];
+    if (d->type->kind == TY_INT)
+        return true;
+    if (d->type->kind == TY_NULL) {
+        args[1] = sema_coerce(b->sc, d, &type_int);
+        return true;
+    }
+    if (d->type->kind == TY_STRING && d->kind == SX_CONST && !d->u.value.is_null) {
+        SExpr *i = sema_coerce(b->sc, d, &type_int);
+        if (i->kind != SX_CONST) {
+            diag_error(b->sc->diag, asts[1]->span,
+                       "the second argument of '%s' function needs to be an integer",
+                       sema_func_name(fn));
+            return false;
+        }
+        args[1] = i;
+        return true;
+    }
+    *bad = 1, *want = "an integer (INT)";
+    return true;
 }
 
 /* nullif(a, b): Spark's NullIf (nullExpressions.scala) is RuntimeReplaceable by
@@ -181,6 +310,7 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     case TY_INT:
     case TY_BIGINT:
     case TY_DOUBLE:
+    case TY_DECIMAL:
     case TY_STRING:
     case TY_TIMESTAMP:
     case TY_DATE:
@@ -272,6 +402,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_SPLIT:
         *rt = fn == FN_SPLIT ? type_array(b->sc->arena, &type_string) : &type_string;
         return type_regex(b, e, fn, args, n, bad, want);
+    case FN_REGEXP_REPLACE:
+        *rt = &type_string;
+        return type_regexp_replace(b, e, args, n, bad, want);
     case FN_SIZE:
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
@@ -312,6 +445,73 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_CURRENT_TIMESTAMP:
         *rt = &type_timestamp;
+        return true;
+    case FN_CONCAT_WS:
+        *rt = &type_string;
+        type_concat_ws(b, args, n, bad, want);
+        return true;
+    case FN_LPAD:
+    case FN_RPAD:
+    case FN_REPEAT:
+        /* StringLPad/StringRPad(str, len INT, pad), StringRepeat(str, times INT) */
+        *rt = &type_string;
+        for (int i = 0; *bad < 0 && i < n; i++)
+            if (!(args[i] = i == 1 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+                *bad = i, *want = i == 1 ? "an integer" : "a string";
+        return true;
+    case FN_LOCATE:
+        /* StringLocate(substr, str, start INT) */
+        *rt = &type_int;
+        for (int i = 0; *bad < 0 && i < n; i++)
+            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+                *bad = i, *want = i == 2 ? "an integer" : "a string";
+        return true;
+    case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
+        if (args[0]->type->kind == TY_ARRAY)
+            *rt = args[0]->type;
+        else if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string or an array";
+        else
+            *rt = &type_string;
+        return true;
+    case FN_CURRENT_DATE:
+        *rt = &type_date;
+        return true;
+    case FN_TO_DATE:
+        /* ParseToDate: CAST(s AS DATE), or with a format CAST(to_timestamp(s, fmt) AS DATE) */
+        *rt = &type_date;
+        if (n == 2 && args[0]->type->kind == TY_STRING) {
+            if (!(args[1] = sema_to_string(b, args[1])))
+                *bad = 1, *want = "a string";
+            return true;
+        }
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a string, a date or a timestamp";
+        else if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_DATE_TRUNC:
+        /* TruncTimestamp(format STRING, timestamp TIMESTAMP) */
+        *rt = &type_timestamp;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        else if (!(args[1] = sema_to_timestamp(b, args[1])))
+            *bad = 1, *want = "a timestamp";
+        return true;
+    case FN_DATE_ADD:
+    case FN_DATE_SUB:
+        *rt = &type_date;
+        return type_date_add(b, e, fn, args, bad, want);
+    case FN_DATEDIFF:
+        /* DateDiff(endDate DATE, startDate DATE) */
+        *rt = &type_int;
+        convert_all(b, args, n, to_date_arg, bad);
+        *want = "a date";
+        return true;
+    case FN_GET_JSON_OBJECT:
+        *rt = &type_string;
+        convert_all(b, args, n, string_only_arg, bad);
+        *want = "a string";
         return true;
     case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)

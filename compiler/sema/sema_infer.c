@@ -33,7 +33,7 @@
 ** -> _c<i>, case-insensitive duplicates -> <name><i>), else _c0, _c1, ...; lines equal
 ** to the header line are skipped in every file; per column the type widens along
 ** int -> bigint -> double (a 64-bit overflow goes to double where Spark says decimal),
-** else timestamp (ISO forms, sema_parse_timestamp), boolean, string, trying from the
+** else timestamp (Spark's stringToTimestamp, cm_ts_parse), boolean, string, trying from the
 ** type seen so far; empty fields are ignored and a column with none -> string.
 ** Fields are split as Spark's reader does with sep, quote and escape.
 **
@@ -49,6 +49,8 @@
 #include <sys/stat.h>
 
 #include "common/cm_files.h"
+#include "common/cm_text.h"
+#include "common/cm_time.h"
 #include "sema/sema_int.h"
 
 #define INFER_MAX_FILES 10000
@@ -810,27 +812,11 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n,
     return toks;
 }
 
-/* Java's Integer.parseInt / Long.parseLong: sign, ASCII digits, in range; no spaces. */
+/* Java's Integer.parseInt / Long.parseLong, as the CSV reader reads the field (cm_text.h). */
 static bool java_int(const char *s, int bits)
 {
-    const char *p = s;
-    bool neg = *p == '-';
-    if (*p == '-' || *p == '+')
-        p++;
-    if (!*p)
-        return false;
-    uint64_t lim = bits == 32 ? (neg ? 2147483648u : 2147483647u)
-                              : (neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX);
-    uint64_t v = 0;
-    for (; *p; p++) {
-        if (!isdigit((unsigned char)*p))
-            return false;
-        unsigned d = (unsigned)(*p - '0');
-        if (v > (lim - d) / 10)
-            return false;
-        v = v * 10 + d;
-    }
-    return true;
+    int64_t v;
+    return cm_java_integer(s, strlen(s), bits, &v) == 0;
 }
 
 /* Java's Double.parseDouble (decimal forms): surrounding whitespace, sign, NaN, Infinity,
@@ -880,7 +866,7 @@ static bool java_double(const char *s)
 /* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen. */
 static CKind csv_try(CKind from, const char *s)
 {
-    int64_t us;
+    int64_t us, flag;
     switch (from) {
     case CK_NULL:
     case CK_INT:
@@ -897,11 +883,11 @@ static CKind csv_try(CKind from, const char *s)
             return CK_DOUBLE;
         /* fall through */
     case CK_TIMESTAMP:
-        if (sema_parse_timestamp(s, &us) == 0)
+        if (cm_ts_parse(s, strlen(s), CM_TS_NO_DATE, &us) != -1)
             return CK_TIMESTAMP;
         /* fall through */
     case CK_BOOL:
-        if (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0)
+        if (cm_java_boolean(s, strlen(s), &flag) == 0)
             return CK_BOOL;
         /* fall through */
     case CK_STRING:

@@ -53,15 +53,29 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
    that reads the file system (see sema_infer.c for what it reads and its bounds). */
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
 
+/* ==== DECIMAL typing (sema_decimal.c) ==== */
+
+/* DecimalType.bounded. */
+const Type *sema_dec_bounded(int precision, int scale);
+/* The decimal type an operand takes beside a decimal: itself, DECIMAL(10,0) for an INT,
+   DECIMAL(20,0) for a BIGINT, an integral constant's own digits. */
+const Type *sema_dec_operand(const SExpr *e);
+/* The decimal both of two decimals fit (comparisons, CASE, coalesce). */
+const Type *sema_dec_wider(const Type *a, const Type *b);
+const Type *sema_dec_sum_type(const Type *t);
+const Type *sema_dec_avg_type(const Type *t);
+/* A decimal literal from its digits (with at most one '.'); NULL after an error. */
+SExpr *sema_dec_literal(SemaCtx *sc, const char *text, SrcSpan span);
+void sema_put_decimal_literal(StrBuf *sb, const char *text);
+
 /* ==== Intervals and time literals (sema_interval.c) ==== */
 
-/* Spark's interval syntax; months kept apart. 0 ok, -1 malformed. */
+/* Spark's interval syntax (cm_interval_parse); months kept apart, days folded into µs.
+   0 ok, -1 malformed. */
 int sema_interval_parts(const char *text, int64_t *months, int64_t *us);
-/* Spark's timeStringAsMs style ("7d", "10s", "100ms") or an interval string, into µs. */
+/* Spark's timeStringAsMs style ("7d", "10s", "100ms") or an interval string, into µs
+   (cm_duration_parse). */
 int sema_parse_duration(const char *text, int64_t *out_us);
-/* '2016-07-26 02:54:35[.ffffff][Z|+hh:mm]' or '2016-07-26' (UTC) into µs.
-   0 ok, -1 not a timestamp. */
-int sema_parse_timestamp(const char *text, int64_t *out_us);
 /* Compact duration for dumps: 1h30m, 10s, 250ms, 0. */
 void sema_put_duration(StrBuf *sb, int64_t us);
 
@@ -81,6 +95,9 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 bool sema_ast_has_agg(const AstExpr *e);
 /* Aggregate kind of a function name: 1 and *kind set if it names one. */
 bool sema_agg_lookup(const char *name, SAggKind *kind);
+/* Does the aggregate take constant parameters after its value (approx_count_distinct's
+   relativeSD, first/last's isIgnoreNull), which Spark leaves out of its generated name? */
+bool sema_agg_param_args(SAggKind kind);
 /* The scalar function of functions.def with that name (case-insensitive), or -1. */
 int sema_func_lookup(const char *name);
 
@@ -162,14 +179,6 @@ void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min,
 /* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
    (unknown function, DISTINCT, '*', arity, argument types). */
 SExpr *sema_bind_func(Binder *b, const AstExpr *e);
-
-/* ==== Constant regular expressions (sema_regex.c) ==== */
-
-/* Is a Java pattern one the runtime accepts (translated to POSIX ERE, see
-   runtime/src/srt_regex.c)?  true with Java's count of capturing groups, or false with
-   the reason in err. */
-bool sema_regex_check(Arena *arena, const char *pat, uint32_t n, int *n_groups, char *err,
-                      size_t err_n);
 
 /* ==== SELECT blocks (sema_select.c) ==== */
 

@@ -40,12 +40,41 @@ bool sema_agg_lookup(const char *name, SAggKind *kind)
     } aggs[] = {
         {"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN},
         {"max", AGG_MAX},     {"avg", AGG_AVG},
+        {"approx_count_distinct", AGG_APPROX_COUNT_DISTINCT},
+        {"stddev", AGG_STDDEV_SAMP},   {"std", AGG_STDDEV_SAMP},
+        {"stddev_samp", AGG_STDDEV_SAMP}, {"stddev_pop", AGG_STDDEV_POP},
+        {"variance", AGG_VAR_SAMP},    {"var_samp", AGG_VAR_SAMP},
+        {"var_pop", AGG_VAR_POP},
+        {"first", AGG_FIRST},          {"first_value", AGG_FIRST},
+        {"last", AGG_LAST},            {"last_value", AGG_LAST},
     };
     for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
         if (strcasecmp(aggs[i].name, name) == 0) {
             *kind = aggs[i].kind;
             return true;
         }
+    return false;
+}
+
+bool sema_agg_param_args(SAggKind kind)
+{
+    switch (kind) {
+    case AGG_APPROX_COUNT_DISTINCT:
+    case AGG_FIRST:
+    case AGG_LAST:
+        return true;
+    case AGG_COUNT_STAR:
+    case AGG_COUNT:
+    case AGG_SUM:
+    case AGG_MIN:
+    case AGG_MAX:
+    case AGG_AVG:
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        return false;
+    }
     return false;
 }
 
@@ -225,9 +254,22 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 2)
             sb_puts(sb, ", -1");
         break;
+    case FN_REGEXP_REPLACE:
+        if (n == 3)
+            sb_puts(sb, ", 1");
+        break;
     case FN_ROUND:
         if (n == 1)
             sb_puts(sb, ", 0");
+        break;
+    case FN_LPAD: /* the default pad, Literal(" ") */
+    case FN_RPAD:
+        if (n == 2)
+            sb_puts(sb, ",  ");
+        break;
+    case FN_LOCATE:
+        if (n == 2)
+            sb_puts(sb, ", 1");
         break;
     case FN_FROM_UNIXTIME:
         if (n == 1)
@@ -277,7 +319,16 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     } else {
         if (e->u.call.distinct)
             sb_puts(sb, "DISTINCT ");
-        put_list(sb, blk, &e->u.call.args);
+        if (fn < 0 && sema_agg_lookup(e->u.call.name, &k) && sema_agg_param_args(k) &&
+            e->u.call.args.n > 1) {
+            /* Spark's children are the value only: approx_count_distinct(x, 0.1) prints
+               as approx_count_distinct(x) (the relativeSD is a parameter). */
+            AstExprList first = e->u.call.args;
+            first.n = 1;
+            put_list(sb, blk, &first);
+        } else {
+            put_list(sb, blk, &e->u.call.args);
+        }
         put_default_args(sb, fn, e->u.call.args.n);
     }
     sb_putc(sb, ')');
@@ -325,6 +376,9 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         break;
     case AST_DOUBLE:
         sema_put_double(sb, e->u.dval);
+        break;
+    case AST_DECIMAL:
+        sema_put_decimal_literal(sb, e->u.str);
         break;
     case AST_STRING:
         sb_puts(sb, e->u.str ? e->u.str : "");

@@ -32,6 +32,7 @@
 ** column type; generated code zeroes the rest.
 **   BOOLEAN: i (0/1)   INT, BIGINT: i   TIMESTAMP: i (µs since epoch, UTC)
 **   DATE: i (days)     DOUBLE: d        STRING: p (bytes, not NUL-terminated), n
+**   DECIMAL(p, s): the unscaled value as a 128-bit integer, low 64 bits in i, high in hi
 **   STRUCT: p -> const SrtDatum[n_fields]   ARRAY: p -> const SrtDatum[n], n
 ** Memory behind p must live until the batch is written (srt_batch_alloc).
 */
@@ -41,6 +42,7 @@ typedef struct SrtDatum {
     const void *p;
     uint32_t n;
     uint8_t is_null;
+    int64_t hi;
 } SrtDatum;
 
 /* Field numbers for GEPs from generated code; check_cg_abi tests them against offsetof. */
@@ -49,6 +51,7 @@ typedef struct SrtDatum {
 #define SRT_FIELDNO_DATUM_P 2
 #define SRT_FIELDNO_DATUM_N 3
 #define SRT_FIELDNO_DATUM_IS_NULL 4
+#define SRT_FIELDNO_DATUM_HI 5
 
 /* ======================================================================
 ** Handles
@@ -162,6 +165,12 @@ uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint6
 /* Copy a string into memory owned by the table (min/max of STRING keep their value there). */
 const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n);
 
+/* The HLL++ sketch of approx_count_distinct (srt_hll.c): srt_hll_words(p) 64-bit words
+   for precision p; merge is register-wise max, estimate is Spark's (BIGINT). */
+uint32_t srt_hll_words(int32_t p);
+void srt_hll_merge(uint64_t *dst, const uint64_t *src, int32_t p);
+int64_t srt_hll_estimate(const uint64_t *words, int32_t p);
+
 /* Append a zeroed output row of the registered columns to the current batch. */
 SrtDatum *srt_out_row(SrtQuery *q);
 
@@ -174,6 +183,8 @@ const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n);
 /* current_timestamp(): the batch's timestamp (µs, ms precision: Spark's batchTimestampMs),
    the same for every row of a batch (hoist it out of loops). */
 int64_t srt_query_batch_ts(SrtQuery *q);
+/* The id of the batch being processed (0, 1, ...; the same when a batch is re-run). */
+int64_t srt_query_batch_id(SrtQuery *q);
 
 /*
 ** Session windows (session_window(ts, gap)).  Groups are kept per key K (the key bytes
@@ -276,6 +287,16 @@ void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const cha
 /* ---- Hashing ---- */
 uint64_t srt_hash(const void *p, uint32_t n);
 
+/* ---- approx_count_distinct: Spark's xxHash64 of a value, HLL++ registers (srt_xxh64.c) ----
+** XXH64.hashInt / hashLong / hashUnsafeBytes with a seed; DOUBLE as Spark's
+** InterpretedHashFunction hashes it (-0.0 as 0, NaN canonical).  srt_hll_add sets the
+** register of hash x in the sketch of precision p (HyperLogLogPlusPlusHelper.update). */
+uint64_t srt_xxh64_i32(int32_t v, uint64_t seed);
+uint64_t srt_xxh64_i64(int64_t v, uint64_t seed);
+uint64_t srt_xxh64_f64(double v, uint64_t seed);
+uint64_t srt_xxh64_bytes(const void *p, uint32_t n, uint64_t seed);
+void srt_hll_add(uint64_t *words, int32_t p, uint64_t x);
+
 /* ---- JSON scanning (records are JSON Lines; Spark's Jackson defaults, see srt_json.c) ----
 ** p points into a record, end is the end of the buffer; nothing is read at or past
 ** end.  Readers return the position after the token, or NULL if the text is not
@@ -353,9 +374,27 @@ int srt_window_bounds(int64_t ts_us, int64_t slide_us, int64_t start_us, int64_t
 /* Parse ISO-8601 / Spark timestamp text ("2016-07-26T02:54:35Z", "2016-07-26 02:54:35.5",
    "2016-07-26", with optional zone offset; no zone means UTC).  0 ok, -1 invalid. */
 int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);
+/* CAST(s AS DATE) as Spark's DateTimeUtils.stringToDate: [+-]yyyy[y..], yyyy-[m]m,
+   yyyy-[m]m-[d]d, optionally followed by ' ' or 'T' and anything (ignored); spaces and
+   control characters around are trimmed.  0 ok (*out_days since 1970-01-01), -1 invalid. */
+int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days);
+/* date_trunc(unit, ts): srt_trunc_level reads Spark's unit names (case-insensitive: YEAR YYYY
+   YY, QUARTER, MONTH MM MON, WEEK, DAY DD, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND),
+   -1 for any other text (NULL); srt_ts_trunc truncates a timestamp (UTC) to that unit
+   (WEEK: to Monday). */
+enum {
+    SRT_TRUNC_MICROSECOND, SRT_TRUNC_MILLISECOND, SRT_TRUNC_SECOND, SRT_TRUNC_MINUTE,
+    SRT_TRUNC_HOUR, SRT_TRUNC_DAY, SRT_TRUNC_WEEK, SRT_TRUNC_MONTH, SRT_TRUNC_QUARTER,
+    SRT_TRUNC_YEAR
+};
+int32_t srt_trunc_level(const char *s, uint32_t n);
+int64_t srt_ts_trunc(int64_t us, int32_t level);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
 uint32_t srt_ts_format(int64_t us, char *out);
+/* Format a DATE (days since 1970-01-01) as Spark prints one: "yyyy-MM-dd", a '+' before
+   years beyond 9999, a '-' before years before 0000.  out needs 24 bytes. */
+uint32_t srt_date_text(int64_t days, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
@@ -406,6 +445,7 @@ int srt_cast_str_ts(const char *s, uint32_t n, int64_t *out_us);
 void srt_cast_i64_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);   /* Java Double.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
+void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
@@ -424,6 +464,41 @@ void srt_str_trim(const char *s, uint32_t n, int32_t which, const char **out, ui
 /* concat of k strings ps[i] (ns[i] bytes) into scratch memory of q. */
 void srt_str_concat_n(SrtQuery *q, const char *const *ps, const uint32_t *ns, uint32_t k,
                       const char **out, uint32_t *out_n);
+/* concat_ws(sep, parts...): ps[0] (ns[0] bytes) is the separator; part i >= 1 is a string
+   ps[i] of ns[i] bytes (kinds[i] SRT_WS_STRING), NULL (SRT_WS_NULL, skipped) or an
+   ARRAY<STRING> (SRT_WS_ARRAY: ps[i] -> const SrtDatum[ns[i]], NULL elements skipped); k
+   counts the separator too.  The result goes to scratch memory of q.  0, or -1 after
+   failing the query (a result beyond 2^31-1 bytes, as Spark). */
+enum { SRT_WS_STRING = 0, SRT_WS_NULL = 1, SRT_WS_ARRAY = 2 };
+int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
+                      const uint8_t *kinds, uint32_t k, const char **out, uint32_t *out_n);
+/* lpad/rpad of s to len code points with pad (UTF8String.lpad/rpad: nothing to add or an
+   empty pad gives the first len code points, "" for len <= 0).  0, or -1 after failing the
+   query (result too long). */
+int srt_str_lpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n);
+int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n);
+/* repeat(s, times): "" for times <= 0; 0, or -1 after failing the query (too long). */
+int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
+                   uint32_t *out_n);
+/* reverse(s) by code points, into scratch memory of q; reverse(array): the n SrtDatum of
+   elems in reverse order, in scratch memory of q (elements are not copied deeper). */
+void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n);
+/* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
+   sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
+int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);
+int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n);
+/* initcap(s): Spark's InitCap, lower(s) then Java's Character.toTitleCase on the first code
+   unit of s and on each one after a space (srt_case.c), into scratch memory of q. */
+void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* get_json_object(json, path) with Spark's JsonPath subset and Jackson's reading and writing
+   (srt_json_path.c): 0 and the result in scratch memory of q (or pointing into json), or -1
+   for NULL (malformed JSON or path, nothing found, a JSON null). */
+int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *path,
+                        uint32_t path_n, const char **out, uint32_t *out_n);
 /* round(x, d) HALF_UP as Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP), so
    round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29; NaN and infinities stay. */
 double srt_round_f64(double x, int32_t d);
@@ -434,8 +509,8 @@ int64_t srt_round_i64(int64_t x, int32_t d);
    'quoted' text; case-insensitive; the whole text must match; unset fields default to
    1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
 int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);
-/* Regular expressions with Java syntax, run as POSIX ERE (runtime/src/srt_regex.c says
-   what translates).  srt_regex_get returns the compiled pattern, cached in q: pin = 1 for
+/* Regular expressions with Java syntax, run by PCRE2 with Java's meaning (common/cm_regex.c
+   says how; the compiler validated constant patterns with the same code).  srt_regex_get returns the compiled pattern, cached in q: pin = 1 for
    a constant pattern (kept for the query's life, so generated code fetches it once per
    call), 0 otherwise (a small ring of recent patterns; use the result at once).  NULL:
    the pattern is invalid and the query has failed with the reason. */
@@ -451,5 +526,42 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
    0, or -1 (NULL) when re is NULL. */
 int srt_split(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t limit,
               const void **out, uint32_t *out_n);
+/* regexp_replace(s, re, rep, pos): every match at or after code unit pos - 1 (pos >= 1)
+   replaced by rep read as Java's Matcher.appendReplacement does ($g, ${name}, \c); s
+   itself when nothing matches or pos - 1 is past the end.  The result is in scratch
+   memory of q or points into s.  0, or -1 (NULL) when re is NULL or rep is invalid for a
+   match (the query has failed with Java's message). */
+int srt_regexp_replace(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, const char *rep,
+                       uint32_t rep_n, int32_t pos, const char **out, uint32_t *out_n);
+
+/* ---- DECIMAL(p, s) (srt_decimal.c) ----
+** A value is its unscaled 128-bit integer v (|v| < 10^p) at scale s, as Spark's Decimal.
+** The operations compute Spark's exact (or, for * and /, Spark's intermediate) result and
+** change it to (p, s) rounding HALF_UP: 1 with *out set, 0 when the result needs more than
+** p digits or the divisor is zero (NULL with spark.sql.ansi.enabled=false).  128-bit
+** arguments come first so they travel in registers. */
+__extension__ typedef __int128 srt_i128;
+int srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+int srt_dec_cmp(srt_i128 a, srt_i128 b);
+int srt_dec_from_f64(double d, int32_t p, int32_t s, srt_i128 *out);
+double srt_dec_to_f64(srt_i128 v, int32_t s);
+int64_t srt_dec_to_i64(srt_i128 v, int32_t s);
+/* CAST(string AS DECIMAL): 0, or -1 (NULL) for text that is no number or too many digits. */
+int srt_cast_str_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out);
+/* A JSON string or CSV field: 1 ok, 0 too many digits, -1 not a number (commas ignored). */
+int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out);
+/* Text of a decimal: plain = 1 is BigDecimal.toPlainString (show()), 0 BigDecimal.toString
+   (CAST to STRING, JSON and CSV files), which writes 1.0E-7 when the exponent is below -6.
+   out needs SRT_DECIMAL_TEXT bytes. */
+#define SRT_DECIMAL_TEXT 48
+uint32_t srt_fmt_decimal(srt_i128 v, int32_t s, int plain, char *out);
+void srt_cast_dec_str(SrtQuery *q, srt_i128 v, int32_t s, const char **out, uint32_t *out_n);
+/* A JSON value read into a DECIMAL(p, s) column (statuses as the readers above; a number
+   or numeric string with more than p digits is SRT_JV_BADTYPE, as Spark fails the record). */
+const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out, int *st);
 
 #endif

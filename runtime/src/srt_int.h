@@ -158,6 +158,7 @@ typedef enum SrtKind {
     SRT_T_INT,
     SRT_T_BIGINT,
     SRT_T_DOUBLE,
+    SRT_T_DECIMAL, /* precision, scale */
     SRT_T_STRING,
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
@@ -176,7 +177,19 @@ struct SrtType {
     uint32_t n_fields;      /* STRUCT */
     const SrtField *fields; /* STRUCT */
     const SrtType *elem;    /* ARRAY */
+    int32_t precision, scale; /* DECIMAL */
 };
+
+/* A DECIMAL datum's unscaled value (srt_abi.h: low 64 bits in i, high in hi). */
+static inline srt_i128 srt_datum_dec(const SrtDatum *d)
+{
+    return (srt_i128)(((unsigned __int128)(uint64_t)d->hi << 64) | (uint64_t)d->i);
+}
+static inline void srt_datum_set_dec(SrtDatum *d, srt_i128 v)
+{
+    d->i = (int64_t)(uint64_t)v;
+    d->hi = (int64_t)(uint64_t)((unsigned __int128)v >> 64);
+}
 
 /* Parse a Spark simpleString ("bigint", "struct<a:int,b:array<string>>") into arena memory. */
 int srt_type_parse(SrtArena *a, const char *text, const SrtType **out, SrtErr *err);
@@ -312,8 +325,16 @@ struct SrtSink {
     const char *query_id;
 };
 
+/* The implementation of the connector common/cm_connectors.c names `connector` (any case),
+   NULL if there is no such spec for the role. */
 const SrtSourceVt *srt_source_lookup(const char *connector);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
+/* Every implementation, for the test that each has a spec and each spec one of them. */
+const SrtSourceVt *const *srt_source_impls(int *n);
+const SrtSinkVt *const *srt_sink_impls(int *n);
+/* Refuse a compiled schema that is not the fixed schema of the source's spec (none: 0). */
+int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
+                            SrtErr *err);
 extern const SrtSourceVt srt_source_files_vt;
 /* Value-row sources (srt_source_rate.c, srt_source_socket.c): `read` delivers arrays of
    SrtDatum, n_cols per row in the fixed column order, at most SRT_VALUE_CHUNK_ROWS rows
@@ -866,10 +887,10 @@ const SrtType *srt_query_type(SrtQuery *q, const char *text);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);
-/* Translate a Java regex to a POSIX ERE: ere needs 16 n + 16 bytes, map n + 2 ints
-   (map[g] = POSIX group of Java group g).  0, or -1 with the reason in err. */
-int srt_regex_translate(const char *pat, uint32_t n, char *ere, int *map, int *n_java, int *icase,
-                        char *err, size_t err_n);
+
+/* One code point of UTF-8 text s[*i..n) (advancing *i), ill-formed bytes giving U+FFFD as
+   Java's decoder does (srt_case.c). */
+uint32_t srt_utf8_decode(const char *s, uint32_t n, uint32_t *i);
 
 /* Event time (srt_event.c).  Reset the batch's event-time statistics and counters. */
 void srt_event_begin_batch(SrtQuery *q);

@@ -3,7 +3,7 @@
 #   base -> libc; front -> base; sema -> front, base; plan -> sema, front, base;
 #   codegen -> plan, sema, front, base, llvm-c, srt_abi.h; the runtime never includes a
 #   compiler header; llvm-c appears only in compiler/codegen/. common/ (the rules both
-#   share) includes only itself and libc; every layer and the runtime may include it.
+#   share) includes only itself, libc and PCRE2; every layer and the runtime may include it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -46,7 +46,7 @@ if grep -rn -E '#include "(base|front|sema|plan|codegen)/' runtime >/dev/null; t
     bad=1
 fi
 if grep -n '#include "' common/*.[ch] | grep -v '#include "common/'; then
-    echo "layering: common/ includes something besides common/ (it is libc only)"
+    echo "layering: common/ includes something besides common/ (libc and PCRE2 only)"
     bad=1
 fi
 if [[ $bad == 0 ]]; then

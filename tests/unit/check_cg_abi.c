@@ -12,13 +12,14 @@
 
 START_TEST(datum_layout)
 {
-    unsigned long long off[5] = {0}, size = 0;
+    unsigned long long off[6] = {0}, size = 0;
     cg_datum_layout(off, &size);
     ck_assert_uint_eq(off[SRT_FIELDNO_DATUM_I], offsetof(SrtDatum, i));
     ck_assert_uint_eq(off[SRT_FIELDNO_DATUM_D], offsetof(SrtDatum, d));
     ck_assert_uint_eq(off[SRT_FIELDNO_DATUM_P], offsetof(SrtDatum, p));
     ck_assert_uint_eq(off[SRT_FIELDNO_DATUM_N], offsetof(SrtDatum, n));
     ck_assert_uint_eq(off[SRT_FIELDNO_DATUM_IS_NULL], offsetof(SrtDatum, is_null));
+    ck_assert_uint_eq(off[SRT_FIELDNO_DATUM_HI], offsetof(SrtDatum, hi));
     ck_assert_uint_eq(size, sizeof(SrtDatum));
 }
 END_TEST

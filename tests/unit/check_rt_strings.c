@@ -1,6 +1,6 @@
 /* check_rt_strings.c - string helpers (compare, LIKE, length, case, concat), casts
 ** from and to strings, Java's Double.toString, and substring, trim, n-ary concat, round,
-** regexp_extract and split (Java regexes translated to POSIX).
+** regexp_extract, split and regexp_replace (Java regexes, common/cm_regex.c).
 */
 #include <check.h>
 #include <float.h>
@@ -434,49 +434,6 @@ START_TEST(test_round)
 }
 END_TEST
 
-START_TEST(test_regex_translate)
-{
-    static const struct {
-        const char *java, *ere;
-        int groups;
-    } ok[] = {
-        {"(\\d+)-(\\d+)", "([0-9]+)-([0-9]+)", 2},
-        {"a.b", "a[^\n\r]b", 0},
-        {"[\\w.-]+", "[[:alnum:]_.-]+", 0},
-        {"[]a]", "[]a]", 0},
-        {"[^\\s,]", "[^[:space:],]", 0},
-        {"\\Q.*\\E", "\\.\\*", 0},
-        {"(?:x|y)(z){2,3}", "(x|y)(z){2,3}", 1},
-        {"\\W\\S\\D", "[^[:alnum:]_][^[:space:]][^0-9]", 0},
-        {"a\\.b\\-c", "a\\.b-c", 0},
-        {"\\bword\\b", "\\bword\\b", 0},
-        {"x}y]", "x\\}y\\]", 0},
-    };
-    char ere[512], err[160];
-    int map[32], groups, icase;
-    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-        int rc = srt_regex_translate(S(ok[i].java), ere, map, &groups, &icase, err, sizeof err);
-        ck_assert_msg(rc == 0, "translate %zu '%s': %s", i, ok[i].java, err);
-        ck_assert_msg(strcmp(ere, ok[i].ere) == 0, "translate %zu: '%s', want '%s'", i, ere,
-                      ok[i].ere);
-        ck_assert_int_eq(groups, ok[i].groups);
-    }
-    ck_assert_int_eq(srt_regex_translate(S("(?:a)(b)"), ere, map, &groups, &icase, err, sizeof err),
-                     0);
-    ck_assert_int_eq(map[1], 2); /* Java group 1 is the second POSIX group */
-    ck_assert_int_eq(srt_regex_translate(S("(?i)ab"), ere, map, &groups, &icase, err, sizeof err),
-                     0);
-    ck_assert(icase && strcmp(ere, "ab") == 0);
-    static const char *const bad[] = {"(a",     "a)",      "a**",    "x*?",    "x+?",   "a++",
-                                      "(?=a)",  "(?<n>a)", "(a)\\1", "\\p{L}", "[a-",   "[[a]]",
-                                      "[a&&b]", "*a",      "a{x}",   "\\",     "[z-a]", "(?s)a"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        ck_assert_msg(srt_regex_translate(S(bad[i]), ere, map, &groups, &icase, err, sizeof err) <
-                          0,
-                      "'%s' should be refused", bad[i]);
-}
-END_TEST
-
 START_TEST(test_regexp_extract)
 {
     SrtMem mem;
@@ -499,6 +456,8 @@ START_TEST(test_regexp_extract)
         {"ABC", "(?i)b", 0, "B"},
         {"key=val; k2=v2", "(\\w+)=(\\w+)", 2, "val"},
         {"", "x*", 0, ""},
+        {"ab", "a|ab", 0, "a"}, /* leftmost-first, as Java (POSIX took "ab") */
+        {"foo=bar", "(\\w+?)=", 1, "foo"},
     };
     const char *o;
     uint32_t n;
@@ -594,6 +553,55 @@ START_TEST(test_split)
 }
 END_TEST
 
+START_TEST(test_regexp_replace)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    static const struct {
+        const char *s, *pat, *rep;
+        int32_t pos;
+        const char *want;
+    } cases[] = {
+        {"100-200", "(\\d+)", "num", 1, "num-num"}, /* Spark's example */
+        {"100-200", "(\\d+)-(\\d+)", "$2-$1", 1, "200-100"},
+        {"abc", "x*", "-", 1, "-a-b-c-"},
+        {"", "x*", "-", 1, "-"},
+        {"abc", "nothing", "-", 1, "abc"},
+        {"aaa", "a", "b", 2, "abb"},
+        {"aaa", "^a", "b", 2, "aba"}, /* ^ is the region's start */
+        {"abc", "x*", "-", 3, "ab-c-"},
+        {"abc", "b", "-", 4, "abc"}, /* position past the end: unchanged */
+        {"abc", "b", "-", 100, "abc"},
+        {"\xc3\xa9t\xc3\xa9", "\\w", "_", 1, "\xc3\xa9_\xc3\xa9"},
+        {"\xf0\x9f\x98\x80" "ab", "a", "_", 3, "\xf0\x9f\x98\x80_b"}, /* pos counts UTF-16 units */
+        {"a.b", "\\.", "\\$", 1, "a$b"},
+        {"key=v", "(?<k>\\w+)=(?<v>\\w+)", "${v}=${k}", 1, "v=key"},
+        {"ab", "a|ab", "X", 1, "Xb"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const SrtRegex *re = srt_regex_get(q, S(cases[i].pat), (int32_t)(i % 2));
+        ck_assert_msg(re != NULL, "pattern %zu", i);
+        const char *o;
+        uint32_t n;
+        ck_assert_int_eq(
+            srt_regexp_replace(q, re, S(cases[i].s), S(cases[i].rep), cases[i].pos, &o, &n), 0);
+        ck_slice(o, n, cases[i].want, "regexp_replace", (int)i);
+    }
+    ck_assert(!q->failed);
+    /* an invalid replacement fails the query at the first match only (Java) */
+    const SrtRegex *re = srt_regex_get(q, S("(a)"), 1);
+    const char *o;
+    uint32_t n;
+    ck_assert_int_eq(srt_regexp_replace(q, re, S("xyz"), S("$2"), 1, &o, &n), 0);
+    ck_assert(!q->failed);
+    ck_assert_int_eq(srt_regexp_replace(q, re, S("xaz"), S("$2"), 1, &o, &n), -1);
+    ck_assert(q->failed && strstr(q->err.msg, "regexp_replace: No group 2"));
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 Suite *rt_strings_suite(void)
 {
     Suite *s = suite_create("rt_strings");
@@ -603,9 +611,9 @@ Suite *rt_strings_suite(void)
     tcase_add_test(ts, test_case_concat);
     tcase_add_test(ts, test_substr_trim_concat);
     tcase_add_test(ts, test_round);
-    tcase_add_test(ts, test_regex_translate);
     tcase_add_test(ts, test_regexp_extract);
     tcase_add_test(ts, test_split);
+    tcase_add_test(ts, test_regexp_replace);
     suite_add_tcase(s, ts);
     TCase *tc = tcase_create("casts");
     tcase_add_test(tc, test_cast_int);

@@ -1,9 +1,10 @@
-/* check_rt_time.c - window starts (tumbling, sliding, before 1970), timestamp parsing
-** and formatting, calendar fields, date_format patterns, parsing with a Java pattern
+/* check_rt_time.c - window starts (tumbling, sliding, before 1970), the cast's wall-clock
+** date for a time alone (the rule itself: check_common_time.c), formatting, calendar fields, date_format patterns, parsing with a Java pattern
 ** (to_timestamp, unix_timestamp) and the batch timestamp of current_timestamp().
 */
 #include <check.h>
 #include <string.h>
+#include <time.h>
 
 #include "srt_int.h"
 
@@ -88,49 +89,6 @@ START_TEST(test_sliding_windows)
 }
 END_TEST
 
-static const struct {
-    const char *in;
-    int ok;
-    int64_t us;
-} parse_cases[] = {
-    {"2016-07-26T02:54:35Z", 1, 1469501675 * SEC},
-    {"2016-07-26T02:54:35", 1, 1469501675 * SEC},
-    {"2016-07-26 02:54:35", 1, 1469501675 * SEC},
-    {"2016-07-26 02:54:35.5", 1, 1469501675 * SEC + 500000},
-    {"2016-07-26 02:54:35.123456", 1, 1469501675 * SEC + 123456},
-    {"2016-07-26 02:54:35.123456789", 1, 1469501675 * SEC + 123456},
-    {"2016-07-26 02:54", 1, 1469501640 * SEC},
-    {"2016-07-26", 1, 1469491200 * SEC},
-    {"2016-7-6", 1, 1467763200 * SEC},
-    {"2016-07", 1, 1467331200 * SEC},
-    {"2016", 1, 1451606400 * SEC},
-    {" 2016-07-26 02:54:35 ", 1, 1469501675 * SEC},
-    {"2016-07-26T04:54:35+02:00", 1, 1469501675 * SEC},
-    {"2016-07-26T04:54:35+0200", 1, 1469501675 * SEC},
-    {"2016-07-26T04:54:35+02", 1, 1469501675 * SEC},
-    {"2016-07-25T23:54:35-03:00", 1, 1469501675 * SEC},
-    {"2016-07-26T02:54:35 UTC", 1, 1469501675 * SEC},
-    {"2016-07-26T02:54:35GMT+01:00", 1, 1469498075 * SEC},
-    {"1969-12-31 23:59:59.999999", 1, -1},
-    {"1900-01-01", 1, -2208988800 * SEC},
-    {"2000-02-29", 1, 951782400 * SEC},
-    {"2001-02-29", 0, 0},
-    {"2016-13-01", 0, 0},
-    {"2016-00-01", 0, 0},
-    {"2016-07-32", 0, 0},
-    {"2016-07-26 24:00:00", 0, 0},
-    {"2016-07-26 02:60", 0, 0},
-    {"2016-07-26 02:54:61", 0, 0},
-    {"2016-07-26 02", 0, 0},
-    {"2016-07-26 02:54:35.", 0, 0},
-    {"2016-07-26 02:54:35.1234567890", 0, 0},
-    {"2016-07-26T02:54:35+25:00", 0, 0},
-    {"2016-07-26T02:54:35Q", 0, 0},
-    {"16-07-26", 0, 0},
-    {"", 0, 0},
-    {"yesterday", 0, 0},
-};
-
 /* Timestamps at the ends of the range: no signed overflow (run under UBSan), windows whose
    bounds would not fit are refused. */
 START_TEST(test_extreme_times)
@@ -163,19 +121,6 @@ START_TEST(test_extreme_times)
 }
 END_TEST
 
-START_TEST(test_ts_parse)
-{
-    for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
-        int64_t us = -777;
-        int rc = srt_ts_parse(parse_cases[i].in, (uint32_t)strlen(parse_cases[i].in), &us);
-        ck_assert_msg((rc == 0) == parse_cases[i].ok, "case %zu (%s): rc %d", i, parse_cases[i].in, rc);
-        if (parse_cases[i].ok)
-            ck_assert_msg(us == parse_cases[i].us, "case %zu (%s): %lld", i, parse_cases[i].in,
-                          (long long)us);
-    }
-}
-END_TEST
-
 static const struct {
     int64_t us;
     const char *out;
@@ -202,6 +147,19 @@ START_TEST(test_ts_format)
         ck_assert_int_eq(srt_ts_parse(buf, n, &back), 0);
         ck_assert_int_eq(back, format_cases[i].us);
     }
+}
+END_TEST
+
+/* A time without a date takes today's date (Spark's LocalDate.now), here from the clock. */
+START_TEST(test_ts_parse_time_only)
+{
+    int64_t before = (int64_t)time(NULL), us;
+    ck_assert_int_eq(srt_ts_parse(" 12:30 ", 7, &us), 0);
+    int64_t after = (int64_t)time(NULL);
+    int64_t day = us / (86400 * SEC);
+    ck_assert_int_eq(us % (86400 * SEC), (12 * 3600 + 30 * 60) * SEC);
+    ck_assert(day == before / 86400 || day == after / 86400);
+    ck_assert_int_eq(srt_ts_parse("12:30:61", 8, &us), -1);
 }
 END_TEST
 
@@ -337,8 +295,8 @@ Suite *rt_time_suite(void)
     tcase_add_test(tw, test_sliding_windows);
     suite_add_tcase(s, tw);
     TCase *tt = tcase_create("timestamps");
-    tcase_add_test(tt, test_ts_parse);
     tcase_add_test(tt, test_ts_format);
+    tcase_add_test(tt, test_ts_parse_time_only);
     tcase_add_test(tt, test_extreme_times);
     tcase_add_test(tt, test_ts_field);
     tcase_add_test(tt, test_date_format);

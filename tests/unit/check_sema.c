@@ -247,8 +247,8 @@ static const DumpCase dump_cases[] = {
      "cast(n#2:int):double):boolean):boolean AND (cast(action#1:string):int = "
      "1:int):boolean):boolean AND (time#0:timestamp >= TIMESTAMP '2016-07-26 "
      "02:54:35':timestamp):boolean):boolean AND (time#0:timestamp < TIMESTAMP '2016-07-27 "
-     "00:00:00':timestamp):boolean):boolean AND (cast(n#2:int):double IN (1.0:double, 2.5:double, "
-     "NULL:double)):boolean):boolean AND (action#1:string NOT IN ('a':string, "
+     "00:00:00':timestamp):boolean):boolean AND (cast(n#2:int):decimal(11,1) IN (cast(1:int):decimal(11,1), "
+     "cast(2.5:decimal(2,1)):decimal(11,1), NULL:decimal(11,1))):boolean):boolean AND (action#1:string NOT IN ('a':string, "
      "'b':string)):boolean):boolean AND (NOT ((n#2:int >= 1:int):boolean AND (n#2:int <= "
      "10:int):boolean):boolean):boolean):boolean AND (action#1:string LIKE "
      "'%Op%':string):boolean):boolean AND (action#1:string NOT LIKE 'x':string):boolean):boolean "
@@ -745,7 +745,7 @@ START_TEST(test_errors)
 }
 END_TEST
 
-/* ==== Intervals, durations, timestamps ==== */
+/* ==== Intervals ==== */
 
 #define H 3600000000LL
 #define M 60000000LL
@@ -757,39 +757,16 @@ static const struct {
     int rc;
     int64_t us;
 } interval_cases[] = {
-    {"1 hour", 0, H},
-    {"30 minutes", 0, 30 * M},
-    {"10 seconds", 0, 10 * S},
-    {"1 second", 0, S},
-    {"1 day", 0, D},
-    {"2 weeks", 0, 14 * D},
+    /* The rule itself is common/cm_interval.c's (check_common_interval.c); these are the
+       adapter's: days folded into µs, months kept apart, malformed text refused. */
     {"1 hour 30 minutes", 0, H + 30 * M},
-    {"1 HOUR 1 Minute", 0, H + M},
-    {"interval 5 minutes", 0, 5 * M},
     {"INTERVAL 2 days 3 hours", 0, 2 * D + 3 * H},
-    {"  7 days  ", 0, 7 * D},
-    {"1.5 seconds", 0, 1500000},
-    {"0.000001 seconds", 0, 1},
+    {"2 weeks", 0, 14 * D},
     {"-10 minutes", 0, -10 * M},
-    {"+1 second", 0, S},
-    {"1 hour -30 minutes", 0, 30 * M},
-    {"250 milliseconds", 0, 250000},
-    {"7 microseconds", 0, 7},
-    {"0 seconds", 0, 0},
     {"1 month", -2, 0},
-    {"2 years", -2, 0},
     {"1 day 1 month", -2, 0},
     {"", -1, 0},
-    {"interval", -1, 0},
-    {"hour", -1, 0},
-    {"1", -1, 0},
-    {"1 hourz", -1, 0},
-    {"1 hours,", -1, 0},
     {"10minutes", -1, 0},
-    {"1.5 minutes", -1, 0},
-    {"1. seconds", -1, 0},
-    {"1 hour and 5 minutes", -1, 0},
-    {"99999999999999999999 seconds", -1, 0},
     {"9999999999999 weeks", -1, 0},
 };
 
@@ -802,55 +779,6 @@ START_TEST(test_interval)
     if (rc == 0)
         ck_assert_msg(us == interval_cases[_i].us, "'%s': %lld us, want %lld",
                       interval_cases[_i].text, (long long)us, (long long)interval_cases[_i].us);
-}
-END_TEST
-
-START_TEST(test_duration_and_timestamp)
-{
-    static const struct {
-        const char *text;
-        int rc;
-        int64_t us;
-    } durations[] = {
-        {"7d", 0, 7 * D}, {"10s", 0, 10 * S}, {"100ms", 0, 100000}, {"5", 0, 5000},
-        {"2h", 0, 2 * H}, {"3min", 0, 3 * M}, {"4m", 0, 4 * M},     {"9us", 0, 9},
-        {"1 hour", 0, H}, {"7D", 0, 7 * D},   {"soon", -1, 0},      {"7 parsecs", -1, 0},
-        {"", -1, 0},
-    };
-    for (size_t i = 0; i < sizeof durations / sizeof durations[0]; i++) {
-        int64_t us = 0;
-        int rc = sema_parse_duration(durations[i].text, &us);
-        ck_assert_msg(rc == durations[i].rc && (rc || us == durations[i].us),
-                      "duration '%s': rc %d us %lld", durations[i].text, rc, (long long)us);
-    }
-    static const struct {
-        const char *text;
-        int rc;
-        int64_t us;
-    } stamps[] = {
-        {"2016-07-26 02:54:35", 0, 1469501675 * S},
-        {"2016-07-26T02:54:35Z", 0, 1469501675 * S},
-        {"2016-07-26T04:54:35+02:00", 0, 1469501675 * S},
-        {"2016-07-26 01:54:35-0100", 0, 1469501675 * S},
-        {"2016-07-26 02:54:35.5", 0, 1469501675 * S + 500000},
-        {"2016-07-26 02:54", 0, 1469501640 * S},
-        {"2016-07-26", 0, 1469491200 * S},
-        {"1970-01-01", 0, 0},
-        {"1969-12-31 23:59:59", 0, -S},
-        {"2000-02-29", 0, 951782400 * S},
-        {"1900-02-29", -1, 0},
-        {"2016-13-01", -1, 0},
-        {"2016-07-26 24:00:00", -1, 0},
-        {"2016-07-26 02:54:35 x", -1, 0},
-        {"26/07/2016", -1, 0},
-        {"", -1, 0},
-    };
-    for (size_t i = 0; i < sizeof stamps / sizeof stamps[0]; i++) {
-        int64_t us = 0;
-        int rc = sema_parse_timestamp(stamps[i].text, &us);
-        ck_assert_msg(rc == stamps[i].rc && (rc || us == stamps[i].us),
-                      "timestamp '%s': rc %d us %lld", stamps[i].text, rc, (long long)us);
-    }
 }
 END_TEST
 
@@ -1079,7 +1007,6 @@ Suite *sema_suite(void)
     tc = tcase_create("interval");
     tcase_add_loop_test(tc, test_interval, 0,
                         (int)(sizeof interval_cases / sizeof interval_cases[0]));
-    tcase_add_test(tc, test_duration_and_timestamp);
     suite_add_tcase(s, tc);
     tc = tcase_create("misc");
     tcase_add_test(tc, test_names_and_suggestions);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/cm_interval.h"
 #include "srt_int.h"
 
 int64_t srt_now_us(void)
@@ -32,29 +33,20 @@ void srt_sleep_until(int64_t until_us)
     }
 }
 
+/* The one trigger rule of `trigger = ...` and --trigger (common/cm_interval.c). */
 int srt_trigger_parse(const char *s, SrtTrigger *t, SrtErr *err)
 {
     memset(t, 0, sizeof *t);
-    if (!s || srt_str_ieq(s, "default") || *s == '\0') {
-        t->kind = SRT_TRIG_DEFAULT;
-        return 0;
+    CmTrigger ct;
+    char msg[512];
+    if (cm_trigger_parse(s, &ct, msg, sizeof msg) != CM_TRIGGER_OK)
+        return srt_err_set(err, SRT_ERR_OPTION, "%s", msg);
+    switch (ct.kind) {
+    case CM_TRIGGER_DEFAULT: t->kind = SRT_TRIG_DEFAULT; break;
+    case CM_TRIGGER_INTERVAL: t->kind = SRT_TRIG_INTERVAL; break;
+    case CM_TRIGGER_ONCE: t->kind = SRT_TRIG_ONCE; break;
+    case CM_TRIGGER_AVAILABLE_NOW: t->kind = SRT_TRIG_AVAILABLE_NOW; break;
     }
-    if (srt_str_ieq(s, "once")) {
-        t->kind = SRT_TRIG_ONCE;
-        return 0;
-    }
-    if (srt_str_ieq(s, "availableNow") || srt_str_ieq(s, "available-now") ||
-        srt_str_ieq(s, "available_now")) {
-        t->kind = SRT_TRIG_AVAILABLE_NOW;
-        return 0;
-    }
-    int64_t us;
-    if (srt_parse_duration_us(s, &us) < 0)
-        return srt_err_set(err, SRT_ERR_OPTION,
-                           "invalid trigger '%s': expected availableNow, once, default or an "
-                           "interval such as '5 seconds'",
-                           s);
-    t->kind = us == 0 ? SRT_TRIG_DEFAULT : SRT_TRIG_INTERVAL;
-    t->interval_us = us;
+    t->interval_us = ct.interval_ms * 1000;
     return 0;
 }

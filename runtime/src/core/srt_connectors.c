@@ -1,24 +1,82 @@
-/* srt_connectors.c - the table of source and sink connectors, by `connector` name. */
+/* srt_connectors.c - the implementations of the connectors common/cm_connectors.c specifies,
+** found by the spec's name: a connector is its spec plus one vtable listed here.
+*/
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
+#include "common/cm_connectors.h"
 #include "srt_int.h"
 
 static const SrtSourceVt *const sources[] = {&srt_source_files_vt, &srt_source_rate_vt,
                                              &srt_source_rate_micro_vt, &srt_source_socket_vt};
 static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt};
 
+const SrtSourceVt *const *srt_source_impls(int *n)
+{
+    *n = (int)(sizeof sources / sizeof sources[0]);
+    return sources;
+}
+
+const SrtSinkVt *const *srt_sink_impls(int *n)
+{
+    *n = (int)(sizeof sinks / sizeof sinks[0]);
+    return sinks;
+}
+
 const SrtSourceVt *srt_source_lookup(const char *connector)
 {
-    for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
-        if (srt_str_ieq(sources[i]->connector, connector))
+    const CmConnector *spec = cm_connector_find(connector, CM_ROLE_SOURCE | CM_ROLE_TABLE);
+    for (size_t i = 0; spec && i < sizeof sources / sizeof sources[0]; i++)
+        if (strcmp(sources[i]->connector, spec->name) == 0)
             return sources[i];
     return NULL;
 }
 
 const SrtSinkVt *srt_sink_lookup(const char *connector)
 {
-    for (size_t i = 0; i < sizeof sinks / sizeof sinks[0]; i++)
-        if (srt_str_ieq(sinks[i]->connector, connector))
+    const CmConnector *spec = cm_connector_find(connector, CM_ROLE_SINK);
+    for (size_t i = 0; spec && i < sizeof sinks / sizeof sinks[0]; i++)
+        if (strcmp(sinks[i]->connector, spec->name) == 0)
             return sinks[i];
     return NULL;
+}
+
+/* The fixed schema of the source's connector spec (rate: timestamp, value; socket: value
+   and, with includeTimestamp = true, timestamp), which the compiled schema must be. */
+int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
+                            SrtErr *err)
+{
+    const CmConnector *spec = cm_connector_find(s->vt->connector, CM_ROLE_SOURCE);
+    if (!spec || !spec->cols || !schema || schema->n_cols == 0)
+        return 0;
+    char want[256];
+    size_t w = 0;
+    uint32_t n = 0;
+    int ok = 1;
+    want[0] = '\0';
+    for (int i = 0; i < spec->n_cols; i++) {
+        const CmFixedCol *c = &spec->cols[i];
+        const char *on = c->when ? srt_opts_get(opts, c->when) : "true";
+        if (!on || !srt_str_ieq(on, "true"))
+            continue;
+        SrtKind kind = SRT_T_STRING;
+        const char *tname = "STRING";
+        switch (c->type) {
+        case CM_COL_STRING: break;
+        case CM_COL_BIGINT: kind = SRT_T_BIGINT, tname = "BIGINT"; break;
+        case CM_COL_TIMESTAMP: kind = SRT_T_TIMESTAMP, tname = "TIMESTAMP"; break;
+        }
+        if (n >= schema->n_cols || !srt_str_ieq(schema->cols[n].name, c->name) ||
+            schema->cols[n].type->kind != kind)
+            ok = 0;
+        n++;
+        int k = snprintf(want + w, sizeof want - w, "%s%s %s", w ? ", " : "", c->name, tname);
+        if (k > 0 && (size_t)k < sizeof want - w)
+            w += (size_t)k;
+    }
+    if (ok && n == schema->n_cols)
+        return 0;
+    return srt_err_set(err, SRT_ERR_OPTION, "source '%s': the %s source has the fixed schema (%s)",
+                       s->name, spec->name, want);
 }

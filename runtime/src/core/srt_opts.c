@@ -1,12 +1,12 @@
 /* srt_opts.c - connector and query options (text key/value pairs, keys case-insensitive),
-** their typed readers, and Spark's duration strings ("5 seconds").
+** their typed readers, and duration options ("7d", "5 seconds").
 */
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_interval.h"
 #include "srt_int.h"
 
 int srt_str_ieq(const char *a, const char *b)
@@ -95,64 +95,9 @@ int srt_opts_bool(const SrtOptions *o, const char *key, int dflt, int *out, SrtE
                        v, key);
 }
 
-static const struct {
-    const char *unit;
-    int64_t us;
-} duration_units[] = {
-    {"microsecond", 1},         {"microseconds", 1},        {"us", 1},
-    {"millisecond", 1000},      {"milliseconds", 1000},     {"ms", 1000},
-    {"second", 1000000},        {"seconds", 1000000},       {"s", 1000000},
-    {"sec", 1000000},           {"secs", 1000000},          {"minute", 60000000},
-    {"minutes", 60000000},      {"min", 60000000},          {"mins", 60000000},
-    {"hour", 3600000000},       {"hours", 3600000000},      {"h", 3600000000},
-    {"day", 86400000000},       {"days", 86400000000},      {"d", 86400000000},
-    {"week", 604800000000},     {"weeks", 604800000000},
-};
-
-static const char *skip_spaces(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    return s;
-}
-
+/* A duration option in µs: Spark's timeStringAsMs ("7d"; a bare number is ms) or an
+   interval string (common/cm_interval.c, as sema checks it). */
 int srt_parse_duration_us(const char *s, int64_t *out_us)
 {
-    s = skip_spaces(s);
-    if (strncasecmp(s, "interval", 8) == 0 && (s[8] == ' ' || s[8] == '\t'))
-        s = skip_spaces(s + 8);
-    if (*s == '\0')
-        return -1;
-    int64_t total = 0;
-    int n_parts = 0;
-    while (*s) {
-        char *end;
-        errno = 0;
-        long long x = strtoll(s, &end, 10);
-        if (errno || end == s || x < 0)
-            return -1;
-        s = skip_spaces(end);
-        const char *u = s;
-        while (isalpha((unsigned char)*s))
-            s++;
-        size_t un = (size_t)(s - u);
-        int64_t mult = -1;
-        if (un == 0) {
-            if (n_parts == 0 && *s == '\0') { /* a bare number: milliseconds */
-                *out_us = x * 1000;
-                return 0;
-            }
-            return -1;
-        }
-        for (size_t i = 0; i < sizeof duration_units / sizeof duration_units[0]; i++)
-            if (strlen(duration_units[i].unit) == un && strncasecmp(u, duration_units[i].unit, un) == 0)
-                mult = duration_units[i].us;
-        if (mult < 0 || x > INT64_MAX / mult || total > INT64_MAX - x * mult)
-            return -1;
-        total += x * mult;
-        n_parts++;
-        s = skip_spaces(s);
-    }
-    *out_us = total;
-    return 0;
+    return cm_duration_parse(s, 1000, out_us) ? 0 : -1;
 }

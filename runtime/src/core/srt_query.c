@@ -168,6 +168,11 @@ void srt_query_bail(SrtQuery *q)
     exit(1);
 }
 
+int64_t srt_query_batch_id(SrtQuery *q)
+{
+    return q->batch_id;
+}
+
 int64_t srt_query_batch_ts(SrtQuery *q)
 {
     if (!q->batch_ts_us) /* a detached query (unit tests) has no batch */

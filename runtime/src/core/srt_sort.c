@@ -38,6 +38,8 @@ static int cmp_value(const SrtDatum *a, const SrtDatum *b, const SrtType *t)
     switch (t->kind) {
     case SRT_T_DOUBLE:
         return cmp_double(a->d, b->d);
+    case SRT_T_DECIMAL: /* one column's values share the scale */
+        return srt_dec_cmp(srt_datum_dec(a), srt_datum_dec(b));
     case SRT_T_STRING:
         return srt_str_cmp(a->p, a->n, b->p, b->n);
     case SRT_T_STRUCT: {

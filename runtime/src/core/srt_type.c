@@ -117,6 +117,47 @@ static int parse_struct(TypeParser *tp, const SrtType **out, int depth)
     return 0;
 }
 
+static int parse_int(TypeParser *tp, int32_t *v)
+{
+    skip_ws(tp);
+    if (*tp->p < '0' || *tp->p > '9')
+        return bad(tp, "expected a number");
+    *v = 0;
+    while (*tp->p >= '0' && *tp->p <= '9' && *v < 1000)
+        *v = *v * 10 + (*tp->p++ - '0');
+    skip_ws(tp);
+    return 0;
+}
+
+/* decimal(p,s) with 1 <= p <= 38 and 0 <= s <= p (Spark's DecimalType). */
+static int parse_decimal(TypeParser *tp, const SrtType **out)
+{
+    int32_t p, s;
+    tp->p++;
+    int rc = parse_int(tp, &p);
+    if (rc < 0)
+        return rc;
+    if (*tp->p != ',')
+        return bad(tp, "expected ','");
+    tp->p++;
+    if ((rc = parse_int(tp, &s)) < 0)
+        return rc;
+    if (*tp->p != ')')
+        return bad(tp, "expected ')'");
+    tp->p++;
+    if (p < 1 || p > 38 || s > p)
+        return bad(tp, "decimal precision or scale out of range");
+    SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
+    if (!t)
+        return srt_err_nomem(tp->err, "column types");
+    memset(t, 0, sizeof *t);
+    t->kind = SRT_T_DECIMAL;
+    t->precision = p;
+    t->scale = s;
+    *out = t;
+    return 0;
+}
+
 static int parse_type(TypeParser *tp, const SrtType **out, int depth)
 {
     if (depth > 64)
@@ -131,6 +172,8 @@ static int parse_type(TypeParser *tp, const SrtType **out, int depth)
             return 0;
         }
     }
+    if (n == 7 && strncmp(s, "decimal", 7) == 0 && *tp->p == '(')
+        return parse_decimal(tp, out);
     if (*tp->p != '<') {
         tp->p = s;
         return bad(tp, "unknown type");
@@ -200,6 +243,9 @@ void srt_type_print(const SrtType *t, SrtBuf *b)
         srt_buf_puts(b, "array<");
         srt_type_print(t->elem, b);
         srt_buf_putc(b, '>');
+        break;
+    case SRT_T_DECIMAL:
+        srt_buf_printf(b, "decimal(%d,%d)", (int)t->precision, (int)t->scale);
         break;
     default:
         srt_buf_puts(b, names[t->kind]);

@@ -12,7 +12,7 @@
 */
 #include <stddef.h>
 
-#include "srt_abi.h"
+#include "srt_int.h"
 #include "srt_case_table.h"
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -107,6 +107,11 @@ static uint32_t decode(const unsigned char *s, uint32_t n, uint32_t *i)
     return cp >= 0xD800 && cp <= 0xDFFF ? 0xFFFD : cp;
 }
 
+uint32_t srt_utf8_decode(const char *s, uint32_t n, uint32_t *i)
+{
+    return decode((const unsigned char *)s, n, i);
+}
+
 static uint32_t encode(uint32_t cp, char *o)
 {
     if (cp < 0x80) {
@@ -157,4 +162,33 @@ uint32_t srt_str_case_full(const char *s, uint32_t n, uint32_t *cps, char *out, 
         }
     }
     return k;
+}
+
+/* Java's Character.toTitleCase(char): the titlecase mapping, else the simple uppercase one;
+   code points beyond the BMP are two chars (surrogates) that it leaves alone. */
+static uint32_t title(uint32_t cp)
+{
+    if (cp > 0xFFFF)
+        return cp;
+    long i = find(&case_title[0][0], N_OF(case_title), 2, cp);
+    return i >= 0 ? case_title[i][1] : simple(case_upper, N_OF(case_upper), cp);
+}
+
+void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n)
+{
+    /* Spark's InitCap: UTF8String.toLowerCase then toTitleCase, which title-cases the first
+       char and every char after a ' ' (toTitleCaseSlow; its ASCII fast path agrees).  The
+       lower-cased text is well-formed UTF-8 (Java re-encoded any non-ASCII text). */
+    const char *lo;
+    uint32_t lo_n;
+    srt_str_lower(q, s, n, &lo, &lo_n);
+    char *o = srt_scratch_alloc(q, (size_t)lo_n * 2 + 1); /* a title case is at most 3 bytes */
+    uint32_t k = 0, prev = ' ';
+    for (uint32_t i = 0; i < lo_n;) {
+        uint32_t cp = decode((const unsigned char *)lo, lo_n, &i);
+        k += encode(prev == ' ' ? title(cp) : cp, o + k);
+        prev = cp;
+    }
+    *out = o;
+    *out_n = k;
 }

@@ -26,6 +26,9 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     case SRT_T_DOUBLE:
         srt_buf_put(out, tmp, srt_fmt_double(d->d, tmp));
         break;
+    case SRT_T_DECIMAL: /* ToPrettyString: toPlainString */
+        srt_buf_put(out, tmp, srt_fmt_decimal(srt_datum_dec(d), t->scale, 1, tmp));
+        break;
     case SRT_T_STRING:
         if (d->n)
             srt_buf_put(out, d->p, d->n);
@@ -33,12 +36,9 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     case SRT_T_TIMESTAMP:
         srt_buf_put(out, tmp, srt_ts_format(d->i, tmp));
         break;
-    case SRT_T_DATE: {
-        uint32_t n = srt_ts_format(d->i * 86400000000LL, tmp);
-        const char *sp = memchr(tmp, ' ', n);
-        srt_buf_put(out, tmp, sp ? (size_t)(sp - tmp) : n);
+    case SRT_T_DATE:
+        srt_buf_put(out, tmp, srt_date_text(d->i, tmp));
         break;
-    }
     case SRT_T_STRUCT: {
         const SrtDatum *f = d->p;
         srt_buf_putc(out, '{');

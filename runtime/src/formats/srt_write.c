@@ -52,20 +52,14 @@ uint32_t srt_fmt_ts_iso(int64_t us, char *out)
 
 uint32_t srt_fmt_date(int64_t days, char *out)
 {
-    uint32_t n = srt_ts_format(days * 86400000000LL, out);
-    char *sp = memchr(out, ' ', n);
-    if (sp) {
-        *sp = '\0';
-        n = (uint32_t)(sp - out);
-    }
-    return n;
+    return srt_date_text(days, out);
 }
 
 /* The text of a scalar as both writers print it (unquoted), into tmp (64 bytes);
    NULL for STRING (its bytes are the datum's) and nested types. */
-static const char *scalar_text(const SrtDatum *d, SrtKind kind, char *tmp, uint32_t *n)
+static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, uint32_t *n)
 {
-    switch (kind) {
+    switch (t->kind) {
     case SRT_T_BOOLEAN:
         *n = d->i ? 4 : 5;
         return d->i ? "true" : "false";
@@ -83,6 +77,9 @@ static const char *scalar_text(const SrtDatum *d, SrtKind kind, char *tmp, uint3
         return tmp;
     case SRT_T_DATE:
         *n = srt_fmt_date(d->i, tmp);
+        return tmp;
+    case SRT_T_DECIMAL: /* Decimal.toString: JacksonGenerator's writeNumber(BigDecimal), univocity's toString */
+        *n = srt_fmt_decimal(srt_datum_dec(d), t->scale, 0, tmp);
         return tmp;
     case SRT_T_STRING:
     case SRT_T_STRUCT:
@@ -191,7 +188,7 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         return;
     case SRT_T_TIMESTAMP:
     case SRT_T_DATE: {
-        const char *s = scalar_text(d, t->kind, tmp, &n);
+        const char *s = scalar_text(d, t, tmp, &n);
         srt_buf_putc(out, '"');
         srt_buf_put(out, s, n);
         srt_buf_putc(out, '"');
@@ -218,8 +215,9 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     }
     case SRT_T_BOOLEAN:
     case SRT_T_INT:
-    case SRT_T_BIGINT: {
-        const char *s = scalar_text(d, t->kind, tmp, &n);
+    case SRT_T_BIGINT:
+    case SRT_T_DECIMAL: {
+        const char *s = scalar_text(d, t, tmp, &n);
         srt_buf_put(out, s, n);
         return;
     }
@@ -373,7 +371,7 @@ void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCs
                 s = d->p ? d->p : "";
                 n = d->p ? d->n : 0;
             } else if (srt_csv_supports(c->type)) {
-                s = scalar_text(d, c->type->kind, tmp, &n);
+                s = scalar_text(d, c->type, tmp, &n);
             } else {
                 /* Refused when the sink opens; never reached with a checked schema. */
                 s = "";

@@ -172,6 +172,13 @@ void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n)
     *out = o;
 }
 
+void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n)
+{
+    char *o = srt_scratch_alloc(q, 24);
+    *out_n = srt_date_text(days, o);
+    *out = o;
+}
+
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n)
 {
     (void)q;

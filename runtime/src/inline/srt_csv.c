@@ -10,6 +10,7 @@
 */
 #include <string.h>
 
+#include "common/cm_text.h"
 #include "srt_abi.h"
 
 const char *srt_csv_field(const char *p, const char *end, int sep, int quote, int esc,
@@ -75,49 +76,15 @@ const char *srt_csv_field(const char *p, const char *end, int sep, int quote, in
     return p;
 }
 
+/* Integer and boolean fields: the rule schema inference uses (common/cm_text.h). */
 int srt_csv_i64(const char *s, uint32_t n, int64_t *out)
 {
-    uint32_t i = 0;
-    int neg = 0;
-    if (n > 0 && (s[0] == '-' || s[0] == '+')) {
-        neg = s[0] == '-';
-        i = 1;
-    }
-    if (i == n)
-        return -1;
-    uint64_t v = 0;
-    for (; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        uint64_t d = (uint64_t)(s[i] - '0');
-        if (v > (UINT64_C(9223372036854775808) - d) / 10)
-            return -1;
-        v = v * 10 + d;
-    }
-    if (!neg && v > (uint64_t)INT64_MAX)
-        return -1;
-    *out = neg ? (int64_t)(0 - v) : (int64_t)v;
-    return 0;
+    return cm_java_integer(s, n, 64, out);
 }
 
 int srt_csv_bool(const char *s, uint32_t n, int64_t *out)
 {
-    static const char t[] = "true", f[] = "false";
-    if (n == 4) {
-        for (uint32_t i = 0; i < 4; i++)
-            if ((s[i] | 0x20) != t[i])
-                return -1;
-        *out = 1;
-        return 0;
-    }
-    if (n == 5) {
-        for (uint32_t i = 0; i < 5; i++)
-            if ((s[i] | 0x20) != f[i])
-                return -1;
-        *out = 0;
-        return 0;
-    }
-    return -1;
+    return cm_java_boolean(s, n, out);
 }
 
 void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int quote, int esc, const char **out,

@@ -6,9 +6,11 @@
 ** query's scratch memory.  Invalid input gives -1 (NULL) as Spark's non-ANSI mode.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_time.h"
 #include "srt_abi.h"
 
 /* ======================================================================
@@ -83,6 +85,215 @@ void srt_str_concat_n(SrtQuery *q, const char *const *ps, const uint32_t *ns, ui
     }
     *out = o;
     *out_n = (uint32_t)total;
+}
+
+/* ======================================================================
+** concat_ws, lpad/rpad, repeat, reverse, instr/locate
+** (Spark's stringExpressions.scala: ConcatWs, StringLPad/StringRPad, StringRepeat, Reverse,
+** StringInstr, StringLocate; the work is done by UTF8String's methods named below)
+** ====================================================================== */
+
+/* Spark builds these results in a Java byte[]: a length beyond Integer.MAX_VALUE is
+   Math.multiplyExact's / Math.toIntExact's ArithmeticException, which fails the query. */
+static int f_too_long(SrtQuery *q, const char *fn, uint64_t bytes)
+{
+    if (bytes <= INT32_MAX)
+        return 0;
+    char msg[128];
+    snprintf(msg, sizeof msg, "%s: integer overflow (the result would have %llu bytes)", fn,
+             (unsigned long long)bytes);
+    srt_query_fail(q, msg);
+    return 1;
+}
+
+int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
+                      const uint8_t *kinds, uint32_t k, const char **out, uint32_t *out_n)
+{
+    /* ConcatWs: NULL parts (and NULL array elements) are skipped, the separator goes
+       between the remaining ones (UTF8String.concatWs). */
+    const char *sep = ps[0];
+    uint32_t sep_n = ns[0];
+    uint64_t total = 0, parts = 0;
+    for (uint32_t i = 1; i < k; i++) {
+        if (kinds[i] == SRT_WS_STRING) {
+            total += ns[i];
+            parts++;
+        } else if (kinds[i] == SRT_WS_ARRAY) {
+            const SrtDatum *e = (const SrtDatum *)(const void *)ps[i];
+            for (uint32_t j = 0; j < ns[i]; j++)
+                if (!e[j].is_null) {
+                    total += e[j].n;
+                    parts++;
+                }
+        }
+    }
+    if (parts > 1)
+        total += (parts - 1) * (uint64_t)sep_n;
+    *out = "";
+    *out_n = 0;
+    if (f_too_long(q, "concat_ws", total))
+        return -1;
+    char *o = srt_scratch_alloc(q, total ? total : 1);
+    uint64_t at = 0, done = 0;
+    for (uint32_t i = 1; i < k; i++) {
+        uint32_t m = kinds[i] == SRT_WS_ARRAY ? ns[i] : kinds[i] == SRT_WS_STRING;
+        for (uint32_t j = 0; j < m; j++) {
+            const char *p = ps[i];
+            uint32_t pn = ns[i];
+            if (kinds[i] == SRT_WS_ARRAY) {
+                const SrtDatum *e = (const SrtDatum *)(const void *)ps[i] + j;
+                if (e->is_null)
+                    continue;
+                p = e->p;
+                pn = e->n;
+            }
+            if (done++ && sep_n) {
+                memcpy(o + at, sep, sep_n);
+                at += sep_n;
+            }
+            if (pn)
+                memcpy(o + at, p, pn);
+            at += pn;
+        }
+    }
+    *out = o;
+    *out_n = (uint32_t)total;
+    return 0;
+}
+
+/* Code points of s (UTF8String.numChars: one per lead byte). */
+static int64_t f_num_chars(const char *s, uint32_t n)
+{
+    int64_t c = 0;
+    for (uint32_t i = 0; i < n; i += f_cp_bytes((unsigned char)s[i]))
+        c++;
+    return c;
+}
+
+static int f_pad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, int left, const char **out, uint32_t *out_n)
+{
+    /* UTF8String.lpad/rpad: with nothing to add (or an empty pad) the result is
+       substring(0, len), so a negative len gives ""; else the pad repeats (the last copy
+       cut to fit) before (lpad) or after (rpad) the string. */
+    int64_t spaces = (int64_t)len - f_num_chars(s, n);
+    *out = s;
+    if (spaces <= 0 || pad_n == 0) {
+        *out_n = len > 0 ? f_skip_cps(s, n, 0, len) : 0;
+        return 0;
+    }
+    int64_t pad_chars = f_num_chars(pad, pad_n);
+    int64_t count = spaces / pad_chars;
+    uint32_t remain = f_skip_cps(pad, pad_n, 0, spaces - pad_chars * count);
+    uint64_t total = (uint64_t)n + (uint64_t)pad_n * (uint64_t)count + remain;
+    *out_n = 0;
+    if (f_too_long(q, left ? "lpad" : "rpad", total))
+        return -1;
+    char *o = srt_scratch_alloc(q, total);
+    char *w = o;
+    if (!left) {
+        memcpy(w, s, n);
+        w += n;
+    }
+    for (int64_t i = 0; i < count; i++, w += pad_n)
+        memcpy(w, pad, pad_n);
+    memcpy(w, pad, remain);
+    w += remain;
+    if (left && n)
+        memcpy(w, s, n);
+    *out = o;
+    *out_n = (uint32_t)total;
+    return 0;
+}
+
+int srt_str_lpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n)
+{
+    return f_pad(q, s, n, len, pad, pad_n, 1, out, out_n);
+}
+
+int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char *pad,
+                 uint32_t pad_n, const char **out, uint32_t *out_n)
+{
+    return f_pad(q, s, n, len, pad, pad_n, 0, out, out_n);
+}
+
+int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
+                   uint32_t *out_n)
+{
+    /* UTF8String.repeat: times <= 0 gives "". */
+    *out = s;
+    *out_n = 0;
+    if (times <= 0 || n == 0)
+        return 0;
+    uint64_t total = (uint64_t)n * (uint64_t)times;
+    if (f_too_long(q, "repeat", total))
+        return -1;
+    char *o = srt_scratch_alloc(q, total);
+    for (int32_t i = 0; i < times; i++)
+        memcpy(o + (uint64_t)i * n, s, n);
+    *out = o;
+    *out_n = (uint32_t)total;
+    return 0;
+}
+
+void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n)
+{
+    /* UTF8String.reverse: the code points in reverse order, each keeping its bytes (a
+       truncated sequence at the end stays one unit). */
+    char *o = srt_scratch_alloc(q, n ? n : 1);
+    for (uint32_t i = 0; i < n;) {
+        uint32_t len = f_cp_bytes((unsigned char)s[i]);
+        if (len > n - i)
+            len = n - i;
+        memcpy(o + n - i - len, s + i, len);
+        i += len;
+    }
+    *out = o;
+    *out_n = n;
+}
+
+void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n)
+{
+    /* Reverse on an ArrayType: ArrayData.reverse, the elements in reverse order. */
+    const SrtDatum *e = elems;
+    SrtDatum *o = srt_scratch_alloc(q, (n ? n : 1) * sizeof *o);
+    for (uint32_t i = 0; i < n; i++)
+        o[i] = e[n - 1 - i];
+    *out = o;
+    *out_n = n;
+}
+
+int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos)
+{
+    /* StringLocate: pos < 1 gives 0; else UTF8String.indexOf(sub, pos - 1) + 1, where an
+       empty sub is found at 0 whatever the start (so the result is 1), and the search
+       starts at code point pos - 1 (instr is locate from 1). */
+    if (pos < 1)
+        return 0;
+    if (sub_n == 0)
+        return 1;
+    uint32_t i = 0;
+    int64_t c = 0;
+    while (i < n && c < (int64_t)pos - 1) {
+        i += f_cp_bytes((unsigned char)s[i]);
+        c++;
+    }
+    for (;;) {
+        if ((uint64_t)i + sub_n > n)
+            return 0;
+        if (memcmp(s + i, sub, sub_n) == 0)
+            return (int32_t)(c + 1);
+        i += f_cp_bytes((unsigned char)s[i]);
+        c++;
+        if (i >= n)
+            return 0;
+    }
+}
+int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n)
+{
+    return srt_str_locate(s, n, sub, sub_n, 1); /* StringInstr: indexOf(sub, 0) + 1 */
 }
 
 /* ======================================================================
@@ -192,23 +403,6 @@ int64_t srt_round_i64(int64_t x, int32_t d)
 ** ====================================================================== */
 
 #define F_US_PER_SEC 1000000LL
-
-static int64_t f_days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int f_days_in_month(int64_t y, int64_t m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
-}
 
 static int f_lower(int c)
 {
@@ -447,12 +641,12 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
         if (doy < 1 || doy > 365 + leap)
             return -1;
         int64_t m = 1;
-        while (doy > f_days_in_month(year, m))
-            doy -= f_days_in_month(year, m++);
+        while (doy > cm_days_in_month(year, m))
+            doy -= cm_days_in_month(year, m++);
         month = m;
         day = doy;
     }
-    if (month < 1 || month > 12 || day < 1 || day > f_days_in_month(year, month))
+    if (month < 1 || month > 12 || day < 1 || day > cm_days_in_month(year, month))
         return -1;
     if (hour < 0) {
         hour = hour12_clock ? hour12 : 0;
@@ -461,7 +655,7 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
     }
     if (hour > 23 || minute > 59 || second > 59)
         return -1;
-    int64_t days_n = f_days_from_civil(year, month, day);
+    int64_t days_n = cm_days_from_civil(year, month, day);
     if (dow >= 0 && ((days_n + 3) % 7 + 7) % 7 != dow) /* 1970-01-01 was a Thursday */
         return -1;
     *out_us = (days_n * 86400 + hour * 3600 + minute * 60 + second - off_s) * F_US_PER_SEC + micros;

@@ -568,6 +568,20 @@ static int j_special_double(const char *s, uint32_t n, double *out)
     return n && j_nonnum(s, s + n, out) == s + n;
 }
 
+/* A string token's text, decoded into tmp when it has escapes and fits (Jackson compares
+   the decoded text); the position after it, or NULL if malformed. */
+static const char *j_string_text(const char *p, const char *end, char *tmp, uint32_t cap, const char **s,
+                                 uint32_t *n)
+{
+    int esc;
+    const char *q = srt_json_string_raw(p, end, s, n, &esc);
+    if (q && esc && *n <= cap) {
+        *n = srt_json_unescape(*s, *n, tmp);
+        *s = tmp;
+    }
+    return q;
+}
+
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
 {
     if (p < end && j_nonnum_start(p, end)) {
@@ -590,16 +604,39 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
     if (p < end && (*p == '"' || *p == '\'')) {
         const char *s;
         uint32_t n;
-        int esc;
-        const char *q = srt_json_string_raw(p, end, &s, &n, &esc);
+        char tmp[16];
+        const char *q = j_string_text(p, end, tmp, sizeof tmp, &s, &n);
         if (!q)
             return NULL;
-        char tmp[16];
-        if (esc && n <= sizeof tmp) { /* Jackson compares the decoded text */
-            n = srt_json_unescape(s, n, tmp);
-            s = tmp;
-        }
         *st = j_special_double(s, n, out) ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return q;
+    }
+    return j_badtype(p, end, st);
+}
+
+/* DECIMAL(p, s): Spark's JacksonParser reads a number token exactly (getDecimalValue) and a
+   non-empty string with ExprUtils.getDecimalParser, then Decimal(bd, p, s), which fails the
+   record when the value needs more than p digits. */
+const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out, int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p))) {
+        int is_int;
+        const char *q = j_number(p, end, &is_int);
+        if (!q)
+            return NULL;
+        *st = srt_text_dec(p, (uint32_t)(q - p), prec, scale, out) == 1 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return q;
+    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
+    if (p < end && (*p == '"' || *p == '\'')) {
+        const char *s;
+        uint32_t n;
+        char tmp[128];
+        const char *q = j_string_text(p, end, tmp, sizeof tmp, &s, &n);
+        if (!q)
+            return NULL;
+        *st = n > 0 && srt_text_dec(s, n, prec, scale, out) == 1 ? SRT_JV_OK : SRT_JV_BADTYPE;
         return q;
     }
     return j_badtype(p, end, st);

@@ -3,54 +3,15 @@
 ** date_format with Java DateTimeFormatter pattern letters (inline helpers).
 */
 #include <string.h>
+#include <time.h>
 
+#include "common/cm_time.h"
 #include "srt_abi.h"
 
 #define T_US_PER_DAY 86400000000LL
 #define T_US_PER_HOUR 3600000000LL
 #define T_US_PER_MIN 60000000LL
 #define T_US_PER_SEC 1000000LL
-
-static inline int64_t t_floordiv(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (era arithmetic). */
-static int64_t t_days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void t_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-static int t_is_leap(int64_t y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int t_days_in_month(int64_t y, int m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && t_is_leap(y) ? 29 : dm[m - 1];
-}
 
 /* The broken-down UTC time of a timestamp. */
 typedef struct TParts {
@@ -65,9 +26,9 @@ static void t_split(int64_t us, TParts *t)
     int64_t rem = us % T_US_PER_DAY;
     if (rem < 0)
         rem += T_US_PER_DAY;
-    int64_t days = t_floordiv(us, T_US_PER_DAY);
+    int64_t days = cm_floordiv(us, T_US_PER_DAY);
     t->days = days;
-    t_civil_from_days(days, &t->year, &t->month, &t->day);
+    cm_civil_from_days(days, &t->year, &t->month, &t->day);
     t->hour = (int)(rem / T_US_PER_HOUR);
     rem %= T_US_PER_HOUR;
     t->minute = (int)(rem / T_US_PER_MIN);
@@ -152,116 +113,82 @@ int64_t srt_ts_second(int64_t us)
 ** Parsing
 ** ====================================================================== */
 
-/* 1..max digits at *p; returns the count (0: none). */
-static int t_digits(const char **p, const char *e, int max, int64_t *v)
-{
-    int k = 0;
-    int64_t x = 0;
-    while (*p < e && k < max && **p >= '0' && **p <= '9') {
-        x = x * 10 + (**p - '0');
-        (*p)++;
-        k++;
-    }
-    *v = x;
-    return k;
-}
-
-/* A zone suffix: Z, UTC, GMT, [UTC|GMT]±HH[[:]MM]; *off_us east of UTC. 0 ok, -1 bad. */
-static int t_zone(const char *p, const char *e, int64_t *off_us)
-{
-    *off_us = 0;
-    if (p < e && *p == ' ')
-        p++;
-    if (p == e)
-        return -1;
-    if (e - p == 1 && *p == 'Z')
-        return 0;
-    if (e - p >= 3 && (memcmp(p, "UTC", 3) == 0 || memcmp(p, "GMT", 3) == 0)) {
-        p += 3;
-        if (p == e)
-            return 0;
-    }
-    if (*p != '+' && *p != '-')
-        return -1;
-    int neg = *p++ == '-';
-    int64_t hh, mm = 0;
-    int nh = t_digits(&p, e, 2, &hh);
-    if (nh == 0)
-        return -1;
-    if (p < e && *p == ':')
-        p++;
-    if (p < e) {
-        if (t_digits(&p, e, 2, &mm) != 2)
-            return -1;
-    }
-    if (p != e || hh > 18 || mm > 59)
-        return -1;
-    *off_us = (hh * 3600 + mm * 60) * T_US_PER_SEC;
-    if (neg)
-        *off_us = -*off_us;
-    return 0;
-}
-
-/* Out of line on purpose: codegen inlines the fast paths and calls this one. */
+/* Spark's lenient string -> timestamp cast (cm_ts_parse); a time without a date takes
+   today's date from the wall clock, as Spark's LocalDate.now does.  Out of line on
+   purpose: codegen inlines the fast paths and calls this one. */
 __attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us)
 {
-    const char *p = s, *e = s + n;
-    while (p < e && (unsigned char)*p <= ' ')
-        p++;
-    while (e > p && (unsigned char)e[-1] <= ' ')
-        e--;
-    int64_t y, mo = 1, d = 1, h = 0, mi = 0, sec = 0, frac = 0;
-    if (t_digits(&p, e, 4, &y) != 4)
-        return -1;
-    if (p < e && *p == '-') {
-        p++;
-        if (t_digits(&p, e, 2, &mo) == 0)
+    int rc = cm_ts_parse(s, n, CM_TS_NO_DATE, out_us);
+    if (rc == CM_TS_TIME_ONLY) {
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        rc = cm_ts_parse(s, n, (int64_t)now.tv_sec * T_US_PER_SEC + now.tv_nsec / 1000, out_us);
+    }
+    return rc;
+}
+
+/* CAST(s AS DATE), to_date(s): Spark's stringToDate (common/cm_time.c). */
+int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days)
+{
+    return cm_date_parse(s, n, out_days);
+}
+
+int32_t srt_trunc_level(const char *s, uint32_t n)
+{
+    /* DateTimeUtils.parseTruncLevel on format.toString.toUpperCase(Locale.ROOT): ASCII
+       letters, and the two non-ASCII letters whose upper case is ASCII: ı (U+0131) -> I,
+       ſ (U+017F) -> S. */
+    static const struct { const char *name; int32_t level; } units[] = {
+        {"MICROSECOND", SRT_TRUNC_MICROSECOND}, {"MILLISECOND", SRT_TRUNC_MILLISECOND},
+        {"SECOND", SRT_TRUNC_SECOND}, {"MINUTE", SRT_TRUNC_MINUTE}, {"HOUR", SRT_TRUNC_HOUR},
+        {"DAY", SRT_TRUNC_DAY}, {"DD", SRT_TRUNC_DAY}, {"WEEK", SRT_TRUNC_WEEK},
+        {"MON", SRT_TRUNC_MONTH}, {"MONTH", SRT_TRUNC_MONTH}, {"MM", SRT_TRUNC_MONTH},
+        {"QUARTER", SRT_TRUNC_QUARTER}, {"YEAR", SRT_TRUNC_YEAR}, {"YYYY", SRT_TRUNC_YEAR},
+        {"YY", SRT_TRUNC_YEAR},
+    };
+    char up[12];
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (k == sizeof up)
             return -1;
-        if (p < e && *p == '-') {
-            p++;
-            if (t_digits(&p, e, 2, &d) == 0)
-                return -1;
-        }
+        if (c >= 'a' && c <= 'z')
+            up[k++] = (char)(c - 32);
+        else if (c < 0x80)
+            up[k++] = (char)c;
+        else if (c == 0xC4 && i + 1 < n && (unsigned char)s[i + 1] == 0xB1)
+            up[k++] = 'I', i++;
+        else if (c == 0xC5 && i + 1 < n && (unsigned char)s[i + 1] == 0xBF)
+            up[k++] = 'S', i++;
+        else
+            return -1;
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > t_days_in_month(y, (int)mo))
-        return -1;
-    if (p < e && (*p == ' ' || *p == 'T')) {
-        p++;
-        if (p < e) {
-            if (t_digits(&p, e, 2, &h) == 0 || p >= e || *p != ':')
-                return -1;
-            p++;
-            if (t_digits(&p, e, 2, &mi) == 0)
-                return -1;
-            if (p < e && *p == ':') {
-                p++;
-                if (t_digits(&p, e, 2, &sec) == 0)
-                    return -1;
-                if (p < e && *p == '.') {
-                    p++;
-                    int k = 0;
-                    while (p < e && *p >= '0' && *p <= '9') {
-                        if (k < 6)
-                            frac = frac * 10 + (*p - '0');
-                        k++;
-                        p++;
-                    }
-                    if (k == 0 || k > 9)
-                        return -1;
-                    for (; k < 6; k++)
-                        frac *= 10;
-                }
-            }
-            if (h > 23 || mi > 59 || sec > 59)
-                return -1;
-        }
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+        if (strlen(units[u].name) == k && memcmp(units[u].name, up, k) == 0)
+            return units[u].level;
+    return -1;
+}
+
+int64_t srt_ts_trunc(int64_t us, int32_t level)
+{
+    /* DateTimeUtils.truncTimestamp / truncDate in UTC. */
+    TParts t;
+    t_split(us, &t);
+    int64_t days = t.days;
+    switch (level) {
+    case SRT_TRUNC_MICROSECOND: return us;
+    case SRT_TRUNC_MILLISECOND: return cm_floordiv(us, 1000) * 1000;
+    case SRT_TRUNC_SECOND: return us - t.micros;
+    case SRT_TRUNC_MINUTE: return us - t.micros - t.second * T_US_PER_SEC;
+    case SRT_TRUNC_HOUR: return us - t.micros - t.second * T_US_PER_SEC - t.minute * T_US_PER_MIN;
+    case SRT_TRUNC_DAY: break;
+    case SRT_TRUNC_WEEK: days -= ((days + 3) % 7 + 7) % 7; break; /* 1970-01-01 was a Thursday */
+    case SRT_TRUNC_MONTH: days -= t.day - 1; break;
+    case SRT_TRUNC_QUARTER: days = cm_days_from_civil(t.year, (t.month - 1) / 3 * 3 + 1, 1); break;
+    case SRT_TRUNC_YEAR: days = cm_days_from_civil(t.year, 1, 1); break;
+    default: return us;
     }
-    int64_t off = 0;
-    if (p < e && t_zone(p, e, &off) < 0)
-        return -1;
-    *out_us = t_days_from_civil(y, mo, d) * T_US_PER_DAY + h * T_US_PER_HOUR + mi * T_US_PER_MIN +
-              sec * T_US_PER_SEC + frac - off;
-    return 0;
+    return days * T_US_PER_DAY;
 }
 
 /* ======================================================================
@@ -288,18 +215,35 @@ static uint32_t t_num(char *o, int64_t v, int width)
     return n;
 }
 
+/* "yyyy-MM-dd" as Spark prints a date: a '+' before years beyond 9999. */
+static uint32_t t_ymd(char *out, int64_t year, int month, int day)
+{
+    uint32_t n = 0;
+    if (year > 9999)
+        out[n++] = '+';
+    n += t_num(out + n, year, 4);
+    out[n++] = '-';
+    n += t_num(out + n, month, 2);
+    out[n++] = '-';
+    n += t_num(out + n, day, 2);
+    return n;
+}
+
+uint32_t srt_date_text(int64_t days, char *out)
+{
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    uint32_t n = t_ymd(out, y, m, d);
+    out[n] = '\0';
+    return n;
+}
+
 uint32_t srt_ts_format(int64_t us, char *out)
 {
     TParts t;
     t_split(us, &t);
-    uint32_t n = 0;
-    if (t.year > 9999)
-        out[n++] = '+';
-    n += t_num(out + n, t.year, 4);
-    out[n++] = '-';
-    n += t_num(out + n, t.month, 2);
-    out[n++] = '-';
-    n += t_num(out + n, t.day, 2);
+    uint32_t n = t_ymd(out, t.year, t.month, t.day);
     out[n++] = ' ';
     n += t_num(out + n, t.hour, 2);
     out[n++] = ':';
@@ -353,7 +297,7 @@ static uint32_t t_field(char *o, char c, int count, const TParts *t)
         return t_num(o, t->month, count);
     case 'd': return t_num(o, t->day, count);
     case 'D': {
-        int64_t jan1 = t_days_from_civil(t->year, 1, 1);
+        int64_t jan1 = cm_days_from_civil(t->year, 1, 1);
         return t_num(o, t->days - jan1 + 1, count);
     }
     case 'H': return t_num(o, t->hour, count);

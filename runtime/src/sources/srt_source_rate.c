@@ -43,6 +43,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/cm_interval.h"
 #include "srt_int.h"
 
 #define RATE_COLS 2 /* timestamp, value */
@@ -99,23 +100,8 @@ static int64_t sat_mul(int64_t a, int64_t b)
     return __builtin_mul_overflow(a, b, &r) ? ((a < 0) != (b < 0) ? INT64_MIN : INT64_MAX) : r;
 }
 
-/* Check the registered columns against the fixed schema (none registered: unit tests). */
-static int check_schema(const SrtSource *s, const SrtSchema *schema, const char *conn, SrtErr *err)
-{
-    if (!schema || schema->n_cols == 0)
-        return 0;
-    if (schema->n_cols != RATE_COLS || !srt_str_ieq(schema->cols[0].name, "timestamp") ||
-        schema->cols[0].type->kind != SRT_T_TIMESTAMP ||
-        !srt_str_ieq(schema->cols[1].name, "value") || schema->cols[1].type->kind != SRT_T_BIGINT)
-        return srt_err_set(err, SRT_ERR_OPTION,
-                           "source '%s': the %s source has the fixed schema (timestamp TIMESTAMP, "
-                           "value BIGINT)",
-                           s->name, conn);
-    return 0;
-}
-
-static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
-                       const char *conn, Rate **out, SrtErr *err)
+static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, Rate **out,
+                       SrtErr *err)
 {
     Rate *r = srt_mem_calloc(s->mem, sizeof *r);
     *out = r;
@@ -124,7 +110,7 @@ static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *sc
     s->impl = r;
     r->mem = s->mem;
     r->clock = wall_clock;
-    int rc = check_schema(s, schema, conn, err);
+    int rc = srt_source_check_schema(s, opts, schema, err);
     if (rc < 0)
         return rc;
     r->parts_text = srt_opts_get(opts, "numPartitions");
@@ -138,47 +124,12 @@ static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *sc
 ** ====================================================================== */
 
 /* Spark's JavaUtils.timeStringAsSec ("5" = 5 s, "500ms", "2m", "1h", "1d"), truncated to
-   whole seconds; anything else as the runtime's durations ("1 minute 30 seconds").
-   0, or -1 if the text is no duration. */
+   whole seconds; else an interval string ("1 minute 30 seconds"), as sema checks it
+   (common/cm_interval.c).  0, or -1 if the text is no duration. */
 static int parse_seconds(const char *text, int64_t *out)
 {
-    static const struct {
-        const char *unit;
-        int64_t mul, div;
-    } units[] = {{"", 1, 1},   {"us", 1, 1000000}, {"ms", 1, 1000}, {"s", 1, 1},
-                 {"m", 60, 1}, {"min", 60, 1},     {"h", 3600, 1},  {"d", 86400, 1}};
-    const char *p = text;
-    while (isspace((unsigned char)*p))
-        p++;
-    const char *num = p;
-    if (*p == '-')
-        p++;
-    if (isdigit((unsigned char)*p)) {
-        while (isdigit((unsigned char)*p))
-            p++;
-        const char *u = p;
-        while (isalpha((unsigned char)*p))
-            p++;
-        size_t un = (size_t)(p - u);
-        const char *e = p;
-        while (isspace((unsigned char)*e))
-            e++;
-        if (*e == '\0') {
-            errno = 0;
-            long long v = strtoll(num, NULL, 10);
-            for (size_t i = 0; errno == 0 && i < sizeof units / sizeof units[0]; i++) {
-                if (strlen(units[i].unit) != un || strncasecmp(u, units[i].unit, un) != 0)
-                    continue;
-                int64_t sec;
-                if (__builtin_mul_overflow((int64_t)v, units[i].mul, &sec))
-                    return -1;
-                *out = sec / units[i].div;
-                return 0;
-            }
-        }
-    }
     int64_t us;
-    if (srt_parse_duration_us(text, &us) < 0)
+    if (!cm_duration_parse(text, 1000000, &us))
         return -1;
     *out = us / 1000000;
     return 0;
@@ -270,7 +221,7 @@ static int save_start(SrtSource *s, int64_t ms, SrtErr *err)
 static int rate_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
     Rate *r;
-    int rc = open_common(s, opts, schema, "rate", &r, err);
+    int rc = open_common(s, opts, schema, &r, err);
     if (rc < 0)
         return rc;
     if ((rc = srt_opts_int(opts, "rowsPerSecond", 1, 1, &r->rows_per_sec, err)) < 0)
@@ -506,7 +457,7 @@ const SrtSourceVt srt_source_rate_vt = {
 static int micro_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
     Rate *r;
-    int rc = open_common(s, opts, schema, "rate-micro-batch", &r, err);
+    int rc = open_common(s, opts, schema, &r, err);
     if (rc < 0)
         return rc;
     if (!srt_opts_get(opts, "rowsPerBatch"))

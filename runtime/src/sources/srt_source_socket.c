@@ -102,22 +102,6 @@ static int named(const SrtSource *s, int rc, SrtErr *err)
     return rc;
 }
 
-static int check_schema(const SrtSource *s, const Sock *k, const SrtSchema *schema, SrtErr *err)
-{
-    if (!schema || schema->n_cols == 0)
-        return 0;
-    int ok = schema->n_cols == k->n_cols && srt_str_ieq(schema->cols[0].name, "value") &&
-             schema->cols[0].type->kind == SRT_T_STRING;
-    if (ok && k->n_cols == 2)
-        ok = srt_str_ieq(schema->cols[1].name, "timestamp") &&
-             schema->cols[1].type->kind == SRT_T_TIMESTAMP;
-    if (!ok)
-        return srt_err_set(err, SRT_ERR_OPTION,
-                           "source '%s': the socket source has the fixed schema (value STRING%s)",
-                           s->name, k->include_ts ? ", timestamp TIMESTAMP" : "");
-    return 0;
-}
-
 /* Connect to one address, waiting at most SOCK_CONNECT_TIMEOUT_US.  0 or an errno. */
 static int connect_one(const struct addrinfo *ai, int *out)
 {
@@ -231,7 +215,7 @@ static int sock_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sche
     k->n_cols = k->include_ts ? 2 : 1;
     if ((rc = srt_opts_int(opts, "numPartitions", 1, 1, &parts, err)) < 0)
         return named(s, rc, err);
-    if ((rc = check_schema(s, k, schema, err)) < 0)
+    if ((rc = srt_source_check_schema(s, opts, schema, err)) < 0)
         return rc;
     return sock_connect(s, k, err);
 }

@@ -1,0 +1,135 @@
+/* cm_connectors.c - the connector specs and query options (cm_connectors.h). */
+#include "common/cm_connectors.h"
+
+#include <stddef.h>
+#include <strings.h>
+
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* Spark's file source (FileStreamOptions) plus the JSON and CSV readers' options.
+   `format` defaults to json (Spark's default is parquet, which sluice does not read).
+   header .. escape are the CSV reader's (their defaults are dropped for other formats,
+   sema_infer.c); text has no options of its own. */
+static const CmOptSpec files_source_opts[] = {
+    {.key = "path", .kind = CM_OPT_STRING, .required = true},
+    {.key = "format", .kind = CM_OPT_CHOICE, .def = "json", .choices = "json|csv|text"},
+    {.key = "maxFilesPerTrigger", .kind = CM_OPT_POS_INT},
+    {.key = "latestFirst", .kind = CM_OPT_BOOL, .def = "false"},
+    {.key = "maxFileAge", .kind = CM_OPT_DURATION, .def = "7d"},
+    {.key = "mode",
+     .kind = CM_OPT_CHOICE,
+     .def = "PERMISSIVE",
+     .choices = "PERMISSIVE|DROPMALFORMED|FAILFAST"},
+    {.key = "columnNameOfCorruptRecord", .kind = CM_OPT_STRING, .def = "_corrupt_record"},
+    {.key = "inferSchema", .kind = CM_OPT_BOOL, .def = "false"},
+    {.key = "header", .kind = CM_OPT_BOOL, .def = "false"},
+    {.key = "sep", .kind = CM_OPT_STRING, .def = ",", .spark = "delimiter"},
+    {.key = "quote", .kind = CM_OPT_STRING, .def = "\""},
+    {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
+};
+
+/* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults
+   to json (Spark's default parquet is not offered); header .. ignoreTrailingWhiteSpace are
+   read for csv only, with Spark's defaults for writing. */
+static const CmOptSpec files_sink_opts[] = {
+    {.key = "path", .kind = CM_OPT_STRING, .required = true},
+    {.key = "format", .kind = CM_OPT_CHOICE, .def = "json", .choices = "json|csv"},
+    {.key = "header", .kind = CM_OPT_BOOL, .def = "false"},
+    {.key = "sep", .kind = CM_OPT_STRING, .def = ",", .spark = "delimiter"},
+    {.key = "quote", .kind = CM_OPT_STRING, .def = "\""},
+    {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
+    {.key = "ignoreLeadingWhiteSpace", .kind = CM_OPT_BOOL, .def = "true"},
+    {.key = "ignoreTrailingWhiteSpace", .kind = CM_OPT_BOOL, .def = "true"},
+};
+
+/* Spark's console sink (ConsoleSinkProvider). */
+static const CmOptSpec console_sink_opts[] = {
+    {.key = "numRows", .kind = CM_OPT_POS_INT, .def = "20"},
+    {.key = "truncate", .kind = CM_OPT_BOOL, .def = "true"},
+};
+
+/* Spark's rate source (RateStreamProvider).  rampUpTime is Spark's timeStringAsSec (a bare
+   number is seconds) or an interval.  numPartitions has no default so that the runtime's
+   description prints "numPartitions=default" as Spark. */
+static const CmOptSpec rate_source_opts[] = {
+    {.key = "rowsPerSecond", .kind = CM_OPT_POS_INT, .def = "1"},
+    {.key = "rampUpTime", .kind = CM_OPT_DURATION, .def = "0s"},
+    {.key = "numPartitions", .kind = CM_OPT_POS_INT},
+};
+
+/* Spark's rate-micro-batch source (RatePerMicroBatchProvider). */
+static const CmOptSpec rate_micro_source_opts[] = {
+    {.key = "rowsPerBatch", .kind = CM_OPT_POS_INT, .required = true},
+    {.key = "startTimestamp", .kind = CM_OPT_NONNEG, .def = "0"},
+    {.key = "advanceMillisPerBatch", .kind = CM_OPT_NONNEG, .def = "1000"},
+    {.key = "numPartitions", .kind = CM_OPT_POS_INT},
+};
+
+/* Spark's socket source (TextSocketSourceProvider). */
+static const CmOptSpec socket_source_opts[] = {
+    {.key = "host",
+     .kind = CM_OPT_STRING,
+     .required = true,
+     .missing = "Set a host to read from with option(\"host\", ...)."},
+    {.key = "port",
+     .kind = CM_OPT_PORT,
+     .required = true,
+     .missing = "Set a port to read from with option(\"port\", ...)."},
+    {.key = "includeTimestamp", .kind = CM_OPT_BOOL, .def = "false"},
+    {.key = "numPartitions", .kind = CM_OPT_POS_INT},
+};
+
+/* RateStreamProvider.SCHEMA and RatePerMicroBatchProvider's: timestamp, value. */
+static const CmFixedCol rate_cols[] = {
+    {"timestamp", CM_COL_TIMESTAMP, NULL},
+    {"value", CM_COL_BIGINT, NULL},
+};
+
+/* TextSocketSourceProvider: value, and timestamp with includeTimestamp = true. */
+static const CmFixedCol socket_cols[] = {
+    {"value", CM_COL_STRING, NULL},
+    {"timestamp", CM_COL_TIMESTAMP, "includeTimestamp"},
+};
+
+const CmConnector cm_connectors[] = {
+    {"files", CM_ROLE_SOURCE | CM_ROLE_TABLE | CM_ROLE_SINK, files_source_opts,
+     N_OF(files_source_opts), files_sink_opts, N_OF(files_sink_opts), NULL, 0, CM_INPUT_FORMAT},
+    {"console", CM_ROLE_SINK, NULL, 0, console_sink_opts, N_OF(console_sink_opts), NULL, 0,
+     CM_INPUT_VALUES},
+    {"rate", CM_ROLE_SOURCE, rate_source_opts, N_OF(rate_source_opts), NULL, 0, rate_cols,
+     N_OF(rate_cols), CM_INPUT_VALUES},
+    {"rate-micro-batch", CM_ROLE_SOURCE, rate_micro_source_opts, N_OF(rate_micro_source_opts),
+     NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES},
+    {"socket", CM_ROLE_SOURCE, socket_source_opts, N_OF(socket_source_opts), NULL, 0,
+     socket_cols, N_OF(socket_cols), CM_INPUT_VALUES},
+};
+const int cm_n_connectors = N_OF(cm_connectors);
+
+/* Query options: Spark's queryName, outputMode, trigger and checkpointLocation. */
+const CmOptSpec cm_query_opts[] = {
+    {.key = "name", .kind = CM_OPT_STRING, .spark = "queryName"},
+    {.key = "outputMode",
+     .kind = CM_OPT_CHOICE,
+     .def = "append",
+     .choices = "append|update|complete"},
+    {.key = "trigger", .kind = CM_OPT_TRIGGER, .def = "default"},
+    {.key = "checkpointLocation", .kind = CM_OPT_STRING},
+};
+const int cm_n_query_opts = N_OF(cm_query_opts);
+
+const CmConnector *cm_connector_find(const char *name, unsigned role)
+{
+    for (int i = 0; name && i < cm_n_connectors; i++)
+        if ((!role || (cm_connectors[i].roles & role)) &&
+            strcasecmp(cm_connectors[i].name, name) == 0)
+            return &cm_connectors[i];
+    return NULL;
+}
+
+const CmOptSpec *cm_opt_find(const CmOptSpec *opts, int n, const char *key)
+{
+    for (int i = 0; key && i < n; i++)
+        if (strcasecmp(opts[i].key, key) == 0)
+            return &opts[i];
+    return NULL;
+}

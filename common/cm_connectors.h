@@ -1,0 +1,78 @@
+/* cm_connectors.h - the connectors as data: one spec per connector (name, roles, options
+** with their kind, default, required flag and valid values, fixed schema, input kind),
+** the one table sluice check validates against and the runtime finds implementations by.
+**
+** Adding a connector: one row in cm_connectors.c plus its implementation (a source or sink
+** vtable in runtime/src/sources or sinks, listed in srt_connectors.c); the unit test
+** check_common_connectors proves each spec has an implementation and vice versa.
+*/
+#ifndef CM_CONNECTORS_H
+#define CM_CONNECTORS_H
+
+#include <stdbool.h>
+
+typedef enum CmOptKind {
+    CM_OPT_STRING,   /* any text; a required one must not be empty */
+    CM_OPT_POS_INT,  /* 1 .. 2^31-1, Spark's "must be a positive integer" */
+    CM_OPT_PORT,     /* a positive integer that is a port number (1 .. 65535) */
+    CM_OPT_BOOL,     /* true | false, any case */
+    CM_OPT_DURATION, /* '7d', '10s', '1 hour' (cm_duration_parse) */
+    CM_OPT_CHOICE,   /* one of `choices` ("a|b|c"), any case; stored as spelled there */
+    CM_OPT_TRIGGER,  /* once | availableNow | default | an interval (cm_trigger_parse) */
+    CM_OPT_NONNEG    /* 0 .. 2^63-1 (Spark's getLong with a "must be non-negative" check) */
+} CmOptKind;
+
+typedef struct CmOptSpec {
+    const char *key; /* canonical spelling; keys match case-insensitively */
+    CmOptKind kind;
+    bool required;
+    const char *def;     /* default value (canonical text), NULL if none */
+    const char *choices; /* CM_OPT_CHOICE */
+    const char *not_yet; /* values refused for now ("csv|text"), NULL if none */
+    const char *spark;   /* Spark's spelling when it differs (queryName), for did-you-mean */
+    const char *missing; /* required: Spark's message when it is absent, NULL: the usual one */
+} CmOptSpec;
+
+enum { CM_ROLE_SOURCE = 1, CM_ROLE_TABLE = 2, CM_ROLE_SINK = 4 };
+
+/* The column types a fixed schema uses. */
+typedef enum CmColType { CM_COL_STRING, CM_COL_BIGINT, CM_COL_TIMESTAMP } CmColType;
+
+/* A column of a connector's fixed schema; `when` names a boolean option that must be true
+   for the column to exist (socket's includeTimestamp), NULL: always. */
+typedef struct CmFixedCol {
+    const char *name;
+    CmColType type;
+    const char *when;
+} CmFixedCol;
+
+/* What a source hands the generated code: text in the format its `format` option names
+   (json, csv, text), or rows of values the runtime made (rate, socket). */
+typedef enum CmInputKind { CM_INPUT_FORMAT, CM_INPUT_VALUES } CmInputKind;
+
+typedef struct CmConnector {
+    const char *name;
+    unsigned roles; /* CM_ROLE_* */
+    const CmOptSpec *opts; /* as a source or table */
+    int n_opts;
+    const CmOptSpec *sink_opts; /* as a sink */
+    int n_sink_opts;
+    const CmFixedCol *cols; /* a fixed schema (a column list is refused), NULL: none */
+    int n_cols;
+    CmInputKind input;
+} CmConnector;
+
+extern const CmConnector cm_connectors[];
+extern const int cm_n_connectors;
+
+/* The options of every query (Spark's queryName, outputMode, trigger, checkpointLocation). */
+extern const CmOptSpec cm_query_opts[];
+extern const int cm_n_query_opts;
+
+/* The connector named name (any case) that can play `role` (0: any), or NULL. */
+const CmConnector *cm_connector_find(const char *name, unsigned role);
+
+/* The spec of option key (any case) in opts[0, n), or NULL. */
+const CmOptSpec *cm_opt_find(const CmOptSpec *opts, int n, const char *key);
+
+#endif

@@ -1,0 +1,324 @@
+/* cm_time.c - the calendar, zone ids and Spark's string -> timestamp/date parsing (cm_time.h). */
+#include "common/cm_time.h"
+
+#include <string.h>
+
+/* Java's LocalDate.of validity (the year range is wider than any input here). */
+static bool valid_date(int64_t y, int64_t m, int64_t d)
+{
+    return m >= 1 && m <= 12 && d >= 1 && d <= cm_days_in_month(y, (int)m);
+}
+
+/* ==== Zone ids ==== */
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Java's ZoneOffset.of: +h, +hh, +hhmm, +hh:mm, +hhmmss, +hh:mm:ss (and "Z"); hours at
+   most 18, minutes and seconds at most 59, nothing beyond 18:00. */
+static bool zone_offset_of(const char *s, size_t n, int32_t *off_s)
+{
+    if (n == 1 && s[0] == 'Z') {
+        *off_s = 0;
+        return true;
+    }
+    char b[9];
+    if (n == 2) { /* "+h" is read as "+0h" */
+        b[0] = s[0];
+        b[1] = '0';
+        b[2] = s[1];
+        s = b;
+        n = 3;
+    }
+    /* The positions of hours, minutes and seconds and whether a ':' precedes each. */
+    int hpos = 1, mpos = -1, spos = -1;
+    bool colon = false;
+    switch (n) {
+    case 3: break;
+    case 5: mpos = 3; break;
+    case 6: mpos = 4, colon = true; break;
+    case 7: mpos = 3, spos = 5; break;
+    case 9: mpos = 4, spos = 7, colon = true; break;
+    default: return false;
+    }
+    int v[3] = {0, 0, 0};
+    const int pos[3] = {hpos, mpos, spos};
+    for (int k = 0; k < 3; k++) {
+        if (pos[k] < 0)
+            continue;
+        const char *p = s + pos[k];
+        if (k > 0 && colon && p[-1] != ':')
+            return false;
+        if (!is_digit(p[0]) || !is_digit(p[1]))
+            return false;
+        v[k] = (p[0] - '0') * 10 + (p[1] - '0');
+    }
+    if (s[0] != '+' && s[0] != '-')
+        return false;
+    /* ZoneOffset.ofHoursMinutesSeconds' validation. */
+    if (v[0] > 18 || v[1] > 59 || v[2] > 59 || (v[0] == 18 && (v[1] | v[2]) != 0))
+        return false;
+    int32_t off = v[0] * 3600 + v[1] * 60 + v[2];
+    *off_s = s[0] == '-' ? -off : off;
+    return true;
+}
+
+/* The tz database ids with one offset for all time that Java's ZoneRegion knows. */
+static bool zone_region(const char *s, size_t n, int32_t *off_s)
+{
+    static const char *const utc[] = {"Etc/GMT",       "Etc/GMT+0", "Etc/GMT-0", "Etc/GMT0",
+                                      "Etc/Greenwich", "Etc/UCT",   "Etc/UTC",   "Etc/Universal",
+                                      "Etc/Zulu",      "GMT0",      "Greenwich", "UCT",
+                                      "Universal",     "Zulu"};
+    for (size_t i = 0; i < sizeof utc / sizeof utc[0]; i++)
+        if (strlen(utc[i]) == n && memcmp(utc[i], s, n) == 0) {
+            *off_s = 0;
+            return true;
+        }
+    /* Etc/GMT+h is h hours west (POSIX sign): Etc/GMT+1 .. +12, Etc/GMT-1 .. -14. */
+    if (n >= 9 && n <= 10 && memcmp(s, "Etc/GMT", 7) == 0 && (s[7] == '+' || s[7] == '-') &&
+        is_digit(s[8]) && s[8] != '0' && (n == 9 || is_digit(s[9]))) {
+        int h = n == 9 ? s[8] - '0' : (s[8] - '0') * 10 + (s[9] - '0');
+        if (h > (s[7] == '+' ? 12 : 14))
+            return false;
+        *off_s = (s[7] == '+' ? -h : h) * 3600;
+        return true;
+    }
+    return false;
+}
+
+/* ZoneId.of's prefix form: UTC, GMT or UT alone or followed by an offset. */
+static bool zone_with_prefix(const char *s, size_t n, size_t plen, int32_t *off_s)
+{
+    if (n == plen) {
+        *off_s = 0;
+        return true;
+    }
+    if (s[plen] != '+' && s[plen] != '-')
+        return zone_region(s, n, off_s);
+    return zone_offset_of(s + plen, n - plen, off_s);
+}
+
+bool cm_zone_offset(const char *s, size_t n, int32_t *off_s)
+{
+    /* Spark's getZoneId first rewrites the pre-3.0 forms (+|-)h:mm and (+|-)hh:m. */
+    char b[40];
+    if (n + 2 > sizeof b)
+        return false;
+    memcpy(b, s, n);
+    for (size_t k = 0; k + 2 < n; k++) {
+        if ((b[k] == '+' || b[k] == '-') && is_digit(b[k + 1]) && b[k + 2] == ':') {
+            memmove(b + k + 2, b + k + 1, n - k - 1);
+            b[k + 1] = '0';
+            n++;
+            break;
+        }
+    }
+    if (n >= 5 && (b[n - 5] == '+' || b[n - 5] == '-') && is_digit(b[n - 4]) &&
+        is_digit(b[n - 3]) && b[n - 2] == ':' && is_digit(b[n - 1])) {
+        b[n] = b[n - 1];
+        b[n - 1] = '0';
+        n++;
+    }
+    s = b;
+    /* ZoneId.SHORT_IDS: the fixed ones; the others name regions. */
+    if (n == 3 && (memcmp(s, "EST", 3) == 0 || memcmp(s, "MST", 3) == 0 ||
+                   memcmp(s, "HST", 3) == 0)) {
+        *off_s = s[0] == 'E' ? -5 * 3600 : s[0] == 'M' ? -7 * 3600 : -10 * 3600;
+        return true;
+    }
+    /* ZoneId.of. */
+    if (n <= 1 || s[0] == '+' || s[0] == '-')
+        return zone_offset_of(s, n, off_s);
+    if (n >= 3 && (memcmp(s, "UTC", 3) == 0 || memcmp(s, "GMT", 3) == 0))
+        return zone_with_prefix(s, n, 3, off_s);
+    if (n >= 2 && memcmp(s, "UT", 2) == 0)
+        return zone_with_prefix(s, n, 2, off_s);
+    return zone_region(s, n, off_s);
+}
+
+/* ==== Timestamps and dates ==== */
+
+/* UTF8String's isWhitespaceOrISOControl on one byte, as getTrimmedStart/End use it. */
+static bool trim_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u <= ' ' || u == 0x7f;
+}
+
+/* Whether a segment of parseTimestampString may have `digits` digits: the year 4 to 6,
+   the fraction any number (digits beyond 6 are dropped), the others 1 or 2. */
+static bool ts_valid_digits(int seg, int digits)
+{
+    return seg == 6 || (seg == 0 && digits >= 4 && digits <= 6) || (seg == 7 && digits <= 2) ||
+           (seg != 0 && seg != 6 && seg != 7 && digits > 0 && digits <= 2);
+}
+
+/*
+** SparkDateTimeUtils.parseTimestampString followed by stringToTimestamp, step for step:
+** segments 0..6 are year, month, day, hour, minute, second, microseconds; a zone starts
+** at the first byte after the seconds (or fraction) that is not part of them.
+*/
+int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us)
+{
+    const char *p = s, *e = s + n;
+    while (p < e && trim_byte(*p))
+        p++;
+    while (e > p && trim_byte(e[-1]))
+        e--;
+    if (p == e)
+        return -1;
+    int64_t seg[9] = {1, 1, 1, 0, 0, 0, 0, 0, 0};
+    int i = 0, digits = 0, digits_milli = 0;
+    int64_t value = 0;
+    bool just_time = false;
+    int year_sign = 0;
+    const char *zone = NULL;
+    if (*p == '-' || *p == '+') {
+        year_sign = *p == '-' ? -1 : 1;
+        p++;
+    }
+    for (; p < e; p++) {
+        char b = *p;
+        if (!is_digit(b)) {
+            if (p == s && b == 'T') {
+                just_time = true;
+                i += 3;
+            } else if (i < 2) {
+                if (b == '-') {
+                    if (!ts_valid_digits(i, digits))
+                        return -1;
+                    seg[i++] = value;
+                } else if (i == 0 && b == ':' && year_sign == 0) {
+                    just_time = true;
+                    if (!ts_valid_digits(3, digits))
+                        return -1;
+                    seg[3] = value;
+                    i = 4;
+                } else {
+                    return -1;
+                }
+            } else if (i == 2) {
+                if (b != ' ' && b != 'T')
+                    return -1;
+                if (!ts_valid_digits(i, digits))
+                    return -1;
+                seg[i++] = value;
+            } else if (i == 3 || i == 4) {
+                if (b != ':' || !ts_valid_digits(i, digits))
+                    return -1;
+                seg[i++] = value;
+            } else if (i == 5 || i == 6) {
+                if (!ts_valid_digits(i, digits))
+                    return -1;
+                seg[i++] = value;
+                if (!(b == '.' && i == 6)) { /* the rest is the zone */
+                    zone = p;
+                    p = e - 1;
+                    if (i == 6)
+                        i++;
+                }
+            } else {
+                /* Not reached for a zone (it takes the rest); kept as Spark has it. */
+                if (i >= 9 || (b != ':' && b != ' ') || !ts_valid_digits(i, digits))
+                    return -1;
+                seg[i++] = value;
+            }
+            value = 0;
+            digits = 0;
+        } else {
+            if (i == 6)
+                digits_milli++;
+            /* The fraction keeps its first 6 digits; other segments stop growing once
+               they are too long to be valid anyway. */
+            if ((i != 6 || digits < 6) && digits < 10)
+                value = value * 10 + (b - '0');
+            digits++;
+        }
+    }
+    if (!ts_valid_digits(i, digits))
+        return -1;
+    seg[i] = value;
+    for (; digits_milli < 6; digits_milli++)
+        seg[6] *= 10;
+
+    int32_t off_s = 0;
+    if (zone) {
+        const char *zs = zone, *ze = e;
+        while (zs < ze && (unsigned char)*zs <= ' ') /* String.trim */
+            zs++;
+        if (!cm_zone_offset(zs, (size_t)(ze - zs), &off_s))
+            return -1;
+    }
+    int64_t year = year_sign < 0 ? -seg[0] : seg[0];
+    if (seg[3] > 23 || seg[4] > 59 || seg[5] > 59) /* LocalTime.of */
+        return -1;
+    int64_t days;
+    if (just_time) {
+        if (now_us == CM_TS_NO_DATE)
+            return CM_TS_TIME_ONLY;
+        days = cm_floordiv(cm_floordiv(now_us, CM_US_PER_SECOND) + off_s, 86400); /* LocalDate.now */
+    } else {
+        if (!valid_date(year, seg[1], seg[2]))
+            return -1;
+        days = cm_days_from_civil(year, (int)seg[1], (int)seg[2]);
+    }
+    /* Instant -> micros with Math.multiplyExact/addExact: out of range is no timestamp. */
+    int64_t secs = days * 86400 + seg[3] * 3600 + seg[4] * 60 + seg[5] - off_s, us;
+    if (__builtin_mul_overflow(secs, CM_US_PER_SECOND, &us) ||
+        __builtin_add_overflow(us, seg[6], &us))
+        return -1;
+    *out_us = us;
+    return 0;
+}
+
+/* Spark's DateTimeUtils.stringToDate (DateTimeUtils.scala; CAST(s AS DATE), to_date(s)). */
+int cm_date_parse(const char *s, size_t n, int64_t *out_days)
+{
+    /* Trimmed as getTrimmedStart/End: Character.isWhitespace or isISOControl of each
+       (signed) byte, i.e. 0x00-0x20 and 0x7F. */
+    size_t j = 0, e = n;
+    while (j < e && ((unsigned char)s[j] <= ' ' || s[j] == 0x7F))
+        j++;
+    while (e > j && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == 0x7F))
+        e--;
+    if (j == e)
+        return -1;
+    int64_t seg[3] = {1, 1, 1}, sign = 1, v = 0;
+    int i = 0, digits = 0;
+    if (s[j] == '-' || s[j] == '+')
+        sign = s[j++] == '-' ? -1 : 1;
+    /* A year of 4 to 7 digits, month and day of 1 or 2. */
+#define T_VALID_DIGITS(seg_i, k) ((seg_i) == 0 ? (k) >= 4 && (k) <= 7 : (k) > 0 && (k) <= 2)
+    for (; j < e && i < 3 && s[j] != ' ' && s[j] != 'T'; j++) {
+        if (i < 2 && s[j] == '-') {
+            if (!T_VALID_DIGITS(i, digits))
+                return -1;
+            seg[i++] = v;
+            v = 0;
+            digits = 0;
+        } else if (s[j] >= '0' && s[j] <= '9') {
+            v = v * 10 + (s[j] - '0');
+            if (++digits > 7)
+                return -1;
+        } else {
+            return -1;
+        }
+    }
+    if (!T_VALID_DIGITS(i, digits))
+        return -1;
+#undef T_VALID_DIGITS
+    if (i < 2 && j < e) /* yyyy and yyyy-[m]m must be the whole text */
+        return -1;
+    seg[i] = v;
+    /* LocalDate.of, then Math.toIntExact of the epoch day */
+    if (seg[1] < 1 || seg[1] > 12 || seg[2] < 1 || seg[2] > cm_days_in_month(sign * seg[0], (int)seg[1]))
+        return -1;
+    int64_t days = cm_days_from_civil(sign * seg[0], (int)seg[1], (int)seg[2]);
+    if (days < INT32_MIN || days > INT32_MAX)
+        return -1;
+    *out_days = days;
+    return 0;
+}

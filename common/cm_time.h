@@ -1,0 +1,96 @@
+/* cm_time.h - the calendar and Spark's string -> timestamp/date rules, the one copy the
+** compiler (literals, schema inference) and the runtime (casts, JSON/CSV columns) share.
+**
+** Timestamps are µs since 1970-01-01T00:00:00Z in the proleptic Gregorian calendar; dates
+** are days since that day.  The session time zone is UTC: text without a zone is UTC.
+** cm_time.c is also compiled into the runtime's inline bitcode (runtime/CMakeLists.txt),
+** so casts and readers inline it.
+*/
+#ifndef CM_TIME_H
+#define CM_TIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CM_US_PER_MS 1000LL
+#define CM_US_PER_SECOND 1000000LL
+#define CM_US_PER_MINUTE (60 * CM_US_PER_SECOND)
+#define CM_US_PER_HOUR (60 * CM_US_PER_MINUTE)
+#define CM_US_PER_DAY (24 * CM_US_PER_HOUR)
+
+/* The calendar: static inline, since the per-record helpers (hour(), window starts,
+   formatting) are inlined into generated code. */
+
+/* Floor division (b > 0). */
+static inline int64_t cm_floordiv(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+/* Days since 1970-01-01 of year y, month m (1..12), day d, and back (Howard Hinnant's
+   days_from_civil and civil_from_days, era arithmetic). */
+static inline int64_t cm_days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static inline void cm_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
+{
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static inline bool cm_is_leap(int64_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* m in 1..12 */
+static inline int cm_days_in_month(int64_t y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && cm_is_leap(y) ? 29 : dm[m - 1];
+}
+
+/* A zone id as Spark's getZoneId reads it (Java's ZoneId.of with SHORT_IDS): Z, +h, +hh,
+   +hh:mm, +hhmm, +hh:mm:ss, +hhmmss, the prefixes UTC/GMT/UT with such an offset, UTC,
+   GMT, UT, EST, MST, HST and the fixed-offset tz database ids (Etc/UTC, Etc/GMT+5, ...).
+   Region ids whose offset depends on the date (Europe/Paris, PST) are not known: false.
+   s[0, n) is the zone text, already trimmed. *off_s: seconds east of UTC. */
+bool cm_zone_offset(const char *s, size_t n, int32_t *off_s);
+
+/* Passed as now_us when there is no current date (the compiler): a time without a date
+   then returns CM_TS_TIME_ONLY. */
+#define CM_TS_NO_DATE INT64_MIN
+#define CM_TS_TIME_ONLY 1
+
+/* Spark's stringToTimestamp (SparkDateTimeUtils.parseTimestampString), session zone UTC:
+     [+-]yyyy[y..]  [+-]yyyy-[m]m  [+-]yyyy-[m]m-[d]d  followed by ' ' or 'T' and
+     [h]h[:[m]m[:[s]s[.fraction]]] [zone]   or a time alone: [T][h]h:[m]m[:[s]s[.f]][zone]
+   Leading and trailing bytes <= ' ' are ignored; fraction digits beyond 6 are truncated;
+   a zone follows the seconds (cm_zone_offset, spaces before it allowed).  A time alone
+   takes today's date in its zone from now_us.  0 with *out_us set, -1 if s is not a
+   timestamp (or out of range), CM_TS_TIME_ONLY for a time alone when now_us is
+   CM_TS_NO_DATE. */
+int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us);
+
+/* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)): trimmed text, a year of 4
+   to 7 digits with an optional sign, then -[m]m and -[d]d; whatever follows a ' ' or 'T'
+   after the date is ignored.  The epoch day into *out_days; 0, or -1 for no date. */
+int cm_date_parse(const char *s, size_t n, int64_t *out_days);
+
+#endif

@@ -1,0 +1,161 @@
+/* cg_decimal.c - DECIMAL(p, s) values in generated code: constants, arithmetic and casts.
+**
+** A decimal is its unscaled value as an i128 (cg_int.h); precision and scale are known at
+** compile time, so they travel as constants to the runtime's srt_dec_* helpers
+** (srt_decimal.c), which compute Spark's result and report overflow (the value's NULL).
+*/
+#include "codegen/cg_emit.h"
+
+LLVMTypeRef cg_dec_type(CgCtx *cg)
+{
+    return LLVMInt128TypeInContext(cg->ctx);
+}
+
+LLVMValueRef cg_dec_const(CgCtx *cg, __int128 v)
+{
+    uint64_t words[2] = {(uint64_t)(unsigned __int128)v, (uint64_t)((unsigned __int128)v >> 64)};
+    return LLVMConstIntOfArbitraryPrecision(cg_dec_type(cg), 2, words);
+}
+
+/* An i128 in memory that may be only 8-byte aligned (SrtDatum, aggregate state). */
+LLVMValueRef cg_dec_load(CgCtx *cg, LLVMValueRef p, const char *name)
+{
+    LLVMValueRef v = cg_load(cg, cg_dec_type(cg), p, name);
+    LLVMSetAlignment(v, 8);
+    return v;
+}
+
+void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p)
+{
+    LLVMValueRef s = LLVMBuildStore(cg->b, v, cg_ptr_to(cg, p, cg_dec_type(cg)));
+    LLVMSetAlignment(s, 8);
+}
+
+/* Call a runtime helper with srt_i128 arguments.  The C ABI may pass an __int128 as one
+   i128 or, as clang lowers it for x86-64, as two i64 (low, high): the bitcode's own
+   declaration says which, and the i128 values here are split to match it. */
+static LLVMValueRef dec_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n, const char *vname)
+{
+    LLVMTypeRef ft;
+    cg_runtime_fn(cg, name, &ft);
+    if (LLVMCountParamTypes(ft) == n)
+        return cg_call(cg, name, args, n, vname);
+    LLVMValueRef split[12];
+    unsigned k = 0;
+    LLVMTypeRef t128 = cg_dec_type(cg);
+    for (unsigned i = 0; i < n && k < 11; i++) {
+        if (LLVMTypeOf(args[i]) == t128) {
+            split[k++] = LLVMBuildTrunc(cg->b, args[i], cg->t_i64, "");
+            split[k++] = LLVMBuildTrunc(cg->b, LLVMBuildLShr(cg->b, args[i], LLVMConstInt(t128, 64, 0), ""), cg->t_i64, "");
+        } else {
+            split[k++] = args[i];
+        }
+    }
+    return cg_call(cg, name, split, k, vname);
+}
+
+static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
+{
+    CgVal r = {0};
+    r.null = null;
+    r.v = v;
+    return r;
+}
+
+/* Call `int f(args..., srt_i128 *out)` returning 1 for a value; the result is NULL otherwise. */
+static CgVal call_out(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n, LLVMValueRef null)
+{
+    LLVMValueRef out = cg_alloca(cg, cg_dec_type(cg), "dec.out");
+    cg_store(cg, cg_dec_const(cg, 0), out);
+    args[n] = out;
+    LLVMValueRef rc = dec_call(cg, fn, args, n + 1, "dec.rc");
+    LLVMValueRef ok = LLVMBuildICmp(cg->b, LLVMIntNE, rc, LLVMConstNull(LLVMTypeOf(rc)), "dec.ok");
+    LLVMValueRef bad = cg_or(cg, null, cg_not(cg, ok));
+    return scalar(bad, cg_select(cg, bad, cg_dec_const(cg, 0), cg_load(cg, cg_dec_type(cg), out, "dec")));
+}
+
+/* The value at scale from_s changed to DECIMAL(p, s), rounding HALF_UP; NULL on overflow. */
+CgVal cg_dec_rescale(CgCtx *cg, CgVal a, int from_s, int p, int s)
+{
+    LLVMValueRef args[5] = {a.v, cg_i32(cg, from_s), cg_i32(cg, p), cg_i32(cg, s), NULL};
+    return call_out(cg, "srt_dec_rescale", args, 4, a.null);
+}
+
+CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b)
+{
+    LLVMValueRef null = cg_or(cg, a.null, b.null);
+    const char *fn;
+    LLVMValueRef bv = b.v;
+    switch (op) {
+    case BOP_ADD: fn = "srt_dec_add"; break;
+    case BOP_SUB: fn = "srt_dec_add"; bv = LLVMBuildNeg(cg->b, b.v, "neg"); break;
+    case BOP_MUL: fn = "srt_dec_mul"; break;
+    case BOP_DIV: fn = "srt_dec_div"; break;
+    case BOP_MOD: fn = "srt_dec_rem"; break;
+    default: SL_UNREACHABLE();
+    }
+    LLVMValueRef args[8] = {a.v, bv, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
+                            cg_i32(cg, rt->scale), NULL};
+    return call_out(cg, fn, args, 6, null);
+}
+
+/* CAST to or from DECIMAL (Spark's Cast, non-ANSI: NULL on overflow or bad text). */
+CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
+{
+    LLVMTypeRef t128 = cg_dec_type(cg);
+    if (to->kind == TY_DECIMAL) {
+        int p = to->precision, s = to->scale;
+        switch (from->kind) {
+        case TY_DECIMAL:
+            return cg_dec_rescale(cg, a, from->scale, p, s);
+        case TY_BOOLEAN:
+            return cg_dec_rescale(cg, scalar(a.null, LLVMBuildZExt(cg->b, a.v, t128, "")), 0, p, s);
+        case TY_INT:
+        case TY_BIGINT:
+            return cg_dec_rescale(cg, scalar(a.null, LLVMBuildSExt(cg->b, a.v, t128, "")), 0, p, s);
+        case TY_DOUBLE: {
+            LLVMValueRef args[4] = {a.v, cg_i32(cg, p), cg_i32(cg, s), NULL};
+            return call_out(cg, "srt_dec_from_f64", args, 3, a.null);
+        }
+        case TY_STRING: {
+            LLVMValueRef out = cg_alloca(cg, t128, "dec.out");
+            cg_store(cg, cg_dec_const(cg, 0), out);
+            LLVMValueRef args[5] = {a.v, a.len, cg_i32(cg, p), cg_i32(cg, s), out};
+            LLVMValueRef rc = cg_call(cg, "srt_cast_str_dec", args, 5, "dec.rc");
+            LLVMValueRef bad = cg_or(cg, a.null, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), ""));
+            return scalar(bad, cg_select(cg, bad, cg_dec_const(cg, 0), cg_load(cg, t128, out, "dec")));
+        }
+        default:
+            break;
+        }
+    } else if (from->kind == TY_DECIMAL) {
+        LLVMValueRef s = cg_i32(cg, from->scale);
+        switch (to->kind) {
+        case TY_BOOLEAN:
+            return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, cg_dec_const(cg, 0), ""));
+        case TY_INT:
+        case TY_BIGINT: {
+            LLVMValueRef args[2] = {a.v, s};
+            LLVMValueRef v = dec_call(cg, "srt_dec_to_i64", args, 2, "dec.long");
+            return scalar(a.null, to->kind == TY_INT ? LLVMBuildTrunc(cg->b, v, cg->t_i32, "") : v);
+        }
+        case TY_DOUBLE: {
+            LLVMValueRef args[2] = {a.v, s};
+            return scalar(a.null, dec_call(cg, "srt_dec_to_f64", args, 2, "dec.double"));
+        }
+        case TY_STRING: {
+            LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "str.p");
+            LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "str.n");
+            LLVMValueRef args[5] = {cg->q, a.v, s, out, out_n};
+            dec_call(cg, "srt_cast_dec_str", args, 5, "");
+            CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "str"));
+            r.len = cg_load(cg, cg->t_i32, out_n, "str.len");
+            return r;
+        }
+        default:
+            break;
+        }
+    }
+    cg_unsupported(cg, span, "this CAST");
+    return cg_null_of(cg, to);
+}

@@ -1,0 +1,196 @@
+/* check_common_time.c - the shared calendar, zone ids and Spark's string -> timestamp rule
+** (common/cm_time.c), which both sluice check and the generated executables use.
+*/
+#include <check.h>
+#include <string.h>
+
+#include "common/cm_time.h"
+
+#define S 1000000LL
+#define DAY (86400 * S)
+
+enum { BAD = -1, OK = 0, TIME_ONLY = CM_TS_TIME_ONLY };
+
+/* 2016-07-26 02:54:35 UTC, the reference instant of the cases. */
+#define T0 (1469501675 * S)
+
+static const struct {
+    const char *in;
+    int rc;
+    int64_t us;
+} ts_cases[] = {
+    /* SparkDateTimeUtils.parseTimestampString's forms */
+    {"2016-07-26T02:54:35Z", OK, T0},
+    {"2016-07-26T02:54:35", OK, T0},
+    {"2016-07-26 02:54:35", OK, T0},
+    {"2016-07-26 02:54:35.5", OK, T0 + 500000},
+    {"2016-07-26 02:54:35.123456", OK, T0 + 123456},
+    {"2016-07-26 02:54:35.123456789", OK, T0 + 123456}, /* beyond µs: truncated */
+    {"2016-07-26 02:54:35.1234567890", OK, T0 + 123456},
+    {"2016-07-26 02:54:35.", OK, T0}, /* an empty fraction is valid */
+    {"2016-07-26 02:54", OK, T0 - 35 * S},
+    {"2016-07-26 02", OK, T0 - 54 * 60 * S - 35 * S},
+    {"2016-07-26 2:5:3", OK, T0 - 49 * 60 * S - 32 * S},
+    {"2016-07-26", OK, 17008 * DAY},
+    {"2016-7-6", OK, 16988 * DAY},
+    {"2016-07", OK, 1467331200 * S},
+    {"2016", OK, 1451606400 * S},
+    {"+2016-07-26", OK, 17008 * DAY},
+    {"-0001-01-01", OK, -719893 * DAY},
+    {"12345-01-01", OK, 3789391 * DAY},
+    {" \t2016-07-26 02:54:35 \n", OK, T0},
+    {"1969-12-31 23:59:59.999999", OK, -1},
+    {"1900-01-01", OK, -2208988800 * S},
+    {"2000-02-29", OK, 951782400 * S},
+    {"-290308-12-21 19:59:06", OK, -9223372036854000000LL},
+    {"+294247-01-10 04:00:54.775807", OK, INT64_MAX},
+    /* zones: ZoneId.of after getZoneId's rewrites */
+    {"2016-07-26T04:54:35+02:00", OK, T0},
+    {"2016-07-26T04:54:35+0200", OK, T0},
+    {"2016-07-26T04:54:35+02", OK, T0},
+    {"2016-07-26T03:54:35+1", OK, T0},
+    {"2016-07-26T03:54:35+1:00", OK, T0},   /* (+|-)h:mm */
+    {"2016-07-26T03:59:35+01:5", OK, T0},   /* (+|-)hh:m */
+    {"2016-07-26T04:54:50+02:00:15", OK, T0},
+    {"2016-07-26T04:54:50+020015", OK, T0},
+    {"2016-07-25T23:54:35-03:00", OK, T0},
+    {"2016-07-26T02:54:35 UTC", OK, T0},
+    {"2016-07-26T02:54:35  Z", OK, T0},
+    {"2016-07-26T02:54:35.5Z", OK, T0 + 500000},
+    {"2016-07-26T03:54:35GMT+01:00", OK, T0},
+    {"2016-07-26T03:54:35UTC+1", OK, T0},
+    {"2016-07-26T01:54:35 UT-01:00", OK, T0},
+    {"2016-07-25T21:54:35 EST", OK, T0},
+    {"2016-07-25T21:54:35 Etc/GMT+5", OK, T0},
+    {"2016-07-26T02:54:35 Etc/UTC", OK, T0},
+    {"2016-07-26T20:54:35+18:00", OK, T0},
+    {"2016-07-26T02:54:35+18:01", BAD, 0},
+    {"2016-07-26T02:54:35+19", BAD, 0},
+    {"2016-07-26T02:54:35+01:60", BAD, 0},
+    {"2016-07-26T02:54:35z", BAD, 0},            /* ZoneOffset.of wants "Z" */
+    {"2016-07-26T02:54:35 utc", BAD, 0},         /* zone ids are case-sensitive */
+    {"2016-07-26T02:54:35 Europe/Paris", BAD, 0}, /* a region: no tz database here */
+    {"2016-07-26T02:54:35Q", BAD, 0},
+    {"2016-07-26 02:54Z", BAD, 0}, /* a zone follows the seconds */
+    /* not timestamps */
+    {"2001-02-29", BAD, 0},
+    {"2016-13-01", BAD, 0},
+    {"2016-00-01", BAD, 0},
+    {"2016-07-32", BAD, 0},
+    {"2016-07-26 24:00:00", BAD, 0},
+    {"2016-07-26 02:60", BAD, 0},
+    {"2016-07-26 02:54:61", BAD, 0},
+    {"2016-07-26 002:54", BAD, 0},
+    {"2016-07-26T", BAD, 0},
+    {"2016-07-26 02:", BAD, 0},
+    {"2016-07-26t02:54:35", BAD, 0},
+    {"2016-07-26 02:54:35 x", BAD, 0},
+    {"16-07-26", BAD, 0},
+    {"1234567-01-01", BAD, 0},
+    {"294248-01-01", BAD, 0}, /* beyond the µs range */
+    {"26/07/2016", BAD, 0},
+    {"", BAD, 0},
+    {"   ", BAD, 0},
+    {"yesterday", BAD, 0},
+    {"-12:00", BAD, 0}, /* a sign is the year's */
+    {" T12:00", BAD, 0}, /* 'T' starts a time only at the first byte */
+    /* a time alone: today's date, which the compiler does not know */
+    {"12:34:56", TIME_ONLY, 0},
+    {"T12:34", TIME_ONLY, 0},
+    {"T12:34:56.5+02:00", TIME_ONLY, 0},
+};
+
+START_TEST(test_ts_parse)
+{
+    int64_t us = -777;
+    const char *in = ts_cases[_i].in;
+    int rc = cm_ts_parse(in, strlen(in), CM_TS_NO_DATE, &us);
+    ck_assert_msg(rc == ts_cases[_i].rc, "'%s': rc %d, want %d", in, rc, ts_cases[_i].rc);
+    if (rc == OK)
+        ck_assert_msg(us == ts_cases[_i].us, "'%s': %lld, want %lld", in, (long long)us,
+                      (long long)ts_cases[_i].us);
+}
+END_TEST
+
+/* A time alone takes the current date in its own zone (LocalDate.now(zoneId)). */
+START_TEST(test_ts_time_only)
+{
+    int64_t us;
+    ck_assert_int_eq(cm_ts_parse("12:34:56", 8, T0, &us), 0);
+    ck_assert_int_eq(us, 17008 * DAY + (12 * 3600 + 34 * 60 + 56) * S);
+    ck_assert_int_eq(cm_ts_parse("T01:00", 6, T0, &us), 0);
+    ck_assert_int_eq(us, 17008 * DAY + 3600 * S);
+    /* 02:54Z on the 26th is already 16:54 on the 26th at +14:00, but still the 25th at -05. */
+    ck_assert_int_eq(cm_ts_parse("12:00:00+14:00", 14, T0, &us), 0);
+    ck_assert_int_eq(us, 17008 * DAY + 12 * 3600 * S - 14 * 3600 * S);
+    ck_assert_int_eq(cm_ts_parse("12:00:00-05:00", 14, T0, &us), 0);
+    ck_assert_int_eq(us, 17007 * DAY + 12 * 3600 * S + 5 * 3600 * S);
+    /* The length bounds the text: no terminating NUL needed. */
+    ck_assert_int_eq(cm_ts_parse("2016-07-26 02:54:35garbage", 19, CM_TS_NO_DATE, &us), 0);
+    ck_assert_int_eq(us, T0);
+}
+END_TEST
+
+START_TEST(test_zone_offset)
+{
+    static const struct {
+        const char *id;
+        bool ok;
+        int32_t off;
+    } zones[] = {
+        {"Z", true, 0},         {"+01:00", true, 3600},   {"-0130", true, -5400},
+        {"+5", true, 18000},    {"+05:30:10", true, 19810}, {"UTC", true, 0},
+        {"GMT", true, 0},       {"UT", true, 0},          {"GMT-8", true, -28800},
+        {"UTC+01:00", true, 3600}, {"MST", true, -25200}, {"HST", true, -36000},
+        {"Etc/GMT-14", true, 50400}, {"Etc/GMT+12", true, -43200}, {"Zulu", true, 0},
+        {"+1:30", true, 5400},  {"-03:7", true, -11220},
+        {"Etc/GMT+13", false, 0}, {"Etc/GMT+05", false, 0}, {"PST", false, 0},
+        {"", false, 0},         {"+", false, 0},          {"+123", false, 0},
+        {"+01:0a", false, 0},   {"GMT+", false, 0},       {"UTCX", false, 0},
+        {"+18:30", false, 0},
+    };
+    for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+        int32_t off = 12345;
+        bool ok = cm_zone_offset(zones[i].id, strlen(zones[i].id), &off);
+        ck_assert_msg(ok == zones[i].ok, "'%s': %d", zones[i].id, ok);
+        if (ok)
+            ck_assert_msg(off == zones[i].off, "'%s': %d, want %d", zones[i].id, off,
+                          zones[i].off);
+    }
+}
+END_TEST
+
+START_TEST(test_calendar)
+{
+    ck_assert_int_eq(cm_days_from_civil(1970, 1, 1), 0);
+    ck_assert_int_eq(cm_days_from_civil(1, 1, 1), -719162);
+    ck_assert_int_eq(cm_days_from_civil(2000, 3, 1), 11017);
+    /* civil_from_days inverts days_from_civil across eras and leap rules. */
+    for (int64_t d = -800000; d <= 800000; d += 997) {
+        int64_t y;
+        int m, dd;
+        cm_civil_from_days(d, &y, &m, &dd);
+        ck_assert_int_eq(cm_days_from_civil(y, m, dd), d);
+        ck_assert(dd >= 1 && dd <= cm_days_in_month(y, m));
+    }
+    ck_assert(cm_is_leap(2000) && cm_is_leap(2016) && cm_is_leap(0) && cm_is_leap(-4));
+    ck_assert(!cm_is_leap(1900) && !cm_is_leap(2015));
+    ck_assert_int_eq(cm_days_in_month(2016, 2), 29);
+    ck_assert_int_eq(cm_days_in_month(2015, 2), 28);
+    ck_assert_int_eq(cm_floordiv(-1, DAY), -1);
+    ck_assert_int_eq(cm_floordiv(-DAY, DAY), -1);
+    ck_assert_int_eq(cm_floordiv(DAY - 1, DAY), 0);
+}
+END_TEST
+
+Suite *common_time_suite(void)
+{
+    Suite *s = suite_create("common_time");
+    TCase *tc = tcase_create("ts_parse");
+    tcase_add_loop_test(tc, test_ts_parse, 0, (int)(sizeof ts_cases / sizeof ts_cases[0]));
+    tcase_add_test(tc, test_ts_time_only);
+    tcase_add_test(tc, test_zone_offset);
+    tcase_add_test(tc, test_calendar);
+    suite_add_tcase(s, tc);
+    return s;
+}

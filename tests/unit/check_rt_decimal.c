@@ -1,0 +1,200 @@
+/* check_rt_decimal.c - DECIMAL(p, s) in the runtime: Spark's arithmetic, HALF_UP rounding, overflow, parsing and printing.
+**
+** Expected values follow java.math.BigDecimal as Spark's Decimal uses it: + and - exact,
+** * rounded to 38 significant digits, / rounded at scale 38, then changePrecision HALF_UP.
+*/
+#include <check.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+/* The text of v at scale s (plain = show(), else BigDecimal.toString). */
+static const char *fmt(srt_i128 v, int s, int plain)
+{
+    static char buf[SRT_DECIMAL_TEXT + 1];
+    uint32_t n = srt_fmt_decimal(v, s, plain, buf);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* A DECIMAL(p, s) parsed from text, as text again ("NULL" if it does not fit). */
+static const char *cast(const char *text, int p, int s)
+{
+    srt_i128 v;
+    if (srt_cast_str_dec(text, (uint32_t)strlen(text), p, s, &v) < 0)
+        return "NULL";
+    return fmt(v, s, 1);
+}
+
+static srt_i128 pow10_(int k)
+{
+    srt_i128 r = 1;
+    while (k-- > 0)
+        r *= 10;
+    return r;
+}
+
+START_TEST(test_format)
+{
+    ck_assert_str_eq(fmt(1234, 2, 1), "12.34");
+    ck_assert_str_eq(fmt(-1234, 2, 1), "-12.34");
+    ck_assert_str_eq(fmt(5, 3, 1), "0.005");
+    ck_assert_str_eq(fmt(0, 2, 1), "0.00");
+    ck_assert_str_eq(fmt(42, 0, 1), "42");
+    /* toString: an exponent below -6 is scientific, even for zero */
+    ck_assert_str_eq(fmt(1, 7, 0), "1E-7");
+    ck_assert_str_eq(fmt(10, 8, 0), "1.0E-7");
+    ck_assert_str_eq(fmt(-123, 9, 0), "-1.23E-7");
+    ck_assert_str_eq(fmt(0, 8, 0), "0E-8");
+    ck_assert_str_eq(fmt(1, 6, 0), "0.000001");
+    ck_assert_str_eq(fmt(0, 6, 0), "0.000000");
+    ck_assert_str_eq(fmt(1, 8, 1), "0.00000001");
+    /* the widest values */
+    srt_i128 max = pow10_(38) - 1;
+    ck_assert_str_eq(fmt(max, 0, 1), "99999999999999999999999999999999999999");
+    ck_assert_str_eq(fmt(-max, 38, 1), "-0.99999999999999999999999999999999999999");
+}
+END_TEST
+
+START_TEST(test_parse)
+{
+    ck_assert_str_eq(cast("12.345", 10, 2), "12.35");    /* HALF_UP */
+    ck_assert_str_eq(cast("-12.345", 10, 2), "-12.35");  /* away from zero */
+    ck_assert_str_eq(cast("12.344999", 10, 2), "12.34"); /* only the first dropped digit counts */
+    ck_assert_str_eq(cast(" 1.5e1 ", 5, 2), "15.00");    /* trimmed, exponent */
+    ck_assert_str_eq(cast("1E-2", 5, 2), "0.01");
+    ck_assert_str_eq(cast("+.5", 3, 0), "1");
+    ck_assert_str_eq(cast("5.", 3, 1), "5.0");
+    ck_assert_str_eq(cast("0.0000000000000000000000000000000000000000001", 10, 2), "0.00");
+    ck_assert_str_eq(cast("999.995", 5, 2), "NULL"); /* rounds to 1000.00: 6 digits */
+    ck_assert_str_eq(cast("999.994", 5, 2), "999.99");
+    ck_assert_str_eq(cast("1e38", 38, 0), "NULL");
+    ck_assert_str_eq(cast("1e37", 38, 0), "10000000000000000000000000000000000000");
+    ck_assert_str_eq(cast("", 5, 2), "NULL");
+    ck_assert_str_eq(cast(".", 5, 2), "NULL");
+    ck_assert_str_eq(cast("1e", 5, 2), "NULL");
+    ck_assert_str_eq(cast("1,5", 5, 2), "NULL");
+    ck_assert_str_eq(cast("NaN", 5, 2), "NULL");
+    ck_assert_str_eq(cast("1 2", 5, 2), "NULL");
+    /* JSON/CSV text: commas dropped (ExprUtils.getDecimalParser), no trimming */
+    srt_i128 v;
+    ck_assert_int_eq(srt_text_dec("1,234.5", 7, 10, 2, &v), 1);
+    ck_assert_str_eq(fmt(v, 2, 1), "1234.50");
+    ck_assert_int_eq(srt_text_dec("123456", 6, 5, 0, &v), 0);
+    ck_assert_int_eq(srt_text_dec(" 1", 2, 5, 0, &v), -1);
+}
+END_TEST
+
+typedef int (*DecOp)(srt_i128, srt_i128, int32_t, int32_t, int32_t, int32_t, srt_i128 *);
+
+static const char *op(DecOp f, srt_i128 a, int sa, srt_i128 b, int sb, int p, int s)
+{
+    srt_i128 r;
+    if (!f(a, b, sa, sb, p, s, &r))
+        return "NULL";
+    return fmt(r, s, 1);
+}
+
+START_TEST(test_arithmetic)
+{
+    /* 0.1 + 0.2 as DECIMAL(2,1) */
+    ck_assert_str_eq(op(srt_dec_add, 1, 1, 2, 1, 2, 1), "0.3");
+    /* 1.5 + 0.25 -> DECIMAL(4,2) */
+    ck_assert_str_eq(op(srt_dec_add, 15, 1, 25, 2, 4, 2), "1.75");
+    ck_assert_str_eq(op(srt_dec_add, 15, 1, -175, 2, 4, 2), "-0.25");
+    /* a sum past the result precision is NULL; exact beyond 128 bits before the check */
+    srt_i128 max = pow10_(38) - 1;
+    ck_assert_str_eq(op(srt_dec_add, max, 0, max, 0, 38, 0), "NULL");
+    ck_assert_str_eq(op(srt_dec_add, max, 0, -max, 0, 38, 0), "0");
+    /* DECIMAL(38,10) + DECIMAL(38,20) is DECIMAL(38,9): the exact sum rounded HALF_UP */
+    ck_assert_str_eq(op(srt_dec_add, 1, 10, 5, 20, 38, 9), "0.000000000");
+    ck_assert_str_eq(op(srt_dec_add, 5, 10, 0, 20, 38, 9), "0.000000001");
+    /* products */
+    ck_assert_str_eq(op(srt_dec_mul, 1234, 2, 3, 0, 14, 2), "37.02");
+    ck_assert_str_eq(op(srt_dec_mul, -25, 1, 25, 1, 5, 2), "-6.25");
+    ck_assert_str_eq(op(srt_dec_mul, max, 0, 10, 0, 38, 0), "NULL");
+    /* a 76-digit product is rounded to 38 significant digits first (MATH_CONTEXT):
+       0.(37 nines)8, which rounds up at scale 37 */
+    ck_assert_str_eq(op(srt_dec_mul, max, 38, max, 38, 38, 37), "1.0000000000000000000000000000000000000");
+    ck_assert_str_eq(op(srt_dec_mul, max, 38, max, 38, 38, 38), "0.99999999999999999999999999999999999998");
+    /* quotients: 1 / 3 as DECIMAL(7,6), 2 / 3 rounds up, x / 0 is NULL */
+    ck_assert_str_eq(op(srt_dec_div, 10, 1, 3, 0, 7, 6), "0.333333");
+    ck_assert_str_eq(op(srt_dec_div, 2, 0, 3, 0, 7, 6), "0.666667");
+    ck_assert_str_eq(op(srt_dec_div, -2, 0, 3, 0, 7, 6), "-0.666667");
+    ck_assert_str_eq(op(srt_dec_div, 5, 0, 0, 2, 7, 6), "NULL");
+    ck_assert_str_eq(op(srt_dec_div, max, 0, 1, 38, 38, 6), "NULL");
+    /* rounding at scale 38 first, then to the result: 0.49999... (40 nines) -> 0.5 -> 1 */
+    ck_assert_str_eq(op(srt_dec_div, pow10_(38) - 1, 38, 2, 0, 38, 0), "1");
+    ck_assert_str_eq(op(srt_dec_div, 1, 0, 3, 0, 38, 37), "0.3333333333333333333333333333333333333");
+    /* remainders keep the dividend's sign */
+    ck_assert_str_eq(op(srt_dec_rem, 1000, 2, 3, 0, 3, 2), "1.00");
+    ck_assert_str_eq(op(srt_dec_rem, -75, 1, 2, 0, 2, 1), "-1.5");
+    ck_assert_str_eq(op(srt_dec_rem, 75, 1, -2, 0, 2, 1), "1.5");
+    ck_assert_str_eq(op(srt_dec_rem, 75, 1, 0, 0, 2, 1), "NULL");
+}
+END_TEST
+
+START_TEST(test_conversions)
+{
+    srt_i128 v;
+    ck_assert_int_eq(srt_dec_rescale(12345, 3, 4, 2, &v), 1);
+    ck_assert_str_eq(fmt(v, 2, 1), "12.35");
+    ck_assert_int_eq(srt_dec_rescale(-12345, 3, 4, 2, &v), 1);
+    ck_assert_str_eq(fmt(v, 2, 1), "-12.35");
+    ck_assert_int_eq(srt_dec_rescale(99995, 3, 4, 2, &v), 0); /* 100.00 needs 5 digits */
+    ck_assert_int_eq(srt_dec_rescale(7, 0, 3, 2, &v), 1);
+    ck_assert_str_eq(fmt(v, 2, 1), "7.00");
+    ck_assert_int_eq(srt_dec_rescale(70, 0, 3, 2, &v), 0);
+    /* double -> decimal through Double.toString */
+    ck_assert_int_eq(srt_dec_from_f64(0.1, 5, 3, &v), 1);
+    ck_assert_str_eq(fmt(v, 3, 1), "0.100");
+    ck_assert_int_eq(srt_dec_from_f64(2.675, 5, 2, &v), 1); /* Double.toString is "2.675" */
+    ck_assert_str_eq(fmt(v, 2, 1), "2.68");
+    ck_assert_int_eq(srt_dec_from_f64(1e300, 38, 0, &v), 0);
+    ck_assert_int_eq(srt_dec_from_f64(0.0 / 0.0, 38, 0, &v), 0);
+    /* decimal -> double, long (truncated, low 64 bits) */
+    ck_assert(srt_dec_to_f64(1, 1) == 0.1);
+    ck_assert(srt_dec_to_f64(-123456789, 4) == -12345.6789);
+    ck_assert_int_eq(srt_dec_to_i64(-1299, 2), -12);
+    ck_assert_int_eq(srt_dec_to_i64(pow10_(20), 0), (int64_t)7766279631452241920LL);
+    ck_assert_int_eq(srt_dec_cmp(-1, 1), -1);
+    ck_assert_int_eq(srt_dec_cmp(pow10_(37), pow10_(37)), 0);
+}
+END_TEST
+
+START_TEST(test_json)
+{
+    const char *in = "12.345 \"7.5\" null true \"\" 1e400";
+    const char *p = in, *end = in + strlen(in);
+    srt_i128 v = 0;
+    int st = -1;
+    p = srt_json_dec(p, end, 10, 2, &v, &st);
+    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_str_eq(fmt(v, 2, 1), "12.35");
+    p = srt_json_dec(p + 1, end, 10, 2, &v, &st);
+    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_str_eq(fmt(v, 2, 1), "7.50");
+    p = srt_json_dec(p + 1, end, 10, 2, &v, &st);
+    ck_assert_int_eq(st, SRT_JV_NULL);
+    p = srt_json_dec(p + 1, end, 10, 2, &v, &st);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE);
+    p = srt_json_dec(p + 1, end, 10, 2, &v, &st);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE);
+    p = srt_json_dec(p + 1, end, 10, 2, &v, &st);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE); /* too many digits fails the record, as Spark */
+    ck_assert_ptr_eq(p, end);
+}
+END_TEST
+
+Suite *rt_decimal_suite(void)
+{
+    Suite *s = suite_create("rt_decimal");
+    TCase *tc = tcase_create("decimal");
+    tcase_add_test(tc, test_format);
+    tcase_add_test(tc, test_parse);
+    tcase_add_test(tc, test_arithmetic);
+    tcase_add_test(tc, test_conversions);
+    tcase_add_test(tc, test_json);
+    suite_add_tcase(s, tc);
+    return s;
+}

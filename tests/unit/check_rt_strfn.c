@@ -1,0 +1,527 @@
+/* check_rt_strfn.c - concat_ws, lpad/rpad, repeat, reverse, instr/locate, initcap, string to
+** date, date_trunc and get_json_object as the runtime computes them (Spark 3.5's results).
+*/
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+#define S(x) x, (uint32_t)strlen(x)
+
+static SrtMem mem;
+static SrtQuery *q;
+
+static void setup(void)
+{
+    srt_mem_init(&mem);
+    q = srt_query_new_detached(&mem);
+}
+
+static void teardown(void)
+{
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+
+static void eq(const char *got, uint32_t n, const char *want, const char *what)
+{
+    ck_assert_msg(n == strlen(want) && memcmp(got, want, n) == 0, "%s: got '%.*s', want '%s'",
+                  what, (int)n, got, want);
+}
+
+START_TEST(test_concat_ws)
+{
+    const char *o;
+    uint32_t n;
+    /* part 0 is the separator */
+    const char *ps[5] = {",", "a", "", "b", "c\xc3\xa9"};
+    uint32_t ns[5] = {1, 1, 0, 1, 3};
+    uint8_t kinds[5] = {SRT_WS_STRING, SRT_WS_STRING, SRT_WS_NULL, SRT_WS_STRING, SRT_WS_STRING};
+    ck_assert_int_eq(srt_str_concat_ws(q, ps, ns, kinds, 5, &o, &n), 0);
+    eq(o, n, "a,b,c\xc3\xa9", "NULL parts are skipped");
+    ps[0] = "\xe2\x86\x92", ns[0] = 3;
+    ck_assert_int_eq(srt_str_concat_ws(q, ps, ns, kinds, 4, &o, &n), 0);
+    eq(o, n, "a\xe2\x86\x92" "b", "a multi-byte separator");
+    ck_assert_int_eq(srt_str_concat_ws(q, ps, ns, kinds, 1, &o, &n), 0);
+    eq(o, n, "", "no parts");
+    kinds[1] = kinds[3] = kinds[4] = SRT_WS_NULL;
+    ck_assert_int_eq(srt_str_concat_ws(q, ps, ns, kinds, 5, &o, &n), 0);
+    eq(o, n, "", "only NULL parts");
+    /* empty strings are parts: concat_ws(',', '', '') is "," */
+    const char *e2[3] = {",", "", ""};
+    uint32_t en[3] = {1, 0, 0};
+    uint8_t ek[3] = {SRT_WS_STRING, SRT_WS_STRING, SRT_WS_STRING};
+    ck_assert_int_eq(srt_str_concat_ws(q, e2, en, ek, 3, &o, &n), 0);
+    eq(o, n, ",", "empty parts");
+    /* an ARRAY<STRING> part contributes its non-NULL elements */
+    SrtDatum arr[3] = {{.p = "x", .n = 1}, {.is_null = 1}, {.p = "y", .n = 1}};
+    const char *ap[3] = {"-", (const char *)(const void *)arr, "z"};
+    uint32_t an[3] = {1, 3, 1};
+    uint8_t ak[3] = {SRT_WS_STRING, SRT_WS_ARRAY, SRT_WS_STRING};
+    ck_assert_int_eq(srt_str_concat_ws(q, ap, an, ak, 3, &o, &n), 0);
+    eq(o, n, "x-y-z", "array elements");
+    ck_assert(!q->failed);
+}
+END_TEST
+
+START_TEST(test_pad)
+{
+    static const struct {
+        const char *s;
+        int32_t len;
+        const char *pad, *lpad, *rpad;
+    } cases[] = {
+        {"hi", 5, "??", "???hi", "hi???"},          /* UTF8String.lpad's javadoc */
+        {"hi", 1, "??", "h", "h"},
+        {"hi", 0, "?", "", ""},
+        {"hi", -1, "?", "", ""},
+        {"hi", 5, "", "hi", "hi"},                  /* an empty pad adds nothing */
+        {"hi", 1, "", "h", "h"},
+        {"hi", 5, "abcd", "abchi", "hiabc"},        /* the last copy of pad is cut */
+        {"", 3, "ab", "aba", "aba"},
+        {"h\xc3\xa9llo", 7, "\xc3\xbc", "\xc3\xbc\xc3\xbch\xc3\xa9llo", "h\xc3\xa9llo\xc3\xbc\xc3\xbc"},
+        {"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 2, "x", "\xe6\x97\xa5\xe6\x9c\xac",
+         "\xe6\x97\xa5\xe6\x9c\xac"}, /* code points, not bytes */
+        {"ab", 5, "\xf0\x9f\x98\x80.", "\xf0\x9f\x98\x80.\xf0\x9f\x98\x80" "ab",
+         "ab\xf0\x9f\x98\x80.\xf0\x9f\x98\x80"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *o;
+        uint32_t n;
+        char what[64];
+        snprintf(what, sizeof what, "lpad case %zu", i);
+        ck_assert_int_eq(srt_str_lpad(q, S(cases[i].s), cases[i].len, S(cases[i].pad), &o, &n), 0);
+        eq(o, n, cases[i].lpad, what);
+        snprintf(what, sizeof what, "rpad case %zu", i);
+        ck_assert_int_eq(srt_str_rpad(q, S(cases[i].s), cases[i].len, S(cases[i].pad), &o, &n), 0);
+        eq(o, n, cases[i].rpad, what);
+    }
+    ck_assert(!q->failed);
+}
+END_TEST
+
+START_TEST(test_pad_too_long)
+{
+    const char *o;
+    uint32_t n;
+    /* 2^31 - 1 code points of padding plus the string: beyond a Java byte[] (toIntExact) */
+    ck_assert_int_eq(srt_str_lpad(q, S("ab"), INT32_MAX, S("\xc3\xa9"), &o, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_msg(strstr(q->err.msg, "lpad: integer overflow"), "%s", q->err.msg);
+}
+END_TEST
+
+START_TEST(test_repeat_reverse)
+{
+    const char *o;
+    uint32_t n;
+    ck_assert_int_eq(srt_str_repeat(q, S("ab"), 3, &o, &n), 0);
+    eq(o, n, "ababab", "repeat 3");
+    ck_assert_int_eq(srt_str_repeat(q, S("ab"), 0, &o, &n), 0);
+    eq(o, n, "", "repeat 0");
+    ck_assert_int_eq(srt_str_repeat(q, S("ab"), -1, &o, &n), 0);
+    eq(o, n, "", "repeat -1");
+    ck_assert_int_eq(srt_str_repeat(q, S(""), 1000000, &o, &n), 0);
+    eq(o, n, "", "repeat of empty");
+    ck_assert_int_eq(srt_str_repeat(q, S("\xc3\xa9"), 2, &o, &n), 0);
+    eq(o, n, "\xc3\xa9\xc3\xa9", "repeat of a multi-byte char");
+    static const struct {
+        const char *in, *out;
+    } rev[] = {
+        {"abc", "cba"},
+        {"", ""},
+        {"h\xc3\xa9llo", "oll\xc3\xa9h"},
+        {"\xe6\x97\xa5\xe6\x9c\xac", "\xe6\x9c\xac\xe6\x97\xa5"},
+        {"a\xf0\x9f\x98\x80" "b", "b\xf0\x9f\x98\x80" "a"},
+    };
+    for (size_t i = 0; i < sizeof rev / sizeof rev[0]; i++) {
+        srt_str_reverse(q, S(rev[i].in), &o, &n);
+        eq(o, n, rev[i].out, rev[i].in);
+    }
+    SrtDatum arr[3] = {{.i = 1}, {.is_null = 1}, {.i = 3}};
+    const void *ao;
+    srt_array_reverse(q, arr, 3, &ao, &n);
+    const SrtDatum *r = ao;
+    ck_assert(n == 3 && r[0].i == 3 && r[1].is_null && r[2].i == 1);
+    srt_array_reverse(q, NULL, 0, &ao, &n);
+    ck_assert_uint_eq(n, 0);
+    ck_assert(!q->failed);
+    /* Math.multiplyExact(numBytes, times) overflows: the query fails */
+    ck_assert_int_eq(srt_str_repeat(q, S("ab"), INT32_MAX, &o, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_msg(strstr(q->err.msg, "repeat: integer overflow"), "%s", q->err.msg);
+}
+END_TEST
+
+START_TEST(test_locate)
+{
+    static const struct {
+        const char *s, *sub;
+        int32_t pos, want;
+    } cases[] = {
+        {"foobarbar", "bar", 1, 4},       /* locate('bar', 'foobarbar') and instr */
+        {"foobarbar", "bar", 5, 7},       /* locate('bar', 'foobarbar', 5): Spark's example */
+        {"foobarbar", "bar", 8, 0},
+        {"abc", "", 1, 1},                /* an empty substring: indexOf gives 0 */
+        {"abc", "", 3, 1},
+        {"abc", "", 10, 1},
+        {"", "", 1, 1},
+        {"abc", "a", 0, 0},               /* pos < 1 is 0 */
+        {"abc", "a", -1, 0},
+        {"abc", "x", 1, 0},
+        {"abc", "c", 4, 0},
+        {"abc", "abcd", 1, 0},
+        {"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "\xe8\xaa\x9e", 1, 3}, /* code points */
+        {"h\xc3\xa9h\xc3\xa9", "h", 2, 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(srt_str_locate(S(cases[i].s), S(cases[i].sub), cases[i].pos) ==
+                          cases[i].want,
+                      "case %zu: locate('%s', '%s', %d) is %d", i, cases[i].sub, cases[i].s,
+                      cases[i].pos, cases[i].want);
+}
+END_TEST
+
+START_TEST(test_initcap)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"hello world", "Hello World"},
+        {"HELLO wORLD", "Hello World"},
+        {"  a  b", "  A  B"},
+        {"hello-world a.b", "Hello-world A.b"},  /* only a space starts a word */
+        {"a\tb", "A\tb"},
+        {"", ""},
+        {"\xc3\xa9lan VITAL", "\xc3\x89lan Vital"},                 /* élan -> Élan */
+        {"\xc7\x86" "emal", "\xc7\x85" "emal"},                     /* ǆ titlecases to ǅ */
+        {"\xc7\x84" "EMAL", "\xc7\x85" "emal"},                     /* Ǆ lowers to ǆ first */
+        {"\xc3\x9f" "a", "\xc3\x9f" "a"},                           /* ß has no single-char title */
+        {"\xc4\xb1i", "Ii"},                                        /* ı -> I */
+        {"\xf0\x9d\x90\x9a b", "\xf0\x9d\x90\x9a B"},                /* beyond the BMP: unchanged */
+        {"\xe1\x83\x90\xe1\x83\x91", "\xe1\x83\x90\xe1\x83\x91"},   /* Georgian: title is itself */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *o;
+        uint32_t n;
+        srt_str_initcap(q, S(cases[i].in), &o, &n);
+        eq(o, n, cases[i].out, cases[i].in);
+    }
+}
+END_TEST
+
+START_TEST(test_str_date)
+{
+    static const struct {
+        const char *s;
+        int ok;
+        int64_t days;
+    } cases[] = {
+        {"2016-07-26", 1, 17008},
+        {"2016-07-26 02:54:35", 1, 17008}, /* the rest after ' ' or 'T' is ignored */
+        {"2016-07-26T99:99", 1, 17008},
+        {"2016-07-26 garbage", 1, 17008},
+        {"  2016-07-26\t", 1, 17008},
+        {"2016-7-1", 1, 16983},
+        {"2016-07", 1, 16983},
+        {"2016", 1, 16801},
+        {"+2016-02-29", 1, 16860},
+        {"1970-01-01", 1, 0},
+        {"1969-12-31", 1, -1},
+        {"2016-07-26x", 0, 0},
+        {"2016-07-26-", 0, 0},
+        {"2016-02-30", 0, 0},
+        {"2015-02-29", 0, 0},
+        {"2016-13-01", 0, 0},
+        {"2016-00-01", 0, 0},
+        {"16-07-26", 0, 0},      /* a year has 4 to 7 digits */
+        {"2016-007-01", 0, 0},
+        {"2016-07 26", 0, 0},    /* yyyy-[m]m must be the whole text */
+        {"2016 ", 1, 16801},     /* trailing spaces are trimmed */
+        {"2016T", 0, 0},
+        {"2016-", 0, 0},
+        {"", 0, 0},
+        {"   ", 0, 0},
+        {"-", 0, 0},
+        {"9999999-12-31", 0, 0}, /* beyond an int of days */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t d = 0;
+        int rc = srt_cast_str_date(S(cases[i].s), &d);
+        ck_assert_msg(rc == (cases[i].ok ? 0 : -1), "case %zu '%s': rc %d", i, cases[i].s, rc);
+        if (cases[i].ok)
+            ck_assert_msg(d == cases[i].days, "case %zu '%s': %lld days", i, cases[i].s,
+                          (long long)d);
+    }
+    int64_t d;
+    ck_assert_int_eq(srt_cast_str_date(S("12345-01-01"), &d), 0);
+    ck_assert_int_eq(srt_cast_str_date(S("-0001-01-01"), &d), 0);
+    ck_assert_int_eq(d, -719893); /* proleptic Gregorian, year 0 included */
+}
+END_TEST
+
+START_TEST(test_trunc)
+{
+    static const struct {
+        const char *unit;
+        int32_t level;
+    } units[] = {
+        {"year", SRT_TRUNC_YEAR},     {"YYYY", SRT_TRUNC_YEAR},       {"yy", SRT_TRUNC_YEAR},
+        {"Quarter", SRT_TRUNC_QUARTER}, {"month", SRT_TRUNC_MONTH},   {"MON", SRT_TRUNC_MONTH},
+        {"mm", SRT_TRUNC_MONTH},      {"WEEK", SRT_TRUNC_WEEK},       {"day", SRT_TRUNC_DAY},
+        {"DD", SRT_TRUNC_DAY},        {"hour", SRT_TRUNC_HOUR},       {"minute", SRT_TRUNC_MINUTE},
+        {"second", SRT_TRUNC_SECOND}, {"MILLISECOND", SRT_TRUNC_MILLISECOND},
+        {"microsecond", SRT_TRUNC_MICROSECOND},
+        {"m\xc4\xb1nute", SRT_TRUNC_MINUTE}, /* "mınute".toUpperCase is "MINUTE" */
+        {"\xc5\xbf" "econd", SRT_TRUNC_SECOND},
+        {"days", -1}, {"", -1}, {"y", -1}, {"d", -1}, {" day", -1}, {"millisecondss", -1},
+        {"h\xc3\xa9", -1},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        ck_assert_msg(srt_trunc_level(S(units[i].unit)) == units[i].level, "unit '%s'",
+                      units[i].unit);
+    static const struct {
+        const char *ts;
+        int32_t level;
+        const char *want;
+    } cases[] = {
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_YEAR, "2016-01-01 00:00:00"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_QUARTER, "2016-07-01 00:00:00"},
+        {"2016-05-26 02:54:35.123456", SRT_TRUNC_QUARTER, "2016-04-01 00:00:00"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_MONTH, "2016-07-01 00:00:00"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_WEEK, "2016-07-25 00:00:00"}, /* a Monday */
+        {"2016-07-25 02:54:35", SRT_TRUNC_WEEK, "2016-07-25 00:00:00"},
+        {"2016-07-31 23:59:59", SRT_TRUNC_WEEK, "2016-07-25 00:00:00"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_DAY, "2016-07-26 00:00:00"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_HOUR, "2016-07-26 02:00:00"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_MINUTE, "2016-07-26 02:54:00"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_SECOND, "2016-07-26 02:54:35"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_MILLISECOND, "2016-07-26 02:54:35.123"},
+        {"2016-07-26 02:54:35.123456", SRT_TRUNC_MICROSECOND, "2016-07-26 02:54:35.123456"},
+        {"1969-12-31 23:59:59.9995", SRT_TRUNC_MILLISECOND, "1969-12-31 23:59:59.999"},
+        {"1969-12-31 23:59:59.9995", SRT_TRUNC_SECOND, "1969-12-31 23:59:59"},
+        {"1969-12-31 23:59:59.9995", SRT_TRUNC_DAY, "1969-12-31 00:00:00"},
+        {"1969-12-31 23:59:59.9995", SRT_TRUNC_WEEK, "1969-12-29 00:00:00"},
+        {"1969-12-31 23:59:59.9995", SRT_TRUNC_YEAR, "1969-01-01 00:00:00"},
+        {"2000-02-29 12:00:00", SRT_TRUNC_QUARTER, "2000-01-01 00:00:00"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t us;
+        char buf[40];
+        ck_assert_int_eq(srt_ts_parse(S(cases[i].ts), &us), 0);
+        uint32_t n = srt_ts_format(srt_ts_trunc(us, cases[i].level), buf);
+        eq(buf, n, cases[i].want, cases[i].ts);
+    }
+}
+END_TEST
+
+/* get_json_object: NULL is written as a NULL pointer in want. */
+static const struct {
+    const char *json, *path, *want;
+} json_cases[] = {
+    /* Spark's examples */
+    {"{\"a\":\"b\"}", "$.a", "b"},
+    {"[{\"a\":\"b\"},{\"a\":\"c\"}]", "$[0].a", "b"},
+    {"[{\"a\":\"b\"},{\"a\":\"c\"}]", "$[*].a", "[\"b\",\"c\"]"},
+    /* one wildcard match loses its brackets but stays quoted */
+    {"[{\"a\":\"b\"},{\"x\":1}]", "$[*].a", "\"b\""},
+    {"[{\"x\":1}]", "$[*].a", NULL},
+    /* values are re-serialised without spaces */
+    {"{\"a\" : { \"b\" : 1 , \"c\" : [ 1 , \"x\" ] } }", "$.a", "{\"b\":1,\"c\":[1,\"x\"]}"},
+    {"{\"a\":{\"b\":{\"c\":\"d\"}}}", "$.a.b.c", "d"},
+    {"{\"a\":{\"b\":{\"c\":\"d\"}}}", "$['a']['b']", "{\"c\":\"d\"}"},
+    {" {\"a\":1} ", "$", "{\"a\":1}"},
+    /* numbers through int/long/BigInteger and double */
+    {"{\"a\":1.50}", "$.a", "1.5"},
+    {"{\"a\":-0}", "$.a", "0"},
+    {"{\"a\":-0.0}", "$.a", "-0.0"},
+    {"{\"a\":1e2}", "$.a", "100.0"},
+    {"{\"a\":1E-7}", "$.a", "1.0E-7"},
+    {"{\"a\":12345678901234567890123}", "$.a", "12345678901234567890123"},
+    {"{\"a\":1e400}", "$.a", "\"Infinity\""},
+    {"{\"a\":-1e400}", "$.a", "\"-Infinity\""},
+    {"{\"a\":true,\"b\":false}", "$.b", "false"},
+    /* JSON null */
+    {"{\"a\":null}", "$.a", NULL},
+    {"[null]", "$[0]", "null"},
+    {"null", "$", "null"},
+    {"{\"a\":null,\"a\":2}", "$.a", "2"}, /* a null match does not count */
+    {"{\"a\":1,\"a\":2}", "$.a", "1"},
+    /* missing */
+    {"{\"a\":1}", "$.b", NULL},
+    {"{\"a\":1}", "$[0]", NULL},
+    {"[1,2]", "$.a", NULL},
+    {"[1,2]", "$[2]", NULL},
+    {"[1,2]", "$[1]", "2"},
+    {"{\"a\":[\"x\",\"y\"]}", "$.a[1]", "y"},
+    /* wildcards */
+    {"[1,2]", "$[*]", "[1,2]"},
+    {"[1]", "$[*]", "1"},
+    {"[\"s\"]", "$[*]", "\"s\""},
+    {"[]", "$[*]", NULL},
+    {"[[1,2],[3],4]", "$[*][*]", "[1,2,3,4]"},
+    {"[[1,[2]],[[3]]]", "$[*][*]", "[1,2,3]"},
+    {"[[1,2]]", "$[0][*]", "[1,2]"},
+    {"[[1]]", "$[0][*]", "[1]"},
+    {"{\"a\":[{\"b\":1},{\"c\":2},{\"b\":[3]}]}", "$.a[*].b", "[1,[3]]"},
+    {"{\"a\":[{\"b\":\"x\"},{\"b\":\"y\"}]}", "$.a[*].b", "[\"x\",\"y\"]"},
+    {"{\"a\":1}", "$.*", NULL},    /* parses, matches nothing */
+    {"{\"a\":1}", "$['*']", NULL},
+    {"[1]", "$.*", NULL},
+    /* a failed [*][*] leaves its brackets, the next root value is space-separated */
+    {"{\"a\":[1],\"a\":[{\"b\":5}]}", "$.a[*][*].b", "[] [5]"},
+    /* only the first value is read */
+    {"{\"a\":1} xyz", "$.a", "1"},
+    {"{\"a\":1}{", "$.a", "1"},
+    {"1 x", "$", "1"},
+    {"1x", "$", NULL},  /* a root number must be followed by whitespace */
+    {"1,", "$", NULL},
+    {"true,", "$", "true"},
+    {"true]", "$", "true"},
+    {"truex", "$", NULL},
+    {"\"abc\" junk", "$", "abc"},
+    /* malformed */
+    {"{\"a\":1", "$.a", NULL},
+    {"{\"a\":01}", "$.a", NULL},
+    {"{\"a\":1.}", "$.a", NULL},
+    {"{\"a\":.5}", "$.a", NULL},
+    {"{\"a\":+1}", "$.a", NULL},
+    {"{\"a\":1e}", "$.a", NULL},
+    {"{\"a\":-}", "$.a", NULL},
+    {"{\"a\":NaN}", "$.a", NULL},
+    {"{a:1}", "$.a", NULL},
+    {"{\"a\":1,}", "$.a", NULL},
+    {"[1,]", "$[0]", NULL},
+    {"[1,,2]", "$[0]", NULL},
+    {"{\"a\":tru}", "$.a", NULL},
+    {"{\"a\":truex}", "$.a", NULL},
+    {"{\"a\":\"\\x\"}", "$.a", NULL},
+    {"{\"a\":\"\\u12g4\"}", "$.a", NULL},
+    {"{\"a\":\"abc}", "$.a", NULL},
+    {"{\"a\" 1}", "$.a", NULL},
+    {"{\"b\":[1 2],\"a\":1}", "$.a", NULL}, /* errors anywhere in the value count */
+    {"{\"a\":1,\"b\":[}", "$.a", NULL},     /* even after the match */
+    {"{\"a\":1 /*c*/}", "$.a", NULL},
+    {"{\"a\":\x01 1}", "$.a", NULL},       /* only space, tab, CR, LF between tokens */
+    {"\xef\xbb\xbf{\"a\":1}", "$.a", NULL}, /* a byte order mark is a character */
+    {"", "$", NULL},
+    {"   ", "$", NULL},
+    /* single quotes, escapes, control characters */
+    {"{'a':'b'}", "$.a", "b"},
+    {"{'a':'x\\'y\"'}", "$.a", "x'y\""},
+    {"{\"a\":\"x\\'y\"}", "$.a", "x'y"},
+    {"{\"a\":\"x\\\"y\\\\z\\/\"}", "$.a", "x\"y\\z/"},
+    {"{\"a\":\"x\ty\"}", "$.a", "x\ty"},
+    {"{\"a\":[\"x\ty\\n\\u0001\\\"\"]}", "$.a", "[\"x\\ty\\n\\u0001\\\"\"]"},
+    {"{\"a\":{\"k\\u0001\":\"\\u001F\"}}", "$.a", "{\"k\\u0001\":\"\\u001F\"}"},
+    /* Unicode */
+    {"{\"a\":\"\xc3\xa9\"}", "$.a", "\xc3\xa9"},
+    {"{\"a\":\"\\u00e9\"}", "$.a", "\xc3\xa9"},
+    {"{\"a\":\"\\ud83d\\ude00\"}", "$.a", "\xf0\x9f\x98\x80"},
+    {"{\"a\":\"\\ud83d\"}", "$.a", NULL}, /* an unpaired surrogate cannot be written raw */
+    {"{\"a\":\"\\ude00x\"}", "$.a", NULL},
+    {"{\"a\":[\"\\ud83d\"]}", "$.a", "[\"\\uD83D\"]"},
+    /* the UTF-8 generator escapes both halves of a character beyond the BMP, the Writer
+       generator of a wildcard does not */
+    {"{\"a\":[\"\xf0\x9f\x98\x80\"]}", "$.a", "[\"\\uD83D\\uDE00\"]"},
+    {"[{\"a\":\"\xf0\x9f\x98\x80\"},{\"a\":\"\xc3\xa9\"}]", "$[*].a",
+     "[\"\xf0\x9f\x98\x80\",\"\xc3\xa9\"]"},
+    {"[\"\\ud83d\"]", "$[*]", NULL},
+    {"{\"\\u0061\":1}", "$.a", "1"},
+    {"{\"\xc3\xa9t\xc3\xa9\":1}", "$.\xc3\xa9t\xc3\xa9", "1"},
+    {"{'\xf0\x9f\x98\x80':2}", "$['\xf0\x9f\x98\x80']", "2"},
+    {"{\"\\ud83d\\ude00\":3}", "$.\xf0\x9f\x98\x80", "3"},
+    {"{\"a\":\"caf\xc3\xa9\"}", "$.a", "caf\xc3\xa9"},
+    /* paths: Scala parser combinators skip whitespace before strings and regexes only */
+    {"{\"a\":1}", "a", NULL},
+    {"{\"a\":1}", "", NULL},
+    {"{\"a\":1}", " $.a", NULL},
+    {"{\"a\":1}", "$.a ", NULL}, /* the name is "a " */
+    {"{\"a \":1}", "$.a ", "1"},
+    {"{\"a\":1}", "$. a", "1"},
+    {"{\"a b\":1}", "$.a b", "1"},
+    {"{\"a\":1}", "$.", NULL},
+    {"{\"a\":1}", "$..a", NULL},
+    {"{\"a\":1}", "$ .a", NULL},
+    {"{\"a\":1}", "$ ['a']", "1"},
+    {"{\"a\":1}", "$[ 'a']", NULL},
+    {"{\"a\":1}", "$[' a']", "1"},
+    {"{\"a\":1}", "$[' a' ]", NULL}, /* no whitespace skipped inside the closing "']" */
+    {"{\"a?\":1}", "$['a?']", NULL},
+    {"{\"a]\":1}", "$.a]", "1"},
+    {"[1,2]", "$[ 1]", "2"},
+    {"[1,2]", "$[1 ]", NULL},
+    {"[1,2]", "$[-1]", NULL},
+    {"[1,2]", "$[1] ", "2"},
+    {"[1,2]", "$[*]\n", "[1,2]"},
+    {"[1,2]", "$[ *]", NULL},
+    {"[1,2]", "$[9223372036854775807]", NULL},
+};
+
+START_TEST(test_get_json_object)
+{
+    for (size_t i = 0; i < sizeof json_cases / sizeof json_cases[0]; i++) {
+        const char *o = NULL;
+        uint32_t n = 0;
+        int rc = srt_get_json_object(q, S(json_cases[i].json), S(json_cases[i].path), &o, &n);
+        const char *want = json_cases[i].want;
+        if (!want)
+            ck_assert_msg(rc == -1, "case %zu (%s, %s): want NULL, got '%.*s'", i,
+                          json_cases[i].json, json_cases[i].path, (int)n, o);
+        else
+            ck_assert_msg(rc == 0 && n == strlen(want) && memcmp(o, want, n) == 0,
+                          "case %zu (%s, %s): want '%s', got %s'%.*s'", i, json_cases[i].json,
+                          json_cases[i].path, want, rc ? "NULL " : "", (int)n, o);
+        srt_scratch_reset(q);
+    }
+    ck_assert(!q->failed);
+}
+END_TEST
+
+START_TEST(test_get_json_object_depth)
+{
+    /* Jackson's maxNestingDepth: 1000 nested arrays read, 1001 do not */
+    static char buf[2100];
+    const char *o;
+    uint32_t n;
+    for (int depth = 1000; depth <= 1001; depth++) {
+        memset(buf, '[', (size_t)depth);
+        memset(buf + depth, ']', (size_t)depth);
+        int rc = srt_get_json_object(q, buf, (uint32_t)(2 * depth), S("$"), &o, &n);
+        ck_assert_int_eq(rc, depth == 1000 ? 0 : -1);
+        if (rc == 0)
+            ck_assert(n == 2000 && memcmp(o, buf, 2000) == 0);
+    }
+    /* an index beyond a long: Scala's toLong throws and the query fails */
+    ck_assert_int_eq(srt_get_json_object(q, S("[1]"), S("$[9223372036854775808]"), &o, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_msg(strstr(q->err.msg, "NumberFormatException: For input string: "
+                                     "\"9223372036854775808\""),
+                  "%s", q->err.msg);
+}
+END_TEST
+
+Suite *rt_strfn_suite(void)
+{
+    Suite *s = suite_create("rt_strfn");
+    TCase *t = tcase_create("strings");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, test_concat_ws);
+    tcase_add_test(t, test_pad);
+    tcase_add_test(t, test_pad_too_long);
+    tcase_add_test(t, test_repeat_reverse);
+    tcase_add_test(t, test_locate);
+    tcase_add_test(t, test_initcap);
+    suite_add_tcase(s, t);
+    t = tcase_create("dates");
+    tcase_add_test(t, test_str_date);
+    tcase_add_test(t, test_trunc);
+    suite_add_tcase(s, t);
+    t = tcase_create("json");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, test_get_json_object);
+    tcase_add_test(t, test_get_json_object_depth);
+    suite_add_tcase(s, t);
+    return s;
+}
