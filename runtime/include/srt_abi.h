@@ -449,6 +449,8 @@ void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *ou
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
+/* Java's Float.toString into out (needs 32 bytes); returns the length. */
+uint32_t srt_fmt_float(float v, char *out);
 
 /* ---- More scalar functions (substring ... size; srt_func.c, srt_regex.c) ----
 ** NULL arguments are handled by generated code; these see non-NULL values only. */
