@@ -144,7 +144,11 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[2] = {a[0].v, cg_i32(cg, d)};
         return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 2, "round"));
     }
-    if (e->type->kind == TY_DECIMAL) /* RoundBase: HALF_UP to min(s, d), or to 10^-d */
+    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d), or for d < 0 to a multiple of
+       10^-d at scale 0.  That cannot overflow but where the type is capped at 38 digits; there
+       Spark's Decimal.set fails the query (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION) and the
+       value is NULL here. */
+    if (e->type->kind == TY_DECIMAL)
         return cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
                             d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
     if (d >= 0)

@@ -255,45 +255,39 @@ int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32
     return finish(q, na != nb, 38, p, s, out);
 }
 
-/* Decimal.%: the exact remainder, with the sign of the dividend; 0 for a zero divisor. */
-int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+/* Decimal.% (pmod = 0): the exact remainder at the larger scale, with the sign of the
+   dividend; with pmod = 1 Pmod's decimal case (arithmetic.scala): r = a % n, and (r + n) % n
+   when r < 0.  Then changed to (p, s); 0 for a zero divisor. */
+static int dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out,
+                   int pmod)
 {
     if (b == 0)
         return 0;
     int na, nb;
-    U256 ma = u_abs(a, &na), mb = u_abs(b, &nb);
+    U256 ma = u_abs(a, &na), mb = u_abs(b, &nb), q, r;
     int sc = sa > sb ? sa : sb;
     for (int i = sa; i < sc; i++)
         u_mul_small(&ma, 10);
     for (int i = sb; i < sc; i++)
         u_mul_small(&mb, 10);
-    U256 q, r;
-    u_divmod(ma, mb, &q, &r);
-    return finish(r, na, sc, p, s, out);
-}
-
-/* Pmod's decimal case (arithmetic.scala): r = a % n, and (r + n) % n when r < 0, exact at
-   the larger scale, then changed to (p, s); 0 for a zero divisor. */
-int srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
-{
-    if (b == 0)
-        return 0;
-    int na, nb;
-    U256 ma = u_abs(a, &na), mb = u_abs(b, &nb);
-    int sc = sa > sb ? sa : sb;
-    for (int i = sa; i < sc; i++)
-        u_mul_small(&ma, 10);
-    for (int i = sb; i < sc; i++)
-        u_mul_small(&mb, 10);
-    U256 q, r;
     u_divmod(ma, mb, &q, &r);
     int neg = na && !u_is_zero(r);
-    if (neg && !nb) { /* -|b| < r < 0 < b: (r + b) % b is b - |r| */
+    if (pmod && neg && !nb) { /* -|b| < r < 0 < b: (r + b) % b is b - |r| */
         u_sub(&mb, r);
         r = mb;
         neg = 0;
     } /* with b < 0, (r + b) % b is r again */
     return finish(r, neg, sc, p, s, out);
+}
+
+int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+{
+    return dec_rem(a, b, sa, sb, p, s, out, 0);
+}
+
+int srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+{
+    return dec_rem(a, b, sa, sb, p, s, out, 1);
 }
 
 /* The value at scale from_s rounded to scale to_s (negative: tens, hundreds, ...) by mode,
