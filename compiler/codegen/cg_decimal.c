@@ -99,6 +99,19 @@ CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, Cg
     return call_out(cg, fn, args, 6, null);
 }
 
+CgVal cg_dec_pmod(CgCtx *cg, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b)
+{
+    LLVMValueRef args[7] = {a.v, b.v, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
+                            cg_i32(cg, rt->scale), NULL};
+    return call_out(cg, "srt_dec_pmod", args, 6, cg_or(cg, a.null, b.null));
+}
+
+CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p)
+{
+    LLVMValueRef args[6] = {a.v, cg_i32(cg, from_s), cg_i32(cg, to_s), cg_i32(cg, mode), cg_i32(cg, p), NULL};
+    return call_out(cg, "srt_dec_round", args, 5, a.null);
+}
+
 /* CAST to or from DECIMAL (Spark's Cast, non-ANSI: NULL on overflow or bad text). */
 CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
 {

@@ -144,6 +144,13 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[2] = {a[0].v, cg_i32(cg, d)};
         return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 2, "round"));
     }
+    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d), or for d < 0 to a multiple of
+       10^-d at scale 0.  That cannot overflow but where the type is capped at 38 digits; there
+       Spark's Decimal.set fails the query (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION) and the
+       value is NULL here. */
+    if (e->type->kind == TY_DECIMAL)
+        return cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
+                            d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
     if (d >= 0)
         return scalar(a[0].null, a[0].v);
     LLVMValueRef v = e->type->kind == TY_INT ? LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "") : a[0].v;
@@ -154,10 +161,15 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
     return scalar(a[0].null, v);
 }
 
-/* floor/ceil: a BIGINT (a DOUBLE is rounded, then cast as CAST(x AS BIGINT)). */
+/* floor/ceil: a BIGINT (a DOUBLE is rounded, then cast as CAST(x AS BIGINT)); a decimal is
+   rounded to scale 0 (Spark's Decimal.floor and ceil). */
 static CgVal call_floor_ceil(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     switch (e->u.call.args[0]->type->kind) {
+    case TY_DECIMAL:
+        return cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale, 0,
+                            e->u.call.fn == FN_FLOOR ? SRT_DEC_FLOOR : SRT_DEC_CEILING,
+                            e->type->precision);
     case TY_DOUBLE: {
         const char *in = e->u.call.fn == FN_FLOOR ? "llvm.floor.f64" : "llvm.ceil.f64";
         return cg_cast(cg, scalar(a[0].null, math_intrinsic(cg, in, a[0].v)), &type_double,
@@ -313,6 +325,8 @@ static CgVal call_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
 static CgVal call_pmod(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     LLVMValueRef x = a[0].v, n = a[1].v, r, fixed, neg, zero_n;
+    if (e->type->kind == TY_DECIMAL)
+        return cg_dec_pmod(cg, e->type, e->u.call.args[0]->type, a[0], e->u.call.args[1]->type, a[1]);
     if (e->type->kind == TY_DOUBLE) {
         zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0.0), "");
         r = LLVMBuildFRem(cg->b, x, n, "");

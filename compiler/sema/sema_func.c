@@ -54,6 +54,8 @@ static SExpr *to_numeric_arg(Binder *b, SExpr *e)
    numbers, STRING and NULL are cast. */
 static SExpr *to_double_arg(Binder *b, SExpr *e)
 {
+    if (e->type->kind == TY_DECIMAL) /* ImplicitTypeCasts: DecimalType to DoubleType */
+        return sema_coerce(b->sc, e, &type_double);
     if (!(e = to_numeric_arg(b, e)))
         return NULL;
     return sema_coerce(b->sc, e, &type_double);
@@ -327,22 +329,48 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
 
 /* pmod(a, n) (Spark's Pmod in arithmetic.scala, a BinaryArithmetic): numeric operands, a
    STRING read as DOUBLE, both cast to the wider of the two (a NULL takes the other's type; two
-   NULLs are DOUBLE). */
+   NULLs are DOUBLE).  Beside a decimal, a DOUBLE wins and an integer becomes a decimal
+   (DecimalPrecision.nondecimalAndDecimal, as for `%`); two decimals keep their types and the
+   result is Pmod.resultDecimalType, Remainder's rule. */
 static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt, int *bad,
                       const char **want)
 {
     for (int i = 0; *bad < 0 && i < 2; i++) {
         if (args[i]->type->kind == TY_STRING)
             args[i] = sema_coerce(b->sc, args[i], &type_double);
-        else if (!type_is_numeric(args[i]->type) && args[i]->type->kind != TY_NULL)
+        else if (!type_is_numeric(args[i]->type) && args[i]->type->kind != TY_NULL &&
+                 args[i]->type->kind != TY_DECIMAL)
             *bad = i, *want = "a numeric value";
     }
     if (*bad >= 0)
         return;
+    TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
+    if ((k0 == TY_DECIMAL || k1 == TY_DECIMAL) && k0 != TY_DOUBLE && k1 != TY_DOUBLE) {
+        const Type *d0 = k0 == TY_NULL ? args[1]->type : sema_dec_operand(args[0]);
+        const Type *d1 = k1 == TY_NULL ? args[0]->type : sema_dec_operand(args[1]);
+        args[0] = sema_coerce(b->sc, args[0], d0);
+        args[1] = sema_coerce(b->sc, args[1], d1);
+        *rt = sema_dec_arith_type(BOP_MOD, d0, d1);
+        return;
+    }
     if (args[0]->type->kind == TY_NULL && args[1]->type->kind == TY_NULL)
         args[0] = sema_coerce(b->sc, args[0], &type_double);
     /* numbers and NULL always have a common type */
     *rt = sema_unify(b, args, (const AstExpr *const *)e->u.call.args.items, 2, "pmod");
+}
+
+/* round(DECIMAL(p, s), scale) as Spark's RoundBase.dataType (mathExpressions.scala): one
+   more integral digit than the input (9.9 rounds to 10); a negative scale gives DECIMAL(max(
+   p - s + 1, 1 - scale), 0), otherwise the scale is min(s, scale); at most 38 digits. */
+static const Type *round_dec_type(const Type *t, int scale)
+{
+    int64_t p = t->precision, s = t->scale, integral = p - s + 1, np, ns;
+    if (scale < 0)
+        np = integral > 1 - (int64_t)scale ? integral : 1 - (int64_t)scale, ns = 0;
+    else
+        ns = s < scale ? s : scale, np = integral + ns;
+    return type_decimal(np > TYPE_DECIMAL_MAX_PRECISION ? TYPE_DECIMAL_MAX_PRECISION : (int)np,
+                        (int)ns);
 }
 
 /* The typing rule of a SPECIAL function.  Sets *rt, or *bad and *want for the message of
@@ -362,7 +390,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_ABS:
         if (args[0]->type->kind == TY_NULL)
             args[0] = sema_coerce(b->sc, args[0], &type_double);
-        if (!type_is_numeric(args[0]->type))
+        /* Abs of a decimal keeps its type (arithmetic.scala) */
+        if (!type_is_numeric(args[0]->type) && args[0]->type->kind != TY_DECIMAL)
             *bad = 0, *want = "a numeric value";
         *rt = args[0]->type;
         return true;
@@ -411,7 +440,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "an array";
         return true;
     case FN_ROUND:
-        if (!(args[0] = to_numeric_arg(b, args[0]))) {
+        if (args[0]->type->kind != TY_DECIMAL && !(args[0] = to_numeric_arg(b, args[0]))) {
             *bad = 0, *want = "a numeric value";
             return true;
         }
@@ -420,12 +449,19 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                        (type_is_integral(args[1]->type) || args[1]->type->kind == TY_NULL) &&
                        args[1]->u.value.i >= INT32_MIN && args[1]->u.value.i <= INT32_MAX))
             *bad = 1, *want = "a constant integer (the scale)";
+        else if (args[0]->type->kind == TY_DECIMAL)
+            *rt = round_dec_type(args[0]->type, n > 1 && !args[1]->u.value.is_null
+                                                    ? (int)args[1]->u.value.i : 0);
         return true;
     case FN_FLOOR:
     case FN_CEIL:
     case FN_CEILING:
         *rt = &type_bigint;
-        if (!(args[0] = to_numeric_arg(b, args[0])))
+        if (args[0]->type->kind == TY_DECIMAL) /* Floor/Ceil.dataType (mathExpressions.scala) */
+            *rt = args[0]->type->scale == 0 ? args[0]->type
+                                            : sema_dec_bounded(args[0]->type->precision -
+                                                                   args[0]->type->scale + 1, 0);
+        else if (!(args[0] = to_numeric_arg(b, args[0])))
             *bad = 0, *want = "a numeric value";
         return true;
     case FN_TO_TIMESTAMP:

@@ -546,6 +546,12 @@ int srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32
 int srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
 int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
 int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+/* pmod(a, b) of two decimals (Spark's Pmod). */
+int srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+/* round (HALF_UP, to_s may be negative), floor and ceil of a decimal: the result at scale
+   max(to_s, 0). */
+enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2 };
+int srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p, srt_i128 *out);
 int srt_dec_cmp(srt_i128 a, srt_i128 b);
 int srt_dec_from_f64(double d, int32_t p, int32_t s, srt_i128 *out);
 double srt_dec_to_f64(srt_i128 v, int32_t s);

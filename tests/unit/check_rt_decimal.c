@@ -186,6 +186,73 @@ START_TEST(test_json)
 }
 END_TEST
 
+/* round/floor/ceil: v at scale from_s to scale to_s by mode, shown at scale max(to_s, 0). */
+static const char *rnd(srt_i128 v, int from_s, int to_s, int mode, int p)
+{
+    srt_i128 r;
+    if (!srt_dec_round(v, from_s, to_s, mode, p, &r))
+        return "NULL";
+    return fmt(r, to_s > 0 ? to_s : 0, 1);
+}
+
+START_TEST(test_round_floor_ceil)
+{
+    srt_i128 max = pow10_(38) - 1;
+    /* HALF_UP: ties away from zero */
+    ck_assert_str_eq(rnd(25, 1, 0, SRT_DEC_HALF_UP, 2), "3");
+    ck_assert_str_eq(rnd(-25, 1, 0, SRT_DEC_HALF_UP, 2), "-3");
+    ck_assert_str_eq(rnd(-24, 1, 0, SRT_DEC_HALF_UP, 2), "-2");
+    ck_assert_str_eq(rnd(123445, 2, 1, SRT_DEC_HALF_UP, 10), "1234.5");
+    ck_assert_str_eq(rnd(-5, 1, 0, SRT_DEC_HALF_UP, 1), "-1");
+    /* negative scales: to tens, hundreds; 25 to hundreds is 0 */
+    ck_assert_str_eq(rnd(-25, 0, -1, SRT_DEC_HALF_UP, 6), "-30");
+    ck_assert_str_eq(rnd(25, 0, -2, SRT_DEC_HALF_UP, 6), "0");
+    ck_assert_str_eq(rnd(50, 0, -2, SRT_DEC_HALF_UP, 6), "100");
+    ck_assert_str_eq(rnd(123445, 2, -1, SRT_DEC_HALF_UP, 9), "1230");
+    ck_assert_str_eq(rnd(max, 0, -100, SRT_DEC_HALF_UP, 38), "0");
+    /* 38 nines to tens needs 39 digits */
+    ck_assert_str_eq(rnd(max, 0, -1, SRT_DEC_HALF_UP, 38), "NULL");
+    ck_assert_str_eq(rnd(-max, 0, -1, SRT_DEC_HALF_UP, 38), "NULL");
+    /* 0.(38 nines) at scale 37 is 1.(37 zeros), 38 digits */
+    ck_assert_str_eq(rnd(max, 38, 37, SRT_DEC_HALF_UP, 38), "1.0000000000000000000000000000000000000");
+    ck_assert_str_eq(rnd(max, 38, 0, SRT_DEC_HALF_UP, 1), "1");
+    /* a scale at or above the value's keeps it */
+    ck_assert_str_eq(rnd(250, 2, 2, SRT_DEC_HALF_UP, 11), "2.50");
+    ck_assert_str_eq(rnd(max, 0, 0, SRT_DEC_HALF_UP, 38), "99999999999999999999999999999999999999");
+    /* floor and ceil */
+    ck_assert_str_eq(rnd(25, 1, 0, SRT_DEC_FLOOR, 2), "2");
+    ck_assert_str_eq(rnd(-25, 1, 0, SRT_DEC_FLOOR, 2), "-3");
+    ck_assert_str_eq(rnd(25, 1, 0, SRT_DEC_CEILING, 2), "3");
+    ck_assert_str_eq(rnd(-25, 1, 0, SRT_DEC_CEILING, 2), "-2");
+    ck_assert_str_eq(rnd(-20, 1, 0, SRT_DEC_FLOOR, 2), "-2");
+    ck_assert_str_eq(rnd(-1, 38, 0, SRT_DEC_FLOOR, 1), "-1");
+    ck_assert_str_eq(rnd(-1, 38, 0, SRT_DEC_CEILING, 1), "0");
+    ck_assert_str_eq(rnd(1, 38, 0, SRT_DEC_CEILING, 1), "1");
+    ck_assert_str_eq(rnd(99, 1, 0, SRT_DEC_CEILING, 2), "10");
+    ck_assert_str_eq(rnd(99, 1, 0, SRT_DEC_CEILING, 1), "NULL");
+}
+END_TEST
+
+START_TEST(test_pmod)
+{
+    srt_i128 max = pow10_(38) - 1;
+    /* pmod(2.50, 0.7) and pmod(-2.50, 0.7) */
+    ck_assert_str_eq(op(srt_dec_pmod, 250, 2, 7, 1, 2, 2), "0.40");
+    ck_assert_str_eq(op(srt_dec_pmod, -250, 2, 7, 1, 2, 2), "0.30");
+    /* a negative divisor: (r + n) % n is r again (Java's remainder) */
+    ck_assert_str_eq(op(srt_dec_pmod, -25, 0, -7, 0, 1, 0), "-4");
+    ck_assert_str_eq(op(srt_dec_pmod, 25, 0, -7, 0, 1, 0), "4");
+    /* an exact multiple, a zero divisor */
+    ck_assert_str_eq(op(srt_dec_pmod, -140, 1, 7, 0, 2, 1), "0.0");
+    ck_assert_str_eq(op(srt_dec_pmod, 5, 0, 0, 2, 3, 2), "NULL");
+    /* 10^38 - 1 = 1 (mod 7) */
+    ck_assert_str_eq(op(srt_dec_pmod, max, 0, 7, 0, 1, 0), "1");
+    ck_assert_str_eq(op(srt_dec_pmod, -max, 0, 7, 0, 1, 0), "6");
+    /* the result must fit the result type: 9 in DECIMAL(1,1) does not */
+    ck_assert_str_eq(op(srt_dec_pmod, 9, 0, 10, 0, 1, 1), "NULL");
+}
+END_TEST
+
 Suite *rt_decimal_suite(void)
 {
     Suite *s = suite_create("rt_decimal");
@@ -195,6 +262,8 @@ Suite *rt_decimal_suite(void)
     tcase_add_test(tc, test_arithmetic);
     tcase_add_test(tc, test_conversions);
     tcase_add_test(tc, test_json);
+    tcase_add_test(tc, test_round_floor_ceil);
+    tcase_add_test(tc, test_pmod);
     suite_add_tcase(s, tc);
     return s;
 }

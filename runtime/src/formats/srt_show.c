@@ -10,7 +10,7 @@
 
 void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
 {
-    char tmp[40];
+    char tmp[SRT_DECIMAL_TEXT]; /* the widest: -0. and 38 digits; a double fits too */
     if (d->is_null) {
         srt_buf_put(out, "null", 4);
         return;

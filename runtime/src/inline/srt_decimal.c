@@ -255,21 +255,88 @@ int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32
     return finish(q, na != nb, 38, p, s, out);
 }
 
-/* Decimal.%: the exact remainder, with the sign of the dividend; 0 for a zero divisor. */
-int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+/* Decimal.% (pmod = 0): the exact remainder at the larger scale, with the sign of the
+   dividend; with pmod = 1 Pmod's decimal case (arithmetic.scala): r = a % n, and (r + n) % n
+   when r < 0.  Then changed to (p, s); 0 for a zero divisor. */
+static int dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out,
+                   int pmod)
 {
     if (b == 0)
         return 0;
     int na, nb;
-    U256 ma = u_abs(a, &na), mb = u_abs(b, &nb);
+    U256 ma = u_abs(a, &na), mb = u_abs(b, &nb), q, r;
     int sc = sa > sb ? sa : sb;
     for (int i = sa; i < sc; i++)
         u_mul_small(&ma, 10);
     for (int i = sb; i < sc; i++)
         u_mul_small(&mb, 10);
-    U256 q, r;
     u_divmod(ma, mb, &q, &r);
-    return finish(r, na, sc, p, s, out);
+    int neg = na && !u_is_zero(r);
+    if (pmod && neg && !nb) { /* -|b| < r < 0 < b: (r + b) % b is b - |r| */
+        u_sub(&mb, r);
+        r = mb;
+        neg = 0;
+    } /* with b < 0, (r + b) % b is r again */
+    return finish(r, neg, sc, p, s, out);
+}
+
+int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+{
+    return dec_rem(a, b, sa, sb, p, s, out, 0);
+}
+
+int srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+{
+    return dec_rem(a, b, sa, sb, p, s, out, 1);
+}
+
+/* The value at scale from_s rounded to scale to_s (negative: tens, hundreds, ...) by mode,
+   then at scale max(to_s, 0) in *out: Decimal.toPrecision / BigDecimal.setScale as Spark's
+   RoundBase, Floor and Ceil use them.  0 if the result needs more than p digits. */
+int srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p, srt_i128 *out)
+{
+    int neg;
+    U256 m = u_abs(v, &neg);
+    if (to_s < from_s) {
+        int64_t k = (int64_t)from_s - to_s;
+        U256 q = u_of(0), r = m, d = u_of(0);
+        int beyond = k > 76; /* every magnitude is below 10^38: the quotient is 0 */
+        if (!beyond) {
+            d = u_pow10((int)k);
+            u_divmod(m, d, &q, &r);
+        }
+        int up = 0;
+        switch (mode) {
+        case SRT_DEC_HALF_UP:
+            if (!beyond) {
+                U256 twice = r;
+                u_shl1(&twice); /* r < 10^76, so 2r fits */
+                up = u_cmp(twice, d) >= 0;
+            }
+            break;
+        case SRT_DEC_FLOOR:
+            up = neg && !u_is_zero(r);
+            break;
+        case SRT_DEC_CEILING:
+            up = !neg && !u_is_zero(r);
+            break;
+        }
+        if (up)
+            u_add(&q, u_of(1));
+        m = q;
+        from_s = to_s;
+    }
+    int s = to_s > 0 ? to_s : 0;
+    if (u_is_zero(m))
+        neg = 0;
+    /* from_s <= s here: m * 10^(s - from_s) must stay below 10^p */
+    if (!u_is_zero(m) && ((int64_t)s - from_s >= p || u_digits(m) + (s - from_s) > p))
+        return 0;
+    for (int i = from_s; i < s; i++)
+        u_mul_small(&m, 10);
+    u128 w = (u128)m.w[0] | ((u128)m.w[1] << 64);
+    *out = neg ? -(srt_i128)w : (srt_i128)w;
+    return 1;
 }
 
 int srt_dec_cmp(srt_i128 a, srt_i128 b)
