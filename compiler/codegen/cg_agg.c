@@ -385,8 +385,8 @@ static uint32_t batch_mark_offset(const SAgg *a)
     return plan_agg_batch_sum(a) ? 24u : 48u;
 }
 
-/* The current batch id + 1, read in the entry block: once per buffer, not per record. */
-static LLVMValueRef batch_mark(CgCtx *cg)
+/* Put the builder at the start of the entry block; returns the block to go back to. */
+static LLVMBasicBlockRef to_entry_start(CgCtx *cg)
 {
     LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
     LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
@@ -394,6 +394,13 @@ static LLVMValueRef batch_mark(CgCtx *cg)
         LLVMPositionBuilderBefore(cg->b, first);
     else
         LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    return cur;
+}
+
+/* The current batch id + 1, read in the entry block: once per buffer, not per record. */
+static LLVMValueRef batch_mark(CgCtx *cg)
+{
+    LLVMBasicBlockRef cur = to_entry_start(cg);
     LLVMValueRef id = cg_call(cg, "srt_query_batch_id", &cg->q, 1, "batch");
     LLVMValueRef mark = LLVMBuildAdd(cg->b, id, cg_i64(cg, 1), "batch.mark");
     LLVMPositionBuilderAtEnd(cg->b, cur);
@@ -779,12 +786,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMV
 /* An alloca in the entry block that starts out as init. */
 static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVMValueRef init)
 {
-    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
-    if (first)
-        LLVMPositionBuilderBefore(cg->b, first);
-    else
-        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    LLVMBasicBlockRef cur = to_entry_start(cg);
     LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
     LLVMBuildStore(cg->b, init, a);
     LLVMPositionBuilderAtEnd(cg->b, cur);
