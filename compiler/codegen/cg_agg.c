@@ -721,7 +721,8 @@ static void merge_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMVal
     }
 }
 
-/* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows. */
+/* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
+   (and where no aggregate keeps a batch's partial buffer). */
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     if (a->type->kind == TY_DECIMAL) {
@@ -848,7 +849,10 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     LLVMValueRef vals[2] = {st_hit, st_miss};
     LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
     LLVMAddIncoming(state, vals, from, 2);
-    LLVMValueRef cur = batch_mark(cg);
+    bool any = false;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        any |= plan_agg_two_level(&pq->agg->aggs[i]) || plan_agg_batch_sum(&pq->agg->aggs[i]);
+    LLVMValueRef cur = any ? batch_mark(cg) : NULL;
     for (int i = 0; i < pq->agg->n_agg; i++)
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
 }
