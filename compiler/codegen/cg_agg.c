@@ -5,9 +5,11 @@
 ** zero, -0.0 and NaN normalised as Spark does) so the runtime can compare keys
 ** with memcmp.  Each aggregate owns 16 bytes of state:
 **   count      i64 count
-**   sum        i64|f64 sum, i64 has-value
-**   avg        f64 sum, i64 count
+**   sum        i64 sum, i64 has-value (an integer sum)
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
+** except a DOUBLE sum or avg, which owns 32 bytes (see "DOUBLE sum, avg" below):
+**   sum, avg   f64 sum of the state, i64 has-value (sum) or count (avg), f64 sum of the
+**              batch, i64 batch id + 1 of the latter
 ** A DECIMAL aggregate owns 32 bytes (plan_build.c's layout_state):
 **   sum        i128 sum, i64 has-value, i64 overflowed
 **   avg        i128 sum, i64 count, i64 overflowed
@@ -364,6 +366,65 @@ static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     cg_at(cg, bb_done);
 }
 
+/* ==== Partial buffers of a batch ====
+**
+** Spark plans a streaming aggregation as HashAggregate(partial) -> Exchange ->
+** HashAggregate(partial merge) -> StateStoreRestore -> HashAggregate(partial merge) ->
+** StateStoreSave -> HashAggregate(final) (AggUtils.planStreamingAggregation, used by
+** SparkStrategies.StatefulAggregationStrategy): a batch's rows of a group are aggregated
+** apart into a partial buffer P, and the state saved merges the restored state S and P.
+** Where the arithmetic is not exact that differs from adding each row to S, so
+** stddev/variance and a DOUBLE sum/avg keep P apart with the id + 1 of the batch it belongs
+** to (0: none yet).  The group's first row of a later batch folds P into S and starts a new
+** P (begin_batch); the emit function folds a pending P on the fly; a checkpoint keeps both.
+*/
+
+/* Where the aggregate keeps the batch id + 1 of its P. */
+static uint32_t batch_mark_offset(const SAgg *a)
+{
+    return plan_agg_batch_sum(a) ? 24u : 48u;
+}
+
+/* Put the builder at the start of the entry block; returns the block to go back to. */
+static LLVMBasicBlockRef to_entry_start(CgCtx *cg)
+{
+    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+    if (first)
+        LLVMPositionBuilderBefore(cg->b, first);
+    else
+        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    return cur;
+}
+
+/* The current batch id + 1, read in the entry block: once per buffer, not per record. */
+static LLVMValueRef batch_mark(CgCtx *cg)
+{
+    LLVMBasicBlockRef cur = to_entry_start(cg);
+    LLVMValueRef id = cg_call(cg, "srt_query_batch_id", &cg->q, 1, "batch");
+    LLVMValueRef mark = LLVMBuildAdd(cg->b, id, cg_i64(cg, 1), "batch.mark");
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    return mark;
+}
+
+static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st);
+
+/* Before a row updates P: if P belongs to an earlier batch, fold it into S and start a new
+   one for the batch of mark cur. */
+static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef cur)
+{
+    LLVMValueRef mark_p = cg_gepc(cg, st, batch_mark_offset(a), "");
+    LLVMValueRef mark = cg_load(cg, cg->t_i64, mark_p, "batch.of");
+    LLVMBasicBlockRef bb_new = cg_block(cg, "batch.new");
+    LLVMBasicBlockRef bb_upd = cg_block(cg, "batch.update");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, mark, cur, ""), bb_upd, bb_new);
+    cg_at(cg, bb_new);
+    fold_pending(cg, a, st);
+    cg_store(cg, cur, mark_p);
+    LLVMBuildBr(cg->b, bb_upd);
+    cg_at(cg, bb_upd);
+}
+
 /* ==== Central moments: stddev, variance ====
 **
 ** Spark's CentralMomentAgg keeps (n, avg, m2) in doubles, and a streaming aggregation does
@@ -377,9 +438,7 @@ static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 ** the last bits.  Here:
 **   state after the batch:  S' = merge(merge(0, S), merge(0, P))
 **   output:                 evaluate(merge(0, S'))
-** A group's P belongs to the batch whose id (+ 1) is kept with it: the first row of a
-** later batch folds it into S first; the emit function folds a pending P on the fly.
-** A row of a group always passes here, so a batch where all of a group's values are NULL
+** P and its batch are kept as "Partial buffers of a batch" above describes.  A row of a group always passes here, so a batch where all of a group's values are NULL
 ** still folds (P = (0, 0, 0)), as Spark merges the group's empty partial buffer.
 */
 typedef struct Moments {
@@ -442,30 +501,18 @@ static Moments moments_current(CgCtx *cg, LLVMValueRef st)
     return f;
 }
 
-/* The group's first row of this batch folds the earlier batch's P and starts a new one. */
-static void moments_begin_batch(CgCtx *cg, LLVMValueRef st)
+/* Fold a pending P into S and empty P (begin_batch). */
+static void moments_fold_pending(CgCtx *cg, LLVMValueRef st)
 {
-    LLVMBuilderRef B = cg->b;
-    LLVMValueRef mark_p = cg_gepc(cg, st, 48, "");
-    LLVMValueRef mark = cg_load(cg, cg->t_i64, mark_p, "mo.batch");
-    LLVMValueRef cur = LLVMBuildAdd(B, cg_call(cg, "srt_query_batch_id", &cg->q, 1, "batch"), cg_i64(cg, 1), "");
-    LLVMBasicBlockRef bb_new = cg_block(cg, "mo.newbatch");
-    LLVMBasicBlockRef bb_upd = cg_block(cg, "mo.update");
-    LLVMBuildCondBr(B, LLVMBuildICmp(B, LLVMIntEQ, mark, cur, ""), bb_upd, bb_new);
-    cg_at(cg, bb_new);
-    /* The group's first row of this batch: fold the earlier batch's P, start a new one. */
     moments_store(cg, st, 0, moments_current(cg, st));
     Moments zero = {cg_f64(cg, 0.0), cg_f64(cg, 0.0), cg_f64(cg, 0.0)};
     moments_store(cg, st, 24, zero);
-    cg_store(cg, cur, mark_p);
-    LLVMBuildBr(B, bb_upd);
-    cg_at(cg, bb_upd);
 }
 
-static void update_moments(CgCtx *cg, LLVMValueRef st, CgVal x)
+static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     LLVMBuilderRef B = cg->b;
-    moments_begin_batch(cg, st);
+    begin_batch(cg, a, st, cur);
     /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
     Moments p = moments_load(cg, st, 24);
     Moments r;
@@ -509,6 +556,64 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     r.v = root ? sqrt_f64(cg, v) : v;
     r.v = cg_select(cg, r.null, cg_f64(cg, 0.0), r.v);
     return r;
+}
+
+/* ==== DOUBLE sum, avg ====
+**
+** Sum (spark.sql.ansi.enabled=false) starts from NULL, updates
+** coalesce(coalesce(sum, 0) + x, sum) and merges coalesce(coalesce(sum.left, 0) + sum.right,
+** sum.left); Average starts from 0.0, updates sum + coalesce(x, 0) and merges
+** sum.left + sum.right (Sum.scala, Average.scala: initialValues, updateExpressions,
+** mergeExpressions).  So a batch's P is 0 + x1 + x2 + ..., and the state saved after it is
+** (0 + S) + (0 + P).  0 + v is v except for v = -0.0 (0.0 + -0.0 is 0.0), and no such sum
+** is -0.0: its first addition is 0.0 + x, and x + y is -0.0 only when both are.  With S and
+** P zero while they hold no value (NULL for Sum), S' = S + P then, a P without values
+** leaves S, an S without values gives P, and the output is S + P (Final merges into a fresh
+** buffer, again the identity).  The has-value flag (sum) and the count (avg) are exact and
+** kept once.  A session window's rows are added to S (cur NULL) and P stays 0.0.
+*/
+
+/* Fold a pending P into S and empty P (begin_batch). */
+static void sum_fold_pending(CgCtx *cg, LLVMValueRef st)
+{
+    LLVMValueRef p_p = cg_gepc(cg, st, 16, "");
+    LLVMValueRef s = cg_load(cg, cg->t_f64, st, "sum.state");
+    LLVMValueRef p = cg_load(cg, cg->t_f64, p_p, "sum.batch");
+    cg_store(cg, LLVMBuildFAdd(cg->b, s, p, "sum.fold"), st);
+    cg_store(cg, cg_f64(cg, 0.0), p_p);
+}
+
+/* Add x (NULL adds nothing) to P, or to S without batches (cur NULL); n_add is what the
+   has-value flag (sum: or'ed) or the count (avg: added) takes. */
+static void update_double_sum(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef v, LLVMValueRef is_null,
+                              LLVMValueRef n_add, LLVMValueRef cur)
+{
+    LLVMValueRef sp = st;
+    if (cur) {
+        begin_batch(cg, a, st, cur);
+        sp = cg_gepc(cg, st, 16, "");
+    }
+    LLVMValueRef s = cg_load(cg, cg->t_f64, sp, "sum");
+    cg_store(cg, cg_select(cg, is_null, s, LLVMBuildFAdd(cg->b, s, v, "")), sp);
+    LLVMValueRef n_p = cg_gepc(cg, st, 8, "");
+    LLVMValueRef n = cg_load(cg, cg->t_i64, n_p, "sum.n");
+    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, n, n_add, "") : LLVMBuildOr(cg->b, n, n_add, ""), n_p);
+}
+
+/* The sum as of now: S + P. */
+static LLVMValueRef double_sum_current(CgCtx *cg, LLVMValueRef st)
+{
+    LLVMValueRef s = cg_load(cg, cg->t_f64, st, "sum.state");
+    LLVMValueRef p = cg_load(cg, cg->t_f64, cg_gepc(cg, st, 16, ""), "sum.batch");
+    return LLVMBuildFAdd(cg->b, s, p, "sum");
+}
+
+static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    if (plan_agg_batch_sum(a))
+        sum_fold_pending(cg, st);
+    else
+        moments_fold_pending(cg, st);
 }
 
 /* ==== first, last ====
@@ -616,7 +721,9 @@ static void merge_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMVal
     }
 }
 
-static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+/* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
+   (and where no aggregate keeps a batch's partial buffer). */
+static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     if (a->type->kind == TY_DECIMAL) {
         update_dec_agg(cg, a, st, x);
@@ -636,15 +743,14 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
             LLVMValueRef v = x.v;
             if (a->arg->type->kind != TY_DOUBLE)
                 v = LLVMBuildSIToFP(cg->b, v, cg->t_f64, "");
-            LLVMValueRef s = cg_load(cg, cg->t_f64, st, "sum");
-            cg_store(cg, cg_select(cg, x.null, s, LLVMBuildFAdd(cg->b, s, v, "")), st);
-        } else {
-            LLVMValueRef v = x.v;
-            if (LLVMTypeOf(v) != cg->t_i64)
-                v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
-            LLVMValueRef s = cg_load(cg, cg->t_i64, st, "sum");
-            cg_store(cg, LLVMBuildAdd(cg->b, s, cg_select(cg, x.null, cg_i64(cg, 0), v), ""), st);
+            update_double_sum(cg, a, st, v, x.null, one_if, cur);
+            return;
         }
+        LLVMValueRef v = x.v;
+        if (LLVMTypeOf(v) != cg->t_i64)
+            v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+        LLVMValueRef s = cg_load(cg, cg->t_i64, st, "sum");
+        cg_store(cg, LLVMBuildAdd(cg->b, s, cg_select(cg, x.null, cg_i64(cg, 0), v), ""), st);
         LLVMValueRef has = cg_load(cg, cg->t_i64, has_p, "sum.has");
         cg_store(cg, LLVMBuildOr(cg->b, has, one_if, ""), has_p);
         return;
@@ -655,11 +761,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
             v = LLVMBuildUIToFP(cg->b, v, cg->t_f64, "");
         else if (a->arg->type->kind != TY_DOUBLE)
             v = LLVMBuildSIToFP(cg->b, v, cg->t_f64, "");
-        LLVMValueRef s = cg_load(cg, cg->t_f64, st, "avg.sum");
-        cg_store(cg, cg_select(cg, x.null, s, LLVMBuildFAdd(cg->b, s, v, "")), st);
-        LLVMValueRef n_p = cg_gepc(cg, st, 8, "");
-        LLVMValueRef n = cg_load(cg, cg->t_i64, n_p, "avg.n");
-        cg_store(cg, LLVMBuildAdd(cg->b, n, one_if, ""), n_p);
+        update_double_sum(cg, a, st, v, x.null, one_if, cur);
         return;
     }
     case AGG_MIN:
@@ -673,7 +775,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
-        update_moments(cg, st, x);
+        update_moments(cg, a, st, x, cur);
         return;
     case AGG_FIRST:
     case AGG_LAST:
@@ -685,12 +787,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 /* An alloca in the entry block that starts out as init. */
 static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVMValueRef init)
 {
-    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
-    if (first)
-        LLVMPositionBuilderBefore(cg->b, first);
-    else
-        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    LLVMBasicBlockRef cur = to_entry_start(cg);
     LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
     LLVMBuildStore(cg->b, init, a);
     LLVMPositionBuilderAtEnd(cg->b, cur);
@@ -752,8 +849,12 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     LLVMValueRef vals[2] = {st_hit, st_miss};
     LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
     LLVMAddIncoming(state, vals, from, 2);
+    bool any = false;
     for (int i = 0; i < pq->agg->n_agg; i++)
-        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
+        any |= plan_agg_two_level(&pq->agg->aggs[i]) || plan_agg_batch_sum(&pq->agg->aggs[i]);
+    LLVMValueRef cur = any ? batch_mark(cg) : NULL;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
 }
 
 /*
@@ -775,9 +876,10 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
     LLVMValueRef uargs[4] = {table, key, cg_i32(cg, 0), hash};
     LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "global");
+    LLVMValueRef cur = batch_mark(cg);
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (plan_agg_two_level(&pq->agg->aggs[i]))
-            moments_begin_batch(cg, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"));
+            begin_batch(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), cur);
 }
 
 /* ==== Session windows ==== */
@@ -799,7 +901,7 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
     LLVMValueRef uargs[6] = {cg->q, key, len, hash, start, end};
     LLVMValueRef state = cg_call(cg, "srt_session_upsert", uargs, 6, "session");
     for (int i = 0; i < pq->agg->n_agg; i++)
-        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i]);
+        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], NULL);
 }
 
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
@@ -898,13 +1000,13 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_SUM: {
         LLVMValueRef has = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "sum.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i64(cg, 0), "sum.null");
-        r.v = cg_load(cg, a->type->kind == TY_DOUBLE ? cg->t_f64 : cg->t_i64, st, "sum");
+        r.v = a->type->kind == TY_DOUBLE ? double_sum_current(cg, st) : cg_load(cg, cg->t_i64, st, "sum");
         return r;
     }
     case AGG_AVG: {
         LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "avg.n");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "avg.null");
-        LLVMValueRef s = cg_load(cg, cg->t_f64, st, "avg.sum");
+        LLVMValueRef s = double_sum_current(cg, st);
         LLVMValueRef d = LLVMBuildSIToFP(cg->b, cg_select(cg, r.null, cg_i64(cg, 1), n), cg->t_f64, "");
         r.v = LLVMBuildFDiv(cg->b, s, d, "avg");
         return r;

@@ -170,6 +170,9 @@ uint32_t plan_agg_state_size(const SAgg *a);
 /* Does the aggregate keep a per-batch partial state folded into its state, as Spark's
    partial aggregation and state merge do (stddev, variance; see cg_agg.c)? */
 bool plan_agg_two_level(const SAgg *a);
+/* Does the aggregate keep the batch's partial sum apart from the state's sum, folded in as
+   Spark merges a partial buffer into the restored state (a DOUBLE sum or avg; cg_agg.c)? */
+bool plan_agg_batch_sum(const SAgg *a);
 /* The 64-bit words of an HLL++ sketch of precision p (Spark's numWords). */
 uint32_t plan_hll_words(int p);
 

@@ -63,6 +63,16 @@ static const char *group_name(const SSelect *s, int i)
     return "key";
 }
 
+/* The state's fields beyond Spark's buffer: the batch's partial sum and the batch id + 1 it
+   belongs to.  They change the schema, so a checkpoint of the one-sum layout is refused. */
+static void put_batch_sum(StrBuf *sb, Arena *arena, const SAgg *a)
+{
+    if (!plan_agg_batch_sum(a))
+        return;
+    put_field(sb, arena, "partialSum", &type_double);
+    put_field(sb, arena, "partialBatch", &type_bigint);
+}
+
 static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
 {
     for (int i = 0; i < s->n_agg; i++) {
@@ -76,6 +86,7 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             put_field(sb, arena, "sum", a->type);
             if (a->type->kind == TY_DECIMAL) /* Sum.shouldTrackIsEmpty */
                 put_field(sb, arena, "isEmpty", &type_boolean);
+            put_batch_sum(sb, arena, a);
             break;
         case AGG_AVG: /* Average.sumDataType: DECIMAL(p + 10, s) for a decimal */
             put_field(sb, arena, "sum", a->type->kind == TY_DECIMAL
@@ -83,6 +94,7 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
                                                            a->arg->type->scale)
                                             : &type_double);
             put_field(sb, arena, "count", &type_bigint);
+            put_batch_sum(sb, arena, a);
             break;
         case AGG_MIN:
             put_field(sb, arena, "min", a->type);
@@ -122,8 +134,15 @@ bool plan_agg_two_level(const SAgg *a)
            a->kind == AGG_VAR_POP;
 }
 
+bool plan_agg_batch_sum(const SAgg *a)
+{
+    return (a->kind == AGG_SUM || a->kind == AGG_AVG) && a->type->kind == TY_DOUBLE;
+}
+
 uint32_t plan_agg_state_size(const SAgg *a)
 {
+    if (plan_agg_batch_sum(a))
+        return 32; /* the state's sum, has-value or count, the batch's sum, its id (cg_agg.c) */
     switch (a->kind) {
     case AGG_COUNT_STAR:
     case AGG_COUNT:

@@ -152,15 +152,25 @@ restart dedup_removed refused \
 # ---- State files with a valid checksum but contents that do not fit the query ----
 # forge <file> <key byte offset> <u64>: set a u64 inside the key of the file's first record
 # and write the file back with a valid checksum trailer.
-forge() {
+# old_value_schema <file> <schema>: put <schema> as the value schema of a state schema file
+# (what a checkpoint of another state layout holds), with a valid checksum trailer.
+forge() { rewrite key "$@"; }
+old_value_schema() { rewrite schema "$@"; }
+rewrite() {
   python3 - "$@" << 'EOF'
 import struct, sys
-path, off, val = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+what, path = sys.argv[1], sys.argv[2]
 data = open(path, 'rb').read()
 body = data[:data.rindex(b'#crc32c ')]
-assert body[0:1] == b'P'
-key_at = 5
-body = body[:key_at + off] + struct.pack('<Q', val) + body[key_at + off + 8:]
+if what == 'key':
+    off, val = int(sys.argv[3]), int(sys.argv[4])
+    assert body[0:1] == b'P'
+    key_at = 5
+    body = body[:key_at + off] + struct.pack('<Q', val) + body[key_at + off + 8:]
+else:
+    lines = body.split(b'\n')  # version, operator, key schema, value schema, ''
+    lines[3] = sys.argv[3].encode()
+    body = b'\n'.join(lines)
 table = []
 for i in range(256):
     c = i
@@ -198,5 +208,25 @@ restart forged_session_key refused \
   "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \
   ".snapshot failed at the record at byte 0: a state key gives its string at byte 8 a length of 77 bytes"
 before_b=""
+# A DOUBLE sum/avg keeps the batch's partial sum beside Spark's buffer (cg_agg.c): a
+# checkpoint of the layout with the sum alone (struct<sum:double>) must not be misread.
+mode=", outputMode = 'complete'"
+before_b="old_value_schema chk/state/0/_metadata/schema 'struct<sum:double>'"
+restart double_sum_old_layout refused \
+  "SELECT action, sum(CAST(id AS DOUBLE)) AS s FROM events GROUP BY action" \
+  "SELECT action, sum(CAST(id AS DOUBLE)) AS s FROM events GROUP BY action" \
+  "- Provided value schema: struct<sum:double,partialSum:double,partialBatch:bigint>" \
+  "- Existing value schema: struct<sum:double>"
+before_b="old_value_schema chk/state/0/_metadata/schema 'struct<sum:double,count:bigint>'"
+restart double_avg_old_layout refused \
+  "SELECT action, avg(id) AS a FROM events GROUP BY action" \
+  "SELECT action, avg(id) AS a FROM events GROUP BY action" \
+  "- Provided value schema: struct<sum:double,count:bigint,partialSum:double,partialBatch:bigint>" \
+  "- Existing value schema: struct<sum:double,count:bigint>"
+before_b=""
+restart double_sum_same_layout allowed \
+  "SELECT action, sum(CAST(id AS DOUBLE)) AS s, avg(id) AS a FROM events GROUP BY action" \
+  "SELECT action, sum(CAST(id AS DOUBLE)) AS s, avg(id) AS a FROM events GROUP BY action" \
+  "|Open  |2.0|1.0|" "|Close |2.0|2.0|"
 
 sl_test_end
