@@ -469,6 +469,16 @@ double srt_dec_to_f64(srt_i128 v, int32_t s)
     return strtod(buf, NULL);
 }
 
+/* Decimal.toFloat: BigDecimal.floatValue, the value rounded once to the nearest float. */
+float srt_dec_to_f32(srt_i128 v, int32_t s)
+{
+    char buf[SRT_DECIMAL_TEXT + 8];
+    int n = dec_digits(v, buf + 1);
+    buf[0] = v < 0 ? '-' : '+';
+    snprintf(buf + 1 + n, sizeof buf - 1 - (size_t)n, "e%d", (int)-s);
+    return strtof(buf, NULL);
+}
+
 /* Decimal.toLong: the integral part, its low 64 bits (BigDecimal.longValue). */
 int64_t srt_dec_to_i64(srt_i128 v, int32_t s)
 {
