@@ -162,8 +162,11 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_FLOAT: /* doubleToTimestamp(f.toDouble) */
             a.v = LLVMBuildFPExt(cg->b, a.v, cg->t_f64, "");
             /* fall through */
-        case TY_DOUBLE:
-            return scalar(a.null, double_to_int(cg, LLVMBuildFMul(cg->b, a.v, cg_f64(cg, 1e6), ""), cg->t_i64));
+        case TY_DOUBLE: { /* Cast.doubleToTimestamp: NaN and the infinities are NULL */
+            LLVMValueRef finite = LLVMBuildFCmp(cg->b, LLVMRealOEQ, LLVMBuildFSub(cg->b, a.v, a.v, ""), cg_f64(cg, 0.0), "finite");
+            return scalar(cg_or(cg, a.null, cg_not(cg, finite)),
+                          double_to_int(cg, LLVMBuildFMul(cg->b, a.v, cg_f64(cg, 1e6), ""), cg->t_i64));
+        }
         case TY_DATE: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""));
         case TY_STRING: return from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
         default: break;

@@ -14,7 +14,7 @@ SELECT k, CAST(f AS STRING) AS to_str, CAST(f AS INT) AS to_int, CAST(f AS BIGIN
        CAST(f AS DOUBLE) AS to_dbl, CAST(f AS DECIMAL(20,10)) AS to_dec, CAST(f AS BOOLEAN) AS to_bool,
        CAST(s AS FLOAT) AS from_str, CAST(n AS FLOAT) AS from_int, CAST(b AS REAL) AS from_big,
        CAST(d AS FLOAT) AS from_dbl, CAST(CAST(s AS DECIMAL(10,3)) AS FLOAT) AS from_dec,
-       CAST(n > 2 AS FLOAT) AS from_bool
+       CAST(n > 2 AS FLOAT) AS from_bool, CAST(f AS TIMESTAMP) AS to_ts
 FROM js WITH (name = 'casts');
 INSERT INTO out
 SELECT sum(f) AS s, avg(f) AS a, min(f) AS lo, max(f) AS hi, count(f) AS c
