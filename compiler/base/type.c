@@ -10,6 +10,7 @@ const Type type_null = {TY_NULL, 0, 0, 0, 0, 0};
 const Type type_boolean = {TY_BOOLEAN, 0, 0, 0, 0, 0};
 const Type type_int = {TY_INT, 0, 0, 0, 0, 0};
 const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0};
+const Type type_float = {TY_FLOAT, 0, 0, 0, 0, 0};
 const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0};
 const Type type_string = {TY_STRING, 0, 0, 0, 0, 0};
 const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0};
@@ -74,7 +75,8 @@ bool type_equal(const Type *a, const Type *b)
 
 bool type_is_numeric(const Type *t)
 {
-    return t->kind == TY_INT || t->kind == TY_BIGINT || t->kind == TY_DOUBLE;
+    return t->kind == TY_INT || t->kind == TY_BIGINT || t->kind == TY_FLOAT ||
+           t->kind == TY_DOUBLE;
 }
 
 bool type_is_nested(const Type *t)
@@ -83,6 +85,8 @@ bool type_is_nested(const Type *t)
 }
 
 bool type_is_integral(const Type *t) { return t->kind == TY_INT || t->kind == TY_BIGINT; }
+
+bool type_is_fractional(const Type *t) { return t->kind == TY_FLOAT || t->kind == TY_DOUBLE; }
 
 int type_field_index(const Type *t, const char *name)
 {
@@ -96,7 +100,7 @@ int type_field_index(const Type *t, const char *name)
 
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
-    static const char *names[] = {"void", "boolean", "int", "bigint", "double", "decimal", "string",
+    static const char *names[] = {"void", "boolean", "int", "bigint", "float", "double", "decimal", "string",
                                   "timestamp", "date", "interval", "struct", "array"};
     const char *n = names[t->kind];
     if (t->kind == TY_STRUCT) {

@@ -17,6 +17,7 @@ typedef enum TypeKind {
     TY_BOOLEAN,
     TY_INT,       /* 32-bit */
     TY_BIGINT,    /* 64-bit */
+    TY_FLOAT,     /* 32-bit IEEE float, Spark's FloatType (FLOAT, REAL) */
     TY_DOUBLE,
     TY_DECIMAL,   /* DECIMAL(precision, scale): a 128-bit unscaled integer, precision <= 38 */
     TY_STRING,
@@ -42,7 +43,7 @@ struct Type {
     int precision, scale;    /* TY_DECIMAL */
 };
 
-extern const Type type_null, type_boolean, type_int, type_bigint, type_double,
+extern const Type type_null, type_boolean, type_int, type_bigint, type_float, type_double,
     type_string, type_timestamp, type_date, type_interval;
 
 /* Spark's DecimalType.MAX_PRECISION and DecimalType.MINIMUM_ADJUSTED_SCALE. */
@@ -55,8 +56,9 @@ const Type *type_array(Arena *arena, const Type *elem);
 /* struct<start:timestamp,end:timestamp>, the type of window() and session_window(). */
 const Type *type_window(void);
 bool type_equal(const Type *a, const Type *b);
-bool type_is_numeric(const Type *t);   /* INT, BIGINT, DOUBLE (not DECIMAL) */
+bool type_is_numeric(const Type *t);   /* INT, BIGINT, FLOAT, DOUBLE (not DECIMAL) */
 bool type_is_integral(const Type *t);  /* INT, BIGINT */
+bool type_is_fractional(const Type *t); /* FLOAT, DOUBLE */
 bool type_is_nested(const Type *t);    /* STRUCT, ARRAY */
 /* Field index by name (case-insensitive), or -1. */
 int type_field_index(const Type *t, const char *name);

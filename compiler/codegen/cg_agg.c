@@ -43,6 +43,8 @@ static LLVMValueRef slot_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
     case TY_BOOLEAN: return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
     case TY_INT: return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
     case TY_DOUBLE: return LLVMBuildBitCast(cg->b, canonical_double(cg, v), cg->t_i64, "");
+    case TY_FLOAT: /* as the exact double: NaN and -0.0 normalised alike */
+        return LLVMBuildBitCast(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, v, cg->t_f64, "")), cg->t_i64, "");
     default: return v;
     }
 }
@@ -125,6 +127,8 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
                 const Type *ft = s->type->fields[f].type;
                 if (ft->kind == TY_DOUBLE)
                     k->fields[f].v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "");
+                else if (ft->kind == TY_FLOAT)
+                    k->fields[f].v = LLVMBuildFPTrunc(cg->b, LLVMBuildBitCast(cg->b, bits, cg->t_f64, ""), cg->t_f32, "");
                 else if (ft->kind == TY_INT)
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "");
                 else if (ft->kind == TY_BOOLEAN)
@@ -146,6 +150,7 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
             var_off = LLVMBuildAdd(cg->b, var_off, bits, "");
             break;
         case TY_DOUBLE: k->v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "k.d"); break;
+        case TY_FLOAT: k->v = LLVMBuildFPTrunc(cg->b, LLVMBuildBitCast(cg->b, bits, cg->t_f64, ""), cg->t_f32, "k.f"); break;
         case TY_INT: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "k.i"); break;
         case TY_BOOLEAN: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "k.b"); break;
         case TY_ARRAY: cg_unsupported(cg, (SrcSpan){0, 0, 0}, "an ARRAY group key"); k->v = bits; break;
@@ -189,7 +194,10 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMTypeRef lt = cg->t_i64;
     if (t->kind == TY_DOUBLE)
         lt = cg->t_f64;
-    else if (t->kind == TY_INT)
+    else if (t->kind == TY_FLOAT) { /* kept as the exact double */
+        lt = cg->t_f64;
+        v = LLVMBuildFPExt(cg->b, v, cg->t_f64, "");
+    } else if (t->kind == TY_INT)
         v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
     else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
         v = LLVMBuildZExt(cg->b, v, cg->t_i64, "");
@@ -330,6 +338,13 @@ static LLVMValueRef xxhash_value(CgCtx *cg, const Type *t, CgVal x, LLVMValueRef
         return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
     case TY_DOUBLE:
         return cg_call(cg, "srt_xxh64_f64", args, 2, "xxh");
+    case TY_FLOAT: { /* hashInt(floatToIntBits(f)), -0.0f as 0 (InterpretedHashFunction.hash) */
+        LLVMValueRef zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, x.v, cg_f32(cg, 0.0), "");
+        LLVMValueRef nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, x.v, x.v, "");
+        LLVMValueRef f = cg_select(cg, nan, cg_f32(cg, __builtin_nan("")), cg_select(cg, zero, cg_f32(cg, 0.0), x.v));
+        args[0] = LLVMBuildBitCast(cg->b, f, cg->t_i32, "");
+        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
+    }
     case TY_DECIMAL: /* precision <= 18 (sema): hashLong of the unscaled value */
         args[0] = LLVMBuildTrunc(cg->b, x.v, cg->t_i64, "");
         return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
@@ -635,6 +650,8 @@ static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
         r->len = cg_select(cg, r->null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "slot.n"));
     } else if (t->kind == TY_DOUBLE) {
         r->v = cg_load(cg, cg->t_f64, st, "slot");
+    } else if (t->kind == TY_FLOAT) { /* kept as the exact double */
+        r->v = LLVMBuildFPTrunc(cg->b, cg_load(cg, cg->t_f64, st, "slot"), cg->t_f32, "");
     } else {
         r->v = cg_load(cg, cg->t_i64, st, "slot");
         if (t->kind == TY_INT)
@@ -649,6 +666,8 @@ static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
 {
     if (t->kind == TY_DOUBLE)
         return LLVMBuildBitCast(cg->b, v, cg->t_i64, "");
+    if (t->kind == TY_FLOAT)
+        return LLVMBuildBitCast(cg->b, LLVMBuildFPExt(cg->b, v, cg->t_f64, ""), cg->t_i64, "");
     if (t->kind == TY_INT)
         return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
     if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
@@ -933,7 +952,7 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_MIN:
     case AGG_MAX: {
         /* Scalars only (plan refuses STRING min/max with sessions). */
-        bool dbl = a->type->kind == TY_DOUBLE;
+        bool dbl = type_is_fractional(a->type); /* a FLOAT kept as the exact double */
         LLVMTypeRef t = dbl ? cg->t_f64 : cg->t_i64;
         LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
         LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");

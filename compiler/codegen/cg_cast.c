@@ -43,11 +43,13 @@ static CgVal to_string(CgCtx *cg, CgVal a, const char *fn, LLVMValueRef v)
 
 static LLVMValueRef double_to_int(CgCtx *cg, LLVMValueRef v, LLVMTypeRef t)
 {
-    /* llvm.fptosi.sat: saturating, NaN -> 0, exactly Java's (long)/(int) casts. */
+    /* llvm.fptosi.sat: saturating, NaN -> 0, exactly Java's (long)/(int) casts (of a double
+       or a float). */
     char name[40];
-    snprintf(name, sizeof name, "llvm.fptosi.sat.i%u.f64", LLVMGetIntTypeWidth(t));
+    LLVMTypeRef vt = LLVMTypeOf(v);
+    snprintf(name, sizeof name, "llvm.fptosi.sat.i%u.%s", LLVMGetIntTypeWidth(t), vt == cg->t_f32 ? "f32" : "f64");
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
-    LLVMTypeRef ft = LLVMFunctionType(t, &cg->t_f64, 1, 0);
+    LLVMTypeRef ft = LLVMFunctionType(t, &vt, 1, 0);
     if (!fn)
         fn = LLVMAddFunction(cg->mod, name, ft);
     return LLVMBuildCall2(cg->b, ft, fn, &v, 1, "fptosi");
@@ -80,6 +82,7 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_BOOLEAN: return to_string(cg, a, "srt_cast_bool_str", LLVMBuildZExt(cg->b, a.v, cg->t_i64, ""));
         case TY_INT: return to_string(cg, a, "srt_cast_i64_str", LLVMBuildSExt(cg->b, a.v, cg->t_i64, ""));
         case TY_BIGINT: return to_string(cg, a, "srt_cast_i64_str", a.v);
+        case TY_FLOAT: return to_string(cg, a, "srt_cast_f32_str", a.v); /* Float.toString */
         case TY_DOUBLE: return to_string(cg, a, "srt_cast_f64_str", a.v);
         case TY_TIMESTAMP: return to_string(cg, a, "srt_cast_ts_str", a.v);
         case TY_DATE: return to_string(cg, a, "srt_cast_date_str", a.v);
@@ -96,8 +99,9 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_INT:
         case TY_BIGINT:
             return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, LLVMConstNull(LLVMTypeOf(a.v)), ""));
-        case TY_DOUBLE:
-            return scalar(a.null, LLVMBuildFCmp(cg->b, LLVMRealUNE, a.v, cg_f64(cg, 0.0), ""));
+        case TY_FLOAT:
+        case TY_DOUBLE: /* x != 0: NaN is true */
+            return scalar(a.null, LLVMBuildFCmp(cg->b, LLVMRealUNE, a.v, LLVMConstReal(LLVMTypeOf(a.v), 0.0), ""));
         case TY_TIMESTAMP: /* Spark's Cast.castToBoolean: microseconds != 0 */
             return scalar(a.null, LLVMBuildICmp(cg->b, LLVMIntNE, a.v, cg_i64(cg, 0), ""));
         default: break;
@@ -109,6 +113,7 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_BOOLEAN: return scalar(a.null, LLVMBuildZExt(cg->b, a.v, lt, ""));
         case TY_INT: return scalar(a.null, LLVMBuildSExt(cg->b, a.v, lt, ""));
         case TY_BIGINT: return scalar(a.null, LLVMBuildTrunc(cg->b, a.v, lt, ""));
+        case TY_FLOAT:
         case TY_DOUBLE: return scalar(a.null, double_to_int(cg, a.v, lt));
         case TY_TIMESTAMP: {
             LLVMValueRef s = floor_div(cg, a.v, 1000000);
@@ -131,6 +136,20 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_TIMESTAMP:
             return scalar(a.null, LLVMBuildFDiv(cg->b, LLVMBuildSIToFP(cg->b, a.v, lt, ""), cg_f64(cg, 1e6), ""));
         case TY_STRING: return from_string(cg, a, "srt_cast_str_f64", cg->t_f64);
+        case TY_FLOAT: return scalar(a.null, LLVMBuildFPExt(cg->b, a.v, lt, "")); /* exact */
+        default: break;
+        }
+        break;
+    case TY_FLOAT: /* Spark's Cast.castToFloat: Java's (float) conversions, one rounding */
+        switch (f) {
+        case TY_BOOLEAN: return scalar(a.null, LLVMBuildUIToFP(cg->b, a.v, lt, ""));
+        case TY_INT:
+        case TY_BIGINT: return scalar(a.null, LLVMBuildSIToFP(cg->b, a.v, lt, ""));
+        case TY_DOUBLE: return scalar(a.null, LLVMBuildFPTrunc(cg->b, a.v, lt, ""));
+        case TY_TIMESTAMP: /* timestampToDouble(t).toFloat */
+            return scalar(a.null, LLVMBuildFPTrunc(cg->b, LLVMBuildFDiv(cg->b, LLVMBuildSIToFP(cg->b, a.v, cg->t_f64, ""),
+                                                                          cg_f64(cg, 1e6), ""), lt, ""));
+        case TY_STRING: return from_string(cg, a, "srt_cast_str_f32", cg->t_f32);
         default: break;
         }
         break;
@@ -140,8 +159,14 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
             return scalar(a.null, LLVMBuildZExt(cg->b, a.v, cg->t_i64, ""));
         case TY_INT: return scalar(a.null, LLVMBuildMul(cg->b, LLVMBuildSExt(cg->b, a.v, cg->t_i64, ""), cg_i64(cg, 1000000), ""));
         case TY_BIGINT: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, 1000000), ""));
-        case TY_DOUBLE:
-            return scalar(a.null, double_to_int(cg, LLVMBuildFMul(cg->b, a.v, cg_f64(cg, 1e6), ""), cg->t_i64));
+        case TY_FLOAT: /* doubleToTimestamp(f.toDouble) */
+            a.v = LLVMBuildFPExt(cg->b, a.v, cg->t_f64, "");
+            /* fall through */
+        case TY_DOUBLE: { /* Cast.doubleToTimestamp: NaN and the infinities are NULL */
+            LLVMValueRef finite = LLVMBuildFCmp(cg->b, LLVMRealOEQ, LLVMBuildFSub(cg->b, a.v, a.v, ""), cg_f64(cg, 0.0), "finite");
+            return scalar(cg_or(cg, a.null, cg_not(cg, finite)),
+                          double_to_int(cg, LLVMBuildFMul(cg->b, a.v, cg_f64(cg, 1e6), ""), cg->t_i64));
+        }
         case TY_DATE: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""));
         case TY_STRING: return from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
         default: break;

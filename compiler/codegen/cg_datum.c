@@ -63,6 +63,10 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d)
     case TY_DOUBLE:
         r.v = cg_load(cg, cg->t_f64, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_D), "d.d");
         break;
+    case TY_FLOAT: /* held in d as a double, exactly */
+        r.v = LLVMBuildFPTrunc(cg->b, cg_load(cg, cg->t_f64, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_D), "d.d"),
+                               cg->t_f32, "d.f");
+        break;
     case TY_DECIMAL: { /* low 64 bits in i, high in hi */
         LLVMTypeRef t128 = cg_dec_type(cg);
         LLVMValueRef lo = cg_load(cg, cg->t_i64, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_I), "d.lo");
@@ -134,6 +138,9 @@ void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_b
         return;
     case TY_DOUBLE:
         cg_store(cg, v.v, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_D));
+        return;
+    case TY_FLOAT:
+        cg_store(cg, LLVMBuildFPExt(cg->b, v.v, cg->t_f64, ""), cg_datum_field(cg, d, SRT_FIELDNO_DATUM_D));
         return;
     case TY_DECIMAL: {
         LLVMTypeRef t128 = cg_dec_type(cg);

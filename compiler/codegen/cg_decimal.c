@@ -126,6 +126,9 @@ CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan 
         case TY_INT:
         case TY_BIGINT:
             return cg_dec_rescale(cg, scalar(a.null, LLVMBuildSExt(cg->b, a.v, t128, "")), 0, p, s);
+        case TY_FLOAT: /* Decimal(f.toDouble): the exact widening */
+            a.v = LLVMBuildFPExt(cg->b, a.v, cg->t_f64, "");
+            /* fall through */
         case TY_DOUBLE: {
             LLVMValueRef args[4] = {a.v, cg_i32(cg, p), cg_i32(cg, s), NULL};
             return call_out(cg, "srt_dec_from_f64", args, 3, a.null);
@@ -155,6 +158,10 @@ CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan 
         case TY_DOUBLE: {
             LLVMValueRef args[2] = {a.v, s};
             return scalar(a.null, dec_call(cg, "srt_dec_to_f64", args, 2, "dec.double"));
+        }
+        case TY_FLOAT: { /* Decimal.toFloat */
+            LLVMValueRef args[2] = {a.v, s};
+            return scalar(a.null, dec_call(cg, "srt_dec_to_f32", args, 2, "dec.float"));
         }
         case TY_STRING: {
             LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "str.p");

@@ -41,6 +41,7 @@ static inline LLVMValueRef cg_i8(CgCtx *cg, int v) { return LLVMConstInt(cg->t_i
 static inline LLVMValueRef cg_i32(CgCtx *cg, int64_t v) { return LLVMConstInt(cg->t_i32, (unsigned long long)v, 1); }
 static inline LLVMValueRef cg_i64(CgCtx *cg, int64_t v) { return LLVMConstInt(cg->t_i64, (unsigned long long)v, 1); }
 static inline LLVMValueRef cg_f64(CgCtx *cg, double v) { return LLVMConstReal(cg->t_f64, v); }
+static inline LLVMValueRef cg_f32(CgCtx *cg, double v) { return LLVMConstReal(cg->t_f32, v); }
 
 static inline LLVMBasicBlockRef cg_block(CgCtx *cg, const char *name)
 {

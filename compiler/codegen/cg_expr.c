@@ -31,6 +31,9 @@ CgVal cg_null_of(CgCtx *cg, const Type *t)
         for (int i = 0; i < t->n_fields; i++)
             r.fields[i] = cg_null_of(cg, t->fields[i].type);
         break;
+    case TY_FLOAT:
+        r.v = cg_f32(cg, 0.0);
+        break;
     case TY_DOUBLE:
         r.v = cg_f64(cg, 0.0);
         break;
@@ -59,6 +62,7 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
     switch (e->type->kind) {
     case TY_BOOLEAN: r.v = cg_i1(cg, e->u.value.i != 0); break;
     case TY_INT: r.v = cg_i32(cg, e->u.value.i); break;
+    case TY_FLOAT: r.v = cg_f32(cg, e->u.value.d); break;
     case TY_DOUBLE: r.v = cg_f64(cg, e->u.value.d); break;
     case TY_DECIMAL: r.v = cg_dec_const(cg, e->u.value.dec); break;
     case TY_STRING:
@@ -78,7 +82,8 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
 
 /* Spark's SQLOrderingUtil.compareDoubles (x == y ? 0 : java.lang.Double.compare) and
    CodeGenerator.genEqual ((isNaN(a) && isNaN(b)) || a == b): NaN equals NaN and is larger
-   than every other double (+Infinity included); -0.0 equals 0.0. */
+   than every other double (+Infinity included); -0.0 equals 0.0.  Floats order alike
+   (compareFloats), so a and b may be two floats as well. */
 LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueRef b)
 {
     LLVMValueRef a_nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, a, a, "");
@@ -107,6 +112,7 @@ static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, C
     case TY_BOOLEAN:
     case TY_NULL:
         return LLVMBuildICmp(cg->b, upred[k], a.v, b.v, "cmp");
+    case TY_FLOAT:
     case TY_DOUBLE:
         return cg_double_cmp(cg, op, a.v, b.v);
     case TY_STRING: {
@@ -150,18 +156,18 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
     AstBinaryOp op = e->u.bin.op;
     if (e->type->kind == TY_DECIMAL)
         return cg_dec_arith(cg, op, e->type, e->u.bin.lhs->type, a, e->u.bin.rhs->type, b);
-    if (e->type->kind == TY_DOUBLE) {
-        LLVMValueRef v;
+    if (type_is_fractional(e->type)) {
+        LLVMValueRef fzero = LLVMConstReal(LLVMTypeOf(a.v), 0.0), v;
         switch (op) {
         case BOP_ADD: v = LLVMBuildFAdd(cg->b, a.v, b.v, "add"); break;
         case BOP_SUB: v = LLVMBuildFSub(cg->b, a.v, b.v, "sub"); break;
         case BOP_MUL: v = LLVMBuildFMul(cg->b, a.v, b.v, "mul"); break;
         default: {
             /* Spark (non-ANSI): x / 0 and x % 0 are NULL. */
-            LLVMValueRef zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, b.v, cg_f64(cg, 0.0), "divzero");
+            LLVMValueRef zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, b.v, fzero, "divzero");
             null = cg_or(cg, null, zero);
             v = op == BOP_DIV ? LLVMBuildFDiv(cg->b, a.v, b.v, "div") : LLVMBuildFRem(cg->b, a.v, b.v, "mod");
-            v = cg_select(cg, zero, cg_f64(cg, 0.0), v);
+            v = cg_select(cg, zero, fzero, v);
         }
         }
         return scalar(null, v);
@@ -342,7 +348,7 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
     }
     case SX_NEG: {
         CgVal a = cg_expr(cg, env, e->u.arg);
-        LLVMValueRef v = e->type->kind == TY_DOUBLE ? LLVMBuildFNeg(cg->b, a.v, "neg")
+        LLVMValueRef v = type_is_fractional(e->type) ? LLVMBuildFNeg(cg->b, a.v, "neg")
                                                     : LLVMBuildNeg(cg->b, a.v, "neg");
         return scalar(a.null, v);
     }

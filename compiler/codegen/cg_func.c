@@ -151,6 +151,11 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
     if (e->type->kind == TY_DECIMAL)
         return cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
                             d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
+    if (e->type->kind == TY_FLOAT) { /* RoundBase: BigDecimal(f.toDouble).setScale(..).toFloat */
+        LLVMValueRef args[2] = {LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, ""), cg_i32(cg, d)};
+        LLVMValueRef r = cg_call(cg, "srt_round_f64", args, 2, "round");
+        return scalar(a[0].null, LLVMBuildFPTrunc(cg->b, r, cg->t_f32, ""));
+    }
     if (d >= 0)
         return scalar(a[0].null, a[0].v);
     LLVMValueRef v = e->type->kind == TY_INT ? LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "") : a[0].v;
@@ -170,6 +175,9 @@ static CgVal call_floor_ceil(CgCtx *cg, const SExpr *e, CgVal *a)
         return cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale, 0,
                             e->u.call.fn == FN_FLOOR ? SRT_DEC_FLOOR : SRT_DEC_CEILING,
                             e->type->precision);
+    case TY_FLOAT: /* Floor and Ceil take a DOUBLE (ImplicitCastInputTypes) */
+        a[0].v = LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, "");
+        /* fall through */
     case TY_DOUBLE: {
         const char *in = e->u.call.fn == FN_FLOOR ? "llvm.floor.f64" : "llvm.ceil.f64";
         return cg_cast(cg, scalar(a[0].null, math_intrinsic(cg, in, a[0].v)), &type_double,
@@ -327,11 +335,12 @@ static CgVal call_pmod(CgCtx *cg, const SExpr *e, CgVal *a)
     LLVMValueRef x = a[0].v, n = a[1].v, r, fixed, neg, zero_n;
     if (e->type->kind == TY_DECIMAL)
         return cg_dec_pmod(cg, e->type, e->u.call.args[0]->type, a[0], e->u.call.args[1]->type, a[1]);
-    if (e->type->kind == TY_DOUBLE) {
-        zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0.0), "");
+    if (type_is_fractional(e->type)) { /* in the type: a FLOAT's pmod is float arithmetic */
+        LLVMValueRef fzero = LLVMConstReal(LLVMTypeOf(x), 0.0);
+        zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, fzero, "");
         r = LLVMBuildFRem(cg->b, x, n, "");
         fixed = LLVMBuildFRem(cg->b, LLVMBuildFAdd(cg->b, r, n, ""), n, "");
-        neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, r, cg_f64(cg, 0.0), "");
+        neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, r, fzero, "");
     } else {
         LLVMTypeRef t = LLVMTypeOf(x);
         LLVMValueRef zero = LLVMConstNull(t), minus1 = LLVMConstAllOnes(t),
@@ -356,8 +365,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_date_format", args, 4, any_null(cg, a, 2), 0);
     }
     case FN_ABS: {
-        if (e->type->kind == TY_DOUBLE) {
-            LLVMValueRef neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, a[0].v, cg_f64(cg, 0.0), "");
+        if (type_is_fractional(e->type)) {
+            LLVMValueRef neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, a[0].v, LLVMConstReal(LLVMTypeOf(a[0].v), 0.0), "");
             return scalar(a[0].null, cg_select(cg, neg, LLVMBuildFNeg(cg->b, a[0].v, ""), a[0].v));
         }
         LLVMValueRef zero = LLVMConstNull(LLVMTypeOf(a[0].v));

@@ -47,7 +47,7 @@ typedef struct CgCtx {
     LLVMTargetMachineRef tm;
     LLVMTargetDataRef td;
 
-    LLVMTypeRef t_void, t_i1, t_i8, t_i32, t_i64, t_f64, t_ptr, t_datum;
+    LLVMTypeRef t_void, t_i1, t_i8, t_i32, t_i64, t_f32, t_f64, t_ptr, t_datum;
 
     /* The function being generated. */
     LLVMValueRef fn;

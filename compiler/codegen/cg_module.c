@@ -29,7 +29,7 @@
    Every other helper is called in libsrt.a, so the optimiser never spends time on it. */
 static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_end", "srt_json_bom",
                                     "srt_json_string_raw", "srt_json_bool",
-                                    "srt_json_i32", "srt_json_i64", "srt_json_f64",
+                                    "srt_json_i32", "srt_json_i64", "srt_json_f64", "srt_json_f32",
                                     "srt_json_ts", "srt_json_date", "srt_json_str", "srt_window_start", "srt_window_bounds",
                                     "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
                                     "srt_str_substr", "srt_str_trim", "srt_str_locate",
@@ -126,6 +126,7 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     case TY_NULL:
     case TY_BOOLEAN: return cg->t_i1;
     case TY_INT: return cg->t_i32;
+    case TY_FLOAT: return cg->t_f32;
     case TY_DOUBLE: return cg->t_f64;
     case TY_DECIMAL: return cg_dec_type(cg);
     case TY_STRING:
@@ -256,6 +257,7 @@ static void init_types(CgCtx *cg)
     cg->t_i8 = LLVMInt8TypeInContext(cg->ctx);
     cg->t_i32 = LLVMInt32TypeInContext(cg->ctx);
     cg->t_i64 = LLVMInt64TypeInContext(cg->ctx);
+    cg->t_f32 = LLVMFloatTypeInContext(cg->ctx);
     cg->t_f64 = LLVMDoubleTypeInContext(cg->ctx);
     cg->t_ptr = LLVMPointerType(cg->t_i8, 0);
     /* SrtDatum: { i64 i; double d; const void *p; uint32_t n; uint8_t is_null; i64 hi; } */

@@ -41,6 +41,7 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
         case TY_BOOLEAN: helper = "srt_json_bool"; break;
         case TY_INT: helper = "srt_json_i32"; break;
         case TY_DOUBLE: helper = "srt_json_f64"; out_t = cg->t_f64; break;
+        case TY_FLOAT: helper = "srt_json_f32"; out_t = cg->t_f32; break;
         case TY_TIMESTAMP: helper = "srt_json_ts"; break;
         case TY_DATE: helper = "srt_json_date"; break;
         default: helper = "srt_json_i64"; break;
@@ -83,6 +84,7 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
     case TY_BOOLEAN: return "boolean";
     case TY_INT: return "int";
     case TY_DOUBLE: return "double";
+    case TY_FLOAT: return "float";
     case TY_TIMESTAMP: return "timestamp";
     case TY_DATE: return "date";
     case TY_STRING: return "string";

@@ -59,7 +59,7 @@ typedef struct CsvSlots {
 static bool csv_type_ok(const Type *t)
 {
     switch (t->kind) {
-    case TY_STRING: case TY_INT: case TY_BIGINT: case TY_BOOLEAN: case TY_DOUBLE: case TY_TIMESTAMP:
+    case TY_STRING: case TY_INT: case TY_BIGINT: case TY_BOOLEAN: case TY_DOUBLE: case TY_FLOAT: case TY_TIMESTAMP:
     case TY_DATE: case TY_DECIMAL: return true;
     default: return false;
     }
@@ -124,6 +124,13 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
         LLVMValueRef args[3] = {s, n, o};
         ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_f64", args, 3, "rc"), cg_i32(cg, 0), "ok");
         val = cg_load(cg, cg->t_f64, o, "v");
+        break;
+    }
+    case TY_FLOAT: { /* UnivocityParser: datum.toFloat (Float.parseFloat) */
+        LLVMValueRef o = cg_alloca(cg, cg->t_f32, "csv.f");
+        LLVMValueRef args[3] = {s, n, o};
+        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_f32", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        val = cg_load(cg, cg->t_f32, o, "v");
         break;
     }
     case TY_DECIMAL: { /* UnivocityParser: ExprUtils.getDecimalParser, then Decimal(bd, p, s) */

@@ -60,7 +60,7 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
             sb_puts(sb, "NULL");
         else if (e->type->kind == TY_STRING)
             sb_printf(sb, "'%.*s'", (int)e->u.value.n, e->u.value.s);
-        else if (e->type->kind == TY_DOUBLE)
+        else if (type_is_fractional(e->type))
             sb_printf(sb, "%g", e->u.value.d);
         else if (e->type->kind == TY_DECIMAL)
             sema_put_decimal(sb, e->u.value.dec, e->type->scale);
@@ -418,6 +418,7 @@ static const char *schema_type_name(const Type *t)
     case TY_BOOLEAN: return "boolean";
     case TY_INT: return "integer";
     case TY_BIGINT: return "long";
+    case TY_FLOAT: return "float";
     case TY_DOUBLE: return "double";
     case TY_DECIMAL: { /* decimal(p,s); printed at once by the caller */
         static char name[32];

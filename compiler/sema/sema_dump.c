@@ -50,6 +50,7 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
     case TY_BIGINT:
         sb_printf(sb, "%lld", (long long)v->i);
         break;
+    case TY_FLOAT:
     case TY_DOUBLE:
         sema_put_double(sb, v->d);
         break;

@@ -55,6 +55,7 @@ static bool is_atomic(const Type *t)
     case TY_BOOLEAN:
     case TY_INT:
     case TY_BIGINT:
+    case TY_FLOAT:
     case TY_DOUBLE:
     case TY_DECIMAL:
     case TY_STRING:
@@ -65,9 +66,10 @@ static bool is_atomic(const Type *t)
         return false;
     }
 }
+/* Spark's TypeCoercion.numericPrecedence: INT < BIGINT < FLOAT < DOUBLE. */
 static int num_rank(const Type *t)
 {
-    return t->kind == TY_INT ? 1 : t->kind == TY_BIGINT ? 2 : 3;
+    return t->kind == TY_INT ? 1 : t->kind == TY_BIGINT ? 2 : t->kind == TY_FLOAT ? 3 : 4;
 }
 static const Type *wider_numeric(const Type *a, const Type *b)
 {
@@ -128,11 +130,17 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
         return const_null(sc, t, e->span);
     if (from->kind == TY_DECIMAL || t->kind == TY_DECIMAL)
         return NULL; /* computed by the generated code */
-    if (type_is_integral(from) && (t->kind == TY_BIGINT || t->kind == TY_DOUBLE)) {
+    if (type_is_integral(from) && (t->kind == TY_BIGINT || type_is_fractional(t))) {
         SExpr *r = const_int(sc, t, v->i, e->span);
-        r->u.value.d = (double)v->i;
-        if (t->kind == TY_DOUBLE)
+        /* a FLOAT constant holds its float value in d (Java's (float) of a long rounds once) */
+        r->u.value.d = t->kind == TY_FLOAT ? (double)(float)v->i : (double)v->i;
+        if (type_is_fractional(t))
             r->u.value.i = 0;
+        return r;
+    }
+    if (from->kind == TY_FLOAT && t->kind == TY_DOUBLE) { /* exact widening */
+        SExpr *r = const_int(sc, t, 0, e->span);
+        r->u.value.d = v->d;
         return r;
     }
     /* Spark's stringToTimestamp (common/cm_time.c, as the runtime's srt_cast_str_ts); a time
@@ -177,11 +185,11 @@ static bool dec_numeric(const Type *a, const Type *b)
            (a->kind == TY_DECIMAL || type_is_numeric(a)) && (b->kind == TY_DECIMAL || type_is_numeric(b));
 }
 
-/* Spark's findWiderTypeForDecimal: a DOUBLE wins; integers count as DECIMAL(10,0) and
+/* Spark's findWiderTypeForDecimal: a DOUBLE or FLOAT makes a DOUBLE; integers count as DECIMAL(10,0) and
    DECIMAL(20,0); two decimals widen to one that holds both (DecimalPrecision). */
 static const Type *dec_common(const Type *a, const Type *b)
 {
-    if (a->kind == TY_DOUBLE || b->kind == TY_DOUBLE)
+    if (type_is_fractional(a) || type_is_fractional(b))
         return &type_double;
     const Type *da = a->kind == TY_DECIMAL ? a : a->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
     const Type *db = b->kind == TY_DECIMAL ? b : b->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
@@ -577,7 +585,7 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
         return NULL;
     }
     if (lt->kind == TY_DECIMAL || rt->kind == TY_DECIMAL) {
-        if (lt->kind == TY_DOUBLE || rt->kind == TY_DOUBLE) /* DecimalPrecision: the double wins */
+        if (type_is_fractional(lt) || type_is_fractional(rt)) /* DecimalPrecision: a DOUBLE */
             return new_bin(b, SX_ARITH, op, &type_double, sema_coerce(sc, l, &type_double),
                            sema_coerce(sc, r, &type_double), span);
         const Type *dl = lt->kind == TY_NULL ? rt : sema_dec_operand(l);
@@ -676,7 +684,7 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
         c->u.value.dec = -x->u.value.dec;
         return c;
     }
-    if (x->kind == SX_CONST && !x->u.value.is_null && x->type->kind != TY_DOUBLE) {
+    if (x->kind == SX_CONST && !x->u.value.is_null && !type_is_fractional(x->type)) {
         /* Spark's UnaryMinus without ANSI mode wraps in the type: -(-2147483648) is -2147483648. */
         uint64_t neg = 0 - (uint64_t)x->u.value.i;
         int64_t v = x->type->kind == TY_INT ? (int64_t)(int32_t)(uint32_t)neg : (int64_t)neg;
@@ -1020,7 +1028,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             }
             /* avg and CentralMomentAgg (stddev, variance) are DOUBLE of DOUBLE input (a
                DECIMAL is cast to DOUBLE, as Spark's ImplicitTypeCasts does for them) */
-            agg.type = kind != AGG_SUM || t->kind == TY_DOUBLE || t->kind == TY_NULL ? &type_double
+            agg.type = kind != AGG_SUM || type_is_fractional(t) || t->kind == TY_NULL ? &type_double
                                                                                      : &type_bigint;
             agg.arg = sema_coerce(sc, x, agg.type); /* summed in the result type */
             break;
@@ -1396,7 +1404,7 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
         const SValue *x = &a->u.value, *y = &b->u.value;
         if (x->is_null || y->is_null)
             return x->is_null == y->is_null;
-        if (a->type->kind == TY_DOUBLE)
+        if (type_is_fractional(a->type))
             return x->d == y->d;
         if (a->type->kind == TY_STRING)
             return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;

@@ -32,6 +32,7 @@ static SExpr *to_int_arg(Binder *b, SExpr *e)
         return e;
     case TY_NULL:
     case TY_BIGINT:
+    case TY_FLOAT:
     case TY_DOUBLE:
     case TY_STRING:
         return sema_coerce(b->sc, e, &type_int);
@@ -311,6 +312,7 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     case TY_BOOLEAN:
     case TY_INT:
     case TY_BIGINT:
+    case TY_FLOAT:
     case TY_DOUBLE:
     case TY_DECIMAL:
     case TY_STRING:

@@ -326,6 +326,8 @@ const char *srt_json_bool(const char *p, const char *end, int64_t *out, int *st)
 const char *srt_json_i32(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st);
+/* FLOAT: the number text rounded once to the nearest float (Float.parseFloat). */
+const char *srt_json_f32(const char *p, const char *end, float *out, int *st);
 /* TIMESTAMP: an integer is epoch seconds; a string is ISO-8601 (srt_ts_parse);
    a fraction or an unparsable string is SRT_JV_BADTYPE, an integer beyond the range of a
    TIMESTAMP (±9223372036854 s) SRT_JV_RANGE. */
@@ -439,11 +441,13 @@ double srt_math_signum(double x);
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
 int srt_cast_str_i32(const char *s, uint32_t n, int64_t *out);
 int srt_cast_str_f64(const char *s, uint32_t n, double *out);
+int srt_cast_str_f32(const char *s, uint32_t n, float *out);     /* Float.parseFloat: one rounding */
 int srt_cast_str_bool(const char *s, uint32_t n, int64_t *out);  /* true/false/t/f/yes/no/1/0 */
 int srt_cast_str_ts(const char *s, uint32_t n, int64_t *out_us);
 /* Value to text in scratch memory of q, formatted as Spark's cast to string. */
 void srt_cast_i64_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);   /* Java Double.toString */
+void srt_cast_f32_str(SrtQuery *q, float v, const char **out, uint32_t *out_n);    /* Java Float.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
 void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
@@ -555,6 +559,7 @@ int srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_
 int srt_dec_cmp(srt_i128 a, srt_i128 b);
 int srt_dec_from_f64(double d, int32_t p, int32_t s, srt_i128 *out);
 double srt_dec_to_f64(srt_i128 v, int32_t s);
+float srt_dec_to_f32(srt_i128 v, int32_t s);
 int64_t srt_dec_to_i64(srt_i128 v, int32_t s);
 /* CAST(string AS DECIMAL): 0, or -1 (NULL) for text that is no number or too many digits. */
 int srt_cast_str_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out);

@@ -158,6 +158,7 @@ typedef enum SrtKind {
     SRT_T_INT,
     SRT_T_BIGINT,
     SRT_T_DOUBLE,
+    SRT_T_FLOAT,   /* the datum's d holds the float, exactly */
     SRT_T_DECIMAL, /* precision, scale */
     SRT_T_STRING,
     SRT_T_TIMESTAMP,

@@ -147,10 +147,10 @@ static const StmtCase stmt_cases[] = {
     {"CREATE SOURCE s () WITH ()", "(create-source s\n  (columns)\n  (with))\n"},
     /* 3: every type spelling */
     {"CREATE SOURCE x (a BOOLEAN, b INT, c INTEGER, d BIGINT, e LONG, f DOUBLE, g FLOAT, h STRING, "
-     "i VARCHAR, j VARCHAR(20), k TIMESTAMP, l DATE, m ARRAY<ARRAY<INT>>, "
+     "i VARCHAR, r REAL, j VARCHAR(20), k TIMESTAMP, l DATE, m ARRAY<ARRAY<INT>>, "
      "n STRUCT<x: INT, y STRUCT<z DATE>>) WITH (c = 'x')",
      "(create-source x\n  (columns\n    (a BOOLEAN)\n    (b INT)\n    (c INT)\n    (d BIGINT)\n"
-     "    (e BIGINT)\n    (f DOUBLE)\n    (g DOUBLE)\n    (h STRING)\n    (i STRING)\n    (j STRING)\n"
+     "    (e BIGINT)\n    (f DOUBLE)\n    (g FLOAT)\n    (h STRING)\n    (i STRING)\n    (r FLOAT)\n    (j STRING)\n"
      "    (k TIMESTAMP)\n    (l DATE)\n    (m ARRAY<ARRAY<INT>>)\n"
      "    (n STRUCT<x INT, y STRUCT<z DATE>>))\n  (with\n    (c 'x')))\n"},
     /* 4: keywords as column and field names; the watermark anywhere in the list */
@@ -806,7 +806,7 @@ START_TEST(test_types)
     ck_assert_ptr_eq(t->fields[1].type->elem, &type_string);
     ck_assert_str_eq(type_name(&arena, t), "struct<a:int,tags:array<string>>");
     ck_assert_ptr_eq(st->columns[1].type, &type_double);
-    ck_assert_ptr_eq(st->columns[2].type, &type_double);
+    ck_assert_ptr_eq(st->columns[2].type, &type_float);
     arena_free(&arena);
 }
 END_TEST

@@ -37,6 +37,7 @@ static int cmp_value(const SrtDatum *a, const SrtDatum *b, const SrtType *t)
 {
     switch (t->kind) {
     case SRT_T_DOUBLE:
+    case SRT_T_FLOAT: /* compareFloats orders as compareDoubles */
         return cmp_double(a->d, b->d);
     case SRT_T_DECIMAL: /* one column's values share the scale */
         return srt_dec_cmp(srt_datum_dec(a), srt_datum_dec(b));

@@ -187,6 +187,12 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
     case SRT_T_DOUBLE:
         r = srt_json_f64(p, end, &out->d, &st);
         break;
+    case SRT_T_FLOAT: {
+        float f = 0;
+        r = srt_json_f32(p, end, &f, &st);
+        out->d = f;
+        break;
+    }
     case SRT_T_DECIMAL: {
         srt_i128 v = 0;
         r = srt_json_dec(p, end, t->precision, t->scale, &v, &st);

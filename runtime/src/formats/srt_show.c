@@ -26,6 +26,9 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     case SRT_T_DOUBLE:
         srt_buf_put(out, tmp, srt_fmt_double(d->d, tmp));
         break;
+    case SRT_T_FLOAT:
+        srt_buf_put(out, tmp, srt_fmt_float((float)d->d, tmp));
+        break;
     case SRT_T_DECIMAL: /* ToPrettyString: toPlainString */
         srt_buf_put(out, tmp, srt_fmt_decimal(srt_datum_dec(d), t->scale, 1, tmp));
         break;

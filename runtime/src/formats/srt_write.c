@@ -72,6 +72,9 @@ static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, u
     case SRT_T_DOUBLE:
         *n = srt_fmt_double(d->d, tmp);
         return tmp;
+    case SRT_T_FLOAT:
+        *n = srt_fmt_float((float)d->d, tmp);
+        return tmp;
     case SRT_T_TIMESTAMP:
         *n = srt_fmt_ts_iso(d->i, tmp);
         return tmp;
@@ -177,7 +180,8 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         srt_write_json_string(d->p, d->p ? d->n : 0, out);
         return;
     case SRT_T_DOUBLE:
-        n = srt_fmt_double(d->d, tmp);
+    case SRT_T_FLOAT:
+        n = t->kind == SRT_T_FLOAT ? srt_fmt_float((float)d->d, tmp) : srt_fmt_double(d->d, tmp);
         if (isfinite(d->d)) {
             srt_buf_put(out, tmp, n);
         } else { /* Jackson's QUOTE_NON_NUMERIC_NUMBERS */

@@ -66,23 +66,25 @@ static int c_is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-int srt_cast_str_f64(const char *s, uint32_t n, double *out)
+/* Java's Double.parseDouble / Float.parseFloat text (as Spark's Cast reads a string): -1 if
+   invalid, 1 with *special set for an infinity or NaN, else 0 with the number in buf. */
+static int c_float_text(const char *s, uint32_t n, char buf[400], double *special)
 {
+    double *out = special;
     c_trim(&s, &n);
     if (n == 0 || n >= 400)
         return -1;
-    char buf[400];
     memcpy(buf, s, n);
     buf[n] = '\0';
     /* Spark's special literals, case-insensitive. */
     const char *w = buf + (buf[0] == '+' || buf[0] == '-');
     if (strcasecmp(w, "inf") == 0 || strcasecmp(w, "infinity") == 0) {
         *out = buf[0] == '-' ? -(double)INFINITY : (double)INFINITY;
-        return 0;
+        return 1;
     }
     if (strcasecmp(buf, "nan") == 0) {
         *out = (double)NAN;
-        return 0;
+        return 1;
     }
     /* Java's decimal syntax: [+-](d+[.d*]|.d+)([eE][+-]?d+)?[fFdD]? */
     uint32_t i = w - buf, digits = 0;
@@ -112,7 +114,28 @@ int srt_cast_str_f64(const char *s, uint32_t n, double *out)
         buf[i++] = '\0';
     if (i != n)
         return -1;
-    *out = strtod(buf, NULL);
+    return 0;
+}
+
+int srt_cast_str_f64(const char *s, uint32_t n, double *out)
+{
+    char buf[400];
+    int rc = c_float_text(s, n, buf, out);
+    if (rc == 0)
+        *out = strtod(buf, NULL);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Float.parseFloat rounds the decimal text once to the nearest float (strtof), never
+   through a double. */
+int srt_cast_str_f32(const char *s, uint32_t n, float *out)
+{
+    char buf[400];
+    double special;
+    int rc = c_float_text(s, n, buf, &special);
+    if (rc < 0)
+        return -1;
+    *out = rc == 1 ? (float)special : strtof(buf, NULL);
     return 0;
 }
 
@@ -162,6 +185,13 @@ void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n)
 {
     char *o = srt_scratch_alloc(q, 32);
     *out_n = srt_fmt_double(v, o);
+    *out = o;
+}
+
+void srt_cast_f32_str(SrtQuery *q, float v, const char **out, uint32_t *out_n)
+{
+    char *o = srt_scratch_alloc(q, 32);
+    *out_n = srt_fmt_float(v, o);
     *out = o;
 }
 

@@ -526,14 +526,28 @@ void srt_cast_dec_str(SrtQuery *q, srt_i128 v, int32_t s, const char **out, uint
     *out = o;
 }
 
+/* The exact value as [+-]digits e-s, for strtod and strtof. */
+static void dec_exp_text(srt_i128 v, int32_t s, char buf[SRT_DECIMAL_TEXT + 8])
+{
+    int n = dec_digits(v, buf + 1);
+    buf[0] = v < 0 ? '-' : '+';
+    snprintf(buf + 1 + n, SRT_DECIMAL_TEXT + 7 - (size_t)n, "e%d", (int)-s);
+}
+
 /* Decimal.toDouble (BigDecimal.doubleValue, correctly rounded). */
 double srt_dec_to_f64(srt_i128 v, int32_t s)
 {
     char buf[SRT_DECIMAL_TEXT + 8];
-    int n = dec_digits(v, buf + 1);
-    buf[0] = v < 0 ? '-' : '+';
-    snprintf(buf + 1 + n, sizeof buf - 1 - (size_t)n, "e%d", (int)-s);
+    dec_exp_text(v, s, buf);
     return strtod(buf, NULL);
+}
+
+/* Decimal.toFloat: BigDecimal.floatValue, the value rounded once to the nearest float. */
+float srt_dec_to_f32(srt_i128 v, int32_t s)
+{
+    char buf[SRT_DECIMAL_TEXT + 8];
+    dec_exp_text(v, s, buf);
+    return strtof(buf, NULL);
 }
 
 /* Decimal.toLong: the integral part, its low 64 bits (BigDecimal.longValue). */

@@ -614,6 +614,35 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
     return j_badtype(p, end, st);
 }
 
+/* FLOAT: JacksonParser's getFloatValue parses the number text straight to the nearest float
+   (Float.parseFloat, or (float) of an integer: one rounding either way), so strtof on the
+   token; NaN and the infinities as for DOUBLE. */
+const char *srt_json_f32(const char *p, const char *end, float *out, int *st)
+{
+    if (p < end && (*p == '-' || j_is_digit(*p))) {
+        int is_int;
+        const char *q = j_number(p, end, &is_int);
+        if (!q)
+            return NULL;
+        char small[128];
+        size_t n = (size_t)(q - p);
+        char *buf = n < sizeof small ? small : malloc(n + 1);
+        if (!buf)
+            return NULL;
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        *out = strtof(buf, NULL);
+        if (buf != small)
+            free(buf);
+        *st = SRT_JV_OK;
+        return q;
+    }
+    double d = 0;
+    const char *q = srt_json_f64(p, end, &d, st);
+    *out = (float)d;
+    return q;
+}
+
 /* DECIMAL(p, s): Spark's JacksonParser reads a number token exactly (getDecimalValue) and a
    non-empty string with ExprUtils.getDecimalParser, then Decimal(bd, p, s), which fails the
    record when the value needs more than p digits. */
