@@ -112,6 +112,20 @@ CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p)
     return call_out(cg, "srt_dec_round", args, 5, a.null);
 }
 
+/* A value of at most from_p digits at scale from_s as DECIMAL(p, s).  Raising the scale of a
+   value whose integral digits fit (from_p - from_s + s <= p) can neither round nor overflow:
+   it is one multiplication by 10^(s - from_s), which LLVM folds for constants, instead of
+   srt_dec_rescale (comparisons of an INT column with a decimal literal widen both sides). */
+static CgVal widen(CgCtx *cg, CgVal a, int from_p, int from_s, int p, int s)
+{
+    if (s < from_s || from_p - from_s + s > p)
+        return cg_dec_rescale(cg, a, from_s, p, s);
+    __int128 f = 1;
+    for (int i = from_s; i < s; i++)
+        f *= 10;
+    return scalar(a.null, f == 1 ? a.v : LLVMBuildNSWMul(cg->b, a.v, cg_dec_const(cg, f), "dec.up"));
+}
+
 /* CAST to or from DECIMAL (Spark's Cast, non-ANSI: NULL on overflow or bad text). */
 CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
 {
@@ -120,12 +134,14 @@ CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan 
         int p = to->precision, s = to->scale;
         switch (from->kind) {
         case TY_DECIMAL:
-            return cg_dec_rescale(cg, a, from->scale, p, s);
+            return widen(cg, a, from->precision, from->scale, p, s);
         case TY_BOOLEAN:
-            return cg_dec_rescale(cg, scalar(a.null, LLVMBuildZExt(cg->b, a.v, t128, "")), 0, p, s);
+            return widen(cg, scalar(a.null, LLVMBuildZExt(cg->b, a.v, t128, "")), 1, 0, p, s);
         case TY_INT:
         case TY_BIGINT:
-            return cg_dec_rescale(cg, scalar(a.null, LLVMBuildSExt(cg->b, a.v, t128, "")), 0, p, s);
+            /* an INT has at most 10 digits, a BIGINT 19 */
+            return widen(cg, scalar(a.null, LLVMBuildSExt(cg->b, a.v, t128, "")), from->kind == TY_INT ? 10 : 19,
+                         0, p, s);
         case TY_FLOAT: /* Decimal(f.toDouble): the exact widening */
             a.v = LLVMBuildFPExt(cg->b, a.v, cg->t_f64, "");
             /* fall through */
