@@ -103,7 +103,8 @@ static CgVal const_string(CgCtx *cg, const char *s)
 static LLVMValueRef math_intrinsic(CgCtx *cg, const char *name, LLVMValueRef v)
 {
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
-    LLVMTypeRef ft = LLVMFunctionType(cg->t_f64, &cg->t_f64, 1, 0);
+    LLVMTypeRef t = LLVMTypeOf(v); /* f64, or f32 for the .f32 intrinsics */
+    LLVMTypeRef ft = LLVMFunctionType(t, &t, 1, 0);
     if (!fn)
         fn = LLVMAddFunction(cg->mod, name, ft);
     return LLVMBuildCall2(cg->b, ft, fn, &v, 1, "");
@@ -365,10 +366,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_date_format", args, 4, any_null(cg, a, 2), 0);
     }
     case FN_ABS: {
-        if (type_is_fractional(e->type)) {
-            LLVMValueRef neg = LLVMBuildFCmp(cg->b, LLVMRealOLT, a[0].v, LLVMConstReal(LLVMTypeOf(a[0].v), 0.0), "");
-            return scalar(a[0].null, cg_select(cg, neg, LLVMBuildFNeg(cg->b, a[0].v, ""), a[0].v));
-        }
+        if (type_is_fractional(e->type)) /* Abs.doGenCode: java.lang.Math.abs, so abs(-0.0) = 0.0 */
+            return scalar(a[0].null, math_intrinsic(cg, e->type->kind == TY_FLOAT ? "llvm.fabs.f32" : "llvm.fabs.f64",
+                                                    a[0].v));
         LLVMValueRef zero = LLVMConstNull(LLVMTypeOf(a[0].v));
         LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a[0].v, zero, "");
         return scalar(a[0].null, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v));
