@@ -400,22 +400,10 @@ static uint32_t batch_mark_offset(const SAgg *a)
     return plan_agg_batch_sum(a) ? 24u : 48u;
 }
 
-/* Put the builder at the start of the entry block; returns the block to go back to. */
-static LLVMBasicBlockRef to_entry_start(CgCtx *cg)
-{
-    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
-    if (first)
-        LLVMPositionBuilderBefore(cg->b, first);
-    else
-        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
-    return cur;
-}
-
 /* The current batch id + 1, read in the entry block: once per buffer, not per record. */
 static LLVMValueRef batch_mark(CgCtx *cg)
 {
-    LLVMBasicBlockRef cur = to_entry_start(cg);
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
     LLVMValueRef id = cg_call(cg, "srt_query_batch_id", &cg->q, 1, "batch");
     LLVMValueRef mark = LLVMBuildAdd(cg->b, id, cg_i64(cg, 1), "batch.mark");
     LLVMPositionBuilderAtEnd(cg->b, cur);
@@ -806,7 +794,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMV
 /* An alloca in the entry block that starts out as init. */
 static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVMValueRef init)
 {
-    LLVMBasicBlockRef cur = to_entry_start(cg);
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
     LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
     LLVMBuildStore(cg->b, init, a);
     LLVMPositionBuilderAtEnd(cg->b, cur);

@@ -52,12 +52,7 @@ static CgVal string_result(CgCtx *cg, const char *fn, LLVMValueRef *args, unsign
 static LLVMValueRef call_at_entry(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n,
                                   const char *name)
 {
-    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
-    if (first)
-        LLVMPositionBuilderBefore(cg->b, first);
-    else
-        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
     LLVMValueRef r = cg_call(cg, fn, args, n, name);
     LLVMPositionBuilderAtEnd(cg->b, cur);
     return r;

@@ -61,6 +61,9 @@ typedef struct CgCtx {
 /* cg_module.c */
 LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type);
 LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n, const char *vname);
+/* Put the builder at the start of the entry block (code there runs once per generated
+   function); returns the block to go back to with LLVMPositionBuilderAtEnd. */
+LLVMBasicBlockRef cg_to_entry_start(CgCtx *cg);
 LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name);
 LLVMValueRef cg_str_const(CgCtx *cg, const char *s, uint32_t n, const char *name);
 /* A private constant global with this initializer, as i8*. */

@@ -86,8 +86,7 @@ LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n
     return r;
 }
 
-/* An alloca in the entry block, so mem2reg/SROA promote it. */
-LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name)
+LLVMBasicBlockRef cg_to_entry_start(CgCtx *cg)
 {
     LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
     LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
@@ -95,6 +94,13 @@ LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name)
         LLVMPositionBuilderBefore(cg->b, first);
     else
         LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    return cur;
+}
+
+/* An alloca in the entry block, so mem2reg/SROA promote it. */
+LLVMValueRef cg_alloca(CgCtx *cg, LLVMTypeRef t, const char *name)
+{
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
     LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
     /* LLVM 14's x86-64 data layout aligns i128 to 8 bytes, but clang's __int128 (the runtime's
        srt_i128, whose helpers are inlined here) is 16-aligned and may be stored with aligned
