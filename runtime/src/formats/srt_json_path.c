@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "srt_int.h"
+#include "inline/srt_utf8.h"
 
 #define JP_MAX_DEPTH 1000 /* Jackson 2.15 StreamReadConstraints.maxNestingDepth */
 
@@ -182,27 +183,7 @@ static void begin_value(JOut *o, JCtx *c)
 static void out_cp(JOut *o, uint32_t cp)
 {
     char b[4];
-    uint32_t k;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        k = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        k = 4;
-    }
-    out_put(o, b, k);
+    out_put(o, b, srt_utf8_put(cp, b));
 }
 
 static void out_u_escape(JOut *o, uint32_t unit)

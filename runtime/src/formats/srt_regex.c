@@ -18,6 +18,7 @@
 
 #include "common/cm_regex.h"
 #include "srt_int.h"
+#include "inline/srt_utf8.h"
 
 #define RING 8
 
@@ -202,11 +203,6 @@ static void push(SrtQuery *q, SrtDatum **v, uint32_t *n, uint32_t *cap, const ch
     d->n = e - b;
 }
 
-static uint32_t cp_bytes(unsigned char c)
-{
-    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
-}
-
 int srt_split(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t limit,
               const void **out, uint32_t *out_n)
 {
@@ -222,7 +218,7 @@ int srt_split(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t
         /* Spark 3.4+: an empty pattern splits into code points, no trailing "". */
         uint32_t i = 0;
         while (i < n) {
-            uint32_t e = i + cp_bytes((unsigned char)s[i]);
+            uint32_t e = i + srt_utf8_lead_len((unsigned char)s[i]);
             if (e > n || (limit > 0 && cnt == (uint32_t)limit - 1))
                 e = n;
             push(q, &v, &cnt, &cap, s, i, e);
@@ -248,7 +244,7 @@ int srt_split(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t
             index = me;
         }
         if (me == ms)
-            from = me < n ? me + cp_bytes((unsigned char)s[me]) : n + 1;
+            from = me < n ? me + srt_utf8_lead_len((unsigned char)s[me]) : n + 1;
         else
             from = me;
     }
@@ -303,7 +299,7 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
     int64_t units = 0, target = (int64_t)pos - 1;
     uint32_t b = 0;
     while (b < n && units < target) {
-        uint32_t k = cp_bytes((unsigned char)s[b]);
+        uint32_t k = srt_utf8_lead_len((unsigned char)s[b]);
         units += k == 4 ? 2 : 1;
         b = b + k > n ? n : b + k;
     }
@@ -327,7 +323,7 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
             return -1;
         }
         last = me;
-        from = me == ms ? (me < sub_n ? me + cp_bytes((unsigned char)sub[me]) : sub_n + 1) : me;
+        from = me == ms ? (me < sub_n ? me + srt_utf8_lead_len((unsigned char)sub[me]) : sub_n + 1) : me;
     }
     if (rc < 0)
         return -1;

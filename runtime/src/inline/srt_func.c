@@ -12,23 +12,18 @@
 
 #include "common/cm_time.h"
 #include "srt_abi.h"
+#include "inline/srt_utf8.h"
 
 /* ======================================================================
 ** Strings
 ** ====================================================================== */
-
-/* Bytes of the code point whose lead byte is c (UTF8String.numBytesForFirstByte). */
-static inline uint32_t f_cp_bytes(unsigned char c)
-{
-    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
-}
 
 /* The byte offset of code point k (or n when the text is shorter). */
 static inline uint32_t f_skip_cps(const char *s, uint32_t n, uint32_t from, int64_t k)
 {
     uint32_t i = from;
     for (int64_t c = 0; i < n && c < k; c++)
-        i += f_cp_bytes((unsigned char)s[i]);
+        i += srt_utf8_lead_len((unsigned char)s[i]);
     return i < n ? i : n;
 }
 
@@ -40,7 +35,7 @@ void srt_str_substr(const char *s, uint32_t n, int32_t pos, int32_t len, const c
     int64_t start = pos > 0 ? (int64_t)pos - 1 : 0;
     if (pos < 0) {
         int64_t chars = 0;
-        for (uint32_t i = 0; i < n; i += f_cp_bytes((unsigned char)s[i]))
+        for (uint32_t i = 0; i < n; i += srt_utf8_lead_len((unsigned char)s[i]))
             chars++;
         start = chars + pos;
     }
@@ -165,7 +160,7 @@ int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
 static int64_t f_num_chars(const char *s, uint32_t n)
 {
     int64_t c = 0;
-    for (uint32_t i = 0; i < n; i += f_cp_bytes((unsigned char)s[i]))
+    for (uint32_t i = 0; i < n; i += srt_utf8_lead_len((unsigned char)s[i]))
         c++;
     return c;
 }
@@ -243,7 +238,7 @@ void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, u
        truncated sequence at the end stays one unit). */
     char *o = srt_scratch_alloc(q, n ? n : 1);
     for (uint32_t i = 0; i < n;) {
-        uint32_t len = f_cp_bytes((unsigned char)s[i]);
+        uint32_t len = srt_utf8_lead_len((unsigned char)s[i]);
         if (len > n - i)
             len = n - i;
         memcpy(o + n - i - len, s + i, len);
@@ -277,7 +272,7 @@ int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_
     uint32_t i = 0;
     int64_t c = 0;
     while (i < n && c < (int64_t)pos - 1) {
-        i += f_cp_bytes((unsigned char)s[i]);
+        i += srt_utf8_lead_len((unsigned char)s[i]);
         c++;
     }
     for (;;) {
@@ -285,7 +280,7 @@ int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_
             return 0;
         if (memcmp(s + i, sub, sub_n) == 0)
             return (int32_t)(c + 1);
-        i += f_cp_bytes((unsigned char)s[i]);
+        i += srt_utf8_lead_len((unsigned char)s[i]);
         c++;
         if (i >= n)
             return 0;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "srt_abi.h"
+#include "inline/srt_utf8.h"
 
 #define J_MAX_DEPTH 512
 #define J_ONES 0x0101010101010101ull
@@ -702,21 +703,7 @@ __attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, 
             }
             if (cp >= 0xD800 && cp <= 0xDFFF)
                 cp = 0xFFFD; /* a lone surrogate */
-            if (cp < 0x80) {
-                *o++ = (char)cp;
-            } else if (cp < 0x800) {
-                *o++ = (char)(0xC0 | cp >> 6);
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                *o++ = (char)(0xE0 | cp >> 12);
-                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            } else {
-                *o++ = (char)(0xF0 | cp >> 18);
-                *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            }
+            o += srt_utf8_put(cp, o);
             break;
         }
         default: *o++ = c; break; /* " \ / ' */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "srt_abi.h"
+#include "inline/srt_utf8.h"
 
 int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn)
 {
@@ -17,8 +18,7 @@ int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn)
 /* Bytes of the UTF-8 sequence starting at s[i] (1 for invalid lead bytes), within n. */
 static inline uint32_t s_cp_len(const char *s, uint32_t i, uint32_t n)
 {
-    unsigned char c = (unsigned char)s[i];
-    uint32_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t k = srt_utf8_lead_len((unsigned char)s[i]);
     return i + k <= n ? k : n - i;
 }
 
