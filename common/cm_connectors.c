@@ -93,15 +93,15 @@ static const CmFixedCol socket_cols[] = {
 
 const CmConnector cm_connectors[] = {
     {"files", CM_ROLE_SOURCE | CM_ROLE_TABLE | CM_ROLE_SINK, files_source_opts,
-     N_OF(files_source_opts), files_sink_opts, N_OF(files_sink_opts), NULL, 0, CM_INPUT_FORMAT},
+     N_OF(files_source_opts), files_sink_opts, N_OF(files_sink_opts), NULL, 0, CM_INPUT_FORMAT, NULL},
     {"console", CM_ROLE_SINK, NULL, 0, console_sink_opts, N_OF(console_sink_opts), NULL, 0,
-     CM_INPUT_VALUES},
+     CM_INPUT_VALUES, NULL},
     {"rate", CM_ROLE_SOURCE, rate_source_opts, N_OF(rate_source_opts), NULL, 0, rate_cols,
-     N_OF(rate_cols), CM_INPUT_VALUES},
+     N_OF(rate_cols), CM_INPUT_VALUES, NULL},
     {"rate-micro-batch", CM_ROLE_SOURCE, rate_micro_source_opts, N_OF(rate_micro_source_opts),
-     NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES},
+     NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES, NULL},
     {"socket", CM_ROLE_SOURCE, socket_source_opts, N_OF(socket_source_opts), NULL, 0,
-     socket_cols, N_OF(socket_cols), CM_INPUT_VALUES},
+     socket_cols, N_OF(socket_cols), CM_INPUT_VALUES, NULL},
 };
 const int cm_n_connectors = N_OF(cm_connectors);
 

@@ -60,6 +60,12 @@ typedef struct CmConnector {
     const CmFixedCol *cols; /* a fixed schema (a column list is refused), NULL: none */
     int n_cols;
     CmInputKind input;
+    /* The system library its implementation needs, a key of the build's library table
+       ("rdkafka", "libpq", "sqlite3"; CMakeLists.txt), NULL: libc only.  Such an
+       implementation is linked into an executable only when the program names the connector:
+       its vtable is srt_source_<name>_vt / srt_sink_<name>_vt, which the runtime's registry
+       refers to weakly and the driver asks the linker for (with the library). */
+    const char *lib;
 } CmConnector;
 
 extern const CmConnector cm_connectors[];

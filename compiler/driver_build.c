@@ -13,6 +13,8 @@
 #include "driver.h"
 #include "sl_config.h"
 
+#include "common/cm_connectors.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -109,6 +111,50 @@ static int split_flags(Arena *arena, const char *flags, char **argv, int at, int
     return at;
 }
 
+/* The link flags of the connector library `key` (cm_connectors.h), NULL if the build has none. */
+static const char *connector_lib_flags(const char *key)
+{
+    static const struct {
+        const char *key, *flags;
+    } libs[] = {SL_CONNECTOR_LIBS};
+    for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++)
+        if (strcmp(libs[i].key, key) == 0)
+            return libs[i].flags;
+    return NULL;
+}
+
+/* A connector whose implementation needs a system library is linked only when the program
+   names it: ask the linker for its vtable (which pulls it out of libsrt.a; the registry refers
+   to it weakly) and add its library once. */
+static int add_connector(Arena *arena, const char *connector, unsigned role, const char **seen,
+                         int *n_seen, char **argv, int n, int max)
+{
+    const CmConnector *spec = cm_connector_find(connector, role);
+    if (!spec || !spec->lib || n >= max)
+        return n;
+    argv[n++] = arena_sprintf(arena, "-Wl,-u,srt_%s_%s_vt", role == CM_ROLE_SINK ? "sink" : "source",
+                              spec->name);
+    for (int i = 0; i < *n_seen; i++)
+        if (seen[i] == spec->lib)
+            return n;
+    seen[(*n_seen)++] = spec->lib;
+    const char *flags = connector_lib_flags(spec->lib);
+    return flags ? split_flags(arena, flags, argv, n, max) : n;
+}
+
+static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n, int max)
+{
+    const char **seen = arena_alloc(arena, sizeof *seen * (size_t)(prog->n_sources + prog->n_sinks + 1));
+    int n_seen = 0;
+    for (int i = 0; i < prog->n_sources; i++)
+        n = add_connector(arena, prog->sources[i]->connector,
+                          prog->sources[i]->is_static ? CM_ROLE_TABLE : CM_ROLE_SOURCE, seen, &n_seen,
+                          argv, n, max);
+    for (int i = 0; i < prog->n_sinks; i++)
+        n = add_connector(arena, prog->sinks[i]->connector, CM_ROLE_SINK, seen, &n_seen, argv, n, max);
+    return n;
+}
+
 int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts, const char *output)
 {
     const char *rt = driver_runtime_dir(arena, diag);
@@ -131,16 +177,17 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     if (rc == 0) {
         /* Link to a temporary name next to the output, then rename into place. */
         const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
-        char *argv[32];
+        char *argv[64];
         int n = 0;
         argv[n++] = "cc";
         argv[n++] = "-o";
         argv[n++] = (char *)tmp_out;
         argv[n++] = (char *)obj;
         argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
-        n = split_flags(arena, SL_LINK_HARDEN, argv, n, 28);
-        n = split_flags(arena, SL_LINK_LIBS, argv, n, 28);
-        n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 31);
+        n = add_connectors(arena, plan->sema, argv, n, 48);
+        n = split_flags(arena, SL_LINK_HARDEN, argv, n, 52);
+        n = split_flags(arena, SL_LINK_LIBS, argv, n, 56);
+        n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 63);
         argv[n] = NULL;
         int lrc = run_command(diag, argv);
         if (lrc != 0) {

@@ -8,9 +8,22 @@
 sl_test_begin() {
   sl_test_name=$1
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/$sl_test_name.XXXXXX")
-  trap 'rm -rf "$tmp"' EXIT
+  sl_cleanups=()
+  trap sl_cleanup EXIT
   failures=0
 }
+
+# Run at exit: what sl_at_exit registered (last first), then remove $tmp.
+sl_cleanup() {
+  local i
+  for ((i = ${#sl_cleanups[@]} - 1; i >= 0; i--)); do
+    eval "${sl_cleanups[i]}" || true
+  done
+  rm -rf "$tmp"
+}
+
+# sl_at_exit CMD   run CMD (a shell string) when the test exits.
+sl_at_exit() { sl_cleanups+=("$1"); }
 
 fail() {
   echo "$sl_test_name: FAIL: $*" >&2
@@ -25,4 +38,64 @@ sl_test_end() {
     exit 1
   fi
   echo "$sl_test_name: all checks passed"
+}
+
+# sl_kafka_start KAFKA_MOCK [ARGS...]   start tests/tools/kafka_mock (e.g. --topic events:4):
+#   $kafka_boot: its bootstrap servers; sl_kafka_cmd LINE sends it a command (topic, down, up)
+#   and prints its answer; it stops when the test exits.
+sl_kafka_start() {
+  local bin=$1
+  shift
+  mkfifo "$tmp/kafka.in"
+  "$bin" "$@" < "$tmp/kafka.in" > "$tmp/kafka.out" 2> "$tmp/kafka.err" &
+  sl_kafka_pid=$!
+  exec {sl_kafka_fd}> "$tmp/kafka.in"
+  local i
+  for i in $(seq 100); do
+    kafka_boot=$(head -n 1 "$tmp/kafka.out" 2> /dev/null || true)
+    [[ -n $kafka_boot ]] && break
+    sleep 0.05
+  done
+  if [[ -z $kafka_boot ]]; then
+    echo "$sl_test_name: kafka_mock did not start: $(cat "$tmp/kafka.err")" >&2
+    exit 1
+  fi
+  sl_at_exit 'exec {sl_kafka_fd}>&-; wait $sl_kafka_pid 2> /dev/null'
+}
+
+sl_kafka_cmd() {
+  local before
+  before=$(wc -l < "$tmp/kafka.out")
+  echo "$*" >&"$sl_kafka_fd"
+  local i
+  for i in $(seq 100); do
+    [[ $(wc -l < "$tmp/kafka.out") -gt $before ]] && break
+    sleep 0.05
+  done
+  tail -n 1 "$tmp/kafka.out"
+}
+
+# sl_pg_start   start a private PostgreSQL server (loopback only, trust auth, as root through
+#   runuser): $pg_conn is its connection string; it stops when the test exits.
+sl_pg_start() {
+  local bin
+  bin=$(pg_config --bindir 2> /dev/null || true)
+  [[ -x $bin/initdb ]] || bin=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | tail -n 1)
+  # Its own directory: the server's user must reach it, and $tmp is private to this one.
+  sl_pg_base=$(mktemp -d "${TMPDIR:-/tmp}/$sl_test_name-pg.XXXXXX")
+  local base=$sl_pg_base
+  local run=()
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres:postgres "$base"
+    run=(runuser -u postgres --)
+  fi
+  "${run[@]}" "$bin/initdb" -D "$base/data" -U postgres --auth=trust -E UTF8 --no-locale -N \
+    > "$base/initdb.log" 2>&1 || { echo "$sl_test_name: initdb failed: $(cat "$base/initdb.log")" >&2; exit 1; }
+  local port=$((20000 + RANDOM % 20000))
+  "${run[@]}" "$bin/pg_ctl" -D "$base/data" -l "$base/log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $base -c fsync=off" start > /dev/null 2>&1 ||
+    { echo "$sl_test_name: postgres did not start: $(cat "$base/log")" >&2; exit 1; }
+  pg_conn="host=127.0.0.1 port=$port user=postgres dbname=postgres"
+  sl_pg_stop="${run[*]} $bin/pg_ctl -D $base/data -m immediate -w stop"
+  sl_at_exit '$sl_pg_stop > /dev/null 2>&1; rm -rf "$sl_pg_base"'
 }

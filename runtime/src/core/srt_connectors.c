@@ -1,5 +1,10 @@
 /* srt_connectors.c - the implementations of the connectors common/cm_connectors.c specifies,
 ** found by the spec's name: a connector is its spec plus one vtable listed here.
+**
+** A connector whose spec names a system library (`lib`: librdkafka, libpq, sqlite3) is listed
+** through a weak reference to its vtable, srt_source_<name>_vt / srt_sink_<name>_vt:
+** libsrt.a's member with it is linked only when the driver asks for that symbol, which it
+** does for the connectors a program names, adding the library.  Unlinked, the entry is NULL.
 */
 #include <stddef.h>
 #include <stdio.h>
