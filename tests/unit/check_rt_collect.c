@@ -30,20 +30,14 @@ static uint32_t result_of(SrtMem *m, const SrtCollect *c, uint32_t kind, SrtDatu
     return (uint32_t)k;
 }
 
-/* Murmur3_x86_32.hashInt, to chain as Spark's hash() does. */
+/* Murmur3_x86_32.hashInt(v, seed), as Spark's hash() chains values: the same as
+   hashUnsafeBytes of the int's 4 little-endian bytes. */
 static int32_t hash_int(int32_t v, int32_t seed)
 {
-    uint32_t k1 = (uint32_t)v * 0xcc9e2d51u;
-    k1 = ((k1 << 15) | (k1 >> 17)) * 0x1b873593u;
-    uint32_t h1 = (uint32_t)seed ^ k1;
-    h1 = ((h1 << 13) | (h1 >> 19)) * 5u + 0xe6546b64u;
-    h1 ^= 4u;
-    h1 ^= h1 >> 16;
-    h1 *= 0x85ebca6bu;
-    h1 ^= h1 >> 13;
-    h1 *= 0xc2b2ae35u;
-    h1 ^= h1 >> 16;
-    return (int32_t)h1;
+    char b[4];
+    for (int i = 0; i < 4; i++)
+        b[i] = (char)((uint32_t)v >> (8 * i));
+    return srt_collect_hash_bytes(b, 4, seed);
 }
 
 START_TEST(test_string_hash)
