@@ -961,8 +961,8 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
 /*
 ** Before the records of a buffer: an aggregation without grouping keys merges a batch's
 ** partial buffer into its state even when no row reaches it (Spark's aggregate without
-** keys makes one row of initial values), so its stddev/variance start the batch here and
-** its collect_set notes the batch (its state is rebuilt as Spark merges the empty set).
+** keys makes one row of initial values), so its stddev/variance start the batch here (its
+** collect_set is noted by the runtime, srt_op_agg.c's agg_begin_batch).
 */
 void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
 {
@@ -970,7 +970,7 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
         return;
     bool any = false;
     for (int i = 0; i < pq->agg->n_agg; i++)
-        any |= plan_agg_two_level(&pq->agg->aggs[i]) || pq->agg->aggs[i].kind == AGG_COLLECT_SET;
+        any |= plan_agg_two_level(&pq->agg->aggs[i]);
     if (!any)
         return;
     LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, cg->t_i64, "nokey"), cg->t_ptr, "");
@@ -979,14 +979,9 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
     LLVMValueRef uargs[4] = {table, key, cg_i32(cg, 0), hash};
     LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "global");
     LLVMValueRef cur = batch_mark(cg);
-    for (int i = 0; i < pq->agg->n_agg; i++) {
-        const SAgg *a = &pq->agg->aggs[i];
-        LLVMValueRef st = cg_gepc(cg, state, pq->agg_slots[i].offset, "agg");
-        if (plan_agg_two_level(a))
-            begin_batch(cg, a, st, cur);
-        else if (a->kind == AGG_COLLECT_SET)
-            update_collect(cg, a, st, cg_null_of(cg, a->type->elem), cur);
-    }
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (plan_agg_two_level(&pq->agg->aggs[i]))
+            begin_batch(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), cur);
 }
 
 /* ==== Session windows ==== */

@@ -415,6 +415,9 @@ int srt_agg_set_collect_slots(SrtAggTable *t, const SrtCollectSlot *slots, uint3
 /* Bring every collect_set of the groups updated in this batch to the state Spark saves
    (srt_collect_settle), before the batch's output.  0 or -SRT_ERR_NOMEM. */
 int srt_agg_settle_collects(SrtAggTable *t);
+/* Note a batch (mark: its id + 1) in every collect_set of a group that no row reached, as
+   Spark merges a global aggregate's empty partial set.  0 or -SRT_ERR_NOMEM. */
+int srt_agg_touch_collects(SrtAggTable *t, uint8_t *state, int64_t mark);
 /* For srt_collect.c: the table's memory, its owner, and a change of the bytes it holds. */
 SrtMem *srt_agg_mem(SrtAggTable *t);
 SrtQuery *srt_agg_owner(SrtAggTable *t);

@@ -539,6 +539,22 @@ static int settle_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t
     return 0;
 }
 
+int srt_agg_touch_collects(SrtAggTable *t, uint8_t *state, int64_t mark)
+{
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        if (!(t->col_slots[k].kind & SRT_COLLECT_SET))
+            continue;
+        SrtCollect *c = collect_at(state, t->col_slots[k].offset);
+        size_t before = srt_collect_bytes(c);
+        int rc = srt_collect_push(t->mem, &c, t->col_slots[k].kind, mark, 1, 0, 0, NULL, 0);
+        memcpy(state + t->col_slots[k].offset, &c, sizeof c);
+        t->bytes = t->bytes - before + srt_collect_bytes(c);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
 int srt_agg_settle_collects(SrtAggTable *t)
 {
     int any = 0;

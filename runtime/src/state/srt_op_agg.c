@@ -67,6 +67,9 @@ static int agg_begin_batch(SrtOperator *op)
     uint8_t *global; /* Spark: no grouping key, one row even without input */
     if (op->def->global && srt_agg_find_or_add(table(op), "", 0, srt_hash("", 0), &global) < 0)
         return srt_err_nomem(&op->q->err, "aggregation state");
+    /* Its collect_set merges the batch's empty partial set into the state (a rebuild). */
+    if (op->def->global && srt_agg_touch_collects(table(op), global, srt_query_batch_id(op->q) + 1) < 0)
+        return srt_err_nomem(&op->q->err, "collected values");
     return 0;
 }
 
