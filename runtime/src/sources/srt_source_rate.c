@@ -227,6 +227,9 @@ static int rate_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sche
         return rc;
     if ((rc = srt_opts_int(opts, "rowsPerSecond", 1, &r->rows_per_sec, err)) < 0)
         return named(s, rc, err);
+    if (rc > 0) /* options not bound to the spec (srt_opts_bind): no default */
+        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': option 'rowsPerSecond' has no value",
+                           s->name);
     const char *ramp = srt_opts_value(opts, "rampUpTime");
     if (ramp && parse_seconds(ramp, &r->ramp_up_s) < 0)
         return srt_err_set(err, SRT_ERR_OPTION,
