@@ -40,6 +40,16 @@ static inline bool cm_json_token_end(const char *p, const char *end)
     return p == end || cm_json_delim(*p);
 }
 
+/* One or more digits at p: the position after them, or NULL. */
+static inline const char *cm_json_digits(const char *p, const char *end)
+{
+    if (p >= end || !cm_json_digit(*p))
+        return NULL;
+    while (p < end && cm_json_digit(*p))
+        p++;
+    return p;
+}
+
 /* The number token at p: the position after it with *num filled, or NULL if [p, end) does
    not start with one (a token end must follow). */
 static inline const char *cm_json_number(const char *p, const char *end, CmJsonNum *num)
@@ -65,21 +75,16 @@ static inline const char *cm_json_number(const char *p, const char *end, CmJsonN
     num->digits = nd;
     num->is_int = true;
     if (p < end && *p == '.') {
-        p++;
-        if (p >= end || !cm_json_digit(*p))
+        if (!(p = cm_json_digits(p + 1, end)))
             return NULL;
-        while (p < end && cm_json_digit(*p))
-            p++;
         num->is_int = false;
     }
     if (p < end && (*p == 'e' || *p == 'E')) {
         p++;
         if (p < end && (*p == '+' || *p == '-'))
             p++;
-        if (p >= end || !cm_json_digit(*p))
+        if (!(p = cm_json_digits(p, end)))
             return NULL;
-        while (p < end && cm_json_digit(*p))
-            p++;
         num->is_int = false;
     }
     return cm_json_token_end(p, end) ? p : NULL;
