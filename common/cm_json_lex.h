@@ -7,6 +7,8 @@
 ** end (whitespace, ',', '}', ']' or the end of the text).  Spark's JSONOptions turn on
 ** allowNonNumericNumbers: Jackson then also reads NaN, Infinity, +Infinity, +INF, -Infinity
 ** and -INF as numbers (ReaderBasedJsonParser._handleOddValue, _handleInvalidNumberStart).
+** Strings: the standard escapes plus \' (allowSingleQuotes), decoded as Spark keeps them
+** (UTF8String.fromString of Jackson's text).
 */
 #ifndef CM_JSON_LEX_H
 #define CM_JSON_LEX_H
@@ -27,6 +29,17 @@ typedef struct CmJsonNum {
 static inline bool cm_json_digit(char c)
 {
     return c >= '0' && c <= '9';
+}
+
+static inline int cm_json_hex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }
 
 /* What may follow a scalar token. */
@@ -143,6 +156,85 @@ static inline const char *cm_json_nonnum(const char *p, const char *end, int *si
         }
     }
     return NULL;
+}
+
+/* The escape at p (a backslash): the position after it, or NULL.  \' is Jackson's extra
+   escape when single quotes are allowed (ParserBase._handleUnrecognizedCharacterEscape). */
+static inline const char *cm_json_escape(const char *p, const char *end)
+{
+    if (end - p < 2)
+        return NULL;
+    switch (p[1]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': case '\'':
+        return p + 2;
+    case 'u':
+        if (end - p < 6 || cm_json_hex(p[2]) < 0 || cm_json_hex(p[3]) < 0 || cm_json_hex(p[4]) < 0 ||
+            cm_json_hex(p[5]) < 0)
+            return NULL;
+        return p + 6;
+    default:
+        return NULL;
+    }
+}
+
+static inline uint32_t cm_json_hex4(const char *s)
+{
+    return (uint32_t)(cm_json_hex(s[0]) << 12 | cm_json_hex(s[1]) << 8 | cm_json_hex(s[2]) << 4 |
+                      cm_json_hex(s[3]));
+}
+
+/* The text of a string's bytes s[0, n) (between its quotes, escapes checked by cm_json_escape)
+   into out, which has room for n bytes: its length.  A surrogate pair is one code point; an
+   unpaired surrogate becomes '?', as Spark's UTF8String.fromString (String.getBytes(UTF_8))
+   writes one. */
+static inline size_t cm_json_unescape(const char *s, size_t n, char *out)
+{
+    const char *e = s + n;
+    char *o = out;
+    while (s < e) {
+        if (*s != '\\') {
+            *o++ = *s++;
+            continue;
+        }
+        char c = s[1];
+        s += 2;
+        switch (c) {
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case 'u': {
+            uint32_t cp = cm_json_hex4(s);
+            s += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && e - s >= 6 && s[0] == '\\' && s[1] == 'u') {
+                uint32_t lo = cm_json_hex4(s + 2);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    s += 6;
+                }
+            }
+            if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                *o++ = cp < 0x80 ? (char)cp : '?';
+            } else if (cp < 0x800) {
+                *o++ = (char)(0xC0 | (cp >> 6));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                *o++ = (char)(0xE0 | (cp >> 12));
+                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            } else {
+                *o++ = (char)(0xF0 | (cp >> 18));
+                *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            }
+            break;
+        }
+        default: *o++ = c; break; /* " \ / ' */
+        }
+    }
+    return (size_t)(o - out);
 }
 
 #endif

@@ -419,120 +419,37 @@ static bool j_token_end(const JParse *jp)
     return cm_json_token_end(jp->p, jp->end);
 }
 
-static int j_hex4(const char *p)
-{
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
-        if (d < 0)
-            return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
-
-static char *put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        *o++ = (char)cp;
-    } else if (cp < 0x800) {
-        *o++ = (char)(0xC0 | (cp >> 6));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *o++ = (char)(0xE0 | (cp >> 12));
-        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else {
-        *o++ = (char)(0xF0 | (cp >> 18));
-        *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    }
-    return o;
-}
-
 /* A string at p (on its quote, '"' or '\'': Spark's allowSingleQuotes, on by default),
-   decoded into the record arena; false if malformed.  \' is an escape in either quotes
-   (Jackson's ParserBase._handleUnrecognizedCharacterEscape with single quotes allowed). */
+   decoded into the record arena as the reader decodes it (common/cm_json_lex.h); false if
+   malformed. */
 static bool j_string(JParse *jp, const char **out, size_t *out_n)
 {
-    const char *p = jp->p + 1, *end = jp->end;
+    const char *p = jp->p + 1, *start = p, *end = jp->end;
     const char quote = *jp->p;
-    char *buf = arena_alloc(jp->a, (size_t)(end - p) + 1);
-    char *o = buf;
-    for (;;) {
-        if (p >= end)
+    bool esc = false;
+    while (p < end && *p != quote) {
+        if ((unsigned char)*p < 0x20)
             return false;
-        unsigned char c = (unsigned char)*p;
-        if (c == (unsigned char)quote)
-            break;
-        if (c < 0x20)
-            return false;
-        if (c != '\\') {
-            *o++ = (char)c;
-            p++;
-            continue;
-        }
-        if (p + 1 >= end)
-            return false;
-        char e = p[1];
-        p += 2;
-        switch (e) {
-        case '"':
-            *o++ = '"';
-            break;
-        case '\\':
-            *o++ = '\\';
-            break;
-        case '\'':
-            *o++ = '\'';
-            break;
-        case '/':
-            *o++ = '/';
-            break;
-        case 'b':
-            *o++ = '\b';
-            break;
-        case 'f':
-            *o++ = '\f';
-            break;
-        case 'n':
-            *o++ = '\n';
-            break;
-        case 'r':
-            *o++ = '\r';
-            break;
-        case 't':
-            *o++ = '\t';
-            break;
-        case 'u': {
-            int cp = end - p >= 4 ? j_hex4(p) : -1;
-            if (cp < 0)
+        if (*p == '\\') {
+            esc = true;
+            if (!(p = cm_json_escape(p, end)))
                 return false;
-            p += 4;
-            unsigned u = (unsigned)cp;
-            if (u >= 0xD800 && u < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
-                int lo = j_hex4(p + 2);
-                if (lo >= 0xDC00 && lo < 0xE000) {
-                    u = 0x10000 + ((u - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
-                    p += 6;
-                }
-            }
-            o = put_utf8(o, u);
-            break;
-        }
-        default:
-            return false;
+        } else {
+            p++;
         }
     }
-    *o = '\0';
+    if (p >= end)
+        return false;
+    size_t n = (size_t)(p - start);
+    char *buf = arena_alloc(jp->a, n + 1);
+    if (esc)
+        n = cm_json_unescape(start, n, buf);
+    else
+        memcpy(buf, start, n);
+    buf[n] = '\0';
     jp->p = p + 1;
     *out = buf;
-    *out_n = (size_t)(o - buf);
+    *out_n = n;
     return true;
 }
 

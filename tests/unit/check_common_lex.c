@@ -73,6 +73,37 @@ START_TEST(test_json_nonnum)
 }
 END_TEST
 
+/* Escapes as Jackson accepts them, decoded as Spark keeps the text. */
+START_TEST(test_json_strings)
+{
+    static const struct {
+        const char *raw, *text; /* text NULL: a bad escape */
+    } cases[] = {
+        {"a\\nb\\t\\\"c\\\\\\/\\'", "a\nb\t\"c\\/'"},
+        {"caf\\u00e9 \\u20AC", "caf\xc3\xa9 \xe2\x82\xac"},
+        {"\\ud83d\\ude00!", "\xf0\x9f\x98\x80!"},
+        {"\\ud800x", "?x"},
+        {"\\udc00\\ud800", "??"},
+        {"\\x", NULL},
+        {"\\u12g4", NULL},
+        {"\\u12", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *s = cases[i].raw, *end = s + strlen(s), *p = s;
+        bool ok = true;
+        while (ok && p < end)
+            p = *p == '\\' ? cm_json_escape(p, end) : p + 1, ok = p != NULL;
+        ck_assert_msg(ok == (cases[i].text != NULL), "'%s': escapes", s);
+        if (!ok)
+            continue;
+        char out[64];
+        size_t n = cm_json_unescape(s, strlen(s), out);
+        out[n] = '\0';
+        ck_assert_str_eq(out, cases[i].text);
+    }
+}
+END_TEST
+
 /* Split a line into its field values as "[v]" ("N" for NULL), the reader's way. */
 static void split(const char *line, int sep, int quote, int esc, char *out)
 {
@@ -194,6 +225,7 @@ Suite *common_lex_suite(void)
     TCase *tc = tcase_create("json");
     tcase_add_test(tc, test_json_number);
     tcase_add_test(tc, test_json_nonnum);
+    tcase_add_test(tc, test_json_strings);
     suite_add_tcase(s, tc);
     tc = tcase_create("csv");
     tcase_add_test(tc, test_csv_fields);

@@ -179,6 +179,17 @@ ARENA_TEST(test_json_decimals)
 }
 END_TEST
 
+/* Field names are decoded as the reader decodes keys (common/cm_json_lex.h): escapes, single
+   quotes, and an unpaired surrogate as '?'. */
+ARENA_TEST(test_json_names)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json", "{\"a\\u0062\":1,'c\\'d':2,\"e\\ud800\":3,\"\\u00e9\":4}\n", 0);
+    ck_assert_str_eq(infer(arena, dir, NULL), "ab bigint, c'd bigint, e? bigint, \xc3\xa9 bigint");
+}
+END_TEST
+
 /* Byte order of names: upper case before '_' before lower case, as Spark's sort. */
 ARENA_TEST(test_json_sorting)
 {
@@ -714,6 +725,7 @@ Suite *infer_suite(void)
     tcase_add_test(tc, test_json_activity);
     tcase_add_test(tc, test_json_rules);
     tcase_add_test(tc, test_json_decimals);
+    tcase_add_test(tc, test_json_names);
     tcase_add_test(tc, test_json_sorting);
     tcase_add_test(tc, test_json_nested_merge);
     tcase_add_test(tc, test_json_conflicts);

@@ -6,7 +6,8 @@
 ** ('it''s' is not an escape; \' is, in both quotes), and NaN, Infinity, +Infinity, +INF,
 ** -Infinity and -INF are numbers.  No leading zeros, no trailing garbage after a scalar
 ** token (a token must be followed by whitespace, ',', '}', ']', a newline or end), only the
-** standard escapes and \', no raw control characters inside strings.
+** standard escapes and \', no raw control characters inside strings.  Numbers, escapes
+** and the decoding of strings are the rules schema inference shares (common/cm_json_lex.h).
 ** Readers return the position after the token, or NULL when the text is malformed.
 */
 #include <math.h>
@@ -15,7 +16,6 @@
 
 #include "common/cm_json_lex.h"
 #include "srt_abi.h"
-#include "inline/srt_utf8.h"
 
 #define J_MAX_DEPTH 512
 #define J_ONES 0x0101010101010101ull
@@ -34,17 +34,6 @@ const char *srt_json_line_end(const char *p, const char *end)
     return q ? q : end;
 }
 
-static inline int j_hex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Nonzero when any byte of w is '"', '\\' or below 0x20. */
 static inline uint64_t j_special(uint64_t w)
 {
@@ -54,24 +43,6 @@ static inline uint64_t j_special(uint64_t w)
     uint64_t zb = (b - J_ONES) & ~b;
     uint64_t lt = (w - J_ONES * 0x20) & ~w;
     return (zq | zb | lt) & J_HIGHS;
-}
-
-/* The escape at p (a backslash): the position after it, or NULL.  \' is Jackson's extra
-   escape when single quotes are allowed (ParserBase._handleUnrecognizedCharacterEscape). */
-static inline const char *j_escape(const char *p, const char *end)
-{
-    if (end - p < 2)
-        return NULL;
-    switch (p[1]) {
-    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': case '\'':
-        return p + 2;
-    case 'u':
-        if (end - p < 6 || j_hex(p[2]) < 0 || j_hex(p[3]) < 0 || j_hex(p[4]) < 0 || j_hex(p[5]) < 0)
-            return NULL;
-        return p + 6;
-    default:
-        return NULL;
-    }
 }
 
 /* A single-quoted string (Jackson's _handleApos): '"' is an ordinary byte inside. */
@@ -86,7 +57,7 @@ static const char *j_string_sq(const char *p, const char *end, const char **s, u
             return NULL;
         if (c == '\\') {
             esc = 1;
-            if (!(p = j_escape(p, end)))
+            if (!(p = cm_json_escape(p, end)))
                 return NULL;
         } else {
             p++;
@@ -137,7 +108,7 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
         if (*p != '\\')
             return NULL; /* a raw control character */
         esc = 1;
-        if (!(p = j_escape(p, end)))
+        if (!(p = cm_json_escape(p, end)))
             return NULL;
     }
     *s = start;
@@ -587,41 +558,7 @@ const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t s
 /* Out of line on purpose: codegen inlines the fast paths and calls this one. */
 __attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, char *out)
 {
-    const char *e = s + n;
-    char *o = out;
-    while (s < e) {
-        if (*s != '\\') {
-            *o++ = *s++;
-            continue;
-        }
-        char c = s[1];
-        s += 2;
-        switch (c) {
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'n': *o++ = '\n'; break;
-        case 'r': *o++ = '\r'; break;
-        case 't': *o++ = '\t'; break;
-        case 'u': {
-            uint32_t cp = (uint32_t)(j_hex(s[0]) << 12 | j_hex(s[1]) << 8 | j_hex(s[2]) << 4 | j_hex(s[3]));
-            s += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && e - s >= 6 && s[0] == '\\' && s[1] == 'u') {
-                uint32_t lo = (uint32_t)(j_hex(s[2]) << 12 | j_hex(s[3]) << 8 | j_hex(s[4]) << 4 |
-                                         j_hex(s[5]));
-                if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    s += 6;
-                }
-            }
-            if (cp >= 0xD800 && cp <= 0xDFFF)
-                cp = 0xFFFD; /* a lone surrogate */
-            o += srt_utf8_put(cp, o);
-            break;
-        }
-        default: *o++ = c; break; /* " \ / ' */
-        }
-    }
-    return (uint32_t)(o - out);
+    return (uint32_t)cm_json_unescape(s, n, out);
 }
 
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st)
