@@ -23,6 +23,11 @@ static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef 
     }
 }
 
+/* The plan numbers the operators (PStateOp); the srt_prog_query_agg / _dedup calls configure
+   the ABI's fixed numbers, which must be the same. */
+_Static_assert((int)PSTATE_AGG == (int)SRT_OP_AGG && (int)PSTATE_DEDUP == (int)SRT_OP_DEDUP,
+               "the plan's operator numbers are the ABI's");
+
 /* The runtime's kind of a plan operator (srt_abi.h). */
 static int32_t op_kind(POpKind kind)
 {

@@ -389,9 +389,12 @@ const char *srt_csv_field(const char *p, const char *end, int sep, int quote, in
 void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int quote, int esc, const char **out,
                     uint32_t *out_n);
 /* Strict conversions of field text as Spark's CSV reader does them (Long.parseLong,
-   Boolean "true"/"false" in any case): 0 ok, -1 invalid. */
+   Boolean "true"/"false" in any case, "NaN", "Inf", "-Inf" or Double.parseDouble /
+   Float.parseFloat): 0 ok, -1 invalid. */
 int srt_csv_i64(const char *s, uint32_t n, int64_t *out);
 int srt_csv_bool(const char *s, uint32_t n, int64_t *out);
+int srt_csv_f64(const char *s, uint32_t n, double *out);
+int srt_csv_f32(const char *s, uint32_t n, float *out);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts

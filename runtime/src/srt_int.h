@@ -216,19 +216,29 @@ typedef struct SrtOption {
     const char *key, *value;
 } SrtOption;
 
+struct CmOptSpec;
 typedef struct SrtOptions {
     SrtOption *v;
     int n, cap;
+    /* The option specs of the connector in its role (srt_opts_bind), whose defaults stand
+       for the options not set; NULL: none. */
+    const struct CmOptSpec *spec;
+    int n_spec;
 } SrtOptions;
 
 /* Add (or replace) key=value; strings copied into a. 0 or -NOMEM. */
 int srt_opts_set(SrtOptions *o, SrtArena *a, const char *key, const char *value);
-/* The value of key, or NULL. */
+/* Take the defaults of connector's options in role (CM_ROLE_SOURCE, _TABLE or _SINK of
+   common/cm_connectors.h) for the options not set.  0, or -1 for no such connector. */
+int srt_opts_bind(SrtOptions *o, const char *connector, unsigned role);
+/* The value of key as set, or NULL. */
 const char *srt_opts_get(const SrtOptions *o, const char *key);
-/* Typed getters: absent gives dflt; a bad value is an SRT_ERR_OPTION naming the option. */
-int srt_opts_int(const SrtOptions *o, const char *key, int64_t dflt, int64_t min, int64_t *out,
-                 SrtErr *err);
-int srt_opts_bool(const SrtOptions *o, const char *key, int dflt, int *out, SrtErr *err);
+/* The value of key as set, else its default in the bound spec, else NULL. */
+const char *srt_opts_value(const SrtOptions *o, const char *key);
+/* Typed getters of srt_opts_value: 0 with *out set, 1 when the option has no value and no
+   default (*out untouched), or a bad value's -SRT_ERR_OPTION naming the option. */
+int srt_opts_int(const SrtOptions *o, const char *key, int64_t min, int64_t *out, SrtErr *err);
+int srt_opts_bool(const SrtOptions *o, const char *key, int *out, SrtErr *err);
 /* Case-insensitive equality of C strings. */
 int srt_str_ieq(const char *a, const char *b);
 /* An interval as Spark writes triggers: "5 seconds", "1 minute 30 seconds", "500 ms",

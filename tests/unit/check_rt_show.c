@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/cm_connectors.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -25,6 +26,7 @@ static void fx_init(Fixture *fx)
     srt_mem_init(&fx->mem);
     srt_arena_init(&fx->arena, &fx->mem, 4096);
     memset(&fx->opts, 0, sizeof fx->opts);
+    ck_assert_int_eq(srt_opts_bind(&fx->opts, "console", CM_ROLE_SINK), 0);
     fx->schema.cols = fx->cols;
     fx->schema.n_cols = 0;
 }

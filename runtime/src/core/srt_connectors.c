@@ -62,7 +62,7 @@ int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const Sr
     want[0] = '\0';
     for (int i = 0; i < spec->n_cols; i++) {
         const CmFixedCol *c = &spec->cols[i];
-        const char *on = c->when ? srt_opts_get(opts, c->when) : "true";
+        const char *on = c->when ? srt_opts_value(opts, c->when) : "true";
         if (!on || !srt_str_ieq(on, "true"))
             continue;
         SrtKind kind = SRT_T_STRING;

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "common/cm_connectors.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -80,6 +81,7 @@ int srt_prog_source(SrtProgram *p, const char *name, const char *connector)
     s->connector = dup(p, connector);
     if (!s->name || !s->connector)
         return -SRT_ERR_NOMEM;
+    srt_opts_bind(&s->opts, connector, CM_ROLE_SOURCE | CM_ROLE_TABLE);
     return p->n_sources++;
 }
 
@@ -139,6 +141,7 @@ int srt_prog_sink(SrtProgram *p, const char *name, const char *connector)
     k->connector = dup(p, connector);
     if (!k->name || !k->connector)
         return -SRT_ERR_NOMEM;
+    srt_opts_bind(&k->opts, connector, CM_ROLE_SINK);
     return p->n_sinks++;
 }
 
