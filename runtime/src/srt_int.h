@@ -304,6 +304,16 @@ struct SrtSource {
     const char *log_dir;
 };
 
+/* What the rows of a batch are to a sink that keeps a table (srt_query.c sets SrtSink.mode from
+   the output mode before open; the database sinks act on it, the others write every batch). */
+typedef enum SrtSinkMode {
+    SRT_SINK_APPEND,  /* new rows: append mode, and update mode without an aggregation */
+    SRT_SINK_UPSERT,  /* changed groups, each replacing the row with the same values of the key
+                         columns (SrtSink.keys) or added: update mode with grouping keys */
+    SRT_SINK_REPLACE  /* the whole result, replacing the previous one: complete mode, and update
+                         mode of an aggregation without grouping keys (its one row) */
+} SrtSinkMode;
+
 typedef struct SrtSinkVt {
     const char *connector;
     int (*open)(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err);
@@ -324,6 +334,11 @@ struct SrtSink {
     /* Borrowed, set before open: the id of the query writing the sink, from its checkpoint
        (NULL without one); the files sink refuses a directory another query writes. */
     const char *query_id;
+    /* Set before open: what the rows are, and the key columns that identify a row of the
+       result (indexes into the schema; the GROUP BY keys when every one is a column). */
+    SrtSinkMode mode;
+    const uint32_t *keys;
+    uint32_t n_keys;
 };
 
 /* The implementation of the connector common/cm_connectors.c names `connector` (any case),
@@ -745,6 +760,8 @@ typedef struct SrtQueryDef {
     SrtOptions opts;
     SrtColumn *cols;
     uint32_t n_cols, cap_cols;
+    uint32_t *keys;            /* the key columns (srt_prog_query_key), ascending */
+    uint32_t n_keys, cap_keys;
     SrtEmitFn emit;            /* rows of an aggregating operator's groups */
     SrtOrderKey *order;
     uint32_t n_order, cap_order;
