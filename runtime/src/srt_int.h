@@ -345,7 +345,8 @@ struct SrtSink {
    NULL if there is no such spec for the role. */
 const SrtSourceVt *srt_source_lookup(const char *connector);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
-/* Every implementation, for the test that each has a spec and each spec one of them. */
+/* Every implementation, for the test that each has a spec and each spec one of them (an entry
+   is NULL for a connector with a system library this executable does not link). */
 const SrtSourceVt *const *srt_source_impls(int *n);
 const SrtSinkVt *const *srt_sink_impls(int *n);
 /* Refuse a compiled schema that is not the fixed schema of the source's spec (none: 0). */
@@ -367,6 +368,43 @@ void srt_source_rate_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 void srt_source_socket_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 extern const SrtSinkVt srt_sink_console_vt;
 extern const SrtSinkVt srt_sink_files_vt;
+/* Linked only into the executables that name them (srt_connectors.c): libpq, sqlite3. */
+extern const SrtSinkVt srt_sink_postgres_vt;
+extern const SrtSinkVt srt_sink_sqlite_vt;
+
+/* What the database sinks share (sinks/srt_sink_db.c): the table's columns, one per visible
+   schema column except a time window struct<start:timestamp,end:timestamp>, which is two
+   (<name>_start, <name>_end); other structs and arrays are JSON text. */
+typedef struct SrtDbCol {
+    const char *name;     /* the table's column (in SrtDbTable.arena) */
+    uint32_t src;         /* the schema column it comes from */
+    int field;            /* -1: that column's value; 0, 1: its window's start, end */
+    const SrtType *type;  /* of the value written */
+    int key;              /* one of the key columns of the sink (SrtSink.keys) */
+} SrtDbCol;
+
+typedef struct SrtDbTable {
+    SrtDbCol *cols;
+    size_t cap;
+    uint32_t n, n_keys;
+    SrtArena arena;
+    char what[160];       /* "postgres sink 'out'", the start of every message */
+} SrtDbTable;
+
+/* The columns of schema for k (its keys and mode set); refuses a void column, two columns
+   of one name (ignoring case) and update mode without key columns.  0 or -err. */
+int srt_db_table_init(SrtSink *k, SrtDbTable *t, const char *connector, const SrtSchema *schema,
+                      SrtErr *err);
+void srt_db_table_free(SrtSink *k, SrtDbTable *t);
+/* The value of column c in row (NULL when is_null is set). */
+const SrtDatum *srt_db_value(const SrtDbCol *c, const SrtDatum *row);
+/* A non-NULL value as the text a database reads: true/false, digits that read back as the
+   same number (NaN, Infinity, -Infinity), decimals as plain digits, timestamps as
+   "2016-07-26 02:54:35.123" (UTC, Spark's cast to string), dates "2016-07-26", structs and
+   arrays as JSON. */
+void srt_db_text(const SrtDatum *d, const SrtType *t, SrtBuf *out);
+/* name as a quoted SQL identifier ("a""b"). */
+void srt_db_quote_ident(const char *name, SrtBuf *out);
 
 /* ======================================================================
 ** Group table (srt_agg.c)
