@@ -114,6 +114,13 @@ static int run_buf(PgSink *s, const char *doing, SrtErr *err)
 
 /* ==== Connecting ==== */
 
+/* Notices (e.g. "relation already exists, skipping") are not the query's output. */
+static void ignore_notice(void *arg, const char *message)
+{
+    SRT_UNUSED(arg);
+    SRT_UNUSED(message);
+}
+
 static int connect_db(PgSink *s, const SrtOptions *opts, SrtErr *err)
 {
     const char *keys[6], *vals[6];
@@ -134,8 +141,7 @@ static int connect_db(PgSink *s, const SrtOptions *opts, SrtErr *err)
     s->conn = PQconnectdbParams(keys, vals, 1);
     if (PQstatus(s->conn) != CONNECTION_OK)
         return pg_err(s, SRT_ERR_IO, "cannot connect", NULL, err);
-    /* Notices (e.g. "relation already exists, skipping") are not the query's output. */
-    PQsetNoticeProcessor(s->conn, NULL, NULL);
+    PQsetNoticeProcessor(s->conn, ignore_notice, NULL);
     return 0;
 }
 
@@ -288,8 +294,13 @@ static int prepare_upsert(PgSink *s, SrtErr *err)
     }
     if (s->sql.oom)
         return srt_err_nomem(err, s->t.what);
+    /* ON CONFLICT finds its unique index when the statement is planned: plan it now. */
     PGresult *res = PQprepare(s->conn, "upsert", srt_buf_cstr(&s->sql), 0, NULL);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+    if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+        PQclear(res);
+        res = PQexec(s->conn, "EXPLAIN (COSTS OFF) EXECUTE upsert");
+    }
+    if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK) {
         srt_buf_clear(&s->sql);
         srt_buf_puts(&s->sql, "update mode needs a unique index on the key columns (");
         put_cols(s, 1);
