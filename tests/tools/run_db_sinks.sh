@@ -242,7 +242,7 @@ rand() { # rand N: REPLY in [0, N)
   rng=$((rng * 6364136223846793005 + 1442695040888963407))
   REPLY=$((((rng >> 33) & 0x7fffffff) % $1))
 }
-"$gen" --out "$tmp/events" --files 20 --lines-per-file 300 --seed 17 > /dev/null
+"$gen" --out "$tmp/events" --files 12 --lines-per-file 200 --seed 17 > /dev/null
 kill_query() { # kill_query DB TABLE
   echo "CREATE SOURCE events (time TIMESTAMP, action STRING)
   WITH (connector = 'files', path = '$tmp/events', format = 'json', maxFilesPerTrigger = 1);
