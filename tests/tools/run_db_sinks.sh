@@ -279,4 +279,22 @@ for db in sqlite pg; do
   done
 done
 
+# ---- the examples of docs/connectors.md's postgres and sqlite sections pass `sluice check` ----
+root=$(realpath "$(dirname "$0")/../..")
+awk -v dir="$tmp" '
+  /^## / { on = ($0 == "## postgres sink" || $0 == "## sqlite sink") }
+  on && /^```sql$/ { n++; file = dir "/doc-" n ".sql"; next }
+  file && /^```$/ { close(file); file = ""; next }
+  file { print > file }
+' "$root/docs/connectors.md"
+n_docs=0
+for f in "$tmp"/doc-*.sql; do
+  [[ -e $f ]] || continue
+  n_docs=$((n_docs + 1))
+  (cd "$root" && "$sluice" check "$f") > "$tmp/doc.log" 2>&1 &&
+    pass "docs example $(basename "$f") passes sluice check" ||
+    fail "docs example $(basename "$f"): $(cat "$tmp/doc.log")"
+done
+[[ $n_docs -eq 2 ]] || fail "docs: $n_docs examples in the postgres and sqlite sections, expected 2"
+
 sl_test_end
