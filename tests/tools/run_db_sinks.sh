@@ -3,9 +3,9 @@
 # batches in append, update (upsert, NULL keys included) and complete (replace) mode, a batch
 # re-run after a lost commit and queries SIGKILLed mid-run and restarted (exactly the right rows),
 # an existing table of another type refused before the first batch, an unreachable server, a
-# constraint violation rolling its batch back.
+# constraint violation and a full disk (enospc_preload.c) rolling their batch back.
 #
-#   run_db_sinks.sh <sluice> <gen_events>
+#   run_db_sinks.sh <sluice> <gen_events> <libenospc_preload.so>
 #
 # PostgreSQL: a private server (test_lib.sh sl_pg_start), read with psql; SQLite: a file in the
 # test's directory, read with the sqlite3 shell.  DB_KILL_ROUNDS (default 3) kill rounds per
@@ -16,6 +16,7 @@ source "$(dirname "$0")/test_lib.sh"
 
 sluice=$(realpath "$1")
 gen=$(realpath "$2")
+enospc=$(realpath "$3")
 sl_test_begin db_sinks
 for tool in psql sqlite3; do
   command -v "$tool" > /dev/null || { echo "db_sinks: $tool is not installed" >&2; exit 1; }
@@ -208,6 +209,33 @@ WITH (name = 'checked', checkpointLocation = 'ckpt');"
     expect "$db constraint: batches 0 and 1 only" "5" "$(dump $db "SELECT count(*) FROM checked")"
   fi
 done
+
+# ---- sqlite: a full disk fails the batch, which is not committed; a later run writes it ----
+mkdir -p "$tmp/full"
+sqlite3 "$tmp/full/full.sqlite" "CREATE TABLE filled (action TEXT, pad TEXT);
+  CREATE TABLE _sluice_batches (query_id TEXT NOT NULL, table_name TEXT NOT NULL,
+                                batch_id BIGINT NOT NULL, PRIMARY KEY (query_id, table_name))"
+q="$source_sql
+CREATE SINK out WITH (connector = 'sqlite', path = '$tmp/full/full.sqlite', table = 'filled');
+INSERT INTO out SELECT action, repeat(action, 2000) AS pad FROM events
+WITH (name = 'full', checkpointLocation = 'ckpt');"
+build sqlite-full "$q"
+if (cd "$tmp/sqlite-full" && ENOSPC_SUFFIX=/full.sqlite ENOSPC_LIMIT=$(stat -c %s "$tmp/full/full.sqlite") \
+    LD_PRELOAD=$enospc ./q --trigger availableNow) > "$tmp/sqlite-full/run.log" 2>&1; then
+  fail "sqlite full disk: the query ran"
+else
+  expect "sqlite full disk: the error" "error: query 'full' [id = ID, runId = ID] failed in batch 0: sqlite sink 'out': cannot commit: database or disk is full; batch 0 was not written" \
+    "$(sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/ID/g' "$tmp/sqlite-full/run.log")"
+  expect "sqlite full disk: nothing committed, the file intact" "0|ok" \
+    "$(sqlite3 "$tmp/full/full.sqlite" "SELECT count(*) FROM filled; PRAGMA integrity_check" | paste -sd '|')"
+fi
+(cd "$tmp/sqlite-full" && ./q --trigger availableNow) >> "$tmp/sqlite-full/run.log" 2>&1 ||
+  fail "sqlite full disk: the run after it failed: $(cat "$tmp/sqlite-full/run.log")"
+expect "sqlite full disk: the next run writes every batch once" "NULL|NULL|2
+Close|10000|1
+Open|8000|4
+Tab	here \\ back|30000|1" \
+  "$(sqlite3 -nullvalue NULL "$tmp/full/full.sqlite" "SELECT action, length(pad), count(*) FROM filled GROUP BY 1, 2 ORDER BY 1 NULLS FIRST")"
 
 # ---- postgres: unreachable server, and no password in the message ----
 q="$source_sql
