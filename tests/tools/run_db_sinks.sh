@@ -279,21 +279,26 @@ INSERT INTO out SELECT action, time, hour(time) AS hour FROM events WHERE action
 WITH (name = 'kill', checkpointLocation = 'ckpt');"
 }
 for db in sqlite pg; do
-  build "$db-kill-ref" "$(kill_query $db kill_ref)"
+  # One executable: the reference run and every round in their own directory (checkpoint),
+  # the table emptied in between.
+  build "$db-kill" "$(kill_query $db killed)" || fail "$db kill: build failed"
+  exe=$tmp/$db-kill/q
+  mkdir -p "$tmp/$db-kill/ref"
   t0=$(date +%s%N)
-  (cd "$tmp/$db-kill-ref" && ./q --trigger availableNow) > /dev/null 2>&1 ||
+  (cd "$tmp/$db-kill/ref" && "$exe" --trigger availableNow) > /dev/null 2>&1 ||
     fail "$db kill: reference run failed"
   ref_ms=$((($(date +%s%N) - t0) / 1000000))
-  ref=$(dump $db "SELECT action, time, hour FROM kill_ref ORDER BY time, action, hour")
+  ref=$(dump $db "SELECT action, time, hour FROM killed ORDER BY time, action, hour")
   [[ -n $ref ]] || fail "$db kill: the reference wrote no rows"
   for ((r = 1; r <= rounds; r++)); do
-    dir=$tmp/$db-kill-$r
-    build "$db-kill-$r" "$(kill_query $db "kill_$r")" || fail "$db kill $r: build failed"
+    dump $db "DELETE FROM killed" > /dev/null
+    dir=$tmp/$db-kill/round-$r
+    mkdir -p "$dir"
     story=""
     for k in 1 2; do
       rand $((ref_ms > 10 ? ref_ms : 10))
       delay=$((5 + REPLY))
-      (cd "$dir" && exec ./q --trigger availableNow) >> "$dir/run.log" 2>&1 &
+      (cd "$dir" && exec "$exe" --trigger availableNow) >> "$dir/run.log" 2>&1 &
       child=$!
       sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
       kill -KILL "$child" 2> /dev/null || true
@@ -301,9 +306,9 @@ for db in sqlite pg; do
       { wait "$child"; } 2> /dev/null || rc=$?
       story+=" ${delay}ms:$([[ $rc -eq 137 ]] && echo killed || echo "exit $rc")"
     done
-    (cd "$dir" && ./q --trigger availableNow) >> "$dir/run.log" 2>&1 || fail "$db kill $r: last run failed"
+    (cd "$dir" && "$exe" --trigger availableNow) >> "$dir/run.log" 2>&1 || fail "$db kill $r: last run failed"
     expect "$db kill $r ($story ): exactly the uninterrupted run's rows" "$ref" \
-      "$(dump $db "SELECT action, time, hour FROM kill_$r ORDER BY time, action, hour")"
+      "$(dump $db "SELECT action, time, hour FROM killed ORDER BY time, action, hour")"
   done
 done
 
