@@ -248,6 +248,17 @@ else
     "$(cat "$tmp/pg-refused/run.log")"
 fi
 
+# ---- postgres: user overrides the url's (here a role that does not exist) ----
+q="$source_sql
+CREATE SINK out WITH (connector = 'postgres', url = '$pg_conn', user = 'nobody', table = 't');
+INSERT INTO out SELECT action FROM events WITH (name = 'nobody');"
+if run pg-nobody "$q"; then
+  fail "pg user: the query ran"
+else
+  expect "pg user: the option's user is the one that connects" "error: query 'nobody' failed: postgres sink 'out': cannot connect: connection to server at \"127.0.0.1\", port PORT failed: FATAL:  role \"nobody\" does not exist" \
+    "$(sed -E 's/port [0-9]+/port PORT/' "$tmp/pg-nobody/run.log")"
+fi
+
 # ---- postgres: update mode into a table without a unique index on the keys ----
 dump pg "CREATE TABLE unindexed (action TEXT, count BIGINT)" > /dev/null
 q="$source_sql
