@@ -389,6 +389,9 @@ typedef struct SrtDbTable {
     uint32_t n, n_keys;
     SrtArena arena;
     char what[160];       /* "postgres sink 'out'", the start of every message */
+    /* The table (srt_db_table_name): its schema (NULL: none given) and name as the database
+       knows them, and the SQL text naming it, "schema"."name". */
+    const char *schema, *name, *qname;
 } SrtDbTable;
 
 /* The columns of schema for k (its keys and mode set); refuses a void column, two columns
@@ -396,6 +399,11 @@ typedef struct SrtDbTable {
 int srt_db_table_init(SrtSink *k, SrtDbTable *t, const char *connector, const SrtSchema *schema,
                       SrtErr *err);
 void srt_db_table_free(SrtSink *k, SrtDbTable *t);
+/* The `table` option read as Spark's JDBC writer reads `dbtable`, SQL naming a table:
+   [schema.]name, each part an identifier, unquoted (a letter or _, then letters, digits, _ or
+   $; folded to lower case when fold is set, as PostgreSQL does) or in double quotes ("" for a
+   quote).  Sets t->schema, name, qname.  0 or -SRT_ERR_OPTION. */
+int srt_db_table_name(SrtDbTable *t, const char *text, int fold, SrtErr *err);
 /* The value of column c in row (NULL when is_null is set). */
 const SrtDatum *srt_db_value(const SrtDbCol *c, const SrtDatum *row);
 /* A non-NULL value as the text a database reads: true/false, digits that read back as the

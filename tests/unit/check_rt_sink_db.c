@@ -178,12 +178,66 @@ START_TEST(test_columns_refused)
 }
 END_TEST
 
+/* The table option read as SQL naming a table: [schema.]name, quoted or folded. */
+START_TEST(test_table_name)
+{
+    Fx fx;
+    fx_init(&fx);
+    SrtColumn plain[] = {{"n", type(&fx, "bigint"), 0}};
+    SrtSchema schema = {plain, 1};
+    SrtSink k = {.mem = &fx.mem, .name = "out", .mode = SRT_SINK_APPEND};
+    SrtDbTable t;
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_db_table_init(&k, &t, "postgres", &schema, &err), 0);
+    static const struct {
+        const char *text;
+        int fold;
+        const char *schema, *name, *qname;
+    } ok[] = {
+        {"Counts", 1, NULL, "counts", "\"counts\""},
+        {"Counts", 0, NULL, "Counts", "\"Counts\""},
+        {"Analytics.$x_1", 1, NULL, NULL, NULL}, /* a name does not start with $ */
+        {"analytics.Per_Hour$2", 1, "analytics", "per_hour$2", "\"analytics\".\"per_hour$2\""},
+        {"\"My \"\"Table\"\"\"", 1, NULL, "My \"Table\"", "\"My \"\"Table\"\"\""},
+        {"\"a.b\".\"C\"", 1, "a.b", "C", "\"a.b\".\"C\""},
+        {"a b", 1, NULL, NULL, NULL},
+        {"a.", 1, NULL, NULL, NULL},
+        {".a", 1, NULL, NULL, NULL},
+        {"a.b.c", 1, NULL, NULL, NULL},
+        {"\"unclosed", 1, NULL, NULL, NULL},
+        {"\"\"", 1, NULL, NULL, NULL},
+        {"1st", 1, NULL, NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        int rc = srt_db_table_name(&t, ok[i].text, ok[i].fold, &err);
+        if (!ok[i].qname) {
+            ck_assert_msg(rc < 0, "'%s' accepted", ok[i].text);
+            continue;
+        }
+        ck_assert_msg(rc == 0, "'%s': %s", ok[i].text, err.msg);
+        if (ok[i].schema)
+            ck_assert_str_eq(t.schema, ok[i].schema);
+        else
+            ck_assert_ptr_null(t.schema);
+        ck_assert_str_eq(t.name, ok[i].name);
+        ck_assert_str_eq(t.qname, ok[i].qname);
+    }
+    ck_assert_int_lt(srt_db_table_name(&t, "a b", 1, &err), 0);
+    ck_assert_str_eq(err.msg, "postgres sink 'out': option 'table' = 'a b' is not a table name "
+                              "([schema.]name; a name with other characters goes in double quotes)");
+    srt_db_table_free(&k, &t);
+    fx_free(&fx);
+}
+END_TEST
+
 Suite *rt_sink_db_suite(void)
 {
     Suite *s = suite_create("rt_sink_db");
     TCase *tc = tcase_create("db");
     tcase_add_test(tc, test_value_text);
     tcase_add_test(tc, test_quote_ident);
+    tcase_add_test(tc, test_table_name);
     tcase_add_test(tc, test_columns_window_keys);
     tcase_add_test(tc, test_columns_refused);
     suite_add_tcase(s, tc);

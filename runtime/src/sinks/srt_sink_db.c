@@ -102,6 +102,72 @@ void srt_db_table_free(SrtSink *k, SrtDbTable *t)
     memset(t, 0, sizeof *t);
 }
 
+/* One identifier of text at *p into arena memory; NULL when there is none. */
+static const char *ident(SrtDbTable *t, const char **p, int fold)
+{
+    const char *s = *p;
+    SrtBuf b;
+    srt_buf_init(&b, t->arena.mem);
+    if (*s == '"') {
+        for (s++; *s && !(s[0] == '"' && s[1] != '"'); s++) {
+            if (*s == '"')
+                s++;
+            srt_buf_putc(&b, *s);
+        }
+        if (*s != '"' || b.n == 0) {
+            srt_buf_free(&b);
+            return NULL;
+        }
+        s++;
+    } else {
+        int c = (unsigned char)*s;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)) {
+            srt_buf_free(&b);
+            return NULL;
+        }
+        for (; *s; s++) {
+            c = (unsigned char)*s;
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '$' || c >= 0x80))
+                break;
+            srt_buf_putc(&b, (char)(fold && c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+    }
+    *p = s;
+    char *out = b.oom ? NULL : srt_arena_strdup(&t->arena, srt_buf_cstr(&b));
+    srt_buf_free(&b);
+    return out;
+}
+
+int srt_db_table_name(SrtDbTable *t, const char *text, int fold, SrtErr *err)
+{
+    const char *p = text ? text : "";
+    const char *first = ident(t, &p, fold), *second = NULL;
+    int ok = first != NULL;
+    if (ok && *p == '.') {
+        p++;
+        second = ident(t, &p, fold);
+        ok = second != NULL;
+    }
+    if (!ok || *p)
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "%s: option 'table' = '%s' is not a table name ([schema.]name; a name "
+                           "with other characters goes in double quotes)",
+                           t->what, text ? text : "");
+    t->schema = second ? first : NULL;
+    t->name = second ? second : first;
+    SrtBuf b;
+    srt_buf_init(&b, t->arena.mem);
+    if (t->schema) {
+        srt_db_quote_ident(t->schema, &b);
+        srt_buf_putc(&b, '.');
+    }
+    srt_db_quote_ident(t->name, &b);
+    t->qname = b.oom ? NULL : srt_arena_strdup(&t->arena, srt_buf_cstr(&b));
+    srt_buf_free(&b);
+    return t->qname ? 0 : srt_err_nomem(err, t->what);
+}
+
 const SrtDatum *srt_db_value(const SrtDbCol *c, const SrtDatum *row)
 {
     const SrtDatum *d = &row[c->src];

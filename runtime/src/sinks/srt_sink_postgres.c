@@ -43,7 +43,6 @@
 typedef struct PgSink {
     PGconn *conn;
     SrtDbTable t;
-    const char *table;
     SrtBuf sql, copy, qtable; /* qtable: the table's name as a quoted identifier */
 } PgSink;
 
@@ -347,10 +346,9 @@ static int pg_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, 
     int rc = srt_db_table_init(k, &s->t, "postgres", schema, err);
     if (rc < 0)
         return rc;
-    s->table = srt_opts_get(opts, "table");
-    if (!s->table || !*s->table)
-        return srt_err_set(err, SRT_ERR_OPTION, "%s: option 'table' is required", s->t.what);
-    srt_db_quote_ident(s->table, &s->qtable);
+    if ((rc = srt_db_table_name(&s->t, srt_opts_get(opts, "table"), 1, err)) < 0)
+        return rc;
+    srt_buf_puts(&s->qtable, s->t.qname);
     if (s->qtable.oom)
         return srt_err_nomem(err, s->t.what);
     if ((rc = connect_db(s, opts, err)) < 0)
@@ -465,7 +463,7 @@ static int write_rows(SrtSink *k, PgSink *s, int64_t batch_id, SrtDatum *const *
 {
     char id[24];
     snprintf(id, sizeof id, "%lld", (long long)batch_id);
-    const char *vals[3] = {k->query_id, s->table, id};
+    const char *vals[3] = {k->query_id, s->t.qname, id};
     int rc;
     *skip = 0;
     if (k->query_id) {

@@ -36,7 +36,7 @@
 typedef struct SqlSink {
     sqlite3 *db;
     SrtDbTable t;
-    const char *table;
+    const char *table; /* t.qname */
     sqlite3_stmt *insert, *update, *clear, *get_batch, *put_batch;
     SrtBuf sql, val;
 } SqlSink;
@@ -131,11 +131,12 @@ static int check_table(SqlSink *s, int *exists, SrtErr *err)
 {
     sqlite3_stmt *st;
     srt_buf_clear(&s->sql);
-    srt_buf_puts(&s->sql, "SELECT name, type FROM pragma_table_info(?1)");
+    srt_buf_puts(&s->sql, "SELECT name, type FROM pragma_table_info(?1, ?2)");
     int rc = prepare(s, &st, "cannot read the table's columns", err);
     if (rc < 0)
         return rc;
-    sqlite3_bind_text(st, 1, s->table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, s->t.name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, s->t.schema ? s->t.schema : "main", -1, SQLITE_STATIC);
     uint8_t *seen = srt_mem_calloc(s->t.arena.mem, s->t.n);
     if (!seen) {
         sqlite3_finalize(st);
@@ -154,7 +155,7 @@ static int check_table(SqlSink *s, int *exists, SrtErr *err)
             seen[i] = 1;
             if (!fits(c->type, affinity(decl ? decl : "")))
                 rc = srt_err_set(err, SRT_ERR_QUERY,
-                                 "%s: column \"%s\" of table \"%s\" is declared '%s', which cannot "
+                                 "%s: column \"%s\" of table %s is declared '%s', which cannot "
                                  "hold the query's %s values (declare it %s)",
                                  s->t.what, name, s->table, decl ? decl : "", decl_type(c->type),
                                  decl_type(c->type));
@@ -165,7 +166,7 @@ static int check_table(SqlSink *s, int *exists, SrtErr *err)
     sqlite3_finalize(st);
     for (uint32_t i = 0; rc == 0 && *exists && i < s->t.n; i++)
         if (!seen[i])
-            rc = srt_err_set(err, SRT_ERR_QUERY, "%s: table \"%s\" has no column \"%s\"",
+            rc = srt_err_set(err, SRT_ERR_QUERY, "%s: table %s has no column \"%s\"",
                              s->t.what, s->table, s->t.cols[i].name);
     srt_mem_free(s->t.arena.mem, seen, s->t.n);
     return rc;
@@ -188,7 +189,7 @@ static int create_table(SqlSink *s, SrtErr *err)
 {
     srt_buf_clear(&s->sql);
     srt_buf_puts(&s->sql, "CREATE TABLE IF NOT EXISTS ");
-    srt_db_quote_ident(s->table, &s->sql);
+    srt_buf_puts(&s->sql, s->table);
     srt_buf_puts(&s->sql, " (");
     for (uint32_t i = 0; i < s->t.n; i++) {
         srt_buf_puts(&s->sql, i ? ", " : "");
@@ -199,12 +200,16 @@ static int create_table(SqlSink *s, SrtErr *err)
     if (s->t.n_keys) {
         SrtBuf idx;
         srt_buf_init(&idx, s->t.arena.mem);
-        srt_buf_printf(&idx, "%s_key", s->table);
+        srt_buf_printf(&idx, "%s_key", s->t.name);
         srt_buf_puts(&s->sql, "; CREATE UNIQUE INDEX IF NOT EXISTS ");
+        if (s->t.schema) {
+            srt_db_quote_ident(s->t.schema, &s->sql);
+            srt_buf_putc(&s->sql, '.');
+        }
         srt_db_quote_ident(srt_buf_cstr(&idx), &s->sql);
         srt_buf_free(&idx);
         srt_buf_puts(&s->sql, " ON ");
-        srt_db_quote_ident(s->table, &s->sql);
+        srt_db_quote_ident(s->t.name, &s->sql);
         srt_buf_puts(&s->sql, " (");
         put_cols(s, 1);
         srt_buf_puts(&s->sql, ")");
@@ -220,7 +225,7 @@ static int prepare_all(SqlSink *s, SrtErr *err)
     int rc;
     srt_buf_clear(&s->sql);
     srt_buf_puts(&s->sql, "INSERT INTO ");
-    srt_db_quote_ident(s->table, &s->sql);
+    srt_buf_puts(&s->sql, s->table);
     srt_buf_puts(&s->sql, " (");
     put_cols(s, 0);
     srt_buf_puts(&s->sql, ") VALUES (");
@@ -232,7 +237,7 @@ static int prepare_all(SqlSink *s, SrtErr *err)
     if (s->t.n_keys) {
         srt_buf_clear(&s->sql);
         srt_buf_puts(&s->sql, "UPDATE ");
-        srt_db_quote_ident(s->table, &s->sql);
+        srt_buf_puts(&s->sql, s->table);
         srt_buf_puts(&s->sql, " SET ");
         for (uint32_t i = 0; i < s->t.n; i++) {
             srt_buf_puts(&s->sql, i ? ", " : "");
@@ -254,7 +259,7 @@ static int prepare_all(SqlSink *s, SrtErr *err)
     }
     srt_buf_clear(&s->sql);
     srt_buf_puts(&s->sql, "DELETE FROM ");
-    srt_db_quote_ident(s->table, &s->sql);
+    srt_buf_puts(&s->sql, s->table);
     return prepare(s, &s->clear, "cannot prepare the delete", err);
 }
 
@@ -291,10 +296,11 @@ static int sqlite_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *sche
     if (rc < 0)
         return rc;
     const char *path = srt_opts_get(opts, "path");
-    s->table = srt_opts_get(opts, "table");
-    if (!path || !*path || !s->table || !*s->table)
-        return srt_err_set(err, SRT_ERR_OPTION, "%s: options 'path' and 'table' are required",
-                           s->t.what);
+    if (!path || !*path)
+        return srt_err_set(err, SRT_ERR_OPTION, "%s: option 'path' is required", s->t.what);
+    if ((rc = srt_db_table_name(&s->t, srt_opts_get(opts, "table"), 0, err)) < 0)
+        return rc;
+    s->table = s->t.qname;
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         rc = srt_err_set(err, SRT_ERR_IO, "%s: cannot open database '%s': %s", s->t.what, path,
                          s->db ? sqlite3_errmsg(s->db) : "out of memory");
