@@ -2,7 +2,7 @@
 ** transaction, exactly once across restarts (Spark's foreachBatch writing over JDBC, keyed on
 ** the batch id).
 **
-** Options: table (created when missing), url (a libpq connection string "host=... dbname=..."
+** Options: table ([schema.]name as SQL names it, srt_db_table_name; created when missing), url (a libpq connection string "host=... dbname=..."
 ** or URI "postgresql://host:port/db"; a "jdbc:" prefix is dropped; absent: libpq's defaults,
 ** PGHOST, PGPORT ...), user and password (override the url's).
 **

@@ -2,7 +2,8 @@
 ** one transaction, exactly once across restarts (Spark's foreachBatch writing over JDBC, keyed
 ** on the batch id).
 **
-** Options: path (the database file, created when missing), table (created when missing).
+** Options: path (the database file, created when missing), table ([schema.]name, the schema an
+** attached database; srt_db_table_name; created when missing).
 ** Columns (srt_sink_db.c) and their declared types: BOOLEAN (0/1), INTEGER, BIGINT, DOUBLE,
 ** REAL, TEXT for STRING, for DECIMAL (its exact digits: SQLite has no exact decimal, a
 ** NUMERIC column would round to 15 digits) and for structs and arrays (JSON), TIMESTAMP
