@@ -406,11 +406,17 @@ void srt_db_table_free(SrtSink *k, SrtDbTable *t);
 int srt_db_table_name(SrtDbTable *t, const char *text, int fold, SrtErr *err);
 /* The value of column c in row (NULL when is_null is set). */
 const SrtDatum *srt_db_value(const SrtDbCol *c, const SrtDatum *row);
-/* A non-NULL value as the text a database reads: true/false, digits that read back as the
-   same number (NaN, Infinity, -Infinity), decimals as plain digits, timestamps as
-   "2016-07-26 02:54:35.123" (UTC, Spark's cast to string), dates "2016-07-26", structs and
-   arrays as JSON. */
+/* A non-NULL value as the text a database reads: an atomic one as Spark casts it to a string
+   (srt_show_datum: true/false, doubles as Java prints them, which read back as the same
+   number, NaN, Infinity, -Infinity, decimals as plain digits, timestamps
+   "2016-07-26 02:54:35.123" in UTC, dates "2016-07-26"), structs and arrays as JSON. */
 void srt_db_text(const SrtDatum *d, const SrtType *t, SrtBuf *out);
+/* The columns' quoted names (keys_only: the key columns'), separated by ", ". */
+void srt_db_put_cols(const SrtDbTable *t, int keys_only, SrtBuf *out);
+/* A batch's error: "; batch N was not written" appended to err's message; returns rc. */
+int srt_db_batch_failed(int rc, int64_t batch_id, SrtErr *err);
+/* The sink's description in progress records: "ForeachBatchSink", as Spark's foreachBatch. */
+void srt_db_describe(SrtSink *k, SrtBuf *out);
 /* name as a quoted SQL identifier ("a""b"). */
 void srt_db_quote_ident(const char *name, SrtBuf *out);
 

@@ -54,7 +54,7 @@ sink() {
 # dump DB SQL: the rows of a query, '|' between columns, NULL as NULL.
 dump() {
   case $1 in
-  pg) psql "$pg_conn" -XAt -P null=NULL -v ON_ERROR_STOP=1 -c "$2" ;;
+  pg) psql "$pg_conn" -XqAt -P null=NULL -v ON_ERROR_STOP=1 -c "$2" ;;
   sqlite) sqlite3 -batch -noheader -nullvalue NULL -separator '|' "$tmp/db.sqlite" "$2" ;;
   esac
 }
@@ -71,6 +71,16 @@ build() {
 # run NAME QUERY: build it and run it to the end in $tmp/NAME.
 run() {
   build "$1" "$2" && (cd "$tmp/$1" && ./q --trigger availableNow) > "$tmp/$1/run.log" 2>&1
+}
+
+# refused NAME WHAT QUERY WANT: the query (run NAME) must fail, its output being WANT with query
+# ids as ID and port numbers as PORT.  Returns 1 when it ran.
+refused() {
+  if run "$1" "$3"; then
+    fail "$2: the query ran"
+    return 1
+  fi
+  expect "$2" "$4" "$(sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/ID/g; s/port [0-9]+/port PORT/' "$tmp/$1/run.log")"
 }
 
 # expect NAME WANT GOT: compare, report.
@@ -155,11 +165,7 @@ WITH (name = 'global', outputMode = 'update', checkpointLocation = 'ckpt');"
   expect "$db update: a global aggregate is one row" "8|17" "$(dump $db "SELECT * FROM totals")"
 
   # ---- complete: the table's contents replaced (a row already there goes) ----
-  if [[ $db == pg ]]; then
-    dump pg "CREATE TABLE actions (action TEXT, count BIGINT); INSERT INTO actions VALUES ('stale', 9)" > /dev/null
-  else
-    dump sqlite "CREATE TABLE actions (action TEXT, count BIGINT); INSERT INTO actions VALUES ('stale', 9)"
-  fi
+  dump $db "CREATE TABLE actions (action TEXT, count BIGINT); INSERT INTO actions VALUES ('stale', 9)"
   q="$source_sql
 $(sink $db actions)
 INSERT INTO out SELECT action, count(*) AS count FROM events GROUP BY action
@@ -171,44 +177,34 @@ Open|4
 Tab	here \\ back|1" "$(dump $db "SELECT * FROM actions ORDER BY action NULLS FIRST")"
 
   # ---- an existing table of another type: refused before the first batch ----
+  dump $db "CREATE TABLE typed (action TEXT, count TEXT)"
   if [[ $db == pg ]]; then
-    dump pg "CREATE TABLE typed (action TEXT, count TEXT)" > /dev/null
     want_msg="error: query 'typed' failed: postgres sink 'out': column \"count\" of table \"typed\" is text, which cannot hold the query's values (BIGINT)"
   else
-    dump sqlite "CREATE TABLE typed (action TEXT, count TEXT)"
     want_msg="error: query 'typed' failed: sqlite sink 'out': column \"count\" of table \"typed\" is declared 'TEXT', which cannot hold the query's BIGINT values (declare it BIGINT)"
   fi
   q="$source_sql
 $(sink $db typed)
 INSERT INTO out SELECT action, count(*) AS count FROM events GROUP BY action
 WITH (name = 'typed', outputMode = 'complete', checkpointLocation = 'ckpt');"
-  if run "$db-typed" "$q"; then
-    fail "$db mismatched type: the query ran"
-  else
-    expect "$db mismatched type: refused at open" "$want_msg" "$(cat "$tmp/$db-typed/run.log")"
+  if refused "$db-typed" "$db mismatched type: refused at open" "$q" "$want_msg"; then
     [[ ! -e $tmp/$db-typed/ckpt/offsets/0 ]] && pass "$db mismatched type: no batch was planned" ||
       fail "$db mismatched type: batch 0 was planned"
   fi
 
   # ---- a constraint violation: the batch is rolled back, the query fails ----
+  dump $db "CREATE TABLE checked (action TEXT, n INTEGER CHECK (n < 7))"
   if [[ $db == pg ]]; then
-    dump pg "CREATE TABLE checked (action TEXT, n INTEGER CHECK (n < 7))" > /dev/null
     want_msg="error: query 'checked' [id = ID, runId = ID] failed in batch 2: postgres sink 'out': cannot copy the rows: new row for relation \"checked\" violates check constraint \"checked_n_check\": Failing row contains (null, 7).; batch 2 was not written"
   else
-    dump sqlite "CREATE TABLE checked (action TEXT, n INTEGER CHECK (n < 7))"
     want_msg="error: query 'checked' [id = ID, runId = ID] failed in batch 2: sqlite sink 'out': cannot insert a row: CHECK constraint failed: n < 7; batch 2 was not written"
   fi
   q="$source_sql
 $(sink $db checked)
 INSERT INTO out SELECT action, n FROM events
 WITH (name = 'checked', checkpointLocation = 'ckpt');"
-  if run "$db-checked" "$q"; then
-    fail "$db constraint: the query ran"
-  else
-    expect "$db constraint: the error" "$want_msg" \
-      "$(sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/ID/g' "$tmp/$db-checked/run.log")"
+  refused "$db-checked" "$db constraint: the error" "$q" "$want_msg" &&
     expect "$db constraint: batches 0 and 1 only" "5" "$(dump $db "SELECT count(*) FROM checked")"
-  fi
 done
 
 # ---- sqlite: a full disk fails the batch, which is not committed; a later run writes it ----
@@ -242,36 +238,22 @@ Tab	here \\ back|30000|1" \
 q="$source_sql
 CREATE SINK out WITH (connector = 'postgres', url = 'postgresql://postgres:sekrit@127.0.0.1:1/postgres', table = 't');
 INSERT INTO out SELECT action FROM events WITH (name = 'refused');"
-if run pg-refused "$q"; then
-  fail "pg unreachable: the query ran"
-else
-  expect "pg unreachable: host and port named" "error: query 'refused' failed: postgres sink 'out': cannot connect: connection to server at \"127.0.0.1\", port 1 failed: Connection refused; Is the server running on that host and accepting TCP/IP connections?" \
-    "$(cat "$tmp/pg-refused/run.log")"
-fi
+refused pg-refused "pg unreachable: host and port named" "$q" "error: query 'refused' failed: postgres sink 'out': cannot connect: connection to server at \"127.0.0.1\", port PORT failed: Connection refused; Is the server running on that host and accepting TCP/IP connections?"
+grep -q ':1 failed\|port 1 failed' "$tmp/pg-refused/run.log" || fail "pg unreachable: port 1 not named"
 
 # ---- postgres: user overrides the url's (here a role that does not exist) ----
 q="$source_sql
 CREATE SINK out WITH (connector = 'postgres', url = '$pg_conn', user = 'nobody', table = 't');
 INSERT INTO out SELECT action FROM events WITH (name = 'nobody');"
-if run pg-nobody "$q"; then
-  fail "pg user: the query ran"
-else
-  expect "pg user: the option's user is the one that connects" "error: query 'nobody' failed: postgres sink 'out': cannot connect: connection to server at \"127.0.0.1\", port PORT failed: FATAL:  role \"nobody\" does not exist" \
-    "$(sed -E 's/port [0-9]+/port PORT/' "$tmp/pg-nobody/run.log")"
-fi
+refused pg-nobody "pg user: the option's user is the one that connects" "$q" "error: query 'nobody' failed: postgres sink 'out': cannot connect: connection to server at \"127.0.0.1\", port PORT failed: FATAL:  role \"nobody\" does not exist"
 
 # ---- postgres: update mode into a table without a unique index on the keys ----
-dump pg "CREATE TABLE unindexed (action TEXT, count BIGINT)" > /dev/null
+dump pg "CREATE TABLE unindexed (action TEXT, count BIGINT)"
 q="$source_sql
 $(sink pg unindexed)
 INSERT INTO out SELECT action, count(*) AS count FROM events GROUP BY action
 WITH (name = 'unindexed', outputMode = 'update');"
-if run pg-unindexed "$q"; then
-  fail "pg no unique index: the query ran"
-else
-  expect "pg no unique index: refused at open" "error: query 'unindexed' failed: postgres sink 'out': update mode needs a unique index on the key columns (\"action\"): there is no unique or exclusion constraint matching the ON CONFLICT specification" \
-    "$(cat "$tmp/pg-unindexed/run.log")"
-fi
+refused pg-unindexed "pg no unique index: refused at open" "$q" "error: query 'unindexed' failed: postgres sink 'out': update mode needs a unique index on the key columns (\"action\"): there is no unique or exclusion constraint matching the ON CONFLICT specification"
 
 # ---- SIGKILL mid-run, restart: exactly the rows of an uninterrupted run ----
 rounds=${DB_KILL_ROUNDS:-3}
@@ -303,7 +285,7 @@ for db in sqlite pg; do
   ref=$(dump $db "SELECT action, time, hour FROM killed ORDER BY time, action, hour")
   [[ -n $ref ]] || fail "$db kill: the reference wrote no rows"
   for ((r = 1; r <= rounds; r++)); do
-    dump $db "DELETE FROM killed" > /dev/null
+    dump $db "DELETE FROM killed"
     dir=$tmp/$db-kill/round-$r
     mkdir -p "$dir"
     story=""

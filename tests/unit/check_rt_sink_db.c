@@ -56,11 +56,13 @@ START_TEST(test_value_text)
     d.i = INT64_MIN;
     ck_assert_str_eq(text(&fx, &d, "bigint"), "-9223372036854775808");
     d.d = 0.1;
-    ck_assert_str_eq(text(&fx, &d, "double"), "0.10000000000000001"); /* reads back as 0.1 */
+    ck_assert_str_eq(text(&fx, &d, "double"), "0.1");
     d.d = (double)0.1f;
-    ck_assert_str_eq(text(&fx, &d, "float"), "0.100000001");
+    ck_assert_str_eq(text(&fx, &d, "float"), "0.1");
+    d.d = 1e21;
+    ck_assert_str_eq(text(&fx, &d, "double"), "1.0E21");
     d.d = -0.0;
-    ck_assert_str_eq(text(&fx, &d, "double"), "-0");
+    ck_assert_str_eq(text(&fx, &d, "double"), "-0.0");
     d.d = NAN;
     ck_assert_str_eq(text(&fx, &d, "double"), "NaN");
     d.d = -INFINITY;

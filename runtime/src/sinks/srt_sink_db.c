@@ -9,7 +9,6 @@
 ** Other structs and arrays are written as JSON (srt_write_json_value, as to_json), a void
 ** column (a bare NULL) is refused as Spark's JDBC writer refuses NullType.
 */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -189,43 +188,33 @@ void srt_db_quote_ident(const char *name, SrtBuf *out)
 
 void srt_db_text(const SrtDatum *d, const SrtType *t, SrtBuf *out)
 {
-    char tmp[64];
-    switch (t->kind) {
-    case SRT_T_BOOLEAN:
-        srt_buf_puts(out, d->i ? "true" : "false");
-        break;
-    case SRT_T_INT:
-    case SRT_T_BIGINT:
-        srt_buf_printf(out, "%lld", (long long)d->i);
-        break;
-    case SRT_T_DOUBLE:
-    case SRT_T_FLOAT:
-        /* digits that read back as the same double (float: the same float), and the
-           spellings PostgreSQL reads for the values that are not numbers */
-        if (isnan(d->d))
-            srt_buf_puts(out, "NaN");
-        else if (isinf(d->d))
-            srt_buf_puts(out, d->d > 0 ? "Infinity" : "-Infinity");
-        else
-            srt_buf_printf(out, t->kind == SRT_T_FLOAT ? "%.9g" : "%.17g", d->d);
-        break;
-    case SRT_T_DECIMAL:
-        srt_buf_put(out, tmp, srt_fmt_decimal(srt_datum_dec(d), t->scale, 1, tmp));
-        break;
-    case SRT_T_STRING:
-        srt_buf_put(out, d->p, d->n);
-        break;
-    case SRT_T_TIMESTAMP:
-        srt_buf_put(out, tmp, srt_ts_format(d->i, tmp));
-        break;
-    case SRT_T_DATE:
-        srt_buf_put(out, tmp, srt_date_text(d->i, tmp));
-        break;
-    case SRT_T_STRUCT:
-    case SRT_T_ARRAY:
+    if (t->kind == SRT_T_STRUCT || t->kind == SRT_T_ARRAY)
         srt_write_json_value(d, t, out);
-        break;
-    case SRT_T_VOID:
-        break;
+    else
+        srt_show_datum(d, t, out);
+}
+
+void srt_db_put_cols(const SrtDbTable *t, int keys_only, SrtBuf *out)
+{
+    int first = 1;
+    for (uint32_t i = 0; i < t->n; i++) {
+        if (keys_only && !t->cols[i].key)
+            continue;
+        srt_buf_puts(out, first ? "" : ", ");
+        first = 0;
+        srt_db_quote_ident(t->cols[i].name, out);
     }
+}
+
+int srt_db_batch_failed(int rc, int64_t batch_id, SrtErr *err)
+{
+    size_t n = strlen(err->msg);
+    snprintf(err->msg + n, sizeof err->msg - n, "; batch %lld was not written", (long long)batch_id);
+    return rc;
+}
+
+void srt_db_describe(SrtSink *k, SrtBuf *out)
+{
+    SRT_UNUSED(k);
+    srt_buf_puts(out, "ForeachBatchSink");
 }

@@ -86,12 +86,11 @@ static int pg_err(PgSink *s, int code, const char *doing, const PGresult *res, S
     return rc;
 }
 
-/* Run sql with text parameters; 0 when the result has status want (PGRES_COMMAND_OK or
-   PGRES_TUPLES_OK).  *out (if given) receives the result to PQclear. */
-static int run(PgSink *s, const char *sql, int n, const char *const *vals, ExecStatusType want,
-               const char *doing, PGresult **out, SrtErr *err)
+/* 0 when res has status want (PGRES_COMMAND_OK, PGRES_TUPLES_OK ...); *out (if given)
+   receives it to PQclear, else it is cleared. */
+static int result(PgSink *s, PGresult *res, ExecStatusType want, const char *doing, PGresult **out,
+                  SrtErr *err)
 {
-    PGresult *res = PQexecParams(s->conn, sql, n, NULL, vals, NULL, NULL, 0);
     if (PQresultStatus(res) != want) {
         int rc = pg_err(s, SRT_ERR_IO, doing, res, err);
         PQclear(res);
@@ -102,6 +101,13 @@ static int run(PgSink *s, const char *sql, int n, const char *const *vals, ExecS
     else
         PQclear(res);
     return 0;
+}
+
+/* Run sql with n text parameters (result). */
+static int run(PgSink *s, const char *sql, int n, const char *const *vals, ExecStatusType want,
+               const char *doing, PGresult **out, SrtErr *err)
+{
+    return result(s, PQexecParams(s->conn, sql, n, NULL, vals, NULL, NULL, 0), want, doing, out, err);
 }
 
 static int run_buf(PgSink *s, const char *doing, SrtErr *err)
@@ -230,18 +236,6 @@ static int check_table(PgSink *s, int *exists, SrtErr *err)
     return rc;
 }
 
-static void put_cols(PgSink *s, int keys_only)
-{
-    int first = 1;
-    for (uint32_t i = 0; i < s->t.n; i++) {
-        if (keys_only && !s->t.cols[i].key)
-            continue;
-        srt_buf_puts(&s->sql, first ? "" : ", ");
-        first = 0;
-        srt_db_quote_ident(s->t.cols[i].name, &s->sql);
-    }
-}
-
 static int create_table(PgSink *s, SrtErr *err)
 {
     srt_buf_clear(&s->sql);
@@ -255,7 +249,7 @@ static int create_table(PgSink *s, SrtErr *err)
     if (s->t.n_keys) {
         srt_buf_puts(&s->sql, PQserverVersion(s->conn) >= 150000 ? ", UNIQUE NULLS NOT DISTINCT ("
                                                                   : ", UNIQUE (");
-        put_cols(s, 1);
+        srt_db_put_cols(&s->t, 1, &s->sql);
         srt_buf_putc(&s->sql, ')');
     }
     srt_buf_putc(&s->sql, ')');
@@ -267,18 +261,18 @@ static int prepare_upsert(PgSink *s, SrtErr *err)
 {
     srt_buf_clear(&s->sql);
     srt_buf_puts(&s->sql, "CREATE TEMPORARY TABLE " PG_STAGE " ON COMMIT DELETE ROWS AS SELECT ");
-    put_cols(s, 0);
+    srt_db_put_cols(&s->t, 0, &s->sql);
     srt_buf_printf(&s->sql, " FROM %s WITH NO DATA", srt_buf_cstr(&s->qtable));
     int rc = run_buf(s, "cannot create a temporary table", err);
     if (rc < 0)
         return rc;
     srt_buf_clear(&s->sql);
     srt_buf_printf(&s->sql, "INSERT INTO %s (", srt_buf_cstr(&s->qtable));
-    put_cols(s, 0);
+    srt_db_put_cols(&s->t, 0, &s->sql);
     srt_buf_puts(&s->sql, ") SELECT ");
-    put_cols(s, 0);
+    srt_db_put_cols(&s->t, 0, &s->sql);
     srt_buf_puts(&s->sql, " FROM pg_temp." PG_STAGE " ON CONFLICT (");
-    put_cols(s, 1);
+    srt_db_put_cols(&s->t, 1, &s->sql);
     srt_buf_puts(&s->sql, ") DO ");
     if (s->t.n_keys == s->t.n)
         srt_buf_puts(&s->sql, "NOTHING");
@@ -302,7 +296,7 @@ static int prepare_upsert(PgSink *s, SrtErr *err)
     if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK) {
         srt_buf_clear(&s->sql);
         srt_buf_puts(&s->sql, "update mode needs a unique index on the key columns (");
-        put_cols(s, 1);
+        srt_db_put_cols(&s->t, 1, &s->sql);
         srt_buf_puts(&s->sql, ")");
         rc = pg_err(s, SRT_ERR_QUERY, srt_buf_cstr(&s->sql), res, err);
     }
@@ -398,7 +392,7 @@ static int copy_rows(PgSink *s, SrtDatum *const *rows, size_t n_rows, int stage,
 {
     srt_buf_clear(&s->sql);
     srt_buf_printf(&s->sql, "COPY %s (", stage ? "pg_temp." PG_STAGE : srt_buf_cstr(&s->qtable));
-    put_cols(s, 0);
+    srt_db_put_cols(&s->t, 0, &s->sql);
     srt_buf_puts(&s->sql, ") FROM STDIN");
     int rc = run(s, srt_buf_cstr(&s->sql), 0, NULL, PGRES_COPY_IN, "cannot start COPY", NULL, err);
     if (rc < 0)
@@ -444,17 +438,7 @@ static int copy_rows(PgSink *s, SrtDatum *const *rows, size_t n_rows, int stage,
 static int run_prepared(PgSink *s, const char *name, int n, const char *const *vals,
                         ExecStatusType want, const char *doing, PGresult **out, SrtErr *err)
 {
-    PGresult *res = PQexecPrepared(s->conn, name, n, vals, NULL, NULL, 0);
-    if (PQresultStatus(res) != want) {
-        int rc = pg_err(s, SRT_ERR_IO, doing, res, err);
-        PQclear(res);
-        return rc;
-    }
-    if (out)
-        *out = res;
-    else
-        PQclear(res);
-    return 0;
+    return result(s, PQexecPrepared(s->conn, name, n, vals, NULL, NULL, 0), want, doing, out, err);
 }
 
 /* The batch's statements, inside its transaction; *skip = 1 when it was written before. */
@@ -511,9 +495,7 @@ static int pg_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size_t 
         return 0;
     if (PQtransactionStatus(s->conn) != PQTRANS_IDLE)
         PQclear(PQexec(s->conn, "ROLLBACK"));
-    size_t n = strlen(err->msg);
-    snprintf(err->msg + n, sizeof err->msg - n, "; batch %lld was not written", (long long)batch_id);
-    return rc;
+    return srt_db_batch_failed(rc, batch_id, err);
 }
 
 static void pg_close(SrtSink *k)
@@ -530,17 +512,10 @@ static void pg_close(SrtSink *k)
     k->impl = NULL;
 }
 
-/* Spark's progress names the sink of foreachBatch so (ForeachBatchSink.toString). */
-static void pg_describe(SrtSink *k, SrtBuf *out)
-{
-    SRT_UNUSED(k);
-    srt_buf_puts(out, "ForeachBatchSink");
-}
-
 const SrtSinkVt srt_sink_postgres_vt = {
     .connector = "postgres",
     .open = pg_open,
     .write = pg_write,
     .close = pg_close,
-    .describe = pg_describe,
+    .describe = srt_db_describe, /* ForeachBatchSink */
 };

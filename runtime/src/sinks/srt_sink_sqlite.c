@@ -173,19 +173,6 @@ static int check_table(SqlSink *s, int *exists, SrtErr *err)
     return rc;
 }
 
-static void put_cols(SqlSink *s, int keys_only)
-{
-    int first = 1;
-    for (uint32_t i = 0; i < s->t.n; i++) {
-        if (keys_only && !s->t.cols[i].key)
-            continue;
-        if (!first)
-            srt_buf_puts(&s->sql, ", ");
-        first = 0;
-        srt_db_quote_ident(s->t.cols[i].name, &s->sql);
-    }
-}
-
 static int create_table(SqlSink *s, SrtErr *err)
 {
     srt_buf_clear(&s->sql);
@@ -212,7 +199,7 @@ static int create_table(SqlSink *s, SrtErr *err)
         srt_buf_puts(&s->sql, " ON ");
         srt_db_quote_ident(s->t.name, &s->sql);
         srt_buf_puts(&s->sql, " (");
-        put_cols(s, 1);
+        srt_db_put_cols(&s->t, 1, &s->sql);
         srt_buf_puts(&s->sql, ")");
     }
     if (s->sql.oom)
@@ -228,7 +215,7 @@ static int prepare_all(SqlSink *s, SrtErr *err)
     srt_buf_puts(&s->sql, "INSERT INTO ");
     srt_buf_puts(&s->sql, s->table);
     srt_buf_puts(&s->sql, " (");
-    put_cols(s, 0);
+    srt_db_put_cols(&s->t, 0, &s->sql);
     srt_buf_puts(&s->sql, ") VALUES (");
     for (uint32_t i = 0; i < s->t.n; i++)
         srt_buf_printf(&s->sql, "%s?%u", i ? ", " : "", i + 1);
@@ -428,12 +415,7 @@ static int sqlite_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, siz
         return 0;
     if (sqlite3_get_autocommit(s->db) == 0)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    if (rc < 0) {
-        size_t n = strlen(err->msg);
-        snprintf(err->msg + n, sizeof err->msg - n, "; batch %lld was not written",
-                 (long long)batch_id);
-    }
-    return rc;
+    return rc < 0 ? srt_db_batch_failed(rc, batch_id, err) : rc;
 }
 
 static void sqlite_close(SrtSink *k)
@@ -454,17 +436,10 @@ static void sqlite_close(SrtSink *k)
     k->impl = NULL;
 }
 
-/* Spark's progress names the sink of foreachBatch so (ForeachBatchSink.toString). */
-static void sqlite_describe(SrtSink *k, SrtBuf *out)
-{
-    SRT_UNUSED(k);
-    srt_buf_puts(out, "ForeachBatchSink");
-}
-
 const SrtSinkVt srt_sink_sqlite_vt = {
     .connector = "sqlite",
     .open = sqlite_open,
     .write = sqlite_write,
     .close = sqlite_close,
-    .describe = sqlite_describe,
+    .describe = srt_db_describe, /* ForeachBatchSink */
 };
