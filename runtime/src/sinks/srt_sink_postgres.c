@@ -7,8 +7,10 @@
 ** PGHOST, PGPORT ...), user and password (override the url's).
 **
 ** Columns (srt_sink_db.c) and their types: BOOLEAN, INTEGER, BIGINT, DOUBLE PRECISION, REAL,
-** NUMERIC(p,s), TEXT, TIMESTAMPTZ (Spark's TIMESTAMP is an instant; sluice writes it in UTC),
-** DATE, and JSONB for structs and arrays (as to_json writes them).  An existing table must
+** NUMERIC(p,s), TEXT, TIMESTAMPTZ (Spark's TIMESTAMP is an instant, written in UTC; Spark 4's
+** PostgresDialect.getJDBCType creates TIMESTAMP WITH TIME ZONE too, 3.5's TIMESTAMP), DATE,
+** <element type>[] for an array of one of those (as PostgresDialect), and JSONB for structs
+** and other arrays (as to_json writes them; Spark's JDBC writer has no type for them).  An existing table must
 ** have every column (names compared exactly, as quoted identifiers) with a type that holds
 ** the values: the type above, or a wider one (bigint for INT, double precision for FLOAT,
 ** numeric or numeric(p',s) with as many integer digits for DECIMAL, character varying for
@@ -152,8 +154,23 @@ static int connect_db(PgSink *s, const SrtOptions *opts, SrtErr *err)
 
 /* ==== The table ==== */
 
+/* An array of an atomic type is a PostgreSQL array (PostgresDialect.getJDBCType: ArrayType of
+   an AtomicType is "<element type>[]"); other arrays and structs are JSON. */
+static int pg_array(const SrtType *t)
+{
+    if (t->kind != SRT_T_ARRAY)
+        return 0;
+    SrtKind e = t->elem->kind;
+    return e != SRT_T_STRUCT && e != SRT_T_ARRAY && e != SRT_T_VOID;
+}
+
 static void put_type(SrtBuf *b, const SrtType *t)
 {
+    if (pg_array(t)) {
+        put_type(b, t->elem);
+        srt_buf_puts(b, "[]");
+        return;
+    }
     switch (t->kind) {
     case SRT_T_BOOLEAN: srt_buf_puts(b, "BOOLEAN"); break;
     case SRT_T_INT: srt_buf_puts(b, "INTEGER"); break;
@@ -173,6 +190,15 @@ static void put_type(SrtBuf *b, const SrtType *t)
 /* Whether a column of format_type() text `have` holds values of type t. */
 static int fits(const SrtType *t, const char *have)
 {
+    size_t n = strlen(have);
+    if (pg_array(t)) {
+        char elem[128];
+        if (n < 3 || n >= sizeof elem || strcmp(have + n - 2, "[]") != 0)
+            return 0;
+        memcpy(elem, have, n - 2);
+        elem[n - 2] = '\0';
+        return fits(t->elem, elem);
+    }
     switch (t->kind) {
     case SRT_T_BOOLEAN: return strcmp(have, "boolean") == 0;
     case SRT_T_INT: return strcmp(have, "integer") == 0 || strcmp(have, "bigint") == 0;
@@ -361,6 +387,46 @@ static int pg_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, 
 
 /* ==== Writing ==== */
 
+/* A non-NULL value as PostgreSQL reads it: srt_db_text, timestamps with their zone (UTC), an
+   array of atomic values as an array literal {"a",NULL,"b"}. */
+static void put_value(SrtBuf *b, const SrtDatum *d, const SrtType *t)
+{
+    if (pg_array(t)) {
+        const SrtDatum *e = d->p;
+        srt_buf_putc(b, '{');
+        for (uint32_t i = 0; i < d->n; i++) {
+            srt_buf_puts(b, i ? "," : "");
+            if (e[i].is_null) {
+                srt_buf_puts(b, "NULL");
+                continue;
+            }
+            size_t from = b->n;
+            put_value(b, &e[i], t->elem);
+            /* quote the element: a backslash before each quote and backslash */
+            size_t len = b->n - from, extra = 0;
+            for (size_t k = 0; k < len; k++)
+                extra += b->p[from + k] == '"' || b->p[from + k] == '\\';
+            srt_buf_fill(b, ' ', extra + 2);
+            if (b->oom)
+                return;
+            char *p = b->p + from;
+            size_t w = len + extra + 2;
+            p[--w] = '"';
+            for (size_t k = len; k-- > 0;) {
+                p[--w] = p[k];
+                if (p[k] == '"' || p[k] == '\\')
+                    p[--w] = '\\';
+            }
+            p[0] = '"';
+        }
+        srt_buf_putc(b, '}');
+        return;
+    }
+    srt_db_text(d, t, b);
+    if (t->kind == SRT_T_TIMESTAMP)
+        srt_buf_puts(b, "+00");
+}
+
 /* Append text as a field of COPY's text format: backslash, tab, newline, CR escaped. */
 static void put_copy_text(SrtBuf *b, const char *p, size_t n)
 {
@@ -410,9 +476,7 @@ static int copy_rows(PgSink *s, SrtDatum *const *rows, size_t n_rows, int stage,
                 continue;
             }
             srt_buf_clear(&val);
-            srt_db_text(d, s->t.cols[i].type, &val);
-            if (s->t.cols[i].type->kind == SRT_T_TIMESTAMP)
-                srt_buf_puts(&val, "+00");
+            put_value(&val, d, s->t.cols[i].type);
             put_copy_text(&s->copy, val.p ? val.p : "", val.n);
         }
         srt_buf_putc(&s->copy, '\n');
