@@ -323,6 +323,9 @@ typedef struct SrtSinkVt {
                  const SrtSchema *schema, SrtErr *err);
     void (*close)(SrtSink *k);
     void (*describe)(SrtSink *k, SrtBuf *out);
+    /* Spark's equivalent is a v1 Sink (FileStreamSink, ForeachBatchSink): progress reports
+       numOutputRows -1, as Spark does for those. */
+    int v1;
 } SrtSinkVt;
 
 struct SrtSink {

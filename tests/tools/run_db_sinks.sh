@@ -145,7 +145,11 @@ INSERT INTO out
 SELECT window(time, '10 minutes') AS window, action, count(*) AS count, sum(n) AS total
 FROM events GROUP BY window(time, '10 minutes'), action
 WITH (name = 'upserting', outputMode = 'update', checkpointLocation = 'ckpt');"
-  run "$db-update" "$q" || fail "$db update: run failed: $(cat "$tmp/$db-update/run.log")"
+  build "$db-update" "$q" && (cd "$tmp/$db-update" && ./q --trigger availableNow --progress p.json) \
+    > "$tmp/$db-update/run.log" 2>&1 || fail "$db update: run failed: $(cat "$tmp/$db-update/run.log")"
+  expect "$db update: progress names the sink as Spark's foreachBatch" \
+    '3 "sink":{"description":"ForeachBatchSink","numOutputRows":-1}' \
+    "$(grep -o '"sink":{[^}]*}' "$tmp/$db-update/p.json" | uniq -c | sed 's/^ *//')"
   got=$(dump $db "SELECT * FROM windowed ORDER BY window_start, action")
   z=$([[ $db == pg ]] && echo "+00" || true)
   want="2016-07-26 02:00:00$z|2016-07-26 02:10:00$z|Close|1|2

@@ -582,4 +582,5 @@ const SrtSinkVt srt_sink_postgres_vt = {
     .write = pg_write,
     .close = pg_close,
     .describe = srt_db_describe, /* ForeachBatchSink */
+    .v1 = 1,                     /* ForeachBatchSink is a v1 Sink: numOutputRows -1 */
 };

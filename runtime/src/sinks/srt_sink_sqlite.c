@@ -442,4 +442,5 @@ const SrtSinkVt srt_sink_sqlite_vt = {
     .write = sqlite_write,
     .close = sqlite_close,
     .describe = srt_db_describe, /* ForeachBatchSink */
+    .v1 = 1,                     /* ForeachBatchSink is a v1 Sink: numOutputRows -1 */
 };
