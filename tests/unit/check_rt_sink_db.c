@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "srt_int.h"
+#include "sinks/srt_sink_db.h"
 
 typedef struct Fx {
     SrtMem mem;

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "srt_int.h"
+#include "sinks/srt_sink_db.h"
 
 static int is_window(const SrtType *t)
 {

@@ -35,7 +35,7 @@
 
 #include <libpq-fe.h>
 
-#include "srt_int.h"
+#include "sinks/srt_sink_db.h"
 
 #define PG_BATCHES "_sluice_batches"
 #define PG_STAGE "_sluice_stage"

@@ -29,7 +29,7 @@
 
 #include <sqlite3.h>
 
-#include "srt_int.h"
+#include "sinks/srt_sink_db.h"
 
 #define SQLITE_BATCHES "_sluice_batches"
 #define SQLITE_BUSY_MS 5000
