@@ -133,6 +133,12 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
                                  cg_i32(cg, pq->columns[c].hidden)};
         cg_call(cg, "srt_prog_query_column", cargs, 5, "");
     }
+    for (int c = 0; c < pq->n_columns; c++) {
+        if (!pq->columns[c].key)
+            continue;
+        LLVMValueRef kargs[3] = {p, qi, cg_i32(cg, c)};
+        cg_call(cg, "srt_prog_query_key", kargs, 3, "");
+    }
     for (int k = 0; k < pq->n_ops; k++)
         register_operator(cg, pq, i, &pq->ops[k], p, qi, emit);
     if (pq->watermark_col >= 0) {

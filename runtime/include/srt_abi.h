@@ -126,6 +126,9 @@ void srt_prog_sink_option(SrtProgram *p, int sink, const char *key, const char *
 int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtProcessFn process);
 void srt_prog_query_option(SrtProgram *p, int query, const char *key, const char *value);
 void srt_prog_query_column(SrtProgram *p, int query, const char *name, const char *type, int hidden);
+/* Column (registration index) of the query is a GROUP BY key of its aggregation, and every key
+   is such a column: the key columns identify a result row (sinks that upsert: SrtSink.keys). */
+void srt_prog_query_key(SrtProgram *p, int query, int column);
 /* The query aggregates: each group keeps state_size bytes (zeroed on creation). */
 void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn emit);
 /* ORDER BY (complete mode): sort the batch's rows by column, in registration order. */

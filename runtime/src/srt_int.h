@@ -314,6 +314,16 @@ struct SrtSource {
     const char *log_dir;
 };
 
+/* What the rows of a batch are to a sink that keeps a table (srt_query.c sets SrtSink.mode from
+   the output mode before open; the database sinks act on it, the others write every batch). */
+typedef enum SrtSinkMode {
+    SRT_SINK_APPEND,  /* new rows: append mode, and update mode without an aggregation */
+    SRT_SINK_UPSERT,  /* changed groups, each replacing the row with the same values of the key
+                         columns (SrtSink.keys) or added: update mode with grouping keys */
+    SRT_SINK_REPLACE  /* the whole result, replacing the previous one: complete mode, and update
+                         mode of an aggregation without grouping keys (its one row) */
+} SrtSinkMode;
+
 typedef struct SrtSinkVt {
     const char *connector;
     int (*open)(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err);
@@ -323,6 +333,9 @@ typedef struct SrtSinkVt {
                  const SrtSchema *schema, SrtErr *err);
     void (*close)(SrtSink *k);
     void (*describe)(SrtSink *k, SrtBuf *out);
+    /* Spark's equivalent is a v1 Sink (FileStreamSink, ForeachBatchSink): progress reports
+       numOutputRows -1, as Spark does for those. */
+    int v1;
 } SrtSinkVt;
 
 struct SrtSink {
@@ -334,13 +347,19 @@ struct SrtSink {
     /* Borrowed, set before open: the id of the query writing the sink, from its checkpoint
        (NULL without one); the files sink refuses a directory another query writes. */
     const char *query_id;
+    /* Set before open: what the rows are, and the key columns that identify a row of the
+       result (indexes into the schema; the GROUP BY keys when every one is a column). */
+    SrtSinkMode mode;
+    const uint32_t *keys;
+    uint32_t n_keys;
 };
 
 /* The implementation of the connector common/cm_connectors.c names `connector` (any case),
    NULL if there is no such spec for the role. */
 const SrtSourceVt *srt_source_lookup(const char *connector);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
-/* Every implementation, for the test that each has a spec and each spec one of them. */
+/* Every implementation, for the test that each has a spec and each spec one of them (an entry
+   is NULL for a connector with a system library this executable does not link). */
 const SrtSourceVt *const *srt_source_impls(int *n);
 const SrtSinkVt *const *srt_sink_impls(int *n);
 /* Refuse a compiled schema that is not the fixed schema of the source's spec (none: 0). */
@@ -362,6 +381,9 @@ void srt_source_rate_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 void srt_source_socket_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 extern const SrtSinkVt srt_sink_console_vt;
 extern const SrtSinkVt srt_sink_files_vt;
+/* Linked only into the executables that name them (srt_connectors.c): libpq, sqlite3. */
+extern const SrtSinkVt srt_sink_postgres_vt;
+extern const SrtSinkVt srt_sink_sqlite_vt;
 
 /* ======================================================================
 ** Group table (srt_agg.c)
@@ -810,6 +832,8 @@ typedef struct SrtQueryDef {
     SrtOptions opts;
     SrtColumn *cols;
     uint32_t n_cols, cap_cols;
+    uint32_t *keys;            /* the key columns (srt_prog_query_key), ascending */
+    uint32_t n_keys, cap_keys;
     SrtEmitFn emit;            /* rows of an aggregating operator's groups */
     SrtOrderKey *order;
     uint32_t n_order, cap_order;

@@ -45,6 +45,7 @@ START_TEST(test_every_implementation_has_a_spec)
     const SrtSinkVt *const *sinks = srt_sink_impls(&n);
     ck_assert_int_gt(n, 0);
     for (int i = 0; i < n; i++) {
+        ck_assert_msg(sinks[i], "sink implementation #%d is not linked into the test", i);
         const CmConnector *c = cm_connector_find(sinks[i]->connector, CM_ROLE_SINK);
         ck_assert_msg(c && strcmp(c->name, sinks[i]->connector) == 0,
                       "sink implementation '%s' has no spec", sinks[i]->connector);
@@ -58,6 +59,9 @@ START_TEST(test_lookup)
     ck_assert_ptr_eq(srt_source_lookup("FILES"), &srt_source_files_vt);
     ck_assert_ptr_eq(srt_source_lookup("Rate-Micro-Batch"), &srt_source_rate_micro_vt);
     ck_assert_ptr_eq(srt_sink_lookup("Console"), &srt_sink_console_vt);
+    /* Strong references: they link the connectors the registry refers to weakly. */
+    ck_assert_ptr_eq(srt_sink_lookup("Postgres"), &srt_sink_postgres_vt);
+    ck_assert_ptr_eq(srt_sink_lookup("SQLITE"), &srt_sink_sqlite_vt);
     ck_assert_ptr_null(srt_source_lookup("console"));
     ck_assert_ptr_null(srt_sink_lookup("rate"));
     ck_assert_ptr_null(srt_source_lookup("kafka"));

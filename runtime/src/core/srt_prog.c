@@ -197,6 +197,15 @@ void srt_prog_query_column(SrtProgram *p, int query, const char *name, const cha
         add_column(p, &q->cols, &q->n_cols, &q->cap_cols, name, type, hidden);
 }
 
+void srt_prog_query_key(SrtProgram *p, int query, int column)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q && (column < 0 || (uint32_t)column >= q->n_cols))
+        fail(p, SRT_ERR_QUERY, "query '%s': key column #%d of %u", q->name, column, q->n_cols);
+    else if (q && grow(p, (void **)&q->keys, &q->cap_keys, sizeof *q->keys, q->n_keys) == 0)
+        q->keys[q->n_keys++] = (uint32_t)column;
+}
+
 /* Stateful operators (srt_abi.h): one SrtOpDef per operator, in declaration order. */
 
 static SrtOpDef *op_find(SrtQueryDef *q, int32_t op)

@@ -24,6 +24,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query,
     (const void *)srt_prog_query_option,
     (const void *)srt_prog_query_column,
+    (const void *)srt_prog_query_key,
     (const void *)srt_prog_query_agg,
     (const void *)srt_prog_query_operator,
     (const void *)srt_prog_query_order,

@@ -577,4 +577,5 @@ const SrtSinkVt srt_sink_files_vt = {
     .write = files_write,
     .close = files_close,
     .describe = files_describe,
+    .v1 = 1,
 };
