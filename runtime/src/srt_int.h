@@ -332,7 +332,7 @@ const SrtSourceVt *srt_source_lookup(const char *connector);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
 /* Every implementation, for the test that each has a spec and each spec one of them. */
 const SrtSourceVt *const *srt_source_impls(int *n);
-const SrtSinkVt *const *srt_sink_impls(int *n);
+const SrtSinkVt *const *srt_sink_impls(int *n); /* NULL: a sink not linked in */
 /* Refuse a compiled schema that is not the fixed schema of the source's spec (none: 0). */
 int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
                             SrtErr *err);
@@ -352,6 +352,10 @@ void srt_source_rate_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 void srt_source_socket_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 extern const SrtSinkVt srt_sink_console_vt;
 extern const SrtSinkVt srt_sink_files_vt;
+extern const SrtSinkVt srt_sink_exec_vt;  /* rows as JSON Lines to a shell command */
+/* librdkafka; referenced weakly by the registry: an entry of srt_sink_impls is NULL in an
+   executable that does not write Kafka. */
+extern const SrtSinkVt srt_sink_kafka_vt;
 
 /* ======================================================================
 ** Group table (srt_agg.c)

@@ -15,7 +15,11 @@
 
 static const SrtSourceVt *const sources[] = {&srt_source_files_vt, &srt_source_rate_vt,
                                              &srt_source_rate_micro_vt, &srt_source_socket_vt};
-static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt};
+/* Linked only into executables that name the connector (NULL otherwise). */
+extern const SrtSinkVt srt_sink_kafka_vt __attribute__((weak));
+
+static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt,
+                                         &srt_sink_exec_vt, &srt_sink_kafka_vt};
 
 const SrtSourceVt *const *srt_source_impls(int *n)
 {
@@ -42,7 +46,7 @@ const SrtSinkVt *srt_sink_lookup(const char *connector)
 {
     const CmConnector *spec = cm_connector_find(connector, CM_ROLE_SINK);
     for (size_t i = 0; spec && i < sizeof sinks / sizeof sinks[0]; i++)
-        if (strcmp(sinks[i]->connector, spec->name) == 0)
+        if (sinks[i] && strcmp(sinks[i]->connector, spec->name) == 0)
             return sinks[i];
     return NULL;
 }
