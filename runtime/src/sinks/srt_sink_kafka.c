@@ -16,7 +16,8 @@
 ** required; key/value.serializer and transactional.id are refused by the compiler).
 ** message.timeout.ms defaults to 120000, the Java producer's delivery.timeout.ms, so an
 ** unreachable cluster fails a batch after two minutes as Spark's does (set
-** kafka.message.timeout.ms for less).
+** kafka.message.timeout.ms for less); with exactlyOnce it defaults to transaction.timeout.ms
+** (60000) when that is lower, as librdkafka requires.
 **
 ** At least once (default; Spark's KafkaDataWriter): produce every row, flush, and fail the
 ** batch if any record was not delivered (the error names how many and the first cause,
@@ -185,6 +186,15 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
         return rc;
     char why[512], val[32];
     size_t vn = sizeof val;
+    if (s->exactly_once && !srt_opts_get(opts, "kafka.message.timeout.ms") &&
+        !srt_opts_get(opts, "kafka.delivery.timeout.ms") &&
+        rd_kafka_conf_get(conf, "transaction.timeout.ms", val, &vn) == RD_KAFKA_CONF_OK &&
+        atoi(val) < atoi(KAFKA_DEFAULT_TIMEOUT_MS) &&
+        rd_kafka_conf_set(conf, "message.timeout.ms", val, why, sizeof why) != RD_KAFKA_CONF_OK) {
+        rd_kafka_conf_destroy(conf);
+        return srt_err_set(err, SRT_ERR_OPTION, "kafka sink '%s': %s", k->name, why);
+    }
+    vn = sizeof val;
     s->timeout_ms = 120000;
     if (rd_kafka_conf_get(conf, "message.timeout.ms", val, &vn) == RD_KAFKA_CONF_OK)
         s->timeout_ms = atoi(val) > 0 ? atoi(val) : s->timeout_ms;
