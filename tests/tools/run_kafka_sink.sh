@@ -10,7 +10,8 @@
 #     transactional offset commits); SIGKILL and restart lose nothing (the mock delivers
 #     aborted transactions' records too, so duplicates cannot be judged here)
 #   - failures: an unreachable cluster (bounded by kafka.message.timeout.ms, non-zero exit,
-#     nothing committed), a partition the topic does not have, a NULL topic in the data
+#     nothing committed; SIGTERM gives up at once), a partition the topic does not have, a
+#     NULL topic in the data
 #
 #   run_kafka_sink.sh <sluice> <kafka_mock> <kafka_commit>
 # Environment: KAFKA_KILL_ROUNDS=3 (SIGKILL rounds), KAFKA_KILL_SEED (printed).
@@ -223,6 +224,24 @@ grep -q "kafka sink 'k': batch 0: 1 of 1 records were not delivered: Local: Mess
     fail "unreachable cluster: message: $(cat down.err)"
 [[ ! -e ck_down/commits/0 ]] && pass "unreachable cluster: batch 0 not committed" ||
     fail "unreachable cluster: batch 0 committed"
+
+# SIGTERM while records wait for an unreachable cluster: the batch gives up at once.
+sed "s/'2000'/'600000'/; s/ck_down/ck_term/" down.sql > term.sql
+"$sluice" build term.sql -o term
+./term --trigger availableNow > term.out 2> term.err &
+pid=$!
+sleep 1.5
+kill -TERM "$pid"
+start=$SECONDS
+rc=0
+wait "$pid" || rc=$?
+took=$((SECONDS - start))
+[[ $rc -ne 0 && $took -le 10 ]] &&
+    grep -q "batch 0: stopped with 1 records not yet delivered; the batch runs again when the query restarts" term.err &&
+    pass "SIGTERM while undelivered: exit $rc after ${took}s" ||
+    fail "SIGTERM while undelivered: exit $rc after ${took}s: $(cat term.err)"
+[[ ! -e ck_term/commits/0 ]] && pass "SIGTERM while undelivered: batch 0 not committed" ||
+    fail "SIGTERM while undelivered: batch 0 committed"
 
 cat > badpart.sql << EOF
 $source_sql

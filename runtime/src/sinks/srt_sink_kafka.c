@@ -59,6 +59,7 @@
 #define KAFKA_DEFAULT_TIMEOUT_MS "120000"
 
 typedef struct KafkaSink {
+    const char *name; /* borrowed: the sink's name, for the client's log lines */
     rd_kafka_t *rk;
     rd_kafka_conf_t *group_conf; /* exactly once: the base settings, for the committed lookup */
     char *topic;                 /* the topic option, trimmed; NULL: the topic column */
@@ -93,6 +94,14 @@ static void on_error(rd_kafka_t *rk, int err, const char *reason, void *opaque)
     SRT_UNUSED(err);
     KafkaSink *s = opaque;
     snprintf(s->last_error, sizeof s->last_error, "%s", reason);
+}
+
+/* The client's log lines (from its own threads), as sluice's warnings on stderr. */
+static void on_log(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
+{
+    SRT_UNUSED(level);
+    const KafkaSink *s = rd_kafka_opaque(rk);
+    fprintf(stderr, "WARN: kafka sink '%s': %s: %s\n", s ? s->name : "?", fac, buf);
 }
 
 static int find_col(const SrtSchema *schema, const char *name, SrtKind kind, SrtSink *k, int *out,
@@ -151,6 +160,7 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     if (!s)
         return srt_err_nomem(err, "kafka sink");
     k->impl = s;
+    s->name = k->name;
     srt_buf_init(&s->buf, k->mem);
     int rc;
     if ((rc = find_col(schema, "topic", SRT_T_STRING, k, &s->c_topic, err)) < 0 ||
@@ -221,6 +231,7 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     rd_kafka_conf_set_opaque(conf, s);
     rd_kafka_conf_set_dr_msg_cb(conf, on_delivery);
     rd_kafka_conf_set_error_cb(conf, on_error);
+    rd_kafka_conf_set_log_cb(conf, on_log);
     if (!(s->rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, why, sizeof why))) {
         rd_kafka_conf_destroy(conf);
         return srt_err_set(err, SRT_ERR_OPTION, "kafka sink '%s': %s", k->name, why);
@@ -281,8 +292,20 @@ static int produce_row(SrtSink *k, KafkaSink *s, int64_t batch_id, const SrtDatu
 /* Wait until every record produced was delivered or failed; fail if one failed. */
 static int flush_batch(SrtSink *k, KafkaSink *s, int64_t batch_id, size_t n_rows, SrtErr *err)
 {
-    while (rd_kafka_outq_len(s->rk) > 0)
+    while (rd_kafka_outq_len(s->rk) > 0) {
         rd_kafka_flush(s->rk, 500);
+        /* Stopped (SIGINT/SIGTERM) while records wait, e.g. for an unreachable cluster:
+           give up on the batch rather than wait for message.timeout.ms. */
+        int left = rd_kafka_outq_len(s->rk);
+        if (left > 0 && srt_stop_requested()) {
+            rd_kafka_purge(s->rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+            rd_kafka_flush(s->rk, 1000);
+            return srt_err_set(err, SRT_ERR_IO,
+                               "kafka sink '%s': batch %" PRId64 ": stopped with %d records not yet "
+                               "delivered; the batch runs again when the query restarts",
+                               k->name, batch_id, left);
+        }
+    }
     if (s->n_failed == 0)
         return 0;
     return srt_err_set(err, SRT_ERR_IO,
@@ -407,7 +430,8 @@ static void kafka_close(SrtSink *k)
     if (!s)
         return;
     if (s->rk) {
-        rd_kafka_flush(s->rk, 1000);
+        /* Every batch flushed before it returned: nothing is left to deliver. */
+        rd_kafka_purge(s->rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
         rd_kafka_destroy(s->rk);
     }
     if (s->group_conf)
