@@ -114,10 +114,17 @@ static int write_all(int fd, const char *p, size_t n)
 static int spawn_command(SrtSink *k, ExecSink *x, char **env, pid_t *pid, int *in, SrtErr *err)
 {
     int fds[2];
-    if (pipe(fds) != 0 || fcntl(fds[0], F_SETFD, FD_CLOEXEC) != 0 ||
-        fcntl(fds[1], F_SETFD, FD_CLOEXEC) != 0)
+    if (pipe(fds) != 0)
         return srt_err_set(err, SRT_ERR_IO, "exec sink '%s': cannot create a pipe: %s", k->name,
                            strerror(errno));
+    /* Neither end may leak into other commands (or this one: it gets a copy as fd 0). */
+    if (fcntl(fds[0], F_SETFD, FD_CLOEXEC) != 0 || fcntl(fds[1], F_SETFD, FD_CLOEXEC) != 0) {
+        int e = errno;
+        close(fds[0]);
+        close(fds[1]);
+        return srt_err_set(err, SRT_ERR_IO, "exec sink '%s': cannot create a pipe: %s", k->name,
+                           strerror(e));
+    }
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t at;
     posix_spawn_file_actions_init(&fa);

@@ -366,11 +366,15 @@ static int write_transaction(SrtSink *k, KafkaSink *s, int64_t batch_id, SrtDatu
     int rc = 0;
     if (!s->fence_checked) {
         rc = batch_committed(k, s, batch_id, topics, err);
-        if (rc != 0) {
+        if (rc < 0) {
             rd_kafka_topic_partition_list_destroy(topics);
-            return rc < 0 ? rc : 0; /* committed before the restart: skipped */
+            return rc;
         }
         s->fence_checked = 1;
+        if (rc == 1) { /* committed before the restart: skipped */
+            rd_kafka_topic_partition_list_destroy(topics);
+            return 0;
+        }
     }
     rd_kafka_error_t *e = rd_kafka_begin_transaction(s->rk);
     if (e) {
