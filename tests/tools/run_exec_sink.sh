@@ -23,6 +23,13 @@ expect_file() {
     fi
 }
 
+# build_run NAME: build NAME.sql, run it to the end (availableNow): $rc, out.log, err.log.
+build_run() {
+    "$sluice" build "$1.sql" -o "$1"
+    rc=0
+    timeout 60 "./$1" --trigger availableNow > out.log 2> err.log || rc=$?
+}
+
 # ---- rows, batch ids, environment; a no-data batch runs the command with no input ----
 mkdir data
 printf '%s\n' '{"time":"2024-01-01T00:00:00Z","action":"Open"}' \
@@ -45,9 +52,7 @@ SELECT window(time, '10 minutes') AS w, count(*) AS n, max(action) AS last FROM 
 GROUP BY window(time, '10 minutes')
 WITH (outputMode = 'append', checkpointLocation = 'ck');
 EOF
-"$sluice" build windows.sql -o windows
-rc=0
-./windows --trigger availableNow > out.log 2> err.log || rc=$?
+build_run windows
 [[ $rc -eq 0 ]] && pass "windowed query exits 0" || fail "windowed query exited $rc: $(cat err.log)"
 qid=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' ck/metadata | head -n 1)
 [[ -n $qid ]] || fail "no query id in ck/metadata"
@@ -82,9 +87,7 @@ CREATE SINK each WITH (connector = 'exec',
 INSERT INTO each SELECT id, upper(s) AS s FROM rows WHERE id % 2 = 0 OR id > 30
 WITH (checkpointLocation = 'ck');
 EOF
-"$sluice" build gate.sql -o gate
-rc=0
-timeout 60 ./gate --trigger availableNow > out.log 2> err.log || rc=$?
+build_run gate
 [[ $rc -ne 0 && $rc -ne 124 ]] && pass "failing command: exit $rc" || fail "failing command: exit $rc"
 grep -q "exec sink 'each': batch 1: the command exited with status 1: OUT=" err.log &&
     pass "failing command: the error names sink, batch, status and command" ||
@@ -115,9 +118,7 @@ CREATE SOURCE rows (id INT, s STRING) WITH (connector = 'files', path = 'data', 
 CREATE SINK each WITH (connector = 'exec', command = 'cat > /dev/null; kill -9 $$');
 INSERT INTO each SELECT id FROM rows;
 EOF
-"$sluice" build killed.sql -o killed
-rc=0
-timeout 60 ./killed --trigger availableNow > out.log 2> err.log || rc=$?
+build_run killed
 [[ $rc -ne 0 && $rc -ne 124 ]] && grep -q "batch 0: the command was killed by signal 9 (Killed): cat" err.log &&
     pass "killed command: exit $rc, signal named" || fail "killed command: exit $rc: $(cat err.log)"
 
@@ -129,9 +130,7 @@ CREATE SOURCE rows (id INT, s STRING) WITH (connector = 'files', path = 'data', 
 CREATE SINK each WITH (connector = 'exec', command = 'head -n 1 > $tmp/first.txt');
 INSERT INTO each SELECT id FROM rows;
 EOF
-"$sluice" build head.sql -o head
-rc=0
-timeout 60 ./head --trigger availableNow > out.log 2> err.log || rc=$?
+build_run head
 [[ $rc -eq 0 && $(cat first.txt) == '{"id":0}' ]] && pass "command reading one line of 50000: exit 0" ||
     fail "command reading one line: exit $rc, first '$(cat first.txt 2> /dev/null)': $(cat err.log)"
 
@@ -144,9 +143,7 @@ CREATE SOURCE rows (id INT, s STRING) WITH (connector = 'files', path = 'data', 
 CREATE SINK each WITH (connector = 'exec', command = 'cat > $tmp/quoted.txt');
 INSERT INTO each SELECT s FROM rows;
 EOF
-"$sluice" build quote.sql -o quote
-rc=0
-timeout 60 ./quote --trigger availableNow > out.log 2> err.log || rc=$?
+build_run quote
 cat > quoted.want << 'EOF'
 {"s":"$(touch pwned1)"}
 {"s":"'; touch pwned2; '"}

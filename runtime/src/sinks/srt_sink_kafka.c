@@ -161,14 +161,16 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
         return srt_err_nomem(err, "kafka sink");
     k->impl = s;
     s->name = k->name;
+    s->c_topic = -1;
     srt_buf_init(&s->buf, k->mem);
     int rc;
-    if ((rc = find_col(schema, "topic", SRT_T_STRING, k, &s->c_topic, err)) < 0 ||
+    const char *topic = srt_opts_get(opts, "topic");
+    /* With the topic option the topic column is not looked at (KafkaWriter.topicExpression). */
+    if ((!topic && (rc = find_col(schema, "topic", SRT_T_STRING, k, &s->c_topic, err)) < 0) ||
         (rc = find_col(schema, "key", SRT_T_STRING, k, &s->c_key, err)) < 0 ||
         (rc = find_col(schema, "value", SRT_T_STRING, k, &s->c_value, err)) < 0 ||
         (rc = find_col(schema, "partition", SRT_T_INT, k, &s->c_partition, err)) < 0)
         return rc;
-    const char *topic = srt_opts_get(opts, "topic");
     if (topic) { /* Spark: Option(options.get(TOPIC_OPTION_KEY)).map(_.trim) */
         while (isspace((unsigned char)*topic))
             topic++;
