@@ -238,6 +238,15 @@ took=$((SECONDS - start))
 [[ ! -e ck_term/commits/0 ]] && pass "SIGTERM while undelivered: batch 0 not committed" ||
     fail "SIGTERM while undelivered: batch 0 committed"
 
+# A setting librdkafka does not know fails the query when it starts, naming the option.
+sed "s/'kafka.linger.ms' = '1'/'kafka.linger.msec' = '1'/; s/ck_basic/ck_unknown/" basic.sql > unknown.sql
+"$sluice" build unknown.sql -o unknown
+run unknown unknown
+[[ $rc -ne 0 && $rc -ne 124 ]] &&
+    grep -q "kafka sink 'k': option 'kafka.linger.msec': No such configuration property: \"linger.msec\"" unknown.err &&
+    pass "unknown librdkafka setting: exit $rc, option named" ||
+    fail "unknown librdkafka setting: exit $rc: $(cat unknown.err)"
+
 cat > badpart.sql << EOF
 $source_sql
 CREATE SINK k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', topic = 'out');

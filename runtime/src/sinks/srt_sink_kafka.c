@@ -104,14 +104,32 @@ static void on_log(const rd_kafka_t *rk, int level, const char *fac, const char 
     fprintf(stderr, "WARN: kafka sink '%s': %s: %s\n", s ? s->name : "?", fac, buf);
 }
 
-static int find_col(const SrtSchema *schema, const char *name, SrtKind kind, SrtSink *k, int *out,
-                    SrtErr *err)
+/* The column types the sink writes as bytes: STRING (UTF-8), and Spark's BinaryType once
+   sluice has it (then `|| k == SRT_T_BINARY`). */
+static int is_bytes(SrtKind k)
+{
+    return k == SRT_T_STRING;
+}
+
+static int is_string(SrtKind k)
+{
+    return k == SRT_T_STRING;
+}
+
+static int is_int(SrtKind k)
+{
+    return k == SRT_T_INT;
+}
+
+/* *out: the first visible column called name (-1: none); the compiler checked its type. */
+static int find_col(const SrtSchema *schema, const char *name, int (*ok)(SrtKind), SrtSink *k,
+                    int *out, SrtErr *err)
 {
     *out = -1;
     for (uint32_t i = 0; i < schema->n_cols; i++) {
         if (schema->cols[i].hidden || strcmp(schema->cols[i].name, name) != 0)
             continue;
-        if (schema->cols[i].type->kind != kind)
+        if (!ok(schema->cols[i].type->kind))
             return srt_err_set(err, SRT_ERR_OPTION, "kafka sink '%s': column '%s' has the wrong type",
                                k->name, name);
         *out = (int)i;
@@ -166,10 +184,10 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     int rc;
     const char *topic = srt_opts_get(opts, "topic");
     /* With the topic option the topic column is not looked at (KafkaWriter.topicExpression). */
-    if ((!topic && (rc = find_col(schema, "topic", SRT_T_STRING, k, &s->c_topic, err)) < 0) ||
-        (rc = find_col(schema, "key", SRT_T_STRING, k, &s->c_key, err)) < 0 ||
-        (rc = find_col(schema, "value", SRT_T_STRING, k, &s->c_value, err)) < 0 ||
-        (rc = find_col(schema, "partition", SRT_T_INT, k, &s->c_partition, err)) < 0)
+    if ((!topic && (rc = find_col(schema, "topic", is_string, k, &s->c_topic, err)) < 0) ||
+        (rc = find_col(schema, "key", is_bytes, k, &s->c_key, err)) < 0 ||
+        (rc = find_col(schema, "value", is_bytes, k, &s->c_value, err)) < 0 ||
+        (rc = find_col(schema, "partition", is_int, k, &s->c_partition, err)) < 0)
         return rc;
     if (topic) { /* Spark: Option(options.get(TOPIC_OPTION_KEY)).map(_.trim) */
         while (isspace((unsigned char)*topic))
