@@ -12,7 +12,7 @@
 #     aborted transactions' records too, so duplicates cannot be judged here)
 #   - failures: an unreachable cluster (bounded by kafka.message.timeout.ms, non-zero exit,
 #     nothing committed; SIGTERM gives up at once), a partition the topic does not have, a
-#     NULL topic in the data
+#     negative partition, a NULL topic in the data, a setting librdkafka does not know
 #
 #   run_kafka_sink.sh <sluice> <kafka_mock> <kafka_commit>
 # Environment: KAFKA_KILL_ROUNDS=3 (SIGKILL rounds), KAFKA_KILL_SEED (printed).
@@ -257,6 +257,13 @@ run badpart badpart
 [[ $rc -ne 0 && $rc -ne 124 ]] && grep -q "batch 0: .*Unknown partition" badpart.err &&
     pass "partition 5 of a 1-partition topic: exit $rc, Unknown partition" ||
     fail "bad partition: exit $rc: $(cat badpart.err)"
+
+sed "s/5 AS partition/-1 AS partition/; s/ck_bp/ck_neg/" badpart.sql > negpart.sql
+"$sluice" build negpart.sql -o negpart
+run negpart negpart
+[[ $rc -ne 0 && $rc -ne 124 ]] &&
+    grep -q "batch 0: Invalid partition: -1. Partition number should always be non-negative or null." negpart.err &&
+    pass "partition -1: exit $rc with Kafka's message" || fail "partition -1: exit $rc: $(cat negpart.err)"
 
 cat > nulltopic.sql << EOF
 $source_sql

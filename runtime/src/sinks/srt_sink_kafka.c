@@ -293,6 +293,13 @@ static int produce_row(SrtSink *k, KafkaSink *s, int64_t batch_id, const SrtDatu
     int32_t part = s->c_partition >= 0 && !row[s->c_partition].is_null
                        ? (int32_t)row[s->c_partition].i
                        : RD_KAFKA_PARTITION_UA;
+    /* Kafka's ProducerRecord refuses a negative partition (librdkafka would take -1 as
+       "unassigned" and let the partitioner choose). */
+    if (s->c_partition >= 0 && !row[s->c_partition].is_null && row[s->c_partition].i < 0)
+        return srt_err_set(err, SRT_ERR_QUERY,
+                           "kafka sink '%s': batch %" PRId64 ": Invalid partition: %" PRId64
+                           ". Partition number should always be non-negative or null.",
+                           k->name, batch_id, row[s->c_partition].i);
     for (;;) {
         rd_kafka_resp_err_t e = rd_kafka_producev(
             s->rk, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(part),
