@@ -4,7 +4,8 @@
 # (per partition where Kafka orders only within a partition):
 #   - files source -> filter -> kafka: the topic option (trimmed; an INT topic column is then
 #     ignored, as Spark), key and value, a NULL key, other columns ignored
-#   - topic and partition columns routing rows; complete mode (every batch all groups)
+#   - topic and partition columns routing rows; keyed records placed by murmur2 of the key as
+#     the Java client places them; complete mode (every batch all groups)
 #   - at least once: a batch whose checkpoint commit is lost is written again on restart
 #   - exactly once (exactlyOnce = 'true'): one transaction per batch; the batch fence, with
 #     the group offset a committed transaction leaves seeded by kafka_commit (the mock drops
@@ -119,6 +120,59 @@ printf 'NULL|Close\nNULL|Move\n' > o2.want # ids 2, 5
 printf 'NULL|Close\n' > o0.want            # id 6
 expect_topic "route: topic other partition 0" o0.want other 0
 expect_topic "route: topic other partition 2" o2.want other 2
+
+# ---- keyed records without a partition go where the Java client puts them ----
+# Kafka's DefaultPartitioner: toPositive(Utils.murmur2(key bytes)) % partitions, computed here
+# independently of librdkafka.
+murmur2_partition() { # murmur2_partition KEY PARTITIONS
+    python3 - "$1" "$2" << 'PY'
+import sys
+data, n = sys.argv[1].encode(), int(sys.argv[2])
+M, mask = 0x5bd1e995, 0xffffffff
+h = (0x9747b28c ^ len(data)) & mask
+for i in range(len(data) // 4):
+    k = int.from_bytes(data[4 * i:4 * i + 4], "little")
+    k = (k * M) & mask
+    k ^= k >> 24
+    k = (k * M) & mask
+    h = ((h * M) & mask) ^ k
+rest, tail = len(data) % 4, len(data) & ~3
+if rest >= 3: h ^= data[tail + 2] << 16
+if rest >= 2: h ^= data[tail + 1] << 8
+if rest >= 1:
+    h ^= data[tail]
+    h = (h * M) & mask
+h ^= h >> 13
+h = (h * M) & mask
+h ^= h >> 15
+print((h & 0x7fffffff) % n)
+PY
+}
+cat > keyed.sql << EOF
+$source_sql
+CREATE SINK k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', topic = 'keyed');
+INSERT INTO k SELECT user AS key, concat(action, ':', CAST(id AS STRING)) AS value
+FROM events WHERE action <> 'Close'
+WITH (checkpointLocation = 'ck_keyed');
+EOF
+sl_kafka_cmd topic keyed 4 > /dev/null
+"$sluice" build keyed.sql -o keyed
+run keyed keyed
+[[ $rc -eq 0 ]] && pass "keyed: exit 0" || fail "keyed: exit $rc: $(cat keyed.err)"
+for p in 0 1 2 3; do : > "keyed$p.want"; done
+while IFS='|' read -r key value; do
+    [[ $key == NULL ]] && continue
+    echo "$key|$value" >> "keyed$(murmur2_partition "$key" 4).want"
+done < basic.want
+for p in 0 1 2 3; do
+    read_topic keyed "$p" | grep -v '^NULL|' > "keyed$p.got" || true
+    if cmp -s "keyed$p.want" "keyed$p.got"; then
+        pass "keyed: partition $p holds the keys murmur2 puts there"
+    else
+        fail "keyed: partition $p differs from murmur2's placement"
+        diff -u --label want --label got "keyed$p.want" "keyed$p.got" >&2 || true
+    fi
+done
 
 # ---- complete mode: every batch writes all groups ----
 cat > agg.sql << EOF

@@ -6,9 +6,9 @@
 ** compiler/sema/sema_sink_kafka.c): value (string; a NULL value is a record with a null
 ** value), key (string, optional; NULL or absent: no key), topic (string; the `topic` option,
 ** trimmed, wins over it; a NULL topic fails the batch with Spark's NullPointerException
-** message), partition (int, optional; NULL or absent: librdkafka's partitioner, which hashes
-** the key as Kafka's default partitioner does only for murmur2 - set
-** kafka.partitioner = 'murmur2_random' for the Java client's placement).  A `headers` column
+** message), partition (int, optional; NULL or absent: the partitioner chooses; sluice sets
+** librdkafka's murmur2_random, which places a keyed record where the Java client's default
+** partitioner does, murmur2 of the key, and a record without key on a random partition).  A `headers` column
 ** (array<struct<key:string,value:binary>>) needs the BINARY type; until sluice has it the
 ** compiler refuses every type for it, so no headers reach this file.
 **
@@ -143,8 +143,12 @@ static int make_conf(SrtSink *k, const SrtOptions *opts, rd_kafka_conf_t **out, 
 {
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
     char why[512];
+    /* The Java client's placement of keyed records: murmur2 of the key (its
+       DefaultPartitioner); librdkafka's default hashes with CRC32. */
     if (rd_kafka_conf_set(conf, "message.timeout.ms", KAFKA_DEFAULT_TIMEOUT_MS, why, sizeof why) !=
-        RD_KAFKA_CONF_OK) {
+            RD_KAFKA_CONF_OK ||
+        rd_kafka_conf_set(conf, "partitioner", "murmur2_random", why, sizeof why) !=
+            RD_KAFKA_CONF_OK) {
         rd_kafka_conf_destroy(conf);
         return srt_err_set(err, SRT_ERR_OPTION, "kafka sink '%s': %s", k->name, why);
     }
