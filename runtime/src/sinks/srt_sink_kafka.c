@@ -252,6 +252,10 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
             return srt_err_set(err, SRT_ERR_OPTION, "kafka sink '%s': %s", k->name, why);
         }
     }
+    if (s->group_conf) {
+        rd_kafka_conf_set_opaque(s->group_conf, s);
+        rd_kafka_conf_set_log_cb(s->group_conf, on_log);
+    }
     rd_kafka_conf_set_opaque(conf, s);
     rd_kafka_conf_set_dr_msg_cb(conf, on_delivery);
     rd_kafka_conf_set_error_cb(conf, on_error);
