@@ -221,12 +221,12 @@ run eo_unfenced eo
 
 # ---- exactly once across SIGKILL and restart: nothing lost, the restarted producer fences ----
 rm -rf data && mkdir data
-for f in $(seq 10 29); do
-    awk -v f="$f" 'BEGIN { for (i = 0; i < 50; i++) printf "{\"id\":%d,\"action\":\"Open\",\"user\":\"u%d\"}\n", f * 100 + i, i }' \
+for f in $(seq 10 49); do
+    awk -v f="$f" 'BEGIN { for (i = 0; i < 25; i++) printf "{\"id\":%d,\"action\":\"Open\",\"user\":\"u%d\"}\n", f * 100 + i, i }' \
         > "data/f$f.json"
     touch -d "2024-01-01 00:00:$f" "data/f$f.json"
 done
-awk 'BEGIN { for (f = 10; f < 30; f++) for (i = 0; i < 50; i++) printf "u%d|Open:%d\n", i, f * 100 + i }' |
+awk 'BEGIN { for (f = 10; f < 50; f++) for (i = 0; i < 25; i++) printf "u%d|Open:%d\n", i, f * 100 + i }' |
     sort > kill.want
 sed 's/topic = .eo./topic = '\''eokill'\''/; s/ck_eo/ck_kill/' eo.sql > kill.sql
 "$sluice" build kill.sql -o killq
@@ -234,15 +234,21 @@ seed=${KAFKA_KILL_SEED:-$((RANDOM * 32768 + RANDOM))}
 echo "kafka_sink: kill seed $seed (reproduce with KAFKA_KILL_SEED=$seed)"
 RANDOM=$seed
 killed=0
+story=
 for ((r = 0; r < ${KAFKA_KILL_ROUNDS:-3}; r++)); do
     ./killq --trigger availableNow >> kill.out 2>> kill.err &
     pid=$!
-    sleep "0.$((100 + RANDOM % 800))"
+    # The start (init_transactions, the fence lookup) takes about a second on the mock, then
+    # a batch about 25 ms: aim at the batches.
+    delay=$((900 + RANDOM % 600))
+    sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
     kill -KILL "$pid" 2> /dev/null && killed=$((killed + 1)) || true
     krc=0
     { wait "$pid"; } 2> /dev/null || krc=$?
     [[ $krc -eq 0 || $krc -eq 137 ]] || fail "kill round $r: exit $krc before the kill: $(tail -n 5 kill.err)"
+    story+=" $(ls ck_kill/commits 2> /dev/null | wc -l)"
 done
+echo "kafka_sink: batches committed after each kill:$story (of 40)"
 run kill_last killq
 [[ $rc -eq 0 ]] && pass "SIGKILL x$killed, restart: exit 0" || fail "after kills: exit $rc: $(cat kill_last.err)"
 read_topic eokill | sort -u > kill.got

@@ -104,6 +104,14 @@ static void on_log(const rd_kafka_t *rk, int level, const char *fac, const char 
     fprintf(stderr, "WARN: kafka sink '%s': %s: %s\n", s ? s->name : "?", fac, buf);
 }
 
+/* The group lookup's client shares the producer's settings: its warnings that producer
+   settings do not apply to it (CONFWARN) are expected and dropped. */
+static void on_group_log(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
+{
+    if (strcmp(fac, "CONFWARN") != 0)
+        on_log(rk, level, fac, buf);
+}
+
 /* The column types the sink writes as bytes: STRING (UTF-8), and Spark's BinaryType once
    sluice has it (then `|| k == SRT_T_BINARY`). */
 static int is_bytes(SrtKind k)
@@ -254,7 +262,7 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     }
     if (s->group_conf) {
         rd_kafka_conf_set_opaque(s->group_conf, s);
-        rd_kafka_conf_set_log_cb(s->group_conf, on_log);
+        rd_kafka_conf_set_log_cb(s->group_conf, on_group_log);
     }
     rd_kafka_conf_set_opaque(conf, s);
     rd_kafka_conf_set_dr_msg_cb(conf, on_delivery);
