@@ -2,6 +2,7 @@
 #include "common/cm_connectors.h"
 
 #include <stddef.h>
+#include <string.h>
 #include <strings.h>
 
 #define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -96,6 +97,38 @@ static const CmOptSpec sqlite_sink_opts[] = {
     {.key = "table", .kind = CM_OPT_STRING, .required = true, .spark = "dbtable"},
 };
 
+/* Spark's Kafka sink (KafkaSourceProvider.createSink, KafkaWriter): kafka.<name> options go
+   to librdkafka as <name>; bootstrap.servers is the producer's one required setting (Kafka's
+   ProducerConfig message).  Serializers are refused as Spark's kafkaParamsForProducer refuses
+   them; transactional.id is sluice's to derive (exactlyOnce, srt_sink_kafka.c). */
+static const CmOptSpec kafka_sink_opts[] = {
+    {.key = "kafka.bootstrap.servers",
+     .kind = CM_OPT_STRING,
+     .required = true,
+     .missing = "Missing required configuration \"bootstrap.servers\" which has no default value."},
+    {.key = "topic", .kind = CM_OPT_STRING},
+    {.key = "exactlyOnce", .kind = CM_OPT_BOOL, .def = "false"},
+    {.key = "kafka.key.serializer",
+     .kind = CM_OPT_STRING,
+     .refused = "Kafka option 'key.serializer' is not supported as keys are serialized with "
+                "ByteArraySerializer."},
+    {.key = "kafka.value.serializer",
+     .kind = CM_OPT_STRING,
+     .refused = "Kafka option 'value.serializer' is not supported as value are serialized with "
+                "ByteArraySerializer."},
+    {.key = "kafka.transactional.id",
+     .kind = CM_OPT_STRING,
+     .refused = "Kafka option 'transactional.id' is not supported: with exactlyOnce = 'true' "
+                "the sink derives it from the query id in the checkpoint"},
+    {.key = "kafka.*", .kind = CM_OPT_STRING},
+};
+
+/* The exec sink, sluice's foreachBatch: each batch's rows as JSON Lines on the standard
+   input of `/bin/sh -c command` (srt_sink_exec.c). */
+static const CmOptSpec exec_sink_opts[] = {
+    {.key = "command", .kind = CM_OPT_STRING, .required = true},
+};
+
 /* RateStreamProvider.SCHEMA and RatePerMicroBatchProvider's: timestamp, value. */
 static const CmFixedCol rate_cols[] = {
     {"timestamp", CM_COL_TIMESTAMP, NULL},
@@ -123,6 +156,10 @@ const CmConnector cm_connectors[] = {
      CM_INPUT_VALUES, "libpq"},
     {"sqlite", CM_ROLE_SINK, NULL, 0, sqlite_sink_opts, N_OF(sqlite_sink_opts), NULL, 0,
      CM_INPUT_VALUES, "sqlite3"},
+    {"kafka", CM_ROLE_SINK, NULL, 0, kafka_sink_opts, N_OF(kafka_sink_opts), NULL, 0,
+     CM_INPUT_VALUES, "rdkafka"},
+    {"exec", CM_ROLE_SINK, NULL, 0, exec_sink_opts, N_OF(exec_sink_opts), NULL, 0,
+     CM_INPUT_VALUES, NULL},
 };
 const int cm_n_connectors = N_OF(cm_connectors);
 
@@ -147,10 +184,21 @@ const CmConnector *cm_connector_find(const char *name, unsigned role)
     return NULL;
 }
 
+bool cm_opt_is_prefix(const CmOptSpec *spec)
+{
+    size_t n = strlen(spec->key);
+    return n >= 2 && spec->key[n - 2] == '.' && spec->key[n - 1] == '*';
+}
+
 const CmOptSpec *cm_opt_find(const CmOptSpec *opts, int n, const char *key)
 {
     for (int i = 0; key && i < n; i++)
         if (strcasecmp(opts[i].key, key) == 0)
             return &opts[i];
+    for (int i = 0; key && i < n; i++) {
+        size_t k = strlen(opts[i].key) - 1; /* the prefix with its '.' */
+        if (cm_opt_is_prefix(&opts[i]) && strlen(key) > k && strncasecmp(opts[i].key, key, k) == 0)
+            return &opts[i];
+    }
     return NULL;
 }

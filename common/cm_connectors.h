@@ -23,7 +23,9 @@ typedef enum CmOptKind {
 } CmOptKind;
 
 typedef struct CmOptSpec {
-    const char *key; /* canonical spelling; keys match case-insensitively */
+    const char *key; /* canonical spelling; keys match case-insensitively.  A key ending in
+                        ".*" ("kafka.*") stands for every key with that prefix, kept as
+                        written (a library's own options, passed through) */
     CmOptKind kind;
     bool required;
     const char *def;     /* default value (canonical text), NULL if none */
@@ -31,6 +33,7 @@ typedef struct CmOptSpec {
     const char *not_yet; /* values refused for now ("csv|text"), NULL if none */
     const char *spark;   /* Spark's spelling when it differs (queryName), for did-you-mean */
     const char *missing; /* required: Spark's message when it is absent, NULL: the usual one */
+    const char *refused; /* the option is never accepted: Spark's message, NULL: accepted */
 } CmOptSpec;
 
 enum { CM_ROLE_SOURCE = 1, CM_ROLE_TABLE = 2, CM_ROLE_SINK = 4 };
@@ -78,7 +81,10 @@ extern const int cm_n_query_opts;
 /* The connector named name (any case) that can play `role` (0: any), or NULL. */
 const CmConnector *cm_connector_find(const char *name, unsigned role);
 
-/* The spec of option key (any case) in opts[0, n), or NULL. */
+/* The spec of option key (any case) in opts[0, n), or NULL.  An exact key wins over a
+   prefix key ("kafka.*"). */
 const CmOptSpec *cm_opt_find(const CmOptSpec *opts, int n, const char *key);
+/* Is spec a prefix key ("kafka.*")? */
+bool cm_opt_is_prefix(const CmOptSpec *spec);
 
 #endif

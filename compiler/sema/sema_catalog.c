@@ -252,7 +252,8 @@ static void unknown_option(SemaCtx *sc, const OptCheck *oc, const AstOption *o)
     const char *names[32];
     int n = 0;
     for (int i = 0; i < oc->n_specs && n < 32; i++)
-        names[n++] = oc->specs[i].key;
+        if (!oc->specs[i].refused)
+            names[n++] = oc->specs[i].key;
     const char *near = sema_did_you_mean(o->key, names, n);
     for (int i = 0; i < oc->n_specs; i++)
         if (oc->specs[i].spark && strcasecmp(oc->specs[i].spark, o->key) == 0)
@@ -298,19 +299,23 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
             diag_error(sc->diag, o->key_span, "option 'connector' is given twice");
             continue;
         }
-        int k = -1;
-        for (int j = 0; j < oc->n_specs; j++)
-            if (strcasecmp(o->key, oc->specs[j].key) == 0)
-                k = j;
+        const CmOptSpec *found = cm_opt_find(oc->specs, oc->n_specs, o->key);
+        int k = found ? (int)(found - oc->specs) : -1;
         if (k < 0) {
             unknown_option(sc, oc, o);
             continue;
         }
-        if (seen[k]) {
-            diag_error(sc->diag, o->key_span, "option '%s' is given twice", oc->specs[k].key);
+        bool prefix = cm_opt_is_prefix(found);
+        if (prefix ? soptions_find(out, o->key) != NULL : seen[k]) {
+            diag_error(sc->diag, o->key_span, "option '%s' is given twice",
+                       prefix ? o->key : oc->specs[k].key);
             continue;
         }
         seen[k] = true;
+        if (found->refused) {
+            diag_error(sc->diag, o->key_span, "%s", found->refused);
+            continue;
+        }
         const char *v = option_text(sc, o);
         if (!v)
             continue;
@@ -318,14 +323,14 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
         if (!canon)
             continue;
         SOption *so = &out->items[out->n++];
-        so->key = oc->specs[k].key;
+        so->key = prefix ? arena_strdup(sc->arena, o->key) : oc->specs[k].key;
         so->value = canon;
         so->span = o->span;
         so->value_span = o->value ? o->value->span : o->span;
     }
     for (int j = 0; j < oc->n_specs; j++) {
         const CmOptSpec *spec = &oc->specs[j];
-        if (seen[j])
+        if (seen[j] || cm_opt_is_prefix(spec))
             continue;
         if (spec->required) {
             if (spec->missing)

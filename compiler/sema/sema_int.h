@@ -199,5 +199,12 @@ void sema_stream_refuse_over(SemaCtx *sc, const AstExpr *call);
 /* Whole-query rules, run once the query's blocks are bound. bind_ok: no binding error
    in this query (rules that read bound trees are skipped otherwise). */
 void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok);
+/* Refuse a query without checkpointLocation (Spark's message). */
+void sema_stream_require_checkpoint(SemaCtx *sc, const SQuery *q);
+
+/* ==== Sink rules (sema_sink_kafka.c) ==== */
+
+/* The Kafka sink's columns, as Spark's KafkaWriter.validateQuery (nothing for other sinks). */
+void sema_kafka_sink_check(SemaCtx *sc, const SQuery *q);
 
 #endif

@@ -413,12 +413,19 @@ static void rule_file_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
                    "Data source %s does not support %s output mode", format,
                    sema_mode_name(q->mode));
     }
+    sema_stream_require_checkpoint(sc, q);
+    rule_one_writer(sc, q);
+}
+
+/* StreamingQueryManager.createQuery: only console, memory, foreach, foreachBatch and noop
+   sinks (DataStreamWriter.SOURCES_ALLOW_ONE_TIME_QUERY) run without a checkpoint location. */
+void sema_stream_require_checkpoint(SemaCtx *sc, const SQuery *q)
+{
     if (!soptions_find(&q->options, "checkpointLocation"))
         diag_error(sc->diag, q->span,
                    "checkpointLocation must be specified either through "
                    "option(\"checkpointLocation\", ...) or "
                    "SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
-    rule_one_writer(sc, q);
 }
 
 /* The database sinks (postgres, sqlite) upsert the changed groups of an update-mode aggregation
@@ -471,4 +478,5 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     }
     rule_file_sink(sc, q, mode_known);
     rule_db_sink(sc, q, mode_known);
+    sema_kafka_sink_check(sc, q);
 }

@@ -361,7 +361,7 @@ const SrtSinkVt *srt_sink_lookup(const char *connector);
 /* Every implementation, for the test that each has a spec and each spec one of them (an entry
    is NULL for a connector with a system library this executable does not link). */
 const SrtSourceVt *const *srt_source_impls(int *n);
-const SrtSinkVt *const *srt_sink_impls(int *n);
+const SrtSinkVt *const *srt_sink_impls(int *n); /* NULL: a sink not linked in */
 /* Refuse a compiled schema that is not the fixed schema of the source's spec (none: 0). */
 int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
                             SrtErr *err);
@@ -381,9 +381,12 @@ void srt_source_rate_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 void srt_source_socket_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 extern const SrtSinkVt srt_sink_console_vt;
 extern const SrtSinkVt srt_sink_files_vt;
-/* Linked only into the executables that name them (srt_connectors.c): libpq, sqlite3. */
+extern const SrtSinkVt srt_sink_exec_vt;  /* rows as JSON Lines to a shell command */
+/* Linked only into the executables that name them (srt_connectors.c refers to them weakly: an
+   entry of srt_sink_impls is NULL otherwise): libpq, sqlite3, librdkafka. */
 extern const SrtSinkVt srt_sink_postgres_vt;
 extern const SrtSinkVt srt_sink_sqlite_vt;
+extern const SrtSinkVt srt_sink_kafka_vt;
 
 /* ======================================================================
 ** Group table (srt_agg.c)

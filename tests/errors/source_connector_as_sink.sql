@@ -1,2 +1,2 @@
--- expect: 2:35: unknown connector 'rate' (sinks: files, console, postgres, sqlite)
+-- expect: 2:35: unknown connector 'rate' (sinks: files, console, postgres, sqlite, kafka, exec)
 CREATE SINK out WITH (connector = 'rate', rowsPerSecond = 10);

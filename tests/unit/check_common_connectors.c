@@ -70,6 +70,20 @@ START_TEST(test_lookup)
     const CmConnector *files = cm_connector_find("files", CM_ROLE_SINK);
     ck_assert_ptr_nonnull(cm_opt_find(files->sink_opts, files->n_sink_opts, "IGNORELEADINGWHITESPACE"));
     ck_assert_ptr_null(cm_opt_find(files->sink_opts, files->n_sink_opts, "maxFilesPerTrigger"));
+    /* A connector with a system library: this test refers to its vtable, so it is linked. */
+    ck_assert_ptr_eq(srt_sink_lookup("KAFKA"), &srt_sink_kafka_vt);
+    ck_assert_ptr_eq(srt_sink_lookup("exec"), &srt_sink_exec_vt);
+    /* Prefix keys: an exact key wins, "kafka.<anything>" is the pass-through spec. */
+    const CmConnector *kafka = cm_connector_find("kafka", CM_ROLE_SINK);
+    const CmOptSpec *o = cm_opt_find(kafka->sink_opts, kafka->n_sink_opts, "Kafka.Bootstrap.Servers");
+    ck_assert_ptr_nonnull(o);
+    ck_assert_str_eq(o->key, "kafka.bootstrap.servers");
+    o = cm_opt_find(kafka->sink_opts, kafka->n_sink_opts, "kafka.linger.ms");
+    ck_assert_ptr_nonnull(o);
+    ck_assert(cm_opt_is_prefix(o));
+    ck_assert_ptr_null(cm_opt_find(kafka->sink_opts, kafka->n_sink_opts, "kafka."));
+    ck_assert_ptr_null(cm_opt_find(kafka->sink_opts, kafka->n_sink_opts, "kafkax"));
+    ck_assert_ptr_nonnull(cm_opt_find(kafka->sink_opts, kafka->n_sink_opts, "kafka.key.serializer")->refused);
 }
 END_TEST
 

@@ -15,10 +15,14 @@
 
 static const SrtSourceVt *const sources[] = {&srt_source_files_vt, &srt_source_rate_vt,
                                              &srt_source_rate_micro_vt, &srt_source_socket_vt};
+/* Linked only into executables that name the connector (NULL otherwise). */
 extern const SrtSinkVt srt_sink_postgres_vt __attribute__((weak));
 extern const SrtSinkVt srt_sink_sqlite_vt __attribute__((weak));
+extern const SrtSinkVt srt_sink_kafka_vt __attribute__((weak));
+
 static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt,
-                                         &srt_sink_postgres_vt, &srt_sink_sqlite_vt};
+                                         &srt_sink_exec_vt,    &srt_sink_postgres_vt,
+                                         &srt_sink_sqlite_vt,  &srt_sink_kafka_vt};
 
 const SrtSourceVt *const *srt_source_impls(int *n)
 {
