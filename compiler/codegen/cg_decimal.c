@@ -120,6 +120,16 @@ CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p)
     return call_val(cg, "srt_dec_round", args, 5, a.null);
 }
 
+LLVMValueRef cg_dec_xxh64(CgCtx *cg, int p, LLVMValueRef v, LLVMValueRef seed)
+{
+    if (p <= 18) { /* hashLong(d.toUnscaledLong) */
+        LLVMValueRef args[2] = {LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), seed};
+        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
+    }
+    LLVMValueRef args[2] = {v, seed};
+    return dec_call(cg, "srt_xxh64_dec", args, 2, "xxh");
+}
+
 /* A value of at most from_p digits at scale from_s as DECIMAL(p, s).  Raising the scale of a
    value whose integral digits fit (from_p - from_s + s <= p) can neither round nor overflow:
    it is one multiplication by 10^(s - from_s), which LLVM folds for constants, instead of

@@ -560,6 +560,9 @@ enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2 };
 srt_i128 srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p);
 int srt_dec_cmp(srt_i128 a, srt_i128 b);
 srt_i128 srt_dec_from_f64(double d, int32_t p, int32_t s);
+/* XxHash64 of a DECIMAL of more than 18 digits, the bytes of its unscaled BigInteger's
+   toByteArray (srt_xxh64.c; one of at most 18 digits hashes as srt_xxh64_i64). */
+uint64_t srt_xxh64_dec(srt_i128 v, uint64_t seed);
 double srt_dec_to_f64(srt_i128 v, int32_t s);
 float srt_dec_to_f32(srt_i128 v, int32_t s);
 int64_t srt_dec_to_i64(srt_i128 v, int32_t s);
