@@ -5,6 +5,7 @@
 ** (srt_decimal.c), which compute Spark's result, or SRT_DEC_NONE on overflow (the value's NULL).
 */
 #include "codegen/cg_emit.h"
+#include "srt_abi.h"
 
 LLVMTypeRef cg_dec_type(CgCtx *cg)
 {
@@ -77,8 +78,7 @@ static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
 static CgVal call_val(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n, LLVMValueRef null)
 {
     LLVMValueRef r = dec_call(cg, fn, args, n, "dec");
-    __int128 none = -((((__int128)1 << 126) - 1) * 2) - 2;
-    LLVMValueRef bad = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntEQ, r, cg_dec_const(cg, none), "dec.none"));
+    LLVMValueRef bad = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntEQ, r, cg_dec_const(cg, SRT_DEC_NONE), "dec.none"));
     return scalar(bad, cg_select(cg, bad, cg_dec_const(cg, 0), r));
 }
 
