@@ -183,18 +183,19 @@ START_TEST(test_fold_order)
     put(b, 2, 200, 200, 0x5);
     put(b, 2, 100, 100, 0x4);
     ck_assert_int_eq(srt_sessions_fold(t, b, 15), 0);
+    /* [5,20) + A[10,20) + [10,25): one session; [30,45) does not reach it but takes B */
+    static const struct {
+        int32_t uid;
+        int64_t start, end, count;
+        uint64_t trace;
+    } want[] = {{1, 5, 25, 3, 0x1A2}, {1, 30, 50, 2, 0x3B}, {2, 100, 115, 1, 0x4}, {2, 200, 215, 1, 0x5}};
     Collect c;
     snapshot(t, &c);
     ck_assert_uint_eq(c.n, 4);
-    /* [5,20) + A[10,20) + [10,25): one session; [30,45) does not reach it but takes B */
-    expect(&c.v[0], 1, 5, 25, 3);
-    ck_assert_uint_eq(c.v[0].st.trace, 0x1A2);
-    expect(&c.v[1], 1, 30, 50, 2);
-    ck_assert_uint_eq(c.v[1].st.trace, 0x3B);
-    expect(&c.v[2], 2, 100, 115, 1);
-    ck_assert_uint_eq(c.v[2].st.trace, 0x4);
-    expect(&c.v[3], 2, 200, 215, 1);
-    ck_assert_uint_eq(c.v[3].st.trace, 0x5);
+    for (size_t i = 0; i < 4; i++) {
+        expect(&c.v[i], want[i].uid, want[i].start, want[i].end, want[i].count);
+        ck_assert_uint_eq(c.v[i].st.trace, want[i].trace);
+    }
     free(c.v);
     ck_assert_uint_eq(srt_sessions_count(b), 5); /* b is left as it was */
     srt_sessions_free(b);
