@@ -16,6 +16,7 @@
 **   min/max    i128 value, i64 has-value
 ** and a DECIMAL key 16 bytes (the unscaled value, low word first).
 **   first/last i64|f64 value (or i8* string), i32 length, i8 valueSet, i8 value is NULL
+**   collect_list/collect_set  a pointer to the values, owned by the runtime (srt_collect.c)
 ** except approx_count_distinct, which owns plan_agg_state_size bytes: the HLL++ sketch,
 ** Spark's numWords 64-bit words of registers (srt_hll.c), and stddev/variance (64 bytes):
 **   f64 n, avg, m2 of the state, f64 n, avg, m2 of the batch, i64 batch id + 1 of the latter
@@ -23,6 +24,7 @@
 ** Zeroed state is the empty aggregate, so the runtime only zeroes new groups.
 */
 #include "codegen/cg_emit.h"
+#include "srt_abi.h"
 
 #define KEY_STACK_BYTES 256
 
@@ -739,6 +741,94 @@ static void merge_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMVal
     }
 }
 
+/* ==== collect_list, collect_set ====
+** The values live in the runtime (srt_collect.c): each row is handed over with its batch
+** mark (a set folds a batch's rows into its state as Spark's stages do), and the final
+** value is the array the runtime builds in batch memory.
+*/
+
+uint32_t cg_agg_collect_kind(const SAgg *a)
+{
+    uint32_t k = SRT_COLLECT_VOID;
+    switch (a->type->elem->kind) {
+    case TY_BOOLEAN: k = SRT_COLLECT_BOOLEAN; break;
+    case TY_INT:
+    case TY_DATE: k = SRT_COLLECT_INT; break; /* Spark's Int: Integer.hashCode */
+    case TY_BIGINT:
+    case TY_TIMESTAMP: k = SRT_COLLECT_LONG; break;
+    case TY_FLOAT: k = SRT_COLLECT_FLOAT; break;
+    case TY_DOUBLE: k = SRT_COLLECT_DOUBLE; break;
+    case TY_DECIMAL: k = SRT_COLLECT_DECIMAL; break;
+    case TY_STRING: k = SRT_COLLECT_STRING; break;
+    case TY_NULL: k = SRT_COLLECT_VOID; break;
+    case TY_INTERVAL: /* refused by sema */
+    case TY_STRUCT:
+    case TY_ARRAY: SL_UNREACHABLE();
+    }
+    return a->kind == AGG_COLLECT_SET ? k | SRT_COLLECT_SET : k;
+}
+
+/* The row's value as srt_collect_add takes it: lo, hi, string bytes and length. */
+static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
+{
+    LLVMValueRef lo = cg_i64(cg, 0), hi = cg_i64(cg, 0), s = LLVMConstNull(cg->t_ptr), n = cg_i32(cg, 0);
+    switch (a->type->elem->kind) {
+    case TY_STRING:
+        s = x.v;
+        n = x.len;
+        break;
+    case TY_DECIMAL:
+        lo = LLVMBuildTrunc(cg->b, x.v, cg->t_i64, "");
+        hi = LLVMBuildTrunc(cg->b, LLVMBuildLShr(cg->b, x.v, LLVMConstInt(cg_dec_type(cg), 64, 0), ""), cg->t_i64, "");
+        break;
+    case TY_FLOAT: /* as the exact double */
+        lo = LLVMBuildBitCast(cg->b, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, ""), cg->t_i64, "");
+        break;
+    case TY_DOUBLE:
+        lo = LLVMBuildBitCast(cg->b, x.v, cg->t_i64, "");
+        break;
+    case TY_BOOLEAN:
+    case TY_NULL:
+        lo = LLVMBuildZExt(cg->b, x.v, cg->t_i64, "");
+        break;
+    case TY_INT:
+        lo = LLVMBuildSExt(cg->b, x.v, cg->t_i64, "");
+        break;
+    case TY_BIGINT:
+    case TY_TIMESTAMP:
+    case TY_DATE:
+        lo = x.v;
+        break;
+    case TY_INTERVAL: /* refused by sema */
+    case TY_STRUCT:
+    case TY_ARRAY:
+        SL_UNREACHABLE();
+    }
+    LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+    LLVMValueRef args[9] = {table, st, cg_i32(cg, cg_agg_collect_kind(a)), cur ? cur : cg_i64(cg, 0),
+                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""), lo, hi, s, n};
+    cg_call(cg, "srt_collect_add", args, 9, "");
+}
+
+static CgVal final_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMValueRef pp = cg_alloca(cg, cg->t_ptr, "collect.p");
+    LLVMValueRef np = cg_alloca(cg, cg->t_i32, "collect.n");
+    LLVMValueRef args[5] = {cg->q, st, cg_i32(cg, cg_agg_collect_kind(a)), pp, np};
+    cg_call(cg, "srt_collect_result", args, 5, "");
+    CgVal r = {0};
+    r.null = cg_i1(cg, 0); /* Collect.nullable is false: no value is an empty array */
+    r.v = cg_load(cg, cg->t_ptr, pp, "collect");
+    r.len = cg_load(cg, cg->t_i32, np, "collect.len");
+    return r;
+}
+
+/* Does the aggregate need the batch mark of its rows? */
+static bool needs_batch_mark(const SAgg *a)
+{
+    return plan_agg_two_level(a) || plan_agg_batch_sum(a) || a->kind == AGG_COLLECT_SET;
+}
+
 /* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
    (and where no aggregate keeps a batch's partial buffer). */
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
@@ -798,6 +888,10 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMV
     case AGG_FIRST:
     case AGG_LAST:
         update_first_last(cg, a, st, x);
+        return;
+    case AGG_COLLECT_LIST:
+    case AGG_COLLECT_SET:
+        update_collect(cg, a, st, x, cur);
         return;
     }
 }
@@ -869,7 +963,7 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     LLVMAddIncoming(state, vals, from, 2);
     bool any = false;
     for (int i = 0; i < pq->agg->n_agg; i++)
-        any |= plan_agg_two_level(&pq->agg->aggs[i]) || plan_agg_batch_sum(&pq->agg->aggs[i]);
+        any |= needs_batch_mark(&pq->agg->aggs[i]);
     LLVMValueRef cur = any ? batch_mark(cg) : NULL;
     for (int i = 0; i < pq->agg->n_agg; i++)
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
@@ -878,7 +972,8 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
 /*
 ** Before the records of a buffer: an aggregation without grouping keys merges a batch's
 ** partial buffer into its state even when no row reaches it (Spark's aggregate without
-** keys makes one row of initial values), so its stddev/variance start the batch here.
+** keys makes one row of initial values), so its stddev/variance start the batch here (its
+** collect_set is noted by the runtime, srt_op_agg.c's agg_begin_batch).
 */
 void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
 {
@@ -978,6 +1073,8 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
+    case AGG_COLLECT_LIST:
+    case AGG_COLLECT_SET:
         break;
     }
     SL_UNREACHABLE();
@@ -1049,6 +1146,9 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_FIRST:
     case AGG_LAST:
         return final_first_last(cg, a, st);
+    case AGG_COLLECT_LIST:
+    case AGG_COLLECT_SET:
+        return final_collect(cg, a, st);
     }
     SL_UNREACHABLE();
 }

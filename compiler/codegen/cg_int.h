@@ -212,6 +212,8 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table);
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                    const CgVal *args);
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* The SRT_COLLECT_* kind of a collect_list / collect_set (srt_prog_query_agg_collect). */
+uint32_t cg_agg_collect_kind(const SAgg *a);
 /* Session windows: update the session of the row [start, end) (i64 µs); and the
    function that merges two sessions' states (sl_merge_<qi>, SrtMergeFn). */
 void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,

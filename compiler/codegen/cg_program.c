@@ -72,6 +72,11 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
                 LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
                 cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
             }
+            if (ag->kind == AGG_COLLECT_LIST || ag->kind == AGG_COLLECT_SET) {
+                LLVMValueRef cargs[4] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset),
+                                         cg_i32(cg, cg_agg_collect_kind(ag))};
+                cg_call(cg, "srt_prog_query_agg_collect", cargs, 4, "");
+            }
         }
         break;
     }

@@ -300,7 +300,8 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
                                "yet", sema_agg_name(ag->kind));
                     return NULL;
                 }
-                if (plan_agg_two_level(ag)) {
+                if (plan_agg_two_level(ag) || ag->kind == AGG_COLLECT_LIST ||
+                    ag->kind == AGG_COLLECT_SET) {
                     diag_error(diag, ag->span,
                                "%s in a session window aggregation is not supported yet",
                                sema_agg_name(ag->kind));

@@ -5,7 +5,8 @@
 ** query whose state no longer fits is refused instead of misread.  The schemas follow Spark
 ** 3.5's physical operators:
 **   aggregation (StreamingAggregationStateManagerImplV2): key = the GROUP BY keys, value = the
-**       aggregation buffer (count: count; sum: sum; avg: sum double, count bigint; min; max);
+**       aggregation buffer (count: count; sum: sum; avg: sum double, count bigint; min; max;
+**       collect_list, collect_set: buf binary, the serialized collection);
 **   session window (StreamingSessionWindowStateManagerImplV1): key = the keys but the
 **       session window, then sessionStartTime timestamp; value = every key (the session window
 **       as a struct) then the buffer;
@@ -115,6 +116,12 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             put_field(sb, arena, a->kind == AGG_FIRST ? "first" : "last", a->type);
             put_field(sb, arena, "valueSet", &type_boolean);
             break;
+        case AGG_COLLECT_LIST: /* TypedImperativeAggregate.aggBufferAttributes */
+        case AGG_COLLECT_SET:
+            if (sb->len > 0 && sb->data[sb->len - 1] != '<')
+                sb_putc(sb, ',');
+            sb_puts(sb, "buf:binary");
+            break;
         case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
             for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
                 put_field(sb, arena, arena_sprintf(arena, "MS[%u]", w), &type_bigint);
@@ -152,6 +159,8 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_AVG:
     case AGG_FIRST:
     case AGG_LAST:
+    case AGG_COLLECT_LIST: /* a pointer to the values (srt_collect.c) */
+    case AGG_COLLECT_SET:
         /* a DECIMAL sum/avg/min/max: a 128-bit value and two 64-bit words (cg_agg.c) */
         return a->type->kind == TY_DECIMAL ? 32 : 16;
     case AGG_APPROX_COUNT_DISTINCT:

@@ -158,6 +158,10 @@ const char *sema_agg_name(SAggKind kind)
         return "first";
     case AGG_LAST:
         return "last";
+    case AGG_COLLECT_LIST:
+        return "collect_list";
+    case AGG_COLLECT_SET:
+        return "collect_set";
     }
     return "?";
 }

@@ -217,6 +217,8 @@ typedef enum SAggKind {
     AGG_VAR_POP,               /* VariancePop */
     AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
     AGG_LAST,                  /* last, last_value: Last */
+    AGG_COLLECT_LIST,          /* collect_list: Spark's CollectList, ARRAY of the arg type */
+    AGG_COLLECT_SET,           /* collect_set: CollectSet */
 } SAggKind;
 
 typedef struct SAgg {
@@ -225,7 +227,7 @@ typedef struct SAgg {
                            sum/avg: already cast to the result type */
     const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
                            approx_count_distinct BIGINT, stddev/variance DOUBLE,
-                           first/last arg type */
+                           first/last arg type, collect_list/collect_set ARRAY<arg type> */
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */

@@ -1076,6 +1076,20 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 agg.ignore_nulls = ig->u.ival != 0;
             }
             break;
+        case AGG_COLLECT_LIST:
+        case AGG_COLLECT_SET:
+            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP, which
+               sluice has not); here atomic values, and a set's DECIMAL (hashed as Scala's
+               BigDecimal) not yet. */
+            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
+                (kind == AGG_COLLECT_SET && t->kind == TY_DECIMAL)) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "%s of a value of type %s is not supported yet", name, tname(b, t));
+                return NULL;
+            }
+            agg.type = type_array(sc->arena, t);
+            agg.arg = x;
+            break;
         case AGG_COUNT_STAR:
             break;
         }

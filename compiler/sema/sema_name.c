@@ -47,6 +47,7 @@ bool sema_agg_lookup(const char *name, SAggKind *kind)
         {"var_pop", AGG_VAR_POP},
         {"first", AGG_FIRST},          {"first_value", AGG_FIRST},
         {"last", AGG_LAST},            {"last_value", AGG_LAST},
+        {"collect_list", AGG_COLLECT_LIST}, {"collect_set", AGG_COLLECT_SET},
     };
     for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
         if (strcasecmp(aggs[i].name, name) == 0) {
@@ -73,6 +74,8 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
+    case AGG_COLLECT_LIST:
+    case AGG_COLLECT_SET:
         return false;
     }
     return false;

@@ -140,6 +140,24 @@ void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
 /* A min/max of STRING keeps a pointer at state_offset and a u32 length at state_offset + 8
    of the group state (the runtime rewrites them when it moves or saves state). */
 void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset);
+/* collect_list / collect_set (srt_collect.c): the element type of the values kept, or'ed
+   with SRT_COLLECT_SET for a set.  INT and DATE are 32-bit integers, BIGINT and TIMESTAMP
+   64-bit ones, FLOAT and DOUBLE the bits of a double; VOID: collect_list(NULL). */
+enum {
+    SRT_COLLECT_BOOLEAN = 0,
+    SRT_COLLECT_INT = 1,
+    SRT_COLLECT_LONG = 2,
+    SRT_COLLECT_FLOAT = 3,
+    SRT_COLLECT_DOUBLE = 4,
+    SRT_COLLECT_DECIMAL = 5,
+    SRT_COLLECT_STRING = 6,
+    SRT_COLLECT_VOID = 7,
+    SRT_COLLECT_SET = 16
+};
+/* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
+   state (16 bytes, the rest unused); kind is SRT_COLLECT_<type> [| SRT_COLLECT_SET].  The
+   runtime owns the values: it frees them with the group and writes them to checkpoints. */
+void srt_prog_query_agg_collect(SrtProgram *p, int query, uint32_t state_offset, uint32_t kind);
 /* The aggregation has no grouping key (a global aggregate, key length 0).  As in Spark, where
    the aggregate of no grouping keys yields one row even over no input, every batch that runs
    updates its group: complete and update mode print it with count 0, sum NULL, ... when no
@@ -164,6 +182,17 @@ uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint6
 
 /* Copy a string into memory owned by the table (min/max of STRING keep their value there). */
 const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n);
+
+/* A row of collect_list / collect_set at slot (its 16 bytes of group state), kind as
+   registered, mark the batch id + 1.  The value: lo (an integer, a BOOLEAN 0/1, a double's
+   bits, a DECIMAL's low word), hi (a DECIMAL's high word), or s and n (a STRING).  A NULL
+   value is skipped (a set still notes the batch).  Out of memory fails the query. */
+void srt_collect_add(SrtAggTable *t, uint8_t *slot, uint32_t kind, int64_t mark, int32_t is_null,
+                     int64_t lo, int64_t hi, const char *s, uint32_t n);
+/* The final ARRAY of the values at slot: *out_p -> SrtDatum[*out_n] in batch memory, in
+   Spark's order (never NULL; empty when no value was collected). */
+void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const void **out_p,
+                        uint32_t *out_n);
 
 /* The HLL++ sketch of approx_count_distinct (srt_hll.c): srt_hll_words(p) 64-bit words
    for precision p; merge is register-wise max, estimate is Spark's (BIGINT). */

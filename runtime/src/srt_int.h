@@ -357,6 +357,12 @@ extern const SrtSinkVt srt_sink_files_vt;
 ** Group table (srt_agg.c)
 ** ====================================================================== */
 
+typedef struct SrtCollect SrtCollect; /* one group's collected values (srt_collect.c) */
+typedef struct SrtCollectSlot {
+    uint32_t offset; /* in the group state */
+    uint32_t kind;   /* SRT_COLLECT_<type> [| SRT_COLLECT_SET] */
+} SrtCollectSlot;
+
 /* A new empty table whose groups carry state_size bytes.  NULL when out of memory. */
 SrtAggTable *srt_agg_new(SrtMem *m, uint32_t state_size);
 void srt_agg_free(SrtAggTable *t);
@@ -400,6 +406,53 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
                     uint32_t val_len, SrtErr *err);
 /* Remove one group (for replaying state deltas); 0 whether or not it existed. */
 int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len);
+
+/* collect_list / collect_set state slots: a pointer at offset to an SrtCollect owned by the
+   table (srt_prog_query_agg_collect).  The table frees the values with their group, writes
+   them after the state (the pointer zeroed, their byte count as a u64 at offset + 8) and
+   reads them back.  -SRT_ERR_FORMAT for slots outside the state or overlapping. */
+int srt_agg_set_collect_slots(SrtAggTable *t, const SrtCollectSlot *slots, uint32_t n);
+/* Bring every collect_set of the groups updated in this batch to the state Spark saves
+   (srt_collect_settle), before the batch's output.  0 or -SRT_ERR_NOMEM. */
+int srt_agg_settle_collects(SrtAggTable *t);
+/* Note a batch (mark: its id + 1) in every collect_set of a group that no row reached, as
+   Spark merges a global aggregate's empty partial set.  0 or -SRT_ERR_NOMEM. */
+int srt_agg_touch_collects(SrtAggTable *t, uint8_t *state, int64_t mark);
+/* For srt_collect.c: the table's memory, its owner, and a change of the bytes it holds. */
+SrtMem *srt_agg_mem(SrtAggTable *t);
+SrtQuery *srt_agg_owner(SrtAggTable *t);
+void srt_agg_add_bytes(SrtAggTable *t, int64_t delta);
+
+/* ======================================================================
+** Collected values (srt_collect.c): the vector of one group's collect_list or collect_set,
+** and the model of Scala's HashSet that orders a set as Spark does.  kind as registered.
+** ====================================================================== */
+
+/* Add a row (see srt_collect_add in srt_abi.h); *c is created on the first value.  0 or
+   -SRT_ERR_NOMEM. */
+int srt_collect_push(SrtMem *m, SrtCollect **c, uint32_t kind, int64_t mark, int is_null,
+                     int64_t lo, int64_t hi, const char *s, uint32_t n);
+/* collect_set: fold the pending batch's rows into the state as Spark's stages do (no-op
+   without them, and for a list).  0 or -SRT_ERR_NOMEM (c unchanged). */
+int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind);
+/* The indices of the result's elements in order (*order owned by the caller, freed with
+   srt_collect_free_order): their count or -SRT_ERR_NOMEM.  A set must be settled. */
+int64_t srt_collect_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint32_t **order);
+void srt_collect_free_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint32_t *order);
+/* Element i as a datum (strings point into c). */
+void srt_collect_datum(const SrtCollect *c, uint32_t kind, uint32_t i, SrtDatum *d);
+/* Bytes held by c (0 for NULL). */
+size_t srt_collect_bytes(const SrtCollect *c);
+void srt_collect_free(SrtMem *m, SrtCollect *c);
+/* The checkpoint form of the stored elements (a set settled), and its size. */
+void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out);
+size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind);
+/* Read srt_collect_encode's n bytes back into a new vector (*out NULL when n is 0).
+   0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (with err set). */
+int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, SrtCollect **out,
+                       SrtErr *err);
+/* Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode with seed 42). */
+int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed);
 
 /* ======================================================================
 ** Session windows (srt_session.c): per key K, a sorted list of disjoint sessions
@@ -743,6 +796,8 @@ typedef struct SrtOpDef {
     SrtMergeFn merge;          /* session window: folds one session's state into another */
     uint32_t *string_slots;    /* aggregation: state offsets of STRING min/max */
     uint32_t n_string_slots, cap_string_slots;
+    SrtCollectSlot *collect_slots; /* aggregation: collect_list / collect_set states */
+    uint32_t n_collect_slots, cap_collect_slots;
     SrtStateSchema schema;
 } SrtOpDef;
 

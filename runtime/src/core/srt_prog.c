@@ -311,6 +311,19 @@ void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset)
     d->string_slots[d->n_string_slots++] = state_offset;
 }
 
+void srt_prog_query_agg_collect(SrtProgram *p, int query, uint32_t state_offset, uint32_t kind)
+{
+    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    if (!d)
+        return;
+    if (grow(p, (void **)&d->collect_slots, &d->cap_collect_slots, sizeof *d->collect_slots,
+             d->n_collect_slots) < 0)
+        return;
+    d->collect_slots[d->n_collect_slots].offset = state_offset;
+    d->collect_slots[d->n_collect_slots].kind = kind;
+    d->n_collect_slots++;
+}
+
 void srt_prog_query_dedup(SrtProgram *p, int query)
 {
     op_declared(p, query, SRT_OP_DEDUP, SRT_OPK_DEDUPLICATE);

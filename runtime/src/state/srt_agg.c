@@ -14,7 +14,8 @@
 ** slides the live entries down in place (insertion order and seq kept), frees the
 ** emptied chunks and rebuilds (and shrinks) the index.  STRING min/max values live in
 ** an arena plus one packed block; with their slots registered, a compaction re-packs
-** the live strings and frees the rest.
+** the live strings and frees the rest.  collect_list / collect_set states point at a
+** vector of their own (srt_collect.c), freed with the group.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,8 @@ struct SrtAggTable {
     uint32_t n_str_slots;
     char *str_block; /* owned: live strings packed by the last compaction */
     size_t str_block_size;
+    SrtCollectSlot *col_slots; /* owned: collect_list / collect_set slots */
+    uint32_t n_col_slots;
 };
 
 /* The value of a string slot whose length is 0 after a compaction or restore. */
@@ -116,10 +119,20 @@ SrtAggTable *srt_agg_new(SrtMem *m, uint32_t state_size)
     return t;
 }
 
+static void free_collects(SrtAggTable *t, uint8_t *state);
+
 void srt_agg_free(SrtAggTable *t)
 {
     if (!t)
         return;
+    if (t->n_col_slots)
+        for (AggChunk *c = t->first; c; c = c->next)
+            for (size_t off = 0; off < c->used;) {
+                AggEntry *e = (AggEntry *)((char *)c + CHUNK_HDR + off);
+                off += entry_size(t, e->key_len);
+                if (e->seq < AGG_MARK)
+                    free_collects(t, entry_state(e));
+            }
     AggChunk *c = t->first;
     while (c) {
         AggChunk *next = c->next;
@@ -130,6 +143,7 @@ void srt_agg_free(SrtAggTable *t)
     srt_mem_free(t->mem, t->updated, sizeof(AggEntry *) * t->cap_updated);
     srt_mem_free(t->mem, t->str_slots, sizeof(uint32_t) * t->n_str_slots);
     srt_mem_free(t->mem, t->str_block, t->str_block_size);
+    srt_mem_free(t->mem, t->col_slots, sizeof(SrtCollectSlot) * t->n_col_slots);
     srt_arena_free(&t->strings);
     srt_mem_free(t->mem, t, sizeof *t);
 }
@@ -450,6 +464,105 @@ int srt_agg_set_string_slots(SrtAggTable *t, const uint32_t *offsets, uint32_t n
     return 0;
 }
 
+int srt_agg_set_collect_slots(SrtAggTable *t, const SrtCollectSlot *slots, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (slots[i].offset > t->state_size || t->state_size - slots[i].offset < 16)
+            return -SRT_ERR_FORMAT; /* pointer + encoded length must lie inside the state */
+        for (uint32_t j = 0; j < i; j++)
+            if (slots[i].offset < slots[j].offset + 16 && slots[j].offset < slots[i].offset + 16)
+                return -SRT_ERR_FORMAT;
+        for (uint32_t j = 0; j < t->n_str_slots; j++)
+            if (slots[i].offset < t->str_slots[j] + 12 && t->str_slots[j] < slots[i].offset + 16)
+                return -SRT_ERR_FORMAT;
+    }
+    SrtCollectSlot *copy = NULL;
+    if (n) {
+        copy = srt_mem_alloc(t->mem, sizeof(SrtCollectSlot) * n);
+        if (!copy)
+            return -SRT_ERR_NOMEM;
+        memcpy(copy, slots, sizeof(SrtCollectSlot) * n);
+    }
+    srt_mem_free(t->mem, t->col_slots, sizeof(SrtCollectSlot) * t->n_col_slots);
+    t->bytes = t->bytes - sizeof(SrtCollectSlot) * t->n_col_slots + sizeof(SrtCollectSlot) * n;
+    t->col_slots = copy;
+    t->n_col_slots = n;
+    return 0;
+}
+
+SrtMem *srt_agg_mem(SrtAggTable *t)
+{
+    return t->mem;
+}
+
+SrtQuery *srt_agg_owner(SrtAggTable *t)
+{
+    return t->owner;
+}
+
+void srt_agg_add_bytes(SrtAggTable *t, int64_t delta)
+{
+    t->bytes = (size_t)((int64_t)t->bytes + delta);
+}
+
+static inline SrtCollect *collect_at(const uint8_t *state, uint32_t off)
+{
+    SrtCollect *c;
+    memcpy(&c, state + off, sizeof c);
+    return c;
+}
+
+/* Free the collected values of a group that goes away. */
+static void free_collects(SrtAggTable *t, uint8_t *state)
+{
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        SrtCollect *c = collect_at(state, t->col_slots[k].offset);
+        t->bytes -= srt_collect_bytes(c);
+        srt_collect_free(t->mem, c);
+        memset(state + t->col_slots[k].offset, 0, sizeof c);
+    }
+}
+
+static int settle_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    SrtAggTable *t = ctx;
+    SRT_UNUSED(key);
+    SRT_UNUSED(key_len);
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        SrtCollect *c = collect_at(state, t->col_slots[k].offset);
+        size_t before = srt_collect_bytes(c);
+        int rc = srt_collect_settle(t->mem, c, t->col_slots[k].kind);
+        t->bytes = t->bytes - before + srt_collect_bytes(c);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+int srt_agg_touch_collects(SrtAggTable *t, uint8_t *state, int64_t mark)
+{
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        if (!(t->col_slots[k].kind & SRT_COLLECT_SET))
+            continue;
+        SrtCollect *c = collect_at(state, t->col_slots[k].offset);
+        size_t before = srt_collect_bytes(c);
+        int rc = srt_collect_push(t->mem, &c, t->col_slots[k].kind, mark, 1, 0, 0, NULL, 0);
+        memcpy(state + t->col_slots[k].offset, &c, sizeof c);
+        t->bytes = t->bytes - before + srt_collect_bytes(c);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+int srt_agg_settle_collects(SrtAggTable *t)
+{
+    int any = 0;
+    for (uint32_t k = 0; k < t->n_col_slots; k++)
+        any |= (t->col_slots[k].kind & SRT_COLLECT_SET) != 0;
+    return any ? srt_agg_foreach_updated(t, settle_group, t) : 0;
+}
+
 /* Bytes of the strings of one state, packed (what srt_agg_encode_state appends). */
 static size_t state_string_bytes(const SrtAggTable *t, const uint8_t *state)
 {
@@ -520,6 +633,7 @@ int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len)
         return 0;
     index_remove_at(t, (size_t)(s - t->slots));
     unlist_updated(t, e);
+    free_collects(t, entry_state(e));
     size_t sz = entry_size(t, e->key_len);
     e->seq = AGG_DEAD; /* its bytes are reclaimed by the next compaction */
     t->count--;
@@ -723,6 +837,14 @@ int srt_agg_remove_if(SrtAggTable *t, SrtAggPredFn fn, void *ctx, size_t *n_remo
                 str_need += state_string_bytes(t, entry_state(e));
             }
         }
+    if (removed && t->n_col_slots) /* no failure past this point: the values go */
+        for (AggChunk *c = t->first; c; c = c->next)
+            for (size_t off = 0; off < c->used;) {
+                AggEntry *e = chunk_entry(c, off);
+                off += entry_size(t, e->key_len);
+                if (e->seq >= AGG_MARK && e->seq != AGG_DEAD)
+                    free_collects(t, entry_state(e));
+            }
     size_t dead = t->dead_bytes + removed_bytes;
     int compact = dead > 0 && dead >= (t->live_bytes + t->dead_bytes) / 4;
     t->count -= removed;
@@ -766,6 +888,12 @@ void srt_agg_encode_state(const SrtAggTable *t, const uint8_t *state, SrtBuf *ou
         return;
     for (uint32_t k = 0; k < t->n_str_slots; k++)
         memset(out->p + base + t->str_slots[k], 0, sizeof(void *));
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        uint64_t n = srt_collect_encoded_size(collect_at(state, t->col_slots[k].offset),
+                                              t->col_slots[k].kind);
+        memset(out->p + base + t->col_slots[k].offset, 0, 16);
+        memcpy(out->p + base + t->col_slots[k].offset + 8, &n, sizeof n);
+    }
     for (uint32_t k = 0; k < t->n_str_slots; k++) {
         const char *p = slot_ptr(state, t->str_slots[k]);
         uint32_t n = slot_len(state, t->str_slots[k]);
@@ -776,6 +904,18 @@ void srt_agg_encode_state(const SrtAggTable *t, const uint8_t *state, SrtBuf *ou
         else
             srt_buf_fill(out, '\0', n); /* keeps the length consistent */
     }
+    for (uint32_t k = 0; k < t->n_col_slots; k++)
+        srt_collect_encode(collect_at(state, t->col_slots[k].offset), t->col_slots[k].kind, out);
+}
+
+/* Free values decoded for a restore that fails, and their array. */
+static void drop_collects(SrtAggTable *t, SrtCollect **cols)
+{
+    if (!cols)
+        return;
+    for (uint32_t k = 0; k < t->n_col_slots; k++)
+        srt_collect_free(t->mem, cols[k]);
+    srt_mem_free(t->mem, cols, sizeof *cols * t->n_col_slots);
 }
 
 int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uint8_t *val,
@@ -786,36 +926,63 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
                            "aggregation state of a group in the checkpoint has %u bytes, fewer "
                            "than the %u bytes of the query's state",
                            val_len, t->state_size);
-    uint64_t want = t->state_size;
+    uint64_t want = t->state_size, str_total = 0;
     for (uint32_t k = 0; k < t->n_str_slots; k++)
-        want += slot_len(val, t->str_slots[k]);
+        str_total += slot_len(val, t->str_slots[k]);
+    want += str_total;
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        uint64_t n;
+        memcpy(&n, val + t->col_slots[k].offset + 8, sizeof n);
+        want += n > UINT32_MAX ? UINT32_MAX : n; /* too long: the sum says so */
+    }
     if (want != val_len)
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "aggregation state of a group in the checkpoint has %u bytes, but its "
-                           "%u bytes of state and the lengths of its %u string value(s) make %llu",
-                           val_len, t->state_size, t->n_str_slots, (unsigned long long)want);
-    /* The strings first, in one piece: running out of memory later leaves the table as
-       it was (with a few unused arena bytes). */
-    size_t total = val_len - t->state_size;
+                           "%u bytes of state and the lengths of its %u string value(s) and %u "
+                           "collected value(s) make %llu",
+                           val_len, t->state_size, t->n_str_slots, t->n_col_slots,
+                           (unsigned long long)want);
+    /* The collected values, then the strings in one piece: running out of memory later
+       leaves the table as it was (with a few unused arena bytes). */
+    SrtCollect **cols = NULL;
+    if (t->n_col_slots && !(cols = srt_mem_calloc(t->mem, sizeof *cols * t->n_col_slots)))
+        return srt_err_nomem(err, "collected values");
+    size_t col_pos = t->state_size + str_total;
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        uint64_t n;
+        memcpy(&n, val + t->col_slots[k].offset + 8, sizeof n);
+        int rc = srt_collect_decode(t->mem, t->col_slots[k].kind, val + col_pos, (size_t)n,
+                                    &cols[k], err);
+        if (rc < 0) {
+            drop_collects(t, cols);
+            return rc;
+        }
+        col_pos += (size_t)n;
+    }
+    size_t total = str_total;
     char *sp = NULL;
     if (total) {
         sp = srt_arena_alloc(&t->strings, total);
-        if (!sp)
+        if (!sp) {
+            drop_collects(t, cols);
             return srt_err_nomem(err, "aggregation strings");
+        }
         memcpy(sp, val + t->state_size, total);
     }
     uint64_t h = srt_hash(key, key_len);
     AggSlot *s = probe(t, key, key_len, h);
     AggEntry *e = s->e;
     if (!e) {
-        if (t->count + 1 > t->grow_at) {
-            if (grow_index(t) < 0)
-                return srt_err_nomem(err, "aggregation index");
-            s = probe(t, key, key_len, h);
+        if (t->count + 1 > t->grow_at && grow_index(t) < 0) {
+            drop_collects(t, cols);
+            return srt_err_nomem(err, "aggregation index");
         }
+        s = probe(t, key, key_len, h);
         e = alloc_entry(t, key_len);
-        if (!e)
+        if (!e) {
+            drop_collects(t, cols);
             return srt_err_nomem(err, "aggregation state");
+        }
         e->key_len = key_len;
         e->stamp = 0; /* not updated in this batch */
         e->seq = t->next_seq++;
@@ -827,7 +994,14 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
         t->live_bytes += entry_size(t, key_len);
     }
     uint8_t *st = entry_state(e);
+    free_collects(t, st); /* a group replaced by a later version */
     memcpy(st, val, t->state_size);
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        memset(st + t->col_slots[k].offset, 0, 16);
+        memcpy(st + t->col_slots[k].offset, &cols[k], sizeof cols[k]);
+        t->bytes += srt_collect_bytes(cols[k]);
+    }
+    srt_mem_free(t->mem, cols, sizeof *cols * t->n_col_slots);
     size_t pos = 0;
     for (uint32_t k = 0; k < t->n_str_slots; k++) {
         uint32_t n = slot_len(st, t->str_slots[k]);

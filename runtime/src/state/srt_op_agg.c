@@ -56,6 +56,8 @@ static int agg_create(SrtOperator *op, SrtErr *err)
     srt_agg_set_owner(t, op->q);
     if (d->n_string_slots && srt_agg_set_string_slots(t, d->string_slots, d->n_string_slots) < 0)
         return srt_err_nomem(err, "aggregation state");
+    if (d->n_collect_slots && srt_agg_set_collect_slots(t, d->collect_slots, d->n_collect_slots) < 0)
+        return srt_err_nomem(err, "aggregation state");
     return 0;
 }
 
@@ -65,6 +67,9 @@ static int agg_begin_batch(SrtOperator *op)
     uint8_t *global; /* Spark: no grouping key, one row even without input */
     if (op->def->global && srt_agg_find_or_add(table(op), "", 0, srt_hash("", 0), &global) < 0)
         return srt_err_nomem(&op->q->err, "aggregation state");
+    /* Its collect_set merges the batch's empty partial set into the state (a rebuild). */
+    if (op->def->global && srt_agg_touch_collects(table(op), global, srt_query_batch_id(op->q) + 1) < 0)
+        return srt_err_nomem(&op->q->err, "collected values");
     return 0;
 }
 
@@ -87,6 +92,9 @@ static int agg_output(SrtOperator *op)
     SrtQuery *q = op->q;
     int rc = 0;
     op->st.updated = (int64_t)srt_agg_updated_count(table(op));
+    /* collect_set: the state Spark saves, from the stored one and the batch's rows. */
+    if (srt_agg_settle_collects(table(op)) < 0)
+        return srt_err_nomem(&q->err, "collected values");
     switch (q->mode) {
     case SRT_OUT_COMPLETE:
         rc = srt_agg_foreach(table(op), emit_group, op);

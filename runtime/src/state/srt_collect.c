@@ -1,0 +1,654 @@
+/* srt_collect.c - the values of collect_list and collect_set: one growing vector per group.
+**
+** Spark 3.5 (sql/catalyst/.../expressions/aggregate/collect.scala): Collect is a
+** TypedImperativeAggregate whose buffer is a Scala collection, CollectList a
+** mutable.ArrayBuffer, CollectSet a mutable.HashSet; NULL inputs are skipped (Hive's
+** semantics), the result is ARRAY<T> and never NULL.  The buffer is serialized as an array in
+** the collection's iteration order at every stage of the streaming plan
+** (AggUtils.planStreamingAggregation) and rebuilt element by element by `deserialize` and
+** `merge` (buffer ++= other).
+**
+** collect_list: an ArrayBuffer keeps the order of insertion at every stage, so the state is
+** the rows of earlier batches then those of this one, in order of arrival.
+**
+** collect_set: a Scala 2.12 mutable.HashSet (the Scala version Spark 3.5 is built and
+** distributed with) is a FlatHashTable: open addressing with linear probing, 32 slots to
+** begin with, doubled when the count reaches 45 % of the slots (and rebuilt in slot order),
+** slot index = the top log2(slots) bits of byteswap32(hashCode) rotated right by
+** bitCount(slots - 1), and iteration in slot order.  The hashCode is Java's: Integer (INT,
+** DATE), Long (BIGINT, TIMESTAMP), Boolean (1231/1237), Float/Double (floatToIntBits /
+** doubleToLongBits: one NaN), UTF8String (Murmur3_x86_32.hashUnsafeBytes, seed 42); two
+** elements are the same when BoxesRunTime.equals says so: numbers by value (so -0.0 equals
+** 0.0 when the probe meets it, and a NaN equals nothing: every NaN row stays), strings by
+** bytes.  Which of -0.0 and 0.0 survive thus depends on the slots, and the order of the
+** result on every rebuild, so this file replays each stage with the same table (B below is
+** "insert in this order into a new table, read it back in slot order"):
+**   partial aggregate of the batch        A1 = B(the batch's non-NULL rows)
+**   PartialMerge after the exchange       A2 = B(B(A1))     (deserialize, then ++=)
+**   PartialMerge after the state restore  A3 = B(B(S) ++ B(A2))   S: the stored state
+**   state saved                           S' = A3
+**   Final aggregate                       result = B(B(S'))
+** The batch's rows are kept as they come as a live table (A1's), so a batch of many
+** duplicates holds one copy of each.  The rest runs when the batch's output is produced
+** (srt_collect_settle, through srt_agg_settle_collects), or on the first row of a later
+** batch when no output ran in between.  DECIMAL elements are not supported in sets (their
+** hashCode is scala.math.BigDecimal's), nor nested values in either.
+*/
+#include <string.h>
+
+#include "srt_int.h"
+
+/* A Scala 2.12 FlatHashTable of element indices (HashSet's storage). */
+typedef struct Fht {
+    uint32_t *slot;  /* element index + 1; 0 empty */
+    int32_t *hash;   /* Java hashCode of the element in the slot */
+    uint32_t len;    /* table.length, a power of two >= 32 */
+    uint32_t size;   /* tableSize */
+    uint32_t threshold;
+    uint32_t seed;   /* seedvalue = bitCount(len - 1) */
+} Fht;
+
+struct SrtCollect {
+    uint64_t *cells; /* two words an element: the value (lo, hi), or a string's offset and length */
+    uint32_t n, cap; /* elements */
+    char *bytes;     /* the bytes of STRING elements */
+    size_t n_bytes, cap_bytes;
+    uint32_t n_state; /* collect_set: [0, n_state) the stored state, then this batch's rows */
+    int64_t mark;     /* collect_set: batch id + 1 of those rows (0: none) */
+    Fht batch;        /* collect_set: the batch's rows as Spark's partial HashSet (A1) */
+};
+
+/* The elements a table's indices refer to. */
+typedef struct Elems {
+    const uint64_t *cells;
+    const char *bytes;
+    uint32_t elem; /* SRT_COLLECT_<type> */
+} Elems;
+
+static uint32_t elem_kind(uint32_t kind)
+{
+    return kind & ~(uint32_t)SRT_COLLECT_SET;
+}
+
+static int is_set(uint32_t kind)
+{
+    return (kind & SRT_COLLECT_SET) != 0;
+}
+
+/* ==== Java's hashCode and Scala's == of the boxed element ==== */
+
+static inline uint32_t rotl32(uint32_t x, int r)
+{
+    return (x << r) | (x >> (32 - r));
+}
+
+static inline uint32_t mix_k1(uint32_t k1)
+{
+    return rotl32(k1 * 0xcc9e2d51u, 15) * 0x1b873593u;
+}
+
+static inline uint32_t mix_h1(uint32_t h1, uint32_t k1)
+{
+    return rotl32(h1 ^ k1, 13) * 5u + 0xe6546b64u;
+}
+
+/* Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode uses seed 42): little-endian
+   4-byte words, then each tail byte sign-extended and mixed as a whole word. */
+int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed)
+{
+    uint32_t h1 = (uint32_t)seed, aligned = n - n % 4u;
+    for (uint32_t i = 0; i < aligned; i += 4) {
+        const unsigned char *p = (const unsigned char *)s + i;
+        uint32_t w = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+        h1 = mix_h1(h1, mix_k1(w));
+    }
+    for (uint32_t i = aligned; i < n; i++)
+        h1 = mix_h1(h1, mix_k1((uint32_t)(int32_t)(signed char)s[i]));
+    h1 ^= n;
+    h1 ^= h1 >> 16;
+    h1 *= 0x85ebca6bu;
+    h1 ^= h1 >> 13;
+    h1 *= 0xc2b2ae35u;
+    h1 ^= h1 >> 16;
+    return (int32_t)h1;
+}
+
+static double cell_double(const uint64_t *c)
+{
+    double d;
+    memcpy(&d, c, sizeof d);
+    return d;
+}
+
+/* The Java hashCode of element i. */
+static int32_t elem_hash(const Elems *e, uint32_t i)
+{
+    const uint64_t *c = e->cells + 2u * i;
+    switch (e->elem) {
+    case SRT_COLLECT_BOOLEAN:
+        return c[0] ? 1231 : 1237; /* java.lang.Boolean.hashCode */
+    case SRT_COLLECT_INT:
+        return (int32_t)(uint32_t)c[0];
+    case SRT_COLLECT_LONG:
+        return (int32_t)(uint32_t)(c[0] ^ (c[0] >> 32)); /* Long.hashCode */
+    case SRT_COLLECT_FLOAT: {
+        float f = (float)cell_double(c); /* exact: the double holds the float */
+        uint32_t bits;
+        memcpy(&bits, &f, sizeof bits);
+        return f != f ? 0x7fc00000 : (int32_t)bits; /* Float.floatToIntBits */
+    }
+    case SRT_COLLECT_DOUBLE: {
+        double d = cell_double(c);
+        uint64_t bits = d != d ? 0x7ff8000000000000ull : c[0]; /* Double.doubleToLongBits */
+        return (int32_t)(uint32_t)(bits ^ (bits >> 32));
+    }
+    case SRT_COLLECT_STRING:
+        return srt_collect_hash_bytes(e->bytes + c[0], (uint32_t)c[1], 42);
+    case SRT_COLLECT_DECIMAL: /* refused in sets by the compiler */
+    case SRT_COLLECT_VOID:
+        break;
+    }
+    return 0;
+}
+
+/* BoxesRunTime.equals of elements i and j (never the same object here). */
+static int elem_eq(const Elems *e, uint32_t i, uint32_t j)
+{
+    const uint64_t *a = e->cells + 2u * i, *b = e->cells + 2u * j;
+    switch (e->elem) {
+    case SRT_COLLECT_FLOAT:
+    case SRT_COLLECT_DOUBLE:
+        return cell_double(a) == cell_double(b); /* NaN != NaN, -0.0 == 0.0 */
+    case SRT_COLLECT_STRING:
+        return a[1] == b[1] && memcmp(e->bytes + a[0], e->bytes + b[0], (size_t)a[1]) == 0;
+    case SRT_COLLECT_BOOLEAN:
+    case SRT_COLLECT_INT:
+    case SRT_COLLECT_LONG:
+    case SRT_COLLECT_DECIMAL:
+    case SRT_COLLECT_VOID:
+        break;
+    }
+    return a[0] == b[0] && a[1] == b[1];
+}
+
+/* ==== Scala 2.12's FlatHashTable ==== */
+
+#define FHT_FIRST 32u /* FlatHashTable.initialSize */
+
+static size_t fht_bytes(const Fht *h)
+{
+    return (size_t)h->len * (sizeof *h->slot + sizeof *h->hash);
+}
+
+static int fht_alloc(SrtMem *m, Fht *h, uint32_t len)
+{
+    uint32_t *slot = srt_mem_calloc(m, (size_t)len * sizeof *slot);
+    int32_t *hash = slot ? srt_mem_alloc(m, (size_t)len * sizeof *hash) : NULL;
+    if (!hash) {
+        srt_mem_free(m, slot, (size_t)len * sizeof *slot);
+        return -SRT_ERR_NOMEM;
+    }
+    h->slot = slot;
+    h->hash = hash;
+    h->len = len;
+    h->size = 0;
+    h->threshold = (uint32_t)((uint64_t)len * 450u / 1000u); /* defaultLoadFactor 450 */
+    h->seed = (uint32_t)__builtin_popcount(len - 1u);         /* tableSizeSeed */
+    return 0;
+}
+
+static void fht_free(SrtMem *m, Fht *h)
+{
+    if (h->slot) {
+        srt_mem_free(m, h->slot, (size_t)h->len * sizeof *h->slot);
+        srt_mem_free(m, h->hash, (size_t)h->len * sizeof *h->hash);
+    }
+    memset(h, 0, sizeof *h);
+}
+
+/* FlatHashTable.index: improve (scala.util.hashing.byteswap32, rotated right by the seed),
+   then the top bits. */
+static uint32_t fht_index(const Fht *h, int32_t hcode)
+{
+    uint32_t v = (uint32_t)hcode * 0x9e3775cdu;
+    v = __builtin_bswap32(v) * 0x9e3775cdu;
+    uint32_t r = h->seed % 32u;
+    uint32_t rotated = r ? (v >> r) | (v << (32u - r)) : v;
+    uint32_t ones = h->len - 1u;
+    return (rotated >> (32u - (uint32_t)__builtin_popcount(ones))) & ones;
+}
+
+static int fht_add(SrtMem *m, Fht *h, const Elems *e, uint32_t idx, int32_t hcode);
+
+/* growTable: twice the slots, the old entries added again in slot order. */
+static int fht_grow(SrtMem *m, Fht *h, const Elems *e)
+{
+    Fht old = *h;
+    if (fht_alloc(m, h, old.len * 2u) < 0) {
+        *h = old;
+        return -SRT_ERR_NOMEM;
+    }
+    for (uint32_t i = 0; i < old.len; i++)
+        if (old.slot[i])
+            (void)fht_add(m, h, e, old.slot[i] - 1u, old.hash[i]); /* no growth: size < threshold */
+    fht_free(m, &old);
+    return 0;
+}
+
+/* addEntry: 1 added, 0 an equal element is met while probing, -NOMEM. */
+static int fht_add(SrtMem *m, Fht *h, const Elems *e, uint32_t idx, int32_t hcode)
+{
+    uint32_t i = fht_index(h, hcode);
+    while (h->slot[i]) {
+        if (elem_eq(e, h->slot[i] - 1u, idx))
+            return 0;
+        i = (i + 1u) & (h->len - 1u);
+    }
+    h->slot[i] = idx + 1u;
+    h->hash[i] = hcode;
+    h->size++;
+    if (h->size >= h->threshold && fht_grow(m, h, e) < 0)
+        return -SRT_ERR_NOMEM;
+    return 1;
+}
+
+/* Read a table back in slot order into out (h->size indices). */
+static uint32_t fht_iter(const Fht *h, uint32_t *out)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < h->len; i++)
+        if (h->slot[i])
+            out[k++] = h->slot[i] - 1u;
+    return k;
+}
+
+/* B: insert idx[0..n) in order into a new table and read it back in slot order into out
+   (may be idx); the count of distinct elements, or -NOMEM. */
+static int64_t rebuild(SrtMem *m, const Elems *e, const uint32_t *idx, uint32_t n, uint32_t *out)
+{
+    Fht h;
+    if (fht_alloc(m, &h, FHT_FIRST) < 0)
+        return -SRT_ERR_NOMEM;
+    for (uint32_t i = 0; i < n; i++)
+        if (fht_add(m, &h, e, idx[i], elem_hash(e, idx[i])) < 0) {
+            fht_free(m, &h);
+            return -SRT_ERR_NOMEM;
+        }
+    uint32_t k = fht_iter(&h, out);
+    fht_free(m, &h);
+    return k;
+}
+
+/* ==== The vector ==== */
+
+size_t srt_collect_bytes(const SrtCollect *c)
+{
+    if (!c)
+        return 0;
+    return sizeof *c + (size_t)c->cap * 16u + c->cap_bytes + (c->batch.slot ? fht_bytes(&c->batch) : 0);
+}
+
+void srt_collect_free(SrtMem *m, SrtCollect *c)
+{
+    if (!c)
+        return;
+    srt_mem_free(m, c->cells, (size_t)c->cap * 16u);
+    srt_mem_free(m, c->bytes, c->cap_bytes);
+    fht_free(m, &c->batch);
+    srt_mem_free(m, c, sizeof *c);
+}
+
+static Elems elems_of(const SrtCollect *c, uint32_t kind)
+{
+    Elems e = {c->cells, c->bytes, elem_kind(kind)};
+    return e;
+}
+
+/* Append one element (not yet part of any table); 0 or -NOMEM. */
+static int push(SrtMem *m, SrtCollect *c, uint32_t kind, int64_t lo, int64_t hi, const char *s,
+                uint32_t n)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap;
+        if (srt_mem_grow(m, (void **)&c->cells, &cap, 16u, (size_t)c->n + 1u) < 0)
+            return -SRT_ERR_NOMEM;
+        if (cap > UINT32_MAX)
+            cap = UINT32_MAX;
+        c->cap = (uint32_t)cap;
+    }
+    uint64_t *cell = c->cells + 2u * c->n;
+    if (elem_kind(kind) == SRT_COLLECT_STRING) {
+        if (srt_mem_grow(m, (void **)&c->bytes, &c->cap_bytes, 1u, c->n_bytes + n) < 0)
+            return -SRT_ERR_NOMEM;
+        if (n)
+            memcpy(c->bytes + c->n_bytes, s, n);
+        cell[0] = c->n_bytes;
+        cell[1] = n;
+        c->n_bytes += n;
+    } else {
+        cell[0] = (uint64_t)lo;
+        cell[1] = elem_kind(kind) == SRT_COLLECT_DECIMAL ? (uint64_t)hi : 0u;
+    }
+    c->n++;
+    return 0;
+}
+
+/* Replace the elements by the ones at order[0..k), in that order (strings packed anew). */
+static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *order, uint32_t k)
+{
+    size_t cap = k ? k : 1u;
+    uint64_t *cells = srt_mem_alloc(m, cap * 16u);
+    if (!cells)
+        return -SRT_ERR_NOMEM;
+    size_t nb = 0;
+    if (elem_kind(kind) == SRT_COLLECT_STRING)
+        for (uint32_t i = 0; i < k; i++)
+            nb += (size_t)c->cells[2u * order[i] + 1u];
+    char *bytes = NULL;
+    if (nb && !(bytes = srt_mem_alloc(m, nb))) {
+        srt_mem_free(m, cells, cap * 16u);
+        return -SRT_ERR_NOMEM;
+    }
+    size_t pos = 0;
+    for (uint32_t i = 0; i < k; i++) {
+        const uint64_t *from = c->cells + 2u * order[i];
+        uint64_t *to = cells + 2u * i;
+        if (elem_kind(kind) == SRT_COLLECT_STRING) {
+            if (from[1])
+                memcpy(bytes + pos, c->bytes + from[0], (size_t)from[1]);
+            to[0] = pos;
+            to[1] = from[1];
+            pos += (size_t)from[1];
+        } else {
+            to[0] = from[0];
+            to[1] = from[1];
+        }
+    }
+    srt_mem_free(m, c->cells, (size_t)c->cap * 16u);
+    srt_mem_free(m, c->bytes, c->cap_bytes);
+    c->cells = cells;
+    c->cap = (uint32_t)cap;
+    c->n = k;
+    c->bytes = bytes;
+    c->n_bytes = c->cap_bytes = nb;
+    return 0;
+}
+
+int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind)
+{
+    if (!c || !is_set(kind) || c->mark == 0)
+        return 0;
+    Elems e = elems_of(c, kind);
+    uint32_t n_batch = c->n - c->n_state;
+    /* Room for B(S) ++ B(A2) and for the batch's indices (A1, A2). */
+    size_t want = (size_t)c->n + 1u;
+    uint32_t *seq = srt_mem_alloc(m, want * sizeof *seq);
+    uint32_t *a = seq ? srt_mem_alloc(m, ((size_t)n_batch + 1u) * sizeof *a) : NULL;
+    if (!a) {
+        srt_mem_free(m, seq, want * sizeof *seq);
+        return -SRT_ERR_NOMEM;
+    }
+    int64_t k = 0;
+    uint32_t n_a = c->batch.slot ? fht_iter(&c->batch, a) : 0; /* A1 */
+    int64_t r = rebuild(m, &e, a, n_a, a);                        /* deserialize(A1) */
+    if (r >= 0)
+        r = rebuild(m, &e, a, (uint32_t)r, a);                    /* ++= : A2 */
+    if (r >= 0)
+        r = rebuild(m, &e, a, (uint32_t)r, a);                    /* deserialize(A2) */
+    if (r >= 0) {
+        n_a = (uint32_t)r;
+        for (uint32_t i = 0; i < c->n_state; i++)
+            seq[i] = i;
+        k = rebuild(m, &e, seq, c->n_state, seq);                 /* deserialize(S) */
+    }
+    if (r >= 0 && k >= 0) {
+        memcpy(seq + k, a, (size_t)n_a * sizeof *a);
+        k = rebuild(m, &e, seq, (uint32_t)k + n_a, seq);          /* ++= both: A3 */
+    }
+    int rc = r < 0 || k < 0 ? -SRT_ERR_NOMEM : reorder(m, c, kind, seq, (uint32_t)k);
+    srt_mem_free(m, a, ((size_t)n_batch + 1u) * sizeof *a);
+    srt_mem_free(m, seq, want * sizeof *seq);
+    if (rc < 0)
+        return rc;
+    fht_free(m, &c->batch);
+    c->n_state = c->n;
+    c->mark = 0;
+    return 0;
+}
+
+int srt_collect_push(SrtMem *m, SrtCollect **cp, uint32_t kind, int64_t mark, int is_null,
+                     int64_t lo, int64_t hi, const char *s, uint32_t n)
+{
+    SrtCollect *c = *cp;
+    if (is_null && !is_set(kind))
+        return 0; /* Collect.update skips NULL */
+    if (!c) {
+        c = srt_mem_calloc(m, sizeof *c);
+        if (!c)
+            return -SRT_ERR_NOMEM;
+        *cp = c;
+    }
+    if (!is_set(kind))
+        return push(m, c, kind, lo, hi, s, n);
+    if (c->mark != mark) {
+        /* Rows of an earlier batch whose output did not run: that batch's state first. */
+        if (c->mark != 0 && srt_collect_settle(m, c, kind) < 0)
+            return -SRT_ERR_NOMEM;
+        c->mark = mark; /* a NULL row still makes the batch merge its empty partial set */
+    }
+    if (is_null)
+        return 0;
+    if (!c->batch.slot && fht_alloc(m, &c->batch, FHT_FIRST) < 0)
+        return -SRT_ERR_NOMEM;
+    size_t n_bytes = c->n_bytes;
+    if (push(m, c, kind, lo, hi, s, n) < 0)
+        return -SRT_ERR_NOMEM;
+    Elems e = elems_of(c, kind);
+    int added = fht_add(m, &c->batch, &e, c->n - 1u, elem_hash(&e, c->n - 1u));
+    if (added <= 0) { /* a duplicate of this batch (or no memory): drop the copy */
+        c->n--;
+        c->n_bytes = n_bytes;
+    }
+    return added < 0 ? -SRT_ERR_NOMEM : 0;
+}
+
+int64_t srt_collect_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint32_t **order)
+{
+    *order = NULL;
+    if (!c || c->n == 0)
+        return 0;
+    uint32_t n = is_set(kind) ? c->n_state : c->n;
+    uint32_t *o = srt_mem_alloc(m, ((size_t)n + 1u) * sizeof *o);
+    if (!o)
+        return -SRT_ERR_NOMEM;
+    for (uint32_t i = 0; i < n; i++)
+        o[i] = i;
+    int64_t k = n;
+    if (is_set(kind)) { /* Final: deserialize(S') then ++= into an empty set */
+        Elems e = elems_of(c, kind);
+        k = rebuild(m, &e, o, n, o);
+        if (k >= 0)
+            k = rebuild(m, &e, o, (uint32_t)k, o);
+    }
+    if (k < 0) {
+        srt_mem_free(m, o, ((size_t)n + 1u) * sizeof *o);
+        return k;
+    }
+    *order = o;
+    return k;
+}
+
+void srt_collect_free_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint32_t *order)
+{
+    if (order)
+        srt_mem_free(m, order, ((size_t)(is_set(kind) ? c->n_state : c->n) + 1u) * sizeof *order);
+}
+
+void srt_collect_datum(const SrtCollect *c, uint32_t kind, uint32_t i, SrtDatum *d)
+{
+    const uint64_t *cell = c->cells + 2u * i;
+    memset(d, 0, sizeof *d);
+    switch (elem_kind(kind)) {
+    case SRT_COLLECT_FLOAT:
+    case SRT_COLLECT_DOUBLE:
+        d->d = cell_double(cell);
+        return;
+    case SRT_COLLECT_STRING:
+        d->p = c->bytes + cell[0];
+        d->n = (uint32_t)cell[1];
+        return;
+    case SRT_COLLECT_DECIMAL:
+        d->i = (int64_t)cell[0];
+        d->hi = (int64_t)cell[1];
+        return;
+    case SRT_COLLECT_BOOLEAN:
+    case SRT_COLLECT_INT:
+    case SRT_COLLECT_LONG:
+    case SRT_COLLECT_VOID:
+        d->i = (int64_t)cell[0];
+        return;
+    }
+}
+
+/* ==== Checkpoint form ==== */
+
+/* The stored elements (a set's state; a list's all) in order: fixed values as 8 bytes
+   (DECIMAL 16, low word first), strings as a u32 length and the bytes; little-endian. */
+void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
+{
+    uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
+    for (uint32_t i = 0; i < n; i++) {
+        const uint64_t *cell = c->cells + 2u * i;
+        uint8_t w[16];
+        if (elem_kind(kind) == SRT_COLLECT_STRING) {
+            uint32_t len = (uint32_t)cell[1];
+            for (int b = 0; b < 4; b++)
+                w[b] = (uint8_t)(len >> (8 * b));
+            srt_buf_put(out, w, 4);
+            srt_buf_put(out, c->bytes + cell[0], len);
+            continue;
+        }
+        int words = elem_kind(kind) == SRT_COLLECT_DECIMAL ? 2 : 1;
+        for (int k = 0; k < words; k++)
+            for (int b = 0; b < 8; b++)
+                w[8 * k + b] = (uint8_t)(cell[k] >> (8 * b));
+        srt_buf_put(out, w, (size_t)words * 8u);
+    }
+}
+
+size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind)
+{
+    uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
+    if (elem_kind(kind) == SRT_COLLECT_STRING) {
+        size_t sz = (size_t)n * 4u;
+        for (uint32_t i = 0; i < n; i++)
+            sz += (size_t)c->cells[2u * i + 1u];
+        return sz;
+    }
+    return (size_t)n * (elem_kind(kind) == SRT_COLLECT_DECIMAL ? 16u : 8u);
+}
+
+int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, SrtCollect **out,
+                       SrtErr *err)
+{
+    *out = NULL;
+    if (n == 0)
+        return 0;
+    SrtCollect *c = srt_mem_calloc(m, sizeof *c);
+    if (!c)
+        return srt_err_nomem(err, "collected values");
+    size_t pos = 0;
+    while (pos < n) {
+        int64_t w[2] = {0, 0};
+        const char *s = NULL;
+        uint32_t len = 0;
+        if (elem_kind(kind) == SRT_COLLECT_STRING) {
+            if (n - pos < 4)
+                goto bad;
+            len = (uint32_t)p[pos] | (uint32_t)p[pos + 1] << 8 | (uint32_t)p[pos + 2] << 16 |
+                  (uint32_t)p[pos + 3] << 24;
+            pos += 4;
+            if (n - pos < len)
+                goto bad;
+            s = (const char *)p + pos;
+            pos += len;
+        } else {
+            int words = elem_kind(kind) == SRT_COLLECT_DECIMAL ? 2 : 1;
+            if (n - pos < (size_t)words * 8u)
+                goto bad;
+            for (int k = 0; k < words; k++) {
+                uint64_t v = 0;
+                for (int b = 0; b < 8; b++)
+                    v |= (uint64_t)p[pos + (size_t)(8 * k + b)] << (8 * b);
+                w[k] = (int64_t)v;
+            }
+            pos += (size_t)words * 8u;
+        }
+        if (push(m, c, kind, w[0], w[1], s, len) < 0) {
+            srt_collect_free(m, c);
+            return srt_err_nomem(err, "collected values");
+        }
+    }
+    c->n_state = c->n;
+    *out = c;
+    return 0;
+bad:
+    srt_collect_free(m, c);
+    return srt_err_set(err, SRT_ERR_FORMAT,
+                       "collected values of a group in the checkpoint end inside a value");
+}
+
+/* ==== Calls from generated code ==== */
+
+void srt_collect_add(SrtAggTable *t, uint8_t *slot, uint32_t kind, int64_t mark, int32_t is_null,
+                     int64_t lo, int64_t hi, const char *s, uint32_t n)
+{
+    SrtCollect *c;
+    memcpy(&c, slot, sizeof c);
+    size_t before = srt_collect_bytes(c);
+    int rc = srt_collect_push(srt_agg_mem(t), &c, kind, mark, is_null, lo, hi, s, n);
+    memcpy(slot, &c, sizeof c);
+    srt_agg_add_bytes(t, (int64_t)srt_collect_bytes(c) - (int64_t)before);
+    if (SRT_UNLIKELY(rc < 0))
+        srt_query_oom(srt_agg_owner(t), "collected values");
+}
+
+static const SrtDatum no_values[1];
+
+void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const void **out_p,
+                        uint32_t *out_n)
+{
+    SrtCollect *c;
+    memcpy(&c, slot, sizeof c);
+    *out_p = no_values;
+    *out_n = 0;
+    if (!c)
+        return;
+    SrtAggTable *t = srt_query_agg_table(q);
+    SrtMem *m = srt_agg_mem(t);
+    if (c->mark) { /* settled before output; kept for a caller that did not */
+        size_t before = srt_collect_bytes(c);
+        int rc = srt_collect_settle(m, c, kind);
+        srt_agg_add_bytes(t, (int64_t)srt_collect_bytes(c) - (int64_t)before);
+        if (rc < 0)
+            srt_query_oom(q, "collected values");
+    }
+    uint32_t *order;
+    int64_t k = srt_collect_order(m, c, kind, &order);
+    if (k < 0)
+        srt_query_oom(q, "collected values");
+    if (k == 0)
+        return;
+    SrtDatum *d = srt_batch_alloc(q, (size_t)k * sizeof *d);
+    if (!d) {
+        srt_collect_free_order(m, c, kind, order);
+        srt_query_oom(q, "collected values");
+    }
+    /* Strings point into the vector: it changes only in a later batch, or when its group is
+       removed after the batch was written. */
+    for (int64_t i = 0; i < k; i++)
+        srt_collect_datum(c, kind, order[i], &d[i]);
+    srt_collect_free_order(m, c, kind, order);
+    *out_p = d;
+    *out_n = (uint32_t)k;
+}

@@ -1,0 +1,305 @@
+/* check_rt_collect.c - collect_list / collect_set values: Spark's string hash, the order of
+** Scala 2.12's HashSet, Spark's stages for a set over batches (NaN kept, -0.0 met by 0.0),
+** the checkpoint form, and the group table owning, saving, restoring and freeing them.
+*/
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include "srt_int.h"
+
+#define SET(k) ((uint32_t)(k) | SRT_COLLECT_SET)
+
+static int64_t dbits(double d)
+{
+    int64_t b;
+    memcpy(&b, &d, sizeof b);
+    return b;
+}
+
+/* The values of c in result order, as i (integers) or d (doubles). */
+static uint32_t result_of(SrtMem *m, const SrtCollect *c, uint32_t kind, SrtDatum *out, uint32_t cap)
+{
+    uint32_t *order;
+    int64_t k = srt_collect_order(m, c, kind, &order);
+    ck_assert_int_ge(k, 0);
+    ck_assert_uint_le((uint64_t)k, cap);
+    for (int64_t i = 0; i < k; i++)
+        srt_collect_datum(c, kind, order[i], &out[i]);
+    srt_collect_free_order(m, c, kind, order);
+    return (uint32_t)k;
+}
+
+/* Murmur3_x86_32.hashInt(v, seed), as Spark's hash() chains values: the same as
+   hashUnsafeBytes of the int's 4 little-endian bytes. */
+static int32_t hash_int(int32_t v, int32_t seed)
+{
+    char b[4];
+    for (int i = 0; i < 4; i++)
+        b[i] = (char)((uint32_t)v >> (8 * i));
+    return srt_collect_hash_bytes(b, 4, seed);
+}
+
+START_TEST(test_string_hash)
+{
+    /* Spark's documented SELECT hash('Spark', array(123), 2) = -1321691492: the string's
+       hashUnsafeBytes with seed 42, then each int hashed with the previous as seed. */
+    int32_t h = srt_collect_hash_bytes("Spark", 5, 42);
+    h = hash_int(2, hash_int(123, h));
+    ck_assert_int_eq(h, -1321691492);
+    /* The tail bytes are sign-extended one at a time (not the standard Murmur3 tail). */
+    ck_assert_int_ne(srt_collect_hash_bytes("\xc3\xa9", 2, 42), srt_collect_hash_bytes("\x43\x29", 2, 42));
+}
+END_TEST
+
+START_TEST(test_hashset_order)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    /* Scala 2.12: mutable.HashSet(1, 2, 3, 4, 5) iterates as Set(1, 5, 2, 3, 4).  A batch's
+       rows go through B four times before the output; for these the order stays. */
+    SrtCollect *c = NULL;
+    for (int i = 1; i <= 5; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, SET(SRT_COLLECT_INT), 1, 0, i, 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_settle(&m, c, SET(SRT_COLLECT_INT)), 0);
+    SrtDatum d[64];
+    uint32_t n = result_of(&m, c, SET(SRT_COLLECT_INT), d, 64);
+    static const int64_t want[] = {1, 5, 2, 3, 4};
+    ck_assert_uint_eq(n, 5);
+    for (uint32_t i = 0; i < n; i++)
+        ck_assert_int_eq(d[i].i, want[i]);
+    srt_collect_free(&m, c);
+    /* 1..20 grows the table past 14 elements (32 -> 64 slots, rebuilt in slot order). */
+    c = NULL;
+    for (int i = 1; i <= 20; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, SET(SRT_COLLECT_INT), 1, 0, i, 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_settle(&m, c, SET(SRT_COLLECT_INT)), 0);
+    n = result_of(&m, c, SET(SRT_COLLECT_INT), d, 64);
+    static const int64_t want20[] = {15, 9, 1, 16, 2, 17, 3, 18, 10, 4, 11, 12, 19, 13, 5, 20, 6, 7, 14, 8};
+    ck_assert_uint_eq(n, 20);
+    for (uint32_t i = 0; i < n; i++)
+        ck_assert_int_eq(d[i].i, want20[i]);
+    srt_collect_free(&m, c);
+    /* Strings hash as UTF8String: "a".."e" iterate as c, b, a, e, d. */
+    c = NULL;
+    const char *letters = "abcde";
+    for (int i = 0; i < 5; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, SET(SRT_COLLECT_STRING), 1, 0, 0, 0, letters + i, 1), 0);
+    ck_assert_int_eq(srt_collect_settle(&m, c, SET(SRT_COLLECT_STRING)), 0);
+    n = result_of(&m, c, SET(SRT_COLLECT_STRING), d, 64);
+    ck_assert_uint_eq(n, 5);
+    char got[6] = {0};
+    for (uint32_t i = 0; i < n; i++) {
+        ck_assert_uint_eq(d[i].n, 1);
+        got[i] = *(const char *)d[i].p;
+    }
+    ck_assert_str_eq(got, "cbaed");
+    srt_collect_free(&m, c);
+    ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_set_doubles_over_batches)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    uint32_t k = SET(SRT_COLLECT_DOUBLE);
+    SrtCollect *c = NULL;
+    /* Batch 0: 1.5, -0.0, 0.0, NaN, NaN, NULL: 0.0 meets -0.0 (numeric ==) and goes, the NaNs
+       are never equal and both stay: [-0.0, 1.5, NaN, NaN]. */
+    const double b0[] = {1.5, -0.0, 0.0, NAN, NAN};
+    for (int i = 0; i < 5; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, k, 1, 0, dbits(b0[i]), 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_push(&m, &c, k, 1, 1, 0, 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_settle(&m, c, k), 0);
+    SrtDatum d[16];
+    uint32_t n = result_of(&m, c, k, d, 16);
+    ck_assert_uint_eq(n, 4);
+    ck_assert(d[0].d == 0.0 && signbit(d[0].d));
+    ck_assert(d[1].d == 1.5);
+    ck_assert(isnan(d[2].d) && isnan(d[3].d));
+    /* Batch 1 (no output ran before its first row: settled then): 2.5, 0.0, -0.0 join as
+       [-0.0, 2.5, 1.5, NaN, NaN]. */
+    const double b1[] = {2.5, 0.0, -0.0};
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, k, 2, 0, dbits(b1[i]), 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_settle(&m, c, k), 0);
+    n = result_of(&m, c, k, d, 16);
+    ck_assert_uint_eq(n, 5);
+    ck_assert(d[0].d == 0.0 && signbit(d[0].d));
+    ck_assert(d[1].d == 2.5 && d[2].d == 1.5);
+    ck_assert(isnan(d[3].d) && isnan(d[4].d));
+    /* The checkpoint form reads back to the same result. */
+    SrtBuf b;
+    srt_buf_init(&b, &m);
+    srt_collect_encode(c, k, &b);
+    ck_assert_uint_eq(b.n, srt_collect_encoded_size(c, k));
+    SrtCollect *r;
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_collect_decode(&m, k, (const uint8_t *)b.p, b.n, &r, &err), 0);
+    SrtDatum e[16];
+    ck_assert_uint_eq(result_of(&m, r, k, e, 16), 5);
+    for (int i = 0; i < 5; i++)
+        ck_assert(memcmp(&d[i].d, &e[i].d, sizeof(double)) == 0);
+    /* A truncated form is refused. */
+    SrtCollect *bad;
+    ck_assert_int_eq(srt_collect_decode(&m, k, (const uint8_t *)b.p, b.n - 1, &bad, &err), -SRT_ERR_FORMAT);
+    ck_assert_ptr_null(bad);
+    srt_buf_free(&b);
+    srt_collect_free(&m, r);
+    srt_collect_free(&m, c);
+    ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_list_order_and_strings)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    SrtCollect *c = NULL;
+    /* NULLs skipped, duplicates and order of arrival kept, the empty string is a value. */
+    const char *v[] = {"x", NULL, "héllo", "", "x"};
+    for (int i = 0; i < 5; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_STRING, 0, v[i] == NULL, 0, 0, v[i],
+                                          v[i] ? (uint32_t)strlen(v[i]) : 0),
+                         0);
+    SrtDatum d[8];
+    ck_assert_uint_eq(result_of(&m, c, SRT_COLLECT_STRING, d, 8), 4);
+    ck_assert(d[0].n == 1 && memcmp(d[0].p, "x", 1) == 0);
+    ck_assert(d[1].n == 6 && memcmp(d[1].p, "héllo", 6) == 0);
+    ck_assert_uint_eq(d[2].n, 0);
+    ck_assert(d[3].n == 1 && memcmp(d[3].p, "x", 1) == 0);
+    SrtBuf b;
+    srt_buf_init(&b, &m);
+    srt_collect_encode(c, SRT_COLLECT_STRING, &b);
+    ck_assert_uint_eq(b.n, 4 * 4 + 1 + 6 + 0 + 1);
+    SrtCollect *r;
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_collect_decode(&m, SRT_COLLECT_STRING, (const uint8_t *)b.p, b.n, &r, &err), 0);
+    SrtDatum e[8];
+    ck_assert_uint_eq(result_of(&m, r, SRT_COLLECT_STRING, e, 8), 4);
+    ck_assert(e[1].n == 6 && memcmp(e[1].p, "héllo", 6) == 0);
+    srt_buf_free(&b);
+    srt_collect_free(&m, r);
+    srt_collect_free(&m, c);
+    /* Only NULLs: no vector at all (the result is the empty array). */
+    c = NULL;
+    ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 1, 0, 0, NULL, 0), 0);
+    ck_assert_ptr_null(c);
+    ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
+/* Keep groups whose key starts with "k" (remove the others). */
+static int drop_not_k(void *ctx, const uint8_t *key, uint32_t key_len, const uint8_t *state)
+{
+    (void)ctx;
+    (void)state;
+    return key_len == 0 || key[0] != 'k';
+}
+
+START_TEST(test_table_owns_values)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    SrtAggTable *t = srt_agg_new(&m, 32);
+    ck_assert_ptr_nonnull(t);
+    const SrtCollectSlot slots[2] = {{0, SRT_COLLECT_LONG}, {16, SET(SRT_COLLECT_STRING)}};
+    ck_assert_int_eq(srt_agg_set_collect_slots(t, slots, 2), 0);
+    const SrtCollectSlot overlap[2] = {{0, SRT_COLLECT_LONG}, {8, SRT_COLLECT_LONG}};
+    ck_assert_int_eq(srt_agg_set_collect_slots(t, overlap, 2), -SRT_ERR_FORMAT);
+    size_t empty = srt_agg_bytes(t);
+    /* Two groups, a batch of rows each. */
+    const char *keys[2] = {"k1", "z2"};
+    for (int g = 0; g < 2; g++) {
+        uint8_t *st;
+        ck_assert_int_eq(srt_agg_find_or_add(t, keys[g], 2, srt_hash(keys[g], 2), &st), 0);
+        for (int i = 0; i < 40; i++) {
+            srt_collect_add(t, st, SRT_COLLECT_LONG, 1, 0, i * (g + 1), 0, NULL, 0);
+            char s[8];
+            int n = snprintf(s, sizeof s, "s%d", i % 7);
+            srt_collect_add(t, st + 16, SET(SRT_COLLECT_STRING), 1, 0, 0, 0, s, (uint32_t)n);
+        }
+    }
+    ck_assert_uint_gt(srt_agg_bytes(t), empty);
+    ck_assert_int_eq(srt_agg_settle_collects(t), 0);
+    /* Saved and restored into a second table: the same values. */
+    SrtBuf b;
+    srt_buf_init(&b, &m);
+    uint8_t *st = srt_agg_lookup(t, "k1", 2, srt_hash("k1", 2));
+    srt_agg_encode_state(t, st, &b);
+    SrtAggTable *t2 = srt_agg_new(&m, 32);
+    ck_assert_int_eq(srt_agg_set_collect_slots(t2, slots, 2), 0);
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_agg_restore(t2, "k1", 2, (const uint8_t *)b.p, (uint32_t)b.n, &err), 0);
+    /* Restored again (a later version of the group): the first values are freed. */
+    ck_assert_int_eq(srt_agg_restore(t2, "k1", 2, (const uint8_t *)b.p, (uint32_t)b.n, &err), 0);
+    ck_assert_int_eq(srt_agg_restore(t2, "k1", 2, (const uint8_t *)b.p, (uint32_t)b.n - 1, &err),
+                     -SRT_ERR_FORMAT);
+    uint8_t *st2 = srt_agg_lookup(t2, "k1", 2, srt_hash("k1", 2));
+    for (int s = 0; s < 2; s++) {
+        SrtCollect *c1, *c2;
+        memcpy(&c1, st + slots[s].offset, sizeof c1);
+        memcpy(&c2, st2 + slots[s].offset, sizeof c2);
+        SrtDatum d1[64], d2[64];
+        uint32_t n1 = result_of(&m, c1, slots[s].kind, d1, 64);
+        uint32_t n2 = result_of(&m, c2, slots[s].kind, d2, 64);
+        ck_assert_uint_eq(n1, s == 0 ? 40 : 7);
+        ck_assert_uint_eq(n1, n2);
+        for (uint32_t i = 0; i < n1; i++) {
+            ck_assert_int_eq(d1[i].i, d2[i].i);
+            ck_assert_uint_eq(d1[i].n, d2[i].n);
+            if (d1[i].n)
+                ck_assert(memcmp(d1[i].p, d2[i].p, d1[i].n) == 0);
+        }
+    }
+    srt_buf_free(&b);
+    srt_agg_free(t2);
+    /* Evicting a group frees its values. */
+    size_t before = m.in_use;
+    size_t removed = 0;
+    ck_assert_int_eq(srt_agg_remove_if(t, drop_not_k, NULL, &removed), 0);
+    ck_assert_uint_eq(removed, 1);
+    ck_assert_uint_lt(m.in_use, before);
+    ck_assert_int_eq(srt_agg_delete(t, "k1", 2), 0);
+    srt_agg_free(t);
+    ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
+START_TEST(test_out_of_memory)
+{
+    /* Every allocation failing in turn: an error, never a crash or a leak. */
+    for (int64_t fail = 0; fail < 40; fail++) {
+        SrtMem m;
+        srt_mem_init(&m);
+        m.fail_after = fail;
+        SrtCollect *c = NULL;
+        int rc = 0;
+        for (int i = 0; i < 30 && rc == 0; i++)
+            rc = srt_collect_push(&m, &c, SET(SRT_COLLECT_INT), 1, 0, i, 0, NULL, 0);
+        if (rc == 0)
+            rc = srt_collect_settle(&m, c, SET(SRT_COLLECT_INT));
+        ck_assert(rc == 0 || rc == -SRT_ERR_NOMEM);
+        srt_collect_free(&m, c);
+        ck_assert_uint_eq(m.in_use, 0);
+    }
+}
+END_TEST
+
+Suite *rt_collect_suite(void)
+{
+    Suite *s = suite_create("rt_collect");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_string_hash);
+    tcase_add_test(tc, test_hashset_order);
+    tcase_add_test(tc, test_set_doubles_over_batches);
+    tcase_add_test(tc, test_list_order_and_strings);
+    tcase_add_test(tc, test_table_owns_values);
+    tcase_add_test(tc, test_out_of_memory);
+    suite_add_tcase(s, tc);
+    return s;
+}
