@@ -79,6 +79,23 @@ static const CmOptSpec socket_source_opts[] = {
     {.key = "numPartitions", .kind = CM_OPT_POS_INT},
 };
 
+/* The postgres sink (runtime/src/sinks/srt_sink_postgres.c): what a foreachBatch writing each
+   batch over JDBC does, exactly once.  `table` is Spark's JDBC `dbtable`; `url` a libpq
+   connection string or URI (absent: libpq's defaults, PGHOST ...); user and password
+   override the url's. */
+static const CmOptSpec postgres_sink_opts[] = {
+    {.key = "table", .kind = CM_OPT_STRING, .required = true, .spark = "dbtable"},
+    {.key = "url", .kind = CM_OPT_STRING},
+    {.key = "user", .kind = CM_OPT_STRING},
+    {.key = "password", .kind = CM_OPT_STRING},
+};
+
+/* The sqlite sink (runtime/src/sinks/srt_sink_sqlite.c): the same into an SQLite file. */
+static const CmOptSpec sqlite_sink_opts[] = {
+    {.key = "path", .kind = CM_OPT_STRING, .required = true},
+    {.key = "table", .kind = CM_OPT_STRING, .required = true, .spark = "dbtable"},
+};
+
 /* RateStreamProvider.SCHEMA and RatePerMicroBatchProvider's: timestamp, value. */
 static const CmFixedCol rate_cols[] = {
     {"timestamp", CM_COL_TIMESTAMP, NULL},
@@ -102,6 +119,10 @@ const CmConnector cm_connectors[] = {
      NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES, NULL},
     {"socket", CM_ROLE_SOURCE, socket_source_opts, N_OF(socket_source_opts), NULL, 0,
      socket_cols, N_OF(socket_cols), CM_INPUT_VALUES, NULL},
+    {"postgres", CM_ROLE_SINK, NULL, 0, postgres_sink_opts, N_OF(postgres_sink_opts), NULL, 0,
+     CM_INPUT_VALUES, "libpq"},
+    {"sqlite", CM_ROLE_SINK, NULL, 0, sqlite_sink_opts, N_OF(sqlite_sink_opts), NULL, 0,
+     CM_INPUT_VALUES, "sqlite3"},
 };
 const int cm_n_connectors = N_OF(cm_connectors);
 

@@ -331,9 +331,26 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
     CgCtx *cg = j->cg;
     const SSchema *sc = &j->pq->source->schema;
     LLVMBasicBlockRef bb_skip = cg_block(cg, "key.unknown");
+    LLVMBasicBlockRef bb_decode = cg_block(cg, "key.decode");
     LLVMBasicBlockRef bb_switch = cg_block(cg, "key.match");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, esc, cg_i32(cg, 0), ""), bb_skip, bb_switch);
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, esc, cg_i32(cg, 0), ""), bb_decode, bb_switch);
+    /* A key with escapes is compared decoded, as Jackson's getCurrentName (rare: a call). */
+    cg_at(cg, bb_decode);
+    LLVMValueRef aargs[2] = {cg->q, LLVMBuildZExt(cg->b, kn, cg->t_i64, "")};
+    LLVMValueRef dk = cg_call(cg, "srt_scratch_alloc", aargs, 2, "key.text");
+    LLVMValueRef uargs[3] = {k, kn, dk};
+    LLVMValueRef dkn = cg_call(cg, "srt_json_unescape", uargs, 3, "key.len");
+    LLVMBuildBr(cg->b, bb_switch);
     cg_at(cg, bb_switch);
+    LLVMValueRef kphi = LLVMBuildPhi(cg->b, cg->t_ptr, "key");
+    LLVMValueRef knphi = LLVMBuildPhi(cg->b, cg->t_i32, "keylen");
+    LLVMValueRef kv[2] = {k, dk}, knv[2] = {kn, dkn};
+    LLVMBasicBlockRef from[2] = {here, bb_decode};
+    LLVMAddIncoming(kphi, kv, from, 2);
+    LLVMAddIncoming(knphi, knv, from, 2);
+    k = kphi;
+    kn = knphi;
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, kn, bb_skip, (unsigned)sc->n);
     bool *done = ARENA_NEW_N(cg->arena, bool, sc->n + 1);
     int corrupt = cg_corrupt_column(j->pq);

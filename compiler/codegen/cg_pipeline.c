@@ -42,11 +42,23 @@ typedef struct EventTime {
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
     LLVMValueRef dropped;                /* i64 alloca */
     LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
+    int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
 } EventTime;
 
 static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
 {
     memset(et, 0, sizeof *et);
+    for (int i = 0; i < pq->n_ops; i++) {
+        switch (pq->ops[i].kind) {
+        case POP_AGGREGATE:
+        case POP_SESSION_WINDOW:
+            et->agg_op = (int32_t)pq->ops[i].id;
+            break;
+        case POP_DEDUPLICATE:
+            et->dedup_op = (int32_t)pq->ops[i].id;
+            break;
+        }
+    }
     if (pq->watermark_col >= 0) {
         LLVMValueRef *slots[3] = {&et->n, &et->min, &et->max};
         static const char *names[3] = {"ev.n", "ev.min", "ev.max"};
@@ -59,13 +71,13 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         cg_store(cg, LLVMConstInt(i128, 0, 0), et->sum);
     }
     if (pq->agg && pq->event_key >= 0) {
-        LLVMValueRef args[2] = {cg->q, cg_i32(cg, SRT_OP_AGG)};
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->agg_op)};
         et->late = cg_call(cg, "srt_query_late_threshold", args, 2, "late");
         et->dropped = cg_alloca(cg, cg->t_i64, "late.n");
         cg_store(cg, cg_i64(cg, 0), et->dropped);
     }
     if (pq->dedup_block && pq->dedup_block->dedup->watermark_col >= 0) {
-        LLVMValueRef args[2] = {cg->q, cg_i32(cg, SRT_OP_DEDUP)};
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->dedup_op)};
         et->dedup_late = cg_call(cg, "srt_query_late_threshold", args, 2, "dd.late");
         et->dedup_dropped = cg_alloca(cg, cg->t_i64, "dd.late.n");
         cg_store(cg, cg_i64(cg, 0), et->dedup_dropped);
@@ -107,11 +119,11 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
         cg_call(cg, "srt_query_event_times", args, 6, "");
     }
     if (et->late) {
-        LLVMValueRef args[3] = {cg->q, cg_i32(cg, SRT_OP_AGG), cg_load(cg, cg->t_i64, et->dropped, "")};
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->agg_op), cg_load(cg, cg->t_i64, et->dropped, "")};
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
     if (et->dedup_late) {
-        LLVMValueRef args[3] = {cg->q, cg_i32(cg, SRT_OP_DEDUP), cg_load(cg, cg->t_i64, et->dedup_dropped, "")};
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->dedup_op), cg_load(cg, cg->t_i64, et->dedup_dropped, "")};
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
 }

@@ -23,6 +23,11 @@ static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef 
     }
 }
 
+/* The plan numbers the operators (PStateOp); the srt_prog_query_agg / _dedup calls configure
+   the ABI's fixed numbers, which must be the same. */
+_Static_assert((int)PSTATE_AGG == (int)SRT_OP_AGG && (int)PSTATE_DEDUP == (int)SRT_OP_DEDUP,
+               "the plan's operator numbers are the ABI's");
+
 /* The runtime's kind of a plan operator (srt_abi.h). */
 static int32_t op_kind(POpKind kind)
 {
@@ -127,6 +132,12 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
                                  cstr(cg, type_name(cg->arena, pq->columns[c].type)),
                                  cg_i32(cg, pq->columns[c].hidden)};
         cg_call(cg, "srt_prog_query_column", cargs, 5, "");
+    }
+    for (int c = 0; c < pq->n_columns; c++) {
+        if (!pq->columns[c].key)
+            continue;
+        LLVMValueRef kargs[3] = {p, qi, cg_i32(cg, c)};
+        cg_call(cg, "srt_prog_query_key", kargs, 3, "");
     }
     for (int k = 0; k < pq->n_ops; k++)
         register_operator(cg, pq, i, &pq->ops[k], p, qi, emit);

@@ -119,17 +119,17 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
         val = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, o, "v"), cg_i64(cg, 0), "");
         break;
     }
-    case TY_DOUBLE: {
+    case TY_DOUBLE: { /* UnivocityParser: nanValue, positiveInf, negativeInf, datum.toDouble */
         LLVMValueRef o = cg_alloca(cg, cg->t_f64, "csv.d");
         LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_f64", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_f64", args, 3, "rc"), cg_i32(cg, 0), "ok");
         val = cg_load(cg, cg->t_f64, o, "v");
         break;
     }
     case TY_FLOAT: { /* UnivocityParser: datum.toFloat (Float.parseFloat) */
         LLVMValueRef o = cg_alloca(cg, cg->t_f32, "csv.f");
         LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_f32", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_f32", args, 3, "rc"), cg_i32(cg, 0), "ok");
         val = cg_load(cg, cg->t_f32, o, "v");
         break;
     }

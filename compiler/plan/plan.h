@@ -67,6 +67,8 @@ typedef struct PColumn {
     const char *name;
     const Type *type;
     bool hidden;           /* a sort key that is not an output column */
+    bool key;              /* a GROUP BY key, set when every key is a result column
+                              (sema_result_keys): the key columns identify a row */
     const SExpr *expr;     /* over the space of the outermost block */
 } PColumn;
 

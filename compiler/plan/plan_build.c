@@ -141,11 +141,21 @@ static void plan_columns(Arena *arena, PQuery *pq)
     const SSelect *top = pq->top;
     int cap = top->n_out + top->n_order;
     pq->columns = ARENA_NEW_N(arena, PColumn, cap ? cap : 1);
+    int *key = ARENA_NEW_N(arena, int, cap ? cap : 1);
+    const SSelect *agg = sema_result_keys(top, key);
+    int covered = 0;
+    for (int g = 0; agg && g < agg->n_group; g++)
+        for (int i = 0; i < top->n_out; i++)
+            if (key[i] == g) {
+                covered++;
+                break;
+            }
     for (int i = 0; i < top->n_out; i++) {
         PColumn *c = &pq->columns[pq->n_columns++];
         c->name = top->out[i].name;
         c->type = top->out[i].expr->type;
         c->expr = top->out[i].expr;
+        c->key = agg && agg->n_group > 0 && covered == agg->n_group && key[i] >= 0;
     }
     pq->order = ARENA_NEW_N(arena, POrder, top->n_order ? top->n_order : 1);
     for (int i = 0; i < top->n_order; i++) {

@@ -357,6 +357,11 @@ const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete"
    session window over it (followed through subqueries, as Spark propagates watermark
    metadata)? */
 bool sema_is_event_time(const SSelect *s, const SExpr *e);
+/* The GROUP BY keys among the result columns (top's out[]): key[i] receives the index in
+   the aggregating block's group[] of the key out[i] is (passed up unchanged through the
+   blocks above the aggregation), or -1.  Returns that block (NULL without an aggregation:
+   every key[i] is -1). */
+const SSelect *sema_result_keys(const SSelect *top, int *key);
 
 /* Parse a Spark interval string ("1 hour", "10 minutes", "2 days 3 hours") into µs.
    Returns 0 on success, -1 on a malformed string, -2 if it has a month/year part. */

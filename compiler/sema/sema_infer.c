@@ -16,11 +16,13 @@
 ** list.
 **
 ** JSON, as Spark's JsonInferSchema: one value per line (blank lines skipped); integer
-** -> bigint (beyond 64 bits: double, where Spark says decimal), number with a fraction
-** or exponent -> double, true/false -> boolean, string -> string (no timestamp
+** -> bigint (beyond 64 bits: decimal(digits, 0), beyond 38 digits: double), number with a
+** fraction or exponent -> double (common/cm_json_lex.h), true/false -> boolean, string -> string (no timestamp
 ** inference; an empty string counts as null), object -> struct with its fields sorted
 ** by name (byte order), array -> array of the merged element type.  Types merge as
-** compatibleType does: null + t -> t, bigint + double -> double, struct + struct ->
+** compatibleType does: null + t -> t, bigint + double -> double, decimal + double -> double,
+** decimal + decimal or bigint (as decimal(20,0)) -> the wider range and scale (double beyond
+** 38 digits), struct + struct ->
 ** field by field, array + array -> merged elements, anything else -> string.  At the
 ** end a type seen only as null (or an empty array's element) becomes string, fields
 ** with empty names and structs without fields are dropped.  A top-level array
@@ -32,10 +34,10 @@
 ** CSV, as Spark's CSVInferSchema: names from the first line when header = true (empty
 ** -> _c<i>, case-insensitive duplicates -> <name><i>), else _c0, _c1, ...; lines equal
 ** to the header line are skipped in every file; per column the type widens along
-** int -> bigint -> double (a 64-bit overflow goes to double where Spark says decimal),
+** int -> bigint -> decimal (java.math.BigDecimal of scale 0, at most 38 digits) -> double,
 ** else timestamp (Spark's stringToTimestamp, cm_ts_parse), boolean, string, trying from the
-** type seen so far; empty fields are ignored and a column with none -> string.
-** Fields are split as Spark's reader does with sep, quote and escape.
+** type seen so far; empty fields are ignored and a column with none -> string.  Fields are
+** split, and numbers read, as the reader does (common/cm_csv_lex.h, common/cm_text.h).
 **
 ** Text: `value STRING`; a column list must be one STRING column.
 */
@@ -48,7 +50,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "common/cm_csv_lex.h"
 #include "common/cm_files.h"
+#include "common/cm_json_lex.h"
 #include "common/cm_text.h"
 #include "common/cm_time.h"
 #include "sema/sema_int.h"
@@ -198,7 +202,16 @@ static void drop_csv_defaults(SSource *src)
 
 typedef enum ParseMode { PM_PERMISSIVE, PM_DROPMALFORMED, PM_FAILFAST } ParseMode;
 
-typedef enum JKind { JK_NULL, JK_BOOL, JK_LONG, JK_DOUBLE, JK_STRING, JK_STRUCT, JK_ARRAY } JKind;
+typedef enum JKind {
+    JK_NULL,
+    JK_BOOL,
+    JK_LONG,
+    JK_DECIMAL,
+    JK_DOUBLE,
+    JK_STRING,
+    JK_STRUCT,
+    JK_ARRAY
+} JKind;
 
 typedef struct JType JType;
 typedef struct JField {
@@ -212,9 +225,25 @@ struct JType {
     int n, cap; /* JK_STRUCT: fields sorted by name (strcmp) */
     JField *fields;
     JType *elem; /* JK_ARRAY */
+    int prec, scale; /* JK_DECIMAL */
 };
 
-typedef enum CKind { CK_NULL, CK_INT, CK_LONG, CK_DOUBLE, CK_TIMESTAMP, CK_BOOL, CK_STRING } CKind;
+typedef enum CKind {
+    CK_NULL,
+    CK_INT,
+    CK_LONG,
+    CK_DECIMAL,
+    CK_DOUBLE,
+    CK_TIMESTAMP,
+    CK_BOOL,
+    CK_STRING
+} CKind;
+
+/* A CSV column's type so far: a kind, and precision and scale for CK_DECIMAL. */
+typedef struct CType {
+    CKind kind;
+    int prec, scale;
+} CType;
 
 typedef struct Infer {
     SemaCtx *sc;
@@ -243,7 +272,7 @@ typedef struct Infer {
     size_t first_n;
     int ncols;
     const char **names;
-    CKind *ckinds;
+    CType *ctypes;
 } Infer;
 
 static void infer_error_at(Infer *in, SrcSpan at, const char *msg)
@@ -271,6 +300,8 @@ static JType *jt_new(Arena *a, JKind kind)
 static JType *jt_copy(Arena *a, const JType *s)
 {
     JType *t = jt_new(a, s->kind);
+    t->prec = s->prec;
+    t->scale = s->scale;
     if (s->kind == JK_ARRAY) {
         t->elem = jt_copy(a, s->elem);
     } else if (s->kind == JK_STRUCT && s->n) {
@@ -315,6 +346,21 @@ static JType **jt_field(Infer *in, Arena *a, JType *st, const char *name, bool c
     return &st->fields[lo].type;
 }
 
+/* Spark's widening of two decimal types (JsonInferSchema.compatibleType, CSVInferSchema.
+   findCompatibleTypeForCSV): the larger integral range and the larger scale, a DoubleType
+   (false) beyond 38 digits.  An integral type takes part as DecimalType.forType: int as
+   decimal(10,0), bigint as decimal(20,0). */
+static bool decimal_widen(int p1, int s1, int p2, int s2, int *p, int *s)
+{
+    int scale = s1 > s2 ? s1 : s2;
+    int range = p1 - s1 > p2 - s2 ? p1 - s1 : p2 - s2;
+    if (range + scale > 38)
+        return false;
+    *p = range + scale;
+    *s = scale;
+    return true;
+}
+
 /* Spark's compatibleType(dst, src) into dst (changed in place when it can be); nodes of
    src are adopted, or copied into a when copy is set. */
 static JType *jt_merge(Infer *in, Arena *a, JType *dst, JType *src, bool copy)
@@ -333,12 +379,25 @@ static JType *jt_merge(Infer *in, Arena *a, JType *dst, JType *src, bool copy)
             }
         } else if (dst->kind == JK_ARRAY) {
             dst->elem = jt_merge(in, a, dst->elem, src->elem, copy);
+        } else if (dst->kind == JK_DECIMAL &&
+                   !decimal_widen(dst->prec, dst->scale, src->prec, src->scale, &dst->prec,
+                                  &dst->scale)) {
+            dst->kind = JK_DOUBLE;
         }
         return dst;
     }
-    if ((dst->kind == JK_LONG && src->kind == JK_DOUBLE) ||
-        (dst->kind == JK_DOUBLE && src->kind == JK_LONG)) {
-        dst->kind = JK_DOUBLE;
+    bool dnum = dst->kind == JK_LONG || dst->kind == JK_DECIMAL || dst->kind == JK_DOUBLE;
+    bool snum = src->kind == JK_LONG || src->kind == JK_DECIMAL || src->kind == JK_DOUBLE;
+    if (dnum && snum) {
+        /* bigint + double, or double + decimal: double; bigint + decimal: as decimal(20,0) */
+        if (dst->kind == JK_DOUBLE || src->kind == JK_DOUBLE ||
+            !decimal_widen(dst->kind == JK_LONG ? 20 : dst->prec,
+                           dst->kind == JK_LONG ? 0 : dst->scale,
+                           src->kind == JK_LONG ? 20 : src->prec,
+                           src->kind == JK_LONG ? 0 : src->scale, &dst->prec, &dst->scale))
+            dst->kind = JK_DOUBLE;
+        else
+            dst->kind = JK_DECIMAL;
         return dst;
     }
     dst->kind = JK_STRING;
@@ -357,177 +416,66 @@ static void j_ws(JParse *jp)
 /* After a scalar token: whitespace, a separator, a closing bracket or the end. */
 static bool j_token_end(const JParse *jp)
 {
-    if (jp->p == jp->end)
-        return true;
-    char c = *jp->p;
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '}' || c == ']';
-}
-
-static int j_hex4(const char *p)
-{
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
-        if (d < 0)
-            return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
-
-static char *put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        *o++ = (char)cp;
-    } else if (cp < 0x800) {
-        *o++ = (char)(0xC0 | (cp >> 6));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *o++ = (char)(0xE0 | (cp >> 12));
-        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else {
-        *o++ = (char)(0xF0 | (cp >> 18));
-        *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    }
-    return o;
+    return cm_json_token_end(jp->p, jp->end);
 }
 
 /* A string at p (on its quote, '"' or '\'': Spark's allowSingleQuotes, on by default),
-   decoded into the record arena; false if malformed.  \' is an escape in either quotes
-   (Jackson's ParserBase._handleUnrecognizedCharacterEscape with single quotes allowed). */
+   decoded into the record arena as the reader decodes it (common/cm_json_lex.h); false if
+   malformed. */
 static bool j_string(JParse *jp, const char **out, size_t *out_n)
 {
-    const char *p = jp->p + 1, *end = jp->end;
+    const char *p = jp->p + 1, *start = p, *end = jp->end;
     const char quote = *jp->p;
-    char *buf = arena_alloc(jp->a, (size_t)(end - p) + 1);
-    char *o = buf;
-    for (;;) {
-        if (p >= end)
+    bool esc = false;
+    while (p < end && *p != quote) {
+        if ((unsigned char)*p < 0x20)
             return false;
-        unsigned char c = (unsigned char)*p;
-        if (c == (unsigned char)quote)
-            break;
-        if (c < 0x20)
-            return false;
-        if (c != '\\') {
-            *o++ = (char)c;
-            p++;
-            continue;
-        }
-        if (p + 1 >= end)
-            return false;
-        char e = p[1];
-        p += 2;
-        switch (e) {
-        case '"':
-            *o++ = '"';
-            break;
-        case '\\':
-            *o++ = '\\';
-            break;
-        case '\'':
-            *o++ = '\'';
-            break;
-        case '/':
-            *o++ = '/';
-            break;
-        case 'b':
-            *o++ = '\b';
-            break;
-        case 'f':
-            *o++ = '\f';
-            break;
-        case 'n':
-            *o++ = '\n';
-            break;
-        case 'r':
-            *o++ = '\r';
-            break;
-        case 't':
-            *o++ = '\t';
-            break;
-        case 'u': {
-            int cp = end - p >= 4 ? j_hex4(p) : -1;
-            if (cp < 0)
+        if (*p == '\\') {
+            esc = true;
+            if (!(p = cm_json_escape(p, end)))
                 return false;
-            p += 4;
-            unsigned u = (unsigned)cp;
-            if (u >= 0xD800 && u < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
-                int lo = j_hex4(p + 2);
-                if (lo >= 0xDC00 && lo < 0xE000) {
-                    u = 0x10000 + ((u - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
-                    p += 6;
-                }
-            }
-            o = put_utf8(o, u);
-            break;
-        }
-        default:
-            return false;
+        } else {
+            p++;
         }
     }
-    *o = '\0';
+    if (p >= end)
+        return false;
+    size_t n = (size_t)(p - start);
+    char *buf = arena_alloc(jp->a, n + 1);
+    if (esc)
+        n = cm_json_unescape(start, n, buf);
+    else
+        memcpy(buf, start, n);
+    buf[n] = '\0';
     jp->p = p + 1;
     *out = buf;
-    *out_n = (size_t)(o - buf);
+    *out_n = n;
     return true;
 }
 
-/* A number (RFC 8259): bigint if integral and within 64 bits, else double. */
+/* A number (common/cm_json_lex.h) and the type JsonInferSchema gives it. */
 static JType *j_number(JParse *jp)
 {
-    const char *p = jp->p, *end = jp->end;
-    bool neg = false, integral = true;
-    if (p < end && *p == '-') {
-        neg = true;
-        p++;
-    }
-    if (p >= end || !isdigit((unsigned char)*p))
+    CmJsonNum num;
+    const char *q = cm_json_number(jp->p, jp->end, &num);
+    if (!q)
         return NULL;
-    uint64_t v = 0;
-    bool overflow = false;
-    if (*p == '0') {
-        p++;
-    } else {
-        for (; p < end && isdigit((unsigned char)*p); p++) {
-            unsigned d = (unsigned)(*p - '0');
-            if (v > (UINT64_MAX - d) / 10)
-                overflow = true;
-            else
-                v = v * 10 + d;
-        }
+    jp->p = q;
+    int prec = 0;
+    JKind kind = JK_DOUBLE;
+    switch (cm_json_num_type(&num, &prec)) {
+    case CM_JNUM_BIGINT:
+        kind = JK_LONG;
+        break;
+    case CM_JNUM_DECIMAL:
+        kind = JK_DECIMAL;
+        break;
+    case CM_JNUM_DOUBLE:
+        break;
     }
-    if (p < end && *p == '.') {
-        integral = false;
-        p++;
-        if (p >= end || !isdigit((unsigned char)*p))
-            return NULL;
-        while (p < end && isdigit((unsigned char)*p))
-            p++;
-    }
-    if (p < end && (*p == 'e' || *p == 'E')) {
-        integral = false;
-        p++;
-        if (p < end && (*p == '+' || *p == '-'))
-            p++;
-        if (p >= end || !isdigit((unsigned char)*p))
-            return NULL;
-        while (p < end && isdigit((unsigned char)*p))
-            p++;
-    }
-    jp->p = p;
-    if (!j_token_end(jp))
-        return NULL;
-    if (integral && (overflow || v > (neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX)))
-        integral = false;
-    return jt_new(jp->a, integral ? JK_LONG : JK_DOUBLE);
+    JType *t = jt_new(jp->a, kind);
+    t->prec = prec;
+    return t;
 }
 
 static bool j_word(JParse *jp, const char *w)
@@ -539,20 +487,15 @@ static bool j_word(JParse *jp, const char *w)
     return j_token_end(jp);
 }
 
-/* Jackson's non-numeric numbers (Spark's allowNonNumericNumbers, on by default): exactly
-   these words, each a VALUE_NUMBER_FLOAT of number type DOUBLE, which JsonInferSchema.
-   inferField makes a DoubleType (FLOAT | DOUBLE => DoubleType). */
+/* Jackson's non-numeric numbers (common/cm_json_lex.h): a VALUE_NUMBER_FLOAT of number type
+   DOUBLE, which JsonInferSchema.inferField makes a DoubleType (FLOAT | DOUBLE => DoubleType). */
 static bool j_nonnum(JParse *jp)
 {
-    static const char *const words[] = {"NaN",  "Infinity",  "+Infinity",
-                                        "+INF", "-Infinity", "-INF"};
-    const char *start = jp->p;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (j_word(jp, words[i]))
-            return true;
-        jp->p = start;
-    }
-    return false;
+    int sign;
+    const char *q = cm_json_nonnum(jp->p, jp->end, &sign);
+    if (q)
+        jp->p = q;
+    return q != NULL;
 }
 
 /* The type of the value at jp->p, or NULL if the text is malformed. */
@@ -646,13 +589,15 @@ static JType *j_value(JParse *jp, int depth)
     }
 }
 
-static const char *jk_catalog(JKind k)
+static const char *jk_catalog(Arena *a, const JType *t)
 {
-    switch (k) {
+    switch (t->kind) {
     case JK_BOOL:
         return "boolean";
     case JK_LONG:
         return "bigint";
+    case JK_DECIMAL:
+        return arena_sprintf(a, "decimal(%d,%d)", t->prec, t->scale);
     case JK_DOUBLE:
         return "double";
     case JK_STRING:
@@ -699,7 +644,7 @@ static void json_record(Infer *in, const char *line, size_t n)
             json_bad_record(in, arena_sprintf(in->sc->arena,
                                               "Failed to infer a common schema. Struct types are "
                                               "expected, but `%s` was found.",
-                                              jk_catalog(t->kind)));
+                                              jk_catalog(in->sc->arena, t)));
     }
     if (in->too_many)
         infer_error_at(in, in->at,
@@ -721,6 +666,8 @@ static const Type *jt_canon(Arena *a, const JType *t)
         return &type_boolean;
     case JK_LONG:
         return &type_bigint;
+    case JK_DECIMAL:
+        return type_decimal(t->prec, t->scale);
     case JK_DOUBLE:
         return &type_double;
     case JK_ARRAY: {
@@ -751,21 +698,20 @@ typedef struct CsvTok {
     bool null; /* unquoted and empty */
 } CsvTok;
 
-static bool at_seq(const char *p, const char *end, const char *seq, size_t n)
+/* The reader's one-byte sep, quote and escape (csv_reader_limits); 0xFF: off. */
+static int csv_byte(const char *v, size_t n)
 {
-    return n && (size_t)(end - p) >= n && memcmp(p, seq, n) == 0;
+    return n ? (unsigned char)v[0] : 0xFF;
 }
 
-/* Split one line as Spark's reader does (multiLine = false): fields separated by sep; a
-   field that starts with quote runs to the closing quote, where escape+quote and a doubled
-   quote stand for a quote, and whatever follows the closing quote up to sep is kept. */
+/* Split one line as the reader does (common/cm_csv_lex.h). */
 static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n, int *n_out)
 {
     const char *p = line, *end = line + n;
+    int sep = csv_byte(c->sep, c->sep_n), quote = csv_byte(c->quote, c->quote_n),
+        esc = csv_byte(c->esc, c->esc_n);
     int cap = 8, k = 0;
     CsvTok *toks = ARENA_NEW_N(a, CsvTok, cap);
-    char *buf = arena_alloc(a, 2 * n + 2);
-    char *o = buf;
     for (;;) {
         if (k == cap) {
             toks = arena_realloc(a, toks, sizeof(CsvTok) * (size_t)cap,
@@ -773,140 +719,88 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n,
             cap *= 2;
         }
         CsvTok *t = &toks[k++];
+        const char *s;
+        size_t len;
+        int kind;
+        const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &len, &kind);
+        char *o = arena_alloc(a, len + 1);
+        t->n = kind == CM_CSV_ENCODED ? cm_csv_unquote(s, len, quote, esc, o) : len;
+        if (kind != CM_CSV_ENCODED)
+            memcpy(o, s, len);
+        o[t->n] = '\0';
         t->s = o;
-        bool quoted = false;
-        if (at_seq(p, end, c->quote, c->quote_n)) {
-            quoted = true;
-            p += c->quote_n;
-            while (p < end) {
-                if (c->esc_n && !(c->esc_n == c->quote_n && !memcmp(c->esc, c->quote, c->esc_n)) &&
-                    at_seq(p, end, c->esc, c->esc_n) &&
-                    at_seq(p + c->esc_n, end, c->quote, c->quote_n)) {
-                    memcpy(o, c->quote, c->quote_n);
-                    o += c->quote_n;
-                    p += c->esc_n + c->quote_n;
-                } else if (at_seq(p, end, c->quote, c->quote_n)) {
-                    p += c->quote_n;
-                    if (at_seq(p, end, c->quote, c->quote_n)) {
-                        memcpy(o, c->quote, c->quote_n);
-                        o += c->quote_n;
-                        p += c->quote_n;
-                        continue;
-                    }
-                    break;
-                } else {
-                    *o++ = *p++;
-                }
-            }
-        }
-        while (p < end && !at_seq(p, end, c->sep, c->sep_n))
-            *o++ = *p++;
-        t->n = (size_t)(o - t->s);
-        t->null = !quoted && t->n == 0;
-        *o++ = '\0';
-        if (p >= end)
+        t->null = kind == CM_CSV_PLAIN && len == 0;
+        if (q >= end)
             break;
-        p += c->sep_n;
+        p = q + 1;
     }
     *n_out = k;
     return toks;
 }
 
-/* Java's Integer.parseInt / Long.parseLong, as the CSV reader reads the field (cm_text.h). */
-static bool java_int(const char *s, int bits)
+/* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen (the
+   number rules: common/cm_text.h, common/cm_csv_lex.h). */
+static CType csv_try(CType from, const char *s, size_t n)
 {
     int64_t v;
-    return cm_java_integer(s, strlen(s), bits, &v) == 0;
-}
-
-/* Java's Double.parseDouble (decimal forms): surrounding whitespace, sign, NaN, Infinity,
-   digits with '.' and an exponent, an f/F/d/D suffix; also Spark's "Inf" and "-Inf". */
-static bool java_double(const char *s)
-{
-    if (strcmp(s, "NaN") == 0 || strcmp(s, "Inf") == 0 || strcmp(s, "-Inf") == 0)
-        return true;
-    const char *p = s, *e = s + strlen(s);
-    while (p < e && (unsigned char)*p <= ' ')
-        p++;
-    while (e > p && (unsigned char)e[-1] <= ' ')
-        e--;
-    if (p < e && (*p == '+' || *p == '-'))
-        p++;
-    size_t rest = (size_t)(e - p);
-    if ((rest == 3 && !memcmp(p, "NaN", 3)) || (rest == 8 && !memcmp(p, "Infinity", 8)))
-        return true;
-    int digits = 0;
-    while (p < e && isdigit((unsigned char)*p)) {
-        p++;
-        digits++;
-    }
-    if (p < e && *p == '.') {
-        p++;
-        while (p < e && isdigit((unsigned char)*p)) {
-            p++;
-            digits++;
-        }
-    }
-    if (!digits)
-        return false;
-    if (p < e && (*p == 'e' || *p == 'E')) {
-        p++;
-        if (p < e && (*p == '+' || *p == '-'))
-            p++;
-        if (p >= e || !isdigit((unsigned char)*p))
-            return false;
-        while (p < e && isdigit((unsigned char)*p))
-            p++;
-    }
-    if (p < e && strchr("fFdD", *p))
-        p++;
-    return p == e;
-}
-
-/* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen. */
-static CKind csv_try(CKind from, const char *s)
-{
-    int64_t us, flag;
-    switch (from) {
+    double d;
+    int prec;
+    switch (from.kind) {
     case CK_NULL:
     case CK_INT:
-        if (java_int(s, 32))
-            return CK_INT;
+        if (cm_java_integer(s, n, 32, &v) == 0)
+            return (CType){CK_INT, 0, 0};
         /* fall through */
     case CK_LONG:
-        if (java_int(s, 64))
-            return CK_LONG;
-        /* a wider integer is Spark's decimal: double here */
+        if (cm_java_integer(s, n, 64, &v) == 0)
+            return (CType){CK_LONG, 0, 0};
+        /* fall through */
+    case CK_DECIMAL:
+        if (cm_csv_decimal(s, n, &prec))
+            return (CType){CK_DECIMAL, prec, 0};
         /* fall through */
     case CK_DOUBLE:
-        if (java_double(s))
-            return CK_DOUBLE;
+        if (cm_csv_double(s, n, &d) == 0)
+            return (CType){CK_DOUBLE, 0, 0};
         /* fall through */
     case CK_TIMESTAMP:
-        if (cm_ts_parse(s, strlen(s), CM_TS_NO_DATE, &us) != -1)
-            return CK_TIMESTAMP;
+        if (cm_ts_parse(s, n, CM_TS_NO_DATE, &v) != -1)
+            return (CType){CK_TIMESTAMP, 0, 0};
         /* fall through */
     case CK_BOOL:
-        if (cm_java_boolean(s, strlen(s), &flag) == 0)
-            return CK_BOOL;
+        if (cm_java_boolean(s, n, &v) == 0)
+            return (CType){CK_BOOL, 0, 0};
         /* fall through */
     case CK_STRING:
         break;
     }
-    return CK_STRING;
+    return (CType){CK_STRING, 0, 0};
 }
 
-static CKind csv_merge(CKind a, CKind b)
+/* Spark's CSVInferSchema.compatibleType (StringType when there is none). */
+static CType csv_merge(CType a, CType b)
 {
-    if (a == b || a == CK_NULL)
+    if (a.kind == CK_NULL)
         return b;
-    if (b == CK_NULL)
+    if (b.kind == CK_NULL)
         return a;
-    bool na = a == CK_INT || a == CK_LONG || a == CK_DOUBLE;
-    bool nb = b == CK_INT || b == CK_LONG || b == CK_DOUBLE;
-    if (na && nb)
-        return a > b ? a : b;
-    return CK_STRING;
+    bool na = a.kind >= CK_INT && a.kind <= CK_DOUBLE, nb = b.kind >= CK_INT && b.kind <= CK_DOUBLE;
+    if (a.kind == b.kind && a.kind != CK_DECIMAL)
+        return a;
+    if (!na || !nb)
+        return (CType){CK_STRING, 0, 0};
+    if (a.kind == CK_DOUBLE || b.kind == CK_DOUBLE)
+        return (CType){CK_DOUBLE, 0, 0};
+    if (a.kind != CK_DECIMAL && b.kind != CK_DECIMAL)
+        return a.kind > b.kind ? a : b; /* int + bigint */
+    /* a decimal with an integral type (DecimalType.forType) or another decimal */
+    int pa = a.kind == CK_DECIMAL ? a.prec : a.kind == CK_INT ? 10 : 20;
+    int pb = b.kind == CK_DECIMAL ? b.prec : b.kind == CK_INT ? 10 : 20;
+    CType r = {CK_DECIMAL, 0, 0};
+    if (!decimal_widen(pa, a.kind == CK_DECIMAL ? a.scale : 0, pb,
+                       b.kind == CK_DECIMAL ? b.scale : 0, &r.prec, &r.scale))
+        r.kind = CK_DOUBLE;
+    return r;
 }
 
 /* Spark's makeSafeHeader. */
@@ -943,7 +837,7 @@ static void csv_record(Infer *in, const char *line, size_t n)
         in->first = arena_strndup(&in->work, line, n);
         in->first_n = n;
         in->ncols = k;
-        in->ckinds = ARENA_NEW_N(&in->work, CKind, k);
+        in->ctypes = ARENA_NEW_N(&in->work, CType, k);
         csv_header(in, t, k);
         skip = in->conf.header;
     } else if (in->conf.header && n == in->first_n && memcmp(line, in->first, n) == 0) {
@@ -951,17 +845,19 @@ static void csv_record(Infer *in, const char *line, size_t n)
     }
     for (int i = 0; !skip && i < k && i < in->ncols; i++)
         if (!t[i].null && t[i].n)
-            in->ckinds[i] = csv_merge(in->ckinds[i], csv_try(in->ckinds[i], t[i].s));
+            in->ctypes[i] = csv_merge(in->ctypes[i], csv_try(in->ctypes[i], t[i].s, t[i].n));
     arena_reset_to(&in->temp, mark);
 }
 
-static const Type *ck_type(CKind k)
+static const Type *ck_type(CType t)
 {
-    switch (k) {
+    switch (t.kind) {
     case CK_INT:
         return &type_int;
     case CK_LONG:
         return &type_bigint;
+    case CK_DECIMAL:
+        return type_decimal(t.prec, t.scale);
     case CK_DOUBLE:
         return &type_double;
     case CK_TIMESTAMP:
@@ -1204,7 +1100,7 @@ static void infer_schema(Infer *in)
         s.cols = ARENA_NEW_N(a, SColumn, in->ncols);
         for (int i = 0; i < in->ncols; i++) {
             s.cols[i].name = in->names[i];
-            s.cols[i].type = ck_type(in->ckinds[i]);
+            s.cols[i].type = ck_type(in->ctypes[i]);
             s.cols[i].span = in->at;
         }
         s.n = in->ncols;
@@ -1275,8 +1171,9 @@ static void text_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
    escape, and columns of atomic types (Spark refuses nested types in CSV too).  The
    options are left decoded ('\\t' as a tab, '' as empty) so the reader takes them as
    they are. */
-static void csv_reader_limits(SemaCtx *sc, SSource *src, const CsvConf *c, const AstStmt *st)
+static bool csv_reader_limits(SemaCtx *sc, SSource *src, const CsvConf *c, const AstStmt *st)
 {
+    bool ok = true;
     static const char *const keys[] = {"sep", "quote", "escape"};
     const char *vals[] = {c->sep, c->quote, c->esc};
     size_t lens[] = {c->sep_n, c->quote_n, c->esc_n};
@@ -1286,7 +1183,7 @@ static void csv_reader_limits(SemaCtx *sc, SSource *src, const CsvConf *c, const
             if (strcmp(o->key, keys[i]) != 0)
                 continue;
             if (lens[i] > 1)
-                diag_error(sc->diag, o->value_span,
+                ok = false, diag_error(sc->diag, o->value_span,
                            "%s '%s' has more than one byte: the CSV reader takes a single "
                            "ASCII character (multi-character separators are not supported yet)",
                            keys[i], o->value);
@@ -1300,6 +1197,7 @@ static void csv_reader_limits(SemaCtx *sc, SSource *src, const CsvConf *c, const
             diag_error(sc->diag, cd->type_span, "CSV data source does not support %s data type.",
                        type_name(sc->arena, cd->type));
     }
+    return ok;
 }
 
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
@@ -1312,7 +1210,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     CsvConf conf;
     bool conf_ok = !csv || csv_conf(sc, src, &conf);
     if (csv && conf_ok)
-        csv_reader_limits(sc, src, &conf, st);
+        conf_ok = csv_reader_limits(sc, src, &conf, st); /* inference splits as the reader */
     if (strcmp(src->format, "text") == 0) {
         text_schema(sc, src, st);
         return;

@@ -299,6 +299,29 @@ static void rule_dedup(SemaCtx *sc, const Chain *c)
 
 /* ==== Rules on the sink ==== */
 
+const SSelect *sema_result_keys(const SSelect *top, int *key)
+{
+    const SSelect *agg = top;
+    while (agg && !agg->has_agg)
+        agg = agg->sub;
+    for (int i = 0; i < top->n_out; i++) {
+        key[i] = -1;
+        int col = i;
+        for (const SSelect *s = top; agg && s; s = s->sub) {
+            const SExpr *e = s->out[col].expr;
+            if (s == agg) {
+                if (e && e->kind == SX_GROUP_REF)
+                    key[i] = e->u.ref;
+                break;
+            }
+            if (!e || e->kind != SX_COLUMN || !s->sub)
+                break;
+            col = e->u.column;
+        }
+    }
+    return agg;
+}
+
 /* A files sink path as far as the text tells which directory it is: empty and "." segments
    and trailing slashes dropped ("out", "./out/" and "out//." are one).  ".." and symbolic
    links are left to the runtime, which refuses a directory whose manifest belongs to
@@ -398,6 +421,30 @@ static void rule_file_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
     rule_one_writer(sc, q);
 }
 
+/* The database sinks (postgres, sqlite) upsert the changed groups of an update-mode aggregation
+   on the GROUP BY keys (as a foreachBatch writing over JDBC must, keyed on them): every key
+   must be a column of the result, or two groups would update one row. */
+static void rule_db_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
+{
+    const SSink *k = q->sink;
+    if (!k || !k->connector || !mode_known || q->mode != MODE_UPDATE ||
+        (strcmp(k->connector, "postgres") != 0 && strcmp(k->connector, "sqlite") != 0))
+        return;
+    const SSelect *top = q->select;
+    int *key = arena_alloc(sc->arena, sizeof *key * (size_t)(top->n_out + 1));
+    const SSelect *agg = sema_result_keys(top, key);
+    for (int g = 0; agg && g < agg->n_group; g++) {
+        bool found = false;
+        for (int i = 0; i < top->n_out; i++)
+            found |= key[i] == g;
+        if (!found)
+            diag_error(sc->diag, agg->group[g]->span,
+                       "the %s sink upserts the rows of update mode on the GROUP BY keys, so this "
+                       "key must also be a column of the SELECT list",
+                       k->connector);
+    }
+}
+
 /* ==== Entry ==== */
 
 void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok)
@@ -423,4 +470,5 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
         rule_append_needs_watermark(sc, q, &c, mode_known);
     }
     rule_file_sink(sc, q, mode_known);
+    rule_db_sink(sc, q, mode_known);
 }

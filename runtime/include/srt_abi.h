@@ -126,6 +126,9 @@ void srt_prog_sink_option(SrtProgram *p, int sink, const char *key, const char *
 int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtProcessFn process);
 void srt_prog_query_option(SrtProgram *p, int query, const char *key, const char *value);
 void srt_prog_query_column(SrtProgram *p, int query, const char *name, const char *type, int hidden);
+/* Column (registration index) of the query is a GROUP BY key of its aggregation, and every key
+   is such a column: the key columns identify a result row (sinks that upsert: SrtSink.keys). */
+void srt_prog_query_key(SrtProgram *p, int query, int column);
 /* The query aggregates: each group keeps state_size bytes (zeroed on creation). */
 void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn emit);
 /* ORDER BY (complete mode): sort the batch's rows by column, in registration order. */
@@ -389,9 +392,12 @@ const char *srt_csv_field(const char *p, const char *end, int sep, int quote, in
 void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int quote, int esc, const char **out,
                     uint32_t *out_n);
 /* Strict conversions of field text as Spark's CSV reader does them (Long.parseLong,
-   Boolean "true"/"false" in any case): 0 ok, -1 invalid. */
+   Boolean "true"/"false" in any case, "NaN", "Inf", "-Inf" or Double.parseDouble /
+   Float.parseFloat): 0 ok, -1 invalid. */
 int srt_csv_i64(const char *s, uint32_t n, int64_t *out);
 int srt_csv_bool(const char *s, uint32_t n, int64_t *out);
+int srt_csv_f64(const char *s, uint32_t n, double *out);
+int srt_csv_f32(const char *s, uint32_t n, float *out);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts

@@ -216,19 +216,29 @@ typedef struct SrtOption {
     const char *key, *value;
 } SrtOption;
 
+struct CmOptSpec;
 typedef struct SrtOptions {
     SrtOption *v;
     int n, cap;
+    /* The option specs of the connector in its role (srt_opts_bind), whose defaults stand
+       for the options not set; NULL: none. */
+    const struct CmOptSpec *spec;
+    int n_spec;
 } SrtOptions;
 
 /* Add (or replace) key=value; strings copied into a. 0 or -NOMEM. */
 int srt_opts_set(SrtOptions *o, SrtArena *a, const char *key, const char *value);
-/* The value of key, or NULL. */
+/* Take the defaults of connector's options in role (CM_ROLE_SOURCE, _TABLE or _SINK of
+   common/cm_connectors.h) for the options not set.  0, or -1 for no such connector. */
+int srt_opts_bind(SrtOptions *o, const char *connector, unsigned role);
+/* The value of key as set, or NULL. */
 const char *srt_opts_get(const SrtOptions *o, const char *key);
-/* Typed getters: absent gives dflt; a bad value is an SRT_ERR_OPTION naming the option. */
-int srt_opts_int(const SrtOptions *o, const char *key, int64_t dflt, int64_t min, int64_t *out,
-                 SrtErr *err);
-int srt_opts_bool(const SrtOptions *o, const char *key, int dflt, int *out, SrtErr *err);
+/* The value of key as set, else its default in the bound spec, else NULL. */
+const char *srt_opts_value(const SrtOptions *o, const char *key);
+/* Typed getters of srt_opts_value: 0 with *out set, 1 when the option has no value and no
+   default (*out untouched), or a bad value's -SRT_ERR_OPTION naming the option. */
+int srt_opts_int(const SrtOptions *o, const char *key, int64_t min, int64_t *out, SrtErr *err);
+int srt_opts_bool(const SrtOptions *o, const char *key, int *out, SrtErr *err);
 /* Case-insensitive equality of C strings. */
 int srt_str_ieq(const char *a, const char *b);
 /* An interval as Spark writes triggers: "5 seconds", "1 minute 30 seconds", "500 ms",
@@ -304,6 +314,16 @@ struct SrtSource {
     const char *log_dir;
 };
 
+/* What the rows of a batch are to a sink that keeps a table (srt_query.c sets SrtSink.mode from
+   the output mode before open; the database sinks act on it, the others write every batch). */
+typedef enum SrtSinkMode {
+    SRT_SINK_APPEND,  /* new rows: append mode, and update mode without an aggregation */
+    SRT_SINK_UPSERT,  /* changed groups, each replacing the row with the same values of the key
+                         columns (SrtSink.keys) or added: update mode with grouping keys */
+    SRT_SINK_REPLACE  /* the whole result, replacing the previous one: complete mode, and update
+                         mode of an aggregation without grouping keys (its one row) */
+} SrtSinkMode;
+
 typedef struct SrtSinkVt {
     const char *connector;
     int (*open)(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err);
@@ -313,6 +333,9 @@ typedef struct SrtSinkVt {
                  const SrtSchema *schema, SrtErr *err);
     void (*close)(SrtSink *k);
     void (*describe)(SrtSink *k, SrtBuf *out);
+    /* Spark's equivalent is a v1 Sink (FileStreamSink, ForeachBatchSink): progress reports
+       numOutputRows -1, as Spark does for those. */
+    int v1;
 } SrtSinkVt;
 
 struct SrtSink {
@@ -324,13 +347,19 @@ struct SrtSink {
     /* Borrowed, set before open: the id of the query writing the sink, from its checkpoint
        (NULL without one); the files sink refuses a directory another query writes. */
     const char *query_id;
+    /* Set before open: what the rows are, and the key columns that identify a row of the
+       result (indexes into the schema; the GROUP BY keys when every one is a column). */
+    SrtSinkMode mode;
+    const uint32_t *keys;
+    uint32_t n_keys;
 };
 
 /* The implementation of the connector common/cm_connectors.c names `connector` (any case),
    NULL if there is no such spec for the role. */
 const SrtSourceVt *srt_source_lookup(const char *connector);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
-/* Every implementation, for the test that each has a spec and each spec one of them. */
+/* Every implementation, for the test that each has a spec and each spec one of them (an entry
+   is NULL for a connector with a system library this executable does not link). */
 const SrtSourceVt *const *srt_source_impls(int *n);
 const SrtSinkVt *const *srt_sink_impls(int *n);
 /* Refuse a compiled schema that is not the fixed schema of the source's spec (none: 0). */
@@ -352,6 +381,9 @@ void srt_source_rate_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 void srt_source_socket_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 extern const SrtSinkVt srt_sink_console_vt;
 extern const SrtSinkVt srt_sink_files_vt;
+/* Linked only into the executables that name them (srt_connectors.c): libpq, sqlite3. */
+extern const SrtSinkVt srt_sink_postgres_vt;
+extern const SrtSinkVt srt_sink_sqlite_vt;
 
 /* ======================================================================
 ** Group table (srt_agg.c)
@@ -808,6 +840,8 @@ typedef struct SrtQueryDef {
     SrtOptions opts;
     SrtColumn *cols;
     uint32_t n_cols, cap_cols;
+    uint32_t *keys;            /* the key columns (srt_prog_query_key), ascending */
+    uint32_t n_keys, cap_keys;
     SrtEmitFn emit;            /* rows of an aggregating operator's groups */
     SrtOrderKey *order;
     uint32_t n_order, cap_order;

@@ -45,6 +45,7 @@ START_TEST(test_every_implementation_has_a_spec)
     const SrtSinkVt *const *sinks = srt_sink_impls(&n);
     ck_assert_int_gt(n, 0);
     for (int i = 0; i < n; i++) {
+        ck_assert_msg(sinks[i], "sink implementation #%d is not linked into the test", i);
         const CmConnector *c = cm_connector_find(sinks[i]->connector, CM_ROLE_SINK);
         ck_assert_msg(c && strcmp(c->name, sinks[i]->connector) == 0,
                       "sink implementation '%s' has no spec", sinks[i]->connector);
@@ -58,6 +59,9 @@ START_TEST(test_lookup)
     ck_assert_ptr_eq(srt_source_lookup("FILES"), &srt_source_files_vt);
     ck_assert_ptr_eq(srt_source_lookup("Rate-Micro-Batch"), &srt_source_rate_micro_vt);
     ck_assert_ptr_eq(srt_sink_lookup("Console"), &srt_sink_console_vt);
+    /* Strong references: they link the connectors the registry refers to weakly. */
+    ck_assert_ptr_eq(srt_sink_lookup("Postgres"), &srt_sink_postgres_vt);
+    ck_assert_ptr_eq(srt_sink_lookup("SQLITE"), &srt_sink_sqlite_vt);
     ck_assert_ptr_null(srt_source_lookup("console"));
     ck_assert_ptr_null(srt_sink_lookup("rate"));
     ck_assert_ptr_null(srt_source_lookup("kafka"));
@@ -141,6 +145,62 @@ START_TEST(test_specs_are_consistent)
 }
 END_TEST
 
+/* An option not set reads as its spec's default, the spec's own text (cm_connectors.c is the
+   one place defaults are written); a set value wins; an option without a default has none. */
+static void check_defaults(const char *connector, unsigned role, const CmOptSpec *opts, int n)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtArena a;
+    srt_arena_init(&a, &mem, 1024);
+    SrtOptions none = {0}, set = {0};
+    ck_assert_int_eq(srt_opts_bind(&none, connector, role), 0);
+    ck_assert_int_eq(srt_opts_bind(&set, connector, role), 0);
+    for (int i = 0; i < n; i++) {
+        const CmOptSpec *o = &opts[i];
+        ck_assert_ptr_null(srt_opts_get(&none, o->key));
+        ck_assert_msg(srt_opts_value(&none, o->key) == o->def, "%s %s: the spec's default",
+                      connector, o->key);
+        int64_t v = -7;
+        int b = -7;
+        switch (o->kind) {
+        case CM_OPT_POS_INT:
+        case CM_OPT_NONNEG:
+            ck_assert_int_eq(srt_opts_int(&none, o->key, 0, &v, NULL), o->def ? 0 : 1);
+            ck_assert_int_eq(v, o->def ? strtoll(o->def, NULL, 10) : -7);
+            break;
+        case CM_OPT_BOOL:
+            ck_assert_int_eq(srt_opts_bool(&none, o->key, &b, NULL), o->def ? 0 : 1);
+            ck_assert_int_eq(b, !o->def ? -7 : strcmp(o->def, "true") == 0);
+            break;
+        case CM_OPT_STRING:
+        case CM_OPT_PORT:
+        case CM_OPT_DURATION:
+        case CM_OPT_CHOICE:
+        case CM_OPT_TRIGGER:
+            break;
+        }
+        ck_assert_int_eq(srt_opts_set(&set, &a, o->key, "7"), 0);
+        ck_assert_str_eq(srt_opts_value(&set, o->key), "7");
+    }
+    ck_assert_ptr_null(srt_opts_value(&none, "noSuchOption"));
+    srt_arena_free(&a);
+}
+
+START_TEST(test_defaults_from_spec)
+{
+    for (int i = 0; i < cm_n_connectors; i++) {
+        const CmConnector *c = &cm_connectors[i];
+        if (c->roles & (CM_ROLE_SOURCE | CM_ROLE_TABLE))
+            check_defaults(c->name, CM_ROLE_SOURCE | CM_ROLE_TABLE, c->opts, c->n_opts);
+        if (c->roles & CM_ROLE_SINK)
+            check_defaults(c->name, CM_ROLE_SINK, c->sink_opts, c->n_sink_opts);
+    }
+    SrtOptions o = {0};
+    ck_assert_int_eq(srt_opts_bind(&o, "no-such-connector", CM_ROLE_SINK), -1);
+}
+END_TEST
+
 /* The runtime refuses a compiled schema that is not the spec's fixed one, in the spec's words. */
 START_TEST(test_fixed_schema_check)
 {
@@ -189,6 +249,7 @@ Suite *common_connectors_suite(void)
     tcase_add_test(tc, test_lookup);
     tcase_add_test(tc, test_specs_are_consistent);
     tcase_add_test(tc, test_fixed_schema_check);
+    tcase_add_test(tc, test_defaults_from_spec);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -156,9 +156,37 @@ ARENA_TEST(test_json_rules)
              "\"o\":{\"z\":1,\"a\":\"q\"},\"bf\":false}\n",
              0);
     ck_assert_str_eq(infer(arena, dir, NULL),
-                     "arr array<double>, b boolean, bf boolean, big double, d double, e double, "
+                     "arr array<double>, b boolean, bf boolean, big decimal(21,0), d double, e double, "
                      "ea array<string>, es string, i bigint, n string, na array<string>, "
                      "o struct<a:string,z:bigint>, s string");
+}
+END_TEST
+
+/* Integers beyond 64 bits are decimals (JsonInferSchema: BIG_INTEGER => DecimalType), and
+   decimals merge as compatibleType does. */
+ARENA_TEST(test_json_decimals)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json",
+             "{\"a\":12345678901234567890,\"b\":1,\"c\":99999999999999999999,\"d\":1,"
+             "\"e\":1234567890123456789012345678901234567890,\"f\":[1,123456789012345678901]}\n"
+             "{\"a\":1,\"b\":12345678901234567890123,\"c\":1.5,\"d\":null}\n",
+             0);
+    ck_assert_str_eq(infer(arena, dir, NULL),
+                     "a decimal(20,0), b decimal(23,0), c double, d bigint, e double, "
+                     "f array<decimal(21,0)>");
+}
+END_TEST
+
+/* Field names are decoded as the reader decodes keys (common/cm_json_lex.h): escapes, single
+   quotes, and an unpaired surrogate as '?'. */
+ARENA_TEST(test_json_names)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json", "{\"a\\u0062\":1,'c\\'d':2,\"e\\ud800\":3,\"\\u00e9\":4}\n", 0);
+    ck_assert_str_eq(infer(arena, dir, NULL), "ab bigint, c'd bigint, e? bigint, \xc3\xa9 bigint");
 }
 END_TEST
 
@@ -521,6 +549,34 @@ ARENA_TEST(test_csv_widening)
 }
 END_TEST
 
+/* CSVInferSchema.tryParseDecimal: a java.math.BigDecimal of scale 0 and at most 38 digits
+   is a decimal, widened with integers (as decimal(10,0) and decimal(20,0)) and decimals,
+   a double beyond 38 digits or with a double. */
+ARENA_TEST(test_csv_decimals)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.csv",
+             "12345678901234567890,1,1e0,5,99999999999999999999999999999999999999,0x1p3,1e10\n"
+             "1,12345678901234567890123,2,1.5,1,2.5,1\n",
+             0);
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv'"),
+                     "_c0 decimal(20,0), _c1 decimal(23,0), _c2 decimal(1,0), _c3 double, "
+                     "_c4 decimal(38,0), _c5 double, _c6 double");
+}
+END_TEST
+
+/* Header names are unquoted as the reader unquotes values (common/cm_csv_lex.h). */
+ARENA_TEST(test_csv_escapes)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.csv", "\"a\\\\b\",\"c\\d\",\"e\\\"f\",\"g\"\"h\"\n1,2,3,4\n", 0);
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv', header = true"),
+                     "a\\b int, c\\d int, e\"f int, g\"h int");
+}
+END_TEST
+
 /* sep, quote and escape split fields as Spark's reader does. */
 ARENA_TEST(test_csv_quoting)
 {
@@ -668,6 +724,8 @@ Suite *infer_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_json_activity);
     tcase_add_test(tc, test_json_rules);
+    tcase_add_test(tc, test_json_decimals);
+    tcase_add_test(tc, test_json_names);
     tcase_add_test(tc, test_json_sorting);
     tcase_add_test(tc, test_json_nested_merge);
     tcase_add_test(tc, test_json_conflicts);
@@ -692,6 +750,8 @@ Suite *infer_suite(void)
     tcase_add_test(tc, test_csv_header_names);
     tcase_add_test(tc, test_csv_widening);
     tcase_add_test(tc, test_csv_quoting);
+    tcase_add_test(tc, test_csv_decimals);
+    tcase_add_test(tc, test_csv_escapes);
     tcase_add_test(tc, test_csv_file_order);
     suite_add_tcase(s, tc);
     tc = tcase_create("options");

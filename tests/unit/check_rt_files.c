@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/cm_connectors.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -46,6 +47,7 @@ static void env_init(Env *e)
     srt_mem_init(&e->mem);
     srt_arena_init(&e->arena, &e->mem, 1024);
     memset(&e->opts, 0, sizeof e->opts);
+    ck_assert_int_eq(srt_opts_bind(&e->opts, "files", CM_ROLE_SOURCE), 0);
     srt_err_clear(&e->err);
     srt_buf_init(&e->end, &e->mem);
     ck_assert_int_eq(srt_opts_set(&e->opts, &e->arena, "path", e->dir), 0);

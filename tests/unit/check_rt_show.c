@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/cm_connectors.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -25,6 +26,7 @@ static void fx_init(Fixture *fx)
     srt_mem_init(&fx->mem);
     srt_arena_init(&fx->arena, &fx->mem, 4096);
     memset(&fx->opts, 0, sizeof fx->opts);
+    ck_assert_int_eq(srt_opts_bind(&fx->opts, "console", CM_ROLE_SINK), 0);
     fx->schema.cols = fx->cols;
     fx->schema.n_cols = 0;
 }
@@ -71,7 +73,7 @@ static char *console(Fixture *fx, int64_t batch, SrtDatum **rows, size_t n)
 {
     RtCapture cap;
     rt_capture_open(&cap);
-    SrtSink k = {&srt_sink_console_vt, &fx->mem, "out", cap.f, NULL, NULL};
+    SrtSink k = {&srt_sink_console_vt, &fx->mem, "out", cap.f, NULL, NULL, SRT_SINK_APPEND, NULL, 0};
     SrtErr err;
     srt_err_clear(&err);
     ck_assert_int_eq(k.vt->open(&k, &fx->opts, &fx->schema, &err), 0);
@@ -363,7 +365,7 @@ START_TEST(test_show_oom)
         events(&fx, win, r0, r1, rows);
         RtCapture cap;
         rt_capture_open(&cap);
-        SrtSink k = {&srt_sink_console_vt, &fx.mem, "out", cap.f, NULL, NULL};
+        SrtSink k = {&srt_sink_console_vt, &fx.mem, "out", cap.f, NULL, NULL, SRT_SINK_APPEND, NULL, 0};
         SrtErr err;
         srt_err_clear(&err);
         fx.mem.fail_after = n;

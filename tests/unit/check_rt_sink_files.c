@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/cm_connectors.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -41,6 +42,7 @@ static void fx_init(Fx *fx)
     memset(fx, 0, sizeof *fx);
     srt_mem_init(&fx->mem);
     srt_arena_init(&fx->arena, &fx->mem, 4096);
+    ck_assert_int_eq(srt_opts_bind(&fx->opts, "files", CM_ROLE_SINK), 0);
     fx->schema.cols = fx->cols;
     srt_buf_init(&fx->out, &fx->mem);
     srt_err_clear(&fx->err);

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/cm_connectors.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -68,6 +69,7 @@ static int env_open(Env *e, const SrtSourceVt *vt)
     e->src.mem = &e->mem;
     e->src.name = "src";
     e->opened = 1;
+    ck_assert_int_eq(srt_opts_bind(&e->opts, vt->connector, CM_ROLE_SOURCE), 0);
     SrtSchema schema = {NULL, 0};
     int rc = vt->open(&e->src, &e->opts, &schema, &e->err);
     if (rc == 0 && vt == &srt_source_rate_vt)
@@ -486,6 +488,42 @@ START_TEST(test_micro_batches)
     e.src.vt->describe(&e.src, &d);
     ck_assert_str_eq(srt_buf_cstr(&d), "RatePerMicroBatchStream[rowsPerBatch=3, numPartitions=1, "
                                        "startTimestamp=1000, advanceMsPerBatch=500]");
+    srt_buf_free(&d);
+    env_done(&e);
+}
+END_TEST
+
+/* Sources opened without options run with the defaults of their connector's spec
+   (common/cm_connectors.c), not with values of their own. */
+START_TEST(test_defaults_from_spec)
+{
+    const CmConnector *micro = cm_connector_find("rate-micro-batch", CM_ROLE_SOURCE);
+    const CmConnector *rate = cm_connector_find("rate", CM_ROLE_SOURCE);
+    const char *start = cm_opt_find(micro->opts, micro->n_opts, "startTimestamp")->def;
+    const char *advance = cm_opt_find(micro->opts, micro->n_opts, "advanceMillisPerBatch")->def;
+    const char *rows = cm_opt_find(rate->opts, rate->n_opts, "rowsPerSecond")->def;
+    char want[256];
+    Env e;
+    env_init(&e);
+    env_opt(&e, "rowsPerBatch", "2");
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_micro_vt), 0);
+    SrtBuf d;
+    srt_buf_init(&d, &e.mem);
+    e.src.vt->describe(&e.src, &d);
+    snprintf(want, sizeof want,
+             "RatePerMicroBatchStream[rowsPerBatch=2, numPartitions=1, startTimestamp=%s, "
+             "advanceMsPerBatch=%s]",
+             start, advance);
+    ck_assert_str_eq(srt_buf_cstr(&d), want);
+    srt_buf_free(&d);
+    env_done(&e);
+    env_init(&e);
+    ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), 0);
+    srt_buf_init(&d, &e.mem);
+    e.src.vt->describe(&e.src, &d);
+    snprintf(want, sizeof want, "RateStreamV2[rowsPerSecond=%s, rampUpTimeSeconds=0, "
+             "numPartitions=default", rows);
+    ck_assert_str_eq(srt_buf_cstr(&d), want);
     srt_buf_free(&d);
     env_done(&e);
 }
@@ -1279,6 +1317,7 @@ Suite *rt_sources_suite(void)
     tcase_add_test(tc, test_rate_describe_and_options);
     tcase_add_test(tc, test_rate_oom);
     tcase_add_test(tc, test_micro_batches);
+    tcase_add_test(tc, test_defaults_from_spec);
     tcase_add_test(tc, test_micro_restart_and_chunks);
     tcase_add_test(tc, test_micro_available_now);
     tcase_add_test(tc, test_micro_options);

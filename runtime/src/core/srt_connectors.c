@@ -15,7 +15,10 @@
 
 static const SrtSourceVt *const sources[] = {&srt_source_files_vt, &srt_source_rate_vt,
                                              &srt_source_rate_micro_vt, &srt_source_socket_vt};
-static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt};
+extern const SrtSinkVt srt_sink_postgres_vt __attribute__((weak));
+extern const SrtSinkVt srt_sink_sqlite_vt __attribute__((weak));
+static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt,
+                                         &srt_sink_postgres_vt, &srt_sink_sqlite_vt};
 
 const SrtSourceVt *const *srt_source_impls(int *n)
 {
@@ -23,6 +26,7 @@ const SrtSourceVt *const *srt_source_impls(int *n)
     return sources;
 }
 
+/* Entries of connectors that were not linked are NULL. */
 const SrtSinkVt *const *srt_sink_impls(int *n)
 {
     *n = (int)(sizeof sinks / sizeof sinks[0]);
@@ -42,7 +46,7 @@ const SrtSinkVt *srt_sink_lookup(const char *connector)
 {
     const CmConnector *spec = cm_connector_find(connector, CM_ROLE_SINK);
     for (size_t i = 0; spec && i < sizeof sinks / sizeof sinks[0]; i++)
-        if (strcmp(sinks[i]->connector, spec->name) == 0)
+        if (sinks[i] && strcmp(sinks[i]->connector, spec->name) == 0)
             return sinks[i];
     return NULL;
 }
@@ -62,7 +66,7 @@ int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const Sr
     want[0] = '\0';
     for (int i = 0; i < spec->n_cols; i++) {
         const CmFixedCol *c = &spec->cols[i];
-        const char *on = c->when ? srt_opts_get(opts, c->when) : "true";
+        const char *on = c->when ? srt_opts_value(opts, c->when) : "true";
         if (!on || !srt_str_ieq(on, "true"))
             continue;
         SrtKind kind = SRT_T_STRING;

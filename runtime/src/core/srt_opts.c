@@ -1,11 +1,14 @@
 /* srt_opts.c - connector and query options (text key/value pairs, keys case-insensitive),
-** their typed readers, and duration options ("7d", "5 seconds").
+** their typed readers, and duration options ("7d", "5 seconds").  An option that was not set
+** reads as its default in the connector's spec (common/cm_connectors.c), the one place
+** defaults are written.
 */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_connectors.h"
 #include "common/cm_interval.h"
 #include "srt_int.h"
 
@@ -52,14 +55,28 @@ const char *srt_opts_get(const SrtOptions *o, const char *key)
     return NULL;
 }
 
-int srt_opts_int(const SrtOptions *o, const char *key, int64_t dflt, int64_t min, int64_t *out,
-                 SrtErr *err)
+int srt_opts_bind(SrtOptions *o, const char *connector, unsigned role)
+{
+    const CmConnector *c = cm_connector_find(connector, role);
+    if (!c)
+        return -1;
+    o->spec = role == CM_ROLE_SINK ? c->sink_opts : c->opts;
+    o->n_spec = role == CM_ROLE_SINK ? c->n_sink_opts : c->n_opts;
+    return 0;
+}
+
+const char *srt_opts_value(const SrtOptions *o, const char *key)
 {
     const char *v = srt_opts_get(o, key);
-    if (!v) {
-        *out = dflt;
-        return 0;
-    }
+    const CmOptSpec *spec = v ? NULL : cm_opt_find(o->spec, o->n_spec, key);
+    return v ? v : spec ? spec->def : NULL;
+}
+
+int srt_opts_int(const SrtOptions *o, const char *key, int64_t min, int64_t *out, SrtErr *err)
+{
+    const char *v = srt_opts_value(o, key);
+    if (!v)
+        return 1;
     char *end;
     errno = 0;
     long long x = strtoll(v, &end, 10);
@@ -76,13 +93,11 @@ int srt_opts_int(const SrtOptions *o, const char *key, int64_t dflt, int64_t min
     return 0;
 }
 
-int srt_opts_bool(const SrtOptions *o, const char *key, int dflt, int *out, SrtErr *err)
+int srt_opts_bool(const SrtOptions *o, const char *key, int *out, SrtErr *err)
 {
-    const char *v = srt_opts_get(o, key);
-    if (!v) {
-        *out = dflt;
-        return 0;
-    }
+    const char *v = srt_opts_value(o, key);
+    if (!v)
+        return 1;
     if (srt_str_ieq(v, "true")) {
         *out = 1;
         return 0;

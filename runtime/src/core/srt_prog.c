@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "common/cm_connectors.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -80,6 +81,7 @@ int srt_prog_source(SrtProgram *p, const char *name, const char *connector)
     s->connector = dup(p, connector);
     if (!s->name || !s->connector)
         return -SRT_ERR_NOMEM;
+    srt_opts_bind(&s->opts, connector, CM_ROLE_SOURCE | CM_ROLE_TABLE);
     return p->n_sources++;
 }
 
@@ -139,6 +141,7 @@ int srt_prog_sink(SrtProgram *p, const char *name, const char *connector)
     k->connector = dup(p, connector);
     if (!k->name || !k->connector)
         return -SRT_ERR_NOMEM;
+    srt_opts_bind(&k->opts, connector, CM_ROLE_SINK);
     return p->n_sinks++;
 }
 
@@ -192,6 +195,15 @@ void srt_prog_query_column(SrtProgram *p, int query, const char *name, const cha
     SrtQueryDef *q = query_at(p, query);
     if (q)
         add_column(p, &q->cols, &q->n_cols, &q->cap_cols, name, type, hidden);
+}
+
+void srt_prog_query_key(SrtProgram *p, int query, int column)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q && (column < 0 || (uint32_t)column >= q->n_cols))
+        fail(p, SRT_ERR_QUERY, "query '%s': key column #%d of %u", q->name, column, q->n_cols);
+    else if (q && grow(p, (void **)&q->keys, &q->cap_keys, sizeof *q->keys, q->n_keys) == 0)
+        q->keys[q->n_keys++] = (uint32_t)column;
 }
 
 /* Stateful operators (srt_abi.h): one SrtOpDef per operator, in declaration order. */

@@ -71,6 +71,25 @@ static int parse_mode(SrtQuery *q, SrtErr *err)
     return 0;
 }
 
+/* What the query's rows are to a sink keeping a table (SrtSinkMode). */
+static SrtSinkMode sink_mode(const SrtQuery *q)
+{
+    int aggregates = 0, global = 0;
+    for (uint32_t i = 0; i < q->def->n_ops; i++) {
+        aggregates |= srt_operator_vt(q->def->ops[i].kind)->aggregates;
+        global |= q->def->ops[i].global;
+    }
+    switch (q->mode) {
+    case SRT_OUT_APPEND:
+        return SRT_SINK_APPEND;
+    case SRT_OUT_UPDATE:
+        return !aggregates ? SRT_SINK_APPEND : global ? SRT_SINK_REPLACE : SRT_SINK_UPSERT;
+    case SRT_OUT_COMPLETE:
+        return SRT_SINK_REPLACE;
+    }
+    return SRT_SINK_APPEND;
+}
+
 int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *trig_override,
                   int64_t max_batches, SrtQuery **out, SrtErr *err)
 {
@@ -124,6 +143,9 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->sink.name = kd->name;
     q->sink.out = env->out;
     q->sink.query_id = q->ckpt ? q->id : NULL;
+    q->sink.mode = sink_mode(q);
+    q->sink.keys = d->keys;
+    q->sink.n_keys = d->n_keys;
     q->sink_open = 1;
     if ((rc = q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err)) < 0)
         return rc;

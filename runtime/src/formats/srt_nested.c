@@ -81,8 +81,15 @@ static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, con
         if (p >= end || *p != ':')
             return NULL;
         p = srt_json_ws(p + 1, end);
+        if (esc) { /* compared decoded, as Jackson's getCurrentName */
+            char *d = srt_scratch_alloc(q, kn);
+            if (!d)
+                return NULL;
+            kn = srt_json_unescape(k, kn, d);
+            k = d;
+        }
         int idx = -1;
-        for (uint32_t i = 0; i < t->n_fields && !esc; i++)
+        for (uint32_t i = 0; i < t->n_fields; i++)
             if (strlen(t->fields[i].name) == kn && memcmp(t->fields[i].name, k, kn) == 0) {
                 idx = (int)i;
                 break;

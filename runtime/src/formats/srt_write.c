@@ -248,14 +248,13 @@ void srt_csv_style_default(SrtCsvStyle *st)
     st->trim_trailing = 1;
 }
 
-/* A one-character option: "\t" as written in SQL text means a tab (Spark's toChar). */
-static int csv_char(const SrtOptions *o, const char *key, char dflt, char *out, SrtErr *err)
+/* A one-character option: "\t" as written in SQL text means a tab (Spark's toChar).  Without
+   a value or a default *out is left as it is. */
+static int csv_char(const SrtOptions *o, const char *key, char *out, SrtErr *err)
 {
-    const char *v = srt_opts_get(o, key);
-    if (!v) {
-        *out = dflt;
+    const char *v = srt_opts_value(o, key);
+    if (!v)
         return 0;
-    }
     if (strcmp(v, "\\t") == 0) {
         *out = '\t';
         return 0;
@@ -275,11 +274,11 @@ int srt_csv_style_from_opts(const SrtOptions *o, SrtCsvStyle *st, SrtErr *err)
 {
     int rc;
     srt_csv_style_default(st);
-    if ((rc = csv_char(o, "sep", ',', &st->sep, err)) < 0 ||
-        (rc = csv_char(o, "quote", '"', &st->quote, err)) < 0 ||
-        (rc = csv_char(o, "escape", '\\', &st->escape, err)) < 0 ||
-        (rc = srt_opts_bool(o, "ignoreLeadingWhiteSpace", 1, &st->trim_leading, err)) < 0 ||
-        (rc = srt_opts_bool(o, "ignoreTrailingWhiteSpace", 1, &st->trim_trailing, err)) < 0)
+    if ((rc = csv_char(o, "sep", &st->sep, err)) < 0 ||
+        (rc = csv_char(o, "quote", &st->quote, err)) < 0 ||
+        (rc = csv_char(o, "escape", &st->escape, err)) < 0 ||
+        (rc = srt_opts_bool(o, "ignoreLeadingWhiteSpace", &st->trim_leading, err)) < 0 ||
+        (rc = srt_opts_bool(o, "ignoreTrailingWhiteSpace", &st->trim_trailing, err)) < 0)
         return rc;
     if (st->sep == st->quote)
         return srt_err_set(err, SRT_ERR_OPTION,

@@ -6,35 +6,20 @@
 ** ('it''s' is not an escape; \' is, in both quotes), and NaN, Infinity, +Infinity, +INF,
 ** -Infinity and -INF are numbers.  No leading zeros, no trailing garbage after a scalar
 ** token (a token must be followed by whitespace, ',', '}', ']', a newline or end), only the
-** standard escapes and \', no raw control characters inside strings.
+** standard escapes and \', no raw control characters inside strings.  Numbers, escapes
+** and the decoding of strings are the rules schema inference shares (common/cm_json_lex.h).
 ** Readers return the position after the token, or NULL when the text is malformed.
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_json_lex.h"
 #include "srt_abi.h"
-#include "inline/srt_utf8.h"
 
 #define J_MAX_DEPTH 512
 #define J_ONES 0x0101010101010101ull
 #define J_HIGHS 0x8080808080808080ull
-
-static inline int j_is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline int j_is_delim(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '}' || c == ']';
-}
-
-/* A scalar token must end at a delimiter or at end. */
-static inline int j_token_end(const char *p, const char *end)
-{
-    return p == end || j_is_delim(*p);
-}
 
 const char *srt_json_ws(const char *p, const char *end)
 {
@@ -49,17 +34,6 @@ const char *srt_json_line_end(const char *p, const char *end)
     return q ? q : end;
 }
 
-static inline int j_hex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Nonzero when any byte of w is '"', '\\' or below 0x20. */
 static inline uint64_t j_special(uint64_t w)
 {
@@ -69,24 +43,6 @@ static inline uint64_t j_special(uint64_t w)
     uint64_t zb = (b - J_ONES) & ~b;
     uint64_t lt = (w - J_ONES * 0x20) & ~w;
     return (zq | zb | lt) & J_HIGHS;
-}
-
-/* The escape at p (a backslash): the position after it, or NULL.  \' is Jackson's extra
-   escape when single quotes are allowed (ParserBase._handleUnrecognizedCharacterEscape). */
-static inline const char *j_escape(const char *p, const char *end)
-{
-    if (end - p < 2)
-        return NULL;
-    switch (p[1]) {
-    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': case '\'':
-        return p + 2;
-    case 'u':
-        if (end - p < 6 || j_hex(p[2]) < 0 || j_hex(p[3]) < 0 || j_hex(p[4]) < 0 || j_hex(p[5]) < 0)
-            return NULL;
-        return p + 6;
-    default:
-        return NULL;
-    }
 }
 
 /* A single-quoted string (Jackson's _handleApos): '"' is an ordinary byte inside. */
@@ -101,7 +57,7 @@ static const char *j_string_sq(const char *p, const char *end, const char **s, u
             return NULL;
         if (c == '\\') {
             esc = 1;
-            if (!(p = j_escape(p, end)))
+            if (!(p = cm_json_escape(p, end)))
                 return NULL;
         } else {
             p++;
@@ -152,7 +108,7 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
         if (*p != '\\')
             return NULL; /* a raw control character */
         esc = 1;
-        if (!(p = j_escape(p, end)))
+        if (!(p = cm_json_escape(p, end)))
             return NULL;
     }
     *s = start;
@@ -161,75 +117,30 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
     return p + 1;
 }
 
-/* Number syntax -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? ; *is_int when no '.'/exponent. */
-static const char *j_number(const char *p, const char *end, int *is_int)
+/* The end of the number token at p (common/cm_json_lex.h), or NULL. */
+static inline const char *j_number(const char *p, const char *end)
 {
-    if (p < end && *p == '-')
-        p++;
-    if (p >= end)
-        return NULL;
-    if (*p == '0') {
-        p++;
-    } else if (*p >= '1' && *p <= '9') {
-        while (p < end && j_is_digit(*p))
-            p++;
-    } else {
-        return NULL;
-    }
-    *is_int = 1;
-    if (p < end && *p == '.') {
-        p++;
-        if (p >= end || !j_is_digit(*p))
-            return NULL;
-        while (p < end && j_is_digit(*p))
-            p++;
-        *is_int = 0;
-    }
-    if (p < end && (*p == 'e' || *p == 'E')) {
-        p++;
-        if (p < end && (*p == '+' || *p == '-'))
-            p++;
-        if (p >= end || !j_is_digit(*p))
-            return NULL;
-        while (p < end && j_is_digit(*p))
-            p++;
-        *is_int = 0;
-    }
-    return j_token_end(p, end) ? p : NULL;
+    CmJsonNum num;
+    return cm_json_number(p, end, &num);
 }
 
 /* The literal word (true/false/null) at p, followed by a token end. */
 static inline const char *j_word(const char *p, const char *end, const char *w, size_t n)
 {
-    if ((size_t)(end - p) < n || memcmp(p, w, n) != 0 || !j_token_end(p + n, end))
+    if ((size_t)(end - p) < n || memcmp(p, w, n) != 0 || !cm_json_token_end(p + n, end))
         return NULL;
     return p + n;
 }
 
-/* Jackson's non-numeric numbers (ALLOW_NON_NUMERIC_NUMBERS, on in Spark by default):
-   exactly NaN, Infinity, +Infinity, +INF, -Infinity, -INF (ReaderBasedJsonParser.
-   _handleOddValue, _handleInvalidNumberStart).  The token's end, *v its value; or NULL. */
-static const char *j_nonnum(const char *p, const char *end, double *v)
+/* Jackson's non-numeric number at p (common/cm_json_lex.h): the token's end, *v its value;
+   or NULL. */
+static inline const char *j_nonnum(const char *p, const char *end, double *v)
 {
-    static const struct {
-        const char *text;
-        int sign; /* 0: NaN */
-    } words[] = {{"NaN", 0},       {"Infinity", 1},  {"+Infinity", 1}, {"+INF", 1},
-                 {"-Infinity", -1}, {"-INF", -1}};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        const char *q = j_word(p, end, words[i].text, strlen(words[i].text));
-        if (q) {
-            *v = words[i].sign == 0 ? (double)NAN : words[i].sign * (double)INFINITY;
-            return q;
-        }
-    }
-    return NULL;
-}
-
-/* Whether p may start a non-numeric number (cheap test before j_nonnum). */
-static inline int j_nonnum_start(const char *p, const char *end)
-{
-    return *p == 'N' || *p == 'I' || *p == '+' || (*p == '-' && end - p > 1 && p[1] == 'I');
+    int sign;
+    const char *q = cm_json_nonnum(p, end, &sign);
+    if (q)
+        *v = sign == 0 ? (double)NAN : sign * (double)INFINITY;
+    return q;
 }
 
 /* A JSON null at p (the caller saw 'n'): its end with *st = SRT_JV_NULL, or NULL. */
@@ -297,7 +208,7 @@ static const char *j_skip(const char *p, const char *end, int depth)
 {
     const char *s;
     uint32_t n;
-    int esc, is_int;
+    int esc;
     if (p >= end || depth > J_MAX_DEPTH)
         return NULL;
     switch (*p) {
@@ -316,9 +227,9 @@ static const char *j_skip(const char *p, const char *end, int depth)
         return j_word(p, end, "null", 4);
     default: {
         double d;
-        if (j_nonnum_start(p, end))
+        if (cm_json_nonnum_start(p, end))
             return j_nonnum(p, end, &d);
-        return j_number(p, end, &is_int);
+        return j_number(p, end);
     }
     }
 }
@@ -388,47 +299,22 @@ const char *srt_json_bool(const char *p, const char *end, int64_t *out, int *st)
 
 /* An integer token: 1 ok (*v set), 0 valid number but not an int64 (fraction,
    exponent or overflow; *q after it), -1 malformed. */
-static int j_int(const char *p, const char *end, int64_t *v, const char **q)
+static inline int j_int(const char *p, const char *end, int64_t *v, const char **q)
 {
-    const char *s = p;
-    int neg = 0;
-    if (*p == '-') {
-        neg = 1;
-        if (++p >= end)
-            return -1;
-    }
-    uint64_t m = 0;
-    int nd = 0;
-    if (*p == '0') {
-        p++;
-    } else if (*p >= '1' && *p <= '9') {
-        while (p < end && j_is_digit(*p)) {
-            if (nd < 19)
-                m = m * 10 + (uint64_t)(*p - '0');
-            nd++;
-            p++;
-        }
-    } else {
+    CmJsonNum num;
+    *q = cm_json_number(p, end, &num);
+    if (!*q)
         return -1;
-    }
-    if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) {
-        int is_int;
-        *q = j_number(s, end, &is_int);
-        return *q ? 0 : -1;
-    }
-    if (!j_token_end(p, end))
-        return -1;
-    *q = p;
-    if (nd > 19 || (neg ? m > (uint64_t)INT64_MAX + 1 : m > (uint64_t)INT64_MAX))
+    if (!cm_json_num_is_long(&num))
         return 0;
-    *v = neg ? (int64_t)(0 - m) : (int64_t)m;
+    *v = num.neg ? (int64_t)(0 - num.mag) : (int64_t)num.mag;
     return 1;
 }
 
 static const char *j_integral(const char *p, const char *end, int64_t lo, int64_t hi, int64_t *out,
                               int *st)
 {
-    if (p < end && (*p == '-' || j_is_digit(*p)) && !j_nonnum_start(p, end)) {
+    if (p < end && (*p == '-' || cm_json_digit(*p)) && !cm_json_nonnum_start(p, end)) {
         int64_t v;
         const char *q;
         int r = j_int(p, end, &v, &q);
@@ -476,7 +362,7 @@ static double j_to_double(const char *p, const char *q)
     int dropped = 0; /* digits not consumed (too many) before the point */
     int frac = 0;    /* digits after the point consumed */
     int nonzero_dropped = 0;
-    for (; s < q && j_is_digit(*s); s++) {
+    for (; s < q && cm_json_digit(*s); s++) {
         if (m == 0 && *s == '0')
             continue;
         if (nd < 19) {
@@ -488,7 +374,7 @@ static double j_to_double(const char *p, const char *q)
         }
     }
     if (s < q && *s == '.') {
-        for (s++; s < q && j_is_digit(*s); s++) {
+        for (s++; s < q && cm_json_digit(*s); s++) {
             if (m == 0 && *s == '0') {
                 frac++;
                 continue;
@@ -508,7 +394,7 @@ static double j_to_double(const char *p, const char *q)
         s++;
         if (*s == '+' || *s == '-')
             eneg = *s++ == '-';
-        for (; s < q && j_is_digit(*s); s++)
+        for (; s < q && cm_json_digit(*s); s++)
             if (e < 100000)
                 e = e * 10 + (*s - '0');
         if (eneg)
@@ -585,15 +471,14 @@ static const char *j_string_text(const char *p, const char *end, char *tmp, uint
 
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
 {
-    if (p < end && j_nonnum_start(p, end)) {
+    if (p < end && cm_json_nonnum_start(p, end)) {
         const char *q = j_nonnum(p, end, out);
         if (q)
             *st = SRT_JV_OK;
         return q;
     }
-    if (p < end && (*p == '-' || j_is_digit(*p))) {
-        int is_int;
-        const char *q = j_number(p, end, &is_int);
+    if (p < end && (*p == '-' || cm_json_digit(*p))) {
+        const char *q = j_number(p, end);
         if (!q)
             return NULL;
         *out = j_to_double(p, q);
@@ -620,9 +505,8 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
    token; NaN and the infinities as for DOUBLE. */
 const char *srt_json_f32(const char *p, const char *end, float *out, int *st)
 {
-    if (p < end && (*p == '-' || j_is_digit(*p))) {
-        int is_int;
-        const char *q = j_number(p, end, &is_int);
+    if (p < end && (*p == '-' || cm_json_digit(*p))) {
+        const char *q = j_number(p, end);
         if (!q)
             return NULL;
         char small[128];
@@ -649,9 +533,8 @@ const char *srt_json_f32(const char *p, const char *end, float *out, int *st)
    record when the value needs more than p digits. */
 const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out, int *st)
 {
-    if (p < end && (*p == '-' || j_is_digit(*p))) {
-        int is_int;
-        const char *q = j_number(p, end, &is_int);
+    if (p < end && (*p == '-' || cm_json_digit(*p))) {
+        const char *q = j_number(p, end);
         if (!q)
             return NULL;
         *st = srt_text_dec(p, (uint32_t)(q - p), prec, scale, out) == 1 ? SRT_JV_OK : SRT_JV_BADTYPE;
@@ -675,46 +558,12 @@ const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t s
 /* Out of line on purpose: codegen inlines the fast paths and calls this one. */
 __attribute__((noinline)) uint32_t srt_json_unescape(const char *s, uint32_t n, char *out)
 {
-    const char *e = s + n;
-    char *o = out;
-    while (s < e) {
-        if (*s != '\\') {
-            *o++ = *s++;
-            continue;
-        }
-        char c = s[1];
-        s += 2;
-        switch (c) {
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'n': *o++ = '\n'; break;
-        case 'r': *o++ = '\r'; break;
-        case 't': *o++ = '\t'; break;
-        case 'u': {
-            uint32_t cp = (uint32_t)(j_hex(s[0]) << 12 | j_hex(s[1]) << 8 | j_hex(s[2]) << 4 | j_hex(s[3]));
-            s += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && e - s >= 6 && s[0] == '\\' && s[1] == 'u') {
-                uint32_t lo = (uint32_t)(j_hex(s[2]) << 12 | j_hex(s[3]) << 8 | j_hex(s[4]) << 4 |
-                                         j_hex(s[5]));
-                if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    s += 6;
-                }
-            }
-            if (cp >= 0xD800 && cp <= 0xDFFF)
-                cp = 0xFFFD; /* a lone surrogate */
-            o += srt_utf8_put(cp, o);
-            break;
-        }
-        default: *o++ = c; break; /* " \ / ' */
-        }
-    }
-    return (uint32_t)(o - out);
+    return (uint32_t)cm_json_unescape(s, n, out);
 }
 
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st)
 {
-    if (p < end && (*p == '-' || j_is_digit(*p)) && !j_nonnum_start(p, end)) {
+    if (p < end && (*p == '-' || cm_json_digit(*p)) && !cm_json_nonnum_start(p, end)) {
         int64_t v;
         const char *q;
         int r = j_int(p, end, &v, &q);
@@ -724,7 +573,7 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
             /* Spark's JacksonParser multiplies without a check (a wrapped time); out of
                range here, so the record is malformed instead. */
             const char *d = p + (*p == '-');
-            while (d < q && j_is_digit(*d))
+            while (d < q && cm_json_digit(*d))
                 d++;
             *st = d == q ? SRT_JV_RANGE : SRT_JV_BADTYPE; /* an integer, or a fraction */
             return q;
@@ -761,7 +610,7 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
    the wrong type); the string as srt_json_ts reads it, in µs. */
 const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st)
 {
-    if (p < end && (*p == '-' || j_is_digit(*p) || j_nonnum_start(p, end)))
+    if (p < end && (*p == '-' || cm_json_digit(*p) || cm_json_nonnum_start(p, end)))
         return j_badtype(p, end, st);
     return srt_json_ts(p, end, out_us, st);
 }
@@ -810,8 +659,8 @@ static uint32_t j_compact(const char *s, uint32_t n, char *out)
             s++;
         } else if (c == ' ' || c == '\t' || c == '\r') {
             s++;
-        } else if (j_nonnum_start(s, e)) {
-            double d;
+        } else if (cm_json_nonnum_start(s, e)) {
+            double d = 0;
             const char *r = j_nonnum(s, e, &d);
             const char *t = j_nonnum_text(d);
             size_t tn = strlen(t);
@@ -869,8 +718,8 @@ __attribute__((noinline)) const char *srt_json_token_text(const char *p, const c
             *n = j_compact(p, len, d);
             *s = d;
         }
-    } else if (j_nonnum_start(p, r)) {
-        double d;
+    } else if (cm_json_nonnum_start(p, r)) {
+        double d = 0;
         j_nonnum(p, r, &d);
         *s = j_nonnum_text(d);
         *n = (uint32_t)strlen(*s);

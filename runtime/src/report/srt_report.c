@@ -130,10 +130,8 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         p.start_offset = p.end_offset = p.latest_offset =
             q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
     }
-    /* File sinks are Spark v1 sinks: numOutputRows -1. */
-    p.sink_output_rows = strcmp(q->sink.vt->connector, "files") == 0 ? -1
-                         : idle                                      ? 0
-                                                                     : (int64_t)q->n_rows;
+    /* Spark's v1 sinks (files, foreachBatch) report numOutputRows -1. */
+    p.sink_output_rows = q->sink.vt->v1 ? -1 : idle ? 0 : (int64_t)q->n_rows;
     int rc = publish(q, &p);
     if (ops != few)
         srt_mem_free(q->mem, ops, sizeof *ops * q->n_ops);

@@ -21,11 +21,11 @@ static int console_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *sch
         return srt_err_nomem(err, "console sink");
     k->impl = c;
     srt_buf_init(&c->buf, k->mem);
-    int trunc;
-    int rc = srt_opts_int(opts, "numRows", 20, INT32_MIN, &c->num_rows, err);
+    int trunc = 0;
+    int rc = srt_opts_int(opts, "numRows", INT32_MIN, &c->num_rows, err);
     if (rc < 0)
         return rc;
-    if ((rc = srt_opts_bool(opts, "truncate", 1, &trunc, err)) < 0)
+    if ((rc = srt_opts_bool(opts, "truncate", &trunc, err)) < 0)
         return rc;
     c->truncate = trunc ? 20 : 0;
     return 0;

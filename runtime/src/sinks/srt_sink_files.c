@@ -362,7 +362,7 @@ static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     if (!path || !*path)
         return srt_err_set(err, SRT_ERR_OPTION, "files sink '%s': option 'path' is required",
                            k->name);
-    const char *fmt = srt_opts_get(opts, "format");
+    const char *fmt = srt_opts_value(opts, "format");
     if (!fmt || srt_str_ieq(fmt, "json"))
         f->csv = 0;
     else if (srt_str_ieq(fmt, "csv"))
@@ -372,7 +372,7 @@ static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
                            "files sink '%s': format '%s' is not supported (json or csv)", k->name,
                            fmt);
     int rc;
-    if ((rc = srt_opts_bool(opts, "header", 0, &f->header, err)) < 0)
+    if ((rc = srt_opts_bool(opts, "header", &f->header, err)) < 0)
         return rc;
     if ((rc = srt_csv_style_from_opts(opts, &f->style, err)) < 0)
         return rc;
@@ -577,4 +577,5 @@ const SrtSinkVt srt_sink_files_vt = {
     .write = files_write,
     .close = files_close,
     .describe = files_describe,
+    .v1 = 1,
 };

@@ -112,7 +112,7 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     const char *path = srt_opts_get(opts, "path");
     if (!path || !*path)
         return srt_err_set(err, SRT_ERR_OPTION, "source '%s': option 'path' is required", s->name);
-    const char *format = srt_opts_get(opts, "format");
+    const char *format = srt_opts_value(opts, "format");
     if (format && !srt_str_ieq(format, "json") && !srt_str_ieq(format, "text") &&
         !srt_str_ieq(format, "csv"))
         return srt_err_set(
@@ -121,18 +121,18 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
             s->name, format);
     int rc;
     if (format && srt_str_ieq(format, "csv") &&
-        (rc = srt_opts_bool(opts, "header", 0, &f->skip_header, err)) < 0)
+        (rc = srt_opts_bool(opts, "header", &f->skip_header, err)) < 0)
         return rc;
-    rc = srt_opts_int(opts, "maxFilesPerTrigger", 0, 1, &f->max_files, err);
-    if (rc < 0)
+    /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
+    if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
-    if ((rc = srt_opts_bool(opts, "latestFirst", 0, &f->latest_first, err)) < 0)
+    if ((rc = srt_opts_bool(opts, "latestFirst", &f->latest_first, err)) < 0)
         return rc;
-    const char *age = srt_opts_get(opts, "maxFileAge");
-    int64_t age_us = 7LL * 86400 * 1000000;
-    if (age && srt_parse_duration_us(age, &age_us) < 0)
+    const char *age = srt_opts_value(opts, "maxFileAge");
+    int64_t age_us;
+    if (!age || srt_parse_duration_us(age, &age_us) < 0)
         return srt_err_set(err, SRT_ERR_OPTION, "source '%s': invalid maxFileAge '%s'", s->name,
-                           age);
+                           age ? age : "");
     f->max_age_ns = age_us * 1000;
     f->purge_ns = INT64_MIN;
     f->latest_ns = INT64_MIN;

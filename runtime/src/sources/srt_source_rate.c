@@ -114,7 +114,8 @@ static int open_common(SrtSource *s, const SrtOptions *opts, const SrtSchema *sc
     if (rc < 0)
         return rc;
     r->parts_text = srt_opts_get(opts, "numPartitions");
-    if ((rc = srt_opts_int(opts, "numPartitions", 1, 1, &r->num_partitions, err)) < 0)
+    r->num_partitions = 1; /* no numPartitions (it has no default): one */
+    if ((rc = srt_opts_int(opts, "numPartitions", 1, &r->num_partitions, err)) < 0)
         return named(s, rc, err);
     return 0;
 }
@@ -224,9 +225,12 @@ static int rate_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sche
     int rc = open_common(s, opts, schema, &r, err);
     if (rc < 0)
         return rc;
-    if ((rc = srt_opts_int(opts, "rowsPerSecond", 1, 1, &r->rows_per_sec, err)) < 0)
+    if ((rc = srt_opts_int(opts, "rowsPerSecond", 1, &r->rows_per_sec, err)) < 0)
         return named(s, rc, err);
-    const char *ramp = srt_opts_get(opts, "rampUpTime");
+    if (rc > 0) /* options not bound to the spec (srt_opts_bind): no default */
+        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': option 'rowsPerSecond' has no value",
+                           s->name);
+    const char *ramp = srt_opts_value(opts, "rampUpTime");
     if (ramp && parse_seconds(ramp, &r->ramp_up_s) < 0)
         return srt_err_set(err, SRT_ERR_OPTION,
                            "source '%s': Invalid value '%s' for option 'rampUpTime', must be a "
@@ -465,9 +469,9 @@ static int micro_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
                            "source '%s': option 'rowsPerBatch' is required for connector "
                            "'rate-micro-batch'",
                            s->name);
-    if ((rc = srt_opts_int(opts, "rowsPerBatch", 0, 1, &r->rows_per_batch, err)) < 0 ||
-        (rc = srt_opts_int(opts, "startTimestamp", 0, 0, &r->start_ts_ms, err)) < 0 ||
-        (rc = srt_opts_int(opts, "advanceMillisPerBatch", 1000, 0, &r->advance_ms, err)) < 0)
+    if ((rc = srt_opts_int(opts, "rowsPerBatch", 1, &r->rows_per_batch, err)) < 0 ||
+        (rc = srt_opts_int(opts, "startTimestamp", 0, &r->start_ts_ms, err)) < 0 ||
+        (rc = srt_opts_int(opts, "advanceMillisPerBatch", 0, &r->advance_ms, err)) < 0)
         return named(s, rc, err);
     r->next_off = 0;
     r->next_ts = r->start_ts_ms;

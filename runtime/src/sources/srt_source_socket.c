@@ -198,7 +198,7 @@ static int sock_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sche
                            "source '%s': Set a port to read from with option(\"port\", ...).",
                            s->name);
     int64_t parts;
-    int rc = srt_opts_int(opts, "port", 0, 1, &k->port, err);
+    int rc = srt_opts_int(opts, "port", 1, &k->port, err);
     if (rc < 0)
         return named(s, rc, err);
     if (k->port > 65535)
@@ -206,14 +206,14 @@ static int sock_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sche
                            "source '%s': Invalid value '%lld' for option 'port', must be a port "
                            "number (1 to 65535)",
                            s->name, (long long)k->port);
-    const char *its = srt_opts_get(opts, "includeTimestamp");
+    const char *its = srt_opts_value(opts, "includeTimestamp");
     if (its && !srt_str_ieq(its, "true") && !srt_str_ieq(its, "false"))
         return srt_err_set(
             err, SRT_ERR_OPTION,
             "source '%s': includeTimestamp must be set to either \"true\" or \"false\"", s->name);
     k->include_ts = its && srt_str_ieq(its, "true");
     k->n_cols = k->include_ts ? 2 : 1;
-    if ((rc = srt_opts_int(opts, "numPartitions", 1, 1, &parts, err)) < 0)
+    if ((rc = srt_opts_int(opts, "numPartitions", 1, &parts, err)) < 0)
         return named(s, rc, err);
     if ((rc = srt_source_check_schema(s, opts, schema, err)) < 0)
         return rc;

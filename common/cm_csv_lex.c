@@ -1,0 +1,154 @@
+/* cm_csv_lex.c - the number rules of CSV fields (cm_csv_lex.h). */
+#include "common/cm_csv_lex.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_hex(char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Digits (hexadecimal ones with hex) with at most one '.' from s[*i]: how many digits. */
+static int mantissa(const char *s, size_t n, size_t *i, bool hex)
+{
+    int digits = 0;
+    while (*i < n && (hex ? is_hex(s[*i]) : is_digit(s[*i]))) {
+        (*i)++;
+        digits++;
+    }
+    if (*i < n && s[*i] == '.') {
+        (*i)++;
+        while (*i < n && (hex ? is_hex(s[*i]) : is_digit(s[*i]))) {
+            (*i)++;
+            digits++;
+        }
+    }
+    return digits;
+}
+
+/* An exponent marker (one of marks) and a signed decimal integer; true if absent when
+   optional. */
+static bool exponent(const char *s, size_t n, size_t *i, const char *marks, bool required)
+{
+    if (*i >= n || (s[*i] != marks[0] && s[*i] != marks[1]))
+        return !required;
+    (*i)++;
+    if (*i < n && (s[*i] == '+' || s[*i] == '-'))
+        (*i)++;
+    if (*i >= n || !is_digit(s[*i]))
+        return false;
+    while (*i < n && is_digit(s[*i]))
+        (*i)++;
+    return true;
+}
+
+int cm_java_float_text(const char *s, size_t n, char buf[400], double *special)
+{
+    while (n > 0 && (unsigned char)*s <= ' ') {
+        s++;
+        n--;
+    }
+    while (n > 0 && (unsigned char)s[n - 1] <= ' ')
+        n--;
+    if (n == 0 || n >= 400)
+        return -1;
+    size_t i = s[0] == '+' || s[0] == '-' ? 1 : 0;
+    bool neg = s[0] == '-';
+    if (n - i == 3 && memcmp(s + i, "NaN", 3) == 0) {
+        *special = (double)NAN;
+        return 1;
+    }
+    if (n - i == 8 && memcmp(s + i, "Infinity", 8) == 0) {
+        *special = neg ? -(double)INFINITY : (double)INFINITY;
+        return 1;
+    }
+    bool hex = n - i > 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X');
+    if (hex)
+        i += 2;
+    if (mantissa(s, n, &i, hex) == 0 || !exponent(s, n, &i, hex ? "pP" : "eE", hex))
+        return -1;
+    size_t len = i;
+    if (i < n && strchr("fFdD", s[i]) != NULL)
+        i++;
+    if (i != n)
+        return -1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return 0;
+}
+
+int cm_csv_double(const char *s, size_t n, double *out)
+{
+    char buf[400];
+    if ((n == 3 && memcmp(s, "Inf", 3) == 0) || (n == 4 && memcmp(s, "-Inf", 4) == 0)) {
+        *out = s[0] == '-' ? -(double)INFINITY : (double)INFINITY;
+        return 0;
+    }
+    int rc = cm_java_float_text(s, n, buf, out);
+    if (rc == 0)
+        *out = strtod(buf, NULL);
+    return rc < 0 ? -1 : 0;
+}
+
+int cm_csv_float(const char *s, size_t n, float *out)
+{
+    char buf[400];
+    double special;
+    if ((n == 3 && memcmp(s, "Inf", 3) == 0) || (n == 4 && memcmp(s, "-Inf", 4) == 0)) {
+        *out = s[0] == '-' ? -(float)INFINITY : (float)INFINITY;
+        return 0;
+    }
+    int rc = cm_java_float_text(s, n, buf, &special);
+    if (rc < 0)
+        return -1;
+    *out = rc == 1 ? (float)special : strtof(buf, NULL);
+    return 0;
+}
+
+bool cm_csv_decimal(const char *s, size_t n, int *precision)
+{
+    size_t i = n > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    int digits = 0, frac = 0, lead = 0; /* lead: zeros before the first nonzero digit */
+    bool point = false, nonzero = false;
+    for (; i < n && (is_digit(s[i]) || (s[i] == '.' && !point)); i++) {
+        if (s[i] == '.') {
+            point = true;
+            continue;
+        }
+        digits++;
+        frac += point;
+        if (!nonzero && s[i] == '0')
+            lead++;
+        nonzero |= s[i] != '0';
+    }
+    if (digits == 0)
+        return false;
+    long exp = 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        bool eneg = i < n && s[i] == '-';
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        if (i >= n || !is_digit(s[i]))
+            return false;
+        for (; i < n && is_digit(s[i]); i++)
+            if (exp < 100000)
+                exp = exp * 10 + (s[i] - '0');
+        if (eneg)
+            exp = -exp;
+    }
+    if (i != n || (long)frac - exp != 0) /* BigDecimal's scale: fraction digits - exponent */
+        return false;
+    int prec = nonzero ? digits - lead : 1; /* the unscaled value's digits; zero has one */
+    if (prec > 38)
+        return false;
+    *precision = prec;
+    return true;
+}

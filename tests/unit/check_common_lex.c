@@ -1,0 +1,236 @@
+/* check_common_lex.c - the JSON and CSV lexing rules schema inference and the readers share
+** (common/cm_json_lex.h, common/cm_csv_lex.h): number tokens and the type Spark infers for
+** them, CSV fields, unquoting, Java doubles and BigDecimal's scale-0 numbers.
+*/
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include "common/cm_csv_lex.h"
+#include "common/cm_json_lex.h"
+
+/* A JSON number token: its length (-1: not one) and the type JsonInferSchema gives it. */
+START_TEST(test_json_number)
+{
+    static const struct {
+        const char *s;
+        int len;           /* of the token; -1 malformed */
+        CmJsonNumType type;
+        int prec;
+    } cases[] = {
+        {"0", 1, CM_JNUM_BIGINT, 0},
+        {"-0", 2, CM_JNUM_BIGINT, 0},
+        {"42,", 2, CM_JNUM_BIGINT, 0},
+        {"9223372036854775807}", 19, CM_JNUM_BIGINT, 0},
+        {"-9223372036854775808]", 20, CM_JNUM_BIGINT, 0},
+        {"9223372036854775808", 19, CM_JNUM_DECIMAL, 19},
+        {"-9223372036854775809", 20, CM_JNUM_DECIMAL, 19},
+        {"123456789012345678901", 21, CM_JNUM_DECIMAL, 21},
+        {"99999999999999999999999999999999999999", 38, CM_JNUM_DECIMAL, 38},
+        {"100000000000000000000000000000000000000", 39, CM_JNUM_DOUBLE, 0},
+        {"1.5", 3, CM_JNUM_DOUBLE, 0},
+        {"1e3 ", 3, CM_JNUM_DOUBLE, 0},
+        {"-1.0E-2\t", 7, CM_JNUM_DOUBLE, 0},
+        {"01", -1, CM_JNUM_BIGINT, 0},
+        {"1.", -1, CM_JNUM_BIGINT, 0},
+        {".5", -1, CM_JNUM_BIGINT, 0},
+        {"1e", -1, CM_JNUM_BIGINT, 0},
+        {"-", -1, CM_JNUM_BIGINT, 0},
+        {"+1", -1, CM_JNUM_BIGINT, 0},
+        {"12a", -1, CM_JNUM_BIGINT, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *s = cases[i].s, *end = s + strlen(s);
+        CmJsonNum num;
+        const char *q = cm_json_number(s, end, &num);
+        if (cases[i].len < 0) {
+            ck_assert_msg(q == NULL, "'%s' is no number", s);
+            continue;
+        }
+        ck_assert_msg(q == s + cases[i].len, "'%s': token of %d bytes", s, cases[i].len);
+        int prec = 0;
+        ck_assert_msg(cm_json_num_type(&num, &prec) == cases[i].type && prec == cases[i].prec,
+                      "'%s': type", s);
+    }
+}
+END_TEST
+
+START_TEST(test_json_nonnum)
+{
+    static const char *const ok[] = {"NaN", "Infinity", "+Infinity", "+INF", "-Infinity", "-INF"};
+    static const int signs[] = {0, 1, 1, 1, -1, -1};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        int sign = 7;
+        const char *end = ok[i] + strlen(ok[i]);
+        ck_assert_ptr_eq(cm_json_nonnum(ok[i], end, &sign), end);
+        ck_assert_int_eq(sign, signs[i]);
+    }
+    static const char *const bad[] = {"nan", "INF", "Inf", "-NaN", "NaNx", "Infinit"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int sign;
+        ck_assert_msg(!cm_json_nonnum(bad[i], bad[i] + strlen(bad[i]), &sign), "'%s'", bad[i]);
+    }
+}
+END_TEST
+
+/* Escapes as Jackson accepts them, decoded as Spark keeps the text. */
+START_TEST(test_json_strings)
+{
+    static const struct {
+        const char *raw, *text; /* text NULL: a bad escape */
+    } cases[] = {
+        {"a\\nb\\t\\\"c\\\\\\/\\'", "a\nb\t\"c\\/'"},
+        {"caf\\u00e9 \\u20AC", "caf\xc3\xa9 \xe2\x82\xac"},
+        {"\\ud83d\\ude00!", "\xf0\x9f\x98\x80!"},
+        {"\\ud800x", "?x"},
+        {"\\udc00\\ud800", "??"},
+        {"\\x", NULL},
+        {"\\u12g4", NULL},
+        {"\\u12", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *s = cases[i].raw, *end = s + strlen(s), *p = s;
+        bool ok = true;
+        while (ok && p < end)
+            p = *p == '\\' ? cm_json_escape(p, end) : p + 1, ok = p != NULL;
+        ck_assert_msg(ok == (cases[i].text != NULL), "'%s': escapes", s);
+        if (!ok)
+            continue;
+        char out[64];
+        size_t n = cm_json_unescape(s, strlen(s), out);
+        out[n] = '\0';
+        ck_assert_str_eq(out, cases[i].text);
+    }
+}
+END_TEST
+
+/* Split a line into its field values as "[v]" ("N" for NULL), the reader's way. */
+static void split(const char *line, int sep, int quote, int esc, char *out)
+{
+    const char *p = line, *end = line + strlen(line);
+    out[0] = '\0';
+    for (;;) {
+        const char *s;
+        size_t n;
+        int kind;
+        const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &n, &kind);
+        char v[256];
+        if (kind == CM_CSV_ENCODED) {
+            n = cm_csv_unquote(s, n, quote, esc, v);
+        } else {
+            memcpy(v, s, n);
+        }
+        v[n] = '\0';
+        if (kind == CM_CSV_PLAIN && n == 0)
+            strcat(out, "N");
+        else
+            strcat(strcat(strcat(out, "["), v), "]");
+        if (q >= end || *q == '\n')
+            break;
+        p = q + 1;
+    }
+}
+
+START_TEST(test_csv_fields)
+{
+    static const struct {
+        const char *line, *fields;
+        int sep, quote, esc;
+    } cases[] = {
+        {"a,b,c", "[a][b][c]", ',', '"', '\\'},
+        {",,", "NNN", ',', '"', '\\'},
+        {"\"\",x", "[][x]", ',', '"', '\\'},
+        {"\"a,b\",c", "[a,b][c]", ',', '"', '\\'},
+        /* inside quotes: \" and \\ are one character, \ before anything else stays */
+        {"\"q\\\"r\",\"s\\\\t\",\"u\\nv\"", "[q\"r][s\\t][u\\nv]", ',', '"', '\\'},
+        {"\"a\\\\\",b", "[a\\][b]", ',', '"', '\\'},
+        /* a doubled quote is a quote; text after the closing quote is kept */
+        {"\"c\"\"d\",e", "[c\"d][e]", ',', '"', '\\'},
+        {"\"ab\"cd,e", "[abcd][e]", ',', '"', '\\'},
+        /* unquoted: escapes are plain text */
+        {"a\\\"b,c", "[a\\\"b][c]", ',', '"', '\\'},
+        /* an unterminated quote runs to the end of the line */
+        {"\"abc,d", "[abc,d]", ',', '"', '\\'},
+        /* CR LF ends a line; quoting and escaping off (0xFF) */
+        {"a;\"b\"\r\n", "[a][\"b\"]", ';', 0xFF, 0xFF},
+        {"\"x\\\"y\"", "[x\\y\"]", ',', '"', 0xFF},
+        {"'it''s',2", "[it's][2]", ',', '\'', '\\'},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[512];
+        split(cases[i].line, cases[i].sep, cases[i].quote, cases[i].esc, out);
+        ck_assert_msg(strcmp(out, cases[i].fields) == 0, "'%s': %s, not %s", cases[i].line, out,
+                      cases[i].fields);
+    }
+}
+END_TEST
+
+START_TEST(test_csv_double)
+{
+    static const struct {
+        const char *s;
+        int rc;
+        double v;
+    } cases[] = {
+        {"1.5", 0, 1.5},       {" 2.5 ", 0, 2.5},    {"1e3d", 0, 1000.0}, {"-.5F", 0, -0.5},
+        {"5.", 0, 5.0},        {"0x1p3", 0, 8.0},    {"-0x1.8P1", 0, -3.0}, {"Inf", 0, INFINITY},
+        {"-Inf", 0, -INFINITY}, {"Infinity", 0, INFINITY}, {"-Infinity", 0, -INFINITY},
+        {"inf", -1, 0},        {"INF", -1, 0},       {"+Inf", -1, 0},     {"nan", -1, 0},
+        {"", -1, 0},           {".", -1, 0},         {"1e", -1, 0},       {"0x1", -1, 0},
+        {"1.5x", -1, 0},       {"1,5", -1, 0},       {"1e3dd", -1, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double v = -7;
+        int rc = cm_csv_double(cases[i].s, strlen(cases[i].s), &v);
+        ck_assert_msg(rc == cases[i].rc && (rc || v == cases[i].v), "'%s': rc %d, %g",
+                      cases[i].s, rc, v);
+    }
+    double v;
+    ck_assert(cm_csv_double("NaN", 3, &v) == 0 && isnan(v));
+    ck_assert(cm_csv_double("-NaN", 4, &v) == 0 && isnan(v));
+    float f;
+    ck_assert(cm_csv_float("0.1", 3, &f) == 0 && f == 0.1f);
+    ck_assert(cm_csv_float("-Inf", 4, &f) == 0 && f == -INFINITY);
+    ck_assert_int_eq(cm_csv_float("inf", 3, &f), -1);
+}
+END_TEST
+
+/* java.math.BigDecimal's scale-0 numbers of at most 38 digits: tryParseDecimal's decimals. */
+START_TEST(test_csv_decimal)
+{
+    static const struct {
+        const char *s;
+        int prec; /* 0: no decimal */
+    } cases[] = {
+        {"12345678901234567890", 20}, {"-12345678901234567890", 20}, {"+7", 1},
+        {"1e0", 1},                   {"1.5e1", 2},                  {"0.1e1", 1},
+        {"0", 1},                     {"000", 1},                    {"007", 1},
+        {"1.", 1},                    {"99999999999999999999999999999999999999", 38},
+        {"100000000000000000000000000000000000000", 0}, /* 39 digits */
+        {"1.5", 0},                   {"1e10", 0}, /* negative scale */
+        {"1.50e1", 0},                {" 1", 0},   {"1d", 0}, {"NaN", 0}, {"", 0}, {"1e", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int prec = 0;
+        bool ok = cm_csv_decimal(cases[i].s, strlen(cases[i].s), &prec);
+        ck_assert_msg(ok == (cases[i].prec > 0) && (!ok || prec == cases[i].prec),
+                      "'%s': %d, precision %d", cases[i].s, ok, prec);
+    }
+}
+END_TEST
+
+Suite *common_lex_suite(void)
+{
+    Suite *s = suite_create("common_lex");
+    TCase *tc = tcase_create("json");
+    tcase_add_test(tc, test_json_number);
+    tcase_add_test(tc, test_json_nonnum);
+    tcase_add_test(tc, test_json_strings);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("csv");
+    tcase_add_test(tc, test_csv_fields);
+    tcase_add_test(tc, test_csv_double);
+    tcase_add_test(tc, test_csv_decimal);
+    suite_add_tcase(s, tc);
+    return s;
+}
