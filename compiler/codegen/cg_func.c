@@ -128,6 +128,19 @@ static CgVal call_concat(CgCtx *cg, CgVal *a, int n)
     return string_result(cg, "srt_str_concat_n", args, 4, any_null(cg, a, n), 0);
 }
 
+/* Fail the query with msg where cond holds (the row goes on; its batch is not committed). */
+static void fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
+{
+    LLVMBasicBlockRef bb_fail = cg_block(cg, "fail");
+    LLVMBasicBlockRef bb_on = cg_block(cg, "fail.not");
+    LLVMBuildCondBr(cg->b, cond, bb_fail, bb_on);
+    cg_at(cg, bb_fail);
+    LLVMValueRef args[2] = {cg->q, cg_str_const(cg, msg, (uint32_t)strlen(msg) + 1, "msg")};
+    cg_call(cg, "srt_query_fail", args, 2, "");
+    LLVMBuildBr(cg->b, bb_on);
+    cg_at(cg, bb_on);
+}
+
 static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int64_t d = 0;
@@ -140,13 +153,20 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[2] = {a[0].v, cg_i32(cg, d)};
         return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 2, "round"));
     }
-    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d), or for d < 0 to a multiple of
-       10^-d at scale 0.  That cannot overflow but where the type is capped at 38 digits; there
-       Spark's Decimal.set fails the query (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION) and the
-       value is NULL here. */
-    if (e->type->kind == TY_DECIMAL)
-        return cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
-                            d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
+    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d) (Decimal.toPrecision, which cannot
+       overflow), or for d < 0 to a multiple of 10^-d at scale 0, `new Decimal().set(
+       bd.setScale(d, HALF_UP), p, 0)`.  That overflows only where the type is capped at 38
+       digits and the value rounds to 10^38, and Decimal.set then throws whatever
+       spark.sql.ansi.enabled says: the query fails. */
+    if (e->type->kind == TY_DECIMAL) {
+        CgVal r = cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
+                               d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
+        if (d < 0 && e->type->precision == TYPE_DECIMAL_MAX_PRECISION)
+            fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
+                    "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 exceeds "
+                    "max precision 38.");
+        return r;
+    }
     if (e->type->kind == TY_FLOAT) { /* RoundBase: BigDecimal(f.toDouble).setScale(..).toFloat */
         LLVMValueRef args[2] = {LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, ""), cg_i32(cg, d)};
         LLVMValueRef r = cg_call(cg, "srt_round_f64", args, 2, "round");

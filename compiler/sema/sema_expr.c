@@ -907,8 +907,7 @@ static SExpr *bind_interval(Binder *b, const AstExpr *e)
 static bool struct_of_scalars(const Type *t)
 {
     for (int i = 0; i < t->n_fields; i++)
-        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY ||
-            (t->fields[i].type->kind == TY_DECIMAL && t->fields[i].type->precision > 18))
+        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY)
             return false;
     return true;
 }
@@ -1044,8 +1043,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg = x;
             break;
         case AGG_APPROX_COUNT_DISTINCT:
-            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t)) ||
-                (t->kind == TY_DECIMAL && t->precision > 18)) {
+            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
                 diag_error(sc->diag, args->items[0]->span,
                            "approx_count_distinct of a value of type %s is not supported yet",
                            tname(b, t));
@@ -1059,7 +1057,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_FIRST:
         case AGG_LAST:
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_DECIMAL) {
+            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;

@@ -514,6 +514,14 @@ size_t srt_sessions_bytes(const SrtSessions *t);   /* memory held */
    state_size bytes.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT (bad lengths). */
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
                          uint32_t state_len, SrtErr *err);
+/* Fold the batch table b into t as Spark's SessionWindowStateStoreRestoreExec and
+   MergingSessionsExec merge a batch into the state: b holds, per key, one session [ts, ts]
+   per timestamp ts of the batch's rows, its state their partial aggregate (rows in arrival
+   order); each is the session [ts, ts + gap_us).  Per key, t's sessions and b's are taken
+   in order of start (t's first on a tie) and merged into the session before them when they
+   start at or before its end.  b is left as it was.  0, -SRT_ERR_NOMEM (the keys folded so
+   far stay folded) or -SRT_ERR_FORMAT (tables of different layouts). */
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us);
 
 /* ======================================================================
 ** Show (srt_show.c): values as Spark's Dataset.show() prints them

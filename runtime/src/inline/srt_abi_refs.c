@@ -67,6 +67,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_xxh64_i64,
     (const void *)srt_xxh64_f64,
     (const void *)srt_xxh64_bytes,
+    (const void *)srt_xxh64_dec,
     (const void *)srt_hll_add,
     (const void *)srt_hll_merge,
     (const void *)srt_hll_estimate,
