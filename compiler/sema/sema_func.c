@@ -316,6 +316,7 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     case TY_DOUBLE:
     case TY_DECIMAL:
     case TY_STRING:
+    case TY_BINARY:
     case TY_TIMESTAMP:
     case TY_DATE:
         return true;

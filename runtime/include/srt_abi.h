@@ -450,6 +450,9 @@ void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);
 void srt_cast_f32_str(SrtQuery *q, float v, const char **out, uint32_t *out_n);    /* Java Float.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
 void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
+/* The low `width` bytes of v, big-endian, in scratch memory (Spark's cast of an INT (4) or
+   BIGINT (8) to BINARY, NumberConverter.toBinary). */
+void srt_cast_int_bin(SrtQuery *q, int64_t v, uint32_t width, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);

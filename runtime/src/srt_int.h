@@ -161,6 +161,7 @@ typedef enum SrtKind {
     SRT_T_FLOAT,   /* the datum's d holds the float, exactly */
     SRT_T_DECIMAL, /* precision, scale */
     SRT_T_STRING,
+    SRT_T_BINARY,  /* bytes in p, n (Spark's BinaryType) */
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
     SRT_T_STRUCT,
@@ -452,6 +453,11 @@ uint32_t srt_fmt_date(int64_t days, char *out);
 
 /* A JSON string token with Jackson's escapes. */
 void srt_write_json_string(const char *s, size_t n, SrtBuf *out);
+/* Base64 (RFC 4648, with '=' padding, no line breaks), as Jackson's default variant writes
+   and reads a binary value.  decode writes at most n / 4 * 3 bytes to out and returns
+   their number, or -1 if s is not base64 of that form. */
+void srt_base64_encode(const void *p, size_t n, SrtBuf *out);
+long srt_base64_decode(const char *s, size_t n, unsigned char *out);
 /* One value of type t (NULL as null). */
 void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out);
 /* One row as an object of its visible columns, NULL fields left out: {"a":1,"b":"x"}. */

@@ -217,6 +217,20 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
         out->n = n;
         break;
     }
+    case SRT_T_BINARY: { /* JacksonParser: a string's getBinaryValue (base64) */
+        const char *s = NULL;
+        uint32_t n = 0;
+        r = srt_json_str(p, end, q, &s, &n, &st);
+        if (r && st == SRT_JV_OK) {
+            unsigned char *b = srt_scratch_alloc(q, n / 4 * 3 + 1);
+            long k = srt_base64_decode(s, n, b);
+            if (k < 0)
+                st = SRT_JV_BADTYPE;
+            out->p = b;
+            out->n = k < 0 ? 0 : (uint32_t)k;
+        }
+        break;
+    }
     }
     if (t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY) {
         if (r && st == SRT_JV_OK) {
@@ -263,6 +277,7 @@ static void copy_value(SrtQuery *q, const SrtType *t, SrtDatum *d)
         return;
     switch (t->kind) {
     case SRT_T_STRING:
+    case SRT_T_BINARY:
         d->p = srt_batch_strdup(q, d->p, d->n);
         return;
     case SRT_T_STRUCT:

@@ -101,6 +101,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_cast_f32_str,
     (const void *)srt_cast_ts_str,
     (const void *)srt_cast_date_str,
+    (const void *)srt_cast_int_bin,
     (const void *)srt_cast_bool_str,
     (const void *)srt_query_batch_ts,
     (const void *)srt_query_batch_id,
