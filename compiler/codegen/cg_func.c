@@ -549,6 +549,8 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FSIG_STR_INT:
     case FSIG_TS_INT:
+        if (e->u.call.fn == FN_LENGTH && e->u.call.args[0]->type->kind == TY_BINARY)
+            return scalar(a[0].null, a[0].len); /* Length of a BINARY: its bytes (sema) */
         return int_result(cg, e->type, any_null(cg, a, n),
                           call_row(cg, info->symbol, a, n, false, NULL));
     case FSIG_DBL_DBL:

@@ -580,6 +580,10 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     case FSIG_STR_STR:
     case FSIG_STR_INT:
         rt = sema_func_info(fn)->sig == FSIG_STR_STR ? &type_string : &type_int;
+        /* Length of a BINARY counts its bytes (stringExpressions.scala, Length); other
+           functions read a BINARY as the STRING of its bytes (ImplicitTypeCasts). */
+        if (fn == FN_LENGTH && n == 1 && args[0]->type->kind == TY_BINARY)
+            break;
         convert_all(b, args, n, sema_to_string, &bad);
         want = "a string";
         break;
