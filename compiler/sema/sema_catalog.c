@@ -302,6 +302,30 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
         for (int j = 0; j < oc->n_specs; j++)
             if (strcasecmp(o->key, oc->specs[j].key) == 0)
                 k = j;
+        for (int j = 0; k < 0 && j < oc->n_specs; j++) { /* a prefix row ("kafka.") */
+            size_t pn = strlen(oc->specs[j].key);
+            if (pn > 1 && oc->specs[j].key[pn - 1] == '.' && strlen(o->key) > pn &&
+                strncasecmp(o->key, oc->specs[j].key, pn) == 0) {
+                const char *v = option_text(sc, o);
+                if (!v)
+                    break;
+                for (int m = 0; m < out->n; m++)
+                    if (strcasecmp(out->items[m].key, o->key) == 0)
+                        diag_error(sc->diag, o->key_span, "option '%s' is given twice", o->key);
+                SOption *so = &out->items[out->n++];
+                so->key = o->key;
+                so->value = v;
+                so->span = o->span;
+                so->value_span = o->value ? o->value->span : o->span;
+                k = -2;
+            }
+        }
+        if (k == -2)
+            continue;
+        if (k >= 0 && oc->specs[k].refused) {
+            diag_error(sc->diag, o->key_span, "%s", oc->specs[k].refused);
+            continue;
+        }
         if (k < 0) {
             unknown_option(sc, oc, o);
             continue;
@@ -533,6 +557,8 @@ static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmC
         case CM_COL_STRING: t = &type_string; break;
         case CM_COL_BIGINT: t = &type_bigint; break;
         case CM_COL_TIMESTAMP: t = &type_timestamp; break;
+        case CM_COL_BINARY: t = &type_binary; break;
+        case CM_COL_INT: t = &type_int; break;
         }
         cols[n++] = (SColumn){fc->name, t, st->name_span};
     }

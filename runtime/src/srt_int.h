@@ -291,6 +291,13 @@ typedef struct SrtSourceVt {
        continues after it, and read() must be able to re-read any batch whose offsets are in
        that range (files: from the source log in log_dir). */
     int (*restore)(SrtSource *s, const char *end, SrtErr *err);
+    /* Optional (NULL: the latest offset is the planned end).  Spark's reportLatestOffset:
+       append the latest offsets the last plan saw, before any rate limit, and return 1;
+       0 when there are none yet. */
+    int (*latest)(SrtSource *s, SrtBuf *out);
+    /* Optional: the source's progress metrics (SourceProgress.metrics) after the batch that
+       ended at `consumed`, as a JSON object of strings with sorted keys; nothing: none. */
+    void (*metrics)(SrtSource *s, const char *consumed, SrtBuf *out);
 } SrtSourceVt;
 
 struct SrtSource {
@@ -345,6 +352,9 @@ extern const SrtSourceVt srt_source_files_vt;
 extern const SrtSourceVt srt_source_rate_vt;       /* timestamp, value; rowsPerSecond */
 extern const SrtSourceVt srt_source_rate_micro_vt; /* timestamp, value; rowsPerBatch */
 extern const SrtSourceVt srt_source_socket_vt;     /* value[, timestamp]; lines of TCP */
+/* key, value, topic, partition, offset, timestamp, timestampType; librdkafka (weak in
+   srt_connectors.c: linked into programs that read Kafka) */
+extern const SrtSourceVt srt_source_kafka_vt;
 /* The wall clock of those sources, µs since the epoch (srt_now_us by default). */
 typedef int64_t (*SrtClockFn)(void *ud);
 /* Testing: replace the clock of an opened rate or socket source (NULL: the wall clock
@@ -636,6 +646,7 @@ typedef struct SrtProgress {
     int n_ops;
     const char *source_description;
     const char *start_offset, *end_offset, *latest_offset; /* JSON text; NULL: null */
+    const char *source_metrics; /* a JSON object of strings; NULL or empty: none */
     const char *sink_description;
     int64_t sink_output_rows;
 } SrtProgress;

@@ -130,6 +130,16 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         p.start_offset = p.end_offset = p.latest_offset =
             q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
     }
+    SrtBuf latest, metrics;
+    srt_buf_init(&latest, q->mem);
+    srt_buf_init(&metrics, q->mem);
+    if (q->source.vt->latest && q->source.vt->latest(&q->source, &latest) && !latest.oom)
+        p.latest_offset = srt_buf_cstr(&latest);
+    if (q->source.vt->metrics && (idle ? p.end_offset : end)) {
+        q->source.vt->metrics(&q->source, idle ? p.end_offset : end, &metrics);
+        if (!metrics.oom && metrics.n)
+            p.source_metrics = srt_buf_cstr(&metrics);
+    }
     /* File sinks are Spark v1 sinks: numOutputRows -1. */
     p.sink_output_rows = strcmp(q->sink.vt->connector, "files") == 0 ? -1
                          : idle                                      ? 0
@@ -139,6 +149,8 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         srt_mem_free(q->mem, ops, sizeof *ops * q->n_ops);
     srt_buf_free(&src);
     srt_buf_free(&sink);
+    srt_buf_free(&latest);
+    srt_buf_free(&metrics);
     return rc;
 }
 
