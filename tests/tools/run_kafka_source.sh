@@ -1,0 +1,317 @@
+#!/usr/bin/env bash
+# run_kafka_source.sh - the kafka source end to end against tests/tools/kafka_mock (librdkafka's
+# mock cluster), records produced with kcat.  Whole outputs are compared with the expected text
+# below: values and keys as console rows, a windowed count on an event time parsed from the
+# value, startingOffsets earliest / latest / JSON, maxOffsetsPerTrigger split over partitions
+# (Spark's rateLimit) with the offsets of each batch, a topic created while a subscribePattern
+# query runs, a restart from the checkpoint without duplicates, progress (description,
+# offsets, offsets-behind-latest metrics), and the failures: an unreachable broker (bounded
+# retries, exit 1, the servers named), a topic that does not exist (no batch, as Spark) and
+# options only the runtime can check (Spark's messages).
+#
+#   run_kafka_source.sh <sluice> <kafka_mock>
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 <sluice> <kafka_mock>" >&2
+  exit 2
+fi
+sluice=$(realpath "$1")
+mock=$(realpath "$2")
+# shellcheck source=test_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
+sl_test_begin kafka_source
+if ! command -v kcat > /dev/null; then
+  echo "kafka_source: kcat is not installed (scripts/setup.sh installs it)" >&2
+  exit 1
+fi
+sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1
+cd "$tmp"
+
+# produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
+produce() {
+  local topic=$1 part=$2
+  shift 2
+  printf '%s\n' "$@" | kcat -P -b "$kafka_boot" -t "$topic" -p "$part" -K:
+}
+
+# expect NAME FILE   compare FILE with the text on standard input
+expect() {
+  if diff -u - "$2" > "$1.diff"; then
+    pass "$1"
+  else
+    fail "$1: output differs:"$'\n'"$(cat "$1.diff")"
+  fi
+}
+
+# query NAME OPTIONS SELECT [QUERY OPTIONS]   write NAME.sql and build ./NAME
+query() {
+  cat > "$1.sql" << EOF
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', $2);
+CREATE SINK console WITH (connector = 'console', truncate = false);
+INSERT INTO console $3 FROM k ${4:-}WITH (name = 'q', checkpointLocation = '$1.ck'${5:-});
+EOF
+  "$sluice" build "$1.sql" -o "$1" > /dev/null
+}
+
+# ---- values and keys; every partition of every topic, in (topic, partition) order ----
+produce lines 0 'a:hello' 'b:world' ':empty key'
+produce lines 1 'c:x1'
+printf 'no key\n' | kcat -P -b "$kafka_boot" -t clicks -p 0
+query values "subscribe = 'lines, clicks', startingOffsets = 'earliest'" \
+  "SELECT CAST(key AS STRING) AS k, CAST(value AS STRING) AS v, topic, partition, \`offset\`,
+          timestampType, key, length(value) AS n, timestamp IS NOT NULL AS has_ts"
+./values --trigger once --progress values.progress > values.out 2> values.err
+expect values values.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++----+---------+------+---------+------+-------------+----+---+------+
+|k   |v        |topic |partition|offset|timestampType|key |n  |has_ts|
++----+---------+------+---------+------+-------------+----+---+------+
+|null|no key   |clicks|0        |0     |0            |null|6  |true  |
+|a   |hello    |lines |0        |0     |0            |[61]|5  |true  |
+|b   |world    |lines |0        |1     |0            |[62]|5  |true  |
+|    |empty key|lines |0        |2     |0            |[]  |9  |true  |
+|c   |x1       |lines |1        |0     |0            |[63]|2  |true  |
++----+---------+------+---------+------+-------------+----+---+------+
+
+EOF
+# The progress of that batch: Spark's description, offsets and metrics.
+sed -e 's/.*"sources":\[//' -e 's/"inputRowsPerSecond".*"metrics"/"metrics"/' -e 's/}\],"sink".*//' \
+  values.progress > values.sources
+expect values_progress values.sources << 'EOF'
+{"description":"KafkaV2[Subscribe[lines, clicks]]","startOffset":null,"endOffset":{"clicks":{"0":1},"lines":{"0":3,"1":1}},"latestOffset":{"clicks":{"0":1},"lines":{"0":3,"1":1}},"numInputRows":5,"metrics":{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
+EOF
+printf 'v1\n{"clicks":{"0":0},"lines":{"0":0,"1":0}}' > initial.expected
+if cmp -s <(head -c "$(wc -c < initial.expected)" values.ck/sources/0/0) initial.expected; then
+  pass "initial offsets in the checkpoint"
+else
+  fail "initial offsets: $(cat values.ck/sources/0/0)"
+fi
+
+# ---- restart from the checkpoint: only what arrived since ----
+produce lines 1 'd:after restart'
+./values --trigger once > restart.out 2> restart.err
+expect restart restart.out << 'EOF'
+-------------------------------------------
+Batch: 1
+-------------------------------------------
++---+-------------+-----+---------+------+-------------+----+---+------+
+|k  |v            |topic|partition|offset|timestampType|key |n  |has_ts|
++---+-------------+-----+---------+------+-------------+----+---+------+
+|d  |after restart|lines|1        |1     |0            |[64]|13 |true  |
++---+-------------+-----+---------+------+-------------+----+---+------+
+
+EOF
+./values --trigger once > restart2.out 2> restart2.err
+if [[ ! -s restart2.out ]]; then pass "nothing new: no batch"; else fail "a batch without new data: $(cat restart2.out)"; fi
+
+# ---- startingOffsets latest (the default): only records produced after the start ----
+query latest "subscribe = 'late'" "SELECT CAST(value AS STRING) AS v, \`offset\`"
+produce late 0 'k:before'
+./latest --trigger once > latest1.out 2> latest1.err
+produce late 0 'k:after'
+./latest --trigger once > latest2.out 2> latest2.err
+cat latest1.out latest2.out > latest.out
+expect latest latest.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++-----+------+
+|v    |offset|
++-----+------+
+|after|1     |
++-----+------+
+
+EOF
+
+# ---- startingOffsets as JSON: -2 earliest, -1 latest, an offset ----
+query json "subscribe = 'lines', startingOffsets = '{\"lines\":{\"0\":1,\"1\":-1}}'" \
+  "SELECT CAST(value AS STRING) AS v, partition, \`offset\`"
+./json --trigger once > json.out 2> json.err
+expect json json.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++---------+---------+------+
+|v        |partition|offset|
++---------+---------+------+
+|world    |0        |1     |
+|empty key|0        |2     |
++---------+---------+------+
+
+EOF
+query json_missing "subscribe = 'lines', startingOffsets = '{\"lines\":{\"0\":1}}'" "SELECT value"
+rc=0
+./json_missing --trigger once > json_missing.out 2> json_missing.err || rc=$?
+if [[ $rc -eq 1 ]] && grep -q 'If startingOffsets contains specific offsets, you must specify all TopicPartitions' json_missing.err; then
+  pass "startingOffsets JSON without every partition"
+else
+  fail "startingOffsets JSON without every partition: exit $rc, $(cat json_missing.err)"
+fi
+
+# ---- maxOffsetsPerTrigger: 4 offsets split 3 + 1 over partitions holding 6 and 2 ----
+produce split 0 'a:0' 'a:1' 'a:2' 'a:3' 'a:4' 'a:5'
+produce split 1 'b:0' 'b:1'
+query limit "subscribe = 'split', startingOffsets = 'earliest', maxOffsetsPerTrigger = 4" \
+  "SELECT CAST(value AS STRING) AS v, partition"
+./limit --trigger availableNow --progress limit.progress > limit.out 2> limit.err
+expect limit limit.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++---+---------+
+|v  |partition|
++---+---------+
+|0  |0        |
+|1  |0        |
+|2  |0        |
+|0  |1        |
++---+---------+
+
+-------------------------------------------
+Batch: 1
+-------------------------------------------
++---+---------+
+|v  |partition|
++---+---------+
+|3  |0        |
+|4  |0        |
+|5  |0        |
+|1  |1        |
++---+---------+
+
+EOF
+sed -e 's/.*"endOffset"://' -e 's/,"numInputRows".*"metrics"/ /' -e 's/}\],"sink".*//' limit.progress > limit.offsets
+expect limit_offsets limit.offsets << 'EOF'
+{"split":{"0":3,"1":1}},"latestOffset":{"split":{"0":6,"1":2}} :{"avgOffsetsBehindLatest":"2.0","maxOffsetsBehindLatest":"3","minOffsetsBehindLatest":"1"}
+{"split":{"0":6,"1":2}},"latestOffset":{"split":{"0":6,"1":2}} :{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
+EOF
+
+# ---- a windowed count on an event time parsed from the value ----
+produce clicks 0 'u1:2024-01-01 10:00:01,home' 'u2:2024-01-01 10:00:04,cart' 'u1:2024-01-01 10:00:12,home'
+query windows "subscribe = 'clicks', startingOffsets = 'earliest'" \
+  "SELECT window(CAST(substring(CAST(value AS STRING), 1, 19) AS TIMESTAMP), '10 seconds') AS w,
+          count(*) AS n" \
+  "WHERE CAST(value AS STRING) LIKE '2024%' GROUP BY window(CAST(substring(CAST(value AS STRING), 1, 19) AS TIMESTAMP), '10 seconds') " \
+  ", outputMode = 'complete'"
+./windows --trigger once > windows.out 2> windows.err
+expect windows windows.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++------------------------------------------+---+
+|w                                         |n  |
++------------------------------------------+---+
+|{2024-01-01 10:00:00, 2024-01-01 10:00:10}|2  |
+|{2024-01-01 10:00:10, 2024-01-01 10:00:20}|1  |
++------------------------------------------+---+
+
+EOF
+
+# ---- subscribePattern: a topic created while the query runs is read from its start ----
+produce pat-a 0 'a:first'
+query pattern "subscribePattern = 'pat-.*', startingOffsets = 'earliest'" \
+  "SELECT CAST(value AS STRING) AS v, topic"
+./pattern --progress pattern.progress > pattern.out 2> pattern.err &
+pattern_pid=$!
+sl_at_exit "kill $pattern_pid 2> /dev/null || true"
+for _ in $(seq 100); do
+  grep -q first pattern.out 2> /dev/null && break
+  sleep 0.1
+done
+sl_kafka_cmd "topic pat-b 1" > /dev/null
+produce pat-b 0 'b:second'
+for _ in $(seq 100); do
+  grep -q second pattern.out 2> /dev/null && break
+  sleep 0.1
+done
+kill -TERM $pattern_pid
+wait $pattern_pid || true
+grep -v '^\(Batch\|---\)' pattern.out | grep '|' | sort -u > pattern.rows
+expect pattern pattern.rows << 'EOF'
+|first|pat-a|
+|second|pat-b|
+|v     |topic|
+|v    |topic|
+EOF
+if grep -q '"description":"KafkaV2\[SubscribePattern\[pat-\.\*\]\]"' pattern.progress; then
+  pass "pattern description"
+else
+  fail "pattern description: $(head -c 600 pattern.progress)"
+fi
+
+# ---- a topic that does not exist: no partitions, no batch (Spark waits the same way) ----
+query missing "subscribe = 'no-such-topic'" "SELECT value"
+rc=0
+./missing --trigger once > missing.out 2> missing.err || rc=$?
+if [[ $rc -eq 0 && ! -s missing.out ]]; then pass "missing topic"; else fail "missing topic: exit $rc $(cat missing.err)"; fi
+
+# ---- an unreachable broker: bounded retries, then the servers named, exit 1 ----
+cat > down.sql << 'EOF'
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '127.0.0.1:1', subscribe = 't',
+                      'fetchOffset.numRetries' = 2, 'fetchOffset.retryIntervalMs' = 100,
+                      'kafkaConsumer.pollTimeoutMs' = 500);
+CREATE SINK console WITH (connector = 'console');
+INSERT INTO console SELECT value FROM k;
+EOF
+"$sluice" build down.sql -o down > /dev/null
+rc=0
+start=$(date +%s)
+timeout 30 ./down --trigger once > down.out 2> down.err || rc=$?
+took=$(($(date +%s) - start))
+if [[ $rc -eq 1 && $took -lt 10 ]] &&
+  grep -q "cannot reach the Kafka brokers 127.0.0.1:1 (kafka.bootstrap.servers) after 2 attempts" down.err; then
+  pass "unreachable broker"
+else
+  fail "unreachable broker: exit $rc after ${took}s: $(cat down.err)"
+fi
+
+# ---- options only the runtime checks (they depend on each other): Spark's messages ----
+runtime_refusal() { # NAME OPTIONS MESSAGE
+  cat > "$1.sql" << EOF
+CREATE SOURCE k WITH (connector = 'kafka', $2);
+CREATE SINK console WITH (connector = 'console');
+INSERT INTO console SELECT value FROM k;
+EOF
+  "$sluice" build "$1.sql" -o "$1" > /dev/null
+  local rc=0
+  "./$1" --trigger once > "$1.out" 2> "$1.err" || rc=$?
+  if [[ $rc -eq 1 ]] && grep -qF "$3" "$1.err"; then pass "$1"; else fail "$1: exit $rc: $(cat "$1.err")"; fi
+}
+runtime_refusal no_strategy "'kafka.bootstrap.servers' = '$kafka_boot'" \
+  "One of the following options must be specified for Kafka source: subscribe, subscribepattern, assign. See the docs for more details."
+runtime_refusal two_strategies "'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'a', subscribePattern = 'b'" \
+  "Only one of the following options can be specified for Kafka source: subscribe, subscribepattern, assign. See the docs for more details."
+runtime_refusal no_servers "subscribe = 'a'" \
+  "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer"
+runtime_refusal empty_subscribe "'kafka.bootstrap.servers' = '$kafka_boot', subscribe = ' , '" \
+  "No topics to subscribe to as specified value for option 'subscribe' is ' , '"
+runtime_refusal bad_assign "'kafka.bootstrap.servers' = '$kafka_boot', assign = 'lines'" \
+  "No topicpartitions to assign as specified value for option 'assign' is 'lines'"
+runtime_refusal bad_offsets_json "'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'lines', startingOffsets = '{\"lines\":'" \
+  'Expected e.g. {"topicA":{"0":23,"1":-1},"topicB":{"0":-2}}, got {"lines":'
+runtime_refusal min_above_max "'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'lines', minOffsetsPerTrigger = 5, maxOffsetsPerTrigger = 2" \
+  "The value of minOffsetPerTrigger(5) is higher than the maxOffsetsPerTrigger(2)."
+runtime_refusal bad_librdkafka_option "'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'lines', 'kafka.no.such.property' = '1'" \
+  "option 'kafka.no.such.property': No such configuration property"
+
+# ---- assign: the listed partitions only ----
+query assign "assign = '{\"lines\":[1]}', startingOffsets = 'earliest'" "SELECT CAST(value AS STRING) AS v, partition"
+./assign --trigger once --progress assign.progress > assign.out 2> assign.err
+expect assign assign.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++-------------+---------+
+|v            |partition|
++-------------+---------+
+|x1           |1        |
+|after restart|1        |
++-------------+---------+
+
+EOF
+if grep -q '"description":"KafkaV2\[Assign\[lines-1\]\]"' assign.progress; then pass "assign description"; else fail "assign description"; fi
+
+sl_test_end
