@@ -571,8 +571,10 @@ other_postfix:
   | other_postfix '.' any_name      { $$ = ast_new_field(pc->arena, $1, $3, @3); }
   ;
 
+/* OFFSET names a column too (the Kafka source's `offset`): Spark's OFFSET is non-reserved. */
 column_ref:
     ident                           { $$ = ast_new_column(pc->arena, $1, @1); }
+  | OFFSET                          { $$ = ast_new_column(pc->arena, "offset", @1); }
   | column_ref '.' any_name         { $$ = ast_column_append(pc->arena, $1, $3, @3); }
   ;
 
@@ -787,7 +789,8 @@ static void drop_all(Expected *e, const int *tokens, int n)
 
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
-    TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE};
+    TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
+    TOK_OFFSET};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};

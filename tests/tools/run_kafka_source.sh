@@ -59,7 +59,7 @@ produce lines 0 'a:hello' 'b:world' ':empty key'
 produce lines 1 'c:x1'
 printf 'no key\n' | kcat -P -b "$kafka_boot" -t clicks -p 0
 query values "subscribe = 'lines, clicks', startingOffsets = 'earliest'" \
-  "SELECT CAST(key AS STRING) AS k, CAST(value AS STRING) AS v, topic, partition, \`offset\`,
+  "SELECT CAST(key AS STRING) AS k, CAST(value AS STRING) AS v, topic, partition, offset,
           timestampType, key, length(value) AS n, timestamp IS NOT NULL AS has_ts"
 ./values --trigger once --progress values.progress > values.out 2> values.err
 expect values values.out << 'EOF'
