@@ -91,15 +91,23 @@ static const CmFixedCol socket_cols[] = {
     {"timestamp", CM_COL_TIMESTAMP, "includeTimestamp"},
 };
 
-/* Spark's Kafka source (KafkaSourceProvider, KafkaMicroBatchStream).  Exactly one of
-   subscribe, subscribePattern, assign and kafka.bootstrap.servers are checked by the
-   implementation with Spark's messages (they depend on each other); every other kafka.* key
-   goes to librdkafka, but the ones Spark refuses (sema_catalog.c, with Spark's messages). */
+/* Spark's Kafka source (KafkaSourceProvider.validateGeneralOptions, KafkaMicroBatchStream):
+   exactly one of subscribe, subscribePattern, assign; every kafka.* key goes to librdkafka
+   but the ones Spark refuses, with Spark's messages. */
 static const CmOptSpec kafka_source_opts[] = {
-    {.key = "kafka.bootstrap.servers", .kind = CM_OPT_STRING},
-    {.key = "subscribe", .kind = CM_OPT_STRING},
-    {.key = "subscribePattern", .kind = CM_OPT_STRING},
-    {.key = "assign", .kind = CM_OPT_STRING},
+    {.key = "kafka.bootstrap.servers",
+     .kind = CM_OPT_STRING,
+     .required = true,
+     .missing = "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer"},
+    {.key = "subscribe",
+     .kind = CM_OPT_STRING,
+     .one_of = "strategy",
+     .missing = "One of the following options must be specified for Kafka source: subscribe, "
+                "subscribepattern, assign. See the docs for more details.",
+     .conflict = "Only one of the following options can be specified for Kafka source: subscribe, "
+                 "subscribepattern, assign. See the docs for more details."},
+    {.key = "subscribePattern", .kind = CM_OPT_STRING, .one_of = "strategy"},
+    {.key = "assign", .kind = CM_OPT_STRING, .one_of = "strategy"},
     {.key = "startingOffsets", .kind = CM_OPT_STRING, .def = "latest"},
     {.key = "startingTimestamp", .kind = CM_OPT_STRING},
     {.key = "maxOffsetsPerTrigger", .kind = CM_OPT_NONNEG},

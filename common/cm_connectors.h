@@ -35,6 +35,11 @@ typedef struct CmOptSpec {
        '.' ("kafka.") stands for every key with that prefix that no other row names (passed
        on as written). */
     const char *refused;
+    /* Exactly one option of a group (rows with the same `one_of` name) must be given; the
+       group's first row has Spark's messages: `missing` when none is, `conflict` when
+       several are. */
+    const char *one_of;
+    const char *conflict;
 } CmOptSpec;
 
 enum { CM_ROLE_SOURCE = 1, CM_ROLE_TABLE = 2, CM_ROLE_SINK = 4 };

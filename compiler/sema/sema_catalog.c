@@ -367,6 +367,25 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
             so->is_default = true;
         }
     }
+    /* Groups of which exactly one option must be given (kafka: subscribe | subscribePattern |
+       assign), reported with the messages of the group's first row. */
+    for (int j = 0; j < oc->n_specs; j++) {
+        const CmOptSpec *g = &oc->specs[j];
+        bool first = g->one_of != NULL;
+        for (int m = 0; first && m < j; m++)
+            if (oc->specs[m].one_of && strcmp(oc->specs[m].one_of, g->one_of) == 0)
+                first = false;
+        if (!first)
+            continue;
+        int given = 0;
+        for (int m = j; m < oc->n_specs; m++)
+            if (seen[m] && oc->specs[m].one_of && strcmp(oc->specs[m].one_of, g->one_of) == 0)
+                given++;
+        if (given == 0 && g->missing)
+            diag_error(sc->diag, oc->owner_span, "%s", g->missing);
+        else if (given > 1 && g->conflict)
+            diag_error(sc->diag, oc->owner_span, "%s", g->conflict);
+    }
 }
 
 /* Find the connector option and its spec; reports a missing or unknown connector. */
