@@ -97,7 +97,11 @@ static void check_table(const char *owner, const CmOptSpec *opts, int n)
                           o->key);
         ck_assert_msg(!(o->required && o->def), "%s: required option '%s' has a default", owner,
                       o->key);
-        ck_assert_msg(!o->missing || o->required, "%s: '%s'", owner, o->key);
+        ck_assert_msg(!o->missing || o->required || o->one_of, "%s: '%s'", owner, o->key);
+        ck_assert_msg(!o->conflict || o->one_of, "%s: '%s' has a conflict message but no group",
+                      owner, o->key);
+        ck_assert_msg(!(o->one_of && o->required), "%s: '%s' is required and in a group", owner,
+                      o->key);
         ck_assert_msg((o->kind == CM_OPT_CHOICE) == (o->choices != NULL), "%s: '%s'", owner,
                       o->key);
         if (!o->def)
