@@ -92,7 +92,7 @@ typedef struct Kafka {
     int have_latest;
     int snapshot;
     KOffs snap; /* availableNow: never plan beyond */
-    int64_t last_trigger_us;
+    int64_t last_trigger_ms; /* delayBatch's lastTriggerMillis */
     SrtDatum *rows;
     rd_kafka_message_t **msgs;
 } Kafka;
@@ -836,22 +836,19 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     if (rc < 0)
         return rc;
     KOffs until = {0};
-    if ((rc = fetch_latest(s, k, &until, err)) < 0)
+    /* availableNow: the offsets prefetched when the query started are the latest ones
+       (prepareForTriggerAvailableNow), so nothing beyond them is planned. */
+    if (!k->snapshot)
+        rc = fetch_latest(s, k, &until, err);
+    else if (offs_copy(k, &until, &k->snap) < 0)
+        rc = srt_err_nomem(err, "kafka offsets");
+    if (rc < 0)
         goto out;
     if (offs_copy(k, &k->latest, &until) < 0) {
         rc = srt_err_nomem(err, "kafka offsets");
         goto out;
     }
     k->have_latest = 1;
-    if (k->snapshot) /* availableNow: nothing beyond the snapshot */
-        for (int i = 0; i < until.n; i++) {
-            int at = offs_find(&k->snap, until.v[i].topic, until.v[i].part);
-            int64_t cap = at >= 0 ? k->snap.v[at].off : 0;
-            if (at < 0)
-                begin_of(s, k, &k->planned, until.v[i].topic, until.v[i].part, &cap, err);
-            if (until.v[i].off > cap)
-                until.v[i].off = cap;
-        }
     /* Sizes per partition (KafkaMicroBatchStream.rateLimit). */
     int64_t *sizes = srt_mem_calloc(k->mem, sizeof *sizes * (size_t)(until.n ? until.n : 1));
     int64_t *begins = srt_mem_calloc(k->mem, sizeof *begins * (size_t)(until.n ? until.n : 1));
@@ -867,12 +864,25 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
         sizes[i] = size > 0 ? size : 0;
         total += (double)sizes[i];
     }
-    int64_t now = srt_mono_us();
-    if (k->last_trigger_us == 0)
-        k->last_trigger_us = now;
-    if (lim == SRT_LIMIT_DEFAULT && k->min_offsets > 0 && total < (double)k->min_offsets &&
-        now - k->last_trigger_us < k->max_delay_us)
-        goto free_sizes; /* ReadMinRows: wait for more, up to maxTriggerDelay */
+    /* ReadMinRows (KafkaMicroBatchStream.delayBatch): no batch while fewer than
+       minOffsetsPerTrigger offsets are new (a new partition counts from 0), unless
+       maxTriggerDelay passed since the last trigger; the last trigger starts at 0, so the
+       first plan never waits. */
+    if (lim == SRT_LIMIT_DEFAULT && k->min_offsets > 0) {
+        int64_t now_ms = srt_now_us() / 1000;
+        if (now_ms - k->last_trigger_ms >= k->max_delay_us / 1000) {
+            k->last_trigger_ms = now_ms;
+        } else {
+            double fresh = 0;
+            for (int i = 0; i < until.n; i++) {
+                int at = offs_find(&k->planned, until.v[i].topic, until.v[i].part);
+                fresh += (double)(until.v[i].off - (at >= 0 ? k->planned.v[at].off : 0));
+            }
+            if (fresh < (double)k->min_offsets)
+                goto free_sizes;
+            k->last_trigger_ms = now_ms;
+        }
+    }
     if (lim == SRT_LIMIT_DEFAULT && k->max_offsets > 0 && total >= 1) {
         for (int i = 0; i < until.n; i++) {
             if (!sizes[i])
@@ -884,12 +894,13 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
                 until.v[i].off = off;
         }
     }
-    /* A batch when some partition moves (or appears, or disappears). */
+    /* A batch when the end differs from the start (MicroBatchExecution): a partition moved,
+       appeared or disappeared, even without records. */
     int moved = until.n != k->planned.n;
     for (int i = 0; !moved && i < until.n; i++)
         moved = kp_cmp(until.v[i].topic, until.v[i].part, k->planned.v[i].topic, k->planned.v[i].part) != 0 ||
                 until.v[i].off != k->planned.v[i].off;
-    if (moved && total > 0) {
+    if (moved && until.n > 0) {
         srt_buf_clear(end);
         offs_json(&until, end);
         if (end->oom) {
@@ -900,7 +911,6 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
             rc = srt_err_nomem(err, "kafka offsets");
             goto free_sizes;
         }
-        k->last_trigger_us = now;
         *has_data = 1;
     }
 free_sizes:
@@ -1185,7 +1195,7 @@ static void kafka_describe(SrtSource *s, SrtBuf *out)
 static int kafka_latest(SrtSource *s, SrtBuf *out)
 {
     Kafka *k = s->impl;
-    if (!k->have_latest)
+    if (!k->have_latest || k->latest.n == 0) /* an empty KafkaSourceOffset is null */
         return 0;
     offs_json(&k->latest, out);
     return 1;
