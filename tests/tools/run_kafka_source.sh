@@ -26,7 +26,7 @@ if ! command -v kcat > /dev/null; then
   exit 1
 fi
 sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
-  --topic delay:1 --topic stamped:1
+  --topic delay:1 --topic stamped:1 --topic page_views:1
 cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
@@ -273,6 +273,27 @@ Batch: 0
 |{2024-01-01 10:00:00, 2024-01-01 10:00:10}|2  |
 |{2024-01-01 10:00:10, 2024-01-01 10:00:20}|1  |
 +------------------------------------------+---+
+
+EOF
+
+# ---- examples/kafka_page_views.sql against the mock cluster ----
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+sed "s/localhost:9092/$kafka_boot/" "$root/examples/kafka_page_views.sql" > page_views.sql
+"$sluice" build page_views.sql -o page_views > /dev/null
+produce page_views 0 ':2024-01-01 10:00:01,/home' ':2024-01-01 10:00:31,/cart' ':2024-01-01 10:00:59,/home' \
+  ':2024-01-01 10:01:00,/home'
+./page_views --trigger once > page_views.out 2> page_views.err
+expect example page_views.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++------------------------------------------+-----+-----+
+|minute                                    |page |views|
++------------------------------------------+-----+-----+
+|{2024-01-01 10:00:00, 2024-01-01 10:01:00}|/home|2    |
+|{2024-01-01 10:00:00, 2024-01-01 10:01:00}|/cart|1    |
+|{2024-01-01 10:01:00, 2024-01-01 10:02:00}|/home|1    |
++------------------------------------------+-----+-----+
 
 EOF
 
