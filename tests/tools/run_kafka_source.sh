@@ -26,7 +26,7 @@ if ! command -v kcat > /dev/null; then
   exit 1
 fi
 sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
-  --topic delay:1 --topic stamped:1 --topic page_views:1
+  --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1
 cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
@@ -150,6 +150,50 @@ if [[ $rc -eq 1 ]] && grep -q 'If startingOffsets contains specific offsets, you
   pass "startingOffsets JSON without every partition"
 else
   fail "startingOffsets JSON without every partition: exit $rc, $(cat json_missing.err)"
+fi
+
+# ---- failOnDataLoss: a start beyond the partition's end (offsets that are gone) ----
+produce gone 0 'g:0' 'g:1' 'g:2'
+query lossy "subscribe = 'gone', startingOffsets = '{\"gone\":{\"0\":50}}'" "SELECT CAST(value AS STRING) AS v, offset"
+rc=0
+./lossy --trigger once > lossy.out 2> lossy.err || rc=$?
+if [[ $rc -eq 1 ]] && grep -qF "source 'k': Partition gone-0's offset was changed from 50 to 3, some data may have been missed. " lossy.err &&
+  grep -qF 'set the
+ source option "failOnDataLoss" to "false".' lossy.err; then
+  pass "failOnDataLoss = true"
+else
+  fail "failOnDataLoss = true: exit $rc: $(cat lossy.err)"
+fi
+query lossy_ok "subscribe = 'gone', failOnDataLoss = false, startingOffsets = '{\"gone\":{\"0\":50}}'" \
+  "SELECT CAST(value AS STRING) AS v, offset"
+./lossy_ok --trigger once > lossy_ok1.out 2> lossy_ok.err
+produce gone 0 'g:3'
+./lossy_ok --trigger once > lossy_ok2.out 2>> lossy_ok.err
+cat lossy_ok1.out lossy_ok2.out > lossy_ok.out
+expect lossy_ok lossy_ok.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++---+------+
+|v  |offset|
++---+------+
++---+------+
+
+-------------------------------------------
+Batch: 1
+-------------------------------------------
++---+------+
+|v  |offset|
++---+------+
+|3  |3     |
++---+------+
+
+EOF
+if grep -qF "WARN KafkaMicroBatchStream: Partition gone-0's offset was changed from 50 to 3, some data may have been missed. " lossy_ok.err &&
+  grep -qF 'If you want your streaming query to fail on such cases, set the source' lossy_ok.err; then
+  pass "failOnDataLoss = false warns"
+else
+  fail "failOnDataLoss = false warns: $(cat lossy_ok.err)"
 fi
 
 # ---- maxOffsetsPerTrigger: 4 offsets split 3 + 1 over partitions holding 6 and 2 ----

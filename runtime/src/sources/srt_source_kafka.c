@@ -659,6 +659,16 @@ static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         return opt_error(s, err, "Invalid value for option 'maxTriggerDelay', must be a duration such as '15m'");
     if ((rc = srt_opts_bool(opts, "failOnDataLoss", 1, &k->fail_on_loss, err)) < 0)
         return rc;
+    if (srt_opts_get(opts, "kafka.group.id")) /* KafkaSourceProvider: logWarning */
+        fprintf(stderr,
+                "WARN KafkaSourceProvider: Kafka option 'kafka.group.id' has been set on this query, it is\n"
+                " not recommended to set this option. This option is unsafe to use since multiple concurrent\n"
+                " queries or sources using the same group id will interfere with each other as they are part\n"
+                " of the same consumer group. Restarted queries may also suffer interference from the\n"
+                " previous run having the same group id. The user should have only one query per group id,\n"
+                " and/or set the option 'kafka.session.timeout.ms' to be very small so that the Kafka\n"
+                " consumers from the previous query are marked dead by the Kafka group coordinator before the\n"
+                " restarted query starts running.\n");
     const char *hdr = srt_opts_get(opts, "includeHeaders");
     if (hdr && srt_str_ieq(hdr, "true"))
         return opt_error(s, err, "option 'includeHeaders' = true is not supported yet (the headers column)");
@@ -760,14 +770,10 @@ static int start(SrtSource *s, Kafka *k, SrtErr *err)
             int64_t lo, hi;
             if ((rc = watermarks(s, k, spec.v[i].topic, spec.v[i].part, &lo, &hi, err)) < 0)
                 break;
+            /* An offset out of the partition's range is kept: the first read reports the
+               data loss (KafkaOffsetReaderAdmin passes specific offsets through). */
             int64_t want = spec.v[i].off;
             parts.v[i].off = want == K_EARLIEST ? lo : want == K_LATEST ? hi : want;
-            if (want >= 0 && want < lo) {
-                char msg[400];
-                snprintf(msg, sizeof msg, "Cannot fetch offset %" PRId64 " for %s-%d (earliest %" PRId64 ")", want,
-                         spec.v[i].topic, (int)spec.v[i].part, lo);
-                rc = data_loss(s, k, msg, err);
-            }
         }
         offs_free(k, &spec);
     }
