@@ -37,6 +37,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -340,8 +341,14 @@ static int data_loss(SrtSource *s, Kafka *k, const char *msg, SrtErr *err)
     return 0;
 }
 
-static int opt_error(SrtSource *s, SrtErr *err, const char *msg)
+static int opt_error(SrtSource *s, SrtErr *err, const char *fmt, ...) SRT_PRINTF(3, 4);
+static int opt_error(SrtSource *s, SrtErr *err, const char *fmt, ...)
 {
+    char msg[sizeof err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     return srt_err_set(err, SRT_ERR_OPTION, "source '%s': %s", s->name, msg);
 }
 
@@ -359,38 +366,50 @@ static int meta_timeout(const Kafka *k)
     return (int)(k->poll_ms < 10000 ? k->poll_ms : 10000);
 }
 
-/* Metadata of every topic, with Spark's bounded retries (fetchOffset.numRetries). */
-static int get_metadata(SrtSource *s, Kafka *k, const struct rd_kafka_metadata **md, SrtErr *err)
+/* One request to the brokers (metadata or a partition's offsets). */
+typedef struct KReq {
+    const char *topic; /* NULL: metadata of every topic */
+    int32_t part;
+    const struct rd_kafka_metadata **md;
+    int64_t *lo, *hi;
+} KReq;
+
+/* The request with Spark's bounded retries (fetchOffset.numRetries, retryIntervalMs). */
+static rd_kafka_resp_err_t with_retries(Kafka *k, const KReq *r)
 {
     rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
     for (int attempt = 1; attempt <= k->retries; attempt++) {
-        e = rd_kafka_metadata(k->rk, 1, NULL, md, meta_timeout(k));
-        if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
-            return 0;
-        if (srt_stop_requested())
+        e = r->topic ? rd_kafka_query_watermark_offsets(k->rk, r->topic, r->part, r->lo, r->hi, meta_timeout(k))
+                     : rd_kafka_metadata(k->rk, 1, NULL, r->md, meta_timeout(k));
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR || srt_stop_requested())
             break;
         if (attempt < k->retries)
             sleep_ms(k->retry_ms);
     }
+    return e;
+}
+
+/* Metadata of every topic. */
+static int get_metadata(SrtSource *s, Kafka *k, const struct rd_kafka_metadata **md, SrtErr *err)
+{
+    KReq r = {.md = md};
+    rd_kafka_resp_err_t e = with_retries(k, &r);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
+        return 0;
     return srt_err_set(err, SRT_ERR_IO,
                        "source '%s': cannot reach the Kafka brokers %s (kafka.bootstrap.servers) "
                        "after %d attempts: %s",
                        s->name, k->servers, k->retries, rd_kafka_err2str(e));
 }
 
+/* The earliest and the latest offset of a partition. */
 static int watermarks(SrtSource *s, Kafka *k, const char *topic, int32_t part, int64_t *lo,
                       int64_t *hi, SrtErr *err)
 {
-    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
-    for (int attempt = 1; attempt <= k->retries; attempt++) {
-        e = rd_kafka_query_watermark_offsets(k->rk, topic, part, lo, hi, meta_timeout(k));
-        if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
-            return 0;
-        if (srt_stop_requested())
-            break;
-        if (attempt < k->retries)
-            sleep_ms(k->retry_ms);
-    }
+    KReq r = {.topic = topic, .part = part, .lo = lo, .hi = hi};
+    rd_kafka_resp_err_t e = with_retries(k, &r);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
+        return 0;
     return srt_err_set(err, SRT_ERR_IO,
                        "source '%s': cannot fetch the offsets of %s-%d from the Kafka brokers %s "
                        "after %d attempts: %s",
@@ -502,113 +521,111 @@ static int get_long(SrtSource *s, const SrtOptions *opts, const char *key, int64
     char *e;
     errno = 0;
     long long x = strtoll(v, &e, 10);
-    if (errno || e == v || *e || x < min) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "Invalid value '%s' for option '%s', must be %s", v, key,
-                 min > 0 ? "a positive integer" : "a non-negative integer");
-        return opt_error(s, err, msg);
-    }
+    if (errno || e == v || *e || x < min)
+        return opt_error(s, err, "Invalid value '%s' for option '%s', must be %s", v, key,
+                         min > 0 ? "a positive integer" : "a non-negative integer");
     *out = x;
     return 0;
 }
 
-static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
+/* SubscribeStrategy: the comma list, trimmed, empty names dropped. */
+static int open_subscribe(SrtSource *s, Kafka *k, const char *sub, SrtErr *err)
 {
-    Kafka *k = srt_mem_calloc(s->mem, sizeof *k);
-    if (!k)
-        return srt_err_nomem(err, "kafka source");
-    s->impl = k;
-    k->mem = s->mem;
-    int rc = srt_source_check_schema(s, opts, schema, err);
-    if (rc < 0)
-        return rc;
-    /* KafkaSourceProvider.validateGeneralOptions (sema checks the same; a hand-edited
-       executable's options are checked again). */
+    k->strategy = K_SUBSCRIBE;
+    k->strategy_text = sub;
+    k->topics = srt_mem_calloc(k->mem, sizeof *k->topics * (strlen(sub) / 2 + 1));
+    if (!k->topics)
+        return srt_err_nomem(err, "kafka topics");
+    for (const char *p = sub; *p;) {
+        const char *c = strchr(p, ',');
+        const char *e = c ? c : p + strlen(p);
+        const char *b = p;
+        while (b < e && isspace((unsigned char)*b))
+            b++;
+        const char *t = e;
+        while (t > b && isspace((unsigned char)t[-1]))
+            t--;
+        if (t > b && !(k->topics[k->n_topics++] = dup_str(k, b, (size_t)(t - b))))
+            return srt_err_nomem(err, "kafka topics");
+        p = c ? c + 1 : e;
+    }
+    if (k->n_topics == 0)
+        return opt_error(s, err, "No topics to subscribe to as specified value for option 'subscribe' is '%s'",
+                         sub);
+    return 0;
+}
+
+/* SubscribePatternStrategy: a Java regex that must match a whole topic name, compiled as
+   \A(?:p)\z (Pattern.matcher(topic).matches()). */
+static int open_pattern(SrtSource *s, Kafka *k, const char *pat, SrtErr *err)
+{
+    const char *given = pat;
+    k->strategy = K_PATTERN;
+    while (isspace((unsigned char)*pat))
+        pat++;
+    size_t n = strlen(pat);
+    while (n && isspace((unsigned char)pat[n - 1]))
+        n--;
+    if (!(k->strategy_text = dup_str(k, pat, n)))
+        return srt_err_nomem(err, "kafka pattern");
+    if (n == 0)
+        return opt_error(s, err,
+                         "Pattern to subscribe is empty as specified value for option 'subscribePattern' is '%s'",
+                         given);
+    char rerr[256] = "out of memory";
+    SrtBuf whole;
+    srt_buf_init(&whole, k->mem);
+    srt_buf_puts(&whole, "\\A(?:");
+    srt_buf_put(&whole, pat, n);
+    srt_buf_puts(&whole, ")\\z");
+    k->pattern = whole.oom ? NULL : cm_regex_compile(srt_buf_cstr(&whole), whole.n, rerr, sizeof rerr);
+    srt_buf_free(&whole);
+    if (!k->pattern)
+        return opt_error(s, err, "invalid subscribePattern '%s': %s", k->strategy_text, rerr);
+    return 0;
+}
+
+/* AssignStrategy: {"topicA":[0,1],"topicB":[2]} (JsonUtils.partitions). */
+static int open_assign(SrtSource *s, Kafka *k, const char *asg, SrtErr *err)
+{
+    k->strategy = K_ASSIGN;
+    k->strategy_text = asg;
+    const char *a = asg;
+    while (isspace((unsigned char)*a))
+        a++;
+    if (*a != '{')
+        return opt_error(s, err, "No topicpartitions to assign as specified value for option 'assign' is '%s'",
+                         asg);
+    if (!parse_offsets(k, asg, 1, &k->assigned))
+        return opt_error(s, err, "Expected e.g. {\"topicA\":[0,1],\"topicB\":[0,1]}, got %s", asg);
+    return 0;
+}
+
+/* KafkaSourceProvider.validateGeneralOptions and strategy(): exactly one of subscribe,
+   subscribePattern, assign (sema checks the same; the executable checks again). */
+static int open_strategy(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
     const char *sub = srt_opts_get(opts, "subscribe"), *pat = srt_opts_get(opts, "subscribePattern"),
                *asg = srt_opts_get(opts, "assign");
     int n_strat = !!sub + !!pat + !!asg;
     if (n_strat != 1)
-        return opt_error(s, err,
-                         n_strat ? "Only one of the following options can be specified for Kafka source: "
-                                   "subscribe, subscribepattern, assign. See the docs for more details."
-                                 : "One of the following options must be specified for Kafka source: "
-                                   "subscribe, subscribepattern, assign. See the docs for more details.");
+        return opt_error(s, err, "%s of the following options %s specified for Kafka source: subscribe, "
+                                 "subscribepattern, assign. See the docs for more details.",
+                         n_strat ? "Only one" : "One", n_strat ? "can be" : "must be");
     k->servers = srt_opts_get(opts, "kafka.bootstrap.servers");
     if (!k->servers)
-        return opt_error(s, err,
-                         "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer");
-    if (sub) {
-        k->strategy = K_SUBSCRIBE;
-        k->strategy_text = sub;
-        k->topics = srt_mem_calloc(k->mem, sizeof *k->topics * (strlen(sub) / 2 + 1));
-        if (!k->topics)
-            return srt_err_nomem(err, "kafka topics");
-        for (const char *p = sub; *p;) {
-            const char *c = strchr(p, ',');
-            const char *e = c ? c : p + strlen(p);
-            const char *b = p;
-            while (b < e && isspace((unsigned char)*b))
-                b++;
-            const char *t = e;
-            while (t > b && isspace((unsigned char)t[-1]))
-                t--;
-            if (t > b && !(k->topics[k->n_topics++] = dup_str(k, b, (size_t)(t - b))))
-                return srt_err_nomem(err, "kafka topics");
-            p = c ? c + 1 : e;
-        }
-        if (k->n_topics == 0) {
-            char msg[600];
-            snprintf(msg, sizeof msg,
-                     "No topics to subscribe to as specified value for option 'subscribe' is '%s'", sub);
-            return opt_error(s, err, msg);
-        }
-    } else if (pat) {
-        k->strategy = K_PATTERN;
-        while (isspace((unsigned char)*pat))
-            pat++;
-        size_t n = strlen(pat);
-        while (n && isspace((unsigned char)pat[n - 1]))
-            n--;
-        k->strategy_text = dup_str(k, pat, n);
-        if (!k->strategy_text)
-            return srt_err_nomem(err, "kafka pattern");
-        if (n == 0) {
-            char msg[600];
-            snprintf(msg, sizeof msg,
-                     "Pattern to subscribe is empty as specified value for option 'subscribePattern' is '%s'",
-                     srt_opts_get(opts, "subscribePattern"));
-            return opt_error(s, err, msg);
-        }
-        char rerr[256];
-        SrtBuf whole;
-        srt_buf_init(&whole, k->mem);
-        srt_buf_puts(&whole, "\\A(?:");
-        srt_buf_put(&whole, pat, n);
-        srt_buf_puts(&whole, ")\\z");
-        k->pattern = whole.oom ? NULL : cm_regex_compile(srt_buf_cstr(&whole), whole.n, rerr, sizeof rerr);
-        srt_buf_free(&whole);
-        if (!k->pattern) {
-            char msg[600];
-            snprintf(msg, sizeof msg, "invalid subscribePattern '%s': %s", k->strategy_text, rerr);
-            return opt_error(s, err, msg);
-        }
-    } else {
-        k->strategy = K_ASSIGN;
-        k->strategy_text = asg;
-        const char *a = asg;
-        while (isspace((unsigned char)*a))
-            a++;
-        char msg[600];
-        if (*a != '{') {
-            snprintf(msg, sizeof msg,
-                     "No topicpartitions to assign as specified value for option 'assign' is '%s'", asg);
-            return opt_error(s, err, msg);
-        }
-        if (!parse_offsets(k, asg, 1, &k->assigned)) {
-            snprintf(msg, sizeof msg, "Expected e.g. {\"topicA\":[0,1],\"topicB\":[0,1]}, got %s", asg);
-            return opt_error(s, err, msg);
-        }
-    }
+        return opt_error(s, err, "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer");
+    if (sub)
+        return open_subscribe(s, k, sub, err);
+    if (pat)
+        return open_pattern(s, k, pat, err);
+    return open_assign(s, k, asg, err);
+}
+
+/* startingTimestamp (getKafkaOffsetRangeLimit: "Expected a single long value") and
+   startingOffsets (latest, earliest or JsonUtils.partitionOffsets's JSON). */
+static int open_start(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
     k->starting = srt_opts_get(opts, "startingOffsets");
     const char *sts = srt_opts_get(opts, "startingTimestamp");
     if (sts) {
@@ -619,46 +636,46 @@ static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         k->start_ts_ms = strtoll(sts, &e, 10);
         while (isspace((unsigned char)*e))
             e++;
-        if (errno || e == sts || *e) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "Expected a single long value, got %s", sts);
-            return opt_error(s, err, msg);
-        }
+        if (errno || e == sts || *e)
+            return opt_error(s, err, "Expected a single long value, got %s", sts);
         k->has_start_ts = 1;
     }
     if (k->starting && !srt_str_ieq(k->starting, "latest") && !srt_str_ieq(k->starting, "earliest")) {
         KOffs tmp = {0};
         int ok = parse_offsets(k, k->starting, 0, &tmp);
         offs_free(k, &tmp);
-        if (!ok) {
-            char msg[600];
-            snprintf(msg, sizeof msg,
-                     "Expected e.g. {\"topicA\":{\"0\":23,\"1\":-1},\"topicB\":{\"0\":-2}}, got %s",
-                     k->starting);
-            return opt_error(s, err, msg);
-        }
+        if (!ok)
+            return opt_error(s, err, "Expected e.g. {\"topicA\":{\"0\":23,\"1\":-1},\"topicB\":{\"0\":-2}}, got %s",
+                             k->starting);
     }
-    if ((rc = get_long(s, opts, "maxOffsetsPerTrigger", -1, 1, &k->max_offsets, err)) < 0 ||
-        (rc = get_long(s, opts, "minOffsetsPerTrigger", -1, 1, &k->min_offsets, err)) < 0)
-        return rc;
+    return 0;
+}
+
+/* The rate limits, data loss, retries and the options Spark only warns about or that are
+   not offered yet. */
+static int open_limits(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
     int64_t retries;
-    if ((rc = get_long(s, opts, "fetchOffset.numRetries", 3, 1, &retries, err)) < 0 ||
+    int rc;
+    if ((rc = get_long(s, opts, "maxOffsetsPerTrigger", -1, 1, &k->max_offsets, err)) < 0 ||
+        (rc = get_long(s, opts, "minOffsetsPerTrigger", -1, 1, &k->min_offsets, err)) < 0 ||
+        (rc = get_long(s, opts, "fetchOffset.numRetries", 3, 1, &retries, err)) < 0 ||
         (rc = get_long(s, opts, "fetchOffset.retryIntervalMs", 1000, 0, &k->retry_ms, err)) < 0 ||
-        (rc = get_long(s, opts, "kafkaConsumer.pollTimeoutMs", 120000, 1, &k->poll_ms, err)) < 0)
+        (rc = get_long(s, opts, "kafkaConsumer.pollTimeoutMs", 120000, 1, &k->poll_ms, err)) < 0 ||
+        (rc = srt_opts_bool(opts, "failOnDataLoss", 1, &k->fail_on_loss, err)) < 0)
         return rc;
     k->retries = retries > 1000 ? 1000 : (int)retries;
-    if (k->min_offsets > 0 && k->max_offsets > 0 && k->min_offsets > k->max_offsets) {
-        char msg[300];
-        snprintf(msg, sizeof msg,
-                 "The value of minOffsetPerTrigger(%" PRId64 ") is higher than the maxOffsetsPerTrigger(%" PRId64 ").",
-                 k->min_offsets, k->max_offsets);
-        return opt_error(s, err, msg);
-    }
+    if (k->min_offsets > 0 && k->max_offsets > 0 && k->min_offsets > k->max_offsets)
+        return opt_error(s, err,
+                         "The value of minOffsetPerTrigger(%" PRId64 ") is higher than the maxOffsetsPerTrigger(%" PRId64 ").",
+                         k->min_offsets, k->max_offsets);
     const char *delay = srt_opts_get(opts, "maxTriggerDelay");
     if (!cm_duration_parse(delay ? delay : "15m", 1000000, &k->max_delay_us) || k->max_delay_us < 0)
-        return opt_error(s, err, "Invalid value for option 'maxTriggerDelay', must be a duration such as '15m'");
-    if ((rc = srt_opts_bool(opts, "failOnDataLoss", 1, &k->fail_on_loss, err)) < 0)
-        return rc;
+        return opt_error(s, err, "Invalid value '%s' for option 'maxTriggerDelay', must be a duration such as '15m'",
+                         delay ? delay : "15m");
+    const char *hdr = srt_opts_get(opts, "includeHeaders");
+    if (hdr && srt_str_ieq(hdr, "true"))
+        return opt_error(s, err, "option 'includeHeaders' = true is not supported yet (the headers column)");
     if (srt_opts_get(opts, "kafka.group.id")) /* KafkaSourceProvider: logWarning */
         fprintf(stderr,
                 "WARN KafkaSourceProvider: Kafka option 'kafka.group.id' has been set on this query, it is\n"
@@ -669,19 +686,20 @@ static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
                 " and/or set the option 'kafka.session.timeout.ms' to be very small so that the Kafka\n"
                 " consumers from the previous query are marked dead by the Kafka group coordinator before the\n"
                 " restarted query starts running.\n");
-    const char *hdr = srt_opts_get(opts, "includeHeaders");
-    if (hdr && srt_str_ieq(hdr, "true"))
-        return opt_error(s, err, "option 'includeHeaders' = true is not supported yet (the headers column)");
+    return 0;
+}
 
-    /* The consumer: every kafka.* option goes to librdkafka. */
+/* The consumer: sluice's fixed settings, a group id, then every kafka.* option. */
+static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
     char cerr[512];
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
     if (!conf)
         return srt_err_nomem(err, "kafka configuration");
     static const char *const fixed[][2] = {
-        {"enable.auto.commit", "false"},      {"enable.auto.offset.store", "false"},
-        {"enable.partition.eof", "true"},     {"auto.offset.reset", "error"},
-        {"fetch.wait.max.ms", "100"},         {"log_level", "0"},
+        {"enable.auto.commit", "false"}, {"enable.auto.offset.store", "false"},
+        {"enable.partition.eof", "true"}, {"auto.offset.reset", "error"},
+        {"fetch.wait.max.ms", "100"},     {"log_level", "0"},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         rd_kafka_conf_set(conf, fixed[i][0], fixed[i][1], cerr, sizeof cerr);
@@ -694,13 +712,10 @@ static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     rd_kafka_conf_set(conf, "group.id", gid, cerr, sizeof cerr);
     for (int i = 0; i < opts->n; i++) {
         const char *key = opts->v[i].key;
-        if (strncasecmp(key, "kafka.", 6) != 0)
-            continue;
-        if (rd_kafka_conf_set(conf, key + 6, opts->v[i].value, cerr, sizeof cerr) != RD_KAFKA_CONF_OK) {
+        if (strncasecmp(key, "kafka.", 6) == 0 &&
+            rd_kafka_conf_set(conf, key + 6, opts->v[i].value, cerr, sizeof cerr) != RD_KAFKA_CONF_OK) {
             rd_kafka_conf_destroy(conf);
-            char msg[800];
-            snprintf(msg, sizeof msg, "option '%s': %s", key, cerr);
-            return opt_error(s, err, msg);
+            return opt_error(s, err, "option '%s': %s", key, cerr);
         }
     }
     k->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, cerr, sizeof cerr);
@@ -708,26 +723,51 @@ static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         rd_kafka_conf_destroy(conf);
         return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot create a Kafka consumer: %s", s->name, cerr);
     }
-    if (s->log_dir) { /* initial offsets of an earlier run */
-        char file[PATH_MAX];
-        snprintf(file, sizeof file, "%s/0", s->log_dir);
-        SrtBuf b;
-        srt_buf_init(&b, k->mem);
-        rc = srt_ckpt_read_file(file, &b, err);
-        if (rc == 0) {
-            const char *p = srt_buf_cstr(&b);
-            if (strncmp(p, "v1\n", 3) != 0 || !parse_offsets(k, p + 3, 0, &k->initial))
-                rc = srt_err_set(err, SRT_ERR_FORMAT,
-                                 "source '%s': the initial Kafka offsets file %s is malformed", s->name, file);
-            else if (offs_copy(k, &k->planned, &k->initial) < 0)
-                rc = srt_err_nomem(err, "kafka offsets");
-            else
-                k->started = 1;
-        } else if (rc == 1) {
-            rc = 0;
-        }
-        srt_buf_free(&b);
+    return 0;
+}
+
+/* The initial offsets an earlier run chose (log_dir/0: "v1" and the JSON). */
+static int load_initial(SrtSource *s, Kafka *k, SrtErr *err)
+{
+    char file[PATH_MAX];
+    snprintf(file, sizeof file, "%s/0", s->log_dir);
+    SrtBuf b;
+    srt_buf_init(&b, k->mem);
+    int rc = srt_ckpt_read_file(file, &b, err);
+    if (rc == 0) {
+        const char *p = srt_buf_cstr(&b);
+        if (strncmp(p, "v1\n", 3) != 0 || !parse_offsets(k, p + 3, 0, &k->initial))
+            rc = srt_err_set(err, SRT_ERR_FORMAT, "source '%s': the initial Kafka offsets file %s is malformed",
+                             s->name, file);
+        else if (offs_copy(k, &k->planned, &k->initial) < 0)
+            rc = srt_err_nomem(err, "kafka offsets");
+        else
+            k->started = 1;
+    } else if (rc == 1) {
+        rc = 0; /* a new query: the first plan writes it */
     }
+    srt_buf_free(&b);
+    return rc;
+}
+
+static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
+{
+    Kafka *k = srt_mem_calloc(s->mem, sizeof *k);
+    if (!k)
+        return srt_err_nomem(err, "kafka source");
+    s->impl = k;
+    k->mem = s->mem;
+    int rc = srt_source_check_schema(s, opts, schema, err);
+    if (rc == 0)
+        rc = open_strategy(s, k, opts, err);
+    if (rc == 0)
+        rc = open_start(s, k, opts, err);
+    if (rc == 0)
+        rc = open_limits(s, k, opts, err);
+    if (rc == 0)
+        rc = open_consumer(s, k, opts, err);
+    if (rc == 0 && s->log_dir)
+        rc = load_initial(s, k, err);
     return rc;
 }
 
@@ -1021,7 +1061,6 @@ static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, i
             }
             continue;
         }
-        idle_since = srt_mono_us();
         if (m->err) {
             if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
                 if (m->offset >= until)
@@ -1045,6 +1084,7 @@ static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, i
             continue;
         }
         next = m->offset + 1;
+        idle_since = srt_mono_us(); /* errors alone (a broker down) never reset the timeout */
         to_row(&k->rows[(size_t)n * KCOLS], m, topic, part);
         k->msgs[n++] = m;
         if (n == SRT_VALUE_CHUNK_ROWS)
