@@ -108,6 +108,33 @@ EOF
 ./values --trigger once > restart2.out 2> restart2.err
 if [[ ! -s restart2.out ]]; then pass "nothing new: no batch"; else fail "a batch without new data: $(cat restart2.out)"; fi
 
+# ---- a batch whose commit was lost runs again over exactly its logged range, not what
+#      arrived since; the next batch takes the rest ----
+produce lines 0 'e:extra'
+rm values.ck/commits/1
+./values --trigger once > replay.out 2> replay.err
+./values --trigger once >> replay.out 2>> replay.err
+expect replay replay.out << 'EOF'
+-------------------------------------------
+Batch: 1
+-------------------------------------------
++---+-------------+-----+---------+------+-------------+----+---+------+
+|k  |v            |topic|partition|offset|timestampType|key |n  |has_ts|
++---+-------------+-----+---------+------+-------------+----+---+------+
+|d  |after restart|lines|1        |1     |0            |[64]|13 |true  |
++---+-------------+-----+---------+------+-------------+----+---+------+
+
+-------------------------------------------
+Batch: 2
+-------------------------------------------
++---+-----+-----+---------+------+-------------+----+---+------+
+|k  |v    |topic|partition|offset|timestampType|key |n  |has_ts|
++---+-----+-----+---------+------+-------------+----+---+------+
+|e  |extra|lines|0        |3     |0            |[65]|5  |true  |
++---+-----+-----+---------+------+-------------+----+---+------+
+
+EOF
+
 # ---- startingOffsets latest (the default): only records produced after the start ----
 query latest "subscribe = 'late'" "SELECT CAST(value AS STRING) AS v, \`offset\`"
 produce late 0 'k:before'
@@ -140,6 +167,7 @@ Batch: 0
 +---------+---------+------+
 |world    |0        |1     |
 |empty key|0        |2     |
+|extra    |0        |3     |
 +---------+---------+------+
 
 EOF
