@@ -1295,7 +1295,7 @@ START_TEST(test_kafka_describe)
 {
     kafka_describes("subscribe", " t1 , ,t2,", "KafkaV2[Subscribe[t1, t2]]");
     kafka_describes("subscribePattern", " events-.* ", "KafkaV2[SubscribePattern[events-.*]]");
-    kafka_describes("assign", "{\"b\":[1,0],\"a\":[7]}", "KafkaV2[Assign[a-7, b-0, b-1]]");
+    kafka_describes("assign", " { \"b\" : [1, 0], \"a\":[7], \"c\":[]}", "KafkaV2[Assign[b-1, b-0, a-7]]");
 }
 END_TEST
 

@@ -1213,6 +1213,27 @@ static void kafka_close(SrtSource *s)
     s->impl = NULL;
 }
 
+/* The partitions of `assign` in the order written (JsonUtils.partitions), "a-0, a-1, b-3"; the
+   text was checked by open(). */
+static void describe_assign(const char *text, SrtBuf *out)
+{
+    JR j = {text, text + strlen(text)};
+    int n = 0;
+    jr_char(&j, '{');
+    do {
+        const char *t;
+        size_t tn;
+        int64_t part;
+        if (!jr_str(&j, &t, &tn) || !jr_char(&j, ':') || !jr_char(&j, '['))
+            return;
+        while (jr_int(&j, &part)) {
+            srt_buf_printf(out, "%s%.*s-%d", n++ ? ", " : "", (int)tn, t, (int)part);
+            jr_char(&j, ',');
+        }
+        jr_char(&j, ']');
+    } while (jr_char(&j, ','));
+}
+
 /* KafkaMicroBatchStream.toString: KafkaV2[<the ConsumerStrategy>], e.g.
    KafkaV2[Subscribe[t1, t2]], KafkaV2[SubscribePattern[t.*]], KafkaV2[Assign[t-0, t-1]]. */
 static void kafka_describe(SrtSource *s, SrtBuf *out)
@@ -1230,8 +1251,7 @@ static void kafka_describe(SrtSource *s, SrtBuf *out)
         break;
     case K_ASSIGN:
         srt_buf_puts(out, "Assign[");
-        for (int i = 0; i < k->assigned.n; i++)
-            srt_buf_printf(out, "%s%s-%d", i ? ", " : "", k->assigned.v[i].topic, (int)k->assigned.v[i].part);
+        describe_assign(k->strategy_text, out);
         break;
     }
     srt_buf_puts(out, "]]");
