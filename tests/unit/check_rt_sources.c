@@ -1323,7 +1323,7 @@ START_TEST(test_kafka_options)
     kafka_refuses("subscribe", "t", "startingOffsets", "{\"t\":{\"0\":99999999999999999999}}",
                   "Expected e.g.");
     kafka_refuses("subscribe", "t", "startingTimestamp", "12ab", "Expected a single long value, got 12ab");
-    kafka_refuses("subscribe", "t", "maxOffsetsPerTrigger", "0", "must be a positive integer");
+    kafka_refuses("subscribe", "t", "maxOffsetsPerTrigger", "-1", "must be a non-negative integer");
     kafka_refuses("subscribe", "t", "kafka.no.such", "1", "No such configuration property");
     kafka_refuses("subscribe", "t", "includeHeaders", "true", "not supported yet");
 }

@@ -657,15 +657,15 @@ static int open_limits(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *e
 {
     int64_t retries;
     int rc;
-    if ((rc = get_long(s, opts, "maxOffsetsPerTrigger", -1, 1, &k->max_offsets, err)) < 0 ||
-        (rc = get_long(s, opts, "minOffsetsPerTrigger", -1, 1, &k->min_offsets, err)) < 0 ||
+    if ((rc = get_long(s, opts, "maxOffsetsPerTrigger", -1, 0, &k->max_offsets, err)) < 0 ||
+        (rc = get_long(s, opts, "minOffsetsPerTrigger", -1, 0, &k->min_offsets, err)) < 0 ||
         (rc = get_long(s, opts, "fetchOffset.numRetries", 3, 1, &retries, err)) < 0 ||
         (rc = get_long(s, opts, "fetchOffset.retryIntervalMs", 1000, 0, &k->retry_ms, err)) < 0 ||
         (rc = get_long(s, opts, "kafkaConsumer.pollTimeoutMs", 120000, 1, &k->poll_ms, err)) < 0 ||
         (rc = srt_opts_bool(opts, "failOnDataLoss", 1, &k->fail_on_loss, err)) < 0)
         return rc;
     k->retries = retries > 1000 ? 1000 : (int)retries;
-    if (k->min_offsets > 0 && k->max_offsets > 0 && k->min_offsets > k->max_offsets)
+    if (k->min_offsets >= 0 && k->max_offsets >= 0 && k->min_offsets > k->max_offsets)
         return opt_error(s, err,
                          "The value of minOffsetPerTrigger(%" PRId64 ") is higher than the maxOffsetsPerTrigger(%" PRId64 ").",
                          k->min_offsets, k->max_offsets);
@@ -914,7 +914,7 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
        minOffsetsPerTrigger offsets are new (a new partition counts from 0), unless
        maxTriggerDelay passed since the last trigger; the last trigger starts at 0, so the
        first plan never waits. */
-    if (lim == SRT_LIMIT_DEFAULT && k->min_offsets > 0) {
+    if (lim == SRT_LIMIT_DEFAULT && k->min_offsets >= 0) {
         int64_t now_ms = srt_now_us() / 1000;
         if (now_ms - k->last_trigger_ms >= k->max_delay_us / 1000) {
             k->last_trigger_ms = now_ms;
@@ -929,7 +929,7 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
             k->last_trigger_ms = now_ms;
         }
     }
-    if (lim == SRT_LIMIT_DEFAULT && k->max_offsets > 0 && total >= 1) {
+    if (lim == SRT_LIMIT_DEFAULT && k->max_offsets >= 0 && total >= 1) {
         for (int i = 0; i < until.n; i++) {
             if (!sizes[i])
                 continue;
