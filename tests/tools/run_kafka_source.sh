@@ -26,7 +26,7 @@ if ! command -v kcat > /dev/null; then
   exit 1
 fi
 sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
-  --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1
+  --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1 --topic orders:1
 cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
@@ -366,6 +366,26 @@ Batch: 0
 |{2024-01-01 10:00:00, 2024-01-01 10:01:00}|/cart|1    |
 |{2024-01-01 10:01:00, 2024-01-01 10:02:00}|/home|1    |
 +------------------------------------------+-----+-----+
+
+EOF
+
+# ---- JSON values through from_json ----
+produce orders 0 'o1:{"id":1,"item":"tea","qty":2}' 'o2:{"id":2,"item":"cake","qty":"many"}' 'o3:not json'
+query orders "subscribe = 'orders', startingOffsets = 'earliest'" \
+  "SELECT CAST(key AS STRING) AS k, from_json(CAST(value AS STRING), 'id INT, item STRING, qty INT') AS o,
+          from_json(CAST(value AS STRING), 'id INT, item STRING, qty INT').item AS item"
+./orders --trigger once > orders.out 2> orders.err
+expect orders orders.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++---+------------------+----+
+|k  |o                 |item|
++---+------------------+----+
+|o1 |{1, tea, 2}       |tea |
+|o2 |{2, cake, null}   |cake|
+|o3 |{null, null, null}|null|
++---+------------------+----+
 
 EOF
 
