@@ -57,7 +57,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
 {
     LLVMValueRef total = cg_i32(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++)
-        if (kl->slots[i].type->kind == TY_STRING)
+        if (type_is_bytes(kl->slots[i].type))
             total = LLVMBuildAdd(cg->b, total, cg_select(cg, keys[i].null, cg_i32(cg, 0), keys[i].len), "keylen");
     LLVMValueRef buf = stack_buf;
     if (kl->has_strings) {
@@ -92,7 +92,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
                 bits = cg_select(cg, cg_or(cg, k->null, k->fields[f].null), cg_i64(cg, 0), bits);
                 cg_store(cg, bits, cg_gepc(cg, buf, s->offset + 8u * (uint32_t)f, ""));
             }
-        } else if (s->type->kind == TY_STRING) {
+        } else if (type_is_bytes(s->type)) {
             LLVMValueRef n = cg_select(cg, k->null, cg_i32(cg, 0), k->len);
             cg_store(cg, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), cg_gepc(cg, buf, s->offset, ""));
             LLVMValueRef dst = cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), "");
@@ -135,7 +135,7 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "");
                 else if (ft->kind == TY_BOOLEAN)
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "");
-                else if (ft->kind == TY_STRING || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
+                else if (type_is_bytes(ft) || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
                     cg_unsupported(cg, (SrcSpan){0, 0, 0}, "a struct group key with non-scalar fields");
             }
             continue;
@@ -146,6 +146,7 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
         }
         LLVMValueRef bits = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset, ""), "k.bits");
         switch (s->type->kind) {
+        case TY_BINARY:
         case TY_STRING:
             k->len = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "k.len");
             k->v = cg_gep(cg, key, var_off, "k.str");
@@ -170,7 +171,7 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, has_p, "mm.has"), cg_i32(cg, 0), "");
     LLVMValueRef better;
     int is_min = a->kind == AGG_MIN;
-    if (t->kind == TY_STRING) {
+    if (type_is_bytes(t)) {
         LLVMValueRef cur = cg_load(cg, cg->t_ptr, st, "mm.s");
         LLVMValueRef cur_n = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n");
         LLVMValueRef args[4] = {x.v, x.len, cur, cur_n};
@@ -349,6 +350,7 @@ static LLVMValueRef xxhash_value(CgCtx *cg, const Type *t, CgVal x, LLVMValueRef
     }
     case TY_DECIMAL:
         return cg_dec_xxh64(cg, t->precision, x.v, seed);
+    case TY_BINARY:
     case TY_STRING:
         args[1] = x.len;
         args[2] = seed;
@@ -638,7 +640,7 @@ static uint32_t first_last_flags(const SAgg *a)
    slot, or a STRING's pointer and length. */
 static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
 {
-    if (t->kind == TY_STRING) {
+    if (type_is_bytes(t)) {
         LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "slot.s");
         r->v = cg_select(cg, r->null, cg_null_of(cg, t).v, p);
         /* A NULL is the empty default with length 0, whatever the state holds (a state
@@ -686,7 +688,7 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
     LLVMBasicBlockRef bb_done = cg_block(cg, "fl.done");
     LLVMBuildCondBr(cg->b, take, bb_take, bb_done);
     cg_at(cg, bb_take);
-    if (a->type->kind == TY_STRING) {
+    if (type_is_bytes(a->type)) {
         /* The table keeps its own copy of the string; a NULL keeps none. */
         LLVMBasicBlockRef bb_copy = cg_block(cg, "fl.copy");
         LLVMBasicBlockRef bb_null = cg_block(cg, "fl.null");
@@ -762,6 +764,7 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_STRING: k = SRT_COLLECT_STRING; break;
     case TY_NULL: k = SRT_COLLECT_VOID; break;
     case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY: SL_UNREACHABLE();
     }
@@ -800,6 +803,7 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
         lo = x.v;
         break;
     case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY:
         SL_UNREACHABLE();

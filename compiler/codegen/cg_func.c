@@ -493,6 +493,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
     }
+    case FN_FROM_JSON: { /* the runtime's reader of nested JSON values, srt_from_json */
+        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj");
+        LLVMValueRef args[5] = {cg->q, cg_type_text(cg, e->type), a[0].v, a[0].len, d};
+        cg_call(cg, "srt_from_json", args, 5, "");
+        CgVal r = cg_load_datum(cg, e->type, d);
+        r.null = cg_or(cg, r.null, a[0].null);
+        return r;
+    }
     case FN_GREATEST:
     case FN_LEAST:
         return call_extremum(cg, e, a);
@@ -569,6 +577,8 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FSIG_STR_INT:
     case FSIG_TS_INT:
+        if (e->u.call.fn == FN_LENGTH && e->u.call.args[0]->type->kind == TY_BINARY)
+            return scalar(a[0].null, a[0].len); /* Length of a BINARY: its bytes (sema) */
         return int_result(cg, e->type, any_null(cg, a, n),
                           call_row(cg, info->symbol, a, n, false, NULL));
     case FSIG_DBL_DBL:

@@ -297,6 +297,11 @@ void srt_scratch_reset(SrtQuery *q);
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
+/* from_json(s, schema) of a STRUCT type (Spark's JsonToStructs, PERMISSIVE): NULL for text
+   without a JSON token; the struct of the first value when it is an object (a field of another
+   type is NULL, as the JSON source's partial results); otherwise (malformed text, an array,
+   a scalar, null) a struct whose fields are all NULL. */
+void srt_from_json(SrtQuery *q, const char *type, const char *s, uint32_t n, SrtDatum *out);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);
@@ -485,6 +490,9 @@ void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);
 void srt_cast_f32_str(SrtQuery *q, float v, const char **out, uint32_t *out_n);    /* Java Float.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
 void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
+/* The low `width` bytes of v, big-endian, in scratch memory (Spark's cast of an INT (4) or
+   BIGINT (8) to BINARY, NumberConverter.toBinary). */
+void srt_cast_int_bin(SrtQuery *q, int64_t v, uint32_t width, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
