@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # kafka_bench.sh - the kafka source's cost: the events count from Kafka and from files (see bench/README.md).
 #
-#   bench/kafka_bench.sh [--runs N] [--rows N]
+#   bench/kafka_bench.sh [--runs N] [--rows N] [--partitions N]
 #
 # Environment: SLUICE (default build/compiler/sluice), KAFKA_MOCK (default
 # build/tests/tools/kafka_mock), GEN_EVENTS (default build/tests/tools/gen_events,
 # else compiled here from tests/tools/gen_events.c); needs kcat.
-# Generates --rows events (default 2,000,000, fixed seed) as 4 JSON Lines files
-# into bench/data/kafka_events once, starts the test cluster (kafka_mock --topic
-# events:4) and loads file i into partition i with kcat, then runs the same
+# Generates --rows events (default 400,000, fixed seed) as --partitions (default 4)
+# JSON Lines files into bench/data/kafka_events once, starts the test cluster
+# (kafka_mock --topic events:4) and loads file i into partition i with kcat (the
+# mock keeps at most 5 MB, about 110,000 of these records, per partition: more
+# rows need more partitions), then runs the same
 # count per (action, 1-hour window) N times over the topic (kafka source,
 # startingOffsets earliest, from_json of the value) and N times over the files
 # (files source, format json), checks that both give the same groups and that
@@ -19,22 +21,28 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 runs=3
-rows=2000000
+rows=400000
+partitions=4
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --rows) rows=${2:?--rows needs a number}; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--rows N]" >&2; exit 2 ;;
+    --partitions) partitions=${2:?--partitions needs a number}; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--rows N] [--partitions N]" >&2; exit 2 ;;
   esac
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "kafka_bench: bad run count '$runs'" >&2; exit 2; }
-[[ $rows =~ ^[1-9][0-9]*$ && $((rows % 4)) -eq 0 ]] \
-  || { echo "kafka_bench: --rows must be a positive multiple of 4 (one file per partition), not '$rows'" >&2; exit 2; }
+[[ $partitions =~ ^[1-9][0-9]*$ ]] || { echo "kafka_bench: bad partition count '$partitions'" >&2; exit 2; }
+[[ $rows =~ ^[1-9][0-9]*$ && $((rows % partitions)) -eq 0 ]] \
+  || { echo "kafka_bench: --rows must be a positive multiple of --partitions ($partitions), not '$rows'" >&2; exit 2; }
+# librdkafka's mock keeps at most 5 MB of record batches per partition (rd_kafka_mock_partition_init:
+# max_size) and drops the oldest beyond that: about 44 bytes a record here (a 36-byte value).
+[[ $((rows / partitions)) -le 110000 ]] \
+  || { echo "kafka_bench: $((rows / partitions)) records per partition do not fit kafka_mock's 5 MB per partition; use --partitions $(((rows + 109999) / 110000)) or more" >&2; exit 2; }
 
 SLUICE=${SLUICE:-build/compiler/sluice}
 KAFKA_MOCK=${KAFKA_MOCK:-build/tests/tools/kafka_mock}
 GEN_EVENTS=${GEN_EVENTS:-build/tests/tools/gen_events}
-partitions=4
 data=bench/data/kafka_events
 out=bench/out
 gen_opts=(--files "$partitions" --lines-per-file $((rows / partitions)) --seed 42)
@@ -145,6 +153,10 @@ for ((p = 0; p < partitions; p++)); do
 done
 t1=$EPOCHREALTIME
 load_s=$(elapsed "$t0" "$t1")
+for ((p = 0; p < partitions; p++)); do
+  first=$(kcat -C -b "$boot" -t events -p "$p" -o beginning -c 1 -e -q -f '%o\n' 2> /dev/null || true)
+  [[ $first == 0 ]] || die "partition $p starts at offset '$first', not 0: kafka_mock dropped records (fewer rows per partition?)"
+done
 echo "load: $rows records into $partitions partitions with kcat in $load_s s"
 
 # ---- the queries --------------------------------------------------------------------
