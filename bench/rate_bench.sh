@@ -54,10 +54,8 @@ as_root() {
   fi
 }
 
-median() { # numbers on stdin -> median
-  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1;
-    m = int((NR + 1) / 2); print (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'
-}
+# shellcheck source=bench_lib.sh
+source "$root/bench/bench_lib.sh"
 
 # sql_option NAME -> the integer value of `NAME = <digits>` in the query file
 sql_option() {
