@@ -31,3 +31,31 @@ normalise_console() {
       }
     }' "$1" | sort
 }
+
+# data_bytes DIR -> the total size of DIR/file-*.json
+data_bytes() {
+  find "$1" -maxdepth 1 -name 'file-*.json' -printf '%s\n' 2> /dev/null | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# gen_events_once DIR STAMP EVENTS GEN_OPTION...   runs gen_events (\$GEN_EVENTS, else compiled into
+#   \$out from tests/tools/gen_events.c) into DIR unless STAMP records the same options and size.
+gen_events_once() {
+  local data=$1 stamp=$2 events=$3 t0 t1
+  shift 3
+  local want_stamp="gen_events $*"
+  if [[ -f $stamp && $(head -n 1 "$stamp") == "$want_stamp" && $(sed -n 2p "$stamp") == "$(data_bytes "$data")" ]]; then
+    echo "data: $data already generated ($(data_bytes "$data") bytes)"
+    return
+  fi
+  if [[ ! -x $GEN_EVENTS ]]; then
+    # shellcheck disable=SC2154 # $out: the calling script's output directory
+    GEN_EVENTS=$out/gen_events
+    cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$GEN_EVENTS" tests/tools/gen_events.c
+  fi
+  rm -rf "$data" "$stamp"
+  t0=$EPOCHREALTIME
+  "$GEN_EVENTS" --out "$data" "$@"
+  t1=$EPOCHREALTIME
+  printf '%s\n%s\n' "$want_stamp" "$(data_bytes "$data")" > "$stamp"
+  echo "data: generated $events events, $(data_bytes "$data") bytes in $(elapsed "$t0" "$t1") s"
+}

@@ -67,26 +67,8 @@ done
 command -v kcat > /dev/null || die "kcat is not installed (scripts/setup.sh installs it)"
 
 # ---- data -----------------------------------------------------------------
-data_bytes() {
-  find "$data" -maxdepth 1 -name 'file-*.json' -printf '%s\n' 2> /dev/null | awk '{ s += $1 } END { print s + 0 }'
-}
-stamp=bench/data/kafka_events.stamp
-want_stamp="gen_events ${gen_opts[*]}"
-if [[ -f $stamp && $(head -n 1 "$stamp") == "$want_stamp" && $(sed -n 2p "$stamp") == "$(data_bytes)" ]]; then
-  echo "data: $data already generated ($(data_bytes) bytes)"
-else
-  if [[ ! -x $GEN_EVENTS ]]; then
-    GEN_EVENTS=$out/gen_events
-    cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$GEN_EVENTS" tests/tools/gen_events.c
-  fi
-  rm -rf "$data" "$stamp"
-  t0=$EPOCHREALTIME
-  "$GEN_EVENTS" --out "$data" "${gen_opts[@]}"
-  t1=$EPOCHREALTIME
-  printf '%s\n%s\n' "$want_stamp" "$(data_bytes)" > "$stamp"
-  echo "data: generated $rows events, $(data_bytes) bytes in $(elapsed "$t0" "$t1") s"
-fi
-bytes=$(data_bytes)
+gen_events_once "$data" bench/data/kafka_events.stamp "$rows" "${gen_opts[@]}"
+bytes=$(data_bytes "$data")
 cat "$data"/file-*.json > /dev/null # warm the page cache
 
 # ---- the cluster ----------------------------------------------------------------
