@@ -8,13 +8,13 @@
 # else compiled here from tests/tools/gen_events.c); needs kcat.
 # Generates --rows events (default 400,000, fixed seed) as --partitions (default 4)
 # JSON Lines files into bench/data/kafka_events once, starts the test cluster
-# (kafka_mock --topic events:4) and loads file i into partition i with kcat (the
-# mock keeps at most 5 MB, about 110,000 of these records, per partition: more
-# rows need more partitions), then runs the same
-# count per (action, 1-hour window) N times over the topic (kafka source,
-# startingOffsets earliest, from_json of the value) and N times over the files
-# (files source, format json), checks that both give the same groups and that
-# the counts add up to --rows, and prints medians and the ratio.
+# (kafka_mock --topic events:<partitions>) and loads file i into partition i with
+# kcat (the mock keeps at most 5 MB, about 110,000 of these records, a partition:
+# more rows need more partitions), then runs the same count per (action, 1-hour
+# window) N times over the topic (kafka source, startingOffsets earliest,
+# from_json of the value) and N times over the files (files source, format
+# json), checks that both give the same groups and that the counts add up to
+# --rows, and prints medians and the ratio.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
