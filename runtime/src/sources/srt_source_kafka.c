@@ -1046,22 +1046,31 @@ static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, i
                            rd_kafka_err2str(e));
     int n = 0;
     int64_t next = from;
-    int64_t idle_since = srt_mono_us();
+    /* When polls began to come back empty (-1: the last one brought a record); read the clock
+       only then, not once a record. */
+    int64_t idle_since = -1;
     while (next < until && rc == 0) {
         if (srt_stop_requested()) {
             rc = srt_err_set(err, SRT_ERR_INTERRUPTED, "source '%s': interrupted", s->name);
             break;
         }
         rd_kafka_message_t *m = rd_kafka_consumer_poll(k->rk, 100);
-        if (!m) {
-            if (srt_mono_us() - idle_since > k->poll_ms * 1000) {
+        if (!m || m->err) { /* no record: time out after pollTimeoutMs of these */
+            int64_t now = srt_mono_us();
+            if (idle_since < 0)
+                idle_since = now;
+            if (now - idle_since > k->poll_ms * 1000) {
                 snprintf(msg, sizeof msg,
                          "Timed out after %" PRId64 " ms reading %s-%d at offset %" PRId64 " from %s",
                          k->poll_ms, topic, (int)part, next, k->servers);
                 rc = srt_err_set(err, SRT_ERR_IO, "source '%s': %s", s->name, msg);
+                if (m)
+                    rd_kafka_message_destroy(m);
+                break;
             }
-            continue;
         }
+        if (!m)
+            continue;
         if (m->err) {
             if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
                 if (m->offset >= until)
@@ -1085,7 +1094,7 @@ static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, i
             continue;
         }
         next = m->offset + 1;
-        idle_since = srt_mono_us(); /* errors alone (a broker down) never reset the timeout */
+        idle_since = -1; /* errors alone (a broker down) never reset the timeout */
         to_row(&k->rows[(size_t)n * KCOLS], m, topic, part);
         k->msgs[n++] = m;
         if (n == SRT_VALUE_CHUNK_ROWS)
