@@ -143,23 +143,24 @@ static const CmFixedCol socket_cols[] = {
 
 const CmConnector cm_connectors[] = {
     {"files", CM_ROLE_SOURCE | CM_ROLE_TABLE | CM_ROLE_SINK, files_source_opts,
-     N_OF(files_source_opts), files_sink_opts, N_OF(files_sink_opts), NULL, 0, CM_INPUT_FORMAT, NULL},
+     N_OF(files_source_opts), files_sink_opts, N_OF(files_sink_opts), NULL, 0, CM_INPUT_FORMAT, NULL,
+     .checkpoint_required = true},
     {"console", CM_ROLE_SINK, NULL, 0, console_sink_opts, N_OF(console_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, NULL},
+     CM_INPUT_VALUES, NULL, false, false},
     {"rate", CM_ROLE_SOURCE, rate_source_opts, N_OF(rate_source_opts), NULL, 0, rate_cols,
-     N_OF(rate_cols), CM_INPUT_VALUES, NULL},
+     N_OF(rate_cols), CM_INPUT_VALUES, NULL, false, false},
     {"rate-micro-batch", CM_ROLE_SOURCE, rate_micro_source_opts, N_OF(rate_micro_source_opts),
-     NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES, NULL},
+     NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES, NULL, false, false},
     {"socket", CM_ROLE_SOURCE, socket_source_opts, N_OF(socket_source_opts), NULL, 0,
-     socket_cols, N_OF(socket_cols), CM_INPUT_VALUES, NULL},
+     socket_cols, N_OF(socket_cols), CM_INPUT_VALUES, NULL, false, false},
     {"postgres", CM_ROLE_SINK, NULL, 0, postgres_sink_opts, N_OF(postgres_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, "libpq"},
+     CM_INPUT_VALUES, "libpq", .upsert_keys = true},
     {"sqlite", CM_ROLE_SINK, NULL, 0, sqlite_sink_opts, N_OF(sqlite_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, "sqlite3"},
+     CM_INPUT_VALUES, "sqlite3", .upsert_keys = true},
     {"kafka", CM_ROLE_SINK, NULL, 0, kafka_sink_opts, N_OF(kafka_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, "rdkafka"},
+     CM_INPUT_VALUES, "rdkafka", .checkpoint_required = true},
     {"exec", CM_ROLE_SINK, NULL, 0, exec_sink_opts, N_OF(exec_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, NULL},
+     CM_INPUT_VALUES, NULL, false, false},
 };
 const int cm_n_connectors = N_OF(cm_connectors);
 
