@@ -80,6 +80,14 @@ typedef struct CmConnector {
        its vtable is srt_source_<name>_vt / srt_sink_<name>_vt, which the runtime's registry
        refers to weakly and the driver asks the linker for (with the library). */
     const char *lib;
+    /* A sink: update mode writes the changed groups of an aggregation by their GROUP BY keys
+       (an upsert keyed on them, as a foreachBatch writing over JDBC does), so every key must
+       be a column of the result (postgres, sqlite). */
+    bool upsert_keys;
+    /* A sink that needs a checkpointLocation: Spark runs only console, memory, foreach,
+       foreachBatch and noop sinks without one (DataStreamWriter.SOURCES_ALLOW_ONE_TIME_QUERY,
+       StreamingQueryManager.createQuery). */
+    bool checkpoint_required;
 } CmConnector;
 
 extern const CmConnector cm_connectors[];

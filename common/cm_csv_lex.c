@@ -1,5 +1,6 @@
 /* cm_csv_lex.c - the number rules of CSV fields (cm_csv_lex.h). */
 #include "common/cm_csv_lex.h"
+#include "common/cm_json_lex.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -12,7 +13,7 @@ static bool is_digit(char c)
 
 static bool is_hex(char c)
 {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return cm_json_hex(c) >= 0;
 }
 
 /* Digits (hexadecimal ones with hex) with at most one '.' from s[*i]: how many digits. */

@@ -30,6 +30,7 @@
 #define _GNU_SOURCE /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "common/cm_regex.h"
+#include "common/cm_json_lex.h"
 
 #include <pcre2.h>
 #include <stdarg.h>
@@ -136,10 +137,7 @@ static void put_hex(Tr *t, uint32_t cp, size_t from)
 
 static bool is_digit(int c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int hex_val(int c)
-{
-    return is_digit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
+static int hex_val(int c) { return c < 0 ? -1 : cm_json_hex((char)c); } /* peek's -1: none */
 
 static int peek(const Tr *t, size_t k) { return t->i + k < t->n ? (unsigned char)t->p[t->i + k] : -1; }
 

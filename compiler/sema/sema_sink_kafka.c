@@ -79,7 +79,6 @@ void sema_kafka_sink_check(SemaCtx *sc, const SQuery *q)
     const SSink *k = q->sink;
     if (!k || !k->connector || strcmp(k->connector, "kafka") != 0 || !q->select)
         return;
-    sema_stream_require_checkpoint(sc, q);
     bool topic_option = soptions_find(&k->options, "topic") != NULL;
     for (size_t i = 0; i < sizeof kafka_attrs / sizeof kafka_attrs[0]; i++) {
         const KafkaAttr *a = &kafka_attrs[i];

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_connectors.h"
 #include "sema/sema_int.h"
 
 /* ==== Helpers ==== */
@@ -358,6 +359,8 @@ static const char *sink_path_key(Arena *arena, const char *path)
 static void rule_one_writer(SemaCtx *sc, const SQuery *q)
 {
     const SSink *k = q->sink;
+    if (!k || !k->connector || strcmp(k->connector, "files") != 0)
+        return;
     const SOption *kp = soptions_find(&k->options, "path");
     for (int i = 0; i < sc->queries.n; i++) {
         const SQuery *p = sc->queries.items[i];
@@ -413,8 +416,13 @@ static void rule_file_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
                    "Data source %s does not support %s output mode", format,
                    sema_mode_name(q->mode));
     }
-    sema_stream_require_checkpoint(sc, q);
-    rule_one_writer(sc, q);
+}
+
+/* The spec of the query's sink connector, or NULL. */
+static const CmConnector *sink_spec(const SQuery *q)
+{
+    return q->sink && q->sink->connector ? cm_connector_find(q->sink->connector, CM_ROLE_SINK)
+                                         : NULL;
 }
 
 /* StreamingQueryManager.createQuery: only console, memory, foreach, foreachBatch and noop
@@ -428,14 +436,15 @@ void sema_stream_require_checkpoint(SemaCtx *sc, const SQuery *q)
                    "SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
 }
 
-/* The database sinks (postgres, sqlite) upsert the changed groups of an update-mode aggregation
-   on the GROUP BY keys (as a foreachBatch writing over JDBC must, keyed on them): every key
-   must be a column of the result, or two groups would update one row. */
+/* The database sinks (CmConnector.upsert_keys: postgres, sqlite) upsert the changed groups of
+   an update-mode aggregation on the GROUP BY keys (as a foreachBatch writing over JDBC must,
+   keyed on them): every key must be a column of the result, or two groups would update one
+   row. */
 static void rule_db_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
 {
     const SSink *k = q->sink;
-    if (!k || !k->connector || !mode_known || q->mode != MODE_UPDATE ||
-        (strcmp(k->connector, "postgres") != 0 && strcmp(k->connector, "sqlite") != 0))
+    const CmConnector *spec = sink_spec(q);
+    if (!spec || !spec->upsert_keys || !mode_known || q->mode != MODE_UPDATE)
         return;
     const SSelect *top = q->select;
     int *key = arena_alloc(sc->arena, sizeof *key * (size_t)(top->n_out + 1));
@@ -477,6 +486,10 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
         rule_append_needs_watermark(sc, q, &c, mode_known);
     }
     rule_file_sink(sc, q, mode_known);
+    const CmConnector *spec = sink_spec(q);
+    if (spec && spec->checkpoint_required)
+        sema_stream_require_checkpoint(sc, q);
+    rule_one_writer(sc, q);
     rule_db_sink(sc, q, mode_known);
     sema_kafka_sink_check(sc, q);
 }

@@ -232,6 +232,8 @@ int srt_opts_set(SrtOptions *o, SrtArena *a, const char *key, const char *value)
 /* Take the defaults of connector's options in role (CM_ROLE_SOURCE, _TABLE or _SINK of
    common/cm_connectors.h) for the options not set.  0, or -1 for no such connector. */
 int srt_opts_bind(SrtOptions *o, const char *connector, unsigned role);
+/* Take the defaults of the query options (cm_query_opts: outputMode, trigger ...). */
+void srt_opts_bind_query(SrtOptions *o);
 /* The value of key as set, or NULL. */
 const char *srt_opts_get(const SrtOptions *o, const char *key);
 /* The value of key as set, else its default in the bound spec, else NULL. */

@@ -163,8 +163,21 @@ START_TEST(test_specs_are_consistent)
         }
         ck_assert_msg(c->input == CM_INPUT_VALUES || cm_opt_find(c->opts, c->n_opts, "format"),
                       "'%s': text input needs a format option", c->name);
+        /* Sink properties are a sink's: writing by the GROUP BY keys, needing a checkpoint. */
+        ck_assert_msg(!(c->upsert_keys || c->checkpoint_required) || (c->roles & CM_ROLE_SINK),
+                      "'%s': a sink property on a connector that is no sink", c->name);
     }
     check_table("query", cm_query_opts, cm_n_query_opts);
+    /* The database sinks upsert by the keys; Spark's foreachBatch-like sinks and the console
+       run without a checkpoint (DataStreamWriter.SOURCES_ALLOW_ONE_TIME_QUERY), file and
+       Kafka sinks need one. */
+    ck_assert(cm_connector_find("postgres", CM_ROLE_SINK)->upsert_keys);
+    ck_assert(cm_connector_find("sqlite", CM_ROLE_SINK)->upsert_keys);
+    ck_assert(!cm_connector_find("exec", CM_ROLE_SINK)->upsert_keys);
+    ck_assert(cm_connector_find("files", CM_ROLE_SINK)->checkpoint_required);
+    ck_assert(cm_connector_find("kafka", CM_ROLE_SINK)->checkpoint_required);
+    ck_assert(!cm_connector_find("console", CM_ROLE_SINK)->checkpoint_required);
+    ck_assert(!cm_connector_find("postgres", CM_ROLE_SINK)->checkpoint_required);
 }
 END_TEST
 

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "common/cm_connectors.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
@@ -166,7 +167,8 @@ static void init_program(SrtProgram *p)
         srt_prog_sink_option(p, sink, "truncate", cfg.truncate);
     int q = srt_prog_query(p, "counts", src, sink, events_process);
     srt_prog_query_option(p, q, "name", "counts");
-    srt_prog_query_option(p, q, "outputMode", cfg.mode);
+    if (cfg.mode)
+        srt_prog_query_option(p, q, "outputMode", cfg.mode);
     if (cfg.trigger)
         srt_prog_query_option(p, q, "trigger", cfg.trigger);
     if (cfg.stateless) {
@@ -346,6 +348,12 @@ START_TEST(test_once_order_having)
 }
 END_TEST
 
+/* The header of the stateless query's table. */
+#define STATELESS_HEADER                                                                           \
+    "+------+-------------------+\n"                                                               \
+    "|action|               time|\n"                                                               \
+    "+------+-------------------+\n"
+
 START_TEST(test_stateless_append)
 {
     cfg.stateless = 1;
@@ -353,13 +361,53 @@ START_TEST(test_stateless_append)
     cfg.max_files = NULL;
     Run r = run("--trigger", "availableNow", NULL);
     ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
-    ck_assert_str_eq(r.out, BANNER(0)
-                     "+------+-------------------+\n"
-                     "|action|               time|\n"
-                     "+------+-------------------+\n"
+    ck_assert_str_eq(r.out, BANNER(0) STATELESS_HEADER
                      "|  Open|2016-07-26 02:54:35|\n"
                      "|  Open|2016-07-26 02:54:37|\n"
                      "|  Open|2016-07-26 03:54:35|\n"
+                     "+------+-------------------+\n"
+                     "\n");
+    run_free(&r);
+}
+END_TEST
+
+/* A query option not set reads as its default in cm_query_opts, the one place query
+   defaults are written: outputMode append (an aggregation without a watermark is then
+   refused as Spark refuses it), trigger default (a micro-batch as soon as data is there). */
+START_TEST(test_query_option_defaults)
+{
+    SrtMem mem;
+    SrtProgram p;
+    srt_mem_init(&mem);
+    srt_prog_init(&p, &mem);
+    int src = srt_prog_source(&p, "events", "files");
+    int sink = srt_prog_sink(&p, "out", "console");
+    int qi = srt_prog_query(&p, "q", src, sink, events_process);
+    ck_assert_int_eq(p.err.code, 0);
+    for (int i = 0; i < cm_n_query_opts; i++) {
+        const CmOptSpec *o = &cm_query_opts[i];
+        ck_assert_ptr_null(srt_opts_get(&p.queries[qi].opts, o->key));
+        ck_assert_msg(srt_opts_value(&p.queries[qi].opts, o->key) == o->def, "%s: the spec's default",
+                      o->key);
+    }
+    ck_assert_str_eq(srt_opts_value(&p.queries[qi].opts, "OUTPUTMODE"), "append");
+    ck_assert_str_eq(srt_opts_value(&p.queries[qi].opts, "trigger"), "default");
+    srt_prog_free(&p);
+    ck_assert_uint_eq(mem.in_use, 0);
+
+    cfg.mode = NULL;
+    Run r = run("--trigger", "once", NULL);
+    ck_assert_int_ne(r.rc, 0);
+    ck_assert_msg(strstr(r.err, "Append output mode not supported when there are streaming "
+                                "aggregations") != NULL, "%s", r.err);
+    run_free(&r);
+    cfg.stateless = 1;
+    cfg.trigger = NULL;
+    r = run("--max-batches=1", NULL, NULL); /* the first file (maxFilesPerTrigger 1) */
+    ck_assert_msg(r.rc == 0, "rc %d: %s", r.rc, r.err);
+    ck_assert_str_eq(r.out, BANNER(0) STATELESS_HEADER
+                     "|  Open|2016-07-26 02:54:35|\n"
+                     "|  Open|2016-07-26 02:54:37|\n"
                      "+------+-------------------+\n"
                      "\n");
     run_free(&r);
@@ -705,6 +753,7 @@ Suite *rt_query_suite(void)
     tcase_add_test(tc, test_once_order_having);
     tcase_add_test(tc, test_stateless_append);
     tcase_add_test(tc, test_max_batches);
+    tcase_add_test(tc, test_query_option_defaults);
     tcase_add_test(tc, test_no_data);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_query_failures);

@@ -65,6 +65,12 @@ int srt_opts_bind(SrtOptions *o, const char *connector, unsigned role)
     return 0;
 }
 
+void srt_opts_bind_query(SrtOptions *o)
+{
+    o->spec = cm_query_opts;
+    o->n_spec = cm_n_query_opts;
+}
+
 const char *srt_opts_value(const SrtOptions *o, const char *key)
 {
     const char *v = srt_opts_get(o, key);

@@ -169,6 +169,7 @@ int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtPro
     q->source = source;
     q->sink = sink;
     q->process = process;
+    srt_opts_bind_query(&q->opts);
     if (!q->name)
         return -SRT_ERR_NOMEM;
     return p->n_queries++;

@@ -46,8 +46,10 @@ SrtQuery *srt_query_new_detached(SrtMem *m)
 
 static int parse_mode(SrtQuery *q, SrtErr *err)
 {
-    const char *m = srt_opts_get(&q->def->opts, "outputMode");
-    if (!m || srt_str_ieq(m, "append"))
+    const char *m = srt_opts_value(&q->def->opts, "outputMode"); /* default: cm_query_opts */
+    if (!m)
+        return srt_err_set(err, SRT_ERR_OPTION, "internal: no outputMode (query options not bound)");
+    if (srt_str_ieq(m, "append"))
         q->mode = SRT_OUT_APPEND;
     else if (srt_str_ieq(m, "update"))
         q->mode = SRT_OUT_UPDATE;
@@ -111,7 +113,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     int rc = parse_mode(q, err);
     if (rc < 0)
         return rc;
-    const char *trig = trig_override ? trig_override : srt_opts_get(&d->opts, "trigger");
+    const char *trig = trig_override ? trig_override : srt_opts_value(&d->opts, "trigger");
     if ((rc = srt_trigger_parse(trig, &q->trigger, err)) < 0)
         return rc;
     for (uint32_t i = 0; i < d->n_order; i++)

@@ -43,6 +43,8 @@
 #include <unistd.h>
 
 #include "common/cm_files.h"
+#include "common/cm_json_lex.h"
+#include "inline/srt_utf8.h"
 #include "srt_int.h"
 
 /* A directory whose mtime is this much older than our last listing cannot have changed
@@ -301,17 +303,6 @@ static void put_uri_path(SrtBuf *b, const char *s, size_t n)
     }
 }
 
-static int hex_val(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* The local path of a logged URI ("file:///abs", "file:/abs" or "/abs"), percent-decoded.
    0, or -1 if it is no absolute local path. */
 static int uri_to_path(const char *u, size_t n, SrtBuf *out)
@@ -329,7 +320,7 @@ static int uri_to_path(const char *u, size_t n, SrtBuf *out)
     for (size_t i = 0; i < n; i++) {
         char c = u[i];
         if (c == '%') {
-            int hi = i + 2 < n ? hex_val(u[i + 1]) : -1, lo = i + 2 < n ? hex_val(u[i + 2]) : -1;
+            int hi = i + 2 < n ? cm_json_hex(u[i + 1]) : -1, lo = i + 2 < n ? cm_json_hex(u[i + 2]) : -1;
             if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
                 return -1;
             c = (char)(hi * 16 + lo);
@@ -346,27 +337,7 @@ static int uri_to_path(const char *u, size_t n, SrtBuf *out)
 static void put_utf8(SrtBuf *b, uint32_t cp)
 {
     char t[4];
-    size_t n;
-    if (cp < 0x80) {
-        t[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        t[0] = (char)(0xC0 | (cp >> 6));
-        t[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        t[0] = (char)(0xE0 | (cp >> 12));
-        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        t[0] = (char)(0xF0 | (cp >> 18));
-        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    srt_buf_put(b, t, n);
+    srt_buf_put(b, t, srt_utf8_put(cp, t));
 }
 
 static int hex4(const char *p, const char *e, uint32_t *out)
@@ -375,7 +346,7 @@ static int hex4(const char *p, const char *e, uint32_t *out)
         return -1;
     uint32_t v = 0;
     for (int i = 0; i < 4; i++) {
-        int h = hex_val(p[i]);
+        int h = cm_json_hex(p[i]);
         if (h < 0)
             return -1;
         v = v * 16 + (uint32_t)h;
