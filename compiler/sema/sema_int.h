@@ -30,6 +30,15 @@ typedef struct SemaCtx {
 SSource *sema_find_source(SemaCtx *sc, const char *name);
 SSink *sema_find_sink(SemaCtx *sc, const char *name);
 
+/* ==== Joins (sema_join.c) ==== */
+
+/* 1 if the FROM item reads a stream, 0 if only tables, -1 if a name did not resolve. */
+int sema_from_streaming(SemaCtx *sc, const AstFrom *f);
+/* Reports unknown names in a join and the joins Spark refuses (or sluice cannot run yet). */
+void sema_check_join(SemaCtx *sc, const AstFrom *from);
+/* Reports that from (FROM_NAME) names no source or table (sema_select.c). */
+void sema_unknown_source(SemaCtx *sc, const AstFrom *from);
+
 /* "a, b, c" of the names in a schema (arena string). */
 const char *sema_schema_names(SemaCtx *sc, const SSchema *s);
 /* Levenshtein distance, case-insensitive, capped at 100. */

@@ -21,13 +21,34 @@ const Type sema_type_unknown = {TY_NULL, 0, 0, 0, 0, 0};
 
 /* ==== FROM ==== */
 
-/* from := name [[AS] alias] | '(' select ')' [[AS] alias] */
+void sema_unknown_source(SemaCtx *sc, const AstFrom *from)
+{
+    if (sema_find_sink(sc, from->name)) {
+        diag_error(sc->diag, from->span, "'%s' is a sink, not a source", from->name);
+    } else if (sc->sources.n) {
+        StrBuf sb;
+        sb_init(&sb, sc->arena);
+        for (int i = 0; i < sc->sources.n; i++)
+            sb_printf(&sb, "%s%s", i ? ", " : "", ((SSource *)sc->sources.items[i])->name);
+        diag_error(sc->diag, from->span, "unknown source '%s' (sources and tables: %s)",
+                   from->name ? from->name : "?", sb.data);
+    } else {
+        diag_error(sc->diag, from->span, "unknown source '%s'", from->name ? from->name : "?");
+    }
+}
+
+/* from := name [[AS] alias] | '(' select ')' [[AS] alias] | from join_kw from [ON | USING] */
 static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *blk)
 {
     static const SSchema empty = {NULL, 0};
     blk->input = &empty;
     if (!from)
         return; /* refused by the streaming rules: no streaming source */
+    if (from->kind == FROM_JOIN) {
+        blk->input_failed = true; /* no joined scope yet: every join is reported */
+        sema_check_join(sc, from);
+        return;
+    }
     if (from->kind == FROM_SUBQUERY) {
         if (!from->sub) {
             blk->input_failed = true;
@@ -41,18 +62,7 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
     SSource *src = sema_find_source(sc, from->name);
     if (!src) {
         blk->input_failed = true;
-        if (sema_find_sink(sc, from->name)) {
-            diag_error(sc->diag, from->span, "'%s' is a sink, not a source", from->name);
-        } else if (sc->sources.n) {
-            StrBuf sb;
-            sb_init(&sb, sc->arena);
-            for (int i = 0; i < sc->sources.n; i++)
-                sb_printf(&sb, "%s%s", i ? ", " : "", ((SSource *)sc->sources.items[i])->name);
-            diag_error(sc->diag, from->span, "unknown source '%s' (sources and tables: %s)",
-                       from->name ? from->name : "?", sb.data);
-        } else {
-            diag_error(sc->diag, from->span, "unknown source '%s'", from->name ? from->name : "?");
-        }
+        sema_unknown_source(sc, from);
         return;
     }
     sel->source = src;
