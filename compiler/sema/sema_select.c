@@ -45,8 +45,7 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
     if (!from)
         return; /* refused by the streaming rules: no streaming source */
     if (from->kind == FROM_JOIN) {
-        blk->input_failed = true; /* no joined scope yet: every join is reported */
-        sema_check_join(sc, from);
+        blk->input_failed = !sema_bind_join(sc, from, blk);
         return;
     }
     if (from->kind == FROM_SUBQUERY) {
@@ -327,14 +326,19 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             continue;
         if (e->kind == AST_STAR) {
             const AstName *nm = &e->u.name;
-            bool ok = nm->n == 0 || (nm->n == 1 && nm->parts && nm->parts[0] && blk->rel_name &&
-                                     strcasecmp(nm->parts[0], blk->rel_name) == 0);
+            bool ok = nm->n == 0;
+            for (int c = 0; !ok && nm->n == 1 && nm->parts && c < blk->input->n; c++)
+                ok = sema_input_rel(blk, c, nm->parts[0]);
+            if (!ok && blk->input_failed)
+                continue; /* FROM did not resolve: said already */
             if (!ok) {
                 diag_error(sc->diag, e->span, "cannot resolve '%s' (the relation is %s)",
                            sema_expr_sql(sc, blk, e), blk->rel_name ? blk->rel_name : "unnamed");
                 continue;
             }
             for (int c = 0; c < blk->input->n; c++) {
+                if (nm->n == 1 && !sema_input_rel(blk, c, nm->parts[0]))
+                    continue; /* x.* of a join: x's columns */
                 SOutCol *o = &sel->out[sel->n_out++];
                 SExpr *x = sema_new_expr(sc, SX_COLUMN, blk->input->cols[c].type, e->span);
                 x->u.column = c;
