@@ -144,7 +144,7 @@ static const AstFlag no_flag;
 %token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
 %token <str> UNION "UNION" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
 %token <str> WHERE "WHERE" WITH "WITH" WITHIN "WITHIN"
-%token <str> ANTI "ANTI" LEFT "LEFT" RIGHT "RIGHT" SEMI "SEMI" USING "USING"
+%token <str> ANTI "ANTI" LEFT "LEFT" NATURAL "NATURAL" RIGHT "RIGHT" SEMI "SEMI" USING "USING"
 
 %type <vec> stmt_list select_list order_list struct_fields option_list
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
@@ -775,7 +775,7 @@ reserved_keyword:
   | DISTINCT | ELSE | END | FALSE | FROM | FULL | GROUP | HAVING | IN | INNER | INSERT
   | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
   | OUTER | OVER | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
-  | ANTI | LEFT | RIGHT | SEMI | USING
+  | ANTI | LEFT | NATURAL | RIGHT | SEMI | USING
   ;
 
 %%
@@ -1019,6 +1019,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     bool name_only = put_expected(ctx, &sb, &ident_ok);
     if (!name_only && sym == YYTRANSLATE(TOK_UNION)) {
         sb_puts(&sb, " (UNION is not supported yet)");
+    } else if (!name_only && sym == YYTRANSLATE(TOK_NATURAL)) {
+        sb_puts(&sb, " (NATURAL JOIN is not supported yet)");
     } else if (keyword_category(sym) == RESERVED_KW && (name_only || (ident_ok && !clause_word(sym)))) {
         sb_puts(&sb, " (");
         put_symbol(&sb, sym);

@@ -460,6 +460,8 @@ static const ErrCase err_cases[] = {
     {"INSERT INTO s SELECT a FROM t WHERE a # 1", "error|q.sql|1|39|unexpected character '#'\n"},
     {"INSERT INTO s SELECT a FROM t LEFT u ON a = b",
      "error|q.sql|1|36|syntax error: unexpected identifier 'u', expected JOIN, OUTER, ANTI or SEMI\n"},
+    {"INSERT INTO s SELECT a FROM t natural JOIN u",
+     "error|q.sql|1|31|syntax error: unexpected NATURAL (NATURAL JOIN is not supported yet)\n"},
     {"INSERT INTO s SELECT a FROM t JOIN u USING k",
      "error|q.sql|1|44|syntax error: unexpected identifier 'k', expected '('\n"},
     {"INSERT INTO s SELECT a FROM t UNION SELECT 1",
