@@ -141,6 +141,78 @@ static const CmFixedCol socket_cols[] = {
     {"timestamp", CM_COL_TIMESTAMP, "includeTimestamp"},
 };
 
+/* Spark's Kafka source (KafkaSourceProvider.validateGeneralOptions, KafkaMicroBatchStream):
+   exactly one of subscribe, subscribePattern, assign; every kafka.* key goes to librdkafka
+   but the ones Spark refuses, with Spark's messages. */
+static const CmOptSpec kafka_source_opts[] = {
+    {.key = "kafka.bootstrap.servers",
+     .kind = CM_OPT_STRING,
+     .required = true,
+     .missing = "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer"},
+    {.key = "subscribe",
+     .kind = CM_OPT_STRING,
+     .one_of = "strategy",
+     .missing = "One of the following options must be specified for Kafka source: subscribe, "
+                "subscribepattern, assign. See the docs for more details.",
+     .conflict = "Only one of the following options can be specified for Kafka source: subscribe, "
+                 "subscribepattern, assign. See the docs for more details."},
+    {.key = "subscribePattern", .kind = CM_OPT_STRING, .one_of = "strategy"},
+    {.key = "assign", .kind = CM_OPT_STRING, .one_of = "strategy"},
+    {.key = "startingOffsets", .kind = CM_OPT_STRING, .def = "latest"},
+    {.key = "startingTimestamp", .kind = CM_OPT_STRING},
+    {.key = "maxOffsetsPerTrigger", .kind = CM_OPT_NONNEG},
+    {.key = "minOffsetsPerTrigger", .kind = CM_OPT_NONNEG},
+    {.key = "maxTriggerDelay", .kind = CM_OPT_DURATION, .def = "15m"},
+    {.key = "failOnDataLoss", .kind = CM_OPT_BOOL, .def = "true"},
+    {.key = "includeHeaders", .kind = CM_OPT_BOOL, .def = "false", .not_yet = "true"},
+    {.key = "fetchOffset.numRetries", .kind = CM_OPT_POS_INT, .def = "3"},
+    {.key = "fetchOffset.retryIntervalMs", .kind = CM_OPT_NONNEG, .def = "1000"},
+    /* Spark: spark.network.timeout, 120 s. */
+    {.key = "kafkaConsumer.pollTimeoutMs", .kind = CM_OPT_POS_INT, .def = "120000"},
+    {.key = "groupIdPrefix", .kind = CM_OPT_STRING},
+    {.key = "minPartitions", .kind = CM_OPT_POS_INT},
+    {.key = "kafka.auto.offset.reset",
+     .kind = CM_OPT_STRING,
+     .refused = "\nKafka option 'auto.offset.reset' is not supported.\nInstead set the source option "
+                "'startingoffsets' to 'earliest' or 'latest'\nto specify where to start. Structured "
+                "Streaming manages which offsets are consumed\ninternally, rather than relying on the "
+                "kafkaConsumer to do it. This will ensure that no\ndata is missed when new "
+                "topics/partitions are dynamically subscribed. Note that\n'startingoffsets' only "
+                "applies when a new Streaming query is started, and\nthat resuming will always pick up "
+                "from where the query left off. See the docs for more\ndetails.\n"},
+    {.key = "kafka.key.deserializer",
+     .kind = CM_OPT_STRING,
+     .refused = "Kafka option 'key.deserializer' is not supported as keys are deserialized as byte "
+                "arrays with ByteArrayDeserializer. Use DataFrame operations to explicitly "
+                "deserialize the keys."},
+    {.key = "kafka.value.deserializer",
+     .kind = CM_OPT_STRING,
+     .refused = "Kafka option 'value.deserializer' is not supported as values are deserialized as "
+                "byte arrays with ByteArrayDeserializer. Use DataFrame operations to explicitly "
+                "deserialize the values."},
+    {.key = "kafka.enable.auto.commit",
+     .kind = CM_OPT_STRING,
+     .refused = "Kafka option 'enable.auto.commit' is not supported"},
+    {.key = "kafka.interceptor.classes",
+     .kind = CM_OPT_STRING,
+     .refused = "Kafka option 'interceptor.classes' is not supported"},
+    {.key = "endingOffsets",
+     .kind = CM_OPT_STRING,
+     .refused = "ending offset not valid in streaming queries"},
+    {.key = "endingOffsetsByTimestamp",
+     .kind = CM_OPT_STRING,
+     .refused = "ending timestamp not valid in streaming queries"},
+    {.key = "kafka.*", .kind = CM_OPT_STRING},
+};
+
+/* KafkaRecordToRowConverter.kafkaSchema (without headers). */
+static const CmFixedCol kafka_cols[] = {
+    {"key", CM_COL_BINARY, NULL},         {"value", CM_COL_BINARY, NULL},
+    {"topic", CM_COL_STRING, NULL},       {"partition", CM_COL_INT, NULL},
+    {"offset", CM_COL_BIGINT, NULL},      {"timestamp", CM_COL_TIMESTAMP, NULL},
+    {"timestampType", CM_COL_INT, NULL},
+};
+
 const CmConnector cm_connectors[] = {
     {"files", CM_ROLE_SOURCE | CM_ROLE_TABLE | CM_ROLE_SINK, files_source_opts,
      N_OF(files_source_opts), files_sink_opts, N_OF(files_sink_opts), NULL, 0, CM_INPUT_FORMAT, NULL},
@@ -156,8 +228,9 @@ const CmConnector cm_connectors[] = {
      CM_INPUT_VALUES, "libpq"},
     {"sqlite", CM_ROLE_SINK, NULL, 0, sqlite_sink_opts, N_OF(sqlite_sink_opts), NULL, 0,
      CM_INPUT_VALUES, "sqlite3"},
-    {"kafka", CM_ROLE_SINK, NULL, 0, kafka_sink_opts, N_OF(kafka_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, "rdkafka"},
+    {"kafka", CM_ROLE_SOURCE | CM_ROLE_SINK, kafka_source_opts, N_OF(kafka_source_opts),
+     kafka_sink_opts, N_OF(kafka_sink_opts), kafka_cols, N_OF(kafka_cols), CM_INPUT_VALUES,
+     "rdkafka"},
     {"exec", CM_ROLE_SINK, NULL, 0, exec_sink_opts, N_OF(exec_sink_opts), NULL, 0,
      CM_INPUT_VALUES, NULL},
 };

@@ -33,13 +33,24 @@ typedef struct CmOptSpec {
     const char *not_yet; /* values refused for now ("csv|text"), NULL if none */
     const char *spark;   /* Spark's spelling when it differs (queryName), for did-you-mean */
     const char *missing; /* required: Spark's message when it is absent, NULL: the usual one */
-    const char *refused; /* the option is never accepted: Spark's message, NULL: accepted */
+    const char *refused; /* Spark's message refusing the option when it is given, NULL: allowed */
+    /* Exactly one option of a group (rows with the same `one_of` name) must be given; the
+       group's first row has Spark's messages: `missing` when none is, `conflict` when
+       several are. */
+    const char *one_of;
+    const char *conflict;
 } CmOptSpec;
 
 enum { CM_ROLE_SOURCE = 1, CM_ROLE_TABLE = 2, CM_ROLE_SINK = 4 };
 
 /* The column types a fixed schema uses. */
-typedef enum CmColType { CM_COL_STRING, CM_COL_BIGINT, CM_COL_TIMESTAMP } CmColType;
+typedef enum CmColType {
+    CM_COL_STRING,
+    CM_COL_BIGINT,
+    CM_COL_TIMESTAMP,
+    CM_COL_BINARY,
+    CM_COL_INT
+} CmColType;
 
 /* A column of a connector's fixed schema; `when` names a boolean option that must be true
    for the column to exist (socket's includeTimestamp), NULL: always. */

@@ -140,6 +140,7 @@ static const AstFlag no_flag;
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
 %token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
+%token <str> BINARY "BINARY"
 %token <str> SINK "SINK" SOURCE "SOURCE" STRING "STRING" STRUCT "STRUCT" TABLE "TABLE"
 %token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
 %token <str> UNION "UNION" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
@@ -292,7 +293,7 @@ option_value:
   ;
 
 /* ==== Types ====
-** type  = BOOLEAN | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING
+** type  = BOOLEAN | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING | BINARY
 **       | (DECIMAL | DEC | NUMERIC) ['(' integer [',' integer] ')']
 **       | VARCHAR ['(' integer ')'] | TIMESTAMP | DATE
 **       | ARRAY '<' type '>' | STRUCT '<' field {',' field} '>'
@@ -308,6 +309,7 @@ type:
   | FLOAT                           { $$ = &type_float; }
   | REAL                            { $$ = &type_float; }
   | STRING                          { $$ = &type_string; }
+  | BINARY                          { $$ = &type_binary; }
   | decimal_kw                      { $$ = type_decimal(10, 0); }
   | decimal_kw '(' INTEGER_LIT ')'  { $$ = parse_decimal_type(pc, $3, 0, @$); }
   | decimal_kw '(' INTEGER_LIT ',' INTEGER_LIT ')' { $$ = parse_decimal_type(pc, $3, $5, @$); }
@@ -620,8 +622,10 @@ other_postfix:
   | other_postfix '.' any_name      { $$ = ast_new_field(pc->arena, $1, $3, @3); }
   ;
 
+/* OFFSET names a column too (the Kafka source's `offset`): Spark's OFFSET is non-reserved. */
 column_ref:
     ident                           { $$ = ast_new_column(pc->arena, $1, @1); }
+  | OFFSET                          { $$ = ast_new_column(pc->arena, "offset", @1); }
   | column_ref '.' any_name         { $$ = ast_column_append(pc->arena, $1, $3, @3); }
   ;
 
@@ -764,7 +768,7 @@ any_name:
   ;
 
 unreserved_keyword:
-    ARRAY | ASC | BIGINT | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
+    ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
   | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | NUMERIC | PARTITION
   | PRECEDING | RANGE | REAL | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
   | UNBOUNDED | VARCHAR | WATERMARK | WITHIN
@@ -845,7 +849,7 @@ static void drop_all(Expected *e, const int *tokens, int n)
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
     TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
-    TOK_LEFT, TOK_RIGHT};
+    TOK_OFFSET, TOK_LEFT, TOK_RIGHT};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};
@@ -856,7 +860,7 @@ static const int operators[] = {'=', TOK_NE, '<', TOK_LE, '>', TOK_GE, '+', '-',
 static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_CONCAT, '.', '[', '('};
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
-                                 TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_VARCHAR, TOK_TIMESTAMP,
+                                 TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,
                                  TOK_DATE, TOK_ARRAY, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
 
 #define MAX_EXPECTED 4

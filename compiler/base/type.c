@@ -13,6 +13,7 @@ const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0};
 const Type type_float = {TY_FLOAT, 0, 0, 0, 0, 0};
 const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0};
 const Type type_string = {TY_STRING, 0, 0, 0, 0, 0};
+const Type type_binary = {TY_BINARY, 0, 0, 0, 0, 0};
 const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0};
 const Type type_date = {TY_DATE, 0, 0, 0, 0, 0};
 const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0};
@@ -79,6 +80,8 @@ bool type_is_numeric(const Type *t)
            t->kind == TY_DOUBLE;
 }
 
+bool type_is_bytes(const Type *t) { return t->kind == TY_STRING || t->kind == TY_BINARY; }
+
 bool type_is_nested(const Type *t)
 {
     return t->kind == TY_STRUCT || t->kind == TY_ARRAY;
@@ -101,7 +104,7 @@ int type_field_index(const Type *t, const char *name)
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
     static const char *names[] = {"void", "boolean", "int", "bigint", "float", "double", "decimal", "string",
-                                  "timestamp", "date", "interval", "struct", "array"};
+                                  "binary", "timestamp", "date", "interval", "struct", "array"};
     const char *n = names[t->kind];
     if (t->kind == TY_STRUCT) {
         sb_puts(sb, sql ? "STRUCT<" : "struct<");

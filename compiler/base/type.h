@@ -21,6 +21,7 @@ typedef enum TypeKind {
     TY_DOUBLE,
     TY_DECIMAL,   /* DECIMAL(precision, scale): a 128-bit unscaled integer, precision <= 38 */
     TY_STRING,
+    TY_BINARY,    /* bytes, Spark's BinaryType */
     TY_TIMESTAMP, /* microseconds since 1970-01-01T00:00:00Z */
     TY_DATE,      /* days since 1970-01-01 */
     TY_INTERVAL,  /* a day-time interval in microseconds (literals only) */
@@ -44,7 +45,7 @@ struct Type {
 };
 
 extern const Type type_null, type_boolean, type_int, type_bigint, type_float, type_double,
-    type_string, type_timestamp, type_date, type_interval;
+    type_string, type_binary, type_timestamp, type_date, type_interval;
 
 /* Spark's DecimalType.MAX_PRECISION and DecimalType.MINIMUM_ADJUSTED_SCALE. */
 #define TYPE_DECIMAL_MAX_PRECISION 38
@@ -60,6 +61,8 @@ bool type_is_numeric(const Type *t);   /* INT, BIGINT, FLOAT, DOUBLE (not DECIMA
 bool type_is_integral(const Type *t);  /* INT, BIGINT */
 bool type_is_fractional(const Type *t); /* FLOAT, DOUBLE */
 bool type_is_nested(const Type *t);    /* STRUCT, ARRAY */
+/* STRING or BINARY: a value of bytes with a length (the same representation everywhere). */
+bool type_is_bytes(const Type *t);
 /* Field index by name (case-insensitive), or -1. */
 int type_field_index(const Type *t, const char *name);
 /* Spark's simpleString, e.g. "struct<start:timestamp,end:timestamp>". */

@@ -57,7 +57,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
 {
     LLVMValueRef total = cg_i32(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++)
-        if (kl->slots[i].type->kind == TY_STRING)
+        if (type_is_bytes(kl->slots[i].type))
             total = LLVMBuildAdd(cg->b, total, cg_select(cg, keys[i].null, cg_i32(cg, 0), keys[i].len), "keylen");
     LLVMValueRef buf = stack_buf;
     if (kl->has_strings) {
@@ -92,7 +92,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
                 bits = cg_select(cg, cg_or(cg, k->null, k->fields[f].null), cg_i64(cg, 0), bits);
                 cg_store(cg, bits, cg_gepc(cg, buf, s->offset + 8u * (uint32_t)f, ""));
             }
-        } else if (s->type->kind == TY_STRING) {
+        } else if (type_is_bytes(s->type)) {
             LLVMValueRef n = cg_select(cg, k->null, cg_i32(cg, 0), k->len);
             cg_store(cg, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), cg_gepc(cg, buf, s->offset, ""));
             LLVMValueRef dst = cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), "");
@@ -135,7 +135,7 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "");
                 else if (ft->kind == TY_BOOLEAN)
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "");
-                else if (ft->kind == TY_STRING || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
+                else if (type_is_bytes(ft) || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
                     cg_unsupported(cg, (SrcSpan){0, 0, 0}, "a struct group key with non-scalar fields");
             }
             continue;
@@ -146,6 +146,7 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
         }
         LLVMValueRef bits = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset, ""), "k.bits");
         switch (s->type->kind) {
+        case TY_BINARY:
         case TY_STRING:
             k->len = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "k.len");
             k->v = cg_gep(cg, key, var_off, "k.str");
@@ -170,7 +171,7 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, has_p, "mm.has"), cg_i32(cg, 0), "");
     LLVMValueRef better;
     int is_min = a->kind == AGG_MIN;
-    if (t->kind == TY_STRING) {
+    if (type_is_bytes(t)) {
         LLVMValueRef cur = cg_load(cg, cg->t_ptr, st, "mm.s");
         LLVMValueRef cur_n = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n");
         LLVMValueRef args[4] = {x.v, x.len, cur, cur_n};
@@ -347,9 +348,9 @@ static LLVMValueRef xxhash_value(CgCtx *cg, const Type *t, CgVal x, LLVMValueRef
         args[0] = LLVMBuildBitCast(cg->b, f, cg->t_i32, "");
         return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
     }
-    case TY_DECIMAL: /* precision <= 18 (sema): hashLong of the unscaled value */
-        args[0] = LLVMBuildTrunc(cg->b, x.v, cg->t_i64, "");
-        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
+    case TY_DECIMAL:
+        return cg_dec_xxh64(cg, t->precision, x.v, seed);
+    case TY_BINARY:
     case TY_STRING:
         args[1] = x.len;
         args[2] = seed;
@@ -625,19 +626,28 @@ static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 ** Spark's First and Last in order of arrival.  Their partial buffers merge as
 ** If(valueSet.left, first.left, first.right) and If(valueSet.right, last.right, last.left),
 ** so folding a batch's partial buffer into the state gives what updating the state row by
-** row gives: one level of state is exact here.
+** row gives: one level of state is exact here.  The value is 8 bytes (a scalar's slot, a
+** STRING's pointer and length) or a DECIMAL's 16, then the flags valueSet and is-NULL.
 */
+
+/* Where first/last keep valueSet (and is-NULL after it). */
+static uint32_t first_last_flags(const SAgg *a)
+{
+    return a->type->kind == TY_DECIMAL ? 16u : 12u;
+}
 
 /* The value of a min/max/first/last slot of type t, r->null already set: a scalar's 64-bit
    slot, or a STRING's pointer and length. */
 static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
 {
-    if (t->kind == TY_STRING) {
+    if (type_is_bytes(t)) {
         LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "slot.s");
         r->v = cg_select(cg, r->null, cg_null_of(cg, t).v, p);
         /* A NULL is the empty default with length 0, whatever the state holds (a state
            read back from a checkpoint may carry a stale length). */
         r->len = cg_select(cg, r->null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "slot.n"));
+    } else if (t->kind == TY_DECIMAL) {
+        r->v = cg_select(cg, r->null, cg_dec_const(cg, 0), cg_dec_load(cg, st, "slot.dec"));
     } else if (t->kind == TY_DOUBLE) {
         r->v = cg_load(cg, cg->t_f64, st, "slot");
     } else if (t->kind == TY_FLOAT) { /* kept as the exact double */
@@ -667,7 +677,7 @@ static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
 
 static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
-    LLVMValueRef set_p = cg_gepc(cg, st, 12, "fl.set.p");
+    LLVMValueRef set_p = cg_gepc(cg, st, first_last_flags(a), "fl.set.p");
     LLVMValueRef set = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, set_p, "fl.set"), cg_i8(cg, 0), "");
     LLVMValueRef take;
     if (a->kind == AGG_FIRST) /* If(valueSet [|| IsNull(child)], first, child) */
@@ -678,7 +688,7 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
     LLVMBasicBlockRef bb_done = cg_block(cg, "fl.done");
     LLVMBuildCondBr(cg->b, take, bb_take, bb_done);
     cg_at(cg, bb_take);
-    if (a->type->kind == TY_STRING) {
+    if (type_is_bytes(a->type)) {
         /* The table keeps its own copy of the string; a NULL keeps none. */
         LLVMBasicBlockRef bb_copy = cg_block(cg, "fl.copy");
         LLVMBasicBlockRef bb_null = cg_block(cg, "fl.null");
@@ -695,12 +705,14 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
         cg_store(cg, cg_i32(cg, 0), cg_gepc(cg, st, 8, ""));
         LLVMBuildBr(cg->b, bb_flags);
         cg_at(cg, bb_flags);
+    } else if (a->type->kind == TY_DECIMAL) {
+        cg_dec_store(cg, cg_select(cg, x.null, cg_dec_const(cg, 0), x.v), st);
     } else {
         LLVMValueRef bits = value_bits(cg, a->type, x.v);
         cg_store(cg, cg_select(cg, x.null, cg_i64(cg, 0), bits), st);
     }
     cg_store(cg, cg_i8(cg, 1), set_p);
-    cg_store(cg, LLVMBuildZExt(cg->b, x.null, cg->t_i8, ""), cg_gepc(cg, st, 13, ""));
+    cg_store(cg, LLVMBuildZExt(cg->b, x.null, cg->t_i8, ""), cg_gepc(cg, st, first_last_flags(a) + 1, ""));
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);
 }
@@ -708,22 +720,23 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
 static CgVal final_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     CgVal r = {0};
-    LLVMValueRef set = cg_load(cg, cg->t_i8, cg_gepc(cg, st, 12, ""), "fl.set");
-    LLVMValueRef isnull = cg_load(cg, cg->t_i8, cg_gepc(cg, st, 13, ""), "fl.isnull");
+    LLVMValueRef set = cg_load(cg, cg->t_i8, cg_gepc(cg, st, first_last_flags(a), ""), "fl.set");
+    LLVMValueRef isnull = cg_load(cg, cg->t_i8, cg_gepc(cg, st, first_last_flags(a) + 1, ""), "fl.isnull");
     r.null = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, set, cg_i8(cg, 0), ""),
                    LLVMBuildICmp(cg->b, LLVMIntNE, isnull, cg_i8(cg, 0), ""));
     slot_value(cg, a->type, st, &r);
     return r;
 }
 
-/* Sessions (scalars only): First takes the right buffer when the left has no value, Last
-   when the right has one; the 16 bytes go together. */
+/* Sessions (scalars and decimals): First takes the right buffer when the left has no value,
+   Last when the right has one; the value and its flags go together. */
 static void merge_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
-    LLVMValueRef ds = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, dst, 12, ""), ""), cg_i8(cg, 0), "");
-    LLVMValueRef ss = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, src, 12, ""), ""), cg_i8(cg, 0), "");
+    uint32_t flags = first_last_flags(a);
+    LLVMValueRef ds = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, dst, flags, ""), ""), cg_i8(cg, 0), "");
+    LLVMValueRef ss = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, src, flags, ""), ""), cg_i8(cg, 0), "");
     LLVMValueRef take = a->kind == AGG_FIRST ? cg_not(cg, ds) : ss;
-    for (uint32_t off = 0; off < 16; off += 8) {
+    for (uint32_t off = 0; off < flags + 4; off += 8) {
         LLVMValueRef d = cg_load(cg, cg->t_i64, cg_gepc(cg, dst, off, ""), "");
         LLVMValueRef v = cg_load(cg, cg->t_i64, cg_gepc(cg, src, off, ""), "");
         cg_store(cg, cg_select(cg, take, v, d), cg_gepc(cg, dst, off, ""));
@@ -751,6 +764,7 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_STRING: k = SRT_COLLECT_STRING; break;
     case TY_NULL: k = SRT_COLLECT_VOID; break;
     case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY: SL_UNREACHABLE();
     }
@@ -789,6 +803,7 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
         lo = x.v;
         break;
     case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY:
         SL_UNREACHABLE();
@@ -822,7 +837,7 @@ static bool needs_batch_mark(const SAgg *a)
    (and where no aggregate keeps a batch's partial buffer). */
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    if (a->type->kind == TY_DECIMAL) {
+    if (a->type->kind == TY_DECIMAL && a->kind != AGG_FIRST && a->kind != AGG_LAST) {
         update_dec_agg(cg, a, st, x);
         return;
     }
@@ -1009,7 +1024,7 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
 static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
-    if (a->type->kind == TY_DECIMAL) {
+    if (a->type->kind == TY_DECIMAL && a->kind != AGG_FIRST && a->kind != AGG_LAST) {
         merge_dec_agg(cg, a, dst, src);
         return;
     }
@@ -1092,7 +1107,7 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 
 static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
-    if (a->type->kind == TY_DECIMAL)
+    if (a->type->kind == TY_DECIMAL && a->kind != AGG_FIRST && a->kind != AGG_LAST)
         return final_dec_value(cg, a, st);
     CgVal r = {0};
     r.null = cg_i1(cg, 0);

@@ -75,6 +75,20 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return cg_null_of(cg, to);
     if (f == TY_DECIMAL || t == TY_DECIMAL)
         return cg_dec_cast(cg, a, from, to, span);
+    /* Cast.castToBinary: a string's bytes, an INT's 4 and a BIGINT's 8 bytes big-endian
+       (NumberConverter.toBinary); castToString of a binary is UTF8String.fromBytes. */
+    if ((t == TY_BINARY && f == TY_STRING) || (t == TY_STRING && f == TY_BINARY))
+        return a;
+    if (t == TY_BINARY && type_is_integral(from)) {
+        LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "bin.p");
+        LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "bin.n");
+        LLVMValueRef v = f == TY_INT ? LLVMBuildSExt(cg->b, a.v, cg->t_i64, "") : a.v;
+        LLVMValueRef args[5] = {cg->q, v, cg_i32(cg, f == TY_INT ? 4 : 8), out, out_n};
+        cg_call(cg, "srt_cast_int_bin", args, 5, "");
+        CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "bin"));
+        r.len = cg_load(cg, cg->t_i32, out_n, "bin.len");
+        return r;
+    }
     LLVMTypeRef lt = cg_type_of(cg, to);
     switch (t) {
     case TY_STRING:

@@ -76,6 +76,7 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d)
         r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
         break;
     }
+    case TY_BINARY:
     case TY_STRING:
     case TY_ARRAY: {
         LLVMValueRef p = cg_load(cg, cg->t_ptr, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_P), "d.p");
@@ -149,6 +150,7 @@ void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_b
         cg_store(cg, hi, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_HI));
         return;
     }
+    case TY_BINARY:
     case TY_STRING: {
         LLVMValueRef p = v.v;
         if (to_batch) {

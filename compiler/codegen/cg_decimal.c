@@ -2,9 +2,10 @@
 **
 ** A decimal is its unscaled value as an i128 (cg_int.h); precision and scale are known at
 ** compile time, so they travel as constants to the runtime's srt_dec_* helpers
-** (srt_decimal.c), which compute Spark's result and report overflow (the value's NULL).
+** (srt_decimal.c), which compute Spark's result, or SRT_DEC_NONE on overflow (the value's NULL).
 */
 #include "codegen/cg_emit.h"
+#include "srt_abi.h"
 
 LLVMTypeRef cg_dec_type(CgCtx *cg)
 {
@@ -33,17 +34,20 @@ void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p)
 
 /* Call a runtime helper with srt_i128 arguments.  The C ABI may pass an __int128 as one
    i128 or, as clang lowers it for x86-64, as two i64 (low, high): the bitcode's own
-   declaration says which, and the i128 values here are split to match it. */
+   declaration says which, and the i128 values here are split to match it.  Likewise an
+   __int128 result may come as { i64 low, i64 high }; it is returned as one i128. */
 static LLVMValueRef dec_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n, const char *vname)
 {
     LLVMTypeRef ft;
     cg_runtime_fn(cg, name, &ft);
-    if (LLVMCountParamTypes(ft) == n)
-        return cg_call(cg, name, args, n, vname);
     LLVMValueRef split[12];
     unsigned k = 0;
     LLVMTypeRef t128 = cg_dec_type(cg);
     for (unsigned i = 0; i < n && k < 11; i++) {
+        if (LLVMCountParamTypes(ft) == n) {
+            split[k++] = args[i];
+            continue;
+        }
         if (LLVMTypeOf(args[i]) == t128) {
             split[k++] = LLVMBuildTrunc(cg->b, args[i], cg->t_i64, "");
             split[k++] = LLVMBuildTrunc(cg->b, LLVMBuildLShr(cg->b, args[i], LLVMConstInt(t128, 64, 0), ""), cg->t_i64, "");
@@ -51,7 +55,12 @@ static LLVMValueRef dec_call(CgCtx *cg, const char *name, LLVMValueRef *args, un
             split[k++] = args[i];
         }
     }
-    return cg_call(cg, name, split, k, vname);
+    LLVMValueRef r = cg_call(cg, name, split, k, vname);
+    if (LLVMGetTypeKind(LLVMTypeOf(r)) != LLVMStructTypeKind)
+        return r;
+    LLVMValueRef lo = LLVMBuildZExt(cg->b, LLVMBuildExtractValue(cg->b, r, 0, ""), t128, "");
+    LLVMValueRef hi = LLVMBuildZExt(cg->b, LLVMBuildExtractValue(cg->b, r, 1, ""), t128, "");
+    return LLVMBuildOr(cg->b, lo, LLVMBuildShl(cg->b, hi, LLVMConstInt(t128, 64, 0), ""), vname);
 }
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
@@ -62,23 +71,22 @@ static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
     return r;
 }
 
-/* Call `int f(args..., srt_i128 *out)` returning 1 for a value; the result is NULL otherwise. */
-static CgVal call_out(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n, LLVMValueRef null)
+/* Call `srt_i128 f(args...)`, whose result is SRT_DEC_NONE (-2^127, srt_abi.h) when it is
+   NULL.  By value, not through an out parameter: a stack slot per operation (zeroed, passed,
+   loaded) made the code generator spend about twice the time on expressions of many
+   decimals. */
+static CgVal call_val(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n, LLVMValueRef null)
 {
-    LLVMValueRef out = cg_alloca(cg, cg_dec_type(cg), "dec.out");
-    cg_store(cg, cg_dec_const(cg, 0), out);
-    args[n] = out;
-    LLVMValueRef rc = dec_call(cg, fn, args, n + 1, "dec.rc");
-    LLVMValueRef ok = LLVMBuildICmp(cg->b, LLVMIntNE, rc, LLVMConstNull(LLVMTypeOf(rc)), "dec.ok");
-    LLVMValueRef bad = cg_or(cg, null, cg_not(cg, ok));
-    return scalar(bad, cg_select(cg, bad, cg_dec_const(cg, 0), cg_load(cg, cg_dec_type(cg), out, "dec")));
+    LLVMValueRef r = dec_call(cg, fn, args, n, "dec");
+    LLVMValueRef bad = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntEQ, r, cg_dec_const(cg, SRT_DEC_NONE), "dec.none"));
+    return scalar(bad, cg_select(cg, bad, cg_dec_const(cg, 0), r));
 }
 
 /* The value at scale from_s changed to DECIMAL(p, s), rounding HALF_UP; NULL on overflow. */
 CgVal cg_dec_rescale(CgCtx *cg, CgVal a, int from_s, int p, int s)
 {
-    LLVMValueRef args[5] = {a.v, cg_i32(cg, from_s), cg_i32(cg, p), cg_i32(cg, s), NULL};
-    return call_out(cg, "srt_dec_rescale", args, 4, a.null);
+    LLVMValueRef args[4] = {a.v, cg_i32(cg, from_s), cg_i32(cg, p), cg_i32(cg, s)};
+    return call_val(cg, "srt_dec_rescale", args, 4, a.null);
 }
 
 CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b)
@@ -94,22 +102,32 @@ CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, Cg
     case BOP_MOD: fn = "srt_dec_rem"; break;
     default: SL_UNREACHABLE();
     }
-    LLVMValueRef args[8] = {a.v, bv, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
-                            cg_i32(cg, rt->scale), NULL};
-    return call_out(cg, fn, args, 6, null);
+    LLVMValueRef args[6] = {a.v, bv, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
+                            cg_i32(cg, rt->scale)};
+    return call_val(cg, fn, args, 6, null);
 }
 
 CgVal cg_dec_pmod(CgCtx *cg, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b)
 {
-    LLVMValueRef args[7] = {a.v, b.v, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
-                            cg_i32(cg, rt->scale), NULL};
-    return call_out(cg, "srt_dec_pmod", args, 6, cg_or(cg, a.null, b.null));
+    LLVMValueRef args[6] = {a.v, b.v, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
+                            cg_i32(cg, rt->scale)};
+    return call_val(cg, "srt_dec_pmod", args, 6, cg_or(cg, a.null, b.null));
 }
 
 CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p)
 {
-    LLVMValueRef args[6] = {a.v, cg_i32(cg, from_s), cg_i32(cg, to_s), cg_i32(cg, mode), cg_i32(cg, p), NULL};
-    return call_out(cg, "srt_dec_round", args, 5, a.null);
+    LLVMValueRef args[5] = {a.v, cg_i32(cg, from_s), cg_i32(cg, to_s), cg_i32(cg, mode), cg_i32(cg, p)};
+    return call_val(cg, "srt_dec_round", args, 5, a.null);
+}
+
+LLVMValueRef cg_dec_xxh64(CgCtx *cg, int p, LLVMValueRef v, LLVMValueRef seed)
+{
+    if (p <= 18) { /* hashLong(d.toUnscaledLong) */
+        LLVMValueRef args[2] = {LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), seed};
+        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
+    }
+    LLVMValueRef args[2] = {v, seed};
+    return dec_call(cg, "srt_xxh64_dec", args, 2, "xxh");
 }
 
 /* A value of at most from_p digits at scale from_s as DECIMAL(p, s).  Raising the scale of a
@@ -146,8 +164,8 @@ CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan 
             a.v = LLVMBuildFPExt(cg->b, a.v, cg->t_f64, "");
             /* fall through */
         case TY_DOUBLE: {
-            LLVMValueRef args[4] = {a.v, cg_i32(cg, p), cg_i32(cg, s), NULL};
-            return call_out(cg, "srt_dec_from_f64", args, 3, a.null);
+            LLVMValueRef args[3] = {a.v, cg_i32(cg, p), cg_i32(cg, s)};
+            return call_val(cg, "srt_dec_from_f64", args, 3, a.null);
         }
         case TY_STRING: {
             LLVMValueRef out = cg_alloca(cg, t128, "dec.out");

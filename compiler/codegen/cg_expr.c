@@ -21,6 +21,7 @@ CgVal cg_null_of(CgCtx *cg, const Type *t)
     CgVal r = {0};
     r.null = cg_i1(cg, 1);
     switch (t->kind) {
+    case TY_BINARY:
     case TY_STRING:
         r.v = cg_str_const(cg, "", 1, "empty");
         r.len = cg_i32(cg, 0);
@@ -65,6 +66,7 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
     case TY_FLOAT: r.v = cg_f32(cg, e->u.value.d); break;
     case TY_DOUBLE: r.v = cg_f64(cg, e->u.value.d); break;
     case TY_DECIMAL: r.v = cg_dec_const(cg, e->u.value.dec); break;
+    case TY_BINARY:
     case TY_STRING:
         r.v = cg_str_const(cg, e->u.value.s, e->u.value.n, "lit");
         r.len = cg_i32(cg, e->u.value.n);
@@ -115,6 +117,7 @@ static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, C
     case TY_FLOAT:
     case TY_DOUBLE:
         return cg_double_cmp(cg, op, a.v, b.v);
+    case TY_BINARY:
     case TY_STRING: {
         LLVMValueRef args[4] = {a.v, a.len, b.v, b.len};
         LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "strcmp");
@@ -236,7 +239,7 @@ static CgVal phi_val(CgCtx *cg, const Type *t, const CgVal *vals, LLVMBasicBlock
         return r;
     }
     r.v = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
-    if (t->kind == TY_STRING || t->kind == TY_ARRAY)
+    if (type_is_bytes(t) || t->kind == TY_ARRAY)
         r.len = LLVMBuildPhi(cg->b, cg->t_i32, "case.len");
     for (int i = 0; i < n; i++) {
         LLVMAddIncoming(r.v, (LLVMValueRef *)&vals[i].v, &from[i], 1);

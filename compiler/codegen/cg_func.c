@@ -128,6 +128,19 @@ static CgVal call_concat(CgCtx *cg, CgVal *a, int n)
     return string_result(cg, "srt_str_concat_n", args, 4, any_null(cg, a, n), 0);
 }
 
+/* Fail the query with msg where cond holds (the row goes on; its batch is not committed). */
+static void fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
+{
+    LLVMBasicBlockRef bb_fail = cg_block(cg, "fail");
+    LLVMBasicBlockRef bb_on = cg_block(cg, "fail.not");
+    LLVMBuildCondBr(cg->b, cond, bb_fail, bb_on);
+    cg_at(cg, bb_fail);
+    LLVMValueRef args[2] = {cg->q, cg_str_const(cg, msg, (uint32_t)strlen(msg) + 1, "msg")};
+    cg_call(cg, "srt_query_fail", args, 2, "");
+    LLVMBuildBr(cg->b, bb_on);
+    cg_at(cg, bb_on);
+}
+
 static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int64_t d = 0;
@@ -140,13 +153,20 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[2] = {a[0].v, cg_i32(cg, d)};
         return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 2, "round"));
     }
-    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d), or for d < 0 to a multiple of
-       10^-d at scale 0.  That cannot overflow but where the type is capped at 38 digits; there
-       Spark's Decimal.set fails the query (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION) and the
-       value is NULL here. */
-    if (e->type->kind == TY_DECIMAL)
-        return cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
-                            d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
+    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d) (Decimal.toPrecision, which cannot
+       overflow), or for d < 0 to a multiple of 10^-d at scale 0, `new Decimal().set(
+       bd.setScale(d, HALF_UP), p, 0)`.  That overflows only where the type is capped at 38
+       digits and the value rounds to 10^38, and Decimal.set then throws whatever
+       spark.sql.ansi.enabled says: the query fails. */
+    if (e->type->kind == TY_DECIMAL) {
+        CgVal r = cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
+                               d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
+        if (d < 0 && e->type->precision == TYPE_DECIMAL_MAX_PRECISION)
+            fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
+                    "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 exceeds "
+                    "max precision 38.");
+        return r;
+    }
     if (e->type->kind == TY_FLOAT) { /* RoundBase: BigDecimal(f.toDouble).setScale(..).toFloat */
         LLVMValueRef args[2] = {LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, ""), cg_i32(cg, d)};
         LLVMValueRef r = cg_call(cg, "srt_round_f64", args, 2, "round");
@@ -473,6 +493,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
     }
+    case FN_FROM_JSON: { /* the runtime's reader of nested JSON values, srt_from_json */
+        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj");
+        LLVMValueRef args[5] = {cg->q, cg_type_text(cg, e->type), a[0].v, a[0].len, d};
+        cg_call(cg, "srt_from_json", args, 5, "");
+        CgVal r = cg_load_datum(cg, e->type, d);
+        r.null = cg_or(cg, r.null, a[0].null);
+        return r;
+    }
     case FN_GREATEST:
     case FN_LEAST:
         return call_extremum(cg, e, a);
@@ -549,6 +577,8 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FSIG_STR_INT:
     case FSIG_TS_INT:
+        if (e->u.call.fn == FN_LENGTH && e->u.call.args[0]->type->kind == TY_BINARY)
+            return scalar(a[0].null, a[0].len); /* Length of a BINARY: its bytes (sema) */
         return int_result(cg, e->type, any_null(cg, a, n),
                           call_row(cg, info->symbol, a, n, false, NULL));
     case FSIG_DBL_DBL:

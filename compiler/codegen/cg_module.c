@@ -135,6 +135,7 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     case TY_FLOAT: return cg->t_f32;
     case TY_DOUBLE: return cg->t_f64;
     case TY_DECIMAL: return cg_dec_type(cg);
+    case TY_BINARY:
     case TY_STRING:
     case TY_ARRAY: return cg->t_ptr;
     default: return cg->t_i64;

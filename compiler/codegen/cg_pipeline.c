@@ -400,7 +400,7 @@ static bool block_allocates(const SSelect *s)
     if (expr_allocates(s->where))
         return true;
     for (int i = 0; i < s->n_group; i++)
-        if (expr_allocates(s->group[i]) || s->group[i]->type->kind == TY_STRING)
+        if (expr_allocates(s->group[i]) || type_is_bytes(s->group[i]->type))
             return true; /* a long string key is built in scratch memory */
     for (int i = 0; i < s->n_agg; i++)
         if (expr_allocates(s->aggs[i].arg))
@@ -417,7 +417,7 @@ static bool block_allocates(const SSelect *s)
 static bool record_uses_scratch(const PQuery *pq)
 {
     for (int i = 0; i < pq->n_needed; i++)
-        if (pq->needed[i] && (pq->source->schema.cols[i].type->kind == TY_STRING ||
+        if (pq->needed[i] && (type_is_bytes(pq->source->schema.cols[i].type) ||
                               type_is_nested(pq->source->schema.cols[i].type)))
             return true;
     for (int i = 0; i < pq->n_pre; i++)

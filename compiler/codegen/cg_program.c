@@ -73,7 +73,7 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
         for (int a = 0; a < op->block->n_agg; a++) {
             const SAgg *ag = &op->block->aggs[a];
             if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
-                 ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
+                 ag->kind == AGG_LAST) && type_is_bytes(ag->type)) {
                 LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
                 cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
             }
@@ -97,7 +97,7 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
                              cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
     cg_call(cg, "srt_prog_query_state", targs, 8, "");
     for (int s = 0; s < ss.layout->n; s++) {
-        if (ss.layout->slots[s].type->kind != TY_STRING)
+        if (!type_is_bytes(ss.layout->slots[s].type))
             continue;
         /* the key's null flag is byte s (plan_build.c's key layout) */
         LLVMValueRef sargs[5] = {p, qi, id, cg_i32(cg, ss.layout->slots[s].offset), cg_i32(cg, s)};

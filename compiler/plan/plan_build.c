@@ -114,7 +114,7 @@ static void layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, in
             slot->size = 16;                         /* the 128-bit unscaled value */
         else
             slot->size = 8;                          /* scalars; STRING: u32 length in 8 */
-        if (t->kind == TY_STRING)
+        if (type_is_bytes(t))
             k->has_strings = true;
         off += slot->size;
     }
@@ -270,7 +270,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             const SExpr *g = pq->agg->group[i];
             bool bad = g->type->kind == TY_ARRAY;
             for (int f = 0; g->type->kind == TY_STRUCT && f < g->type->n_fields; f++)
-                bad |= g->type->fields[f].type->kind == TY_STRING ||
+                bad |= type_is_bytes(g->type->fields[f].type) ||
                        type_is_nested(g->type->fields[f].type);
             if (bad) {
                 diag_error(diag, g->span,
@@ -298,13 +298,13 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
             pq->session = true;
             for (int i = 0; i < pq->agg->n_agg; i++) {
                 const SAgg *ag = &pq->agg->aggs[i];
-                if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && ag->type->kind == TY_STRING) {
+                if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && type_is_bytes(ag->type)) {
                     diag_error(diag, ag->span,
                                "min/max of a STRING in a session window aggregation is not "
                                "supported yet");
                     return NULL;
                 }
-                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST) && ag->type->kind == TY_STRING) {
+                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST) && type_is_bytes(ag->type)) {
                     diag_error(diag, ag->span,
                                "%s of a STRING in a session window aggregation is not supported "
                                "yet", sema_agg_name(ag->kind));

@@ -426,6 +426,7 @@ static const char *schema_type_name(const Type *t)
         return name;
     }
     case TY_STRING: return "string";
+    case TY_BINARY: return "binary";
     case TY_TIMESTAMP: return "timestamp";
     case TY_DATE: return "date";
     case TY_INTERVAL: return "interval";

@@ -348,6 +348,25 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
             so->is_default = true;
         }
     }
+    /* Groups of which exactly one option must be given (kafka: subscribe | subscribePattern |
+       assign), reported with the messages of the group's first row. */
+    for (int j = 0; j < oc->n_specs; j++) {
+        const CmOptSpec *g = &oc->specs[j];
+        bool first = g->one_of != NULL;
+        for (int m = 0; first && m < j; m++)
+            if (oc->specs[m].one_of && strcmp(oc->specs[m].one_of, g->one_of) == 0)
+                first = false;
+        if (!first)
+            continue;
+        int given = 0;
+        for (int m = j; m < oc->n_specs; m++)
+            if (seen[m] && oc->specs[m].one_of && strcmp(oc->specs[m].one_of, g->one_of) == 0)
+                given++;
+        if (given == 0 && g->missing)
+            diag_error(sc->diag, oc->owner_span, "%s", g->missing);
+        else if (given > 1 && g->conflict)
+            diag_error(sc->diag, oc->owner_span, "%s", g->conflict);
+    }
 }
 
 /* Find the connector option and its spec; reports a missing or unknown connector. */
@@ -401,6 +420,19 @@ static bool check_new_name(SemaCtx *sc, const AstStmt *st, unsigned role)
     return false;
 }
 
+/* A BINARY anywhere in t (the file readers have no BINARY column reader). */
+static bool has_binary(const Type *t)
+{
+    if (t->kind == TY_BINARY)
+        return true;
+    if (t->kind == TY_ARRAY)
+        return has_binary(t->elem);
+    for (int i = 0; t->kind == TY_STRUCT && i < t->n_fields; i++)
+        if (has_binary(t->fields[i].type))
+            return true;
+    return false;
+}
+
 static void check_columns(SemaCtx *sc, const AstStmt *st, SSource *src)
 {
     src->schema.cols = ARENA_NEW_N(sc->arena, SColumn, st->n_columns + 1);
@@ -419,6 +451,13 @@ static void check_columns(SemaCtx *sc, const AstStmt *st, SSource *src)
         }
         if (cd->type->kind == TY_NULL || cd->type->kind == TY_INTERVAL) {
             diag_error(sc->diag, cd->type_span, "type %s cannot be used for a column",
+                       type_name(sc->arena, cd->type));
+            continue;
+        }
+        if (has_binary(cd->type)) {
+            diag_error(sc->diag, cd->type_span,
+                       "type %s cannot be read from files: reading BINARY columns (base64 in "
+                       "JSON) is not supported yet",
                        type_name(sc->arena, cd->type));
             continue;
         }
@@ -518,6 +557,8 @@ static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmC
         case CM_COL_STRING: t = &type_string; break;
         case CM_COL_BIGINT: t = &type_bigint; break;
         case CM_COL_TIMESTAMP: t = &type_timestamp; break;
+        case CM_COL_BINARY: t = &type_binary; break;
+        case CM_COL_INT: t = &type_int; break;
         }
         cols[n++] = (SColumn){fc->name, t, st->name_span};
     }

@@ -59,6 +59,7 @@ static bool is_atomic(const Type *t)
     case TY_DOUBLE:
     case TY_DECIMAL:
     case TY_STRING:
+    case TY_BINARY:
     case TY_TIMESTAMP:
     case TY_DATE:
         return true;
@@ -79,7 +80,7 @@ static const Type *wider_numeric(const Type *a, const Type *b)
 /* ==== Casts ==== */
 
 /* Spark's Cast.canCast (non-ANSI), restricted to sluice's scalar types: STRING to and
-   from any scalar; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
+   from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
    DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves. */
 bool sema_can_cast(const Type *from, const Type *to)
 {
@@ -87,6 +88,11 @@ bool sema_can_cast(const Type *from, const Type *to)
         return true;
     if (!is_atomic(from) || !is_atomic(to))
         return false;
+    /* BinaryType: from STRING and the integral types, to STRING only. */
+    if (to->kind == TY_BINARY)
+        return from->kind == TY_STRING || type_is_integral(from);
+    if (from->kind == TY_BINARY)
+        return to->kind == TY_STRING;
     if (from->kind == TY_STRING || to->kind == TY_STRING)
         return true;
     if (from->kind == TY_DECIMAL || to->kind == TY_DECIMAL) { /* not yet to or from TIMESTAMP */
@@ -215,6 +221,8 @@ static const Type *cmp_common(const Type *a, const Type *b)
         return dec_common(a, b);
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
+    if (a->kind == TY_BINARY || b->kind == TY_BINARY) /* findCommonTypeForBinaryComparison */
+        return NULL;
     if (a->kind == TY_STRING)
         return b;
     if (b->kind == TY_STRING)
@@ -243,6 +251,8 @@ static const Type *wider_common(const Type *a, const Type *b)
     if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
         (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
         return &type_timestamp;
+    if (a->kind == TY_BINARY || b->kind == TY_BINARY) /* stringPromotion leaves BinaryType out */
+        return NULL;
     if (a->kind == TY_STRING || b->kind == TY_STRING)
         return &type_string;
     return NULL;
@@ -950,8 +960,7 @@ static SExpr *bind_interval(Binder *b, const AstExpr *e)
 static bool struct_of_scalars(const Type *t)
 {
     for (int i = 0; i < t->n_fields; i++)
-        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY ||
-            (t->fields[i].type->kind == TY_DECIMAL && t->fields[i].type->precision > 18))
+        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY)
             return false;
     return true;
 }
@@ -1087,8 +1096,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg = x;
             break;
         case AGG_APPROX_COUNT_DISTINCT:
-            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t)) ||
-                (t->kind == TY_DECIMAL && t->precision > 18)) {
+            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
                 diag_error(sc->diag, args->items[0]->span,
                            "approx_count_distinct of a value of type %s is not supported yet",
                            tname(b, t));
@@ -1102,7 +1110,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_FIRST:
         case AGG_LAST:
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_DECIMAL) {
+            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;
@@ -1125,8 +1133,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_COLLECT_SET:
             /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP, which
                sluice has not); here atomic values, and a set's DECIMAL (hashed as Scala's
-               BigDecimal) not yet. */
+               BigDecimal) and BINARY values not yet. */
             if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
+                t->kind == TY_BINARY ||
                 (kind == AGG_COLLECT_SET && t->kind == TY_DECIMAL)) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));

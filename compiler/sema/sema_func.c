@@ -6,9 +6,11 @@
 ** "function 'f' expects <what> as argument <i>, but 'x' is of type t".
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_regex.h"
+#include "front/parse.h"
 #include "sema/sema_int.h"
 
 static const char *call_names_hint(const char *name)
@@ -116,6 +118,74 @@ static bool regex_args(Binder *b, SExpr **args, int n, int n_str, int *bad, cons
     if (*bad < 0 && n > n_str && !(args[n_str] = to_int_arg(b, args[n_str])))
         *bad = n_str, *want = "an integer";
     return *bad < 0;
+}
+
+/* The columns of `CREATE SOURCE s (<cols>)` with cols the text given, or NULL (a syntax
+   error, whose message goes to msg). */
+static const AstStmt *ddl_columns(Binder *b, const char *prefix, const char *text, char *msg, size_t cap)
+{
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    sb_printf(&sb, "CREATE SOURCE s (%s%s) WITH (connector = 'files');", prefix, text);
+    SrcFile *f = srcfile_from_text(b->sc->arena, "schema", sb.data, sb.len);
+    char *out = NULL;
+    size_t out_n = 0;
+    FILE *mem = open_memstream(&out, &out_n);
+    if (!mem)
+        return NULL;
+    Diag d;
+    diag_init(&d, f, mem);
+    d.format = DIAG_MACHINE;
+    AstScript *sc = parse_script(b->sc->arena, &d, f);
+    fclose(mem);
+    const char *m = out ? strrchr(out, '|') : NULL; /* error|file|line|col|message */
+    snprintf(msg, cap, "%.*s", m ? (int)strcspn(m + 1, "\n") : 0, m ? m + 1 : "");
+    free(out);
+    if (!sc || sc->n_stmts != 1 || sc->stmts[0]->n_columns == 0)
+        return NULL;
+    return sc->stmts[0];
+}
+
+/* from_json's schema (ExprUtils.evalTypeExpr, DataType.fromDDL): a string literal with a
+   type ('STRUCT<a: INT>') or a column list ('a INT, b STRING'); it must be a struct here
+   (Spark also takes an array or a map). */
+static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
+{
+    if (!is_string_const(schema)) {
+        diag_error(b->sc->diag, at->span,
+                   "Schema should be specified in DDL format as a string literal or output of "
+                   "the schema_of_json/schema_of_csv functions instead of %s",
+                   sema_expr_sql(b->sc, b->blk, at));
+        return NULL;
+    }
+    char msg[256], msg2[256];
+    const AstStmt *one = ddl_columns(b, "c ", schema->u.value.s, msg2, sizeof msg2);
+    const Type *t = NULL;
+    if (one && one->n_columns == 1) {
+        t = one->columns[0].type;
+    } else {
+        const AstStmt *cols = ddl_columns(b, "", schema->u.value.s, msg, sizeof msg);
+        if (!cols) {
+            diag_error(b->sc->diag, at->span, "from_json: cannot parse the schema '%s': %s",
+                       schema->u.value.s, msg);
+            return NULL;
+        }
+        TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, cols->n_columns);
+        for (int i = 0; i < cols->n_columns; i++)
+            f[i] = (TypeField){cols->columns[i].name, cols->columns[i].type};
+        t = type_struct(b->sc->arena, cols->n_columns, f);
+    }
+    if (t->kind == TY_ARRAY) {
+        diag_error(b->sc->diag, at->span, "from_json: a schema of type %s is not supported yet (a struct is)",
+                   type_name(b->sc->arena, t));
+        return NULL;
+    }
+    if (t->kind != TY_STRUCT) {
+        diag_error(b->sc->diag, at->span, "Input schema %s must be a struct, an array or a map.",
+                   type_name(b->sc->arena, t));
+        return NULL;
+    }
+    return t;
 }
 
 /* regexp_extract(s, pattern[, group]) and split(s, pattern[, limit]). */
@@ -316,6 +386,7 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     case TY_DOUBLE:
     case TY_DECIMAL:
     case TY_STRING:
+    case TY_BINARY:
     case TY_TIMESTAMP:
     case TY_DATE:
         return true;
@@ -551,6 +622,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         convert_all(b, args, n, string_only_arg, bad);
         *want = "a string";
         return true;
+    case FN_FROM_JSON: /* JsonToStructs: ExpectsInputTypes StringType, no implicit cast */
+        if (!(*rt = from_json_schema(b, asts[1], args[1])))
+            return false;
+        if (!(args[0] = string_only_arg(b, args[0])))
+            *bad = 0, *want = "a string";
+        return true;
     case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
@@ -579,6 +656,10 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     case FSIG_STR_STR:
     case FSIG_STR_INT:
         rt = sema_func_info(fn)->sig == FSIG_STR_STR ? &type_string : &type_int;
+        /* Length of a BINARY counts its bytes (stringExpressions.scala, Length); other
+           functions read a BINARY as the STRING of its bytes (ImplicitTypeCasts). */
+        if (fn == FN_LENGTH && n == 1 && args[0]->type->kind == TY_BINARY)
+            break;
         convert_all(b, args, n, sema_to_string, &bad);
         want = "a string";
         break;

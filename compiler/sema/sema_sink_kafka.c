@@ -22,8 +22,7 @@
    `return t->kind == TY_BINARY;`. */
 static bool is_binary(const Type *t)
 {
-    (void)t;
-    return false;
+    return t->kind == TY_BINARY;
 }
 
 static bool is_string_or_binary(const Type *t)

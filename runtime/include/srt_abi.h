@@ -297,6 +297,11 @@ void srt_scratch_reset(SrtQuery *q);
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
+/* from_json(s, schema) of a STRUCT type (Spark's JsonToStructs, PERMISSIVE): NULL for text
+   without a JSON token; the struct of the first value when it is an object (a field of another
+   type is NULL, as the JSON source's partial results); otherwise (malformed text, an array,
+   a scalar, null) a struct whose fields are all NULL. */
+void srt_from_json(SrtQuery *q, const char *type, const char *s, uint32_t n, SrtDatum *out);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);
@@ -485,6 +490,9 @@ void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);
 void srt_cast_f32_str(SrtQuery *q, float v, const char **out, uint32_t *out_n);    /* Java Float.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
 void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
+/* The low `width` bytes of v, big-endian, in scratch memory (Spark's cast of an INT (4) or
+   BIGINT (8) to BINARY, NumberConverter.toBinary). */
+void srt_cast_int_bin(SrtQuery *q, int64_t v, uint32_t width, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
@@ -576,23 +584,28 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
 /* ---- DECIMAL(p, s) (srt_decimal.c) ----
 ** A value is its unscaled 128-bit integer v (|v| < 10^p) at scale s, as Spark's Decimal.
 ** The operations compute Spark's exact (or, for * and /, Spark's intermediate) result and
-** change it to (p, s) rounding HALF_UP: 1 with *out set, 0 when the result needs more than
-** p digits or the divisor is zero (NULL with spark.sql.ansi.enabled=false).  128-bit
-** arguments come first so they travel in registers. */
+** change it to (p, s) rounding HALF_UP: the unscaled result, or SRT_DEC_NONE when it needs
+** more than p digits or the divisor is zero (NULL with spark.sql.ansi.enabled=false).  No
+** value of at most 38 digits is SRT_DEC_NONE (-2^127), so the result travels by value, in
+** registers, and needs no memory for an out parameter.  128-bit arguments come first. */
 __extension__ typedef __int128 srt_i128;
-int srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s, srt_i128 *out);
-int srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
-int srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
-int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
-int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+#define SRT_DEC_NONE (-((((srt_i128)1 << 126) - 1) * 2) - 2)
+srt_i128 srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s);
+srt_i128 srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
+srt_i128 srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
+srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
+srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 /* pmod(a, b) of two decimals (Spark's Pmod). */
-int srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out);
+srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 /* round (HALF_UP, to_s may be negative), floor and ceil of a decimal: the result at scale
    max(to_s, 0). */
 enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2 };
-int srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p, srt_i128 *out);
+srt_i128 srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p);
 int srt_dec_cmp(srt_i128 a, srt_i128 b);
-int srt_dec_from_f64(double d, int32_t p, int32_t s, srt_i128 *out);
+srt_i128 srt_dec_from_f64(double d, int32_t p, int32_t s);
+/* XxHash64 of a DECIMAL of more than 18 digits, the bytes of its unscaled BigInteger's
+   toByteArray (srt_xxh64.c; one of at most 18 digits hashes as srt_xxh64_i64). */
+uint64_t srt_xxh64_dec(srt_i128 v, uint64_t seed);
 double srt_dec_to_f64(srt_i128 v, int32_t s);
 float srt_dec_to_f32(srt_i128 v, int32_t s);
 int64_t srt_dec_to_i64(srt_i128 v, int32_t s);

@@ -161,6 +161,7 @@ typedef enum SrtKind {
     SRT_T_FLOAT,   /* the datum's d holds the float, exactly */
     SRT_T_DECIMAL, /* precision, scale */
     SRT_T_STRING,
+    SRT_T_BINARY,  /* bytes in p, n (Spark's BinaryType) */
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
     SRT_T_STRUCT,
@@ -300,6 +301,13 @@ typedef struct SrtSourceVt {
        continues after it, and read() must be able to re-read any batch whose offsets are in
        that range (files: from the source log in log_dir). */
     int (*restore)(SrtSource *s, const char *end, SrtErr *err);
+    /* Optional (NULL: the latest offset is the planned end).  Spark's reportLatestOffset:
+       append the latest offsets the last plan saw, before any rate limit, and return 1;
+       0 when there are none yet. */
+    int (*latest)(SrtSource *s, SrtBuf *out);
+    /* Optional: the source's progress metrics (SourceProgress.metrics) after the batch that
+       ended at `consumed`, as a JSON object of strings with sorted keys; nothing: none. */
+    void (*metrics)(SrtSource *s, const char *consumed, SrtBuf *out);
 } SrtSourceVt;
 
 struct SrtSource {
@@ -373,6 +381,9 @@ extern const SrtSourceVt srt_source_files_vt;
 extern const SrtSourceVt srt_source_rate_vt;       /* timestamp, value; rowsPerSecond */
 extern const SrtSourceVt srt_source_rate_micro_vt; /* timestamp, value; rowsPerBatch */
 extern const SrtSourceVt srt_source_socket_vt;     /* value[, timestamp]; lines of TCP */
+/* key, value, topic, partition, offset, timestamp, timestampType; librdkafka (weak in
+   srt_connectors.c: linked into programs that read Kafka) */
+extern const SrtSourceVt srt_source_kafka_vt;
 /* The wall clock of those sources, µs since the epoch (srt_now_us by default). */
 typedef int64_t (*SrtClockFn)(void *ud);
 /* Testing: replace the clock of an opened rate or socket source (NULL: the wall clock
@@ -514,6 +525,14 @@ size_t srt_sessions_bytes(const SrtSessions *t);   /* memory held */
    state_size bytes.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT (bad lengths). */
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
                          uint32_t state_len, SrtErr *err);
+/* Fold the batch table b into t as Spark's SessionWindowStateStoreRestoreExec and
+   MergingSessionsExec merge a batch into the state: b holds, per key, one session [ts, ts]
+   per timestamp ts of the batch's rows, its state their partial aggregate (rows in arrival
+   order); each is the session [ts, ts + gap_us).  Per key, t's sessions and b's are taken
+   in order of start (t's first on a tie) and merged into the session before them when they
+   start at or before its end.  b is left as it was.  0, -SRT_ERR_NOMEM (the keys folded so
+   far stay folded) or -SRT_ERR_FORMAT (tables of different layouts). */
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us);
 
 /* ======================================================================
 ** Show (srt_show.c): values as Spark's Dataset.show() prints them
@@ -540,6 +559,11 @@ uint32_t srt_fmt_date(int64_t days, char *out);
 
 /* A JSON string token with Jackson's escapes. */
 void srt_write_json_string(const char *s, size_t n, SrtBuf *out);
+/* Base64 (RFC 4648, with '=' padding, no line breaks), as Jackson's default variant writes
+   and reads a binary value.  decode writes at most n / 4 * 3 bytes to out and returns
+   their number, or -1 if s is not base64 of that form. */
+void srt_base64_encode(const void *p, size_t n, SrtBuf *out);
+long srt_base64_decode(const char *s, size_t n, unsigned char *out);
 /* One value of type t (NULL as null). */
 void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out);
 /* One row as an object of its visible columns, NULL fields left out: {"a":1,"b":"x"}. */
@@ -718,6 +742,7 @@ typedef struct SrtProgress {
     int n_ops;
     const char *source_description;
     const char *start_offset, *end_offset, *latest_offset; /* JSON text; NULL: null */
+    const char *source_metrics; /* a JSON object of strings; NULL or empty: none */
     const char *sink_description;
     int64_t sink_output_rows;
 } SrtProgress;

@@ -102,29 +102,31 @@ for db in sqlite pg; do
 $(sink $db appended)
 INSERT INTO out
 SELECT time, action, n, CAST(n AS DOUBLE) / 4 AS quarter, n > 2 AS big, to_date(time) AS day,
-       CAST(n AS DECIMAL(10,2)) / 3 AS third, split(action, 'e') AS parts
+       CAST(n AS DECIMAL(10,2)) / 3 AS third, split(action, 'e') AS parts, CAST(action AS BINARY) AS raw
 FROM events
 WITH (name = 'appending', checkpointLocation = 'ckpt');"
   run "$db-append" "$q" || fail "$db append: run failed: $(cat "$tmp/$db-append/run.log")"
   got=$(dump $db "SELECT * FROM appended ORDER BY time")
   if [[ $db == pg ]]; then
-    want='2016-07-26 02:00:00+00|Open|1|0.25|f|2016-07-26|0.333333|{Op,n}
-2016-07-26 02:01:00+00|Open|5|1.25|t|2016-07-26|1.666667|{Op,n}
-2016-07-26 02:05:00+00|Close|2|0.5|f|2016-07-26|0.666667|{Clos,""}
-2016-07-26 02:15:00+00|Open|NULL|NULL|NULL|2016-07-26|NULL|{Op,n}
-2016-07-26 02:16:00+00|Open|-3|-0.75|f|2016-07-26|-1.000000|{Op,n}
-2016-07-26 02:31:00+00|NULL|5|1.25|t|2016-07-26|1.666667|NULL
-2016-07-26 02:33:00+00|NULL|7|1.75|t|2016-07-26|2.333333|NULL
-2016-07-26 02:40:00.5+00|Tab	here \ back|0|0|f|2016-07-26|0.000000|{"Tab	h",r," \\ back"}'
+    want='2016-07-26 02:00:00+00|Open|1|0.25|f|2016-07-26|0.333333|{Op,n}|\x4f70656e
+2016-07-26 02:01:00+00|Open|5|1.25|t|2016-07-26|1.666667|{Op,n}|\x4f70656e
+2016-07-26 02:05:00+00|Close|2|0.5|f|2016-07-26|0.666667|{Clos,""}|\x436c6f7365
+2016-07-26 02:15:00+00|Open|NULL|NULL|NULL|2016-07-26|NULL|{Op,n}|\x4f70656e
+2016-07-26 02:16:00+00|Open|-3|-0.75|f|2016-07-26|-1.000000|{Op,n}|\x4f70656e
+2016-07-26 02:31:00+00|NULL|5|1.25|t|2016-07-26|1.666667|NULL|NULL
+2016-07-26 02:33:00+00|NULL|7|1.75|t|2016-07-26|2.333333|NULL|NULL
+2016-07-26 02:40:00.5+00|Tab	here \ back|0|0|f|2016-07-26|0.000000|{"Tab	h",r," \\ back"}|\x5461620968657265205c206261636b'
   else
-    want='2016-07-26 02:00:00|Open|1|0.25|0|2016-07-26|0.333333|["Op","n"]
-2016-07-26 02:01:00|Open|5|1.25|1|2016-07-26|1.666667|["Op","n"]
-2016-07-26 02:05:00|Close|2|0.5|0|2016-07-26|0.666667|["Clos",""]
-2016-07-26 02:15:00|Open|NULL|NULL|NULL|2016-07-26|NULL|["Op","n"]
-2016-07-26 02:16:00|Open|-3|-0.75|0|2016-07-26|-1.000000|["Op","n"]
-2016-07-26 02:31:00|NULL|5|1.25|1|2016-07-26|1.666667|NULL
-2016-07-26 02:33:00|NULL|7|1.75|1|2016-07-26|2.333333|NULL
-2016-07-26 02:40:00.5|Tab	here \ back|0|0.0|0|2016-07-26|0.000000|["Tab\th","r"," \\ back"]'
+    want='2016-07-26 02:00:00|Open|1|0.25|0|2016-07-26|0.333333|["Op","n"]|Open
+2016-07-26 02:01:00|Open|5|1.25|1|2016-07-26|1.666667|["Op","n"]|Open
+2016-07-26 02:05:00|Close|2|0.5|0|2016-07-26|0.666667|["Clos",""]|Close
+2016-07-26 02:15:00|Open|NULL|NULL|NULL|2016-07-26|NULL|["Op","n"]|Open
+2016-07-26 02:16:00|Open|-3|-0.75|0|2016-07-26|-1.000000|["Op","n"]|Open
+2016-07-26 02:31:00|NULL|5|1.25|1|2016-07-26|1.666667|NULL|NULL
+2016-07-26 02:33:00|NULL|7|1.75|1|2016-07-26|2.333333|NULL|NULL
+2016-07-26 02:40:00.5|Tab	here \ back|0|0.0|0|2016-07-26|0.000000|["Tab\th","r"," \\ back"]|Tab	here \ back'
+    expect "sqlite append: BINARY is a BLOB" "blob
+null" "$(dump sqlite "SELECT DISTINCT typeof(raw) FROM appended ORDER BY 1")"
   fi
   expect "$db append: 3 batches, every type" "$want" "$got"
   expect "$db append: the last batch is recorded" "2" \

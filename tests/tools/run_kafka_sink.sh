@@ -3,7 +3,7 @@
 # (tests/tools/kafka_mock), every topic read back with kcat and compared whole, byte for byte
 # (per partition where Kafka orders only within a partition):
 #   - files source -> filter -> kafka: the topic option (trimmed; an INT topic column is then
-#     ignored, as Spark), key and value, a NULL key, other columns ignored
+#     ignored, as Spark), a BINARY key and a STRING value, a NULL key, other columns ignored
 #   - topic and partition columns routing rows; keyed records placed by murmur2 of the key as
 #     the Java client places them; complete mode (every batch all groups)
 #   - at least once: a batch whose checkpoint commit is lost is written again on restart
@@ -83,7 +83,7 @@ cat > basic.sql << EOF
 $source_sql
 CREATE SINK k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', topic = ' out ',
                     'kafka.linger.ms' = '1');
-INSERT INTO k SELECT user AS key, concat(action, ':', CAST(id AS STRING)) AS value, id AS extra,
+INSERT INTO k SELECT CAST(user AS BINARY) AS key, concat(action, ':', CAST(id AS STRING)) AS value, id AS extra,
                      id AS topic
 FROM events WHERE action <> 'Close'
 WITH (checkpointLocation = 'ck_basic');

@@ -11,6 +11,10 @@
 #include "common/cm_interval.h"
 #include "srt_int.h"
 
+/* The connectors with a system library are weak in the registry: these strong references
+   link them into this test, so their entries are not NULL. */
+const SrtSourceVt *const check_linked_sources[] = {&srt_source_kafka_vt};
+
 START_TEST(test_every_spec_has_an_implementation)
 {
     for (int i = 0; i < cm_n_connectors; i++) {
@@ -64,7 +68,8 @@ START_TEST(test_lookup)
     ck_assert_ptr_eq(srt_sink_lookup("SQLITE"), &srt_sink_sqlite_vt);
     ck_assert_ptr_null(srt_source_lookup("console"));
     ck_assert_ptr_null(srt_sink_lookup("rate"));
-    ck_assert_ptr_null(srt_source_lookup("kafka"));
+    ck_assert_ptr_eq(srt_source_lookup("Kafka"), &srt_source_kafka_vt);
+    ck_assert_ptr_null(srt_source_lookup("kafkaa"));
     ck_assert_ptr_null(cm_connector_find(NULL, 0));
     ck_assert_ptr_nonnull(cm_connector_find("socket", 0));
     const CmConnector *files = cm_connector_find("files", CM_ROLE_SINK);
@@ -110,7 +115,11 @@ static void check_table(const char *owner, const CmOptSpec *opts, int n)
                           o->key);
         ck_assert_msg(!(o->required && o->def), "%s: required option '%s' has a default", owner,
                       o->key);
-        ck_assert_msg(!o->missing || o->required, "%s: '%s'", owner, o->key);
+        ck_assert_msg(!o->missing || o->required || o->one_of, "%s: '%s'", owner, o->key);
+        ck_assert_msg(!o->conflict || o->one_of, "%s: '%s' has a conflict message but no group",
+                      owner, o->key);
+        ck_assert_msg(!(o->one_of && o->required), "%s: '%s' is required and in a group", owner,
+                      o->key);
         ck_assert_msg((o->kind == CM_OPT_CHOICE) == (o->choices != NULL), "%s: '%s'", owner,
                       o->key);
         if (!o->def)

@@ -85,12 +85,12 @@ START_TEST(test_parse)
 }
 END_TEST
 
-typedef int (*DecOp)(srt_i128, srt_i128, int32_t, int32_t, int32_t, int32_t, srt_i128 *);
+typedef srt_i128 (*DecOp)(srt_i128, srt_i128, int32_t, int32_t, int32_t, int32_t);
 
 static const char *op(DecOp f, srt_i128 a, int sa, srt_i128 b, int sb, int p, int s)
 {
-    srt_i128 r;
-    if (!f(a, b, sa, sb, p, s, &r))
+    srt_i128 r = f(a, b, sa, sb, p, s);
+    if (r == SRT_DEC_NONE)
         return "NULL";
     return fmt(r, s, 1);
 }
@@ -136,22 +136,18 @@ END_TEST
 
 START_TEST(test_conversions)
 {
-    srt_i128 v;
-    ck_assert_int_eq(srt_dec_rescale(12345, 3, 4, 2, &v), 1);
-    ck_assert_str_eq(fmt(v, 2, 1), "12.35");
-    ck_assert_int_eq(srt_dec_rescale(-12345, 3, 4, 2, &v), 1);
-    ck_assert_str_eq(fmt(v, 2, 1), "-12.35");
-    ck_assert_int_eq(srt_dec_rescale(99995, 3, 4, 2, &v), 0); /* 100.00 needs 5 digits */
-    ck_assert_int_eq(srt_dec_rescale(7, 0, 3, 2, &v), 1);
-    ck_assert_str_eq(fmt(v, 2, 1), "7.00");
-    ck_assert_int_eq(srt_dec_rescale(70, 0, 3, 2, &v), 0);
+    ck_assert_str_eq(fmt(srt_dec_rescale(12345, 3, 4, 2), 2, 1), "12.35");
+    ck_assert_str_eq(fmt(srt_dec_rescale(-12345, 3, 4, 2), 2, 1), "-12.35");
+    ck_assert(srt_dec_rescale(99995, 3, 4, 2) == SRT_DEC_NONE); /* 100.00 needs 5 digits */
+    ck_assert_str_eq(fmt(srt_dec_rescale(7, 0, 3, 2), 2, 1), "7.00");
+    ck_assert(srt_dec_rescale(70, 0, 3, 2) == SRT_DEC_NONE);
     /* double -> decimal through Double.toString */
-    ck_assert_int_eq(srt_dec_from_f64(0.1, 5, 3, &v), 1);
-    ck_assert_str_eq(fmt(v, 3, 1), "0.100");
-    ck_assert_int_eq(srt_dec_from_f64(2.675, 5, 2, &v), 1); /* Double.toString is "2.675" */
-    ck_assert_str_eq(fmt(v, 2, 1), "2.68");
-    ck_assert_int_eq(srt_dec_from_f64(1e300, 38, 0, &v), 0);
-    ck_assert_int_eq(srt_dec_from_f64(0.0 / 0.0, 38, 0, &v), 0);
+    ck_assert_str_eq(fmt(srt_dec_from_f64(0.1, 5, 3), 3, 1), "0.100");
+    ck_assert_str_eq(fmt(srt_dec_from_f64(2.675, 5, 2), 2, 1), "2.68"); /* Double.toString is "2.675" */
+    ck_assert(srt_dec_from_f64(1e300, 38, 0) == SRT_DEC_NONE);
+    ck_assert(srt_dec_from_f64(0.0 / 0.0, 38, 0) == SRT_DEC_NONE);
+    /* the sentinel is -2^127, below every value of 38 digits */
+    ck_assert(SRT_DEC_NONE < -pow10_(38));
     /* decimal -> double, long (truncated, low 64 bits) */
     ck_assert(srt_dec_to_f64(1, 1) == 0.1);
     ck_assert(srt_dec_to_f64(-123456789, 4) == -12345.6789);
@@ -189,8 +185,8 @@ END_TEST
 /* round/floor/ceil: v at scale from_s to scale to_s by mode, shown at scale max(to_s, 0). */
 static const char *rnd(srt_i128 v, int from_s, int to_s, int mode, int p)
 {
-    srt_i128 r;
-    if (!srt_dec_round(v, from_s, to_s, mode, p, &r))
+    srt_i128 r = srt_dec_round(v, from_s, to_s, mode, p);
+    if (r == SRT_DEC_NONE)
         return "NULL";
     return fmt(r, to_s > 0 ? to_s : 0, 1);
 }

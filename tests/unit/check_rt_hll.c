@@ -65,6 +65,40 @@ START_TEST(test_xxh64_chain)
 }
 END_TEST
 
+/* A DECIMAL of more than 18 digits: hashUnsafeBytes of BigInteger.toByteArray of the
+   unscaled value, big-endian two's complement in the fewest bytes (written out by hand). */
+START_TEST(test_xxh64_decimal_bytes)
+{
+    static const struct {
+        int64_t hi;
+        uint64_t lo;
+        uint8_t n, bytes[16];
+    } cases[] = {
+        {0, 0, 1, {0x00}},
+        {-1, ~0ull, 1, {0xFF}},
+        {0, 127, 1, {0x7F}},
+        {0, 128, 2, {0x00, 0x80}},
+        {-1, (uint64_t)-128, 1, {0x80}},
+        {-1, (uint64_t)-129, 2, {0xFF, 0x7F}},
+        {0, 0x8000000000000000ull, 9, {0x00, 0x80, 0, 0, 0, 0, 0, 0, 0}},
+        {-1, 0x8000000000000000ull, 8, {0x80, 0, 0, 0, 0, 0, 0, 0}},
+        {0, ~0ull, 9, {0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}},
+        /* 10^38 - 1 = 0x4B3B4CA85A86C47A098A223FFFFFFFFF */
+        {0x4B3B4CA85A86C47All, 0x098A223FFFFFFFFFull, 16,
+         {0x4B, 0x3B, 0x4C, 0xA8, 0x5A, 0x86, 0xC4, 0x7A, 0x09, 0x8A, 0x22, 0x3F, 0xFF, 0xFF, 0xFF, 0xFF}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        srt_i128 v = (srt_i128)((unsigned __int128)(uint64_t)cases[i].hi << 64 | cases[i].lo);
+        ck_assert_msg(srt_xxh64_dec(v, 42) == srt_xxh64_bytes(cases[i].bytes, cases[i].n, 42), "case %zu", i);
+    }
+    /* -(10^38 - 1): the two's complement of the bytes above */
+    srt_i128 max = (srt_i128)((unsigned __int128)0x4B3B4CA85A86C47Aull << 64 | 0x098A223FFFFFFFFFull);
+    static const uint8_t neg[16] = {0xB4, 0xC4, 0xB3, 0x57, 0xA5, 0x79, 0x3B, 0x85,
+                                    0xF6, 0x75, 0xDD, 0xC0, 0x00, 0x00, 0x00, 0x01};
+    ck_assert(srt_xxh64_dec(-max, 42) == srt_xxh64_bytes(neg, 16, 42));
+}
+END_TEST
+
 START_TEST(test_xxh64_double)
 {
     ck_assert_uint_eq(srt_xxh64_f64(-0.0, 42), srt_xxh64_i64(0, 42));
@@ -206,6 +240,7 @@ Suite *rt_hll_suite(void)
     tcase_add_test(th, test_xxh64_vectors);
     tcase_add_test(th, test_xxh64_chain);
     tcase_add_test(th, test_xxh64_double);
+    tcase_add_test(th, test_xxh64_decimal_bytes);
     suite_add_tcase(s, th);
     TCase *tl = tcase_create("hll");
     tcase_set_timeout(tl, 60);

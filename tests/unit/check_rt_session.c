@@ -4,7 +4,7 @@
 ** (append-mode eviction) with flat memory over many batches, stopping a visit, checkpoint
 ** restore round trips, bad input, a randomized comparison with a brute-force model, and a
 ** fail-after-N allocation sweep that checks a failed call leaves the table unchanged and
-** leak-free.
+** leak-free; folding a batch's partial buffers into the state in Spark's order.
 */
 #include <check.h>
 #include <stdio.h>
@@ -155,6 +155,54 @@ static void expect(const Seen *s, int32_t uid, int64_t start, int64_t end, int64
                      uid, (long long)start, (long long)end, (long long)count, s->uid,
                      (long long)s->start, (long long)s->end, (long long)s->st.count);
 }
+
+/* One session [start, end) of user uid with a trace digit, put in as it is. */
+static void put(SrtSessions *t, int32_t uid, int64_t start, int64_t end, uint64_t trace)
+{
+    uint8_t key[KEY_LEN];
+    make_key(key, uid);
+    uint8_t *st = NULL;
+    ck_assert_int_eq(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), start, end, &st), 0);
+    St *v = (St *)st;
+    v->count = 1;
+    v->trace = trace;
+}
+
+/* srt_sessions_fold merges a batch's partial buffers [ts, ts] (sessions [ts, ts + gap)) with
+   the state in one pass by start, the state first on a tie: the trace shows the order. */
+START_TEST(test_fold_order)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_table(&mem), *b = new_table(&mem);
+    put(t, 1, 10, 20, 0xA);
+    put(t, 1, 40, 50, 0xB);
+    put(b, 1, 30, 30, 0x3); /* arrival order is not the order of the merge */
+    put(b, 1, 10, 10, 0x2);
+    put(b, 1, 5, 5, 0x1);
+    put(b, 2, 200, 200, 0x5);
+    put(b, 2, 100, 100, 0x4);
+    ck_assert_int_eq(srt_sessions_fold(t, b, 15), 0);
+    /* [5,20) + A[10,20) + [10,25): one session; [30,45) does not reach it but takes B */
+    static const struct {
+        int32_t uid;
+        int64_t start, end, count;
+        uint64_t trace;
+    } want[] = {{1, 5, 25, 3, 0x1A2}, {1, 30, 50, 2, 0x3B}, {2, 100, 115, 1, 0x4}, {2, 200, 215, 1, 0x5}};
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 4);
+    for (size_t i = 0; i < 4; i++) {
+        expect(&c.v[i], want[i].uid, want[i].start, want[i].end, want[i].count);
+        ck_assert_uint_eq(c.v[i].st.trace, want[i].trace);
+    }
+    free(c.v);
+    ck_assert_uint_eq(srt_sessions_count(b), 5); /* b is left as it was */
+    srt_sessions_free(b);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
 
 START_TEST(test_merge_one_key)
 {
@@ -985,6 +1033,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_random_vs_model);
     tcase_add_test(tc, test_oom_sweep);
     tcase_add_test(tc, test_new_oom);
+    tcase_add_test(tc, test_fold_order);
     suite_add_tcase(s, tc);
     return s;
 }

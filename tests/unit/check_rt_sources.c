@@ -1303,6 +1303,96 @@ START_TEST(test_micro_restore)
 }
 END_TEST
 
+/* The kafka source without a broker: descriptions, option errors, and malformed offsets
+   (restore, read) are errors, never crashes, and every byte is released. */
+static void kafka_env(Env *e, const char *strategy, const char *value)
+{
+    env_init(e);
+    env_opt(e, "kafka.bootstrap.servers", "127.0.0.1:1");
+    env_opt(e, strategy, value);
+}
+
+static void kafka_describes(const char *strategy, const char *value, const char *want)
+{
+    Env e;
+    kafka_env(&e, strategy, value);
+    ck_assert_int_eq(env_open(&e, &srt_source_kafka_vt), 0);
+    SrtBuf d;
+    srt_buf_init(&d, &e.mem);
+    e.src.vt->describe(&e.src, &d);
+    ck_assert_str_eq(srt_buf_cstr(&d), want);
+    srt_buf_clear(&d);
+    ck_assert_int_eq(e.src.vt->latest(&e.src, &d), 0); /* nothing planned yet */
+    e.src.vt->metrics(&e.src, "{\"t\":{\"0\":1}}", &d);
+    ck_assert_uint_eq(d.n, 0);
+    srt_buf_free(&d);
+    env_done(&e);
+}
+
+START_TEST(test_kafka_describe)
+{
+    kafka_describes("subscribe", " t1 , ,t2,", "KafkaV2[Subscribe[t1, t2]]");
+    kafka_describes("subscribePattern", " events-.* ", "KafkaV2[SubscribePattern[events-.*]]");
+    kafka_describes("assign", " { \"b\" : [1, 0], \"a\":[7], \"c\":[]}", "KafkaV2[Assign[b-1, b-0, a-7]]");
+}
+END_TEST
+
+static void kafka_refuses(const char *strategy, const char *value, const char *key, const char *v,
+                          const char *want)
+{
+    Env e;
+    kafka_env(&e, strategy, value);
+    if (key)
+        env_opt(&e, key, v);
+    ck_assert_int_lt(env_open(&e, &srt_source_kafka_vt), 0);
+    ck_assert_msg(strstr(e.err.msg, want) != NULL, "%s: %s", want, e.err.msg);
+    env_done(&e);
+}
+
+START_TEST(test_kafka_options)
+{
+    kafka_refuses("subscribe", ",", NULL, NULL, "No topics to subscribe to");
+    kafka_refuses("subscribePattern", "  ", NULL, NULL, "Pattern to subscribe is empty");
+    kafka_refuses("subscribePattern", "a(", NULL, NULL, "invalid subscribePattern 'a('");
+    kafka_refuses("assign", "[1]", NULL, NULL, "No topicpartitions to assign");
+    kafka_refuses("assign", "{\"t\":[0,]}", NULL, NULL, "Expected e.g. {\"topicA\":[0,1]");
+    kafka_refuses("assign", "{\"t\":[-1]}", NULL, NULL, "Expected e.g.");
+    kafka_refuses("subscribe", "t", "startingOffsets", "{\"t\":{\"x\":1}}", "Expected e.g.");
+    kafka_refuses("subscribe", "t", "startingOffsets", "{\"t\":{\"0\":99999999999999999999}}",
+                  "Expected e.g.");
+    kafka_refuses("subscribe", "t", "startingTimestamp", "12ab", "Expected a single long value, got 12ab");
+    kafka_refuses("subscribe", "t", "maxOffsetsPerTrigger", "-1", "must be a non-negative integer");
+    kafka_refuses("subscribe", "t", "kafka.no.such", "1", "No such configuration property");
+    kafka_refuses("subscribe", "t", "includeHeaders", "true", "not supported yet");
+}
+END_TEST
+
+START_TEST(test_kafka_malformed_offsets)
+{
+    static const char *const bad[] = {
+        "",          "{",           "{}x",          "{\"t\":}",     "{\"t\":{\"0\"}}",
+        "{\"t\":{\"0\":}}", "{\"t\":{0:1}}", "{\"\":{\"0\":1}}", "{\"t\":{\"0\":1,}}", "[1]",
+        "{\"t\\\"\":{\"0\":1}}", "{\"t\":{\"4294967296\":1}}", "null",
+    };
+    Env e;
+    kafka_env(&e, "subscribe", "t");
+    ck_assert_int_eq(env_open(&e, &srt_source_kafka_vt), 0);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        srt_err_clear(&e.err);
+        ck_assert_int_lt(e.src.vt->restore(&e.src, bad[i], &e.err), 0);
+        ck_assert_msg(strstr(e.err.msg, "cannot restore the Kafka source") != NULL, "%s", e.err.msg);
+        srt_err_clear(&e.err);
+        ck_assert_int_lt(e.src.vt->read(&e.src, "{\"t\":{\"0\":0}}", bad[i], collect, NULL, &e.err), 0);
+        ck_assert_msg(strstr(e.err.msg, "invalid Kafka offsets") != NULL, "%s", e.err.msg);
+    }
+    /* Well formed, but no initial offsets were ever chosen: restoring needs the checkpoint's. */
+    srt_err_clear(&e.err);
+    ck_assert_int_lt(e.src.vt->restore(&e.src, "{\"t\":{\"0\":1,\"1\":2}}", &e.err), 0);
+    ck_assert_msg(strstr(e.err.msg, "initial offsets file") != NULL, "%s", e.err.msg);
+    env_done(&e);
+}
+END_TEST
+
 Suite *rt_sources_suite(void)
 {
     Suite *s = suite_create("rt_sources");
@@ -1331,6 +1421,9 @@ Suite *rt_sources_suite(void)
     tcase_add_test(tc, test_query_rate_micro_batch);
     tcase_add_test(tc, test_query_socket_stops_at_end_of_stream);
     tcase_add_test(tc, test_query_socket_refused);
+    tcase_add_test(tc, test_kafka_describe);
+    tcase_add_test(tc, test_kafka_options);
+    tcase_add_test(tc, test_kafka_malformed_offsets);
     suite_add_tcase(s, tc);
     return s;
 }

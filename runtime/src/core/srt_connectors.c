@@ -13,12 +13,15 @@
 #include "common/cm_connectors.h"
 #include "srt_int.h"
 
+/* Linked only into programs that name them (driver_build.c add_connectors): NULL otherwise. */
+#pragma weak srt_source_kafka_vt
+#pragma weak srt_sink_postgres_vt
+#pragma weak srt_sink_sqlite_vt
+#pragma weak srt_sink_kafka_vt
+
 static const SrtSourceVt *const sources[] = {&srt_source_files_vt, &srt_source_rate_vt,
-                                             &srt_source_rate_micro_vt, &srt_source_socket_vt};
-/* Linked only into executables that name the connector (NULL otherwise). */
-extern const SrtSinkVt srt_sink_postgres_vt __attribute__((weak));
-extern const SrtSinkVt srt_sink_sqlite_vt __attribute__((weak));
-extern const SrtSinkVt srt_sink_kafka_vt __attribute__((weak));
+                                             &srt_source_rate_micro_vt, &srt_source_socket_vt,
+                                             &srt_source_kafka_vt};
 
 static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt,
                                          &srt_sink_exec_vt,    &srt_sink_postgres_vt,
@@ -41,7 +44,7 @@ const SrtSourceVt *srt_source_lookup(const char *connector)
 {
     const CmConnector *spec = cm_connector_find(connector, CM_ROLE_SOURCE | CM_ROLE_TABLE);
     for (size_t i = 0; spec && i < sizeof sources / sizeof sources[0]; i++)
-        if (strcmp(sources[i]->connector, spec->name) == 0)
+        if (sources[i] && strcmp(sources[i]->connector, spec->name) == 0)
             return sources[i];
     return NULL;
 }
@@ -79,6 +82,8 @@ int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const Sr
         case CM_COL_STRING: break;
         case CM_COL_BIGINT: kind = SRT_T_BIGINT, tname = "BIGINT"; break;
         case CM_COL_TIMESTAMP: kind = SRT_T_TIMESTAMP, tname = "TIMESTAMP"; break;
+        case CM_COL_BINARY: kind = SRT_T_BINARY, tname = "BINARY"; break;
+        case CM_COL_INT: kind = SRT_T_INT, tname = "INT"; break;
         }
         if (n >= schema->n_cols || !srt_str_ieq(schema->cols[n].name, c->name) ||
             schema->cols[n].type->kind != kind)

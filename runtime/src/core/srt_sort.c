@@ -42,6 +42,7 @@ static int cmp_value(const SrtDatum *a, const SrtDatum *b, const SrtType *t)
     case SRT_T_DECIMAL: /* one column's values share the scale */
         return srt_dec_cmp(srt_datum_dec(a), srt_datum_dec(b));
     case SRT_T_STRING:
+    case SRT_T_BINARY: /* ByteArray.compareBinary: unsigned bytes, as UTF8String */
         return srt_str_cmp(a->p, a->n, b->p, b->n);
     case SRT_T_STRUCT: {
         const SrtDatum *fa = a->p, *fb = b->p;

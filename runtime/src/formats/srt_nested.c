@@ -224,6 +224,20 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
         out->n = n;
         break;
     }
+    case SRT_T_BINARY: { /* JacksonParser: a string's getBinaryValue (base64) */
+        const char *s = NULL;
+        uint32_t n = 0;
+        r = srt_json_str(p, end, q, &s, &n, &st);
+        if (r && st == SRT_JV_OK) {
+            unsigned char *b = srt_scratch_alloc(q, n / 4 * 3 + 1);
+            long k = srt_base64_decode(s, n, b);
+            if (k < 0)
+                st = SRT_JV_BADTYPE;
+            out->p = b;
+            out->n = k < 0 ? 0 : (uint32_t)k;
+        }
+        break;
+    }
     }
     if (t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY) {
         if (r && st == SRT_JV_OK) {
@@ -260,6 +274,32 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
     return r;
 }
 
+/* JsonToStructs.nullSafeEval with FailureSafeParser in PERMISSIVE mode (jsonExpressions.scala):
+   JacksonParser.parse gives no row for input without a token (converter: NULL), a bad record
+   becomes a row of NULLs, or the partial row when only some fields had the wrong type. */
+void srt_from_json(SrtQuery *q, const char *type, const char *s, uint32_t n, SrtDatum *out)
+{
+    const char *p = s, *end = s + n;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    memset(out, 0, sizeof *out);
+    out->is_null = 1;
+    const SrtType *t = srt_query_type(q, type);
+    if (p == end || !t || t->kind != SRT_T_STRUCT)
+        return;
+    int st = SRT_JV_NULL;
+    if (*p == '{' && srt_json_value(q, type, p, end, out, &st) && (st == SRT_JV_OK || st == SRT_JV_PARTIAL))
+        return;
+    SrtDatum *f = srt_scratch_alloc(q, sizeof *f * (t->n_fields ? t->n_fields : 1));
+    for (uint32_t i = 0; i < t->n_fields; i++) {
+        memset(&f[i], 0, sizeof f[i]);
+        f[i].is_null = 1;
+    }
+    memset(out, 0, sizeof *out);
+    out->p = f;
+    out->n = t->n_fields;
+}
+
 /* ======================================================================
 ** Copies into batch memory
 ** ====================================================================== */
@@ -270,6 +310,7 @@ static void copy_value(SrtQuery *q, const SrtType *t, SrtDatum *d)
         return;
     switch (t->kind) {
     case SRT_T_STRING:
+    case SRT_T_BINARY:
         d->p = srt_batch_strdup(q, d->p, d->n);
         return;
     case SRT_T_STRUCT:

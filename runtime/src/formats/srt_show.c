@@ -36,6 +36,12 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         if (d->n)
             srt_buf_put(out, d->p, d->n);
         break;
+    case SRT_T_BINARY: /* Dataset.showString: "[41 42]", two upper-case hex digits a byte */
+        srt_buf_putc(out, '[');
+        for (uint32_t i = 0; i < d->n; i++)
+            srt_buf_printf(out, i ? " %02X" : "%02X", ((const unsigned char *)d->p)[i]);
+        srt_buf_putc(out, ']');
+        break;
     case SRT_T_TIMESTAMP:
         srt_buf_put(out, tmp, srt_ts_format(d->i, tmp));
         break;

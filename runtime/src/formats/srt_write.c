@@ -85,6 +85,7 @@ static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, u
         *n = srt_fmt_decimal(srt_datum_dec(d), t->scale, 0, tmp);
         return tmp;
     case SRT_T_STRING:
+    case SRT_T_BINARY:
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
     case SRT_T_VOID:
@@ -167,6 +168,62 @@ static void json_object(const SrtDatum *vals, const SrtField *fields, const SrtC
     srt_buf_putc(out, '}');
 }
 
+static const char b64_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+void srt_base64_encode(const void *p, size_t n, SrtBuf *out)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)b[i] << 16;
+        if (i + 1 < n)
+            v |= (uint32_t)b[i + 1] << 8;
+        if (i + 2 < n)
+            v |= b[i + 2];
+        char q[4] = {b64_chars[v >> 18], b64_chars[(v >> 12) & 63],
+                     i + 1 < n ? b64_chars[(v >> 6) & 63] : '=', i + 2 < n ? b64_chars[v & 63] : '='};
+        srt_buf_put(out, q, 4);
+    }
+}
+
+static int b64_digit(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+long srt_base64_decode(const char *s, size_t n, unsigned char *out)
+{
+    if (n % 4)
+        return -1;
+    long k = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        int pad = 0;
+        uint32_t v = 0;
+        for (int j = 0; j < 4; j++) {
+            unsigned char c = (unsigned char)s[i + j];
+            int d = b64_digit(c);
+            if (c == '=' && i + 4 == n && j >= 2 && (j == 3 || s[i + 3] == '=')) {
+                pad++;
+                d = 0;
+            } else if (d < 0 || pad) {
+                return -1;
+            }
+            v = v << 6 | (uint32_t)d;
+        }
+        out[k++] = (unsigned char)(v >> 16);
+        if (pad < 2)
+            out[k++] = (unsigned char)(v >> 8);
+        if (pad < 1)
+            out[k++] = (unsigned char)v;
+    }
+    return k;
+}
+
 void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
 {
     char tmp[64];
@@ -178,6 +235,11 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     switch (t->kind) {
     case SRT_T_STRING:
         srt_write_json_string(d->p, d->p ? d->n : 0, out);
+        return;
+    case SRT_T_BINARY: /* JacksonGenerator: writeBinary, base64 with padding */
+        srt_buf_putc(out, '"');
+        srt_base64_encode(d->p, d->n, out);
+        srt_buf_putc(out, '"');
         return;
     case SRT_T_DOUBLE:
     case SRT_T_FLOAT:
@@ -289,7 +351,7 @@ int srt_csv_style_from_opts(const SrtOptions *o, SrtCsvStyle *st, SrtErr *err)
 
 int srt_csv_supports(const SrtType *t)
 {
-    return t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY;
+    return t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY && t->kind != SRT_T_BINARY;
 }
 
 /* univocity's whitespace: characters 1..32 (NUL is not trimmed at the start). */

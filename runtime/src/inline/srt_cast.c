@@ -181,6 +181,16 @@ void srt_cast_i64_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n)
     *out_n = n;
 }
 
+/* Cast.castToBinary of an integral value: NumberConverter.toBinary, big-endian. */
+void srt_cast_int_bin(SrtQuery *q, int64_t v, uint32_t width, const char **out, uint32_t *out_n)
+{
+    char *o = srt_scratch_alloc(q, 8);
+    for (uint32_t i = 0; i < width; i++)
+        o[i] = (char)(unsigned char)((uint64_t)v >> (8 * (width - 1 - i)));
+    *out = o;
+    *out_n = width;
+}
+
 void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n)
 {
     char *o = srt_scratch_alloc(q, 32);

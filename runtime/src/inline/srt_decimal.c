@@ -4,7 +4,7 @@
 ** the value is v / 10^s.  Every operation computes the exact result (or, where Spark
 ** rounds first, Spark's intermediate) in 256 bits of magnitude and then changes it to the
 ** result's precision and scale as Spark's Decimal.changePrecision does: rounding HALF_UP,
-** and "overflow" (0 returned, the caller's NULL: spark.sql.ansi.enabled=false) when the
+** and "overflow" (SRT_DEC_NONE returned, the caller's NULL: spark.sql.ansi.enabled=false) when the
 ** rounded value needs more than p digits.  Spark's references: sql/api/.../types/Decimal.scala
 ** (+, -, *, /, %, changePrecision, fromString, toString, toPlainString, toDouble, toLong).
 */
@@ -123,14 +123,14 @@ static int u_digits(U256 a)
 }
 
 /* Spark's changePrecision(p, s, ROUND_HALF_UP) of the value (neg ? -mag : mag) / 10^from_s:
-   the unscaled value at scale s in *out, or 0 if it needs more than p digits. */
-static int finish(U256 mag, int neg, int from_s, int p, int s, srt_i128 *out)
+   the unscaled value at scale s, or SRT_DEC_NONE if it needs more than p digits. */
+static srt_i128 finish(U256 mag, int neg, int from_s, int p, int s)
 {
     if (s >= from_s) {
         int k = s - from_s;
         /* mag * 10^k < 10^p  <=>  mag < 10^(p - k) */
         if (!u_is_zero(mag) && (p - k <= 0 || u_cmp(mag, u_pow10(p - k)) >= 0))
-            return 0;
+            return SRT_DEC_NONE;
         for (int i = 0; i < k; i++)
             u_mul_small(&mag, 10);
     } else {
@@ -147,11 +147,10 @@ static int finish(U256 mag, int neg, int from_s, int p, int s, srt_i128 *out)
             mag = q;
         }
         if (u_cmp(mag, u_pow10(p)) >= 0)
-            return 0;
+            return SRT_DEC_NONE;
     }
     u128 m = (u128)mag.w[0] | ((u128)mag.w[1] << 64);
-    *out = neg ? -(srt_i128)m : (srt_i128)m;
-    return 1;
+    return neg ? -(srt_i128)m : (srt_i128)m;
 }
 
 static U256 u_abs(srt_i128 v, int *neg)
@@ -160,16 +159,16 @@ static U256 u_abs(srt_i128 v, int *neg)
     return u_of(v < 0 ? -(u128)v : (u128)v);
 }
 
-int srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s, srt_i128 *out)
+srt_i128 srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s)
 {
     int neg;
     U256 m = u_abs(v, &neg);
-    return finish(m, neg, from_s, p, s, out);
+    return finish(m, neg, from_s, p, s);
 }
 
 /* Decimal.+ / -: exact at the larger scale (both magnitudes < 10^38, scaled by at most
    10^38, so the sum is below 2 * 10^76). */
-int srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+srt_i128 srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
 {
     int na, nb;
     U256 ma = u_abs(a, &na), mb = u_abs(b, &nb);
@@ -180,19 +179,19 @@ int srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32
         u_mul_small(&mb, 10);
     if (na == nb) {
         u_add(&ma, mb);
-        return finish(ma, na, sc, p, s, out);
+        return finish(ma, na, sc, p, s);
     }
     if (u_cmp(ma, mb) >= 0) {
         u_sub(&ma, mb);
-        return finish(ma, na, sc, p, s, out);
+        return finish(ma, na, sc, p, s);
     }
     u_sub(&mb, ma);
-    return finish(mb, nb, sc, p, s, out);
+    return finish(mb, nb, sc, p, s);
 }
 
 /* Decimal.*: the exact product rounded HALF_UP to 38 significant digits (Spark's
    MATH_CONTEXT), then changed to (p, s). */
-int srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+srt_i128 srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
 {
     int na, nb;
     U256 ma = u_abs(a, &na), mb = u_abs(b, &nb);
@@ -219,15 +218,15 @@ int srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32
         r = q;
         sc -= k;
     }
-    return finish(r, na != nb, sc, p, s, out);
+    return finish(r, na != nb, sc, p, s);
 }
 
 /* Decimal./: the quotient rounded HALF_UP at scale 38 (BigDecimal.divide(that, 38,
-   HALF_UP)), then changed to (p, s).  0 for a zero divisor (NULL). */
-int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+   HALF_UP)), then changed to (p, s).  SRT_DEC_NONE (NULL) for a zero divisor. */
+srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
 {
     if (b == 0)
-        return 0;
+        return SRT_DEC_NONE;
     int na, nb;
     U256 n = u_abs(a, &na), d = u_abs(b, &nb);
     /* a / 10^sa / (b / 10^sb) = (a * 10^sb) / (b * 10^sa); both below 10^76 */
@@ -238,7 +237,7 @@ int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32
     U256 q, r;
     u_divmod(n, d, &q, &r);
     if (u_cmp(q, u_pow10(38)) >= 0) /* no DECIMAL holds its integral part */
-        return 0;
+        return SRT_DEC_NONE;
     for (int i = 0; i < 38; i++) { /* one more digit of the quotient: r < d < 10^76 */
         u_mul_small(&r, 10);
         uint64_t digit = 0;
@@ -252,17 +251,16 @@ int srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32
     u_shl1(&r);
     if (u_cmp(r, d) >= 0)
         u_add(&q, u_of(1));
-    return finish(q, na != nb, 38, p, s, out);
+    return finish(q, na != nb, 38, p, s);
 }
 
 /* Decimal.% (pmod = 0): the exact remainder at the larger scale, with the sign of the
    dividend; with pmod = 1 Pmod's decimal case (arithmetic.scala): r = a % n, and (r + n) % n
-   when r < 0.  Then changed to (p, s); 0 for a zero divisor. */
-static int dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out,
-                   int pmod)
+   when r < 0.  Then changed to (p, s); SRT_DEC_NONE for a zero divisor. */
+static srt_i128 dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, int pmod)
 {
     if (b == 0)
-        return 0;
+        return SRT_DEC_NONE;
     int na, nb;
     U256 ma = u_abs(a, &na), mb = u_abs(b, &nb), q, r;
     int sc = sa > sb ? sa : sb;
@@ -277,23 +275,23 @@ static int dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, in
         r = mb;
         neg = 0;
     } /* with b < 0, (r + b) % b is r again */
-    return finish(r, neg, sc, p, s, out);
+    return finish(r, neg, sc, p, s);
 }
 
-int srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
 {
-    return dec_rem(a, b, sa, sb, p, s, out, 0);
+    return dec_rem(a, b, sa, sb, p, s, 0);
 }
 
-int srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, srt_i128 *out)
+srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
 {
-    return dec_rem(a, b, sa, sb, p, s, out, 1);
+    return dec_rem(a, b, sa, sb, p, s, 1);
 }
 
 /* The value at scale from_s rounded to scale to_s (negative: tens, hundreds, ...) by mode,
-   then at scale max(to_s, 0) in *out: Decimal.toPrecision / BigDecimal.setScale as Spark's
-   RoundBase, Floor and Ceil use them.  0 if the result needs more than p digits. */
-int srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p, srt_i128 *out)
+   then at scale max(to_s, 0): Decimal.toPrecision / BigDecimal.setScale as Spark's
+   RoundBase, Floor and Ceil use them.  SRT_DEC_NONE if the result needs more than p digits. */
+srt_i128 srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p)
 {
     int neg;
     U256 m = u_abs(v, &neg);
@@ -331,12 +329,11 @@ int srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_
         neg = 0;
     /* from_s <= s here: m * 10^(s - from_s) must stay below 10^p */
     if (!u_is_zero(m) && ((int64_t)s - from_s >= p || u_digits(m) + (s - from_s) > p))
-        return 0;
+        return SRT_DEC_NONE;
     for (int i = from_s; i < s; i++)
         u_mul_small(&m, 10);
     u128 w = (u128)m.w[0] | ((u128)m.w[1] << 64);
-    *out = neg ? -(srt_i128)w : (srt_i128)w;
-    return 1;
+    return neg ? -(srt_i128)w : (srt_i128)w;
 }
 
 int srt_dec_cmp(srt_i128 a, srt_i128 b)
@@ -457,14 +454,15 @@ int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
 }
 
 /* CAST(double AS DECIMAL(p, s)): Spark's Decimal(d) is scala's BigDecimal(d), the text of
-   Double.toString; NaN and infinities are NULL. */
-int srt_dec_from_f64(double d, int32_t p, int32_t s, srt_i128 *out)
+   Double.toString; NaN and infinities are NULL (SRT_DEC_NONE). */
+srt_i128 srt_dec_from_f64(double d, int32_t p, int32_t s)
 {
     if (d != d || d - d != 0)
-        return 0;
+        return SRT_DEC_NONE;
     char buf[40];
     uint32_t n = srt_fmt_double(d, buf);
-    return dec_parse(buf, n, p, s, out) == 1;
+    srt_i128 v;
+    return dec_parse(buf, n, p, s, &v) == 1 ? v : SRT_DEC_NONE;
 }
 
 /* The digits of |v| into out (at least 40 bytes), most significant first; returns how many. */

@@ -6,7 +6,9 @@
 ** (InterpretedHashFunction.hash in hash.scala): BOOLEAN as the int 0/1, INT and DATE (days)
 ** as ints, BIGINT and TIMESTAMP (µs) as longs, DOUBLE as the long of its bits with -0.0
 ** hashed as 0 and every NaN as Java's canonical NaN (doubleToLongBits), STRING as its
-** UTF-8 bytes; a struct chains its fields through the seed, a NULL leaves the seed.
+** UTF-8 bytes, a DECIMAL of at most 18 digits as the long of its unscaled value and a wider
+** one as the bytes of BigInteger.toByteArray of it; a struct chains its fields through the
+** seed, a NULL leaves the seed.
 ** srt_hll_add is the per-record part of HyperLogLogPlusPlusHelper.update.
 */
 #include <string.h>
@@ -127,6 +129,23 @@ uint64_t srt_xxh64_bytes(const void *data, uint32_t n, uint64_t seed)
         off++;
     }
     return xxh_fmix(h);
+}
+
+/* InterpretedHashFunction.hash of a Decimal whose precision exceeds Decimal.MAX_LONG_DIGITS:
+   hashUnsafeBytes of d.toJavaBigDecimal.unscaledValue().toByteArray, the shortest big-endian
+   two's complement of the unscaled value (at least one byte, so 0 is {0}). */
+uint64_t srt_xxh64_dec(srt_i128 v, uint64_t seed)
+{
+    uint8_t be[16];
+    unsigned __int128 u = (unsigned __int128)v;
+    for (int i = 15; i >= 0; i--) {
+        be[i] = (uint8_t)u;
+        u >>= 8;
+    }
+    uint32_t k = 0; /* leading bytes that only repeat the sign of the next one */
+    while (k < 15 && ((be[k] == 0x00 && !(be[k + 1] & 0x80)) || (be[k] == 0xFF && (be[k + 1] & 0x80))))
+        k++;
+    return srt_xxh64_bytes(be + k, 16 - k, seed);
 }
 
 void srt_hll_add(uint64_t *words, int32_t p, uint64_t x)

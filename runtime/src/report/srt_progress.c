@@ -347,6 +347,10 @@ void srt_progress_json(const SrtProgress *p, SrtBuf *out)
     put_int(out, "numInputRows", p->num_input_rows, &sf);
     put_double(out, "inputRowsPerSecond", p->input_rows_per_second, &sf);
     put_double(out, "processedRowsPerSecond", p->processed_rows_per_second, &sf);
+    if (p->source_metrics && *p->source_metrics) { /* sorted by the source, never empty */
+        put_key(out, "metrics", &sf);
+        srt_buf_puts(out, p->source_metrics);
+    }
     srt_buf_puts(out, "}]");
 
     put_key(out, "sink", &f);

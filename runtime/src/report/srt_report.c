@@ -130,6 +130,16 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         p.start_offset = p.end_offset = p.latest_offset =
             q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
     }
+    SrtBuf latest, metrics;
+    srt_buf_init(&latest, q->mem);
+    srt_buf_init(&metrics, q->mem);
+    if (q->source.vt->latest && q->source.vt->latest(&q->source, &latest) && !latest.oom)
+        p.latest_offset = srt_buf_cstr(&latest);
+    if (q->source.vt->metrics && (idle ? p.end_offset : end)) {
+        q->source.vt->metrics(&q->source, idle ? p.end_offset : end, &metrics);
+        if (!metrics.oom && metrics.n)
+            p.source_metrics = srt_buf_cstr(&metrics);
+    }
     /* Spark's v1 sinks (files, foreachBatch) report numOutputRows -1. */
     p.sink_output_rows = q->sink.vt->v1 ? -1 : idle ? 0 : (int64_t)q->n_rows;
     int rc = publish(q, &p);
@@ -137,6 +147,8 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         srt_mem_free(q->mem, ops, sizeof *ops * q->n_ops);
     srt_buf_free(&src);
     srt_buf_free(&sink);
+    srt_buf_free(&latest);
+    srt_buf_free(&metrics);
     return rc;
 }
 

@@ -8,9 +8,9 @@
 ** trimmed, wins over it; a NULL topic fails the batch with Spark's NullPointerException
 ** message), partition (int, optional; NULL or absent: the partitioner chooses; sluice sets
 ** librdkafka's murmur2_random, which places a keyed record where the Java client's default
-** partitioner does, murmur2 of the key, and a record without key on a random partition).  A `headers` column
-** (array<struct<key:string,value:binary>>) needs the BINARY type; until sluice has it the
-** compiler refuses every type for it, so no headers reach this file.
+** partitioner does, murmur2 of the key, and a record without key on a random partition),
+** headers (array<struct<key:string,value:binary>>, optional: the record's headers in order, as
+** KafkaWriteTask makes RecordHeaders; a NULL array: none).
 **
 ** Options: kafka.<name> = value goes to librdkafka as <name> (kafka.bootstrap.servers
 ** required; key/value.serializer and transactional.id are refused by the compiler).
@@ -64,7 +64,7 @@ typedef struct KafkaSink {
     rd_kafka_conf_t *group_conf; /* exactly once: the base settings, for the committed lookup */
     char *topic;                 /* the topic option, trimmed; NULL: the topic column */
     size_t topic_size;
-    int c_topic, c_key, c_value, c_partition; /* column indexes, -1: absent */
+    int c_topic, c_key, c_value, c_partition, c_headers; /* column indexes, -1: absent */
     int exactly_once;
     int fence_checked;   /* exactly once: the first batch was compared with the group */
     int timeout_ms;      /* message.timeout.ms: bounds flushes and transaction calls */
@@ -116,7 +116,7 @@ static void on_group_log(const rd_kafka_t *rk, int level, const char *fac, const
    sluice has it (then `|| k == SRT_T_BINARY`). */
 static int is_bytes(SrtKind k)
 {
-    return k == SRT_T_STRING;
+    return k == SRT_T_STRING || k == SRT_T_BINARY;
 }
 
 static int is_string(SrtKind k)
@@ -130,6 +130,11 @@ static int is_int(SrtKind k)
 }
 
 /* *out: the first visible column called name (-1: none); the compiler checked its type. */
+static int is_array(SrtKind k)
+{
+    return k == SRT_T_ARRAY;
+}
+
 static int find_col(const SrtSchema *schema, const char *name, int (*ok)(SrtKind), SrtSink *k,
                     int *out, SrtErr *err)
 {
@@ -199,7 +204,8 @@ static int kafka_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     if ((!topic && (rc = find_col(schema, "topic", is_string, k, &s->c_topic, err)) < 0) ||
         (rc = find_col(schema, "key", is_bytes, k, &s->c_key, err)) < 0 ||
         (rc = find_col(schema, "value", is_bytes, k, &s->c_value, err)) < 0 ||
-        (rc = find_col(schema, "partition", is_int, k, &s->c_partition, err)) < 0)
+        (rc = find_col(schema, "partition", is_int, k, &s->c_partition, err)) < 0 ||
+        (rc = find_col(schema, "headers", is_array, k, &s->c_headers, err)) < 0)
         return rc;
     if (topic) { /* Spark: Option(options.get(TOPIC_OPTION_KEY)).map(_.trim) */
         while (isspace((unsigned char)*topic))
@@ -293,6 +299,32 @@ static const char *row_topic(KafkaSink *s, const SrtDatum *row)
     return srt_buf_cstr(&s->buf);
 }
 
+/* The row's headers column as librdkafka headers (*out NULL: no column or a NULL array).  A
+   NULL element or header key fails the batch, as KafkaWriteTask's RecordHeader of a null key
+   throws; a NULL value is a header without value. */
+static int make_headers(SrtSink *k, KafkaSink *s, int64_t batch_id, const SrtDatum *row,
+                        rd_kafka_headers_t **out, SrtErr *err)
+{
+    *out = NULL;
+    if (s->c_headers < 0 || row[s->c_headers].is_null)
+        return 0;
+    const SrtDatum *arr = &row[s->c_headers], *elems = arr->p;
+    rd_kafka_headers_t *h = rd_kafka_headers_new(arr->n);
+    for (uint32_t i = 0; i < arr->n; i++) {
+        const SrtDatum *f = elems[i].is_null ? NULL : elems[i].p;
+        if (!f || f[0].is_null) {
+            rd_kafka_headers_destroy(h);
+            return srt_err_set(err, SRT_ERR_QUERY,
+                               "kafka sink '%s': batch %" PRId64 ": a header or its key is null",
+                               k->name, batch_id);
+        }
+        rd_kafka_header_add(h, f[0].n ? f[0].p : "", (ssize_t)f[0].n,
+                            f[1].is_null ? NULL : f[1].n ? f[1].p : "", f[1].is_null ? 0 : (ssize_t)f[1].n);
+    }
+    *out = h;
+    return 0;
+}
+
 /* Produce one row; waits for room when librdkafka's queue is full. */
 static int produce_row(SrtSink *k, KafkaSink *s, int64_t batch_id, const SrtDatum *row, SrtErr *err)
 {
@@ -317,13 +349,19 @@ static int produce_row(SrtSink *k, KafkaSink *s, int64_t batch_id, const SrtDatu
                            ". Partition number should always be non-negative or null.",
                            k->name, batch_id, row[s->c_partition].i);
     for (;;) {
+        rd_kafka_headers_t *hdrs = NULL;
+        int rc = make_headers(k, s, batch_id, row, &hdrs, err);
+        if (rc < 0)
+            return rc;
         rd_kafka_resp_err_t e = rd_kafka_producev(
             s->rk, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(part),
             RD_KAFKA_V_KEY(key ? (void *)key->p : NULL, key ? key->n : 0),
             RD_KAFKA_V_VALUE(val ? (void *)val->p : NULL, val ? val->n : 0),
-            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+            RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
         if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
-            return 0;
+            return 0; /* the record owns the headers */
+        if (hdrs)
+            rd_kafka_headers_destroy(hdrs);
         if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
             return srt_err_set(err, SRT_ERR_IO,
                                "kafka sink '%s': batch %" PRId64 ": cannot produce to topic '%s': %s",

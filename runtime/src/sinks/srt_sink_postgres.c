@@ -182,6 +182,7 @@ static void put_type(SrtBuf *b, const SrtType *t)
     case SRT_T_VOID: srt_buf_puts(b, "TEXT"); break;
     case SRT_T_TIMESTAMP: srt_buf_puts(b, "TIMESTAMPTZ"); break;
     case SRT_T_DATE: srt_buf_puts(b, "DATE"); break;
+    case SRT_T_BINARY: srt_buf_puts(b, "BYTEA"); break; /* PostgresDialect: BinaryType */
     case SRT_T_STRUCT:
     case SRT_T_ARRAY: srt_buf_puts(b, "JSONB"); break;
     }
@@ -218,6 +219,7 @@ static int fits(const SrtType *t, const char *have)
         return strcmp(have, "timestamp with time zone") == 0 ||
                strcmp(have, "timestamp without time zone") == 0;
     case SRT_T_DATE: return strcmp(have, "date") == 0;
+    case SRT_T_BINARY: return strcmp(have, "bytea") == 0;
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
         return strcmp(have, "jsonb") == 0 || strcmp(have, "json") == 0 || strcmp(have, "text") == 0;
@@ -420,6 +422,16 @@ static void put_value(SrtBuf *b, const SrtDatum *d, const SrtType *t)
             p[0] = '"';
         }
         srt_buf_putc(b, '}');
+        return;
+    }
+    if (t->kind == SRT_T_BINARY) { /* bytea's hex input form, \x4142 */
+        static const char hex[] = "0123456789abcdef";
+        const unsigned char *p = d->p;
+        srt_buf_puts(b, "\\x");
+        for (uint32_t i = 0; i < d->n; i++) {
+            srt_buf_putc(b, hex[p[i] >> 4]);
+            srt_buf_putc(b, hex[p[i] & 15]);
+        }
         return;
     }
     srt_db_text(d, t, b);

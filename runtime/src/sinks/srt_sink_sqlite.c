@@ -78,6 +78,7 @@ static const char *decl_type(const SrtType *t)
     case SRT_T_FLOAT: return "REAL";
     case SRT_T_TIMESTAMP: return "TIMESTAMP";
     case SRT_T_DATE: return "DATE";
+    case SRT_T_BINARY: return "BLOB";
     case SRT_T_DECIMAL:
     case SRT_T_STRING:
     case SRT_T_STRUCT:
@@ -118,6 +119,7 @@ static int fits(const SrtType *t, Affinity a)
     case SRT_T_BOOLEAN: return a == AFF_NUMERIC || a == AFF_INTEGER;
     case SRT_T_TIMESTAMP:
     case SRT_T_DATE: return a == AFF_NUMERIC || a == AFF_TEXT;
+    case SRT_T_BINARY: return a == AFF_BLOB;
     case SRT_T_DECIMAL:
     case SRT_T_STRING:
     case SRT_T_STRUCT:
@@ -325,6 +327,9 @@ static int bind_row(SqlSink *s, sqlite3_stmt *st, const SrtDatum *row, SrtErr *e
             case SRT_T_DOUBLE:
             case SRT_T_FLOAT:
                 rc = sqlite3_bind_double(st, idx, d->d);
+                break;
+            case SRT_T_BINARY:
+                rc = sqlite3_bind_blob64(st, idx, d->n ? d->p : "", d->n, SQLITE_TRANSIENT);
                 break;
             case SRT_T_DECIMAL:
             case SRT_T_STRING:

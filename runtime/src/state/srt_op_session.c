@@ -1,6 +1,14 @@
 /* srt_op_session.c - the session window aggregation operator (sessions per key, srt_session.c).
 **
 ** Spark's SessionWindowStateStoreSaveExec.  Generated code calls srt_session_upsert per row.
+** As Spark's plan for a streaming session window (AggUtils.planStreamingAggregationForSession)
+** does, a batch's rows are first aggregated apart per key and timestamp (the partial
+** aggregate, grouped by the key and the row's own session [ts, ts + gap)), in a batch table
+** whose sessions are [ts, ts]; before the output they are folded into the state in order of
+** start with the sessions restored for the key (srt_sessions_fold: SessionWindowStateStore-
+** RestoreExec's merge of input and state rows, then MergingSessionsExec).  So a DOUBLE sum
+** adds the same partial sums in the same order as Spark, and first/last follow the order of
+** the sessions' starts.
 ** Output: complete mode emits every session; append mode emits the sessions made final by
 ** the batch's watermark and removes them as it goes (update mode is refused by the
 ** compiler, as Spark does).  Sessions change shape as they merge, so every state version is a
@@ -10,19 +18,32 @@
 
 #include "state/srt_operator.h"
 
+typedef struct SessionOp {
+    SrtSessions *state; /* the sessions of every key (what is saved) */
+    SrtSessions *batch; /* the batch's partial aggregates, NULL until its first row */
+    int64_t gap_us;     /* end - start of a row's session */
+} SessionOp;
+
 static SrtSessions *sessions(const SrtOperator *op)
 {
-    return op->state;
+    return ((const SessionOp *)op->state)->state;
 }
 
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us)
 {
     SrtOperator *op = srt_query_op(q, SRT_OP_AGG);
-    uint8_t *state;
-    int rc = op && op->vt == &srt_op_session_vt
-                 ? srt_sessions_upsert(sessions(op), key, key_len, hash, start_us, end_us, &state)
-                 : -SRT_ERR_FORMAT;
+    uint8_t *state = NULL;
+    int rc = -SRT_ERR_FORMAT;
+    if (op && op->vt == &srt_op_session_vt && end_us >= start_us) {
+        SessionOp *so = op->state;
+        const SrtOpDef *d = op->def;
+        if (!so->batch)
+            so->batch = srt_sessions_new(q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+        so->gap_us = end_us - start_us;
+        rc = so->batch ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, start_us, &state)
+                       : -SRT_ERR_NOMEM;
+    }
     if (SRT_UNLIKELY(rc < 0)) {
         if (rc == -SRT_ERR_NOMEM)
             srt_query_oom(q, "session windows");
@@ -39,8 +60,12 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
 static int session_create(SrtOperator *op, SrtErr *err)
 {
     const SrtOpDef *d = op->def;
-    op->state = srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
-    return op->state ? 0 : srt_err_nomem(err, "session windows");
+    SessionOp *so = srt_mem_calloc(op->q->mem, sizeof *so);
+    if (!so)
+        return srt_err_nomem(err, "session windows");
+    op->state = so;
+    so->state = srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    return so->state ? 0 : srt_err_nomem(err, "session windows");
 }
 
 /* A session: emit it (complete: every one; append: the final ones, which then go). The
@@ -63,6 +88,15 @@ static int emit_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t
 
 static int session_output(SrtOperator *op)
 {
+    SessionOp *so = op->state;
+    if (so->batch) {
+        int rc = srt_sessions_fold(so->state, so->batch, so->gap_us);
+        srt_sessions_free(so->batch);
+        so->batch = NULL;
+        if (rc < 0)
+            return rc == -SRT_ERR_NOMEM ? srt_err_nomem(&op->q->err, "session windows")
+                                        : srt_err_set(&op->q->err, SRT_ERR_FORMAT, "session window tables differ");
+    }
     size_t removed = 0;
     int rc = srt_sessions_visit(sessions(op), emit_session, op, &removed);
     op->st.removed = (int64_t)removed;
@@ -137,7 +171,10 @@ static void session_progress(const SrtOperator *op, int idle, SrtStateOpProgress
 
 static void session_destroy(SrtOperator *op)
 {
-    srt_sessions_free(sessions(op));
+    SessionOp *so = op->state;
+    srt_sessions_free(so->state);
+    srt_sessions_free(so->batch);
+    srt_mem_free(op->q->mem, so, sizeof *so);
 }
 
 static const char *const session_names[] = {"sessionWindowStateStoreSaveExec", NULL};

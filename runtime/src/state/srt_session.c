@@ -545,3 +545,87 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
         *n_removed = removed;
     return rc;
 }
+
+/* ======================================================================
+** Folding a batch into the state (Spark's order of aggregation)
+** ====================================================================== */
+
+/* The key of b's entry bk folded into t: its sessions and the partial buffers of bk
+   (sorted by timestamp) in one pass by start, a state session before a partial buffer of
+   the same start, each joining the session before it when it starts at or before that
+   session's end (merged into it) and starting a new one otherwise.  The new list is
+   allocated before t changes.  0 or -NOMEM. */
+static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int64_t gap)
+{
+    const uint8_t *key = b->kbuf + bk->koff;
+    SessKey *k = NULL;
+    size_t slot = 0;
+    uint32_t j = 0;
+    if (t->index_cap) {
+        slot = probe(t, key, bk->key_len, bk->hash);
+        if (t->index[slot])
+            k = &t->keys[t->index[slot] - 1];
+    }
+    if (!k) { /* a new key: its first partial buffer is its first session */
+        const uint8_t *p0 = sess_at(b, bk, 0);
+        uint8_t *st;
+        int rc = key_add(t, slot, key, bk->key_len, bk->hash, sess_start(p0), sess_start(p0) + gap, &st);
+        if (rc < 0)
+            return rc;
+        memcpy(st, p0 + SESS_HDR, t->state_size);
+        k = &t->keys[t->n_keys - 1];
+        j = 1;
+    }
+    if (j == bk->n)
+        return 0;
+    uint32_t cap = k->n + (bk->n - j);
+    uint8_t *out = srt_mem_calloc(t->mem, (size_t)cap * t->stride);
+    if (!out)
+        return -SRT_ERR_NOMEM;
+    uint32_t n = 0, i = 0;
+    uint8_t *cur = NULL;
+    while (i < k->n || j < bk->n) {
+        const uint8_t *src;
+        int64_t start, end;
+        if (j == bk->n || (i < k->n && sess_start(sess_at(t, k, i)) <= sess_start(sess_at(b, bk, j)))) {
+            src = sess_at(t, k, i++);
+            start = sess_start(src);
+            end = sess_end(src);
+        } else {
+            src = sess_at(b, bk, j++);
+            start = sess_start(src);
+            end = start + gap;
+        }
+        if (cur && start <= sess_end(cur)) {
+            if (t->merge)
+                t->merge(cur + SESS_HDR, src + SESS_HDR);
+            if (end > sess_end(cur))
+                sess_set(cur, sess_start(cur), end);
+        } else {
+            cur = out + (size_t)n++ * t->stride;
+            memcpy(cur, src, t->stride);
+            sess_set(cur, start, end);
+        }
+    }
+    srt_mem_free(t->mem, k->sess, (size_t)k->cap * t->stride);
+    t->sess_bytes = t->sess_bytes - (size_t)k->cap * t->stride + (size_t)cap * t->stride;
+    t->n_sessions = t->n_sessions - k->n + n;
+    k->sess = out;
+    k->n = n;
+    k->cap = cap;
+    return 0;
+}
+
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us)
+{
+    if (b->stride != t->stride || b->slot_offset != t->slot_offset)
+        return -SRT_ERR_FORMAT;
+    for (size_t e = 0; e < b->n_keys; e++) {
+        if (b->keys[e].n == 0)
+            continue;
+        int rc = fold_key(t, b, &b->keys[e], gap_us);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}

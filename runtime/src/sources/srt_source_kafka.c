@@ -1,0 +1,1314 @@
+/* srt_source_kafka.c - the `kafka` source connector (librdkafka), as Spark 3.5's
+** KafkaMicroBatchStream reads Kafka: rows `key BINARY, value BINARY, topic STRING,
+** partition INT, offset BIGINT, timestamp TIMESTAMP, timestampType INT` as value rows.
+**
+** Offsets are Spark's KafkaSourceOffset JSON, {"topic":{"0":next offset to read,...},...}
+** (JsonUtils.partitionOffsets), here with topics and partitions in ascending order (Spark's
+** Scala HashMap order is not reproducible).  The source plans every batch itself: plan()
+** lists the partitions of the subscription (metadata of all topics: `subscribe` names,
+** `subscribePattern` a Java regex through cm_regex, `assign` a fixed list), asks each for its
+** latest offset (query_watermark_offsets), applies the rate limit and returns the end offsets;
+** read() fetches exactly [start, end) of each partition, one partition after the other in
+** (topic, partition) order, through rd_kafka_assign with the start offset (never a group
+** subscription, never a commit to Kafka).
+**
+** Initial offsets (startingOffsets / startingTimestamp) are chosen at the first plan and kept
+** in the checkpoint as sources/<i>/0 ("v1" and the JSON, Spark's
+** KafkaSourceInitialOffsetWriter), so a restart before the first batch committed reads the
+** same data.  restore(end) continues after the logged end offsets.
+**
+** Spark's rules copied here: a partition that appears after the start (new partition or new
+** topic) starts at its earliest offset, reported as data loss when that is not 0
+** (KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets); a start below the earliest
+** available offset, or an end below the start, is data loss; data loss fails the query with
+** Spark's message when failOnDataLoss is true and is a warning on stderr otherwise (the
+** source then reads what is left).  maxOffsetsPerTrigger splits the limit over the
+** partitions in proportion to what they have (KafkaMicroBatchStream.rateLimit);
+** minOffsetsPerTrigger waits for that many offsets unless maxTriggerDelay passed since the
+** last batch.  Gaps inside a range (compacted topics) are skipped.
+**
+** An unreachable broker: fetchOffset.numRetries attempts (default 3, Spark's) of at most
+** kafkaConsumer.pollTimeoutMs (capped at 10 s) each, fetchOffset.retryIntervalMs (1000 ms)
+** apart, then an error naming kafka.bootstrap.servers.  Headers (includeHeaders) are not
+** offered yet: the option is refused.
+*/
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <librdkafka/rdkafka.h>
+
+#include "common/cm_interval.h"
+#include "common/cm_regex.h"
+#include "srt_int.h"
+
+#define KCOLS 7 /* key, value, topic, partition, offset, timestamp, timestampType */
+#define K_EARLIEST (-2)
+#define K_LATEST (-1)
+
+typedef struct KPart {
+    char *topic; /* owned */
+    int32_t part;
+    int64_t off;
+} KPart;
+
+/* A map topic-partition -> offset, sorted by (topic, partition). */
+typedef struct KOffs {
+    KPart *v;
+    int n, cap;
+} KOffs;
+
+typedef enum KStrategy { K_SUBSCRIBE, K_PATTERN, K_ASSIGN } KStrategy;
+
+typedef struct Kafka {
+    SrtMem *mem;
+    rd_kafka_t *rk;
+    const char *servers;
+    KStrategy strategy;
+    const char *strategy_text; /* the option's value */
+    char **topics;             /* subscribe */
+    int n_topics;
+    CmRegex *pattern;  /* subscribePattern */
+    KOffs assigned;    /* assign (offsets unused) */
+    const char *starting; /* startingOffsets text */
+    int has_start_ts;
+    int64_t start_ts_ms;
+    int64_t max_offsets; /* maxOffsetsPerTrigger, -1: none */
+    int64_t min_offsets; /* minOffsetsPerTrigger, -1: none */
+    int64_t max_delay_us;
+    int fail_on_loss;
+    int retries;
+    int64_t retry_ms, poll_ms;
+    int started; /* initial offsets known */
+    KOffs initial;
+    KOffs planned; /* end of the last planned batch (or the initial offsets) */
+    KOffs latest;  /* the latest offsets seen by the last plan */
+    int have_latest;
+    int snapshot;
+    KOffs snap; /* availableNow: never plan beyond */
+    int64_t last_trigger_ms; /* delayBatch's lastTriggerMillis */
+    SrtDatum *rows;
+    rd_kafka_message_t **msgs;
+} Kafka;
+
+/* ==== offset maps ==== */
+
+static void offs_free(Kafka *k, KOffs *o)
+{
+    for (int i = 0; i < o->n; i++)
+        srt_mem_free(k->mem, o->v[i].topic, strlen(o->v[i].topic) + 1);
+    if (o->v)
+        srt_mem_free(k->mem, o->v, sizeof *o->v * (size_t)o->cap);
+    memset(o, 0, sizeof *o);
+}
+
+static int kp_cmp(const char *t1, int32_t p1, const char *t2, int32_t p2)
+{
+    int c = strcmp(t1, t2);
+    return c ? c : (p1 > p2) - (p1 < p2);
+}
+
+/* The index of (topic, part), or -1. */
+static int offs_find(const KOffs *o, const char *topic, int32_t part)
+{
+    int lo = 0, hi = o->n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int c = kp_cmp(o->v[mid].topic, o->v[mid].part, topic, part);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* Set (topic, part) to off, inserting in order.  0 or -NOMEM. */
+static int offs_put(Kafka *k, KOffs *o, const char *topic, size_t tn, int32_t part, int64_t off)
+{
+    char name[256];
+    if (tn >= sizeof name)
+        tn = sizeof name - 1;
+    memcpy(name, topic, tn);
+    name[tn] = '\0';
+    int at = offs_find(o, name, part);
+    if (at >= 0) {
+        o->v[at].off = off;
+        return 0;
+    }
+    if (o->n == o->cap) {
+        int cap = o->cap ? o->cap * 2 : 8;
+        KPart *v = srt_mem_calloc(k->mem, sizeof *v * (size_t)cap);
+        if (!v)
+            return -SRT_ERR_NOMEM;
+        if (o->n)
+            memcpy(v, o->v, sizeof *v * (size_t)o->n);
+        if (o->v)
+            srt_mem_free(k->mem, o->v, sizeof *o->v * (size_t)o->cap);
+        o->v = v;
+        o->cap = cap;
+    }
+    char *t = srt_mem_alloc(k->mem, tn + 1);
+    if (!t)
+        return -SRT_ERR_NOMEM;
+    memcpy(t, name, tn + 1);
+    int i = o->n;
+    while (i > 0 && kp_cmp(o->v[i - 1].topic, o->v[i - 1].part, name, part) > 0) {
+        o->v[i] = o->v[i - 1];
+        i--;
+    }
+    o->v[i] = (KPart){t, part, off};
+    o->n++;
+    return 0;
+}
+
+static int offs_copy(Kafka *k, KOffs *dst, const KOffs *src)
+{
+    offs_free(k, dst);
+    for (int i = 0; i < src->n; i++)
+        if (offs_put(k, dst, src->v[i].topic, strlen(src->v[i].topic), src->v[i].part, src->v[i].off) < 0)
+            return -SRT_ERR_NOMEM;
+    return 0;
+}
+
+/* Spark's JsonUtils.partitionOffsets: {"t":{"0":5,"1":7}}. */
+static void offs_json(const KOffs *o, SrtBuf *out)
+{
+    srt_buf_putc(out, '{');
+    for (int i = 0; i < o->n; i++) {
+        int first_of_topic = i == 0 || strcmp(o->v[i - 1].topic, o->v[i].topic) != 0;
+        if (first_of_topic) {
+            if (i)
+                srt_buf_puts(out, "},");
+            srt_write_json_string(o->v[i].topic, strlen(o->v[i].topic), out);
+            srt_buf_puts(out, ":{");
+        } else {
+            srt_buf_putc(out, ',');
+        }
+        srt_buf_printf(out, "\"%d\":%" PRId64, (int)o->v[i].part, o->v[i].off);
+    }
+    if (o->n)
+        srt_buf_putc(out, '}');
+    srt_buf_putc(out, '}');
+}
+
+/* ==== a small reader for the offset and assign JSON ==== */
+
+typedef struct JR {
+    const char *p, *end;
+} JR;
+
+static void jr_ws(JR *j)
+{
+    while (j->p < j->end && isspace((unsigned char)*j->p))
+        j->p++;
+}
+
+static int jr_char(JR *j, char c)
+{
+    jr_ws(j);
+    if (j->p < j->end && *j->p == c) {
+        j->p++;
+        return 1;
+    }
+    return 0;
+}
+
+/* A string without escapes (topic names and partition numbers have none). */
+static int jr_str(JR *j, const char **s, size_t *n)
+{
+    if (!jr_char(j, '"'))
+        return 0;
+    const char *b = j->p;
+    while (j->p < j->end && *j->p != '"') {
+        if (*j->p == '\\')
+            return 0;
+        j->p++;
+    }
+    if (j->p >= j->end)
+        return 0;
+    *s = b;
+    *n = (size_t)(j->p - b);
+    j->p++;
+    return 1;
+}
+
+static int jr_int(JR *j, int64_t *v)
+{
+    jr_ws(j);
+    const char *b = j->p;
+    if (j->p < j->end && *j->p == '-')
+        j->p++;
+    if (j->p >= j->end || !isdigit((unsigned char)*j->p))
+        return 0;
+    int64_t x = 0;
+    while (j->p < j->end && isdigit((unsigned char)*j->p)) {
+        if (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, *j->p - '0', &x))
+            return 0;
+        j->p++;
+    }
+    *v = *b == '-' ? -x : x;
+    return 1;
+}
+
+static int parse_part(const char *s, size_t n, int32_t *out)
+{
+    int64_t v = 0;
+    if (n == 0 || n > 10)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    if (v > INT32_MAX)
+        return 0;
+    *out = (int32_t)v;
+    return 1;
+}
+
+/* {"t":{"0":5}} (offsets) or, with lists, {"t":[0,1]} (assign).  1 if well formed. */
+static int parse_offsets(Kafka *k, const char *text, int lists, KOffs *out)
+{
+    JR j = {text, text + strlen(text)};
+    offs_free(k, out);
+    if (!jr_char(&j, '{'))
+        return 0;
+    if (jr_char(&j, '}'))
+        goto end;
+    do {
+        const char *t;
+        size_t tn;
+        if (!jr_str(&j, &t, &tn) || tn == 0 || !jr_char(&j, ':') || !jr_char(&j, lists ? '[' : '{'))
+            return 0;
+        if (!jr_char(&j, lists ? ']' : '}')) {
+            do {
+                const char *ps;
+                size_t pn;
+                int32_t part;
+                int64_t off = 0;
+                if (lists) {
+                    int64_t v;
+                    if (!jr_int(&j, &v) || v < 0 || v > INT32_MAX)
+                        return 0;
+                    part = (int32_t)v;
+                } else if (!jr_str(&j, &ps, &pn) || !parse_part(ps, pn, &part) || !jr_char(&j, ':') ||
+                           !jr_int(&j, &off)) {
+                    return 0;
+                }
+                if (offs_put(k, out, t, tn, part, off) < 0)
+                    return 0;
+            } while (jr_char(&j, ','));
+            if (!jr_char(&j, lists ? ']' : '}'))
+                return 0;
+        }
+    } while (jr_char(&j, ','));
+    if (!jr_char(&j, '}'))
+        return 0;
+end:
+    jr_ws(&j);
+    return j.p == j.end;
+}
+
+/* ==== errors ==== */
+
+static const char LOSS_TRUE[] =
+    "Some data may have been lost because they are not available in Kafka any more; either the\n"
+    " data was aged out by Kafka or the topic may have been deleted before all the data in the\n"
+    " topic was processed. If you don't want your streaming query to fail on such cases, set the\n"
+    " source option \"failOnDataLoss\" to \"false\".\n";
+static const char LOSS_FALSE[] =
+    "Some data may have been lost because they are not available in Kafka any more; either the\n"
+    " data was aged out by Kafka or the topic may have been deleted before all the data in the\n"
+    " topic was processed. If you want your streaming query to fail on such cases, set the source\n"
+    " option \"failOnDataLoss\" to \"true\".\n";
+
+/* KafkaMicroBatchStream.reportDataLoss: fail, or warn and go on. */
+static int data_loss(SrtSource *s, Kafka *k, const char *msg, SrtErr *err)
+{
+    if (k->fail_on_loss)
+        return srt_err_set(err, SRT_ERR_QUERY, "source '%s': %s. \n%s", s->name, msg, LOSS_TRUE);
+    fprintf(stderr, "WARN KafkaMicroBatchStream: %s. \n%s", msg, LOSS_FALSE);
+    return 0;
+}
+
+static int opt_error(SrtSource *s, SrtErr *err, const char *fmt, ...) SRT_PRINTF(3, 4);
+static int opt_error(SrtSource *s, SrtErr *err, const char *fmt, ...)
+{
+    char msg[sizeof err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return srt_err_set(err, SRT_ERR_OPTION, "source '%s': %s", s->name, msg);
+}
+
+/* ==== talking to the brokers ==== */
+
+static void sleep_ms(int64_t ms)
+{
+    struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !srt_stop_requested())
+        ;
+}
+
+static int meta_timeout(const Kafka *k)
+{
+    return (int)(k->poll_ms < 10000 ? k->poll_ms : 10000);
+}
+
+/* One request to the brokers (metadata or a partition's offsets). */
+typedef struct KReq {
+    const char *topic; /* NULL: metadata of every topic */
+    int32_t part;
+    const struct rd_kafka_metadata **md;
+    int64_t *lo, *hi;
+} KReq;
+
+/* The request with Spark's bounded retries (fetchOffset.numRetries, retryIntervalMs). */
+static rd_kafka_resp_err_t with_retries(Kafka *k, const KReq *r)
+{
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+    for (int attempt = 1; attempt <= k->retries; attempt++) {
+        e = r->topic ? rd_kafka_query_watermark_offsets(k->rk, r->topic, r->part, r->lo, r->hi, meta_timeout(k))
+                     : rd_kafka_metadata(k->rk, 1, NULL, r->md, meta_timeout(k));
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR || srt_stop_requested())
+            break;
+        if (attempt < k->retries)
+            sleep_ms(k->retry_ms);
+    }
+    return e;
+}
+
+/* Metadata of every topic. */
+static int get_metadata(SrtSource *s, Kafka *k, const struct rd_kafka_metadata **md, SrtErr *err)
+{
+    KReq r = {.md = md};
+    rd_kafka_resp_err_t e = with_retries(k, &r);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
+        return 0;
+    return srt_err_set(err, SRT_ERR_IO,
+                       "source '%s': cannot reach the Kafka brokers %s (kafka.bootstrap.servers) "
+                       "after %d attempts: %s",
+                       s->name, k->servers, k->retries, rd_kafka_err2str(e));
+}
+
+/* The earliest and the latest offset of a partition. */
+static int watermarks(SrtSource *s, Kafka *k, const char *topic, int32_t part, int64_t *lo,
+                      int64_t *hi, SrtErr *err)
+{
+    KReq r = {.topic = topic, .part = part, .lo = lo, .hi = hi};
+    rd_kafka_resp_err_t e = with_retries(k, &r);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
+        return 0;
+    return srt_err_set(err, SRT_ERR_IO,
+                       "source '%s': cannot fetch the offsets of %s-%d from the Kafka brokers %s "
+                       "after %d attempts: %s",
+                       s->name, topic, (int)part, k->servers, k->retries, rd_kafka_err2str(e));
+}
+
+static int topic_wanted(Kafka *k, const char *name)
+{
+    switch (k->strategy) {
+    case K_SUBSCRIBE:
+        for (int i = 0; i < k->n_topics; i++)
+            if (strcmp(k->topics[i], name) == 0)
+                return 1;
+        return 0;
+    case K_PATTERN: { /* Pattern.matcher(topic).matches(): compiled as \A(?:p)\z */
+        const size_t *ov;
+        char rerr[128];
+        return cm_regex_find(k->pattern, name, strlen(name), 0, &ov, rerr, sizeof rerr) > 0;
+    }
+    case K_ASSIGN:
+        return 0;
+    }
+    return 0;
+}
+
+/* The partitions of the subscription now (offsets 0). */
+static int list_partitions(SrtSource *s, Kafka *k, KOffs *out, SrtErr *err)
+{
+    offs_free(k, out);
+    if (k->strategy == K_ASSIGN)
+        return offs_copy(k, out, &k->assigned) < 0 ? srt_err_nomem(err, "kafka partitions") : 0;
+    const struct rd_kafka_metadata *md = NULL;
+    int rc = get_metadata(s, k, &md, err);
+    if (rc < 0)
+        return rc;
+    for (int i = 0; i < md->topic_cnt && rc == 0; i++) {
+        const struct rd_kafka_metadata_topic *t = &md->topics[i];
+        if (t->err || !topic_wanted(k, t->topic))
+            continue;
+        for (int p = 0; p < t->partition_cnt && rc == 0; p++)
+            if (offs_put(k, out, t->topic, strlen(t->topic), t->partitions[p].id, 0) < 0)
+                rc = srt_err_nomem(err, "kafka partitions");
+    }
+    rd_kafka_metadata_destroy(md);
+    return rc;
+}
+
+/* Replace each offset of parts with the earliest (which = 0) or latest (1) one. */
+static int fill_offsets(SrtSource *s, Kafka *k, KOffs *parts, int which, SrtErr *err)
+{
+    for (int i = 0; i < parts->n; i++) {
+        int64_t lo, hi;
+        int rc = watermarks(s, k, parts->v[i].topic, parts->v[i].part, &lo, &hi, err);
+        if (rc < 0)
+            return rc;
+        parts->v[i].off = which ? hi : lo;
+    }
+    return 0;
+}
+
+/* startingTimestamp: the first offset with a timestamp >= ts (offsetsForTimes), the latest
+   offset where there is none (Spark's strategy "latest" would be an option; "error" is the
+   default and fails as Spark does). */
+static int offsets_for_time(SrtSource *s, Kafka *k, KOffs *parts, SrtErr *err)
+{
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(parts->n ? parts->n : 1);
+    if (!l)
+        return srt_err_nomem(err, "kafka partitions");
+    for (int i = 0; i < parts->n; i++)
+        rd_kafka_topic_partition_list_add(l, parts->v[i].topic, parts->v[i].part)->offset = k->start_ts_ms;
+    rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(k->rk, l, meta_timeout(k) * k->retries);
+    int rc = 0;
+    if (e)
+        rc = srt_err_set(err, SRT_ERR_IO, "source '%s': cannot find the offsets for startingTimestamp %" PRId64 " at %s: %s",
+                         s->name, k->start_ts_ms, k->servers, rd_kafka_err2str(e));
+    for (int i = 0; rc == 0 && i < l->cnt; i++) {
+        rd_kafka_topic_partition_t *tp = &l->elems[i];
+        if (tp->err || tp->offset < 0)
+            rc = srt_err_set(err, SRT_ERR_QUERY,
+                             "source '%s': No offset matched from request of topic-partition %s-%d "
+                             "and timestamp %" PRId64 ".",
+                             s->name, tp->topic, (int)tp->partition, k->start_ts_ms);
+        else
+            parts->v[offs_find(parts, tp->topic, tp->partition)].off = tp->offset;
+    }
+    rd_kafka_topic_partition_list_destroy(l);
+    return rc;
+}
+
+/* ==== open ==== */
+
+static char *dup_str(Kafka *k, const char *s, size_t n)
+{
+    char *d = srt_mem_alloc(k->mem, n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* The option's value or its spec's default (-1 when it has neither: no limit). */
+static int get_long(SrtSource *s, const SrtOptions *opts, const char *key, int64_t min, int64_t *out,
+                    SrtErr *err)
+{
+    const char *v = srt_opts_value(opts, key);
+    *out = -1;
+    if (!v)
+        return 0;
+    char *e;
+    errno = 0;
+    long long x = strtoll(v, &e, 10);
+    if (errno || e == v || *e || x < min)
+        return opt_error(s, err, "Invalid value '%s' for option '%s', must be %s", v, key,
+                         min > 0 ? "a positive integer" : "a non-negative integer");
+    *out = x;
+    return 0;
+}
+
+/* SubscribeStrategy: the comma list, trimmed, empty names dropped. */
+static int open_subscribe(SrtSource *s, Kafka *k, const char *sub, SrtErr *err)
+{
+    k->strategy = K_SUBSCRIBE;
+    k->strategy_text = sub;
+    k->topics = srt_mem_calloc(k->mem, sizeof *k->topics * (strlen(sub) / 2 + 1));
+    if (!k->topics)
+        return srt_err_nomem(err, "kafka topics");
+    for (const char *p = sub; *p;) {
+        const char *c = strchr(p, ',');
+        const char *e = c ? c : p + strlen(p);
+        const char *b = p;
+        while (b < e && isspace((unsigned char)*b))
+            b++;
+        const char *t = e;
+        while (t > b && isspace((unsigned char)t[-1]))
+            t--;
+        if (t > b && !(k->topics[k->n_topics++] = dup_str(k, b, (size_t)(t - b))))
+            return srt_err_nomem(err, "kafka topics");
+        p = c ? c + 1 : e;
+    }
+    if (k->n_topics == 0)
+        return opt_error(s, err, "No topics to subscribe to as specified value for option 'subscribe' is '%s'",
+                         sub);
+    return 0;
+}
+
+/* SubscribePatternStrategy: a Java regex that must match a whole topic name, compiled as
+   \A(?:p)\z (Pattern.matcher(topic).matches()). */
+static int open_pattern(SrtSource *s, Kafka *k, const char *pat, SrtErr *err)
+{
+    const char *given = pat;
+    k->strategy = K_PATTERN;
+    while (isspace((unsigned char)*pat))
+        pat++;
+    size_t n = strlen(pat);
+    while (n && isspace((unsigned char)pat[n - 1]))
+        n--;
+    if (!(k->strategy_text = dup_str(k, pat, n)))
+        return srt_err_nomem(err, "kafka pattern");
+    if (n == 0)
+        return opt_error(s, err,
+                         "Pattern to subscribe is empty as specified value for option 'subscribePattern' is '%s'",
+                         given);
+    char rerr[256] = "out of memory";
+    SrtBuf whole;
+    srt_buf_init(&whole, k->mem);
+    srt_buf_puts(&whole, "\\A(?:");
+    srt_buf_put(&whole, pat, n);
+    srt_buf_puts(&whole, ")\\z");
+    k->pattern = whole.oom ? NULL : cm_regex_compile(srt_buf_cstr(&whole), whole.n, rerr, sizeof rerr);
+    srt_buf_free(&whole);
+    if (!k->pattern)
+        return opt_error(s, err, "invalid subscribePattern '%s': %s", k->strategy_text, rerr);
+    return 0;
+}
+
+/* AssignStrategy: {"topicA":[0,1],"topicB":[2]} (JsonUtils.partitions). */
+static int open_assign(SrtSource *s, Kafka *k, const char *asg, SrtErr *err)
+{
+    k->strategy = K_ASSIGN;
+    k->strategy_text = asg;
+    const char *a = asg;
+    while (isspace((unsigned char)*a))
+        a++;
+    if (*a != '{')
+        return opt_error(s, err, "No topicpartitions to assign as specified value for option 'assign' is '%s'",
+                         asg);
+    if (!parse_offsets(k, asg, 1, &k->assigned))
+        return opt_error(s, err, "Expected e.g. {\"topicA\":[0,1],\"topicB\":[0,1]}, got %s", asg);
+    return 0;
+}
+
+/* KafkaSourceProvider.validateGeneralOptions and strategy(): exactly one of subscribe,
+   subscribePattern, assign (sema checks the same; the executable checks again). */
+static int open_strategy(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
+    const char *sub = srt_opts_get(opts, "subscribe"), *pat = srt_opts_get(opts, "subscribePattern"),
+               *asg = srt_opts_get(opts, "assign");
+    int n_strat = !!sub + !!pat + !!asg;
+    if (n_strat != 1)
+        return opt_error(s, err, "%s of the following options %s specified for Kafka source: subscribe, "
+                                 "subscribepattern, assign. See the docs for more details.",
+                         n_strat ? "Only one" : "One", n_strat ? "can be" : "must be");
+    k->servers = srt_opts_get(opts, "kafka.bootstrap.servers");
+    if (!k->servers)
+        return opt_error(s, err, "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer");
+    if (sub)
+        return open_subscribe(s, k, sub, err);
+    if (pat)
+        return open_pattern(s, k, pat, err);
+    return open_assign(s, k, asg, err);
+}
+
+/* startingTimestamp (getKafkaOffsetRangeLimit: "Expected a single long value") and
+   startingOffsets (latest, earliest or JsonUtils.partitionOffsets's JSON). */
+static int open_start(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
+    k->starting = srt_opts_get(opts, "startingOffsets");
+    const char *sts = srt_opts_get(opts, "startingTimestamp");
+    if (sts) {
+        char *e;
+        errno = 0;
+        while (isspace((unsigned char)*sts))
+            sts++;
+        k->start_ts_ms = strtoll(sts, &e, 10);
+        while (isspace((unsigned char)*e))
+            e++;
+        if (errno || e == sts || *e)
+            return opt_error(s, err, "Expected a single long value, got %s", sts);
+        k->has_start_ts = 1;
+    }
+    if (k->starting && !srt_str_ieq(k->starting, "latest") && !srt_str_ieq(k->starting, "earliest")) {
+        KOffs tmp = {0};
+        int ok = parse_offsets(k, k->starting, 0, &tmp);
+        offs_free(k, &tmp);
+        if (!ok)
+            return opt_error(s, err, "Expected e.g. {\"topicA\":{\"0\":23,\"1\":-1},\"topicB\":{\"0\":-2}}, got %s",
+                             k->starting);
+    }
+    return 0;
+}
+
+/* The rate limits, data loss, retries and the options Spark only warns about or that are
+   not offered yet. */
+static int open_limits(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
+    int64_t retries;
+    int rc;
+    if ((rc = get_long(s, opts, "maxOffsetsPerTrigger", 0, &k->max_offsets, err)) < 0 ||
+        (rc = get_long(s, opts, "minOffsetsPerTrigger", 0, &k->min_offsets, err)) < 0 ||
+        (rc = get_long(s, opts, "fetchOffset.numRetries", 1, &retries, err)) < 0 ||
+        (rc = get_long(s, opts, "fetchOffset.retryIntervalMs", 0, &k->retry_ms, err)) < 0 ||
+        (rc = get_long(s, opts, "kafkaConsumer.pollTimeoutMs", 1, &k->poll_ms, err)) < 0 ||
+        (rc = srt_opts_bool(opts, "failOnDataLoss", &k->fail_on_loss, err)) < 0)
+        return rc;
+    k->retries = retries > 1000 ? 1000 : (int)retries;
+    if (k->min_offsets >= 0 && k->max_offsets >= 0 && k->min_offsets > k->max_offsets)
+        return opt_error(s, err,
+                         "The value of minOffsetPerTrigger(%" PRId64 ") is higher than the maxOffsetsPerTrigger(%" PRId64 ").",
+                         k->min_offsets, k->max_offsets);
+    const char *delay = srt_opts_value(opts, "maxTriggerDelay");
+    if (!delay || !cm_duration_parse(delay, 1000000, &k->max_delay_us) || k->max_delay_us < 0)
+        return opt_error(s, err, "Invalid value '%s' for option 'maxTriggerDelay', must be a duration such as '15m'",
+                         delay ? delay : "");
+    const char *hdr = srt_opts_get(opts, "includeHeaders");
+    if (hdr && srt_str_ieq(hdr, "true"))
+        return opt_error(s, err, "option 'includeHeaders' = true is not supported yet (the headers column)");
+    if (srt_opts_get(opts, "kafka.group.id")) /* KafkaSourceProvider: logWarning */
+        fprintf(stderr,
+                "WARN KafkaSourceProvider: Kafka option 'kafka.group.id' has been set on this query, it is\n"
+                " not recommended to set this option. This option is unsafe to use since multiple concurrent\n"
+                " queries or sources using the same group id will interfere with each other as they are part\n"
+                " of the same consumer group. Restarted queries may also suffer interference from the\n"
+                " previous run having the same group id. The user should have only one query per group id,\n"
+                " and/or set the option 'kafka.session.timeout.ms' to be very small so that the Kafka\n"
+                " consumers from the previous query are marked dead by the Kafka group coordinator before the\n"
+                " restarted query starts running.\n");
+    return 0;
+}
+
+/* The consumer: sluice's fixed settings, a group id, then every kafka.* option. */
+static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *err)
+{
+    char cerr[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    if (!conf)
+        return srt_err_nomem(err, "kafka configuration");
+    static const char *const fixed[][2] = {
+        {"enable.auto.commit", "false"}, {"enable.auto.offset.store", "false"},
+        {"enable.partition.eof", "true"}, {"auto.offset.reset", "error"},
+        {"fetch.wait.max.ms", "100"},     {"log_level", "0"},
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        rd_kafka_conf_set(conf, fixed[i][0], fixed[i][1], cerr, sizeof cerr);
+    /* librdkafka's assign needs a group id; nothing joins the group or commits to it.
+       Spark's streamingUniqueGroupId: groupIdPrefix-<random>, or kafka.group.id (below). */
+    const char *prefix = srt_opts_get(opts, "groupIdPrefix");
+    char gid[160];
+    snprintf(gid, sizeof gid, "%.100s-%016llx-executor", prefix ? prefix : "spark-kafka-source",
+             (unsigned long long)(srt_now_us() ^ ((uint64_t)(uintptr_t)k << 16)));
+    rd_kafka_conf_set(conf, "group.id", gid, cerr, sizeof cerr);
+    for (int i = 0; i < opts->n; i++) {
+        const char *key = opts->v[i].key;
+        if (strncasecmp(key, "kafka.", 6) == 0 &&
+            rd_kafka_conf_set(conf, key + 6, opts->v[i].value, cerr, sizeof cerr) != RD_KAFKA_CONF_OK) {
+            rd_kafka_conf_destroy(conf);
+            return opt_error(s, err, "option '%s': %s", key, cerr);
+        }
+    }
+    k->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, cerr, sizeof cerr);
+    if (!k->rk) {
+        rd_kafka_conf_destroy(conf);
+        return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot create a Kafka consumer: %s", s->name, cerr);
+    }
+    return 0;
+}
+
+/* The initial offsets an earlier run chose (log_dir/0: "v1" and the JSON). */
+static int load_initial(SrtSource *s, Kafka *k, SrtErr *err)
+{
+    char file[PATH_MAX];
+    snprintf(file, sizeof file, "%s/0", s->log_dir);
+    SrtBuf b;
+    srt_buf_init(&b, k->mem);
+    int rc = srt_ckpt_read_file(file, &b, err);
+    if (rc == 0) {
+        const char *p = srt_buf_cstr(&b);
+        if (strncmp(p, "v1\n", 3) != 0 || !parse_offsets(k, p + 3, 0, &k->initial))
+            rc = srt_err_set(err, SRT_ERR_FORMAT, "source '%s': the initial Kafka offsets file %s is malformed",
+                             s->name, file);
+        else if (offs_copy(k, &k->planned, &k->initial) < 0)
+            rc = srt_err_nomem(err, "kafka offsets");
+        else
+            k->started = 1;
+    } else if (rc == 1) {
+        rc = 0; /* a new query: the first plan writes it */
+    }
+    srt_buf_free(&b);
+    return rc;
+}
+
+static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
+{
+    Kafka *k = srt_mem_calloc(s->mem, sizeof *k);
+    if (!k)
+        return srt_err_nomem(err, "kafka source");
+    s->impl = k;
+    k->mem = s->mem;
+    int rc = srt_source_check_schema(s, opts, schema, err);
+    if (rc == 0)
+        rc = open_strategy(s, k, opts, err);
+    if (rc == 0)
+        rc = open_start(s, k, opts, err);
+    if (rc == 0)
+        rc = open_limits(s, k, opts, err);
+    if (rc == 0)
+        rc = open_consumer(s, k, opts, err);
+    if (rc == 0 && s->log_dir)
+        rc = load_initial(s, k, err);
+    return rc;
+}
+
+/* ==== planning ==== */
+
+/* Spark's getOrCreateInitialPartitionOffsets: startingTimestamp, else startingOffsets
+   (latest by default), written to the checkpoint before the first batch. */
+static int start(SrtSource *s, Kafka *k, SrtErr *err)
+{
+    KOffs parts = {0};
+    int rc = list_partitions(s, k, &parts, err);
+    if (rc < 0)
+        goto out;
+    if (k->has_start_ts) {
+        rc = offsets_for_time(s, k, &parts, err);
+    } else if (!k->starting || srt_str_ieq(k->starting, "latest") || srt_str_ieq(k->starting, "earliest")) {
+        rc = fill_offsets(s, k, &parts, !(k->starting && srt_str_ieq(k->starting, "earliest")), err);
+    } else {
+        /* KafkaOffsetReaderAdmin.fetchSpecificOffsets: every partition named, -2 / -1 resolved. */
+        KOffs spec = {0};
+        parse_offsets(k, k->starting, 0, &spec);
+        int same = spec.n == parts.n;
+        for (int i = 0; same && i < spec.n; i++)
+            same = kp_cmp(spec.v[i].topic, spec.v[i].part, parts.v[i].topic, parts.v[i].part) == 0;
+        if (!same) {
+            SrtBuf a, b;
+            srt_buf_init(&a, k->mem);
+            srt_buf_init(&b, k->mem);
+            offs_json(&spec, &a);
+            offs_json(&parts, &b);
+            rc = srt_err_set(err, SRT_ERR_OPTION,
+                             "source '%s': If startingOffsets contains specific offsets, you must "
+                             "specify all TopicPartitions.\nUse -1 for latest, -2 for earliest.\n"
+                             "Specified: %s Assigned: %s",
+                             s->name, srt_buf_cstr(&a), srt_buf_cstr(&b));
+            srt_buf_free(&a);
+            srt_buf_free(&b);
+        }
+        for (int i = 0; rc == 0 && i < spec.n; i++) {
+            int64_t lo, hi;
+            if ((rc = watermarks(s, k, spec.v[i].topic, spec.v[i].part, &lo, &hi, err)) < 0)
+                break;
+            /* An offset out of the partition's range is kept: the first read reports the
+               data loss (KafkaOffsetReaderAdmin passes specific offsets through). */
+            int64_t want = spec.v[i].off;
+            parts.v[i].off = want == K_EARLIEST ? lo : want == K_LATEST ? hi : want;
+        }
+        offs_free(k, &spec);
+    }
+    if (rc < 0)
+        goto out;
+    if (s->log_dir) {
+        SrtBuf b;
+        srt_buf_init(&b, k->mem);
+        srt_buf_puts(&b, "v1\n");
+        offs_json(&parts, &b);
+        char file[PATH_MAX];
+        snprintf(file, sizeof file, "%s/0", s->log_dir);
+        if (b.oom)
+            rc = srt_err_nomem(err, "kafka offsets");
+        else if ((rc = srt_fs_mkdirs(s->log_dir, "source log", err)) == 0)
+            rc = srt_ckpt_write_file(file, srt_buf_cstr(&b), b.n, err);
+        srt_buf_free(&b);
+        if (rc < 0)
+            goto out;
+    }
+    if (offs_copy(k, &k->initial, &parts) < 0 || offs_copy(k, &k->planned, &parts) < 0)
+        rc = srt_err_nomem(err, "kafka offsets");
+    else
+        k->started = 1;
+out:
+    offs_free(k, &parts);
+    return rc;
+}
+
+/* The latest offsets of every partition of the subscription now. */
+static int fetch_latest(SrtSource *s, Kafka *k, KOffs *out, SrtErr *err)
+{
+    int rc = list_partitions(s, k, out, err);
+    if (rc == 0)
+        rc = fill_offsets(s, k, out, 1, err);
+    return rc;
+}
+
+static int kafka_snapshot(SrtSource *s, SrtErr *err)
+{
+    Kafka *k = s->impl;
+    int rc = k->started ? 0 : start(s, k, err);
+    if (rc == 0 && (rc = fetch_latest(s, k, &k->snap, err)) == 0)
+        k->snapshot = 1;
+    return rc;
+}
+
+/* Where a partition absent from `from` starts: its earliest offset (rateLimit's fromNew). */
+static int begin_of(SrtSource *s, Kafka *k, const KOffs *from, const char *topic, int32_t part,
+                    int64_t *begin, SrtErr *err)
+{
+    int at = offs_find(from, topic, part);
+    if (at >= 0) {
+        *begin = from->v[at].off;
+        return 0;
+    }
+    int64_t hi;
+    return watermarks(s, k, topic, part, begin, &hi, err);
+}
+
+static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data, SrtErr *err)
+{
+    Kafka *k = s->impl;
+    *has_data = 0;
+    int rc = k->started ? 0 : start(s, k, err);
+    if (rc < 0)
+        return rc;
+    KOffs until = {0};
+    /* availableNow: the offsets prefetched when the query started are the latest ones
+       (prepareForTriggerAvailableNow), so nothing beyond them is planned. */
+    if (!k->snapshot)
+        rc = fetch_latest(s, k, &until, err);
+    else if (offs_copy(k, &until, &k->snap) < 0)
+        rc = srt_err_nomem(err, "kafka offsets");
+    if (rc < 0)
+        goto out;
+    if (offs_copy(k, &k->latest, &until) < 0) {
+        rc = srt_err_nomem(err, "kafka offsets");
+        goto out;
+    }
+    k->have_latest = 1;
+    /* Sizes per partition (KafkaMicroBatchStream.rateLimit). */
+    int64_t *sizes = srt_mem_calloc(k->mem, sizeof *sizes * (size_t)(until.n ? until.n : 1));
+    int64_t *begins = srt_mem_calloc(k->mem, sizeof *begins * (size_t)(until.n ? until.n : 1));
+    if (!sizes || !begins) {
+        rc = srt_err_nomem(err, "kafka offsets");
+        goto free_sizes;
+    }
+    double total = 0;
+    for (int i = 0; i < until.n; i++) {
+        if ((rc = begin_of(s, k, &k->planned, until.v[i].topic, until.v[i].part, &begins[i], err)) < 0)
+            goto free_sizes;
+        int64_t size = until.v[i].off - begins[i];
+        sizes[i] = size > 0 ? size : 0;
+        total += (double)sizes[i];
+    }
+    /* ReadMinRows (KafkaMicroBatchStream.delayBatch): no batch while fewer than
+       minOffsetsPerTrigger offsets are new (a new partition counts from 0), unless
+       maxTriggerDelay passed since the last trigger; the last trigger starts at 0, so the
+       first plan never waits. */
+    if (lim == SRT_LIMIT_DEFAULT && k->min_offsets >= 0) {
+        int64_t now_ms = srt_now_us() / 1000;
+        if (now_ms - k->last_trigger_ms >= k->max_delay_us / 1000) {
+            k->last_trigger_ms = now_ms;
+        } else {
+            double fresh = 0;
+            for (int i = 0; i < until.n; i++) {
+                int at = offs_find(&k->planned, until.v[i].topic, until.v[i].part);
+                fresh += (double)(until.v[i].off - (at >= 0 ? k->planned.v[at].off : 0));
+            }
+            if (fresh < (double)k->min_offsets)
+                goto free_sizes;
+            k->last_trigger_ms = now_ms;
+        }
+    }
+    if (lim == SRT_LIMIT_DEFAULT && k->max_offsets >= 0 && total >= 1) {
+        for (int i = 0; i < until.n; i++) {
+            if (!sizes[i])
+                continue;
+            double prorate = (double)k->max_offsets * ((double)sizes[i] / total);
+            int64_t pl = (int64_t)(prorate < 1 ? ceil(prorate) : floor(prorate));
+            int64_t off = pl > INT64_MAX - begins[i] ? INT64_MAX : begins[i] + pl;
+            if (off < until.v[i].off)
+                until.v[i].off = off;
+        }
+    }
+    /* A batch when the end differs from the start (MicroBatchExecution): a partition moved,
+       appeared or disappeared, even without records. */
+    int moved = until.n != k->planned.n;
+    for (int i = 0; !moved && i < until.n; i++)
+        moved = kp_cmp(until.v[i].topic, until.v[i].part, k->planned.v[i].topic, k->planned.v[i].part) != 0 ||
+                until.v[i].off != k->planned.v[i].off;
+    if (moved && until.n > 0) {
+        srt_buf_clear(end);
+        offs_json(&until, end);
+        if (end->oom) {
+            rc = srt_err_nomem(err, "offsets");
+            goto free_sizes;
+        }
+        if (offs_copy(k, &k->planned, &until) < 0) {
+            rc = srt_err_nomem(err, "kafka offsets");
+            goto free_sizes;
+        }
+        *has_data = 1;
+    }
+free_sizes:
+    if (sizes)
+        srt_mem_free(k->mem, sizes, sizeof *sizes * (size_t)(until.n ? until.n : 1));
+    if (begins)
+        srt_mem_free(k->mem, begins, sizeof *begins * (size_t)(until.n ? until.n : 1));
+out:
+    offs_free(k, &until);
+    return rc;
+}
+
+/* ==== reading ==== */
+
+static void release(Kafka *k, int n)
+{
+    for (int i = 0; i < n; i++)
+        rd_kafka_message_destroy(k->msgs[i]);
+}
+
+static int flush_rows(SrtSource *s, Kafka *k, int *n, SrtReadFn fn, void *ctx)
+{
+    if (*n == 0)
+        return 0;
+    int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)*n * KCOLS, NULL);
+    release(k, *n);
+    *n = 0;
+    return rc;
+}
+
+static void to_row(SrtDatum *r, const rd_kafka_message_t *m, const char *topic, int32_t part)
+{
+    memset(r, 0, sizeof *r * KCOLS);
+    r[0].is_null = m->key == NULL;
+    r[0].p = m->key ? m->key : "";
+    r[0].n = (uint32_t)m->key_len;
+    r[1].is_null = m->payload == NULL;
+    r[1].p = m->payload ? m->payload : "";
+    r[1].n = (uint32_t)m->len;
+    r[2].p = topic;
+    r[2].n = (uint32_t)strlen(topic);
+    r[3].i = part;
+    r[4].i = m->offset;
+    rd_kafka_timestamp_type_t tt;
+    int64_t ms = rd_kafka_message_timestamp(m, &tt);
+    /* Kafka's TimestampType ids: NO_TIMESTAMP_TYPE -1, CREATE_TIME 0, LOG_APPEND_TIME 1 */
+    r[5].i = ms * 1000;
+    r[6].i = tt == RD_KAFKA_TIMESTAMP_CREATE_TIME ? 0 : tt == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? 1 : -1;
+}
+
+/* Records [from, until) of one partition. */
+static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, int64_t from, int64_t until,
+                      SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    int64_t lo, hi;
+    int rc = watermarks(s, k, topic, part, &lo, &hi, err);
+    if (rc < 0)
+        return rc;
+    char msg[512];
+    if (from < lo) {
+        snprintf(msg, sizeof msg,
+                 "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
+                 from, topic, (int)part, lo);
+        if ((rc = data_loss(s, k, msg, err)) < 0)
+            return rc;
+        from = lo;
+    }
+    if (until > hi) {
+        snprintf(msg, sizeof msg,
+                 "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
+                 hi, until, topic, (int)part, hi);
+        if ((rc = data_loss(s, k, msg, err)) < 0)
+            return rc;
+        until = hi;
+    }
+    if (from >= until)
+        return 0;
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+    if (!l)
+        return srt_err_nomem(err, "kafka partitions");
+    rd_kafka_topic_partition_list_add(l, topic, part)->offset = from;
+    rd_kafka_resp_err_t e = rd_kafka_assign(k->rk, l);
+    rd_kafka_topic_partition_list_destroy(l);
+    if (e)
+        return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot assign %s-%d: %s", s->name, topic, (int)part,
+                           rd_kafka_err2str(e));
+    int n = 0;
+    int64_t next = from;
+    int64_t idle_since = srt_mono_us();
+    while (next < until && rc == 0) {
+        if (srt_stop_requested()) {
+            rc = srt_err_set(err, SRT_ERR_INTERRUPTED, "source '%s': interrupted", s->name);
+            break;
+        }
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(k->rk, 100);
+        if (!m) {
+            if (srt_mono_us() - idle_since > k->poll_ms * 1000) {
+                snprintf(msg, sizeof msg,
+                         "Timed out after %" PRId64 " ms reading %s-%d at offset %" PRId64 " from %s",
+                         k->poll_ms, topic, (int)part, next, k->servers);
+                rc = srt_err_set(err, SRT_ERR_IO, "source '%s': %s", s->name, msg);
+            }
+            continue;
+        }
+        if (m->err) {
+            if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                if (m->offset >= until)
+                    next = until;
+            } else if (m->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE ||
+                       m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
+                snprintf(msg, sizeof msg, "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d): %s", next, topic,
+                         (int)part, rd_kafka_message_errstr(m));
+                rc = data_loss(s, k, msg, err);
+                next = until; /* failOnDataLoss = false: what is left of the range is gone */
+            }
+            /* other errors are transient (the consumer retries); the timeout bounds them */
+            rd_kafka_message_destroy(m);
+            continue;
+        }
+        if (m->partition != part || strcmp(rd_kafka_topic_name(m->rkt), topic) != 0 || m->offset < next ||
+            m->offset >= until) {
+            if (m->offset >= until && m->partition == part)
+                next = until;
+            rd_kafka_message_destroy(m);
+            continue;
+        }
+        next = m->offset + 1;
+        idle_since = srt_mono_us(); /* errors alone (a broker down) never reset the timeout */
+        to_row(&k->rows[(size_t)n * KCOLS], m, topic, part);
+        k->msgs[n++] = m;
+        if (n == SRT_VALUE_CHUNK_ROWS)
+            rc = flush_rows(s, k, &n, fn, ctx);
+    }
+    if (rc == 0)
+        rc = flush_rows(s, k, &n, fn, ctx);
+    else
+        release(k, n);
+    rd_kafka_assign(k->rk, NULL);
+    return rc;
+}
+
+static int kafka_read(SrtSource *s, const char *start_json, const char *end_json, SrtReadFn fn, void *ctx,
+                      SrtErr *err)
+{
+    Kafka *k = s->impl;
+    KOffs from = {0}, until = {0};
+    int rc = 0;
+    if (!k->rows) {
+        k->rows = srt_mem_calloc(k->mem, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * KCOLS);
+        k->msgs = srt_mem_calloc(k->mem, sizeof *k->msgs * SRT_VALUE_CHUNK_ROWS);
+        if (!k->rows || !k->msgs)
+            return srt_err_nomem(err, "kafka rows");
+    }
+    if (!start_json && !k->started)
+        rc = start(s, k, err);
+    if (rc == 0 && ((start_json && !parse_offsets(k, start_json, 0, &from)) ||
+                    (!start_json && offs_copy(k, &from, &k->initial) < 0) || !end_json ||
+                    !parse_offsets(k, end_json, 0, &until)))
+        rc = srt_err_set(err, SRT_ERR_QUERY, "source '%s': invalid Kafka offsets %s to %s", s->name,
+                         start_json ? start_json : "start", end_json ? end_json : "null");
+    /* KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets */
+    for (int i = 0; rc == 0 && i < from.n; i++)
+        if (offs_find(&until, from.v[i].topic, from.v[i].part) < 0) {
+            char msg[400];
+            snprintf(msg, sizeof msg, "Set(%s-%d) are gone. Some data may have been missed", from.v[i].topic,
+                     (int)from.v[i].part);
+            rc = data_loss(s, k, msg, err);
+        }
+    for (int i = 0; rc == 0 && i < until.n; i++) {
+        const KPart *u = &until.v[i];
+        int at = offs_find(&from, u->topic, u->part);
+        int64_t begin;
+        char msg[400];
+        if (at < 0) {
+            int64_t hi;
+            if ((rc = watermarks(s, k, u->topic, u->part, &begin, &hi, err)) < 0)
+                break;
+            if (begin != 0) {
+                snprintf(msg, sizeof msg,
+                         "Added partition %s-%d starts from %" PRId64 " instead of 0. Some data may have been missed",
+                         u->topic, (int)u->part, begin);
+                if ((rc = data_loss(s, k, msg, err)) < 0)
+                    break;
+            }
+        } else {
+            begin = from.v[at].off;
+        }
+        if (u->off < begin) {
+            snprintf(msg, sizeof msg,
+                     "Partition %s-%d's offset was changed from %" PRId64 " to %" PRId64 ", some data may have been missed",
+                     u->topic, (int)u->part, begin, u->off);
+            rc = data_loss(s, k, msg, err);
+            continue;
+        }
+        rc = read_range(s, k, u->topic, u->part, begin, u->off, fn, ctx, err);
+    }
+    offs_free(k, &from);
+    offs_free(k, &until);
+    return rc;
+}
+
+static int kafka_restore(SrtSource *s, const char *end, SrtErr *err)
+{
+    Kafka *k = s->impl;
+    KOffs o = {0};
+    if (!end || !parse_offsets(k, end, 0, &o)) {
+        offs_free(k, &o);
+        return srt_err_set(err, SRT_ERR_FORMAT, "source '%s': cannot restore the Kafka source from offset %s",
+                           s->name, end ? end : "null");
+    }
+    int rc = offs_copy(k, &k->planned, &o) < 0 ? srt_err_nomem(err, "kafka offsets") : 0;
+    offs_free(k, &o);
+    if (rc == 0 && !k->started)
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "source '%s': cannot restore offset %s: the initial offsets file %s/0 is "
+                           "missing from the checkpoint",
+                           s->name, end, s->log_dir ? s->log_dir : "(none)");
+    return rc;
+}
+
+static int kafka_commit(SrtSource *s, const char *end, SrtErr *err)
+{
+    SRT_UNUSED(s);
+    SRT_UNUSED(end);
+    SRT_UNUSED(err);
+    return 0; /* Spark's KafkaMicroBatchStream.commit does nothing either */
+}
+
+static void kafka_close(SrtSource *s)
+{
+    Kafka *k = s->impl;
+    if (!k)
+        return;
+    if (k->rk)
+        rd_kafka_destroy(k->rk);
+    for (int i = 0; i < k->n_topics; i++)
+        srt_mem_free(k->mem, k->topics[i], strlen(k->topics[i]) + 1);
+    if (k->topics)
+        srt_mem_free(k->mem, k->topics, sizeof *k->topics * (strlen(k->strategy_text) / 2 + 1));
+    if (k->strategy == K_PATTERN && k->strategy_text)
+        srt_mem_free(k->mem, (char *)k->strategy_text, strlen(k->strategy_text) + 1);
+    if (k->pattern)
+        cm_regex_free(k->pattern);
+    offs_free(k, &k->assigned);
+    offs_free(k, &k->initial);
+    offs_free(k, &k->planned);
+    offs_free(k, &k->latest);
+    offs_free(k, &k->snap);
+    if (k->rows)
+        srt_mem_free(k->mem, k->rows, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * KCOLS);
+    if (k->msgs)
+        srt_mem_free(k->mem, k->msgs, sizeof *k->msgs * SRT_VALUE_CHUNK_ROWS);
+    srt_mem_free(k->mem, k, sizeof *k);
+    s->impl = NULL;
+}
+
+/* The partitions of `assign` in the order written (JsonUtils.partitions), "a-0, a-1, b-3"; the
+   text was checked by open(). */
+static void describe_assign(const char *text, SrtBuf *out)
+{
+    JR j = {text, text + strlen(text)};
+    int n = 0;
+    jr_char(&j, '{');
+    do {
+        const char *t;
+        size_t tn;
+        int64_t part;
+        if (!jr_str(&j, &t, &tn) || !jr_char(&j, ':') || !jr_char(&j, '['))
+            return;
+        while (jr_int(&j, &part)) {
+            srt_buf_printf(out, "%s%.*s-%d", n++ ? ", " : "", (int)tn, t, (int)part);
+            jr_char(&j, ',');
+        }
+        jr_char(&j, ']');
+    } while (jr_char(&j, ','));
+}
+
+/* KafkaMicroBatchStream.toString: KafkaV2[<the ConsumerStrategy>], e.g.
+   KafkaV2[Subscribe[t1, t2]], KafkaV2[SubscribePattern[t.*]], KafkaV2[Assign[t-0, t-1]]. */
+static void kafka_describe(SrtSource *s, SrtBuf *out)
+{
+    Kafka *k = s->impl;
+    srt_buf_puts(out, "KafkaV2[");
+    switch (k->strategy) {
+    case K_SUBSCRIBE:
+        srt_buf_puts(out, "Subscribe[");
+        for (int i = 0; i < k->n_topics; i++)
+            srt_buf_printf(out, "%s%s", i ? ", " : "", k->topics[i]);
+        break;
+    case K_PATTERN:
+        srt_buf_printf(out, "SubscribePattern[%s", k->strategy_text);
+        break;
+    case K_ASSIGN:
+        srt_buf_puts(out, "Assign[");
+        describe_assign(k->strategy_text, out);
+        break;
+    }
+    srt_buf_puts(out, "]]");
+}
+
+/* SupportsAdmissionControl.reportLatestOffset: what the last plan saw, before the limit. */
+static int kafka_latest(SrtSource *s, SrtBuf *out)
+{
+    Kafka *k = s->impl;
+    if (!k->have_latest || k->latest.n == 0) /* an empty KafkaSourceOffset is null */
+        return 0;
+    offs_json(&k->latest, out);
+    return 1;
+}
+
+/* KafkaMicroBatchStream.metrics: offsets behind the latest of each partition. */
+static void kafka_metrics(SrtSource *s, const char *consumed, SrtBuf *out)
+{
+    Kafka *k = s->impl;
+    KOffs c = {0};
+    if (!consumed || !k->have_latest || !parse_offsets(k, consumed, 0, &c))
+        goto out;
+    int64_t mn = INT64_MAX, mx = INT64_MIN;
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < k->latest.n; i++) {
+        int at = offs_find(&c, k->latest.v[i].topic, k->latest.v[i].part);
+        if (at < 0)
+            continue; /* Spark would fail on the missing key; it has no consumed offset */
+        int64_t behind = k->latest.v[i].off - c.v[at].off;
+        mn = behind < mn ? behind : mn;
+        mx = behind > mx ? behind : mx;
+        sum += (double)behind;
+        n++;
+    }
+    if (n) {
+        char avg[40];
+        avg[srt_fmt_double(sum / n, avg)] = '\0'; /* Double.toString */
+        srt_buf_printf(out, "{\"avgOffsetsBehindLatest\":\"%s\",\"maxOffsetsBehindLatest\":\"%" PRId64
+                            "\",\"minOffsetsBehindLatest\":\"%" PRId64 "\"}",
+                       avg, mx, mn);
+    }
+out:
+    offs_free(k, &c);
+}
+
+const SrtSourceVt srt_source_kafka_vt = {
+    .connector = "kafka",
+    .open = kafka_open,
+    .snapshot = kafka_snapshot,
+    .plan = kafka_plan,
+    .read = kafka_read,
+    .commit = kafka_commit,
+    .close = kafka_close,
+    .describe = kafka_describe,
+    .restore = kafka_restore,
+    .latest = kafka_latest,
+    .metrics = kafka_metrics,
+};

@@ -1,0 +1,5 @@
+-- expect: 2:15: Only one of the following options can be specified for Kafka source: subscribe, subscribepattern, assign. See the docs for more details.
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = 'localhost:9092', subscribe = 'a',
+                      subscribePattern = 'b.*');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT CAST(value AS STRING) AS v FROM k;
