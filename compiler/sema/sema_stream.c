@@ -90,6 +90,8 @@ bool sema_stream_reads_table(SemaCtx *sc, const AstSelect *a)
     a = leaf_block(a);
     if (!a->from)
         return true;
+    if (a->from->kind == FROM_JOIN)
+        return sema_from_streaming(sc, a->from) == 0;
     SSource *src = a->from->kind == FROM_NAME ? sema_find_source(sc, a->from->name) : NULL;
     return src && src->is_static;
 }
@@ -103,6 +105,12 @@ static bool rule_streaming_source(SemaCtx *sc, const AstSelect *a)
         "Queries without streaming sources cannot be executed with writeStream.start()";
     if (!a->from) {
         diag_error(sc->diag, a->span, "%s", msg);
+        return false;
+    }
+    if (a->from->kind == FROM_JOIN) {
+        /* A join that reads a stream was reported by bind_from (sema_join.c). */
+        if (sema_from_streaming(sc, a->from) == 0)
+            diag_error(sc->diag, a->from->span, "%s", msg);
         return false;
     }
     if (a->from->kind != FROM_NAME)
