@@ -511,10 +511,12 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
     build_chain(&c, ast, q->select);
     for (int i = 0; i < c.n; i++) {
         const AstSelect *a = c.ast[i];
-        if (a->distinct)
+        /* sema_select.c made a plain SELECT DISTINCT a GROUP BY of its items */
+        const SSelect *s = c.sel[i];
+        if (a->distinct && (!s->has_agg || a->group_by.n > 0 || a->having || s->n_agg > 0))
             diag_error(sc->diag, a->distinct_span,
-                       "SELECT DISTINCT is not supported yet in batch queries; use GROUP BY "
-                       "instead");
+                       "SELECT DISTINCT over an aggregation or t.* is not supported yet in batch "
+                       "queries");
         if (a->limit && i > 0)
             diag_error(sc->diag, a->limit_span,
                        "LIMIT is supported only in the outermost SELECT of a batch query yet");
