@@ -60,8 +60,8 @@ void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call)
 {
     if (sc->batch_query) {
         diag_error(sc->diag, call->span,
-                   "DISTINCT aggregates are not supported yet in batch queries; use "
-                   "approx_count_distinct() or count the rows of a GROUP BY subquery");
+                   "DISTINCT aggregates other than count(DISTINCT x) of one value are not "
+                   "supported yet in batch queries");
         return;
     }
     diag_error(sc->diag, call->span,

@@ -649,9 +649,9 @@ static const ErrorCase error_cases[] = {
      "SELECT * FROM (SELECT k FROM t LIMIT 2);\n"
      "SELECT * FROM t WITH (numRows = 5, truncate = 3, name = 'x');\n"
      "SELECT * FROM events;\n",
-     "error|t.sql|6|33|DISTINCT aggregates are not supported yet in batch queries; use "
-     "approx_count_distinct() or count the rows of a GROUP BY subquery\n"
      "error|t.sql|6|52|window functions (OVER) are not supported yet\n"
+     "error|t.sql|6|24|SELECT DISTINCT over an aggregation or t.* is not supported yet in "
+     "batch queries\n"
      "error|t.sql|7|39|The limit expression must be equal to or greater than 0, but got -1\n"
      "error|t.sql|7|42|OFFSET is not supported yet in batch queries\n"
      "error|t.sql|7|57|option 'outputMode' is for streaming queries: this query reads only "

@@ -21,3 +21,8 @@ SELECT device FROM t WHERE device IS NOT NULL ORDER BY device WITH (numRows = 3)
 
 INSERT INTO out SELECT device, max(score) AS best FROM t GROUP BY device ORDER BY best DESC, device
 WITH (name = 'best');
+
+-- count(DISTINCT x): distinct non-NULL values, 0 for a group of NULLs only
+SELECT action, count(DISTINCT device), count(DISTINCT score) AS scores, count(*) AS n
+FROM t GROUP BY action ORDER BY action;
+SELECT count(DISTINCT action) AS actions, count(DISTINCT time) AS times FROM t;
