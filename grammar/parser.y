@@ -182,7 +182,7 @@ static const AstFlag no_flag;
 
 /* ==== Statements ====
 ** script = [stmt] { ';' [stmt] }
-** stmt   = create_stmt | insert_stmt
+** stmt   = create_stmt | insert_stmt | select_stmt [with_options]
 */
 script:
     stmt_list                       { pc->script = ast_new_script(pc->arena, &$1); }
@@ -201,6 +201,7 @@ opt_stmt:
 stmt:
     create_stmt
   | insert_stmt
+  | select_stmt opt_with_options    { $$ = ast_new_show(pc->arena, $1, &$2, @$); }
   ;
 
 /* create_stmt = CREATE (SOURCE | TABLE) ident [table_elems] with_options
@@ -1035,9 +1036,6 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
         }
         sb_puts(&sb, "` to use it as a name)");
     }
-    if (sym == YYTRANSLATE(TOK_SELECT) &&
-        expects(ctx, TOK_INSERT))
-        sb_puts(&sb, " (a query is written INSERT INTO sink SELECT ...)");
     diag_error(pc->diag, at, "%s", sb.data);
     return 0;
 }

@@ -556,6 +556,17 @@ AstStmt *ast_new_insert(Arena *arena, const char *sink, SrcSpan sink_span, AstSe
     return st;
 }
 
+AstStmt *ast_new_show(Arena *arena, AstSelect *query, const AstOptionList *options, SrcSpan span)
+{
+    AstStmt *st = ARENA_NEW(arena, AstStmt);
+    st->kind = STMT_SELECT;
+    st->span = span;
+    st->query = query;
+    st->name_span = query ? query->span : span;
+    set_options(arena, st, options);
+    return st;
+}
+
 AstScript *ast_new_script(Arena *arena, const PtrVec *stmts)
 {
     AstScript *s = ARENA_NEW(arena, AstScript);

@@ -197,7 +197,8 @@ typedef enum AstStmtKind {
     STMT_CREATE_SOURCE,  /* CREATE SOURCE name [(columns)] WITH (options) */
     STMT_CREATE_SINK,    /* CREATE SINK name WITH (options) */
     STMT_CREATE_TABLE,   /* CREATE TABLE name (columns) WITH (options): static table */
-    STMT_INSERT          /* INSERT INTO sink SELECT ... [WITH (options)] */
+    STMT_INSERT,         /* INSERT INTO sink SELECT ... [WITH (options)] */
+    STMT_SELECT          /* SELECT ... [WITH (options)]: a batch query shown as Dataset.show() */
 } AstStmtKind;
 
 typedef struct AstOption {
@@ -225,7 +226,8 @@ typedef struct AstWatermark {
 typedef struct AstStmt {
     AstStmtKind kind;
     SrcSpan span;
-    const char *name;          /* CREATE *: the object's name; INSERT: the target sink */
+    const char *name;          /* CREATE *: the object's name; INSERT: the target sink;
+                                  SELECT: NULL */
     SrcSpan name_span;
     bool has_columns;          /* a column list was written (possibly empty) */
     AstColumnDef *columns;
@@ -234,7 +236,7 @@ typedef struct AstStmt {
     AstOption *options;        /* WITH (...) of CREATE, or of the INSERT (query options) */
     int n_options;
     SrcSpan options_span;
-    AstSelect *query;          /* INSERT only */
+    AstSelect *query;          /* INSERT and SELECT */
 } AstStmt;
 
 typedef struct AstScript {
@@ -363,6 +365,8 @@ AstStmt *ast_new_create(Arena *arena,
                         const AstTableElems *elems,
                         const AstOptionList *options,
                         SrcSpan span);
+/* SELECT ... [WITH (options)] as a statement of its own. */
+AstStmt *ast_new_show(Arena *arena, AstSelect *query, const AstOptionList *options, SrcSpan span);
 AstStmt *ast_new_insert(Arena *arena, const char *sink, SrcSpan sink_span, AstSelect *query,
                         const AstOptionList *options, SrcSpan span);
 AstScript *ast_new_script(Arena *arena, const PtrVec *stmts);

@@ -398,14 +398,18 @@ static void put_columns(StrBuf *sb, const AstStmt *st, int depth)
 
 static void put_stmt(StrBuf *sb, const AstStmt *st)
 {
-    static const char *heads[] = {"create-source", "create-sink", "create-table", "insert"};
-    sb_printf(sb, "(%s ", heads[st->kind]);
-    put_name(sb, st->name);
+    static const char *heads[] = {"create-source", "create-sink", "create-table", "insert",
+                                  "select"};
+    sb_printf(sb, "(%s", heads[st->kind]);
+    if (st->kind != STMT_SELECT) {
+        sb_putc(sb, ' ');
+        put_name(sb, st->name);
+    }
     if (st->has_columns)
         put_columns(sb, st, 1);
     if (st->query)
         put_select(sb, st->query, 1);
-    if (st->kind != STMT_INSERT || st->n_options)
+    if ((st->kind != STMT_INSERT && st->kind != STMT_SELECT) || st->n_options)
         put_options(sb, st->options, st->n_options, 1);
     sb_puts(sb, ")\n");
 }

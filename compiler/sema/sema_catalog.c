@@ -631,6 +631,31 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st)
     }
 }
 
+SSink *sema_show_sink(SemaCtx *sc, const AstStmt *st)
+{
+    const CmConnector *cs = cm_connector_find("console", CM_ROLE_SINK);
+    int k = 1;
+    for (int i = 0; i < sc->queries.n; i++)
+        k += ((const SQuery *)sc->queries.items[i])->show;
+    SSink *sink = ARENA_NEW(sc->arena, SSink);
+    sink->name = arena_sprintf(sc->arena, "show_%d", k);
+    sink->span = st->name_span;
+    sink->connector = cs->name;
+    OptCheck oc = {cs->sink_opts, cs->n_sink_opts, "for a SELECT statement (show)", st->name_span,
+                   NULL, NULL};
+    SOptions opts;
+    check_options(sc, &oc, st->options, st->n_options, &opts);
+    /* connector first, as check_options stores it for a CREATE SINK */
+    sink->options.items = ARENA_NEW_N(sc->arena, SOption, opts.n + 1);
+    sink->options.items[0] = (SOption){.key = "connector", .value = cs->name, .span = st->span,
+                                       .value_span = st->span, .is_default = true};
+    memcpy(sink->options.items + 1, opts.items, sizeof *opts.items * (size_t)opts.n);
+    sink->options.n = opts.n + 1;
+    sink->index = sc->sinks.n;
+    ptrvec_push(sc->arena, &sc->sinks, sink);
+    return sink;
+}
+
 /* ==== Query options ==== */
 
 /* WITH (name = .., outputMode = .., trigger = .., checkpointLocation = ..) of an INSERT. */

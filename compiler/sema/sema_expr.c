@@ -1020,11 +1020,34 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             diag_error(sc->diag, e->span, "aggregate functions are not allowed in %s", b->clause);
         return NULL;
     }
+    const AstExprList *args = &e->u.call.args;
+    if (e->u.call.distinct && sc->batch_query && kind == AGG_COUNT && args->n == 1 &&
+        !e->u.call.star && args->items[0] && args->items[0]->kind != AST_STAR) {
+        /* count(DISTINCT x) of a batch query: the number of distinct non-NULL values, i.e.
+           CAST(size(collect_set(x)) AS BIGINT) (collect_set skips NULLs, as Count does;
+           Spark plans it with RewriteDistinctAggregates, the result is the same).  The
+           column keeps the name count(DISTINCT x) (sema_item_name reads the call). */
+        AstExpr *set = ast_expr_new(sc->arena, AST_CALL, e->span);
+        set->u.call = e->u.call;
+        set->u.call.name = "collect_set";
+        set->u.call.distinct = false;
+        set->depth = e->depth;
+        AstExpr *size = ast_expr_new(sc->arena, AST_CALL, e->span);
+        size->u.call.name = "size";
+        size->u.call.name_span = e->u.call.name_span;
+        ast_list_push(sc->arena, &size->u.call.args, set);
+        size->depth = e->depth + 1;
+        AstExpr *cast = ast_expr_new(sc->arena, AST_CAST, e->span);
+        cast->u.cast.arg = size;
+        cast->u.cast.type = &type_bigint;
+        cast->u.cast.type_span = e->span;
+        cast->depth = e->depth + 2;
+        return sema_bind_expr(b, cast);
+    }
     if (e->u.call.distinct) {
         sema_stream_refuse_distinct_agg(sc, e);
         return NULL;
     }
-    const AstExprList *args = &e->u.call.args;
     bool star =
         e->u.call.star || (args->n == 1 && args->items[0] && args->items[0]->kind == AST_STAR &&
                            args->items[0]->u.name.n == 0);

@@ -48,6 +48,10 @@ const char *sema_did_you_mean(const char *word, const char *const *names, int n)
 
 void sema_create_source(SemaCtx *sc, const AstStmt *st);
 void sema_create_sink(SemaCtx *sc, const AstStmt *st);
+/* The sink of a SELECT statement: show(numRows, truncate) on the console, its options
+   those of the statement's WITH (the console sink's); named "show_<k>", k counting SELECT
+   statements from 1 (not a name a query can write to: it is not in the catalog). */
+SSink *sema_show_sink(SemaCtx *sc, const AstStmt *st);
 /* Validates the WITH options of an INSERT and fills q->options/mode/trigger/name. */
 void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
 

@@ -96,13 +96,15 @@ static int check_join(SemaCtx *sc, const AstFrom *f)
         diag_error(sc->diag, j->join_span, "%s", msg);
         return -1;
     }
-    if (l || r) {
+    if (l || r)
         diag_error(sc->diag, j->join_span,
                    "%s join of a stream with a static table is valid in Spark but not supported yet",
                    ast_join_type_name(j->type));
-        return -1;
-    }
-    return 0;
+    else
+        diag_error(sc->diag, j->join_span,
+                   "%s join of two tables (a batch query) is valid in Spark but not supported yet",
+                   ast_join_type_name(j->type));
+    return -1;
 }
 
 /* Reports the FROM names of f that name no source or table. */

@@ -417,10 +417,40 @@ static bool block_aggregates(const AstSelect *ast)
     return false;
 }
 
+/* SELECT DISTINCT in a batch query, as Spark's ReplaceDistinctWithAggregate: an aggregation
+   grouping by every item of the select list (a bare * by every input column).  Left as
+   written (and refused by sema_stream.c) when the block aggregates already or has t.*. */
+static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast,
+                                             const SelBlock *blk)
+{
+    if (!ast->distinct || !sc->batch_query || block_aggregates(ast) || blk->input_failed)
+        return ast;
+    AstExprList keys = {0};
+    for (int i = 0; i < ast->n_items; i++) {
+        AstExpr *e = ast->items[i].expr;
+        if (!e)
+            return ast;
+        if (e->kind != AST_STAR) {
+            ast_list_push(sc->arena, &keys, e);
+            continue;
+        }
+        if (e->u.name.n != 0)
+            return ast;
+        for (int c = 0; c < blk->input->n; c++)
+            ast_list_push(sc->arena, &keys, ast_new_column(sc->arena, blk->input->cols[c].name, e->span));
+    }
+    AstSelect *r = ARENA_NEW(sc->arena, AstSelect);
+    *r = *ast;
+    r->group_by = keys;
+    r->group_by_span = ast->distinct_span;
+    return r;
+}
+
 /*
 ** select := SELECT [DISTINCT] item {',' item} [FROM from] [WHERE expr] [dedup]
 **           [GROUP BY keys] [HAVING expr] [ORDER BY order] [LIMIT n] [OFFSET n]
-** DISTINCT, LIMIT and OFFSET are left to the streaming rules.
+** DISTINCT of a batch query groups by the items; else DISTINCT, LIMIT and OFFSET are left
+** to the streaming and batch rules.
 */
 SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
 {
@@ -433,6 +463,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     blk.ast = ast;
     bind_from(sc, ast->from, sel, &blk);
     sel->input = *blk.input;
+    ast = blk.ast = distinct_as_group_by(sc, ast, &blk);
     sel->has_agg = block_aggregates(ast);
 
     /* The select list is bound first so diagnostics follow the text; with aggregation it

@@ -430,9 +430,9 @@ static const ErrCase err_cases[] = {
      "error|q.sql|1|25|syntax error: unexpected FROM, expected expression or '*'\n"},
     {"CREATE SINK s\nWITH (a = 1,\n  b = 2,)",
      "error|q.sql|3|9|syntax error: unexpected ')', expected identifier or string\n"},
-    {"SELECT a FROM t",
-     "error|q.sql|1|1|syntax error: unexpected SELECT, expected CREATE, INSERT, ';' or end of input "
-     "(a query is written INSERT INTO sink SELECT ...)\n"},
+    {"DELETE FROM t", "error|q.sql|1|1|syntax error: unexpected identifier 'DELETE'\n"},
+    {"SELECT a FROM t WITH (numRows = 5) SELECT",
+     "error|q.sql|1|36|syntax error: unexpected SELECT, expected ';' or end of input\n"},
     {"CREATE SOURCE select WITH (a = 1)",
      "error|q.sql|1|15|syntax error: unexpected SELECT, expected identifier "
      "(SELECT is a reserved word: write `select` to use it as a name)\n"},
