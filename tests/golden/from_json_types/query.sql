@@ -1,0 +1,13 @@
+-- from_json over every field type the schema can hold: integers at and past their range,
+-- floating point and decimals, strings with escapes, dates, timestamps, base64 BINARY, a
+-- nested struct, an array of structs; values of the wrong type (partial results), malformed
+-- text, non-object values, blank text, duplicate and escaped keys, text after the object.
+CREATE SOURCE lines WITH (connector = 'files', path = 'data/text', format = 'text');
+CREATE SINK out WITH (connector = 'console', truncate = false);
+INSERT INTO out
+SELECT value,
+       from_json(value, 'i INT, l BIGINT, d DOUBLE, f FLOAT, m DECIMAL(10,2), b BOOLEAN, s STRING, dt DATE,
+                         ts TIMESTAMP, bin BINARY, n STRUCT<x: INT, y: ARRAY<STRING>>, a ARRAY<STRUCT<v: INT>>') AS r,
+       from_json(value, 'i INT, s STRING').s AS s,
+       from_json(value, 'a ARRAY<STRUCT<v: INT>>').a AS a
+FROM lines;
