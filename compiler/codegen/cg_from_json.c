@@ -4,7 +4,8 @@
 **     void sl_from_json.<schema>(SrtQuery *q, const char *s, uint32_t n, SrtDatum *out)
 ** that walks the text once, as the files source's record parser (cg_json.c) does: keys are
 ** matched against the schema's fields by length, then a constant memcmp; a scalar field is
-** decoded by the same typed readers (cg_json_decode, srt_json_* inline helpers), a nested or
+** decoded by the same typed readers (cg_json_decode inline, or past CG_WIDE_RECORD fields the
+** shared cg_json_reader functions, srt_json_* helpers), a nested or
 ** BINARY field by srt_json_value, as a nested column of the files source; other keys are
 ** skipped.  The fields live in the query's per-record scratch memory (strings may point
 ** into s).
@@ -83,9 +84,18 @@ static void read_field(FjCtx *j, int i)
         np = cg_call(cg, "srt_json_value", args, 6, "p.val");
         check_ptr(j, np, "field.ok");
         /* srt_json_value leaves the datum NULL unless the status is OK or PARTIAL. */
-    } else {
+    } else if (j->t->n_fields <= CG_WIDE_RECORD) {
         np = cg_json_decode(cg, ft, p, j->end, j->null_slots[i], j->val_slots[i], j->len_slots[i], j->st,
                             j->bb_malformed);
+    } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
+        LLVMTypeRef rt;
+        LLVMValueRef reader = cg_json_reader(cg, ft, &rt);
+        LLVMValueRef len_slot = j->len_slots[i] ? j->len_slots[i] : LLVMConstNull(cg->t_ptr);
+        LLVMValueRef args[7] = {p, j->end, cg->q, j->null_slots[i], j->val_slots[i], len_slot, j->st};
+        for (int k = 3; k < 7; k++)
+            args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
+        np = LLVMBuildCall2(cg->b, rt, reader, args, 7, "p.val");
+        check_ptr(j, np, "field.ok");
     }
     cg_store(cg, np, j->cur);
     LLVMBuildBr(cg->b, j->bb_after_value);
