@@ -88,13 +88,7 @@ static void read_field(FjCtx *j, int i)
         np = cg_json_decode(cg, ft, p, j->end, j->null_slots[i], j->val_slots[i], j->len_slots[i], j->st,
                             j->bb_malformed);
     } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
-        LLVMTypeRef rt;
-        LLVMValueRef reader = cg_json_reader(cg, ft, &rt);
-        LLVMValueRef len_slot = j->len_slots[i] ? j->len_slots[i] : LLVMConstNull(cg->t_ptr);
-        LLVMValueRef args[7] = {p, j->end, cg->q, j->null_slots[i], j->val_slots[i], len_slot, j->st};
-        for (int k = 3; k < 7; k++)
-            args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
-        np = LLVMBuildCall2(cg->b, rt, reader, args, 7, "p.val");
+        np = cg_json_read_shared(cg, ft, p, j->end, j->null_slots[i], j->val_slots[i], j->len_slots[i], j->st);
         check_ptr(j, np, "field.ok");
     }
     cg_store(cg, np, j->cur);
@@ -108,24 +102,8 @@ static void dispatch_key(FjCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueRef
     CgCtx *cg = j->cg;
     const Type *t = j->t;
     LLVMBasicBlockRef bb_skip = cg_block(cg, "key.unknown");
-    LLVMBasicBlockRef bb_decode = cg_block(cg, "key.decode");
-    LLVMBasicBlockRef bb_switch = cg_block(cg, "key.match");
-    LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, esc, cg_i32(cg, 0), ""), bb_decode, bb_switch);
-    cg_at(cg, bb_decode);
-    LLVMValueRef aargs[2] = {cg->q, LLVMBuildZExt(cg->b, kn, cg->t_i64, "")};
-    LLVMValueRef dk = cg_call(cg, "srt_scratch_alloc", aargs, 2, "key.text");
-    LLVMValueRef uargs[3] = {k, kn, dk};
-    LLVMValueRef dkn = cg_call(cg, "srt_json_unescape", uargs, 3, "key.len");
-    LLVMBuildBr(cg->b, bb_switch);
-    cg_at(cg, bb_switch);
-    LLVMValueRef kphi = LLVMBuildPhi(cg->b, cg->t_ptr, "key");
-    LLVMValueRef knphi = LLVMBuildPhi(cg->b, cg->t_i32, "keylen");
-    LLVMValueRef kv[2] = {k, dk}, knv[2] = {kn, dkn};
-    LLVMBasicBlockRef from[2] = {here, bb_decode};
-    LLVMAddIncoming(kphi, kv, from, 2);
-    LLVMAddIncoming(knphi, knv, from, 2);
-    LLVMValueRef sw = LLVMBuildSwitch(cg->b, knphi, bb_skip, (unsigned)t->n_fields);
+    cg_json_key_text(cg, &k, &kn, esc);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, kn, bb_skip, (unsigned)t->n_fields);
     bool *done = ARENA_NEW_N(cg->arena, bool, t->n_fields + 1);
     for (int i = 0; i < t->n_fields; i++) {
         if (done[i])
@@ -139,7 +117,7 @@ static void dispatch_key(FjCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueRef
             if (done[f] || strlen(name) != len)
                 continue;
             done[f] = true;
-            LLVMValueRef args[3] = {kphi, cg_str_const(cg, name, (uint32_t)len, "key"), cg_i64(cg, (int64_t)len)};
+            LLVMValueRef args[3] = {k, cg_str_const(cg, name, (uint32_t)len, "key"), cg_i64(cg, (int64_t)len)};
             LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "keycmp");
             LLVMBasicBlockRef bb_field = cg_block(cg, "field");
             LLVMBasicBlockRef bb_next = cg_block(cg, "key.next");
