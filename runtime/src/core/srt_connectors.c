@@ -58,11 +58,13 @@ const SrtSinkVt *srt_sink_lookup(const char *connector)
     return NULL;
 }
 
-/* Whether t's Spark simpleString is simple. */
-static int type_is(const SrtSource *s, const SrtType *t, const char *simple)
+/* Whether t's Spark simpleString is simple (a false answer when out of memory). */
+static int type_is(const SrtType *t, const char *simple)
 {
+    SrtMem m;
+    srt_mem_init(&m);
     SrtBuf b;
-    srt_buf_init(&b, s->mem);
+    srt_buf_init(&b, &m);
     srt_type_print(t, &b);
     int eq = !b.oom && b.n == strlen(simple) && memcmp(b.p, simple, b.n) == 0;
     srt_buf_free(&b);
@@ -102,7 +104,7 @@ int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const Sr
             break;
         }
         if (n >= schema->n_cols || !srt_str_ieq(schema->cols[n].name, c->name) ||
-            schema->cols[n].type->kind != kind || (simple && !type_is(s, schema->cols[n].type, simple)))
+            schema->cols[n].type->kind != kind || (simple && !type_is(schema->cols[n].type, simple)))
             ok = 0;
         n++;
         int k = snprintf(want + w, sizeof want - w, "%s%s %s", w ? ", " : "", c->name, tname);
