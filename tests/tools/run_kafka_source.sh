@@ -28,7 +28,7 @@ if ! command -v kcat > /dev/null; then
 fi
 sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
   --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1 --topic orders:1 \
-  --topic hdrs:1 --topic hdrs_out:1
+  --topic hdrs:1 --topic hdrs_out:1 --topic hdrs_many:1
 cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
@@ -492,6 +492,25 @@ Batch: 0
 |k2 |null                                 |-1 |null|null|true   |
 |k3 |[{n, null}, {sp, [78 20 79]}]        |2  |n   |null|true   |
 +---+-------------------------------------+---+----+----+-------+
+
+EOF
+# More records than one chunk of rows (the headers' datums of each chunk in one array).
+seq 1 5000 | kcat -P -b "$kafka_boot" -t hdrs_many -p 0 -H h=x -H i=yz
+query headers_many "subscribe = 'hdrs_many', startingOffsets = 'earliest', includeHeaders = true" \
+  "SELECT count(*) AS n, sum(size(headers)) AS h, min(headers[1].key) AS k1,
+          max(CAST(headers[1].value AS STRING)) AS v1max, min(CAST(headers[1].value AS STRING)) AS v1min,
+          sum(CAST(CAST(value AS STRING) AS INT)) AS s" \
+  "" ", outputMode = 'complete'"
+./headers_many --trigger once > headers_many.out 2> headers_many.err
+expect headers_many headers_many.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++----+-----+---+-----+-----+--------+
+|n   |h    |k1 |v1max|v1min|s       |
++----+-----+---+-----+-----+--------+
+|5000|10000|i  |yz   |yz   |12502500|
++----+-----+---+-----+-----+--------+
 
 EOF
 # Without includeHeaders the schema has no headers column.
