@@ -533,7 +533,8 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
 }
 
 /* A connector's fixed schema (cm_connectors.c: rate and rate-micro-batch timestamp, value;
-   socket value[, timestamp with includeTimestamp = true]): a column list is refused with
+   socket value[, timestamp with includeTimestamp = true]; kafka's columns[, headers with
+   includeHeaders = true]): a column list is refused with
    Spark's message; one holding only a WATERMARK is allowed.  Returns false for connectors
    without one. */
 static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmConnector *cs)
@@ -559,6 +560,11 @@ static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmC
         case CM_COL_TIMESTAMP: t = &type_timestamp; break;
         case CM_COL_BINARY: t = &type_binary; break;
         case CM_COL_INT: t = &type_int; break;
+        case CM_COL_HEADERS: {
+            static const TypeField kv[] = {{"key", &type_string}, {"value", &type_binary}};
+            t = type_array(sc->arena, type_struct(sc->arena, 2, kv));
+            break;
+        }
         }
         cols[n++] = (SColumn){fc->name, t, st->name_span};
     }
