@@ -224,7 +224,8 @@ INSERT INTO out SELECT action, repeat(action, 2000) AS pad FROM events
 WITH (name = 'full', checkpointLocation = 'ckpt');"
 build sqlite-full "$q"
 if (cd "$tmp/sqlite-full" && ENOSPC_SUFFIX=/full.sqlite ENOSPC_LIMIT=$(stat -c %s "$tmp/full/full.sqlite") \
-    LD_PRELOAD=$enospc ./q --trigger availableNow) > "$tmp/sqlite-full/run.log" 2>&1; then
+    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 LD_PRELOAD=$enospc \
+    ./q --trigger availableNow) > "$tmp/sqlite-full/run.log" 2>&1; then
   fail "sqlite full disk: the query ran"
 else
   expect "sqlite full disk: the error" "error: query 'full' [id = ID, runId = ID] failed in batch 0: sqlite sink 'out': cannot commit: database or disk is full; batch 0 was not written" \

@@ -46,7 +46,8 @@ void srt_buf_put(SrtBuf *b, const void *s, size_t n)
 {
     if (!reserve(b, n))
         return;
-    memcpy(b->p + b->n, s, n);
+    if (n) /* s may be NULL for nothing (an empty value) */
+        memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
 }
