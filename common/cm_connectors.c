@@ -164,7 +164,7 @@ static const CmOptSpec kafka_source_opts[] = {
     {.key = "minOffsetsPerTrigger", .kind = CM_OPT_NONNEG},
     {.key = "maxTriggerDelay", .kind = CM_OPT_DURATION, .def = "15m"},
     {.key = "failOnDataLoss", .kind = CM_OPT_BOOL, .def = "true"},
-    {.key = "includeHeaders", .kind = CM_OPT_BOOL, .def = "false", .not_yet = "true"},
+    {.key = "includeHeaders", .kind = CM_OPT_BOOL, .def = "false"},
     {.key = "fetchOffset.numRetries", .kind = CM_OPT_POS_INT, .def = "3"},
     {.key = "fetchOffset.retryIntervalMs", .kind = CM_OPT_NONNEG, .def = "1000"},
     /* Spark: spark.network.timeout, 120 s. */
@@ -205,12 +205,13 @@ static const CmOptSpec kafka_source_opts[] = {
     {.key = "kafka.*", .kind = CM_OPT_STRING},
 };
 
-/* KafkaRecordToRowConverter.kafkaSchema (without headers). */
+/* KafkaRecordToRowConverter.kafkaSchema; headers with includeHeaders = true
+   (KafkaRecordToRowConverter.headersType). */
 static const CmFixedCol kafka_cols[] = {
     {"key", CM_COL_BINARY, NULL},         {"value", CM_COL_BINARY, NULL},
     {"topic", CM_COL_STRING, NULL},       {"partition", CM_COL_INT, NULL},
     {"offset", CM_COL_BIGINT, NULL},      {"timestamp", CM_COL_TIMESTAMP, NULL},
-    {"timestampType", CM_COL_INT, NULL},
+    {"timestampType", CM_COL_INT, NULL},  {"headers", CM_COL_HEADERS, "includeHeaders"},
 };
 
 const CmConnector cm_connectors[] = {

@@ -49,7 +49,8 @@ typedef enum CmColType {
     CM_COL_BIGINT,
     CM_COL_TIMESTAMP,
     CM_COL_BINARY,
-    CM_COL_INT
+    CM_COL_INT,
+    CM_COL_HEADERS /* ARRAY<STRUCT<key: STRING, value: BINARY>>, Spark's Kafka headersType */
 } CmColType;
 
 /* A column of a connector's fixed schema; `when` names a boolean option that must be true

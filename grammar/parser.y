@@ -145,6 +145,7 @@ static const AstFlag no_flag;
 %token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
 %token <str> UNION "UNION" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
 %token <str> WHERE "WHERE" WITH "WITH" WITHIN "WITHIN"
+%token <str> ANTI "ANTI" LEFT "LEFT" NATURAL "NATURAL" RIGHT "RIGHT" SEMI "SEMI" USING "USING"
 
 %type <vec> stmt_list select_list order_list struct_fields option_list
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
@@ -153,7 +154,7 @@ static const AstFlag no_flag;
 %type <watermark> watermark
 %type <options> with_options opt_with_options
 %type <option> option
-%type <str> option_key key_path ident any_name unreserved_keyword reserved_keyword alias
+%type <str> func_name option_key key_path ident any_name unreserved_keyword reserved_keyword alias
 %type <str> interval_parts interval_part decimal_kw
 %type <expr> option_value
 %type <type> type
@@ -163,7 +164,9 @@ static const AstFlag no_flag;
 %type <select> select_order select_limit
 %type <flag> opt_distinct
 %type <sitem> select_item
-%type <from> from_item from_source
+%type <from> from_item from_source from_primary join_item join_cond
+%type <num> join_kw
+%type <list> using_columns
 %type <dedup> dedup_clause
 %type <oitem> order_item
 %type <num> opt_direction opt_nulls
@@ -179,7 +182,7 @@ static const AstFlag no_flag;
 
 /* ==== Statements ====
 ** script = [stmt] { ';' [stmt] }
-** stmt   = create_stmt | insert_stmt
+** stmt   = create_stmt | insert_stmt | select_stmt [with_options]
 */
 script:
     stmt_list                       { pc->script = ast_new_script(pc->arena, &$1); }
@@ -198,6 +201,7 @@ opt_stmt:
 stmt:
     create_stmt
   | insert_stmt
+  | select_stmt opt_with_options    { $$ = ast_new_show(pc->arena, $1, &$2, @$); }
   ;
 
 /* create_stmt = CREATE (SOURCE | TABLE) ident [table_elems] with_options
@@ -338,7 +342,10 @@ struct_field:
 **               [FROM from_item] [WHERE expr] [dedup] [GROUP BY expr {',' expr}] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias]
-** from_item   = (ident | '(' select ')') [alias]
+** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
+** from_primary = (ident | '(' select ')') [alias]
+** join_kw     = [INNER] JOIN | CROSS JOIN | LEFT [OUTER] JOIN | RIGHT [OUTER] JOIN
+**             | FULL [OUTER] JOIN | [LEFT] SEMI JOIN | [LEFT] ANTI JOIN
 ** dedup       = DROP DUPLICATES [WITHIN WATERMARK] ['(' dedup_col {',' dedup_col} ')']
 ** dedup_col   = any_name {'.' any_name}
 ** order_item  = expr [ASC | DESC] [NULLS (FIRST | LAST)]
@@ -348,7 +355,8 @@ struct_field:
 ** DROP, DUPLICATES and WITHIN stay unreserved: `FROM t drop` still names t `drop`.  A
 ** clause only follows a FROM item (or WHERE), and its rules keep the FROM source
 ** unreduced until the token after DROP is seen, so LALR(1) tells `FROM t DROP DUPLICATES`
-** (the clause) from `FROM t drop WHERE ...` (an alias) with no conflict.
+** (the clause) from `FROM t drop WHERE ...` (an alias) with no conflict.  For the same
+** reason DROP DUPLICATES directly after a join needs the join's ON or USING.
 */
 select_stmt:
     select_limit
@@ -383,6 +391,8 @@ select_dedup:
   | select_core FROM from_source alias dedup_clause
         { $$ = ast_select_dedup(ast_select_from($1, ast_from_alias($3, $4, span_join(@3, @4)),
                                                 span_join(@1, @4)), $5, @$); }
+  | select_core FROM join_cond dedup_clause
+        { $$ = ast_select_dedup(ast_select_from($1, $3, span_join(@1, @3)), $4, @$); }
   | select_from WHERE expr dedup_clause
         { $$ = ast_select_dedup(ast_select_where($1, $3, span_join(@1, @3)), $4, @$); }
   ;
@@ -443,6 +453,48 @@ select_item:
 from_item:
     from_source
   | from_source alias               { $$ = ast_from_alias($1, $2, @$); }
+  | join_item
+  ;
+
+from_primary:
+    from_source
+  | from_source alias               { $$ = ast_from_alias($1, $2, @$); }
+  ;
+
+join_item:
+    from_item join_kw from_source   { $$ = ast_new_join(pc->arena, $2, $1, $3, @2, @$); }
+  | from_item join_kw from_source alias
+        { $$ = ast_new_join(pc->arena, $2, $1, ast_from_alias($3, $4, span_join(@3, @4)), @2, @$); }
+  | join_cond
+  ;
+
+join_cond:
+    from_item join_kw from_primary ON expr
+        { $$ = ast_join_on(ast_new_join(pc->arena, $2, $1, $3, @2, @$), $5, @$); }
+  | from_item join_kw from_primary USING '(' using_columns ')'
+        { $$ = ast_join_using(pc->arena, ast_new_join(pc->arena, $2, $1, $3, @2, @$), &$6, @$); }
+  ;
+
+join_kw:
+    JOIN                            { $$ = JOIN_INNER; }
+  | INNER JOIN                      { $$ = JOIN_INNER; }
+  | CROSS JOIN                      { $$ = JOIN_CROSS; }
+  | LEFT JOIN                       { $$ = JOIN_LEFT_OUTER; }
+  | LEFT OUTER JOIN                 { $$ = JOIN_LEFT_OUTER; }
+  | RIGHT JOIN                      { $$ = JOIN_RIGHT_OUTER; }
+  | RIGHT OUTER JOIN                { $$ = JOIN_RIGHT_OUTER; }
+  | FULL JOIN                       { $$ = JOIN_FULL_OUTER; }
+  | FULL OUTER JOIN                 { $$ = JOIN_FULL_OUTER; }
+  | SEMI JOIN                       { $$ = JOIN_LEFT_SEMI; }
+  | LEFT SEMI JOIN                  { $$ = JOIN_LEFT_SEMI; }
+  | ANTI JOIN                       { $$ = JOIN_LEFT_ANTI; }
+  | LEFT ANTI JOIN                  { $$ = JOIN_LEFT_ANTI; }
+  ;
+
+using_columns:
+    any_name                        { $$ = ast_list_append(pc->arena, (AstExprList){0}, ast_new_column(pc->arena, $1, @1)); }
+  | using_columns ',' any_name
+        { $$ = ast_list_append(pc->arena, $1, ast_new_column(pc->arena, $3, @3)); }
   ;
 
 from_source:
@@ -642,13 +694,20 @@ opt_else:
   | ELSE expr                       { $$ = $2; }
   ;
 
-/* call = ident '(' [ '*' | [DISTINCT] expr {',' expr} ] ')' */
+/* call = func_name '(' [ '*' | [DISTINCT] expr {',' expr} ] ')' */
 call:
-    ident '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
-  | ident '(' '*' ')'               { $$ = ast_new_call(pc->arena, $1, @1, NULL, true, no_flag, @$); }
-  | ident '(' expr_list ')'         { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
-  | ident '(' DISTINCT expr_list ')'
+    func_name '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
+  | func_name '(' '*' ')'               { $$ = ast_new_call(pc->arena, $1, @1, NULL, true, no_flag, @$); }
+  | func_name '(' expr_list ')'         { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
+  | func_name '(' DISTINCT expr_list ')'
         { $$ = ast_new_call(pc->arena, $1, @1, &$4, false, (AstFlag){true, @3}, @$); }
+  ;
+
+/* LEFT and RIGHT are join words but also Spark's string functions left(s, n), right(s, n). */
+func_name:
+    ident
+  | LEFT
+  | RIGHT
   ;
 
 /* window_spec = [PARTITION BY expr {',' expr}] [ORDER BY order_item {',' order_item}] [frame]
@@ -721,6 +780,7 @@ reserved_keyword:
   | DISTINCT | ELSE | END | FALSE | FROM | FULL | GROUP | HAVING | IN | INNER | INSERT
   | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
   | OUTER | OVER | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
+  | ANTI | LEFT | NATURAL | RIGHT | SEMI | USING
   ;
 
 %%
@@ -790,7 +850,7 @@ static void drop_all(Expected *e, const int *tokens, int n)
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
     TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
-    TOK_OFFSET};
+    TOK_OFFSET, TOK_LEFT, TOK_RIGHT};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};
@@ -962,12 +1022,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     put_token(&sb, pc, sym, at);
     bool ident_ok;
     bool name_only = put_expected(ctx, &sb, &ident_ok);
-    if (!name_only && (sym == YYTRANSLATE(TOK_JOIN) || sym == YYTRANSLATE(TOK_CROSS) ||
-                       sym == YYTRANSLATE(TOK_INNER) || sym == YYTRANSLATE(TOK_FULL) ||
-                       sym == YYTRANSLATE(TOK_OUTER))) {
-        sb_puts(&sb, " (joins are not supported yet)");
-    } else if (!name_only && sym == YYTRANSLATE(TOK_UNION)) {
+    if (!name_only && sym == YYTRANSLATE(TOK_UNION)) {
         sb_puts(&sb, " (UNION is not supported yet)");
+    } else if (!name_only && sym == YYTRANSLATE(TOK_NATURAL)) {
+        sb_puts(&sb, " (NATURAL JOIN is not supported yet)");
     } else if (keyword_category(sym) == RESERVED_KW && (name_only || (ident_ok && !clause_word(sym)))) {
         sb_puts(&sb, " (");
         put_symbol(&sb, sym);
@@ -978,9 +1036,6 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
         }
         sb_puts(&sb, "` to use it as a name)");
     }
-    if (sym == YYTRANSLATE(TOK_SELECT) &&
-        expects(ctx, TOK_INSERT))
-        sb_puts(&sb, " (a query is written INSERT INTO sink SELECT ...)");
     diag_error(pc->diag, at, "%s", sb.data);
     return 0;
 }

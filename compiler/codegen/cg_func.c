@@ -493,14 +493,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
     }
-    case FN_FROM_JSON: { /* the runtime's reader of nested JSON values, srt_from_json */
-        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj");
-        LLVMValueRef args[5] = {cg->q, cg_type_text(cg, e->type), a[0].v, a[0].len, d};
-        cg_call(cg, "srt_from_json", args, 5, "");
-        CgVal r = cg_load_datum(cg, e->type, d);
-        r.null = cg_or(cg, r.null, a[0].null);
-        return r;
-    }
+    case FN_FROM_JSON: /* a parser generated for the schema (cg_from_json.c) */
+        return cg_from_json(cg, e->type, a[0]);
     case FN_GREATEST:
     case FN_LEAST:
         return call_extremum(cg, e, a);

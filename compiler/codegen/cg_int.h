@@ -103,6 +103,16 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
    (p, end, q, null slot, value slot, length slot or NULL, status slot) -> position, or
    NULL if malformed. */
 LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type);
+/* cg_from_json.c: from_json(s, t) of a STRUCT type t through a parser generated once per
+   schema (Spark's JsonToStructs, PERMISSIVE); the struct lives in per-record scratch memory. */
+CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s);
+/* A call of that reader (len_slot NULL but for strings): the position after the value, or NULL. */
+LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
+                                 LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
+                                 LLVMValueRef st);
+/* cg_json.c: a key (*k, *kn) read raw by srt_json_string_raw, decoded when esc (an i32) says it
+   has escapes, as Jackson's getCurrentName compares it; the builder continues after. */
+void cg_json_key_text(CgCtx *cg, LLVMValueRef *k, LLVMValueRef *kn, LLVMValueRef esc);
 /* Up to this many columns, a line parser reads each value inline (the fastest code); past it,
    through the shared per-type readers, so that the generated code grows linearly. */
 #define CG_WIDE_RECORD 16

@@ -258,13 +258,8 @@ static void read_field(JsonCtx *j, int i)
         np = cg_json_decode(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
                             j->rec->len_slots[i], j->st, j->bb_malformed);
     } else {
-        LLVMTypeRef rt;
-        LLVMValueRef reader = cg_json_reader(cg, t, &rt);
-        LLVMValueRef len_slot = j->rec->len_slots[i] ? j->rec->len_slots[i] : LLVMConstNull(cg->t_ptr);
-        LLVMValueRef args[7] = {p, j->end, cg->q, j->rec->null_slots[i], j->rec->val_slots[i], len_slot, j->st};
-        for (int k = 3; k < 7; k++)
-            args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
-        np = LLVMBuildCall2(cg->b, rt, reader, args, 7, "p.val");
+        np = cg_json_read_shared(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i], j->rec->len_slots[i],
+                                 j->st);
         check_ptr(j, np, "field.ok");
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
@@ -325,32 +320,37 @@ static void skip_value(JsonCtx *j)
     LLVMBuildBr(cg->b, j->bb_after_value);
 }
 
-/* Dispatch on the key (k, kn) to the column it names or to the skipper. */
-static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueRef esc)
+void cg_json_key_text(CgCtx *cg, LLVMValueRef *k, LLVMValueRef *kn, LLVMValueRef esc)
 {
-    CgCtx *cg = j->cg;
-    const SSchema *sc = &j->pq->source->schema;
-    LLVMBasicBlockRef bb_skip = cg_block(cg, "key.unknown");
     LLVMBasicBlockRef bb_decode = cg_block(cg, "key.decode");
     LLVMBasicBlockRef bb_switch = cg_block(cg, "key.match");
     LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, esc, cg_i32(cg, 0), ""), bb_decode, bb_switch);
     /* A key with escapes is compared decoded, as Jackson's getCurrentName (rare: a call). */
     cg_at(cg, bb_decode);
-    LLVMValueRef aargs[2] = {cg->q, LLVMBuildZExt(cg->b, kn, cg->t_i64, "")};
+    LLVMValueRef aargs[2] = {cg->q, LLVMBuildZExt(cg->b, *kn, cg->t_i64, "")};
     LLVMValueRef dk = cg_call(cg, "srt_scratch_alloc", aargs, 2, "key.text");
-    LLVMValueRef uargs[3] = {k, kn, dk};
+    LLVMValueRef uargs[3] = {*k, *kn, dk};
     LLVMValueRef dkn = cg_call(cg, "srt_json_unescape", uargs, 3, "key.len");
     LLVMBuildBr(cg->b, bb_switch);
     cg_at(cg, bb_switch);
     LLVMValueRef kphi = LLVMBuildPhi(cg->b, cg->t_ptr, "key");
     LLVMValueRef knphi = LLVMBuildPhi(cg->b, cg->t_i32, "keylen");
-    LLVMValueRef kv[2] = {k, dk}, knv[2] = {kn, dkn};
+    LLVMValueRef kv[2] = {*k, dk}, knv[2] = {*kn, dkn};
     LLVMBasicBlockRef from[2] = {here, bb_decode};
     LLVMAddIncoming(kphi, kv, from, 2);
     LLVMAddIncoming(knphi, knv, from, 2);
-    k = kphi;
-    kn = knphi;
+    *k = kphi;
+    *kn = knphi;
+}
+
+/* Dispatch on the key (k, kn) to the column it names or to the skipper. */
+static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueRef esc)
+{
+    CgCtx *cg = j->cg;
+    const SSchema *sc = &j->pq->source->schema;
+    LLVMBasicBlockRef bb_skip = cg_block(cg, "key.unknown");
+    cg_json_key_text(cg, &k, &kn, esc);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, kn, bb_skip, (unsigned)sc->n);
     bool *done = ARENA_NEW_N(cg->arena, bool, sc->n + 1);
     int corrupt = cg_corrupt_column(j->pq);

@@ -123,9 +123,20 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
                             LLVMBuildPointerCast(cg->b, process, cg->t_ptr, "")};
     LLVMValueRef qi = cg_call(cg, "srt_prog_query", args, 5, "query");
     put_options(cg, "srt_prog_query_option", p, qi, &q->options);
-    if (!soptions_find(&q->options, "outputMode")) {
-        LLVMValueRef margs[4] = {p, qi, cstr(cg, "outputMode"), cstr(cg, "append")};
+    if (!soptions_find(&q->options, "outputMode") || q->batch) {
+        /* a batch query: the whole result table if it aggregates (sema_stream.c) */
+        const char *mode = q->mode == MODE_COMPLETE ? "complete" : "append";
+        LLVMValueRef margs[4] = {p, qi, cstr(cg, "outputMode"), cstr(cg, mode)};
         cg_call(cg, "srt_prog_query_option", margs, 4, "");
+    }
+    if (q->batch) {
+        LLVMValueRef bargs[4] = {p, qi, cstr(cg, "batch"), cstr(cg, "true")};
+        cg_call(cg, "srt_prog_query_option", bargs, 4, "");
+    }
+    if (q->limit >= 0) {
+        LLVMValueRef largs[4] = {p, qi, cstr(cg, "limit"),
+                                 cstr(cg, arena_sprintf(cg->arena, "%lld", (long long)q->limit))};
+        cg_call(cg, "srt_prog_query_option", largs, 4, "");
     }
     for (int c = 0; c < pq->n_columns; c++) {
         LLVMValueRef cargs[5] = {p, qi, cstr(cg, pq->columns[c].name),

@@ -140,3 +140,15 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
     cg_reader_end(cg, &r);
     return fn;
 }
+
+LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
+                                 LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
+                                 LLVMValueRef st)
+{
+    LLVMTypeRef rt;
+    LLVMValueRef reader = cg_json_reader(cg, t, &rt);
+    LLVMValueRef args[7] = {p, end, cg->q, null_slot, val_slot, len_slot ? len_slot : LLVMConstNull(cg->t_ptr), st};
+    for (int k = 3; k < 7; k++)
+        args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
+    return LLVMBuildCall2(cg->b, rt, reader, args, 7, "p.val");
+}

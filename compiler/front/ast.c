@@ -329,6 +329,56 @@ AstFrom *ast_new_from(Arena *arena, const char *name, AstSelect *sub, const char
     return f;
 }
 
+AstFrom *ast_new_join(Arena *arena, AstJoinType type, AstFrom *left, AstFrom *right, SrcSpan join_span,
+                      SrcSpan span)
+{
+    AstFrom *f = ARENA_NEW(arena, AstFrom);
+    f->kind = FROM_JOIN;
+    f->join = ARENA_NEW(arena, AstJoin);
+    f->join->type = type;
+    f->join->left = left;
+    f->join->right = right;
+    f->join->join_span = join_span;
+    f->span = span;
+    return f;
+}
+
+AstFrom *ast_join_on(AstFrom *join, AstExpr *on, SrcSpan span)
+{
+    join->join->on = on;
+    join->span = span;
+    return join;
+}
+
+AstFrom *ast_join_using(Arena *arena, AstFrom *join, const AstExprList *names, SrcSpan span)
+{
+    AstJoin *j = join->join;
+    j->n_using = names->n;
+    j->using = ARENA_NEW_N(arena, const char *, names->n ? names->n : 1);
+    j->using_spans = ARENA_NEW_N(arena, SrcSpan, names->n ? names->n : 1);
+    for (int i = 0; i < names->n; i++) {
+        const AstExpr *e = names->items[i];
+        j->using[i] = e && e->u.name.n ? e->u.name.parts[0] : NULL;
+        j->using_spans[i] = e ? e->span : span;
+    }
+    join->span = span;
+    return join;
+}
+
+const char *ast_join_type_name(AstJoinType type)
+{
+    switch (type) {
+    case JOIN_INNER: return "Inner";
+    case JOIN_CROSS: return "Cross";
+    case JOIN_LEFT_OUTER: return "LeftOuter";
+    case JOIN_RIGHT_OUTER: return "RightOuter";
+    case JOIN_FULL_OUTER: return "FullOuter";
+    case JOIN_LEFT_SEMI: return "LeftSemi";
+    case JOIN_LEFT_ANTI: return "LeftAnti";
+    }
+    return "?";
+}
+
 AstFrom *ast_from_alias(AstFrom *from, const char *alias, SrcSpan span)
 {
     from->alias = alias;
@@ -502,6 +552,17 @@ AstStmt *ast_new_insert(Arena *arena, const char *sink, SrcSpan sink_span, AstSe
     st->name = sink;
     st->name_span = sink_span;
     st->query = query;
+    set_options(arena, st, options);
+    return st;
+}
+
+AstStmt *ast_new_show(Arena *arena, AstSelect *query, const AstOptionList *options, SrcSpan span)
+{
+    AstStmt *st = ARENA_NEW(arena, AstStmt);
+    st->kind = STMT_SELECT;
+    st->span = span;
+    st->query = query;
+    st->name_span = query ? query->span : span;
     set_options(arena, st, options);
     return st;
 }

@@ -130,15 +130,36 @@ typedef struct AstOrderItem {
     SrcSpan span;
 } AstOrderItem;
 
-typedef enum AstFromKind { FROM_NAME, FROM_SUBQUERY } AstFromKind;
+typedef enum AstFromKind { FROM_NAME, FROM_SUBQUERY, FROM_JOIN } AstFromKind;
 
-typedef struct AstFrom {
+/* The join types of Spark's grammar (SqlBaseParser joinType); the names Spark prints
+   (JoinType.toString: Inner, LeftOuter, ...) are ast_join_type_name's. */
+typedef enum AstJoinType {
+    JOIN_INNER, JOIN_CROSS, JOIN_LEFT_OUTER, JOIN_RIGHT_OUTER, JOIN_FULL_OUTER,
+    JOIN_LEFT_SEMI, JOIN_LEFT_ANTI
+} AstJoinType;
+
+typedef struct AstFrom AstFrom;
+
+/* left JOIN right [ON cond | USING (c1, ...)]. */
+typedef struct AstJoin {
+    AstJoinType type;
+    AstFrom *left, *right;
+    AstExpr *on;         /* NULL if none */
+    const char **using;  /* USING column names as written; n_using == 0: no USING */
+    SrcSpan *using_spans;
+    int n_using;
+    SrcSpan join_span;   /* the join type and JOIN keyword(s): where join errors point */
+} AstJoin;
+
+struct AstFrom {
     AstFromKind kind;
     const char *name;    /* FROM_NAME: the source or table */
     AstSelect *sub;      /* FROM_SUBQUERY */
+    AstJoin *join;       /* FROM_JOIN */
     const char *alias;   /* NULL if none */
     SrcSpan span;
-} AstFrom;
+};
 
 /* DROP DUPLICATES [WITHIN WATERMARK] [(col, ...)] after WHERE: Spark's dropDuplicates /
    dropDuplicatesWithinWatermark on the rows of the FROM input. */
@@ -176,7 +197,8 @@ typedef enum AstStmtKind {
     STMT_CREATE_SOURCE,  /* CREATE SOURCE name [(columns)] WITH (options) */
     STMT_CREATE_SINK,    /* CREATE SINK name WITH (options) */
     STMT_CREATE_TABLE,   /* CREATE TABLE name (columns) WITH (options): static table */
-    STMT_INSERT          /* INSERT INTO sink SELECT ... [WITH (options)] */
+    STMT_INSERT,         /* INSERT INTO sink SELECT ... [WITH (options)] */
+    STMT_SELECT          /* SELECT ... [WITH (options)]: a batch query shown as Dataset.show() */
 } AstStmtKind;
 
 typedef struct AstOption {
@@ -204,7 +226,8 @@ typedef struct AstWatermark {
 typedef struct AstStmt {
     AstStmtKind kind;
     SrcSpan span;
-    const char *name;          /* CREATE *: the object's name; INSERT: the target sink */
+    const char *name;          /* CREATE *: the object's name; INSERT: the target sink;
+                                  SELECT: NULL */
     SrcSpan name_span;
     bool has_columns;          /* a column list was written (possibly empty) */
     AstColumnDef *columns;
@@ -213,7 +236,7 @@ typedef struct AstStmt {
     AstOption *options;        /* WITH (...) of CREATE, or of the INSERT (query options) */
     int n_options;
     SrcSpan options_span;
-    AstSelect *query;          /* INSERT only */
+    AstSelect *query;          /* INSERT and SELECT */
 } AstStmt;
 
 typedef struct AstScript {
@@ -302,6 +325,15 @@ AstSelectItem *ast_new_select_item(Arena *arena, AstExpr *expr, const char *alia
 AstOrderItem *ast_new_order_item(Arena *arena, AstExpr *expr, bool desc, int nulls, SrcSpan span);
 /* FROM name [alias] (sub NULL) or FROM (SELECT ...) [alias] (name NULL). */
 AstFrom *ast_new_from(Arena *arena, const char *name, AstSelect *sub, const char *alias, SrcSpan span);
+/* left <type> JOIN right; join_span covers the join keywords. */
+AstFrom *ast_new_join(Arena *arena, AstJoinType type, AstFrom *left, AstFrom *right, SrcSpan join_span,
+                      SrcSpan span);
+/* Adds ON cond to a join and widens its span. */
+AstFrom *ast_join_on(AstFrom *join, AstExpr *on, SrcSpan span);
+/* Adds USING (names) to a join (names: AST_COLUMN expressions of one part) and widens its span. */
+AstFrom *ast_join_using(Arena *arena, AstFrom *join, const AstExprList *names, SrcSpan span);
+/* Spark's JoinType.toString: Inner, Cross, LeftOuter, RightOuter, FullOuter, LeftSemi, LeftAnti. */
+const char *ast_join_type_name(AstJoinType type);
 /* Sets the alias of a FROM item and widens its span to cover it. */
 AstFrom *ast_from_alias(AstFrom *from, const char *alias, SrcSpan span);
 /* DROP DUPLICATES [WITHIN WATERMARK] [(columns)]: columns NULL for none (every input column). */
@@ -333,6 +365,8 @@ AstStmt *ast_new_create(Arena *arena,
                         const AstTableElems *elems,
                         const AstOptionList *options,
                         SrcSpan span);
+/* SELECT ... [WITH (options)] as a statement of its own. */
+AstStmt *ast_new_show(Arena *arena, AstSelect *query, const AstOptionList *options, SrcSpan span);
 AstStmt *ast_new_insert(Arena *arena, const char *sink, SrcSpan sink_span, AstSelect *query,
                         const AstOptionList *options, SrcSpan span);
 AstScript *ast_new_script(Arena *arena, const PtrVec *stmts);

@@ -272,6 +272,8 @@ static void put_options(StrBuf *sb, const AstOption *opts, int n, int depth)
 
 static void put_select(StrBuf *sb, const AstSelect *s, int depth);
 
+static void put_clause_expr(StrBuf *sb, const char *head, const AstExpr *e, int depth);
+
 static void put_from(StrBuf *sb, const AstFrom *f, int depth)
 {
     newline(sb, depth);
@@ -286,6 +288,23 @@ static void put_from(StrBuf *sb, const AstFrom *f, int depth)
     }
     if (f->kind == FROM_SUBQUERY)
         put_select(sb, f->sub, depth + 1);
+    if (f->kind == FROM_JOIN) {
+        const AstJoin *j = f->join;
+        sb_printf(sb, " %s", ast_join_type_name(j->type));
+        put_from(sb, j->left, depth + 1);
+        put_from(sb, j->right, depth + 1);
+        if (j->on)
+            put_clause_expr(sb, "on", j->on, depth + 1);
+        if (j->n_using) {
+            newline(sb, depth + 1);
+            sb_puts(sb, "(using");
+            for (int i = 0; i < j->n_using; i++) {
+                sb_putc(sb, ' ');
+                put_name(sb, j->using[i]);
+            }
+            sb_putc(sb, ')');
+        }
+    }
     sb_putc(sb, ')');
 }
 
@@ -379,14 +398,18 @@ static void put_columns(StrBuf *sb, const AstStmt *st, int depth)
 
 static void put_stmt(StrBuf *sb, const AstStmt *st)
 {
-    static const char *heads[] = {"create-source", "create-sink", "create-table", "insert"};
-    sb_printf(sb, "(%s ", heads[st->kind]);
-    put_name(sb, st->name);
+    static const char *heads[] = {"create-source", "create-sink", "create-table", "insert",
+                                  "select"};
+    sb_printf(sb, "(%s", heads[st->kind]);
+    if (st->kind != STMT_SELECT) {
+        sb_putc(sb, ' ');
+        put_name(sb, st->name);
+    }
     if (st->has_columns)
         put_columns(sb, st, 1);
     if (st->query)
         put_select(sb, st->query, 1);
-    if (st->kind != STMT_INSERT || st->n_options)
+    if ((st->kind != STMT_INSERT && st->kind != STMT_SELECT) || st->n_options)
         put_options(sb, st->options, st->n_options, 1);
     sb_puts(sb, ")\n");
 }

@@ -233,6 +233,14 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
     switch (p->kind) {
     case LP_SINK: {
         const SQuery *q = p->query;
+        if (q->batch) { /* runs once over all the tables' files (sema_stream.c) */
+            sb_printf(sb, "Sink %s '%s' [query=%s, batch, %s", q->sink->connector, q->sink->name,
+                      q->name, q->show ? "show" : "written once");
+            if (q->limit >= 0)
+                sb_printf(sb, ", limit=%" PRId64, q->limit);
+            sb_puts(sb, "]\n");
+            break;
+        }
         sb_printf(sb, "Sink %s '%s' [query=%s, outputMode=%s, trigger=", q->sink->connector,
                   q->sink->name, q->name, sema_mode_name(q->mode));
         switch (q->trigger) {
@@ -282,7 +290,8 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         break;
     case LP_SCAN: {
         const SSource *src = s->source;
-        sb_printf(sb, "StreamingScan %s '%s' [", src->connector, src->name);
+        sb_printf(sb, "%s %s '%s' [", src->is_static ? "Scan" : "StreamingScan", src->connector,
+                  src->name);
         for (int i = 0; i < src->schema.n; i++)
             sb_printf(sb, "%s%s: %s", i ? ", " : "", src->schema.cols[i].name,
                       type_name(sb->arena, src->schema.cols[i].type));
@@ -396,6 +405,8 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
                       pq->order[i].desc ? "DESC" : "ASC");
         sb_puts(sb, "]\n");
     }
+    if (pq->query->limit >= 0)
+        sb_printf(sb, "  Limit %" PRId64 "\n", pq->query->limit);
     sb_printf(sb, "  Sink %s '%s' [", pq->query->sink->connector, pq->query->sink->name);
     first = 1;
     for (int i = 0; i < pq->n_columns; i++) {

@@ -181,13 +181,16 @@ const char *sema_mode_name(OutputMode mode)
 
 /* ==== Queries ==== */
 
-/* INSERT INTO sink SELECT ... [WITH (options)] */
+/* INSERT INTO sink SELECT ... [WITH (options)], or SELECT ... [WITH (options)] on its own
+   (a batch query shown on the console as Dataset.show()). */
 static void check_insert(SemaCtx *sc, const AstStmt *st)
 {
     SQuery *q = ARENA_NEW(sc->arena, SQuery);
     q->span = st->span;
     q->index = sc->queries.n;
-    q->sink = sema_find_sink(sc, st->name);
+    q->limit = -1;
+    q->show = st->kind == STMT_SELECT;
+    q->sink = q->show ? NULL : sema_find_sink(sc, st->name);
     int errors_before = diag_errors(sc->diag);
     if (!q->sink && st->name) {
         SSource *src = sema_find_source(sc, st->name);
@@ -200,10 +203,14 @@ static void check_insert(SemaCtx *sc, const AstStmt *st)
     /* The SELECT first, then the WITH options after it: diagnostics come in text order. */
     if (st->query) {
         sc->batch_query = sema_stream_reads_table(sc, st->query);
+        q->batch = sc->batch_query;
         q->select = sema_bind_select(sc, st->query);
     }
     bool bind_ok = diag_errors(sc->diag) == errors_before;
-    sema_query_options(sc, q, st);
+    if (q->show)
+        q->sink = sema_show_sink(sc, st);
+    else
+        sema_query_options(sc, q, st);
     if (st->query)
         sema_stream_check_query(sc, q, st, bind_ok);
     sc->batch_query = false;
@@ -280,6 +287,7 @@ SProgram *sema_check(Arena *arena, Diag *diag, const AstScript *script)
             sema_create_sink(sc, st);
             break;
         case STMT_INSERT:
+        case STMT_SELECT:
             check_insert(sc, st);
             break;
         }

@@ -325,6 +325,9 @@ typedef struct SQuery {
     int64_t trigger_ms;     /* TRIGGER_INTERVAL */
     SOptions options;       /* validated query options (name, outputMode, trigger, ...) */
     SSelect *select;
+    bool batch;             /* reads only static tables: runs once, before the streams start */
+    bool show;              /* a SELECT statement: its sink is Dataset.show() on the console */
+    int64_t limit;          /* LIMIT of a batch query; -1 without */
 } SQuery;
 
 typedef struct SProgram {

@@ -533,7 +533,8 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
 }
 
 /* A connector's fixed schema (cm_connectors.c: rate and rate-micro-batch timestamp, value;
-   socket value[, timestamp with includeTimestamp = true]): a column list is refused with
+   socket value[, timestamp with includeTimestamp = true]; kafka's columns[, headers with
+   includeHeaders = true]): a column list is refused with
    Spark's message; one holding only a WATERMARK is allowed.  Returns false for connectors
    without one. */
 static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmConnector *cs)
@@ -559,6 +560,11 @@ static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmC
         case CM_COL_TIMESTAMP: t = &type_timestamp; break;
         case CM_COL_BINARY: t = &type_binary; break;
         case CM_COL_INT: t = &type_int; break;
+        case CM_COL_HEADERS: {
+            static const TypeField kv[] = {{"key", &type_string}, {"value", &type_binary}};
+            t = type_array(sc->arena, type_struct(sc->arena, 2, kv));
+            break;
+        }
         }
         cols[n++] = (SColumn){fc->name, t, st->name_span};
     }
@@ -629,6 +635,31 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st)
         sink->index = sc->sinks.n;
         ptrvec_push(sc->arena, &sc->sinks, sink);
     }
+}
+
+SSink *sema_show_sink(SemaCtx *sc, const AstStmt *st)
+{
+    const CmConnector *cs = cm_connector_find("console", CM_ROLE_SINK);
+    int k = 1;
+    for (int i = 0; i < sc->queries.n; i++)
+        k += ((const SQuery *)sc->queries.items[i])->show;
+    SSink *sink = ARENA_NEW(sc->arena, SSink);
+    sink->name = arena_sprintf(sc->arena, "show_%d", k);
+    sink->span = st->name_span;
+    sink->connector = cs->name;
+    OptCheck oc = {cs->sink_opts, cs->n_sink_opts, "for a SELECT statement (show)", st->name_span,
+                   NULL, NULL};
+    SOptions opts;
+    check_options(sc, &oc, st->options, st->n_options, &opts);
+    /* connector first, as check_options stores it for a CREATE SINK */
+    sink->options.items = ARENA_NEW_N(sc->arena, SOption, opts.n + 1);
+    sink->options.items[0] = (SOption){.key = "connector", .value = cs->name, .span = st->span,
+                                       .value_span = st->span, .is_default = true};
+    memcpy(sink->options.items + 1, opts.items, sizeof *opts.items * (size_t)opts.n);
+    sink->options.n = opts.n + 1;
+    sink->index = sc->sinks.n;
+    ptrvec_push(sc->arena, &sc->sinks, sink);
+    return sink;
 }
 
 /* ==== Query options ==== */

@@ -347,6 +347,47 @@ void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min,
 /* ==== Columns ==== */
 
 /* Column of the input named name: its index, -1 if none, -2 if several. */
+bool sema_input_rel(const SelBlock *blk, int col, const char *q)
+{
+    if (!q)
+        return false;
+    if (!blk->input_rels)
+        return blk->rel_name && strcasecmp(q, blk->rel_name) == 0;
+    return (blk->input_rels[col] && strcasecmp(q, blk->input_rels[col]) == 0) ||
+           (blk->input_alt[col] && strcasecmp(q, blk->input_alt[col]) == 0);
+}
+
+/* The input column name of relation q (NULL: any relation); -1 if none, -2 if several. */
+static int find_in(const SelBlock *blk, const char *q, const char *name)
+{
+    int found = -1;
+    for (int i = 0; blk->input && name && i < blk->input->n; i++)
+        if (strcasecmp(blk->input->cols[i].name, name) == 0 && (!q || sema_input_rel(blk, i, q))) {
+            if (found >= 0)
+                return -2;
+            found = i;
+        }
+    return found;
+}
+
+/* Spark's AMBIGUOUS_REFERENCE for a name that several columns of a join's scope match. */
+static void ambiguous_in_join(Binder *b, const AstExpr *e, const char *q, const char *name)
+{
+    const SelBlock *blk = b->blk;
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    for (int i = 0, k = 0; i < blk->input->n; i++) {
+        if (strcasecmp(blk->input->cols[i].name, name) != 0 || (q && !sema_input_rel(blk, i, q)))
+            continue;
+        sb_puts(&sb, k++ ? ", " : "");
+        if (blk->input_rels[i])
+            sb_printf(&sb, "`%s`.", blk->input_rels[i]);
+        sb_printf(&sb, "`%s`", blk->input->cols[i].name);
+    }
+    diag_error(b->sc->diag, e->span, "Reference %s`%s` is ambiguous, could be: [%s].",
+               q ? arena_sprintf(b->sc->arena, "`%s`.", q) : "", name, sb.data);
+}
+
 static int find_input(const SelBlock *blk, const char *name)
 {
     int found = -1;
@@ -477,12 +518,14 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     if (b->out_lookup == OUT_FIRST && try_output(b, e, &res))
         return res;
     int start = 0, col = -1;
-    if (nm->n >= 2 && blk->rel_name && strcasecmp(nm->parts[0], blk->rel_name) == 0 &&
-        find_input(blk, nm->parts[1]) != -1) {
+    if (nm->n >= 2 && (col = find_in(blk, nm->parts[0], nm->parts[1])) != -1) {
         start = 1;
-        col = find_input(blk, nm->parts[1]);
     } else {
-        col = find_input(blk, nm->parts[0]);
+        col = find_in(blk, NULL, nm->parts[0]);
+    }
+    if (col == -2 && blk->input_rels) {
+        ambiguous_in_join(b, e, start ? nm->parts[0] : NULL, nm->parts[start]);
+        return NULL;
     }
     if (col == -2) {
         diag_error(b->sc->diag, e->span, "column '%s' is ambiguous", nm->parts[start]);
@@ -977,11 +1020,34 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             diag_error(sc->diag, e->span, "aggregate functions are not allowed in %s", b->clause);
         return NULL;
     }
+    const AstExprList *args = &e->u.call.args;
+    if (e->u.call.distinct && sc->batch_query && kind == AGG_COUNT && args->n == 1 &&
+        !e->u.call.star && args->items[0] && args->items[0]->kind != AST_STAR) {
+        /* count(DISTINCT x) of a batch query: the number of distinct non-NULL values, i.e.
+           CAST(size(collect_set(x)) AS BIGINT) (collect_set skips NULLs, as Count does;
+           Spark plans it with RewriteDistinctAggregates, the result is the same).  The
+           column keeps the name count(DISTINCT x) (sema_item_name reads the call). */
+        AstExpr *set = ast_expr_new(sc->arena, AST_CALL, e->span);
+        set->u.call = e->u.call;
+        set->u.call.name = "collect_set";
+        set->u.call.distinct = false;
+        set->depth = e->depth;
+        AstExpr *size = ast_expr_new(sc->arena, AST_CALL, e->span);
+        size->u.call.name = "size";
+        size->u.call.name_span = e->u.call.name_span;
+        ast_list_push(sc->arena, &size->u.call.args, set);
+        size->depth = e->depth + 1;
+        AstExpr *cast = ast_expr_new(sc->arena, AST_CAST, e->span);
+        cast->u.cast.arg = size;
+        cast->u.cast.type = &type_bigint;
+        cast->u.cast.type_span = e->span;
+        cast->depth = e->depth + 2;
+        return sema_bind_expr(b, cast);
+    }
     if (e->u.call.distinct) {
         sema_stream_refuse_distinct_agg(sc, e);
         return NULL;
     }
-    const AstExprList *args = &e->u.call.args;
     bool star =
         e->u.call.star || (args->n == 1 && args->items[0] && args->items[0]->kind == AST_STAR &&
                            args->items[0]->u.name.n == 0);

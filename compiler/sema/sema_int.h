@@ -30,6 +30,13 @@ typedef struct SemaCtx {
 SSource *sema_find_source(SemaCtx *sc, const char *name);
 SSink *sema_find_sink(SemaCtx *sc, const char *name);
 
+/* ==== Joins (sema_join.c) ==== */
+
+/* 1 if the FROM item reads a stream, 0 if only tables, -1 if a name did not resolve. */
+int sema_from_streaming(SemaCtx *sc, const AstFrom *f);
+/* Reports that from (FROM_NAME) names no source or table (sema_select.c). */
+void sema_unknown_source(SemaCtx *sc, const AstFrom *from);
+
 /* "a, b, c" of the names in a schema (arena string). */
 const char *sema_schema_names(SemaCtx *sc, const SSchema *s);
 /* Levenshtein distance, case-insensitive, capped at 100. */
@@ -41,6 +48,10 @@ const char *sema_did_you_mean(const char *word, const char *const *names, int n)
 
 void sema_create_source(SemaCtx *sc, const AstStmt *st);
 void sema_create_sink(SemaCtx *sc, const AstStmt *st);
+/* The sink of a SELECT statement: show(numRows, truncate) on the console, its options
+   those of the statement's WITH (the console sink's); named "show_<k>", k counting SELECT
+   statements from 1 (not a name a query can write to: it is not in the catalog). */
+SSink *sema_show_sink(SemaCtx *sc, const AstStmt *st);
 /* Validates the WITH options of an INSERT and fills q->options/mode/trigger/name. */
 void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
 
@@ -110,12 +121,20 @@ typedef enum OutLookup {
     OUT_AFTER  /* input first, then output names (HAVING) */
 } OutLookup;
 
+/* Binds a join in FROM: reports unknown names, column errors of ON and USING, and the joins
+   Spark refuses (or sluice cannot run yet); on success blk's input is the joined scope. */
+bool sema_bind_join(SemaCtx *sc, const AstFrom *from, SelBlock *blk);
+/* Does qualifier q name the relation of input column col of blk? */
+bool sema_input_rel(const SelBlock *blk, int col, const char *q);
+
 /* One SELECT block while it is being bound: the scope and the aggregates found. */
 struct SelBlock {
     SSelect *sel;
     const AstSelect *ast;
     const char *rel_name; /* FROM alias, or the source's name; NULL if none */
     const SSchema *input;
+    const char *const *input_rels; /* a join's: each input column's relation; NULL: rel_name */
+    const char *const *input_alt;  /* a join's: a USING key's other relation, else NULL */
     SAgg *aggs; /* grows while binding; copied to sel at the end */
     int n_agg, cap_agg;
     const SOutCol *out; /* the bound select list, once it exists */

@@ -148,13 +148,13 @@ static int input_column(const SelBlock *blk, const char *name)
 static int column_start(const SelBlock *blk, const AstName *nm, int *col)
 {
     *col = -1;
-    if (nm->n >= 2 && blk && blk->rel_name && nm->parts[0] &&
-        strcasecmp(nm->parts[0], blk->rel_name) == 0) {
-        int c = input_column(blk, nm->parts[1]);
-        if (c >= 0) { /* the qualifier wins, as in Spark's AttributeSeq.resolve */
-            *col = c;
-            return 1;
-        }
+    if (nm->n >= 2 && blk && blk->input && nm->parts[0] && nm->parts[1]) {
+        for (int c = 0; c < blk->input->n; c++)
+            if (strcasecmp(blk->input->cols[c].name, nm->parts[1]) == 0 &&
+                sema_input_rel(blk, c, nm->parts[0])) {
+                *col = c; /* the qualifier wins, as in Spark's AttributeSeq.resolve */
+                return 1;
+            }
     }
     *col = nm->n ? input_column(blk, nm->parts[0]) : -1;
     return 0;

@@ -21,13 +21,33 @@ const Type sema_type_unknown = {TY_NULL, 0, 0, 0, 0, 0};
 
 /* ==== FROM ==== */
 
-/* from := name [[AS] alias] | '(' select ')' [[AS] alias] */
+void sema_unknown_source(SemaCtx *sc, const AstFrom *from)
+{
+    if (sema_find_sink(sc, from->name)) {
+        diag_error(sc->diag, from->span, "'%s' is a sink, not a source", from->name);
+    } else if (sc->sources.n) {
+        StrBuf sb;
+        sb_init(&sb, sc->arena);
+        for (int i = 0; i < sc->sources.n; i++)
+            sb_printf(&sb, "%s%s", i ? ", " : "", ((SSource *)sc->sources.items[i])->name);
+        diag_error(sc->diag, from->span, "unknown source '%s' (sources and tables: %s)",
+                   from->name ? from->name : "?", sb.data);
+    } else {
+        diag_error(sc->diag, from->span, "unknown source '%s'", from->name ? from->name : "?");
+    }
+}
+
+/* from := name [[AS] alias] | '(' select ')' [[AS] alias] | from join_kw from [ON | USING] */
 static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *blk)
 {
     static const SSchema empty = {NULL, 0};
     blk->input = &empty;
     if (!from)
         return; /* refused by the streaming rules: no streaming source */
+    if (from->kind == FROM_JOIN) {
+        blk->input_failed = !sema_bind_join(sc, from, blk);
+        return;
+    }
     if (from->kind == FROM_SUBQUERY) {
         if (!from->sub) {
             blk->input_failed = true;
@@ -41,18 +61,7 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
     SSource *src = sema_find_source(sc, from->name);
     if (!src) {
         blk->input_failed = true;
-        if (sema_find_sink(sc, from->name)) {
-            diag_error(sc->diag, from->span, "'%s' is a sink, not a source", from->name);
-        } else if (sc->sources.n) {
-            StrBuf sb;
-            sb_init(&sb, sc->arena);
-            for (int i = 0; i < sc->sources.n; i++)
-                sb_printf(&sb, "%s%s", i ? ", " : "", ((SSource *)sc->sources.items[i])->name);
-            diag_error(sc->diag, from->span, "unknown source '%s' (sources and tables: %s)",
-                       from->name ? from->name : "?", sb.data);
-        } else {
-            diag_error(sc->diag, from->span, "unknown source '%s'", from->name ? from->name : "?");
-        }
+        sema_unknown_source(sc, from);
         return;
     }
     sel->source = src;
@@ -317,14 +326,19 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             continue;
         if (e->kind == AST_STAR) {
             const AstName *nm = &e->u.name;
-            bool ok = nm->n == 0 || (nm->n == 1 && nm->parts && nm->parts[0] && blk->rel_name &&
-                                     strcasecmp(nm->parts[0], blk->rel_name) == 0);
+            bool ok = nm->n == 0;
+            for (int c = 0; !ok && nm->n == 1 && nm->parts && c < blk->input->n; c++)
+                ok = sema_input_rel(blk, c, nm->parts[0]);
+            if (!ok && blk->input_failed)
+                continue; /* FROM did not resolve: said already */
             if (!ok) {
                 diag_error(sc->diag, e->span, "cannot resolve '%s' (the relation is %s)",
                            sema_expr_sql(sc, blk, e), blk->rel_name ? blk->rel_name : "unnamed");
                 continue;
             }
             for (int c = 0; c < blk->input->n; c++) {
+                if (nm->n == 1 && !sema_input_rel(blk, c, nm->parts[0]))
+                    continue; /* x.* of a join: x's columns */
                 SOutCol *o = &sel->out[sel->n_out++];
                 SExpr *x = sema_new_expr(sc, SX_COLUMN, blk->input->cols[c].type, e->span);
                 x->u.column = c;
@@ -403,10 +417,40 @@ static bool block_aggregates(const AstSelect *ast)
     return false;
 }
 
+/* SELECT DISTINCT in a batch query, as Spark's ReplaceDistinctWithAggregate: an aggregation
+   grouping by every item of the select list (a bare * by every input column).  Left as
+   written (and refused by sema_stream.c) when the block aggregates already or has t.*. */
+static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast,
+                                             const SelBlock *blk)
+{
+    if (!ast->distinct || !sc->batch_query || block_aggregates(ast) || blk->input_failed)
+        return ast;
+    AstExprList keys = {0};
+    for (int i = 0; i < ast->n_items; i++) {
+        AstExpr *e = ast->items[i].expr;
+        if (!e)
+            return ast;
+        if (e->kind != AST_STAR) {
+            ast_list_push(sc->arena, &keys, e);
+            continue;
+        }
+        if (e->u.name.n != 0)
+            return ast;
+        for (int c = 0; c < blk->input->n; c++)
+            ast_list_push(sc->arena, &keys, ast_new_column(sc->arena, blk->input->cols[c].name, e->span));
+    }
+    AstSelect *r = ARENA_NEW(sc->arena, AstSelect);
+    *r = *ast;
+    r->group_by = keys;
+    r->group_by_span = ast->distinct_span;
+    return r;
+}
+
 /*
 ** select := SELECT [DISTINCT] item {',' item} [FROM from] [WHERE expr] [dedup]
 **           [GROUP BY keys] [HAVING expr] [ORDER BY order] [LIMIT n] [OFFSET n]
-** DISTINCT, LIMIT and OFFSET are left to the streaming rules.
+** DISTINCT of a batch query groups by the items; else DISTINCT, LIMIT and OFFSET are left
+** to the streaming and batch rules.
 */
 SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
 {
@@ -419,6 +463,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     blk.ast = ast;
     bind_from(sc, ast->from, sel, &blk);
     sel->input = *blk.input;
+    ast = blk.ast = distinct_as_group_by(sc, ast, &blk);
     sel->has_agg = block_aggregates(ast);
 
     /* The select list is bound first so diagnostics follow the text; with aggregation it

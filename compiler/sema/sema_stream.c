@@ -59,8 +59,12 @@ static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
 /* Spark rule 5: count(DISTINCT x), sum(DISTINCT x), ... */
 void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call)
 {
-    if (sc->batch_query)
+    if (sc->batch_query) {
+        diag_error(sc->diag, call->span,
+                   "DISTINCT aggregates other than count(DISTINCT x) of one value are not "
+                   "supported yet in batch queries");
         return;
+    }
     diag_error(sc->diag, call->span,
                "Distinct aggregations are not supported on streaming DataFrames/Datasets. "
                "Consider using approx_count_distinct() instead.");
@@ -69,8 +73,10 @@ void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call)
 /* Spark rule 10: f(...) OVER (...) (Spark <= 3.4 wording). */
 void sema_stream_refuse_over(SemaCtx *sc, const AstExpr *call)
 {
-    if (sc->batch_query)
+    if (sc->batch_query) {
+        diag_error(sc->diag, call->span, "window functions (OVER) are not supported yet");
         return;
+    }
     diag_error(sc->diag, call->span,
                "Non-time-based windows are not supported on streaming DataFrames/Datasets");
 }
@@ -90,6 +96,8 @@ bool sema_stream_reads_table(SemaCtx *sc, const AstSelect *a)
     a = leaf_block(a);
     if (!a->from)
         return true;
+    if (a->from->kind == FROM_JOIN)
+        return sema_from_streaming(sc, a->from) == 0;
     SSource *src = a->from->kind == FROM_NAME ? sema_find_source(sc, a->from->name) : NULL;
     return src && src->is_static;
 }
@@ -103,6 +111,12 @@ static bool rule_streaming_source(SemaCtx *sc, const AstSelect *a)
         "Queries without streaming sources cannot be executed with writeStream.start()";
     if (!a->from) {
         diag_error(sc->diag, a->span, "%s", msg);
+        return false;
+    }
+    if (a->from->kind == FROM_JOIN) {
+        /* A join that reads a stream was reported by bind_from (sema_join.c). */
+        if (sema_from_streaming(sc, a->from) == 0)
+            diag_error(sc->diag, a->from->span, "%s", msg);
         return false;
     }
     if (a->from->kind != FROM_NAME)
@@ -461,12 +475,117 @@ static void rule_db_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
     }
 }
 
+/* ==== Batch queries ==== */
+
+/*
+** A query that reads only tables is a batch query (Spark's DataFrame over spark.read): it
+** runs once over all the table's files when the executable starts, as one micro-batch, in
+** Complete mode when it aggregates (the whole result table) and Append mode otherwise; then
+** its rows are sorted (ORDER BY, Spark's default NULL order) and cut (LIMIT).  The streaming
+** rules do not apply; what sluice does not run yet is refused here with "yet".
+*/
+static void batch_refuse_stream_option(SemaCtx *sc, const SQuery *q, const char *key)
+{
+    const SOption *o = soptions_find(&q->options, key);
+    if (o && !o->is_default)
+        diag_error(sc->diag, o->span,
+                   "option '%s' is for streaming queries: this query reads only static tables, "
+                   "so it runs once as a batch query",
+                   key);
+}
+
+/* LIMIT n of a batch query: Spark's CheckAnalysis.checkLimitLikeClause wants a foldable,
+   non-negative integer; sluice takes an integer literal. */
+static void batch_limit(SemaCtx *sc, SQuery *q, const AstSelect *a)
+{
+    const AstExpr *e = a->limit;
+    if (e->kind != AST_INT) {
+        diag_error(sc->diag, e->span,
+                   "The limit expression must be an integer literal in sluice (Spark: must "
+                   "evaluate to a constant value)");
+        return;
+    }
+    if (e->u.ival < 0 || e->u.ival > INT32_MAX) {
+        diag_error(sc->diag, e->span,
+                   "The limit expression must be equal to or greater than 0, but got %lld",
+                   (long long)e->u.ival);
+        return;
+    }
+    q->limit = e->u.ival;
+}
+
+static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
+{
+    const AstSelect *ast = st->query;
+    const AstSelect *leaf = leaf_block(ast);
+    if (!leaf->from) {
+        diag_error(sc->diag, leaf->span,
+                   "a query without FROM is not supported yet: it must read a source or a "
+                   "table");
+        return;
+    }
+    Chain c;
+    build_chain(&c, ast, q->select);
+    for (int i = 0; i < c.n; i++) {
+        const AstSelect *a = c.ast[i];
+        /* sema_select.c made a plain SELECT DISTINCT a GROUP BY of its items */
+        const SSelect *s = c.sel[i];
+        if (a->distinct && (!s->has_agg || a->group_by.n > 0 || a->having || s->n_agg > 0))
+            diag_error(sc->diag, a->distinct_span,
+                       "SELECT DISTINCT over an aggregation or t.* is not supported yet in batch "
+                       "queries");
+        if (a->limit && i > 0)
+            diag_error(sc->diag, a->limit_span,
+                       "LIMIT is supported only in the outermost SELECT of a batch query yet");
+        else if (a->limit)
+            batch_limit(sc, q, a);
+        if (a->offset)
+            diag_error(sc->diag, a->offset_span,
+                       "OFFSET is not supported yet in batch queries");
+    }
+    int n_agg = 0;
+    for (int i = 0; i < c.n; i++)
+        if (c.sel[i]->has_agg && ++n_agg == 2)
+            diag_error(sc->diag, agg_span(c.ast[i], c.sel[i]),
+                       "more than one aggregation in a query is not supported yet in batch "
+                       "queries");
+    for (int i = 0; i < c.n; i++)
+        if (c.ast[i]->dedup && subtree_aggregates(c.sel[i]->sub))
+            diag_error(sc->diag, c.ast[i]->dedup->span,
+                       "DROP DUPLICATES after an aggregation is not supported yet");
+    batch_refuse_stream_option(sc, q, "outputMode");
+    batch_refuse_stream_option(sc, q, "trigger");
+    batch_refuse_stream_option(sc, q, "checkpointLocation");
+    q->mode = subtree_aggregates(q->select) ? MODE_COMPLETE : MODE_APPEND;
+    if (q->sink && q->sink->connector && strcmp(q->sink->connector, "files") == 0)
+        diag_error(sc->diag, q->span,
+                   "a batch query cannot write a files sink yet (the files sink keeps a "
+                   "streaming manifest); write to another sink or read the table as a SOURCE");
+    else
+        rule_db_sink(sc, q, true);
+}
+
 /* ==== Entry ==== */
 
 void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok)
 {
     const AstSelect *ast = st->query;
-    if (!ast || !q->select || !rule_streaming_source(sc, ast))
+    if (!ast || !q->select)
+        return;
+    if (q->batch) {
+        batch_check_query(sc, q, st);
+        return;
+    }
+    if (st->kind == STMT_SELECT) {
+        /* Dataset.show() of a streaming Dataset: UnsupportedOperationChecker.checkForBatch. */
+        const AstSelect *leaf = leaf_block(ast);
+        if (leaf->from)
+            diag_error(sc->diag, leaf->from->span,
+                       "Queries with streaming sources must be executed with "
+                       "writeStream.start(); write INSERT INTO a sink to run a streaming query");
+        return;
+    }
+    if (!rule_streaming_source(sc, ast))
         return;
     /* An invalid outputMode was reported and left no value: skip the rules that need it. */
     bool mode_known = soptions_find(&q->options, "outputMode") != NULL;

@@ -297,11 +297,6 @@ void srt_scratch_reset(SrtQuery *q);
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
-/* from_json(s, schema) of a STRUCT type (Spark's JsonToStructs, PERMISSIVE): NULL for text
-   without a JSON token; the struct of the first value when it is an object (a field of another
-   type is NULL, as the JSON source's partial results); otherwise (malformed text, an array,
-   a scalar, null) a struct whose fields are all NULL. */
-void srt_from_json(SrtQuery *q, const char *type, const char *s, uint32_t n, SrtDatum *out);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);

@@ -362,6 +362,9 @@ struct SrtSink {
     SrtSinkMode mode;
     const uint32_t *keys;
     uint32_t n_keys;
+    /* Set before open: the sink shows the result of a batch query once (the console prints
+       Dataset.show(), no "Batch: N" banner). */
+    int batch;
 };
 
 /* The implementation of the connector common/cm_connectors.c names `connector` (any case),
@@ -918,6 +921,9 @@ struct SrtQuery {
     /* trigger loop */
     int64_t next_due_us;     /* wall-clock time of the next trigger */
     int started, done;
+    int is_batch;            /* reads static tables only: one batch over all their files, run
+                                before the streaming queries start (option "batch") */
+    int64_t limit;           /* LIMIT of a batch query, after the sort; -1 without */
     int64_t max_batches;     /* -1: unlimited */
     int64_t batch_id;        /* id of the next batch */
     int64_t batches_run;

@@ -7,7 +7,8 @@
 # query runs, a restart from the checkpoint without duplicates, progress (description,
 # offsets, offsets-behind-latest metrics), and the failures: an unreachable broker (bounded
 # retries, exit 1, the servers named), a topic that does not exist (no batch, as Spark) and
-# options only the runtime can check (Spark's messages).
+# options only the runtime can check (Spark's messages), and includeHeaders: the headers column
+# on the console and copied by a query into a kafka sink, read back with kcat.
 #
 #   run_kafka_source.sh <sluice> <kafka_mock>
 set -euo pipefail
@@ -26,7 +27,8 @@ if ! command -v kcat > /dev/null; then
   exit 1
 fi
 sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
-  --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1 --topic orders:1
+  --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1 --topic orders:1 \
+  --topic hdrs:1 --topic hdrs_out:1 --topic hdrs_many:1
 cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
@@ -468,6 +470,82 @@ runtime_refusal min_above_max "'kafka.bootstrap.servers' = '$kafka_boot', subscr
   "The value of minOffsetPerTrigger(5) is higher than the maxOffsetsPerTrigger(2)."
 runtime_refusal bad_librdkafka_option "'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'lines', 'kafka.no.such.property' = '1'" \
   "option 'kafka.no.such.property': No such configuration property"
+
+# ---- includeHeaders: the headers column (ARRAY<STRUCT<key: STRING, value: BINARY>>) ----
+# Headers in their order (a repeated name kept), an empty value, a null value (kcat's -H
+# without '='), a record without headers: a NULL array (KafkaRecordToRowConverter).
+kcat -P -b "$kafka_boot" -t hdrs -p 0 -K: -H a=val -H e= -H a=2 <<< 'k1:v1'
+kcat -P -b "$kafka_boot" -t hdrs -p 0 -K: <<< 'k2:no headers'
+kcat -P -b "$kafka_boot" -t hdrs -p 0 -K: -H n -H 'sp=x y' <<< 'k3:v3'
+query headers "subscribe = 'hdrs', startingOffsets = 'earliest', includeHeaders = true" \
+  "SELECT CAST(key AS STRING) AS k, headers, size(headers) AS n, headers[0].key AS k0,
+          CAST(headers[0].value AS STRING) AS v0, headers[0].value IS NULL AS v0_null"
+./headers --trigger once > headers.out 2> headers.err
+expect headers headers.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++---+-------------------------------------+---+----+----+-------+
+|k  |headers                              |n  |k0  |v0  |v0_null|
++---+-------------------------------------+---+----+----+-------+
+|k1 |[{a, [76 61 6C]}, {e, []}, {a, [32]}]|3  |a   |val |false  |
+|k2 |null                                 |-1 |null|null|true   |
+|k3 |[{n, null}, {sp, [78 20 79]}]        |2  |n   |null|true   |
++---+-------------------------------------+---+----+----+-------+
+
+EOF
+# More records than one chunk of rows (the headers' datums of each chunk in one array).
+seq 1 5000 | kcat -P -b "$kafka_boot" -t hdrs_many -p 0 -H h=x -H i=yz
+query headers_many "subscribe = 'hdrs_many', startingOffsets = 'earliest', includeHeaders = true" \
+  "SELECT count(*) AS n, sum(size(headers)) AS h, min(headers[1].key) AS k1,
+          max(CAST(headers[1].value AS STRING)) AS v1max, min(CAST(headers[1].value AS STRING)) AS v1min,
+          sum(CAST(CAST(value AS STRING) AS INT)) AS s" \
+  "" ", outputMode = 'complete'"
+./headers_many --trigger once > headers_many.out 2> headers_many.err
+expect headers_many headers_many.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++----+-----+---+-----+-----+--------+
+|n   |h    |k1 |v1max|v1min|s       |
++----+-----+---+-----+-----+--------+
+|5000|10000|i  |yz   |yz   |12502500|
++----+-----+---+-----+-----+--------+
+
+EOF
+# Without includeHeaders the schema has no headers column.
+cat > noheaders.sql << EOF
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'hdrs');
+CREATE SINK console WITH (connector = 'console');
+INSERT INTO console SELECT headers FROM k WITH (name = 'q', checkpointLocation = 'noheaders.ck');
+EOF
+if ! "$sluice" build noheaders.sql -o noheaders > noheaders.out 2>&1 && grep -q headers noheaders.out; then
+  pass "no headers column without includeHeaders"
+else
+  fail "no headers column without includeHeaders: $(cat noheaders.out)"
+fi
+# A query copies key, value and headers into a kafka sink: the records read back are the
+# records read, byte for byte (kcat's %h: name=value, a null value as NULL).
+cat > hcopy.sql << EOF
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'hdrs',
+  startingOffsets = 'earliest', includeHeaders = true);
+CREATE SINK out WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', topic = 'hdrs_out');
+INSERT INTO out SELECT key, value, headers FROM k WITH (name = 'q', checkpointLocation = 'hcopy.ck');
+EOF
+"$sluice" build hcopy.sql -o hcopy > /dev/null
+./hcopy --trigger once > hcopy.out 2> hcopy.err
+kcat -C -b "$kafka_boot" -t hdrs -o beginning -e -q -f '%k|%s|%h\n' > hdrs.read
+kcat -C -b "$kafka_boot" -t hdrs_out -o beginning -e -q -f '%k|%s|%h\n' > hdrs_out.read
+expect headers_in hdrs.read << 'EOF'
+k1|v1|a=val,e=,a=2
+k2|no headers|
+k3|v3|n=NULL,sp=x y
+EOF
+if cmp -s hdrs.read hdrs_out.read; then
+  pass "headers copied by a kafka sink"
+else
+  fail "headers copied by a kafka sink:"$'\n'"$(diff hdrs.read hdrs_out.read)"$'\n'"$(cat hcopy.err)"
+fi
 
 # ---- assign: the listed partitions only ----
 query assign "assign = '{\"lines\":[1]}', startingOffsets = 'earliest'" "SELECT CAST(value AS STRING) AS v, partition"

@@ -272,6 +272,29 @@ START_TEST(test_fixed_schema_check)
                               "TIMESTAMP, value BIGINT)");
     SrtSource files = {.vt = &srt_source_files_vt, .name = "f"};
     ck_assert_int_eq(srt_source_check_schema(&files, &opts, &rb, &err), 0); /* no fixed schema */
+    /* kafka: headers ARRAY<STRUCT<key: STRING, value: BINARY>> last with includeHeaders */
+    static const SrtType bin = {SRT_T_BINARY, .n_fields = 0}, i32 = {SRT_T_INT, .n_fields = 0};
+    static const SrtField kv[] = {{"key", &str}, {"value", &bin}}, kk[] = {{"key", &str}, {"value", &str}};
+    static const SrtType kv_st = {SRT_T_STRUCT, .n_fields = 2, .fields = kv},
+                         kk_st = {SRT_T_STRUCT, .n_fields = 2, .fields = kk};
+    static const SrtType hdrs = {SRT_T_ARRAY, .elem = &kv_st}, bad_hdrs = {SRT_T_ARRAY, .elem = &kk_st};
+    static const SrtSourceVt kafka_vt = {.connector = "kafka"};
+    SrtSource kafka = {.vt = &kafka_vt, .name = "k"};
+    SrtColumn kc[] = {{"key", &bin, 0},       {"value", &bin, 0},         {"topic", &str, 0},
+                      {"partition", &i32, 0}, {"offset", &big, 0},        {"timestamp", &ts, 0},
+                      {"timestampType", &i32, 0}, {"headers", &hdrs, 0}};
+    SrtSchema k7 = {kc, 7}, k8 = {kc, 8};
+    SrtOptions kopts = {0};
+    ck_assert_int_eq(srt_source_check_schema(&kafka, &kopts, &k7, &err), 0);
+    ck_assert_int_lt(srt_source_check_schema(&kafka, &kopts, &k8, &err), 0);
+    ck_assert_int_eq(srt_opts_set(&kopts, &a, "includeHeaders", "true"), 0);
+    ck_assert_int_eq(srt_source_check_schema(&kafka, &kopts, &k8, &err), 0);
+    ck_assert_int_lt(srt_source_check_schema(&kafka, &kopts, &k7, &err), 0);
+    ck_assert_str_eq(err.msg, "source 'k': the kafka source has the fixed schema (key BINARY, value BINARY, "
+                              "topic STRING, partition INT, offset BIGINT, timestamp TIMESTAMP, timestampType "
+                              "INT, headers ARRAY<STRUCT<key: STRING, value: BINARY>>)");
+    kc[7].type = &bad_hdrs; /* the nested type is checked, not only ARRAY */
+    ck_assert_int_lt(srt_source_check_schema(&kafka, &kopts, &k8, &err), 0);
     srt_arena_free(&a);
 }
 END_TEST

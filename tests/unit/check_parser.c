@@ -261,7 +261,32 @@ static const StmtCase stmt_cases[] = {
      "(insert o\n  (select\n    (items\n      drop\n      (AS duplicates within))\n"
      "    (from t AS drop)\n    (drop-duplicates within)))\n"
      "(insert o\n  (select\n    (items\n      1)\n    (from drop AS drop)\n"
-     "    (where drop.duplicates)))\n"},
+     "    (where drop.duplicates)))\n"},    /* 34: joins: every join type, ON, USING, aliases, a chain, DROP DUPLICATES after ON */
+    {"INSERT INTO o SELECT e.a, d.b FROM events AS e LEFT OUTER JOIN dim d ON e.k = d.k AND d."
+     "b <> 'x'",
+     "(insert o\n  (select\n    (items\n      e.a\n      d.b)\n    (from LeftOuter\n      (fro"
+     "m events AS e)\n      (from dim AS d)\n      (on (AND (= e.k d.k) (<> d.b 'x'))))))\n"},
+    {"INSERT INTO o SELECT * FROM s JOIN t USING (k, `end`) INNER JOIN u ON true CROSS JOIN v "
+     "w RIGHT JOIN x ON 1 = 1",
+     "(insert o\n  (select\n    (items\n      *)\n    (from RightOuter\n      (from Cross\n   "
+     "     (from Inner\n          (from Inner\n            (from s)\n            (from t)\n   "
+     "         (using k end))\n          (from u)\n          (on TRUE))\n        (from v AS w)"
+     ")\n      (from x)\n      (on (= 1 1)))))\n"},
+    {"INSERT INTO o SELECT * FROM s LEFT SEMI JOIN t ON s.k = t.k LEFT ANTI JOIN u USING (k) S"
+     "EMI JOIN v ON 1 = 1 ANTI JOIN w ON 2 = 2 FULL JOIN x ON 3 = 3 FULL OUTER JOIN y ON 4 = 4"
+     " RIGHT OUTER JOIN z ON 5 = 5 LEFT JOIN q ON 6 = 6",
+     "(insert o\n  (select\n    (items\n      *)\n    (from LeftOuter\n      (from RightOuter"
+     "\n        (from FullOuter\n          (from FullOuter\n            (from LeftAnti\n      "
+     "        (from LeftSemi\n                (from LeftAnti\n                  (from LeftSemi"
+     "\n                    (from s)\n                    (from t)\n                    (on (="
+     " s.k t.k)))\n                  (from u)\n                  (using k))\n                ("
+     "from v)\n                (on (= 1 1)))\n              (from w)\n              (on (= 2 2"
+     ")))\n            (from x)\n            (on (= 3 3)))\n          (from y)\n          (on "
+     "(= 4 4)))\n        (from z)\n        (on (= 5 5)))\n      (from q)\n      (on (= 6 6))))"
+     ")\n"},
+    {"INSERT INTO o SELECT * FROM s JOIN t ON s.k = t.k DROP DUPLICATES (k)",
+     "(insert o\n  (select\n    (items\n      *)\n    (from Inner\n      (from s)\n      (from"
+     " t)\n      (on (= s.k t.k)))\n    (drop-duplicates k)))\n"},
 };
 
 START_TEST(test_statements)
@@ -405,9 +430,9 @@ static const ErrCase err_cases[] = {
      "error|q.sql|1|25|syntax error: unexpected FROM, expected expression or '*'\n"},
     {"CREATE SINK s\nWITH (a = 1,\n  b = 2,)",
      "error|q.sql|3|9|syntax error: unexpected ')', expected identifier or string\n"},
-    {"SELECT a FROM t",
-     "error|q.sql|1|1|syntax error: unexpected SELECT, expected CREATE, INSERT, ';' or end of input "
-     "(a query is written INSERT INTO sink SELECT ...)\n"},
+    {"DELETE FROM t", "error|q.sql|1|1|syntax error: unexpected identifier 'DELETE'\n"},
+    {"SELECT a FROM t WITH (numRows = 5) SELECT",
+     "error|q.sql|1|36|syntax error: unexpected SELECT, expected ';' or end of input\n"},
     {"CREATE SOURCE select WITH (a = 1)",
      "error|q.sql|1|15|syntax error: unexpected SELECT, expected identifier "
      "(SELECT is a reserved word: write `select` to use it as a name)\n"},
@@ -433,8 +458,12 @@ static const ErrCase err_cases[] = {
     {"INSERT INTO s SELECT 'abc", "error|q.sql|1|22|unterminated string literal\n"},
     {"INSERT INTO s SELECT a /* FROM t", "error|q.sql|1|24|unterminated comment\n"},
     {"INSERT INTO s SELECT a FROM t WHERE a # 1", "error|q.sql|1|39|unexpected character '#'\n"},
-    {"INSERT INTO s SELECT a FROM t JOIN u ON a = b",
-     "error|q.sql|1|31|syntax error: unexpected JOIN (joins are not supported yet)\n"},
+    {"INSERT INTO s SELECT a FROM t LEFT u ON a = b",
+     "error|q.sql|1|36|syntax error: unexpected identifier 'u', expected JOIN, OUTER, ANTI or SEMI\n"},
+    {"INSERT INTO s SELECT a FROM t natural JOIN u",
+     "error|q.sql|1|31|syntax error: unexpected NATURAL (NATURAL JOIN is not supported yet)\n"},
+    {"INSERT INTO s SELECT a FROM t JOIN u USING k",
+     "error|q.sql|1|44|syntax error: unexpected identifier 'k', expected '('\n"},
     {"INSERT INTO s SELECT a FROM t UNION SELECT 1",
      "error|q.sql|1|31|syntax error: unexpected UNION (UNION is not supported yet)\n"},
     {"CREATE SOURCE x (a STRUCT<b INT) WITH ()",

@@ -1363,7 +1363,6 @@ START_TEST(test_kafka_options)
     kafka_refuses("subscribe", "t", "startingTimestamp", "12ab", "Expected a single long value, got 12ab");
     kafka_refuses("subscribe", "t", "maxOffsetsPerTrigger", "-1", "must be a non-negative integer");
     kafka_refuses("subscribe", "t", "kafka.no.such", "1", "No such configuration property");
-    kafka_refuses("subscribe", "t", "includeHeaders", "true", "not supported yet");
 }
 END_TEST
 

@@ -641,12 +641,27 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|6|105|function 'year' expects a timestamp as argument 1, but 'n' is of type int\n"
      "error|t.sql|7|28|function 'avg' expects a numeric argument, but 'time' is of type timestamp\n"
      "error|t.sql|7|39|window() is only supported as a GROUP BY key\n"},
-    {"batch_query_only_one_message",
+    {"batch_query_refusals",
      "CREATE TABLE t (k STRING) WITH (connector = 'files', path = 't');\n"
      "INSERT INTO out SELECT DISTINCT count(DISTINCT k), row_number() OVER (ORDER BY k) FROM t "
-     "ORDER BY 1 LIMIT 1;\n",
-     "error|t.sql|6|88|Queries without streaming sources cannot be executed with "
-     "writeStream.start()\n"},
+     "ORDER BY 1 LIMIT 1;\n"
+     "INSERT INTO out SELECT k FROM t LIMIT -1 OFFSET 2 WITH (outputMode = 'complete');\n"
+     "SELECT * FROM (SELECT k FROM t LIMIT 2);\n"
+     "SELECT * FROM t WITH (numRows = 5, truncate = 3, name = 'x');\n"
+     "SELECT * FROM events;\n",
+     "error|t.sql|6|52|window functions (OVER) are not supported yet\n"
+     "error|t.sql|6|24|SELECT DISTINCT over an aggregation or t.* is not supported yet in "
+     "batch queries\n"
+     "error|t.sql|7|39|The limit expression must be equal to or greater than 0, but got -1\n"
+     "error|t.sql|7|42|OFFSET is not supported yet in batch queries\n"
+     "error|t.sql|7|57|option 'outputMode' is for streaming queries: this query reads only "
+     "static tables, so it runs once as a batch query\n"
+     "error|t.sql|8|32|LIMIT is supported only in the outermost SELECT of a batch query yet\n"
+     "error|t.sql|9|47|Invalid value '3' for option 'truncate', must be 'true' or 'false'\n"
+     "error|t.sql|9|50|unknown option 'name' for a SELECT statement (show) (valid: numRows, "
+     "truncate)\n"
+     "error|t.sql|10|15|Queries with streaming sources must be executed with "
+     "writeStream.start(); write INSERT INTO a sink to run a streaming query\n"},
     {"session_window_checks",
      "INSERT INTO out SELECT count(*) FROM events GROUP BY n, session_window(time, '-1 minute') "
      "WITH (outputMode = 'complete');\n"
@@ -693,9 +708,7 @@ static const ErrorCase error_cases[] = {
      "DataFrame/Dataset\n"
      "error|t.sql|10|53|dropDuplicatesWithinWatermark is not supported on streaming "
      "DataFrames/DataSets without watermark\n"
-     "error|t.sql|12|69|cannot resolve column 'nope' (available: k)\n"
-     "error|t.sql|12|31|Queries without streaming sources cannot be executed with "
-     "writeStream.start()\n"},
+     "error|t.sql|12|69|cannot resolve column 'nope' (available: k)\n"},
     {"names",
      "CREATE SOURCE events (x INT) WITH (connector = 'files', path = 'p');\n"
      "CREATE TABLE out (x INT) WITH (connector = 'files', path = 'p');\n"

@@ -58,8 +58,22 @@ const SrtSinkVt *srt_sink_lookup(const char *connector)
     return NULL;
 }
 
+/* Whether t's Spark simpleString is simple (a false answer when out of memory). */
+static int type_is(const SrtType *t, const char *simple)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    SrtBuf b;
+    srt_buf_init(&b, &m);
+    srt_type_print(t, &b);
+    int eq = !b.oom && b.n == strlen(simple) && memcmp(b.p, simple, b.n) == 0;
+    srt_buf_free(&b);
+    return eq;
+}
+
 /* The fixed schema of the source's connector spec (rate: timestamp, value; socket: value
-   and, with includeTimestamp = true, timestamp), which the compiled schema must be. */
+   and, with includeTimestamp = true, timestamp; kafka: its columns and, with includeHeaders =
+   true, headers), which the compiled schema must be. */
 int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const SrtSchema *schema,
                             SrtErr *err)
 {
@@ -77,16 +91,20 @@ int srt_source_check_schema(const SrtSource *s, const SrtOptions *opts, const Sr
         if (!on || !srt_str_ieq(on, "true"))
             continue;
         SrtKind kind = SRT_T_STRING;
-        const char *tname = "STRING";
+        const char *tname = "STRING", *simple = NULL; /* simple: a nested type's simpleString */
         switch (c->type) {
         case CM_COL_STRING: break;
         case CM_COL_BIGINT: kind = SRT_T_BIGINT, tname = "BIGINT"; break;
         case CM_COL_TIMESTAMP: kind = SRT_T_TIMESTAMP, tname = "TIMESTAMP"; break;
         case CM_COL_BINARY: kind = SRT_T_BINARY, tname = "BINARY"; break;
         case CM_COL_INT: kind = SRT_T_INT, tname = "INT"; break;
+        case CM_COL_HEADERS:
+            kind = SRT_T_ARRAY, tname = "ARRAY<STRUCT<key: STRING, value: BINARY>>";
+            simple = "array<struct<key:string,value:binary>>";
+            break;
         }
         if (n >= schema->n_cols || !srt_str_ieq(schema->cols[n].name, c->name) ||
-            schema->cols[n].type->kind != kind)
+            schema->cols[n].type->kind != kind || (simple && !type_is(schema->cols[n].type, simple)))
             ok = 0;
         n++;
         int k = snprintf(want + w, sizeof want - w, "%s%s %s", w ? ", " : "", c->name, tname);

@@ -107,6 +107,15 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
         }
     }
     srt_signal_install();
+    /* Batch queries first, each to its end in file order (as a Spark script's
+       spark.read ... show() lines run before the streams it starts after them); then
+       the streaming queries together. */
+    for (int i = 0; i < prog.n_queries; i++) {
+        if (!qs[i]->is_batch)
+            continue;
+        if ((rc = schedule(&qs[i], 1, env, deadline)) != 0)
+            goto out;
+    }
     rc = schedule(qs, prog.n_queries, env, deadline);
 out:
     if (qs)

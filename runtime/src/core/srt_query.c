@@ -110,9 +110,22 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->schema.cols = d->cols;
     q->schema.n_cols = d->n_cols;
     q->max_batches = max_batches;
+    q->limit = -1;
     int rc = parse_mode(q, err);
     if (rc < 0)
         return rc;
+    const char *bv = srt_opts_get(&d->opts, "batch");
+    q->is_batch = bv && srt_str_ieq(bv, "true");
+    if (q->is_batch) {
+        /* One batch over every file of the tables, whatever the command line asks of the
+           streams: no trigger, batch limit, checkpoint or progress of its own. */
+        trig_override = "once";
+        q->max_batches = -1;
+        if ((rc = srt_opts_int(&d->opts, "limit", 0, &q->limit, err)) < 0)
+            return rc;
+        if (!srt_opts_get(&d->opts, "limit"))
+            q->limit = -1;
+    }
     const char *trig = trig_override ? trig_override : srt_opts_value(&d->opts, "trigger");
     if ((rc = srt_trigger_parse(trig, &q->trigger, err)) < 0)
         return rc;
@@ -125,10 +138,10 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     /* Identity: the id lives in the checkpoint (a fresh one without), the run id is new. */
     srt_uuid4(q->id);
     srt_uuid4(q->run_id);
-    q->progress_out = env->progress;
+    q->progress_out = q->is_batch ? NULL : env->progress;
     q->progress_path = env->progress_path ? env->progress_path : "(progress)";
     srt_report_status(q, "Initializing sources", 0, 0);
-    const char *ckpt = srt_recover_dir(q, env);
+    const char *ckpt = q->is_batch ? NULL : srt_recover_dir(q, env);
     if (ckpt && (rc = srt_recover_open(q, ckpt, err)) < 0)
         return rc;
     const SrtSourceDef *sd = &p->sources[d->source];
@@ -148,6 +161,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->sink.mode = sink_mode(q);
     q->sink.keys = d->keys;
     q->sink.n_keys = d->n_keys;
+    q->sink.batch = q->is_batch;
     q->sink_open = 1;
     if ((rc = q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err)) < 0)
         return rc;
@@ -423,6 +437,8 @@ int srt_query_run_batch(SrtQuery *q)
     if (q->def->n_order &&
         srt_sort_rows(q->mem, q->rows, q->n_rows, &q->schema, q->def->order, q->def->n_order) < 0)
         return failed_rc(q, srt_err_nomem(&q->err, "sorting"));
+    if (q->limit >= 0 && q->n_rows > (size_t)q->limit)
+        q->n_rows = (size_t)q->limit; /* the rest go with the batch memory */
     if ((rc = q->sink.vt->write(&q->sink, q->batch_id, q->rows, q->n_rows, &q->schema, &q->err)) < 0)
         return failed_rc(q, rc);
     q->dur_us[SRT_DUR_ADD_BATCH] = (t = srt_mono_us()) - t_add;

@@ -274,32 +274,6 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
     return r;
 }
 
-/* JsonToStructs.nullSafeEval with FailureSafeParser in PERMISSIVE mode (jsonExpressions.scala):
-   JacksonParser.parse gives no row for input without a token (converter: NULL), a bad record
-   becomes a row of NULLs, or the partial row when only some fields had the wrong type. */
-void srt_from_json(SrtQuery *q, const char *type, const char *s, uint32_t n, SrtDatum *out)
-{
-    const char *p = s, *end = s + n;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-        p++;
-    memset(out, 0, sizeof *out);
-    out->is_null = 1;
-    const SrtType *t = srt_query_type(q, type);
-    if (p == end || !t || t->kind != SRT_T_STRUCT)
-        return;
-    int st = SRT_JV_NULL;
-    if (*p == '{' && srt_json_value(q, type, p, end, out, &st) && (st == SRT_JV_OK || st == SRT_JV_PARTIAL))
-        return;
-    SrtDatum *f = srt_scratch_alloc(q, sizeof *f * (t->n_fields ? t->n_fields : 1));
-    for (uint32_t i = 0; i < t->n_fields; i++) {
-        memset(&f[i], 0, sizeof f[i]);
-        f[i].is_null = 1;
-    }
-    memset(out, 0, sizeof *out);
-    out->p = f;
-    out->n = t->n_fields;
-}
-
 /* ======================================================================
 ** Copies into batch memory
 ** ====================================================================== */

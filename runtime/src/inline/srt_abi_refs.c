@@ -55,7 +55,6 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_query_fail,
     (const void *)srt_query_fail_at,
     (const void *)srt_json_value,
-    (const void *)srt_from_json,
     (const void *)srt_batch_copy_value,
     (const void *)srt_csv_field,
     (const void *)srt_csv_decode,

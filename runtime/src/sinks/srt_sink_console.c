@@ -1,6 +1,7 @@
 /* srt_sink_console.c - the console sink: each batch as Spark's ConsoleWrite prints it,
 ** a "Batch: N" banner between 43-dash lines, then show(numRows, truncate) of all its
-** rows, then a blank line; written in one piece and flushed per batch.
+** rows, then a blank line; written in one piece and flushed per batch.  A batch query's
+** result is the show() output alone.
 */
 #include <errno.h>
 #include <string.h>
@@ -37,9 +38,11 @@ static int console_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, si
     Console *c = k->impl;
     static const char dashes[] = "-------------------------------------------\n";
     srt_buf_clear(&c->buf);
-    srt_buf_puts(&c->buf, dashes);
-    srt_buf_printf(&c->buf, "Batch: %lld\n", (long long)batch_id);
-    srt_buf_puts(&c->buf, dashes);
+    if (!k->batch) { /* a batch query's result is Dataset.show() alone */
+        srt_buf_puts(&c->buf, dashes);
+        srt_buf_printf(&c->buf, "Batch: %lld\n", (long long)batch_id);
+        srt_buf_puts(&c->buf, dashes);
+    }
     srt_show_table(schema, rows, n_rows, c->num_rows, c->truncate, &c->buf);
     srt_buf_putc(&c->buf, '\n');
     if (c->buf.oom)

@@ -1,6 +1,7 @@
 /* srt_source_kafka.c - the `kafka` source connector (librdkafka), as Spark 3.5's
 ** KafkaMicroBatchStream reads Kafka: rows `key BINARY, value BINARY, topic STRING,
-** partition INT, offset BIGINT, timestamp TIMESTAMP, timestampType INT` as value rows.
+** partition INT, offset BIGINT, timestamp TIMESTAMP, timestampType INT` and, with
+** includeHeaders = true, `headers ARRAY<STRUCT<key: STRING, value: BINARY>>` as value rows.
 **
 ** Offsets are Spark's KafkaSourceOffset JSON, {"topic":{"0":next offset to read,...},...}
 ** (JsonUtils.partitionOffsets), here with topics and partitions in ascending order (Spark's
@@ -29,8 +30,12 @@
 **
 ** An unreachable broker: fetchOffset.numRetries attempts (default 3, Spark's) of at most
 ** kafkaConsumer.pollTimeoutMs (capped at 10 s) each, fetchOffset.retryIntervalMs (1000 ms)
-** apart, then an error naming kafka.bootstrap.servers.  Headers (includeHeaders) are not
-** offered yet: the option is refused.
+** apart, then an error naming kafka.bootstrap.servers.
+**
+** Headers (KafkaRecordToRowConverter.toInternalRowWithHeaders): the record's headers in their
+** order, a header's value NULL when Kafka's is null; a record without headers has a NULL
+** array (not an empty one).  The datums of a chunk's headers live in one growing array of
+** the source; rows refer to it by index until flush_rows turns the indices into pointers.
 */
 #include <ctype.h>
 #include <errno.h>
@@ -49,7 +54,7 @@
 #include "common/cm_regex.h"
 #include "srt_int.h"
 
-#define KCOLS 7 /* key, value, topic, partition, offset, timestamp, timestampType */
+#define KCOLS 8 /* key, value, topic, partition, offset, timestamp, timestampType[, headers] */
 #define K_EARLIEST (-2)
 #define K_LATEST (-1)
 
@@ -96,6 +101,10 @@ typedef struct Kafka {
     int64_t last_trigger_ms; /* delayBatch's lastTriggerMillis */
     SrtDatum *rows;
     rd_kafka_message_t **msgs;
+    int headers;    /* includeHeaders */
+    int ncols;      /* KCOLS, or KCOLS - 1 without headers */
+    SrtDatum *hdrs; /* the chunk's headers: per record n STRUCT datums, then 2n field datums */
+    size_t n_hdrs, cap_hdrs;
 } Kafka;
 
 /* ==== offset maps ==== */
@@ -674,9 +683,9 @@ static int open_limits(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *e
     if (!delay || !cm_duration_parse(delay, 1000000, &k->max_delay_us) || k->max_delay_us < 0)
         return opt_error(s, err, "Invalid value '%s' for option 'maxTriggerDelay', must be a duration such as '15m'",
                          delay ? delay : "");
-    const char *hdr = srt_opts_get(opts, "includeHeaders");
-    if (hdr && srt_str_ieq(hdr, "true"))
-        return opt_error(s, err, "option 'includeHeaders' = true is not supported yet (the headers column)");
+    if ((rc = srt_opts_bool(opts, "includeHeaders", &k->headers, err)) < 0)
+        return rc;
+    k->ncols = k->headers ? KCOLS : KCOLS - 1;
     if (srt_opts_get(opts, "kafka.group.id")) /* KafkaSourceProvider: logWarning */
         fprintf(stderr,
                 "WARN KafkaSourceProvider: Kafka option 'kafka.group.id' has been set on this query, it is\n"
@@ -976,21 +985,63 @@ static void release(Kafka *k, int n)
 {
     for (int i = 0; i < n; i++)
         rd_kafka_message_destroy(k->msgs[i]);
+    k->n_hdrs = 0;
 }
 
 static int flush_rows(SrtSource *s, Kafka *k, int *n, SrtReadFn fn, void *ctx)
 {
     if (*n == 0)
         return 0;
-    int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)*n * KCOLS, NULL);
+    for (int i = 0; k->headers && i < *n; i++) {
+        SrtDatum *h = &k->rows[(size_t)(i + 1) * KCOLS - 1]; /* headers: only with ncols == KCOLS */
+        if (h->is_null)
+            continue;
+        SrtDatum *elems = &k->hdrs[h->i], *fields = elems + h->n;
+        for (uint32_t j = 0; j < h->n; j++)
+            elems[j].p = &fields[2 * j];
+        h->p = elems;
+        h->i = 0;
+    }
+    int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)*n * (size_t)k->ncols, NULL);
     release(k, *n);
     *n = 0;
     return rc;
 }
 
-static void to_row(SrtDatum *r, const rd_kafka_message_t *m, const char *topic, int32_t part)
+/* The record's headers into r: i the index of its datums in k->hdrs (flush_rows makes it a
+   pointer), n their number; NULL without headers. */
+static int to_headers(Kafka *k, SrtDatum *r, rd_kafka_message_t *m)
 {
-    memset(r, 0, sizeof *r * KCOLS);
+    rd_kafka_headers_t *hs = NULL;
+    size_t n = rd_kafka_message_headers(m, &hs) == RD_KAFKA_RESP_ERR_NO_ERROR ? rd_kafka_header_cnt(hs) : 0;
+    r->is_null = n == 0;
+    if (n == 0)
+        return 0;
+    if (srt_mem_grow(k->mem, (void **)&k->hdrs, &k->cap_hdrs, sizeof *k->hdrs, k->n_hdrs + 3 * n) < 0)
+        return -1;
+    SrtDatum *elems = &k->hdrs[k->n_hdrs], *fields = elems + n;
+    memset(elems, 0, sizeof *elems * 3 * n);
+    for (size_t j = 0; j < n; j++) {
+        const char *name = "";
+        const void *val = NULL;
+        size_t size = 0;
+        rd_kafka_header_get_all(hs, j, &name, &val, &size);
+        elems[j].n = 2;
+        fields[2 * j].p = name;
+        fields[2 * j].n = (uint32_t)strlen(name);
+        fields[2 * j + 1].is_null = val == NULL;
+        fields[2 * j + 1].p = val ? val : "";
+        fields[2 * j + 1].n = val ? (uint32_t)size : 0;
+    }
+    r->i = (int64_t)k->n_hdrs;
+    r->n = (uint32_t)n;
+    k->n_hdrs += 3 * n;
+    return 0;
+}
+
+static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topic, int32_t part)
+{
+    memset(r, 0, sizeof *r * (size_t)k->ncols);
     r[0].is_null = m->key == NULL;
     r[0].p = m->key ? m->key : "";
     r[0].n = (uint32_t)m->key_len;
@@ -1006,6 +1057,7 @@ static void to_row(SrtDatum *r, const rd_kafka_message_t *m, const char *topic, 
     /* Kafka's TimestampType ids: NO_TIMESTAMP_TYPE -1, CREATE_TIME 0, LOG_APPEND_TIME 1 */
     r[5].i = ms * 1000;
     r[6].i = tt == RD_KAFKA_TIMESTAMP_CREATE_TIME ? 0 : tt == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? 1 : -1;
+    return k->headers ? to_headers(k, &r[7], m) : 0;
 }
 
 /* Records [from, until) of one partition. */
@@ -1095,8 +1147,11 @@ static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, i
         }
         next = m->offset + 1;
         idle_since = -1; /* errors alone (a broker down) never reset the timeout */
-        to_row(&k->rows[(size_t)n * KCOLS], m, topic, part);
         k->msgs[n++] = m;
+        if (to_row(k, &k->rows[(size_t)(n - 1) * (size_t)k->ncols], m, topic, part) < 0) {
+            rc = srt_err_nomem(err, "kafka headers");
+            break;
+        }
         if (n == SRT_VALUE_CHUNK_ROWS)
             rc = flush_rows(s, k, &n, fn, ctx);
     }
@@ -1219,6 +1274,8 @@ static void kafka_close(SrtSource *s)
         srt_mem_free(k->mem, k->rows, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * KCOLS);
     if (k->msgs)
         srt_mem_free(k->mem, k->msgs, sizeof *k->msgs * SRT_VALUE_CHUNK_ROWS);
+    if (k->hdrs)
+        srt_mem_free(k->mem, k->hdrs, sizeof *k->hdrs * k->cap_hdrs);
     srt_mem_free(k->mem, k, sizeof *k);
     s->impl = NULL;
 }

@@ -1,6 +1,0 @@
--- expect: 6:56: Queries without streaming sources cannot be executed with writeStream.start()
-CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
-  WITH (connector = 'files', path = 'data/events', format = 'json');
-CREATE SINK out WITH (connector = 'console');
-CREATE TABLE devices (device STRING, owner STRING) WITH (connector = 'files', path = 'devices');
-INSERT INTO out SELECT d FROM (SELECT device AS d FROM devices) AS t ORDER BY d LIMIT 1;
