@@ -5,13 +5,20 @@
 **
 ** A record is one line (Spark's default multiLine = false).  sep, quote and esc are single
 ** bytes; 0xFF (never a byte of UTF-8) turns quoting or escaping off.  A field is plain
-** (everything up to sep or the end of the line) or quoted: it starts with quote and ends at
-** the matching quote.  Inside quotes (univocity's CsvParser with Spark's settings: quoteEscape
-** = escape, charToEscapeQuoteEscaping = escape when it differs from quote):
-**   esc quote  -> quote          esc esc -> esc          quote quote -> quote
-**   esc + any other character keeps both (AbstractCharInputReader.getQuotedString).
-** Text after the closing quote, up to sep, is kept as part of the value.  An unterminated
-** quote runs to the end of the line.  An unquoted empty field is NULL, a quoted one ''.
+** (everything up to sep or the end of the line, as it is) or starts with quote; then it is
+** read as univocity 2.9.1's CsvParser.parseQuotedValue reads it with Spark's settings
+** (CSVOptions.asParserSettings: quoteEscape = escape, charToEscapeQuoteEscaping = escape
+** when it differs from quote, unescapedQuoteHandling STOP_AT_DELIMITER), cm_csv_quoted:
+**   esc quote -> quote, esc esc -> esc, esc before anything else stays.
+**   The closing quote followed by sep or the end ends the value; whitespace between them
+**   is dropped.  A doubled quote adds one quote but leaves the next character looking
+**   unescaped (processQuoteEscape does not reset prev).
+**   A quote followed by anything else is unescaped (handleUnescapedQuote): the value is
+**   the quote, what was read so far, the quote and the rest of the field as it is, so
+**   "ab"cd reads as "ab"cd and "he said ""hi""" as itself.
+**   An unterminated quote runs to the end of the line; a lone quote at the end is '"'.
+** An empty value, quoted ("") or not, is NULL: Spark's emptyValue and nullValue are both
+** "" and UnivocityParser.nullSafeDatum compares the value to nullValue.
 */
 #ifndef CM_CSV_LEX_H
 #define CM_CSV_LEX_H
@@ -19,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* What cm_csv_field found. */
 enum {
@@ -27,6 +35,157 @@ enum {
     CM_CSV_ENCODED = 2 /* quoted with escapes: the raw field, for cm_csv_unquote */
 };
 
+/* A quoted value as univocity's CsvParser reads it with Spark's settings (q = quote, x =
+   quoteEscape = esc, charToEscapeQuoteEscaping = esc when it differs from the quote,
+   unescapedQuoteHandling STOP_AT_DELIMITER, keepQuotes and trimming off), on one line: the
+   end of the line is the end of input.  p is at the opening quote; returns the position of
+   the separator or line end that ends the field.  With out, the value is written there
+   (never longer than the raw field).  *len is its length, *kind CM_CSV_QUOTED when the value
+   is the bytes between the quotes, CM_CSV_ENCODED when it must be decoded, CM_CSV_PLAIN with
+   *len 0 when the value is empty: Spark's emptyValue "" equals its nullValue "", so
+   UnivocityParser.nullSafeDatum makes it NULL, as an unquoted empty field. */
+static inline bool cm_csv_eol(const char *p, const char *end)
+{
+    return p == end || *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] == '\n'));
+}
+/* CsvParser.processQuoteEscape for c (a quote or the escape) after prev, putting what it
+   adds at out[*k] (counting only without out): the new c ('\0' once an escape is used), or
+   -1 for a quote followed by the escape (handleUnescapedQuoteInValue, left to the caller). */
+static inline int cm_csv_quote_escape(int c, int prev, int q, int x, int ee, char *out, size_t *k)
+{
+    int put = -1;
+    if (c == x && prev == ee && ee != 0) {
+        put = x;
+        c = 0;
+    } else if (prev == x) {
+        put = c == q ? q : prev;
+        if (c == q)
+            c = 0;
+    } else if (c == q && prev == q) {
+        put = q; /* prev stays the quote: what follows is unescaped */
+    } else if (prev == q) {
+        return -1;
+    }
+    if (put >= 0) {
+        if (out)
+            out[*k] = (char)put;
+        (*k)++;
+    }
+    return c;
+}
+static inline const char *cm_csv_quoted(const char *p, const char *end, int sep, int quote,
+                                        int esc, char *out, size_t *len, int *kind)
+{
+    /* '\0' is univocity's "none" for prev, a consumed escape and a disabled escape (Spark's
+       escape "" is '\u0000'); the comparisons below keep that. */
+    const int q = quote & 0xFF, x = (esc & 0xFF) == 0xFF ? 0 : esc & 0xFF;
+    const int ee = x != q ? x : 0; /* CsvFormat.getCharToEscapeQuoteEscaping */
+    const char *i = p + 1, *rest;
+    size_t k = 0;
+    int prev = 0, c, depth = 0;
+    bool simple = true;
+#define CM_CSV_PUT(ch) (out ? (void)(out[k++] = (char)(ch)) : (void)k++)
+    *kind = CM_CSV_ENCODED;
+    if (cm_csv_eol(i, end)) {
+        CM_CSV_PUT(q); /* consumeValueOnEOF: ch is the opening quote, kept */
+        *len = k;
+        return i;
+    }
+    c = (unsigned char)*i;
+    for (;;) { /* parseQuotedValue's loop: c = *i, i before the end of the line */
+        if (prev == q && (c <= ' ' || c == sep))
+            break;
+        if (c != q && c != x) {
+            if (prev == q) { /* handleUnescapedQuote (STOP_AT_DELIMITER) */
+                rest = i;
+                goto unescaped;
+            }
+            if (prev == x && x != 0) {
+                CM_CSV_PUT(x);
+                simple = false;
+            }
+            /* appender.appendUntil(ch, input, quote, quoteEscape, escapeEscape) */
+            while (!cm_csv_eol(i, end) && (unsigned char)*i != q && (unsigned char)*i != x) {
+                CM_CSV_PUT(*i);
+                i++;
+            }
+            if (cm_csv_eol(i, end))
+                goto value; /* EOF inside: AbstractParser.handleEOF keeps the value */
+            prev = (unsigned char)*i;
+        } else {
+            simple = false;
+            int e = cm_csv_quote_escape(c, prev, q, x, ee, out, &k);
+            if (e >= 0) {
+                c = e;
+            } else {
+                /* handleUnescapedQuoteInValue: the quote, then parseValueProcessingEscape
+                   from this same character up to a separator; back here, prev = ch;
+                   ch = input.nextChar() passes that separator and quoted parsing goes on.
+                   A nested one returns through one more level, passing one more. */
+                CM_CSV_PUT(q);
+                prev = c;
+                for (;;) {
+                    if (c == sep) {
+                        if (depth == 0)
+                            break;
+                        depth--;
+                    } else if (c != q && c != x) {
+                        if (prev == q) {
+                            CM_CSV_PUT(q); /* handleUnescapedQuoteInValue, in tail position */
+                            prev = c;
+                        }
+                        CM_CSV_PUT(c);
+                    } else if ((e = cm_csv_quote_escape(c, prev, q, x, ee, out, &k)) >= 0) {
+                        c = e;
+                    } else {
+                        CM_CSV_PUT(q); /* nested: it reads this character again */
+                        prev = c;
+                        depth++;
+                        continue;
+                    }
+                    prev = c;
+                    i++;
+                    if (cm_csv_eol(i, end))
+                        goto value;
+                    c = (unsigned char)*i;
+                }
+            }
+            prev = c;
+        }
+        i++; /* ch = input.nextChar() */
+        if (cm_csv_eol(i, end))
+            goto value; /* consumeValueOnEOF after a closing quote or an escape */
+        c = (unsigned char)*i;
+    }
+    /* After the closing quote, whitespace before a separator or the end is dropped;
+       anything else makes the value unescaped from the closing quote on. */
+    rest = i;
+    while (!cm_csv_eol(i, end) && (unsigned char)*i <= ' ' && (unsigned char)*i != sep)
+        i++;
+    if (cm_csv_eol(i, end) || (unsigned char)*i == sep) {
+        if (simple && k > 0)
+            *kind = CM_CSV_QUOTED;
+        goto value;
+    }
+unescaped:
+    /* The value read so far between quotes, then the rest up to the separator as it is:
+       appender.prepend(quote) in parseQuotedValue, then appendUntil(delimiter, newLine). */
+    if (out) {
+        memmove(out + 1, out, k);
+        out[0] = (char)q;
+    }
+    k++;
+    CM_CSV_PUT(q);
+    for (i = rest; !cm_csv_eol(i, end) && (unsigned char)*i != sep; i++)
+        CM_CSV_PUT(*i);
+    *kind = CM_CSV_ENCODED;
+value:
+    if (k == 0)
+        *kind = CM_CSV_PLAIN;
+    *len = k;
+    return i;
+#undef CM_CSV_PUT
+}
 /* The field starting at p: returns the position of the separator, '\n' or end that ended
    it (a '\r' before '\n' or the end is no part of the field), with its bytes in *s, *n
    and its CM_CSV_* kind in *kind. */
@@ -35,52 +194,21 @@ static inline const char *cm_csv_field(const char *p, const char *end, int sep, 
 {
     const char *start = p;
     if (p < end && *p == (char)quote) {
-        int simple = 1;
-        p++;
-        while (p < end && *p != '\n') {
-            if (*p == (char)esc && esc != quote && p + 1 < end && p[1] != '\n') {
-                simple = 0;
-                p += 2;
-                continue;
-            }
-            if (*p == (char)quote) {
-                if (p + 1 < end && p[1] == (char)quote) {
-                    simple = 0;
-                    p += 2;
-                    continue;
-                }
-                break;
-            }
-            p++;
-        }
-        if (p < end && *p == (char)quote) {
-            const char *close = p++;
-            if (p == end || *p == (char)sep || *p == '\n' ||
-                (*p == '\r' && (p + 1 == end || p[1] == '\n'))) {
-                if (p < end && *p == '\r')
-                    p++;
-                if (simple) {
-                    *s = start + 1;
-                    *n = (size_t)(close - start - 1);
-                    *kind = CM_CSV_QUOTED;
-                    return p;
-                }
-                *s = start;
-                *n = (size_t)(p - start);
-                *kind = CM_CSV_ENCODED;
-                if (p > start && p[-1] == '\r')
-                    (*n)--;
-                return p;
-            }
-        }
-        /* Text after the closing quote, or no closing quote: unquote the raw field. */
-        while (p < end && *p != (char)sep && *p != '\n')
-            p++;
+        p = cm_csv_quoted(p, end, sep, quote, esc, NULL, n, kind);
         *s = start;
-        *n = (size_t)(p - start);
-        if (*n > 0 && p[-1] == '\r' && (p == end || *p == '\n'))
-            (*n)--;
-        *kind = CM_CSV_ENCODED;
+        switch (*kind) {
+        case CM_CSV_PLAIN:
+            break;
+        case CM_CSV_QUOTED:
+            *s = start + 1;
+            break;
+        case CM_CSV_ENCODED:
+            *s = start;
+            *n = (size_t)(p - start);
+            break;
+        }
+        if (p < end && *p == '\r')
+            p++;
         return p;
     }
     while (p < end && *p != (char)sep && *p != '\n')
@@ -94,35 +222,12 @@ static inline const char *cm_csv_field(const char *p, const char *end, int sep, 
 }
 
 /* The value of a CM_CSV_ENCODED field s[0, n) into out (room for n bytes): its length. */
-static inline size_t cm_csv_unquote(const char *s, size_t n, int quote, int esc, char *out)
+static inline size_t cm_csv_unquote(const char *s, size_t n, int sep, int quote, int esc,
+                                    char *out)
 {
-    size_t k = 0, i = 0;
-    bool in_quotes = false;
-    if (n > 0 && s[0] == (char)quote) {
-        in_quotes = true;
-        i = 1;
-    }
-    while (i < n) {
-        char c = s[i];
-        if (in_quotes && c == (char)esc && esc != quote && i + 1 < n &&
-            (s[i + 1] == (char)quote || s[i + 1] == (char)esc)) {
-            out[k++] = s[i + 1];
-            i += 2;
-            continue;
-        }
-        if (in_quotes && c == (char)quote) {
-            if (i + 1 < n && s[i + 1] == (char)quote) {
-                out[k++] = c;
-                i += 2;
-                continue;
-            }
-            in_quotes = false;
-            i++;
-            continue;
-        }
-        out[k++] = c;
-        i++;
-    }
+    size_t k;
+    int kind;
+    cm_csv_quoted(s, s + n, sep, quote, esc, out, &k, &kind);
     return k;
 }
 

@@ -4,9 +4,9 @@
 ** of a CgRecord from the record at *p_slot and leave the builder where the record
 ** has been read.
 **
-** csv: fields by position, separated by `sep`, quoted with `quote`, escaped with
-** `escape` or by doubling the quote (srt_csv_field).  Empty lines are skipped, as
-** Spark's reader does.  An unquoted empty field is NULL; a quoted one is ''.  Values
+** csv: fields by position, separated by `sep`, quoted with `quote` and escaped with
+** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h).  Empty lines are
+** skipped, as Spark's reader does.  An empty field, quoted or not, is NULL.  Values
 ** convert as Spark's UnivocityParser: strict integers and booleans, Java doubles,
 ** timestamps in Spark's lenient forms.  A record is malformed when a value does not
 ** convert or the number of fields differs from the schema; by the read mode it then
@@ -82,8 +82,8 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_conv);
     cg_at(cg, bb_dec);
     {
-        LLVMValueRef args[7] = {cg->q, cg_load(cg, cg->t_ptr, s_slot, "raw"), n, sx->quote, sx->esc, s_slot, n_slot};
-        cg_call(cg, "srt_csv_decode", args, 7, "");
+        LLVMValueRef args[8] = {cg->q, cg_load(cg, cg->t_ptr, s_slot, "raw"), n, sx->sep, sx->quote, sx->esc, s_slot, n_slot};
+        cg_call(cg, "srt_csv_decode", args, 8, "");
         LLVMBuildBr(cg->b, bb_conv);
     }
     cg_at(cg, bb_conv);

@@ -724,7 +724,7 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n,
         int kind;
         const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &len, &kind);
         char *o = arena_alloc(a, len + 1);
-        t->n = kind == CM_CSV_ENCODED ? cm_csv_unquote(s, len, quote, esc, o) : len;
+        t->n = kind == CM_CSV_ENCODED ? cm_csv_unquote(s, len, sep, quote, esc, o) : len;
         if (kind != CM_CSV_ENCODED)
             memcpy(o, s, len);
         o[t->n] = '\0';

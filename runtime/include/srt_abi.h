@@ -380,7 +380,7 @@ const char *srt_json_token_text(const char *p, const char *end, SrtQuery *q, con
 
 /* ---- CSV fields (records are lines; see srt_csv.c) ---- */
 enum {
-    SRT_CSV_PLAIN = 0,  /* unquoted: *s, *n are the bytes; empty means NULL */
+    SRT_CSV_PLAIN = 0,  /* unquoted: *s, *n are the bytes; empty (or "") means NULL */
     SRT_CSV_QUOTED = 1, /* quoted without escapes: *s, *n are the bytes between the quotes */
     SRT_CSV_ENCODED = 2 /* quoted with escapes: *s, *n are the raw field for srt_csv_decode */
 };
@@ -388,9 +388,10 @@ enum {
    that ended it (a trailing '\r' before '\n' is not part of the field). */
 const char *srt_csv_field(const char *p, const char *end, int sep, int quote, int esc,
                           const char **s, uint32_t *n, int *kind);
-/* Decode an SRT_CSV_ENCODED field into scratch memory of q. */
-void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int quote, int esc, const char **out,
-                    uint32_t *out_n);
+/* Decode an SRT_CSV_ENCODED field (with the separator that ended it) into scratch memory
+   of q. */
+void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int sep, int quote, int esc,
+                    const char **out, uint32_t *out_n);
 /* Strict conversions of field text as Spark's CSV reader does them (Long.parseLong,
    Boolean "true"/"false" in any case, "NaN", "Inf", "-Inf" or Double.parseDouble /
    Float.parseFloat): 0 ok, -1 invalid. */

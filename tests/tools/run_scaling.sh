@@ -395,14 +395,14 @@ null|s1-2|2.25|false|6|2024-01-01 10:02:05|2024-02-03|s8-2|9.25|2024-01-01 10:02
 3|s1-3|null|null|7|2024-01-01 10:03:05|2024-02-04|s8-3|9.25|2024-01-01 10:03:12|$(cline 3)
 4|s1-4|2.25|false|null|2024-01-01 10:04:05|2024-02-05|s8-4|9.25|2024-01-01 10:04:12|$(cline 4)
 5|s1-5|2.25|true|9|null|null|s8-5|9.25|2024-01-01 10:05:12|$(cline 5)
-null|a, "b"|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x"y|9.25|2024-01-01 10:06:12|null
+null|"a, ""b"""|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x"y|9.25|2024-01-01 10:06:12|null
 7|s1-7|2.25|true|11|2024-01-01 10:07:05|2024-02-08|s8-7|9.25|null|$(cline 7)
 8|s1-8|2.25|false|12|2024-01-01 10:08:05|2024-02-09|s8-8|9.25|2024-01-01 10:08:12|$(cline 8)
 10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|null
 11|$(cline 11 | sed 's/^11,"//')|null|null|null|null|null|null|null|null|$(cline 11)
 WANT
 printf '%s\n' "1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null" \
-    "null|a, \"b\"|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x\"y|9.25|2024-01-01 10:06:12|null" \
+    "null|\"a, \"\"b\"\"\"|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x\"y|9.25|2024-01-01 10:06:12|null" \
     "10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|null" > CSV_DROPMALFORMED.want
 for mode in PERMISSIVE DROPMALFORMED; do
     if diff -u CSV_$mode.want wide_CSV_$mode.rows >&2; then ok; else bad "CSV $mode: the wide record's rows"; fi
@@ -415,7 +415,7 @@ tr , ';' < cmixed/part-0.csv > csemi/part-0.csv
 mixed_run narrow_CSV_SEMI PERMISSIVE "$narrow_cols" csv 24 csemi "sep = ';', escape = ''"
 mixed_run wide_CSV_SEMI PERMISSIVE "$wide_cols" csv 24 csemi "sep = ';', escape = ''"
 same_rows CSV_SEMI
-if grep -q '^null|a; "b"|2.25|true|' wide_CSV_SEMI.rows && grep -qF '|x\y' wide_CSV_SEMI.rows; then
+if grep -q '^null|"a; ""b"""|2.25|true|' wide_CSV_SEMI.rows && grep -qF '|"x\"y"|' wide_CSV_SEMI.rows; then
     ok
 else
     bad "CSV: sep and escape in the wide parser"
@@ -462,7 +462,7 @@ cat > cwide.want << WANT
 null|s1-1|2.5|false|8|2024-01-02 10:00:05|2024-02-11|198.5|null|$(wline 2)
 0|s1-2|2.5|true|12|2024-01-03 10:00:05|2024-02-12|null|null|$(wline 3)
 0|s1-3|2.5|false|16|2024-01-04 10:00:05|2024-02-13|198.5|false|$(wline 4)
-0|q,"1"|null|true|20|2024-01-05 10:00:05|2024-02-14|198.5|true|null
+0|"q,""1"""|null|true|20|2024-01-05 10:00:05|2024-02-14|198.5|true|null
 WANT
 if [[ $(cat cwide_PERMISSIVE.rc) == 0 ]] && table_cols "$wide_shown" < cwide_PERMISSIVE.out | diff -u cwide.want - >&2; then
     ok

@@ -116,7 +116,7 @@ static void split(const char *line, int sep, int quote, int esc, char *out)
         const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &n, &kind);
         char v[256];
         if (kind == CM_CSV_ENCODED) {
-            n = cm_csv_unquote(s, n, quote, esc, v);
+            n = cm_csv_unquote(s, n, sep, quote, esc, v);
         } else {
             memcpy(v, s, n);
         }
@@ -139,22 +139,43 @@ START_TEST(test_csv_fields)
     } cases[] = {
         {"a,b,c", "[a][b][c]", ',', '"', '\\'},
         {",,", "NNN", ',', '"', '\\'},
-        {"\"\",x", "[][x]", ',', '"', '\\'},
+        /* quoted empty: univocity gives emptyValue "", which is Spark's nullValue: NULL */
+        {"\"\",x", "N[x]", ',', '"', '\\'},
+        {"x,\"\"", "[x]N", ',', '"', '\\'},
         {"\"a,b\",c", "[a,b][c]", ',', '"', '\\'},
         /* inside quotes: \" and \\ are one character, \ before anything else stays */
         {"\"q\\\"r\",\"s\\\\t\",\"u\\nv\"", "[q\"r][s\\t][u\\nv]", ',', '"', '\\'},
         {"\"a\\\\\",b", "[a\\][b]", ',', '"', '\\'},
-        /* a doubled quote is a quote; text after the closing quote is kept */
-        {"\"c\"\"d\",e", "[c\"d][e]", ',', '"', '\\'},
-        {"\"ab\"cd,e", "[abcd][e]", ',', '"', '\\'},
-        /* unquoted: escapes are plain text */
+        /* a doubled quote adds a quote and leaves the next character after an unescaped
+           quote (processQuoteEscape keeps prev): the field reads as it is
+           (handleUnescapedQuote, STOP_AT_DELIMITER) */
+        {"\"he said \"\"hi\"\"\",x", "[\"he said \"\"hi\"\"\"][x]", ',', '"', '\\'},
+        {"\"he said \"\"hi\"\"\"", "[\"he said \"\"hi\"\"\"]", ',', '"', '\\'},
+        {"\"c\"\"d\",e", "[\"c\"\"d\"][e]", ',', '"', '\\'},
+        {"\"a\"\"\",b", "[a\"\"][b]", ',', '"', '\\'},
+        {"\"ab\"cd,e", "[\"ab\"cd][e]", ',', '"', '\\'},
+        {"\"\"x,e", "[\"\"x][e]", ',', '"', '\\'},
+        /* whitespace after the closing quote: dropped before sep or the end, else kept */
+        {"\"ab\"  ,x", "[ab][x]", ',', '"', '\\'},
+        {"x,\"ab\" ", "[x][ab]", ',', '"', '\\'},
+        {"\"ab\" c,x", "[\"ab\" c][x]", ',', '"', '\\'},
+        /* an escape right after the closing quote: parseValueProcessingEscape to the next
+           separator, which the quoted loop then passes: one field */
+        {"\"ab\"\\c,d", "[ab\"\\cd]", ',', '"', '\\'},
+        /* an escape at the end of the line is dropped (consumeValueOnEOF) */
+        {"\"ab\\", "[ab]", ',', '"', '\\'},
+        /* unquoted: escapes and quotes are plain text */
         {"a\\\"b,c", "[a\\\"b][c]", ',', '"', '\\'},
-        /* an unterminated quote runs to the end of the line */
+        {"ab\",c", "[ab\"][c]", ',', '"', '\\'},
+        /* an unterminated quote runs to the end of the line; a lone quote is itself */
         {"\"abc,d", "[abc,d]", ',', '"', '\\'},
+        {"a,\"", "[a][\"]", ',', '"', '\\'},
         /* CR LF ends a line; quoting and escaping off (0xFF) */
         {"a;\"b\"\r\n", "[a][\"b\"]", ';', 0xFF, 0xFF},
-        {"\"x\\\"y\"", "[x\\y\"]", ',', '"', 0xFF},
-        {"'it''s',2", "[it's][2]", ',', '\'', '\\'},
+        {"\"x\\\"y\"", "[\"x\\\"y\"]", ',', '"', 0xFF},
+        /* escape = quote: a doubled quote is a quote */
+        {"\"c\"\"d\",e", "[c\"d][e]", ',', '"', '"'},
+        {"'it''s',2", "['it''s'][2]", ',', '\'', '\\'},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[512];

@@ -189,7 +189,7 @@ static Field csv_field(const char *line, long start, int sep, int quote, int esc
     if (kind == SRT_CSV_ENCODED) {
         const char *o;
         uint32_t on;
-        srt_csv_decode(q, s, len, quote, esc, &o, &on);
+        srt_csv_decode(q, s, len, sep, quote, esc, &o, &on);
         memcpy(out, o, on);
         out[on] = '\0';
     } else {
@@ -215,15 +215,15 @@ START_TEST(test_csv_fields)
     ck_assert_int_eq(f.kind, SRT_CSV_QUOTED);
     ck_assert_int_eq(f.end, 6);
     f = csv_field("\"say \"\"hi\"\"\"\n", 0, ',', '"', '\\');
-    ck_assert_str_eq(f.text, "say \"hi\"");
+    ck_assert_str_eq(f.text, "\"say \"\"hi\"\"\""); /* doubled quotes: kept as read */
     ck_assert_int_eq(f.kind, SRT_CSV_ENCODED);
     ck_assert_int_eq(f.end, 12);
     f = csv_field("\"a \\\" b\",c", 0, ',', '"', '\\');
     ck_assert_str_eq(f.text, "a \" b");
     ck_assert_int_eq(f.end, 8);
-    f = csv_field("\"\",x", 0, ',', '"', '\\'); /* quoted empty: '' (not NULL) */
+    f = csv_field("\"\",x", 0, ',', '"', '\\'); /* quoted empty: Spark's nullValue, NULL */
     ck_assert_str_eq(f.text, "");
-    ck_assert_int_eq(f.kind, SRT_CSV_QUOTED);
+    ck_assert_int_eq(f.kind, SRT_CSV_PLAIN);
     f = csv_field(",x", 0, ',', '"', '\\'); /* unquoted empty: NULL to the reader */
     ck_assert_int_eq(f.kind, SRT_CSV_PLAIN);
     ck_assert_int_eq(f.end, 0);
@@ -233,16 +233,16 @@ START_TEST(test_csv_fields)
     f = csv_field("\"q\"\r\n", 0, ',', '"', '\\');
     ck_assert_str_eq(f.text, "q");
     ck_assert_int_eq(f.end, 4);
-    f = csv_field("\"ab\"cd,e", 0, ',', '"', '\\'); /* text after the closing quote is kept */
-    ck_assert_str_eq(f.text, "abcd");
+    f = csv_field("\"ab\"cd,e", 0, ',', '"', '\\'); /* an unescaped quote: read as it is */
+    ck_assert_str_eq(f.text, "\"ab\"cd");
     ck_assert_int_eq(f.end, 6);
     f = csv_field("\"open, no close\nnext", 0, ',', '"', '\\'); /* ends with the line */
     ck_assert_str_eq(f.text, "open, no close");
     ck_assert_int_eq(f.end, 15);
     f = csv_field("a\tb", 0, '\t', '"', '\\');
     ck_assert_str_eq(f.text, "a");
-    f = csv_field("\"", 0, ',', '"', '\\');
-    ck_assert_str_eq(f.text, "");
+    f = csv_field("\"", 0, ',', '"', '\\'); /* a lone quote: consumeValueOnEOF keeps it */
+    ck_assert_str_eq(f.text, "\"");
     ck_assert_int_eq(f.end, 1);
 }
 END_TEST

@@ -43,10 +43,10 @@ int srt_csv_f32(const char *s, uint32_t n, float *out)
     return cm_csv_float(s, n, out);
 }
 
-void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int quote, int esc, const char **out,
-                    uint32_t *out_n)
+void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int sep, int quote, int esc,
+                    const char **out, uint32_t *out_n)
 {
     char *d = srt_scratch_alloc(q, n ? n : 1);
-    *out_n = (uint32_t)cm_csv_unquote(s, n, quote, esc, d);
+    *out_n = (uint32_t)cm_csv_unquote(s, n, sep, quote, esc, d);
     *out = d;
 }

@@ -1,5 +1,5 @@
--- CSV as Spark reads it: header skipped per file, RFC 4180 quotes and '\' escapes, empty
--- unquoted fields NULL and quoted ones '', strict integers and booleans, Java doubles,
+-- CSV as Spark reads it: header skipped per file, quotes and '\' escapes as univocity reads them, empty
+-- fields (quoted or not) NULL, strict integers and booleans, Java doubles,
 -- and malformed records (a bad value, too few or too many fields) by the read mode.
 CREATE SOURCE scores (id INT, name STRING, score DOUBLE, ok BOOLEAN, at TIMESTAMP,
                       _corrupt_record STRING)
