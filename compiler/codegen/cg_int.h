@@ -240,6 +240,15 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
 
 /* cg_pipeline.c */
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi);
+
+/* Joins (cg_join.c): the key function of a build side (sl_join_key_<query>_<join>), the
+   tables of pq's joins (once per process call), and the probe step of one join: env holds
+   the probe side's columns and becomes the block's input; the code after it runs once per
+   joined row and goes to the returned block when done (bb_cont once the row is done). */
+LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj);
+void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows);
+LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, LLVMValueRef null_row, CgEnv *env,
+                                LLVMBasicBlockRef bb_cont);
 /* Evaluate the result columns of the top block in env and store them into row (SrtDatum*). */
 void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row);
 /* Evaluate a block's output columns into vals (n_out). */

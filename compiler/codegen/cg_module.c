@@ -421,6 +421,8 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
         LLVMValueRef *process = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
         LLVMValueRef *emit = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
         for (int i = 0; i < plan->n_queries && !cg.failed; i++) {
+            for (int k = 0; k < plan->queries[i]->n_joins; k++)
+                cg_join_key_fn(&cg, plan->queries[i], &plan->queries[i]->joins[k]);
             process[i] = cg_process_fn(&cg, plan->queries[i], i);
             emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
             if (plan->queries[i]->session)

@@ -458,6 +458,16 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
                                 : cg_null_of(cg, sc->cols[i].type);
 }
 
+/* The probe step of the join block s reads, if it reads one (cg_join.c). */
+static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s, LLVMValueRef *tables,
+                                   LLVMValueRef *null_rows, CgEnv *env, LLVMBasicBlockRef bb_cont)
+{
+    for (int k = 0; k < pq->n_joins; k++)
+        if (pq->joins[k].block == s)
+            return cg_join_probe(cg, &pq->joins[k], tables[k], null_rows[k], env, bb_cont);
+    return bb_cont;
+}
+
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
 {
     LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_i64};
@@ -485,6 +495,9 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     LLVMValueRef dd_table = pq->dedup_block ? cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table") : NULL;
     EventTime et;
     event_time_setup(cg, pq, &et);
+    LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    cg_join_setup(cg, pq, join_tables, join_nulls);
     InputKind input = input_kind(pq);
     CgRecord rec = {0};
     /* Queries reading the same columns of a JSON source call one parser (cg_parser.c). */
@@ -525,6 +538,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
     LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
     for (int b = 0; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
+        bb_cont = join_step(cg, pq, s, join_tables, join_nulls, &env, bb_cont);
         if (s->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
@@ -547,6 +561,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
         env = next;
     }
     if (pq->agg) {
+        bb_cont = join_step(cg, pq, pq->agg, join_tables, join_nulls, &env, bb_cont);
         if (pq->agg->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);

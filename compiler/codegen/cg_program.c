@@ -119,7 +119,7 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
     LLVMSetValueName2(p, "prog", 4);
     const PQuery *pq = plan->queries[i];
     const SQuery *q = pq->query;
-    LLVMValueRef args[5] = {p, cstr(cg, q->name), source, sink,
+    LLVMValueRef args[5] = {p, cstr(cg, pq->name), source, sink,
                             LLVMBuildPointerCast(cg->b, process, cg->t_ptr, "")};
     LLVMValueRef qi = cg_call(cg, "srt_prog_query", args, 5, "query");
     put_options(cg, "srt_prog_query_option", p, qi, &q->options);
@@ -152,6 +152,13 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
     }
     for (int k = 0; k < pq->n_ops; k++)
         register_operator(cg, pq, i, &pq->ops[k], p, qi, emit);
+    for (int k = 0; k < pq->n_joins; k++) {
+        /* the build query was registered before, as the plan orders them */
+        LLVMValueRef key = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_join_key_%d_%d", pq->index, k));
+        LLVMValueRef jargs[5] = {p, qi, cg_i32(cg, k), cg_i32(cg, pq->joins[k].build->index),
+                                 LLVMBuildPointerCast(cg->b, key, cg->t_ptr, "")};
+        cg_call(cg, "srt_prog_query_join", jargs, 5, "");
+    }
     if (pq->watermark_col >= 0) {
         LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};
         cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");
@@ -191,7 +198,8 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs, LLVMVal
     }
     for (int i = 0; i < plan->n_queries; i++) {
         const PQuery *pq = plan->queries[i];
-        LLVMValueRef args[3] = {p, src_idx[pq->source->index], sink_idx[pq->query->sink->index]};
+        LLVMValueRef args[3] = {p, src_idx[pq->source->index],
+                                pq->query->build ? cg_i32(cg, -1) : sink_idx[pq->query->sink->index]};
         LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(regs[i]), regs[i], args, 3, "");
     }
     LLVMBuildRetVoid(cg->b);

@@ -98,8 +98,25 @@ typedef struct PStatefulOp {
     uint32_t state_size;   /* bytes of state per key (the runtime's for DROP DUPLICATES: 0) */
 } PStatefulOp;
 
-typedef struct PQuery {
+/*
+** A join of the per-record pipeline (SJoin, sema.h), in the block that reads it: the probe
+** row's keys are encoded in key's bytes and looked up in the hash table of the build side's
+** rows, which the build query (a batch query of its own, run by the runtime when the query
+** starts and again when its input changes) fills; its rows are keyed by the same bytes.
+*/
+typedef struct PQuery PQuery;
+typedef struct PJoin {
+    const SJoin *join;
+    const SSelect *block;  /* the block whose FROM it is */
+    PQuery *build;
+    PKeyLayout key;
+    int id;                /* its number among the query's joins */
+} PJoin;
+
+struct PQuery {
     const SQuery *query;
+    const char *name;      /* the query's, or for a build side "<query>:join<id>" */
+    int index;             /* in PProgram.queries (a build side comes before its query) */
     const SSource *source;
     bool *needed;          /* per source column: read by the pipeline */
     int n_needed;
@@ -146,8 +163,12 @@ typedef struct PQuery {
     POrder *order;
     int n_order;
 
+    /* The joins of the per-record blocks, innermost first. */
+    PJoin *joins;
+    int n_joins;
+
     LPlan *logical;
-} PQuery;
+};
 
 typedef struct PProgram {
     const SProgram *sema;

@@ -11,86 +11,22 @@
 
 /* ==== Expression helpers ==== */
 
-/* Mark the input columns an expression reads. */
-static void mark_columns(const SExpr *e, bool *needed, int n)
-{
-    if (!e)
-        return;
-    switch (e->kind) {
-    case SX_CONST:
-    case SX_GROUP_REF:
-    case SX_AGG_REF:
-        return;
-    case SX_COLUMN:
-        if (e->u.column >= 0 && e->u.column < n)
-            needed[e->u.column] = true;
-        return;
-    case SX_FIELD:
-        mark_columns(e->u.field.arg, needed, n);
-        return;
-    case SX_INDEX:
-        mark_columns(e->u.index.arg, needed, n);
-        mark_columns(e->u.index.index, needed, n);
-        return;
-    case SX_NOT:
-    case SX_NEG:
-    case SX_CAST:
-    case SX_EXPLODE:
-        mark_columns(e->u.arg, needed, n);
-        return;
-    case SX_ARITH:
-    case SX_CMP:
-    case SX_AND:
-    case SX_OR:
-    case SX_CONCAT:
-        mark_columns(e->u.bin.lhs, needed, n);
-        mark_columns(e->u.bin.rhs, needed, n);
-        return;
-    case SX_IS_NULL:
-        mark_columns(e->u.is_null.arg, needed, n);
-        return;
-    case SX_LIKE:
-        mark_columns(e->u.like.arg, needed, n);
-        mark_columns(e->u.like.pattern, needed, n);
-        return;
-    case SX_IN:
-        mark_columns(e->u.in.arg, needed, n);
-        for (int i = 0; i < e->u.in.n_values; i++)
-            mark_columns(e->u.in.values[i], needed, n);
-        return;
-    case SX_CASE:
-        for (int i = 0; i < e->u.kase.n_whens; i++) {
-            mark_columns(e->u.kase.whens[i], needed, n);
-            mark_columns(e->u.kase.thens[i], needed, n);
-        }
-        mark_columns(e->u.kase.else_, needed, n);
-        return;
-    case SX_CALL:
-        for (int i = 0; i < e->u.call.n_args; i++)
-            mark_columns(e->u.call.args[i], needed, n);
-        return;
-    case SX_WINDOW:
-        mark_columns(e->u.window.ts, needed, n);
-        return;
-    }
-}
-
 /* The source columns read by the innermost block (the one scanning the source). */
 static void mark_block(const SSelect *s, bool *needed, int n)
 {
-    mark_columns(s->where, needed, n);
+    sema_expr_columns(s->where, needed, n);
     for (int i = 0; s->dedup && i < s->dedup->n; i++)
         if (s->dedup->cols[i] >= 0 && s->dedup->cols[i] < n)
             needed[s->dedup->cols[i]] = true;
     for (int i = 0; i < s->n_group; i++)
-        mark_columns(s->group[i], needed, n);
+        sema_expr_columns(s->group[i], needed, n);
     for (int i = 0; i < s->n_agg; i++)
-        mark_columns(s->aggs[i].arg, needed, n);
+        sema_expr_columns(s->aggs[i].arg, needed, n);
     if (!s->has_agg) {
         for (int i = 0; i < s->n_out; i++)
-            mark_columns(s->out[i].expr, needed, n);
+            sema_expr_columns(s->out[i].expr, needed, n);
         for (int i = 0; i < s->n_order; i++)
-            mark_columns(s->order[i].expr, needed, n);
+            sema_expr_columns(s->order[i].expr, needed, n);
     }
 }
 
@@ -220,12 +156,63 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
     }
 }
 
+/* ==== Joins ==== */
+
+static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *pp, const char *name);
+
+/* The source columns the innermost block reads when its FROM is a join: what the block
+   reads of the join's output, its keys and condition, on the probe side. */
+static void mark_join_block(Arena *arena, const SSelect *s, bool *needed, int n)
+{
+    const SJoin *j = s->join;
+    int n_raw = j->n_left + j->n_right;
+    bool *in = ARENA_NEW_N(arena, bool, s->input.n + 1);
+    bool *raw = ARENA_NEW_N(arena, bool, n_raw + 1);
+    mark_block(s, in, s->input.n);
+    for (int i = 0; i < j->n_input; i++)
+        if (in[i])
+            raw[j->input[i]] = true;
+    for (int k = 0; k < j->n_keys; k++)
+        sema_expr_columns(j->probe_keys[k], raw, n_raw);
+    sema_expr_columns(j->cond, raw, n_raw);
+    int base = j->probe_left ? 0 : j->n_left;
+    for (int c = 0; c < n; c++)
+        needed[c] = raw[base + c];
+}
+
+/* Plan the joins of the per-record blocks chain[0..n): each build side becomes a query. */
+static bool plan_joins(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain, int n, PProgram *pp)
+{
+    int count = 0;
+    for (int i = 0; i < n; i++)
+        count += chain[i]->join != NULL;
+    pq->joins = ARENA_NEW_N(arena, PJoin, count ? count : 1);
+    for (int i = 0; i < n; i++) {
+        const SJoin *j = chain[i]->join;
+        if (!j)
+            continue;
+        PJoin *pj = &pq->joins[pq->n_joins];
+        pj->join = j;
+        pj->block = chain[i];
+        pj->id = pq->n_joins++;
+        const Type **types = ARENA_NEW_N(arena, const Type *, j->n_keys + 1);
+        for (int k = 0; k < j->n_keys; k++)
+            types[k] = j->probe_keys[k]->type;
+        layout_key(arena, &pj->key, types, j->n_keys);
+        pj->build = plan_query(arena, diag, j->build, pp, arena_sprintf(arena, "%s:join%d", pq->name, pj->id));
+        if (!pj->build)
+            return false;
+    }
+    return true;
+}
+
 /* ==== Driver ==== */
 
-static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
+static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *pp, const char *name)
 {
     PQuery *pq = ARENA_NEW(arena, PQuery);
     pq->query = q;
+    pq->name = name;
     pq->top = q->select;
 
     /* Collect the chain innermost first. */
@@ -238,7 +225,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
         chain[--k] = s;
     pq->source = chain[0]->source;
     if (!pq->source) {
-        diag_error(diag, q->span, "query '%s' reads no streaming source", q->name);
+        diag_error(diag, q->span, "query '%s' reads no streaming source", name);
         return NULL;
     }
 
@@ -257,6 +244,12 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
     pq->watermark_col = pq->source->watermark ? pq->source->watermark->column : -1;
     pq->watermark_delay_us = pq->source->watermark ? pq->source->watermark->delay_us : 0;
     pq->event_key = -1;
+    for (int i = agg_at + 1; agg_at >= 0 && i < depth; i++)
+        if (chain[i]->join) {
+            diag_error(diag, chain[i]->join->span,
+                       "a join after an aggregation is not supported yet; join before it");
+            return NULL;
+        }
     int n_pre = agg_at >= 0 ? agg_at : depth;
     pq->pre = chain;
     pq->n_pre = n_pre;
@@ -340,11 +333,18 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
 
     pq->n_needed = pq->source->schema.n;
     pq->needed = ARENA_NEW_N(arena, bool, pq->n_needed ? pq->n_needed : 1);
-    mark_block(chain[0], pq->needed, pq->n_needed);
+    if (chain[0]->join)
+        mark_join_block(arena, chain[0], pq->needed, pq->n_needed);
+    else
+        mark_block(chain[0], pq->needed, pq->n_needed);
     if (pq->watermark_col >= 0)
         pq->needed[pq->watermark_col] = true; /* its event times drive the watermark */
 
     plan_columns(arena, pq);
+    if (!plan_joins(arena, diag, pq, chain, agg_at >= 0 ? agg_at + 1 : depth, pp))
+        return NULL;
+    pq->index = pp->n_queries;
+    pp->queries[pp->n_queries++] = pq;
 
     LPlan *lp = lp_block(arena, q->select);
     LPlan *sink = lp_new(arena, LP_SINK, lp, q->select, q->span);
@@ -353,15 +353,25 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
     return pq;
 }
 
+/* The build queries below a block (each join's, and theirs). */
+static int count_builds(const SSelect *s)
+{
+    int n = 0;
+    for (; s; s = s->sub)
+        if (s->join)
+            n += 1 + count_builds(s->join->build->select);
+    return n;
+}
+
 PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog)
 {
     PProgram *pp = ARENA_NEW(arena, PProgram);
     pp->sema = prog;
-    pp->queries = ARENA_NEW_N(arena, PQuery *, prog->n_queries ? prog->n_queries : 1);
-    for (int i = 0; i < prog->n_queries; i++) {
-        PQuery *pq = plan_query(arena, diag, prog->queries[i]);
-        if (pq)
-            pp->queries[pp->n_queries++] = pq;
-    }
+    int n = 0;
+    for (int i = 0; i < prog->n_queries; i++)
+        n += 1 + count_builds(prog->queries[i]->select);
+    pp->queries = ARENA_NEW_N(arena, PQuery *, n ? n : 1);
+    for (int i = 0; i < prog->n_queries; i++)
+        plan_query(arena, diag, prog->queries[i], pp, prog->queries[i]->name);
     return diag_errors(diag) ? NULL : pp;
 }

@@ -288,10 +288,48 @@ typedef struct SOrder {
 ** output columns are over the input; with it they are over the aggregated space,
 ** where SX_GROUP_REF(i) is group[i] and SX_AGG_REF(i) is aggs[i].
 */
+/*
+** A join in FROM (sema_join.c), executed as a hash join: the probe side is what the block
+** reads row by row (SSelect.source or .sub: the stream of a stream-static join), the build
+** side a batch query (a static table or subquery) whose rows are kept in a hash table keyed
+** by the equi-join keys.  Expressions of a join are over its raw space: the left side's
+** columns, then the right side's.  A probe row with a NULL key matches nothing.
+*/
+typedef enum SJoinKind {
+    SJ_INNER, /* inner and cross joins: one row per match */
+    SJ_OUTER, /* the probe side's outer join: a probe row without a match once, build side NULL */
+    SJ_SEMI,  /* left semi: a probe row with a match once, probe columns only */
+    SJ_ANTI   /* left anti: a probe row without a match once, probe columns only */
+} SJoinKind;
+
+typedef struct SQuery SQuery;
+
+typedef struct SJoin {
+    AstJoinType type;
+    SrcSpan span;        /* the join keywords */
+    SJoinKind kind;
+    bool probe_left;     /* the probe side is the left one */
+    int n_left, n_right; /* columns of each side: raw column c < n_left is left column c */
+    SQuery *build;       /* the build side as a batch query: its result columns are the
+                            build side's columns in order */
+    SExpr **probe_keys;  /* equi-join keys over the raw space: probe side columns only ... */
+    SExpr **build_keys;  /* ... and build side columns only, pairwise of one type */
+    int n_keys;
+    SExpr *cond;         /* the rest of ON over the raw space (BOOLEAN), or NULL */
+    int *input;          /* the block's input column i is raw column input[i] */
+    int n_input;
+    /* The user's subquery the probe side reads, below any joins on the probe side (for the
+       streaming rules), or NULL when it reads a source. */
+    const AstSelect *probe_ast;
+    SSelect *probe_sub;
+} SJoin;
+
 struct SSelect {
     SrcSpan span;
     SSource *source;    /* FROM a source ... */
     SSelect *sub;       /* ... or FROM a subquery (exactly one of the two is set) */
+    SJoin *join;        /* FROM a join: source or sub is its probe side, joined as join says
+                           into the input */
     SSchema input;      /* columns the clauses see: the source's or the subquery's output */
     SExpr *where;       /* BOOLEAN over input; NULL if none */
     SDedup *dedup;      /* DROP DUPLICATES, applied after where; NULL if none */
@@ -315,7 +353,7 @@ struct SSelect {
 typedef enum OutputMode { MODE_APPEND, MODE_UPDATE, MODE_COMPLETE } OutputMode;
 typedef enum TriggerKind { TRIGGER_DEFAULT, TRIGGER_INTERVAL, TRIGGER_ONCE, TRIGGER_AVAILABLE_NOW } TriggerKind;
 
-typedef struct SQuery {
+struct SQuery {
     const char *name;       /* option name, else the sink's name (<sink>_<k> if k queries share it) */
     SrcSpan span;           /* the INSERT statement */
     int index;
@@ -327,8 +365,10 @@ typedef struct SQuery {
     SSelect *select;
     bool batch;             /* reads only static tables: runs once, before the streams start */
     bool show;              /* a SELECT statement: its sink is Dataset.show() on the console */
+    bool build;             /* the build side of a join (SJoin.build): no sink, run by the
+                               query that probes it */
     int64_t limit;          /* LIMIT of a batch query; -1 without */
-} SQuery;
+};
 
 typedef struct SProgram {
     SSource **sources;
@@ -341,6 +381,9 @@ typedef struct SProgram {
 
 /* Bind and check a script. Returns NULL if any error was reported (see diag). */
 SProgram *sema_check(Arena *arena, Diag *diag, const AstScript *script);
+
+/* Mark used[c] for every input column c < n that e reads (SX_COLUMN). */
+void sema_expr_columns(const SExpr *e, bool *used, int n);
 
 /* Structural equality of bound expressions (spans ignored): how GROUP BY keys are
    matched in the select list, and how identical aggregates are shared. */

@@ -1482,6 +1482,69 @@ static bool list_equal(SExpr *const *a, SExpr *const *b, int n)
     return true;
 }
 
+void sema_expr_columns(const SExpr *e, bool *needed, int n)
+{
+    if (!e)
+        return;
+    switch (e->kind) {
+    case SX_CONST:
+    case SX_GROUP_REF:
+    case SX_AGG_REF:
+        return;
+    case SX_COLUMN:
+        if (e->u.column >= 0 && e->u.column < n)
+            needed[e->u.column] = true;
+        return;
+    case SX_FIELD:
+        sema_expr_columns(e->u.field.arg, needed, n);
+        return;
+    case SX_INDEX:
+        sema_expr_columns(e->u.index.arg, needed, n);
+        sema_expr_columns(e->u.index.index, needed, n);
+        return;
+    case SX_NOT:
+    case SX_NEG:
+    case SX_CAST:
+    case SX_EXPLODE:
+        sema_expr_columns(e->u.arg, needed, n);
+        return;
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+    case SX_CONCAT:
+        sema_expr_columns(e->u.bin.lhs, needed, n);
+        sema_expr_columns(e->u.bin.rhs, needed, n);
+        return;
+    case SX_IS_NULL:
+        sema_expr_columns(e->u.is_null.arg, needed, n);
+        return;
+    case SX_LIKE:
+        sema_expr_columns(e->u.like.arg, needed, n);
+        sema_expr_columns(e->u.like.pattern, needed, n);
+        return;
+    case SX_IN:
+        sema_expr_columns(e->u.in.arg, needed, n);
+        for (int i = 0; i < e->u.in.n_values; i++)
+            sema_expr_columns(e->u.in.values[i], needed, n);
+        return;
+    case SX_CASE:
+        for (int i = 0; i < e->u.kase.n_whens; i++) {
+            sema_expr_columns(e->u.kase.whens[i], needed, n);
+            sema_expr_columns(e->u.kase.thens[i], needed, n);
+        }
+        sema_expr_columns(e->u.kase.else_, needed, n);
+        return;
+    case SX_CALL:
+        for (int i = 0; i < e->u.call.n_args; i++)
+            sema_expr_columns(e->u.call.args[i], needed, n);
+        return;
+    case SX_WINDOW:
+        sema_expr_columns(e->u.window.ts, needed, n);
+        return;
+    }
+}
+
 bool sema_expr_equal(const SExpr *a, const SExpr *b)
 {
     if (a == b)

@@ -8,7 +8,10 @@
 **   RightOuter             not a stream on the left with static on the right
 **   FullOuter              not with exactly one streaming side
 ** Joins of two streams need state and watermarks (Spark's StreamingSymmetricHashJoinExec);
-** sluice refuses them, and it does not execute the joins Spark allows yet either.
+** sluice refuses them for now.  Every other join runs as a hash join (SJoin, sema.h): the
+** stream (in a batch query the preserved side, else the left one) is probed row by row
+** against a hash table of the static side, built by a batch query of its own.  A full outer
+** join of two tables is not supported yet.
 ** The joined scope follows Spark's analyzer: left columns then right ones (left only for
 ** semi/anti joins, but ON sees both); USING keys first (ResolveNaturalAndUsingJoin), each
 ** still reachable with either side's qualifier.
@@ -96,15 +99,12 @@ static int check_join(SemaCtx *sc, const AstFrom *f)
         diag_error(sc->diag, j->join_span, "%s", msg);
         return -1;
     }
-    if (l || r)
+    if (!l && !r && j->type == JOIN_FULL_OUTER) {
         diag_error(sc->diag, j->join_span,
-                   "%s join of a stream with a static table is valid in Spark but not supported yet",
-                   ast_join_type_name(j->type));
-    else
-        diag_error(sc->diag, j->join_span,
-                   "%s join of two tables (a batch query) is valid in Spark but not supported yet",
-                   ast_join_type_name(j->type));
-    return -1;
+                   "FullOuter join of two tables (a batch query) is not supported yet");
+        return -1;
+    }
+    return l || r;
 }
 
 /* Reports the FROM names of f that name no source or table. */
@@ -126,28 +126,43 @@ static void check_names(SemaCtx *sc, const AstFrom *f)
     }
 }
 
+
 /* ==== The joined scope ==== */
 
 typedef struct Scope {
     SColumn *cols;
     const char **rel; /* the relation (alias or name) of each column; NULL: none */
     const char **alt; /* a USING key's other relation, else NULL */
+    int *raw;         /* a join's: the column of its raw space each one is */
     int n;
 } Scope;
+
+/* What a FROM item reads: its scope and where its rows come from. */
+typedef struct Rel {
+    Scope s;
+    bool streaming;        /* reads a stream */
+    SSource *source;       /* a name ... */
+    SSelect *sub;          /* ... a subquery (ast: as written) ... */
+    const AstSelect *ast;
+    SJoin *join;           /* ... or a join of probe with its build side */
+    struct Rel *probe;
+} Rel;
 
 static void scope_alloc(SemaCtx *sc, Scope *s, int n)
 {
     s->cols = ARENA_NEW_N(sc->arena, SColumn, n ? n : 1);
     s->rel = ARENA_NEW_N(sc->arena, const char *, n ? n : 1);
     s->alt = ARENA_NEW_N(sc->arena, const char *, n ? n : 1);
+    s->raw = ARENA_NEW_N(sc->arena, int, n ? n : 1);
     s->n = 0;
 }
 
-static void scope_add(Scope *s, const Scope *from, int i, const char *alt)
+static void scope_add(Scope *s, const Scope *from, int i, const char *alt, int raw)
 {
     s->cols[s->n] = from->cols[i];
     s->rel[s->n] = from->rel[i];
     s->alt[s->n] = alt ? alt : from->alt[i];
+    s->raw[s->n] = raw;
     s->n++;
 }
 
@@ -178,7 +193,7 @@ static int find_key(SemaCtx *sc, const Scope *s, const char *name, SrcSpan at)
     return -2;
 }
 
-static bool scope_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Scope *s);
+static bool rel_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Rel *r);
 
 /* USING (k, ...): Spark's UNRESOLVED_USING_COLUMN_FOR_JOIN when a side lacks a key. */
 static bool using_key(SemaCtx *sc, const Scope *side, const char *side_name, const char *key,
@@ -200,64 +215,255 @@ static bool using_key(SemaCtx *sc, const Scope *side, const char *side_name, con
     return false;
 }
 
-static bool join_scope(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Scope *s)
+/* ==== Keys and condition ==== */
+
+/* Which sides an expression over the raw space reads: 1 left, 2 right. */
+static int sides(const SExpr *e, int n_left, int n_raw, bool *scratch)
 {
-    Scope l, r;
-    bool ok = scope_of(sc, j->left, ast, &l);
-    ok = scope_of(sc, j->right, ast, &r) && ok;
+    for (int i = 0; i < n_raw; i++)
+        scratch[i] = false;
+    sema_expr_columns(e, scratch, n_raw);
+    int m = 0;
+    for (int i = 0; i < n_raw; i++)
+        if (scratch[i])
+            m |= i < n_left ? 1 : 2;
+    return m;
+}
+
+/* Can a value of type t be a key of the hash table (an encodable, comparable key)? */
+static bool key_type(const Type *t)
+{
+    if (t->kind == TY_ARRAY || type_is_nested(t))
+        return false;
+    return true;
+}
+
+static SExpr *and_of(SemaCtx *sc, SExpr *a, SExpr *b)
+{
+    if (!a)
+        return b;
+    SExpr *e = sema_new_expr(sc, SX_AND, &type_boolean, a->span);
+    e->u.bin.op = BOP_AND;
+    e->u.bin.lhs = a;
+    e->u.bin.rhs = b;
+    return e;
+}
+
+static void add_key(SemaCtx *sc, SJoin *j, SExpr *probe, SExpr *build)
+{
+    SExpr **pk = ARENA_NEW_N(sc->arena, SExpr *, j->n_keys + 1);
+    SExpr **bk = ARENA_NEW_N(sc->arena, SExpr *, j->n_keys + 1);
+    for (int i = 0; i < j->n_keys; i++) {
+        pk[i] = j->probe_keys[i];
+        bk[i] = j->build_keys[i];
+    }
+    pk[j->n_keys] = probe;
+    bk[j->n_keys] = build;
+    j->probe_keys = pk;
+    j->build_keys = bk;
+    j->n_keys++;
+}
+
+/* Split ON into equi-join keys (a = b with a over one side and b over the other, as Spark's
+   ExtractEquiJoinKeys) and the rest, kept as the condition. */
+static void split_on(SemaCtx *sc, SJoin *j, SExpr *e, bool *scratch)
+{
+    if (!e)
+        return;
+    if (e->kind == SX_AND) {
+        split_on(sc, j, e->u.bin.lhs, scratch);
+        split_on(sc, j, e->u.bin.rhs, scratch);
+        return;
+    }
+    int n_raw = j->n_left + j->n_right;
+    if (e->kind == SX_CMP && e->u.bin.op == BOP_EQ && key_type(e->u.bin.lhs->type)) {
+        int l = sides(e->u.bin.lhs, j->n_left, n_raw, scratch);
+        int r = sides(e->u.bin.rhs, j->n_left, n_raw, scratch);
+        int probe = j->probe_left ? 1 : 2, build = j->probe_left ? 2 : 1;
+        if (l == probe && r == build) {
+            add_key(sc, j, e->u.bin.lhs, e->u.bin.rhs);
+            return;
+        }
+        if (l == build && r == probe) {
+            add_key(sc, j, e->u.bin.rhs, e->u.bin.lhs);
+            return;
+        }
+    }
+    j->cond = and_of(sc, j->cond, e);
+}
+
+/* ==== The build side ==== */
+
+static SSelect *rel_select(SemaCtx *sc, const Rel *r, SrcSpan span);
+
+/* The block that reads r's rows and passes every column on (a join's raw input, or a table). */
+static SSelect *pass_through(SemaCtx *sc, const Rel *r, SrcSpan span)
+{
+    SSelect *s = ARENA_NEW(sc->arena, SSelect);
+    s->span = span;
+    s->window_group = -1;
+    s->gen = -1;
+    if (r->join) {
+        s->join = r->join;
+        if (r->probe->source)
+            s->source = r->probe->source;
+        else
+            s->sub = rel_select(sc, r->probe, span);
+    } else {
+        s->source = r->source;
+    }
+    s->input.cols = r->s.cols;
+    s->input.n = r->s.n;
+    s->n_out = r->s.n;
+    s->out = ARENA_NEW_N(sc->arena, SOutCol, r->s.n ? r->s.n : 1);
+    for (int i = 0; i < r->s.n; i++) {
+        SExpr *c = sema_new_expr(sc, SX_COLUMN, r->s.cols[i].type, span);
+        c->u.column = i;
+        s->out[i].name = r->s.cols[i].name;
+        s->out[i].expr = c;
+        s->out[i].span = span;
+    }
+    s->output = s->input;
+    return s;
+}
+
+/* The SELECT block of a relation: its subquery, or a block passing its columns on. */
+static SSelect *rel_select(SemaCtx *sc, const Rel *r, SrcSpan span)
+{
+    return r->sub ? r->sub : pass_through(sc, r, span);
+}
+
+/* The build side of a join as a batch query of its own. */
+static SQuery *build_query(SemaCtx *sc, const Rel *b, const AstJoin *j)
+{
+    SQuery *q = ARENA_NEW(sc->arena, SQuery);
+    q->span = j->join_span;
+    q->index = -1;
+    q->batch = true;
+    q->build = true;
+    q->limit = -1;
+    q->select = rel_select(sc, b, j->join_span);
+    /* The whole result table of an aggregation, as a batch query's (sema_stream.c). */
+    q->mode = MODE_APPEND;
+    for (const SSelect *s = q->select; s; s = s->sub)
+        if (s->has_agg)
+            q->mode = MODE_COMPLETE;
+    return q;
+}
+
+/* ==== Joins ==== */
+
+static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *out)
+{
+    Rel *l = ARENA_NEW(sc->arena, Rel), *r = ARENA_NEW(sc->arena, Rel);
+    bool ok = rel_of(sc, j->left, ast, l);
+    ok = rel_of(sc, j->right, ast, r) && ok;
     if (!ok)
         return false;
+    Scope *s = &out->s;
     bool left_only = j->type == JOIN_LEFT_SEMI || j->type == JOIN_LEFT_ANTI;
-    scope_alloc(sc, s, l.n + r.n);
+    out->streaming = l->streaming || r->streaming;
+    /* Joins Spark refuses, or sluice does not run, are reported by check_join. */
+    bool runs = !(l->streaming && r->streaming) && !refusal(j->type, l->streaming, r->streaming) &&
+                !(!out->streaming && j->type == JOIN_FULL_OUTER);
+    SJoin *sj = ARENA_NEW(sc->arena, SJoin);
+    sj->type = j->type;
+    sj->span = j->join_span;
+    sj->n_left = l->s.n;
+    sj->n_right = r->s.n;
+    sj->probe_left = r->streaming ? false : l->streaming ? true : j->type != JOIN_RIGHT_OUTER;
+    switch (j->type) {
+    case JOIN_INNER:
+    case JOIN_CROSS: sj->kind = SJ_INNER; break;
+    case JOIN_LEFT_SEMI: sj->kind = SJ_SEMI; break;
+    case JOIN_LEFT_ANTI: sj->kind = SJ_ANTI; break;
+    default: sj->kind = SJ_OUTER; break;
+    }
+    scope_alloc(sc, s, l->s.n + r->s.n);
+    /* The raw space: left columns, then right ones. */
+    Scope raw;
+    scope_alloc(sc, &raw, l->s.n + r->s.n);
+    for (int i = 0; i < l->s.n; i++)
+        scope_add(&raw, &l->s, i, NULL, i);
+    for (int i = 0; i < r->s.n; i++)
+        scope_add(&raw, &r->s, i, NULL, l->s.n + i);
+    SelBlock blk = {0};
+    SSelect dummy = {0};
+    SSchema input = {raw.cols, raw.n};
+    blk.sel = &dummy;
+    blk.ast = ast;
+    blk.input = &input;
+    blk.input_rels = raw.rel;
+    blk.input_alt = raw.alt;
+    Binder b = {sc, &blk, "ON", false, false, false, OUT_NONE};
+    bool *scratch = ARENA_NEW_N(sc->arena, bool, raw.n ? raw.n : 1);
     if (j->n_using) {
         /* Spark's commonNaturalJoinProcessing: the keys (the right side's for a right outer
            join), then the other left columns, then the other right ones. */
-        bool *lk = ARENA_NEW_N(sc->arena, bool, l.n ? l.n : 1);
-        bool *rk = ARENA_NEW_N(sc->arena, bool, r.n ? r.n : 1);
+        bool *lk = ARENA_NEW_N(sc->arena, bool, l->s.n ? l->s.n : 1);
+        bool *rk = ARENA_NEW_N(sc->arena, bool, r->s.n ? r->s.n : 1);
         for (int i = 0; i < j->n_using; i++) {
             int lc, rc;
-            if (!j->using[i] || !using_key(sc, &l, "left", j->using[i], j->using_spans[i], &lc) ||
-                !using_key(sc, &r, "right", j->using[i], j->using_spans[i], &rc))
+            if (!j->using[i] || !using_key(sc, &l->s, "left", j->using[i], j->using_spans[i], &lc) ||
+                !using_key(sc, &r->s, "right", j->using[i], j->using_spans[i], &rc))
                 return false;
             lk[lc] = rk[rc] = true;
             if (j->type == JOIN_RIGHT_OUTER)
-                scope_add(s, &r, rc, l.rel[lc]);
+                scope_add(s, &r->s, rc, l->s.rel[lc], l->s.n + rc);
             else
-                scope_add(s, &l, lc, r.rel[rc]);
+                scope_add(s, &l->s, lc, r->s.rel[rc], lc);
+            /* l.k = r.k, typed as Spark's EqualTo after coercion. */
+            SExpr *lx = sema_new_expr(sc, SX_COLUMN, l->s.cols[lc].type, j->using_spans[i]);
+            SExpr *rx = sema_new_expr(sc, SX_COLUMN, r->s.cols[rc].type, j->using_spans[i]);
+            lx->u.column = lc;
+            rx->u.column = l->s.n + rc;
+            const AstExpr *al = ast_new_column(sc->arena, l->s.cols[lc].name, j->using_spans[i]);
+            const AstExpr *ar = ast_new_column(sc->arena, r->s.cols[rc].name, j->using_spans[i]);
+            SExpr *eq = sema_compare(&b, BOP_EQ, lx, rx, al, ar, j->using_spans[i]);
+            if (!eq)
+                return false;
+            split_on(sc, sj, eq, scratch);
         }
-        for (int i = 0; i < l.n; i++)
+        for (int i = 0; i < l->s.n; i++)
             if (!lk[i])
-                scope_add(s, &l, i, NULL);
-        for (int i = 0; !left_only && i < r.n; i++)
+                scope_add(s, &l->s, i, NULL, i);
+        for (int i = 0; !left_only && i < r->s.n; i++)
             if (!rk[i])
-                scope_add(s, &r, i, NULL);
-        return true;
+                scope_add(s, &r->s, i, NULL, l->s.n + i);
+    } else {
+        for (int i = 0; i < raw.n; i++)
+            scope_add(s, &raw, i, NULL, i);
+        if (j->on) {
+            /* ON sees both sides, also for semi and anti joins. */
+            SExpr *on = sema_bind_bool(&b, j->on, "ON");
+            if (!on)
+                return false;
+            split_on(sc, sj, on, scratch);
+        }
+        if (left_only)
+            s->n = l->s.n;
     }
-    for (int i = 0; i < l.n; i++)
-        scope_add(s, &l, i, NULL);
-    for (int i = 0; i < r.n; i++)
-        scope_add(s, &r, i, NULL);
-    if (j->on) {
-        /* ON sees both sides, also for semi and anti joins. */
-        SSelect dummy = {0};
-        SSchema input = {s->cols, s->n};
-        SelBlock blk = {0};
-        blk.sel = &dummy;
-        blk.ast = ast;
-        blk.input = &input;
-        blk.input_rels = s->rel;
-        blk.input_alt = s->alt;
-        Binder b = {sc, &blk, "ON", false, false, false, OUT_NONE};
-        if (!sema_bind_bool(&b, j->on, "ON"))
-            ok = false;
+    if (!runs)
+        return false;
+    sj->input = s->raw;
+    sj->n_input = s->n;
+    Rel *probe = sj->probe_left ? l : r, *build = sj->probe_left ? r : l;
+    sj->build = build_query(sc, build, j);
+    if (probe->join) {
+        sj->probe_ast = probe->join->probe_ast;
+        sj->probe_sub = probe->join->probe_sub;
+    } else {
+        sj->probe_ast = probe->ast;
+        sj->probe_sub = probe->sub;
     }
-    if (left_only)
-        s->n = l.n;
-    return ok;
+    out->join = sj;
+    out->probe = probe;
+    return true;
 }
 
-static bool scope_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Scope *s)
+static bool rel_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Rel *r)
 {
+    Scope *s = &r->s;
     switch (f->kind) {
     case FROM_NAME: {
         SSource *src = sema_find_source(sc, f->name);
@@ -268,25 +474,44 @@ static bool scope_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Scope 
             s->cols[i] = src->schema.cols[i];
             s->rel[i] = f->alias ? f->alias : src->name;
             s->alt[i] = NULL;
+            s->raw[i] = i;
         }
         s->n = src->schema.n;
+        r->source = src;
+        r->streaming = !src->is_static;
         return true;
     }
     case FROM_SUBQUERY: {
         if (!f->sub)
             return false;
+        /* A subquery over tables only is a batch query, also inside a streaming one (Spark
+           checks the streaming parts of a plan only). */
+        int streaming = sema_from_streaming(sc, f->sub->from);
+        bool saved = sc->batch_query;
+        if (streaming == 0)
+            sc->batch_query = true;
         SSelect *sub = sema_bind_select(sc, f->sub);
+        sc->batch_query = saved;
+        if (streaming == 0 && (f->sub->limit || f->sub->offset)) {
+            diag_error(sc->diag, f->sub->span,
+                       "LIMIT and OFFSET in a joined subquery are not supported yet");
+            return false;
+        }
         scope_alloc(sc, s, sub->output.n);
         for (int i = 0; i < sub->output.n; i++) {
             s->cols[i] = sub->output.cols[i];
             s->rel[i] = f->alias;
             s->alt[i] = NULL;
+            s->raw[i] = i;
         }
         s->n = sub->output.n;
+        r->sub = sub;
+        r->ast = f->sub;
+        r->streaming = streaming != 0;
         return true;
     }
     case FROM_JOIN:
-        return join_scope(sc, f->join, ast, s);
+        return join_rel(sc, f->join, ast, r);
     }
     return false;
 }
@@ -294,16 +519,22 @@ static bool scope_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Scope 
 bool sema_bind_join(SemaCtx *sc, const AstFrom *from, SelBlock *blk)
 {
     check_names(sc, from);
-    Scope s;
-    bool ok = scope_of(sc, from, blk->ast, &s);
-    check_join(sc, from);
-    if (!ok)
+    Rel r = {0};
+    bool ok = rel_of(sc, from, blk->ast, &r);
+    int streaming = check_join(sc, from);
+    if (!ok || streaming < 0 || !r.join)
         return false;
+    SSelect *sel = blk->sel;
+    sel->join = r.join;
+    if (r.probe->source)
+        sel->source = r.probe->source;
+    else
+        sel->sub = rel_select(sc, r.probe, from->span);
     SSchema *input = ARENA_NEW(sc->arena, SSchema);
-    input->cols = s.cols;
-    input->n = s.n;
+    input->cols = r.s.cols;
+    input->n = r.s.n;
     blk->input = input;
-    blk->input_rels = s.rel;
-    blk->input_alt = s.alt;
+    blk->input_rels = r.s.rel;
+    blk->input_alt = r.s.alt;
     return true;
 }

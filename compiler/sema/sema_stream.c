@@ -31,6 +31,11 @@ static void build_chain(Chain *c, const AstSelect *ast, SSelect *sel)
         c->ast[c->n] = ast;
         c->sel[c->n] = sel;
         c->n++;
+        if (sel->join) { /* on through the probe side of a join: the stream's */
+            ast = sel->join->probe_ast;
+            sel = sel->join->probe_sub;
+            continue;
+        }
         ast = ast->from && ast->from->kind == FROM_SUBQUERY ? ast->from->sub : NULL;
         sel = sel->sub;
     }
@@ -114,10 +119,10 @@ static bool rule_streaming_source(SemaCtx *sc, const AstSelect *a)
         return false;
     }
     if (a->from->kind == FROM_JOIN) {
-        /* A join that reads a stream was reported by bind_from (sema_join.c). */
-        if (sema_from_streaming(sc, a->from) == 0)
+        int streaming = sema_from_streaming(sc, a->from);
+        if (streaming == 0)
             diag_error(sc->diag, a->from->span, "%s", msg);
-        return false;
+        return streaming == 1;
     }
     if (a->from->kind != FROM_NAME)
         return false;
@@ -219,6 +224,20 @@ static bool is_event_time(const SSelect *s, const SExpr *e)
         return is_event_time(s, e->u.window.ts);
     if (e->kind != SX_COLUMN)
         return false;
+    if (s->join) {
+        /* A join passes the probe side's columns on (a build side has no event time). */
+        const SJoin *j = s->join;
+        if (e->u.column < 0 || e->u.column >= j->n_input)
+            return false;
+        int c = j->input[e->u.column] - (j->probe_left ? 0 : j->n_left);
+        if (c < 0 || c >= (j->probe_left ? j->n_left : j->n_right))
+            return false;
+        SExpr probe = *e;
+        probe.u.column = c;
+        SSelect through = *s;
+        through.join = NULL;
+        return is_event_time(&through, &probe);
+    }
     if (s->source)
         return s->source->watermark && s->source->watermark->column == e->u.column;
     const SSelect *c = s->sub;

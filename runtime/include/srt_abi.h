@@ -282,6 +282,25 @@ void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
 void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
                                  uint32_t null_index);
 
+/*
+** Joins (hash joins of a static side).  The build side is a batch query registered with sink
+** -1; srt_prog_query_join gives query `query` its join number `join` (0, 1, ... in order) over
+** the result rows of query `build`, keyed by key(build query, row, &len): the key bytes of a
+** result row (scratch memory of the build query, valid until the next call), or NULL when
+** the row has a NULL key (it matches nothing).  The runtime keeps the table up to date with
+** the build side's input between batches.  Generated code reaches the table once per process
+** call (srt_query_join); srt_join_probe returns how many rows have the key bytes and sets
+** *rows to them (each n_cols datums of the build query's columns), and srt_join_null_row is
+** a row of NULLs (an outer join's missing side).
+*/
+typedef struct SrtJoin SrtJoin;
+typedef const uint8_t *(*SrtJoinKeyFn)(SrtQuery *build, const SrtDatum *row, uint32_t *len);
+void srt_prog_query_join(SrtProgram *p, int query, int32_t join, int32_t build, SrtJoinKeyFn key);
+SrtJoin *srt_query_join(SrtQuery *q, int32_t join);
+int64_t srt_join_probe(SrtJoin *j, const void *key, uint32_t len, uint64_t hash,
+                       const SrtDatum *const **rows);
+const SrtDatum *srt_join_null_row(SrtJoin *j);
+
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);
 void srt_scratch_reset(SrtQuery *q);

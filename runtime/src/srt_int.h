@@ -310,6 +310,10 @@ typedef struct SrtSourceVt {
     /* Optional: the source's progress metrics (SourceProgress.metrics) after the batch that
        ended at `consumed`, as a JSON object of strings with sorted keys; nothing: none. */
     void (*metrics)(SrtSource *s, const char *consumed, SrtBuf *out);
+    /* Optional, for a table (a bounded read of everything): append a text that changes
+       whenever what such a read returns may have changed (files: the names, sizes and
+       modification times of the files).  A join reads its table again when it changes. */
+    void (*version)(SrtSource *s, SrtBuf *out);
 } SrtSourceVt;
 
 struct SrtSource {
@@ -858,9 +862,16 @@ typedef struct SrtOpDef {
     SrtStateSchema schema;
 } SrtOpDef;
 
+/* A join of a query (srt_prog_query_join): the build query whose rows it probes (a batch
+   query registered with sink -1) and the function making a build row's key bytes. */
+typedef struct SrtJoinDef {
+    int32_t build;
+    SrtJoinKeyFn key;
+} SrtJoinDef;
+
 typedef struct SrtQueryDef {
     const char *name;
-    int source, sink;
+    int source, sink;          /* sink -1: the build side of a join (srt_join.c) */
     SrtProcessFn process;
     SrtOptions opts;
     SrtColumn *cols;
@@ -874,6 +885,8 @@ typedef struct SrtQueryDef {
     int64_t watermark_delay_us;
     SrtOpDef *ops;             /* the stateful operators, in pipeline order */
     uint32_t n_ops, cap_ops;
+    SrtJoinDef *joins;         /* its joins, by number */
+    uint32_t n_joins, cap_joins;
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */
@@ -909,6 +922,9 @@ typedef struct SrtOperator SrtOperator; /* a stateful operator (state/srt_operat
 struct SrtQuery {
     const SrtProgram *prog;  /* borrowed */
     const SrtQueryDef *def;  /* borrowed */
+    const SrtEnv *env;       /* borrowed: where it runs (a join runs its build queries there) */
+    SrtJoin **joins;         /* owned: the hash tables of its joins (state/srt_join.c) */
+    uint32_t n_joins;
     const char *name;        /* the `name` option or the registered name */
     SrtMem *mem;             /* borrowed */
     SrtSchema schema;        /* output columns (borrowed from def) */

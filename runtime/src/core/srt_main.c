@@ -97,10 +97,15 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
         rc = 1;
         goto out;
     }
+    /* The build sides of joins (sink -1) are run by the queries that join them. */
+    int n_run = 0;
     for (int i = 0; i < prog.n_queries; i++) {
+        if (prog.queries[i].sink < 0)
+            continue;
         srt_err_clear(&err);
-        if (srt_query_new(&prog, i, env, cli.trigger, cli.max_batches, &qs[i], &err) < 0) {
-            const char *name = qs[i] && qs[i]->name ? qs[i]->name : prog.queries[i].name;
+        int k = n_run++;
+        if (srt_query_new(&prog, i, env, cli.trigger, cli.max_batches, &qs[k], &err) < 0) {
+            const char *name = qs[k] && qs[k]->name ? qs[k]->name : prog.queries[i].name;
             fprintf(env->err, "error: query '%s' failed: %s\n", name, err.msg);
             rc = 1;
             goto out;
@@ -110,13 +115,13 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
     /* Batch queries first, each to its end in file order (as a Spark script's
        spark.read ... show() lines run before the streams it starts after them); then
        the streaming queries together. */
-    for (int i = 0; i < prog.n_queries; i++) {
+    for (int i = 0; i < n_run; i++) {
         if (!qs[i]->is_batch)
             continue;
         if ((rc = schedule(&qs[i], 1, env, deadline)) != 0)
             goto out;
     }
-    rc = schedule(qs, prog.n_queries, env, deadline);
+    rc = schedule(qs, n_run, env, deadline);
 out:
     if (qs)
         for (size_t i = 0; i < n_qs; i++)

@@ -157,7 +157,7 @@ void srt_prog_sink_option(SrtProgram *p, int sink, const char *key, const char *
 
 int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtProcessFn process)
 {
-    if (source < 0 || source >= p->n_sources || sink < 0 || sink >= p->n_sinks || !process)
+    if (source < 0 || source >= p->n_sources || sink < -1 || sink >= p->n_sinks || !process)
         return fail(p, SRT_ERR_QUERY, "query '%s': bad source, sink or process function", name);
     uint32_t cap = (uint32_t)p->cap_queries;
     if (grow(p, (void **)&p->queries, &cap, sizeof *p->queries, (uint32_t)p->n_queries) < 0)
@@ -284,6 +284,23 @@ void srt_prog_query_order(SrtProgram *p, int query, int column, int desc, int nu
     q->order[q->n_order].desc = desc != 0;
     q->order[q->n_order].nulls_first = nulls_first != 0;
     q->n_order++;
+}
+
+void srt_prog_query_join(SrtProgram *p, int query, int32_t join, int32_t build, SrtJoinKeyFn key)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (join != (int32_t)q->n_joins || build < 0 || build >= p->n_queries || build == query ||
+        p->queries[build].sink != -1 || !key) {
+        fail(p, SRT_ERR_QUERY, "query '%s': bad join #%d", q->name, join);
+        return;
+    }
+    if (grow(p, (void **)&q->joins, &q->cap_joins, sizeof *q->joins, q->n_joins) < 0)
+        return;
+    q->joins[q->n_joins].build = build;
+    q->joins[q->n_joins].key = key;
+    q->n_joins++;
 }
 
 void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "srt_int.h"
+#include "state/srt_join.h"
 #include "state/srt_operator.h"
 
 #define POLL_US 10000 /* spark.sql.streaming.pollingDelay */
@@ -103,6 +104,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     init_memory(q, env->mem);
     q->prog = p;
     q->def = d;
+    q->env = env;
     const char *name = srt_opts_get(&d->opts, "name");
     if (!name)
         name = srt_opts_get(&d->opts, "queryName");
@@ -152,8 +154,11 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->source_open = 1;
     if ((rc = q->source.vt->open(&q->source, &sd->opts, &src_schema, err)) < 0)
         return rc;
-    const SrtSinkDef *kd = &p->sinks[d->sink];
-    q->sink.vt = srt_sink_lookup(kd->connector);
+    if ((rc = srt_query_joins_create(q, err)) < 0)
+        return rc;
+    static const SrtSinkDef build_side = {"(join)", "join", {0}};
+    const SrtSinkDef *kd = d->sink >= 0 ? &p->sinks[d->sink] : &build_side;
+    q->sink.vt = d->sink >= 0 ? srt_sink_lookup(kd->connector) : &srt_sink_join_vt;
     q->sink.mem = q->mem;
     q->sink.name = kd->name;
     q->sink.out = env->out;
@@ -175,6 +180,7 @@ void srt_query_free(SrtQuery *q)
 {
     if (!q)
         return;
+    srt_query_joins_free(q);
     if (q->source_open)
         q->source.vt->close(&q->source);
     if (q->sink_open)
@@ -430,6 +436,8 @@ int srt_query_run_batch(SrtQuery *q)
     q->dur_us[SRT_DUR_GET_BATCH] = 0;
     q->dur_us[SRT_DUR_QUERY_PLANNING] = 0;
     int64_t t_add = t;
+    if (!no_data && (rc = srt_query_joins_refresh(q, &q->err)) < 0)
+        return failed_rc(q, rc);
     if (!no_data && (rc = q->source.vt->read(&q->source, start, end, on_buffer, q, &q->err)) < 0)
         return failed_rc(q, rc);
     if ((rc = guarded_output(q)) < 0)
@@ -471,7 +479,8 @@ int srt_query_run_batch(SrtQuery *q)
     q->replay = 0;
     q->batch_id++;
     q->batches_run++;
-    end_batch_memory(q);
+    if (q->def->sink >= 0) /* a join's build side: its rows stay for the join (srt_join.c) */
+        end_batch_memory(q);
     srt_report_status(q, "Waiting for data to arrive", 0, 0);
     return 0;
 }

@@ -1031,7 +1031,60 @@ static void files_describe(SrtSource *s, SrtBuf *out)
     srt_buf_printf(out, "FileStreamSource[file:%s]", f->abs ? f->abs : f->dir);
 }
 
+/* A table's version: the listed files with their sizes and modification times (ns), in
+   name order, hashed (SrtSourceVt.version).  A missing directory has its own version; the
+   read reports it. */
+typedef struct VersionEnt {
+    uint64_t name_hash;
+    int64_t size, mtime_ns;
+} VersionEnt;
+
+static int version_cmp(const void *a, const void *b)
+{
+    const VersionEnt *x = a, *y = b;
+    return x->name_hash < y->name_hash ? -1 : x->name_hash > y->name_hash;
+}
+
+static void files_version(SrtSource *s, SrtBuf *out)
+{
+    Files *f = s->impl;
+    DIR *d = opendir(f->dir);
+    if (!d) {
+        srt_buf_printf(out, "missing:%d", errno);
+        return;
+    }
+    VersionEnt *v = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    int oom = 0;
+    while ((de = readdir(d)) != NULL) {
+        struct stat st;
+        if (!cm_file_listed(de->d_name) || fstatat(dirfd(d), de->d_name, &st, 0) < 0 ||
+            !S_ISREG(st.st_mode))
+            continue;
+        if (srt_mem_grow(f->mem, (void **)&v, &cap, sizeof *v, n + 1) < 0) {
+            oom = 1;
+            break;
+        }
+        v[n].name_hash = srt_hash(de->d_name, (uint32_t)strlen(de->d_name));
+        v[n].size = (int64_t)st.st_size;
+        v[n].mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+        n++;
+    }
+    closedir(d);
+    if (oom) {
+        srt_buf_printf(out, "unknown:%lld", (long long)srt_now_us()); /* read it again */
+    } else {
+        if (n)
+            qsort(v, n, sizeof *v, version_cmp);
+        srt_buf_printf(out, "%zu:%016llx", n,
+                       (unsigned long long)(n ? srt_hash(v, (uint32_t)(sizeof *v * n)) : 0));
+    }
+    srt_mem_free(f->mem, v, sizeof *v * cap);
+}
+
 const SrtSourceVt srt_source_files_vt = {
+    .version = files_version,
     .connector = "files",
     .open = files_open,
     .snapshot = files_snapshot,

@@ -1,0 +1,236 @@
+/* cg_join.c - hash joins in the per-record loop: the probe step and the build side's key.
+**
+** A join's build side is a batch query whose result rows the runtime indexes by key bytes
+** (srt_join.c); the key function generated here makes those bytes of a build row, and the
+** probe step makes the same bytes (PJoin.key) of each probe row, looks them up and runs the
+** rest of the pipeline once per matching row, with the build row's columns loaded from its
+** datums.  Expressions are over the join's raw space (left columns, then right ones); the
+** block reading the join sees the columns SJoin.input picks from it.
+**   inner      a row per match that passes the condition
+**   outer      the same, or once with the build side NULL when none did
+**   semi       the probe row once if a match passes the condition
+**   anti       the probe row once if none does
+** A probe key with a NULL matches nothing (a row with a NULL key is not in the table).
+*/
+#include "codegen/cg_emit.h"
+#include "srt_abi.h"
+
+#define JOIN_KEY_STACK 256
+
+static int build_base(const SJoin *j)
+{
+    return j->probe_left ? j->n_left : 0;
+}
+
+static int probe_base(const SJoin *j)
+{
+    return j->probe_left ? 0 : j->n_left;
+}
+
+static int build_cols(const SJoin *j)
+{
+    return j->probe_left ? j->n_right : j->n_left;
+}
+
+/* raw[build_base + c] = column c of the build row at row (n_cols datums). */
+static void load_build_row(CgCtx *cg, const PJoin *pj, LLVMValueRef row, CgVal *raw)
+{
+    const SJoin *j = pj->join;
+    uint64_t size = cg_datum_size(cg);
+    for (int c = 0; c < build_cols(j); c++) {
+        const PColumn *col = &pj->build->columns[c];
+        raw[build_base(j) + c] = cg_load_datum(cg, col->type, cg_gepc(cg, row, size * (uint64_t)c, col->name));
+    }
+}
+
+/* The key bytes of the keys (over the raw space env), on the stack or in scratch memory. */
+static LLVMValueRef key_bytes(CgCtx *cg, const PJoin *pj, CgVal *keys, LLVMValueRef *len)
+{
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, pj->key.fixed_size + JOIN_KEY_STACK), "join.keybuf");
+    LLVMSetAlignment(stack, 16);
+    return cg_build_key(cg, &pj->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), len);
+}
+
+/* OR of the keys' NULL flags (false without keys). */
+static LLVMValueRef any_null(CgCtx *cg, const CgVal *keys, int n)
+{
+    LLVMValueRef r = cg_i1(cg, 0);
+    for (int k = 0; k < n; k++)
+        r = cg_or(cg, r, keys[k].null);
+    return r;
+}
+
+/* const uint8_t *sl_join_key_<q>_<id>(SrtQuery *build, const SrtDatum *row, uint32_t *len):
+   the key bytes of a build row in the build query's scratch memory, NULL for a NULL key. */
+LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj)
+{
+    const SJoin *j = pj->join;
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_ptr};
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_join_key_%d_%d", pq->index, pj->id),
+                                        LLVMFunctionType(cg->t_ptr, params, 3, 0));
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef row = LLVMGetParam(fn, 1), len_out = LLVMGetParam(fn, 2);
+    LLVMBasicBlockRef body = cg_block(cg, "body");
+    cg_at(cg, body);
+    int n_raw = j->n_left + j->n_right;
+    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
+    for (int c = 0; c < (j->probe_left ? j->n_left : j->n_right); c++)
+        raw[probe_base(j) + c] = cg_null_of(cg, &type_bigint); /* the probe side is not there */
+    load_build_row(cg, pj, row, raw);
+    CgEnv env = {0};
+    env.cols = raw;
+    env.n_cols = n_raw;
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, j->n_keys + 1);
+    for (int k = 0; k < j->n_keys; k++)
+        keys[k] = cg_expr(cg, &env, j->build_keys[k]);
+    LLVMBasicBlockRef bb_null = cg_block(cg, "key.null");
+    LLVMBasicBlockRef bb_key = cg_block(cg, "key");
+    LLVMBuildCondBr(cg->b, any_null(cg, keys, j->n_keys), bb_null, bb_key);
+    cg_at(cg, bb_null);
+    LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));
+    cg_at(cg, bb_key);
+    LLVMValueRef len;
+    LLVMValueRef key = key_bytes(cg, pj, keys, &len);
+    LLVMValueRef len64 = LLVMBuildZExt(cg->b, len, cg->t_i64, "");
+    LLVMValueRef aargs[2] = {cg->q, len64};
+    LLVMValueRef copy = cg_call(cg, "srt_scratch_alloc", aargs, 2, "key.copy");
+    LLVMBuildMemCpy(cg->b, copy, 1, key, 1, len64);
+    cg_store(cg, len, len_out);
+    LLVMBuildRet(cg->b, copy);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, body);
+    return fn;
+}
+
+void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows)
+{
+    for (int k = 0; k < pq->n_joins; k++) {
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, k)};
+        tables[k] = cg_call(cg, "srt_query_join", args, 2, "join.table");
+        null_rows[k] = cg_call(cg, "srt_join_null_row", &tables[k], 1, "join.nulls");
+    }
+}
+
+LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, LLVMValueRef null_row, CgEnv *env,
+                                LLVMBasicBlockRef bb_cont)
+{
+    const SJoin *j = pj->join;
+    int n_raw = j->n_left + j->n_right;
+    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
+    for (int c = 0; c < (j->probe_left ? j->n_left : j->n_right); c++)
+        raw[probe_base(j) + c] = env->cols[c];
+    for (int c = 0; c < build_cols(j); c++)
+        raw[build_base(j) + c] = cg_null_of(cg, pj->build->columns[c].type);
+    CgEnv renv = {0};
+    renv.cols = raw;
+    renv.n_cols = n_raw;
+
+    /* Look the key up: n rows at rows, none for a NULL key. */
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, j->n_keys + 1);
+    for (int k = 0; k < j->n_keys; k++)
+        keys[k] = cg_expr(cg, &renv, j->probe_keys[k]);
+    LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef bb_lookup = cg_block(cg, "join.lookup");
+    LLVMBasicBlockRef bb_found = cg_block(cg, "join.found");
+    LLVMBuildCondBr(cg->b, any_null(cg, keys, j->n_keys), bb_found, bb_lookup);
+    cg_at(cg, bb_lookup);
+    LLVMValueRef len;
+    LLVMValueRef key = key_bytes(cg, pj, keys, &len);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "join.hash");
+    LLVMValueRef rows_slot = cg_alloca(cg, cg->t_ptr, "join.rows.p");
+    LLVMValueRef pargs[5] = {table, key, len, hash, rows_slot};
+    LLVMValueRef n_hit = cg_call(cg, "srt_join_probe", pargs, 5, "join.n");
+    LLVMValueRef rows_hit = cg_load(cg, cg->t_ptr, rows_slot, "join.rows");
+    LLVMBasicBlockRef bb_looked = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_found);
+    cg_at(cg, bb_found);
+    LLVMValueRef n = LLVMBuildPhi(cg->b, cg->t_i64, "join.n");
+    LLVMValueRef rows = LLVMBuildPhi(cg->b, cg->t_ptr, "join.rows");
+    LLVMValueRef nv[2] = {cg_i64(cg, 0), n_hit}, rv[2] = {LLVMConstNull(cg->t_ptr), rows_hit};
+    LLVMBasicBlockRef from[2] = {bb_from, bb_looked};
+    LLVMAddIncoming(n, nv, from, 2);
+    LLVMAddIncoming(rows, rv, from, 2);
+
+    /* Each match: the condition, then the rest of the pipeline (or the semi/anti decision). */
+    LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "join.i");
+    LLVMValueRef matched = cg_alloca(cg, cg->t_i1, "join.matched");
+    cg_store(cg, cg_i64(cg, 0), i_slot);
+    cg_store(cg, cg_i1(cg, 0), matched);
+    LLVMBasicBlockRef bb_head = cg_block(cg, "join.loop");
+    LLVMBasicBlockRef bb_row = cg_block(cg, "join.row");
+    LLVMBasicBlockRef bb_hit = cg_block(cg, "join.hit");
+    LLVMBasicBlockRef bb_step = cg_block(cg, "join.step");
+    LLVMBasicBlockRef bb_end = cg_block(cg, "join.end");
+    LLVMBasicBlockRef bb_emit = cg_block(cg, "join.emit");
+    LLVMBuildBr(cg->b, bb_head);
+    cg_at(cg, bb_head);
+    LLVMValueRef i = cg_load(cg, cg->t_i64, i_slot, "join.i");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, n, ""), bb_row, bb_end);
+
+    cg_at(cg, bb_row);
+    LLVMValueRef row = cg_load(cg, cg->t_ptr, cg_gep(cg, rows, LLVMBuildMul(cg->b, i, cg_i64(cg, 8), ""), ""), "join.row");
+    if (j->cond) {
+        CgVal *with = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
+        for (int c = 0; c < n_raw; c++)
+            with[c] = raw[c];
+        load_build_row(cg, pj, row, with);
+        CgEnv cenv = {0};
+        cenv.cols = with;
+        cenv.n_cols = n_raw;
+        LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &cenv, j->cond)), bb_hit, bb_step);
+    } else {
+        LLVMBuildBr(cg->b, bb_hit);
+    }
+
+    cg_at(cg, bb_hit);
+    cg_store(cg, cg_i1(cg, 1), matched);
+    LLVMBuildBr(cg->b, j->kind == SJ_ANTI ? bb_cont : bb_emit);
+
+    cg_at(cg, bb_step);
+    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i64(cg, 1), ""), i_slot);
+    LLVMBuildBr(cg->b, bb_head);
+
+    /* No (more) matches. */
+    cg_at(cg, bb_end);
+    LLVMBasicBlockRef bb_null = NULL;
+    switch (j->kind) {
+    case SJ_INNER:
+    case SJ_SEMI:
+        LLVMBuildBr(cg->b, bb_cont);
+        break;
+    case SJ_ANTI:
+        LLVMBuildBr(cg->b, bb_emit);
+        break;
+    case SJ_OUTER:
+        /* Once with the build side NULL; the loop then ends (matched is set). */
+        bb_null = cg_block(cg, "join.none");
+        LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, matched, "join.any"), bb_cont, bb_null);
+        cg_at(cg, bb_null);
+        cg_store(cg, cg_i1(cg, 1), matched);
+        LLVMBuildBr(cg->b, bb_emit);
+        break;
+    }
+
+    /* The rest of the pipeline sees the block's input: picked from the raw space. */
+    cg_at(cg, bb_emit);
+    CgVal *out_raw = raw;
+    if (j->kind == SJ_INNER || j->kind == SJ_OUTER) {
+        LLVMValueRef at = LLVMBuildPhi(cg->b, cg->t_ptr, "join.match");
+        LLVMAddIncoming(at, &row, &bb_hit, 1);
+        if (bb_null)
+            LLVMAddIncoming(at, &null_row, &bb_null, 1);
+        out_raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
+        for (int c = 0; c < n_raw; c++)
+            out_raw[c] = raw[c];
+        load_build_row(cg, pj, at, out_raw);
+    }
+    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, j->n_input + 1);
+    for (int c = 0; c < j->n_input; c++)
+        cols[c] = out_raw[j->input[c]];
+    CgEnv next = {0};
+    next.cols = cols;
+    next.n_cols = j->n_input;
+    *env = next;
+    return j->kind == SJ_INNER || j->kind == SJ_OUTER ? bb_step : bb_cont;
+}

@@ -1,0 +1,370 @@
+/* srt_join.c - hash joins: the build side's rows by key, probed from generated code.
+**
+** A join's build side is a batch query of its own (registered with sink -1): run once over
+** all its input, its result rows stay in that query's batch memory, and the table indexes
+** them by the key bytes the generated key function makes of each row (the same bytes the
+** probing query makes of its rows: PKeyLayout, plan.h).  Rows with the same key are stored
+** together, so a probe returns one contiguous run of row pointers.  A row whose key has a
+** NULL never matches (SQL equality); it is left out of the index.
+**
+** The table is rebuilt, by a fresh build query, when the version of its input changed
+** since it was built (srt_query_joins_refresh, before each batch that reads data): Spark
+** evaluates the static side of a stream-static join again for every micro-batch, and a
+** batch sees one version of it.  A version is the build query's source version (files:
+** names, sizes and modification times) and those of the build query's own joins.
+*/
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "state/srt_join.h"
+
+typedef struct JoinSlot {
+    uint64_t hash;
+    const uint8_t *key; /* in keys; NULL: an empty slot */
+    uint32_t len;
+    uint32_t count;     /* rows with this key */
+    size_t first;       /* where they start in rows */
+} JoinSlot;
+
+struct SrtJoin {
+    SrtQuery *owner;          /* borrowed */
+    const SrtJoinDef *def;    /* borrowed */
+    SrtQuery *build;          /* owned: the query whose rows the table holds; NULL before */
+    SrtBuf version;           /* of the input the rows were made from */
+    JoinSlot *slots;          /* owned, cap_slots (a power of two) */
+    size_t cap_slots, n_keys;
+    const SrtDatum **rows;    /* owned: grouped by key */
+    size_t n_rows;
+    SrtArena keys;            /* the key bytes */
+    SrtDatum *null_row;       /* owned: every column NULL (an outer join's missing side) */
+    uint32_t n_cols;
+};
+
+/* ==== The build query's sink ==== */
+
+static int join_sink_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
+{
+    (void)k, (void)opts, (void)schema, (void)err;
+    return 0;
+}
+
+static int join_sink_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size_t n_rows,
+                           const SrtSchema *schema, SrtErr *err)
+{
+    (void)k, (void)batch_id, (void)rows, (void)n_rows, (void)schema, (void)err;
+    return 0;
+}
+
+static void join_sink_close(SrtSink *k)
+{
+    (void)k;
+}
+
+static void join_sink_describe(SrtSink *k, SrtBuf *out)
+{
+    (void)k;
+    srt_buf_puts(out, "JoinBuildSide");
+}
+
+const SrtSinkVt srt_sink_join_vt = {"join", join_sink_open, join_sink_write, join_sink_close,
+                                    join_sink_describe, 0};
+
+/* ==== Versions ==== */
+
+static void source_version(SrtQuery *q, SrtBuf *out)
+{
+    if (q->source.vt->version)
+        q->source.vt->version(&q->source, out);
+}
+
+/* The version of what query q reads now: its source's and, recursively, its joins' inputs.
+   A source that cannot tell (no version function) reports nothing: it is read once. */
+static void input_version(SrtQuery *q, SrtBuf *out)
+{
+    source_version(q, out);
+    for (uint32_t i = 0; i < q->n_joins; i++) {
+        srt_buf_putc(out, '|');
+        if (q->joins[i]->build)
+            input_version(q->joins[i]->build, out);
+    }
+}
+
+static int same(const SrtBuf *a, const SrtBuf *b)
+{
+    return a->n == b->n && (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
+}
+
+/* ==== The index ==== */
+
+static void index_free(SrtJoin *j)
+{
+    SrtMem *m = j->owner->mem;
+    srt_mem_free(m, j->slots, sizeof *j->slots * j->cap_slots);
+    srt_mem_free(m, (void *)j->rows, sizeof *j->rows * j->n_rows);
+    j->slots = NULL;
+    j->rows = NULL;
+    j->cap_slots = j->n_keys = j->n_rows = 0;
+    srt_arena_reset(&j->keys);
+}
+
+static JoinSlot *slot_for(JoinSlot *slots, size_t cap, const void *key, uint32_t len, uint64_t hash)
+{
+    size_t mask = cap - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        JoinSlot *s = &slots[i];
+        if (!s->key || (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
+            return s;
+    }
+}
+
+/* The key of every build row, guarded: a key function that fails (srt_query_fail) fails
+   the build query, and with it the join. */
+static int keys_of(SrtJoin *j, SrtQuery *bq, const uint8_t **keys, uint32_t *lens)
+{
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        bq->guard = NULL;
+        return -1;
+    }
+    bq->guard = &jb;
+    for (size_t i = 0; i < bq->n_rows; i++) {
+        srt_scratch_reset(bq);
+        const uint8_t *k = j->def->key(bq, bq->rows[i], &lens[i]);
+        if (k) {
+            uint8_t *copy = srt_arena_alloc(&j->keys, lens[i] ? lens[i] : 1);
+            if (!copy) {
+                bq->guard = NULL;
+                return -2;
+            }
+            memcpy(copy, k, lens[i]);
+            k = copy;
+        }
+        keys[i] = k;
+    }
+    bq->guard = NULL;
+    srt_scratch_reset(bq);
+    return 0;
+}
+
+/* Index the rows of bq (its finished batch) by key. */
+static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
+{
+    SrtMem *m = j->owner->mem;
+    size_t n = bq->n_rows;
+    const uint8_t **keys = srt_mem_alloc(m, sizeof *keys * (n ? n : 1));
+    uint32_t *lens = srt_mem_alloc(m, sizeof *lens * (n ? n : 1));
+    JoinSlot **at = srt_mem_alloc(m, sizeof *at * (n ? n : 1));
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    JoinSlot *slots = srt_mem_calloc(m, sizeof *slots * cap);
+    int rc = 0;
+    if (!keys || !lens || !at || !slots) {
+        rc = srt_err_nomem(err, "join table");
+        goto out;
+    }
+    int krc = keys_of(j, bq, keys, lens);
+    if (krc == -2) {
+        rc = srt_err_nomem(err, "join keys");
+        goto out;
+    }
+    if (krc < 0) {
+        rc = srt_err_set(err, SRT_ERR_QUERY, "%s", bq->err.msg);
+        goto out;
+    }
+    size_t n_keys = 0, n_rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        at[i] = NULL;
+        if (!keys[i])
+            continue;
+        uint64_t h = srt_hash(keys[i], lens[i]);
+        JoinSlot *s = slot_for(slots, cap, keys[i], lens[i], h);
+        if (!s->key) {
+            s->key = keys[i];
+            s->len = lens[i];
+            s->hash = h;
+            n_keys++;
+        }
+        s->count++;
+        n_rows++;
+        at[i] = s;
+    }
+    const SrtDatum **rows = srt_mem_alloc(m, sizeof *rows * (n_rows ? n_rows : 1));
+    if (!rows) {
+        rc = srt_err_nomem(err, "join table");
+        goto out;
+    }
+    size_t next = 0;
+    for (size_t i = 0; i < cap; i++)
+        if (slots[i].key) {
+            slots[i].first = next;
+            next += slots[i].count;
+            slots[i].count = 0;
+        }
+    for (size_t i = 0; i < n; i++)
+        if (at[i]) /* in build order within a key, as the rows came */
+            rows[at[i]->first + at[i]->count++] = bq->rows[i];
+    j->slots = slots;
+    j->cap_slots = cap;
+    j->n_keys = n_keys;
+    j->rows = rows;
+    j->n_rows = n_rows ? n_rows : 1;
+    slots = NULL;
+out:
+    srt_mem_free(m, keys, sizeof *keys * (n ? n : 1));
+    srt_mem_free(m, lens, sizeof *lens * (n ? n : 1));
+    srt_mem_free(m, at, sizeof *at * (n ? n : 1));
+    srt_mem_free(m, slots, sizeof *slots * cap);
+    return rc;
+}
+
+/* ==== Building ==== */
+
+/* A failed build query's error as the join's. */
+static int build_failed(SrtJoin *j, SrtQuery *bq, const SrtErr *open_err, SrtErr *err)
+{
+    const SrtErr *e = bq && bq->failed ? &bq->err : open_err;
+    return srt_err_set(err, e->code ? e->code : SRT_ERR_QUERY, "the joined table (query '%s'): %s",
+                       j->owner->prog->queries[j->def->build].name, e->msg);
+}
+
+/* Bring one table up to date with its input: read it again when its version changed. */
+static int refresh(SrtJoin *j, SrtErr *err)
+{
+    SrtQuery *q = j->owner;
+    SrtBuf before, after;
+    srt_buf_init(&before, q->mem);
+    srt_buf_init(&after, q->mem);
+    int rc = 0;
+    if (j->build) {
+        input_version(j->build, &before);
+        if (same(&before, &j->version))
+            goto out;
+    }
+    /* Read until the source stayed the same while it was read (a file replaced meanwhile
+       gives a new version), so a batch joins one version: a few tries, then the last. */
+    for (int attempt = 0;; attempt++) {
+        SrtQuery *bq = NULL;
+        SrtErr berr;
+        srt_err_clear(&berr);
+        if ((rc = srt_query_new(q->prog, j->def->build, q->env, "once", -1, &bq, &berr)) < 0) {
+            rc = build_failed(j, bq, &berr, err);
+            srt_query_free(bq);
+            goto out;
+        }
+        srt_buf_clear(&before);
+        source_version(bq, &before);
+        while (rc >= 0 && !bq->done)
+            rc = srt_query_tick(bq, srt_now_us());
+        if (rc < 0) {
+            rc = build_failed(j, bq, &berr, err);
+            srt_query_free(bq);
+            goto out;
+        }
+        srt_buf_clear(&after);
+        source_version(bq, &after);
+        if (!same(&before, &after) && attempt < 2) {
+            srt_query_free(bq);
+            continue;
+        }
+        index_free(j);
+        srt_query_free(j->build);
+        j->build = bq;
+        srt_buf_clear(&j->version);
+        input_version(bq, &j->version);
+        if (j->version.oom || before.oom || after.oom) {
+            rc = srt_err_nomem(err, "join version");
+            goto out;
+        }
+        rc = index_rows(j, bq, err);
+        break;
+    }
+out:
+    srt_buf_free(&before);
+    srt_buf_free(&after);
+    return rc;
+}
+
+/* ==== The query's joins ==== */
+
+int srt_query_joins_create(SrtQuery *q, SrtErr *err)
+{
+    const SrtQueryDef *d = q->def;
+    if (!d->n_joins)
+        return 0;
+    q->joins = srt_mem_calloc(q->mem, sizeof *q->joins * d->n_joins);
+    if (!q->joins)
+        return srt_err_nomem(err, "joins");
+    for (uint32_t i = 0; i < d->n_joins; i++) {
+        SrtJoin *j = srt_mem_calloc(q->mem, sizeof *j);
+        if (!j)
+            return srt_err_nomem(err, "joins");
+        q->joins[q->n_joins++] = j;
+        j->owner = q;
+        j->def = &d->joins[i];
+        srt_buf_init(&j->version, q->mem);
+        srt_arena_init(&j->keys, q->mem, 16 << 10);
+        const SrtQueryDef *bd = &q->prog->queries[j->def->build];
+        j->n_cols = bd->n_cols;
+        j->null_row = srt_mem_calloc(q->mem, sizeof *j->null_row * (bd->n_cols ? bd->n_cols : 1));
+        if (!j->null_row)
+            return srt_err_nomem(err, "joins");
+        for (uint32_t c = 0; c < bd->n_cols; c++)
+            j->null_row[c].is_null = 1;
+    }
+    return 0;
+}
+
+int srt_query_joins_refresh(SrtQuery *q, SrtErr *err)
+{
+    for (uint32_t i = 0; i < q->n_joins; i++) {
+        int rc = refresh(q->joins[i], err);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+void srt_query_joins_free(SrtQuery *q)
+{
+    for (uint32_t i = 0; i < q->n_joins; i++) {
+        SrtJoin *j = q->joins[i];
+        index_free(j);
+        srt_arena_free(&j->keys);
+        srt_query_free(j->build);
+        srt_buf_free(&j->version);
+        srt_mem_free(q->mem, j->null_row, sizeof *j->null_row * (j->n_cols ? j->n_cols : 1));
+        srt_mem_free(q->mem, j, sizeof *j);
+    }
+    srt_mem_free(q->mem, q->joins, sizeof *q->joins * q->def->n_joins);
+    q->joins = NULL;
+    q->n_joins = 0;
+}
+
+/* ==== ABI calls ==== */
+
+SrtJoin *srt_query_join(SrtQuery *q, int32_t join)
+{
+    return join >= 0 && (uint32_t)join < q->n_joins ? q->joins[join] : NULL;
+}
+
+int64_t srt_join_probe(SrtJoin *j, const void *key, uint32_t len, uint64_t hash, const SrtDatum *const **rows)
+{
+    if (!j->n_keys) {
+        *rows = NULL;
+        return 0;
+    }
+    const JoinSlot *s = slot_for(j->slots, j->cap_slots, key, len, hash);
+    if (!s->key) {
+        *rows = NULL;
+        return 0;
+    }
+    *rows = j->rows + s->first;
+    return s->count;
+}
+
+const SrtDatum *srt_join_null_row(SrtJoin *j)
+{
+    return j->null_row;
+}
