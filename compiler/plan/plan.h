@@ -24,13 +24,14 @@
 
 /* ==== Logical plan ==== */
 
-typedef enum LPlanKind { LP_SCAN, LP_FILTER, LP_PROJECT, LP_AGGREGATE, LP_SORT, LP_SINK } LPlanKind;
+typedef enum LPlanKind { LP_SCAN, LP_JOIN, LP_FILTER, LP_PROJECT, LP_AGGREGATE, LP_SORT, LP_SINK } LPlanKind;
 
 typedef struct LPlan LPlan;
 struct LPlan {
     LPlanKind kind;
     SrcSpan span;
-    LPlan *child;          /* NULL for LP_SCAN */
+    LPlan *child;          /* NULL for LP_SCAN; LP_JOIN: the left side ... */
+    LPlan *right;          /* ... and the right one */
     const SSelect *select; /* the block an operator comes from (for expression dumps) */
     const SQuery *query;   /* LP_SINK */
 };

@@ -127,9 +127,24 @@ static LPlan *lp_new(Arena *arena, LPlanKind kind, LPlan *child, const SSelect *
     return p;
 }
 
-static LPlan *lp_block(Arena *arena, const SSelect *s)
+static LPlan *lp_block(Arena *arena, const SSelect *s);
+
+/* The rows a block reads: its source, its subquery, or a join of one with the build side. */
+static LPlan *lp_input(Arena *arena, const SSelect *s)
 {
     LPlan *p = s->sub ? lp_block(arena, s->sub) : lp_new(arena, LP_SCAN, NULL, s, s->span);
+    if (!s->join)
+        return p;
+    const SJoin *j = s->join;
+    LPlan *b = lp_block(arena, j->build->select);
+    LPlan *join = lp_new(arena, LP_JOIN, j->probe_left ? p : b, s, j->span);
+    join->right = j->probe_left ? b : p;
+    return join;
+}
+
+static LPlan *lp_block(Arena *arena, const SSelect *s)
+{
+    LPlan *p = lp_input(arena, s);
     if (s->where)
         p = lp_new(arena, LP_FILTER, p, s, s->where->span);
     if (s->has_agg)

@@ -194,6 +194,27 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
     }
 }
 
+/* ==== Joins ==== */
+
+/* The join's keys and condition, over its raw space: "[l.k = r.k] AND cond". */
+static void put_join_on(StrBuf *sb, const SJoin *j)
+{
+    SSelect raw = {0};
+    raw.input = j->raw;
+    sb_putc(sb, '[');
+    for (int k = 0; k < j->n_keys; k++) {
+        sb_puts(sb, k ? ", " : "");
+        put_expr(sb, j->probe_keys[k], &raw);
+        sb_puts(sb, " = ");
+        put_expr(sb, j->build_keys[k], &raw);
+    }
+    sb_putc(sb, ']');
+    if (j->cond) {
+        sb_puts(sb, " condition ");
+        put_expr(sb, j->cond, &raw);
+    }
+}
+
 /* ==== Logical plan ==== */
 
 static void put_outputs(StrBuf *sb, const SSelect *s)
@@ -283,6 +304,13 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         put_outputs(sb, s);
         sb_putc(sb, '\n');
         break;
+    case LP_JOIN:
+        sb_printf(sb, "Join %s ", ast_join_type_name(s->join->type));
+        put_join_on(sb, s->join);
+        sb_putc(sb, '\n');
+        put_lplan(sb, p->child, depth + 1);
+        put_lplan(sb, p->right, depth + 1);
+        return;
     case LP_FILTER:
         sb_puts(sb, "Filter ");
         put_expr(sb, s->where, s);
@@ -315,8 +343,23 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
 
 /* ==== Physical plan ==== */
 
-static void put_block_ops(StrBuf *sb, const SSelect *s, const char *indent)
+/* The probe step of a block that reads a join. */
+static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char *indent)
 {
+    for (int k = 0; k < pq->n_joins; k++) {
+        const PJoin *pj = &pq->joins[k];
+        if (pj->block != s)
+            continue;
+        sb_printf(sb, "%sHashJoin %s probe=%s keys=", indent, ast_join_type_name(pj->join->type),
+                  pj->join->probe_left ? "left" : "right");
+        put_join_on(sb, pj->join);
+        sb_printf(sb, " key=%u+ bytes build='%s'\n", pj->key.fixed_size, pj->build->name);
+    }
+}
+
+static void put_block_ops(StrBuf *sb, const PQuery *pq, const SSelect *s, const char *indent)
+{
+    put_probe(sb, pq, s, indent);
     if (s->where) {
         sb_printf(sb, "%sFilter ", indent);
         put_expr(sb, s->where, s);
@@ -350,9 +393,10 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
     }
     sb_puts(sb, "]\n");
     for (int i = 0; i < pq->n_pre; i++)
-        put_block_ops(sb, pq->pre[i], "  ");
+        put_block_ops(sb, pq, pq->pre[i], "  ");
     if (pq->agg) {
         const SSelect *a = pq->agg;
+        put_probe(sb, pq, a, "  ");
         if (a->where) {
             sb_puts(sb, "  Filter ");
             put_expr(sb, a->where, a);
@@ -396,7 +440,7 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
         put_outputs(sb, a);
         sb_putc(sb, '\n');
         for (int i = 0; i < pq->n_post; i++)
-            put_block_ops(sb, pq->post[i], "  ");
+            put_block_ops(sb, pq, pq->post[i], "  ");
     }
     if (pq->n_order) {
         sb_puts(sb, "  Sort [");
@@ -407,7 +451,10 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
     }
     if (pq->query->limit >= 0)
         sb_printf(sb, "  Limit %" PRId64 "\n", pq->query->limit);
-    sb_printf(sb, "  Sink %s '%s' [", pq->query->sink->connector, pq->query->sink->name);
+    if (pq->query->build)
+        sb_puts(sb, "  JoinBuildSide [");
+    else
+        sb_printf(sb, "  Sink %s '%s' [", pq->query->sink->connector, pq->query->sink->name);
     first = 1;
     for (int i = 0; i < pq->n_columns; i++) {
         if (pq->columns[i].hidden)
@@ -492,7 +539,12 @@ void plan_explain(StrBuf *sb, const PProgram *plan)
         const PQuery *pq = plan->queries[i];
         if (i)
             sb_putc(sb, '\n');
-        sb_printf(sb, "== Query '%s' ==\n", pq->query->name);
+        if (pq->query->build) { /* its logical plan is part of its query's */
+            sb_printf(sb, "== Build side '%s' (a batch query) ==\n== Physical Plan ==\n", pq->name);
+            put_pquery(sb, pq);
+            continue;
+        }
+        sb_printf(sb, "== Query '%s' ==\n", pq->name);
         sb_puts(sb, "== Logical Plan ==\n");
         put_lplan(sb, pq->logical, 0);
         sb_puts(sb, "== Physical Plan ==\n");

@@ -310,6 +310,7 @@ typedef struct SJoin {
     SJoinKind kind;
     bool probe_left;     /* the probe side is the left one */
     int n_left, n_right; /* columns of each side: raw column c < n_left is left column c */
+    SSchema raw;         /* the raw space's columns */
     SQuery *build;       /* the build side as a batch query: its result columns are the
                             build side's columns in order */
     SExpr **probe_keys;  /* equi-join keys over the raw space: probe side columns only ... */

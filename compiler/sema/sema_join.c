@@ -387,6 +387,8 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
         scope_add(&raw, &l->s, i, NULL, i);
     for (int i = 0; i < r->s.n; i++)
         scope_add(&raw, &r->s, i, NULL, l->s.n + i);
+    sj->raw.cols = raw.cols;
+    sj->raw.n = raw.n;
     SelBlock blk = {0};
     SSelect dummy = {0};
     SSchema input = {raw.cols, raw.n};
