@@ -1,9 +1,9 @@
--- expect: 11:40: Inner join of a stream with a static table is valid in Spark but not supported yet
 -- expect: 11:24: Reference `k` is ambiguous, could be: [`e`.`k`, `d`.`k`].
 -- expect: 12:56: Reference `k` is ambiguous, could be: [`e`.`k`, `d`.`k`].
--- expect: 12:42: Inner join of a stream with a static table is valid in Spark but not supported yet
--- expect: 13:42: Inner join of a stream with a static table is valid in Spark but not supported yet
 -- expect: 13:24: Reference `d`.`k` is ambiguous, could be: [`d`.`k`, `d`.`k`].
+-- (a join of a stream with a table runs: no error)
+-- (a join of a stream with a table runs: no error)
+-- (a join of a stream with a table runs: no error)
 CREATE SOURCE events (time TIMESTAMP, k INT, action STRING)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE TABLE dim (k INT, name STRING) WITH (connector = 'files', path = 'data/dim', format = 'json');

@@ -38,7 +38,9 @@
 #   STEPS="step1 step2"                                    # optional: run ./q once per step;
 #                                                          # before each run the files of the
 #                                                          # test dir's <step>/ are added to
-#                                                          # DATA_DIR (mtimes increasing), so
+#                                                          # DATA_DIR (mtimes increasing; a
+#                                                          # folder goes into the folder of its
+#                                                          # name, a file replaces its old copy), so
 #                                                          # a checkpointed query restarts and
 #                                                          # sees new data; each run's output
 #                                                          # follows a "=== step <s> ===" line
@@ -122,15 +124,23 @@ query_src=$testdir/query.sql
 [[ -n $QUERY ]] && query_src=$root/$QUERY
 [[ -f $query_src ]] || fail "no query file $query_src"
 # Copy the files of a test-dir folder into DATA_DIR, one second apart in name order
-# (the files source reads oldest first).
+# (the files source reads oldest first); a folder in it is copied the same way into the
+# folder of that name (a table next to the source; a file of a later step replaces it).
 t=1600000000
-add_data() {
-  mkdir -p "$tmp/$DATA_DIR"
-  for f in "$testdir/$1"/*; do
-    cp "$f" "$tmp/$DATA_DIR/"
-    touch -d "@$t" "$tmp/$DATA_DIR/$(basename "$f")"
+add_tree() {
+  mkdir -p "$2"
+  for f in "$1"/*; do
+    if [[ -d $f ]]; then
+      add_tree "$f" "$2/$(basename "$f")"
+      continue
+    fi
+    cp "$f" "$2/"
+    touch -d "@$t" "$2/$(basename "$f")"
     t=$((t + 1))
   done
+}
+add_data() {
+  add_tree "$testdir/$1" "$tmp/$DATA_DIR"
 }
 if [[ -n $STEPS ]]; then
   mkdir -p "$tmp/$DATA_DIR"

@@ -4,7 +4,8 @@
 ** all its input, its result rows stay in that query's batch memory, and the table indexes
 ** them by the key bytes the generated key function makes of each row (the same bytes the
 ** probing query makes of its rows: PKeyLayout, plan.h).  Rows with the same key are stored
-** together, so a probe returns one contiguous run of row pointers.  A row whose key has a
+** together, the last one first as Spark's hashed relations give them, so a probe returns one
+** contiguous run of row pointers.  A row whose key has a
 ** NULL never matches (SQL equality); it is left out of the index.
 **
 ** The table is rebuilt, by a fresh build query, when the version of its input changed
@@ -202,9 +203,16 @@ static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
             next += slots[i].count;
             slots[i].count = 0;
         }
-    for (size_t i = 0; i < n; i++)
-        if (at[i]) /* in build order within a key, as the rows came */
+    /* Within a key the last row first: Spark's hashed relations (LongToUnsafeRowMap.append,
+       BytesToBytesMap.Location.append) put each value at the front of its key's list.  A
+       join without equi-join keys (every key empty) is Spark's BroadcastNestedLoopJoin,
+       which walks the build rows in their order. */
+    int nested_loop = n > 0 && lens[0] == 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = nested_loop ? k : n - 1 - k;
+        if (at[i])
             rows[at[i]->first + at[i]->count++] = bq->rows[i];
+    }
     j->slots = slots;
     j->cap_slots = cap;
     j->n_keys = n_keys;
