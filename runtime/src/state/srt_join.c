@@ -345,7 +345,8 @@ void srt_query_joins_free(SrtQuery *q)
         srt_mem_free(q->mem, j->null_row, sizeof *j->null_row * (j->n_cols ? j->n_cols : 1));
         srt_mem_free(q->mem, j, sizeof *j);
     }
-    srt_mem_free(q->mem, q->joins, sizeof *q->joins * q->def->n_joins);
+    if (q->joins)
+        srt_mem_free(q->mem, q->joins, sizeof *q->joins * q->def->n_joins);
     q->joins = NULL;
     q->n_joins = 0;
 }
