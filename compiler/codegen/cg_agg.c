@@ -910,6 +910,91 @@ static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVM
     return a;
 }
 
+/* ==== DISTINCT aggregates (batch queries) ====
+** A DISTINCT aggregate is updated by the rows whose tuple (set number, group key, values)
+** is new to the query's set of seen tuples (plan_distinct.c): a group table whose 16 bytes
+** of state hold a seen flag, as DROP DUPLICATES keeps its keys.  The key bytes are canonical
+** (-0.0 as 0.0, one NaN), and so is the value the aggregate takes, as Spark's aggregate reads
+** the normalised grouping attribute (AggUtils.planAggregateWithOneDistinct).
+*/
+
+CgVal *cg_agg_args(CgCtx *cg, const CgEnv *env, const PQuery *pq)
+{
+    const SSelect *a = pq->agg;
+    int n = a->n_agg;
+    for (int d = 0; d < pq->n_distinct; d++)
+        n += pq->distinct[d].n_args;
+    CgVal *args = ARENA_NEW_N(cg->arena, CgVal, n + 1);
+    for (int i = 0; i < a->n_agg; i++)
+        args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
+    for (int d = 0; d < pq->n_distinct; d++)
+        for (int k = 0; k < pq->distinct[d].n_args; k++)
+            args[pq->distinct[d].first_value + k] = cg_expr(cg, env, pq->distinct[d].args[k]);
+    return args;
+}
+
+/* i1: is the row's tuple of DISTINCT set d new (it is remembered)? */
+static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal *keys, const CgVal *args)
+{
+    const PDistinct *pd = &pq->distinct[d];
+    int n_group = pq->agg->n_group;
+    CgVal *parts = ARENA_NEW_N(cg->arena, CgVal, pd->key.n);
+    parts[0].null = cg_i1(cg, 0);
+    parts[0].v = cg_i32(cg, d);
+    for (int k = 0; k < n_group; k++)
+        parts[1 + k] = keys[k];
+    for (int k = 0; k < pd->n_args; k++)
+        parts[1 + n_group + k] = args[pd->first_value + k];
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, pd->key.fixed_size + KEY_STACK_BYTES), "dkeybuf");
+    LLVMSetAlignment(stack, 16);
+    LLVMValueRef len;
+    LLVMValueRef key = cg_build_key(cg, &pd->key, parts, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg); /* the table, once per buffer */
+    LLVMValueRef table = cg_call(cg, "srt_query_distinct_table", &cg->q, 1, "distinct");
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dhash");
+    LLVMValueRef uargs[4] = {table, key, len, hash};
+    LLVMValueRef seen_p = cg_call(cg, "srt_agg_upsert", uargs, 4, "dseen.p");
+    LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dseen");
+    cg_store(cg, cg_i64(cg, 1), seen_p);
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
+}
+
+/* The value a DISTINCT aggregate takes: its key's (normalised) value; count of several
+   values counts a tuple without NULL. */
+static CgVal distinct_value(CgCtx *cg, const SAgg *a, CgVal x, const CgVal *vals)
+{
+    if (a->kind == AGG_COUNT)
+        for (int k = 1; k < a->n_dargs; k++)
+            x.null = cg_or(cg, x.null, vals[k].null);
+    if (LLVMTypeOf(x.v) == cg->t_f64)
+        x.v = canonical_double(cg, x.v);
+    else if (LLVMTypeOf(x.v) == cg->t_f32)
+        x.v = LLVMBuildFPTrunc(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
+    return x;
+}
+
+/* Update the DISTINCT aggregates of set d when the row's tuple is new. */
+static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state, const CgVal *keys,
+                            const CgVal *args, LLVMValueRef cur)
+{
+    const CgVal *vals = args + pq->distinct[d].first_value;
+    LLVMBasicBlockRef bb_new = cg_block(cg, "distinct.new");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "distinct.done");
+    LLVMBuildCondBr(cg->b, distinct_new(cg, pq, d, keys, args), bb_new, bb_done);
+    cg_at(cg, bb_new);
+    for (int i = 0; i < pq->agg->n_agg; i++) {
+        if (pq->agg_distinct[i] != d)
+            continue;
+        const SAgg *a = &pq->agg->aggs[i];
+        update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), distinct_value(cg, a, args[i], vals),
+                   cur);
+    }
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
 /*
 ** Find the group of a row and update its aggregates.  The last key looked up and its
 ** state are remembered for the rest of the buffer: consecutive records often share
@@ -970,7 +1055,10 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
         any |= needs_batch_mark(&pq->agg->aggs[i]);
     LLVMValueRef cur = any ? batch_mark(cg) : NULL;
     for (int i = 0; i < pq->agg->n_agg; i++)
-        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
+        if (pq->agg_distinct[i] < 0)
+            update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
+    for (int d = 0; d < pq->n_distinct; d++)
+        update_distinct(cg, pq, d, state, keys, args, cur);
 }
 
 /*

@@ -219,6 +219,9 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
                           LLVMValueRef *len_out);
 /* Per buffer, before its records: what an aggregation does once per batch (cg_agg.c). */
 void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table);
+/* The values a row gives the aggregating block pq->agg: each aggregate's argument, then the
+   values of each DISTINCT set (PDistinct.first_value); args of cg_agg_update. */
+CgVal *cg_agg_args(CgCtx *cg, const CgEnv *env, const PQuery *pq);
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                    const CgVal *args);
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);

@@ -63,6 +63,19 @@ typedef struct PAggSlot {
     uint32_t offset;
 } PAggSlot;
 
+/*
+** The DISTINCT aggregates of the aggregating block that see the same values share one
+** PDistinct (Spark's distinct group): a row updates them only when its tuple (set number,
+** group key, values) is not yet in the query's set of seen tuples (srt_query_distinct_table,
+** cg_agg.c).  Batch queries only.
+*/
+typedef struct PDistinct {
+    SExpr *const *args;   /* the values (SAgg.dargs of its aggregates) */
+    int n_args;
+    int first_value;      /* where its values start in cg_agg_args' array */
+    PKeyLayout key;       /* INT set number, then the group keys, then the values */
+} PDistinct;
+
 typedef struct PColumn {
     const char *name;
     const Type *type;
@@ -116,6 +129,9 @@ typedef struct PQuery {
     PAggSlot *agg_slots;   /* agg only, one per agg->aggs[i] */
     uint32_t state_size;   /* agg only, multiple of 16 */
     int window_n;          /* agg with window key: max windows a row falls into */
+    PDistinct *distinct;   /* agg only: the sets of DISTINCT aggregates, n_distinct */
+    int n_distinct;
+    int *agg_distinct;     /* agg only, per agg->aggs[i]: its index in distinct, or -1 */
     bool session;          /* the window key is a session_window: groups live in the
                               runtime's session table (srt_session_upsert), merged with
                               the generated merge function */
@@ -157,6 +173,12 @@ typedef struct PProgram {
 
 /* Plan every query of a checked program. Reports through diag what it cannot plan; NULL on error. */
 PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
+
+/* The key bytes of n values of these types (PKeyLayout above; plan_build.c). */
+void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n);
+/* Group pq's DISTINCT aggregates into pq->distinct (plan_distinct.c).  false, reported
+   through diag, when the aggregation cannot have them. */
+bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq);
 
 /* The schemas of a stateful operator's state (plan_state.c). */
 typedef struct PStateSchema {

@@ -85,7 +85,8 @@ static void mark_block(const SSelect *s, bool *needed, int n)
     for (int i = 0; i < s->n_group; i++)
         mark_columns(s->group[i], needed, n);
     for (int i = 0; i < s->n_agg; i++)
-        mark_columns(s->aggs[i].arg, needed, n);
+        for (int d = 0; d < (s->aggs[i].n_dargs ? s->aggs[i].n_dargs : 1); d++)
+            mark_columns(d ? s->aggs[i].dargs[d] : s->aggs[i].arg, needed, n);
     if (!s->has_agg) {
         for (int i = 0; i < s->n_out; i++)
             mark_columns(s->out[i].expr, needed, n);
@@ -97,7 +98,7 @@ static void mark_block(const SSelect *s, bool *needed, int n)
 /* ==== Layouts ==== */
 
 /* The key bytes of n values of these types (PKeyLayout, plan.h). */
-static void layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
+void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
 {
     k->n = n;
     k->slots = ARENA_NEW_N(arena, PKeySlot, n ? n : 1);
@@ -283,8 +284,10 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
         const Type **types = ARENA_NEW_N(arena, const Type *, pq->agg->n_group + 1);
         for (int i = 0; i < pq->agg->n_group; i++)
             types[i] = pq->agg->group[i]->type;
-        layout_key(arena, &pq->key, types, pq->agg->n_group);
+        plan_layout_key(arena, &pq->key, types, pq->agg->n_group);
         layout_state(arena, pq);
+        if (!plan_distinct(arena, diag, pq))
+            return NULL;
         for (int i = 0; i < pq->agg->n_group && pq->event_key < 0; i++) {
             const SExpr *g = pq->agg->group[i];
             if (!sema_is_event_time(pq->agg, g))
@@ -333,7 +336,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q)
         const Type **types = ARENA_NEW_N(arena, const Type *, d->n + 1);
         for (int c = 0; c < d->n; c++)
             types[c] = chain[i]->input.cols[d->cols[c]].type;
-        layout_key(arena, &pq->dedup_key, types, d->n);
+        plan_layout_key(arena, &pq->dedup_key, types, d->n);
     }
 
     plan_operators(arena, pq, chain, depth);

@@ -42,8 +42,12 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, "count(1)");
         return;
     }
-    sb_printf(sb, "%s(", sema_agg_name(a->kind));
+    sb_printf(sb, "%s(%s", sema_agg_name(a->kind), a->distinct ? "DISTINCT " : "");
     put_expr(sb, a->arg, s);
+    for (int d = 1; d < a->n_dargs; d++) {
+        sb_puts(sb, ", ");
+        put_expr(sb, a->dargs[d], s);
+    }
     sb_putc(sb, ')');
 }
 

@@ -59,12 +59,6 @@ static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
 /* Spark rule 5: count(DISTINCT x), sum(DISTINCT x), ... */
 void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call)
 {
-    if (sc->batch_query) {
-        diag_error(sc->diag, call->span,
-                   "DISTINCT aggregates other than count(DISTINCT x) of one value are not "
-                   "supported yet in batch queries");
-        return;
-    }
     diag_error(sc->diag, call->span,
                "Distinct aggregations are not supported on streaming DataFrames/Datasets. "
                "Consider using approx_count_distinct() instead.");

@@ -268,6 +268,11 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
    INT64_MAX never — and i64 seen flag at 8). */
 void srt_prog_query_dedup(SrtProgram *p, int query);
 SrtAggTable *srt_query_dedup_table(SrtQuery *q);
+/* DISTINCT aggregates of a batch query: the set of (distinct set, group key, values) tuples
+   its rows had, as key bytes (a group table whose state is 16 bytes: i64 seen flag at 0).
+   Made on first use, freed with the query; not checkpointed (batch queries have none).
+   Never NULL: out of memory fails the query. */
+SrtAggTable *srt_query_distinct_table(SrtQuery *q);
 /* The schemas of stateful operator op's state (SRT_OP_AGG, SRT_OP_DEDUP), recorded in the
    checkpoint and checked on restart as Spark's StateSchemaCompatibilityChecker does: name is
    Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,

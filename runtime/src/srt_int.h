@@ -968,6 +968,7 @@ struct SrtQuery {
     uint32_t n_ops, cap_ops;
     SrtOperator **op_by_id;  /* borrowed from ops, indexed by operator number (NULL: none) */
     uint32_t n_op_ids;
+    SrtAggTable *distinct;   /* owned: the tuples DISTINCT aggregates saw (NULL until used) */
 
     /* identity, checkpoint and progress (srt_recover.c, srt_report.c) */
     char id[37], run_id[37];

@@ -38,6 +38,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_query_dropped_late,
     (const void *)srt_prog_query_dedup,
     (const void *)srt_query_dedup_table,
+    (const void *)srt_query_distinct_table,
     (const void *)srt_prog_query_session,
     (const void *)srt_prog_query_state,
     (const void *)srt_prog_query_state_string,
