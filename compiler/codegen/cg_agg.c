@@ -164,6 +164,12 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
 
 /* ==== State updates ==== */
 
+/* The group table being updated (where a STRING min/max/first/last and collected values go). */
+static LLVMValueRef group_table(CgCtx *cg)
+{
+    return cg->agg_table ? cg->agg_table : cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+}
+
 static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
     const Type *t = a->arg->type;
@@ -183,7 +189,7 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
         LLVMBuildCondBr(cg->b, better, bb_set, bb_done);
         cg_at(cg, bb_set);
         /* The table keeps its own copy of the string. */
-        LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+        LLVMValueRef table = group_table(cg);
         LLVMValueRef dargs[3] = {table, x.v, x.len};
         LLVMValueRef copy = cg_call(cg, "srt_agg_strdup", dargs, 3, "mm.copy");
         cg_store(cg, copy, st);
@@ -695,7 +701,7 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
         LLVMBasicBlockRef bb_flags = cg_block(cg, "fl.flags");
         LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
         cg_at(cg, bb_copy);
-        LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+        LLVMValueRef table = group_table(cg);
         LLVMValueRef dargs[3] = {table, x.v, x.len};
         cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "fl.copy"), st);
         cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
@@ -808,7 +814,7 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_ARRAY:
         SL_UNREACHABLE();
     }
-    LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+    LLVMValueRef table = group_table(cg);
     LLVMValueRef args[9] = {table, st, cg_i32(cg, cg_agg_collect_kind(a)), cur ? cur : cg_i64(cg, 0),
                             LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""), lo, hi, s, n};
     cg_call(cg, "srt_collect_add", args, 9, "");
@@ -940,7 +946,7 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
     int n_group = pq->agg->n_group;
     CgVal *parts = ARENA_NEW_N(cg->arena, CgVal, pd->key.n);
     parts[0].null = cg_i1(cg, 0);
-    parts[0].v = cg_i32(cg, d);
+    parts[0].v = cg_i32(cg, pd->id);
     for (int k = 0; k < n_group; k++)
         parts[1 + k] = keys[k];
     for (int k = 0; k < pd->n_args; k++)
@@ -1054,11 +1060,13 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     for (int i = 0; i < pq->agg->n_agg; i++)
         any |= needs_batch_mark(&pq->agg->aggs[i]);
     LLVMValueRef cur = any ? batch_mark(cg) : NULL;
+    cg->agg_table = table;
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (pq->agg_distinct[i] < 0)
             update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
     for (int d = 0; d < pq->n_distinct; d++)
         update_distinct(cg, pq, d, state, keys, args, cur);
+    cg->agg_table = NULL;
 }
 
 /*
@@ -1245,12 +1253,17 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     SL_UNREACHABLE();
 }
 
-/* int emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state, SrtDatum *row) */
-LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi)
+/*
+** int emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state, SrtDatum *row)
+** of level pq of root (root itself without several aggregation levels): decode the group,
+** finalise its aggregates, HAVING, the blocks above; then the result row (root's columns), or
+** with a level above (pq->next) that level's update of its groups, and no row.
+*/
+static LLVMValueRef emit_level_fn(CgCtx *cg, const PQuery *root, const PQuery *pq, const char *name)
 {
     LLVMTypeRef params[5] = {cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_ptr, cg->t_ptr};
     LLVMTypeRef ft = LLVMFunctionType(cg->t_i32, params, 5, 0);
-    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_emit_%d", qi), ft);
+    LLVMValueRef fn = cg_begin_function(cg, name, ft);
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef key = LLVMGetParam(fn, 1);
     LLVMValueRef state = LLVMGetParam(fn, 3);
@@ -1293,11 +1306,28 @@ LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi)
             cg_at(cg, pass);
         }
     }
-    cg_store_row(cg, pq, &env, row);
-    LLVMBuildRet(cg->b, cg_i32(cg, 1));
+    if (pq->next) {
+        LLVMValueRef targs[2] = {cg->q, cg_i32(cg, pq->next_op)};
+        LLVMValueRef table = cg_call(cg, "srt_query_agg_table_at", targs, 2, "next.table");
+        LLVMBasicBlockRef fed = cg_block(cg, "fed");
+        cg_agg_row(cg, pq->next, &env, table, fed);
+        cg_at(cg, fed);
+        LLVMBuildBr(cg->b, reject);
+    } else {
+        cg_store_row(cg, root, &env, row);
+        LLVMBuildRet(cg->b, cg_i32(cg, 1));
+    }
     cg_at(cg, reject);
     LLVMBuildRet(cg->b, cg_i32(cg, 0));
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, body);
+    return fn;
+}
+
+LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    LLVMValueRef fn = emit_level_fn(cg, pq, pq, arena_sprintf(cg->arena, "sl_emit_%d", qi));
+    for (const PQuery *lv = pq; lv->next; lv = lv->next)
+        emit_level_fn(cg, pq, lv->next, arena_sprintf(cg->arena, "sl_emit_%d_%d", qi, lv->next_op));
     return fn;
 }

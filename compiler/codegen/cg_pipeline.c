@@ -319,6 +319,12 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
     LLVMBuildBr(cg->b, bb_next);
 }
 
+void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)
+{
+    EventTime none = {0};
+    aggregate_row(cg, pq, env, table, bb_next, &none);
+}
+
 /* ==== Generators ==== */
 
 /* explode(): loop over the elements of the block's array; the code that follows runs

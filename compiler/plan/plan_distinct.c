@@ -22,7 +22,7 @@ static bool same_values(const SAgg *a, const PDistinct *d)
     return true;
 }
 
-bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq)
+bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq, int first_id)
 {
     const SSelect *s = pq->agg;
     pq->agg_distinct = ARENA_NEW_N(arena, int, s->n_agg ? s->n_agg : 1);
@@ -46,6 +46,7 @@ bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq)
         if (d < pq->n_distinct)
             continue;
         PDistinct *pd = &pq->distinct[pq->n_distinct++];
+        pd->id = first_id + d;
         pd->args = a->dargs;
         pd->n_args = a->n_dargs;
         pd->first_value = n_values;

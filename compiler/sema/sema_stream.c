@@ -537,12 +537,6 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
             diag_error(sc->diag, a->offset_span,
                        "OFFSET is not supported yet in batch queries");
     }
-    int n_agg = 0;
-    for (int i = 0; i < c.n; i++)
-        if (c.sel[i]->has_agg && ++n_agg == 2)
-            diag_error(sc->diag, agg_span(c.ast[i], c.sel[i]),
-                       "more than one aggregation in a query is not supported yet in batch "
-                       "queries");
     for (int i = 0; i < c.n; i++)
         if (c.ast[i]->dedup && subtree_aggregates(c.sel[i]->sub))
             diag_error(sc->diag, c.ast[i]->dedup->span,
