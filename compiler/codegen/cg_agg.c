@@ -164,6 +164,12 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
 
 /* ==== State updates ==== */
 
+/* The group table being updated (where a STRING min/max/first/last and collected values go). */
+static LLVMValueRef group_table(CgCtx *cg)
+{
+    return cg->agg_table ? cg->agg_table : cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+}
+
 static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
     const Type *t = a->arg->type;
@@ -183,7 +189,7 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
         LLVMBuildCondBr(cg->b, better, bb_set, bb_done);
         cg_at(cg, bb_set);
         /* The table keeps its own copy of the string. */
-        LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+        LLVMValueRef table = group_table(cg);
         LLVMValueRef dargs[3] = {table, x.v, x.len};
         LLVMValueRef copy = cg_call(cg, "srt_agg_strdup", dargs, 3, "mm.copy");
         cg_store(cg, copy, st);
@@ -695,7 +701,7 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
         LLVMBasicBlockRef bb_flags = cg_block(cg, "fl.flags");
         LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
         cg_at(cg, bb_copy);
-        LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+        LLVMValueRef table = group_table(cg);
         LLVMValueRef dargs[3] = {table, x.v, x.len};
         cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "fl.copy"), st);
         cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
@@ -808,7 +814,7 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_ARRAY:
         SL_UNREACHABLE();
     }
-    LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+    LLVMValueRef table = group_table(cg);
     LLVMValueRef args[9] = {table, st, cg_i32(cg, cg_agg_collect_kind(a)), cur ? cur : cg_i64(cg, 0),
                             LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""), lo, hi, s, n};
     cg_call(cg, "srt_collect_add", args, 9, "");
@@ -910,6 +916,91 @@ static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVM
     return a;
 }
 
+/* ==== DISTINCT aggregates (batch queries) ====
+** A DISTINCT aggregate is updated by the rows whose tuple (set number, group key, values)
+** is new to the query's set of seen tuples (plan_distinct.c): a group table whose 16 bytes
+** of state hold a seen flag, as DROP DUPLICATES keeps its keys.  The key bytes are canonical
+** (-0.0 as 0.0, one NaN), and so is the value the aggregate takes, as Spark's aggregate reads
+** the normalised grouping attribute (AggUtils.planAggregateWithOneDistinct).
+*/
+
+CgVal *cg_agg_args(CgCtx *cg, const CgEnv *env, const PQuery *pq)
+{
+    const SSelect *a = pq->agg;
+    int n = a->n_agg;
+    for (int d = 0; d < pq->n_distinct; d++)
+        n += pq->distinct[d].n_args;
+    CgVal *args = ARENA_NEW_N(cg->arena, CgVal, n + 1);
+    for (int i = 0; i < a->n_agg; i++)
+        args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
+    for (int d = 0; d < pq->n_distinct; d++)
+        for (int k = 0; k < pq->distinct[d].n_args; k++)
+            args[pq->distinct[d].first_value + k] = cg_expr(cg, env, pq->distinct[d].args[k]);
+    return args;
+}
+
+/* i1: is the row's tuple of DISTINCT set d new (it is remembered)? */
+static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal *keys, const CgVal *args)
+{
+    const PDistinct *pd = &pq->distinct[d];
+    int n_group = pq->agg->n_group;
+    CgVal *parts = ARENA_NEW_N(cg->arena, CgVal, pd->key.n);
+    parts[0].null = cg_i1(cg, 0);
+    parts[0].v = cg_i32(cg, pd->id);
+    for (int k = 0; k < n_group; k++)
+        parts[1 + k] = keys[k];
+    for (int k = 0; k < pd->n_args; k++)
+        parts[1 + n_group + k] = args[pd->first_value + k];
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, pd->key.fixed_size + KEY_STACK_BYTES), "dkeybuf");
+    LLVMSetAlignment(stack, 16);
+    LLVMValueRef len;
+    LLVMValueRef key = cg_build_key(cg, &pd->key, parts, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg); /* the table, once per buffer */
+    LLVMValueRef table = cg_call(cg, "srt_query_distinct_table", &cg->q, 1, "distinct");
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dhash");
+    LLVMValueRef uargs[4] = {table, key, len, hash};
+    LLVMValueRef seen_p = cg_call(cg, "srt_agg_upsert", uargs, 4, "dseen.p");
+    LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dseen");
+    cg_store(cg, cg_i64(cg, 1), seen_p);
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
+}
+
+/* The value a DISTINCT aggregate takes: its key's (normalised) value; count of several
+   values counts a tuple without NULL. */
+static CgVal distinct_value(CgCtx *cg, const SAgg *a, CgVal x, const CgVal *vals)
+{
+    if (a->kind == AGG_COUNT)
+        for (int k = 1; k < a->n_dargs; k++)
+            x.null = cg_or(cg, x.null, vals[k].null);
+    if (LLVMTypeOf(x.v) == cg->t_f64)
+        x.v = canonical_double(cg, x.v);
+    else if (LLVMTypeOf(x.v) == cg->t_f32)
+        x.v = LLVMBuildFPTrunc(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
+    return x;
+}
+
+/* Update the DISTINCT aggregates of set d when the row's tuple is new. */
+static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state, const CgVal *keys,
+                            const CgVal *args, LLVMValueRef cur)
+{
+    const CgVal *vals = args + pq->distinct[d].first_value;
+    LLVMBasicBlockRef bb_new = cg_block(cg, "distinct.new");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "distinct.done");
+    LLVMBuildCondBr(cg->b, distinct_new(cg, pq, d, keys, args), bb_new, bb_done);
+    cg_at(cg, bb_new);
+    for (int i = 0; i < pq->agg->n_agg; i++) {
+        if (pq->agg_distinct[i] != d)
+            continue;
+        const SAgg *a = &pq->agg->aggs[i];
+        update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), distinct_value(cg, a, args[i], vals),
+                   cur);
+    }
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
 /*
 ** Find the group of a row and update its aggregates.  The last key looked up and its
 ** state are remembered for the rest of the buffer: consecutive records often share
@@ -969,8 +1060,13 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     for (int i = 0; i < pq->agg->n_agg; i++)
         any |= needs_batch_mark(&pq->agg->aggs[i]);
     LLVMValueRef cur = any ? batch_mark(cg) : NULL;
+    cg->agg_table = table;
     for (int i = 0; i < pq->agg->n_agg; i++)
-        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
+        if (pq->agg_distinct[i] < 0)
+            update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
+    for (int d = 0; d < pq->n_distinct; d++)
+        update_distinct(cg, pq, d, state, keys, args, cur);
+    cg->agg_table = NULL;
 }
 
 /*
@@ -1157,12 +1253,17 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     SL_UNREACHABLE();
 }
 
-/* int emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state, SrtDatum *row) */
-LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi)
+/*
+** int emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state, SrtDatum *row)
+** of level pq of root (root itself without several aggregation levels): decode the group,
+** finalise its aggregates, HAVING, the blocks above; then the result row (root's columns), or
+** with a level above (pq->next) that level's update of its groups, and no row.
+*/
+static LLVMValueRef emit_level_fn(CgCtx *cg, const PQuery *root, const PQuery *pq, const char *name)
 {
     LLVMTypeRef params[5] = {cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_ptr, cg->t_ptr};
     LLVMTypeRef ft = LLVMFunctionType(cg->t_i32, params, 5, 0);
-    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_emit_%d", qi), ft);
+    LLVMValueRef fn = cg_begin_function(cg, name, ft);
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef key = LLVMGetParam(fn, 1);
     LLVMValueRef state = LLVMGetParam(fn, 3);
@@ -1205,11 +1306,28 @@ LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi)
             cg_at(cg, pass);
         }
     }
-    cg_store_row(cg, pq, &env, row);
-    LLVMBuildRet(cg->b, cg_i32(cg, 1));
+    if (pq->next) {
+        LLVMValueRef targs[2] = {cg->q, cg_i32(cg, pq->next_op)};
+        LLVMValueRef table = cg_call(cg, "srt_query_agg_table_at", targs, 2, "next.table");
+        LLVMBasicBlockRef fed = cg_block(cg, "fed");
+        cg_agg_row(cg, pq->next, &env, table, fed);
+        cg_at(cg, fed);
+        LLVMBuildBr(cg->b, reject);
+    } else {
+        cg_store_row(cg, root, &env, row);
+        LLVMBuildRet(cg->b, cg_i32(cg, 1));
+    }
     cg_at(cg, reject);
     LLVMBuildRet(cg->b, cg_i32(cg, 0));
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, body);
+    return fn;
+}
+
+LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    LLVMValueRef fn = emit_level_fn(cg, pq, pq, arena_sprintf(cg->arena, "sl_emit_%d", qi));
+    for (const PQuery *lv = pq; lv->next; lv = lv->next)
+        emit_level_fn(cg, pq, lv->next, arena_sprintf(cg->arena, "sl_emit_%d_%d", qi, lv->next_op));
     return fn;
 }

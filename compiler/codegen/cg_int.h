@@ -52,6 +52,7 @@ typedef struct CgCtx {
     /* The function being generated. */
     LLVMValueRef fn;
     LLVMValueRef q;        /* its SrtQuery* argument */
+    LLVMValueRef agg_table; /* while cg_agg_update runs: the group table it updates */
     LLVMBasicBlockRef entry;
     int failed;            /* an unsupported construct was reported */
     const PProgram *plan;  /* the program being generated */
@@ -211,6 +212,10 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
 void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
+/* cg_pipeline.c: a row of env (the input of pq->agg, after its WHERE) updates the groups of
+   pq->agg in table, then goes to bb_next (a level above another: no event time). */
+void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next);
+
 /* cg_agg.c */
 /* Encode keys (one CgVal per slot of kl) as canonical key bytes in stack_buf (room for
    fixed_size + 256 bytes; longer string keys go to scratch memory).  Returns the bytes
@@ -219,8 +224,13 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
                           LLVMValueRef *len_out);
 /* Per buffer, before its records: what an aggregation does once per batch (cg_agg.c). */
 void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table);
+/* The values a row gives the aggregating block pq->agg: each aggregate's argument, then the
+   values of each DISTINCT set (PDistinct.first_value); args of cg_agg_update. */
+CgVal *cg_agg_args(CgCtx *cg, const CgEnv *env, const PQuery *pq);
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                    const CgVal *args);
+/* The emit function of query qi (sl_emit_<qi>; with several aggregation levels, the one of
+   each level above as sl_emit_<qi>_<op>, op its PStatefulOp id). */
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);
 /* The SRT_COLLECT_* kind of a collect_list / collect_set (srt_prog_query_agg_collect). */
 uint32_t cg_agg_collect_kind(const SAgg *a);

@@ -301,12 +301,10 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
 {
     const SSelect *a = pq->agg;
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
-    CgVal *args = ARENA_NEW_N(cg->arena, CgVal, a->n_agg + 1);
     for (int i = 0; i < a->n_group; i++)
         if (i != a->window_group)
             keys[i] = cg_expr(cg, env, a->group[i]);
-    for (int i = 0; i < a->n_agg; i++)
-        args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
+    CgVal *args = cg_agg_args(cg, env, pq);
     if (pq->session) {
         session_row(cg, pq, env, bb_next, keys, args, et);
         return;
@@ -319,6 +317,12 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
         drop_if_late(cg, et->late, et->dropped, keys[pq->event_key].v, keys[pq->event_key].null, bb_next);
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_next);
+}
+
+void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)
+{
+    EventTime none = {0};
+    aggregate_row(cg, pq, env, table, bb_next, &none);
 }
 
 /* ==== Generators ==== */
@@ -403,8 +407,8 @@ static bool block_allocates(const SSelect *s)
         if (expr_allocates(s->group[i]) || type_is_bytes(s->group[i]->type))
             return true; /* a long string key is built in scratch memory */
     for (int i = 0; i < s->n_agg; i++)
-        if (expr_allocates(s->aggs[i].arg))
-            return true;
+        if (expr_allocates(s->aggs[i].arg) || s->aggs[i].distinct)
+            return true; /* a DISTINCT tuple's key may be built in scratch memory */
     if (!s->has_agg)
         for (int i = 0; i < s->n_out; i++)
             if (expr_allocates(s->out[i].expr))

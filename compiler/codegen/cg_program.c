@@ -42,6 +42,32 @@ static int32_t op_kind(POpKind kind)
     return -1;
 }
 
+/* Does the aggregate keep a STRING in the group table (srt_prog_query_agg_string)? */
+static bool string_slot(const SAgg *ag)
+{
+    return (ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST || ag->kind == AGG_LAST) &&
+           type_is_bytes(ag->type);
+}
+
+/* An aggregation over an aggregation (plan_levels.c): its state, its emit function
+   (sl_emit_<i>_<op>), a global group, STRING slots (collected values are refused there). */
+static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMValueRef p, LLVMValueRef qi)
+{
+    LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
+    LLVMValueRef emit = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_emit_%d_%d", i, op->id));
+    LLVMValueRef aargs[5] = {p, qi, id, cg_i32(cg, op->state_size), LLVMBuildPointerCast(cg->b, emit, cg->t_ptr, "")};
+    cg_call(cg, "srt_prog_query_agg_at", aargs, 5, "");
+    if (op->key->n == 0)
+        cg_call(cg, "srt_prog_query_agg_global_at", aargs, 3, "");
+    for (int a = 0; a < op->block->n_agg; a++) {
+        const SAgg *ag = &op->block->aggs[a];
+        if (string_slot(ag)) {
+            LLVMValueRef sargs[4] = {p, qi, id, cg_i32(cg, op->level->agg_slots[a].offset)};
+            cg_call(cg, "srt_prog_query_agg_string_at", sargs, 4, "");
+        }
+    }
+}
+
 /* Declare stateful operator op of query i (qi at run time), its options and the schemas
    of its state. */
 static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op,
@@ -50,6 +76,10 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
     LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
     LLVMValueRef dargs[4] = {p, qi, id, cg_i32(cg, op_kind(op->kind))};
     cg_call(cg, "srt_prog_query_operator", dargs, 4, "");
+    if (op->id >= PSTATE_AGG_UPPER) {
+        register_upper_level(cg, i, op, p, qi);
+        return; /* a batch query's: no checkpoint, no state schema */
+    }
     switch (op->kind) {
     case POP_AGGREGATE:
     case POP_SESSION_WINDOW: {
@@ -72,8 +102,7 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
         }
         for (int a = 0; a < op->block->n_agg; a++) {
             const SAgg *ag = &op->block->aggs[a];
-            if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
-                 ag->kind == AGG_LAST) && type_is_bytes(ag->type)) {
+            if (string_slot(ag)) {
                 LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
                 cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
             }

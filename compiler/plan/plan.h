@@ -64,6 +64,20 @@ typedef struct PAggSlot {
     uint32_t offset;
 } PAggSlot;
 
+/*
+** The DISTINCT aggregates of the aggregating block that see the same values share one
+** PDistinct (Spark's distinct group): a row updates them only when its tuple (set number,
+** group key, values) is not yet in the query's set of seen tuples (srt_query_distinct_table,
+** cg_agg.c).  Batch queries only.
+*/
+typedef struct PDistinct {
+    int id;               /* its number in the query's set of seen tuples (over all levels) */
+    SExpr *const *args;   /* the values (SAgg.dargs of its aggregates) */
+    int n_args;
+    int first_value;      /* where its values start in cg_agg_args' array */
+    PKeyLayout key;       /* INT set number, then the group keys, then the values */
+} PDistinct;
+
 typedef struct PColumn {
     const char *name;
     const Type *type;
@@ -85,15 +99,21 @@ typedef struct POrder {
 ** (state/<id>/); the numbers are fixed per operator (PStateOp) so a checkpoint written
 ** before restarts with the same query.  A new kind takes the next free number.
 */
-typedef enum PStateOp { PSTATE_AGG = 0, PSTATE_DEDUP = 1 } PStateOp;
+typedef enum PStateOp {
+    PSTATE_AGG = 0,
+    PSTATE_DEDUP = 1,
+    PSTATE_AGG_UPPER = 2 /* the aggregations over an aggregation of a batch query: 2, 3, ... */
+} PStateOp;
 typedef enum POpKind {
     POP_AGGREGATE,      /* GROUP BY: a group table (PQuery.agg) */
     POP_SESSION_WINDOW, /* GROUP BY with a session_window: sessions per key */
     POP_DEDUPLICATE     /* DROP DUPLICATES: the keys seen */
 } POpKind;
+typedef struct PQuery PQuery;
 typedef struct PStatefulOp {
     POpKind kind;
-    PStateOp id;
+    int id;                /* a PStateOp */
+    const PQuery *level;   /* an aggregation: the PQuery whose agg it is (its layouts) */
     const SSelect *block;  /* the SELECT block it belongs to */
     const PKeyLayout *key; /* the layout of its key bytes */
     uint32_t state_size;   /* bytes of state per key (the runtime's for DROP DUPLICATES: 0) */
@@ -105,7 +125,6 @@ typedef struct PStatefulOp {
 ** rows, which the build query (a batch query of its own, run by the runtime when the query
 ** starts and again when its input changes) fills; its rows are keyed by the same bytes.
 */
-typedef struct PQuery PQuery;
 typedef struct PJoin {
     const SJoin *join;
     const SSelect *block;  /* the block whose FROM it is */
@@ -134,6 +153,9 @@ struct PQuery {
     PAggSlot *agg_slots;   /* agg only, one per agg->aggs[i] */
     uint32_t state_size;   /* agg only, multiple of 16 */
     int window_n;          /* agg with window key: max windows a row falls into */
+    PDistinct *distinct;   /* agg only: the sets of DISTINCT aggregates, n_distinct */
+    int n_distinct;
+    int *agg_distinct;     /* agg only, per agg->aggs[i]: its index in distinct, or -1 */
     bool session;          /* the window key is a session_window: groups live in the
                               runtime's session table (srt_session_upsert), merged with
                               the generated merge function */
@@ -167,6 +189,12 @@ struct PQuery {
     /* The joins of the per-record blocks, innermost first. */
     PJoin *joins;
     int n_joins;
+    /* Several aggregation levels (batch queries): the level above this one's agg, whose
+       rows are the outputs of the blocks post[0..n_post) (the last of which is next->agg):
+       this level's emit function updates next's groups (state operator next_op) instead of
+       making rows.  NULL for the last level. */
+    const PQuery *next;
+    int next_op;
 
     LPlan *logical;
 };
@@ -179,6 +207,19 @@ typedef struct PProgram {
 
 /* Plan every query of a checked program. Reports through diag what it cannot plan; NULL on error. */
 PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
+
+/* The key bytes of n values of these types (PKeyLayout above; plan_build.c). */
+void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n);
+/* The state layout of pq->agg's aggregates (plan_build.c). */
+void plan_layout_state(Arena *arena, PQuery *pq);
+/* Are the GROUP BY keys of s encodable?  false, reported through diag, if not. */
+bool plan_check_group_keys(Arena *arena, Diag *diag, const SSelect *s);
+/* The aggregations above pq->agg (at chain[agg_at]) of a batch query: pq->next and on,
+   pq->n_post cut at the next one (plan_levels.c).  false, reported, when one cannot run. */
+bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain, int depth, int agg_at);
+/* Group pq's DISTINCT aggregates into pq->distinct, numbered from first_id (plan_distinct.c).
+   false, reported through diag, when the aggregation cannot have them. */
+bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq, int first_id);
 
 /* The schemas of a stateful operator's state (plan_state.c). */
 typedef struct PStateSchema {

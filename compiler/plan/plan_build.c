@@ -1,9 +1,10 @@
 /* plan_build.c - bound queries to logical and physical plans (pipelines, key and state layouts).
 **
-** A query is a chain of SELECT blocks (subqueries nest through FROM).  At
-** most one block aggregates (sema refuses more).  The blocks below it are
-** fused into the per-record pipeline; the blocks above it run per group when
-** a batch is written.  Without an aggregate, every block runs per record.
+** A query is a chain of SELECT blocks (subqueries nest through FROM).  In a
+** stream at most one block aggregates; a batch query's further ones are levels
+** above it (plan_levels.c).  The blocks below the first are fused into the
+** per-record pipeline; the blocks above it run per group when a batch is
+** written.  Without an aggregate, every block runs per record.
 */
 #include "plan/plan.h"
 
@@ -21,7 +22,8 @@ static void mark_block(const SSelect *s, bool *needed, int n)
     for (int i = 0; i < s->n_group; i++)
         sema_expr_columns(s->group[i], needed, n);
     for (int i = 0; i < s->n_agg; i++)
-        sema_expr_columns(s->aggs[i].arg, needed, n);
+        for (int d = 0; d < (s->aggs[i].n_dargs ? s->aggs[i].n_dargs : 1); d++)
+            sema_expr_columns(d ? s->aggs[i].dargs[d] : s->aggs[i].arg, needed, n);
     if (!s->has_agg) {
         for (int i = 0; i < s->n_out; i++)
             sema_expr_columns(s->out[i].expr, needed, n);
@@ -33,7 +35,7 @@ static void mark_block(const SSelect *s, bool *needed, int n)
 /* ==== Layouts ==== */
 
 /* The key bytes of n values of these types (PKeyLayout, plan.h). */
-static void layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
+void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
 {
     k->n = n;
     k->slots = ARENA_NEW_N(arena, PKeySlot, n ? n : 1);
@@ -57,7 +59,7 @@ static void layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, in
     k->fixed_size = off;
 }
 
-static void layout_state(Arena *arena, PQuery *pq)
+void plan_layout_state(Arena *arena, PQuery *pq)
 {
     const SSelect *s = pq->agg;
     pq->agg_slots = ARENA_NEW_N(arena, PAggSlot, s->n_agg ? s->n_agg : 1);
@@ -68,6 +70,26 @@ static void layout_state(Arena *arena, PQuery *pq)
         off += plan_agg_state_size(&s->aggs[i]);
     }
     pq->state_size = off ? off : 16;
+}
+
+/* Group keys are encoded in fixed slots, strings at the end: a struct key must hold scalars
+   only (window structs do), an array key is not encodable yet. */
+bool plan_check_group_keys(Arena *arena, Diag *diag, const SSelect *s)
+{
+    for (int i = 0; i < s->n_group; i++) {
+        const SExpr *g = s->group[i];
+        bool bad = g->type->kind == TY_ARRAY;
+        for (int f = 0; g->type->kind == TY_STRUCT && f < g->type->n_fields; f++)
+            bad |= type_is_bytes(g->type->fields[f].type) || type_is_nested(g->type->fields[f].type);
+        if (bad) {
+            diag_error(diag, g->span,
+                       "grouping by a value of type %s is not supported yet; group by its fields "
+                       "instead",
+                       type_name(arena, g->type));
+            return false;
+        }
+    }
+    return true;
 }
 
 /* ==== Result columns and ORDER BY ==== */
@@ -163,11 +185,15 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
     pq->ops = ARENA_NEW_N(arena, PStatefulOp, 2 * depth);
     for (int i = 0; i < depth; i++) {
         if (chain[i]->dedup && chain[i] == pq->dedup_block)
-            pq->ops[pq->n_ops++] = (PStatefulOp){POP_DEDUPLICATE, PSTATE_DEDUP, chain[i],
+            pq->ops[pq->n_ops++] = (PStatefulOp){POP_DEDUPLICATE, PSTATE_DEDUP, NULL, chain[i],
                                                  &pq->dedup_key, 0};
         if (chain[i] == pq->agg)
             pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
-                                                 PSTATE_AGG, chain[i], &pq->key, pq->state_size};
+                                                 PSTATE_AGG, pq, chain[i], &pq->key, pq->state_size};
+        for (const PQuery *lv = pq; lv->next; lv = lv->next)
+            if (chain[i] == lv->next->agg)
+                pq->ops[pq->n_ops++] = (PStatefulOp){POP_AGGREGATE, lv->next_op, lv->next, chain[i],
+                                                     &lv->next->key, lv->next->state_size};
     }
 }
 
@@ -213,7 +239,7 @@ static bool plan_joins(Arena *arena, Diag *diag, PQuery *pq, const SSelect **cha
         const Type **types = ARENA_NEW_N(arena, const Type *, j->n_keys + 1);
         for (int k = 0; k < j->n_keys; k++)
             types[k] = j->probe_keys[k]->type;
-        layout_key(arena, &pj->key, types, j->n_keys);
+        plan_layout_key(arena, &pj->key, types, j->n_keys);
         pj->build = plan_query(arena, diag, j->build, pp, arena_sprintf(arena, "%s:join%d", pq->name, pj->id));
         if (!pj->build)
             return false;
@@ -247,13 +273,14 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
     int agg_at = -1;
     for (int i = 0; i < depth; i++) {
         if (chain[i]->has_agg) {
-            if (agg_at >= 0) {
+            if (agg_at >= 0 && !q->batch) { /* a batch query's are levels (plan_levels.c) */
                 diag_error(diag, chain[i]->span,
                            "Multiple streaming aggregations are not supported with streaming "
                            "DataFrames/Datasets");
                 return NULL;
             }
-            agg_at = i;
+            if (agg_at < 0)
+                agg_at = i;
         }
     }
     pq->watermark_col = pq->source->watermark ? pq->source->watermark->column : -1;
@@ -272,27 +299,15 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         pq->agg = chain[agg_at];
         pq->post = chain + agg_at + 1;
         pq->n_post = depth - agg_at - 1;
-        /* Group keys are encoded in fixed slots, strings at the end: a struct key must
-           hold scalars only (window structs do), an array key is not encodable yet. */
-        for (int i = 0; i < pq->agg->n_group; i++) {
-            const SExpr *g = pq->agg->group[i];
-            bool bad = g->type->kind == TY_ARRAY;
-            for (int f = 0; g->type->kind == TY_STRUCT && f < g->type->n_fields; f++)
-                bad |= type_is_bytes(g->type->fields[f].type) ||
-                       type_is_nested(g->type->fields[f].type);
-            if (bad) {
-                diag_error(diag, g->span,
-                           "grouping by a value of type %s is not supported yet; group by its "
-                           "fields instead",
-                           type_name(arena, g->type));
-                return NULL;
-            }
-        }
+        if (!plan_check_group_keys(arena, diag, pq->agg))
+            return NULL;
         const Type **types = ARENA_NEW_N(arena, const Type *, pq->agg->n_group + 1);
         for (int i = 0; i < pq->agg->n_group; i++)
             types[i] = pq->agg->group[i]->type;
-        layout_key(arena, &pq->key, types, pq->agg->n_group);
-        layout_state(arena, pq);
+        plan_layout_key(arena, &pq->key, types, pq->agg->n_group);
+        plan_layout_state(arena, pq);
+        if (!plan_distinct(arena, diag, pq, 0))
+            return NULL;
         for (int i = 0; i < pq->agg->n_group && pq->event_key < 0; i++) {
             const SExpr *g = pq->agg->group[i];
             if (!sema_is_event_time(pq->agg, g))
@@ -341,9 +356,11 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         const Type **types = ARENA_NEW_N(arena, const Type *, d->n + 1);
         for (int c = 0; c < d->n; c++)
             types[c] = chain[i]->input.cols[d->cols[c]].type;
-        layout_key(arena, &pq->dedup_key, types, d->n);
+        plan_layout_key(arena, &pq->dedup_key, types, d->n);
     }
 
+    if (agg_at >= 0 && !plan_agg_levels(arena, diag, pq, chain, depth, agg_at))
+        return NULL;
     plan_operators(arena, pq, chain, depth);
 
     pq->n_needed = pq->source->schema.n;

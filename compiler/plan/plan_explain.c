@@ -42,8 +42,12 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, "count(1)");
         return;
     }
-    sb_printf(sb, "%s(", sema_agg_name(a->kind));
+    sb_printf(sb, "%s(%s", sema_agg_name(a->kind), a->distinct ? "DISTINCT " : "");
     put_expr(sb, a->arg, s);
+    for (int d = 1; d < a->n_dargs; d++) {
+        sb_puts(sb, ", ");
+        put_expr(sb, a->dargs[d], s);
+    }
     sb_putc(sb, ')');
 }
 
@@ -377,6 +381,52 @@ static void put_block_ops(StrBuf *sb, const PQuery *pq, const SSelect *s, const 
     }
 }
 
+/* The aggregation of level pq (window assignment, hash aggregate), pipeline n over its groups,
+   and the levels above it (several aggregation levels of a batch query: plan_levels.c). */
+static void put_agg_level(StrBuf *sb, const PQuery *pq, int n)
+{
+    const SSelect *a = pq->agg;
+    if (a->window_group >= 0 && a->group[a->window_group]->u.window.session) {
+        sb_puts(sb, "  SessionWindowAssign ");
+        put_expr(sb, a->group[a->window_group], a);
+        sb_puts(sb, " (sessions merged per key)\n");
+    } else if (a->window_group >= 0) {
+        const SExpr *w = a->group[a->window_group];
+        sb_printf(sb, "  WindowAssign %s ", w->u.window.size_us == w->u.window.slide_us
+                                               ? "tumbling" : "sliding");
+        put_expr(sb, w, a);
+        sb_printf(sb, " (up to %d window%s per row)\n", pq->window_n, pq->window_n == 1 ? "" : "s");
+    }
+    sb_puts(sb, "  HashAggregate keys=[");
+    for (int i = 0; i < a->n_group; i++) {
+        sb_puts(sb, i ? ", " : "");
+        put_expr(sb, a->group[i], a);
+    }
+    sb_puts(sb, "] aggs=[");
+    for (int i = 0; i < a->n_agg; i++) {
+        sb_puts(sb, i ? ", " : "");
+        put_agg(sb, &a->aggs[i], a);
+    }
+    sb_printf(sb, "] key=%u+ bytes state=%u bytes\n", pq->key.fixed_size, pq->state_size);
+    if (n == 2)
+        sb_printf(sb, "Pipeline 2: per group, at the end of each batch (%s mode)\n",
+                  sema_mode_name(pq->query->mode));
+    else
+        sb_printf(sb, "Pipeline %d: per group, after pipeline %d\n", n, n - 1);
+    if (a->having) {
+        sb_puts(sb, "  Filter ");
+        put_expr(sb, a->having, a);
+        sb_putc(sb, '\n');
+    }
+    sb_puts(sb, "  Project ");
+    put_outputs(sb, a);
+    sb_putc(sb, '\n');
+    for (int i = 0; i < pq->n_post; i++)
+        put_block_ops(sb, pq, pq->post[i], "  ");
+    if (pq->next)
+        put_agg_level(sb, pq->next, n + 1);
+}
+
 static void put_pquery(StrBuf *sb, const PQuery *pq)
 {
     const SSource *src = pq->source;
@@ -407,40 +457,7 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
             put_dedup(sb, a);
             sb_putc(sb, '\n');
         }
-        if (a->window_group >= 0 && a->group[a->window_group]->u.window.session) {
-            sb_puts(sb, "  SessionWindowAssign ");
-            put_expr(sb, a->group[a->window_group], a);
-            sb_puts(sb, " (sessions merged per key)\n");
-        } else if (a->window_group >= 0) {
-            const SExpr *w = a->group[a->window_group];
-            sb_printf(sb, "  WindowAssign %s ", w->u.window.size_us == w->u.window.slide_us
-                                                   ? "tumbling" : "sliding");
-            put_expr(sb, w, a);
-            sb_printf(sb, " (up to %d window%s per row)\n", pq->window_n, pq->window_n == 1 ? "" : "s");
-        }
-        sb_puts(sb, "  HashAggregate keys=[");
-        for (int i = 0; i < a->n_group; i++) {
-            sb_puts(sb, i ? ", " : "");
-            put_expr(sb, a->group[i], a);
-        }
-        sb_puts(sb, "] aggs=[");
-        for (int i = 0; i < a->n_agg; i++) {
-            sb_puts(sb, i ? ", " : "");
-            put_agg(sb, &a->aggs[i], a);
-        }
-        sb_printf(sb, "] key=%u+ bytes state=%u bytes\n", pq->key.fixed_size, pq->state_size);
-        sb_printf(sb, "Pipeline 2: per group, at the end of each batch (%s mode)\n",
-                  sema_mode_name(pq->query->mode));
-        if (a->having) {
-            sb_puts(sb, "  Filter ");
-            put_expr(sb, a->having, a);
-            sb_putc(sb, '\n');
-        }
-        sb_puts(sb, "  Project ");
-        put_outputs(sb, a);
-        sb_putc(sb, '\n');
-        for (int i = 0; i < pq->n_post; i++)
-            put_block_ops(sb, pq, pq->post[i], "  ");
+        put_agg_level(sb, pq, 2);
     }
     if (pq->n_order) {
         sb_puts(sb, "  Sort [");

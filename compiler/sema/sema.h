@@ -231,6 +231,16 @@ typedef struct SAgg {
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
+    /* DISTINCT (batch queries only; sema refuses it in a stream): the aggregate sees each
+       distinct tuple of dargs once per group, as Spark's planAggregateWithOneDistinct and
+       RewriteDistinctAggregates group by them (NaN and -0.0 normalised).  dargs are the
+       arguments as written, before any cast to the result type; count(DISTINCT a, b, ...)
+       counts the tuples with no NULL (arg is a, the first).  min, max, first, last,
+       collect_set and approx_count_distinct never carry it (EliminateDistinct: the same
+       result). */
+    bool distinct;
+    SExpr **dargs;
+    int n_dargs;
     SrcSpan span;
 } SAgg;
 

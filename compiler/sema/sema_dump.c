@@ -364,8 +364,12 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
                 sb_printf(sb, "agg[%d]: count(*):%s\n", i, type_name(sb->arena, a->type));
                 continue;
             }
-            sb_printf(sb, "agg[%d]: %s(", i, sema_agg_name(a->kind));
+            sb_printf(sb, "agg[%d]: %s(%s", i, sema_agg_name(a->kind), a->distinct ? "DISTINCT " : "");
             put_expr(sb, a->arg, &s->input);
+            for (int d = 1; d < a->n_dargs; d++) {
+                sb_puts(sb, ", ");
+                put_expr(sb, a->dargs[d], &s->input);
+            }
             sb_printf(sb, "):%s\n", type_name(sb->arena, a->type));
         }
     }

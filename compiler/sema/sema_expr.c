@@ -1006,6 +1006,53 @@ static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
     return true;
 }
 
+/* ==== DISTINCT aggregates (batch queries) ==== */
+
+/*
+** The DISTINCT of an aggregate whose argument x is bound (and typed in agg): its dargs are
+** x and, for count, the other arguments, bound by ab.  Spark's EliminateDistinct drops it for
+** the aggregates duplicates do not change (Optimizer.scala, isDuplicateAgnostic: Max, Min,
+** CollectSet, First, Last since SPARK-33971), and HyperLogLog++ is the same either way (a
+** register keeps its maximum; -0.0 and NaN hash as 0.0 and one NaN).  The values are group
+** keys in Spark's plan, so they must be encodable as keys (atomic types).
+*/
+static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg)
+{
+    SemaCtx *sc = ab->sc;
+    SAggKind k = agg->kind;
+    if (k == AGG_MIN || k == AGG_MAX || k == AGG_FIRST || k == AGG_LAST || k == AGG_COLLECT_SET ||
+        k == AGG_APPROX_COUNT_DISTINCT)
+        return true;
+    const AstExprList *args = &e->u.call.args;
+    int n = agg->kind == AGG_COUNT ? args->n : 1;
+    agg->distinct = true;
+    agg->n_dargs = n;
+    agg->dargs = ARENA_NEW_N(sc->arena, SExpr *, n);
+    agg->dargs[0] = x;
+    for (int i = 1; i < n; i++)
+        if (!(agg->dargs[i] = sema_bind_expr(ab, args->items[i])))
+            return false;
+    for (int i = 0; i < n; i++)
+        if (agg->dargs[i]->type->kind == TY_ARRAY || agg->dargs[i]->type->kind == TY_STRUCT) {
+            diag_error(sc->diag, args->items[i]->span,
+                       "DISTINCT of a value of type %s is not supported yet",
+                       tname(ab, agg->dargs[i]->type));
+            return false;
+        }
+    return true;
+}
+
+/* Do two aggregates see the same rows: both without DISTINCT, or both over the same values? */
+static bool same_distinct(const SAgg *a, const SAgg *b)
+{
+    if (a->distinct != b->distinct || a->n_dargs != b->n_dargs)
+        return false;
+    for (int i = 0; i < a->n_dargs; i++)
+        if (!sema_expr_equal(a->dargs[i], b->dargs[i]))
+            return false;
+    return true;
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
@@ -1021,30 +1068,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         return NULL;
     }
     const AstExprList *args = &e->u.call.args;
-    if (e->u.call.distinct && sc->batch_query && kind == AGG_COUNT && args->n == 1 &&
-        !e->u.call.star && args->items[0] && args->items[0]->kind != AST_STAR) {
-        /* count(DISTINCT x) of a batch query: the number of distinct non-NULL values, i.e.
-           CAST(size(collect_set(x)) AS BIGINT) (collect_set skips NULLs, as Count does;
-           Spark plans it with RewriteDistinctAggregates, the result is the same).  The
-           column keeps the name count(DISTINCT x) (sema_item_name reads the call). */
-        AstExpr *set = ast_expr_new(sc->arena, AST_CALL, e->span);
-        set->u.call = e->u.call;
-        set->u.call.name = "collect_set";
-        set->u.call.distinct = false;
-        set->depth = e->depth;
-        AstExpr *size = ast_expr_new(sc->arena, AST_CALL, e->span);
-        size->u.call.name = "size";
-        size->u.call.name_span = e->u.call.name_span;
-        ast_list_push(sc->arena, &size->u.call.args, set);
-        size->depth = e->depth + 1;
-        AstExpr *cast = ast_expr_new(sc->arena, AST_CAST, e->span);
-        cast->u.cast.arg = size;
-        cast->u.cast.type = &type_bigint;
-        cast->u.cast.type_span = e->span;
-        cast->depth = e->depth + 2;
-        return sema_bind_expr(b, cast);
-    }
-    if (e->u.call.distinct) {
+    bool distinct = e->u.call.distinct;
+    if (distinct && !sc->batch_query) {
         sema_stream_refuse_distinct_agg(sc, e);
         return NULL;
     }
@@ -1055,7 +1080,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
         return NULL;
     }
-    int max_args = sema_agg_param_args(kind) ? 2 : 1;
+    /* Count takes several values (counting the rows where none is NULL); sluice binds them
+       with DISTINCT only */
+    int max_args = sema_agg_param_args(kind) ? 2 : distinct && kind == AGG_COUNT ? 64 : 1;
     if (!star && (args->n < 1 || args->n > max_args)) {
         sema_arity_error(b, e, name, 1, max_args, args->n);
         return NULL;
@@ -1078,7 +1105,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         switch (kind) {
         case AGG_COUNT:
             agg.type = &type_bigint;
-            if (x->kind == SX_CONST && !x->u.value.is_null)
+            if (x->kind == SX_CONST && !x->u.value.is_null && !distinct)
                 agg.kind = AGG_COUNT_STAR; /* count(1): every row counts */
             else
                 agg.arg = x;
@@ -1170,6 +1197,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_COUNT_STAR:
             break;
         }
+        if (distinct && !bind_distinct(&ab, e, x, &agg))
+            return NULL;
     }
     if (agg.kind == AGG_COUNT_STAR)
         agg.type = &type_bigint;
@@ -1177,7 +1206,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     int ref = -1;
     for (int i = 0; i < blk->n_agg; i++)
         if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
-            blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg))
+            blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg) &&
+            same_distinct(&blk->aggs[i], &agg))
             ref = i;
     if (ref < 0) {
         if (blk->n_agg == blk->cap_agg) {

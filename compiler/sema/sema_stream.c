@@ -64,12 +64,6 @@ static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
 /* Spark rule 5: count(DISTINCT x), sum(DISTINCT x), ... */
 void sema_stream_refuse_distinct_agg(SemaCtx *sc, const AstExpr *call)
 {
-    if (sc->batch_query) {
-        diag_error(sc->diag, call->span,
-                   "DISTINCT aggregates other than count(DISTINCT x) of one value are not "
-                   "supported yet in batch queries");
-        return;
-    }
     diag_error(sc->diag, call->span,
                "Distinct aggregations are not supported on streaming DataFrames/Datasets. "
                "Consider using approx_count_distinct() instead.");
@@ -562,12 +556,6 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
             diag_error(sc->diag, a->offset_span,
                        "OFFSET is not supported yet in batch queries");
     }
-    int n_agg = 0;
-    for (int i = 0; i < c.n; i++)
-        if (c.sel[i]->has_agg && ++n_agg == 2)
-            diag_error(sc->diag, agg_span(c.ast[i], c.sel[i]),
-                       "more than one aggregation in a query is not supported yet in batch "
-                       "queries");
     for (int i = 0; i < c.n; i++)
         if (c.ast[i]->dedup && subtree_aggregates(c.sel[i]->sub))
             diag_error(sc->diag, c.ast[i]->dedup->span,

@@ -256,6 +256,18 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1 };
 enum { SRT_OPK_AGGREGATE = 0, SRT_OPK_DEDUPLICATE = 1, SRT_OPK_SESSION_WINDOW = 2 };
 void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind);
+/* Several aggregation levels (a batch query's aggregation over an aggregation, op >= 2 declared
+   as SRT_OPK_AGGREGATE after the level below it): op keeps groups of state_size bytes and emit
+   makes the rows.  An aggregation followed by another in the operator list feeds it: at
+   output its emit function (registered before, by srt_prog_query_agg or this call) is called
+   per group with row NULL, updates the next level's table (srt_query_agg_table_at) and makes
+   no row; the next level then outputs.  _global_at and _string_at are
+   srt_prog_query_agg_global and srt_prog_query_agg_string for operator op. */
+void srt_prog_query_agg_at(SrtProgram *p, int query, int32_t op, uint32_t state_size, SrtEmitFn emit);
+void srt_prog_query_agg_global_at(SrtProgram *p, int query, int32_t op);
+void srt_prog_query_agg_string_at(SrtProgram *p, int query, int32_t op, uint32_t state_offset);
+/* The group table of aggregation operator op of q (stable for the life of the query). */
+SrtAggTable *srt_query_agg_table_at(SrtQuery *q, int32_t op);
 /* Rows at or before this time (µs) are late and dropped by stateful operator op
    (aggregation: a row's window end or event-time key; deduplication: its event time);
    INT64_MIN when nothing is late (no watermark; an aggregation in complete mode).
@@ -268,6 +280,11 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
    INT64_MAX never — and i64 seen flag at 8). */
 void srt_prog_query_dedup(SrtProgram *p, int query);
 SrtAggTable *srt_query_dedup_table(SrtQuery *q);
+/* DISTINCT aggregates of a batch query: the set of (distinct set, group key, values) tuples
+   its rows had, as key bytes (a group table whose state is 16 bytes: i64 seen flag at 0).
+   Made on first use, freed with the query; not checkpointed (batch queries have none).
+   Never NULL: out of memory fails the query. */
+SrtAggTable *srt_query_distinct_table(SrtQuery *q);
 /* The schemas of stateful operator op's state (SRT_OP_AGG, SRT_OP_DEDUP), recorded in the
    checkpoint and checked on restart as Spark's StateSchemaCompatibilityChecker does: name is
    Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,

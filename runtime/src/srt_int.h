@@ -850,6 +850,8 @@ typedef struct SrtOpDef {
     int32_t kind;              /* SRT_OPK_* */
     int32_t id;                /* its number: state/<id>/ in the checkpoint, op in the ABI */
     uint32_t state_size;       /* aggregation, session window: bytes of a group's state */
+    SrtEmitFn emit;            /* aggregation, session window: a group's row (or, followed by
+                                  another aggregation, its update of that one's groups) */
     int global;                /* aggregation without a grouping key: the one group is
                                   updated by every batch */
     int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
@@ -984,6 +986,7 @@ struct SrtQuery {
     uint32_t n_ops, cap_ops;
     SrtOperator **op_by_id;  /* borrowed from ops, indexed by operator number (NULL: none) */
     uint32_t n_op_ids;
+    SrtAggTable *distinct;   /* owned: the tuples DISTINCT aggregates saw (NULL until used) */
 
     /* identity, checkpoint and progress (srt_recover.c, srt_report.c) */
     char id[37], run_id[37];

@@ -386,6 +386,74 @@ START_TEST(test_unknown_operator_state_refused)
 }
 END_TEST
 
+/* Several aggregation levels: an aggregation followed by another feeds it at output (its emit
+   function sees no row and updates the next table), and makes no row itself. */
+static int feed_global_count(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state,
+                             SrtDatum *row)
+{
+    (void)key;
+    (void)key_len;
+    (void)state;
+    ck_assert_ptr_null(row);
+    uint8_t *st = srt_agg_upsert(srt_query_agg_table_at(q, 2), "", 0, srt_hash("", 0));
+    int64_t c;
+    memcpy(&c, st, sizeof c);
+    c++;
+    memcpy(st, &c, sizeof c);
+    return 0;
+}
+
+START_TEST(test_agg_levels_feed)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    ck_assert_ptr_nonnull(q);
+    SrtOpDef defs[2] = {
+        {.kind = SRT_OPK_AGGREGATE, .id = SRT_OP_AGG, .state_size = 16, .event_key_offset = -1,
+         .session_slot = -1, .emit = feed_global_count},
+        {.kind = SRT_OPK_AGGREGATE, .id = 2, .state_size = 16, .global = 1, .event_key_offset = -1,
+         .session_slot = -1, .emit = feed_global_count}};
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_query_ops_create(q, defs, 2, &err), 0);
+    q->mode = SRT_OUT_COMPLETE;
+    ck_assert_ptr_eq(srt_query_agg_table_at(q, SRT_OP_AGG), srt_query_agg_table(q));
+    ck_assert_ptr_ne(srt_query_agg_table_at(q, 2), srt_query_agg_table(q));
+    ck_assert_ptr_null(srt_query_agg_table_at(q, SRT_OP_DEDUP));
+    SrtAggTable *t = srt_query_agg_table(q);
+    for (const char *k = "abc"; *k; k++)
+        srt_agg_upsert(t, k, 1, srt_hash(k, 1));
+    SrtOperator *op = srt_query_op(q, SRT_OP_AGG);
+    ck_assert_int_eq(op->vt->output(op), 0);
+    ck_assert_uint_eq(q->n_rows, 0);
+    uint8_t *st = srt_agg_lookup(srt_query_agg_table_at(q, 2), "", 0, srt_hash("", 0));
+    ck_assert_ptr_nonnull(st);
+    int64_t c;
+    memcpy(&c, st, sizeof c);
+    ck_assert_int_eq(c, 3);
+    srt_query_free(q);
+}
+END_TEST
+
+/* DISTINCT aggregates: one set of seen tuples per query, made on first use. */
+START_TEST(test_distinct_table)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    ck_assert_ptr_nonnull(q);
+    SrtAggTable *t = srt_query_distinct_table(q);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_ptr_eq(srt_query_distinct_table(q), t);
+    uint8_t *seen = srt_agg_upsert(t, "k1", 2, srt_hash("k1", 2));
+    ck_assert_int_eq(seen[0], 0);
+    seen[0] = 1;
+    ck_assert_int_eq(srt_agg_upsert(t, "k1", 2, srt_hash("k1", 2))[0], 1);
+    ck_assert_int_eq(srt_agg_upsert(t, "k2", 2, srt_hash("k2", 2))[0], 0);
+    srt_query_free(q);
+}
+END_TEST
+
 Suite *rt_operators_suite(void)
 {
     Suite *s = suite_create("rt_operators");
@@ -398,6 +466,8 @@ Suite *rt_operators_suite(void)
     tcase_add_test(tc, test_labels);
     tcase_add_test(tc, test_dedup_then_count_restart);
     tcase_add_test(tc, test_unknown_operator_state_refused);
+    tcase_add_test(tc, test_agg_levels_feed);
+    tcase_add_test(tc, test_distinct_table);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -257,7 +257,7 @@ static SrtOpDef *op_declared(SrtProgram *p, int query, int32_t op, int32_t kind)
     return d;
 }
 
-void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn emit)
+void srt_prog_query_agg_at(SrtProgram *p, int query, int32_t op, uint32_t state_size, SrtEmitFn emit)
 {
     SrtQueryDef *q = query_at(p, query);
     if (!q)
@@ -266,11 +266,17 @@ void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn
         fail(p, SRT_ERR_QUERY, "query '%s': aggregation without an emit function", q->name);
         return;
     }
-    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    SrtOpDef *d = op_declared(p, query, op, SRT_OPK_AGGREGATE);
     if (!d)
         return;
     d->state_size = state_size;
-    q->emit = emit;
+    d->emit = emit;
+    q->emit = emit; /* the last level registered makes the rows */
+}
+
+void srt_prog_query_agg(SrtProgram *p, int query, uint32_t state_size, SrtEmitFn emit)
+{
+    srt_prog_query_agg_at(p, query, SRT_OP_AGG, state_size, emit);
 }
 
 void srt_prog_query_order(SrtProgram *p, int query, int column, int desc, int nulls_first)
@@ -323,16 +329,26 @@ void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
         d->event_key_offset = key_offset;
 }
 
-void srt_prog_query_agg_global(SrtProgram *p, int query)
+void srt_prog_query_agg_global_at(SrtProgram *p, int query, int32_t op)
 {
-    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    SrtOpDef *d = op_declared(p, query, op, SRT_OPK_AGGREGATE);
     if (d)
         d->global = 1;
 }
 
+void srt_prog_query_agg_global(SrtProgram *p, int query)
+{
+    srt_prog_query_agg_global_at(p, query, SRT_OP_AGG);
+}
+
 void srt_prog_query_agg_string(SrtProgram *p, int query, uint32_t state_offset)
 {
-    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    srt_prog_query_agg_string_at(p, query, SRT_OP_AGG, state_offset);
+}
+
+void srt_prog_query_agg_string_at(SrtProgram *p, int query, int32_t op, uint32_t state_offset)
+{
+    SrtOpDef *d = op_declared(p, query, op, SRT_OPK_AGGREGATE);
     if (!d)
         return;
     if (grow(p, (void **)&d->string_slots, &d->cap_string_slots, sizeof *d->string_slots,

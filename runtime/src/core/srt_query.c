@@ -186,6 +186,8 @@ void srt_query_free(SrtQuery *q)
     if (q->sink_open)
         q->sink.vt->close(&q->sink);
     srt_query_ops_free(q);
+    if (q->distinct)
+        srt_agg_free(q->distinct);
     srt_regex_cache_free(q);
     srt_arena_free(&q->batch);
     srt_arena_free(&q->scratch);
@@ -210,6 +212,17 @@ void srt_query_bail(SrtQuery *q)
         longjmp(*q->guard, 1);
     fprintf(stderr, "error: query '%s' failed: %s\n", q->name, q->err.msg);
     exit(1);
+}
+
+SrtAggTable *srt_query_distinct_table(SrtQuery *q)
+{
+    if (!q->distinct) {
+        q->distinct = srt_agg_new(q->mem, 16);
+        if (!q->distinct)
+            srt_query_oom(q, "DISTINCT values");
+        srt_agg_set_owner(q->distinct, q);
+    }
+    return q->distinct;
 }
 
 int64_t srt_query_batch_id(SrtQuery *q)
