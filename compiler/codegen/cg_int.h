@@ -239,7 +239,9 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
 /* cg_pipeline.c */
-LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi);
+LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi, int branch);
+/* The name of the process function of branch `branch` of query qi. */
+const char *cg_process_name(CgCtx *cg, int qi, int branch);
 /* Evaluate the result columns of the top block in env and store them into row (SrtDatum*). */
 void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row);
 /* Evaluate a block's output columns into vals (n_out). */

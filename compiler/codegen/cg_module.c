@@ -421,7 +421,9 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
         LLVMValueRef *process = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
         LLVMValueRef *emit = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
         for (int i = 0; i < plan->n_queries && !cg.failed; i++) {
-            process[i] = cg_process_fn(&cg, plan->queries[i], i);
+            process[i] = cg_process_fn(&cg, plan->queries[i], i, 0);
+            for (int b = 1; b < plan->queries[i]->n_branches && !cg.failed; b++)
+                cg_process_fn(&cg, plan->queries[i], i, b);
             emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
             if (plan->queries[i]->session)
                 cg_merge_fn(&cg, plan->queries[i], i);

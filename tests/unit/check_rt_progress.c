@@ -474,7 +474,11 @@ END_TEST
 static int64_t avg_of(const int64_t (*calls)[5], size_t n)
 {
     SrtQuery q;
+    SrtInput in;
     memset(&q, 0, sizeof q);
+    memset(&in, 0, sizeof in);
+    q.in = &in;
+    q.n_in = 1;
     srt_event_begin_batch(&q);
     for (size_t i = 0; i < n; i++)
         srt_query_event_times(&q, calls[i][0], calls[i][1], calls[i][2], (uint64_t)calls[i][3],
