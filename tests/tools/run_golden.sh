@@ -122,15 +122,23 @@ query_src=$testdir/query.sql
 [[ -n $QUERY ]] && query_src=$root/$QUERY
 [[ -f $query_src ]] || fail "no query file $query_src"
 # Copy the files of a test-dir folder into DATA_DIR, one second apart in name order
-# (the files source reads oldest first).
+# (the files source reads oldest first); a subfolder (one per source of a query reading
+# several) is copied to the same subfolder of DATA_DIR.
 t=1600000000
-add_data() {
-  mkdir -p "$tmp/$DATA_DIR"
-  for f in "$testdir/$1"/*; do
-    cp "$f" "$tmp/$DATA_DIR/"
-    touch -d "@$t" "$tmp/$DATA_DIR/$(basename "$f")"
+copy_files() {
+  mkdir -p "$2"
+  for f in "$1"/*; do
+    if [[ -d $f ]]; then
+      copy_files "$f" "$2/$(basename "$f")"
+      continue
+    fi
+    cp "$f" "$2/"
+    touch -d "@$t" "$2/$(basename "$f")"
     t=$((t + 1))
   done
+}
+add_data() {
+  copy_files "$testdir/$1" "$tmp/$DATA_DIR"
 }
 if [[ -n $STEPS ]]; then
   mkdir -p "$tmp/$DATA_DIR"
