@@ -256,8 +256,8 @@ static bool branch_supported(Diag *diag, const SSelect **blocks, int n)
 {
     for (int i = 0; i < n; i++) {
         const SSelect *s = blocks[i];
-        const char *what = s->has_agg ? "an aggregation" : s->dedup ? "DROP DUPLICATES"
-                           : s->n_branches ? "a UNION" : NULL;
+        const char *what = s->n_branches ? "a UNION" : s->has_agg ? "an aggregation"
+                           : s->dedup ? "DROP DUPLICATES" : NULL;
         if (what) {
             diag_error(diag, s->span,
                        "%s inside a branch of a UNION is not supported yet; write it over the "
