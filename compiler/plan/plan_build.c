@@ -256,8 +256,13 @@ static bool branch_supported(Diag *diag, const SSelect **blocks, int n)
 {
     for (int i = 0; i < n; i++) {
         const SSelect *s = blocks[i];
-        const char *what = s->n_branches ? "a UNION" : s->has_agg ? "an aggregation"
-                           : s->dedup ? "DROP DUPLICATES" : NULL;
+        if (s->n_branches) {
+            diag_error(diag, s->span,
+                       "a UNION inside a branch of another UNION is not supported yet (as `a "
+                       "UNION b UNION ALL c` is); write the UNION ALL branches first");
+            return false;
+        }
+        const char *what = s->has_agg ? "an aggregation" : s->dedup ? "DROP DUPLICATES" : NULL;
         if (what) {
             diag_error(diag, s->span,
                        "%s inside a branch of a UNION is not supported yet; write it over the "

@@ -44,9 +44,12 @@ static bool subtree_aggregates(const SSelect *s)
     return false;
 }
 
-/* Where an aggregation shows: its GROUP BY, else its first aggregate call, else the block. */
+/* Where an aggregation shows: the UNION of a plain UNION, its GROUP BY, else its first aggregate
+   call, else the block. */
 static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
 {
+    if (a->set_op && a->distinct) /* a plain UNION: its DISTINCT */
+        return a->distinct_span;
     if (a->group_by.n > 0)
         return a->group_by_span;
     if (s->n_agg > 0)
