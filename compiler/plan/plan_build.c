@@ -4,6 +4,8 @@
 ** most one block aggregates (sema refuses more).  The blocks below it are
 ** fused into the per-record pipeline; the blocks above it run per group when
 ** a batch is written.  Without an aggregate, every block runs per record.
+** A block reading a UNION ALL splits the per-record part into branches
+** (PBranch): each branch's own blocks, then the shared ones from the union up.
 */
 #include "plan/plan.h"
 
