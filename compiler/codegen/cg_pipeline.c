@@ -469,7 +469,7 @@ const char *cg_process_name(CgCtx *cg, int qi, int branch)
 
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
 {
-    /* The branch's view of the query (kept: a shared parser remembers the query it was made for). */
+    /* The branch's view of the query (kept: a shared parser remembers its query). */
     PQuery *pq = ARENA_NEW(cg->arena, PQuery);
     *pq = plan_branch(query, branch);
     LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_i64};

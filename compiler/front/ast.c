@@ -499,7 +499,8 @@ AstSelect *ast_select_union(Arena *arena, AstSelect *left, AstSelect *right, boo
     AstSelect *u = left;
     if (!union_open(left)) {
         AstExpr *star = ast_new_star(arena, NULL, kw);
-        PtrVec items = ast_vec_add(arena, (PtrVec){0}, ast_new_select_item(arena, star, NULL, kw, kw));
+        PtrVec items =
+            ast_vec_add(arena, (PtrVec){0}, ast_new_select_item(arena, star, NULL, kw, kw));
         u = ast_new_select(arena, (AstFlag){0}, &items, span);
         u->set_op = true;
         u->from = ast_new_from(arena, NULL, left, NULL, span);

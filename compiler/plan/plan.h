@@ -24,7 +24,9 @@
 
 /* ==== Logical plan ==== */
 
-typedef enum LPlanKind { LP_SCAN, LP_FILTER, LP_PROJECT, LP_AGGREGATE, LP_SORT, LP_SINK, LP_UNION } LPlanKind;
+typedef enum LPlanKind {
+    LP_SCAN, LP_FILTER, LP_PROJECT, LP_AGGREGATE, LP_SORT, LP_SINK, LP_UNION
+} LPlanKind;
 
 typedef struct LPlan LPlan;
 struct LPlan {

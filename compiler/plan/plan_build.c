@@ -316,7 +316,8 @@ static bool plan_branches(Arena *arena, Diag *diag, PQuery *pq, const SSelect **
     if (top && !branch_supported(diag, chain, u))
         return false;
     for (int b = 1; b < n; b++) {
-        const SSelect **blocks = ARENA_NEW_N(arena, const SSelect *, chain_of(top->branches[b], NULL));
+        const SSelect **blocks =
+            ARENA_NEW_N(arena, const SSelect *, chain_of(top->branches[b], NULL));
         if (!branch_supported(diag, blocks, chain_of(top->branches[b], blocks)))
             return false;
     }

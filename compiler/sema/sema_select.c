@@ -53,7 +53,8 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
             blk->input_failed = true;
             return;
         }
-        sel->sub = from->n_branches ? sema_bind_union(sc, from, sel) : sema_bind_select(sc, from->sub);
+        sel->sub =
+            from->n_branches ? sema_bind_union(sc, from, sel) : sema_bind_select(sc, from->sub);
         blk->input = &sel->sub->output;
         blk->rel_name = from->alias;
         return;

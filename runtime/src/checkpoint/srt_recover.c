@@ -61,8 +61,8 @@ static int check_offset_lines(SrtQuery *q, const char *text, SrtErr *err)
     if (lines == q->n_in)
         return 0;
     return srt_err_set(err, SRT_ERR_QUERY,
-                       "checkpoint %s: There are [%u] sources in the checkpoint offsets and now there "
-                       "are [%u] sources requested by the query. Cannot continue.",
+                       "checkpoint %s: There are [%u] sources in the checkpoint offsets and now "
+                       "there are [%u] sources requested by the query. Cannot continue.",
                        q->ckpt_dir, lines, q->n_in);
 }
 
@@ -102,7 +102,8 @@ static int restore_sources(SrtQuery *q, const char *text, FILE *log, int *resume
         SrtBuf end;
         srt_buf_init(&end, q->mem);
         srt_buf_put(&end, at, n);
-        int rc = end.oom ? srt_err_nomem(err, "offsets") : in->source.vt->restore(&in->source, srt_buf_cstr(&end), err);
+        int rc = end.oom ? srt_err_nomem(err, "offsets")
+                         : in->source.vt->restore(&in->source, srt_buf_cstr(&end), err);
         srt_buf_free(&end);
         if (rc < 0)
             return rc;

@@ -314,7 +314,8 @@ void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us)
         set_watermark(p, q, 0, delay_us);
 }
 
-void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn process, int64_t delay_us)
+void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn process,
+                          int64_t delay_us)
 {
     SrtQueryDef *q = query_at(p, query);
     if (!q)

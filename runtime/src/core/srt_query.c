@@ -463,7 +463,8 @@ int srt_query_run_batch(SrtQuery *q)
         if (!input_has_data(in))
             continue;
         q->cur_in = i;
-        rc = in->source.vt->read(&in->source, in->start_offset.n ? srt_buf_cstr(&in->start_offset) : NULL,
+        rc = in->source.vt->read(&in->source,
+                                 in->start_offset.n ? srt_buf_cstr(&in->start_offset) : NULL,
                                  srt_buf_cstr(&in->end_offset), on_buffer, q, &q->err);
         if (rc < 0)
             return failed_rc(q, rc);

@@ -57,20 +57,21 @@ static int publish(SrtQuery *q, const SrtProgress *p)
 
 /* Spark's ProgressReporter rates of `rows`: input over the time since the previous trigger
    (0 on the first), processed over this trigger's duration (at least 1 ms). */
-static void put_rates(const SrtQuery *q, int64_t rows, int64_t dur_ms, double *input, double *processed)
+static void put_rates(const SrtQuery *q, int64_t rows, int64_t dur_ms, double *input,
+                      double *processed)
 {
     double r = (double)rows;
-    int64_t now_ms = q->trigger_start_us / 1000;
-    *input = q->last_trigger_ms >= 0 && now_ms > q->last_trigger_ms ? r * 1000.0 / (double)(now_ms - q->last_trigger_ms)
-             : q->last_trigger_ms >= 0                               ? NAN
-                                                                     : 0.0;
+    int64_t now_ms = q->trigger_start_us / 1000, last = q->last_trigger_ms;
+    *input = last >= 0 && now_ms > last ? r * 1000.0 / (double)(now_ms - last)
+             : last >= 0                ? NAN
+                                        : 0.0;
     *processed = r * 1000.0 / (double)(dur_ms > 1 ? dur_ms : 1);
 }
 
 /* The `sources` entry of one input; its texts go to bufs[0..3) (description, latest offset,
    metrics).  The batch's offsets are [start_offset, end_offset) (its start not moved yet). */
-static void source_progress(SrtQuery *q, SrtInput *in, int idle, int64_t dur_ms, SrtSourceProgress *sp,
-                            SrtBuf *bufs)
+static void source_progress(SrtQuery *q, SrtInput *in, int idle, int64_t dur_ms,
+                            SrtSourceProgress *sp, SrtBuf *bufs)
 {
     in->source.vt->describe(&in->source, &bufs[0]);
     sp->description = srt_buf_cstr(&bufs[0]);
@@ -86,7 +87,8 @@ static void source_progress(SrtQuery *q, SrtInput *in, int idle, int64_t dur_ms,
             sp->metrics = srt_buf_cstr(&bufs[2]);
     }
     sp->num_input_rows = idle ? 0 : in->batch_rows;
-    put_rates(q, sp->num_input_rows, dur_ms, &sp->input_rows_per_second, &sp->processed_rows_per_second);
+    put_rates(q, sp->num_input_rows, dur_ms, &sp->input_rows_per_second,
+              &sp->processed_rows_per_second);
 }
 
 int srt_report_batch(SrtQuery *q, int idle)
