@@ -366,6 +366,8 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
             sb_printf(sb, " UNION ALL branch %d (its own process function):\n", b);
         put_branch(sb, &pq->branches[b]);
     }
+    if (pq->n_branches > 1 && pq->agg)
+        sb_puts(sb, " then, for the rows of every branch:\n");
     if (pq->agg) {
         const SSelect *a = pq->agg;
         if (a->where) {
