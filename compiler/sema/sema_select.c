@@ -420,8 +420,9 @@ static bool block_aggregates(const AstSelect *ast)
 
 /* SELECT DISTINCT in a batch query, and the DISTINCT of a plain UNION in any query, as
    Spark's ReplaceDistinctWithAggregate: an aggregation grouping by every item of the select
-   list (a bare * by every input column; on a stream the streaming aggregation rules apply).
-   Left as written (and refused by sema_stream.c) when the block aggregates already or has
+   list (a bare * by every input column).  On a stream the streaming aggregation rules apply:
+   UnsupportedOperationChecker.collectStreamingAggregates counts a streaming Distinct as
+   Aggregate(c.output, c.output, c).  Left as written (and refused by sema_stream.c) when the block aggregates already or has
    t.*. */
 static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast,
                                              const SelBlock *blk)
