@@ -161,11 +161,11 @@ static const AstFlag no_flag;
 %type <field> struct_field
 %type <select> select_stmt select_core select_from select_where select_dedup select_group
 %type <select> select_having
-%type <select> select_order select_limit
+%type <select> select_order select_limit set_term
 %type <flag> opt_distinct
 %type <sitem> select_item
 %type <from> from_item from_source from_primary join_item join_cond
-%type <num> join_kw
+%type <num> join_kw set_quantifier
 %type <list> using_columns
 %type <dedup> dedup_clause
 %type <oitem> order_item
@@ -369,9 +369,28 @@ select_limit:
   ;
 
 select_order:
-    select_having
-  | select_having ORDER BY order_list
+    set_term
+  | set_term ORDER BY order_list
         { $$ = ast_select_order_by(pc->arena, $1, &$4, span_join(@2, @3), @$); }
+  ;
+
+/* set_term    = set_operand { UNION [ALL | DISTINCT] set_operand }
+** set_operand = select_having | '(' select_stmt ')'
+** Spark's setOperation, left-associative; ORDER BY, LIMIT and OFFSET after the last branch
+** apply to the whole union. */
+set_term:
+    select_having
+  | '(' select_stmt ')'             { $$ = $2; }
+  | set_term UNION set_quantifier select_having
+        { $$ = ast_select_union(pc->arena, $1, $4, $3, @2, @$); }
+  | set_term UNION set_quantifier '(' select_stmt ')'
+        { $$ = ast_select_union(pc->arena, $1, $5, $3, @2, @$); }
+  ;
+
+set_quantifier:
+    %empty                          { $$ = 1; }
+  | DISTINCT                        { $$ = 1; }
+  | ALL                             { $$ = 0; }
   ;
 
 select_having:
@@ -1022,9 +1041,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     put_token(&sb, pc, sym, at);
     bool ident_ok;
     bool name_only = put_expected(ctx, &sb, &ident_ok);
-    if (!name_only && sym == YYTRANSLATE(TOK_UNION)) {
-        sb_puts(&sb, " (UNION is not supported yet)");
-    } else if (!name_only && sym == YYTRANSLATE(TOK_NATURAL)) {
+    if (!name_only && sym == YYTRANSLATE(TOK_NATURAL)) {
         sb_puts(&sb, " (NATURAL JOIN is not supported yet)");
     } else if (keyword_category(sym) == RESERVED_KW && (name_only || (ident_ok && !clause_word(sym)))) {
         sb_puts(&sb, " (");

@@ -249,7 +249,9 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
 /* cg_pipeline.c */
-LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi);
+LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi, int branch);
+/* The name of the process function of branch `branch` of query qi. */
+const char *cg_process_name(CgCtx *cg, int qi, int branch);
 
 /* Joins (cg_join.c): the key function of a build side (sl_join_key_<query>_<join>), the
    tables of pq's joins (once per process call), and the probe step of one join: env holds

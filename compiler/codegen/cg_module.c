@@ -423,7 +423,9 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
         for (int i = 0; i < plan->n_queries && !cg.failed; i++) {
             for (int k = 0; k < plan->queries[i]->n_joins; k++)
                 cg_join_key_fn(&cg, plan->queries[i], &plan->queries[i]->joins[k]);
-            process[i] = cg_process_fn(&cg, plan->queries[i], i);
+                        process[i] = cg_process_fn(&cg, plan->queries[i], i, 0);
+            for (int b = 1; b < plan->queries[i]->n_branches && !cg.failed; b++)
+                cg_process_fn(&cg, plan->queries[i], i, b);
             emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
             if (plan->queries[i]->session)
                 cg_merge_fn(&cg, plan->queries[i], i);

@@ -352,7 +352,10 @@ static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env,
     return bb_step;
 }
 
-/* ==== The process function ==== */
+/* ==== The process function ====
+** One per branch of the query (plan_branch): sl_process_<q> reads the query's source,
+** sl_process_<q>_<b> the source of branch b of its UNION ALL; each runs its own blocks up to
+** the union and then the same blocks, aggregation table and output rows as the others. */
 
 /* Does an expression call something that allocates scratch memory? */
 static bool expr_allocates(const SExpr *e)
@@ -472,11 +475,21 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
     return bb_cont;
 }
 
-LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi)
+
+const char *cg_process_name(CgCtx *cg, int qi, int branch)
 {
+    return branch ? arena_sprintf(cg->arena, "sl_process_%d_%d", qi, branch)
+                  : arena_sprintf(cg->arena, "sl_process_%d", qi);
+}
+
+LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
+{
+    /* The branch's view of the query (kept: a shared parser remembers its query). */
+    PQuery *pq = ARENA_NEW(cg->arena, PQuery);
+    *pq = plan_branch(query, branch);
     LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_i64};
     LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, params, 3, 0);
-    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_process_%d", qi), ft);
+    LLVMValueRef fn = cg_begin_function(cg, cg_process_name(cg, qi, branch), ft);
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef buf = LLVMGetParam(fn, 1);
     LLVMValueRef len = LLVMGetParam(fn, 2);

@@ -151,6 +151,16 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
     LLVMValueRef args[5] = {p, cstr(cg, pq->name), source, sink,
                             LLVMBuildPointerCast(cg->b, process, cg->t_ptr, "")};
     LLVMValueRef qi = cg_call(cg, "srt_prog_query", args, 5, "query");
+    for (int b = 1; b < pq->n_branches; b++) {
+        /* The source of a UNION ALL branch by its registration index, which is its index in
+           the program: init_fn registers every source in order. */
+        const PBranch *br = &pq->branches[b];
+        LLVMValueRef fn_b = LLVMGetNamedFunction(cg->mod, cg_process_name(cg, i, b));
+        LLVMValueRef iargs[5] = {p, qi, cg_i32(cg, br->source->index),
+                                 LLVMBuildPointerCast(cg->b, fn_b, cg->t_ptr, ""),
+                                 cg_i64(cg, br->watermark_col >= 0 ? br->watermark_delay_us : -1)};
+        cg_call(cg, "srt_prog_query_input", iargs, 5, "");
+    }
     put_options(cg, "srt_prog_query_option", p, qi, &q->options);
     if (!soptions_find(&q->options, "outputMode") || q->batch) {
         /* a batch query: the whole result table if it aggregates (sema_stream.c) */

@@ -474,6 +474,48 @@ AstSelect *ast_select_offset(AstSelect *sel, AstExpr *offset, SrcSpan clause_spa
     return sel;
 }
 
+/* A UNION ALL that takes more branches: one the parser made, with no DISTINCT and no clause
+   of its own (ORDER BY, LIMIT and OFFSET apply to the whole union). */
+static bool union_open(const AstSelect *s)
+{
+    return s->set_op && !s->distinct && s->n_order_by == 0 && !s->limit && !s->offset;
+}
+
+static void union_add(Arena *arena, AstFrom *f, AstSelect *branch)
+{
+    if (union_open(branch)) { /* (a UNION ALL b) as a branch: its branches (CombineUnions) */
+        for (int i = 0; i < branch->from->n_branches; i++)
+            union_add(arena, f, branch->from->branches[i]);
+        return;
+    }
+    f->branches = grow(arena, f->branches, f->n_branches, sizeof *f->branches);
+    f->branches[f->n_branches++] = branch;
+    f->sub = f->branches[0];
+}
+
+AstSelect *ast_select_union(Arena *arena, AstSelect *left, AstSelect *right, bool distinct,
+                            SrcSpan kw, SrcSpan span)
+{
+    AstSelect *u = left;
+    if (!union_open(left)) {
+        AstExpr *star = ast_new_star(arena, NULL, kw);
+        PtrVec items =
+            ast_vec_add(arena, (PtrVec){0}, ast_new_select_item(arena, star, NULL, kw, kw));
+        u = ast_new_select(arena, (AstFlag){0}, &items, span);
+        u->set_op = true;
+        u->from = ast_new_from(arena, NULL, left, NULL, span);
+        u->from->sub = NULL;
+        union_add(arena, u->from, left);
+    }
+    union_add(arena, u->from, right);
+    u->span = u->from->span = span;
+    if (distinct) {
+        u->distinct = true;
+        u->distinct_span = kw;
+    }
+    return u;
+}
+
 /* ==== Statements ==== */
 
 AstColumnDef *ast_new_column_def(Arena *arena, const char *name, SrcSpan span, const Type *type,

@@ -155,7 +155,10 @@ typedef struct AstJoin {
 struct AstFrom {
     AstFromKind kind;
     const char *name;    /* FROM_NAME: the source or table */
-    AstSelect *sub;      /* FROM_SUBQUERY */
+    AstSelect *sub;      /* FROM_SUBQUERY (the first branch of a UNION ALL) */
+    AstSelect **branches; /* FROM_SUBQUERY of b0 UNION ALL b1 ...: every branch, in order
+                             (sub == branches[0]); n_branches == 0 for a plain subquery */
+    int n_branches;
     AstJoin *join;       /* FROM_JOIN */
     const char *alias;   /* NULL if none */
     SrcSpan span;
@@ -189,6 +192,8 @@ struct AstSelect {
     SrcSpan limit_span;  /* covers the LIMIT keyword and its operand */
     AstExpr *offset;     /* OFFSET n: refused by sema */
     SrcSpan offset_span;
+    bool set_op;         /* `SELECT * FROM (b0 UNION ALL b1 ...)`, the block a UNION [ALL] is
+                            read through (ast_select_union); distinct: a plain UNION */
 };
 
 /* ==== Statements ==== */
@@ -349,6 +354,11 @@ AstSelect *ast_select_order_by(Arena *arena, AstSelect *sel, const PtrVec *items
                                SrcSpan span);
 /* clause_span covers "LIMIT n" / "OFFSET n". */
 AstSelect *ast_select_limit(AstSelect *sel, AstExpr *limit, SrcSpan clause_span, SrcSpan span);
+/* left UNION [ALL | DISTINCT] right as Spark's Union (and Distinct for a plain UNION):
+   `SELECT [DISTINCT] * FROM (b0 UNION ALL b1 ...)`, branches flattened as CombineUnions
+   does.  kw: the UNION keyword, where a plain UNION's distinct is reported. */
+AstSelect *ast_select_union(Arena *arena, AstSelect *left, AstSelect *right, bool distinct,
+                            SrcSpan kw, SrcSpan span);
 AstSelect *ast_select_offset(AstSelect *sel, AstExpr *offset, SrcSpan clause_span, SrcSpan span);
 
 AstColumnDef *ast_new_column_def(Arena *arena, const char *name, SrcSpan span, const Type *type,

@@ -286,8 +286,12 @@ static void put_from(StrBuf *sb, const AstFrom *f, int depth)
         sb_puts(sb, " AS ");
         put_name(sb, f->alias);
     }
-    if (f->kind == FROM_SUBQUERY)
+    if (f->kind == FROM_SUBQUERY && f->n_branches > 0)
+        sb_puts(sb, " UNION ALL");
+    if (f->kind == FROM_SUBQUERY && f->n_branches == 0)
         put_select(sb, f->sub, depth + 1);
+    for (int i = 0; f->kind == FROM_SUBQUERY && i < f->n_branches; i++)
+        put_select(sb, f->branches[i], depth + 1);
     if (f->kind == FROM_JOIN) {
         const AstJoin *j = f->join;
         sb_printf(sb, " %s", ast_join_type_name(j->type));

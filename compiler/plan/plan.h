@@ -24,14 +24,18 @@
 
 /* ==== Logical plan ==== */
 
-typedef enum LPlanKind { LP_SCAN, LP_JOIN, LP_FILTER, LP_PROJECT, LP_AGGREGATE, LP_SORT, LP_SINK } LPlanKind;
+typedef enum LPlanKind {
+    LP_SCAN, LP_JOIN, LP_FILTER, LP_PROJECT, LP_AGGREGATE, LP_SORT, LP_SINK, LP_UNION
+} LPlanKind;
 
 typedef struct LPlan LPlan;
 struct LPlan {
     LPlanKind kind;
     SrcSpan span;
-    LPlan *child;          /* NULL for LP_SCAN; LP_JOIN: the left side ... */
+    LPlan *child;          /* NULL for LP_SCAN and LP_UNION; LP_JOIN: the left side ... */
     LPlan *right;          /* ... and the right one */
+    LPlan **inputs;        /* LP_UNION: one plan per branch */
+    int n_inputs;
     const SSelect *select; /* the block an operator comes from (for expression dumps) */
     const SQuery *query;   /* LP_SINK */
 };
@@ -133,6 +137,23 @@ typedef struct PJoin {
     int id;                /* its number among the query's joins */
 } PJoin;
 
+/*
+** One input of a query: a source and the blocks evaluated per record from it up to the
+** aggregation (or the top), innermost first.  A UNION ALL has one branch per branch of the
+** union (each with its own generated process function); they share the blocks from the
+** union on, the aggregation and what comes after it.  PQuery's own source, needed, pre and
+** watermark fields are branch 0's; plan_branch gives the query as branch b sees it.
+*/
+typedef struct PBranch {
+    const SSource *source;
+    bool *needed;          /* per source column: read by the branch's pipeline */
+    int n_needed;
+    const SSelect **pre;
+    int n_pre;
+    int watermark_col;     /* the source's watermarked column, or -1 */
+    int64_t watermark_delay_us;
+} PBranch;
+
 struct PQuery {
     const SQuery *query;
     const char *name;      /* the query's, or for a build side "<query>:join<id>" */
@@ -197,7 +218,14 @@ struct PQuery {
     int next_op;
 
     LPlan *logical;
+
+    PBranch *branches;     /* n_branches >= 1; branches[0] is the fields above */
+    int n_branches;
 };
+
+/* pq with branch b's source, needed columns, per-record blocks and watermark (b == 0: a copy of
+   pq): what the code of one branch's process function is generated from. */
+PQuery plan_branch(const PQuery *pq, int b);
 
 typedef struct PProgram {
     const SProgram *sema;

@@ -5,6 +5,8 @@
 ** above it (plan_levels.c).  The blocks below the first are fused into the
 ** per-record pipeline; the blocks above it run per group when a batch is
 ** written.  Without an aggregate, every block runs per record.
+** A block reading a UNION ALL splits the per-record part into branches
+** (PBranch): each branch's own blocks, then the shared ones from the union up.
 */
 #include "plan/plan.h"
 
@@ -151,10 +153,24 @@ static LPlan *lp_new(Arena *arena, LPlanKind kind, LPlan *child, const SSelect *
 
 static LPlan *lp_block(Arena *arena, const SSelect *s);
 
-/* The rows a block reads: its source, its subquery, or a join of one with the build side. */
+/* Union of the branches' plans (Spark's Union, by position). */
+static LPlan *lp_union(Arena *arena, const SSelect *s)
+{
+    LPlan *u = lp_new(arena, LP_UNION, NULL, s, s->span);
+    u->inputs = ARENA_NEW_N(arena, LPlan *, s->n_branches);
+    u->n_inputs = s->n_branches;
+    for (int i = 0; i < s->n_branches; i++)
+        u->inputs[i] = lp_block(arena, s->branches[i]);
+    return u;
+}
+
+/* The rows a block reads: its source, its subquery, a union, or a join of one of them with
+   the build side. */
 static LPlan *lp_input(Arena *arena, const SSelect *s)
 {
-    LPlan *p = s->sub ? lp_block(arena, s->sub) : lp_new(arena, LP_SCAN, NULL, s, s->span);
+    LPlan *p = s->n_branches ? lp_union(arena, s)
+               : s->sub      ? lp_block(arena, s->sub)
+                             : lp_new(arena, LP_SCAN, NULL, s, s->span);
     if (!s->join)
         return p;
     const SJoin *j = s->join;
@@ -247,6 +263,122 @@ static bool plan_joins(Arena *arena, Diag *diag, PQuery *pq, const SSelect **cha
     return true;
 }
 
+/* ==== Branches (UNION ALL) ==== */
+
+/* The blocks of s's chain of FROM subqueries, innermost first, into out (when not NULL);
+   returns how many there are. */
+static int chain_of(const SSelect *s, const SSelect **out)
+{
+    int n = 0;
+    for (const SSelect *t = s; t; t = t->sub)
+        n++;
+    int k = n;
+    for (const SSelect *t = s; out && t; t = t->sub)
+        out[--k] = t;
+    return n;
+}
+
+/* What sluice does not run in a UNION branch yet: a stateful block (each branch would need its
+   own state) or another union.  Reported at the first such block of blocks[0..n). */
+static bool branch_supported(Diag *diag, const SSelect **blocks, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const SSelect *s = blocks[i];
+        if (s->n_branches) {
+            diag_error(diag, s->span,
+                       "a UNION inside a branch of another UNION is not supported yet (as `a "
+                       "UNION b UNION ALL c` is); write the UNION ALL branches first");
+            return false;
+        }
+        const char *what = s->has_agg ? "an aggregation" : s->dedup ? "DROP DUPLICATES" : NULL;
+        if (what) {
+            diag_error(diag, s->span,
+                       "%s inside a branch of a UNION is not supported yet; write it over the "
+                       "union (SELECT ... FROM (... UNION ALL ...) ...)",
+                       what);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Branch b: its source, the columns it reads and its per-record blocks (its own chain, then
+   the blocks from the union up to the aggregation, shared[0..n_shared)). */
+static bool plan_branch_of(Arena *arena, Diag *diag, const SQuery *q, PBranch *br,
+                           const SSelect *head, const SSelect **shared, int n_shared)
+{
+    int n = chain_of(head, NULL);
+    br->pre = ARENA_NEW_N(arena, const SSelect *, n + n_shared);
+    chain_of(head, br->pre);
+    if (n_shared > 0)
+        memcpy(br->pre + n, shared, sizeof *shared * (size_t)n_shared);
+    br->n_pre = n + n_shared;
+    br->source = br->pre[0]->source;
+    if (!br->source) {
+        diag_error(diag, q->span, "query '%s' reads no streaming source", q->name);
+        return false;
+    }
+    const SWatermark *w = br->source->watermark;
+    br->watermark_col = w ? w->column : -1;
+    br->watermark_delay_us = w ? w->delay_us : 0;
+    br->n_needed = br->source->schema.n;
+    br->needed = ARENA_NEW_N(arena, bool, br->n_needed ? br->n_needed : 1);
+    if (br->pre[0]->join)
+        mark_join_block(arena, br->pre[0], br->needed, br->n_needed);
+    else
+        mark_block(br->pre[0], br->needed, br->n_needed);
+    if (br->watermark_col >= 0)
+        br->needed[br->watermark_col] = true; /* its event times drive the watermark */
+    return true;
+}
+
+/* The query's branches: one per branch of its UNION ALL (chain[u]), else its one source.
+   chain[0..n_pre) are the per-record blocks of branch 0. */
+static bool plan_branches(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain, int depth)
+{
+    int u = -1;
+    for (int i = depth - 1; i >= 0 && u < 0; i--)
+        if (chain[i]->n_branches)
+            u = i;
+    const SSelect *top = u >= 0 ? chain[u] : NULL;
+    int n = top ? top->n_branches : 1;
+    if (top && !branch_supported(diag, chain, u))
+        return false;
+    for (int b = 1; b < n; b++) {
+        const SSelect **blocks =
+            ARENA_NEW_N(arena, const SSelect *, chain_of(top->branches[b], NULL));
+        if (!branch_supported(diag, blocks, chain_of(top->branches[b], blocks)))
+            return false;
+    }
+    pq->branches = ARENA_NEW_N(arena, PBranch, n);
+    pq->n_branches = n;
+    for (int b = 0; b < n; b++) {
+        PBranch *br = &pq->branches[b];
+        bool ok = top ? plan_branch_of(arena, diag, pq->query, br, top->branches[b], chain + u,
+                                       pq->n_pre - u)
+                      : plan_branch_of(arena, diag, pq->query, br, pq->query->select, NULL, 0);
+        if (!ok)
+            return false;
+        if (!top)
+            br->n_pre = pq->n_pre; /* the chain up to the aggregation */
+    }
+    return true;
+}
+
+PQuery plan_branch(const PQuery *pq, int b)
+{
+    PQuery v = *pq;
+    const PBranch *br = &pq->branches[b];
+    v.source = br->source;
+    v.needed = br->needed;
+    v.n_needed = br->n_needed;
+    v.pre = br->pre;
+    v.n_pre = br->n_pre;
+    v.watermark_col = br->watermark_col;
+    v.watermark_delay_us = br->watermark_delay_us;
+    return v;
+}
+
 /* ==== Driver ==== */
 
 static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *pp, const char *name)
@@ -256,14 +388,10 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
     pq->name = name;
     pq->top = q->select;
 
-    /* Collect the chain innermost first. */
-    int depth = 0;
-    for (const SSelect *s = q->select; s; s = s->sub)
-        depth++;
+    /* Collect the chain innermost first (through the first branch of a UNION ALL). */
+    int depth = chain_of(q->select, NULL);
     const SSelect **chain = ARENA_NEW_N(arena, const SSelect *, depth);
-    int k = depth;
-    for (const SSelect *s = q->select; s; s = s->sub)
-        chain[--k] = s;
+    chain_of(q->select, chain);
     pq->source = chain[0]->source;
     if (!pq->source) {
         diag_error(diag, q->span, "query '%s' reads no streaming source", name);
@@ -363,17 +491,30 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         return NULL;
     plan_operators(arena, pq, chain, depth);
 
-    pq->n_needed = pq->source->schema.n;
-    pq->needed = ARENA_NEW_N(arena, bool, pq->n_needed ? pq->n_needed : 1);
-    if (chain[0]->join)
-        mark_join_block(arena, chain[0], pq->needed, pq->n_needed);
-    else
-        mark_block(chain[0], pq->needed, pq->n_needed);
-    if (pq->watermark_col >= 0)
-        pq->needed[pq->watermark_col] = true; /* its event times drive the watermark */
+    if (!plan_branches(arena, diag, pq, chain, depth))
+        return NULL;
+    pq->needed = pq->branches[0].needed;
+    pq->n_needed = pq->branches[0].n_needed;
 
     plan_columns(arena, pq);
-    if (!plan_joins(arena, diag, pq, chain, agg_at >= 0 ? agg_at + 1 : depth, pp))
+    /* The per-record blocks of every branch (the shared ones once), and the aggregating one. */
+    int n_rec = 1;
+    for (int b = 0; b < pq->n_branches; b++)
+        n_rec += pq->branches[b].n_pre;
+    const SSelect **rec = ARENA_NEW_N(arena, const SSelect *, n_rec);
+    int n = 0;
+    for (int b = 0; b < pq->n_branches; b++)
+        for (int i = 0; i < pq->branches[b].n_pre; i++) {
+            const SSelect *s = pq->branches[b].pre[i];
+            bool seen = false;
+            for (int k = 0; k < n && !seen; k++)
+                seen = rec[k] == s;
+            if (!seen)
+                rec[n++] = s;
+        }
+    if (pq->agg)
+        rec[n++] = pq->agg;
+    if (!plan_joins(arena, diag, pq, rec, n, pp))
         return NULL;
     pq->index = pp->n_queries;
     pp->queries[pp->n_queries++] = pq;

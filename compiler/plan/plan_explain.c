@@ -320,6 +320,11 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         put_expr(sb, s->where, s);
         sb_putc(sb, '\n');
         break;
+    case LP_UNION:
+        sb_printf(sb, "Union [%d inputs]\n", p->n_inputs);
+        for (int i = 0; i < p->n_inputs; i++)
+            put_lplan(sb, p->inputs[i], depth + 1);
+        break;
     case LP_SCAN: {
         const SSource *src = s->source;
         sb_printf(sb, "%s %s '%s' [", src->is_static ? "Scan" : "StreamingScan", src->connector,
@@ -427,23 +432,35 @@ static void put_agg_level(StrBuf *sb, const PQuery *pq, int n)
         put_agg_level(sb, pq->next, n + 1);
 }
 
-static void put_pquery(StrBuf *sb, const PQuery *pq)
+/* The scan and per-record blocks of one branch of the query. */
+static void put_branch(StrBuf *sb, const PQuery *pq, const PBranch *br)
 {
-    const SSource *src = pq->source;
+    const SSource *src = br->source;
     const SOption *fmt = soptions_find(&src->options, "format");
-    sb_printf(sb, "Pipeline 1: per record, fused\n");
     sb_printf(sb, "  Scan %s%s%s '%s' reading [", src->connector, fmt ? " " : "", fmt ? fmt->value : "",
               src->name);
     int first = 1;
-    for (int i = 0; i < pq->n_needed; i++) {
-        if (!pq->needed[i])
+    for (int i = 0; i < br->n_needed; i++) {
+        if (!br->needed[i])
             continue;
         sb_printf(sb, "%s%s", first ? "" : ", ", src->schema.cols[i].name);
         first = 0;
     }
     sb_puts(sb, "]\n");
-    for (int i = 0; i < pq->n_pre; i++)
-        put_block_ops(sb, pq, pq->pre[i], "  ");
+    for (int i = 0; i < br->n_pre; i++)
+        put_block_ops(sb, pq, br->pre[i], "  ");
+}
+
+static void put_pquery(StrBuf *sb, const PQuery *pq)
+{
+    sb_printf(sb, "Pipeline 1: per record, fused\n");
+    for (int b = 0; b < pq->n_branches; b++) {
+        if (pq->n_branches > 1)
+            sb_printf(sb, " UNION ALL branch %d (its own process function):\n", b);
+        put_branch(sb, pq, &pq->branches[b]);
+    }
+    if (pq->n_branches > 1 && pq->agg)
+        sb_puts(sb, " then, for the rows of every branch:\n");
     if (pq->agg) {
         const SSelect *a = pq->agg;
         put_probe(sb, pq, a, "  ");
@@ -472,7 +489,7 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
         sb_puts(sb, "  JoinBuildSide [");
     else
         sb_printf(sb, "  Sink %s '%s' [", pq->query->sink->connector, pq->query->sink->name);
-    first = 1;
+    int first = 1;
     for (int i = 0; i < pq->n_columns; i++) {
         if (pq->columns[i].hidden)
             continue;

@@ -341,6 +341,11 @@ struct SSelect {
     SSelect *sub;       /* ... or FROM a subquery (exactly one of the two is set) */
     SJoin *join;        /* FROM a join: source or sub is its probe side, joined as join says
                            into the input */
+    SSelect **branches; /* FROM (b0 UNION ALL b1 ...): every branch, n_branches >= 2, and sub
+                           is branches[0]: the union's columns are its (names and watermark
+                           metadata, as Spark's Union.output), their outputs cast to the
+                           widened types (WidenSetOperationTypes); n_branches == 0 otherwise */
+    int n_branches;
     SSchema input;      /* columns the clauses see: the source's or the subquery's output */
     SExpr *where;       /* BOOLEAN over input; NULL if none */
     SDedup *dedup;      /* DROP DUPLICATES, applied after where; NULL if none */

@@ -335,6 +335,10 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
     sb_indent(sb, depth);
     if (s->source) {
         sb_printf(sb, "from: %s %s\n", s->source->is_static ? "table" : "source", s->source->name);
+    } else if (s->n_branches) {
+        sb_printf(sb, "from: union all of %d\n", s->n_branches);
+        for (int i = 0; i < s->n_branches; i++)
+            put_select(sb, depth + 1, s->branches[i]);
     } else if (s->sub) {
         sb_puts(sb, "from: subquery\n");
         put_select(sb, depth + 1, s->sub);

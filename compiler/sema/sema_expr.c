@@ -233,8 +233,10 @@ static const Type *cmp_common(const Type *a, const Type *b)
     return NULL;
 }
 
-/* The type CASE branches and coalesce arguments are cast to, or NULL. */
-static const Type *wider_common(const Type *a, const Type *b)
+/* The type CASE branches, coalesce arguments and UNION columns are cast to, or NULL: Spark's
+   TypeCoercion.findWiderTypeForTwo (findTightestCommonType, findWiderTypeForDecimal, then
+   stringPromotion, which leaves BinaryType and BooleanType out). */
+const Type *sema_wider_type(const Type *a, const Type *b)
 {
     if (a->kind == TY_NULL)
         return b;
@@ -251,7 +253,8 @@ static const Type *wider_common(const Type *a, const Type *b)
     if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
         (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
         return &type_timestamp;
-    if (a->kind == TY_BINARY || b->kind == TY_BINARY) /* stringPromotion leaves BinaryType out */
+    if (a->kind == TY_BINARY || b->kind == TY_BINARY || a->kind == TY_BOOLEAN ||
+        b->kind == TY_BOOLEAN) /* stringPromotion leaves BinaryType and BooleanType out */
         return NULL;
     if (a->kind == TY_STRING || b->kind == TY_STRING)
         return &type_string;
@@ -837,7 +840,7 @@ const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int 
 {
     const Type *t = &type_null;
     for (int i = 0; i < n; i++) {
-        const Type *c = wider_common(t, vals[i]->type);
+        const Type *c = sema_wider_type(t, vals[i]->type);
         if (!c) {
             diag_error(b->sc->diag, asts[i]->span,
                        "%s: '%s' of type %s does not match the type %s of the others", what,

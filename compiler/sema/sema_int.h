@@ -181,6 +181,8 @@ SExpr *sema_to_string(Binder *b, SExpr *e);
 SExpr *sema_to_timestamp(Binder *b, SExpr *e);
 void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstExpr *val,
                      const Type *t);
+/* Spark's findWiderTypeForTwo: the type two values of types a and b are both cast to, or NULL. */
+const Type *sema_wider_type(const Type *a, const Type *b);
 /* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
    "<what>: 'x' of type t does not match the type u of the others". */
 const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
@@ -203,6 +205,9 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e);
 
 /* Bind a SELECT block (recursively its FROM subquery). Never NULL; errors reported. */
 SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast);
+/* FROM (b0 UNION ALL b1 ...) of sel (sema_union.c): binds the branches into sel->branches,
+   checks and widens their columns; returns the first branch (sel->sub). */
+SSelect *sema_bind_union(SemaCtx *sc, const AstFrom *from, SSelect *sel);
 
 /* The type of an output column whose expression failed to bind: references to it
    stay silent so one mistake gives one message (never escapes sema_check). */

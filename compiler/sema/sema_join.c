@@ -30,8 +30,14 @@ int sema_from_streaming(SemaCtx *sc, const AstFrom *f)
         SSource *src = sema_find_source(sc, f->name);
         return src ? !src->is_static : -1;
     }
-    case FROM_SUBQUERY:
-        return f->sub ? sema_from_streaming(sc, f->sub->from) : -1;
+    case FROM_SUBQUERY: {
+        int any = f->sub ? sema_from_streaming(sc, f->sub->from) : -1;
+        for (int i = 1; i < f->n_branches && any >= 0; i++) { /* UNION ALL: any branch */
+            int b = sema_from_streaming(sc, f->branches[i]->from);
+            any = b < 0 ? -1 : any || b;
+        }
+        return any;
+    }
     case FROM_JOIN: {
         int l = sema_from_streaming(sc, f->join->left);
         int r = sema_from_streaming(sc, f->join->right);

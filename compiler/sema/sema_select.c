@@ -53,7 +53,8 @@ static void bind_from(SemaCtx *sc, const AstFrom *from, SSelect *sel, SelBlock *
             blk->input_failed = true;
             return;
         }
-        sel->sub = sema_bind_select(sc, from->sub);
+        sel->sub =
+            from->n_branches ? sema_bind_union(sc, from, sel) : sema_bind_select(sc, from->sub);
         blk->input = &sel->sub->output;
         blk->rel_name = from->alias;
         return;
@@ -417,13 +418,17 @@ static bool block_aggregates(const AstSelect *ast)
     return false;
 }
 
-/* SELECT DISTINCT in a batch query, as Spark's ReplaceDistinctWithAggregate: an aggregation
-   grouping by every item of the select list (a bare * by every input column).  Left as
-   written (and refused by sema_stream.c) when the block aggregates already or has t.*. */
+/* SELECT DISTINCT in a batch query, and the DISTINCT of a plain UNION in any query, as
+   Spark's ReplaceDistinctWithAggregate: an aggregation grouping by every item of the select
+   list (a bare * by every input column).  On a stream the streaming aggregation rules apply:
+   UnsupportedOperationChecker.collectStreamingAggregates counts a streaming Distinct as
+   Aggregate(c.output, c.output, c).  Left as written (and refused by sema_stream.c) when the block aggregates already or has
+   t.*. */
 static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast,
                                              const SelBlock *blk)
 {
-    if (!ast->distinct || !sc->batch_query || block_aggregates(ast) || blk->input_failed)
+    if (!ast->distinct || !(sc->batch_query || ast->set_op) || block_aggregates(ast) ||
+        blk->input_failed)
         return ast;
     AstExprList keys = {0};
     for (int i = 0; i < ast->n_items; i++) {

@@ -49,9 +49,12 @@ static bool subtree_aggregates(const SSelect *s)
     return false;
 }
 
-/* Where an aggregation shows: its GROUP BY, else its first aggregate call, else the block. */
+/* Where an aggregation shows: the UNION of a plain UNION, its GROUP BY, else its first aggregate
+   call, else the block. */
 static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
 {
+    if (a->set_op && a->distinct) /* a plain UNION: its DISTINCT */
+        return a->distinct_span;
     if (a->group_by.n > 0)
         return a->group_by_span;
     if (s->n_agg > 0)
@@ -92,20 +95,14 @@ static const AstSelect *leaf_block(const AstSelect *a)
 
 bool sema_stream_reads_table(SemaCtx *sc, const AstSelect *a)
 {
-    a = leaf_block(a);
-    if (!a->from)
-        return true;
-    if (a->from->kind == FROM_JOIN)
-        return sema_from_streaming(sc, a->from) == 0;
-    SSource *src = a->from->kind == FROM_NAME ? sema_find_source(sc, a->from->name) : NULL;
-    return src && src->is_static;
+    return !leaf_block(a)->from || sema_from_streaming(sc, a->from) == 0;
 }
 
 /* A query must read a stream: FROM a source somewhere down its chain of subqueries.
    Returns false if it does not (reported) or its source did not resolve (already reported). */
-static bool rule_streaming_source(SemaCtx *sc, const AstSelect *a)
+static bool rule_streaming_source(SemaCtx *sc, const AstSelect *top)
 {
-    a = leaf_block(a);
+    const AstSelect *a = leaf_block(top);
     const char *msg =
         "Queries without streaming sources cannot be executed with writeStream.start()";
     if (!a->from) {
@@ -124,16 +121,19 @@ static bool rule_streaming_source(SemaCtx *sc, const AstSelect *a)
     if (!src)
         return false;
     if (src->is_static) {
+        if (sema_from_streaming(sc, top->from) == 1)
+            return true; /* a UNION ALL of this table and a stream: rule_union */
         diag_error(sc->diag, a->from->span, "%s", msg);
         return false;
     }
     return true;
 }
 
-/* SQL's SELECT DISTINCT is an aggregation in Spark; sluice refuses it for now. */
+/* SQL's SELECT DISTINCT is an aggregation in Spark; sluice refuses it for now (a plain
+   UNION's DISTINCT is that aggregation: distinct_as_group_by). */
 static void rule_distinct(SemaCtx *sc, const AstSelect *a)
 {
-    if (a->distinct)
+    if (a->distinct && !a->set_op)
         diag_error(sc->diag, a->distinct_span,
                    "SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP "
                    "BY instead");
@@ -322,6 +322,66 @@ static void rule_dedup(SemaCtx *sc, const Chain *c)
                            "more than one DROP DUPLICATES in a query is not supported yet");
         }
         seen = true;
+    }
+}
+
+/* The branches after the first of each UNION ALL of the chain, paired with their bound
+   blocks (the first branch is in the chain itself): fn(sc, q, branch chain, mode_known). */
+typedef void (*BranchRule)(SemaCtx *sc, const SQuery *q, const Chain *branch, bool mode_known);
+static void for_union_branches(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known,
+                               BranchRule fn)
+{
+    for (int i = 0; i < c->n; i++) {
+        const AstFrom *f = c->ast[i]->from;
+        if (!f || f->kind != FROM_SUBQUERY || c->sel[i]->n_branches != f->n_branches)
+            continue;
+        for (int b = 1; b < f->n_branches; b++) {
+            Chain bc;
+            build_chain(&bc, f->branches[b], c->sel[i]->branches[b]);
+            fn(sc, q, &bc, mode_known);
+        }
+    }
+}
+
+/* Spark rule 12 and the rules of each block, in a later branch of a UNION ALL. */
+static void rule_union_branch(SemaCtx *sc, const SQuery *q, const Chain *bc, bool mode_known)
+{
+    if (bc->n > 0 && sema_from_streaming(sc, bc->ast[0]->from) == 0)
+        diag_error(sc->diag, bc->ast[0]->span,
+                   "Union between streaming and batch DataFrames/Datasets is not supported");
+    for (int k = 0; k < bc->n; k++) {
+        rule_distinct(sc, bc->ast[k]);
+        rule_sort(sc, q, bc->ast[k], bc->sel[k], mode_known);
+        rule_limit(sc, q, bc->ast[k], mode_known);
+        rule_offset(sc, bc->ast[k]);
+    }
+    rule_dedup(sc, bc);
+}
+
+/* Spark rule 12 for the first branch (a static table beside streams). */
+static void rule_union_first(SemaCtx *sc, const Chain *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        const AstFrom *f = c->ast[i]->from;
+        if (f && f->kind == FROM_SUBQUERY && f->n_branches &&
+            sema_from_streaming(sc, f->branches[0]->from) == 0)
+            diag_error(sc->diag, f->branches[0]->span,
+                       "Union between streaming and batch DataFrames/Datasets is not supported");
+    }
+}
+
+/* What a batch query does not run yet, in a later branch of a UNION ALL. */
+static void batch_union_branch(SemaCtx *sc, const SQuery *q, const Chain *bc, bool mode_known)
+{
+    (void)q;
+    (void)mode_known;
+    for (int k = 0; k < bc->n; k++) {
+        if (bc->ast[k]->limit)
+            diag_error(sc->diag, bc->ast[k]->limit_span,
+                       "LIMIT is supported only in the outermost SELECT of a batch query yet");
+        if (bc->ast[k]->offset)
+            diag_error(sc->diag, bc->ast[k]->offset_span,
+                       "OFFSET is not supported yet in batch queries");
     }
 }
 
@@ -556,6 +616,7 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
             diag_error(sc->diag, a->offset_span,
                        "OFFSET is not supported yet in batch queries");
     }
+    for_union_branches(sc, q, &c, true, batch_union_branch);
     for (int i = 0; i < c.n; i++)
         if (c.ast[i]->dedup && subtree_aggregates(c.sel[i]->sub))
             diag_error(sc->diag, c.ast[i]->dedup->span,
@@ -604,6 +665,8 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
         rule_limit(sc, q, c.ast[i], mode_known);
         rule_offset(sc, c.ast[i]);
     }
+    rule_union_first(sc, &c);
+    for_union_branches(sc, q, &c, mode_known, rule_union_branch);
     rule_dedup(sc, &c);
     bool single = rule_multiple_aggregations(sc, &c);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);

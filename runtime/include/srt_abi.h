@@ -136,6 +136,13 @@ void srt_prog_query_order(SrtProgram *p, int query, int column, int desc, int nu
 /* The query's source has a watermark (WATERMARK FOR col AS col - INTERVAL delay): the
    process function reports the event times it sees (srt_query_event_times). */
 void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us);
+/* Another input of the query, after the source given to srt_prog_query: a branch of a
+   UNION ALL reading `source` through its own process function, in the query's source order
+   (its line in the offsets log, its entry in progress `sources`).  delay_us: that source's
+   watermark delay, or -1 without one.  The query's watermark is the minimum of its inputs'
+   (Spark's default multipleWatermarkPolicy, min). */
+void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn process,
+                          int64_t delay_us);
 /* The aggregation's event-time key: an i64 (µs) at key_offset of the group key bytes that
    is compared with the watermark: a window's end, or the watermarked timestamp itself.
    Groups whose key is at or before the watermark are final (append) and evicted. */

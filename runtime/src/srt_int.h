@@ -658,7 +658,8 @@ const char *srt_ckpt_id(const SrtCkpt *c);
 /* The newest batch id in offsets/ and in commits/; -1 when there is none. */
 int64_t srt_ckpt_latest_offsets(const SrtCkpt *c);
 int64_t srt_ckpt_latest_commit(const SrtCkpt *c);
-/* offsets/<batch>.  source_offset NULL is written as "-".  Writing an existing batch fails
+/* offsets/<batch>.  source_offset: one line per source (a query reading several: a UNION
+   ALL), in source order; NULL or an empty line is written as "-".  Writing an existing batch fails
    with Spark's "Concurrent update to the log. Multiple streaming jobs detected for <N>"
    (-SRT_ERR_QUERY; the existing file is left as it was). */
 int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int64_t batch_ts_ms,
@@ -666,7 +667,8 @@ int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int6
 /* Delete offsets/<batch> durably: the logged, uncommitted batch of a source that cannot
    replay it (socket) is given up, and its id goes to the next batch. */
 int srt_ckpt_drop_offsets(SrtCkpt *c, int64_t batch, SrtErr *err);
-/* Read offsets/<batch>: source_offset receives the offset JSON ("" for "-").  1 if absent. */
+/* Read offsets/<batch>: source_offset receives the offset JSON of each source, one line each
+   ("" for "-").  1 if absent. */
 int srt_ckpt_read_offsets(SrtCkpt *c, int64_t batch, int64_t *watermark_ms, int64_t *batch_ts_ms,
                           SrtBuf *source_offset, SrtErr *err);
 int srt_ckpt_write_commit(SrtCkpt *c, int64_t batch, int64_t next_watermark_ms, SrtErr *err);
@@ -737,6 +739,15 @@ typedef struct SrtStateOpProgress {
         all_removals_time_ms, commit_time_ms, memory_used_bytes, num_rows_dropped_by_watermark;
 } SrtStateOpProgress;
 
+/* One entry of progress `sources` (SourceProgress). */
+typedef struct SrtSourceProgress {
+    const char *description;
+    const char *start_offset, *end_offset, *latest_offset; /* JSON text; NULL: null */
+    const char *metrics;            /* a JSON object of strings; NULL or empty: none */
+    int64_t num_input_rows;
+    double input_rows_per_second, processed_rows_per_second; /* NaN/inf: omitted */
+} SrtSourceProgress;
+
 typedef struct SrtProgress {
     const char *id, *run_id, *name; /* name NULL: null */
     int64_t timestamp_ms;           /* trigger start */
@@ -749,6 +760,10 @@ typedef struct SrtProgress {
     int64_t event_min_ms, event_max_ms, event_avg_ms, watermark_ms;
     const SrtStateOpProgress *ops;
     int n_ops;
+    /* `sources`: n_sources entries, or with n_sources == 0 the one source of the query in
+       the fields below (its numInputRows and rates are the query's). */
+    const SrtSourceProgress *sources;
+    int n_sources;
     const char *source_description;
     const char *start_offset, *end_offset, *latest_offset; /* JSON text; NULL: null */
     const char *source_metrics; /* a JSON object of strings; NULL or empty: none */
@@ -871,10 +886,20 @@ typedef struct SrtJoinDef {
     SrtJoinKeyFn key;
 } SrtJoinDef;
 
+/* A source a query reads and the generated function that processes its records: one per
+   query, or one per branch of a UNION ALL (srt_prog_query_input). */
+typedef struct SrtInputDef {
+    int source;
+    SrtProcessFn process;
+    int has_watermark;
+    int64_t watermark_delay_us;
+} SrtInputDef;
+
 typedef struct SrtQueryDef {
     const char *name;
-    int source, sink;          /* sink -1: the build side of a join (srt_join.c) */
-    SrtProcessFn process;
+    int sink;                  /* -1: the build side of a join (srt_join.c) */
+    SrtInputDef *inputs;       /* in the query's source order (offsets log lines, progress) */
+    uint32_t n_inputs, cap_inputs;
     SrtOptions opts;
     SrtColumn *cols;
     uint32_t n_cols, cap_cols;
@@ -883,8 +908,7 @@ typedef struct SrtQueryDef {
     SrtEmitFn emit;            /* rows of an aggregating operator's groups */
     SrtOrderKey *order;
     uint32_t n_order, cap_order;
-    int has_watermark;
-    int64_t watermark_delay_us;
+    int has_watermark;         /* some input has a watermark */
     SrtOpDef *ops;             /* the stateful operators, in pipeline order */
     uint32_t n_ops, cap_ops;
     SrtJoinDef *joins;         /* its joins, by number */
@@ -921,6 +945,25 @@ typedef struct SrtEnv {
 
 typedef struct SrtOperator SrtOperator; /* a stateful operator (state/srt_operator.h) */
 
+/* Event times one process call or batch saw (ms): count, min, max and exact sum. */
+typedef struct SrtEventStats {
+    int64_t n, min_ms, max_ms;
+    __int128 sum_ms;             /* |sum| < 2^63 * 2^54 */
+} SrtEventStats;
+
+/* One input of a running query (SrtInputDef): its source, the offsets of the batch and, as
+   Spark's EventTimeWatermarkExec of a watermarked source, its event times and watermark. */
+typedef struct SrtInput {
+    SrtSource source;
+    int open;
+    SrtBuf start_offset;     /* end offset of the last committed batch ("" before the first) */
+    SrtBuf end_offset;       /* end offset of the batch being planned/run */
+    SrtEventStats ev;        /* event times of the current batch */
+    int64_t wm_ms;           /* this input's watermark (WatermarkTracker's per-operator value) */
+    int wm_set;              /* wm_ms holds a value (0 until its first batch, as Spark) */
+    int64_t batch_rows;      /* rows the current batch read from it */
+} SrtInput;
+
 struct SrtQuery {
     const SrtProgram *prog;  /* borrowed */
     const SrtQueryDef *def;  /* borrowed */
@@ -932,9 +975,11 @@ struct SrtQuery {
     SrtSchema schema;        /* output columns (borrowed from def) */
     SrtOutMode mode;
     SrtTrigger trigger;
-    SrtSource source;
+    SrtInput *in;            /* owned, one per def->inputs */
+    uint32_t n_in;
+    uint32_t cur_in;         /* the input whose records are being processed */
     SrtSink sink;
-    int source_open, sink_open;
+    int sink_open;
 
     /* trigger loop */
     int64_t next_due_us;     /* wall-clock time of the next trigger */
@@ -945,8 +990,6 @@ struct SrtQuery {
     int64_t max_batches;     /* -1: unlimited */
     int64_t batch_id;        /* id of the next batch */
     int64_t batches_run;
-    SrtBuf start_offset;     /* end offset of the last committed batch ("" before the first) */
-    SrtBuf end_offset;       /* end offset of the batch being planned/run */
 
     /* the current batch */
     SrtArena batch;          /* srt_batch_alloc, output rows */
@@ -979,8 +1022,6 @@ struct SrtQuery {
     /* event time and watermark (srt_event.c) */
     int64_t watermark_ms;    /* used by the current batch (batchWatermarkMs) */
     int64_t late_wm_ms;      /* late-row threshold: the previous batch's watermark */
-    int64_t ev_n, ev_min_ms, ev_max_ms; /* event times of the current batch */
-    __int128 ev_sum_ms;                 /* their exact sum: |sum| < 2^63 * 2^54 */
     /* the stateful operators (state/srt_operator.h), in pipeline order */
     SrtOperator **ops;       /* owned, cap_ops entries */
     uint32_t n_ops, cap_ops;
@@ -1002,7 +1043,6 @@ struct SrtQuery {
     int64_t last_progress_us;/* wall time of the last progress record */
     int64_t dur_us[SRT_DUR_N];
     int64_t trigger_start_us;
-    SrtBuf latest_offset;    /* the source's latest offset when the batch was planned */
 
     /* scalar functions (srt_regex.c, srt_query_batch_ts) */
     int64_t batch_ts_us;     /* current_timestamp() of the batch: wall clock at its start, ms */
@@ -1039,10 +1079,15 @@ uint32_t srt_utf8_decode(const char *s, uint32_t n, uint32_t *i);
 
 /* Event time (srt_event.c).  Reset the batch's event-time statistics and counters. */
 void srt_event_begin_batch(SrtQuery *q);
-/* The batch's average event time (ms), truncated as Spark. */
+/* The event times progress reports: those of the first input (in source order) that saw
+   some, as ProgressReporter takes the first EventTimeWatermarkExec with rows; NULL: none. */
+const SrtEventStats *srt_event_stats(const SrtQuery *q);
+/* The batch's average event time (ms) of srt_event_stats, truncated as Spark. */
 int64_t srt_event_avg_ms(const SrtQuery *q);
-/* The watermark for the next batch: max(current, batch max - delay). */
-int64_t srt_event_next_watermark(const SrtQuery *q);
+/* After the batch: each watermarked input's watermark becomes max(its own, batch max - delay)
+   (0 before it saw rows), and the watermark for the next batch is the minimum over them, never
+   below the current one (multipleWatermarkPolicy=min).  Call once per batch. */
+int64_t srt_event_next_watermark(SrtQuery *q);
 /* Does a move of the watermark alone change a stateful operator's state or output? */
 int srt_event_watermark_cleans(const SrtQuery *q);
 /* Is the group whose event-time key (an i64 at key_offset; -1: none) is in these key bytes
@@ -1063,12 +1108,13 @@ int srt_recover_log_offsets(SrtQuery *q, int64_t batch_ts_ms);
 int srt_recover_state(SrtQuery *q);
 int srt_recover_commit(SrtQuery *q, int64_t next_wm_ms);
 
-/* Reporting (srt_report.c).  Status, progress after a batch (start_offset: what it read
-   from; idle: a trigger without a batch, rate-limited to one every 10 s), failure. */
+/* Reporting (srt_report.c).  Status, progress after a batch (before the inputs' start
+   offsets move to their ends; idle: a trigger without a batch, rate-limited to one every
+   10 s), failure. */
 void srt_report_status(SrtQuery *q, const char *message, int data_available, int trigger_active);
 /* Publish the progress of the batch just run (idle: of an idle trigger, at most every 10 s).
    0, or -SRT_ERR_IO with q->err naming the --progress file when it cannot be written. */
-int srt_report_batch(SrtQuery *q, const char *start_offset, int idle);
+int srt_report_batch(SrtQuery *q, int idle);
 void srt_report_failure(const SrtQuery *q, FILE *err);
 
 /* Build the batch's output rows by output mode (srt_output.c). */

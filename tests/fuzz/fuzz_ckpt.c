@@ -126,8 +126,8 @@ static void restart(int qi)
         if (!q->replay) {
             char end[64];
             snprintf(end, sizeof end, "{\"logOffset\":%lld}", (long long)q->batch_id);
-            srt_buf_clear(&q->end_offset);
-            srt_buf_puts(&q->end_offset, end);
+            srt_buf_clear(&q->in[0].end_offset);
+            srt_buf_puts(&q->in[0].end_offset, end);
         }
         if (srt_query_run_batch(q) < 0)
             fprintf(env.err, "query %d: batch failed: %s\n", qi, q->err.msg);

@@ -77,9 +77,10 @@ static const SrtSourceVt input_vt = {
 
 void fuzz_use_input_source(SrtQuery *q)
 {
-    q->source.vt->close(&q->source);
-    q->source.impl = NULL;
-    q->source.vt = &input_vt;
+    SrtSource *src = &q->in[0].source;
+    src->vt->close(src);
+    src->impl = NULL;
+    src->vt = &input_vt;
 }
 
 void fuzz_set_input(const char *p, size_t n)

@@ -53,8 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_set_input(copy, size);
     char end[32];
     snprintf(end, sizeof end, "{\"fuzz\":%lld}", ++batches);
-    srt_buf_clear(&query->end_offset);
-    srt_buf_puts(&query->end_offset, end);
+    srt_buf_clear(&query->in[0].end_offset);
+    srt_buf_puts(&query->in[0].end_offset, end);
     if (srt_query_run_batch(query) < 0) {
         fprintf(stderr, "fuzz_reader: a PERMISSIVE batch failed: %s\n", query->err.msg);
         abort();

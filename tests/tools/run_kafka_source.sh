@@ -8,7 +8,8 @@
 # offsets, offsets-behind-latest metrics), and the failures: an unreachable broker (bounded
 # retries, exit 1, the servers named), a topic that does not exist (no batch, as Spark) and
 # options only the runtime can check (Spark's messages), and includeHeaders: the headers column
-# on the console and copied by a query into a kafka sink, read back with kcat.
+# on the console and copied by a query into a kafka sink, read back with kcat; a UNION ALL of two
+# kafka sources (one offsets line each) restarted.
 #
 #   run_kafka_source.sh <sluice> <kafka_mock>
 set -euo pipefail
@@ -28,7 +29,7 @@ if ! command -v kcat > /dev/null; then
 fi
 sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
   --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1 --topic orders:1 \
-  --topic hdrs:1 --topic hdrs_out:1 --topic hdrs_many:1
+  --topic hdrs:1 --topic hdrs_out:1 --topic hdrs_many:1 --topic ua:1 --topic ub:1
 cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
@@ -563,5 +564,50 @@ Batch: 0
 
 EOF
 if grep -q '"description":"KafkaV2\[Assign\[lines-1\]\]"' assign.progress; then pass "assign description"; else fail "assign description"; fi
+
+# ---- UNION ALL of two kafka sources: one offsets line each; a restart reads only what is new ----
+produce ua 0 'a:one' 'b:two'
+produce ub 0 'c:three'
+cat > union.sql << EOF
+CREATE SOURCE ka WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot',
+                       subscribe = 'ua', startingOffsets = 'earliest');
+CREATE SOURCE kb WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot',
+                       subscribe = 'ub', startingOffsets = 'earliest');
+CREATE SINK console WITH (connector = 'console', truncate = false);
+INSERT INTO console SELECT CAST(value AS STRING) AS v, topic FROM ka
+UNION ALL SELECT CAST(value AS STRING), topic FROM kb
+WITH (name = 'q', checkpointLocation = 'union.ck');
+EOF
+"$sluice" build union.sql -o union > /dev/null
+./union --trigger once > union.out 2> union.err
+produce ub 0 'd:four'
+./union --trigger once >> union.out 2>> union.err
+expect union union.out << 'EOF'
+-------------------------------------------
+Batch: 0
+-------------------------------------------
++-----+-----+
+|v    |topic|
++-----+-----+
+|one  |ua   |
+|two  |ua   |
+|three|ub   |
++-----+-----+
+
+-------------------------------------------
+Batch: 1
+-------------------------------------------
++----+-----+
+|v   |topic|
++----+-----+
+|four|ub   |
++----+-----+
+
+EOF
+sed -n 3,4p union.ck/offsets/1 > union.offsets
+expect union_offsets union.offsets << 'EOF'
+{"ua":{"0":2}}
+{"ub":{"0":2}}
+EOF
 
 sl_test_end

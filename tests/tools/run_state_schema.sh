@@ -229,4 +229,12 @@ restart double_sum_same_layout allowed \
   "SELECT action, sum(CAST(id AS DOUBLE)) AS s, avg(id) AS a FROM events GROUP BY action" \
   "|Open  |2.0|1.0|" "|Close |2.0|2.0|"
 
+# A source added to the query (a UNION ALL branch): the offsets log names one source, the query
+# reads two (Spark's OffsetSeq.toStreamProgress assertion).
+mode=""
+restart union_branch_added refused \
+  "SELECT action FROM events" \
+  "SELECT action FROM events UNION ALL SELECT action FROM events" \
+  "There are [1] sources in the checkpoint offsets and now there are [2] sources requested by the query. Cannot continue."
+
 sl_test_end

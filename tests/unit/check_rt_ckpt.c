@@ -454,8 +454,11 @@ START_TEST(test_offsets_commits)
     ck_assert_int_eq(hidden_files(path_in(p, sizeof p, d, "offsets")), 0);
     ck_assert_int_eq(hidden_files(path_in(p, sizeof p, d, "commits")), 0);
 
-    /* A multi-line offset is refused. */
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 5, 0, 0, "{\n}", &fx.err), -SRT_ERR_FORMAT);
+    /* Several sources (a UNION ALL): one line each, "-" for one without an offset. */
+    const char *three = "{\"logOffset\":1}\n\n{\"offset\":2}";
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 5, 7, 8, three, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_read_offsets(c, 5, &wm, &ts, &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, three);
 
     /* Source directories: stable pointers under sources/, created. */
     const char *s0 = srt_ckpt_source_dir(c, 0);

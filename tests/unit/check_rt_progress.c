@@ -474,7 +474,11 @@ END_TEST
 static int64_t avg_of(const int64_t (*calls)[5], size_t n)
 {
     SrtQuery q;
+    SrtInput in;
     memset(&q, 0, sizeof q);
+    memset(&in, 0, sizeof in);
+    q.in = &in;
+    q.n_in = 1;
     srt_event_begin_batch(&q);
     for (size_t i = 0; i < n; i++)
         srt_query_event_times(&q, calls[i][0], calls[i][1], calls[i][2], (uint64_t)calls[i][3],
@@ -507,12 +511,54 @@ START_TEST(test_event_time_avg)
 }
 END_TEST
 
+/* One batch of a query of several inputs: input `in` saw one event at `ms`; the next watermark. */
+static int64_t batch_of(SrtQuery *q, uint32_t in, int64_t ms)
+{
+    srt_event_begin_batch(q);
+    q->cur_in = in;
+    if (ms >= 0)
+        srt_query_event_times(q, 1, ms, ms, (uint64_t)ms, 0);
+    int64_t wm = srt_event_next_watermark(q);
+    q->watermark_ms = wm;
+    return wm;
+}
+
+/* A UNION ALL of two watermarked sources (srt_event.c, Spark's WatermarkTracker with the min
+   policy): an input that never saw a row counts as 0, each input's watermark only moves
+   forward, the query's is the minimum and never moves back; progress reports the event times
+   of the first input that saw some. */
+START_TEST(test_watermark_min_over_inputs)
+{
+    SrtInputDef defs[2] = {{0, NULL, 1, 10000000}, {1, NULL, 1, 0}}; /* delays 10 s and 0 */
+    SrtQueryDef def;
+    SrtInput in[2];
+    SrtQuery q;
+    memset(&def, 0, sizeof def);
+    memset(in, 0, sizeof in);
+    memset(&q, 0, sizeof q);
+    def.inputs = defs;
+    def.n_inputs = 2;
+    def.has_watermark = 1;
+    q.def = &def;
+    q.in = in;
+    q.n_in = 2;
+    ck_assert_int_eq(batch_of(&q, 1, 50000), 0);     /* input 0 has seen nothing: 0 */
+    ck_assert_ptr_eq(srt_event_stats(&q), &in[1].ev);
+    ck_assert_int_eq(batch_of(&q, 0, 100000), 50000); /* min(100 s - 10 s, 50 s) */
+    ck_assert_int_eq(batch_of(&q, 1, 20000), 50000); /* input 1 does not move back */
+    ck_assert_int_eq(batch_of(&q, 1, 200000), 90000); /* now input 0 holds it */
+    ck_assert_int_eq(batch_of(&q, 0, -1), 90000);     /* no rows: nothing moves */
+    ck_assert_ptr_null(srt_event_stats(&q));
+}
+END_TEST
+
 Suite *rt_progress_suite(void)
 {
     Suite *s = suite_create("rt_progress");
     TCase *tc = tcase_create("progress");
     tcase_add_test(tc, test_full_record);
     tcase_add_test(tc, test_event_time_avg);
+    tcase_add_test(tc, test_watermark_min_over_inputs);
     tcase_add_test(tc, test_no_watermark_no_event_time);
     tcase_add_test(tc, test_watermark_without_rows);
     tcase_add_test(tc, test_durations);

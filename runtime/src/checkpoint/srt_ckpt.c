@@ -784,13 +784,8 @@ int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int6
 {
     if (batch < 0)
         return srt_err_set(err, SRT_ERR_QUERY, "checkpoint: negative batch id %" PRId64, batch);
-    if (source_offset == NULL || *source_offset == '\0')
-        source_offset = "-";
-    if (strchr(source_offset, '\n') != NULL)
-        return srt_err_set(err, SRT_ERR_FORMAT,
-                           "checkpoint: the source offset of batch %" PRId64
-                           " spans several lines (%.200s)",
-                           batch, source_offset);
+    if (source_offset == NULL)
+        source_offset = "";
     SrtBuf b;
     srt_buf_init(&b, c->mem);
     srt_buf_printf(&b,
@@ -798,8 +793,19 @@ int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int6
                    ",\"conf\":{\"spark.sql.streaming.multipleWatermarkPolicy\":\"min\","
                    "\"spark.sql.shuffle.partitions\":\"1\"}}\n",
                    watermark_ms, batch_ts_ms);
-    srt_buf_puts(&b, source_offset);
-    srt_buf_putc(&b, '\n');
+    /* One line per source; "-" for a source without an offset (OffsetSeq). */
+    for (const char *l = source_offset;;) {
+        const char *nl = strchr(l, '\n');
+        size_t n = nl ? (size_t)(nl - l) : strlen(l);
+        if (n)
+            srt_buf_put(&b, l, n);
+        else
+            srt_buf_putc(&b, '-');
+        srt_buf_putc(&b, '\n');
+        if (!nl)
+            break;
+        l = nl + 1;
+    }
     int rc = write_log(c, "offsets", batch, &b, err);
     srt_buf_free(&b);
     return rc;
@@ -838,13 +844,18 @@ int srt_ckpt_read_offsets(SrtCkpt *c, int64_t batch, int64_t *watermark_ms, int6
                          path);
         goto done;
     }
-    if (next_line(&p, e, &ls, &le) < 0 || le == ls) {
-        rc = srt_err_set(err, SRT_ERR_FORMAT, "checkpoint file %s has no source offset line", path);
-        goto done;
-    }
     srt_buf_clear(source_offset);
-    if (!(le - ls == 1 && *ls == '-'))
-        srt_buf_put(source_offset, ls, (size_t)(le - ls));
+    for (int line = 0; p < e || line == 0; line++) {
+        if (next_line(&p, e, &ls, &le) < 0 || le == ls) {
+            rc = srt_err_set(err, SRT_ERR_FORMAT, "checkpoint file %s has no source offset line",
+                             path);
+            goto done;
+        }
+        if (line)
+            srt_buf_putc(source_offset, '\n');
+        if (!(le - ls == 1 && *ls == '-'))
+            srt_buf_put(source_offset, ls, (size_t)(le - ls));
+    }
     if (source_offset->oom)
         rc = srt_err_nomem(err, "source offset");
 done:

@@ -33,29 +33,83 @@ static int load_state(SrtQuery *q, int64_t version, SrtErr *err)
     return 0;
 }
 
-static int set_offset(SrtBuf *b, const char *text, SrtErr *err)
+static int set_offset(SrtBuf *b, const char *text, size_t n, SrtErr *err)
 {
     srt_buf_clear(b);
-    srt_buf_puts(b, text);
+    srt_buf_put(b, text, n);
     return b->oom ? srt_err_nomem(err, "offsets") : 0;
 }
 
-/* Position the source after `end` (the newest logged batch).  A source that cannot
-   resume (socket) starts afresh; say so. */
-static int restore_source(SrtQuery *q, const char *end, FILE *log, int *resumed, SrtErr *err)
+/* Line i of the logged offsets (one line per input, in source order): [*at, *at + *n). */
+static void offset_line(const char *text, uint32_t i, const char **at, size_t *n)
 {
-    *resumed = 0;
-    if (!*end)
-        return 0;
-    if (!q->source.vt->restore) {
-        fprintf(log,
-                "warning: query '%s': source '%s' (%s) cannot resume from checkpoint %s; it "
-                "starts from its current data\n",
-                q->name, q->source.name, q->source.vt->connector, q->ckpt_dir);
-        return 0;
+    for (; i > 0 && text; i--) {
+        text = strchr(text, '\n');
+        text = text ? text + 1 : NULL;
     }
-    *resumed = 1;
-    return q->source.vt->restore(&q->source, end, err);
+    *at = text ? text : "";
+    const char *nl = text ? strchr(text, '\n') : NULL;
+    *n = nl ? (size_t)(nl - *at) : strlen(*at);
+}
+
+/* The logged offsets must name every input of the query: Spark's OffsetSeq.toStreamProgress. */
+static int check_offset_lines(SrtQuery *q, const char *text, SrtErr *err)
+{
+    uint32_t lines = 1;
+    for (const char *t = text; (t = strchr(t, '\n')) != NULL; t++)
+        lines++;
+    if (lines == q->n_in)
+        return 0;
+    return srt_err_set(err, SRT_ERR_QUERY,
+                       "checkpoint %s: There are [%u] sources in the checkpoint offsets and now "
+                       "there are [%u] sources requested by the query. Cannot continue.",
+                       q->ckpt_dir, lines, q->n_in);
+}
+
+/* Set each input's start (which == 0) or end (1) offset from the logged offsets. */
+static int set_offsets(SrtQuery *q, const char *text, int which, SrtErr *err)
+{
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        const char *at;
+        size_t n;
+        offset_line(text, i, &at, &n);
+        int rc = set_offset(which ? &q->in[i].end_offset : &q->in[i].start_offset, at, n, err);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Position every input after its offset in `text` (the newest logged batch).  An input that
+   cannot resume (socket) starts afresh; say so.  *resumed[i]: input i did resume. */
+static int restore_sources(SrtQuery *q, const char *text, FILE *log, int *resumed, SrtErr *err)
+{
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtInput *in = &q->in[i];
+        const char *at;
+        size_t n;
+        offset_line(text, i, &at, &n);
+        resumed[i] = 0;
+        if (!n)
+            continue;
+        if (!in->source.vt->restore) {
+            fprintf(log,
+                    "warning: query '%s': source '%s' (%s) cannot resume from checkpoint %s; it "
+                    "starts from its current data\n",
+                    q->name, in->source.name, in->source.vt->connector, q->ckpt_dir);
+            continue;
+        }
+        SrtBuf end;
+        srt_buf_init(&end, q->mem);
+        srt_buf_put(&end, at, n);
+        int rc = end.oom ? srt_err_nomem(err, "offsets")
+                         : in->source.vt->restore(&in->source, srt_buf_cstr(&end), err);
+        srt_buf_free(&end);
+        if (rc < 0)
+            return rc;
+        resumed[i] = 1;
+    }
+    return 0;
 }
 
 const char *srt_recover_dir(SrtQuery *q, const SrtEnv *env)
@@ -81,8 +135,10 @@ int srt_recover_open(SrtQuery *q, const char *dir, SrtErr *err)
         return rc;
     memcpy(q->id, srt_ckpt_id(q->ckpt), sizeof q->id - 1);
     q->id[sizeof q->id - 1] = '\0';
-    q->source.log_dir = srt_ckpt_source_dir(q->ckpt, 0);
-    return q->source.log_dir ? 0 : srt_err_nomem(err, "checkpoint");
+    for (uint32_t i = 0; i < q->n_in; i++)
+        if (!(q->in[i].source.log_dir = srt_ckpt_source_dir(q->ckpt, (int)i)))
+            return srt_err_nomem(err, "checkpoint");
+    return 0;
 }
 
 int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
@@ -95,13 +151,14 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
     SrtBuf off;
     srt_buf_init(&off, q->mem);
     int64_t wm, ts, next_wm;
-    int rc = srt_ckpt_read_offsets(q->ckpt, last, &wm, &ts, &off, err);
+    int *resumed = srt_mem_calloc(q->mem, sizeof *resumed * (q->n_in ? q->n_in : 1));
+    int rc = resumed ? srt_ckpt_read_offsets(q->ckpt, last, &wm, &ts, &off, err)
+                     : srt_err_nomem(err, "checkpoint");
     if (rc == 1)
         rc = srt_err_set(err, SRT_ERR_FORMAT, "checkpoint %s: offsets/%lld vanished", q->ckpt_dir,
                          (long long)last);
-    if (rc < 0)
+    if (rc < 0 || (rc = check_offset_lines(q, srt_buf_cstr(&off), err)) < 0)
         goto out;
-    int resumed;
     rc = srt_ckpt_read_commit(q->ckpt, last, &next_wm, err);
     if (rc < 0)
         goto out;
@@ -111,16 +168,22 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
     if ((rc = srt_ckpt_check_schemas(q->ckpt, q->def, committed ? last + 1 : last, q->mem, err)) <
         0)
         goto out;
-    rc = committed ? 0 : 1;
-    if (rc == 0) {
-        /* Batch `last` is done: continue after it. */
+    if ((rc = restore_sources(q, srt_buf_cstr(&off), log, resumed, err)) < 0)
+        goto out;
+    int any = 0;
+    for (uint32_t i = 0; i < q->n_in; i++)
+        any |= resumed[i];
+    if (committed) {
+        /* Batch `last` is done: continue after it (an input that did not resume starts
+           afresh, from no offset). */
         q->batch_id = last + 1;
         q->late_wm_ms = wm;
         q->watermark_ms = next_wm > wm ? next_wm : wm;
-        if ((rc = restore_source(q, srt_buf_cstr(&off), log, &resumed, err)) < 0)
+        if ((rc = set_offsets(q, srt_buf_cstr(&off), 0, err)) < 0)
             goto out;
-        if (resumed && (rc = set_offset(&q->start_offset, srt_buf_cstr(&off), err)) < 0)
-            goto out;
+        for (uint32_t i = 0; i < q->n_in; i++)
+            if (!resumed[i])
+                srt_buf_clear(&q->in[i].start_offset);
         rc = load_state(q, last + 1, err);
         goto out;
     }
@@ -129,9 +192,7 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
     q->watermark_ms = wm;
     q->late_wm_ms = wm;
     q->replay_ts_ms = ts;
-    if ((rc = restore_source(q, srt_buf_cstr(&off), log, &resumed, err)) < 0)
-        goto out;
-    if (!resumed) {
+    if (!any) {
         /* The data of that batch is gone (socket): its offsets entry is given up and its id
            is used by the next batch, which logs its own offsets. */
         if ((rc = srt_ckpt_drop_offsets(q->ckpt, last, err)) < 0)
@@ -140,7 +201,7 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
         goto out;
     }
     q->replay = 1;
-    if ((rc = set_offset(&q->end_offset, srt_buf_cstr(&off), err)) < 0)
+    if ((rc = set_offsets(q, srt_buf_cstr(&off), 1, err)) < 0)
         goto out;
     if (last > 0) {
         int64_t pwm, pts;
@@ -149,14 +210,22 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
             rc = srt_err_set(err, SRT_ERR_FORMAT,
                              "checkpoint %s: offsets/%lld is missing, so batch %lld cannot be re-run",
                              q->ckpt_dir, (long long)(last - 1), (long long)last);
-        if (rc < 0)
+        if (rc < 0 || (rc = check_offset_lines(q, srt_buf_cstr(&off), err)) < 0)
             goto out;
         q->late_wm_ms = pwm;
-        if ((rc = set_offset(&q->start_offset, srt_buf_cstr(&off), err)) < 0)
+        if ((rc = set_offsets(q, srt_buf_cstr(&off), 0, err)) < 0)
             goto out;
+    }
+    /* An input that did not resume reads nothing in the re-run batch (its data is gone). */
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        if (resumed[i])
+            continue;
+        srt_buf_clear(&q->in[i].start_offset);
+        srt_buf_clear(&q->in[i].end_offset);
     }
     rc = load_state(q, last, err);
 out:
+    srt_mem_free(q->mem, resumed, sizeof *resumed * (q->n_in ? q->n_in : 1));
     srt_buf_free(&off);
     return rc < 0 ? rc : 0;
 }
@@ -167,8 +236,19 @@ int srt_recover_log_offsets(SrtQuery *q, int64_t batch_ts_ms)
 {
     if (!q->ckpt || q->replay)
         return 0;
-    const char *end = q->end_offset.n ? srt_buf_cstr(&q->end_offset) : NULL;
-    return srt_ckpt_write_offsets(q->ckpt, q->batch_id, q->watermark_ms, batch_ts_ms, end, &q->err);
+    /* One line per input, in source order. */
+    SrtBuf ends;
+    srt_buf_init(&ends, q->mem);
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        if (i)
+            srt_buf_putc(&ends, '\n');
+        srt_buf_puts(&ends, srt_buf_cstr(&q->in[i].end_offset));
+    }
+    int rc = ends.oom ? srt_err_nomem(&q->err, "offsets")
+                      : srt_ckpt_write_offsets(q->ckpt, q->batch_id, q->watermark_ms, batch_ts_ms,
+                                               srt_buf_cstr(&ends), &q->err);
+    srt_buf_free(&ends);
+    return rc;
 }
 
 int srt_recover_state(SrtQuery *q)

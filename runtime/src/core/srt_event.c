@@ -2,9 +2,10 @@
 **
 ** Spark's rules (EventTimeWatermarkExec, WatermarkTracker, statefulOperators):
 **   - the process function reports the event times of every row it reads
-**     (srt_query_event_times); after the batch's sink write the watermark becomes
-**     max(previous, batch max - delay), so a batch always uses the watermark computed at
-**     the end of the one before, and the watermark never moves back;
+**     (srt_query_event_times, per input); after the batch's sink write each watermarked
+**     input's watermark becomes max(previous, batch max - delay) and the query's is the
+**     minimum over its inputs (a UNION ALL of several), so a batch always uses the watermark
+**     computed at the end of the one before, and the watermark never moves back;
 **   - a stateful operator drops rows whose event-time key is at or before the previous
 **     batch's watermark (Spark 3.4+; counted as numRowsDroppedByWatermark), in append and
 **     update mode only;
@@ -20,19 +21,20 @@
 void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
                            int64_t sum_hi)
 {
-    if (n <= 0)
+    if (n <= 0 || q->cur_in >= q->n_in)
         return;
-    if (q->ev_n == 0) {
-        q->ev_min_ms = min_ms;
-        q->ev_max_ms = max_ms;
+    SrtEventStats *e = &q->in[q->cur_in].ev;
+    if (e->n == 0) {
+        e->min_ms = min_ms;
+        e->max_ms = max_ms;
     } else {
-        if (min_ms < q->ev_min_ms)
-            q->ev_min_ms = min_ms;
-        if (max_ms > q->ev_max_ms)
-            q->ev_max_ms = max_ms;
+        if (min_ms < e->min_ms)
+            e->min_ms = min_ms;
+        if (max_ms > e->max_ms)
+            e->max_ms = max_ms;
     }
-    q->ev_sum_ms += (__int128)(((unsigned __int128)(uint64_t)sum_hi << 64) | sum_lo);
-    q->ev_n += n;
+    e->sum_ms += (__int128)(((unsigned __int128)(uint64_t)sum_hi << 64) | sum_lo);
+    e->n += n;
 }
 
 int64_t srt_query_late_threshold(SrtQuery *q, int32_t op)
@@ -55,11 +57,18 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n)
 
 void srt_event_begin_batch(SrtQuery *q)
 {
-    q->ev_n = 0;
-    q->ev_min_ms = q->ev_max_ms = 0;
-    q->ev_sum_ms = 0;
+    for (uint32_t i = 0; i < q->n_in; i++)
+        memset(&q->in[i].ev, 0, sizeof q->in[i].ev);
     for (uint32_t i = 0; i < q->n_ops; i++)
         memset(&q->ops[i]->st, 0, sizeof q->ops[i]->st);
+}
+
+const SrtEventStats *srt_event_stats(const SrtQuery *q)
+{
+    for (uint32_t i = 0; i < q->n_in; i++)
+        if (q->in[i].ev.n > 0)
+            return &q->in[i].ev;
+    return NULL;
 }
 
 /* Spark's EventTimeStats keeps a running mean in a double and reports avg.toLong: the mean
@@ -67,18 +76,38 @@ void srt_event_begin_batch(SrtQuery *q)
    Spark's double may be a rounding away from it. */
 int64_t srt_event_avg_ms(const SrtQuery *q)
 {
-    return q->ev_n ? (int64_t)(q->ev_sum_ms / q->ev_n) : 0;
+    const SrtEventStats *e = srt_event_stats(q);
+    return e ? (int64_t)(e->sum_ms / e->n) : 0;
 }
 
-int64_t srt_event_next_watermark(const SrtQuery *q)
+/* WatermarkTracker.updateWatermark: per watermark operator (here: per watermarked input), the
+   new candidate max - delay when it saw rows this batch, kept only if it moves forward, and 0
+   for one that has never seen a row; the global watermark is their minimum (the default
+   MinWatermark policy) and only moves forward.  The per-input values are not checkpointed:
+   after a restart they start again from "not seen", as Spark's operatorToWatermarkMap. */
+int64_t srt_event_next_watermark(SrtQuery *q)
 {
-    int64_t wm = q->watermark_ms;
-    if (q->def && q->def->has_watermark && q->ev_n > 0) {
-        int64_t cand = q->ev_max_ms - q->def->watermark_delay_us / 1000;
-        if (cand > wm)
-            wm = cand;
+    int64_t wm = q->watermark_ms, global = INT64_MAX;
+    if (!q->def)
+        return wm;
+    for (uint32_t i = 0; i < q->n_in && i < q->def->n_inputs; i++) {
+        const SrtInputDef *d = &q->def->inputs[i];
+        SrtInput *in = &q->in[i];
+        if (!d->has_watermark)
+            continue;
+        if (in->ev.n > 0) {
+            int64_t cand = in->ev.max_ms - d->watermark_delay_us / 1000;
+            if (!in->wm_set || cand > in->wm_ms)
+                in->wm_ms = cand;
+            in->wm_set = 1;
+        } else if (!in->wm_set) {
+            in->wm_ms = 0;
+            in->wm_set = 1;
+        }
+        if (in->wm_ms < global)
+            global = in->wm_ms;
     }
-    return wm;
+    return global != INT64_MAX && global > wm ? global : wm;
 }
 
 int srt_event_is_final(const SrtQuery *q, int64_t key_offset, const uint8_t *key, uint32_t key_len)

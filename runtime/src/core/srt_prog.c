@@ -155,6 +155,29 @@ void srt_prog_sink_option(SrtProgram *p, int sink, const char *key, const char *
         nomem(p);
 }
 
+static int add_input(SrtProgram *p, SrtQueryDef *q, int source, SrtProcessFn process)
+{
+    if (grow(p, (void **)&q->inputs, &q->cap_inputs, sizeof *q->inputs, q->n_inputs) < 0)
+        return -SRT_ERR_NOMEM;
+    SrtInputDef *in = &q->inputs[q->n_inputs++];
+    memset(in, 0, sizeof *in);
+    in->source = source;
+    in->process = process;
+    return 0;
+}
+
+/* The watermark of input i of q (delay_us >= 0). */
+static void set_watermark(SrtProgram *p, SrtQueryDef *q, uint32_t i, int64_t delay_us)
+{
+    if (delay_us < 0) {
+        fail(p, SRT_ERR_QUERY, "query '%s': negative watermark delay", q->name);
+        return;
+    }
+    q->inputs[i].has_watermark = 1;
+    q->inputs[i].watermark_delay_us = delay_us;
+    q->has_watermark = 1;
+}
+
 int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtProcessFn process)
 {
     if (source < 0 || source >= p->n_sources || sink < -1 || sink >= p->n_sinks || !process)
@@ -166,11 +189,9 @@ int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtPro
     SrtQueryDef *q = &p->queries[p->n_queries];
     memset(q, 0, sizeof *q);
     q->name = dup(p, name);
-    q->source = source;
     q->sink = sink;
-    q->process = process;
     srt_opts_bind_query(&q->opts);
-    if (!q->name)
+    if (!q->name || add_input(p, q, source, process) < 0)
         return -SRT_ERR_NOMEM;
     return p->n_queries++;
 }
@@ -312,14 +333,22 @@ void srt_prog_query_join(SrtProgram *p, int query, int32_t join, int32_t build, 
 void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us)
 {
     SrtQueryDef *q = query_at(p, query);
+    if (q)
+        set_watermark(p, q, 0, delay_us);
+}
+
+void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn process,
+                          int64_t delay_us)
+{
+    SrtQueryDef *q = query_at(p, query);
     if (!q)
         return;
-    if (delay_us < 0) {
-        fail(p, SRT_ERR_QUERY, "query '%s': negative watermark delay", q->name);
+    if (source < 0 || source >= p->n_sources || !process) {
+        fail(p, SRT_ERR_QUERY, "query '%s': bad source or process function of an input", q->name);
         return;
     }
-    q->has_watermark = 1;
-    q->watermark_delay_us = delay_us;
+    if (add_input(p, q, source, process) == 0 && delay_us >= 0)
+        set_watermark(p, q, q->n_inputs - 1, delay_us);
 }
 
 void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)

@@ -27,9 +27,6 @@ static void init_memory(SrtQuery *q, SrtMem *m)
     srt_arena_init(&q->batch, m, 64 << 10);
     srt_arena_init(&q->scratch, m, 4 << 10);
     srt_arena_init(&q->meta, m, 1 << 10);
-    srt_buf_init(&q->start_offset, m);
-    srt_buf_init(&q->end_offset, m);
-    srt_buf_init(&q->latest_offset, m);
     srt_progress_ring_init(&q->recent, m);
     q->max_batches = -1;
     q->last_trigger_ms = -1;
@@ -93,6 +90,24 @@ static SrtSinkMode sink_mode(const SrtQuery *q)
     return SRT_SINK_APPEND;
 }
 
+/* Open the source of every input (its log directory is set when there is a checkpoint). */
+static int open_inputs(SrtQuery *q, SrtErr *err)
+{
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        const SrtSourceDef *sd = &q->prog->sources[q->def->inputs[i].source];
+        const SrtSchema src_schema = {sd->cols, sd->n_cols};
+        SrtInput *in = &q->in[i];
+        in->source.vt = srt_source_lookup(sd->connector);
+        in->source.mem = q->mem;
+        in->source.name = sd->name;
+        in->open = 1;
+        int rc = in->source.vt->open(&in->source, &sd->opts, &src_schema, err);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
 int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *trig_override,
                   int64_t max_batches, SrtQuery **out, SrtErr *err)
 {
@@ -143,16 +158,17 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->progress_out = q->is_batch ? NULL : env->progress;
     q->progress_path = env->progress_path ? env->progress_path : "(progress)";
     srt_report_status(q, "Initializing sources", 0, 0);
+    if (!(q->in = srt_mem_calloc(q->mem, sizeof *q->in * (d->n_inputs ? d->n_inputs : 1))))
+        return srt_err_nomem(err, "query");
+    q->n_in = d->n_inputs;
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        srt_buf_init(&q->in[i].start_offset, q->mem);
+        srt_buf_init(&q->in[i].end_offset, q->mem);
+    }
     const char *ckpt = q->is_batch ? NULL : srt_recover_dir(q, env);
     if (ckpt && (rc = srt_recover_open(q, ckpt, err)) < 0)
         return rc;
-    const SrtSourceDef *sd = &p->sources[d->source];
-    const SrtSchema src_schema = {sd->cols, sd->n_cols};
-    q->source.vt = srt_source_lookup(sd->connector);
-    q->source.mem = q->mem;
-    q->source.name = sd->name;
-    q->source_open = 1;
-    if ((rc = q->source.vt->open(&q->source, &sd->opts, &src_schema, err)) < 0)
+    if ((rc = open_inputs(q, err)) < 0)
         return rc;
     if ((rc = srt_query_joins_create(q, err)) < 0)
         return rc;
@@ -181,8 +197,13 @@ void srt_query_free(SrtQuery *q)
     if (!q)
         return;
     srt_query_joins_free(q);
-    if (q->source_open)
-        q->source.vt->close(&q->source);
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        if (q->in[i].open)
+            q->in[i].source.vt->close(&q->in[i].source);
+        srt_buf_free(&q->in[i].start_offset);
+        srt_buf_free(&q->in[i].end_offset);
+    }
+    srt_mem_free(q->mem, q->in, sizeof *q->in * (q->n_in ? q->n_in : 1));
     if (q->sink_open)
         q->sink.vt->close(&q->sink);
     srt_query_ops_free(q);
@@ -194,9 +215,6 @@ void srt_query_free(SrtQuery *q)
     srt_arena_free(&q->meta);
     srt_mem_free(q->mem, q->types, sizeof *q->types * q->cap_types);
     srt_mem_free(q->mem, q->rows, sizeof *q->rows * q->cap_rows);
-    srt_buf_free(&q->start_offset);
-    srt_buf_free(&q->end_offset);
-    srt_buf_free(&q->latest_offset);
     srt_progress_ring_free(&q->recent);
     srt_ckpt_close(q->ckpt);
     srt_mem_free(q->mem, q, sizeof *q);
@@ -356,7 +374,7 @@ static int64_t guarded_process(SrtQuery *q, const char *buf, size_t len)
         return -1;
     }
     q->guard = &jb;
-    int64_t n = q->def->process(q, buf, len);
+    int64_t n = q->def->inputs[q->cur_in].process(q, buf, len);
     q->guard = NULL;
     return n;
 }
@@ -396,6 +414,7 @@ static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, c
         return -q->err.code;
     }
     q->batch_input_rows += n;
+    q->in[q->cur_in].batch_rows += n;
     return 0;
 }
 
@@ -420,6 +439,13 @@ static int failed_rc(SrtQuery *q, int rc)
     return rc;
 }
 
+/* Does the planned batch read anything from this input (its end offset is past its start)? */
+static int input_has_data(SrtInput *in)
+{
+    const char *end = srt_buf_cstr(&in->end_offset);
+    return in->start_offset.n ? strcmp(srt_buf_cstr(&in->start_offset), end) != 0 : *end != '\0';
+}
+
 /* Run one micro-batch over [start_offset, end_offset) (equal offsets: a no-data batch,
    run because the watermark moved).  Order as Spark's MicroBatchExecution: offsets log ->
    read + process -> output -> sink -> state (eviction) -> source commit -> watermark ->
@@ -438,9 +464,11 @@ int srt_query_run_batch(SrtQuery *q)
     for (uint32_t i = 0; i < q->n_ops; i++)
         if (q->ops[i]->vt->begin_batch && (rc = q->ops[i]->vt->begin_batch(q->ops[i])) < 0)
             return failed_rc(q, rc);
-    const char *start = q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
-    const char *end = srt_buf_cstr(&q->end_offset);
-    int no_data = start ? strcmp(start, end) == 0 : !*end;
+    int no_data = 1;
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        q->in[i].batch_rows = 0;
+        no_data &= !input_has_data(&q->in[i]);
+    }
     srt_report_status(q, no_data ? "No new data but cleaning up state" : "Processing new data",
                       !no_data, 1);
     if ((rc = srt_recover_log_offsets(q, ts_ms)) < 0)
@@ -451,8 +479,17 @@ int srt_query_run_batch(SrtQuery *q)
     int64_t t_add = t;
     if (!no_data && (rc = srt_query_joins_refresh(q, &q->err)) < 0)
         return failed_rc(q, rc);
-    if (!no_data && (rc = q->source.vt->read(&q->source, start, end, on_buffer, q, &q->err)) < 0)
-        return failed_rc(q, rc);
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtInput *in = &q->in[i];
+        if (!input_has_data(in))
+            continue;
+        q->cur_in = i;
+        rc = in->source.vt->read(&in->source,
+                                 in->start_offset.n ? srt_buf_cstr(&in->start_offset) : NULL,
+                                 srt_buf_cstr(&in->end_offset), on_buffer, q, &q->err);
+        if (rc < 0)
+            return failed_rc(q, rc);
+    }
     if ((rc = guarded_output(q)) < 0)
         return failed_rc(q, rc);
     if (q->def->n_order &&
@@ -465,8 +502,12 @@ int srt_query_run_batch(SrtQuery *q)
     q->dur_us[SRT_DUR_ADD_BATCH] = (t = srt_mono_us()) - t_add;
     if ((rc = srt_recover_state(q)) < 0)
         return failed_rc(q, rc);
-    if (!no_data && (rc = q->source.vt->commit(&q->source, end, &q->err)) < 0)
-        return failed_rc(q, rc);
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtInput *in = &q->in[i];
+        if (input_has_data(in) &&
+            (rc = in->source.vt->commit(&in->source, srt_buf_cstr(&in->end_offset), &q->err)) < 0)
+            return failed_rc(q, rc);
+    }
     int64_t next_wm = srt_event_next_watermark(q);
     int64_t t_commit = srt_mono_us();
     if ((rc = srt_recover_commit(q, next_wm)) < 0)
@@ -475,18 +516,16 @@ int srt_query_run_batch(SrtQuery *q)
     q->last_batch_output_rows = (int64_t)q->n_rows;
     q->total_input_rows += q->batch_input_rows;
     /* Progress names the offsets this batch read; then the end becomes the next start. */
-    SrtBuf prev;
-    srt_buf_init(&prev, q->mem);
-    srt_buf_puts(&prev, start ? start : "");
-    rc = srt_report_batch(q, prev.oom ? NULL : srt_buf_cstr(&prev), 0);
-    srt_buf_free(&prev);
-    if (rc < 0)
+    if ((rc = srt_report_batch(q, 0)) < 0)
         return failed_rc(q, rc);
     q->last_trigger_ms = q->trigger_start_us / 1000;
-    srt_buf_clear(&q->start_offset);
-    srt_buf_puts(&q->start_offset, end);
-    if (q->start_offset.oom)
-        return failed_rc(q, srt_err_nomem(&q->err, "offsets"));
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtInput *in = &q->in[i];
+        srt_buf_clear(&in->start_offset);
+        srt_buf_puts(&in->start_offset, srt_buf_cstr(&in->end_offset));
+        if (in->start_offset.oom)
+            return failed_rc(q, srt_err_nomem(&q->err, "offsets"));
+    }
     q->late_wm_ms = q->watermark_ms;
     q->watermark_ms = next_wm;
     q->replay = 0;
@@ -502,6 +541,28 @@ int srt_query_run_batch(SrtQuery *q)
 ** Triggers
 ** ====================================================================== */
 
+/* Plan the next batch of every input: *has_data when one has new data.  An input without
+   new data keeps its end offset at its start (it takes no part in the batch). */
+static int plan_inputs(SrtQuery *q, SrtReadLimit lim, int *has_data)
+{
+    *has_data = 0;
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtInput *in = &q->in[i];
+        int has = 0;
+        int rc = in->source.vt->plan(&in->source, lim, &in->end_offset, &has, &q->err);
+        if (rc < 0)
+            return rc;
+        if (!has) {
+            srt_buf_clear(&in->end_offset);
+            srt_buf_puts(&in->end_offset, srt_buf_cstr(&in->start_offset));
+        }
+        if (in->end_offset.oom)
+            return srt_err_nomem(&q->err, "offsets");
+        *has_data |= has;
+    }
+    return 0;
+}
+
 int srt_query_tick(SrtQuery *q, int64_t now_us)
 {
     if (q->done)
@@ -515,9 +576,9 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
     memset(q->dur_us, 0, sizeof q->dur_us);
     if (!q->started) {
         q->started = 1;
-        if (q->trigger.kind == SRT_TRIG_AVAILABLE_NOW &&
-            (rc = q->source.vt->snapshot(&q->source, &q->err)) < 0)
-            return failed_rc(q, rc);
+        for (uint32_t i = 0; i < q->n_in && q->trigger.kind == SRT_TRIG_AVAILABLE_NOW; i++)
+            if ((rc = q->in[i].source.vt->snapshot(&q->in[i].source, &q->err)) < 0)
+                return failed_rc(q, rc);
     }
     int ran = 0;
     if (q->replay) {
@@ -530,14 +591,12 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
         int has_data = 0;
         int64_t t0 = srt_mono_us();
         srt_report_status(q, "Getting offsets from source", 0, 1);
-        if ((rc = q->source.vt->plan(&q->source, lim, &q->end_offset, &has_data, &q->err)) < 0)
+        if ((rc = plan_inputs(q, lim, &has_data)) < 0)
             return failed_rc(q, rc);
         q->dur_us[SRT_DUR_LATEST_OFFSET] = srt_mono_us() - t0;
         if (!has_data && q->watermark_ms > q->late_wm_ms && srt_event_watermark_cleans(q)) {
             /* No new data, but the watermark moved: a no-data batch emits and evicts what
-               became final (Spark's noDataMicroBatches). */
-            srt_buf_clear(&q->end_offset);
-            srt_buf_puts(&q->end_offset, srt_buf_cstr(&q->start_offset));
+               became final (Spark's noDataMicroBatches); every end offset is its start. */
             has_data = 1;
         }
         if (has_data) {
@@ -547,7 +606,7 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
         } else {
             srt_report_status(q, "Waiting for data to arrive", 0, 0);
             if (q->trigger.kind != SRT_TRIG_ONCE && q->trigger.kind != SRT_TRIG_AVAILABLE_NOW &&
-                (rc = srt_report_batch(q, NULL, 1)) < 0)
+                (rc = srt_report_batch(q, 1)) < 0)
                 return failed_rc(q, rc);
         }
     }
@@ -572,7 +631,10 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
         q->done = 1;
     /* A source that has ended (socket: the server closed the connection) stops the query
        once everything it delivered has been planned and processed. */
-    if (q->source.vt->finished && q->source.vt->finished(&q->source) && !ran)
+    int finished = q->n_in > 0;
+    for (uint32_t i = 0; i < q->n_in; i++)
+        finished &= q->in[i].source.vt->finished && q->in[i].source.vt->finished(&q->in[i].source);
+    if (finished && !ran)
         q->done = 1;
     return 0;
 }

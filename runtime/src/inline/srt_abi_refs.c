@@ -29,6 +29,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query_operator,
     (const void *)srt_prog_query_order,
     (const void *)srt_prog_query_watermark,
+    (const void *)srt_prog_query_input,
     (const void *)srt_prog_query_agg_event_key,
     (const void *)srt_prog_query_agg_string,
     (const void *)srt_prog_query_agg_collect,

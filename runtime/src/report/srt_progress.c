@@ -310,6 +310,28 @@ static void put_state_op(SrtBuf *out, const SrtStateOpProgress *o)
 ** Progress and status
 ** ====================================================================== */
 
+/* One SourceProgress of `sources`. */
+static void put_source(SrtBuf *out, const SrtSourceProgress *sp)
+{
+    srt_buf_putc(out, '{');
+    int sf = 1;
+    put_str(out, "description", sp->description, &sf);
+    put_key(out, "startOffset", &sf);
+    put_offset(out, sp->start_offset);
+    put_key(out, "endOffset", &sf);
+    put_offset(out, sp->end_offset);
+    put_key(out, "latestOffset", &sf);
+    put_offset(out, sp->latest_offset);
+    put_int(out, "numInputRows", sp->num_input_rows, &sf);
+    put_double(out, "inputRowsPerSecond", sp->input_rows_per_second, &sf);
+    put_double(out, "processedRowsPerSecond", sp->processed_rows_per_second, &sf);
+    if (sp->metrics && *sp->metrics) { /* sorted by the source, never empty */
+        put_key(out, "metrics", &sf);
+        srt_buf_puts(out, sp->metrics);
+    }
+    srt_buf_putc(out, '}');
+}
+
 void srt_progress_json(const SrtProgress *p, SrtBuf *out)
 {
     int f = 1;
@@ -335,23 +357,16 @@ void srt_progress_json(const SrtProgress *p, SrtBuf *out)
     srt_buf_putc(out, ']');
 
     put_key(out, "sources", &f);
-    srt_buf_puts(out, "[{");
-    int sf = 1;
-    put_str(out, "description", p->source_description, &sf);
-    put_key(out, "startOffset", &sf);
-    put_offset(out, p->start_offset);
-    put_key(out, "endOffset", &sf);
-    put_offset(out, p->end_offset);
-    put_key(out, "latestOffset", &sf);
-    put_offset(out, p->latest_offset);
-    put_int(out, "numInputRows", p->num_input_rows, &sf);
-    put_double(out, "inputRowsPerSecond", p->input_rows_per_second, &sf);
-    put_double(out, "processedRowsPerSecond", p->processed_rows_per_second, &sf);
-    if (p->source_metrics && *p->source_metrics) { /* sorted by the source, never empty */
-        put_key(out, "metrics", &sf);
-        srt_buf_puts(out, p->source_metrics);
+    srt_buf_putc(out, '[');
+    const SrtSourceProgress one = {p->source_description, p->start_offset, p->end_offset,
+                                   p->latest_offset, p->source_metrics, p->num_input_rows,
+                                   p->input_rows_per_second, p->processed_rows_per_second};
+    for (int i = 0; i < (p->n_sources ? p->n_sources : 1); i++) {
+        if (i)
+            srt_buf_putc(out, ',');
+        put_source(out, p->n_sources ? &p->sources[i] : &one);
     }
-    srt_buf_puts(out, "}]");
+    srt_buf_putc(out, ']');
 
     put_key(out, "sink", &f);
     srt_buf_putc(out, '{');

@@ -55,7 +55,43 @@ static int publish(SrtQuery *q, const SrtProgress *p)
     return rc;
 }
 
-int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
+/* Spark's ProgressReporter rates of `rows`: input over the time since the previous trigger
+   (0 on the first), processed over this trigger's duration (at least 1 ms). */
+static void put_rates(const SrtQuery *q, int64_t rows, int64_t dur_ms, double *input,
+                      double *processed)
+{
+    double r = (double)rows;
+    int64_t now_ms = q->trigger_start_us / 1000, last = q->last_trigger_ms;
+    *input = last >= 0 && now_ms > last ? r * 1000.0 / (double)(now_ms - last)
+             : last >= 0                ? NAN
+                                        : 0.0;
+    *processed = r * 1000.0 / (double)(dur_ms > 1 ? dur_ms : 1);
+}
+
+/* The `sources` entry of one input; its texts go to bufs[0..3) (description, latest offset,
+   metrics).  The batch's offsets are [start_offset, end_offset) (its start not moved yet). */
+static void source_progress(SrtQuery *q, SrtInput *in, int idle, int64_t dur_ms,
+                            SrtSourceProgress *sp, SrtBuf *bufs)
+{
+    in->source.vt->describe(&in->source, &bufs[0]);
+    sp->description = srt_buf_cstr(&bufs[0]);
+    const char *start = in->start_offset.n ? srt_buf_cstr(&in->start_offset) : NULL;
+    const char *end = in->end_offset.n ? srt_buf_cstr(&in->end_offset) : NULL;
+    sp->start_offset = start;
+    sp->end_offset = sp->latest_offset = idle ? start : end;
+    if (in->source.vt->latest && in->source.vt->latest(&in->source, &bufs[1]) && !bufs[1].oom)
+        sp->latest_offset = srt_buf_cstr(&bufs[1]);
+    if (in->source.vt->metrics && sp->end_offset) {
+        in->source.vt->metrics(&in->source, sp->end_offset, &bufs[2]);
+        if (!bufs[2].oom && bufs[2].n)
+            sp->metrics = srt_buf_cstr(&bufs[2]);
+    }
+    sp->num_input_rows = idle ? 0 : in->batch_rows;
+    put_rates(q, sp->num_input_rows, dur_ms, &sp->input_rows_per_second,
+              &sp->processed_rows_per_second);
+}
+
+int srt_report_batch(SrtQuery *q, int idle)
 {
     if (idle && q->last_progress_us && srt_now_us() - q->last_progress_us < IDLE_PROGRESS_US)
         return 0;
@@ -78,23 +114,16 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
             p.duration_ms[i] = ms_of(q->dur_us[i]);
         p.duration_ms[SRT_DUR_TRIGGER_EXECUTION] = ms_of(total_us);
     }
-    /* Rates as Spark's ProgressReporter: input over the time since the previous trigger
-       (0 on the first), processed over this trigger's duration (at least 1 ms). */
-    double rows = (double)p.num_input_rows;
-    int64_t now_ms = q->trigger_start_us / 1000;
-    p.input_rows_per_second =
-        q->last_trigger_ms >= 0 && now_ms > q->last_trigger_ms ? rows * 1000.0 / (double)(now_ms - q->last_trigger_ms)
-        : q->last_trigger_ms >= 0 ? NAN
-                                  : 0.0;
     int64_t dur_ms = p.duration_ms[SRT_DUR_TRIGGER_EXECUTION];
-    p.processed_rows_per_second = rows * 1000.0 / (double)(dur_ms > 1 ? dur_ms : 1);
+    put_rates(q, p.num_input_rows, dur_ms, &p.input_rows_per_second, &p.processed_rows_per_second);
     if (q->def->has_watermark) {
         p.has_watermark = 1;
         p.watermark_ms = q->watermark_ms;
-        if (!idle && q->ev_n > 0) {
+        const SrtEventStats *e = idle ? NULL : srt_event_stats(q);
+        if (e) {
             p.has_event_stats = 1;
-            p.event_min_ms = q->ev_min_ms;
-            p.event_max_ms = q->ev_max_ms;
+            p.event_min_ms = e->min_ms;
+            p.event_max_ms = e->max_ms;
             p.event_avg_ms = srt_event_avg_ms(q);
         }
     }
@@ -115,40 +144,36 @@ int srt_report_batch(SrtQuery *q, const char *start_offset, int idle)
         o->vt->progress(o, idle, op);
     }
     p.ops = ops;
-    SrtBuf src, sink;
-    srt_buf_init(&src, q->mem);
+    /* One `sources` entry per input, in source order. */
+    size_t n_in = q->n_in ? q->n_in : 1;
+    SrtSourceProgress *srcs = srt_mem_calloc(q->mem, sizeof *srcs * n_in);
+    SrtBuf *bufs = srt_mem_calloc(q->mem, sizeof *bufs * 3 * n_in);
+    SrtBuf sink;
     srt_buf_init(&sink, q->mem);
-    q->source.vt->describe(&q->source, &src);
+    int rc = 0;
+    if (!srcs || !bufs) {
+        rc = srt_err_nomem(&q->err, "progress");
+        goto out;
+    }
+    for (uint32_t i = 0; i < 3 * q->n_in; i++)
+        srt_buf_init(&bufs[i], q->mem);
+    for (uint32_t i = 0; i < q->n_in; i++)
+        source_progress(q, &q->in[i], idle, dur_ms, &srcs[i], &bufs[3 * i]);
+    p.sources = srcs;
+    p.n_sources = (int)q->n_in;
     q->sink.vt->describe(&q->sink, &sink);
-    p.source_description = srt_buf_cstr(&src);
     p.sink_description = srt_buf_cstr(&sink);
-    const char *end = q->end_offset.n ? srt_buf_cstr(&q->end_offset) : NULL;
-    p.start_offset = start_offset && *start_offset ? start_offset : NULL;
-    p.end_offset = end;
-    p.latest_offset = end;
-    if (idle) {
-        p.start_offset = p.end_offset = p.latest_offset =
-            q->start_offset.n ? srt_buf_cstr(&q->start_offset) : NULL;
-    }
-    SrtBuf latest, metrics;
-    srt_buf_init(&latest, q->mem);
-    srt_buf_init(&metrics, q->mem);
-    if (q->source.vt->latest && q->source.vt->latest(&q->source, &latest) && !latest.oom)
-        p.latest_offset = srt_buf_cstr(&latest);
-    if (q->source.vt->metrics && (idle ? p.end_offset : end)) {
-        q->source.vt->metrics(&q->source, idle ? p.end_offset : end, &metrics);
-        if (!metrics.oom && metrics.n)
-            p.source_metrics = srt_buf_cstr(&metrics);
-    }
     /* Spark's v1 sinks (files, foreachBatch) report numOutputRows -1. */
     p.sink_output_rows = q->sink.vt->v1 ? -1 : idle ? 0 : (int64_t)q->n_rows;
-    int rc = publish(q, &p);
+    rc = publish(q, &p);
+out:
     if (ops != few)
         srt_mem_free(q->mem, ops, sizeof *ops * q->n_ops);
-    srt_buf_free(&src);
+    for (uint32_t i = 0; bufs && i < 3 * q->n_in; i++)
+        srt_buf_free(&bufs[i]);
+    srt_mem_free(q->mem, bufs, sizeof *bufs * 3 * n_in);
+    srt_mem_free(q->mem, srcs, sizeof *srcs * n_in);
     srt_buf_free(&sink);
-    srt_buf_free(&latest);
-    srt_buf_free(&metrics);
     return rc;
 }
 

@@ -75,11 +75,15 @@ const SrtSinkVt srt_sink_join_vt = {"join", join_sink_open, join_sink_write, joi
 
 static void source_version(SrtQuery *q, SrtBuf *out)
 {
-    if (q->source.vt->version)
-        q->source.vt->version(&q->source, out);
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtSource *src = &q->in[i].source;
+        srt_buf_putc(out, ';');
+        if (q->in[i].open && src->vt->version)
+            src->vt->version(src, out);
+    }
 }
 
-/* The version of what query q reads now: its source's and, recursively, its joins' inputs.
+/* The version of what query q reads now: its sources' and, recursively, its joins' inputs.
    A source that cannot tell (no version function) reports nothing: it is read once. */
 static void input_version(SrtQuery *q, SrtBuf *out)
 {

@@ -1,0 +1,6 @@
+-- expect: 6:36: Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark
+CREATE SOURCE a (k STRING, v INT, t TIMESTAMP) WITH (connector = 'files', path = 'data/a', format = 'json');
+CREATE SOURCE b (k STRING, v INT, ok BOOLEAN) WITH (connector = 'files', path = 'data/b', format = 'json');
+CREATE TABLE tb (k STRING, v INT) WITH (connector = 'files', path = 'data/t', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT k, v FROM a UNION SELECT k, v FROM b;
