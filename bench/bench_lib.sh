@@ -9,7 +9,8 @@ median() { # numbers on stdin -> median
 # elapsed START END -> seconds, from two $EPOCHREALTIME values
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", b - a }'; }
 
-# The last batch's table of a console sink output -> sorted "action,window_start,count".
+# The last batch's table of a console sink output -> its first three columns, sorted
+# ("action,window_start,count": a window column gives its start).
 normalise_console() {
   awk '
     /^Batch: [0-9]+$/ { n = 0; skip = 1; grab = 1; next }
@@ -26,7 +27,7 @@ normalise_console() {
         split(line, f, "|")
         a = f[2]; w = f[3]; c = f[4]
         gsub(/^ +| +$/, "", a); gsub(/^ +| +$/, "", c)
-        sub(/^ *\{/, "", w); sub(/,.*$/, "", w)
+        sub(/^ *\{/, "", w); sub(/,.*$/, "", w); gsub(/^ +| +$/, "", w)
         print a "," w "," c
       }
     }' "$1" | sort

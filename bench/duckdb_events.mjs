@@ -1,18 +1,21 @@
 // duckdb_events.mjs - the events benchmark query run by DuckDB (the comparison peer).
 //
 //   node bench/duckdb_events.mjs --data DIR [--threads N|default] [--runs N] [--out FILE]
+//                                [--join DIM_DIR]
 //
 // Runs the batch form of "count per (action, 1-hour tumbling window)" over
 // DIR/*.json --runs times, each in a fresh in-memory instance, and prints one
 // JSON line: {"system", "threads", "times_s", "median_s", "groups"}.
 // The result is written to FILE (or stdout) as sorted "action,window_start,count"
 // lines, window_start as 'yyyy-MM-dd HH:mm:ss' UTC, for comparison with sluice.
+// With --join, the query of bench/join_bench.sh instead: the events joined with the table
+// DIM_DIR/*.json on time % 10000 = k, counted per (region, action): "region,action,count".
 // Needs @duckdb/node-api (npm install --prefix bench).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeFileSync } from 'node:fs';
 
 function parseArgs(argv) {
-  const a = { data: null, threads: 'default', runs: 5, out: null };
+  const a = { data: null, threads: 'default', runs: 5, out: null, join: null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -21,6 +24,7 @@ function parseArgs(argv) {
     else if (k === '--threads') a.threads = v;
     else if (k === '--runs') a.runs = Number.parseInt(v, 10);
     else if (k === '--out') a.out = v;
+    else if (k === '--join') a.join = v;
     else throw new Error(`unknown option ${k}`);
     i++;
   }
@@ -30,8 +34,16 @@ function parseArgs(argv) {
 
 const sqlString = (s) => `'${s.replaceAll("'", "''")}'`;
 
-function query(dir) {
+function query(dir, join) {
   const glob = sqlString(`${dir.replace(/\/+$/, '')}/*.json`);
+  if (join) {
+    const dims = sqlString(`${join.replace(/\/+$/, '')}/*.json`);
+    return `SELECT d.region, e.action, count(*) AS n
+FROM read_json(${glob}, format = 'newline_delimited', columns = {time: 'BIGINT', action: 'VARCHAR'}) e
+JOIN read_json(${dims}, format = 'newline_delimited', columns = {k: 'BIGINT', region: 'VARCHAR'}) d
+  ON e.time % 10000 = d.k
+GROUP BY ALL`;
+  }
   // The timed query is the brief's batch SQL; the outer SELECT only formats ~10^4 result rows.
   return `SELECT action, strftime(w, '%Y-%m-%d %H:%M:%S') AS window_start, n
 FROM (
@@ -49,7 +61,7 @@ async function runOnce(args) {
   const conn = await instance.connect();
   await conn.run("SET TimeZone = 'UTC'");
   if (args.threads !== 'default') await conn.run(`SET threads = ${Number.parseInt(args.threads, 10)}`);
-  const reader = await conn.runAndReadAll(query(args.data));
+  const reader = await conn.runAndReadAll(query(args.data, args.join));
   const rows = reader.getRowsJS();
   const t1 = process.hrtime.bigint();
   conn.closeSync();

@@ -25,11 +25,21 @@
 /* The array of srt_abi_refs.c, deleted once linked: its declarations stay. */
 #define ABI_REFS "srt_abi_refs"
 
+/* Does the program have several queries of its own (a join's build side does not count: it
+   runs once per version of its table)?  Then the key hash is shared, not inlined per query. */
+static bool many_queries(const PProgram *plan)
+{
+    int n = 0;
+    for (int i = 0; plan && i < plan->n_queries; i++)
+        n += !plan->queries[i]->query->build;
+    return n > 1;
+}
+
 /* The helpers that sit on the per-record path: kept from the bitcode and always inlined.
    Every other helper is called in libsrt.a, so the optimiser never spends time on it. */
 static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_end", "srt_json_bom",
                                     "srt_json_string_raw", "srt_json_bool",
-                                    "srt_json_i32", "srt_json_i64", "srt_json_f64", "srt_json_f32",
+                                    "srt_json_i32", "srt_json_i64", "srt_json_f64", "srt_json_f32", "cm_json_number",
                                     "srt_json_ts", "srt_json_date", "srt_json_str", "srt_window_start", "srt_window_bounds",
                                     "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
                                     "srt_str_substr", "srt_str_trim", "srt_str_locate",
@@ -294,7 +304,7 @@ static void finish_linkage(CgCtx *cg)
         if (strcmp(name, "main") == 0)
             continue;
         LLVMSetLinkage(fn, LLVMInternalLinkage);
-        if (strcmp(name, "srt_hash") == 0 && cg->plan && cg->plan->n_queries > 1) {
+        if (strcmp(name, "srt_hash") == 0 && many_queries(cg->plan)) {
             LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                                     LLVMCreateEnumAttribute(cg->ctx, noinline, 0));
         } else if (is_hot(name)) {

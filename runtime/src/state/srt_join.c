@@ -20,12 +20,13 @@
 
 #include "state/srt_join.h"
 
+/* One key of the index: 24 bytes, so the slots of a 10,000-key table stay in L2. */
 typedef struct JoinSlot {
     uint64_t hash;
-    const uint8_t *key; /* in keys; NULL: an empty slot */
-    uint32_t len;
-    uint32_t count;     /* rows with this key */
-    size_t first;       /* where they start in rows */
+    uint32_t len;     /* of the key bytes, at keys + off */
+    uint32_t off;
+    uint32_t first;   /* its rows: rows[first, first + count); count 0: an empty slot */
+    uint32_t count;
 } JoinSlot;
 
 struct SrtJoin {
@@ -37,7 +38,8 @@ struct SrtJoin {
     size_t cap_slots, n_keys;
     const SrtDatum **rows;    /* owned: grouped by key */
     size_t n_rows;
-    SrtArena keys;            /* the key bytes */
+    uint8_t *keys;            /* owned: the key bytes of every slot, one after the other */
+    size_t cap_keys;
     SrtDatum *null_row;       /* owned: every column NULL (an outer join's missing side) */
     uint32_t n_cols;
 };
@@ -107,25 +109,43 @@ static void index_free(SrtJoin *j)
     SrtMem *m = j->owner->mem;
     srt_mem_free(m, j->slots, sizeof *j->slots * j->cap_slots);
     srt_mem_free(m, (void *)j->rows, sizeof *j->rows * j->n_rows);
+    srt_mem_free(m, j->keys, j->cap_keys);
     j->slots = NULL;
     j->rows = NULL;
-    j->cap_slots = j->n_keys = j->n_rows = 0;
-    srt_arena_reset(&j->keys);
+    j->keys = NULL;
+    j->cap_slots = j->n_keys = j->n_rows = j->cap_keys = 0;
 }
 
-static JoinSlot *slot_for(JoinSlot *slots, size_t cap, const void *key, uint32_t len, uint64_t hash)
+/* Equal key bytes; the common one-integer key (16 bytes: null flags, a value) without a call. */
+static inline int key_eq(const uint8_t *a, const void *b, uint32_t len)
+{
+    if (len == 16) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&a1, a + 8, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&b1, (const uint8_t *)b + 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return memcmp(a, b, len) == 0;
+}
+
+/* The slot of the key, or the empty slot where it would go. */
+static inline JoinSlot *slot_for(JoinSlot *slots, size_t cap, const uint8_t *keys, const void *key, uint32_t len,
+                                 uint64_t hash)
 {
     size_t mask = cap - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         JoinSlot *s = &slots[i];
-        if (!s->key || (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
+        if (!s->count || (s->hash == hash && s->len == len && key_eq(keys + s->off, key, len)))
             return s;
     }
 }
 
 /* The key of every build row, guarded: a key function that fails (srt_query_fail) fails
-   the build query, and with it the join. */
-static int keys_of(SrtJoin *j, SrtQuery *bq, const uint8_t **keys, uint32_t *lens)
+   the build query, and with it the join.  keys[i] points into scratch memory until the
+   next row: the bytes are appended to *buf (lens[i] of them; lens[i] = UINT32_MAX: NULL). */
+static int keys_of(SrtJoin *j, SrtQuery *bq, SrtBuf *buf, uint32_t *lens)
 {
     jmp_buf jb;
     if (setjmp(jb)) {
@@ -135,21 +155,15 @@ static int keys_of(SrtJoin *j, SrtQuery *bq, const uint8_t **keys, uint32_t *len
     bq->guard = &jb;
     for (size_t i = 0; i < bq->n_rows; i++) {
         srt_scratch_reset(bq);
-        const uint8_t *k = j->def->key(bq, bq->rows[i], &lens[i]);
-        if (k) {
-            uint8_t *copy = srt_arena_alloc(&j->keys, lens[i] ? lens[i] : 1);
-            if (!copy) {
-                bq->guard = NULL;
-                return -2;
-            }
-            memcpy(copy, k, lens[i]);
-            k = copy;
-        }
-        keys[i] = k;
+        uint32_t len = 0;
+        const uint8_t *k = j->def->key(bq, bq->rows[i], &len);
+        lens[i] = k ? len : UINT32_MAX;
+        if (k)
+            srt_buf_put(buf, k, len);
     }
     bq->guard = NULL;
     srt_scratch_reset(bq);
-    return 0;
+    return buf->oom ? -2 : 0;
 }
 
 /* Index the rows of bq (its finished batch) by key. */
@@ -157,19 +171,22 @@ static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
 {
     SrtMem *m = j->owner->mem;
     size_t n = bq->n_rows;
-    const uint8_t **keys = srt_mem_alloc(m, sizeof *keys * (n ? n : 1));
+    if (n >= UINT32_MAX)
+        return srt_err_set(err, SRT_ERR_NOMEM, "a joined table of %zu rows is too large", n);
+    SrtBuf buf;
+    srt_buf_init(&buf, m);
     uint32_t *lens = srt_mem_alloc(m, sizeof *lens * (n ? n : 1));
-    JoinSlot **at = srt_mem_alloc(m, sizeof *at * (n ? n : 1));
-    size_t cap = 16;
-    while (cap < 2 * n)
+    uint32_t *at = srt_mem_alloc(m, sizeof *at * (n ? n : 1));
+    size_t cap = 16; /* at most 3/4 full */
+    while (cap * 3 < 4 * n)
         cap *= 2;
     JoinSlot *slots = srt_mem_calloc(m, sizeof *slots * cap);
     int rc = 0;
-    if (!keys || !lens || !at || !slots) {
+    if (!lens || !at || !slots) {
         rc = srt_err_nomem(err, "join table");
         goto out;
     }
-    int krc = keys_of(j, bq, keys, lens);
+    int krc = keys_of(j, bq, &buf, lens);
     if (krc == -2) {
         rc = srt_err_nomem(err, "join keys");
         goto out;
@@ -178,31 +195,37 @@ static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
         rc = srt_err_set(err, SRT_ERR_QUERY, "%s", bq->err.msg);
         goto out;
     }
-    size_t n_keys = 0, n_rows = 0;
+    size_t n_keys = 0, n_rows = 0, off = 0;
     for (size_t i = 0; i < n; i++) {
-        at[i] = NULL;
-        if (!keys[i])
+        at[i] = UINT32_MAX;
+        if (lens[i] == UINT32_MAX)
             continue;
-        uint64_t h = srt_hash(keys[i], lens[i]);
-        JoinSlot *s = slot_for(slots, cap, keys[i], lens[i], h);
-        if (!s->key) {
-            s->key = keys[i];
-            s->len = lens[i];
+        const uint8_t *k = (const uint8_t *)buf.p + off;
+        uint64_t h = srt_hash(k, lens[i]);
+        JoinSlot *s = slot_for(slots, cap, (const uint8_t *)buf.p, k, lens[i], h);
+        if (!s->count) {
             s->hash = h;
+            s->len = lens[i];
+            s->off = (uint32_t)off; /* the first row's copy of the key stays the key */
             n_keys++;
         }
         s->count++;
         n_rows++;
-        at[i] = s;
+        at[i] = (uint32_t)(s - slots);
+        off += lens[i];
+    }
+    if (off > UINT32_MAX) {
+        rc = srt_err_set(err, SRT_ERR_NOMEM, "the keys of a joined table take more than 4 GB");
+        goto out;
     }
     const SrtDatum **rows = srt_mem_alloc(m, sizeof *rows * (n_rows ? n_rows : 1));
     if (!rows) {
         rc = srt_err_nomem(err, "join table");
         goto out;
     }
-    size_t next = 0;
+    uint32_t next = 0;
     for (size_t i = 0; i < cap; i++)
-        if (slots[i].key) {
+        if (slots[i].count) {
             slots[i].first = next;
             next += slots[i].count;
             slots[i].count = 0;
@@ -214,17 +237,23 @@ static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
     int nested_loop = n > 0 && lens[0] == 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = nested_loop ? k : n - 1 - k;
-        if (at[i])
-            rows[at[i]->first + at[i]->count++] = bq->rows[i];
+        if (at[i] != UINT32_MAX) {
+            JoinSlot *s = &slots[at[i]];
+            rows[s->first + s->count++] = bq->rows[i];
+        }
     }
     j->slots = slots;
     j->cap_slots = cap;
     j->n_keys = n_keys;
     j->rows = rows;
     j->n_rows = n_rows ? n_rows : 1;
+    j->keys = (uint8_t *)buf.p; /* the buffer's bytes move to the table */
+    j->cap_keys = buf.cap;
+    buf.p = NULL;
+    buf.cap = buf.n = 0;
     slots = NULL;
 out:
-    srt_mem_free(m, keys, sizeof *keys * (n ? n : 1));
+    srt_buf_free(&buf);
     srt_mem_free(m, lens, sizeof *lens * (n ? n : 1));
     srt_mem_free(m, at, sizeof *at * (n ? n : 1));
     srt_mem_free(m, slots, sizeof *slots * cap);
@@ -316,7 +345,6 @@ int srt_query_joins_create(SrtQuery *q, SrtErr *err)
         j->owner = q;
         j->def = &d->joins[i];
         srt_buf_init(&j->version, q->mem);
-        srt_arena_init(&j->keys, q->mem, 16 << 10);
         const SrtQueryDef *bd = &q->prog->queries[j->def->build];
         j->n_cols = bd->n_cols;
         j->null_row = srt_mem_calloc(q->mem, sizeof *j->null_row * (bd->n_cols ? bd->n_cols : 1));
@@ -343,7 +371,6 @@ void srt_query_joins_free(SrtQuery *q)
     for (uint32_t i = 0; i < q->n_joins; i++) {
         SrtJoin *j = q->joins[i];
         index_free(j);
-        srt_arena_free(&j->keys);
         srt_query_free(j->build);
         srt_buf_free(&j->version);
         srt_mem_free(q->mem, j->null_row, sizeof *j->null_row * (j->n_cols ? j->n_cols : 1));
@@ -368,12 +395,8 @@ int64_t srt_join_probe(SrtJoin *j, const void *key, uint32_t len, uint64_t hash,
         *rows = NULL;
         return 0;
     }
-    const JoinSlot *s = slot_for(j->slots, j->cap_slots, key, len, hash);
-    if (!s->key) {
-        *rows = NULL;
-        return 0;
-    }
-    *rows = j->rows + s->first;
+    const JoinSlot *s = slot_for(j->slots, j->cap_slots, j->keys, key, len, hash);
+    *rows = j->rows + s->first; /* an empty slot: count 0 */
     return s->count;
 }
 
