@@ -238,7 +238,9 @@ const CmConnector cm_connectors[] = {
 };
 const int cm_n_connectors = N_OF(cm_connectors);
 
-/* Query options: Spark's queryName, outputMode, trigger and checkpointLocation. */
+/* Query options: Spark's queryName, outputMode, trigger and checkpointLocation, and for a
+   batch query writing a files sink DataFrameWriter.mode (SaveMode: "error" is
+   "errorifexists", Spark's default). */
 const CmOptSpec cm_query_opts[] = {
     {.key = "name", .kind = CM_OPT_STRING, .spark = "queryName"},
     {.key = "outputMode",
@@ -247,6 +249,10 @@ const CmOptSpec cm_query_opts[] = {
      .choices = "append|update|complete"},
     {.key = "trigger", .kind = CM_OPT_TRIGGER, .def = "default"},
     {.key = "checkpointLocation", .kind = CM_OPT_STRING},
+    {.key = "mode",
+     .kind = CM_OPT_CHOICE,
+     .def = "errorifexists",
+     .choices = "errorifexists|error|default|overwrite|append|ignore"},
 };
 const int cm_n_query_opts = N_OF(cm_query_opts);
 

@@ -625,15 +625,27 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
     batch_refuse_stream_option(sc, q, "trigger");
     batch_refuse_stream_option(sc, q, "checkpointLocation");
     q->mode = subtree_aggregates(q->select) ? MODE_COMPLETE : MODE_APPEND;
-    if (q->sink && q->sink->connector && strcmp(q->sink->connector, "files") == 0)
-        diag_error(sc->diag, q->span,
-                   "a batch query cannot write a files sink yet (the files sink keeps a "
-                   "streaming manifest); write to another sink or read the table as a SOURCE");
-    else
+    bool files = q->sink && q->sink->connector && strcmp(q->sink->connector, "files") == 0;
+    const SOption *m = soptions_find(&q->options, "mode");
+    if (m && !m->is_default && !files)
+        diag_error(sc->diag, m->span,
+                   "option 'mode' (Spark's DataFrameWriter.mode) applies to a batch query "
+                   "writing a files sink");
+    if (!files)
         rule_db_sink(sc, q, true);
 }
 
 /* ==== Entry ==== */
+
+/* DataFrameWriter.mode is a batch write's: a stream has outputMode. */
+static void rule_save_mode(SemaCtx *sc, const SQuery *q)
+{
+    const SOption *m = soptions_find(&q->options, "mode");
+    if (m && !m->is_default)
+        diag_error(sc->diag, m->span,
+                   "option 'mode' is for batch queries (Spark's DataFrameWriter.mode); a "
+                   "streaming query writes in its outputMode");
+}
 
 void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok)
 {
@@ -653,6 +665,7 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
                        "writeStream.start(); write INSERT INTO a sink to run a streaming query");
         return;
     }
+    rule_save_mode(sc, q);
     if (!rule_streaming_source(sc, ast))
         return;
     /* An invalid outputMode was reported and left no value: skip the rules that need it. */

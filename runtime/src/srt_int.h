@@ -369,6 +369,9 @@ struct SrtSink {
     /* Set before open: the sink shows the result of a batch query once (the console prints
        Dataset.show(), no "Batch: N" banner). */
     int batch;
+    /* Set before open for a batch query: Spark's SaveMode as the query's `mode` option gives
+       it (errorifexists, error, default, overwrite, append, ignore); NULL for a stream. */
+    const char *save_mode;
 };
 
 /* The implementation of the connector common/cm_connectors.c names `connector` (any case),

@@ -103,6 +103,7 @@ static const DumpCase dump_cases[] = {
      "  defaults: numRows=20\n"
      "query out #0 -> out mode=Complete trigger=2000ms\n"
      "  options: outputMode=complete trigger=2 seconds checkpointLocation=chk/counts\n"
+     "  defaults: mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string\n"
@@ -150,7 +151,7 @@ static const DumpCase dump_cases[] = {
      "  options: connector=console\n"
      "  defaults: numRows=20 truncate=true\n"
      "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -172,7 +173,7 @@ static const DumpCase dump_cases[] = {
      false,
      "query out #0 -> out mode=Update trigger=default\n"
      "  options: outputMode=update\n"
-     "  defaults: trigger=default\n"
+     "  defaults: trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -209,7 +210,7 @@ static const DumpCase dump_cases[] = {
      "FROM events;\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -239,7 +240,7 @@ static const DumpCase dump_cases[] = {
      "(n = 1 OR NULL);\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -272,7 +273,7 @@ static const DumpCase dump_cases[] = {
      "FROM events;\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -317,7 +318,7 @@ static const DumpCase dump_cases[] = {
      "WHERE cnt > 1;\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: subquery\n"
      "      select\n"
@@ -346,7 +347,7 @@ static const DumpCase dump_cases[] = {
      false,
      "query out #0 -> out mode=Complete trigger=default\n"
      "  options: outputMode=complete\n"
-     "  defaults: trigger=default\n"
+     "  defaults: trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -371,7 +372,7 @@ static const DumpCase dump_cases[] = {
      "FROM events GROUP BY act, 2 HAVING total > 10 AND act <> 'x' AND count(*) > 1;\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -393,7 +394,7 @@ static const DumpCase dump_cases[] = {
      "INSERT INTO out SELECT count(*) FROM events WITH (outputMode = 'complete');\n",
      false,
      "query out_1 #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -404,7 +405,7 @@ static const DumpCase dump_cases[] = {
      "    out[4] big: big#4:bigint\n"
      "    output: time timestamp, action string, n int, v double, big bigint\n"
      "query out_2 #1 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -418,7 +419,7 @@ static const DumpCase dump_cases[] = {
      "    output: time timestamp, action string, n int, v double, big bigint, act string\n"
      "query out_3 #2 -> out mode=Complete trigger=default\n"
      "  options: outputMode=complete\n"
-     "  defaults: trigger=default\n"
+     "  defaults: trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -437,7 +438,7 @@ static const DumpCase dump_cases[] = {
      false,
      "query out_1 #0 -> out mode=Append trigger=once\n"
      "  options: trigger=once\n"
-     "  defaults: outputMode=append\n"
+     "  defaults: outputMode=append mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -445,7 +446,7 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query named #1 -> out mode=Append trigger=availableNow\n"
      "  options: name=named trigger=availableNow\n"
-     "  defaults: outputMode=append\n"
+     "  defaults: outputMode=append mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -453,6 +454,7 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query out_3 #2 -> out mode=Update trigger=90000ms\n"
      "  options: trigger=1 minute 30 seconds outputMode=update\n"
+     "  defaults: mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -460,7 +462,7 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query other_1 #3 -> other mode=Append trigger=default\n"
      "  options: trigger=0 seconds\n"
-     "  defaults: outputMode=append\n"
+     "  defaults: outputMode=append mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -468,7 +470,7 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query other_2 #4 -> other mode=Append trigger=default\n"
      "  options: trigger=default name=other_2\n"
-     "  defaults: outputMode=append\n"
+     "  defaults: outputMode=append mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -485,7 +487,7 @@ static const DumpCase dump_cases[] = {
      false,
      "query q #0 -> out mode=Append trigger=default\n"
      "  options: name=q\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: subquery\n"
      "      select\n"
@@ -519,7 +521,7 @@ static const DumpCase dump_cases[] = {
      false,
      "query out_1 #0 -> out mode=Complete trigger=default\n"
      "  options: outputMode=complete\n"
-     "  defaults: trigger=default\n"
+     "  defaults: trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: subquery\n"
      "      select\n"
@@ -541,7 +543,7 @@ static const DumpCase dump_cases[] = {
      "    out[1] c: agg#0:bigint\n"
      "    output: a string, c bigint\n"
      "query out_2 #1 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -549,7 +551,7 @@ static const DumpCase dump_cases[] = {
      "    out[0] action: action#1:string\n"
      "    output: action string\n"
      "query out_3 #2 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
      "  select\n"
      "    from: source plain\n"
      "    input: k string, ts timestamp\n"

@@ -48,6 +48,13 @@
 ** skipped.  Stale hidden temporary part files of crashed attempts are removed at open.
 ** No compaction: there is one entry per batch (Spark compacts every 10 into N.compact).
 **
+** A batch query (SrtSink.batch) writes as Spark's DataFrameWriter.save does, no manifest:
+** SaveMode (the query's `mode`) decides at open what an existing path means — errorifexists
+** (the default: Spark's PATH_ALREADY_EXISTS), ignore (nothing is written), overwrite (the
+** directory's files are removed first), append — and the rows go to one file
+** part-00000-<uuid>-c000.json|.csv (an empty one when there are none, as Spark writes one
+** file for an empty result), written durably as above, followed by an empty _SUCCESS file.
+**
 ** One writer: two queries writing one directory would overwrite each other's part files
 ** and entries of the same batch id, or skip each other's batches as committed.  The
 ** compiler refuses two queries into one files sink (or one path) in a file; across
@@ -92,6 +99,7 @@ typedef struct FileSink {
     SrtCsvStyle style;
     SrtBuf text; /* the rows not yet written; the manifest entry */
     SrtBuf tmp_name, final_name, meta_name;
+    int ignore;  /* a batch write with SaveMode ignore to a path that exists: write nothing */
 } FileSink;
 
 /* ==== Directories ==== */
@@ -346,6 +354,103 @@ static void remove_stale_temps(const char *dir, int meta)
 
 /* ==== Open and close ==== */
 
+/* ==== A batch write (DataFrameWriter.save) ==== */
+
+static int write_part(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_rows,
+                      const SrtSchema *schema, struct stat *st, SrtErr *err);
+
+/* Remove the files of dir (SaveMode overwrite): regular files and symbolic links only; a
+   subdirectory is an error (sluice never writes one). */
+static int clear_dir(SrtSink *k, const char *dir, SrtErr *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot list '%s': %s", k->name, dir,
+                           strerror(errno));
+    struct dirent *de;
+    int rc = 0;
+    while (rc == 0 && (de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+            rc = srt_err_set(err, SRT_ERR_IO,
+                             "files sink '%s': cannot overwrite '%s': it holds the directory '%s'",
+                             k->name, dir, de->d_name);
+        else if (unlinkat(dirfd(d), de->d_name, 0) < 0 && errno != ENOENT)
+            rc = srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot remove '%s/%s': %s",
+                             k->name, dir, de->d_name, strerror(errno));
+    }
+    closedir(d);
+    if (rc == 0 && srt_fs_sync_dir(dir) < 0)
+        rc = srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot sync directory '%s': %s",
+                         k->name, dir, strerror(errno));
+    return rc;
+}
+
+/* SaveMode against an existing path (Spark's InsertIntoHadoopFsRelationCommand). */
+static int batch_open(SrtSink *k, FileSink *f, SrtErr *err)
+{
+    const char *mode = k->save_mode ? k->save_mode : "errorifexists";
+    struct stat st;
+    int exists = stat(f->path, &st) == 0;
+    if (!exists && errno != ENOENT)
+        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot stat '%s': %s", k->name,
+                           f->path, strerror(errno));
+    int rc;
+    if (exists && !S_ISDIR(st.st_mode))
+        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': '%s' is not a directory", k->name,
+                           f->path);
+    if (exists && (srt_str_ieq(mode, "errorifexists") || srt_str_ieq(mode, "error") ||
+                   srt_str_ieq(mode, "default"))) {
+        if ((rc = make_abs(k, f, err)) < 0)
+            return rc;
+        return srt_err_set(err, SRT_ERR_IO,
+                           "[PATH_ALREADY_EXISTS] Path file:%s already exists. Set mode as "
+                           "\"overwrite\" to overwrite the existing path.",
+                           f->abs);
+    }
+    if (exists && srt_str_ieq(mode, "ignore")) {
+        f->ignore = 1;
+        return 0;
+    }
+    if (exists && srt_str_ieq(mode, "overwrite") && (rc = clear_dir(k, f->path, err)) < 0)
+        return rc;
+    if ((rc = make_dirs(k, f->path, err)) < 0 || (rc = make_abs(k, f, err)) < 0)
+        return rc;
+    remove_stale_temps(f->path, 0);
+    return 0;
+}
+
+/* The result as part-00000-<uuid>-c000.<ext>, then _SUCCESS. */
+static int batch_write(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_rows,
+                       const SrtSchema *schema, SrtErr *err)
+{
+    if (f->ignore)
+        return 0;
+    char uuid[37];
+    srt_uuid4(uuid);
+    srt_buf_clear(&f->tmp_name);
+    srt_buf_clear(&f->final_name);
+    srt_buf_printf(&f->final_name, "%s/part-00000-%s-c000.%s", f->path, uuid, f->csv ? "csv" : "json");
+    srt_buf_printf(&f->tmp_name, "%s/.part-00000-%s-c000" FILES_TMP_SUFFIX, f->path, uuid);
+    if (f->final_name.oom || f->tmp_name.oom)
+        return srt_err_nomem(err, "files sink");
+    struct stat st;
+    int rc = write_part(k, f, rows, n_rows, schema, &st, err);
+    if (rc < 0)
+        return rc;
+    srt_buf_clear(&f->final_name);
+    srt_buf_printf(&f->final_name, "%s/_SUCCESS", f->path);
+    if (f->final_name.oom)
+        return srt_err_nomem(err, "files sink");
+    int fd = open(f->final_name.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0 || fsync(fd) < 0 || close(fd) < 0 || srt_fs_sync_dir(f->path) < 0)
+        return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot write '%s': %s", k->name,
+                           f->final_name.p, strerror(errno));
+    return 0;
+}
+
 static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
     FileSink *f = srt_mem_calloc(k->mem, sizeof *f);
@@ -397,6 +502,8 @@ static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
     /* Strip trailing slashes ("out/" -> "out"), keeping "/" itself. */
     for (size_t n = f->path_size - 1; n > 1 && f->path[n - 1] == '/'; n--)
         f->path[n - 1] = '\0';
+    if (k->batch)
+        return batch_open(k, f, err);
     SrtBuf md;
     srt_buf_init(&md, k->mem);
     srt_buf_printf(&md, "%s%s" FILES_META_DIR, f->path, strcmp(f->path, "/") ? "/" : "");
@@ -514,6 +621,8 @@ static int files_write(SrtSink *k, int64_t batch_id, SrtDatum *const *rows, size
                        const SrtSchema *schema, SrtErr *err)
 {
     FileSink *f = k->impl;
+    if (k->batch)
+        return batch_write(k, f, rows, n_rows, schema, err);
     /* Spark's "Skipping already committed batch N": its output is in the manifest. */
     if (batch_id <= f->committed)
         return 0;
