@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# run_live_page.sh - the live page (GET / of --serve) in headless Chromium: loads it twice (the
+# default chart settings, and settings in the URL fragment), lets it poll for a few seconds of
+# virtual time, checks that it wrote nothing to the console (errors, failed loads, anything) and
+# that every SVG point and table cell equals what the API answers (check_live_page.py), and keeps
+# a screenshot.  Skips (exit 77) when chromium is not installed.
+#
+#   run_live_page.sh [--url BASE] [--out DIR]
+#
+# Without --url it starts tests/tools/serve_mock.py, which serves the page's source files and
+# deterministic data, and checks the mock's exact queries, tables and batch counts.  With --url
+# it checks any running server, e.g. a sluice executable started with `--serve 0` (its URL is the
+# first line of its stderr).  --out keeps page-default.html, page-fragment.html, the Chromium logs
+# and live_page.png there (default: a temporary directory, removed).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+url=
+out=
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --url) url=$2; shift 2 ;;
+        --out) out=$2; shift 2 ;;
+        *) echo "usage: run_live_page.sh [--url BASE] [--out DIR]" >&2; exit 2 ;;
+    esac
+done
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [[ -z $chromium ]]; then
+    echo "live_page: SKIPPED: chromium is not installed (Debian: apt-get install chromium)"
+    exit 77
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/live_page.XXXXXX")
+mock_pid=
+cleanup() {
+    if [[ -n $mock_pid ]]; then kill "$mock_pid" 2> /dev/null || true; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+if [[ -z $out ]]; then out=$tmp/out; fi
+mkdir -p "$out"
+
+mock=()
+if [[ -z $url ]]; then
+    python3 "$root/tests/tools/serve_mock.py" --port 0 2> "$tmp/mock.err" &
+    mock_pid=$!
+    for _ in $(seq 100); do
+        url=$(sed -n '1s/^serving \(http:[^ ]*\)$/\1/p' "$tmp/mock.err")
+        [[ -n $url ]] && break
+        sleep 0.1
+    done
+    if [[ -z $url ]]; then
+        echo "live_page: FAIL: the mock server did not start" >&2
+        cat "$tmp/mock.err" >&2
+        exit 1
+    fi
+    mock=(--mock)
+fi
+url=${url%/}/
+
+fail=0
+# Chromium in a container: no sandbox (root), no GPU, its own profile; the page's console
+# messages go to stderr as `INFO:CONSOLE(...)` lines.  Virtual time runs the page's 1-second
+# polls without waiting for them (the mock reaches its last batch at the 4th poll).
+browse() { # browse OUTFILE ARGS...: run Chromium on the page, stderr to OUTFILE.log
+    local log=$1.log
+    shift
+    timeout 120 "$chromium" --headless=new --no-sandbox --disable-gpu --no-first-run \
+        --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 \
+        --virtual-time-budget=8000 "$@" 2> "$log"
+}
+fragment='counts.key=window&counts.kind=line&raw.key=label&raw.value=ratio&raw.agg=avg'
+for view in default fragment; do
+    page=$url
+    frag=
+    if [[ $view == fragment ]]; then
+        page=$url#$fragment
+        frag=$fragment
+    fi
+    if ! browse "$out/page-$view" --dump-dom "$page" > "$out/page-$view.html"; then
+        echo "live_page: FAIL: chromium failed on $page (log: $out/page-$view.log)" >&2
+        tail -20 "$out/page-$view.log" >&2
+        fail=1
+        continue
+    fi
+    if grep -q ':CONSOLE' "$out/page-$view.log"; then
+        echo "live_page: FAIL: $view view: the page wrote to the console:" >&2
+        grep ':CONSOLE' "$out/page-$view.log" >&2
+        fail=1
+    fi
+    if ! python3 "$root/tests/tools/check_live_page.py" --url "$url" --dom "$out/page-$view.html" \
+            --fragment "$frag" "${mock[@]}"; then
+        echo "live_page: FAIL: $view view differs from the API (DOM: $out/page-$view.html)" >&2
+        fail=1
+    fi
+done
+if browse "$out/screenshot" --hide-scrollbars --window-size=1280,2000 \
+        --screenshot="$out/live_page.png" "$url#$fragment" > /dev/null && [[ -s $out/live_page.png ]]; then
+    echo "live_page: screenshot $out/live_page.png"
+else
+    echo "live_page: FAIL: no screenshot (log: $out/screenshot.log)" >&2
+    fail=1
+fi
+if [[ $fail == 0 ]]; then
+    echo "live_page: 1 passed, 0 failed"
+else
+    echo "live_page: 0 passed, 1 failed"
+fi
+exit $fail
