@@ -217,8 +217,8 @@ def main():
     cards = {n.attrs["data-query"]: n for n in root.find("article") if "data-query" in n.attrs}
     if sorted(cards) != sorted(q["name"] for q in queries):
         bad("query cards %s, the API has %s" % (sorted(cards), sorted(q["name"] for q in queries)))
-    if args.mock and sorted(cards) != ["counts", "raw"]:
-        bad("the mock's queries are counts and raw, the page shows %s" % sorted(cards))
+    if args.mock and sorted(cards) != ["counts", "idle", "raw"]:
+        bad("the mock's queries are counts, idle and raw, the page shows %s" % sorted(cards))
     npoints = 0
     for q in queries:
         card = cards.get(q["name"])
@@ -229,12 +229,14 @@ def main():
         if not progress:
             if figs:
                 bad("%s: charts %s without progress" % (q["name"], sorted(figs)))
+            if "No visualization information available" not in card.text():
+                bad("%s: no progress, but no word of it" % q["name"])
             continue
         want = expected_query_charts(progress)
         if sorted(figs) != sorted(want):
             bad("%s: charts %s, expected %s" % (q["name"], sorted(figs), sorted(want)))
         if args.mock:
-            ids = {"counts": 10, "raw": 5}[q["name"]]
+            ids = {"counts": 10, "raw": 5, "idle": 0}[q["name"]]
             if len(want) != ids:
                 bad("%s: the mock gives %d charts, computed %d" % (q["name"], ids, len(want)))
         for cid, series in want.items():
@@ -279,12 +281,15 @@ def main():
         card = tcards.get(t["name"])
         if card is None:
             continue
-        data = get("api/tables/%s?format=json" % urllib.parse.quote(t["name"]))
+        if t.get("batchId") is None:  # no batch yet: the page shows no rows, fetches nothing
+            data = {"batchId": None, "columns": t.get("columns") or [], "rows": []}
+        else:
+            data = get("api/tables/%s?format=json" % urllib.parse.quote(t["name"]))
         table = next(card.find("table", data_table=t["name"]), None)
         if table is None:
             bad("%s: no table" % t["name"])
             continue
-        if table.attrs.get("data-batch") != js_str(data["batchId"]):
+        if table.attrs.get("data-batch") != (None if data["batchId"] is None else js_str(data["batchId"])):
             bad("%s: the page shows batch %s, the API batch %s" % (t["name"], table.attrs.get("data-batch"), data["batchId"]))
             continue
         heads = [th.text() for th in table.find("th")]
@@ -314,8 +319,8 @@ def main():
         if len(got) != len(want) or any(a[0] != b[0] or not close(a[1], b[1]) for a, b in zip(got, want)):
             bad("%s: chart %s\nexpected %s" % (t["name"], got, want))
         nkeys += len(got)
-    if args.mock and sorted(tcards) != ["counts", "raw"]:
-        bad("the mock's tables are counts and raw, the page shows %s" % sorted(tcards))
+    if args.mock and sorted(tcards) != ["counts", "idle", "raw"]:
+        bad("the mock's tables are counts, idle and raw, the page shows %s" % sorted(tcards))
 
     for e in errors:
         print("check_live_page: " + e)

@@ -3,9 +3,9 @@
 HTTP API in docs/operations.md): GET / and /assets/NAME from the live page's source files
 (runtime/src/serve/assets/), and the /api endpoints with deterministic data.
 
-Two queries: "counts" (a windowed aggregation with a watermark and one state operator,
-sink memory:counts) and "raw" (stateless, stopped, sink memory:raw), each with the memory
-table of its sink.  The mock's clock is the number of GET /api/queries answered: the first
+Three queries: "counts" (a windowed aggregation with a watermark and one state operator,
+sink memory:counts), "raw" (stateless, stopped, sink memory:raw) and "idle" (no batch yet,
+sink memory:idle), each with the memory table of its sink.  The mock's clock is the number of GET /api/queries answered: the first
 answer has START_BATCHES batches, each later one a batch more, up to END_BATCHES, so a page
 that polls shows the batches arriving and then settles.  The series are functions of the
 batch id only (progress(), table_rows()); tests/tools/check_live_page.py compares the page
@@ -36,6 +36,10 @@ QUERIES = [
     {"id": "5a1c0e0e-0000-4000-8000-000000000003", "runId": "5a1c0e0e-0000-4000-8000-000000000004",
      "name": "raw", "sink": "memory:raw", "active": False,
      "status": {"message": "Stopped", "isDataAvailable": False, "isTriggerActive": False}},
+    {"id": "5a1c0e0e-0000-4000-8000-000000000005", "runId": "5a1c0e0e-0000-4000-8000-000000000006",
+     "name": "idle", "sink": "memory:idle", "active": True,
+     "status": {"message": "Waiting for next trigger", "isDataAvailable": False,
+                "isTriggerActive": False}},
 ]
 
 COLUMNS = {
@@ -44,6 +48,7 @@ COLUMNS = {
                {"name": "count", "type": "bigint"}],
     "raw": [{"name": "value", "type": "bigint"}, {"name": "ts", "type": "timestamp"},
             {"name": "ratio", "type": "double"}, {"name": "label", "type": "string"}],
+    "idle": [{"name": "k", "type": "string"}, {"name": "n", "type": "bigint"}],
 }
 
 
@@ -127,12 +132,18 @@ class Mock:
     def batches(self):
         return min(START_BATCHES + max(self.polls - 1, 0), END_BATCHES)
 
+    @staticmethod
+    def last_batch(query, n):
+        """The last batch id of query when the others have n batches (None: none yet)."""
+        return None if query == "idle" else n - 1
+
     def tables(self, n):
         out = []
-        for name in ("counts", "raw"):
-            rows = table_rows(name, n - 1)
-            out.append({"name": name, "query": name, "batchId": n - 1, "rows": len(rows),
-                        "bytes": len(json.dumps(rows)), "columns": COLUMNS[name]})
+        for name in ("counts", "raw", "idle"):
+            b = self.last_batch(name, n)
+            rows = [] if b is None else table_rows(name, b)
+            out.append({"name": name, "query": name, "batchId": b, "rows": len(rows),
+                        "bytes": len(json.dumps(rows)) if rows else 0, "columns": COLUMNS[name]})
         return out
 
     def answer(self, path, query):
@@ -154,14 +165,15 @@ class Mock:
             n = self.batches()
         names = [q["name"] for q in QUERIES]
         if parts == ["api", "queries"]:
-            return self.json([dict(q, lastBatchId=n - 1) for q in QUERIES])
+            return self.json([dict(q, lastBatchId=self.last_batch(q["name"], n)) for q in QUERIES])
         if len(parts) == 4 and parts[:2] == ["api", "queries"] and parts[2] in names:
-            recs = [progress(parts[2], b) for b in range(n)]
+            final = self.last_batch(parts[2], n)
+            recs = [progress(parts[2], b) for b in range(0 if final is None else final + 1)]
             if parts[3] == "progress":
                 last = int(query.get("last", [len(recs)])[0])
                 return self.json(recs[max(len(recs) - last, 0):] if last > 0 else [])
             if parts[3] == "lastProgress":
-                return self.json(recs[-1])
+                return self.json(recs[-1] if recs else None)
             if parts[3] == "status":
                 return self.json(QUERIES[names.index(parts[2])]["status"])
         tables = self.tables(n)
@@ -172,7 +184,7 @@ class Mock:
             if query.get("format", ["jsonl"])[0] != "json":
                 return self.error(400, "the mock answers format=json only")
             return self.json({"name": t["name"], "batchId": t["batchId"], "columns": t["columns"],
-                              "rows": table_rows(t["name"], t["batchId"])})
+                              "rows": [] if t["batchId"] is None else table_rows(t["name"], t["batchId"])})
         return self.error(404, "not found: " + path)
 
     @staticmethod

@@ -62,21 +62,22 @@
     return r.json();
   }
 
+  // One round: fetch everything (a table only when it holds another batch than the one shown,
+  // none before its first batch), then redraw what changed.  Paused while the tab is hidden.
   async function poll() {
+    if (document.hidden) { setTimeout(poll, POLL_MS); return; }
+    let queries, tables, progress, data;
     try {
-      const [queries, tables] = await Promise.all([api('api/queries'), api('api/tables')]);
-      const progress = await Promise.all(
+      [queries, tables] = await Promise.all([api('api/queries'), api('api/tables')]);
+      progress = await Promise.all(
         queries.map((q) => api('api/queries/' + enc(q.name) + '/progress')));
-      // A table is fetched again only when it holds another batch.
-      const data = await Promise.all(tables.map((t) => {
+      data = await Promise.all(tables.map((t) => {
         const card = tableCards.get(t.name);
         if (card && card.data && card.batch === t.batchId && card.rows === t.rows) return card.data;
+        if (t.batchId === null || t.batchId === undefined)
+          return { name: t.name, batchId: null, columns: t.columns || [], rows: [] };
         return api('api/tables/' + enc(t.name) + '?format=json');
       }));
-      renderQueries(queries, progress);
-      renderTables(tables, data);
-      problem(null);
-      $('updated').textContent = 'updated ' + new Date().toLocaleTimeString() + ' · every second';
     } catch (e) {
       if (e instanceof AuthError) {
         $('auth').hidden = false;
@@ -84,6 +85,17 @@
         return; // polling resumes when a token is entered
       }
       problem('Cannot reach the executable: ' + e.message);
+      setTimeout(poll, POLL_MS);
+      return;
+    }
+    try {
+      renderQueries(queries, progress);
+      renderTables(tables, data);
+      problem(null);
+      $('updated').textContent = 'updated ' + new Date().toLocaleTimeString() + ' · every second';
+    } catch (e) {
+      problem('Cannot draw the answers of the executable: ' + e.message);
+      console.error(e);
     }
     setTimeout(poll, POLL_MS);
   }
