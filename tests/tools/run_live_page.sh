@@ -2,8 +2,9 @@
 # run_live_page.sh - the live page (GET / of --serve) in headless Chromium: loads it twice (the
 # default chart settings, and settings in the URL fragment), lets it poll for a few seconds of
 # virtual time, checks that it wrote nothing to the console (errors, failed loads, anything) and
-# that every SVG point and table cell equals what the API answers (check_live_page.py), and keeps
-# a screenshot.  Skips (exit 77) when chromium is not installed.
+# that every SVG point and table cell equals what the API answers (check_live_page.py); then
+# works each table's chart controls over the DevTools protocol (cdp_live_page.py); and keeps a
+# screenshot.  Skips (exit 77) when chromium is not installed.
 #
 #   run_live_page.sh [--url BASE] [--out DIR]
 #
@@ -28,35 +29,29 @@ if [[ -z $chromium ]]; then
     echo "live_page: SKIPPED: chromium is not installed (Debian: apt-get install chromium)"
     exit 77
 fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/live_page.XXXXXX")
-mock_pid=
-cleanup() {
-    if [[ -n $mock_pid ]]; then kill "$mock_pid" 2> /dev/null || true; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=tests/tools/test_lib.sh
+source "$root/tests/tools/test_lib.sh"
+sl_test_begin live_page
 if [[ -z $out ]]; then out=$tmp/out; fi
 mkdir -p "$out"
 
 mock=()
 if [[ -z $url ]]; then
     python3 "$root/tests/tools/serve_mock.py" --port 0 2> "$tmp/mock.err" &
-    mock_pid=$!
+    sl_at_exit "kill $! 2> /dev/null"
     for _ in $(seq 100); do
         url=$(sed -n '1s/^serving \(http:[^ ]*\)$/\1/p' "$tmp/mock.err")
         [[ -n $url ]] && break
         sleep 0.1
     done
     if [[ -z $url ]]; then
-        echo "live_page: FAIL: the mock server did not start" >&2
-        cat "$tmp/mock.err" >&2
-        exit 1
+        fail "the mock server did not start: $(cat "$tmp/mock.err")"
+        sl_test_end
     fi
     mock=(--mock)
 fi
 url=${url%/}/
 
-fail=0
 # Chromium in a container: no sandbox (root), no GPU, its own profile; the page's console
 # messages go to stderr as `INFO:CONSOLE(...)` lines.  Virtual time runs the page's 1-second
 # polls without waiting for them (the mock reaches its last batch at the 4th poll).
@@ -76,32 +71,34 @@ for view in default fragment; do
         frag=$fragment
     fi
     if ! browse "$out/page-$view" --dump-dom "$page" > "$out/page-$view.html"; then
-        echo "live_page: FAIL: chromium failed on $page (log: $out/page-$view.log)" >&2
         tail -20 "$out/page-$view.log" >&2
-        fail=1
+        fail "chromium failed on $page (log: $out/page-$view.log)"
         continue
     fi
     if grep -q ':CONSOLE' "$out/page-$view.log"; then
-        echo "live_page: FAIL: $view view: the page wrote to the console:" >&2
-        grep ':CONSOLE' "$out/page-$view.log" >&2
-        fail=1
+        fail "$view view: the page wrote to the console:
+$(grep ':CONSOLE' "$out/page-$view.log")"
+    else
+        pass "$view view: nothing on the console"
     fi
     if ! python3 "$root/tests/tools/check_live_page.py" --url "$url" --dom "$out/page-$view.html" \
             --fragment "$frag" "${mock[@]}"; then
-        echo "live_page: FAIL: $view view differs from the API (DOM: $out/page-$view.html)" >&2
-        fail=1
+        fail "$view view differs from the API (DOM: $out/page-$view.html)"
+    else
+        pass "$view view equals the API"
     fi
 done
+# The chart controls, driven over the DevTools protocol (cdp_live_page.py).
+if timeout 120 python3 "$root/tests/tools/cdp_live_page.py" --chromium "$chromium" --url "$url" \
+        --profile "$tmp/cdp-profile"; then
+    pass "the chart controls redraw the charts"
+else
+    fail "the chart controls (cdp_live_page.py)"
+fi
 if browse "$out/screenshot" --hide-scrollbars --window-size=1280,2000 \
         --screenshot="$out/live_page.png" "$url#$fragment" > /dev/null && [[ -s $out/live_page.png ]]; then
-    echo "live_page: screenshot $out/live_page.png"
+    pass "screenshot $out/live_page.png"
 else
-    echo "live_page: FAIL: no screenshot (log: $out/screenshot.log)" >&2
-    fail=1
+    fail "no screenshot (log: $out/screenshot.log)"
 fi
-if [[ $fail == 0 ]]; then
-    echo "live_page: 1 passed, 0 failed"
-else
-    echo "live_page: 0 passed, 1 failed"
-fi
-exit $fail
+sl_test_end

@@ -20,7 +20,7 @@
 
   let token = sessionStorage.getItem('sluice-serve-token') || '';
   const queryCards = new Map();   // query name -> {el, sig}
-  const tableCards = new Map();   // table name -> {el, batch, data, sig}
+  const tableCards = new Map();   // table name -> {el, sig, batch, rows, data, chart}
   const prefs = readPrefs();      // table name -> {key, value, agg, kind}
 
   const $ = (id) => document.getElementById(id);
@@ -351,20 +351,30 @@
   }
 
   function renderQueries(queries, progress) {
-    const box = $('queries');
-    $('queries-empty').hidden = queries.length > 0;
+    renderCards($('queries'), $('queries-empty'), queryCards, queries,
+      (q, i) => JSON.stringify([q, progress[i]]),
+      (q, i) => ({ el: queryCard(q, progress[i]) }));
+  }
+
+  // Keeps one card per named item in box, in the order they first came: a card is built again
+  // only when its signature changed (then entry.after runs once it is in the page), and removed
+  // when its item is gone.
+  function renderCards(box, empty, cards, items, sigOf, build) {
+    empty.hidden = items.length > 0;
     const seen = new Set();
-    queries.forEach((q, i) => {
-      seen.add(q.name);
-      const sig = JSON.stringify([q, progress[i]]);
-      const old = queryCards.get(q.name);
+    items.forEach((item, i) => {
+      seen.add(item.name);
+      const sig = sigOf(item, i);
+      const old = cards.get(item.name);
       if (old && old.sig === sig) return;
-      const card = queryCard(q, progress[i]);
-      if (old) old.el.replaceWith(card); else box.append(card);
-      queryCards.set(q.name, { el: card, sig });
+      const entry = build(item, i, old);
+      entry.sig = sig;
+      cards.set(item.name, entry);
+      if (old) old.el.replaceWith(entry.el); else box.append(entry.el);
+      if (entry.after) entry.after();
     });
-    for (const [name, c] of queryCards)
-      if (!seen.has(name)) { c.el.remove(); queryCards.delete(name); }
+    for (const [name, c] of cards)
+      if (!seen.has(name)) { c.el.remove(); cards.delete(name); }
   }
 
   // ---- memory tables ----
@@ -496,7 +506,7 @@
     return el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'rows of ' + name }, table);
   }
 
-  function tableCard(t, data) {
+  function tableCard(t) {
     const card = el('article', { class: 'card memtable', 'data-table-card': t.name, 'aria-labelledby': 't-' + t.name });
     card.append(el('h3', { id: 't-' + t.name, text: t.name }));
     card.append(el('dl', { class: 'facts' },
@@ -507,28 +517,17 @@
     return card;
   }
 
+  // A table's card changes only with its list entry: its rows are fetched again only when the
+  // entry's batch or row count changed.  The focused chart control stays focused.
   function renderTables(tables, data) {
-    const box = $('tables');
-    $('tables-empty').hidden = tables.length > 0;
-    const seen = new Set();
-    tables.forEach((t, i) => {
-      seen.add(t.name);
-      const sig = JSON.stringify(t);
-      const old = tableCards.get(t.name);
-      if (old && old.sig === sig && old.data === data[i]) return;
-      // The controls keep focus across refreshes: the card is rebuilt, then the focused select
-      // (by its field) is focused again.
+    renderCards($('tables'), $('tables-empty'), tableCards, tables, (t) => JSON.stringify(t), (t, i, old) => {
       const focused = old && old.el.contains(document.activeElement) ? document.activeElement.getAttribute('data-field') : null;
-      const card = tableCard(t, data[i]);
-      const entry = { el: card, sig, batch: t.batchId, rows: t.rows, data: data[i] };
-      tableCards.set(t.name, entry);
+      const entry = { el: tableCard(t), batch: t.batchId, rows: t.rows, data: data[i] };
       entry.chart = tableChart(t.name, t, data[i]);
-      card.append(el('div', { class: 'table-body' }, entry.chart, rowsTable(t.name, t, data[i])));
-      if (old) old.el.replaceWith(card); else box.append(card);
-      if (focused) focusSelect(card, focused);
+      entry.el.append(el('div', { class: 'table-body' }, entry.chart, rowsTable(t.name, t, data[i])));
+      if (focused) entry.after = () => focusSelect(entry.el, focused);
+      return entry;
     });
-    for (const [name, c] of tableCards)
-      if (!seen.has(name)) { c.el.remove(); tableCards.delete(name); }
   }
 
   // ---- start ----
