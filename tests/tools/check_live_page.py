@@ -252,19 +252,22 @@ def main():
                     continue
                 got = [(int(c.attrs["data-batch"]), int(c.attrs["data-t"]), float(c.attrs["data-v"]))
                        for c in g.find("circle")]
-                by_batch = {b: (t, v) for b, t, v in pts}
+                # A point is a progress record: (batch id, timestamp), as idle records repeat
+                # a batch id.
+                by_record = {(b, t): v for b, t, v in pts}
                 if not got:
                     bad("%s/%s/%s: no points" % (q["name"], cid, key))
                 for b, t, v in got:
-                    if b not in by_batch:
-                        bad("%s/%s/%s: point of batch %d, which the API does not have" % (q["name"], cid, key, b))
-                    elif by_batch[b][0] != t or not close(by_batch[b][1], v):
-                        bad("%s/%s/%s batch %d: page (%d, %r), API (%d, %r)" % (
-                            q["name"], cid, key, b, t, v, by_batch[b][0], by_batch[b][1]))
+                    if (b, t) not in by_record:
+                        bad("%s/%s/%s: a point of batch %d at %d, which the API does not have" % (
+                            q["name"], cid, key, b, t))
+                    elif not close(by_record[(b, t)], v):
+                        bad("%s/%s/%s batch %d at %d: page %r, API %r" % (
+                            q["name"], cid, key, b, t, v, by_record[(b, t)]))
                 npoints += len(got)
-                if args.mock and [p[0] for p in got] != [p[0] for p in pts]:
-                    bad("%s/%s/%s: batches %s, the API has %s (did the page poll?)" % (
-                        q["name"], cid, key, [p[0] for p in got], [p[0] for p in pts]))
+                if args.mock and [p[:2] for p in got] != [p[:2] for p in pts]:
+                    bad("%s/%s/%s: records %s, the API has %s (did the page poll?)" % (
+                        q["name"], cid, key, [p[:2] for p in got], [p[:2] for p in pts]))
 
     # ---- memory tables ----
     prefs = {}

@@ -4,7 +4,7 @@ HTTP API in docs/operations.md): GET / and /assets/NAME from the live page's sou
 (runtime/src/serve/assets/), and the /api endpoints with deterministic data.
 
 Three queries: "counts" (a windowed aggregation with a watermark and one state operator,
-sink memory:counts), "raw" (stateless, stopped, sink memory:raw) and "idle" (no batch yet,
+sink memory:counts; after its last batch two no-data records of one batch id), "raw" (stateless, stopped, sink memory:raw) and "idle" (no batch yet,
 sink memory:idle), each with the memory table of its sink.  The mock's clock is the number of GET /api/queries answered: the first
 answer has START_BATCHES batches, each later one a batch more, up to END_BATCHES, so a page
 that polls shows the batches arriving and then settles.  The series are functions of the
@@ -105,6 +105,23 @@ def progress(query, b):
     return rec
 
 
+def idle_progress(query, b, k):
+    """The k-th record of a query waiting for data after batch b - 1: Spark's no-data record
+    (batch id b, no rows, only the watermark in eventTime, the state as left by batch b - 1)."""
+    last = progress(query, b - 1)
+    ts = batch_ms(b - 1) + 10000 * (k + 1)
+    rec = {"id": last["id"], "runId": last["runId"], "name": query, "timestamp": iso(ts),
+           "batchId": b, "batchDuration": 3, "numInputRows": 0, "inputRowsPerSecond": 0.0,
+           "processedRowsPerSecond": 0.0, "durationMs": {"latestOffset": 2, "triggerExecution": 3},
+           "eventTime": {"watermark": last["eventTime"]["watermark"]},
+           "stateOperators": [dict(o, numRowsUpdated=0, numRowsDroppedByWatermark=0)
+                              for o in last["stateOperators"]],
+           "sources": [dict(src, startOffset=src["endOffset"], numInputRows=0, inputRowsPerSecond=0.0,
+                            processedRowsPerSecond=0.0) for src in last["sources"]],
+           "sink": {"description": "MemorySink", "numOutputRows": 0}}
+    return rec
+
+
 def table_rows(table, b):
     """The rows of a memory table after batch b (json format: one list per row)."""
     out = []
@@ -169,6 +186,8 @@ class Mock:
         if len(parts) == 4 and parts[:2] == ["api", "queries"] and parts[2] in names:
             final = self.last_batch(parts[2], n)
             recs = [progress(parts[2], b) for b in range(0 if final is None else final + 1)]
+            if parts[2] == "counts" and n == END_BATCHES:  # then it waits: two idle records
+                recs += [idle_progress("counts", final + 1, k) for k in range(2)]
             if parts[3] == "progress":
                 last = int(query.get("last", [len(recs)])[0])
                 return self.json(recs[max(len(recs) - last, 0):] if last > 0 else [])

@@ -92,7 +92,7 @@
       renderQueries(queries, progress);
       renderTables(tables, data);
       problem(null);
-      $('updated').textContent = 'updated ' + new Date().toLocaleTimeString() + ' · every second';
+      $('updated').textContent = 'updated ' + fmtTime(Date.now()) + ' · every second';
     } catch (e) {
       problem('Cannot draw the answers of the executable: ' + e.message);
       console.error(e);
@@ -159,11 +159,12 @@
       el('span', { class: 'last', text: last === null ? unit : 'last ' + fmtNum(last) + ' ' + unit })));
     const ts = all.map((p) => p.t);
     const t0 = Math.min(...ts), t1 = Math.max(...ts);
-    // Stacked: the top of each series is the sum of those below it, batch by batch.
-    const base = new Map();
-    const tops = series.map((s) => s.points.map((p) => {
-      const b = stacked ? (base.get(p.batch) || 0) : 0;
-      if (stacked) base.set(p.batch, b + p.v);
+    // Stacked: the top of each series is the sum of those below it, record by record (stacked
+    // series have one point per progress record; a batch id can repeat in idle records).
+    const base = [];
+    const tops = series.map((s) => s.points.map((p, j) => {
+      const b = stacked ? (base[j] || 0) : 0;
+      if (stacked) base[j] = b + p.v;
       return { p, lo: b, hi: b + p.v };
     }));
     const vmax = Math.max(0, ...tops.flat().map((x) => x.hi));
@@ -446,14 +447,14 @@
     return el('label', {}, label, s);
   }
 
-  function tableChart(name, t, data) {
+  function tableChart(name, data) {
     const c = choices(name, data.columns);
     const wrap = el('div', {});
     const set = (field) => (v) => {
       (prefs[name] = prefs[name] || {})[field] = v;
       writePrefs();
       const card = tableCards.get(name);
-      card.chart.replaceWith(card.chart = tableChart(name, t, data));
+      card.chart.replaceWith(card.chart = tableChart(name, data));
       focusSelect(card.chart, field);
     };
     const cols = data.columns.map((col) => [col.name, col.name]);
@@ -487,7 +488,7 @@
     if (s) s.focus();
   }
 
-  function rowsTable(name, t, data) {
+  function rowsTable(name, data) {
     const numeric = data.columns.map((c) => NUMERIC.test(c.type));
     const shown = data.rows.slice(0, MAX_TABLE_ROWS);
     const table = el('table', { class: 'rows', 'data-table': name, 'data-batch': data.batchId });
@@ -523,8 +524,8 @@
     renderCards($('tables'), $('tables-empty'), tableCards, tables, (t) => JSON.stringify(t), (t, i, old) => {
       const focused = old && old.el.contains(document.activeElement) ? document.activeElement.getAttribute('data-field') : null;
       const entry = { el: tableCard(t), batch: t.batchId, rows: t.rows, data: data[i] };
-      entry.chart = tableChart(t.name, t, data[i]);
-      entry.el.append(el('div', { class: 'table-body' }, entry.chart, rowsTable(t.name, t, data[i])));
+      entry.chart = tableChart(t.name, data[i]);
+      entry.el.append(el('div', { class: 'table-body' }, entry.chart, rowsTable(t.name, data[i])));
       if (focused) entry.after = () => focusSelect(entry.el, focused);
       return entry;
     });
