@@ -136,7 +136,7 @@ def table_rows(table, b):
     else:
         for i in range(6):
             label = None if i == 3 else "r%d" % (i % 3)
-            out.append([b * 10 + i, iso(batch_ms(b) + i), round(i * 0.25 + b, 2), label])
+            out.append([b * 10 + i, iso(batch_ms(b) + i), round((i - 2) * 0.75 + b * 0.1, 2), label])
     return out
 
 

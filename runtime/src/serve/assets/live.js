@@ -137,13 +137,20 @@
     const n = Number(v);
     return v === null || v === undefined || !Number.isFinite(n) ? 0 : n;
   }
-  // Rounded upper end of a value axis and its step (4 or 5 grid lines).
-  function niceScale(max) {
-    if (!(max > 0)) return { top: 1, step: 0.25 };
-    const raw = max / 4;
-    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw);
-    return { top: Math.ceil(max / step - 1e-9) * step, step };
+  // The value axis of values from vmin to vmax, always with 0: rounded ends lo and top, a step
+  // of 1, 2, 2.5 or 5 times a power of ten (about 4 grid lines), and y() mapping a value.
+  function valueScale(vmin, vmax) {
+    const lo0 = Math.min(0, vmin), hi0 = Math.max(0, vmax);
+    const span = hi0 - lo0;
+    let step = 0.25;
+    if (span > 0) {
+      const raw = span / 4;
+      const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+      step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((x) => x >= raw);
+    }
+    const lo = lo0 < 0 ? -Math.ceil(-lo0 / step - 1e-9) * step : 0;
+    const top = span > 0 ? lo + Math.ceil((hi0 - lo) / step - 1e-9) * step : 1;
+    return { lo, top, step, y: (v) => MT + (1 - (v - lo) / (top - lo)) * (H - MT - MB) };
   }
 
   // ---- charts ----
@@ -168,15 +175,15 @@
       return { p, lo: b, hi: b + p.v };
     }));
     const vmax = Math.max(0, ...tops.flat().map((x) => x.hi));
-    const scale = niceScale(vmax);
+    const scale = valueScale(Math.min(0, ...tops.flat().map((x) => x.hi)), vmax);
     const x = (t) => t1 === t0 ? ML + (W - ML - MR) / 2 : ML + (t - t0) / (t1 - t0) * (W - ML - MR);
-    const y = (v) => MT + (1 - v / scale.top) * (H - MT - MB);
+    const y = scale.y;
     const svg = svgEl('svg', {
       viewBox: `0 0 ${W} ${H}`, role: 'img',
       'aria-label': `${title} (${unit}) over ${new Set(all.map((p) => p.batch)).size} batches` +
         (last === null ? '' : `, last ${fmtNum(last)}`) + `, highest ${fmtNum(vmax)}`,
     });
-    axes(svg, scale, y, unit);
+    axes(svg, scale, unit);
     const mid = (t0 + t1) / 2;
     for (const [t, anchor] of t1 === t0 ? [[t0, 'middle']] : [[t0, 'start'], [mid, 'middle'], [t1, 'end']])
       svg.append(svgEl('text', { x: x(t), y: H - MB + 16, 'text-anchor': anchor, text: fmtTime(t) }));
@@ -205,13 +212,14 @@
   }
 
   // Grid lines and labels of the value axis.
-  function axes(svg, scale, y, unit) {
-    for (let v = 0; v <= scale.top + 1e-9; v += scale.step) {
-      svg.append(svgEl('line', { class: 'grid', x1: ML, x2: W - MR, y1: y(v), y2: y(v) }));
-      svg.append(svgEl('text', { x: ML - 6, y: y(v) + 4, 'text-anchor': 'end', text: fmtNum(v) }));
+  function axes(svg, scale, unit) {
+    for (let i = 0; scale.lo + i * scale.step <= scale.top + 1e-9; i++) {
+      const v = scale.lo + i * scale.step, y = scale.y(v);
+      svg.append(svgEl('line', { class: 'grid', x1: ML, x2: W - MR, y1: y, y2: y }));
+      svg.append(svgEl('text', { x: ML - 6, y: y + 4, 'text-anchor': 'end', text: fmtNum(v) }));
     }
     svg.append(svgEl('line', { class: 'axis', x1: ML, x2: ML, y1: MT, y2: H - MB }));
-    svg.append(svgEl('text', {
+    if (unit) svg.append(svgEl('text', {
       x: 12, y: MT + (H - MT - MB) / 2, 'text-anchor': 'middle',
       transform: `rotate(-90 12 ${MT + (H - MT - MB) / 2})`, text: unit,
     }));
@@ -236,21 +244,13 @@
 
   // A chart of one value per key.  points: [{key, v}] in display order; kind: bar or line.
   function categoryChart(points, kind, valueLabel, keyLabel) {
-    const vmax = Math.max(0, ...points.map((p) => p.v));
-    const vmin = Math.min(0, ...points.map((p) => p.v));
-    const scale = niceScale(vmax - vmin);
-    const lo = vmin < 0 ? -Math.ceil(-vmin / scale.step) * scale.step : 0;
-    const top = lo + Math.max(scale.top, Math.ceil((vmax - lo) / scale.step - 1e-9) * scale.step);
-    const y = (v) => MT + (1 - (v - lo) / (top - lo)) * (H - MT - MB);
+    const scale = valueScale(Math.min(...points.map((p) => p.v)), Math.max(...points.map((p) => p.v)));
+    const y = scale.y;
     const svg = svgEl('svg', {
       viewBox: `0 0 ${W} ${H}`, role: 'img',
       'aria-label': `${kind} chart of ${valueLabel} by ${keyLabel}, ${points.length} keys`,
     });
-    for (let v = lo; v <= top + 1e-9; v += scale.step) {
-      svg.append(svgEl('line', { class: 'grid', x1: ML, x2: W - MR, y1: y(v), y2: y(v) }));
-      svg.append(svgEl('text', { x: ML - 6, y: y(v) + 4, 'text-anchor': 'end', text: fmtNum(v) }));
-    }
-    svg.append(svgEl('line', { class: 'axis', x1: ML, x2: ML, y1: MT, y2: H - MB }));
+    axes(svg, scale, '');
     const band = (W - ML - MR) / Math.max(1, points.length);
     const cx = (i) => ML + band * (i + 0.5);
     // Key labels: at most 8, without the start all keys share ({2024-04-01T12:...}), slanted
@@ -274,7 +274,7 @@
       const attrs = { 'data-key': p.key, 'data-v': p.v, fill: colour };
       if (kind === 'bar') {
         const w = Math.max(1, band * 0.8);
-        const y0 = y(Math.max(0, lo)), y1 = y(p.v);
+        const y0 = y(0), y1 = y(p.v);
         g.append(svgEl('rect', Object.assign(attrs, {
           class: 'bar', x: cx(i) - w / 2, width: w, y: Math.min(y0, y1), height: Math.max(Math.abs(y0 - y1), 0.5),
         }), tip));
@@ -289,8 +289,9 @@
   // ---- queries ----
 
   // The charts of StreamingQueryStatisticsPage.generateStatTable from recentProgress records.
-  function queryCharts(progress) {
+  function queryCharts(records) {
     const t = (p) => Date.parse(p.timestamp);
+    const progress = records.filter((p) => Number.isFinite(t(p)));
     const one = (key, label, f) => [{ key, label, points: progress.map((p) => ({ batch: p.batchId, t: t(p), v: f(p) })) }];
     const out = [
       timeline('input-rate', 'Input Rate', 'records/sec', one('input-rate', 'input rate', (p) => num(p.inputRowsPerSecond))),
