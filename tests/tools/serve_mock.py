@@ -11,7 +11,10 @@ that polls shows the batches arriving and then settles.  The series are function
 batch id only (progress(), table_rows()); tests/tools/check_live_page.py compares the page
 against what these endpoints answer.
 
-    serve_mock.py [--port N] [--assets DIR]
+    serve_mock.py [--port N] [--assets DIR] [--live SECONDS]
+
+--live SECONDS: a batch every SECONDS of wall time instead, without end (what a running
+executable does; run_live_page.sh --url must then cope with batches arriving during its checks).
 
 Prints `serving http://127.0.0.1:PORT/` on stderr (as the executable does) and serves until
 killed.
@@ -21,6 +24,7 @@ import json
 import os
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -141,12 +145,16 @@ def table_rows(table, b):
 
 
 class Mock:
-    def __init__(self, assets):
+    def __init__(self, assets, live):
         self.assets = assets
         self.polls = 0
         self.lock = threading.Lock()
+        self.live = live
+        self.start = time.monotonic()
 
     def batches(self):
+        if self.live:
+            return START_BATCHES + int((time.monotonic() - self.start) / self.live)
         return min(START_BATCHES + max(self.polls - 1, 0), END_BATCHES)
 
     @staticmethod
@@ -185,8 +193,9 @@ class Mock:
             return self.json([dict(q, lastBatchId=self.last_batch(q["name"], n)) for q in QUERIES])
         if len(parts) == 4 and parts[:2] == ["api", "queries"] and parts[2] in names:
             final = self.last_batch(parts[2], n)
-            recs = [progress(parts[2], b) for b in range(0 if final is None else final + 1)]
-            if parts[2] == "counts" and n == END_BATCHES:  # then it waits: two idle records
+            first = 0 if final is None else max(final + 1 - 100, 0)  # the last 100, as kept
+            recs = [progress(parts[2], b) for b in range(first, 0 if final is None else final + 1)]
+            if parts[2] == "counts" and n == END_BATCHES and not self.live:  # two idle records
                 recs += [idle_progress("counts", final + 1, k) for k in range(2)]
             if parts[3] == "progress":
                 last = int(query.get("last", [len(recs)])[0])
@@ -218,10 +227,12 @@ class Mock:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--live", type=float, default=0, metavar="SECONDS",
+                    help="a batch every SECONDS of wall time, without end (like a running query)")
     ap.add_argument("--assets", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                      "..", "..", "runtime", "src", "serve", "assets"))
     args = ap.parse_args()
-    mock = Mock(os.path.abspath(args.assets))
+    mock = Mock(os.path.abspath(args.assets), args.live)
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
