@@ -6,22 +6,27 @@
 # works each table's chart controls over the DevTools protocol (cdp_live_page.py); and keeps a
 # screenshot.  Skips (exit 77) when chromium is not installed.
 #
-#   run_live_page.sh [--url BASE] [--out DIR]
+#   run_live_page.sh [--out DIR] [--url BASE | --exe COMMAND [ARGS...]]
 #
-# Without --url it starts tests/tools/serve_mock.py, which serves the page's source files and
+# By default it starts tests/tools/serve_mock.py, which serves the page's source files and
 # deterministic data, and checks the mock's exact queries, tables and batch counts.  With --url
-# it checks any running server, e.g. a sluice executable started with `--serve 0` (its URL is the
-# first line of its stderr).  --out keeps page-default.html, page-fragment.html, the Chromium logs
-# and live_page.png there (default: a temporary directory, removed).
+# it checks a running server; with --exe it starts COMMAND ARGS (all the arguments after --exe,
+# e.g. `--exe ./counts --serve 0 --trigger '2 seconds'`), takes the URL from the first line of
+# its stderr (`serving http://HOST:PORT/`) and stops it at the end.  --out keeps
+# page-default.html, page-fragment.html, the Chromium logs and live_page.png there (default: a
+# temporary directory, removed).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 url=
 out=
+server=(python3 "$root/tests/tools/serve_mock.py" --port 0) # prints `serving URL` first on stderr
+mock=(--mock)
 while [[ $# -gt 0 ]]; do
     case $1 in
-        --url) url=$2; shift 2 ;;
+        --url) url=$2; server=(); mock=(); shift 2 ;;
         --out) out=$2; shift 2 ;;
-        *) echo "usage: run_live_page.sh [--url BASE] [--out DIR]" >&2; exit 2 ;;
+        --exe) shift; server=("$@"); mock=(); break ;;
+        *) echo "usage: run_live_page.sh [--out DIR] [--url BASE | --exe COMMAND [ARGS...]]" >&2; exit 2 ;;
     esac
 done
 chromium=$(command -v chromium || command -v chromium-browser || true)
@@ -35,20 +40,20 @@ sl_test_begin live_page
 if [[ -z $out ]]; then out=$tmp/out; fi
 mkdir -p "$out"
 
-mock=()
-if [[ -z $url ]]; then
-    python3 "$root/tests/tools/serve_mock.py" --port 0 2> "$tmp/mock.err" &
-    sl_at_exit "kill $! 2> /dev/null"
+if [[ ${#server[@]} -gt 0 ]]; then
+    "${server[@]}" > "$tmp/server.out" 2> "$tmp/server.err" &
+    server_pid=$!
+    sl_at_exit "kill $server_pid 2> /dev/null"
     for _ in $(seq 100); do
-        url=$(sed -n '1s/^serving \(http:[^ ]*\)$/\1/p' "$tmp/mock.err")
+        url=$(sed -n '1s/^serving \(http:[^ ]*\)$/\1/p' "$tmp/server.err")
         [[ -n $url ]] && break
+        kill -0 "$server_pid" 2> /dev/null || break
         sleep 0.1
     done
     if [[ -z $url ]]; then
-        fail "the mock server did not start: $(cat "$tmp/mock.err")"
+        fail "the server did not start (${server[*]}): $(cat "$tmp/server.err")"
         sl_test_end
     fi
-    mock=(--mock)
 fi
 url=${url%/}/
 
