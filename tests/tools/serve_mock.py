@@ -20,6 +20,7 @@ Prints `serving http://127.0.0.1:PORT/` on stderr (as the executable does) and s
 killed.
 """
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -58,7 +59,6 @@ COLUMNS = {
 
 def iso(ms):
     """Spark's progress timestamp format, UTC with milliseconds."""
-    import datetime
     t = datetime.datetime.fromtimestamp(ms / 1000, datetime.timezone.utc)
     return t.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (ms % 1000)
 
