@@ -23,8 +23,9 @@ import time
 import urllib.parse
 import urllib.request
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import check_live_page  # noqa: E402  (aggregate, close)
+import check_live_page  # noqa: E402  (aggregate, close, js_str)
 
 
 class WebSocket:
