@@ -38,8 +38,10 @@ static void load_build_row(CgCtx *cg, const PJoin *pj, LLVMValueRef row, CgVal *
     const SJoin *j = pj->join;
     uint64_t size = cg_datum_size(cg);
     for (int c = 0; c < build_cols(j); c++) {
-        const PColumn *col = &pj->build->columns[c];
-        raw[build_base(j) + c] = cg_load_datum(cg, col->type, cg_gepc(cg, row, size * (uint64_t)c, col->name));
+        int at = pj->build_col[c];
+        const Type *t = j->raw.cols[build_base(j) + c].type;
+        raw[build_base(j) + c] = at < 0 ? cg_null_of(cg, t)
+                                        : cg_load_datum(cg, t, cg_gepc(cg, row, size * (uint64_t)at, pj->build->columns[at].name));
     }
 }
 
@@ -120,7 +122,7 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     for (int c = 0; c < (j->probe_left ? j->n_left : j->n_right); c++)
         raw[probe_base(j) + c] = env->cols[c];
     for (int c = 0; c < build_cols(j); c++)
-        raw[build_base(j) + c] = cg_null_of(cg, pj->build->columns[c].type);
+        raw[build_base(j) + c] = cg_null_of(cg, j->raw.cols[build_base(j) + c].type);
     CgEnv renv = {0};
     renv.cols = raw;
     renv.n_cols = n_raw;

@@ -132,7 +132,8 @@ typedef struct PStatefulOp {
 typedef struct PJoin {
     const SJoin *join;
     const SSelect *block;  /* the block whose FROM it is */
-    PQuery *build;
+    PQuery *build;         /* with only the build side's columns the join reads: */
+    int *build_col;        /* per build side column, its column in build's rows, or -1 */
     PKeyLayout key;
     int id;                /* its number among the query's joins */
 } PJoin;

@@ -217,9 +217,9 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
 
 static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *pp, const char *name);
 
-/* The source columns the innermost block reads when its FROM is a join: what the block
-   reads of the join's output, its keys and condition, on the probe side. */
-static void mark_join_block(Arena *arena, const SSelect *s, bool *needed, int n)
+/* The columns of s's join raw space that are read: by the block, by the join's condition
+   and by its keys (a build side's keys are computed from its rows). */
+static bool *join_raw_needed(Arena *arena, const SSelect *s)
 {
     const SJoin *j = s->join;
     int n_raw = j->n_left + j->n_right;
@@ -229,12 +229,52 @@ static void mark_join_block(Arena *arena, const SSelect *s, bool *needed, int n)
     for (int i = 0; i < j->n_input; i++)
         if (in[i])
             raw[j->input[i]] = true;
-    for (int k = 0; k < j->n_keys; k++)
+    for (int k = 0; k < j->n_keys; k++) {
         sema_expr_columns(j->probe_keys[k], raw, n_raw);
+        sema_expr_columns(j->build_keys[k], raw, n_raw);
+    }
     sema_expr_columns(j->cond, raw, n_raw);
+    return raw;
+}
+
+/* The source columns the innermost block reads when its FROM is a join: what it needs of the
+   join's probe side. */
+static void mark_join_block(Arena *arena, const SSelect *s, bool *needed, int n)
+{
+    const SJoin *j = s->join;
+    bool *raw = join_raw_needed(arena, s);
     int base = j->probe_left ? 0 : j->n_left;
     for (int c = 0; c < n; c++)
         needed[c] = raw[base + c];
+}
+
+/* The build side's query with only the columns the join reads (at least one), and where each
+   build column went (pj->build_col, -1: not kept). */
+static SQuery *pruned_build(Arena *arena, PJoin *pj)
+{
+    const SJoin *j = pj->join;
+    const SSelect *top = j->build->select;
+    bool *raw = join_raw_needed(arena, pj->block);
+    int base = j->probe_left ? j->n_left : 0;
+    pj->build_col = ARENA_NEW_N(arena, int, top->n_out + 1);
+    SSelect *s = ARENA_NEW(arena, SSelect);
+    *s = *top;
+    s->out = ARENA_NEW_N(arena, SOutCol, top->n_out + 1);
+    s->output.cols = ARENA_NEW_N(arena, SColumn, top->n_out + 1);
+    s->n_out = 0;
+    for (int c = 0; c < top->n_out; c++) {
+        pj->build_col[c] = -1;
+        if (!raw[base + c] && !(c == top->n_out - 1 && s->n_out == 0))
+            continue;
+        pj->build_col[c] = s->n_out;
+        s->out[s->n_out] = top->out[c];
+        s->output.cols[s->n_out++] = top->output.cols[c];
+    }
+    s->output.n = s->n_out;
+    SQuery *q = ARENA_NEW(arena, SQuery);
+    *q = *j->build;
+    q->select = s;
+    return q;
 }
 
 /* Plan the joins of the per-record blocks chain[0..n): each build side becomes a query. */
@@ -256,7 +296,8 @@ static bool plan_joins(Arena *arena, Diag *diag, PQuery *pq, const SSelect **cha
         for (int k = 0; k < j->n_keys; k++)
             types[k] = j->probe_keys[k]->type;
         plan_layout_key(arena, &pj->key, types, j->n_keys);
-        pj->build = plan_query(arena, diag, j->build, pp, arena_sprintf(arena, "%s:join%d", pq->name, pj->id));
+        pj->build = plan_query(arena, diag, pruned_build(arena, pj), pp,
+                               arena_sprintf(arena, "%s:join%d", pq->name, pj->id));
         if (!pj->build)
             return false;
     }
