@@ -425,6 +425,46 @@ static int watermarks(SrtSource *s, Kafka *k, const char *topic, int32_t part, i
                        s->name, topic, (int)part, k->servers, k->retries, rd_kafka_err2str(e));
 }
 
+/* The earliest (which K_EARLIEST) or the latest (K_LATEST) offset of every partition of parts,
+   into its off: one ListOffsets request per leader for all of them (offsets_for_times with
+   Kafka's special timestamps -2 and -1, what query_watermark_offsets asks one partition at a
+   time), with Spark's retries. */
+static int list_offsets(SrtSource *s, Kafka *k, KOffs *parts, int64_t which, SrtErr *err)
+{
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+    int bad = 0; /* the partition an error names */
+    for (int attempt = 1; parts->n && attempt <= k->retries; attempt++) {
+        rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(parts->n);
+        if (!l)
+            return srt_err_nomem(err, "kafka partitions");
+        for (int i = 0; i < parts->n; i++)
+            rd_kafka_topic_partition_list_add(l, parts->v[i].topic, parts->v[i].part)->offset = which;
+        e = rd_kafka_offsets_for_times(k->rk, l, meta_timeout(k));
+        for (int i = 0; e == RD_KAFKA_RESP_ERR_NO_ERROR && i < l->cnt; i++) {
+            const rd_kafka_topic_partition_t *tp = &l->elems[i];
+            int at = offs_find(parts, tp->topic, tp->partition);
+            if (tp->err || tp->offset < 0 || at < 0) {
+                e = tp->err ? tp->err : RD_KAFKA_RESP_ERR__NO_OFFSET;
+                bad = at < 0 ? 0 : at;
+            } else {
+                parts->v[at].off = tp->offset;
+            }
+        }
+        rd_kafka_topic_partition_list_destroy(l);
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR || srt_stop_requested())
+            break;
+        if (attempt < k->retries)
+            sleep_ms(k->retry_ms);
+    }
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
+        return 0;
+    return srt_err_set(err, SRT_ERR_IO,
+                       "source '%s': cannot fetch the offsets of %s-%d from the Kafka brokers %s "
+                       "after %d attempts: %s",
+                       s->name, parts->v[bad].topic, (int)parts->v[bad].part, k->servers, k->retries,
+                       rd_kafka_err2str(e));
+}
+
 static int topic_wanted(Kafka *k, const char *name)
 {
     switch (k->strategy) {
@@ -464,19 +504,6 @@ static int list_partitions(SrtSource *s, Kafka *k, KOffs *out, SrtErr *err)
     }
     rd_kafka_metadata_destroy(md);
     return rc;
-}
-
-/* Replace each offset of parts with the earliest (which = 0) or latest (1) one. */
-static int fill_offsets(SrtSource *s, Kafka *k, KOffs *parts, int which, SrtErr *err)
-{
-    for (int i = 0; i < parts->n; i++) {
-        int64_t lo, hi;
-        int rc = watermarks(s, k, parts->v[i].topic, parts->v[i].part, &lo, &hi, err);
-        if (rc < 0)
-            return rc;
-        parts->v[i].off = which ? hi : lo;
-    }
-    return 0;
 }
 
 /* startingTimestamp: the first offset with a timestamp >= ts (offsetsForTimes), the latest
@@ -794,7 +821,8 @@ static int start(SrtSource *s, Kafka *k, SrtErr *err)
     if (k->has_start_ts) {
         rc = offsets_for_time(s, k, &parts, err);
     } else if (!k->starting || srt_str_ieq(k->starting, "latest") || srt_str_ieq(k->starting, "earliest")) {
-        rc = fill_offsets(s, k, &parts, !(k->starting && srt_str_ieq(k->starting, "earliest")), err);
+        rc = list_offsets(s, k, &parts, k->starting && srt_str_ieq(k->starting, "earliest") ? K_EARLIEST : K_LATEST,
+                          err);
     } else {
         /* KafkaOffsetReaderAdmin.fetchSpecificOffsets: every partition named, -2 / -1 resolved. */
         KOffs spec = {0};
@@ -858,7 +886,7 @@ static int fetch_latest(SrtSource *s, Kafka *k, KOffs *out, SrtErr *err)
 {
     int rc = list_partitions(s, k, out, err);
     if (rc == 0)
-        rc = fill_offsets(s, k, out, 1, err);
+        rc = list_offsets(s, k, out, K_LATEST, err);
     return rc;
 }
 
@@ -1039,7 +1067,8 @@ static int to_headers(Kafka *k, SrtDatum *r, rd_kafka_message_t *m)
     return 0;
 }
 
-static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topic, int32_t part)
+static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topic, uint32_t topic_n,
+                  int32_t part)
 {
     memset(r, 0, sizeof *r * (size_t)k->ncols);
     r[0].is_null = m->key == NULL;
@@ -1049,7 +1078,7 @@ static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topi
     r[1].p = m->payload ? m->payload : "";
     r[1].n = (uint32_t)m->len;
     r[2].p = topic;
-    r[2].n = (uint32_t)strlen(topic);
+    r[2].n = topic_n;
     r[3].i = part;
     r[4].i = m->offset;
     rd_kafka_timestamp_type_t tt;
@@ -1060,106 +1089,195 @@ static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topi
     return k->headers ? to_headers(k, &r[7], m) : 0;
 }
 
-/* Records [from, until) of one partition. */
-static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, int64_t from, int64_t until,
-                      SrtReadFn fn, void *ctx, SrtErr *err)
+/* One partition's part of a batch: records [from, until), read from the partition's own queue
+   (its messages are not forwarded to the consumer's queue, so that every partition of the
+   batch fetches at once while the rows come out in (topic, partition) order). */
+typedef struct KRange {
+    const char *topic;
+    uint32_t topic_n;
+    int32_t part;
+    int64_t from, until;
+    rd_kafka_queue_t *q;
+} KRange;
+
+/* The rows of one partition's range into k->rows (from *n on), flushed by chunks: records are
+   taken as many at a time as the chunk has room and the range has offsets (never a record
+   beyond the range's end: those that were fetched are dropped and fetched again by the next
+   batch). */
+static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    int64_t lo, hi;
-    int rc = watermarks(s, k, topic, part, &lo, &hi, err);
-    if (rc < 0)
-        return rc;
     char msg[512];
-    if (from < lo) {
-        snprintf(msg, sizeof msg,
-                 "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
-                 from, topic, (int)part, lo);
-        if ((rc = data_loss(s, k, msg, err)) < 0)
-            return rc;
-        from = lo;
-    }
-    if (until > hi) {
-        snprintf(msg, sizeof msg,
-                 "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
-                 hi, until, topic, (int)part, hi);
-        if ((rc = data_loss(s, k, msg, err)) < 0)
-            return rc;
-        until = hi;
-    }
-    if (from >= until)
-        return 0;
-    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
-    if (!l)
-        return srt_err_nomem(err, "kafka partitions");
-    rd_kafka_topic_partition_list_add(l, topic, part)->offset = from;
-    rd_kafka_resp_err_t e = rd_kafka_assign(k->rk, l);
-    rd_kafka_topic_partition_list_destroy(l);
-    if (e)
-        return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot assign %s-%d: %s", s->name, topic, (int)part,
-                           rd_kafka_err2str(e));
-    int n = 0;
-    int64_t next = from;
-    /* When polls began to come back empty (-1: the last one brought a record); read the clock
+    int rc = 0;
+    int64_t next = r->from;
+    /* When reads began to bring no record (-1: the last one brought one); the clock is read
        only then, not once a record. */
     int64_t idle_since = -1;
-    while (next < until && rc == 0) {
-        if (srt_stop_requested()) {
-            rc = srt_err_set(err, SRT_ERR_INTERRUPTED, "source '%s': interrupted", s->name);
-            break;
+    while (next < r->until && rc == 0) {
+        if (srt_stop_requested())
+            return srt_err_set(err, SRT_ERR_INTERRUPTED, "source '%s': interrupted", s->name);
+        size_t room = (size_t)(SRT_VALUE_CHUNK_ROWS - *n);
+        size_t want = r->until - next < (int64_t)room ? (size_t)(r->until - next) : room;
+        rd_kafka_message_t **got = &k->msgs[*n];
+        /* What is there without waiting, else wait for one record (a wait for `want` of them
+           would sit out its timeout whenever a range has gaps). */
+        ssize_t cnt = rd_kafka_consume_batch_queue(r->q, 0, got, want);
+        if (cnt <= 0)
+            cnt = rd_kafka_consume_batch_queue(r->q, 100, got, 1);
+        int kept = 0;
+        for (ssize_t j = 0; j < cnt; j++) {
+            rd_kafka_message_t *m = got[j];
+            if (rc < 0) {
+                rd_kafka_message_destroy(m);
+            } else if (m->err) {
+                if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                    if (m->offset >= r->until)
+                        next = r->until;
+                } else if (m->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE ||
+                           m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
+                    snprintf(msg, sizeof msg, "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d): %s", next,
+                             r->topic, (int)r->part, rd_kafka_message_errstr(m));
+                    rc = data_loss(s, k, msg, err);
+                    next = r->until; /* failOnDataLoss = false: what is left of the range is gone */
+                }
+                /* other errors are transient (the consumer retries); the timeout bounds them */
+                rd_kafka_message_destroy(m);
+            } else if (m->offset < next || m->offset >= r->until) {
+                if (m->offset >= r->until)
+                    next = r->until;
+                rd_kafka_message_destroy(m);
+            } else {
+                next = m->offset + 1;
+                kept++;
+                k->msgs[*n] = m; /* *n <= the index of got[j]: the kept ones close ranks */
+                if (to_row(k, &k->rows[(size_t)*n * (size_t)k->ncols], m, r->topic, r->topic_n, r->part) < 0)
+                    rc = srt_err_nomem(err, "kafka headers");
+                ++*n;
+            }
         }
-        rd_kafka_message_t *m = rd_kafka_consumer_poll(k->rk, 100);
-        if (!m || m->err) { /* no record: time out after pollTimeoutMs of these */
+        if (rc < 0)
+            break;
+        if (kept) {
+            idle_since = -1; /* errors alone (a broker down) never reset the timeout */
+        } else { /* no record: time out after pollTimeoutMs of these */
             int64_t now = srt_mono_us();
             if (idle_since < 0)
                 idle_since = now;
             if (now - idle_since > k->poll_ms * 1000) {
-                snprintf(msg, sizeof msg,
-                         "Timed out after %" PRId64 " ms reading %s-%d at offset %" PRId64 " from %s",
-                         k->poll_ms, topic, (int)part, next, k->servers);
+                snprintf(msg, sizeof msg, "Timed out after %" PRId64 " ms reading %s-%d at offset %" PRId64 " from %s",
+                         k->poll_ms, r->topic, (int)r->part, next, k->servers);
                 rc = srt_err_set(err, SRT_ERR_IO, "source '%s': %s", s->name, msg);
-                if (m)
-                    rd_kafka_message_destroy(m);
-                break;
             }
         }
-        if (!m)
-            continue;
-        if (m->err) {
-            if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                if (m->offset >= until)
-                    next = until;
-            } else if (m->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE ||
-                       m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
-                snprintf(msg, sizeof msg, "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d): %s", next, topic,
-                         (int)part, rd_kafka_message_errstr(m));
-                rc = data_loss(s, k, msg, err);
-                next = until; /* failOnDataLoss = false: what is left of the range is gone */
-            }
-            /* other errors are transient (the consumer retries); the timeout bounds them */
-            rd_kafka_message_destroy(m);
-            continue;
-        }
-        if (m->partition != part || strcmp(rd_kafka_topic_name(m->rkt), topic) != 0 || m->offset < next ||
-            m->offset >= until) {
-            if (m->offset >= until && m->partition == part)
-                next = until;
-            rd_kafka_message_destroy(m);
-            continue;
-        }
-        next = m->offset + 1;
-        idle_since = -1; /* errors alone (a broker down) never reset the timeout */
-        k->msgs[n++] = m;
-        if (to_row(k, &k->rows[(size_t)(n - 1) * (size_t)k->ncols], m, topic, part) < 0) {
-            rc = srt_err_nomem(err, "kafka headers");
-            break;
-        }
-        if (n == SRT_VALUE_CHUNK_ROWS)
-            rc = flush_rows(s, k, &n, fn, ctx);
+        if (rc == 0 && *n == SRT_VALUE_CHUNK_ROWS)
+            rc = flush_rows(s, k, n, fn, ctx);
     }
+    return rc;
+}
+
+/* The ranges of a batch: every partition assigned at once at its start offset, each drained
+   in turn from its own queue (the others fetch meanwhile), rows in chunks that may span
+   partitions; the partitions are unassigned after (no record stays for the next batch). */
+static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(nr);
+    if (!l)
+        return srt_err_nomem(err, "kafka partitions");
+    int rc = 0;
+    for (int i = 0; i < nr && rc == 0; i++) {
+        /* Before the assignment: the fetch start then keeps the messages on this queue. */
+        if (!(rs[i].q = rd_kafka_queue_get_partition(k->rk, rs[i].topic, rs[i].part)))
+            rc = srt_err_set(err, SRT_ERR_IO, "source '%s': no queue for %s-%d", s->name, rs[i].topic,
+                             (int)rs[i].part);
+        else
+            rd_kafka_queue_forward(rs[i].q, NULL);
+        rd_kafka_topic_partition_list_add(l, rs[i].topic, rs[i].part)->offset = rs[i].from;
+    }
+    rd_kafka_resp_err_t e = rc == 0 ? rd_kafka_assign(k->rk, l) : RD_KAFKA_RESP_ERR_NO_ERROR;
+    rd_kafka_topic_partition_list_destroy(l);
+    if (e)
+        rc = srt_err_set(err, SRT_ERR_IO, "source '%s': cannot assign %d partitions: %s", s->name, nr,
+                         rd_kafka_err2str(e));
+    int n = 0;
+    for (int i = 0; i < nr && rc == 0; i++)
+        rc = drain_range(s, k, &rs[i], &n, fn, ctx, err);
     if (rc == 0)
         rc = flush_rows(s, k, &n, fn, ctx);
     else
         release(k, n);
-    rd_kafka_assign(k->rk, NULL);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
+        rd_kafka_assign(k->rk, NULL);
+    for (int i = 0; i < nr; i++)
+        if (rs[i].q)
+            rd_kafka_queue_destroy(rs[i].q);
+    return rc;
+}
+
+/* Where each partition of the batch starts and ends, with Spark's data loss checks
+   (KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets, then the partition's earliest
+   and latest offsets as KafkaDataConsumer.get checks them): the ranges to read, in (topic,
+   partition) order. */
+static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *until, KRange *rs, int *nr,
+                       SrtErr *err)
+{
+    KOffs lo = {0}, hi = {0};
+    char msg[512];
+    int rc = 0;
+    *nr = 0;
+    for (int i = 0; rc == 0 && i < from->n; i++)
+        if (offs_find(until, from->v[i].topic, from->v[i].part) < 0) {
+            snprintf(msg, sizeof msg, "Set(%s-%d) are gone. Some data may have been missed", from->v[i].topic,
+                     (int)from->v[i].part);
+            rc = data_loss(s, k, msg, err);
+        }
+    /* The earliest and the latest offset of every partition: two requests for all of them. */
+    if (rc == 0 && (offs_copy(k, &lo, until) < 0 || offs_copy(k, &hi, until) < 0))
+        rc = srt_err_nomem(err, "kafka offsets");
+    if (rc == 0 && (rc = list_offsets(s, k, &lo, K_EARLIEST, err)) == 0)
+        rc = list_offsets(s, k, &hi, K_LATEST, err);
+    for (int i = 0; rc == 0 && i < until->n; i++) {
+        const KPart *u = &until->v[i];
+        int at = offs_find(from, u->topic, u->part);
+        int64_t begin, end = u->off;
+        if (at < 0) {
+            begin = lo.v[i].off;
+            if (begin != 0) {
+                snprintf(msg, sizeof msg,
+                         "Added partition %s-%d starts from %" PRId64 " instead of 0. Some data may have been missed",
+                         u->topic, (int)u->part, begin);
+                if ((rc = data_loss(s, k, msg, err)) < 0)
+                    break;
+            }
+        } else {
+            begin = from->v[at].off;
+        }
+        if (end < begin) {
+            snprintf(msg, sizeof msg,
+                     "Partition %s-%d's offset was changed from %" PRId64 " to %" PRId64 ", some data may have been missed",
+                     u->topic, (int)u->part, begin, end);
+            rc = data_loss(s, k, msg, err);
+            continue;
+        }
+        if (begin < lo.v[i].off) {
+            snprintf(msg, sizeof msg,
+                     "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
+                     begin, u->topic, (int)u->part, lo.v[i].off);
+            if ((rc = data_loss(s, k, msg, err)) < 0)
+                break;
+            begin = lo.v[i].off;
+        }
+        if (end > hi.v[i].off) {
+            snprintf(msg, sizeof msg,
+                     "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
+                     hi.v[i].off, end, u->topic, (int)u->part, hi.v[i].off);
+            if ((rc = data_loss(s, k, msg, err)) < 0)
+                break;
+            end = hi.v[i].off;
+        }
+        if (begin < end)
+            rs[(*nr)++] = (KRange){u->topic, (uint32_t)strlen(u->topic), u->part, begin, end, NULL};
+    }
+    offs_free(k, &lo);
+    offs_free(k, &hi);
     return rc;
 }
 
@@ -1168,7 +1286,8 @@ static int kafka_read(SrtSource *s, const char *start_json, const char *end_json
 {
     Kafka *k = s->impl;
     KOffs from = {0}, until = {0};
-    int rc = 0;
+    KRange *rs = NULL;
+    int rc = 0, nr = 0;
     if (!k->rows) {
         k->rows = srt_mem_calloc(k->mem, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * KCOLS);
         k->msgs = srt_mem_calloc(k->mem, sizeof *k->msgs * SRT_VALUE_CHUNK_ROWS);
@@ -1182,42 +1301,14 @@ static int kafka_read(SrtSource *s, const char *start_json, const char *end_json
                     !parse_offsets(k, end_json, 0, &until)))
         rc = srt_err_set(err, SRT_ERR_QUERY, "source '%s': invalid Kafka offsets %s to %s", s->name,
                          start_json ? start_json : "start", end_json ? end_json : "null");
-    /* KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets */
-    for (int i = 0; rc == 0 && i < from.n; i++)
-        if (offs_find(&until, from.v[i].topic, from.v[i].part) < 0) {
-            char msg[400];
-            snprintf(msg, sizeof msg, "Set(%s-%d) are gone. Some data may have been missed", from.v[i].topic,
-                     (int)from.v[i].part);
-            rc = data_loss(s, k, msg, err);
-        }
-    for (int i = 0; rc == 0 && i < until.n; i++) {
-        const KPart *u = &until.v[i];
-        int at = offs_find(&from, u->topic, u->part);
-        int64_t begin;
-        char msg[400];
-        if (at < 0) {
-            int64_t hi;
-            if ((rc = watermarks(s, k, u->topic, u->part, &begin, &hi, err)) < 0)
-                break;
-            if (begin != 0) {
-                snprintf(msg, sizeof msg,
-                         "Added partition %s-%d starts from %" PRId64 " instead of 0. Some data may have been missed",
-                         u->topic, (int)u->part, begin);
-                if ((rc = data_loss(s, k, msg, err)) < 0)
-                    break;
-            }
-        } else {
-            begin = from.v[at].off;
-        }
-        if (u->off < begin) {
-            snprintf(msg, sizeof msg,
-                     "Partition %s-%d's offset was changed from %" PRId64 " to %" PRId64 ", some data may have been missed",
-                     u->topic, (int)u->part, begin, u->off);
-            rc = data_loss(s, k, msg, err);
-            continue;
-        }
-        rc = read_range(s, k, u->topic, u->part, begin, u->off, fn, ctx, err);
-    }
+    if (rc == 0 && until.n && !(rs = srt_mem_calloc(k->mem, sizeof *rs * (size_t)until.n)))
+        rc = srt_err_nomem(err, "kafka ranges");
+    if (rc == 0 && until.n)
+        rc = plan_ranges(s, k, &from, &until, rs, &nr, err);
+    if (rc == 0 && nr)
+        rc = read_ranges(s, k, rs, nr, fn, ctx, err);
+    if (rs)
+        srt_mem_free(k->mem, rs, sizeof *rs * (size_t)until.n);
     offs_free(k, &from);
     offs_free(k, &until);
     return rc;
