@@ -57,6 +57,8 @@
 #define KCOLS 8 /* key, value, topic, partition, offset, timestamp, timestampType[, headers] */
 #define K_EARLIEST (-2)
 #define K_LATEST (-1)
+#define KAFKA_AHEAD 4    /* partitions of a batch fetching at once */
+#define KAFKA_KICK_MS 10 /* a partition's queue empty that long: wake_fetcher */
 
 typedef struct KPart {
     char *topic; /* owned */
@@ -1098,7 +1100,22 @@ typedef struct KRange {
     int32_t part;
     int64_t from, until;
     rd_kafka_queue_t *q;
+    int assigned;
 } KRange;
+
+/* librdkafka (before 2.1's fetch.queue.backoff.ms) stops fetching a partition whose queue holds
+   queued.min.messages records and looks again only when its broker's thread wakes up, at the
+   latest after a second: a queue drained faster than that waits idle.  Any request to the
+   partition's leader wakes that thread; this one asks for the partition's latest offset. */
+static void wake_fetcher(Kafka *k, const KRange *r)
+{
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+    if (!l)
+        return;
+    rd_kafka_topic_partition_list_add(l, r->topic, r->part)->offset = K_LATEST;
+    rd_kafka_offsets_for_times(k->rk, l, meta_timeout(k));
+    rd_kafka_topic_partition_list_destroy(l);
+}
 
 /* The rows of one partition's range into k->rows (from *n on), flushed by chunks: records are
    taken as many at a time as the chunk has room and the range has offsets (never a record
@@ -1122,7 +1139,11 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
            would sit out its timeout whenever a range has gaps). */
         ssize_t cnt = rd_kafka_consume_batch_queue(r->q, 0, got, want);
         if (cnt <= 0)
+            cnt = rd_kafka_consume_batch_queue(r->q, KAFKA_KICK_MS, got, 1);
+        if (cnt <= 0) {
+            wake_fetcher(k, r);
             cnt = rd_kafka_consume_batch_queue(r->q, 100, got, 1);
+        }
         int kept = 0;
         for (ssize_t j = 0; j < cnt; j++) {
             rd_kafka_message_t *m = got[j];
@@ -1174,41 +1195,65 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
     return rc;
 }
 
-/* The ranges of a batch: every partition assigned at once at its start offset, each drained
-   in turn from its own queue (the others fetch meanwhile), rows in chunks that may span
-   partitions; the partitions are unassigned after (no record stays for the next batch). */
-static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn, void *ctx, SrtErr *err)
+/* Start (assign != 0) or stop fetching range r: an incremental (un)assignment of its partition
+   (no group: nothing else is assigned but the ranges of this batch).  Before the assignment the
+   partition's queue stops forwarding to the consumer's queue; the fetch start keeps it so. */
+static int fetch_range(SrtSource *s, Kafka *k, KRange *r, int assign, SrtErr *err)
 {
-    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(nr);
+    if (assign && !(r->q = rd_kafka_queue_get_partition(k->rk, r->topic, r->part)))
+        return srt_err_set(err, SRT_ERR_IO, "source '%s': no queue for %s-%d", s->name, r->topic, (int)r->part);
+    if (assign)
+        rd_kafka_queue_forward(r->q, NULL);
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
     if (!l)
         return srt_err_nomem(err, "kafka partitions");
-    int rc = 0;
-    for (int i = 0; i < nr && rc == 0; i++) {
-        /* Before the assignment: the fetch start then keeps the messages on this queue. */
-        if (!(rs[i].q = rd_kafka_queue_get_partition(k->rk, rs[i].topic, rs[i].part)))
-            rc = srt_err_set(err, SRT_ERR_IO, "source '%s': no queue for %s-%d", s->name, rs[i].topic,
-                             (int)rs[i].part);
-        else
-            rd_kafka_queue_forward(rs[i].q, NULL);
-        rd_kafka_topic_partition_list_add(l, rs[i].topic, rs[i].part)->offset = rs[i].from;
-    }
-    rd_kafka_resp_err_t e = rc == 0 ? rd_kafka_assign(k->rk, l) : RD_KAFKA_RESP_ERR_NO_ERROR;
+    rd_kafka_topic_partition_list_add(l, r->topic, r->part)->offset = r->from;
+    rd_kafka_error_t *e = assign ? rd_kafka_incremental_assign(k->rk, l) : rd_kafka_incremental_unassign(k->rk, l);
     rd_kafka_topic_partition_list_destroy(l);
-    if (e)
-        rc = srt_err_set(err, SRT_ERR_IO, "source '%s': cannot assign %d partitions: %s", s->name, nr,
-                         rd_kafka_err2str(e));
-    int n = 0;
-    for (int i = 0; i < nr && rc == 0; i++)
+    int rc = 0;
+    if (e) {
+        rc = srt_err_set(err, SRT_ERR_IO, "source '%s': cannot %s %s-%d: %s", s->name, assign ? "assign" : "unassign",
+                         r->topic, (int)r->part, rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+    } else {
+        r->assigned = assign;
+    }
+    if (!assign) {
+        rd_kafka_queue_destroy(r->q);
+        r->q = NULL;
+    }
+    return rc;
+}
+
+/* The ranges of a batch in (topic, partition) order, each drained in turn from its own queue
+   while the next KAFKA_AHEAD - 1 partitions fetch (every partition at once would hold up to
+   queued.min.messages records of each in memory); rows in chunks that may span partitions.  A
+   partition is unassigned once its range is read: the records fetched beyond its end are
+   dropped, the next batch fetches them again. */
+static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    int rc = 0, n = 0;
+    for (int i = 0; i < nr && i < KAFKA_AHEAD && rc == 0; i++)
+        rc = fetch_range(s, k, &rs[i], 1, err);
+    for (int i = 0; i < nr && rc == 0; i++) {
         rc = drain_range(s, k, &rs[i], &n, fn, ctx, err);
+        if (rc == 0)
+            rc = fetch_range(s, k, &rs[i], 0, err);
+        if (rc == 0 && i + KAFKA_AHEAD < nr)
+            rc = fetch_range(s, k, &rs[i + KAFKA_AHEAD], 1, err);
+    }
     if (rc == 0)
         rc = flush_rows(s, k, &n, fn, ctx);
     else
         release(k, n);
-    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
-        rd_kafka_assign(k->rk, NULL);
-    for (int i = 0; i < nr; i++)
+    for (int i = 0; i < nr; i++) {
+        if (rs[i].assigned)
+            rd_kafka_assign(k->rk, NULL); /* after an error: whatever is still assigned */
         if (rs[i].q)
             rd_kafka_queue_destroy(rs[i].q);
+        rs[i].assigned = 0;
+        rs[i].q = NULL;
+    }
     return rc;
 }
 
@@ -1274,7 +1319,7 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
             end = hi.v[i].off;
         }
         if (begin < end)
-            rs[(*nr)++] = (KRange){u->topic, (uint32_t)strlen(u->topic), u->part, begin, end, NULL};
+            rs[(*nr)++] = (KRange){u->topic, (uint32_t)strlen(u->topic), u->part, begin, end, NULL, 0};
     }
     offs_free(k, &lo);
     offs_free(k, &hi);
