@@ -57,7 +57,7 @@
 #define KCOLS 8 /* key, value, topic, partition, offset, timestamp, timestampType[, headers] */
 #define K_EARLIEST (-2)
 #define K_LATEST (-1)
-#define KAFKA_AHEAD 4    /* partitions of a batch fetching at once */
+#define KAFKA_AHEAD 3    /* partitions of a batch fetching at once */
 #define KAFKA_KICK_MS 10 /* a partition's queue empty that long: wake_fetcher */
 
 typedef struct KPart {
@@ -93,6 +93,7 @@ typedef struct Kafka {
     int fail_on_loss;
     int retries;
     int64_t retry_ms, poll_ms;
+    int64_t queued_min; /* librdkafka's queued.min.messages (0: unknown) */
     int started; /* initial offsets known */
     KOffs initial;
     KOffs planned; /* end of the last planned batch (or the initial offsets) */
@@ -738,7 +739,7 @@ static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr 
     static const char *const fixed[][2] = {
         {"enable.auto.commit", "false"}, {"enable.auto.offset.store", "false"},
         {"enable.partition.eof", "true"}, {"auto.offset.reset", "error"},
-        {"fetch.wait.max.ms", "100"},     {"log_level", "0"},
+        {"fetch.wait.max.ms", "10"},      {"log_level", "0"},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         rd_kafka_conf_set(conf, fixed[i][0], fixed[i][1], cerr, sizeof cerr);
@@ -757,6 +758,10 @@ static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr 
             return opt_error(s, err, "option '%s': %s", key, cerr);
         }
     }
+    char qmin[32];
+    size_t qmin_n = sizeof qmin;
+    if (rd_kafka_conf_get(conf, "queued.min.messages", qmin, &qmin_n) == RD_KAFKA_CONF_OK)
+        k->queued_min = strtoll(qmin, NULL, 10);
     k->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, cerr, sizeof cerr);
     if (!k->rk) {
         rd_kafka_conf_destroy(conf);
@@ -1072,22 +1077,19 @@ static int to_headers(Kafka *k, SrtDatum *r, rd_kafka_message_t *m)
 static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topic, uint32_t topic_n,
                   int32_t part)
 {
-    memset(r, 0, sizeof *r * (size_t)k->ncols);
-    r[0].is_null = m->key == NULL;
-    r[0].p = m->key ? m->key : "";
-    r[0].n = (uint32_t)m->key_len;
-    r[1].is_null = m->payload == NULL;
-    r[1].p = m->payload ? m->payload : "";
-    r[1].n = (uint32_t)m->len;
-    r[2].p = topic;
-    r[2].n = topic_n;
-    r[3].i = part;
-    r[4].i = m->offset;
+    /* every field of every datum written (no memset of the row first) */
+    r[0] = (SrtDatum){.p = m->key ? m->key : "", .n = (uint32_t)m->key_len, .is_null = m->key == NULL};
+    r[1] = (SrtDatum){.p = m->payload ? m->payload : "", .n = (uint32_t)m->len, .is_null = m->payload == NULL};
+    r[2] = (SrtDatum){.p = topic, .n = topic_n};
+    r[3] = (SrtDatum){.i = part};
+    r[4] = (SrtDatum){.i = m->offset};
     rd_kafka_timestamp_type_t tt;
     int64_t ms = rd_kafka_message_timestamp(m, &tt);
     /* Kafka's TimestampType ids: NO_TIMESTAMP_TYPE -1, CREATE_TIME 0, LOG_APPEND_TIME 1 */
-    r[5].i = ms * 1000;
-    r[6].i = tt == RD_KAFKA_TIMESTAMP_CREATE_TIME ? 0 : tt == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? 1 : -1;
+    r[5] = (SrtDatum){.i = ms * 1000};
+    r[6] = (SrtDatum){.i = tt == RD_KAFKA_TIMESTAMP_CREATE_TIME ? 0 : tt == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? 1 : -1};
+    if (k->headers)
+        r[7] = (SrtDatum){0};
     return k->headers ? to_headers(k, &r[7], m) : 0;
 }
 
@@ -1129,6 +1131,7 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
     /* When reads began to bring no record (-1: the last one brought one); the clock is read
        only then, not once a record. */
     int64_t idle_since = -1;
+    int full = 0; /* the queue held queued.min.messages since the last wake_fetcher */
     while (next < r->until && rc == 0) {
         if (srt_stop_requested())
             return srt_err_set(err, SRT_ERR_INTERRUPTED, "source '%s': interrupted", s->name);
@@ -1143,6 +1146,17 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
         if (cnt <= 0) {
             wake_fetcher(k, r);
             cnt = rd_kafka_consume_batch_queue(r->q, 100, got, 1);
+        }
+        /* A queue that held queued.min.messages stopped its fetches: wake them once half of
+           it is read, before it runs dry. */
+        if (k->queued_min > 0 && cnt > 0) {
+            int64_t queued = (int64_t)rd_kafka_queue_length(r->q);
+            if (queued + cnt >= k->queued_min)
+                full = 1;
+            if (full && queued < k->queued_min / 2 && r->until - next > queued + cnt) {
+                full = 0;
+                wake_fetcher(k, r);
+            }
         }
         int kept = 0;
         for (ssize_t j = 0; j < cnt; j++) {
@@ -1202,8 +1216,15 @@ static int fetch_range(SrtSource *s, Kafka *k, KRange *r, int assign, SrtErr *er
 {
     if (assign && !(r->q = rd_kafka_queue_get_partition(k->rk, r->topic, r->part)))
         return srt_err_set(err, SRT_ERR_IO, "source '%s': no queue for %s-%d", s->name, r->topic, (int)r->part);
-    if (assign)
+    if (assign) {
         rd_kafka_queue_forward(r->q, NULL);
+    } else { /* what was fetched beyond the range: freed now, not when the queue is next read */
+        rd_kafka_message_t *left[256];
+        ssize_t cnt;
+        while ((cnt = rd_kafka_consume_batch_queue(r->q, 0, left, sizeof left / sizeof left[0])) > 0)
+            for (ssize_t i = 0; i < cnt; i++)
+                rd_kafka_message_destroy(left[i]);
+    }
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
     if (!l)
         return srt_err_nomem(err, "kafka partitions");
