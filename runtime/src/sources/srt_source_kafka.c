@@ -7,11 +7,16 @@
 ** (JsonUtils.partitionOffsets), here with topics and partitions in ascending order (Spark's
 ** Scala HashMap order is not reproducible).  The source plans every batch itself: plan()
 ** lists the partitions of the subscription (metadata of all topics: `subscribe` names,
-** `subscribePattern` a Java regex through cm_regex, `assign` a fixed list), asks each for its
-** latest offset (query_watermark_offsets), applies the rate limit and returns the end offsets;
-** read() fetches exactly [start, end) of each partition, one partition after the other in
-** (topic, partition) order, through rd_kafka_assign with the start offset (never a group
-** subscription, never a commit to Kafka).
+** `subscribePattern` a Java regex through cm_regex, `assign` a fixed list), asks for their
+** latest offsets (one ListOffsets request per leader for all of them), applies the rate limit
+** and returns the end offsets; read() fetches exactly [start, end) of each partition (never a
+** group subscription, never a commit to Kafka).  The rows come out partition after partition
+** in (topic, partition) order, each partition read in bulk from its own queue
+** (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
+** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
+** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
+** batch fetches them again.  The consumer settings sluice chooses (open_consumer) give way to
+** the query's kafka.* options.
 **
 ** Initial offsets (startingOffsets / startingTimestamp) are chosen at the first plan and kept
 ** in the checkpoint as sources/<i>/0 ("v1" and the JSON, Spark's
@@ -736,10 +741,15 @@ static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr 
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
     if (!conf)
         return srt_err_nomem(err, "kafka configuration");
+    /* fetch.wait.max.ms: how long a broker holds a fetch of partitions that are at their end
+       (librdkafka's default 500 ms); a partition assigned meanwhile on that broker waits as
+       long for its first records, so short.  socket.nagle.disable: wake_fetcher's request
+       goes out at once next to an outstanding fetch (the Java client never uses Nagle). */
     static const char *const fixed[][2] = {
         {"enable.auto.commit", "false"}, {"enable.auto.offset.store", "false"},
         {"enable.partition.eof", "true"}, {"auto.offset.reset", "error"},
-        {"fetch.wait.max.ms", "10"},      {"log_level", "0"},
+        {"fetch.wait.max.ms", "10"},      {"socket.nagle.disable", "true"},
+        {"log_level", "0"},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         rd_kafka_conf_set(conf, fixed[i][0], fixed[i][1], cerr, sizeof cerr);
@@ -1115,7 +1125,7 @@ static void wake_fetcher(Kafka *k, const KRange *r)
     if (!l)
         return;
     rd_kafka_topic_partition_list_add(l, r->topic, r->part)->offset = K_LATEST;
-    rd_kafka_offsets_for_times(k->rk, l, meta_timeout(k));
+    rd_kafka_offsets_for_times(k->rk, l, 100); /* only a nudge: its answer is not needed */
     rd_kafka_topic_partition_list_destroy(l);
 }
 
@@ -1153,7 +1163,7 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
             int64_t queued = (int64_t)rd_kafka_queue_length(r->q);
             if (queued + cnt >= k->queued_min)
                 full = 1;
-            if (full && queued < k->queued_min / 2 && r->until - next > queued + cnt) {
+            if (full && queued < k->queued_min / 2 && r->until - next > queued) {
                 full = 0;
                 wake_fetcher(k, r);
             }
@@ -1267,14 +1277,16 @@ static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn,
         rc = flush_rows(s, k, &n, fn, ctx);
     else
         release(k, n);
+    int assigned = 0; /* after an error: what is still assigned */
     for (int i = 0; i < nr; i++) {
-        if (rs[i].assigned)
-            rd_kafka_assign(k->rk, NULL); /* after an error: whatever is still assigned */
+        assigned |= rs[i].assigned;
         if (rs[i].q)
             rd_kafka_queue_destroy(rs[i].q);
         rs[i].assigned = 0;
         rs[i].q = NULL;
     }
+    if (assigned)
+        rd_kafka_assign(k->rk, NULL);
     return rc;
 }
 
@@ -1367,14 +1379,15 @@ static int kafka_read(SrtSource *s, const char *start_json, const char *end_json
                     !parse_offsets(k, end_json, 0, &until)))
         rc = srt_err_set(err, SRT_ERR_QUERY, "source '%s': invalid Kafka offsets %s to %s", s->name,
                          start_json ? start_json : "start", end_json ? end_json : "null");
-    if (rc == 0 && until.n && !(rs = srt_mem_calloc(k->mem, sizeof *rs * (size_t)until.n)))
+    size_t rs_size = sizeof *rs * (size_t)(until.n ? until.n : 1);
+    if (rc == 0 && !(rs = srt_mem_calloc(k->mem, rs_size)))
         rc = srt_err_nomem(err, "kafka ranges");
-    if (rc == 0 && until.n)
+    if (rc == 0)
         rc = plan_ranges(s, k, &from, &until, rs, &nr, err);
     if (rc == 0 && nr)
         rc = read_ranges(s, k, rs, nr, fn, ctx, err);
     if (rs)
-        srt_mem_free(k->mem, rs, sizeof *rs * (size_t)until.n);
+        srt_mem_free(k->mem, rs, rs_size);
     offs_free(k, &from);
     offs_free(k, &until);
     return rc;
