@@ -29,7 +29,7 @@ if ! command -v kcat > /dev/null; then
 fi
 sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
   --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1 --topic orders:1 \
-  --topic hdrs:1 --topic hdrs_out:1 --topic hdrs_many:1 --topic ua:1 --topic ub:1
+  --topic hdrs:1 --topic hdrs_out:1 --topic hdrs_many:1 --topic ua:1 --topic ub:1 --topic bound:2 --topic chunks:3
 cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
@@ -610,4 +610,94 @@ expect union_offsets union.offsets << 'EOF'
 {"ub":{"0":2}}
 EOF
 
+
+# ---- batch boundaries: a batch reads exactly its logged range even when the partitions hold
+#      more (records fetched beyond its end are dropped and read by the next batch), across
+#      restarts from the checkpoint ----
+# batches_check OUT CHECKPOINT: the console batches in OUT against the offsets log: every
+# batch's rows are exactly the offsets of its range (from the previous batch's end, or 0),
+# each once, a record's value its offset (an independent reading of the log, in python).
+batches_check() {
+  python3 - "$1" "$2" << 'PY'
+import json, os, re, sys
+out, ck = sys.argv[1], sys.argv[2]
+batches, cur = {}, None
+for line in open(out):
+    m = re.match(r'Batch: (\d+)', line)
+    if m:
+        cur = int(m.group(1))
+        batches[cur] = []
+    elif line.startswith('|') and not line.startswith('|partition'):
+        p, o, v = [c.strip() for c in line.strip().strip('|').split('|')]
+        batches[cur].append((int(p), int(o), v))
+def ends(n):  # offsets/N: v1, the batch metadata, then the source's end offsets
+    text = open(os.path.join(ck, 'offsets', str(n))).read().split('\n')
+    return {int(p): o for t in json.loads(text[2]).values() for p, o in t.items()}
+prev, bad, seen = {}, [], set()
+for n in sorted(batches):
+    end = ends(n)
+    want = sorted((p, o, str(o)) for p in end for o in range(prev.get(p, 0), end[p]))
+    got = sorted(batches[n])
+    if got != want:
+        bad.append('batch %d: %d rows, want %d (%s...)' % (n, len(got), len(want), got[:3]))
+    seen.update((p, o) for p, o, _ in got)
+    prev = end
+print(len(batches), 'batches', len(seen), 'records', '; '.join(bad) or 'exact')
+PY
+}
+# 30 records in partition 0, 10 in partition 1, maxOffsetsPerTrigger 8: Spark's rateLimit
+# gives each batch 6 offsets of partition 0 and 2 of partition 1 (8 * 30/40 and 8 * 10/40,
+# then the same shares of what is left): 5 batches; two restarts, then availableNow.
+seq 0 29 | kcat -P -b "$kafka_boot" -t bound -p 0
+seq 0 9 | kcat -P -b "$kafka_boot" -t bound -p 1
+query bound "subscribe = 'bound', startingOffsets = 'earliest', maxOffsetsPerTrigger = 8" \
+  "SELECT partition, offset, CAST(value AS STRING) AS v"
+./bound --trigger availableNow --max-batches 1 > bound.out 2> bound.err
+./bound --trigger availableNow --max-batches 1 >> bound.out 2>> bound.err
+./bound --trigger availableNow >> bound.out 2>> bound.err
+result=$(batches_check bound.out bound.ck)
+if [[ $result == "5 batches 40 records exact" ]]; then pass "batch boundaries"; else fail "batch boundaries: $result"; fi
+awk 'FNR == 3' bound.ck/offsets/0 bound.ck/offsets/1 bound.ck/offsets/4 > bound.ends
+expect bound_offsets bound.ends << 'EOF'
+{"bound":{"0":6,"1":2}}
+{"bound":{"0":12,"1":4}}
+{"bound":{"0":30,"1":10}}
+EOF
+# Ranges that end inside Kafka's record batches and span several chunks of rows: 3 partitions
+# of 9000 records in record batches of 100, 10000 offsets a batch (3333 of each partition), a
+# restart after the first.
+for p in 0 1 2; do seq 0 8999 | kcat -P -b "$kafka_boot" -t chunks -p "$p" -X batch.num.messages=100; done
+cat > chunks.sql << EOF
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', subscribe = 'chunks',
+                      startingOffsets = 'earliest', maxOffsetsPerTrigger = 10000);
+CREATE SINK console WITH (connector = 'console', numRows = 100000);
+INSERT INTO console SELECT partition, offset, CAST(value AS STRING) AS v FROM k
+WITH (name = 'q', checkpointLocation = 'chunks.ck');
+EOF
+"$sluice" build chunks.sql -o chunks > /dev/null
+./chunks --trigger availableNow --max-batches 1 > chunks.out 2> chunks.err
+./chunks --trigger availableNow >> chunks.out 2>> chunks.err
+result=$(batches_check chunks.out chunks.ck)
+if [[ $result == "3 batches 27000 records exact" ]]; then
+  pass "batch boundaries inside record batches"
+else
+  fail "batch boundaries inside record batches: $result"
+fi
+# The same records in one batch through queues of at most 500 records (kafka.queued.min.messages;
+# fetches of about 10 kB): librdkafka stops fetching a full queue and, without the source's
+# wake-up, looks again up to a second later (18 refills a partition: 6 s here without it, 0.6 s
+# with it); all of them exactly, in less than 4 s.
+sed -e "s/maxOffsetsPerTrigger = 10000/'kafka.queued.min.messages' = '500', 'kafka.fetch.message.max.bytes' = '10000'/" \
+  -e 's/chunks.ck/small_queues.ck/' \
+  chunks.sql > small_queues.sql
+"$sluice" build small_queues.sql -o small_queues > /dev/null
+start=$(date +%s)
+./small_queues --trigger availableNow > small_queues.out 2> small_queues.err
+took=$(($(date +%s) - start))
+result=$(batches_check small_queues.out small_queues.ck)
+if [[ $result == "1 batches 27000 records exact" && $took -lt 4 ]]; then
+  pass "small librdkafka queues"
+else
+  fail "small librdkafka queues: $result in ${took}s"
+fi
 sl_test_end

@@ -51,7 +51,7 @@ sl_kafka_start() {
   sl_kafka_pid=$!
   exec {sl_kafka_fd}> "$tmp/kafka.in"
   local i
-  for i in $(seq 100); do
+  for i in $(seq 600); do # up to 30 s: a loaded machine starts it slowly
     kafka_boot=$(head -n 1 "$tmp/kafka.out" 2> /dev/null || true)
     [[ -n $kafka_boot ]] && break
     sleep 0.05

@@ -7,11 +7,16 @@
 ** (JsonUtils.partitionOffsets), here with topics and partitions in ascending order (Spark's
 ** Scala HashMap order is not reproducible).  The source plans every batch itself: plan()
 ** lists the partitions of the subscription (metadata of all topics: `subscribe` names,
-** `subscribePattern` a Java regex through cm_regex, `assign` a fixed list), asks each for its
-** latest offset (query_watermark_offsets), applies the rate limit and returns the end offsets;
-** read() fetches exactly [start, end) of each partition, one partition after the other in
-** (topic, partition) order, through rd_kafka_assign with the start offset (never a group
-** subscription, never a commit to Kafka).
+** `subscribePattern` a Java regex through cm_regex, `assign` a fixed list), asks for their
+** latest offsets (one ListOffsets request per leader for all of them), applies the rate limit
+** and returns the end offsets; read() fetches exactly [start, end) of each partition (never a
+** group subscription, never a commit to Kafka).  The rows come out partition after partition
+** in (topic, partition) order, each partition read in bulk from its own queue
+** (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
+** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
+** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
+** batch fetches them again.  The consumer settings sluice chooses (open_consumer) give way to
+** the query's kafka.* options.
 **
 ** Initial offsets (startingOffsets / startingTimestamp) are chosen at the first plan and kept
 ** in the checkpoint as sources/<i>/0 ("v1" and the JSON, Spark's
@@ -57,6 +62,8 @@
 #define KCOLS 8 /* key, value, topic, partition, offset, timestamp, timestampType[, headers] */
 #define K_EARLIEST (-2)
 #define K_LATEST (-1)
+#define KAFKA_AHEAD 3    /* partitions of a batch fetching at once */
+#define KAFKA_KICK_MS 10 /* a partition's queue empty that long: wake_fetcher */
 
 typedef struct KPart {
     char *topic; /* owned */
@@ -91,6 +98,7 @@ typedef struct Kafka {
     int fail_on_loss;
     int retries;
     int64_t retry_ms, poll_ms;
+    int64_t queued_min; /* librdkafka's queued.min.messages (0: unknown) */
     int started; /* initial offsets known */
     KOffs initial;
     KOffs planned; /* end of the last planned batch (or the initial offsets) */
@@ -425,6 +433,46 @@ static int watermarks(SrtSource *s, Kafka *k, const char *topic, int32_t part, i
                        s->name, topic, (int)part, k->servers, k->retries, rd_kafka_err2str(e));
 }
 
+/* The earliest (which K_EARLIEST) or the latest (K_LATEST) offset of every partition of parts,
+   into its off: one ListOffsets request per leader for all of them (offsets_for_times with
+   Kafka's special timestamps -2 and -1, what query_watermark_offsets asks one partition at a
+   time), with Spark's retries. */
+static int list_offsets(SrtSource *s, Kafka *k, KOffs *parts, int64_t which, SrtErr *err)
+{
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+    int bad = 0; /* the partition an error names */
+    for (int attempt = 1; parts->n && attempt <= k->retries; attempt++) {
+        rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(parts->n);
+        if (!l)
+            return srt_err_nomem(err, "kafka partitions");
+        for (int i = 0; i < parts->n; i++)
+            rd_kafka_topic_partition_list_add(l, parts->v[i].topic, parts->v[i].part)->offset = which;
+        e = rd_kafka_offsets_for_times(k->rk, l, meta_timeout(k));
+        for (int i = 0; e == RD_KAFKA_RESP_ERR_NO_ERROR && i < l->cnt; i++) {
+            const rd_kafka_topic_partition_t *tp = &l->elems[i];
+            int at = offs_find(parts, tp->topic, tp->partition);
+            if (tp->err || tp->offset < 0 || at < 0) {
+                e = tp->err ? tp->err : RD_KAFKA_RESP_ERR__NO_OFFSET;
+                bad = at < 0 ? 0 : at;
+            } else {
+                parts->v[at].off = tp->offset;
+            }
+        }
+        rd_kafka_topic_partition_list_destroy(l);
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR || srt_stop_requested())
+            break;
+        if (attempt < k->retries)
+            sleep_ms(k->retry_ms);
+    }
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
+        return 0;
+    return srt_err_set(err, SRT_ERR_IO,
+                       "source '%s': cannot fetch the offsets of %s-%d from the Kafka brokers %s "
+                       "after %d attempts: %s",
+                       s->name, parts->v[bad].topic, (int)parts->v[bad].part, k->servers, k->retries,
+                       rd_kafka_err2str(e));
+}
+
 static int topic_wanted(Kafka *k, const char *name)
 {
     switch (k->strategy) {
@@ -464,19 +512,6 @@ static int list_partitions(SrtSource *s, Kafka *k, KOffs *out, SrtErr *err)
     }
     rd_kafka_metadata_destroy(md);
     return rc;
-}
-
-/* Replace each offset of parts with the earliest (which = 0) or latest (1) one. */
-static int fill_offsets(SrtSource *s, Kafka *k, KOffs *parts, int which, SrtErr *err)
-{
-    for (int i = 0; i < parts->n; i++) {
-        int64_t lo, hi;
-        int rc = watermarks(s, k, parts->v[i].topic, parts->v[i].part, &lo, &hi, err);
-        if (rc < 0)
-            return rc;
-        parts->v[i].off = which ? hi : lo;
-    }
-    return 0;
 }
 
 /* startingTimestamp: the first offset with a timestamp >= ts (offsetsForTimes), the latest
@@ -706,10 +741,19 @@ static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr 
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
     if (!conf)
         return srt_err_nomem(err, "kafka configuration");
+    /* fetch.wait.max.ms: how long a broker holds a fetch of partitions that are at their end
+       (librdkafka's default 500 ms); a partition assigned meanwhile on that broker waits as
+       long for its first records, so short.  socket.nagle.disable: wake_fetcher's request
+       goes out at once next to an outstanding fetch (the Java client never uses Nagle).
+       queued.min.messages: the records a partition's queue prefetches (librdkafka's default
+       100000); fewer hold less memory (about 250 bytes a record besides the value) and fetch
+       less beyond a range's end, with a wake_fetcher every half of it (bench/kafka_bench.sh:
+       a third less CPU). */
     static const char *const fixed[][2] = {
         {"enable.auto.commit", "false"}, {"enable.auto.offset.store", "false"},
         {"enable.partition.eof", "true"}, {"auto.offset.reset", "error"},
-        {"fetch.wait.max.ms", "100"},     {"log_level", "0"},
+        {"fetch.wait.max.ms", "10"},      {"socket.nagle.disable", "true"},
+        {"queued.min.messages", "20000"}, {"log_level", "0"},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         rd_kafka_conf_set(conf, fixed[i][0], fixed[i][1], cerr, sizeof cerr);
@@ -728,6 +772,10 @@ static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr 
             return opt_error(s, err, "option '%s': %s", key, cerr);
         }
     }
+    char qmin[32];
+    size_t qmin_n = sizeof qmin;
+    if (rd_kafka_conf_get(conf, "queued.min.messages", qmin, &qmin_n) == RD_KAFKA_CONF_OK)
+        k->queued_min = strtoll(qmin, NULL, 10);
     k->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, cerr, sizeof cerr);
     if (!k->rk) {
         rd_kafka_conf_destroy(conf);
@@ -794,7 +842,8 @@ static int start(SrtSource *s, Kafka *k, SrtErr *err)
     if (k->has_start_ts) {
         rc = offsets_for_time(s, k, &parts, err);
     } else if (!k->starting || srt_str_ieq(k->starting, "latest") || srt_str_ieq(k->starting, "earliest")) {
-        rc = fill_offsets(s, k, &parts, !(k->starting && srt_str_ieq(k->starting, "earliest")), err);
+        rc = list_offsets(s, k, &parts, k->starting && srt_str_ieq(k->starting, "earliest") ? K_EARLIEST : K_LATEST,
+                          err);
     } else {
         /* KafkaOffsetReaderAdmin.fetchSpecificOffsets: every partition named, -2 / -1 resolved. */
         KOffs spec = {0};
@@ -858,7 +907,7 @@ static int fetch_latest(SrtSource *s, Kafka *k, KOffs *out, SrtErr *err)
 {
     int rc = list_partitions(s, k, out, err);
     if (rc == 0)
-        rc = fill_offsets(s, k, out, 1, err);
+        rc = list_offsets(s, k, out, K_LATEST, err);
     return rc;
 }
 
@@ -1039,127 +1088,278 @@ static int to_headers(Kafka *k, SrtDatum *r, rd_kafka_message_t *m)
     return 0;
 }
 
-static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topic, int32_t part)
+static int to_row(Kafka *k, SrtDatum *r, rd_kafka_message_t *m, const char *topic, uint32_t topic_n,
+                  int32_t part)
 {
-    memset(r, 0, sizeof *r * (size_t)k->ncols);
-    r[0].is_null = m->key == NULL;
-    r[0].p = m->key ? m->key : "";
-    r[0].n = (uint32_t)m->key_len;
-    r[1].is_null = m->payload == NULL;
-    r[1].p = m->payload ? m->payload : "";
-    r[1].n = (uint32_t)m->len;
-    r[2].p = topic;
-    r[2].n = (uint32_t)strlen(topic);
-    r[3].i = part;
-    r[4].i = m->offset;
+    /* every field of every datum written (no memset of the row first) */
+    r[0] = (SrtDatum){.p = m->key ? m->key : "", .n = (uint32_t)m->key_len, .is_null = m->key == NULL};
+    r[1] = (SrtDatum){.p = m->payload ? m->payload : "", .n = (uint32_t)m->len, .is_null = m->payload == NULL};
+    r[2] = (SrtDatum){.p = topic, .n = topic_n};
+    r[3] = (SrtDatum){.i = part};
+    r[4] = (SrtDatum){.i = m->offset};
     rd_kafka_timestamp_type_t tt;
     int64_t ms = rd_kafka_message_timestamp(m, &tt);
     /* Kafka's TimestampType ids: NO_TIMESTAMP_TYPE -1, CREATE_TIME 0, LOG_APPEND_TIME 1 */
-    r[5].i = ms * 1000;
-    r[6].i = tt == RD_KAFKA_TIMESTAMP_CREATE_TIME ? 0 : tt == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? 1 : -1;
+    r[5] = (SrtDatum){.i = ms * 1000};
+    r[6] = (SrtDatum){.i = tt == RD_KAFKA_TIMESTAMP_CREATE_TIME ? 0 : tt == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? 1 : -1};
+    if (k->headers)
+        r[7] = (SrtDatum){0};
     return k->headers ? to_headers(k, &r[7], m) : 0;
 }
 
-/* Records [from, until) of one partition. */
-static int read_range(SrtSource *s, Kafka *k, const char *topic, int32_t part, int64_t from, int64_t until,
-                      SrtReadFn fn, void *ctx, SrtErr *err)
+/* One partition's part of a batch: records [from, until), read from the partition's own queue
+   (its messages are not forwarded to the consumer's queue, so that every partition of the
+   batch fetches at once while the rows come out in (topic, partition) order). */
+typedef struct KRange {
+    const char *topic;
+    uint32_t topic_n;
+    int32_t part;
+    int64_t from, until;
+    rd_kafka_queue_t *q;
+    int assigned;
+} KRange;
+
+/* librdkafka (before 2.1's fetch.queue.backoff.ms) stops fetching a partition whose queue holds
+   queued.min.messages records and looks again only when its broker's thread wakes up, at the
+   latest after a second: a queue drained faster than that waits idle.  Any request to the
+   partition's leader wakes that thread; this one asks for the partition's latest offset. */
+static void wake_fetcher(Kafka *k, const KRange *r)
 {
-    int64_t lo, hi;
-    int rc = watermarks(s, k, topic, part, &lo, &hi, err);
-    if (rc < 0)
-        return rc;
-    char msg[512];
-    if (from < lo) {
-        snprintf(msg, sizeof msg,
-                 "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
-                 from, topic, (int)part, lo);
-        if ((rc = data_loss(s, k, msg, err)) < 0)
-            return rc;
-        from = lo;
-    }
-    if (until > hi) {
-        snprintf(msg, sizeof msg,
-                 "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
-                 hi, until, topic, (int)part, hi);
-        if ((rc = data_loss(s, k, msg, err)) < 0)
-            return rc;
-        until = hi;
-    }
-    if (from >= until)
-        return 0;
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
     if (!l)
-        return srt_err_nomem(err, "kafka partitions");
-    rd_kafka_topic_partition_list_add(l, topic, part)->offset = from;
-    rd_kafka_resp_err_t e = rd_kafka_assign(k->rk, l);
+        return;
+    rd_kafka_topic_partition_list_add(l, r->topic, r->part)->offset = K_LATEST;
+    rd_kafka_offsets_for_times(k->rk, l, 100); /* only a nudge: its answer is not needed */
     rd_kafka_topic_partition_list_destroy(l);
-    if (e)
-        return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot assign %s-%d: %s", s->name, topic, (int)part,
-                           rd_kafka_err2str(e));
-    int n = 0;
-    int64_t next = from;
-    /* When polls began to come back empty (-1: the last one brought a record); read the clock
+}
+
+/* The rows of one partition's range into k->rows (from *n on), flushed by chunks: records are
+   taken as many at a time as the chunk has room and the range has offsets (never a record
+   beyond the range's end: those that were fetched are dropped and fetched again by the next
+   batch). */
+static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    char msg[512];
+    int rc = 0;
+    int64_t next = r->from;
+    /* When reads began to bring no record (-1: the last one brought one); the clock is read
        only then, not once a record. */
     int64_t idle_since = -1;
-    while (next < until && rc == 0) {
-        if (srt_stop_requested()) {
-            rc = srt_err_set(err, SRT_ERR_INTERRUPTED, "source '%s': interrupted", s->name);
-            break;
+    int full = 0; /* the queue held queued.min.messages since the last wake_fetcher */
+    while (next < r->until && rc == 0) {
+        if (srt_stop_requested())
+            return srt_err_set(err, SRT_ERR_INTERRUPTED, "source '%s': interrupted", s->name);
+        size_t room = (size_t)(SRT_VALUE_CHUNK_ROWS - *n);
+        size_t want = r->until - next < (int64_t)room ? (size_t)(r->until - next) : room;
+        rd_kafka_message_t **got = &k->msgs[*n];
+        /* What is there without waiting, else wait for one record (a wait for `want` of them
+           would sit out its timeout whenever a range has gaps). */
+        ssize_t cnt = rd_kafka_consume_batch_queue(r->q, 0, got, want);
+        if (cnt <= 0)
+            cnt = rd_kafka_consume_batch_queue(r->q, KAFKA_KICK_MS, got, 1);
+        if (cnt <= 0) {
+            wake_fetcher(k, r);
+            cnt = rd_kafka_consume_batch_queue(r->q, 100, got, 1);
         }
-        rd_kafka_message_t *m = rd_kafka_consumer_poll(k->rk, 100);
-        if (!m || m->err) { /* no record: time out after pollTimeoutMs of these */
+        /* A queue that held queued.min.messages stopped its fetches: wake them once half of
+           it is read, before it runs dry. */
+        if (k->queued_min > 0 && cnt > 0) {
+            int64_t queued = (int64_t)rd_kafka_queue_length(r->q);
+            if (queued + cnt >= k->queued_min)
+                full = 1;
+            if (full && queued < k->queued_min / 2 && r->until - next > queued) {
+                full = 0;
+                wake_fetcher(k, r);
+            }
+        }
+        int kept = 0;
+        for (ssize_t j = 0; j < cnt; j++) {
+            rd_kafka_message_t *m = got[j];
+            if (rc < 0) {
+                rd_kafka_message_destroy(m);
+            } else if (m->err) {
+                if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                    if (m->offset >= r->until)
+                        next = r->until;
+                } else if (m->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE ||
+                           m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
+                    snprintf(msg, sizeof msg, "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d): %s", next,
+                             r->topic, (int)r->part, rd_kafka_message_errstr(m));
+                    rc = data_loss(s, k, msg, err);
+                    next = r->until; /* failOnDataLoss = false: what is left of the range is gone */
+                }
+                /* other errors are transient (the consumer retries); the timeout bounds them */
+                rd_kafka_message_destroy(m);
+            } else if (m->offset < next || m->offset >= r->until) {
+                if (m->offset >= r->until)
+                    next = r->until;
+                rd_kafka_message_destroy(m);
+            } else {
+                next = m->offset + 1;
+                kept++;
+                k->msgs[*n] = m; /* *n <= the index of got[j]: the kept ones close ranks */
+                if (to_row(k, &k->rows[(size_t)*n * (size_t)k->ncols], m, r->topic, r->topic_n, r->part) < 0)
+                    rc = srt_err_nomem(err, "kafka headers");
+                ++*n;
+            }
+        }
+        if (rc < 0)
+            break;
+        if (kept) {
+            idle_since = -1; /* errors alone (a broker down) never reset the timeout */
+        } else { /* no record: time out after pollTimeoutMs of these */
             int64_t now = srt_mono_us();
             if (idle_since < 0)
                 idle_since = now;
             if (now - idle_since > k->poll_ms * 1000) {
-                snprintf(msg, sizeof msg,
-                         "Timed out after %" PRId64 " ms reading %s-%d at offset %" PRId64 " from %s",
-                         k->poll_ms, topic, (int)part, next, k->servers);
+                snprintf(msg, sizeof msg, "Timed out after %" PRId64 " ms reading %s-%d at offset %" PRId64 " from %s",
+                         k->poll_ms, r->topic, (int)r->part, next, k->servers);
                 rc = srt_err_set(err, SRT_ERR_IO, "source '%s': %s", s->name, msg);
-                if (m)
-                    rd_kafka_message_destroy(m);
-                break;
             }
         }
-        if (!m)
-            continue;
-        if (m->err) {
-            if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                if (m->offset >= until)
-                    next = until;
-            } else if (m->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE ||
-                       m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
-                snprintf(msg, sizeof msg, "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d): %s", next, topic,
-                         (int)part, rd_kafka_message_errstr(m));
-                rc = data_loss(s, k, msg, err);
-                next = until; /* failOnDataLoss = false: what is left of the range is gone */
-            }
-            /* other errors are transient (the consumer retries); the timeout bounds them */
-            rd_kafka_message_destroy(m);
-            continue;
-        }
-        if (m->partition != part || strcmp(rd_kafka_topic_name(m->rkt), topic) != 0 || m->offset < next ||
-            m->offset >= until) {
-            if (m->offset >= until && m->partition == part)
-                next = until;
-            rd_kafka_message_destroy(m);
-            continue;
-        }
-        next = m->offset + 1;
-        idle_since = -1; /* errors alone (a broker down) never reset the timeout */
-        k->msgs[n++] = m;
-        if (to_row(k, &k->rows[(size_t)(n - 1) * (size_t)k->ncols], m, topic, part) < 0) {
-            rc = srt_err_nomem(err, "kafka headers");
-            break;
-        }
-        if (n == SRT_VALUE_CHUNK_ROWS)
-            rc = flush_rows(s, k, &n, fn, ctx);
+        if (rc == 0 && *n == SRT_VALUE_CHUNK_ROWS)
+            rc = flush_rows(s, k, n, fn, ctx);
+    }
+    return rc;
+}
+
+/* Start (assign != 0) or stop fetching range r: an incremental (un)assignment of its partition
+   (no group: nothing else is assigned but the ranges of this batch).  Before the assignment the
+   partition's queue stops forwarding to the consumer's queue; the fetch start keeps it so. */
+static int fetch_range(SrtSource *s, Kafka *k, KRange *r, int assign, SrtErr *err)
+{
+    if (assign && !(r->q = rd_kafka_queue_get_partition(k->rk, r->topic, r->part)))
+        return srt_err_set(err, SRT_ERR_IO, "source '%s': no queue for %s-%d", s->name, r->topic, (int)r->part);
+    if (assign) {
+        rd_kafka_queue_forward(r->q, NULL);
+    } else { /* what was fetched beyond the range: freed now, not when the queue is next read */
+        rd_kafka_message_t *left[256];
+        ssize_t cnt;
+        while ((cnt = rd_kafka_consume_batch_queue(r->q, 0, left, sizeof left / sizeof left[0])) > 0)
+            for (ssize_t i = 0; i < cnt; i++)
+                rd_kafka_message_destroy(left[i]);
+    }
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+    if (!l)
+        return srt_err_nomem(err, "kafka partitions");
+    rd_kafka_topic_partition_list_add(l, r->topic, r->part)->offset = r->from;
+    rd_kafka_error_t *e = assign ? rd_kafka_incremental_assign(k->rk, l) : rd_kafka_incremental_unassign(k->rk, l);
+    rd_kafka_topic_partition_list_destroy(l);
+    int rc = 0;
+    if (e) {
+        rc = srt_err_set(err, SRT_ERR_IO, "source '%s': cannot %s %s-%d: %s", s->name, assign ? "assign" : "unassign",
+                         r->topic, (int)r->part, rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+    } else {
+        r->assigned = assign;
+    }
+    if (!assign) {
+        rd_kafka_queue_destroy(r->q);
+        r->q = NULL;
+    }
+    return rc;
+}
+
+/* The ranges of a batch in (topic, partition) order, each drained in turn from its own queue
+   while the next KAFKA_AHEAD - 1 partitions fetch (every partition at once would hold up to
+   queued.min.messages records of each in memory); rows in chunks that may span partitions.  A
+   partition is unassigned once its range is read: the records fetched beyond its end are
+   dropped, the next batch fetches them again. */
+static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    int rc = 0, n = 0;
+    for (int i = 0; i < nr && i < KAFKA_AHEAD && rc == 0; i++)
+        rc = fetch_range(s, k, &rs[i], 1, err);
+    for (int i = 0; i < nr && rc == 0; i++) {
+        rc = drain_range(s, k, &rs[i], &n, fn, ctx, err);
+        if (rc == 0)
+            rc = fetch_range(s, k, &rs[i], 0, err);
+        if (rc == 0 && i + KAFKA_AHEAD < nr)
+            rc = fetch_range(s, k, &rs[i + KAFKA_AHEAD], 1, err);
     }
     if (rc == 0)
         rc = flush_rows(s, k, &n, fn, ctx);
     else
         release(k, n);
-    rd_kafka_assign(k->rk, NULL);
+    int assigned = 0; /* after an error: what is still assigned */
+    for (int i = 0; i < nr; i++) {
+        assigned |= rs[i].assigned;
+        if (rs[i].q)
+            rd_kafka_queue_destroy(rs[i].q);
+        rs[i].assigned = 0;
+        rs[i].q = NULL;
+    }
+    if (assigned)
+        rd_kafka_assign(k->rk, NULL);
+    return rc;
+}
+
+/* Where each partition of the batch starts and ends, with Spark's data loss checks
+   (KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets, then the partition's earliest
+   and latest offsets as KafkaDataConsumer.get checks them): the ranges to read, in (topic,
+   partition) order. */
+static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *until, KRange *rs, int *nr,
+                       SrtErr *err)
+{
+    KOffs lo = {0}, hi = {0};
+    char msg[512];
+    int rc = 0;
+    *nr = 0;
+    for (int i = 0; rc == 0 && i < from->n; i++)
+        if (offs_find(until, from->v[i].topic, from->v[i].part) < 0) {
+            snprintf(msg, sizeof msg, "Set(%s-%d) are gone. Some data may have been missed", from->v[i].topic,
+                     (int)from->v[i].part);
+            rc = data_loss(s, k, msg, err);
+        }
+    /* The earliest and the latest offset of every partition: two requests for all of them. */
+    if (rc == 0 && (offs_copy(k, &lo, until) < 0 || offs_copy(k, &hi, until) < 0))
+        rc = srt_err_nomem(err, "kafka offsets");
+    if (rc == 0 && (rc = list_offsets(s, k, &lo, K_EARLIEST, err)) == 0)
+        rc = list_offsets(s, k, &hi, K_LATEST, err);
+    for (int i = 0; rc == 0 && i < until->n; i++) {
+        const KPart *u = &until->v[i];
+        int at = offs_find(from, u->topic, u->part);
+        int64_t begin, end = u->off;
+        if (at < 0) {
+            begin = lo.v[i].off;
+            if (begin != 0) {
+                snprintf(msg, sizeof msg,
+                         "Added partition %s-%d starts from %" PRId64 " instead of 0. Some data may have been missed",
+                         u->topic, (int)u->part, begin);
+                if ((rc = data_loss(s, k, msg, err)) < 0)
+                    break;
+            }
+        } else {
+            begin = from->v[at].off;
+        }
+        if (end < begin) {
+            snprintf(msg, sizeof msg,
+                     "Partition %s-%d's offset was changed from %" PRId64 " to %" PRId64 ", some data may have been missed",
+                     u->topic, (int)u->part, begin, end);
+            rc = data_loss(s, k, msg, err);
+            continue;
+        }
+        if (begin < lo.v[i].off) {
+            snprintf(msg, sizeof msg,
+                     "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
+                     begin, u->topic, (int)u->part, lo.v[i].off);
+            if ((rc = data_loss(s, k, msg, err)) < 0)
+                break;
+            begin = lo.v[i].off;
+        }
+        if (end > hi.v[i].off) {
+            snprintf(msg, sizeof msg,
+                     "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
+                     hi.v[i].off, end, u->topic, (int)u->part, hi.v[i].off);
+            if ((rc = data_loss(s, k, msg, err)) < 0)
+                break;
+            end = hi.v[i].off;
+        }
+        if (begin < end)
+            rs[(*nr)++] = (KRange){u->topic, (uint32_t)strlen(u->topic), u->part, begin, end, NULL, 0};
+    }
+    offs_free(k, &lo);
+    offs_free(k, &hi);
     return rc;
 }
 
@@ -1168,7 +1368,8 @@ static int kafka_read(SrtSource *s, const char *start_json, const char *end_json
 {
     Kafka *k = s->impl;
     KOffs from = {0}, until = {0};
-    int rc = 0;
+    KRange *rs = NULL;
+    int rc = 0, nr = 0;
     if (!k->rows) {
         k->rows = srt_mem_calloc(k->mem, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * KCOLS);
         k->msgs = srt_mem_calloc(k->mem, sizeof *k->msgs * SRT_VALUE_CHUNK_ROWS);
@@ -1182,42 +1383,15 @@ static int kafka_read(SrtSource *s, const char *start_json, const char *end_json
                     !parse_offsets(k, end_json, 0, &until)))
         rc = srt_err_set(err, SRT_ERR_QUERY, "source '%s': invalid Kafka offsets %s to %s", s->name,
                          start_json ? start_json : "start", end_json ? end_json : "null");
-    /* KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets */
-    for (int i = 0; rc == 0 && i < from.n; i++)
-        if (offs_find(&until, from.v[i].topic, from.v[i].part) < 0) {
-            char msg[400];
-            snprintf(msg, sizeof msg, "Set(%s-%d) are gone. Some data may have been missed", from.v[i].topic,
-                     (int)from.v[i].part);
-            rc = data_loss(s, k, msg, err);
-        }
-    for (int i = 0; rc == 0 && i < until.n; i++) {
-        const KPart *u = &until.v[i];
-        int at = offs_find(&from, u->topic, u->part);
-        int64_t begin;
-        char msg[400];
-        if (at < 0) {
-            int64_t hi;
-            if ((rc = watermarks(s, k, u->topic, u->part, &begin, &hi, err)) < 0)
-                break;
-            if (begin != 0) {
-                snprintf(msg, sizeof msg,
-                         "Added partition %s-%d starts from %" PRId64 " instead of 0. Some data may have been missed",
-                         u->topic, (int)u->part, begin);
-                if ((rc = data_loss(s, k, msg, err)) < 0)
-                    break;
-            }
-        } else {
-            begin = from.v[at].off;
-        }
-        if (u->off < begin) {
-            snprintf(msg, sizeof msg,
-                     "Partition %s-%d's offset was changed from %" PRId64 " to %" PRId64 ", some data may have been missed",
-                     u->topic, (int)u->part, begin, u->off);
-            rc = data_loss(s, k, msg, err);
-            continue;
-        }
-        rc = read_range(s, k, u->topic, u->part, begin, u->off, fn, ctx, err);
-    }
+    size_t rs_size = sizeof *rs * (size_t)(until.n ? until.n : 1);
+    if (rc == 0 && !(rs = srt_mem_calloc(k->mem, rs_size)))
+        rc = srt_err_nomem(err, "kafka ranges");
+    if (rc == 0)
+        rc = plan_ranges(s, k, &from, &until, rs, &nr, err);
+    if (rc == 0 && nr)
+        rc = read_ranges(s, k, rs, nr, fn, ctx, err);
+    if (rs)
+        srt_mem_free(k->mem, rs, rs_size);
     offs_free(k, &from);
     offs_free(k, &until);
     return rc;
