@@ -484,6 +484,11 @@ int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts)
         diag_fatal(diag, "%s/api/tables: not the table list this sluice expects", c.base);
         goto done;
     }
+    if (n_tables == 0) {
+        diag_fatal(diag, "the executable at %s has no memory tables (a query writes one: INSERT INTO a "
+                         "sink WITH (connector = 'memory'))", c.base);
+        goto done;
+    }
     /* The script: a CREATE TABLE per table, then the query, reported as its own file. */
     StrBuf sb;
     sb_init(&sb, arena);
