@@ -225,48 +225,58 @@ static int error_member(void *vctx, const char *key, const char **pp, const char
 
 /* ==== HTTP ==== */
 
-static size_t to_strbuf(char *data, size_t size, size_t n, void *sb)
+/* Where a response body goes: the file out (or the buffer sb) when the status is 200, the
+   buffer err otherwise (for the server's {"error": ...} message). */
+typedef struct Sink {
+    CURL *curl;
+    FILE *out;
+    StrBuf *sb, *err;
+} Sink;
+
+static size_t write_body(char *data, size_t size, size_t n, void *vsink)
 {
-    sb_putn(sb, data, size * n);
+    Sink *k = vsink;
+    long status = 0;
+    curl_easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &status);
+    if (status != 200)
+        sb_putn(k->err, data, size * n);
+    else if (k->out)
+        return fwrite(data, size, n, k->out) * size;
+    else
+        sb_putn(k->sb, data, size * n);
     return size * n;
 }
 
-/* GET base+path into sb (or the file out when not NULL); the HTTP status, or -1 after a
-   diagnostic when the server cannot be reached.  A status other than 200 is reported with
-   the server's {"error": ...} message. */
-static long http_get(SqlConn *c, const char *path, StrBuf *sb, FILE *out)
+/* GET base+path into sb, or into the file out when not NULL; 0, or -1 after a diagnostic:
+   the server cannot be reached, or answers with a status other than 200 (reported with its
+   {"error": ...} message). */
+static int http_get(SqlConn *c, const char *path, StrBuf *sb, FILE *out)
 {
     const char *url = arena_sprintf(c->arena, "%s%s", c->base, path);
-    StrBuf body;
-    sb_init(&body, c->arena);
+    StrBuf err;
+    sb_init(&err, c->arena);
+    Sink sink = {c->curl, out, sb, &err};
     curl_easy_setopt(c->curl, CURLOPT_URL, url);
-    if (out) {
-        curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, NULL);
-        curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, out);
-    } else {
-        curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, to_strbuf);
-        curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, sb ? sb : &body);
-    }
+    curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, write_body);
+    curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, &sink);
     CURLcode rc = curl_easy_perform(c->curl);
-    if (rc != CURLE_OK) {
+    long status = 0;
+    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
+    if (rc != CURLE_OK && status == 0) {
         diag_fatal(c->diag, "cannot reach the sluice server at %s: %s (is the executable running with "
                             "--serve?)", c->base, curl_easy_strerror(rc));
         return -1;
     }
-    long status = 0;
-    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
-    if (status == 200)
-        return status;
-    /* The error body went to out or sb: fetch it again into memory for the message. */
-    if (out || sb) {
-        curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, to_strbuf);
-        curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, &body);
-        if (curl_easy_perform(c->curl) != CURLE_OK)
-            body.len = 0;
+    if (rc != CURLE_OK && status == 200) {
+        diag_fatal(c->diag, "%s: %s", url, rc == CURLE_WRITE_ERROR && out ? strerror(errno)
+                                                                          : curl_easy_strerror(rc));
+        return -1;
     }
+    if (status == 200)
+        return 0;
     ErrCtx ec = {c->arena, NULL};
-    const char *p = body.data ? body.data : "";
-    if (json_object(c->arena, &p, p + body.len, error_member, &ec) != 0)
+    const char *p = err.data ? err.data : "";
+    if (json_object(c->arena, &p, p + err.len, error_member, &ec) != 0)
         ec.message = NULL;
     const char *hint = status == 401 ? "; pass the executable's --serve-token as --token or SLUICE_TOKEN"
                                      : "";
@@ -387,14 +397,14 @@ static long fetch_rows(SqlConn *c, SqlTable *tables, int n, const char *dir)
             return -1;
         }
         char *esc = curl_easy_escape(c->curl, tables[i].name, 0);
-        long status = http_get(c, arena_sprintf(c->arena, "/api/tables/%s?format=jsonl", esc), NULL, out);
+        int got = http_get(c, arena_sprintf(c->arena, "/api/tables/%s?format=jsonl", esc), NULL, out);
         curl_free(esc);
         bytes += ftell(out);
-        if (fclose(out) != 0 && status == 200) {
+        if (fclose(out) != 0 && got == 0) {
             diag_fatal(c->diag, "cannot write '%s': %s", file, strerror(errno));
             return -1;
         }
-        if (status != 200)
+        if (got != 0)
             return -1;
     }
     return bytes;
@@ -478,7 +488,7 @@ int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts)
     sb_init(&list, arena);
     SqlTable *tables = NULL;
     int n_tables = 0;
-    if (http_get(&c, "/api/tables", &list, NULL) != 200)
+    if (http_get(&c, "/api/tables", &list, NULL) != 0)
         goto done;
     if (parse_tables(arena, list.data ? list.data : "", list.len, &tables, &n_tables) != 0) {
         diag_fatal(diag, "%s/api/tables: not the table list this sluice expects", c.base);
