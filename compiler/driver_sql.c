@@ -26,6 +26,7 @@
 #include <curl/curl.h>
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,14 +69,8 @@ static const char *json_string(Arena *arena, const char **pp, const char *end)
     if (p >= end || *p != '"')
         return NULL;
     const char *s = ++p;
-    while (p < end && *p != '"')
-        if (*p == '\\') {
-            if (!(p = cm_json_escape(p, end)))
-                return NULL;
-        } else {
-            p++;
-        }
-    if (p >= end)
+    bool esc;
+    if (!(p = cm_json_string_end(p, end, '"', &esc)))
         return NULL;
     char *out = arena_alloc(arena, (size_t)(p - s) + 1);
     out[cm_json_unescape(s, (size_t)(p - s), out)] = '\0';
@@ -287,18 +282,6 @@ static int http_get(SqlConn *c, const char *path, StrBuf *sb, FILE *out)
 
 /* ==== The generated script ==== */
 
-/* name as a backquoted identifier. */
-static void put_ident(StrBuf *sb, const char *name)
-{
-    sb_putc(sb, '`');
-    for (const char *p = name; *p; p++) {
-        if (*p == '`')
-            sb_putc(sb, '`');
-        sb_putc(sb, *p);
-    }
-    sb_putc(sb, '`');
-}
-
 static void mark_from(SqlTable *tables, int n, const AstFrom *f);
 
 static void mark_select(SqlTable *tables, int n, const AstSelect *s)
@@ -454,10 +437,15 @@ static int compile_and_run(Arena *arena, Diag *diag, const SrcFile *file, int n_
         diag_fatal(diag, "cannot run '%s': %s", exe, strerror(errno));
         return 1;
     }
+    /* ^C reaches the query too (one process group): outlive it to remove the rows. */
+    void (*old_int)(int) = signal(SIGINT, SIG_IGN);
     int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return 1;
+    pid_t w;
+    while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+        ;
+    signal(SIGINT, old_int);
+    if (w < 0)
+        return 1;
     *t_run = driver_now_ms() - t1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
@@ -504,11 +492,11 @@ int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts)
     sb_init(&sb, arena);
     for (int i = 0; i < n_tables; i++) {
         sb_puts(&sb, "CREATE TABLE ");
-        put_ident(&sb, tables[i].name);
+        sb_put_backquoted(&sb, tables[i].name);
         sb_puts(&sb, " (");
         for (int k = 0; k < tables[i].n_cols; k++) {
             sb_puts(&sb, k ? ", " : "");
-            put_ident(&sb, tables[i].col_names[k]);
+            sb_put_backquoted(&sb, tables[i].col_names[k]);
             sb_printf(&sb, " %s", tables[i].col_types[k]);
         }
         sb_printf(&sb, ") WITH (connector = 'files', path = 't%d', format = 'json');\n", i);
