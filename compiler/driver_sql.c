@@ -417,8 +417,11 @@ static int compile_and_run(Arena *arena, Diag *diag, const SrcFile *file, int n_
     PProgram *plan = plan_build(arena, diag, prog);
     if (!plan || diag_errors(diag))
         return 1;
+    /* Cached as sql-<hash of the script>: opts->input is the query, not a file name. */
+    DriverOpts o = *opts;
+    o.input = "sql";
     const char *exe;
-    int fd = driver_cached_exe(arena, diag, plan, opts, &exe);
+    int fd = driver_cached_exe(arena, diag, plan, &o, &exe);
     double t1 = driver_now_ms();
     *t_compile = t1 - t0;
     if (fd < 0)

@@ -114,6 +114,13 @@ ORDER BY p.name"
   same union "SELECT name AS who FROM people UNION SELECT action AS who FROM counts"
   same people_show "SELECT name, seen, score * 2 AS s2, upper(city) AS c FROM people
 ORDER BY seen NULLS LAST WITH (truncate = false)"
+  same slash "SELECT count(*) / 2 AS half, max(count) / min(count) AS ratio FROM counts"
+  # The run cache names the executables sql-HASH (not after the query text).
+  if ls "$SLUICE_CACHE_DIR" | grep -Evq '^(sql|ref[0-9]+)-[0-9a-f]{16}$'; then
+    fail "cache names: $(ls "$SLUICE_CACHE_DIR")"
+  else
+    pass "cache names"
+  fi
   # One answer computed by Python from the rows.
   "$sluice" sql --connect "$url" \
     "SELECT action, sum(count) AS total, count(*) AS n FROM counts GROUP BY action ORDER BY action" \
