@@ -144,7 +144,7 @@ ORDER BY seen NULLS LAST WITH (truncate = false)"
     --connect "$url" "SELECT nosuch FROM counts"
   error two_queries "^<query>:1:28: error: sluice sql runs one SELECT query" \
     --connect "$url" "SELECT 1 AS x FROM counts; SELECT 2 AS y FROM counts"
-  error unknown_table_exact "^<query>:1:15: error: unknown source 'nope' \(sources and tables: counts, people\)$" \
+  error unknown_table_exact "^<query>:1:15: error: unknown source 'nope' \(sources and tables: counts, people, empty\)$" \
     --connect "$url" "SELECT * FROM nope"
   # A server that wants a token.
   start_mock secured --token s3cret
