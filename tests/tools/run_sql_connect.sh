@@ -25,6 +25,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/test_lib.sh"
 sl_test_begin sql_connect
 export SLUICE_CACHE_DIR="$tmp/cache"
+mkdir "$tmp/scratch"
+export TMPDIR="$tmp/scratch"
 unset SLUICE_TOKEN
 
 # start_mock NAME ARGS...: a tables_mock.py; sets $port.
@@ -165,5 +167,11 @@ ORDER BY seen NULLS LAST WITH (truncate = false)"
   else
     fail "--time, cached: $(cat "$tmp/time.err")"
   fi
+fi
+# Every temporary directory of the rows is gone, also after the errors.
+if [[ -n $(ls -A "$TMPDIR") ]]; then
+  fail "left in TMPDIR: $(ls -A "$TMPDIR")"
+else
+  pass "no temporary directory left"
 fi
 sl_test_end
