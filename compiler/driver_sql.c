@@ -427,25 +427,25 @@ static int compile_and_run(Arena *arena, Diag *diag, const SrcFile *file, int n_
     if (fd < 0)
         return 1;
     fflush(NULL);
+    /* ^C reaches the query too (one process group): outlive it to remove the rows. */
+    void (*old_int)(int) = signal(SIGINT, SIG_IGN);
     pid_t pid = fork();
     if (pid == 0) {
         char *argv[] = {(char *)exe, NULL};
+        signal(SIGINT, old_int);
         if (chdir(dir) == 0)
             fexecve(fd, argv, environ);
         fprintf(stderr, "sluice: cannot run '%s': %s\n", exe, strerror(errno));
         _exit(127);
     }
     close(fd);
-    if (pid < 0) {
-        diag_fatal(diag, "cannot run '%s': %s", exe, strerror(errno));
-        return 1;
-    }
-    /* ^C reaches the query too (one process group): outlive it to remove the rows. */
-    void (*old_int)(int) = signal(SIGINT, SIG_IGN);
     int status;
-    pid_t w;
-    while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
-        ;
+    pid_t w = pid;
+    if (pid < 0)
+        diag_fatal(diag, "cannot run '%s': %s", exe, strerror(errno));
+    else
+        while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+            ;
     signal(SIGINT, old_int);
     if (w < 0)
         return 1;
