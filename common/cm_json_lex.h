@@ -183,6 +183,27 @@ static inline uint32_t cm_json_hex4(const char *s)
                       cm_json_hex(s[3]));
 }
 
+/* The closing quote of a string whose text starts at p (just after its opening quote `quote`):
+   its position, or NULL if the text ends first or holds a bad escape or a raw control
+   character (Jackson refuses those: ALLOW_UNQUOTED_CONTROL_CHARS is off by default).
+   *has_esc: whether the text holds an escape (then cm_json_unescape decodes it). */
+static inline const char *cm_json_string_end(const char *p, const char *end, char quote, bool *has_esc)
+{
+    *has_esc = false;
+    while (p < end && *p != quote) {
+        if ((unsigned char)*p < 0x20)
+            return NULL;
+        if (*p == '\\') {
+            *has_esc = true;
+            if (!(p = cm_json_escape(p, end)))
+                return NULL;
+        } else {
+            p++;
+        }
+    }
+    return p < end ? p : NULL;
+}
+
 /* The text of a string's bytes s[0, n) (between its quotes, escapes checked by cm_json_escape)
    into out, which has room for n bytes: its length.  A surrogate pair is one code point; an
    unpaired surrogate becomes '?', as Spark's UTF8String.fromString (String.getBytes(UTF_8))

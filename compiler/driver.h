@@ -8,10 +8,12 @@
 #include "plan/plan.h"
 
 typedef struct DriverOpts {
-    const char *command;     /* check, explain, build, run */
-    const char *input;       /* the .sql file */
+    const char *command;     /* check, explain, build, run, sql */
+    const char *input;       /* the .sql file (sql: the query text, or - for standard input) */
+    const char *connect;     /* sql: --connect [http://]HOST:PORT of a running executable */
+    const char *token;       /* sql: --token, the executable's --serve-token */
     const char *output;      /* build: -o */
-    int opt_level;           /* -O0..-O3, default 2 */
+    int opt_level;           /* -O0..-O3, default 2 (sql: 0) */
     const char *cpu;         /* --cpu, default native */
     int emit_llvm;           /* --emit-llvm: write <output>.ll */
     int time_phases;         /* --time: print phase timings to stderr */
@@ -25,8 +27,15 @@ typedef struct DriverOpts {
 const char *driver_runtime_dir(Arena *arena, Diag *diag);
 /* Generate code for plan and link it into opts->output. 0 or -1 (reported). */
 int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts, const char *output);
+/* The executable of plan in the run cache, built there unless there already: a descriptor
+   for fexecve with *exe its path, or -1 (reported). */
+int driver_cached_exe(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts,
+                      const char **exe);
 /* `sluice run`: build into the cache unless there already, then exec. Returns only on error. */
 int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts);
+/* `sluice sql`: opts->input over the memory tables of the executable at opts->connect.
+   The exit status (the query's, or 1 after a diagnostic). */
+int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts);
 /* Monotonic milliseconds, for --time. */
 double driver_now_ms(void);
 

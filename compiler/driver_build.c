@@ -327,7 +327,8 @@ static int cache_open_exe(Arena *arena, Diag *diag, int dfd, const char *dir, co
     return fd;
 }
 
-int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts)
+int driver_cached_exe(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts,
+                      const char **exe_out)
 {
     const char *rt = driver_runtime_dir(arena, diag);
     if (!rt)
@@ -373,6 +374,14 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
             diag_fatal(diag, "the executable built into the cache is gone: '%s'", exe);
     }
     close(dfd);
+    *exe_out = exe;
+    return fd;
+}
+
+int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts)
+{
+    const char *exe;
+    int fd = driver_cached_exe(arena, diag, plan, opts, &exe);
     if (fd < 0)
         return -1;
     char **argv = ARENA_NEW_N(arena, char *, opts->n_run_args + 2);

@@ -16,12 +16,15 @@
 static void usage(FILE *out)
 {
     fputs("usage: sluice <command> [options] QUERY.sql\n"
+          "       sluice sql [--connect HOST:PORT] [--token T] [--time] 'SELECT ...'\n"
           "\n"
           "commands:\n"
           "  check     parse and validate; print diagnostics (exit 1 on error)\n"
           "  explain   print the logical and physical plan of every query\n"
           "  build     compile to a native executable\n"
           "  run       build into a cache and run; arguments after -- go to the executable\n"
+          "  sql       run a batch query over the memory tables of an executable running with\n"
+          "            --serve, print the answer as show() (the query text, or - for stdin)\n"
           "\n"
           "options:\n"
           "  -o FILE              build: the executable to write (default: QUERY without .sql)\n"
@@ -31,7 +34,10 @@ static void usage(FILE *out)
           "  --diag-format=human|machine\n"
           "                       diagnostics as file:line:col with a caret (default), or\n"
           "                       error|file|line|col|message lines for tools\n"
-          "  --time               print how long code generation and linking took\n"
+          "  --time               print how long code generation and linking took (sql: the\n"
+          "                       fetch, compile and run phases)\n"
+          "  --connect HOST:PORT  sql: the executable's --serve address (default 127.0.0.1:4040)\n"
+          "  --token T            sql: its --serve-token (default: $SLUICE_TOKEN)\n"
           "  --dump-ast, --dump-bound\n"
           "                       print the syntax tree or the bound tree and stop\n"
           "  --version, --help\n"
@@ -42,7 +48,7 @@ static void usage(FILE *out)
 
 static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
 {
-    o->opt_level = 2;
+    o->opt_level = -1;
     o->cpu = "native";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -63,6 +69,12 @@ static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
                 return -1;
             }
             o->output = argv[i];
+        } else if (strcmp(a, "--connect") == 0 || strcmp(a, "--token") == 0) {
+            if (++i == argc) {
+                fprintf(stderr, "sluice: %s needs a value\n", a);
+                return -1;
+            }
+            *(a[2] == 'c' ? &o->connect : &o->token) = argv[i];
         } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && a[3] == '\0') {
             o->opt_level = a[2] - '0';
         } else if (strcmp(a, "--emit-llvm") == 0) {
@@ -79,7 +91,8 @@ static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
             diag->format = DIAG_MACHINE;
         } else if (strcmp(a, "--diag-format=human") == 0) {
             diag->format = DIAG_HUMAN;
-        } else if (a[0] == '-' && a[1] != '\0') {
+        } else if (a[0] == '-' && a[1] != '\0' && !strpbrk(a, " \t\n")) {
+            /* (an argument with white space is a query such as `-- note\nSELECT ...`) */
             fprintf(stderr, "sluice: unknown option '%s' (see sluice --help)\n", a);
             return -1;
         } else if (!o->command) {
@@ -95,18 +108,22 @@ static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
         usage(stderr);
         return -1;
     }
-    static const char *commands[] = {"check", "explain", "build", "run"};
+    static const char *commands[] = {"check", "explain", "build", "run", "sql"};
     int known = 0;
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         known |= strcmp(o->command, commands[i]) == 0;
     if (!known) {
-        fprintf(stderr, "sluice: unknown command '%s' (check, explain, build, run)\n", o->command);
+        fprintf(stderr, "sluice: unknown command '%s' (check, explain, build, run, sql)\n", o->command);
         return -1;
     }
+    int sql = strcmp(o->command, "sql") == 0;
     if (!o->input) {
-        fprintf(stderr, "sluice: %s needs a query file\n", o->command);
+        fprintf(stderr, sql ? "sluice: sql needs a query (or - to read it from standard input)\n"
+                            : "sluice: %s needs a query file\n", o->command);
         return -1;
     }
+    if (o->opt_level < 0)
+        o->opt_level = sql ? 0 : 2; /* sql: an answer now, not the fastest loop */
     return 0;
 }
 
@@ -129,6 +146,11 @@ int main(int argc, char **argv)
     if (parse_args(argc, argv, &opts, &diag) != 0)
         return 2;
 
+    if (strcmp(opts.command, "sql") == 0) {
+        int rc = driver_sql(&arena, &diag, &opts);
+        arena_free(&arena);
+        return rc;
+    }
     const char *err = NULL;
     SrcFile *file = srcfile_load(&arena, opts.input, &err);
     if (!file) {

@@ -12,6 +12,8 @@ void diag_init(Diag *diag, const SrcFile *file, FILE *out)
     diag->n_errors = 0;
     diag->n_warnings = 0;
     diag->color = 0;
+    diag->embed = NULL;
+    diag->embed_at = 0;
 }
 
 static const char *level_name(DiagLevel level)
@@ -24,10 +26,10 @@ static const char *level_name(DiagLevel level)
     return "error";
 }
 
-static void print_caret(Diag *diag, SrcSpan span, uint32_t line, uint32_t col)
+static void print_caret(Diag *diag, const SrcFile *file, SrcSpan span, uint32_t line, uint32_t col)
 {
     uint32_t len;
-    const char *text = srcfile_line(diag->file, line, &len);
+    const char *text = srcfile_line(file, line, &len);
     fprintf(diag->out, "%5u | %.*s\n", line, (int)len, text);
     fprintf(diag->out, "      | ");
     /* Re-emit tabs so the caret lines up under the original text. */
@@ -40,12 +42,12 @@ static void print_caret(Diag *diag, SrcSpan span, uint32_t line, uint32_t col)
         c++;
     }
     /* Underline the span, but not past the end of this line. */
-    uint32_t line_begin = (uint32_t)(text - diag->file->text);
+    uint32_t line_begin = (uint32_t)(text - file->text);
     uint32_t stop = span.end > line_begin + len ? line_begin + len : span.end;
     uint32_t off = line_begin + i;
     fputc('^', diag->out);
     for (off++; off < stop; off++)
-        if (((unsigned char)diag->file->text[off] & 0xC0) != 0x80)
+        if (((unsigned char)file->text[off] & 0xC0) != 0x80)
             fputc('~', diag->out);
     fputc('\n', diag->out);
 }
@@ -60,24 +62,31 @@ static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, con
         return;
     if (level == DIAG_ERROR && diag->n_errors == DIAG_MAX_ERRORS + 1)
         return;
-    const char *fname = diag->file ? diag->file->name : "sluice";
+    const SrcFile *file = diag->file;
+    if (has_span && diag->embed && span.begin >= diag->embed_at &&
+        span.begin - diag->embed_at <= diag->embed->len) {
+        file = diag->embed;
+        span.begin -= diag->embed_at;
+        span.end = span.end - diag->embed_at > file->len ? file->len : span.end - diag->embed_at;
+    }
+    const char *fname = file ? file->name : "sluice";
     uint32_t line = 0, col = 0;
-    if (has_span && diag->file)
-        srcfile_linecol(diag->file, span.begin, &line, &col);
+    if (has_span && file)
+        srcfile_linecol(file, span.begin, &line, &col);
     if (diag->format == DIAG_MACHINE) {
         fprintf(diag->out, "%s|%s|%u|%u|", level_name(level), fname, line, col);
         vfprintf(diag->out, fmt, ap);
         fputc('\n', diag->out);
         return;
     }
-    if (has_span && diag->file)
+    if (has_span && file)
         fprintf(diag->out, "%s:%u:%u: %s: ", fname, line, col, level_name(level));
     else
         fprintf(diag->out, "%s: %s: ", fname, level_name(level));
     vfprintf(diag->out, fmt, ap);
     fputc('\n', diag->out);
-    if (has_span && diag->file)
-        print_caret(diag, span, line, col);
+    if (has_span && file)
+        print_caret(diag, file, span, line, col);
 }
 
 void diag_error(Diag *diag, SrcSpan span, const char *fmt, ...)

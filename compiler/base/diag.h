@@ -29,6 +29,10 @@ typedef struct Diag {
     int n_errors;
     int n_warnings;
     int color;           /* emit ANSI colours */
+    const SrcFile *embed; /* NULL, or text that file holds from offset embed_at on (`sluice sql`:
+                            the user's query after generated statements); spans inside it are
+                            reported against embed, as its own file */
+    uint32_t embed_at;
 } Diag;
 
 void diag_init(Diag *diag, const SrcFile *file, FILE *out);

@@ -57,3 +57,14 @@ void sb_indent(StrBuf *sb, int depth)
     for (int i = 0; i < depth; i++)
         sb_puts(sb, "  ");
 }
+
+void sb_put_backquoted(StrBuf *sb, const char *name)
+{
+    sb_putc(sb, '`');
+    for (const char *p = name; *p; p++) {
+        if (*p == '`')
+            sb_putc(sb, '`');
+        sb_putc(sb, *p);
+    }
+    sb_putc(sb, '`');
+}

@@ -19,5 +19,7 @@ void sb_puts(StrBuf *sb, const char *s);
 void sb_putn(StrBuf *sb, const char *s, size_t n);
 void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_indent(StrBuf *sb, int depth); /* two spaces per level */
+/* name as a backquoted SQL identifier (`a``b` for a`b). */
+void sb_put_backquoted(StrBuf *sb, const char *name);
 
 #endif

@@ -58,17 +58,10 @@ static bool plain_word(const char *s)
 /* A name as written, in backticks (`` doubled) unless it is a plain word. */
 static void put_name(StrBuf *sb, const char *s)
 {
-    if (plain_word(s)) {
+    if (plain_word(s))
         sb_puts(sb, s);
-        return;
-    }
-    sb_putc(sb, '`');
-    for (const char *p = s; *p; p++) {
-        if (*p == '`')
-            sb_putc(sb, '`');
-        sb_putc(sb, *p);
-    }
-    sb_putc(sb, '`');
+    else
+        sb_put_backquoted(sb, s);
 }
 
 static void put_dotted(StrBuf *sb, const AstName *name)

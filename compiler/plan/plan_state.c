@@ -27,17 +27,10 @@ static void put_name(StrBuf *sb, const char *name)
     for (const char *p = name; *p; p++)
         plain &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
                  *p == '_';
-    if (plain) {
+    if (plain)
         sb_puts(sb, name);
-        return;
-    }
-    sb_putc(sb, '`');
-    for (const char *p = name; *p; p++) {
-        if (*p == '`')
-            sb_putc(sb, '`');
-        sb_putc(sb, *p);
-    }
-    sb_putc(sb, '`');
+    else
+        sb_put_backquoted(sb, name);
 }
 
 static void put_field(StrBuf *sb, Arena *arena, const char *name, const Type *t)

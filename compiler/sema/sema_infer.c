@@ -425,20 +425,8 @@ static bool j_token_end(const JParse *jp)
 static bool j_string(JParse *jp, const char **out, size_t *out_n)
 {
     const char *p = jp->p + 1, *start = p, *end = jp->end;
-    const char quote = *jp->p;
-    bool esc = false;
-    while (p < end && *p != quote) {
-        if ((unsigned char)*p < 0x20)
-            return false;
-        if (*p == '\\') {
-            esc = true;
-            if (!(p = cm_json_escape(p, end)))
-                return false;
-        } else {
-            p++;
-        }
-    }
-    if (p >= end)
+    bool esc;
+    if (!(p = cm_json_string_end(p, end, *jp->p, &esc)))
         return false;
     size_t n = (size_t)(p - start);
     char *buf = arena_alloc(jp->a, n + 1);

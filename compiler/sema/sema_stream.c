@@ -657,9 +657,10 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
         return;
     }
     if (st->kind == STMT_SELECT) {
-        /* Dataset.show() of a streaming Dataset: UnsupportedOperationChecker.checkForBatch. */
+        /* Dataset.show() of a streaming Dataset: UnsupportedOperationChecker.checkForBatch.
+           Not after a binding error: an unknown FROM name makes no query streaming. */
         const AstSelect *leaf = leaf_block(ast);
-        if (leaf->from)
+        if (leaf->from && bind_ok)
             diag_error(sc->diag, leaf->from->span,
                        "Queries with streaming sources must be executed with "
                        "writeStream.start(); write INSERT INTO a sink to run a streaming query");

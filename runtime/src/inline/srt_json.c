@@ -50,20 +50,8 @@ static const char *j_string_sq(const char *p, const char *end, const char **s, u
                                int *has_esc)
 {
     const char *start = ++p;
-    int esc = 0;
-    while (p < end && *p != '\'') {
-        unsigned char c = (unsigned char)*p;
-        if (c < 0x20)
-            return NULL;
-        if (c == '\\') {
-            esc = 1;
-            if (!(p = cm_json_escape(p, end)))
-                return NULL;
-        } else {
-            p++;
-        }
-    }
-    if (p >= end)
+    bool esc;
+    if (!(p = cm_json_string_end(p, end, '\'', &esc)))
         return NULL;
     *s = start;
     *n = (uint32_t)(p - start);
