@@ -73,7 +73,7 @@ static char *console(Fixture *fx, int64_t batch, SrtDatum **rows, size_t n)
 {
     RtCapture cap;
     rt_capture_open(&cap);
-    SrtSink k = {&srt_sink_console_vt, &fx->mem, "out", cap.f, NULL, NULL, SRT_SINK_APPEND, NULL, 0, 0};
+    SrtSink k = {&srt_sink_console_vt, &fx->mem, "out", cap.f, NULL, NULL, SRT_SINK_APPEND, NULL, 0, 0, 0, NULL};
     SrtErr err;
     srt_err_clear(&err);
     ck_assert_int_eq(k.vt->open(&k, &fx->opts, &fx->schema, &err), 0);
@@ -365,7 +365,7 @@ START_TEST(test_show_oom)
         events(&fx, win, r0, r1, rows);
         RtCapture cap;
         rt_capture_open(&cap);
-        SrtSink k = {&srt_sink_console_vt, &fx.mem, "out", cap.f, NULL, NULL, SRT_SINK_APPEND, NULL, 0, 0};
+        SrtSink k = {&srt_sink_console_vt, &fx.mem, "out", cap.f, NULL, NULL, SRT_SINK_APPEND, NULL, 0, 0, 0, NULL};
         SrtErr err;
         srt_err_clear(&err);
         fx.mem.fail_after = n;
