@@ -47,6 +47,7 @@ struct SrtMemTable {
     const char **names;      /* borrowed from the schema */
     char **types;            /* owned simpleStrings */
     int csv_bad;             /* the first column CSV cannot hold, -1: none */
+    char *csv_header;        /* owned: the CSV writer's header record */
     int complete;
     int64_t max_rows;
     pthread_mutex_t lock;    /* guards cur */
@@ -139,12 +140,12 @@ static int memory_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *sche
     for (uint32_t i = 0; i < schema->n_cols; i++)
         n += !schema->cols[i].hidden;
     size_t nn = n ? n : 1;
+    t->n_cols = n; /* the arrays' size, also when one cannot be had */
     t->col_of = srt_mem_calloc(k->mem, sizeof *t->col_of * nn);
     t->names = srt_mem_calloc(k->mem, sizeof *t->names * nn);
     t->types = srt_mem_calloc(k->mem, sizeof *t->types * nn);
     if (!t->col_of || !t->names || !t->types)
         return srt_err_nomem(err, "memory sink");
-    t->n_cols = n;
     t->csv_bad = -1;
     for (uint32_t i = 0, j = 0; i < schema->n_cols; i++) {
         if (schema->cols[i].hidden)
@@ -164,6 +165,13 @@ static int memory_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *sche
             t->csv_bad = (int)j;
         j++;
     }
+    SrtCsvStyle st;
+    srt_csv_style_default(&st);
+    srt_buf_clear(&t->scratch);
+    srt_write_csv_header(schema, &st, &t->scratch);
+    if (t->scratch.oom || !(t->csv_header = srt_mem_alloc(k->mem, t->scratch.n + 1)))
+        return srt_err_nomem(err, "memory sink");
+    memcpy(t->csv_header, srt_buf_cstr(&t->scratch), t->scratch.n + 1);
     SrtMemSnap *s = snap_new(t, 0, -1);
     if (!s)
         return srt_err_nomem(err, "memory sink");
@@ -287,6 +295,8 @@ static void memory_close(SrtSink *k)
     srt_mem_free(t->mem, t->types, sizeof *t->types * nn);
     srt_mem_free(t->mem, t->names, sizeof *t->names * nn);
     srt_mem_free(t->mem, t->col_of, sizeof *t->col_of * nn);
+    if (t->csv_header)
+        srt_mem_free(t->mem, t->csv_header, strlen(t->csv_header) + 1);
     srt_buf_free(&t->scratch);
     pthread_mutex_destroy(&t->lock);
     srt_mem_free(k->mem, t, sizeof *t);
@@ -372,10 +382,7 @@ int srt_memsnap_write(const SrtMemTable *t, const SrtMemSnap *s, SrtMemFormat f,
         if (t->csv_bad >= 0) /* as the files sink refuses it (srt_sink_files.c) */
             return srt_err_set(err, SRT_ERR_FORMAT, "CSV data source does not support %s data type.",
                                t->types[t->csv_bad]);
-        SrtCsvStyle st;
-        srt_csv_style_default(&st);
-        for (uint32_t j = 0; j < nc; j++)
-            srt_write_csv_field(t->names[j], strlen(t->names[j]), 0, j == 0, &st, out);
+        srt_buf_puts(out, t->csv_header);
         srt_buf_putc(out, '\n');
         for (size_t i = 0; i < s->n_chunks; i++) {
             const Chunk *c = s->chunks[i];
