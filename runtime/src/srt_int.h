@@ -805,6 +805,8 @@ typedef struct SrtProgress {
     int64_t sink_output_rows;
 } SrtProgress;
 
+/* The key of duration i (SRT_DUR_*) in progress `durationMs`: "addBatch", ... */
+const char *srt_progress_duration_name(int i);
 /* The progress as JSON in Spark's key order (compact, one line, no newline). */
 void srt_progress_json(const SrtProgress *p, SrtBuf *out);
 

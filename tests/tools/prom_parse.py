@@ -78,6 +78,16 @@ def main():
     typed, helped, seen_series, done_families, sampled = {}, set(), set(), set(), set()
     current = None
     samples = []
+
+    def enter(n, line, family):
+        """The lines of a family (HELP, TYPE, samples) come together."""
+        nonlocal current
+        if family != current:
+            if family in done_families:
+                die(n, line, 'family split in two')
+            if current:
+                done_families.add(current)
+            current = family
     for n, line in enumerate(text.split('\n')[:-1], 1):
         if line.startswith('#'):
             parts = line.split(' ', 3)
@@ -97,12 +107,7 @@ def main():
                     if name in helped:
                         die(n, line, 'HELP given twice')
                     helped.add(name)
-                if current != name:
-                    if name in done_families:
-                        die(n, line, 'family split in two')
-                    if current:
-                        done_families.add(current)
-                    current = name
+                enter(n, line, name)
             continue
         if not line.strip():
             die(n, line, 'empty line')
@@ -120,12 +125,7 @@ def main():
             die(n, line, 'expected a value and an optional timestamp')
         value = parse_value(n, line, rest[0])
         family = name
-        if family != current:
-            if family in done_families:
-                die(n, line, 'family split in two')
-            if current:
-                done_families.add(current)
-            current = family
+        enter(n, line, family)
         key = (name, tuple(sorted(labels.items())))
         if key in seen_series:
             die(n, line, 'repeated series')

@@ -525,11 +525,6 @@ static const struct {
     {"sluice_memory_table_bytes", "gauge", "Bytes held by a memory sink's table."},
 };
 
-static const char *const phase_names[SRT_DUR_N] = {
-    "addBatch",      "commitOffsets",    "getBatch",  "latestOffset",
-    "queryPlanning", "triggerExecution", "walCommit",
-};
-
 /* One sample: name{query="q"[,key="value"]} value. */
 static void sample(SrtBuf *b, int m, const char *query, const char *key, const char *value,
                    double v)
@@ -578,7 +573,7 @@ static void metric_samples(SrtServe *s, int m, SrtBuf *b)
         case M_DURATION:
             for (int k = 0; l->has_rates && k < SRT_DUR_N; k++)
                 if (l->duration_ms[k] >= 0)
-                    sample(b, m, q->name, "phase", phase_names[k], (double)l->duration_ms[k] / 1e3);
+                    sample(b, m, q->name, "phase", srt_progress_duration_name(k), (double)l->duration_ms[k] / 1e3);
             break;
         case M_STATE_ROWS:
         case M_STATE_BYTES:
