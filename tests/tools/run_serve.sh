@@ -198,6 +198,46 @@ rc=0
 wait "$pid" || rc=$?
 expect "exit after the last stop" "0" "$rc"
 
+# ---- readers racing a fast writer see whole batches: rows [10 * (b + 1 - k), 10 * (b + 1)) ----
+cat > fast.sql << 'EOF'
+CREATE SOURCE r WITH (connector = 'rate-micro-batch', rowsPerBatch = 10);
+CREATE SINK t WITH (connector = 'memory', maxRows = 50);
+INSERT INTO t SELECT value FROM r WITH (name = 'fast');
+EOF
+"$sluice" build fast.sql -o fast
+start fast
+readers=()
+for k in 1 2 3; do
+    (for _ in $(seq 60); do
+        curl -s -D - "$base/api/tables/fast" | tr -d '\r'
+        echo '=='
+        curl -s "$base/metrics" > /dev/null
+    done) > "reads$k.txt" &
+    readers+=($!)
+done
+wait "${readers[@]}"
+python3 - reads1.txt reads2.txt reads3.txt > whole.txt << 'EOF'
+import json, sys
+bad = n = 0
+for f in sys.argv[1:]:
+    for resp in open(f).read().split('==\n'):
+        if not resp.strip():
+            continue
+        head, _, body = resp.partition('\n\n')
+        b = [int(l.split(': ')[1]) for l in head.splitlines() if l.startswith('X-Sluice-Batch-Id')][0]
+        vals = [json.loads(l)['value'] for l in body.splitlines()]
+        n += 1
+        k = len(vals) // 10
+        if b < 0 and not vals:
+            continue
+        if len(vals) % 10 or vals != list(range(10 * (b + 1 - k), 10 * (b + 1))) or len(vals) > 50:
+            bad += 1
+print('whole' if n >= 150 and not bad else 'bad %d of %d' % (bad, n))
+EOF
+expect "concurrent readers see whole batches, at most maxRows" "whole" "$(cat whole.txt)"
+kill "$pid"
+wait "$pid" || true
+
 # ---- the token ----
 start two --serve-token s3cret
 get /api/queries > /dev/null

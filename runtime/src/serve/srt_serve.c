@@ -41,6 +41,7 @@ typedef struct SrtLive {
     atomic_int stop;      /* POST stop was asked */
     int active;
     int64_t last_batch_id; /* -1: none yet */
+    int64_t input_rows_total;
     int has_rates;
     double input_rps, processed_rps;
     int64_t duration_ms[SRT_DUR_N];
@@ -103,6 +104,7 @@ void srt_live_progress(SrtQuery *q, const SrtProgress *p, int idle)
     pthread_mutex_lock(&l->lock);
     if (!idle)
         l->last_batch_id = p->batch_id;
+    l->input_rows_total = q->total_input_rows;
     l->has_rates = 1;
     l->input_rps = p->input_rows_per_second;
     l->processed_rps = p->processed_rows_per_second;
@@ -561,7 +563,7 @@ static void metric_samples(SrtServe *s, int m, SrtBuf *b)
         pthread_mutex_lock(&l->lock);
         switch (m) {
         case M_INPUT_TOTAL:
-            sample(b, m, q->name, NULL, NULL, (double)q->total_input_rows);
+            sample(b, m, q->name, NULL, NULL, (double)l->input_rows_total);
             break;
         case M_INPUT_RPS:
         case M_PROCESSED_RPS: {
