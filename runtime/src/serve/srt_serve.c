@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "srt_int.h"
 
@@ -824,7 +825,7 @@ int srt_serve_start(const SrtCli *cli, SrtQuery **qs, int n, FILE *err, SrtServe
                          cli->serve_host, cli->serve_port, gai_strerror(gai));
     if (rc == 0) {
         unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-                         (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
+                         MHD_USE_ITC | (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
         s->daemon = s->mhd.start_daemon(
             flags, (uint16_t)cli->serve_port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
             ai->ai_addr, MHD_OPTION_CONNECTION_LIMIT, (unsigned)64, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -855,8 +856,9 @@ void srt_serve_stop(SrtServe *s)
 {
     if (!s)
         return;
-    /* Let the answers in flight (a POST stop waiting for its query) go out first. */
-    s->mhd.quiesce_daemon(s->daemon);
+    /* Let the answers in flight (a POST stop waiting for its query) go out first; the listening
+       socket is ours to close after the daemon stopped (MHD_quiesce_daemon). */
+    MHD_socket listen_fd = s->mhd.quiesce_daemon(s->daemon);
     int64_t until = srt_mono_us() + 2000000;
     while (srt_mono_us() < until) {
         const union MHD_DaemonInfo *info =
@@ -867,5 +869,7 @@ void srt_serve_stop(SrtServe *s)
         nanosleep(&ts, NULL);
     }
     s->mhd.stop_daemon(s->daemon);
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
     serve_free(s);
 }
