@@ -6,6 +6,9 @@
 ** the failing allocator.
 */
 #include <check.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,8 +64,8 @@ static void fx_done(Fx *fx)
 /* Write a batch of (action, n) rows; action NULL is a NULL. */
 static int put_batch(Fx *fx, int64_t id, const char *const *actions, const int64_t *ns, size_t n)
 {
-    SrtDatum vals[8][3];
-    SrtDatum *rows[8];
+    SrtDatum vals[10][3];
+    SrtDatum *rows[10];
     memset(vals, 0, sizeof vals);
     for (size_t i = 0; i < n; i++) {
         vals[i][0].is_null = actions[i] == NULL;
@@ -257,6 +260,74 @@ START_TEST(test_struct_column)
 }
 END_TEST
 
+/* A reader thread takes snapshots while the writer adds batches of 10 rows (append, maxRows
+   30): every snapshot is whole batches, the values of batches b-k+1 .. b in order. */
+typedef struct Race {
+    SrtMemTable *t;
+    atomic_int done;
+    int reads, bad;
+} Race;
+
+static void *race_reader(void *arg)
+{
+    Race *r = arg;
+    SrtMem m;
+    srt_mem_init(&m);
+    SrtBuf b;
+    srt_buf_init(&b, &m);
+    while (!atomic_load(&r->done)) {
+        const SrtMemSnap *s = srt_memtab_acquire(r->t);
+        SrtErr err;
+        srt_buf_clear(&b);
+        srt_memsnap_write(r->t, s, SRT_MEMFMT_CSV, &b, &err);
+        int64_t batch = srt_memsnap_batch(s), rows = srt_memsnap_rows(s);
+        srt_memtab_release(r->t, s);
+        /* "action,n\n" then rows "x,<n>\n" with n running up to 10 * (batch + 1) - 1 */
+        const char *p = strchr(srt_buf_cstr(&b), '\n');
+        int64_t k = 0, want = 10 * (batch + 1) - rows;
+        for (p = p ? p + 1 : NULL; p && *p; k++) {
+            long long v = -1;
+            if (sscanf(p, "x,%lld", &v) != 1 || v != want + k)
+                r->bad++;
+            p = strchr(p, '\n');
+            p = p ? p + 1 : NULL;
+        }
+        if (k != rows || rows % 10 || rows > 30)
+            r->bad++;
+        r->reads++;
+    }
+    srt_buf_free(&b);
+    return NULL;
+}
+
+START_TEST(test_concurrent_reader)
+{
+    Fx fx;
+    fx_init(&fx, 0);
+    ck_assert_int_eq(srt_opts_set(&fx.opts, &fx.arena, "maxRows", "30"), 0);
+    simple_schema(&fx);
+    fx_open(&fx);
+    Race r = {.t = srt_sink_memory_table(&fx.sink)};
+    atomic_init(&r.done, 0);
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, race_reader, &r), 0);
+    const char *a[10];
+    int64_t n[10];
+    for (int64_t batch = 0; batch < 2000; batch++) {
+        for (int i = 0; i < 10; i++) {
+            a[i] = "x";
+            n[i] = batch * 10 + i;
+        }
+        ck_assert_int_eq(put_batch(&fx, batch, a, n, 10), 0);
+    }
+    atomic_store(&r.done, 1);
+    pthread_join(th, NULL);
+    ck_assert_int_gt(r.reads, 0);
+    ck_assert_int_eq(r.bad, 0);
+    fx_done(&fx);
+}
+END_TEST
+
 START_TEST(test_oom)
 {
     for (int64_t k = 0; k < 40; k++) {
@@ -289,6 +360,7 @@ Suite *rt_sink_memory_suite(void)
     tcase_add_test(tc, test_snapshot_isolation);
     tcase_add_test(tc, test_max_rows_drops_oldest_batches);
     tcase_add_test(tc, test_struct_column);
+    tcase_add_test(tc, test_concurrent_reader);
     tcase_add_test(tc, test_oom);
     suite_add_tcase(s, tc);
     return s;
