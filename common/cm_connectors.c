@@ -129,6 +129,13 @@ static const CmOptSpec exec_sink_opts[] = {
     {.key = "command", .kind = CM_OPT_STRING, .required = true},
 };
 
+/* Spark's memory sink (MemorySink): the query's rows as an in-memory table named by the
+   query's name, read through the executable's HTTP server (srt_sink_memory.c).  maxRows is
+   sluice's bound (Spark keeps every row): beyond it the oldest whole batches are dropped. */
+static const CmOptSpec memory_sink_opts[] = {
+    {.key = "maxRows", .kind = CM_OPT_POS_INT, .def = "1000000"},
+};
+
 /* RateStreamProvider.SCHEMA and RatePerMicroBatchProvider's: timestamp, value. */
 static const CmFixedCol rate_cols[] = {
     {"timestamp", CM_COL_TIMESTAMP, NULL},
@@ -219,13 +226,13 @@ const CmConnector cm_connectors[] = {
      N_OF(files_source_opts), files_sink_opts, N_OF(files_sink_opts), NULL, 0, CM_INPUT_FORMAT, NULL,
      .checkpoint_required = true},
     {"console", CM_ROLE_SINK, NULL, 0, console_sink_opts, N_OF(console_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, NULL, false, false},
+     CM_INPUT_VALUES, NULL, false, false, false},
     {"rate", CM_ROLE_SOURCE, rate_source_opts, N_OF(rate_source_opts), NULL, 0, rate_cols,
-     N_OF(rate_cols), CM_INPUT_VALUES, NULL, false, false},
+     N_OF(rate_cols), CM_INPUT_VALUES, NULL, false, false, false},
     {"rate-micro-batch", CM_ROLE_SOURCE, rate_micro_source_opts, N_OF(rate_micro_source_opts),
-     NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES, NULL, false, false},
+     NULL, 0, rate_cols, N_OF(rate_cols), CM_INPUT_VALUES, NULL, false, false, false},
     {"socket", CM_ROLE_SOURCE, socket_source_opts, N_OF(socket_source_opts), NULL, 0,
-     socket_cols, N_OF(socket_cols), CM_INPUT_VALUES, NULL, false, false},
+     socket_cols, N_OF(socket_cols), CM_INPUT_VALUES, NULL, false, false, false},
     {"postgres", CM_ROLE_SINK, NULL, 0, postgres_sink_opts, N_OF(postgres_sink_opts), NULL, 0,
      CM_INPUT_VALUES, "libpq", .upsert_keys = true},
     {"sqlite", CM_ROLE_SINK, NULL, 0, sqlite_sink_opts, N_OF(sqlite_sink_opts), NULL, 0,
@@ -234,7 +241,9 @@ const CmConnector cm_connectors[] = {
      kafka_sink_opts, N_OF(kafka_sink_opts), kafka_cols, N_OF(kafka_cols), CM_INPUT_VALUES,
      "rdkafka", .checkpoint_required = true},
     {"exec", CM_ROLE_SINK, NULL, 0, exec_sink_opts, N_OF(exec_sink_opts), NULL, 0,
-     CM_INPUT_VALUES, NULL, false, false},
+     CM_INPUT_VALUES, NULL, false, false, false},
+    {"memory", CM_ROLE_SINK, NULL, 0, memory_sink_opts, N_OF(memory_sink_opts), NULL, 0,
+     CM_INPUT_VALUES, NULL, .name_required = true},
 };
 const int cm_n_connectors = N_OF(cm_connectors);
 

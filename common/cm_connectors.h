@@ -89,6 +89,9 @@ typedef struct CmConnector {
        foreachBatch and noop sinks without one (DataStreamWriter.SOURCES_ALLOW_ONE_TIME_QUERY,
        StreamingQueryManager.createQuery). */
     bool checkpoint_required;
+    /* A sink that needs the query's `name` (Spark's queryName): memory, whose table it names
+       (DataStreamWriter.startInternal). */
+    bool name_required;
 } CmConnector;
 
 extern const CmConnector cm_connectors[];

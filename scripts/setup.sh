@@ -11,7 +11,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 packages=(cmake gcc libc6-dev make pkg-config flex bison check llvm-14-dev clang-14 libclang-rt-14-dev libpcre2-dev python3
-          librdkafka-dev kcat libpq-dev postgresql libsqlite3-dev
+          librdkafka-dev kcat libpq-dev postgresql libsqlite3-dev libmicrohttpd-dev curl
           unicode-data chromium libcurl4-openssl-dev)
 
 installed() {

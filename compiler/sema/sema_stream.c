@@ -438,6 +438,16 @@ static const char *sink_path_key(Arena *arena, const char *path)
     return out;
 }
 
+/* DataStreamWriter.startInternal: the memory sink's table is named by the query's queryName,
+   which must be given (QueryCompilationErrors.queryNameNotSpecifiedForMemorySinkError); the
+   name sluice makes up for a query without one does not count. */
+static void rule_query_name(SemaCtx *sc, const SQuery *q)
+{
+    const SOption *o = soptions_find(&q->options, "name");
+    if (!o || o->is_default)
+        diag_error(sc->diag, q->span, "queryName must be specified for memory sink");
+}
+
 /* One writer per files sink directory, sluice's rule.  Spark accepts two queries writing
    one path, but they share its _spark_metadata: FileStreamSink.addBatch skips a batch id
    already in the manifest, so the second query's batch N is silently dropped.  The second
@@ -692,6 +702,8 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     const CmConnector *spec = sink_spec(q);
     if (spec && spec->checkpoint_required)
         sema_stream_require_checkpoint(sc, q);
+    if (spec && spec->name_required)
+        rule_query_name(sc, q);
     rule_one_writer(sc, q);
     rule_db_sink(sc, q, mode_known);
     sema_kafka_sink_check(sc, q);

@@ -372,6 +372,11 @@ struct SrtSink {
     /* Set before open for a batch query: Spark's SaveMode as the query's `mode` option gives
        it (errorifexists, error, default, overwrite, append, ignore); NULL for a stream. */
     const char *save_mode;
+    /* Set before open: the query's output mode is complete (the memory sink replaces its
+       table each batch, and appends in the other modes, update included). */
+    int complete;
+    /* Set before open: the running query's name (the memory sink's table is named by it). */
+    const char *query_name;
 };
 
 /* The implementation of the connector common/cm_connectors.c names `connector` (any case),
@@ -405,6 +410,35 @@ void srt_source_socket_set_clock(SrtSource *s, SrtClockFn fn, void *ud);
 extern const SrtSinkVt srt_sink_console_vt;
 extern const SrtSinkVt srt_sink_files_vt;
 extern const SrtSinkVt srt_sink_exec_vt;  /* rows as JSON Lines to a shell command */
+extern const SrtSinkVt srt_sink_memory_vt; /* an in-memory table (srt_sink_memory.c) */
+
+/* The memory sink's table, read by the HTTP server's threads while the query writes it.
+   Each batch publishes an immutable snapshot (copy on publish: a new list of the batches'
+   chunks, which are shared and reference-counted); a reader takes a reference to the
+   current snapshot under a short lock and formats it at leisure, so it sees whole batches
+   only and never blocks a batch.  Only the query's thread frees memory (a released snapshot
+   is freed at its next batch or at close), so the SrtMem stays single-threaded. */
+typedef struct SrtMemTable SrtMemTable;
+typedef struct SrtMemSnap SrtMemSnap;
+typedef enum SrtMemFormat { SRT_MEMFMT_JSONL, SRT_MEMFMT_CSV, SRT_MEMFMT_JSON } SrtMemFormat;
+/* The table of a memory sink, or NULL for another sink. */
+SrtMemTable *srt_sink_memory_table(const SrtSink *k);
+/* Thread-safe: the current snapshot, referenced until srt_memtab_release. */
+const SrtMemSnap *srt_memtab_acquire(SrtMemTable *t);
+void srt_memtab_release(SrtMemTable *t, const SrtMemSnap *s);
+const char *srt_memtab_name(const SrtMemTable *t);
+/* The visible columns: names and Spark simpleStrings. */
+uint32_t srt_memtab_columns(const SrtMemTable *t, const char *const **names,
+                            const char *const **types);
+/* The snapshot's last batch id (-1: none yet), rows and bytes held. */
+int64_t srt_memsnap_batch(const SrtMemSnap *s);
+int64_t srt_memsnap_rows(const SrtMemSnap *s);
+int64_t srt_memsnap_bytes(const SrtMemSnap *s);
+/* Append the snapshot's rows in a format: JSON Lines as the files sink writes them, CSV with
+   a header as Spark's CSV writer, or {"name":..,"batchId":..,"columns":[..],"rows":[[..]]}.
+   -1 for CSV of a table with a column CSV cannot hold (the message in err), else 0. */
+int srt_memsnap_write(const SrtMemTable *t, const SrtMemSnap *s, SrtMemFormat f, SrtBuf *out,
+                      SrtErr *err);
 /* Linked only into the executables that name them (srt_connectors.c refers to them weakly: an
    entry of srt_sink_impls is NULL otherwise): libpq, sqlite3, librdkafka. */
 extern const SrtSinkVt srt_sink_postgres_vt;
@@ -774,6 +808,8 @@ typedef struct SrtProgress {
     int64_t sink_output_rows;
 } SrtProgress;
 
+/* The key of duration i (SRT_DUR_*) in progress `durationMs`: "addBatch", ... */
+const char *srt_progress_duration_name(int i);
 /* The progress as JSON in Spark's key order (compact, one line, no newline). */
 void srt_progress_json(const SrtProgress *p, SrtBuf *out);
 
@@ -825,6 +861,10 @@ typedef struct SrtCli {
     const char *checkpoint; /* --checkpoint DIR: root of the queries' checkpoints (DIR/<name>) */
     const char *progress;  /* --progress FILE: progress records appended as JSON lines */
     int64_t timeout_us;    /* --timeout SECONDS (awaitTermination); -1 if absent */
+    int serve;             /* --serve [HOST:]PORT given */
+    char serve_host[256];  /* its HOST (brackets of an IPv6 address removed), 127.0.0.1 */
+    int serve_port;        /* its PORT, 0: any free port */
+    const char *serve_token; /* --serve-token TOKEN; NULL if absent */
     int help, version;
 } SrtCli;
 
@@ -1050,6 +1090,8 @@ struct SrtQuery {
     /* scalar functions (srt_regex.c, srt_query_batch_ts) */
     int64_t batch_ts_us;     /* current_timestamp() of the batch: wall clock at its start, ms */
     struct SrtRegexCache *regex; /* owned: compiled patterns; NULL until one is used */
+    /* --serve: what the HTTP server's threads read (serve/srt_serve.c); NULL without */
+    struct SrtLive *live;    /* owned */
 };
 
 /* Build a running query for definition qi of p (sources/sinks opened).  On failure
@@ -1128,6 +1170,38 @@ int srt_sort_rows(SrtMem *m, SrtDatum **rows, size_t n, const SrtSchema *schema,
 
 /* Run a whole program (srt_main without the process-wide setup).  Returns the exit code. */
 int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env);
+
+/* ======================================================================
+** The HTTP server of --serve (serve/srt_serve.c, serve/srt_serve_page.c)
+** ======================================================================
+** libmicrohttpd runs the server in its own threads; it is loaded with dlopen when --serve is
+** given, so an executable that does not serve neither links nor loads it.  The queries run
+** in the main thread; a query being served has an SrtLive whose lock guards its status, its
+** recentProgress ring and the figures of its last progress record (srt_report.c takes it
+** while it changes them), and a stop flag the scheduler honours between batches. */
+
+typedef struct SrtServe SrtServe;
+/* Whether host names the loopback (127.0.0.1, ::1, localhost), served without a token. */
+int srt_serve_loopback(const char *host);
+/* Start serving the n queries (they outlive the server).  On success prints
+   "serving http://HOST:PORT/" on err.  0, or -SRT_ERR_* with the cause in e. */
+int srt_serve_start(const SrtCli *cli, SrtQuery **qs, int n, FILE *err, SrtServe **out,
+                    SrtErr *e);
+/* Answer the requests in flight (a short grace), then stop and free the server. */
+void srt_serve_stop(SrtServe *s);
+/* The query's lock around a change of what the server reads (no-op when not served). */
+void srt_live_lock(SrtQuery *q);
+void srt_live_unlock(SrtQuery *q);
+/* Keep the figures of a published progress record for /metrics and /api (takes the lock). */
+void srt_live_progress(SrtQuery *q, const SrtProgress *p, int idle);
+/* Whether POST /api/queries/{name}/stop asked the query to stop. */
+int srt_live_stop_requested(const SrtQuery *q);
+/* The query has ended (stopped, done or failed): the server reports it inactive. */
+void srt_live_finished(SrtQuery *q);
+
+/* The live page (srt_serve_page.c): fill the body and content type of GET path (under / or
+   /assets/).  *body is static (never freed).  200, or 404 for a path it does not serve. */
+int srt_serve_page(const char *path, const char **body, size_t *len, const char **content_type);
 
 /* ======================================================================
 ** Time and signals

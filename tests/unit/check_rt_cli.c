@@ -100,6 +100,39 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* --serve [HOST:]PORT: the loopback by default, an IPv6 address in brackets, another address
+   only with --serve-token; bad ports and hosts refused. */
+START_TEST(test_serve)
+{
+    SrtCli c;
+    SrtErr err;
+    ck_assert_int_eq(parse(&c, &err, ARGS("--serve", "8080")), 0);
+    ck_assert_int_eq(c.serve, 1);
+    ck_assert_str_eq(c.serve_host, "127.0.0.1");
+    ck_assert_int_eq(c.serve_port, 8080);
+    ck_assert_ptr_null(c.serve_token);
+    ck_assert_int_eq(parse(&c, &err, ARGS("--serve=localhost:0")), 0);
+    ck_assert_str_eq(c.serve_host, "localhost");
+    ck_assert_int_eq(c.serve_port, 0);
+    ck_assert_int_eq(parse(&c, &err, ARGS("--serve", "[::1]:9000")), 0);
+    ck_assert_str_eq(c.serve_host, "::1");
+    ck_assert_int_eq(c.serve_port, 9000);
+    ck_assert_int_eq(parse(&c, &err, ARGS("--serve", "0.0.0.0:80", "--serve-token", "t")), 0);
+    ck_assert_str_eq(c.serve_host, "0.0.0.0");
+    ck_assert_str_eq(c.serve_token, "t");
+    ck_assert_int_eq(parse(&c, &err, ARGS("--serve", "0.0.0.0:80")), -SRT_ERR_OPTION);
+    ck_assert_ptr_nonnull(strstr(err.msg, "needs --serve-token TOKEN"));
+    ck_assert_int_eq(parse(&c, &err, ARGS("--serve-token", "t")), -SRT_ERR_OPTION);
+    ck_assert_str_eq(err.msg, "--serve-token needs --serve");
+    static const char *const bad[] = {"", "x", "65536", "-1", "+80", ":80", "host:", "[::1:80",
+                                      "8080x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ck_assert_int_eq(parse(&c, &err, ARGS("--serve", bad[i])), -SRT_ERR_OPTION);
+        ck_assert_ptr_nonnull(strstr(err.msg, "for --serve: expected [HOST:]PORT"));
+    }
+}
+END_TEST
+
 START_TEST(test_usage)
 {
     char *text = NULL;
@@ -124,6 +157,7 @@ Suite *rt_cli_suite(void)
     tcase_add_test(tc, test_defaults);
     tcase_add_test(tc, test_values);
     tcase_add_test(tc, test_errors);
+    tcase_add_test(tc, test_serve);
     tcase_add_test(tc, test_usage);
     suite_add_tcase(s, tc);
     return s;

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -130,6 +132,21 @@ const char *srt_recover_dir(SrtQuery *q, const SrtEnv *env)
 int srt_recover_open(SrtQuery *q, const char *dir, SrtErr *err)
 {
     q->ckpt_dir = dir;
+    /* StreamingQueryManager.createQuery: a query that cannot recover (DataStreamWriter starts
+       the memory sink with recoverFromCheckpointLocation = outputMode == Complete) refuses a
+       checkpoint that has offsets/. */
+    const SrtSinkDef *kd = q->def->sink >= 0 ? &q->prog->sinks[q->def->sink] : NULL;
+    if (kd && srt_sink_lookup(kd->connector) == &srt_sink_memory_vt &&
+        q->mode != SRT_OUT_COMPLETE) {
+        char path[4096];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/offsets", dir);
+        if (stat(path, &st) == 0)
+            return srt_err_set(err, SRT_ERR_OPTION,
+                               "This query does not support recovering from checkpoint location. "
+                               "Delete %s to start over.",
+                               path);
+    }
     int rc = srt_ckpt_open(q->mem, dir, &q->ckpt, err);
     if (rc < 0)
         return rc;

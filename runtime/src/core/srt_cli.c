@@ -84,6 +84,43 @@ static int opt_timeout(SrtCli *c, const char *arg, SrtErr *err)
     return 0;
 }
 
+/* [HOST:]PORT, HOST an IPv4 address, a name, or an IPv6 address in brackets ([::1]:8080);
+   PORT 0..65535 (0: any free port).  The address is resolved when the server starts. */
+static int opt_serve(SrtCli *c, const char *arg, SrtErr *err)
+{
+    const char *colon = strrchr(arg, ':');
+    const char *port = colon ? colon + 1 : arg;
+    size_t host_n = colon ? (size_t)(colon - arg) : 0;
+    char *end;
+    errno = 0;
+    long v = strtol(port, &end, 10);
+    int bracket_ok = !colon || arg[0] != '[' || (host_n >= 2 && arg[host_n - 1] == ']');
+    if (!*port || *end || errno || v < 0 || v > 65535 || port[0] == '+' || port[0] == '-' ||
+        (colon && host_n == 0) || !bracket_ok || host_n >= sizeof c->serve_host)
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '%s' for --serve: expected [HOST:]PORT, e.g. 8080 or "
+                           "127.0.0.1:8080",
+                           arg);
+    if (colon && arg[0] == '[')
+        snprintf(c->serve_host, sizeof c->serve_host, "%.*s", (int)(host_n - 2), arg + 1);
+    else if (colon)
+        snprintf(c->serve_host, sizeof c->serve_host, "%.*s", (int)host_n, arg);
+    else
+        snprintf(c->serve_host, sizeof c->serve_host, "127.0.0.1");
+    c->serve_port = (int)v;
+    c->serve = 1;
+    return 0;
+}
+
+static int opt_serve_token(SrtCli *c, const char *arg, SrtErr *err)
+{
+    if (!*arg)
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '' for --serve-token: expected a token");
+    c->serve_token = arg;
+    return 0;
+}
+
 static int opt_help(SrtCli *c, const char *arg, SrtErr *err)
 {
     SRT_UNUSED(arg);
@@ -116,6 +153,14 @@ static const CliOpt cli_opts[] = {
      "after SECONDS (e.g. 30 or 2.5) stop the queries gracefully and exit 0,\n"
      "                         like awaitTermination(timeout)",
      opt_timeout},
+    {"--serve", "[HOST:]PORT",
+     "serve the queries' status, progress, metrics and memory tables over HTTP\n"
+     "                         on HOST (default 127.0.0.1) and PORT (0: any free port)",
+     opt_serve},
+    {"--serve-token", "TOKEN",
+     "require 'Authorization: Bearer TOKEN' on every request (needed to\n"
+     "                         bind an address other than the loopback)",
+     opt_serve_token},
     {"--help", NULL, "show this help and exit", opt_help},
     {"--version", NULL, "show the runtime version and exit", opt_version},
 };
@@ -168,5 +213,13 @@ int srt_cli_parse(SrtCli *c, int argc, char **argv, SrtErr *err)
         if (rc < 0)
             return rc;
     }
+    if (c->serve_token && !c->serve)
+        return srt_err_set(err, SRT_ERR_OPTION, "--serve-token needs --serve");
+    if (c->serve && !c->serve_token && !srt_serve_loopback(c->serve_host))
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "--serve %s: serving an address other than the loopback (127.0.0.1, "
+                           "::1, localhost) needs --serve-token TOKEN, so that only clients with "
+                           "the token can read the queries' data or stop them",
+                           c->serve_host);
     return 0;
 }

@@ -25,7 +25,8 @@ static const SrtSourceVt *const sources[] = {&srt_source_files_vt, &srt_source_r
 
 static const SrtSinkVt *const sinks[] = {&srt_sink_console_vt, &srt_sink_files_vt,
                                          &srt_sink_exec_vt,    &srt_sink_postgres_vt,
-                                         &srt_sink_sqlite_vt,  &srt_sink_kafka_vt};
+                                         &srt_sink_sqlite_vt,  &srt_sink_kafka_vt,
+                                         &srt_sink_memory_vt};
 
 const SrtSourceVt *const *srt_source_impls(int *n)
 {

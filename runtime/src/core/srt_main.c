@@ -1,16 +1,20 @@
 /* srt_main.c - the executable's main: command line, registration, then the scheduler
 ** that runs every query round-robin in this thread, each on its own trigger, until
 ** all are done, one fails, or SIGINT/SIGTERM asks for a stop after the current batch.
+** With --serve, the HTTP server (serve/) runs beside it in its own threads; a query it
+** asks to stop stops between batches while the others go on.
 */
 #include <errno.h>
 #include <string.h>
 
 #include "srt_int.h"
 
+#define SERVE_POLL_US 50000 /* how long a served scheduler sleeps at most */
+
 /* Run the queries until all are done, one fails, SIGINT/SIGTERM asks for a stop, or the
    deadline (--timeout, INT64_MAX without) passes; a stop always falls between batches.
    Returns the exit code. */
-static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us)
+static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us, int serving)
 {
     while (!srt_stop_requested()) {
         int64_t now = srt_now_us();
@@ -22,15 +26,25 @@ static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us
             SrtQuery *q = qs[i];
             if (q->done)
                 continue;
+            if (srt_live_stop_requested(q)) { /* between batches: the last one committed */
+                q->done = 1;
+                srt_report_status(q, "Stopped", 0, 0);
+                srt_live_finished(q);
+                continue;
+            }
             if (now >= q->next_due_us) {
                 if (srt_query_tick(q, now) < 0) {
                     fflush(env->out);
                     srt_report_failure(q, env->err);
+                    srt_live_finished(q);
                     return 1;
                 }
                 now = srt_now_us();
             }
-            if (!q->done) {
+            if (q->done) {
+                srt_report_status(q, "Stopped", 0, 0);
+                srt_live_finished(q);
+            } else {
                 active++;
                 if (q->next_due_us < next)
                     next = q->next_due_us;
@@ -40,11 +54,15 @@ static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us
             break;
         if (next > deadline_us)
             next = deadline_us;
+        if (serving && next > now + SERVE_POLL_US) /* see a stop request soon */
+            next = now + SERVE_POLL_US;
         if (next > now)
             srt_sleep_until(next);
     }
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         srt_report_status(qs[i], "Stopped", 0, 0);
+        srt_live_finished(qs[i]);
+    }
     return 0;
 }
 
@@ -85,6 +103,7 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
     init(&prog);
     int rc = 0;
     SrtQuery **qs = NULL;
+    SrtServe *serve = NULL;
     size_t n_qs = (size_t)prog.n_queries;
     if (prog.err.code) {
         fprintf(env->err, "error: %s\n", prog.err.msg);
@@ -111,6 +130,14 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
             goto out;
         }
     }
+    if (cli.serve) {
+        srt_err_clear(&err);
+        if (srt_serve_start(&cli, qs, n_run, env->err, &serve, &err) < 0) {
+            fprintf(env->err, "error: %s\n", err.msg);
+            rc = 2;
+            goto out;
+        }
+    }
     srt_signal_install();
     /* Batch queries first, each to its end in file order (as a Spark script's
        spark.read ... show() lines run before the streams it starts after them); then
@@ -118,11 +145,12 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
     for (int i = 0; i < n_run; i++) {
         if (!qs[i]->is_batch)
             continue;
-        if ((rc = schedule(&qs[i], 1, env, deadline)) != 0)
+        if ((rc = schedule(&qs[i], 1, env, deadline, cli.serve)) != 0)
             goto out;
     }
-    rc = schedule(qs, n_run, env, deadline);
+    rc = schedule(qs, n_run, env, deadline, cli.serve);
 out:
+    srt_serve_stop(serve); /* before the queries it reads are freed */
     if (qs)
         for (size_t i = 0; i < n_qs; i++)
             srt_query_free(qs[i]);

@@ -184,6 +184,8 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->sink.n_keys = d->n_keys;
     q->sink.batch = q->is_batch;
     q->sink.save_mode = q->is_batch ? srt_opts_value(&d->opts, "mode") : NULL;
+    q->sink.complete = q->mode == SRT_OUT_COMPLETE;
+    q->sink.query_name = q->name;
     q->sink_open = 1;
     if ((rc = q->sink.vt->open(&q->sink, &kd->opts, &q->schema, err)) < 0)
         return rc;

@@ -255,6 +255,11 @@ static const char *const dur_names[SRT_DUR_N] = {
     "queryPlanning", "triggerExecution", "walCommit",
 };
 
+const char *srt_progress_duration_name(int i)
+{
+    return dur_names[i];
+}
+
 static void put_durations(SrtBuf *out, const int64_t *d, int *first)
 {
     int any = 0;

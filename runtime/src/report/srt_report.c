@@ -14,9 +14,11 @@
 
 void srt_report_status(SrtQuery *q, const char *message, int data_available, int trigger_active)
 {
+    srt_live_lock(q);
     q->status.message = message;
     q->status.is_data_available = data_available;
     q->status.is_trigger_active = trigger_active;
+    srt_live_unlock(q);
 }
 
 static int64_t ms_of(int64_t us)
@@ -46,7 +48,9 @@ static int publish(SrtQuery *q, const SrtProgress *p)
     srt_progress_json(p, &json);
     int rc = 0;
     if (!json.oom) {
+        srt_live_lock(q);
         srt_progress_ring_add(&q->recent, json.p ? json.p : "", json.n);
+        srt_live_unlock(q);
         if (q->progress_out)
             rc = write_progress(q, &json);
     }
@@ -166,6 +170,7 @@ int srt_report_batch(SrtQuery *q, int idle)
     /* Spark's v1 sinks (files, foreachBatch) report numOutputRows -1. */
     p.sink_output_rows = q->sink.vt->v1 ? -1 : idle ? 0 : (int64_t)q->n_rows;
     rc = publish(q, &p);
+    srt_live_progress(q, &p, idle);
 out:
     if (ops != few)
         srt_mem_free(q->mem, ops, sizeof *ops * q->n_ops);
