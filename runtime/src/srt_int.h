@@ -1199,9 +1199,7 @@ int srt_live_stop_requested(const SrtQuery *q);
 /* The query has ended (stopped, done or failed): the server reports it inactive. */
 void srt_live_finished(SrtQuery *q);
 
-/* The live page (srt_serve_page.c): fill the body and content type of GET path (under / or
-   /assets/).  *body is static (never freed).  200, or 404 for a path it does not serve. */
-int srt_serve_page(const char *path, const char **body, size_t *len, const char **content_type);
+/* The live page is serve/srt_serve_page.h. */
 
 /* ======================================================================
 ** Time and signals

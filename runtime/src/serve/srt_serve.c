@@ -1,6 +1,6 @@
 /* srt_serve.c - the executable's HTTP server (--serve): the queries' status and progress,
-** Prometheus metrics, the memory sink's tables and a stop per query, as SERVE_API.md at the
-** repository's root (its contract) describes; docs/operations.md for users.
+** Prometheus metrics, the memory sink's tables and a stop per query, as docs/operations.md
+** ("Serving HTTP") describes: the contract the live page and `sluice sql --connect` rely on.
 **
 ** libmicrohttpd does the HTTP, in its own threads (one per connection, at most 64).  It is
 ** loaded with dlopen on --serve only: an executable that does not serve never loads it or
@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "srt_int.h"
+#include "serve/srt_serve_page.h"
 
 #define REQUEST_MAX ((size_t)64 << 10) /* URL or body: beyond, 413 */
 #define LIVE_OPS 16                    /* operators whose figures /metrics shows */
