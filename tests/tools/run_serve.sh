@@ -191,7 +191,7 @@ expect "lastProgress" "1 MemorySink 4" "$(json "j['batchId'], j['sink']['descrip
 get "/api/queries/counts/progress?last=x" > /dev/null
 expect "bad last" "400" "$code"
 get / > /dev/null
-expect "placeholder page" "200" "$code"
+expect "the live page" "200" "$code"
 # Stopping the last query ends the process.
 get /api/queries/shown/stop -X POST > /dev/null
 rc=0
