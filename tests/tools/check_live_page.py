@@ -99,12 +99,57 @@ def js_str(v):
     return str(v)
 
 
-def fmt_value(v):
-    """A value as the page prints it: structs {a, b}, arrays [a, b] (Spark's show())."""
+def split_top(s):
+    """The comma-separated parts of s at bracket depth 0."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(s):
+        if ch in "<(":
+            depth += 1
+        elif ch in ">)":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(s[start:i])
+            start = i + 1
+    parts.append(s[start:])
+    return parts
+
+
+def spark_type(s):
+    """A Spark type string as ('struct', {name: type}) / ('array', t) / ('map', k, v) / name."""
+    s = s.strip()
+    low = s.lower()
+    if low.startswith("struct<") and s.endswith(">"):
+        fields = {}
+        for f in split_top(s[7:-1]):
+            name, _, t = f.partition(":")
+            fields[name.strip("`")] = spark_type(t)
+        return ("struct", fields)
+    if low.startswith("array<") and s.endswith(">"):
+        return ("array", spark_type(s[6:-1]))
+    if low.startswith("map<") and s.endswith(">"):
+        k, v = split_top(s[4:-1])
+        return ("map", spark_type(k), spark_type(v))
+    return low.split("(")[0]
+
+
+def fmt_value(v, t=None):
+    """A value as the page prints it (Spark's show()): structs {a, b}, arrays [a, b], maps
+    {k -> v}, timestamps (ISO in UTC from the API) as 2016-07-26 02:00:00[.fraction]."""
+    if v is None:
+        return "null"
     if isinstance(v, list):
-        return "[" + ", ".join(fmt_value(x) for x in v) + "]"
+        elem = t[1] if isinstance(t, tuple) and t[0] == "array" else None
+        return "[" + ", ".join(fmt_value(x, elem) for x in v) + "]"
     if isinstance(v, dict):
-        return "{" + ", ".join(fmt_value(x) for x in v.values()) + "}"
+        if isinstance(t, tuple) and t[0] == "map":
+            return "{" + ", ".join("%s -> %s" % (fmt_value(k, t[1]), fmt_value(x, t[2])) for k, x in v.items()) + "}"
+        fields = t[1] if isinstance(t, tuple) and t[0] == "struct" else {}
+        return "{" + ", ".join(fmt_value(x, fields.get(k)) for k, x in v.items()) + "}"
+    if t == "timestamp" and isinstance(v, str):
+        day, _, rest = v.partition("T")
+        clock, _, frac = rest.rstrip("Z").partition(".")
+        frac = frac.rstrip("0")
+        return day + " " + clock + ("." + frac if frac else "")
     return js_str(v)
 
 
@@ -152,6 +197,12 @@ def choices(table, columns, prefs):
     return key, value, agg, kind
 
 
+def col_type(data, i):
+    """Column i's type, parsed (a plain name like 'timestamp' stays a string)."""
+    t = data["columns"][i]["type"]
+    return spark_type(t)
+
+
 def aggregate(data, key, value, agg):
     """[(key text, value)] in the page's order: groups by key text, nulls skipped."""
     names = [c["name"] for c in data["columns"]]
@@ -159,7 +210,7 @@ def aggregate(data, key, value, agg):
     groups, raws, all_num = {}, {}, True
     for row in data["rows"]:
         raw = row[ki]
-        k = fmt_value(raw)
+        k = fmt_value(raw, col_type(data, ki))
         if not (isinstance(raw, (int, float)) and not isinstance(raw, bool)):
             all_num = False
         g = groups.setdefault(k, [])
@@ -305,7 +356,8 @@ def main():
             bad("%s: header %s, expected %s" % (t["name"], heads, want_heads))
         body = next(table.find("tbody"))
         rows = [[td.text() for td in tr.find("td")] for tr in body.find("tr")]
-        want_rows = [[fmt_value(v) for v in row] for row in data["rows"][:MAX_TABLE_ROWS]]
+        want_rows = [[fmt_value(v, col_type(data, i)) for i, v in enumerate(row)]
+                     for row in data["rows"][:MAX_TABLE_ROWS]]
         if rows != want_rows:
             bad("%s: rows\n  %s\nexpected\n  %s" % (t["name"], rows, want_rows))
         ncells += sum(len(r) for r in rows)

@@ -122,15 +122,68 @@
     while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
     return (i ? n.toFixed(1) : String(n)) + ' ' + units[i];
   }
-  function fmtTime(ms) {
-    return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+  // HH:MM:SS, and .mmm when fine (an axis spanning under 10 s: batches a few ms apart).
+  function fmtTime(ms, fine) {
+    const d = new Date(ms);
+    const s = d.toLocaleTimeString('en-GB', { hour12: false });
+    return fine ? s + '.' + String(d.getMilliseconds()).padStart(3, '0') : s;
   }
   // A value of the json table format as Spark's show() prints it: structs {a, b}, arrays [a, b].
-  function fmtValue(v) {
+  // With the column's Spark type (a simple string: struct<a:t,...>, array<t>, map<k,v>), a
+  // timestamp prints as show() prints it in UTC (2016-07-26 02:00:00, fraction without trailing
+  // zeros) and a map as {k -> v}.
+  function fmtValue(v, type) {
+    return fmtTyped(v, type === undefined ? null : parseType(type));
+  }
+  function fmtTyped(v, t) {
     if (v === null || v === undefined) return 'null';
-    if (Array.isArray(v)) return '[' + v.map(fmtValue).join(', ') + ']';
-    if (typeof v === 'object') return '{' + Object.values(v).map(fmtValue).join(', ') + '}';
+    if (Array.isArray(v)) return '[' + v.map((x) => fmtTyped(x, t && t.elem)).join(', ') + ']';
+    if (typeof v === 'object') {
+      if (t && t.kind === 'map')
+        return '{' + Object.entries(v).map(([k, x]) => fmtTyped(k, t.key) + ' -> ' + fmtTyped(x, t.value)).join(', ') + '}';
+      const field = (k) => t && t.fields ? (t.fields.find((f) => f.name === k) || {}).type : null;
+      return '{' + Object.entries(v).map(([k, x]) => fmtTyped(x, field(k))).join(', ') + '}';
+    }
+    if (t && t.kind === 'timestamp' && typeof v === 'string') {
+      const m = /^(\d{4,}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(v);
+      if (m) {
+        const frac = (m[3] || '').replace(/0+$/, '');
+        return m[1] + ' ' + m[2] + (frac ? '.' + frac : '');
+      }
+    }
     return String(v);
+  }
+  // A Spark type string as a tree: {kind: struct, fields}, {kind: array, elem}, {kind: map,
+  // key, value} or {kind: NAME} (timestamp, string, decimal(10,2), ...).
+  const typeCache = new Map();
+  function parseType(str) {
+    if (typeCache.has(str)) return typeCache.get(str);
+    let i = 0;
+    const one = () => {
+      const m = /^[a-z_0-9]+(\(\d+,\s*\d+\))?/i.exec(str.slice(i));
+      const name = m ? m[0].toLowerCase() : '';
+      i += name.length;
+      if (str[i] !== '<') return { kind: name.replace(/\(.*/, '') };
+      i++; // '<'
+      let t;
+      if (name === 'array') t = { kind: 'array', elem: one() };
+      else if (name === 'map') { const key = one(); i++; t = { kind: 'map', key, value: one() }; }
+      else {
+        t = { kind: 'struct', fields: [] };
+        while (i < str.length && str[i] !== '>') {
+          const c = str.indexOf(':', i);
+          const fname = str.slice(i, c).replace(/^`|`$/g, '');
+          i = c + 1;
+          t.fields.push({ name: fname, type: one() });
+          if (str[i] === ',') i++;
+        }
+      }
+      i++; // '>'
+      return t;
+    };
+    const t = one();
+    typeCache.set(str, t);
+    return t;
   }
   // A number from the API; NaN and missing ones count 0, as Spark's UI does (withNumberInvalid).
   function num(v) {
@@ -185,8 +238,9 @@
     });
     axes(svg, scale, unit);
     const mid = (t0 + t1) / 2;
+    const fine = t1 - t0 < 10000;
     for (const [t, anchor] of t1 === t0 ? [[t0, 'middle']] : [[t0, 'start'], [mid, 'middle'], [t1, 'end']])
-      svg.append(svgEl('text', { x: x(t), y: H - MB + 16, 'text-anchor': anchor, text: fmtTime(t) }));
+      svg.append(svgEl('text', { x: x(t), y: H - MB + 16, 'text-anchor': anchor, text: fmtTime(t, fine) }));
     series.forEach((s, i) => {
       const colour = PALETTE[i % PALETTE.length];
       const row = tops[i];
@@ -422,7 +476,7 @@
     let allNum = true;
     for (const row of data.rows) {
       const raw = row[ki];
-      const key = fmtValue(raw);
+      const key = fmtValue(raw, data.columns[ki].type);
       if (typeof raw !== 'number') allNum = false;
       let g = groups.get(key);
       if (!g) groups.set(key, g = { key, raw, n: 0, sum: 0, min: Infinity, max: -Infinity });
@@ -502,7 +556,7 @@
     const body = el('tbody', {});
     for (const row of shown)
       body.append(el('tr', {}, ...row.map((v, i) => el('td', {
-        class: v === null || v === undefined ? 'null' : numeric[i] ? 'num' : null, text: fmtValue(v),
+        class: v === null || v === undefined ? 'null' : numeric[i] ? 'num' : null, text: fmtValue(v, data.columns[i].type),
       }))));
     table.append(body);
     return el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'rows of ' + name }, table);
