@@ -314,6 +314,10 @@ typedef struct SrtSourceVt {
        whenever what such a read returns may have changed (files: the names, sizes and
        modification times of the files).  A join reads its table again when it changes. */
     void (*version)(SrtSource *s, SrtBuf *out);
+    /* Optional (NULL: none): a descriptor that polls readable when new data may have come
+       (socket: its connection), or -1 now.  A query on the default trigger that waits for
+       data wakes on it at once instead of at its next 10 ms poll. */
+    int (*wait_fd)(SrtSource *s);
 } SrtSourceVt;
 
 struct SrtSource {
@@ -1209,6 +1213,10 @@ int64_t srt_now_us(void);       /* wall clock, µs since the epoch */
 int64_t srt_mono_us(void);      /* monotonic clock, µs */
 /* Sleep until the wall clock reaches until_us or a stop is requested. */
 void srt_sleep_until(int64_t until_us);
+/* The same, waking early when one of fds[0..n) polls readable (its revents set then).
+   Returns the number of ready descriptors (0: the time came, or a stop). */
+struct pollfd;
+int srt_wait_until(int64_t until_us, struct pollfd *fds, int n);
 
 /* SIGINT/SIGTERM set the stop flag (the runtime's one mutable global). */
 int srt_signal_install(void);

@@ -1,5 +1,7 @@
 /* srt_clock.c - clocks, sleeping, and parsing trigger specifications (Spark's Trigger). */
+#define _GNU_SOURCE /* ppoll */
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <time.h>
 
@@ -22,14 +24,23 @@ int64_t srt_mono_us(void)
 
 void srt_sleep_until(int64_t until_us)
 {
+    srt_wait_until(until_us, NULL, 0);
+}
+
+int srt_wait_until(int64_t until_us, struct pollfd *fds, int n)
+{
     for (;;) {
         int64_t left = until_us - srt_now_us();
         if (left <= 0 || srt_stop_requested())
-            return;
+            return 0;
         if (left > 100000) /* wake up now and then: the clock may jump */
             left = 100000;
+        /* poll's milliseconds would round a 10 ms poll's last fraction up to a whole one:
+           ppoll takes the exact time. */
         struct timespec ts = {(time_t)(left / 1000000), (long)(left % 1000000) * 1000};
-        nanosleep(&ts, NULL); /* EINTR from a stop signal is fine */
+        int k = ppoll(fds, (nfds_t)n, &ts, NULL);
+        if (k > 0)
+            return k; /* EINTR (a stop signal) and timeouts go round again */
     }
 }
 

@@ -5,11 +5,34 @@
 ** asks to stop stops between batches while the others go on.
 */
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 
 #include "srt_int.h"
 
 #define SERVE_POLL_US 50000 /* how long a served scheduler sleeps at most */
+#define WAIT_FDS 64          /* descriptors the scheduler waits on at most */
+
+/* The wait descriptors (SrtSourceVt.wait_fd) of the queries on the default trigger that wait
+   for data, into fds[0..cap) with owner[i] the query's index; returns how many. */
+static int wait_fds(SrtQuery **qs, int n, struct pollfd *fds, int *owner, int cap)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        SrtQuery *q = qs[i];
+        if (q->done || q->trigger.kind != SRT_TRIG_DEFAULT)
+            continue;
+        for (uint32_t j = 0; j < q->n_in && k < cap; j++) {
+            SrtSource *s = &q->in[j].source;
+            int fd = q->in[j].open && s->vt->wait_fd ? s->vt->wait_fd(s) : -1;
+            if (fd >= 0) {
+                fds[k] = (struct pollfd){.fd = fd, .events = POLLIN};
+                owner[k++] = i;
+            }
+        }
+    }
+    return k;
+}
 
 /* Run the queries until all are done, one fails, SIGINT/SIGTERM asks for a stop, or the
    deadline (--timeout, INT64_MAX without) passes; a stop always falls between batches.
@@ -56,8 +79,18 @@ static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us
             next = deadline_us;
         if (serving && next > now + SERVE_POLL_US) /* see a stop request soon */
             next = now + SERVE_POLL_US;
-        if (next > now)
-            srt_sleep_until(next);
+        if (next > now) {
+            /* A source with new data wakes its query at once (socket: a line came). */
+            struct pollfd fds[WAIT_FDS];
+            int owner[WAIT_FDS];
+            int nfd = wait_fds(qs, n, fds, owner, WAIT_FDS);
+            if (srt_wait_until(next, fds, nfd) > 0) {
+                now = srt_now_us();
+                for (int k = 0; k < nfd; k++)
+                    if (fds[k].revents)
+                        qs[owner[k]]->next_due_us = now;
+            }
+        }
     }
     for (int i = 0; i < n; i++) {
         srt_report_status(qs[i], "Stopped", 0, 0);

@@ -439,6 +439,13 @@ static int sock_finished(SrtSource *s)
     return k && k->eof && k->planned >= last_line(k);
 }
 
+/* The connection, until the stream ended (and not for Trigger.AvailableNow's snapshot). */
+static int sock_wait_fd(SrtSource *s)
+{
+    const Sock *k = s->impl;
+    return k && !k->snapshot && !k->eof ? k->fd : -1;
+}
+
 static void sock_close(SrtSource *s)
 {
     Sock *k = s->impl;
@@ -480,4 +487,5 @@ const SrtSourceVt srt_source_socket_vt = {
     .close = sock_close,
     .describe = sock_describe,
     .finished = sock_finished,
+    .wait_fd = sock_wait_fd,
 };

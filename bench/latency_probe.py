@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""latency_probe.py - send-to-output latency of a socket-source executable.
+
+    latency_probe.py [--rate R] [--seconds S] [--warmup W] -- EXE [ARGS...]
+
+Listens on a loopback port, starts EXE ARGS with SLUICE_PORT=<port> in its environment (the query
+reads `port` from nothing but its text, so the script that calls this writes the port into the
+query before building it: see latency_bench.sh), waits for its connection, then sends R lines
+per second for S seconds, each line the sender's CLOCK_MONOTONIC in nanoseconds at the moment it
+is written.  A console sink table row of the executable's standard output whose first cell is
+such a number is one sample: latency = the reader's CLOCK_MONOTONIC when the row arrives minus
+that number (both processes read the same system-wide clock).  Rows of the first W seconds are
+not counted (start-up).  Prints one JSON line: samples, p50, p99, p999, max in milliseconds.
+
+Lines are sent in small groups, one per 1 ms tick (R/1000 lines each), so that every line's
+timestamp is within a tick of when it was written; the sender's own lateness is reported as
+send_lag_max_ms.
+"""
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+
+def main():
+    args = sys.argv[1:]
+    rate, seconds, warmup = 10000, 5.0, 1.0
+    while args and args[0] != "--":
+        if args[0] == "--rate":
+            rate = int(args[1])
+        elif args[0] == "--seconds":
+            seconds = float(args[1])
+        elif args[0] == "--warmup":
+            warmup = float(args[1])
+        elif args[0] == "--port-file":
+            pass
+        else:
+            sys.exit("latency_probe.py: unknown option " + args[0])
+        args = args[2:]
+    cmd = args[1:]
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", int(os.environ.get("PROBE_PORT", "0"))))
+    srv.listen(1)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, bufsize=0)
+    srv.settimeout(30)
+    conn, _ = srv.accept()
+    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    samples = []
+    start = time.monotonic_ns()
+    warm_ns = start + int(warmup * 1e9)
+
+    def reader():
+        buf = b""
+        while True:
+            chunk = proc.stdout.read(65536)
+            if not chunk:
+                return
+            now = time.monotonic_ns()
+            buf += chunk
+            lines = buf.split(b"\n")
+            buf = lines.pop()
+            for line in lines:
+                if not line.startswith(b"|"):
+                    continue
+                cell = line.split(b"|")[1].strip()
+                if cell.isdigit():
+                    sent = int(cell)
+                    if sent >= warm_ns:
+                        samples.append(now - sent)
+
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    per_tick = max(1, rate // 1000)
+    ticks = int(seconds * 1000)
+    lag_max = 0
+    for i in range(ticks):
+        due = start + i * 1_000_000
+        while True:
+            now = time.monotonic_ns()
+            if now >= due:
+                break
+            if due - now > 200_000:
+                time.sleep((due - now - 100_000) / 1e9)
+        lag_max = max(lag_max, now - due)
+        stamp = time.monotonic_ns()
+        conn.sendall(b"".join(b"%d\n" % stamp for _ in range(per_tick)))
+    time.sleep(0.5)
+    conn.close()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    t.join(timeout=5)
+    samples.sort()
+    n = len(samples)
+
+    def pct(p):
+        return round(samples[min(n - 1, int(p * n))] / 1e6, 3) if n else None
+
+    print(json.dumps({"samples": n, "p50_ms": pct(0.50), "p99_ms": pct(0.99), "p999_ms": pct(0.999),
+                      "max_ms": round(samples[-1] / 1e6, 3) if n else None,
+                      "send_lag_max_ms": round(lag_max / 1e6, 3)}))
+
+
+if __name__ == "__main__":
+    main()
