@@ -3,9 +3,8 @@
 
     latency_probe.py [--rate R] [--seconds S] [--warmup W] -- EXE [ARGS...]
 
-Listens on a loopback port, starts EXE ARGS with SLUICE_PORT=<port> in its environment (the query
-reads `port` from nothing but its text, so the script that calls this writes the port into the
-query before building it: see latency_bench.sh), waits for its connection, then sends R lines
+Listens on 127.0.0.1:$PROBE_PORT (the port the query's socket source names: latency_bench.sh
+writes it into the query), starts EXE ARGS, waits for its connection, then sends R lines
 per second for S seconds, each line the sender's CLOCK_MONOTONIC in nanoseconds at the moment it
 is written.  A console sink table row of the executable's standard output whose first cell is
 such a number is one sample: latency = the reader's CLOCK_MONOTONIC when the row arrives minus
@@ -35,15 +34,13 @@ def main():
             seconds = float(args[1])
         elif args[0] == "--warmup":
             warmup = float(args[1])
-        elif args[0] == "--port-file":
-            pass
         else:
             sys.exit("latency_probe.py: unknown option " + args[0])
         args = args[2:]
     cmd = args[1:]
     srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind(("127.0.0.1", int(os.environ.get("PROBE_PORT", "0"))))
+    srv.bind(("127.0.0.1", int(os.environ["PROBE_PORT"])))
     srv.listen(1)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, bufsize=0)
     srv.settimeout(30)

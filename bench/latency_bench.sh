@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# latency_bench.sh - send-to-output latency at a steady rate through a socket source (default
+# trigger): a stateless filter and a stateful update-mode count (see bench/README.md).
+#
+#   bench/latency_bench.sh [--runs N] [--rate ROWS_PER_S] [--seconds S]
+#
+# Environment: SLUICE (default build/compiler/sluice).  Each run starts the executable under
+# bench/latency_probe.py, which sends timestamped lines and times the console rows that carry
+# them back; the script prints the median over runs of p50, p99, p99.9 and max per query.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+# shellcheck source=bench/bench_lib.sh
+. bench/bench_lib.sh
+
+usage() {
+  echo "usage: $0 [--runs N] [--rate ROWS_PER_S] [--seconds S]" >&2
+  exit 2
+}
+runs=3 rate=10000 seconds=5
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --runs) runs=${2:-}; [[ $# -ge 2 ]] || usage; shift 2 ;;
+    --rate) rate=${2:-}; [[ $# -ge 2 ]] || usage; shift 2 ;;
+    --seconds) seconds=${2:-}; [[ $# -ge 2 ]] || usage; shift 2 ;;
+    *) usage ;;
+  esac
+done
+sluice=${SLUICE:-build/compiler/sluice}
+out=bench/out/latency
+mkdir -p "$out"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+# The stateless query passes every line through; the stateful one keeps a count per key and
+# prints, in update mode, each changed key's newest line (max) in the batch.
+cat > "$out/stateless.sql" <<SQL
+CREATE SOURCE s WITH (connector = 'socket', host = '127.0.0.1', port = $port);
+CREATE SINK out WITH (connector = 'console', numRows = 1000000);
+INSERT INTO out SELECT value FROM s WHERE value <> '' WITH (name = 'filter');
+SQL
+cat > "$out/stateful.sql" <<SQL
+CREATE SOURCE s WITH (connector = 'socket', host = '127.0.0.1', port = $port);
+CREATE SINK out WITH (connector = 'console', numRows = 1000000);
+INSERT INTO out SELECT max(CAST(value AS BIGINT)) AS newest, count(*) AS n FROM s
+GROUP BY CAST(value AS BIGINT) % 10 WITH (name = 'count', outputMode = 'update');
+SQL
+printf '%-10s %8s %8s %8s %8s %8s\n' query samples p50_ms p99_ms p999_ms max_ms
+for q in stateless stateful; do
+  "$sluice" build "$out/$q.sql" -o "$out/$q" -O2
+  : > "$out/$q.jsonl"
+  for _ in $(seq "$runs"); do
+    PROBE_PORT=$port python3 bench/latency_probe.py --rate "$rate" --seconds "$seconds" -- "$out/$q" \
+      2> "$out/$q.err" >> "$out/$q.jsonl"
+  done
+  field() { python3 -c "import json,sys; [print(json.loads(l)['$1']) for l in open(sys.argv[1])]" "$out/$q.jsonl" | median; }
+  printf '%-10s %8s %8s %8s %8s %8s\n' "$q" "$(field samples)" "$(field p50_ms)" "$(field p99_ms)" \
+    "$(field p999_ms)" "$(field max_ms)"
+done
+echo "($rate rows/s for ${seconds} s per run, the first second not counted; median of $runs runs;"
+echo " bars: p99 < 2 ms stateless, < 5 ms stateful; Spark real-time mode 3 / 14 ms, Flink 3 / 45 ms)"
