@@ -171,6 +171,8 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.obj_path = obj;
     co.ir_path = opts->emit_llvm ? arena_sprintf(arena, "%s.ll", output) : NULL;
     co.module_name = opts->input;
+    CgTimes ct = {0};
+    co.times = &ct;
     double t0 = driver_now_ms();
     int rc = cg_compile(arena, diag, plan, &co);
     double t1 = driver_now_ms();
@@ -202,7 +204,9 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     }
     double t2 = driver_now_ms();
     if (opts->time_phases)
-        fprintf(stderr, "sluice: codegen+optimise+emit %.1f ms, link %.1f ms\n", t1 - t0, t2 - t1);
+        fprintf(stderr, "sluice: codegen+optimise+emit %.1f ms (runtime bitcode %.1f, generate %.1f, "
+                "optimise %.1f, emit %.1f), link %.1f ms\n", t1 - t0, ct.runtime_bc, ct.generate,
+                ct.optimise, ct.emit, t2 - t1);
     unlink(obj);
     rmdir(tmp);
     return rc;

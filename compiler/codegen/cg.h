@@ -20,7 +20,16 @@ typedef struct CgOptions {
     const char *obj_path;    /* the object file to write */
     const char *ir_path;     /* if non-NULL, also write the optimised IR here */
     const char *module_name; /* shown in the IR */
+    struct CgTimes *times;   /* if non-NULL, receives the phases' times (--time) */
 } CgOptions;
+
+/* Where cg_compile's time went, in milliseconds. */
+typedef struct CgTimes {
+    double runtime_bc; /* reading and linking the runtime's inline bitcode */
+    double generate;   /* building the IR of the queries */
+    double optimise;   /* the LLVM pass pipeline */
+    double emit;       /* machine code into the object file */
+} CgTimes;
 
 /* Generate and write the object file. Returns 0, or -1 after reporting through diag. */
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts);

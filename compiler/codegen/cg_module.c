@@ -9,6 +9,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
@@ -315,8 +316,16 @@ static void finish_linkage(CgCtx *cg)
     }
 }
 
-static int optimise_and_emit(CgCtx *cg)
+static double cg_now_ms(void)
 {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int optimise_and_emit(CgCtx *cg, CgTimes *times)
+{
+    double t0 = cg_now_ms();
     char *err = NULL;
     if (LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &err)) {
         fprintf(stderr, "sluice: internal error: generated IR does not verify:\n%s\n", err);
@@ -338,6 +347,8 @@ static int optimise_and_emit(CgCtx *cg)
     LLVMPassBuilderOptionsSetSLPVectorization(po, 0);
     LLVMErrorRef e = LLVMRunPasses(cg->mod, pipeline, cg->tm, po);
     LLVMDisposePassBuilderOptions(po);
+    double t1 = cg_now_ms();
+    times->optimise = t1 - t0;
     if (e) {
         char *msg = LLVMGetErrorMessage(e);
         diag_fatal(cg->diag, "LLVM optimisation failed: %s", msg);
@@ -354,6 +365,7 @@ static int optimise_and_emit(CgCtx *cg)
         LLVMDisposeMessage(err);
         return -1;
     }
+    times->emit = cg_now_ms() - t1;
     return 0;
 }
 
@@ -427,13 +439,17 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     cg.b = LLVMCreateBuilderInContext(cg.ctx);
     init_types(&cg);
     int rc = -1;
+    CgTimes times = {0};
+    double t0 = cg_now_ms();
     if (setup_target(&cg) == 0 && link_inline_bitcode(&cg) == 0) {
+        double t1 = cg_now_ms();
+        times.runtime_bc = t1 - t0;
         LLVMValueRef *process = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
         LLVMValueRef *emit = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
         for (int i = 0; i < plan->n_queries && !cg.failed; i++) {
             for (int k = 0; k < plan->queries[i]->n_joins; k++)
                 cg_join_key_fn(&cg, plan->queries[i], &plan->queries[i]->joins[k]);
-                        process[i] = cg_process_fn(&cg, plan->queries[i], i, 0);
+            process[i] = cg_process_fn(&cg, plan->queries[i], i, 0);
             for (int b = 1; b < plan->queries[i]->n_branches && !cg.failed; b++)
                 cg_process_fn(&cg, plan->queries[i], i, b);
             emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
@@ -442,9 +458,12 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
         }
         if (!cg.failed) {
             cg_program(&cg, plan, process, emit);
-            rc = optimise_and_emit(&cg);
+            times.generate = cg_now_ms() - t1;
+            rc = optimise_and_emit(&cg, &times);
         }
     }
+    if (opts->times)
+        *opts->times = times;
     cg_destroy(&cg);
     return rc;
 }
