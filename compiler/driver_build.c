@@ -187,6 +187,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
         argv[n++] = (char *)obj;
         argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
         n = add_connectors(arena, plan->sema, argv, n, 48);
+        n = split_flags(arena, SL_LINK_LD, argv, n, 50);
         n = split_flags(arena, SL_LINK_HARDEN, argv, n, 52);
         n = split_flags(arena, SL_LINK_LIBS, argv, n, 56);
         n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 63);

@@ -323,6 +323,20 @@ static double cg_now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* -O2, the default: LLVM 14's function simplification pipeline (buildFunctionSimplification-
+   Pipeline at O2, minus the passes that find nothing here), run once after the always-inliner
+   instead of inside default<O2>'s CGSCC inliner, which runs it again per call graph node and
+   skips nothing: the bitcode's helpers come optimised already (srt_inline.bc is built -O2), the
+   hot ones are alwaysinline, every other function is internal and small.  Measured on the
+   flagship query (callgrind, 400 K events): optimise 120 -> 46 ms, and 283.2 M -> 283.9 M
+   instructions executed; rate_windowed 551.9 M -> 554.9 M.  -O3 keeps default<O3>. */
+#define FUNCTION_PIPELINE                                                                        \
+    "sroa,early-cse<memssa>,jump-threading,correlated-propagation,simplifycfg,instcombine,"      \
+    "simplifycfg,reassociate,loop-mssa(loop-instsimplify,loop-simplifycfg,licm,loop-rotate,"     \
+    "simple-loop-unswitch),simplifycfg,instcombine,loop(loop-idiom,indvars,loop-deletion,"       \
+    "loop-unroll-full),sroa,mldst-motion,gvn,sccp,bdce,instcombine,jump-threading,"              \
+    "correlated-propagation,adce,memcpyopt,dse,loop-mssa(licm),simplifycfg,instcombine"
+
 static int optimise_and_emit(CgCtx *cg, CgTimes *times)
 {
     double t0 = cg_now_ms();
@@ -336,10 +350,15 @@ static int optimise_and_emit(CgCtx *cg, CgTimes *times)
     }
     LLVMDisposeMessage(err);
     finish_linkage(cg);
-    char pipeline[48];
+    char pipeline[1024];
     /* globaldce first: the helpers no generated code reaches (and their constant tables)
        go before the optimiser spends any time on them. */
-    snprintf(pipeline, sizeof pipeline, "globaldce,default<O%d>", cg->opts->opt_level < 0 ? 0 : cg->opts->opt_level > 3 ? 3 : cg->opts->opt_level);
+    if (cg->opts->opt_level == 2)
+        snprintf(pipeline, sizeof pipeline, "globaldce,always-inline,function(%s),globaldce",
+                 FUNCTION_PIPELINE);
+    else
+        snprintf(pipeline, sizeof pipeline, "globaldce,default<O%d>",
+                 cg->opts->opt_level < 0 ? 0 : cg->opts->opt_level > 3 ? 3 : cg->opts->opt_level);
     LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
     /* No SLP vectorizer: it finds nothing in the generated code (the examples' optimised IR is
        identical without it) but its store-chain search grew super-linearly with the straight-
