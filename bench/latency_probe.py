@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """latency_probe.py - send-to-output latency of a socket-source executable.
 
-    latency_probe.py [--rate R] [--seconds S] [--warmup W] -- EXE [ARGS...]
+    latency_probe.py [--rate R] [--seconds S] [--warmup W] [--kafka SERVERS/TOPIC] -- EXE [ARGS...]
 
 Listens on 127.0.0.1:$PROBE_PORT (the port the query's socket source names: latency_bench.sh
 writes it into the query), starts EXE ARGS, waits for its connection, then sends R lines
@@ -11,10 +11,16 @@ such a number is one sample: latency = the reader's CLOCK_MONOTONIC when the row
 that number (both processes read the same system-wide clock).  Rows of the first W seconds are
 not counted (start-up).  Prints one JSON line: samples, p50, p99, p999, max in milliseconds.
 
+With --kafka SERVERS/TOPIC the lines are produced to partition 0 of TOPIC instead, one record
+each, by librdkafka itself (through ctypes: linger.ms 0, Nagle off), for an executable reading
+Kafka.
+
 Lines are sent in small groups, one per 1 ms tick (R/1000 lines each), so that every line's
 timestamp is within a tick of when it was written; the sender's own lateness is reported as
 send_lag_max_ms.
 """
+import ctypes
+import ctypes.util
 import json
 import os
 import socket
@@ -24,9 +30,44 @@ import threading
 import time
 
 
+def kafka_producer(servers, topic):
+    """send(bytes of lines): one record per line to partition 0 of topic; finish(): flush."""
+    lib = ctypes.CDLL(ctypes.util.find_library("rdkafka") or "librdkafka.so.1")
+    lib.rd_kafka_conf_new.restype = ctypes.c_void_p
+    lib.rd_kafka_conf_set.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p,
+                                      ctypes.c_char_p, ctypes.c_size_t]
+    lib.rd_kafka_new.restype = ctypes.c_void_p
+    lib.rd_kafka_new.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t]
+    lib.rd_kafka_topic_new.restype = ctypes.c_void_p
+    lib.rd_kafka_topic_new.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+    lib.rd_kafka_produce.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int, ctypes.c_char_p,
+                                     ctypes.c_size_t, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p]
+    lib.rd_kafka_poll.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.rd_kafka_flush.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    conf = lib.rd_kafka_conf_new()
+    errstr = ctypes.create_string_buffer(512)
+    for k, v in (("bootstrap.servers", servers), ("linger.ms", "0"), ("socket.nagle.disable", "true")):
+        if lib.rd_kafka_conf_set(conf, k.encode(), v.encode(), errstr, 512) != 0:
+            sys.exit("latency_probe.py: %s" % errstr.value.decode())
+    rk = lib.rd_kafka_new(0, conf, errstr, 512)  # RD_KAFKA_PRODUCER
+    if not rk:
+        sys.exit("latency_probe.py: %s" % errstr.value.decode())
+    rkt = lib.rd_kafka_topic_new(rk, topic.encode(), None)
+
+    def send(data):
+        for line in data.split(b"\n")[:-1]:
+            lib.rd_kafka_produce(rkt, 0, 2, line, len(line), None, 0, None)  # RD_KAFKA_MSG_F_COPY
+        lib.rd_kafka_poll(rk, 0)
+
+    def finish():
+        lib.rd_kafka_flush(rk, 10000)
+
+    return send, finish
+
+
 def main():
     args = sys.argv[1:]
-    rate, seconds, warmup = 10000, 5.0, 1.0
+    rate, seconds, warmup, kafka = 10000, 5.0, 1.0, None
     while args and args[0] != "--":
         if args[0] == "--rate":
             rate = int(args[1])
@@ -34,18 +75,27 @@ def main():
             seconds = float(args[1])
         elif args[0] == "--warmup":
             warmup = float(args[1])
+        elif args[0] == "--kafka":
+            kafka = args[1]
         else:
             sys.exit("latency_probe.py: unknown option " + args[0])
         args = args[2:]
     cmd = args[1:]
-    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind(("127.0.0.1", int(os.environ["PROBE_PORT"])))
-    srv.listen(1)
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, bufsize=0)
-    srv.settimeout(30)
-    conn, _ = srv.accept()
-    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    if kafka:
+        send, finish = kafka_producer(*kafka.rsplit("/", 1))
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, bufsize=0)
+        time.sleep(1.0)  # the executable's first plans (its consumer) before the first line
+    else:
+        srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        srv.bind(("127.0.0.1", int(os.environ["PROBE_PORT"])))
+        srv.listen(1)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, bufsize=0)
+        srv.settimeout(30)
+        conn, _ = srv.accept()
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        send = conn.sendall
+        finish = conn.close
     samples = []
     start = time.monotonic_ns()
     warm_ns = start + int(warmup * 1e9)
@@ -84,13 +134,14 @@ def main():
                 time.sleep((due - now - 100_000) / 1e9)
         lag_max = max(lag_max, now - due)
         stamp = time.monotonic_ns()
-        conn.sendall(b"".join(b"%d\n" % stamp for _ in range(per_tick)))
+        send(b"".join(b"%d\n" % stamp for _ in range(per_tick)))
     time.sleep(0.5)
-    conn.close()
+    finish()
     try:
-        proc.wait(timeout=10)
+        proc.wait(timeout=2 if kafka else 10)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        proc.terminate()  # a Kafka source never ends: SIGTERM stops it after its batch
+        proc.wait(timeout=10)
     t.join(timeout=5)
     samples.sort()
     n = len(samples)
