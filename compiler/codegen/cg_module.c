@@ -27,7 +27,8 @@
 #define ABI_REFS "srt_abi_refs"
 
 /* Does the program have several queries of its own (a join's build side does not count: it
-   runs once per version of its table)?  Then the key hash is shared, not inlined per query. */
+   runs once per version of its table)?  Then the key hash and the group table's hit path are
+   shared, not inlined per query. */
 static bool many_queries(const PProgram *plan)
 {
     int n = 0;
@@ -46,7 +47,7 @@ static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_en
                                     "srt_str_substr", "srt_str_trim", "srt_str_locate",
                                     "srt_csv_field", "srt_csv_i64", "srt_csv_bool",
                                     "srt_xxh64_i32", "srt_xxh64_i64", "srt_xxh64_f64",
-                                    "srt_xxh64_bytes", "srt_hll_add"};
+                                    "srt_xxh64_bytes", "srt_hll_add", "srt_agg_upsert"};
 
 static int is_hot(const char *name)
 {
@@ -286,10 +287,12 @@ static void init_types(CgCtx *cg)
 
 /* Helpers from the bitcode become internal so they inline and disappear; the hot ones
    are forced inline.  Generated functions other than main are internal too.  In a file of
-   several queries the key hash is one shared function instead: inlined, it was a third of
-   each aggregating query's optimised code (200 windowed queries built in 6.9 s of CPU with
-   it inlined, 4.6 s with it shared); a call per group update costs little beside the
-   upsert call that follows it. */
+   several queries the key hash and srt_agg_upsert are shared functions instead: inlined, the
+   hash was a third of each aggregating query's optimised code (200 windowed queries built in
+   6.9 s of CPU with it inlined, 4.6 s with it shared).  In one query, srt_agg_upsert inlined
+   lets its key compare unroll for the known key length: a quarter fewer instructions on the
+   two-key windowed aggregation (rate_windowed, callgrind: 551.9 M -> 413.9 M) for about 12 ms
+   more build. */
 static void finish_linkage(CgCtx *cg)
 {
     unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
@@ -305,7 +308,8 @@ static void finish_linkage(CgCtx *cg)
         if (strcmp(name, "main") == 0)
             continue;
         LLVMSetLinkage(fn, LLVMInternalLinkage);
-        if (strcmp(name, "srt_hash") == 0 && many_queries(cg->plan)) {
+        if ((strcmp(name, "srt_hash") == 0 || strcmp(name, "srt_agg_upsert") == 0) &&
+            many_queries(cg->plan)) {
             LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                                     LLVMCreateEnumAttribute(cg->ctx, noinline, 0));
         } else if (is_hot(name)) {

@@ -1,0 +1,19 @@
+/* srt_agg_hit.c - srt_agg_upsert, the group table's hit path, as an inline helper: generated code
+** inlines it with the key's length known (the probe's key compare unrolls), and calls
+** srt_agg_find_or_add (srt_agg.c) only for a new group or a group's first update in a batch.
+*/
+#include "srt_int.h"
+#include "state/srt_agg_int.h"
+
+uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash)
+{
+    /* The hit path inline; everything else through srt_agg_find_or_add. */
+    AggSlot *s = probe(t, key, key_len, hash);
+    AggEntry *e = s->e;
+    if (SRT_LIKELY(e != NULL && e->stamp == t->stamp))
+        return entry_state(e);
+    uint8_t *state;
+    if (SRT_UNLIKELY(srt_agg_find_or_add(t, key, key_len, hash, &state) < 0))
+        srt_query_oom(t->owner, "aggregation state");
+    return state;
+}
