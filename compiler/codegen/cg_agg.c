@@ -1038,20 +1038,24 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     LLVMValueRef same_len = LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last_len, "last.len"), "");
     LLVMBuildCondBr(cg->b, same_len, bb_cmp, bb_miss);
     cg_at(cg, bb_cmp);
-    LLVMValueRef same;
-    if (!pq->key.has_strings) {
-        /* A fixed-size key: word by word, each load the size of the store that wrote it (a
-           memcmp expands to vector loads that stall on the key's just-stored words). */
-        LLVMValueRef acc = cg_i64(cg, 0);
-        for (uint32_t off = 0; off < pq->key.fixed_size; off += 8) {
-            LLVMValueRef a = cg_load(cg, cg->t_i64, cg_gepc(cg, key, off, ""), "");
-            LLVMValueRef b = cg_load(cg, cg->t_i64, cg_gepc(cg, lastp, off, ""), "");
-            acc = cg_or(cg, acc, LLVMBuildXor(cg->b, a, b, ""));
-        }
-        same = LLVMBuildICmp(cg->b, LLVMIntEQ, acc, cg_i64(cg, 0), "samekey");
-    } else {
-        LLVMValueRef margs[3] = {key, lastp, LLVMBuildZExt(cg->b, len, cg->t_i64, "")};
-        LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samekey");
+    /* The fixed part word by word, each load the size of the store that wrote it (a memcmp
+       expands to vector loads that stall on the key's just-stored words); then the string
+       bytes, if any, with memcmp. */
+    LLVMValueRef acc = cg_i64(cg, 0);
+    for (uint32_t off = 0; off < pq->key.fixed_size; off += 8) {
+        LLVMValueRef a = cg_load(cg, cg->t_i64, cg_gepc(cg, key, off, ""), "");
+        LLVMValueRef b = cg_load(cg, cg->t_i64, cg_gepc(cg, lastp, off, ""), "");
+        acc = cg_or(cg, acc, LLVMBuildXor(cg->b, a, b, ""));
+    }
+    LLVMValueRef same = LLVMBuildICmp(cg->b, LLVMIntEQ, acc, cg_i64(cg, 0), "samekey");
+    if (pq->key.has_strings) {
+        LLVMBasicBlockRef bb_bytes = cg_block(cg, "group.bytes");
+        LLVMBuildCondBr(cg->b, same, bb_bytes, bb_miss);
+        cg_at(cg, bb_bytes);
+        LLVMValueRef fixed = cg_i64(cg, pq->key.fixed_size);
+        LLVMValueRef margs[3] = {cg_gepc(cg, key, pq->key.fixed_size, ""), cg_gepc(cg, lastp, pq->key.fixed_size, ""),
+                                 LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), fixed, "")};
+        LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samebytes");
         same = LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), "");
     }
     LLVMBuildCondBr(cg->b, same, bb_hit, bb_miss);
