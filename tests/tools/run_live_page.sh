@@ -45,7 +45,7 @@ if [[ ${#server[@]} -gt 0 ]]; then
     server_pid=$!
     sl_at_exit "kill $server_pid 2> /dev/null"
     for _ in $(seq 100); do
-        url=$(sed -n '1s/^serving \(http:[^ ]*\)$/\1/p' "$tmp/server.err")
+        url=$(sed -n '1s/^serving \(http:[^ ]*\)$/\1/p' "$tmp/server.err" 2> /dev/null || true)
         [[ -n $url ]] && break
         kill -0 "$server_pid" 2> /dev/null || break
         sleep 0.1

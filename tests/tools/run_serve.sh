@@ -26,7 +26,7 @@ start() {
     sl_at_exit "kill $pid 2> /dev/null"
     port=
     for _ in $(seq 100); do
-        port=$(sed -n '1s|^serving http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$name.err")
+        port=$(sed -n '1s|^serving http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$name.err" 2> /dev/null || true)
         [[ -n $port ]] && break
         sleep 0.1
     done

@@ -40,7 +40,7 @@ pid=$!
 sl_at_exit "kill $pid 2> /dev/null"
 base=
 for _ in $(seq 100); do
-  base=$(sed -n '1s|^serving \(http://127\.0\.0\.1:[0-9]*\)/$|\1|p' counts.err)
+  base=$(sed -n '1s|^serving \(http://127\.0\.0\.1:[0-9]*\)/$|\1|p' counts.err 2> /dev/null || true)
   [[ -n $base ]] && break
   sleep 0.1
 done

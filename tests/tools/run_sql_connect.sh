@@ -36,7 +36,7 @@ start_mock() {
   python3 "$here/tables_mock.py" --dir "$here/sql_connect" "$@" 2> "$tmp/$name.err" &
   sl_at_exit "kill $! 2> /dev/null"
   for i in $(seq 100); do
-    port=$(sed -n 's#^serving http://127.0.0.1:\([0-9]*\)/$#\1#p' "$tmp/$name.err")
+    port=$(sed -n 's#^serving http://127.0.0.1:\([0-9]*\)/$#\1#p' "$tmp/$name.err" 2> /dev/null || true)
     [[ -n $port ]] && return
     sleep 0.05
   done
