@@ -1052,9 +1052,33 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
         LLVMBasicBlockRef bb_bytes = cg_block(cg, "group.bytes");
         LLVMBuildCondBr(cg->b, same, bb_bytes, bb_miss);
         cg_at(cg, bb_bytes);
-        LLVMValueRef fixed = cg_i64(cg, pq->key.fixed_size);
-        LLVMValueRef margs[3] = {cg_gepc(cg, key, pq->key.fixed_size, ""), cg_gepc(cg, lastp, pq->key.fixed_size, ""),
-                                 LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), fixed, "")};
+        uint32_t fixed = pq->key.fixed_size;
+        LLVMValueRef n = LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed), "");
+        /* Up to 8 string bytes (an action, a country code): one word of each key, masked to
+           the n bytes, instead of a libc call.  Both keys are then in buffers of cap bytes
+           (a key of at most KEY_STACK_BYTES is built on the stack; the last key is one that
+           fitted), so the word read never leaves them; the bytes past n are not compared. */
+        LLVMBasicBlockRef bb_word = cg_block(cg, "group.word");
+        LLVMBasicBlockRef bb_call = cg_block(cg, "group.memcmp");
+        LLVMValueRef small = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8), ""),
+                                    LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, KEY_STACK_BYTES), ""));
+        LLVMBuildCondBr(cg->b, small, bb_word, bb_call);
+        cg_at(cg, bb_word);
+        LLVMValueRef a = cg_load(cg, cg->t_i64, cg_gepc(cg, key, fixed, ""), "");
+        LLVMValueRef b = cg_load(cg, cg->t_i64, cg_gepc(cg, lastp, fixed, ""), "");
+        LLVMSetAlignment(a, 1);
+        LLVMSetAlignment(b, 1);
+        /* The n bytes at the lowest addresses: the low bits on a little-endian target. */
+        LLVMValueRef drop = LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, cg_i64(cg, 8), n, ""), cg_i64(cg, 8), "");
+        LLVMValueRef ones = cg_i64(cg, -1);
+        LLVMValueRef mask = LLVMByteOrder(cg->td) == LLVMBigEndian ? LLVMBuildShl(cg->b, ones, drop, "")
+                                                                   : LLVMBuildLShr(cg->b, ones, drop, "");
+        mask = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), ""), cg_i64(cg, 0), mask);
+        LLVMValueRef same_word = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_and(cg, LLVMBuildXor(cg->b, a, b, ""), mask),
+                                               cg_i64(cg, 0), "sameword");
+        LLVMBuildCondBr(cg->b, same_word, bb_hit, bb_miss);
+        cg_at(cg, bb_call);
+        LLVMValueRef margs[3] = {cg_gepc(cg, key, fixed, ""), cg_gepc(cg, lastp, fixed, ""), n};
         LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samebytes");
         same = LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), "");
     }
