@@ -53,6 +53,31 @@ static inline bool cm_json_token_end(const char *p, const char *end)
     return p == end || cm_json_delim(*p);
 }
 
+/* Whether the 8 bytes at p are ASCII digits, and then their value in *out.  A digit byte has
+   high nibble 3 and stays below 0x40 when 6 is added; the value is built in three
+   multiply-and-add rounds, pairs, then quadruples, then the whole (little-endian load: the
+   first digit is the lowest byte).  Big-endian targets take the digit loop. */
+static inline bool cm_json_eight_digits(const char *p, uint64_t *out)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    if (((v & 0xF0F0F0F0F0F0F0F0u) | (((v + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) >> 4)) !=
+        0x3333333333333333u)
+        return false;
+    v -= 0x3030303030303030u;
+    v = v * 10 + (v >> 8); /* each 16-bit lane: 10 * its first digit + its second */
+    v = ((v & 0x000000FF000000FFu) * (100 + (1000000ull << 32)) +
+         ((v >> 16) & 0x000000FF000000FFu) * (1 + (10000ull << 32))) >> 32;
+    *out = (uint32_t)v;
+    return true;
+#else
+    (void)p;
+    (void)out;
+    return false;
+#endif
+}
+
 /* One or more digits at p: the position after them, or NULL. */
 static inline const char *cm_json_digits(const char *p, const char *end)
 {
@@ -78,6 +103,9 @@ static inline const char *cm_json_number(const char *p, const char *end, CmJsonN
         p++;
         nd = 1;
     } else if (*p >= '1' && *p <= '9') {
+        /* Eight digits at a time while they fit the 19 kept (an epoch time is ten). */
+        for (uint64_t w; nd <= 11 && end - p >= 8 && cm_json_eight_digits(p, &w); p += 8, nd += 8)
+            m = m * 100000000u + w;
         for (; p < end && cm_json_digit(*p); p++, nd++)
             if (nd < 19)
                 m = m * 10 + (uint64_t)(*p - '0');

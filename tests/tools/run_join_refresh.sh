@@ -38,12 +38,13 @@ wait_for() {
 wait_for 0 || fail "batch 0 did not run"
 sleep 0.2
 # A new version: a.json rewritten (one renamed), b.json added (key 3); key 2 gone.
-printf '{"k": 1, "name": "uno"}\n' > data/dim/a.json.tmp && mv data/dim/a.json.tmp data/dim/a.json
-printf '{"k": 3, "name": "three"}\n' > data/dim/b.json
-printf '{"id": 4, "k": 1}\n{"id": 5, "k": 2}\n{"id": 6, "k": 3}\n' > data/events/e2.json
+printf '{"k": 1, "name": "uno"}\n' > data/dim/.a && mv data/dim/.a data/dim/a.json
+printf '{"k": 3, "name": "three"}\n' > data/dim/.b && mv data/dim/.b data/dim/b.json
+# Event files appear whole (a hidden name, then a rename), as a writer must give a files source.
+printf '{"id": 4, "k": 1}\n{"id": 5, "k": 2}\n{"id": 6, "k": 3}\n' > data/events/.e2 && mv data/events/.e2 data/events/e2.json
 wait_for 1 || fail "batch 1 did not run"
 sleep 0.2
-printf '{"id": 7, "k": 3}\n' > data/events/e3.json
+printf '{"id": 7, "k": 3}\n' > data/events/.e3 && mv data/events/.e3 data/events/e3.json
 wait_for 2 || fail "batch 2 did not run"
 kill -TERM $pid
 wait $pid || fail "the run exited with $? on SIGTERM"
