@@ -55,6 +55,44 @@ START_TEST(test_json_number)
 }
 END_TEST
 
+/* The eight-digits-at-a-time path: every length from 1 to 30 digits, a non-digit at every
+   position of the first 24 bytes, against the digit-by-digit value of the first 19 digits. */
+START_TEST(test_json_number_digits)
+{
+    char buf[64];
+    for (int len = 1; len <= 30; len++) {
+        for (int k = 0; k < len; k++)
+            buf[k] = (char)('1' + (k * 7 + len) % 9);
+        buf[len] = ',';
+        buf[len + 1] = '\0';
+        uint64_t want = 0;
+        for (int k = 0; k < len && k < 19; k++)
+            want = want * 10 + (uint64_t)(buf[k] - '0');
+        CmJsonNum num;
+        const char *q = cm_json_number(buf, buf + len + 1, &num);
+        ck_assert_msg(q == buf + len, "%d digits: token end", len);
+        ck_assert_msg(num.digits == len && num.mag == want, "%d digits: %llu, not %llu", len,
+                      (unsigned long long)num.mag, (unsigned long long)want);
+    }
+    static const char bad[] = {'a', '.', 'e', ':', '/', ' ', '\x80', '-'};
+    for (int at = 1; at < 24; at++)
+        for (size_t b = 0; b < sizeof bad; b++) {
+            memset(buf, '7', 24);
+            buf[at] = bad[b];
+            CmJsonNum num;
+            const char *q = cm_json_number(buf, buf + 24, &num);
+            int ok = bad[b] == ' ' || ((bad[b] == '.' || bad[b] == 'e') && at < 23);
+            ck_assert_msg((q != NULL) == ok, "'%c' at %d", bad[b], at);
+            if (q) {
+                uint64_t want = 0;
+                for (int k = 0; k < at && k < 19; k++)
+                    want = want * 10 + 7;
+                ck_assert_msg(num.digits == at && num.mag == want, "'%c' at %d: value", bad[b], at);
+            }
+        }
+}
+END_TEST
+
 START_TEST(test_json_nonnum)
 {
     static const char *const ok[] = {"NaN", "Infinity", "+Infinity", "+INF", "-Infinity", "-INF"};
@@ -246,6 +284,7 @@ Suite *common_lex_suite(void)
     TCase *tc = tcase_create("json");
     tcase_add_test(tc, test_json_number);
     tcase_add_test(tc, test_json_nonnum);
+    tcase_add_test(tc, test_json_number_digits);
     tcase_add_test(tc, test_json_strings);
     suite_add_tcase(s, tc);
     tc = tcase_create("csv");
