@@ -258,6 +258,9 @@ typedef struct PStateSchema {
     const PKeyLayout *layout; /* the key bytes */
 } PStateSchema;
 /* Fill *out for operator op of pq. */
+/* Set lv->event_key and event_key_offset from its aggregation's keys (the first that is
+   the watermarked event time or a window over it; -1 if none). */
+void plan_find_event_key(PQuery *lv);
 void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out);
 /* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
 uint32_t plan_agg_state_size(const SAgg *a);

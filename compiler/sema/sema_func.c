@@ -555,6 +555,14 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_CURRENT_TIMESTAMP:
         *rt = &type_timestamp;
         return true;
+    case FN_WINDOW_TIME:
+        /* WindowTime (datetimeExpressions.scala): the representative event time of a window
+           column, window.end - 1 µs (ResolveWindowTime, ResolveTimeWindows.scala), which keeps
+           the window's watermark metadata (sema_stream.c's is_event_time follows it). */
+        if (!type_equal(args[0]->type, type_window()))
+            *bad = 0, *want = "a window column";
+        *rt = &type_timestamp;
+        return true;
     case FN_CONCAT_WS:
         *rt = &type_string;
         type_concat_ws(b, args, n, bad, want);

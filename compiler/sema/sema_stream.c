@@ -176,20 +176,48 @@ static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SS
         "DataFrame/Dataset in Complete output mode");
 }
 
-/* Spark rule 1 (as in Spark <= 3.3 for every mode): one aggregation per query. */
-static bool rule_multiple_aggregations(SemaCtx *sc, const Chain *c)
+/* Is the block a stateful operator of Spark's isStatefulOperation besides its aggregation:
+   a DROP DUPLICATES whose keys hold the event time, or WITHIN WATERMARK (a Deduplicate
+   without an event-time key keeps every key and drops nothing by the watermark)? */
+static bool dedup_stateful(const SSelect *s)
 {
-    int first = -1;
+    const SDedup *d = s->dedup;
+    return d && (d->within_watermark || d->event_key >= 0);
+}
+
+/* Spark 3.4+ chains stateful operators (SPARK-40925, statefulOperator.allowMultiple, true by
+   default): the "Multiple streaming aggregations" refusal is gone.  What stays is
+   UnsupportedOperationChecker.checkStreamingQueryGlobalWatermarkLimit (3.5): a stateful
+   operator (isStatefulOperation: an Aggregate, a Deduplicate with an event-time key,
+   DeduplicateWithinWatermark, a stream-stream Join) over an operator that can emit rows
+   older than the watermark (ifCannotBeFollowedByStatefulOperation: an Aggregate when the
+   output mode is not Append; Distinct likewise, which sluice refuses) fails, as
+   statefulOperator.checkCorrectness.enabled is true by default.  Spark names the whole
+   plan; sluice reports at the aggregation below that emits the late rows.  Returns false
+   when it reported. */
+static bool rule_chain_correctness(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+{
+    if (!mode_known || q->mode == MODE_APPEND)
+        return true;
     for (int i = 0; i < c->n; i++) {
-        if (!c->sel[i]->has_agg)
+        const SSelect *s = c->sel[i];
+        if (!s->has_agg && !dedup_stateful(s))
             continue;
-        if (first >= 0) {
-            diag_error(sc->diag, agg_span(c->ast[first], c->sel[first]),
-                       "Multiple streaming aggregations are not supported with streaming "
-                       "DataFrames/Datasets");
+        for (int j = i + 1; j < c->n; j++) {
+            if (!c->sel[j]->has_agg)
+                continue;
+            diag_error(sc->diag, agg_span(c->ast[j], c->sel[j]),
+                       "Detected pattern of possible 'correctness' issue due to global "
+                       "watermark. The query contains stateful operation which can emit rows "
+                       "older than the current watermark plus allowed late record delay, which "
+                       "are \"late rows\" in downstream stateful operations and these rows can "
+                       "be discarded. Please refer the programming guide doc for more details. "
+                       "If you understand the possible risk of correctness issue and still need "
+                       "to run the query, you can disable this check by setting the config "
+                       "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to "
+                       "false.");
             return false;
         }
-        first = i;
     }
     return true;
 }
@@ -207,6 +235,11 @@ static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const 
         "DataFrames/Datasets");
 }
 
+static bool is_window_time(const SExpr *e)
+{
+    return e && e->kind == SX_CALL && e->u.call.fn == FN_WINDOW_TIME;
+}
+
 /* Is e (over the input of s) the watermarked event time, or a time or session window over
    it (SX_WINDOW either way)?  Follows
    columns through non-aggregating subqueries, as Spark propagates the watermark metadata. */
@@ -216,6 +249,8 @@ static bool is_event_time(const SSelect *s, const SExpr *e)
         return false;
     if (e->kind == SX_WINDOW)
         return is_event_time(s, e->u.window.ts);
+    if (is_window_time(e)) /* ResolveWindowTime keeps the window's watermark metadata */
+        return is_event_time(s, e->u.call.args[0]);
     if (e->kind != SX_COLUMN)
         return false;
     if (s->join) {
@@ -238,6 +273,8 @@ static bool is_event_time(const SSelect *s, const SExpr *e)
     if (!c || e->u.column < 0 || e->u.column >= c->n_out)
         return false;
     const SExpr *o = c->out[e->u.column].expr;
+    while (c->has_agg && is_window_time(o))
+        o = o->u.call.args[0];
     if (c->has_agg)
         return o && o->kind == SX_GROUP_REF && o->u.ref < c->n_group &&
                is_event_time(c, c->group[o->u.ref]);
@@ -297,10 +334,12 @@ static void rule_session_window(SemaCtx *sc, const SQuery *q, const Chain *c, bo
     }
 }
 
-/* DROP DUPLICATES: Spark rule 19 (WITHIN WATERMARK needs a watermarked input), rule 18 (not
-   over an aggregation, as Spark <= 3.3 says), and one clause per query (sluice keeps one
-   deduplication state per query).  Innermost block first, so messages follow the text. */
-static void rule_dedup(SemaCtx *sc, const Chain *c)
+/* DROP DUPLICATES: Spark rule 19 (WITHIN WATERMARK needs a watermarked input), not over an
+   aggregation (Spark <= 3.3's rule 18; 3.4+ runs it, and refuses it only where
+   rule_chain_correctness does, which reports it instead), and one clause per query (sluice
+   keeps one deduplication state per query).  Innermost block first, so messages follow the
+   text. */
+static void rule_dedup(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
 {
     bool seen = false;
     for (int i = c->n - 1; i >= 0; i--) {
@@ -309,9 +348,9 @@ static void rule_dedup(SemaCtx *sc, const Chain *c)
         if (!ad || !s->dedup)
             continue;
         if (subtree_aggregates(s->sub)) {
-            diag_error(sc->diag, ad->span,
-                       "dropDuplicates is not supported after aggregation on a streaming "
-                       "DataFrame/Dataset");
+            if (!dedup_stateful(s) || (mode_known && q->mode == MODE_APPEND))
+                diag_error(sc->diag, ad->span,
+                           "DROP DUPLICATES after an aggregation is not supported yet");
         } else {
             if (ad->within_watermark && s->dedup->watermark_col < 0)
                 diag_error(sc->diag, ad->within_span,
@@ -355,7 +394,7 @@ static void rule_union_branch(SemaCtx *sc, const SQuery *q, const Chain *bc, boo
         rule_limit(sc, q, bc->ast[k], mode_known);
         rule_offset(sc, bc->ast[k]);
     }
-    rule_dedup(sc, bc);
+    rule_dedup(sc, q, bc, mode_known);
 }
 
 /* Spark rule 12 for the first branch (a static table beside streams). */
@@ -691,10 +730,10 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     }
     rule_union_first(sc, &c);
     for_union_branches(sc, q, &c, mode_known, rule_union_branch);
-    rule_dedup(sc, &c);
-    bool single = rule_multiple_aggregations(sc, &c);
+    rule_dedup(sc, q, &c, mode_known);
+    bool chain_ok = rule_chain_correctness(sc, q, &c, mode_known);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
-    if (bind_ok && single) {
+    if (bind_ok && chain_ok) {
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);
     }

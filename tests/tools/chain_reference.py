@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""chain_reference.py - independent reference for the chained stateful operator goldens.
+
+    chain_reference.py <golden dir>...
+
+Simulates Spark 3.5's micro-batches over the golden's step files (tests/golden/<name>/s*/,
+one file per batch as maxFilesPerTrigger = 1 reads them, a no-data batch after a batch
+that moved the watermark, as MicroBatchExecution runs one when
+shouldRunAnotherBatch holds) and compares every batch's rows with the console tables of
+expected.out, as multisets (Spark's row order within a batch is not defined):
+
+  * watermark: after each batch, max(previous, max event time - delay); a batch evicts with
+    the watermark computed before it and drops rows late by the one before that (3.4+,
+    structured-streaming-semantics.md section 3.2);
+  * every stateful operator gets the same two thresholds: Spark 3.5 propagates the
+    watermark through an aggregation and a deduplication unchanged
+    (StateStoreWriter.produceOutputWatermark returns its input);
+  * append mode: an aggregation emits and removes the groups whose window end is at or
+    before the eviction watermark; a downstream aggregation reads those rows in the same
+    batch, keyed on window_time(window) = window.end - 1 microsecond (ResolveWindowTime);
+  * dropDuplicates(id, time): a row at or before the late threshold is dropped, a seen
+    (id, time) is dropped, keys at or before the eviction watermark are removed.
+Written without looking at sluice's output; exits 1 on a difference.
+"""
+import datetime as dt
+import json
+import os
+import sys
+
+US = 1_000_000
+MIN = 60 * US
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def parse_ts(s):
+    t = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+    return (t - EPOCH) // dt.timedelta(microseconds=1)
+
+
+def fmt_ts(us):
+    t = EPOCH + dt.timedelta(microseconds=us)
+    return t.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def fmt_window(start, end):
+    return "{%s, %s}" % (fmt_ts(start), fmt_ts(end))
+
+
+class WindowTotals:
+    """action, window(window_time(window), '1 hour'), sum(count), count(*) over the
+    10-minute counts per action (tests/golden/chain_window_totals)."""
+    delay = 10 * MIN
+
+    def __init__(self):
+        self.counts = {}  # (action, start) -> count, insertion ordered
+        self.totals = {}  # (action, hour start) -> [sum, n]
+
+    def batch(self, rows, wm_us, late_us):
+        for r in rows:
+            t = parse_ts(r["time"])
+            start = t - t % (10 * MIN)
+            if start + 10 * MIN <= late_us:
+                continue  # late for the counts
+            k = (r["action"], start)
+            self.counts[k] = self.counts.get(k, 0) + 1
+        final = [k for k in self.counts if k[1] + 10 * MIN <= wm_us]
+        for k in final:
+            wt = k[1] + 10 * MIN - 1  # window_time
+            hs = wt - wt % (60 * MIN)
+            if hs + 60 * MIN <= late_us:
+                continue
+            tot = self.totals.setdefault((k[0], hs), [0, 0])
+            tot[0] += self.counts[k]
+            tot[1] += 1
+            del self.counts[k]
+        out = []
+        for k in [k for k in self.totals if k[1] + 60 * MIN <= wm_us]:
+            s, n = self.totals.pop(k)
+            out.append((k[0], fmt_window(k[1], k[1] + 60 * MIN), str(s), str(n)))
+        return out
+
+
+class DedupCounts:
+    """window(time, '10 minutes'), count(*) over dropDuplicates(id, time)
+    (tests/golden/chain_dedup_window_count)."""
+    delay = 10 * MIN
+
+    def __init__(self):
+        self.seen = set()
+        self.counts = {}
+
+    def batch(self, rows, wm_us, late_us):
+        for r in rows:
+            t = parse_ts(r["time"])
+            if t <= late_us:
+                continue  # late for the deduplication
+            key = (r["id"], t)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            start = t - t % (10 * MIN)
+            if start + 10 * MIN <= late_us:
+                continue
+            self.counts[start] = self.counts.get(start, 0) + 1
+        out = []
+        for s in [s for s in self.counts if s + 10 * MIN <= wm_us]:
+            out.append((fmt_window(s, s + 10 * MIN), str(self.counts.pop(s))))
+        self.seen = {k for k in self.seen if k[1] > wm_us}
+        return out
+
+
+QUERIES = {"chain_window_totals": WindowTotals, "chain_dedup_window_count": DedupCounts}
+
+
+def simulate(testdir, query):
+    """Batches as {batch id: rows}."""
+    conf = open(os.path.join(testdir, "test.conf")).read()
+    steps = conf.split('STEPS="')[1].split('"')[0].split()
+    batches = {}
+    wm = late = 0  # ms
+    bid = 0
+    for step in steps:
+        files = sorted(os.listdir(os.path.join(testdir, step)))
+        for name in files:
+            rows = [json.loads(l) for l in open(os.path.join(testdir, step, name)) if l.strip()]
+            batches[bid] = query.batch(rows, wm * 1000, late * 1000)
+            bid += 1
+            times = [parse_ts(r["time"]) // 1000 for r in rows]
+            nxt = max(wm, max(times) - query.delay // 1000) if times else wm
+            late, wm = wm, nxt
+            if name == files[-1] and wm > late:  # no-data batch: the watermark moved
+                batches[bid] = query.batch([], wm * 1000, late * 1000)
+                bid += 1
+                late = wm
+    return batches
+
+
+def expected_tables(path):
+    """Batches of expected.out as {batch id: rows}."""
+    batches = {}
+    cur = None
+    for line in open(path):
+        line = line.rstrip("\n")
+        if line.startswith("Batch: "):
+            cur = int(line[7:])
+            batches[cur] = []
+            header = True
+        elif cur is not None and line.startswith("|"):
+            cells = tuple(c.strip() for c in line[1:-1].split("|"))
+            if header:
+                header = False
+            else:
+                batches[cur].append(cells)
+        elif line.startswith("==="):
+            cur = None
+    return batches
+
+
+def main():
+    bad = 0
+    for testdir in sys.argv[1:]:
+        name = os.path.basename(os.path.normpath(testdir))
+        want = simulate(testdir, QUERIES[name]())
+        got = expected_tables(os.path.join(testdir, "expected.out"))
+        if sorted(want) != sorted(got):
+            print("%s: batches %s, expected.out has %s" % (name, sorted(want), sorted(got)))
+            bad = 1
+            continue
+        for b in want:
+            if sorted(want[b]) != sorted(got[b]):
+                print("%s: batch %d: reference %s, expected.out %s" % (name, b, want[b], got[b]))
+                bad = 1
+        if not bad:
+            for b in want:
+                print("%s batch %d: %s" % (name, b, want[b]))
+    return bad
+
+
+if __name__ == "__main__":
+    sys.exit(main())
