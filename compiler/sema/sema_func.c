@@ -559,8 +559,16 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         /* WindowTime (datetimeExpressions.scala): the representative event time of a window
            column, window.end - 1 µs (ResolveWindowTime, ResolveTimeWindows.scala), which keeps
            the window's watermark metadata (sema_stream.c's is_event_time follows it). */
-        if (!type_equal(args[0]->type, type_window()))
+        if (!type_equal(args[0]->type, type_window())) {
             *bad = 0, *want = "a window column";
+        } else if (args[0]->kind != SX_WINDOW && args[0]->kind != SX_GROUP_REF &&
+                   !sema_is_window_column(b->blk->sel, args[0])) {
+            /* a struct not made by window(): ResolveWindowTime's message, whose Scala string
+               has no s interpolator, so Spark prints "$windowTime" as is */
+            diag_error(b->sc->diag, e->span,
+                       "The input is not a correct window column: $windowTime");
+            return false;
+        }
         *rt = &type_timestamp;
         return true;
     case FN_CONCAT_WS:

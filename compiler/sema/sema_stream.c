@@ -240,17 +240,21 @@ static bool is_window_time(const SExpr *e)
     return e && e->kind == SX_CALL && e->u.call.fn == FN_WINDOW_TIME;
 }
 
-/* Is e (over the input of s) the watermarked event time, or a time or session window over
-   it (SX_WINDOW either way)?  Follows
-   columns through non-aggregating subqueries, as Spark propagates the watermark metadata. */
-static bool is_event_time(const SSelect *s, const SExpr *e)
+/* Follows e (over the input of s) to where it comes from, through columns of subqueries and
+   the probe side of a join, as Spark propagates an attribute's metadata.  want_window: is e
+   a time or session window column (the TimeWindow/SessionWindow marker window_time needs)?
+   Else: is e the watermarked event time, a window over it, or window_time of such a window
+   (the watermark's delayKey metadata)? */
+static bool traced(const SSelect *s, const SExpr *e, bool want_window)
 {
     if (!e || !s)
         return false;
     if (e->kind == SX_WINDOW)
-        return is_event_time(s, e->u.window.ts);
+        return want_window || traced(s, e->u.window.ts, false);
     if (is_window_time(e)) /* ResolveWindowTime keeps the window's watermark metadata */
-        return is_event_time(s, e->u.call.args[0]);
+        return !want_window && traced(s, e->u.call.args[0], false);
+    if (e->kind == SX_GROUP_REF) /* in s's aggregated space: a GROUP BY key over its input */
+        return s->has_agg && e->u.ref < s->n_group && traced(s, s->group[e->u.ref], want_window);
     if (e->kind != SX_COLUMN)
         return false;
     if (s->join) {
@@ -265,25 +269,31 @@ static bool is_event_time(const SSelect *s, const SExpr *e)
         probe.u.column = c;
         SSelect through = *s;
         through.join = NULL;
-        return is_event_time(&through, &probe);
+        return traced(&through, &probe, want_window);
     }
     if (s->source)
-        return s->source->watermark && s->source->watermark->column == e->u.column;
+        return !want_window && s->source->watermark &&
+               s->source->watermark->column == e->u.column;
     const SSelect *c = s->sub;
     if (!c || e->u.column < 0 || e->u.column >= c->n_out)
         return false;
-    const SExpr *o = c->out[e->u.column].expr;
-    while (c->has_agg && is_window_time(o))
-        o = o->u.call.args[0];
-    if (c->has_agg)
-        return o && o->kind == SX_GROUP_REF && o->u.ref < c->n_group &&
-               is_event_time(c, c->group[o->u.ref]);
-    return is_event_time(c, o);
+    /* an aggregation's outputs are over its aggregated space: keys, window_time of a key */
+    return traced(c, c->out[e->u.column].expr, want_window);
+}
+
+static bool is_event_time(const SSelect *s, const SExpr *e)
+{
+    return traced(s, e, false);
 }
 
 bool sema_is_event_time(const SSelect *s, const SExpr *e)
 {
-    return is_event_time(s, e);
+    return traced(s, e, false);
+}
+
+bool sema_is_window_column(const SSelect *s, const SExpr *e)
+{
+    return traced(s, e, true);
 }
 
 /* Spark rule 2: in Append mode an aggregate is final only once the watermark passes its
