@@ -95,6 +95,11 @@ rand() { # rand N: REPLY in [0, N)
 # ---- the input: KILL_FILES JSON Lines files, oldest first ----
 "$gen" --out "$tmp/data" --files "$n_files" --lines-per-file "$n_lines" --seed 17 > /dev/null
 
+watermarked="CREATE SOURCE events (time TIMESTAMP, action STRING,
+                      WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');"
+
 write_query() { # write_query VARIANT FILE
     case $1 in
     filter)
@@ -109,10 +114,7 @@ EOF
         ;;
     windowed)
         cat > "$2" << EOF
-CREATE SOURCE events (time TIMESTAMP, action STRING,
-                      WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
-CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+$watermarked
 INSERT INTO out
 SELECT window(time, '10 minutes') AS window, count(*) AS count FROM events
 GROUP BY window(time, '10 minutes')
@@ -121,10 +123,7 @@ EOF
         ;;
     chained)
         cat > "$2" << EOF
-CREATE SOURCE events (time TIMESTAMP, action STRING,
-                      WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
-CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+$watermarked
 INSERT INTO out
 SELECT action, window(window_time(window), '1 hour') AS hour, sum(count) AS total
 FROM (SELECT action, window(time, '10 minutes') AS window, count(*) AS count FROM events
