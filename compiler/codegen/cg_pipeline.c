@@ -52,7 +52,10 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         switch (pq->ops[i].kind) {
         case POP_AGGREGATE:
         case POP_SESSION_WINDOW:
-            et->agg_op = (int32_t)pq->ops[i].id;
+            /* the per-record aggregation: the first level (a chain's levels above it are
+               fed by its emitted groups, never late for them: plan_levels.c) */
+            if (pq->ops[i].level == pq)
+                et->agg_op = (int32_t)pq->ops[i].id;
             break;
         case POP_DEDUPLICATE:
             et->dedup_op = (int32_t)pq->ops[i].id;

@@ -211,8 +211,9 @@ struct PQuery {
     /* The joins of the per-record blocks, innermost first. */
     PJoin *joins;
     int n_joins;
-    /* Several aggregation levels (batch queries): the level above this one's agg, whose
-       rows are the outputs of the blocks post[0..n_post) (the last of which is next->agg):
+    /* Several aggregation levels (batch queries; streaming chains in append mode): the level
+       above this one's agg, whose rows are the outputs of the blocks post[0..n_post) (the
+       last of which is next->agg):
        this level's emit function updates next's groups (state operator next_op) instead of
        making rows.  NULL for the last level. */
     const PQuery *next;

@@ -20,7 +20,9 @@ expected.out, as multisets (Spark's row order within a batch is not defined):
     batch, keyed on window_time(window) = window.end - 1 microsecond (ResolveWindowTime);
   * dropDuplicates(id, time): a row at or before the late threshold is dropped, a seen
     (id, time) is dropped, keys at or before the eviction watermark are removed.
-Written without looking at sluice's output; exits 1 on a difference.
+The progress records' stateOperators (downstream first) must show the same numRowsTotal,
+numRowsUpdated (keys put this batch), numRowsRemoved (evicted) and numRowsDroppedByWatermark
+per operator.  Written without looking at sluice's output; exits 1 on a difference.
 """
 import datetime as dt
 import json
@@ -56,28 +58,36 @@ class WindowTotals:
         self.totals = {}  # (action, hour start) -> [sum, n]
 
     def batch(self, rows, wm_us, late_us):
+        dropped = 0
+        upd_counts, upd_totals = set(), set()
         for r in rows:
             t = parse_ts(r["time"])
             start = t - t % (10 * MIN)
             if start + 10 * MIN <= late_us:
-                continue  # late for the counts
+                dropped += 1  # late for the counts
+                continue
             k = (r["action"], start)
             self.counts[k] = self.counts.get(k, 0) + 1
+            upd_counts.add(k)
         final = [k for k in self.counts if k[1] + 10 * MIN <= wm_us]
         for k in final:
             wt = k[1] + 10 * MIN - 1  # window_time
             hs = wt - wt % (60 * MIN)
-            if hs + 60 * MIN <= late_us:
-                continue
+            assert hs + 60 * MIN > late_us  # never late for the totals
             tot = self.totals.setdefault((k[0], hs), [0, 0])
             tot[0] += self.counts[k]
             tot[1] += 1
+            upd_totals.add((k[0], hs))
             del self.counts[k]
         out = []
-        for k in [k for k in self.totals if k[1] + 60 * MIN <= wm_us]:
+        done = [k for k in self.totals if k[1] + 60 * MIN <= wm_us]
+        for k in done:
             s, n = self.totals.pop(k)
             out.append((k[0], fmt_window(k[1], k[1] + 60 * MIN), str(s), str(n)))
-        return out
+        # progress, downstream first: (total, updated, removed, dropped)
+        stats = [(len(self.totals), len(upd_totals), len(done), 0),
+                 (len(self.counts), len(upd_counts), len(final), dropped)]
+        return out, stats
 
 
 class DedupCounts:
@@ -90,30 +100,40 @@ class DedupCounts:
         self.counts = {}
 
     def batch(self, rows, wm_us, late_us):
+        dropped = 0
+        added = 0
+        upd = set()
         for r in rows:
             t = parse_ts(r["time"])
             if t <= late_us:
-                continue  # late for the deduplication
+                dropped += 1  # late for the deduplication
+                continue
             key = (r["id"], t)
             if key in self.seen:
                 continue
             self.seen.add(key)
+            added += 1
             start = t - t % (10 * MIN)
-            if start + 10 * MIN <= late_us:
-                continue
+            assert start + 10 * MIN > late_us  # never late for the counts
             self.counts[start] = self.counts.get(start, 0) + 1
+            upd.add(start)
         out = []
-        for s in [s for s in self.counts if s + 10 * MIN <= wm_us]:
+        done = [s for s in self.counts if s + 10 * MIN <= wm_us]
+        for s in done:
             out.append((fmt_window(s, s + 10 * MIN), str(self.counts.pop(s))))
-        self.seen = {k for k in self.seen if k[1] > wm_us}
-        return out
+        kept = {k for k in self.seen if k[1] > wm_us}
+        removed = len(self.seen) - len(kept)
+        self.seen = kept
+        stats = [(len(self.counts), len(upd), len(done), 0),
+                 (len(self.seen), added, removed, dropped)]
+        return out, stats
 
 
 QUERIES = {"chain_window_totals": WindowTotals, "chain_dedup_window_count": DedupCounts}
 
 
 def simulate(testdir, query):
-    """Batches as {batch id: rows}."""
+    """Batches as {batch id: (rows, per operator (total, updated, removed, dropped))}."""
     conf = open(os.path.join(testdir, "test.conf")).read()
     steps = conf.split('STEPS="')[1].split('"')[0].split()
     batches = {}
@@ -136,11 +156,21 @@ def simulate(testdir, query):
 
 
 def expected_tables(path):
-    """Batches of expected.out as {batch id: rows}."""
+    """Batches of expected.out as {batch id: (rows, stats)}: the console tables, and from the
+    progress records each stateful operator's numRowsTotal, numRowsUpdated, numRowsRemoved
+    and numRowsDroppedByWatermark, downstream first as stateOperators lists them."""
     batches = {}
+    stats = {}
     cur = None
     for line in open(path):
         line = line.rstrip("\n")
+        if line.startswith('{"id"'):
+            line = line.replace("{<ms>}", "{}").replace("<n>", "0").replace("<r>", "0")
+            rec = json.loads(line)
+            stats[rec["batchId"]] = [(o["numRowsTotal"], o["numRowsUpdated"], o["numRowsRemoved"],
+                                      o["numRowsDroppedByWatermark"])
+                                     for o in rec["stateOperators"]]
+            continue
         if line.startswith("Batch: "):
             cur = int(line[7:])
             batches[cur] = []
@@ -153,7 +183,7 @@ def expected_tables(path):
                 batches[cur].append(cells)
         elif line.startswith("==="):
             cur = None
-    return batches
+    return {b: (rows, stats.get(b)) for b, rows in batches.items()}
 
 
 def main():
@@ -167,12 +197,16 @@ def main():
             bad = 1
             continue
         for b in want:
-            if sorted(want[b]) != sorted(got[b]):
-                print("%s: batch %d: reference %s, expected.out %s" % (name, b, want[b], got[b]))
+            if sorted(want[b][0]) != sorted(got[b][0]):
+                print("%s: batch %d: reference %s, expected.out %s" % (name, b, want[b][0], got[b][0]))
+                bad = 1
+            if got[b][1] is not None and [list(x) for x in want[b][1]] != [list(x) for x in got[b][1]]:
+                print("%s: batch %d: operators (total, updated, removed, dropped) reference %s, "
+                      "expected.out %s" % (name, b, want[b][1], got[b][1]))
                 bad = 1
         if not bad:
             for b in want:
-                print("%s batch %d: %s" % (name, b, want[b]))
+                print("%s batch %d: %s %s" % (name, b, want[b][0], want[b][1]))
     return bad
 
 
