@@ -69,15 +69,13 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
             return false;
         ids += up->n_distinct;
         plan_find_event_key(up);
-        if (!pq->query->batch && (pq->session || up->event_key < 0)) {
+        if (!pq->query->batch && up->event_key < 0) {
             /* Append mode (sema_stream.c refuses the others): the level below emits a group
                once the watermark closes it, so a level needs an event-time key for its own
                groups to close.  sema refuses an outermost level without one as Spark does. */
-            diag_error(diag, pq->session ? pq->agg->group[pq->agg->window_group]->span : s->span,
-                       pq->session ? "an aggregation over a session window aggregation is not "
-                                     "supported yet"
-                                   : "an aggregation over an aggregation without an event-time "
-                                     "key is not supported yet");
+            diag_error(diag, s->span,
+                       "an aggregation over an aggregation without an event-time key is not "
+                       "supported yet");
             return false;
         }
         if (s->window_group >= 0) {

@@ -39,6 +39,25 @@ const char *srt_operator_label(int32_t id, const char *spark_name)
     return "stateful operator";
 }
 
+/* ==== Output ==== */
+
+/* Is another aggregation after op (a level above it, which op's groups feed)? */
+static int feeds_next(const SrtOperator *op)
+{
+    for (uint32_t i = 0; i < op->q->n_ops; i++)
+        if (op->q->ops[i] == op)
+            return i + 1 < op->q->n_ops && op->q->ops[i + 1]->vt == &srt_op_agg_vt;
+    return 0;
+}
+
+int srt_op_emit_group(SrtOperator *op, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    if (!feeds_next(op))
+        return srt_output_emit(op->q, key, key_len, state);
+    op->def->emit(op->q, key, key_len, state, NULL);
+    return op->q->failed ? -SRT_ERR_QUERY : 0;
+}
+
 /* ==== The list ==== */
 
 int srt_query_ops_create(SrtQuery *q, const SrtOpDef *defs, uint32_t n, SrtErr *err)
