@@ -28,3 +28,10 @@ FROM (SELECT window(time, '30 minutes') AS window, count(*) AS n FROM events
 GROUP BY window(window_time(window), '1 hour')
 ORDER BY hour
 WITH (truncate = false);
+
+-- an aggregation over session windows (their groups feed it, as a window's do)
+SELECT user, sum(n) AS total, count(*) AS sessions
+FROM (SELECT user, session_window(time, '10 minutes') AS session, count(*) AS n FROM events
+      GROUP BY user, session_window(time, '10 minutes'))
+GROUP BY user
+ORDER BY user;
