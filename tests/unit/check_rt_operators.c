@@ -409,20 +409,27 @@ static int feed_global_count(SrtQuery *q, const uint8_t *key, uint32_t key_len, 
     return 0;
 }
 
+/* A detached query with two aggregation levels (operators 0 and 2) in output mode mode. */
+static SrtQuery *two_levels(SrtMem *mem, const SrtOpDef *defs, SrtOutMode mode)
+{
+    srt_mem_init(mem);
+    SrtQuery *q = srt_query_new_detached(mem);
+    ck_assert_ptr_nonnull(q);
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_query_ops_create(q, defs, 2, &err), 0);
+    q->mode = mode;
+    return q;
+}
+
 START_TEST(test_agg_levels_feed)
 {
     SrtMem mem;
-    srt_mem_init(&mem);
-    SrtQuery *q = srt_query_new_detached(&mem);
-    ck_assert_ptr_nonnull(q);
     SrtOpDef defs[2] = {
         {.kind = SRT_OPK_AGGREGATE, .id = SRT_OP_AGG, .state_size = 16, .event_key_offset = -1,
          .session_slot = -1, .emit = feed_global_count},
         {.kind = SRT_OPK_AGGREGATE, .id = 2, .state_size = 16, .global = 1, .event_key_offset = -1,
          .session_slot = -1, .emit = feed_global_count}};
-    SrtErr err = {0};
-    ck_assert_int_eq(srt_query_ops_create(q, defs, 2, &err), 0);
-    q->mode = SRT_OUT_COMPLETE;
+    SrtQuery *q = two_levels(&mem, defs, SRT_OUT_COMPLETE);
     ck_assert_ptr_eq(srt_query_agg_table_at(q, SRT_OP_AGG), srt_query_agg_table(q));
     ck_assert_ptr_ne(srt_query_agg_table_at(q, 2), srt_query_agg_table(q));
     ck_assert_ptr_null(srt_query_agg_table_at(q, SRT_OP_DEDUP));
@@ -455,17 +462,12 @@ static int feed_by_time(SrtQuery *q, const uint8_t *key, uint32_t key_len, const
 START_TEST(test_agg_levels_append_final_only)
 {
     SrtMem mem;
-    srt_mem_init(&mem);
-    SrtQuery *q = srt_query_new_detached(&mem);
-    ck_assert_ptr_nonnull(q);
     SrtOpDef defs[2] = {
         {.kind = SRT_OPK_AGGREGATE, .id = SRT_OP_AGG, .state_size = 16, .event_key_offset = 0,
          .session_slot = -1, .emit = feed_by_time},
         {.kind = SRT_OPK_AGGREGATE, .id = 2, .state_size = 16, .event_key_offset = 0,
          .session_slot = -1, .emit = feed_by_time}};
-    SrtErr err = {0};
-    ck_assert_int_eq(srt_query_ops_create(q, defs, 2, &err), 0);
-    q->mode = SRT_OUT_APPEND;
+    SrtQuery *q = two_levels(&mem, defs, SRT_OUT_APPEND);
     q->watermark_ms = 100; /* final: an event time at or before 100 000 µs */
     SrtAggTable *t = srt_query_agg_table(q);
     int64_t times[3] = {50000, 100000, 150000};
