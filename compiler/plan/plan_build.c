@@ -430,8 +430,9 @@ void plan_find_event_key(PQuery *lv)
         if (!sema_is_event_time(lv->agg, g))
             continue;
         lv->event_key = i;
-        /* a window's end, else the time itself */
-        lv->event_key_offset = lv->key.slots[i].offset + (g->kind == SX_WINDOW ? 8u : 0u);
+        /* a window's end (a window() key, or a window column of the level below), else the
+           time itself */
+        lv->event_key_offset = lv->key.slots[i].offset + (g->type->kind == TY_STRUCT ? 8u : 0u);
     }
 }
 

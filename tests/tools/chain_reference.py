@@ -90,6 +90,39 @@ class WindowTotals:
         return out, stats
 
 
+class WindowRegroup:
+    """window, sum(count), count(*) over the 10-minute counts per action, grouped by their
+    window column (tests/golden/chain_window_regroup)."""
+    delay = 10 * MIN
+
+    def __init__(self):
+        self.counts = {}
+
+    def batch(self, rows, wm_us, late_us):
+        dropped = 0
+        upd = set()
+        for r in rows:
+            t = parse_ts(r["time"])
+            start = t - t % (10 * MIN)
+            if start + 10 * MIN <= late_us:
+                dropped += 1
+                continue
+            k = (r["action"], start)
+            self.counts[k] = self.counts.get(k, 0) + 1
+            upd.add(k)
+        final = [k for k in self.counts if k[1] + 10 * MIN <= wm_us]
+        per_window = {}
+        for k in final:
+            tot = per_window.setdefault(k[1], [0, 0])
+            tot[0] += self.counts.pop(k)
+            tot[1] += 1
+        # the level above: every window it gets is final (its end is at or before wm)
+        out = [(fmt_window(w, w + 10 * MIN), str(v[0]), str(v[1])) for w, v in per_window.items()]
+        stats = [(0, len(per_window), len(per_window), 0),
+                 (len(self.counts), len(upd), len(final), dropped)]
+        return out, stats
+
+
 class DedupCounts:
     """window(time, '10 minutes'), count(*) over dropDuplicates(id, time)
     (tests/golden/chain_dedup_window_count)."""
@@ -186,7 +219,7 @@ class SessionTotals:
 
 
 QUERIES = {"chain_window_totals": WindowTotals, "chain_dedup_window_count": DedupCounts,
-           "chain_session_totals": SessionTotals}
+           "chain_session_totals": SessionTotals, "chain_window_regroup": WindowRegroup}
 
 
 def simulate(testdir, query):
