@@ -2,6 +2,11 @@
 """chain_reference.py - independent reference for the chained stateful operator goldens.
 
     chain_reference.py <golden dir>...
+    chain_reference.py --events <gen_events> <golden dir>
+
+The second form runs gen_events with the golden's GEN_ARGS into a temporary directory and
+reads its files in the order the files source lists them (modification time, then name), each
+file one batch, for examples/events_hourly_totals.sql (tests/golden/events_hourly_totals).
 
 Simulates Spark 3.5's micro-batches over the golden's step files (tests/golden/<name>/s*/,
 one file per batch as maxFilesPerTrigger = 1 reads them, a no-data batch after a batch
@@ -27,7 +32,10 @@ per operator.  Written without looking at sluice's output; exits 1 on a differen
 import datetime as dt
 import json
 import os
+import shlex
+import subprocess
 import sys
+import tempfile
 
 US = 1_000_000
 MIN = 60 * US
@@ -35,6 +43,14 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def parse_ts(s):
+    """A JSON time as the query's TIMESTAMP reads it: an ISO string, or an integer of epoch
+    seconds (gen_events); None for anything else (a NULL time: no window, no watermark)."""
+    if isinstance(s, bool) or s is None:
+        return None
+    if isinstance(s, int):
+        return s * US
+    if not isinstance(s, str):
+        return None
     t = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
     return (t - EPOCH) // dt.timedelta(microseconds=1)
 
@@ -61,7 +77,9 @@ class WindowTotals:
         dropped = 0
         upd_counts, upd_totals = set(), set()
         for r in rows:
-            t = parse_ts(r["time"])
+            t = parse_ts(r.get("time"))
+            if t is None:
+                continue  # no window
             start = t - t % (10 * MIN)
             if start + 10 * MIN <= late_us:
                 dropped += 1  # late for the counts
@@ -218,24 +236,29 @@ class SessionTotals:
         return out, stats
 
 
-QUERIES = {"chain_window_totals": WindowTotals, "chain_dedup_window_count": DedupCounts,
+QUERIES = {"chain_window_totals": WindowTotals, "events_hourly_totals": WindowTotals, "chain_dedup_window_count": DedupCounts,
            "chain_session_totals": SessionTotals, "chain_window_regroup": WindowRegroup}
 
 
-def simulate(testdir, query):
-    """Batches as {batch id: (rows, per operator (total, updated, removed, dropped))}."""
-    conf = open(os.path.join(testdir, "test.conf")).read()
-    steps = conf.split('STEPS="')[1].split('"')[0].split()
+def simulate(testdir, query, data=None):
+    """Batches as {batch id: (rows, per operator (total, updated, removed, dropped))}: the
+    golden's steps (each run after new files arrived), or the files of data in one run."""
+    if data is None:
+        conf = open(os.path.join(testdir, "test.conf")).read()
+        steps = [[os.path.join(testdir, step, f) for f in sorted(os.listdir(os.path.join(testdir, step)))]
+                 for step in conf.split('STEPS="')[1].split('"')[0].split()]
+    else:
+        steps = [sorted((os.path.join(data, f) for f in os.listdir(data) if f[0] not in "._"),
+                        key=lambda p: (os.stat(p).st_mtime_ns, os.path.basename(p)))]
     batches = {}
     wm = late = 0  # ms
     bid = 0
-    for step in steps:
-        files = sorted(os.listdir(os.path.join(testdir, step)))
+    for files in steps:
         for name in files:
-            rows = [json.loads(l) for l in open(os.path.join(testdir, step, name)) if l.strip()]
+            rows = [json.loads(l) for l in open(name) if l.strip()]
             batches[bid] = query.batch(rows, wm * 1000, late * 1000)
             bid += 1
-            times = [parse_ts(r["time"]) // 1000 for r in rows]
+            times = [t // 1000 for t in (parse_ts(r.get("time")) for r in rows) if t is not None]
             nxt = max(wm, max(times) - query.delay // 1000) if times else wm
             late, wm = wm, nxt
             if name == files[-1] and wm > late:  # no-data batch: the watermark moved
@@ -284,9 +307,21 @@ def same_stats(want, got):
 
 def main():
     bad = 0
-    for testdir in sys.argv[1:]:
+    args = sys.argv[1:]
+    gen = None
+    if args[:1] == ["--events"]:
+        gen, args = os.path.realpath(args[1]), args[2:]
+    for testdir in args:
         name = os.path.basename(os.path.normpath(testdir))
-        want = simulate(testdir, QUERIES[name]())
+        if gen:
+            conf = open(os.path.join(testdir, "test.conf")).read()
+            gen_args = shlex.split(conf.split('GEN_ARGS="')[1].split('"')[0])
+            with tempfile.TemporaryDirectory() as tmp:
+                data = os.path.join(tmp, "events")
+                subprocess.run([gen, "--out", data] + gen_args, check=True, stdout=subprocess.DEVNULL)
+                want = simulate(testdir, QUERIES[name](), data)
+        else:
+            want = simulate(testdir, QUERIES[name]())
         got = expected_tables(os.path.join(testdir, "expected.out"))
         if sorted(want) != sorted(got):
             print("%s: batches %s, expected.out has %s" % (name, sorted(want), sorted(got)))
