@@ -35,3 +35,11 @@ FROM (SELECT user, session_window(time, '10 minutes') AS session, count(*) AS n 
       GROUP BY user, session_window(time, '10 minutes'))
 GROUP BY user
 ORDER BY user;
+
+-- a window column as window()'s time column stands for its window_time (TimeWindowing)
+SELECT window(window, '1 hour') AS hour, sum(n) AS total
+FROM (SELECT window(time, '30 minutes') AS window, count(*) AS n FROM events
+      GROUP BY window(time, '30 minutes'))
+GROUP BY window(window, '1 hour')
+ORDER BY hour
+WITH (truncate = false);

@@ -1,6 +1,7 @@
 -- Sessions of activity per action (session_window, a 10-minute gap) totalled per action and
--- hour over window_time(session), the session's last microsecond: two chained stateful
--- operators in append mode (Spark 3.4+), restarted after each step with both states.
+-- hour: window(session, '1 hour') is window(window_time(session), '1 hour') (Spark 3.4+'s
+-- TimeWindowing), the session's last microsecond.  Two chained stateful operators in append
+-- mode, restarted after each step with both states.
 CREATE SOURCE events (
     time TIMESTAMP,
     action STRING,
@@ -10,10 +11,10 @@ CREATE SOURCE events (
 CREATE SINK out WITH (connector = 'console', truncate = false);
 
 INSERT INTO out
-SELECT action, window(window_time(session), '1 hour') AS hour, sum(n) AS total,
+SELECT action, window(session, '1 hour') AS hour, sum(n) AS total,
        count(*) AS sessions
 FROM (SELECT action, session_window(time, '10 minutes') AS session, count(*) AS n
       FROM events
       GROUP BY action, session_window(time, '10 minutes')) AS s
-GROUP BY action, window(window_time(session), '1 hour')
+GROUP BY action, window(session, '1 hour')
 WITH (name = 'session_totals', outputMode = 'append', checkpointLocation = 'chk');
