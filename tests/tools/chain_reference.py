@@ -141,6 +141,43 @@ class WindowRegroup:
         return out, stats
 
 
+class FirstBusyWindow:
+    """action, window, count of the 10-minute counts per action WHERE count >= 2, then
+    dropDuplicates(action) over those rows (tests/golden/chain_count_then_dedup): the
+    aggregation's emitted rows are the deduplication's input, never late for it."""
+    delay = 10 * MIN
+
+    def __init__(self):
+        self.counts = {}
+        self.seen = set()
+
+    def batch(self, rows, wm_us, late_us):
+        dropped = 0
+        upd = set()
+        for r in rows:
+            t = parse_ts(r["time"])
+            start = t - t % (10 * MIN)
+            if start + 10 * MIN <= late_us:
+                dropped += 1
+                continue
+            k = (r["action"], start)
+            self.counts[k] = self.counts.get(k, 0) + 1
+            upd.add(k)
+        final = [k for k in self.counts if k[1] + 10 * MIN <= wm_us]
+        out = []
+        added = 0
+        for k in final:
+            n = self.counts.pop(k)
+            if n < 2 or k[0] in self.seen:
+                continue
+            self.seen.add(k[0])
+            added += 1
+            out.append((k[0], fmt_window(k[1], k[1] + 10 * MIN), str(n)))
+        # downstream first: the deduplication (keys without event time: never removed)
+        stats = [(len(self.seen), added, 0, 0), (len(self.counts), len(upd), len(final), dropped)]
+        return out, stats
+
+
 class DedupCounts:
     """window(time, '10 minutes'), count(*) over dropDuplicates(id, time)
     (tests/golden/chain_dedup_window_count)."""
@@ -237,7 +274,8 @@ class SessionTotals:
 
 
 QUERIES = {"chain_window_totals": WindowTotals, "events_hourly_totals": WindowTotals, "chain_dedup_window_count": DedupCounts,
-           "chain_session_totals": SessionTotals, "chain_window_regroup": WindowRegroup}
+           "chain_session_totals": SessionTotals, "chain_window_regroup": WindowRegroup,
+           "chain_count_then_dedup": FirstBusyWindow}
 
 
 def simulate(testdir, query, data=None):

@@ -41,12 +41,16 @@ const char *srt_operator_label(int32_t id, const char *spark_name)
 
 /* ==== Output ==== */
 
-/* Is another aggregation after op (a level above it, which op's groups feed)? */
+/* Is an aggregation after op (a level above it, which op's groups feed; a deduplication of
+   the rows in between is done by op's emit function)? */
 static int feeds_next(const SrtOperator *op)
 {
-    for (uint32_t i = 0; i < op->q->n_ops; i++)
-        if (op->q->ops[i] == op)
-            return i + 1 < op->q->n_ops && op->q->ops[i + 1]->vt == &srt_op_agg_vt;
+    uint32_t i = 0;
+    while (i < op->q->n_ops && op->q->ops[i] != op)
+        i++;
+    while (++i < op->q->n_ops)
+        if (op->q->ops[i]->vt == &srt_op_agg_vt)
+            return 1;
     return 0;
 }
 
