@@ -64,6 +64,26 @@ def fmt_window(start, end):
     return "{%s, %s}" % (fmt_ts(start), fmt_ts(end))
 
 
+def count_windows(counts, rows, late_us, wm_us):
+    """The first aggregation of the 10-minute goldens: count(*) per (action, window start)
+    into counts, dropping rows whose window ended at or before late_us.  Returns (the number
+    of late rows, the keys updated, the keys now final: window end at or before wm_us)."""
+    dropped = 0
+    upd = set()
+    for r in rows:
+        t = parse_ts(r.get("time"))
+        if t is None:
+            continue  # no window
+        start = t - t % (10 * MIN)
+        if start + 10 * MIN <= late_us:
+            dropped += 1
+            continue
+        k = (r["action"], start)
+        counts[k] = counts.get(k, 0) + 1
+        upd.add(k)
+    return dropped, upd, [k for k in counts if k[1] + 10 * MIN <= wm_us]
+
+
 class WindowTotals:
     """action, window(window_time(window), '1 hour'), sum(count), count(*) over the
     10-minute counts per action (tests/golden/chain_window_totals)."""
@@ -74,20 +94,8 @@ class WindowTotals:
         self.totals = {}  # (action, hour start) -> [sum, n]
 
     def batch(self, rows, wm_us, late_us):
-        dropped = 0
-        upd_counts, upd_totals = set(), set()
-        for r in rows:
-            t = parse_ts(r.get("time"))
-            if t is None:
-                continue  # no window
-            start = t - t % (10 * MIN)
-            if start + 10 * MIN <= late_us:
-                dropped += 1  # late for the counts
-                continue
-            k = (r["action"], start)
-            self.counts[k] = self.counts.get(k, 0) + 1
-            upd_counts.add(k)
-        final = [k for k in self.counts if k[1] + 10 * MIN <= wm_us]
+        dropped, upd_counts, final = count_windows(self.counts, rows, late_us, wm_us)
+        upd_totals = set()
         for k in final:
             wt = k[1] + 10 * MIN - 1  # window_time
             hs = wt - wt % (60 * MIN)
@@ -117,18 +125,7 @@ class WindowRegroup:
         self.counts = {}
 
     def batch(self, rows, wm_us, late_us):
-        dropped = 0
-        upd = set()
-        for r in rows:
-            t = parse_ts(r["time"])
-            start = t - t % (10 * MIN)
-            if start + 10 * MIN <= late_us:
-                dropped += 1
-                continue
-            k = (r["action"], start)
-            self.counts[k] = self.counts.get(k, 0) + 1
-            upd.add(k)
-        final = [k for k in self.counts if k[1] + 10 * MIN <= wm_us]
+        dropped, upd, final = count_windows(self.counts, rows, late_us, wm_us)
         per_window = {}
         for k in final:
             tot = per_window.setdefault(k[1], [0, 0])
@@ -152,18 +149,7 @@ class FirstBusyWindow:
         self.seen = set()
 
     def batch(self, rows, wm_us, late_us):
-        dropped = 0
-        upd = set()
-        for r in rows:
-            t = parse_ts(r["time"])
-            start = t - t % (10 * MIN)
-            if start + 10 * MIN <= late_us:
-                dropped += 1
-                continue
-            k = (r["action"], start)
-            self.counts[k] = self.counts.get(k, 0) + 1
-            upd.add(k)
-        final = [k for k in self.counts if k[1] + 10 * MIN <= wm_us]
+        dropped, upd, final = count_windows(self.counts, rows, late_us, wm_us)
         out = []
         added = 0
         for k in final:
