@@ -681,10 +681,6 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
                        "OFFSET is not supported yet in batch queries");
     }
     for_union_branches(sc, q, &c, true, batch_union_branch);
-    for (int i = 0; i < c.n; i++)
-        if (c.ast[i]->dedup && subtree_aggregates(c.sel[i]->sub))
-            diag_error(sc->diag, c.ast[i]->dedup->span,
-                       "DROP DUPLICATES after an aggregation is not supported yet");
     batch_refuse_stream_option(sc, q, "outputMode");
     batch_refuse_stream_option(sc, q, "trigger");
     batch_refuse_stream_option(sc, q, "checkpointLocation");

@@ -43,3 +43,9 @@ FROM (SELECT window(time, '30 minutes') AS window, count(*) AS n FROM events
 GROUP BY window(window, '1 hour')
 ORDER BY hour
 WITH (truncate = false);
+
+-- DROP DUPLICATES over an aggregation's rows: the distinct counts of the 30-minute windows
+SELECT count(*) AS distinct_counts
+FROM (SELECT n FROM (SELECT window(time, '30 minutes') AS window, count(*) AS n FROM events
+                     GROUP BY window(time, '30 minutes'))
+      DROP DUPLICATES (n));
