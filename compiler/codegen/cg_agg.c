@@ -1357,6 +1357,8 @@ static LLVMValueRef emit_level_fn(CgCtx *cg, const PQuery *root, const PQuery *p
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, prev->where)), pass, reject);
             cg_at(cg, pass);
         }
+        if (prev->dedup) /* DROP DUPLICATES over the aggregation's rows (Spark 3.4+) */
+            cg_dedup_group_row(cg, root, prev, &env, reject);
     }
     if (pq->next) {
         LLVMValueRef targs[2] = {cg->q, cg_i32(cg, pq->next_op)};

@@ -461,6 +461,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_CURRENT_TIMESTAMP:
         return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
+    case FN_WINDOW_TIME: /* ResolveWindowTime: window.end - 1 (µs); NULL for a NULL window */
+        return scalar(cg_or(cg, a[0].null, a[0].fields[1].null),
+                      LLVMBuildSub(cg->b, a[0].fields[1].v, cg_i64(cg, 1), "window_time"));
     case FN_CONCAT_WS:
         return call_concat_ws(cg, e, a);
     case FN_LPAD:

@@ -215,6 +215,10 @@ void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
 /* cg_pipeline.c: a row of env (the input of pq->agg, after its WHERE) updates the groups of
    pq->agg in table, then goes to bb_next (a level above another: no event time). */
 void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next);
+/* DROP DUPLICATES of block s (a block above an aggregation) over the row env of a group the
+   aggregation emits: a late row (reported to the deduplication operator) or a seen key goes
+   to bb_skip; pq holds the deduplication key layout. */
+void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env, LLVMBasicBlockRef bb_skip);
 
 /* cg_agg.c */
 /* Encode keys (one CgVal per slot of kl) as canonical key bytes in stack_buf (room for

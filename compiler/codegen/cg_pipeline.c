@@ -52,7 +52,10 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         switch (pq->ops[i].kind) {
         case POP_AGGREGATE:
         case POP_SESSION_WINDOW:
-            et->agg_op = (int32_t)pq->ops[i].id;
+            /* the per-record aggregation: the first level (a chain's levels above it are
+               fed by its emitted groups, never late for them: plan_levels.c) */
+            if (pq->ops[i].level == pq)
+                et->agg_op = (int32_t)pq->ops[i].id;
             break;
         case POP_DEDUPLICATE:
             et->dedup_op = (int32_t)pq->ops[i].id;
@@ -149,15 +152,15 @@ static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, 
 /* ==== Deduplication ==== */
 
 /* DROP DUPLICATES over the block's input (after its WHERE): a late row (event time at or
-   before the threshold) and a row whose key was seen before go to bb_skip; a new key is
-   remembered with the time at which the watermark lets it go. */
+   before the threshold) goes to bb_late, a row whose key was seen before to bb_skip; a new key
+   is remembered with the time at which the watermark lets it go. */
 static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv *env, const EventTime *et,
-                      LLVMValueRef table, LLVMBasicBlockRef bb_skip)
+                      LLVMValueRef table, LLVMBasicBlockRef bb_late, LLVMBasicBlockRef bb_skip)
 {
     CgVal ts = {0};
     if (d->watermark_col >= 0) {
         ts = env->cols[d->watermark_col];
-        drop_if_late(cg, et->dedup_late, et->dedup_dropped, ts.v, ts.null, bb_skip);
+        drop_if_late(cg, et->dedup_late, et->dedup_dropped, ts.v, ts.null, bb_late);
     }
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, d->n + 1);
     for (int i = 0; i < d->n; i++)
@@ -189,6 +192,28 @@ static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv 
         evict = cg_select(cg, ts.null, evict, at);
     }
     cg_store(cg, evict, st);
+}
+
+void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env, LLVMBasicBlockRef bb_skip)
+{
+    EventTime et = {0};
+    LLVMBasicBlockRef bb_late = bb_skip;
+    if (s->dedup->watermark_col >= 0) {
+        /* one row per call: a late one is reported at once */
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, PSTATE_DEDUP)};
+        et.dedup_late = cg_call(cg, "srt_query_late_threshold", args, 2, "dd.late");
+        et.dedup_dropped = cg_alloca(cg, cg->t_i64, "dd.late.n");
+        cg_store(cg, cg_i64(cg, 0), et.dedup_dropped);
+        LLVMBasicBlockRef bb_here = LLVMGetInsertBlock(cg->b);
+        bb_late = cg_block(cg, "dd.late.report");
+        cg_at(cg, bb_late);
+        LLVMValueRef rargs[3] = {cg->q, cg_i32(cg, PSTATE_DEDUP), cg_i64(cg, 1)};
+        cg_call(cg, "srt_query_dropped_late", rargs, 3, "");
+        LLVMBuildBr(cg->b, bb_skip);
+        cg_at(cg, bb_here);
+    }
+    LLVMValueRef table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
+    dedup_row(cg, pq, s->dedup, env, &et, table, bb_late, bb_skip);
 }
 
 /* ==== Window assignment and aggregation ==== */
@@ -562,7 +587,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
             cg_at(cg, pass);
         }
         if (s->dedup)
-            dedup_row(cg, pq, s->dedup, &env, &et, dd_table, bb_cont);
+            dedup_row(cg, pq, s->dedup, &env, &et, dd_table, bb_cont, bb_cont);
         if (s->gen >= 0) {
             CgVal *elem = ARENA_NEW(cg->arena, CgVal);
             bb_cont = generate(cg, s, &env, bb_cont, elem);
@@ -585,7 +610,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
             cg_at(cg, pass);
         }
         if (pq->agg->dedup)
-            dedup_row(cg, pq, pq->agg->dedup, &env, &et, dd_table, bb_cont);
+            dedup_row(cg, pq, pq->agg->dedup, &env, &et, dd_table, bb_cont, bb_cont);
         aggregate_row(cg, pq, &env, table, bb_cont, &et);
     } else {
         LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");

@@ -68,18 +68,10 @@ static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMVa
     }
 }
 
-/* Declare stateful operator op of query i (qi at run time), its options and the schemas
-   of its state. */
-static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op,
-                              LLVMValueRef p, LLVMValueRef qi, LLVMValueRef emit)
+/* The options of operator op of a query's first level (or its deduplication). */
+static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op, LLVMValueRef p,
+                           LLVMValueRef qi, LLVMValueRef emit)
 {
-    LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
-    LLVMValueRef dargs[4] = {p, qi, id, cg_i32(cg, op_kind(op->kind))};
-    cg_call(cg, "srt_prog_query_operator", dargs, 4, "");
-    if (op->id >= PSTATE_AGG_UPPER) {
-        register_upper_level(cg, i, op, p, qi);
-        return; /* a batch query's: no checkpoint, no state schema */
-    }
     switch (op->kind) {
     case POP_AGGREGATE:
     case POP_SESSION_WINDOW: {
@@ -119,6 +111,27 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
         cg_call(cg, "srt_prog_query_dedup", dedup_args, 2, "");
         break;
     }
+    }
+}
+
+/* Declare stateful operator op of query i (qi at run time), its options and the schemas
+   of its state. */
+static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op,
+                              LLVMValueRef p, LLVMValueRef qi, LLVMValueRef emit)
+{
+    LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
+    LLVMValueRef dargs[4] = {p, qi, id, cg_i32(cg, op_kind(op->kind))};
+    cg_call(cg, "srt_prog_query_operator", dargs, 4, "");
+    if (op->id >= PSTATE_AGG_UPPER) {
+        register_upper_level(cg, i, op, p, qi);
+        if (pq->query->batch)
+            return; /* a batch query's: no checkpoint, no state schema */
+        if (op->level->event_key >= 0) {
+            LLVMValueRef eargs[4] = {p, qi, id, cg_i32(cg, op->level->event_key_offset)};
+            cg_call(cg, "srt_prog_query_agg_event_key_at", eargs, 4, "");
+        }
+    } else {
+        register_first(cg, pq, i, op, p, qi, emit);
     }
     PStateSchema ss;
     plan_state_schema(cg->arena, pq, op, &ss);

@@ -211,8 +211,9 @@ struct PQuery {
     /* The joins of the per-record blocks, innermost first. */
     PJoin *joins;
     int n_joins;
-    /* Several aggregation levels (batch queries): the level above this one's agg, whose
-       rows are the outputs of the blocks post[0..n_post) (the last of which is next->agg):
+    /* Several aggregation levels (batch queries; streaming chains in append mode): the level
+       above this one's agg, whose rows are the outputs of the blocks post[0..n_post) (the
+       last of which is next->agg):
        this level's emit function updates next's groups (state operator next_op) instead of
        making rows.  NULL for the last level. */
     const PQuery *next;
@@ -258,6 +259,9 @@ typedef struct PStateSchema {
     const PKeyLayout *layout; /* the key bytes */
 } PStateSchema;
 /* Fill *out for operator op of pq. */
+/* Set lv->event_key and event_key_offset from its aggregation's keys (the first that is
+   the watermarked event time or a window over it; -1 if none). */
+void plan_find_event_key(PQuery *lv);
 void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out);
 /* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
 uint32_t plan_agg_state_size(const SAgg *a);

@@ -422,6 +422,20 @@ PQuery plan_branch(const PQuery *pq, int b)
 
 /* ==== Driver ==== */
 
+void plan_find_event_key(PQuery *lv)
+{
+    lv->event_key = -1;
+    for (int i = 0; i < lv->agg->n_group && lv->event_key < 0; i++) {
+        const SExpr *g = lv->agg->group[i];
+        if (!sema_is_event_time(lv->agg, g))
+            continue;
+        lv->event_key = i;
+        /* a window's end (a window() key, or a window column of the level below), else the
+           time itself */
+        lv->event_key_offset = lv->key.slots[i].offset + (g->type->kind == TY_STRUCT ? 8u : 0u);
+    }
+}
+
 static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *pp, const char *name)
 {
     PQuery *pq = ARENA_NEW(arena, PQuery);
@@ -439,19 +453,10 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         return NULL;
     }
 
-    int agg_at = -1;
-    for (int i = 0; i < depth; i++) {
-        if (chain[i]->has_agg) {
-            if (agg_at >= 0 && !q->batch) { /* a batch query's are levels (plan_levels.c) */
-                diag_error(diag, chain[i]->span,
-                           "Multiple streaming aggregations are not supported with streaming "
-                           "DataFrames/Datasets");
-                return NULL;
-            }
-            if (agg_at < 0)
-                agg_at = i;
-        }
-    }
+    int agg_at = -1; /* the first aggregation; those above it are levels (plan_levels.c) */
+    for (int i = 0; i < depth && agg_at < 0; i++)
+        if (chain[i]->has_agg)
+            agg_at = i;
     pq->watermark_col = pq->source->watermark ? pq->source->watermark->column : -1;
     pq->watermark_delay_us = pq->source->watermark ? pq->source->watermark->delay_us : 0;
     pq->event_key = -1;
@@ -477,13 +482,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         plan_layout_state(arena, pq);
         if (!plan_distinct(arena, diag, pq, 0))
             return NULL;
-        for (int i = 0; i < pq->agg->n_group && pq->event_key < 0; i++) {
-            const SExpr *g = pq->agg->group[i];
-            if (!sema_is_event_time(pq->agg, g))
-                continue;
-            pq->event_key = i;
-            pq->event_key_offset = pq->key.slots[i].offset + (g->kind == SX_WINDOW ? 8u : 0u);
-        }
+        plan_find_event_key(pq);
         if (pq->agg->window_group >= 0 && pq->agg->group[pq->agg->window_group]->u.window.session) {
             /* Merging sessions combines states; a STRING min/max keeps its text in the
                group table, which a session does not have. */

@@ -7,8 +7,17 @@
 ** its own (pq->next) with its key and state layouts, whose rows are the groups of the level
 ** below passed through the blocks between them: that level's emit function updates the next
 ** level's group table (state operator PSTATE_AGG_UPPER + k) instead of making a row, and the
-** runtime outputs the levels in order (srt_op_agg.c).  Streaming queries refuse a second
-** aggregation as Spark does (plan_build.c).  Must not: know about LLVM or the runtime.
+** runtime outputs the levels in order (srt_op_agg.c).
+**
+** A streaming query chains its levels in append mode only (Spark 3.4+, SPARK-40925; sema_stream.c
+** refuses the other modes as Spark's checkStreamingQueryGlobalWatermarkLimit does): a level's
+** groups reach the level above when the watermark makes them final, the rows Spark's
+** StateStoreSaveExec emits in append mode, in the same batch.  Each level is a stateful
+** operator with its own checkpointed state and event-time key, evicted with the same
+** watermark: Spark 3.5 propagates the watermark through an aggregation unchanged
+** (StateStoreWriter.produceOutputWatermark returns its input), so every level's late-row
+** threshold is the previous batch's watermark and its eviction threshold the batch's.
+** Must not: know about LLVM or the runtime.
 */
 #include "plan/plan.h"
 
@@ -51,7 +60,6 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
         up->post = chain + j + 1;
         up->n_post = depth - j - 1;
         up->watermark_col = -1;
-        up->event_key = -1;
         const Type **types = ARENA_NEW_N(arena, const Type *, s->n_group + 1);
         for (int i = 0; i < s->n_group; i++)
             types[i] = s->group[i]->type;
@@ -60,6 +68,16 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
         if (!plan_distinct(arena, diag, up, ids))
             return false;
         ids += up->n_distinct;
+        plan_find_event_key(up);
+        if (!pq->query->batch && up->event_key < 0) {
+            /* Append mode (sema_stream.c refuses the others): the level below emits a group
+               once the watermark closes it, so a level needs an event-time key for its own
+               groups to close.  sema refuses an outermost level without one as Spark does. */
+            diag_error(diag, s->span,
+                       "an aggregation over an aggregation without an event-time key is not "
+                       "supported yet");
+            return false;
+        }
         if (s->window_group >= 0) {
             const SExpr *w = s->group[s->window_group];
             up->window_n = (int)((w->u.window.size_us + w->u.window.slide_us - 1) / w->u.window.slide_us);

@@ -216,7 +216,7 @@ void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PS
     switch (op->kind) {
     case POP_AGGREGATE:
     case POP_SESSION_WINDOW:
-        agg_schemas(arena, pq, out);
+        agg_schemas(arena, op->level ? op->level : pq, out);
         return;
     case POP_DEDUPLICATE:
         dedup_schemas(arena, pq, out);

@@ -419,6 +419,9 @@ const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete"
    session window over it (followed through subqueries, as Spark propagates watermark
    metadata)? */
 bool sema_is_event_time(const SSelect *s, const SExpr *e);
+/* Is e (over the input of s) a column made by window() or session_window() (Spark's
+   TimeWindow/SessionWindow marker, which window_time requires)? */
+bool sema_is_window_column(const SSelect *s, const SExpr *e);
 /* The GROUP BY keys among the result columns (top's out[]): key[i] receives the index in
    the aggregating block's group[] of the key out[i] is (passed up unchanged through the
    blocks above the aggregation), or -1.  Returns that block (NULL without an aggregation:

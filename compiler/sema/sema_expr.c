@@ -1286,6 +1286,9 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     bool ok = ts != NULL;
     for (int i = 1; i < args->n; i++)
         ok = window_duration(b, "window", args->items[i], i + 1, &v[i - 1], &text[i - 1]) && ok;
+    /* TimeWindowing: a window column as the time column is its window_time */
+    if (ts && type_equal(ts->type, type_window()) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
+        return NULL;
     if (ts && ts->type->kind != TY_TIMESTAMP) {
         type_error(b, args->items[0], "function 'window' expects a timestamp as argument 1",
                    args->items[0], ts->type);
@@ -1378,6 +1381,9 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
         ok = false;
         break;
     }
+    /* SessionWindowing: a window column as the time column is its window_time */
+    if (ts && type_equal(ts->type, type_window()) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
+        return NULL;
     if (ts && ts->type->kind != TY_TIMESTAMP) {
         type_error(b, args->items[0], "function 'session_window' expects a timestamp as argument 1",
                    args->items[0], ts->type);

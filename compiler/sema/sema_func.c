@@ -446,6 +446,28 @@ static const Type *round_dec_type(const Type *t, int scale)
                         (int)ns);
 }
 
+bool sema_check_window_column(Binder *b, const SExpr *w, SrcSpan at)
+{
+    if (w->kind == SX_WINDOW || w->kind == SX_GROUP_REF || sema_is_window_column(b->blk->sel, w))
+        return true;
+    /* a struct not made by window(): ResolveWindowTime's message, whose Scala string has no
+       s interpolator, so Spark prints "$windowTime" as is */
+    diag_error(b->sc->diag, at, "The input is not a correct window column: $windowTime");
+    return false;
+}
+
+SExpr *sema_window_time(Binder *b, SExpr *w, SrcSpan at)
+{
+    if (!sema_check_window_column(b, w, at))
+        return NULL;
+    SExpr *c = sema_new_expr(b->sc, SX_CALL, &type_timestamp, at);
+    c->u.call.fn = FN_WINDOW_TIME;
+    c->u.call.args = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    c->u.call.args[0] = w;
+    c->u.call.n_args = 1;
+    return c;
+}
+
 /* The typing rule of a SPECIAL function.  Sets *rt, or *bad and *want for the message of
    the caller; false after reporting an error itself. */
 static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
@@ -553,6 +575,16 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 1, *want = "a string";
         return true;
     case FN_CURRENT_TIMESTAMP:
+        *rt = &type_timestamp;
+        return true;
+    case FN_WINDOW_TIME:
+        /* WindowTime (datetimeExpressions.scala): the representative event time of a window
+           column, window.end - 1 µs (ResolveWindowTime, ResolveTimeWindows.scala), which keeps
+           the window's watermark metadata (sema_stream.c's is_event_time follows it). */
+        if (!type_equal(args[0]->type, type_window()))
+            *bad = 0, *want = "a window column";
+        else if (!sema_check_window_column(b, args[0], e->span))
+            return false;
         *rt = &type_timestamp;
         return true;
     case FN_CONCAT_WS:

@@ -164,7 +164,13 @@ SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t);
 /* Is an implicit or explicit cast from -> to allowed (Spark's Cast.canCast subset)? */
 bool sema_can_cast(const Type *from, const Type *to);
 SExpr *sema_new_expr(SemaCtx *sc, SExprKind kind, const Type *t, SrcSpan span);
-/* window(ts, size[, slide[, start]]) as SX_WINDOW; reports Spark's window errors. */
+/* Is w, of the window struct type, a column made by window() or session_window() (Spark's
+   marker, which window_time needs)?  Reports ResolveWindowTime's message at `at` if not. */
+bool sema_check_window_column(Binder *b, const SExpr *w, SrcSpan at);
+/* window_time(w) (w checked as above): w.end - 1 µs; NULL after reporting. */
+SExpr *sema_window_time(Binder *b, SExpr *w, SrcSpan at);
+/* window(ts, size[, slide[, start]]) as SX_WINDOW; reports Spark's window errors.  A window
+   column as ts stands for window_time(ts) (TimeWindowing, Spark 3.4+). */
 SExpr *sema_bind_window(Binder *b, const AstExpr *call);
 /* session_window(ts, gap) as SX_WINDOW with u.window.session; the gap must be a constant
    interval > 0. */

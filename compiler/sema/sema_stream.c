@@ -176,20 +176,48 @@ static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SS
         "DataFrame/Dataset in Complete output mode");
 }
 
-/* Spark rule 1 (as in Spark <= 3.3 for every mode): one aggregation per query. */
-static bool rule_multiple_aggregations(SemaCtx *sc, const Chain *c)
+/* Is the block a stateful operator of Spark's isStatefulOperation besides its aggregation:
+   a DROP DUPLICATES whose keys hold the event time, or WITHIN WATERMARK (a Deduplicate
+   without an event-time key keeps every key and drops nothing by the watermark)? */
+static bool dedup_stateful(const SSelect *s)
 {
-    int first = -1;
+    const SDedup *d = s->dedup;
+    return d && (d->within_watermark || d->event_key >= 0);
+}
+
+/* Spark 3.4+ chains stateful operators (SPARK-40925, statefulOperator.allowMultiple, true by
+   default): the "Multiple streaming aggregations" refusal is gone.  What stays is
+   UnsupportedOperationChecker.checkStreamingQueryGlobalWatermarkLimit (3.5): a stateful
+   operator (isStatefulOperation: an Aggregate, a Deduplicate with an event-time key,
+   DeduplicateWithinWatermark, a stream-stream Join) over an operator that can emit rows
+   older than the watermark (ifCannotBeFollowedByStatefulOperation: an Aggregate when the
+   output mode is not Append; Distinct likewise, which sluice refuses) fails, as
+   statefulOperator.checkCorrectness.enabled is true by default.  Spark names the whole
+   plan; sluice reports at the aggregation below that emits the late rows.  Returns false
+   when it reported. */
+static bool rule_chain_correctness(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+{
+    if (!mode_known || q->mode == MODE_APPEND)
+        return true;
     for (int i = 0; i < c->n; i++) {
-        if (!c->sel[i]->has_agg)
+        const SSelect *s = c->sel[i];
+        if (!s->has_agg && !dedup_stateful(s))
             continue;
-        if (first >= 0) {
-            diag_error(sc->diag, agg_span(c->ast[first], c->sel[first]),
-                       "Multiple streaming aggregations are not supported with streaming "
-                       "DataFrames/Datasets");
+        for (int j = i + 1; j < c->n; j++) {
+            if (!c->sel[j]->has_agg)
+                continue;
+            diag_error(sc->diag, agg_span(c->ast[j], c->sel[j]),
+                       "Detected pattern of possible 'correctness' issue due to global "
+                       "watermark. The query contains stateful operation which can emit rows "
+                       "older than the current watermark plus allowed late record delay, which "
+                       "are \"late rows\" in downstream stateful operations and these rows can "
+                       "be discarded. Please refer the programming guide doc for more details. "
+                       "If you understand the possible risk of correctness issue and still need "
+                       "to run the query, you can disable this check by setting the config "
+                       "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to "
+                       "false.");
             return false;
         }
-        first = i;
     }
     return true;
 }
@@ -207,15 +235,26 @@ static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const 
         "DataFrames/Datasets");
 }
 
-/* Is e (over the input of s) the watermarked event time, or a time or session window over
-   it (SX_WINDOW either way)?  Follows
-   columns through non-aggregating subqueries, as Spark propagates the watermark metadata. */
-static bool is_event_time(const SSelect *s, const SExpr *e)
+static bool is_window_time(const SExpr *e)
+{
+    return e && e->kind == SX_CALL && e->u.call.fn == FN_WINDOW_TIME;
+}
+
+/* Follows e (over the input of s) to where it comes from, through columns of subqueries and
+   the probe side of a join, as Spark propagates an attribute's metadata.  want_window: is e
+   a time or session window column (the TimeWindow/SessionWindow marker window_time needs)?
+   Else: is e the watermarked event time, a window over it, or window_time of such a window
+   (the watermark's delayKey metadata)? */
+static bool traced(const SSelect *s, const SExpr *e, bool want_window)
 {
     if (!e || !s)
         return false;
     if (e->kind == SX_WINDOW)
-        return is_event_time(s, e->u.window.ts);
+        return want_window || traced(s, e->u.window.ts, false);
+    if (is_window_time(e)) /* ResolveWindowTime keeps the window's watermark metadata */
+        return !want_window && traced(s, e->u.call.args[0], false);
+    if (e->kind == SX_GROUP_REF) /* in s's aggregated space: a GROUP BY key over its input */
+        return s->has_agg && e->u.ref < s->n_group && traced(s, s->group[e->u.ref], want_window);
     if (e->kind != SX_COLUMN)
         return false;
     if (s->join) {
@@ -230,23 +269,31 @@ static bool is_event_time(const SSelect *s, const SExpr *e)
         probe.u.column = c;
         SSelect through = *s;
         through.join = NULL;
-        return is_event_time(&through, &probe);
+        return traced(&through, &probe, want_window);
     }
     if (s->source)
-        return s->source->watermark && s->source->watermark->column == e->u.column;
+        return !want_window && s->source->watermark &&
+               s->source->watermark->column == e->u.column;
     const SSelect *c = s->sub;
     if (!c || e->u.column < 0 || e->u.column >= c->n_out)
         return false;
-    const SExpr *o = c->out[e->u.column].expr;
-    if (c->has_agg)
-        return o && o->kind == SX_GROUP_REF && o->u.ref < c->n_group &&
-               is_event_time(c, c->group[o->u.ref]);
-    return is_event_time(c, o);
+    /* an aggregation's outputs are over its aggregated space: keys, window_time of a key */
+    return traced(c, c->out[e->u.column].expr, want_window);
+}
+
+static bool is_event_time(const SSelect *s, const SExpr *e)
+{
+    return traced(s, e, false);
 }
 
 bool sema_is_event_time(const SSelect *s, const SExpr *e)
 {
-    return is_event_time(s, e);
+    return traced(s, e, false);
+}
+
+bool sema_is_window_column(const SSelect *s, const SExpr *e)
+{
+    return traced(s, e, true);
 }
 
 /* Spark rule 2: in Append mode an aggregate is final only once the watermark passes its
@@ -297,10 +344,12 @@ static void rule_session_window(SemaCtx *sc, const SQuery *q, const Chain *c, bo
     }
 }
 
-/* DROP DUPLICATES: Spark rule 19 (WITHIN WATERMARK needs a watermarked input), rule 18 (not
-   over an aggregation, as Spark <= 3.3 says), and one clause per query (sluice keeps one
-   deduplication state per query).  Innermost block first, so messages follow the text. */
-static void rule_dedup(SemaCtx *sc, const Chain *c)
+/* DROP DUPLICATES: Spark rule 19 (WITHIN WATERMARK needs a watermarked input), over an
+   aggregation (Spark <= 3.3's rule 18 refused it; 3.4+ runs it, and refuses it only where
+   rule_chain_correctness does, which reports it instead), and one clause per query (sluice
+   keeps one deduplication state per query).  Innermost block first, so messages follow the
+   text. */
+static void rule_dedup(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
 {
     bool seen = false;
     for (int i = c->n - 1; i >= 0; i--) {
@@ -309,9 +358,14 @@ static void rule_dedup(SemaCtx *sc, const Chain *c)
         if (!ad || !s->dedup)
             continue;
         if (subtree_aggregates(s->sub)) {
-            diag_error(sc->diag, ad->span,
-                       "dropDuplicates is not supported after aggregation on a streaming "
-                       "DataFrame/Dataset");
+            /* Spark 3.4+ runs it; in complete mode it would also drop the aggregation's old
+               rows as late (by the first watermarked column, a window's end), which sluice
+               does not model.  In update and complete mode a stateful one is
+               rule_chain_correctness's. */
+            if (mode_known && q->mode == MODE_COMPLETE && !dedup_stateful(s))
+                diag_error(sc->diag, ad->span,
+                           "DROP DUPLICATES after an aggregation in Complete output mode is not "
+                           "supported yet");
         } else {
             if (ad->within_watermark && s->dedup->watermark_col < 0)
                 diag_error(sc->diag, ad->within_span,
@@ -355,7 +409,7 @@ static void rule_union_branch(SemaCtx *sc, const SQuery *q, const Chain *bc, boo
         rule_limit(sc, q, bc->ast[k], mode_known);
         rule_offset(sc, bc->ast[k]);
     }
-    rule_dedup(sc, bc);
+    rule_dedup(sc, q, bc, mode_known);
 }
 
 /* Spark rule 12 for the first branch (a static table beside streams). */
@@ -627,10 +681,6 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
                        "OFFSET is not supported yet in batch queries");
     }
     for_union_branches(sc, q, &c, true, batch_union_branch);
-    for (int i = 0; i < c.n; i++)
-        if (c.ast[i]->dedup && subtree_aggregates(c.sel[i]->sub))
-            diag_error(sc->diag, c.ast[i]->dedup->span,
-                       "DROP DUPLICATES after an aggregation is not supported yet");
     batch_refuse_stream_option(sc, q, "outputMode");
     batch_refuse_stream_option(sc, q, "trigger");
     batch_refuse_stream_option(sc, q, "checkpointLocation");
@@ -691,10 +741,10 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     }
     rule_union_first(sc, &c);
     for_union_branches(sc, q, &c, mode_known, rule_union_branch);
-    rule_dedup(sc, &c);
-    bool single = rule_multiple_aggregations(sc, &c);
+    rule_dedup(sc, q, &c, mode_known);
+    bool chain_ok = rule_chain_correctness(sc, q, &c, mode_known);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
-    if (bind_ok && single) {
+    if (bind_ok && chain_ok) {
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);
     }

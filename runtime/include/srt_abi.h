@@ -268,11 +268,15 @@ void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind)
    makes the rows.  An aggregation followed by another in the operator list feeds it: at
    output its emit function (registered before, by srt_prog_query_agg or this call) is called
    per group with row NULL, updates the next level's table (srt_query_agg_table_at) and makes
-   no row; the next level then outputs.  _global_at and _string_at are
-   srt_prog_query_agg_global and srt_prog_query_agg_string for operator op. */
+   no row; the next level then outputs.  _global_at, _string_at and _event_key_at are
+   srt_prog_query_agg_global, srt_prog_query_agg_string and srt_prog_query_agg_event_key for
+   operator op.  A streaming query's levels (append mode) each have an event-time key, a
+   state schema and a checkpointed state: a level's groups feed the next when they are
+   final, and each level evicts its final groups after the sink. */
 void srt_prog_query_agg_at(SrtProgram *p, int query, int32_t op, uint32_t state_size, SrtEmitFn emit);
 void srt_prog_query_agg_global_at(SrtProgram *p, int query, int32_t op);
 void srt_prog_query_agg_string_at(SrtProgram *p, int query, int32_t op, uint32_t state_offset);
+void srt_prog_query_agg_event_key_at(SrtProgram *p, int query, int32_t op, uint32_t key_offset);
 /* The group table of aggregation operator op of q (stable for the life of the query). */
 SrtAggTable *srt_query_agg_table_at(SrtQuery *q, int32_t op);
 /* Rows at or before this time (µs) are late and dropped by stateful operator op

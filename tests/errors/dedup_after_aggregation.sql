@@ -1,4 +1,4 @@
--- expect: 9:3: dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset
+-- expect: 9:3: DROP DUPLICATES after an aggregation in Complete output mode is not supported yet
 CREATE SOURCE events (time TIMESTAMP, user_id STRING, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -8,7 +8,7 @@
 ** <path> is relative to the root of --checkpoint: <query>/metadata, <query>/offsets/<N>,
 ** <query>/commits/<N>, <query>/sources/0/<N>, <query>/state/<op>/<v>.delta|.snapshot, for
 ** the queries of queries/ckpt.sql: agg (groups with string aggregates, complete mode),
-** dedup and session.  Paths of other characters than [A-Za-z0-9._-/] or with a '..'
+** dedup, session and chain (an aggregation over a windowed one: states 0 and 2).  Paths of other characters than [A-Za-z0-9._-/] or with a '..'
 ** component are skipped.
 **
 ** Per input: every file is read back with srt_ckpt_read_file, then each query is started

@@ -9,6 +9,8 @@
 # (json, append) with a checkpointLocation:
 #   filter    a filter and a projection
 #   windowed  count(*) per window(time, '10 minutes') with a 10-minute watermark (append)
+#   chained   those counts per action summed per action and hour over window_time(window):
+#             two chained aggregations, each with its own state (append, Spark 3.4+)
 # For each variant, in a fresh temp dir:
 #   reference  one uninterrupted `--trigger availableNow` run into its own out/ and ckpt/;
 #   control    the same into fresh dirs, then once more on the finished dirs (a restart
@@ -28,8 +30,8 @@
 #   KILL_MAX_KILLS=3         kills per round: 1..this many
 #   KILL_MIN_MS=5 KILL_MAX_MS=300   the range of the delays before a kill
 #   KILL_FILES=20 KILL_LINES=400    the input: gen_events --files/--lines-per-file
-#   KILL_VARIANTS="filter windowed" which variants run
-#   KILL_SKIP_WINDOWED=1     skip the windowed (watermark) variant
+#   KILL_VARIANTS="filter windowed chained" which variants run
+#   KILL_SKIP_WINDOWED=1     skip the windowed and chained (watermark) variants
 #   KILL_RUN_TIMEOUT=120     seconds a run that is not killed may take
 #   KEEP_TMP=1               keep the temp dir
 set -euo pipefail
@@ -55,7 +57,7 @@ min_ms=${KILL_MIN_MS:-5}
 max_ms=${KILL_MAX_MS:-300}
 n_files=${KILL_FILES:-20}
 n_lines=${KILL_LINES:-400}
-variants=${KILL_VARIANTS:-filter windowed}
+variants=${KILL_VARIANTS:-filter windowed chained}
 run_timeout=${KILL_RUN_TIMEOUT:-120}
 for v in rounds seed max_kills min_ms max_ms n_files n_lines run_timeout; do
     if [[ ! ${!v} =~ ^[0-9]+$ ]]; then
@@ -93,6 +95,11 @@ rand() { # rand N: REPLY in [0, N)
 # ---- the input: KILL_FILES JSON Lines files, oldest first ----
 "$gen" --out "$tmp/data" --files "$n_files" --lines-per-file "$n_lines" --seed 17 > /dev/null
 
+watermarked="CREATE SOURCE events (time TIMESTAMP, action STRING,
+                      WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');"
+
 write_query() { # write_query VARIANT FILE
     case $1 in
     filter)
@@ -107,18 +114,26 @@ EOF
         ;;
     windowed)
         cat > "$2" << EOF
-CREATE SOURCE events (time TIMESTAMP, action STRING,
-                      WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
-CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+$watermarked
 INSERT INTO out
 SELECT window(time, '10 minutes') AS window, count(*) AS count FROM events
 GROUP BY window(time, '10 minutes')
 WITH (name = 'kill_windowed', outputMode = 'append', checkpointLocation = 'ckpt');
 EOF
         ;;
+    chained)
+        cat > "$2" << EOF
+$watermarked
+INSERT INTO out
+SELECT action, window(window_time(window), '1 hour') AS hour, sum(count) AS total
+FROM (SELECT action, window(time, '10 minutes') AS window, count(*) AS count FROM events
+      GROUP BY action, window(time, '10 minutes'))
+GROUP BY action, window(window_time(window), '1 hour')
+WITH (name = 'kill_chained', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+        ;;
     *)
-        echo "kill_restart: unknown variant '$1' (filter, windowed)" >&2
+        echo "kill_restart: unknown variant '$1' (filter, windowed, chained)" >&2
         exit 2
         ;;
     esac
@@ -252,7 +267,7 @@ failures=0
 kills_landed=0
 kills_total=0
 for variant in $variants; do
-    if [[ $variant == windowed && ${KILL_SKIP_WINDOWED:-0} == 1 ]]; then
+    if [[ $variant != filter && ${KILL_SKIP_WINDOWED:-0} == 1 ]]; then
         echo "kill_restart: $variant: SKIPPED (KILL_SKIP_WINDOWED=1)"
         continue
     fi

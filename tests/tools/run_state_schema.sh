@@ -148,6 +148,24 @@ restart dedup_removed refused \
   "SELECT action, id FROM events DROP DUPLICATES (action)" \
   "SELECT action, id FROM events" \
   "checkpoint chk holds the state of stateful operator 1 (dedupe) but the query has no deduplication any more"
+# Chained aggregations (append mode): the hourly totals over the 10-minute counts are stateful
+# operator 2 with a schema of their own.
+mode=", outputMode = 'append'"
+counts="SELECT action, window(time, '10 minutes') AS window, count(*) AS count FROM events GROUP BY action, window(time, '10 minutes')"
+restart chain_added refused \
+  "$counts" \
+  "SELECT action, window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY action, window(window_time(window), '1 hour')" \
+  "the query's stateful operator 2 (stateStoreSave) has no state in checkpoint chk"
+restart chain_removed refused \
+  "SELECT action, window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY action, window(window_time(window), '1 hour')" \
+  "$counts" \
+  "checkpoint chk holds the state of stateful operator 2 (stateStoreSave) but the query has no aggregation any more"
+restart chain_key_type refused \
+  "SELECT action, window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY action, window(window_time(window), '1 hour')" \
+  "SELECT window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY window(window_time(window), '1 hour')" \
+  "stateful operator 2 (stateStoreSave): Provided schema" \
+  "- Provided key schema: struct<window:struct<start:timestamp,end:timestamp>>"
+mode=""
 
 # ---- State files with a valid checksum but contents that do not fit the query ----
 # forge <file> <key byte offset> <u64>: set a u64 inside the key of the file's first record

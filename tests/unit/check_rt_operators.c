@@ -388,6 +388,16 @@ END_TEST
 
 /* Several aggregation levels: an aggregation followed by another feeds it at output (its emit
    function sees no row and updates the next table), and makes no row itself. */
+/* Count one row into the group key of level 2's table. */
+static void count_up(SrtQuery *q, const void *key, uint32_t key_len)
+{
+    uint8_t *st = srt_agg_upsert(srt_query_agg_table_at(q, 2), key, key_len, srt_hash(key, key_len));
+    int64_t c;
+    memcpy(&c, st, sizeof c);
+    c++;
+    memcpy(st, &c, sizeof c);
+}
+
 static int feed_global_count(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state,
                              SrtDatum *row)
 {
@@ -395,28 +405,31 @@ static int feed_global_count(SrtQuery *q, const uint8_t *key, uint32_t key_len, 
     (void)key_len;
     (void)state;
     ck_assert_ptr_null(row);
-    uint8_t *st = srt_agg_upsert(srt_query_agg_table_at(q, 2), "", 0, srt_hash("", 0));
-    int64_t c;
-    memcpy(&c, st, sizeof c);
-    c++;
-    memcpy(st, &c, sizeof c);
+    count_up(q, "", 0);
     return 0;
+}
+
+/* A detached query with two aggregation levels (operators 0 and 2) in output mode mode. */
+static SrtQuery *two_levels(SrtMem *mem, const SrtOpDef *defs, SrtOutMode mode)
+{
+    srt_mem_init(mem);
+    SrtQuery *q = srt_query_new_detached(mem);
+    ck_assert_ptr_nonnull(q);
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_query_ops_create(q, defs, 2, &err), 0);
+    q->mode = mode;
+    return q;
 }
 
 START_TEST(test_agg_levels_feed)
 {
     SrtMem mem;
-    srt_mem_init(&mem);
-    SrtQuery *q = srt_query_new_detached(&mem);
-    ck_assert_ptr_nonnull(q);
     SrtOpDef defs[2] = {
         {.kind = SRT_OPK_AGGREGATE, .id = SRT_OP_AGG, .state_size = 16, .event_key_offset = -1,
          .session_slot = -1, .emit = feed_global_count},
         {.kind = SRT_OPK_AGGREGATE, .id = 2, .state_size = 16, .global = 1, .event_key_offset = -1,
          .session_slot = -1, .emit = feed_global_count}};
-    SrtErr err = {0};
-    ck_assert_int_eq(srt_query_ops_create(q, defs, 2, &err), 0);
-    q->mode = SRT_OUT_COMPLETE;
+    SrtQuery *q = two_levels(&mem, defs, SRT_OUT_COMPLETE);
     ck_assert_ptr_eq(srt_query_agg_table_at(q, SRT_OP_AGG), srt_query_agg_table(q));
     ck_assert_ptr_ne(srt_query_agg_table_at(q, 2), srt_query_agg_table(q));
     ck_assert_ptr_null(srt_query_agg_table_at(q, SRT_OP_DEDUP));
@@ -431,6 +444,46 @@ START_TEST(test_agg_levels_feed)
     int64_t c;
     memcpy(&c, st, sizeof c);
     ck_assert_int_eq(c, 3);
+    srt_query_free(q);
+}
+END_TEST
+
+/* A streaming chain (append mode): the level below feeds the next only the groups the
+   watermark made final, keyed here by their event time (the first 8 key bytes). */
+static int feed_by_time(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state,
+                        SrtDatum *row)
+{
+    (void)state;
+    ck_assert_ptr_null(row);
+    count_up(q, key, key_len);
+    return 0;
+}
+
+START_TEST(test_agg_levels_append_final_only)
+{
+    SrtMem mem;
+    SrtOpDef defs[2] = {
+        {.kind = SRT_OPK_AGGREGATE, .id = SRT_OP_AGG, .state_size = 16, .event_key_offset = 0,
+         .session_slot = -1, .emit = feed_by_time},
+        {.kind = SRT_OPK_AGGREGATE, .id = 2, .state_size = 16, .event_key_offset = 0,
+         .session_slot = -1, .emit = feed_by_time}};
+    SrtQuery *q = two_levels(&mem, defs, SRT_OUT_APPEND);
+    q->watermark_ms = 100; /* final: an event time at or before 100 000 µs */
+    SrtAggTable *t = srt_query_agg_table(q);
+    int64_t times[3] = {50000, 100000, 150000};
+    for (int i = 0; i < 3; i++)
+        srt_agg_upsert(t, (const uint8_t *)&times[i], 8, srt_hash(&times[i], 8));
+    SrtOperator *op = srt_query_op(q, SRT_OP_AGG);
+    ck_assert_int_eq(op->vt->output(op), 0);
+    ck_assert_uint_eq(q->n_rows, 0);
+    SrtAggTable *up = srt_query_agg_table_at(q, 2);
+    for (int i = 0; i < 3; i++) {
+        uint8_t *st = srt_agg_lookup(up, (const uint8_t *)&times[i], 8, srt_hash(&times[i], 8));
+        if (i < 2)
+            ck_assert_ptr_nonnull(st);
+        else
+            ck_assert_ptr_null(st); /* not final yet: stays below */
+    }
     srt_query_free(q);
 }
 END_TEST
@@ -467,6 +520,7 @@ Suite *rt_operators_suite(void)
     tcase_add_test(tc, test_dedup_then_count_restart);
     tcase_add_test(tc, test_unknown_operator_state_refused);
     tcase_add_test(tc, test_agg_levels_feed);
+    tcase_add_test(tc, test_agg_levels_append_final_only);
     tcase_add_test(tc, test_distinct_table);
     suite_add_tcase(s, tc);
     return s;

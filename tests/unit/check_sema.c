@@ -706,8 +706,14 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|5|76|duplicate column 'action' in DROP DUPLICATES\n"
      "error|t.sql|5|86|cannot access field 'x': 'n' is of type int, not a struct\n"
      "error|t.sql|6|70|more than one DROP DUPLICATES in a query is not supported yet\n"
-     "error|t.sql|8|3|dropDuplicates is not supported after aggregation on a streaming "
-     "DataFrame/Dataset\n"
+     /* Spark 3.5: a complete-mode aggregation below DeduplicateWithinWatermark */
+     "error|t.sql|7|68|Detected pattern of possible 'correctness' issue due to global "
+     "watermark. The query contains stateful operation which can emit rows older than the "
+     "current watermark plus allowed late record delay, which are \"late rows\" in downstream "
+     "stateful operations and these rows can be discarded. Please refer the programming guide "
+     "doc for more details. If you understand the possible risk of correctness issue and still "
+     "need to run the query, you can disable this check by setting the config "
+     "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.\n"
      "error|t.sql|10|53|dropDuplicatesWithinWatermark is not supported on streaming "
      "DataFrames/DataSets without watermark\n"
      "error|t.sql|12|69|cannot resolve column 'nope' (available: k)\n"},

@@ -351,11 +351,16 @@ void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn pro
         set_watermark(p, q, q->n_inputs - 1, delay_us);
 }
 
-void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
+void srt_prog_query_agg_event_key_at(SrtProgram *p, int query, int32_t op, uint32_t key_offset)
 {
-    SrtOpDef *d = op_declared(p, query, SRT_OP_AGG, SRT_OPK_AGGREGATE);
+    SrtOpDef *d = op_declared(p, query, op, SRT_OPK_AGGREGATE);
     if (d)
         d->event_key_offset = key_offset;
+}
+
+void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
+{
+    srt_prog_query_agg_event_key_at(p, query, SRT_OP_AGG, key_offset);
 }
 
 void srt_prog_query_agg_global_at(SrtProgram *p, int query, int32_t op)

@@ -78,23 +78,9 @@ static int agg_begin_batch(SrtOperator *op)
     return 0;
 }
 
-/* Is another aggregation after op (a level above it, which op's groups feed)? */
-static int feeds_next(const SrtOperator *op)
-{
-    for (uint32_t i = 0; i < op->q->n_ops; i++)
-        if (op->q->ops[i] == op)
-            return i + 1 < op->q->n_ops && op->q->ops[i + 1]->vt == &srt_op_agg_vt;
-    return 0;
-}
-
-/* A group's row, or its update of the next level's groups (emit without a row). */
 static int emit_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
 {
-    SrtOperator *op = ctx;
-    if (!feeds_next(op))
-        return srt_output_emit(op->q, key, key_len, state);
-    op->def->emit(op->q, key, key_len, state, NULL);
-    return op->q->failed ? -SRT_ERR_QUERY : 0;
+    return srt_op_emit_group(ctx, key, key_len, state);
 }
 
 static int emit_final(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)

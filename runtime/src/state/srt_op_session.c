@@ -82,7 +82,7 @@ static int emit_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t
     if (append && !final)
         return 0;
     const uint8_t *copy = (const uint8_t *)srt_batch_strdup(q, (const char *)key, key_len);
-    int rc = srt_output_emit(q, copy, key_len, state);
+    int rc = srt_op_emit_group(op, copy, key_len, state);
     return rc < 0 ? rc : final;
 }
 

@@ -39,6 +39,29 @@ const char *srt_operator_label(int32_t id, const char *spark_name)
     return "stateful operator";
 }
 
+/* ==== Output ==== */
+
+/* Is an aggregation after op (a level above it, which op's groups feed; a deduplication of
+   the rows in between is done by op's emit function)? */
+static int feeds_next(const SrtOperator *op)
+{
+    uint32_t i = 0;
+    while (i < op->q->n_ops && op->q->ops[i] != op)
+        i++;
+    while (++i < op->q->n_ops)
+        if (op->q->ops[i]->vt == &srt_op_agg_vt)
+            return 1;
+    return 0;
+}
+
+int srt_op_emit_group(SrtOperator *op, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    if (!feeds_next(op))
+        return srt_output_emit(op->q, key, key_len, state);
+    op->def->emit(op->q, key, key_len, state, NULL);
+    return op->q->failed ? -SRT_ERR_QUERY : 0;
+}
+
 /* ==== The list ==== */
 
 int srt_query_ops_create(SrtQuery *q, const SrtOpDef *defs, uint32_t n, SrtErr *err)

@@ -122,5 +122,9 @@ int srt_op_agg_watermark_cleans(const SrtOperator *op);
 /* One output row from a group through the query's emit function (HAVING may reject it).
    0, or -SRT_ERR_QUERY when the query failed. */
 int srt_output_emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, uint8_t *state);
+/* A group that op outputs (an aggregation's or a session's): its row (srt_output_emit), or,
+   when an aggregation follows op in the query's list (a level above it, plan_levels.c), that
+   level's update through op's emit function, which makes no row. */
+int srt_op_emit_group(SrtOperator *op, const uint8_t *key, uint32_t key_len, uint8_t *state);
 
 #endif

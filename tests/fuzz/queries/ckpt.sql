@@ -1,6 +1,7 @@
 -- ckpt.sql - the fuzz_ckpt target's queries: one of each stateful operator, so a restart
 -- decodes every kind of state (groups with numeric and string aggregates, dedup keys,
--- session windows) besides metadata, offsets, commits and the files source's log.
+-- session windows, a chain of two aggregations) besides metadata, offsets, commits and the
+-- files source's log.
 CREATE SOURCE events (
     id BIGINT,
     user STRING,
@@ -23,3 +24,9 @@ SELECT user, session_window(time, '5 minutes') AS session, count(*) AS n, sum(am
 FROM events
 GROUP BY user, session_window(time, '5 minutes')
 WITH (name = 'session', outputMode = 'append');
+INSERT INTO out
+SELECT window(window_time(w), '1 hour') AS hour, sum(n) AS n, max(hi) AS hi
+FROM (SELECT window(time, '10 minutes') AS w, user, count(*) AS n, max(user) AS hi
+      FROM events GROUP BY window(time, '10 minutes'), user)
+GROUP BY window(window_time(w), '1 hour')
+WITH (name = 'chain', outputMode = 'append');
