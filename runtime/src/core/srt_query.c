@@ -15,7 +15,20 @@
 #include "state/srt_join.h"
 #include "state/srt_operator.h"
 
-#define POLL_US 10000 /* spark.sql.streaming.pollingDelay */
+#define POLL_US 10000       /* spark.sql.streaming.pollingDelay */
+#define WAKE_POLL_US 100000 /* the same when every source wakes the query itself (wait_fd) */
+
+/* Does every input have a wait descriptor now (SrtSourceVt.wait_fd)?  Then the scheduler
+   wakes the query when data comes, and polling it every 10 ms would only spend CPU. */
+static int all_inputs_wake(SrtQuery *q)
+{
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtSource *s = &q->in[i].source;
+        if (!q->in[i].open || !s->vt->wait_fd || s->vt->wait_fd(s) < 0)
+            return 0;
+    }
+    return q->n_in > 0;
+}
 
 /* ======================================================================
 ** Construction
@@ -615,7 +628,7 @@ int srt_query_tick(SrtQuery *q, int64_t now_us)
     }
     switch (q->trigger.kind) {
     case SRT_TRIG_DEFAULT:
-        q->next_due_us = ran ? now_us : srt_now_us() + POLL_US;
+        q->next_due_us = ran ? now_us : srt_now_us() + (all_inputs_wake(q) ? WAKE_POLL_US : POLL_US);
         break;
     case SRT_TRIG_INTERVAL:
         q->next_due_us = now_us / q->trigger.interval_us * q->trigger.interval_us + q->trigger.interval_us;
