@@ -902,6 +902,18 @@ typedef struct SrtStateSchema {
 /* The highest number a stateful operator may have (state/<0..SRT_OP_MAX>/). */
 #define SRT_OP_MAX 255
 
+/* A side of a stream-stream join (srt_prog_query_ssjoin_side, _ssjoin_bound): its columns,
+   which of them hold bytes the state copies, and how its rows are evicted. */
+#define SRT_SSJOIN_MAX_BOUNDS 8
+typedef struct SrtSsJoinSideDef {
+    uint32_t n_cols;
+    uint8_t *bytes;             /* per column: a STRING or BINARY (owned by the program) */
+    int32_t evict;              /* SRT_SSJOIN_EVICT_* */
+    uint32_t n_bounds;          /* value: the bounds of the state value watermark */
+    int64_t bound_us[SRT_SSJOIN_MAX_BOUNDS];
+    uint8_t bound_inclusive[SRT_SSJOIN_MAX_BOUNDS];
+} SrtSsJoinSideDef;
+
 /* One registered stateful operator: the read-only definition an SrtOperator
    (state/srt_operator.h) is created from at run time. */
 typedef struct SrtOpDef {
@@ -919,6 +931,7 @@ typedef struct SrtOpDef {
     uint32_t n_string_slots, cap_string_slots;
     SrtCollectSlot *collect_slots; /* aggregation: collect_list / collect_set states */
     uint32_t n_collect_slots, cap_collect_slots;
+    SrtSsJoinSideDef ssjoin[2]; /* stream-stream join: left, right */
     SrtStateSchema schema;
 } SrtOpDef;
 

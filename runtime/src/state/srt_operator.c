@@ -19,13 +19,16 @@ const SrtOperatorVt *srt_operator_vt(int32_t kind)
         return &srt_op_dedup_vt;
     case SRT_OPK_SESSION_WINDOW:
         return &srt_op_session_vt;
+    case SRT_OPK_SSJOIN:
+        return &srt_op_ssjoin_vt;
     }
     return NULL;
 }
 
 const char *srt_operator_label(int32_t id, const char *spark_name)
 {
-    static const int32_t kinds[] = {SRT_OPK_AGGREGATE, SRT_OPK_DEDUPLICATE, SRT_OPK_SESSION_WINDOW};
+    static const int32_t kinds[] = {SRT_OPK_AGGREGATE, SRT_OPK_DEDUPLICATE, SRT_OPK_SESSION_WINDOW,
+                                    SRT_OPK_SSJOIN};
     for (size_t k = 0; spark_name && k < sizeof kinds / sizeof kinds[0]; k++) {
         const SrtOperatorVt *vt = srt_operator_vt(kinds[k]);
         for (const char *const *n = vt->names; *n; n++)

@@ -19,7 +19,8 @@
 ** its versions; srt_ckpt_schema.c checks state/<id>/_metadata/schema against def->schema).
 ** The numbering is the ABI's (SRT_OP_AGG, SRT_OP_DEDUP, ...), fixed per operator so existing
 ** checkpoints restart unchanged.  Implementations: srt_op_agg.c (group table), srt_op_dedup.c
-** (DROP DUPLICATES keys), srt_op_session.c (session windows); docs/architecture.md, "Adding an
+** (DROP DUPLICATES keys), srt_op_session.c (session windows), srt_op_ssjoin.c (stream-stream
+** joins); docs/architecture.md, "Adding an
 ** operator", says how to add one.
 */
 #ifndef SRT_OPERATOR_H
@@ -81,6 +82,7 @@ struct SrtOperator {
 extern const SrtOperatorVt srt_op_agg_vt;     /* SRT_OPK_AGGREGATE */
 extern const SrtOperatorVt srt_op_dedup_vt;   /* SRT_OPK_DEDUPLICATE */
 extern const SrtOperatorVt srt_op_session_vt; /* SRT_OPK_SESSION_WINDOW */
+extern const SrtOperatorVt srt_op_ssjoin_vt;  /* SRT_OPK_SSJOIN */
 
 /* The implementation of a kind; NULL for a number that is no SRT_OPK_*. */
 const SrtOperatorVt *srt_operator_vt(int32_t kind);

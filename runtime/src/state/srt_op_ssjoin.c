@@ -1,0 +1,368 @@
+/* srt_op_ssjoin.c - the stream-stream join operator: each side's rows by join key, evicted by watermark.
+**
+** Spark 3.5's StreamingSymmetricHashJoinExec with SymmetricHashJoinStateManager: every input
+** row of one side is joined with the rows the other side holds and then kept in its own side
+** (processPartitions: the left input first, joined with the right state and added to the
+** left state, then the right input, joined with the left state including this batch's left
+** rows; the runtime reads a query's inputs in order, input 0 being the left side).  Generated
+** code reaches the state once per process call (srt_query_ssjoin) and calls srt_ssjoin_probe
+** and srt_ssjoin_add directly per record.
+**
+** A row is one allocation: its datums (the side's columns), its key bytes and the bytes of its
+** STRING columns.  Rows of one key are chained in the order they came (Spark's keyWithIndex
+** order); the index maps key bytes to the chain.  Eviction (StreamingSymmetricHashJoinHelper.
+** getStateWatermarkPredicates) compares each row's eviction time, given by generated code when
+** the row is added, with the side's state watermark of the batch:
+**   key     a join key carries the watermark: the key's event time (a window's end) <= the
+**           batch's watermark (JoinStateKeyWatermarkPredicate);
+**   value   the side's watermarked column <= the state value watermark derived from the
+**           condition (JoinStateValueWatermarkPredicate, StreamingJoinHelper.
+**           getStateValueWatermark): min over its bounds of trunc((wm * 1000.0 + c) / 1000) - 1
+**           for an inclusive bound (<=, >=), in ms.
+** A row that such a predicate would evict at once is not added (Spark's
+** AddingProcessedRowToStateCompletionIterator).  A side without a predicate keeps every row.
+*/
+#include <string.h>
+
+#include "state/srt_operator.h"
+
+typedef struct SsRow {
+    struct SsRow *next; /* the next row of the same key */
+    size_t size;        /* of this allocation */
+    uint64_t hash;
+    int64_t evict_at;   /* µs, compared with the side's state watermark */
+    uint32_t key_len;
+    uint8_t matched;
+    SrtDatum cols[];    /* the side's columns, then the key bytes, then string bytes */
+} SsRow;
+
+typedef struct SsKey {
+    SsRow *head, *tail; /* head NULL: an empty slot */
+} SsKey;
+
+typedef struct SsSide {
+    const SrtSsJoinSideDef *def;
+    SsKey *slots;               /* cap (a power of two) */
+    size_t cap, n_keys;
+    SsRow **rows;               /* in the order they came */
+    size_t n_rows, cap_rows;
+    const SrtDatum **hits;      /* the last probe's rows */
+    size_t cap_hits;
+    size_t bytes;               /* of the rows */
+    int64_t threshold_us;       /* state watermark of the batch; INT64_MIN: keep all */
+} SsSide;
+
+struct SrtSsJoin {
+    SrtQuery *q;
+    SsSide side[2];
+    int64_t added;              /* rows added this batch (numRowsUpdated) */
+};
+
+static const uint8_t *row_key(const SsRow *r, uint32_t n_cols)
+{
+    return (const uint8_t *)(r->cols + n_cols);
+}
+
+SrtSsJoin *srt_query_ssjoin(SrtQuery *q, int32_t op)
+{
+    SrtOperator *o = srt_query_op(q, op);
+    return o && o->vt == &srt_op_ssjoin_vt ? o->state : NULL;
+}
+
+/* ==== The index ==== */
+
+static SsKey *find_slot(SsSide *s, const void *key, uint32_t len, uint64_t hash)
+{
+    size_t mask = s->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        SsKey *k = &s->slots[i];
+        if (!k->head)
+            return k;
+        if (k->head->hash == hash && k->head->key_len == len &&
+            memcmp(row_key(k->head, s->def->n_cols), key, len) == 0)
+            return k;
+    }
+}
+
+/* Index rows[0..n_rows) again into slots of at least want entries. */
+static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
+{
+    size_t cap = 16;
+    while (cap < want * 2)
+        cap *= 2;
+    SsKey *slots = srt_mem_calloc(j->q->mem, sizeof *slots * cap);
+    if (!slots)
+        return -1;
+    srt_mem_free(j->q->mem, s->slots, sizeof *s->slots * s->cap);
+    s->slots = slots;
+    s->cap = cap;
+    s->n_keys = 0;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        SsRow *r = s->rows[i];
+        r->next = NULL;
+        SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
+        if (!k->head) {
+            k->head = r;
+            s->n_keys++;
+        } else {
+            k->tail->next = r;
+        }
+        k->tail = r;
+    }
+    return 0;
+}
+
+static void nomem(SrtSsJoin *j, const char *what)
+{
+    srt_err_nomem(&j->q->err, what);
+    srt_query_fail(j->q, j->q->err.msg);
+    srt_query_bail(j->q);
+}
+
+/* ==== Per record ==== */
+
+int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                         const SrtDatum *const **rows)
+{
+    SsSide *s = &j->side[side];
+    size_t n = 0;
+    if (s->n_keys) {
+        SsKey *k = find_slot(s, key, len, hash);
+        for (SsRow *r = k->head; r; r = r->next) {
+            if (n == s->cap_hits) {
+                size_t cap = s->cap_hits ? 2 * s->cap_hits : 16;
+                const SrtDatum **h = srt_mem_alloc(j->q->mem, sizeof *h * cap);
+                if (!h)
+                    nomem(j, "join state");
+                if (n)
+                    memcpy(h, s->hits, sizeof *h * n);
+                srt_mem_free(j->q->mem, s->hits, sizeof *s->hits * s->cap_hits);
+                s->hits = h;
+                s->cap_hits = cap;
+            }
+            s->hits[n++] = r->cols;
+        }
+    }
+    *rows = s->hits;
+    return (int64_t)n;
+}
+
+void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                    const SrtDatum *row, int64_t evict_at)
+{
+    SsSide *s = &j->side[side];
+    const SrtSsJoinSideDef *d = s->def;
+    if (d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us)
+        return; /* the state watermark removes it at once: Spark does not store it */
+    size_t size = sizeof(SsRow) + sizeof(SrtDatum) * d->n_cols + len;
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->bytes[c] && !row[c].is_null)
+            size += row[c].n;
+    if (s->n_rows == s->cap_rows) {
+        size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
+        SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
+        if (!rs)
+            nomem(j, "join state");
+        if (s->n_rows)
+            memcpy(rs, s->rows, sizeof *rs * s->n_rows);
+        srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
+        s->rows = rs;
+        s->cap_rows = cap;
+    }
+    if ((s->n_keys + 1) * 2 > s->cap && reindex(j, s, s->n_keys + 1) < 0)
+        nomem(j, "join state");
+    SsRow *r = srt_mem_alloc(j->q->mem, size);
+    if (!r)
+        nomem(j, "join state");
+    r->next = NULL;
+    r->size = size;
+    r->hash = hash;
+    r->evict_at = evict_at;
+    r->key_len = len;
+    r->matched = 0;
+    memcpy(r->cols, row, sizeof(SrtDatum) * d->n_cols);
+    uint8_t *at = (uint8_t *)(r->cols + d->n_cols);
+    memcpy(at, key, len);
+    at += len;
+    for (uint32_t c = 0; c < d->n_cols; c++) {
+        if (!d->bytes[c] || r->cols[c].is_null)
+            continue;
+        if (r->cols[c].n)
+            memcpy(at, r->cols[c].p, r->cols[c].n);
+        r->cols[c].p = at;
+        at += r->cols[c].n;
+    }
+    SsKey *k = find_slot(s, key, len, hash);
+    if (!k->head) {
+        k->head = r;
+        s->n_keys++;
+    } else {
+        k->tail->next = r;
+    }
+    k->tail = r;
+    s->rows[s->n_rows++] = r;
+    s->bytes += size;
+    j->added++;
+}
+
+/* ==== The operator ==== */
+
+static SrtSsJoin *state(const SrtOperator *op)
+{
+    return op->state;
+}
+
+static int ssjoin_create(SrtOperator *op, SrtErr *err)
+{
+    SrtSsJoin *j = srt_mem_calloc(op->q->mem, sizeof *j);
+    if (!j)
+        return srt_err_nomem(err, "join state");
+    j->q = op->q;
+    for (int s = 0; s < 2; s++) {
+        j->side[s].def = &op->def->ssjoin[s];
+        j->side[s].threshold_us = INT64_MIN;
+        if (reindex(j, &j->side[s], 8) < 0)
+            return srt_err_nomem(err, "join state");
+    }
+    op->state = j;
+    return 0;
+}
+
+/* The state watermark of side s for the batch's watermark wm_ms (µs; INT64_MIN: none). */
+static int64_t side_threshold(const SrtSsJoinSideDef *d, int has_watermark, int64_t wm_ms)
+{
+    if (!has_watermark)
+        return INT64_MIN;
+    switch (d->evict) {
+    case SRT_SSJOIN_EVICT_KEY:
+        return wm_ms * 1000;
+    case SRT_SSJOIN_EVICT_VALUE: {
+        int64_t sw = INT64_MAX;
+        for (uint32_t b = 0; b < d->n_bounds; b++) {
+            int64_t v = (int64_t)(((double)wm_ms * 1000.0 + (double)d->bound_us[b]) / 1000.0);
+            v -= d->bound_inclusive[b] ? 1 : 0;
+            if (v < sw)
+                sw = v;
+        }
+        return sw == INT64_MAX ? INT64_MIN : sw * 1000;
+    }
+    }
+    return INT64_MIN;
+}
+
+static int ssjoin_begin_batch(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    op->st.rows_at_start = (int64_t)(j->side[0].n_rows + j->side[1].n_rows);
+    for (int s = 0; s < 2; s++)
+        j->side[s].threshold_us =
+            side_threshold(j->side[s].def, op->q->def->has_watermark, op->q->watermark_ms);
+    j->added = 0;
+    return 0;
+}
+
+static int ssjoin_check(const SrtOpDef *d, SrtOutMode mode, SrtErr *err)
+{
+    SRT_UNUSED(d);
+    if (mode == SRT_OUT_APPEND)
+        return 0;
+    return srt_err_set(err, SRT_ERR_QUERY,
+                       "Join between two streaming DataFrames/Datasets is not supported in %s "
+                       "output mode, only in Append output mode",
+                       mode == SRT_OUT_UPDATE ? "Update" : "Complete");
+}
+
+static int ssjoin_watermark_cleans(const SrtOperator *op)
+{
+    /* StreamingSymmetricHashJoinExec.shouldRunAnotherBatch: a state watermark predicate. */
+    return op->def->ssjoin[0].evict != SRT_SSJOIN_EVICT_NONE ||
+           op->def->ssjoin[1].evict != SRT_SSJOIN_EVICT_NONE;
+}
+
+/* Remove the rows of s at or before its state watermark; how many went. */
+static int64_t evict(SrtSsJoin *j, SsSide *s)
+{
+    if (s->def->evict == SRT_SSJOIN_EVICT_NONE || s->threshold_us == INT64_MIN)
+        return 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        SsRow *r = s->rows[i];
+        if (r->evict_at <= s->threshold_us) {
+            s->bytes -= r->size;
+            srt_mem_free(j->q->mem, r, r->size);
+        } else {
+            s->rows[kept++] = r;
+        }
+    }
+    int64_t gone = (int64_t)(s->n_rows - kept);
+    s->n_rows = kept;
+    if (gone && reindex(j, s, kept) < 0)
+        return -1;
+    return gone;
+}
+
+static int ssjoin_save(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    int64_t t0 = srt_mono_us();
+    op->st.updated = j->added;
+    for (int s = 0; s < 2; s++) {
+        int64_t gone = evict(j, &j->side[s]);
+        if (gone < 0)
+            return srt_err_nomem(&op->q->err, "join state");
+        op->st.removed += gone;
+    }
+    op->st.removal_us = srt_mono_us() - t0;
+    return 0;
+}
+
+static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out)
+{
+    const SrtSsJoin *j = state(op);
+    out->num_rows_total = (int64_t)(j->side[0].n_rows + j->side[1].n_rows);
+    if (!idle) {
+        out->num_rows_updated = op->st.updated;
+        out->num_rows_removed = op->st.removed;
+        out->all_removals_time_ms = op->st.removal_us / 1000;
+        out->commit_time_ms = op->st.commit_us / 1000;
+        out->num_rows_dropped_by_watermark = op->st.dropped;
+    }
+    size_t bytes = 0;
+    for (int s = 0; s < 2; s++)
+        bytes += j->side[s].bytes + sizeof(SsKey) * j->side[s].cap +
+                 sizeof(SsRow *) * j->side[s].cap_rows;
+    out->memory_used_bytes = (int64_t)bytes;
+}
+
+static void ssjoin_destroy(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    if (!j)
+        return;
+    for (int s = 0; s < 2; s++) {
+        SsSide *sd = &j->side[s];
+        for (size_t i = 0; i < sd->n_rows; i++)
+            srt_mem_free(j->q->mem, sd->rows[i], sd->rows[i]->size);
+        srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
+        srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
+        srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
+    }
+    srt_mem_free(j->q->mem, j, sizeof *j);
+}
+
+static const char *const ssjoin_names[] = {"symmetricHashJoin", NULL};
+
+const SrtOperatorVt srt_op_ssjoin_vt = {
+    ssjoin_names,
+    "stream-stream join",
+    0,
+    ssjoin_check,
+    ssjoin_create,
+    ssjoin_begin_batch,
+    NULL, /* its rows are the pipeline's: generated code makes them */
+    ssjoin_watermark_cleans,
+    ssjoin_save,
+    NULL, /* restore: not checkpointed yet (see ssjoin_save) */
+    ssjoin_progress,
+    ssjoin_destroy,
+};
