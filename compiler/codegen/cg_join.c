@@ -12,6 +12,8 @@
 **   anti       the probe row once if none does
 ** A probe key with a NULL matches nothing (a row with a NULL key is not in the table).
 */
+#include <string.h>
+
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
 
@@ -40,8 +42,9 @@ static void load_build_row(CgCtx *cg, const PJoin *pj, LLVMValueRef row, CgVal *
     for (int c = 0; c < build_cols(j); c++) {
         int at = pj->build_col[c];
         const Type *t = j->raw.cols[build_base(j) + c].type;
+        const char *name = pj->build ? pj->build->columns[at < 0 ? 0 : at].name : "";
         raw[build_base(j) + c] = at < 0 ? cg_null_of(cg, t)
-                                        : cg_load_datum(cg, t, cg_gepc(cg, row, size * (uint64_t)at, pj->build->columns[at].name));
+                                        : cg_load_datum(cg, t, cg_gepc(cg, row, size * (uint64_t)at, name));
     }
 }
 
@@ -104,6 +107,9 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj)
     return fn;
 }
 
+static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n, LLVMValueRef rows,
+                                    LLVMValueRef null_row, CgEnv *env, LLVMBasicBlockRef bb_cont);
+
 void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows)
 {
     for (int k = 0; k < pq->n_joins; k++) {
@@ -153,8 +159,16 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     LLVMBasicBlockRef from[2] = {bb_from, bb_looked};
     LLVMAddIncoming(n, nv, from, 2);
     LLVMAddIncoming(rows, rv, from, 2);
+    return probe_rows(cg, pj, raw, n, rows, null_row, env, bb_cont);
+}
 
-    /* Each match: the condition, then the rest of the pipeline (or the semi/anti decision). */
+/* The n rows at rows that have the key of the row in raw (its side's columns set): each
+   through the condition and on into the rest of the pipeline (or the semi/anti decision). */
+static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n, LLVMValueRef rows,
+                                    LLVMValueRef null_row, CgEnv *env, LLVMBasicBlockRef bb_cont)
+{
+    const SJoin *j = pj->join;
+    int n_raw = j->n_left + j->n_right;
     LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "join.i");
     LLVMValueRef matched = cg_alloca(cg, cg->t_i1, "join.matched");
     cg_store(cg, cg_i64(cg, 0), i_slot);
@@ -235,4 +249,84 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     next.n_cols = j->n_input;
     *env = next;
     return j->kind == SJ_INNER || j->kind == SJ_OUTER ? bb_step : bb_cont;
+}
+
+/* ==== Stream-stream joins ====
+** Spark's StreamingSymmetricHashJoinExec.OneSideHashJoiner.storeAndJoinWithOtherSide, per row
+** of side `side` (the branch's): a row with a NULL key matches nothing and is not kept (Spark's
+** inferred IsNotNull filters of an inner join); otherwise it is added to its side's state with
+** the time its state watermark evicts it by, and joined with the other side's rows of its key
+** (adding first is the same: the probe reads the other side only).  The join is seen from
+** the row's side: that side probes, the other side's state rows are the build rows. */
+
+/* The join seen from side: *v with that side as the probe side, *pv over the state rows. */
+static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *pv)
+{
+    const SJoin *j = pq->ssjoin_block->join;
+    *v = *j;
+    v->probe_left = side == 0;
+    v->probe_keys = side == 0 ? j->probe_keys : j->build_keys;
+    v->build_keys = side == 0 ? j->build_keys : j->probe_keys;
+    memset(pv, 0, sizeof *pv);
+    pv->join = v;
+    pv->block = pq->ssjoin_block;
+    pv->key = pq->ssjoin_key;
+    int n = build_cols(v);
+    pv->build_col = ARENA_NEW_N(cg->arena, int, n + 1);
+    for (int c = 0; c < n; c++)
+        pv->build_col[c] = c; /* a state row holds all its side's columns */
+}
+
+LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state, CgEnv *env,
+                                LLVMBasicBlockRef bb_cont)
+{
+    SJoin *v = ARENA_NEW(cg->arena, SJoin);
+    PJoin *pv = ARENA_NEW(cg->arena, PJoin);
+    ssjoin_view(cg, pq, side, v, pv);
+    const SJoin *j = pq->ssjoin_block->join;
+    int n_raw = v->n_left + v->n_right, n_own = side == 0 ? v->n_left : v->n_right;
+    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
+    for (int c = 0; c < n_own; c++)
+        raw[probe_base(v) + c] = env->cols[c];
+    for (int c = 0; c < build_cols(v); c++)
+        raw[build_base(v) + c] = cg_null_of(cg, v->raw.cols[build_base(v) + c].type);
+    CgEnv renv = {0};
+    renv.cols = raw;
+    renv.n_cols = n_raw;
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, v->n_keys + 1);
+    for (int k = 0; k < v->n_keys; k++)
+        keys[k] = cg_expr(cg, &renv, v->probe_keys[k]);
+    LLVMBasicBlockRef bb_key = cg_block(cg, "ssj.key");
+    LLVMBuildCondBr(cg->b, any_null(cg, keys, v->n_keys), bb_cont, bb_key);
+    cg_at(cg, bb_key);
+    LLVMValueRef len;
+    LLVMValueRef key = key_bytes(cg, pv, keys, &len);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "ssj.hash");
+
+    /* Kept in its side: the columns as datums, and the time it is evicted by. */
+    uint64_t size = cg_datum_size(cg);
+    LLVMValueRef datums = cg_alloca(cg, LLVMArrayType(cg->t_i8, size * (uint64_t)(n_own ? n_own : 1)), "ssj.row");
+    LLVMSetAlignment(datums, 16);
+    datums = LLVMBuildPointerCast(cg->b, datums, cg->t_ptr, "");
+    const SSelect *own = j->sides[side];
+    for (int c = 0; c < n_own; c++)
+        cg_store_datum(cg, own->output.cols[c].type, env->cols[c], cg_gepc(cg, datums, size * (uint64_t)c, ""), false);
+    LLVMValueRef evict_at = cg_i64(cg, INT64_MAX);
+    if (j->key_wm >= 0) {
+        CgVal kv = keys[j->key_wm];
+        evict_at = kv.fields ? kv.fields[1].v : kv.v; /* a window's end, or the time */
+    } else if (j->wm_col[side] >= 0) {
+        CgVal t = env->cols[j->wm_col[side]];
+        evict_at = cg_select(cg, t.null, cg_i64(cg, INT64_MAX), t.v);
+    }
+    LLVMValueRef aargs[7] = {state, cg_i32(cg, side), key, len, hash, datums, evict_at};
+    cg_call(cg, "srt_ssjoin_add", aargs, 7, "");
+
+    /* Joined with the other side's rows of the key. */
+    LLVMValueRef rows_slot = cg_alloca(cg, cg->t_ptr, "ssj.rows.p");
+    LLVMValueRef pargs[6] = {state, cg_i32(cg, 1 - side), key, len, hash, rows_slot};
+    LLVMValueRef n = cg_call(cg, "srt_ssjoin_probe", pargs, 6, "ssj.n");
+    LLVMValueRef rows = cg_load(cg, cg->t_ptr, rows_slot, "ssj.rows");
+    return probe_rows(cg, pv, raw, n, rows, NULL, env, bb_cont);
 }

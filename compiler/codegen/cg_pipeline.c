@@ -43,6 +43,10 @@ typedef struct EventTime {
     LLVMValueRef dropped;                /* i64 alloca */
     LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
+    /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
+       the side's watermarked column. */
+    int ssj_side;
+    LLVMValueRef ssj_state, ssj_late, ssj_dropped;
 } EventTime;
 
 static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
@@ -57,8 +61,11 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         case POP_DEDUPLICATE:
             et->dedup_op = (int32_t)pq->ops[i].id;
             break;
+        case POP_SSJOIN: /* ssjoin_setup */
+            break;
         }
     }
+    et->ssj_side = -1;
     if (pq->watermark_col >= 0) {
         LLVMValueRef *slots[3] = {&et->n, &et->min, &et->max};
         static const char *names[3] = {"ev.n", "ev.min", "ev.max"};
@@ -125,6 +132,26 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
     if (et->dedup_late) {
         LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->dedup_op), cg_load(cg, cg->t_i64, et->dedup_dropped, "")};
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
+    }
+    if (et->ssj_late) {
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, PSTATE_SSJOIN), cg_load(cg, cg->t_i64, et->ssj_dropped, "")};
+        cg_call(cg, "srt_query_dropped_late", args, 3, "");
+    }
+}
+
+/* A stream-stream join in branch `branch` of query: its state and late threshold, once per
+   process call. */
+static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *et)
+{
+    et->ssj_side = query->ssjoin_block ? query->branches[branch].side : -1;
+    if (et->ssj_side < 0)
+        return;
+    LLVMValueRef args[2] = {cg->q, cg_i32(cg, PSTATE_SSJOIN)};
+    et->ssj_state = cg_call(cg, "srt_query_ssjoin", args, 2, "ssj.state");
+    if (query->ssjoin_block->join->wm_col[et->ssj_side] >= 0) {
+        et->ssj_late = cg_call(cg, "srt_query_late_threshold", args, 2, "ssj.late");
+        et->ssj_dropped = cg_alloca(cg, cg->t_i64, "ssj.late.n");
+        cg_store(cg, cg_i64(cg, 0), et->ssj_dropped);
     }
 }
 
@@ -465,10 +492,20 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
                                 : cg_null_of(cg, sc->cols[i].type);
 }
 
-/* The probe step of the join block s reads, if it reads one (cg_join.c). */
-static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s, LLVMValueRef *tables,
-                                   LLVMValueRef *null_rows, CgEnv *env, LLVMBasicBlockRef bb_cont)
+/* The probe step of the join block s reads, if it reads one (cg_join.c); a stream-stream
+   join's step first drops a late row of the branch's side (Spark's
+   OneSideHashJoiner: the side's watermark attribute at or before the late-event threshold). */
+static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s, const EventTime *et,
+                                   LLVMValueRef *tables, LLVMValueRef *null_rows, CgEnv *env,
+                                   LLVMBasicBlockRef bb_cont)
 {
+    if (s == pq->ssjoin_block && et->ssj_side >= 0) {
+        if (et->ssj_late) {
+            CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
+            drop_if_late(cg, et->ssj_late, et->ssj_dropped, t.v, t.null, bb_cont);
+        }
+        return cg_ssjoin_row(cg, pq, et->ssj_side, et->ssj_state, env, bb_cont);
+    }
     for (int k = 0; k < pq->n_joins; k++)
         if (pq->joins[k].block == s)
             return cg_join_probe(cg, &pq->joins[k], tables[k], null_rows[k], env, bb_cont);
@@ -512,6 +549,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMValueRef dd_table = pq->dedup_block ? cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table") : NULL;
     EventTime et;
     event_time_setup(cg, pq, &et);
+    ssjoin_setup(cg, query, branch, &et);
     LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     cg_join_setup(cg, pq, join_tables, join_nulls);
@@ -555,7 +593,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
     for (int b = 0; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
-        bb_cont = join_step(cg, pq, s, join_tables, join_nulls, &env, bb_cont);
+        bb_cont = join_step(cg, pq, s, &et, join_tables, join_nulls, &env, bb_cont);
         if (s->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
@@ -578,7 +616,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
         env = next;
     }
     if (pq->agg) {
-        bb_cont = join_step(cg, pq, pq->agg, join_tables, join_nulls, &env, bb_cont);
+        bb_cont = join_step(cg, pq, pq->agg, &et, join_tables, join_nulls, &env, bb_cont);
         if (pq->agg->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
             LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);

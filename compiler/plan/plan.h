@@ -106,12 +106,15 @@ typedef struct POrder {
 typedef enum PStateOp {
     PSTATE_AGG = 0,
     PSTATE_DEDUP = 1,
-    PSTATE_AGG_UPPER = 2 /* the aggregations over an aggregation of a batch query: 2, 3, ... */
+    PSTATE_SSJOIN = 2,    /* a stream-stream join */
+    PSTATE_AGG_UPPER = 16 /* the aggregations over an aggregation of a batch query: 16, 17, ...
+                             (batch queries keep no checkpoint: these numbers are never in one) */
 } PStateOp;
 typedef enum POpKind {
     POP_AGGREGATE,      /* GROUP BY: a group table (PQuery.agg) */
     POP_SESSION_WINDOW, /* GROUP BY with a session_window: sessions per key */
-    POP_DEDUPLICATE     /* DROP DUPLICATES: the keys seen */
+    POP_DEDUPLICATE,    /* DROP DUPLICATES: the keys seen */
+    POP_SSJOIN          /* a join of two streams: each side's rows (PQuery.ssjoin) */
 } POpKind;
 typedef struct PQuery PQuery;
 typedef struct PStatefulOp {
@@ -147,6 +150,7 @@ typedef struct PJoin {
 */
 typedef struct PBranch {
     const SSource *source;
+    int side;              /* a stream-stream join's branch: its side (0 left, 1 right); else -1 */
     bool *needed;          /* per source column: read by the branch's pipeline */
     int n_needed;
     const SSelect **pre;
@@ -207,6 +211,11 @@ struct PQuery {
     int n_columns;
     POrder *order;
     int n_order;
+
+    /* A join of two streams (SJoin.streams): its block (whose branches are its sides, as a
+       UNION ALL's), the layout of its key bytes, and per side the columns it stores. */
+    const SSelect *ssjoin_block;
+    PKeyLayout ssjoin_key;
 
     /* The joins of the per-record blocks, innermost first. */
     PJoin *joins;

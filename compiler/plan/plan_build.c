@@ -174,7 +174,7 @@ static LPlan *lp_input(Arena *arena, const SSelect *s)
     if (!s->join)
         return p;
     const SJoin *j = s->join;
-    LPlan *b = lp_block(arena, j->build->select);
+    LPlan *b = lp_block(arena, j->streams ? j->sides[1] : j->build->select);
     LPlan *join = lp_new(arena, LP_JOIN, j->probe_left ? p : b, s, j->span);
     join->right = j->probe_left ? b : p;
     return join;
@@ -206,6 +206,9 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
         if (chain[i] == pq->agg)
             pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
                                                  PSTATE_AGG, pq, chain[i], &pq->key, pq->state_size};
+        if (chain[i] == pq->ssjoin_block)
+            pq->ops[pq->n_ops++] = (PStatefulOp){POP_SSJOIN, PSTATE_SSJOIN, NULL, chain[i],
+                                                 &pq->ssjoin_key, 0};
         for (const PQuery *lv = pq; lv->next; lv = lv->next)
             if (chain[i] == lv->next->agg)
                 pq->ops[pq->n_ops++] = (PStatefulOp){POP_AGGREGATE, lv->next_op, lv->next, chain[i],
@@ -286,7 +289,7 @@ static bool plan_joins(Arena *arena, Diag *diag, PQuery *pq, const SSelect **cha
     pq->joins = ARENA_NEW_N(arena, PJoin, count ? count : 1);
     for (int i = 0; i < n; i++) {
         const SJoin *j = chain[i]->join;
-        if (!j)
+        if (!j || j->streams)
             continue;
         PJoin *pj = &pq->joins[pq->n_joins];
         pj->join = j;
@@ -319,12 +322,19 @@ static int chain_of(const SSelect *s, const SSelect **out)
     return n;
 }
 
-/* What sluice does not run in a UNION branch yet: a stateful block (each branch would need its
-   own state) or another union.  Reported at the first such block of blocks[0..n). */
-static bool branch_supported(Diag *diag, const SSelect **blocks, int n)
+/* What sluice does not run in a UNION branch (or a side of a stream-stream join: join_side)
+   yet: a stateful block (each branch would need its own state), another union or stream-stream
+   join.  Reported at the first such block of blocks[0..n). */
+static bool branch_supported(Diag *diag, const SSelect **blocks, int n, bool join_side)
 {
     for (int i = 0; i < n; i++) {
         const SSelect *s = blocks[i];
+        if (s->join && s->join->streams) {
+            diag_error(diag, s->join->span,
+                       "a stream-stream join inside a UNION branch or a side of another "
+                       "stream-stream join is not supported yet");
+            return false;
+        }
         if (s->n_branches) {
             diag_error(diag, s->span,
                        "a UNION inside a branch of another UNION is not supported yet (as `a "
@@ -333,10 +343,14 @@ static bool branch_supported(Diag *diag, const SSelect **blocks, int n)
         }
         const char *what = s->has_agg ? "an aggregation" : s->dedup ? "DROP DUPLICATES" : NULL;
         if (what) {
-            diag_error(diag, s->span,
-                       "%s inside a branch of a UNION is not supported yet; write it over the "
-                       "union (SELECT ... FROM (... UNION ALL ...) ...)",
-                       what);
+            if (join_side)
+                diag_error(diag, s->span,
+                           "%s on a side of a stream-stream join is not supported yet", what);
+            else
+                diag_error(diag, s->span,
+                           "%s inside a branch of a UNION is not supported yet; write it over the "
+                           "union (SELECT ... FROM (... UNION ALL ...) ...)",
+                           what);
             return false;
         }
     }
@@ -373,33 +387,46 @@ static bool plan_branch_of(Arena *arena, Diag *diag, const SQuery *q, PBranch *b
     return true;
 }
 
-/* The query's branches: one per branch of its UNION ALL (chain[u]), else its one source.
-   chain[0..n_pre) are the per-record blocks of branch 0. */
+/* The branches a block reads: a UNION ALL's, or a stream-stream join's two sides; 0 if none. */
+static int branch_count(const SSelect *s)
+{
+    return s->join && s->join->streams ? 2 : s->n_branches;
+}
+
+static const SSelect *branch_head(const SSelect *s, int b)
+{
+    return s->join && s->join->streams ? s->join->sides[b] : s->branches[b];
+}
+
+/* The query's branches: one per branch of its UNION ALL or side of its stream-stream join
+   (chain[u]), else its one source.  chain[0..n_pre) are the per-record blocks of branch 0. */
 static bool plan_branches(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain, int depth)
 {
     int u = -1;
     for (int i = depth - 1; i >= 0 && u < 0; i--)
-        if (chain[i]->n_branches)
+        if (branch_count(chain[i]))
             u = i;
     const SSelect *top = u >= 0 ? chain[u] : NULL;
-    int n = top ? top->n_branches : 1;
-    if (top && !branch_supported(diag, chain, u))
+    int n = top ? branch_count(top) : 1;
+    bool join_side = top && top->join && top->join->streams;
+    if (top && !branch_supported(diag, chain, u, join_side))
         return false;
     for (int b = 1; b < n; b++) {
         const SSelect **blocks =
-            ARENA_NEW_N(arena, const SSelect *, chain_of(top->branches[b], NULL));
-        if (!branch_supported(diag, blocks, chain_of(top->branches[b], blocks)))
+            ARENA_NEW_N(arena, const SSelect *, chain_of(branch_head(top, b), NULL));
+        if (!branch_supported(diag, blocks, chain_of(branch_head(top, b), blocks), join_side))
             return false;
     }
     pq->branches = ARENA_NEW_N(arena, PBranch, n);
     pq->n_branches = n;
     for (int b = 0; b < n; b++) {
         PBranch *br = &pq->branches[b];
-        bool ok = top ? plan_branch_of(arena, diag, pq->query, br, top->branches[b], chain + u,
+        bool ok = top ? plan_branch_of(arena, diag, pq->query, br, branch_head(top, b), chain + u,
                                        pq->n_pre - u)
                       : plan_branch_of(arena, diag, pq->query, br, pq->query->select, NULL, 0);
         if (!ok)
             return false;
+        br->side = top && top->join && top->join->streams ? b : -1;
         if (!top)
             br->n_pre = pq->n_pre; /* the chain up to the aggregation */
     }
@@ -421,6 +448,20 @@ PQuery plan_branch(const PQuery *pq, int b)
 }
 
 /* ==== Driver ==== */
+
+/* Can the state of a stream-stream join keep a value of type t (srt_op_ssjoin.c copies
+   strings and structs of fixed-size fields, such as a window)? */
+static bool ssjoin_storable(const Type *t)
+{
+    if (t->kind == TY_STRUCT) {
+        for (int f = 0; f < t->n_fields; f++)
+            if (type_is_bytes(t->fields[f].type) || t->fields[f].type->kind == TY_STRUCT ||
+                type_is_nested(t->fields[f].type))
+                return false;
+        return true;
+    }
+    return !type_is_nested(t) && t->kind != TY_ARRAY;
+}
 
 static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *pp, const char *name)
 {
@@ -528,6 +569,28 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         plan_layout_key(arena, &pq->dedup_key, types, d->n);
     }
 
+    for (int i = 0; i < depth; i++) {
+        const SJoin *j = chain[i]->join;
+        if (!j || !j->streams)
+            continue;
+        pq->ssjoin_block = chain[i];
+        for (int side = 0; side < 2; side++) {
+            const SSchema *cols = &j->sides[side]->output;
+            for (int c = 0; c < cols->n; c++)
+                if (!ssjoin_storable(cols->cols[c].type)) {
+                    diag_error(diag, j->span,
+                               "a column of type %s (`%s`) on a side of a stream-stream join is "
+                               "not supported yet",
+                               type_name(arena, cols->cols[c].type), cols->cols[c].name);
+                    return NULL;
+                }
+        }
+        const Type **types = ARENA_NEW_N(arena, const Type *, j->n_keys + 1);
+        for (int k = 0; k < j->n_keys; k++)
+            types[k] = j->probe_keys[k]->type;
+        plan_layout_key(arena, &pq->ssjoin_key, types, j->n_keys);
+    }
+
     if (agg_at >= 0 && !plan_agg_levels(arena, diag, pq, chain, depth, agg_at))
         return NULL;
     plan_operators(arena, pq, chain, depth);
@@ -572,7 +635,7 @@ static int count_builds(const SSelect *s)
 {
     int n = 0;
     for (; s; s = s->sub)
-        if (s->join)
+        if (s->join && !s->join->streams)
             n += 1 + count_builds(s->join->build->select);
     return n;
 }

@@ -207,6 +207,31 @@ static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const 
         "DataFrames/Datasets");
 }
 
+/* Spark's join case: a join of two streams runs in Append mode only.  sluice runs no stateful
+   operator after one yet (Spark 3.4+ chains them in Append mode). */
+static void rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+{
+    for (int i = 0; i < c->n; i++) {
+        const SJoin *j = c->sel[i]->join;
+        if (!j || !j->streams)
+            continue;
+        if (mode_known && q->mode != MODE_APPEND) {
+            diag_error(sc->diag, j->span,
+                       "Join between two streaming DataFrames/Datasets is not supported in %s "
+                       "output mode, only in Append output mode",
+                       sema_mode_name(q->mode));
+            return;
+        }
+        for (int k = 0; k <= i; k++)
+            if (c->sel[k]->has_agg || c->sel[k]->dedup) {
+                diag_error(sc->diag, c->sel[k]->has_agg ? agg_span(c->ast[k], c->sel[k]) : c->sel[k]->dedup->span,
+                           "%s after a stream-stream join is not supported yet",
+                           c->sel[k]->has_agg ? "an aggregation" : "DROP DUPLICATES");
+                return;
+            }
+    }
+}
+
 /* Is e (over the input of s) the watermarked event time, or a time or session window over
    it (SX_WINDOW either way)?  Follows
    columns through non-aggregating subqueries, as Spark propagates the watermark metadata. */
@@ -694,6 +719,7 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     rule_dedup(sc, &c);
     bool single = rule_multiple_aggregations(sc, &c);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
+    rule_stream_join(sc, q, &c, mode_known);
     if (bind_ok && single) {
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);

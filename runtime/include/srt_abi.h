@@ -329,7 +329,8 @@ const SrtDatum *srt_join_null_row(SrtJoin *j);
 ** Stream-stream joins (SRT_OPK_SSJOIN, operator SRT_OP_SSJOIN; srt_op_ssjoin.c).  The query
 ** has two inputs: input 0 is the left side, input 1 the right one.  srt_prog_query_ssjoin_side
 ** describes side 0 or 1: its columns, one letter each in cols ('b' a STRING or BINARY whose
-** bytes the state copies, 's' any other scalar), and its eviction (SRT_SSJOIN_EVICT_*);
+** bytes the state copies, 't' a struct of scalars whose field datums it copies, 's' any other
+** scalar), and its eviction (SRT_SSJOIN_EVICT_*);
 ** srt_prog_query_ssjoin_bound adds a bound of a side's state value watermark: c_us µs after
 ** the batch's watermark, minus 1 ms when inclusive (Spark's getStateValueWatermark).
 ** Generated code reaches the state once per process call (srt_query_ssjoin): per row it

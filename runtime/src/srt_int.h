@@ -905,9 +905,10 @@ typedef struct SrtStateSchema {
 /* A side of a stream-stream join (srt_prog_query_ssjoin_side, _ssjoin_bound): its columns,
    which of them hold bytes the state copies, and how its rows are evicted. */
 #define SRT_SSJOIN_MAX_BOUNDS 8
+enum { SRT_SSJOIN_COL_SCALAR = 0, SRT_SSJOIN_COL_BYTES = 1, SRT_SSJOIN_COL_STRUCT = 2 };
 typedef struct SrtSsJoinSideDef {
     uint32_t n_cols;
-    uint8_t *bytes;             /* per column: a STRING or BINARY (owned by the program) */
+    uint8_t *kinds;             /* per column: SRT_SSJOIN_COL_* (owned by the program) */
     int32_t evict;              /* SRT_SSJOIN_EVICT_* */
     uint32_t n_bounds;          /* value: the bounds of the state value watermark */
     int64_t bound_us[SRT_SSJOIN_MAX_BOUNDS];

@@ -418,12 +418,14 @@ void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const ch
     if (!s)
         return;
     size_t n = strlen(cols);
-    if (!(s->bytes = srt_arena_alloc(&p->arena, n ? n : 1))) {
+    if (!(s->kinds = srt_arena_alloc(&p->arena, n ? n : 1))) {
         nomem(p);
         return;
     }
     for (size_t c = 0; c < n; c++)
-        s->bytes[c] = cols[c] == 'b';
+        s->kinds[c] = cols[c] == 'b'   ? SRT_SSJOIN_COL_BYTES
+                      : cols[c] == 't' ? SRT_SSJOIN_COL_STRUCT
+                                       : SRT_SSJOIN_COL_SCALAR;
     s->n_cols = (uint32_t)n;
     s->evict = evict;
 }

@@ -147,6 +147,15 @@ int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     return (int64_t)n;
 }
 
+/* The bytes behind column c of row the state copies: a string's, or a struct's fields (8-byte
+   aligned, as the datums they are). */
+static size_t copied(const SrtSsJoinSideDef *d, const SrtDatum *row, uint32_t c)
+{
+    if (d->kinds[c] == SRT_SSJOIN_COL_STRUCT)
+        return sizeof(SrtDatum) * row[c].n;
+    return ((size_t)row[c].n + 7u) & ~(size_t)7u;
+}
+
 void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
                     const SrtDatum *row, int64_t evict_at)
 {
@@ -154,10 +163,10 @@ void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, u
     const SrtSsJoinSideDef *d = s->def;
     if (d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us)
         return; /* the state watermark removes it at once: Spark does not store it */
-    size_t size = sizeof(SsRow) + sizeof(SrtDatum) * d->n_cols + len;
+    size_t size = sizeof(SsRow) + sizeof(SrtDatum) * d->n_cols + ((len + 7u) & ~7u);
     for (uint32_t c = 0; c < d->n_cols; c++)
-        if (d->bytes[c] && !row[c].is_null)
-            size += row[c].n;
+        if (d->kinds[c] && !row[c].is_null)
+            size += copied(d, row, c);
     if (s->n_rows == s->cap_rows) {
         size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
         SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
@@ -183,14 +192,15 @@ void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, u
     memcpy(r->cols, row, sizeof(SrtDatum) * d->n_cols);
     uint8_t *at = (uint8_t *)(r->cols + d->n_cols);
     memcpy(at, key, len);
-    at += len;
+    at += (len + 7u) & ~7u;
     for (uint32_t c = 0; c < d->n_cols; c++) {
-        if (!d->bytes[c] || r->cols[c].is_null)
+        if (!d->kinds[c] || r->cols[c].is_null)
             continue;
-        if (r->cols[c].n)
-            memcpy(at, r->cols[c].p, r->cols[c].n);
+        size_t n = copied(d, row, c);
+        if (n)
+            memcpy(at, r->cols[c].p, n);
         r->cols[c].p = at;
-        at += r->cols[c].n;
+        at += n;
     }
     SsKey *k = find_slot(s, key, len, hash);
     if (!k->head) {
