@@ -209,7 +209,7 @@ static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const 
 
 /* Spark's join case: a join of two streams runs in Append mode only.  sluice runs no stateful
    operator after one yet (Spark 3.4+ chains them in Append mode). */
-static void rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+static bool rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
 {
     for (int i = 0; i < c->n; i++) {
         const SJoin *j = c->sel[i]->join;
@@ -220,16 +220,17 @@ static void rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool 
                        "Join between two streaming DataFrames/Datasets is not supported in %s "
                        "output mode, only in Append output mode",
                        sema_mode_name(q->mode));
-            return;
+            return false;
         }
         for (int k = 0; k <= i; k++)
             if (c->sel[k]->has_agg || c->sel[k]->dedup) {
                 diag_error(sc->diag, c->sel[k]->has_agg ? agg_span(c->ast[k], c->sel[k]) : c->sel[k]->dedup->span,
                            "%s after a stream-stream join is not supported yet",
                            c->sel[k]->has_agg ? "an aggregation" : "DROP DUPLICATES");
-                return;
+                return false;
             }
     }
+    return true;
 }
 
 /* Is e (over the input of s) the watermarked event time, or a time or session window over
@@ -718,9 +719,11 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     for_union_branches(sc, q, &c, mode_known, rule_union_branch);
     rule_dedup(sc, &c);
     bool single = rule_multiple_aggregations(sc, &c);
+    int errors = diag_errors(sc->diag);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
-    rule_stream_join(sc, q, &c, mode_known);
-    if (bind_ok && single) {
+    /* one message per query: Spark's checks stop at the first */
+    bool joins = diag_errors(sc->diag) > errors || rule_stream_join(sc, q, &c, mode_known);
+    if (bind_ok && single && joins) {
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);
     }
