@@ -112,6 +112,35 @@ static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
     return 0;
 }
 
+/* Append r (made) to s: last of its key's chain and of the rows.  0, or -1 out of memory. */
+static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r)
+{
+    if (s->n_rows == s->cap_rows) {
+        size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
+        SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
+        if (!rs)
+            return -1;
+        if (s->n_rows)
+            memcpy(rs, s->rows, sizeof *rs * s->n_rows);
+        srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
+        s->rows = rs;
+        s->cap_rows = cap;
+    }
+    if ((s->n_keys + 1) * 2 > s->cap && reindex(j, s, s->n_keys + 1) < 0)
+        return -1;
+    SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
+    if (!k->head) {
+        k->head = r;
+        s->n_keys++;
+    } else {
+        k->tail->next = r;
+    }
+    k->tail = r;
+    s->rows[s->n_rows++] = r;
+    s->bytes += r->size;
+    return 0;
+}
+
 static void nomem(SrtSsJoin *j, const char *what)
 {
     srt_err_nomem(&j->q->err, what);
@@ -167,19 +196,6 @@ void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, u
     for (uint32_t c = 0; c < d->n_cols; c++)
         if (d->kinds[c] && !row[c].is_null)
             size += copied(d, row, c);
-    if (s->n_rows == s->cap_rows) {
-        size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
-        SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
-        if (!rs)
-            nomem(j, "join state");
-        if (s->n_rows)
-            memcpy(rs, s->rows, sizeof *rs * s->n_rows);
-        srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
-        s->rows = rs;
-        s->cap_rows = cap;
-    }
-    if ((s->n_keys + 1) * 2 > s->cap && reindex(j, s, s->n_keys + 1) < 0)
-        nomem(j, "join state");
     SsRow *r = srt_mem_alloc(j->q->mem, size);
     if (!r)
         nomem(j, "join state");
@@ -202,16 +218,10 @@ void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, u
         r->cols[c].p = at;
         at += n;
     }
-    SsKey *k = find_slot(s, key, len, hash);
-    if (!k->head) {
-        k->head = r;
-        s->n_keys++;
-    } else {
-        k->tail->next = r;
+    if (append_row(j, s, r) < 0) {
+        srt_mem_free(j->q->mem, r, size);
+        nomem(j, "join state");
     }
-    k->tail = r;
-    s->rows[s->n_rows++] = r;
-    s->bytes += size;
     j->added++;
 }
 
@@ -311,19 +321,128 @@ static int64_t evict(SrtSsJoin *j, SsSide *s)
     return gone;
 }
 
+/* ==== Checkpoint ====
+** A snapshot per version (state/<op>/<v>.snapshot), one record per row in each side's order:
+** the key is the row's key bytes (checked against the key layout on restore), the value a
+** header (side, matched flag, eviction time) and the row's block (datums, key, bytes) with
+** each copied pointer stored as its offset in the block. */
+
+typedef struct RowHead {
+    uint8_t side, matched, pad[6];
+    int64_t evict_at;
+} RowHead;
+
+static size_t block_size(const SsRow *r)
+{
+    return r->size - sizeof(SsRow);
+}
+
+static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, const SsRow *r, SrtBuf *val)
+{
+    const SrtSsJoinSideDef *d = j->side[side].def;
+    RowHead h = {(uint8_t)side, r->matched, {0}, r->evict_at};
+    srt_buf_clear(val);
+    srt_buf_put(val, (const char *)&h, sizeof h);
+    size_t at = val->n;
+    srt_buf_put(val, (const char *)r->cols, block_size(r));
+    if (val->oom)
+        return -SRT_ERR_NOMEM;
+    SrtDatum *cols = (SrtDatum *)(void *)(val->p + at);
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !cols[c].is_null)
+            cols[c].p = (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)r->cols);
+    return srt_state_put(w, row_key(r, d->n_cols), r->key_len, val->p, (uint32_t)val->n);
+}
+
 static int ssjoin_save(SrtOperator *op)
 {
     SrtSsJoin *j = state(op);
+    SrtQuery *q = op->q;
     int64_t t0 = srt_mono_us();
     op->st.updated = j->added;
     for (int s = 0; s < 2; s++) {
         int64_t gone = evict(j, &j->side[s]);
         if (gone < 0)
-            return srt_err_nomem(&op->q->err, "join state");
+            return srt_err_nomem(&q->err, "join state");
         op->st.removed += gone;
     }
-    op->st.removal_us = srt_mono_us() - t0;
+    int64_t t1 = srt_mono_us();
+    op->st.removal_us = t1 - t0;
+    if (!q->ckpt)
+        return 0;
+    SrtStateWriter *w = NULL;
+    SrtBuf val;
+    srt_buf_init(&val, q->mem);
+    int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &w, &q->err);
+    for (int s = 0; rc >= 0 && s < 2; s++)
+        for (size_t i = 0; rc >= 0 && i < j->side[s].n_rows; i++)
+            rc = put_row(j, w, s, j->side[s].rows[i], &val);
+    if (rc >= 0) {
+        rc = srt_state_commit(w, &q->err);
+        w = NULL;
+    }
+    if (w)
+        srt_state_abort(w);
+    srt_buf_free(&val);
+    op->st.commit_us = srt_mono_us() - t1;
+    if (rc < 0 && !q->err.code)
+        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
+    return rc;
+}
+
+static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len, const uint8_t *val,
+                    uint32_t val_len)
+{
+    SrtOperator *op = ctx;
+    SrtSsJoin *j = state(op);
+    SrtQuery *q = op->q;
+    int rc = srt_state_key_check(&op->def->schema, key, key_len, &q->err);
+    if (rc < 0)
+        return rc;
+    RowHead h;
+    if (!is_put || val_len < sizeof h)
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "not a row of join state");
+    memcpy(&h, val, sizeof h);
+    if (h.side > 1)
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: no side %d", h.side);
+    SsSide *s = &j->side[h.side];
+    const SrtSsJoinSideDef *d = s->def;
+    size_t block = val_len - sizeof h;
+    size_t fixed = sizeof(SrtDatum) * d->n_cols + ((key_len + 7u) & ~7u);
+    if (block < fixed || memcmp(val + sizeof h + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: a row of side %d does not fit its columns",
+                           h.side);
+    SsRow *r = srt_mem_alloc(q->mem, sizeof(SsRow) + block);
+    if (!r)
+        return srt_err_nomem(&q->err, "join state");
+    memcpy(r->cols, val + sizeof h, block);
+    for (uint32_t c = 0; c < d->n_cols; c++) {
+        if (!d->kinds[c] || r->cols[c].is_null)
+            continue;
+        uintptr_t off = (uintptr_t)r->cols[c].p;
+        if (off < fixed || off + copied(d, r->cols, c) > block) {
+            srt_mem_free(q->mem, r, sizeof(SsRow) + block);
+            return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: a value of side %d is out of its row",
+                               h.side);
+        }
+        r->cols[c].p = (const uint8_t *)r->cols + off;
+    }
+    r->next = NULL;
+    r->size = sizeof(SsRow) + block;
+    r->hash = srt_hash(key, key_len);
+    r->evict_at = h.evict_at;
+    r->key_len = key_len;
+    r->matched = h.matched;
+    if (append_row(j, s, r) < 0) {
+        srt_mem_free(q->mem, r, r->size);
+        return srt_err_nomem(&q->err, "join state");
+    }
     return 0;
+}
+
+static int ssjoin_restore(SrtOperator *op, int64_t version, SrtErr *err)
+{
+    return srt_op_load(op, version, load_row, op, err);
 }
 
 static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out)
@@ -372,7 +491,7 @@ const SrtOperatorVt srt_op_ssjoin_vt = {
     NULL, /* its rows are the pipeline's: generated code makes them */
     ssjoin_watermark_cleans,
     ssjoin_save,
-    NULL, /* restore: not checkpointed yet (see ssjoin_save) */
+    ssjoin_restore,
     ssjoin_progress,
     ssjoin_destroy,
 };
