@@ -148,6 +148,23 @@ restart dedup_removed refused \
   "SELECT action, id FROM events DROP DUPLICATES (action)" \
   "SELECT action, id FROM events" \
   "checkpoint chk holds the state of stateful operator 1 (dedupe) but the query has no deduplication any more"
+restart ssjoin_key_type refused \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.id = b.id" \
+  "stateful operator 2 (symmetricHashJoin): Provided schema" \
+  "- Provided key schema: struct<id:bigint>" "- Existing key schema: struct<action:string>"
+restart ssjoin_side_columns refused \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT a.action, b.id FROM events a JOIN (SELECT action, id FROM events) b ON a.action = b.action" \
+  "- Existing value schema: struct<left:struct<time:timestamp,action:string,id:bigint,matched:boolean>,right:struct<time:timestamp,action:string,id:bigint,matched:boolean>>"
+restart ssjoin_renamed allowed \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT a.action AS kind, b.id AS n FROM events a JOIN events b ON a.action = b.action" \
+  "|kind|n  |" "|Open|1  |"
+restart ssjoin_removed refused \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT action, id FROM events" \
+  "There are [2] sources in the checkpoint offsets and now there are [1] sources"
 
 # ---- State files with a valid checksum but contents that do not fit the query ----
 # forge <file> <key byte offset> <u64>: set a u64 inside the key of the file's first record
