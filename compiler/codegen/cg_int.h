@@ -266,6 +266,12 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
    the other side's rows, as cg_join_probe. */
 LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state, CgEnv *env,
                                 LLVMBasicBlockRef bb_cont);
+/* The input of a stream-stream join's block for a kept row of side `side` (row: its datums)
+   with the other side NULL: an outer join's unmatched row. */
+CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row);
+/* void sl_ssjoin_outer_<q>(SrtQuery *q, int32_t side, const SrtDatum *row) (cg_pipeline.c): the
+   rest of the pipeline for an outer join's unmatched row (srt_prog_query_ssjoin_outer). */
+LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi);
 /* Evaluate the result columns of the top block in env and store them into row (SrtDatum*). */
 void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row);
 /* Evaluate a block's output columns into vals (n_out). */

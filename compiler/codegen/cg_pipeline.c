@@ -513,6 +513,62 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
 }
 
 
+/* The handles of a query's state a process function fetches once per call. */
+typedef struct Tables {
+    LLVMValueRef table, dd_table;            /* aggregation, DROP DUPLICATES; NULL if none */
+    LLVMValueRef *join_tables, *join_nulls;  /* per stream-static join */
+} Tables;
+
+/* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
+   was done), innermost first, then the aggregation or an output row; a row that is done goes
+   to bb_next.  Without an aggregate the last block is the top. */
+static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv env, const EventTime *et,
+                       const Tables *t, LLVMBasicBlockRef bb_next)
+{
+    LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
+    for (int b = from; b < pq->n_pre; b++) {
+        const SSelect *s = pq->pre[b];
+        if (b > from || !joined)
+            bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
+        if (s->where) {
+            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
+            cg_at(cg, pass);
+        }
+        if (s->dedup)
+            dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont);
+        if (s->gen >= 0) {
+            CgVal *elem = ARENA_NEW(cg->arena, CgVal);
+            bb_cont = generate(cg, s, &env, bb_cont, elem);
+            env.gen = elem;
+        }
+        if (!pq->agg && s == pq->top)
+            break;
+        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
+        cg_block_outputs(cg, s, &env, outs);
+        CgEnv next = {0};
+        next.cols = outs;
+        next.n_cols = s->n_out;
+        env = next;
+    }
+    if (pq->agg) {
+        bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
+        if (pq->agg->where) {
+            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);
+            cg_at(cg, pass);
+        }
+        if (pq->agg->dedup)
+            dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont);
+        aggregate_row(cg, pq, &env, t->table, bb_cont, et);
+    } else {
+        LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
+        cg_store_row(cg, pq, &env, row);
+        LLVMBuildBr(cg->b, bb_cont);
+    }
+
+}
+
 const char *cg_process_name(CgCtx *cg, int qi, int branch)
 {
     return branch ? arena_sprintf(cg->arena, "sl_process_%d_%d", qi, branch)
@@ -589,47 +645,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     env.cols = cols;
     env.n_cols = pq->source->schema.n;
 
-    /* Non-aggregating blocks, innermost first. Without an aggregate the last one is the top. */
-    LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
-    for (int b = 0; b < pq->n_pre; b++) {
-        const SSelect *s = pq->pre[b];
-        bb_cont = join_step(cg, pq, s, &et, join_tables, join_nulls, &env, bb_cont);
-        if (s->where) {
-            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
-            cg_at(cg, pass);
-        }
-        if (s->dedup)
-            dedup_row(cg, pq, s->dedup, &env, &et, dd_table, bb_cont);
-        if (s->gen >= 0) {
-            CgVal *elem = ARENA_NEW(cg->arena, CgVal);
-            bb_cont = generate(cg, s, &env, bb_cont, elem);
-            env.gen = elem;
-        }
-        if (!pq->agg && s == pq->top)
-            break;
-        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
-        cg_block_outputs(cg, s, &env, outs);
-        CgEnv next = {0};
-        next.cols = outs;
-        next.n_cols = s->n_out;
-        env = next;
-    }
-    if (pq->agg) {
-        bb_cont = join_step(cg, pq, pq->agg, &et, join_tables, join_nulls, &env, bb_cont);
-        if (pq->agg->where) {
-            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);
-            cg_at(cg, pass);
-        }
-        if (pq->agg->dedup)
-            dedup_row(cg, pq, pq->agg->dedup, &env, &et, dd_table, bb_cont);
-        aggregate_row(cg, pq, &env, table, bb_cont, &et);
-    } else {
-        LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
-        cg_store_row(cg, pq, &env, row);
-        LLVMBuildBr(cg->b, bb_cont);
-    }
+    Tables tables = {table, dd_table, join_tables, join_nulls};
+    run_blocks(cg, pq, 0, false, env, &et, &tables, bb_next);
 
     cg_at(cg, bb_next);
     LLVMBuildBr(cg->b, bb_loop);
@@ -638,5 +655,51 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMBuildRet(cg->b, cg_load(cg, cg->t_i64, rows, "rows"));
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_setup);
+    return fn;
+}
+
+/* ==== A stream-stream outer join's unmatched rows ==== */
+
+LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
+{
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_ptr};
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_ssjoin_outer_%d", qi),
+                                        LLVMFunctionType(cg->t_void, params, 3, 0));
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef side = LLVMGetParam(fn, 1), row = LLVMGetParam(fn, 2);
+    LLVMBasicBlockRef bb_body = cg_block(cg, "body");
+    LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
+    LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
+    cg_at(cg, bb_body);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
+    const SJoin *j = query->ssjoin_block->join;
+    for (int s = 0; s < 2; s++) {
+        if (!j->outer[s])
+            continue;
+        LLVMAddCase(sw, cg_i32(cg, s), bb_side[s]);
+        cg_at(cg, bb_side[s]);
+        PQuery *pq = ARENA_NEW(cg->arena, PQuery);
+        *pq = plan_branch(query, s);
+        int from = 0;
+        while (pq->pre[from] != query->ssjoin_block)
+            from++;
+        EventTime et;
+        memset(&et, 0, sizeof et);
+        et.ssj_side = -1;
+        LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+        LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+        cg_join_setup(cg, pq, join_tables, join_nulls);
+        Tables tables = {NULL, NULL, join_tables, join_nulls};
+        run_blocks(cg, pq, from, true, cg_ssjoin_outer_env(cg, pq, s, row), &et, &tables, bb_ret);
+    }
+    for (int s = 0; s < 2; s++)
+        if (!j->outer[s]) {
+            cg_at(cg, bb_side[s]);
+            LLVMBuildUnreachable(cg->b);
+        }
+    cg_at(cg, bb_ret);
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, bb_body);
     return fn;
 }

@@ -76,7 +76,7 @@ static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMVa
 /* Each side of a stream-stream join: its columns and its state watermark (Spark's
    getStateWatermarkPredicates: by the join key that carries the watermark, else by the side's
    watermarked column and the bounds the condition gives). */
-static void register_ssjoin(CgCtx *cg, const SJoin *j, LLVMValueRef p, LLVMValueRef qi)
+static void register_ssjoin(CgCtx *cg, int i, const SJoin *j, LLVMValueRef p, LLVMValueRef qi)
 {
     for (int s = 0; s < 2; s++) {
         const SSchema *cols = &j->sides[s]->output;
@@ -93,6 +93,11 @@ static void register_ssjoin(CgCtx *cg, const SJoin *j, LLVMValueRef p, LLVMValue
             LLVMValueRef bargs[5] = {p, qi, cg_i32(cg, s), cg_i64(cg, j->bounds[s][b].c_us),
                                      cg_i32(cg, j->bounds[s][b].inclusive)};
             cg_call(cg, "srt_prog_query_ssjoin_bound", bargs, 5, "");
+        }
+        if (j->outer[s]) {
+            LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_ssjoin_outer_%d", i));
+            LLVMValueRef oargs[4] = {p, qi, cg_i32(cg, s), LLVMBuildPointerCast(cg->b, fn, cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_ssjoin_outer", oargs, 4, "");
         }
     }
 }
@@ -147,7 +152,7 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
         break;
     }
     case POP_SSJOIN:
-        register_ssjoin(cg, op->block->join, p, qi);
+        register_ssjoin(cg, i, op->block->join, p, qi);
         break;
     }
     PStateSchema ss;

@@ -348,6 +348,10 @@ typedef struct SJoin {
        attribute), -1 if none; key_wm: the join key carrying the watermark, -1 if none;
        bounds: each side's state value watermark, n_bounds[s] == 0 when none derives. */
     bool streams;
+    bool outer[2];       /* streams: the side whose unmatched rows are output (LeftOuter: 0) */
+    SExpr *side_cond[2]; /* streams: the conjuncts of cond over one side only (Spark's
+                            JoinConditionSplitPredicates, tested before the join), else NULL;
+                            cond keeps the rest */
     SSelect *sides[2];
     int wm_col[2];
     int key_wm;

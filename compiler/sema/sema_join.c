@@ -518,6 +518,35 @@ static int value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound *o
     return n + 1;
 }
 
+/* JoinConditionSplitPredicates: the conjuncts of e over the left side only (or no column)
+   go to side_cond[0], over the right side only to side_cond[1], the rest stay in cond. */
+static void split_conjunct(SemaCtx *sc, SJoin *sj, SExpr *e)
+{
+    if (!e)
+        return;
+    if (e->kind == SX_AND) {
+        split_conjunct(sc, sj, e->u.bin.lhs);
+        split_conjunct(sc, sj, e->u.bin.rhs);
+        return;
+    }
+    int n_raw = sj->n_left + sj->n_right;
+    bool *scratch = ARENA_NEW_N(sc->arena, bool, n_raw + 1);
+    int m = sides(e, sj->n_left, n_raw, scratch);
+    if (m == 0 || m == 1)
+        sj->side_cond[0] = and_of(sc, sj->side_cond[0], e);
+    else if (m == 2)
+        sj->side_cond[1] = and_of(sc, sj->side_cond[1], e);
+    else
+        sj->cond = and_of(sc, sj->cond, e);
+}
+
+static void split_sides(SemaCtx *sc, SJoin *sj)
+{
+    SExpr *all = sj->cond;
+    sj->cond = NULL;
+    split_conjunct(sc, sj, all);
+}
+
 /* The state watermark of each side and Spark's checks of a stream-stream join
    (UnsupportedOperationChecker.checkForStreamStreamJoinWatermark). */
 static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, const AstJoin *j)
@@ -553,6 +582,9 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
             if (e->kind == SX_COLUMN && raw_event_time(sj, e->u.column))
                 sj->key_wm = k;
         }
+    split_sides(sc, sj);
+    sj->outer[0] = j->type == JOIN_LEFT_OUTER || j->type == JOIN_FULL_OUTER;
+    sj->outer[1] = j->type == JOIN_RIGHT_OUTER || j->type == JOIN_FULL_OUTER;
     if (j->type == JOIN_INNER || j->type == JOIN_CROSS)
         return true;
     bool range;
@@ -570,9 +602,12 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
                    join_type_name(j->type));
         return false;
     }
-    diag_error(sc->diag, j->join_span, "Stream-stream %s join is not supported yet",
-               join_type_name(j->type));
-    return false;
+    if (j->type == JOIN_LEFT_SEMI) {
+        diag_error(sc->diag, j->join_span, "Stream-stream %s join is not supported yet",
+                   join_type_name(j->type));
+        return false;
+    }
+    return true;
 }
 
 /* ==== Joins ==== */

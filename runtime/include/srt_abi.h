@@ -338,16 +338,24 @@ const SrtDatum *srt_join_null_row(SrtJoin *j);
 ** columns as datums, valid until the next probe of that side) and adds the row to its own
 ** side (srt_ssjoin_add: datums copied, with the time the row is evicted by: its event-time
 ** key or watermarked column, µs).
+** srt_ssjoin_add returns the kept row, which srt_ssjoin_matched marks (with the other side's
+** row) when a pair passes the condition.  An outer side (srt_prog_query_ssjoin_outer) has its
+** unmatched rows made into output rows by fn(q, side, row) when the watermark evicts them,
+** before the batch's sink; srt_ssjoin_null_row is a side's row of NULLs.
 */
 enum { SRT_SSJOIN_EVICT_NONE = 0, SRT_SSJOIN_EVICT_KEY = 1, SRT_SSJOIN_EVICT_VALUE = 2 };
 typedef struct SrtSsJoin SrtSsJoin;
+typedef void (*SrtSsJoinOuterFn)(SrtQuery *q, int32_t side, const SrtDatum *row);
 void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const char *cols, int32_t evict);
 void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us, int32_t inclusive);
+void srt_prog_query_ssjoin_outer(SrtProgram *p, int query, int32_t side, SrtSsJoinOuterFn fn);
 SrtSsJoin *srt_query_ssjoin(SrtQuery *q, int32_t op);
 int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
                          const SrtDatum *const **rows);
-void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
-                    const SrtDatum *row, int64_t evict_at);
+SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                         const SrtDatum *row, int64_t evict_at);
+void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other);
+const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_ssjoin_golden.py - the stream-stream join goldens, computed independently of sluice.
 
-    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks>
+    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full]
 
 Replays Spark 3.5's StreamingSymmetricHashJoinExec by hand over the test's data (each batch
 reads the next file of each source: maxFilesPerTrigger = 1) and compares, with the golden's
@@ -17,7 +17,12 @@ The model, from Spark's source:
   late and dropped per side (OneSideHashJoiner, numRowsDroppedByWatermark);
 - left input rows first: each joined with the right state, then kept in the left state;
   then the right rows, joined with the left state including this batch's left rows
-  (processPartitions); a row the side's state watermark already removes is not kept;
+  (processPartitions); a left row is always kept, a right row the side's state watermark
+  already removes only when it is an outer side's unmatched row (OneSideHashJoiner's
+  AddingProcessedRowToStateCompletionIterator); a pair passing the condition marks both rows
+  matched (state format 2);
+- an outer side's rows removed by its state watermark that never matched are output with the
+  other side NULL, after the batch's joined rows (left ones first);
 - after the batch, each side removes rows at or before its state watermark; the bounds of
   the guide's condition (clickTime >= impressionTime AND clickTime <= impressionTime +
   1 hour), solved as StreamingJoinHelper.getStateValueWatermark does: impressions
@@ -52,7 +57,7 @@ def load(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def ad_clicks(test):
+def ad_clicks(test, how):
     """The batches of the guide's join: [(rows, watermark_ms, (total, updated, removed, dropped))]."""
     imp = [load(f) for f in files(os.path.join(test, "data", "imp"))]
     clk = [load(f) for f in files(os.path.join(test, "data", "clk"))]
@@ -63,12 +68,13 @@ def ad_clicks(test):
          "bound": lambda wm: wm - 1},
     ]
     for s in sides:
-        s["state"] = []       # (key, time_ms, row)
+        s["state"] = []       # [key, time_ms, row, matched, transient]
         s["wm"] = None        # the source's own watermark, None before its first row
 
     def cond(i_row, c_row):
         return i_row[1] <= c_row[1] <= i_row[1] + HOUR_MS
 
+    outer = [how in ("left", "full"), how in ("right", "full")]
     out = []
     wm, late = 0, 0
     batch = 0
@@ -85,21 +91,31 @@ def ad_clicks(test):
                 if t is not None and t <= late:
                     dropped += 1
                     continue
-                if key is None:
+                if key is None and not outer[n]:
                     continue
-                for okey, ot, orow in other["state"]:
-                    if okey != key:
+                mine = [key, t, r, False, False]
+                for o in other["state"]:
+                    if key is None or o[0] != key:
                         continue
-                    left, right = ((key, t, r), (okey, ot, orow)) if n == 0 else ((okey, ot, orow), (key, t, r))
+                    left, right = (mine, o) if n == 0 else (o, mine)
                     if left[1] is not None and right[1] is not None and cond(left, right):
                         rows.append((left[0], show(left[1]), right[0], show(right[1])))
-                if t is None or t > s["bound"](wm):
-                    s["state"].append((key, t, r))
-                    updated += 1
+                        mine[3] = o[3] = True
+                mine[4] = n == 1 and t is not None and t <= s["bound"](wm)
+                s["state"].append(mine)
+                updated += not mine[4]
         removed = 0
-        for s in sides:
-            keep = [e for e in s["state"] if e[1] is None or e[1] > s["bound"](wm)]
-            removed += len(s["state"]) - len(keep)
+        for n, s in enumerate(sides):
+            keep = []
+            for e in s["state"]:
+                if e[1] is None or e[1] > s["bound"](wm):
+                    keep.append(e)
+                    continue
+                emit = outer[n] and not e[3]
+                if emit:
+                    rows.append((e[0], show(e[1]), "null", "null") if n == 0 else ("null", "null", e[0], show(e[1])))
+                removed += not e[4] or emit
+                updated += e[4] and emit
             s["state"] = keep
         total = sum(len(s["state"]) for s in sides)
         out.append((rows, wm, (total, updated, removed, dropped)))
@@ -139,9 +155,10 @@ def progress(text):
 
 def main():
     test = sys.argv[1]
+    how = sys.argv[2] if len(sys.argv) > 2 else "inner"
     with open(os.path.join(test, "expected.out")) as f:
         expected = f.read()
-    model = ad_clicks(test)
+    model = ad_clicks(test, how)
     got = tables(expected)
     prog = progress(expected.split("=== progress ===", 1)[1])
     fail = 0

@@ -430,6 +430,13 @@ void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const ch
     s->evict = evict;
 }
 
+void srt_prog_query_ssjoin_outer(SrtProgram *p, int query, int32_t side, SrtSsJoinOuterFn fn)
+{
+    SrtSsJoinSideDef *s = ssjoin_side(p, query, side);
+    if (s)
+        s->outer = fn;
+}
+
 void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us, int32_t inclusive)
 {
     SrtSsJoinSideDef *s = ssjoin_side(p, query, side);

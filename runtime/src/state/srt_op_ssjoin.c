@@ -22,6 +22,7 @@
 ** A row that such a predicate would evict at once is not added (Spark's
 ** AddingProcessedRowToStateCompletionIterator).  A side without a predicate keeps every row.
 */
+#include <stddef.h>
 #include <string.h>
 
 #include "state/srt_operator.h"
@@ -32,11 +33,14 @@ typedef struct SsRow {
     uint64_t hash;
     int64_t evict_at;   /* µs, compared with the side's state watermark */
     uint32_t key_len;
-    uint8_t matched;
+    uint8_t matched;    /* joined with a row of the other side (state format 2) */
+    uint8_t transient;  /* a right row the state watermark removes in this batch: Spark
+                           keeps it only as an outer side's unmatched row */
     SrtDatum cols[];    /* the side's columns, then the key bytes, then string bytes */
 } SsRow;
 
 typedef struct SsKey {
+    uint64_t hash;      /* of the key: compared before the row is touched */
     SsRow *head, *tail; /* head NULL: an empty slot */
 } SsKey;
 
@@ -56,6 +60,7 @@ struct SrtSsJoin {
     SrtQuery *q;
     SsSide side[2];
     int64_t added;              /* rows added this batch (numRowsUpdated) */
+    SrtDatum *null_row[2];      /* per side: its columns all NULL (an outer join's missing side) */
 };
 
 static const uint8_t *row_key(const SsRow *r, uint32_t n_cols)
@@ -78,7 +83,7 @@ static SsKey *find_slot(SsSide *s, const void *key, uint32_t len, uint64_t hash)
         SsKey *k = &s->slots[i];
         if (!k->head)
             return k;
-        if (k->head->hash == hash && k->head->key_len == len &&
+        if (k->hash == hash && k->head->key_len == len &&
             memcmp(row_key(k->head, s->def->n_cols), key, len) == 0)
             return k;
     }
@@ -103,6 +108,7 @@ static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
         SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
         if (!k->head) {
             k->head = r;
+            k->hash = r->hash;
             s->n_keys++;
         } else {
             k->tail->next = r;
@@ -131,6 +137,7 @@ static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r)
     SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
     if (!k->head) {
         k->head = r;
+        k->hash = r->hash;
         s->n_keys++;
     } else {
         k->tail->next = r;
@@ -185,13 +192,11 @@ static size_t copied(const SrtSsJoinSideDef *d, const SrtDatum *row, uint32_t c)
     return ((size_t)row[c].n + 7u) & ~(size_t)7u;
 }
 
-void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
-                    const SrtDatum *row, int64_t evict_at)
+SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                         const SrtDatum *row, int64_t evict_at)
 {
     SsSide *s = &j->side[side];
     const SrtSsJoinSideDef *d = s->def;
-    if (d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us)
-        return; /* the state watermark removes it at once: Spark does not store it */
     size_t size = sizeof(SsRow) + sizeof(SrtDatum) * d->n_cols + ((len + 7u) & ~7u);
     for (uint32_t c = 0; c < d->n_cols; c++)
         if (d->kinds[c] && !row[c].is_null)
@@ -205,6 +210,11 @@ void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, u
     r->evict_at = evict_at;
     r->key_len = len;
     r->matched = 0;
+    /* AddingProcessedRowToStateCompletionIterator: a left row is always kept (this batch's
+       right rows have yet to meet it); a right row the state watermark removes now is not,
+       unless it is an outer side's row left unmatched (emitted when evicted).  sluice keeps
+       it until the batch's eviction, which decides (evict_transient). */
+    r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
     memcpy(r->cols, row, sizeof(SrtDatum) * d->n_cols);
     uint8_t *at = (uint8_t *)(r->cols + d->n_cols);
     memcpy(at, key, len);
@@ -222,7 +232,24 @@ void srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, u
         srt_mem_free(j->q->mem, r, size);
         nomem(j, "join state");
     }
-    j->added++;
+    j->added += !r->transient;
+    return r->cols;
+}
+
+static SsRow *row_of(const SrtDatum *cols)
+{
+    return (SsRow *)(void *)((uint8_t *)(uintptr_t)cols - offsetof(SsRow, cols));
+}
+
+void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other)
+{
+    row_of(own)->matched = 1;
+    row_of(other)->matched = 1;
+}
+
+const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side)
+{
+    return j->null_row[side];
 }
 
 /* ==== The operator ==== */
@@ -238,13 +265,17 @@ static int ssjoin_create(SrtOperator *op, SrtErr *err)
     if (!j)
         return srt_err_nomem(err, "join state");
     j->q = op->q;
+    op->state = j;
     for (int s = 0; s < 2; s++) {
         j->side[s].def = &op->def->ssjoin[s];
         j->side[s].threshold_us = INT64_MIN;
-        if (reindex(j, &j->side[s], 8) < 0)
+        uint32_t n = op->def->ssjoin[s].n_cols;
+        if (reindex(j, &j->side[s], 8) < 0 ||
+            !(j->null_row[s] = srt_mem_calloc(op->q->mem, sizeof(SrtDatum) * (n ? n : 1))))
             return srt_err_nomem(err, "join state");
+        for (uint32_t c = 0; c < n; c++)
+            j->null_row[s][c].is_null = 1;
     }
-    op->state = j;
     return 0;
 }
 
@@ -299,24 +330,38 @@ static int ssjoin_watermark_cleans(const SrtOperator *op)
            op->def->ssjoin[1].evict != SRT_SSJOIN_EVICT_NONE;
 }
 
-/* Remove the rows of s at or before its state watermark; how many went. */
-static int64_t evict(SrtSsJoin *j, SsSide *s)
+/* Remove the rows of side `side` at or before its state watermark (removeOldState); on an
+   outer side each unmatched one first makes its row with the other side NULL (the generated
+   outer function).  How many went (numRowsRemoved: not the transient rows Spark never kept),
+   or -1 out of memory. */
+static int64_t evict(SrtSsJoin *j, int side)
 {
+    SsSide *s = &j->side[side];
     if (s->def->evict == SRT_SSJOIN_EVICT_NONE || s->threshold_us == INT64_MIN)
         return 0;
     size_t kept = 0;
+    int64_t gone = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
-        if (r->evict_at <= s->threshold_us) {
-            s->bytes -= r->size;
-            srt_mem_free(j->q->mem, r, r->size);
-        } else {
+        if (r->evict_at > s->threshold_us) {
             s->rows[kept++] = r;
+            continue;
         }
+        int emit = s->def->outer && !r->matched;
+        if (emit) {
+            s->rows[kept] = r; /* while generated code runs, the side stays whole */
+            s->def->outer(j->q, side, r->cols);
+        }
+        /* a transient row counts only as an outer side's unmatched row (added, then removed) */
+        int counted = !r->transient || emit;
+        gone += counted;
+        j->added += r->transient && emit;
+        s->bytes -= r->size;
+        srt_mem_free(j->q->mem, r, r->size);
     }
-    int64_t gone = (int64_t)(s->n_rows - kept);
+    size_t before = s->n_rows;
     s->n_rows = kept;
-    if (gone && reindex(j, s, kept) < 0)
+    if (kept != before && reindex(j, s, kept) < 0)
         return -1;
     return gone;
 }
@@ -328,7 +373,7 @@ static int64_t evict(SrtSsJoin *j, SsSide *s)
 ** each copied pointer stored as its offset in the block. */
 
 typedef struct RowHead {
-    uint8_t side, matched, pad[6];
+    uint8_t side, matched, transient, pad[5];
     int64_t evict_at;
 } RowHead;
 
@@ -340,7 +385,7 @@ static size_t block_size(const SsRow *r)
 static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, const SsRow *r, SrtBuf *val)
 {
     const SrtSsJoinSideDef *d = j->side[side].def;
-    RowHead h = {(uint8_t)side, r->matched, {0}, r->evict_at};
+    RowHead h = {(uint8_t)side, r->matched, r->transient, {0}, r->evict_at};
     srt_buf_clear(val);
     srt_buf_put(val, (const char *)&h, sizeof h);
     size_t at = val->n;
@@ -359,15 +404,15 @@ static int ssjoin_save(SrtOperator *op)
     SrtSsJoin *j = state(op);
     SrtQuery *q = op->q;
     int64_t t0 = srt_mono_us();
-    op->st.updated = j->added;
     for (int s = 0; s < 2; s++) {
-        int64_t gone = evict(j, &j->side[s]);
+        int64_t gone = evict(j, s);
         if (gone < 0)
             return srt_err_nomem(&q->err, "join state");
         op->st.removed += gone;
     }
+    op->st.updated = j->added;
     int64_t t1 = srt_mono_us();
-    op->st.removal_us = t1 - t0;
+    op->st.removal_us += t1 - t0;
     if (!q->ckpt)
         return 0;
     SrtStateWriter *w = NULL;
@@ -433,6 +478,7 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
     r->evict_at = h.evict_at;
     r->key_len = key_len;
     r->matched = h.matched;
+    r->transient = h.transient;
     if (append_row(j, s, r) < 0) {
         srt_mem_free(q->mem, r, r->size);
         return srt_err_nomem(&q->err, "join state");
@@ -443,6 +489,25 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
 static int ssjoin_restore(SrtOperator *op, int64_t version, SrtErr *err)
 {
     return srt_op_load(op, version, load_row, op, err);
+}
+
+/* An outer join's unmatched rows are output rows of the batch: its outer sides are evicted
+   here, before the sink (Spark's outer output iterators follow the joined rows); the other
+   sides after it (ssjoin_save). */
+static int ssjoin_output(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    int64_t t0 = srt_mono_us();
+    for (int s = 0; s < 2; s++) {
+        if (!j->side[s].def->outer)
+            continue;
+        int64_t gone = evict(j, s);
+        if (gone < 0)
+            return srt_err_nomem(&op->q->err, "join state");
+        op->st.removed += gone;
+    }
+    op->st.removal_us = srt_mono_us() - t0;
+    return 0;
 }
 
 static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out)
@@ -475,6 +540,7 @@ static void ssjoin_destroy(SrtOperator *op)
         srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
         srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
         srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
+        srt_mem_free(j->q->mem, j->null_row[s], sizeof(SrtDatum) * (sd->def->n_cols ? sd->def->n_cols : 1));
     }
     srt_mem_free(j->q->mem, j, sizeof *j);
 }
@@ -488,7 +554,7 @@ const SrtOperatorVt srt_op_ssjoin_vt = {
     ssjoin_check,
     ssjoin_create,
     ssjoin_begin_batch,
-    NULL, /* its rows are the pipeline's: generated code makes them */
+    ssjoin_output,
     ssjoin_watermark_cleans,
     ssjoin_save,
     ssjoin_restore,
