@@ -109,7 +109,7 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj)
 
 static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n, LLVMValueRef rows,
                                     LLVMValueRef null_row, LLVMValueRef null_now, LLVMValueRef own, CgEnv *env,
-                                    LLVMBasicBlockRef bb_cont);
+                                    LLVMBasicBlockRef bb_cont, LLVMValueRef forget);
 
 void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows)
 {
@@ -160,17 +160,18 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     LLVMBasicBlockRef from[2] = {bb_from, bb_looked};
     LLVMAddIncoming(n, nv, from, 2);
     LLVMAddIncoming(rows, rv, from, 2);
-    return probe_rows(cg, pj, raw, n, rows, null_row, NULL, NULL, env, bb_cont);
+    return probe_rows(cg, pj, raw, n, rows, null_row, NULL, NULL, env, bb_cont, NULL);
 }
 
 /* The n rows at rows that have the key of the row in raw (its side's columns set): each
    through the condition and on into the rest of the pipeline (or the semi/anti decision).
    A stream-stream join passes own, its kept row (marked matched with each row that passes,
    NULL: not kept), and null_now: an outer row without a match is made at once (with
-   null_row) only when it holds, else when the watermark evicts it (srt_op_ssjoin.c). */
+   null_row) only when it holds, else when the watermark evicts it (srt_op_ssjoin.c); forget
+   (the state) when a left semi join's left row that matched is not kept. */
 static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n, LLVMValueRef rows,
                                     LLVMValueRef null_row, LLVMValueRef null_now, LLVMValueRef own, CgEnv *env,
-                                    LLVMBasicBlockRef bb_cont)
+                                    LLVMBasicBlockRef bb_cont, LLVMValueRef forget)
 {
     const SJoin *j = pj->join;
     int n_raw = j->n_left + j->n_right;
@@ -213,6 +214,10 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
         cg_at(cg, bb_mark);
         LLVMValueRef margs[2] = {own, row};
         cg_call(cg, "srt_ssjoin_matched", margs, 2, "");
+        if (forget) {
+            LLVMValueRef fargs[3] = {forget, cg_i32(cg, 0), own};
+            cg_call(cg, "srt_ssjoin_forget", fargs, 3, "");
+        }
         LLVMBuildBr(cg->b, bb_marked);
         cg_at(cg, bb_marked);
     }
@@ -288,7 +293,7 @@ static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *
     v->build_keys = side == 0 ? j->build_keys : j->probe_keys;
     /* an unmatched row of an outer side waits for eviction; only a row failing its side's
        condition is made at once (null_now) */
-    v->kind = j->outer[side] ? SJ_OUTER : SJ_INNER;
+    v->kind = j->outer[side] ? SJ_OUTER : j->kind == SJ_SEMI && side == 0 ? SJ_SEMI : SJ_INNER;
     memset(pv, 0, sizeof *pv);
     pv->join = v;
     pv->block = pq->ssjoin_block;
@@ -366,8 +371,11 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     LLVMBuildCondBr(cg->b, key_null, bb_probe, bb_lookup);
     cg_at(cg, bb_lookup);
     LLVMValueRef rows_slot = cg_alloca(cg, cg->t_ptr, "ssj.rows.p");
-    LLVMValueRef pargs[6] = {state, cg_i32(cg, 1 - side), key, len, hash, rows_slot};
-    LLVMValueRef n_hit = cg_call(cg, "srt_ssjoin_probe", pargs, 6, "ssj.n");
+    /* a left semi join's right row meets the left rows not yet output (Spark's
+       excludeRowsAlreadyMatched) and outputs each of them */
+    bool semi = j->kind == SJ_SEMI;
+    LLVMValueRef pargs[7] = {state, cg_i32(cg, 1 - side), key, len, hash, cg_i32(cg, semi && side == 1), rows_slot};
+    LLVMValueRef n_hit = cg_call(cg, "srt_ssjoin_probe", pargs, 7, "ssj.n");
     LLVMValueRef rows_hit = cg_load(cg, cg->t_ptr, rows_slot, "ssj.rows");
     LLVMBuildBr(cg->b, bb_probe);
     if (bb_fail && outer) {
@@ -394,8 +402,9 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
         LLVMValueRef nargs[2] = {state, cg_i32(cg, 1 - side)};
         null_row = cg_call(cg, "srt_ssjoin_null_row", nargs, 2, "ssj.nulls");
     }
-    bool marks = j->outer[0] || j->outer[1];
-    return probe_rows(cg, pv, raw, n, rows, null_row, now, marks ? own_at : NULL, env, bb_cont);
+    bool marks = j->outer[0] || j->outer[1] || semi;
+    return probe_rows(cg, pv, raw, n, rows, null_row, now, marks ? own_at : NULL, env, bb_cont,
+                      semi && side == 0 ? state : NULL);
 }
 
 CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row)

@@ -602,11 +602,6 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
                    join_type_name(j->type));
         return false;
     }
-    if (j->type == JOIN_LEFT_SEMI) {
-        diag_error(sc->diag, j->join_span, "Stream-stream %s join is not supported yet",
-                   join_type_name(j->type));
-        return false;
-    }
     return true;
 }
 

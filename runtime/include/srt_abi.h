@@ -339,7 +339,9 @@ const SrtDatum *srt_join_null_row(SrtJoin *j);
 ** side (srt_ssjoin_add: datums copied, with the time the row is evicted by: its event-time
 ** key or watermarked column, µs).
 ** srt_ssjoin_add returns the kept row, which srt_ssjoin_matched marks (with the other side's
-** row) when a pair passes the condition.  An outer side (srt_prog_query_ssjoin_outer) has its
+** row) when a pair passes the condition.  A left semi join probes the left side for its
+** unmatched rows only (unmatched = 1) and forgets a left row that matched at once
+** (srt_ssjoin_forget: it leaves with the batch's eviction, never counted).  An outer side (srt_prog_query_ssjoin_outer) has its
 ** unmatched rows made into output rows by fn(q, side, row) when the watermark evicts them,
 ** before the batch's sink; srt_ssjoin_null_row is a side's row of NULLs.
 */
@@ -351,10 +353,11 @@ void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t
 void srt_prog_query_ssjoin_outer(SrtProgram *p, int query, int32_t side, SrtSsJoinOuterFn fn);
 SrtSsJoin *srt_query_ssjoin(SrtQuery *q, int32_t op);
 int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
-                         const SrtDatum *const **rows);
+                         int32_t unmatched, const SrtDatum *const **rows);
 SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
                          const SrtDatum *row, int64_t evict_at);
 void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other);
+void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own);
 const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */

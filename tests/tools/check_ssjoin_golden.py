@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_ssjoin_golden.py - the stream-stream join goldens, computed independently of sluice.
 
-    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full]
+    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi]
 
 Replays Spark 3.5's StreamingSymmetricHashJoinExec by hand over the test's data (each batch
 reads the next file of each source: maxFilesPerTrigger = 1) and compares, with the golden's
@@ -23,6 +23,8 @@ The model, from Spark's source:
   matched (state format 2);
 - an outer side's rows removed by its state watermark that never matched are output with the
   other side NULL, after the batch's joined rows (left ones first);
+- a left semi join outputs a left row at its first match and then does not keep it; a right
+  row meets only the left rows not matched yet and outputs each (excludeRowsAlreadyMatched);
 - after the batch, each side removes rows at or before its state watermark; the bounds of
   the guide's condition (clickTime >= impressionTime AND clickTime <= impressionTime +
   1 hour), solved as StreamingJoinHelper.getStateValueWatermark does: impressions
@@ -95,12 +97,19 @@ def ad_clicks(test, how):
                     continue
                 mine = [key, t, r, False, False]
                 for o in other["state"]:
-                    if key is None or o[0] != key:
+                    if key is None or o[0] != key or (how == "semi" and n == 1 and o[3]):
                         continue
                     left, right = (mine, o) if n == 0 else (o, mine)
                     if left[1] is not None and right[1] is not None and cond(left, right):
-                        rows.append((left[0], show(left[1]), right[0], show(right[1])))
+                        if how == "semi":
+                            rows.append((left[0], show(left[1])))
+                        else:
+                            rows.append((left[0], show(left[1]), right[0], show(right[1])))
                         mine[3] = o[3] = True
+                        if how == "semi" and n == 0:
+                            break  # the left row once, at its first match
+                if how == "semi" and n == 0 and mine[3]:
+                    continue  # isLeftSemiWithMatch: not kept
                 mine[4] = n == 1 and t is not None and t <= s["bound"](wm)
                 s["state"].append(mine)
                 updated += not mine[4]

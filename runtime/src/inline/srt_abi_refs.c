@@ -50,6 +50,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_ssjoin_add,
     (const void *)srt_prog_query_ssjoin_outer,
     (const void *)srt_ssjoin_matched,
+    (const void *)srt_ssjoin_forget,
     (const void *)srt_ssjoin_null_row,
     (const void *)srt_query_distinct_table,
     (const void *)srt_prog_query_session,

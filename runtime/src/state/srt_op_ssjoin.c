@@ -53,6 +53,7 @@ typedef struct SsSide {
     const SrtDatum **hits;      /* the last probe's rows */
     size_t cap_hits;
     size_t bytes;               /* of the rows */
+    size_t n_transient;         /* rows a left semi join does not keep (srt_ssjoin_forget) */
     int64_t threshold_us;       /* state watermark of the batch; INT64_MIN: keep all */
 } SsSide;
 
@@ -158,13 +159,15 @@ static void nomem(SrtSsJoin *j, const char *what)
 /* ==== Per record ==== */
 
 int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
-                         const SrtDatum *const **rows)
+                         int32_t unmatched, const SrtDatum *const **rows)
 {
     SsSide *s = &j->side[side];
     size_t n = 0;
     if (s->n_keys) {
         SsKey *k = find_slot(s, key, len, hash);
         for (SsRow *r = k->head; r; r = r->next) {
+            if (unmatched && r->matched)
+                continue; /* getJoinedRows' excludeRowsAlreadyMatched */
             if (n == s->cap_hits) {
                 size_t cap = s->cap_hits ? 2 * s->cap_hits : 16;
                 const SrtDatum **h = srt_mem_alloc(j->q->mem, sizeof *h * cap);
@@ -245,6 +248,16 @@ void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other)
 {
     row_of(own)->matched = 1;
     row_of(other)->matched = 1;
+}
+
+void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own)
+{
+    SsRow *r = row_of(own);
+    if (r->transient)
+        return;
+    r->transient = 1; /* gone with the batch's eviction, never counted */
+    j->side[side].n_transient++;
+    j->added--;
 }
 
 const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side)
@@ -337,13 +350,14 @@ static int ssjoin_watermark_cleans(const SrtOperator *op)
 static int64_t evict(SrtSsJoin *j, int side)
 {
     SsSide *s = &j->side[side];
-    if (s->def->evict == SRT_SSJOIN_EVICT_NONE || s->threshold_us == INT64_MIN)
+    int by_time = s->def->evict != SRT_SSJOIN_EVICT_NONE && s->threshold_us != INT64_MIN;
+    if (!by_time && !s->n_transient)
         return 0;
     size_t kept = 0;
     int64_t gone = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
-        if (r->evict_at > s->threshold_us) {
+        if (!(by_time && r->evict_at <= s->threshold_us) && !(r->transient && s->n_transient)) {
             s->rows[kept++] = r;
             continue;
         }
@@ -361,6 +375,7 @@ static int64_t evict(SrtSsJoin *j, int side)
     }
     size_t before = s->n_rows;
     s->n_rows = kept;
+    s->n_transient = 0;
     if (kept != before && reindex(j, s, kept) < 0)
         return -1;
     return gone;
