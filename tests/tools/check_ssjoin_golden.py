@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """check_ssjoin_golden.py - the stream-stream join goldens, computed independently of sluice.
 
-    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi]
+    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre]
+
+left_pre is the left outer join with one condition on each side besides the time bounds
+(impressionAdId < 5, clickAdId <> 2).
 
 Replays Spark 3.5's StreamingSymmetricHashJoinExec by hand over the test's data (each batch
 reads the next file of each source: maxFilesPerTrigger = 1) and compares, with the golden's
@@ -23,6 +26,9 @@ The model, from Spark's source:
   matched (state format 2);
 - an outer side's rows removed by its state watermark that never matched are output with the
   other side NULL, after the batch's joined rows (left ones first);
+- a condition on one side only is tested before the join (JoinConditionSplitPredicates,
+  preJoinFilter): a row failing it is not kept, and an outer side's is output at once with
+  the other side NULL;
 - a left semi join outputs a left row at its first match and then does not keep it; a right
   row meets only the left rows not matched yet and outputs each (excludeRowsAlreadyMatched);
 - after the batch, each side removes rows at or before its state watermark; the bounds of
@@ -76,7 +82,10 @@ def ad_clicks(test, how):
     def cond(i_row, c_row):
         return i_row[1] <= c_row[1] <= i_row[1] + HOUR_MS
 
-    outer = [how in ("left", "full"), how in ("right", "full")]
+    outer = [how in ("left", "full", "left_pre"), how in ("right", "full")]
+    pre = [lambda r: True, lambda r: True]
+    if how == "left_pre":
+        pre = [lambda r: r["impressionAdId"] < 5, lambda r: r["clickAdId"] != 2]
     out = []
     wm, late = 0, 0
     batch = 0
@@ -92,6 +101,10 @@ def ad_clicks(test, how):
                 t = ms(t) if t is not None else None
                 if t is not None and t <= late:
                     dropped += 1
+                    continue
+                if not pre[n](r):
+                    if outer[n]:
+                        rows.append((key, show(t), "null", "null") if n == 0 else ("null", "null", key, show(t)))
                     continue
                 if key is None and not outer[n]:
                     continue
