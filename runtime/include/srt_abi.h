@@ -263,7 +263,7 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1, SRT_OP_SSJOIN = 2 };
 enum { SRT_OPK_AGGREGATE = 0, SRT_OPK_DEDUPLICATE = 1, SRT_OPK_SESSION_WINDOW = 2, SRT_OPK_SSJOIN = 3 };
 void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind);
-/* Several aggregation levels (a batch query's aggregation over an aggregation, op >= 2 declared
+/* Several aggregation levels (a batch query's aggregation over an aggregation, op >= 16 declared
    as SRT_OPK_AGGREGATE after the level below it): op keeps groups of state_size bytes and emit
    makes the rows.  An aggregation followed by another in the operator list feeds it: at
    output its emit function (registered before, by srt_prog_query_agg or this call) is called
