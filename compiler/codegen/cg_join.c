@@ -48,6 +48,18 @@ static void load_build_row(CgCtx *cg, const PJoin *pj, LLVMValueRef row, CgVal *
     }
 }
 
+/* What the block reading the join sees: the columns SJoin.input picks from the raw space. */
+static CgEnv block_input(CgCtx *cg, const SJoin *j, const CgVal *raw)
+{
+    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, j->n_input + 1);
+    for (int c = 0; c < j->n_input; c++)
+        cols[c] = raw[j->input[c]];
+    CgEnv env = {0};
+    env.cols = cols;
+    env.n_cols = j->n_input;
+    return env;
+}
+
 /* The key bytes of the keys (over the raw space env), on the stack or in scratch memory. */
 static LLVMValueRef key_bytes(CgCtx *cg, const PJoin *pj, CgVal *keys, LLVMValueRef *len)
 {
@@ -265,13 +277,7 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
             out_raw[c] = raw[c];
         load_build_row(cg, pj, at, out_raw);
     }
-    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, j->n_input + 1);
-    for (int c = 0; c < j->n_input; c++)
-        cols[c] = out_raw[j->input[c]];
-    CgEnv next = {0};
-    next.cols = cols;
-    next.n_cols = j->n_input;
-    *env = next;
+    *env = block_input(cg, j, out_raw);
     return j->kind == SJ_INNER || j->kind == SJ_OUTER ? bb_step : bb_cont;
 }
 
@@ -418,11 +424,5 @@ CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef ro
     for (int c = 0; c < n_raw; c++)
         raw[c] = cg_null_of(cg, v->raw.cols[c].type);
     load_build_row(cg, pv, row, raw);
-    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, v->n_input + 1);
-    for (int c = 0; c < v->n_input; c++)
-        cols[c] = raw[v->input[c]];
-    CgEnv env = {0};
-    env.cols = cols;
-    env.n_cols = v->n_input;
-    return env;
+    return block_input(cg, v, raw);
 }

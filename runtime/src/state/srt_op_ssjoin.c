@@ -90,6 +90,20 @@ static SsKey *find_slot(SsSide *s, const void *key, uint32_t len, uint64_t hash)
     }
 }
 
+/* Put r last in its key's chain (slots has room). */
+static void link_row(SsSide *s, SsRow *r)
+{
+    SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
+    if (!k->head) {
+        k->head = r;
+        k->hash = r->hash;
+        s->n_keys++;
+    } else {
+        k->tail->next = r;
+    }
+    k->tail = r;
+}
+
 /* Index rows[0..n_rows) again into slots of at least want entries. */
 static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
 {
@@ -106,15 +120,7 @@ static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
         r->next = NULL;
-        SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
-        if (!k->head) {
-            k->head = r;
-            k->hash = r->hash;
-            s->n_keys++;
-        } else {
-            k->tail->next = r;
-        }
-        k->tail = r;
+        link_row(s, r);
     }
     return 0;
 }
@@ -135,15 +141,7 @@ static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r)
     }
     if ((s->n_keys + 1) * 2 > s->cap && reindex(j, s, s->n_keys + 1) < 0)
         return -1;
-    SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
-    if (!k->head) {
-        k->head = r;
-        k->hash = r->hash;
-        s->n_keys++;
-    } else {
-        k->tail->next = r;
-    }
-    k->tail = r;
+    link_row(s, r);
     s->rows[s->n_rows++] = r;
     s->bytes += r->size;
     return 0;
@@ -529,13 +527,8 @@ static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress 
 {
     const SrtSsJoin *j = state(op);
     out->num_rows_total = (int64_t)(j->side[0].n_rows + j->side[1].n_rows);
-    if (!idle) {
-        out->num_rows_updated = op->st.updated;
-        out->num_rows_removed = op->st.removed;
-        out->all_removals_time_ms = op->st.removal_us / 1000;
-        out->commit_time_ms = op->st.commit_us / 1000;
-        out->num_rows_dropped_by_watermark = op->st.dropped;
-    }
+    if (!idle)
+        srt_op_batch_progress(op, out);
     size_t bytes = 0;
     for (int s = 0; s < 2; s++)
         bytes += j->side[s].bytes + sizeof(SsKey) * j->side[s].cap +

@@ -145,17 +145,21 @@ int srt_op_table_restore(SrtOperator *op, SrtAggTable *t, int64_t version, SrtEr
     return rc;
 }
 
+void srt_op_batch_progress(const SrtOperator *op, SrtStateOpProgress *out)
+{
+    out->num_rows_updated = op->st.updated;
+    out->num_rows_removed = op->st.removed;
+    out->all_removals_time_ms = op->st.removal_us / 1000;
+    out->commit_time_ms = op->st.commit_us / 1000;
+    out->num_rows_dropped_by_watermark = op->st.dropped;
+}
+
 void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out)
 {
     const SrtAggTable *t = op->state;
     out->num_rows_total = (int64_t)srt_agg_count(t);
-    if (!idle) {
-        out->num_rows_updated = op->st.updated;
-        out->num_rows_removed = op->st.removed;
-        out->all_removals_time_ms = op->st.removal_us / 1000;
-        out->commit_time_ms = op->st.commit_us / 1000;
-        out->num_rows_dropped_by_watermark = op->st.dropped;
-    }
+    if (!idle)
+        srt_op_batch_progress(op, out);
     out->memory_used_bytes = (int64_t)srt_agg_bytes(t);
 }
 

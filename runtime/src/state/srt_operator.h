@@ -115,6 +115,8 @@ int srt_op_table_restore(SrtOperator *op, SrtAggTable *t, int64_t version, SrtEr
 typedef int (*SrtOpGoneFn)(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
                            const uint8_t *state);
 int srt_op_table_save(SrtOperator *op, SrtAggTable *t, int evict, SrtOpGoneFn gone);
+/* The numbers of the batch that op->st holds (updated, removed, times, dropped). */
+void srt_op_batch_progress(const SrtOperator *op, SrtStateOpProgress *out);
 /* A group table's numbers (aggregation, deduplication: op->state is the SrtAggTable). */
 void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out);
 /* The rules an aggregation and a session window share: append mode needs an event-time
