@@ -4,7 +4,9 @@
     check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre]
 
 left_pre is the left outer join with one condition on each side besides the time bounds
-(impressionAdId < 5, clickAdId <> 2).
+(impressionAdId < 5, clickAdId <> 2); time_key the left outer join ON impressionAdId = clickAdId
+AND impressionTime = clickTime, whose key carries the watermark: both sides drop the rows whose
+time is at or before the batch's watermark (JoinStateKeyWatermarkPredicate).
 
 Replays Spark 3.5's StreamingSymmetricHashJoinExec by hand over the test's data (each batch
 reads the next file of each source: maxFilesPerTrigger = 1) and compares, with the golden's
@@ -82,7 +84,12 @@ def ad_clicks(test, how):
     def cond(i_row, c_row):
         return i_row[1] <= c_row[1] <= i_row[1] + HOUR_MS
 
-    outer = [how in ("left", "full", "left_pre"), how in ("right", "full")]
+    if how == "time_key":
+        for s in sides:
+            s["bound"] = lambda wm: wm
+        cond = lambda i_row, c_row: i_row[1] == c_row[1]  # noqa: E731
+
+    outer = [how in ("left", "full", "left_pre", "time_key"), how in ("right", "full")]
     pre = [lambda r: True, lambda r: True]
     if how == "left_pre":
         pre = [lambda r: r["impressionAdId"] < 5, lambda r: r["clickAdId"] != 2]
