@@ -357,6 +357,31 @@ static bool branch_supported(Diag *diag, const SSelect **blocks, int n, bool joi
     return true;
 }
 
+/* A side of a stream-stream join (join, the block after the branch's own) that passes its
+   source's columns on unchanged: only the columns the join's block reads are read (the others
+   are NULL in the state too).  false when it is not such a side. */
+static bool mark_ssjoin_side(Arena *arena, PBranch *br, const SSelect *join)
+{
+    const SSelect *s = br->pre[0];
+    if (!join || !join->join || !join->join->streams || br->n_pre < 2 || br->pre[1] != join ||
+        !s->source || s->where || s->dedup || s->gen >= 0 || s->has_agg || s->n_out != s->input.n)
+        return false;
+    for (int c = 0; c < s->n_out; c++)
+        if (s->out[c].expr->kind != SX_COLUMN || s->out[c].expr->u.column != c)
+            return false;
+    const SJoin *j = join->join;
+    int side = s == j->sides[0] ? 0 : s == j->sides[1] ? 1 : -1;
+    if (side < 0)
+        return false;
+    bool *raw = join_raw_needed(arena, join);
+    sema_expr_columns(j->side_cond[0], raw, j->n_left + j->n_right);
+    sema_expr_columns(j->side_cond[1], raw, j->n_left + j->n_right);
+    int base = side ? j->n_left : 0;
+    for (int c = 0; c < br->n_needed; c++)
+        br->needed[c] = raw[base + c] || c == j->wm_col[side];
+    return true;
+}
+
 /* Branch b: its source, the columns it reads and its per-record blocks (its own chain, then
    the blocks from the union up to the aggregation, shared[0..n_shared)). */
 static bool plan_branch_of(Arena *arena, Diag *diag, const SQuery *q, PBranch *br,
@@ -380,7 +405,7 @@ static bool plan_branch_of(Arena *arena, Diag *diag, const SQuery *q, PBranch *b
     br->needed = ARENA_NEW_N(arena, bool, br->n_needed ? br->n_needed : 1);
     if (br->pre[0]->join)
         mark_join_block(arena, br->pre[0], br->needed, br->n_needed);
-    else
+    else if (!mark_ssjoin_side(arena, br, n_shared ? shared[0] : NULL))
         mark_block(br->pre[0], br->needed, br->n_needed);
     if (br->watermark_col >= 0)
         br->needed[br->watermark_col] = true; /* its event times drive the watermark */
