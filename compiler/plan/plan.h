@@ -213,7 +213,7 @@ struct PQuery {
     int n_order;
 
     /* A join of two streams (SJoin.streams): its block (whose branches are its sides, as a
-       UNION ALL's), the layout of its key bytes, and per side the columns it stores. */
+       UNION ALL's; state operator PSTATE_SSJOIN) and the layout of its key bytes. */
     const SSelect *ssjoin_block;
     PKeyLayout ssjoin_key;
 

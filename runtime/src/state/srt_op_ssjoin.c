@@ -1,26 +1,34 @@
 /* srt_op_ssjoin.c - the stream-stream join operator: each side's rows by join key, evicted by watermark.
 **
 ** Spark 3.5's StreamingSymmetricHashJoinExec with SymmetricHashJoinStateManager: every input
-** row of one side is joined with the rows the other side holds and then kept in its own side
+** row of one side is joined with the rows the other side holds and kept in its own side
 ** (processPartitions: the left input first, joined with the right state and added to the
 ** left state, then the right input, joined with the left state including this batch's left
 ** rows; the runtime reads a query's inputs in order, input 0 being the left side).  Generated
-** code reaches the state once per process call (srt_query_ssjoin) and calls srt_ssjoin_probe
-** and srt_ssjoin_add directly per record.
+** code reaches the state once per process call (srt_query_ssjoin) and calls srt_ssjoin_add,
+** srt_ssjoin_probe and srt_ssjoin_matched directly per record.
 **
 ** A row is one allocation: its datums (the side's columns), its key bytes and the bytes of its
-** STRING columns.  Rows of one key are chained in the order they came (Spark's keyWithIndex
-** order); the index maps key bytes to the chain.  Eviction (StreamingSymmetricHashJoinHelper.
-** getStateWatermarkPredicates) compares each row's eviction time, given by generated code when
-** the row is added, with the side's state watermark of the batch:
-**   key     a join key carries the watermark: the key's event time (a window's end) <= the
-**           batch's watermark (JoinStateKeyWatermarkPredicate);
+** STRING and struct columns.  Rows of one key are chained in the order they came (Spark's
+** keyWithIndex order); the index maps key bytes to the chain.  Each row has the matched flag
+** of state format 2.  Eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates)
+** compares each row's eviction time, given by generated code when the row is added, with the
+** side's state watermark of the batch:
+**   key     a join key carries the watermark: the key's event time <= the batch's watermark
+**           (JoinStateKeyWatermarkPredicate);
 **   value   the side's watermarked column <= the state value watermark derived from the
 **           condition (JoinStateValueWatermarkPredicate, StreamingJoinHelper.
 **           getStateValueWatermark): min over its bounds of trunc((wm * 1000.0 + c) / 1000) - 1
 **           for an inclusive bound (<=, >=), in ms.
-** A row that such a predicate would evict at once is not added (Spark's
-** AddingProcessedRowToStateCompletionIterator).  A side without a predicate keeps every row.
+** A side without a predicate keeps every row.  Which rows are kept follows OneSideHashJoiner's
+** AddingProcessedRowToStateCompletionIterator: a left row always (this batch's right rows have
+** yet to meet it), a right row the state watermark removes at once only as an outer side's
+** unmatched row; sluice keeps such a right row as transient until the batch's eviction, which
+** counts it only when it is output.  An outer side is evicted in `output`, before the sink: each
+** unmatched row goes through the generated outer function (the row with the other side NULL),
+** after the batch's joined rows; the other sides after the sink (`save`).  A left semi join
+** forgets a left row that matched at once (srt_ssjoin_forget).  With a checkpoint every version
+** is a snapshot of both sides (state/<op>/<v>.snapshot).
 */
 #include <stddef.h>
 #include <string.h>
