@@ -48,6 +48,17 @@ static void load_build_row(CgCtx *cg, const PJoin *pj, LLVMValueRef row, CgVal *
     }
 }
 
+/* The raw space of a probe row: the probe side's columns from env, the build side NULL. */
+static CgVal *probe_raw(CgCtx *cg, const SJoin *j, const CgEnv *env)
+{
+    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, j->n_left + j->n_right + 1);
+    for (int c = 0; c < (j->probe_left ? j->n_left : j->n_right); c++)
+        raw[probe_base(j) + c] = env->cols[c];
+    for (int c = 0; c < build_cols(j); c++)
+        raw[build_base(j) + c] = cg_null_of(cg, j->raw.cols[build_base(j) + c].type);
+    return raw;
+}
+
 /* What the block reading the join sees: the columns SJoin.input picks from the raw space. */
 static CgEnv block_input(CgCtx *cg, const SJoin *j, const CgVal *raw)
 {
@@ -137,11 +148,7 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
 {
     const SJoin *j = pj->join;
     int n_raw = j->n_left + j->n_right;
-    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
-    for (int c = 0; c < (j->probe_left ? j->n_left : j->n_right); c++)
-        raw[probe_base(j) + c] = env->cols[c];
-    for (int c = 0; c < build_cols(j); c++)
-        raw[build_base(j) + c] = cg_null_of(cg, j->raw.cols[build_base(j) + c].type);
+    CgVal *raw = probe_raw(cg, j, env);
     CgEnv renv = {0};
     renv.cols = raw;
     renv.n_cols = n_raw;
@@ -319,11 +326,7 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     const SJoin *j = pq->ssjoin_block->join;
     bool outer = j->outer[side];
     int n_raw = v->n_left + v->n_right, n_own = side == 0 ? v->n_left : v->n_right;
-    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
-    for (int c = 0; c < n_own; c++)
-        raw[probe_base(v) + c] = env->cols[c];
-    for (int c = 0; c < build_cols(v); c++)
-        raw[build_base(v) + c] = cg_null_of(cg, v->raw.cols[build_base(v) + c].type);
+    CgVal *raw = probe_raw(cg, v, env);
     CgEnv renv = {0};
     renv.cols = raw;
     renv.n_cols = n_raw;

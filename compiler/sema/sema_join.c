@@ -357,21 +357,6 @@ static SQuery *build_query(SemaCtx *sc, const Rel *b, const AstJoin *j)
 
 /* ==== Stream-stream joins ==== */
 
-/* Spark's JoinType names (in its messages). */
-static const char *join_type_name(AstJoinType t)
-{
-    switch (t) {
-    case JOIN_INNER: return "Inner";
-    case JOIN_CROSS: return "Cross";
-    case JOIN_LEFT_OUTER: return "LeftOuter";
-    case JOIN_RIGHT_OUTER: return "RightOuter";
-    case JOIN_FULL_OUTER: return "FullOuter";
-    case JOIN_LEFT_SEMI: return "LeftSemi";
-    case JOIN_LEFT_ANTI: return "LeftAnti";
-    }
-    return "Inner";
-}
-
 /* Is column c of a side's block the watermarked event time (Spark: its attribute carries
    EventTimeWatermark.delayKey)? */
 static bool side_event_time(const SSelect *side, int c)
@@ -599,7 +584,7 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
                    "Stream-stream %s join between two streaming DataFrame/Datasets is not "
                    "supported without a watermark in the join keys, or a watermark on the "
                    "nullable side and an appropriate range condition",
-                   join_type_name(j->type));
+                   ast_join_type_name(j->type));
         return false;
     }
     return true;

@@ -75,18 +75,27 @@ static int64_t probe(SrtSsJoin *j, int side, int64_t k, int unmatched, const Srt
     return srt_ssjoin_probe(j, side, key, n, srt_hash(key, n), unmatched, rows);
 }
 
+/* A detached query with a watermark and the join operator def. */
+static SrtQuery *join_query(SrtMem *mem, SrtQueryDef *qdef, const SrtOpDef *def)
+{
+    srt_mem_init(mem);
+    SrtQuery *q = srt_query_new_detached(mem);
+    ck_assert_ptr_nonnull(q);
+    memset(qdef, 0, sizeof *qdef);
+    qdef->has_watermark = 1;
+    q->def = qdef;
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_query_ops_create(q, def, 1, &err), 0);
+    return q;
+}
+
 START_TEST(test_add_probe_evict)
 {
     SrtMem mem;
-    srt_mem_init(&mem);
-    SrtQuery *q = srt_query_new_detached(&mem);
     SrtQueryDef qdef;
-    memset(&qdef, 0, sizeof qdef);
-    qdef.has_watermark = 1;
-    q->def = &qdef;
     SrtOpDef def = join_def();
     SrtErr err = {0};
-    ck_assert_int_eq(srt_query_ops_create(q, &def, 1, &err), 0);
+    SrtQuery *q = join_query(&mem, &qdef, &def);
     SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
     ck_assert_ptr_eq(op->vt, &srt_op_ssjoin_vt);
     SrtSsJoin *j = srt_query_ssjoin(q, SRT_OP_SSJOIN);
@@ -158,15 +167,9 @@ END_TEST
 START_TEST(test_many_keys)
 {
     SrtMem mem;
-    srt_mem_init(&mem);
-    SrtQuery *q = srt_query_new_detached(&mem);
     SrtQueryDef qdef;
-    memset(&qdef, 0, sizeof qdef);
-    qdef.has_watermark = 1;
-    q->def = &qdef;
     SrtOpDef def = join_def();
-    SrtErr err = {0};
-    ck_assert_int_eq(srt_query_ops_create(q, &def, 1, &err), 0);
+    SrtQuery *q = join_query(&mem, &qdef, &def);
     SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
     SrtSsJoin *j = op->state;
     q->watermark_ms = 0;
