@@ -28,7 +28,8 @@ The model, from Spark's source:
   AddingProcessedRowToStateCompletionIterator); a pair passing the condition marks both rows
   matched (state format 2);
 - an outer side's rows removed by its state watermark that never matched are output with the
-  other side NULL, after the batch's joined rows (left ones first);
+  other side NULL, after the batch's joined rows (left ones first); numRowsRemoved counts
+  only the other sides' removed rows (onOutputCompletion's cleanupIter);
 - a condition on one side only is tested before the join (JoinConditionSplitPredicates,
   preJoinFilter): a row failing it is not kept, and an outer side's is output at once with
   the other side NULL;
@@ -161,7 +162,7 @@ def run_batches(sides, outer, pre, cond, how, out, wm, late):
                 emit = outer[n] and not e[3]
                 if emit:
                     rows.append((e[0], show(e[1]), "null", "null") if n == 0 else ("null", "null", e[0], show(e[1])))
-                removed += not e[4] or emit
+                removed += not e[4] and not outer[n]  # Spark counts the cleanup iterator only
                 updated += e[4] and emit
             s["state"] = keep
         total = sum(len(s["state"]) for s in sides)

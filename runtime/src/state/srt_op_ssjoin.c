@@ -351,7 +351,7 @@ static int ssjoin_watermark_cleans(const SrtOperator *op)
 
 /* Remove the rows of side `side` at or before its state watermark (removeOldState); on an
    outer side each unmatched one first makes its row with the other side NULL (the generated
-   outer function).  How many went (numRowsRemoved: not the transient rows Spark never kept),
+   outer function).  How many went (not the transient rows Spark never kept),
    or -1 out of memory. */
 static int64_t evict(SrtSsJoin *j, int side)
 {
@@ -372,9 +372,8 @@ static int64_t evict(SrtSsJoin *j, int side)
             s->rows[kept] = r; /* while generated code runs, the side stays whole */
             s->def->outer(j->q, side, r->cols);
         }
-        /* a transient row counts only as an outer side's unmatched row (added, then removed) */
-        int counted = !r->transient || emit;
-        gone += counted;
+        /* a transient row counts only as an outer side's unmatched row (added, then output) */
+        gone += !r->transient;
         j->added += r->transient && emit;
         s->bytes -= r->size;
         srt_mem_free(j->q->mem, r, r->size);
@@ -522,10 +521,9 @@ static int ssjoin_output(SrtOperator *op)
     for (int s = 0; s < 2; s++) {
         if (!j->side[s].def->outer)
             continue;
-        int64_t gone = evict(j, s);
-        if (gone < 0)
+        /* not numRowsRemoved: Spark counts the cleanup of the other sides only */
+        if (evict(j, s) < 0)
             return srt_err_nomem(&op->q->err, "join state");
-        op->st.removed += gone;
     }
     op->st.removal_us = srt_mono_us() - t0;
     return 0;
