@@ -118,12 +118,17 @@ static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
     size_t cap = 16;
     while (cap < want * 2)
         cap *= 2;
-    SsKey *slots = srt_mem_calloc(j->q->mem, sizeof *slots * cap);
-    if (!slots)
-        return -1;
-    srt_mem_free(j->q->mem, s->slots, sizeof *s->slots * s->cap);
-    s->slots = slots;
-    s->cap = cap;
+    if (cap <= s->cap && s->cap <= 4 * cap) {
+        /* the slots still fit (after an eviction): cleared in place, no new pages */
+        memset(s->slots, 0, sizeof *s->slots * s->cap);
+    } else {
+        SsKey *slots = srt_mem_calloc(j->q->mem, sizeof *slots * cap);
+        if (!slots)
+            return -1;
+        srt_mem_free(j->q->mem, s->slots, sizeof *s->slots * s->cap);
+        s->slots = slots;
+        s->cap = cap;
+    }
     s->n_keys = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
