@@ -774,6 +774,7 @@ typedef struct SrtStateOpProgress {
     const char *operator_name; /* Spark's shortName: "stateStoreSave", "dedupe", ... */
     int64_t num_rows_total, num_rows_updated, all_updates_time_ms, num_rows_removed,
         all_removals_time_ms, commit_time_ms, memory_used_bytes, num_rows_dropped_by_watermark;
+    int64_t num_state_store_instances; /* per partition (1, a stream-stream join's 4) */
 } SrtStateOpProgress;
 
 /* One entry of progress `sources` (SourceProgress). */

@@ -538,6 +538,9 @@ static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress 
 {
     const SrtSsJoin *j = state(op);
     out->num_rows_total = (int64_t)(j->side[0].n_rows + j->side[1].n_rows);
+    /* SymmetricHashJoinStateManager.allStateStoreNames: keyToNumValues and keyWithIndexToValue
+       of each side */
+    out->num_state_store_instances = 4;
     if (!idle)
         srt_op_batch_progress(op, out);
     size_t bytes = 0;
