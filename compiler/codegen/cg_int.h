@@ -264,8 +264,8 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
 /* The step of a stream-stream join for a row of side `side` (0 left, 1 right) in env (its
    side's columns): kept in the join's state (handle state, srt_query_ssjoin) and joined with
    the other side's rows, as cg_join_probe. */
-LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state, CgEnv *env,
-                                LLVMBasicBlockRef bb_cont);
+LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                CgEnv *env, LLVMBasicBlockRef bb_cont);
 /* The input of a stream-stream join's block for a kept row of side `side` (row: its datums)
    with the other side NULL: an outer join's unmatched row. */
 CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row);

@@ -43,8 +43,9 @@ static void load_build_row(CgCtx *cg, const PJoin *pj, LLVMValueRef row, CgVal *
         int at = pj->build_col[c];
         const Type *t = j->raw.cols[build_base(j) + c].type;
         const char *name = pj->build ? pj->build->columns[at < 0 ? 0 : at].name : "";
-        raw[build_base(j) + c] = at < 0 ? cg_null_of(cg, t)
-                                        : cg_load_datum(cg, t, cg_gepc(cg, row, size * (uint64_t)at, name));
+        raw[build_base(j) + c] =
+            at < 0 ? cg_null_of(cg, t)
+                   : cg_load_datum(cg, t, cg_gepc(cg, row, size * (uint64_t)at, name));
     }
 }
 
@@ -130,9 +131,10 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj)
     return fn;
 }
 
-static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n, LLVMValueRef rows,
-                                    LLVMValueRef null_row, LLVMValueRef null_now, LLVMValueRef own, CgEnv *env,
-                                    LLVMBasicBlockRef bb_cont, LLVMValueRef forget);
+static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n,
+                                    LLVMValueRef rows, LLVMValueRef null_row, LLVMValueRef null_now,
+                                    LLVMValueRef own, CgEnv *env, LLVMBasicBlockRef bb_cont,
+                                    LLVMValueRef forget);
 
 void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows)
 {
@@ -188,9 +190,10 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
    NULL: not kept), and null_now: an outer row without a match is made at once (with
    null_row) only when it holds, else when the watermark evicts it (srt_op_ssjoin.c); forget
    (the state) when a left semi join's left row that matched is not kept. */
-static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n, LLVMValueRef rows,
-                                    LLVMValueRef null_row, LLVMValueRef null_now, LLVMValueRef own, CgEnv *env,
-                                    LLVMBasicBlockRef bb_cont, LLVMValueRef forget)
+static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n,
+                                    LLVMValueRef rows, LLVMValueRef null_row, LLVMValueRef null_now,
+                                    LLVMValueRef own, CgEnv *env, LLVMBasicBlockRef bb_cont,
+                                    LLVMValueRef forget)
 {
     const SJoin *j = pj->join;
     int n_raw = j->n_left + j->n_right;
@@ -317,8 +320,8 @@ static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *
         pv->build_col[c] = c; /* a state row holds all its side's columns */
 }
 
-LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state, CgEnv *env,
-                                LLVMBasicBlockRef bb_cont)
+LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
     SJoin *v = ARENA_NEW(cg->arena, SJoin);
     PJoin *pv = ARENA_NEW(cg->arena, PJoin);
@@ -337,7 +340,8 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
            side's is made at once with the other side NULL, any other is dropped */
         LLVMBasicBlockRef bb_pass = cg_block(cg, "ssj.pre");
         bb_fail = outer ? cg_block(cg, "ssj.prefail") : bb_cont;
-        LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &renv, j->side_cond[side])), bb_pass, bb_fail);
+        LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &renv, j->side_cond[side])), bb_pass,
+                        bb_fail);
         cg_at(cg, bb_pass);
     }
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, v->n_keys + 1);
@@ -357,16 +361,19 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
 
     /* Kept in its side: the columns as datums, and the time it is evicted by. */
     uint64_t size = cg_datum_size(cg);
-    LLVMValueRef datums = cg_alloca(cg, LLVMArrayType(cg->t_i8, size * (uint64_t)(n_own ? n_own : 1)), "ssj.row");
+    LLVMValueRef datums =
+        cg_alloca(cg, LLVMArrayType(cg->t_i8, size * (uint64_t)(n_own ? n_own : 1)), "ssj.row");
     LLVMSetAlignment(datums, 16);
     datums = LLVMBuildPointerCast(cg->b, datums, cg->t_ptr, "");
     const SSelect *own_block = j->sides[side];
     for (int c = 0; c < n_own; c++)
-        cg_store_datum(cg, own_block->output.cols[c].type, env->cols[c], cg_gepc(cg, datums, size * (uint64_t)c, ""), false);
+        cg_store_datum(cg, own_block->output.cols[c].type, env->cols[c],
+                       cg_gepc(cg, datums, size * (uint64_t)c, ""), false);
     LLVMValueRef evict_at = cg_i64(cg, INT64_MAX);
     if (j->key_wm >= 0) {
         CgVal kv = keys[j->key_wm];
-        evict_at = cg_select(cg, kv.null, cg_i64(cg, INT64_MAX), kv.fields ? kv.fields[1].v : kv.v); /* a window's end, or the time */
+        evict_at = cg_select(cg, kv.null, cg_i64(cg, INT64_MAX),
+                             kv.fields ? kv.fields[1].v : kv.v); /* a window's end, or the time */
     } else if (j->wm_col[side] >= 0) {
         CgVal t = env->cols[j->wm_col[side]];
         evict_at = cg_select(cg, t.null, cg_i64(cg, INT64_MAX), t.v);
@@ -383,7 +390,8 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     /* a left semi join's right row meets the left rows not yet output (Spark's
        excludeRowsAlreadyMatched) and outputs each of them */
     bool semi = j->kind == SJ_SEMI;
-    LLVMValueRef pargs[7] = {state, cg_i32(cg, 1 - side), key, len, hash, cg_i32(cg, semi && side == 1), rows_slot};
+    LLVMValueRef pargs[7] = {state, cg_i32(cg, 1 - side),          key,      len,
+                             hash,  cg_i32(cg, semi && side == 1), rows_slot};
     LLVMValueRef n_hit = cg_call(cg, "srt_ssjoin_probe", pargs, 7, "ssj.n");
     LLVMValueRef rows_hit = cg_load(cg, cg->t_ptr, rows_slot, "ssj.rows");
     LLVMBuildBr(cg->b, bb_probe);

@@ -134,7 +134,8 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
     if (et->ssj_late) {
-        LLVMValueRef args[3] = {cg->q, cg_i32(cg, PSTATE_SSJOIN), cg_load(cg, cg->t_i64, et->ssj_dropped, "")};
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, PSTATE_SSJOIN),
+                                cg_load(cg, cg->t_i64, et->ssj_dropped, "")};
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
 }
@@ -495,9 +496,9 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
 /* The probe step of the join block s reads, if it reads one (cg_join.c); a stream-stream
    join's step first drops a late row of the branch's side (Spark's
    OneSideHashJoiner: the side's watermark attribute at or before the late-event threshold). */
-static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s, const EventTime *et,
-                                   LLVMValueRef *tables, LLVMValueRef *null_rows, CgEnv *env,
-                                   LLVMBasicBlockRef bb_cont)
+static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s,
+                                   const EventTime *et, LLVMValueRef *tables,
+                                   LLVMValueRef *null_rows, CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
     if (s == pq->ssjoin_block && et->ssj_side >= 0) {
         if (et->ssj_late) {
@@ -512,18 +513,17 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
     return bb_cont;
 }
 
-
 /* The handles of a query's state a process function fetches once per call. */
 typedef struct Tables {
-    LLVMValueRef table, dd_table;            /* aggregation, DROP DUPLICATES; NULL if none */
-    LLVMValueRef *join_tables, *join_nulls;  /* per stream-static join */
+    LLVMValueRef table, dd_table;           /* aggregation, DROP DUPLICATES; NULL if none */
+    LLVMValueRef *join_tables, *join_nulls; /* per stream-static join */
 } Tables;
 
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
    was done), innermost first, then the aggregation or an output row; a row that is done goes
    to bb_next.  Without an aggregate the last block is the top. */
-static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv env, const EventTime *et,
-                       const Tables *t, LLVMBasicBlockRef bb_next)
+static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv env,
+                       const EventTime *et, const Tables *t, LLVMBasicBlockRef bb_next)
 {
     LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
     for (int b = from; b < pq->n_pre; b++) {
@@ -555,7 +555,8 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
         if (pq->agg->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass,
+                            bb_cont);
             cg_at(cg, pass);
         }
         if (pq->agg->dedup)
@@ -566,7 +567,6 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         cg_store_row(cg, pq, &env, row);
         LLVMBuildBr(cg->b, bb_cont);
     }
-
 }
 
 const char *cg_process_name(CgCtx *cg, int qi, int branch)

@@ -82,9 +82,11 @@ static void register_ssjoin(CgCtx *cg, int i, const SJoin *j, LLVMValueRef p, LL
         const SSchema *cols = &j->sides[s]->output;
         char *kinds = arena_alloc(cg->arena, (size_t)cols->n + 1);
         for (int c = 0; c < cols->n; c++)
-            kinds[c] = type_is_bytes(cols->cols[c].type) ? 'b' : cols->cols[c].type->kind == TY_STRUCT ? 't' : 's';
+            kinds[c] = type_is_bytes(cols->cols[c].type)       ? 'b'
+                       : cols->cols[c].type->kind == TY_STRUCT ? 't'
+                                                               : 's';
         kinds[cols->n] = '\0';
-        int evict = j->key_wm >= 0                              ? SRT_SSJOIN_EVICT_KEY
+        int evict = j->key_wm >= 0                            ? SRT_SSJOIN_EVICT_KEY
                     : j->wm_col[s] >= 0 && j->n_bounds[s] > 0 ? SRT_SSJOIN_EVICT_VALUE
                                                               : SRT_SSJOIN_EVICT_NONE;
         LLVMValueRef args[5] = {p, qi, cg_i32(cg, s), cstr(cg, kinds), cg_i32(cg, evict)};
@@ -95,8 +97,10 @@ static void register_ssjoin(CgCtx *cg, int i, const SJoin *j, LLVMValueRef p, LL
             cg_call(cg, "srt_prog_query_ssjoin_bound", bargs, 5, "");
         }
         if (j->outer[s]) {
-            LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_ssjoin_outer_%d", i));
-            LLVMValueRef oargs[4] = {p, qi, cg_i32(cg, s), LLVMBuildPointerCast(cg->b, fn, cg->t_ptr, "")};
+            LLVMValueRef fn =
+                LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_ssjoin_outer_%d", i));
+            LLVMValueRef oargs[4] = {p, qi, cg_i32(cg, s),
+                                     LLVMBuildPointerCast(cg->b, fn, cg->t_ptr, "")};
             cg_call(cg, "srt_prog_query_ssjoin_outer", oargs, 4, "");
         }
     }

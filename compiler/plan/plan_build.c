@@ -207,8 +207,8 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
             pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
                                                  PSTATE_AGG, pq, chain[i], &pq->key, pq->state_size};
         if (chain[i] == pq->ssjoin_block)
-            pq->ops[pq->n_ops++] = (PStatefulOp){POP_SSJOIN, PSTATE_SSJOIN, NULL, chain[i],
-                                                 &pq->ssjoin_key, 0};
+            pq->ops[pq->n_ops++] =
+                (PStatefulOp){POP_SSJOIN, PSTATE_SSJOIN, NULL, chain[i], &pq->ssjoin_key, 0};
         for (const PQuery *lv = pq; lv->next; lv = lv->next)
             if (chain[i] == lv->next->agg)
                 pq->ops[pq->n_ops++] = (PStatefulOp){POP_AGGREGATE, lv->next_op, lv->next, chain[i],

@@ -426,13 +426,21 @@ static void collect_terms(const SExpr *e, bool neg, Terms *ts)
         if (e->u.value.is_null)
             break;
         switch (e->type->kind) {
-        case TY_INTERVAL: add_term(ts, -1, (double)e->u.value.i, neg); return;
-        /* numbers count as seconds; a timestamp literal's µs are multiplied by 10^6 as Spark does */
+        case TY_INTERVAL:
+            add_term(ts, -1, (double)e->u.value.i, neg);
+            return;
+        /* numbers count as seconds; a timestamp literal's µs are multiplied by 10^6 as Spark does
+         */
         case TY_INT:
         case TY_BIGINT:
-        case TY_TIMESTAMP: add_term(ts, -1, (double)e->u.value.i * 1e6, neg); return;
-        case TY_DOUBLE: add_term(ts, -1, e->u.value.d * 1e6, neg); return;
-        default: break;
+        case TY_TIMESTAMP:
+            add_term(ts, -1, (double)e->u.value.i * 1e6, neg);
+            return;
+        case TY_DOUBLE:
+            add_term(ts, -1, e->u.value.d * 1e6, neg);
+            return;
+        default:
+            break;
         }
         break;
     default:
@@ -443,7 +451,8 @@ static void collect_terms(const SExpr *e, bool neg, Terms *ts)
 
 /* getStateWatermarkFromLessThenPredicate for lhs < rhs: the bound (µs after the watermark) on
    side find's columns from the watermark of side other, or false when none follows. */
-static bool less_than_bound(const SJoin *sj, const SExpr *lhs, const SExpr *rhs, int find, double *c_us)
+static bool less_than_bound(const SJoin *sj, const SExpr *lhs, const SExpr *rhs, int find,
+                            double *c_us)
 {
     Terms ts = {0};
     collect_terms(lhs, false, &ts);
@@ -487,7 +496,8 @@ static int value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound *o
     if (!e)
         return n;
     if (e->kind == SX_AND)
-        return value_bounds(sj, e->u.bin.rhs, find, out, value_bounds(sj, e->u.bin.lhs, find, out, n));
+        return value_bounds(sj, e->u.bin.rhs, find, out,
+                            value_bounds(sj, e->u.bin.lhs, find, out, n));
     if (e->kind != SX_CMP)
         return n;
     const SExpr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
@@ -575,9 +585,15 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
     bool range;
     switch (j->type) {
     case JOIN_LEFT_OUTER:
-    case JOIN_LEFT_SEMI: range = sj->n_bounds[0] > 0; break;
-    case JOIN_RIGHT_OUTER: range = sj->n_bounds[1] > 0; break;
-    default: range = sj->n_bounds[0] > 0 || sj->n_bounds[1] > 0; break;
+    case JOIN_LEFT_SEMI:
+        range = sj->n_bounds[0] > 0;
+        break;
+    case JOIN_RIGHT_OUTER:
+        range = sj->n_bounds[1] > 0;
+        break;
+    default:
+        range = sj->n_bounds[0] > 0 || sj->n_bounds[1] > 0;
+        break;
     }
     if (sj->key_wm < 0 && !range) {
         diag_error(sc->diag, j->join_span,
@@ -611,7 +627,9 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     sj->span = j->join_span;
     sj->n_left = l->s.n;
     sj->n_right = r->s.n;
-    sj->probe_left = streams || (r->streaming ? false : l->streaming ? true : j->type != JOIN_RIGHT_OUTER);
+    sj->probe_left = streams || (r->streaming   ? false
+                                 : l->streaming ? true
+                                                : j->type != JOIN_RIGHT_OUTER);
     switch (j->type) {
     case JOIN_INNER:
     case JOIN_CROSS: sj->kind = SJ_INNER; break;

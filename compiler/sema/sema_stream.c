@@ -224,7 +224,9 @@ static bool rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool 
         }
         for (int k = 0; k <= i; k++)
             if (c->sel[k]->has_agg || c->sel[k]->dedup) {
-                diag_error(sc->diag, c->sel[k]->has_agg ? agg_span(c->ast[k], c->sel[k]) : c->sel[k]->dedup->span,
+                diag_error(sc->diag,
+                           c->sel[k]->has_agg ? agg_span(c->ast[k], c->sel[k])
+                                              : c->sel[k]->dedup->span,
                            "%s after a stream-stream join is not supported yet",
                            c->sel[k]->has_agg ? "an aggregation" : "DROP DUPLICATES");
                 return false;

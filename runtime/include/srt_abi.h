@@ -261,7 +261,12 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 ** srt_query_dedup_table) and then calls its functions directly per record.
 */
 enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1, SRT_OP_SSJOIN = 2 };
-enum { SRT_OPK_AGGREGATE = 0, SRT_OPK_DEDUPLICATE = 1, SRT_OPK_SESSION_WINDOW = 2, SRT_OPK_SSJOIN = 3 };
+enum {
+    SRT_OPK_AGGREGATE = 0,
+    SRT_OPK_DEDUPLICATE = 1,
+    SRT_OPK_SESSION_WINDOW = 2,
+    SRT_OPK_SSJOIN = 3
+};
 void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind);
 /* Several aggregation levels (a batch query's aggregation over an aggregation, op >= 16 declared
    as SRT_OPK_AGGREGATE after the level below it): op keeps groups of state_size bytes and emit
@@ -341,15 +346,18 @@ const SrtDatum *srt_join_null_row(SrtJoin *j);
 ** srt_ssjoin_add returns the kept row, which srt_ssjoin_matched marks (with the other side's
 ** row) when a pair passes the condition.  A left semi join probes the left side for its
 ** unmatched rows only (unmatched = 1) and forgets a left row that matched at once
-** (srt_ssjoin_forget: it leaves with the batch's eviction, never counted).  An outer side (srt_prog_query_ssjoin_outer) has its
-** unmatched rows made into output rows by fn(q, side, row) when the watermark evicts them,
-** before the batch's sink; srt_ssjoin_null_row is a side's row of NULLs.
+** (srt_ssjoin_forget: it leaves with the batch's eviction, never counted).  An outer side
+** (srt_prog_query_ssjoin_outer) has its unmatched rows made into output rows by
+** fn(q, side, row) when the watermark evicts them, before the batch's sink;
+** srt_ssjoin_null_row is a side's row of NULLs.
 */
 enum { SRT_SSJOIN_EVICT_NONE = 0, SRT_SSJOIN_EVICT_KEY = 1, SRT_SSJOIN_EVICT_VALUE = 2 };
 typedef struct SrtSsJoin SrtSsJoin;
 typedef void (*SrtSsJoinOuterFn)(SrtQuery *q, int32_t side, const SrtDatum *row);
-void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const char *cols, int32_t evict);
-void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us, int32_t inclusive);
+void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const char *cols,
+                                int32_t evict);
+void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us,
+                                 int32_t inclusive);
 void srt_prog_query_ssjoin_outer(SrtProgram *p, int query, int32_t side, SrtSsJoinOuterFn fn);
 SrtSsJoin *srt_query_ssjoin(SrtQuery *q, int32_t op);
 int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,

@@ -909,10 +909,10 @@ typedef struct SrtStateSchema {
 enum { SRT_SSJOIN_COL_SCALAR = 0, SRT_SSJOIN_COL_BYTES = 1, SRT_SSJOIN_COL_STRUCT = 2 };
 typedef struct SrtSsJoinSideDef {
     uint32_t n_cols;
-    uint8_t *kinds;             /* per column: SRT_SSJOIN_COL_* (owned by the program) */
-    int32_t evict;              /* SRT_SSJOIN_EVICT_* */
-    SrtSsJoinOuterFn outer;     /* an outer side: makes a row of an unmatched evicted one */
-    uint32_t n_bounds;          /* value: the bounds of the state value watermark */
+    uint8_t *kinds;         /* per column: SRT_SSJOIN_COL_* (owned by the program) */
+    int32_t evict;          /* SRT_SSJOIN_EVICT_* */
+    SrtSsJoinOuterFn outer; /* an outer side: makes a row of an unmatched evicted one */
+    uint32_t n_bounds;      /* value: the bounds of the state value watermark */
     int64_t bound_us[SRT_SSJOIN_MAX_BOUNDS];
     uint8_t bound_inclusive[SRT_SSJOIN_MAX_BOUNDS];
 } SrtSsJoinSideDef;

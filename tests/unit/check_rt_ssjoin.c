@@ -1,4 +1,5 @@
-/* check_rt_ssjoin.c - unit tests of the stream-stream join operator (srt_op_ssjoin.c) through its vtable. */
+/* check_rt_ssjoin.c - unit tests of the stream-stream join operator (srt_op_ssjoin.c) through its
+ * vtable. */
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
@@ -112,7 +113,7 @@ START_TEST(test_add_probe_evict)
     memset(&op->st, 0, sizeof op->st);
     ck_assert_int_eq(op->vt->begin_batch(op), 0);
     int64_t ten = wm_ms * 1000;
-    add_left(j, 1, ten - 2 * HOUR_US, "old");    /* before 09:00: evicted after the batch */
+    add_left(j, 1, ten - 2 * HOUR_US, "old"); /* before 09:00: evicted after the batch */
     add_left(j, 1, ten + HOUR_US, "kept");
     add_left(j, 2, ten + HOUR_US, "two");
     SrtDatum *r_old = add_right(j, 1, ten - 1000); /* at watermark - 1 ms: not kept (transient) */

@@ -412,7 +412,8 @@ static SrtSsJoinSideDef *ssjoin_side(SrtProgram *p, int query, int32_t side)
     return &d->ssjoin[side];
 }
 
-void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const char *cols, int32_t evict)
+void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const char *cols,
+                                int32_t evict)
 {
     SrtSsJoinSideDef *s = ssjoin_side(p, query, side);
     if (!s)
@@ -437,7 +438,8 @@ void srt_prog_query_ssjoin_outer(SrtProgram *p, int query, int32_t side, SrtSsJo
         s->outer = fn;
 }
 
-void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us, int32_t inclusive)
+void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us,
+                                 int32_t inclusive)
 {
     SrtSsJoinSideDef *s = ssjoin_side(p, query, side);
     if (!s)

@@ -1,4 +1,4 @@
-/* srt_op_ssjoin.c - the stream-stream join operator: each side's rows by join key, evicted by watermark.
+/* srt_op_ssjoin.c - the stream-stream join operator: each side's rows by key, evicted by watermark.
 **
 ** Spark 3.5's StreamingSymmetricHashJoinExec with SymmetricHashJoinStateManager: every input
 ** row of one side is joined with the rows the other side holds and kept in its own side
@@ -39,12 +39,12 @@ typedef struct SsRow {
     struct SsRow *next; /* the next row of the same key */
     size_t size;        /* of this allocation */
     uint64_t hash;
-    int64_t evict_at;   /* µs, compared with the side's state watermark */
+    int64_t evict_at; /* µs, compared with the side's state watermark */
     uint32_t key_len;
-    uint8_t matched;    /* joined with a row of the other side (state format 2) */
-    uint8_t transient;  /* a right row the state watermark removes in this batch: Spark
-                           keeps it only as an outer side's unmatched row */
-    SrtDatum cols[];    /* the side's columns, then the key bytes, then string bytes */
+    uint8_t matched;   /* joined with a row of the other side (state format 2) */
+    uint8_t transient; /* a right row the state watermark removes in this batch: Spark
+                          keeps it only as an outer side's unmatched row */
+    SrtDatum cols[];   /* the side's columns, then the key bytes, then string bytes */
 } SsRow;
 
 typedef struct SsKey {
@@ -54,22 +54,22 @@ typedef struct SsKey {
 
 typedef struct SsSide {
     const SrtSsJoinSideDef *def;
-    SsKey *slots;               /* cap (a power of two) */
+    SsKey *slots; /* cap (a power of two) */
     size_t cap, n_keys;
-    SsRow **rows;               /* in the order they came */
+    SsRow **rows; /* in the order they came */
     size_t n_rows, cap_rows;
-    const SrtDatum **hits;      /* the last probe's rows */
+    const SrtDatum **hits; /* the last probe's rows */
     size_t cap_hits;
-    size_t bytes;               /* of the rows */
-    size_t n_transient;         /* rows a left semi join does not keep (srt_ssjoin_forget) */
-    int64_t threshold_us;       /* state watermark of the batch; INT64_MIN: keep all */
+    size_t bytes;         /* of the rows */
+    size_t n_transient;   /* rows a left semi join does not keep (srt_ssjoin_forget) */
+    int64_t threshold_us; /* state watermark of the batch; INT64_MIN: keep all */
 } SsSide;
 
 struct SrtSsJoin {
     SrtQuery *q;
     SsSide side[2];
-    int64_t added;              /* rows added this batch (numRowsUpdated) */
-    SrtDatum *null_row[2];      /* per side: its columns all NULL (an outer join's missing side) */
+    int64_t added;         /* rows added this batch (numRowsUpdated) */
+    SrtDatum *null_row[2]; /* per side: its columns all NULL (an outer join's missing side) */
 };
 
 static const uint8_t *row_key(const SsRow *r, uint32_t n_cols)
@@ -420,7 +420,8 @@ static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, const SsRow *r, Sr
     SrtDatum *cols = (SrtDatum *)(void *)(val->p + at);
     for (uint32_t c = 0; c < d->n_cols; c++)
         if (d->kinds[c] && !cols[c].is_null)
-            cols[c].p = (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)r->cols);
+            cols[c].p =
+                (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)r->cols);
     return srt_state_put(w, row_key(r, d->n_cols), r->key_len, val->p, (uint32_t)val->n);
 }
 
@@ -480,8 +481,8 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
     size_t block = val_len - sizeof h;
     size_t fixed = sizeof(SrtDatum) * d->n_cols + ((key_len + 7u) & ~7u);
     if (block < fixed || memcmp(val + sizeof h + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
-        return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: a row of side %d does not fit its columns",
-                           h.side);
+        return srt_err_set(&q->err, SRT_ERR_FORMAT,
+                           "join state: a row of side %d does not fit its columns", h.side);
     SsRow *r = srt_mem_alloc(q->mem, sizeof(SsRow) + block);
     if (!r)
         return srt_err_nomem(&q->err, "join state");
@@ -492,8 +493,8 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
         uintptr_t off = (uintptr_t)r->cols[c].p;
         if (off < fixed || off + copied(d, r->cols, c) > block) {
             srt_mem_free(q->mem, r, sizeof(SsRow) + block);
-            return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: a value of side %d is out of its row",
-                               h.side);
+            return srt_err_set(&q->err, SRT_ERR_FORMAT,
+                               "join state: a value of side %d is out of its row", h.side);
         }
         r->cols[c].p = (const uint8_t *)r->cols + off;
     }
@@ -562,7 +563,8 @@ static void ssjoin_destroy(SrtOperator *op)
         srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
         srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
         srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
-        srt_mem_free(j->q->mem, j->null_row[s], sizeof(SrtDatum) * (sd->def->n_cols ? sd->def->n_cols : 1));
+        srt_mem_free(j->q->mem, j->null_row[s],
+                     sizeof(SrtDatum) * (sd->def->n_cols ? sd->def->n_cols : 1));
     }
     srt_mem_free(j->q->mem, j, sizeof *j);
 }
@@ -570,16 +572,8 @@ static void ssjoin_destroy(SrtOperator *op)
 static const char *const ssjoin_names[] = {"symmetricHashJoin", NULL};
 
 const SrtOperatorVt srt_op_ssjoin_vt = {
-    ssjoin_names,
-    "stream-stream join",
-    0,
-    ssjoin_check,
-    ssjoin_create,
-    ssjoin_begin_batch,
-    ssjoin_output,
-    ssjoin_watermark_cleans,
-    ssjoin_save,
-    ssjoin_restore,
-    ssjoin_progress,
-    ssjoin_destroy,
+    ssjoin_names,   "stream-stream join",    0,
+    ssjoin_check,   ssjoin_create,           ssjoin_begin_batch,
+    ssjoin_output,  ssjoin_watermark_cleans, ssjoin_save,
+    ssjoin_restore, ssjoin_progress,         ssjoin_destroy,
 };
