@@ -367,7 +367,10 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     datums = LLVMBuildPointerCast(cg->b, datums, cg->t_ptr, "");
     const SSelect *own_block = j->sides[side];
     for (int c = 0; c < n_own; c++)
-        cg_store_datum(cg, own_block->output.cols[c].type, env->cols[c],
+        cg_store_datum(cg, own_block->output.cols[c].type,
+                       plan_ssjoin_storable(own_block->output.cols[c].type)
+                           ? env->cols[c]
+                           : cg_null_of(cg, own_block->output.cols[c].type),
                        cg_gepc(cg, datums, size * (uint64_t)c, ""), false);
     LLVMValueRef evict_at = cg_i64(cg, INT64_MAX);
     if (j->key_wm >= 0) {

@@ -246,6 +246,10 @@ typedef struct PProgram {
 /* Plan every query of a checked program. Reports through diag what it cannot plan; NULL on error. */
 PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
 
+/* Can the state of a stream-stream join keep a value of type t (srt_op_ssjoin.c copies strings
+   and structs of fixed-size fields, such as a window)?  A column of another type is kept as
+   NULL, and refused when the join reads it (plan_build.c). */
+bool plan_ssjoin_storable(const Type *t);
 /* The key bytes of n values of these types (PKeyLayout above; plan_build.c). */
 void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n);
 /* The state layout of pq->agg's aggregates (plan_build.c). */

@@ -240,6 +240,16 @@ static bool *join_raw_needed(Arena *arena, const SSelect *s)
     return raw;
 }
 
+/* join_raw_needed of a stream-stream join's block, with its sides' own conditions. */
+static bool *ssjoin_raw_needed(Arena *arena, const SSelect *s)
+{
+    const SJoin *j = s->join;
+    bool *raw = join_raw_needed(arena, s);
+    sema_expr_columns(j->side_cond[0], raw, j->n_left + j->n_right);
+    sema_expr_columns(j->side_cond[1], raw, j->n_left + j->n_right);
+    return raw;
+}
+
 /* The source columns the innermost block reads when its FROM is a join: what it needs of the
    join's probe side. */
 static void mark_join_block(Arena *arena, const SSelect *s, bool *needed, int n)
@@ -373,9 +383,7 @@ static bool mark_ssjoin_side(Arena *arena, PBranch *br, const SSelect *join)
     int side = s == j->sides[0] ? 0 : s == j->sides[1] ? 1 : -1;
     if (side < 0)
         return false;
-    bool *raw = join_raw_needed(arena, join);
-    sema_expr_columns(j->side_cond[0], raw, j->n_left + j->n_right);
-    sema_expr_columns(j->side_cond[1], raw, j->n_left + j->n_right);
+    bool *raw = ssjoin_raw_needed(arena, join);
     int base = side ? j->n_left : 0;
     for (int c = 0; c < br->n_needed; c++)
         br->needed[c] = raw[base + c] || c == j->wm_col[side];
@@ -474,9 +482,7 @@ PQuery plan_branch(const PQuery *pq, int b)
 
 /* ==== Driver ==== */
 
-/* Can the state of a stream-stream join keep a value of type t (srt_op_ssjoin.c copies
-   strings and structs of fixed-size fields, such as a window)? */
-static bool ssjoin_storable(const Type *t)
+bool plan_ssjoin_storable(const Type *t)
 {
     if (t->kind == TY_STRUCT) {
         for (int f = 0; f < t->n_fields; f++)
@@ -599,10 +605,12 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         if (!j || !j->streams)
             continue;
         pq->ssjoin_block = chain[i];
+        /* a column the state cannot keep is kept as NULL (cg_ssjoin_row) when nothing reads it */
+        bool *raw = ssjoin_raw_needed(arena, chain[i]);
         for (int side = 0; side < 2; side++) {
             const SSchema *cols = &j->sides[side]->output;
             for (int c = 0; c < cols->n; c++)
-                if (!ssjoin_storable(cols->cols[c].type)) {
+                if (raw[(side ? j->n_left : 0) + c] && !plan_ssjoin_storable(cols->cols[c].type)) {
                     diag_error(diag, j->span,
                                "a column of type %s (`%s`) on a side of a stream-stream join is "
                                "not supported yet",
