@@ -1,17 +1,19 @@
-/* sema_join.c - joins in FROM: which side streams, and Spark's stream-static join rules.
+/* sema_join.c - joins in FROM: which side streams, and Spark's join rules for streams.
 **
 ** The rules are Spark 3.5's UnsupportedOperationChecker.checkForStreaming, `case j @ Join`,
 ** applied bottom-up (plan.foreachUp) with its exact messages, at the join keywords:
 **   Inner, Cross           any sides
-**   LeftOuter, LeftSemi    not static on the left with a stream on the right
+**   LeftOuter, LeftSemi    not static on the left with a stream on the right; two streams
+**                          with checkForStreamStreamJoinWatermark (stream_join)
 **   LeftAnti               not a stream on the right
-**   RightOuter             not a stream on the left with static on the right
-**   FullOuter              not with exactly one streaming side
+**   RightOuter             not a stream on the left with static on the right; two streams
+**                          as LeftOuter
+**   FullOuter              not with exactly one streaming side; two streams as LeftOuter
+** (the append-mode rule of a join of two streams is sema_stream.c's rule_stream_join).
 ** A join of two streams (Spark's StreamingSymmetricHashJoinExec) keeps both sides in state:
-** each side becomes a branch of the query, as a UNION ALL's (SJoin.streams, stream_join
-** below, with Spark's checkForStreamStreamJoinWatermark and state watermarks).  Every other
-** join runs as a hash join (SJoin, sema.h): the
-** stream (in a batch query the preserved side, else the left one) is probed row by row
+** each side becomes a branch of the query, as a UNION ALL's (SJoin.streams; stream_join
+** below derives the state watermarks).  Every other join runs as a hash join (SJoin, sema.h):
+** the stream (in a batch query the preserved side, else the left one) is probed row by row
 ** against a hash table of the static side, built by a batch query of its own.  A full outer
 ** join of two tables is not supported yet.
 ** The joined scope follows Spark's analyzer: left columns then right ones (left only for
