@@ -265,6 +265,17 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj);
 void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows);
 LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, LLVMValueRef null_row, CgEnv *env,
                                 LLVMBasicBlockRef bb_cont);
+/* The step of a stream-stream join for a row of side `side` (0 left, 1 right) in env (its
+   side's columns): kept in the join's state (handle state, srt_query_ssjoin) and joined with
+   the other side's rows, as cg_join_probe. */
+LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                CgEnv *env, LLVMBasicBlockRef bb_cont);
+/* The input of a stream-stream join's block for a kept row of side `side` (row: its datums)
+   with the other side NULL: an outer join's unmatched row. */
+CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row);
+/* void sl_ssjoin_outer_<q>(SrtQuery *q, int32_t side, const SrtDatum *row) (cg_pipeline.c): the
+   rest of the pipeline for an outer join's unmatched row (srt_prog_query_ssjoin_outer). */
+LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi);
 /* Evaluate the result columns of the top block in env and store them into row (SrtDatum*). */
 void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row);
 /* Evaluate a block's output columns into vals (n_out). */

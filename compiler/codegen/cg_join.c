@@ -12,6 +12,8 @@
 **   anti       the probe row once if none does
 ** A probe key with a NULL matches nothing (a row with a NULL key is not in the table).
 */
+#include <string.h>
+
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
 
@@ -40,9 +42,34 @@ static void load_build_row(CgCtx *cg, const PJoin *pj, LLVMValueRef row, CgVal *
     for (int c = 0; c < build_cols(j); c++) {
         int at = pj->build_col[c];
         const Type *t = j->raw.cols[build_base(j) + c].type;
-        raw[build_base(j) + c] = at < 0 ? cg_null_of(cg, t)
-                                        : cg_load_datum(cg, t, cg_gepc(cg, row, size * (uint64_t)at, pj->build->columns[at].name));
+        const char *name = pj->build ? pj->build->columns[at < 0 ? 0 : at].name : "";
+        raw[build_base(j) + c] =
+            at < 0 ? cg_null_of(cg, t)
+                   : cg_load_datum(cg, t, cg_gepc(cg, row, size * (uint64_t)at, name));
     }
+}
+
+/* The raw space of a probe row: the probe side's columns from env, the build side NULL. */
+static CgVal *probe_raw(CgCtx *cg, const SJoin *j, const CgEnv *env)
+{
+    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, j->n_left + j->n_right + 1);
+    for (int c = 0; c < (j->probe_left ? j->n_left : j->n_right); c++)
+        raw[probe_base(j) + c] = env->cols[c];
+    for (int c = 0; c < build_cols(j); c++)
+        raw[build_base(j) + c] = cg_null_of(cg, j->raw.cols[build_base(j) + c].type);
+    return raw;
+}
+
+/* What the block reading the join sees: the columns SJoin.input picks from the raw space. */
+static CgEnv block_input(CgCtx *cg, const SJoin *j, const CgVal *raw)
+{
+    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, j->n_input + 1);
+    for (int c = 0; c < j->n_input; c++)
+        cols[c] = raw[j->input[c]];
+    CgEnv env = {0};
+    env.cols = cols;
+    env.n_cols = j->n_input;
+    return env;
 }
 
 /* The key bytes of the keys (over the raw space env), on the stack or in scratch memory. */
@@ -104,6 +131,11 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj)
     return fn;
 }
 
+static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n,
+                                    LLVMValueRef rows, LLVMValueRef null_row, LLVMValueRef null_now,
+                                    LLVMValueRef own, CgEnv *env, LLVMBasicBlockRef bb_cont,
+                                    LLVMValueRef forget);
+
 void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows)
 {
     for (int k = 0; k < pq->n_joins; k++) {
@@ -118,11 +150,7 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
 {
     const SJoin *j = pj->join;
     int n_raw = j->n_left + j->n_right;
-    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
-    for (int c = 0; c < (j->probe_left ? j->n_left : j->n_right); c++)
-        raw[probe_base(j) + c] = env->cols[c];
-    for (int c = 0; c < build_cols(j); c++)
-        raw[build_base(j) + c] = cg_null_of(cg, j->raw.cols[build_base(j) + c].type);
+    CgVal *raw = probe_raw(cg, j, env);
     CgEnv renv = {0};
     renv.cols = raw;
     renv.n_cols = n_raw;
@@ -153,8 +181,22 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     LLVMBasicBlockRef from[2] = {bb_from, bb_looked};
     LLVMAddIncoming(n, nv, from, 2);
     LLVMAddIncoming(rows, rv, from, 2);
+    return probe_rows(cg, pj, raw, n, rows, null_row, NULL, NULL, env, bb_cont, NULL);
+}
 
-    /* Each match: the condition, then the rest of the pipeline (or the semi/anti decision). */
+/* The n rows at rows that have the key of the row in raw (its side's columns set): each
+   through the condition and on into the rest of the pipeline (or the semi/anti decision).
+   A stream-stream join passes own, its kept row (marked matched with each row that passes,
+   NULL: not kept), and null_now: an outer row without a match is made at once (with
+   null_row) only when it holds, else when the watermark evicts it (srt_op_ssjoin.c); forget
+   (the state) when a left semi join's left row that matched is not kept. */
+static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n,
+                                    LLVMValueRef rows, LLVMValueRef null_row, LLVMValueRef null_now,
+                                    LLVMValueRef own, CgEnv *env, LLVMBasicBlockRef bb_cont,
+                                    LLVMValueRef forget)
+{
+    const SJoin *j = pj->join;
+    int n_raw = j->n_left + j->n_right;
     LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "join.i");
     LLVMValueRef matched = cg_alloca(cg, cg->t_i1, "join.matched");
     cg_store(cg, cg_i64(cg, 0), i_slot);
@@ -187,6 +229,21 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
 
     cg_at(cg, bb_hit);
     cg_store(cg, cg_i1(cg, 1), matched);
+    if (own) {
+        LLVMBasicBlockRef bb_mark = cg_block(cg, "ssj.mark");
+        LLVMBasicBlockRef bb_marked = cg_block(cg, "ssj.marked");
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, own, ""), bb_marked, bb_mark);
+        cg_at(cg, bb_mark);
+        LLVMValueRef margs[2] = {own, row};
+        cg_call(cg, "srt_ssjoin_matched", margs, 2, "");
+        if (forget) {
+            LLVMValueRef fargs[3] = {forget, cg_i32(cg, 0), own};
+            cg_call(cg, "srt_ssjoin_forget", fargs, 3, "");
+        }
+        LLVMBuildBr(cg->b, bb_marked);
+        cg_at(cg, bb_marked);
+    }
+    LLVMBasicBlockRef bb_hit_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, j->kind == SJ_ANTI ? bb_cont : bb_emit);
 
     cg_at(cg, bb_step);
@@ -207,7 +264,10 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     case SJ_OUTER:
         /* Once with the build side NULL; the loop then ends (matched is set). */
         bb_null = cg_block(cg, "join.none");
-        LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, matched, "join.any"), bb_cont, bb_null);
+        LLVMValueRef done = cg_load(cg, cg->t_i1, matched, "join.any");
+        if (null_now)
+            done = cg_or(cg, done, cg_not(cg, null_now));
+        LLVMBuildCondBr(cg->b, done, bb_cont, bb_null);
         cg_at(cg, bb_null);
         cg_store(cg, cg_i1(cg, 1), matched);
         LLVMBuildBr(cg->b, bb_emit);
@@ -219,7 +279,7 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     CgVal *out_raw = raw;
     if (j->kind == SJ_INNER || j->kind == SJ_OUTER) {
         LLVMValueRef at = LLVMBuildPhi(cg->b, cg->t_ptr, "join.match");
-        LLVMAddIncoming(at, &row, &bb_hit, 1);
+        LLVMAddIncoming(at, &row, &bb_hit_end, 1);
         if (bb_null)
             LLVMAddIncoming(at, &null_row, &bb_null, 1);
         out_raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
@@ -227,12 +287,156 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
             out_raw[c] = raw[c];
         load_build_row(cg, pj, at, out_raw);
     }
-    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, j->n_input + 1);
-    for (int c = 0; c < j->n_input; c++)
-        cols[c] = out_raw[j->input[c]];
-    CgEnv next = {0};
-    next.cols = cols;
-    next.n_cols = j->n_input;
-    *env = next;
+    *env = block_input(cg, j, out_raw);
     return j->kind == SJ_INNER || j->kind == SJ_OUTER ? bb_step : bb_cont;
+}
+
+/* ==== Stream-stream joins ====
+** Spark's StreamingSymmetricHashJoinExec.OneSideHashJoiner.storeAndJoinWithOtherSide, per row
+** of side `side` (the branch's): a row with a NULL key matches nothing and is not kept (Spark's
+** inferred IsNotNull filters of an inner join); otherwise it is added to its side's state with
+** the time its state watermark evicts it by, and joined with the other side's rows of its key
+** (adding first is the same: the probe reads the other side only).  The join is seen from
+** the row's side: that side probes, the other side's state rows are the build rows. */
+
+/* The join seen from side: *v with that side as the probe side, *pv over the state rows. */
+static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *pv)
+{
+    const SJoin *j = pq->ssjoin_block->join;
+    *v = *j;
+    v->probe_left = side == 0;
+    v->probe_keys = side == 0 ? j->probe_keys : j->build_keys;
+    v->build_keys = side == 0 ? j->build_keys : j->probe_keys;
+    /* an unmatched row of an outer side waits for eviction; only a row failing its side's
+       condition is made at once (null_now) */
+    v->kind = j->outer[side] ? SJ_OUTER : j->kind == SJ_SEMI && side == 0 ? SJ_SEMI : SJ_INNER;
+    memset(pv, 0, sizeof *pv);
+    pv->join = v;
+    pv->block = pq->ssjoin_block;
+    pv->key = pq->ssjoin_key;
+    int n = build_cols(v);
+    pv->build_col = ARENA_NEW_N(cg->arena, int, n + 1);
+    for (int c = 0; c < n; c++)
+        pv->build_col[c] = c; /* a state row holds all its side's columns */
+}
+
+LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                CgEnv *env, LLVMBasicBlockRef bb_cont)
+{
+    SJoin *v = ARENA_NEW(cg->arena, SJoin);
+    PJoin *pv = ARENA_NEW(cg->arena, PJoin);
+    ssjoin_view(cg, pq, side, v, pv);
+    const SJoin *j = pq->ssjoin_block->join;
+    bool outer = j->outer[side];
+    int n_raw = v->n_left + v->n_right, n_own = side == 0 ? v->n_left : v->n_right;
+    CgVal *raw = probe_raw(cg, v, env);
+    CgEnv renv = {0};
+    renv.cols = raw;
+    renv.n_cols = n_raw;
+    LLVMBasicBlockRef bb_probe = cg_block(cg, "ssj.probe");
+    LLVMBasicBlockRef bb_fail = NULL;
+    if (j->side_cond[side]) {
+        /* Spark's preJoinFilter: a row failing its side's conjuncts meets no row; an outer
+           side's is made at once with the other side NULL, any other is dropped */
+        LLVMBasicBlockRef bb_pass = cg_block(cg, "ssj.pre");
+        bb_fail = outer ? cg_block(cg, "ssj.prefail") : bb_cont;
+        LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &renv, j->side_cond[side])), bb_pass,
+                        bb_fail);
+        cg_at(cg, bb_pass);
+    }
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, v->n_keys + 1);
+    for (int k = 0; k < v->n_keys; k++)
+        keys[k] = cg_expr(cg, &renv, v->probe_keys[k]);
+    LLVMValueRef key_null = any_null(cg, keys, v->n_keys);
+    if (!outer) {
+        /* a NULL key meets no row: an inner side does not keep it (inferred IsNotNull) */
+        LLVMBasicBlockRef bb_key = cg_block(cg, "ssj.key");
+        LLVMBuildCondBr(cg->b, key_null, bb_cont, bb_key);
+        cg_at(cg, bb_key);
+    }
+    LLVMValueRef len;
+    LLVMValueRef key = key_bytes(cg, pv, keys, &len);
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "ssj.hash");
+
+    /* Kept in its side: the columns as datums, and the time it is evicted by. */
+    uint64_t size = cg_datum_size(cg);
+    LLVMValueRef datums =
+        cg_alloca(cg, LLVMArrayType(cg->t_i8, size * (uint64_t)(n_own ? n_own : 1)), "ssj.row");
+    LLVMSetAlignment(datums, 16);
+    datums = LLVMBuildPointerCast(cg->b, datums, cg->t_ptr, "");
+    const SSelect *own_block = j->sides[side];
+    for (int c = 0; c < n_own; c++)
+        cg_store_datum(cg, own_block->output.cols[c].type,
+                       plan_ssjoin_storable(own_block->output.cols[c].type)
+                           ? env->cols[c]
+                           : cg_null_of(cg, own_block->output.cols[c].type),
+                       cg_gepc(cg, datums, size * (uint64_t)c, ""), false);
+    LLVMValueRef evict_at = cg_i64(cg, INT64_MAX);
+    if (j->key_wm >= 0) {
+        CgVal kv = keys[j->key_wm];
+        evict_at = cg_select(cg, kv.null, cg_i64(cg, INT64_MAX),
+                             kv.fields ? kv.fields[1].v : kv.v); /* a window's end, or the time */
+    } else if (j->wm_col[side] >= 0) {
+        CgVal t = env->cols[j->wm_col[side]];
+        evict_at = cg_select(cg, t.null, cg_i64(cg, INT64_MAX), t.v);
+    }
+    LLVMValueRef aargs[7] = {state, cg_i32(cg, side), key, len, hash, datums, evict_at};
+    LLVMValueRef own = cg_call(cg, "srt_ssjoin_add", aargs, 7, "ssj.own");
+
+    /* Joined with the other side's rows of the key (none for a NULL key). */
+    LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef bb_lookup = cg_block(cg, "ssj.lookup");
+    LLVMBuildCondBr(cg->b, key_null, bb_probe, bb_lookup);
+    cg_at(cg, bb_lookup);
+    LLVMValueRef rows_slot = cg_alloca(cg, cg->t_ptr, "ssj.rows.p");
+    /* a left semi join's right row meets the left rows not yet output (Spark's
+       excludeRowsAlreadyMatched) and outputs each of them */
+    bool semi = j->kind == SJ_SEMI;
+    LLVMValueRef pargs[7] = {state, cg_i32(cg, 1 - side),          key,      len,
+                             hash,  cg_i32(cg, semi && side == 1), rows_slot};
+    LLVMValueRef n_hit = cg_call(cg, "srt_ssjoin_probe", pargs, 7, "ssj.n");
+    LLVMValueRef rows_hit = cg_load(cg, cg->t_ptr, rows_slot, "ssj.rows");
+    LLVMBuildBr(cg->b, bb_probe);
+    if (bb_fail && outer) {
+        cg_at(cg, bb_fail);
+        LLVMBuildBr(cg->b, bb_probe);
+    }
+    cg_at(cg, bb_probe);
+    int n_in = bb_fail && outer ? 3 : 2;
+    LLVMBasicBlockRef from[3] = {bb_from, bb_lookup, bb_fail};
+    LLVMValueRef n = LLVMBuildPhi(cg->b, cg->t_i64, "ssj.n");
+    LLVMValueRef rows = LLVMBuildPhi(cg->b, cg->t_ptr, "ssj.rows");
+    LLVMValueRef own_at = LLVMBuildPhi(cg->b, cg->t_ptr, "ssj.own");
+    LLVMValueRef now = LLVMBuildPhi(cg->b, cg->t_i1, "ssj.now");
+    LLVMValueRef nv[3] = {cg_i64(cg, 0), n_hit, cg_i64(cg, 0)};
+    LLVMValueRef rv[3] = {LLVMConstNull(cg->t_ptr), rows_hit, LLVMConstNull(cg->t_ptr)};
+    LLVMValueRef ov[3] = {own, own, LLVMConstNull(cg->t_ptr)};
+    LLVMValueRef wv[3] = {cg_i1(cg, 0), cg_i1(cg, 0), cg_i1(cg, 1)};
+    LLVMAddIncoming(n, nv, from, n_in);
+    LLVMAddIncoming(rows, rv, from, n_in);
+    LLVMAddIncoming(own_at, ov, from, n_in);
+    LLVMAddIncoming(now, wv, from, n_in);
+    LLVMValueRef null_row = NULL;
+    if (outer) {
+        LLVMValueRef nargs[2] = {state, cg_i32(cg, 1 - side)};
+        null_row = cg_call(cg, "srt_ssjoin_null_row", nargs, 2, "ssj.nulls");
+    }
+    bool marks = j->outer[0] || j->outer[1] || semi;
+    return probe_rows(cg, pv, raw, n, rows, null_row, now, marks ? own_at : NULL, env, bb_cont,
+                      semi && side == 0 ? state : NULL);
+}
+
+CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row)
+{
+    SJoin *v = ARENA_NEW(cg->arena, SJoin);
+    PJoin *pv = ARENA_NEW(cg->arena, PJoin);
+    /* seen from the other side, the evicted row is a build row */
+    ssjoin_view(cg, pq, 1 - side, v, pv);
+    int n_raw = v->n_left + v->n_right;
+    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
+    for (int c = 0; c < n_raw; c++)
+        raw[c] = cg_null_of(cg, v->raw.cols[c].type);
+    load_build_row(cg, pv, row, raw);
+    return block_input(cg, v, raw);
 }

@@ -478,6 +478,9 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
             emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
             if (plan->queries[i]->session)
                 cg_merge_fn(&cg, plan->queries[i], i);
+            const SSelect *ssj = plan->queries[i]->ssjoin_block;
+            if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
+                cg_ssjoin_outer_fn(&cg, plan->queries[i], i);
         }
         if (!cg.failed) {
             cg_program(&cg, plan, process, emit);

@@ -43,6 +43,10 @@ typedef struct EventTime {
     LLVMValueRef dropped;                /* i64 alloca */
     LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
+    /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
+       the side's watermarked column. */
+    int ssj_side;
+    LLVMValueRef ssj_state, ssj_late, ssj_dropped;
 } EventTime;
 
 static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
@@ -60,8 +64,11 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         case POP_DEDUPLICATE:
             et->dedup_op = (int32_t)pq->ops[i].id;
             break;
+        case POP_SSJOIN: /* ssjoin_setup */
+            break;
         }
     }
+    et->ssj_side = -1;
     if (pq->watermark_col >= 0) {
         LLVMValueRef *slots[3] = {&et->n, &et->min, &et->max};
         static const char *names[3] = {"ev.n", "ev.min", "ev.max"};
@@ -128,6 +135,27 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
     if (et->dedup_late) {
         LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->dedup_op), cg_load(cg, cg->t_i64, et->dedup_dropped, "")};
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
+    }
+    if (et->ssj_late) {
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, PSTATE_SSJOIN),
+                                cg_load(cg, cg->t_i64, et->ssj_dropped, "")};
+        cg_call(cg, "srt_query_dropped_late", args, 3, "");
+    }
+}
+
+/* A stream-stream join in branch `branch` of query: its state and late threshold, once per
+   process call. */
+static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *et)
+{
+    et->ssj_side = query->ssjoin_block ? query->branches[branch].side : -1;
+    if (et->ssj_side < 0)
+        return;
+    LLVMValueRef args[2] = {cg->q, cg_i32(cg, PSTATE_SSJOIN)};
+    et->ssj_state = cg_call(cg, "srt_query_ssjoin", args, 2, "ssj.state");
+    if (query->ssjoin_block->join->wm_col[et->ssj_side] >= 0) {
+        et->ssj_late = cg_call(cg, "srt_query_late_threshold", args, 2, "ssj.late");
+        et->ssj_dropped = cg_alloca(cg, cg->t_i64, "ssj.late.n");
+        cg_store(cg, cg_i64(cg, 0), et->ssj_dropped);
     }
 }
 
@@ -490,16 +518,81 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
                                 : cg_null_of(cg, sc->cols[i].type);
 }
 
-/* The probe step of the join block s reads, if it reads one (cg_join.c). */
-static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s, LLVMValueRef *tables,
+/* The probe step of the join block s reads, if it reads one (cg_join.c); a stream-stream
+   join's step first drops a late row of the branch's side (Spark's
+   OneSideHashJoiner: the side's watermark attribute at or before the late-event threshold). */
+static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s,
+                                   const EventTime *et, LLVMValueRef *tables,
                                    LLVMValueRef *null_rows, CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
+    if (s == pq->ssjoin_block && et->ssj_side >= 0) {
+        if (et->ssj_late) {
+            CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
+            drop_if_late(cg, et->ssj_late, et->ssj_dropped, t.v, t.null, bb_cont);
+        }
+        return cg_ssjoin_row(cg, pq, et->ssj_side, et->ssj_state, env, bb_cont);
+    }
     for (int k = 0; k < pq->n_joins; k++)
         if (pq->joins[k].block == s)
             return cg_join_probe(cg, &pq->joins[k], tables[k], null_rows[k], env, bb_cont);
     return bb_cont;
 }
 
+/* The handles of a query's state a process function fetches once per call. */
+typedef struct Tables {
+    LLVMValueRef table, dd_table;           /* aggregation, DROP DUPLICATES; NULL if none */
+    LLVMValueRef *join_tables, *join_nulls; /* per stream-static join */
+} Tables;
+
+/* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
+   was done), innermost first, then the aggregation or an output row; a row that is done goes
+   to bb_next.  Without an aggregate the last block is the top. */
+static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv env,
+                       const EventTime *et, const Tables *t, LLVMBasicBlockRef bb_next)
+{
+    LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
+    for (int b = from; b < pq->n_pre; b++) {
+        const SSelect *s = pq->pre[b];
+        if (b > from || !joined)
+            bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
+        if (s->where) {
+            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
+            cg_at(cg, pass);
+        }
+        if (s->dedup)
+            dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
+        if (s->gen >= 0) {
+            CgVal *elem = ARENA_NEW(cg->arena, CgVal);
+            bb_cont = generate(cg, s, &env, bb_cont, elem);
+            env.gen = elem;
+        }
+        if (!pq->agg && s == pq->top)
+            break;
+        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
+        cg_block_outputs(cg, s, &env, outs);
+        CgEnv next = {0};
+        next.cols = outs;
+        next.n_cols = s->n_out;
+        env = next;
+    }
+    if (pq->agg) {
+        bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
+        if (pq->agg->where) {
+            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass,
+                            bb_cont);
+            cg_at(cg, pass);
+        }
+        if (pq->agg->dedup)
+            dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
+        aggregate_row(cg, pq, &env, t->table, bb_cont, et);
+    } else {
+        LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
+        cg_store_row(cg, pq, &env, row);
+        LLVMBuildBr(cg->b, bb_cont);
+    }
+}
 
 const char *cg_process_name(CgCtx *cg, int qi, int branch)
 {
@@ -537,6 +630,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMValueRef dd_table = pq->dedup_block ? cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table") : NULL;
     EventTime et;
     event_time_setup(cg, pq, &et);
+    ssjoin_setup(cg, query, branch, &et);
     LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     cg_join_setup(cg, pq, join_tables, join_nulls);
@@ -576,47 +670,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     env.cols = cols;
     env.n_cols = pq->source->schema.n;
 
-    /* Non-aggregating blocks, innermost first. Without an aggregate the last one is the top. */
-    LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
-    for (int b = 0; b < pq->n_pre; b++) {
-        const SSelect *s = pq->pre[b];
-        bb_cont = join_step(cg, pq, s, join_tables, join_nulls, &env, bb_cont);
-        if (s->where) {
-            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
-            cg_at(cg, pass);
-        }
-        if (s->dedup)
-            dedup_row(cg, pq, s->dedup, &env, &et, dd_table, bb_cont, bb_cont);
-        if (s->gen >= 0) {
-            CgVal *elem = ARENA_NEW(cg->arena, CgVal);
-            bb_cont = generate(cg, s, &env, bb_cont, elem);
-            env.gen = elem;
-        }
-        if (!pq->agg && s == pq->top)
-            break;
-        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
-        cg_block_outputs(cg, s, &env, outs);
-        CgEnv next = {0};
-        next.cols = outs;
-        next.n_cols = s->n_out;
-        env = next;
-    }
-    if (pq->agg) {
-        bb_cont = join_step(cg, pq, pq->agg, join_tables, join_nulls, &env, bb_cont);
-        if (pq->agg->where) {
-            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass, bb_cont);
-            cg_at(cg, pass);
-        }
-        if (pq->agg->dedup)
-            dedup_row(cg, pq, pq->agg->dedup, &env, &et, dd_table, bb_cont, bb_cont);
-        aggregate_row(cg, pq, &env, table, bb_cont, &et);
-    } else {
-        LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");
-        cg_store_row(cg, pq, &env, row);
-        LLVMBuildBr(cg->b, bb_cont);
-    }
+    Tables tables = {table, dd_table, join_tables, join_nulls};
+    run_blocks(cg, pq, 0, false, env, &et, &tables, bb_next);
 
     cg_at(cg, bb_next);
     LLVMBuildBr(cg->b, bb_loop);
@@ -625,5 +680,51 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMBuildRet(cg->b, cg_load(cg, cg->t_i64, rows, "rows"));
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_setup);
+    return fn;
+}
+
+/* ==== A stream-stream outer join's unmatched rows ==== */
+
+LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
+{
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_ptr};
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_ssjoin_outer_%d", qi),
+                                        LLVMFunctionType(cg->t_void, params, 3, 0));
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef side = LLVMGetParam(fn, 1), row = LLVMGetParam(fn, 2);
+    LLVMBasicBlockRef bb_body = cg_block(cg, "body");
+    LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
+    LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
+    cg_at(cg, bb_body);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
+    const SJoin *j = query->ssjoin_block->join;
+    for (int s = 0; s < 2; s++) {
+        if (!j->outer[s])
+            continue;
+        LLVMAddCase(sw, cg_i32(cg, s), bb_side[s]);
+        cg_at(cg, bb_side[s]);
+        PQuery *pq = ARENA_NEW(cg->arena, PQuery);
+        *pq = plan_branch(query, s);
+        int from = 0;
+        while (pq->pre[from] != query->ssjoin_block)
+            from++;
+        EventTime et;
+        memset(&et, 0, sizeof et);
+        et.ssj_side = -1;
+        LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+        LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+        cg_join_setup(cg, pq, join_tables, join_nulls);
+        Tables tables = {NULL, NULL, join_tables, join_nulls};
+        run_blocks(cg, pq, from, true, cg_ssjoin_outer_env(cg, pq, s, row), &et, &tables, bb_ret);
+    }
+    for (int s = 0; s < 2; s++)
+        if (!j->outer[s]) {
+            cg_at(cg, bb_side[s]);
+            LLVMBuildUnreachable(cg->b);
+        }
+    cg_at(cg, bb_ret);
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, bb_body);
     return fn;
 }

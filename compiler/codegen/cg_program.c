@@ -25,7 +25,8 @@ static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef 
 
 /* The plan numbers the operators (PStateOp); the srt_prog_query_agg / _dedup calls configure
    the ABI's fixed numbers, which must be the same. */
-_Static_assert((int)PSTATE_AGG == (int)SRT_OP_AGG && (int)PSTATE_DEDUP == (int)SRT_OP_DEDUP,
+_Static_assert((int)PSTATE_AGG == (int)SRT_OP_AGG && (int)PSTATE_DEDUP == (int)SRT_OP_DEDUP &&
+                   (int)PSTATE_SSJOIN == (int)SRT_OP_SSJOIN,
                "the plan's operator numbers are the ABI's");
 
 /* The runtime's kind of a plan operator (srt_abi.h). */
@@ -38,6 +39,8 @@ static int32_t op_kind(POpKind kind)
         return SRT_OPK_SESSION_WINDOW;
     case POP_DEDUPLICATE:
         return SRT_OPK_DEDUPLICATE;
+    case POP_SSJOIN:
+        return SRT_OPK_SSJOIN;
     }
     return -1;
 }
@@ -64,6 +67,39 @@ static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMVa
         if (string_slot(ag)) {
             LLVMValueRef sargs[4] = {p, qi, id, cg_i32(cg, op->level->agg_slots[a].offset)};
             cg_call(cg, "srt_prog_query_agg_string_at", sargs, 4, "");
+        }
+    }
+}
+
+/* Each side of a stream-stream join: its columns and its state watermark (Spark's
+   getStateWatermarkPredicates: by the join key that carries the watermark, else by the side's
+   watermarked column and the bounds the condition gives). */
+static void register_ssjoin(CgCtx *cg, int i, const SJoin *j, LLVMValueRef p, LLVMValueRef qi)
+{
+    for (int s = 0; s < 2; s++) {
+        const SSchema *cols = &j->sides[s]->output;
+        char *kinds = arena_alloc(cg->arena, (size_t)cols->n + 1);
+        for (int c = 0; c < cols->n; c++)
+            kinds[c] = type_is_bytes(cols->cols[c].type)       ? 'b'
+                       : cols->cols[c].type->kind == TY_STRUCT ? 't'
+                                                               : 's';
+        kinds[cols->n] = '\0';
+        int evict = j->key_wm >= 0                            ? SRT_SSJOIN_EVICT_KEY
+                    : j->wm_col[s] >= 0 && j->n_bounds[s] > 0 ? SRT_SSJOIN_EVICT_VALUE
+                                                              : SRT_SSJOIN_EVICT_NONE;
+        LLVMValueRef args[5] = {p, qi, cg_i32(cg, s), cstr(cg, kinds), cg_i32(cg, evict)};
+        cg_call(cg, "srt_prog_query_ssjoin_side", args, 5, "");
+        for (int b = 0; evict == SRT_SSJOIN_EVICT_VALUE && b < j->n_bounds[s]; b++) {
+            LLVMValueRef bargs[5] = {p, qi, cg_i32(cg, s), cg_i64(cg, j->bounds[s][b].c_us),
+                                     cg_i32(cg, j->bounds[s][b].inclusive)};
+            cg_call(cg, "srt_prog_query_ssjoin_bound", bargs, 5, "");
+        }
+        if (j->outer[s]) {
+            LLVMValueRef fn =
+                LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_ssjoin_outer_%d", i));
+            LLVMValueRef oargs[4] = {p, qi, cg_i32(cg, s),
+                                     LLVMBuildPointerCast(cg->b, fn, cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_ssjoin_outer", oargs, 4, "");
         }
     }
 }
@@ -111,6 +147,9 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
         cg_call(cg, "srt_prog_query_dedup", dedup_args, 2, "");
         break;
     }
+    case POP_SSJOIN:
+        register_ssjoin(cg, i, op->block->join, p, qi);
+        break;
     }
 }
 

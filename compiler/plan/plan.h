@@ -106,12 +106,15 @@ typedef struct POrder {
 typedef enum PStateOp {
     PSTATE_AGG = 0,
     PSTATE_DEDUP = 1,
-    PSTATE_AGG_UPPER = 2 /* the aggregations over an aggregation of a batch query: 2, 3, ... */
+    PSTATE_SSJOIN = 2,    /* a stream-stream join */
+    PSTATE_AGG_UPPER = 16 /* the aggregations over an aggregation (a chain's levels, or a batch
+                             query's): 16, 17, ... (room below for new kinds) */
 } PStateOp;
 typedef enum POpKind {
     POP_AGGREGATE,      /* GROUP BY: a group table (PQuery.agg) */
     POP_SESSION_WINDOW, /* GROUP BY with a session_window: sessions per key */
-    POP_DEDUPLICATE     /* DROP DUPLICATES: the keys seen */
+    POP_DEDUPLICATE,    /* DROP DUPLICATES: the keys seen */
+    POP_SSJOIN          /* a join of two streams: each side's rows (PQuery.ssjoin) */
 } POpKind;
 typedef struct PQuery PQuery;
 typedef struct PStatefulOp {
@@ -147,6 +150,7 @@ typedef struct PJoin {
 */
 typedef struct PBranch {
     const SSource *source;
+    int side;              /* a stream-stream join's branch: its side (0 left, 1 right); else -1 */
     bool *needed;          /* per source column: read by the branch's pipeline */
     int n_needed;
     const SSelect **pre;
@@ -208,6 +212,11 @@ struct PQuery {
     POrder *order;
     int n_order;
 
+    /* A join of two streams (SJoin.streams): its block (whose branches are its sides, as a
+       UNION ALL's; state operator PSTATE_SSJOIN) and the layout of its key bytes. */
+    const SSelect *ssjoin_block;
+    PKeyLayout ssjoin_key;
+
     /* The joins of the per-record blocks, innermost first. */
     PJoin *joins;
     int n_joins;
@@ -238,6 +247,10 @@ typedef struct PProgram {
 /* Plan every query of a checked program. Reports through diag what it cannot plan; NULL on error. */
 PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
 
+/* Can the state of a stream-stream join keep a value of type t (srt_op_ssjoin.c copies strings
+   and structs of fixed-size fields, such as a window)?  A column of another type is kept as
+   NULL, and refused when the join reads it (plan_build.c). */
+bool plan_ssjoin_storable(const Type *t);
 /* The key bytes of n values of these types (PKeyLayout above; plan_build.c). */
 void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n);
 /* The state layout of pq->agg's aggregates (plan_build.c). */

@@ -174,7 +174,7 @@ static LPlan *lp_input(Arena *arena, const SSelect *s)
     if (!s->join)
         return p;
     const SJoin *j = s->join;
-    LPlan *b = lp_block(arena, j->build->select);
+    LPlan *b = lp_block(arena, j->streams ? j->sides[1] : j->build->select);
     LPlan *join = lp_new(arena, LP_JOIN, j->probe_left ? p : b, s, j->span);
     join->right = j->probe_left ? b : p;
     return join;
@@ -206,6 +206,9 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
         if (chain[i] == pq->agg)
             pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
                                                  PSTATE_AGG, pq, chain[i], &pq->key, pq->state_size};
+        if (chain[i] == pq->ssjoin_block)
+            pq->ops[pq->n_ops++] =
+                (PStatefulOp){POP_SSJOIN, PSTATE_SSJOIN, NULL, chain[i], &pq->ssjoin_key, 0};
         for (const PQuery *lv = pq; lv->next; lv = lv->next)
             if (chain[i] == lv->next->agg)
                 pq->ops[pq->n_ops++] = (PStatefulOp){POP_AGGREGATE, lv->next_op, lv->next, chain[i],
@@ -234,6 +237,16 @@ static bool *join_raw_needed(Arena *arena, const SSelect *s)
         sema_expr_columns(j->build_keys[k], raw, n_raw);
     }
     sema_expr_columns(j->cond, raw, n_raw);
+    return raw;
+}
+
+/* join_raw_needed of a stream-stream join's block, with its sides' own conditions. */
+static bool *ssjoin_raw_needed(Arena *arena, const SSelect *s)
+{
+    const SJoin *j = s->join;
+    bool *raw = join_raw_needed(arena, s);
+    sema_expr_columns(j->side_cond[0], raw, j->n_left + j->n_right);
+    sema_expr_columns(j->side_cond[1], raw, j->n_left + j->n_right);
     return raw;
 }
 
@@ -286,7 +299,7 @@ static bool plan_joins(Arena *arena, Diag *diag, PQuery *pq, const SSelect **cha
     pq->joins = ARENA_NEW_N(arena, PJoin, count ? count : 1);
     for (int i = 0; i < n; i++) {
         const SJoin *j = chain[i]->join;
-        if (!j)
+        if (!j || j->streams)
             continue;
         PJoin *pj = &pq->joins[pq->n_joins];
         pj->join = j;
@@ -319,12 +332,19 @@ static int chain_of(const SSelect *s, const SSelect **out)
     return n;
 }
 
-/* What sluice does not run in a UNION branch yet: a stateful block (each branch would need its
-   own state) or another union.  Reported at the first such block of blocks[0..n). */
-static bool branch_supported(Diag *diag, const SSelect **blocks, int n)
+/* What sluice does not run in a UNION branch (or a side of a stream-stream join: join_side)
+   yet: a stateful block (each branch would need its own state), another union or stream-stream
+   join.  Reported at the first such block of blocks[0..n). */
+static bool branch_supported(Diag *diag, const SSelect **blocks, int n, bool join_side)
 {
     for (int i = 0; i < n; i++) {
         const SSelect *s = blocks[i];
+        if (s->join && s->join->streams) {
+            diag_error(diag, s->join->span,
+                       "a stream-stream join inside a UNION branch or a side of another "
+                       "stream-stream join is not supported yet");
+            return false;
+        }
         if (s->n_branches) {
             diag_error(diag, s->span,
                        "a UNION inside a branch of another UNION is not supported yet (as `a "
@@ -333,13 +353,40 @@ static bool branch_supported(Diag *diag, const SSelect **blocks, int n)
         }
         const char *what = s->has_agg ? "an aggregation" : s->dedup ? "DROP DUPLICATES" : NULL;
         if (what) {
-            diag_error(diag, s->span,
-                       "%s inside a branch of a UNION is not supported yet; write it over the "
-                       "union (SELECT ... FROM (... UNION ALL ...) ...)",
-                       what);
+            if (join_side)
+                diag_error(diag, s->span,
+                           "%s on a side of a stream-stream join is not supported yet", what);
+            else
+                diag_error(diag, s->span,
+                           "%s inside a branch of a UNION is not supported yet; write it over the "
+                           "union (SELECT ... FROM (... UNION ALL ...) ...)",
+                           what);
             return false;
         }
     }
+    return true;
+}
+
+/* A side of a stream-stream join (join, the block after the branch's own) that passes its
+   source's columns on unchanged: only the columns the join's block reads are read (the others
+   are NULL in the state too).  false when it is not such a side. */
+static bool mark_ssjoin_side(Arena *arena, PBranch *br, const SSelect *join)
+{
+    const SSelect *s = br->pre[0];
+    if (!join || !join->join || !join->join->streams || br->n_pre < 2 || br->pre[1] != join ||
+        !s->source || s->where || s->dedup || s->gen >= 0 || s->has_agg || s->n_out != s->input.n)
+        return false;
+    for (int c = 0; c < s->n_out; c++)
+        if (s->out[c].expr->kind != SX_COLUMN || s->out[c].expr->u.column != c)
+            return false;
+    const SJoin *j = join->join;
+    int side = s == j->sides[0] ? 0 : s == j->sides[1] ? 1 : -1;
+    if (side < 0)
+        return false;
+    bool *raw = ssjoin_raw_needed(arena, join);
+    int base = side ? j->n_left : 0;
+    for (int c = 0; c < br->n_needed; c++)
+        br->needed[c] = raw[base + c] || c == j->wm_col[side];
     return true;
 }
 
@@ -366,40 +413,53 @@ static bool plan_branch_of(Arena *arena, Diag *diag, const SQuery *q, PBranch *b
     br->needed = ARENA_NEW_N(arena, bool, br->n_needed ? br->n_needed : 1);
     if (br->pre[0]->join)
         mark_join_block(arena, br->pre[0], br->needed, br->n_needed);
-    else
+    else if (!mark_ssjoin_side(arena, br, n_shared ? shared[0] : NULL))
         mark_block(br->pre[0], br->needed, br->n_needed);
     if (br->watermark_col >= 0)
         br->needed[br->watermark_col] = true; /* its event times drive the watermark */
     return true;
 }
 
-/* The query's branches: one per branch of its UNION ALL (chain[u]), else its one source.
-   chain[0..n_pre) are the per-record blocks of branch 0. */
+/* The branches a block reads: a UNION ALL's, or a stream-stream join's two sides; 0 if none. */
+static int branch_count(const SSelect *s)
+{
+    return s->join && s->join->streams ? 2 : s->n_branches;
+}
+
+static const SSelect *branch_head(const SSelect *s, int b)
+{
+    return s->join && s->join->streams ? s->join->sides[b] : s->branches[b];
+}
+
+/* The query's branches: one per branch of its UNION ALL or side of its stream-stream join
+   (chain[u]), else its one source.  chain[0..n_pre) are the per-record blocks of branch 0. */
 static bool plan_branches(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain, int depth)
 {
     int u = -1;
     for (int i = depth - 1; i >= 0 && u < 0; i--)
-        if (chain[i]->n_branches)
+        if (branch_count(chain[i]))
             u = i;
     const SSelect *top = u >= 0 ? chain[u] : NULL;
-    int n = top ? top->n_branches : 1;
-    if (top && !branch_supported(diag, chain, u))
+    int n = top ? branch_count(top) : 1;
+    bool join_side = top && top->join && top->join->streams;
+    if (top && !branch_supported(diag, chain, u, join_side))
         return false;
     for (int b = 1; b < n; b++) {
         const SSelect **blocks =
-            ARENA_NEW_N(arena, const SSelect *, chain_of(top->branches[b], NULL));
-        if (!branch_supported(diag, blocks, chain_of(top->branches[b], blocks)))
+            ARENA_NEW_N(arena, const SSelect *, chain_of(branch_head(top, b), NULL));
+        if (!branch_supported(diag, blocks, chain_of(branch_head(top, b), blocks), join_side))
             return false;
     }
     pq->branches = ARENA_NEW_N(arena, PBranch, n);
     pq->n_branches = n;
     for (int b = 0; b < n; b++) {
         PBranch *br = &pq->branches[b];
-        bool ok = top ? plan_branch_of(arena, diag, pq->query, br, top->branches[b], chain + u,
+        bool ok = top ? plan_branch_of(arena, diag, pq->query, br, branch_head(top, b), chain + u,
                                        pq->n_pre - u)
                       : plan_branch_of(arena, diag, pq->query, br, pq->query->select, NULL, 0);
         if (!ok)
             return false;
+        br->side = top && top->join && top->join->streams ? b : -1;
         if (!top)
             br->n_pre = pq->n_pre; /* the chain up to the aggregation */
     }
@@ -434,6 +494,18 @@ void plan_find_event_key(PQuery *lv)
            time itself */
         lv->event_key_offset = lv->key.slots[i].offset + (g->type->kind == TY_STRUCT ? 8u : 0u);
     }
+}
+
+bool plan_ssjoin_storable(const Type *t)
+{
+    if (t->kind == TY_STRUCT) {
+        for (int f = 0; f < t->n_fields; f++)
+            if (type_is_bytes(t->fields[f].type) || t->fields[f].type->kind == TY_STRUCT ||
+                type_is_nested(t->fields[f].type))
+                return false;
+        return true;
+    }
+    return !type_is_nested(t) && t->kind != TY_ARRAY;
 }
 
 static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *pp, const char *name)
@@ -527,6 +599,30 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         plan_layout_key(arena, &pq->dedup_key, types, d->n);
     }
 
+    for (int i = 0; i < depth; i++) {
+        const SJoin *j = chain[i]->join;
+        if (!j || !j->streams)
+            continue;
+        pq->ssjoin_block = chain[i];
+        /* a column the state cannot keep is kept as NULL (cg_ssjoin_row) when nothing reads it */
+        bool *raw = ssjoin_raw_needed(arena, chain[i]);
+        for (int side = 0; side < 2; side++) {
+            const SSchema *cols = &j->sides[side]->output;
+            for (int c = 0; c < cols->n; c++)
+                if (raw[(side ? j->n_left : 0) + c] && !plan_ssjoin_storable(cols->cols[c].type)) {
+                    diag_error(diag, j->span,
+                               "a column of type %s (`%s`) on a side of a stream-stream join is "
+                               "not supported yet",
+                               type_name(arena, cols->cols[c].type), cols->cols[c].name);
+                    return NULL;
+                }
+        }
+        const Type **types = ARENA_NEW_N(arena, const Type *, j->n_keys + 1);
+        for (int k = 0; k < j->n_keys; k++)
+            types[k] = j->probe_keys[k]->type;
+        plan_layout_key(arena, &pq->ssjoin_key, types, j->n_keys);
+    }
+
     if (agg_at >= 0 && !plan_agg_levels(arena, diag, pq, chain, depth, agg_at))
         return NULL;
     plan_operators(arena, pq, chain, depth);
@@ -571,7 +667,7 @@ static int count_builds(const SSelect *s)
 {
     int n = 0;
     for (; s; s = s->sub)
-        if (s->join)
+        if (s->join && !s->join->streams)
             n += 1 + count_builds(s->join->build->select);
     return n;
 }

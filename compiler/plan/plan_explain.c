@@ -217,6 +217,38 @@ static void put_join_on(StrBuf *sb, const SJoin *j)
         sb_puts(sb, " condition ");
         put_expr(sb, j->cond, &raw);
     }
+    for (int side = 0; side < 2; side++)
+        if (j->side_cond[side]) {
+            sb_printf(sb, " %s condition ", side ? "right" : "left");
+            put_expr(sb, j->side_cond[side], &raw);
+        }
+}
+
+/* How side `side` of a stream-stream join leaves its state (plan_state's eviction). */
+static void put_eviction(StrBuf *sb, const SJoin *j, int side)
+{
+    if (j->key_wm >= 0) {
+        sb_printf(sb, "key %d <= watermark", j->key_wm);
+        return;
+    }
+    if (j->wm_col[side] < 0 || j->n_bounds[side] == 0) {
+        sb_puts(sb, "none (unbounded)");
+        return;
+    }
+    sb_printf(sb, "%s <= min(", j->sides[side]->output.cols[j->wm_col[side]].name);
+    for (int b = 0; b < j->n_bounds[side]; b++) {
+        sb_printf(sb, "%swatermark", b ? ", " : "");
+        if (j->bounds[side][b].c_us) {
+            StrBuf d;
+            sb_init(&d, sb->arena);
+            int64_t c = j->bounds[side][b].c_us;
+            plan_format_duration(&d, c < 0 ? -c : c);
+            sb_printf(sb, " %c %s", c < 0 ? '-' : '+', d.data);
+        }
+        if (j->bounds[side][b].inclusive)
+            sb_puts(sb, " - 1 ms");
+    }
+    sb_putc(sb, ')');
 }
 
 /* ==== Logical plan ==== */
@@ -355,6 +387,17 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
 /* The probe step of a block that reads a join. */
 static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char *indent)
 {
+    if (s == pq->ssjoin_block) {
+        const SJoin *j = s->join;
+        sb_printf(sb, "%sSymmetricHashJoin %s keys=", indent, ast_join_type_name(j->type));
+        put_join_on(sb, j);
+        sb_printf(sb, " state=%d key=%u+ bytes\n", PSTATE_SSJOIN, pq->ssjoin_key.fixed_size);
+        for (int side = 0; side < 2; side++) {
+            sb_printf(sb, "%s  %s state evicted: ", indent, side ? "right" : "left");
+            put_eviction(sb, j, side);
+            sb_putc(sb, '\n');
+        }
+    }
     for (int k = 0; k < pq->n_joins; k++) {
         const PJoin *pj = &pq->joins[k];
         if (pj->block != s)
@@ -455,7 +498,10 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
 {
     sb_printf(sb, "Pipeline 1: per record, fused\n");
     for (int b = 0; b < pq->n_branches; b++) {
-        if (pq->n_branches > 1)
+        if (pq->branches[b].side >= 0)
+            sb_printf(sb, " stream-stream join, %s side (its own process function):\n",
+                      pq->branches[b].side ? "right" : "left");
+        else if (pq->n_branches > 1)
             sb_printf(sb, " UNION ALL branch %d (its own process function):\n", b);
         put_branch(sb, pq, &pq->branches[b]);
     }

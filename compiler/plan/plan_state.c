@@ -210,6 +210,41 @@ static void dedup_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
     out->value = d->within_watermark ? "struct<expiresAtMicros:bigint>" : "struct<__dummy__:void>";
 }
 
+/* A stream-stream join: the join keys (named as the left side's, else field<k> as Spark's
+   KeyToNumValuesStore), and per side its columns with the matched flag of
+   SymmetricHashJoinStateManager's state format 2. */
+static void ssjoin_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
+{
+    const SJoin *j = pq->ssjoin_block->join;
+    StrBuf k, v;
+    sb_init(&k, arena);
+    sb_init(&v, arena);
+    sb_puts(&k, "struct<");
+    for (int i = 0; i < j->n_keys; i++) {
+        const SExpr *e = j->probe_keys[i];
+        const char *name = e->kind == SX_COLUMN ? j->raw.cols[e->u.column].name
+                                                : arena_sprintf(arena, "field%d", i);
+        put_field(&k, arena, name, e->type);
+    }
+    sb_putc(&k, '>');
+    sb_puts(&v, "struct<");
+    for (int s = 0; s < 2; s++) {
+        const SSchema *cols = &j->sides[s]->output;
+        sb_puts(&v, s ? ",right:struct<" : "left:struct<");
+        StrBuf side;
+        sb_init(&side, arena);
+        for (int c = 0; c < cols->n; c++)
+            put_field(&side, arena, cols->cols[c].name, cols->cols[c].type);
+        put_field(&side, arena, "matched", &type_boolean);
+        sb_printf(&v, "%s>", side.data);
+    }
+    sb_putc(&v, '>');
+    out->name = "symmetricHashJoin";
+    out->layout = &pq->ssjoin_key;
+    out->key = k.data;
+    out->value = v.data;
+}
+
 void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out)
 {
     memset(out, 0, sizeof *out);
@@ -220,6 +255,9 @@ void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PS
         return;
     case POP_DEDUPLICATE:
         dedup_schemas(arena, pq, out);
+        return;
+    case POP_SSJOIN:
+        ssjoin_schemas(arena, pq, out);
         return;
     }
 }

@@ -314,6 +314,14 @@ typedef enum SJoinKind {
 
 typedef struct SQuery SQuery;
 
+/* A bound of a stream-stream join side's state value watermark (Spark's
+   StreamingJoinHelper.getStateValueWatermark): rows whose watermarked column is at or before
+   trunc((watermark µs + c_us) / 1000) ms, minus 1 ms when inclusive, are evicted. */
+typedef struct SJoinBound {
+    int64_t c_us;
+    bool inclusive;
+} SJoinBound;
+
 typedef struct SJoin {
     AstJoinType type;
     SrcSpan span;        /* the join keywords */
@@ -333,6 +341,22 @@ typedef struct SJoin {
        streaming rules), or NULL when it reads a source. */
     const AstSelect *probe_ast;
     SSelect *probe_sub;
+    /* Both sides stream (Spark's StreamingSymmetricHashJoinExec): no build query; each side
+       is a branch of the query (sides[0] the left's block, sides[1] the right's) whose rows
+       are joined with the other side's state and kept in their own (probe_left, probe_keys
+       are the left side's).  wm_col: each side's first watermarked column (Spark's watermark
+       attribute), -1 if none; key_wm: the join key carrying the watermark, -1 if none;
+       bounds: each side's state value watermark, n_bounds[s] == 0 when none derives. */
+    bool streams;
+    bool outer[2];       /* streams: the side whose unmatched rows are output (LeftOuter: 0) */
+    SExpr *side_cond[2]; /* streams: the conjuncts of cond over one side only (Spark's
+                            JoinConditionSplitPredicates, tested before the join), else NULL;
+                            cond keeps the rest */
+    SSelect *sides[2];
+    int wm_col[2];
+    int key_wm;
+    SJoinBound *bounds[2];
+    int n_bounds[2];
 } SJoin;
 
 struct SSelect {

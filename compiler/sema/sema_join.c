@@ -1,15 +1,19 @@
-/* sema_join.c - joins in FROM: which side streams, and Spark's stream-static join rules.
+/* sema_join.c - joins in FROM: which side streams, and Spark's join rules for streams.
 **
 ** The rules are Spark 3.5's UnsupportedOperationChecker.checkForStreaming, `case j @ Join`,
 ** applied bottom-up (plan.foreachUp) with its exact messages, at the join keywords:
 **   Inner, Cross           any sides
-**   LeftOuter, LeftSemi    not static on the left with a stream on the right
+**   LeftOuter, LeftSemi    not static on the left with a stream on the right; two streams
+**                          with checkForStreamStreamJoinWatermark (stream_join)
 **   LeftAnti               not a stream on the right
-**   RightOuter             not a stream on the left with static on the right
-**   FullOuter              not with exactly one streaming side
-** Joins of two streams need state and watermarks (Spark's StreamingSymmetricHashJoinExec);
-** sluice refuses them for now.  Every other join runs as a hash join (SJoin, sema.h): the
-** stream (in a batch query the preserved side, else the left one) is probed row by row
+**   RightOuter             not a stream on the left with static on the right; two streams
+**                          as LeftOuter
+**   FullOuter              not with exactly one streaming side; two streams as LeftOuter
+** (the append-mode rule of a join of two streams is sema_stream.c's rule_stream_join).
+** A join of two streams (Spark's StreamingSymmetricHashJoinExec) keeps both sides in state:
+** each side becomes a branch of the query, as a UNION ALL's (SJoin.streams; stream_join
+** below derives the state watermarks).  Every other join runs as a hash join (SJoin, sema.h):
+** the stream (in a batch query the preserved side, else the left one) is probed row by row
 ** against a hash table of the static side, built by a batch query of its own.  A full outer
 ** join of two tables is not supported yet.
 ** The joined scope follows Spark's analyzer: left columns then right ones (left only for
@@ -96,10 +100,6 @@ static int check_join(SemaCtx *sc, const AstFrom *f)
     int r = check_join(sc, j->right);
     if (l < 0 || r < 0)
         return -1;
-    if (l && r) {
-        diag_error(sc->diag, j->join_span, "joins between two streams are not supported yet");
-        return -1;
-    }
     const char *msg = refusal(j->type, l, r);
     if (msg) {
         diag_error(sc->diag, j->join_span, "%s", msg);
@@ -357,6 +357,257 @@ static SQuery *build_query(SemaCtx *sc, const Rel *b, const AstJoin *j)
     return q;
 }
 
+/* ==== Stream-stream joins ==== */
+
+/* Is column c of a side's block the watermarked event time (Spark: its attribute carries
+   EventTimeWatermark.delayKey)? */
+static bool side_event_time(const SSelect *side, int c)
+{
+    SSelect over = {0};
+    over.sub = (SSelect *)side;
+    SExpr col = {0};
+    col.kind = SX_COLUMN;
+    col.u.column = c;
+    return sema_is_event_time(&over, &col);
+}
+
+/* Is raw column c (left columns, then right ones) of sj a watermarked column of its side? */
+static bool raw_event_time(const SJoin *sj, int c)
+{
+    return c < sj->n_left ? side_event_time(sj->sides[0], c)
+                          : side_event_time(sj->sides[1], c - sj->n_left);
+}
+
+/* A term of StreamingJoinHelper.collectTerms: a raw column (col >= 0) or a constant in µs,
+   negated or not. */
+typedef struct Term {
+    int col;
+    double us;
+    bool neg;
+} Term;
+
+typedef struct Terms {
+    Term t[16];
+    int n;
+    bool invalid;
+} Terms;
+
+static void add_term(Terms *ts, int col, double us, bool neg)
+{
+    if (ts->n == 16) {
+        ts->invalid = true;
+        return;
+    }
+    ts->t[ts->n++] = (Term){col, us, neg};
+}
+
+/* collectTerms: e as a sum of columns and constants (µs); anything else makes it invalid. */
+static void collect_terms(const SExpr *e, bool neg, Terms *ts)
+{
+    switch (e->kind) {
+    case SX_ARITH:
+        if (e->u.bin.op == BOP_ADD || e->u.bin.op == BOP_SUB) {
+            collect_terms(e->u.bin.lhs, neg, ts);
+            collect_terms(e->u.bin.rhs, e->u.bin.op == BOP_SUB ? !neg : neg, ts);
+            return;
+        }
+        break;
+    case SX_NEG:
+        collect_terms(e->u.arg, !neg, ts);
+        return;
+    case SX_CAST:
+        if (type_is_numeric(e->type) || e->type->kind == TY_TIMESTAMP) {
+            collect_terms(e->u.arg, neg, ts);
+            return;
+        }
+        break;
+    case SX_COLUMN:
+        add_term(ts, e->u.column, 0, neg);
+        return;
+    case SX_CONST:
+        if (e->u.value.is_null)
+            break;
+        switch (e->type->kind) {
+        case TY_INTERVAL:
+            add_term(ts, -1, (double)e->u.value.i, neg);
+            return;
+        /* numbers count as seconds; a timestamp literal's µs are multiplied by 10^6 as Spark does
+         */
+        case TY_INT:
+        case TY_BIGINT:
+        case TY_TIMESTAMP:
+            add_term(ts, -1, (double)e->u.value.i * 1e6, neg);
+            return;
+        case TY_DOUBLE:
+            add_term(ts, -1, e->u.value.d * 1e6, neg);
+            return;
+        default:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
+    ts->invalid = true;
+}
+
+/* getStateWatermarkFromLessThenPredicate for lhs < rhs: the bound (µs after the watermark) on
+   side find's columns from the watermark of side other, or false when none follows. */
+static bool less_than_bound(const SJoin *sj, const SExpr *lhs, const SExpr *rhs, int find,
+                            double *c_us)
+{
+    Terms ts = {0};
+    collect_terms(lhs, false, &ts);
+    collect_terms(rhs, true, &ts);
+    if (ts.invalid)
+        return false;
+    int find_col = -1, other_col = -1, n_constraint = 0;
+    const Term *constraint = NULL, *wm = NULL;
+    double c = 0;
+    for (int i = 0; i < ts.n; i++) {
+        const Term *t = &ts.t[i];
+        if (t->col < 0) {
+            c += t->neg ? -t->us : t->us;
+            continue;
+        }
+        bool mine = (t->col < sj->n_left) == (find == 0);
+        int *seen = mine ? &find_col : &other_col;
+        if (*seen >= 0 && *seen != t->col)
+            return false; /* more than one attribute of a side: not solvable */
+        *seen = t->col;
+        if (mine) {
+            constraint = t;
+            n_constraint++;
+        } else {
+            wm = t;
+        }
+    }
+    /* One constraint term, in the form -time (else nothing bounds this side); the other side's
+       term is its watermarked column, replaced by the watermark (sluice needs it once and
+       positive: Spark would also evaluate a constant or negated watermark). */
+    if (n_constraint != 1 || !constraint->neg || !wm || wm->neg || !raw_event_time(sj, wm->col))
+        return false;
+    *c_us = c;
+    return true;
+}
+
+/* StreamingJoinHelper.getStateValueWatermark for side find (0 left, 1 right): the bounds from
+   the conjuncts of the condition (each lhs < rhs, <=, >, >=), into out (NULL: count only). */
+static int value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound *out, int n)
+{
+    if (!e)
+        return n;
+    if (e->kind == SX_AND)
+        return value_bounds(sj, e->u.bin.rhs, find, out,
+                            value_bounds(sj, e->u.bin.lhs, find, out, n));
+    if (e->kind != SX_CMP)
+        return n;
+    const SExpr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
+    bool flip = e->u.bin.op == BOP_GT || e->u.bin.op == BOP_GE;
+    bool inclusive = e->u.bin.op == BOP_LE || e->u.bin.op == BOP_GE;
+    if (e->u.bin.op != BOP_LT && e->u.bin.op != BOP_LE && !flip)
+        return n;
+    double c;
+    if (!less_than_bound(sj, flip ? r : l, flip ? l : r, find, &c))
+        return n;
+    if (out)
+        out[n] = (SJoinBound){(int64_t)c, inclusive};
+    return n + 1;
+}
+
+/* JoinConditionSplitPredicates: the conjuncts of e over the left side only (or no column)
+   go to side_cond[0], over the right side only to side_cond[1], the rest stay in cond. */
+static void split_conjunct(SemaCtx *sc, SJoin *sj, SExpr *e)
+{
+    if (!e)
+        return;
+    if (e->kind == SX_AND) {
+        split_conjunct(sc, sj, e->u.bin.lhs);
+        split_conjunct(sc, sj, e->u.bin.rhs);
+        return;
+    }
+    int n_raw = sj->n_left + sj->n_right;
+    bool *scratch = ARENA_NEW_N(sc->arena, bool, n_raw + 1);
+    int m = sides(e, sj->n_left, n_raw, scratch);
+    if (m == 0 || m == 1)
+        sj->side_cond[0] = and_of(sc, sj->side_cond[0], e);
+    else if (m == 2)
+        sj->side_cond[1] = and_of(sc, sj->side_cond[1], e);
+    else
+        sj->cond = and_of(sc, sj->cond, e);
+}
+
+static void split_sides(SemaCtx *sc, SJoin *sj)
+{
+    SExpr *all = sj->cond;
+    sj->cond = NULL;
+    split_conjunct(sc, sj, all);
+}
+
+/* The state watermark of each side and Spark's checks of a stream-stream join
+   (UnsupportedOperationChecker.checkForStreamStreamJoinWatermark). */
+static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, const AstJoin *j)
+{
+    if (l->join || r->join) {
+        diag_error(sc->diag, j->join_span,
+                   "a stream-stream join of a join is not supported yet; join two streams");
+        return false;
+    }
+    sj->streams = true;
+    sj->sides[0] = rel_select(sc, l, j->join_span);
+    sj->sides[1] = rel_select(sc, r, j->join_span);
+    sj->probe_ast = l->ast;
+    sj->probe_sub = l->sub;
+    for (int s = 0; s < 2; s++) {
+        const SSelect *side = sj->sides[s];
+        sj->wm_col[s] = -1;
+        for (int c = 0; c < side->n_out && sj->wm_col[s] < 0; c++)
+            if (side_event_time(side, c))
+                sj->wm_col[s] = c;
+        sj->n_bounds[s] = value_bounds(sj, sj->cond, s, NULL, 0);
+        sj->bounds[s] = ARENA_NEW_N(sc->arena, SJoinBound, sj->n_bounds[s] + 1);
+        value_bounds(sj, sj->cond, s, sj->bounds[s], 0);
+        if (sj->wm_col[1 - s] < 0)
+            sj->n_bounds[s] = 0; /* no watermark on the other side: nothing to solve with */
+    }
+    /* findJoinKeyOrdinalForWatermark: the first left key, else right key, that is a
+       watermarked column. */
+    sj->key_wm = -1;
+    for (int side = 0; side < 2 && sj->key_wm < 0; side++)
+        for (int k = 0; k < sj->n_keys && sj->key_wm < 0; k++) {
+            const SExpr *e = side ? sj->build_keys[k] : sj->probe_keys[k];
+            if (e->kind == SX_COLUMN && raw_event_time(sj, e->u.column))
+                sj->key_wm = k;
+        }
+    split_sides(sc, sj);
+    sj->outer[0] = j->type == JOIN_LEFT_OUTER || j->type == JOIN_FULL_OUTER;
+    sj->outer[1] = j->type == JOIN_RIGHT_OUTER || j->type == JOIN_FULL_OUTER;
+    if (j->type == JOIN_INNER || j->type == JOIN_CROSS)
+        return true;
+    bool range;
+    switch (j->type) {
+    case JOIN_LEFT_OUTER:
+    case JOIN_LEFT_SEMI:
+        range = sj->n_bounds[0] > 0;
+        break;
+    case JOIN_RIGHT_OUTER:
+        range = sj->n_bounds[1] > 0;
+        break;
+    default:
+        range = sj->n_bounds[0] > 0 || sj->n_bounds[1] > 0;
+        break;
+    }
+    if (sj->key_wm < 0 && !range) {
+        diag_error(sc->diag, j->join_span,
+                   "Stream-stream %s join between two streaming DataFrame/Datasets is not "
+                   "supported without a watermark in the join keys, or a watermark on the "
+                   "nullable side and an appropriate range condition",
+                   ast_join_type_name(j->type));
+        return false;
+    }
+    return true;
+}
+
 /* ==== Joins ==== */
 
 static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *out)
@@ -370,14 +621,17 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     bool left_only = j->type == JOIN_LEFT_SEMI || j->type == JOIN_LEFT_ANTI;
     out->streaming = l->streaming || r->streaming;
     /* Joins Spark refuses, or sluice does not run, are reported by check_join. */
-    bool runs = !(l->streaming && r->streaming) && !refusal(j->type, l->streaming, r->streaming) &&
+    bool streams = l->streaming && r->streaming;
+    bool runs = !refusal(j->type, l->streaming, r->streaming) &&
                 !(!out->streaming && j->type == JOIN_FULL_OUTER);
     SJoin *sj = ARENA_NEW(sc->arena, SJoin);
     sj->type = j->type;
     sj->span = j->join_span;
     sj->n_left = l->s.n;
     sj->n_right = r->s.n;
-    sj->probe_left = r->streaming ? false : l->streaming ? true : j->type != JOIN_RIGHT_OUTER;
+    sj->probe_left = streams || (r->streaming   ? false
+                                 : l->streaming ? true
+                                                : j->type != JOIN_RIGHT_OUTER);
     switch (j->type) {
     case JOIN_INNER:
     case JOIN_CROSS: sj->kind = SJ_INNER; break;
@@ -455,6 +709,13 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
         return false;
     sj->input = s->raw;
     sj->n_input = s->n;
+    if (streams) {
+        if (!stream_join(sc, sj, l, r, j))
+            return false;
+        out->join = sj;
+        out->probe = l;
+        return true;
+    }
     Rel *probe = sj->probe_left ? l : r, *build = sj->probe_left ? r : l;
     sj->build = build_query(sc, build, j);
     if (probe->join) {
@@ -534,7 +795,9 @@ bool sema_bind_join(SemaCtx *sc, const AstFrom *from, SelBlock *blk)
         return false;
     SSelect *sel = blk->sel;
     sel->join = r.join;
-    if (r.probe->source)
+    if (r.join->streams)
+        sel->sub = r.join->sides[0]; /* each side a block of its own: a branch (plan_build.c) */
+    else if (r.probe->source)
         sel->source = r.probe->source;
     else
         sel->sub = rel_select(sc, r.probe, from->span);

@@ -235,6 +235,34 @@ static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const 
         "DataFrames/Datasets");
 }
 
+/* Spark's join case: a join of two streams runs in Append mode only.  sluice runs no stateful
+   operator after one yet (Spark 3.4+ chains them in Append mode). */
+static bool rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
+{
+    for (int i = 0; i < c->n; i++) {
+        const SJoin *j = c->sel[i]->join;
+        if (!j || !j->streams)
+            continue;
+        if (mode_known && q->mode != MODE_APPEND) {
+            diag_error(sc->diag, j->span,
+                       "Join between two streaming DataFrames/Datasets is not supported in %s "
+                       "output mode, only in Append output mode",
+                       sema_mode_name(q->mode));
+            return false;
+        }
+        for (int k = 0; k <= i; k++)
+            if (c->sel[k]->has_agg || c->sel[k]->dedup) {
+                diag_error(sc->diag,
+                           c->sel[k]->has_agg ? agg_span(c->ast[k], c->sel[k])
+                                              : c->sel[k]->dedup->span,
+                           "%s after a stream-stream join is not supported yet",
+                           c->sel[k]->has_agg ? "an aggregation" : "DROP DUPLICATES");
+                return false;
+            }
+    }
+    return true;
+}
+
 static bool is_window_time(const SExpr *e)
 {
     return e && e->kind == SX_CALL && e->u.call.fn == FN_WINDOW_TIME;
@@ -743,8 +771,11 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     for_union_branches(sc, q, &c, mode_known, rule_union_branch);
     rule_dedup(sc, q, &c, mode_known);
     bool chain_ok = rule_chain_correctness(sc, q, &c, mode_known);
+    int errors = diag_errors(sc->diag);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
-    if (bind_ok && chain_ok) {
+    /* one message per query: Spark's checks stop at the first */
+    bool joins = diag_errors(sc->diag) > errors || rule_stream_join(sc, q, &c, mode_known);
+    if (bind_ok && chain_ok && joins) {
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);
     }

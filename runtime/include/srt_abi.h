@@ -260,10 +260,15 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 ** Generated code reaches an operator's state once per process call (srt_query_agg_table,
 ** srt_query_dedup_table) and then calls its functions directly per record.
 */
-enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1 };
-enum { SRT_OPK_AGGREGATE = 0, SRT_OPK_DEDUPLICATE = 1, SRT_OPK_SESSION_WINDOW = 2 };
+enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1, SRT_OP_SSJOIN = 2 };
+enum {
+    SRT_OPK_AGGREGATE = 0,
+    SRT_OPK_DEDUPLICATE = 1,
+    SRT_OPK_SESSION_WINDOW = 2,
+    SRT_OPK_SSJOIN = 3
+};
 void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind);
-/* Several aggregation levels (a batch query's aggregation over an aggregation, op >= 2 declared
+/* Several aggregation levels (a batch query's aggregation over an aggregation, op >= 16 declared
    as SRT_OPK_AGGREGATE after the level below it): op keeps groups of state_size bytes and emit
    makes the rows.  An aggregation followed by another in the operator list feeds it: at
    output its emit function (registered before, by srt_prog_query_agg or this call) is called
@@ -328,6 +333,44 @@ SrtJoin *srt_query_join(SrtQuery *q, int32_t join);
 int64_t srt_join_probe(SrtJoin *j, const void *key, uint32_t len, uint64_t hash,
                        const SrtDatum *const **rows);
 const SrtDatum *srt_join_null_row(SrtJoin *j);
+
+/*
+** Stream-stream joins (SRT_OPK_SSJOIN, operator SRT_OP_SSJOIN; srt_op_ssjoin.c).  The query
+** has two inputs: input 0 is the left side, input 1 the right one.  srt_prog_query_ssjoin_side
+** describes side 0 or 1: its columns, one letter each in cols ('b' a STRING or BINARY whose
+** bytes the state copies, 't' a struct of scalars whose field datums it copies, 's' any other
+** scalar), and its eviction (SRT_SSJOIN_EVICT_*);
+** srt_prog_query_ssjoin_bound adds a bound of a side's state value watermark: c_us µs after
+** the batch's watermark, minus 1 ms when inclusive (Spark's getStateValueWatermark).
+** Generated code reaches the state once per process call (srt_query_ssjoin): per row it
+** probes the other side (srt_ssjoin_probe: the rows with the key bytes, each the side's
+** columns as datums, valid until the next probe of that side) and adds the row to its own
+** side (srt_ssjoin_add: datums copied, with the time the row is evicted by: its event-time
+** key or watermarked column, µs).
+** srt_ssjoin_add returns the kept row, which srt_ssjoin_matched marks (with the other side's
+** row) when a pair passes the condition.  A left semi join probes the left side for its
+** unmatched rows only (unmatched = 1) and forgets a left row that matched at once
+** (srt_ssjoin_forget: it leaves with the batch's eviction, never counted).  An outer side
+** (srt_prog_query_ssjoin_outer) has its unmatched rows made into output rows by
+** fn(q, side, row) when the watermark evicts them, before the batch's sink;
+** srt_ssjoin_null_row is a side's row of NULLs.
+*/
+enum { SRT_SSJOIN_EVICT_NONE = 0, SRT_SSJOIN_EVICT_KEY = 1, SRT_SSJOIN_EVICT_VALUE = 2 };
+typedef struct SrtSsJoin SrtSsJoin;
+typedef void (*SrtSsJoinOuterFn)(SrtQuery *q, int32_t side, const SrtDatum *row);
+void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const char *cols,
+                                int32_t evict);
+void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us,
+                                 int32_t inclusive);
+void srt_prog_query_ssjoin_outer(SrtProgram *p, int query, int32_t side, SrtSsJoinOuterFn fn);
+SrtSsJoin *srt_query_ssjoin(SrtQuery *q, int32_t op);
+int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                         int32_t unmatched, const SrtDatum *const **rows);
+SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                         const SrtDatum *row, int64_t evict_at);
+void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other);
+void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own);
+const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

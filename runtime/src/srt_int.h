@@ -778,6 +778,7 @@ typedef struct SrtStateOpProgress {
     const char *operator_name; /* Spark's shortName: "stateStoreSave", "dedupe", ... */
     int64_t num_rows_total, num_rows_updated, all_updates_time_ms, num_rows_removed,
         all_removals_time_ms, commit_time_ms, memory_used_bytes, num_rows_dropped_by_watermark;
+    int64_t num_state_store_instances; /* per partition (1, a stream-stream join's 4) */
 } SrtStateOpProgress;
 
 /* One entry of progress `sources` (SourceProgress). */
@@ -906,6 +907,20 @@ typedef struct SrtStateSchema {
 /* The highest number a stateful operator may have (state/<0..SRT_OP_MAX>/). */
 #define SRT_OP_MAX 255
 
+/* A side of a stream-stream join (srt_prog_query_ssjoin_side, _ssjoin_bound): its columns,
+   which of them hold bytes the state copies, and how its rows are evicted. */
+#define SRT_SSJOIN_MAX_BOUNDS 8
+enum { SRT_SSJOIN_COL_SCALAR = 0, SRT_SSJOIN_COL_BYTES = 1, SRT_SSJOIN_COL_STRUCT = 2 };
+typedef struct SrtSsJoinSideDef {
+    uint32_t n_cols;
+    uint8_t *kinds;         /* per column: SRT_SSJOIN_COL_* (owned by the program) */
+    int32_t evict;          /* SRT_SSJOIN_EVICT_* */
+    SrtSsJoinOuterFn outer; /* an outer side: makes a row of an unmatched evicted one */
+    uint32_t n_bounds;      /* value: the bounds of the state value watermark */
+    int64_t bound_us[SRT_SSJOIN_MAX_BOUNDS];
+    uint8_t bound_inclusive[SRT_SSJOIN_MAX_BOUNDS];
+} SrtSsJoinSideDef;
+
 /* One registered stateful operator: the read-only definition an SrtOperator
    (state/srt_operator.h) is created from at run time. */
 typedef struct SrtOpDef {
@@ -923,6 +938,7 @@ typedef struct SrtOpDef {
     uint32_t n_string_slots, cap_string_slots;
     SrtCollectSlot *collect_slots; /* aggregation: collect_list / collect_set states */
     uint32_t n_collect_slots, cap_collect_slots;
+    SrtSsJoinSideDef ssjoin[2]; /* stream-stream join: left, right */
     SrtStateSchema schema;
 } SrtOpDef;
 

@@ -5,12 +5,13 @@
 #
 #   run_kill.sh <sluice> <gen_events>
 #
-# Two queries (variants), each `files` source (maxFilesPerTrigger = 1) -> `files` sink
+# Three queries (variants), `files` sources (maxFilesPerTrigger = 1) -> a `files` sink
 # (json, append) with a checkpointLocation:
 #   filter    a filter and a projection
 #   windowed  count(*) per window(time, '10 minutes') with a 10-minute watermark (append)
 #   chained   those counts per action summed per action and hour over window_time(window):
 #             two chained aggregations, each with its own state (append, Spark 3.4+)
+#   ssjoin    a stream-stream join of two sources over the same files (join state restored)
 # For each variant, in a fresh temp dir:
 #   reference  one uninterrupted `--trigger availableNow` run into its own out/ and ckpt/;
 #   control    the same into fresh dirs, then once more on the finished dirs (a restart
@@ -30,8 +31,8 @@
 #   KILL_MAX_KILLS=3         kills per round: 1..this many
 #   KILL_MIN_MS=5 KILL_MAX_MS=300   the range of the delays before a kill
 #   KILL_FILES=20 KILL_LINES=400    the input: gen_events --files/--lines-per-file
-#   KILL_VARIANTS="filter windowed chained" which variants run
-#   KILL_SKIP_WINDOWED=1     skip the windowed and chained (watermark) variants
+#   KILL_VARIANTS="filter windowed chained ssjoin" which variants run
+#   KILL_SKIP_WINDOWED=1     skip every variant but filter (they need watermarks)
 #   KILL_RUN_TIMEOUT=120     seconds a run that is not killed may take
 #   KEEP_TMP=1               keep the temp dir
 set -euo pipefail
@@ -57,7 +58,7 @@ min_ms=${KILL_MIN_MS:-5}
 max_ms=${KILL_MAX_MS:-300}
 n_files=${KILL_FILES:-20}
 n_lines=${KILL_LINES:-400}
-variants=${KILL_VARIANTS:-filter windowed chained}
+variants=${KILL_VARIANTS:-filter windowed chained ssjoin}
 run_timeout=${KILL_RUN_TIMEOUT:-120}
 for v in rounds seed max_kills min_ms max_ms n_files n_lines run_timeout; do
     if [[ ! ${!v} =~ ^[0-9]+$ ]]; then
@@ -132,8 +133,24 @@ GROUP BY action, window(window_time(window), '1 hour')
 WITH (name = 'kill_chained', outputMode = 'append', checkpointLocation = 'ckpt');
 EOF
         ;;
+    ssjoin)
+        # a stream-stream join of the events with themselves one to two seconds later; the
+        # sides read at different rates, so each batch joins with state restored from the
+        # checkpoint (state/2/)
+        cat > "$2" << EOF
+CREATE SOURCE a (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
+CREATE SOURCE b (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 2);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+INSERT INTO out
+SELECT a.action, a.time AS t1, b.time AS t2 FROM a JOIN b
+  ON a.action = b.action AND b.time BETWEEN a.time + INTERVAL 1 SECOND AND a.time + INTERVAL 2 SECONDS
+WITH (name = 'kill_ssjoin', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+        ;;
     *)
-        echo "kill_restart: unknown variant '$1' (filter, windowed, chained)" >&2
+        echo "kill_restart: unknown variant '$1' (filter, windowed, chained, ssjoin)" >&2
         exit 2
         ;;
     esac

@@ -149,23 +149,40 @@ restart dedup_removed refused \
   "SELECT action, id FROM events" \
   "checkpoint chk holds the state of stateful operator 1 (dedupe) but the query has no deduplication any more"
 # Chained aggregations (append mode): the hourly totals over the 10-minute counts are stateful
-# operator 2 with a schema of their own.
+# operator 16 with a schema of their own.
 mode=", outputMode = 'append'"
 counts="SELECT action, window(time, '10 minutes') AS window, count(*) AS count FROM events GROUP BY action, window(time, '10 minutes')"
 restart chain_added refused \
   "$counts" \
   "SELECT action, window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY action, window(window_time(window), '1 hour')" \
-  "the query's stateful operator 2 (stateStoreSave) has no state in checkpoint chk"
+  "the query's stateful operator 16 (stateStoreSave) has no state in checkpoint chk"
 restart chain_removed refused \
   "SELECT action, window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY action, window(window_time(window), '1 hour')" \
   "$counts" \
-  "checkpoint chk holds the state of stateful operator 2 (stateStoreSave) but the query has no aggregation any more"
+  "checkpoint chk holds the state of stateful operator 16 (stateStoreSave) but the query has no aggregation any more"
 restart chain_key_type refused \
   "SELECT action, window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY action, window(window_time(window), '1 hour')" \
   "SELECT window(window_time(window), '1 hour') AS h, sum(count) AS total FROM ($counts) GROUP BY window(window_time(window), '1 hour')" \
-  "stateful operator 2 (stateStoreSave): Provided schema" \
+  "stateful operator 16 (stateStoreSave): Provided schema" \
   "- Provided key schema: struct<window:struct<start:timestamp,end:timestamp>>"
 mode=""
+restart ssjoin_key_type refused \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.id = b.id" \
+  "stateful operator 2 (symmetricHashJoin): Provided schema" \
+  "- Provided key schema: struct<id:bigint>" "- Existing key schema: struct<action:string>"
+restart ssjoin_side_columns refused \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT a.action, b.id FROM events a JOIN (SELECT action, id FROM events) b ON a.action = b.action" \
+  "- Existing value schema: struct<left:struct<time:timestamp,action:string,id:bigint,matched:boolean>,right:struct<time:timestamp,action:string,id:bigint,matched:boolean>>"
+restart ssjoin_renamed allowed \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT a.action AS kind, b.id AS n FROM events a JOIN events b ON a.action = b.action" \
+  "|kind|n  |" "|Open|1  |"
+restart ssjoin_removed refused \
+  "SELECT a.action, b.id FROM events a JOIN events b ON a.action = b.action" \
+  "SELECT action, id FROM events" \
+  "There are [2] sources in the checkpoint offsets and now there are [1] sources"
 
 # ---- State files with a valid checksum but contents that do not fit the query ----
 # forge <file> <key byte offset> <u64>: set a u64 inside the key of the file's first record

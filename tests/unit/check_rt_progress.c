@@ -28,6 +28,7 @@ static const SrtStateOpProgress example_op = {
     .commit_time_ms = 180,
     .memory_used_bytes = 90000,
     .num_rows_dropped_by_watermark = 0,
+    .num_state_store_instances = 1,
 };
 
 /* The values of the reference example. */

@@ -404,6 +404,59 @@ void srt_prog_query_agg_collect(SrtProgram *p, int query, uint32_t state_offset,
     d->n_collect_slots++;
 }
 
+/* Side `side` of query's stream-stream join (declared as SRT_OP_SSJOIN), or NULL. */
+static SrtSsJoinSideDef *ssjoin_side(SrtProgram *p, int query, int32_t side)
+{
+    SrtOpDef *d = op_declared(p, query, SRT_OP_SSJOIN, SRT_OPK_SSJOIN);
+    if (!d)
+        return NULL;
+    if (side != 0 && side != 1) {
+        fail(p, SRT_ERR_QUERY, "stream-stream join: no side %d", side);
+        return NULL;
+    }
+    return &d->ssjoin[side];
+}
+
+void srt_prog_query_ssjoin_side(SrtProgram *p, int query, int32_t side, const char *cols,
+                                int32_t evict)
+{
+    SrtSsJoinSideDef *s = ssjoin_side(p, query, side);
+    if (!s)
+        return;
+    size_t n = strlen(cols);
+    if (!(s->kinds = srt_arena_alloc(&p->arena, n ? n : 1))) {
+        nomem(p);
+        return;
+    }
+    for (size_t c = 0; c < n; c++)
+        s->kinds[c] = cols[c] == 'b'   ? SRT_SSJOIN_COL_BYTES
+                      : cols[c] == 't' ? SRT_SSJOIN_COL_STRUCT
+                                       : SRT_SSJOIN_COL_SCALAR;
+    s->n_cols = (uint32_t)n;
+    s->evict = evict;
+}
+
+void srt_prog_query_ssjoin_outer(SrtProgram *p, int query, int32_t side, SrtSsJoinOuterFn fn)
+{
+    SrtSsJoinSideDef *s = ssjoin_side(p, query, side);
+    if (s)
+        s->outer = fn;
+}
+
+void srt_prog_query_ssjoin_bound(SrtProgram *p, int query, int32_t side, int64_t c_us,
+                                 int32_t inclusive)
+{
+    SrtSsJoinSideDef *s = ssjoin_side(p, query, side);
+    if (!s)
+        return;
+    if (s->n_bounds == SRT_SSJOIN_MAX_BOUNDS) {
+        fail(p, SRT_ERR_QUERY, "stream-stream join: more than %d bounds", SRT_SSJOIN_MAX_BOUNDS);
+        return;
+    }
+    s->bound_us[s->n_bounds] = c_us;
+    s->bound_inclusive[s->n_bounds++] = (uint8_t)(inclusive != 0);
+}
+
 void srt_prog_query_dedup(SrtProgram *p, int query)
 {
     op_declared(p, query, SRT_OP_DEDUP, SRT_OPK_DEDUPLICATE);

@@ -307,7 +307,7 @@ static void put_state_op(SrtBuf *out, const SrtStateOpProgress *o)
     put_int(out, "memoryUsedBytes", o->memory_used_bytes, &f);
     put_int(out, "numRowsDroppedByWatermark", o->num_rows_dropped_by_watermark, &f);
     put_int(out, "numShufflePartitions", 1, &f);
-    put_int(out, "numStateStoreInstances", 1, &f);
+    put_int(out, "numStateStoreInstances", o->num_state_store_instances, &f);
     srt_buf_putc(out, '}');
 }
 

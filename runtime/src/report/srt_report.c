@@ -145,6 +145,7 @@ int srt_report_batch(SrtQuery *q, int idle)
         const SrtOperator *o = q->ops[i];
         SrtStateOpProgress *op = &ops[p.n_ops++];
         op->operator_name = o->def->schema.name ? o->def->schema.name : o->vt->names[0];
+        op->num_state_store_instances = 1;
         o->vt->progress(o, idle, op);
     }
     p.ops = ops;

@@ -19,13 +19,16 @@ const SrtOperatorVt *srt_operator_vt(int32_t kind)
         return &srt_op_dedup_vt;
     case SRT_OPK_SESSION_WINDOW:
         return &srt_op_session_vt;
+    case SRT_OPK_SSJOIN:
+        return &srt_op_ssjoin_vt;
     }
     return NULL;
 }
 
 const char *srt_operator_label(int32_t id, const char *spark_name)
 {
-    static const int32_t kinds[] = {SRT_OPK_AGGREGATE, SRT_OPK_DEDUPLICATE, SRT_OPK_SESSION_WINDOW};
+    static const int32_t kinds[] = {SRT_OPK_AGGREGATE, SRT_OPK_DEDUPLICATE, SRT_OPK_SESSION_WINDOW,
+                                    SRT_OPK_SSJOIN};
     for (size_t k = 0; spark_name && k < sizeof kinds / sizeof kinds[0]; k++) {
         const SrtOperatorVt *vt = srt_operator_vt(kinds[k]);
         for (const char *const *n = vt->names; *n; n++)
@@ -165,17 +168,21 @@ int srt_op_table_restore(SrtOperator *op, SrtAggTable *t, int64_t version, SrtEr
     return rc;
 }
 
+void srt_op_batch_progress(const SrtOperator *op, SrtStateOpProgress *out)
+{
+    out->num_rows_updated = op->st.updated;
+    out->num_rows_removed = op->st.removed;
+    out->all_removals_time_ms = op->st.removal_us / 1000;
+    out->commit_time_ms = op->st.commit_us / 1000;
+    out->num_rows_dropped_by_watermark = op->st.dropped;
+}
+
 void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out)
 {
     const SrtAggTable *t = op->state;
     out->num_rows_total = (int64_t)srt_agg_count(t);
-    if (!idle) {
-        out->num_rows_updated = op->st.updated;
-        out->num_rows_removed = op->st.removed;
-        out->all_removals_time_ms = op->st.removal_us / 1000;
-        out->commit_time_ms = op->st.commit_us / 1000;
-        out->num_rows_dropped_by_watermark = op->st.dropped;
-    }
+    if (!idle)
+        srt_op_batch_progress(op, out);
     out->memory_used_bytes = (int64_t)srt_agg_bytes(t);
 }
 

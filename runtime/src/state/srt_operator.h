@@ -19,7 +19,8 @@
 ** its versions; srt_ckpt_schema.c checks state/<id>/_metadata/schema against def->schema).
 ** The numbering is the ABI's (SRT_OP_AGG, SRT_OP_DEDUP, ...), fixed per operator so existing
 ** checkpoints restart unchanged.  Implementations: srt_op_agg.c (group table), srt_op_dedup.c
-** (DROP DUPLICATES keys), srt_op_session.c (session windows); docs/architecture.md, "Adding an
+** (DROP DUPLICATES keys), srt_op_session.c (session windows), srt_op_ssjoin.c (stream-stream
+** joins); docs/architecture.md, "Adding an
 ** operator", says how to add one.
 */
 #ifndef SRT_OPERATOR_H
@@ -81,6 +82,7 @@ struct SrtOperator {
 extern const SrtOperatorVt srt_op_agg_vt;     /* SRT_OPK_AGGREGATE */
 extern const SrtOperatorVt srt_op_dedup_vt;   /* SRT_OPK_DEDUPLICATE */
 extern const SrtOperatorVt srt_op_session_vt; /* SRT_OPK_SESSION_WINDOW */
+extern const SrtOperatorVt srt_op_ssjoin_vt;  /* SRT_OPK_SSJOIN */
 
 /* The implementation of a kind; NULL for a number that is no SRT_OPK_*. */
 const SrtOperatorVt *srt_operator_vt(int32_t kind);
@@ -113,6 +115,8 @@ int srt_op_table_restore(SrtOperator *op, SrtAggTable *t, int64_t version, SrtEr
 typedef int (*SrtOpGoneFn)(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
                            const uint8_t *state);
 int srt_op_table_save(SrtOperator *op, SrtAggTable *t, int evict, SrtOpGoneFn gone);
+/* The numbers of the batch that op->st holds (updated, removed, times, dropped). */
+void srt_op_batch_progress(const SrtOperator *op, SrtStateOpProgress *out);
 /* A group table's numbers (aggregation, deduplication: op->state is the SrtAggTable). */
 void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out);
 /* The rules an aggregation and a session window share: append mode needs an event-time

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# ssjoin_bench.sh - a stream-stream join of two rate-micro-batch streams with a time bound
+# (bench/ssjoin_rate.sql), beside the windowed aggregation of bench/rate_windowed.sql over as
+# many input rows, for scale (see bench/README.md).
+#
+#   bench/ssjoin_bench.sh [--runs N] [--batches N]
+#
+# Environment: SLUICE (default build/compiler/sluice).  Each query is built once and run N
+# times with --max-batches; prints the median wall time, the input rows per second, and the
+# join's state at the end (numRowsTotal and memoryUsedBytes of its symmetricHashJoin progress).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+runs=3
+batches=30
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --runs) runs=${2:?--runs needs a number}; shift 2 ;;
+    --batches) batches=${2:?--batches needs a number}; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--batches N]" >&2; exit 2 ;;
+  esac
+done
+[[ $runs =~ ^[1-9][0-9]*$ && $batches =~ ^[1-9][0-9]*$ ]] || { echo "ssjoin_bench: bad number" >&2; exit 2; }
+
+SLUICE=${SLUICE:-build/compiler/sluice}
+out=bench/out
+export LC_ALL=C
+mkdir -p "$out"
+die() {
+  echo "ssjoin_bench: $*" >&2
+  exit 1
+}
+# shellcheck source=bench_lib.sh
+source "$root/bench/bench_lib.sh"
+[[ -x $SLUICE ]] || die "no sluice at $SLUICE (build it or set SLUICE=...)"
+
+per_batch=$(sed -n 's/.*rowsPerBatch = \([0-9]*\).*/\1/p' bench/ssjoin_rate.sql | head -n 1)
+agg_per_batch=$(sed -n 's/.*rowsPerBatch = \([0-9]*\).*/\1/p' bench/rate_windowed.sql | head -n 1)
+join_rows=$((2 * per_batch * batches))               # both sides
+agg_batches=$(((join_rows + agg_per_batch - 1) / agg_per_batch))
+agg_rows=$((agg_per_batch * agg_batches))
+
+# time_query NAME QUERY BATCHES -> median seconds (progress of the last run in $out/NAME.jsonl)
+time_query() {
+  local name=$1 query=$2 n=$3 exe=$out/$1 times=() i t0 t1
+  "$SLUICE" build "$query" -o "$exe" -O2 > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; die "sluice build failed"; }
+  for ((i = 0; i < runs; i++)); do
+    rm -f "$out/$name.jsonl"
+    t0=$EPOCHREALTIME
+    "$exe" --max-batches "$n" --progress "$out/$name.jsonl" > "$out/$name.out" 2> "$out/$name.err" ||
+      { cat "$out/$name.err" >&2; die "$name failed"; }
+    t1=$EPOCHREALTIME
+    times+=("$(elapsed "$t0" "$t1")")
+  done
+  printf '%s\n' "${times[@]}" | median
+}
+
+join_s=$(time_query ssjoin_rate bench/ssjoin_rate.sql "$batches")
+agg_s=$(time_query ssjoin_agg bench/rate_windowed.sql "$agg_batches")
+state=$(tail -n 1 "$out/ssjoin_rate.jsonl")
+total=$(sed -n 's/.*"numRowsTotal":\([0-9]*\).*/\1/p' <<< "$state")
+bytes=$(sed -n 's/.*"memoryUsedBytes":\([0-9]*\).*/\1/p' <<< "$state")
+joined=$(grep -c '^|[0-9]' "$out/ssjoin_rate.out" || true)
+[[ $joined -eq $batches ]] || die "expected $batches printed join rows (one per batch), got $joined"
+
+awk -v js="$join_s" -v jr="$join_rows" -v as="$agg_s" -v ar="$agg_rows" -v t="$total" -v b="$bytes" \
+    -v n="$batches" -v runs="$runs" 'BEGIN {
+  printf "stream-stream join (bench/ssjoin_rate.sql, %d batches, median of %d):\n", n, runs
+  printf "  %.2f s for %d input rows (both sides): %.2f M rows/s\n", js, jr, jr / js / 1e6
+  printf "  state at the end: %d rows, %.1f MB (%.0f bytes a row)\n", t, b / 1e6, t ? b / t : 0
+  printf "windowed aggregation (bench/rate_windowed.sql) over %d rows, for scale:\n", ar
+  printf "  %.2f s: %.2f M rows/s\n", as, ar / as / 1e6
+}'

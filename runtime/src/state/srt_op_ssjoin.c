@@ -1,0 +1,579 @@
+/* srt_op_ssjoin.c - the stream-stream join operator: each side's rows by key, evicted by watermark.
+**
+** Spark 3.5's StreamingSymmetricHashJoinExec with SymmetricHashJoinStateManager: every input
+** row of one side is joined with the rows the other side holds and kept in its own side
+** (processPartitions: the left input first, joined with the right state and added to the
+** left state, then the right input, joined with the left state including this batch's left
+** rows; the runtime reads a query's inputs in order, input 0 being the left side).  Generated
+** code reaches the state once per process call (srt_query_ssjoin) and calls srt_ssjoin_add,
+** srt_ssjoin_probe and srt_ssjoin_matched directly per record.
+**
+** A row is one allocation: its datums (the side's columns), its key bytes and the bytes of its
+** STRING and struct columns.  Rows of one key are chained in the order they came (Spark's
+** keyWithIndex order); the index maps key bytes to the chain.  Each row has the matched flag
+** of state format 2.  Eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates)
+** compares each row's eviction time, given by generated code when the row is added, with the
+** side's state watermark of the batch:
+**   key     a join key carries the watermark: the key's event time <= the batch's watermark
+**           (JoinStateKeyWatermarkPredicate);
+**   value   the side's watermarked column <= the state value watermark derived from the
+**           condition (JoinStateValueWatermarkPredicate, StreamingJoinHelper.
+**           getStateValueWatermark): min over its bounds of trunc((wm * 1000.0 + c) / 1000) - 1
+**           for an inclusive bound (<=, >=), in ms.
+** A side without a predicate keeps every row.  Which rows are kept follows OneSideHashJoiner's
+** AddingProcessedRowToStateCompletionIterator: a left row always (this batch's right rows have
+** yet to meet it), a right row the state watermark removes at once only as an outer side's
+** unmatched row; sluice keeps such a right row as transient until the batch's eviction, which
+** counts it only when it is output.  An outer side is evicted in `output`, before the sink: each
+** unmatched row goes through the generated outer function (the row with the other side NULL),
+** after the batch's joined rows; the other sides after the sink (`save`).  A left semi join
+** forgets a left row that matched at once (srt_ssjoin_forget).  With a checkpoint every version
+** is a snapshot of both sides (state/<op>/<v>.snapshot).
+*/
+#include <stddef.h>
+#include <string.h>
+
+#include "state/srt_operator.h"
+
+typedef struct SsRow {
+    struct SsRow *next; /* the next row of the same key */
+    size_t size;        /* of this allocation */
+    uint64_t hash;
+    int64_t evict_at; /* µs, compared with the side's state watermark */
+    uint32_t key_len;
+    uint8_t matched;   /* joined with a row of the other side (state format 2) */
+    uint8_t transient; /* a right row the state watermark removes in this batch: Spark
+                          keeps it only as an outer side's unmatched row */
+    SrtDatum cols[];   /* the side's columns, then the key bytes, then string bytes */
+} SsRow;
+
+typedef struct SsKey {
+    uint64_t hash;      /* of the key: compared before the row is touched */
+    SsRow *head, *tail; /* head NULL: an empty slot */
+} SsKey;
+
+typedef struct SsSide {
+    const SrtSsJoinSideDef *def;
+    SsKey *slots; /* cap (a power of two) */
+    size_t cap, n_keys;
+    SsRow **rows; /* in the order they came */
+    size_t n_rows, cap_rows;
+    const SrtDatum **hits; /* the last probe's rows */
+    size_t cap_hits;
+    size_t bytes;         /* of the rows */
+    size_t n_transient;   /* rows a left semi join does not keep (srt_ssjoin_forget) */
+    int64_t threshold_us; /* state watermark of the batch; INT64_MIN: keep all */
+} SsSide;
+
+struct SrtSsJoin {
+    SrtQuery *q;
+    SsSide side[2];
+    int64_t added;         /* rows added this batch (numRowsUpdated) */
+    SrtDatum *null_row[2]; /* per side: its columns all NULL (an outer join's missing side) */
+};
+
+static const uint8_t *row_key(const SsRow *r, uint32_t n_cols)
+{
+    return (const uint8_t *)(r->cols + n_cols);
+}
+
+SrtSsJoin *srt_query_ssjoin(SrtQuery *q, int32_t op)
+{
+    SrtOperator *o = srt_query_op(q, op);
+    return o && o->vt == &srt_op_ssjoin_vt ? o->state : NULL;
+}
+
+/* ==== The index ==== */
+
+static SsKey *find_slot(SsSide *s, const void *key, uint32_t len, uint64_t hash)
+{
+    size_t mask = s->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        SsKey *k = &s->slots[i];
+        if (!k->head)
+            return k;
+        if (k->hash == hash && k->head->key_len == len &&
+            memcmp(row_key(k->head, s->def->n_cols), key, len) == 0)
+            return k;
+    }
+}
+
+/* Put r last in its key's chain (slots has room). */
+static void link_row(SsSide *s, SsRow *r)
+{
+    SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
+    if (!k->head) {
+        k->head = r;
+        k->hash = r->hash;
+        s->n_keys++;
+    } else {
+        k->tail->next = r;
+    }
+    k->tail = r;
+}
+
+/* Index rows[0..n_rows) again into slots of at least want entries. */
+static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
+{
+    size_t cap = 16;
+    while (cap < want * 2)
+        cap *= 2;
+    if (cap <= s->cap && s->cap <= 4 * cap) {
+        /* the slots still fit (after an eviction): cleared in place, no new pages */
+        memset(s->slots, 0, sizeof *s->slots * s->cap);
+    } else {
+        SsKey *slots = srt_mem_calloc(j->q->mem, sizeof *slots * cap);
+        if (!slots)
+            return -1;
+        srt_mem_free(j->q->mem, s->slots, sizeof *s->slots * s->cap);
+        s->slots = slots;
+        s->cap = cap;
+    }
+    s->n_keys = 0;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        SsRow *r = s->rows[i];
+        r->next = NULL;
+        link_row(s, r);
+    }
+    return 0;
+}
+
+/* Append r (made) to s: last of its key's chain and of the rows.  0, or -1 out of memory. */
+static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r)
+{
+    if (s->n_rows == s->cap_rows) {
+        size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
+        SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
+        if (!rs)
+            return -1;
+        if (s->n_rows)
+            memcpy(rs, s->rows, sizeof *rs * s->n_rows);
+        srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
+        s->rows = rs;
+        s->cap_rows = cap;
+    }
+    if ((s->n_keys + 1) * 2 > s->cap && reindex(j, s, s->n_keys + 1) < 0)
+        return -1;
+    link_row(s, r);
+    s->rows[s->n_rows++] = r;
+    s->bytes += r->size;
+    return 0;
+}
+
+static void nomem(SrtSsJoin *j, const char *what)
+{
+    srt_err_nomem(&j->q->err, what);
+    srt_query_fail(j->q, j->q->err.msg);
+    srt_query_bail(j->q);
+}
+
+/* ==== Per record ==== */
+
+int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                         int32_t unmatched, const SrtDatum *const **rows)
+{
+    SsSide *s = &j->side[side];
+    size_t n = 0;
+    if (s->n_keys) {
+        SsKey *k = find_slot(s, key, len, hash);
+        for (SsRow *r = k->head; r; r = r->next) {
+            if (unmatched && r->matched)
+                continue; /* getJoinedRows' excludeRowsAlreadyMatched */
+            if (n == s->cap_hits) {
+                size_t cap = s->cap_hits ? 2 * s->cap_hits : 16;
+                const SrtDatum **h = srt_mem_alloc(j->q->mem, sizeof *h * cap);
+                if (!h)
+                    nomem(j, "join state");
+                if (n)
+                    memcpy(h, s->hits, sizeof *h * n);
+                srt_mem_free(j->q->mem, s->hits, sizeof *s->hits * s->cap_hits);
+                s->hits = h;
+                s->cap_hits = cap;
+            }
+            s->hits[n++] = r->cols;
+        }
+    }
+    *rows = s->hits;
+    return (int64_t)n;
+}
+
+/* The bytes behind column c of row the state copies: a string's, or a struct's fields (8-byte
+   aligned, as the datums they are). */
+static size_t copied(const SrtSsJoinSideDef *d, const SrtDatum *row, uint32_t c)
+{
+    if (d->kinds[c] == SRT_SSJOIN_COL_STRUCT)
+        return sizeof(SrtDatum) * row[c].n;
+    return ((size_t)row[c].n + 7u) & ~(size_t)7u;
+}
+
+SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
+                         const SrtDatum *row, int64_t evict_at)
+{
+    SsSide *s = &j->side[side];
+    const SrtSsJoinSideDef *d = s->def;
+    size_t size = sizeof(SsRow) + sizeof(SrtDatum) * d->n_cols + ((len + 7u) & ~7u);
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !row[c].is_null)
+            size += copied(d, row, c);
+    SsRow *r = srt_mem_alloc(j->q->mem, size);
+    if (!r)
+        nomem(j, "join state");
+    r->next = NULL;
+    r->size = size;
+    r->hash = hash;
+    r->evict_at = evict_at;
+    r->key_len = len;
+    r->matched = 0;
+    /* AddingProcessedRowToStateCompletionIterator: a left row is always kept (this batch's
+       right rows have yet to meet it); a right row the state watermark removes now is not,
+       unless it is an outer side's row left unmatched (emitted when evicted).  sluice keeps
+       it until the batch's eviction, which decides (evict_transient). */
+    r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
+    memcpy(r->cols, row, sizeof(SrtDatum) * d->n_cols);
+    uint8_t *at = (uint8_t *)(r->cols + d->n_cols);
+    memcpy(at, key, len);
+    at += (len + 7u) & ~7u;
+    for (uint32_t c = 0; c < d->n_cols; c++) {
+        if (!d->kinds[c] || r->cols[c].is_null)
+            continue;
+        size_t n = copied(d, row, c);
+        if (n)
+            memcpy(at, r->cols[c].p, n);
+        r->cols[c].p = at;
+        at += n;
+    }
+    if (append_row(j, s, r) < 0) {
+        srt_mem_free(j->q->mem, r, size);
+        nomem(j, "join state");
+    }
+    j->added += !r->transient;
+    return r->cols;
+}
+
+static SsRow *row_of(const SrtDatum *cols)
+{
+    return (SsRow *)(void *)((uint8_t *)(uintptr_t)cols - offsetof(SsRow, cols));
+}
+
+void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other)
+{
+    row_of(own)->matched = 1;
+    row_of(other)->matched = 1;
+}
+
+void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own)
+{
+    SsRow *r = row_of(own);
+    if (r->transient)
+        return;
+    r->transient = 1; /* gone with the batch's eviction, never counted */
+    j->side[side].n_transient++;
+    j->added--;
+}
+
+const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side)
+{
+    return j->null_row[side];
+}
+
+/* ==== The operator ==== */
+
+static SrtSsJoin *state(const SrtOperator *op)
+{
+    return op->state;
+}
+
+static int ssjoin_create(SrtOperator *op, SrtErr *err)
+{
+    SrtSsJoin *j = srt_mem_calloc(op->q->mem, sizeof *j);
+    if (!j)
+        return srt_err_nomem(err, "join state");
+    j->q = op->q;
+    op->state = j;
+    for (int s = 0; s < 2; s++) {
+        j->side[s].def = &op->def->ssjoin[s];
+        j->side[s].threshold_us = INT64_MIN;
+        uint32_t n = op->def->ssjoin[s].n_cols;
+        if (reindex(j, &j->side[s], 8) < 0 ||
+            !(j->null_row[s] = srt_mem_calloc(op->q->mem, sizeof(SrtDatum) * (n ? n : 1))))
+            return srt_err_nomem(err, "join state");
+        for (uint32_t c = 0; c < n; c++)
+            j->null_row[s][c].is_null = 1;
+    }
+    return 0;
+}
+
+/* The state watermark of side s for the batch's watermark wm_ms (µs; INT64_MIN: none). */
+static int64_t side_threshold(const SrtSsJoinSideDef *d, int has_watermark, int64_t wm_ms)
+{
+    if (!has_watermark)
+        return INT64_MIN;
+    switch (d->evict) {
+    case SRT_SSJOIN_EVICT_KEY:
+        return wm_ms * 1000;
+    case SRT_SSJOIN_EVICT_VALUE: {
+        int64_t sw = INT64_MAX;
+        for (uint32_t b = 0; b < d->n_bounds; b++) {
+            int64_t v = (int64_t)(((double)wm_ms * 1000.0 + (double)d->bound_us[b]) / 1000.0);
+            v -= d->bound_inclusive[b] ? 1 : 0;
+            if (v < sw)
+                sw = v;
+        }
+        return sw == INT64_MAX ? INT64_MIN : sw * 1000;
+    }
+    }
+    return INT64_MIN;
+}
+
+static int ssjoin_begin_batch(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    op->st.rows_at_start = (int64_t)(j->side[0].n_rows + j->side[1].n_rows);
+    for (int s = 0; s < 2; s++)
+        j->side[s].threshold_us =
+            side_threshold(j->side[s].def, op->q->def->has_watermark, op->q->watermark_ms);
+    j->added = 0;
+    return 0;
+}
+
+static int ssjoin_check(const SrtOpDef *d, SrtOutMode mode, SrtErr *err)
+{
+    SRT_UNUSED(d);
+    if (mode == SRT_OUT_APPEND)
+        return 0;
+    return srt_err_set(err, SRT_ERR_QUERY,
+                       "Join between two streaming DataFrames/Datasets is not supported in %s "
+                       "output mode, only in Append output mode",
+                       mode == SRT_OUT_UPDATE ? "Update" : "Complete");
+}
+
+static int ssjoin_watermark_cleans(const SrtOperator *op)
+{
+    /* StreamingSymmetricHashJoinExec.shouldRunAnotherBatch: a state watermark predicate. */
+    return op->def->ssjoin[0].evict != SRT_SSJOIN_EVICT_NONE ||
+           op->def->ssjoin[1].evict != SRT_SSJOIN_EVICT_NONE;
+}
+
+/* Remove the rows of side `side` at or before its state watermark (removeOldState); on an
+   outer side each unmatched one first makes its row with the other side NULL (the generated
+   outer function).  How many went (not the transient rows Spark never kept),
+   or -1 out of memory. */
+static int64_t evict(SrtSsJoin *j, int side)
+{
+    SsSide *s = &j->side[side];
+    int by_time = s->def->evict != SRT_SSJOIN_EVICT_NONE && s->threshold_us != INT64_MIN;
+    if (!by_time && !s->n_transient)
+        return 0;
+    size_t kept = 0;
+    int64_t gone = 0;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        SsRow *r = s->rows[i];
+        if (!(by_time && r->evict_at <= s->threshold_us) && !(r->transient && s->n_transient)) {
+            s->rows[kept++] = r;
+            continue;
+        }
+        int emit = s->def->outer && !r->matched;
+        if (emit) {
+            s->rows[kept] = r; /* while generated code runs, the side stays whole */
+            s->def->outer(j->q, side, r->cols);
+        }
+        /* a transient row counts only as an outer side's unmatched row (added, then output) */
+        gone += !r->transient;
+        j->added += r->transient && emit;
+        s->bytes -= r->size;
+        srt_mem_free(j->q->mem, r, r->size);
+    }
+    size_t before = s->n_rows;
+    s->n_rows = kept;
+    s->n_transient = 0;
+    if (kept != before && reindex(j, s, kept) < 0)
+        return -1;
+    return gone;
+}
+
+/* ==== Checkpoint ====
+** A snapshot per version (state/<op>/<v>.snapshot), one record per row in each side's order:
+** the key is the row's key bytes (checked against the key layout on restore), the value a
+** header (side, matched flag, eviction time) and the row's block (datums, key, bytes) with
+** each copied pointer stored as its offset in the block. */
+
+typedef struct RowHead {
+    uint8_t side, matched, transient, pad[5];
+    int64_t evict_at;
+} RowHead;
+
+static size_t block_size(const SsRow *r)
+{
+    return r->size - sizeof(SsRow);
+}
+
+static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, const SsRow *r, SrtBuf *val)
+{
+    const SrtSsJoinSideDef *d = j->side[side].def;
+    RowHead h = {(uint8_t)side, r->matched, r->transient, {0}, r->evict_at};
+    srt_buf_clear(val);
+    srt_buf_put(val, (const char *)&h, sizeof h);
+    size_t at = val->n;
+    srt_buf_put(val, (const char *)r->cols, block_size(r));
+    if (val->oom)
+        return -SRT_ERR_NOMEM;
+    SrtDatum *cols = (SrtDatum *)(void *)(val->p + at);
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !cols[c].is_null)
+            cols[c].p =
+                (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)r->cols);
+    return srt_state_put(w, row_key(r, d->n_cols), r->key_len, val->p, (uint32_t)val->n);
+}
+
+static int ssjoin_save(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    SrtQuery *q = op->q;
+    int64_t t0 = srt_mono_us();
+    for (int s = 0; s < 2; s++) {
+        int64_t gone = evict(j, s);
+        if (gone < 0)
+            return srt_err_nomem(&q->err, "join state");
+        op->st.removed += gone;
+    }
+    op->st.updated = j->added;
+    int64_t t1 = srt_mono_us();
+    op->st.removal_us += t1 - t0;
+    if (!q->ckpt)
+        return 0;
+    SrtStateWriter *w = NULL;
+    SrtBuf val;
+    srt_buf_init(&val, q->mem);
+    int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &w, &q->err);
+    for (int s = 0; rc >= 0 && s < 2; s++)
+        for (size_t i = 0; rc >= 0 && i < j->side[s].n_rows; i++)
+            rc = put_row(j, w, s, j->side[s].rows[i], &val);
+    if (rc >= 0) {
+        rc = srt_state_commit(w, &q->err);
+        w = NULL;
+    }
+    if (w)
+        srt_state_abort(w);
+    srt_buf_free(&val);
+    op->st.commit_us = srt_mono_us() - t1;
+    if (rc < 0 && !q->err.code)
+        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
+    return rc;
+}
+
+static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len, const uint8_t *val,
+                    uint32_t val_len)
+{
+    SrtOperator *op = ctx;
+    SrtSsJoin *j = state(op);
+    SrtQuery *q = op->q;
+    int rc = srt_state_key_check(&op->def->schema, key, key_len, &q->err);
+    if (rc < 0)
+        return rc;
+    RowHead h;
+    if (!is_put || val_len < sizeof h)
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "not a row of join state");
+    memcpy(&h, val, sizeof h);
+    if (h.side > 1)
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: no side %d", h.side);
+    SsSide *s = &j->side[h.side];
+    const SrtSsJoinSideDef *d = s->def;
+    size_t block = val_len - sizeof h;
+    size_t fixed = sizeof(SrtDatum) * d->n_cols + ((key_len + 7u) & ~7u);
+    if (block < fixed || memcmp(val + sizeof h + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
+        return srt_err_set(&q->err, SRT_ERR_FORMAT,
+                           "join state: a row of side %d does not fit its columns", h.side);
+    SsRow *r = srt_mem_alloc(q->mem, sizeof(SsRow) + block);
+    if (!r)
+        return srt_err_nomem(&q->err, "join state");
+    memcpy(r->cols, val + sizeof h, block);
+    for (uint32_t c = 0; c < d->n_cols; c++) {
+        if (!d->kinds[c] || r->cols[c].is_null)
+            continue;
+        uintptr_t off = (uintptr_t)r->cols[c].p;
+        if (off < fixed || off + copied(d, r->cols, c) > block) {
+            srt_mem_free(q->mem, r, sizeof(SsRow) + block);
+            return srt_err_set(&q->err, SRT_ERR_FORMAT,
+                               "join state: a value of side %d is out of its row", h.side);
+        }
+        r->cols[c].p = (const uint8_t *)r->cols + off;
+    }
+    r->next = NULL;
+    r->size = sizeof(SsRow) + block;
+    r->hash = srt_hash(key, key_len);
+    r->evict_at = h.evict_at;
+    r->key_len = key_len;
+    r->matched = h.matched;
+    r->transient = h.transient;
+    if (append_row(j, s, r) < 0) {
+        srt_mem_free(q->mem, r, r->size);
+        return srt_err_nomem(&q->err, "join state");
+    }
+    return 0;
+}
+
+static int ssjoin_restore(SrtOperator *op, int64_t version, SrtErr *err)
+{
+    return srt_op_load(op, version, load_row, op, err);
+}
+
+/* An outer join's unmatched rows are output rows of the batch: its outer sides are evicted
+   here, before the sink (Spark's outer output iterators follow the joined rows); the other
+   sides after it (ssjoin_save). */
+static int ssjoin_output(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    int64_t t0 = srt_mono_us();
+    for (int s = 0; s < 2; s++) {
+        if (!j->side[s].def->outer)
+            continue;
+        /* not numRowsRemoved: Spark counts the cleanup of the other sides only */
+        if (evict(j, s) < 0)
+            return srt_err_nomem(&op->q->err, "join state");
+    }
+    op->st.removal_us = srt_mono_us() - t0;
+    return 0;
+}
+
+static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress *out)
+{
+    const SrtSsJoin *j = state(op);
+    out->num_rows_total = (int64_t)(j->side[0].n_rows + j->side[1].n_rows);
+    /* SymmetricHashJoinStateManager.allStateStoreNames: keyToNumValues and keyWithIndexToValue
+       of each side */
+    out->num_state_store_instances = 4;
+    if (!idle)
+        srt_op_batch_progress(op, out);
+    size_t bytes = 0;
+    for (int s = 0; s < 2; s++)
+        bytes += j->side[s].bytes + sizeof(SsKey) * j->side[s].cap +
+                 sizeof(SsRow *) * j->side[s].cap_rows;
+    out->memory_used_bytes = (int64_t)bytes;
+}
+
+static void ssjoin_destroy(SrtOperator *op)
+{
+    SrtSsJoin *j = state(op);
+    if (!j)
+        return;
+    for (int s = 0; s < 2; s++) {
+        SsSide *sd = &j->side[s];
+        for (size_t i = 0; i < sd->n_rows; i++)
+            srt_mem_free(j->q->mem, sd->rows[i], sd->rows[i]->size);
+        srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
+        srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
+        srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
+        srt_mem_free(j->q->mem, j->null_row[s],
+                     sizeof(SrtDatum) * (sd->def->n_cols ? sd->def->n_cols : 1));
+    }
+    srt_mem_free(j->q->mem, j, sizeof *j);
+}
+
+static const char *const ssjoin_names[] = {"symmetricHashJoin", NULL};
+
+const SrtOperatorVt srt_op_ssjoin_vt = {
+    ssjoin_names,   "stream-stream join",    0,
+    ssjoin_check,   ssjoin_create,           ssjoin_begin_batch,
+    ssjoin_output,  ssjoin_watermark_cleans, ssjoin_save,
+    ssjoin_restore, ssjoin_progress,         ssjoin_destroy,
+};

@@ -1,0 +1,6 @@
+-- expect: 6:46: a column of type array<string> (`tags`) on a side of a stream-stream join is not supported yet
+CREATE SOURCE imp (ad INT, it TIMESTAMP, tags ARRAY<STRING>, WATERMARK FOR it AS it - INTERVAL '2 hours') WITH (connector = 'files', path = 'data/imp', format = 'json');
+CREATE SOURCE clk (ad INT, ct TIMESTAMP, WATERMARK FOR ct AS ct - INTERVAL '3 hours') WITH (connector = 'files', path = 'data/clk', format = 'json');
+CREATE SOURCE raw (ad INT, t TIMESTAMP) WITH (connector = 'files', path = 'data/raw', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT imp.tags, ct FROM imp JOIN clk ON imp.ad = clk.ad;
