@@ -5,10 +5,11 @@
 # the process's resident memory (VmRSS) once a second, stops it with SIGTERM and
 # reports.
 #
-#   bench/rss_rate.sh [--seconds N] [--sluice PATH]
+#   bench/rss_rate.sh [--seconds N] [--sluice PATH] [--query FILE]
 #
 # --seconds: how long to run (default 120, at least 6).  --sluice: the compiler (default
-# $SLUICE, else build/compiler/sluice).  Prints one "t_s rss_kib" line per sample, then
+# $SLUICE, else build/compiler/sluice).  --query: another query to watch the same way, e.g.
+# bench/rss_ssjoin.sql (a stream-stream join whose state the watermarks bound).  Prints one "t_s rss_kib" line per sample, then
 # the first, last and largest RSS, the batches the query printed, and whether the mean RSS
 # of the last third of the run is more than 10% above that of the middle third (the
 # first third is warm-up).  Exit status: 0 flat, 1 grew or the query failed, 2 usage.
@@ -18,15 +19,17 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 usage() {
-  echo "usage: $0 [--seconds N] [--sluice PATH]" >&2
+  echo "usage: $0 [--seconds N] [--sluice PATH] [--query FILE]" >&2
   exit 2
 }
 seconds=120
+query=bench/rss_rate.sql
 SLUICE=${SLUICE:-build/compiler/sluice}
 while [[ $# -gt 0 ]]; do
   case $1 in
     --seconds) [[ $# -ge 2 ]] || usage; seconds=$2; shift 2 ;;
     --sluice) [[ $# -ge 2 ]] || usage; SLUICE=$2; shift 2 ;;
+    --query) [[ $# -ge 2 ]] || usage; query=$2; shift 2 ;;
     -h | --help) usage ;;
     *) usage ;;
   esac
@@ -40,7 +43,6 @@ die() {
 }
 
 out=bench/out
-query=bench/rss_rate.sql
 exe=$out/rss_rate
 export LC_ALL=C
 mkdir -p "$out"
