@@ -1345,12 +1345,7 @@ static LLVMValueRef emit_level_fn(CgCtx *cg, const PQuery *root, const PQuery *p
     /* The blocks above the aggregate, each reading the previous one's outputs. */
     const SSelect *prev = a;
     for (int i = 0; i < pq->n_post; i++) {
-        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, prev->n_out + 1);
-        cg_block_outputs(cg, prev, &env, outs);
-        CgEnv next = {0};
-        next.cols = outs;
-        next.n_cols = prev->n_out;
-        env = next;
+        env = cg_block_env(cg, prev, &env);
         prev = pq->post[i];
         if (prev->where) {
             LLVMBasicBlockRef pass = cg_block(cg, "where.pass");

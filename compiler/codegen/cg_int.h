@@ -278,8 +278,8 @@ CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef ro
 LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi);
 /* Evaluate the result columns of the top block in env and store them into row (SrtDatum*). */
 void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row);
-/* Evaluate a block's output columns into vals (n_out). */
-void cg_block_outputs(CgCtx *cg, const SSelect *s, const CgEnv *env, CgVal *vals);
+/* The environment of the block above s: s's output columns evaluated in env. */
+CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env);
 
 /* cg_program.c */
 void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit);

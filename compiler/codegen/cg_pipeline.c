@@ -25,10 +25,15 @@ void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef ro
     }
 }
 
-void cg_block_outputs(CgCtx *cg, const SSelect *s, const CgEnv *env, CgVal *vals)
+CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env)
 {
+    CgVal *vals = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
     for (int i = 0; i < s->n_out; i++)
         vals[i] = cg_expr(cg, env, s->out[i].expr);
+    CgEnv next = {0};
+    next.cols = vals;
+    next.n_cols = s->n_out;
+    return next;
 }
 
 /* ==== Event time ==== */
@@ -569,12 +574,7 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         }
         if (!pq->agg && s == pq->top)
             break;
-        CgVal *outs = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
-        cg_block_outputs(cg, s, &env, outs);
-        CgEnv next = {0};
-        next.cols = outs;
-        next.n_cols = s->n_out;
-        env = next;
+        env = cg_block_env(cg, s, &env);
     }
     if (pq->agg) {
         bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
