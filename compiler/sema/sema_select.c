@@ -152,6 +152,21 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
         if (d->cols[k] == d->watermark_col && d->event_key < 0)
             d->event_key = k;
     }
+    /* After a stream-stream join the input has a watermarked column per side.  Spark's
+       deduplication (WatermarkSupport) drops late rows and evicts keys by the first one of its
+       input (child.output.find(delayKey)), bound to the keys when a key is watermarked: a key
+       list with another watermarked column but not that one fails to bind at run time. */
+    for (int k = 0; k < d->n && d->event_key < 0 && d->watermark_col >= 0; k++) {
+        SExpr *c = sema_new_expr(sc, SX_COLUMN, blk->input->cols[d->cols[k]].type, at[k]);
+        c->u.column = d->cols[k];
+        if (sema_is_event_time(sel, c)) {
+            diag_error(sc->diag, at[k],
+                       "DROP DUPLICATES on the watermarked column '%s' without '%s', the first "
+                       "watermarked column of its input, is not supported yet",
+                       blk->input->cols[d->cols[k]].name, blk->input->cols[d->watermark_col].name);
+            break;
+        }
+    }
 }
 
 /* ==== GROUP BY ==== */

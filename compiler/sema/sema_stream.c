@@ -773,11 +773,14 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     rule_union_first(sc, &c);
     for_union_branches(sc, q, &c, mode_known, rule_union_branch);
     rule_dedup(sc, q, &c, mode_known);
-    bool chain_ok = rule_chain_correctness(sc, q, &c, mode_known);
     int errors = diag_errors(sc->diag);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
-    /* one message per query: Spark's checks stop at the first */
+    /* One message per query: Spark's checks stop at the first.  checkForStreaming refuses a
+       join of two streams outside Append mode (its plan.foreachUp) before it calls
+       checkStreamingQueryGlobalWatermarkLimit, last: an aggregation over the join in Update
+       mode gets the join's message. */
     bool joins = diag_errors(sc->diag) > errors || rule_stream_join(sc, q, &c, mode_known);
+    bool chain_ok = joins && rule_chain_correctness(sc, q, &c, mode_known);
     if (bind_ok && chain_ok && joins) {
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);
