@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_ssjoin_golden.py - the stream-stream join goldens, computed independently of sluice.
 
-    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart|inner_count|left_count]
+    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart|inner_count|left_count|inner_dedup]
 
 left_pre is the left outer join with one condition on each side besides the time bounds
 (impressionAdId < 5, clickAdId <> 2); restart the left outer join in the runs of STEPS; time_key
@@ -55,6 +55,12 @@ whose window ends at or before that of the previous batch's watermark is late (d
 counted); the groups whose window ends at or before that of the batch's watermark are output
 and removed.  The progress records list the aggregation (stateStoreSave: groups held, keys
 updated, groups removed, late rows) before the join, downstream first.
+
+inner_dedup puts DROP DUPLICATES (impressionAdId, impressionTime) over the inner join's
+(impressionAdId, impressionTime) rows, with the same propagated watermark: a row whose
+impressionTime (the first watermarked column of its input, WatermarkSupport) is at or before
+that of the previous batch's watermark is late, a key seen before is dropped, and the keys at
+or before that of the batch's watermark are removed after it (progress: dedupe).
 """
 import json
 import os
@@ -252,13 +258,42 @@ def window_counts(model, col, clicked):
     return out
 
 
+def dedup(model):
+    """DROP DUPLICATES over the join's batches: [(rows, (total, updated, removed, dropped))]."""
+    seen = {}  # (impressionAdId, impressionTime ms) -> impressionTime ms
+    out = []
+    for b, (rows, wm, _nums, _next_wm) in enumerate(model):
+        late = propagated(model[b - 1][1] if b > 0 else 0)
+        evict = propagated(wm)
+        res, dropped = [], 0
+        for r in rows:
+            t = ms(r[1].replace(" ", "T") + "Z")
+            if t <= late:
+                dropped += 1
+                continue
+            if (r[0], t) in seen:
+                continue
+            seen[(r[0], t)] = t
+            res.append((r[0], r[1]))
+        gone = [k for k, t in seen.items() if t <= evict]
+        for k in gone:
+            del seen[k]
+        out.append((res, (len(seen), len(res), len(gone), dropped)))
+    return out
+
+
 def main():
     test = sys.argv[1]
     how = sys.argv[2] if len(sys.argv) > 2 else "inner"
     with open(os.path.join(test, "expected.out")) as f:
         expected = f.read()
     counts = None
-    if how in ("inner_count", "left_count"):
+    op_name = "stateStoreSave"
+    if how == "inner_dedup":
+        model = ad_clicks(test, "inner")
+        counts = dedup(model)
+        op_name = "dedupe"
+    elif how in ("inner_count", "left_count"):
         how = {"inner_count": "inner", "left_count": "restart"}[how]
         model = ad_clicks(test, how)
         counts = window_counts(model, 3 if how == "inner" else 1, how != "inner")
@@ -283,7 +318,7 @@ def main():
         p = prog[b] if b < len(prog) else {}
         ops = p.get("stateOperators") or [{}]
         # downstream first: the aggregation, then the join
-        want_ops = [("stateStoreSave", counts[b][1]), ("symmetricHashJoin", nums)] if counts \
+        want_ops = [(op_name, counts[b][1]), ("symmetricHashJoin", nums)] if counts \
             else [("symmetricHashJoin", nums)]
         if len(ops) != len(want_ops):
             print(f"batch {b}: {len(ops)} state operators in progress, the model {len(want_ops)}")
