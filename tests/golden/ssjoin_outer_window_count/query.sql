@@ -1,6 +1,6 @@
 -- The LEFT OUTER impressions/clicks join and then, per hour of impressionTime, the impressions
 -- and those clicked: an impression without a click reaches the count when the join evicts it
--- (its row with the click columns NULL), in the same batch.  Restarted between two steps.
+-- (its row with the click columns NULL), in the same batch.
 CREATE SOURCE impressions (impressionAdId INT, impressionTime TIMESTAMP,
   WATERMARK FOR impressionTime AS impressionTime - INTERVAL '2 hours')
 WITH (connector = 'files', path = 'data/imp', format = 'json', maxFilesPerTrigger = 1);
@@ -16,4 +16,4 @@ FROM impressions LEFT OUTER JOIN clicks
   ON clickAdId = impressionAdId AND clickTime >= impressionTime
   AND clickTime <= impressionTime + INTERVAL 1 HOUR
 GROUP BY window(impressionTime, '1 hour')
-WITH (name = 'impressions_hourly', checkpointLocation = 'chk');
+WITH (name = 'impressions_hourly');
