@@ -131,7 +131,9 @@ int srt_event_is_final(const SrtOperator *op, int64_t key_offset, const uint8_t 
    (getInputWatermark).  The operators after the join in q->ops (upstream first) see the
    join's; the others the query's.  An operator drops rows at or before what it sees for the
    previous batch's watermark (getInputWatermarkForLateEvents) and emits and evicts by what it
-   sees for the batch's (getInputWatermarkForEviction). */
+   sees for the batch's (getInputWatermarkForEviction): IncrementalExecution's
+   simulateWatermarkPropagation propagates both, the previous one from the offset log's
+   previous entry (0 before the first batch), so after a restart as well. */
 int64_t srt_event_op_watermark(const SrtOperator *op, int64_t wm_ms)
 {
     const SrtQuery *q = op->q;
