@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_ssjoin_golden.py - the stream-stream join goldens, computed independently of sluice.
 
-    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart|inner_count|left_count|inner_dedup]
+    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart|inner_count|left_count|inner_dedup|inner_chain]
 
 left_pre is the left outer join with one condition on each side besides the time bounds
 (impressionAdId < 5, clickAdId <> 2); restart the left outer join in the runs of STEPS; time_key
@@ -61,6 +61,12 @@ inner_dedup puts DROP DUPLICATES (impressionAdId, impressionTime) over the inner
 impressionTime (the first watermarked column of its input, WatermarkSupport) is at or before
 that of the previous batch's watermark is late, a key seen before is dropped, and the keys at
 or before that of the batch's watermark are removed after it (progress: dedupe).
+
+inner_chain sums inner_count's hourly counts per window(window_time(hour), '2 hours') (sum,
+count(*)): the hours the first aggregation outputs in a batch are the second's rows in that
+batch, keyed on window_time = end - 1 microsecond (ResolveWindowTime); the second sees the same
+propagated watermark (an aggregation passes its input watermark on unchanged,
+StateStoreWriter.produceOutputWatermark).  Progress: the sums, the counts, the join.
 """
 import json
 import os
@@ -235,6 +241,7 @@ def window_counts(model, col, clicked):
     for b, (rows, wm, _nums, _next_wm) in enumerate(model):
         late = propagated(model[b - 1][1] if b > 0 else 0)
         evict = propagated(wm)
+        COUNT_WMS.append(evict)
         dropped, updated = 0, set()
         for r in rows:
             if r[col] == "null":
@@ -256,6 +263,33 @@ def window_counts(model, col, clicked):
             res.append((w, n, c) if clicked else (w, n))
         out.append((res, (len(groups), len(updated), len(done), dropped)))
     return out
+
+
+def two_hour_sums(counts):
+    """inner_count's hours summed per two hours: [(rows, (total, updated, removed, dropped))]."""
+    sums = {}  # two-hour window start (ms) -> [sum, n]
+    out = []
+    for b, (rows, _stats) in enumerate(counts):
+        wm = COUNT_WMS[b]
+        updated = set()
+        for w, n in rows:
+            end = ms(w.split(", ")[1].rstrip("}").replace(" ", "T") + "Z")
+            wt_us = end * 1000 - 1  # window_time
+            start = wt_us // 1000 - (wt_us // 1000) % (2 * HOUR_MS)
+            g = sums.setdefault(start, [0, 0])
+            g[0] += n
+            g[1] += 1
+            updated.add(start)
+        done = [k for k in sums if k + 2 * HOUR_MS <= wm]
+        res = []
+        for k in done:
+            t, n = sums.pop(k)
+            res.append(("{%s, %s}" % (show(k), show(k + 2 * HOUR_MS)), t, n))
+        out.append((res, (len(sums), len(updated), len(done), 0)))
+    return out
+
+
+COUNT_WMS = []  # the propagated eviction watermark of each batch (window_counts fills it)
 
 
 def dedup(model):
@@ -289,7 +323,12 @@ def main():
         expected = f.read()
     counts = None
     op_name = "stateStoreSave"
-    if how == "inner_dedup":
+    upper = None
+    if how == "inner_chain":
+        model = ad_clicks(test, "inner")
+        counts = window_counts(model, 3, False)
+        upper = two_hour_sums(counts)
+    elif how == "inner_dedup":
         model = ad_clicks(test, "inner")
         counts = dedup(model)
         op_name = "dedupe"
@@ -307,7 +346,7 @@ def main():
         fail = 1
     for b, (rows, wm, nums, _next_wm) in enumerate(model):
         if counts:
-            rows = counts[b][0]
+            rows = upper[b][0] if upper else counts[b][0]
         want = Counter(tuple(str(v) for v in r) for r in rows)
         have = Counter(got[b]) if b < len(got) else Counter()
         if want != have:
@@ -320,6 +359,8 @@ def main():
         # downstream first: the aggregation, then the join
         want_ops = [(op_name, counts[b][1]), ("symmetricHashJoin", nums)] if counts \
             else [("symmetricHashJoin", nums)]
+        if upper:
+            want_ops.insert(0, ("stateStoreSave", upper[b][1]))
         if len(ops) != len(want_ops):
             print(f"batch {b}: {len(ops)} state operators in progress, the model {len(want_ops)}")
             fail = 1
