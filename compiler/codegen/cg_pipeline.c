@@ -549,6 +549,19 @@ typedef struct Tables {
     LLVMValueRef *join_tables, *join_nulls; /* per stream-static join */
 } Tables;
 
+/* The aggregation's and DROP DUPLICATES' tables and late thresholds, once per call of a
+   function that runs pq's blocks (the join tables are the caller's). */
+static void state_setup(CgCtx *cg, const PQuery *pq, EventTime *et, Tables *t)
+{
+    memset(t, 0, sizeof *t);
+    t->table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
+    if (pq->agg)
+        cg_agg_begin(cg, pq, t->table);
+    if (pq->dedup_block)
+        t->dd_table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
+    event_time_setup(cg, pq, et);
+}
+
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
    was done), innermost first, then the aggregation or an output row; a row that is done goes
    to bb_next.  Without an aggregate the last block is the top. */
@@ -624,12 +637,9 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMValueRef rows = cg_alloca(cg, cg->t_i64, "rows");
     cg_store(cg, buf, p_slot);
     cg_store(cg, cg_i64(cg, 0), rows);
-    LLVMValueRef table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
-    if (pq->agg)
-        cg_agg_begin(cg, pq, table);
-    LLVMValueRef dd_table = pq->dedup_block ? cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table") : NULL;
     EventTime et;
-    event_time_setup(cg, pq, &et);
+    Tables tables;
+    state_setup(cg, pq, &et, &tables);
     ssjoin_setup(cg, query, branch, &et);
     LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
@@ -670,7 +680,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     env.cols = cols;
     env.n_cols = pq->source->schema.n;
 
-    Tables tables = {table, dd_table, join_tables, join_nulls};
+    tables.join_tables = join_tables;
+    tables.join_nulls = join_nulls;
     run_blocks(cg, pq, 0, false, env, &et, &tables, bb_next);
 
     cg_at(cg, bb_next);
@@ -696,6 +707,14 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
     LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
     cg_at(cg, bb_body);
+    /* An unmatched row feeds the blocks above the join (an aggregation, DROP DUPLICATES) as
+       a joined one does; it is no input row: no event-time statistics. */
+    PQuery *top = ARENA_NEW(cg->arena, PQuery);
+    *top = plan_branch(query, 0);
+    EventTime et;
+    Tables base;
+    state_setup(cg, top, &et, &base);
+    et.n = NULL;
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
     const SJoin *j = query->ssjoin_block->join;
     for (int s = 0; s < 2; s++) {
@@ -708,13 +727,10 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
         int from = 0;
         while (pq->pre[from] != query->ssjoin_block)
             from++;
-        EventTime et;
-        memset(&et, 0, sizeof et);
-        et.ssj_side = -1;
         LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
         LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
         cg_join_setup(cg, pq, join_tables, join_nulls);
-        Tables tables = {NULL, NULL, join_tables, join_nulls};
+        Tables tables = {base.table, base.dd_table, join_tables, join_nulls};
         run_blocks(cg, pq, from, true, cg_ssjoin_outer_env(cg, pq, s, row), &et, &tables, bb_ret);
     }
     for (int s = 0; s < 2; s++)
@@ -723,6 +739,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
             LLVMBuildUnreachable(cg->b);
         }
     cg_at(cg, bb_ret);
+    event_time_report(cg, &et);
     LLVMBuildRetVoid(cg->b);
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_body);

@@ -194,21 +194,22 @@ static LPlan *lp_block(Arena *arena, const SSelect *s)
     return p;
 }
 
-/* The stateful operators in pipeline order: per block, innermost first, its DROP DUPLICATES
-   (which runs after its WHERE) and then its aggregation. */
+/* The stateful operators in pipeline order: per block, innermost first, its stream-stream
+   join (whose rows are the block's input), its DROP DUPLICATES (which runs after its WHERE)
+   and then its aggregation. */
 static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int depth)
 {
-    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 2 * depth);
+    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 3 * depth);
     for (int i = 0; i < depth; i++) {
+        if (chain[i] == pq->ssjoin_block)
+            pq->ops[pq->n_ops++] =
+                (PStatefulOp){POP_SSJOIN, PSTATE_SSJOIN, NULL, chain[i], &pq->ssjoin_key, 0};
         if (chain[i]->dedup && chain[i] == pq->dedup_block)
             pq->ops[pq->n_ops++] = (PStatefulOp){POP_DEDUPLICATE, PSTATE_DEDUP, NULL, chain[i],
                                                  &pq->dedup_key, 0};
         if (chain[i] == pq->agg)
             pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
                                                  PSTATE_AGG, pq, chain[i], &pq->key, pq->state_size};
-        if (chain[i] == pq->ssjoin_block)
-            pq->ops[pq->n_ops++] =
-                (PStatefulOp){POP_SSJOIN, PSTATE_SSJOIN, NULL, chain[i], &pq->ssjoin_key, 0};
         for (const PQuery *lv = pq; lv->next; lv = lv->next)
             if (chain[i] == lv->next->agg)
                 pq->ops[pq->n_ops++] = (PStatefulOp){POP_AGGREGATE, lv->next_op, lv->next, chain[i],

@@ -397,6 +397,11 @@ static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char
             put_eviction(sb, j, side);
             sb_putc(sb, '\n');
         }
+        if (pq->n_ops > 1) /* the operators after it: Spark 3.5's propagated watermark */
+            sb_printf(sb,
+                      "%s  output watermark (of the operators after it): the least of the "
+                      "watermark and the sides' state watermarks\n",
+                      indent);
     }
     for (int k = 0; k < pq->n_joins; k++) {
         const PJoin *pj = &pq->joins[k];

@@ -89,9 +89,13 @@ static int input_event_time(SemaCtx *sc, const SSelect *s)
     return -1;
 }
 
-/* The watermark's delay behind the input of s: its source's. */
-static int64_t input_delay(const SSelect *s)
+/* The watermark's delay behind input column col of s (its watermarked event time): its
+   source's; after a stream-stream join, the source of the side col comes from. */
+static int64_t input_delay(const SSelect *s, int col)
 {
+    const SJoin *j = s->join;
+    if (j && j->streams && col >= 0 && col < j->n_input)
+        s = j->sides[j->input[col] < j->n_left ? 0 : 1];
     while (s && !s->source)
         s = s->sub;
     return s && s->source->watermark ? s->source->watermark->delay_us : 0;
@@ -109,7 +113,7 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
     d->within_watermark = ad->within_watermark;
     d->all_columns = ad->columns.n == 0;
     d->watermark_col = input_event_time(sc, sel);
-    d->delay_us = d->watermark_col >= 0 ? input_delay(sel) : 0;
+    d->delay_us = d->watermark_col >= 0 ? input_delay(sel, d->watermark_col) : 0;
     d->event_key = -1;
     int cap = d->all_columns ? blk->input->n : ad->columns.n;
     d->cols = ARENA_NEW_N(sc->arena, int, cap ? cap : 1);
@@ -151,6 +155,21 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
                        type_name(sc->arena, c->type), c->name);
         if (d->cols[k] == d->watermark_col && d->event_key < 0)
             d->event_key = k;
+    }
+    /* After a stream-stream join the input has a watermarked column per side.  Spark's
+       deduplication (WatermarkSupport) drops late rows and evicts keys by the first one of its
+       input (child.output.find(delayKey)), bound to the keys when a key is watermarked: a key
+       list with another watermarked column but not that one fails to bind at run time. */
+    for (int k = 0; k < d->n && d->event_key < 0 && d->watermark_col >= 0; k++) {
+        SExpr *c = sema_new_expr(sc, SX_COLUMN, blk->input->cols[d->cols[k]].type, at[k]);
+        c->u.column = d->cols[k];
+        if (sema_is_event_time(sel, c)) {
+            diag_error(sc->diag, at[k],
+                       "DROP DUPLICATES on the watermarked column '%s' without '%s', the first "
+                       "watermarked column of its input, is not supported yet",
+                       blk->input->cols[d->cols[k]].name, blk->input->cols[d->watermark_col].name);
+            break;
+        }
     }
 }
 

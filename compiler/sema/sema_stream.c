@@ -235,8 +235,10 @@ static void rule_complete_needs_aggregation(SemaCtx *sc, const SQuery *q, const 
         "DataFrames/Datasets");
 }
 
-/* Spark's join case: a join of two streams runs in Append mode only.  sluice runs no stateful
-   operator after one yet (Spark 3.4+ chains them in Append mode). */
+/* Spark's join case: a join of two streams runs in Append mode only.  Spark 3.4+ chains
+   stateful operators after it in Append mode (an aggregation or DROP DUPLICATES over its
+   rows); in the other modes UnsupportedOperationChecker's "join ... only in Append output
+   mode" comes first. */
 static bool rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
 {
     for (int i = 0; i < c->n; i++) {
@@ -250,15 +252,6 @@ static bool rule_stream_join(SemaCtx *sc, const SQuery *q, const Chain *c, bool 
                        sema_mode_name(q->mode));
             return false;
         }
-        for (int k = 0; k <= i; k++)
-            if (c->sel[k]->has_agg || c->sel[k]->dedup) {
-                diag_error(sc->diag,
-                           c->sel[k]->has_agg ? agg_span(c->ast[k], c->sel[k])
-                                              : c->sel[k]->dedup->span,
-                           "%s after a stream-stream join is not supported yet",
-                           c->sel[k]->has_agg ? "an aggregation" : "DROP DUPLICATES");
-                return false;
-            }
     }
     return true;
 }
@@ -290,6 +283,16 @@ static bool traced(const SSelect *s, const SExpr *e, bool want_window)
         const SJoin *j = s->join;
         if (e->u.column < 0 || e->u.column >= j->n_input)
             return false;
+        if (j->streams) {
+            /* A join of two streams passes both sides' columns on with their metadata
+               (Join.output keeps each attribute's delayKey, the nullable side's too). */
+            int raw = j->input[e->u.column], side = raw < j->n_left ? 0 : 1;
+            SExpr col = *e;
+            col.u.column = raw - (side ? j->n_left : 0);
+            SSelect over = {0};
+            over.sub = j->sides[side];
+            return traced(&over, &col, want_window);
+        }
         int c = j->input[e->u.column] - (j->probe_left ? 0 : j->n_left);
         if (c < 0 || c >= (j->probe_left ? j->n_left : j->n_right))
             return false;
@@ -770,11 +773,14 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     rule_union_first(sc, &c);
     for_union_branches(sc, q, &c, mode_known, rule_union_branch);
     rule_dedup(sc, q, &c, mode_known);
-    bool chain_ok = rule_chain_correctness(sc, q, &c, mode_known);
     int errors = diag_errors(sc->diag);
     rule_complete_needs_aggregation(sc, q, &c, mode_known);
-    /* one message per query: Spark's checks stop at the first */
+    /* One message per query: Spark's checks stop at the first.  checkForStreaming refuses a
+       join of two streams outside Append mode (its plan.foreachUp) before it calls
+       checkStreamingQueryGlobalWatermarkLimit, last: an aggregation over the join in Update
+       mode gets the join's message. */
     bool joins = diag_errors(sc->diag) > errors || rule_stream_join(sc, q, &c, mode_known);
+    bool chain_ok = joins && rule_chain_correctness(sc, q, &c, mode_known);
     if (bind_ok && chain_ok && joins) {
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);

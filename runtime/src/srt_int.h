@@ -1156,8 +1156,12 @@ int64_t srt_event_next_watermark(SrtQuery *q);
 /* Does a move of the watermark alone change a stateful operator's state or output? */
 int srt_event_watermark_cleans(const SrtQuery *q);
 /* Is the group whose event-time key (an i64 at key_offset; -1: none) is in these key bytes
-   final under the current batch's watermark? */
-int srt_event_is_final(const SrtQuery *q, int64_t key_offset, const uint8_t *key, uint32_t key_len);
+   final under the current batch's watermark as operator op sees it (srt_event_op_watermark)? */
+int srt_event_is_final(const SrtOperator *op, int64_t key_offset, const uint8_t *key,
+                       uint32_t key_len);
+/* The watermark (ms) operator op sees when the query's is wm_ms: the query's, or below a
+   stream-stream join the join's output watermark (Spark 3.5's watermark propagation). */
+int64_t srt_event_op_watermark(const SrtOperator *op, int64_t wm_ms);
 
 /* Checkpoints of a query (srt_recover.c).  The checkpoint directory of q: its
    checkpointLocation option, else <env->checkpoint>/<name>, else NULL. */

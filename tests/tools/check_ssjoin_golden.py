@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_ssjoin_golden.py - the stream-stream join goldens, computed independently of sluice.
 
-    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart]
+    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart|inner_count|left_count|inner_dedup|inner_chain]
 
 left_pre is the left outer join with one condition on each side besides the time bounds
 (impressionAdId < 5, clickAdId <> 2); restart the left outer join in the runs of STEPS; time_key
@@ -41,6 +41,32 @@ The model, from Spark's source:
   wm - 1 hour - 1 ms (from the <= bound, minus 1 ms for an inclusive bound), clicks
   wm - 1 ms (from the >= bound);
 - after the last file a no-data batch runs when the watermark moved (shouldRunAnotherBatch).
+
+inner_count and left_count put a windowed count in append mode over the join (Spark 3.4+,
+statefulOperator.allowMultiple): inner_count counts the inner join's rows per
+window(clickTime, '1 hour'), left_count the left outer join's per window(impressionTime,
+'1 hour') (count(*), count(clickAdId)), both in the runs of STEPS.  The aggregation reads the
+join's rows of the batch, the unmatched rows the join evicts included.  Its watermark is the
+one Spark 3.5's PropagateWatermarkSimulator (WatermarkPropagator.scala) gives an operator
+above the join: the join's output watermark for the query's, produceOutputWatermark =
+min(left state watermark, right state watermark, input watermark) = wm - 1 hour - 1 ms
+here; not simulated for a watermark of 0 (every operator sees 0) and never below 0.  A row
+whose window ends at or before that of the previous batch's watermark is late (dropped and
+counted); the groups whose window ends at or before that of the batch's watermark are output
+and removed.  The progress records list the aggregation (stateStoreSave: groups held, keys
+updated, groups removed, late rows) before the join, downstream first.
+
+inner_dedup puts DROP DUPLICATES (impressionAdId, impressionTime) over the inner join's
+(impressionAdId, impressionTime) rows, with the same propagated watermark: a row whose
+impressionTime (the first watermarked column of its input, WatermarkSupport) is at or before
+that of the previous batch's watermark is late, a key seen before is dropped, and the keys at
+or before that of the batch's watermark are removed after it (progress: dedupe).
+
+inner_chain sums inner_count's hourly counts per window(window_time(hour), '2 hours') (sum,
+count(*)): the hours the first aggregation outputs in a batch are the second's rows in that
+batch, keyed on window_time = end - 1 microsecond (ResolveWindowTime); the second sees the same
+propagated watermark (an aggregation passes its input watermark on unchanged,
+StateStoreWriter.produceOutputWatermark).  Progress: the sums, the counts, the join.
 """
 import json
 import os
@@ -200,12 +226,118 @@ def progress(text):
     return recs
 
 
+def propagated(wm):
+    """The watermark the aggregation above the join sees when the query's is wm."""
+    if wm == 0:
+        return 0
+    return max(0, min(wm - HOUR_MS - 1, wm - 1, wm))
+
+
+def window_counts(model, col, clicked):
+    """The windowed count over the join's batches: [(rows, (total, updated, removed, dropped))].
+    col: the index in a join row of the window's time; clicked: also count(clickAdId)."""
+    groups = {}  # window start (ms) -> [count(*), count(clickAdId)]
+    out = []
+    for b, (rows, wm, _nums, _next_wm) in enumerate(model):
+        late = propagated(model[b - 1][1] if b > 0 else 0)
+        evict = propagated(wm)
+        COUNT_WMS.append(evict)
+        dropped, updated = 0, set()
+        for r in rows:
+            if r[col] == "null":
+                continue  # no window for a NULL time
+            t = ms(r[col].replace(" ", "T") + "Z")
+            start = t - t % HOUR_MS
+            if start + HOUR_MS <= late:
+                dropped += 1
+                continue
+            g = groups.setdefault(start, [0, 0])
+            g[0] += 1
+            g[1] += r[2] != "null"
+            updated.add(start)
+        done = [k for k in groups if k + HOUR_MS <= evict]
+        res = []
+        for k in done:
+            n, c = groups.pop(k)
+            w = "{%s, %s}" % (show(k), show(k + HOUR_MS))
+            res.append((w, n, c) if clicked else (w, n))
+        out.append((res, (len(groups), len(updated), len(done), dropped)))
+    return out
+
+
+def two_hour_sums(counts):
+    """inner_count's hours summed per two hours: [(rows, (total, updated, removed, dropped))]."""
+    sums = {}  # two-hour window start (ms) -> [sum, n]
+    out = []
+    for b, (rows, _stats) in enumerate(counts):
+        wm = COUNT_WMS[b]
+        updated = set()
+        for w, n in rows:
+            end = ms(w.split(", ")[1].rstrip("}").replace(" ", "T") + "Z")
+            wt_us = end * 1000 - 1  # window_time
+            start = wt_us // 1000 - (wt_us // 1000) % (2 * HOUR_MS)
+            g = sums.setdefault(start, [0, 0])
+            g[0] += n
+            g[1] += 1
+            updated.add(start)
+        done = [k for k in sums if k + 2 * HOUR_MS <= wm]
+        res = []
+        for k in done:
+            t, n = sums.pop(k)
+            res.append(("{%s, %s}" % (show(k), show(k + 2 * HOUR_MS)), t, n))
+        out.append((res, (len(sums), len(updated), len(done), 0)))
+    return out
+
+
+COUNT_WMS = []  # the propagated eviction watermark of each batch (window_counts fills it)
+
+
+def dedup(model):
+    """DROP DUPLICATES over the join's batches: [(rows, (total, updated, removed, dropped))]."""
+    seen = {}  # (impressionAdId, impressionTime ms) -> impressionTime ms
+    out = []
+    for b, (rows, wm, _nums, _next_wm) in enumerate(model):
+        late = propagated(model[b - 1][1] if b > 0 else 0)
+        evict = propagated(wm)
+        res, dropped = [], 0
+        for r in rows:
+            t = ms(r[1].replace(" ", "T") + "Z")
+            if t <= late:
+                dropped += 1
+                continue
+            if (r[0], t) in seen:
+                continue
+            seen[(r[0], t)] = t
+            res.append((r[0], r[1]))
+        gone = [k for k, t in seen.items() if t <= evict]
+        for k in gone:
+            del seen[k]
+        out.append((res, (len(seen), len(res), len(gone), dropped)))
+    return out
+
+
 def main():
     test = sys.argv[1]
     how = sys.argv[2] if len(sys.argv) > 2 else "inner"
     with open(os.path.join(test, "expected.out")) as f:
         expected = f.read()
-    model = ad_clicks(test, how)
+    counts = None
+    op_name = "stateStoreSave"
+    upper = None
+    if how == "inner_chain":
+        model = ad_clicks(test, "inner")
+        counts = window_counts(model, 3, False)
+        upper = two_hour_sums(counts)
+    elif how == "inner_dedup":
+        model = ad_clicks(test, "inner")
+        counts = dedup(model)
+        op_name = "dedupe"
+    elif how in ("inner_count", "left_count"):
+        how = {"inner_count": "inner", "left_count": "restart"}[how]
+        model = ad_clicks(test, how)
+        counts = window_counts(model, 3 if how == "inner" else 1, how != "inner")
+    else:
+        model = ad_clicks(test, how)
     got = tables(expected)
     prog = progress(expected.split("=== progress ===", 1)[1]) if "=== progress ===" in expected else None
     fail = 0
@@ -213,6 +345,8 @@ def main():
         print(f"expected.out has {len(got)} batches, the model {len(model)}")
         fail = 1
     for b, (rows, wm, nums, _next_wm) in enumerate(model):
+        if counts:
+            rows = upper[b][0] if upper else counts[b][0]
         want = Counter(tuple(str(v) for v in r) for r in rows)
         have = Counter(got[b]) if b < len(got) else Counter()
         if want != have:
@@ -221,12 +355,22 @@ def main():
         if prog is None:
             continue  # a golden without progress: the rows only
         p = prog[b] if b < len(prog) else {}
-        op = (p.get("stateOperators") or [{}])[0]
-        pn = (op.get("numRowsTotal"), op.get("numRowsUpdated"), op.get("numRowsRemoved"),
-              op.get("numRowsDroppedByWatermark"))
-        if pn != nums:
-            print(f"batch {b}: (total, updated, removed, dropped) model {nums}, progress {pn}")
+        ops = p.get("stateOperators") or [{}]
+        # downstream first: the aggregation, then the join
+        want_ops = [(op_name, counts[b][1]), ("symmetricHashJoin", nums)] if counts \
+            else [("symmetricHashJoin", nums)]
+        if upper:
+            want_ops.insert(0, ("stateStoreSave", upper[b][1]))
+        if len(ops) != len(want_ops):
+            print(f"batch {b}: {len(ops)} state operators in progress, the model {len(want_ops)}")
             fail = 1
+        for op, (name, want_nums) in zip(ops, want_ops):
+            pn = (op.get("numRowsTotal"), op.get("numRowsUpdated"), op.get("numRowsRemoved"),
+                  op.get("numRowsDroppedByWatermark"))
+            if op.get("operatorName") != name or pn != want_nums:
+                print(f"batch {b}: {name} (total, updated, removed, dropped) model {want_nums}, "
+                      f"progress {op.get('operatorName')} {pn}")
+                fail = 1
         pwm = p.get("eventTime", {}).get("watermark")
         if pwm is None or ms(pwm) != wm:
             print(f"batch {b}: watermark model {wm}, progress {pwm}")

@@ -193,12 +193,44 @@ START_TEST(test_many_keys)
 }
 END_TEST
 
+/* The watermark the operators after the join see (Spark 3.5's PropagateWatermarkSimulator):
+   the least of the query's and the sides' state watermarks, 0 for 0, never below 0. */
+START_TEST(test_output_watermark)
+{
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q = join_query(&mem, &qdef, &def);
+    SrtOperator *join = srt_query_op(q, SRT_OP_SSJOIN);
+    int64_t wm_ms = 10LL * 3600 * 1000;
+    /* left: wm - 1 hour - 1 ms (its inclusive bound), right: wm - 1 ms */
+    ck_assert_int_eq(srt_op_ssjoin_output_watermark(join, wm_ms), wm_ms - 3600 * 1000 - 1);
+    SrtOperator after = {0}; /* an operator downstream of the join */
+    after.q = q;
+    ck_assert_int_eq(srt_event_op_watermark(&after, wm_ms), wm_ms - 3600 * 1000 - 1);
+    ck_assert_int_eq(srt_event_op_watermark(&after, 0), 0);
+    ck_assert_int_eq(srt_event_op_watermark(&after, 1000), 0);
+    ck_assert_int_eq(srt_event_op_watermark(join, wm_ms), wm_ms); /* the join: the query's */
+    /* a join key carrying the watermark: the sides' state watermarks are the input's */
+    def.ssjoin[0].evict = SRT_SSJOIN_EVICT_KEY;
+    def.ssjoin[1].evict = SRT_SSJOIN_EVICT_KEY;
+    ck_assert_int_eq(srt_event_op_watermark(&after, wm_ms), wm_ms);
+    /* a side without a state watermark does not count */
+    def.ssjoin[0].evict = SRT_SSJOIN_EVICT_NONE;
+    def.ssjoin[1].evict = SRT_SSJOIN_EVICT_VALUE;
+    ck_assert_int_eq(srt_event_op_watermark(&after, wm_ms), wm_ms - 1);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 Suite *rt_ssjoin_suite(void)
 {
     Suite *s = suite_create("rt_ssjoin");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_add_probe_evict);
     tcase_add_test(tc, test_many_keys);
+    tcase_add_test(tc, test_output_watermark);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -45,7 +45,7 @@ int64_t srt_query_late_threshold(SrtQuery *q, int32_t op)
     const SrtOperator *o = srt_query_op(q, op);
     if (o && o->vt->aggregates && q->mode == SRT_OUT_COMPLETE)
         return INT64_MIN;
-    return q->late_wm_ms * 1000;
+    return (o ? srt_event_op_watermark(o, q->late_wm_ms) : q->late_wm_ms) * 1000;
 }
 
 void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n)
@@ -110,13 +110,41 @@ int64_t srt_event_next_watermark(SrtQuery *q)
     return global != INT64_MAX && global > wm ? global : wm;
 }
 
-int srt_event_is_final(const SrtQuery *q, int64_t key_offset, const uint8_t *key, uint32_t key_len)
+int srt_event_is_final(const SrtOperator *op, int64_t key_offset, const uint8_t *key,
+                       uint32_t key_len)
 {
     if (key_offset < 0 || (uint64_t)key_offset + 8 > key_len)
         return 0;
     int64_t t;
     memcpy(&t, key + key_offset, sizeof t);
-    return t <= q->watermark_ms * 1000;
+    return t <= srt_event_op_watermark(op, op->q->watermark_ms) * 1000;
+}
+
+/* Spark 3.5 (statefulOperator.allowMultiple) gives each stateful operator its own input
+   watermark: PropagateWatermarkSimulator (WatermarkPropagator.scala) walks the plan upstream
+   first, a stateless node passing its child's watermark on and a stateful one passing
+   produceOutputWatermark(its input watermark); an aggregation or deduplication passes it
+   unchanged (StateStoreWriter), a stream-stream join the lowest of its sides' state
+   watermarks and its input one (StreamingSymmetricHashJoinExec.produceOutputWatermark, so
+   that no joined row is late below it).  A batch whose global watermark is 0 is not
+   simulated (every operator sees 0), and a propagated watermark is at least 0
+   (getInputWatermark).  The operators after the join in q->ops (upstream first) see the
+   join's; the others the query's.  An operator drops rows at or before what it sees for the
+   previous batch's watermark (getInputWatermarkForLateEvents) and emits and evicts by what it
+   sees for the batch's (getInputWatermarkForEviction): IncrementalExecution's
+   simulateWatermarkPropagation propagates both, the previous one from the offset log's
+   previous entry (0 before the first batch), so after a restart as well. */
+int64_t srt_event_op_watermark(const SrtOperator *op, int64_t wm_ms)
+{
+    const SrtQuery *q = op->q;
+    if (wm_ms == 0)
+        return 0;
+    for (uint32_t i = 0; i < q->n_ops && q->ops[i] != op; i++)
+        if (q->ops[i]->vt == &srt_op_ssjoin_vt) {
+            int64_t w = srt_op_ssjoin_output_watermark(q->ops[i], wm_ms);
+            return w > 0 ? w : 0;
+        }
+    return wm_ms;
 }
 
 int srt_event_watermark_cleans(const SrtQuery *q)

@@ -86,7 +86,7 @@ static int emit_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *
 static int emit_final(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
 {
     SrtOperator *op = ctx;
-    return srt_event_is_final(op->q, op->def->event_key_offset, key, key_len)
+    return srt_event_is_final(op, op->def->event_key_offset, key, key_len)
                ? emit_group(ctx, key, key_len, state)
                : 0;
 }
@@ -119,7 +119,7 @@ static int is_final(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
                     const uint8_t *state)
 {
     SRT_UNUSED(state);
-    return srt_event_is_final(op->q, op->def->event_key_offset, key, key_len);
+    return srt_event_is_final(op, op->def->event_key_offset, key, key_len);
 }
 
 static int agg_save(SrtOperator *op)

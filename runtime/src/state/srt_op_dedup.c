@@ -50,7 +50,7 @@ static int expired(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
     SRT_UNUSED(key_len);
     int64_t at;
     memcpy(&at, state, sizeof at);
-    return at <= op->q->watermark_ms * 1000;
+    return at <= srt_event_op_watermark(op, op->q->watermark_ms) * 1000;
 }
 
 static int dedup_save(SrtOperator *op)

@@ -78,7 +78,7 @@ static int emit_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t
     SrtOperator *op = ctx;
     SrtQuery *q = op->q;
     int append = q->mode == SRT_OUT_APPEND;
-    int final = append ? srt_event_is_final(q, op->def->event_key_offset, key, key_len) : 0;
+    int final = append ? srt_event_is_final(op, op->def->event_key_offset, key, key_len) : 0;
     if (append && !final)
         return 0;
     const uint8_t *copy = (const uint8_t *)srt_batch_strdup(q, (const char *)key, key_len);

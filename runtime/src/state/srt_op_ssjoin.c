@@ -325,6 +325,21 @@ static int64_t side_threshold(const SrtSsJoinSideDef *d, int has_watermark, int6
     return INT64_MIN;
 }
 
+/* StreamingSymmetricHashJoinExec.produceOutputWatermark (Spark 3.5): min(left state
+   watermark, right state watermark, input watermark), each side's from
+   StreamingSymmetricHashJoinHelper.getStateWatermark: the input watermark when a join key
+   carries it, the state value watermark its time bounds give, or none. */
+int64_t srt_op_ssjoin_output_watermark(const SrtOperator *join, int64_t wm_ms)
+{
+    int64_t out = wm_ms;
+    for (int s = 0; s < 2; s++) {
+        int64_t t = side_threshold(&join->def->ssjoin[s], join->q->def->has_watermark, wm_ms);
+        if (t != INT64_MIN && t / 1000 < out)
+            out = t / 1000;
+    }
+    return out;
+}
+
 static int ssjoin_begin_batch(SrtOperator *op)
 {
     SrtSsJoin *j = state(op);

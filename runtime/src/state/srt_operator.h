@@ -84,6 +84,10 @@ extern const SrtOperatorVt srt_op_dedup_vt;   /* SRT_OPK_DEDUPLICATE */
 extern const SrtOperatorVt srt_op_session_vt; /* SRT_OPK_SESSION_WINDOW */
 extern const SrtOperatorVt srt_op_ssjoin_vt;  /* SRT_OPK_SSJOIN */
 
+/* The join's output watermark (ms) for its input watermark wm_ms: the lowest of wm_ms and its
+   sides' state watermarks (StreamingSymmetricHashJoinExec.produceOutputWatermark). */
+int64_t srt_op_ssjoin_output_watermark(const SrtOperator *join, int64_t wm_ms);
+
 /* The implementation of a kind; NULL for a number that is no SRT_OPK_*. */
 const SrtOperatorVt *srt_operator_vt(int32_t kind);
 /* What messages call the operator numbered id whose state schema names spark_name (NULL:

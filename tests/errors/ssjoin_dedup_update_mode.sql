@@ -1,0 +1,5 @@
+-- expect: 5:44: Join between two streaming DataFrames/Datasets is not supported in Update output mode, only in Append output mode
+CREATE SOURCE imp (ad INT, it TIMESTAMP, WATERMARK FOR it AS it - INTERVAL '2 hours') WITH (connector = 'files', path = 'data/imp', format = 'json');
+CREATE SOURCE clk (ad INT, ct TIMESTAMP, WATERMARK FOR ct AS ct - INTERVAL '3 hours') WITH (connector = 'files', path = 'data/clk', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT imp.ad, it FROM imp JOIN clk ON imp.ad = clk.ad AND ct BETWEEN it AND it + INTERVAL 1 HOUR DROP DUPLICATES (imp.ad, it) WITH (outputMode = 'update');
