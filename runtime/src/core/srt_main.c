@@ -58,6 +58,15 @@ static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us
             if (now >= q->next_due_us) {
                 if (srt_query_tick(q, now) < 0) {
                     fflush(env->out);
+                    if (q->err.code == SRT_ERR_INTERRUPTED && srt_stop_requested()) {
+                        /* SIGINT/SIGTERM while a source waited for the batch's data: a stop,
+                           as Spark's query.stop() interrupts its running batch.  Nothing of
+                           the batch was written; its offsets are logged, so a restart from
+                           the checkpoint runs it again. */
+                        fprintf(env->err, "query '%s' stopped during batch %lld, which runs again "
+                                "when it restarts from its checkpoint\n", q->name, (long long)q->batch_id);
+                        break;
+                    }
                     srt_report_failure(q, env->err);
                     srt_live_finished(q);
                     return 1;
