@@ -1455,9 +1455,16 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     if (strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0) {
         bool session = strcasecmp(name, "session_window") == 0;
         bool projection = b->allow_window && !b->blk->sel->has_agg; /* a SELECT list */
-        if (!b->allow_window || (projection && session)) {
-            diag_error(sc->diag, e->span, "%s() is only supported as a GROUP BY key",
-                       session ? "session_window" : "window");
+        /* Spark's SessionWindowing would give a row of a projection the session [ts, ts +
+           gap); sluice keeps session_window() to GROUP BY. */
+        if (session && (!b->allow_window || projection)) {
+            diag_error(sc->diag, e->span, "session_window() is only supported as a GROUP BY key");
+            return NULL;
+        }
+        if (!b->allow_window) {
+            diag_error(sc->diag, e->span,
+                       "window() is only supported as a GROUP BY key or in the SELECT list of a "
+                       "query without aggregation");
             return NULL;
         }
         if (projection)

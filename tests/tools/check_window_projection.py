@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""check_window_projection.py - the window() projection goldens recomputed with Spark's
+TimeWindowing arithmetic, written from ResolveTimeWindows.scala (Spark 3.5), not from sluice:
+
+  getWindow(i): remainder = (ts - startTime) % slide (made non-negative), lastStart = ts -
+  remainder, start = lastStart - i * slide, end = start + size, for i in 0 until
+  ceil(size / slide) (the Expand's projections, in that order); the filter keeps the rows with
+  a non-NULL time when size % slide == 0, else those with start <= ts < end.
+
+    check_window_projection.py GOLDEN_DIR...
+
+window_projection_batch and window_projection_stream are compared with expected.out exactly
+(a row's windows come in Expand's order, the rows in the file's order); window_projection_count
+simulates the append-mode count over the window column (the watermark: max event time - delay
+after each batch; a batch evicts the windows ending at or before the watermark computed before
+it, drops the rows whose window ended at or before the one before that (Spark 3.4+), and a
+no-data batch follows the last batch if it moved the watermark) and compares each batch's rows
+as a multiset (Spark does not define their order).  Exits 1 on a difference.
+"""
+import datetime as dt
+import json
+import os
+import sys
+
+US = 1_000_000
+MIN = 60 * US
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def parse_ts(s):
+    if not isinstance(s, str):
+        return None
+    t = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+    return (t - EPOCH) // dt.timedelta(microseconds=1)
+
+
+def fmt_ts(us):
+    t = EPOCH + dt.timedelta(microseconds=us)
+    s = t.strftime("%Y-%m-%d %H:%M:%S")
+    if t.microsecond:
+        s += (".%06d" % t.microsecond).rstrip("0")
+    return s
+
+
+def fmt_window(w):
+    return "{%s, %s}" % (fmt_ts(w[0]), fmt_ts(w[1]))
+
+
+def windows(ts, size, slide, start=0):
+    """TimeWindowing's rows for one time: the windows, in the Expand's order."""
+    if ts is None:
+        return []
+    n = -(-size // slide)
+    remainder = (ts - start) % slide  # Python's % is already the non-negative remainder
+    last_start = ts - remainder
+    out = []
+    for i in range(n):
+        ws = last_start - i * slide
+        we = ws + size
+        if size % slide == 0 or (ws <= ts < we):
+            out.append((ws, we))
+    return out
+
+
+def table(header, rows):
+    """The console sink's show(truncate = false): left-aligned cells, columns at least 3 wide."""
+    widths = [max([3, len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    sep = "+" + "+".join("-" * w for w in widths) + "+"
+
+    def line(cells):
+        return "|" + "|".join(c.ljust(w) for c, w in zip(cells, widths)) + "|"
+
+    return [sep, line(header), sep] + [line(r) for r in rows] + [sep, ""]
+
+
+def batch_head(i):
+    return ["-" * 43, "Batch: %d" % i, "-" * 43]
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def data_files(d):
+    files = sorted(os.listdir(os.path.join(d, "data")))
+    return [read_rows(os.path.join(d, "data", f)) for f in files]
+
+
+def check_batch(d):
+    rows = [r for f in data_files(d) for r in f]
+    out = []
+    t = [(r.get("user"), parse_ts(r.get("time")), r.get("n")) for r in rows]
+    out += table(["user", "w", "n"],
+                 [[u, fmt_window(w), str(n)] for u, ts, n in t for w in windows(ts, 30 * MIN, 30 * MIN)])
+    out += table(["user", "w"],
+                 [[u, fmt_window(w)] for u, ts, n in t for w in windows(ts, 60 * MIN, 20 * MIN)])
+    out += table(["user", "w"],
+                 [[u, fmt_window(w)] for u, ts, n in t if n > 1
+                  for w in windows(ts, 25 * MIN, 10 * MIN, 3 * MIN)])
+    out += table(["user", "start", "end", "s"],
+                 [[u, fmt_ts(w[0]), fmt_ts(w[1]), fmt_ts(w[0])] for u, ts, n in t
+                  for w in windows(ts, 60 * MIN, 30 * MIN)])
+    return "\n".join(out) + "\n"
+
+
+def check_stream(d):
+    out = []
+    for i, f in enumerate(data_files(d)):
+        out += batch_head(i)
+        out += table(["user", "w"], [[r.get("user"), fmt_window(w)] for r in f
+                                     for w in windows(parse_ts(r.get("time")), 30 * MIN, 20 * MIN)])
+    return "\n".join(out) + "\n"
+
+
+def count_batches(d):
+    """The append-mode count per 30-minute window: a list of per-batch row multisets."""
+    delay = 10 * MIN
+    wm = None        # the watermark after the last batch
+    wm_before = None  # the one before it (the late threshold of the next batch)
+    state = {}
+    batches = []
+
+    def run(rows):
+        nonlocal wm, wm_before
+        evict_wm = wm
+        late_wm = wm_before
+        for r in rows:
+            ts = parse_ts(r.get("time"))
+            for w in windows(ts, 30 * MIN, 30 * MIN):
+                if late_wm is not None and w[1] <= late_wm:
+                    continue
+                state[w] = state.get(w, 0) + 1
+        emitted = []
+        if evict_wm is not None:
+            for w in sorted(state):
+                if w[1] <= evict_wm:
+                    emitted.append([fmt_window(w), str(state.pop(w))])
+        times = [parse_ts(r.get("time")) for r in rows]
+        times = [t for t in times if t is not None]
+        new_wm = wm
+        if times:
+            cand = max(times) - delay
+            new_wm = cand if wm is None else max(wm, cand)
+        moved = new_wm != wm
+        wm_before, wm = wm, new_wm
+        batches.append(sorted(emitted))
+        return moved
+
+    moved = False
+    for f in data_files(d):
+        moved = run(f)
+    if moved:
+        run([])
+    return batches
+
+
+def parse_console(text):
+    """The console batches of expected.out: a list of row lists (cells stripped)."""
+    batches = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("Batch: "):
+            rows = []
+            j = i + 5  # dashes, +--+, header, +--+
+            while j < len(lines) and lines[j].startswith("|"):
+                rows.append([c.strip() for c in lines[j].strip("|").split("|")])
+                j += 1
+            batches.append(sorted(rows))
+            i = j
+        else:
+            i += 1
+    return batches
+
+
+def main():
+    bad = False
+    for d in sys.argv[1:]:
+        name = os.path.basename(os.path.normpath(d))
+        with open(os.path.join(d, "expected.out"), encoding="utf-8") as f:
+            got = f.read()
+        if name == "window_projection_batch":
+            ok = got == check_batch(d)
+        elif name == "window_projection_stream":
+            ok = got == check_stream(d)
+        elif name == "window_projection_count":
+            ok = parse_console(got) == count_batches(d)
+        else:
+            sys.exit("check_window_projection: unknown golden %s" % name)
+        print("check_window_projection: %s %s" % (name, "matches" if ok else "DIFFERS"))
+        bad = bad or not ok
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
