@@ -166,6 +166,11 @@ static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *
 
 /* Branch to bb_late (counting the row in *dropped) when key_us is at or before the
    threshold late; continue in a new block otherwise. */
+LLVMValueRef cg_event_time_us(const CgVal *t)
+{
+    return t->fields ? t->fields[1].v : t->v;
+}
+
 static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, LLVMValueRef key_us,
                          LLVMValueRef is_null, LLVMBasicBlockRef bb_late)
 {
@@ -386,10 +391,8 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
         return;
     }
     if (et->late && pq->event_key >= 0) {
-        /* a window column (window() projected below): late by its end, as a window key */
-        const CgVal *k = &keys[pq->event_key];
-        LLVMValueRef t = k->fields ? k->fields[1].v : k->v;
-        drop_if_late(cg, et->late, et->dropped, t, k->null, bb_next);
+        const CgVal *k = &keys[pq->event_key]; /* a window column projected below, say */
+        drop_if_late(cg, et->late, et->dropped, cg_event_time_us(k), k->null, bb_next);
     }
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_next);
@@ -551,7 +554,7 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
     if (s == pq->ssjoin_block && et->ssj_side >= 0) {
         if (et->ssj_late) {
             CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
-            drop_if_late(cg, et->ssj_late, et->ssj_dropped, t.v, t.null, bb_cont);
+            drop_if_late(cg, et->ssj_late, et->ssj_dropped, cg_event_time_us(&t), t.null, bb_cont);
         }
         return cg_ssjoin_row(cg, pq, et->ssj_side, et->ssj_state, env, bb_cont);
     }

@@ -15,7 +15,9 @@ simulates the append-mode count over the window column (the watermark: max event
 after each batch; a batch evicts the windows ending at or before the watermark computed before
 it, drops the rows whose window ended at or before the one before that (Spark 3.4+), and a
 no-data batch follows the last batch if it moved the watermark) and compares each batch's rows
-as a multiset (Spark does not define their order).  Exits 1 on a difference.
+as a multiset (Spark does not define their order); ssjoin_window_key replays the stream-stream
+join on a window key (join_batches), its rows and the progress records' state numbers.  Exits 1
+on a difference.
 """
 import datetime as dt
 import json
@@ -155,6 +157,90 @@ def count_batches(d):
     return batches
 
 
+def join_batches(d):
+    """ssjoin_window_key: Spark's symmetric hash join on (adId, window(t, '1 hour')), one file of
+    each source a batch.  The global watermark is the minimum over the sources of max event
+    time - 10 minutes (MultipleWatermarkPolicy min), updated after each batch; a batch drops
+    the rows whose window ended at or before the watermark of the batch before (the late
+    threshold, Spark 3.4+), joins each side's rows with the other side's state (the left first,
+    so a right row also meets this batch's left rows), then removes from both states the rows
+    whose key window ends at or before the batch's watermark (JoinStateKeyWatermarkPredicate on
+    the key's end).  A no-data batch follows the last one when it moved the watermark.
+    Returns per batch (sorted output rows, numRowsTotal, numRowsUpdated, numRowsRemoved)."""
+    delay = 10 * MIN
+    size = 60 * MIN
+    sides = []
+    for name in ("imp", "clk"):
+        files = sorted(os.listdir(os.path.join(d, "data", name)))
+        sides.append([read_rows(os.path.join(d, "data", name, f)) for f in files])
+    n = max(len(x) for x in sides)
+    maxima = [None, None]
+    wm = None
+    wm_before = None
+    state = [[], []]
+    out = []
+
+    def run(batch):
+        nonlocal wm, wm_before
+        rows = []
+        updated = 0
+        for s in (0, 1):
+            for r in batch[s]:
+                ts = parse_ts(r.get("t"))
+                w = windows(ts, size, size)
+                if not w:
+                    continue
+                key = (r.get("adId"), w[0])
+                if wm_before is not None and w[0][1] <= wm_before:
+                    continue
+                for o in state[1 - s]:
+                    if o == key:
+                        left, right = (key, o) if s == 0 else (o, key)
+                        rows.append([str(left[0]), fmt_window(left[1]), str(right[0])])
+                state[s].append(key)
+                updated += 1
+                maxima[s] = ts if maxima[s] is None else max(maxima[s], ts)
+        removed = 0
+        if wm is not None:
+            for s in (0, 1):
+                keep = [k for k in state[s] if k[1][1] > wm]
+                removed += len(state[s]) - len(keep)
+                state[s] = keep
+        out.append((sorted(rows), len(state[0]) + len(state[1]), updated, removed))
+        new = wm
+        if all(m is not None for m in maxima):
+            cand = min(m - delay for m in maxima)
+            new = cand if wm is None else max(wm, cand)
+        moved = new != wm
+        wm_before, wm = wm, new
+        return moved
+
+    moved = False
+    for i in range(n):
+        moved = run([sides[s][i] if i < len(sides[s]) else [] for s in (0, 1)])
+    if moved:
+        run([[], []])
+    return out
+
+
+def parse_join_golden(text):
+    """The batches' rows and the progress records' join state numbers of expected.out."""
+    tables = parse_console(text.split("=== progress ===")[0])
+    numbers = []
+    for line in text.split("=== progress ===")[1].split("\n"):
+        if not line.startswith("{"):
+            continue
+        # the placeholders (<n>, <r>, {<ms>}) are not JSON: read the numbers by name
+        def num(field):
+            at = line.index('"%s":' % field) + len(field) + 3
+            end = at
+            while line[end].isdigit():
+                end += 1
+            return int(line[at:end])
+        numbers.append((num("numRowsTotal"), num("numRowsUpdated"), num("numRowsRemoved")))
+    return [(t,) + n for t, n in zip(tables, numbers)] if len(tables) == len(numbers) else []
+
+
 def parse_console(text):
     """The console batches of expected.out: a list of row lists (cells stripped)."""
     batches = []
@@ -186,6 +272,8 @@ def main():
             ok = got == check_stream(d)
         elif name == "window_projection_count":
             ok = parse_console(got) == count_batches(d)
+        elif name == "ssjoin_window_key":
+            ok = parse_join_golden(got) == join_batches(d)
         else:
             sys.exit("check_window_projection: unknown golden %s" % name)
         print("check_window_projection: %s %s" % (name, "matches" if ok else "DIFFERS"))
