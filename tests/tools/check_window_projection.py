@@ -19,29 +19,13 @@ as a multiset (Spark does not define their order); ssjoin_window_key replays the
 join on a window key (join_batches), its rows and the progress records' state numbers.  Exits 1
 on a difference.
 """
-import datetime as dt
 import json
 import os
 import sys
 
-US = 1_000_000
-MIN = 60 * US
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-
-
-def parse_ts(s):
-    if not isinstance(s, str):
-        return None
-    t = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-    return (t - EPOCH) // dt.timedelta(microseconds=1)
-
-
-def fmt_ts(us):
-    t = EPOCH + dt.timedelta(microseconds=us)
-    s = t.strftime("%Y-%m-%d %H:%M:%S")
-    if t.microsecond:
-        s += (".%06d" % t.microsecond).rstrip("0")
-    return s
+# the golden scripts' reading of a JSON time and printing of a TIMESTAMP (whole seconds: the
+# window bounds here are whole minutes)
+from chain_reference import MIN, fmt_ts, parse_ts
 
 
 def fmt_window(w):
