@@ -274,8 +274,8 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
     /* A timestamp whose windows would end past the range (or start before it) belongs to
        none: the row is dropped, or fails the query under FAILFAST. */
     LLVMValueRef last_slot = cg_alloca(cg, cg->t_i64, "win.last.p");
-    LLVMValueRef sargs[6] = {ts.v, slide, cg_i64(cg, w->u.window.start_us), size, cg_i64(cg, n),
-                             last_slot};
+    LLVMValueRef offset = cg_i64(cg, w->u.window.start_us);
+    LLVMValueRef sargs[6] = {ts.v, slide, offset, size, cg_i64(cg, n), last_slot};
     LLVMValueRef wrc = cg_call(cg, "srt_window_bounds", sargs, 6, "win.ok");
     LLVMBasicBlockRef bb_range = cg_block(cg, "win.range");
     LLVMBasicBlockRef bb_out = cg_block(cg, "win.overflow");
@@ -295,7 +295,8 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
 
     cg_at(cg, bb_head);
     LLVMValueRef i = cg_load(cg, cg->t_i64, i_slot, "win.i");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, n), ""), bb_body, bb_next);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, n), ""), bb_body,
+                    bb_next);
 
     cg_at(cg, bb_step);
     cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i64(cg, 1), ""), i_slot);
@@ -327,8 +328,8 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
 {
     const SSelect *a = pq->agg;
     CgVal win;
-    LLVMBasicBlockRef bb_step = window_begin(cg, pq, env, a->group[a->window_group], pq->window_n,
-                                             bb_next, &win);
+    LLVMBasicBlockRef bb_step =
+        window_begin(cg, pq, env, a->group[a->window_group], pq->window_n, bb_next, &win);
     keys[a->window_group] = win;
     /* Late per window, by its end: a sliding row may be late for old windows only. */
     if (et->late && pq->event_key == a->window_group)
@@ -603,7 +604,8 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         if (s->window) {
             CgVal *win = ARENA_NEW(cg->arena, CgVal);
-            bb_cont = window_begin(cg, pq, &env, s->window, sema_window_count(s->window), bb_cont, win);
+            bb_cont =
+                window_begin(cg, pq, &env, s->window, sema_window_count(s->window), bb_cont, win);
             env.window = win;
         }
         if (s->gen >= 0) {
