@@ -224,9 +224,6 @@ void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgE
 /* Encode keys (one CgVal per slot of kl) as canonical key bytes in stack_buf (room for
    fixed_size + 256 bytes; longer string keys go to scratch memory).  Returns the bytes
    and sets *len_out (i32). */
-/* The time an event-time value is compared with the watermark by: a window column's end (Spark's
-   WatermarkSupport.watermarkExpression: GetStructField(e, 1) for a struct), else the time. */
-LLVMValueRef cg_event_time_us(const CgVal *t);
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out);
 /* Per buffer, before its records: what an aggregation does once per batch (cg_agg.c). */
@@ -256,6 +253,9 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
 /* cg_pipeline.c */
+/* The time an event-time value is compared with the watermark by: a window column's end (Spark's
+   WatermarkSupport.watermarkExpression: GetStructField(e, 1) for a struct), else the time. */
+LLVMValueRef cg_event_time_us(const CgVal *t);
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi, int branch);
 /* The name of the process function of branch `branch` of query qi. */
 const char *cg_process_name(CgCtx *cg, int qi, int branch);

@@ -164,13 +164,13 @@ static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *
     }
 }
 
-/* Branch to bb_late (counting the row in *dropped) when key_us is at or before the
-   threshold late; continue in a new block otherwise. */
 LLVMValueRef cg_event_time_us(const CgVal *t)
 {
     return t->fields ? t->fields[1].v : t->v;
 }
 
+/* Branch to bb_late (counting the row in *dropped) when key_us is at or before the
+   threshold late; continue in a new block otherwise. */
 static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, LLVMValueRef key_us,
                          LLVMValueRef is_null, LLVMBasicBlockRef bb_late)
 {
