@@ -375,11 +375,10 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     LLVMValueRef evict_at = cg_i64(cg, INT64_MAX);
     if (j->key_wm >= 0) {
         CgVal kv = keys[j->key_wm];
-        evict_at = cg_select(cg, kv.null, cg_i64(cg, INT64_MAX),
-                             kv.fields ? kv.fields[1].v : kv.v); /* a window's end, or the time */
+        evict_at = cg_select(cg, kv.null, cg_i64(cg, INT64_MAX), cg_event_time_us(&kv));
     } else if (j->wm_col[side] >= 0) {
         CgVal t = env->cols[j->wm_col[side]];
-        evict_at = cg_select(cg, t.null, cg_i64(cg, INT64_MAX), t.v);
+        evict_at = cg_select(cg, t.null, cg_i64(cg, INT64_MAX), cg_event_time_us(&t));
     }
     LLVMValueRef aargs[7] = {state, cg_i32(cg, side), key, len, hash, datums, evict_at};
     LLVMValueRef own = cg_call(cg, "srt_ssjoin_add", aargs, 7, "ssj.own");

@@ -164,6 +164,11 @@ static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *
     }
 }
 
+LLVMValueRef cg_event_time_us(const CgVal *t)
+{
+    return t->fields ? t->fields[1].v : t->v;
+}
+
 /* Branch to bb_late (counting the row in *dropped) when key_us is at or before the
    threshold late; continue in a new block otherwise. */
 static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, LLVMValueRef key_us,
@@ -251,14 +256,15 @@ void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgE
 
 /* ==== Window assignment and aggregation ==== */
 
-/* For each window [s, s+size) of the row's timestamp: body(window). Rows with a NULL
-   timestamp belong to no window (Spark filters them). */
-static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table,
-                        LLVMBasicBlockRef bb_next, CgVal *keys, const CgVal *args,
-                        const EventTime *et)
+/* Opens the loop over the windows [s, s+size) of window w's timestamp, the latest first (n:
+   the most windows a row falls into, ceil(size / slide)); the code that follows runs once per
+   window with *win (STRUCT<start, end>) bound, and goes to the returned step block when done
+   with it.  Rows with a NULL timestamp belong to no window (Spark's TimeWindowing filters them:
+   IsNotNull(timeColumn)), and go to bb_next, as the loop's end does.  The GROUP BY key and the
+   projection of window() (Spark's one rule, ResolveTimeWindows.getWindow) both use it. */
+static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
+                                      int64_t n, LLVMBasicBlockRef bb_next, CgVal *win)
 {
-    const SSelect *a = pq->agg;
-    const SExpr *w = a->group[a->window_group];
     CgVal ts = cg_expr(cg, env, w->u.window.ts);
     LLVMBasicBlockRef bb_has = cg_block(cg, "win.ts");
     LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
@@ -268,8 +274,8 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     /* A timestamp whose windows would end past the range (or start before it) belongs to
        none: the row is dropped, or fails the query under FAILFAST. */
     LLVMValueRef last_slot = cg_alloca(cg, cg->t_i64, "win.last.p");
-    LLVMValueRef sargs[6] = {ts.v, slide, cg_i64(cg, w->u.window.start_us), size,
-                             cg_i64(cg, pq->window_n), last_slot};
+    LLVMValueRef offset = cg_i64(cg, w->u.window.start_us);
+    LLVMValueRef sargs[6] = {ts.v, slide, offset, size, cg_i64(cg, n), last_slot};
     LLVMValueRef wrc = cg_call(cg, "srt_window_bounds", sargs, 6, "win.ok");
     LLVMBasicBlockRef bb_range = cg_block(cg, "win.range");
     LLVMBasicBlockRef bb_out = cg_block(cg, "win.overflow");
@@ -281,7 +287,7 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
 
     LLVMBasicBlockRef bb_head = cg_block(cg, "win.loop");
     LLVMBasicBlockRef bb_body = cg_block(cg, "win.body");
-    LLVMBasicBlockRef bb_upd = cg_block(cg, "win.update");
+    LLVMBasicBlockRef bb_in = cg_block(cg, "win.in");
     LLVMBasicBlockRef bb_step = cg_block(cg, "win.step");
     LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "win.i");
     cg_store(cg, cg_i64(cg, 0), i_slot);
@@ -289,33 +295,47 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
 
     cg_at(cg, bb_head);
     LLVMValueRef i = cg_load(cg, cg->t_i64, i_slot, "win.i");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, pq->window_n), ""), bb_body, bb_next);
-
-    cg_at(cg, bb_body);
-    LLVMValueRef start = LLVMBuildSub(cg->b, last, LLVMBuildMul(cg->b, i, slide, ""), "win.start");
-    LLVMValueRef end = LLVMBuildAdd(cg->b, start, size, "win.end");
-    /* start <= ts holds for every candidate; keep it while ts < end. */
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, end, ""), bb_upd, bb_step);
-
-    cg_at(cg, bb_upd);
-    CgVal win = {0};
-    win.null = cg_i1(cg, 0);
-    win.n_fields = 2;
-    win.fields = ARENA_NEW_N(cg->arena, CgVal, 2);
-    win.fields[0].null = cg_i1(cg, 0);
-    win.fields[0].v = start;
-    win.fields[1].null = cg_i1(cg, 0);
-    win.fields[1].v = end;
-    keys[a->window_group] = win;
-    /* Late per window, by its end: a sliding row may be late for old windows only. */
-    if (et->late && pq->event_key == a->window_group)
-        drop_if_late(cg, et->late, et->dropped, end, NULL, bb_step);
-    cg_agg_update(cg, pq, table, keys, args);
-    LLVMBuildBr(cg->b, bb_step);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, n), ""), bb_body,
+                    bb_next);
 
     cg_at(cg, bb_step);
     cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i64(cg, 1), ""), i_slot);
     LLVMBuildBr(cg->b, bb_head);
+
+    cg_at(cg, bb_body);
+    LLVMValueRef start = LLVMBuildSub(cg->b, last, LLVMBuildMul(cg->b, i, slide, ""), "win.start");
+    LLVMValueRef end = LLVMBuildAdd(cg->b, start, size, "win.end");
+    /* start <= ts holds for every candidate; keep it while ts < end (Spark's filter
+       timeColumn >= window.start && timeColumn < window.end). */
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, end, ""), bb_in, bb_step);
+
+    cg_at(cg, bb_in);
+    *win = (CgVal){0};
+    win->null = cg_i1(cg, 0);
+    win->n_fields = 2;
+    win->fields = ARENA_NEW_N(cg->arena, CgVal, 2);
+    win->fields[0].null = cg_i1(cg, 0);
+    win->fields[0].v = start;
+    win->fields[1].null = cg_i1(cg, 0);
+    win->fields[1].v = end;
+    return bb_step;
+}
+
+/* For each window of the row's timestamp: update the aggregation keyed by it. */
+static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table,
+                        LLVMBasicBlockRef bb_next, CgVal *keys, const CgVal *args,
+                        const EventTime *et)
+{
+    const SSelect *a = pq->agg;
+    CgVal win;
+    LLVMBasicBlockRef bb_step =
+        window_begin(cg, pq, env, a->group[a->window_group], pq->window_n, bb_next, &win);
+    keys[a->window_group] = win;
+    /* Late per window, by its end: a sliding row may be late for old windows only. */
+    if (et->late && pq->event_key == a->window_group)
+        drop_if_late(cg, et->late, et->dropped, win.fields[1].v, NULL, bb_step);
+    cg_agg_update(cg, pq, table, keys, args);
+    LLVMBuildBr(cg->b, bb_step);
 }
 
 /* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
@@ -371,8 +391,10 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
         window_loop(cg, pq, env, table, bb_next, keys, args, et);
         return;
     }
-    if (et->late && pq->event_key >= 0)
-        drop_if_late(cg, et->late, et->dropped, keys[pq->event_key].v, keys[pq->event_key].null, bb_next);
+    if (et->late && pq->event_key >= 0) {
+        const CgVal *k = &keys[pq->event_key]; /* a window column projected below, say */
+        drop_if_late(cg, et->late, et->dropped, cg_event_time_us(k), k->null, bb_next);
+    }
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_next);
 }
@@ -533,7 +555,7 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
     if (s == pq->ssjoin_block && et->ssj_side >= 0) {
         if (et->ssj_late) {
             CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
-            drop_if_late(cg, et->ssj_late, et->ssj_dropped, t.v, t.null, bb_cont);
+            drop_if_late(cg, et->ssj_late, et->ssj_dropped, cg_event_time_us(&t), t.null, bb_cont);
         }
         return cg_ssjoin_row(cg, pq, et->ssj_side, et->ssj_state, env, bb_cont);
     }
@@ -580,6 +602,12 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         }
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
+        if (s->window) {
+            CgVal *win = ARENA_NEW(cg->arena, CgVal);
+            bb_cont =
+                window_begin(cg, pq, &env, s->window, sema_window_count(s->window), bb_cont, win);
+            env.window = win;
+        }
         if (s->gen >= 0) {
             CgVal *elem = ARENA_NEW(cg->arena, CgVal);
             bb_cont = generate(cg, s, &env, bb_cont, elem);

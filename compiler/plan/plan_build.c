@@ -584,8 +584,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
             }
         } else if (pq->agg->window_group >= 0) {
             const SExpr *w = pq->agg->group[pq->agg->window_group];
-            int64_t size = w->u.window.size_us, slide = w->u.window.slide_us;
-            pq->window_n = (int)((size + slide - 1) / slide);
+            pq->window_n = sema_window_count(w);
         }
     }
 

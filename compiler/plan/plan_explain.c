@@ -414,6 +414,17 @@ static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char
     }
 }
 
+/* The windows of a row: of a GROUP BY window key, or of a window() projected without
+   aggregation (Spark's TimeWindowing: a Project, or an Expand for a sliding window). */
+static void put_window_assign(StrBuf *sb, const char *indent, const SExpr *w, const SSelect *s)
+{
+    int n = sema_window_count(w);
+    sb_printf(sb, "%sWindowAssign %s ", indent,
+              w->u.window.size_us == w->u.window.slide_us ? "tumbling" : "sliding");
+    put_expr(sb, w, s);
+    sb_printf(sb, " (up to %d window%s per row)\n", n, n == 1 ? "" : "s");
+}
+
 static void put_block_ops(StrBuf *sb, const PQuery *pq, const SSelect *s, const char *indent)
 {
     put_probe(sb, pq, s, indent);
@@ -428,6 +439,8 @@ static void put_block_ops(StrBuf *sb, const PQuery *pq, const SSelect *s, const 
         sb_putc(sb, '\n');
     }
     if (!s->has_agg) {
+        if (s->window)
+            put_window_assign(sb, indent, s->window, s);
         sb_printf(sb, "%sProject ", indent);
         put_outputs(sb, s);
         sb_putc(sb, '\n');
@@ -444,11 +457,7 @@ static void put_agg_level(StrBuf *sb, const PQuery *pq, int n)
         put_expr(sb, a->group[a->window_group], a);
         sb_puts(sb, " (sessions merged per key)\n");
     } else if (a->window_group >= 0) {
-        const SExpr *w = a->group[a->window_group];
-        sb_printf(sb, "  WindowAssign %s ", w->u.window.size_us == w->u.window.slide_us
-                                               ? "tumbling" : "sliding");
-        put_expr(sb, w, a);
-        sb_printf(sb, " (up to %d window%s per row)\n", pq->window_n, pq->window_n == 1 ? "" : "s");
+        put_window_assign(sb, "  ", a->group[a->window_group], a);
     }
     sb_puts(sb, "  HashAggregate keys=[");
     for (int i = 0; i < a->n_group; i++) {

@@ -80,7 +80,7 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
         }
         if (s->window_group >= 0) {
             const SExpr *w = s->group[s->window_group];
-            up->window_n = (int)((w->u.window.size_us + w->u.window.slide_us - 1) / w->u.window.slide_us);
+            up->window_n = sema_window_count(w);
         }
         lv->n_post = j - at; /* the blocks up to and with the next level's */
         lv->next = up;

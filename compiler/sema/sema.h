@@ -383,6 +383,9 @@ struct SSelect {
     SExpr *having;      /* BOOLEAN over the aggregated space; NULL if none */
     SOutCol *out;
     int n_out;
+    SExpr *window;      /* without aggregation: the window() of the select list (every
+                           SX_WINDOW of out is it): the block makes one row per window of
+                           its time, none for a NULL time (Spark's TimeWindowing); or NULL */
     int gen;            /* index in out of the SX_EXPLODE item, or -1: the block makes
                            one row per element of the array (none for NULL or []) */
     SOrder *order;
@@ -428,6 +431,9 @@ void sema_expr_columns(const SExpr *e, bool *used, int n);
 /* Structural equality of bound expressions (spans ignored): how GROUP BY keys are
    matched in the select list, and how identical aggregates are shared. */
 bool sema_expr_equal(const SExpr *a, const SExpr *b);
+/* The most windows a row of time window w (SX_WINDOW, not a session) falls into:
+   ceil(size / slide), Spark's TimeWindowing.overlappingWindowCount. */
+int sema_window_count(const SExpr *w);
 
 /* Stable text dump of a bound program (types on every expression), for tests and
    `sluice explain`.  Appends to sb. */

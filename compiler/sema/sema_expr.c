@@ -574,6 +574,19 @@ static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, 
     return e;
 }
 
+/* Are a and b one STRUCT type of atomic fields (a window, say), which = and != compare field
+   by field as Spark's EqualTo does (its ordering: two NULL fields are equal; a NULL struct
+   gives NULL)?  Spark also orders structs; sluice does not. */
+static bool struct_eq_type(const Type *a, const Type *b)
+{
+    if (a->kind != TY_STRUCT || !type_equal(a, b))
+        return false;
+    for (int i = 0; i < a->n_fields; i++)
+        if (!is_atomic(a->fields[i].type))
+            return false;
+    return true;
+}
+
 /* l op r for op in = != < <= > >=; al/ar are the operands as written (for messages). */
 static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                        const AstExpr *ar, SrcSpan span)
@@ -581,6 +594,8 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
     if (!l || !r)
         return NULL;
     const Type *t = cmp_common(l->type, r->type);
+    if (!t && (op == BOP_EQ || op == BOP_NE) && struct_eq_type(l->type, r->type))
+        t = l->type;
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
     if (!t) {
@@ -1403,6 +1418,32 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
     return w;
 }
 
+/*
+** window() in the SELECT list of a block without aggregation: Spark's TimeWindowing
+** (ResolveTimeWindows.scala, 3.5) rewrites it to a Project over Filter(IsNotNull(time)) for a
+** tumbling window and to Filter(Expand(one projection per window)) for a sliding one, so the
+** block makes one row per window of the row's time (the latest window first, as Expand's
+** projections getWindow(0..n-1)) and none for a NULL time.  The block keeps the window in
+** sel->window; every window() of it must be that one (TimeWindowing's
+** windowExpressions.size > 1 check).
+*/
+static SExpr *project_window(Binder *b, const AstExpr *e)
+{
+    SSelect *sel = b->blk->sel;
+    SExpr *w = sema_bind_window(b, e);
+    if (!w)
+        return NULL;
+    if (sel->window && !sema_expr_equal(sel->window, w)) {
+        diag_error(b->sc->diag, e->span,
+                   "Multiple time/session window expressions would result in a cartesian "
+                   "product of rows, therefore they are currently not supported.");
+        return NULL;
+    }
+    if (!sel->window)
+        sel->window = w;
+    return w;
+}
+
 static SExpr *bind_call(Binder *b, const AstExpr *e)
 {
     SemaCtx *sc = b->sc;
@@ -1428,11 +1469,21 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     }
     if (strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0) {
         bool session = strcasecmp(name, "session_window") == 0;
-        if (!b->allow_window) {
-            diag_error(sc->diag, e->span, "%s() is only supported as a GROUP BY key",
-                       session ? "session_window" : "window");
+        bool projection = b->allow_window && !b->blk->sel->has_agg; /* a SELECT list */
+        /* Spark's SessionWindowing would give a row of a projection the session [ts, ts +
+           gap); sluice keeps session_window() to GROUP BY. */
+        if (session && (!b->allow_window || projection)) {
+            diag_error(sc->diag, e->span, "session_window() is only supported as a GROUP BY key");
             return NULL;
         }
+        if (!b->allow_window) {
+            diag_error(sc->diag, e->span,
+                       "window() is only supported as a GROUP BY key or in the SELECT list of a "
+                       "query without aggregation");
+            return NULL;
+        }
+        if (projection)
+            return project_window(b, e);
         return session ? sema_bind_session_window(b, e) : sema_bind_window(b, e);
     }
     return sema_bind_func(b, e);
@@ -1582,6 +1633,11 @@ void sema_expr_columns(const SExpr *e, bool *needed, int n)
         sema_expr_columns(e->u.window.ts, needed, n);
         return;
     }
+}
+
+int sema_window_count(const SExpr *w)
+{
+    return (int)((w->u.window.size_us + w->u.window.slide_us - 1) / w->u.window.slide_us);
 }
 
 bool sema_expr_equal(const SExpr *a, const SExpr *b)

@@ -236,9 +236,17 @@ static int sides(const SExpr *e, int n_left, int n_raw, bool *scratch)
     return m;
 }
 
-/* Can a value of type t be a key of the hash table (an encodable, comparable key)? */
+/* Can a value of type t be a key of the hash table (an encodable, comparable key)?  A struct
+   of timestamps, a window column, is one (as a GROUP BY window key, its fields in fixed
+   slots); its fields are never NULL when window() made it. */
 static bool key_type(const Type *t)
 {
+    if (t->kind == TY_STRUCT) {
+        for (int f = 0; f < t->n_fields; f++)
+            if (t->fields[f].type->kind != TY_TIMESTAMP)
+                return false;
+        return t->n_fields > 0;
+    }
     if (t->kind == TY_ARRAY || type_is_nested(t))
         return false;
     return true;

@@ -338,7 +338,7 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
     SSelect *sel = blk->sel;
     int cap = count_outputs(blk);
     sel->out = ARENA_NEW_N(sc->arena, SOutCol, cap ? cap : 1);
-    Binder b = {sc, blk, "SELECT", true, sel->has_agg, false, OUT_NONE};
+    Binder b = {sc, blk, "SELECT", true, true, false, OUT_NONE};
     for (int i = 0; i < ast->n_items; i++) {
         const AstSelectItem *it = &ast->items[i];
         const AstExpr *e = it->expr;

@@ -619,7 +619,8 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|6|62|GROUP BY position 3 is not in select list (valid range is [1, 2])\n"
      "error|t.sql|7|62|GROUP BY position 2 refers to an aggregate function, which cannot be a "
      "grouping key\n"
-     "error|t.sql|8|28|window() is only supported as a GROUP BY key\n"
+     "error|t.sql|8|28|window() is only supported as a GROUP BY key or in the SELECT list of a "
+     "query without aggregation\n"
      "error|t.sql|9|24|'*' is only allowed in count(*)\n"
      "error|t.sql|10|30|DISTINCT specified, but 'lower' is not an aggregate function\n"
      "error|t.sql|11|68|ORDER BY position 5 is not in select list (valid range is [1, 1])\n"},
@@ -642,7 +643,8 @@ static const ErrorCase error_cases[] = {
      "type string\n"
      "error|t.sql|6|105|function 'year' expects a timestamp as argument 1, but 'n' is of type int\n"
      "error|t.sql|7|28|function 'avg' expects a numeric argument, but 'time' is of type timestamp\n"
-     "error|t.sql|7|39|window() is only supported as a GROUP BY key\n"},
+     "error|t.sql|7|39|window() is only supported as a GROUP BY key or in the SELECT list of a "
+     "query without aggregation\n"},
     {"batch_query_refusals",
      "CREATE TABLE t (k STRING) WITH (connector = 'files', path = 't');\n"
      "INSERT INTO out SELECT DISTINCT count(DISTINCT k), row_number() OVER (ORDER BY k) FROM t "
