@@ -52,6 +52,22 @@ static LLVMValueRef slot_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
 }
 
 /* Build the key of one row; returns its pointer and sets *len. */
+/* Null byte i of a key (PKeyLayout): key i's NULL, or the NULL of a field of a struct key
+   that is not itself NULL (a NULL struct's field bytes are 0). */
+static LLVMValueRef null_byte(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, uint32_t i)
+{
+    if (i < (uint32_t)kl->n)
+        return keys[i].null;
+    for (int k = 0; k < kl->n; k++) {
+        const PKeySlot *s = &kl->slots[k];
+        if (s->field_nulls && i >= s->field_nulls && i < s->field_nulls + (uint32_t)s->type->n_fields) {
+            LLVMValueRef f = keys[k].fields[i - s->field_nulls].null;
+            return cg_and(cg, LLVMBuildNot(cg->b, keys[k].null, ""), f);
+        }
+    }
+    return cg_i1(cg, 0);
+}
+
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out)
 {
@@ -85,9 +101,9 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
     int big_endian = LLVMByteOrder(cg->td) == LLVMBigEndian;
     for (uint32_t off = 0; off < ((kl->null_bytes + 7u) & ~7u); off += 8) {
         LLVMValueRef word = cg_i64(cg, 0);
-        for (uint32_t i = off; i < off + 8 && i < (uint32_t)kl->n; i++) {
+        for (uint32_t i = off; i < off + 8 && i < kl->null_bytes; i++) {
             uint32_t shift = 8u * (big_endian ? 7u - (i - off) : i - off);
-            LLVMValueRef bit = LLVMBuildZExt(cg->b, keys[i].null, cg->t_i64, "");
+            LLVMValueRef bit = LLVMBuildZExt(cg->b, null_byte(cg, kl, keys, i), cg->t_i64, "");
             word = cg_or(cg, word, shift ? LLVMBuildShl(cg->b, bit, cg_i64(cg, shift), "") : bit);
         }
         cg_store(cg, word, cg_gepc(cg, buf, off, ""));
@@ -135,6 +151,10 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
             for (int f = 0; f < k->n_fields; f++) {
                 LLVMValueRef bits = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset + 8u * (uint32_t)f, ""), "k.f");
                 k->fields[f].null = cg_i1(cg, 0);
+                if (s->field_nulls) {
+                    LLVMValueRef fb = cg_load(cg, cg->t_i8, cg_gepc(cg, key, s->field_nulls + (uint32_t)f, ""), "k.fnull");
+                    k->fields[f].null = LLVMBuildICmp(cg->b, LLVMIntNE, fb, cg_i8(cg, 0), "");
+                }
                 k->fields[f].v = bits;
                 const Type *ft = s->type->fields[f].type;
                 if (ft->kind == TY_DOUBLE)

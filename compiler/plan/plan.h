@@ -47,16 +47,19 @@ typedef struct PKeySlot {
     const Type *type;
     uint32_t offset;       /* fixed part: i64/f64 value, u32 string length, or 2 x i64 window */
     uint32_t size;
+    uint32_t field_nulls;  /* a STRUCT other than window()'s: the null byte of its first field
+                              (its fields' follow), so {NULL} and {0} differ; else 0 */
 } PKeySlot;
 
 /*
-** Key bytes: [one null byte per key][fixed slots][string bytes of STRING keys, in key order].
+** Key bytes: [one null byte per key][one per field of a non-window struct key][fixed slots]
+** [string bytes of STRING keys, in key order].
 ** The fixed part is padded to 8 bytes so slots are aligned.
 */
 typedef struct PKeyLayout {
     PKeySlot *slots;
     int n;
-    uint32_t null_bytes;   /* == n */
+    uint32_t null_bytes;   /* n, and the fields of non-window struct keys */
     uint32_t fixed_size;   /* null bytes + fixed slots, multiple of 8 */
     bool has_strings;
 } PKeyLayout;

@@ -41,7 +41,15 @@ void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int 
 {
     k->n = n;
     k->slots = ARENA_NEW_N(arena, PKeySlot, n ? n : 1);
+    /* One null byte per key, then one per field of a struct key whose fields may be NULL:
+       every struct but a window (whose bounds never are; its keys keep the layout they have
+       in existing checkpoints). */
     k->null_bytes = (uint32_t)n;
+    for (int i = 0; i < n; i++)
+        if (types[i]->kind == TY_STRUCT && types[i] != type_window()) {
+            k->slots[i].field_nulls = k->null_bytes;
+            k->null_bytes += (uint32_t)types[i]->n_fields;
+        }
     uint32_t off = (k->null_bytes + 7u) & ~7u;
     for (int i = 0; i < n; i++) {
         const Type *t = types[i];
