@@ -476,7 +476,7 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
             for (int b = 1; b < plan->queries[i]->n_branches && !cg.failed; b++)
                 cg_process_fn(&cg, plan->queries[i], i, b);
             emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
-            if (plan->queries[i]->session)
+            if (plan->queries[i]->session || (plan->queries[i]->agg && !plan->queries[i]->serial))
                 cg_merge_fn(&cg, plan->queries[i], i);
             const SSelect *ssj = plan->queries[i]->ssjoin_block;
             if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))

@@ -250,6 +250,12 @@ static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValu
                                  LLVMBuildPointerCast(cg->b, key, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_join", jargs, 5, "");
     }
+    if (!pq->serial) {
+        LLVMValueRef merge = pq->agg ? LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i))
+                                     : LLVMConstNull(cg->t_ptr);
+        LLVMValueRef pargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
+        cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
+    }
     if (pq->watermark_col >= 0) {
         LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};
         cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");

@@ -235,6 +235,10 @@ struct PQuery {
 
     PBranch *branches;     /* n_branches >= 1; branches[0] is the fields above */
     int n_branches;
+
+    /* Why its batches run on one thread (plan_parallel.c); NULL: they may be split across
+       threads, each task's rows and groups folded in input order. */
+    const char *serial;
 };
 
 /* pq with branch b's source, needed columns, per-record blocks and watermark (b == 0: a copy of
@@ -266,6 +270,9 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
 /* Group pq's DISTINCT aggregates into pq->distinct, numbered from first_id (plan_distinct.c).
    false, reported through diag, when the aggregation cannot have them. */
 bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq, int first_id);
+
+/* Why pq's batches must run on one thread, or NULL when they may be split (plan_parallel.c). */
+const char *plan_serial_reason(Arena *arena, const PQuery *pq);
 
 /* The schemas of a stateful operator's state (plan_state.c). */
 typedef struct PStateSchema {

@@ -660,6 +660,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         rec[n++] = pq->agg;
     if (!plan_joins(arena, diag, pq, rec, n, pp))
         return NULL;
+    pq->serial = plan_serial_reason(arena, pq);
     pq->index = pp->n_queries;
     pp->queries[pp->n_queries++] = pq;
 

@@ -240,6 +240,14 @@ void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtM
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us);
 
+/* The query's batches may be split across threads (--threads): its process function runs
+   on runs of whole input lines at once, each into a group table of its own (or rows of its
+   own) on a copy of the query, and the runtime folds them into the query in input order,
+   each group's state into the state's with merge (operator SRT_OP_AGG; NULL without an
+   aggregation).  Registered only for queries whose operators and aggregates merge exactly,
+   so the result is one thread's (the compiler's plan_parallel.c). */
+void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge);
+
 /* Event time, once per process call of a query with a watermark: n rows had a non-NULL
    event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), and the exact
    sum of their times t_ms as a 128-bit two's complement integer: sum_hi * 2^64 + sum_lo. */

@@ -146,6 +146,8 @@ void srt_buf_puts(SrtBuf *b, const char *s);
 void srt_buf_putc(SrtBuf *b, char c);
 void srt_buf_fill(SrtBuf *b, char c, size_t n);
 void srt_buf_printf(SrtBuf *b, const char *fmt, ...) SRT_PRINTF(2, 3);
+/* The newlines in p[0, n) (line numbers of positions in text), sixteen bytes at a time. */
+int64_t srt_count_lines(const char *p, size_t n);
 /* The contents as a C string ("" when empty or after OOM). */
 const char *srt_buf_cstr(SrtBuf *b);
 
@@ -386,6 +388,9 @@ struct SrtSink {
 /* The implementation of the connector common/cm_connectors.c names `connector` (any case),
    NULL if there is no such spec for the role. */
 const SrtSourceVt *srt_source_lookup(const char *connector);
+/* Does the source hand over text in its format (whole lines, bytes that are the records:
+   files), rather than rows of values pointing into its own memory (rate, socket, kafka)? */
+int srt_source_gives_text(const SrtSource *s);
 const SrtSinkVt *srt_sink_lookup(const char *connector);
 /* Every implementation, for the test that each has a spec and each spec one of them (an entry
    is NULL for a connector with a system library this executable does not link). */
@@ -502,6 +507,13 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
                     uint32_t val_len, SrtErr *err);
 /* Remove one group (for replaying state deltas); 0 whether or not it existed. */
 int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len);
+/* Fold every group of src into dst, in src's insertion order: found or added in dst (and
+   marked updated there, as a row would), its state combined by merge(dst state, src
+   state).  src is left as is.  0 or -SRT_ERR_NOMEM. */
+int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge);
+/* Remove every group (no strings or collected values may be held), keeping the first chunk
+   and the index for reuse. */
+void srt_agg_clear(SrtAggTable *t);
 
 /* collect_list / collect_set state slots: a pointer at offset to an SrtCollect owned by the
    table (srt_prog_query_agg_collect).  The table frees the values with their group, writes
@@ -870,6 +882,8 @@ typedef struct SrtCli {
     char serve_host[256];  /* its HOST (brackets of an IPv6 address removed), 127.0.0.1 */
     int serve_port;        /* its PORT, 0: any free port */
     const char *serve_token; /* --serve-token TOKEN; NULL if absent */
+    int threads;           /* --threads N; 0 if absent (the CPUs this process may use) */
+    int64_t task_bytes;    /* --task-bytes BYTES; 0 if absent */
     int help, version;
 } SrtCli;
 
@@ -933,7 +947,8 @@ typedef struct SrtOpDef {
                                   updated by every batch */
     int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
     int64_t session_slot;      /* session window: offset of (start, end) in the key */
-    SrtMergeFn merge;          /* session window: folds one session's state into another */
+    SrtMergeFn merge;          /* session window, parallel aggregation: folds one group's
+                                  state into another */
     uint32_t *string_slots;    /* aggregation: state offsets of STRING min/max */
     uint32_t n_string_slots, cap_string_slots;
     SrtCollectSlot *collect_slots; /* aggregation: collect_list / collect_set states */
@@ -976,6 +991,8 @@ typedef struct SrtQueryDef {
     uint32_t n_ops, cap_ops;
     SrtJoinDef *joins;         /* its joins, by number */
     uint32_t n_joins, cap_joins;
+    int parallel;              /* its batches may run on several threads (srt_prog_query_parallel;
+                                  an aggregation's merge function is its SrtOpDef.merge) */
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */
@@ -1004,6 +1021,9 @@ typedef struct SrtEnv {
     FILE *progress;            /* --progress FILE (NULL: none) */
     const char *progress_path; /* its name, for errors */
     const char *checkpoint;    /* --checkpoint DIR: root of checkpoints without their own (NULL) */
+    int threads;               /* --threads: threads a parallel query's batch runs on (<= 1: one) */
+    size_t task_bytes;         /* --task-bytes: input bytes per parallel task (0: the default) */
+    struct SrtPool *pool;      /* the threads beyond the first (srt_par.c); NULL: none */
 } SrtEnv;
 
 typedef struct SrtOperator SrtOperator; /* a stateful operator (state/srt_operator.h) */
@@ -1112,6 +1132,8 @@ struct SrtQuery {
     struct SrtRegexCache *regex; /* owned: compiled patterns; NULL until one is used */
     /* --serve: what the HTTP server's threads read (serve/srt_serve.c); NULL without */
     struct SrtLive *live;    /* owned */
+    /* --threads: the tasks and worker queries of a parallel query (srt_par.c); NULL: one thread */
+    struct SrtPar *par;      /* owned */
 };
 
 /* Build a running query for definition qi of p (sources/sinks opened).  On failure
@@ -1123,6 +1145,31 @@ void srt_query_free(SrtQuery *q);
 int srt_query_tick(SrtQuery *q, int64_t now_us);
 /* Run one micro-batch whose input was planned into q->end_offset. */
 int srt_query_run_batch(SrtQuery *q);
+/* One buffer of whole records (from `what`, starting at `at`; NULL: its beginning) through
+   q's process function for input q->cur_in, under the failure guard: *rows gets the input
+   rows it read.  0, or -code with q failed (q->err says where and why). */
+int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
+                             const SrtReadPos *at, int64_t *rows);
+
+/* Parallel batches (srt_par.c).  The process's threads beyond the first: started on first
+   use, with every signal blocked.  NULL when out of memory. */
+#define SRT_TASK_BYTES ((size_t)1 << 20) /* input bytes per parallel task by default */
+typedef struct SrtPool SrtPool;
+SrtPool *srt_pool_new(SrtMem *m, int threads);
+void srt_pool_free(SrtPool *p);
+/* The tasks of query q (q->par) for `threads` threads in all.  0 or -code (err). */
+typedef struct SrtPar SrtPar;
+int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtErr *err);
+void srt_par_free(SrtPar *par);
+/* SrtReadFn (ctx: q->par) of an input read in parallel; then srt_par_finish folds what is
+   left into q (call it whether or not the read failed).  0 or -code (q->err). */
+int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
+                      const SrtReadPos *at);
+int srt_par_finish(SrtPar *par);
+/* Free the workers' batch memory (after the sink). */
+void srt_par_end_batch(SrtPar *par);
+/* The CPUs this process may run on (at least 1). */
+int srt_cpu_count(void);
 /* Leave the failed query's process or output call (or, outside one, the program). */
 SRT_NORETURN void srt_query_bail(SrtQuery *q);
 /* Out of memory inside generated code: fail q and longjmp to the batch guard. */
@@ -1149,6 +1196,8 @@ void srt_event_begin_batch(SrtQuery *q);
 const SrtEventStats *srt_event_stats(const SrtQuery *q);
 /* The batch's average event time (ms) of srt_event_stats, truncated as Spark. */
 int64_t srt_event_avg_ms(const SrtQuery *q);
+/* Add the event times b saw to a. */
+void srt_event_stats_add(SrtEventStats *a, const SrtEventStats *b);
 /* After the batch: each watermarked input's watermark becomes max(its own, batch max - delay)
    (0 before it saw rows), and the watermark for the next batch is the minimum over them, never
    below the current one (multipleWatermarkPolicy=min).  Call once per batch. */

@@ -52,6 +52,9 @@
 # there (so `path = 'data/events'` resolves), run ./q $RUN_ARGS > actual.out and
 # diff it byte for byte with expected.out. With REFERENCE_ARGS, the LAST batch's
 # table in actual.out must also equal reference_counts.py's output.
+# SPLIT_ARGS="--threads 2 --task-bytes 7" adds these options to every run of ./q (not to the
+# output's "=== ./q ... ===" line): the same expected.out must come out of a batch split into
+# tasks on several threads (the golden_split.* ctests).
 # UPDATE_GOLDEN=1 rewrites expected.out from the actual output.
 # KEEP_TMP=1 keeps the temp dir for inspection.
 set -euo pipefail
@@ -95,6 +98,8 @@ ref_args=()
 eval "gen_args=($GEN_ARGS)"
 eval "run_args=($RUN_ARGS)"
 eval "ref_args=($REFERENCE_ARGS)"
+split_args=()
+eval "split_args=(${SPLIT_ARGS:-})"
 gen=$gen_dir/$GEN
 for f in "$sluice" "$gen"; do
   if [[ ! -x $f ]]; then
@@ -179,11 +184,11 @@ if [[ -n $STEPS ]]; then
   for step in $STEPS; do
     add_data "$step"
     echo "=== step $step ===" >> actual.out
-    "$tmp/q" "${run_args[@]}" "${progress_args[@]}" >> actual.out 2>> run.err || rc=$?
+    "$tmp/q" "${run_args[@]}" "${split_args[@]}" "${progress_args[@]}" >> actual.out 2>> run.err || rc=$?
     [[ $rc -eq 0 ]] || break
   done
 else
-  "$tmp/q" "${run_args[@]}" "${progress_args[@]}" >> actual.out 2> run.err || rc=$?
+  "$tmp/q" "${run_args[@]}" "${split_args[@]}" "${progress_args[@]}" >> actual.out 2> run.err || rc=$?
 fi
 if [[ $rc -ne $EXPECT_EXIT ]]; then
   cat run.err >&2

@@ -121,6 +121,36 @@ static int opt_serve_token(SrtCli *c, const char *arg, SrtErr *err)
     return 0;
 }
 
+/* A positive integer at most max for option name. */
+static int positive(const char *name, const char *arg, long long max, long long *out, SrtErr *err)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(arg, &end, 10);
+    if (errno || end == arg || *end || v < 1 || v > max || arg[0] == '+')
+        return srt_err_set(err, SRT_ERR_OPTION,
+                           "invalid value '%s' for %s: expected an integer from 1 to %lld", arg,
+                           name, max);
+    *out = v;
+    return 0;
+}
+
+static int opt_threads(SrtCli *c, const char *arg, SrtErr *err)
+{
+    long long v = 0;
+    int rc = positive("--threads", arg, 1024, &v, err);
+    c->threads = (int)v;
+    return rc;
+}
+
+static int opt_task_bytes(SrtCli *c, const char *arg, SrtErr *err)
+{
+    long long v = 0;
+    int rc = positive("--task-bytes", arg, (long long)1 << 30, &v, err);
+    c->task_bytes = v;
+    return rc;
+}
+
 static int opt_help(SrtCli *c, const char *arg, SrtErr *err)
 {
     SRT_UNUSED(arg);
@@ -161,6 +191,13 @@ static const CliOpt cli_opts[] = {
      "require 'Authorization: Bearer TOKEN' on every request (needed to\n"
      "                         bind an address other than the loopback)",
      opt_serve_token},
+    {"--threads", "N",
+     "run each batch of a query that can be split on N threads (default: the\n"
+     "                         CPUs this process may use; 1: one thread)",
+     opt_threads},
+    {"--task-bytes", "BYTES",
+     "input bytes per task of a batch split across threads (default 1048576)",
+     opt_task_bytes},
     {"--help", NULL, "show this help and exit", opt_help},
     {"--version", NULL, "show the runtime version and exit", opt_version},
 };

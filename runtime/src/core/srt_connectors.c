@@ -59,6 +59,12 @@ const SrtSinkVt *srt_sink_lookup(const char *connector)
     return NULL;
 }
 
+int srt_source_gives_text(const SrtSource *s)
+{
+    const CmConnector *spec = cm_connector_find(s->vt->connector, CM_ROLE_SOURCE | CM_ROLE_TABLE);
+    return spec && spec->input == CM_INPUT_FORMAT;
+}
+
 /* Whether t's Spark simpleString is simple (a false answer when out of memory). */
 static int type_is(const SrtType *t, const char *simple)
 {

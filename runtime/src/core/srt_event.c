@@ -23,18 +23,9 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 {
     if (n <= 0 || q->cur_in >= q->n_in)
         return;
-    SrtEventStats *e = &q->in[q->cur_in].ev;
-    if (e->n == 0) {
-        e->min_ms = min_ms;
-        e->max_ms = max_ms;
-    } else {
-        if (min_ms < e->min_ms)
-            e->min_ms = min_ms;
-        if (max_ms > e->max_ms)
-            e->max_ms = max_ms;
-    }
-    e->sum_ms += (__int128)(((unsigned __int128)(uint64_t)sum_hi << 64) | sum_lo);
-    e->n += n;
+    SrtEventStats b = {n, min_ms, max_ms,
+                       (__int128)(((unsigned __int128)(uint64_t)sum_hi << 64) | sum_lo)};
+    srt_event_stats_add(&q->in[q->cur_in].ev, &b);
 }
 
 int64_t srt_query_late_threshold(SrtQuery *q, int32_t op)
@@ -53,6 +44,18 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n)
     SrtOperator *o = srt_query_op(q, op);
     if (o)
         o->st.dropped += n;
+}
+
+void srt_event_stats_add(SrtEventStats *a, const SrtEventStats *b)
+{
+    if (b->n == 0)
+        return;
+    if (a->n == 0 || b->min_ms < a->min_ms)
+        a->min_ms = b->min_ms;
+    if (a->n == 0 || b->max_ms > a->max_ms)
+        a->max_ms = b->max_ms;
+    a->n += b->n;
+    a->sum_ms += b->sum_ms;
 }
 
 void srt_event_begin_batch(SrtQuery *q)

@@ -130,6 +130,14 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
     SrtEnv run_env = *env;
     env = &run_env;
     run_env.checkpoint = cli.checkpoint;
+    run_env.threads = cli.threads ? cli.threads : env->threads ? env->threads : srt_cpu_count();
+    run_env.task_bytes = cli.task_bytes ? (size_t)cli.task_bytes
+                         : env->task_bytes ? env->task_bytes : SRT_TASK_BYTES;
+    run_env.pool = NULL;
+    if (run_env.threads > 1 && !(run_env.pool = srt_pool_new(env->mem, run_env.threads - 1))) {
+        fprintf(env->err, "error: out of memory\n");
+        return 1;
+    }
     if (cli.progress) {
         run_env.progress = fopen(cli.progress, "a");
         run_env.progress_path = cli.progress;
@@ -198,6 +206,7 @@ out:
             srt_query_free(qs[i]);
     srt_mem_free(env->mem, qs, sizeof *qs * (n_qs ? n_qs : 1));
     srt_prog_free(&prog);
+    srt_pool_free(run_env.pool);
     fflush(env->out);
     if (run_env.progress)
         fclose(run_env.progress);

@@ -513,6 +513,22 @@ void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_
     s->key_strings[s->n_key_strings++] = (struct SrtStateKeyString){len_offset, null_index};
 }
 
+void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (merge) {
+        SrtOpDef *d = op_find(q, SRT_OP_AGG);
+        if (!d || d->kind != SRT_OPK_AGGREGATE) {
+            fail(p, SRT_ERR_QUERY, "query '%s': a merge function without an aggregation", q->name);
+            return;
+        }
+        d->merge = merge;
+    }
+    q->parallel = 1;
+}
+
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
 {
     SrtQueryDef *q = query_at(p, query);

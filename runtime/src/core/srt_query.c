@@ -185,6 +185,9 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
         return rc;
     if ((rc = srt_query_joins_create(q, err)) < 0)
         return rc;
+    if (d->parallel && env->threads > 1 && env->pool &&
+        (rc = srt_par_new(q, env->pool, env->threads, env->task_bytes, err)) < 0)
+        return rc;
     static const SrtSinkDef build_side = {"(join)", "join", {0}};
     const SrtSinkDef *kd = d->sink >= 0 ? &p->sinks[d->sink] : &build_side;
     q->sink.vt = d->sink >= 0 ? srt_sink_lookup(kd->connector) : &srt_sink_join_vt;
@@ -222,6 +225,7 @@ void srt_query_free(SrtQuery *q)
     srt_mem_free(q->mem, q->in, sizeof *q->in * (q->n_in ? q->n_in : 1));
     if (q->sink_open)
         q->sink.vt->close(&q->sink);
+    srt_par_free(q->par); /* its workers share the joins and read the definition */
     srt_query_ops_free(q);
     if (q->distinct)
         srt_agg_free(q->distinct);
@@ -408,10 +412,9 @@ static int guarded_output(SrtQuery *q)
     return rc;
 }
 
-/* SrtReadFn: one buffer of records through the generated process function. */
-static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
+int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
+                             const SrtReadPos *at, int64_t *rows)
 {
-    SrtQuery *q = ctx;
     static const SrtReadPos start = {1, 0};
     q->cur_what = what;
     q->cur_buf = buf;
@@ -422,6 +425,7 @@ static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, c
     q->cur_buf = NULL;
     q->cur_len = 0;
     srt_scratch_reset(q);
+    *rows = n > 0 ? n : 0;
     if (n < 0 || q->failed) {
         if (!q->failed) {
             q->failed = 1;
@@ -429,9 +433,35 @@ static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, c
         }
         return -q->err.code;
     }
+    return 0;
+}
+
+/* SrtReadFn: one buffer of records through the generated process function. */
+static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
+{
+    SrtQuery *q = ctx;
+    int64_t n;
+    int rc = srt_query_process_buffer(q, what, buf, len, at, &n);
+    if (rc < 0)
+        return rc;
     q->batch_input_rows += n;
     q->in[q->cur_in].batch_rows += n;
     return 0;
+}
+
+/* Read input i's batch: in tasks on several threads when the query runs in parallel and
+   the source hands over text (srt_par.c), else buffer by buffer on this thread. */
+static int read_input(SrtQuery *q, uint32_t i)
+{
+    SrtInput *in = &q->in[i];
+    const char *start = in->start_offset.n ? srt_buf_cstr(&in->start_offset) : NULL;
+    const char *end = srt_buf_cstr(&in->end_offset);
+    q->cur_in = i;
+    if (!q->par || !srt_source_gives_text(&in->source))
+        return in->source.vt->read(&in->source, start, end, on_buffer, q, &q->err);
+    int rc = in->source.vt->read(&in->source, start, end, srt_par_on_buffer, q->par, &q->err);
+    int rc2 = srt_par_finish(q->par);
+    return rc < 0 ? rc : rc2;
 }
 
 static void end_batch_memory(SrtQuery *q)
@@ -439,6 +469,8 @@ static void end_batch_memory(SrtQuery *q)
     q->n_rows = 0;
     srt_arena_reset(&q->batch);
     srt_scratch_reset(q);
+    if (q->par)
+        srt_par_end_batch(q->par);
     /* Do not keep the row array of one huge batch forever. */
     if (q->cap_rows > ((size_t)1 << 20)) {
         srt_mem_free(q->mem, q->rows, sizeof *q->rows * q->cap_rows);
@@ -499,11 +531,7 @@ int srt_query_run_batch(SrtQuery *q)
         SrtInput *in = &q->in[i];
         if (!input_has_data(in))
             continue;
-        q->cur_in = i;
-        rc = in->source.vt->read(&in->source,
-                                 in->start_offset.n ? srt_buf_cstr(&in->start_offset) : NULL,
-                                 srt_buf_cstr(&in->end_offset), on_buffer, q, &q->err);
-        if (rc < 0)
+        if ((rc = read_input(q, i)) < 0)
             return failed_rc(q, rc);
     }
     if ((rc = guarded_output(q)) < 0)

@@ -54,6 +54,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_ssjoin_null_row,
     (const void *)srt_query_distinct_table,
     (const void *)srt_prog_query_session,
+    (const void *)srt_prog_query_parallel,
     (const void *)srt_prog_query_state,
     (const void *)srt_prog_query_state_string,
     (const void *)srt_session_upsert,

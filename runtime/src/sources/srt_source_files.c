@@ -31,9 +31,6 @@
 #define _GNU_SOURCE /* memrchr */
 #include <ctype.h>
 #include <dirent.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -764,28 +761,6 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     return 0;
 }
 
-/* Newlines in [p, p + n) (the line numbers of error positions), sixteen bytes at a time:
-   each byte lane counts its matches (at most 255 blocks), then the lanes are summed. */
-static int64_t count_lines(const char *p, size_t n)
-{
-    int64_t k = 0;
-    size_t i = 0;
-#ifdef __SSE2__
-    const __m128i nl = _mm_set1_epi8('\n');
-    while (n - i >= 16) {
-        size_t blocks = (n - i) / 16 < 255 ? (n - i) / 16 : 255;
-        __m128i acc = _mm_setzero_si128();
-        for (size_t b = 0; b < blocks; b++, i += 16)
-            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + i)), nl));
-        __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
-        k += _mm_cvtsi128_si64(sum) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sum, sum));
-    }
-#endif
-    for (; i < n; i++)
-        k += p[i] == '\n';
-    return k;
-}
-
 static int line_too_long(const char *what, SrtReadPos at, SrtErr *err)
 {
     return srt_err_set(err, SRT_ERR_FORMAT,
@@ -858,7 +833,7 @@ static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, 
                 return rc;
             any = 1;
         }
-        at.line = pos.line + (eof ? 0 : count_lines(b + from, take - from));
+        at.line = pos.line + (eof ? 0 : srt_count_lines(b + from, take - from));
         at.byte += (int64_t)take;
         memmove(f->rbuf, b + take, have - take);
         have -= take;

@@ -289,6 +289,70 @@ int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx)
 }
 
 /* ======================================================================
+** Partial tables (srt_par.c): a task's groups folded into the state, then emptied
+** ====================================================================== */
+
+static void free_chunk(SrtAggTable *t, AggChunk *c);
+
+int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge)
+{
+    for (AggChunk *c = src->first; c; c = c->next) {
+        for (size_t off = 0; off < c->used;) {
+            AggEntry *e = (AggEntry *)((char *)c + CHUNK_HDR + off);
+            off += entry_size(src, e->key_len);
+            if (e->seq >= AGG_MARK)
+                continue;
+            const uint8_t *key = entry_key(src, e);
+            uint8_t *state;
+            if (srt_agg_find_or_add(dst, key, e->key_len, srt_hash(key, e->key_len), &state) < 0)
+                return -SRT_ERR_NOMEM;
+            merge(state, entry_state(e));
+        }
+    }
+    return 0;
+}
+
+void srt_agg_clear(SrtAggTable *t)
+{
+    /* The index: only the slots in use, found from their entries' keys (cheaper than the
+       whole array when a task touched few groups; a cluster's slots are cleared in any
+       order, since the walk looks for the entry, not for an empty slot). */
+    if (t->count * 4 < t->mask + 1) {
+        for (AggChunk *c = t->first; c; c = c->next)
+            for (size_t off = 0; off < c->used;) {
+                AggEntry *e = (AggEntry *)((char *)c + CHUNK_HDR + off);
+                off += entry_size(t, e->key_len);
+                if (e->seq >= AGG_MARK)
+                    continue;
+                size_t j = (size_t)srt_hash(entry_key(t, e), e->key_len) & t->mask;
+                while (t->slots[j].e != e)
+                    j = (j + 1) & t->mask;
+                t->slots[j].e = NULL;
+                t->slots[j].hash = 0;
+            }
+    } else {
+        memset(t->slots, 0, sizeof(AggSlot) * (t->mask + 1));
+    }
+    AggChunk *keep = t->first;
+    if (keep) {
+        for (AggChunk *c = keep->next; c;) {
+            AggChunk *next = c->next;
+            free_chunk(t, c);
+            c = next;
+        }
+        keep->next = NULL;
+        keep->used = 0;
+    }
+    t->last = keep;
+    t->count = 0;
+    t->next_seq = 0;
+    t->live_bytes = 0;
+    t->dead_bytes = 0;
+    srt_arena_reset(&t->strings);
+    srt_agg_begin_batch(t);
+}
+
+/* ======================================================================
 ** Removal, compaction and the checkpoint form of a state
 ** ====================================================================== */
 

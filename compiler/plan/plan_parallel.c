@@ -1,0 +1,90 @@
+/* plan_parallel.c - may a query's batches be split across threads (the runtime's srt_par.c)?
+**
+** Split, a batch runs as tasks over runs of whole input lines, each into rows and a group
+** table of its own, folded into the query in input order: rows appended, each group's state
+** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
+** byte for byte, only when every fold is exact:
+**   - count, sum of integers (two's complement addition, wrapping as Spark's does without
+**     ANSI mode), min and max of a number, date or timestamp, first and last of one (their
+**     buffers merge as Spark's First/Last do), approx_count_distinct (registers: max);
+**   - not a sum or average in floating point or DECIMAL: rounding (or a DECIMAL overflow)
+**     would depend on where a task starts; not stddev/variance; not the values of a string
+**     min/max/first/last or collect_list/collect_set, which live in the table's own memory;
+**   - one stateful operator at most, an aggregation (DROP DUPLICATES, session windows,
+**     chained aggregations and stream-stream joins keep state a row must see in order);
+**   - no DISTINCT aggregate (its set of seen values is the query's), and not the build side
+**     of a join (its rows stay for the join).
+** A static-table join is probed read-only, so it does not prevent a split.  Only a source
+** whose records are lines of text (files) is split; the runtime reads the others, and a
+** UNION ALL branch of theirs, on the query's thread (srt_source_gives_text, from the same
+** connector spec).
+*/
+#include "plan/plan.h"
+
+/* Does aggregate a fold exactly (see above)? */
+static bool agg_merges_exactly(const SAgg *a)
+{
+    switch (a->kind) {
+    case AGG_COUNT_STAR:
+    case AGG_COUNT:
+    case AGG_APPROX_COUNT_DISTINCT:
+        return true;
+    case AGG_SUM:
+        return a->type->kind == TY_BIGINT;
+    case AGG_MIN:
+    case AGG_MAX:
+    case AGG_FIRST:
+    case AGG_LAST:
+        switch (a->type->kind) {
+        case TY_BOOLEAN:
+        case TY_INT:
+        case TY_BIGINT:
+        case TY_FLOAT:
+        case TY_DOUBLE:
+        case TY_DECIMAL:
+        case TY_TIMESTAMP:
+        case TY_DATE:
+            return true;
+        default:
+            return false;
+        }
+    case AGG_AVG:
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+    case AGG_COLLECT_LIST:
+    case AGG_COLLECT_SET:
+        return false;
+    }
+    return false;
+}
+
+const char *plan_serial_reason(Arena *arena, const PQuery *pq)
+{
+    if (pq->query->build)
+        return "the build side of a join";
+    if (pq->ssjoin_block)
+        return "a stream-stream join";
+    if (pq->session)
+        return "session windows";
+    if (pq->dedup_block)
+        return "DROP DUPLICATES";
+    if (pq->next)
+        return "an aggregation over an aggregation";
+    if (pq->n_distinct)
+        return "a DISTINCT aggregate";
+    bool text = false;
+    for (int b = 0; b < pq->n_branches; b++)
+        text |= pq->branches[b].source->gives_text;
+    if (!text) /* rows of values point into the source's memory: read where they are */
+        return arena_sprintf(arena, "source '%s' hands over rows, not lines of text",
+                             pq->source->name);
+    for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
+        const SAgg *a = &pq->agg->aggs[i];
+        if (!agg_merges_exactly(a))
+            return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
+                                 type_name(arena, a->type));
+    }
+    return NULL;
+}

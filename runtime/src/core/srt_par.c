@@ -1,0 +1,583 @@
+/* srt_par.c - a batch's records on several threads (--threads N), with one thread's result.
+**
+** A query the compiler marked parallel (srt_prog_query_parallel: no operator but one
+** aggregation whose aggregates merge exactly, plan_parallel.c) reads a text source's batch
+** as tasks: runs of whole lines, up to --task-bytes each, copied out of the source's buffers
+** in input order.  Each task runs the generated process function on a worker query of its
+** own (a copy of the query whose rows, memory, event-time statistics and group table are its
+** own), on a pool thread or on the query's thread while it waits.  The query's thread folds
+** finished tasks into the query strictly in task order: rows appended, groups folded into
+** the state with the aggregation's merge function in the task's insertion order (so the
+** state's order, and every output order derived from it, is one thread's), event times
+** and counters added.  A failed task fails the batch with its own message, as one thread
+** would at its first failing record; the tasks after it are discarded.
+**
+** Threads: the pool is one per process (SrtEnv.pool), N - 1 threads started on first use,
+** with every signal blocked (SIGINT/SIGTERM reach the scheduler's thread).  Queries run one
+** at a time on the scheduler's thread, so one query uses the pool at a time.
+*/
+#define _GNU_SOURCE /* memrchr, CPU_COUNT */
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+
+#include "srt_int.h"
+#include "state/srt_operator.h"
+
+typedef enum { TASK_FREE, TASK_FILLING, TASK_QUEUED, TASK_RUNNING, TASK_DONE } TaskState;
+
+/* One piece of a task: bytes [off, off + len) of its data, from input `in`, starting at
+   `at` of the origin named at names + name. */
+typedef struct ParSeg {
+    size_t off, len, name;
+    SrtReadPos at;
+} ParSeg;
+
+typedef struct ParTask {
+    SrtQuery *w;            /* owned: the worker query */
+    SrtMem mem;             /* the worker's allocator (its own accounting) */
+    uint32_t in;            /* the input its segments come from */
+    char *data;             /* owned */
+    size_t len, cap;
+    ParSeg *segs;           /* owned */
+    size_t n_segs, cap_segs;
+    SrtBuf names;           /* the origins, NUL-separated */
+    size_t last_name;       /* offset of the newest origin in names */
+    int64_t rows;           /* input rows processed */
+    int failed;
+    TaskState state;        /* under the pool's lock once submitted */
+    uint64_t seq;
+    struct ParTask *next;   /* the pool's queue */
+} ParTask;
+
+struct SrtPool {
+    SrtMem *mem;             /* borrowed */
+    int want;                /* threads to start */
+    pthread_t *th;
+    int n_th;                /* started */
+    int started;             /* start was tried */
+    pthread_mutex_t mu;
+    pthread_cond_t work;     /* a task was queued, or stop */
+    pthread_cond_t done;     /* a task finished */
+    ParTask *head, *tail;
+    int stop;
+};
+
+struct SrtPar {
+    SrtQuery *q;             /* borrowed */
+    SrtPool *pool;           /* borrowed */
+    size_t task_bytes;
+    ParTask *tasks;          /* owned, n_tasks */
+    int n_tasks;
+    ParTask *filling;
+    uint64_t next_seq, next_merge;
+    int failed;              /* a task failed: the rest are discarded */
+};
+
+/* ======================================================================
+** The pool
+** ====================================================================== */
+
+SrtPool *srt_pool_new(SrtMem *m, int threads)
+{
+    SrtPool *p = srt_mem_calloc(m, sizeof *p);
+    if (!p)
+        return NULL;
+    p->mem = m;
+    p->want = threads;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    return p;
+}
+
+static void run_task(ParTask *t);
+
+static void *pool_thread(void *arg)
+{
+    SrtPool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->head && !p->stop)
+            pthread_cond_wait(&p->work, &p->mu);
+        if (p->stop)
+            break;
+        ParTask *t = p->head;
+        p->head = t->next;
+        if (!p->head)
+            p->tail = NULL;
+        t->state = TASK_RUNNING;
+        pthread_mutex_unlock(&p->mu);
+        run_task(t);
+        pthread_mutex_lock(&p->mu);
+        t->state = TASK_DONE;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* Start the threads once.  Those that cannot start are done without: the query's thread
+   runs every task nobody takes. */
+static void pool_start(SrtPool *p)
+{
+    if (p->started)
+        return;
+    p->started = 1;
+    p->th = srt_mem_calloc(p->mem, sizeof *p->th * (size_t)(p->want ? p->want : 1));
+    if (!p->th)
+        return;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    for (int i = 0; i < p->want; i++) {
+        if (pthread_create(&p->th[p->n_th], NULL, pool_thread, p) != 0)
+            break;
+        p->n_th++;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void srt_pool_free(SrtPool *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->mu);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->mu);
+    for (int i = 0; i < p->n_th; i++)
+        pthread_join(p->th[i], NULL);
+    srt_mem_free(p->mem, p->th, sizeof *p->th * (size_t)(p->want ? p->want : 1));
+    pthread_mutex_destroy(&p->mu);
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->done);
+    srt_mem_free(p->mem, p, sizeof *p);
+}
+
+/* ======================================================================
+** Worker queries
+** ====================================================================== */
+
+/* A copy of q for generated code on another thread: the definition, joins (read only),
+   mode and schema are q's; memory, rows, failure, caches, event-time statistics and
+   operators (a group table that starts empty) are its own. */
+static SrtQuery *worker_new(SrtQuery *q, SrtMem *m, SrtErr *err)
+{
+    SrtQuery *w = srt_mem_calloc(m, sizeof *w);
+    if (!w) {
+        srt_err_nomem(err, "worker query");
+        return NULL;
+    }
+    w->prog = q->prog;
+    w->def = q->def;
+    w->env = q->env;
+    w->joins = q->joins;
+    w->n_joins = q->n_joins;
+    w->name = q->name;
+    w->mem = m;
+    w->schema = q->schema;
+    w->mode = q->mode;
+    w->trigger = q->trigger;
+    w->is_batch = q->is_batch;
+    w->limit = -1;
+    w->max_batches = -1;
+    srt_arena_init(&w->batch, m, 64 << 10);
+    srt_arena_init(&w->scratch, m, 4 << 10);
+    srt_arena_init(&w->meta, m, 1 << 10);
+    w->in = srt_mem_calloc(m, sizeof *w->in * (q->n_in ? q->n_in : 1));
+    if (!w->in) {
+        srt_err_nomem(err, "worker query");
+        return w;
+    }
+    w->n_in = q->n_in;
+    srt_query_ops_create(w, q->def->ops, q->def->n_ops, err);
+    return w;
+}
+
+static void worker_free(SrtQuery *w)
+{
+    if (!w)
+        return;
+    SrtMem *m = w->mem;
+    srt_query_ops_free(w);
+    srt_regex_cache_free(w);
+    srt_arena_free(&w->batch);
+    srt_arena_free(&w->scratch);
+    srt_arena_free(&w->meta);
+    srt_mem_free(m, w->types, sizeof *w->types * w->cap_types);
+    srt_mem_free(m, w->rows, sizeof *w->rows * w->cap_rows);
+    srt_mem_free(m, w->in, sizeof *w->in * (w->n_in ? w->n_in : 1));
+    srt_mem_free(m, w, sizeof *w);
+}
+
+/* What generated code reads of the batch, as of now on the query's thread. */
+static void worker_sync(SrtQuery *w, const SrtQuery *q, uint32_t in)
+{
+    w->batch_id = q->batch_id;
+    w->batch_ts_us = q->batch_ts_us;
+    w->watermark_ms = q->watermark_ms;
+    w->late_wm_ms = q->late_wm_ms;
+    w->cur_in = in;
+}
+
+/* Empty what a task left in w but its rows' memory (referenced by q's rows until the
+   batch ends). */
+static void worker_clear(SrtQuery *w)
+{
+    w->n_rows = 0;
+    w->failed = 0;
+    srt_err_clear(&w->err);
+    for (uint32_t i = 0; i < w->n_in; i++)
+        memset(&w->in[i].ev, 0, sizeof w->in[i].ev);
+    for (uint32_t i = 0; i < w->n_ops; i++) {
+        memset(&w->ops[i]->st, 0, sizeof w->ops[i]->st);
+        if (w->ops[i]->vt == &srt_op_agg_vt)
+            srt_agg_clear(w->ops[i]->state);
+    }
+}
+
+/* ======================================================================
+** Tasks
+** ====================================================================== */
+
+static void run_task(ParTask *t)
+{
+    SrtQuery *w = t->w;
+    for (size_t i = 0; i < t->n_segs && !t->failed; i++) {
+        const ParSeg *s = &t->segs[i];
+        int64_t n = 0;
+        if (srt_query_process_buffer(w, t->names.p + s->name, t->data + s->off, s->len, &s->at,
+                                     &n) < 0)
+            t->failed = 1;
+        t->rows += n;
+    }
+}
+
+static void task_reset(ParTask *t)
+{
+    t->len = 0;
+    t->n_segs = 0;
+    srt_buf_clear(&t->names);
+    t->rows = 0;
+    t->failed = 0;
+    worker_clear(t->w);
+}
+
+/* Fold finished task t into q (the next in order): 0, or -code when it failed. */
+static int merge_task(SrtPar *par, ParTask *t)
+{
+    SrtQuery *q = par->q, *w = t->w;
+    if (t->failed) {
+        q->failed = 1;
+        q->err = w->err;
+        if (!q->err.code)
+            srt_err_set(&q->err, SRT_ERR_QUERY, "processing failed");
+        return -q->err.code;
+    }
+    if (w->n_rows) {
+        if (srt_mem_grow(q->mem, (void **)&q->rows, &q->cap_rows, sizeof *q->rows,
+                         q->n_rows + w->n_rows) < 0)
+            return -srt_err_nomem(&q->err, "output rows");
+        memcpy(q->rows + q->n_rows, w->rows, sizeof *w->rows * w->n_rows);
+        q->n_rows += w->n_rows;
+    }
+    for (uint32_t i = 0; i < w->n_ops; i++) {
+        SrtOperator *wo = w->ops[i], *qo = q->ops[i];
+        qo->st.dropped += wo->st.dropped;
+        if (wo->vt == &srt_op_agg_vt &&
+            srt_agg_merge_from(qo->state, wo->state, qo->def->merge) < 0)
+            return -srt_err_nomem(&q->err, "aggregation state");
+    }
+    for (uint32_t i = 0; i < w->n_in; i++)
+        srt_event_stats_add(&q->in[i].ev, &w->in[i].ev);
+    q->batch_input_rows += t->rows;
+    q->in[t->in].batch_rows += t->rows;
+    return 0;
+}
+
+/* Fold every finished task that is next in order (lock held).  0 or -code; after a failure
+   the tasks are discarded. */
+static int merge_ready(SrtPar *par)
+{
+    SrtPool *p = par->pool;
+    int rc = 0;
+    for (;;) {
+        ParTask *t = NULL;
+        for (int i = 0; i < par->n_tasks; i++)
+            if (par->tasks[i].state == TASK_DONE && par->tasks[i].seq == par->next_merge)
+                t = &par->tasks[i];
+        if (!t)
+            return rc;
+        pthread_mutex_unlock(&p->mu);
+        int r = par->failed ? 0 : merge_task(par, t);
+        task_reset(t);
+        pthread_mutex_lock(&p->mu);
+        t->state = TASK_FREE;
+        par->next_merge++;
+        if (r < 0) {
+            par->failed = 1;
+            rc = r;
+        }
+    }
+}
+
+/* Run one queued task of this query on the calling thread (lock held); 0 if none. */
+static int help_one(SrtPar *par)
+{
+    SrtPool *p = par->pool;
+    ParTask *prev = NULL;
+    for (ParTask *t = p->head; t; prev = t, t = t->next) {
+        if (t < par->tasks || t >= par->tasks + par->n_tasks)
+            continue;
+        if (prev)
+            prev->next = t->next;
+        else
+            p->head = t->next;
+        if (p->tail == t)
+            p->tail = prev;
+        t->state = TASK_RUNNING;
+        pthread_mutex_unlock(&p->mu);
+        run_task(t);
+        pthread_mutex_lock(&p->mu);
+        t->state = TASK_DONE;
+        return 1;
+    }
+    return 0;
+}
+
+/* A free task to fill, folding or running tasks meanwhile (lock held).  NULL after a failure
+   (q->err says why). */
+static ParTask *acquire(SrtPar *par)
+{
+    SrtPool *p = par->pool;
+    for (;;) {
+        if (merge_ready(par) < 0 || par->failed)
+            return NULL;
+        for (int i = 0; i < par->n_tasks; i++)
+            if (par->tasks[i].state == TASK_FREE)
+                return &par->tasks[i];
+        if (!help_one(par))
+            pthread_cond_wait(&p->done, &p->mu);
+    }
+}
+
+static void submit(SrtPar *par)
+{
+    ParTask *t = par->filling;
+    par->filling = NULL;
+    if (!t)
+        return;
+    SrtPool *p = par->pool;
+    pool_start(p);
+    pthread_mutex_lock(&p->mu);
+    t->seq = par->next_seq++;
+    t->next = NULL;
+    t->state = TASK_QUEUED;
+    if (p->tail)
+        p->tail->next = t;
+    else
+        p->head = t;
+    p->tail = t;
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Append buf[0, n) (whole lines from input `in`, starting at `at` of `what`) to the task
+   being filled.  0 or -NOMEM. */
+static int append(SrtPar *par, uint32_t in, const char *what, const char *buf, size_t n,
+                  SrtReadPos at)
+{
+    ParTask *t = par->filling;
+    SrtQuery *q = par->q;
+    if (t->len + n > t->cap) {
+        size_t cap = t->cap ? t->cap : par->task_bytes + 4096;
+        while (cap < t->len + n)
+            cap *= 2;
+        char *d = srt_mem_realloc(q->mem, t->data, t->cap, cap);
+        if (!d)
+            return srt_err_nomem(&q->err, "parallel task");
+        t->data = d;
+        t->cap = cap;
+    }
+    if (srt_mem_grow(q->mem, (void **)&t->segs, &t->cap_segs, sizeof *t->segs, t->n_segs + 1) < 0)
+        return srt_err_nomem(&q->err, "parallel task");
+    if (t->n_segs == 0 || strcmp(t->names.p + t->last_name, what) != 0) {
+        t->last_name = t->names.n;
+        srt_buf_puts(&t->names, what);
+        srt_buf_putc(&t->names, '\0');
+        if (t->names.oom)
+            return srt_err_nomem(&q->err, "parallel task");
+    }
+    memcpy(t->data + t->len, buf, n);
+    t->segs[t->n_segs++] = (ParSeg){t->len, n, t->last_name, at};
+    t->len += n;
+    t->in = in;
+    return 0;
+}
+
+/* ======================================================================
+** The query's side
+** ====================================================================== */
+
+int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtErr *err)
+{
+    for (uint32_t i = 0; i < q->def->n_ops; i++)
+        if (q->def->ops[i].kind != SRT_OPK_AGGREGATE || !q->def->ops[i].merge)
+            return 0; /* not what the compiler marks parallel: one thread */
+    SrtPar *par = srt_mem_calloc(q->mem, sizeof *par);
+    if (!par)
+        return srt_err_nomem(err, "parallel tasks");
+    q->par = par;
+    par->q = q;
+    par->pool = pool;
+    par->task_bytes = task_bytes ? task_bytes : 1;
+    /* Each thread busy, each with a finished task waiting for its turn, and one filling. */
+    int n = 2 * threads + 1;
+    par->tasks = srt_mem_calloc(q->mem, sizeof *par->tasks * (size_t)n);
+    if (!par->tasks)
+        return srt_err_nomem(err, "parallel tasks");
+    par->n_tasks = n;
+    for (int i = 0; i < n; i++) {
+        ParTask *t = &par->tasks[i];
+        srt_mem_init(&t->mem);
+        t->mem.fn = q->mem->fn;
+        t->mem.ud = q->mem->ud;
+        srt_buf_init(&t->names, q->mem);
+        if (!(t->w = worker_new(q, &t->mem, err)) || err->code)
+            return -err->code;
+    }
+    return 0;
+}
+
+void srt_par_free(SrtPar *par)
+{
+    if (!par)
+        return;
+    SrtQuery *q = par->q;
+    for (int i = 0; par->tasks && i < par->n_tasks; i++) {
+        ParTask *t = &par->tasks[i];
+        worker_free(t->w);
+        srt_mem_free(q->mem, t->data, t->cap);
+        srt_mem_free(q->mem, t->segs, sizeof *t->segs * t->cap_segs);
+        srt_buf_free(&t->names);
+    }
+    srt_mem_free(q->mem, par->tasks, sizeof *par->tasks * (size_t)par->n_tasks);
+    srt_mem_free(q->mem, par, sizeof *par);
+}
+
+/* The last byte of a line within buf[0, limit), or of the first line after it. */
+static size_t cut_at(const char *buf, size_t n, size_t limit)
+{
+    const char *nl = limit ? memrchr(buf, '\n', limit) : NULL;
+    if (nl)
+        return (size_t)(nl - buf) + 1;
+    nl = memchr(buf + limit, '\n', n - limit);
+    return nl ? (size_t)(nl - buf) + 1 : n;
+}
+
+int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
+                      const SrtReadPos *at)
+{
+    SrtPar *par = ctx;
+    SrtQuery *q = par->q;
+    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0};
+    while (len > 0) {
+        if (!par->filling) {
+            pthread_mutex_lock(&par->pool->mu);
+            ParTask *t = acquire(par);
+            pthread_mutex_unlock(&par->pool->mu);
+            if (!t)
+                return -q->err.code;
+            t->state = TASK_FILLING;
+            worker_sync(t->w, q, q->cur_in);
+            t->in = q->cur_in;
+            par->filling = t;
+        }
+        ParTask *t = par->filling;
+        if (t->n_segs && t->in != q->cur_in) {
+            submit(par);
+            continue;
+        }
+        size_t room = par->task_bytes > t->len ? par->task_bytes - t->len : 0;
+        size_t take = len <= room ? len : cut_at(buf, len, room);
+        if (take > room && t->len) { /* the next line does not fit: a task of its own */
+            submit(par);
+            continue;
+        }
+        int rc = append(par, q->cur_in, what, buf, take, pos);
+        if (rc < 0)
+            return rc;
+        if (take < len) {
+            pos.line += srt_count_lines(buf, take);
+            pos.byte += (int64_t)take;
+        }
+        buf += take;
+        len -= take;
+        if (t->len >= par->task_bytes)
+            submit(par);
+    }
+    return 0;
+}
+
+int srt_par_finish(SrtPar *par)
+{
+    SrtPool *p = par->pool;
+    if (par->filling && par->filling->n_segs) {
+        if (par->next_seq == par->next_merge && !par->failed) {
+            /* The whole batch in one task: run and fold it here. */
+            ParTask *t = par->filling;
+            par->filling = NULL;
+            t->seq = par->next_seq++;
+            run_task(t);
+            pthread_mutex_lock(&p->mu);
+            t->state = TASK_DONE;
+            int rc = merge_ready(par);
+            pthread_mutex_unlock(&p->mu);
+            par->failed = 0;
+            return rc;
+        }
+        submit(par);
+    } else if (par->filling) {
+        par->filling->state = TASK_FREE;
+        par->filling = NULL;
+    }
+    int rc = 0;
+    pthread_mutex_lock(&p->mu);
+    while (par->next_merge < par->next_seq) {
+        int r = merge_ready(par);
+        if (r < 0 && rc == 0)
+            rc = r;
+        if (par->next_merge < par->next_seq && !help_one(par))
+            pthread_cond_wait(&p->done, &p->mu);
+    }
+    pthread_mutex_unlock(&p->mu);
+    if (par->failed && rc == 0)
+        rc = -(par->q->err.code ? par->q->err.code : SRT_ERR_QUERY);
+    par->failed = 0;
+    return rc;
+}
+
+/* After the batch's sink: the workers' row memory goes, as the query's batch memory does. */
+void srt_par_end_batch(SrtPar *par)
+{
+    for (int i = 0; i < par->n_tasks; i++) {
+        SrtQuery *w = par->tasks[i].w;
+        srt_arena_reset(&w->batch);
+        srt_scratch_reset(w);
+        if (w->cap_rows > ((size_t)1 << 20)) {
+            srt_mem_free(w->mem, w->rows, sizeof *w->rows * w->cap_rows);
+            w->rows = NULL;
+            w->cap_rows = 0;
+        }
+    }
+}
+
+int srt_cpu_count(void)
+{
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    return 1;
+}
