@@ -258,7 +258,9 @@ typedef struct SrtSource SrtSource;
 typedef struct SrtSink SrtSink;
 
 /* Where a buffer of records starts in its origin: line (1-based) and byte offset.  A source
-   that hands an origin over in several buffers says where each starts (error positions). */
+   that hands an origin over in several buffers says where each starts (error positions);
+   line 0: not counted, the origin is a file whose lines srt_fs_line_at counts when an error
+   needs the number (the files source counts none past a file's first buffer). */
 typedef struct SrtReadPos {
     int64_t line, byte;
 } SrtReadPos;
@@ -673,6 +675,11 @@ int srt_fs_create_temp(const char *path, mode_t mode);
 int srt_fs_sync_dir(const char *dir);
 /* srt_fs_sync_dir on the directory holding path ("." when path has no '/').  0 or -1. */
 int srt_fs_sync_parent(const char *path);
+/* The line (1-based) of byte offset `byte` of the file at path: 1 + the newlines before it,
+   counted by reading the file again; -1 when it cannot be read that far. */
+int64_t srt_fs_line_at(const char *path, int64_t byte);
+/* The same in the open file fd. */
+int64_t srt_fs_line_at_fd(int fd, int64_t byte);
 /* mkdir -p path, each directory created fsync'd into its parent.  0 or -SRT_ERR_IO with a
    message "<what>: ..." naming the directory (what: e.g. "checkpoint", "files sink 'out'"). */
 int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);

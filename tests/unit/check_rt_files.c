@@ -243,7 +243,8 @@ typedef struct Chunks {
     unsigned sum;
 } Chunks;
 
-/* Read callback: checks buffers are whole lines at the positions they claim; touches every
+/* Read callback: checks buffers are whole lines at the positions they claim (a line number
+   left uncounted, 0, is the one srt_fs_line_at counts in the file); touches every
    byte (a mapping of a file truncated meanwhile would fault here). */
 static int chunks(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
@@ -252,7 +253,13 @@ static int chunks(void *ctx, const char *what, const char *buf, size_t len, cons
     if (c->calls++ == 0 && c->truncate_to)
         ck_assert_int_eq(truncate(c->path, c->truncate_to), 0);
     ck_assert_ptr_nonnull(at);
-    ck_assert_int_eq(at->line, c->next_line);
+    if (at->line == 0) { /* past a file's first buffer lines are counted on demand */
+        int64_t line = srt_fs_line_at(c->path, at->byte);
+        if (line >= 0 || !c->truncate_to)
+            ck_assert_int_eq(line, c->next_line);
+    } else {
+        ck_assert_int_eq(at->line, c->next_line);
+    }
     ck_assert_int_eq(at->byte, c->next_byte);
     for (size_t i = 0; i < len; i++)
         c->sum += (unsigned char)buf[i];

@@ -3,7 +3,8 @@
 ** creating a temporary file without following links, writing a whole buffer
 ** (EINTR and short writes retried), fsyncing a directory or the directory holding a path (so a
 ** name created, renamed or removed in it survives a crash), and mkdir -p with every directory
-** created fsync'd into its parent.
+** created fsync'd into its parent; the line number of a byte of a text file (error messages
+** of the files source, which count lines only when one is needed).
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -172,4 +173,31 @@ int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err)
     if (!S_ISDIR(st.st_mode))
         return srt_err_set(err, SRT_ERR_IO, "%s: path '%s' is not a directory", what, path);
     return 0;
+}
+
+int64_t srt_fs_line_at_fd(int fd, int64_t byte)
+{
+    char buf[64 << 10];
+    int64_t line = 1, at = 0;
+    while (at < byte) {
+        size_t want = byte - at < (int64_t)sizeof buf ? (size_t)(byte - at) : sizeof buf;
+        ssize_t r = pread(fd, buf, want, (off_t)at);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1; /* shorter than it was, or unreadable now */
+        line += srt_count_lines(buf, (size_t)r);
+        at += r;
+    }
+    return line;
+}
+
+int64_t srt_fs_line_at(const char *path, int64_t byte)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    int64_t line = srt_fs_line_at_fd(fd, byte);
+    close(fd);
+    return line;
 }

@@ -509,8 +509,8 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
         int rc = append(par, q->cur_in, what, buf, take, pos);
         if (rc < 0)
             return rc;
-        if (take < len) {
-            pos.line += srt_count_lines(buf, take);
+        if (take < len) { /* the rest: its line is counted when an error needs it */
+            pos.line = 0;
             pos.byte += (int64_t)take;
         }
         buf += take;

@@ -331,11 +331,15 @@ void srt_scratch_reset(SrtQuery *q)
         srt_arena_reset(&q->scratch);
 }
 
-/* The line number and byte offset of pos within the buffer being processed. */
+/* The line number (-1: unknown) and byte offset of pos within the buffer being processed. */
 static void locate(const SrtQuery *q, const char *pos, long long *line, long long *off)
 {
-    *line = q->cur_at.line;
     *off = q->cur_at.byte + (pos - q->cur_buf);
+    if (q->cur_at.line == 0) { /* not counted while reading: count now, from the file */
+        *line = srt_fs_line_at(q->cur_what, *off);
+        return;
+    }
+    *line = q->cur_at.line;
     for (const char *s = q->cur_buf; s < pos; s++) {
         s = memchr(s, '\n', (size_t)(pos - s));
         if (!s)
@@ -352,7 +356,10 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos)
     if (q->cur_what && pos && pos >= q->cur_buf && pos <= q->cur_buf + q->cur_len) {
         long long line, off;
         locate(q, pos, &line, &off);
-        srt_err_set(&q->err, SRT_ERR_QUERY, "%s (at %s:%lld, byte %lld)", msg, q->cur_what, line, off);
+        if (line > 0)
+            srt_err_set(&q->err, SRT_ERR_QUERY, "%s (at %s:%lld, byte %lld)", msg, q->cur_what, line, off);
+        else
+            srt_err_set(&q->err, SRT_ERR_QUERY, "%s (at %s, byte %lld)", msg, q->cur_what, off);
     } else if (q->cur_what) {
         srt_err_set(&q->err, SRT_ERR_QUERY, "%s (in %s)", msg, q->cur_what);
     } else {

@@ -761,15 +761,18 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     return 0;
 }
 
-static int line_too_long(const char *what, SrtReadPos at, SrtErr *err)
+static int line_too_long(int fd, const char *what, SrtReadPos at, SrtErr *err)
 {
+    if (at.line == 0)
+        at.line = srt_fs_line_at_fd(fd, at.byte);
     return srt_err_set(err, SRT_ERR_FORMAT,
                        "files source: %s: line %lld (at byte %lld) is longer than %zu bytes, the "
                        "limit of a line",
                        what, (long long)at.line, (long long)at.byte, SRT_LINE_MAX);
 }
 
-/* Read the open file fd, named `what`, to fn in buffers of whole lines (csv header skipped):
+/* Read the open file fd, named `what`, to fn in buffers of whole lines (csv header skipped;
+   the line number of a buffer after the first is left to an error to count, SrtReadPos):
    pread of at most FILES_READ_SIZE at a time into the source's reused buffer, after the
    partial line the previous buffer ended with, so a file truncated meanwhile gives the bytes
    that are there (a mapping would SIGBUS).  Only that partial line can grow long: a line
@@ -812,7 +815,7 @@ static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, 
             const char *nl = memrchr(b + clean, '\n', have - clean);
             if (!nl) { /* one line so far: read on, while it may still end in time */
                 if (have > SRT_LINE_MAX)
-                    return line_too_long(what, at, err);
+                    return line_too_long(fd, what, at, err);
                 clean = have;
                 continue;
             }
@@ -820,20 +823,20 @@ static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, 
         }
         const char *first = memchr(b + clean, '\n', take - clean);
         if ((first ? (size_t)(first - b) : take) > SRT_LINE_MAX)
-            return line_too_long(what, at, err);
+            return line_too_long(fd, what, at, err);
         size_t from = 0;
         if (skip) {
             from = first ? (size_t)(first - b) + 1 : take;
             skip = 0;
         }
-        SrtReadPos pos = {at.line + (from ? 1 : 0), at.byte + (int64_t)from};
+        SrtReadPos pos = {at.line ? at.line + (from ? 1 : 0) : 0, at.byte + (int64_t)from};
         if (take > from || !any) {
             int rc = fn(ctx, what, b + from, take - from, &pos);
             if (rc < 0)
                 return rc;
             any = 1;
         }
-        at.line = pos.line + (eof ? 0 : srt_count_lines(b + from, take - from));
+        at.line = 0; /* counted only for an error message (SrtReadPos) */
         at.byte += (int64_t)take;
         memmove(f->rbuf, b + take, have - take);
         have -= take;
