@@ -6,7 +6,8 @@
 # Environment: SLUICE (default build/compiler/sluice), GEN_EVENTS (default
 # build/tests/tools/gen_events, else compiled here from tests/tools/gen_events.c).
 # Generates 20 M events (fixed seed, ~725 MB) into bench/data/events once, builds
-# bench/events_tumbling.sql, runs it N times with --trigger availableNow, runs
+# bench/events_tumbling.sql, runs it N times with --trigger availableNow on one thread
+# and N times on every core (--threads $(nproc), output byte for byte the same), runs
 # DuckDB with 1 thread and with its default threads N times each, checks that
 # all give the same (action, window start, count) set, and prints medians.
 set -euo pipefail
@@ -72,18 +73,26 @@ if [[ $duckdb_only -eq 0 ]]; then
   done
   build_ms=$(printf '%s\n' "${build_times[@]}" | median | awk '{ printf "%.1f", $1 * 1000 }')
 
-  sluice_times=()
-  first_size=""
-  for ((i = 0; i < runs; i++)); do
-    t0=$EPOCHREALTIME
-    "$exe" --trigger availableNow > "$out/sluice.out" 2> "$out/sluice.err" || { cat "$out/sluice.err" >&2; die "the sluice executable failed"; }
-    t1=$EPOCHREALTIME
-    sluice_times+=("$(elapsed "$t0" "$t1")")
-    size=$(stat -c %s "$out/sluice.out")
-    [[ -z $first_size ]] && first_size=$size
-    [[ $size -eq $first_size ]] || die "run $((i + 1)) printed $size bytes, run 1 printed $first_size (a checkpoint left behind?)"
-  done
-  sluice_s=$(printf '%s\n' "${sluice_times[@]}" | median)
+  # run_sluice THREADS: the median wall time of N runs on that many threads; every run's
+  # output must be byte for byte the first one-thread run's.
+  run_sluice() {
+    local threads=$1 times=() i t0 t1
+    for ((i = 0; i < runs; i++)); do
+      t0=$EPOCHREALTIME
+      "$exe" --trigger availableNow --threads "$threads" > "$out/sluice.out" 2> "$out/sluice.err" || { cat "$out/sluice.err" >&2; die "the sluice executable failed"; }
+      t1=$EPOCHREALTIME
+      times+=("$(elapsed "$t0" "$t1")")
+      if [[ ! -f $out/sluice.first ]]; then
+        cp "$out/sluice.out" "$out/sluice.first"
+      elif ! cmp -s "$out/sluice.out" "$out/sluice.first"; then
+        die "run $((i + 1)) on $threads threads printed other bytes than the first run on 1 thread (a checkpoint left behind?)"
+      fi
+    done
+    printf '%s\n' "${times[@]}" | median
+  }
+  rm -f "$out/sluice.first"
+  sluice_s=$(run_sluice 1)
+  sluiceN_s=$(run_sluice "$(nproc)")
   normalise_console "$out/sluice.out" > "$out/sluice.norm"
   if grep -q '^TRUNCATED' "$out/sluice.norm"; then
     die "the console output was cut (raise numRows in $query)"
@@ -129,12 +138,15 @@ row() { # name seconds
 echo
 echo "events query: $events events, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of JSON Lines, $groups groups, median of $runs runs"
 printf '%-24s %10s %12s %10s\n' system "wall s" "M events/s" "MB/s"
-[[ $duckdb_only -eq 1 ]] || row "sluice" "$sluice_s"
+[[ $duckdb_only -eq 1 ]] || row "sluice (1 thread)" "$sluice_s"
+[[ $duckdb_only -eq 1 ]] || row "sluice ($(nproc) threads)" "$sluiceN_s"
 row "duckdb (1 thread)" "$duck1_s"
 row "duckdb ($(nproc) cores, default)" "$duckN_s"
 if [[ $duckdb_only -eq 0 ]]; then
-  awk -v s="$sluice_s" -v d1="$duck1_s" -v dn="$duckN_s" 'BEGIN {
-    printf "ratio duckdb(1 thread)/sluice: %.2fx\nratio duckdb(default)/sluice:  %.2fx\n", d1 / s, dn / s }'
+  awk -v s="$sluice_s" -v sn="$sluiceN_s" -v d1="$duck1_s" -v dn="$duckN_s" -v n="$(nproc)" 'BEGIN {
+    printf "ratio duckdb(1 thread)/sluice(1 thread): %.2fx\n", d1 / s
+    printf "ratio duckdb(%d cores)/sluice(%d threads): %.2fx\n", n, n, dn / sn
+    printf "sluice speed-up from 1 to %d threads:    %.2fx\n", n, s / sn }'
   echo "sluice build (compile + link, -O2): median ${build_ms} ms"
 fi
 echo "(sluice: whole process, start to exit; DuckDB: in-process, instance creation to last row fetched)"

@@ -334,7 +334,21 @@ struct SrtSource {
        offsets to re-read a batch (files: which files a batch took; rate: its start time)
        writes it there with srt_ckpt_write_file before plan() returns the batch. */
     const char *log_dir;
+    /* Borrowed, set by a reader for one read() call, NULL otherwise: the memory to read into,
+       which that reader keeps, so what the source hands over is not copied (SrtLender). */
+    const struct SrtLender *lender;
 };
+
+/* Buffers a reader lends a text source (srt_par.c to the files source): the source reads
+   into a borrowed buffer, hands whole lines of it to its SrtReadFn, and gives it back, its
+   bytes untouched from then on; those bytes stay valid for the reader until it frees them. */
+typedef struct SrtLender {
+    void *ctx;
+    /* A buffer of at least n bytes (its size in *cap), NULL when out of memory. */
+    char *(*borrow)(void *ctx, size_t n, size_t *cap);
+    /* Done with buffer base (from borrow): the source does not touch it again. */
+    void (*give_back)(void *ctx, char *base);
+} SrtLender;
 
 /* What the rows of a batch are to a sink that keeps a table (srt_query.c sets SrtSink.mode from
    the output mode before open; the database sinks act on it, the others write every batch). */
@@ -1173,6 +1187,8 @@ void srt_par_free(SrtPar *par);
 int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
                       const SrtReadPos *at);
 int srt_par_finish(SrtPar *par);
+/* The buffers to lend the source while it is read (SrtSource.lender). */
+const SrtLender *srt_par_lender(SrtPar *par);
 /* Free the workers' batch memory (after the sink). */
 void srt_par_end_batch(SrtPar *par);
 /* The CPUs this process may run on (at least 1). */

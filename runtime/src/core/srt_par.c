@@ -2,8 +2,9 @@
 **
 ** A query the compiler marked parallel (srt_prog_query_parallel: no operator but one
 ** aggregation whose aggregates merge exactly, plan_parallel.c) reads a text source's batch
-** as tasks: runs of whole lines, up to --task-bytes each, copied out of the source's buffers
-** in input order.  Each task runs the generated process function on a worker query of its
+** as tasks: runs of whole lines, up to --task-bytes each, in input order, in buffers the
+** source reads into and the tasks keep until they are folded (SrtLender; a source that
+** reads elsewhere has its lines copied).  Each task runs the generated process function on a worker query of its
 ** own (a copy of the query whose rows, memory, event-time statistics and group table are its
 ** own), on a pool thread or on the query's thread while it waits.  The query's thread folds
 ** finished tasks into the query strictly in task order: rows appended, groups folded into
@@ -27,9 +28,22 @@
 
 typedef enum { TASK_FREE, TASK_FILLING, TASK_QUEUED, TASK_RUNNING, TASK_DONE } TaskState;
 
-/* One piece of a task: bytes [off, off + len) of its data, from input `in`, starting at
-   `at` of the origin named at names + name. */
+/* A buffer lent to the source (SrtLender): the source reads into it and hands its lines
+   over, the tasks run them where they are.  Free again when no task points into it and the
+   source gave it back. */
+typedef struct ParBuf {
+    char *p;
+    size_t cap;
+    int refs;               /* tasks pointing into it, + 1 while the source has it */
+    struct ParBuf *next;    /* every buffer of the query */
+} ParBuf;
+
+#define TASK_BUFS 8 /* lent buffers one task points into at most (then it is submitted) */
+
+/* One piece of a task: len bytes at ptr (in a lent buffer), or at data + off (copied), from
+   the task's input, starting at `at` of the origin named at names + name. */
 typedef struct ParSeg {
+    const char *ptr;
     size_t off, len, name;
     SrtReadPos at;
 } ParSeg;
@@ -38,8 +52,11 @@ typedef struct ParTask {
     SrtQuery *w;            /* owned: the worker query */
     SrtMem mem;             /* the worker's allocator (its own accounting) */
     uint32_t in;            /* the input its segments come from */
-    char *data;             /* owned */
-    size_t len, cap;
+    char *data;             /* owned: copies of buffers no lender gave */
+    size_t len, cap;        /* len: bytes in the task, copied or not */
+    size_t copied;          /* bytes in data */
+    ParBuf *bufs[TASK_BUFS];/* lent buffers its segments point into (a reference each) */
+    int n_bufs;
     ParSeg *segs;           /* owned */
     size_t n_segs, cap_segs;
     SrtBuf names;           /* the origins, NUL-separated */
@@ -73,6 +90,9 @@ struct SrtPar {
     ParTask *filling;
     uint64_t next_seq, next_merge;
     int failed;              /* a task failed: the rest are discarded */
+    ParBuf *bufs;            /* owned: every lent buffer */
+    ParBuf *lent;            /* the one the source reads into now, or NULL */
+    SrtLender lender;        /* set on the source while an input is read */
 };
 
 /* ======================================================================
@@ -248,7 +268,8 @@ static void run_task(ParTask *t)
     for (size_t i = 0; i < t->n_segs && !t->failed; i++) {
         const ParSeg *s = &t->segs[i];
         int64_t n = 0;
-        if (srt_query_process_buffer(w, t->names.p + s->name, t->data + s->off, s->len, &s->at,
+        if (srt_query_process_buffer(w, t->names.p + s->name, s->ptr ? s->ptr : t->data + s->off,
+                                     s->len, &s->at,
                                      &n) < 0)
             t->failed = 1;
         t->rows += n;
@@ -257,7 +278,11 @@ static void run_task(ParTask *t)
 
 static void task_reset(ParTask *t)
 {
+    for (int i = 0; i < t->n_bufs; i++)
+        t->bufs[i]->refs--;
+    t->n_bufs = 0;
     t->len = 0;
+    t->copied = 0;
     t->n_segs = 0;
     srt_buf_clear(&t->names);
     t->rows = 0;
@@ -385,15 +410,21 @@ static void submit(SrtPar *par)
 }
 
 /* Append buf[0, n) (whole lines from input `in`, starting at `at` of `what`) to the task
-   being filled.  0 or -NOMEM. */
+   being filled: a pointer into the buffer lent to the source, or else a copy.  0 or -NOMEM. */
 static int append(SrtPar *par, uint32_t in, const char *what, const char *buf, size_t n,
                   SrtReadPos at)
 {
     ParTask *t = par->filling;
     SrtQuery *q = par->q;
-    if (t->len + n > t->cap) {
+    ParBuf *b = par->lent;
+    int lent = b && buf >= b->p && buf + n <= b->p + b->cap;
+    if (lent && (t->n_bufs == 0 || t->bufs[t->n_bufs - 1] != b)) {
+        t->bufs[t->n_bufs++] = b; /* room: the caller submits a task whose list is full */
+        b->refs++;
+    }
+    if (!lent && t->copied + n > t->cap) {
         size_t cap = t->cap ? t->cap : par->task_bytes + 4096;
-        while (cap < t->len + n)
+        while (cap < t->copied + n)
             cap *= 2;
         char *d = srt_mem_realloc(q->mem, t->data, t->cap, cap);
         if (!d)
@@ -410,11 +441,52 @@ static int append(SrtPar *par, uint32_t in, const char *what, const char *buf, s
         if (t->names.oom)
             return srt_err_nomem(&q->err, "parallel task");
     }
-    memcpy(t->data + t->len, buf, n);
-    t->segs[t->n_segs++] = (ParSeg){t->len, n, t->last_name, at};
+    ParSeg *sg = &t->segs[t->n_segs++];
+    *sg = (ParSeg){lent ? buf : NULL, t->copied, n, t->last_name, at};
+    if (!lent) {
+        memcpy(t->data + t->copied, buf, n);
+        t->copied += n;
+    }
     t->len += n;
     t->in = in;
     return 0;
+}
+
+/* SrtLender: a free lent buffer of at least n bytes, or a new one. */
+static char *lend(void *ctx, size_t n, size_t *cap)
+{
+    SrtPar *par = ctx;
+    ParBuf *b = NULL;
+    for (ParBuf *x = par->bufs; x && !b; x = x->next)
+        if (x->refs == 0 && x->cap >= n)
+            b = x;
+    if (!b) {
+        b = srt_mem_calloc(par->q->mem, sizeof *b);
+        size_t size = n + ((size_t)64 << 10); /* some room for the next one's partial line */
+        char *p = b ? srt_mem_alloc(par->q->mem, size) : NULL;
+        if (!p) {
+            srt_mem_free(par->q->mem, b, sizeof *b);
+            return NULL;
+        }
+        b->p = p;
+        b->cap = size;
+        b->next = par->bufs;
+        par->bufs = b;
+    }
+    b->refs = 1;
+    par->lent = b;
+    *cap = b->cap;
+    return b->p;
+}
+
+static void give_back(void *ctx, char *base)
+{
+    SrtPar *par = ctx;
+    for (ParBuf *b = par->bufs; b; b = b->next)
+        if (b->p == base)
+            b->refs--;
+    if (par->lent && par->lent->p == base)
+        par->lent = NULL;
 }
 
 /* ======================================================================
@@ -433,6 +505,7 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
     par->q = q;
     par->pool = pool;
     par->task_bytes = task_bytes ? task_bytes : 1;
+    par->lender = (SrtLender){par, lend, give_back};
     /* Each thread busy, each with a finished task waiting for its turn, and one filling. */
     int n = 2 * threads + 1;
     par->tasks = srt_mem_calloc(q->mem, sizeof *par->tasks * (size_t)n);
@@ -464,7 +537,18 @@ void srt_par_free(SrtPar *par)
         srt_buf_free(&t->names);
     }
     srt_mem_free(q->mem, par->tasks, sizeof *par->tasks * (size_t)par->n_tasks);
+    for (ParBuf *b = par->bufs; b;) {
+        ParBuf *next = b->next;
+        srt_mem_free(q->mem, b->p, b->cap);
+        srt_mem_free(q->mem, b, sizeof *b);
+        b = next;
+    }
     srt_mem_free(q->mem, par, sizeof *par);
+}
+
+const SrtLender *srt_par_lender(SrtPar *par)
+{
+    return &par->lender;
 }
 
 /* The last byte of a line within buf[0, limit), or of the first line after it. */
@@ -496,7 +580,7 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
             par->filling = t;
         }
         ParTask *t = par->filling;
-        if (t->n_segs && t->in != q->cur_in) {
+        if (t->n_segs && (t->in != q->cur_in || t->n_bufs == TASK_BUFS)) {
             submit(par);
             continue;
         }

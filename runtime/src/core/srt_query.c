@@ -466,7 +466,9 @@ static int read_input(SrtQuery *q, uint32_t i)
     q->cur_in = i;
     if (!q->par || !srt_source_gives_text(&in->source))
         return in->source.vt->read(&in->source, start, end, on_buffer, q, &q->err);
+    in->source.lender = srt_par_lender(q->par);
     int rc = in->source.vt->read(&in->source, start, end, srt_par_on_buffer, q->par, &q->err);
+    in->source.lender = NULL;
     int rc2 = srt_par_finish(q->par);
     return rc < 0 ? rc : rc2;
 }

@@ -65,8 +65,10 @@ typedef struct Files {
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
-    char *rbuf;         /* owned: the read buffer, reused for every file */
+    char *rbuf;         /* owned: the read buffer, reused for every file (borrowed from
+                           the lender while one is set) */
     size_t cap_rbuf;
+    const SrtLender *lender; /* borrowed during files_read: SrtSource.lender */
     SrtAggTable *seen;  /* names already listed (pending or taken) */
     FileEnt *pending;   /* listed, not yet taken, sorted; live part is [head, n) */
     size_t head, n_pending, cap_pending;
@@ -771,13 +773,51 @@ static int line_too_long(int fd, const char *what, SrtReadPos at, SrtErr *err)
                        what, (long long)at.line, (long long)at.byte, SRT_LINE_MAX);
 }
 
+/* Let the read buffer go: given back to the lender, or freed. */
+static void release_rbuf(Files *f)
+{
+    if (f->lender && f->rbuf)
+        f->lender->give_back(f->lender->ctx, f->rbuf);
+    else
+        srt_mem_free(f->mem, f->rbuf, f->cap_rbuf);
+    f->rbuf = NULL;
+    f->cap_rbuf = 0;
+}
+
+/* Make the read buffer hold the `have` bytes at src (the buffer itself, or a partial line
+   left in a buffer handed over) with room for FILES_READ_SIZE more after them: the same
+   buffer when it has the room, else a new one, own or borrowed from the lender.  0 or -NOMEM. */
+static int room_to_read(Files *f, const char *src, size_t have, SrtErr *err)
+{
+    if (f->rbuf && src == f->rbuf && f->cap_rbuf - have >= FILES_READ_SIZE)
+        return 0;
+    const SrtLender *l = f->lender;
+    size_t want = have + FILES_READ_SIZE; /* lent: what is needed */
+    if (!l) {
+        want = f->cap_rbuf ? f->cap_rbuf : FILES_READ_SIZE;
+        while (want - have < FILES_READ_SIZE)
+            want *= 2;
+    }
+    size_t cap = want;
+    char *nb = l ? l->borrow(l->ctx, want, &cap) : srt_mem_alloc(f->mem, want);
+    if (!nb)
+        return srt_err_nomem(err, "file read buffer");
+    if (have)
+        memcpy(nb, src, have);
+    release_rbuf(f);
+    f->rbuf = nb;
+    f->cap_rbuf = cap;
+    return 0;
+}
+
 /* Read the open file fd, named `what`, to fn in buffers of whole lines (csv header skipped;
    the line number of a buffer after the first is left to an error to count, SrtReadPos):
-   pread of at most FILES_READ_SIZE at a time into the source's reused buffer, after the
+   pread of at most FILES_READ_SIZE at a time into the read buffer (the source's, reused, or one per
+   buffer handed over from a lender), after the
    partial line the previous buffer ended with, so a file truncated meanwhile gives the bytes
    that are there (a mapping would SIGBUS).  Only that partial line can grow long: a line
    longer than SRT_LINE_MAX is an error. */
-static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
+static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
     SrtReadPos at = {1, 0}; /* of the first byte in the buffer */
     size_t have = 0;        /* bytes in the buffer */
@@ -785,19 +825,9 @@ static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, 
     int skip = f->skip_header, eof = 0, any = 0;
     while (!eof || have) {
         if (!eof) {
-            if (f->cap_rbuf - have < FILES_READ_SIZE) {
-                size_t want = f->cap_rbuf ? f->cap_rbuf : FILES_READ_SIZE;
-                while (want - have < FILES_READ_SIZE)
-                    want *= 2;
-                char *nb = srt_mem_alloc(f->mem, want);
-                if (!nb)
-                    return srt_err_nomem(err, "file read buffer");
-                if (have)
-                    memcpy(nb, f->rbuf, have);
-                srt_mem_free(f->mem, f->rbuf, f->cap_rbuf);
-                f->rbuf = nb;
-                f->cap_rbuf = want;
-            }
+            int rc = room_to_read(f, f->rbuf, have, err);
+            if (rc < 0)
+                return rc;
             ssize_t r = pread(fd, f->rbuf + have, FILES_READ_SIZE, (off_t)(at.byte + (int64_t)have));
             if (r < 0) {
                 if (errno == EINTR)
@@ -838,11 +868,36 @@ static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, 
         }
         at.line = 0; /* counted only for an error message (SrtReadPos) */
         at.byte += (int64_t)take;
-        memmove(f->rbuf, b + take, have - take);
         have -= take;
         clean = have;
+        if (!f->lender) {
+            memmove(f->rbuf, b + take, have);
+        } else if (have) { /* the lender keeps this buffer: the partial line goes on in another */
+            int rc = room_to_read(f, b + take, have, err);
+            if (rc < 0)
+                return rc;
+        } else {
+            release_rbuf(f);
+        }
     }
     return 0;
+}
+
+/* read_lines into the lender's buffers when the reader lends some (the source's own buffer
+   kept aside meanwhile), else into the source's reused one. */
+static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    if (!f->lender)
+        return read_lines(f, fd, what, fn, ctx, err);
+    char *own = f->rbuf;
+    size_t own_cap = f->cap_rbuf;
+    f->rbuf = NULL;
+    f->cap_rbuf = 0;
+    int rc = read_lines(f, fd, what, fn, ctx, err);
+    release_rbuf(f);
+    f->rbuf = own;
+    f->cap_rbuf = own_cap;
+    return rc;
 }
 
 /* Read the file at path, named `what` to fn (csv header skipped).  *missing = 1 when it
@@ -934,8 +989,21 @@ static int read_visit(SrtSource *s, void *ctx, const char *path, size_t path_len
     return rc;
 }
 
+static int files_read_all(SrtSource *s, const char *start, const char *end, SrtReadFn fn,
+                          void *ctx, SrtErr *err);
+
 static int files_read(SrtSource *s, const char *start, const char *end, SrtReadFn fn, void *ctx,
                       SrtErr *err)
+{
+    Files *f = s->impl;
+    f->lender = s->lender;
+    int rc = files_read_all(s, start, end, fn, ctx, err);
+    f->lender = NULL;
+    return rc;
+}
+
+static int files_read_all(SrtSource *s, const char *start, const char *end, SrtReadFn fn,
+                          void *ctx, SrtErr *err)
 {
     Files *f = s->impl;
     if (s->log_dir) {
