@@ -2,7 +2,8 @@
 ** state addresses, updated-in-batch tracking, insertion order, memory accounting, a
 ** fail-after-N allocation sweep; eviction (srt_agg_remove_if, srt_agg_delete) with its
 ** compaction and flat memory in a steady state, STRING slots, the checkpoint encoding of
-** states (srt_agg_encode_state / srt_agg_restore); plus the hash and the bump arena.
+** states (srt_agg_encode_state / srt_agg_restore); partial tables folded in order
+** (srt_agg_merge_from, srt_agg_clear); plus the hash and the bump arena.
 */
 #include <check.h>
 #include <stdio.h>
@@ -1330,6 +1331,99 @@ START_TEST(test_eviction_oom)
 }
 END_TEST
 
+/* SrtMergeFn of Counter states. */
+static void add_counters(uint8_t *dst, const uint8_t *src)
+{
+    Counter *d = (Counter *)dst;
+    const Counter *c = (const Counter *)src;
+    d->count += c->count;
+    d->sum += c->sum;
+}
+
+typedef struct Walk {
+    char keys[2048][16];
+    Counter st[2048];
+    int n;
+} Walk;
+
+static int walk(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    Walk *w = ctx;
+    ck_assert_int_lt(w->n, 2048);
+    ck_assert_uint_lt(key_len, 16);
+    memcpy(w->keys[w->n], key, key_len);
+    w->keys[w->n][key_len] = '\0';
+    w->st[w->n++] = *(Counter *)state;
+    return 0;
+}
+
+static void walks_equal(const Walk *a, const Walk *b)
+{
+    ck_assert_int_eq(a->n, b->n);
+    for (int i = 0; i < a->n; i++) {
+        ck_assert_str_eq(a->keys[i], b->keys[i]);
+        ck_assert_int_eq(a->st[i].count, b->st[i].count);
+        ck_assert_int_eq(a->st[i].sum, b->st[i].sum);
+    }
+}
+
+/* Rows cut into runs at random places, each run counted into one reused partial table
+   (cleared after each fold) and folded into the state, give the state (groups, order,
+   updated list) one table fed row by row gives, over several batches. */
+START_TEST(test_merge_partials)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *one = srt_agg_new(&mem, sizeof(Counter));
+    SrtAggTable *state = srt_agg_new(&mem, sizeof(Counter));
+    SrtAggTable *part = srt_agg_new(&mem, sizeof(Counter));
+    srand(11);
+    for (int batch = 0; batch < 6; batch++) {
+        srt_agg_begin_batch(one);
+        srt_agg_begin_batch(state);
+        int rows = 1 + rand() % 5000;
+        int groups = batch % 2 ? 1500 : 40; /* many groups (index cleared whole) or few */
+        int run = 0;
+        for (int r = 0; r < rows; r++) {
+            char buf[16];
+            int n = snprintf(buf, sizeof buf, "g%d", (rand() % groups) * 37);
+            int64_t v = rand() % 1000 - 500;
+            Counter *c = (Counter *)srt_agg_upsert(one, buf, (uint32_t)n, srt_hash(buf, (uint32_t)n));
+            c->count++;
+            c->sum += v;
+            c = (Counter *)srt_agg_upsert(part, buf, (uint32_t)n, srt_hash(buf, (uint32_t)n));
+            c->count++;
+            c->sum += v;
+            if (++run == 1 + rand() % 700 || r == rows - 1) {
+                ck_assert_int_eq(srt_agg_merge_from(state, part, add_counters), 0);
+                srt_agg_clear(part);
+                ck_assert_uint_eq(srt_agg_count(part), 0);
+                run = 0;
+            }
+        }
+        static Walk a, b;
+        a.n = b.n = 0;
+        srt_agg_foreach(one, walk, &a);
+        srt_agg_foreach(state, walk, &b);
+        walks_equal(&a, &b);
+        a.n = b.n = 0;
+        srt_agg_foreach_updated(one, walk, &a);
+        srt_agg_foreach_updated(state, walk, &b);
+        walks_equal(&a, &b);
+    }
+    /* A cleared table finds nothing and starts a new insertion order. */
+    ck_assert_ptr_null(srt_agg_lookup(part, "g0", 2, srt_hash("g0", 2)));
+    touch(part, "zz");
+    Seen s = {.n = 0};
+    srt_agg_foreach(part, collect, &s);
+    ck_assert_int_eq(s.n, 1);
+    srt_agg_free(one);
+    srt_agg_free(state);
+    srt_agg_free(part);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 Suite *rt_agg_suite(void)
 {
     Suite *s = suite_create("rt_agg");
@@ -1342,6 +1436,7 @@ Suite *rt_agg_suite(void)
     tcase_add_test(tc, test_foreach_stop);
     tcase_add_test(tc, test_oom_sweep);
     tcase_add_test(tc, test_arena);
+    tcase_add_test(tc, test_merge_partials);
     suite_add_tcase(s, tc);
     TCase *ev = tcase_create("eviction");
     tcase_set_timeout(ev, 120);

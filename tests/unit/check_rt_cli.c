@@ -34,6 +34,8 @@ START_TEST(test_defaults)
     ck_assert_ptr_null(c.progress);
     ck_assert_int_eq(c.max_batches, -1);
     ck_assert_int_eq(c.timeout_us, -1);
+    ck_assert_int_eq(c.threads, 0); /* srt_run takes the CPUs this process may use */
+    ck_assert_int_eq(c.task_bytes, 0);
     ck_assert_int_eq(c.help, 0);
 }
 END_TEST
@@ -44,8 +46,10 @@ START_TEST(test_values)
     SrtErr err;
     ck_assert_int_eq(parse(&c, &err,
                            ARGS("--checkpoint", "ck/root", "--progress=p.jsonl", "--timeout", "2.5",
-                                "--max-batches=3")),
+                                "--max-batches=3", "--threads", "4", "--task-bytes=65536")),
                      0);
+    ck_assert_int_eq(c.threads, 4);
+    ck_assert_int_eq(c.task_bytes, 65536);
     ck_assert_str_eq(c.checkpoint, "ck/root");
     ck_assert_str_eq(c.progress, "p.jsonl");
     ck_assert_int_eq(c.timeout_us, 2500000);
@@ -89,6 +93,15 @@ START_TEST(test_errors)
         {"--timeout", NULL, "option '--timeout' needs a value (SECONDS)"},
         {"--checkpoint", NULL, "option '--checkpoint' needs a value (DIR)"},
         {"--progress", NULL, "option '--progress' needs a value (FILE)"},
+        {"--threads", "0", "invalid value '0' for --threads: expected an integer from 1 to 1024"},
+        {"--threads", "1025", "invalid value '1025' for --threads: expected an integer from 1 to 1024"},
+        {"--threads", "two", "invalid value 'two' for --threads: expected an integer from 1 to 1024"},
+        {"--threads", "+2", "invalid value '+2' for --threads: expected an integer from 1 to 1024"},
+        {"--task-bytes", "-5",
+         "invalid value '-5' for --task-bytes: expected an integer from 1 to 1073741824"},
+        {"--task-bytes", "1M",
+         "invalid value '1M' for --task-bytes: expected an integer from 1 to 1073741824"},
+        {"--threads", NULL, "option '--threads' needs a value (N)"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         SrtCli c;
