@@ -251,6 +251,7 @@ typedef struct SOutCol {
     const char *name;   /* alias, or Spark's generated name: action, count(1), window */
     SExpr *expr;        /* over the input (no aggregation) or the aggregated space */
     SrcSpan span;
+    bool aliased;       /* written with AS: Spark's Alias, a new attribute (exprId) */
 } SOutCol;
 
 /*

@@ -373,10 +373,12 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
         if (is_explode_call(e)) {
             /* A generator: Spark names its column `col`. */
             o->name = it->alias ? it->alias : "col";
+            o->aliased = it->alias != NULL;
             o->expr = bind_explode(sc, blk, &b, e, sel->n_out - 1);
             continue;
         }
         o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
+        o->aliased = it->alias != NULL;
         o->expr = sema_bind_expr(&b, e);
     }
 }
