@@ -574,16 +574,19 @@ static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, 
     return e;
 }
 
-/* Are a and b one STRUCT type of atomic fields (a window, say), which = and != compare field
-   by field as Spark's EqualTo does (its ordering: two NULL fields are equal; a NULL struct
-   gives NULL)?  Spark also orders structs; sluice does not. */
-static bool struct_eq_type(const Type *a, const Type *b)
+/* Are a and b one STRUCT type whose fields are atomic or such structs (a window, say)?  Spark
+   compares them field by field (EqualTo, LessThan, ... and greatest/least through
+   StructType.interpretedOrdering: two NULL fields are equal, a NULL field orders first; a
+   NULL struct gives NULL). */
+bool sema_struct_comparable(const Type *a, const Type *b)
 {
     if (a->kind != TY_STRUCT || !type_equal(a, b))
         return false;
-    for (int i = 0; i < a->n_fields; i++)
-        if (!is_atomic(a->fields[i].type))
+    for (int i = 0; i < a->n_fields; i++) {
+        const Type *f = a->fields[i].type;
+        if (!is_atomic(f) && !sema_struct_comparable(f, f))
             return false;
+    }
     return true;
 }
 
@@ -594,7 +597,7 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
     if (!l || !r)
         return NULL;
     const Type *t = cmp_common(l->type, r->type);
-    if (!t && (op == BOP_EQ || op == BOP_NE) && struct_eq_type(l->type, r->type))
+    if (!t && sema_struct_comparable(l->type, r->type))
         t = l->type;
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
