@@ -453,6 +453,8 @@ bool sema_is_event_time(const SSelect *s, const SExpr *e);
 /* Is e (over the input of s) a column made by window() or session_window() (Spark's
    TimeWindow/SessionWindow marker, which window_time requires)? */
 bool sema_is_window_column(const SSelect *s, const SExpr *e);
+/* ... a session window column of a subquery (session_window() in a projection)? */
+bool sema_is_session_column(const SSelect *s, const SExpr *e);
 /* The GROUP BY keys among the result columns (top's out[]): key[i] receives the index in
    the aggregating block's group[] of the key out[i] is (passed up unchanged through the
    blocks above the aggregation), or -1.  Returns that block (NULL without an aggregation:

@@ -1428,12 +1428,15 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
 ** block makes one row per window of the row's time (the latest window first, as Expand's
 ** projections getWindow(0..n-1)) and none for a NULL time.  The block keeps the window in
 ** sel->window; every window() of it must be that one (TimeWindowing's
-** windowExpressions.size > 1 check).
+** windowExpressions.size > 1 check).  session_window() likewise: SessionWindowing rewrites any
+** single-child plan, a Project too, to Filter(IsNotNull(time), Project(the struct [time, time +
+** gap) +: child.output)), so each row gets its own session [ts, ts + gap) and a NULL time no row
+** (the gap is a constant > 0 here, so the rule's end > start test is not added).
 */
-static SExpr *project_window(Binder *b, const AstExpr *e)
+static SExpr *project_window(Binder *b, const AstExpr *e, bool session)
 {
     SSelect *sel = b->blk->sel;
-    SExpr *w = sema_bind_window(b, e);
+    SExpr *w = session ? sema_bind_session_window(b, e) : sema_bind_window(b, e);
     if (!w)
         return NULL;
     if (sel->window && !sema_expr_equal(sel->window, w)) {
@@ -1473,20 +1476,15 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     if (strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0) {
         bool session = strcasecmp(name, "session_window") == 0;
         bool projection = b->allow_window && !b->blk->sel->has_agg; /* a SELECT list */
-        /* Spark's SessionWindowing would give a row of a projection the session [ts, ts +
-           gap); sluice keeps session_window() to GROUP BY. */
-        if (session && (!b->allow_window || projection)) {
-            diag_error(sc->diag, e->span, "session_window() is only supported as a GROUP BY key");
-            return NULL;
-        }
         if (!b->allow_window) {
             diag_error(sc->diag, e->span,
-                       "window() is only supported as a GROUP BY key or in the SELECT list of a "
-                       "query without aggregation");
+                       "%s() is only supported as a GROUP BY key or in the SELECT list of a query "
+                       "without aggregation",
+                       session ? "session_window" : "window");
             return NULL;
         }
         if (projection)
-            return project_window(b, e);
+            return project_window(b, e, session);
         return session ? sema_bind_session_window(b, e) : sema_bind_window(b, e);
     }
     return sema_bind_func(b, e);

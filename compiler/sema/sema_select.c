@@ -267,6 +267,15 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         if (k && k->type->kind == TY_NULL) {
             k = sema_coerce(sc, k, &type_string); /* GROUP BY NULL: one group */
         }
+        if (k && k->kind != SX_WINDOW && sema_is_session_column(sel, k)) {
+            /* Spark plans an aggregation keyed on a column carrying the SessionWindow marker
+               as a session window aggregation (AggUtils.planStreamingAggregationForSession,
+               MergingSessionsExec): the rows' sessions are merged per key. */
+            diag_error(sc->diag, g->span,
+                       "GROUP BY a session_window column of a subquery is not supported yet "
+                       "(Spark merges its sessions); group by session_window() itself");
+            k = NULL;
+        }
         sel->group[i] = k;
     }
 }

@@ -262,33 +262,33 @@ static bool is_window_time(const SExpr *e)
 }
 
 /* Follows e (over the input of s) to where it comes from, through columns of subqueries and
-   the probe side of a join, as Spark propagates an attribute's metadata: is it a time or
-   session window column (the TimeWindow/SessionWindow marker window_time needs)? */
-static bool traced_window(const SSelect *s, const SExpr *e)
+   the probe side of a join, as Spark propagates an attribute's metadata: the time or session
+   window it is a column of (the TimeWindow/SessionWindow marker window_time needs), or NULL. */
+static const SExpr *traced_window(const SSelect *s, const SExpr *e)
 {
     if (!e || !s)
-        return false;
+        return NULL;
     if (e->kind == SX_WINDOW)
-        return true;
+        return e;
     if (e->kind == SX_GROUP_REF) /* in s's aggregated space: a GROUP BY key over its input */
-        return s->has_agg && e->u.ref < s->n_group && traced_window(s, s->group[e->u.ref]);
+        return s->has_agg && e->u.ref < s->n_group ? traced_window(s, s->group[e->u.ref]) : NULL;
     if (e->kind != SX_COLUMN)
-        return false;
+        return NULL;
     if (s->join) {
         /* A join passes the probe side's columns on (a build side has no window column). */
         const SJoin *j = s->join;
         if (e->u.column < 0 || e->u.column >= j->n_input)
-            return false;
+            return NULL;
         if (j->streams) {
             /* A join of two streams passes both sides' columns on with their metadata. */
             int raw = j->input[e->u.column], side = raw < j->n_left ? 0 : 1;
             const SSelect *c = j->sides[side];
             int col = raw - (side ? j->n_left : 0);
-            return col < c->n_out && traced_window(c, c->out[col].expr);
+            return col < c->n_out ? traced_window(c, c->out[col].expr) : NULL;
         }
         int c = j->input[e->u.column] - (j->probe_left ? 0 : j->n_left);
         if (c < 0 || c >= (j->probe_left ? j->n_left : j->n_right))
-            return false;
+            return NULL;
         SExpr probe = *e;
         probe.u.column = c;
         SSelect through = *s;
@@ -297,7 +297,7 @@ static bool traced_window(const SSelect *s, const SExpr *e)
     }
     const SSelect *c = s->sub;
     if (s->source || !c || e->u.column < 0 || e->u.column >= c->n_out)
-        return false;
+        return NULL;
     /* an aggregation's outputs are over its aggregated space: keys, window_time of a key */
     return traced_window(c, c->out[e->u.column].expr);
 }
@@ -399,7 +399,13 @@ bool sema_is_event_time(const SSelect *s, const SExpr *e)
 
 bool sema_is_window_column(const SSelect *s, const SExpr *e)
 {
-    return traced_window(s, e);
+    return traced_window(s, e) != NULL;
+}
+
+bool sema_is_session_column(const SSelect *s, const SExpr *e)
+{
+    const SExpr *w = traced_window(s, e);
+    return w && w->u.window.session;
 }
 
 /* Spark rule 2: in Append mode an aggregate is final only once the watermark passes its
