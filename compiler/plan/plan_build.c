@@ -233,20 +233,9 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
    and by its keys (a build side's keys are computed from its rows). */
 static bool *join_raw_needed(Arena *arena, const SSelect *s)
 {
-    const SJoin *j = s->join;
-    int n_raw = j->n_left + j->n_right;
     bool *in = ARENA_NEW_N(arena, bool, s->input.n + 1);
-    bool *raw = ARENA_NEW_N(arena, bool, n_raw + 1);
     mark_block(s, in, s->input.n);
-    for (int i = 0; i < j->n_input; i++)
-        if (in[i])
-            raw[j->input[i]] = true;
-    for (int k = 0; k < j->n_keys; k++) {
-        sema_expr_columns(j->probe_keys[k], raw, n_raw);
-        sema_expr_columns(j->build_keys[k], raw, n_raw);
-    }
-    sema_expr_columns(j->cond, raw, n_raw);
-    return raw;
+    return sema_join_raw_reads(arena, s->join, in);
 }
 
 /* join_raw_needed of a stream-stream join's block, with its sides' own conditions. */

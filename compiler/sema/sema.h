@@ -452,6 +452,10 @@ const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete"
 bool sema_is_event_time(const SSelect *s, const SExpr *e);
 /* Is e (over the input of s) a column made by window() or session_window() (Spark's
    TimeWindow/SessionWindow marker, which window_time requires)? */
+/* The columns of join j's raw space (left columns, then right ones) that are read, given the
+   block's input columns in[] read above the join: those, and the keys' and the condition's
+   (sema_join.c). */
+bool *sema_join_raw_reads(Arena *arena, const SJoin *j, const bool *in);
 bool sema_is_window_column(const SSelect *s, const SExpr *e);
 /* ... a session window column of a subquery (session_window() in a projection)? */
 bool sema_is_session_column(const SSelect *s, const SExpr *e);

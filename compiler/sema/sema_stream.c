@@ -588,15 +588,7 @@ static void check_join_sides(SemaCtx *sc, const SQuery *q, const SSelect *s, con
 {
     const SJoin *j = s->join;
     int n_raw = j->n_left + j->n_right;
-    bool *raw = ARENA_NEW_N(sc->arena, bool, n_raw + 1);
-    for (int i = 0; i < j->n_input; i++)
-        if (need[i])
-            raw[j->input[i]] = true;
-    for (int k = 0; k < j->n_keys; k++) {
-        sema_expr_columns(j->probe_keys[k], raw, n_raw);
-        sema_expr_columns(j->build_keys[k], raw, n_raw);
-    }
-    sema_expr_columns(j->cond, raw, n_raw);
+    bool *raw = sema_join_raw_reads(sc->arena, j, need);
     for (int side = 0; side < 2; side++) /* an outer join keeps its preserved side's own ON */
         if (j->outer[side])
             sema_expr_columns(j->side_cond[side], raw, n_raw);
@@ -650,14 +642,8 @@ static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
     sema_expr_columns(s->where, need, n);
     const SJoin *j = s->join;
     if (j && s->sub) { /* a join with a table: what the block and the join read of the probe */
-        int n_raw = j->n_left + j->n_right, off = j->probe_left ? 0 : j->n_left;
-        bool *raw = ARENA_NEW_N(sc->arena, bool, n_raw + 1);
-        for (int i = 0; i < j->n_input; i++)
-            raw[j->input[i]] |= need[i];
-        for (int k = 0; k < j->n_keys; k++)
-            sema_expr_columns(j->probe_keys[k], raw, n_raw);
-        sema_expr_columns(j->cond, raw, n_raw);
-        check_event_times(sc, q, s->sub, raw + off);
+        bool *raw = sema_join_raw_reads(sc->arena, j, need);
+        check_event_times(sc, q, s->sub, raw + (j->probe_left ? 0 : j->n_left));
         return;
     }
     for (int b = 1; b < s->n_branches; b++)
