@@ -452,6 +452,10 @@ const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete"
 bool sema_is_event_time(const SSelect *s, const SExpr *e);
 /* Is e (over the input of s) a column made by window() or session_window() (Spark's
    TimeWindow/SessionWindow marker, which window_time requires)? */
+/* Marks in need (s's input columns) what block s reads of its input: its WHERE if with_where,
+   DROP DUPLICATES keys, GROUP BY keys, aggregate arguments, and without aggregation its
+   outputs (those out_need marks; NULL: all) and ORDER BY (sema_select.c). */
+void sema_block_reads(const SSelect *s, const bool *out_need, bool with_where, bool *need);
 /* The columns of join j's raw space (left columns, then right ones) that are read, given the
    block's input columns in[] read above the join: those, and the keys' and the condition's
    (sema_join.c). */

@@ -173,6 +173,28 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
     }
 }
 
+void sema_block_reads(const SSelect *s, const bool *out_need, bool with_where, bool *need)
+{
+    int n = s->input.n;
+    if (with_where)
+        sema_expr_columns(s->where, need, n);
+    for (int i = 0; s->dedup && i < s->dedup->n; i++)
+        if (s->dedup->cols[i] >= 0 && s->dedup->cols[i] < n)
+            need[s->dedup->cols[i]] = true;
+    for (int i = 0; i < s->n_group; i++)
+        sema_expr_columns(s->group[i], need, n);
+    for (int i = 0; i < s->n_agg; i++)
+        for (int d = 0; d < (s->aggs[i].n_dargs ? s->aggs[i].n_dargs : 1); d++)
+            sema_expr_columns(d ? s->aggs[i].dargs[d] : s->aggs[i].arg, need, n);
+    if (s->has_agg)
+        return;
+    for (int i = 0; i < s->n_out; i++)
+        if (!out_need || out_need[i])
+            sema_expr_columns(s->out[i].expr, need, n);
+    for (int i = 0; i < s->n_order; i++)
+        sema_expr_columns(s->order[i].expr, need, n);
+}
+
 /* ==== GROUP BY ==== */
 
 static bool is_window_call(const AstExpr *e)

@@ -538,27 +538,6 @@ static bool one_event_time(SemaCtx *sc, const EventAttrs *as, SrcSpan span)
     return false;
 }
 
-/* Marks in need (s's input columns) what s reads of its input above its DROP DUPLICATES
-   and its WHERE, given which of its outputs are read (out_need; NULL: all of them). */
-static void block_reads(const SSelect *s, const bool *out_need, bool *need)
-{
-    int n = s->input.n;
-    for (int i = 0; s->dedup && i < s->dedup->n; i++)
-        need[s->dedup->cols[i]] = true;
-    for (int i = 0; i < s->n_group; i++)
-        sema_expr_columns(s->group[i], need, n);
-    for (int i = 0; i < s->n_agg; i++)
-        for (int d = 0; d < (s->aggs[i].n_dargs ? s->aggs[i].n_dargs : 1); d++)
-            sema_expr_columns(d ? s->aggs[i].dargs[d] : s->aggs[i].arg, need, n);
-    if (s->has_agg)
-        return;
-    for (int i = 0; i < s->n_out; i++)
-        if (!out_need || out_need[i])
-            sema_expr_columns(s->out[i].expr, need, n);
-    for (int i = 0; i < s->n_order; i++)
-        sema_expr_columns(s->order[i].expr, need, n);
-}
-
 /* The conjuncts of WHERE (over the input of a join block) that read both sides stay above
    the join; the others are pushed below it. */
 static void where_reads(const SJoin *j, const SExpr *e, bool *need, bool *scratch, int n)
@@ -611,7 +590,7 @@ static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
 {
     int n = s->input.n;
     bool *need = ARENA_NEW_N(sc->arena, bool, n + 1);
-    block_reads(s, out_need, need);
+    sema_block_reads(s, out_need, false, need);
     EventAttrs as = {ARENA_NEW_N(sc->arena, EventAttr, n + s->n_group + 1), 0};
     EventAttr a;
     if (s->dedup) {
@@ -639,7 +618,7 @@ static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
         check_join_sides(sc, q, s, need);
         return;
     }
-    sema_expr_columns(s->where, need, n);
+    sema_expr_columns(s->where, need, n); /* below the operators: read from the input too */
     const SJoin *j = s->join;
     if (j && s->sub) { /* a join with a table: what the block and the join read of the probe */
         bool *raw = sema_join_raw_reads(sc->arena, j, need);
