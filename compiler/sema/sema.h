@@ -284,6 +284,7 @@ typedef struct SDedup {
     int64_t delay_us;       /* the watermark's delay (0 without one) */
     int event_key;          /* index into cols[] of watermark_col if it is a key, or -1 */
     SrcSpan span;           /* the clause */
+    SrcSpan *key_spans;     /* where each key is written (the clause for every input column) */
 } SDedup;
 
 typedef struct SOrder {

@@ -118,6 +118,7 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
     int cap = d->all_columns ? blk->input->n : ad->columns.n;
     d->cols = ARENA_NEW_N(sc->arena, int, cap ? cap : 1);
     SrcSpan *at = ARENA_NEW_N(sc->arena, SrcSpan, cap ? cap : 1); /* where each key is written */
+    d->key_spans = at;
     sel->dedup = d;
     Binder b = {sc, blk, "DROP DUPLICATES", false, false, false, OUT_NONE};
     for (int i = 0; i < cap; i++) {
@@ -155,21 +156,6 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
                        type_name(sc->arena, c->type), c->name);
         if (d->cols[k] == d->watermark_col && d->event_key < 0)
             d->event_key = k;
-    }
-    /* After a stream-stream join the input has a watermarked column per side.  Spark's
-       deduplication (WatermarkSupport) drops late rows and evicts keys by the first one of its
-       input (child.output.find(delayKey)), bound to the keys when a key is watermarked: a key
-       list with another watermarked column but not that one fails to bind at run time. */
-    for (int k = 0; k < d->n && d->event_key < 0 && d->watermark_col >= 0; k++) {
-        SExpr *c = sema_new_expr(sc, SX_COLUMN, blk->input->cols[d->cols[k]].type, at[k]);
-        c->u.column = d->cols[k];
-        if (sema_is_event_time(sel, c)) {
-            diag_error(sc->diag, at[k],
-                       "DROP DUPLICATES on the watermarked column '%s' without '%s', the first "
-                       "watermarked column of its input, is not supported yet",
-                       blk->input->cols[d->cols[k]].name, blk->input->cols[d->watermark_col].name);
-            break;
-        }
     }
 }
 

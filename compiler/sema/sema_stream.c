@@ -559,6 +559,26 @@ static void where_reads(const SJoin *j, const SExpr *e, bool *need, bool *scratc
         sema_expr_columns(e, need, n);
 }
 
+/* After a stream-stream join the input has a watermarked column per side.  sluice's
+   deduplication drops late rows and evicts keys by the first one of its whole input
+   (SDedup.watermark_col); Spark's by the one that reaches it, which is another when the keys
+   hold it and the query does not read the first (ColumnPruning drops it): not supported yet. */
+static bool dedup_event_key(SemaCtx *sc, const SSelect *s)
+{
+    const SDedup *d = s->dedup;
+    EventAttr a;
+    for (int k = 0; k < d->n && d->event_key < 0 && d->watermark_col >= 0; k++) {
+        if (!input_attr(s, d->cols[k], &a))
+            continue;
+        diag_error(sc->diag, d->key_spans[k],
+                   "DROP DUPLICATES on the watermarked column '%s' without '%s', the first "
+                   "watermarked column of its input, is not supported yet",
+                   s->input.cols[d->cols[k]].name, s->input.cols[d->watermark_col].name);
+        return false;
+    }
+    return true;
+}
+
 static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
                               const bool *out_need);
 
@@ -597,7 +617,7 @@ static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
         for (int i = 0; i < n; i++)
             if (need[i] && input_attr(s, i, &a))
                 attrs_add(&as, &a);
-        if (!one_event_time(sc, &as, s->dedup->span))
+        if (!one_event_time(sc, &as, s->dedup->span) || !dedup_event_key(sc, s))
             return;
     }
     bool session = s->window_group >= 0 && s->group[s->window_group]->kind == SX_WINDOW &&
