@@ -25,24 +25,40 @@ def cmp_double(x, y):
     return (x > y) - (x < y)
 
 
+def cmp_value(a, b):
+    """Two non-NULL values: a struct (a tuple), a double (float) or an integer."""
+    if isinstance(a, tuple):
+        return cmp_struct(a, b)
+    if isinstance(a, float):
+        return cmp_double(a, b)
+    return (a > b) - (a < b)
+
+
 def cmp_struct(a, b):
-    for fa, fb, is_double in ((a[0], b[0], False), (a[1], b[1], True)):
+    for fa, fb in zip(a, b):
         if fa is None or fb is None:
             c = 0 if fa is None and fb is None else (-1 if fa is None else 1)
-        elif is_double:
-            c = cmp_double(fa, fb)
         else:
-            c = (fa > fb) - (fa < fb)
+            c = cmp_value(fa, fb)
         if c:
             return c
     return 0
 
 
 def read_struct(v):
+    """struct<x: int, y: double> of data/events/rows.json."""
     if v is None:
         return None
     y = v.get("y")
     return (v.get("x"), float(y) if y is not None else None)
+
+
+def read_nested(v):
+    """struct<p: struct<x: int>, q: int> of data/nested/rows.json."""
+    if v is None:
+        return None
+    p = v.get("p")
+    return (None if p is None else (p.get("x"),), v.get("q"))
 
 
 def fmt_double(d):
@@ -57,8 +73,9 @@ def fmt(v):
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, tuple):
-        return "{%s, %s}" % ("null" if v[0] is None else str(v[0]),
-                             "null" if v[1] is None else fmt_double(v[1]))
+        return "{%s}" % ", ".join(fmt(f) for f in v)
+    if isinstance(v, float):
+        return fmt_double(v)
     return str(v)
 
 
@@ -100,7 +117,7 @@ def extremum(args, sign):
 def main():
     d = sys.argv[1]
     rows = []
-    with open(os.path.join(d, "data", "rows.json")) as f:
+    with open(os.path.join(d, "data", "events", "rows.json")) as f:
         for line in f:
             o = json.loads(line)
             rows.append((o["id"], read_struct(o["a"]), read_struct(o["b"])))
@@ -117,6 +134,17 @@ def main():
     out += table(["id", "a"], sorted(ra, key=order_key(1, True, False)))
     rb = [(i, b) for i, a, b in rows if a is None or cmp_struct(b, a) > 0]
     out += table(["id", "b"], sorted(rb, key=order_key(1, True, True)))
+    nested = []
+    with open(os.path.join(d, "data", "nested", "rows.json")) as f:
+        for line in f:
+            o = json.loads(line)
+            nested.append((o["id"], read_nested(o["a"]), read_nested(o["b"])))
+    rows_n = []
+    for i, a, b in sorted(nested):
+        c = None if a is None or b is None else cmp_struct(a, b)
+        rows_n.append((i, None if c is None else c < 0, None if c is None else c == 0,
+                       extremum((a, b), 1)))
+    out += table(["id", "lt", "eq", "hi"], rows_n)
     with open(os.path.join(d, "expected.out")) as f:
         want = f.read()
     got = "\n".join(out) + "\n"
