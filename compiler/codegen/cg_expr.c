@@ -104,6 +104,36 @@ LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueR
     }
 }
 
+static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b,
+                            SrcSpan span);
+
+/* Two non-NULL structs of type t ordered as Spark's StructType.interpretedOrdering
+   (InterpretedOrdering.forSchema: every field Ascending, so NullsFirst) and codegen's
+   genComp for structs: field by field, the first that differs decides, a NULL field before
+   any value, two NULL fields equal, each field compared as its type (doubles by
+   compareDoubles: NaN largest, NaN = NaN, -0.0 = 0.0).  Returns an i32 -1, 0 or 1. */
+static LLVMValueRef struct_order(CgCtx *cg, const Type *t, CgVal a, CgVal b, SrcSpan span)
+{
+    LLVMValueRef r = cg_i32(cg, 0), minus1 = cg_i32(cg, -1), one = cg_i32(cg, 1);
+    for (int i = t->n_fields - 1; i >= 0; i--) { /* r: the order of fields i.. */
+        const Type *ft = t->fields[i].type;
+        CgVal fa = a.fields[i], fb = b.fields[i];
+        LLVMValueRef c;
+        if (ft->kind == TY_STRUCT) {
+            c = struct_order(cg, ft, fa, fb, span);
+        } else {
+            LLVMValueRef lt = compare(cg, BOP_LT, ft, fa, fb, span);
+            LLVMValueRef gt = compare(cg, BOP_GT, ft, fa, fb, span);
+            c = cg_select(cg, lt, minus1, cg_select(cg, gt, one, cg_i32(cg, 0)));
+        }
+        c = cg_select(cg, fa.null, cg_select(cg, fb.null, cg_i32(cg, 0), minus1),
+                      cg_select(cg, fb.null, one, c));
+        LLVMValueRef differs = LLVMBuildICmp(cg->b, LLVMIntNE, c, cg_i32(cg, 0), "");
+        r = cg_select(cg, differs, c, r);
+    }
+    return r;
+}
+
 /* Compare two non-NULL values of the same type; returns the i1 result of op. */
 static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b, SrcSpan span)
 {
@@ -124,10 +154,9 @@ static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, C
         return LLVMBuildICmp(cg->b, ipred[k], c, cg_i32(cg, 0), "cmp");
     }
     case TY_STRUCT: {
-        if (op != BOP_EQ && op != BOP_NE) {
-            cg_unsupported(cg, span, "ordering comparison of structs");
-            return cg_i1(cg, 0);
-        }
+        if (op != BOP_EQ && op != BOP_NE)
+            return LLVMBuildICmp(cg->b, ipred[k], struct_order(cg, t, a, b, span), cg_i32(cg, 0),
+                                 "cmp");
         LLVMValueRef all = cg_i1(cg, 1);
         for (int i = 0; i < t->n_fields; i++) {
             CgVal fa = a.fields[i], fb = b.fields[i];

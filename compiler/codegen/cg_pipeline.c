@@ -338,19 +338,18 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     LLVMBuildBr(cg->b, bb_step);
 }
 
-/* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
-   merges into the key's sessions.  NULL ts: no session (Spark filters the row). */
-static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockRef bb_next, CgVal *keys,
-                        const CgVal *args, const EventTime *et)
+/* The session [ts, ts + gap) a row of session_window w starts, in *end: returns ts, NULL ts
+   going to bb_next (Spark filters the row); a ts + gap past the timestamp range fails as
+   Spark's TimeAdd overflow does. */
+static CgVal session_bounds(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
+                            LLVMBasicBlockRef bb_next, LLVMValueRef *end)
 {
-    const SSelect *a = pq->agg;
-    const SExpr *w = a->group[a->window_group];
     CgVal ts = cg_expr(cg, env, w->u.window.ts);
     LLVMBasicBlockRef bb_has = cg_block(cg, "sess.ts");
     LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
     cg_at(cg, bb_has);
     /* The end ts + gap must fit: a timestamp at the end of the range has no session. */
-    LLVMValueRef end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, w->u.window.gap_us), "sess.end");
+    *end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, w->u.window.gap_us), "sess.end");
     LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
     LLVMBasicBlockRef bb_out = cg_block(cg, "sess.overflow");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - w->u.window.gap_us), ""),
@@ -358,6 +357,33 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
     cg_at(cg, bb_out);
     cg_time_overflow(cg, pq, ts.v, "session_window (the session end, time + gap)", bb_next);
     cg_at(cg, bb_fits);
+    return ts;
+}
+
+/* session_window(ts, gap) in the select list of a block without aggregation
+   (SessionWindowing): the row's own session [ts, ts + gap). */
+static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
+                               LLVMBasicBlockRef bb_next, CgVal *win)
+{
+    LLVMValueRef end;
+    CgVal ts = session_bounds(cg, pq, env, w, bb_next, &end);
+    win->null = cg_i1(cg, 0);
+    win->n_fields = 2;
+    win->fields = ARENA_NEW_N(cg->arena, CgVal, 2);
+    win->fields[0] = ts;
+    win->fields[1] = ts;
+    win->fields[1].v = end;
+}
+
+/* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
+   merges into the key's sessions.  NULL ts: no session (Spark filters the row). */
+static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockRef bb_next, CgVal *keys,
+                        const CgVal *args, const EventTime *et)
+{
+    const SSelect *a = pq->agg;
+    const SExpr *w = a->group[a->window_group];
+    LLVMValueRef end;
+    CgVal ts = session_bounds(cg, pq, env, w, bb_next, &end);
     if (et->late && pq->event_key == a->window_group)
         drop_if_late(cg, et->late, et->dropped, end, NULL, bb_next);
     /* The key holds an empty session slot; the runtime fills it when emitting. */
@@ -602,7 +628,11 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         }
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
-        if (s->window) {
+        if (s->window && s->window->u.window.session) {
+            CgVal *win = ARENA_NEW(cg->arena, CgVal);
+            session_projection(cg, pq, &env, s->window, bb_cont, win);
+            env.window = win;
+        } else if (s->window) {
             CgVal *win = ARENA_NEW(cg->arena, CgVal);
             bb_cont =
                 window_begin(cg, pq, &env, s->window, sema_window_count(s->window), bb_cont, win);

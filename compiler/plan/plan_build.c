@@ -12,28 +12,6 @@
 
 #include <string.h>
 
-/* ==== Expression helpers ==== */
-
-/* The source columns read by the innermost block (the one scanning the source). */
-static void mark_block(const SSelect *s, bool *needed, int n)
-{
-    sema_expr_columns(s->where, needed, n);
-    for (int i = 0; s->dedup && i < s->dedup->n; i++)
-        if (s->dedup->cols[i] >= 0 && s->dedup->cols[i] < n)
-            needed[s->dedup->cols[i]] = true;
-    for (int i = 0; i < s->n_group; i++)
-        sema_expr_columns(s->group[i], needed, n);
-    for (int i = 0; i < s->n_agg; i++)
-        for (int d = 0; d < (s->aggs[i].n_dargs ? s->aggs[i].n_dargs : 1); d++)
-            sema_expr_columns(d ? s->aggs[i].dargs[d] : s->aggs[i].arg, needed, n);
-    if (!s->has_agg) {
-        for (int i = 0; i < s->n_out; i++)
-            sema_expr_columns(s->out[i].expr, needed, n);
-        for (int i = 0; i < s->n_order; i++)
-            sema_expr_columns(s->order[i].expr, needed, n);
-    }
-}
-
 /* ==== Layouts ==== */
 
 /* The key bytes of n values of these types (PKeyLayout, plan.h). */
@@ -233,20 +211,9 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
    and by its keys (a build side's keys are computed from its rows). */
 static bool *join_raw_needed(Arena *arena, const SSelect *s)
 {
-    const SJoin *j = s->join;
-    int n_raw = j->n_left + j->n_right;
     bool *in = ARENA_NEW_N(arena, bool, s->input.n + 1);
-    bool *raw = ARENA_NEW_N(arena, bool, n_raw + 1);
-    mark_block(s, in, s->input.n);
-    for (int i = 0; i < j->n_input; i++)
-        if (in[i])
-            raw[j->input[i]] = true;
-    for (int k = 0; k < j->n_keys; k++) {
-        sema_expr_columns(j->probe_keys[k], raw, n_raw);
-        sema_expr_columns(j->build_keys[k], raw, n_raw);
-    }
-    sema_expr_columns(j->cond, raw, n_raw);
-    return raw;
+    sema_block_reads(s, NULL, true, in);
+    return sema_join_raw_reads(arena, s->join, in);
 }
 
 /* join_raw_needed of a stream-stream join's block, with its sides' own conditions. */
@@ -423,7 +390,7 @@ static bool plan_branch_of(Arena *arena, Diag *diag, const SQuery *q, PBranch *b
     if (br->pre[0]->join)
         mark_join_block(arena, br->pre[0], br->needed, br->n_needed);
     else if (!mark_ssjoin_side(arena, br, n_shared ? shared[0] : NULL))
-        mark_block(br->pre[0], br->needed, br->n_needed);
+        sema_block_reads(br->pre[0], NULL, true, br->needed); /* its input: the source's */
     if (br->watermark_col >= 0)
         br->needed[br->watermark_col] = true; /* its event times drive the watermark */
     return true;

@@ -418,6 +418,12 @@ static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char
    aggregation (Spark's TimeWindowing: a Project, or an Expand for a sliding window). */
 static void put_window_assign(StrBuf *sb, const char *indent, const SExpr *w, const SSelect *s)
 {
+    if (w->u.window.session) {
+        sb_printf(sb, "%sSessionWindowAssign ", indent);
+        put_expr(sb, w, s);
+        sb_puts(sb, " (the row's own session)\n");
+        return;
+    }
     int n = sema_window_count(w);
     sb_printf(sb, "%sWindowAssign %s ", indent,
               w->u.window.size_us == w->u.window.slide_us ? "tumbling" : "sliding");

@@ -253,6 +253,7 @@ typedef struct SOutCol {
     const char *name;   /* alias, or Spark's generated name: action, count(1), window */
     SExpr *expr;        /* over the input (no aggregation) or the aggregated space */
     SrcSpan span;
+    bool aliased;       /* written with AS: Spark's Alias, a new attribute (exprId) */
 } SOutCol;
 
 /*
@@ -285,6 +286,7 @@ typedef struct SDedup {
     int64_t delay_us;       /* the watermark's delay (0 without one) */
     int event_key;          /* index into cols[] of watermark_col if it is a key, or -1 */
     SrcSpan span;           /* the clause */
+    SrcSpan *key_spans;     /* where each key is written (the clause for every input column) */
 } SDedup;
 
 typedef struct SOrder {
@@ -453,7 +455,17 @@ const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete"
 bool sema_is_event_time(const SSelect *s, const SExpr *e);
 /* Is e (over the input of s) a column made by window() or session_window() (Spark's
    TimeWindow/SessionWindow marker, which window_time requires)? */
+/* Marks in need (s's input columns) what block s reads of its input: its WHERE if with_where,
+   DROP DUPLICATES keys, GROUP BY keys, aggregate arguments, and without aggregation its
+   outputs (those out_need marks; NULL: all) and ORDER BY (sema_select.c). */
+void sema_block_reads(const SSelect *s, const bool *out_need, bool with_where, bool *need);
+/* The columns of join j's raw space (left columns, then right ones) that are read, given the
+   block's input columns in[] read above the join: those, and the keys' and the condition's
+   (sema_join.c). */
+bool *sema_join_raw_reads(Arena *arena, const SJoin *j, const bool *in);
 bool sema_is_window_column(const SSelect *s, const SExpr *e);
+/* ... a session window column of a subquery (session_window() in a projection)? */
+bool sema_is_session_column(const SSelect *s, const SExpr *e);
 /* The GROUP BY keys among the result columns (top's out[]): key[i] receives the index in
    the aggregating block's group[] of the key out[i] is (passed up unchanged through the
    blocks above the aggregation), or -1.  Returns that block (NULL without an aggregation:

@@ -574,16 +574,19 @@ static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, 
     return e;
 }
 
-/* Are a and b one STRUCT type of atomic fields (a window, say), which = and != compare field
-   by field as Spark's EqualTo does (its ordering: two NULL fields are equal; a NULL struct
-   gives NULL)?  Spark also orders structs; sluice does not. */
-static bool struct_eq_type(const Type *a, const Type *b)
+/* Are a and b one STRUCT type whose fields are atomic or such structs (a window, say)?  Spark
+   compares them field by field (EqualTo, LessThan, ... and greatest/least through
+   StructType.interpretedOrdering: two NULL fields are equal, a NULL field orders first; a
+   NULL struct gives NULL). */
+bool sema_struct_comparable(const Type *a, const Type *b)
 {
     if (a->kind != TY_STRUCT || !type_equal(a, b))
         return false;
-    for (int i = 0; i < a->n_fields; i++)
-        if (!is_atomic(a->fields[i].type))
+    for (int i = 0; i < a->n_fields; i++) {
+        const Type *f = a->fields[i].type;
+        if (!is_atomic(f) && !sema_struct_comparable(f, f))
             return false;
+    }
     return true;
 }
 
@@ -594,7 +597,7 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
     if (!l || !r)
         return NULL;
     const Type *t = cmp_common(l->type, r->type);
-    if (!t && (op == BOP_EQ || op == BOP_NE) && struct_eq_type(l->type, r->type))
+    if (!t && sema_struct_comparable(l->type, r->type))
         t = l->type;
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
@@ -1425,12 +1428,15 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
 ** block makes one row per window of the row's time (the latest window first, as Expand's
 ** projections getWindow(0..n-1)) and none for a NULL time.  The block keeps the window in
 ** sel->window; every window() of it must be that one (TimeWindowing's
-** windowExpressions.size > 1 check).
+** windowExpressions.size > 1 check).  session_window() likewise: SessionWindowing rewrites any
+** single-child plan, a Project too, to Filter(IsNotNull(time), Project(the struct [time, time +
+** gap) +: child.output)), so each row gets its own session [ts, ts + gap) and a NULL time no row
+** (the gap is a constant > 0 here, so the rule's end > start test is not added).
 */
-static SExpr *project_window(Binder *b, const AstExpr *e)
+static SExpr *project_window(Binder *b, const AstExpr *e, bool session)
 {
     SSelect *sel = b->blk->sel;
-    SExpr *w = sema_bind_window(b, e);
+    SExpr *w = session ? sema_bind_session_window(b, e) : sema_bind_window(b, e);
     if (!w)
         return NULL;
     if (sel->window && !sema_expr_equal(sel->window, w)) {
@@ -1470,20 +1476,15 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     if (strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0) {
         bool session = strcasecmp(name, "session_window") == 0;
         bool projection = b->allow_window && !b->blk->sel->has_agg; /* a SELECT list */
-        /* Spark's SessionWindowing would give a row of a projection the session [ts, ts +
-           gap); sluice keeps session_window() to GROUP BY. */
-        if (session && (!b->allow_window || projection)) {
-            diag_error(sc->diag, e->span, "session_window() is only supported as a GROUP BY key");
-            return NULL;
-        }
         if (!b->allow_window) {
             diag_error(sc->diag, e->span,
-                       "window() is only supported as a GROUP BY key or in the SELECT list of a "
-                       "query without aggregation");
+                       "%s() is only supported as a GROUP BY key or in the SELECT list of a query "
+                       "without aggregation",
+                       session ? "session_window" : "window");
             return NULL;
         }
         if (projection)
-            return project_window(b, e);
+            return project_window(b, e, session);
         return session ? sema_bind_session_window(b, e) : sema_bind_window(b, e);
     }
     return sema_bind_func(b, e);

@@ -390,9 +390,12 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     case TY_TIMESTAMP:
     case TY_DATE:
         return true;
+    case TY_STRUCT:
+        if (sema_struct_comparable(*rt, *rt))
+            return true;
+        break;
     case TY_INTERVAL:
     case TY_ARRAY:
-    case TY_STRUCT:
         break;
     }
     diag_error(b->sc->diag, e->span, "function '%s' cannot order values of type %s",

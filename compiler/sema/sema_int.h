@@ -191,6 +191,9 @@ void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstEx
 const Type *sema_wider_type(const Type *a, const Type *b);
 /* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
    "<what>: 'x' of type t does not match the type u of the others". */
+/* Can values of types a and b be compared (=, <, ...) and ordered as structs?
+   (sema_expr.c) */
+bool sema_struct_comparable(const Type *a, const Type *b);
 const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                        const char *what);
 /* l op r for op in = != < <= > >= (operands cast to their comparison type); NULL after

@@ -817,3 +817,18 @@ bool sema_bind_join(SemaCtx *sc, const AstFrom *from, SelBlock *blk)
     blk->input_alt = r.s.alt;
     return true;
 }
+
+bool *sema_join_raw_reads(Arena *arena, const SJoin *j, const bool *in)
+{
+    int n_raw = j->n_left + j->n_right;
+    bool *raw = ARENA_NEW_N(arena, bool, n_raw + 1);
+    for (int i = 0; i < j->n_input; i++)
+        if (in[i])
+            raw[j->input[i]] = true;
+    for (int k = 0; k < j->n_keys; k++) {
+        sema_expr_columns(j->probe_keys[k], raw, n_raw);
+        sema_expr_columns(j->build_keys[k], raw, n_raw);
+    }
+    sema_expr_columns(j->cond, raw, n_raw);
+    return raw;
+}

@@ -118,6 +118,7 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
     int cap = d->all_columns ? blk->input->n : ad->columns.n;
     d->cols = ARENA_NEW_N(sc->arena, int, cap ? cap : 1);
     SrcSpan *at = ARENA_NEW_N(sc->arena, SrcSpan, cap ? cap : 1); /* where each key is written */
+    d->key_spans = at;
     sel->dedup = d;
     Binder b = {sc, blk, "DROP DUPLICATES", false, false, false, OUT_NONE};
     for (int i = 0; i < cap; i++) {
@@ -156,21 +157,28 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
         if (d->cols[k] == d->watermark_col && d->event_key < 0)
             d->event_key = k;
     }
-    /* After a stream-stream join the input has a watermarked column per side.  Spark's
-       deduplication (WatermarkSupport) drops late rows and evicts keys by the first one of its
-       input (child.output.find(delayKey)), bound to the keys when a key is watermarked: a key
-       list with another watermarked column but not that one fails to bind at run time. */
-    for (int k = 0; k < d->n && d->event_key < 0 && d->watermark_col >= 0; k++) {
-        SExpr *c = sema_new_expr(sc, SX_COLUMN, blk->input->cols[d->cols[k]].type, at[k]);
-        c->u.column = d->cols[k];
-        if (sema_is_event_time(sel, c)) {
-            diag_error(sc->diag, at[k],
-                       "DROP DUPLICATES on the watermarked column '%s' without '%s', the first "
-                       "watermarked column of its input, is not supported yet",
-                       blk->input->cols[d->cols[k]].name, blk->input->cols[d->watermark_col].name);
-            break;
-        }
-    }
+}
+
+void sema_block_reads(const SSelect *s, const bool *out_need, bool with_where, bool *need)
+{
+    int n = s->input.n;
+    if (with_where)
+        sema_expr_columns(s->where, need, n);
+    for (int i = 0; s->dedup && i < s->dedup->n; i++)
+        if (s->dedup->cols[i] >= 0 && s->dedup->cols[i] < n)
+            need[s->dedup->cols[i]] = true;
+    for (int i = 0; i < s->n_group; i++)
+        sema_expr_columns(s->group[i], need, n);
+    for (int i = 0; i < s->n_agg; i++)
+        for (int d = 0; d < (s->aggs[i].n_dargs ? s->aggs[i].n_dargs : 1); d++)
+            sema_expr_columns(d ? s->aggs[i].dargs[d] : s->aggs[i].arg, need, n);
+    if (s->has_agg)
+        return;
+    for (int i = 0; i < s->n_out; i++)
+        if (!out_need || out_need[i])
+            sema_expr_columns(s->out[i].expr, need, n);
+    for (int i = 0; i < s->n_order; i++)
+        sema_expr_columns(s->order[i].expr, need, n);
 }
 
 /* ==== GROUP BY ==== */
@@ -266,6 +274,15 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         }
         if (k && k->type->kind == TY_NULL) {
             k = sema_coerce(sc, k, &type_string); /* GROUP BY NULL: one group */
+        }
+        if (k && k->kind != SX_WINDOW && sema_is_session_column(sel, k)) {
+            /* Spark plans an aggregation keyed on a column carrying the SessionWindow marker
+               as a session window aggregation (AggUtils.planStreamingAggregationForSession,
+               MergingSessionsExec): the rows' sessions are merged per key. */
+            diag_error(sc->diag, g->span,
+                       "GROUP BY a session_window column of a subquery is not supported yet "
+                       "(Spark merges its sessions); group by session_window() itself");
+            k = NULL;
         }
         sel->group[i] = k;
     }
@@ -373,10 +390,12 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
         if (is_explode_call(e)) {
             /* A generator: Spark names its column `col`. */
             o->name = it->alias ? it->alias : "col";
+            o->aliased = it->alias != NULL;
             o->expr = bind_explode(sc, blk, &b, e, sel->n_out - 1);
             continue;
         }
         o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
+        o->aliased = it->alias != NULL;
         o->expr = sema_bind_expr(&b, e);
     }
 }

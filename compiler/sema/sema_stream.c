@@ -262,69 +262,150 @@ static bool is_window_time(const SExpr *e)
 }
 
 /* Follows e (over the input of s) to where it comes from, through columns of subqueries and
-   the probe side of a join, as Spark propagates an attribute's metadata.  want_window: is e
-   a time or session window column (the TimeWindow/SessionWindow marker window_time needs)?
-   Else: is e the watermarked event time, a window over it, or window_time of such a window
-   (the watermark's delayKey metadata)? */
-static bool traced(const SSelect *s, const SExpr *e, bool want_window)
+   the probe side of a join, as Spark propagates an attribute's metadata: the time or session
+   window it is a column of (the TimeWindow/SessionWindow marker window_time needs), or NULL. */
+static const SExpr *traced_window(const SSelect *s, const SExpr *e)
 {
     if (!e || !s)
-        return false;
+        return NULL;
     if (e->kind == SX_WINDOW)
-        return want_window || traced(s, e->u.window.ts, false);
-    if (is_window_time(e)) /* ResolveWindowTime keeps the window's watermark metadata */
-        return !want_window && traced(s, e->u.call.args[0], false);
+        return e;
     if (e->kind == SX_GROUP_REF) /* in s's aggregated space: a GROUP BY key over its input */
-        return s->has_agg && e->u.ref < s->n_group && traced(s, s->group[e->u.ref], want_window);
+        return s->has_agg && e->u.ref < s->n_group ? traced_window(s, s->group[e->u.ref]) : NULL;
     if (e->kind != SX_COLUMN)
-        return false;
+        return NULL;
     if (s->join) {
-        /* A join passes the probe side's columns on (a build side has no event time). */
+        /* A join passes the probe side's columns on (a build side has no window column). */
         const SJoin *j = s->join;
         if (e->u.column < 0 || e->u.column >= j->n_input)
-            return false;
+            return NULL;
         if (j->streams) {
-            /* A join of two streams passes both sides' columns on with their metadata
-               (Join.output keeps each attribute's delayKey, the nullable side's too). */
+            /* A join of two streams passes both sides' columns on with their metadata. */
             int raw = j->input[e->u.column], side = raw < j->n_left ? 0 : 1;
-            SExpr col = *e;
-            col.u.column = raw - (side ? j->n_left : 0);
-            SSelect over = {0};
-            over.sub = j->sides[side];
-            return traced(&over, &col, want_window);
+            const SSelect *c = j->sides[side];
+            int col = raw - (side ? j->n_left : 0);
+            return col < c->n_out ? traced_window(c, c->out[col].expr) : NULL;
         }
         int c = j->input[e->u.column] - (j->probe_left ? 0 : j->n_left);
         if (c < 0 || c >= (j->probe_left ? j->n_left : j->n_right))
-            return false;
+            return NULL;
         SExpr probe = *e;
         probe.u.column = c;
         SSelect through = *s;
         through.join = NULL;
-        return traced(&through, &probe, want_window);
+        return traced_window(&through, &probe);
     }
-    if (s->source)
-        return !want_window && s->source->watermark &&
-               s->source->watermark->column == e->u.column;
     const SSelect *c = s->sub;
-    if (!c || e->u.column < 0 || e->u.column >= c->n_out)
-        return false;
+    if (s->source || !c || e->u.column < 0 || e->u.column >= c->n_out)
+        return NULL;
     /* an aggregation's outputs are over its aggregated space: keys, window_time of a key */
-    return traced(c, c->out[e->u.column].expr, want_window);
+    return traced_window(c, c->out[e->u.column].expr);
+}
+
+/*
+** An event-time column as Spark's attribute (its exprId): a column carrying the watermark's
+** delayKey metadata.  The watermarked column of a source, identified by the block reading it
+** (a self-join reads one source twice: two attributes); a window over an event time and
+** window_time of such a window, new attributes of the block computing them (TimeWindowing,
+** SessionWindowing and ResolveWindowTime copy the time column's metadata); an output column
+** that is not a bare unaliased input column (an Alias: a new exprId, same metadata).  A
+** bare column passes its input's attribute on, so SELECT t, t holds one attribute twice.
+*/
+typedef struct EventAttr {
+    const SSelect *at; /* the block that made the attribute */
+    int col;           /* which of its: an output (>= 0), its window (-1), window_time (-2) */
+    const char *name;
+    int64_t delay_us;  /* the delayKey: the watermark delay of its source */
+} EventAttr;
+
+static bool output_attr(const SSelect *c, int col, EventAttr *a);
+
+/* Input column col of s, read from its source or subquery (the probe side of a join). */
+static bool read_attr(const SSelect *s, int col, EventAttr *a)
+{
+    if (s->source) {
+        const SWatermark *w = s->source->watermark;
+        if (!w || w->column != col)
+            return false;
+        *a = (EventAttr){s, col, s->source->schema.cols[col].name, w->delay_us};
+        return true;
+    }
+    return s->sub && output_attr(s->sub, col, a);
+}
+
+/* Input column col of s: through a join to the side it comes from. */
+static bool input_attr(const SSelect *s, int col, EventAttr *a)
+{
+    const SJoin *j = s->join;
+    if (!j)
+        return read_attr(s, col, a);
+    if (col < 0 || col >= j->n_input)
+        return false;
+    int raw = j->input[col];
+    if (j->streams) { /* Join.output keeps each side's attributes, the nullable side's too */
+        int side = raw < j->n_left ? 0 : 1;
+        return output_attr(j->sides[side], raw - (side ? j->n_left : 0), a);
+    }
+    int c = raw - (j->probe_left ? 0 : j->n_left); /* a build side has no event time */
+    return c >= 0 && c < (j->probe_left ? j->n_left : j->n_right) && read_attr(s, c, a);
+}
+
+/* e over the input of s (its aggregated space when s aggregates): the event-time attribute
+   it is or computes a new one from, or false. */
+static bool expr_attr(const SSelect *s, const SExpr *e, EventAttr *a)
+{
+    if (!e || !s)
+        return false;
+    if (e->kind == SX_WINDOW && expr_attr(s, e->u.window.ts, a)) {
+        const char *name = e->u.window.session ? "session_window" : "window";
+        *a = (EventAttr){s, -1, name, a->delay_us};
+        return true;
+    }
+    if (is_window_time(e) && expr_attr(s, e->u.call.args[0], a)) {
+        *a = (EventAttr){s, -2, "window_time", a->delay_us};
+        return true;
+    }
+    if (e->kind == SX_GROUP_REF)
+        return s->has_agg && e->u.ref < s->n_group && expr_attr(s, s->group[e->u.ref], a);
+    return e->kind == SX_COLUMN && input_attr(s, e->u.column, a);
+}
+
+/* Output column col of block c. */
+static bool output_attr(const SSelect *c, int col, EventAttr *a)
+{
+    if (col < 0 || col >= c->n_out || !expr_attr(c, c->out[col].expr, a))
+        return false;
+    const SExpr *e = c->out[col].expr;
+    if (e->kind == SX_GROUP_REF)
+        e = c->group[e->u.ref];
+    if (c->out[col].aliased || e->kind != SX_COLUMN) {
+        a->at = c;
+        a->col = col;
+    }
+    a->name = c->out[col].name;
+    return true;
 }
 
 static bool is_event_time(const SSelect *s, const SExpr *e)
 {
-    return traced(s, e, false);
+    EventAttr a;
+    return expr_attr(s, e, &a);
 }
 
 bool sema_is_event_time(const SSelect *s, const SExpr *e)
 {
-    return traced(s, e, false);
+    return is_event_time(s, e);
 }
 
 bool sema_is_window_column(const SSelect *s, const SExpr *e)
 {
-    return traced(s, e, true);
+    return traced_window(s, e) != NULL;
+}
+
+bool sema_is_session_column(const SSelect *s, const SExpr *e)
+{
+    const SExpr *w = traced_window(s, e);
+    return w && w->u.window.session;
 }
 
 /* Spark rule 2: in Append mode an aggregate is final only once the watermark passes its
@@ -408,6 +489,166 @@ static void rule_dedup(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_k
         }
         seen = true;
     }
+}
+
+/*
+** One event time per stateful operator: WatermarkSupport.findEventTimeColumn
+** (sql/core/.../execution/streaming/statefulOperators.scala, Spark 3.5).  With
+** spark.sql.streaming.statefulOperator.allowMultiple (true by default) an operator whose input
+** holds two different event-time attributes (EventAttr) fails the query when it builds its
+** watermark predicates; the same attribute twice is one.  The operators and when they build
+** them: a streaming aggregation in Append and Update mode (StateStoreSaveExec; Complete mode
+** builds none), a session window aggregation in every mode (SessionWindowStateStoreRestoreExec
+** filters late rows in every mode), DROP DUPLICATES (StreamingDeduplicateExec) and each side
+** of a join of two streams (StreamingSymmetricHashJoinExec.storeAndJoinWithOtherSide).  Their
+** input is what ColumnPruning leaves: an aggregation's GROUP BY keys, the columns a DROP
+** DUPLICATES keeps (its keys and what the query reads above it), a join side's columns that
+** the join condition or the query above reads (a conjunct over one side only is pushed below
+** the join: PushPredicateThroughJoin).  Spark fails the first batch; sluice refuses the query
+** at the operator.
+*/
+typedef struct EventAttrs {
+    EventAttr *a;
+    int n;
+} EventAttrs;
+
+static void attrs_add(EventAttrs *as, const EventAttr *a)
+{
+    as->a[as->n++] = *a;
+}
+
+/* Reports Spark's message at span if as holds two attributes. */
+static bool one_event_time(SemaCtx *sc, const EventAttrs *as, SrcSpan span)
+{
+    int k = 1;
+    while (k < as->n && as->a[k].at == as->a[0].at && as->a[k].col == as->a[0].col)
+        k++;
+    if (k >= as->n)
+        return true;
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    for (int i = 0; i < as->n; i++)
+        sb_printf(&sb, "%s%s-T%lldms", i ? "," : "(", as->a[i].name,
+                  (long long)(as->a[i].delay_us / 1000));
+    sb_puts(&sb, ")");
+    diag_error(sc->diag, span,
+               "More than one event time columns are available. Please ensure there is at most "
+               "one event time column per stream. event time columns: %s",
+               sb.data);
+    return false;
+}
+
+/* The conjuncts of WHERE (over the input of a join block) that read both sides stay above
+   the join; the others are pushed below it. */
+static void where_reads(const SJoin *j, const SExpr *e, bool *need, bool *scratch, int n)
+{
+    if (!e)
+        return;
+    if (e->kind == SX_AND) {
+        where_reads(j, e->u.bin.lhs, need, scratch, n);
+        where_reads(j, e->u.bin.rhs, need, scratch, n);
+        return;
+    }
+    memset(scratch, 0, (size_t)n);
+    sema_expr_columns(e, scratch, n);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (scratch[i])
+            m |= j->input[i] < j->n_left ? 1 : 2;
+    if (m == 3)
+        sema_expr_columns(e, need, n);
+}
+
+/* After a stream-stream join the input has a watermarked column per side.  sluice's
+   deduplication drops late rows and evicts keys by the first one of its whole input
+   (SDedup.watermark_col); Spark's by the one that reaches it, which is another when the keys
+   hold it and the query does not read the first (ColumnPruning drops it): not supported yet. */
+static bool dedup_event_key(SemaCtx *sc, const SSelect *s)
+{
+    const SDedup *d = s->dedup;
+    EventAttr a;
+    for (int k = 0; k < d->n && d->event_key < 0 && d->watermark_col >= 0; k++) {
+        if (!input_attr(s, d->cols[k], &a))
+            continue;
+        diag_error(sc->diag, d->key_spans[k],
+                   "DROP DUPLICATES on the watermarked column '%s' without '%s', the first "
+                   "watermarked column of its input, is not supported yet",
+                   s->input.cols[d->cols[k]].name, s->input.cols[d->watermark_col].name);
+        return false;
+    }
+    return true;
+}
+
+static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
+                              const bool *out_need);
+
+/* The sides of a join of two streams, given what the block reads of the join's output. */
+static void check_join_sides(SemaCtx *sc, const SQuery *q, const SSelect *s, const bool *need)
+{
+    const SJoin *j = s->join;
+    int n_raw = j->n_left + j->n_right;
+    bool *raw = sema_join_raw_reads(sc->arena, j, need);
+    for (int side = 0; side < 2; side++) /* an outer join keeps its preserved side's own ON */
+        if (j->outer[side])
+            sema_expr_columns(j->side_cond[side], raw, n_raw);
+    for (int side = 0; side < 2; side++) {
+        const SSelect *c = j->sides[side];
+        const bool *out_need = raw + (side ? j->n_left : 0);
+        EventAttrs as = {ARENA_NEW_N(sc->arena, EventAttr, c->n_out + 1), 0};
+        EventAttr a;
+        for (int i = 0; i < c->n_out; i++)
+            if (out_need[i] && output_attr(c, i, &a))
+                attrs_add(&as, &a);
+        if (one_event_time(sc, &as, j->span))
+            check_event_times(sc, q, c, out_need);
+    }
+}
+
+/* s and the blocks below it, given which outputs of s the query reads (NULL: all). */
+static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
+                              const bool *out_need)
+{
+    int n = s->input.n;
+    bool *need = ARENA_NEW_N(sc->arena, bool, n + 1);
+    sema_block_reads(s, out_need, false, need);
+    EventAttrs as = {ARENA_NEW_N(sc->arena, EventAttr, n + s->n_group + 1), 0};
+    EventAttr a;
+    if (s->dedup) {
+        for (int i = 0; i < n; i++)
+            if (need[i] && input_attr(s, i, &a))
+                attrs_add(&as, &a);
+        if (!one_event_time(sc, &as, s->dedup->span) || !dedup_event_key(sc, s))
+            return;
+    }
+    bool session = s->window_group >= 0 && s->group[s->window_group]->kind == SX_WINDOW &&
+                   s->group[s->window_group]->u.window.session;
+    if (s->has_agg && (q->mode != MODE_COMPLETE || session)) {
+        as.n = 0;
+        for (int k = 0; k < s->n_group; k++) {
+            if (!expr_attr(s, s->group[k], &a))
+                continue;
+            attrs_add(&as, &a);
+            if (!one_event_time(sc, &as, s->group[k]->span))
+                return;
+        }
+    }
+    if (s->join && s->join->streams) {
+        bool *scratch = ARENA_NEW_N(sc->arena, bool, n + 1);
+        where_reads(s->join, s->where, need, scratch, n);
+        check_join_sides(sc, q, s, need);
+        return;
+    }
+    sema_expr_columns(s->where, need, n); /* below the operators: read from the input too */
+    const SJoin *j = s->join;
+    if (j && s->sub) { /* a join with a table: what the block and the join read of the probe */
+        bool *raw = sema_join_raw_reads(sc->arena, j, need);
+        check_event_times(sc, q, s->sub, raw + (j->probe_left ? 0 : j->n_left));
+        return;
+    }
+    for (int b = 1; b < s->n_branches; b++)
+        check_event_times(sc, q, s->branches[b], need);
+    if (s->sub)
+        check_event_times(sc, q, s->sub, need);
 }
 
 /* The branches after the first of each UNION ALL of the chain, paired with their bound
@@ -785,6 +1026,8 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
         rule_session_window(sc, q, &c, mode_known);
         rule_append_needs_watermark(sc, q, &c, mode_known);
     }
+    if (bind_ok && chain_ok && joins && mode_known && diag_errors(sc->diag) == errors)
+        check_event_times(sc, q, q->select, NULL);
     rule_file_sink(sc, q, mode_known);
     const CmConnector *spec = sink_spec(q);
     if (spec && spec->checkpoint_required)
