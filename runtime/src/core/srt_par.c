@@ -517,9 +517,7 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
         srt_mem_init(&t->mem);
         t->mem.fn = q->mem->fn;
         t->mem.ud = q->mem->ud;
-        srt_buf_init(&t->names, q->mem);
-        if (!(t->w = worker_new(q, &t->mem, err)) || err->code)
-            return -err->code;
+        srt_buf_init(&t->names, q->mem); /* its worker query comes with its first use */
     }
     return 0;
 }
@@ -574,6 +572,18 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
             pthread_mutex_unlock(&par->pool->mu);
             if (!t)
                 return -q->err.code;
+            if (!t->w) {
+                SrtErr err;
+                srt_err_clear(&err);
+                t->w = worker_new(q, &t->mem, &err);
+                if (!t->w || err.code) {
+                    worker_free(t->w);
+                    t->w = NULL;
+                    q->failed = 1;
+                    q->err = err;
+                    return -err.code;
+                }
+            }
             t->state = TASK_FILLING;
             worker_sync(t->w, q, q->cur_in);
             t->in = q->cur_in;
@@ -648,6 +658,8 @@ void srt_par_end_batch(SrtPar *par)
 {
     for (int i = 0; i < par->n_tasks; i++) {
         SrtQuery *w = par->tasks[i].w;
+        if (!w)
+            continue;
         srt_arena_reset(&w->batch);
         srt_scratch_reset(w);
         if (w->cap_rows > ((size_t)1 << 20)) {
