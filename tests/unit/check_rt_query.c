@@ -1,10 +1,12 @@
 /* check_rt_query.c - the query loop end to end without the compiler: hand-written
 ** process/emit functions (the §13 events count per action and 1-hour window, and a
 ** stateless filter) registered like generated code does, run through srt_run /
-** srt_main, comparing the whole console output.
+** srt_main, comparing the whole console output; the same queries split across threads
+** (srt_par.c) against one thread.
 */
 #include <check.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,7 +34,34 @@ static struct {
     int failfast;         /* a malformed record fails the query */
     int stateless;        /* SELECT action, time WHERE action LIKE 'O%' */
     const char *trigger;  /* query option */
+    int parallel;         /* registered as generated code does for a query that may split */
 } cfg;
+
+/* The threads that ran the process function (parallel runs). */
+static pthread_mutex_t seen_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t seen[8];
+static int n_seen;
+
+static void note_thread(void)
+{
+    pthread_mutex_lock(&seen_mu);
+    int known = 0;
+    for (int i = 0; i < n_seen; i++)
+        known |= pthread_equal(seen[i], pthread_self());
+    if (!known && n_seen < 8)
+        seen[n_seen++] = pthread_self();
+    pthread_mutex_unlock(&seen_mu);
+}
+
+/* SrtMergeFn of the count. */
+static void merge_count(uint8_t *dst, const uint8_t *src)
+{
+    int64_t a, b;
+    memcpy(&a, dst, 8);
+    memcpy(&b, src, 8);
+    a += b;
+    memcpy(dst, &a, 8);
+}
 
 typedef struct Record {
     int64_t ts;
@@ -85,6 +114,10 @@ static int64_t events_process(SrtQuery *q, const char *buf, size_t len)
     const char *p = buf, *end = buf + len;
     SrtAggTable *t = srt_query_agg_table(q);
     int64_t rows = 0;
+    if (cfg.parallel) {
+        note_thread();
+        usleep(200); /* long enough for the pool's thread to take tasks too */
+    }
     while (p < end) {
         const char *le = srt_json_line_end(p, end);
         const char *s = srt_json_ws(p, le);
@@ -165,6 +198,8 @@ static void init_program(SrtProgram *p)
     int sink = srt_prog_sink(p, "out", "console");
     if (cfg.truncate)
         srt_prog_sink_option(p, sink, "truncate", cfg.truncate);
+    if (cfg.parallel) /* every row, to compare */
+        srt_prog_sink_option(p, sink, "numRows", "100000");
     int q = srt_prog_query(p, "counts", src, sink, events_process);
     srt_prog_query_option(p, q, "name", "counts");
     if (cfg.mode)
@@ -174,6 +209,8 @@ static void init_program(SrtProgram *p)
     if (cfg.stateless) {
         srt_prog_query_column(p, q, "action", "string", 0);
         srt_prog_query_column(p, q, "time", "timestamp", 0);
+        if (cfg.parallel)
+            srt_prog_query_parallel(p, q, NULL);
         return;
     }
     srt_prog_query_column(p, q, "action", "string", 0);
@@ -181,6 +218,8 @@ static void init_program(SrtProgram *p)
     srt_prog_query_column(p, q, "count", "bigint", 0);
     srt_prog_query_column(p, q, "ws", "timestamp", 1);
     srt_prog_query_agg(p, q, sizeof(int64_t), events_emit);
+    if (cfg.parallel)
+        srt_prog_query_parallel(p, q, merge_count);
     if (cfg.order) {
         srt_prog_query_order(p, q, 2, 1, 0);
         srt_prog_query_order(p, q, 3, 0, 1);
@@ -240,6 +279,29 @@ static Run run_with(int64_t fail_after, const char *a1, const char *a2, const ch
 {
     char *argv[5] = {"q", (char *)a1, (char *)a2, (char *)a3, NULL};
     int argc = 1 + (a1 != NULL) + (a2 != NULL) + (a3 != NULL);
+    SrtMem mem;
+    srt_mem_init(&mem);
+    mem.fail_after = fail_after;
+    RtCapture out, err;
+    rt_capture_open(&out);
+    rt_capture_open(&err);
+    SrtEnv env = {.mem = &mem, .out = out.f, .err = err.f};
+    Run r;
+    r.rc = srt_run(argc, argv, init_program, &env);
+    r.out = (char *)rt_capture_close(&out);
+    r.err = (char *)rt_capture_close(&err);
+    r.leaked = mem.in_use;
+    return r;
+}
+
+/* A run with up to 7 options. */
+static Run run_v(int64_t fail_after, const char *const *opts)
+{
+    char *argv[9] = {"q"};
+    int argc = 1;
+    while (argc < 8 && opts[argc - 1])
+        argv[argc] = (char *)opts[argc - 1], argc++;
+    argv[argc] = NULL;
     SrtMem mem;
     srt_mem_init(&mem);
     mem.fail_after = fail_after;
@@ -741,6 +803,116 @@ START_TEST(test_session_bad_bounds_cause)
 }
 END_TEST
 
+/* ==== Parallel batches ==== */
+
+/* Three files of n lines each: times spread over several hours, four actions, in an order a
+   small generator fixes; `bad` (1-based, 0: none) is a malformed line of the second file. */
+static void write_many(int n, int bad)
+{
+    uint32_t x = 12345;
+    static const char *acts[] = {"Open", "Close", "Move", "Sleep"};
+    for (int f = 0; f < 3; f++) {
+        size_t cap = (size_t)n * 64 + 64, len = 0;
+        char *text = malloc(cap);
+        ck_assert_ptr_nonnull(text);
+        for (int i = 1; i <= n; i++) {
+            x = x * 1103515245u + 12345u;
+            long long t = 1469501675LL + (long long)((x >> 8) % 20000);
+            if (f == 1 && i == bad)
+                len += (size_t)snprintf(text + len, cap - len, "{\"time\":%lld,\"action\":\n", t);
+            else
+                len += (size_t)snprintf(text + len, cap - len, "{\"time\":%lld,\"action\":\"%s\"}\n",
+                                        t, acts[(x >> 20) % 4]);
+        }
+        char name[32];
+        snprintf(name, sizeof name, "m%d.json", f);
+        write_file(name, text, 3000 + f);
+        free(text);
+    }
+}
+
+static const char *const ONE_THREAD[] = {"--trigger", "once", "--threads", "1", NULL};
+static const char *const SPLIT[] = {"--trigger", "once", "--threads", "2", "--task-bytes", "700", NULL};
+
+/* The same bytes from tasks of a few lines on two threads as from one thread, the rows of a
+   stateless query in input order, the groups of an aggregation in the order of their first
+   rows; the pool's thread ran some of the tasks. */
+START_TEST(test_parallel_same_output)
+{
+    write_many(3000, 0);
+    cfg.parallel = 1;
+    cfg.max_files = NULL;
+    cfg.truncate = "false";
+    static const struct {
+        const char *mode;
+        int stateless;
+    } cases[] = {{"complete", 0}, {"update", 0}, {"append", 1}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        cfg.mode = cases[c].mode;
+        cfg.stateless = cases[c].stateless;
+        Run one = run_v(-1, ONE_THREAD);
+        ck_assert_msg(one.rc == 0, "%s", one.err);
+        n_seen = 0;
+        Run two = run_v(-1, SPLIT);
+        ck_assert_msg(two.rc == 0, "%s", two.err);
+        ck_assert_int_ge(n_seen, 2);
+        ck_assert_uint_gt(strlen(one.out), 1000);
+        ck_assert_str_eq(two.out, one.out);
+        ck_assert_uint_eq(two.leaked, 0);
+        run_free(&one);
+        run_free(&two);
+    }
+}
+END_TEST
+
+/* FAILFAST: the first malformed record in input order fails the batch, with the message and
+   position one thread gives (its line counted from the file, SrtReadPos). */
+START_TEST(test_parallel_failfast)
+{
+    write_many(3000, 2500);
+    cfg.parallel = 1;
+    cfg.max_files = NULL;
+    cfg.failfast = 1;
+    Run one = run_v(-1, ONE_THREAD);
+    Run two = run_v(-1, SPLIT);
+    ck_assert_int_eq(one.rc, 1);
+    ck_assert_int_eq(two.rc, 1);
+    ck_assert_msg(strstr(one.err, "m1.json:2500, byte ") != NULL, "%s", one.err);
+    /* the query ids differ between runs: compare from the cause on */
+    ck_assert_str_eq(strstr(two.err, "Malformed"), strstr(one.err, "Malformed"));
+    ck_assert_uint_eq(two.leaked, 0);
+    run_free(&one);
+    run_free(&two);
+}
+END_TEST
+
+/* Fail the Nth allocation of a split run for every N: the full output or an out-of-memory
+   failure, never a crash or a leak. */
+START_TEST(test_parallel_oom_sweep)
+{
+    write_many(400, 0);
+    cfg.parallel = 1;
+    cfg.max_files = NULL;
+    Run full = run_v(-1, SPLIT);
+    ck_assert_int_eq(full.rc, 0);
+    int completed = 0;
+    for (int64_t n = 0; n < 3000 && !completed; n++) {
+        Run r = run_v(n, SPLIT);
+        ck_assert_msg(r.rc == 0 || r.rc == 1, "n=%lld rc=%d", (long long)n, r.rc);
+        if (r.rc == 1)
+            ck_assert_msg(strstr(r.err, "out of memory") != NULL, "n=%lld: %s", (long long)n, r.err);
+        else {
+            ck_assert_str_eq(r.out, full.out);
+            completed = 1;
+        }
+        ck_assert_msg(r.leaked == 0, "n=%lld leaked %zu", (long long)n, r.leaked);
+        run_free(&r);
+    }
+    ck_assert(completed);
+    run_free(&full);
+}
+END_TEST
+
 Suite *rt_query_suite(void)
 {
     Suite *s = suite_create("rt_query");
@@ -763,5 +935,12 @@ Suite *rt_query_suite(void)
     tcase_add_test(tc, test_new_file_while_running);
     tcase_add_test(tc, test_two_queries);
     suite_add_tcase(s, tc);
+    TCase *par = tcase_create("parallel");
+    tcase_add_checked_fixture(par, setup, teardown);
+    tcase_set_timeout(par, 240);
+    tcase_add_test(par, test_parallel_same_output);
+    tcase_add_test(par, test_parallel_failfast);
+    tcase_add_test(par, test_parallel_oom_sweep);
+    suite_add_tcase(s, par);
     return s;
 }
