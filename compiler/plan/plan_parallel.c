@@ -12,9 +12,10 @@
 **     min/max/first/last or collect_list/collect_set, which live in the table's own memory;
 **   - one stateful operator at most, an aggregation (DROP DUPLICATES, session windows,
 **     chained aggregations and stream-stream joins keep state a row must see in order);
-**   - no DISTINCT aggregate (its set of seen values is the query's), and not the build side
-**     of a join (its rows stay for the join).
-** A static-table join is probed read-only, so it does not prevent a split.  Only a source
+**   - no DISTINCT aggregate (its set of seen values is the query's).
+** A static-table join is probed read-only, so it does not prevent a split; the build side of
+** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
+** in its workers' memory until the join frees it with its next version.  Only a source
 ** whose records are lines of text (files) is split; the runtime reads the others, and a
 ** UNION ALL branch of theirs, on the query's thread (srt_source_gives_text, from the same
 ** connector spec).
@@ -62,8 +63,6 @@ static bool agg_merges_exactly(const SAgg *a)
 
 const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
-    if (pq->query->build)
-        return "the build side of a join";
     if (pq->ssjoin_block)
         return "a stream-stream join";
     if (pq->session)
