@@ -15,10 +15,9 @@
 **   - no DISTINCT aggregate (its set of seen values is the query's).
 ** A static-table join is probed read-only, so it does not prevent a split; the build side of
 ** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
-** in its workers' memory until the join frees it with its next version.  Only a source
-** whose records are lines of text (files) is split; the runtime reads the others, and a
-** UNION ALL branch of theirs, on the query's thread (srt_source_gives_text, from the same
-** connector spec).
+** in its workers' memory until the join frees it with its next version.  Every source
+** splits: lines of text (files) are read into buffers the tasks keep, rows of values (rate,
+** socket, kafka) are copied with what they point to.
 */
 #include "plan/plan.h"
 
@@ -73,12 +72,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "an aggregation over an aggregation";
     if (pq->n_distinct)
         return "a DISTINCT aggregate";
-    bool text = false;
-    for (int b = 0; b < pq->n_branches; b++)
-        text |= pq->branches[b].source->gives_text;
-    if (!text) /* rows of values point into the source's memory: read where they are */
-        return arena_sprintf(arena, "source '%s' hands over rows, not lines of text",
-                             pq->source->name);
     for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
         const SAgg *a = &pq->agg->aggs[i];
         if (!agg_merges_exactly(a))

@@ -71,8 +71,6 @@ typedef struct SSource {
     bool is_static;         /* CREATE TABLE */
     const char *connector;  /* canonical: "files", "socket", "rate", ... */
     const char *format;     /* files: "json", "csv", "text"; NULL otherwise */
-    bool gives_text;        /* its records reach generated code as lines of text in `format`
-                               (the connector spec's input kind), not as rows of values */
     SSchema schema;
     SWatermark *watermark;  /* NULL if none */
     SOptions options;       /* validated, canonical keys, includes connector */

@@ -596,7 +596,6 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         check_options(sc, &oc, st->options, st->n_options, &src->options);
         const SOption *fmt = soptions_find(&src->options, "format");
         src->format = fmt ? fmt->value : NULL;
-        src->gives_text = cs->input == CM_INPUT_FORMAT;
         /* format options, text's fixed schema, the schema requirement, inferSchema */
         if (strcmp(cs->name, "files") == 0)
             sema_files_schema(sc, src, st);

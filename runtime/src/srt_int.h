@@ -1189,6 +1189,9 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
 int srt_par_finish(SrtPar *par);
 /* The buffers to lend the source while it is read (SrtSource.lender). */
 const SrtLender *srt_par_lender(SrtPar *par);
+/* Before an input is read: it hands over lines of text (rows NULL), or rows of values of
+   these columns, which tasks copy (with the memory they point to) as they take them. */
+void srt_par_begin_input(SrtPar *par, const SrtSchema *rows);
 /* Free the workers' batch memory (after the sink). */
 void srt_par_end_batch(SrtPar *par);
 /* The CPUs this process may run on (at least 1). */
@@ -1204,6 +1207,9 @@ SrtQuery *srt_query_new_detached(SrtMem *m);
 /* The parsed form of a nested type constant of generated code (srt_nested.c); fails
    the query (NULL) if the text is not a type. */
 const SrtType *srt_query_type(SrtQuery *q, const char *text);
+/* Copy the memory value d points to (strings, binaries, nested values) into arena a, and
+   point d at the copy (srt_nested.c).  0 or -SRT_ERR_NOMEM. */
+int srt_value_copy(SrtArena *a, const SrtType *t, SrtDatum *d);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);

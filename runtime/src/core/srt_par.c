@@ -93,6 +93,8 @@ struct SrtPar {
     ParBuf *bufs;            /* owned: every lent buffer */
     ParBuf *lent;            /* the one the source reads into now, or NULL */
     SrtLender lender;        /* set on the source while an input is read */
+    const SrtSchema *rows;   /* the input being read hands over rows of these columns (NULL:
+                                lines of text) */
 };
 
 /* ======================================================================
@@ -549,6 +551,25 @@ const SrtLender *srt_par_lender(SrtPar *par)
     return &par->lender;
 }
 
+void srt_par_begin_input(SrtPar *par, const SrtSchema *rows)
+{
+    par->rows = rows && rows->n_cols ? rows : NULL;
+}
+
+/* Rows just appended to the filling task (n bytes of datums at its data + off): what they
+   point to copied into its worker's batch memory, which outlives the source's.  0 or -NOMEM. */
+static int own_rows(SrtPar *par, size_t off, size_t n)
+{
+    ParTask *t = par->filling;
+    const SrtSchema *sc = par->rows;
+    SrtDatum *d = (SrtDatum *)(void *)(t->data + off);
+    size_t k = n / sizeof *d;
+    for (size_t i = 0; i < k; i++)
+        if (srt_value_copy(&t->w->batch, sc->cols[i % sc->n_cols].type, &d[i]) < 0)
+            return srt_err_nomem(&par->q->err, "parallel task");
+    return 0;
+}
+
 /* The last byte of a line within buf[0, limit), or of the first line after it. */
 static size_t cut_at(const char *buf, size_t n, size_t limit)
 {
@@ -595,14 +616,28 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
             continue;
         }
         size_t room = par->task_bytes > t->len ? par->task_bytes - t->len : 0;
-        size_t take = len <= room ? len : cut_at(buf, len, room);
+        size_t take;
+        if (par->rows) { /* whole rows: at least one, as many as there is room for */
+            size_t row = sizeof(SrtDatum) * par->rows->n_cols;
+            if (len % row)
+                return srt_err_set(&q->err, SRT_ERR_QUERY, "source '%s': a buffer of %zu bytes "
+                                   "is not a whole number of rows", what, len);
+            take = len <= room ? len : room >= row ? room - room % row : row;
+        } else {
+            take = len <= room ? len : cut_at(buf, len, room);
+        }
         if (take > room && t->len) { /* the next line does not fit: a task of its own */
             submit(par);
             continue;
         }
+        size_t off = t->copied;
         int rc = append(par, q->cur_in, what, buf, take, pos);
-        if (rc < 0)
+        if (rc == 0 && par->rows)
+            rc = own_rows(par, off, take);
+        if (rc < 0) {
+            q->failed = 1;
             return rc;
+        }
         if (take < len) { /* the rest: its line is counted when an error needs it */
             pos.line = 0;
             pos.byte += (int64_t)take;

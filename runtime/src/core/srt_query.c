@@ -456,17 +456,22 @@ static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, c
     return 0;
 }
 
-/* Read input i's batch: in tasks on several threads when the query runs in parallel and
-   the source hands over text (srt_par.c), else buffer by buffer on this thread. */
+/* Read input i's batch: in tasks on several threads when the query runs in parallel
+   (srt_par.c: lines of text read into buffers lent to the source, or rows copied), else
+   buffer by buffer on this thread. */
 static int read_input(SrtQuery *q, uint32_t i)
 {
     SrtInput *in = &q->in[i];
     const char *start = in->start_offset.n ? srt_buf_cstr(&in->start_offset) : NULL;
     const char *end = srt_buf_cstr(&in->end_offset);
     q->cur_in = i;
-    if (!q->par || !srt_source_gives_text(&in->source))
+    if (!q->par)
         return in->source.vt->read(&in->source, start, end, on_buffer, q, &q->err);
-    in->source.lender = srt_par_lender(q->par);
+    const SrtSourceDef *sd = &q->prog->sources[q->def->inputs[i].source];
+    SrtSchema rows = {sd->cols, sd->n_cols};
+    int text = srt_source_gives_text(&in->source);
+    srt_par_begin_input(q->par, text ? NULL : &rows);
+    in->source.lender = text ? srt_par_lender(q->par) : NULL;
     int rc = in->source.vt->read(&in->source, start, end, srt_par_on_buffer, q->par, &q->err);
     in->source.lender = NULL;
     int rc2 = srt_par_finish(q->par);

@@ -278,34 +278,45 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
 ** Copies into batch memory
 ** ====================================================================== */
 
-static void copy_value(SrtQuery *q, const SrtType *t, SrtDatum *d)
+int srt_value_copy(SrtArena *a, const SrtType *t, SrtDatum *d)
 {
     if (d->is_null)
-        return;
+        return 0;
     switch (t->kind) {
     case SRT_T_STRING:
-    case SRT_T_BINARY:
-        d->p = srt_batch_strdup(q, d->p, d->n);
-        return;
+    case SRT_T_BINARY: {
+        char *c = srt_arena_alloc(a, d->n ? d->n : 1);
+        if (!c)
+            return -SRT_ERR_NOMEM;
+        if (d->n)
+            memcpy(c, d->p, d->n);
+        d->p = c;
+        return 0;
+    }
     case SRT_T_STRUCT:
     case SRT_T_ARRAY: {
         uint32_t n = d->n;
-        SrtDatum *v = srt_batch_alloc(q, sizeof *v * (n ? n : 1));
+        SrtDatum *v = srt_arena_alloc(a, sizeof *v * (n ? n : 1));
+        if (!v)
+            return -SRT_ERR_NOMEM;
         if (n)
             memcpy(v, d->p, sizeof *v * n);
-        for (uint32_t i = 0; i < n; i++)
-            copy_value(q, t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem, &v[i]);
+        for (uint32_t i = 0; i < n; i++) {
+            int rc = srt_value_copy(a, t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem, &v[i]);
+            if (rc < 0)
+                return rc;
+        }
         d->p = v;
-        return;
+        return 0;
     }
     default:
-        return;
+        return 0;
     }
 }
 
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d)
 {
     const SrtType *t = srt_query_type(q, type);
-    if (t)
-        copy_value(q, t, d);
+    if (t && srt_value_copy(&q->batch, t, d) < 0)
+        srt_query_oom(q, "batch memory");
 }
