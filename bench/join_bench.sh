@@ -49,7 +49,7 @@ time_sluice() {
   "$SLUICE" build "$query" -o "$exe" -O2 > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; die "sluice build failed"; }
   for ((i = 0; i < runs; i++)); do
     t0=$EPOCHREALTIME
-    "$exe" --trigger availableNow > "$out/$name.out" 2> "$out/$name.err" || { cat "$out/$name.err" >&2; die "$name failed"; }
+    "$exe" --trigger availableNow --threads 1 > "$out/$name.out" 2> "$out/$name.err" || { cat "$out/$name.err" >&2; die "$name failed"; }
     t1=$EPOCHREALTIME
     times+=("$(elapsed "$t0" "$t1")")
   done

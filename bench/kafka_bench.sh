@@ -150,7 +150,7 @@ series() {
     || { cat "$out/$name.build.log" >&2; die "sluice build of $out/$name.sql failed"; }
   for ((i = 0; i < runs; i++)); do
     m0=$(cpu_of "$mock_pid")
-    { time "$out/$name" --trigger availableNow > "$out/$name.out" 2> "$out/$name.err"; } 2> "$out/$name.time" \
+    { time "$out/$name" --trigger availableNow --threads 1 > "$out/$name.out" 2> "$out/$name.err"; } 2> "$out/$name.time" \
       || { cat "$out/$name.err" >&2; die "$out/$name failed"; }
     m1=$(cpu_of "$mock_pid")
     t=$(tail -n 1 "$out/$name.time")

@@ -12,7 +12,9 @@
 **     min/max/first/last or collect_list/collect_set, which live in the table's own memory;
 **   - one stateful operator at most, an aggregation (DROP DUPLICATES, session windows,
 **     chained aggregations and stream-stream joins keep state a row must see in order);
-**   - no DISTINCT aggregate (its set of seen values is the query's).
+**   - no DISTINCT aggregate (its set of seen values is the query's);
+**   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
+**     rows, which would cost what processing them does.
 ** A static-table join is probed read-only, so it does not prevent a split; the build side of
 ** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
 ** in its workers' memory until the join frees it with its next version.  Every source
@@ -72,6 +74,15 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "an aggregation over an aggregation";
     if (pq->n_distinct)
         return "a DISTINCT aggregate";
+    bool cheap = true; /* every source makes its rows in memory, of fixed-size values */
+    for (int b = 0; b < pq->n_branches; b++) {
+        const SSource *src = pq->branches[b].source;
+        cheap &= src->format == NULL;
+        for (int c = 0; c < src->schema.n; c++)
+            cheap &= !type_is_bytes(src->schema.cols[c].type) && !type_is_nested(src->schema.cols[c].type);
+    }
+    if (cheap) /* rate: a task's copy of its rows would cost what processing them does */
+        return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
     for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
         const SAgg *a = &pq->agg->aggs[i];
         if (!agg_merges_exactly(a))
