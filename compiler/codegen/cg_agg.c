@@ -1217,7 +1217,24 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     }
     case AGG_MIN:
     case AGG_MAX: {
-        /* Scalars only (plan refuses STRING min/max with sessions). */
+        if (type_is_bytes(a->type)) {
+            /* Split batches only (plan refuses STRING min/max with sessions): src's string,
+               when better, is taken as it is; srt_agg_merge_from copies it into dst's table. */
+            LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
+            LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
+            LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
+            LLVMValueRef ds = cg_load(cg, cg->t_ptr, dst, ""), ss = cg_load(cg, cg->t_ptr, src, "");
+            LLVMValueRef dn = cg_load(cg, cg->t_i32, cg_gepc(cg, dst, 8, ""), "");
+            LLVMValueRef sn = cg_load(cg, cg->t_i32, cg_gepc(cg, src, 8, ""), "");
+            LLVMValueRef args[4] = {ss, sn, ds, dn};
+            LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "");
+            LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
+            LLVMValueRef take = cg_and(cg, sh, cg_or(cg, cg_not(cg, dh), better));
+            cg_store(cg, cg_select(cg, take, ss, ds), dst);
+            cg_store(cg, cg_select(cg, take, sn, dn), cg_gepc(cg, dst, 8, ""));
+            cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, dh, sh), cg->t_i32, ""), dhp);
+            return;
+        }
         bool dbl = type_is_fractional(a->type); /* a FLOAT kept as the exact double */
         LLVMTypeRef t = dbl ? cg->t_f64 : cg->t_i64;
         LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");

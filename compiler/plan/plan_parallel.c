@@ -5,11 +5,12 @@
 ** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
 ** byte for byte, only when every fold is exact:
 **   - count, sum of integers (two's complement addition, wrapping as Spark's does without
-**     ANSI mode), min and max of a number, date or timestamp, first and last of one (their
-**     buffers merge as Spark's First/Last do), approx_count_distinct (registers: max);
+**     ANSI mode), min and max of a number, date, timestamp, string or binary, first and last
+**     of one (their buffers merge as Spark's First/Last do; a string taken from a task is
+**     copied into the state's table), approx_count_distinct (registers: max);
 **   - not a sum or average in floating point or DECIMAL: rounding (or a DECIMAL overflow)
-**     would depend on where a task starts; not stddev/variance; not the values of a string
-**     min/max/first/last or collect_list/collect_set, which live in the table's own memory;
+**     would depend on where a task starts; not stddev/variance; not collect_list/collect_set
+**     or a nested value, which live in the table's own memory;
 **   - one stateful operator at most, an aggregation (DROP DUPLICATES, session windows,
 **     chained aggregations and stream-stream joins keep state a row must see in order);
 **   - no DISTINCT aggregate (its set of seen values is the query's);
@@ -38,6 +39,9 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_FIRST:
     case AGG_LAST:
         switch (a->type->kind) {
+        case TY_NULL: /* of NULL literals: NULL */
+        case TY_STRING:
+        case TY_BINARY:
         case TY_BOOLEAN:
         case TY_INT:
         case TY_BIGINT:

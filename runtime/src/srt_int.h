@@ -525,10 +525,11 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
 int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len);
 /* Fold every group of src into dst, in src's insertion order: found or added in dst (and
    marked updated there, as a row would), its state combined by merge(dst state, src
-   state).  src is left as is.  0 or -SRT_ERR_NOMEM. */
+   state); a STRING slot merge took from src gets dst's own copy.  src is left as is.  0 or
+   -SRT_ERR_NOMEM (dst keeps the groups folded so far). */
 int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge);
-/* Remove every group (no strings or collected values may be held), keeping the first chunk
-   and the index for reuse. */
+/* Remove every group and its strings (no collected values may be held), keeping the first
+   chunk and the index for reuse. */
 void srt_agg_clear(SrtAggTable *t);
 
 /* collect_list / collect_set state slots: a pointer at offset to an SrtCollect owned by the

@@ -1424,6 +1424,77 @@ START_TEST(test_merge_partials)
 }
 END_TEST
 
+/* A STRING max kept in a state of 16 bytes: pointer at 0, length at 8, has at 12 (the
+   generated layout); merged as generated code merges it (the greater of the two, src's
+   pointer taken as it is). */
+static void merge_max_str(uint8_t *dst, const uint8_t *src)
+{
+    const char *dp, *sp;
+    uint32_t dn, sn, dh, sh;
+    memcpy(&dp, dst, 8), memcpy(&dn, dst + 8, 4), memcpy(&dh, dst + 12, 4);
+    memcpy(&sp, src, 8), memcpy(&sn, src + 8, 4), memcpy(&sh, src + 12, 4);
+    if (sh && (!dh || srt_str_cmp(sp, sn, dp, dn) > 0)) {
+        memcpy(dst, &sp, 8);
+        memcpy(dst + 8, &sn, 4);
+        dh = 1;
+        memcpy(dst + 12, &dh, 4);
+    }
+}
+
+static void put_max(SrtAggTable *t, const char *key, const char *v)
+{
+    uint8_t *st = srt_agg_upsert(t, key, (uint32_t)strlen(key), srt_hash(key, (uint32_t)strlen(key)));
+    uint32_t n = (uint32_t)strlen(v), has = 1;
+    const char *c = srt_agg_strdup(t, v, n);
+    memcpy(st, &c, 8);
+    memcpy(st + 8, &n, 4);
+    memcpy(st + 12, &has, 4);
+}
+
+static const char *max_of(SrtAggTable *t, const char *key, uint32_t *n)
+{
+    const uint8_t *st = srt_agg_lookup(t, key, (uint32_t)strlen(key), srt_hash(key, (uint32_t)strlen(key)));
+    ck_assert_ptr_nonnull(st);
+    const char *p;
+    memcpy(&p, st, 8);
+    memcpy(n, st + 8, 4);
+    return p;
+}
+
+/* A string a merge takes from a partial table is copied into the state's table: clearing
+   and reusing the partial (its strings overwritten) leaves the state's strings intact. */
+START_TEST(test_merge_strings)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *state = srt_agg_new(&mem, 16), *part = srt_agg_new(&mem, 16);
+    const uint32_t slot = 0;
+    ck_assert_int_eq(srt_agg_set_string_slots(state, &slot, 1), 0);
+    ck_assert_int_eq(srt_agg_set_string_slots(part, &slot, 1), 0);
+    put_max(state, "a", "mango");
+    put_max(part, "a", "apple");  /* smaller: the state keeps its own */
+    put_max(part, "b", "cherry"); /* new group: taken from the partial */
+    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str), 0);
+    srt_agg_clear(part);
+    put_max(part, "a", "zebra"); /* greater: taken */
+    put_max(part, "x", "XXXXXXXXXXXXXXXXXXXX");
+    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str), 0);
+    srt_agg_clear(part);
+    for (int i = 0; i < 50; i++) /* the partial's string memory written over */
+        put_max(part, "junk", "################################");
+    uint32_t n;
+    const char *p = max_of(state, "a", &n);
+    ck_assert_int_eq(n, 5);
+    ck_assert_int_eq(memcmp(p, "zebra", 5), 0);
+    p = max_of(state, "b", &n);
+    ck_assert_int_eq(n, 6);
+    ck_assert_int_eq(memcmp(p, "cherry", 6), 0);
+    srt_agg_free(state);
+    srt_agg_free(part);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 Suite *rt_agg_suite(void)
 {
     Suite *s = suite_create("rt_agg");
@@ -1437,6 +1508,7 @@ Suite *rt_agg_suite(void)
     tcase_add_test(tc, test_oom_sweep);
     tcase_add_test(tc, test_arena);
     tcase_add_test(tc, test_merge_partials);
+    tcase_add_test(tc, test_merge_strings);
     suite_add_tcase(s, tc);
     TCase *ev = tcase_create("eviction");
     tcase_set_timeout(ev, 120);

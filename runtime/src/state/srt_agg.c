@@ -293,10 +293,18 @@ int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx)
 ** ====================================================================== */
 
 static void free_chunk(SrtAggTable *t, AggChunk *c);
+static inline const char *slot_ptr(const uint8_t *state, uint32_t off);
+static inline uint32_t slot_len(const uint8_t *state, uint32_t off);
+static inline void set_slot_ptr(uint8_t *state, uint32_t off, const char *p);
 
 int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge)
 {
-    for (AggChunk *c = src->first; c; c = c->next) {
+    const char *few[16], **before = few; /* a group's string pointers before the merge */
+    uint32_t n_str = dst->n_str_slots;
+    if (n_str > 16 && !(before = srt_mem_alloc(dst->mem, sizeof *before * n_str)))
+        return -SRT_ERR_NOMEM;
+    int rc = 0;
+    for (AggChunk *c = src->first; c && rc == 0; c = c->next) {
         for (size_t off = 0; off < c->used;) {
             AggEntry *e = (AggEntry *)((char *)c + CHUNK_HDR + off);
             off += entry_size(src, e->key_len);
@@ -304,12 +312,34 @@ int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merg
                 continue;
             const uint8_t *key = entry_key(src, e);
             uint8_t *state;
-            if (srt_agg_find_or_add(dst, key, e->key_len, srt_hash(key, e->key_len), &state) < 0)
-                return -SRT_ERR_NOMEM;
+            if (srt_agg_find_or_add(dst, key, e->key_len, srt_hash(key, e->key_len), &state) < 0) {
+                rc = -SRT_ERR_NOMEM;
+                break;
+            }
+            for (uint32_t i = 0; i < n_str; i++)
+                before[i] = slot_ptr(state, dst->str_slots[i]);
             merge(state, entry_state(e));
+            /* A string merge took from src points into src's memory: dst keeps its own copy. */
+            for (uint32_t i = 0; i < n_str; i++) {
+                const char *p = slot_ptr(state, dst->str_slots[i]);
+                if (p == before[i] || !p)
+                    continue;
+                uint32_t n = slot_len(state, dst->str_slots[i]);
+                char *copy = srt_arena_alloc(&dst->strings, n ? n : 1);
+                if (!copy) {
+                    rc = -SRT_ERR_NOMEM;
+                    break;
+                }
+                memcpy(copy, p, n);
+                set_slot_ptr(state, dst->str_slots[i], copy);
+            }
+            if (rc < 0)
+                break;
         }
     }
-    return 0;
+    if (before != few)
+        srt_mem_free(dst->mem, before, sizeof *before * n_str);
+    return rc;
 }
 
 void srt_agg_clear(SrtAggTable *t)
