@@ -11,8 +11,10 @@
 **   - not a sum or average in floating point or DECIMAL: rounding (or a DECIMAL overflow)
 **     would depend on where a task starts; not stddev/variance; not collect_list/collect_set
 **     or a nested value, which live in the table's own memory;
-**   - one stateful operator at most, an aggregation (DROP DUPLICATES, session windows,
-**     chained aggregations and stream-stream joins keep state a row must see in order);
+**   - no stateful operator but aggregations (DROP DUPLICATES, session windows and
+**     stream-stream joins keep state a row must see in order); the levels of an aggregation
+**     over an aggregation above the first are updated from its groups at the batch's output,
+**     on the query's thread, so only the first is split and merged;
 **   - no DISTINCT aggregate (its set of seen values is the query's);
 **   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
 **     rows, which would cost what processing them does.
@@ -74,8 +76,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "session windows";
     if (pq->dedup_block)
         return "DROP DUPLICATES";
-    if (pq->next)
-        return "an aggregation over an aggregation";
     if (pq->n_distinct)
         return "a DISTINCT aggregate";
     bool cheap = true; /* every source makes its rows in memory, of fixed-size values */

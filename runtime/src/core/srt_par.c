@@ -313,7 +313,7 @@ static int merge_task(SrtPar *par, ParTask *t)
     for (uint32_t i = 0; i < w->n_ops; i++) {
         SrtOperator *wo = w->ops[i], *qo = q->ops[i];
         qo->st.dropped += wo->st.dropped;
-        if (wo->vt == &srt_op_agg_vt &&
+        if (wo->vt == &srt_op_agg_vt && qo->def->merge && /* a level above: untouched */
             srt_agg_merge_from(qo->state, wo->state, qo->def->merge) < 0)
             return -srt_err_nomem(&q->err, "aggregation state");
     }
@@ -497,9 +497,12 @@ static void give_back(void *ctx, char *base)
 
 int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtErr *err)
 {
+    /* What the compiler marks parallel: aggregations only, the first (the one process
+       functions update) with a merge function; the levels above it are updated at output. */
     for (uint32_t i = 0; i < q->def->n_ops; i++)
-        if (q->def->ops[i].kind != SRT_OPK_AGGREGATE || !q->def->ops[i].merge)
-            return 0; /* not what the compiler marks parallel: one thread */
+        if (q->def->ops[i].kind != SRT_OPK_AGGREGATE ||
+            (q->def->ops[i].id == SRT_OP_AGG && !q->def->ops[i].merge))
+            return 0;
     SrtPar *par = srt_mem_calloc(q->mem, sizeof *par);
     if (!par)
         return srt_err_nomem(err, "parallel tasks");
