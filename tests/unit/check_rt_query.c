@@ -116,7 +116,7 @@ static int64_t events_process(SrtQuery *q, const char *buf, size_t len)
     int64_t rows = 0;
     if (cfg.parallel) {
         note_thread();
-        usleep(200); /* long enough for the pool's thread to take tasks too */
+        usleep(500); /* long enough for the pool's thread to take tasks too */
     }
     while (p < end) {
         const char *le = srt_json_line_end(p, end);
