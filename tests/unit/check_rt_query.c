@@ -275,26 +275,7 @@ typedef struct Run {
     size_t leaked;
 } Run;
 
-static Run run_with(int64_t fail_after, const char *a1, const char *a2, const char *a3)
-{
-    char *argv[5] = {"q", (char *)a1, (char *)a2, (char *)a3, NULL};
-    int argc = 1 + (a1 != NULL) + (a2 != NULL) + (a3 != NULL);
-    SrtMem mem;
-    srt_mem_init(&mem);
-    mem.fail_after = fail_after;
-    RtCapture out, err;
-    rt_capture_open(&out);
-    rt_capture_open(&err);
-    SrtEnv env = {.mem = &mem, .out = out.f, .err = err.f};
-    Run r;
-    r.rc = srt_run(argc, argv, init_program, &env);
-    r.out = (char *)rt_capture_close(&out);
-    r.err = (char *)rt_capture_close(&err);
-    r.leaked = mem.in_use;
-    return r;
-}
-
-/* A run with up to 7 options. */
+/* A run with up to 7 options (NULL-terminated), the Nth allocation failing (-1: none). */
 static Run run_v(int64_t fail_after, const char *const *opts)
 {
     char *argv[9] = {"q"};
@@ -315,6 +296,12 @@ static Run run_v(int64_t fail_after, const char *const *opts)
     r.err = (char *)rt_capture_close(&err);
     r.leaked = mem.in_use;
     return r;
+}
+
+static Run run_with(int64_t fail_after, const char *a1, const char *a2, const char *a3)
+{
+    const char *opts[4] = {a1, a1 ? a2 : NULL, a1 && a2 ? a3 : NULL, NULL};
+    return run_v(fail_after, opts);
 }
 
 static Run run(const char *a1, const char *a2, const char *a3)
@@ -574,15 +561,15 @@ START_TEST(test_query_failures)
 }
 END_TEST
 
-/* Fail the Nth allocation for every N: exit 0 with the full output or exit 1 with an
-   out-of-memory message; never a crash, never a leak. */
-START_TEST(test_oom_sweep)
+/* Fail the Nth allocation of a run with these options for every N below max: exit 0 with
+   the full output or exit 1 with an out-of-memory message; never a crash, never a leak. */
+static void oom_sweep(const char *const *opts, int64_t max)
 {
-    Run full = run("--trigger", "availableNow", NULL);
+    Run full = run_v(-1, opts);
     ck_assert_int_eq(full.rc, 0);
     int completed = 0;
-    for (int64_t n = 0; n < 400 && !completed; n++) {
-        Run r = run_with(n, "--trigger", "availableNow", NULL);
+    for (int64_t n = 0; n < max && !completed; n++) {
+        Run r = run_v(n, opts);
         ck_assert_msg(r.rc == 0 || r.rc == 1, "n=%lld rc=%d", (long long)n, r.rc);
         if (r.rc == 1)
             ck_assert_msg(strstr(r.err, "out of memory") != NULL, "n=%lld: %s", (long long)n, r.err);
@@ -595,6 +582,12 @@ START_TEST(test_oom_sweep)
     }
     ck_assert(completed);
     run_free(&full);
+}
+
+START_TEST(test_oom_sweep)
+{
+    static const char *const opts[] = {"--trigger", "availableNow", NULL};
+    oom_sweep(opts, 400);
 }
 END_TEST
 
@@ -886,30 +879,14 @@ START_TEST(test_parallel_failfast)
 }
 END_TEST
 
-/* Fail the Nth allocation of a split run for every N: the full output or an out-of-memory
-   failure, never a crash or a leak. */
+/* Allocation failures in a split run: the full output or an out-of-memory failure, never a
+   crash or a leak. */
 START_TEST(test_parallel_oom_sweep)
 {
     write_many(400, 0);
     cfg.parallel = 1;
     cfg.max_files = NULL;
-    Run full = run_v(-1, SPLIT);
-    ck_assert_int_eq(full.rc, 0);
-    int completed = 0;
-    for (int64_t n = 0; n < 3000 && !completed; n++) {
-        Run r = run_v(n, SPLIT);
-        ck_assert_msg(r.rc == 0 || r.rc == 1, "n=%lld rc=%d", (long long)n, r.rc);
-        if (r.rc == 1)
-            ck_assert_msg(strstr(r.err, "out of memory") != NULL, "n=%lld: %s", (long long)n, r.err);
-        else {
-            ck_assert_str_eq(r.out, full.out);
-            completed = 1;
-        }
-        ck_assert_msg(r.leaked == 0, "n=%lld leaked %zu", (long long)n, r.leaked);
-        run_free(&r);
-    }
-    ck_assert(completed);
-    run_free(&full);
+    oom_sweep(SPLIT, 3000);
 }
 END_TEST
 
