@@ -887,8 +887,8 @@ static void key_layout(struct SrtStateSchema *s, struct SrtStateKeyString *strin
     s->value = "struct<count:bigint>";
     s->key_nulls = 3;
     s->key_fixed = 32;
-    strings[0] = (struct SrtStateKeyString){8, 0};
-    strings[1] = (struct SrtStateKeyString){24, 2};
+    strings[0] = (struct SrtStateKeyString){8, 0, NULL};
+    strings[1] = (struct SrtStateKeyString){24, 2, NULL};
     s->key_strings = strings;
     s->n_key_strings = 2;
 }
