@@ -3,7 +3,8 @@
 ** Key bytes follow PKeyLayout (plan.h): null bytes, fixed 8-byte slots, then
 ** the bytes of STRING and nested keys (srt_key.c).  Bytes are canonical (padding
 ** zeroed, NULL slots zero, -0.0 and NaN normalised as Spark does, inside structs
-** and arrays too) so the runtime can compare keys with memcmp.  Each aggregate owns 16 bytes of state:
+** and arrays too) so the runtime can compare keys with memcmp.  Each aggregate
+** owns 16 bytes of state:
 **   count      i64 count
 **   sum        i64 sum, i64 has-value (an integer sum)
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
@@ -60,7 +61,6 @@ static LLVMValueRef slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LL
     }
 }
 
-/* Build the key of one row; returns its pointer and sets *len. */
 /* Null byte i of a key (PKeyLayout): key i's NULL, or the NULL of a field of a struct key
    that is not itself NULL (a NULL struct's field bytes are 0). */
 static LLVMValueRef null_byte(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, uint32_t i)
@@ -92,6 +92,7 @@ static CgVal nested_key_bytes(CgCtx *cg, const PKeyLayout *kl, const Type *t, Cg
     return r;
 }
 
+/* Build the key of one row; returns its pointer and sets *len. */
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out)
 {
