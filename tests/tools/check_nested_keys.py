@@ -3,7 +3,7 @@
 with Spark 3.5's rules, independently of sluice, and compared with expected.out whole.
 
     check_nested_keys.py group GOLDEN_DIR   # group_struct_keys_restart
-    check_nested_keys.py dedup GOLDEN_DIR   # dedup_nested_keys
+    check_nested_keys.py dedup GOLDEN_DIR   # dedup_nested_keys (and a DOUBLE column's keys)
 
 Keys: Spark compares grouping and deduplication keys as binary UnsafeRows, which hold a null bit
 per struct field and array element, so a key is modelled as a tuple tree with None for NULL:
@@ -143,13 +143,18 @@ def check_group(d):
 def check_dedup(d):
     dev = struct(("os", STRING), ("loc", struct(("city", STRING), ("lat", DOUBLE))))
     tags, scores = array(STRING), array(DOUBLE)
-    seen_dev, seen_arr = set(), set()
-    out, files, batch = [], [], 0
+    seen_dev, seen_arr, seen_lat = set(), set(), set()
+    out, files, lat_files, batch = [], [], [], 0
     for step, step_batches in batches(d):
         out.append("=== step %s ===" % step)
         for rows in step_batches:
-            kept, lines = [], []
+            kept, lines, lat_lines = [], [], []
             for r in rows:
+                loc = (r.get("device") or {}).get("loc") or {}
+                k = read(loc.get("lat"), DOUBLE, False)  # device.loc.lat: NULL when any is
+                if k not in seen_lat:
+                    seen_lat.add(k)
+                    lat_lines.append(json_row([("id", INT), ("lat", DOUBLE)], [r["id"], k]))
                 k = read(r.get("device"), dev, False)
                 if k not in seen_dev:
                     seen_dev.add(k)
@@ -162,8 +167,10 @@ def check_dedup(d):
             out += show(batch, [("id", INT), ("device", dev)], kept)
             files.append("--- arrays_%d.json" % batch)
             files += lines
+            lat_files.append("--- lat_%d.json" % batch)
+            lat_files += lat_lines
             batch += 1
-    return out + ["=== files in out ==="] + files
+    return out + ["=== files in out ==="] + files + lat_files
 
 
 def main():
