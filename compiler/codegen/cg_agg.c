@@ -1,9 +1,10 @@
 /* cg_agg.c - hash aggregation: group keys to bytes, aggregate state updates, the emit function.
 **
 ** Key bytes follow PKeyLayout (plan.h): null bytes, fixed 8-byte slots, then
-** the bytes of STRING keys.  Bytes are canonical (padding zeroed, NULL slots
-** zero, -0.0 and NaN normalised as Spark does) so the runtime can compare keys
-** with memcmp.  Each aggregate owns 16 bytes of state:
+** the bytes of STRING and nested keys (srt_key.c).  Bytes are canonical (padding
+** zeroed, NULL slots zero, -0.0 and NaN normalised as Spark does, inside structs
+** and arrays too) so the runtime can compare keys with memcmp.  Each aggregate
+** owns 16 bytes of state:
 **   count      i64 count
 **   sum        i64 sum, i64 has-value (an integer sum)
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
@@ -30,28 +31,36 @@
 
 /* ==== Key encoding ==== */
 
-static LLVMValueRef canonical_double(CgCtx *cg, LLVMValueRef v)
+/* NaN as Double.NaN, and -0.0 as 0.0 unless keep_neg_zero (PKeyLayout.keep_neg_zero). */
+static LLVMValueRef key_double(CgCtx *cg, LLVMValueRef v, bool keep_neg_zero)
 {
-    LLVMValueRef is_zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, v, cg_f64(cg, 0.0), "");
     LLVMValueRef is_nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, v, v, "");
-    v = cg_select(cg, is_zero, cg_f64(cg, 0.0), v);
+    if (!keep_neg_zero) {
+        LLVMValueRef is_zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, v, cg_f64(cg, 0.0), "");
+        v = cg_select(cg, is_zero, cg_f64(cg, 0.0), v);
+    }
     return cg_select(cg, is_nan, cg_f64(cg, __builtin_nan("")), v);
 }
 
+static LLVMValueRef canonical_double(CgCtx *cg, LLVMValueRef v)
+{
+    return key_double(cg, v, false);
+}
+
 /* The 64-bit pattern stored in a fixed key slot. */
-static LLVMValueRef slot_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
+static LLVMValueRef slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v)
 {
     switch (t->kind) {
     case TY_BOOLEAN: return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
     case TY_INT: return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
-    case TY_DOUBLE: return LLVMBuildBitCast(cg->b, canonical_double(cg, v), cg->t_i64, "");
-    case TY_FLOAT: /* as the exact double: NaN and -0.0 normalised alike */
-        return LLVMBuildBitCast(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, v, cg->t_f64, "")), cg->t_i64, "");
+    case TY_DOUBLE: return LLVMBuildBitCast(cg->b, key_double(cg, v, kl->keep_neg_zero), cg->t_i64, "");
+    case TY_FLOAT: /* as the exact double: NaN and -0.0 alike */
+        return LLVMBuildBitCast(cg->b, key_double(cg, LLVMBuildFPExt(cg->b, v, cg->t_f64, ""), kl->keep_neg_zero),
+                                cg->t_i64, "");
     default: return v;
     }
 }
 
-/* Build the key of one row; returns its pointer and sets *len. */
 /* Null byte i of a key (PKeyLayout): key i's NULL, or the NULL of a field of a struct key
    that is not itself NULL (a NULL struct's field bytes are 0). */
 static LLVMValueRef null_byte(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, uint32_t i)
@@ -68,13 +77,33 @@ static LLVMValueRef null_byte(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys
     return cg_i1(cg, 0);
 }
 
+/* The canonical bytes of a nested key (srt_key.c): the value as a datum, encoded by the
+   runtime into scratch memory.  Length 0 for NULL. */
+static CgVal nested_key_bytes(CgCtx *cg, const PKeyLayout *kl, const Type *t, CgVal v)
+{
+    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "key.datum");
+    cg_store_datum(cg, t, v, d, false);
+    LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "key.nlen");
+    LLVMValueRef args[5] = {cg->q, cg_type_text(cg, t), d, cg_i32(cg, kl->keep_neg_zero), lenp};
+    CgVal r = {0};
+    r.null = v.null;
+    r.v = cg_call(cg, "srt_key_nested", args, 5, "key.nested");
+    r.len = cg_load(cg, cg->t_i32, lenp, "key.nlen");
+    return r;
+}
+
+/* Build the key of one row; returns its pointer and sets *len. */
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out)
 {
+    /* The bytes after the fixed part: a STRING's, or a nested key's made first. */
+    CgVal *var = ARENA_NEW_N(cg->arena, CgVal, kl->n ? kl->n : 1);
     LLVMValueRef total = cg_i32(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++)
-        if (type_is_bytes(kl->slots[i].type))
-            total = LLVMBuildAdd(cg->b, total, cg_select(cg, keys[i].null, cg_i32(cg, 0), keys[i].len), "keylen");
+        if (plan_key_slot_var(&kl->slots[i])) {
+            var[i] = kl->slots[i].nested ? nested_key_bytes(cg, kl, kl->slots[i].type, keys[i]) : keys[i];
+            total = LLVMBuildAdd(cg->b, total, cg_select(cg, var[i].null, cg_i32(cg, 0), var[i].len), "keylen");
+        }
     LLVMValueRef buf = stack_buf;
     if (kl->has_strings) {
         /* Long strings: the key goes to scratch memory instead of the stack. */
@@ -111,14 +140,14 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
     LLVMValueRef var_off = cg_i32(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++) {
         const PKeySlot *s = &kl->slots[i];
-        const CgVal *k = &keys[i];
-        if (s->type->kind == TY_STRUCT) {
+        const CgVal *k = plan_key_slot_var(s) ? &var[i] : &keys[i];
+        if (s->type->kind == TY_STRUCT && !s->nested) {
             for (int f = 0; f < s->type->n_fields; f++) {
-                LLVMValueRef bits = slot_bits(cg, s->type->fields[f].type, k->fields[f].v);
+                LLVMValueRef bits = slot_bits(cg, kl, s->type->fields[f].type, k->fields[f].v);
                 bits = cg_select(cg, cg_or(cg, k->null, k->fields[f].null), cg_i64(cg, 0), bits);
                 cg_store(cg, bits, cg_gepc(cg, buf, s->offset + 8u * (uint32_t)f, ""));
             }
-        } else if (type_is_bytes(s->type)) {
+        } else if (plan_key_slot_var(s)) {
             LLVMValueRef n = cg_select(cg, k->null, cg_i32(cg, 0), k->len);
             cg_store(cg, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), cg_gepc(cg, buf, s->offset, ""));
             LLVMValueRef dst = cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), "");
@@ -127,7 +156,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         } else if (s->type->kind == TY_DECIMAL) {
             cg_dec_store(cg, cg_select(cg, k->null, cg_dec_const(cg, 0), k->v), cg_gepc(cg, buf, s->offset, ""));
         } else {
-            LLVMValueRef bits = cg_select(cg, k->null, cg_i64(cg, 0), slot_bits(cg, s->type, k->v));
+            LLVMValueRef bits = cg_select(cg, k->null, cg_i64(cg, 0), slot_bits(cg, kl, s->type, k->v));
             cg_store(cg, bits, cg_gepc(cg, buf, s->offset, ""));
         }
     }
@@ -145,6 +174,16 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
         CgVal *k = &keys[i];
         LLVMValueRef nb = cg_load(cg, cg->t_i8, cg_gepc(cg, key, (uint64_t)i, ""), "k.nullbyte");
         k->null = LLVMBuildICmp(cg->b, LLVMIntNE, nb, cg_i8(cg, 0), "k.null");
+        if (s->nested) {
+            LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, key, s->offset, ""), "k.nlen");
+            LLVMValueRef args[4] = {cg->q, cg_type_text(cg, s->type), cg_gep(cg, key, var_off, "k.nested"),
+                                    LLVMBuildTrunc(cg->b, n, cg->t_i32, "")};
+            var_off = LLVMBuildAdd(cg->b, var_off, n, "");
+            LLVMValueRef null = k->null;
+            *k = cg_load_datum(cg, s->type, cg_call(cg, "srt_key_nested_value", args, 4, "k.value"));
+            k->null = cg_or(cg, k->null, null);
+            continue;
+        }
         if (s->type->kind == TY_STRUCT) {
             k->n_fields = s->type->n_fields;
             k->fields = ARENA_NEW_N(cg->arena, CgVal, k->n_fields);
@@ -165,8 +204,6 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "");
                 else if (ft->kind == TY_BOOLEAN)
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "");
-                else if (type_is_bytes(ft) || ft->kind == TY_STRUCT || ft->kind == TY_ARRAY)
-                    cg_unsupported(cg, (SrcSpan){0, 0, 0}, "a struct group key with non-scalar fields");
             }
             continue;
         }
@@ -186,7 +223,6 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
         case TY_FLOAT: k->v = LLVMBuildFPTrunc(cg->b, LLVMBuildBitCast(cg->b, bits, cg->t_f64, ""), cg->t_f32, "k.f"); break;
         case TY_INT: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "k.i"); break;
         case TY_BOOLEAN: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "k.b"); break;
-        case TY_ARRAY: cg_unsupported(cg, (SrcSpan){0, 0, 0}, "an ARRAY group key"); k->v = bits; break;
         default: k->v = bits; break;
         }
     }

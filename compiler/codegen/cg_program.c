@@ -178,11 +178,16 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
                              cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
     cg_call(cg, "srt_prog_query_state", targs, 8, "");
     for (int s = 0; s < ss.layout->n; s++) {
-        if (!type_is_bytes(ss.layout->slots[s].type))
+        const PKeySlot *slot = &ss.layout->slots[s];
+        if (!plan_key_slot_var(slot))
             continue;
         /* the key's null flag is byte s (plan_build.c's key layout) */
-        LLVMValueRef sargs[5] = {p, qi, id, cg_i32(cg, ss.layout->slots[s].offset), cg_i32(cg, s)};
-        cg_call(cg, "srt_prog_query_state_string", sargs, 5, "");
+        LLVMValueRef sargs[6] = {p, qi, id, cg_i32(cg, slot->offset), cg_i32(cg, s), NULL};
+        if (slot->nested) {
+            sargs[5] = cg_type_text(cg, slot->type);
+            cg_call(cg, "srt_prog_query_state_nested", sargs, 6, "");
+        } else
+            cg_call(cg, "srt_prog_query_state_string", sargs, 5, "");
     }
 }
 

@@ -47,21 +47,26 @@ typedef struct PKeySlot {
     const Type *type;
     uint32_t offset;       /* fixed part: i64/f64 value, u32 string length, or 2 x i64 window */
     uint32_t size;
-    uint32_t field_nulls;  /* a STRUCT other than window()'s: the null byte of its first field
-                              (its fields' follow), so {NULL} and {0} differ; else 0 */
+    uint32_t field_nulls;  /* a STRUCT of scalars other than window()'s: the null byte of its
+                              first field (its fields' follow), so {NULL} and {0} differ; else 0 */
+    bool nested;           /* a STRUCT holding strings, structs or arrays, or an ARRAY: its
+                              canonical bytes (srt_key_nested, srt_abi.h) at the end, as a
+                              STRING's, with their u64 length in the slot */
 } PKeySlot;
 
 /*
-** Key bytes: [one null byte per key][one per field of a non-window struct key][fixed slots]
-** [string bytes of STRING keys, in key order].
+** Key bytes: [one null byte per key][one per field of a non-window struct key of scalars]
+** [fixed slots][the bytes of STRING, BINARY and nested keys, in key order].
 ** The fixed part is padded to 8 bytes so slots are aligned.
 */
 typedef struct PKeyLayout {
     PKeySlot *slots;
     int n;
-    uint32_t null_bytes;   /* n, and the fields of non-window struct keys */
+    uint32_t null_bytes;   /* n, and the fields of non-window struct keys of scalars */
     uint32_t fixed_size;   /* null bytes + fixed slots, multiple of 8 */
-    bool has_strings;
+    bool has_strings;      /* a slot keeps bytes after the fixed part (plan_key_slot_var) */
+    bool keep_neg_zero;    /* doubles keep -0.0 apart from 0.0 (NaN is Double.NaN either way):
+                              a streaming DROP DUPLICATES, whose keys Spark does not normalise */
 } PKeyLayout;
 
 /* Where an aggregate keeps its state: 16 bytes each (value + count/flag), or
@@ -260,10 +265,10 @@ PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
 bool plan_ssjoin_storable(const Type *t);
 /* The key bytes of n values of these types (PKeyLayout above; plan_build.c). */
 void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n);
+/* Does a key slot keep its value's bytes after the fixed part (STRING, BINARY, nested)? */
+bool plan_key_slot_var(const PKeySlot *s);
 /* The state layout of pq->agg's aggregates (plan_build.c). */
 void plan_layout_state(Arena *arena, PQuery *pq);
-/* Are the GROUP BY keys of s encodable?  false, reported through diag, if not. */
-bool plan_check_group_keys(Arena *arena, Diag *diag, const SSelect *s);
 /* The aggregations above pq->agg (at chain[agg_at]) of a batch query: pq->next and on,
    pq->n_post cut at the next one (plan_levels.c).  false, reported, when one cannot run. */
 bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain, int depth, int agg_at);

@@ -14,33 +14,53 @@
 
 /* ==== Layouts ==== */
 
+/* A struct key whose fields are all scalars keeps them in fixed slots (its layout in
+   existing checkpoints); one holding a string, a struct or an array, and an array, is kept
+   as its canonical bytes (srt_key_nested). */
+static bool key_nested(const Type *t)
+{
+    if (t->kind == TY_ARRAY)
+        return true;
+    for (int f = 0; t->kind == TY_STRUCT && f < t->n_fields; f++)
+        if (type_is_bytes(t->fields[f].type) || type_is_nested(t->fields[f].type))
+            return true;
+    return false;
+}
+
+bool plan_key_slot_var(const PKeySlot *s)
+{
+    return s->nested || type_is_bytes(s->type);
+}
+
 /* The key bytes of n values of these types (PKeyLayout, plan.h). */
 void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
 {
     k->n = n;
     k->slots = ARENA_NEW_N(arena, PKeySlot, n ? n : 1);
-    /* One null byte per key, then one per field of a struct key whose fields may be NULL:
-       every struct but a window (whose bounds never are; its keys keep the layout they have
-       in existing checkpoints). */
+    /* One null byte per key, then one per field of a struct key of scalars whose fields may be
+       NULL: every such struct but a window (whose bounds never are; its keys keep the layout
+       they have in existing checkpoints). */
     k->null_bytes = (uint32_t)n;
-    for (int i = 0; i < n; i++)
-        if (types[i]->kind == TY_STRUCT && types[i] != type_window()) {
+    for (int i = 0; i < n; i++) {
+        k->slots[i].nested = key_nested(types[i]);
+        if (types[i]->kind == TY_STRUCT && types[i] != type_window() && !k->slots[i].nested) {
             k->slots[i].field_nulls = k->null_bytes;
             k->null_bytes += (uint32_t)types[i]->n_fields;
         }
+    }
     uint32_t off = (k->null_bytes + 7u) & ~7u;
     for (int i = 0; i < n; i++) {
         const Type *t = types[i];
         PKeySlot *slot = &k->slots[i];
         slot->type = t;
         slot->offset = off;
-        if (t->kind == TY_STRUCT)
+        if (t->kind == TY_STRUCT && !slot->nested)
             slot->size = 8u * (uint32_t)t->n_fields; /* window, or a struct of scalars */
         else if (t->kind == TY_DECIMAL)
             slot->size = 16;                         /* the 128-bit unscaled value */
         else
-            slot->size = 8;                          /* scalars; STRING: u32 length in 8 */
-        if (type_is_bytes(t))
+            slot->size = 8;                          /* scalars; STRING, nested: u64 length */
+        if (plan_key_slot_var(slot))
             k->has_strings = true;
         off += slot->size;
     }
@@ -58,26 +78,6 @@ void plan_layout_state(Arena *arena, PQuery *pq)
         off += plan_agg_state_size(&s->aggs[i]);
     }
     pq->state_size = off ? off : 16;
-}
-
-/* Group keys are encoded in fixed slots, strings at the end: a struct key must hold scalars
-   only (window structs do), an array key is not encodable yet. */
-bool plan_check_group_keys(Arena *arena, Diag *diag, const SSelect *s)
-{
-    for (int i = 0; i < s->n_group; i++) {
-        const SExpr *g = s->group[i];
-        bool bad = g->type->kind == TY_ARRAY;
-        for (int f = 0; g->type->kind == TY_STRUCT && f < g->type->n_fields; f++)
-            bad |= type_is_bytes(g->type->fields[f].type) || type_is_nested(g->type->fields[f].type);
-        if (bad) {
-            diag_error(diag, g->span,
-                       "grouping by a value of type %s is not supported yet; group by its fields "
-                       "instead",
-                       type_name(arena, g->type));
-            return false;
-        }
-    }
-    return true;
 }
 
 /* ==== Result columns and ORDER BY ==== */
@@ -521,8 +521,6 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         pq->agg = chain[agg_at];
         pq->post = chain + agg_at + 1;
         pq->n_post = depth - agg_at - 1;
-        if (!plan_check_group_keys(arena, diag, pq->agg))
-            return NULL;
         const Type **types = ARENA_NEW_N(arena, const Type *, pq->agg->n_group + 1);
         for (int i = 0; i < pq->agg->n_group; i++)
             types[i] = pq->agg->group[i]->type;
@@ -572,6 +570,13 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         for (int c = 0; c < d->n; c++)
             types[c] = chain[i]->input.cols[d->cols[c]].type;
         plan_layout_key(arena, &pq->dedup_key, types, d->n);
+        /* Spark 3.5 keys a stream's dropDuplicates by the columns as they are
+           (StreamingDeduplicateExec: GenerateUnsafeProjection of keyExpressions, the child's
+           attributes; NormalizeFloatingNumbers rewrites only grouping, join and window
+           partition keys), so -0.0 and 0.0 are two keys there (NaN read from input is always
+           Double.NaN); a batch query's becomes an Aggregate (ReplaceDeduplicateWithAggregate),
+           whose keys are normalised. */
+        pq->dedup_key.keep_neg_zero = !pq->query->batch;
     }
 
     for (int i = 0; i < depth; i++) {

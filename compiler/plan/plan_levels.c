@@ -48,7 +48,7 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
         const SSelect *s = chain[j];
         if (!s->has_agg)
             continue;
-        if (!check_upper(diag, s) || !plan_check_group_keys(arena, diag, s))
+        if (!check_upper(diag, s))
             return false;
         PQuery *up = ARENA_NEW(arena, PQuery);
         up->query = pq->query;

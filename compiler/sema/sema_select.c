@@ -102,8 +102,9 @@ static int64_t input_delay(const SSelect *s, int col)
 }
 
 /* dedup := DROP DUPLICATES [WITHIN WATERMARK] ['(' column {',' column} ')']
-   Columns are names of the input (select aliases are not visible), each once, of an atomic
-   type; no list means every input column.  The watermark rules are sema_stream.c's. */
+   Columns are names of the input (select aliases are not visible), each once, of any type
+   (a struct or an array is keyed by its canonical bytes, srt_key.c); no list means every
+   input column.  The watermark rules are sema_stream.c's. */
 static void bind_dedup(SemaCtx *sc, SelBlock *blk)
 {
     const AstDedup *ad = blk->ast->dedup;
@@ -149,14 +150,9 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
         at[d->n] = a->span;
         d->cols[d->n++] = x->u.column;
     }
-    for (int k = 0; k < d->n; k++) {
-        const SColumn *c = &blk->input->cols[d->cols[k]];
-        if (c->type->kind == TY_STRUCT || c->type->kind == TY_ARRAY)
-            diag_error(sc->diag, at[k], "DROP DUPLICATES on %s column '%s' is not supported yet",
-                       type_name(sc->arena, c->type), c->name);
+    for (int k = 0; k < d->n; k++)
         if (d->cols[k] == d->watermark_col && d->event_key < 0)
             d->event_key = k;
-    }
 }
 
 void sema_block_reads(const SSelect *s, const bool *out_need, bool with_where, bool *need)

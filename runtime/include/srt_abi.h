@@ -314,7 +314,7 @@ SrtAggTable *srt_query_distinct_table(SrtQuery *q);
    Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,
    dedupeWithinWatermark), key and value are simpleStrings "struct<name:type,...>".
    The key bytes are laid out as [key_nulls null flags (0/1)][fixed slots up to key_fixed]
-   [the bytes of the STRING keys, in key order]; srt_prog_query_state_string gives the
+   [the bytes of the STRING and nested keys, in key order]; srt_prog_query_state_string gives the
    offset of each STRING key's length (a u64 slot) and the index of its null flag.  State read back from a checkpoint is
    checked against this layout before it is used. */
 void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
@@ -322,6 +322,10 @@ void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
                           uint32_t key_fixed);
 void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
                                  uint32_t null_index);
+/* A nested key (srt_key_nested) of that type, kept as a STRING key is: its bytes read back
+   are checked to be a value of the type. */
+void srt_prog_query_state_nested(SrtProgram *p, int query, int op, uint32_t len_offset,
+                                 uint32_t null_index, const char *type);
 
 /*
 ** Joins (hash joins of a static side).  The build side is a batch query registered with sink
@@ -395,6 +399,14 @@ void srt_scratch_reset(SrtQuery *q);
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
+/* A nested GROUP BY or DROP DUPLICATES key (srt_key.c): srt_key_nested gives the canonical
+   bytes of *d (scratch memory of q; *len 0 for a NULL value), equal for two values
+   exactly when Spark groups them together (keep_neg_zero: when Spark's dropDuplicates of a
+   stream keeps them apart: -0.0 is not 0.0); srt_key_nested_value reads such bytes back into a
+   datum in batch memory (strings point into the bytes; len 0 gives a NULL datum). */
+const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d, int32_t keep_neg_zero,
+                              uint32_t *len);
+const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes, uint32_t len);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);

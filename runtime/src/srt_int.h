@@ -787,6 +787,8 @@ int srt_ckpt_check_schemas(SrtCkpt *c, const struct SrtQueryDef *def, int64_t ve
    flags 0/1, string lengths that add up to exactly the bytes after the fixed part), so
    generated code never decodes past a key.  0 or -SRT_ERR_FORMAT; 0 without a layout. */
 struct SrtStateSchema;
+/* Are these the bytes of a value of type t that is not NULL (srt_key.c's encoding)? 0 if so. */
+int srt_key_nested_check(const SrtType *t, const uint8_t *bytes, uint32_t len);
 int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint32_t key_len,
                         SrtErr *err);
 /* Spark's equalsIgnoreNameAndCompatibleNullability of two "struct<...>" simpleStrings:
@@ -933,9 +935,10 @@ typedef struct SrtOrderKey {
 typedef struct SrtStateSchema {
     const char *name, *key, *value; /* name NULL: registered without schemas */
     uint32_t key_nulls, key_fixed;  /* the key bytes' layout */
-    struct SrtStateKeyString {      /* a STRING key: */
+    struct SrtStateKeyString {      /* a STRING or nested key: */
         uint32_t len_offset;        /* the offset of its u64 length */
         uint32_t null_index;        /* its null flag (a NULL has length 0) */
+        const SrtType *nested;      /* a nested key's type (srt_key.c), or NULL */
     } *key_strings;
     uint32_t n_key_strings, cap_key_strings;
 } SrtStateSchema;

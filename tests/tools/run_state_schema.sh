@@ -237,6 +237,16 @@ restart forged_dedup_key refused \
   "SELECT action, id FROM events DROP DUPLICATES (action)" \
   "SELECT action, id FROM events DROP DUPLICATES (action)" \
   "chk/state/1/1.delta failed at the record at byte 0: a state key gives its string at byte 8 a length of 4294967296 bytes"
+# GROUP BY an array: its canonical bytes (srt_key.c) after the fixed part, at byte 16: u32 count
+# 2, then per element a null byte, a u32 length and the bytes ("O", "en" of "Open").  Count 3
+# makes the third element's length a u32 that overruns the 17 bytes.
+before_b="forge chk/state/0/1.delta 16 3"
+mode=", outputMode = 'complete'"
+restart forged_nested_key refused \
+  "SELECT split(action, 'p') AS parts, count(*) AS n FROM events GROUP BY split(action, 'p')" \
+  "SELECT split(action, 'p') AS parts, count(*) AS n FROM events GROUP BY split(action, 'p')" \
+  "chk/state/0/1.delta failed at the record at byte 0: a state key's nested value at byte 8 (17 bytes) is not a value of its type"
+mode=""
 before_b='forge "$(ls chk/state/0/*.snapshot | sort -V | tail -1)" 8 77' # the newest version
 restart forged_session_key refused \
   "SELECT action, session_window(time, '10 minutes') AS w, count(*) AS n FROM events GROUP BY action, session_window(time, '10 minutes')" \

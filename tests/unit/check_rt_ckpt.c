@@ -887,8 +887,8 @@ static void key_layout(struct SrtStateSchema *s, struct SrtStateKeyString *strin
     s->value = "struct<count:bigint>";
     s->key_nulls = 3;
     s->key_fixed = 32;
-    strings[0] = (struct SrtStateKeyString){8, 0};
-    strings[1] = (struct SrtStateKeyString){24, 2};
+    strings[0] = (struct SrtStateKeyString){8, 0, NULL};
+    strings[1] = (struct SrtStateKeyString){24, 2, NULL};
     s->key_strings = strings;
     s->n_key_strings = 2;
 }
@@ -954,6 +954,52 @@ START_TEST(test_state_key_check)
     /* Without a registered layout nothing is checked. */
     memset(&s, 0, sizeof s);
     ck_assert_int_eq(srt_state_key_check(&s, k, 3, &err), 0);
+}
+END_TEST
+
+/* A nested key (srt_key.c) read back: its bytes must be a value of its type. */
+START_TEST(test_state_key_check_nested)
+{
+    SrtMem mem;
+    SrtArena a;
+    srt_mem_init(&mem);
+    srt_arena_init(&a, &mem, 256);
+    const SrtType *t = NULL;
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_type_parse(&a, "array<string>", &t, &err), 0);
+    struct SrtStateSchema s;
+    struct SrtStateKeyString strings[1] = {{8, 0, t}};
+    memset(&s, 0, sizeof s);
+    s.name = "dedupe";
+    s.key = "struct<tags:array<string>>";
+    s.value = "struct<__dummy__:void>";
+    s.key_nulls = 1;
+    s.key_fixed = 16;
+    s.key_strings = strings;
+    s.n_key_strings = 1;
+    /* ["a"]: count 1, the element's null byte 0, length 1, "a" */
+    static const uint8_t value[] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 'a'};
+    uint8_t k[32] = {0};
+    uint64_t len = sizeof value;
+    memcpy(k + 8, &len, 8);
+    memcpy(k + 16, value, sizeof value);
+    ck_assert_int_eq(srt_state_key_check(&s, k, 16 + (uint32_t)len, &err), 0);
+    k[20] = 2; /* the element's null byte */
+    ck_assert_int_eq(srt_state_key_check(&s, k, 16 + (uint32_t)len, &err), -SRT_ERR_FORMAT);
+    ck_assert_msg(strstr(err.msg, "nested value at byte 8 (10 bytes) is not a value of its type"), "%s",
+                  err.msg);
+    k[20] = 0;
+    k[16] = 2; /* two elements, one there */
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_state_key_check(&s, k, 16 + (uint32_t)len, &err), -SRT_ERR_FORMAT);
+    /* A NULL array has no bytes, and none are checked. */
+    k[0] = 1;
+    memset(k + 8, 0, 8);
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_state_key_check(&s, k, 16, &err), 0);
+    srt_arena_free(&a);
+    ck_assert_uint_eq(mem.in_use, 0);
 }
 END_TEST
 
@@ -1231,6 +1277,7 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_purge);
     tcase_add_test(tc, test_schema_rule);
     tcase_add_test(tc, test_state_key_check);
+    tcase_add_test(tc, test_state_key_check_nested);
     tcase_add_test(tc, test_schema_file);
     suite_add_tcase(s, tc);
     return s;

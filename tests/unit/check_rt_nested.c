@@ -1,5 +1,6 @@
 /* check_rt_nested.c - nested values read from JSON (srt_json_value), their copies into
-** batch memory (srt_batch_copy_value), and the CSV field helpers (srt_csv_*).  Inputs end
+** batch memory (srt_batch_copy_value), their key bytes (srt_key_nested, srt_key.c), and the
+** CSV field helpers (srt_csv_*).  Inputs end
 ** right before a PROT_NONE page, so a read past the end crashes the test.
 */
 #include <check.h>
@@ -272,6 +273,72 @@ START_TEST(test_csv_values)
 }
 END_TEST
 
+/* The key bytes of a JSON value (copied: scratch memory is reset per record); *n its length. */
+static uint8_t *key_of(const char *type, const char *json, int keep_neg_zero, uint32_t *n)
+{
+    SrtDatum d;
+    int st;
+    ck_assert_int_eq(read_value(type, json, &d, &st), (long)strlen(json));
+    const uint8_t *k = srt_key_nested(q, type, &d, keep_neg_zero, n);
+    uint8_t *copy = srt_batch_alloc(q, *n + 1);
+    memcpy(copy, k, *n);
+    return copy;
+}
+
+static int same_key(const char *type, const char *a, const char *b, int keep_neg_zero)
+{
+    uint32_t na, nb;
+    uint8_t *ka = key_of(type, a, keep_neg_zero, &na);
+    uint8_t *kb = key_of(type, b, keep_neg_zero, &nb);
+    return na == nb && memcmp(ka, kb, na) == 0;
+}
+
+START_TEST(test_key_nested)
+{
+    static const char st[] = "struct<s:string,a:array<string>,in:struct<x:double,f:float>>";
+    static const char ad[] = "array<double>";
+    /* One key exactly when Spark's normalised UnsafeRows are equal. */
+    ck_assert(same_key(st, "{\"s\": \"a\", \"in\": {\"x\": -0.0}}", "{\"s\": \"a\", \"in\": {\"x\": 0.0}}", 0));
+    ck_assert(!same_key(st, "{\"s\": \"a\", \"in\": {\"x\": -0.0}}", "{\"s\": \"a\", \"in\": {\"x\": 0.0}}", 1));
+    ck_assert(same_key(st, "{\"in\": {\"f\": \"NaN\"}}", "{\"in\": {\"f\": NaN}}", 1));
+    ck_assert(!same_key(st, "{}", "{\"in\": {}}", 0));          /* NULL nested struct, or of NULLs */
+    ck_assert(!same_key(st, "{\"a\": []}", "{\"a\": [null]}", 0));
+    ck_assert(!same_key(st, "{\"a\": []}", "{}", 0));
+    ck_assert(!same_key(st, "{\"a\": [\"ab\"]}", "{\"a\": [\"a\", \"b\"]}", 0));
+    ck_assert(!same_key(st, "{\"s\": \"\"}", "{}", 0));         /* "" is not NULL */
+    ck_assert(same_key(ad, "[NaN, 0.0]", "[\"NaN\", -0.0]", 0));
+    ck_assert(!same_key(ad, "[0.0]", "[0.0, null]", 0));
+    uint32_t n;
+    ck_assert(key_of(ad, "null", 0, &n) && n == 0);
+
+    /* Bytes read back give the value, whose bytes are the same; every cut or changed null
+       byte is refused by the check of state read back. */
+    const char *in = "{\"s\": \"héllo\", \"a\": [\"x\", null, \"\"], \"in\": {\"x\": 2.5, \"f\": 1.5}}";
+    uint8_t *k = key_of(st, in, 0, &n);
+    const SrtType *t = srt_query_type(q, st);
+    ck_assert_int_eq(srt_key_nested_check(t, k, n), 0);
+    const SrtDatum *d = srt_key_nested_value(q, st, k, n);
+    ck_assert_int_eq(d->is_null, 0);
+    const SrtDatum *f = d->p;
+    assert_str(&f[0], "héllo");
+    ck_assert_uint_eq(f[1].n, 3);
+    ck_assert(((const SrtDatum *)f[1].p)[1].is_null);
+    ck_assert_double_eq(((const SrtDatum *)f[2].p)[1].d, 1.5);
+    uint32_t n2;
+    const uint8_t *k2 = srt_key_nested(q, st, d, 0, &n2);
+    ck_assert(n2 == n && memcmp(k, k2, n) == 0);
+    for (uint32_t cut = 0; cut < n; cut++) {
+        char *g = rt_guard((const char *)k, cut);
+        ck_assert_int_eq(srt_key_nested_check(t, (const uint8_t *)g, cut), -1);
+        rt_guard_free(g, cut);
+    }
+    k[0] = 2; /* the null byte of field s */
+    ck_assert_int_eq(srt_key_nested_check(t, k, n), -1);
+    d = srt_key_nested_value(q, "array<int>", NULL, 0);
+    ck_assert_int_eq(d->is_null, 1);
+}
+END_TEST
+
 Suite *rt_nested_suite(void)
 {
     Suite *s = suite_create("rt_nested");
@@ -281,6 +348,7 @@ Suite *rt_nested_suite(void)
     tcase_add_test(tj, test_array);
     tcase_add_test(tj, test_malformed);
     tcase_add_test(tj, test_copy_outlives_input);
+    tcase_add_test(tj, test_key_nested);
     suite_add_tcase(s, tj);
     TCase *tc = tcase_create("csv");
     tcase_add_checked_fixture(tc, setup, teardown);

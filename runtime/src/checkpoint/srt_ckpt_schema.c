@@ -347,6 +347,12 @@ int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint
                                "a state key gives its string at byte %u a length of %" PRIu64
                                " bytes, but only %" PRIu64 " bytes of strings follow",
                                off, n, left);
+        const SrtType *t = s->key_strings[k].nested;
+        if (t && !key[s->key_strings[k].null_index] &&
+            srt_key_nested_check(t, key + key_len - left, (uint32_t)n) < 0)
+            return srt_err_set(err, SRT_ERR_FORMAT,
+                               "a state key's nested value at byte %u (%" PRIu64
+                               " bytes) is not a value of its type", off, n);
         left -= n;
     }
     if (left != 0)

@@ -495,8 +495,8 @@ void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
     s->key_fixed = key_fixed;
 }
 
-void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
-                                 uint32_t null_index)
+static void state_var_key(SrtProgram *p, int query, int op, uint32_t len_offset,
+                          uint32_t null_index, const SrtType *nested)
 {
     SrtStateSchema *s = state_at(p, query, op);
     if (!s)
@@ -510,7 +510,26 @@ void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_
     if (grow(p, (void **)&s->key_strings, &s->cap_key_strings, sizeof *s->key_strings,
              s->n_key_strings) < 0)
         return;
-    s->key_strings[s->n_key_strings++] = (struct SrtStateKeyString){len_offset, null_index};
+    s->key_strings[s->n_key_strings++] = (struct SrtStateKeyString){len_offset, null_index, nested};
+}
+
+void srt_prog_query_state_string(SrtProgram *p, int query, int op, uint32_t len_offset,
+                                 uint32_t null_index)
+{
+    state_var_key(p, query, op, len_offset, null_index, NULL);
+}
+
+void srt_prog_query_state_nested(SrtProgram *p, int query, int op, uint32_t len_offset,
+                                 uint32_t null_index, const char *type)
+{
+    const SrtType *t = NULL;
+    SrtErr err;
+    srt_err_clear(&err);
+    if (srt_type_parse(&p->arena, type, &t, &err) < 0) {
+        fail(p, err.code, "query %d: nested key of operator %d: %s", query, op, err.msg);
+        return;
+    }
+    state_var_key(p, query, op, len_offset, null_index, t);
 }
 
 void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge)

@@ -1,0 +1,239 @@
+/* srt_key.c - nested values (STRUCT, ARRAY) as canonical key bytes, and back.
+**
+** A GROUP BY or DROP DUPLICATES key that is an array, or a struct holding a string, a
+** struct or an array, is kept in the key bytes (plan.h's PKeyLayout) as the bytes below,
+** after the fixed part as a string's.  Two values have the same bytes exactly when Spark
+** puts them in one group: Spark compares grouping keys as binary UnsafeRows of the
+** normalised values (NormalizeFloatingNumbers: "Spark SQL turns grouping/join/window
+** partition keys into binary UnsafeRow and compare the binary data directly"; normalize()
+** rebuilds a struct field by field and maps an array's elements, so NaN and -0.0 inside are
+** normalised too), and an UnsafeRow keeps a null bit for every field and array element: a
+** NULL struct, a struct of NULL fields, NULL, [] and [NULL] all differ.
+**
+** Bytes of a value that is not NULL, by type:
+**   BOOLEAN            1 byte, 0 or 1
+**   INT, BIGINT, DATE,
+**   TIMESTAMP          8 bytes, the value as int64
+**   FLOAT, DOUBLE      8 bytes, the double (a float widened exactly), NaN and -0.0 as
+**                      NormalizeNaNAndZero makes them (Double.NaN, 0.0); -0.0 is kept
+**                      for a stream's DROP DUPLICATES, which Spark does not normalise
+**                      (plan_build.c)
+**   DECIMAL            16 bytes, the unscaled value (low word, high word)
+**   STRING, BINARY     u32 length, the bytes
+**   STRUCT             per field: a null byte (0 or 1), then the field's bytes if not NULL
+**   ARRAY              u32 count, then per element: a null byte, the element's bytes
+** Integers are in the machine's byte order, as the rest of the key.  The code is prefix-free
+** for a given type, so equal bytes are equal values.
+*/
+#include <string.h>
+
+#include "srt_int.h"
+
+#define KEY_MAX_DEPTH 64
+
+/* ==== Encoding ==== */
+
+static uint64_t canonical_double_bits(double d, int keep_neg_zero)
+{
+    if (d != d)
+        d = __builtin_nan("");
+    else if (d == 0.0 && !keep_neg_zero)
+        d = 0.0;
+    uint64_t bits;
+    memcpy(&bits, &d, 8);
+    return bits;
+}
+
+/* The number of bytes of a value that is not NULL. */
+static size_t value_size(const SrtType *t, const SrtDatum *d)
+{
+    switch (t->kind) {
+    case SRT_T_BOOLEAN: return 1;
+    case SRT_T_DECIMAL: return 16;
+    case SRT_T_STRING:
+    case SRT_T_BINARY: return 4 + (size_t)d->n;
+    case SRT_T_STRUCT:
+    case SRT_T_ARRAY: {
+        const SrtDatum *v = d->p;
+        uint32_t n = t->kind == SRT_T_STRUCT ? t->n_fields : d->n;
+        size_t size = t->kind == SRT_T_ARRAY ? 4 : 0;
+        for (uint32_t i = 0; i < n; i++) {
+            const SrtType *e = t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem;
+            size += 1 + (v[i].is_null ? 0 : value_size(e, &v[i]));
+        }
+        return size;
+    }
+    case SRT_T_VOID: return 0;
+    default: return 8;
+    }
+}
+
+static uint8_t *put_value(const SrtType *t, const SrtDatum *d, int keep_neg_zero, uint8_t *o)
+{
+    switch (t->kind) {
+    case SRT_T_BOOLEAN:
+        *o = d->i != 0;
+        return o + 1;
+    case SRT_T_FLOAT:
+    case SRT_T_DOUBLE: {
+        uint64_t bits = canonical_double_bits(d->d, keep_neg_zero);
+        memcpy(o, &bits, 8);
+        return o + 8;
+    }
+    case SRT_T_DECIMAL:
+        memcpy(o, &d->i, 8);
+        memcpy(o + 8, &d->hi, 8);
+        return o + 16;
+    case SRT_T_STRING:
+    case SRT_T_BINARY:
+        memcpy(o, &d->n, 4);
+        if (d->n)
+            memcpy(o + 4, d->p, d->n);
+        return o + 4 + d->n;
+    case SRT_T_STRUCT:
+    case SRT_T_ARRAY: {
+        const SrtDatum *v = d->p;
+        uint32_t n = t->kind == SRT_T_STRUCT ? t->n_fields : d->n;
+        if (t->kind == SRT_T_ARRAY) {
+            memcpy(o, &n, 4);
+            o += 4;
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            const SrtType *e = t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem;
+            *o++ = v[i].is_null != 0;
+            if (!v[i].is_null)
+                o = put_value(e, &v[i], keep_neg_zero, o);
+        }
+        return o;
+    }
+    case SRT_T_VOID:
+        return o;
+    default:
+        memcpy(o, &d->i, 8);
+        return o + 8;
+    }
+}
+
+const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d, int32_t keep_neg_zero,
+                              uint32_t *len)
+{
+    static const uint8_t none[1];
+    *len = 0;
+    const SrtType *t = srt_query_type(q, type);
+    if (!t || d->is_null)
+        return none;
+    size_t n = value_size(t, d);
+    if (n > UINT32_MAX - 4096) {
+        srt_query_fail(q, "a nested group key is larger than 4 GB");
+        return none;
+    }
+    uint8_t *o = srt_scratch_alloc(q, n ? n : 1);
+    put_value(t, d, keep_neg_zero, o);
+    *len = (uint32_t)n;
+    return o;
+}
+
+/* ==== Decoding and checking ==== */
+
+/* Read the bytes of one value at p (before end) into out when out is not NULL (datums in
+   batch memory of q; strings point into the key).  Returns the position after it, or NULL
+   when the bytes are not such a value (a key read back from a checkpoint is checked so). */
+static const uint8_t *get_value(SrtQuery *q, const SrtType *t, const uint8_t *p, const uint8_t *end,
+                                SrtDatum *out, int depth)
+{
+    size_t left = (size_t)(end - p);
+    if (depth > KEY_MAX_DEPTH)
+        return NULL;
+    switch (t->kind) {
+    case SRT_T_BOOLEAN:
+        if (left < 1 || *p > 1)
+            return NULL;
+        if (out)
+            out->i = *p;
+        return p + 1;
+    case SRT_T_DECIMAL:
+        if (left < 16)
+            return NULL;
+        if (out) {
+            memcpy(&out->i, p, 8);
+            memcpy(&out->hi, p + 8, 8);
+        }
+        return p + 16;
+    case SRT_T_STRING:
+    case SRT_T_BINARY: {
+        uint32_t n;
+        if (left < 4)
+            return NULL;
+        memcpy(&n, p, 4);
+        if (n > left - 4)
+            return NULL;
+        if (out) {
+            out->p = p + 4;
+            out->n = n;
+        }
+        return p + 4 + n;
+    }
+    case SRT_T_STRUCT:
+    case SRT_T_ARRAY: {
+        uint32_t n = t->n_fields;
+        if (t->kind == SRT_T_ARRAY) {
+            if (left < 4)
+                return NULL;
+            memcpy(&n, p, 4);
+            p += 4;
+            if (n > (size_t)(end - p)) /* each element has a null byte at least */
+                return NULL;
+        }
+        SrtDatum *v = NULL;
+        if (out) {
+            v = srt_batch_alloc(q, sizeof *v * (n ? n : 1));
+            memset(v, 0, sizeof *v * (n ? n : 1));
+            out->p = v;
+            out->n = n;
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            const SrtType *e = t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem;
+            if (p >= end || *p > 1)
+                return NULL;
+            if (v)
+                v[i].is_null = *p;
+            if (*p++ == 0 && !(p = get_value(q, e, p, end, v ? &v[i] : NULL, depth + 1)))
+                return NULL;
+        }
+        return p;
+    }
+    case SRT_T_VOID:
+        return p;
+    default:
+        if (left < 8)
+            return NULL;
+        if (out) {
+            memcpy(&out->i, p, 8);
+            if (t->kind == SRT_T_FLOAT || t->kind == SRT_T_DOUBLE)
+                memcpy(&out->d, p, 8);
+        }
+        return p + 8;
+    }
+}
+
+const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes, uint32_t len)
+{
+    SrtDatum *d = srt_batch_alloc(q, sizeof *d);
+    memset(d, 0, sizeof *d);
+    d->is_null = 1;
+    const SrtType *t = srt_query_type(q, type);
+    if (!t || len == 0)
+        return d;
+    if (get_value(q, t, bytes, bytes + len, d, 0) != bytes + len) {
+        /* Keys are made by srt_key_nested and checked when read back: a compiler bug. */
+        srt_query_fail(q, "a nested group key does not hold a value of its type");
+        return d;
+    }
+    d->is_null = 0;
+    return d;
+}
+
+int srt_key_nested_check(const SrtType *t, const uint8_t *bytes, uint32_t len)
+{
+    return len > 0 && get_value(NULL, t, bytes, bytes + len, NULL, 0) == bytes + len ? 0 : -1;
+}
