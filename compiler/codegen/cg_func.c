@@ -503,6 +503,17 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return call_extremum(cg, e, a);
     case FN_PMOD:
         return call_pmod(cg, e, a);
+    case FN_STRUCT:
+    case FN_NAMED_STRUCT: { /* CreateNamedStruct: never NULL; its fields are the values */
+        int named = e->u.call.fn == FN_NAMED_STRUCT;
+        CgVal r = {0};
+        r.null = cg_i1(cg, 0);
+        r.n_fields = e->type->n_fields;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, r.n_fields);
+        for (int i = 0; i < r.n_fields; i++)
+            r.fields[i] = a[named ? 2 * i + 1 : i];
+        return r;
+    }
     case FN_NULLIF: /* sema binds it as a CASE */
         break;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)

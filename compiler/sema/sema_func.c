@@ -663,6 +663,45 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         if (!(args[0] = string_only_arg(b, args[0])))
             *bad = 0, *want = "a string";
         return true;
+    case FN_STRUCT: {
+        /* CreateStruct (complexTypeCreator.scala): a field per argument, named as the column
+           it names (a NamedExpression: its last name part), else col<i> from 1. */
+        TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, n);
+        for (int i = 0; i < n; i++) {
+            const AstExpr *x = asts[i];
+            f[i].name = x->kind == AST_COLUMN ? x->u.name.parts[x->u.name.n - 1]
+                                              : arena_sprintf(b->sc->arena, "col%d", i + 1);
+            f[i].type = args[i]->type;
+        }
+        *rt = type_struct(b->sc->arena, n, f);
+        return true;
+    }
+    case FN_NAMED_STRUCT: {
+        /* CreateNamedStruct.checkInputDataTypes: name, value pairs; a name is a constant,
+           non-NULL STRING. */
+        if (n % 2) {
+            diag_error(b->sc->diag, e->span,
+                       "named_struct requires 2n (n > 0) parameters but the actual number is %d", n);
+            return false;
+        }
+        TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, n / 2);
+        for (int i = 0; i < n; i += 2) {
+            if (asts[i]->kind == AST_NULL) {
+                diag_error(b->sc->diag, asts[i]->span, "named_struct: Field name should not be null");
+                return false;
+            }
+            if (asts[i]->kind != AST_STRING) {
+                diag_error(b->sc->diag, asts[i]->span,
+                           "named_struct: only foldable STRING expressions are allowed to appear "
+                           "at odd positions");
+                return false;
+            }
+            f[i / 2].name = asts[i]->u.str;
+            f[i / 2].type = args[i + 1]->type;
+        }
+        *rt = type_struct(b->sc->arena, n / 2, f);
+        return true;
+    }
     case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
