@@ -480,6 +480,10 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_LOCATE:
         return call_locate(cg, e, a);
+    case FN_SUBSTRING_INDEX: {
+        LLVMValueRef args[7] = {a[0].v, a[0].len, a[1].v, a[1].len, a[2].v};
+        return string_result(cg, "srt_str_substring_index", args, 5, any_null(cg, a, 3), 0);
+    }
     case FN_CURRENT_DATE: /* CurrentBatchTimestamp as a DATE: the batch's day (UTC) */
         return cg_cast(cg,
                        scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now")),
@@ -585,7 +589,7 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FSIG_STR_INT:
     case FSIG_TS_INT:
-        if (e->u.call.fn == FN_LENGTH && e->u.call.args[0]->type->kind == TY_BINARY)
+        if (sema_func_is_length(e->u.call.fn) && e->u.call.args[0]->type->kind == TY_BINARY)
             return scalar(a[0].null, a[0].len); /* Length of a BINARY: its bytes (sema) */
         return int_result(cg, e->type, any_null(cg, a, n),
                           call_row(cg, info->symbol, a, n, false, NULL));

@@ -122,6 +122,11 @@ const SFuncInfo *sema_func_info(SFunc fn)
     return &func_info[fn];
 }
 
+bool sema_func_is_length(SFunc fn)
+{
+    return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH;
+}
+
 const char *sema_func_name(SFunc fn)
 {
     if ((int)fn < 0 || fn >= FN__COUNT)

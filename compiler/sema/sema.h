@@ -445,6 +445,8 @@ void sema_dump_program(StrBuf *sb, const SProgram *p);
 const SFuncInfo *sema_func_info(SFunc fn);
 /* Names for dumps and messages. */
 const char *sema_func_name(SFunc fn);
+/* length, char_length, character_length: Spark's Length, which counts a BINARY's bytes. */
+bool sema_func_is_length(SFunc fn);
 const char *sema_agg_name(SAggKind kind);
 const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete" */
 /* Is e, an expression over the input of s, the watermarked event-time column or a time or

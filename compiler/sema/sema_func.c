@@ -603,6 +603,13 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             if (!(args[i] = i == 1 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 1 ? "an integer" : "a string";
         return true;
+    case FN_SUBSTRING_INDEX:
+        /* SubstringIndex(str, delim, count INT) */
+        *rt = &type_string;
+        for (int i = 0; *bad < 0 && i < n; i++)
+            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+                *bad = i, *want = i == 2 ? "an integer" : "a string";
+        return true;
     case FN_LOCATE:
         /* StringLocate(substr, str, start INT) */
         *rt = &type_int;
@@ -732,7 +739,7 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         rt = sema_func_info(fn)->sig == FSIG_STR_STR ? &type_string : &type_int;
         /* Length of a BINARY counts its bytes (stringExpressions.scala, Length); other
            functions read a BINARY as the STRING of its bytes (ImplicitTypeCasts). */
-        if (fn == FN_LENGTH && n == 1 && args[0]->type->kind == TY_BINARY)
+        if (sema_func_is_length(fn) && n == 1 && args[0]->type->kind == TY_BINARY)
             break;
         convert_all(b, args, n, sema_to_string, &bad);
         want = "a string";

@@ -635,6 +635,11 @@ int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char
 /* repeat(s, times): "" for times <= 0; 0, or -1 after failing the query (too long). */
 int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
                    uint32_t *out_n);
+/* substring_index(s, delim, count) as Spark's UTF8String.subStringIndex: the bytes before the
+   count-th delim from the left (count > 0), or after the -count-th from the right (count < 0),
+   the whole string with fewer, "" for count 0 or an empty delim; a slice of s. */
+void srt_str_substring_index(const char *s, uint32_t n, const char *d, uint32_t dn, int32_t count,
+                             const char **out, uint32_t *out_n);
 /* reverse(s) by code points, into scratch memory of q; reverse(array): the n SrtDatum of
    elems in reverse order, in scratch memory of q (elements are not copied deeper). */
 void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);

@@ -112,6 +112,36 @@ START_TEST(test_pad_too_long)
 }
 END_TEST
 
+static void expect_index(const char *s, const char *d, int32_t count, const char *want)
+{
+    const char *o;
+    uint32_t n;
+    srt_str_substring_index(S(s), S(d), count, &o, &n);
+    ck_assert_msg(n == strlen(want) && memcmp(o, want, n) == 0, "substring_index('%s', '%s', %d) = '%.*s', want '%s'",
+                  s, d, count, (int)n, o, want);
+}
+
+/* Spark's UTF8String.subStringIndex: left and right counts, fewer delimiters, count 0, an
+   empty delimiter, overlapping matches, a delimiter at either end, one longer than the string. */
+START_TEST(test_substring_index)
+{
+    expect_index("www.apache.org", ".", 2, "www.apache");
+    expect_index("www.apache.org", ".", -2, "apache.org");
+    expect_index("www.apache.org", ".", 5, "www.apache.org");
+    expect_index("www.apache.org", ".", -5, "www.apache.org");
+    expect_index("www.apache.org", ".", 0, "");
+    expect_index("www.apache.org", "", 1, "");
+    expect_index("aaaa", "aa", 2, "a");
+    expect_index("aaaa", "aa", -2, "a");
+    expect_index(".a.", ".", 1, "");
+    expect_index(".a.", ".", -1, "");
+    expect_index("ab", "abc", 1, "ab");
+    expect_index("ab", "abc", -1, "ab");
+    expect_index("", ".", 1, "");
+    expect_index("a||b||c", "||", -2, "b||c");
+}
+END_TEST
+
 START_TEST(test_repeat_reverse)
 {
     const char *o;
@@ -508,6 +538,7 @@ Suite *rt_strfn_suite(void)
     TCase *t = tcase_create("strings");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, test_concat_ws);
+    tcase_add_test(t, test_substring_index);
     tcase_add_test(t, test_pad);
     tcase_add_test(t, test_pad_too_long);
     tcase_add_test(t, test_repeat_reverse);

@@ -149,6 +149,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_str_lpad,
     (const void *)srt_str_rpad,
     (const void *)srt_str_repeat,
+    (const void *)srt_str_substring_index,
     (const void *)srt_str_reverse,
     (const void *)srt_array_reverse,
     (const void *)srt_str_locate,

@@ -213,6 +213,53 @@ int srt_str_rpad(SrtQuery *q, const char *s, uint32_t n, int32_t len, const char
     return f_pad(q, s, n, len, pad, pad_n, 0, out, out_n);
 }
 
+/* UTF8String.find / rfind: the first byte position >= from (the last <= from) where d starts
+   in s, or -1. */
+static int64_t find_bytes(const char *s, uint32_t n, const char *d, uint32_t dn, int64_t from)
+{
+    for (int64_t i = from; i >= 0 && i + dn <= n; i++)
+        if (memcmp(s + i, d, dn) == 0)
+            return i;
+    return -1;
+}
+
+static int64_t rfind_bytes(const char *s, uint32_t n, const char *d, uint32_t dn, int64_t from)
+{
+    for (int64_t i = from; i >= 0; i--)
+        if (i + dn <= n && memcmp(s + i, d, dn) == 0)
+            return i;
+    return -1;
+}
+
+/* UTF8String.subStringIndex (Spark's SubstringIndex) */
+void srt_str_substring_index(const char *s, uint32_t n, const char *d, uint32_t dn, int32_t count,
+                             const char **out, uint32_t *out_n)
+{
+    *out = s;
+    *out_n = 0;
+    if (dn == 0 || count == 0)
+        return;
+    int64_t idx, c = count;
+    if (c > 0) {
+        idx = -1;
+        for (; c > 0; c--)
+            if ((idx = find_bytes(s, n, d, dn, idx + 1)) < 0) {
+                *out_n = n; /* fewer delimiters: the whole string */
+                return;
+            }
+        *out_n = (uint32_t)idx;
+        return;
+    }
+    idx = (int64_t)n - dn + 1;
+    for (c = -c; c > 0; c--)
+        if ((idx = rfind_bytes(s, n, d, dn, idx - 1)) < 0) {
+            *out_n = n;
+            return;
+        }
+    *out = s + idx + dn;
+    *out_n = (uint32_t)((int64_t)n - dn - idx);
+}
+
 int srt_str_repeat(SrtQuery *q, const char *s, uint32_t n, int32_t times, const char **out,
                    uint32_t *out_n)
 {
