@@ -480,6 +480,17 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_LOCATE:
         return call_locate(cg, e, a);
+    case FN_LEFT: { /* Left: Substring(str, 1, len) */
+        LLVMValueRef args[6] = {a[0].v, a[0].len, cg_i32(cg, 1), a[1].v};
+        return string_result(cg, "srt_str_substr", args, 4, any_null(cg, a, 2), 0);
+    }
+    case FN_RIGHT: { /* Right: '' for len <= 0, else Substring(str, -len) (NULL if either is) */
+        LLVMValueRef le0 = LLVMBuildICmp(cg->b, LLVMIntSLE, a[1].v, cg_i32(cg, 0), "");
+        LLVMValueRef pos = cg_select(cg, le0, cg_i32(cg, 1), LLVMBuildNeg(cg->b, a[1].v, ""));
+        LLVMValueRef len = cg_select(cg, le0, cg_i32(cg, 0), cg_i32(cg, INT32_MAX));
+        LLVMValueRef args[6] = {a[0].v, a[0].len, pos, len};
+        return string_result(cg, "srt_str_substr", args, 4, any_null(cg, a, 2), 0);
+    }
     case FN_SUBSTRING_INDEX: {
         LLVMValueRef args[7] = {a[0].v, a[0].len, a[1].v, a[1].len, a[2].v};
         return string_result(cg, "srt_str_substring_index", args, 5, any_null(cg, a, 3), 0);

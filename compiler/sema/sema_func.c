@@ -603,6 +603,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             if (!(args[i] = i == 1 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 1 ? "an integer" : "a string";
         return true;
+    case FN_LEFT:
+    case FN_RIGHT:
+        /* Left(str, len INT), Right(str, len INT) (stringExpressions.scala) */
+        *rt = &type_string;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        else if (!(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
     case FN_SUBSTRING_INDEX:
         /* SubstringIndex(str, delim, count INT) */
         *rt = &type_string;
