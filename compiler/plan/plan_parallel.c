@@ -40,22 +40,8 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_MAX:
     case AGG_FIRST:
     case AGG_LAST:
-        switch (a->type->kind) {
-        case TY_NULL: /* of NULL literals: NULL */
-        case TY_STRING:
-        case TY_BINARY:
-        case TY_BOOLEAN:
-        case TY_INT:
-        case TY_BIGINT:
-        case TY_FLOAT:
-        case TY_DOUBLE:
-        case TY_DECIMAL:
-        case TY_TIMESTAMP:
-        case TY_DATE:
-            return true;
-        default:
-            return false;
-        }
+        /* a nested value lives in the table's memory as collected values do */
+        return !type_is_nested(a->type);
     case AGG_AVG:
     case AGG_STDDEV_SAMP:
     case AGG_STDDEV_POP:

@@ -344,25 +344,9 @@ int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merg
 
 void srt_agg_clear(SrtAggTable *t)
 {
-    /* The index: only the slots in use, found from their entries' keys (cheaper than the
-       whole array when a task touched few groups; a cluster's slots are cleared in any
-       order, since the walk looks for the entry, not for an empty slot). */
-    if (t->count * 4 < t->mask + 1) {
-        for (AggChunk *c = t->first; c; c = c->next)
-            for (size_t off = 0; off < c->used;) {
-                AggEntry *e = (AggEntry *)((char *)c + CHUNK_HDR + off);
-                off += entry_size(t, e->key_len);
-                if (e->seq >= AGG_MARK)
-                    continue;
-                size_t j = (size_t)srt_hash(entry_key(t, e), e->key_len) & t->mask;
-                while (t->slots[j].e != e)
-                    j = (j + 1) & t->mask;
-                t->slots[j].e = NULL;
-                t->slots[j].hash = 0;
-            }
-    } else {
-        memset(t->slots, 0, sizeof(AggSlot) * (t->mask + 1));
-    }
+    /* The index is small next to the task that filled it: cleared whole (walking the
+       entries to find their slots would hash every key again). */
+    memset(t->slots, 0, sizeof(AggSlot) * (t->mask + 1));
     AggChunk *keep = t->first;
     if (keep) {
         for (AggChunk *c = keep->next; c;) {
