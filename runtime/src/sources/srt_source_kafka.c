@@ -15,8 +15,12 @@
 ** (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
 ** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
 ** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
-** batch fetches them again.  The consumer settings sluice chooses (open_consumer) give way to
-** the query's kafka.* options.
+** batch fetches them again.  A partition read to its latest offset stays assigned (a tail,
+** KTail): its fetcher goes on, what it brings waits in memory, the next plan ends the
+** partition's range where that ends (so the batch never waits for a fetch), and the first
+** record arriving in its queue wakes a query on the default trigger (wait_fd).  Metadata and
+** offsets are asked on a second client, never behind a held fetch.  The consumer settings
+** sluice chooses (open_consumer) give way to the query's kafka.* options.
 **
 ** Initial offsets (startingOffsets / startingTimestamp) are chosen at the first plan and kept
 ** in the checkpoint as sources/<i>/0 ("v1" and the JSON, Spark's
@@ -44,6 +48,7 @@
 */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
@@ -52,6 +57,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <librdkafka/rdkafka.h>
 
@@ -64,6 +70,7 @@
 #define K_LATEST (-1)
 #define KAFKA_AHEAD 3    /* partitions of a batch fetching at once */
 #define KAFKA_KICK_MS 10 /* a partition's queue empty that long: wake_fetcher */
+#define KAFKA_TAILS 256  /* partitions kept assigned between batches at most */
 
 typedef struct KPart {
     char *topic; /* owned */
@@ -79,9 +86,31 @@ typedef struct KOffs {
 
 typedef enum KStrategy { K_SUBSCRIBE, K_PATTERN, K_ASSIGN } KStrategy;
 
+/* Records fetched beyond a range's end, in offset order, kept for the next range. */
+typedef struct KStash {
+    rd_kafka_message_t **v;
+    int at, n, cap; /* v[at..n) are still to be read */
+} KStash;
+
+/* A partition kept assigned after a batch whose range ended at its latest offset (a caught-up
+   partition): the next batch reads on from its queue, with what was fetched beyond the range,
+   instead of assigning it again, and a record arriving in the queue writes to the source's
+   wake pipe (rd_kafka_queue_io_event_enable), which wakes a query on the default trigger at
+   once (SrtSourceVt.wait_fd) instead of at its next 10 ms poll. */
+typedef struct KTail {
+    char *topic; /* owned */
+    int32_t part;
+    int64_t next;        /* where the next range must start to read on from the queue */
+    int64_t eof;         /* the latest end of partition the fetcher reported (0: none) */
+    int capped;          /* the last settle left records in the queue */
+    rd_kafka_queue_t *q; /* owned reference */
+    KStash stash;
+} KTail;
+
 typedef struct Kafka {
     SrtMem *mem;
-    rd_kafka_t *rk;
+    rd_kafka_t *rk;   /* the client that fetches (assigned the batch's partitions and tails) */
+    rd_kafka_t *meta; /* the client that asks for metadata and offsets */
     const char *servers;
     KStrategy strategy;
     const char *strategy_text; /* the option's value */
@@ -113,7 +142,24 @@ typedef struct Kafka {
     int ncols;      /* KCOLS, or KCOLS - 1 without headers */
     SrtDatum *hdrs; /* the chunk's headers: per record n STRUCT datums, then 2n field datums */
     size_t n_hdrs, cap_hdrs;
+    KTail **tails; /* the partitions kept assigned between batches (KAFKA_TAILS at most) */
+    int n_tails;
+    int wake[2]; /* the wake pipe (read end, write end); -1 before the first tail */
 } Kafka;
+
+static void tails_settle(Kafka *k);
+static struct KTail *tail_find(const Kafka *k, const char *topic, int32_t part);
+static int64_t tail_end(const struct KTail *t);
+static void tails_prune(Kafka *k, const KOffs *parts);
+
+/* Empty the wake pipe (tails, below): a plan sees whatever woke it. */
+static void wake_drain(Kafka *k)
+{
+    char buf[256];
+    if (k->wake[0] >= 0)
+        while (read(k->wake[0], buf, sizeof buf) > 0) {
+        }
+}
 
 /* ==== offset maps ==== */
 
@@ -396,8 +442,8 @@ static rd_kafka_resp_err_t with_retries(Kafka *k, const KReq *r)
 {
     rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
     for (int attempt = 1; attempt <= k->retries; attempt++) {
-        e = r->topic ? rd_kafka_query_watermark_offsets(k->rk, r->topic, r->part, r->lo, r->hi, meta_timeout(k))
-                     : rd_kafka_metadata(k->rk, 1, NULL, r->md, meta_timeout(k));
+        e = r->topic ? rd_kafka_query_watermark_offsets(k->meta, r->topic, r->part, r->lo, r->hi, meta_timeout(k))
+                     : rd_kafka_metadata(k->meta, 1, NULL, r->md, meta_timeout(k));
         if (e == RD_KAFKA_RESP_ERR_NO_ERROR || srt_stop_requested())
             break;
         if (attempt < k->retries)
@@ -447,7 +493,7 @@ static int list_offsets(SrtSource *s, Kafka *k, KOffs *parts, int64_t which, Srt
             return srt_err_nomem(err, "kafka partitions");
         for (int i = 0; i < parts->n; i++)
             rd_kafka_topic_partition_list_add(l, parts->v[i].topic, parts->v[i].part)->offset = which;
-        e = rd_kafka_offsets_for_times(k->rk, l, meta_timeout(k));
+        e = rd_kafka_offsets_for_times(k->meta, l, meta_timeout(k));
         for (int i = 0; e == RD_KAFKA_RESP_ERR_NO_ERROR && i < l->cnt; i++) {
             const rd_kafka_topic_partition_t *tp = &l->elems[i];
             int at = offs_find(parts, tp->topic, tp->partition);
@@ -524,7 +570,7 @@ static int offsets_for_time(SrtSource *s, Kafka *k, KOffs *parts, SrtErr *err)
         return srt_err_nomem(err, "kafka partitions");
     for (int i = 0; i < parts->n; i++)
         rd_kafka_topic_partition_list_add(l, parts->v[i].topic, parts->v[i].part)->offset = k->start_ts_ms;
-    rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(k->rk, l, meta_timeout(k) * k->retries);
+    rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(k->meta, l, meta_timeout(k) * k->retries);
     int rc = 0;
     if (e)
         rc = srt_err_set(err, SRT_ERR_IO, "source '%s': cannot find the offsets for startingTimestamp %" PRId64 " at %s: %s",
@@ -776,9 +822,23 @@ static int open_consumer(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr 
     size_t qmin_n = sizeof qmin;
     if (rd_kafka_conf_get(conf, "queued.min.messages", qmin, &qmin_n) == RD_KAFKA_CONF_OK)
         k->queued_min = strtoll(qmin, NULL, 10);
+    /* Two clients: k->rk fetches, k->meta asks for metadata and offsets.  A broker answers
+       the requests of one connection in order, so on the fetching client's connection a
+       ListOffsets request would wait behind a fetch held for fetch.wait.max.ms. */
+    rd_kafka_conf_t *meta_conf = rd_kafka_conf_dup(conf);
+    if (!meta_conf) {
+        rd_kafka_conf_destroy(conf);
+        return srt_err_nomem(err, "kafka configuration");
+    }
     k->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, cerr, sizeof cerr);
     if (!k->rk) {
         rd_kafka_conf_destroy(conf);
+        rd_kafka_conf_destroy(meta_conf);
+        return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot create a Kafka consumer: %s", s->name, cerr);
+    }
+    k->meta = rd_kafka_new(RD_KAFKA_CONSUMER, meta_conf, cerr, sizeof cerr);
+    if (!k->meta) {
+        rd_kafka_conf_destroy(meta_conf);
         return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot create a Kafka consumer: %s", s->name, cerr);
     }
     return 0;
@@ -815,6 +875,7 @@ static int kafka_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         return srt_err_nomem(err, "kafka source");
     s->impl = k;
     k->mem = s->mem;
+    k->wake[0] = k->wake[1] = -1;
     int rc = srt_source_check_schema(s, opts, schema, err);
     if (rc == 0)
         rc = open_strategy(s, k, opts, err);
@@ -937,6 +998,8 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
 {
     Kafka *k = s->impl;
     *has_data = 0;
+    wake_drain(k);
+    tails_settle(k);
     int rc = k->started ? 0 : start(s, k, err);
     if (rc < 0)
         return rc;
@@ -954,6 +1017,17 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
         goto out;
     }
     k->have_latest = 1;
+    /* A partition kept assigned (a tail) ends where what its fetcher brought ends: the batch
+       reads it from memory, never waiting for a fetch; the tail's queue wakes the query when
+       more comes.  availableNow's snapshot is read to its end. */
+    if (!k->snapshot)
+        tails_prune(k, &until);
+    for (int i = 0; !k->snapshot && i < until.n; i++) {
+        const KTail *t = tail_find(k, until.v[i].topic, until.v[i].part);
+        int at = offs_find(&k->planned, until.v[i].topic, until.v[i].part);
+        if (t && at >= 0 && t->next == k->planned.v[at].off && tail_end(t) < until.v[i].off)
+            until.v[i].off = tail_end(t);
+    }
     /* Sizes per partition (KafkaMicroBatchStream.rateLimit). */
     int64_t *sizes = srt_mem_calloc(k->mem, sizeof *sizes * (size_t)(until.n ? until.n : 1));
     int64_t *begins = srt_mem_calloc(k->mem, sizeof *begins * (size_t)(until.n ? until.n : 1));
@@ -1117,6 +1191,9 @@ typedef struct KRange {
     int64_t from, until;
     rd_kafka_queue_t *q;
     int assigned;
+    int keep;     /* caught up: stays assigned as a tail after the batch */
+    KTail *tail;  /* the tail it reads on from, or NULL */
+    KStash stash; /* what its queue held beyond its end (handed to its tail) */
 } KRange;
 
 /* librdkafka (before 2.1's fetch.queue.backoff.ms) stops fetching a partition whose queue holds
@@ -1131,6 +1208,199 @@ static void wake_fetcher(Kafka *k, const KRange *r)
     rd_kafka_topic_partition_list_add(l, r->topic, r->part)->offset = K_LATEST;
     rd_kafka_offsets_for_times(k->rk, l, 100); /* only a nudge: its answer is not needed */
     rd_kafka_topic_partition_list_destroy(l);
+}
+
+/* ==== tails: caught-up partitions kept assigned between batches ==== */
+
+static void stash_free(Kafka *k, KStash *st)
+{
+    for (int i = st->at; i < st->n; i++)
+        rd_kafka_message_destroy(st->v[i]);
+    if (st->v)
+        srt_mem_free(k->mem, st->v, sizeof *st->v * (size_t)st->cap);
+    *st = (KStash){0};
+}
+
+static int stash_push(Kafka *k, KStash *st, rd_kafka_message_t *m)
+{
+    if (st->n == st->cap) {
+        int ncap = st->cap ? st->cap * 2 : 64;
+        rd_kafka_message_t **nv =
+            srt_mem_realloc(k->mem, st->v, sizeof *nv * (size_t)st->cap, sizeof *nv * (size_t)ncap);
+        if (!nv)
+            return -1;
+        st->v = nv;
+        st->cap = ncap;
+    }
+    st->v[st->n++] = m;
+    return 0;
+}
+
+/* Up to want stashed records below until into got; -1 when the stash begins at or beyond until
+   (what is left of the range does not exist: a gap, as transaction markers leave). */
+static ssize_t stash_take(KStash *st, rd_kafka_message_t **got, size_t want, int64_t until)
+{
+    if (st->at < st->n && st->v[st->at]->offset >= until)
+        return -1;
+    ssize_t cnt = 0;
+    while (st->at < st->n && (size_t)cnt < want && st->v[st->at]->offset < until)
+        got[cnt++] = st->v[st->at++];
+    if (st->at == st->n)
+        st->at = st->n = 0;
+    return cnt;
+}
+
+/* The wake pipe: both ends non-blocking (librdkafka's threads write to it) and close-on-exec. */
+static int wake_open(Kafka *k)
+{
+    if (pipe(k->wake) < 0) {
+        k->wake[0] = k->wake[1] = -1;
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        fcntl(k->wake[i], F_SETFL, fcntl(k->wake[i], F_GETFL) | O_NONBLOCK);
+        fcntl(k->wake[i], F_SETFD, FD_CLOEXEC);
+    }
+    return 0;
+}
+
+static KTail *tail_find(const Kafka *k, const char *topic, int32_t part)
+{
+    for (int i = 0; i < k->n_tails; i++)
+        if (k->tails[i]->part == part && strcmp(k->tails[i]->topic, topic) == 0)
+            return k->tails[i];
+    return NULL;
+}
+
+/* Unassign a tail's partition and free it. */
+static void tail_drop(Kafka *k, KTail *t)
+{
+    rd_kafka_queue_io_event_enable(t->q, -1, NULL, 0);
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+    if (l) {
+        rd_kafka_topic_partition_list_add(l, t->topic, t->part);
+        rd_kafka_error_t *e = rd_kafka_incremental_unassign(k->rk, l);
+        if (e)
+            rd_kafka_error_destroy(e);
+        rd_kafka_topic_partition_list_destroy(l);
+    }
+    rd_kafka_message_t *left[256];
+    ssize_t cnt;
+    while ((cnt = rd_kafka_consume_batch_queue(t->q, 0, left, sizeof left / sizeof left[0])) > 0)
+        for (ssize_t i = 0; i < cnt; i++)
+            rd_kafka_message_destroy(left[i]);
+    rd_kafka_queue_destroy(t->q);
+    stash_free(k, &t->stash);
+    for (int i = 0; i < k->n_tails; i++)
+        if (k->tails[i] == t)
+            k->tails[i] = k->tails[--k->n_tails];
+    srt_mem_free(k->mem, t->topic, strlen(t->topic) + 1);
+    srt_mem_free(k->mem, t, sizeof *t);
+}
+
+static void tails_drop_all(Kafka *k)
+{
+    while (k->n_tails)
+        tail_drop(k, k->tails[0]);
+}
+
+/* Range r was read to its end and is caught up: keep its partition assigned as a tail (the
+   queue and the stash move to it).  0, or -1 when it cannot be kept (then r is unchanged). */
+static int tail_keep(Kafka *k, KRange *r)
+{
+    KTail *t = r->tail;
+    if (!t) {
+        if (k->n_tails >= KAFKA_TAILS)
+            return -1;
+        if (k->wake[0] < 0 && wake_open(k) < 0)
+            return -1;
+        if (!k->tails && !(k->tails = srt_mem_calloc(k->mem, sizeof *k->tails * KAFKA_TAILS)))
+            return -1;
+        if (!(t = srt_mem_calloc(k->mem, sizeof *t)))
+            return -1;
+        if (!(t->topic = dup_str(k, r->topic, r->topic_n))) {
+            srt_mem_free(k->mem, t, sizeof *t);
+            return -1;
+        }
+        t->part = r->part;
+        t->q = r->q;
+        rd_kafka_queue_io_event_enable(t->q, k->wake[1], "1", 1);
+        k->tails[k->n_tails++] = t;
+    }
+    t->next = r->until;
+    t->stash = r->stash;
+    r->stash = (KStash){0};
+    r->q = NULL;
+    r->tail = NULL;
+    r->assigned = 0;
+    return 0;
+}
+
+/* After a batch: a tail whose queue or stash holds records already has the next batch's data,
+   and its queue wrote no event for them (it was not empty): wake the query now. */
+static void tails_wake_if_ready(Kafka *k)
+{
+    for (int i = 0; i < k->n_tails; i++) {
+        KTail *t = k->tails[i];
+        if (t->stash.at < t->stash.n || rd_kafka_queue_length(t->q) > 0) {
+            ssize_t w = write(k->wake[1], "1", 1);
+            SRT_UNUSED(w); /* a full pipe already wakes */
+            return;
+        }
+    }
+}
+
+/* Move what the tails' queues hold into their stashes (records from t->next on; the EOF events
+   the fetcher leaves at the end of a partition are dropped), so every queue is empty again: a
+   queue writes its wake event only when a record makes it non-empty. */
+static void tails_settle(Kafka *k)
+{
+    rd_kafka_message_t *got[256];
+    /* Records beyond this many stay in the queue, whose length stops the fetcher. */
+    int cap = k->queued_min > 0 ? (int)(k->queued_min < INT_MAX / 2 ? k->queued_min : INT_MAX / 2) : 100000;
+    for (int i = 0; i < k->n_tails; i++) {
+        KTail *t = k->tails[i];
+        ssize_t cnt;
+        t->capped = 0;
+        while (!(t->capped = t->stash.n - t->stash.at >= cap) &&
+               (cnt = rd_kafka_consume_batch_queue(t->q, 0, got, sizeof got / sizeof got[0])) > 0)
+            for (ssize_t j = 0; j < cnt; j++) {
+                rd_kafka_message_t *m = got[j];
+                int64_t last = t->stash.n > t->stash.at ? t->stash.v[t->stash.n - 1]->offset : t->next - 1;
+                if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && m->offset > t->eof)
+                    t->eof = m->offset; /* every record below it came before it */
+                if (m->err || m->offset <= last) {
+                    rd_kafka_message_destroy(m);
+                } else if (stash_push(k, &t->stash, m) < 0) { /* no memory: fetch it again */
+                    rd_kafka_message_destroy(m);
+                    t->next = -1; /* no range starts there: the next batch drops the tail */
+                }
+            }
+    }
+}
+
+/* Drop the tails of partitions no longer in parts (a topic deleted, or no longer matching
+   subscribePattern). */
+static void tails_prune(Kafka *k, const KOffs *parts)
+{
+    for (int i = k->n_tails - 1; i >= 0; i--)
+        if (offs_find(parts, k->tails[i]->topic, k->tails[i]->part) < 0)
+            tail_drop(k, k->tails[i]);
+}
+
+/* Where what a tail fetched ends: after its last record in memory, or at the end of partition
+   the fetcher reported beyond it (a gap, as a transaction's commit marker leaves, is known
+   empty only then). */
+static int64_t tail_end(const KTail *t)
+{
+    int64_t end = t->stash.n > t->stash.at ? t->stash.v[t->stash.n - 1]->offset + 1 : t->next;
+    return !t->capped && t->eof > end ? t->eof : end;
+}
+
+static int kafka_wait_fd(SrtSource *s)
+{
+    const Kafka *k = s->impl;
+    return k && k->n_tails > 0 && !k->snapshot ? k->wake[0] : -1;
 }
 
 /* The rows of one partition's range into k->rows (from *n on), flushed by chunks: records are
@@ -1154,7 +1424,14 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
         rd_kafka_message_t **got = &k->msgs[*n];
         /* What is there without waiting, else wait for one record (a wait for `want` of them
            would sit out its timeout whenever a range has gaps). */
-        ssize_t cnt = rd_kafka_consume_batch_queue(r->q, 0, got, want);
+        ssize_t cnt = stash_take(&r->stash, got, want, r->until);
+        if (cnt < 0 || (cnt == 0 && r->tail && !r->tail->capped && r->tail->eof >= r->until &&
+                        rd_kafka_queue_length(r->q) == 0)) {
+            next = r->until; /* what is left of the range holds no record */
+            break;
+        }
+        if (cnt == 0)
+            cnt = rd_kafka_consume_batch_queue(r->q, 0, got, want);
         if (cnt <= 0)
             cnt = rd_kafka_consume_batch_queue(r->q, KAFKA_KICK_MS, got, 1);
         if (cnt <= 0) {
@@ -1193,7 +1470,12 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
             } else if (m->offset < next || m->offset >= r->until) {
                 if (m->offset >= r->until)
                     next = r->until;
-                rd_kafka_message_destroy(m);
+                /* A range that stays assigned keeps what it fetched beyond its end. */
+                if (m->offset < r->until || !r->keep || stash_push(k, &r->stash, m) < 0) {
+                    if (m->offset >= r->until)
+                        r->keep = 0;
+                    rd_kafka_message_destroy(m);
+                }
             } else {
                 next = m->offset + 1;
                 kept++;
@@ -1228,6 +1510,32 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
    partition's queue stops forwarding to the consumer's queue; the fetch start keeps it so. */
 static int fetch_range(SrtSource *s, Kafka *k, KRange *r, int assign, SrtErr *err)
 {
+    if (assign) { /* a tail at the range's start reads on; another one is dropped */
+        KTail *t = tail_find(k, r->topic, r->part);
+        if (t && t->next == r->from) {
+            r->tail = t;
+            r->q = t->q;
+            r->stash = t->stash;
+            t->stash = (KStash){0};
+            r->assigned = 1;
+            return 0;
+        }
+        if (t)
+            tail_drop(k, t);
+    } else if (r->keep && tail_keep(k, r) == 0) {
+        return 0;
+    } else if (r->tail) {
+        KTail *t = r->tail;
+        t->stash = r->stash; /* freed with it */
+        r->stash = (KStash){0};
+        r->q = NULL;
+        r->tail = NULL;
+        r->assigned = 0;
+        tail_drop(k, t);
+        return 0;
+    } else {
+        stash_free(k, &r->stash);
+    }
     if (assign && !(r->q = rd_kafka_queue_get_partition(k->rk, r->topic, r->part)))
         return srt_err_set(err, SRT_ERR_IO, "source '%s': no queue for %s-%d", s->name, r->topic, (int)r->part);
     if (assign) {
@@ -1263,8 +1571,8 @@ static int fetch_range(SrtSource *s, Kafka *k, KRange *r, int assign, SrtErr *er
 /* The ranges of a batch in (topic, partition) order, each drained in turn from its own queue
    while the next KAFKA_AHEAD - 1 partitions fetch (every partition at once would hold up to
    queued.min.messages records of each in memory); rows in chunks that may span partitions.  A
-   partition is unassigned once its range is read: the records fetched beyond its end are
-   dropped, the next batch fetches them again. */
+   partition is unassigned once its range is read, and the records fetched beyond its end are
+   dropped (the next batch fetches them again), unless it stays assigned as a tail (keep). */
 static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn, void *ctx, SrtErr *err)
 {
     int rc = 0, n = 0;
@@ -1284,13 +1592,21 @@ static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn,
     int assigned = 0; /* after an error: what is still assigned */
     for (int i = 0; i < nr; i++) {
         assigned |= rs[i].assigned;
-        if (rs[i].q)
+        if (rs[i].q && !rs[i].tail)
             rd_kafka_queue_destroy(rs[i].q);
+        stash_free(k, &rs[i].stash);
         rs[i].assigned = 0;
         rs[i].q = NULL;
+        rs[i].tail = NULL;
+    }
+    if (rc < 0 && k->n_tails) {
+        tails_drop_all(k);
+        assigned = 1;
     }
     if (assigned)
         rd_kafka_assign(k->rk, NULL);
+    if (rc == 0)
+        tails_wake_if_ready(k);
     return rc;
 }
 
@@ -1356,7 +1672,8 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
             end = hi.v[i].off;
         }
         if (begin < end)
-            rs[(*nr)++] = (KRange){u->topic, (uint32_t)strlen(u->topic), u->part, begin, end, NULL, 0};
+            rs[(*nr)++] = (KRange){.topic = u->topic, .topic_n = (uint32_t)strlen(u->topic), .part = u->part,
+                                   .from = begin, .until = end};
     }
     offs_free(k, &lo);
     offs_free(k, &hi);
@@ -1388,6 +1705,11 @@ static int kafka_read(SrtSource *s, const char *start_json, const char *end_json
         rc = srt_err_nomem(err, "kafka ranges");
     if (rc == 0)
         rc = plan_ranges(s, k, &from, &until, rs, &nr, err);
+    /* A range ending at the latest offset the last plan saw stays assigned (a tail). */
+    for (int i = 0; rc == 0 && i < nr && !k->snapshot && k->have_latest; i++) {
+        int at = offs_find(&k->latest, rs[i].topic, rs[i].part);
+        rs[i].keep = (at >= 0 && k->latest.v[at].off == rs[i].until) || tail_find(k, rs[i].topic, rs[i].part);
+    }
     if (rc == 0 && nr)
         rc = read_ranges(s, k, rs, nr, fn, ctx, err);
     if (rs)
@@ -1429,8 +1751,18 @@ static void kafka_close(SrtSource *s)
     Kafka *k = s->impl;
     if (!k)
         return;
-    if (k->rk)
+    if (k->rk) {
+        tails_drop_all(k);
         rd_kafka_destroy(k->rk);
+    }
+    if (k->meta)
+        rd_kafka_destroy(k->meta);
+    if (k->tails)
+        srt_mem_free(k->mem, k->tails, sizeof *k->tails * KAFKA_TAILS);
+    if (k->wake[0] >= 0) {
+        close(k->wake[0]);
+        close(k->wake[1]);
+    }
     for (int i = 0; i < k->n_topics; i++)
         srt_mem_free(k->mem, k->topics[i], strlen(k->topics[i]) + 1);
     if (k->topics)
@@ -1551,4 +1883,5 @@ const SrtSourceVt srt_source_kafka_vt = {
     .restore = kafka_restore,
     .latest = kafka_latest,
     .metrics = kafka_metrics,
+    .wait_fd = kafka_wait_fd,
 };
