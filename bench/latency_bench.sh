@@ -62,21 +62,26 @@ done
 mock=${KAFKA_MOCK:-build/tests/tools/kafka_mock}
 if [[ -x $mock ]]; then
   mkfifo "$out/kafka.in" 2> /dev/null || true
-  "$mock" --topic lat:1 --topic lat_w1:1 < "$out/kafka.in" > "$out/kafka.out" 2> "$out/kafka.err" &
+  "$mock" --topic kafka:1 --topic kafka_count:1 --topic kafka_w1:1 --topic kafka_count_w1:1 < "$out/kafka.in" > "$out/kafka.out" 2> "$out/kafka.err" &
   exec {kfd}> "$out/kafka.in"
   for _ in $(seq 100); do [[ -s $out/kafka.out ]] && break; sleep 0.1; done
   boot=$(head -n 1 "$out/kafka.out")
-  # kafka: sluice's settings; kafka_w1: fetch.wait.max.ms 1.  A broker answers a fetch it holds
+  # kafka, kafka_count: the filter and the count with sluice's settings; *_w1: fetch.wait.max.ms 1.  A broker answers a fetch it holds
   # for fetch.wait.max.ms as soon as records arrive; librdkafka's mock cluster does not (it holds
   # it the whole time: rdkafka_mock_handlers.c), so on the mock that wait bounds the latency.
-  for q in kafka kafka_w1; do
-    wait_opt= topic=lat
-    [[ $q == kafka_w1 ]] && wait_opt=", \`kafka.fetch.wait.max.ms\` = '1'" topic=lat_w1
+  for q in kafka kafka_count kafka_w1 kafka_count_w1; do
+    wait_opt= topic=$q
+    [[ $q == *_w1 ]] && wait_opt=", \`kafka.fetch.wait.max.ms\` = '1'"
     cat > "$out/$q.sql" <<SQL
 CREATE SOURCE k WITH (connector = 'kafka', \`kafka.bootstrap.servers\` = '$boot', subscribe = '$topic'$wait_opt);
 CREATE SINK out WITH (connector = 'console', numRows = 1000000);
-INSERT INTO out SELECT CAST(value AS STRING) AS v FROM k WITH (name = 'kafka_filter');
 SQL
+    if [[ $q == kafka_count* ]]; then
+      echo "INSERT INTO out SELECT max(CAST(CAST(value AS STRING) AS BIGINT)) AS newest, count(*) AS n FROM k
+GROUP BY CAST(CAST(value AS STRING) AS BIGINT) % 10 WITH (name = 'kafka_count', outputMode = 'update');" >> "$out/$q.sql"
+    else
+      echo "INSERT INTO out SELECT CAST(value AS STRING) AS v FROM k WITH (name = 'kafka_filter');" >> "$out/$q.sql"
+    fi
     "$sluice" build "$out/$q.sql" -o "$out/$q" -O2
     : > "$out/$q.jsonl"
     for _ in $(seq "$runs"); do
