@@ -436,6 +436,17 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                                 a[2].v, a[2].len, n > 3 ? a[3].v : cg_i32(cg, 1)};
         return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
     }
+    case FN_RLIKE:
+    case FN_REGEXP_LIKE:
+    case FN_REGEXP: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef args[4] = {cg->q, regex_of(cg, x[1], a[1]), a[0].v, a[0].len};
+        LLVMValueRef rc = cg_call(cg, "srt_rlike", args, 4, "rlike");
+        LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
+        return scalar(cg_or(cg, any_null(cg, a, 2), bad),
+                      LLVMBuildICmp(cg->b, LLVMIntSGT, rc, cg_i32(cg, 0), ""));
+    }
     case FN_SIZE:
         /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */
         if (x[0]->type->kind != TY_ARRAY || !a[0].len)
@@ -529,8 +540,6 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             r.fields[i] = a[named ? 2 * i + 1 : i];
         return r;
     }
-    case FN_NULLIF: /* sema binds it as a CASE */
-        break;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -610,6 +619,8 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef le0 = LLVMBuildFCmp(cg->b, LLVMRealOLE, a[0].v, cg_f64(cg, 0.0), "");
         return scalar(cg_or(cg, a[0].null, le0), call_double(cg, info->symbol, a, 1));
     }
+    case FSIG_REPLACED: /* sema bound another expression */
+        break;
     }
     cg_unsupported(cg, e->span, "this function");
     return cg_null_of(cg, e->type);
@@ -629,6 +640,7 @@ bool cg_func_inlined(const char *name)
             return true;
         case FSIG_SPECIAL:
         case FSIG_STR_STR:
+        case FSIG_REPLACED:
             break;
         }
     }

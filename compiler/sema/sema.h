@@ -131,7 +131,8 @@ typedef enum SFnSig {
     FSIG_STR_INT,
     FSIG_TS_INT,
     FSIG_DBL_DBL,
-    FSIG_DBL_LOG
+    FSIG_DBL_LOG,
+    FSIG_REPLACED
 } SFnSig;
 
 /* `case FN_<id>:` for a row of a generic class, nothing for a SPECIAL row: a switch over
@@ -145,6 +146,16 @@ typedef enum SFnSig {
 #define FN_CASE_IF_GENERIC_TS_INT(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_DBL(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_LOG(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_REPLACED(id) case FN_##id:
+/* The other way round for sema_func.c's bind_replaced: `case FN_<id>:` for every row that is
+   not REPLACED. */
+#define FN_CASE_UNLESS_REPLACED_SPECIAL(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_STR_STR(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_STR_INT(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_TS_INT(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_DBL_DBL(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_DBL_LOG(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_REPLACED(id)
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {

@@ -674,6 +674,9 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
    the pattern is invalid and the query has failed with the reason. */
 typedef struct SrtRegex SrtRegex;
 const SrtRegex *srt_regex_get(SrtQuery *q, const char *pat, uint32_t n, int32_t pin);
+/* s RLIKE re: 1 when re matches somewhere in s (Java's find()), 0 when not, -1 (NULL) when re
+   is NULL or the match could not finish (the query has failed). */
+int srt_rlike(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n);
 /* regexp_extract: group idx of the first match ("" when nothing matches or the group did
    not take part).  0, or -1 (NULL) when re is NULL or idx is out of range (the query has
    failed with Spark's message). */
