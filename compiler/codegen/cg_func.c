@@ -490,7 +490,47 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                              args, 3, a[0].null, 0);
     }
     case FN_LOCATE:
+    case FN_POSITION:
         return call_locate(cg, e, a);
+    case FN_REPLACE: {
+        CgVal rep = n > 2 ? a[2] : const_string(cg, "");
+        LLVMValueRef args[9] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len, rep.v, rep.len};
+        return string_result(cg, "srt_str_replace", args, 7,
+                             cg_or(cg, any_null(cg, a, 2), rep.null), 0);
+    }
+    case FN_CHR:
+    case FN_CHAR: {
+        LLVMValueRef args[3] = {cg->q, a[0].v};
+        return string_result(cg, "srt_str_chr", args, 2, a[0].null, 0);
+    }
+    case FN_CONTAINS:
+    case FN_STARTSWITH:
+    case FN_ENDSWITH: {
+        int where = e->u.call.fn == FN_CONTAINS     ? SRT_HAS_ANYWHERE
+                    : e->u.call.fn == FN_STARTSWITH ? SRT_HAS_PREFIX
+                                                    : SRT_HAS_SUFFIX;
+        LLVMValueRef args[5] = {a[0].v, a[0].len, a[1].v, a[1].len, cg_i32(cg, where)};
+        LLVMValueRef v = cg_call(cg, "srt_str_has", args, 5, "has");
+        return scalar(any_null(cg, a, 2), LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), ""));
+    }
+    case FN_BTRIM: {
+        if (n == 1) {
+            LLVMValueRef args[5] = {a[0].v, a[0].len, cg_i32(cg, SRT_TRIM_BOTH)};
+            return string_result(cg, "srt_str_trim", args, 3, a[0].null, 0);
+        }
+        LLVMValueRef args[7] = {a[0].v, a[0].len, a[1].v, a[1].len, cg_i32(cg, SRT_TRIM_BOTH)};
+        return string_result(cg, "srt_str_trim_chars", args, 5, any_null(cg, a, 2), 0);
+    }
+    case FN_SPLIT_PART: { /* a NULL index must not fail as 0 does: it is 1 then */
+        LLVMValueRef idx = cg_select(cg, a[2].null, cg_i32(cg, 1), a[2].v);
+        LLVMValueRef args[8] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len, idx};
+        return string_result(cg, "srt_str_split_part", args, 6, any_null(cg, a, 3), 1);
+    }
+    case FN_SPACE: { /* StringSpace: blankString(max(n, 0)), i.e. repeat(' ', n) */
+        CgVal sp = const_string(cg, " ");
+        LLVMValueRef args[6] = {cg->q, sp.v, sp.len, a[0].v};
+        return string_result(cg, "srt_str_repeat", args, 4, a[0].null, 1);
+    }
     case FN_LEFT: { /* Left: Substring(str, 1, len) */
         LLVMValueRef args[6] = {a[0].v, a[0].len, cg_i32(cg, 1), a[1].v};
         return string_result(cg, "srt_str_substr", args, 4, any_null(cg, a, 2), 0);

@@ -702,11 +702,41 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
         return true;
     case FN_LOCATE:
+    case FN_POSITION: /* position: StringLocate by another name */
         /* StringLocate(substr, str, start INT) */
         *rt = &type_int;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
+        return true;
+    case FN_REPLACE:    /* StringReplace(src, search, replace = '') */
+    case FN_CONTAINS:   /* Contains, StartsWith, EndsWith: STRING, STRING -> BOOLEAN */
+    case FN_STARTSWITH:
+    case FN_ENDSWITH:
+    case FN_BTRIM:      /* StringTrimBoth(src[, trimStr]) */
+        *rt = fn == FN_REPLACE || fn == FN_BTRIM ? &type_string : &type_boolean;
+        convert_all(b, args, n, sema_to_string, bad);
+        *want = "a string";
+        return true;
+    case FN_CHR: /* Chr(BIGINT) */
+    case FN_CHAR:
+        *rt = &type_string;
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_STRING ||
+            args[0]->type->kind == TY_NULL || args[0]->type->kind == TY_DECIMAL)
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        else
+            *bad = 0, *want = "an integer";
+        return true;
+    case FN_SPLIT_PART: /* SplitPart(str, delimiter, partNum INT) */
+        *rt = &type_string;
+        for (int i = 0; *bad < 0 && i < n; i++)
+            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+                *bad = i, *want = i == 2 ? "an integer" : "a string";
+        return true;
+    case FN_SPACE: /* StringSpace(INT) */
+        *rt = &type_string;
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0, *want = "an integer";
         return true;
     case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
         if (args[0]->type->kind == TY_ARRAY)

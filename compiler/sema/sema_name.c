@@ -275,6 +275,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_puts(sb, ",  ");
         break;
     case FN_LOCATE:
+    case FN_POSITION:
         if (n == 2)
             sb_puts(sb, ", 1");
         break;

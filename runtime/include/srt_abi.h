@@ -652,6 +652,33 @@ int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n
 /* initcap(s): Spark's InitCap, lower(s) then Java's Character.toTitleCase on the first code
    unit of s and on each one after a space (srt_case.c), into scratch memory of q. */
 void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+
+/* ---- translate ... split_part (srt_strfn.c) ---- */
+/* translate(s, from, to) by code points (StringTranslate): a code point of from becomes the
+   one at its position in to, or is deleted past the end of to. */
+void srt_str_translate(SrtQuery *q, const char *s, uint32_t n, const char *from, uint32_t fn,
+                       const char *to, uint32_t tn, const char **out, uint32_t *out_n);
+/* replace(s, search, rep) (StringReplace): s when s or search is ''; fails the query (and
+   gives '') past 2^31 - 1 bytes. */
+void srt_str_replace(SrtQuery *q, const char *s, uint32_t n, const char *search, uint32_t sn,
+                     const char *rep, uint32_t rn, const char **out, uint32_t *out_n);
+/* chr(v) (Chr): '' for v < 0, else the character v & 0xFF. */
+void srt_str_chr(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
+/* ascii(s): the first code point (0 for ''); octet_length, bit_length: bytes, bits. */
+int32_t srt_str_ascii(const char *s, uint32_t n);
+int32_t srt_str_octet_length(const char *s, uint32_t n);
+int32_t srt_str_bit_length(const char *s, uint32_t n);
+/* contains (SRT_HAS_ANYWHERE), startswith (SRT_HAS_PREFIX), endswith (SRT_HAS_SUFFIX): 1 or 0. */
+enum { SRT_HAS_ANYWHERE = 0, SRT_HAS_PREFIX = 1, SRT_HAS_SUFFIX = 2 };
+int32_t srt_str_has(const char *s, uint32_t n, const char *t, uint32_t tn, int32_t where);
+/* btrim(s, chars): the code points of chars dropped at the ends which (SRT_TRIM_*). */
+void srt_str_trim_chars(const char *s, uint32_t n, const char *chars, uint32_t cn, int32_t which,
+                        const char **out, uint32_t *out_n);
+/* split_part(s, d, idx) (SplitPart): the idx-th part (1-based, < 0 from the end, '' out of
+   range) of s split at d (s for d = ''), a slice of s.  0, or -1 (NULL) for idx 0 after
+   failing the query with Spark's INVALID_INDEX_OF_ZERO. */
+int srt_str_split_part(SrtQuery *q, const char *s, uint32_t n, const char *d, uint32_t dn,
+                       int32_t idx, const char **out, uint32_t *out_n);
 /* get_json_object(json, path) with Spark's JsonPath subset and Jackson's reading and writing
    (srt_json_path.c): 0 and the result in scratch memory of q (or pointing into json), or -1
    for NULL (malformed JSON or path, nothing found, a JSON null). */
