@@ -521,6 +521,35 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {a[0].v, a[0].len, a[1].v, a[1].len, cg_i32(cg, SRT_TRIM_BOTH)};
         return string_result(cg, "srt_str_trim_chars", args, 5, any_null(cg, a, 2), 0);
     }
+    case FN_MD5:
+    case FN_SHA1:
+    case FN_SHA:
+    case FN_BASE64:
+    case FN_HEX: {
+        int fn = e->u.call.fn;
+        if (fn == FN_HEX && x[0]->type->kind == TY_BIGINT) {
+            LLVMValueRef args[4] = {cg->q, a[0].v};
+            return string_result(cg, "srt_hex_long", args, 2, a[0].null, 0);
+        }
+        const char *sym = fn == FN_MD5 ? "srt_md5" : fn == FN_BASE64 ? "srt_base64"
+                          : fn == FN_HEX ? "srt_hex_bytes" : "srt_sha1";
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, sym, args, 3, a[0].null, 0);
+    }
+    case FN_SHA2: {
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v};
+        return string_result(cg, "srt_sha2", args, 4, any_null(cg, a, 2), 1);
+    }
+    case FN_CRC32: {
+        LLVMValueRef args[2] = {a[0].v, a[0].len};
+        return scalar(a[0].null, cg_call(cg, "srt_crc32", args, 2, "crc32"));
+    }
+    case FN_UNBASE64:
+    case FN_UNHEX: {
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, e->u.call.fn == FN_UNHEX ? "srt_unhex" : "srt_unbase64", args, 3,
+                             a[0].null, 1);
+    }
     case FN_SPLIT_PART: { /* a NULL index must not fail as 0 does: it is 1 then */
         LLVMValueRef idx = cg_select(cg, a[2].null, cg_i32(cg, 1), a[2].v);
         LLVMValueRef args[8] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len, idx};

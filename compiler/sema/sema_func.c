@@ -345,6 +345,17 @@ static bool type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     return true;
 }
 
+/* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
+   BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
+   BINARY); NULL if neither. */
+static SExpr *bytes_arg(Binder *b, SExpr *e)
+{
+    TypeKind k = e->type->kind;
+    if (k == TY_BINARY || k == TY_STRING)
+        return e;
+    return k == TY_NULL ? sema_coerce(b->sc, e, &type_binary) : NULL;
+}
+
 /* ==== Functions bound as other expressions (class REPLACED) ==== */
 
 /* CASE WHEN cond THEN a ELSE b END, a and b cast to their common type. */
@@ -737,6 +748,31 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_string;
         if (!(args[0] = to_int_arg(b, args[0])))
             *bad = 0, *want = "an integer";
+        return true;
+    case FN_MD5: /* hash.scala: Md5, Sha1 (sha), Sha2(BINARY, INT), Crc32 -> BIGINT */
+    case FN_SHA1:
+    case FN_SHA:
+    case FN_SHA2:
+    case FN_CRC32:
+    case FN_BASE64: /* stringExpressions.scala: Base64(BINARY) */
+        *rt = fn == FN_CRC32 ? &type_bigint : &type_string;
+        if (!(args[0] = bytes_arg(b, args[0])))
+            *bad = 0, *want = "a binary or a string";
+        else if (n > 1 && !(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
+    case FN_UNBASE64: /* UnBase64(STRING), Unhex(STRING) -> BINARY */
+    case FN_UNHEX:
+        *rt = &type_binary;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        return true;
+    case FN_HEX: /* Hex: BIGINT (numbers cast), BINARY or STRING */
+        *rt = &type_string;
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_DECIMAL)
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        else if (!(args[0] = bytes_arg(b, args[0])))
+            *bad = 0, *want = "a number, a binary or a string";
         return true;
     case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
         if (args[0]->type->kind == TY_ARRAY)

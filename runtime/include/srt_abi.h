@@ -679,6 +679,25 @@ void srt_str_trim_chars(const char *s, uint32_t n, const char *chars, uint32_t c
    failing the query with Spark's INVALID_INDEX_OF_ZERO. */
 int srt_str_split_part(SrtQuery *q, const char *s, uint32_t n, const char *d, uint32_t dn,
                        int32_t idx, const char **out, uint32_t *out_n);
+
+/* ---- Hashes and encodings of bytes (srt_digest.c; libcrypto, zlib) ---- */
+/* md5, sha1: the digest of s[0, n) as lower-case hex, in scratch memory of q. */
+void srt_md5(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+void srt_sha1(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* sha2(s, bits): 224, 256 (0 too), 384 or 512; -1 (NULL) for any other bits. */
+int srt_sha2(SrtQuery *q, const char *s, uint32_t n, int32_t bits, const char **out,
+             uint32_t *out_n);
+/* crc32(s): the CRC-32 of java.util.zip.CRC32, as a BIGINT. */
+int64_t srt_crc32(const char *s, uint32_t n);
+/* base64(s): padded, no line breaks; unbase64(s): Java's MIME decoder (characters outside
+   the alphabet skipped), -1 (NULL) after failing the query with Java's message. */
+void srt_base64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int srt_unbase64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* hex of a BIGINT (Long.toHexString) or of bytes, upper-case; unhex(s): the bytes of pairs
+   of hex digits (an odd first one alone), -1 (NULL) for a non-hex character. */
+void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
+void srt_hex_bytes(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 /* get_json_object(json, path) with Spark's JsonPath subset and Jackson's reading and writing
    (srt_json_path.c): 0 and the result in scratch memory of q (or pointing into json), or -1
    for NULL (malformed JSON or path, nothing found, a JSON null). */
