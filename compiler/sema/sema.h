@@ -458,6 +458,9 @@ const SFuncInfo *sema_func_info(SFunc fn);
 const char *sema_func_name(SFunc fn);
 /* length, char_length, character_length: Spark's Length, which counts a BINARY's bytes. */
 bool sema_func_is_length(SFunc fn);
+/* The type a cast function (FunctionRegistry's castAlias: int(x) is Cast(x, IntegerType))
+   casts to, or NULL for the other functions. */
+const Type *sema_func_cast_type(SFunc fn);
 const char *sema_agg_name(SAggKind kind);
 const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete" */
 /* Is e, an expression over the input of s, the watermarked event-time column or a time or

@@ -379,25 +379,6 @@ static SExpr *is_null_of(Binder *b, SExpr *x, bool negated, SrcSpan span)
     return r;
 }
 
-/* The type a cast function (FunctionRegistry's castAlias: int(x) is Cast(x, IntegerType))
-   casts to, or NULL for the other functions. */
-static const Type *cast_alias_type(SFunc fn)
-{
-    switch (fn) {
-    case FN_CAST_BOOLEAN: return &type_boolean;
-    case FN_CAST_INT: return &type_int;
-    case FN_CAST_BIGINT: return &type_bigint;
-    case FN_CAST_FLOAT: return &type_float;
-    case FN_CAST_DOUBLE: return &type_double;
-    case FN_CAST_DECIMAL: return sema_dec_bounded(10, 0); /* DecimalType.USER_DEFAULT */
-    case FN_CAST_DATE: return &type_date;
-    case FN_CAST_TIMESTAMP: return &type_timestamp;
-    case FN_CAST_BINARY: return &type_binary;
-    case FN_CAST_STRING: return &type_string;
-    default: return NULL;
-    }
-}
-
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -441,7 +422,7 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_CAST_TIMESTAMP:
     case FN_CAST_BINARY:
     case FN_CAST_STRING:
-        return sema_cast(b, args[0], asts[0], cast_alias_type(fn), e->span);
+        return sema_cast(b, args[0], asts[0], sema_func_cast_type(fn), e->span);
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_UNLESS_REPLACED_##sig(id)
 #include "sema/functions.def"
 #undef FN

@@ -337,22 +337,11 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sema_put_sql(sb, blk, a[1]);
         sb_putc(sb, ')');
         return true;
-    case FN_CAST_BOOLEAN:
-    case FN_CAST_INT:
-    case FN_CAST_BIGINT:
-    case FN_CAST_FLOAT:
-    case FN_CAST_DOUBLE:
-    case FN_CAST_DECIMAL:
-    case FN_CAST_DATE:
-    case FN_CAST_TIMESTAMP:
-    case FN_CAST_BINARY:
-    case FN_CAST_STRING:
-        if (args->n != 1)
+    default:
+        if (fn < 0 || !sema_func_cast_type((SFunc)fn) || args->n != 1)
             return false;
         sema_put_sql(sb, blk, a[0]);
         return true;
-    default:
-        return false;
     }
 }
 
