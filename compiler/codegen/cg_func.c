@@ -500,7 +500,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_CHR:
     case FN_CHAR: {
-        LLVMValueRef args[3] = {cg->q, a[0].v};
+        LLVMValueRef args[4] = {cg->q, a[0].v};
         return string_result(cg, "srt_str_chr", args, 2, a[0].null, 0);
     }
     case FN_CONTAINS:
