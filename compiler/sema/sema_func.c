@@ -423,6 +423,12 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_CAST_BINARY:
     case FN_CAST_STRING:
         return sema_cast(b, args[0], asts[0], sema_func_cast_type(fn), e->span);
+    case FN_CAST_TINYINT: /* Spark's ByteType and ShortType */
+    case FN_CAST_SMALLINT:
+        diag_error(b->sc->diag, e->u.call.name_span,
+                   "function '%s' is not supported: sluice has no %s type (cast to INT instead)",
+                   sema_func_name(fn), fn == FN_CAST_TINYINT ? "TINYINT" : "SMALLINT");
+        return NULL;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_UNLESS_REPLACED_##sig(id)
 #include "sema/functions.def"
 #undef FN
