@@ -186,6 +186,8 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
 {
     LLVMValueRef null = cg_or(cg, a.null, b.null);
     AstBinaryOp op = e->u.bin.op;
+    if (op == BOP_IDIV && e->u.bin.lhs->type->kind == TY_DECIMAL)
+        return cg_dec_idiv(cg, e->u.bin.lhs->type, a, e->u.bin.rhs->type, b);
     if (e->type->kind == TY_DECIMAL)
         return cg_dec_arith(cg, op, e->type, e->u.bin.lhs->type, a, e->u.bin.rhs->type, b);
     if (type_is_fractional(e->type)) {

@@ -634,26 +634,27 @@ static const Type *arith_operand(const Type *t)
 /* a DIV b, Spark's IntegralDivide (arithmetic.scala): a BIGINT, NULL when b is 0.  Its
    inputType is BIGINT or DECIMAL (or an ANSI interval) and IntegralDivisionTypeCoercion casts
    INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which PromoteStrings makes a
-   DOUBLE) acceptable, so Spark refuses those.  A DECIMAL operand is not supported yet. */
+   DOUBLE) acceptable, so Spark refuses those.  Beside a DECIMAL, DecimalPrecision makes an
+   integer a decimal of its digits (sema_dec_operand); both stay decimals (cg_dec_idiv). */
 static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
                         SrcSpan span)
 {
     SExpr *x[2] = {l, r};
     const AstExpr *a[2] = {al, ar};
+    bool dec = l->type->kind == TY_DECIMAL || r->type->kind == TY_DECIMAL;
     for (int i = 0; i < 2; i++) {
         TypeKind k = x[i]->type->kind;
-        if (k == TY_DECIMAL) {
-            diag_error(b->sc->diag, a[i]->span,
-                       "operator 'div' of a DECIMAL is not supported yet (cast it to BIGINT)");
-            return NULL;
-        }
-        if (k != TY_INT && k != TY_BIGINT && k != TY_NULL) {
-            type_error(b, a[i], "operator 'div' expects integral operands (INT or BIGINT)", a[i],
+        if (k != TY_INT && k != TY_BIGINT && k != TY_NULL && k != TY_DECIMAL) {
+            type_error(b, a[i], "operator 'div' expects integral or decimal operands", a[i],
                        x[i]->type);
             return NULL;
         }
-        x[i] = sema_coerce(b->sc, x[i], &type_bigint);
     }
+    const Type *t[2] = {&type_bigint, &type_bigint};
+    for (int i = 0; dec && i < 2; i++) /* a NULL beside a DECIMAL takes its type */
+        t[i] = sema_dec_operand(x[i]->type->kind == TY_NULL ? x[1 - i] : x[i]);
+    for (int i = 0; i < 2; i++)
+        x[i] = sema_coerce(b->sc, x[i], t[i]);
     return new_bin(b, SX_ARITH, BOP_IDIV, &type_bigint, x[0], x[1], span);
 }
 

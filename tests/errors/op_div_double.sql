@@ -1,4 +1,4 @@
--- expect: 5:30: operator 'div' expects integral operands (INT or BIGINT), but 'd' is of type double
+-- expect: 5:30: operator 'div' expects integral or decimal operands, but 'd' is of type double
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DOUBLE, m DECIMAL(5,2))
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

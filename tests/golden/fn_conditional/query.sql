@@ -13,13 +13,18 @@
 --                    -3074457345618258602 (truncated toward zero)
 --   NULL, NULL, 5, NULL: if(NULL > 0 ...) takes the ELSE: neg; ifd NULL; nvl2 none; isnull
 --                    true; isnotnull false; 5 div 3 = 1; NULL <=> NULL true
+-- DIV of decimals (third query): DecimalPrecision makes an integer literal a decimal of its
+-- digits (2 is DECIMAL(1,0)) and an INT column DECIMAL(10,0); Decimal.quot truncates toward
+-- zero: 12.34 div 2 = 6, -7.50 div 2 = -3, 999.99 div 2 = 499; m div 0.01 = 1234, -750, 0,
+-- 99999; m div a = 1 (12.34 / 7), 1 (-7.50 / -7), 0, 0 (999.99 / -2147483648); div 0 NULL;
+-- 7.5 div 2 = 3.
 -- RLIKE, REGEXP, rlike, regexp_like, regexp are RLike (regexpExpressions.scala): Java's
 -- matcher(s).find(0), a match anywhere, case-sensitive, NULL when either side is; named
 -- RLIKE(s, p) (REGEXP_LIKE(s, p) through that alias).  'apple' ~ 'p+l' true, 'Banana' ~ '^B'
 -- true, '' ~ '' true (an empty match), 'añb' ~ '^a.b$' true ('.' is one code point); 'an'
 -- only in Banana; 'A' in none; '^a' in apple and añb; NOT RLIKE 'a' true only for ''; 'ñ'
 -- only in añb.
-CREATE SOURCE s (a INT, b BIGINT, c BIGINT, s STRING, p STRING, d DOUBLE)
+CREATE SOURCE s (a INT, b BIGINT, c BIGINT, s STRING, p STRING, d DOUBLE, m DECIMAL(5,2))
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK o WITH (connector = 'console', truncate = false);
 INSERT INTO o
@@ -31,4 +36,7 @@ FROM s;
 INSERT INTO o
 SELECT s, p, s RLIKE p, s REGEXP 'an', regexp_like(s, 'A'), rlike(s, '^a'), s NOT RLIKE 'a' AS nr,
        regexp(s, 'ñ') AS rn
+FROM s;
+INSERT INTO o
+SELECT m, a, m DIV 2 AS m2, m div 0.01 AS mc, m DIV a AS ma, m DIV 0 AS m0, 7.5 DIV 2 AS l, NULL DIV m AS nm
 FROM s;
