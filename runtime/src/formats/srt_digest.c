@@ -11,7 +11,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "srt_abi.h"
+#include "srt_int.h"
 
 /* The digest of s by md as lower-case hex. */
 static void dg_hex_digest(SrtQuery *q, const EVP_MD *md, const char *s, uint32_t n, const char **out,
@@ -66,37 +66,20 @@ int64_t srt_crc32(const char *s, uint32_t n)
     return (int64_t)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)s, n);
 }
 
-static const char dg_b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 void srt_base64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n)
 {
     /* Base64: RFC 4648's alphabet, '=' padding, no line breaks (Spark 3.5.2 and later:
        spark.sql.chunkBase64String.enabled is false; 3.3 .. 3.5.1 broke lines after 76
-       characters with the MIME encoder). */
-    const unsigned char *u = (const unsigned char *)s;
-    size_t len = ((size_t)n + 2) / 3 * 4;
-    char *o = srt_scratch_alloc(q, len + 1);
-    size_t at = 0;
-    for (uint32_t i = 0; i < n; i += 3) {
-        uint32_t v = (uint32_t)u[i] << 16;
-        if (i + 1 < n)
-            v |= (uint32_t)u[i + 1] << 8;
-        if (i + 2 < n)
-            v |= u[i + 2];
-        o[at++] = dg_b64[v >> 18];
-        o[at++] = dg_b64[(v >> 12) & 63];
-        o[at++] = i + 1 < n ? dg_b64[(v >> 6) & 63] : '=';
-        o[at++] = i + 2 < n ? dg_b64[v & 63] : '=';
-    }
+       characters with the MIME encoder), as the JSON sink writes a BINARY. */
+    char *o = srt_scratch_alloc(q, ((size_t)n + 2) / 3 * 4 + 1);
     *out = o;
-    *out_n = (uint32_t)at;
+    *out_n = (uint32_t)srt_base64_chars(s, n, o);
 }
 
 /* The value of a base64 character, -2 for '=', -1 for any other. */
 static int dg_b64_value(unsigned char c)
 {
-    const char *p = c ? strchr(dg_b64, c) : NULL;
-    return p ? (int)(p - dg_b64) : c == '=' ? -2 : -1;
+    return c == '=' ? -2 : srt_base64_digit(c);
 }
 
 /* How many Java chars the UTF-8 unit at u[0] is (a 4-byte one is a surrogate pair), and its
