@@ -66,6 +66,7 @@ const char *parse_text(ParseCtx *pc, SrcSpan span);
 const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, SrcSpan span);
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
+AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
 bool parse_depth_ok(ParseCtx *pc, const AstExpr *e);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
@@ -124,13 +125,14 @@ static const AstFlag no_flag;
 %token <str> STRING_LIT "string"
 %token <ival> INTEGER_LIT "integer"
 %token <dval> DECIMAL_LIT "number"
-%token NE "'<>'" LE "'<='" GE "'>='" CONCAT "'||'"
+%token NE "'<>'" LE "'<='" GE "'>='" CONCAT "'||'" NSEQ "'<=>'"
 
 /* Keywords: the same list as keywords.def, in the same order. */
 %token <str> ALL "ALL" AND "AND" ARRAY "ARRAY" AS "AS" ASC "ASC" BETWEEN "BETWEEN"
 %token <str> BIGINT "BIGINT" BOOLEAN "BOOLEAN" BY "BY" CASE "CASE" CAST "CAST"
 %token <str> CREATE "CREATE" CROSS "CROSS" CURRENT "CURRENT" CURRENT_DATE "CURRENT_DATE"
 %token <str> CURRENT_TIMESTAMP "CURRENT_TIMESTAMP" DATE "DATE" DEC "DEC" DECIMAL "DECIMAL" DESC "DESC"
+%token <str> DIV "DIV" REGEXP "REGEXP" RLIKE "RLIKE"
 %token <str> DISTINCT "DISTINCT" DOUBLE "DOUBLE" DROP "DROP" DUPLICATES "DUPLICATES"
 %token <str> ELSE "ELSE" END "END" FALSE "FALSE"
 %token <str> FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
@@ -155,7 +157,7 @@ static const AstFlag no_flag;
 %type <options> with_options opt_with_options
 %type <option> option
 %type <str> func_name option_key key_path ident any_name unreserved_keyword reserved_keyword alias
-%type <str> interval_parts interval_part decimal_kw
+%type <str> interval_parts interval_part decimal_kw rlike
 %type <expr> option_value
 %type <type> type
 %type <field> struct_field
@@ -554,11 +556,13 @@ opt_nulls:
 ** pred_expr  = value_expr
 **            | pred_expr ('=' | '==' | '<>' | '!=' | '<' | '<=' | '>' | '>=') value_expr
 **            | pred_expr IS [NOT] NULL
+**            | pred_expr ('=' | '==' | '<=>' | ...) value_expr
 **            | pred_expr [NOT] LIKE value_expr
+**            | pred_expr [NOT] (RLIKE | REGEXP) value_expr
 **            | pred_expr [NOT] IN '(' expr {',' expr} ')'
 **            | pred_expr [NOT] BETWEEN value_expr AND value_expr
 ** value_expr = value_expr ('+' | '-' | '||') mul_expr | mul_expr
-** mul_expr   = mul_expr ('*' | '/' | '%') unary_expr | unary_expr
+** mul_expr   = mul_expr ('*' | '/' | '%' | DIV) unary_expr | unary_expr
 ** unary_expr = ('-' | '+') unary_expr | postfix_expr
 ** postfix    = column_ref | primary | postfix '[' expr ']' | postfix '.' any_name
 ** column_ref = ident {'.' any_name}
@@ -593,6 +597,9 @@ pred_expr:
   | pred_expr IS NOT NULL           { $$ = ast_new_is_null(pc->arena, $1, true, @$); }
   | pred_expr LIKE value_expr       { $$ = ast_new_like(pc->arena, $1, $3, false, @$); }
   | pred_expr NOT LIKE value_expr   { $$ = ast_new_like(pc->arena, $1, $4, true, @$); }
+  | pred_expr rlike value_expr      { $$ = parse_rlike(pc, $1, $3, @2, @$); }
+  | pred_expr NOT rlike value_expr
+        { $$ = ast_unary(pc->arena, UOP_NOT, parse_rlike(pc, $1, $4, @3, @$), @$); }
   | pred_expr IN '(' expr_list ')'  { $$ = ast_new_in(pc->arena, $1, &$4, false, @$); }
   | pred_expr NOT IN '(' expr_list ')'
         { $$ = ast_new_in(pc->arena, $1, &$5, true, @$); }
@@ -602,8 +609,15 @@ pred_expr:
         { $$ = ast_new_between(pc->arena, $1, $4, $6, true, @$); }
   ;
 
+/* Spark's RLIKE and REGEXP are one RLike */
+rlike:
+    RLIKE
+  | REGEXP
+  ;
+
 comp_op:
     '='                             { $$ = BOP_EQ; }
+  | NSEQ                            { $$ = BOP_NSEQ; }
   | NE                              { $$ = BOP_NE; }
   | '<'                             { $$ = BOP_LT; }
   | LE                              { $$ = BOP_LE; }
@@ -622,6 +636,7 @@ mul_expr:
     mul_expr '*' unary_expr         { $$ = ast_binary(pc->arena, BOP_MUL, $1, $3, @2); }
   | mul_expr '/' unary_expr         { $$ = ast_binary(pc->arena, BOP_DIV, $1, $3, @2); }
   | mul_expr '%' unary_expr         { $$ = ast_binary(pc->arena, BOP_MOD, $1, $3, @2); }
+  | mul_expr DIV unary_expr         { $$ = ast_binary(pc->arena, BOP_IDIV, $1, $3, @2); }
   | unary_expr
   ;
 
@@ -722,11 +737,15 @@ call:
         { $$ = ast_new_call(pc->arena, $1, @1, &$4, false, (AstFlag){true, @3}, @$); }
   ;
 
-/* LEFT and RIGHT are join words but also Spark's string functions left(s, n), right(s, n). */
+/* LEFT and RIGHT are join words but also Spark's string functions left(s, n), right(s, n);
+   DIV, RLIKE and REGEXP are operators and functions (div(a, b), rlike(s, p), regexp(s, p)). */
 func_name:
     ident
   | LEFT
   | RIGHT
+  | DIV
+  | RLIKE
+  | REGEXP
   ;
 
 /* window_spec = [PARTITION BY expr {',' expr}] [ORDER BY order_item {',' order_item}] [frame]
@@ -796,9 +815,9 @@ unreserved_keyword:
 
 reserved_keyword:
     ALL | AND | AS | BETWEEN | CASE | CAST | CREATE | CROSS | CURRENT_DATE | CURRENT_TIMESTAMP
-  | DISTINCT | ELSE | END | FALSE | FROM | FULL | GROUP | HAVING | IN | INNER | INSERT
+  | DISTINCT | DIV | ELSE | END | FALSE | FROM | FULL | GROUP | HAVING | IN | INNER | INSERT
   | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
-  | OUTER | OVER | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
+  | OUTER | OVER | REGEXP | RLIKE | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
   | ANTI | LEFT | NATURAL | RIGHT | SEMI | USING
   ;
 
@@ -869,15 +888,15 @@ static void drop_all(Expected *e, const int *tokens, int n)
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
     TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
-    TOK_OFFSET, TOK_LEFT, TOK_RIGHT};
+    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};
 static const int value_core[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT};
-static const int operators[] = {'=', TOK_NE, '<', TOK_LE, '>', TOK_GE, '+', '-', '*', '/', '%',
-                                TOK_CONCAT, TOK_AND, TOK_OR, TOK_IS, TOK_LIKE, TOK_IN, TOK_BETWEEN,
-                                TOK_NOT, '.', '[', '('};
-static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_CONCAT, '.', '[', '('};
+static const int operators[] = {'=', TOK_NE, '<', TOK_LE, '>', TOK_GE, TOK_NSEQ, '+', '-', '*', '/',
+                                '%', TOK_DIV, TOK_CONCAT, TOK_AND, TOK_OR, TOK_IS, TOK_LIKE,
+                                TOK_RLIKE, TOK_REGEXP, TOK_IN, TOK_BETWEEN, TOK_NOT, '.', '[', '('};
+static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONCAT, '.', '[', '('};
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,

@@ -107,6 +107,18 @@ CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, Cg
     return call_val(cg, fn, args, 6, null);
 }
 
+/* a DIV b of two decimals (IntegralDivide): Decimal.quot checked against DECIMAL(p, 0) for
+   p = p1 - s1 + s2 (1 when 0, at most 38: resultDecimalType), then Decimal.toLong (the low
+   64 bits of the quotient). */
+CgVal cg_dec_idiv(CgCtx *cg, const Type *ta, CgVal a, const Type *tb, CgVal b)
+{
+    int p = ta->precision - ta->scale + tb->scale;
+    p = p <= 0 ? 1 : p > TYPE_DECIMAL_MAX_PRECISION ? TYPE_DECIMAL_MAX_PRECISION : p;
+    LLVMValueRef args[6] = {a.v, b.v, cg->q, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, p)};
+    CgVal r = call_val(cg, "srt_dec_quot", args, 6, cg_or(cg, a.null, b.null));
+    return scalar(r.null, LLVMBuildTrunc(cg->b, r.v, cg->t_i64, "div"));
+}
+
 CgVal cg_dec_pmod(CgCtx *cg, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b)
 {
     LLVMValueRef args[6] = {a.v, b.v, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),

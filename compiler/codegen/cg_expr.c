@@ -186,6 +186,8 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
 {
     LLVMValueRef null = cg_or(cg, a.null, b.null);
     AstBinaryOp op = e->u.bin.op;
+    if (op == BOP_IDIV && e->u.bin.lhs->type->kind == TY_DECIMAL)
+        return cg_dec_idiv(cg, e->u.bin.lhs->type, a, e->u.bin.rhs->type, b);
     if (e->type->kind == TY_DECIMAL)
         return cg_dec_arith(cg, op, e->type, e->u.bin.lhs->type, a, e->u.bin.rhs->type, b);
     if (type_is_fractional(e->type)) {
@@ -211,13 +213,14 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
     case BOP_SUB: v = LLVMBuildSub(cg->b, a.v, b.v, "sub"); break;
     case BOP_MUL: v = LLVMBuildMul(cg->b, a.v, b.v, "mul"); break;
     default: {
-        /* Integral / and %: NULL on a zero divisor; x % -1 is 0 and x / -1 wraps
-           (both avoid the overflow trap of INT_MIN / -1). */
+        /* Integral /, DIV and %: NULL on a zero divisor; x % -1 is 0 and x / -1 wraps
+           (both avoid the overflow trap of INT_MIN / -1): Spark's IntegralDivide of
+           Long.MinValue by -1 is Long.MinValue without ANSI mode. */
         LLVMValueRef zero = LLVMBuildICmp(cg->b, LLVMIntEQ, b.v, LLVMConstNull(t), "divzero");
         LLVMValueRef minus1 = LLVMBuildICmp(cg->b, LLVMIntEQ, b.v, LLVMConstAllOnes(t), "minus1");
         LLVMValueRef safe = cg_select(cg, cg_or(cg, zero, minus1), LLVMConstInt(t, 1, 0), b.v);
         null = cg_or(cg, null, zero);
-        if (op == BOP_DIV) {
+        if (op == BOP_DIV || op == BOP_IDIV) {
             v = LLVMBuildSDiv(cg->b, a.v, safe, "div");
             v = cg_select(cg, minus1, LLVMBuildNeg(cg->b, a.v, ""), v);
         } else {
@@ -392,6 +395,13 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
     case SX_CMP: {
         CgVal a = cg_expr(cg, env, e->u.bin.lhs);
         CgVal b = cg_expr(cg, env, e->u.bin.rhs);
+        if (e->u.bin.op == BOP_NSEQ) {
+            /* EqualNullSafe (predicates.scala): never NULL; true when both are NULL, false
+               when one is, else a = b (NaN equals NaN, as for =). */
+            LLVMValueRef eq = compare(cg, BOP_EQ, e->u.bin.lhs->type, a, b, e->span);
+            LLVMValueRef both = cg_and(cg, cg_not(cg, a.null), cg_not(cg, b.null));
+            return scalar(cg_i1(cg, 0), cg_or(cg, cg_and(cg, a.null, b.null), cg_and(cg, both, eq)));
+        }
         return scalar(cg_or(cg, a.null, b.null), compare(cg, e->u.bin.op, e->u.bin.lhs->type, a, b, e->span));
     }
     case SX_AND:

@@ -436,6 +436,17 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                                 a[2].v, a[2].len, n > 3 ? a[3].v : cg_i32(cg, 1)};
         return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
     }
+    case FN_RLIKE:
+    case FN_REGEXP_LIKE:
+    case FN_REGEXP: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef args[4] = {cg->q, regex_of(cg, x[1], a[1]), a[0].v, a[0].len};
+        LLVMValueRef rc = cg_call(cg, "srt_rlike", args, 4, "rlike");
+        LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
+        return scalar(cg_or(cg, any_null(cg, a, 2), bad),
+                      LLVMBuildICmp(cg->b, LLVMIntSGT, rc, cg_i32(cg, 0), ""));
+    }
     case FN_SIZE:
         /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */
         if (x[0]->type->kind != TY_ARRAY || !a[0].len)
@@ -479,7 +490,76 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                              args, 3, a[0].null, 0);
     }
     case FN_LOCATE:
+    case FN_POSITION:
         return call_locate(cg, e, a);
+    case FN_REPLACE: {
+        CgVal rep = n > 2 ? a[2] : const_string(cg, "");
+        LLVMValueRef args[9] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len, rep.v, rep.len};
+        return string_result(cg, "srt_str_replace", args, 7,
+                             cg_or(cg, any_null(cg, a, 2), rep.null), 0);
+    }
+    case FN_CHR:
+    case FN_CHAR: {
+        LLVMValueRef args[4] = {cg->q, a[0].v};
+        return string_result(cg, "srt_str_chr", args, 2, a[0].null, 0);
+    }
+    case FN_CONTAINS:
+    case FN_STARTSWITH:
+    case FN_ENDSWITH: {
+        int where = e->u.call.fn == FN_CONTAINS     ? SRT_HAS_ANYWHERE
+                    : e->u.call.fn == FN_STARTSWITH ? SRT_HAS_PREFIX
+                                                    : SRT_HAS_SUFFIX;
+        LLVMValueRef args[5] = {a[0].v, a[0].len, a[1].v, a[1].len, cg_i32(cg, where)};
+        LLVMValueRef v = cg_call(cg, "srt_str_has", args, 5, "has");
+        return scalar(any_null(cg, a, 2), LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), ""));
+    }
+    case FN_BTRIM: {
+        if (n == 1) {
+            LLVMValueRef args[5] = {a[0].v, a[0].len, cg_i32(cg, SRT_TRIM_BOTH)};
+            return string_result(cg, "srt_str_trim", args, 3, a[0].null, 0);
+        }
+        LLVMValueRef args[7] = {a[0].v, a[0].len, a[1].v, a[1].len, cg_i32(cg, SRT_TRIM_BOTH)};
+        return string_result(cg, "srt_str_trim_chars", args, 5, any_null(cg, a, 2), 0);
+    }
+    case FN_MD5:
+    case FN_SHA1:
+    case FN_SHA:
+    case FN_BASE64:
+    case FN_HEX: {
+        int fn = e->u.call.fn;
+        if (fn == FN_HEX && x[0]->type->kind == TY_BIGINT) {
+            LLVMValueRef args[4] = {cg->q, a[0].v};
+            return string_result(cg, "srt_hex_long", args, 2, a[0].null, 0);
+        }
+        const char *sym = fn == FN_MD5 ? "srt_md5" : fn == FN_BASE64 ? "srt_base64"
+                          : fn == FN_HEX ? "srt_hex_bytes" : "srt_sha1";
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, sym, args, 3, a[0].null, 0);
+    }
+    case FN_SHA2: {
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v};
+        return string_result(cg, "srt_sha2", args, 4, any_null(cg, a, 2), 1);
+    }
+    case FN_CRC32: {
+        LLVMValueRef args[2] = {a[0].v, a[0].len};
+        return scalar(a[0].null, cg_call(cg, "srt_crc32", args, 2, "crc32"));
+    }
+    case FN_UNBASE64:
+    case FN_UNHEX: {
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, e->u.call.fn == FN_UNHEX ? "srt_unhex" : "srt_unbase64", args, 3,
+                             a[0].null, 1);
+    }
+    case FN_SPLIT_PART: { /* a NULL index must not fail as 0 does: it is 1 then */
+        LLVMValueRef idx = cg_select(cg, a[2].null, cg_i32(cg, 1), a[2].v);
+        LLVMValueRef args[8] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len, idx};
+        return string_result(cg, "srt_str_split_part", args, 6, any_null(cg, a, 3), 1);
+    }
+    case FN_SPACE: { /* StringSpace: blankString(max(n, 0)), i.e. repeat(' ', n) */
+        CgVal sp = const_string(cg, " ");
+        LLVMValueRef args[6] = {cg->q, sp.v, sp.len, a[0].v};
+        return string_result(cg, "srt_str_repeat", args, 4, a[0].null, 1);
+    }
     case FN_LEFT: { /* Left: Substring(str, 1, len) */
         LLVMValueRef args[6] = {a[0].v, a[0].len, cg_i32(cg, 1), a[1].v};
         return string_result(cg, "srt_str_substr", args, 4, any_null(cg, a, 2), 0);
@@ -529,8 +609,6 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             r.fields[i] = a[named ? 2 * i + 1 : i];
         return r;
     }
-    case FN_NULLIF: /* sema binds it as a CASE */
-        break;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -610,6 +688,8 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef le0 = LLVMBuildFCmp(cg->b, LLVMRealOLE, a[0].v, cg_f64(cg, 0.0), "");
         return scalar(cg_or(cg, a[0].null, le0), call_double(cg, info->symbol, a, 1));
     }
+    case FSIG_REPLACED: /* sema bound another expression */
+        break;
     }
     cg_unsupported(cg, e->span, "this function");
     return cg_null_of(cg, e->type);
@@ -629,6 +709,7 @@ bool cg_func_inlined(const char *name)
             return true;
         case FSIG_SPECIAL:
         case FSIG_STR_STR:
+        case FSIG_REPLACED:
             break;
         }
     }

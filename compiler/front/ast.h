@@ -57,7 +57,9 @@ typedef enum AstBinaryOp {
     BOP_ADD, BOP_SUB, BOP_MUL, BOP_DIV, BOP_MOD,
     BOP_EQ, BOP_NE, BOP_LT, BOP_LE, BOP_GT, BOP_GE,
     BOP_AND, BOP_OR,
-    BOP_CONCAT  /* || */
+    BOP_CONCAT, /* || */
+    BOP_IDIV,   /* a DIV b: Spark's IntegralDivide */
+    BOP_NSEQ    /* a <=> b: Spark's EqualNullSafe */
 } AstBinaryOp;
 
 typedef struct AstExprList {

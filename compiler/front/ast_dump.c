@@ -102,6 +102,8 @@ const char *ast_binary_op_name(AstBinaryOp op)
     case BOP_AND: return "AND";
     case BOP_OR: return "OR";
     case BOP_CONCAT: return "||";
+    case BOP_IDIV: return "DIV";
+    case BOP_NSEQ: return "<=>";
     }
     return "?";
 }

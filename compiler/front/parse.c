@@ -33,6 +33,15 @@ AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span)
     return ast_unary(pc->arena, UOP_NEG, x, span);
 }
 
+/* s RLIKE pat and s REGEXP pat: Spark's AstBuilder makes both RLike(s, pat), the expression
+   of the function rlike(s, pat) (named `RLIKE(s, pat)`), so they are that call. */
+AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span)
+{
+    AstExprList args = ast_list_append(pc->arena, (AstExprList){0}, s);
+    args = ast_list_append(pc->arena, args, pat);
+    return ast_new_call(pc->arena, "rlike", op_span, &args, false, (AstFlag){0}, span);
+}
+
 /* The source text of a span, copied into the arena. */
 const char *parse_text(ParseCtx *pc, SrcSpan span)
 {

@@ -122,6 +122,23 @@ const SFuncInfo *sema_func_info(SFunc fn)
     return &func_info[fn];
 }
 
+const Type *sema_func_cast_type(SFunc fn)
+{
+    switch (fn) {
+    case FN_CAST_BOOLEAN: return &type_boolean;
+    case FN_CAST_INT: return &type_int;
+    case FN_CAST_BIGINT: return &type_bigint;
+    case FN_CAST_FLOAT: return &type_float;
+    case FN_CAST_DOUBLE: return &type_double;
+    case FN_CAST_DECIMAL: return sema_dec_bounded(10, 0); /* DecimalType.USER_DEFAULT */
+    case FN_CAST_DATE: return &type_date;
+    case FN_CAST_TIMESTAMP: return &type_timestamp;
+    case FN_CAST_BINARY: return &type_binary;
+    case FN_CAST_STRING: return &type_string;
+    default: return NULL;
+    }
+}
+
 bool sema_func_is_length(SFunc fn)
 {
     return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH;

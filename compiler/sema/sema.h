@@ -131,7 +131,8 @@ typedef enum SFnSig {
     FSIG_STR_INT,
     FSIG_TS_INT,
     FSIG_DBL_DBL,
-    FSIG_DBL_LOG
+    FSIG_DBL_LOG,
+    FSIG_REPLACED
 } SFnSig;
 
 /* `case FN_<id>:` for a row of a generic class, nothing for a SPECIAL row: a switch over
@@ -145,6 +146,16 @@ typedef enum SFnSig {
 #define FN_CASE_IF_GENERIC_TS_INT(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_DBL(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_LOG(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_REPLACED(id) case FN_##id:
+/* The other way round for sema_func.c's bind_replaced: `case FN_<id>:` for every row that is
+   not REPLACED. */
+#define FN_CASE_UNLESS_REPLACED_SPECIAL(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_STR_STR(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_STR_INT(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_TS_INT(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_DBL_DBL(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_DBL_LOG(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_REPLACED(id)
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {
@@ -447,6 +458,9 @@ const SFuncInfo *sema_func_info(SFunc fn);
 const char *sema_func_name(SFunc fn);
 /* length, char_length, character_length: Spark's Length, which counts a BINARY's bytes. */
 bool sema_func_is_length(SFunc fn);
+/* The type a cast function (FunctionRegistry's castAlias: int(x) is Cast(x, IntegerType))
+   casts to, or NULL for the other functions. */
+const Type *sema_func_cast_type(SFunc fn);
 const char *sema_agg_name(SAggKind kind);
 const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete" */
 /* Is e, an expression over the input of s, the watermarked event-time column or a time or

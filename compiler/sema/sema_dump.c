@@ -91,7 +91,7 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
 static const char *bin_symbol(AstBinaryOp op)
 {
     static const char *const sym[] = {
-        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||"};
+        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||", "div", "<=>"};
     return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
 }
 

@@ -300,6 +300,11 @@ void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstEx
     type_error(b, at, what, val, t);
 }
 
+SExpr *sema_to_bool(Binder *b, SExpr *e, const AstExpr *ast, const char *what)
+{
+    return to_bool(b, e, ast, what);
+}
+
 SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what)
 {
     return to_bool(b, sema_bind_expr(b, e), e, what);
@@ -560,7 +565,7 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
 static const char *op_symbol(AstBinaryOp op)
 {
     static const char *const sym[] = {
-        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||"};
+        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||", "div", "<=>"};
     return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
 }
 
@@ -626,6 +631,33 @@ static const Type *arith_operand(const Type *t)
     return NULL;
 }
 
+/* a DIV b, Spark's IntegralDivide (arithmetic.scala): a BIGINT, NULL when b is 0.  Its
+   inputType is BIGINT or DECIMAL (or an ANSI interval) and IntegralDivisionTypeCoercion casts
+   INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which PromoteStrings makes a
+   DOUBLE) acceptable, so Spark refuses those.  Beside a DECIMAL, DecimalPrecision makes an
+   integer a decimal of its digits (sema_dec_operand); both stay decimals (cg_dec_idiv). */
+static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
+                        SrcSpan span)
+{
+    SExpr *x[2] = {l, r};
+    const AstExpr *a[2] = {al, ar};
+    bool dec = l->type->kind == TY_DECIMAL || r->type->kind == TY_DECIMAL;
+    for (int i = 0; i < 2; i++) {
+        TypeKind k = x[i]->type->kind;
+        if (k != TY_INT && k != TY_BIGINT && k != TY_NULL && k != TY_DECIMAL) {
+            type_error(b, a[i], "operator 'div' expects integral or decimal operands", a[i],
+                       x[i]->type);
+            return NULL;
+        }
+    }
+    const Type *t[2] = {&type_bigint, &type_bigint};
+    for (int i = 0; dec && i < 2; i++) /* a NULL beside a DECIMAL takes its type */
+        t[i] = sema_dec_operand(x[i]->type->kind == TY_NULL ? x[1 - i] : x[i]);
+    for (int i = 0; i < 2; i++)
+        x[i] = sema_coerce(b->sc, x[i], t[i]);
+    return new_bin(b, SX_ARITH, BOP_IDIV, &type_bigint, x[0], x[1], span);
+}
+
 static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                          const AstExpr *ar, SrcSpan span)
 {
@@ -650,6 +682,8 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
         if (lk == TY_INTERVAL)
             return new_bin(b, SX_ARITH, op, &type_interval, l, r, span);
     }
+    if (op == BOP_IDIV)
+        return make_idiv(b, l, r, al, ar, span);
     const Type *lt = arith_operand(l->type), *rt = arith_operand(r->type);
     const AstExpr *bad = !lt ? al : !rt ? ar : NULL;
     if (bad) {
@@ -681,6 +715,12 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
     return new_bin(b, SX_ARITH, op, t, sema_coerce(sc, l, t), sema_coerce(sc, r, t), span);
 }
 
+SExpr *sema_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                  const AstExpr *ar, SrcSpan span)
+{
+    return make_arith(b, op, l, r, al, ar, span);
+}
+
 static SExpr *bind_binary(Binder *b, const AstExpr *e)
 {
     const AstExpr *al = e->u.binary.lhs, *ar = e->u.binary.rhs;
@@ -703,8 +743,10 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
     case BOP_MUL:
     case BOP_DIV:
     case BOP_MOD:
+    case BOP_IDIV:
         return make_arith(b, op, l, r, al, ar, e->span);
     case BOP_EQ:
+    case BOP_NSEQ:
     case BOP_NE:
     case BOP_LT:
     case BOP_LE:
@@ -872,6 +914,24 @@ const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int 
     return t;
 }
 
+/* The searched CASE of n bound conditions whens (BOOLEAN) and n (with else_: n + 1) values,
+   cast to their wider common type as Spark's CaseWhenCoercion and IfCoercion do (both
+   findWiderCommonType); asts: the values as written, for the message ("<what>: ...").  No
+   ELSE is ELSE NULL.  NULL after an error. */
+SExpr *sema_new_case(Binder *b, SExpr **whens, SExpr **vals, const AstExpr **asts, int n,
+                     bool has_else, SrcSpan span, const char *what)
+{
+    const Type *t = sema_unify(b, vals, asts, has_else ? n + 1 : n, what);
+    if (!t)
+        return NULL;
+    SExpr *r = sema_new_expr(b->sc, SX_CASE, t, span);
+    r->u.kase.whens = whens;
+    r->u.kase.thens = vals;
+    r->u.kase.n_whens = n;
+    r->u.kase.else_ = has_else ? vals[n] : const_null(b->sc, t, span);
+    return r;
+}
+
 /* CASE [x] WHEN w THEN v ... [ELSE e] END; the simple form becomes WHEN x = w. */
 static SExpr *bind_case(Binder *b, const AstExpr *e)
 {
@@ -906,15 +966,22 @@ static SExpr *bind_case(Binder *b, const AstExpr *e)
     }
     if (!ok)
         return NULL;
-    const Type *t = sema_unify(b, vals, asts, nv, "CASE branches must have a common type");
-    if (!t)
+    return sema_new_case(b, whens, vals, asts, n, e->u.kase.else_ != NULL, e->span,
+                         "CASE branches must have a common type");
+}
+
+SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan span)
+{
+    if (!sema_can_cast(x->type, t)) {
+        diag_error(b->sc->diag, span, "cannot cast '%s' of type %s to %s", sql_of(b, arg),
+                   tname(b, x->type), tname(b, t));
         return NULL;
-    SExpr *r = sema_new_expr(b->sc, SX_CASE, t, e->span);
-    r->u.kase.whens = whens;
-    r->u.kase.thens = vals;
-    r->u.kase.n_whens = n;
-    r->u.kase.else_ = e->u.kase.else_ ? vals[n] : const_null(b->sc, t, e->span);
-    return r;
+    }
+    if (type_equal(x->type, t))
+        return x;
+    SExpr *c = sema_coerce(b->sc, x, t);
+    c->span = span;
+    return c;
 }
 
 static SExpr *bind_cast(Binder *b, const AstExpr *e)
@@ -923,16 +990,7 @@ static SExpr *bind_cast(Binder *b, const AstExpr *e)
     const Type *t = e->u.cast.type;
     if (!x || !t)
         return NULL;
-    if (!sema_can_cast(x->type, t)) {
-        diag_error(b->sc->diag, e->span, "cannot cast '%s' of type %s to %s",
-                   sql_of(b, e->u.cast.arg), tname(b, x->type), tname(b, t));
-        return NULL;
-    }
-    if (type_equal(x->type, t))
-        return x;
-    SExpr *c = sema_coerce(b->sc, x, t);
-    c->span = e->span;
-    return c;
+    return sema_cast(b, x, e->u.cast.arg, t, e->span);
 }
 
 static SExpr *bind_index(Binder *b, const AstExpr *e)

@@ -345,26 +345,97 @@ static bool type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     return true;
 }
 
-/* nullif(a, b): Spark's NullIf (nullExpressions.scala) is RuntimeReplaceable by
-   If(EqualTo(a, b), NULL, a), so it is bound as CASE WHEN a = b THEN NULL ELSE a END (the
-   comparison casts as `=` does); the type is a's. */
-static SExpr *bind_nullif(Binder *b, const AstExpr *e, SExpr **args)
+/* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
+   BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
+   BINARY); NULL if neither. */
+static SExpr *bytes_arg(Binder *b, SExpr *e)
+{
+    TypeKind k = e->type->kind;
+    if (k == TY_BINARY || k == TY_STRING)
+        return e;
+    return k == TY_NULL ? sema_coerce(b->sc, e, &type_binary) : NULL;
+}
+
+/* ==== Functions bound as other expressions (class REPLACED) ==== */
+
+/* CASE WHEN cond THEN a ELSE b END, a and b cast to their common type. */
+static SExpr *if_case(Binder *b, SExpr *cond, SExpr *a, SExpr *x, const AstExpr *at_a,
+                      const AstExpr *at_x, SrcSpan span, const char *what)
+{
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
+    const AstExpr **asts = ARENA_NEW_N(b->sc->arena, const AstExpr *, 2);
+    whens[0] = cond;
+    vals[0] = a, vals[1] = x;
+    asts[0] = at_a, asts[1] = at_x;
+    return sema_new_case(b, whens, vals, asts, 1, true, span, what);
+}
+
+static SExpr *is_null_of(Binder *b, SExpr *x, bool negated, SrcSpan span)
+{
+    SExpr *r = sema_new_expr(b->sc, SX_IS_NULL, &type_boolean, span);
+    r->u.is_null.arg = x;
+    r->u.is_null.negated = negated;
+    return r;
+}
+
+/* A REPLACED function as the expression Spark makes of it. */
+static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    SExpr *eq = sema_compare(b, BOP_EQ, args[0], args[1], asts[0], asts[1], e->span);
-    if (!eq)
+    switch (fn) {
+    case FN_NULLIF: {
+        /* NullIf (nullExpressions.scala): RuntimeReplaceable by If(EqualTo(a, b), NULL, a):
+           the comparison casts as `=` does; the type is a's. */
+        SExpr *eq = sema_compare(b, BOP_EQ, args[0], args[1], asts[0], asts[1], e->span);
+        if (!eq)
+            return NULL;
+        SExpr *null = sema_new_expr(b->sc, SX_CONST, args[0]->type, e->span);
+        null->u.value.is_null = true;
+        return if_case(b, eq, null, args[0], asts[1], asts[0], e->span, "nullif");
+    }
+    case FN_IF: {
+        /* If (conditionalExpressions.scala): a BOOLEAN predicate (IfCoercion makes a NULL one
+           BOOLEAN), the values coerced to their wider type as CASE's are. */
+        SExpr *c = sema_to_bool(b, args[0], asts[0], "function 'if'");
+        return c ? if_case(b, c, args[1], args[2], asts[1], asts[2], e->span,
+                           "if branches must have a common type")
+                 : NULL;
+    }
+    case FN_NVL2: /* Nvl2 (nullExpressions.scala): If(IsNotNull(a), b, c) */
+        return if_case(b, is_null_of(b, args[0], true, e->span), args[1], args[2], asts[1],
+                       asts[2], e->span, "nvl2 arguments must have a common type");
+    case FN_ISNULL: /* IsNull, IsNotNull (nullExpressions.scala) */
+    case FN_ISNOTNULL:
+        return is_null_of(b, args[0], fn == FN_ISNOTNULL, e->span);
+    case FN_MOD: /* Remainder, as `%` */
+    case FN_DIV: /* IntegralDivide, as DIV */
+        return sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
+                          asts[1], e->span);
+    case FN_CAST_BOOLEAN:
+    case FN_CAST_INT:
+    case FN_CAST_BIGINT:
+    case FN_CAST_FLOAT:
+    case FN_CAST_DOUBLE:
+    case FN_CAST_DECIMAL:
+    case FN_CAST_DATE:
+    case FN_CAST_TIMESTAMP:
+    case FN_CAST_BINARY:
+    case FN_CAST_STRING:
+        return sema_cast(b, args[0], asts[0], sema_func_cast_type(fn), e->span);
+    case FN_CAST_TINYINT: /* Spark's ByteType and ShortType */
+    case FN_CAST_SMALLINT:
+        diag_error(b->sc->diag, e->u.call.name_span,
+                   "function '%s' is not supported: sluice has no %s type (cast to INT instead)",
+                   sema_func_name(fn), fn == FN_CAST_TINYINT ? "TINYINT" : "SMALLINT");
         return NULL;
-    const Type *t = args[0]->type;
-    SExpr *null = sema_new_expr(b->sc, SX_CONST, t, e->span);
-    null->u.value.is_null = true;
-    SExpr *r = sema_new_expr(b->sc, SX_CASE, t, e->span);
-    r->u.kase.whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
-    r->u.kase.thens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
-    r->u.kase.whens[0] = eq;
-    r->u.kase.thens[0] = null;
-    r->u.kase.n_whens = 1;
-    r->u.kase.else_ = args[0];
-    return r;
+#define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_UNLESS_REPLACED_##sig(id)
+#include "sema/functions.def"
+#undef FN
+    case FN__COUNT:
+        break;
+    }
+    SL_UNREACHABLE();
 }
 
 /* greatest/least (Spark's Greatest and Least in arithmetic.scala): the arguments are cast
@@ -532,6 +603,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_REGEXP_REPLACE:
         *rt = &type_string;
         return type_regexp_replace(b, e, args, n, bad, want);
+    case FN_RLIKE: /* RLike (regexpExpressions.scala): STRING, STRING -> BOOLEAN */
+    case FN_REGEXP_LIKE:
+    case FN_REGEXP: {
+        int groups;
+        *rt = &type_boolean;
+        if (!regex_args(b, args, n, 2, bad, want))
+            return true;
+        return check_pattern(b, asts[1], args[1], &groups, NULL, NULL);
+    }
     case FN_SIZE:
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
@@ -620,11 +700,66 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
         return true;
     case FN_LOCATE:
+    case FN_POSITION: /* position: StringLocate by another name */
         /* StringLocate(substr, str, start INT) */
         *rt = &type_int;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
+        return true;
+    case FN_REPLACE:    /* StringReplace(src, search, replace = '') */
+    case FN_CONTAINS:   /* Contains, StartsWith, EndsWith: STRING, STRING -> BOOLEAN */
+    case FN_STARTSWITH:
+    case FN_ENDSWITH:
+    case FN_BTRIM:      /* StringTrimBoth(src[, trimStr]) */
+        *rt = fn == FN_REPLACE || fn == FN_BTRIM ? &type_string : &type_boolean;
+        convert_all(b, args, n, sema_to_string, bad);
+        *want = "a string";
+        return true;
+    case FN_CHR: /* Chr(BIGINT) */
+    case FN_CHAR:
+        *rt = &type_string;
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_STRING ||
+            args[0]->type->kind == TY_NULL || args[0]->type->kind == TY_DECIMAL)
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        else
+            *bad = 0, *want = "an integer";
+        return true;
+    case FN_SPLIT_PART: /* SplitPart(str, delimiter, partNum INT) */
+        *rt = &type_string;
+        for (int i = 0; *bad < 0 && i < n; i++)
+            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+                *bad = i, *want = i == 2 ? "an integer" : "a string";
+        return true;
+    case FN_SPACE: /* StringSpace(INT) */
+        *rt = &type_string;
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0, *want = "an integer";
+        return true;
+    case FN_MD5: /* hash.scala: Md5, Sha1 (sha), Sha2(BINARY, INT), Crc32 -> BIGINT */
+    case FN_SHA1:
+    case FN_SHA:
+    case FN_SHA2:
+    case FN_CRC32:
+    case FN_BASE64: /* stringExpressions.scala: Base64(BINARY) */
+        *rt = fn == FN_CRC32 ? &type_bigint : &type_string;
+        if (!(args[0] = bytes_arg(b, args[0])))
+            *bad = 0, *want = "a binary or a string";
+        else if (n > 1 && !(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
+    case FN_UNBASE64: /* UnBase64(STRING), Unhex(STRING) -> BINARY */
+    case FN_UNHEX:
+        *rt = &type_binary;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        return true;
+    case FN_HEX: /* Hex: BIGINT (numbers cast), BINARY or STRING */
+        *rt = &type_string;
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_DECIMAL)
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        else if (!(args[0] = bytes_arg(b, args[0])))
+            *bad = 0, *want = "a number, a binary or a string";
         return true;
     case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
         if (args[0]->type->kind == TY_ARRAY)
@@ -718,7 +853,6 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = type_struct(b->sc->arena, n / 2, f);
         return true;
     }
-    case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -764,6 +898,8 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         convert_all(b, args, n, to_double_arg, &bad);
         want = "a numeric value";
         break;
+    case FSIG_REPLACED: /* bind_replaced */
+        SL_UNREACHABLE();
     }
     if (bad >= 0) {
         const AstExpr *a = e->u.call.args.items[bad];
@@ -817,7 +953,7 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     }
     if (!ok)
         return NULL;
-    if (fn == FN_NULLIF)
-        return bind_nullif(b, e, args);
+    if (info->sig == FSIG_REPLACED)
+        return bind_replaced(b, e, (SFunc)fn, args);
     return type_call(b, e, (SFunc)fn, args, n);
 }

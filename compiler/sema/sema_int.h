@@ -200,6 +200,19 @@ const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int 
    "cannot compare 'x' of type t with 'y' of type u" at span.  al/ar: the operands as written. */
 SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                     const AstExpr *ar, SrcSpan span);
+/* l op r for op in + - * / % DIV, typed as the operator (sema_expr.c's make_arith); NULL after
+   an error at the operand of the wrong type. */
+SExpr *sema_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                  const AstExpr *ar, SrcSpan span);
+/* CAST(x AS t), x bound from arg; NULL after "cannot cast 'x' of type u to t" at span. */
+SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan span);
+/* x as a condition: BOOLEAN, or a NULL cast to BOOLEAN; NULL after "<what> expects a boolean
+   expression, but 'x' is of type t" at ast. */
+SExpr *sema_to_bool(Binder *b, SExpr *x, const AstExpr *ast, const char *what);
+/* The searched CASE over whens[0..n-1] and vals[0..n-1] (vals[n] the ELSE if has_else), the
+   values cast to their common type; NULL after "<what>: ..." (sema_unify). */
+SExpr *sema_new_case(Binder *b, SExpr **whens, SExpr **vals, const AstExpr **asts, int n,
+                     bool has_else, SrcSpan span, const char *what);
 /* "function 'name' takes <min..max> argument(s), but <given> were given" at call. */
 void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
                       int given);

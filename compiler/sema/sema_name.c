@@ -234,6 +234,10 @@ static const char *binary_symbol(AstBinaryOp op)
         return "OR";
     case BOP_CONCAT:
         return "||";
+    case BOP_IDIV:
+        return "div";
+    case BOP_NSEQ:
+        return "<=>";
     }
     return "?";
 }
@@ -271,6 +275,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_puts(sb, ",  ");
         break;
     case FN_LOCATE:
+    case FN_POSITION:
         if (n == 2)
             sb_puts(sb, ", 1");
         break;
@@ -295,7 +300,49 @@ static void put_default_args(StrBuf *sb, int fn, int n)
 static bool prints_in_capitals(int fn)
 {
     return fn == FN_FLOOR || fn == FN_CEIL || fn == FN_SQRT || fn == FN_EXP || fn == FN_POWER ||
-           fn == FN_SIGNUM || fn == FN_LOG10;
+           fn == FN_SIGNUM || fn == FN_LOG10 ||
+           /* RLike.sql: prettyName in capitals, RLIKE(s, p) (REGEXP_LIKE(s, p) by alias) */
+           fn == FN_RLIKE || fn == FN_REGEXP_LIKE || fn == FN_REGEXP;
+}
+
+/* Calls Spark names as the expression they stand for; false for the others.  if(c, a, b) is
+   If.sql `(IF(c, a, b))`; isnull(x) and isnotnull(x) are `(x IS NULL)`, `(x IS NOT NULL)`;
+   div(a, b) is IntegralDivide's `(a div b)`; int(x) and the other cast functions are a Cast
+   without the USER_SPECIFIED_CAST tag, which usePrettyExpression names as x alone. */
+static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const AstExprList *args)
+{
+    const AstExpr *const *a = (const AstExpr *const *)args->items;
+    switch (fn) {
+    case FN_IF:
+        if (args->n != 3)
+            return false;
+        sb_puts(sb, "(IF(");
+        put_list(sb, blk, args);
+        sb_puts(sb, "))");
+        return true;
+    case FN_ISNULL:
+    case FN_ISNOTNULL:
+        if (args->n != 1)
+            return false;
+        sb_putc(sb, '(');
+        sema_put_sql(sb, blk, a[0]);
+        sb_puts(sb, fn == FN_ISNOTNULL ? " IS NOT NULL)" : " IS NULL)");
+        return true;
+    case FN_DIV:
+        if (args->n != 2)
+            return false;
+        sb_putc(sb, '(');
+        sema_put_sql(sb, blk, a[0]);
+        sb_puts(sb, " div ");
+        sema_put_sql(sb, blk, a[1]);
+        sb_putc(sb, ')');
+        return true;
+    default:
+        if (fn < 0 || !sema_func_cast_type((SFunc)fn) || args->n != 1)
+            return false;
+        sema_put_sql(sb, blk, a[0]);
+        return true;
+    }
 }
 
 /* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
@@ -304,6 +351,8 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
 {
     SAggKind k;
     int fn = sema_func_lookup(e->u.call.name);
+    if (!e->u.call.star && put_as_expression(sb, blk, fn, &e->u.call.args))
+        return;
     if (fn >= 0 && prints_in_capitals(fn))
         for (const char *p = fn_names[fn]; *p; p++)
             sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));

@@ -652,6 +652,52 @@ int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n
 /* initcap(s): Spark's InitCap, lower(s) then Java's Character.toTitleCase on the first code
    unit of s and on each one after a space (srt_case.c), into scratch memory of q. */
 void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+
+/* ---- translate ... split_part (srt_strfn.c) ---- */
+/* translate(s, from, to) by code points (StringTranslate): a code point of from becomes the
+   one at its position in to, or is deleted past the end of to. */
+void srt_str_translate(SrtQuery *q, const char *s, uint32_t n, const char *from, uint32_t fn,
+                       const char *to, uint32_t tn, const char **out, uint32_t *out_n);
+/* replace(s, search, rep) (StringReplace): s when s or search is ''; fails the query (and
+   gives '') past 2^31 - 1 bytes. */
+void srt_str_replace(SrtQuery *q, const char *s, uint32_t n, const char *search, uint32_t sn,
+                     const char *rep, uint32_t rn, const char **out, uint32_t *out_n);
+/* chr(v) (Chr): '' for v < 0, else the character v & 0xFF. */
+void srt_str_chr(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
+/* ascii(s): the first code point (0 for ''); octet_length, bit_length: bytes, bits. */
+int32_t srt_str_ascii(const char *s, uint32_t n);
+int32_t srt_str_octet_length(const char *s, uint32_t n);
+int32_t srt_str_bit_length(const char *s, uint32_t n);
+/* contains (SRT_HAS_ANYWHERE), startswith (SRT_HAS_PREFIX), endswith (SRT_HAS_SUFFIX): 1 or 0. */
+enum { SRT_HAS_ANYWHERE = 0, SRT_HAS_PREFIX = 1, SRT_HAS_SUFFIX = 2 };
+int32_t srt_str_has(const char *s, uint32_t n, const char *t, uint32_t tn, int32_t where);
+/* btrim(s, chars): the code points of chars dropped at the ends which (SRT_TRIM_*). */
+void srt_str_trim_chars(const char *s, uint32_t n, const char *chars, uint32_t cn, int32_t which,
+                        const char **out, uint32_t *out_n);
+/* split_part(s, d, idx) (SplitPart): the idx-th part (1-based, < 0 from the end, '' out of
+   range) of s split at d (s for d = ''), a slice of s.  0, or -1 (NULL) for idx 0 after
+   failing the query with Spark's INVALID_INDEX_OF_ZERO. */
+int srt_str_split_part(SrtQuery *q, const char *s, uint32_t n, const char *d, uint32_t dn,
+                       int32_t idx, const char **out, uint32_t *out_n);
+
+/* ---- Hashes and encodings of bytes (srt_digest.c; libcrypto, zlib) ---- */
+/* md5, sha1: the digest of s[0, n) as lower-case hex, in scratch memory of q. */
+void srt_md5(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+void srt_sha1(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* sha2(s, bits): 224, 256 (0 too), 384 or 512; -1 (NULL) for any other bits. */
+int srt_sha2(SrtQuery *q, const char *s, uint32_t n, int32_t bits, const char **out,
+             uint32_t *out_n);
+/* crc32(s): the CRC-32 of java.util.zip.CRC32, as a BIGINT. */
+int64_t srt_crc32(const char *s, uint32_t n);
+/* base64(s): padded, no line breaks; unbase64(s): Java's MIME decoder (characters outside
+   the alphabet skipped), -1 (NULL) after failing the query with Java's message. */
+void srt_base64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int srt_unbase64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* hex of a BIGINT (Long.toHexString) or of bytes, upper-case; unhex(s): the bytes of pairs
+   of hex digits (an odd first one alone), -1 (NULL) for a non-hex character. */
+void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
+void srt_hex_bytes(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 /* get_json_object(json, path) with Spark's JsonPath subset and Jackson's reading and writing
    (srt_json_path.c): 0 and the result in scratch memory of q (or pointing into json), or -1
    for NULL (malformed JSON or path, nothing found, a JSON null). */
@@ -674,6 +720,9 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
    the pattern is invalid and the query has failed with the reason. */
 typedef struct SrtRegex SrtRegex;
 const SrtRegex *srt_regex_get(SrtQuery *q, const char *pat, uint32_t n, int32_t pin);
+/* s RLIKE re: 1 when re matches somewhere in s (Java's find()), 0 when not, -1 (NULL) when re
+   is NULL or the match could not finish (the query has failed). */
+int srt_rlike(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n);
 /* regexp_extract: group idx of the first match ("" when nothing matches or the group did
    not take part).  0, or -1 (NULL) when re is NULL or idx is out of range (the query has
    failed with Spark's message). */
@@ -706,6 +755,10 @@ srt_i128 srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, 
 srt_i128 srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
+/* a DIV b of two decimals (IntegralDivide): the integral part of a / b as DECIMAL(p, 0)
+   (SRT_DEC_NONE for a zero divisor or more than p digits); a quotient of more than 38 digits
+   fails the query (Java's "Division impossible"). */
+srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p);
 /* pmod(a, b) of two decimals (Spark's Pmod). */
 srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 /* round (HALF_UP, to_s may be negative), floor and ceil of a decimal: the result at scale

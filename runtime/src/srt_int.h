@@ -642,6 +642,10 @@ void srt_write_json_string(const char *s, size_t n, SrtBuf *out);
    and reads a binary value.  decode writes at most n / 4 * 3 bytes to out and returns
    their number, or -1 if s is not base64 of that form. */
 void srt_base64_encode(const void *p, size_t n, SrtBuf *out);
+/* The same into out (room for (n + 2) / 3 * 4 characters); returns their number. */
+size_t srt_base64_chars(const void *p, size_t n, char *out);
+/* The value of a base64 character (A-Z a-z 0-9 + /), -1 for any other. */
+int srt_base64_digit(unsigned char c);
 long srt_base64_decode(const char *s, size_t n, unsigned char *out);
 /* One value of type t (NULL as null). */
 void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out);

@@ -249,6 +249,31 @@ START_TEST(test_pmod)
 }
 END_TEST
 
+/* a DIV b (IntegralDivide): Decimal.quot truncates toward zero, then DECIMAL(p, 0). */
+START_TEST(test_quot)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    srt_i128 max = pow10_(38) - 1;
+    ck_assert(srt_dec_quot(1234, 2, q, 2, 0, 3) == 6);     /* 12.34 div 2 */
+    ck_assert(srt_dec_quot(-750, 2, q, 2, 0, 3) == -3);    /* -7.50 div 2 */
+    ck_assert(srt_dec_quot(-750, -7, q, 2, 0, 3) == 1);    /* -7.50 div -7 */
+    ck_assert(srt_dec_quot(99999, 1, q, 2, 2, 5) == 99999); /* 999.99 div 0.01 */
+    ck_assert(srt_dec_quot(5, 0, q, 0, 0, 1) == SRT_DEC_NONE); /* a zero divisor: NULL */
+    ck_assert(srt_dec_quot(-1, 3, q, 0, 0, 1) == 0);        /* -1 div 3 is 0, not -0 */
+    ck_assert(srt_dec_quot(1000, 1, q, 0, 0, 3) == SRT_DEC_NONE); /* 4 digits in DECIMAL(3,0) */
+    ck_assert(srt_dec_quot(max, 3, q, 0, 0, 38) == max / 3);
+    ck_assert(!q->failed);
+    /* 10^38 - 1 divided by 10^-37: more than 38 digits, Java's "Division impossible" */
+    ck_assert(srt_dec_quot(max, 1, q, 0, 37, 38) == SRT_DEC_NONE);
+    ck_assert(q->failed);
+    ck_assert_msg(strstr(q->err.msg, "Division impossible") != NULL, "%s", q->err.msg);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 Suite *rt_decimal_suite(void)
 {
     Suite *s = suite_create("rt_decimal");
@@ -260,6 +285,7 @@ Suite *rt_decimal_suite(void)
     tcase_add_test(tc, test_json);
     tcase_add_test(tc, test_round_floor_ceil);
     tcase_add_test(tc, test_pmod);
+    tcase_add_test(tc, test_quot);
     suite_add_tcase(s, tc);
     return s;
 }

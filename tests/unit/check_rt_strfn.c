@@ -1,5 +1,7 @@
-/* check_rt_strfn.c - concat_ws, lpad/rpad, repeat, reverse, instr/locate, initcap, string to
-** date, date_trunc and get_json_object as the runtime computes them (Spark 3.5's results).
+/* check_rt_strfn.c - concat_ws, lpad/rpad, repeat, reverse, instr/locate, initcap, translate,
+** replace, chr, ascii, contains, btrim, split_part, string to date, date_trunc,
+** get_json_object, and md5, sha1, sha2, crc32, base64, unbase64, hex, unhex as the runtime
+** computes them (Spark 3.5's results; the digests checked against python3's hashlib and zlib).
 */
 #include <check.h>
 #include <stdio.h>
@@ -532,6 +534,233 @@ START_TEST(test_get_json_object_depth)
 }
 END_TEST
 
+/* translate(s, x, y) and replace(s, x, y): one signature, one table. */
+START_TEST(test_translate_replace)
+{
+    typedef void Fn(SrtQuery *, const char *, uint32_t, const char *, uint32_t, const char *,
+                    uint32_t, const char **, uint32_t *);
+    static const struct {
+        Fn *fn;
+        const char *s, *x, *y, *want, *what;
+    } cases[] = {
+        {srt_str_translate, "Hello, w\xc3\xb6rld", "lo\xc3\xb6", "L0", "HeLL0, wrLd",
+         "the third code point is past the end of to: deleted"},
+        {srt_str_translate, "aaa", "aa", "xy", "xxx", "the first mapping of a repeated one wins"},
+        {srt_str_translate, "a\xf0\x9d\x84\x9e" "b", "\xf0\x9d\x84\x9e", "\xc3\xa9",
+         "a\xc3\xa9" "b", "a 4-byte code point maps to a 2-byte one"},
+        {srt_str_translate, "abc", "", "xyz", "abc", "nothing to translate"},
+        {srt_str_translate, "", "a", "b", "", "empty input"},
+        {srt_str_replace, "aaaa", "aa", "b", "bb", "left to right, no overlap"},
+        {srt_str_replace, "abc", "", "x", "abc", "an empty search changes nothing"},
+        {srt_str_replace, "", "a", "x", "", "an empty string"},
+        {srt_str_replace, "a.b.c", ".", "", "abc", "an empty replacement deletes"},
+        {srt_str_replace, "x\xc3\xa9y", "\xc3\xa9", "\xf0\x9d\x84\x9e", "x\xf0\x9d\x84\x9ey",
+         "multi-byte search and replacement"},
+    };
+    const char *o;
+    uint32_t n;
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        cases[k].fn(q, S(cases[k].s), S(cases[k].x), S(cases[k].y), &o, &n);
+        eq(o, n, cases[k].want, cases[k].what);
+    }
+    srt_str_translate(q, S("abc"), S("b"), "", 1, &o, &n); /* to is "\0" */
+    eq(o, n, "ac", "a code point mapped to U+0000 is deleted");
+    ck_assert(!q->failed);
+}
+END_TEST
+
+START_TEST(test_chr_ascii)
+{
+    const char *o;
+    uint32_t n;
+    static const struct {
+        int64_t v;
+        const char *want;
+    } chr[] = {
+        {65, "A"}, {321, "A"}, /* 321 & 255 is 65 */
+        {-1, ""}, {INT64_MIN, ""}, /* negative */
+        {233, "\xc3\xa9"},        /* the Latin-1 character é, two UTF-8 bytes */
+    };
+    for (size_t k = 0; k < sizeof chr / sizeof chr[0]; k++) {
+        srt_str_chr(q, chr[k].v, &o, &n);
+        eq(o, n, chr[k].want, "chr");
+    }
+    srt_str_chr(q, 256, &o, &n);
+    ck_assert_msg(n == 1 && o[0] == '\0', "chr(256) is U+0000");
+    ck_assert_int_eq(srt_str_ascii(S("")), 0);
+    ck_assert_int_eq(srt_str_ascii(S("abc")), 97);
+    ck_assert_int_eq(srt_str_ascii(S("\xc3\xa9")), 233);
+    ck_assert_int_eq(srt_str_ascii(S("\xf0\x9d\x84\x9ex")), 0x1D11E);
+    ck_assert_int_eq(srt_str_ascii(S("\x80")), 0xFFFD);
+    ck_assert_int_eq(srt_str_ascii(S("\xc3")), 0xFFFD);
+    ck_assert_int_eq(srt_str_octet_length(S("\xc3\xa9")), 2);
+    ck_assert_int_eq(srt_str_bit_length(S("\xc3\xa9")), 16);
+}
+END_TEST
+
+START_TEST(test_has)
+{
+    ck_assert_int_eq(srt_str_has(S("Spark"), S(""), SRT_HAS_ANYWHERE), 1);
+    ck_assert_int_eq(srt_str_has(S(""), S(""), SRT_HAS_PREFIX), 1);
+    ck_assert_int_eq(srt_str_has(S("Spark"), S("ar"), SRT_HAS_ANYWHERE), 1);
+    ck_assert_int_eq(srt_str_has(S("Spark"), S("ar"), SRT_HAS_PREFIX), 0);
+    ck_assert_int_eq(srt_str_has(S("Spark"), S("Sp"), SRT_HAS_PREFIX), 1);
+    ck_assert_int_eq(srt_str_has(S("Spark"), S("rk"), SRT_HAS_SUFFIX), 1);
+    ck_assert_int_eq(srt_str_has(S("Spark"), S("Sparks"), SRT_HAS_ANYWHERE), 0);
+    ck_assert_int_eq(srt_str_has(S("spark"), S("S"), SRT_HAS_ANYWHERE), 0);
+}
+END_TEST
+
+START_TEST(test_trim_chars)
+{
+    const char *o;
+    uint32_t n;
+    srt_str_trim_chars(S("xxaxbxx"), S("x"), SRT_TRIM_BOTH, &o, &n);
+    eq(o, n, "axb", "both ends");
+    srt_str_trim_chars(S("\xc3\xa9" "a\xc3\xa9"), S("\xc3\xa9"), SRT_TRIM_BOTH, &o, &n);
+    eq(o, n, "a", "a multi-byte trim character");
+    srt_str_trim_chars(S("abc"), S(""), SRT_TRIM_BOTH, &o, &n);
+    eq(o, n, "abc", "no trim characters");
+    srt_str_trim_chars(S("xyx"), S("yx"), SRT_TRIM_BOTH, &o, &n);
+    eq(o, n, "", "everything trimmed");
+    srt_str_trim_chars(S("xax"), S("x"), SRT_TRIM_LEFT, &o, &n);
+    eq(o, n, "ax", "left only");
+    srt_str_trim_chars(S("xax"), S("x"), SRT_TRIM_RIGHT, &o, &n);
+    eq(o, n, "xa", "right only");
+}
+END_TEST
+
+START_TEST(test_split_part)
+{
+    const char *o;
+    uint32_t n;
+    static const struct {
+        const char *s, *d;
+        int32_t i;
+        const char *want;
+    } cases[] = {
+        {"a,b,c", ",", 1, "a"},   {"a,b,c", ",", 3, "c"},   {"a,b,c", ",", 4, ""},
+        {"a,b,c", ",", -1, "c"},  {"a,b,c", ",", -3, "a"},  {"a,b,c", ",", -4, ""},
+        {",a,", ",", 1, ""},      {",a,", ",", 3, ""},      {"a,,b", ",", 2, ""},
+        {"abc", "", 1, "abc"},    {"abc", "", 2, ""},       {"abc", "", -1, "abc"},
+        {"", ",", 1, ""},         {"a||b||c", "||", 2, "b"}, {"aaa", "aa", 2, "a"},
+        {"x\xc3\xa9y\xc3\xa9z", "\xc3\xa9", -2, "y"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ck_assert_int_eq(srt_str_split_part(q, S(cases[k].s), S(cases[k].d), cases[k].i, &o, &n), 0);
+        eq(o, n, cases[k].want, cases[k].s);
+    }
+    ck_assert(!q->failed);
+    ck_assert_int_eq(srt_str_split_part(q, S("a,b"), S(","), 0, &o, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_msg(strstr(q->err.msg, "INVALID_INDEX_OF_ZERO") != NULL, "%s", q->err.msg);
+}
+END_TEST
+
+START_TEST(test_digests)
+{
+    const char *o;
+    uint32_t n;
+    /* python3: hashlib.md5(b'').hexdigest(), hashlib.sha1(b'abc').hexdigest(), ... */
+    srt_md5(q, S(""), &o, &n);
+    eq(o, n, "d41d8cd98f00b204e9800998ecf8427e", "md5('')");
+    srt_md5(q, S("Spark"), &o, &n);
+    eq(o, n, "8cde774d6f7333752ed72cacddb05126", "md5('Spark')");
+    srt_sha1(q, S("abc"), &o, &n);
+    eq(o, n, "a9993e364706816aba3e25717850c26c9cd0d89d", "sha1('abc')");
+    ck_assert_int_eq(srt_sha2(q, S("abc"), 224, &o, &n), 0);
+    eq(o, n, "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7", "sha224");
+    ck_assert_int_eq(srt_sha2(q, S("abc"), 0, &o, &n), 0);
+    eq(o, n, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "0 is 256");
+    ck_assert_int_eq(srt_sha2(q, S("abc"), 384, &o, &n), 0);
+    ck_assert_uint_eq(n, 96);
+    ck_assert_int_eq(srt_sha2(q, S("abc"), 512, &o, &n), 0);
+    eq(o, n,
+       "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+       "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f",
+       "sha512");
+    ck_assert_int_eq(srt_sha2(q, S("abc"), 128, &o, &n), -1);
+    ck_assert_int_eq(srt_sha2(q, S("abc"), -256, &o, &n), -1);
+    ck_assert_int_eq(srt_crc32(S("")), 0);
+    ck_assert_int_eq(srt_crc32(S("Spark")), 1557323817); /* zlib.crc32(b'Spark') */
+    ck_assert_int_eq(srt_crc32(S("\xff\xff\xff\xff")), 4294967295LL); /* unsigned, a BIGINT */
+    ck_assert(!q->failed);
+}
+END_TEST
+
+START_TEST(test_base64)
+{
+    const char *o;
+    uint32_t n;
+    static const char *const enc[][2] = {{"", ""}, {"f", "Zg=="}, {"fo", "Zm8="}, {"foo", "Zm9v"},
+                                         {"foob", "Zm9vYg=="}, {"\xff\xfe", "//4="}};
+    for (size_t k = 0; k < sizeof enc / sizeof enc[0]; k++) {
+        srt_base64(q, S(enc[k][0]), &o, &n);
+        eq(o, n, enc[k][1], enc[k][0]);
+        ck_assert_int_eq(srt_unbase64(q, S(enc[k][1]), &o, &n), 0);
+        eq(o, n, enc[k][0], enc[k][1]);
+    }
+    char big[100];
+    memset(big, 'a', sizeof big);
+    srt_base64(q, big, sizeof big, &o, &n);
+    ck_assert_uint_eq(n, 136); /* no line breaks after 76 characters */
+    ck_assert_ptr_null(memchr(o, '\n', n));
+    /* the MIME decoder skips what is not in the alphabet, and a missing padding is fine */
+    ck_assert_int_eq(srt_unbase64(q, S("Zm9v\r\nYg"), &o, &n), 0);
+    eq(o, n, "foob", "line breaks and no padding");
+    ck_assert_int_eq(srt_unbase64(q, S("Z m 9 v ! \xc3\xa9"), &o, &n), 0);
+    eq(o, n, "foo", "spaces, '!' and a non-ASCII character are skipped");
+    ck_assert_int_eq(srt_unbase64(q, S("Zg==  "), &o, &n), 0);
+    eq(o, n, "f", "skipped characters after the padding");
+    ck_assert(!q->failed);
+}
+END_TEST
+
+/* Inputs java.util.Base64.getMimeDecoder().decode throws on: the query fails. */
+START_TEST(test_unbase64_invalid)
+{
+    static const char *const bad[][2] = {
+        {"Zm9vY", "Last unit does not have enough valid bits"},
+        {"Zg=a", "Input byte array has wrong 4-byte ending unit"},
+        {"=", "Input byte[] should at least have 2 bytes for base64 bytes"},
+        {"Zm9v=", "Input byte array has wrong 4-byte ending unit"},
+        {"Zg==Zg", "Input byte array has incorrect ending byte at 5"},
+    };
+    const char *o;
+    uint32_t n;
+    ck_assert_int_eq(srt_unbase64(q, S(bad[_i][0]), &o, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_msg(strstr(q->err.msg, bad[_i][1]) != NULL, "%s: %s", bad[_i][0], q->err.msg);
+}
+END_TEST
+
+START_TEST(test_hex)
+{
+    const char *o;
+    uint32_t n;
+    static const struct {
+        int64_t v;
+        const char *want;
+    } hex[] = {{255, "FF"}, {0, "0"}, {-1, "FFFFFFFFFFFFFFFF"}, {INT64_MIN, "8000000000000000"}};
+    for (size_t k = 0; k < sizeof hex / sizeof hex[0]; k++) { /* Long.toHexString, capitals */
+        srt_hex_long(q, hex[k].v, &o, &n);
+        eq(o, n, hex[k].want, "hex of a BIGINT");
+    }
+    srt_hex_bytes(q, S("Spark\xc3\xa9"), &o, &n);
+    eq(o, n, "537061726BC3A9", "the bytes");
+    ck_assert_int_eq(srt_unhex(q, S("537061726B"), &o, &n), 0);
+    eq(o, n, "Spark", "unhex");
+    ck_assert_int_eq(srt_unhex(q, S("fFf"), &o, &n), 0);
+    eq(o, n, "\x0f\xff", "an odd first digit alone, either case");
+    ck_assert_int_eq(srt_unhex(q, S(""), &o, &n), 0);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(srt_unhex(q, S("0g"), &o, &n), -1);
+    ck_assert_int_eq(srt_unhex(q, S("g"), &o, &n), -1);
+    ck_assert_int_eq(srt_unhex(q, S("\xc3\xa9"), &o, &n), -1);
+    ck_assert(!q->failed);
+}
+END_TEST
+
 Suite *rt_strfn_suite(void)
 {
     Suite *s = suite_create("rt_strfn");
@@ -544,6 +773,18 @@ Suite *rt_strfn_suite(void)
     tcase_add_test(t, test_repeat_reverse);
     tcase_add_test(t, test_locate);
     tcase_add_test(t, test_initcap);
+    tcase_add_test(t, test_translate_replace);
+    tcase_add_test(t, test_chr_ascii);
+    tcase_add_test(t, test_has);
+    tcase_add_test(t, test_trim_chars);
+    tcase_add_test(t, test_split_part);
+    suite_add_tcase(s, t);
+    t = tcase_create("digests");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, test_digests);
+    tcase_add_test(t, test_base64);
+    tcase_add_loop_test(t, test_unbase64_invalid, 0, 5);
+    tcase_add_test(t, test_hex);
     suite_add_tcase(s, t);
     t = tcase_create("dates");
     tcase_add_test(t, test_str_date);

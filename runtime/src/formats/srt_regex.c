@@ -153,6 +153,13 @@ static int find(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, uint3
     return rc;
 }
 
+/* RLike.matches (regexpExpressions.scala): regex.matcher(str).find(0), a match anywhere. */
+int srt_rlike(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n)
+{
+    const size_t *ov;
+    return r ? find(q, r, s, n, 0, &ov) : -1;
+}
+
 int srt_regexp_extract(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t idx,
                        const char **out, uint32_t *out_n)
 {

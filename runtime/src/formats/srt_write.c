@@ -170,22 +170,33 @@ static void json_object(const SrtDatum *vals, const SrtField *fields, const SrtC
 
 static const char b64_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-void srt_base64_encode(const void *p, size_t n, SrtBuf *out)
+size_t srt_base64_chars(const void *p, size_t n, char *out)
 {
     const unsigned char *b = p;
+    size_t at = 0;
     for (size_t i = 0; i < n; i += 3) {
         uint32_t v = (uint32_t)b[i] << 16;
         if (i + 1 < n)
             v |= (uint32_t)b[i + 1] << 8;
         if (i + 2 < n)
             v |= b[i + 2];
-        char q[4] = {b64_chars[v >> 18], b64_chars[(v >> 12) & 63],
-                     i + 1 < n ? b64_chars[(v >> 6) & 63] : '=', i + 2 < n ? b64_chars[v & 63] : '='};
-        srt_buf_put(out, q, 4);
+        out[at++] = b64_chars[v >> 18];
+        out[at++] = b64_chars[(v >> 12) & 63];
+        out[at++] = i + 1 < n ? b64_chars[(v >> 6) & 63] : '=';
+        out[at++] = i + 2 < n ? b64_chars[v & 63] : '=';
     }
+    return at;
 }
 
-static int b64_digit(unsigned char c)
+void srt_base64_encode(const void *p, size_t n, SrtBuf *out)
+{
+    const unsigned char *b = p;
+    char q[4 * 64];
+    for (size_t i = 0; i < n; i += 3 * 64) /* 64 groups of 3 bytes at a time */
+        srt_buf_put(out, q, srt_base64_chars(b + i, n - i < 3 * 64 ? n - i : 3 * 64, q));
+}
+
+int srt_base64_digit(unsigned char c)
 {
     if (c >= 'A' && c <= 'Z')
         return c - 'A';
@@ -206,7 +217,7 @@ long srt_base64_decode(const char *s, size_t n, unsigned char *out)
         uint32_t v = 0;
         for (int j = 0; j < 4; j++) {
             unsigned char c = (unsigned char)s[i + j];
-            int d = b64_digit(c);
+            int d = srt_base64_digit(c);
             if (c == '=' && i + 4 == n && j >= 2 && (j == 3 || s[i + 3] == '=')) {
                 pad++;
                 d = 0;

@@ -254,6 +254,27 @@ srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, 
     return finish(q, na != nb, 38, p, s);
 }
 
+srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p)
+{
+    /* Decimal.quot: BigDecimal.divideToIntegralValue(b, MathContext(38, HALF_UP)), the
+       integral part of a / b (truncated toward zero), which throws "Division impossible"
+       past 38 digits; then IntegralDivide's checkDecimalOverflow to DECIMAL(p, 0). */
+    if (b == 0)
+        return SRT_DEC_NONE;
+    int na, nb;
+    U256 n = u_abs(a, &na), d = u_abs(b, &nb), quo, rem;
+    for (int i = 0; i < sb; i++) /* (a * 10^sb) / (b * 10^sa), as srt_dec_div */
+        u_mul_small(&n, 10);
+    for (int i = 0; i < sa; i++)
+        u_mul_small(&d, 10);
+    u_divmod(n, d, &quo, &rem);
+    if (u_cmp(quo, u_pow10(38)) >= 0) {
+        srt_query_fail(q, "div: java.lang.ArithmeticException: Division impossible");
+        return SRT_DEC_NONE;
+    }
+    return finish(quo, na != nb && !u_is_zero(quo), 0, p, 0);
+}
+
 /* Decimal.% (pmod = 0): the exact remainder at the larger scale, with the sign of the
    dividend; with pmod = 1 Pmod's decimal case (arithmetic.scala): r = a % n, and (r + n) % n
    when r < 0.  Then changed to (p, s); SRT_DEC_NONE for a zero divisor. */

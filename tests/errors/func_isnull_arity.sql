@@ -1,0 +1,5 @@
+-- expect: 5:24: function 'isnull' takes 1 argument, but 2 were given
+CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DOUBLE, m DECIMAL(5,2))
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT isnull(n, d) FROM events;
