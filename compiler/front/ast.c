@@ -228,7 +228,15 @@ AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated
     e->u.like.arg = arg;
     e->u.like.pattern = pattern;
     e->u.like.negated = negated;
+    e->u.like.escape = '\\';
     return above(above(e, arg), pattern);
+}
+
+AstExpr *ast_new_is_unknown(Arena *arena, AstExpr *arg, bool negated, SrcSpan span)
+{
+    AstExpr *e = ast_new_is_null(arena, arg, negated, span);
+    e->u.is_null.unknown = true;
+    return e;
 }
 
 AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool negated, SrcSpan span)

@@ -51,7 +51,7 @@ typedef enum AstExprKind {
     AST_CAST      /* CAST(x AS type): u.cast */
 } AstExprKind;
 
-typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS } AstUnaryOp;
+typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS, UOP_BITNOT } AstUnaryOp;
 
 typedef enum AstBinaryOp {
     BOP_ADD, BOP_SUB, BOP_MUL, BOP_DIV, BOP_MOD,
@@ -59,7 +59,8 @@ typedef enum AstBinaryOp {
     BOP_AND, BOP_OR,
     BOP_CONCAT, /* || */
     BOP_IDIV,   /* a DIV b: Spark's IntegralDivide */
-    BOP_NSEQ    /* a <=> b: Spark's EqualNullSafe */
+    BOP_NSEQ,   /* a <=> b: Spark's EqualNullSafe */
+    BOP_BITAND, BOP_BITOR, BOP_BITXOR /* a & b, a | b, a ^ b: Spark's BitwiseAnd/Or/Xor */
 } AstBinaryOp;
 
 typedef struct AstExprList {
@@ -102,8 +103,13 @@ struct AstExpr {
         } call;
         struct { AstUnaryOp op; AstExpr *arg; } unary;
         struct { AstBinaryOp op; AstExpr *lhs, *rhs; SrcSpan op_span; } binary;
-        struct { AstExpr *arg; bool negated; } is_null;
-        struct { AstExpr *arg, *pattern; bool negated; } like;
+        struct { AstExpr *arg; bool negated; bool unknown; /* IS [NOT] UNKNOWN */ } is_null;
+        struct {
+            AstExpr *arg, *pattern;
+            bool negated;
+            bool ci;             /* ILIKE */
+            uint32_t escape;     /* the ESCAPE character's code point ('\\' without one) */
+        } like;
         struct { AstExpr *arg; AstExprList list; bool negated; } in;
         struct { AstExpr *arg, *lo, *hi; bool negated; } between;
         struct {
@@ -316,6 +322,8 @@ AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span);
 AstExpr *ast_paren(AstExpr *e, SrcSpan span);
 AstExpr *ast_new_is_null(Arena *arena, AstExpr *arg, bool negated, SrcSpan span);
 AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated, SrcSpan span);
+/* x IS [NOT] UNKNOWN: an AST_IS_NULL of a BOOLEAN (Spark's IsUnknown / IsNotUnknown). */
+AstExpr *ast_new_is_unknown(Arena *arena, AstExpr *arg, bool negated, SrcSpan span);
 AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool negated, SrcSpan span);
 AstExpr *ast_new_between(Arena *arena, AstExpr *arg, AstExpr *lo, AstExpr *hi, bool negated,
                          SrcSpan span);

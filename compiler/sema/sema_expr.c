@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_like.h"
 #include "common/cm_time.h"
 #include "sema/sema_int.h"
 
@@ -562,13 +563,6 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
 
 /* ==== Operators ==== */
 
-static const char *op_symbol(AstBinaryOp op)
-{
-    static const char *const sym[] = {
-        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||", "div", "<=>"};
-    return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
-}
-
 static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, SExpr *l, SExpr *r,
                       SrcSpan span)
 {
@@ -657,6 +651,32 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
     return new_bin(b, SX_ARITH, BOP_IDIV, &type_bigint, x[0], x[1], span);
 }
 
+/* An operand of a bitwise operator (Spark's BitwiseAnd/Or/Xor/Not, bitwiseExpressions.scala:
+   IntegralType): INT or BIGINT, a NULL literal an INT (IntegralType's default type); NULL for
+   any other type, which Spark refuses too (a STRING is not cast: PromoteStrings would make it a
+   DOUBLE). */
+static const Type *bit_operand(const Type *t)
+{
+    return t->kind == TY_INT || t->kind == TY_BIGINT ? t : t->kind == TY_NULL ? &type_int : NULL;
+}
+
+/* a & b, a | b, a ^ b: both cast to the wider of their types, which the result has; NULL
+   when either is. */
+static SExpr *make_bitwise(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                           const AstExpr *ar, SrcSpan span)
+{
+    const Type *lt = bit_operand(l->type), *rt = bit_operand(r->type);
+    if (!lt || !rt) {
+        char what[80];
+        snprintf(what, sizeof what, "operator '%s' expects integral operands (INT or BIGINT)",
+                 sema_binary_symbol(op));
+        type_error(b, !lt ? al : ar, what, !lt ? al : ar, !lt ? l->type : r->type);
+        return NULL;
+    }
+    const Type *t = lt->kind == TY_BIGINT || rt->kind == TY_BIGINT ? &type_bigint : &type_int;
+    return new_bin(b, SX_ARITH, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
+}
+
 static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                          const AstExpr *ar, SrcSpan span)
 {
@@ -687,7 +707,7 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
     const AstExpr *bad = !lt ? al : !rt ? ar : NULL;
     if (bad) {
         char what[64];
-        snprintf(what, sizeof what, "operator '%s' expects numeric operands", op_symbol(op));
+        snprintf(what, sizeof what, "operator '%s' expects numeric operands", sema_binary_symbol(op));
         type_error(b, bad, what, bad, !lt ? l->type : r->type);
         return NULL;
     }
@@ -752,6 +772,10 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
     case BOP_GT:
     case BOP_GE:
         return make_cmp(b, op, l, r, al, ar, e->span);
+    case BOP_BITAND:
+    case BOP_BITOR:
+    case BOP_BITXOR:
+        return make_bitwise(b, op, l, r, al, ar, e->span);
     case BOP_CONCAT: {
         SExpr *ls = sema_to_string(b, l), *rs = sema_to_string(b, r);
         if (!ls || !rs) {
@@ -781,6 +805,15 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     SExpr *x = sema_bind_expr(b, a);
     if (!x)
         return NULL;
+    if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot: ~x is x ^ -1 in x's type */
+        const Type *t = bit_operand(x->type);
+        if (!t) {
+            type_error(b, a, "operator '~' expects an integral operand (INT or BIGINT)", a, x->type);
+            return NULL;
+        }
+        return new_bin(b, SX_ARITH, BOP_BITXOR, t, sema_coerce(b->sc, x, t),
+                       const_int(b->sc, t, -1, e->span), e->span);
+    }
     const Type *t = x->type->kind == TY_INTERVAL ? x->type : arith_operand(x->type);
     if (!t) {
         type_error(b, a,
@@ -829,10 +862,23 @@ static SExpr *bind_like(Binder *b, const AstExpr *e)
         type_error(b, bad, "LIKE expects string operands", bad, !xs ? x->type : p->type);
         return NULL;
     }
+    /* A constant pattern is checked now (Spark compiles it when the query starts); any other
+       one by srt_like, row by row, as Spark's Like does (common/cm_like.h). */
+    char msg[512];
+    if (ps->kind == SX_CONST && !ps->u.value.is_null &&
+        cm_like_check(ps->u.value.s, ps->u.value.n, e->u.like.escape, msg, sizeof msg) < 0) {
+        diag_error(b->sc->diag, e->u.like.pattern->span, "%s", msg);
+        return NULL;
+    }
+    if (e->u.like.ci) { /* ILike: Like(Lower(x), Lower(pattern)) */
+        xs = sema_lower(b, xs, e->u.like.arg->span);
+        ps = sema_lower(b, ps, e->u.like.pattern->span);
+    }
     SExpr *l = sema_new_expr(b->sc, SX_LIKE, &type_boolean, e->span);
     l->u.like.arg = xs;
     l->u.like.pattern = ps;
     l->u.like.negated = e->u.like.negated;
+    l->u.like.escape = e->u.like.escape;
     return l;
 }
 
@@ -1601,6 +1647,12 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
         SExpr *x = sema_bind_expr(b, e->u.is_null.arg);
         if (!x)
             return NULL;
+        /* IS [NOT] UNKNOWN: Spark's IsUnknown / IsNotUnknown take a BOOLEAN */
+        if (e->u.is_null.unknown && x->type->kind != TY_BOOLEAN && x->type->kind != TY_NULL) {
+            type_error(b, e->u.is_null.arg, "IS UNKNOWN expects a boolean operand", e->u.is_null.arg,
+                       x->type);
+            return NULL;
+        }
         r = sema_new_expr(sc, SX_IS_NULL, &type_boolean, e->span);
         r->u.is_null.arg = x;
         r->u.is_null.negated = e->u.is_null.negated;
@@ -1742,7 +1794,7 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
         return a->u.is_null.negated == b->u.is_null.negated &&
                sema_expr_equal(a->u.is_null.arg, b->u.is_null.arg);
     case SX_LIKE:
-        return a->u.like.negated == b->u.like.negated &&
+        return a->u.like.negated == b->u.like.negated && a->u.like.escape == b->u.like.escape &&
                sema_expr_equal(a->u.like.arg, b->u.like.arg) &&
                sema_expr_equal(a->u.like.pattern, b->u.like.pattern);
     case SX_IN:

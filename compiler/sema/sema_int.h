@@ -99,6 +99,8 @@ typedef struct SelBlock SelBlock;
 /* Spark's pretty SQL of an expression as written: (a + 1), lower(action), count(1).
    blk (may be NULL) resolves column spellings and drops relation qualifiers. */
 void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e);
+/* An operator as Spark prints it: + - * / % = != < <= > >= AND OR || div <=> & | ^ */
+const char *sema_binary_symbol(AstBinaryOp op);
 const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 /* The output name of a select item without alias: column, field, or generated. */
 const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
@@ -222,6 +224,8 @@ void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min,
 /* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
    (unknown function, DISTINCT, '*', arity, argument types). */
 SExpr *sema_bind_func(Binder *b, const AstExpr *e);
+/* lower(x) of a STRING x (ILIKE's operands). */
+SExpr *sema_lower(Binder *b, SExpr *x, SrcSpan span);
 
 /* ==== SELECT blocks (sema_select.c) ==== */
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_like.h"
 #include "sema/sema_int.h"
 
 /* ==== Lookups by name ==== */
@@ -203,7 +204,8 @@ static void put_list(StrBuf *sb, const SelBlock *blk, const AstExprList *l)
     }
 }
 
-static const char *binary_symbol(AstBinaryOp op)
+/* An operator as Spark's expressions print it (names, the bound tree, messages). */
+const char *sema_binary_symbol(AstBinaryOp op)
 {
     switch (op) {
     case BOP_ADD:
@@ -238,6 +240,12 @@ static const char *binary_symbol(AstBinaryOp op)
         return "div";
     case BOP_NSEQ:
         return "<=>";
+    case BOP_BITAND:
+        return "&";
+    case BOP_BITOR:
+        return "|";
+    case BOP_BITXOR:
+        return "^";
     }
     return "?";
 }
@@ -462,6 +470,11 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         put_call(sb, blk, e);
         break;
     case AST_UNARY:
+        if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot.sql: ~x */
+            sb_putc(sb, '~');
+            sema_put_sql(sb, blk, e->u.unary.arg);
+            break;
+        }
         sb_puts(sb, e->u.unary.op == UOP_NOT ? "(NOT " : e->u.unary.op == UOP_NEG ? "(- " : "(+ ");
         sema_put_sql(sb, blk, e->u.unary.arg);
         sb_putc(sb, ')');
@@ -479,7 +492,7 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             sb_puts(sb, "(NOT ");
         sb_putc(sb, '(');
         sema_put_sql(sb, blk, e->u.binary.lhs);
-        sb_printf(sb, " %s ", e->u.binary.op == BOP_NE ? "=" : binary_symbol(e->u.binary.op));
+        sb_printf(sb, " %s ", e->u.binary.op == BOP_NE ? "=" : sema_binary_symbol(e->u.binary.op));
         sema_put_sql(sb, blk, e->u.binary.rhs);
         sb_putc(sb, ')');
         if (e->u.binary.op == BOP_NE)
@@ -488,14 +501,26 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     case AST_IS_NULL:
         sb_putc(sb, '(');
         sema_put_sql(sb, blk, e->u.is_null.arg);
-        sb_puts(sb, e->u.is_null.negated ? " IS NOT NULL)" : " IS NULL)");
+        sb_puts(sb, e->u.is_null.negated ? " IS NOT " : " IS ");
+        sb_puts(sb, e->u.is_null.unknown ? "UNKNOWN)" : "NULL)");
         break;
     case AST_LIKE:
+        /* Like.sql: "x LIKE p", with " ESCAPE 'c'" for another escape than '\';
+           ILike (RuntimeReplaceable) prints as a call of its two children: ilike(x, p). */
         if (e->u.like.negated)
             sb_puts(sb, "(NOT ");
+        sb_puts(sb, e->u.like.ci ? "ilike(" : "");
         sema_put_sql(sb, blk, e->u.like.arg);
-        sb_puts(sb, " LIKE ");
+        sb_puts(sb, e->u.like.ci ? ", " : " LIKE ");
         sema_put_sql(sb, blk, e->u.like.pattern);
+        if (e->u.like.ci) {
+            sb_putc(sb, ')');
+        } else if (e->u.like.escape != '\\') {
+            char esc[5];
+            sb_puts(sb, " ESCAPE '");
+            sb_putn(sb, esc, cm_like_put_utf8(esc, e->u.like.escape));
+            sb_putc(sb, '\'');
+        }
         if (e->u.like.negated)
             sb_putc(sb, ')');
         break;
