@@ -139,7 +139,7 @@ static const AstFlag no_flag;
 %token <str> DIV "DIV" REGEXP "REGEXP" RLIKE "RLIKE"
 %token <str> DISTINCT "DISTINCT" DOUBLE "DOUBLE" DROP "DROP" DUPLICATES "DUPLICATES"
 %token <str> ELSE "ELSE" END "END" ESCAPE "ESCAPE" FALSE "FALSE"
-%token <str> FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
+%token <str> FILTER "FILTER" FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
 %token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" ILIKE "ILIKE" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
 %token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG"
@@ -348,7 +348,7 @@ struct_field:
 
 /* ==== Queries ====
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
-**               [FROM from_item] [WHERE expr] [dedup] [GROUP BY expr {',' expr}] [HAVING expr]
+**               [FROM from_item] [WHERE expr] [dedup] [GROUP BY (ALL | expr {',' expr})] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias]
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
@@ -410,6 +410,7 @@ select_having:
 select_group:
     select_dedup
   | select_dedup GROUP BY expr_list { $$ = ast_select_group_by($1, &$4, span_join(@2, @3), @$); }
+  | select_dedup GROUP BY ALL       { $$ = ast_select_group_by_all($1, span_join(@2, @4), @$); }
   ;
 
 select_dedup:
@@ -747,6 +748,7 @@ primary:
   | CURRENT_DATE                    { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | CURRENT_DATE '(' ')'            { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | call
+  | call FILTER '(' WHERE expr ')'  { $$ = ast_call_filter($1, $5, @$); }
   | call OVER '(' window_spec ')'   { $$ = ast_call_over($1, span_join(@2, @5)); }
   ;
 
@@ -791,7 +793,8 @@ call:
   ;
 
 /* LEFT and RIGHT are join words but also Spark's string functions left(s, n), right(s, n);
-   DIV, RLIKE and REGEXP are operators and functions (div(a, b), rlike(s, p), regexp(s, p)). */
+   DIV, RLIKE and REGEXP are operators and functions (div(a, b), rlike(s, p), regexp(s, p));
+   FILTER follows an aggregate (count(*) FILTER (WHERE c)) and names Spark's filter(). */
 func_name:
     ident
   | LEFT
@@ -799,6 +802,7 @@ func_name:
   | DIV
   | RLIKE
   | REGEXP
+  | FILTER
   ;
 
 /* window_spec = [PARTITION BY expr {',' expr}] [ORDER BY order_item {',' order_item}] [frame]
@@ -868,7 +872,7 @@ unreserved_keyword:
 
 reserved_keyword:
     ALL | AND | AS | BETWEEN | CASE | CAST | CREATE | CROSS | CURRENT_DATE | CURRENT_TIMESTAMP
-  | DISTINCT | DIV | ELSE | END | ESCAPE | FALSE | FROM | FULL | GROUP | HAVING | ILIKE | IN | INNER | INSERT
+  | DISTINCT | DIV | ELSE | END | ESCAPE | FALSE | FILTER | FROM | FULL | GROUP | HAVING | ILIKE | IN | INNER | INSERT
   | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
   | OUTER | OVER | REGEXP | RLIKE | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
   | ANTI | LEFT | NATURAL | RIGHT | SEMI | USING
@@ -941,7 +945,7 @@ static void drop_all(Expected *e, const int *tokens, int n)
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
     TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
-    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP, '~'};
+    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP, '~', TOK_FILTER};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};

@@ -208,6 +208,13 @@ AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)
     return call;
 }
 
+AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span)
+{
+    call->u.call.filter = filter;
+    call->span = span;
+    return above(call, filter);
+}
+
 AstExpr *ast_paren(AstExpr *e, SrcSpan span)
 {
     e->span = span;
@@ -447,6 +454,14 @@ AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan 
     return sel;
 }
 
+AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span)
+{
+    sel->group_by_all = true;
+    sel->group_by_span = kw_span;
+    sel->span = span;
+    return sel;
+}
+
 AstSelect *ast_select_having(AstSelect *sel, AstExpr *having, SrcSpan span)
 {
     sel->having = having;
@@ -669,7 +684,9 @@ int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx)
         kids[1] = e->u.index.index;
         break;
     case AST_CALL:
-        return walk_list(&e->u.call.args, fn, ctx);
+        if (walk_list(&e->u.call.args, fn, ctx) == WALK_ABORT)
+            return WALK_ABORT;
+        return ast_walk_expr(e->u.call.filter, fn, ctx);
     case AST_UNARY:
         kids[0] = e->u.unary.arg;
         break;

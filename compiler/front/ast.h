@@ -98,6 +98,7 @@ struct AstExpr {
             bool star;             /* count(*) */
             bool distinct;         /* count(DISTINCT x) */
             SrcSpan distinct_span;
+            AstExpr *filter;       /* agg(...) FILTER (WHERE filter), or NULL */
             bool has_over;         /* an OVER (...) clause followed: refused by sema */
             SrcSpan over_span;
         } call;
@@ -191,6 +192,7 @@ struct AstSelect {
     AstExpr *where;      /* may be NULL */
     AstDedup *dedup;     /* DROP DUPLICATES ...; NULL if absent */
     AstExprList group_by;
+    bool group_by_all;   /* GROUP BY ALL: sema makes group_by (sema_select.c) */
     SrcSpan group_by_span;
     AstExpr *having;     /* may be NULL */
     AstOrderItem *order_by;
@@ -318,6 +320,8 @@ AstExpr *ast_new_call(Arena *arena,
                       SrcSpan span);         /* name .. ')' */
 /* Marks a call as followed by OVER (...) and widens its span to the clause. */
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span);
+/* call FILTER (WHERE filter): an aggregate over the rows where filter is true. */
+AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span);
 /* ( e ): the node's span grows to cover the parentheses. */
 AstExpr *ast_paren(AstExpr *e, SrcSpan span);
 AstExpr *ast_new_is_null(Arena *arena, AstExpr *arg, bool negated, SrcSpan span);
@@ -359,6 +363,7 @@ AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span);
 AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span);
 AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span);
 AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span);
+AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span);
 AstSelect *ast_select_having(AstSelect *sel, AstExpr *having, SrcSpan span);
 AstSelect *ast_select_order_by(Arena *arena, AstSelect *sel, const PtrVec *items, SrcSpan kw_span,
                                SrcSpan span);

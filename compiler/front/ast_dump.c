@@ -144,6 +144,10 @@ static void put_call(StrBuf *sb, const AstExpr *e)
     if (e->u.call.distinct)
         sb_puts(sb, " DISTINCT");
     put_list(sb, &e->u.call.args);
+    if (e->u.call.filter) {
+        sb_puts(sb, " FILTER ");
+        ast_dump_expr(sb, e->u.call.filter);
+    }
     if (e->u.call.has_over)
         sb_puts(sb, " OVER");
     sb_putc(sb, ')');

@@ -1177,7 +1177,22 @@ static bool same_distinct(const SAgg *a, const SAgg *b)
     return true;
 }
 
-/* An aggregate: binds its argument over the input and returns SX_AGG_REF. */
+/* CASE WHEN cond THEN x END: x where cond is true, else NULL (count_if, FILTER). */
+static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, SrcSpan span)
+{
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    const AstExpr **asts = ARENA_NEW_N(b->sc->arena, const AstExpr *, 1);
+    whens[0] = cond;
+    vals[0] = x;
+    asts[0] = at;
+    return sema_new_case(b, whens, vals, asts, 1, false, span, "CASE");
+}
+
+/* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
+   (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
+   THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
+   exactly the rows where c is true, as Spark's AggregateExpression filter feeds it. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
     const char *name = sema_agg_name(kind);
@@ -1214,18 +1229,49 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     SAgg agg = {0};
     agg.kind = kind;
     agg.span = e->span;
-    if (star) {
+    Binder ab = *b;
+    ab.allow_agg = false;
+    ab.allow_window = false;
+    ab.in_agg = true;
+    ab.out_lookup = OUT_NONE;
+    SExpr *filter = NULL;
+    if (e->u.call.filter) {
+        Binder fb = ab;
+        fb.in_agg = false;
+        fb.clause = "FILTER";
+        if (!(filter = sema_bind_bool(&fb, e->u.call.filter, "FILTER")))
+            return NULL;
+    }
+    if (star && filter) {
+        agg.kind = AGG_COUNT;
+        agg.type = &type_bigint;
+        agg.arg = when_only(b, filter, const_int(sc, &type_int, 1, e->span), e, e->span);
+    } else if (star) {
         agg.kind = AGG_COUNT_STAR;
     } else {
-        Binder ab = *b;
-        ab.allow_agg = false;
-        ab.allow_window = false;
-        ab.in_agg = true;
-        ab.out_lookup = OUT_NONE;
         SExpr *x = sema_bind_expr(&ab, args->items[0]);
         if (!x)
             return NULL;
         const Type *t = x->type;
+        /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf) */
+        SAggForm form = sema_agg_form(e->u.call.name);
+        if (form != AGGF_PLAIN) {
+            if (t->kind != TY_BOOLEAN && t->kind != TY_NULL) {
+                char what[96];
+                snprintf(what, sizeof what, "function '%s' expects a boolean argument",
+                         e->u.call.name);
+                type_error(b, args->items[0], what, args->items[0], t);
+                return NULL;
+            }
+            x = sema_coerce(sc, x, &type_boolean);
+            t = &type_boolean;
+            if (form == AGGF_COUNT_IF)
+                x = when_only(b, x, const_int(sc, &type_int, 1, e->span), args->items[0], e->span);
+        }
+        if (filter)
+            x = when_only(b, filter, x, args->items[0], e->span);
+        if (!x)
+            return NULL;
         switch (kind) {
         case AGG_COUNT:
             agg.type = &type_bigint;
@@ -1320,6 +1366,12 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_COUNT_STAR:
             break;
+        }
+        if (filter && (agg.kind == AGG_FIRST || agg.kind == AGG_LAST) && !agg.ignore_nulls) {
+            /* the rows filtered out would be NULLs it takes */
+            diag_error(sc->diag, e->u.call.filter->span,
+                       "FILTER on %s without ignoreNulls = true is not supported yet", e->u.call.name);
+            return NULL;
         }
         if (distinct && !bind_distinct(&ab, e, x, &agg))
             return NULL;
@@ -1564,6 +1616,11 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     }
     if (sema_agg_lookup(name, &kind))
         return bind_agg(b, e, kind);
+    if (e->u.call.filter) {
+        diag_error(sc->diag, e->u.call.filter->span,
+                   "FILTER is only allowed with an aggregate function, and '%s' is not one", name);
+        return NULL;
+    }
     if (strcasecmp(name, "explode") == 0) {
         /* A select item that is exactly explode(...) is bound by sema_select.c. */
         if (strcmp(b->clause, "SELECT") == 0)

@@ -108,6 +108,15 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 bool sema_ast_has_agg(const AstExpr *e);
 /* Aggregate kind of a function name: 1 and *kind set if it names one. */
 bool sema_agg_lookup(const char *name, SAggKind *kind);
+/* How an aggregate's argument is bound (sema_name.c's table). */
+typedef enum SAggForm {
+    AGGF_PLAIN,    /* as the aggregate's own */
+    AGGF_BOOL,     /* a BOOLEAN (bool_and, bool_or: min, max) */
+    AGGF_COUNT_IF, /* a BOOLEAN; the rows where it is true are counted */
+} SAggForm;
+SAggForm sema_agg_form(const char *name);
+/* Is e a call of an aggregate function (not one with OVER)? */
+bool sema_ast_is_agg_call(const AstExpr *e);
 /* Does the aggregate take constant parameters after its value (approx_count_distinct's
    relativeSD, first/last's isIgnoreNull), which Spark leaves out of its generated name? */
 bool sema_agg_param_args(SAggKind kind);

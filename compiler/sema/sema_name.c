@@ -33,29 +33,49 @@ int sema_func_lookup(const char *name)
     return -1;
 }
 
+/* The aggregate functions by name (FunctionRegistry), each as the aggregate it is bound as
+   and the form of its argument (sema_expr.c's bind_agg): mean is Average, array_agg
+   CollectList; any_value is First (AnyValue); bool_and / every are Min of a BOOLEAN and
+   bool_or / some / any Max (BoolAnd, BoolOr: RuntimeReplaceableAggregate); count_if counts the
+   rows where its BOOLEAN is true (CountIf: Count(NullIf(x, false))). */
+static const struct {
+    const char *name;
+    SAggKind kind;
+    SAggForm form;
+} agg_names[] = {
+    {"count", AGG_COUNT, AGGF_PLAIN}, {"sum", AGG_SUM, AGGF_PLAIN}, {"min", AGG_MIN, AGGF_PLAIN},
+    {"max", AGG_MAX, AGGF_PLAIN},     {"avg", AGG_AVG, AGGF_PLAIN}, {"mean", AGG_AVG, AGGF_PLAIN},
+    {"approx_count_distinct", AGG_APPROX_COUNT_DISTINCT, AGGF_PLAIN},
+    {"stddev", AGG_STDDEV_SAMP, AGGF_PLAIN},      {"std", AGG_STDDEV_SAMP, AGGF_PLAIN},
+    {"stddev_samp", AGG_STDDEV_SAMP, AGGF_PLAIN}, {"stddev_pop", AGG_STDDEV_POP, AGGF_PLAIN},
+    {"variance", AGG_VAR_SAMP, AGGF_PLAIN},       {"var_samp", AGG_VAR_SAMP, AGGF_PLAIN},
+    {"var_pop", AGG_VAR_POP, AGGF_PLAIN},
+    {"first", AGG_FIRST, AGGF_PLAIN},             {"first_value", AGG_FIRST, AGGF_PLAIN},
+    {"any_value", AGG_FIRST, AGGF_PLAIN},
+    {"last", AGG_LAST, AGGF_PLAIN},               {"last_value", AGG_LAST, AGGF_PLAIN},
+    {"collect_list", AGG_COLLECT_LIST, AGGF_PLAIN}, {"array_agg", AGG_COLLECT_LIST, AGGF_PLAIN},
+    {"collect_set", AGG_COLLECT_SET, AGGF_PLAIN},
+    {"bool_and", AGG_MIN, AGGF_BOOL}, {"every", AGG_MIN, AGGF_BOOL},
+    {"bool_or", AGG_MAX, AGGF_BOOL},  {"some", AGG_MAX, AGGF_BOOL}, {"any", AGG_MAX, AGGF_BOOL},
+    {"count_if", AGG_COUNT, AGGF_COUNT_IF},
+};
+
 bool sema_agg_lookup(const char *name, SAggKind *kind)
 {
-    static const struct {
-        const char *name;
-        SAggKind kind;
-    } aggs[] = {
-        {"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN},
-        {"max", AGG_MAX},     {"avg", AGG_AVG},
-        {"approx_count_distinct", AGG_APPROX_COUNT_DISTINCT},
-        {"stddev", AGG_STDDEV_SAMP},   {"std", AGG_STDDEV_SAMP},
-        {"stddev_samp", AGG_STDDEV_SAMP}, {"stddev_pop", AGG_STDDEV_POP},
-        {"variance", AGG_VAR_SAMP},    {"var_samp", AGG_VAR_SAMP},
-        {"var_pop", AGG_VAR_POP},
-        {"first", AGG_FIRST},          {"first_value", AGG_FIRST},
-        {"last", AGG_LAST},            {"last_value", AGG_LAST},
-        {"collect_list", AGG_COLLECT_LIST}, {"collect_set", AGG_COLLECT_SET},
-    };
-    for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
-        if (strcasecmp(aggs[i].name, name) == 0) {
-            *kind = aggs[i].kind;
+    for (size_t i = 0; name && i < sizeof agg_names / sizeof agg_names[0]; i++)
+        if (strcasecmp(agg_names[i].name, name) == 0) {
+            *kind = agg_names[i].kind;
             return true;
         }
     return false;
+}
+
+SAggForm sema_agg_form(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof agg_names / sizeof agg_names[0]; i++)
+        if (strcasecmp(agg_names[i].name, name) == 0)
+            return agg_names[i].form;
+    return AGGF_PLAIN;
 }
 
 bool sema_agg_param_args(SAggKind kind)
@@ -82,7 +102,7 @@ bool sema_agg_param_args(SAggKind kind)
     return false;
 }
 
-static bool is_agg_call(const AstExpr *e)
+bool sema_ast_is_agg_call(const AstExpr *e)
 {
     SAggKind k;
     return e->kind == AST_CALL && !e->u.call.has_over && sema_agg_lookup(e->u.call.name, &k);
@@ -100,7 +120,7 @@ bool sema_ast_has_agg(const AstExpr *e)
 {
     if (!e)
         return false;
-    if (is_agg_call(e))
+    if (sema_ast_is_agg_call(e))
         return true;
     switch (e->kind) {
     case AST_FIELD:
@@ -394,6 +414,11 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         put_default_args(sb, fn, e->u.call.args.n);
     }
     sb_putc(sb, ')');
+    if (e->u.call.filter) { /* AggregateExpression.sql */
+        sb_puts(sb, " FILTER (WHERE ");
+        sema_put_sql(sb, blk, e->u.call.filter);
+        sb_putc(sb, ')');
+    }
 }
 
 static void put_case(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
