@@ -1917,7 +1917,7 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
         return e;
     case SX_COLUMN:
         as->failed = true;
-        if (as->silent)
+        if (as->silent || as->blk->input_failed)
             return NULL;
         diag_error(
             as->sc->diag, e->span,

@@ -463,7 +463,7 @@ static int col_outside_agg(AstExpr *e, void *ctx)
 /* GROUP BY ALL (Spark 3.4's ResolveGroupByAll): the keys are the items of the select list that
    hold no aggregate.  Without any, the block is a global aggregate, unless an item refers to a
    column outside its aggregates (i + sum(j)): then the keys cannot be inferred. */
-static const AstSelect *group_by_all(SemaCtx *sc, const AstSelect *ast)
+static const AstSelect *group_by_all(SemaCtx *sc, const AstSelect *ast, SelBlock *blk)
 {
     if (!ast->group_by_all)
         return ast;
@@ -478,10 +478,12 @@ static const AstSelect *group_by_all(SemaCtx *sc, const AstSelect *ast)
         else if (ast_walk_expr(e, col_outside_agg, NULL) == 2)
             outside = true;
     }
-    if (keys.n == 0 && outside)
+    if (keys.n == 0 && outside) {
         diag_error(sc->diag, ast->group_by_span,
                    "Cannot infer grouping columns for GROUP BY ALL based on the select clause. "
                    "Please explicitly specify the grouping columns.");
+        blk->input_failed = true; /* "must appear in the GROUP BY clause" would only repeat it */
+    }
     AstSelect *r = ARENA_NEW(sc->arena, AstSelect);
     *r = *ast;
     r->group_by = keys;
@@ -538,7 +540,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     blk.ast = ast;
     bind_from(sc, ast->from, sel, &blk);
     sel->input = *blk.input;
-    ast = blk.ast = group_by_all(sc, ast);
+    ast = blk.ast = group_by_all(sc, ast, &blk);
     ast = blk.ast = distinct_as_group_by(sc, ast, &blk);
     sel->has_agg = block_aggregates(ast);
 
