@@ -67,6 +67,10 @@ const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, S
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
 AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span);
+AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated, const char *escape,
+                    SrcSpan escape_span, SrcSpan span);
+AstExpr *parse_is_bool(ParseCtx *pc, AstExpr *x, AstExpr *lit, bool negated, SrcSpan is_span,
+                       SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
 bool parse_depth_ok(ParseCtx *pc, const AstExpr *e);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
@@ -134,9 +138,9 @@ static const AstFlag no_flag;
 %token <str> CURRENT_TIMESTAMP "CURRENT_TIMESTAMP" DATE "DATE" DEC "DEC" DECIMAL "DECIMAL" DESC "DESC"
 %token <str> DIV "DIV" REGEXP "REGEXP" RLIKE "RLIKE"
 %token <str> DISTINCT "DISTINCT" DOUBLE "DOUBLE" DROP "DROP" DUPLICATES "DUPLICATES"
-%token <str> ELSE "ELSE" END "END" FALSE "FALSE"
-%token <str> FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
-%token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" IN "IN" INNER "INNER"
+%token <str> ELSE "ELSE" END "END" ESCAPE "ESCAPE" FALSE "FALSE"
+%token <str> FILTER "FILTER" FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
+%token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" ILIKE "ILIKE" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
 %token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG"
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
@@ -145,7 +149,7 @@ static const AstFlag no_flag;
 %token <str> BINARY "BINARY"
 %token <str> SINK "SINK" SOURCE "SOURCE" STRING "STRING" STRUCT "STRUCT" TABLE "TABLE"
 %token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
-%token <str> UNION "UNION" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
+%token <str> UNION "UNION" UNKNOWN "UNKNOWN" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
 %token <str> WHERE "WHERE" WITH "WITH" WITHIN "WITHIN"
 %token <str> ANTI "ANTI" LEFT "LEFT" NATURAL "NATURAL" RIGHT "RIGHT" SEMI "SEMI" USING "USING"
 
@@ -157,7 +161,9 @@ static const AstFlag no_flag;
 %type <options> with_options opt_with_options
 %type <option> option
 %type <str> func_name option_key key_path ident any_name unreserved_keyword reserved_keyword alias
-%type <str> interval_parts interval_part decimal_kw rlike
+%type <str> interval_parts interval_part decimal_kw rlike opt_escape
+%type <num> like
+%type <expr> bool_lit
 %type <expr> option_value
 %type <type> type
 %type <field> struct_field
@@ -173,7 +179,8 @@ static const AstFlag no_flag;
 %type <oitem> order_item
 %type <num> opt_direction opt_nulls
 %type <list> expr_list dedup_columns
-%type <expr> expr and_expr not_expr pred_expr value_expr mul_expr unary_expr postfix_expr
+%type <expr> expr and_expr not_expr pred_expr bitor_expr bitxor_expr bitand_expr value_expr
+%type <expr> mul_expr unary_expr postfix_expr
 %type <expr> other_postfix column_ref primary call interval when_list opt_operand opt_else
 %type <expr> dedup_column
 %type <bop> comp_op
@@ -341,7 +348,7 @@ struct_field:
 
 /* ==== Queries ====
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
-**               [FROM from_item] [WHERE expr] [dedup] [GROUP BY expr {',' expr}] [HAVING expr]
+**               [FROM from_item] [WHERE expr] [dedup] [GROUP BY (ALL | expr {',' expr})] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias]
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
@@ -403,6 +410,7 @@ select_having:
 select_group:
     select_dedup
   | select_dedup GROUP BY expr_list { $$ = ast_select_group_by($1, &$4, span_join(@2, @3), @$); }
+  | select_dedup GROUP BY ALL       { $$ = ast_select_group_by_all($1, span_join(@2, @4), @$); }
   ;
 
 select_dedup:
@@ -553,17 +561,20 @@ opt_nulls:
 ** expr       = expr OR and_expr | and_expr
 ** and_expr   = and_expr AND not_expr | not_expr
 ** not_expr   = NOT not_expr | pred_expr
-** pred_expr  = value_expr
-**            | pred_expr ('=' | '==' | '<>' | '!=' | '<' | '<=' | '>' | '>=') value_expr
-**            | pred_expr IS [NOT] NULL
-**            | pred_expr ('=' | '==' | '<=>' | ...) value_expr
-**            | pred_expr [NOT] LIKE value_expr
-**            | pred_expr [NOT] (RLIKE | REGEXP) value_expr
+** pred_expr  = bitor_expr
+**            | pred_expr ('=' | '==' | '<=>' | '<>' | '!=' | '<' | '<=' | '>' | '>=') bitor_expr
+**            | pred_expr IS [NOT] (NULL | TRUE | FALSE | UNKNOWN)
+**            | pred_expr IS [NOT] DISTINCT FROM bitor_expr
+**            | pred_expr [NOT] (LIKE | ILIKE) bitor_expr [ESCAPE string]
+**            | pred_expr [NOT] (RLIKE | REGEXP) bitor_expr
 **            | pred_expr [NOT] IN '(' expr {',' expr} ')'
-**            | pred_expr [NOT] BETWEEN value_expr AND value_expr
+**            | pred_expr [NOT] BETWEEN bitor_expr AND bitor_expr
+** bitor_expr = bitor_expr '|' bitxor_expr | bitxor_expr        (Spark's valueExpression:
+** bitxor_expr = bitxor_expr '^' bitand_expr | bitand_expr        '&' binds tighter than '^',
+** bitand_expr = bitand_expr '&' value_expr | value_expr           '^' than '|')
 ** value_expr = value_expr ('+' | '-' | '||') mul_expr | mul_expr
 ** mul_expr   = mul_expr ('*' | '/' | '%' | DIV) unary_expr | unary_expr
-** unary_expr = ('-' | '+') unary_expr | postfix_expr
+** unary_expr = ('-' | '+' | '~') unary_expr | postfix_expr
 ** postfix    = column_ref | primary | postfix '[' expr ']' | postfix '.' any_name
 ** column_ref = ident {'.' any_name}
 **
@@ -591,22 +602,64 @@ not_expr:
   ;
 
 pred_expr:
-    value_expr
-  | pred_expr comp_op value_expr    { $$ = ast_binary(pc->arena, $2, $1, $3, @2); }
+    bitor_expr
+  | pred_expr comp_op bitor_expr    { $$ = ast_binary(pc->arena, $2, $1, $3, @2); }
   | pred_expr IS NULL               { $$ = ast_new_is_null(pc->arena, $1, false, @$); }
   | pred_expr IS NOT NULL           { $$ = ast_new_is_null(pc->arena, $1, true, @$); }
-  | pred_expr LIKE value_expr       { $$ = ast_new_like(pc->arena, $1, $3, false, @$); }
-  | pred_expr NOT LIKE value_expr   { $$ = ast_new_like(pc->arena, $1, $4, true, @$); }
-  | pred_expr rlike value_expr      { $$ = parse_rlike(pc, $1, $3, @2, @$); }
-  | pred_expr NOT rlike value_expr
+  | pred_expr IS UNKNOWN            { $$ = ast_new_is_unknown(pc->arena, $1, false, @$); }
+  | pred_expr IS NOT UNKNOWN        { $$ = ast_new_is_unknown(pc->arena, $1, true, @$); }
+  | pred_expr IS bool_lit           { $$ = parse_is_bool(pc, $1, $3, false, @2, @$); }
+  | pred_expr IS NOT bool_lit       { $$ = parse_is_bool(pc, $1, $4, true, @2, @$); }
+  | pred_expr IS DISTINCT FROM bitor_expr
+        { $$ = ast_unary(pc->arena, UOP_NOT, ast_binary(pc->arena, BOP_NSEQ, $1, $5, @2), @$); }
+  | pred_expr IS NOT DISTINCT FROM bitor_expr
+        { $$ = ast_binary(pc->arena, BOP_NSEQ, $1, $6, @2); }
+  | pred_expr like bitor_expr opt_escape
+        { if (!($$ = parse_like(pc, $1, $3, $2, false, $4, @4, @$))) YYABORT; }
+  | pred_expr NOT like bitor_expr opt_escape
+        { if (!($$ = parse_like(pc, $1, $4, $3, true, $5, @5, @$))) YYABORT; }
+  | pred_expr rlike bitor_expr      { $$ = parse_rlike(pc, $1, $3, @2, @$); }
+  | pred_expr NOT rlike bitor_expr
         { $$ = ast_unary(pc->arena, UOP_NOT, parse_rlike(pc, $1, $4, @3, @$), @$); }
   | pred_expr IN '(' expr_list ')'  { $$ = ast_new_in(pc->arena, $1, &$4, false, @$); }
   | pred_expr NOT IN '(' expr_list ')'
         { $$ = ast_new_in(pc->arena, $1, &$5, true, @$); }
-  | pred_expr BETWEEN value_expr AND value_expr
+  | pred_expr BETWEEN bitor_expr AND bitor_expr
         { $$ = ast_new_between(pc->arena, $1, $3, $5, false, @$); }
-  | pred_expr NOT BETWEEN value_expr AND value_expr
+  | pred_expr NOT BETWEEN bitor_expr AND bitor_expr
         { $$ = ast_new_between(pc->arena, $1, $4, $6, true, @$); }
+  ;
+
+/* x IS [NOT] TRUE / FALSE: Spark's EqualNullSafe(x, literal), never NULL */
+bool_lit:
+    TRUE                            { $$ = ast_new_bool(pc->arena, true, @1); }
+  | FALSE                           { $$ = ast_new_bool(pc->arena, false, @1); }
+  ;
+
+/* LIKE, or ILIKE: Spark's ILike, Like(Lower(x), Lower(pattern)) */
+like:
+    LIKE                            { $$ = false; }
+  | ILIKE                           { $$ = true; }
+  ;
+
+opt_escape:
+    %empty                          { $$ = NULL; }
+  | ESCAPE STRING_LIT               { $$ = $2; }
+  ;
+
+bitor_expr:
+    bitor_expr '|' bitxor_expr      { $$ = ast_binary(pc->arena, BOP_BITOR, $1, $3, @2); }
+  | bitxor_expr
+  ;
+
+bitxor_expr:
+    bitxor_expr '^' bitand_expr     { $$ = ast_binary(pc->arena, BOP_BITXOR, $1, $3, @2); }
+  | bitand_expr
+  ;
+
+bitand_expr:
+    bitand_expr '&' value_expr      { $$ = ast_binary(pc->arena, BOP_BITAND, $1, $3, @2); }
+  | value_expr
   ;
 
 /* Spark's RLIKE and REGEXP are one RLike */
@@ -643,6 +696,7 @@ mul_expr:
 unary_expr:
     '-' unary_expr                  { $$ = parse_negate(pc, $2, @2, @$); }
   | '+' unary_expr                  { $$ = ast_unary(pc->arena, UOP_PLUS, $2, @$); }
+  | '~' unary_expr                  { $$ = ast_unary(pc->arena, UOP_BITNOT, $2, @$); }
   | postfix_expr
   ;
 
@@ -694,6 +748,7 @@ primary:
   | CURRENT_DATE                    { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | CURRENT_DATE '(' ')'            { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | call
+  | call FILTER '(' WHERE expr ')'  { $$ = ast_call_filter($1, $5, @$); }
   | call OVER '(' window_spec ')'   { $$ = ast_call_over($1, span_join(@2, @5)); }
   ;
 
@@ -738,7 +793,8 @@ call:
   ;
 
 /* LEFT and RIGHT are join words but also Spark's string functions left(s, n), right(s, n);
-   DIV, RLIKE and REGEXP are operators and functions (div(a, b), rlike(s, p), regexp(s, p)). */
+   DIV, RLIKE and REGEXP are operators and functions (div(a, b), rlike(s, p), regexp(s, p));
+   FILTER follows an aggregate (count(*) FILTER (WHERE c)) and names Spark's filter(). */
 func_name:
     ident
   | LEFT
@@ -746,6 +802,7 @@ func_name:
   | DIV
   | RLIKE
   | REGEXP
+  | FILTER
   ;
 
 /* window_spec = [PARTITION BY expr {',' expr}] [ORDER BY order_item {',' order_item}] [frame]
@@ -810,12 +867,12 @@ unreserved_keyword:
     ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
   | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | NUMERIC | PARTITION
   | PRECEDING | RANGE | REAL | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
-  | UNBOUNDED | VARCHAR | WATERMARK | WITHIN
+  | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
   ;
 
 reserved_keyword:
     ALL | AND | AS | BETWEEN | CASE | CAST | CREATE | CROSS | CURRENT_DATE | CURRENT_TIMESTAMP
-  | DISTINCT | DIV | ELSE | END | FALSE | FROM | FULL | GROUP | HAVING | IN | INNER | INSERT
+  | DISTINCT | DIV | ELSE | END | ESCAPE | FALSE | FILTER | FROM | FULL | GROUP | HAVING | ILIKE | IN | INNER | INSERT
   | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
   | OUTER | OVER | REGEXP | RLIKE | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
   | ANTI | LEFT | NATURAL | RIGHT | SEMI | USING
@@ -888,15 +945,17 @@ static void drop_all(Expected *e, const int *tokens, int n)
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
     TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
-    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP};
+    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP, '~', TOK_FILTER};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};
 static const int value_core[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT};
 static const int operators[] = {'=', TOK_NE, '<', TOK_LE, '>', TOK_GE, TOK_NSEQ, '+', '-', '*', '/',
-                                '%', TOK_DIV, TOK_CONCAT, TOK_AND, TOK_OR, TOK_IS, TOK_LIKE,
-                                TOK_RLIKE, TOK_REGEXP, TOK_IN, TOK_BETWEEN, TOK_NOT, '.', '[', '('};
-static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONCAT, '.', '[', '('};
+                                '%', TOK_DIV, TOK_CONCAT, '&', '|', '^', TOK_AND, TOK_OR, TOK_IS,
+                                TOK_LIKE, TOK_ILIKE, TOK_RLIKE, TOK_REGEXP, TOK_IN, TOK_BETWEEN,
+                                TOK_NOT, '.', '[', '('};
+static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONCAT, '&', '|', '^',
+                                      '.', '[', '('};
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,

@@ -212,6 +212,9 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
     case BOP_ADD: v = LLVMBuildAdd(cg->b, a.v, b.v, "add"); break;
     case BOP_SUB: v = LLVMBuildSub(cg->b, a.v, b.v, "sub"); break;
     case BOP_MUL: v = LLVMBuildMul(cg->b, a.v, b.v, "mul"); break;
+    case BOP_BITAND: v = LLVMBuildAnd(cg->b, a.v, b.v, "and"); break;
+    case BOP_BITOR: v = LLVMBuildOr(cg->b, a.v, b.v, "or"); break;
+    case BOP_BITXOR: v = LLVMBuildXor(cg->b, a.v, b.v, "xor"); break;
     default: {
         /* Integral /, DIV and %: NULL on a zero divisor; x % -1 is 0 and x / -1 wraps
            (both avoid the overflow trap of INT_MIN / -1): Spark's IntegralDivide of
@@ -434,10 +437,12 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
     case SX_LIKE: {
         CgVal a = cg_expr(cg, env, e->u.like.arg);
         CgVal p = cg_expr(cg, env, e->u.like.pattern);
-        LLVMValueRef args[4] = {a.v, a.len, p.v, p.len};
-        LLVMValueRef m = cg_call(cg, "srt_like", args, 4, "like");
+        /* -1: an invalid pattern failed the query (srt_query_fail); the row's value is NULL */
+        LLVMValueRef args[6] = {cg->q, a.v, a.len, p.v, p.len, cg_i32(cg, (int32_t)e->u.like.escape)};
+        LLVMValueRef m = cg_call(cg, "srt_like", args, 6, "like");
+        LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, m, cg_i32(cg, 0), "");
         LLVMValueRef v = LLVMBuildICmp(cg->b, e->u.like.negated ? LLVMIntEQ : LLVMIntNE, m, cg_i32(cg, 0), "");
-        return scalar(cg_or(cg, a.null, p.null), v);
+        return scalar(cg_or(cg, cg_or(cg, a.null, p.null), bad), v);
     }
     case SX_IN:
         return in_expr(cg, env, e);

@@ -208,6 +208,13 @@ AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)
     return call;
 }
 
+AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span)
+{
+    call->u.call.filter = filter;
+    call->span = span;
+    return above(call, filter);
+}
+
 AstExpr *ast_paren(AstExpr *e, SrcSpan span)
 {
     e->span = span;
@@ -228,7 +235,15 @@ AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated
     e->u.like.arg = arg;
     e->u.like.pattern = pattern;
     e->u.like.negated = negated;
+    e->u.like.escape = '\\';
     return above(above(e, arg), pattern);
+}
+
+AstExpr *ast_new_is_unknown(Arena *arena, AstExpr *arg, bool negated, SrcSpan span)
+{
+    AstExpr *e = ast_new_is_null(arena, arg, negated, span);
+    e->u.is_null.unknown = true;
+    return e;
 }
 
 AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool negated, SrcSpan span)
@@ -434,6 +449,14 @@ AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span)
 AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span)
 {
     sel->group_by = *keys;
+    sel->group_by_span = kw_span;
+    sel->span = span;
+    return sel;
+}
+
+AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span)
+{
+    sel->group_by_all = true;
     sel->group_by_span = kw_span;
     sel->span = span;
     return sel;
@@ -661,7 +684,9 @@ int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx)
         kids[1] = e->u.index.index;
         break;
     case AST_CALL:
-        return walk_list(&e->u.call.args, fn, ctx);
+        if (walk_list(&e->u.call.args, fn, ctx) == WALK_ABORT)
+            return WALK_ABORT;
+        return ast_walk_expr(e->u.call.filter, fn, ctx);
     case AST_UNARY:
         kids[0] = e->u.unary.arg;
         break;

@@ -51,7 +51,7 @@ typedef enum AstExprKind {
     AST_CAST      /* CAST(x AS type): u.cast */
 } AstExprKind;
 
-typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS } AstUnaryOp;
+typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS, UOP_BITNOT } AstUnaryOp;
 
 typedef enum AstBinaryOp {
     BOP_ADD, BOP_SUB, BOP_MUL, BOP_DIV, BOP_MOD,
@@ -59,7 +59,8 @@ typedef enum AstBinaryOp {
     BOP_AND, BOP_OR,
     BOP_CONCAT, /* || */
     BOP_IDIV,   /* a DIV b: Spark's IntegralDivide */
-    BOP_NSEQ    /* a <=> b: Spark's EqualNullSafe */
+    BOP_NSEQ,   /* a <=> b: Spark's EqualNullSafe */
+    BOP_BITAND, BOP_BITOR, BOP_BITXOR /* a & b, a | b, a ^ b: Spark's BitwiseAnd/Or/Xor */
 } AstBinaryOp;
 
 typedef struct AstExprList {
@@ -97,13 +98,19 @@ struct AstExpr {
             bool star;             /* count(*) */
             bool distinct;         /* count(DISTINCT x) */
             SrcSpan distinct_span;
+            AstExpr *filter;       /* agg(...) FILTER (WHERE filter), or NULL */
             bool has_over;         /* an OVER (...) clause followed: refused by sema */
             SrcSpan over_span;
         } call;
         struct { AstUnaryOp op; AstExpr *arg; } unary;
         struct { AstBinaryOp op; AstExpr *lhs, *rhs; SrcSpan op_span; } binary;
-        struct { AstExpr *arg; bool negated; } is_null;
-        struct { AstExpr *arg, *pattern; bool negated; } like;
+        struct { AstExpr *arg; bool negated; bool unknown; /* IS [NOT] UNKNOWN */ } is_null;
+        struct {
+            AstExpr *arg, *pattern;
+            bool negated;
+            bool ci;             /* ILIKE */
+            uint32_t escape;     /* the ESCAPE character's code point ('\\' without one) */
+        } like;
         struct { AstExpr *arg; AstExprList list; bool negated; } in;
         struct { AstExpr *arg, *lo, *hi; bool negated; } between;
         struct {
@@ -185,6 +192,7 @@ struct AstSelect {
     AstExpr *where;      /* may be NULL */
     AstDedup *dedup;     /* DROP DUPLICATES ...; NULL if absent */
     AstExprList group_by;
+    bool group_by_all;   /* GROUP BY ALL: sema makes group_by (sema_select.c) */
     SrcSpan group_by_span;
     AstExpr *having;     /* may be NULL */
     AstOrderItem *order_by;
@@ -312,10 +320,14 @@ AstExpr *ast_new_call(Arena *arena,
                       SrcSpan span);         /* name .. ')' */
 /* Marks a call as followed by OVER (...) and widens its span to the clause. */
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span);
+/* call FILTER (WHERE filter): an aggregate over the rows where filter is true. */
+AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span);
 /* ( e ): the node's span grows to cover the parentheses. */
 AstExpr *ast_paren(AstExpr *e, SrcSpan span);
 AstExpr *ast_new_is_null(Arena *arena, AstExpr *arg, bool negated, SrcSpan span);
 AstExpr *ast_new_like(Arena *arena, AstExpr *arg, AstExpr *pattern, bool negated, SrcSpan span);
+/* x IS [NOT] UNKNOWN: an AST_IS_NULL of a BOOLEAN (Spark's IsUnknown / IsNotUnknown). */
+AstExpr *ast_new_is_unknown(Arena *arena, AstExpr *arg, bool negated, SrcSpan span);
 AstExpr *ast_new_in(Arena *arena, AstExpr *arg, const AstExprList *list, bool negated, SrcSpan span);
 AstExpr *ast_new_between(Arena *arena, AstExpr *arg, AstExpr *lo, AstExpr *hi, bool negated,
                          SrcSpan span);
@@ -351,6 +363,7 @@ AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span);
 AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span);
 AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span);
 AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span);
+AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span);
 AstSelect *ast_select_having(AstSelect *sel, AstExpr *having, SrcSpan span);
 AstSelect *ast_select_order_by(Arena *arena, AstSelect *sel, const PtrVec *items, SrcSpan kw_span,
                                SrcSpan span);

@@ -104,6 +104,9 @@ const char *ast_binary_op_name(AstBinaryOp op)
     case BOP_CONCAT: return "||";
     case BOP_IDIV: return "DIV";
     case BOP_NSEQ: return "<=>";
+    case BOP_BITAND: return "&";
+    case BOP_BITOR: return "|";
+    case BOP_BITXOR: return "^";
     }
     return "?";
 }
@@ -141,6 +144,10 @@ static void put_call(StrBuf *sb, const AstExpr *e)
     if (e->u.call.distinct)
         sb_puts(sb, " DISTINCT");
     put_list(sb, &e->u.call.args);
+    if (e->u.call.filter) {
+        sb_puts(sb, " FILTER ");
+        ast_dump_expr(sb, e->u.call.filter);
+    }
     if (e->u.call.has_over)
         sb_puts(sb, " OVER");
     sb_putc(sb, ')');
@@ -197,7 +204,7 @@ void ast_dump_expr(StrBuf *sb, const AstExpr *e)
     case AST_INDEX: put_form(sb, "index", e->u.index.base, e->u.index.index, NULL); break;
     case AST_CALL: put_call(sb, e); break;
     case AST_UNARY: {
-        static const char *ops[] = {"NOT", "-", "+"};
+        static const char *ops[] = {"NOT", "-", "+", "~"};
         put_form(sb, ops[e->u.unary.op], e->u.unary.arg, NULL, NULL);
         break;
     }
@@ -205,10 +212,14 @@ void ast_dump_expr(StrBuf *sb, const AstExpr *e)
         put_form(sb, ast_binary_op_name(e->u.binary.op), e->u.binary.lhs, e->u.binary.rhs, NULL);
         break;
     case AST_IS_NULL:
-        put_form(sb, e->u.is_null.negated ? "IS NOT NULL" : "IS NULL", e->u.is_null.arg, NULL, NULL);
+        put_form(sb, e->u.is_null.unknown ? (e->u.is_null.negated ? "IS NOT UNKNOWN" : "IS UNKNOWN")
+                                          : (e->u.is_null.negated ? "IS NOT NULL" : "IS NULL"),
+                 e->u.is_null.arg, NULL, NULL);
         break;
     case AST_LIKE:
-        put_form(sb, e->u.like.negated ? "NOT LIKE" : "LIKE", e->u.like.arg, e->u.like.pattern, NULL);
+        put_form(sb, e->u.like.ci ? (e->u.like.negated ? "NOT ILIKE" : "ILIKE")
+                                  : (e->u.like.negated ? "NOT LIKE" : "LIKE"),
+                 e->u.like.arg, e->u.like.pattern, NULL);
         break;
     case AST_IN:
         sb_puts(sb, e->u.in.negated ? "(NOT IN " : "(IN ");

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_like.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -40,6 +41,36 @@ AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, Sr
     AstExprList args = ast_list_append(pc->arena, (AstExprList){0}, s);
     args = ast_list_append(pc->arena, args, pat);
     return ast_new_call(pc->arena, "rlike", op_span, &args, false, (AstFlag){0}, span);
+}
+
+/* x [NOT] LIKE|ILIKE pattern [ESCAPE 'c'].  The escape must be one character (AstBuilder:
+   QueryParsingErrors.invalidEscapeStringError, INVALID_ESC; Java counts UTF-16 units, so a
+   character outside the BMP is refused too). */
+AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated, const char *escape,
+                    SrcSpan escape_span, SrcSpan span)
+{
+    AstExpr *e = ast_new_like(pc->arena, x, pat, negated, span);
+    e->u.like.ci = ci;
+    if (escape) {
+        size_t n = strlen(escape), i = 0;
+        uint32_t c = n ? cm_like_next(escape, n, &i) : 0;
+        if (n == 0 || i != n || c > 0xFFFF) {
+            diag_error(pc->diag, escape_span,
+                       "Found an invalid escape string: %s. The escape string must contain only one "
+                       "character.", escape);
+            return NULL;
+        }
+        e->u.like.escape = c;
+    }
+    return e;
+}
+
+/* x IS [NOT] TRUE|FALSE: AstBuilder makes EqualNullSafe(x, literal), inverted by NOT. */
+AstExpr *parse_is_bool(ParseCtx *pc, AstExpr *x, AstExpr *lit, bool negated, SrcSpan is_span,
+                       SrcSpan span)
+{
+    AstExpr *e = ast_binary(pc->arena, BOP_NSEQ, x, lit, is_span);
+    return negated ? ast_unary(pc->arena, UOP_NOT, e, span) : e;
 }
 
 /* The source text of a span, copied into the arena. */

@@ -187,7 +187,7 @@ struct SExpr {
         struct { SExpr *arg, *index; } index;
         struct { AstBinaryOp op; SExpr *lhs, *rhs; } bin;
         struct { SExpr *arg; bool negated; } is_null;
-        struct { SExpr *arg, *pattern; bool negated; } like;
+        struct { SExpr *arg, *pattern; bool negated; uint32_t escape; /* a code point */ } like;
         struct { SExpr *arg; SExpr **values; int n_values; bool negated; } in;
         struct { SExpr **whens; SExpr **thens; int n_whens; SExpr *else_; } kase;
         struct { SFunc fn; SExpr **args; int n_args; } call;

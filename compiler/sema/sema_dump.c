@@ -88,13 +88,6 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
 
 /* ==== Expressions ==== */
 
-static const char *bin_symbol(AstBinaryOp op)
-{
-    static const char *const sym[] = {
-        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||", "div", "<=>"};
-    return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
-}
-
 static void put_expr(StrBuf *sb, const SExpr *e, const SSchema *in);
 static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in);
 
@@ -164,7 +157,7 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
     case SX_CONCAT:
         sb_putc(sb, '(');
         put_expr(sb, e->u.bin.lhs, in);
-        sb_printf(sb, " %s ", bin_symbol(e->u.bin.op));
+        sb_printf(sb, " %s ", sema_binary_symbol(e->u.bin.op));
         put_expr(sb, e->u.bin.rhs, in);
         sb_putc(sb, ')');
         break;

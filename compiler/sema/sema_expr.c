@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_like.h"
 #include "common/cm_time.h"
 #include "sema/sema_int.h"
 
@@ -562,13 +563,6 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
 
 /* ==== Operators ==== */
 
-static const char *op_symbol(AstBinaryOp op)
-{
-    static const char *const sym[] = {
-        "+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "AND", "OR", "||", "div", "<=>"};
-    return (int)op >= 0 && (int)op < (int)(sizeof sym / sizeof sym[0]) ? sym[op] : "?";
-}
-
 static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, SExpr *l, SExpr *r,
                       SrcSpan span)
 {
@@ -658,6 +652,32 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
     return new_bin(b, SX_ARITH, BOP_IDIV, &type_bigint, x[0], x[1], span);
 }
 
+/* An operand of a bitwise operator (Spark's BitwiseAnd/Or/Xor/Not, bitwiseExpressions.scala:
+   IntegralType): INT or BIGINT, a NULL literal an INT (IntegralType's default type); NULL for
+   any other type, which Spark refuses too (a STRING is not cast: PromoteStrings would make it a
+   DOUBLE). */
+static const Type *bit_operand(const Type *t)
+{
+    return t->kind == TY_INT || t->kind == TY_BIGINT ? t : t->kind == TY_NULL ? &type_int : NULL;
+}
+
+/* a & b, a | b, a ^ b: both cast to the wider of their types, which the result has; NULL
+   when either is. */
+static SExpr *make_bitwise(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                           const AstExpr *ar, SrcSpan span)
+{
+    const Type *lt = bit_operand(l->type), *rt = bit_operand(r->type);
+    if (!lt || !rt) {
+        char what[80];
+        snprintf(what, sizeof what, "operator '%s' expects integral operands (INT or BIGINT)",
+                 sema_binary_symbol(op));
+        type_error(b, !lt ? al : ar, what, !lt ? al : ar, !lt ? l->type : r->type);
+        return NULL;
+    }
+    const Type *t = lt->kind == TY_BIGINT || rt->kind == TY_BIGINT ? &type_bigint : &type_int;
+    return new_bin(b, SX_ARITH, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
+}
+
 static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                          const AstExpr *ar, SrcSpan span)
 {
@@ -688,7 +708,7 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
     const AstExpr *bad = !lt ? al : !rt ? ar : NULL;
     if (bad) {
         char what[64];
-        snprintf(what, sizeof what, "operator '%s' expects numeric operands", op_symbol(op));
+        snprintf(what, sizeof what, "operator '%s' expects numeric operands", sema_binary_symbol(op));
         type_error(b, bad, what, bad, !lt ? l->type : r->type);
         return NULL;
     }
@@ -753,6 +773,10 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
     case BOP_GT:
     case BOP_GE:
         return make_cmp(b, op, l, r, al, ar, e->span);
+    case BOP_BITAND:
+    case BOP_BITOR:
+    case BOP_BITXOR:
+        return make_bitwise(b, op, l, r, al, ar, e->span);
     case BOP_CONCAT: {
         SExpr *ls = sema_to_string(b, l), *rs = sema_to_string(b, r);
         if (!ls || !rs) {
@@ -782,6 +806,15 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     SExpr *x = sema_bind_expr(b, a);
     if (!x)
         return NULL;
+    if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot: ~x is x ^ -1 in x's type */
+        const Type *t = bit_operand(x->type);
+        if (!t) {
+            type_error(b, a, "operator '~' expects an integral operand (INT or BIGINT)", a, x->type);
+            return NULL;
+        }
+        return new_bin(b, SX_ARITH, BOP_BITXOR, t, sema_coerce(b->sc, x, t),
+                       const_int(b->sc, t, -1, e->span), e->span);
+    }
     const Type *t = x->type->kind == TY_INTERVAL ? x->type : arith_operand(x->type);
     if (!t) {
         type_error(b, a,
@@ -830,10 +863,23 @@ static SExpr *bind_like(Binder *b, const AstExpr *e)
         type_error(b, bad, "LIKE expects string operands", bad, !xs ? x->type : p->type);
         return NULL;
     }
+    /* A constant pattern is checked now (Spark compiles it when the query starts); any other
+       one by srt_like, row by row, as Spark's Like does (common/cm_like.h). */
+    char msg[512];
+    if (ps->kind == SX_CONST && !ps->u.value.is_null &&
+        cm_like_check(ps->u.value.s, ps->u.value.n, e->u.like.escape, msg, sizeof msg) < 0) {
+        diag_error(b->sc->diag, e->u.like.pattern->span, "%s", msg);
+        return NULL;
+    }
+    if (e->u.like.ci) { /* ILike: Like(Lower(x), Lower(pattern)) */
+        xs = sema_lower(b, xs, e->u.like.arg->span);
+        ps = sema_lower(b, ps, e->u.like.pattern->span);
+    }
     SExpr *l = sema_new_expr(b->sc, SX_LIKE, &type_boolean, e->span);
     l->u.like.arg = xs;
     l->u.like.pattern = ps;
     l->u.like.negated = e->u.like.negated;
+    l->u.like.escape = e->u.like.escape;
     return l;
 }
 
@@ -1132,7 +1178,22 @@ static bool same_distinct(const SAgg *a, const SAgg *b)
     return true;
 }
 
-/* An aggregate: binds its argument over the input and returns SX_AGG_REF. */
+/* CASE WHEN cond THEN x END: x where cond is true, else NULL (count_if, FILTER). */
+static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, SrcSpan span)
+{
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    const AstExpr **asts = ARENA_NEW_N(b->sc->arena, const AstExpr *, 1);
+    whens[0] = cond;
+    vals[0] = x;
+    asts[0] = at;
+    return sema_new_case(b, whens, vals, asts, 1, false, span, "CASE");
+}
+
+/* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
+   (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
+   THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
+   exactly the rows where c is true, as Spark's AggregateExpression filter feeds it. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
     const char *name = sema_agg_name(kind);
@@ -1169,18 +1230,49 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     SAgg agg = {0};
     agg.kind = kind;
     agg.span = e->span;
-    if (star) {
+    Binder ab = *b;
+    ab.allow_agg = false;
+    ab.allow_window = false;
+    ab.in_agg = true;
+    ab.out_lookup = OUT_NONE;
+    SExpr *filter = NULL;
+    if (e->u.call.filter) {
+        Binder fb = ab;
+        fb.in_agg = false;
+        fb.clause = "FILTER";
+        if (!(filter = sema_bind_bool(&fb, e->u.call.filter, "FILTER")))
+            return NULL;
+    }
+    if (star && filter) {
+        agg.kind = AGG_COUNT;
+        agg.type = &type_bigint;
+        agg.arg = when_only(b, filter, const_int(sc, &type_int, 1, e->span), e, e->span);
+    } else if (star) {
         agg.kind = AGG_COUNT_STAR;
     } else {
-        Binder ab = *b;
-        ab.allow_agg = false;
-        ab.allow_window = false;
-        ab.in_agg = true;
-        ab.out_lookup = OUT_NONE;
         SExpr *x = sema_bind_expr(&ab, args->items[0]);
         if (!x)
             return NULL;
         const Type *t = x->type;
+        /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf) */
+        SAggForm form = sema_agg_form(e->u.call.name);
+        if (form != AGGF_PLAIN) {
+            if (t->kind != TY_BOOLEAN && t->kind != TY_NULL) {
+                char what[96];
+                snprintf(what, sizeof what, "function '%s' expects a boolean argument",
+                         e->u.call.name);
+                type_error(b, args->items[0], what, args->items[0], t);
+                return NULL;
+            }
+            x = sema_coerce(sc, x, &type_boolean);
+            t = &type_boolean;
+            if (form == AGGF_COUNT_IF)
+                x = when_only(b, x, const_int(sc, &type_int, 1, e->span), args->items[0], e->span);
+        }
+        if (filter)
+            x = when_only(b, filter, x, args->items[0], e->span);
+        if (!x)
+            return NULL;
         switch (kind) {
         case AGG_COUNT:
             agg.type = &type_bigint;
@@ -1275,6 +1367,12 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_COUNT_STAR:
             break;
+        }
+        if (filter && (agg.kind == AGG_FIRST || agg.kind == AGG_LAST) && !agg.ignore_nulls) {
+            /* the rows filtered out would be NULLs it takes */
+            diag_error(sc->diag, e->u.call.filter->span,
+                       "FILTER on %s without ignoreNulls = true is not supported yet", e->u.call.name);
+            return NULL;
         }
         if (distinct && !bind_distinct(&ab, e, x, &agg))
             return NULL;
@@ -1519,6 +1617,11 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     }
     if (sema_agg_lookup(name, &kind))
         return bind_agg(b, e, kind);
+    if (e->u.call.filter) {
+        diag_error(sc->diag, e->u.call.filter->span,
+                   "FILTER is only allowed with an aggregate function, and '%s' is not one", name);
+        return NULL;
+    }
     if (strcasecmp(name, "explode") == 0) {
         /* A select item that is exactly explode(...) is bound by sema_select.c. */
         if (strcmp(b->clause, "SELECT") == 0)
@@ -1602,6 +1705,12 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
         SExpr *x = sema_bind_expr(b, e->u.is_null.arg);
         if (!x)
             return NULL;
+        /* IS [NOT] UNKNOWN: Spark's IsUnknown / IsNotUnknown take a BOOLEAN */
+        if (e->u.is_null.unknown && x->type->kind != TY_BOOLEAN && x->type->kind != TY_NULL) {
+            type_error(b, e->u.is_null.arg, "IS UNKNOWN expects a boolean operand", e->u.is_null.arg,
+                       x->type);
+            return NULL;
+        }
         r = sema_new_expr(sc, SX_IS_NULL, &type_boolean, e->span);
         r->u.is_null.arg = x;
         r->u.is_null.negated = e->u.is_null.negated;
@@ -1743,7 +1852,7 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
         return a->u.is_null.negated == b->u.is_null.negated &&
                sema_expr_equal(a->u.is_null.arg, b->u.is_null.arg);
     case SX_LIKE:
-        return a->u.like.negated == b->u.like.negated &&
+        return a->u.like.negated == b->u.like.negated && a->u.like.escape == b->u.like.escape &&
                sema_expr_equal(a->u.like.arg, b->u.like.arg) &&
                sema_expr_equal(a->u.like.pattern, b->u.like.pattern);
     case SX_IN:
@@ -1809,7 +1918,7 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
         return e;
     case SX_COLUMN:
         as->failed = true;
-        if (as->silent)
+        if (as->silent || as->blk->input_failed)
             return NULL;
         diag_error(
             as->sc->diag, e->span,

@@ -916,6 +916,17 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     return c;
 }
 
+SExpr *sema_lower(Binder *b, SExpr *x, SrcSpan span)
+{
+    SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    args[0] = x;
+    SExpr *c = sema_new_expr(b->sc, SX_CALL, &type_string, span);
+    c->u.call.fn = FN_LOWER;
+    c->u.call.args = args;
+    c->u.call.n_args = 1;
+    return c;
+}
+
 SExpr *sema_bind_func(Binder *b, const AstExpr *e)
 {
     SemaCtx *sc = b->sc;

@@ -99,6 +99,8 @@ typedef struct SelBlock SelBlock;
 /* Spark's pretty SQL of an expression as written: (a + 1), lower(action), count(1).
    blk (may be NULL) resolves column spellings and drops relation qualifiers. */
 void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e);
+/* An operator as Spark prints it: + - * / % = != < <= > >= AND OR || div <=> & | ^ */
+const char *sema_binary_symbol(AstBinaryOp op);
 const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 /* The output name of a select item without alias: column, field, or generated. */
 const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
@@ -106,6 +108,15 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 bool sema_ast_has_agg(const AstExpr *e);
 /* Aggregate kind of a function name: 1 and *kind set if it names one. */
 bool sema_agg_lookup(const char *name, SAggKind *kind);
+/* How an aggregate's argument is bound (sema_name.c's table). */
+typedef enum SAggForm {
+    AGGF_PLAIN,    /* as the aggregate's own */
+    AGGF_BOOL,     /* a BOOLEAN (bool_and, bool_or: min, max) */
+    AGGF_COUNT_IF, /* a BOOLEAN; the rows where it is true are counted */
+} SAggForm;
+SAggForm sema_agg_form(const char *name);
+/* Is e a call of an aggregate function (not one with OVER)? */
+bool sema_ast_is_agg_call(const AstExpr *e);
 /* Does the aggregate take constant parameters after its value (approx_count_distinct's
    relativeSD, first/last's isIgnoreNull), which Spark leaves out of its generated name? */
 bool sema_agg_param_args(SAggKind kind);
@@ -222,6 +233,8 @@ void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min,
 /* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
    (unknown function, DISTINCT, '*', arity, argument types). */
 SExpr *sema_bind_func(Binder *b, const AstExpr *e);
+/* lower(x) of a STRING x (ILIKE's operands). */
+SExpr *sema_lower(Binder *b, SExpr *x, SrcSpan span);
 
 /* ==== SELECT blocks (sema_select.c) ==== */
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_like.h"
 #include "sema/sema_int.h"
 
 /* ==== Lookups by name ==== */
@@ -32,29 +33,49 @@ int sema_func_lookup(const char *name)
     return -1;
 }
 
+/* The aggregate functions by name (FunctionRegistry), each as the aggregate it is bound as
+   and the form of its argument (sema_expr.c's bind_agg): mean is Average, array_agg
+   CollectList; any_value is First (AnyValue); bool_and / every are Min of a BOOLEAN and
+   bool_or / some / any Max (BoolAnd, BoolOr: RuntimeReplaceableAggregate); count_if counts the
+   rows where its BOOLEAN is true (CountIf: Count(NullIf(x, false))). */
+static const struct {
+    const char *name;
+    SAggKind kind;
+    SAggForm form;
+} agg_names[] = {
+    {"count", AGG_COUNT, AGGF_PLAIN}, {"sum", AGG_SUM, AGGF_PLAIN}, {"min", AGG_MIN, AGGF_PLAIN},
+    {"max", AGG_MAX, AGGF_PLAIN},     {"avg", AGG_AVG, AGGF_PLAIN}, {"mean", AGG_AVG, AGGF_PLAIN},
+    {"approx_count_distinct", AGG_APPROX_COUNT_DISTINCT, AGGF_PLAIN},
+    {"stddev", AGG_STDDEV_SAMP, AGGF_PLAIN},      {"std", AGG_STDDEV_SAMP, AGGF_PLAIN},
+    {"stddev_samp", AGG_STDDEV_SAMP, AGGF_PLAIN}, {"stddev_pop", AGG_STDDEV_POP, AGGF_PLAIN},
+    {"variance", AGG_VAR_SAMP, AGGF_PLAIN},       {"var_samp", AGG_VAR_SAMP, AGGF_PLAIN},
+    {"var_pop", AGG_VAR_POP, AGGF_PLAIN},
+    {"first", AGG_FIRST, AGGF_PLAIN},             {"first_value", AGG_FIRST, AGGF_PLAIN},
+    {"any_value", AGG_FIRST, AGGF_PLAIN},
+    {"last", AGG_LAST, AGGF_PLAIN},               {"last_value", AGG_LAST, AGGF_PLAIN},
+    {"collect_list", AGG_COLLECT_LIST, AGGF_PLAIN}, {"array_agg", AGG_COLLECT_LIST, AGGF_PLAIN},
+    {"collect_set", AGG_COLLECT_SET, AGGF_PLAIN},
+    {"bool_and", AGG_MIN, AGGF_BOOL}, {"every", AGG_MIN, AGGF_BOOL},
+    {"bool_or", AGG_MAX, AGGF_BOOL},  {"some", AGG_MAX, AGGF_BOOL}, {"any", AGG_MAX, AGGF_BOOL},
+    {"count_if", AGG_COUNT, AGGF_COUNT_IF},
+};
+
 bool sema_agg_lookup(const char *name, SAggKind *kind)
 {
-    static const struct {
-        const char *name;
-        SAggKind kind;
-    } aggs[] = {
-        {"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN},
-        {"max", AGG_MAX},     {"avg", AGG_AVG},
-        {"approx_count_distinct", AGG_APPROX_COUNT_DISTINCT},
-        {"stddev", AGG_STDDEV_SAMP},   {"std", AGG_STDDEV_SAMP},
-        {"stddev_samp", AGG_STDDEV_SAMP}, {"stddev_pop", AGG_STDDEV_POP},
-        {"variance", AGG_VAR_SAMP},    {"var_samp", AGG_VAR_SAMP},
-        {"var_pop", AGG_VAR_POP},
-        {"first", AGG_FIRST},          {"first_value", AGG_FIRST},
-        {"last", AGG_LAST},            {"last_value", AGG_LAST},
-        {"collect_list", AGG_COLLECT_LIST}, {"collect_set", AGG_COLLECT_SET},
-    };
-    for (size_t i = 0; name && i < sizeof aggs / sizeof aggs[0]; i++)
-        if (strcasecmp(aggs[i].name, name) == 0) {
-            *kind = aggs[i].kind;
+    for (size_t i = 0; name && i < sizeof agg_names / sizeof agg_names[0]; i++)
+        if (strcasecmp(agg_names[i].name, name) == 0) {
+            *kind = agg_names[i].kind;
             return true;
         }
     return false;
+}
+
+SAggForm sema_agg_form(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof agg_names / sizeof agg_names[0]; i++)
+        if (strcasecmp(agg_names[i].name, name) == 0)
+            return agg_names[i].form;
+    return AGGF_PLAIN;
 }
 
 bool sema_agg_param_args(SAggKind kind)
@@ -81,7 +102,7 @@ bool sema_agg_param_args(SAggKind kind)
     return false;
 }
 
-static bool is_agg_call(const AstExpr *e)
+bool sema_ast_is_agg_call(const AstExpr *e)
 {
     SAggKind k;
     return e->kind == AST_CALL && !e->u.call.has_over && sema_agg_lookup(e->u.call.name, &k);
@@ -99,7 +120,7 @@ bool sema_ast_has_agg(const AstExpr *e)
 {
     if (!e)
         return false;
-    if (is_agg_call(e))
+    if (sema_ast_is_agg_call(e))
         return true;
     switch (e->kind) {
     case AST_FIELD:
@@ -203,7 +224,8 @@ static void put_list(StrBuf *sb, const SelBlock *blk, const AstExprList *l)
     }
 }
 
-static const char *binary_symbol(AstBinaryOp op)
+/* An operator as Spark's expressions print it (names, the bound tree, messages). */
+const char *sema_binary_symbol(AstBinaryOp op)
 {
     switch (op) {
     case BOP_ADD:
@@ -238,6 +260,12 @@ static const char *binary_symbol(AstBinaryOp op)
         return "div";
     case BOP_NSEQ:
         return "<=>";
+    case BOP_BITAND:
+        return "&";
+    case BOP_BITOR:
+        return "|";
+    case BOP_BITXOR:
+        return "^";
     }
     return "?";
 }
@@ -386,6 +414,11 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         put_default_args(sb, fn, e->u.call.args.n);
     }
     sb_putc(sb, ')');
+    if (e->u.call.filter) { /* AggregateExpression.sql */
+        sb_puts(sb, " FILTER (WHERE ");
+        sema_put_sql(sb, blk, e->u.call.filter);
+        sb_putc(sb, ')');
+    }
 }
 
 static void put_case(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
@@ -462,6 +495,11 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         put_call(sb, blk, e);
         break;
     case AST_UNARY:
+        if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot.sql: ~x */
+            sb_putc(sb, '~');
+            sema_put_sql(sb, blk, e->u.unary.arg);
+            break;
+        }
         sb_puts(sb, e->u.unary.op == UOP_NOT ? "(NOT " : e->u.unary.op == UOP_NEG ? "(- " : "(+ ");
         sema_put_sql(sb, blk, e->u.unary.arg);
         sb_putc(sb, ')');
@@ -479,7 +517,7 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             sb_puts(sb, "(NOT ");
         sb_putc(sb, '(');
         sema_put_sql(sb, blk, e->u.binary.lhs);
-        sb_printf(sb, " %s ", e->u.binary.op == BOP_NE ? "=" : binary_symbol(e->u.binary.op));
+        sb_printf(sb, " %s ", e->u.binary.op == BOP_NE ? "=" : sema_binary_symbol(e->u.binary.op));
         sema_put_sql(sb, blk, e->u.binary.rhs);
         sb_putc(sb, ')');
         if (e->u.binary.op == BOP_NE)
@@ -488,14 +526,26 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     case AST_IS_NULL:
         sb_putc(sb, '(');
         sema_put_sql(sb, blk, e->u.is_null.arg);
-        sb_puts(sb, e->u.is_null.negated ? " IS NOT NULL)" : " IS NULL)");
+        sb_puts(sb, e->u.is_null.negated ? " IS NOT " : " IS ");
+        sb_puts(sb, e->u.is_null.unknown ? "UNKNOWN)" : "NULL)");
         break;
     case AST_LIKE:
+        /* Like.sql: "x LIKE p", with " ESCAPE 'c'" for another escape than '\';
+           ILike (RuntimeReplaceable) prints as a call of its two children: ilike(x, p). */
         if (e->u.like.negated)
             sb_puts(sb, "(NOT ");
+        sb_puts(sb, e->u.like.ci ? "ilike(" : "");
         sema_put_sql(sb, blk, e->u.like.arg);
-        sb_puts(sb, " LIKE ");
+        sb_puts(sb, e->u.like.ci ? ", " : " LIKE ");
         sema_put_sql(sb, blk, e->u.like.pattern);
+        if (e->u.like.ci) {
+            sb_putc(sb, ')');
+        } else if (e->u.like.escape != '\\') {
+            char esc[5];
+            sb_puts(sb, " ESCAPE '");
+            sb_putn(sb, esc, cm_like_put_utf8(esc, e->u.like.escape));
+            sb_putc(sb, '\'');
+        }
         if (e->u.like.negated)
             sb_putc(sb, ')');
         break;

@@ -441,7 +441,7 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
 
 static bool block_aggregates(const AstSelect *ast)
 {
-    if (ast->group_by.n > 0 || ast->having)
+    if (ast->group_by.n > 0 || ast->group_by_all || ast->having)
         return true;
     for (int i = 0; i < ast->n_items; i++)
         if (sema_ast_has_agg(ast->items[i].expr))
@@ -450,6 +450,44 @@ static bool block_aggregates(const AstSelect *ast)
         if (sema_ast_has_agg(ast->order_by[i].expr))
             return true;
     return false;
+}
+
+static int col_outside_agg(AstExpr *e, void *ctx)
+{
+    (void)ctx;
+    if (sema_ast_is_agg_call(e))
+        return 1; /* prune: inside an aggregate */
+    return e->kind == AST_COLUMN || e->kind == AST_STAR ? 2 : 0;
+}
+
+/* GROUP BY ALL (Spark 3.4's ResolveGroupByAll): the keys are the items of the select list that
+   hold no aggregate.  Without any, the block is a global aggregate, unless an item refers to a
+   column outside its aggregates (i + sum(j)): then the keys cannot be inferred. */
+static const AstSelect *group_by_all(SemaCtx *sc, const AstSelect *ast, SelBlock *blk)
+{
+    if (!ast->group_by_all)
+        return ast;
+    AstExprList keys = {0};
+    bool outside = false;
+    for (int i = 0; i < ast->n_items; i++) {
+        AstExpr *e = ast->items[i].expr;
+        if (!e)
+            continue;
+        if (!sema_ast_has_agg(e))
+            ast_list_push(sc->arena, &keys, e);
+        else if (ast_walk_expr(e, col_outside_agg, NULL) == 2)
+            outside = true;
+    }
+    if (keys.n == 0 && outside) {
+        diag_error(sc->diag, ast->group_by_span,
+                   "Cannot infer grouping columns for GROUP BY ALL based on the select clause. "
+                   "Please explicitly specify the grouping columns.");
+        blk->input_failed = true; /* "must appear in the GROUP BY clause" would only repeat it */
+    }
+    AstSelect *r = ARENA_NEW(sc->arena, AstSelect);
+    *r = *ast;
+    r->group_by = keys;
+    return r;
 }
 
 /* SELECT DISTINCT in a batch query, and the DISTINCT of a plain UNION in any query, as
@@ -502,6 +540,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     blk.ast = ast;
     bind_from(sc, ast->from, sel, &blk);
     sel->input = *blk.input;
+    ast = blk.ast = group_by_all(sc, ast, &blk);
     ast = blk.ast = distinct_as_group_by(sc, ast, &blk);
     sel->has_agg = block_aggregates(ast);
 

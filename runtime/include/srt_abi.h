@@ -561,8 +561,10 @@ void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, c
 /* ---- Strings ---- */
 /* Byte-wise comparison as Spark's UTF8String: <0, 0, >0. */
 int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn);
-/* SQL LIKE with % and _ and '\' as escape.  1 match, 0 no match. */
-int srt_like(const char *s, uint32_t n, const char *pat, uint32_t pat_n);
+/* s LIKE pat ESCAPE esc (a code point; '\\' by default), as Spark's Like: % and _ by code
+   points, the escape making the next '%', '_' or escape literal (common/cm_like.h).  1 match,
+   0 no match, -1 after srt_query_fail (q may be NULL) for an invalid pattern. */
+int srt_like(SrtQuery *q, const char *s, uint32_t n, const char *pat, uint32_t pat_n, uint32_t esc);
 /* Number of UTF-8 code points (Spark's length()). */
 int64_t srt_str_length(const char *s, uint32_t n);
 /* lower/upper as Spark (ASCII byte-wise, other text as Java's String.toUpperCase/toLowerCase

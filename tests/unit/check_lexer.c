@@ -149,7 +149,7 @@ static const ErrCase err_cases[] = {
     {"a # b", "error|t.sql|1|3|unexpected character '#'\n", "identifier(a)@0-1"},
     {"a ? b", "error|t.sql|1|3|unexpected character '?'\n", "identifier(a)@0-1"},
     {"!", "error|t.sql|1|1|unexpected character '!'\n", ""},
-    {"a | b", "error|t.sql|1|3|unexpected character '|'\n", "identifier(a)@0-1"},
+    {"a @ b", "error|t.sql|1|3|unexpected character '@'\n", "identifier(a)@0-1"},
     {"{", "error|t.sql|1|1|unexpected character '{'\n", ""},
     {"x\x01", "error|t.sql|1|2|unexpected character '\\x01'\n", "identifier(x)@0-1"},
     {"\xff", "error|t.sql|1|1|unexpected character '\\xFF'\n", ""},

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/cm_like.h"
 #include "srt_int.h"
 
 #define S(x) x, (uint32_t)strlen(x)
@@ -40,7 +41,6 @@ static const struct {
     {"a_c", "a\\_c", 1},
     {"abc", "a\\_c", 0},
     {"a\\c", "a\\\\c", 1},
-    {"ends\\", "ends\\", 1},
     {"caf\xc3\xa9", "caf_", 1},   /* _ matches one code point, not one byte */
     {"caf\xc3\xa9", "caf__", 0},
     {"\xe6\x97\xa5\xe6\x9c\xac", "_\xe6\x9c\xac", 1},
@@ -51,8 +51,60 @@ static const struct {
 START_TEST(test_like)
 {
     for (size_t i = 0; i < sizeof like_cases / sizeof like_cases[0]; i++)
-        ck_assert_msg(srt_like(S(like_cases[i].s), S(like_cases[i].pat)) == like_cases[i].match,
+        ck_assert_msg(srt_like(NULL, S(like_cases[i].s), S(like_cases[i].pat), '\\') == like_cases[i].match,
                       "case %zu: '%s' LIKE '%s'", i, like_cases[i].s, like_cases[i].pat);
+}
+END_TEST
+
+/* ESCAPE 'c' (Spark's escapeLikeRegex): the escape makes the next %, _ or itself literal, and
+   is never a wildcard itself, even when it is % or _. */
+static const struct {
+    const char *s, *pat;
+    uint32_t esc;
+    int match;
+} like_escape_cases[] = {
+    {"a%c", "a!%c", '!', 1},
+    {"abc", "a!%c", '!', 0},
+    {"a_c", "a!_c", '!', 1},
+    {"abc", "a!_c", '!', 0},
+    {"a!c", "a!!c", '!', 1},
+    {"a\\c", "a\\c", '!', 1},       /* '\' is an ordinary character with another escape */
+    {"a%", "a%%", '%', 1},           /* % as the escape: %% is a literal % */
+    {"ab", "a%%", '%', 0},
+    {"a_", "a%_", '%', 1},
+    {"a_b", "a__b", '_', 1},
+    {"axb", "a__b", '_', 0},
+    {"x\xc3\xa9y", "x\xc3\xa9\xc3\xa9y", 0xE9, 1}, /* é as the escape: éé is a literal é */
+    {"caf\xc3\xa9%", "caf_\xc3\xa9%", 0xE9, 1},      /* é% is a literal % */
+};
+
+START_TEST(test_like_escape)
+{
+    for (size_t i = 0; i < sizeof like_escape_cases / sizeof like_escape_cases[0]; i++)
+        ck_assert_msg(srt_like(NULL, S(like_escape_cases[i].s), S(like_escape_cases[i].pat),
+                               like_escape_cases[i].esc) == like_escape_cases[i].match,
+                      "case %zu: '%s' LIKE '%s'", i, like_escape_cases[i].s, like_escape_cases[i].pat);
+}
+END_TEST
+
+/* Invalid patterns fail with Spark's messages (INVALID_FORMAT.ESC_IN_THE_MIDDLE / ESC_AT_THE_END,
+   the pattern as a SQL string: backslashes and quotes escaped). */
+START_TEST(test_like_invalid)
+{
+    char msg[512];
+    ck_assert_int_eq(cm_like_check(S("%\\x%"), '\\', msg, sizeof msg), -1);
+    ck_assert_str_eq(msg, "The format is invalid: '%\\\\x%'. The escape character is not allowed to "
+                          "precede 'x'.");
+    ck_assert_int_eq(cm_like_check(S("ab\\"), '\\', msg, sizeof msg), -1);
+    ck_assert_str_eq(msg, "The format is invalid: 'ab\\\\'. The escape character is not allowed to end with.");
+    ck_assert_int_eq(cm_like_check(S("it's!"), '!', msg, sizeof msg), -1);
+    ck_assert_str_eq(msg, "The format is invalid: 'it\\'s!'. The escape character is not allowed to end with.");
+    ck_assert_int_eq(cm_like_check(S("a!\xc3\xa9"), '!', msg, sizeof msg), -1);
+    ck_assert_str_eq(msg, "The format is invalid: 'a!\xc3\xa9'. The escape character is not allowed to "
+                          "precede '\xc3\xa9'.");
+    ck_assert_int_eq(cm_like_check(S("a!%!_!!"), '!', msg, sizeof msg), 0);
+    ck_assert_int_eq(srt_like(NULL, S("abc"), S("ab\\"), '\\'), -1);
+    ck_assert_int_eq(srt_like(NULL, S("zzz"), S("a\\b%"), '\\'), -1); /* checked before matching */
 }
 END_TEST
 
@@ -607,6 +659,8 @@ Suite *rt_strings_suite(void)
     Suite *s = suite_create("rt_strings");
     TCase *ts = tcase_create("strings");
     tcase_add_test(ts, test_like);
+    tcase_add_test(ts, test_like_escape);
+    tcase_add_test(ts, test_like_invalid);
     tcase_add_test(ts, test_cmp_length);
     tcase_add_test(ts, test_case_concat);
     tcase_add_test(ts, test_substr_trim_concat);

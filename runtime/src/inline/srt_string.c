@@ -3,6 +3,7 @@
 */
 #include <string.h>
 
+#include "common/cm_like.h"
 #include "srt_abi.h"
 #include "inline/srt_utf8.h"
 
@@ -22,33 +23,36 @@ static inline uint32_t s_cp_len(const char *s, uint32_t i, uint32_t n)
     return i + k <= n ? k : n - i;
 }
 
-int srt_like(const char *s, uint32_t n, const char *pat, uint32_t pat_n)
+int srt_like(SrtQuery *q, const char *s, uint32_t n, const char *pat, uint32_t pat_n, uint32_t esc)
 {
+    char msg[512];
+    if (cm_like_check(pat, pat_n, esc, msg, sizeof msg) < 0) {
+        if (q)
+            srt_query_fail(q, msg);
+        return -1;
+    }
     uint32_t si = 0, pi = 0;
     uint32_t star_p = UINT32_MAX, star_s = 0;
     while (si < n) {
         if (pi < pat_n) {
-            char c = pat[pi];
-            if (c == '%') {
-                star_p = ++pi;
+            size_t at = pi, next = pi;
+            uint32_t c = cm_like_next(pat, pat_n, &next);
+            if (c == esc) { /* valid: a literal follows */
+                at = next;
+                cm_like_next(pat, pat_n, &next);
+            } else if (c == '%') {
+                star_p = pi = (uint32_t)next;
                 star_s = si;
                 continue;
-            }
-            if (c == '_') {
+            } else if (c == '_') {
                 si += s_cp_len(s, si, n);
-                pi++;
+                pi = (uint32_t)next;
                 continue;
             }
-            uint32_t lit = pi, used = 0;
-            if (c == '\\' && pi + 1 < pat_n) {
-                lit = pi + 1;
-                used = 1;
-            }
-            uint32_t len = s_cp_len(pat, lit, pat_n);
-            used += len;
-            if (si + len <= n && memcmp(s + si, pat + lit, len) == 0) {
-                si += len;
-                pi += used;
+            size_t len = next - at;
+            if (si + len <= n && memcmp(s + si, pat + at, len) == 0) {
+                si += (uint32_t)len;
+                pi = (uint32_t)next;
                 continue;
             }
         }
@@ -59,7 +63,7 @@ int srt_like(const char *s, uint32_t n, const char *pat, uint32_t pat_n)
         si = star_s;
         pi = star_p;
     }
-    while (pi < pat_n && pat[pi] == '%')
+    while (pi < pat_n && pat[pi] == '%' && esc != '%') /* trailing %s match nothing */
         pi++;
     return pi == pat_n;
 }

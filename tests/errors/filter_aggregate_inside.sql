@@ -1,0 +1,5 @@
+-- expect: 5:45: aggregate functions are not allowed in FILTER
+CREATE SOURCE s (a INT, s STRING, f BOOLEAN, d DOUBLE)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT sum(a) FILTER (WHERE max(a) > 1) FROM s WITH (outputMode = 'complete');
