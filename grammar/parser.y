@@ -67,6 +67,8 @@ const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, S
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
 AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span);
+AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int side, AstExpr *x,
+                         AstExpr *src, SrcSpan span);
 AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated, const char *escape,
                     SrcSpan escape_span, SrcSpan span);
 AstExpr *parse_is_bool(ParseCtx *pc, AstExpr *x, AstExpr *lit, bool negated, SrcSpan is_span,
@@ -132,7 +134,8 @@ static const AstFlag no_flag;
 %token NE "'<>'" LE "'<='" GE "'>='" CONCAT "'||'" NSEQ "'<=>'"
 
 /* Keywords: the same list as keywords.def, in the same order. */
-%token <str> ALL "ALL" AND "AND" ARRAY "ARRAY" AS "AS" ASC "ASC" BETWEEN "BETWEEN"
+%token <str> ALL "ALL" AND "AND" ARRAY "ARRAY" AS "AS" ASC "ASC" BETWEEN "BETWEEN" BOTH "BOTH"
+%token <str> LEADING "LEADING" TRAILING "TRAILING"
 %token <str> BIGINT "BIGINT" BOOLEAN "BOOLEAN" BY "BY" CASE "CASE" CAST "CAST"
 %token <str> CREATE "CREATE" CROSS "CROSS" CURRENT "CURRENT" CURRENT_DATE "CURRENT_DATE"
 %token <str> CURRENT_TIMESTAMP "CURRENT_TIMESTAMP" DATE "DATE" DEC "DEC" DECIMAL "DECIMAL" DESC "DESC"
@@ -162,7 +165,7 @@ static const AstFlag no_flag;
 %type <option> option
 %type <str> func_name option_key key_path ident any_name unreserved_keyword reserved_keyword alias
 %type <str> interval_parts interval_part decimal_kw rlike opt_escape
-%type <num> like
+%type <num> like trim_side
 %type <expr> bool_lit
 %type <expr> option_value
 %type <type> type
@@ -790,6 +793,21 @@ call:
   | func_name '(' expr_list ')'         { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
   | func_name '(' DISTINCT expr_list ')'
         { $$ = ast_new_call(pc->arena, $1, @1, &$4, false, (AstFlag){true, @3}, @$); }
+  | func_name '(' expr FROM expr ')'
+        { if (!($$ = parse_from_call(pc, $1, @1, -1, $3, $5, @$))) YYABORT; }
+  | func_name '(' FROM expr ')'
+        { if (!($$ = parse_from_call(pc, $1, @1, -1, NULL, $4, @$))) YYABORT; }
+  | func_name '(' trim_side expr FROM expr ')'
+        { if (!($$ = parse_from_call(pc, $1, @1, $3, $4, $6, @$))) YYABORT; }
+  | func_name '(' trim_side FROM expr ')'
+        { if (!($$ = parse_from_call(pc, $1, @1, $3, NULL, $5, @$))) YYABORT; }
+  ;
+
+/* TRIM(BOTH | LEADING | TRAILING ...) */
+trim_side:
+    BOTH                            { $$ = 0; }
+  | LEADING                         { $$ = 1; }
+  | TRAILING                        { $$ = 2; }
   ;
 
 /* LEFT and RIGHT are join words but also Spark's string functions left(s, n), right(s, n);
@@ -872,6 +890,7 @@ unreserved_keyword:
 
 reserved_keyword:
     ALL | AND | AS | BETWEEN | CASE | CAST | CREATE | CROSS | CURRENT_DATE | CURRENT_TIMESTAMP
+  | BOTH | LEADING | TRAILING
   | DISTINCT | DIV | ELSE | END | ESCAPE | FALSE | FILTER | FROM | FULL | GROUP | HAVING | ILIKE | IN | INNER | INSERT
   | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
   | OUTER | OVER | REGEXP | RLIKE | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH

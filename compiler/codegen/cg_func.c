@@ -408,6 +408,10 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         int which = e->u.call.fn == FN_TRIM    ? SRT_TRIM_BOTH
                     : e->u.call.fn == FN_LTRIM ? SRT_TRIM_LEFT
                                                : SRT_TRIM_RIGHT;
+        if (n == 2) { /* trim(trimStr, src), TRIM(... trimStr FROM src) */
+            LLVMValueRef args[7] = {a[1].v, a[1].len, a[0].v, a[0].len, cg_i32(cg, which)};
+            return string_result(cg, "srt_str_trim_chars", args, 5, any_null(cg, a, 2), 0);
+        }
         LLVMValueRef args[5] = {a[0].v, a[0].len, cg_i32(cg, which)};
         return string_result(cg, "srt_str_trim", args, 3, a[0].null, 0);
     }

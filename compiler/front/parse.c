@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/cm_like.h"
 #include "parser.h"
@@ -71,6 +72,28 @@ AstExpr *parse_is_bool(ParseCtx *pc, AstExpr *x, AstExpr *lit, bool negated, Src
 {
     AstExpr *e = ast_binary(pc->arena, BOP_NSEQ, x, lit, is_span);
     return negated ? ast_unary(pc->arena, UOP_NOT, e, span) : e;
+}
+
+/* name(x FROM src) and name([BOTH | LEADING | TRAILING] [x] FROM src) (side 0, 1, 2; -1 for
+   none): only TRIM takes them (Spark's grammar), as StringTrim, StringTrimLeft and
+   StringTrimRight of src with the characters x, which are the calls trim(x, src), ltrim(x, src)
+   and rtrim(x, src) (their two-argument form, trimStr first); without x, trim(src) ... */
+AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int side, AstExpr *x,
+                         AstExpr *src, SrcSpan span)
+{
+    static const char *const trims[] = {"trim", "ltrim", "rtrim"};
+    if (strcasecmp(name, "trim") != 0) {
+        diag_error(pc->diag, name_span,
+                   "syntax error: '%s' does not take FROM (only TRIM([BOTH | LEADING | TRAILING] "
+                   "[chars] FROM s) does)", name);
+        return NULL;
+    }
+    AstExprList args = {0};
+    if (x)
+        args = ast_list_append(pc->arena, args, x);
+    args = ast_list_append(pc->arena, args, src);
+    return ast_new_call(pc->arena, trims[side < 0 ? 0 : side], name_span, &args, false, (AstFlag){0},
+                        span);
 }
 
 /* The source text of a span, copied into the arena. */

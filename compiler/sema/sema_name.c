@@ -365,6 +365,17 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sema_put_sql(sb, blk, a[1]);
         sb_putc(sb, ')');
         return true;
+    case FN_TRIM: /* String2TrimExpression.sql with a trimStr: TRIM(BOTH x FROM s) */
+    case FN_LTRIM:
+    case FN_RTRIM:
+        if (args->n != 2)
+            return false;
+        sb_puts(sb, fn == FN_TRIM ? "TRIM(BOTH " : fn == FN_LTRIM ? "TRIM(LEADING " : "TRIM(TRAILING ");
+        sema_put_sql(sb, blk, a[0]);
+        sb_puts(sb, " FROM ");
+        sema_put_sql(sb, blk, a[1]);
+        sb_putc(sb, ')');
+        return true;
     default:
         if (fn < 0 || !sema_func_cast_type((SFunc)fn) || args->n != 1)
             return false;
