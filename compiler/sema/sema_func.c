@@ -808,6 +808,17 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         convert_all(b, args, n, string_only_arg, bad);
         *want = "a string";
         return true;
+    case FN_TO_JSON:
+        /* StructsToJson: a STRUCT or an ARRAY (a MAP, which sluice has not, too); its options
+           map (a MAP literal) is not supported yet */
+        if (n > 1) {
+            diag_error(b->sc->diag, asts[1]->span, "to_json options are not supported yet");
+            return false;
+        }
+        if (args[0]->type->kind != TY_STRUCT && args[0]->type->kind != TY_ARRAY)
+            *bad = 0, *want = "a struct or an array";
+        *rt = &type_string;
+        return true;
     case FN_FROM_JSON: /* JsonToStructs: ExpectsInputTypes StringType, no implicit cast */
         if (!(*rt = from_json_schema(b, asts[1], args[1])))
             return false;
@@ -946,6 +957,23 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         diag_error(sc->diag, e->u.call.distinct_span,
                    "DISTINCT specified, but '%s' is not an aggregate function", info->name);
         return NULL;
+    }
+    if (e->u.call.star && fn == FN_STRUCT && b->blk && b->blk->input) {
+        /* struct(*): CreateStruct of every input column, each field named as its column */
+        const SSchema *in = b->blk->input;
+        SExpr **cols = ARENA_NEW_N(sc->arena, SExpr *, in->n ? in->n : 1);
+        TypeField *f = ARENA_NEW_N(sc->arena, TypeField, in->n ? in->n : 1);
+        for (int c = 0; c < in->n; c++) {
+            cols[c] = sema_new_expr(sc, SX_COLUMN, in->cols[c].type, e->span);
+            cols[c]->u.column = c;
+            f[c].name = in->cols[c].name;
+            f[c].type = in->cols[c].type;
+        }
+        SExpr *s = sema_new_expr(sc, SX_CALL, type_struct(sc->arena, in->n, f), e->span);
+        s->u.call.fn = FN_STRUCT;
+        s->u.call.args = cols;
+        s->u.call.n_args = in->n;
+        return s;
     }
     if (e->u.call.star) {
         diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");

@@ -405,7 +405,10 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     else
         sb_puts(sb, e->u.call.name ? e->u.call.name : "?");
     sb_putc(sb, '(');
-    if (e->u.call.star) {
+    if (e->u.call.star && fn == FN_STRUCT && blk && blk->input) {
+        for (int c = 0; c < blk->input->n; c++) /* struct(*): its columns */
+            sb_printf(sb, "%s%s", c ? ", " : "", blk->input->cols[c].name);
+    } else if (e->u.call.star) {
         sb_puts(sb, "1"); /* Spark: count(*) is count(1) */
     } else {
         if (e->u.call.distinct)

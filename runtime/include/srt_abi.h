@@ -399,6 +399,9 @@ void srt_scratch_reset(SrtQuery *q);
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
+/* to_json of *d (a STRUCT or ARRAY of that type): Spark's StructsToJson with default options,
+   the text the JSON files sink writes for it (srt_write.c), in scratch memory of q. */
+void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out, uint32_t *out_n);
 /* A nested GROUP BY or DROP DUPLICATES key (srt_key.c): srt_key_nested gives the canonical
    bytes of *d (scratch memory of q; *len 0 for a NULL value), equal for two values
    exactly when Spark groups them together (keep_neg_zero: when Spark's dropDuplicates of a

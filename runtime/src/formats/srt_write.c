@@ -303,6 +303,27 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     }
 }
 
+void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out, uint32_t *out_n)
+{
+    *out = "";
+    *out_n = 0;
+    const SrtType *t = srt_query_type(q, type);
+    if (!t)
+        return;
+    SrtBuf b;
+    srt_buf_init(&b, q->mem);
+    srt_write_json_value(d, t, &b);
+    char *p = b.oom ? NULL : srt_scratch_alloc(q, b.n ? b.n : 1);
+    if (p) {
+        memcpy(p, b.p, b.n);
+        *out = p;
+        *out_n = (uint32_t)b.n;
+    }
+    srt_buf_free(&b);
+    if (!p)
+        srt_query_oom(q, "to_json");
+}
+
 void srt_write_json_row(const SrtSchema *schema, const SrtDatum *row, SrtBuf *out)
 {
     json_object(row, NULL, schema->cols, schema->n_cols, out);

@@ -78,6 +78,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_query_fail_at,
     (const void *)srt_json_value,
     (const void *)srt_batch_copy_value,
+    (const void *)srt_to_json,
     (const void *)srt_key_nested,
     (const void *)srt_key_nested_value,
     (const void *)srt_csv_field,
