@@ -7,9 +7,12 @@
 ** Functions that build strings get memory from the per-record scratch of the query
 ** (srt_scratch_alloc); the runtime resets it.
 */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "codegen/cg_emit.h"
+#include "common/cm_time.h"
 #include "srt_abi.h"
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
@@ -315,14 +318,170 @@ static CgVal call_date_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
 static CgVal call_date_arith(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     LLVMValueRef x = LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "");
-    LLVMValueRef y = e->u.call.fn == FN_DATE_ADD || e->u.call.fn == FN_DATE_SUB
+    LLVMValueRef y = e->u.call.fn != FN_DATEDIFF && e->u.call.fn != FN_DATE_DIFF
                          ? a[1].v
                          : LLVMBuildTrunc(cg->b, a[1].v, cg->t_i32, "");
-    LLVMValueRef r = e->u.call.fn == FN_DATE_ADD ? LLVMBuildAdd(cg->b, x, y, "date")
-                                                 : LLVMBuildSub(cg->b, x, y, "date");
-    if (e->u.call.fn != FN_DATEDIFF)
+    bool add = e->u.call.fn == FN_DATE_ADD || e->u.call.fn == FN_DATEADD;
+    LLVMValueRef r = add ? LLVMBuildAdd(cg->b, x, y, "date") : LLVMBuildSub(cg->b, x, y, "date");
+    if (e->u.call.fn != FN_DATEDIFF && e->u.call.fn != FN_DATE_DIFF)
         r = LLVMBuildSExt(cg->b, r, cg->t_i64, "");
     return scalar(any_null(cg, a, 2), r);
+}
+
+/* ==== Dates: last_day ... timestamp_micros (datetimeExpressions.scala) ==== */
+
+/* A runtime date function `int f(..., int64_t *out)` returning 0, SRT_DATE_INVALID (NULL) or
+   SRT_DATE_OVERFLOW: java.time's day number beyond an INT, where localDateToDays'
+   Math.toIntExact throws and the query fails. */
+static CgVal date_result(CgCtx *cg, const char *fn, const char *sql, LLVMValueRef *args,
+                         unsigned n, LLVMValueRef null)
+{
+    LLVMValueRef out = cg_alloca(cg, cg->t_i64, "date.out");
+    args[n] = out;
+    LLVMValueRef rc = cg_call(cg, fn, args, n + 1, "date.rc");
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s: integer overflow", sql);
+    fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc,
+                                                          cg_i32(cg, SRT_DATE_OVERFLOW), "")),
+            msg);
+    null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
+    return scalar(null, cg_load(cg, cg->t_i64, out, "date"));
+}
+
+/* x * f as Java's Math.multiplyExact: the query fails on overflow ("long overflow"). */
+static LLVMValueRef mul_exact(CgCtx *cg, CgVal x, int64_t f, const char *sql)
+{
+    LLVMTypeRef t2[2] = {cg->t_i64, cg->t_i1};
+    LLVMTypeRef rt = LLVMStructTypeInContext(LLVMGetModuleContext(cg->mod), t2, 2, 0);
+    LLVMTypeRef ft = LLVMFunctionType(rt, (LLVMTypeRef[]){cg->t_i64, cg->t_i64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.smul.with.overflow.i64");
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, "llvm.smul.with.overflow.i64", ft);
+    LLVMValueRef v = x.v;
+    if (LLVMTypeOf(v) != cg->t_i64)
+        v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, (LLVMValueRef[]){v, cg_i64(cg, f)}, 2, "mul");
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s: long overflow", sql);
+    fail_if(cg, cg_and(cg, cg_not(cg, x.null), LLVMBuildExtractValue(cg->b, r, 1, "")), msg);
+    return LLVMBuildExtractValue(cg->b, r, 0, "");
+}
+
+/* timestamp_seconds of a DECIMAL(p, s): toJavaBigDecimal.multiply(10^6).longValueExact(),
+   which throws "Rounding necessary" when digits remain after the micros and "Overflow"
+   beyond a BIGINT. */
+static LLVMValueRef dec_seconds_to_micros(CgCtx *cg, CgVal x, int s)
+{
+    __int128 f = 1;
+    for (int i = 6; i < s; i++)
+        f *= 10;
+    LLVMValueRef v = x.v, live = cg_not(cg, x.null);
+    if (s > 6) {
+        LLVMValueRef rem = LLVMBuildSRem(cg->b, v, cg_dec_const(cg, f), "");
+        fail_if(cg, cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntNE, rem, cg_dec_const(cg, 0), "")),
+                "timestamp_seconds: Rounding necessary");
+        v = LLVMBuildSDiv(cg->b, v, cg_dec_const(cg, f), "");
+        f = 1;
+    }
+    for (int i = s; i < 6; i++)
+        f *= 10;
+    __int128 hi = (__int128)INT64_MAX / f, lo = (__int128)INT64_MIN / f;
+    LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, v, cg_dec_const(cg, hi), ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSLT, v, cg_dec_const(cg, lo), ""));
+    fail_if(cg, cg_and(cg, live, out), "timestamp_seconds: Overflow");
+    return LLVMBuildMul(cg->b, LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), cg_i64(cg, (int64_t)f), "");
+}
+
+/* timestamp_seconds (SecondsToTimestamp): integers by Math.multiplyExact; a FLOAT or DOUBLE
+   is NULL when NaN or infinite, else (long)(x * 10^6), which saturates. */
+static CgVal call_seconds_to_ts(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *t = e->u.call.args[0]->type;
+    if (t->kind == TY_DECIMAL)
+        return scalar(a[0].null, dec_seconds_to_micros(cg, a[0], t->scale));
+    if (!type_is_fractional(t))
+        return scalar(a[0].null, mul_exact(cg, a[0], CM_US_PER_SECOND, "timestamp_seconds"));
+    LLVMValueRef d = t->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, "") : a[0].v;
+    LLVMValueRef inf = math_intrinsic(cg, "llvm.fabs.f64", d);
+    LLVMValueRef bad = LLVMBuildFCmp(cg->b, LLVMRealUGE, inf, cg_f64(cg, INFINITY), "nan.inf");
+    CgVal us = scalar(cg_or(cg, a[0].null, bad), LLVMBuildFMul(cg->b, d, cg_f64(cg, 1e6), ""));
+    return cg_cast(cg, us, &type_double, &type_bigint, e->span);
+}
+
+/* floorDiv(x, f) (TimestampToLongBase). */
+static LLVMValueRef floor_div(CgCtx *cg, LLVMValueRef x, int64_t f)
+{
+    LLVMValueRef q = LLVMBuildSDiv(cg->b, x, cg_i64(cg, f), "");
+    LLVMValueRef r = LLVMBuildSRem(cg->b, x, cg_i64(cg, f), "");
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, r, cg_i64(cg, 0), "");
+    return cg_select(cg, neg, LLVMBuildSub(cg->b, q, cg_i64(cg, 1), ""), q);
+}
+
+/* trunc(date, unit): TruncDate reads the unit as date_trunc does; a unit shorter than a
+   week (DAY, HOUR, ...) or unknown gives NULL. */
+static CgVal call_trunc_date(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const SExpr *unit = e->u.call.args[1];
+    LLVMValueRef level;
+    if (is_null_const(unit))
+        return cg_null_of(cg, e->type);
+    if (unit->kind == SX_CONST) {
+        LLVMValueRef args[2] = {cg_str_const(cg, unit->u.value.s, unit->u.value.n, "unit"),
+                                cg_i32(cg, unit->u.value.n)};
+        level = call_at_entry(cg, "srt_trunc_level", args, 2, "trunc.level");
+    } else {
+        LLVMValueRef args[2] = {a[1].v, a[1].len};
+        level = cg_call(cg, "srt_trunc_level", args, 2, "trunc.level");
+    }
+    LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
+                              LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, SRT_TRUNC_WEEK), ""));
+    LLVMValueRef args[2] = {a[0].v, level};
+    return scalar(null, cg_call(cg, "srt_date_trunc", args, 2, "trunc"));
+}
+
+static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    const char *sql = sema_func_name(e->u.call.fn);
+    switch (e->u.call.fn) {
+    case FN_LAST_DAY: {
+        LLVMValueRef v = a[0].v;
+        return scalar(a[0].null, cg_call(cg, "srt_date_last_day", &v, 1, "last_day"));
+    }
+    case FN_ADD_MONTHS: {
+        LLVMValueRef args[3] = {a[0].v, a[1].v};
+        return date_result(cg, "srt_date_add_months", sql, args, 2, any_null(cg, a, 2));
+    }
+    case FN_MAKE_DATE: {
+        LLVMValueRef args[4] = {a[0].v, a[1].v, a[2].v};
+        return date_result(cg, "srt_make_date", sql, args, 3, any_null(cg, a, 3));
+    }
+    case FN_MONTHS_BETWEEN: { /* roundOff defaults to true */
+        LLVMValueRef r = n > 2 ? LLVMBuildZExt(cg->b, a[2].v, cg->t_i32, "") : cg_i32(cg, 1);
+        LLVMValueRef args[3] = {a[0].v, a[1].v, r};
+        return scalar(any_null(cg, a, n), cg_call(cg, "srt_months_between", args, 3, "months"));
+    }
+    case FN_TRUNC:
+        return call_trunc_date(cg, e, a);
+    case FN_UNIX_DATE: /* the days as an INT */
+        return scalar(a[0].null, LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "unix_date"));
+    case FN_DATE_FROM_UNIX_DATE:
+        return scalar(a[0].null, LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "date"));
+    case FN_UNIX_SECONDS:
+        return scalar(a[0].null, floor_div(cg, a[0].v, CM_US_PER_SECOND));
+    case FN_UNIX_MILLIS:
+        return scalar(a[0].null, floor_div(cg, a[0].v, CM_US_PER_MS));
+    case FN_UNIX_MICROS:
+        return a[0];
+    case FN_TIMESTAMP_SECONDS:
+        return call_seconds_to_ts(cg, e, a);
+    case FN_TIMESTAMP_MILLIS:
+        return scalar(a[0].null, mul_exact(cg, a[0], CM_US_PER_MS, sql));
+    case FN_TIMESTAMP_MICROS:
+        return scalar(a[0].null, mul_exact(cg, a[0], 1, sql));
+    default:
+        SL_UNREACHABLE();
+    }
 }
 
 /* greatest/least as Spark's Greatest.eval: fold from NULL, a non-NULL argument replaces the
@@ -504,9 +663,25 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_DATE_TRUNC:
         return call_date_trunc(cg, e, a);
     case FN_DATE_ADD:
+    case FN_DATEADD:
     case FN_DATE_SUB:
     case FN_DATEDIFF:
+    case FN_DATE_DIFF:
         return call_date_arith(cg, e, a);
+    case FN_LAST_DAY:
+    case FN_ADD_MONTHS:
+    case FN_MONTHS_BETWEEN:
+    case FN_MAKE_DATE:
+    case FN_TRUNC:
+    case FN_UNIX_DATE:
+    case FN_DATE_FROM_UNIX_DATE:
+    case FN_UNIX_SECONDS:
+    case FN_UNIX_MILLIS:
+    case FN_UNIX_MICROS:
+    case FN_TIMESTAMP_SECONDS:
+    case FN_TIMESTAMP_MILLIS:
+    case FN_TIMESTAMP_MICROS:
+        return call_date_fn(cg, e, a);
     case FN_GET_JSON_OBJECT: {
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
@@ -600,6 +775,7 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FSIG_STR_INT:
     case FSIG_TS_INT:
+    case FSIG_DATE_INT:
         if (sema_func_is_length(e->u.call.fn) && e->u.call.args[0]->type->kind == TY_BINARY)
             return scalar(a[0].null, a[0].len); /* Length of a BINARY: its bytes (sema) */
         return int_result(cg, e->type, any_null(cg, a, n),
@@ -624,6 +800,7 @@ bool cg_func_inlined(const char *name)
         switch (info->sig) {
         case FSIG_STR_INT:
         case FSIG_TS_INT:
+        case FSIG_DATE_INT:
         case FSIG_DBL_DBL:
         case FSIG_DBL_LOG:
             return true;

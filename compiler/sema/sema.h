@@ -130,6 +130,7 @@ typedef enum SFnSig {
     FSIG_STR_STR,
     FSIG_STR_INT,
     FSIG_TS_INT,
+    FSIG_DATE_INT,
     FSIG_DBL_DBL,
     FSIG_DBL_LOG
 } SFnSig;
@@ -143,6 +144,7 @@ typedef enum SFnSig {
 #define FN_CASE_IF_GENERIC_STR_STR(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_STR_INT(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_TS_INT(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_DATE_INT(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_DBL(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_LOG(id) case FN_##id:
 

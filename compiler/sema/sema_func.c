@@ -345,6 +345,108 @@ static bool type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     return true;
 }
 
+/* ==== Dates: last_day ... timestamp_micros ====
+   Spark 3.5 datetimeExpressions.scala: LastDay, AddMonths, MonthsBetween, MakeDate,
+   TruncDate, DateDiff and DateAdd (the date_diff and dateadd aliases), UnixDate,
+   DateFromUnixDate, UnixSeconds/UnixMillis/UnixMicros (TimestampToLongBase),
+   SecondsToTimestamp, MillisToTimestamp and MicrosToTimestamp (IntegralToTimestampBase). */
+
+/* An operand of an ExpectsInputTypes function, which casts nothing: ok(type) must hold
+   (a bare NULL becomes a NULL of type null_as). */
+static SExpr *expect_arg(Binder *b, SExpr *e, bool (*ok)(const Type *), const Type *null_as)
+{
+    if (e->type->kind == TY_NULL)
+        return sema_coerce(b->sc, e, null_as);
+    return ok(e->type) ? e : NULL;
+}
+
+static bool is_date_type(const Type *t)
+{
+    return t->kind == TY_DATE;
+}
+
+static bool is_timestamp_type(const Type *t)
+{
+    return t->kind == TY_TIMESTAMP;
+}
+
+static bool is_numeric_or_decimal(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL;
+}
+
+/* The typing of the date functions above. */
+static void type_date_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
+                         const char **want)
+{
+    switch (fn) {
+    case FN_LAST_DAY: /* LastDay(DATE), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        return;
+    case FN_ADD_MONTHS: /* AddMonths(DATE, INT), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return;
+    case FN_MONTHS_BETWEEN: /* MonthsBetween(TIMESTAMP, TIMESTAMP, BOOLEAN) */
+        *rt = &type_double;
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (!(args[i] = sema_to_timestamp(b, args[i])))
+                *bad = i, *want = "a timestamp";
+        if (*bad < 0 && n > 2 && args[2]->type->kind == TY_NULL)
+            args[2] = sema_coerce(b->sc, args[2], &type_boolean);
+        else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
+            *bad = 2, *want = "a boolean";
+        return;
+    case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
+        *rt = &type_date;
+        convert_all(b, args, n, to_int_arg, bad);
+        *want = "an integer";
+        return;
+    case FN_TRUNC: /* TruncDate(DATE, STRING), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return;
+    case FN_UNIX_DATE:
+        *rt = &type_int;
+        if (!(args[0] = expect_arg(b, args[0], is_date_type, &type_date)))
+            *bad = 0, *want = "a date (DATE)";
+        return;
+    case FN_DATE_FROM_UNIX_DATE: /* ImplicitCastInputTypes INT */
+        *rt = &type_date;
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0, *want = "an integer";
+        return;
+    case FN_UNIX_SECONDS:
+    case FN_UNIX_MILLIS:
+    case FN_UNIX_MICROS:
+        *rt = &type_bigint;
+        if (!(args[0] = expect_arg(b, args[0], is_timestamp_type, &type_timestamp)))
+            *bad = 0, *want = "a timestamp (TIMESTAMP)";
+        return;
+    case FN_TIMESTAMP_SECONDS:
+        *rt = &type_timestamp;
+        if (!(args[0] = expect_arg(b, args[0], is_numeric_or_decimal, &type_double)))
+            *bad = 0, *want = "a number";
+        return;
+    case FN_TIMESTAMP_MILLIS:
+    case FN_TIMESTAMP_MICROS:
+        *rt = &type_timestamp;
+        if (!(args[0] = expect_arg(b, args[0], type_is_integral, &type_bigint)))
+            *bad = 0, *want = "an integer (INT or BIGINT)";
+        return;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
 /* nullif(a, b): Spark's NullIf (nullExpressions.scala) is RuntimeReplaceable by
    If(EqualTo(a, b), NULL, a), so it is bound as CASE WHEN a = b THEN NULL ELSE a END (the
    comparison casts as `=` does); the type is a's. */
@@ -659,10 +761,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 1, *want = "a timestamp";
         return true;
     case FN_DATE_ADD:
+    case FN_DATEADD:
     case FN_DATE_SUB:
         *rt = &type_date;
         return type_date_add(b, e, fn, args, bad, want);
     case FN_DATEDIFF:
+    case FN_DATE_DIFF:
         /* DateDiff(endDate DATE, startDate DATE) */
         *rt = &type_int;
         convert_all(b, args, n, to_date_arg, bad);
@@ -718,6 +822,21 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = type_struct(b->sc->arena, n / 2, f);
         return true;
     }
+    case FN_LAST_DAY:
+    case FN_ADD_MONTHS:
+    case FN_MONTHS_BETWEEN:
+    case FN_MAKE_DATE:
+    case FN_TRUNC:
+    case FN_UNIX_DATE:
+    case FN_DATE_FROM_UNIX_DATE:
+    case FN_UNIX_SECONDS:
+    case FN_UNIX_MILLIS:
+    case FN_UNIX_MICROS:
+    case FN_TIMESTAMP_SECONDS:
+    case FN_TIMESTAMP_MILLIS:
+    case FN_TIMESTAMP_MICROS:
+        type_date_fn(b, fn, args, n, rt, bad, want);
+        return true;
     case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
@@ -757,6 +876,11 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         rt = &type_int;
         convert_all(b, args, n, sema_to_timestamp, &bad);
         want = "a timestamp";
+        break;
+    case FSIG_DATE_INT:
+        rt = &type_int;
+        convert_all(b, args, n, to_date_arg, &bad);
+        want = "a date";
         break;
     case FSIG_DBL_DBL:
     case FSIG_DBL_LOG:

@@ -537,6 +537,24 @@ enum {
 };
 int32_t srt_trunc_level(const char *s, uint32_t n);
 int64_t srt_ts_trunc(int64_t us, int32_t level);
+/* Dates (days since 1970-01-01) as Spark's DateTimeUtils on java.time.LocalDate
+   (datetimeExpressions.scala): srt_date_trunc is trunc(date, unit) for WEEK and longer
+   units (TruncDate), the others are dayofweek (1 = Sunday), weekday (0 = Monday),
+   dayofyear, quarter, weekofyear (ISO week), last_day, add_months (day clamped to the
+   month's length), make_date and months_between of two timestamps (UTC).  add_months and
+   make_date return 0, SRT_DATE_INVALID (NULL) or SRT_DATE_OVERFLOW (the day is beyond an
+   INT: Java's toIntExact throws, the query fails). */
+enum { SRT_DATE_INVALID = -1, SRT_DATE_OVERFLOW = -2 };
+int64_t srt_date_trunc(int64_t days, int32_t level);
+int64_t srt_date_dayofweek(int64_t days);
+int64_t srt_date_weekday(int64_t days);
+int64_t srt_date_dayofyear(int64_t days);
+int64_t srt_date_quarter(int64_t days);
+int64_t srt_date_weekofyear(int64_t days);
+int64_t srt_date_last_day(int64_t days);
+int srt_date_add_months(int64_t days, int32_t months, int64_t *out);
+int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);
+double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
 uint32_t srt_ts_format(int64_t us, char *out);
