@@ -265,6 +265,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 1)
             sb_puts(sb, ", 0");
         break;
+    case FN_MONTHS_BETWEEN: /* MonthsBetween(date1, date2, Literal.TrueLiteral) */
+        if (n == 2)
+            sb_puts(sb, ", true");
+        break;
     case FN_LPAD: /* the default pad, Literal(" ") */
     case FN_RPAD:
         if (n == 2)
