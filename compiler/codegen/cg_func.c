@@ -144,8 +144,10 @@ static void fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
     cg_at(cg, bb_on);
 }
 
+/* round (HALF_UP) and bround (HALF_EVEN): Spark's RoundBase with its mode. */
 static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
 {
+    int mode = e->u.call.fn == FN_BROUND ? SRT_DEC_HALF_EVEN : SRT_DEC_HALF_UP;
     int64_t d = 0;
     if (e->u.call.n_args > 1) {
         if (is_null_const(e->u.call.args[1]))
@@ -153,33 +155,37 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         d = e->u.call.args[1]->u.value.i;
     }
     if (e->type->kind == TY_DOUBLE) {
-        LLVMValueRef args[2] = {a[0].v, cg_i32(cg, d)};
-        return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 2, "round"));
+        LLVMValueRef args[3] = {a[0].v, cg_i32(cg, d), cg_i32(cg, mode)};
+        return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 3, "round"));
     }
-    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d) (Decimal.toPrecision, which cannot
+    /* RoundBase.nullSafeEval: by mode to scale min(s, d) (Decimal.toPrecision, which cannot
        overflow), or for d < 0 to a multiple of 10^-d at scale 0, `new Decimal().set(
-       bd.setScale(d, HALF_UP), p, 0)`.  That overflows only where the type is capped at 38
+       bd.setScale(d, mode), p, 0)`.  That overflows only where the type is capped at 38
        digits and the value rounds to 10^38, and Decimal.set then throws whatever
        spark.sql.ansi.enabled says: the query fails. */
     if (e->type->kind == TY_DECIMAL) {
         CgVal r = cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
-                               d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
+                               d < 0 ? (int)d : e->type->scale, mode, e->type->precision);
         if (d < 0 && e->type->precision == TYPE_DECIMAL_MAX_PRECISION)
             fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
-                    "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 exceeds "
-                    "max precision 38.");
+                    mode == SRT_DEC_HALF_UP
+                        ? "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
+                          "exceeds max precision 38."
+                        : "bround: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
+                          "exceeds max precision 38.");
         return r;
     }
     if (e->type->kind == TY_FLOAT) { /* RoundBase: BigDecimal(f.toDouble).setScale(..).toFloat */
-        LLVMValueRef args[2] = {LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, ""), cg_i32(cg, d)};
-        LLVMValueRef r = cg_call(cg, "srt_round_f64", args, 2, "round");
+        LLVMValueRef args[3] = {LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, ""), cg_i32(cg, d),
+                                cg_i32(cg, mode)};
+        LLVMValueRef r = cg_call(cg, "srt_round_f64", args, 3, "round");
         return scalar(a[0].null, LLVMBuildFPTrunc(cg->b, r, cg->t_f32, ""));
     }
     if (d >= 0)
         return scalar(a[0].null, a[0].v);
     LLVMValueRef v = e->type->kind == TY_INT ? LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "") : a[0].v;
-    LLVMValueRef args[2] = {v, cg_i32(cg, d)};
-    v = cg_call(cg, "srt_round_i64", args, 2, "round");
+    LLVMValueRef args[3] = {v, cg_i32(cg, d), cg_i32(cg, mode)};
+    v = cg_call(cg, "srt_round_i64", args, 3, "round");
     if (e->type->kind == TY_INT)
         v = LLVMBuildTrunc(cg->b, v, cg->t_i32, "");
     return scalar(a[0].null, v);
@@ -484,6 +490,49 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
 }
 
+/* ==== More math: log, isnan, nanvl, factorial (mathExpressions.scala) ==== */
+
+/* x <= y (false for NaN) */
+static LLVMValueRef le(CgCtx *cg, LLVMValueRef x, double y)
+{
+    return LLVMBuildFCmp(cg->b, LLVMRealOLE, x, cg_f64(cg, y), "");
+}
+
+static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    switch (e->u.call.fn) {
+    case FN_LOG: { /* Logarithm: NULL when the base or x is <= 0; log(x) is StrictMath.log(x) */
+        LLVMValueRef x = a[n - 1].v;
+        LLVMValueRef null = cg_or(cg, any_null(cg, a, n), le(cg, x, 0.0));
+        LLVMValueRef v = cg_call(cg, "srt_math_ln", &x, 1, "ln");
+        if (n == 1)
+            return scalar(null, v);
+        LLVMValueRef base = a[0].v;
+        null = cg_or(cg, null, le(cg, base, 0.0));
+        LLVMValueRef lb = cg_call(cg, "srt_math_ln", &base, 1, "ln.base");
+        return scalar(null, LLVMBuildFDiv(cg->b, v, lb, "log"));
+    }
+    case FN_ISNAN: /* IsNaN: false for NULL */
+        return scalar(cg_i1(cg, 0),
+                      cg_and(cg, cg_not(cg, a[0].null),
+                             LLVMBuildFCmp(cg->b, LLVMRealUNO, a[0].v, a[0].v, "isnan")));
+    case FN_NANVL: { /* NaNvl: NULL if a is; b (NULL or not) if a is NaN; else a */
+        LLVMValueRef nan = cg_and(cg, cg_not(cg, a[0].null),
+                                  LLVMBuildFCmp(cg->b, LLVMRealUNO, a[0].v, a[0].v, ""));
+        return cg_val_select(cg, e->type, nan, a[1], a[0]);
+    }
+    case FN_FACTORIAL: { /* Factorial: NULL outside 0..20 */
+        LLVMValueRef x = a[0].v;
+        LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, x, cg_i32(cg, 0), ""),
+                                 LLVMBuildICmp(cg->b, LLVMIntSGT, x, cg_i32(cg, 20), ""));
+        return scalar(cg_or(cg, a[0].null, out), cg_call(cg, "srt_math_factorial", &x, 1, "fact"));
+    }
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
 /* greatest/least as Spark's Greatest.eval: fold from NULL, a non-NULL argument replaces the
    result when the result is NULL or the argument orders strictly after (before) it, so NULLs
    are skipped, all NULL gives NULL, NaN is the greatest double and of equal values the
@@ -601,6 +650,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             return scalar(cg_i1(cg, 0), cg_i32(cg, -1));
         return scalar(cg_i1(cg, 0), cg_select(cg, a[0].null, cg_i32(cg, -1), a[0].len));
     case FN_ROUND:
+    case FN_BROUND:
         return call_round(cg, e, a);
     case FN_FLOOR:
     case FN_CEIL:
@@ -704,6 +754,13 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             r.fields[i] = a[named ? 2 * i + 1 : i];
         return r;
     }
+    case FN_LOG:
+    case FN_ISNAN:
+    case FN_NANVL:
+    case FN_FACTORIAL:
+        return call_math_fn(cg, e, a);
+    case FN_NEGATIVE: /* sema binds them as -x and +x */
+    case FN_POSITIVE:
     case FN_NULLIF: /* sema binds it as a CASE */
         break;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
@@ -783,8 +840,9 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FSIG_DBL_DBL:
         return scalar(any_null(cg, a, n), call_double(cg, info->symbol, a, n));
     case FSIG_DBL_LOG: {
-        LLVMValueRef le0 = LLVMBuildFCmp(cg->b, LLVMRealOLE, a[0].v, cg_f64(cg, 0.0), "");
-        return scalar(cg_or(cg, a[0].null, le0), call_double(cg, info->symbol, a, 1));
+        /* UnaryLogExpression.yAsymptote: 0, and -1 for Log1p */
+        double y0 = e->u.call.fn == FN_LOG1P ? -1.0 : 0.0;
+        return scalar(cg_or(cg, a[0].null, le(cg, a[0].v, y0)), call_double(cg, info->symbol, a, 1));
     }
     }
     cg_unsupported(cg, e->span, "this function");

@@ -447,6 +447,58 @@ static void type_date_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
     }
 }
 
+/* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
+
+/* A DOUBLE operand, or a FLOAT kept (IsNaN and NaNvl take TypeCollection(DoubleType,
+   FloatType): other numbers and strings are cast to DOUBLE). */
+static SExpr *to_fractional_arg(Binder *b, SExpr *e)
+{
+    return e->type->kind == TY_FLOAT ? e : to_double_arg(b, e);
+}
+
+static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
+                         const char **want)
+{
+    *want = "a numeric value";
+    switch (fn) {
+    case FN_LOG: /* Logarithm(base, x), log(x) = Logarithm(EulerNumber(), x) */
+        *rt = &type_double;
+        convert_all(b, args, n, to_double_arg, bad);
+        return;
+    case FN_ISNAN: /* IsNaN: BOOLEAN, never NULL */
+        *rt = &type_boolean;
+        if (!(args[0] = to_fractional_arg(b, args[0])))
+            *bad = 0;
+        return;
+    case FN_NANVL: /* NaNvl: a FLOAT pair stays FLOAT (TypeCoercion casts a mixed pair to DOUBLE) */
+        if (args[0]->type->kind == TY_FLOAT &&
+            (args[1]->type->kind == TY_FLOAT || args[1]->type->kind == TY_NULL)) {
+            args[1] = sema_coerce(b->sc, args[1], &type_float);
+            *rt = &type_float;
+            return;
+        }
+        *rt = &type_double;
+        convert_all(b, args, n, to_double_arg, bad);
+        return;
+    case FN_FACTORIAL: /* Factorial(INT): BIGINT */
+        *rt = &type_bigint;
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0, *want = "an integer";
+        return;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
+/* negative(x) and positive(x): Spark's UnaryMinus and UnaryPositive, bound as -x and +x. */
+static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
+{
+    AstExpr *u = ast_expr_new(b->sc->arena, AST_UNARY, e->span);
+    u->u.unary.op = fn == FN_NEGATIVE ? UOP_NEG : UOP_PLUS;
+    u->u.unary.arg = e->u.call.args.items[0];
+    return sema_bind_expr(b, u);
+}
+
 /* nullif(a, b): Spark's NullIf (nullExpressions.scala) is RuntimeReplaceable by
    If(EqualTo(a, b), NULL, a), so it is bound as CASE WHEN a = b THEN NULL ELSE a END (the
    comparison casts as `=` does); the type is a's. */
@@ -640,6 +692,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "an array";
         return true;
     case FN_ROUND:
+    case FN_BROUND: /* BRound: RoundBase as Round, HALF_EVEN */
         if (args[0]->type->kind != TY_DECIMAL && !(args[0] = to_numeric_arg(b, args[0]))) {
             *bad = 0, *want = "a numeric value";
             return true;
@@ -837,6 +890,14 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_TIMESTAMP_MICROS:
         type_date_fn(b, fn, args, n, rt, bad, want);
         return true;
+    case FN_LOG:
+    case FN_ISNAN:
+    case FN_NANVL:
+    case FN_FACTORIAL:
+        type_math_fn(b, fn, args, n, rt, bad, want);
+        return true;
+    case FN_NEGATIVE: /* bind_sign_fn */
+    case FN_POSITIVE:
     case FN_NULLIF: /* bind_nullif */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
@@ -933,6 +994,8 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         sema_arity_error(b, e, info->name, info->min_args, info->max_args, n);
         return NULL;
     }
+    if (fn == FN_NEGATIVE || fn == FN_POSITIVE)
+        return bind_sign_fn(b, e, (SFunc)fn);
     SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     bool ok = true;
     for (int i = 0; i < n; i++) {

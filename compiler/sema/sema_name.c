@@ -262,6 +262,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_puts(sb, ", 1");
         break;
     case FN_ROUND:
+    case FN_BROUND:
         if (n == 1)
             sb_puts(sb, ", 0");
         break;
@@ -298,8 +299,16 @@ static void put_default_args(StrBuf *sb, int fn, int n)
    with setAlias (pow, sign) or one with its own prettyName (ln). */
 static bool prints_in_capitals(int fn)
 {
-    return fn == FN_FLOOR || fn == FN_CEIL || fn == FN_SQRT || fn == FN_EXP || fn == FN_POWER ||
-           fn == FN_SIGNUM || fn == FN_LOG10;
+    switch (fn) {
+    case FN_FLOOR: case FN_CEIL: case FN_SQRT: case FN_EXP: case FN_POWER: case FN_SIGNUM:
+    case FN_LOG10: case FN_LOG: case FN_LOG2: case FN_LOG1P: case FN_EXPM1: case FN_COS:
+    case FN_SIN: case FN_TAN: case FN_ACOS: case FN_ASIN: case FN_ATAN: case FN_ATAN2:
+    case FN_COSH: case FN_SINH: case FN_TANH: case FN_COT: case FN_DEGREES: case FN_RADIANS:
+    case FN_CBRT: case FN_HYPOT: case FN_PI: case FN_E: case FN_RINT:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
@@ -308,6 +317,12 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
 {
     SAggKind k;
     int fn = sema_func_lookup(e->u.call.name);
+    if (fn == FN_POSITIVE && e->u.call.args.n == 1) { /* UnaryPositive.sql: (+ x) */
+        sb_puts(sb, "(+ ");
+        sema_put_sql(sb, blk, e->u.call.args.items[0]);
+        sb_putc(sb, ')');
+        return;
+    }
     if (fn >= 0 && prints_in_capitals(fn))
         for (const char *p = fn_names[fn]; *p; p++)
             sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
@@ -326,6 +341,8 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     } else {
         if (e->u.call.distinct)
             sb_puts(sb, "DISTINCT ");
+        if (fn == FN_LOG && e->u.call.args.n == 1) /* Logarithm(EulerNumber(), x) */
+            sb_puts(sb, "E(), ");
         if ((fn < 0 && sema_agg_lookup(e->u.call.name, &k) && sema_agg_param_args(k) &&
              e->u.call.args.n > 1) ||
             (fn == FN_FROM_JSON && e->u.call.args.n > 1)) {

@@ -600,6 +600,28 @@ double srt_math_ln(double x);
 double srt_math_log10(double x);
 double srt_math_pow(double x, double y);
 double srt_math_signum(double x);
+/* log2 ... factorial (srt_math.c): Spark's mathExpressions.scala */
+double srt_math_log2(double x);
+double srt_math_log1p(double x);
+double srt_math_expm1(double x);
+double srt_math_cos(double x);
+double srt_math_sin(double x);
+double srt_math_tan(double x);
+double srt_math_acos(double x);
+double srt_math_asin(double x);
+double srt_math_atan(double x);
+double srt_math_cosh(double x);
+double srt_math_sinh(double x);
+double srt_math_tanh(double x);
+double srt_math_cbrt(double x);
+double srt_math_cot(double x);
+double srt_math_degrees(double x);
+double srt_math_radians(double x);
+double srt_math_atan2(double y, double x);
+double srt_math_hypot(double x, double y);
+double srt_math_pi(void);
+double srt_math_e(void);
+int64_t srt_math_factorial(int32_t n);
 
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
@@ -675,12 +697,14 @@ void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, u
    for NULL (malformed JSON or path, nothing found, a JSON null). */
 int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *path,
                         uint32_t path_n, const char **out, uint32_t *out_n);
-/* round(x, d) HALF_UP as Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP), so
-   round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29; NaN and infinities stay. */
-double srt_round_f64(double x, int32_t d);
-/* round(x, d) of an integer: x for d >= 0, else HALF_UP to 10^-d (Java's longValue of the
-   exact result: the low 64 bits; an INT takes the low 32). */
-int64_t srt_round_i64(int64_t x, int32_t d);
+/* round(x, d) as Spark: BigDecimal(Double.toString(x)).setScale(d, mode) with mode
+   SRT_DEC_HALF_UP (round: round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29) or
+   SRT_DEC_HALF_EVEN (bround: bround(2.5) = 2.0, bround(0.285, 2) = 0.28); NaN and
+   infinities stay. */
+double srt_round_f64(double x, int32_t d, int32_t mode);
+/* round/bround(x, d) of an integer: x for d >= 0, else to 10^-d by mode (Java's longValue of
+   the exact result: the low 64 bits; an INT takes the low 32). */
+int64_t srt_round_i64(int64_t x, int32_t d, int32_t mode);
 /* Parse s with a Java DateTimeFormatter pattern (y M d H h k K m s S a E D G X Z,
    'quoted' text; case-insensitive; the whole text must match; unset fields default to
    1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
@@ -726,9 +750,9 @@ srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, 
 srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 /* pmod(a, b) of two decimals (Spark's Pmod). */
 srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
-/* round (HALF_UP, to_s may be negative), floor and ceil of a decimal: the result at scale
-   max(to_s, 0). */
-enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2 };
+/* round (HALF_UP, to_s may be negative), bround (HALF_EVEN), floor and ceil of a decimal:
+   the result at scale max(to_s, 0). */
+enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2, SRT_DEC_HALF_EVEN = 3 };
 srt_i128 srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p);
 int srt_dec_cmp(srt_i128 a, srt_i128 b);
 srt_i128 srt_dec_from_f64(double d, int32_t p, int32_t s);

@@ -342,9 +342,9 @@ int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n
 ** Rounding
 ** ====================================================================== */
 
-double srt_round_f64(double x, int32_t d)
+double srt_round_f64(double x, int32_t d, int32_t mode)
 {
-    /* Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP).toDouble. */
+    /* Spark: BigDecimal(Double.toString(x)).setScale(d, mode).toDouble. */
     if (isnan(x) || isinf(x))
         return x;
     char txt[40];
@@ -380,8 +380,14 @@ double srt_round_f64(double x, int32_t d)
         return x;
     if (p < 0)
         return 0.0;
-    int up = dig[p] >= '5';
     int keep = (int)p;
+    int up = dig[p] > '5' || (dig[p] == '5' && mode == SRT_DEC_HALF_UP);
+    if (dig[p] == '5' && mode == SRT_DEC_HALF_EVEN) { /* a tie only if nothing follows */
+        int more = 0;
+        for (int i = keep + 1; i < nd; i++)
+            more |= dig[i] != '0';
+        up = more || (keep > 0 && (dig[keep - 1] - '0') % 2 == 1);
+    }
     long e = (long)point + exp10;
     if (up) {
         int i = keep - 1;
@@ -422,7 +428,7 @@ double srt_round_f64(double x, int32_t d)
     return strtod(buf, NULL);
 }
 
-int64_t srt_round_i64(int64_t x, int32_t d)
+int64_t srt_round_i64(int64_t x, int32_t d, int32_t mode)
 {
     if (d >= 0)
         return x;
@@ -434,7 +440,7 @@ int64_t srt_round_i64(int64_t x, int32_t d)
     __int128 v = x, q = v / pow, r = v % pow;
     if (r < 0)
         r = -r;
-    if (2 * r >= pow)
+    if (2 * r > pow || (2 * r == pow && (mode == SRT_DEC_HALF_UP || q % 2 != 0)))
         q += x < 0 ? -1 : 1;
     /* Java's longValue(): the low 64 bits of the exact result. */
     return (int64_t)(uint64_t)(unsigned __int128)(q * pow);

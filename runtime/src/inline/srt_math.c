@@ -439,3 +439,123 @@ double srt_math_signum(double x)
         return x;
     return copysign(1.0, x);
 }
+
+/* ======================================================================
+** log2 ... factorial (mathExpressions.scala)
+** ====================================================================== */
+/* Spark evaluates log2 as StrictMath.log(x) / StrictMath.log(2) (Log2), so with fdlibm's log
+   above.  The others call the C library: Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh,
+   Tanh, Cbrt, Atan2 and Hypot use java.lang.Math, whose results the JIT's intrinsics may
+   give to within an ulp (Java's contract for Math), Log1p and Expm1 StrictMath (fdlibm);
+   glibc's functions are correctly rounded in nearly all cases, so a last-bit difference
+   from a given JVM is possible but rare.  NULL for log2 of x <= 0 and log1p of x <= -1 is
+   decided by generated code (class DBL_LOG). */
+
+double srt_math_log2(double x)
+{
+    return m_log(x) / m_log(2.0);
+}
+
+double srt_math_log1p(double x)
+{
+    return log1p(x);
+}
+
+double srt_math_expm1(double x)
+{
+    return expm1(x);
+}
+
+double srt_math_cos(double x)
+{
+    return cos(x);
+}
+
+double srt_math_sin(double x)
+{
+    return sin(x);
+}
+
+double srt_math_tan(double x)
+{
+    return tan(x);
+}
+
+double srt_math_acos(double x)
+{
+    return acos(x); /* NaN outside [-1, 1], as Java's */
+}
+
+double srt_math_asin(double x)
+{
+    return asin(x);
+}
+
+double srt_math_atan(double x)
+{
+    return atan(x);
+}
+
+double srt_math_cosh(double x)
+{
+    return cosh(x);
+}
+
+double srt_math_sinh(double x)
+{
+    return sinh(x);
+}
+
+double srt_math_tanh(double x)
+{
+    return tanh(x);
+}
+
+double srt_math_cbrt(double x)
+{
+    return cbrt(x);
+}
+
+double srt_math_cot(double x)
+{
+    return 1.0 / tan(x); /* Cot: 1 / math.tan(x), so cot(0) is Infinity */
+}
+
+double srt_math_degrees(double x)
+{
+    return x * 57.29577951308232; /* Math.toDegrees (Java 9+): angrad * RADIANS_TO_DEGREES */
+}
+
+double srt_math_radians(double x)
+{
+    return x * 0.017453292519943295; /* Math.toRadians: angdeg * DEGREES_TO_RADIANS */
+}
+
+double srt_math_atan2(double y, double x)
+{
+    return atan2(y + 0.0, x + 0.0); /* Atan2: "+ 0.0 to make -0.0 into 0.0" */
+}
+
+double srt_math_hypot(double x, double y)
+{
+    return hypot(x, y);
+}
+
+double srt_math_pi(void)
+{
+    return 3.141592653589793; /* Math.PI */
+}
+
+double srt_math_e(void)
+{
+    return 2.718281828459045; /* Math.E */
+}
+
+int64_t srt_math_factorial(int32_t n)
+{
+    /* Factorial: n! for 0 <= n <= 20 (NULL outside, decided by generated code) */
+    int64_t f = 1;
+    for (int32_t i = 2; i <= n && i <= 20; i++)
+        f *= i;
+    return f;
+}
