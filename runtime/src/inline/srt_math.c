@@ -444,12 +444,13 @@ double srt_math_signum(double x)
 ** log2 ... factorial (mathExpressions.scala)
 ** ====================================================================== */
 /* Spark evaluates log2 as StrictMath.log(x) / StrictMath.log(2) (Log2), so with fdlibm's log
-   above.  The others call the C library: Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh,
-   Tanh, Cbrt, Atan2 and Hypot use java.lang.Math, whose results the JIT's intrinsics may
-   give to within an ulp (Java's contract for Math), Log1p and Expm1 StrictMath (fdlibm);
-   glibc's functions are correctly rounded in nearly all cases, so a last-bit difference
-   from a given JVM is possible but rare.  NULL for log2 of x <= 0 and log1p of x <= -1 is
-   decided by generated code (class DBL_LOG). */
+   above, and cbrt with StrictMath.cbrt (m_cbrt, fdlibm's s_cbrt.c).  The others call the C
+   library: Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh, Tanh, Atan2 and Hypot use
+   java.lang.Math, whose results the JIT's intrinsics may give to within an ulp (Java's
+   contract for Math), Log1p and Expm1 StrictMath (fdlibm); glibc's functions are correctly
+   rounded in nearly all cases, so a last-bit difference from a given JVM is possible but
+   rare.  NULL for log2 of x <= 0 and log1p of x <= -1 is decided by generated code (class
+   DBL_LOG). */
 
 double srt_math_log2(double x)
 {
@@ -511,9 +512,46 @@ double srt_math_tanh(double x)
     return tanh(x);
 }
 
+/* Math.cbrt is StrictMath.cbrt, fdlibm's s_cbrt.c: a 5-bit guess from the exponent, a
+   rational step to 23 bits, then one Newton step (error < 0.667 ulp); glibc's cbrt differs
+   (cbrt(-27.0) is -3.0000000000000004 there, -3.0 in Java). */
+static double m_cbrt(double x)
+{
+    const uint32_t B1 = 715094163, B2 = 696219795;
+    const double C = 5.42857142857142815906e-01, D = -7.05306122448979611050e-01,
+                 E = 1.41428571428571436819e+00, F = 1.60714285714285720630e+00,
+                 G = 3.57142857142857150787e-01;
+    int32_t hx = m_hi(x);
+    uint32_t sign = (uint32_t)hx & 0x80000000u;
+    hx &= 0x7fffffff;
+    if (hx >= 0x7ff00000)
+        return x + x; /* NaN, infinities */
+    if ((hx | (int32_t)m_lo(x)) == 0)
+        return x; /* +-0 */
+    x = m_with_hi(x, hx); /* |x| */
+    double t = 0.0, r, s, w;
+    if (hx < 0x00100000) { /* subnormal */
+        t = m_with_hi(t, 0x43500000); /* 2^54 */
+        t *= x;
+        t = m_with_hi(t, (int32_t)((uint32_t)m_hi(t) / 3 + B2));
+    } else {
+        t = m_with_hi(t, (int32_t)((uint32_t)hx / 3 + B1));
+    }
+    r = t * t / x;
+    s = C + r * t;
+    t *= G + F / (s + E + D / s);
+    t = m_with_hi(m_lo0(t), m_hi(t) + 1); /* 20 bits, made larger than cbrt(x) */
+    s = t * t;
+    r = x / s;
+    w = t + t;
+    r = (r - t) / (w + r);
+    t = t + t * r;
+    return m_with_hi(t, (int32_t)((uint32_t)m_hi(t) | sign));
+}
+
 double srt_math_cbrt(double x)
 {
-    return cbrt(x);
+    return m_cbrt(x);
 }
 
 double srt_math_cot(double x)
