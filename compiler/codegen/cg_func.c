@@ -131,8 +131,7 @@ static CgVal call_concat(CgCtx *cg, CgVal *a, int n)
     return string_result(cg, "srt_str_concat_n", args, 4, any_null(cg, a, n), 0);
 }
 
-/* Fail the query with msg where cond holds (the row goes on; its batch is not committed). */
-static void fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
+void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
 {
     LLVMBasicBlockRef bb_fail = cg_block(cg, "fail");
     LLVMBasicBlockRef bb_on = cg_block(cg, "fail.not");
@@ -167,7 +166,7 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         CgVal r = cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
                                d < 0 ? (int)d : e->type->scale, mode, e->type->precision);
         if (d < 0 && e->type->precision == TYPE_DECIMAL_MAX_PRECISION)
-            fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
+            cg_fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
                     mode == SRT_DEC_HALF_UP
                         ? "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
                           "exceeds max precision 38."
@@ -347,7 +346,7 @@ static CgVal date_result(CgCtx *cg, const char *fn, const char *sql, LLVMValueRe
     LLVMValueRef rc = cg_call(cg, fn, args, n + 1, "date.rc");
     char msg[96];
     snprintf(msg, sizeof msg, "%s: integer overflow", sql);
-    fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc,
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc,
                                                           cg_i32(cg, SRT_DATE_OVERFLOW), "")),
             msg);
     null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
@@ -369,7 +368,7 @@ static LLVMValueRef mul_exact(CgCtx *cg, CgVal x, int64_t f, const char *sql)
     LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, (LLVMValueRef[]){v, cg_i64(cg, f)}, 2, "mul");
     char msg[96];
     snprintf(msg, sizeof msg, "%s: long overflow", sql);
-    fail_if(cg, cg_and(cg, cg_not(cg, x.null), LLVMBuildExtractValue(cg->b, r, 1, "")), msg);
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, x.null), LLVMBuildExtractValue(cg->b, r, 1, "")), msg);
     return LLVMBuildExtractValue(cg->b, r, 0, "");
 }
 
@@ -384,7 +383,7 @@ static LLVMValueRef dec_seconds_to_micros(CgCtx *cg, CgVal x, int s)
     LLVMValueRef v = x.v, live = cg_not(cg, x.null);
     if (s > 6) {
         LLVMValueRef rem = LLVMBuildSRem(cg->b, v, cg_dec_const(cg, f), "");
-        fail_if(cg, cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntNE, rem, cg_dec_const(cg, 0), "")),
+        cg_fail_if(cg, cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntNE, rem, cg_dec_const(cg, 0), "")),
                 "timestamp_seconds: Rounding necessary");
         v = LLVMBuildSDiv(cg->b, v, cg_dec_const(cg, f), "");
         f = 1;
@@ -394,7 +393,7 @@ static LLVMValueRef dec_seconds_to_micros(CgCtx *cg, CgVal x, int s)
     __int128 hi = (__int128)INT64_MAX / f, lo = (__int128)INT64_MIN / f;
     LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, v, cg_dec_const(cg, hi), ""),
                              LLVMBuildICmp(cg->b, LLVMIntSLT, v, cg_dec_const(cg, lo), ""));
-    fail_if(cg, cg_and(cg, live, out), "timestamp_seconds: Overflow");
+    cg_fail_if(cg, cg_and(cg, live, out), "timestamp_seconds: Overflow");
     return LLVMBuildMul(cg->b, LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), cg_i64(cg, (int64_t)f), "");
 }
 
@@ -645,6 +644,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
     }
     case FN_SIZE:
+    case FN_CARDINALITY:
         /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */
         if (x[0]->type->kind != TY_ARRAY || !a[0].len)
             return scalar(cg_i1(cg, 0), cg_i32(cg, -1));
@@ -759,6 +759,15 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_NANVL:
     case FN_FACTORIAL:
         return call_math_fn(cg, e, a);
+    case FN_ELEMENT_AT:
+    case FN_ARRAY_CONTAINS:
+    case FN_ARRAY_POSITION:
+    case FN_ARRAY_SIZE:
+    case FN_ARRAY_JOIN:
+    case FN_ARRAY_MAX:
+    case FN_ARRAY_MIN:
+    case FN_SLICE:
+        return cg_array_fn(cg, e, a);
     case FN_NEGATIVE: /* sema binds them as -x and +x */
     case FN_POSITIVE:
     case FN_NULLIF: /* sema binds it as a CASE */

@@ -490,6 +490,111 @@ static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
     }
 }
 
+/* ==== Arrays: element_at ... slice (collectionExpressions.scala) ==== */
+
+/* Spark's toSQLType: the type's name in capitals. */
+static const char *sql_type(Binder *b, const Type *t)
+{
+    char *s = arena_sprintf(b->sc->arena, "%s", type_name(b->sc->arena, t));
+    for (char *p = s; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return s;
+}
+
+/* array_contains(arr, v) and array_position(arr, v): v and the elements compared in
+   TypeCoercion.findWiderTypeWithoutStringPromotionForTwo's type, to which v is cast (the
+   elements are cast when read); Spark's messages for a NULL v and for no such type. */
+static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    const Type *elem = args[0]->type->elem, *vt = args[1]->type;
+    if (vt->kind == TY_NULL && fn == FN_ARRAY_CONTAINS) {
+        diag_error(b->sc->diag, asts[1]->span,
+                   "Null typed values cannot be used as arguments of `%s`", sema_func_name(fn));
+        return false;
+    }
+    bool one_string = (elem->kind == TY_STRING) != (vt->kind == TY_STRING);
+    const Type *t = one_string || vt->kind == TY_NULL ? NULL : sema_wider_type(elem, vt);
+    if (!t || (t->kind != TY_STRUCT && !type_is_numeric(t) && t->kind != TY_DECIMAL &&
+               t->kind != TY_STRING && t->kind != TY_BOOLEAN && t->kind != TY_DATE &&
+               t->kind != TY_TIMESTAMP && t->kind != TY_BINARY)) {
+        diag_error(b->sc->diag, e->span,
+                   "Input to `%s` should have been \"ARRAY\" followed by a value with same "
+                   "element type, but it's [\"%s\", \"%s\"]",
+                   sema_func_name(fn), sql_type(b, args[0]->type), sql_type(b, vt));
+        return false;
+    }
+    args[1] = sema_coerce(b->sc, args[1], t);
+    return true;
+}
+
+/* The typing of the array functions; false after reporting an error. */
+static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                          const Type **rt, int *bad, const char **want)
+{
+    bool arr = args[0]->type->kind == TY_ARRAY;
+    *want = "an array";
+    switch (fn) {
+    case FN_ELEMENT_AT: /* ElementAt(ARRAY, INT): a BIGINT index is refused */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        if (args[1]->type->kind == TY_NULL)
+            args[1] = sema_coerce(b->sc, args[1], &type_int);
+        else if (args[1]->type->kind != TY_INT)
+            *bad = 1, *want = "an integer (INT)";
+        return true;
+    case FN_ARRAY_CONTAINS:
+    case FN_ARRAY_POSITION:
+        *rt = fn == FN_ARRAY_CONTAINS ? &type_boolean : &type_bigint;
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        return type_array_search(b, e, fn, args);
+    case FN_ARRAY_SIZE: /* ArraySize: Size(child, legacySizeOfNull = false) */
+        *rt = &type_int;
+        if (args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], type_array(b->sc->arena, &type_string));
+        else if (!arr)
+            *bad = 0;
+        return true;
+    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]) */
+        *rt = &type_string;
+        if (!arr || args[0]->type->elem->kind != TY_STRING)
+            *bad = 0, *want = "an array of strings";
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = sema_to_string(b, args[i])))
+                *bad = i, *want = "a string";
+        return true;
+    case FN_ARRAY_MAX:
+    case FN_ARRAY_MIN:
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        if ((*rt)->kind == TY_ARRAY)
+            *bad = 0, *want = "an array of orderable values";
+        return true;
+    case FN_SLICE: /* Slice(ARRAY, INT, INT) */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type;
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = to_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        return true;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
 /* negative(x) and positive(x): Spark's UnaryMinus and UnaryPositive, bound as -x and +x. */
 static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
 {
@@ -687,6 +792,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_string;
         return type_regexp_replace(b, e, args, n, bad, want);
     case FN_SIZE:
+    case FN_CARDINALITY: /* Size, registered as cardinality too */
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
             *bad = 0, *want = "an array";
@@ -896,6 +1002,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_FACTORIAL:
         type_math_fn(b, fn, args, n, rt, bad, want);
         return true;
+    case FN_ELEMENT_AT:
+    case FN_ARRAY_CONTAINS:
+    case FN_ARRAY_POSITION:
+    case FN_ARRAY_SIZE:
+    case FN_ARRAY_JOIN:
+    case FN_ARRAY_MAX:
+    case FN_ARRAY_MIN:
+    case FN_SLICE:
+        return type_array_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:
     case FN_NULLIF: /* bind_nullif */

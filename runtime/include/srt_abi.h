@@ -685,6 +685,12 @@ void srt_str_substring_index(const char *s, uint32_t n, const char *d, uint32_t 
 void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **out,
                        uint32_t *out_n);
+/* array_join(arr, delim[, rep]) of an ARRAY<STRING> (Spark's ArrayJoin): the elements with
+   delim between them, a NULL element skipped, or written as rep when has_rep; the result in
+   scratch memory of q. */
+void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim,
+                    uint32_t delim_n, const char *rep, uint32_t rep_n, int32_t has_rep,
+                    const char **out, uint32_t *out_n);
 /* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
    sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);

@@ -152,6 +152,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_str_substring_index,
     (const void *)srt_str_reverse,
     (const void *)srt_array_reverse,
+    (const void *)srt_array_join,
     (const void *)srt_str_locate,
     (const void *)srt_str_instr,
     (const void *)srt_str_initcap,

@@ -307,6 +307,36 @@ void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **
     *out_n = n;
 }
 
+void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim,
+                    uint32_t delim_n, const char *rep, uint32_t rep_n, int32_t has_rep,
+                    const char **out, uint32_t *out_n)
+{
+    /* ArrayJoin: the non-NULL elements (a NULL one as rep when given) with delim between. */
+    const SrtDatum *e = elems;
+    size_t size = 0;
+    for (uint32_t i = 0; i < n; i++)
+        size += (e[i].is_null ? rep_n : e[i].n) + delim_n;
+    char *o = srt_scratch_alloc(q, size ? size : 1);
+    uint32_t k = 0;
+    int first = 1;
+    for (uint32_t i = 0; i < n; i++) {
+        if (e[i].is_null && !has_rep)
+            continue;
+        if (!first) {
+            memcpy(o + k, delim, delim_n);
+            k += delim_n;
+        }
+        first = 0;
+        const char *s = e[i].is_null ? rep : e[i].p;
+        uint32_t sn = e[i].is_null ? rep_n : e[i].n;
+        if (sn)
+            memcpy(o + k, s, sn);
+        k += sn;
+    }
+    *out = o;
+    *out_n = k;
+}
+
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos)
 {
     /* StringLocate: pos < 1 gives 0; else UTF8String.indexOf(sub, pos - 1) + 1, where an
