@@ -175,6 +175,31 @@ static CgVal slice(CgCtx *cg, CgVal *a)
     return r;
 }
 
+/* sort_array(arr[, asc]) (SortArray): sorted by the runtime, ascending by default. */
+static CgVal sort_array(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *elem = e->type->elem;
+    int kind;
+    switch (elem->kind) {
+    case TY_BOOLEAN: kind = SRT_COLLECT_BOOLEAN; break;
+    case TY_INT: case TY_DATE: kind = SRT_COLLECT_INT; break;
+    case TY_FLOAT: kind = SRT_COLLECT_FLOAT; break;
+    case TY_DOUBLE: kind = SRT_COLLECT_DOUBLE; break;
+    case TY_DECIMAL: kind = SRT_COLLECT_DECIMAL; break;
+    case TY_STRING: kind = SRT_COLLECT_STRING; break;
+    default: kind = SRT_COLLECT_LONG; break;
+    }
+    int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
+    LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "sort.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "sort.n");
+    LLVMValueRef args[7] = {cg->q, a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
+                            cg_i32(cg, kind), cg_i32(cg, asc), out_p, out_n};
+    cg_call(cg, "srt_array_sort", args, 7, "");
+    CgVal r = scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, "sort_array"));
+    r.len = cg_load(cg, cg->t_i32, out_n, "");
+    return r;
+}
+
 CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     switch (e->u.call.fn) {
@@ -208,6 +233,8 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return array_extremum(cg, e, a);
     case FN_SLICE:
         return slice(cg, a);
+    case FN_SORT_ARRAY:
+        return sort_array(cg, e, a);
     default:
         SL_UNREACHABLE();
     }

@@ -767,6 +767,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_ARRAY_MAX:
     case FN_ARRAY_MIN:
     case FN_SLICE:
+    case FN_SORT_ARRAY:
         return cg_array_fn(cg, e, a);
     case FN_NEGATIVE: /* sema binds them as -x and +x */
     case FN_POSITIVE:

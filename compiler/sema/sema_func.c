@@ -580,6 +580,24 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
         if ((*rt)->kind == TY_ARRAY)
             *bad = 0, *want = "an array of orderable values";
         return true;
+    case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
+        if (!arr || !(type_is_numeric(args[0]->type->elem) ||
+                      args[0]->type->elem->kind == TY_DECIMAL ||
+                      args[0]->type->elem->kind == TY_STRING ||
+                      args[0]->type->elem->kind == TY_BOOLEAN ||
+                      args[0]->type->elem->kind == TY_DATE ||
+                      args[0]->type->elem->kind == TY_TIMESTAMP)) {
+            *bad = 0, *want = "an array of numbers, strings, booleans or times";
+            return true;
+        }
+        *rt = args[0]->type;
+        if (n > 1 && !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
+                       !args[1]->u.value.is_null)) {
+            diag_error(b->sc->diag, e->u.call.args.items[1]->span,
+                       "Sort order in second argument requires a boolean literal.");
+            return false;
+        }
+        return true;
     case FN_SLICE: /* Slice(ARRAY, INT, INT) */
         if (!arr) {
             *bad = 0;
@@ -1010,6 +1028,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_ARRAY_MAX:
     case FN_ARRAY_MIN:
     case FN_SLICE:
+    case FN_SORT_ARRAY:
         return type_array_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:

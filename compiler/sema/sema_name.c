@@ -266,6 +266,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 1)
             sb_puts(sb, ", 0");
         break;
+    case FN_SORT_ARRAY: /* SortArray(base, Literal(true)) */
+        if (n == 1)
+            sb_puts(sb, ", true");
+        break;
     case FN_MONTHS_BETWEEN: /* MonthsBetween(date1, date2, Literal.TrueLiteral) */
         if (n == 2)
             sb_puts(sb, ", true");

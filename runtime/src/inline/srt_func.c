@@ -337,6 +337,68 @@ void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *deli
     *out_n = k;
 }
 
+/* Spark's ordering of two non-NULL elements of kind SRT_COLLECT_*: doubles by
+   SQLOrderingUtil.compareDoubles (equal values, -0.0 and 0.0 too, are equal; else
+   Double.compare: NaN is the greatest), strings by their bytes (UTF8String.compareTo). */
+static int a_cmp(const SrtDatum *x, const SrtDatum *y, int32_t kind)
+{
+    switch (kind) {
+    case SRT_COLLECT_FLOAT:
+    case SRT_COLLECT_DOUBLE:
+        if (x->d == y->d || (isnan(x->d) && isnan(y->d)))
+            return 0;
+        if (isnan(x->d))
+            return 1;
+        if (isnan(y->d))
+            return -1;
+        return x->d < y->d ? -1 : 1;
+    case SRT_COLLECT_DECIMAL: {
+        srt_i128 a = (srt_i128)(((unsigned __int128)(uint64_t)x->hi << 64) | (uint64_t)x->i);
+        srt_i128 b = (srt_i128)(((unsigned __int128)(uint64_t)y->hi << 64) | (uint64_t)y->i);
+        return a < b ? -1 : a > b;
+    }
+    case SRT_COLLECT_STRING:
+        return srt_str_cmp(x->p, x->n, y->p, y->n);
+    default:
+        return x->i < y->i ? -1 : x->i > y->i;
+    }
+}
+
+/* SortArray's comparators: ascending puts NULLs first, descending last. */
+static int a_order(const SrtDatum *x, const SrtDatum *y, int32_t kind, int32_t asc)
+{
+    if (x->is_null || y->is_null)
+        return x->is_null == y->is_null ? 0 : (x->is_null ? -1 : 1) * (asc ? 1 : -1);
+    return asc ? a_cmp(x, y, kind) : -a_cmp(x, y, kind);
+}
+
+void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, int32_t asc,
+                    const void **out, uint32_t *out_n)
+{
+    /* A stable merge sort, as java.util.Arrays.sort of objects (TimSort) keeps equal
+       elements in their order. */
+    SrtDatum *a = srt_scratch_alloc(q, (n ? n : 1) * sizeof *a);
+    SrtDatum *t = srt_scratch_alloc(q, (n ? n : 1) * sizeof *t);
+    memcpy(a, elems, n * sizeof *a);
+    for (uint32_t w = 1; w < n; w *= 2) {
+        for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+            uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            uint32_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                t[k++] = a_order(&a[j], &a[i], kind, asc) < 0 ? a[j++] : a[i++];
+            while (i < mid)
+                t[k++] = a[i++];
+            while (j < hi)
+                t[k++] = a[j++];
+        }
+        SrtDatum *s = a;
+        a = t;
+        t = s;
+    }
+    *out = a;
+    *out_n = n;
+}
+
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos)
 {
     /* StringLocate: pos < 1 gives 0; else UTF8String.indexOf(sub, pos - 1) + 1, where an

@@ -6,6 +6,8 @@
 -- ArraySize: Size(legacySizeOfNull = false), NULL for NULL; cardinality is Size: -1.
 -- ArrayJoin: NULL elements skipped, or replaced when a replacement is given.
 -- ArrayMax/ArrayMin: NULL elements skipped, NaN the greatest double, NULL when none.
+-- SortArray: stable, NULLs first ascending and last descending, NaN the greatest double and
+--   -0.0 equal to 0.0 (compareDoubles), strings by their bytes.
 -- Slice(arr, start, length): from the 1-based start (negative: from the end), an empty
 --   array when start is out of range.
 -- Expected rows worked out by hand from these rules (and python3 for the lists).
@@ -19,5 +21,5 @@ SELECT element_at(xs, i) AS ea, element_at(split(s, ','), -1) AS last, array_con
        array_join(split(s, ','), '-') AS j, array_join(split(s, ','), '-', '?') AS jr,
        array_max(xs) AS mx, array_min(ds) AS mn, array_max(ds) AS mxd, slice(xs, i, 2) AS sl,
        array_join(ss, ',') AS js, array_join(ss, ',', 'NULL') AS jsn, array_contains(ss, 'b') AS cb,
-       array_max(ss) AS mxs
+       array_max(ss) AS mxs, sort_array(xs) AS sa, sort_array(ds, false) AS sdd, sort_array(ss) AS sss
 FROM s;
