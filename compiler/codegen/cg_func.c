@@ -296,11 +296,14 @@ static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
     return scalar(any_null(cg, a, n), a[0].v);
 }
 
-/* date_trunc(unit, ts): a constant unit is read once per call of the generated function
-   (TruncTimestamp parses a foldable format once); an unknown unit is NULL. */
-static CgVal call_date_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
+/* date_trunc(unit, ts) (TruncTimestamp) and trunc(date, unit) (TruncDate): NULL for an
+   unknown unit, and for trunc a unit shorter than a week (DAY, HOUR, ...).  A constant unit
+   is read once per call of the generated function (Spark parses a foldable format once). */
+static CgVal call_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
 {
-    const SExpr *unit = e->u.call.args[0];
+    bool date = e->u.call.fn == FN_TRUNC;
+    int u = date ? 1 : 0;
+    const SExpr *unit = e->u.call.args[u];
     LLVMValueRef level;
     if (is_null_const(unit))
         return cg_null_of(cg, e->type);
@@ -309,13 +312,13 @@ static CgVal call_date_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
                                 cg_i32(cg, unit->u.value.n)};
         level = call_at_entry(cg, "srt_trunc_level", args, 2, "trunc.level");
     } else {
-        LLVMValueRef args[2] = {a[0].v, a[0].len};
+        LLVMValueRef args[2] = {a[u].v, a[u].len};
         level = cg_call(cg, "srt_trunc_level", args, 2, "trunc.level");
     }
-    LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
-                              LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, 0), ""));
-    LLVMValueRef args[2] = {a[1].v, level};
-    return scalar(null, cg_call(cg, "srt_ts_trunc", args, 2, "trunc"));
+    LLVMValueRef low = LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, date ? SRT_TRUNC_WEEK : 0), "");
+    LLVMValueRef args[2] = {a[1 - u].v, level};
+    return scalar(cg_or(cg, any_null(cg, a, 2), low),
+                  cg_call(cg, date ? "srt_date_trunc" : "srt_ts_trunc", args, 2, "trunc"));
 }
 
 /* date_add, date_sub, datediff: Java int arithmetic on days (wraps, as DateAdd's
@@ -422,28 +425,6 @@ static LLVMValueRef floor_div(CgCtx *cg, LLVMValueRef x, int64_t f)
     return cg_select(cg, neg, LLVMBuildSub(cg->b, q, cg_i64(cg, 1), ""), q);
 }
 
-/* trunc(date, unit): TruncDate reads the unit as date_trunc does; a unit shorter than a
-   week (DAY, HOUR, ...) or unknown gives NULL. */
-static CgVal call_trunc_date(CgCtx *cg, const SExpr *e, CgVal *a)
-{
-    const SExpr *unit = e->u.call.args[1];
-    LLVMValueRef level;
-    if (is_null_const(unit))
-        return cg_null_of(cg, e->type);
-    if (unit->kind == SX_CONST) {
-        LLVMValueRef args[2] = {cg_str_const(cg, unit->u.value.s, unit->u.value.n, "unit"),
-                                cg_i32(cg, unit->u.value.n)};
-        level = call_at_entry(cg, "srt_trunc_level", args, 2, "trunc.level");
-    } else {
-        LLVMValueRef args[2] = {a[1].v, a[1].len};
-        level = cg_call(cg, "srt_trunc_level", args, 2, "trunc.level");
-    }
-    LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
-                              LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, SRT_TRUNC_WEEK), ""));
-    LLVMValueRef args[2] = {a[0].v, level};
-    return scalar(null, cg_call(cg, "srt_date_trunc", args, 2, "trunc"));
-}
-
 static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -467,7 +448,7 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(any_null(cg, a, n), cg_call(cg, "srt_months_between", args, 3, "months"));
     }
     case FN_TRUNC:
-        return call_trunc_date(cg, e, a);
+        return call_trunc(cg, e, a);
     case FN_UNIX_DATE: /* the days as an INT */
         return scalar(a[0].null, LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "unix_date"));
     case FN_DATE_FROM_UNIX_DATE:
@@ -711,26 +692,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_TO_DATE:
         return call_to_date(cg, e, a);
     case FN_DATE_TRUNC:
-        return call_date_trunc(cg, e, a);
+        return call_trunc(cg, e, a);
     case FN_DATE_ADD:
     case FN_DATEADD:
     case FN_DATE_SUB:
     case FN_DATEDIFF:
     case FN_DATE_DIFF:
         return call_date_arith(cg, e, a);
-    case FN_LAST_DAY:
-    case FN_ADD_MONTHS:
-    case FN_MONTHS_BETWEEN:
-    case FN_MAKE_DATE:
-    case FN_TRUNC:
-    case FN_UNIX_DATE:
-    case FN_DATE_FROM_UNIX_DATE:
-    case FN_UNIX_SECONDS:
-    case FN_UNIX_MILLIS:
-    case FN_UNIX_MICROS:
-    case FN_TIMESTAMP_SECONDS:
-    case FN_TIMESTAMP_MILLIS:
-    case FN_TIMESTAMP_MICROS:
+    FN_CASES_DATE:
         return call_date_fn(cg, e, a);
     case FN_GET_JSON_OBJECT: {
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
@@ -754,20 +723,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             r.fields[i] = a[named ? 2 * i + 1 : i];
         return r;
     }
-    case FN_LOG:
-    case FN_ISNAN:
-    case FN_NANVL:
-    case FN_FACTORIAL:
+    FN_CASES_MATH:
         return call_math_fn(cg, e, a);
-    case FN_ELEMENT_AT:
-    case FN_ARRAY_CONTAINS:
-    case FN_ARRAY_POSITION:
-    case FN_ARRAY_SIZE:
-    case FN_ARRAY_JOIN:
-    case FN_ARRAY_MAX:
-    case FN_ARRAY_MIN:
-    case FN_SLICE:
-    case FN_SORT_ARRAY:
+    FN_CASES_ARRAY:
         return cg_array_fn(cg, e, a);
     case FN_NEGATIVE: /* sema binds them as -x and +x */
     case FN_POSITIVE:

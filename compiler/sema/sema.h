@@ -148,6 +148,39 @@ typedef enum SFnSig {
 #define FN_CASE_IF_GENERIC_DBL_DBL(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_LOG(id) case FN_##id:
 
+/* The special functions typed and lowered by one function each (sema_func.c's type_date_fn,
+   type_math_fn, type_array_fn; cg_func.c's call_date_fn, call_math_fn, cg_array.c's
+   cg_array_fn): their case labels, one list for both switches. */
+#define FN_CASES_DATE                                                                              \
+    case FN_LAST_DAY:                                                                              \
+    case FN_ADD_MONTHS:                                                                            \
+    case FN_MONTHS_BETWEEN:                                                                        \
+    case FN_MAKE_DATE:                                                                             \
+    case FN_TRUNC:                                                                                 \
+    case FN_UNIX_DATE:                                                                             \
+    case FN_DATE_FROM_UNIX_DATE:                                                                   \
+    case FN_UNIX_SECONDS:                                                                          \
+    case FN_UNIX_MILLIS:                                                                           \
+    case FN_UNIX_MICROS:                                                                           \
+    case FN_TIMESTAMP_SECONDS:                                                                     \
+    case FN_TIMESTAMP_MILLIS:                                                                      \
+    case FN_TIMESTAMP_MICROS
+#define FN_CASES_MATH                                                                              \
+    case FN_LOG:                                                                                   \
+    case FN_ISNAN:                                                                                 \
+    case FN_NANVL:                                                                                 \
+    case FN_FACTORIAL
+#define FN_CASES_ARRAY                                                                             \
+    case FN_ELEMENT_AT:                                                                            \
+    case FN_ARRAY_CONTAINS:                                                                        \
+    case FN_ARRAY_POSITION:                                                                        \
+    case FN_ARRAY_SIZE:                                                                            \
+    case FN_ARRAY_JOIN:                                                                            \
+    case FN_ARRAY_MAX:                                                                             \
+    case FN_ARRAY_MIN:                                                                             \
+    case FN_SLICE:                                                                                 \
+    case FN_SORT_ARRAY
+
 /* One row of functions.def. */
 typedef struct SFuncInfo {
     const char *name;    /* the SQL name */

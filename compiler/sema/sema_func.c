@@ -999,36 +999,13 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = type_struct(b->sc->arena, n / 2, f);
         return true;
     }
-    case FN_LAST_DAY:
-    case FN_ADD_MONTHS:
-    case FN_MONTHS_BETWEEN:
-    case FN_MAKE_DATE:
-    case FN_TRUNC:
-    case FN_UNIX_DATE:
-    case FN_DATE_FROM_UNIX_DATE:
-    case FN_UNIX_SECONDS:
-    case FN_UNIX_MILLIS:
-    case FN_UNIX_MICROS:
-    case FN_TIMESTAMP_SECONDS:
-    case FN_TIMESTAMP_MILLIS:
-    case FN_TIMESTAMP_MICROS:
+    FN_CASES_DATE:
         type_date_fn(b, fn, args, n, rt, bad, want);
         return true;
-    case FN_LOG:
-    case FN_ISNAN:
-    case FN_NANVL:
-    case FN_FACTORIAL:
+    FN_CASES_MATH:
         type_math_fn(b, fn, args, n, rt, bad, want);
         return true;
-    case FN_ELEMENT_AT:
-    case FN_ARRAY_CONTAINS:
-    case FN_ARRAY_POSITION:
-    case FN_ARRAY_SIZE:
-    case FN_ARRAY_JOIN:
-    case FN_ARRAY_MAX:
-    case FN_ARRAY_MIN:
-    case FN_SLICE:
-    case FN_SORT_ARRAY:
+    FN_CASES_ARRAY:
         return type_array_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:

@@ -12,36 +12,47 @@
 #define D_MAX 2147483647LL      /* +5881580-07-11 */
 #define D_MIN (-2147483647LL - 1) /* -5877641-06-23 */
 
+static int64_t trunc_week(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_WEEK); }
+static int64_t trunc_month(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_MONTH); }
+static int64_t trunc_quarter(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_QUARTER); }
+static int64_t trunc_year(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_YEAR); }
+
 START_TEST(fields)
 {
-    ck_assert_int_eq(srt_date_dayofweek(D_2024_02_29), 5); /* Thursday, 1 = Sunday */
-    ck_assert_int_eq(srt_date_weekday(D_2024_02_29), 3);   /* 0 = Monday */
-    ck_assert_int_eq(srt_date_dayofweek(D_2023_01_01), 1);
-    ck_assert_int_eq(srt_date_weekday(D_2023_01_01), 6);
-    ck_assert_int_eq(srt_date_dayofweek(D_1969_12_31), 4); /* Wednesday, before the epoch */
-    ck_assert_int_eq(srt_date_weekday(D_1969_12_31), 2);
-    ck_assert_int_eq(srt_date_dayofyear(D_2020_12_31), 366);
-    ck_assert_int_eq(srt_date_quarter(D_2020_12_31), 4);
-    /* ISO weeks: 2023-01-01 in week 52 of 2022, 2020-12-31 in week 53 of 2020 */
-    ck_assert_int_eq(srt_date_weekofyear(D_2023_01_01), 52);
-    ck_assert_int_eq(srt_date_weekofyear(D_2020_12_31), 53);
-    ck_assert_int_eq(srt_date_weekofyear(D_1969_12_31), 1);
-    /* the extremes of an INT of days: Friday +5881580-07-11, Tuesday -5877641-06-23
-       (python3: the date 400-year cycles of 146097 days = 20871 weeks nearer) */
-    ck_assert_int_eq(srt_date_weekday(D_MAX), 4);
-    ck_assert_int_eq(srt_date_dayofweek(D_MIN), 3);
-}
-END_TEST
-
-START_TEST(last_day_trunc)
-{
-    ck_assert_int_eq(srt_date_last_day(D_2024_02_29 - 28), D_2024_02_29); /* 2024-02-01 */
-    ck_assert_int_eq(srt_date_last_day(D_1969_12_31), D_1969_12_31);
-    ck_assert_int_eq(srt_date_trunc(D_2024_02_29, SRT_TRUNC_WEEK), D_2024_02_29 - 3);
-    ck_assert_int_eq(srt_date_trunc(D_2024_02_29, SRT_TRUNC_MONTH), D_2024_02_29 - 28);
-    ck_assert_int_eq(srt_date_trunc(D_2024_02_29, SRT_TRUNC_QUARTER), 19723); /* 2024-01-01 */
-    ck_assert_int_eq(srt_date_trunc(D_2024_02_29, SRT_TRUNC_YEAR), 19723);
-    ck_assert_int_eq(srt_date_trunc(D_1969_12_31, SRT_TRUNC_QUARTER), -92); /* 1969-10-01 */
+    static const struct {
+        int64_t (*fn)(int64_t);
+        const char *what;
+        int64_t days, want;
+    } cases[] = {
+        {srt_date_dayofweek, "dayofweek(2024-02-29), Thursday, 1 = Sunday", D_2024_02_29, 5},
+        {srt_date_weekday, "weekday(2024-02-29), 0 = Monday", D_2024_02_29, 3},
+        {srt_date_dayofweek, "dayofweek(2023-01-01)", D_2023_01_01, 1},
+        {srt_date_weekday, "weekday(2023-01-01)", D_2023_01_01, 6},
+        {srt_date_dayofweek, "dayofweek(1969-12-31), before the epoch", D_1969_12_31, 4},
+        {srt_date_weekday, "weekday(1969-12-31)", D_1969_12_31, 2},
+        {srt_date_dayofyear, "dayofyear(2020-12-31)", D_2020_12_31, 366},
+        {srt_date_quarter, "quarter(2020-12-31)", D_2020_12_31, 4},
+        /* ISO weeks: 2023-01-01 in week 52 of 2022, 2020-12-31 in week 53 of 2020 */
+        {srt_date_weekofyear, "weekofyear(2023-01-01)", D_2023_01_01, 52},
+        {srt_date_weekofyear, "weekofyear(2020-12-31)", D_2020_12_31, 53},
+        {srt_date_weekofyear, "weekofyear(1969-12-31)", D_1969_12_31, 1},
+        /* the extremes of an INT of days: Friday +5881580-07-11, Tuesday -5877641-06-23
+           (python3: the date 400-year cycles of 146097 days = 20871 weeks nearer) */
+        {srt_date_weekday, "weekday(+5881580-07-11)", D_MAX, 4},
+        {srt_date_dayofweek, "dayofweek(-5877641-06-23)", D_MIN, 3},
+        {srt_date_last_day, "last_day(2024-02-01)", D_2024_02_29 - 28, D_2024_02_29},
+        {srt_date_last_day, "last_day(1969-12-31)", D_1969_12_31, D_1969_12_31},
+        {trunc_week, "trunc(2024-02-29, WEEK)", D_2024_02_29, D_2024_02_29 - 3},
+        {trunc_month, "trunc(2024-02-29, MONTH)", D_2024_02_29, D_2024_02_29 - 28},
+        {trunc_quarter, "trunc(2024-02-29, QUARTER)", D_2024_02_29, 19723}, /* 2024-01-01 */
+        {trunc_year, "trunc(2024-02-29, YEAR)", D_2024_02_29, 19723},
+        {trunc_quarter, "trunc(1969-12-31, QUARTER)", D_1969_12_31, -92}, /* 1969-10-01 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t got = cases[i].fn(cases[i].days);
+        ck_assert_msg(got == cases[i].want, "%s: got %lld, want %lld", cases[i].what,
+                      (long long)got, (long long)cases[i].want);
+    }
 }
 END_TEST
 
@@ -88,7 +99,6 @@ Suite *rt_datefn_suite(void)
     Suite *s = suite_create("rt_datefn");
     TCase *tc = tcase_create("dates");
     tcase_add_test(tc, fields);
-    tcase_add_test(tc, last_day_trunc);
     tcase_add_test(tc, add_months_make_date);
     tcase_add_test(tc, months_between);
     suite_add_tcase(s, tc);

@@ -457,60 +457,24 @@ double srt_math_log2(double x)
     return m_log(x) / m_log(2.0);
 }
 
-double srt_math_log1p(double x)
-{
-    return log1p(x);
-}
-
-double srt_math_expm1(double x)
-{
-    return expm1(x);
-}
-
-double srt_math_cos(double x)
-{
-    return cos(x);
-}
-
-double srt_math_sin(double x)
-{
-    return sin(x);
-}
-
-double srt_math_tan(double x)
-{
-    return tan(x);
-}
-
-double srt_math_acos(double x)
-{
-    return acos(x); /* NaN outside [-1, 1], as Java's */
-}
-
-double srt_math_asin(double x)
-{
-    return asin(x);
-}
-
-double srt_math_atan(double x)
-{
-    return atan(x);
-}
-
-double srt_math_cosh(double x)
-{
-    return cosh(x);
-}
-
-double srt_math_sinh(double x)
-{
-    return sinh(x);
-}
-
-double srt_math_tanh(double x)
-{
-    return tanh(x);
-}
+/* srt_math_<f>(x): the C library's f (acos and asin of |x| > 1 are NaN, as in Java). */
+#define M_LIBM(f)                                                                                  \
+    double srt_math_##f(double x)                                                                \
+    {                                                                                              \
+        return f(x);                                                                               \
+    }
+M_LIBM(log1p)
+M_LIBM(expm1)
+M_LIBM(cos)
+M_LIBM(sin)
+M_LIBM(tan)
+M_LIBM(acos)
+M_LIBM(asin)
+M_LIBM(atan)
+M_LIBM(cosh)
+M_LIBM(sinh)
+M_LIBM(tanh)
+#undef M_LIBM
 
 /* Math.cbrt is StrictMath.cbrt, fdlibm's s_cbrt.c: a 5-bit guess from the exponent, a
    rational step to 23 bits, then one Newton step (error < 0.667 ulp); glibc's cbrt differs
