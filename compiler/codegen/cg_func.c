@@ -425,6 +425,33 @@ static LLVMValueRef floor_div(CgCtx *cg, LLVMValueRef x, int64_t f)
     return cg_select(cg, neg, LLVMBuildSub(cg->b, q, cg_i64(cg, 1), ""), q);
 }
 
+/* date_part(field, source) (Extract.parseExtractField): the field's expression on the DATE
+   or TIMESTAMP sema made of source; DAYOFWEEK_ISO is weekday + 1, SECOND the seconds with
+   the microseconds as a DECIMAL(8, 6). */
+static CgVal call_date_part(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const SExpr *f = e->u.call.args[0];
+    static const char *const fns[] = {
+        [DP_YEAR] = "srt_date_year", [DP_YEAROFWEEK] = "srt_date_yearofweek",
+        [DP_QUARTER] = "srt_date_quarter", [DP_MONTH] = "srt_date_month",
+        [DP_WEEK] = "srt_date_weekofyear", [DP_DAY] = "srt_date_day",
+        [DP_DAYOFWEEK] = "srt_date_dayofweek", [DP_DAYOFWEEK_ISO] = "srt_date_weekday",
+        [DP_DOY] = "srt_date_dayofyear", [DP_HOUR] = "srt_ts_hour", [DP_MINUTE] = "srt_ts_minute",
+    };
+    int part = sema_date_part(f->u.value.s, f->u.value.n);
+    LLVMValueRef x = a[1].v;
+    if (part == DP_SECOND) {
+        LLVMValueRef m = LLVMBuildSRem(cg->b, x, cg_i64(cg, 60 * CM_US_PER_SECOND), "");
+        LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, m, cg_i64(cg, 0), "");
+        m = cg_select(cg, neg, LLVMBuildAdd(cg->b, m, cg_i64(cg, 60 * CM_US_PER_SECOND), ""), m);
+        return scalar(a[1].null, LLVMBuildSExt(cg->b, m, cg_dec_type(cg), "second"));
+    }
+    LLVMValueRef v = cg_call(cg, fns[part], &x, 1, "date_part");
+    if (part == DP_DAYOFWEEK_ISO)
+        v = LLVMBuildAdd(cg->b, v, cg_i64(cg, 1), "");
+    return scalar(a[1].null, LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
+}
+
 static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -449,6 +476,9 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_TRUNC:
         return call_trunc(cg, e, a);
+    case FN_DATE_PART:
+    case FN_DATEPART:
+        return call_date_part(cg, e, a);
     case FN_UNIX_DATE: /* the days as an INT */
         return scalar(a[0].null, LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "unix_date"));
     case FN_DATE_FROM_UNIX_DATE:

@@ -164,7 +164,9 @@ typedef enum SFnSig {
     case FN_UNIX_MICROS:                                                                           \
     case FN_TIMESTAMP_SECONDS:                                                                     \
     case FN_TIMESTAMP_MILLIS:                                                                      \
-    case FN_TIMESTAMP_MICROS
+    case FN_TIMESTAMP_MICROS:                                                                      \
+    case FN_DATE_PART:                                                                             \
+    case FN_DATEPART
 #define FN_CASES_MATH                                                                              \
     case FN_LOG:                                                                                   \
     case FN_ISNAN:                                                                                 \
@@ -480,6 +482,13 @@ void sema_dump_program(StrBuf *sb, const SProgram *p);
 const SFuncInfo *sema_func_info(SFunc fn);
 /* Names for dumps and messages. */
 const char *sema_func_name(SFunc fn);
+/* The fields of date_part(field, source) (Spark's Extract.parseExtractField), and that of a
+   field name (any case), -1 for an unknown one. */
+typedef enum SDatePart {
+    DP_YEAR, DP_YEAROFWEEK, DP_QUARTER, DP_MONTH, DP_WEEK, DP_DAY, DP_DAYOFWEEK,
+    DP_DAYOFWEEK_ISO, DP_DOY, DP_HOUR, DP_MINUTE, DP_SECOND
+} SDatePart;
+int sema_date_part(const char *s, uint32_t n);
 /* length, char_length, character_length: Spark's Length, which counts a BINARY's bytes. */
 bool sema_func_is_length(SFunc fn);
 const char *sema_agg_name(SAggKind kind);

@@ -375,23 +375,54 @@ static bool is_numeric_or_decimal(const Type *t)
     return type_is_numeric(t) || t->kind == TY_DECIMAL;
 }
 
-/* The typing of the date functions above. */
-static void type_date_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
-                         const char **want)
+/* date_part(field, source) (DatePart: Extract(field, source)): field a string literal
+   (Spark's NON_FOLDABLE_ARGUMENT and INVALID_EXTRACT_FIELD otherwise); source a DATE for the
+   date fields, a TIMESTAMP for HOUR, MINUTE and SECOND (SecondWithFraction:
+   DECIMAL(8, 6)). */
+static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt,
+                           int *bad, const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (!is_string_const(args[0])) {
+        diag_error(b->sc->diag, asts[0]->span,
+                   "The function `%s` requires the parameter `field` to be a foldable expression "
+                   "of the type \"STRING\", but the actual argument is a non-foldable.",
+                   sema_func_name(fn));
+        return false;
+    }
+    int part = sema_date_part(args[0]->u.value.s, args[0]->u.value.n);
+    if (part < 0) {
+        diag_error(b->sc->diag, asts[0]->span, "Cannot extract `%s` from \"%s\".",
+                   args[0]->u.value.s, sema_expr_sql(b->sc, b->blk, asts[1]));
+        return false;
+    }
+    bool time = part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND;
+    *rt = part == DP_SECOND ? type_decimal(8, 6) : &type_int;
+    if (!(args[1] = time ? sema_to_timestamp(b, args[1]) : to_date_arg(b, args[1])))
+        *bad = 1, *want = time ? "a timestamp" : "a date";
+    return true;
+}
+
+/* The typing of the date functions above; false after reporting an error. */
+static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                         const Type **rt, int *bad, const char **want)
 {
     switch (fn) {
+    case FN_DATE_PART:
+    case FN_DATEPART:
+        return type_date_part(b, e, fn, args, rt, bad, want);
     case FN_LAST_DAY: /* LastDay(DATE), ImplicitCastInputTypes */
         *rt = &type_date;
         if (!(args[0] = to_date_arg(b, args[0])))
             *bad = 0, *want = "a date";
-        return;
+        return true;
     case FN_ADD_MONTHS: /* AddMonths(DATE, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         if (!(args[0] = to_date_arg(b, args[0])))
             *bad = 0, *want = "a date";
         else if (!(args[1] = to_int_arg(b, args[1])))
             *bad = 1, *want = "an integer";
-        return;
+        return true;
     case FN_MONTHS_BETWEEN: /* MonthsBetween(TIMESTAMP, TIMESTAMP, BOOLEAN) */
         *rt = &type_double;
         for (int i = 0; *bad < 0 && i < 2; i++)
@@ -401,47 +432,47 @@ static void type_date_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
             args[2] = sema_coerce(b->sc, args[2], &type_boolean);
         else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
             *bad = 2, *want = "a boolean";
-        return;
+        return true;
     case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         convert_all(b, args, n, to_int_arg, bad);
         *want = "an integer";
-        return;
+        return true;
     case FN_TRUNC: /* TruncDate(DATE, STRING), ImplicitCastInputTypes */
         *rt = &type_date;
         if (!(args[0] = to_date_arg(b, args[0])))
             *bad = 0, *want = "a date";
         else if (!(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "a string";
-        return;
+        return true;
     case FN_UNIX_DATE:
         *rt = &type_int;
         if (!(args[0] = expect_arg(b, args[0], is_date_type, &type_date)))
             *bad = 0, *want = "a date (DATE)";
-        return;
+        return true;
     case FN_DATE_FROM_UNIX_DATE: /* ImplicitCastInputTypes INT */
         *rt = &type_date;
         if (!(args[0] = to_int_arg(b, args[0])))
             *bad = 0, *want = "an integer";
-        return;
+        return true;
     case FN_UNIX_SECONDS:
     case FN_UNIX_MILLIS:
     case FN_UNIX_MICROS:
         *rt = &type_bigint;
         if (!(args[0] = expect_arg(b, args[0], is_timestamp_type, &type_timestamp)))
             *bad = 0, *want = "a timestamp (TIMESTAMP)";
-        return;
+        return true;
     case FN_TIMESTAMP_SECONDS:
         *rt = &type_timestamp;
         if (!(args[0] = expect_arg(b, args[0], is_numeric_or_decimal, &type_double)))
             *bad = 0, *want = "a number";
-        return;
+        return true;
     case FN_TIMESTAMP_MILLIS:
     case FN_TIMESTAMP_MICROS:
         *rt = &type_timestamp;
         if (!(args[0] = expect_arg(b, args[0], type_is_integral, &type_bigint)))
             *bad = 0, *want = "an integer (INT or BIGINT)";
-        return;
+        return true;
     default:
         SL_UNREACHABLE();
     }
@@ -1000,8 +1031,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     }
     FN_CASES_DATE:
-        type_date_fn(b, fn, args, n, rt, bad, want);
-        return true;
+        return type_date_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_MATH:
         type_math_fn(b, fn, args, n, rt, bad, want);
         return true;

@@ -551,6 +551,11 @@ int64_t srt_date_weekday(int64_t days);
 int64_t srt_date_dayofyear(int64_t days);
 int64_t srt_date_quarter(int64_t days);
 int64_t srt_date_weekofyear(int64_t days);
+/* date_part's YEAR, MONTH, DAY and YEAROFWEEK (the ISO week-based year) of a date. */
+int64_t srt_date_year(int64_t days);
+int64_t srt_date_month(int64_t days);
+int64_t srt_date_day(int64_t days);
+int64_t srt_date_yearofweek(int64_t days);
 int64_t srt_date_last_day(int64_t days);
 int srt_date_add_months(int64_t days, int32_t months, int64_t *out);
 int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);

@@ -233,6 +233,36 @@ int64_t srt_date_quarter(int64_t days)
     return (m - 1) / 3 + 1;
 }
 
+int64_t srt_date_year(int64_t days)
+{
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    return y;
+}
+
+int64_t srt_date_month(int64_t days)
+{
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    return m;
+}
+
+int64_t srt_date_day(int64_t days)
+{
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    return d;
+}
+
+int64_t srt_date_yearofweek(int64_t days)
+{
+    /* IsoFields.WEEK_BASED_YEAR: the year of the Thursday of the day's week */
+    return srt_date_year(days - srt_date_weekday(days) + 3);
+}
+
 int64_t srt_date_weekofyear(int64_t days)
 {
     /* IsoFields.WEEK_OF_WEEK_BASED_YEAR: weeks start on Monday and week 1 holds the year's
