@@ -175,12 +175,12 @@ static CgVal slice(CgCtx *cg, CgVal *a)
     return r;
 }
 
-/* sort_array(arr[, asc]) (SortArray): sorted by the runtime, ascending by default. */
-static CgVal sort_array(CgCtx *cg, const SExpr *e, CgVal *a)
+/* sort_array(arr[, asc]) (SortArray, ascending by default) and array_distinct(arr)
+   (ArrayDistinct): a new array made by the runtime from the elements and their kind. */
+static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
 {
-    const Type *elem = e->type->elem;
     int kind;
-    switch (elem->kind) {
+    switch (e->type->elem->kind) {
     case TY_BOOLEAN: kind = SRT_COLLECT_BOOLEAN; break;
     case TY_INT: case TY_DATE: kind = SRT_COLLECT_INT; break;
     case TY_FLOAT: kind = SRT_COLLECT_FLOAT; break;
@@ -189,13 +189,19 @@ static CgVal sort_array(CgCtx *cg, const SExpr *e, CgVal *a)
     case TY_STRING: kind = SRT_COLLECT_STRING; break;
     default: kind = SRT_COLLECT_LONG; break;
     }
+    bool sort = e->u.call.fn == FN_SORT_ARRAY;
     int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
-    LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "sort.p");
-    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "sort.n");
+    LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "arr.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "arr.n");
     LLVMValueRef args[7] = {cg->q, a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
-                            cg_i32(cg, kind), cg_i32(cg, asc), out_p, out_n};
-    cg_call(cg, "srt_array_sort", args, 7, "");
-    CgVal r = scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, "sort_array"));
+                            cg_i32(cg, kind)};
+    unsigned k = 4;
+    if (sort)
+        args[k++] = cg_i32(cg, asc);
+    args[k++] = out_p;
+    args[k++] = out_n;
+    cg_call(cg, sort ? "srt_array_sort" : "srt_array_distinct", args, k, "");
+    CgVal r = scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
     r.len = cg_load(cg, cg->t_i32, out_n, "");
     return r;
 }
@@ -234,7 +240,8 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_SLICE:
         return slice(cg, a);
     case FN_SORT_ARRAY:
-        return sort_array(cg, e, a);
+    case FN_ARRAY_DISTINCT:
+        return sort_distinct(cg, e, a);
     default:
         SL_UNREACHABLE();
     }

@@ -181,7 +181,8 @@ typedef enum SFnSig {
     case FN_ARRAY_MAX:                                                                             \
     case FN_ARRAY_MIN:                                                                             \
     case FN_SLICE:                                                                                 \
-    case FN_SORT_ARRAY
+    case FN_SORT_ARRAY:                                                                            \
+    case FN_ARRAY_DISTINCT
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {

@@ -612,6 +612,7 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             *bad = 0, *want = "an array of orderable values";
         return true;
     case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
+    case FN_ARRAY_DISTINCT:
         if (!arr || !(type_is_numeric(args[0]->type->elem) ||
                       args[0]->type->elem->kind == TY_DECIMAL ||
                       args[0]->type->elem->kind == TY_STRING ||
@@ -622,7 +623,7 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             return true;
         }
         *rt = args[0]->type;
-        if (n > 1 && !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
+        if (fn == FN_SORT_ARRAY && n > 1 && !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
                        !args[1]->u.value.is_null)) {
             diag_error(b->sc->diag, e->u.call.args.items[1]->span,
                        "Sort order in second argument requires a boolean literal.");

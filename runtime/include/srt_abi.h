@@ -701,6 +701,11 @@ void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *deli
    first ascending and last descending, NaN the greatest double; into scratch memory of q. */
 void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, int32_t asc,
                     const void **out, uint32_t *out_n);
+/* array_distinct(arr) (Spark's ArrayDistinct) of elements of kind SRT_COLLECT_*: the first
+   of equal ones in order, one NULL, one NaN; 0.0 and -0.0 are different (Spark hashes boxed
+   doubles); into scratch memory of q. */
+void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind,
+                        const void **out, uint32_t *out_n);
 /* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
    sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);

@@ -399,6 +399,40 @@ void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, in
     *out_n = n;
 }
 
+void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind,
+                        const void **out, uint32_t *out_n)
+{
+    /* ArrayDistinct: the first of equal elements, in order; one NULL, one NaN.  Doubles are
+       keys of a hash set of boxed doubles (SQLOpenHashSet), so 0.0 and -0.0 (different
+       hashes) stay apart: equal means equal bits here. */
+    const SrtDatum *e = elems;
+    SrtDatum *o = srt_scratch_alloc(q, (n ? n : 1) * sizeof *o);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = 0;
+        for (; j < k; j++) {
+            const SrtDatum *x = &e[i], *y = &o[j];
+            if (x->is_null || y->is_null) {
+                if (x->is_null && y->is_null)
+                    break;
+                continue;
+            }
+            if (kind == SRT_COLLECT_FLOAT || kind == SRT_COLLECT_DOUBLE) {
+                if ((isnan(x->d) && isnan(y->d)) || memcmp(&x->d, &y->d, sizeof x->d) == 0)
+                    break;
+            } else if (kind == SRT_COLLECT_STRING ? srt_str_cmp(x->p, x->n, y->p, y->n) == 0
+                                                  : x->i == y->i && (kind != SRT_COLLECT_DECIMAL ||
+                                                                     x->hi == y->hi)) {
+                break;
+            }
+        }
+        if (j == k)
+            o[k++] = e[i];
+    }
+    *out = o;
+    *out_n = k;
+}
+
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos)
 {
     /* StringLocate: pos < 1 gives 0; else UTF8String.indexOf(sub, pos - 1) + 1, where an

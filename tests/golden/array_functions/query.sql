@@ -8,6 +8,8 @@
 -- ArrayMax/ArrayMin: NULL elements skipped, NaN the greatest double, NULL when none.
 -- SortArray: stable, NULLs first ascending and last descending, NaN the greatest double and
 --   -0.0 equal to 0.0 (compareDoubles), strings by their bytes.
+-- ArrayDistinct: the first of equal elements in order, one NULL, one NaN; 0.0 and -0.0 are
+--   both kept (keys of a hash set of doubles, whose hashes differ).
 -- Slice(arr, start, length): from the 1-based start (negative: from the end), an empty
 --   array when start is out of range.
 -- Expected rows worked out by hand from these rules (and python3 for the lists).
@@ -21,5 +23,6 @@ SELECT element_at(xs, i) AS ea, element_at(split(s, ','), -1) AS last, array_con
        array_join(split(s, ','), '-') AS j, array_join(split(s, ','), '-', '?') AS jr,
        array_max(xs) AS mx, array_min(ds) AS mn, array_max(ds) AS mxd, slice(xs, i, 2) AS sl,
        array_join(ss, ',') AS js, array_join(ss, ',', 'NULL') AS jsn, array_contains(ss, 'b') AS cb,
-       array_max(ss) AS mxs, sort_array(xs) AS sa, sort_array(ds, false) AS sdd, sort_array(ss) AS sss
+       array_max(ss) AS mxs, sort_array(xs) AS sa, sort_array(ds, false) AS sdd, sort_array(ss) AS sss,
+       array_distinct(xs) AS dx, array_distinct(ds) AS dd, array_distinct(ss) AS dss
 FROM s;
