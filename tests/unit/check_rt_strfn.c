@@ -605,7 +605,24 @@ END_TEST
 
 Suite *rt_strfn_suite(void)
 {
-    Suite *s = suite_create("rt_strfn");
+    START_TEST(distinct)
+{
+    SrtDatum a[7] = {dbl(NAN), null_datum(), dbl(0.0), dbl(-0.0), dbl(NAN), null_datum(), dbl(0.0)};
+    const void *o;
+    uint32_t n;
+    srt_array_distinct(q, a, 7, SRT_COLLECT_DOUBLE, &o, &n);
+    const SrtDatum *r = o;
+    ck_assert_uint_eq(n, 4); /* NaN, NULL, 0.0, -0.0: the first of each, in order */
+    ck_assert(isnan(r[0].d) && r[1].is_null && !signbit(r[2].d) && signbit(r[3].d));
+    SrtDatum s[4] = {str_datum("b"), str_datum("a"), str_datum("b"), str_datum("")};
+    srt_array_distinct(q, s, 4, SRT_COLLECT_STRING, &o, &n);
+    r = o;
+    ck_assert_uint_eq(n, 3);
+    ck_assert(r[0].n == 1 && r[1].n == 1 && r[2].n == 0 && ((const char *)r[1].p)[0] == 'a');
+}
+END_TEST
+
+Suite *s = suite_create("rt_strfn");
     TCase *t = tcase_create("strings");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, test_concat_ws);
@@ -629,6 +646,7 @@ Suite *rt_strfn_suite(void)
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, join);
     tcase_add_test(t, sort);
+    tcase_add_test(t, distinct);
     suite_add_tcase(s, t);
     return s;
 }
