@@ -603,9 +603,7 @@ START_TEST(sort)
 }
 END_TEST
 
-Suite *rt_strfn_suite(void)
-{
-    START_TEST(distinct)
+START_TEST(distinct)
 {
     SrtDatum a[7] = {dbl(NAN), null_datum(), dbl(0.0), dbl(-0.0), dbl(NAN), null_datum(), dbl(0.0)};
     const void *o;
@@ -622,7 +620,9 @@ Suite *rt_strfn_suite(void)
 }
 END_TEST
 
-Suite *s = suite_create("rt_strfn");
+Suite *rt_strfn_suite(void)
+{
+    Suite *s = suite_create("rt_strfn");
     TCase *t = tcase_create("strings");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, test_concat_ws);
