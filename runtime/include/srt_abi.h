@@ -569,10 +569,8 @@ uint32_t srt_date_text(int64_t days, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
-/* year(), month(), day(), hour(), minute(), second() of a timestamp: srt_ts_field. */
-int64_t srt_ts_year(int64_t us);
-int64_t srt_ts_month(int64_t us);
-int64_t srt_ts_day(int64_t us);
+/* hour(), minute(), second() of a timestamp: srt_ts_field (year(), month() and day() are
+   fields of a date: srt_date_year, srt_date_month, srt_date_day). */
 int64_t srt_ts_hour(int64_t us);
 int64_t srt_ts_minute(int64_t us);
 int64_t srt_ts_second(int64_t us);

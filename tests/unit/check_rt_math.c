@@ -140,14 +140,14 @@ START_TEST(ts_fields)
 {
     /* 2016-07-26 02:54:35.5 UTC and 1969-12-31 23:59:59 (before 1970) */
     int64_t t = 1469501675500000LL, before = -1000000LL;
-    ck_assert_int_eq(srt_ts_year(t), 2016);
-    ck_assert_int_eq(srt_ts_month(t), 7);
-    ck_assert_int_eq(srt_ts_day(t), 26);
+    ck_assert_int_eq(srt_date_year(t / 86400000000LL), 2016);
+    ck_assert_int_eq(srt_date_month(t / 86400000000LL), 7);
+    ck_assert_int_eq(srt_date_day(t / 86400000000LL), 26);
     ck_assert_int_eq(srt_ts_hour(t), 2);
     ck_assert_int_eq(srt_ts_minute(t), 54);
     ck_assert_int_eq(srt_ts_second(t), 35);
-    ck_assert_int_eq(srt_ts_year(before), 1969);
-    ck_assert_int_eq(srt_ts_day(before), 31);
+    ck_assert_int_eq(srt_date_year(-1), 1969); /* its day, -1 */
+    ck_assert_int_eq(srt_date_day(-1), 31);
     ck_assert_int_eq(srt_ts_second(before), 59);
 }
 END_TEST

@@ -79,21 +79,6 @@ int64_t srt_ts_field(int64_t us, int field)
     }
 }
 
-int64_t srt_ts_year(int64_t us)
-{
-    return srt_ts_field(us, SRT_TS_YEAR);
-}
-
-int64_t srt_ts_month(int64_t us)
-{
-    return srt_ts_field(us, SRT_TS_MONTH);
-}
-
-int64_t srt_ts_day(int64_t us)
-{
-    return srt_ts_field(us, SRT_TS_DAY);
-}
-
 int64_t srt_ts_hour(int64_t us)
 {
     return srt_ts_field(us, SRT_TS_HOUR);

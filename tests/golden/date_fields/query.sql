@@ -6,7 +6,8 @@
 -- (LocalDate.plusMonths: the day is clamped to the new month's length, 2024-01-31 + 1 month
 -- is 2024-02-29, 2024-02-29 + 12 months 2025-02-28; Spark 3 does not move a last day to the
 -- last day); TruncDate (the unit read as date_trunc's, WEEK back to Monday, a unit shorter than
--- a week or unknown is NULL); UnixDate/DateFromUnixDate (the day number).  Expected rows
+-- a week or unknown is NULL); UnixDate/DateFromUnixDate (the day number); Year, Month,
+-- DayOfMonth take a DATE too (a string is cast as a date: '2016-07-26 garbage' is 2016).  Expected rows
 -- from Python's datetime (isoweekday() % 7 + 1, weekday(), tm_yday, isocalendar()[1],
 -- calendar.monthrange, plusMonths as (y*12 + m - 1 + n) with the day clamped); years 0 and
 -- 10000 (outside Python's range) by the same arithmetic, printed as Spark prints them.
@@ -14,5 +15,6 @@ CREATE SOURCE s (d DATE, n INT, u STRING) WITH (connector = 'files', path = 'dat
 CREATE SINK o WITH (connector = 'console', truncate = false);
 INSERT INTO o
 SELECT d, dayofweek(d), weekday(d), dayofyear(d), quarter(d), weekofyear(d), last_day(d),
-       add_months(d, n), trunc(d, u), unix_date(d), date_from_unix_date(unix_date(d) + 1) AS next
+       add_months(d, n), trunc(d, u), unix_date(d), date_from_unix_date(unix_date(d) + 1) AS next,
+       year(d), month(d), day(d), year('2016-07-26 garbage') AS ys, dayofmonth(CAST(d AS TIMESTAMP)) AS dts
 FROM s;
