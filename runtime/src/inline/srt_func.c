@@ -322,7 +322,7 @@ void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *deli
     for (uint32_t i = 0; i < n; i++) {
         if (e[i].is_null && !has_rep)
             continue;
-        if (!first) {
+        if (!first && delim_n) {
             memcpy(o + k, delim, delim_n);
             k += delim_n;
         }
@@ -379,7 +379,8 @@ void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, in
        elements in their order. */
     SrtDatum *a = srt_scratch_alloc(q, (n ? n : 1) * sizeof *a);
     SrtDatum *t = srt_scratch_alloc(q, (n ? n : 1) * sizeof *t);
-    memcpy(a, elems, n * sizeof *a);
+    if (n)
+        memcpy(a, elems, n * sizeof *a); /* a NULL or empty array may have no elements */
     for (uint32_t w = 1; w < n; w *= 2) {
         for (uint32_t lo = 0; lo < n; lo += 2 * w) {
             uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
