@@ -608,8 +608,8 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             return true;
         }
         *rt = args[0]->type->elem;
-        if ((*rt)->kind == TY_ARRAY)
-            *bad = 0, *want = "an array of orderable values";
+        if ((*rt)->kind == TY_ARRAY || (*rt)->kind == TY_STRUCT) /* structs: not yet */
+            *bad = 0, *want = "an array of atomic values";
         return true;
     case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
     case FN_ARRAY_DISTINCT:
