@@ -94,13 +94,15 @@ static CgVal array_search(CgCtx *cg, const SExpr *e, CgVal *a)
     CgVal x = cg_array_elem(cg, elem, a[0], i);
     x = cg_cast(cg, x, elem, t, e->span);
     LLVMValueRef before = cg_load(cg, cg->t_i1, found, "");
-    LLVMValueRef eq = cg_and(cg, cg_not(cg, cg_or(cg, x.null, v.null)),
-                             cg_compare(cg, BOP_EQ, t, x, v, e->span));
+    LLVMValueRef eq =
+        cg_and(cg, cg_not(cg, cg_or(cg, x.null, v.null)), cg_compare(cg, BOP_EQ, t, x, v, e->span));
     LLVMValueRef first = cg_and(cg, eq, cg_not(cg, before));
-    cg_store(cg, cg_select(cg, first, LLVMBuildAdd(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
-                                                   cg_i64(cg, 1), ""),
-                           cg_load(cg, cg->t_i64, at, "")),
-             at);
+    cg_store(
+        cg,
+        cg_select(cg, first,
+                  LLVMBuildAdd(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""), cg_i64(cg, 1), ""),
+                  cg_load(cg, cg->t_i64, at, "")),
+        at);
     cg_store(cg, cg_or(cg, before, eq), found);
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, saw_null, ""), x.null), saw_null);
     loop_end(cg, &l, i);
@@ -137,7 +139,8 @@ static CgVal array_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
         cg_store(cg, cg_select(cg, take, x.len, best.len), best_n);
     cg_store(cg, cg_or(cg, take, cg_not(cg, best.null)), have);
     loop_end(cg, &l, i);
-    CgVal r = scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, "extremum"));
+    CgVal r =
+        scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, "extremum"));
     if (x.len)
         r.len = cg_load(cg, cg->t_i32, best_n, "");
     return r;
@@ -158,9 +161,9 @@ static CgVal slice(CgCtx *cg, CgVal *a)
                "invalid: Expects `length` greater than or equal to 0, but got a negative value.");
     LLVMValueRef n = LLVMBuildZExt(cg->b, a[0].len, cg->t_i64, "");
     LLVMValueRef s64 = LLVMBuildSExt(cg->b, start, cg->t_i64, "");
-    LLVMValueRef from = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, s64, cg_i64(cg, 0), ""),
-                                  LLVMBuildAdd(cg->b, s64, n, ""),
-                                  LLVMBuildSub(cg->b, s64, cg_i64(cg, 1), ""));
+    LLVMValueRef from =
+        cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, s64, cg_i64(cg, 0), ""),
+                  LLVMBuildAdd(cg->b, s64, n, ""), LLVMBuildSub(cg->b, s64, cg_i64(cg, 1), ""));
     LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, from, cg_i64(cg, 0), ""),
                              LLVMBuildICmp(cg->b, LLVMIntSGE, from, n, ""));
     from = cg_select(cg, out, cg_i64(cg, 0), from);
@@ -181,13 +184,28 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int kind;
     switch (e->type->elem->kind) {
-    case TY_BOOLEAN: kind = SRT_COLLECT_BOOLEAN; break;
-    case TY_INT: case TY_DATE: kind = SRT_COLLECT_INT; break;
-    case TY_FLOAT: kind = SRT_COLLECT_FLOAT; break;
-    case TY_DOUBLE: kind = SRT_COLLECT_DOUBLE; break;
-    case TY_DECIMAL: kind = SRT_COLLECT_DECIMAL; break;
-    case TY_STRING: kind = SRT_COLLECT_STRING; break;
-    default: kind = SRT_COLLECT_LONG; break;
+    case TY_BOOLEAN:
+        kind = SRT_COLLECT_BOOLEAN;
+        break;
+    case TY_INT:
+    case TY_DATE:
+        kind = SRT_COLLECT_INT;
+        break;
+    case TY_FLOAT:
+        kind = SRT_COLLECT_FLOAT;
+        break;
+    case TY_DOUBLE:
+        kind = SRT_COLLECT_DOUBLE;
+        break;
+    case TY_DECIMAL:
+        kind = SRT_COLLECT_DECIMAL;
+        break;
+    case TY_STRING:
+        kind = SRT_COLLECT_STRING;
+        break;
+    default:
+        kind = SRT_COLLECT_LONG;
+        break;
     }
     bool sort = e->u.call.fn == FN_SORT_ARRAY;
     int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
@@ -201,7 +219,8 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
     args[k++] = out_p;
     args[k++] = out_n;
     cg_call(cg, sort ? "srt_array_sort" : "srt_array_distinct", args, k, "");
-    CgVal r = scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
+    CgVal r =
+        scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
     r.len = cg_load(cg, cg->t_i32, out_n, "");
     return r;
 }
@@ -219,8 +238,14 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_ARRAY_JOIN: {
         int n = e->u.call.n_args;
         CgVal rep = n > 2 ? a[2] : scalar(cg_i1(cg, 0), LLVMConstNull(cg->t_ptr));
-        LLVMValueRef args[9] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len, rep.v,
-                                n > 2 ? rep.len : cg_i32(cg, 0), cg_i32(cg, n > 2)};
+        LLVMValueRef args[9] = {cg->q,
+                                a[0].v,
+                                a[0].len,
+                                a[1].v,
+                                a[1].len,
+                                rep.v,
+                                n > 2 ? rep.len : cg_i32(cg, 0),
+                                cg_i32(cg, n > 2)};
         LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "join.p");
         LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "join.n");
         LLVMValueRef call[10];

@@ -166,12 +166,13 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         CgVal r = cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
                                d < 0 ? (int)d : e->type->scale, mode, e->type->precision);
         if (d < 0 && e->type->precision == TYPE_DECIMAL_MAX_PRECISION)
-            cg_fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
-                    mode == SRT_DEC_HALF_UP
-                        ? "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
-                          "exceeds max precision 38."
-                        : "bround: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
-                          "exceeds max precision 38.");
+            cg_fail_if(
+                cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
+                mode == SRT_DEC_HALF_UP
+                    ? "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
+                      "exceeds max precision 38."
+                    : "bround: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
+                      "exceeds max precision 38.");
         return r;
     }
     if (e->type->kind == TY_FLOAT) { /* RoundBase: BigDecimal(f.toDouble).setScale(..).toFloat */
@@ -315,7 +316,8 @@ static CgVal call_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[2] = {a[u].v, a[u].len};
         level = cg_call(cg, "srt_trunc_level", args, 2, "trunc.level");
     }
-    LLVMValueRef low = LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, date ? SRT_TRUNC_WEEK : 0), "");
+    LLVMValueRef low =
+        LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, date ? SRT_TRUNC_WEEK : 0), "");
     LLVMValueRef args[2] = {a[1 - u].v, level};
     return scalar(cg_or(cg, any_null(cg, a, 2), low),
                   cg_call(cg, date ? "srt_date_trunc" : "srt_ts_trunc", args, 2, "trunc"));
@@ -341,17 +343,18 @@ static CgVal call_date_arith(CgCtx *cg, const SExpr *e, CgVal *a)
 /* A runtime date function `int f(..., int64_t *out)` returning 0, SRT_DATE_INVALID (NULL) or
    SRT_DATE_OVERFLOW: java.time's day number beyond an INT, where localDateToDays'
    Math.toIntExact throws and the query fails. */
-static CgVal date_result(CgCtx *cg, const char *fn, const char *sql, LLVMValueRef *args,
-                         unsigned n, LLVMValueRef null)
+static CgVal date_result(CgCtx *cg, const char *fn, const char *sql, LLVMValueRef *args, unsigned n,
+                         LLVMValueRef null)
 {
     LLVMValueRef out = cg_alloca(cg, cg->t_i64, "date.out");
     args[n] = out;
     LLVMValueRef rc = cg_call(cg, fn, args, n + 1, "date.rc");
     char msg[96];
     snprintf(msg, sizeof msg, "%s: integer overflow", sql);
-    cg_fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc,
-                                                          cg_i32(cg, SRT_DATE_OVERFLOW), "")),
-            msg);
+    cg_fail_if(cg,
+               cg_and(cg, cg_not(cg, null),
+                      LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), "")),
+               msg);
     null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
     return scalar(null, cg_load(cg, cg->t_i64, out, "date"));
 }
@@ -386,8 +389,9 @@ static LLVMValueRef dec_seconds_to_micros(CgCtx *cg, CgVal x, int s)
     LLVMValueRef v = x.v, live = cg_not(cg, x.null);
     if (s > 6) {
         LLVMValueRef rem = LLVMBuildSRem(cg->b, v, cg_dec_const(cg, f), "");
-        cg_fail_if(cg, cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntNE, rem, cg_dec_const(cg, 0), "")),
-                "timestamp_seconds: Rounding necessary");
+        cg_fail_if(cg,
+                   cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntNE, rem, cg_dec_const(cg, 0), "")),
+                   "timestamp_seconds: Rounding necessary");
         v = LLVMBuildSDiv(cg->b, v, cg_dec_const(cg, f), "");
         f = 1;
     }
@@ -432,11 +436,12 @@ static CgVal call_date_part(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const SExpr *f = e->u.call.args[0];
     static const char *const fns[] = {
-        [DP_YEAR] = "srt_date_year", [DP_YEAROFWEEK] = "srt_date_yearofweek",
-        [DP_QUARTER] = "srt_date_quarter", [DP_MONTH] = "srt_date_month",
-        [DP_WEEK] = "srt_date_weekofyear", [DP_DAY] = "srt_date_day",
+        [DP_YEAR] = "srt_date_year",           [DP_YEAROFWEEK] = "srt_date_yearofweek",
+        [DP_QUARTER] = "srt_date_quarter",     [DP_MONTH] = "srt_date_month",
+        [DP_WEEK] = "srt_date_weekofyear",     [DP_DAY] = "srt_date_day",
         [DP_DAYOFWEEK] = "srt_date_dayofweek", [DP_DAYOFWEEK_ISO] = "srt_date_weekday",
-        [DP_DOY] = "srt_date_dayofyear", [DP_HOUR] = "srt_ts_hour", [DP_MINUTE] = "srt_ts_minute",
+        [DP_DOY] = "srt_date_dayofyear",       [DP_HOUR] = "srt_ts_hour",
+        [DP_MINUTE] = "srt_ts_minute",
     };
     int part = sema_date_part(f->u.value.s, f->u.value.n);
     LLVMValueRef x = a[1].v;
@@ -840,7 +845,8 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FSIG_DBL_LOG: {
         /* UnaryLogExpression.yAsymptote: 0, and -1 for Log1p */
         double y0 = e->u.call.fn == FN_LOG1P ? -1.0 : 0.0;
-        return scalar(cg_or(cg, a[0].null, le(cg, a[0].v, y0)), call_double(cg, info->symbol, a, 1));
+        return scalar(cg_or(cg, a[0].null, le(cg, a[0].v, y0)),
+                      call_double(cg, info->symbol, a, 1));
     }
     }
     cg_unsupported(cg, e->span, "this function");

@@ -486,8 +486,18 @@ const char *sema_func_name(SFunc fn);
 /* The fields of date_part(field, source) (Spark's Extract.parseExtractField), and that of a
    field name (any case), -1 for an unknown one. */
 typedef enum SDatePart {
-    DP_YEAR, DP_YEAROFWEEK, DP_QUARTER, DP_MONTH, DP_WEEK, DP_DAY, DP_DAYOFWEEK,
-    DP_DAYOFWEEK_ISO, DP_DOY, DP_HOUR, DP_MINUTE, DP_SECOND
+    DP_YEAR,
+    DP_YEAROFWEEK,
+    DP_QUARTER,
+    DP_MONTH,
+    DP_WEEK,
+    DP_DAY,
+    DP_DAYOFWEEK,
+    DP_DAYOFWEEK_ISO,
+    DP_DOY,
+    DP_HOUR,
+    DP_MINUTE,
+    DP_SECOND
 } SDatePart;
 int sema_date_part(const char *s, uint32_t n);
 /* length, char_length, character_length: Spark's Length, which counts a BINARY's bytes. */

@@ -613,18 +613,17 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
         return true;
     case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
     case FN_ARRAY_DISTINCT:
-        if (!arr || !(type_is_numeric(args[0]->type->elem) ||
-                      args[0]->type->elem->kind == TY_DECIMAL ||
-                      args[0]->type->elem->kind == TY_STRING ||
-                      args[0]->type->elem->kind == TY_BOOLEAN ||
-                      args[0]->type->elem->kind == TY_DATE ||
-                      args[0]->type->elem->kind == TY_TIMESTAMP)) {
+        if (!arr ||
+            !(type_is_numeric(args[0]->type->elem) || args[0]->type->elem->kind == TY_DECIMAL ||
+              args[0]->type->elem->kind == TY_STRING || args[0]->type->elem->kind == TY_BOOLEAN ||
+              args[0]->type->elem->kind == TY_DATE || args[0]->type->elem->kind == TY_TIMESTAMP)) {
             *bad = 0, *want = "an array of numbers, strings, booleans or times";
             return true;
         }
         *rt = args[0]->type;
-        if (fn == FN_SORT_ARRAY && n > 1 && !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
-                       !args[1]->u.value.is_null)) {
+        if (fn == FN_SORT_ARRAY && n > 1 &&
+            !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
+              !args[1]->u.value.is_null)) {
             diag_error(b->sc->diag, e->u.call.args.items[1]->span,
                        "Sort order in second argument requires a boolean literal.");
             return false;

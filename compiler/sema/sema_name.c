@@ -304,11 +304,35 @@ static void put_default_args(StrBuf *sb, int fn, int n)
 static bool prints_in_capitals(int fn)
 {
     switch (fn) {
-    case FN_FLOOR: case FN_CEIL: case FN_SQRT: case FN_EXP: case FN_POWER: case FN_SIGNUM:
-    case FN_LOG10: case FN_LOG: case FN_LOG2: case FN_LOG1P: case FN_EXPM1: case FN_COS:
-    case FN_SIN: case FN_TAN: case FN_ACOS: case FN_ASIN: case FN_ATAN: case FN_ATAN2:
-    case FN_COSH: case FN_SINH: case FN_TANH: case FN_COT: case FN_DEGREES: case FN_RADIANS:
-    case FN_CBRT: case FN_HYPOT: case FN_PI: case FN_E: case FN_RINT:
+    case FN_FLOOR:
+    case FN_CEIL:
+    case FN_SQRT:
+    case FN_EXP:
+    case FN_POWER:
+    case FN_SIGNUM:
+    case FN_LOG10:
+    case FN_LOG:
+    case FN_LOG2:
+    case FN_LOG1P:
+    case FN_EXPM1:
+    case FN_COS:
+    case FN_SIN:
+    case FN_TAN:
+    case FN_ACOS:
+    case FN_ASIN:
+    case FN_ATAN:
+    case FN_ATAN2:
+    case FN_COSH:
+    case FN_SINH:
+    case FN_TANH:
+    case FN_COT:
+    case FN_DEGREES:
+    case FN_RADIANS:
+    case FN_CBRT:
+    case FN_HYPOT:
+    case FN_PI:
+    case FN_E:
+    case FN_RINT:
         return true;
     default:
         return false;

@@ -691,9 +691,9 @@ void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **
 /* array_join(arr, delim[, rep]) of an ARRAY<STRING> (Spark's ArrayJoin): the elements with
    delim between them, a NULL element skipped, or written as rep when has_rep; the result in
    scratch memory of q. */
-void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim,
-                    uint32_t delim_n, const char *rep, uint32_t rep_n, int32_t has_rep,
-                    const char **out, uint32_t *out_n);
+void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim, uint32_t delim_n,
+                    const char *rep, uint32_t rep_n, int32_t has_rep, const char **out,
+                    uint32_t *out_n);
 /* sort_array(arr, asc) (Spark's SortArray): the n elements of kind SRT_COLLECT_* (INT and
    DATE as SRT_COLLECT_INT, BIGINT and TIMESTAMP as SRT_COLLECT_LONG) sorted stably, NULLs
    first ascending and last descending, NaN the greatest double; into scratch memory of q. */
@@ -702,8 +702,8 @@ void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, in
 /* array_distinct(arr) (Spark's ArrayDistinct) of elements of kind SRT_COLLECT_*: the first
    of equal ones in order, one NULL, one NaN; 0.0 and -0.0 are different (Spark hashes boxed
    doubles); into scratch memory of q. */
-void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind,
-                        const void **out, uint32_t *out_n);
+void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, const void **out,
+                        uint32_t *out_n);
 /* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
    sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);

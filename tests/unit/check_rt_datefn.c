@@ -9,13 +9,25 @@
 #define D_2023_01_01 19358
 #define D_2020_12_31 18627
 #define D_1969_12_31 (-1)
-#define D_MAX 2147483647LL      /* +5881580-07-11 */
+#define D_MAX 2147483647LL        /* +5881580-07-11 */
 #define D_MIN (-2147483647LL - 1) /* -5877641-06-23 */
 
-static int64_t trunc_week(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_WEEK); }
-static int64_t trunc_month(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_MONTH); }
-static int64_t trunc_quarter(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_QUARTER); }
-static int64_t trunc_year(int64_t d) { return srt_date_trunc(d, SRT_TRUNC_YEAR); }
+static int64_t trunc_week(int64_t d)
+{
+    return srt_date_trunc(d, SRT_TRUNC_WEEK);
+}
+static int64_t trunc_month(int64_t d)
+{
+    return srt_date_trunc(d, SRT_TRUNC_MONTH);
+}
+static int64_t trunc_quarter(int64_t d)
+{
+    return srt_date_trunc(d, SRT_TRUNC_QUARTER);
+}
+static int64_t trunc_year(int64_t d)
+{
+    return srt_date_trunc(d, SRT_TRUNC_YEAR);
+}
 
 START_TEST(fields)
 {

@@ -156,18 +156,18 @@ END_TEST
 
 START_TEST(unary)
 {
-    ck_same(srt_math_log2(8.0), 3.0);        /* StrictMath.log(8) / StrictMath.log(2) */
+    ck_same(srt_math_log2(8.0), 3.0); /* StrictMath.log(8) / StrictMath.log(2) */
     ck_same(srt_math_log2(1024.0), 10.0);
     ck_same(srt_math_log1p(-0.0), -0.0);
     ck_same(srt_math_log1p(INFINITY), INFINITY);
     ck_same(srt_math_expm1(-INFINITY), -1.0);
-    ck_same(srt_math_acos(2.0), NAN);        /* acos(2) is NaN, not NULL */
+    ck_same(srt_math_acos(2.0), NAN); /* acos(2) is NaN, not NULL */
     ck_same(srt_math_asin(-1.0), -1.5707963267948966);
-    ck_same(srt_math_cot(0.0), INFINITY);    /* 1 / tan(0) */
+    ck_same(srt_math_cot(0.0), INFINITY); /* 1 / tan(0) */
     ck_same(srt_math_cot(-0.0), -INFINITY);
     ck_same(srt_math_degrees(-1.0), -57.29577951308232);
     ck_same(srt_math_radians(180.0), 3.141592653589793);
-    ck_same(srt_math_cbrt(-27.0), -3.0); /* fdlibm; glibc gives -3.0000000000000004 */
+    ck_same(srt_math_cbrt(-27.0), -3.0);             /* fdlibm; glibc gives -3.0000000000000004 */
     ck_same(srt_math_cbrt(2.0), 1.2599210498948732); /* Math.cbrt(2.0) in Java */
     ck_same(srt_math_cbrt(1e-310), 4.641588833612774e-104); /* subnormal, correctly rounded */
     ck_same(srt_math_sinh(-0.0), -0.0);

@@ -564,16 +564,16 @@ static void join_is(const SrtDatum *a, uint32_t n, const char *rep, const char *
     uint32_t on;
     srt_array_join(q, a, n, ", ", 2, rep ? rep : "", rep ? (uint32_t)strlen(rep) : 0, rep != NULL,
                    &o, &on);
-    ck_assert_msg(on == strlen(want) && memcmp(o, want, on) == 0, "got '%.*s', want '%s'",
-                  (int)on, o, want);
+    ck_assert_msg(on == strlen(want) && memcmp(o, want, on) == 0, "got '%.*s', want '%s'", (int)on,
+                  o, want);
 }
 
 START_TEST(join)
 {
     SrtDatum a[4] = {str_datum("a"), null_datum(), str_datum(""), str_datum("b")};
-    join_is(a, 4, NULL, "a, , b");           /* NULL skipped, '' kept */
+    join_is(a, 4, NULL, "a, , b"); /* NULL skipped, '' kept */
     join_is(a, 4, "?", "a, ?, , b");
-    join_is(a + 1, 1, NULL, "");              /* only NULLs: '' */
+    join_is(a + 1, 1, NULL, ""); /* only NULLs: '' */
     join_is(a + 1, 1, "", "");
     join_is(a, 0, "?", "");
 }
@@ -587,16 +587,17 @@ START_TEST(sort)
     srt_array_sort(q, a, 6, SRT_COLLECT_DOUBLE, 1, &o, &n);
     const SrtDatum *r = o;
     ck_assert_uint_eq(n, 6);
-    ck_assert(r[0].is_null);                 /* NULLs first ascending */
+    ck_assert(r[0].is_null); /* NULLs first ascending */
     ck_assert(r[1].d == -INFINITY);
     ck_assert(signbit(r[2].d) && r[3].d == 0.0 && !signbit(r[3].d)); /* -0.0 = 0.0: stable */
-    ck_assert(r[4].d == 1.0 && isnan(r[5].d)); /* NaN the greatest */
+    ck_assert(r[4].d == 1.0 && isnan(r[5].d));                       /* NaN the greatest */
     srt_array_sort(q, a, 6, SRT_COLLECT_DOUBLE, 0, &o, &n);
     r = o;
     ck_assert(isnan(r[0].d) && r[1].d == 1.0);
     ck_assert(signbit(r[2].d) && !signbit(r[3].d)); /* still in input order */
     ck_assert(r[4].d == -INFINITY && r[5].is_null); /* NULLs last descending */
-    SrtDatum s[3] = {str_datum("b"), str_datum("ab"), str_datum("\xc3\xa9")}; /* é sorts after ASCII (bytes) */
+    SrtDatum s[3] = {str_datum("b"), str_datum("ab"),
+                     str_datum("\xc3\xa9")}; /* é sorts after ASCII (bytes) */
     srt_array_sort(q, s, 3, SRT_COLLECT_STRING, 1, &o, &n);
     r = o;
     ck_assert(r[0].n == 2 && r[1].n == 1 && r[2].n == 2 && ((const char *)r[2].p)[0] == '\xc3');

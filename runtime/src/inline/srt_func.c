@@ -307,9 +307,9 @@ void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **
     *out_n = n;
 }
 
-void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim,
-                    uint32_t delim_n, const char *rep, uint32_t rep_n, int32_t has_rep,
-                    const char **out, uint32_t *out_n)
+void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim, uint32_t delim_n,
+                    const char *rep, uint32_t rep_n, int32_t has_rep, const char **out,
+                    uint32_t *out_n)
 {
     /* ArrayJoin: the non-NULL elements (a NULL one as rep when given) with delim between. */
     const SrtDatum *e = elems;
@@ -400,8 +400,8 @@ void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, in
     *out_n = n;
 }
 
-void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind,
-                        const void **out, uint32_t *out_n)
+void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, const void **out,
+                        uint32_t *out_n)
 {
     /* ArrayDistinct: the first of equal elements, in order; one NULL, one NaN.  Doubles are
        keys of a hash set of boxed doubles (SQLOpenHashSet), so 0.0 and -0.0 (different
@@ -421,9 +421,9 @@ void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind
             if (kind == SRT_COLLECT_FLOAT || kind == SRT_COLLECT_DOUBLE) {
                 if ((isnan(x->d) && isnan(y->d)) || memcmp(&x->d, &y->d, sizeof x->d) == 0)
                     break;
-            } else if (kind == SRT_COLLECT_STRING ? srt_str_cmp(x->p, x->n, y->p, y->n) == 0
-                                                  : x->i == y->i && (kind != SRT_COLLECT_DECIMAL ||
-                                                                     x->hi == y->hi)) {
+            } else if (kind == SRT_COLLECT_STRING
+                           ? srt_str_cmp(x->p, x->n, y->p, y->n) == 0
+                           : x->i == y->i && (kind != SRT_COLLECT_DECIMAL || x->hi == y->hi)) {
                 break;
             }
         }

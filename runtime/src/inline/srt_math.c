@@ -459,7 +459,7 @@ double srt_math_log2(double x)
 
 /* srt_math_<f>(x): the C library's f (acos and asin of |x| > 1 are NaN, as in Java). */
 #define M_LIBM(f)                                                                                  \
-    double srt_math_##f(double x)                                                                \
+    double srt_math_##f(double x)                                                                  \
     {                                                                                              \
         return f(x);                                                                               \
     }
@@ -491,10 +491,10 @@ static double m_cbrt(double x)
     if (hx >= 0x7ff00000)
         return x + x; /* NaN, infinities */
     if ((hx | (int32_t)m_lo(x)) == 0)
-        return x; /* +-0 */
+        return x;         /* +-0 */
     x = m_with_hi(x, hx); /* |x| */
     double t = 0.0, r, s, w;
-    if (hx < 0x00100000) { /* subnormal */
+    if (hx < 0x00100000) {            /* subnormal */
         t = m_with_hi(t, 0x43500000); /* 2^54 */
         t *= x;
         t = m_with_hi(t, (int32_t)((uint32_t)m_hi(t) / 3 + B2));
