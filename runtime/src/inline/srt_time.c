@@ -202,44 +202,38 @@ int64_t srt_date_weekday(int64_t days)
     return (days % 7 + 7 + 3) % 7;
 }
 
-int64_t srt_date_dayofyear(int64_t days)
+/* A calendar field of a day: 'y' the year, 'm' the month, 'd' the day of the month. */
+static int64_t t_date_part(int64_t days, char which)
 {
     int64_t y;
     int m, d;
     cm_civil_from_days(days, &y, &m, &d);
-    return days - cm_days_from_civil(y, 1, 1) + 1;
-}
-
-int64_t srt_date_quarter(int64_t days)
-{
-    int64_t y;
-    int m, d;
-    cm_civil_from_days(days, &y, &m, &d);
-    return (m - 1) / 3 + 1;
+    return which == 'y' ? y : which == 'm' ? m : d;
 }
 
 int64_t srt_date_year(int64_t days)
 {
-    int64_t y;
-    int m, d;
-    cm_civil_from_days(days, &y, &m, &d);
-    return y;
+    return t_date_part(days, 'y');
 }
 
 int64_t srt_date_month(int64_t days)
 {
-    int64_t y;
-    int m, d;
-    cm_civil_from_days(days, &y, &m, &d);
-    return m;
+    return t_date_part(days, 'm');
 }
 
 int64_t srt_date_day(int64_t days)
 {
-    int64_t y;
-    int m, d;
-    cm_civil_from_days(days, &y, &m, &d);
-    return d;
+    return t_date_part(days, 'd');
+}
+
+int64_t srt_date_dayofyear(int64_t days)
+{
+    return days - cm_days_from_civil(srt_date_year(days), 1, 1) + 1;
+}
+
+int64_t srt_date_quarter(int64_t days)
+{
+    return (srt_date_month(days) - 1) / 3 + 1;
 }
 
 int64_t srt_date_yearofweek(int64_t days)
@@ -252,10 +246,8 @@ int64_t srt_date_weekofyear(int64_t days)
 {
     /* IsoFields.WEEK_OF_WEEK_BASED_YEAR: weeks start on Monday and week 1 holds the year's
        first Thursday, so a day's week is that of the Thursday of its week. */
-    int64_t thursday = days - srt_date_weekday(days) + 3, y;
-    int m, d;
-    cm_civil_from_days(thursday, &y, &m, &d);
-    return (thursday - cm_days_from_civil(y, 1, 1)) / 7 + 1;
+    int64_t thursday = days - srt_date_weekday(days) + 3;
+    return (thursday - cm_days_from_civil(srt_date_year(thursday), 1, 1)) / 7 + 1;
 }
 
 int64_t srt_date_last_day(int64_t days)
