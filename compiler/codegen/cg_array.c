@@ -225,6 +225,28 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
     return r;
 }
 
+/* The elements of arr cast to STRING, as ArrayJoin's implicit cast of its array to
+   ARRAY<STRING>: new datums in scratch memory. */
+static CgVal strings_of(CgCtx *cg, const Type *elem, CgVal arr, SrcSpan span)
+{
+    LLVMValueRef n = cg_select(cg, arr.null, cg_i32(cg, 0), arr.len);
+    LLVMValueRef size = LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, n, cg->t_i64, ""),
+                                     cg_i64(cg, (int64_t)cg_datum_size(cg)), "");
+    size = LLVMBuildAdd(cg->b, size, cg_i64(cg, 1), ""); /* never 0 */
+    LLVMValueRef args[2] = {cg->q, size};
+    LLVMValueRef out = cg_call(cg, "srt_scratch_alloc", args, 2, "strs");
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgVal s = cg_cast(cg, cg_array_elem(cg, elem, arr, i), elem, &type_string, span);
+    LLVMValueRef off = LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
+                                    cg_i64(cg, (int64_t)cg_datum_size(cg)), "");
+    cg_store_datum(cg, &type_string, s, cg_gep(cg, out, off, "str"), false);
+    loop_end(cg, &l, i);
+    CgVal r = scalar(arr.null, out);
+    r.len = n;
+    return r;
+}
+
 CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     switch (e->u.call.fn) {
@@ -237,6 +259,9 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(a[0].null, a[0].len);
     case FN_ARRAY_JOIN: {
         int n = e->u.call.n_args;
+        const Type *elem = e->u.call.args[0]->type->elem;
+        if (elem->kind != TY_STRING)
+            a[0] = strings_of(cg, elem, a[0], e->span);
         CgVal rep = n > 2 ? a[2] : scalar(cg_i1(cg, 0), LLVMConstNull(cg->t_ptr));
         LLVMValueRef args[9] = {cg->q,
                                 a[0].v,

@@ -560,6 +560,13 @@ static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **arg
     return true;
 }
 
+/* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
+static bool is_atomic_elem(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL || t->kind == TY_STRING ||
+           t->kind == TY_BOOLEAN || t->kind == TY_DATE || t->kind == TY_TIMESTAMP;
+}
+
 /* The typing of the array functions; false after reporting an error. */
 static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                           const Type **rt, int *bad, const char **want)
@@ -593,10 +600,11 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
         else if (!arr)
             *bad = 0;
         return true;
-    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]) */
+    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]): an array of other
+                           atomic values is cast to ARRAY<STRING> (ImplicitCastInputTypes) */
         *rt = &type_string;
-        if (!arr || args[0]->type->elem->kind != TY_STRING)
-            *bad = 0, *want = "an array of strings";
+        if (!arr || !is_atomic_elem(args[0]->type->elem))
+            *bad = 0, *want = "an array of atomic values";
         for (int i = 1; *bad < 0 && i < n; i++)
             if (!(args[i] = sema_to_string(b, args[i])))
                 *bad = i, *want = "a string";
@@ -608,15 +616,12 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             return true;
         }
         *rt = args[0]->type->elem;
-        if ((*rt)->kind == TY_ARRAY || (*rt)->kind == TY_STRUCT) /* structs: not yet */
+        if (!is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY) /* structs: not yet */
             *bad = 0, *want = "an array of atomic values";
         return true;
     case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
     case FN_ARRAY_DISTINCT:
-        if (!arr ||
-            !(type_is_numeric(args[0]->type->elem) || args[0]->type->elem->kind == TY_DECIMAL ||
-              args[0]->type->elem->kind == TY_STRING || args[0]->type->elem->kind == TY_BOOLEAN ||
-              args[0]->type->elem->kind == TY_DATE || args[0]->type->elem->kind == TY_TIMESTAMP)) {
+        if (!arr || !is_atomic_elem(args[0]->type->elem)) {
             *bad = 0, *want = "an array of numbers, strings, booleans or times";
             return true;
         }

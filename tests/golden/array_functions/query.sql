@@ -4,7 +4,8 @@
 --   NULL for a NULL array or v.  ArrayPosition: first 1-based position (BIGINT), 0 if none,
 --   NULL elements skipped.  0.0 = -0.0 and NaN = NaN as `=` compares doubles.
 -- ArraySize: Size(legacySizeOfNull = false), NULL for NULL; cardinality is Size: -1.
--- ArrayJoin: NULL elements skipped, or replaced when a replacement is given.
+-- ArrayJoin: NULL elements skipped, or replaced when a replacement is given; an array of
+--   numbers is cast to ARRAY<STRING> first (doubles as Spark prints them: -0.0, NaN).
 -- ArrayMax/ArrayMin: NULL elements skipped, NaN the greatest double, NULL when none.
 -- SortArray: stable, NULLs first ascending and last descending, NaN the greatest double and
 --   -0.0 equal to 0.0 (compareDoubles), strings by their bytes.
@@ -24,5 +25,6 @@ SELECT element_at(xs, i) AS ea, element_at(split(s, ','), -1) AS last, array_con
        array_max(xs) AS mx, array_min(ds) AS mn, array_max(ds) AS mxd, slice(xs, i, 2) AS sl,
        array_join(ss, ',') AS js, array_join(ss, ',', 'NULL') AS jsn, array_contains(ss, 'b') AS cb,
        array_max(ss) AS mxs, sort_array(xs) AS sa, sort_array(ds, false) AS sdd, sort_array(ss) AS sss,
-       array_distinct(xs) AS dx, array_distinct(ds) AS dd, array_distinct(ss) AS dss
+       array_distinct(xs) AS dx, array_distinct(ds) AS dd, array_distinct(ss) AS dss,
+       array_join(xs, ',') AS jx, array_join(ds, '|', 'n') AS jd
 FROM s;
