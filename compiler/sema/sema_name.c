@@ -352,7 +352,8 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         return;
     }
     if (fn >= 0 && prints_in_capitals(fn))
-        for (const char *p = fn_names[fn]; *p; p++)
+        /* Rint is UnaryMathExpression(math.rint, "ROUND") in Spark 3.5: rint(x) is ROUND(x) */
+        for (const char *p = fn == FN_RINT ? "round" : fn_names[fn]; *p; p++)
             sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
     else if (fn >= 0)
         sb_puts(sb, fn_names[fn]);
