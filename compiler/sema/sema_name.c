@@ -339,6 +339,14 @@ static bool prints_in_capitals(int fn)
     }
 }
 
+/* A function's prettyName where it is not its SQL name: Spark 3.5's Rint is
+   UnaryMathExpression(math.rint, "ROUND") (rint(x) is ROUND(x)), and DateAdd's prettyName is
+   "date_add" whatever name called it (dateadd). */
+static const char *pretty_name(int fn)
+{
+    return fn == FN_RINT ? "round" : fn == FN_DATEADD ? "date_add" : fn_names[fn];
+}
+
 /* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
    math functions in Spark print in capitals). */
 static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
@@ -352,11 +360,10 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         return;
     }
     if (fn >= 0 && prints_in_capitals(fn))
-        /* Rint is UnaryMathExpression(math.rint, "ROUND") in Spark 3.5: rint(x) is ROUND(x) */
-        for (const char *p = fn == FN_RINT ? "round" : fn_names[fn]; *p; p++)
+        for (const char *p = pretty_name(fn); *p; p++)
             sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
     else if (fn >= 0)
-        sb_puts(sb, fn_names[fn]);
+        sb_puts(sb, pretty_name(fn));
     else if (sema_agg_lookup(e->u.call.name, &k) ||
              (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
                                  strcasecmp(e->u.call.name, "session_window") == 0)))
