@@ -36,6 +36,7 @@ static SExpr *to_int_arg(Binder *b, SExpr *e)
     case TY_BIGINT:
     case TY_FLOAT:
     case TY_DOUBLE:
+    case TY_DECIMAL: /* ImplicitTypeCasts: any numeric type to IntegerType */
     case TY_STRING:
         return sema_coerce(b->sc, e, &type_int);
     default:

@@ -9,7 +9,8 @@
 -- a week or unknown is NULL); UnixDate/DateFromUnixDate (the day number); Year, Month,
 -- DayOfMonth take a DATE too (a string is cast as a date: '2016-07-26 garbage' is 2016);
 -- dateadd and date_diff are Spark 3.4's aliases of DateAdd (named date_add, its fixed
--- prettyName) and DateDiff (named date_diff, the alias).  Expected rows
+-- prettyName) and DateDiff (named date_diff, the alias); a DECIMAL count of months is cast
+-- to INT, truncated (-1.9 is -1).  Expected rows
 -- from Python's datetime (isoweekday() % 7 + 1, weekday(), tm_yday, isocalendar()[1],
 -- calendar.monthrange, plusMonths as (y*12 + m - 1 + n) with the day clamped); years 0 and
 -- 10000 (outside Python's range) by the same arithmetic, printed as Spark prints them.
@@ -19,5 +20,5 @@ INSERT INTO o
 SELECT d, dayofweek(d), weekday(d), dayofyear(d), quarter(d), weekofyear(d), last_day(d),
        add_months(d, n), trunc(d, u), unix_date(d), date_from_unix_date(unix_date(d) + 1) AS next,
        year(d), month(d), day(d), year('2016-07-26 garbage') AS ys, dayofmonth(CAST(d AS TIMESTAMP)) AS dts,
-       dateadd(d, n), date_diff(last_day(d), d)
+       dateadd(d, n), date_diff(last_day(d), d), add_months(d, -1.9) AS am
 FROM s;
