@@ -7,9 +7,12 @@
 ** Functions that build strings get memory from the per-record scratch of the query
 ** (srt_scratch_alloc); the runtime resets it.
 */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "codegen/cg_emit.h"
+#include "common/cm_time.h"
 #include "srt_abi.h"
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
@@ -128,8 +131,7 @@ static CgVal call_concat(CgCtx *cg, CgVal *a, int n)
     return string_result(cg, "srt_str_concat_n", args, 4, any_null(cg, a, n), 0);
 }
 
-/* Fail the query with msg where cond holds (the row goes on; its batch is not committed). */
-static void fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
+void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
 {
     LLVMBasicBlockRef bb_fail = cg_block(cg, "fail");
     LLVMBasicBlockRef bb_on = cg_block(cg, "fail.not");
@@ -141,8 +143,10 @@ static void fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
     cg_at(cg, bb_on);
 }
 
+/* round (HALF_UP) and bround (HALF_EVEN): Spark's RoundBase with its mode. */
 static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
 {
+    int mode = e->u.call.fn == FN_BROUND ? SRT_DEC_HALF_EVEN : SRT_DEC_HALF_UP;
     int64_t d = 0;
     if (e->u.call.n_args > 1) {
         if (is_null_const(e->u.call.args[1]))
@@ -150,33 +154,38 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         d = e->u.call.args[1]->u.value.i;
     }
     if (e->type->kind == TY_DOUBLE) {
-        LLVMValueRef args[2] = {a[0].v, cg_i32(cg, d)};
-        return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 2, "round"));
+        LLVMValueRef args[3] = {a[0].v, cg_i32(cg, d), cg_i32(cg, mode)};
+        return scalar(a[0].null, cg_call(cg, "srt_round_f64", args, 3, "round"));
     }
-    /* RoundBase.nullSafeEval: HALF_UP to scale min(s, d) (Decimal.toPrecision, which cannot
+    /* RoundBase.nullSafeEval: by mode to scale min(s, d) (Decimal.toPrecision, which cannot
        overflow), or for d < 0 to a multiple of 10^-d at scale 0, `new Decimal().set(
-       bd.setScale(d, HALF_UP), p, 0)`.  That overflows only where the type is capped at 38
+       bd.setScale(d, mode), p, 0)`.  That overflows only where the type is capped at 38
        digits and the value rounds to 10^38, and Decimal.set then throws whatever
        spark.sql.ansi.enabled says: the query fails. */
     if (e->type->kind == TY_DECIMAL) {
         CgVal r = cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
-                               d < 0 ? (int)d : e->type->scale, SRT_DEC_HALF_UP, e->type->precision);
+                               d < 0 ? (int)d : e->type->scale, mode, e->type->precision);
         if (d < 0 && e->type->precision == TYPE_DECIMAL_MAX_PRECISION)
-            fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
-                    "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 exceeds "
-                    "max precision 38.");
+            cg_fail_if(
+                cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
+                mode == SRT_DEC_HALF_UP
+                    ? "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
+                      "exceeds max precision 38."
+                    : "bround: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
+                      "exceeds max precision 38.");
         return r;
     }
     if (e->type->kind == TY_FLOAT) { /* RoundBase: BigDecimal(f.toDouble).setScale(..).toFloat */
-        LLVMValueRef args[2] = {LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, ""), cg_i32(cg, d)};
-        LLVMValueRef r = cg_call(cg, "srt_round_f64", args, 2, "round");
+        LLVMValueRef args[3] = {LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, ""), cg_i32(cg, d),
+                                cg_i32(cg, mode)};
+        LLVMValueRef r = cg_call(cg, "srt_round_f64", args, 3, "round");
         return scalar(a[0].null, LLVMBuildFPTrunc(cg->b, r, cg->t_f32, ""));
     }
     if (d >= 0)
         return scalar(a[0].null, a[0].v);
     LLVMValueRef v = e->type->kind == TY_INT ? LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "") : a[0].v;
-    LLVMValueRef args[2] = {v, cg_i32(cg, d)};
-    v = cg_call(cg, "srt_round_i64", args, 2, "round");
+    LLVMValueRef args[3] = {v, cg_i32(cg, d), cg_i32(cg, mode)};
+    v = cg_call(cg, "srt_round_i64", args, 3, "round");
     if (e->type->kind == TY_INT)
         v = LLVMBuildTrunc(cg->b, v, cg->t_i32, "");
     return scalar(a[0].null, v);
@@ -288,11 +297,14 @@ static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
     return scalar(any_null(cg, a, n), a[0].v);
 }
 
-/* date_trunc(unit, ts): a constant unit is read once per call of the generated function
-   (TruncTimestamp parses a foldable format once); an unknown unit is NULL. */
-static CgVal call_date_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
+/* date_trunc(unit, ts) (TruncTimestamp) and trunc(date, unit) (TruncDate): NULL for an
+   unknown unit, and for trunc a unit shorter than a week (DAY, HOUR, ...).  A constant unit
+   is read once per call of the generated function (Spark parses a foldable format once). */
+static CgVal call_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
 {
-    const SExpr *unit = e->u.call.args[0];
+    bool date = e->u.call.fn == FN_TRUNC;
+    int u = date ? 1 : 0;
+    const SExpr *unit = e->u.call.args[u];
     LLVMValueRef level;
     if (is_null_const(unit))
         return cg_null_of(cg, e->type);
@@ -301,13 +313,14 @@ static CgVal call_date_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
                                 cg_i32(cg, unit->u.value.n)};
         level = call_at_entry(cg, "srt_trunc_level", args, 2, "trunc.level");
     } else {
-        LLVMValueRef args[2] = {a[0].v, a[0].len};
+        LLVMValueRef args[2] = {a[u].v, a[u].len};
         level = cg_call(cg, "srt_trunc_level", args, 2, "trunc.level");
     }
-    LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
-                              LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, 0), ""));
-    LLVMValueRef args[2] = {a[1].v, level};
-    return scalar(null, cg_call(cg, "srt_ts_trunc", args, 2, "trunc"));
+    LLVMValueRef low =
+        LLVMBuildICmp(cg->b, LLVMIntSLT, level, cg_i32(cg, date ? SRT_TRUNC_WEEK : 0), "");
+    LLVMValueRef args[2] = {a[1 - u].v, level};
+    return scalar(cg_or(cg, any_null(cg, a, 2), low),
+                  cg_call(cg, date ? "srt_date_trunc" : "srt_ts_trunc", args, 2, "trunc"));
 }
 
 /* date_add, date_sub, datediff: Java int arithmetic on days (wraps, as DateAdd's
@@ -315,14 +328,224 @@ static CgVal call_date_trunc(CgCtx *cg, const SExpr *e, CgVal *a)
 static CgVal call_date_arith(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     LLVMValueRef x = LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "");
-    LLVMValueRef y = e->u.call.fn == FN_DATE_ADD || e->u.call.fn == FN_DATE_SUB
+    LLVMValueRef y = e->u.call.fn != FN_DATEDIFF && e->u.call.fn != FN_DATE_DIFF
                          ? a[1].v
                          : LLVMBuildTrunc(cg->b, a[1].v, cg->t_i32, "");
-    LLVMValueRef r = e->u.call.fn == FN_DATE_ADD ? LLVMBuildAdd(cg->b, x, y, "date")
-                                                 : LLVMBuildSub(cg->b, x, y, "date");
-    if (e->u.call.fn != FN_DATEDIFF)
+    bool add = e->u.call.fn == FN_DATE_ADD || e->u.call.fn == FN_DATEADD;
+    LLVMValueRef r = add ? LLVMBuildAdd(cg->b, x, y, "date") : LLVMBuildSub(cg->b, x, y, "date");
+    if (e->u.call.fn != FN_DATEDIFF && e->u.call.fn != FN_DATE_DIFF)
         r = LLVMBuildSExt(cg->b, r, cg->t_i64, "");
     return scalar(any_null(cg, a, 2), r);
+}
+
+/* ==== Dates: last_day ... timestamp_micros (datetimeExpressions.scala) ==== */
+
+/* A runtime date function `int f(..., int64_t *out)` returning 0, SRT_DATE_INVALID (NULL) or
+   SRT_DATE_OVERFLOW: java.time's day number beyond an INT, where localDateToDays'
+   Math.toIntExact throws and the query fails. */
+static CgVal date_result(CgCtx *cg, const char *fn, const char *sql, LLVMValueRef *args, unsigned n,
+                         LLVMValueRef null)
+{
+    LLVMValueRef out = cg_alloca(cg, cg->t_i64, "date.out");
+    args[n] = out;
+    LLVMValueRef rc = cg_call(cg, fn, args, n + 1, "date.rc");
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s: integer overflow", sql);
+    cg_fail_if(cg,
+               cg_and(cg, cg_not(cg, null),
+                      LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), "")),
+               msg);
+    null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
+    return scalar(null, cg_load(cg, cg->t_i64, out, "date"));
+}
+
+/* x * f as Java's Math.multiplyExact: the query fails on overflow ("long overflow"). */
+static LLVMValueRef mul_exact(CgCtx *cg, CgVal x, int64_t f, const char *sql)
+{
+    LLVMTypeRef t2[2] = {cg->t_i64, cg->t_i1};
+    LLVMTypeRef rt = LLVMStructTypeInContext(LLVMGetModuleContext(cg->mod), t2, 2, 0);
+    LLVMTypeRef ft = LLVMFunctionType(rt, (LLVMTypeRef[]){cg->t_i64, cg->t_i64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.smul.with.overflow.i64");
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, "llvm.smul.with.overflow.i64", ft);
+    LLVMValueRef v = x.v;
+    if (LLVMTypeOf(v) != cg->t_i64)
+        v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, (LLVMValueRef[]){v, cg_i64(cg, f)}, 2, "mul");
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s: long overflow", sql);
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, x.null), LLVMBuildExtractValue(cg->b, r, 1, "")), msg);
+    return LLVMBuildExtractValue(cg->b, r, 0, "");
+}
+
+/* timestamp_seconds of a DECIMAL(p, s): toJavaBigDecimal.multiply(10^6).longValueExact(),
+   which throws "Rounding necessary" when digits remain after the micros and "Overflow"
+   beyond a BIGINT. */
+static LLVMValueRef dec_seconds_to_micros(CgCtx *cg, CgVal x, int s)
+{
+    __int128 f = 1;
+    for (int i = 6; i < s; i++)
+        f *= 10;
+    LLVMValueRef v = x.v, live = cg_not(cg, x.null);
+    if (s > 6) {
+        LLVMValueRef rem = LLVMBuildSRem(cg->b, v, cg_dec_const(cg, f), "");
+        cg_fail_if(cg,
+                   cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntNE, rem, cg_dec_const(cg, 0), "")),
+                   "timestamp_seconds: Rounding necessary");
+        v = LLVMBuildSDiv(cg->b, v, cg_dec_const(cg, f), "");
+        f = 1;
+    }
+    for (int i = s; i < 6; i++)
+        f *= 10;
+    __int128 hi = (__int128)INT64_MAX / f, lo = (__int128)INT64_MIN / f;
+    LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, v, cg_dec_const(cg, hi), ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSLT, v, cg_dec_const(cg, lo), ""));
+    cg_fail_if(cg, cg_and(cg, live, out), "timestamp_seconds: Overflow");
+    return LLVMBuildMul(cg->b, LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), cg_i64(cg, (int64_t)f), "");
+}
+
+/* timestamp_seconds (SecondsToTimestamp): integers by Math.multiplyExact; a FLOAT or DOUBLE
+   is NULL when NaN or infinite, else (long)(x * 10^6), which saturates. */
+static CgVal call_seconds_to_ts(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *t = e->u.call.args[0]->type;
+    if (t->kind == TY_DECIMAL)
+        return scalar(a[0].null, dec_seconds_to_micros(cg, a[0], t->scale));
+    if (!type_is_fractional(t))
+        return scalar(a[0].null, mul_exact(cg, a[0], CM_US_PER_SECOND, "timestamp_seconds"));
+    LLVMValueRef d = t->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, "") : a[0].v;
+    LLVMValueRef inf = math_intrinsic(cg, "llvm.fabs.f64", d);
+    LLVMValueRef bad = LLVMBuildFCmp(cg->b, LLVMRealUGE, inf, cg_f64(cg, INFINITY), "nan.inf");
+    CgVal us = scalar(cg_or(cg, a[0].null, bad), LLVMBuildFMul(cg->b, d, cg_f64(cg, 1e6), ""));
+    return cg_cast(cg, us, &type_double, &type_bigint, e->span);
+}
+
+/* floorDiv(x, f) (TimestampToLongBase). */
+static LLVMValueRef floor_div(CgCtx *cg, LLVMValueRef x, int64_t f)
+{
+    LLVMValueRef q = LLVMBuildSDiv(cg->b, x, cg_i64(cg, f), "");
+    LLVMValueRef r = LLVMBuildSRem(cg->b, x, cg_i64(cg, f), "");
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, r, cg_i64(cg, 0), "");
+    return cg_select(cg, neg, LLVMBuildSub(cg->b, q, cg_i64(cg, 1), ""), q);
+}
+
+/* date_part(field, source) (Extract.parseExtractField): the field's expression on the DATE
+   or TIMESTAMP sema made of source; DAYOFWEEK_ISO is weekday + 1, SECOND the seconds with
+   the microseconds as a DECIMAL(8, 6). */
+static CgVal call_date_part(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const SExpr *f = e->u.call.args[0];
+    static const char *const fns[] = {
+        [DP_YEAR] = "srt_date_year",           [DP_YEAROFWEEK] = "srt_date_yearofweek",
+        [DP_QUARTER] = "srt_date_quarter",     [DP_MONTH] = "srt_date_month",
+        [DP_WEEK] = "srt_date_weekofyear",     [DP_DAY] = "srt_date_day",
+        [DP_DAYOFWEEK] = "srt_date_dayofweek", [DP_DAYOFWEEK_ISO] = "srt_date_weekday",
+        [DP_DOY] = "srt_date_dayofyear",       [DP_HOUR] = "srt_ts_hour",
+        [DP_MINUTE] = "srt_ts_minute",
+    };
+    int part = sema_date_part(f->u.value.s, f->u.value.n);
+    LLVMValueRef x = a[1].v;
+    if (part == DP_SECOND) {
+        LLVMValueRef m = LLVMBuildSRem(cg->b, x, cg_i64(cg, 60 * CM_US_PER_SECOND), "");
+        LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, m, cg_i64(cg, 0), "");
+        m = cg_select(cg, neg, LLVMBuildAdd(cg->b, m, cg_i64(cg, 60 * CM_US_PER_SECOND), ""), m);
+        return scalar(a[1].null, LLVMBuildSExt(cg->b, m, cg_dec_type(cg), "second"));
+    }
+    LLVMValueRef v = cg_call(cg, fns[part], &x, 1, "date_part");
+    if (part == DP_DAYOFWEEK_ISO)
+        v = LLVMBuildAdd(cg->b, v, cg_i64(cg, 1), "");
+    return scalar(a[1].null, LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
+}
+
+static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    const char *sql = sema_func_name(e->u.call.fn);
+    switch (e->u.call.fn) {
+    case FN_LAST_DAY: {
+        LLVMValueRef v = a[0].v;
+        return scalar(a[0].null, cg_call(cg, "srt_date_last_day", &v, 1, "last_day"));
+    }
+    case FN_ADD_MONTHS: {
+        LLVMValueRef args[3] = {a[0].v, a[1].v};
+        return date_result(cg, "srt_date_add_months", sql, args, 2, any_null(cg, a, 2));
+    }
+    case FN_MAKE_DATE: {
+        LLVMValueRef args[4] = {a[0].v, a[1].v, a[2].v};
+        return date_result(cg, "srt_make_date", sql, args, 3, any_null(cg, a, 3));
+    }
+    case FN_MONTHS_BETWEEN: { /* roundOff defaults to true */
+        LLVMValueRef r = n > 2 ? LLVMBuildZExt(cg->b, a[2].v, cg->t_i32, "") : cg_i32(cg, 1);
+        LLVMValueRef args[3] = {a[0].v, a[1].v, r};
+        return scalar(any_null(cg, a, n), cg_call(cg, "srt_months_between", args, 3, "months"));
+    }
+    case FN_TRUNC:
+        return call_trunc(cg, e, a);
+    case FN_DATE_PART:
+    case FN_DATEPART:
+        return call_date_part(cg, e, a);
+    case FN_UNIX_DATE: /* the days as an INT */
+        return scalar(a[0].null, LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "unix_date"));
+    case FN_DATE_FROM_UNIX_DATE:
+        return scalar(a[0].null, LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "date"));
+    case FN_UNIX_SECONDS:
+        return scalar(a[0].null, floor_div(cg, a[0].v, CM_US_PER_SECOND));
+    case FN_UNIX_MILLIS:
+        return scalar(a[0].null, floor_div(cg, a[0].v, CM_US_PER_MS));
+    case FN_UNIX_MICROS:
+        return a[0];
+    case FN_TIMESTAMP_SECONDS:
+        return call_seconds_to_ts(cg, e, a);
+    case FN_TIMESTAMP_MILLIS:
+        return scalar(a[0].null, mul_exact(cg, a[0], CM_US_PER_MS, sql));
+    case FN_TIMESTAMP_MICROS:
+        return scalar(a[0].null, mul_exact(cg, a[0], 1, sql));
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
+/* ==== More math: log, isnan, nanvl, factorial (mathExpressions.scala) ==== */
+
+/* x <= y (false for NaN) */
+static LLVMValueRef le(CgCtx *cg, LLVMValueRef x, double y)
+{
+    return LLVMBuildFCmp(cg->b, LLVMRealOLE, x, cg_f64(cg, y), "");
+}
+
+static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    switch (e->u.call.fn) {
+    case FN_LOG: { /* Logarithm: NULL when the base or x is <= 0; log(x) is StrictMath.log(x) */
+        LLVMValueRef x = a[n - 1].v;
+        LLVMValueRef null = cg_or(cg, any_null(cg, a, n), le(cg, x, 0.0));
+        LLVMValueRef v = cg_call(cg, "srt_math_ln", &x, 1, "ln");
+        if (n == 1)
+            return scalar(null, v);
+        LLVMValueRef base = a[0].v;
+        null = cg_or(cg, null, le(cg, base, 0.0));
+        LLVMValueRef lb = cg_call(cg, "srt_math_ln", &base, 1, "ln.base");
+        return scalar(null, LLVMBuildFDiv(cg->b, v, lb, "log"));
+    }
+    case FN_ISNAN: /* IsNaN: false for NULL */
+        return scalar(cg_i1(cg, 0),
+                      cg_and(cg, cg_not(cg, a[0].null),
+                             LLVMBuildFCmp(cg->b, LLVMRealUNO, a[0].v, a[0].v, "isnan")));
+    case FN_NANVL: { /* NaNvl: NULL if a is; b (NULL or not) if a is NaN; else a */
+        LLVMValueRef nan = cg_and(cg, cg_not(cg, a[0].null),
+                                  LLVMBuildFCmp(cg->b, LLVMRealUNO, a[0].v, a[0].v, ""));
+        return cg_val_select(cg, e->type, nan, a[1], a[0]);
+    }
+    case FN_FACTORIAL: { /* Factorial: NULL outside 0..20 */
+        LLVMValueRef x = a[0].v;
+        LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, x, cg_i32(cg, 0), ""),
+                                 LLVMBuildICmp(cg->b, LLVMIntSGT, x, cg_i32(cg, 20), ""));
+        return scalar(cg_or(cg, a[0].null, out), cg_call(cg, "srt_math_factorial", &x, 1, "fact"));
+    }
+    default:
+        SL_UNREACHABLE();
+    }
 }
 
 /* greatest/least as Spark's Greatest.eval: fold from NULL, a non-NULL argument replaces the
@@ -452,11 +675,13 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                       LLVMBuildICmp(cg->b, LLVMIntSGT, rc, cg_i32(cg, 0), ""));
     }
     case FN_SIZE:
+    case FN_CARDINALITY:
         /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */
         if (x[0]->type->kind != TY_ARRAY || !a[0].len)
             return scalar(cg_i1(cg, 0), cg_i32(cg, -1));
         return scalar(cg_i1(cg, 0), cg_select(cg, a[0].null, cg_i32(cg, -1), a[0].len));
     case FN_ROUND:
+    case FN_BROUND:
         return call_round(cg, e, a);
     case FN_FLOOR:
     case FN_CEIL:
@@ -586,11 +811,15 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_TO_DATE:
         return call_to_date(cg, e, a);
     case FN_DATE_TRUNC:
-        return call_date_trunc(cg, e, a);
+        return call_trunc(cg, e, a);
     case FN_DATE_ADD:
+    case FN_DATEADD:
     case FN_DATE_SUB:
     case FN_DATEDIFF:
+    case FN_DATE_DIFF:
         return call_date_arith(cg, e, a);
+    FN_CASES_DATE:
+        return call_date_fn(cg, e, a);
     case FN_GET_JSON_OBJECT: {
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
@@ -619,6 +848,13 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             r.fields[i] = a[named ? 2 * i + 1 : i];
         return r;
     }
+    FN_CASES_MATH:
+        return call_math_fn(cg, e, a);
+    FN_CASES_ARRAY:
+        return cg_array_fn(cg, e, a);
+    case FN_NEGATIVE: /* sema binds them as -x and +x */
+    case FN_POSITIVE:
+        break;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -688,6 +924,7 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FSIG_STR_INT:
     case FSIG_TS_INT:
+    case FSIG_DATE_INT:
         if (sema_func_is_length(e->u.call.fn) && e->u.call.args[0]->type->kind == TY_BINARY)
             return scalar(a[0].null, a[0].len); /* Length of a BINARY: its bytes (sema) */
         return int_result(cg, e->type, any_null(cg, a, n),
@@ -695,8 +932,10 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FSIG_DBL_DBL:
         return scalar(any_null(cg, a, n), call_double(cg, info->symbol, a, n));
     case FSIG_DBL_LOG: {
-        LLVMValueRef le0 = LLVMBuildFCmp(cg->b, LLVMRealOLE, a[0].v, cg_f64(cg, 0.0), "");
-        return scalar(cg_or(cg, a[0].null, le0), call_double(cg, info->symbol, a, 1));
+        /* UnaryLogExpression.yAsymptote: 0, and -1 for Log1p */
+        double y0 = e->u.call.fn == FN_LOG1P ? -1.0 : 0.0;
+        return scalar(cg_or(cg, a[0].null, le(cg, a[0].v, y0)),
+                      call_double(cg, info->symbol, a, 1));
     }
     case FSIG_REPLACED: /* sema bound another expression */
         break;
@@ -714,6 +953,7 @@ bool cg_func_inlined(const char *name)
         switch (info->sig) {
         case FSIG_STR_INT:
         case FSIG_TS_INT:
+        case FSIG_DATE_INT:
         case FSIG_DBL_DBL:
         case FSIG_DBL_LOG:
             return true;

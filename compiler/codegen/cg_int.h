@@ -149,6 +149,10 @@ CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span
    it in the module and forces it inline). */
 CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *args);
 bool cg_func_inlined(const char *name);
+/* Fail the query with msg where cond holds (the row goes on; its batch is not committed). */
+void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg);
+/* cg_array.c: the array functions of functions.def (element_at ... slice). */
+CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *args);
 
 /* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
 LLVMTypeRef cg_dec_type(CgCtx *cg);

@@ -139,6 +139,26 @@ const Type *sema_func_cast_type(SFunc fn)
     }
 }
 
+int sema_date_part(const char *s, uint32_t n)
+{
+    static const struct { const char *name; SDatePart part; } names[] = {
+        {"YEAR", DP_YEAR}, {"Y", DP_YEAR}, {"YEARS", DP_YEAR}, {"YR", DP_YEAR},
+        {"YRS", DP_YEAR}, {"YEAROFWEEK", DP_YEAROFWEEK}, {"QUARTER", DP_QUARTER},
+        {"QTR", DP_QUARTER}, {"MONTH", DP_MONTH}, {"MON", DP_MONTH}, {"MONS", DP_MONTH},
+        {"MONTHS", DP_MONTH}, {"WEEK", DP_WEEK}, {"W", DP_WEEK}, {"WEEKS", DP_WEEK},
+        {"DAY", DP_DAY}, {"D", DP_DAY}, {"DAYS", DP_DAY}, {"DAYOFWEEK", DP_DAYOFWEEK},
+        {"DOW", DP_DAYOFWEEK}, {"DAYOFWEEK_ISO", DP_DAYOFWEEK_ISO}, {"DOW_ISO", DP_DAYOFWEEK_ISO},
+        {"DOY", DP_DOY}, {"HOUR", DP_HOUR}, {"H", DP_HOUR}, {"HOURS", DP_HOUR}, {"HR", DP_HOUR},
+        {"HRS", DP_HOUR}, {"MINUTE", DP_MINUTE}, {"M", DP_MINUTE}, {"MIN", DP_MINUTE},
+        {"MINS", DP_MINUTE}, {"MINUTES", DP_MINUTE}, {"SECOND", DP_SECOND}, {"S", DP_SECOND},
+        {"SEC", DP_SECOND}, {"SECONDS", DP_SECOND}, {"SECS", DP_SECOND},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i].name) == n && strncasecmp(names[i].name, s, n) == 0)
+            return names[i].part;
+    return -1;
+}
+
 bool sema_func_is_length(SFunc fn)
 {
     return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH;

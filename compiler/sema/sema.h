@@ -130,6 +130,7 @@ typedef enum SFnSig {
     FSIG_STR_STR,
     FSIG_STR_INT,
     FSIG_TS_INT,
+    FSIG_DATE_INT,
     FSIG_DBL_DBL,
     FSIG_DBL_LOG,
     FSIG_REPLACED
@@ -144,6 +145,7 @@ typedef enum SFnSig {
 #define FN_CASE_IF_GENERIC_STR_STR(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_STR_INT(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_TS_INT(id) case FN_##id:
+#define FN_CASE_IF_GENERIC_DATE_INT(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_DBL(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_DBL_LOG(id) case FN_##id:
 #define FN_CASE_IF_GENERIC_REPLACED(id) case FN_##id:
@@ -153,9 +155,46 @@ typedef enum SFnSig {
 #define FN_CASE_UNLESS_REPLACED_STR_STR(id) case FN_##id:
 #define FN_CASE_UNLESS_REPLACED_STR_INT(id) case FN_##id:
 #define FN_CASE_UNLESS_REPLACED_TS_INT(id) case FN_##id:
+#define FN_CASE_UNLESS_REPLACED_DATE_INT(id) case FN_##id:
 #define FN_CASE_UNLESS_REPLACED_DBL_DBL(id) case FN_##id:
 #define FN_CASE_UNLESS_REPLACED_DBL_LOG(id) case FN_##id:
 #define FN_CASE_UNLESS_REPLACED_REPLACED(id)
+
+/* The special functions typed and lowered by one function each (sema_func.c's type_date_fn,
+   type_math_fn, type_array_fn; cg_func.c's call_date_fn, call_math_fn, cg_array.c's
+   cg_array_fn): their case labels, one list for both switches. */
+#define FN_CASES_DATE                                                                              \
+    case FN_LAST_DAY:                                                                              \
+    case FN_ADD_MONTHS:                                                                            \
+    case FN_MONTHS_BETWEEN:                                                                        \
+    case FN_MAKE_DATE:                                                                             \
+    case FN_TRUNC:                                                                                 \
+    case FN_UNIX_DATE:                                                                             \
+    case FN_DATE_FROM_UNIX_DATE:                                                                   \
+    case FN_UNIX_SECONDS:                                                                          \
+    case FN_UNIX_MILLIS:                                                                           \
+    case FN_UNIX_MICROS:                                                                           \
+    case FN_TIMESTAMP_SECONDS:                                                                     \
+    case FN_TIMESTAMP_MILLIS:                                                                      \
+    case FN_TIMESTAMP_MICROS:                                                                      \
+    case FN_DATE_PART:                                                                             \
+    case FN_DATEPART
+#define FN_CASES_MATH                                                                              \
+    case FN_LOG:                                                                                   \
+    case FN_ISNAN:                                                                                 \
+    case FN_NANVL:                                                                                 \
+    case FN_FACTORIAL
+#define FN_CASES_ARRAY                                                                             \
+    case FN_ELEMENT_AT:                                                                            \
+    case FN_ARRAY_CONTAINS:                                                                        \
+    case FN_ARRAY_POSITION:                                                                        \
+    case FN_ARRAY_SIZE:                                                                            \
+    case FN_ARRAY_JOIN:                                                                            \
+    case FN_ARRAY_MAX:                                                                             \
+    case FN_ARRAY_MIN:                                                                             \
+    case FN_SLICE:                                                                                 \
+    case FN_SORT_ARRAY:                                                                            \
+    case FN_ARRAY_DISTINCT
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {
@@ -456,6 +495,23 @@ void sema_dump_program(StrBuf *sb, const SProgram *p);
 const SFuncInfo *sema_func_info(SFunc fn);
 /* Names for dumps and messages. */
 const char *sema_func_name(SFunc fn);
+/* The fields of date_part(field, source) (Spark's Extract.parseExtractField), and that of a
+   field name (any case), -1 for an unknown one. */
+typedef enum SDatePart {
+    DP_YEAR,
+    DP_YEAROFWEEK,
+    DP_QUARTER,
+    DP_MONTH,
+    DP_WEEK,
+    DP_DAY,
+    DP_DAYOFWEEK,
+    DP_DAYOFWEEK_ISO,
+    DP_DOY,
+    DP_HOUR,
+    DP_MINUTE,
+    DP_SECOND
+} SDatePart;
+int sema_date_part(const char *s, uint32_t n);
 /* length, char_length, character_length: Spark's Length, which counts a BINARY's bytes. */
 bool sema_func_is_length(SFunc fn);
 /* The type a cast function (FunctionRegistry's castAlias: int(x) is Cast(x, IntegerType))

@@ -36,6 +36,7 @@ static SExpr *to_int_arg(Binder *b, SExpr *e)
     case TY_BIGINT:
     case TY_FLOAT:
     case TY_DOUBLE:
+    case TY_DECIMAL: /* ImplicitTypeCasts: any numeric type to IntegerType */
     case TY_STRING:
         return sema_coerce(b->sc, e, &type_int);
     default:
@@ -345,6 +346,319 @@ static bool type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     return true;
 }
 
+/* ==== Dates: last_day ... timestamp_micros ====
+   Spark 3.5 datetimeExpressions.scala: LastDay, AddMonths, MonthsBetween, MakeDate,
+   TruncDate, DateDiff and DateAdd (the date_diff and dateadd aliases), UnixDate,
+   DateFromUnixDate, UnixSeconds/UnixMillis/UnixMicros (TimestampToLongBase),
+   SecondsToTimestamp, MillisToTimestamp and MicrosToTimestamp (IntegralToTimestampBase). */
+
+/* An operand of an ExpectsInputTypes function, which casts nothing: ok(type) must hold
+   (a bare NULL becomes a NULL of type null_as). */
+static SExpr *expect_arg(Binder *b, SExpr *e, bool (*ok)(const Type *), const Type *null_as)
+{
+    if (e->type->kind == TY_NULL)
+        return sema_coerce(b->sc, e, null_as);
+    return ok(e->type) ? e : NULL;
+}
+
+static bool is_date_type(const Type *t)
+{
+    return t->kind == TY_DATE;
+}
+
+static bool is_timestamp_type(const Type *t)
+{
+    return t->kind == TY_TIMESTAMP;
+}
+
+static bool is_numeric_or_decimal(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL;
+}
+
+/* date_part(field, source) (DatePart: Extract(field, source)): field a string literal
+   (Spark's NON_FOLDABLE_ARGUMENT and INVALID_EXTRACT_FIELD otherwise); source a DATE for the
+   date fields, a TIMESTAMP for HOUR, MINUTE and SECOND (SecondWithFraction:
+   DECIMAL(8, 6)). */
+static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt,
+                           int *bad, const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (!is_string_const(args[0])) {
+        diag_error(b->sc->diag, asts[0]->span,
+                   "The function `%s` requires the parameter `field` to be a foldable expression "
+                   "of the type \"STRING\", but the actual argument is a non-foldable.",
+                   sema_func_name(fn));
+        return false;
+    }
+    int part = sema_date_part(args[0]->u.value.s, args[0]->u.value.n);
+    if (part < 0) {
+        diag_error(b->sc->diag, asts[0]->span, "Cannot extract `%s` from \"%s\".",
+                   args[0]->u.value.s, sema_expr_sql(b->sc, b->blk, asts[1]));
+        return false;
+    }
+    bool time = part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND;
+    *rt = part == DP_SECOND ? type_decimal(8, 6) : &type_int;
+    if (!(args[1] = time ? sema_to_timestamp(b, args[1]) : to_date_arg(b, args[1])))
+        *bad = 1, *want = time ? "a timestamp" : "a date";
+    return true;
+}
+
+/* The typing of the date functions above; false after reporting an error. */
+static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                         const Type **rt, int *bad, const char **want)
+{
+    switch (fn) {
+    case FN_DATE_PART:
+    case FN_DATEPART:
+        return type_date_part(b, e, fn, args, rt, bad, want);
+    case FN_LAST_DAY: /* LastDay(DATE), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        return true;
+    case FN_ADD_MONTHS: /* AddMonths(DATE, INT), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
+    case FN_MONTHS_BETWEEN: /* MonthsBetween(TIMESTAMP, TIMESTAMP, BOOLEAN) */
+        *rt = &type_double;
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (!(args[i] = sema_to_timestamp(b, args[i])))
+                *bad = i, *want = "a timestamp";
+        if (*bad < 0 && n > 2 && args[2]->type->kind == TY_NULL)
+            args[2] = sema_coerce(b->sc, args[2], &type_boolean);
+        else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
+            *bad = 2, *want = "a boolean";
+        return true;
+    case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
+        *rt = &type_date;
+        convert_all(b, args, n, to_int_arg, bad);
+        *want = "an integer";
+        return true;
+    case FN_TRUNC: /* TruncDate(DATE, STRING), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_UNIX_DATE:
+        *rt = &type_int;
+        if (!(args[0] = expect_arg(b, args[0], is_date_type, &type_date)))
+            *bad = 0, *want = "a date (DATE)";
+        return true;
+    case FN_DATE_FROM_UNIX_DATE: /* ImplicitCastInputTypes INT */
+        *rt = &type_date;
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0, *want = "an integer";
+        return true;
+    case FN_UNIX_SECONDS:
+    case FN_UNIX_MILLIS:
+    case FN_UNIX_MICROS:
+        *rt = &type_bigint;
+        if (!(args[0] = expect_arg(b, args[0], is_timestamp_type, &type_timestamp)))
+            *bad = 0, *want = "a timestamp (TIMESTAMP)";
+        return true;
+    case FN_TIMESTAMP_SECONDS:
+        *rt = &type_timestamp;
+        if (!(args[0] = expect_arg(b, args[0], is_numeric_or_decimal, &type_double)))
+            *bad = 0, *want = "a number";
+        return true;
+    case FN_TIMESTAMP_MILLIS:
+    case FN_TIMESTAMP_MICROS:
+        *rt = &type_timestamp;
+        if (!(args[0] = expect_arg(b, args[0], type_is_integral, &type_bigint)))
+            *bad = 0, *want = "an integer (INT or BIGINT)";
+        return true;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
+/* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
+
+/* A DOUBLE operand, or a FLOAT kept (IsNaN and NaNvl take TypeCollection(DoubleType,
+   FloatType): other numbers and strings are cast to DOUBLE). */
+static SExpr *to_fractional_arg(Binder *b, SExpr *e)
+{
+    return e->type->kind == TY_FLOAT ? e : to_double_arg(b, e);
+}
+
+static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
+                         const char **want)
+{
+    *want = "a numeric value";
+    switch (fn) {
+    case FN_LOG: /* Logarithm(base, x), log(x) = Logarithm(EulerNumber(), x) */
+        *rt = &type_double;
+        convert_all(b, args, n, to_double_arg, bad);
+        return;
+    case FN_ISNAN: /* IsNaN: BOOLEAN, never NULL */
+        *rt = &type_boolean;
+        if (!(args[0] = to_fractional_arg(b, args[0])))
+            *bad = 0;
+        return;
+    case FN_NANVL: /* NaNvl: a FLOAT pair stays FLOAT (TypeCoercion casts a mixed pair to DOUBLE) */
+        if (args[0]->type->kind == TY_FLOAT &&
+            (args[1]->type->kind == TY_FLOAT || args[1]->type->kind == TY_NULL)) {
+            args[1] = sema_coerce(b->sc, args[1], &type_float);
+            *rt = &type_float;
+            return;
+        }
+        *rt = &type_double;
+        convert_all(b, args, n, to_double_arg, bad);
+        return;
+    case FN_FACTORIAL: /* Factorial(INT): BIGINT */
+        *rt = &type_bigint;
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0, *want = "an integer";
+        return;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
+/* ==== Arrays: element_at ... slice (collectionExpressions.scala) ==== */
+
+/* Spark's toSQLType: the type's name in capitals. */
+static const char *sql_type(Binder *b, const Type *t)
+{
+    char *s = arena_sprintf(b->sc->arena, "%s", type_name(b->sc->arena, t));
+    for (char *p = s; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return s;
+}
+
+/* array_contains(arr, v) and array_position(arr, v): v and the elements compared in
+   TypeCoercion.findWiderTypeWithoutStringPromotionForTwo's type, to which v is cast (the
+   elements are cast when read); Spark's messages for a NULL v and for no such type. */
+static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    const Type *elem = args[0]->type->elem, *vt = args[1]->type;
+    if (vt->kind == TY_NULL && fn == FN_ARRAY_CONTAINS) {
+        diag_error(b->sc->diag, asts[1]->span,
+                   "Null typed values cannot be used as arguments of `%s`", sema_func_name(fn));
+        return false;
+    }
+    bool one_string = (elem->kind == TY_STRING) != (vt->kind == TY_STRING);
+    const Type *t = one_string || vt->kind == TY_NULL ? NULL : sema_wider_type(elem, vt);
+    if (!t || (t->kind != TY_STRUCT && !type_is_numeric(t) && t->kind != TY_DECIMAL &&
+               t->kind != TY_STRING && t->kind != TY_BOOLEAN && t->kind != TY_DATE &&
+               t->kind != TY_TIMESTAMP && t->kind != TY_BINARY)) {
+        diag_error(b->sc->diag, e->span,
+                   "Input to `%s` should have been \"ARRAY\" followed by a value with same "
+                   "element type, but it's [\"%s\", \"%s\"]",
+                   sema_func_name(fn), sql_type(b, args[0]->type), sql_type(b, vt));
+        return false;
+    }
+    args[1] = sema_coerce(b->sc, args[1], t);
+    return true;
+}
+
+/* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
+static bool is_atomic_elem(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL || t->kind == TY_STRING ||
+           t->kind == TY_BOOLEAN || t->kind == TY_DATE || t->kind == TY_TIMESTAMP;
+}
+
+/* The typing of the array functions; false after reporting an error. */
+static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                          const Type **rt, int *bad, const char **want)
+{
+    bool arr = args[0]->type->kind == TY_ARRAY;
+    *want = "an array";
+    switch (fn) {
+    case FN_ELEMENT_AT: /* ElementAt(ARRAY, INT): a BIGINT index is refused */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        if (args[1]->type->kind == TY_NULL)
+            args[1] = sema_coerce(b->sc, args[1], &type_int);
+        else if (args[1]->type->kind != TY_INT)
+            *bad = 1, *want = "an integer (INT)";
+        return true;
+    case FN_ARRAY_CONTAINS:
+    case FN_ARRAY_POSITION:
+        *rt = fn == FN_ARRAY_CONTAINS ? &type_boolean : &type_bigint;
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        return type_array_search(b, e, fn, args);
+    case FN_ARRAY_SIZE: /* ArraySize: Size(child, legacySizeOfNull = false) */
+        *rt = &type_int;
+        if (args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], type_array(b->sc->arena, &type_string));
+        else if (!arr)
+            *bad = 0;
+        return true;
+    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]): an array of other
+                           atomic values is cast to ARRAY<STRING> (ImplicitCastInputTypes) */
+        *rt = &type_string;
+        if (!arr || !is_atomic_elem(args[0]->type->elem))
+            *bad = 0, *want = "an array of atomic values";
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = sema_to_string(b, args[i])))
+                *bad = i, *want = "a string";
+        return true;
+    case FN_ARRAY_MAX:
+    case FN_ARRAY_MIN:
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        if (!is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY) /* structs: not yet */
+            *bad = 0, *want = "an array of atomic values";
+        return true;
+    case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
+    case FN_ARRAY_DISTINCT:
+        if (!arr || !is_atomic_elem(args[0]->type->elem)) {
+            *bad = 0, *want = "an array of numbers, strings, booleans or times";
+            return true;
+        }
+        *rt = args[0]->type;
+        if (fn == FN_SORT_ARRAY && n > 1 &&
+            !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
+              !args[1]->u.value.is_null)) {
+            diag_error(b->sc->diag, e->u.call.args.items[1]->span,
+                       "Sort order in second argument requires a boolean literal.");
+            return false;
+        }
+        return true;
+    case FN_SLICE: /* Slice(ARRAY, INT, INT) */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type;
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = to_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        return true;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
+/* negative(x) and positive(x): Spark's UnaryMinus and UnaryPositive, bound as -x and +x. */
+static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
+{
+    AstExpr *u = ast_expr_new(b->sc->arena, AST_UNARY, e->span);
+    u->u.unary.op = fn == FN_NEGATIVE ? UOP_NEG : UOP_PLUS;
+    u->u.unary.arg = e->u.call.args.items[0];
+    return sema_bind_expr(b, u);
+}
+
 /* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
    BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
    BINARY); NULL if neither. */
@@ -613,11 +927,13 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return check_pattern(b, asts[1], args[1], &groups, NULL, NULL);
     }
     case FN_SIZE:
+    case FN_CARDINALITY: /* Size, registered as cardinality too */
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
             *bad = 0, *want = "an array";
         return true;
     case FN_ROUND:
+    case FN_BROUND: /* BRound: RoundBase as Round, HALF_EVEN */
         if (args[0]->type->kind != TY_DECIMAL && !(args[0] = to_numeric_arg(b, args[0]))) {
             *bad = 0, *want = "a numeric value";
             return true;
@@ -794,10 +1110,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 1, *want = "a timestamp";
         return true;
     case FN_DATE_ADD:
+    case FN_DATEADD:
     case FN_DATE_SUB:
         *rt = &type_date;
         return type_date_add(b, e, fn, args, bad, want);
     case FN_DATEDIFF:
+    case FN_DATE_DIFF:
         /* DateDiff(endDate DATE, startDate DATE) */
         *rt = &type_int;
         convert_all(b, args, n, to_date_arg, bad);
@@ -864,6 +1182,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = type_struct(b->sc->arena, n / 2, f);
         return true;
     }
+    FN_CASES_DATE:
+        return type_date_fn(b, e, fn, args, n, rt, bad, want);
+    FN_CASES_MATH:
+        type_math_fn(b, fn, args, n, rt, bad, want);
+        return true;
+    FN_CASES_ARRAY:
+        return type_array_fn(b, e, fn, args, n, rt, bad, want);
+    case FN_NEGATIVE: /* bind_sign_fn */
+    case FN_POSITIVE:
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -902,6 +1229,11 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         rt = &type_int;
         convert_all(b, args, n, sema_to_timestamp, &bad);
         want = "a timestamp";
+        break;
+    case FSIG_DATE_INT:
+        rt = &type_int;
+        convert_all(b, args, n, to_date_arg, &bad);
+        want = "a date";
         break;
     case FSIG_DBL_DBL:
     case FSIG_DBL_LOG:
@@ -984,6 +1316,8 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         sema_arity_error(b, e, info->name, info->min_args, info->max_args, n);
         return NULL;
     }
+    if (fn == FN_NEGATIVE || fn == FN_POSITIVE)
+        return bind_sign_fn(b, e, (SFunc)fn);
     SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     bool ok = true;
     for (int i = 0; i < n; i++) {

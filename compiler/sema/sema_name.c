@@ -294,8 +294,17 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_puts(sb, ", 1");
         break;
     case FN_ROUND:
+    case FN_BROUND:
         if (n == 1)
             sb_puts(sb, ", 0");
+        break;
+    case FN_SORT_ARRAY: /* SortArray(base, Literal(true)) */
+        if (n == 1)
+            sb_puts(sb, ", true");
+        break;
+    case FN_MONTHS_BETWEEN: /* MonthsBetween(date1, date2, Literal.TrueLiteral) */
+        if (n == 2)
+            sb_puts(sb, ", true");
         break;
     case FN_LPAD: /* the default pad, Literal(" ") */
     case FN_RPAD:
@@ -327,10 +336,51 @@ static void put_default_args(StrBuf *sb, int fn, int n)
    with setAlias (pow, sign) or one with its own prettyName (ln). */
 static bool prints_in_capitals(int fn)
 {
-    return fn == FN_FLOOR || fn == FN_CEIL || fn == FN_SQRT || fn == FN_EXP || fn == FN_POWER ||
-           fn == FN_SIGNUM || fn == FN_LOG10 ||
-           /* RLike.sql: prettyName in capitals, RLIKE(s, p) (REGEXP_LIKE(s, p) by alias) */
-           fn == FN_RLIKE || fn == FN_REGEXP_LIKE || fn == FN_REGEXP;
+    switch (fn) {
+    case FN_FLOOR:
+    case FN_CEIL:
+    case FN_SQRT:
+    case FN_EXP:
+    case FN_POWER:
+    case FN_SIGNUM:
+    case FN_LOG10:
+    case FN_LOG:
+    case FN_LOG2:
+    case FN_LOG1P:
+    case FN_EXPM1:
+    case FN_COS:
+    case FN_SIN:
+    case FN_TAN:
+    case FN_ACOS:
+    case FN_ASIN:
+    case FN_ATAN:
+    case FN_ATAN2:
+    case FN_COSH:
+    case FN_SINH:
+    case FN_TANH:
+    case FN_COT:
+    case FN_DEGREES:
+    case FN_RADIANS:
+    case FN_CBRT:
+    case FN_HYPOT:
+    case FN_PI:
+    case FN_E:
+    case FN_RINT:
+    case FN_RLIKE: /* RLike.sql: prettyName in capitals, RLIKE(s, p) (REGEXP_LIKE(s, p) by alias) */
+    case FN_REGEXP_LIKE:
+    case FN_REGEXP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A function's prettyName where it is not its SQL name: Spark 3.5's Rint is
+   UnaryMathExpression(math.rint, "ROUND") (rint(x) is ROUND(x)), and DateAdd's prettyName is
+   "date_add" whatever name called it (dateadd). */
+static const char *pretty_name(int fn)
+{
+    return fn == FN_RINT ? "round" : fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
 
 /* Calls Spark names as the expression they stand for; false for the others.  if(c, a, b) is
@@ -390,13 +440,19 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
 {
     SAggKind k;
     int fn = sema_func_lookup(e->u.call.name);
+    if (fn == FN_POSITIVE && e->u.call.args.n == 1) { /* UnaryPositive.sql: (+ x) */
+        sb_puts(sb, "(+ ");
+        sema_put_sql(sb, blk, e->u.call.args.items[0]);
+        sb_putc(sb, ')');
+        return;
+    }
     if (!e->u.call.star && put_as_expression(sb, blk, fn, &e->u.call.args))
         return;
     if (fn >= 0 && prints_in_capitals(fn))
-        for (const char *p = fn_names[fn]; *p; p++)
+        for (const char *p = pretty_name(fn); *p; p++)
             sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
     else if (fn >= 0)
-        sb_puts(sb, fn_names[fn]);
+        sb_puts(sb, pretty_name(fn));
     else if (sema_agg_lookup(e->u.call.name, &k) ||
              (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
                                  strcasecmp(e->u.call.name, "session_window") == 0)))
@@ -413,6 +469,8 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     } else {
         if (e->u.call.distinct)
             sb_puts(sb, "DISTINCT ");
+        if (fn == FN_LOG && e->u.call.args.n == 1) /* Logarithm(EulerNumber(), x) */
+            sb_puts(sb, "E(), ");
         if ((fn < 0 && sema_agg_lookup(e->u.call.name, &k) && sema_agg_param_args(k) &&
              e->u.call.args.n > 1) ||
             (fn == FN_FROM_JSON && e->u.call.args.n > 1)) {

@@ -540,6 +540,29 @@ enum {
 };
 int32_t srt_trunc_level(const char *s, uint32_t n);
 int64_t srt_ts_trunc(int64_t us, int32_t level);
+/* Dates (days since 1970-01-01) as Spark's DateTimeUtils on java.time.LocalDate
+   (datetimeExpressions.scala): srt_date_trunc is trunc(date, unit) for WEEK and longer
+   units (TruncDate), the others are dayofweek (1 = Sunday), weekday (0 = Monday),
+   dayofyear, quarter, weekofyear (ISO week), last_day, add_months (day clamped to the
+   month's length), make_date and months_between of two timestamps (UTC).  add_months and
+   make_date return 0, SRT_DATE_INVALID (NULL) or SRT_DATE_OVERFLOW (the day is beyond an
+   INT: Java's toIntExact throws, the query fails). */
+enum { SRT_DATE_INVALID = -1, SRT_DATE_OVERFLOW = -2 };
+int64_t srt_date_trunc(int64_t days, int32_t level);
+int64_t srt_date_dayofweek(int64_t days);
+int64_t srt_date_weekday(int64_t days);
+int64_t srt_date_dayofyear(int64_t days);
+int64_t srt_date_quarter(int64_t days);
+int64_t srt_date_weekofyear(int64_t days);
+/* date_part's YEAR, MONTH, DAY and YEAROFWEEK (the ISO week-based year) of a date. */
+int64_t srt_date_year(int64_t days);
+int64_t srt_date_month(int64_t days);
+int64_t srt_date_day(int64_t days);
+int64_t srt_date_yearofweek(int64_t days);
+int64_t srt_date_last_day(int64_t days);
+int srt_date_add_months(int64_t days, int32_t months, int64_t *out);
+int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);
+double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
 uint32_t srt_ts_format(int64_t us, char *out);
@@ -549,10 +572,8 @@ uint32_t srt_date_text(int64_t days, char *out);
 /* Calendar fields of a timestamp (UTC). */
 enum { SRT_TS_YEAR, SRT_TS_MONTH, SRT_TS_DAY, SRT_TS_HOUR, SRT_TS_MINUTE, SRT_TS_SECOND };
 int64_t srt_ts_field(int64_t us, int field);
-/* year(), month(), day(), hour(), minute(), second() of a timestamp: srt_ts_field. */
-int64_t srt_ts_year(int64_t us);
-int64_t srt_ts_month(int64_t us);
-int64_t srt_ts_day(int64_t us);
+/* hour(), minute(), second() of a timestamp: srt_ts_field (year(), month() and day() are
+   fields of a date: srt_date_year, srt_date_month, srt_date_day). */
 int64_t srt_ts_hour(int64_t us);
 int64_t srt_ts_minute(int64_t us);
 int64_t srt_ts_second(int64_t us);
@@ -587,6 +608,28 @@ double srt_math_ln(double x);
 double srt_math_log10(double x);
 double srt_math_pow(double x, double y);
 double srt_math_signum(double x);
+/* log2 ... factorial (srt_math.c): Spark's mathExpressions.scala */
+double srt_math_log2(double x);
+double srt_math_log1p(double x);
+double srt_math_expm1(double x);
+double srt_math_cos(double x);
+double srt_math_sin(double x);
+double srt_math_tan(double x);
+double srt_math_acos(double x);
+double srt_math_asin(double x);
+double srt_math_atan(double x);
+double srt_math_cosh(double x);
+double srt_math_sinh(double x);
+double srt_math_tanh(double x);
+double srt_math_cbrt(double x);
+double srt_math_cot(double x);
+double srt_math_degrees(double x);
+double srt_math_radians(double x);
+double srt_math_atan2(double y, double x);
+double srt_math_hypot(double x, double y);
+double srt_math_pi(void);
+double srt_math_e(void);
+int64_t srt_math_factorial(int32_t n);
 
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
@@ -650,6 +693,22 @@ void srt_str_substring_index(const char *s, uint32_t n, const char *d, uint32_t 
 void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **out,
                        uint32_t *out_n);
+/* array_join(arr, delim[, rep]) of an ARRAY<STRING> (Spark's ArrayJoin): the elements with
+   delim between them, a NULL element skipped, or written as rep when has_rep; the result in
+   scratch memory of q. */
+void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim, uint32_t delim_n,
+                    const char *rep, uint32_t rep_n, int32_t has_rep, const char **out,
+                    uint32_t *out_n);
+/* sort_array(arr, asc) (Spark's SortArray): the n elements of kind SRT_COLLECT_* (INT and
+   DATE as SRT_COLLECT_INT, BIGINT and TIMESTAMP as SRT_COLLECT_LONG) sorted stably, NULLs
+   first ascending and last descending, NaN the greatest double; into scratch memory of q. */
+void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, int32_t asc,
+                    const void **out, uint32_t *out_n);
+/* array_distinct(arr) (Spark's ArrayDistinct) of elements of kind SRT_COLLECT_*: the first
+   of equal ones in order, one NULL, one NaN; 0.0 and -0.0 are different (Spark hashes boxed
+   doubles); into scratch memory of q. */
+void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, const void **out,
+                        uint32_t *out_n);
 /* locate(sub, s, pos) (instr(s, sub) is pos 1): the 1-based code point position of the first
    sub in s at or after code point pos, 0 when there is none or pos < 1; an empty sub is 1. */
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos);
@@ -708,12 +767,14 @@ int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t
    for NULL (malformed JSON or path, nothing found, a JSON null). */
 int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *path,
                         uint32_t path_n, const char **out, uint32_t *out_n);
-/* round(x, d) HALF_UP as Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP), so
-   round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29; NaN and infinities stay. */
-double srt_round_f64(double x, int32_t d);
-/* round(x, d) of an integer: x for d >= 0, else HALF_UP to 10^-d (Java's longValue of the
-   exact result: the low 64 bits; an INT takes the low 32). */
-int64_t srt_round_i64(int64_t x, int32_t d);
+/* round(x, d) as Spark: BigDecimal(Double.toString(x)).setScale(d, mode) with mode
+   SRT_DEC_HALF_UP (round: round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29) or
+   SRT_DEC_HALF_EVEN (bround: bround(2.5) = 2.0, bround(0.285, 2) = 0.28); NaN and
+   infinities stay. */
+double srt_round_f64(double x, int32_t d, int32_t mode);
+/* round/bround(x, d) of an integer: x for d >= 0, else to 10^-d by mode (Java's longValue of
+   the exact result: the low 64 bits; an INT takes the low 32). */
+int64_t srt_round_i64(int64_t x, int32_t d, int32_t mode);
 /* Parse s with a Java DateTimeFormatter pattern (y M d H h k K m s S a E D G X Z,
    'quoted' text; case-insensitive; the whole text must match; unset fields default to
    1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
@@ -766,9 +827,9 @@ srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, 
 srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p);
 /* pmod(a, b) of two decimals (Spark's Pmod). */
 srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
-/* round (HALF_UP, to_s may be negative), floor and ceil of a decimal: the result at scale
-   max(to_s, 0). */
-enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2 };
+/* round (HALF_UP, to_s may be negative), bround (HALF_EVEN), floor and ceil of a decimal:
+   the result at scale max(to_s, 0). */
+enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2, SRT_DEC_HALF_EVEN = 3 };
 srt_i128 srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, int32_t p);
 int srt_dec_cmp(srt_i128 a, srt_i128 b);
 srt_i128 srt_dec_from_f64(double d, int32_t p, int32_t s);

@@ -1,9 +1,11 @@
 /* check_rt_strfn.c - concat_ws, lpad/rpad, repeat, reverse, instr/locate, initcap, translate,
 ** replace, chr, ascii, contains, btrim, split_part, string to date, date_trunc,
-** get_json_object, and md5, sha1, sha2, crc32, base64, unbase64, hex, unhex as the runtime
-** computes them (Spark 3.5's results; the digests checked against python3's hashlib and zlib).
+** get_json_object, array_join, sort_array, and md5, sha1, sha2, crc32, base64, unbase64, hex,
+** unhex as the runtime computes them (Spark 3.5's results; the digests checked against
+** python3's hashlib and zlib).
 */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -761,6 +763,93 @@ START_TEST(test_hex)
 }
 END_TEST
 
+/* array_join and sort_array (Spark's ArrayJoin and SortArray) */
+
+static SrtDatum str_datum(const char *s)
+{
+    SrtDatum d = {0};
+    d.p = s;
+    d.n = (uint32_t)strlen(s);
+    return d;
+}
+
+static SrtDatum null_datum(void)
+{
+    SrtDatum d = {0};
+    d.is_null = 1;
+    return d;
+}
+
+static SrtDatum dbl(double x)
+{
+    SrtDatum d = {0};
+    d.d = x;
+    return d;
+}
+
+static void join_is(const SrtDatum *a, uint32_t n, const char *rep, const char *want)
+{
+    const char *o;
+    uint32_t on;
+    srt_array_join(q, a, n, ", ", 2, rep ? rep : "", rep ? (uint32_t)strlen(rep) : 0, rep != NULL,
+                   &o, &on);
+    ck_assert_msg(on == strlen(want) && memcmp(o, want, on) == 0, "got '%.*s', want '%s'", (int)on,
+                  o, want);
+}
+
+START_TEST(join)
+{
+    SrtDatum a[4] = {str_datum("a"), null_datum(), str_datum(""), str_datum("b")};
+    join_is(a, 4, NULL, "a, , b"); /* NULL skipped, '' kept */
+    join_is(a, 4, "?", "a, ?, , b");
+    join_is(a + 1, 1, NULL, ""); /* only NULLs: '' */
+    join_is(a + 1, 1, "", "");
+    join_is(a, 0, "?", "");
+}
+END_TEST
+
+START_TEST(sort)
+{
+    SrtDatum a[6] = {dbl(1.0), dbl(NAN), null_datum(), dbl(-0.0), dbl(0.0), dbl(-INFINITY)};
+    const void *o;
+    uint32_t n;
+    srt_array_sort(q, a, 6, SRT_COLLECT_DOUBLE, 1, &o, &n);
+    const SrtDatum *r = o;
+    ck_assert_uint_eq(n, 6);
+    ck_assert(r[0].is_null); /* NULLs first ascending */
+    ck_assert(r[1].d == -INFINITY);
+    ck_assert(signbit(r[2].d) && r[3].d == 0.0 && !signbit(r[3].d)); /* -0.0 = 0.0: stable */
+    ck_assert(r[4].d == 1.0 && isnan(r[5].d));                       /* NaN the greatest */
+    srt_array_sort(q, a, 6, SRT_COLLECT_DOUBLE, 0, &o, &n);
+    r = o;
+    ck_assert(isnan(r[0].d) && r[1].d == 1.0);
+    ck_assert(signbit(r[2].d) && !signbit(r[3].d)); /* still in input order */
+    ck_assert(r[4].d == -INFINITY && r[5].is_null); /* NULLs last descending */
+    SrtDatum s[3] = {str_datum("b"), str_datum("ab"),
+                     str_datum("\xc3\xa9")}; /* é sorts after ASCII (bytes) */
+    srt_array_sort(q, s, 3, SRT_COLLECT_STRING, 1, &o, &n);
+    r = o;
+    ck_assert(r[0].n == 2 && r[1].n == 1 && r[2].n == 2 && ((const char *)r[2].p)[0] == '\xc3');
+}
+END_TEST
+
+START_TEST(distinct)
+{
+    SrtDatum a[7] = {dbl(NAN), null_datum(), dbl(0.0), dbl(-0.0), dbl(NAN), null_datum(), dbl(0.0)};
+    const void *o;
+    uint32_t n;
+    srt_array_distinct(q, a, 7, SRT_COLLECT_DOUBLE, &o, &n);
+    const SrtDatum *r = o;
+    ck_assert_uint_eq(n, 4); /* NaN, NULL, 0.0, -0.0: the first of each, in order */
+    ck_assert(isnan(r[0].d) && r[1].is_null && !signbit(r[2].d) && signbit(r[3].d));
+    SrtDatum s[4] = {str_datum("b"), str_datum("a"), str_datum("b"), str_datum("")};
+    srt_array_distinct(q, s, 4, SRT_COLLECT_STRING, &o, &n);
+    r = o;
+    ck_assert_uint_eq(n, 3);
+    ck_assert(r[0].n == 1 && r[1].n == 1 && r[2].n == 0 && ((const char *)r[1].p)[0] == 'a');
+}
+END_TEST
+
 Suite *rt_strfn_suite(void)
 {
     Suite *s = suite_create("rt_strfn");
@@ -794,6 +883,12 @@ Suite *rt_strfn_suite(void)
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, test_get_json_object);
     tcase_add_test(t, test_get_json_object_depth);
+    suite_add_tcase(s, t);
+    t = tcase_create("arrays");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, join);
+    tcase_add_test(t, sort);
+    tcase_add_test(t, distinct);
     suite_add_tcase(s, t);
     return s;
 }

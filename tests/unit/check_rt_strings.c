@@ -464,25 +464,25 @@ START_TEST(test_round)
         {-1234.5, -1, -1230.0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        double r = srt_round_f64(cases[i].x, cases[i].d);
+        double r = srt_round_f64(cases[i].x, cases[i].d, SRT_DEC_HALF_UP);
         ck_assert_msg(r == cases[i].want, "round(%.17g, %d) = %.17g, want %.17g", cases[i].x,
                       cases[i].d, r, cases[i].want);
     }
-    ck_assert(!signbit(srt_round_f64(-0.001, 2))); /* BigDecimal has no negative zero */
-    ck_assert(isnan(srt_round_f64(NAN, 1)));
-    ck_assert(isinf(srt_round_f64(INFINITY, 1)));
-    ck_assert_int_eq(srt_round_i64(125, -1), 130);
-    ck_assert_int_eq(srt_round_i64(-125, -1), -130);
-    ck_assert_int_eq(srt_round_i64(124, -1), 120);
-    ck_assert_int_eq(srt_round_i64(5, -1), 10);
-    ck_assert_int_eq(srt_round_i64(4, -1), 0);
-    ck_assert_int_eq(srt_round_i64(50, -2), 100);
-    ck_assert_int_eq(srt_round_i64(15, 0), 15);
-    ck_assert_int_eq(srt_round_i64(15, 3), 15);
-    ck_assert_int_eq(srt_round_i64(123, -5), 0);
-    ck_assert_int_eq(srt_round_i64(123, -60), 0);
+    ck_assert(!signbit(srt_round_f64(-0.001, 2, SRT_DEC_HALF_UP))); /* BigDecimal has no negative zero */
+    ck_assert(isnan(srt_round_f64(NAN, 1, SRT_DEC_HALF_UP)));
+    ck_assert(isinf(srt_round_f64(INFINITY, 1, SRT_DEC_HALF_UP)));
+    ck_assert_int_eq(srt_round_i64(125, -1, SRT_DEC_HALF_UP), 130);
+    ck_assert_int_eq(srt_round_i64(-125, -1, SRT_DEC_HALF_UP), -130);
+    ck_assert_int_eq(srt_round_i64(124, -1, SRT_DEC_HALF_UP), 120);
+    ck_assert_int_eq(srt_round_i64(5, -1, SRT_DEC_HALF_UP), 10);
+    ck_assert_int_eq(srt_round_i64(4, -1, SRT_DEC_HALF_UP), 0);
+    ck_assert_int_eq(srt_round_i64(50, -2, SRT_DEC_HALF_UP), 100);
+    ck_assert_int_eq(srt_round_i64(15, 0, SRT_DEC_HALF_UP), 15);
+    ck_assert_int_eq(srt_round_i64(15, 3, SRT_DEC_HALF_UP), 15);
+    ck_assert_int_eq(srt_round_i64(123, -5, SRT_DEC_HALF_UP), 0);
+    ck_assert_int_eq(srt_round_i64(123, -60, SRT_DEC_HALF_UP), 0);
     /* Java's longValue of 9223372036854775810: the low 64 bits */
-    ck_assert_int_eq(srt_round_i64(INT64_MAX, -1), INT64_MIN + 2);
+    ck_assert_int_eq(srt_round_i64(INT64_MAX, -1, SRT_DEC_HALF_UP), INT64_MIN + 2);
 }
 END_TEST
 

@@ -327,10 +327,12 @@ srt_i128 srt_dec_round(srt_i128 v, int32_t from_s, int32_t to_s, int32_t mode, i
         int up = 0;
         switch (mode) {
         case SRT_DEC_HALF_UP:
+        case SRT_DEC_HALF_EVEN:
             if (!beyond) {
                 U256 twice = r;
                 u_shl1(&twice); /* r < 10^76, so 2r fits */
-                up = u_cmp(twice, d) >= 0;
+                int c = u_cmp(twice, d);
+                up = mode == SRT_DEC_HALF_UP ? c >= 0 : c > 0 || (c == 0 && (q.w[0] & 1));
             }
             break;
         case SRT_DEC_FLOOR:

@@ -307,6 +307,133 @@ void srt_array_reverse(SrtQuery *q, const void *elems, uint32_t n, const void **
     *out_n = n;
 }
 
+void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *delim, uint32_t delim_n,
+                    const char *rep, uint32_t rep_n, int32_t has_rep, const char **out,
+                    uint32_t *out_n)
+{
+    /* ArrayJoin: the non-NULL elements (a NULL one as rep when given) with delim between. */
+    const SrtDatum *e = elems;
+    size_t size = 0;
+    for (uint32_t i = 0; i < n; i++)
+        size += (e[i].is_null ? rep_n : e[i].n) + delim_n;
+    char *o = srt_scratch_alloc(q, size ? size : 1);
+    uint32_t k = 0;
+    int first = 1;
+    for (uint32_t i = 0; i < n; i++) {
+        if (e[i].is_null && !has_rep)
+            continue;
+        if (!first && delim_n) {
+            memcpy(o + k, delim, delim_n);
+            k += delim_n;
+        }
+        first = 0;
+        const char *s = e[i].is_null ? rep : e[i].p;
+        uint32_t sn = e[i].is_null ? rep_n : e[i].n;
+        if (sn)
+            memcpy(o + k, s, sn);
+        k += sn;
+    }
+    *out = o;
+    *out_n = k;
+}
+
+/* Spark's ordering of two non-NULL elements of kind SRT_COLLECT_*: doubles by
+   SQLOrderingUtil.compareDoubles (equal values, -0.0 and 0.0 too, are equal; else
+   Double.compare: NaN is the greatest), strings by their bytes (UTF8String.compareTo). */
+static int a_cmp(const SrtDatum *x, const SrtDatum *y, int32_t kind)
+{
+    switch (kind) {
+    case SRT_COLLECT_FLOAT:
+    case SRT_COLLECT_DOUBLE:
+        if (x->d == y->d || (isnan(x->d) && isnan(y->d)))
+            return 0;
+        if (isnan(x->d))
+            return 1;
+        if (isnan(y->d))
+            return -1;
+        return x->d < y->d ? -1 : 1;
+    case SRT_COLLECT_DECIMAL: {
+        srt_i128 a = (srt_i128)(((unsigned __int128)(uint64_t)x->hi << 64) | (uint64_t)x->i);
+        srt_i128 b = (srt_i128)(((unsigned __int128)(uint64_t)y->hi << 64) | (uint64_t)y->i);
+        return a < b ? -1 : a > b;
+    }
+    case SRT_COLLECT_STRING:
+        return srt_str_cmp(x->p, x->n, y->p, y->n);
+    default:
+        return x->i < y->i ? -1 : x->i > y->i;
+    }
+}
+
+/* SortArray's comparators: ascending puts NULLs first, descending last. */
+static int a_order(const SrtDatum *x, const SrtDatum *y, int32_t kind, int32_t asc)
+{
+    if (x->is_null || y->is_null)
+        return x->is_null == y->is_null ? 0 : (x->is_null ? -1 : 1) * (asc ? 1 : -1);
+    return asc ? a_cmp(x, y, kind) : -a_cmp(x, y, kind);
+}
+
+void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, int32_t asc,
+                    const void **out, uint32_t *out_n)
+{
+    /* A stable merge sort, as java.util.Arrays.sort of objects (TimSort) keeps equal
+       elements in their order. */
+    SrtDatum *a = srt_scratch_alloc(q, (n ? n : 1) * sizeof *a);
+    SrtDatum *t = srt_scratch_alloc(q, (n ? n : 1) * sizeof *t);
+    if (n)
+        memcpy(a, elems, n * sizeof *a); /* a NULL or empty array may have no elements */
+    for (uint32_t w = 1; w < n; w *= 2) {
+        for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+            uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            uint32_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                t[k++] = a_order(&a[j], &a[i], kind, asc) < 0 ? a[j++] : a[i++];
+            while (i < mid)
+                t[k++] = a[i++];
+            while (j < hi)
+                t[k++] = a[j++];
+        }
+        SrtDatum *s = a;
+        a = t;
+        t = s;
+    }
+    *out = a;
+    *out_n = n;
+}
+
+void srt_array_distinct(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, const void **out,
+                        uint32_t *out_n)
+{
+    /* ArrayDistinct: the first of equal elements, in order; one NULL, one NaN.  Doubles are
+       keys of a hash set of boxed doubles (SQLOpenHashSet), so 0.0 and -0.0 (different
+       hashes) stay apart: equal means equal bits here. */
+    const SrtDatum *e = elems;
+    SrtDatum *o = srt_scratch_alloc(q, (n ? n : 1) * sizeof *o);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = 0;
+        for (; j < k; j++) {
+            const SrtDatum *x = &e[i], *y = &o[j];
+            if (x->is_null || y->is_null) {
+                if (x->is_null && y->is_null)
+                    break;
+                continue;
+            }
+            if (kind == SRT_COLLECT_FLOAT || kind == SRT_COLLECT_DOUBLE) {
+                if ((isnan(x->d) && isnan(y->d)) || memcmp(&x->d, &y->d, sizeof x->d) == 0)
+                    break;
+            } else if (kind == SRT_COLLECT_STRING
+                           ? srt_str_cmp(x->p, x->n, y->p, y->n) == 0
+                           : x->i == y->i && (kind != SRT_COLLECT_DECIMAL || x->hi == y->hi)) {
+                break;
+            }
+        }
+        if (j == k)
+            o[k++] = e[i];
+    }
+    *out = o;
+    *out_n = k;
+}
+
 int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_n, int32_t pos)
 {
     /* StringLocate: pos < 1 gives 0; else UTF8String.indexOf(sub, pos - 1) + 1, where an
@@ -342,9 +469,9 @@ int32_t srt_str_instr(const char *s, uint32_t n, const char *sub, uint32_t sub_n
 ** Rounding
 ** ====================================================================== */
 
-double srt_round_f64(double x, int32_t d)
+double srt_round_f64(double x, int32_t d, int32_t mode)
 {
-    /* Spark: BigDecimal(Double.toString(x)).setScale(d, HALF_UP).toDouble. */
+    /* Spark: BigDecimal(Double.toString(x)).setScale(d, mode).toDouble. */
     if (isnan(x) || isinf(x))
         return x;
     char txt[40];
@@ -380,8 +507,14 @@ double srt_round_f64(double x, int32_t d)
         return x;
     if (p < 0)
         return 0.0;
-    int up = dig[p] >= '5';
     int keep = (int)p;
+    int up = dig[p] > '5' || (dig[p] == '5' && mode == SRT_DEC_HALF_UP);
+    if (dig[p] == '5' && mode == SRT_DEC_HALF_EVEN) { /* a tie only if nothing follows */
+        int more = 0;
+        for (int i = keep + 1; i < nd; i++)
+            more |= dig[i] != '0';
+        up = more || (keep > 0 && (dig[keep - 1] - '0') % 2 == 1);
+    }
     long e = (long)point + exp10;
     if (up) {
         int i = keep - 1;
@@ -422,7 +555,7 @@ double srt_round_f64(double x, int32_t d)
     return strtod(buf, NULL);
 }
 
-int64_t srt_round_i64(int64_t x, int32_t d)
+int64_t srt_round_i64(int64_t x, int32_t d, int32_t mode)
 {
     if (d >= 0)
         return x;
@@ -434,7 +567,7 @@ int64_t srt_round_i64(int64_t x, int32_t d)
     __int128 v = x, q = v / pow, r = v % pow;
     if (r < 0)
         r = -r;
-    if (2 * r >= pow)
+    if (2 * r > pow || (2 * r == pow && (mode == SRT_DEC_HALF_UP || q % 2 != 0)))
         q += x < 0 ? -1 : 1;
     /* Java's longValue(): the low 64 bits of the exact result. */
     return (int64_t)(uint64_t)(unsigned __int128)(q * pow);

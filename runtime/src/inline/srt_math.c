@@ -439,3 +439,125 @@ double srt_math_signum(double x)
         return x;
     return copysign(1.0, x);
 }
+
+/* ======================================================================
+** log2 ... factorial (mathExpressions.scala)
+** ====================================================================== */
+/* Spark evaluates log2 as StrictMath.log(x) / StrictMath.log(2) (Log2), so with fdlibm's log
+   above, and cbrt with StrictMath.cbrt (m_cbrt, fdlibm's s_cbrt.c).  The others call the C
+   library: Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh, Tanh, Atan2 and Hypot use
+   java.lang.Math, whose results the JIT's intrinsics may give to within an ulp (Java's
+   contract for Math), Log1p and Expm1 StrictMath (fdlibm); glibc's functions are correctly
+   rounded in nearly all cases, so a last-bit difference from a given JVM is possible but
+   rare.  NULL for log2 of x <= 0 and log1p of x <= -1 is decided by generated code (class
+   DBL_LOG). */
+
+double srt_math_log2(double x)
+{
+    return m_log(x) / m_log(2.0);
+}
+
+/* srt_math_<f>(x): the C library's f (acos and asin of |x| > 1 are NaN, as in Java). */
+#define M_LIBM(f)                                                                                  \
+    double srt_math_##f(double x)                                                                  \
+    {                                                                                              \
+        return f(x);                                                                               \
+    }
+M_LIBM(log1p)
+M_LIBM(expm1)
+M_LIBM(cos)
+M_LIBM(sin)
+M_LIBM(tan)
+M_LIBM(acos)
+M_LIBM(asin)
+M_LIBM(atan)
+M_LIBM(cosh)
+M_LIBM(sinh)
+M_LIBM(tanh)
+#undef M_LIBM
+
+/* Math.cbrt is StrictMath.cbrt, fdlibm's s_cbrt.c: a 5-bit guess from the exponent, a
+   rational step to 23 bits, then one Newton step (error < 0.667 ulp); glibc's cbrt differs
+   (cbrt(-27.0) is -3.0000000000000004 there, -3.0 in Java). */
+static double m_cbrt(double x)
+{
+    const uint32_t B1 = 715094163, B2 = 696219795;
+    const double C = 5.42857142857142815906e-01, D = -7.05306122448979611050e-01,
+                 E = 1.41428571428571436819e+00, F = 1.60714285714285720630e+00,
+                 G = 3.57142857142857150787e-01;
+    int32_t hx = m_hi(x);
+    uint32_t sign = (uint32_t)hx & 0x80000000u;
+    hx &= 0x7fffffff;
+    if (hx >= 0x7ff00000)
+        return x + x; /* NaN, infinities */
+    if ((hx | (int32_t)m_lo(x)) == 0)
+        return x;         /* +-0 */
+    x = m_with_hi(x, hx); /* |x| */
+    double t = 0.0, r, s, w;
+    if (hx < 0x00100000) {            /* subnormal */
+        t = m_with_hi(t, 0x43500000); /* 2^54 */
+        t *= x;
+        t = m_with_hi(t, (int32_t)((uint32_t)m_hi(t) / 3 + B2));
+    } else {
+        t = m_with_hi(t, (int32_t)((uint32_t)hx / 3 + B1));
+    }
+    r = t * t / x;
+    s = C + r * t;
+    t *= G + F / (s + E + D / s);
+    t = m_with_hi(m_lo0(t), m_hi(t) + 1); /* 20 bits, made larger than cbrt(x) */
+    s = t * t;
+    r = x / s;
+    w = t + t;
+    r = (r - t) / (w + r);
+    t = t + t * r;
+    return m_with_hi(t, (int32_t)((uint32_t)m_hi(t) | sign));
+}
+
+double srt_math_cbrt(double x)
+{
+    return m_cbrt(x);
+}
+
+double srt_math_cot(double x)
+{
+    return 1.0 / tan(x); /* Cot: 1 / math.tan(x), so cot(0) is Infinity */
+}
+
+double srt_math_degrees(double x)
+{
+    return x * 57.29577951308232; /* Math.toDegrees (Java 9+): angrad * RADIANS_TO_DEGREES */
+}
+
+double srt_math_radians(double x)
+{
+    return x * 0.017453292519943295; /* Math.toRadians: angdeg * DEGREES_TO_RADIANS */
+}
+
+double srt_math_atan2(double y, double x)
+{
+    return atan2(y + 0.0, x + 0.0); /* Atan2: "+ 0.0 to make -0.0 into 0.0" */
+}
+
+double srt_math_hypot(double x, double y)
+{
+    return hypot(x, y);
+}
+
+double srt_math_pi(void)
+{
+    return 3.141592653589793; /* Math.PI */
+}
+
+double srt_math_e(void)
+{
+    return 2.718281828459045; /* Math.E */
+}
+
+int64_t srt_math_factorial(int32_t n)
+{
+    /* Factorial: n! for 0 <= n <= 20 (NULL outside, decided by generated code) */
+    int64_t f = 1;
+    for (int32_t i = 2; i <= n && i <= 20; i++)
+        f *= i;
+    return f;
+}

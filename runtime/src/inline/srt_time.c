@@ -79,21 +79,6 @@ int64_t srt_ts_field(int64_t us, int field)
     }
 }
 
-int64_t srt_ts_year(int64_t us)
-{
-    return srt_ts_field(us, SRT_TS_YEAR);
-}
-
-int64_t srt_ts_month(int64_t us)
-{
-    return srt_ts_field(us, SRT_TS_MONTH);
-}
-
-int64_t srt_ts_day(int64_t us)
-{
-    return srt_ts_field(us, SRT_TS_DAY);
-}
-
 int64_t srt_ts_hour(int64_t us)
 {
     return srt_ts_field(us, SRT_TS_HOUR);
@@ -171,24 +156,176 @@ int32_t srt_trunc_level(const char *s, uint32_t n)
 
 int64_t srt_ts_trunc(int64_t us, int32_t level)
 {
-    /* DateTimeUtils.truncTimestamp / truncDate in UTC. */
+    /* DateTimeUtils.truncTimestamp in UTC: a day or more is truncDate of the day. */
     TParts t;
     t_split(us, &t);
-    int64_t days = t.days;
     switch (level) {
     case SRT_TRUNC_MICROSECOND: return us;
     case SRT_TRUNC_MILLISECOND: return cm_floordiv(us, 1000) * 1000;
     case SRT_TRUNC_SECOND: return us - t.micros;
     case SRT_TRUNC_MINUTE: return us - t.micros - t.second * T_US_PER_SEC;
     case SRT_TRUNC_HOUR: return us - t.micros - t.second * T_US_PER_SEC - t.minute * T_US_PER_MIN;
-    case SRT_TRUNC_DAY: break;
-    case SRT_TRUNC_WEEK: days -= ((days + 3) % 7 + 7) % 7; break; /* 1970-01-01 was a Thursday */
-    case SRT_TRUNC_MONTH: days -= t.day - 1; break;
-    case SRT_TRUNC_QUARTER: days = cm_days_from_civil(t.year, (t.month - 1) / 3 * 3 + 1, 1); break;
-    case SRT_TRUNC_YEAR: days = cm_days_from_civil(t.year, 1, 1); break;
-    default: return us;
+    default: return srt_date_trunc(t.days, level) * T_US_PER_DAY;
     }
-    return days * T_US_PER_DAY;
+}
+
+/* ======================================================================
+** Dates (days since 1970-01-01), as DateTimeUtils on java.time.LocalDate
+** ====================================================================== */
+
+int64_t srt_date_trunc(int64_t days, int32_t level)
+{
+    /* DateTimeUtils.truncDate: WEEK is getNextDateForDayOfWeek(days - 7, MONDAY), QUARTER
+       LocalDate.with(IsoFields.DAY_OF_QUARTER, 1). */
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    switch (level) {
+    case SRT_TRUNC_WEEK: return days - srt_date_weekday(days);
+    case SRT_TRUNC_MONTH: return days - (d - 1);
+    case SRT_TRUNC_QUARTER: return cm_days_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
+    case SRT_TRUNC_YEAR: return cm_days_from_civil(y, 1, 1);
+    default: return days;
+    }
+}
+
+int64_t srt_date_dayofweek(int64_t days)
+{
+    /* getDayOfWeek: LocalDate.getDayOfWeek.plus(1).getValue, 1 = Sunday; 1970-01-01 was a
+       Thursday (5). */
+    return (days % 7 + 7 + 4) % 7 + 1;
+}
+
+int64_t srt_date_weekday(int64_t days)
+{
+    /* getWeekDay: LocalDate.getDayOfWeek.ordinal, 0 = Monday (Thursday is 3). */
+    return (days % 7 + 7 + 3) % 7;
+}
+
+/* A calendar field of a day: 'y' the year, 'm' the month, 'd' the day of the month. */
+static int64_t t_date_part(int64_t days, char which)
+{
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    return which == 'y' ? y : which == 'm' ? m : d;
+}
+
+int64_t srt_date_year(int64_t days)
+{
+    return t_date_part(days, 'y');
+}
+
+int64_t srt_date_month(int64_t days)
+{
+    return t_date_part(days, 'm');
+}
+
+int64_t srt_date_day(int64_t days)
+{
+    return t_date_part(days, 'd');
+}
+
+int64_t srt_date_dayofyear(int64_t days)
+{
+    return days - cm_days_from_civil(srt_date_year(days), 1, 1) + 1;
+}
+
+int64_t srt_date_quarter(int64_t days)
+{
+    return (srt_date_month(days) - 1) / 3 + 1;
+}
+
+int64_t srt_date_yearofweek(int64_t days)
+{
+    /* IsoFields.WEEK_BASED_YEAR: the year of the Thursday of the day's week */
+    return srt_date_year(days - srt_date_weekday(days) + 3);
+}
+
+int64_t srt_date_weekofyear(int64_t days)
+{
+    /* IsoFields.WEEK_OF_WEEK_BASED_YEAR: weeks start on Monday and week 1 holds the year's
+       first Thursday, so a day's week is that of the Thursday of its week. */
+    int64_t thursday = days - srt_date_weekday(days) + 3;
+    return (thursday - cm_days_from_civil(srt_date_year(thursday), 1, 1)) / 7 + 1;
+}
+
+int64_t srt_date_last_day(int64_t days)
+{
+    /* getLastDayOfMonth: days - getDayOfMonth + lengthOfMonth */
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    return days - d + cm_days_in_month(y, m);
+}
+
+/* A day number that Java's Math.toIntExact accepts (localDateToDays). */
+static int t_int_days(int64_t days, int64_t *out)
+{
+    *out = days;
+    return days < INT32_MIN || days > INT32_MAX ? SRT_DATE_OVERFLOW : 0;
+}
+
+int srt_date_add_months(int64_t days, int32_t months, int64_t *out)
+{
+    /* dateAddMonths: LocalDate.plusMonths, which keeps the day of the month unless the
+       month is shorter (2016-01-31 + 1 month is 2016-02-29), years stay within Java's
+       range for any INT of months. */
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    int64_t mc = y * 12 + (m - 1) + months;
+    int64_t ny = cm_floordiv(mc, 12);
+    int nm = (int)(mc - ny * 12) + 1;
+    int nd = d < cm_days_in_month(ny, nm) ? d : cm_days_in_month(ny, nm);
+    return t_int_days(cm_days_from_civil(ny, nm, nd), out);
+}
+
+int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out)
+{
+    /* MakeDate: LocalDate.of throws DateTimeException (NULL) for a year outside
+       +-999999999, a month outside 1..12 or a day not in the month; localDateToDays then
+       throws ArithmeticException (not caught: the query fails) beyond an INT of days. */
+    *out = 0;
+    if (year < -999999999 || year > 999999999 || month < 1 || month > 12 || day < 1 ||
+        day > cm_days_in_month(year, month))
+        return SRT_DATE_INVALID;
+    return t_int_days(cm_days_from_civil(year, month, day), out);
+}
+
+/* Java's Math.round(double): the closest long, ties towards positive infinity; NaN is 0
+   and the long range saturates. */
+static double t_java_round(double x)
+{
+    if (x != x)
+        return 0;
+    if (x >= 9223372036854775807.0)
+        return 9223372036854775807.0;
+    if (x <= -9223372036854775808.0)
+        return -9223372036854775808.0;
+    double f = __builtin_floor(x);
+    return x - f >= 0.5 ? f + 1 : f;
+}
+
+double srt_months_between(int64_t us1, int64_t us2, int32_t round_off)
+{
+    /* DateTimeUtils.monthsBetween (UTC): whole months when the days of the month are equal
+       or both are the last day of their month, else the difference in seconds over a
+       31-day month, rounded to 8 digits when round_off. */
+    TParts a, b;
+    t_split(us1, &a);
+    t_split(us2, &b);
+    double month_diff = (double)((a.year * 12 + a.month) - (b.year * 12 + b.month));
+    int a_last = a.day == cm_days_in_month(a.year, a.month);
+    int b_last = b.day == cm_days_in_month(b.year, b.month);
+    if (a.day == b.day || (a_last && b_last))
+        return month_diff;
+    /* MICROSECONDS.toSeconds(micros - daysToMicros(date)): the whole seconds of the day */
+    int64_t secs1 = a.hour * 3600 + a.minute * 60 + a.second;
+    int64_t secs2 = b.hour * 3600 + b.minute * 60 + b.second;
+    int64_t secs_diff = (int64_t)(a.day - b.day) * 86400 + secs1 - secs2;
+    double diff = month_diff + (double)secs_diff / (double)(31 * 86400);
+    return round_off ? t_java_round(diff * 1e8) / 1e8 : diff;
 }
 
 /* ======================================================================

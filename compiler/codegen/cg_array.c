@@ -1,0 +1,298 @@
+/* cg_array.c - the array functions of functions.def (Spark 3.5's collectionExpressions.scala):
+** element_at, array_contains, array_position, array_size, array_join, array_max, array_min
+** and slice.
+**
+** An ARRAY value is a pointer to its element datums and their count (CgVal.v, .len); loops
+** over the elements are emitted inline, each element read as its SQL type (cg_array_elem).
+*/
+#include "codegen/cg_emit.h"
+#include "srt_abi.h"
+
+static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
+{
+    CgVal r = {0};
+    r.null = null;
+    r.v = v;
+    return r;
+}
+
+/* A loop over the elements of an array: loop_begin returns the index (i32) in the body,
+   loop_end closes it; the builder is then after the loop.  A NULL array has no elements. */
+typedef struct ArrLoop {
+    LLVMValueRef i_slot;
+    LLVMBasicBlockRef bb_cond, bb_done;
+} ArrLoop;
+
+static LLVMValueRef loop_begin(CgCtx *cg, ArrLoop *l, CgVal arr)
+{
+    LLVMValueRef n = cg_select(cg, arr.null, cg_i32(cg, 0), arr.len);
+    l->i_slot = cg_alloca(cg, cg->t_i32, "arr.i");
+    cg_store(cg, cg_i32(cg, 0), l->i_slot);
+    l->bb_cond = cg_block(cg, "arr.cond");
+    LLVMBasicBlockRef body = cg_block(cg, "arr.body");
+    l->bb_done = cg_block(cg, "arr.done");
+    LLVMBuildBr(cg->b, l->bb_cond);
+    cg_at(cg, l->bb_cond);
+    LLVMValueRef i = cg_load(cg, cg->t_i32, l->i_slot, "i");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, n, ""), body, l->bb_done);
+    cg_at(cg, body);
+    return i;
+}
+
+static void loop_end(CgCtx *cg, ArrLoop *l, LLVMValueRef i)
+{
+    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i32(cg, 1), ""), l->i_slot);
+    LLVMBuildBr(cg->b, l->bb_cond);
+    cg_at(cg, l->bb_done);
+}
+
+/* An i1 flag kept across the iterations of a loop. */
+static LLVMValueRef flag_slot(CgCtx *cg, const char *name)
+{
+    LLVMValueRef s = cg_alloca(cg, cg->t_i1, name);
+    cg_store(cg, cg_i1(cg, 0), s);
+    return s;
+}
+
+/* element_at(arr, i) (ElementAt, non-ANSI): 1-based, negative from the end, NULL out of
+   range; an index of 0 fails the query whatever spark.sql.ansi.enabled says. */
+static CgVal element_at(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    LLVMValueRef i = a[1].v;
+    LLVMValueRef live = cg_not(cg, cg_or(cg, a[0].null, a[1].null));
+    cg_fail_if(cg, cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntEQ, i, cg_i32(cg, 0), "")),
+               "[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be either < 0 "
+               "or > 0 (the first element has index 1).");
+    LLVMValueRef pos = LLVMBuildICmp(cg->b, LLVMIntSGT, i, cg_i32(cg, 0), "");
+    /* from the end: n + i, computed in 64 bits so INT_MIN stays out of range */
+    LLVMValueRef n64 = LLVMBuildZExt(cg->b, a[0].len, cg->t_i64, "");
+    LLVMValueRef i64 = LLVMBuildSExt(cg->b, i, cg->t_i64, "");
+    LLVMValueRef idx = cg_select(cg, pos, LLVMBuildSub(cg->b, i64, cg_i64(cg, 1), ""),
+                                 LLVMBuildAdd(cg->b, n64, i64, ""));
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, idx, cg_i64(cg, 0), "");
+    idx = cg_select(cg, neg, cg_i64(cg, INT32_MAX), idx); /* out of range either way */
+    CgVal r = cg_array_elem(cg, e->type, a[0], LLVMBuildTrunc(cg->b, idx, cg->t_i32, ""));
+    r.null = cg_or(cg, r.null, a[1].null);
+    return r;
+}
+
+/* array_contains(arr, v) (ArrayContains): true if an element equals v; else NULL if an
+   element is NULL, else false; NULL when arr or v is.  array_position(arr, v)
+   (ArrayPosition): the 1-based BIGINT position of the first element equal to v, 0 if none
+   (NULL elements are skipped); NULL when arr or v is.  Equality is `=`'s, in v's type (sema
+   cast v to the common type; each element is cast when read). */
+static CgVal array_search(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *elem = e->u.call.args[0]->type->elem, *t = e->u.call.args[1]->type;
+    bool position = e->u.call.fn == FN_ARRAY_POSITION;
+    LLVMValueRef found = flag_slot(cg, "found"), saw_null = flag_slot(cg, "saw_null");
+    LLVMValueRef at = cg_alloca(cg, cg->t_i64, "pos");
+    cg_store(cg, cg_i64(cg, 0), at);
+    CgVal v = a[1];
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, a[0]);
+    CgVal x = cg_array_elem(cg, elem, a[0], i);
+    x = cg_cast(cg, x, elem, t, e->span);
+    LLVMValueRef before = cg_load(cg, cg->t_i1, found, "");
+    LLVMValueRef eq =
+        cg_and(cg, cg_not(cg, cg_or(cg, x.null, v.null)), cg_compare(cg, BOP_EQ, t, x, v, e->span));
+    LLVMValueRef first = cg_and(cg, eq, cg_not(cg, before));
+    cg_store(
+        cg,
+        cg_select(cg, first,
+                  LLVMBuildAdd(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""), cg_i64(cg, 1), ""),
+                  cg_load(cg, cg->t_i64, at, "")),
+        at);
+    cg_store(cg, cg_or(cg, before, eq), found);
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, saw_null, ""), x.null), saw_null);
+    loop_end(cg, &l, i);
+    LLVMValueRef null = cg_or(cg, a[0].null, v.null);
+    if (position)
+        return scalar(null, cg_load(cg, cg->t_i64, at, "array_position"));
+    LLVMValueRef f = cg_load(cg, cg->t_i1, found, "array_contains");
+    null = cg_or(cg, null, cg_and(cg, cg_not(cg, f), cg_load(cg, cg->t_i1, saw_null, "")));
+    return scalar(null, f);
+}
+
+/* array_max/array_min (ArrayMax, ArrayMin): the greatest/least non-NULL element as `>`/`<`
+   order them (NaN is the greatest double), the first of equal ones; NULL when there is
+   none. */
+static CgVal array_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *t = e->type;
+    AstBinaryOp op = e->u.call.fn == FN_ARRAY_MAX ? BOP_GT : BOP_LT;
+    LLVMTypeRef vt = cg_type_of(cg, t);
+    LLVMValueRef have = flag_slot(cg, "have");
+    LLVMValueRef best_v = cg_alloca(cg, vt, "best"), best_n = cg_alloca(cg, cg->t_i32, "best.n");
+    cg_store(cg, LLVMConstNull(vt), best_v);
+    cg_store(cg, cg_i32(cg, 0), best_n);
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, a[0]);
+    CgVal x = cg_array_elem(cg, t, a[0], i);
+    CgVal best = scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, ""));
+    if (x.len)
+        best.len = cg_load(cg, cg->t_i32, best_n, "");
+    LLVMValueRef take = cg_and(cg, cg_not(cg, x.null),
+                               cg_or(cg, best.null, cg_compare(cg, op, t, x, best, e->span)));
+    cg_store(cg, cg_select(cg, take, x.v, best.v), best_v);
+    if (x.len)
+        cg_store(cg, cg_select(cg, take, x.len, best.len), best_n);
+    cg_store(cg, cg_or(cg, take, cg_not(cg, best.null)), have);
+    loop_end(cg, &l, i);
+    CgVal r =
+        scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, "extremum"));
+    if (x.len)
+        r.len = cg_load(cg, cg->t_i32, best_n, "");
+    return r;
+}
+
+/* slice(arr, start, length) (Slice): length elements from the 1-based start (negative: from
+   the end); an empty array when start is out of range; start 0 and a negative length fail
+   the query.  The result points into arr (no copy). */
+static CgVal slice(CgCtx *cg, CgVal *a)
+{
+    LLVMValueRef live = cg_not(cg, cg_or(cg, cg_or(cg, a[0].null, a[1].null), a[2].null));
+    LLVMValueRef start = a[1].v, len = a[2].v;
+    cg_fail_if(cg, cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntEQ, start, cg_i32(cg, 0), "")),
+               "[INVALID_PARAMETER_VALUE.START] The value of parameter(s) `start` in `slice` is "
+               "invalid: Expects a positive or a negative value for `start`, but got 0.");
+    cg_fail_if(cg, cg_and(cg, live, LLVMBuildICmp(cg->b, LLVMIntSLT, len, cg_i32(cg, 0), "")),
+               "[INVALID_PARAMETER_VALUE.LENGTH] The value of parameter(s) `length` in `slice` is "
+               "invalid: Expects `length` greater than or equal to 0, but got a negative value.");
+    LLVMValueRef n = LLVMBuildZExt(cg->b, a[0].len, cg->t_i64, "");
+    LLVMValueRef s64 = LLVMBuildSExt(cg->b, start, cg->t_i64, "");
+    LLVMValueRef from =
+        cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, s64, cg_i64(cg, 0), ""),
+                  LLVMBuildAdd(cg->b, s64, n, ""), LLVMBuildSub(cg->b, s64, cg_i64(cg, 1), ""));
+    LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, from, cg_i64(cg, 0), ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSGE, from, n, ""));
+    from = cg_select(cg, out, cg_i64(cg, 0), from);
+    LLVMValueRef rest = LLVMBuildSub(cg->b, n, from, "");
+    LLVMValueRef l64 = LLVMBuildSExt(cg->b, len, cg->t_i64, "");
+    LLVMValueRef cnt = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, l64, rest, ""), l64, rest);
+    cnt = cg_select(cg, cg_or(cg, out, LLVMBuildICmp(cg->b, LLVMIntSLT, l64, cg_i64(cg, 0), "")),
+                    cg_i64(cg, 0), cnt);
+    LLVMValueRef off = LLVMBuildMul(cg->b, from, cg_i64(cg, (int64_t)cg_datum_size(cg)), "");
+    CgVal r = scalar(cg_not(cg, live), cg_gep(cg, a[0].v, off, "slice"));
+    r.len = LLVMBuildTrunc(cg->b, cnt, cg->t_i32, "slice.n");
+    return r;
+}
+
+/* sort_array(arr[, asc]) (SortArray, ascending by default) and array_distinct(arr)
+   (ArrayDistinct): a new array made by the runtime from the elements and their kind. */
+static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int kind;
+    switch (e->type->elem->kind) {
+    case TY_BOOLEAN:
+        kind = SRT_COLLECT_BOOLEAN;
+        break;
+    case TY_INT:
+    case TY_DATE:
+        kind = SRT_COLLECT_INT;
+        break;
+    case TY_FLOAT:
+        kind = SRT_COLLECT_FLOAT;
+        break;
+    case TY_DOUBLE:
+        kind = SRT_COLLECT_DOUBLE;
+        break;
+    case TY_DECIMAL:
+        kind = SRT_COLLECT_DECIMAL;
+        break;
+    case TY_STRING:
+        kind = SRT_COLLECT_STRING;
+        break;
+    default:
+        kind = SRT_COLLECT_LONG;
+        break;
+    }
+    bool sort = e->u.call.fn == FN_SORT_ARRAY;
+    int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
+    LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "arr.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "arr.n");
+    LLVMValueRef args[7] = {cg->q, a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
+                            cg_i32(cg, kind)};
+    unsigned k = 4;
+    if (sort)
+        args[k++] = cg_i32(cg, asc);
+    args[k++] = out_p;
+    args[k++] = out_n;
+    cg_call(cg, sort ? "srt_array_sort" : "srt_array_distinct", args, k, "");
+    CgVal r =
+        scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
+    r.len = cg_load(cg, cg->t_i32, out_n, "");
+    return r;
+}
+
+/* The elements of arr cast to STRING, as ArrayJoin's implicit cast of its array to
+   ARRAY<STRING>: new datums in scratch memory. */
+static CgVal strings_of(CgCtx *cg, const Type *elem, CgVal arr, SrcSpan span)
+{
+    LLVMValueRef n = cg_select(cg, arr.null, cg_i32(cg, 0), arr.len);
+    LLVMValueRef size = LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, n, cg->t_i64, ""),
+                                     cg_i64(cg, (int64_t)cg_datum_size(cg)), "");
+    size = LLVMBuildAdd(cg->b, size, cg_i64(cg, 1), ""); /* never 0 */
+    LLVMValueRef args[2] = {cg->q, size};
+    LLVMValueRef out = cg_call(cg, "srt_scratch_alloc", args, 2, "strs");
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgVal s = cg_cast(cg, cg_array_elem(cg, elem, arr, i), elem, &type_string, span);
+    LLVMValueRef off = LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
+                                    cg_i64(cg, (int64_t)cg_datum_size(cg)), "");
+    cg_store_datum(cg, &type_string, s, cg_gep(cg, out, off, "str"), false);
+    loop_end(cg, &l, i);
+    CgVal r = scalar(arr.null, out);
+    r.len = n;
+    return r;
+}
+
+CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    switch (e->u.call.fn) {
+    case FN_ELEMENT_AT:
+        return element_at(cg, e, a);
+    case FN_ARRAY_CONTAINS:
+    case FN_ARRAY_POSITION:
+        return array_search(cg, e, a);
+    case FN_ARRAY_SIZE: /* Size(legacySizeOfNull = false): NULL for NULL */
+        return scalar(a[0].null, a[0].len);
+    case FN_ARRAY_JOIN: {
+        int n = e->u.call.n_args;
+        const Type *elem = e->u.call.args[0]->type->elem;
+        if (elem->kind != TY_STRING)
+            a[0] = strings_of(cg, elem, a[0], e->span);
+        CgVal rep = n > 2 ? a[2] : scalar(cg_i1(cg, 0), LLVMConstNull(cg->t_ptr));
+        LLVMValueRef args[9] = {cg->q,
+                                a[0].v,
+                                a[0].len,
+                                a[1].v,
+                                a[1].len,
+                                rep.v,
+                                n > 2 ? rep.len : cg_i32(cg, 0),
+                                cg_i32(cg, n > 2)};
+        LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "join.p");
+        LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "join.n");
+        LLVMValueRef call[10];
+        for (int i = 0; i < 8; i++)
+            call[i] = args[i];
+        call[8] = out_p;
+        call[9] = out_n;
+        cg_call(cg, "srt_array_join", call, 10, "");
+        CgVal r = scalar(cg_or(cg, cg_or(cg, a[0].null, a[1].null), rep.null),
+                         cg_load(cg, cg->t_ptr, out_p, "array_join"));
+        r.len = cg_load(cg, cg->t_i32, out_n, "");
+        return r;
+    }
+    case FN_ARRAY_MAX:
+    case FN_ARRAY_MIN:
+        return array_extremum(cg, e, a);
+    case FN_SLICE:
+        return slice(cg, a);
+    case FN_SORT_ARRAY:
+    case FN_ARRAY_DISTINCT:
+        return sort_distinct(cg, e, a);
+    default:
+        SL_UNREACHABLE();
+    }
+}
