@@ -483,6 +483,7 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return call_trunc(cg, e, a);
     case FN_DATE_PART:
     case FN_DATEPART:
+    case FN_EXTRACT:
         return call_date_part(cg, e, a);
     case FN_UNIX_DATE: /* the days as an INT */
         return scalar(a[0].null, LLVMBuildTrunc(cg->b, a[0].v, cg->t_i32, "unix_date"));

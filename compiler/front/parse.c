@@ -82,10 +82,21 @@ AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int 
                          AstExpr *src, SrcSpan span)
 {
     static const char *const trims[] = {"trim", "ltrim", "rtrim"};
+    if (strcasecmp(name, "extract") == 0 && side < 0 && x) {
+        /* EXTRACT(field FROM source): Spark's Extract, the field an identifier */
+        if (x->kind != AST_COLUMN || x->u.name.n != 1) {
+            diag_error(pc->diag, x->span, "syntax error: EXTRACT expects a field name (YEAR, MONTH, ...) before FROM");
+            return NULL;
+        }
+        AstExprList args = ast_list_append(pc->arena, (AstExprList){0},
+                                           ast_new_string(pc->arena, AST_STRING, x->u.name.parts[0], x->span));
+        args = ast_list_append(pc->arena, args, src);
+        return ast_new_call(pc->arena, "extract", name_span, &args, false, (AstFlag){0}, span);
+    }
     if (strcasecmp(name, "trim") != 0) {
         diag_error(pc->diag, name_span,
                    "syntax error: '%s' does not take FROM (only TRIM([BOTH | LEADING | TRAILING] "
-                   "[chars] FROM s) does)", name);
+                   "[chars] FROM s) and EXTRACT(field FROM x) do)", name);
         return NULL;
     }
     AstExprList args = {0};

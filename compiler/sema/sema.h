@@ -178,7 +178,8 @@ typedef enum SFnSig {
     case FN_TIMESTAMP_MILLIS:                                                                      \
     case FN_TIMESTAMP_MICROS:                                                                      \
     case FN_DATE_PART:                                                                             \
-    case FN_DATEPART
+    case FN_DATEPART:                                                                              \
+    case FN_EXTRACT
 #define FN_CASES_MATH                                                                              \
     case FN_LOG:                                                                                   \
     case FN_ISNAN:                                                                                 \

@@ -411,6 +411,7 @@ static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     switch (fn) {
     case FN_DATE_PART:
     case FN_DATEPART:
+    case FN_EXTRACT:
         return type_date_part(b, e, fn, args, rt, bad, want);
     case FN_LAST_DAY: /* LastDay(DATE), ImplicitCastInputTypes */
         *rt = &type_date;

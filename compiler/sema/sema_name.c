@@ -415,6 +415,15 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sema_put_sql(sb, blk, a[1]);
         sb_putc(sb, ')');
         return true;
+    case FN_EXTRACT: /* Extract.sql: extract(field FROM source) */
+        if (args->n != 2)
+            return false;
+        sb_puts(sb, "extract(");
+        sema_put_sql(sb, blk, a[0]);
+        sb_puts(sb, " FROM ");
+        sema_put_sql(sb, blk, a[1]);
+        sb_putc(sb, ')');
+        return true;
     case FN_TRIM: /* String2TrimExpression.sql with a trimStr: TRIM(BOTH x FROM s) */
     case FN_LTRIM:
     case FN_RTRIM:
