@@ -247,6 +247,18 @@ static CgVal strings_of(CgCtx *cg, const Type *elem, CgVal arr, SrcSpan span)
     return r;
 }
 
+CgVal cg_array_make(CgCtx *cg, const Type *elem, const CgVal *v, int n)
+{
+    uint64_t size = cg_datum_size(cg);
+    LLVMValueRef args[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)(n ? n : 1)))};
+    LLVMValueRef out = cg_call(cg, "srt_scratch_alloc", args, 2, "arr");
+    for (int i = 0; i < n; i++)
+        cg_store_datum(cg, elem, v[i], cg_gepc(cg, out, size * (uint64_t)i, ""), false);
+    CgVal r = scalar(cg_i1(cg, 0), out);
+    r.len = cg_i32(cg, n);
+    return r;
+}
+
 CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     switch (e->u.call.fn) {

@@ -825,6 +825,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
     }
+    case FN_ARRAY:
+        return cg_array_make(cg, e->type->elem, a, n);
     case FN_TO_JSON: { /* the value as a datum (scratch memory), written by the JSON writer */
         LLVMValueRef d = cg_alloca(cg, cg->t_datum, "tojson.d");
         cg_store_datum(cg, x[0]->type, a[0], d, false);

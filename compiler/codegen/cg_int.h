@@ -88,6 +88,8 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d);
 void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_batch);
 /* arr[idx] (0-based; out of range or NULL array gives NULL). */
 CgVal cg_array_elem(CgCtx *cg, const Type *elem, CgVal arr, LLVMValueRef idx);
+/* array(v[0], ..., v[n - 1]) of elements of type elem: new datums in scratch memory. */
+CgVal cg_array_make(CgCtx *cg, const Type *elem, const CgVal *v, int n);
 
 /* cg_inset.c: x IN (more than 10 integral or string constants) as one table lookup.  Returns
    the i1 "x equals one of the constants" (x's NULL flag not applied), marks the constants in

@@ -1127,6 +1127,20 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         convert_all(b, args, n, string_only_arg, bad);
         *want = "a string";
         return true;
+    case FN_ARRAY: {
+        /* CreateArray (complexTypeCreator.scala): the elements cast to their wider common type
+           (FunctionArgumentConversion), never NULL itself.  array() (of NullType) is not
+           supported. */
+        const Type *t = sema_unify(b, args, asts, n, "array arguments must have a common type");
+        if (!t)
+            return false;
+        if (t->kind == TY_NULL)
+            t = &type_string;
+        for (int i = 0; i < n; i++)
+            args[i] = sema_coerce(b->sc, args[i], t);
+        *rt = type_array(b->sc->arena, t);
+        return true;
+    }
     case FN_TO_JSON:
         /* StructsToJson: a STRUCT or an ARRAY (a MAP, which sluice has not, too); its options
            map (a MAP literal) is not supported yet */
