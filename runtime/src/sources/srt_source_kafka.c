@@ -70,7 +70,7 @@
 #define K_LATEST (-1)
 #define KAFKA_AHEAD 3    /* partitions of a batch fetching at once */
 #define KAFKA_KICK_MS 10 /* a partition's queue empty that long: wake_fetcher */
-#define KAFKA_TAILS 256  /* partitions kept assigned between batches at most */
+#define KAFKA_TAILS 32   /* partitions kept assigned between batches at most */
 
 typedef struct KPart {
     char *topic; /* owned */
@@ -1356,8 +1356,11 @@ static void tails_wake_if_ready(Kafka *k)
 static void tails_settle(Kafka *k)
 {
     rd_kafka_message_t *got[256];
-    /* Records beyond this many stay in the queue, whose length stops the fetcher. */
-    int cap = k->queued_min > 0 ? (int)(k->queued_min < INT_MAX / 2 ? k->queued_min : INT_MAX / 2) : 100000;
+    /* A tail holds at most half of queued.min.messages in memory besides its queue (whose
+       length stops its fetcher); one that reaches that is behind, not caught up: it is dropped
+       by the next batch, which reads the partition as any other (three at a time), so memory
+       stays bounded by KAFKA_TAILS tails of 1.5 x queued.min.messages records. */
+    int cap = k->queued_min > 1 ? (int)(k->queued_min < INT_MAX ? k->queued_min / 2 : INT_MAX / 2) : 50000;
     for (int i = 0; i < k->n_tails; i++) {
         KTail *t = k->tails[i];
         ssize_t cnt;
@@ -1376,6 +1379,8 @@ static void tails_settle(Kafka *k)
                     t->next = -1; /* no range starts there: the next batch drops the tail */
                 }
             }
+        if (t->capped)
+            t->next = -1; /* behind: dropped by the next batch (above) */
     }
 }
 
