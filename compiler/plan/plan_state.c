@@ -111,9 +111,15 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             break;
         case AGG_COLLECT_LIST: /* TypedImperativeAggregate.aggBufferAttributes */
         case AGG_COLLECT_SET:
+        case AGG_PERCENTILE:
             if (sb->len > 0 && sb->data[sb->len - 1] != '<')
                 sb_putc(sb, ',');
             sb_puts(sb, "buf:binary");
+            break;
+        case AGG_MAX_BY: /* MaxMinBy.aggBufferAttributes */
+        case AGG_MIN_BY:
+            put_field(sb, arena, "valueWithExtremumOrdering", a->type);
+            put_field(sb, arena, "extremumOrdering", a->ord->type);
             break;
         case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
             for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
@@ -154,8 +160,12 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_LAST:
     case AGG_COLLECT_LIST: /* a pointer to the values (srt_collect.c) */
     case AGG_COLLECT_SET:
+    case AGG_PERCENTILE: /* its values as a collect_list's of DOUBLE */
         /* a DECIMAL sum/avg/min/max: a 128-bit value and two 64-bit words (cg_agg.c) */
         return a->type->kind == TY_DECIMAL ? 32 : 16;
+    case AGG_MAX_BY: /* the value, the ordering (16 bytes each), the flags (cg_agg.c) */
+    case AGG_MIN_BY:
+        return 48;
     case AGG_APPROX_COUNT_DISTINCT:
         return (plan_hll_words(a->hll_p) * 8u + 15u) & ~15u;
     case AGG_STDDEV_SAMP:

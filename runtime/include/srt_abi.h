@@ -203,6 +203,9 @@ void srt_collect_add(SrtAggTable *t, uint8_t *slot, uint32_t kind, int64_t mark,
    Spark's order (never NULL; empty when no value was collected). */
 void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const void **out_p,
                         uint32_t *out_n);
+/* percentile(x, p) of the DOUBLE values a collect_list keeps at slot (SRT_COLLECT_DOUBLE):
+   Spark's exact Percentile into *out; returns 1 (a NULL result) when there is no value. */
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out);
 
 /* The HLL++ sketch of approx_count_distinct (srt_hll.c): srt_hll_words(p) 64-bit words
    for precision p; merge is register-wise max, estimate is Spark's (BIGINT). */

@@ -34,6 +34,8 @@
 ** batch when no output ran in between.  DECIMAL elements are not supported in sets (their
 ** hashCode is scala.math.BigDecimal's), nor nested values in either.
 */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -651,4 +653,57 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
     srt_collect_free_order(m, c, kind, order);
     *out_p = d;
     *out_n = (uint32_t)k;
+}
+
+/* ==== percentile ====
+** Spark's Percentile (aggregate/percentiles.scala) counts each distinct value in an
+** OpenHashMap, sorts the keys by the type's ordering and accumulates the counts; the result at
+** percentage p is getPercentile(position = (count - 1) * p): the values at ranks floor and
+** ceil of position (binarySearchCount over the accumulated counts), the lower one when the
+** ranks or the values are equal, else (higher - position) * lower + (position - lower) *
+** higher.  The rank of a value in the sorted multiset is what the
+** accumulated counts give, so the values are kept as collect_list keeps them (one rule for
+** the store, its checkpoints and its memory) and sorted here.  Keys Spark keeps apart but
+** compares equal (-0.0 and 0.0 as boxed Doubles) are ordered here -0.0 first, where Spark's
+** stable sort keeps its hash map's order: the sign of a zero result may differ.
+*/
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    int xn = x != x, yn = y != y;
+    if (xn || yn)
+        return xn - yn; /* NaN last, NaNs equal */
+    if (x < y)
+        return -1;
+    if (x > y)
+        return 1;
+    return (signbit(y) != 0) - (signbit(x) != 0); /* -0.0 before 0.0 */
+}
+
+double srt_percentile(double *v, uint32_t n, double p)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    double position = (double)(n - 1) * p;
+    double lower = floor(position), higher = ceil(position);
+    double lo = v[(uint32_t)lower], hi = v[(uint32_t)higher];
+    if (higher == lower || lo == hi) /* no interpolation: one rank, or one key (numeric ==) */
+        return lo;
+    return (higher - position) * lo + (position - lower) * hi;
+}
+
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out)
+{
+    SrtCollect *c;
+    memcpy(&c, slot, sizeof c);
+    *out = 0.0;
+    if (!c || c->n == 0)
+        return 1;
+    double *v = srt_batch_alloc(q, (size_t)c->n * sizeof *v);
+    if (!v)
+        srt_query_oom(q, "percentile values");
+    for (uint32_t i = 0; i < c->n; i++)
+        v[i] = cell_double(&c->cells[2 * i]);
+    *out = srt_percentile(v, c->n, p);
+    return 0;
 }
