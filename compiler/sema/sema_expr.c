@@ -1431,7 +1431,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_MAX_BY:
         case AGG_MIN_BY: {
             /* MaxMinBy: any value type (here those first/last keep), an orderable ordering
-               (TypeUtils.checkForOrderingExpr) */
+               (TypeUtils.checkForOrderingExpr; every type sluice has is, here the atomic
+               ones first/last keep) */
             if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
@@ -1440,13 +1441,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             SExpr *ord = sema_bind_expr(&ab, args->items[1]);
             if (!ord)
                 return NULL;
-            if (!is_atomic(ord->type) && ord->type->kind != TY_NULL) {
-                char what[64];
-                snprintf(what, sizeof what, "function '%s' expects an orderable argument", name);
-                type_error(b, args->items[1], what, args->items[1], ord->type);
-                return NULL;
-            }
-            if (ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
+            if (ord->type->kind == TY_ARRAY || ord->type->kind == TY_STRUCT ||
+                ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
                 diag_error(sc->diag, args->items[1]->span,
                            "%s ordered by a value of type %s is not supported yet", name,
                            tname(b, ord->type));
