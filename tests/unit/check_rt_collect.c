@@ -290,6 +290,31 @@ START_TEST(test_out_of_memory)
 }
 END_TEST
 
+/* Spark's Percentile.getPercentile: position (n - 1) * p, the values at floor and ceil,
+   linear interpolation between them; NaN sorts last; expected values worked out by hand. */
+START_TEST(test_percentile)
+{
+    double a[] = {10, -3, 4, 10};                    /* sorted -3 4 10 10 */
+    ck_assert(srt_percentile(a, 4, 0.5) == 7.0);     /* position 1.5: 0.5 * 4 + 0.5 * 10 */
+    double b[] = {10, -3, 4, 10};
+    ck_assert(srt_percentile(b, 4, 0.25) == 2.25);   /* 0.75: 0.25 * -3 + 0.75 * 4 */
+    double c[] = {10, -3, 4, 10};
+    ck_assert(srt_percentile(c, 4, 1.0) == 10.0);
+    double d[] = {10, -3, 4, 10};
+    ck_assert(srt_percentile(d, 4, 0.0) == -3.0);
+    double e[] = {NAN, 1.0, -1.0};                   /* -1 1 NaN */
+    ck_assert(srt_percentile(e, 3, 0.5) == 1.0);
+    double f[] = {NAN, 1.0, -1.0};
+    ck_assert(isnan(srt_percentile(f, 3, 0.75)));    /* between 1 and NaN */
+    double g[] = {5.0, 5.0, 5.0};                    /* one key: no interpolation */
+    ck_assert(srt_percentile(g, 3, 0.3) == 5.0);
+    double h[] = {0.0, -0.0, 2.0};                   /* -0.0 before 0.0 */
+    ck_assert(signbit(srt_percentile(h, 3, 0.0)));
+    double i1[] = {42.0};
+    ck_assert(srt_percentile(i1, 1, 0.9) == 42.0);
+}
+END_TEST
+
 Suite *rt_collect_suite(void)
 {
     Suite *s = suite_create("rt_collect");
@@ -300,6 +325,7 @@ Suite *rt_collect_suite(void)
     tcase_add_test(tc, test_list_order_and_strings);
     tcase_add_test(tc, test_table_owns_values);
     tcase_add_test(tc, test_out_of_memory);
+    tcase_add_test(tc, test_percentile);
     suite_add_tcase(s, tc);
     return s;
 }
