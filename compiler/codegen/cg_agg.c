@@ -934,7 +934,7 @@ static void merge_by(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef sr
 /* The type of the values a collect_list, collect_set or percentile keeps. */
 static const Type *collect_elem(const SAgg *a)
 {
-    return a->kind == AGG_PERCENTILE ? a->type : a->type->elem;
+    return a->kind == AGG_PERCENTILE || a->kind == AGG_MODE ? a->type : a->type->elem;
 }
 
 uint32_t cg_agg_collect_kind(const SAgg *a)
@@ -1027,6 +1027,35 @@ static CgVal final_percentile(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     return r;
 }
 
+/* mode: Spark's Mode of the values kept as collect_list keeps them (srt_collect.c), the value
+   handed back as srt_collect_add took it. */
+static CgVal final_mode(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMValueRef lo = cg_alloca(cg, cg->t_i64, "mode.lo");
+    LLVMValueRef hi = cg_alloca(cg, cg->t_i64, "mode.hi");
+    LLVMValueRef s = cg_alloca(cg, cg->t_ptr, "mode.s");
+    LLVMValueRef n = cg_alloca(cg, cg->t_i32, "mode.n");
+    LLVMValueRef args[7] = {cg->q, st, cg_i32(cg, cg_agg_collect_kind(a)), lo, hi, s, n};
+    LLVMValueRef none = cg_call(cg, "srt_collect_mode", args, 7, "mode.none");
+    CgVal r = {0};
+    r.null = LLVMBuildICmp(cg->b, LLVMIntNE, none, cg_i32(cg, 0), "");
+    if (type_is_bytes(a->type)) {
+        r.v = cg_load(cg, cg->t_ptr, s, "mode.str");
+        r.len = cg_load(cg, cg->t_i32, n, "mode.len");
+        return r;
+    }
+    LLVMValueRef bits = cg_load(cg, cg->t_i64, lo, "mode.bits");
+    if (a->type->kind == TY_DOUBLE || a->type->kind == TY_FLOAT) { /* a FLOAT as the exact double */
+        r.v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "");
+        if (a->type->kind == TY_FLOAT)
+            r.v = LLVMBuildFPTrunc(cg->b, r.v, cg->t_f32, "");
+        return r;
+    }
+    LLVMTypeRef t = LLVMTypeOf(cg_null_of(cg, a->type).v);
+    r.v = t == cg->t_i64 ? bits : LLVMBuildTrunc(cg->b, bits, t, "mode.v");
+    return r;
+}
+
 /* Does the aggregate need the batch mark of its rows? */
 static bool needs_batch_mark(const SAgg *a)
 {
@@ -1096,6 +1125,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:
+    case AGG_MODE:
         update_collect(cg, a, st, x, cur);
         return;
     case AGG_MAX_BY:
@@ -1455,6 +1485,7 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:
+    case AGG_MODE:
         break;
     }
     SL_UNREACHABLE();
@@ -1531,6 +1562,8 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         return final_collect(cg, a, st);
     case AGG_PERCENTILE:
         return final_percentile(cg, a, st);
+    case AGG_MODE:
+        return final_mode(cg, a, st);
     case AGG_MAX_BY:
     case AGG_MIN_BY:
         return final_by(cg, a, st);

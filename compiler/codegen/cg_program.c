@@ -145,7 +145,7 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
                 LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset + off[k])};
                 cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
             }
-            if (ag->kind == AGG_COLLECT_LIST || ag->kind == AGG_COLLECT_SET || ag->kind == AGG_PERCENTILE) {
+            if (plan_agg_collects(ag)) {
                 LLVMValueRef cargs[4] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset),
                                          cg_i32(cg, cg_agg_collect_kind(ag))};
                 cg_call(cg, "srt_prog_query_agg_collect", cargs, 4, "");

@@ -549,8 +549,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
                                "yet", sema_agg_name(ag->kind));
                     return NULL;
                 }
-                if (plan_agg_two_level(ag) || ag->kind == AGG_COLLECT_LIST ||
-                    ag->kind == AGG_COLLECT_SET || ag->kind == AGG_PERCENTILE) {
+                if (plan_agg_two_level(ag) || plan_agg_collects(ag)) {
                     diag_error(diag, ag->span,
                                "%s in a session window aggregation is not supported yet",
                                sema_agg_name(ag->kind));

@@ -52,6 +52,7 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:
+    case AGG_MODE:
         return false;
     }
     return false;

@@ -210,6 +210,8 @@ const char *sema_agg_name(SAggKind kind)
         return "min_by";
     case AGG_PERCENTILE:
         return "percentile";
+    case AGG_MODE:
+        return "mode";
     }
     return "?";
 }

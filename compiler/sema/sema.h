@@ -273,6 +273,7 @@ typedef enum SAggKind {
     AGG_MAX_BY,                /* max_by(x, ord): Spark's MaxBy, x of the largest ord (SAgg.ord) */
     AGG_MIN_BY,                /* min_by: MinBy */
     AGG_PERCENTILE,            /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
+    AGG_MODE,                  /* mode(x): Spark's Mode, the most frequent value */
 } SAggKind;
 
 typedef struct SAgg {
@@ -282,7 +283,7 @@ typedef struct SAgg {
     const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
                            approx_count_distinct BIGINT, stddev/variance DOUBLE,
                            first/last arg type, collect_list/collect_set ARRAY<arg type>,
-                           max_by/min_by arg type, percentile DOUBLE */
+                           max_by/min_by arg type, percentile DOUBLE, mode arg type */
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */

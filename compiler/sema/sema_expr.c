@@ -1284,7 +1284,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         sema_arity_error(b, e, e->u.call.name, min_args, max_args, args->n);
         return NULL;
     }
-    if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE)) {
+    if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
+                     kind == AGG_MODE)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1415,17 +1416,19 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
+        case AGG_MODE:
             /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP, which
                sluice has not); here atomic values, and a set's DECIMAL (hashed as Scala's
-               BigDecimal) and BINARY values not yet. */
+               BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
+               collect_set keeps (its map hashes a value by Java's hashCode too). */
             if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
                 t->kind == TY_BINARY ||
-                (kind == AGG_COLLECT_SET && t->kind == TY_DECIMAL)) {
+                (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;
             }
-            agg.type = type_array(sc->arena, t);
+            agg.type = kind == AGG_MODE ? t : type_array(sc->arena, t);
             agg.arg = x;
             break;
         case AGG_MAX_BY:

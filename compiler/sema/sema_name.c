@@ -60,6 +60,7 @@ static const struct {
     {"count_if", AGG_COUNT, AGGF_COUNT_IF},
     {"max_by", AGG_MAX_BY, AGGF_PLAIN}, {"min_by", AGG_MIN_BY, AGGF_PLAIN},
     {"percentile", AGG_PERCENTILE, AGGF_PLAIN}, {"median", AGG_PERCENTILE, AGGF_MEDIAN},
+    {"mode", AGG_MODE, AGGF_PLAIN},
 };
 
 bool sema_agg_lookup(const char *name, SAggKind *kind)
@@ -102,6 +103,7 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_MAX_BY:
     case AGG_MIN_BY:
     case AGG_PERCENTILE:
+    case AGG_MODE:
         return false;
     }
     return false;

@@ -94,6 +94,18 @@ static inline uint32_t mix_h1(uint32_t h1, uint32_t k1)
     return rotl32(h1 ^ k1, 13) * 5u + 0xe6546b64u;
 }
 
+/* Murmur3's finalisation of h1 after len bytes. */
+static inline uint32_t fmix32(uint32_t h1, uint32_t len)
+{
+    h1 ^= len;
+    h1 ^= h1 >> 16;
+    h1 *= 0x85ebca6bu;
+    h1 ^= h1 >> 13;
+    h1 *= 0xc2b2ae35u;
+    h1 ^= h1 >> 16;
+    return h1;
+}
+
 /* Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode uses seed 42): little-endian
    4-byte words, then each tail byte sign-extended and mixed as a whole word. */
 int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed)
@@ -106,13 +118,7 @@ int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed)
     }
     for (uint32_t i = aligned; i < n; i++)
         h1 = mix_h1(h1, mix_k1((uint32_t)(int32_t)(signed char)s[i]));
-    h1 ^= n;
-    h1 ^= h1 >> 16;
-    h1 *= 0x85ebca6bu;
-    h1 ^= h1 >> 13;
-    h1 *= 0xc2b2ae35u;
-    h1 ^= h1 >> 16;
-    return (int32_t)h1;
+    return (int32_t)fmix32(h1, n);
 }
 
 static double cell_double(const uint64_t *c)
@@ -705,5 +711,136 @@ int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, doubl
     for (uint32_t i = 0; i < c->n; i++)
         v[i] = cell_double(&c->cells[2 * i]);
     *out = srt_percentile(v, c->n, p);
+    return 0;
+}
+
+/* ==== mode ====
+** Spark 3.5's Mode (aggregate/Mode.scala) counts each non-NULL value in an
+** OpenHashMap[AnyRef, Long] and returns buffer.maxBy(_._2): the first value of the largest
+** count in the map's iteration order.  The map is an OpenHashSet of the keys: 64 slots to
+** begin with, doubled (and rebuilt in slot order) when the size passes 0.7 of them, home slot
+** Guava's murmur3_32().hashInt(key.hashCode) & mask, triangular probing (pos + 1, + 2, ...),
+** keys the same when Java's equals says so (a Double by its doubleToLongBits: every NaN one
+** key, -0.0 and 0.0 two), iteration in slot order.  The values are kept as collect_list keeps
+** them and put into such a table in order of arrival.  Spark's final map is filled by its
+** stages (partial, merge, state) in their maps' slot orders: a key's slot is its home slot
+** unless it collides, so the result is Spark's unless tied keys collide with other keys, when
+** which of them Spark meets first cannot be reproduced here without replaying every stage.
+*/
+
+/* Guava's Hashing.murmur3_32().hashInt(h) (seed 0), OpenHashSet.hashcode. */
+static uint32_t guava_hash_int(int32_t h)
+{
+    return fmix32(mix_h1(0u, mix_k1((uint32_t)h)), 4u);
+}
+
+/* Java's equals of boxed elements i and j. */
+static int java_equals(const Elems *e, uint32_t i, uint32_t j)
+{
+    const uint64_t *a = e->cells + 2u * i, *b = e->cells + 2u * j;
+    if (e->elem == SRT_COLLECT_FLOAT || e->elem == SRT_COLLECT_DOUBLE) {
+        double x = cell_double(a), y = cell_double(b);
+        return (x != x && y != y) || a[0] == b[0]; /* doubleToLongBits equal */
+    }
+    if (e->elem == SRT_COLLECT_STRING)
+        return a[1] == b[1] && memcmp(e->bytes + a[0], e->bytes + b[0], (size_t)a[1]) == 0;
+    return a[0] == b[0] && a[1] == b[1];
+}
+
+/* OpenHashSet's slot of element idx in a table of cap slots (element + 1, 0 empty): the slot
+   holding an equal key, or the empty one where it goes. */
+static uint32_t ohs_slot(const Elems *e, const uint32_t *slot, uint32_t cap, uint32_t idx)
+{
+    uint32_t mask = cap - 1u, pos = guava_hash_int(elem_hash(e, idx)) & mask, delta = 1;
+    while (slot[pos] && !java_equals(e, slot[pos] - 1u, idx)) {
+        pos = (pos + delta) & mask;
+        delta++;
+    }
+    return pos;
+}
+
+/* OpenHashSet.rehash into a table of cap slots; 0 or -NOMEM. */
+static int ohs_alloc(SrtMem *m, uint32_t cap, uint32_t **slot, uint64_t **count)
+{
+    *slot = srt_mem_alloc(m, cap * sizeof **slot);
+    *count = srt_mem_alloc(m, cap * sizeof **count);
+    if (!*slot || !*count) {
+        srt_mem_free(m, *slot, cap * sizeof **slot);
+        srt_mem_free(m, *count, cap * sizeof **count);
+        return -SRT_ERR_NOMEM;
+    }
+    memset(*slot, 0, cap * sizeof **slot);
+    return 0;
+}
+
+int64_t srt_collect_mode_index(SrtMem *m, const SrtCollect *c, uint32_t kind)
+{
+    Elems e = elems_of(c, kind);
+    uint32_t cap = 64, size = 0, *slot;
+    uint64_t *count;
+    if (ohs_alloc(m, cap, &slot, &count) < 0)
+        return -SRT_ERR_NOMEM;
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint32_t pos = ohs_slot(&e, slot, cap, i);
+        if (slot[pos]) {
+            count[pos]++;
+            continue;
+        }
+        slot[pos] = i + 1u;
+        count[pos] = 1;
+        if (++size <= (uint32_t)(0.7 * cap))
+            continue;
+        uint32_t ncap = cap * 2u, *nslot; /* OpenHashSet.rehash: the old slots in order */
+        uint64_t *ncount;
+        if (ohs_alloc(m, ncap, &nslot, &ncount) < 0) {
+            srt_mem_free(m, slot, cap * sizeof *slot);
+            srt_mem_free(m, count, cap * sizeof *count);
+            return -SRT_ERR_NOMEM;
+        }
+        for (uint32_t k = 0; k < cap; k++)
+            if (slot[k]) {
+                uint32_t p = ohs_slot(&e, nslot, ncap, slot[k] - 1u);
+                nslot[p] = slot[k];
+                ncount[p] = count[k];
+            }
+        srt_mem_free(m, slot, cap * sizeof *slot);
+        srt_mem_free(m, count, cap * sizeof *count);
+        slot = nslot;
+        count = ncount;
+        cap = ncap;
+    }
+    int64_t best = -1;
+    uint64_t best_n = 0;
+    for (uint32_t k = 0; k < cap; k++) /* maxBy: the first of the largest count */
+        if (slot[k] && count[k] > best_n) {
+            best_n = count[k];
+            best = (int64_t)slot[k] - 1;
+        }
+    srt_mem_free(m, slot, cap * sizeof *slot);
+    srt_mem_free(m, count, cap * sizeof *count);
+    return best;
+}
+
+int32_t srt_collect_mode(SrtQuery *q, const uint8_t *slot, uint32_t kind, int64_t *lo, int64_t *hi,
+                         const char **s, uint32_t *n)
+{
+    SrtCollect *c;
+    memcpy(&c, slot, sizeof c);
+    *lo = *hi = 0;
+    *s = NULL;
+    *n = 0;
+    if (!c || c->n == 0)
+        return 1;
+    int64_t i = srt_collect_mode_index(srt_agg_mem(srt_query_agg_table(q)), c, kind);
+    if (i < 0)
+        srt_query_oom(q, "mode values");
+    const uint64_t *cell = c->cells + 2u * (uint64_t)i;
+    if (elem_kind(kind) == SRT_COLLECT_STRING) {
+        *s = c->bytes + cell[0]; /* valid until a later batch changes the values */
+        *n = (uint32_t)cell[1];
+    } else {
+        *lo = (int64_t)cell[0];
+        *hi = (int64_t)cell[1];
+    }
     return 0;
 }
