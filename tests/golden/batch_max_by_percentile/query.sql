@@ -37,3 +37,9 @@ FROM t;
 -- over an aggregation: the keys with the most rows (x: 4) and the fewest (z: 1).
 SELECT max_by(k, c) AS busiest, min_by(k, c) AS quietest
 FROM (SELECT k, count(*) AS c FROM t GROUP BY k);
+
+-- mode: b 10 (twice), f -2.5 (twice), d 2024-03-01 (twice), ok false (three times), k x (four
+-- times); ts: six values once each, the first in Spark's OpenHashMap slot order (home slot
+-- Guava murmur3_32 of Long.hashCode of the microseconds & 63: 10:00 32, 09:00 62, 03-02 00:00,
+-- 11:00 and 08:00 49 (probing on to 50 and 52), 03-02 01:00 25): 2024-03-02 01:00:00.
+SELECT mode(b), mode(f), mode(d), mode(ok), mode(k), mode(ts) FROM t;
