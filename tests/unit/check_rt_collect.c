@@ -308,8 +308,18 @@ START_TEST(test_percentile)
     ck_assert(isnan(srt_percentile(f, 3, 0.75)));    /* between 1 and NaN */
     double g[] = {5.0, 5.0, 5.0};                    /* one key: no interpolation */
     ck_assert(srt_percentile(g, 3, 0.3) == 5.0);
-    double h[] = {0.0, -0.0, 2.0};                   /* -0.0 before 0.0 */
+    double h[] = {0.0, -0.0, 2.0};                   /* 64 slots: -0.0's home 20, 0.0's 30 */
     ck_assert(signbit(srt_percentile(h, 3, 0.0)));
+    /* 1000 keys, 2048 slots: 0.0's home slot before -0.0's (a python3 model of Guava's
+       murmur3_32: 0x2362f9de and 0x9994d794, & 2047: 478 and 1940) */
+    static double k[1001];
+    for (int j = 0; j < 999; j++)
+        k[j] = j + 1.0;
+    k[998] = -0.0;
+    k[999] = 0.0;
+    k[1000] = -0.0;
+    ck_assert(!signbit(srt_percentile(k, 1001, 0.0)));
+    ck_assert(srt_percentile(k, 1001, 0.0) == 0.0);
     double i1[] = {42.0};
     ck_assert(srt_percentile(i1, 1, 0.9) == 42.0);
 }

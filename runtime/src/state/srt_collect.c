@@ -106,6 +106,12 @@ static inline uint32_t fmix32(uint32_t h1, uint32_t len)
     return h1;
 }
 
+/* Guava's Hashing.murmur3_32().hashInt(h) (seed 0), OpenHashSet.hashcode. */
+static uint32_t guava_hash_int(int32_t h)
+{
+    return fmix32(mix_h1(0u, mix_k1((uint32_t)h)), 4u);
+}
+
 /* Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode uses seed 42): little-endian
    4-byte words, then each tail byte sign-extended and mixed as a whole word. */
 int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed)
@@ -669,9 +675,10 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
 ** ranks or the values are equal, else (higher - position) * lower + (position - lower) *
 ** higher.  The rank of a value in the sorted multiset is what the
 ** accumulated counts give, so the values are kept as collect_list keeps them (one rule for
-** the store, its checkpoints and its memory) and sorted here.  Keys Spark keeps apart but
-** compares equal (-0.0 and 0.0 as boxed Doubles) are ordered here -0.0 first, where Spark's
-** stable sort keeps its hash map's order: the sign of a zero result may differ.
+** the store, its checkpoints and its memory) and sorted here.  -0.0 and 0.0 are two keys of
+** the map that compareDoubles finds equal: Spark's stable sort keeps them in the map's slot
+** order (an OpenHashSet, see mode below), their home slots in a table of the map's size
+** (which a collision of either with another key could change: not modelled).
 */
 
 static int cmp_double(const void *a, const void *b)
@@ -687,9 +694,40 @@ static int cmp_double(const void *a, const void *b)
     return (signbit(y) != 0) - (signbit(x) != 0); /* -0.0 before 0.0 */
 }
 
+/* Does 0.0 come before -0.0 in the slot order of an OpenHashSet of `distinct` keys? */
+static int zero_first(uint32_t distinct)
+{
+    uint32_t cap = 64; /* doubled once the size passes 0.7 of it */
+    while (distinct > (uint32_t)(0.7 * cap))
+        cap *= 2u;
+    uint32_t mask = cap - 1u;
+    return (guava_hash_int(0) & mask) < (guava_hash_int((int32_t)0x80000000u) & mask);
+}
+
+/* The sorted v[0, n) as Spark orders its keys: the zeros' run put in slot order. */
+static void order_zeros(double *v, uint32_t n)
+{
+    uint32_t z = 0, neg = 0, pos = 0, distinct = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        int nan = v[i] != v[i];
+        if (i == 0 || !(nan ? v[i - 1] != v[i - 1] : memcmp(&v[i - 1], &v[i], sizeof v[i]) == 0))
+            distinct++; /* Java's equals: every NaN one key, the zeros two */
+        if (v[i] == 0.0) {
+            if (neg + pos == 0)
+                z = i;
+            *(signbit(v[i]) ? &neg : &pos) += 1;
+        }
+    }
+    if (!neg || !pos || !zero_first(distinct))
+        return;
+    for (uint32_t i = 0; i < pos + neg; i++)
+        v[z + i] = i < pos ? 0.0 : -0.0;
+}
+
 double srt_percentile(double *v, uint32_t n, double p)
 {
     qsort(v, n, sizeof *v, cmp_double);
+    order_zeros(v, n);
     double position = (double)(n - 1) * p;
     double lower = floor(position), higher = ceil(position);
     double lo = v[(uint32_t)lower], hi = v[(uint32_t)higher];
@@ -727,12 +765,6 @@ int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, doubl
 ** unless it collides, so the result is Spark's unless tied keys collide with other keys, when
 ** which of them Spark meets first cannot be reproduced here without replaying every stage.
 */
-
-/* Guava's Hashing.murmur3_32().hashInt(h) (seed 0), OpenHashSet.hashcode. */
-static uint32_t guava_hash_int(int32_t h)
-{
-    return fmix32(mix_h1(0u, mix_k1((uint32_t)h)), 4u);
-}
 
 /* Java's equals of boxed elements i and j. */
 static int java_equals(const Elems *e, uint32_t i, uint32_t j)
