@@ -1281,7 +1281,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                        ? 2
                        : 1;
     if (!star && (args->n < min_args || args->n > max_args)) {
-        sema_arity_error(b, e, e->u.call.name, min_args, max_args, args->n);
+        sema_arity_error(b, e, sema_agg_form(e->u.call.name) == AGGF_MEDIAN ? "median" : name,
+                         min_args, max_args, args->n);
         return NULL;
     }
     if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
