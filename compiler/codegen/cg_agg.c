@@ -291,6 +291,13 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 /* s + x on two values of one scale, and whether it left DECIMAL(p, .): Spark keeps a sum
    in an UnsafeRow, whose setDecimal stores NULL once it needs more than p digits, and a
    NULL sum stays NULL (Sum, Average with spark.sql.ansi.enabled=false). */
+/* Is it a DECIMAL sum, avg, min or max (the others keep a DECIMAL as a value, or none)? */
+static bool dec_agg(const SAgg *a)
+{
+    return a->type->kind == TY_DECIMAL &&
+           (a->kind == AGG_SUM || a->kind == AGG_AVG || a->kind == AGG_MIN || a->kind == AGG_MAX);
+}
+
 static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
 {
     LLVMTypeRef t = cg_dec_type(cg);
@@ -747,6 +754,34 @@ static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
     return v;
 }
 
+/* x into the slot of type t at st, as slot_value reads it (a NULL as zeroes): a STRING
+   copied into the group table, a NULL one keeping none. */
+static void store_slot(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal x)
+{
+    if (type_is_bytes(t)) {
+        LLVMBasicBlockRef bb_copy = cg_block(cg, "slot.copy");
+        LLVMBasicBlockRef bb_null = cg_block(cg, "slot.null");
+        LLVMBasicBlockRef bb_done = cg_block(cg, "slot.stored");
+        LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
+        cg_at(cg, bb_copy);
+        LLVMValueRef table = group_table(cg);
+        LLVMValueRef dargs[3] = {table, x.v, x.len};
+        cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "slot.copy"), st);
+        cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
+        LLVMBuildBr(cg->b, bb_done);
+        cg_at(cg, bb_null);
+        cg_store(cg, LLVMConstNull(cg->t_ptr), st);
+        cg_store(cg, cg_i32(cg, 0), cg_gepc(cg, st, 8, ""));
+        LLVMBuildBr(cg->b, bb_done);
+        cg_at(cg, bb_done);
+    } else if (t->kind == TY_DECIMAL) {
+        cg_dec_store(cg, cg_select(cg, x.null, cg_dec_const(cg, 0), x.v), st);
+    } else {
+        LLVMValueRef bits = value_bits(cg, t, x.v);
+        cg_store(cg, cg_select(cg, x.null, cg_i64(cg, 0), bits), st);
+    }
+}
+
 static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
     LLVMValueRef set_p = cg_gepc(cg, st, first_last_flags(a), "fl.set.p");
@@ -760,29 +795,7 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
     LLVMBasicBlockRef bb_done = cg_block(cg, "fl.done");
     LLVMBuildCondBr(cg->b, take, bb_take, bb_done);
     cg_at(cg, bb_take);
-    if (type_is_bytes(a->type)) {
-        /* The table keeps its own copy of the string; a NULL keeps none. */
-        LLVMBasicBlockRef bb_copy = cg_block(cg, "fl.copy");
-        LLVMBasicBlockRef bb_null = cg_block(cg, "fl.null");
-        LLVMBasicBlockRef bb_flags = cg_block(cg, "fl.flags");
-        LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
-        cg_at(cg, bb_copy);
-        LLVMValueRef table = group_table(cg);
-        LLVMValueRef dargs[3] = {table, x.v, x.len};
-        cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "fl.copy"), st);
-        cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
-        LLVMBuildBr(cg->b, bb_flags);
-        cg_at(cg, bb_null);
-        cg_store(cg, LLVMConstNull(cg->t_ptr), st);
-        cg_store(cg, cg_i32(cg, 0), cg_gepc(cg, st, 8, ""));
-        LLVMBuildBr(cg->b, bb_flags);
-        cg_at(cg, bb_flags);
-    } else if (a->type->kind == TY_DECIMAL) {
-        cg_dec_store(cg, cg_select(cg, x.null, cg_dec_const(cg, 0), x.v), st);
-    } else {
-        LLVMValueRef bits = value_bits(cg, a->type, x.v);
-        cg_store(cg, cg_select(cg, x.null, cg_i64(cg, 0), bits), st);
-    }
+    store_slot(cg, a->type, st, x);
     cg_store(cg, cg_i8(cg, 1), set_p);
     cg_store(cg, LLVMBuildZExt(cg->b, x.null, cg->t_i8, ""), cg_gepc(cg, st, first_last_flags(a) + 1, ""));
     LLVMBuildBr(cg->b, bb_done);
@@ -815,16 +828,119 @@ static void merge_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMVal
     }
 }
 
+/* ==== max_by, min_by ====
+** Spark's MaxMinBy keeps (valueWithExtremumOrdering, extremumOrdering): a row with a NULL
+** ordering changes nothing, the first with one is taken, and a later row is taken unless the
+** kept ordering beats it (If(predicate(extremumOrdering, orderingExpr), kept, new), predicate
+** old > new for MaxBy, old < new for MinBy): on equal orderings the later row wins, its value
+** NULL or not.  Merging a partial into the state is the same rule with the state on the left
+** (StateStoreRestoreExec puts the stored row before the batch's), so folding the batch row by
+** row into the state gives what Spark's stages give.  Doubles order as Spark's (NaN largest,
+** -0.0 equal to 0.0).  48 bytes: the value at 0 and the ordering at BY_ORD, each as
+** first/last keep theirs (slot_value), then i8 has-ordering and i8 value-is-NULL at BY_FLAGS.
+*/
+#define BY_ORD 16u
+#define BY_FLAGS 32u
+
+uint32_t cg_agg_by_ord_offset(void)
+{
+    return BY_ORD;
+}
+
+/* predicate(old, new) of two non-NULL orderings of type t: does the kept one win? */
+static LLVMValueRef by_keeps(CgCtx *cg, const SAgg *a, const Type *t, CgVal old, CgVal x)
+{
+    bool is_min = a->kind == AGG_MIN_BY;
+    if (type_is_bytes(t)) {
+        LLVMValueRef args[4] = {old.v, old.len, x.v, x.len};
+        LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "by.cmp");
+        return LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
+    }
+    if (type_is_fractional(t))
+        return cg_double_cmp(cg, is_min ? BOP_LT : BOP_GT, old.v, x.v);
+    LLVMValueRef o = t->kind == TY_DECIMAL ? old.v : value_bits(cg, t, old.v);
+    LLVMValueRef n = t->kind == TY_DECIMAL ? x.v : value_bits(cg, t, x.v);
+    return LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, o, n, "");
+}
+
+static LLVMValueRef by_flag(CgCtx *cg, LLVMValueRef st, uint32_t off)
+{
+    return LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, cg_gepc(cg, st, off, ""), "by.flag"),
+                         cg_i8(cg, 0), "");
+}
+
+/* The ordering kept at st (meaningless while has-ordering is 0). */
+static CgVal by_ordering(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    r.null = cg_i1(cg, 0);
+    slot_value(cg, a->ord->type, cg_gepc(cg, st, BY_ORD, ""), &r);
+    return r;
+}
+
+/* A row: its value x and ordering o (cg_agg_args' extra values). */
+static void update_by(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal o)
+{
+    LLVMBasicBlockRef bb_cmp = cg_block(cg, "by.cmp");
+    LLVMBasicBlockRef bb_take = cg_block(cg, "by.take");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "by.done");
+    LLVMBuildCondBr(cg->b, o.null, bb_done, bb_cmp);
+    cg_at(cg, bb_cmp);
+    LLVMValueRef has = by_flag(cg, st, BY_FLAGS);
+    LLVMValueRef keeps = by_keeps(cg, a, a->ord->type, by_ordering(cg, a, st), o);
+    LLVMBuildCondBr(cg->b, cg_and(cg, has, keeps), bb_done, bb_take);
+    cg_at(cg, bb_take);
+    store_slot(cg, a->type, st, x);
+    store_slot(cg, a->ord->type, cg_gepc(cg, st, BY_ORD, ""), o);
+    cg_store(cg, cg_i8(cg, 1), cg_gepc(cg, st, BY_FLAGS, ""));
+    cg_store(cg, LLVMBuildZExt(cg->b, x.null, cg->t_i8, ""), cg_gepc(cg, st, BY_FLAGS + 1, ""));
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
+static CgVal final_by(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    r.null = cg_or(cg, cg_not(cg, by_flag(cg, st, BY_FLAGS)), by_flag(cg, st, BY_FLAGS + 1));
+    slot_value(cg, a->type, st, &r);
+    return r;
+}
+
+/* MaxMinBy.mergeExpressions, dst the left (the state), src the right: src is taken when it has
+   an ordering and dst has none or does not win.  A STRING's pointer is taken as it is
+   (srt_agg_merge_from copies it into dst's table; sessions refuse STRINGs). */
+static void merge_by(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMBasicBlockRef bb_cmp = cg_block(cg, "by.mcmp");
+    LLVMBasicBlockRef bb_take = cg_block(cg, "by.mtake");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "by.mdone");
+    LLVMBuildCondBr(cg->b, by_flag(cg, src, BY_FLAGS), bb_cmp, bb_done);
+    cg_at(cg, bb_cmp);
+    LLVMValueRef keeps = by_keeps(cg, a, a->ord->type, by_ordering(cg, a, dst), by_ordering(cg, a, src));
+    LLVMBuildCondBr(cg->b, cg_and(cg, by_flag(cg, dst, BY_FLAGS), keeps), bb_done, bb_take);
+    cg_at(cg, bb_take);
+    for (uint32_t off = 0; off < BY_FLAGS + 8; off += 8)
+        cg_store(cg, cg_load(cg, cg->t_i64, cg_gepc(cg, src, off, ""), ""), cg_gepc(cg, dst, off, ""));
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
 /* ==== collect_list, collect_set ====
 ** The values live in the runtime (srt_collect.c): each row is handed over with its batch
 ** mark (a set folds a batch's rows into its state as Spark's stages do), and the final
 ** value is the array the runtime builds in batch memory.
 */
 
+/* The type of the values a collect_list, collect_set or percentile keeps. */
+static const Type *collect_elem(const SAgg *a)
+{
+    return a->kind == AGG_PERCENTILE || a->kind == AGG_MODE ? a->type : a->type->elem;
+}
+
 uint32_t cg_agg_collect_kind(const SAgg *a)
 {
     uint32_t k = SRT_COLLECT_VOID;
-    switch (a->type->elem->kind) {
+    switch (collect_elem(a)->kind) {
     case TY_BOOLEAN: k = SRT_COLLECT_BOOLEAN; break;
     case TY_INT:
     case TY_DATE: k = SRT_COLLECT_INT; break; /* Spark's Int: Integer.hashCode */
@@ -847,7 +963,7 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
 static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     LLVMValueRef lo = cg_i64(cg, 0), hi = cg_i64(cg, 0), s = LLVMConstNull(cg->t_ptr), n = cg_i32(cg, 0);
-    switch (a->type->elem->kind) {
+    switch (collect_elem(a)->kind) {
     case TY_STRING:
         s = x.v;
         n = x.len;
@@ -899,6 +1015,47 @@ static CgVal final_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     return r;
 }
 
+/* percentile: Spark's Percentile over the values kept as collect_list keeps them (srt_collect.c). */
+static CgVal final_percentile(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMValueRef out = cg_alloca(cg, cg->t_f64, "pct.out");
+    LLVMValueRef args[4] = {cg->q, st, cg_f64(cg, a->pct), out};
+    CgVal r = {0};
+    LLVMValueRef none = cg_call(cg, "srt_collect_percentile", args, 4, "pct.none");
+    r.null = LLVMBuildICmp(cg->b, LLVMIntNE, none, cg_i32(cg, 0), "");
+    r.v = cg_load(cg, cg->t_f64, out, "pct");
+    return r;
+}
+
+/* mode: Spark's Mode of the values kept as collect_list keeps them (srt_collect.c), the value
+   handed back as srt_collect_add took it. */
+static CgVal final_mode(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMValueRef lo = cg_alloca(cg, cg->t_i64, "mode.lo");
+    LLVMValueRef hi = cg_alloca(cg, cg->t_i64, "mode.hi");
+    LLVMValueRef s = cg_alloca(cg, cg->t_ptr, "mode.s");
+    LLVMValueRef n = cg_alloca(cg, cg->t_i32, "mode.n");
+    LLVMValueRef args[7] = {cg->q, st, cg_i32(cg, cg_agg_collect_kind(a)), lo, hi, s, n};
+    LLVMValueRef none = cg_call(cg, "srt_collect_mode", args, 7, "mode.none");
+    CgVal r = {0};
+    r.null = LLVMBuildICmp(cg->b, LLVMIntNE, none, cg_i32(cg, 0), "");
+    if (type_is_bytes(a->type)) {
+        r.v = cg_load(cg, cg->t_ptr, s, "mode.str");
+        r.len = cg_load(cg, cg->t_i32, n, "mode.len");
+        return r;
+    }
+    LLVMValueRef bits = cg_load(cg, cg->t_i64, lo, "mode.bits");
+    if (a->type->kind == TY_DOUBLE || a->type->kind == TY_FLOAT) { /* a FLOAT as the exact double */
+        r.v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "");
+        if (a->type->kind == TY_FLOAT)
+            r.v = LLVMBuildFPTrunc(cg->b, r.v, cg->t_f32, "");
+        return r;
+    }
+    LLVMTypeRef t = LLVMTypeOf(cg_null_of(cg, a->type).v);
+    r.v = t == cg->t_i64 ? bits : LLVMBuildTrunc(cg->b, bits, t, "mode.v");
+    return r;
+}
+
 /* Does the aggregate need the batch mark of its rows? */
 static bool needs_batch_mark(const SAgg *a)
 {
@@ -906,10 +1063,10 @@ static bool needs_batch_mark(const SAgg *a)
 }
 
 /* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
-   (and where no aggregate keeps a batch's partial buffer). */
-static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
+   (and where no aggregate keeps a batch's partial buffer); o: max_by/min_by's ordering. */
+static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal o, LLVMValueRef cur)
 {
-    if (a->type->kind == TY_DECIMAL && a->kind != AGG_FIRST && a->kind != AGG_LAST) {
+    if (dec_agg(a)) {
         update_dec_agg(cg, a, st, x);
         return;
     }
@@ -967,7 +1124,13 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMV
         return;
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
+    case AGG_PERCENTILE:
+    case AGG_MODE:
         update_collect(cg, a, st, x, cur);
+        return;
+    case AGG_MAX_BY:
+    case AGG_MIN_BY:
+        update_by(cg, a, st, x, o);
         return;
     }
 }
@@ -996,13 +1159,27 @@ CgVal *cg_agg_args(CgCtx *cg, const CgEnv *env, const PQuery *pq)
     int n = a->n_agg;
     for (int d = 0; d < pq->n_distinct; d++)
         n += pq->distinct[d].n_args;
-    CgVal *args = ARENA_NEW_N(cg->arena, CgVal, n + 1);
+    CgVal *args = ARENA_NEW_N(cg->arena, CgVal, n + a->n_agg + 1);
     for (int i = 0; i < a->n_agg; i++)
         args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
+    for (int i = 0; i < a->n_agg; i++) /* max_by/min_by's orderings, after the DISTINCT values */
+        if (a->aggs[i].ord)
+            args[n + i] = cg_expr(cg, env, a->aggs[i].ord);
     for (int d = 0; d < pq->n_distinct; d++)
         for (int k = 0; k < pq->distinct[d].n_args; k++)
             args[pq->distinct[d].first_value + k] = cg_expr(cg, env, pq->distinct[d].args[k]);
     return args;
+}
+
+/* The ordering of aggregate i in cg_agg_args' values (a NULL when it has none). */
+static CgVal agg_ord(CgCtx *cg, const PQuery *pq, const CgVal *args, int i)
+{
+    if (!pq->agg->aggs[i].ord)
+        return cg_null_of(cg, &type_bigint);
+    int n = pq->agg->n_agg;
+    for (int d = 0; d < pq->n_distinct; d++)
+        n += pq->distinct[d].n_args;
+    return args[n + i];
 }
 
 /* i1: is the row's tuple of DISTINCT set d new (it is remembered)? */
@@ -1061,6 +1238,7 @@ static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef sta
             continue;
         const SAgg *a = &pq->agg->aggs[i];
         update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), distinct_value(cg, a, args[i], vals),
+                   cg_null_of(cg, &type_bigint),
                    cur);
     }
     LLVMBuildBr(cg->b, bb_done);
@@ -1171,7 +1349,8 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     cg->agg_table = table;
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (pq->agg_distinct[i] < 0)
-            update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], cur);
+            update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i],
+                       agg_ord(cg, pq, args, i), cur);
     for (int d = 0; d < pq->n_distinct; d++)
         update_distinct(cg, pq, d, state, keys, args, cur);
     cg->agg_table = NULL;
@@ -1222,13 +1401,14 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
     LLVMValueRef uargs[6] = {cg->q, key, len, hash, start, end};
     LLVMValueRef state = cg_call(cg, "srt_session_upsert", uargs, 6, "session");
     for (int i = 0; i < pq->agg->n_agg; i++)
-        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i], NULL);
+        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i],
+                   agg_ord(cg, pq, args, i), NULL);
 }
 
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
 static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
-    if (a->type->kind == TY_DECIMAL && a->kind != AGG_FIRST && a->kind != AGG_LAST) {
+    if (dec_agg(a)) {
         merge_dec_agg(cg, a, dst, src);
         return;
     }
@@ -1294,12 +1474,18 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_LAST:
         merge_first_last(cg, a, dst, src);
         return;
+    case AGG_MAX_BY:
+    case AGG_MIN_BY:
+        merge_by(cg, a, dst, src);
+        return;
     case AGG_STDDEV_SAMP: /* refused in session windows by plan */
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
+    case AGG_PERCENTILE:
+    case AGG_MODE:
         break;
     }
     SL_UNREACHABLE();
@@ -1328,7 +1514,7 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 
 static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
-    if (a->type->kind == TY_DECIMAL && a->kind != AGG_FIRST && a->kind != AGG_LAST)
+    if (dec_agg(a))
         return final_dec_value(cg, a, st);
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
@@ -1374,6 +1560,13 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
         return final_collect(cg, a, st);
+    case AGG_PERCENTILE:
+        return final_percentile(cg, a, st);
+    case AGG_MODE:
+        return final_mode(cg, a, st);
+    case AGG_MAX_BY:
+    case AGG_MIN_BY:
+        return final_by(cg, a, st);
     }
     SL_UNREACHABLE();
 }

@@ -245,6 +245,8 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
 LLVMValueRef cg_emit_fn(CgCtx *cg, const PQuery *pq, int qi);
 /* The SRT_COLLECT_* kind of a collect_list / collect_set (srt_prog_query_agg_collect). */
 uint32_t cg_agg_collect_kind(const SAgg *a);
+/* Where max_by/min_by keep the ordering in their state (cg_agg.c). */
+uint32_t cg_agg_by_ord_offset(void);
 /* Session windows: update the session of the row [start, end) (i64 µs); and the
    function that merges two sessions' states (sl_merge_<qi>, SrtMergeFn). */
 void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,

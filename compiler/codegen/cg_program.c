@@ -45,11 +45,18 @@ static int32_t op_kind(POpKind kind)
     return -1;
 }
 
-/* Does the aggregate keep a STRING in the group table (srt_prog_query_agg_string)? */
-static bool string_slot(const SAgg *ag)
+/* Where the aggregate keeps a STRING in the group table (srt_prog_query_agg_string), as
+   offsets in its state; returns how many. */
+static int string_slots(const SAgg *ag, uint32_t off[2])
 {
-    return (ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST || ag->kind == AGG_LAST) &&
-           type_is_bytes(ag->type);
+    int n = 0;
+    if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST || ag->kind == AGG_LAST ||
+         ag->kind == AGG_MAX_BY || ag->kind == AGG_MIN_BY) &&
+        type_is_bytes(ag->type))
+        off[n++] = 0;
+    if (ag->ord && type_is_bytes(ag->ord->type))
+        off[n++] = cg_agg_by_ord_offset();
+    return n;
 }
 
 /* An aggregation over an aggregation (plan_levels.c): its state, its emit function
@@ -64,8 +71,10 @@ static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMVa
         cg_call(cg, "srt_prog_query_agg_global_at", aargs, 3, "");
     for (int a = 0; a < op->block->n_agg; a++) {
         const SAgg *ag = &op->block->aggs[a];
-        if (string_slot(ag)) {
-            LLVMValueRef sargs[4] = {p, qi, id, cg_i32(cg, op->level->agg_slots[a].offset)};
+        uint32_t off[2];
+        int n = string_slots(ag, off);
+        for (int k = 0; k < n; k++) {
+            LLVMValueRef sargs[4] = {p, qi, id, cg_i32(cg, op->level->agg_slots[a].offset + off[k])};
             cg_call(cg, "srt_prog_query_agg_string_at", sargs, 4, "");
         }
     }
@@ -130,11 +139,13 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
         }
         for (int a = 0; a < op->block->n_agg; a++) {
             const SAgg *ag = &op->block->aggs[a];
-            if (string_slot(ag)) {
-                LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset)};
+            uint32_t off[2];
+            int n = string_slots(ag, off);
+            for (int k = 0; k < n; k++) {
+                LLVMValueRef sargs[3] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset + off[k])};
                 cg_call(cg, "srt_prog_query_agg_string", sargs, 3, "");
             }
-            if (ag->kind == AGG_COLLECT_LIST || ag->kind == AGG_COLLECT_SET) {
+            if (plan_agg_collects(ag)) {
                 LLVMValueRef cargs[4] = {p, qi, cg_i32(cg, pq->agg_slots[a].offset),
                                          cg_i32(cg, cg_agg_collect_kind(ag))};
                 cg_call(cg, "srt_prog_query_agg_collect", cargs, 4, "");

@@ -293,6 +293,9 @@ void plan_find_event_key(PQuery *lv);
 void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out);
 /* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
 uint32_t plan_agg_state_size(const SAgg *a);
+/* Does the aggregate keep its group's values in the runtime (srt_collect.c): collect_list,
+   collect_set, percentile, mode? */
+bool plan_agg_collects(const SAgg *a);
 /* Does the aggregate keep a per-batch partial state folded into its state, as Spark's
    partial aggregation and state merge do (stddev, variance; see cg_agg.c)? */
 bool plan_agg_two_level(const SAgg *a);

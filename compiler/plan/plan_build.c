@@ -541,14 +541,15 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
                                "supported yet");
                     return NULL;
                 }
-                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST) && type_is_bytes(ag->type)) {
+                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST || ag->kind == AGG_MAX_BY ||
+                     ag->kind == AGG_MIN_BY) &&
+                    (type_is_bytes(ag->type) || (ag->ord && type_is_bytes(ag->ord->type)))) {
                     diag_error(diag, ag->span,
                                "%s of a STRING in a session window aggregation is not supported "
                                "yet", sema_agg_name(ag->kind));
                     return NULL;
                 }
-                if (plan_agg_two_level(ag) || ag->kind == AGG_COLLECT_LIST ||
-                    ag->kind == AGG_COLLECT_SET) {
+                if (plan_agg_two_level(ag) || plan_agg_collects(ag)) {
                     diag_error(diag, ag->span,
                                "%s in a session window aggregation is not supported yet",
                                sema_agg_name(ag->kind));

@@ -48,6 +48,14 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, ", ");
         put_expr(sb, a->dargs[d], s);
     }
+    if (a->ord) {
+        sb_puts(sb, ", ");
+        put_expr(sb, a->ord, s);
+    }
+    if (a->kind == AGG_PERCENTILE) { /* Percentile(child, percentage, frequency 1) */
+        sb_puts(sb, ", ");
+        sb_printf(sb, "%g, 1", a->pct);
+    }
     sb_putc(sb, ')');
 }
 

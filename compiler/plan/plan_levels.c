@@ -30,7 +30,7 @@ static bool check_upper(Diag *diag, const SSelect *s)
         return false;
     }
     for (int i = 0; i < s->n_agg; i++)
-        if (s->aggs[i].kind == AGG_COLLECT_LIST || s->aggs[i].kind == AGG_COLLECT_SET) {
+        if (plan_agg_collects(&s->aggs[i])) {
             /* the runtime accounts a group's collected values to the first level's table */
             diag_error(diag, s->aggs[i].span,
                        "%s in an aggregation over an aggregation is not supported yet",

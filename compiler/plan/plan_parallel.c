@@ -40,6 +40,8 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_MAX:
     case AGG_FIRST:
     case AGG_LAST:
+    case AGG_MAX_BY: /* ties take the later row, and the later partial (MaxMinBy.merge) */
+    case AGG_MIN_BY:
         /* a nested value lives in the table's memory as collected values do */
         return !type_is_nested(a->type);
     case AGG_AVG:
@@ -49,6 +51,8 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_VAR_POP:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
+    case AGG_PERCENTILE:
+    case AGG_MODE:
         return false;
     }
     return false;

@@ -111,9 +111,16 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             break;
         case AGG_COLLECT_LIST: /* TypedImperativeAggregate.aggBufferAttributes */
         case AGG_COLLECT_SET:
+        case AGG_PERCENTILE:
+        case AGG_MODE:
             if (sb->len > 0 && sb->data[sb->len - 1] != '<')
                 sb_putc(sb, ',');
             sb_puts(sb, "buf:binary");
+            break;
+        case AGG_MAX_BY: /* MaxMinBy.aggBufferAttributes */
+        case AGG_MIN_BY:
+            put_field(sb, arena, "valueWithExtremumOrdering", a->type);
+            put_field(sb, arena, "extremumOrdering", a->ord->type);
             break;
         case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
             for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
@@ -132,6 +139,12 @@ bool plan_agg_two_level(const SAgg *a)
 {
     return a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP || a->kind == AGG_VAR_SAMP ||
            a->kind == AGG_VAR_POP;
+}
+
+bool plan_agg_collects(const SAgg *a)
+{
+    return a->kind == AGG_COLLECT_LIST || a->kind == AGG_COLLECT_SET || a->kind == AGG_PERCENTILE ||
+           a->kind == AGG_MODE;
 }
 
 bool plan_agg_batch_sum(const SAgg *a)
@@ -154,8 +167,13 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_LAST:
     case AGG_COLLECT_LIST: /* a pointer to the values (srt_collect.c) */
     case AGG_COLLECT_SET:
+    case AGG_PERCENTILE: /* its values as a collect_list's (of DOUBLE) */
+    case AGG_MODE:
         /* a DECIMAL sum/avg/min/max: a 128-bit value and two 64-bit words (cg_agg.c) */
         return a->type->kind == TY_DECIMAL ? 32 : 16;
+    case AGG_MAX_BY: /* the value, the ordering (16 bytes each), the flags (cg_agg.c) */
+    case AGG_MIN_BY:
+        return 48;
     case AGG_APPROX_COUNT_DISTINCT:
         return (plan_hll_words(a->hll_p) * 8u + 15u) & ~15u;
     case AGG_STDDEV_SAMP:

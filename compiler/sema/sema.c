@@ -204,6 +204,14 @@ const char *sema_agg_name(SAggKind kind)
         return "collect_list";
     case AGG_COLLECT_SET:
         return "collect_set";
+    case AGG_MAX_BY:
+        return "max_by";
+    case AGG_MIN_BY:
+        return "min_by";
+    case AGG_PERCENTILE:
+        return "percentile";
+    case AGG_MODE:
+        return "mode";
     }
     return "?";
 }

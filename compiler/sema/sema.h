@@ -270,6 +270,10 @@ typedef enum SAggKind {
     AGG_LAST,                  /* last, last_value: Last */
     AGG_COLLECT_LIST,          /* collect_list: Spark's CollectList, ARRAY of the arg type */
     AGG_COLLECT_SET,           /* collect_set: CollectSet */
+    AGG_MAX_BY,                /* max_by(x, ord): Spark's MaxBy, x of the largest ord (SAgg.ord) */
+    AGG_MIN_BY,                /* min_by: MinBy */
+    AGG_PERCENTILE,            /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
+    AGG_MODE,                  /* mode(x): Spark's Mode, the most frequent value */
 } SAggKind;
 
 typedef struct SAgg {
@@ -278,10 +282,14 @@ typedef struct SAgg {
                            sum/avg: already cast to the result type */
     const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
                            approx_count_distinct BIGINT, stddev/variance DOUBLE,
-                           first/last arg type, collect_list/collect_set ARRAY<arg type> */
+                           first/last arg type, collect_list/collect_set ARRAY<arg type>,
+                           max_by/min_by arg type, percentile DOUBLE, mode arg type */
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
+    SExpr *ord;         /* max_by/min_by: the ordering, over the input (arg is the value) */
+    double pct;         /* percentile: the percentage, in [0, 1] (median: 0.5); arg is the value
+                           cast to DOUBLE */
     /* DISTINCT (batch queries only; sema refuses it in a stream): the aggregate sees each
        distinct tuple of dargs once per group, as Spark's planAggregateWithOneDistinct and
        RewriteDistinctAggregates group by them (NaN and -0.0 normalised).  dargs are the

@@ -367,6 +367,14 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
                 sb_puts(sb, ", ");
                 put_expr(sb, a->dargs[d], &s->input);
             }
+            if (a->ord) {
+                sb_puts(sb, ", ");
+                put_expr(sb, a->ord, &s->input);
+            }
+            if (a->kind == AGG_PERCENTILE) {
+                sb_puts(sb, ", ");
+                sema_put_double(sb, a->pct);
+            }
             sb_printf(sb, "):%s\n", type_name(sb->arena, a->type));
         }
     }

@@ -1096,22 +1096,37 @@ static bool struct_of_scalars(const Type *t)
 ** HyperLogLogPlusPlusHelper computes p = ceil(2 log2(1.106 / rsd)) as a Java int (NaN 0,
 ** infinity Int.MaxValue) and requires p >= 4.
 */
-static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
+/* The value of a fractional literal, with a '-' before it (Spark's grammar: number: MINUS?
+   DECIMAL_VALUE), and of an integer one if ints: a DECIMAL literal as Decimal.toDouble, the
+   nearest double, as strtod reads it.  False if a is not such a literal. */
+static bool double_literal(const AstExpr *a, bool ints, double *out)
 {
     const AstExpr *lit = a;
     bool neg = false;
-    if (lit->kind == AST_UNARY && lit->u.unary.op == UOP_NEG && lit->u.unary.arg &&
-        (lit->u.unary.arg->kind == AST_DOUBLE || lit->u.unary.arg->kind == AST_DECIMAL)) {
-        neg = true; /* Spark's grammar: number: MINUS? DECIMAL_VALUE */
+    if (lit->kind == AST_UNARY && lit->u.unary.op == UOP_NEG && lit->u.unary.arg) {
+        neg = true;
         lit = lit->u.unary.arg;
     }
-    if (lit->kind != AST_DOUBLE && lit->kind != AST_DECIMAL) {
+    double v;
+    if (lit->kind == AST_DOUBLE)
+        v = lit->u.dval;
+    else if (lit->kind == AST_DECIMAL)
+        v = strtod(lit->u.str, NULL);
+    else if (lit->kind == AST_INT && ints)
+        v = (double)lit->u.ival;
+    else
+        return false;
+    *out = neg ? -v : v;
+    return true;
+}
+
+static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
+{
+    double rsd;
+    if (!double_literal(a, false, &rsd)) {
         diag_error(b->sc->diag, a->span, "The second argument should be a double literal.");
         return false;
     }
-    /* a DECIMAL literal as Decimal.toDouble: the nearest double, as strtod reads it */
-    double v = lit->kind == AST_DOUBLE ? lit->u.dval : strtod(lit->u.str, NULL);
-    double rsd = neg ? -v : v;
     double p = ceil(2.0 * log(1.106 / rsd) / log(2.0));
     long long pi = isnan(p) ? 0 : p >= 2147483647.0 ? 2147483647LL : p <= -2147483648.0 ? -2147483648LL : (long long)p;
     if (pi < 4) {
@@ -1128,6 +1143,44 @@ static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
         return false;
     }
     *p_out = (int)pi;
+    return true;
+}
+
+/*
+** percentile's percentage (Percentile.checkInputDataTypes): a foldable DOUBLE in [0, 1], here a
+** numeric literal; an ARRAY of them and the frequency argument are not supported yet.
+*/
+static bool percentile_pct(Binder *b, const AstExpr *e, double *out)
+{
+    const AstExprList *args = &e->u.call.args;
+    const AstExpr *a = args->items[1];
+    const char *sql = sql_of(b, e);
+    if (args->n > 2) {
+        diag_error(b->sc->diag, args->items[2]->span,
+                   "percentile with a frequency argument is not supported yet");
+        return false;
+    }
+    if (a->kind == AST_NULL) {
+        diag_error(b->sc->diag, a->span,
+                   "[DATATYPE_MISMATCH.UNEXPECTED_NULL] Cannot resolve \"%s\" due to data type "
+                   "mismatch: The percentage must not be null.", sql);
+        return false;
+    }
+    if (!double_literal(a, true, out)) {
+        diag_error(b->sc->diag, a->span,
+                   "percentile with a percentage other than a numeric literal is not supported yet");
+        return false;
+    }
+    if (!(*out >= 0.0 && *out <= 1.0)) {
+        StrBuf v;
+        sb_init(&v, b->sc->arena);
+        sema_put_double(&v, *out);
+        diag_error(b->sc->diag, a->span,
+                   "[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] Cannot resolve \"%s\" due to data type "
+                   "mismatch: The percentage must be between [0.0, 1.0] (current value = %sD).",
+                   sql, v.data);
+        return false;
+    }
     return true;
 }
 
@@ -1222,9 +1275,19 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     }
     /* Count takes several values (counting the rows where none is NULL); sluice binds them
        with DISTINCT only */
-    int max_args = sema_agg_param_args(kind) ? 2 : distinct && kind == AGG_COUNT ? 64 : 1;
-    if (!star && (args->n < 1 || args->n > max_args)) {
-        sema_arity_error(b, e, name, 1, max_args, args->n);
+    int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
+    int min_args = kind == AGG_MAX_BY || kind == AGG_MIN_BY ||
+                           (kind == AGG_PERCENTILE && sema_agg_form(e->u.call.name) != AGGF_MEDIAN)
+                       ? 2
+                       : 1;
+    if (!star && (args->n < min_args || args->n > max_args)) {
+        sema_arity_error(b, e, sema_agg_form(e->u.call.name) == AGGF_MEDIAN ? "median" : name,
+                         min_args, max_args, args->n);
+        return NULL;
+    }
+    if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
+                     kind == AGG_MODE)) {
+        diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
     SAgg agg = {0};
@@ -1256,7 +1319,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         const Type *t = x->type;
         /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf) */
         SAggForm form = sema_agg_form(e->u.call.name);
-        if (form != AGGF_PLAIN) {
+        if (form == AGGF_BOOL || form == AGGF_COUNT_IF) {
             if (t->kind != TY_BOOLEAN && t->kind != TY_NULL) {
                 char what[96];
                 snprintf(what, sizeof what, "function '%s' expects a boolean argument",
@@ -1269,7 +1332,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             if (form == AGGF_COUNT_IF)
                 x = when_only(b, x, const_int(sc, &type_int, 1, e->span), args->items[0], e->span);
         }
-        if (filter)
+        /* max_by/min_by take a NULL value but skip a NULL ordering: FILTER nulls the latter */
+        bool by = kind == AGG_MAX_BY || kind == AGG_MIN_BY;
+        if (filter && !by)
             x = when_only(b, filter, x, args->items[0], e->span);
         if (!x)
             return NULL;
@@ -1352,18 +1417,65 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
+        case AGG_MODE:
             /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP, which
                sluice has not); here atomic values, and a set's DECIMAL (hashed as Scala's
-               BigDecimal) and BINARY values not yet. */
+               BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
+               collect_set keeps (its map hashes a value by Java's hashCode too). */
             if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
                 t->kind == TY_BINARY ||
-                (kind == AGG_COLLECT_SET && t->kind == TY_DECIMAL)) {
+                (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;
             }
-            agg.type = type_array(sc->arena, t);
+            agg.type = kind == AGG_MODE ? t : type_array(sc->arena, t);
             agg.arg = x;
+            break;
+        case AGG_MAX_BY:
+        case AGG_MIN_BY: {
+            /* MaxMinBy: any value type (here those first/last keep), an orderable ordering
+               (TypeUtils.checkForOrderingExpr; every type sluice has is, here the atomic
+               ones first/last keep) */
+            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "%s of a value of type %s is not supported yet", name, tname(b, t));
+                return NULL;
+            }
+            SExpr *ord = sema_bind_expr(&ab, args->items[1]);
+            if (!ord)
+                return NULL;
+            if (ord->type->kind == TY_ARRAY || ord->type->kind == TY_STRUCT ||
+                ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
+                diag_error(sc->diag, args->items[1]->span,
+                           "%s ordered by a value of type %s is not supported yet", name,
+                           tname(b, ord->type));
+                return NULL;
+            }
+            if (filter)
+                ord = when_only(b, filter, ord, args->items[1], e->span);
+            if (!ord)
+                return NULL;
+            agg.type = t;
+            agg.arg = x;
+            agg.ord = ord;
+            break;
+        }
+        case AGG_PERCENTILE:
+            /* Percentile: a numeric value (or an ANSI interval, which sluice has not), the
+               result DOUBLE of the values as doubles (toDoubleValue) */
+            if (!type_is_numeric(t) && t->kind != TY_NULL && t->kind != TY_DECIMAL) {
+                char what[64];
+                snprintf(what, sizeof what, "function '%s' expects a numeric argument",
+                         e->u.call.name);
+                type_error(b, args->items[0], what, args->items[0], t);
+                return NULL;
+            }
+            agg.pct = 0.5; /* Median: Percentile(child, Literal(0.5)) */
+            if (args->n >= 2 && !percentile_pct(b, e, &agg.pct))
+                return NULL;
+            agg.type = &type_double;
+            agg.arg = sema_coerce(sc, x, &type_double);
             break;
         case AGG_COUNT_STAR:
             break;
@@ -1384,6 +1496,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     for (int i = 0; i < blk->n_agg; i++)
         if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
             blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg) &&
+            blk->aggs[i].pct == agg.pct &&
+            sema_expr_equal(blk->aggs[i].ord, agg.ord) &&
             same_distinct(&blk->aggs[i], &agg))
             ref = i;
     if (ref < 0) {

@@ -113,8 +113,10 @@ typedef enum SAggForm {
     AGGF_PLAIN,    /* as the aggregate's own */
     AGGF_BOOL,     /* a BOOLEAN (bool_and, bool_or: min, max) */
     AGGF_COUNT_IF, /* a BOOLEAN; the rows where it is true are counted */
+    AGGF_MEDIAN,   /* percentile(x, 0.5) named median (Median: RuntimeReplaceableAggregate) */
 } SAggForm;
 SAggForm sema_agg_form(const char *name);
+int sema_agg_max_args(SAggKind kind, const char *name);
 /* Is e a call of an aggregate function (not one with OVER)? */
 bool sema_ast_is_agg_call(const AstExpr *e);
 /* Does the aggregate take constant parameters after its value (approx_count_distinct's

@@ -58,6 +58,9 @@ static const struct {
     {"bool_and", AGG_MIN, AGGF_BOOL}, {"every", AGG_MIN, AGGF_BOOL},
     {"bool_or", AGG_MAX, AGGF_BOOL},  {"some", AGG_MAX, AGGF_BOOL}, {"any", AGG_MAX, AGGF_BOOL},
     {"count_if", AGG_COUNT, AGGF_COUNT_IF},
+    {"max_by", AGG_MAX_BY, AGGF_PLAIN}, {"min_by", AGG_MIN_BY, AGGF_PLAIN},
+    {"percentile", AGG_PERCENTILE, AGGF_PLAIN}, {"median", AGG_PERCENTILE, AGGF_MEDIAN},
+    {"mode", AGG_MODE, AGGF_PLAIN},
 };
 
 bool sema_agg_lookup(const char *name, SAggKind *kind)
@@ -97,9 +100,23 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_VAR_POP:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
+    case AGG_MAX_BY:
+    case AGG_MIN_BY:
+    case AGG_PERCENTILE:
+    case AGG_MODE:
         return false;
     }
     return false;
+}
+
+/* How many arguments an aggregate takes at most. */
+int sema_agg_max_args(SAggKind kind, const char *name)
+{
+    if (kind == AGG_MAX_BY || kind == AGG_MIN_BY)
+        return 2;
+    if (kind == AGG_PERCENTILE)
+        return sema_agg_form(name) == AGGF_MEDIAN ? 1 : 3;
+    return sema_agg_param_args(kind) ? 2 : 1;
 }
 
 bool sema_ast_is_agg_call(const AstExpr *e)
@@ -493,6 +510,9 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             put_list(sb, blk, &e->u.call.args);
         }
         put_default_args(sb, fn, e->u.call.args.n);
+        if (fn < 0 && sema_agg_lookup(e->u.call.name, &k) && k == AGG_PERCENTILE &&
+            e->u.call.args.n == 2)
+            sb_puts(sb, ", 1"); /* Percentile's frequencyExpression, Literal(1L) */
     }
     sb_putc(sb, ')');
     if (e->u.call.filter) { /* AggregateExpression.sql */

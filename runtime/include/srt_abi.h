@@ -203,6 +203,14 @@ void srt_collect_add(SrtAggTable *t, uint8_t *slot, uint32_t kind, int64_t mark,
    Spark's order (never NULL; empty when no value was collected). */
 void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const void **out_p,
                         uint32_t *out_n);
+/* percentile(x, p) of the DOUBLE values a collect_list keeps at slot (SRT_COLLECT_DOUBLE):
+   Spark's exact Percentile into *out; returns 1 (a NULL result) when there is no value. */
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out);
+/* mode(x) of the values a collect_list keeps at slot, kind as registered: Spark's Mode, the
+   value as srt_collect_add takes it (lo, hi; a STRING's s and n, valid for the batch);
+   returns 1 (a NULL result) when there is no value. */
+int32_t srt_collect_mode(SrtQuery *q, const uint8_t *slot, uint32_t kind, int64_t *lo, int64_t *hi,
+                         const char **s, uint32_t *n);
 
 /* The HLL++ sketch of approx_count_distinct (srt_hll.c): srt_hll_words(p) 64-bit words
    for precision p; merge is register-wise max, estimate is Spark's (BIGINT). */

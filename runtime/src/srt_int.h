@@ -507,6 +507,12 @@ int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
    (at off) and a u32 length (at off + 8) into memory of the table; the table must know
    these offsets to write state out and read it back (srt_prog_query_agg_string). */
 int srt_agg_set_string_slots(SrtAggTable *t, const uint32_t *offsets, uint32_t n);
+/* Spark's Percentile.getPercentile of the n values v (sorted in place as Spark orders doubles:
+   NaN largest) at percentage p in [0, 1]; n > 0. */
+double srt_percentile(double *v, uint32_t n, double p);
+/* Spark's Mode of the values of a collect_list (srt_collect.c; c holds at least one): the
+   index of the value chosen, or -SRT_ERR_NOMEM. */
+int64_t srt_collect_mode_index(SrtMem *m, const SrtCollect *c, uint32_t kind);
 /* Remove every group for which fn returns 1 (fn returns 0 to keep it, <0 to stop with that
    error).  fn sees each group once, in insertion order.  Memory of removed groups is
    reclaimed (entries are compacted; state addresses change, so call this between batches

@@ -290,6 +290,73 @@ START_TEST(test_out_of_memory)
 }
 END_TEST
 
+/* Spark's Percentile.getPercentile: position (n - 1) * p, the values at floor and ceil,
+   linear interpolation between them; NaN sorts last; expected values worked out by hand. */
+START_TEST(test_percentile)
+{
+    double a[] = {10, -3, 4, 10};                    /* sorted -3 4 10 10 */
+    ck_assert(srt_percentile(a, 4, 0.5) == 7.0);     /* position 1.5: 0.5 * 4 + 0.5 * 10 */
+    double b[] = {10, -3, 4, 10};
+    ck_assert(srt_percentile(b, 4, 0.25) == 2.25);   /* 0.75: 0.25 * -3 + 0.75 * 4 */
+    double c[] = {10, -3, 4, 10};
+    ck_assert(srt_percentile(c, 4, 1.0) == 10.0);
+    double d[] = {10, -3, 4, 10};
+    ck_assert(srt_percentile(d, 4, 0.0) == -3.0);
+    double e[] = {NAN, 1.0, -1.0};                   /* -1 1 NaN */
+    ck_assert(srt_percentile(e, 3, 0.5) == 1.0);
+    double f[] = {NAN, 1.0, -1.0};
+    ck_assert(isnan(srt_percentile(f, 3, 0.75)));    /* between 1 and NaN */
+    double g[] = {5.0, 5.0, 5.0};                    /* one key: no interpolation */
+    ck_assert(srt_percentile(g, 3, 0.3) == 5.0);
+    double h[] = {0.0, -0.0, 2.0};                   /* 64 slots: -0.0's home 20, 0.0's 30 */
+    ck_assert(signbit(srt_percentile(h, 3, 0.0)));
+    /* 1000 keys, 2048 slots: 0.0's home slot before -0.0's (a python3 model of Guava's
+       murmur3_32: 0x2362f9de and 0x9994d794, & 2047: 478 and 1940) */
+    static double k[1001];
+    for (int j = 0; j < 999; j++)
+        k[j] = j + 1.0;
+    k[998] = -0.0;
+    k[999] = 0.0;
+    k[1000] = -0.0;
+    ck_assert(!signbit(srt_percentile(k, 1001, 0.0)));
+    ck_assert(srt_percentile(k, 1001, 0.0) == 0.0);
+    double i1[] = {42.0};
+    ck_assert(srt_percentile(i1, 1, 0.9) == 42.0);
+}
+END_TEST
+
+/* Spark's Mode: the first largest count in OpenHashSet's slot order (Guava murmur3_32 of
+   Java's hashCode); slots worked out with a separate python3 model: 1 -> 42 and 3 -> 49 of 64;
+   0..49 grow the table to 128 slots, where 13 takes the first occupied slot. */
+START_TEST(test_mode)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    SrtCollect *c = NULL;
+    const int32_t v[] = {3, 1, 3, 1};
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, v[i], 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 1); /* the tie: 1 */
+    ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, 3, 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 0);
+    srt_collect_free(&m, c);
+    c = NULL;
+    for (int i = 0; i < 50; i++)
+        ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, i, 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 13);
+    ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, 40, 0, NULL, 0), 0);
+    ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 40);
+    for (int64_t fail = 0; fail < 4; fail++) {
+        m.fail_after = fail;
+        int64_t r = srt_collect_mode_index(&m, c, SRT_COLLECT_INT);
+        ck_assert(r == 40 || r == -SRT_ERR_NOMEM);
+    }
+    m.fail_after = -1;
+    srt_collect_free(&m, c);
+    ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
 Suite *rt_collect_suite(void)
 {
     Suite *s = suite_create("rt_collect");
@@ -300,6 +367,8 @@ Suite *rt_collect_suite(void)
     tcase_add_test(tc, test_list_order_and_strings);
     tcase_add_test(tc, test_table_owns_values);
     tcase_add_test(tc, test_out_of_memory);
+    tcase_add_test(tc, test_percentile);
+    tcase_add_test(tc, test_mode);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -34,6 +34,8 @@
 ** batch when no output ran in between.  DECIMAL elements are not supported in sets (their
 ** hashCode is scala.math.BigDecimal's), nor nested values in either.
 */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -92,6 +94,24 @@ static inline uint32_t mix_h1(uint32_t h1, uint32_t k1)
     return rotl32(h1 ^ k1, 13) * 5u + 0xe6546b64u;
 }
 
+/* Murmur3's finalisation of h1 after len bytes. */
+static inline uint32_t fmix32(uint32_t h1, uint32_t len)
+{
+    h1 ^= len;
+    h1 ^= h1 >> 16;
+    h1 *= 0x85ebca6bu;
+    h1 ^= h1 >> 13;
+    h1 *= 0xc2b2ae35u;
+    h1 ^= h1 >> 16;
+    return h1;
+}
+
+/* Guava's Hashing.murmur3_32().hashInt(h) (seed 0), OpenHashSet.hashcode. */
+static uint32_t guava_hash_int(int32_t h)
+{
+    return fmix32(mix_h1(0u, mix_k1((uint32_t)h)), 4u);
+}
+
 /* Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode uses seed 42): little-endian
    4-byte words, then each tail byte sign-extended and mixed as a whole word. */
 int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed)
@@ -104,13 +124,7 @@ int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed)
     }
     for (uint32_t i = aligned; i < n; i++)
         h1 = mix_h1(h1, mix_k1((uint32_t)(int32_t)(signed char)s[i]));
-    h1 ^= n;
-    h1 ^= h1 >> 16;
-    h1 *= 0x85ebca6bu;
-    h1 ^= h1 >> 13;
-    h1 *= 0xc2b2ae35u;
-    h1 ^= h1 >> 16;
-    return (int32_t)h1;
+    return (int32_t)fmix32(h1, n);
 }
 
 static double cell_double(const uint64_t *c)
@@ -651,4 +665,214 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
     srt_collect_free_order(m, c, kind, order);
     *out_p = d;
     *out_n = (uint32_t)k;
+}
+
+/* ==== percentile ====
+** Spark's Percentile (aggregate/percentiles.scala) counts each distinct value in an
+** OpenHashMap, sorts the keys by the type's ordering and accumulates the counts; the result at
+** percentage p is getPercentile(position = (count - 1) * p): the values at ranks floor and
+** ceil of position (binarySearchCount over the accumulated counts), the lower one when the
+** ranks or the values are equal, else (higher - position) * lower + (position - lower) *
+** higher.  The rank of a value in the sorted multiset is what the
+** accumulated counts give, so the values are kept as collect_list keeps them (one rule for
+** the store, its checkpoints and its memory) and sorted here.  -0.0 and 0.0 are two keys of
+** the map that compareDoubles finds equal: Spark's stable sort keeps them in the map's slot
+** order (an OpenHashSet, see mode below), their home slots in a table of the map's size
+** (which a collision of either with another key could change: not modelled).
+*/
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    int xn = x != x, yn = y != y;
+    if (xn || yn)
+        return xn - yn; /* NaN last, NaNs equal */
+    if (x < y)
+        return -1;
+    if (x > y)
+        return 1;
+    return (signbit(y) != 0) - (signbit(x) != 0); /* -0.0 before 0.0 */
+}
+
+/* Does 0.0 come before -0.0 in the slot order of an OpenHashSet of `distinct` keys? */
+static int zero_first(uint32_t distinct)
+{
+    uint32_t cap = 64; /* doubled once the size passes 0.7 of it */
+    while (distinct > (uint32_t)(0.7 * cap))
+        cap *= 2u;
+    uint32_t mask = cap - 1u;
+    return (guava_hash_int(0) & mask) < (guava_hash_int((int32_t)0x80000000u) & mask);
+}
+
+/* The sorted v[0, n) as Spark orders its keys: the zeros' run put in slot order. */
+static void order_zeros(double *v, uint32_t n)
+{
+    uint32_t z = 0, neg = 0, pos = 0, distinct = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        int nan = v[i] != v[i];
+        if (i == 0 || !(nan ? v[i - 1] != v[i - 1] : memcmp(&v[i - 1], &v[i], sizeof v[i]) == 0))
+            distinct++; /* Java's equals: every NaN one key, the zeros two */
+        if (v[i] == 0.0) {
+            if (neg + pos == 0)
+                z = i;
+            *(signbit(v[i]) ? &neg : &pos) += 1;
+        }
+    }
+    if (!neg || !pos || !zero_first(distinct))
+        return;
+    for (uint32_t i = 0; i < pos + neg; i++)
+        v[z + i] = i < pos ? 0.0 : -0.0;
+}
+
+double srt_percentile(double *v, uint32_t n, double p)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    order_zeros(v, n);
+    double position = (double)(n - 1) * p;
+    double lower = floor(position), higher = ceil(position);
+    double lo = v[(uint32_t)lower], hi = v[(uint32_t)higher];
+    if (higher == lower || lo == hi) /* no interpolation: one rank, or one key (numeric ==) */
+        return lo;
+    return (higher - position) * lo + (position - lower) * hi;
+}
+
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out)
+{
+    SrtCollect *c;
+    memcpy(&c, slot, sizeof c);
+    *out = 0.0;
+    if (!c || c->n == 0)
+        return 1;
+    double *v = srt_batch_alloc(q, (size_t)c->n * sizeof *v);
+    if (!v)
+        srt_query_oom(q, "percentile values");
+    for (uint32_t i = 0; i < c->n; i++)
+        v[i] = cell_double(&c->cells[2 * i]);
+    *out = srt_percentile(v, c->n, p);
+    return 0;
+}
+
+/* ==== mode ====
+** Spark 3.5's Mode (aggregate/Mode.scala) counts each non-NULL value in an
+** OpenHashMap[AnyRef, Long] and returns buffer.maxBy(_._2): the first value of the largest
+** count in the map's iteration order.  The map is an OpenHashSet of the keys: 64 slots to
+** begin with, doubled (and rebuilt in slot order) when the size passes 0.7 of them, home slot
+** Guava's murmur3_32().hashInt(key.hashCode) & mask, triangular probing (pos + 1, + 2, ...),
+** keys the same when Java's equals says so (a Double by its doubleToLongBits: every NaN one
+** key, -0.0 and 0.0 two), iteration in slot order.  The values are kept as collect_list keeps
+** them and put into such a table in order of arrival.  Spark's final map is filled by its
+** stages (partial, merge, state) in their maps' slot orders: a key's slot is its home slot
+** unless it collides, so the result is Spark's unless tied keys collide with other keys, when
+** which of them Spark meets first cannot be reproduced here without replaying every stage.
+*/
+
+/* Java's equals of boxed elements i and j. */
+static int java_equals(const Elems *e, uint32_t i, uint32_t j)
+{
+    const uint64_t *a = e->cells + 2u * i, *b = e->cells + 2u * j;
+    if (e->elem == SRT_COLLECT_FLOAT || e->elem == SRT_COLLECT_DOUBLE) {
+        double x = cell_double(a), y = cell_double(b);
+        return (x != x && y != y) || a[0] == b[0]; /* doubleToLongBits equal */
+    }
+    if (e->elem == SRT_COLLECT_STRING)
+        return a[1] == b[1] && memcmp(e->bytes + a[0], e->bytes + b[0], (size_t)a[1]) == 0;
+    return a[0] == b[0] && a[1] == b[1];
+}
+
+/* OpenHashSet's slot of element idx in a table of cap slots (element + 1, 0 empty): the slot
+   holding an equal key, or the empty one where it goes. */
+static uint32_t ohs_slot(const Elems *e, const uint32_t *slot, uint32_t cap, uint32_t idx)
+{
+    uint32_t mask = cap - 1u, pos = guava_hash_int(elem_hash(e, idx)) & mask, delta = 1;
+    while (slot[pos] && !java_equals(e, slot[pos] - 1u, idx)) {
+        pos = (pos + delta) & mask;
+        delta++;
+    }
+    return pos;
+}
+
+/* OpenHashSet.rehash into a table of cap slots; 0 or -NOMEM. */
+static int ohs_alloc(SrtMem *m, uint32_t cap, uint32_t **slot, uint64_t **count)
+{
+    *slot = srt_mem_alloc(m, cap * sizeof **slot);
+    *count = srt_mem_alloc(m, cap * sizeof **count);
+    if (!*slot || !*count) {
+        srt_mem_free(m, *slot, cap * sizeof **slot);
+        srt_mem_free(m, *count, cap * sizeof **count);
+        return -SRT_ERR_NOMEM;
+    }
+    memset(*slot, 0, cap * sizeof **slot);
+    return 0;
+}
+
+int64_t srt_collect_mode_index(SrtMem *m, const SrtCollect *c, uint32_t kind)
+{
+    Elems e = elems_of(c, kind);
+    uint32_t cap = 64, size = 0, *slot;
+    uint64_t *count;
+    if (ohs_alloc(m, cap, &slot, &count) < 0)
+        return -SRT_ERR_NOMEM;
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint32_t pos = ohs_slot(&e, slot, cap, i);
+        if (slot[pos]) {
+            count[pos]++;
+            continue;
+        }
+        slot[pos] = i + 1u;
+        count[pos] = 1;
+        if (++size <= (uint32_t)(0.7 * cap))
+            continue;
+        uint32_t ncap = cap * 2u, *nslot; /* OpenHashSet.rehash: the old slots in order */
+        uint64_t *ncount;
+        if (ohs_alloc(m, ncap, &nslot, &ncount) < 0) {
+            srt_mem_free(m, slot, cap * sizeof *slot);
+            srt_mem_free(m, count, cap * sizeof *count);
+            return -SRT_ERR_NOMEM;
+        }
+        for (uint32_t k = 0; k < cap; k++)
+            if (slot[k]) {
+                uint32_t p = ohs_slot(&e, nslot, ncap, slot[k] - 1u);
+                nslot[p] = slot[k];
+                ncount[p] = count[k];
+            }
+        srt_mem_free(m, slot, cap * sizeof *slot);
+        srt_mem_free(m, count, cap * sizeof *count);
+        slot = nslot;
+        count = ncount;
+        cap = ncap;
+    }
+    int64_t best = -1;
+    uint64_t best_n = 0;
+    for (uint32_t k = 0; k < cap; k++) /* maxBy: the first of the largest count */
+        if (slot[k] && count[k] > best_n) {
+            best_n = count[k];
+            best = (int64_t)slot[k] - 1;
+        }
+    srt_mem_free(m, slot, cap * sizeof *slot);
+    srt_mem_free(m, count, cap * sizeof *count);
+    return best;
+}
+
+int32_t srt_collect_mode(SrtQuery *q, const uint8_t *slot, uint32_t kind, int64_t *lo, int64_t *hi,
+                         const char **s, uint32_t *n)
+{
+    SrtCollect *c;
+    memcpy(&c, slot, sizeof c);
+    *lo = *hi = 0;
+    *s = NULL;
+    *n = 0;
+    if (!c || c->n == 0)
+        return 1;
+    int64_t i = srt_collect_mode_index(srt_agg_mem(srt_query_agg_table(q)), c, kind);
+    if (i < 0)
+        srt_query_oom(q, "mode values");
+    const uint64_t *cell = c->cells + 2u * (uint64_t)i;
+    if (elem_kind(kind) == SRT_COLLECT_STRING) {
+        *s = c->bytes + cell[0]; /* valid until a later batch changes the values */
+        *n = (uint32_t)cell[1];
+    } else {
+        *lo = (int64_t)cell[0];
+        *hi = (int64_t)cell[1];
+    }
+    return 0;
 }

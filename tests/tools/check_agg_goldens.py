@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""check_agg_goldens.py - the rows of the max_by/min_by, percentile and mode goldens, computed
+independently of sluice.
+
+    check_agg_goldens.py max_by     <tests/golden/max_by_restart>
+    check_agg_goldens.py percentile <tests/golden/percentile_restart>
+    check_agg_goldens.py mode       <tests/golden/mode_restart>
+
+Each golden runs two queries over four one-file batches (steps s1: f1, f2; s2: f3; s3: f4): a
+complete-mode query ordered by g, then an update-mode one.  The models follow Spark 3.5's
+source: MaxMinBy's update/merge expressions (aggregate/MaxByAndMinBy.scala), Percentile's
+counts per distinct value and getPercentile (aggregate/percentiles.scala), Mode's
+OpenHashMap and maxBy(_._2) (aggregate/Mode.scala, util/collection/OpenHashSet.scala).  The
+tables of expected.out (which the golden test compares with sluice's output byte for byte)
+must hold the same rows: the complete-mode tables in order, the update-mode ones as sets.
+"""
+import bisect
+import json
+import math
+import os
+import struct
+import sys
+
+FILES = [['s1/f1.json'], ['s1/f2.json'], ['s2/f3.json'], ['s3/f4.json']]
+
+
+def batches(d):
+    for b in FILES:
+        rows = []
+        for f in b:
+            for line in open(os.path.join(d, f)):
+                r = json.loads(line)
+                rows.append({k: float('nan') if v == 'NaN' else v for k, v in r.items()})
+        yield rows
+
+
+def tables(text):
+    """The data rows of each console table of the output, cells stripped."""
+    out, cur = [], None
+    for line in text.splitlines():
+        if line.startswith('|'):
+            cells = [c.strip() for c in line.strip('|').split('|')]
+            if cur is None:
+                cur = []
+                out.append(cur)
+            else:
+                cur.append(cells)
+        elif line.startswith('+') and cur:
+            cur = None
+    return out
+
+
+def fmt(v):
+    if v is None:
+        return 'null'
+    if isinstance(v, bool):
+        return 'true' if v else 'false'
+    if isinstance(v, float):
+        return 'NaN' if math.isnan(v) else repr(v)
+    return str(v)
+
+
+def same(a, b):
+    """Two cells: equal text, or the same double (Spark's and Python's shortest digits may
+    be spelled apart, 1.0E10 and 10000000000.0), the sign of a zero included."""
+    if a == b:
+        return True
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    return (math.isnan(x) and math.isnan(y)) or (x == y and math.copysign(1, x) == math.copysign(1, y))
+
+
+def spark_key(v):
+    """Spark's ordering: doubles with NaN largest and -0.0 = 0.0; strings by UTF-8 bytes."""
+    if isinstance(v, float):
+        return (1, 0.0) if math.isnan(v) else (0, v + 0.0)
+    if isinstance(v, str):
+        return v.encode()
+    return v
+
+
+# ---- MaxMinBy: (value, ordering) kept; a NULL ordering skipped; the kept one stays only when
+# its ordering is strictly better (predicate(old, new)), so the later row wins a tie.
+
+def max_by(d):
+    q1 = [('s', 'o', True), ('s', 'o', False), ('i', 's', True), ('i', 's', False),
+          ('s', 'i', True), ('o', 'i', False)]
+    q2 = [('s', 'o', True), ('s', 'i', False)]
+    aggs = q1 + q2
+    st, out = {}, []
+    for rows in batches(d):
+        touched = []
+        for r in rows:
+            g = r['g']
+            s = st.setdefault(g, {'c': 0, 'k': [[None, None, False] for _ in aggs]})
+            s['c'] += 1
+            if g not in touched:
+                touched.append(g)
+            for j, (x, o, is_max) in enumerate(aggs):
+                k, ov = s['k'][j], r.get(o)
+                if ov is None:
+                    continue
+                keeps = k[2] and (spark_key(k[1]) > spark_key(ov) if is_max else spark_key(k[1]) < spark_key(ov))
+                if not keeps:
+                    k[:] = [r.get(x), ov, True]
+        t1 = [[g] + [fmt(k[0]) for k in st[g]['k'][:len(q1)]] + [str(st[g]['c'])] for g in sorted(st)]
+        t2 = [[g] + [fmt(k[0]) for k in st[g]['k'][len(q1):]] for g in touched]
+        out.append((t1, t2))
+    return out
+
+
+# ---- Percentile: counts per distinct value, keys sorted, accumulated counts; position
+# (count - 1) * p, the keys at ranks floor and ceil (binarySearchCount), interpolated.
+
+def percentile_of(counts, p):
+    if not counts:
+        return None
+    keys = sorted(counts, key=spark_key)
+    acc, tot = [], 0
+    for k in keys:
+        tot += counts[k]
+        acc.append(tot)
+    position = float(acc[-1] - 1) * p
+    lower, higher = math.floor(position), math.ceil(position)
+    lk, hk = keys[bisect.bisect_left(acc, lower + 1)], keys[bisect.bisect_left(acc, higher + 1)]
+    if higher == lower or (hk == lk and not (isinstance(lk, float) and math.isnan(lk))):
+        return float(lk)
+    return (higher - position) * float(lk) + (position - lower) * float(hk)
+
+
+def percentile(d):
+    q1 = [('n', 0.5), ('n', 0.25), ('d', 0.5), ('d', 1.0), ('d', 0.0), ('n', 0.9), ('d', 0.5)]
+    q2 = [('n', 0.5), ('d', 0.75)]
+    st, out = {}, []
+    for rows in batches(d):
+        touched = []
+        for r in rows:
+            g = r['g']
+            s = st.setdefault(g, {'n': {}, 'd': {}})
+            if g not in touched:
+                touched.append(g)
+            for c in ('n', 'd'):
+                v = r[c]
+                if v is not None:
+                    v = 'NaN' if isinstance(v, float) and math.isnan(v) else v
+                    s[c][v] = s[c].get(v, 0) + 1
+        def row(g, q):
+            counts = lambda c: {(float('nan') if k == 'NaN' else k): n for k, n in st[g][c].items()}
+            return [g] + [fmt(percentile_of(counts(c), p)) for c, p in q]
+        out.append(([row(g, q1) for g in sorted(st)], [row(g, q2) for g in touched]))
+    return out
+
+
+# ---- Mode: an OpenHashSet of the keys (64 slots, doubled and rebuilt in slot order past 0.7
+# of them, home slot Guava murmur3_32().hashInt(hashCode) & mask, probing +1, +2, ...), keys
+# the same by Java's equals; maxBy(_._2): the first largest count in slot order.  Spark fills
+# its final map in its stages' slot orders: the answer does not depend on that order when no
+# tied key sits away from its home slot, which is checked.
+
+M32 = 0xffffffff
+
+
+def rotl(x, r):
+    return ((x << r) | (x >> (32 - r))) & M32
+
+
+def mix_k1(k):
+    return (rotl((k * 0xcc9e2d51) & M32, 15) * 0x1b873593) & M32
+
+
+def mix_h1(h, k):
+    return (rotl(h ^ k, 13) * 5 + 0xe6546b64) & M32
+
+
+def fmix(h, n):
+    h ^= n
+    h ^= h >> 16
+    h = (h * 0x85ebca6b) & M32
+    h ^= h >> 13
+    h = (h * 0xc2b2ae35) & M32
+    return h ^ (h >> 16)
+
+
+def murmur_bytes(bs, seed):
+    """Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode, seed 42)."""
+    h, n = seed, len(bs) - len(bs) % 4
+    for i in range(0, n, 4):
+        h = mix_h1(h, mix_k1(int.from_bytes(bs[i:i + 4], 'little')))
+    for b in bs[n:]:
+        h = mix_h1(h, mix_k1((b - 256 if b >= 128 else b) & M32))
+    return fmix(h, len(bs))
+
+
+def java_hash(v):
+    if isinstance(v, bool):
+        return 1231 if v else 1237
+    if isinstance(v, int):
+        return v & M32
+    if isinstance(v, str):
+        return murmur_bytes(v.encode(), 42)
+    bits = 0x7ff8000000000000 if math.isnan(v) else struct.unpack('<Q', struct.pack('<d', v))[0]
+    return (bits ^ (bits >> 32)) & M32
+
+
+def java_key(v):
+    if isinstance(v, float):
+        return 'NaN' if math.isnan(v) else struct.pack('<d', v)
+    return (type(v).__name__, v)
+
+
+def home(v, cap):
+    return fmix(mix_h1(0, mix_k1(java_hash(v))), 4) & (cap - 1)
+
+
+def place(tab, cap, v):
+    pos, delta = home(v, cap), 1
+    while pos in tab and java_key(tab[pos][0]) != java_key(v):
+        pos = (pos + delta) & (cap - 1)
+        delta += 1
+    return pos
+
+
+def mode_of(vals):
+    cap, tab = 64, {}
+    for v in vals:
+        p = place(tab, cap, v)
+        if p in tab:
+            tab[p][1] += 1
+            continue
+        tab[p] = [v, 1]
+        if len(tab) > int(0.7 * cap):
+            cap *= 2
+            new = {}
+            for k in sorted(tab):
+                new[place(new, cap, tab[k][0])] = tab[k]
+            tab = new
+    if not tab:
+        return None
+    best = max(n for _, n in tab.values())
+    if any(n == best and p != home(v, cap) for p, (v, n) in tab.items()):
+        sys.exit('mode: a tied value away from its home slot; the data cannot check Spark\'s order')
+    return tab[min(p for p, (_, n) in tab.items() if n == best)][0]
+
+
+def mode(d):
+    st, out = {}, []
+    for rows in batches(d):
+        touched = []
+        for r in rows:
+            g = r['g']
+            s = st.setdefault(g, {'n': [], 's': [], 'd': [], 'b': [], 'c': 0})
+            s['c'] += 1
+            if g not in touched:
+                touched.append(g)
+            for c in 'nsdb':
+                if r[c] is not None:
+                    s[c].append(float(r[c]) if c == 'd' else r[c])
+        res = {g: [fmt(mode_of(st[g][c])) for c in 'nsdb'] for g in st}
+        out.append(([[g] + res[g] + [str(st[g]['c'])] for g in sorted(st)],
+                    [[g, res[g][1], res[g][2]] for g in touched]))
+    return out
+
+
+def main():
+    check, d = sys.argv[1], sys.argv[2]
+    model = {'max_by': max_by, 'percentile': percentile, 'mode': mode}[check](d)
+    got = tables(open(os.path.join(d, 'expected.out')).read())
+    bad = 0
+    for i, (t1, t2) in enumerate(model):
+        for exp, have in ((t1, got[2 * i]), (sorted(t2), sorted(got[2 * i + 1]))):
+            if len(exp) != len(have) or not all(
+                    len(e) == len(h) and all(same(a, b) for a, b in zip(e, h)) for e, h in zip(exp, have)):
+                bad += 1
+                print(f'batch {i}: expected {exp}\n          got {have}')
+    print(f'{check}: {"OK" if not bad else f"{bad} tables differ"}')
+    sys.exit(1 if bad else 0)
+
+
+main()
