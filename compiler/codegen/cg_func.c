@@ -362,20 +362,14 @@ static CgVal date_result(CgCtx *cg, const char *fn, const char *sql, LLVMValueRe
 /* x * f as Java's Math.multiplyExact: the query fails on overflow ("long overflow"). */
 static LLVMValueRef mul_exact(CgCtx *cg, CgVal x, int64_t f, const char *sql)
 {
-    LLVMTypeRef t2[2] = {cg->t_i64, cg->t_i1};
-    LLVMTypeRef rt = LLVMStructTypeInContext(LLVMGetModuleContext(cg->mod), t2, 2, 0);
-    LLVMTypeRef ft = LLVMFunctionType(rt, (LLVMTypeRef[]){cg->t_i64, cg->t_i64}, 2, 0);
-    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.smul.with.overflow.i64");
-    if (!fn)
-        fn = LLVMAddFunction(cg->mod, "llvm.smul.with.overflow.i64", ft);
-    LLVMValueRef v = x.v;
+    LLVMValueRef v = x.v, ovf;
     if (LLVMTypeOf(v) != cg->t_i64)
         v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
-    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, (LLVMValueRef[]){v, cg_i64(cg, f)}, 2, "mul");
+    LLVMValueRef r = cg_int_overflow_op(cg, "smul", v, cg_i64(cg, f), &ovf);
     char msg[96];
     snprintf(msg, sizeof msg, "%s: long overflow", sql);
-    cg_fail_if(cg, cg_and(cg, cg_not(cg, x.null), LLVMBuildExtractValue(cg->b, r, 1, "")), msg);
-    return LLVMBuildExtractValue(cg->b, r, 0, "");
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, x.null), ovf), msg);
+    return r;
 }
 
 /* timestamp_seconds of a DECIMAL(p, s): toJavaBigDecimal.multiply(10^6).longValueExact(),
@@ -855,6 +849,20 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return call_math_fn(cg, e, a);
     FN_CASES_ARRAY:
         return cg_array_fn(cg, e, a);
+    case FN_TRY_CAST:
+        return cg_try_cast(cg, a[0], x[0]->type, e->type, e->span);
+    case FN_TRY_ADD: /* Add, Subtract, Multiply in EvalMode.TRY of two integers: NULL on
+                        overflow (Math.addExact's ArithmeticException caught) */
+    case FN_TRY_SUBTRACT:
+    case FN_TRY_MULTIPLY: {
+        static const char *const ops[] = {"sadd", "ssub", "smul"};
+        LLVMValueRef ovf;
+        LLVMValueRef v = cg_int_overflow_op(cg, ops[e->u.call.fn - FN_TRY_ADD], a[0].v, a[1].v, &ovf);
+        return scalar(cg_or(cg, any_null(cg, a, 2), ovf), v);
+    }
+    case FN_TYPEOF: /* sema_bind_try_fn binds a constant, and try_divide the operator */
+    case FN_TRY_DIVIDE:
+        break;
     case FN_NEGATIVE: /* sema binds them as -x and +x */
     case FN_POSITIVE:
         break;

@@ -185,6 +185,13 @@ typedef enum SFnSig {
     case FN_ISNAN:                                                                                 \
     case FN_NANVL:                                                                                 \
     case FN_FACTORIAL
+/* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
+#define FN_CASES_TRY                                                                               \
+    case FN_TYPEOF:                                                                                \
+    case FN_TRY_ADD:                                                                               \
+    case FN_TRY_SUBTRACT:                                                                          \
+    case FN_TRY_MULTIPLY:                                                                          \
+    case FN_TRY_DIVIDE
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \

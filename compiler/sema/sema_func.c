@@ -723,6 +723,8 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_ISNULL: /* IsNull, IsNotNull (nullExpressions.scala) */
     case FN_ISNOTNULL:
         return is_null_of(b, args[0], fn == FN_ISNOTNULL, e->span);
+    case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
+        return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
     case FN_MOD: /* Remainder, as `%` */
     case FN_DIV: /* IntegralDivide, as DIV */
         return sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
@@ -1206,6 +1208,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return type_array_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:
+    case FN_TRY_CAST: /* sema_bind_try_cast */
+    FN_CASES_TRY: /* sema_bind_try_fn */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -1333,6 +1337,8 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     }
     if (fn == FN_NEGATIVE || fn == FN_POSITIVE)
         return bind_sign_fn(b, e, (SFunc)fn);
+    if (fn == FN_TRY_CAST)
+        return sema_bind_try_cast(b, e);
     SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     bool ok = true;
     for (int i = 0; i < n; i++) {
@@ -1343,5 +1349,11 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return NULL;
     if (info->sig == FSIG_REPLACED)
         return bind_replaced(b, e, (SFunc)fn, args);
+    switch (fn) {
+    FN_CASES_TRY:
+        return sema_bind_try_fn(b, e, (SFunc)fn, args);
+    default:
+        break;
+    }
     return type_call(b, e, (SFunc)fn, args, n);
 }

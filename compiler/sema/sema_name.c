@@ -415,6 +415,12 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sema_put_sql(sb, blk, a[1]);
         sb_putc(sb, ')');
         return true;
+    case FN_TRY_CAST: /* Cast.sql in EvalMode.TRY: TRY_CAST(x AS type) */
+        if (args->n != 1)
+            return false;
+        sb_puts(sb, "TRY_");
+        sema_put_sql(sb, blk, a[0]);
+        return true;
     case FN_EXTRACT: /* Extract.sql: extract(field FROM source) */
         if (args->n != 2)
             return false;

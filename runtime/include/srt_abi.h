@@ -634,6 +634,9 @@ int64_t srt_math_factorial(int32_t n);
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
 int srt_cast_str_i32(const char *s, uint32_t n, int64_t *out);
+/* try_cast's reading (UTF8String.toLongExact, toIntExact): as above but no '.' at all. */
+int srt_cast_str_i64_exact(const char *s, uint32_t n, int64_t *out);
+int srt_cast_str_i32_exact(const char *s, uint32_t n, int64_t *out);
 int srt_cast_str_f64(const char *s, uint32_t n, double *out);
 int srt_cast_str_f32(const char *s, uint32_t n, float *out);     /* Float.parseFloat: one rounding */
 int srt_cast_str_bool(const char *s, uint32_t n, int64_t *out);  /* true/false/t/f/yes/no/1/0 */

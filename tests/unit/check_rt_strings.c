@@ -237,6 +237,29 @@ START_TEST(test_cast_int)
 }
 END_TEST
 
+/* try_cast's readers (UTF8String.toLongExact / toIntExact): trimmed, a sign, digits only. */
+START_TEST(test_cast_int_exact)
+{
+    static const struct { const char *in; int ok64, ok32; int64_t v; } cases[] = {
+        {" 12 ", 1, 1, 12}, {"-2147483648", 1, 1, INT32_MIN}, {"2147483648", 1, 0, 2147483648LL},
+        {"1.5", 0, 0, 0}, {"1.", 0, 0, 0}, {".5", 0, 0, 0}, {"+7", 1, 1, 7}, {"-", 0, 0, 0},
+        {"", 0, 0, 0}, {"9223372036854775807", 1, 0, INT64_MAX}, {"9223372036854775808", 0, 0, 0},
+        {"1e3", 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t v = -777;
+        int rc = srt_cast_str_i64_exact(S(cases[i].in), &v);
+        ck_assert_msg((rc == 0) == cases[i].ok64, "i64 case %zu (%s)", i, cases[i].in);
+        if (rc == 0)
+            ck_assert_int_eq(v, cases[i].v);
+        rc = srt_cast_str_i32_exact(S(cases[i].in), &v);
+        ck_assert_msg((rc == 0) == cases[i].ok32, "i32 case %zu (%s)", i, cases[i].in);
+        if (rc == 0)
+            ck_assert_int_eq(v, cases[i].v);
+    }
+}
+END_TEST
+
 START_TEST(test_cast_double_bool_ts)
 {
     static const struct {
@@ -659,6 +682,7 @@ Suite *rt_strings_suite(void)
     Suite *s = suite_create("rt_strings");
     TCase *ts = tcase_create("strings");
     tcase_add_test(ts, test_like);
+    tcase_add_test(ts, test_cast_int_exact);
     tcase_add_test(ts, test_like_escape);
     tcase_add_test(ts, test_like_invalid);
     tcase_add_test(ts, test_cmp_length);

@@ -124,6 +124,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_str_concat,
     (const void *)srt_cast_str_i64,
     (const void *)srt_cast_str_i32,
+    (const void *)srt_cast_str_i64_exact,
+    (const void *)srt_cast_str_i32_exact,
     (const void *)srt_cast_str_f64,
     (const void *)srt_cast_str_f32,
     (const void *)srt_cast_str_bool,
