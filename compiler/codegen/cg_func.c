@@ -538,6 +538,48 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
                                  LLVMBuildICmp(cg->b, LLVMIntSGT, x, cg_i32(cg, 20), ""));
         return scalar(cg_or(cg, a[0].null, out), cg_call(cg, "srt_math_factorial", &x, 1, "fact"));
     }
+    case FN_SHIFTLEFT: /* Java's <<, >>, >>>: the count masked to the width (31 or 63) */
+    case FN_SHIFTRIGHT:
+    case FN_SHIFTRIGHTUNSIGNED: {
+        LLVMTypeRef t = LLVMTypeOf(a[0].v);
+        unsigned w = LLVMGetIntTypeWidth(t);
+        LLVMValueRef k = w == 32 ? a[1].v : LLVMBuildSExt(cg->b, a[1].v, t, "");
+        k = LLVMBuildAnd(cg->b, k, LLVMConstInt(t, w - 1, 0), "");
+        LLVMValueRef v = e->u.call.fn == FN_SHIFTLEFT    ? LLVMBuildShl(cg->b, a[0].v, k, "shl")
+                         : e->u.call.fn == FN_SHIFTRIGHT ? LLVMBuildAShr(cg->b, a[0].v, k, "shr")
+                                                         : LLVMBuildLShr(cg->b, a[0].v, k, "ushr");
+        return scalar(any_null(cg, a, 2), v);
+    }
+    case FN_BIT_COUNT: { /* Integer.bitCount, Long.bitCount; a BOOLEAN counts 1 or 0 */
+        LLVMValueRef v = a[0].v;
+        LLVMTypeRef t = LLVMTypeOf(v);
+        if (LLVMGetIntTypeWidth(t) == 1)
+            return scalar(a[0].null, LLVMBuildZExt(cg->b, v, cg->t_i32, ""));
+        char name[24];
+        snprintf(name, sizeof name, "llvm.ctpop.i%u", LLVMGetIntTypeWidth(t));
+        v = math_intrinsic(cg, name, v);
+        return scalar(a[0].null, t == cg->t_i32 ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
+    }
+    case FN_BIN: {
+        LLVMValueRef args[4] = {cg->q, a[0].v};
+        return string_result(cg, "srt_num_bin", args, 2, a[0].null, 0);
+    }
+    case FN_CONV: {
+        LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[2].v};
+        return string_result(cg, "srt_num_conv", args, 5, any_null(cg, a, 3), 1);
+    }
+    case FN_WIDTH_BUCKET: {
+        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "wb");
+        LLVMValueRef args[5] = {a[0].v, a[1].v, a[2].v, a[3].v, out};
+        LLVMValueRef rc = cg_call(cg, "srt_math_width_bucket", args, 5, "wb.rc");
+        LLVMValueRef null = cg_or(cg, any_null(cg, a, 4), LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), ""));
+        return scalar(null, cg_load(cg, cg->t_i64, out, "wb.v"));
+    }
+    case FN_LEVENSHTEIN: {
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len,
+                                n > 2 ? a[2].v : cg_i32(cg, INT32_MAX)};
+        return scalar(any_null(cg, a, n), cg_call(cg, "srt_str_levenshtein", args, 6, "lev"));
+    }
     default:
         SL_UNREACHABLE();
     }

@@ -184,7 +184,15 @@ typedef enum SFnSig {
     case FN_LOG:                                                                                   \
     case FN_ISNAN:                                                                                 \
     case FN_NANVL:                                                                                 \
-    case FN_FACTORIAL
+    case FN_FACTORIAL:                                                                             \
+    case FN_SHIFTLEFT:                                                                             \
+    case FN_SHIFTRIGHT:                                                                            \
+    case FN_SHIFTRIGHTUNSIGNED:                                                                    \
+    case FN_BIT_COUNT:                                                                             \
+    case FN_BIN:                                                                                   \
+    case FN_CONV:                                                                                  \
+    case FN_WIDTH_BUCKET:                                                                          \
+    case FN_LEVENSHTEIN
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \

@@ -518,6 +518,57 @@ static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
         if (!(args[0] = to_int_arg(b, args[0])))
             *bad = 0, *want = "an integer";
         return;
+    case FN_SHIFTLEFT: /* ShiftLeft and the others: (INT | BIGINT, INT), the left's type; */
+    case FN_SHIFTRIGHT: /* other numbers, strings and NULL are cast to INT (the first of */
+    case FN_SHIFTRIGHTUNSIGNED: /* TypeCollection(IntegerType, LongType)) */
+        *want = "an integer";
+        if (!type_is_integral(args[0]->type) && !(args[0] = to_int_arg(b, args[0])))
+            *bad = 0;
+        else if (!(args[1] = to_int_arg(b, args[1])))
+            *bad = 1;
+        else
+            *rt = args[0]->type;
+        return;
+    case FN_BIT_COUNT: /* BitwiseCount: TypeCollection(IntegralType, BooleanType) -> INT */
+        *rt = &type_int;
+        *want = "an integer or a boolean";
+        if (args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_int);
+        else if (!type_is_integral(args[0]->type) && args[0]->type->kind != TY_BOOLEAN)
+            *bad = 0;
+        return;
+    case FN_BIN: /* Bin(LongType) -> STRING */
+        *rt = &type_string;
+        *want = "an integer";
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0;
+        else
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        return;
+    case FN_CONV: /* Conv(STRING, INT, INT) -> STRING */
+        *rt = &type_string;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        for (int i = 1; *bad < 0 && i < 3; i++)
+            if (!(args[i] = to_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        return;
+    case FN_WIDTH_BUCKET: /* WidthBucket(DOUBLE, DOUBLE, DOUBLE, BIGINT) -> BIGINT */
+        *rt = &type_bigint;
+        convert_all(b, args, 3, to_double_arg, bad);
+        if (*bad < 0 && !(args[3] = to_int_arg(b, args[3])))
+            *bad = 3, *want = "an integer";
+        else if (*bad < 0)
+            args[3] = sema_coerce(b->sc, args[3], &type_bigint);
+        return;
+    case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
+        *rt = &type_int;
+        convert_all(b, args, 2, sema_to_string, bad);
+        if (*bad >= 0)
+            *want = "a string";
+        else if (n > 2 && !(args[2] = to_int_arg(b, args[2])))
+            *bad = 2, *want = "an integer";
+        return;
     default:
         SL_UNREACHABLE();
     }
@@ -694,6 +745,45 @@ static SExpr *is_null_of(Binder *b, SExpr *x, bool negated, SrcSpan span)
     return r;
 }
 
+/* elt(n, v1, v2, ...) as CASE WHEN n = 1 THEN v1 WHEN n = 2 THEN v2 ... END (Elt's
+   inputTypes: IntegerType, then StringType, or BinaryType when every value is one). */
+static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int n = e->u.call.args.n - 1;
+    bool all_binary = true;
+    for (int i = 1; i <= n; i++)
+        all_binary = all_binary && args[i]->type->kind == TY_BINARY;
+    SExpr *idx = to_int_arg(b, args[0]);
+    if (!idx) {
+        sema_type_error(b, asts[0], "function 'elt' expects an integer as argument 1", asts[0],
+                        args[0]->type);
+        return NULL;
+    }
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, n);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, n + 1);
+    const AstExpr **vasts = ARENA_NEW_N(b->sc->arena, const AstExpr *, n + 1);
+    for (int i = 0; i < n; i++) {
+        SExpr *k = sema_new_expr(b->sc, SX_CONST, &type_int, e->span);
+        k->u.value.i = i + 1;
+        whens[i] = sema_compare(b, BOP_EQ, idx, k, asts[0], asts[0], e->span);
+        vals[i] = all_binary ? args[i + 1] : sema_to_string(b, args[i + 1]);
+        vasts[i] = asts[i + 1];
+        if (!whens[i])
+            return NULL;
+        if (!vals[i]) {
+            char what[64];
+            snprintf(what, sizeof what, "function 'elt' expects a string as argument %d", i + 2);
+            sema_type_error(b, asts[i + 1], what, asts[i + 1], args[i + 1]->type);
+            return NULL;
+        }
+    }
+    vals[n] = sema_new_expr(b->sc, SX_CONST, all_binary ? &type_binary : &type_string, e->span);
+    vals[n]->u.value.is_null = true;
+    vasts[n] = e;
+    return sema_new_case(b, whens, vals, vasts, n, true, e->span, "elt");
+}
+
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -723,6 +813,9 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_ISNULL: /* IsNull, IsNotNull (nullExpressions.scala) */
     case FN_ISNOTNULL:
         return is_null_of(b, args[0], fn == FN_ISNOTNULL, e->span);
+    case FN_ELT: /* Elt (non-ANSI): the n-th of the values (1-based), NULL out of range: a CASE
+                    over n = 1, n = 2 ...; the values are strings, or BINARY when all are */
+        return bind_elt(b, e, args);
     case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
         return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
     case FN_MOD: /* Remainder, as `%` */

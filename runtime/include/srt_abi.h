@@ -760,6 +760,16 @@ int64_t srt_crc32(const char *s, uint32_t n);
    the alphabet skipped), -1 (NULL) after failing the query with Java's message. */
 void srt_base64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 int srt_unbase64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* srt_strmore.c: levenshtein (threshold INT32_MAX when absent; -1 past it), soundex,
+   find_in_set, bin, conv (-1: NULL) and width_bucket (-1: NULL), as Spark 3.5. */
+int32_t srt_str_levenshtein(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
+                            int32_t threshold);
+void srt_str_soundex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int32_t srt_str_find_in_set(const char *w, uint32_t wn, const char *set, uint32_t sn);
+void srt_num_bin(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
+int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t to,
+                 const char **out, uint32_t *out_n);
+int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *out);
 /* hex of a BIGINT (Long.toHexString) or of bytes, upper-case; unhex(s): the bytes of pairs
    of hex digits (an odd first one alone), -1 (NULL) for a non-hex character. */
 void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);

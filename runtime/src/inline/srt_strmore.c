@@ -1,0 +1,210 @@
+/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv and width_bucket with Spark
+** 3.5's semantics (UTF8String.java, NumberConverter.scala, mathExpressions.scala), inline
+** helpers.  Bodies see non-NULL values only; results go to the query's scratch memory.
+*/
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "srt_abi.h"
+#include "inline/srt_utf8.h"
+
+/* The bytes of the character at s[i] (UTF8String.numBytesForFirstByte, cut at n). */
+static inline uint32_t sm_char_len(const char *s, uint32_t n, uint32_t i)
+{
+    uint32_t len = srt_utf8_lead_len((unsigned char)s[i]);
+    return len > n - i ? n - i : len;
+}
+
+/* The byte offset of each character of s (and n at the end); the count in *count. */
+static uint32_t *sm_char_starts(SrtQuery *q, const char *s, uint32_t n, uint32_t *count)
+{
+    uint32_t *at = srt_scratch_alloc(q, ((size_t)n + 1) * sizeof *at);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i += sm_char_len(s, n, i))
+        at[k++] = i;
+    at[k] = n;
+    *count = k;
+    return at;
+}
+
+/* Levenshtein (stringExpressions.scala): UTF8String.levenshteinDistance over characters
+   (equal when their bytes are); with a threshold (levenshteinDistance(other, threshold),
+   commons-text's limitedCompare) the distance when it is <= threshold, else -1, so a
+   negative threshold always gives -1.  Without one the caller passes INT32_MAX. */
+int32_t srt_str_levenshtein(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
+                            int32_t threshold)
+{
+    uint32_t n, m;
+    uint32_t *sa = sm_char_starts(q, a, an, &n), *sb = sm_char_starts(q, b, bn, &m);
+    uint32_t *p = srt_scratch_alloc(q, ((size_t)n + 1) * sizeof *p);
+    uint32_t *d = srt_scratch_alloc(q, ((size_t)n + 1) * sizeof *d);
+    for (uint32_t i = 0; i <= n; i++)
+        p[i] = i;
+    for (uint32_t j = 0; j < m; j++) {
+        d[0] = j + 1;
+        uint32_t bl = sb[j + 1] - sb[j];
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t al = sa[i + 1] - sa[i];
+            uint32_t cost = al == bl && memcmp(a + sa[i], b + sb[j], al) == 0 ? 0 : 1;
+            uint32_t v = d[i] + 1 < p[i + 1] + 1 ? d[i] + 1 : p[i + 1] + 1;
+            d[i + 1] = v < p[i] + cost ? v : p[i] + cost;
+        }
+        uint32_t *t = p;
+        p = d;
+        d = t;
+    }
+    return (int64_t)p[n] <= (int64_t)threshold ? (int32_t)p[n] : -1;
+}
+
+/* SoundEx: UTF8String.soundex, by bytes: '' for '', the string itself when its first byte
+   is not an ASCII letter, else the letter and three digits of US_ENGLISH_MAPPING (H and W,
+   code '7', neither separate nor count; a non-letter resets the last code). */
+void srt_str_soundex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n)
+{
+    static const char map[] = "01230127022455012623017202";
+    unsigned char c = n ? (unsigned char)s[0] : 0;
+    if (c >= 'a' && c <= 'z')
+        c = (unsigned char)(c - 32);
+    if (n == 0 || c < 'A' || c > 'Z') {
+        *out = s;
+        *out_n = n;
+        return;
+    }
+    char *sx = srt_scratch_alloc(q, 4);
+    memcpy(sx, "0000", 4);
+    sx[0] = (char)c;
+    int k = 1;
+    char last = map[c - 'A'];
+    for (uint32_t i = 1; i < n && k <= 3; i++) {
+        c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z')
+            c = (unsigned char)(c - 32);
+        if (c < 'A' || c > 'Z') {
+            last = '0';
+            continue;
+        }
+        char code = map[c - 'A'];
+        if (code == '7')
+            continue;
+        if (code != '0' && code != last)
+            sx[k++] = code;
+        last = code;
+    }
+    *out = sx;
+    *out_n = 4;
+}
+
+/* FindInSet: UTF8String.findInSet: the 1-based position of w among the comma-separated
+   items of set (byte equality), 0 if absent or if w has a comma. */
+int32_t srt_str_find_in_set(const char *w, uint32_t wn, const char *set, uint32_t sn)
+{
+    if (memchr(w, ',', wn))
+        return 0;
+    int32_t k = 1;
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= sn; i++) {
+        if (i < sn && set[i] != ',')
+            continue;
+        if (i - start == wn && memcmp(set + start, w, wn) == 0)
+            return k;
+        start = i + 1;
+        k++;
+    }
+    return 0;
+}
+
+/* v as an unsigned 64-bit number in base radix (2..36), upper-case digits, into buf ending
+   at end; returns the first digit (NumberConverter.decode and byte2char; "0" for 0). */
+static char *sm_unsigned_digits(uint64_t v, uint32_t radix, char *end)
+{
+    char *p = end;
+    do {
+        uint32_t dg = (uint32_t)(v % radix);
+        *--p = (char)(dg < 10 ? '0' + dg : 'A' + dg - 10);
+        v /= radix;
+    } while (v);
+    return p;
+}
+
+/* Bin: java.lang.Long.toBinaryString, the two's complement bits of a negative v. */
+void srt_num_bin(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n)
+{
+    char buf[64];
+    char *p = sm_unsigned_digits((uint64_t)v, 2, buf + sizeof buf);
+    uint32_t len = (uint32_t)(buf + sizeof buf - p);
+    char *o = srt_scratch_alloc(q, len);
+    memcpy(o, p, len);
+    *out = o;
+    *out_n = len;
+}
+
+/* Character.digit of an ASCII byte in radix, or -1. */
+static int sm_digit(unsigned char c, int radix)
+{
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
+    return d < radix ? d : -1;
+}
+
+/* Conv: NumberConverter.convert (non-ANSI) of s trimmed of spaces (UTF8String.trim): NULL
+   (-1) for a base outside 2..36 (|to| for to) or an empty s; a leading '-' negates; the
+   digits are read up to the first that is not one in from, as an unsigned 64-bit number
+   (-1, all ones, on overflow); a negative to prints a signed result with '-', a positive
+   one the unsigned value (a negated input is -v, or -1 when v was already negative). */
+int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t to,
+                 const char **out, uint32_t *out_n)
+{
+    while (n && s[0] == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    int32_t abs_to = to < 0 ? -to : to;
+    *out_n = 0;
+    if (from < 2 || from > 36 || abs_to < 2 || abs_to > 36 || n == 0)
+        return -1;
+    bool negative = s[0] == '-';
+    uint64_t v = 0, bound = (UINT64_MAX - (uint64_t)from) / (uint64_t)from;
+    for (uint32_t i = negative ? 1 : 0; i < n; i++) {
+        int d = sm_digit((unsigned char)s[i], from);
+        if (d < 0)
+            break;
+        if (v >= bound && (UINT64_MAX - (uint64_t)d) / (uint64_t)from < v) {
+            v = UINT64_MAX; /* encode's overflow: -1 */
+            break;
+        }
+        v = v * (uint64_t)from + (uint64_t)d;
+    }
+    if (negative && to > 0)
+        v = (int64_t)v < 0 ? UINT64_MAX : (uint64_t)0 - v;
+    if (to < 0 && (int64_t)v < 0) {
+        v = (uint64_t)0 - v;
+        negative = true;
+    }
+    char buf[66];
+    char *p = sm_unsigned_digits(v, (uint32_t)abs_to, buf + sizeof buf);
+    if (negative && to < 0)
+        *--p = '-';
+    uint32_t len = (uint32_t)(buf + sizeof buf - p);
+    char *o = srt_scratch_alloc(q, len);
+    memcpy(o, p, len);
+    *out = o;
+    *out_n = len;
+    return 0;
+}
+
+/* WidthBucket.computeBucketNumber: -1 (NULL) when n <= 0, n is Long.MaxValue, v is NaN, lo
+   equals hi, or a bound is NaN or infinite; else the bucket, 0 below the range and n + 1
+   above it (mirrored when lo > hi). */
+int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *out)
+{
+    if (n <= 0 || n == INT64_MAX || isnan(v) || lo == hi || isnan(lo) || isinf(lo) || isnan(hi) ||
+        isinf(hi))
+        return -1;
+    double lower = lo < hi ? lo : hi, upper = lo < hi ? hi : lo;
+    if (lo < hi)
+        *out = v < lower ? 0 : v >= upper ? n + 1 : (int64_t)((double)n * (v - lower) / (upper - lower)) + 1;
+    else
+        *out = v > upper ? 0 : v <= lower ? n + 1 : (int64_t)((double)n * (upper - v) / (upper - lower)) + 1;
+    return 0;
+}
