@@ -729,6 +729,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             return scalar(any_null(cg, a, n), a[0].v);
         return parse_with_format(cg, a[0], a[1]);
     case FN_UNIX_TIMESTAMP:
+    case FN_TO_UNIX_TIMESTAMP:
         return call_unix_timestamp(cg, e, a);
     case FN_FROM_UNIXTIME: {
         CgVal fmt = n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss");

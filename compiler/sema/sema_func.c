@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "common/cm_regex.h"
+#include "common/cm_time.h"
 #include "front/parse.h"
 #include "sema/sema_int.h"
 
@@ -784,6 +785,73 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
     return sema_new_case(b, whens, vals, vasts, n, true, e->span, "elt");
 }
 
+static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n);
+
+/* get(arr, i) (Get, RuntimeReplaceable by GetArrayItem(arr, i, failOnError = false)): arr[i],
+   0-based, NULL out of range; i is cast to INT. */
+static SExpr *bind_get(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (args[0]->type->kind != TY_ARRAY) {
+        sema_type_error(b, asts[0], "function 'get' expects an array as argument 1", asts[0],
+                        args[0]->type);
+        return NULL;
+    }
+    SExpr *i = to_int_arg(b, args[1]);
+    if (!i) {
+        sema_type_error(b, asts[1], "function 'get' expects an integer as argument 2", asts[1],
+                        args[1]->type);
+        return NULL;
+    }
+    SExpr *r = sema_new_expr(b->sc, SX_INDEX, args[0]->type->elem, e->span);
+    r->u.index.arg = args[0];
+    r->u.index.index = i;
+    return r;
+}
+
+/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz): ts + or - tz's offset.
+   tz must be a constant sluice knows the offset of (cm_zone_offset: fixed offsets, UTC, GMT,
+   ...); region ids, whose offset depends on the date, need zone rules sluice does not have. */
+static SExpr *bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    const char *name = sema_func_name(fn);
+    SExpr *ts = sema_to_timestamp(b, args[0]);
+    if (!ts) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a timestamp as argument 1", name);
+        sema_type_error(b, asts[0], what, asts[0], args[0]->type);
+        return NULL;
+    }
+    SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_timestamp, e->span);
+    null->u.value.is_null = true;
+    if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
+        return null;
+    if (!is_string_const(args[1])) {
+        diag_error(b->sc->diag, asts[1]->span,
+                   "function '%s' needs a constant time zone in sluice (a string literal)", name);
+        return NULL;
+    }
+    int32_t off;
+    const char *z = args[1]->u.value.s;
+    size_t zn = args[1]->u.value.n;
+    if (!cm_zone_offset(z, zn, &off)) {
+        diag_error(b->sc->diag, asts[1]->span,
+                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
+                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
+                   "offset changes with the date", args[1]->u.value.s);
+        return NULL;
+    }
+    SExpr *d = sema_new_expr(b->sc, SX_CONST, &type_interval, e->span);
+    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? off : -off) * 1000000;
+    SExpr *r = sema_new_expr(b->sc, SX_ARITH, &type_timestamp, e->span);
+    r->u.bin.op = BOP_ADD;
+    r->u.bin.lhs = ts;
+    r->u.bin.rhs = d;
+    return r;
+}
+
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -816,6 +884,20 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_ELT: /* Elt (non-ANSI): the n-th of the values (1-based), NULL out of range: a CASE
                     over n = 1, n = 2 ...; the values are strings, or BINARY when all are */
         return bind_elt(b, e, args);
+    case FN_GET:
+        return bind_get(b, e, args);
+    case FN_TRY_ELEMENT_AT: /* TryElementAt: ElementAt(failOnError = false), element_at's
+                               non-ANSI behaviour */
+        return type_call(b, e, FN_ELEMENT_AT, args, 2);
+    case FN_CURRENT_TIMEZONE: { /* CurrentTimeZone: the session zone, UTC in sluice */
+        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
+        r->u.value.s = "UTC";
+        r->u.value.n = 3;
+        return r;
+    }
+    case FN_FROM_UTC_TIMESTAMP:
+    case FN_TO_UTC_TIMESTAMP:
+        return bind_utc_shift(b, e, fn, args);
     case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
         return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
     case FN_MOD: /* Remainder, as `%` */
@@ -1056,6 +1138,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_TO_TIMESTAMP:
     case FN_UNIX_TIMESTAMP:
+    case FN_TO_UNIX_TIMESTAMP: /* ToUnixTimestamp: UnixTimestamp without its no-argument form */
         *rt = fn == FN_TO_TIMESTAMP ? &type_timestamp : &type_bigint;
         type_parse_time(b, fn, args, n, bad, want);
         return true;

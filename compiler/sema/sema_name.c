@@ -321,6 +321,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_printf(sb, ", %s", ts_fmt);
         break;
     case FN_UNIX_TIMESTAMP:
+    case FN_TO_UNIX_TIMESTAMP:
         if (n == 0)
             sb_printf(sb, "current_timestamp(), %s", ts_fmt);
         else if (n == 1)
