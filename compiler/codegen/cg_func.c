@@ -464,6 +464,27 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[3] = {a[0].v, a[1].v};
         return date_result(cg, "srt_date_add_months", sql, args, 2, any_null(cg, a, 2));
     }
+    case FN_NEXT_DAY: {
+        LLVMValueRef args[4] = {a[0].v, a[1].v, a[1].len};
+        return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
+    }
+    case FN_MAKE_TIMESTAMP: {
+        /* sema checked the zone: a constant cm_zone_offset knows, or NULL (a NULL result) */
+        int32_t off = 0;
+        const SExpr *tz = n > 6 ? e->u.call.args[6] : NULL;
+        if (tz && !tz->u.value.is_null && !cm_zone_offset(tz->u.value.s, tz->u.value.n, &off))
+            SL_UNREACHABLE();
+        LLVMValueRef sec = LLVMBuildTrunc(cg->b, a[5].v, cg->t_i64, "sec.us");
+        LLVMValueRef args[9] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off)};
+        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "mkts");
+        args[7] = out;
+        LLVMValueRef null = any_null(cg, a, n);
+        LLVMValueRef rc = cg_call(cg, "srt_make_timestamp", args, 8, "mkts.rc");
+        cg_fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), "")),
+                   "make_timestamp: long overflow");
+        null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
+        return scalar(null, cg_load(cg, cg->t_i64, out, "mkts.v"));
+    }
     case FN_MAKE_DATE: {
         LLVMValueRef args[4] = {a[0].v, a[1].v, a[2].v};
         return date_result(cg, "srt_make_date", sql, args, 3, any_null(cg, a, 3));

@@ -179,7 +179,9 @@ typedef enum SFnSig {
     case FN_TIMESTAMP_MICROS:                                                                      \
     case FN_DATE_PART:                                                                             \
     case FN_DATEPART:                                                                              \
-    case FN_EXTRACT
+    case FN_EXTRACT:                                                                               \
+    case FN_NEXT_DAY:                                                                              \
+    case FN_MAKE_TIMESTAMP
 #define FN_CASES_MATH                                                                              \
     case FN_LOG:                                                                                   \
     case FN_ISNAN:                                                                                 \

@@ -406,6 +406,17 @@ static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
 }
 
 /* The typing of the date functions above; false after reporting an error. */
+static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off);
+
+/* make_timestamp's zone: NULL, or a constant sluice knows the offset of (check_zone). */
+static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
+{
+    int32_t off;
+    if (tz->kind == SX_CONST && tz->u.value.is_null)
+        return true;
+    return check_zone(b, e->u.call.args.items[6], fn, tz, &off);
+}
+
 static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                          const Type **rt, int *bad, const char **want)
 {
@@ -436,6 +447,25 @@ static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
             *bad = 2, *want = "a boolean";
         return true;
+    case FN_NEXT_DAY: /* NextDay(DATE, STRING) */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]) */
+        *rt = &type_timestamp;
+        convert_all(b, args, 5, to_int_arg, bad);
+        *want = "an integer";
+        if (*bad >= 0)
+            return true;
+        if (type_is_numeric(args[5]->type) || args[5]->type->kind == TY_DECIMAL ||
+            args[5]->type->kind == TY_STRING || args[5]->type->kind == TY_NULL)
+            args[5] = sema_coerce(b->sc, args[5], type_decimal(16, 6));
+        else
+            *bad = 5, *want = "a number of seconds";
+        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, args[6]);
     case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         convert_all(b, args, n, to_int_arg, bad);
@@ -809,6 +839,27 @@ static SExpr *bind_get(Binder *b, const AstExpr *e, SExpr **args)
     return r;
 }
 
+/* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
+   fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
+   Region ids, whose offset depends on the date, need zone rules sluice does not have. */
+static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off)
+{
+    if (!is_string_const(tz)) {
+        diag_error(b->sc->diag, at->span,
+                   "function '%s' needs a constant time zone in sluice (a string literal)",
+                   sema_func_name(fn));
+        return false;
+    }
+    if (!cm_zone_offset(tz->u.value.s, tz->u.value.n, off)) {
+        diag_error(b->sc->diag, at->span,
+                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
+                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
+                   "offset changes with the date", tz->u.value.s);
+        return false;
+    }
+    return true;
+}
+
 /* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
    DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz): ts + or - tz's offset.
    tz must be a constant sluice knows the offset of (cm_zone_offset: fixed offsets, UTC, GMT,
@@ -828,21 +879,9 @@ static SExpr *bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args
     null->u.value.is_null = true;
     if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
         return null;
-    if (!is_string_const(args[1])) {
-        diag_error(b->sc->diag, asts[1]->span,
-                   "function '%s' needs a constant time zone in sluice (a string literal)", name);
-        return NULL;
-    }
     int32_t off;
-    const char *z = args[1]->u.value.s;
-    size_t zn = args[1]->u.value.n;
-    if (!cm_zone_offset(z, zn, &off)) {
-        diag_error(b->sc->diag, asts[1]->span,
-                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
-                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
-                   "offset changes with the date", args[1]->u.value.s);
+    if (!check_zone(b, asts[1], fn, args[1], &off))
         return NULL;
-    }
     SExpr *d = sema_new_expr(b->sc, SX_CONST, &type_interval, e->span);
     d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? off : -off) * 1000000;
     SExpr *r = sema_new_expr(b->sc, SX_ARITH, &type_timestamp, e->span);
