@@ -713,6 +713,25 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         /* ARRAY: v -> const SrtDatum[len] (scratch memory), len = elements. */
         return string_result(cg, "srt_split", args, 5, any_null(cg, a, n), 1);
     }
+    case FN_REGEXP_EXTRACT_ALL:
+    case FN_REGEXP_COUNT: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef idx = e->u.call.fn == FN_REGEXP_COUNT ? cg_i32(cg, 0) : n > 2 ? a[2].v : cg_i32(cg, 1);
+        LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, idx};
+        CgVal r = string_result(cg, "srt_regexp_extract_all", args, 5, any_null(cg, a, n), 1);
+        return e->u.call.fn == FN_REGEXP_COUNT ? scalar(r.null, r.len) : r;
+    }
+    case FN_REGEXP_SUBSTR: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, cg_i32(cg, 0)};
+        CgVal r = string_result(cg, "srt_regexp_extract", args, 5, any_null(cg, a, n), 1);
+        r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntEQ, r.len, cg_i32(cg, 0), ""));
+        return r;
+    }
     case FN_REGEXP_REPLACE: {
         if (is_null_const(x[1]) || (n > 3 && is_null_const(x[3])))
             return cg_null_of(cg, e->type);

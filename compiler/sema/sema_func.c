@@ -200,25 +200,26 @@ static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         return true;
     if (!check_pattern(b, asts[1], args[1], &groups, NULL, NULL))
         return false;
-    if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
+    bool extract = fn == FN_REGEXP_EXTRACT || fn == FN_REGEXP_EXTRACT_ALL;
+    const char *name = sema_func_name(fn);
+    if (extract && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
         !args[2]->u.value.is_null) {
         int64_t idx = args[2]->u.value.i;
         if (idx < 0) {
             diag_error(b->sc->diag, asts[2]->span,
-                       "regexp_extract: the specified group index cannot be less than zero");
+                       "%s: the specified group index cannot be less than zero", name);
             return false;
         }
         if (idx > groups) {
             diag_error(b->sc->diag, asts[2]->span,
-                       "regexp_extract: regex group count is %d, but the specified group "
-                       "index is %lld",
-                       groups, (long long)idx);
+                       "%s: regex group count is %d, but the specified group index is %lld",
+                       name, groups, (long long)idx);
             return false;
         }
     }
-    if (fn == FN_REGEXP_EXTRACT && groups == 0 && n == 2) {
+    if (extract && groups == 0 && n == 2) {
         diag_error(b->sc->diag, e->span,
-                   "regexp_extract: regex group count is 0, but the specified group index is 1");
+                   "%s: regex group count is 0, but the specified group index is 1", name);
         return false;
     }
     return true;
@@ -1129,7 +1130,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_REGEXP_EXTRACT:
     case FN_SPLIT:
-        *rt = fn == FN_SPLIT ? type_array(b->sc->arena, &type_string) : &type_string;
+    case FN_REGEXP_EXTRACT_ALL: /* RegExpExtractAll(s, p[, idx = 1]): ARRAY<STRING> */
+    case FN_REGEXP_COUNT: /* RegExpCount: Size(RegExpExtractAll(s, p, 0)), an INT */
+    case FN_REGEXP_SUBSTR: /* RegExpSubStr: NullIf(RegExpExtract(s, p, 0), '') */
+        *rt = fn == FN_SPLIT || fn == FN_REGEXP_EXTRACT_ALL ? type_array(b->sc->arena, &type_string)
+              : fn == FN_REGEXP_COUNT                      ? &type_int
+                                                           : &type_string;
         return type_regex(b, e, fn, args, n, bad, want);
     case FN_REGEXP_REPLACE:
         *rt = &type_string;

@@ -282,6 +282,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_puts(sb, ", 2147483647");
         break;
     case FN_REGEXP_EXTRACT:
+    case FN_REGEXP_EXTRACT_ALL:
         if (n == 2)
             sb_puts(sb, ", 1");
         break;

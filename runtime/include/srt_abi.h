@@ -812,6 +812,12 @@ int srt_rlike(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n);
    failed with Spark's message). */
 int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t idx,
                        const char **out, uint32_t *out_n);
+/* regexp_extract_all (RegExpExtractAll): group idx of every match, left to right (Java's
+   Matcher.find loop; "" for a group that did not take part): *out -> const SrtDatum[*out_n]
+   of STRING pointing into s.  0, or -1 (NULL) when re is NULL or idx is out of range at a
+   match (the query has failed with Spark's message). */
+int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n,
+                           int32_t idx, const void **out, uint32_t *out_n);
 /* split(s, re, limit) as Java's String.split(re, limit) with limit 0 read as -1 (Spark):
    *out -> const SrtDatum[*out_n] of STRING in scratch memory of q, whose bytes point into s.
    0, or -1 (NULL) when re is NULL. */
