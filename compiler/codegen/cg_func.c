@@ -697,6 +697,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_str_trim", args, 3, a[0].null, 0);
     }
     case FN_CONCAT:
+        if (e->type->kind == TY_ARRAY)
+            return cg_array_concat(cg, a, n);
         return call_concat(cg, a, n);
     case FN_REGEXP_EXTRACT: {
         if (is_null_const(x[1]))

@@ -163,6 +163,8 @@ bool cg_func_inlined(const char *name);
 void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg);
 /* cg_array.c: the array functions of functions.def (element_at ... slice). */
 CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+/* concat(a[0], ..., a[n - 1]) of arrays of one type (Concat): NULL when any is. */
+CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n);
 
 /* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
 LLVMTypeRef cg_dec_type(CgCtx *cg);

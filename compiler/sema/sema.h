@@ -212,7 +212,12 @@ typedef enum SFnSig {
     case FN_ARRAY_MIN:                                                                             \
     case FN_SLICE:                                                                                 \
     case FN_SORT_ARRAY:                                                                            \
-    case FN_ARRAY_DISTINCT
+    case FN_ARRAY_DISTINCT:                                                                        \
+    case FN_ARRAY_REPEAT:                                                                          \
+    case FN_FLATTEN:                                                                               \
+    case FN_ARRAY_REMOVE:                                                                          \
+    case FN_ARRAYS_OVERLAP:                                                                        \
+    case FN_SEQUENCE
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {

@@ -729,9 +729,88 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             if (!(args[i] = to_int_arg(b, args[i])))
                 *bad = i, *want = "an integer";
         return true;
+    case FN_ARRAY_REPEAT: /* ArrayRepeat(any, INT): ARRAY of the element's type */
+        *rt = type_array(b->sc->arena, args[0]->type);
+        if (!(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
+    case FN_FLATTEN: /* Flatten(ARRAY<ARRAY<T>>): ARRAY<T> */
+        if (!arr || args[0]->type->elem->kind != TY_ARRAY) {
+            *bad = 0, *want = "an array of arrays";
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        return true;
+    case FN_ARRAY_REMOVE: { /* ArrayRemove(ARRAY<T>, T): the value cast to the element type */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        const Type *el = args[0]->type->elem, *w = sema_wider_type(el, args[1]->type);
+        *rt = args[0]->type;
+        if (w && type_equal(w, el) && is_atomic_elem(el))
+            args[1] = sema_coerce(b->sc, args[1], el);
+        else
+            *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the array's element type %s",
+                                           type_name(b->sc->arena, el));
+        return true;
+    }
+    case FN_ARRAYS_OVERLAP: { /* ArraysOverlap(ARRAY<T>, ARRAY<T>): BOOLEAN */
+        *rt = &type_boolean;
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (args[i]->type->kind != TY_ARRAY && args[i]->type->kind != TY_NULL)
+                *bad = i;
+        if (*bad >= 0)
+            return true;
+        const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+        const Type *t = sema_unify(b, args, asts, 2, "arrays_overlap arguments must have a common type");
+        if (!t)
+            return false;
+        if (t->kind == TY_NULL) {
+            t = type_array(b->sc->arena, &type_null);
+            args[0] = sema_coerce(b->sc, args[0], t);
+            args[1] = sema_coerce(b->sc, args[1], t);
+        }
+        if (!is_atomic_elem(t->elem) && t->elem->kind != TY_NULL) {
+            *bad = 0, *want = "an array of numbers, strings, booleans or times";
+            return true;
+        }
+        return true;
+    }
+    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider) */
+        const Type *t = &type_int;
+        *want = "an integer";
+        for (int i = 0; *bad < 0 && i < n; i++) {
+            TypeKind k = args[i]->type->kind;
+            if (k == TY_BIGINT && i < 2)
+                t = &type_bigint;
+            else if (k != TY_INT && k != TY_BIGINT && k != TY_NULL)
+                *bad = i, *want = "an integer (sequences of dates and timestamps are not supported yet)";
+        }
+        if (*bad >= 0)
+            return true;
+        for (int i = 0; i < n; i++)
+            args[i] = sema_coerce(b->sc, args[i], i < 2 ? t : &type_bigint);
+        *rt = type_array(b->sc->arena, t);
+        return true;
+    }
     default:
         SL_UNREACHABLE();
     }
+}
+
+/* Is concat(args) Concat's array form: an ARRAY among the arguments, the others ARRAY or
+   NULL? */
+static bool concat_of_arrays(SExpr **args, int n)
+{
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        if (args[i]->type->kind == TY_ARRAY)
+            any = true;
+        else if (args[i]->type->kind != TY_NULL)
+            return false;
+    }
+    return any;
 }
 
 /* negative(x) and positive(x): Spark's UnaryMinus and UnaryPositive, bound as -x and +x. */
@@ -1121,6 +1200,11 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                 *bad = i, *want = "an integer";
         return true;
     case FN_CONCAT:
+        if (concat_of_arrays(args, n)) { /* Concat of arrays: one array type, NULL if any is */
+            *rt = sema_unify(b, args, asts, n, "concat arguments must have a common type");
+            return *rt != NULL;
+        }
+        /* fall through */
     case FN_TRIM:
     case FN_LTRIM:
     case FN_RTRIM:

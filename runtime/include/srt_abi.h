@@ -775,6 +775,10 @@ void srt_num_bin(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t to,
                  const char **out, uint32_t *out_n);
 int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *out);
+/* sequence(start, stop[, step]) of INT (is_int) or BIGINT: *out -> SrtDatum[*out_n] in
+   scratch memory; 0, or -1 after failing the query with Spark's message. */
+int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
+                       int32_t is_int, const void **out, uint32_t *out_n);
 /* hex of a BIGINT (Long.toHexString) or of bytes, upper-case; unhex(s): the bytes of pairs
    of hex digits (an odd first one alone), -1 (NULL) for a non-hex character. */
 void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);

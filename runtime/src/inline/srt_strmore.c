@@ -1,8 +1,9 @@
-/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv and width_bucket with Spark
+/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, sequence with Spark
 ** 3.5's semantics (UTF8String.java, NumberConverter.scala, mathExpressions.scala), inline
 ** helpers.  Bodies see non-NULL values only; results go to the query's scratch memory.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -206,5 +207,41 @@ int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *ou
         *out = v < lower ? 0 : v >= upper ? n + 1 : (int64_t)((double)n * (v - lower) / (upper - lower)) + 1;
     else
         *out = v > upper ? 0 : v <= lower ? n + 1 : (int64_t)((double)n * (upper - v) / (upper - lower)) + 1;
+    return 0;
+}
+
+/* Sequence of INT or BIGINT (IntegralSequenceImpl.eval, getSequenceLength): start, start +
+   step, ... up to stop; without a step, 1 or -1 by the direction; a step that does not lead
+   to stop (or 0 unless start = stop) fails the query ("Illegal sequence boundaries"), as
+   does a length above MAX_ROUNDED_ARRAY_LENGTH.  *out -> SrtDatum[*out_n] (INT or BIGINT
+   in .i).  0, or -1 after failing the query. */
+int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
+                       int32_t is_int, const void **out, uint32_t *out_n)
+{
+    char msg[160];
+    *out = NULL;
+    *out_n = 0;
+    if (!has_step)
+        step = start <= stop ? 1 : -1;
+    if (!((step > 0 && start <= stop) || (step < 0 && start >= stop) || (step == 0 && start == stop))) {
+        snprintf(msg, sizeof msg, "Illegal sequence boundaries: %lld to %lld by %lld",
+                 (long long)start, (long long)stop, (long long)step);
+        srt_query_fail(q, msg);
+        return -1;
+    }
+    int64_t len = start == stop ? 1 : 1 + (int64_t)((uint64_t)stop - (uint64_t)start) / step;
+    if (len > 2147483632) {
+        snprintf(msg, sizeof msg, "Too long sequence: %lld. Should be <= 2147483632", (long long)len);
+        srt_query_fail(q, msg);
+        return -1;
+    }
+    SrtDatum *d = srt_scratch_alloc(q, sizeof *d * (size_t)(len ? len : 1));
+    memset(d, 0, sizeof *d * (size_t)len);
+    for (int64_t i = 0; i < len; i++) {
+        uint64_t v = (uint64_t)start + (uint64_t)step * (uint64_t)i;
+        d[i].i = is_int ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
+    }
+    *out = d;
+    *out_n = (uint32_t)len;
     return 0;
 }
