@@ -596,6 +596,23 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef null = cg_or(cg, any_null(cg, a, 4), LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), ""));
         return scalar(null, cg_load(cg, cg->t_i64, out, "wb.v"));
     }
+    case FN_FORMAT_NUMBER: { /* FormatNumber: NULL for d < 0 */
+        const Type *t = e->u.call.args[0]->type;
+        LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
+                                  LLVMBuildICmp(cg->b, LLVMIntSLT, a[1].v, cg_i32(cg, 0), ""));
+        LLVMValueRef d = cg_select(cg, null, cg_i32(cg, 0), a[1].v);
+        if (type_is_fractional(t)) {
+            LLVMValueRef x = t->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, "") : a[0].v;
+            LLVMValueRef args[5] = {cg->q, x, d};
+            return string_result(cg, "srt_format_number_f64", args, 3, null, 0);
+        }
+        LLVMValueRef v = t->kind == TY_DECIMAL ? a[0].v : LLVMBuildSExt(cg->b, a[0].v, cg_dec_type(cg), "");
+        LLVMValueRef hi = LLVMBuildTrunc(cg->b, LLVMBuildAShr(cg->b, v, LLVMConstInt(cg_dec_type(cg), 64, 0), ""),
+                                         cg->t_i64, "");
+        LLVMValueRef args[7] = {cg->q, LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), hi,
+                                cg_i32(cg, t->kind == TY_DECIMAL ? t->scale : 0), d};
+        return string_result(cg, "srt_format_number_dec", args, 5, null, 0);
+    }
     case FN_LEVENSHTEIN: {
         LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len,
                                 n > 2 ? a[2].v : cg_i32(cg, INT32_MAX)};

@@ -593,6 +593,15 @@ static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
         else if (*bad < 0)
             args[3] = sema_coerce(b->sc, args[3], &type_bigint);
         return;
+    case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d) -> STRING; a string or NULL x is
+                              read as DOUBLE; the pattern-string form of d is not supported */
+        *rt = &type_string;
+        if (args[0]->type->kind != TY_DECIMAL && !(args[0] = to_numeric_arg(b, args[0])))
+            *bad = 0;
+        else if (args[1]->type->kind == TY_STRING || !(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer number of decimal places (a pattern string is not "
+                              "supported yet)";
+        return;
     case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
         *rt = &type_int;
         convert_all(b, args, 2, sema_to_string, bad);

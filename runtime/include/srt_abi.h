@@ -775,6 +775,11 @@ void srt_num_bin(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t to,
                  const char **out, uint32_t *out_n);
 int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *out);
+/* format_number(x, d >= 0) of a DOUBLE, and of an integer or DECIMAL whose unscaled value
+   at scale s is hi * 2^64 + (uint64_t)lo (srt_strmore.c; HALF_EVEN). */
+void srt_format_number_f64(SrtQuery *q, double x, int32_t d, const char **out, uint32_t *out_n);
+void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32_t d,
+                           const char **out, uint32_t *out_n);
 /* sequence(start, stop[, step]) of INT (is_int) or BIGINT: *out -> SrtDatum[*out_n] in
    scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,

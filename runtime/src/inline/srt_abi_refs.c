@@ -172,6 +172,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_num_conv,
     (const void *)srt_math_width_bucket,
     (const void *)srt_array_sequence,
+    (const void *)srt_format_number_f64,
+    (const void *)srt_format_number_dec,
     (const void *)srt_hex_bytes,
     (const void *)srt_unhex,
     (const void *)srt_split,

@@ -245,3 +245,85 @@ int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, i
     *out_n = (uint32_t)len;
     return 0;
 }
+
+/* FormatNumber's output of the plain digits t[0, n) ("[-]int[.frac]", already rounded to
+   d places): the integer part grouped by threes with ',' ("#,###,###,...,##0.00" in
+   Locale.US). */
+static void sm_group(SrtQuery *q, const char *t, size_t n, const char **out, uint32_t *out_n)
+{
+    size_t neg = n && t[0] == '-', dot = neg;
+    while (dot < n && t[dot] != '.')
+        dot++;
+    size_t digits = dot - neg;
+    char *o = srt_scratch_alloc(q, n + digits / 3 + 1), *p = o;
+    if (neg)
+        *p++ = '-';
+    for (size_t i = 0; i < digits; i++) {
+        if (i && (digits - i) % 3 == 0)
+            *p++ = ',';
+        *p++ = t[neg + i];
+    }
+    memcpy(p, t + dot, n - dot);
+    p += n - dot;
+    *out = o;
+    *out_n = (uint32_t)(p - o);
+}
+
+/* format_number(x, d) of a DOUBLE (a FLOAT is widened exactly): Java's DecimalFormat rounds
+   the exact binary value HALF_EVEN, as printf's %.*f does; NaN is "NaN", the infinities
+   "∞" and "-∞" (DecimalFormatSymbols of Locale.US); -0.0 keeps its sign. */
+void srt_format_number_f64(SrtQuery *q, double x, int32_t d, const char **out, uint32_t *out_n)
+{
+    if (isnan(x) || isinf(x)) {
+        *out = isnan(x) ? "NaN" : x > 0 ? "\xe2\x88\x9e" : "-\xe2\x88\x9e";
+        *out_n = (uint32_t)strlen(*out);
+        return;
+    }
+    if (d > 340) /* DecimalFormat's DOUBLE_FRACTION_DIGITS */
+        d = 340;
+    int len = snprintf(NULL, 0, "%.*f", d, x);
+    char *t = srt_scratch_alloc(q, (size_t)len + 1);
+    snprintf(t, (size_t)len + 1, "%.*f", d, x);
+    sm_group(q, t, (size_t)len, out, out_n);
+}
+
+/* format_number(x, d) of an integer or a DECIMAL: the unscaled v (hi, lo) at scale s, rounded
+   HALF_EVEN to d places (BigDecimal through DecimalFormat), then grouped. */
+void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32_t d,
+                           const char **out, uint32_t *out_n)
+{
+    __int128 v = (__int128)(((unsigned __int128)(uint64_t)hi << 64) | (uint64_t)lo);
+    bool neg = v < 0;
+    unsigned __int128 u = neg ? (unsigned __int128)0 - (unsigned __int128)v : (unsigned __int128)v;
+    if (d < s) { /* drop s - d digits, HALF_EVEN */
+        unsigned __int128 p = 1;
+        for (int32_t i = d; i < s; i++)
+            p *= 10;
+        unsigned __int128 qt = u / p, r = u % p;
+        if (r * 2 > p || (r * 2 == p && (qt & 1)))
+            qt++;
+        u = qt;
+        s = d;
+    }
+    char dig[48];
+    int k = 0;
+    do {
+        dig[k++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u);
+    while (k <= s) /* at least one integer digit */
+        dig[k++] = '0';
+    size_t n = (size_t)k + 2 + (size_t)(d > s ? d - s : 0) + 1;
+    char *t = srt_scratch_alloc(q, n), *p = t;
+    if (neg)
+        *p++ = '-'; /* DecimalFormat keeps the sign of a value rounded to zero */
+    for (int i = k - 1; i >= s; i--)
+        *p++ = dig[i];
+    if (d > 0)
+        *p++ = '.';
+    for (int i = s - 1; i >= 0; i--)
+        *p++ = dig[i];
+    for (int32_t i = s; i < d; i++)
+        *p++ = '0';
+    sm_group(q, t, (size_t)(p - t), out, out_n);
+}
