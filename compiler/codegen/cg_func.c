@@ -613,6 +613,12 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
                                 cg_i32(cg, t->kind == TY_DECIMAL ? t->scale : 0), d};
         return string_result(cg, "srt_format_number_dec", args, 5, null, 0);
     }
+    case FN_ENCODE:
+    case FN_DECODE: {
+        LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
+        return string_result(cg, e->u.call.fn == FN_ENCODE ? "srt_str_encode" : "srt_str_decode",
+                             args, 5, any_null(cg, a, 2), 1);
+    }
     case FN_LEVENSHTEIN: {
         LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len,
                                 n > 2 ? a[2].v : cg_i32(cg, INT32_MAX)};

@@ -195,7 +195,9 @@ typedef enum SFnSig {
     case FN_CONV:                                                                                  \
     case FN_WIDTH_BUCKET:                                                                          \
     case FN_LEVENSHTEIN:                                                                           \
-    case FN_FORMAT_NUMBER
+    case FN_FORMAT_NUMBER:                                                                         \
+    case FN_ENCODE:                                                                                \
+    case FN_DECODE
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \

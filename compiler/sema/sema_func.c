@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_charset.h"
 #include "common/cm_regex.h"
 #include "common/cm_time.h"
 #include "front/parse.h"
@@ -514,6 +515,17 @@ static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
 
 /* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
 
+/* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
+   BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
+   BINARY); NULL if neither. */
+static SExpr *bytes_arg(Binder *b, SExpr *e)
+{
+    TypeKind k = e->type->kind;
+    if (k == TY_BINARY || k == TY_STRING)
+        return e;
+    return k == TY_NULL ? sema_coerce(b->sc, e, &type_binary) : NULL;
+}
+
 /* A DOUBLE operand, or a FLOAT kept (IsNaN and NaNvl take TypeCollection(DoubleType,
    FloatType): other numbers and strings are cast to DOUBLE). */
 static SExpr *to_fractional_arg(Binder *b, SExpr *e)
@@ -601,6 +613,18 @@ static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
         else if (args[1]->type->kind == TY_STRING || !(args[1] = to_int_arg(b, args[1])))
             *bad = 1, *want = "an integer number of decimal places (a pattern string is not "
                               "supported yet)";
+        return;
+    case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
+    case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */
+        *rt = fn == FN_ENCODE ? &type_binary : &type_string;
+        if (fn == FN_ENCODE ? !(args[0] = sema_to_string(b, args[0]))
+                            : !(args[0] = bytes_arg(b, args[0])))
+            *bad = 0, *want = fn == FN_ENCODE ? "a string" : "a binary value";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a charset name";
+        else if (is_string_const(args[1]) &&
+                 cm_charset_code(args[1]->u.value.s, args[1]->u.value.n) < 0)
+            *bad = 1, *want = "UTF-8, US-ASCII, ISO-8859-1 or UTF-16[BE|LE]";
         return;
     case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
         *rt = &type_int;
@@ -831,16 +855,6 @@ static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
     return sema_bind_expr(b, u);
 }
 
-/* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
-   BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
-   BINARY); NULL if neither. */
-static SExpr *bytes_arg(Binder *b, SExpr *e)
-{
-    TypeKind k = e->type->kind;
-    if (k == TY_BINARY || k == TY_STRING)
-        return e;
-    return k == TY_NULL ? sema_coerce(b->sc, e, &type_binary) : NULL;
-}
 
 /* ==== Functions bound as other expressions (class REPLACED) ==== */
 

@@ -780,6 +780,13 @@ int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *ou
 void srt_format_number_f64(SrtQuery *q, double x, int32_t d, const char **out, uint32_t *out_n);
 void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32_t d,
                            const char **out, uint32_t *out_n);
+/* encode(s, charset) (String.getBytes) and decode(b, charset) (new String): UTF-8,
+   US-ASCII, ISO-8859-1, UTF-16BE, UTF-16LE, UTF-16 and their Java aliases
+   (common/cm_charset.h); 0, or -1 after failing the query for an unknown charset. */
+int srt_str_encode(SrtQuery *q, const char *s, uint32_t n, const char *cs, uint32_t csn,
+                   const char **out, uint32_t *out_n);
+int srt_str_decode(SrtQuery *q, const char *b, uint32_t n, const char *cs, uint32_t csn,
+                   const char **out, uint32_t *out_n);
 /* sequence(start, stop[, step]) of INT (is_int) or BIGINT: *out -> SrtDatum[*out_n] in
    scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,

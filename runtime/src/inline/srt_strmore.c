@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
+#include "common/cm_charset.h"
 #include "srt_abi.h"
 #include "inline/srt_utf8.h"
 
@@ -326,4 +328,151 @@ void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32
     for (int32_t i = s; i < d; i++)
         *p++ = '0';
     sm_group(q, t, (size_t)(p - t), out, out_n);
+}
+
+/* ==== encode / decode (Encode, Decode: String.getBytes(charset), new String(b, charset)) ==== */
+
+/* The code point at s[*i] as Java's UTF-8 decoder reads it, *i moved past it: U+FFFD for
+   each maximal ill-formed subpart (a bad lead byte alone, or a lead and the continuation
+   bytes that were valid before the sequence broke off). */
+static uint32_t sm_utf8_next(const unsigned char *s, uint32_t n, uint32_t *i)
+{
+    uint32_t c = s[(*i)++];
+    if (c < 0x80)
+        return c;
+    int need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+    if (need < 0)
+        return 0xFFFD;
+    uint32_t lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    uint32_t hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    uint32_t cp = c & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07);
+    for (int k = 0; k < need; k++) {
+        if (*i >= n || s[*i] < (k ? 0x80 : lo) || s[*i] > (k ? 0xBF : hi))
+            return 0xFFFD;
+        cp = cp << 6 | (s[(*i)++] & 0x3F);
+    }
+    return cp;
+}
+
+static char *sm_put_utf8(char *p, uint32_t cp)
+{
+    if (cp < 0x80) {
+        *p++ = (char)cp;
+    } else if (cp < 0x800) {
+        *p++ = (char)(0xC0 | cp >> 6);
+        *p++ = (char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *p++ = (char)(0xE0 | cp >> 12);
+        *p++ = (char)(0x80 | (cp >> 6 & 0x3F));
+        *p++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *p++ = (char)(0xF0 | cp >> 18);
+        *p++ = (char)(0x80 | (cp >> 12 & 0x3F));
+        *p++ = (char)(0x80 | (cp >> 6 & 0x3F));
+        *p++ = (char)(0x80 | (cp & 0x3F));
+    }
+    return p;
+}
+
+static char *sm_put_unit(char *p, uint32_t u, bool le)
+{
+    *p++ = (char)(le ? u & 0xFF : u >> 8);
+    *p++ = (char)(le ? u >> 8 : u & 0xFF);
+    return p;
+}
+
+static int sm_bad_charset(SrtQuery *q, const char *cs, uint32_t csn)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "java.io.UnsupportedEncodingException: %.*s", (int)(csn > 100 ? 100 : csn), cs);
+    srt_query_fail(q, msg);
+    return -1;
+}
+
+int srt_str_encode(SrtQuery *q, const char *s, uint32_t n, const char *cs, uint32_t csn,
+                   const char **out, uint32_t *out_n)
+{
+    /* Encode: UTF8String.toString (UTF-8 read with U+FFFD for ill-formed bytes), then
+       String.getBytes: '?' for a character ASCII or Latin-1 cannot hold (one for a
+       surrogate pair); UTF-16 is big-endian after a byte-order mark (none for ''). */
+    int code = cm_charset_code(cs, csn);
+    *out = s;
+    *out_n = 0;
+    if (code < 0)
+        return sm_bad_charset(q, cs, csn);
+    const unsigned char *u = (const unsigned char *)s;
+    char *o = srt_scratch_alloc(q, (size_t)n * 4 + 2), *p = o;
+    if (code == CM_CS_UTF16 && n)
+        p = sm_put_unit(p, 0xFEFF, false);
+    for (uint32_t i = 0; i < n;) {
+        uint32_t cp = sm_utf8_next(u, n, &i);
+        switch (code) {
+        case CM_CS_UTF8:
+            p = sm_put_utf8(p, cp);
+            break;
+        case CM_CS_ASCII:
+        case CM_CS_LATIN1:
+            *p++ = cp < (code == CM_CS_ASCII ? 0x80u : 0x100u) ? (char)cp : '?';
+            break;
+        default:
+            if (cp >= 0x10000) {
+                p = sm_put_unit(p, 0xD800 | (cp - 0x10000) >> 10, code == CM_CS_UTF16LE);
+                cp = 0xDC00 | ((cp - 0x10000) & 0x3FF);
+            }
+            p = sm_put_unit(p, cp, code == CM_CS_UTF16LE);
+        }
+    }
+    *out = o;
+    *out_n = (uint32_t)(p - o);
+    return 0;
+}
+
+int srt_str_decode(SrtQuery *q, const char *b, uint32_t n, const char *cs, uint32_t csn,
+                   const char **out, uint32_t *out_n)
+{
+    /* Decode: new String(bytes, charset) then UTF-8: U+FFFD for ill-formed UTF-8 (maximal
+       subparts), ASCII bytes above 0x7F, an unpaired surrogate or an odd last byte of
+       UTF-16; UTF-16 reads and drops a byte-order mark (big-endian without one). */
+    int code = cm_charset_code(cs, csn);
+    *out = b;
+    *out_n = 0;
+    if (code < 0)
+        return sm_bad_charset(q, cs, csn);
+    const unsigned char *u = (const unsigned char *)b;
+    char *o = srt_scratch_alloc(q, (size_t)n * 3 + 4), *p = o;
+    uint32_t i = 0;
+    bool le = code == CM_CS_UTF16LE;
+    if (code == CM_CS_UTF16 && n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
+        le = u[0] == 0xFF;
+        i = 2;
+    }
+    while (i < n) {
+        uint32_t cp;
+        if (code == CM_CS_UTF8) {
+            cp = sm_utf8_next(u, n, &i);
+        } else if (code == CM_CS_ASCII || code == CM_CS_LATIN1) {
+            cp = u[i++];
+            if (code == CM_CS_ASCII && cp >= 0x80)
+                cp = 0xFFFD;
+        } else if (i + 1 >= n) {
+            cp = 0xFFFD;
+            i = n;
+        } else {
+            cp = le ? (uint32_t)(u[i] | u[i + 1] << 8) : (uint32_t)(u[i] << 8 | u[i + 1]);
+            i += 2;
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n) {
+                uint32_t lo = le ? (uint32_t)(u[i] | u[i + 1] << 8) : (uint32_t)(u[i] << 8 | u[i + 1]);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 2;
+                }
+            }
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                cp = 0xFFFD;
+        }
+        p = sm_put_utf8(p, cp);
+    }
+    *out = o;
+    *out_n = (uint32_t)(p - o);
+    return 0;
 }
