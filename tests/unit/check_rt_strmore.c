@@ -1,9 +1,11 @@
-/* check_rt_strmore.c - srt_strmore.c: levenshtein, soundex, find_in_set, bin, conv and
-** width_bucket against values worked out from Spark 3.5's UTF8String and NumberConverter.
+/* check_rt_strmore.c - srt_strmore.c (levenshtein, soundex, find_in_set, bin, conv,
+** width_bucket, encode/decode, format_number, sequence) and srt_time.c's next_day and
+** make_timestamp, against values worked out from Spark 3.5's sources.
 */
 #include <check.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -126,6 +128,100 @@ START_TEST(test_width_bucket)
 }
 END_TEST
 
+/* The string result of f(q, s, charset), "NULL" on failure. */
+static const char *coded(int (*f)(SrtQuery *, const char *, uint32_t, const char *, uint32_t,
+                                  const char **, uint32_t *),
+                         const char *s, uint32_t n, const char *cs)
+{
+    static char buf[64];
+    const char *o;
+    uint32_t on;
+    if (f(q, s, n, S(cs), &o, &on) < 0)
+        return "NULL";
+    for (uint32_t i = 0; i < on; i++)
+        snprintf(buf + 2 * i, 3, "%02X", (unsigned char)o[i]);
+    buf[2 * on] = 0;
+    return buf;
+}
+
+START_TEST(test_encode_decode)
+{
+    ck_assert_str_eq(coded(srt_str_encode, S("a\xc3\xa9"), "UTF-16"), "FEFF006100E9");
+    ck_assert_str_eq(coded(srt_str_encode, S(""), "UTF-16"), "");
+    ck_assert_str_eq(coded(srt_str_encode, S("\xf0\x9f\x98\x80"), "ascii"), "3F");
+    ck_assert_str_eq(coded(srt_str_encode, S("\xff"), "utf8"), "EFBFBD");
+    ck_assert_str_eq(coded(srt_str_decode, "\xff\xfe\x61\x00", 4, "UTF-16"), "61");
+    ck_assert_str_eq(coded(srt_str_decode, S("\xed\xa0\x80"), "UTF-8"), "EFBFBDEFBFBDEFBFBD");
+    ck_assert_str_eq(coded(srt_str_decode, S("\xe2\x82"), "UTF-8"), "EFBFBD");
+    ck_assert_str_eq(coded(srt_str_decode, "\xd8\x3d\x00\x61", 4, "UTF-16BE"), "EFBFBD61");
+    ck_assert_str_eq(coded(srt_str_decode, S("\xe9"), "latin1"), "C3A9");
+    ck_assert_str_eq(coded(srt_str_decode, S("\xe9"), "US-ASCII"), "EFBFBD");
+}
+END_TEST
+
+/* format_number's text, "d64" of a double, else of v at scale s. */
+static const char *fmt_num(int dbl, double x, int64_t v, int s, int d)
+{
+    static char buf[80];
+    const char *o;
+    uint32_t n;
+    if (dbl)
+        srt_format_number_f64(q, x, d, &o, &n);
+    else
+        srt_format_number_dec(q, v, v < 0 ? -1 : 0, s, d, &o, &n);
+    memcpy(buf, o, n);
+    buf[n] = 0;
+    return buf;
+}
+
+START_TEST(test_format_number)
+{
+    ck_assert_str_eq(fmt_num(1, 1234567.891, 0, 0, 2), "1,234,567.89");
+    ck_assert_str_eq(fmt_num(1, 0.125, 0, 0, 2), "0.12");
+    ck_assert_str_eq(fmt_num(1, 0.375, 0, 0, 2), "0.38");
+    ck_assert_str_eq(fmt_num(1, -0.0, 0, 0, 1), "-0.0");
+    ck_assert_str_eq(fmt_num(1, 999.5, 0, 0, 0), "1,000");
+    ck_assert_str_eq(fmt_num(0, 0, 12345, 2, 1), "123.4");   /* 123.45 -> HALF_EVEN */
+    ck_assert_str_eq(fmt_num(0, 0, 12355, 2, 1), "123.6");
+    ck_assert_str_eq(fmt_num(0, 0, -1000000, 0, 0), "-1,000,000");
+    ck_assert_str_eq(fmt_num(0, 0, 5, 3, 4), "0.0050");
+    ck_assert_str_eq(fmt_num(0, 0, -4, 3, 2), "-0.00");
+}
+END_TEST
+
+START_TEST(test_sequence)
+{
+    const void *o;
+    uint32_t n;
+    ck_assert_int_eq(srt_array_sequence(q, 1, 10, 3, 1, 1, &o, &n), 0);
+    ck_assert_int_eq(n, 4);
+    ck_assert_int_eq(((const SrtDatum *)o)[3].i, 10);
+    ck_assert_int_eq(srt_array_sequence(q, 5, 1, 0, 0, 0, &o, &n), 0);
+    ck_assert_int_eq(n, 5);
+    ck_assert_int_eq(((const SrtDatum *)o)[4].i, 1);
+    ck_assert_int_eq(srt_array_sequence(q, 3, 3, 0, 1, 0, &o, &n), 0);
+    ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+START_TEST(test_next_day_make_timestamp)
+{
+    int64_t v;
+    ck_assert_int_eq(srt_date_next_day(16449, S("TU"), &v), 0); /* 2015-01-14 -> 2015-01-20 */
+    ck_assert_int_eq(v, 16455);
+    ck_assert_int_eq(srt_date_next_day(16449, S("wednesday"), &v), 0);
+    ck_assert_int_eq(v, 16456);
+    ck_assert_int_eq(srt_date_next_day(16449, S("xx"), &v), SRT_DATE_INVALID);
+    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 0, 0, 60000000, 0, &v), 0);
+    ck_assert_int_eq(v, 60000000);
+    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 0, 0, 60500000, 0, &v), SRT_DATE_INVALID);
+    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 1, 0, 0, 3600, &v), 0);
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(srt_make_timestamp(2019, 2, 29, 0, 0, 0, 0, &v), SRT_DATE_INVALID);
+    ck_assert_int_eq(srt_make_timestamp(300000, 1, 1, 0, 0, 0, 0, &v), SRT_DATE_OVERFLOW);
+}
+END_TEST
+
 Suite *rt_strmore_suite(void)
 {
     Suite *s = suite_create("rt_strmore");
@@ -136,6 +232,10 @@ Suite *rt_strmore_suite(void)
     tcase_add_test(tc, test_levenshtein);
     tcase_add_test(tc, test_soundex_find_in_set);
     tcase_add_test(tc, test_width_bucket);
+    tcase_add_test(tc, test_encode_decode);
+    tcase_add_test(tc, test_format_number);
+    tcase_add_test(tc, test_sequence);
+    tcase_add_test(tc, test_next_day_make_timestamp);
     suite_add_tcase(s, tc);
     return s;
 }
