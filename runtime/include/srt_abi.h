@@ -857,6 +857,9 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
 __extension__ typedef __int128 srt_i128;
 #define SRT_DEC_NONE (-((((srt_i128)1 << 126) - 1) * 2) - 2)
 srt_i128 srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s);
+/* The digits of |v| into out (at least 40 bytes), most significant first; returns how many
+   (shared by the decimal casts and format_number). */
+int srt_dec_digits(srt_i128 v, char *out);
 srt_i128 srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);

@@ -307,12 +307,10 @@ void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32
         u = qt;
         s = d;
     }
-    char dig[48];
-    int k = 0;
-    do {
-        dig[k++] = (char)('0' + (int)(u % 10));
-        u /= 10;
-    } while (u);
+    char msd[48], dig[48]; /* dig: least significant first */
+    int k = srt_dec_digits((srt_i128)u, msd);
+    for (int i = 0; i < k; i++)
+        dig[i] = msd[k - 1 - i];
     while (k <= s) /* at least one integer digit */
         dig[k++] = '0';
     size_t n = (size_t)k + 2 + (size_t)(d > s ? d - s : 0) + 1;
