@@ -13,6 +13,7 @@ static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a);
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
 {
@@ -186,10 +187,20 @@ static CgVal slice(CgCtx *cg, CgVal *a)
 
 /* sort_array(arr[, asc]) (SortArray, ascending by default) and array_distinct(arr)
    (ArrayDistinct): a new array made by the runtime from the elements and their kind. */
+static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int asc);
+
 static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
 {
+    bool sort = e->u.call.fn == FN_SORT_ARRAY;
+    int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
+    return distinct_of(cg, e->type->elem, a[0], sort, asc);
+}
+
+/* sort_array or array_distinct of arr, of elements of type elem, by the runtime. */
+static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int asc)
+{
     int kind;
-    switch (e->type->elem->kind) {
+    switch (elem->kind) {
     case TY_BOOLEAN:
         kind = SRT_COLLECT_BOOLEAN;
         break;
@@ -213,11 +224,9 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
         kind = SRT_COLLECT_LONG;
         break;
     }
-    bool sort = e->u.call.fn == FN_SORT_ARRAY;
-    int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
     LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "arr.p");
     LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "arr.n");
-    LLVMValueRef args[7] = {cg->q, a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
+    LLVMValueRef args[7] = {cg->q, arr.v, cg_select(cg, arr.null, cg_i32(cg, 0), arr.len),
                             cg_i32(cg, kind)};
     unsigned k = 4;
     if (sort)
@@ -226,7 +235,7 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
     args[k++] = out_n;
     cg_call(cg, sort ? "srt_array_sort" : "srt_array_distinct", args, k, "");
     CgVal r =
-        scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
+        scalar(arr.null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
     r.len = cg_load(cg, cg->t_i32, out_n, "");
     return r;
 }
@@ -310,6 +319,10 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_SORT_ARRAY:
     case FN_ARRAY_DISTINCT:
         return sort_distinct(cg, e, a);
+    case FN_ARRAY_UNION:
+    case FN_ARRAY_INTERSECT:
+    case FN_ARRAY_EXCEPT:
+        return set_op(cg, e, a);
     case FN_ARRAY_REPEAT:
         return array_repeat(cg, e, a);
     case FN_FLATTEN:
@@ -499,5 +512,43 @@ static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
     cg_at(cg, done);
     CgVal r = scalar(null, cg_load(cg, cg->t_ptr, out_p, "sequence"));
     r.len = cg_load(cg, cg->t_i32, out_n, "");
+    return r;
+}
+
+/* array_union(a, b) (ArrayUnion): the distinct elements of a then b, in order of first
+   appearance, one NULL at most; array_intersect (ArrayIntersect) and array_except
+   (ArrayExcept): the distinct elements of a that are (are not) in b, a NULL element counting
+   as in b when b has one.  NULL when a or b is.  NaN equals NaN as array_distinct has it. */
+static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *el = e->type->elem;
+    if (e->u.call.fn == FN_ARRAY_UNION)
+        return distinct_of(cg, el, cg_array_concat(cg, a, 2), false, 1);
+    bool want_in = e->u.call.fn == FN_ARRAY_INTERSECT;
+    LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
+    CgVal da = distinct_of(cg, el, a[0], false, 1);
+    da.null = null;
+    LLVMValueRef out = datums_alloc(cg, len_or_0(cg, da));
+    LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "set.n");
+    LLVMValueRef found = flag_slot(cg, "set.in");
+    cg_store(cg, cg_i32(cg, 0), kept);
+    ArrLoop l1, l2;
+    LLVMValueRef i = loop_begin(cg, &l1, da);
+    CgVal x = cg_array_elem(cg, el, da, i);
+    cg_store(cg, cg_i1(cg, 0), found);
+    LLVMValueRef j = loop_begin(cg, &l2, a[1]);
+    CgVal y = cg_array_elem(cg, el, a[1], j);
+    LLVMValueRef eq = el->kind == TY_NULL ? cg_i1(cg, 0) : cg_compare(cg, BOP_EQ, el, x, y, e->span);
+    eq = cg_or(cg, cg_and(cg, x.null, y.null), cg_and(cg, eq, cg_not(cg, cg_or(cg, x.null, y.null))));
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, found, ""), eq), found);
+    loop_end(cg, &l2, j);
+    LLVMValueRef f = cg_load(cg, cg->t_i1, found, "");
+    LLVMValueRef keep = LLVMBuildZExt(cg->b, want_in ? f : cg_not(cg, f), cg->t_i32, "");
+    LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
+    copy_datums(cg, out, k, cg_gep(cg, da.v, bytes_of(cg, i), ""), keep);
+    cg_store(cg, LLVMBuildAdd(cg->b, k, keep, ""), kept);
+    loop_end(cg, &l1, i);
+    CgVal r = scalar(null, out);
+    r.len = cg_load(cg, cg->t_i32, kept, "set.len");
     return r;
 }

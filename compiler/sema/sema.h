@@ -220,7 +220,10 @@ typedef enum SFnSig {
     case FN_FLATTEN:                                                                               \
     case FN_ARRAY_REMOVE:                                                                          \
     case FN_ARRAYS_OVERLAP:                                                                        \
-    case FN_SEQUENCE
+    case FN_SEQUENCE:                                                                              \
+    case FN_ARRAY_UNION:                                                                           \
+    case FN_ARRAY_INTERSECT:                                                                       \
+    case FN_ARRAY_EXCEPT
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {

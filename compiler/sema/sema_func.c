@@ -788,6 +788,9 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
                                            type_name(b->sc->arena, el));
         return true;
     }
+    case FN_ARRAY_UNION: /* ArrayUnion, ArrayIntersect, ArrayExcept: ARRAY<T> of two */
+    case FN_ARRAY_INTERSECT:
+    case FN_ARRAY_EXCEPT:
     case FN_ARRAYS_OVERLAP: { /* ArraysOverlap(ARRAY<T>, ARRAY<T>): BOOLEAN */
         *rt = &type_boolean;
         for (int i = 0; *bad < 0 && i < 2; i++)
@@ -808,6 +811,8 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             *bad = 0, *want = "an array of numbers, strings, booleans or times";
             return true;
         }
+        if (fn != FN_ARRAYS_OVERLAP)
+            *rt = t;
         return true;
     }
     case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider) */
