@@ -613,6 +613,28 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
                                 cg_i32(cg, t->kind == TY_DECIMAL ? t->scale : 0), d};
         return string_result(cg, "srt_format_number_dec", args, 5, null, 0);
     }
+    case FN_FORMAT_STRING: /* srt_format_string over the values as datums and their kinds */
+    case FN_PRINTF: {
+        char kinds[65] = {0};
+        SExpr *const *x = e->u.call.args;
+        uint64_t size = cg_datum_size(cg);
+        LLVMValueRef sz[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)n))};
+        LLVMValueRef argv = cg_call(cg, "srt_scratch_alloc", sz, 2, "fmt.args");
+        for (int i = 1; i < n; i++) {
+            const Type *t = x[i]->type;
+            kinds[i - 1] = t->kind == TY_INT || t->kind == TY_DATE          ? 'i'
+                           : t->kind == TY_BIGINT || t->kind == TY_TIMESTAMP ? 'l'
+                           : t->kind == TY_DOUBLE                            ? 'd'
+                           : t->kind == TY_FLOAT                             ? 'f'
+                           : t->kind == TY_BOOLEAN                           ? 'b'
+                           : x[i]->kind == SX_CAST && x[i]->u.arg->type->kind == TY_DECIMAL ? 'D'
+                                                                             : 's';
+            cg_store_datum(cg, t, a[i], cg_gepc(cg, argv, size * (uint64_t)(i - 1), ""), false);
+        }
+        CgVal k = const_string(cg, kinds);
+        LLVMValueRef args[9] = {cg->q, a[0].v, a[0].len, argv, cg_i32(cg, n - 1), k.v};
+        return string_result(cg, "srt_format_string", args, 6, a[0].null, 1);
+    }
     case FN_ENCODE:
     case FN_DECODE: {
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};

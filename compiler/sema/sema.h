@@ -197,7 +197,9 @@ typedef enum SFnSig {
     case FN_LEVENSHTEIN:                                                                           \
     case FN_FORMAT_NUMBER:                                                                         \
     case FN_ENCODE:                                                                                \
-    case FN_DECODE
+    case FN_DECODE:                                                                                \
+    case FN_FORMAT_STRING:                                                                         \
+    case FN_PRINTF
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \

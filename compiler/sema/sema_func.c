@@ -533,6 +533,20 @@ static SExpr *to_fractional_arg(Binder *b, SExpr *e)
     return e->type->kind == TY_FLOAT ? e : to_double_arg(b, e);
 }
 
+/* Does a constant format_string format use only the conversions srt_printf.c implements
+   (%s %S %d %x %X %o %f %% %n, flags - + space 0 ',', width, precision, n$)? */
+static bool format_supported(const char *f)
+{
+    for (const char *p = f; (p = strchr(p, '%')); ) {
+        p++;
+        p += strspn(p, "0123456789$-+ ,.");
+        if (!*p || !strchr("sSdxXof%n", *p))
+            return false;
+        p++;
+    }
+    return true;
+}
+
 static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
                          const char **want)
 {
@@ -613,6 +627,21 @@ static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
         else if (args[1]->type->kind == TY_STRING || !(args[1] = to_int_arg(b, args[1])))
             *bad = 1, *want = "an integer number of decimal places (a pattern string is not "
                               "supported yet)";
+        return;
+    case FN_FORMAT_STRING: /* FormatString(STRING fmt, any...) -> STRING; the values go to */
+    case FN_PRINTF: /* java.util.Formatter as Spark passes them (DECIMAL as its text) */
+        *rt = &type_string;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a format string";
+        for (int i = 1; *bad < 0 && i < n; i++) {
+            TypeKind k = args[i]->type->kind;
+            if (k == TY_DECIMAL || k == TY_NULL)
+                args[i] = sema_coerce(b->sc, args[i], &type_string);
+            else if (k == TY_INTERVAL || k == TY_BINARY || k == TY_ARRAY || k == TY_STRUCT)
+                *bad = i, *want = "a number, string, boolean, date or timestamp";
+        }
+        if (*bad < 0 && is_string_const(args[0]) && !format_supported(args[0]->u.value.s))
+            *bad = 0, *want = "only %s %S %d %x %X %o %f %% %n conversions";
         return;
     case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
     case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */

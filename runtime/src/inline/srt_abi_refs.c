@@ -176,6 +176,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_format_number_dec,
     (const void *)srt_str_encode,
     (const void *)srt_str_decode,
+    (const void *)srt_format_string,
     (const void *)srt_hex_bytes,
     (const void *)srt_unhex,
     (const void *)srt_split,
