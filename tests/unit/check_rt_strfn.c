@@ -1049,6 +1049,41 @@ START_TEST(test_next_day_make_timestamp)
 }
 END_TEST
 
+/* format_string of fmt over one BIGINT 'l' or DOUBLE 'd' value, "FAIL" when it fails. */
+static const char *pf(const char *fmt, char kind, int64_t i, double d)
+{
+    static char buf[128];
+    SrtDatum a;
+    memset(&a, 0, sizeof a);
+    a.i = i;
+    a.d = d;
+    char kinds[2] = {kind, 0};
+    const char *o;
+    uint32_t n;
+    if (srt_format_string(q, S(fmt), &a, 1, kinds, &o, &n) < 0)
+        return "FAIL";
+    memcpy(buf, o, n);
+    buf[n] = 0;
+    return buf;
+}
+
+START_TEST(test_format_string)
+{
+    ck_assert_str_eq(pf("%08.3f", 'd', 0, -3.14159), "-003.142");
+    ck_assert_str_eq(pf("%.0f", 'd', 0, 0.5), "1");        /* HALF_UP */
+    ck_assert_str_eq(pf("%.1f", 'd', 0, 1e-7), "0.0");
+    ck_assert_str_eq(pf("%.3f", 'd', 0, 1e20), "100000000000000000000.000");
+    ck_assert_str_eq(pf("%,.1f", 'd', 0, 9999.96), "10,000.0");
+    ck_assert_str_eq(pf("%+d %<d", 'l', 5, 0), "FAIL"); /* '<' is not supported */
+    ck_assert_str_eq(pf("%+d", 'l', 5, 0), "+5");
+    ck_assert_str_eq(pf("% d|%-4s|", 'l', 7, 0), "FAIL"); /* one value for two */
+    ck_assert_str_eq(pf("%d", 'd', 0, 1.0), "FAIL");   /* d != java.lang.Double */
+    ck_assert_str_eq(pf("%x", 'l', -1, 0), "ffffffffffffffff");
+    ck_assert_str_eq(pf("%-6sx", 'l', 12, 0), "12    x");
+    ck_assert_str_eq(pf("%.1s", 'd', 0, 2.5), "2");
+}
+END_TEST
+
 Suite *rt_strfn_suite(void)
 {
     Suite *s = suite_create("rt_strfn");
@@ -1100,6 +1135,7 @@ Suite *rt_strfn_suite(void)
     tcase_add_test(t, test_encode_decode);
     tcase_add_test(t, test_format_number);
     tcase_add_test(t, test_next_day_make_timestamp);
+    tcase_add_test(t, test_format_string);
     suite_add_tcase(s, t);
     return s;
 }
