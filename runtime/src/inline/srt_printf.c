@@ -17,6 +17,8 @@ typedef struct PfBuf {
 
 static void pf_put(PfBuf *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return;
     if (b->n + n > b->cap) {
         size_t cap = (b->n + n) * 2 + 64;
         char *p = srt_scratch_alloc(b->q, cap);
