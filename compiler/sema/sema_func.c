@@ -1028,6 +1028,32 @@ static SExpr *bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args
     return r;
 }
 
+/* decode(x, search1, result1, ..., [default]) (Decode.createExpr): CASE WHEN x <=> search1
+   THEN result1 ... ELSE default (NULL without one); the results cast to their common type. */
+static SExpr *bind_decode_case(Binder *b, const AstExpr *e, SExpr **args, int n)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int pairs = (n - 1) / 2;
+    bool has_else = (n - 1) % 2 == 1;
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, pairs);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, pairs + 1);
+    const AstExpr **vasts = ARENA_NEW_N(b->sc->arena, const AstExpr *, pairs + 1);
+    for (int i = 0; i < pairs; i++) {
+        whens[i] = sema_compare(b, BOP_NSEQ, args[0], args[1 + 2 * i], asts[0], asts[1 + 2 * i],
+                                e->span);
+        if (!whens[i])
+            return NULL;
+        vals[i] = args[2 + 2 * i];
+        vasts[i] = asts[2 + 2 * i];
+    }
+    if (has_else) {
+        vals[pairs] = args[n - 1];
+        vasts[pairs] = asts[n - 1];
+    }
+    return sema_new_case(b, whens, vals, vasts, pairs, has_else, e->span,
+                         "decode results must have a common type");
+}
+
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -1711,6 +1737,8 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return NULL;
     if (info->sig == FSIG_REPLACED)
         return bind_replaced(b, e, (SFunc)fn, args);
+    if (fn == FN_DECODE && n > 2)
+        return bind_decode_case(b, e, args, n);
     switch (fn) {
     FN_CASES_TRY:
         return sema_bind_try_fn(b, e, (SFunc)fn, args);
