@@ -485,16 +485,27 @@ static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a)
     return scalar(null, f);
 }
 
-/* sequence(start, stop[, step]) of INT or BIGINT (Sequence): srt_array_sequence. */
+/* sequence(start, stop[, step]) (Sequence) by srt_array_sequence: of INT or BIGINT; of
+   DATE as days stepping by the interval's whole days; of TIMESTAMP as microseconds stepping
+   by the interval (TemporalSequenceImpl in UTC with no months; 1 day, or -1 day, by
+   default). */
 static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
-    bool is_int = e->type->elem->kind == TY_INT;
-    LLVMValueRef v[3];
-    for (int k = 0; k < n; k++)
-        v[k] = is_int && k < 2 ? LLVMBuildSExt(cg->b, a[k].v, cg->t_i64, "") : a[k].v;
+    TypeKind k = e->type->elem->kind;
+    bool is_int = k == TY_INT || k == TY_DATE;
+    LLVMValueRef v[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < n; i++)
+        v[i] = k == TY_INT && i < 2 ? LLVMBuildSExt(cg->b, a[i].v, cg->t_i64, "") : a[i].v;
+    if (k == TY_DATE && n > 2)
+        v[2] = LLVMBuildSDiv(cg->b, v[2], cg_i64(cg, 86400000000LL), "days");
+    if (k == TY_TIMESTAMP && n < 3) {
+        LLVMValueRef up = LLVMBuildICmp(cg->b, LLVMIntSLE, v[0], v[1], "");
+        v[2] = cg_select(cg, up, cg_i64(cg, 86400000000LL), cg_i64(cg, -86400000000LL));
+        n = 3;
+    }
     LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
-    if (n > 2)
+    if (e->u.call.n_args > 2)
         null = cg_or(cg, null, a[2].null);
     LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "seq.p");
     LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "seq.n");

@@ -844,7 +844,33 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             *rt = t;
         return true;
     }
-    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider) */
+    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider), or of
+                           DATE or TIMESTAMP stepping by an INTERVAL (1 day by default) */
+        TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
+        bool dates = k0 == TY_DATE || k1 == TY_DATE, stamps = k0 == TY_TIMESTAMP || k1 == TY_TIMESTAMP;
+        if (dates || stamps) {
+            const Type *t = stamps ? &type_timestamp : &type_date;
+            *want = "a date or a timestamp";
+            for (int i = 0; *bad < 0 && i < 2; i++) {
+                TypeKind k = args[i]->type->kind;
+                if (k != TY_DATE && k != TY_TIMESTAMP && k != TY_NULL)
+                    *bad = i;
+                else
+                    args[i] = sema_coerce(b->sc, args[i], t);
+            }
+            if (*bad < 0 && n > 2 && args[2]->type->kind != TY_INTERVAL)
+                *bad = 2, *want = "an interval";
+            if (*bad < 0 && n > 2 && !stamps &&
+                !(args[2]->kind == SX_CONST && !args[2]->u.value.is_null &&
+                  args[2]->u.value.i % 86400000000LL == 0)) {
+                diag_error(b->sc->diag, e->u.call.args.items[2]->span,
+                           "sequence of dates: the step must be a constant interval of whole "
+                           "days in sluice");
+                return false;
+            }
+            *rt = type_array(b->sc->arena, t);
+            return true;
+        }
         const Type *t = &type_int;
         *want = "an integer";
         for (int i = 0; *bad < 0 && i < n; i++) {
@@ -852,7 +878,7 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             if (k == TY_BIGINT && i < 2)
                 t = &type_bigint;
             else if (k != TY_INT && k != TY_BIGINT && k != TY_NULL)
-                *bad = i, *want = "an integer (sequences of dates and timestamps are not supported yet)";
+                *bad = i;
         }
         if (*bad >= 0)
             return true;
