@@ -69,6 +69,8 @@ AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
 AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span);
 AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int side, AstExpr *x,
                          AstExpr *src, SrcSpan span);
+AstExpr *parse_as_call(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *x,
+                       const Type *type, SrcSpan type_span, SrcSpan span);
 AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated, const char *escape,
                     SrcSpan escape_span, SrcSpan span);
 AstExpr *parse_is_bool(ParseCtx *pc, AstExpr *x, AstExpr *lit, bool negated, SrcSpan is_span,
@@ -786,7 +788,7 @@ opt_else:
   | ELSE expr                       { $$ = $2; }
   ;
 
-/* call = func_name '(' [ '*' | [DISTINCT] expr {',' expr} ] ')' */
+/* call = func_name '(' [ '*' | [DISTINCT] expr {',' expr} | expr AS type ] ')' (and the FROM forms) */
 call:
     func_name '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | func_name '(' '*' ')'               { $$ = ast_new_call(pc->arena, $1, @1, NULL, true, no_flag, @$); }
@@ -795,6 +797,8 @@ call:
         { $$ = ast_new_call(pc->arena, $1, @1, &$4, false, (AstFlag){true, @3}, @$); }
   | func_name '(' expr FROM expr ')'
         { if (!($$ = parse_from_call(pc, $1, @1, -1, $3, $5, @$))) YYABORT; }
+  | func_name '(' expr AS type ')'
+        { if (!($$ = parse_as_call(pc, $1, @1, $3, $5, @5, @$))) YYABORT; }
   | func_name '(' FROM expr ')'
         { if (!($$ = parse_from_call(pc, $1, @1, -1, NULL, $4, @$))) YYABORT; }
   | func_name '(' trim_side expr FROM expr ')'

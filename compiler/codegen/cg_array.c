@@ -1,12 +1,19 @@
 /* cg_array.c - the array functions of functions.def (Spark 3.5's collectionExpressions.scala):
-** element_at, array_contains, array_position, array_size, array_join, array_max, array_min
-** and slice.
+** element_at, array_contains, array_position, array_size, array_join, array_max, array_min,
+** slice, array_repeat, flatten, array_remove, arrays_overlap, sequence and concat of arrays.
 **
 ** An ARRAY value is a pointer to its element datums and their count (CgVal.v, .len); loops
 ** over the elements are emitted inline, each element read as its SQL type (cg_array_elem).
 */
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
+
+static CgVal array_repeat(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a);
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
 {
@@ -180,10 +187,20 @@ static CgVal slice(CgCtx *cg, CgVal *a)
 
 /* sort_array(arr[, asc]) (SortArray, ascending by default) and array_distinct(arr)
    (ArrayDistinct): a new array made by the runtime from the elements and their kind. */
+static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int asc);
+
 static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
 {
+    bool sort = e->u.call.fn == FN_SORT_ARRAY;
+    int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
+    return distinct_of(cg, e->type->elem, a[0], sort, asc);
+}
+
+/* sort_array or array_distinct of arr, of elements of type elem, by the runtime. */
+static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int asc)
+{
     int kind;
-    switch (e->type->elem->kind) {
+    switch (elem->kind) {
     case TY_BOOLEAN:
         kind = SRT_COLLECT_BOOLEAN;
         break;
@@ -207,11 +224,9 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
         kind = SRT_COLLECT_LONG;
         break;
     }
-    bool sort = e->u.call.fn == FN_SORT_ARRAY;
-    int asc = e->u.call.n_args < 2 || e->u.call.args[1]->u.value.i != 0;
     LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "arr.p");
     LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "arr.n");
-    LLVMValueRef args[7] = {cg->q, a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
+    LLVMValueRef args[7] = {cg->q, arr.v, cg_select(cg, arr.null, cg_i32(cg, 0), arr.len),
                             cg_i32(cg, kind)};
     unsigned k = 4;
     if (sort)
@@ -220,7 +235,7 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
     args[k++] = out_n;
     cg_call(cg, sort ? "srt_array_sort" : "srt_array_distinct", args, k, "");
     CgVal r =
-        scalar(a[0].null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
+        scalar(arr.null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
     r.len = cg_load(cg, cg->t_i32, out_n, "");
     return r;
 }
@@ -304,7 +319,247 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_SORT_ARRAY:
     case FN_ARRAY_DISTINCT:
         return sort_distinct(cg, e, a);
+    case FN_ARRAY_UNION:
+    case FN_ARRAY_INTERSECT:
+    case FN_ARRAY_EXCEPT:
+        return set_op(cg, e, a);
+    case FN_ARRAY_REPEAT:
+        return array_repeat(cg, e, a);
+    case FN_FLATTEN:
+        return flatten(cg, e, a);
+    case FN_ARRAY_REMOVE:
+        return array_remove(cg, e, a);
+    case FN_ARRAYS_OVERLAP:
+        return arrays_overlap(cg, e, a);
+    case FN_SEQUENCE:
+        return sequence(cg, e, a);
     default:
         SL_UNREACHABLE();
     }
+}
+
+/* ==== array_repeat, flatten, concat, array_remove, arrays_overlap, sequence ==== */
+
+static LLVMValueRef bytes_of(CgCtx *cg, LLVMValueRef n32)
+{
+    return LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, n32, cg->t_i64, ""),
+                        cg_i64(cg, (int64_t)cg_datum_size(cg)), "");
+}
+
+/* n32 datums of scratch memory (at least one byte). */
+static LLVMValueRef datums_alloc(CgCtx *cg, LLVMValueRef n32)
+{
+    LLVMValueRef args[2] = {cg->q, LLVMBuildAdd(cg->b, bytes_of(cg, n32), cg_i64(cg, 1), "")};
+    return cg_call(cg, "srt_scratch_alloc", args, 2, "arr.new");
+}
+
+/* Copy the n32 datums at src to dst + at (datums), returning at + n32. */
+static LLVMValueRef copy_datums(CgCtx *cg, LLVMValueRef dst, LLVMValueRef at, LLVMValueRef src,
+                                LLVMValueRef n32)
+{
+    LLVMBuildMemCpy(cg->b, cg_gep(cg, dst, bytes_of(cg, at), ""), 8, src, 8, bytes_of(cg, n32));
+    return LLVMBuildAdd(cg->b, at, n32, "");
+}
+
+/* The length of an array value, 0 when it is NULL. */
+static LLVMValueRef len_or_0(CgCtx *cg, CgVal a)
+{
+    return cg_select(cg, a.null, cg_i32(cg, 0), a.len);
+}
+
+/* array_repeat(x, count) (ArrayRepeat): count copies of x (NULL or not); empty for a count
+   below 1; NULL for a NULL count; more than ByteArrayMethods.MAX_ROUNDED_ARRAY_LENGTH
+   elements fail the query. */
+static CgVal array_repeat(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a[1].v, cg_i32(cg, 0), "");
+    LLVMValueRef cnt = cg_select(cg, cg_or(cg, a[1].null, neg), cg_i32(cg, 0), a[1].v);
+    cg_fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntUGT, cnt, cg_i32(cg, 2147483632), ""),
+               "array_repeat: Unsuccessful try to create array with more than 2147483632 "
+               "elements due to exceeding the array size limit 2147483632.");
+    LLVMValueRef out = datums_alloc(cg, cnt);
+    CgVal range = scalar(cg_i1(cg, 0), NULL);
+    range.len = cnt;
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, range);
+    cg_store_datum(cg, e->type->elem, a[0], cg_gep(cg, out, bytes_of(cg, i), ""), false);
+    loop_end(cg, &l, i);
+    CgVal r = scalar(a[1].null, out);
+    r.len = cnt;
+    return r;
+}
+
+/* flatten(arr) (Flatten): the inner arrays one after another; NULL when arr or any inner
+   array is NULL. */
+static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *inner = e->u.call.args[0]->type->elem;
+    LLVMValueRef total = cg_alloca(cg, cg->t_i32, "flat.n");
+    LLVMValueRef any_null = flag_slot(cg, "flat.null");
+    cg_store(cg, cg_i32(cg, 0), total);
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, a[0]);
+    CgVal x = cg_array_elem(cg, inner, a[0], i);
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, any_null, ""), x.null), any_null);
+    cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i32, total, ""), len_or_0(cg, x), ""), total);
+    loop_end(cg, &l, i);
+    LLVMValueRef null = cg_or(cg, a[0].null, cg_load(cg, cg->t_i1, any_null, ""));
+    LLVMValueRef n = cg_select(cg, null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, total, ""));
+    LLVMValueRef out = datums_alloc(cg, n);
+    LLVMValueRef at = cg_alloca(cg, cg->t_i32, "flat.at");
+    cg_store(cg, cg_i32(cg, 0), at);
+    CgVal outer = a[0];
+    outer.null = null;
+    i = loop_begin(cg, &l, outer);
+    x = cg_array_elem(cg, inner, a[0], i);
+    cg_store(cg, copy_datums(cg, out, cg_load(cg, cg->t_i32, at, ""), x.v, len_or_0(cg, x)), at);
+    loop_end(cg, &l, i);
+    CgVal r = scalar(null, out);
+    r.len = n;
+    return r;
+}
+
+CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n)
+{
+    LLVMValueRef null = cg_i1(cg, 0), total = cg_i32(cg, 0);
+    for (int k = 0; k < n; k++) {
+        null = cg_or(cg, null, a[k].null);
+        total = LLVMBuildAdd(cg->b, total, len_or_0(cg, a[k]), "");
+    }
+    LLVMValueRef out = datums_alloc(cg, total), at = cg_i32(cg, 0);
+    for (int k = 0; k < n; k++)
+        at = copy_datums(cg, out, at, a[k].v, len_or_0(cg, a[k]));
+    CgVal r = scalar(null, out);
+    r.len = cg_select(cg, null, cg_i32(cg, 0), total);
+    return r;
+}
+
+/* array_remove(arr, x) (ArrayRemove): arr without the elements equal to x (NULL elements
+   stay); NULL when arr or x is. */
+static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *el = e->type->elem;
+    LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
+    CgVal arr = a[0];
+    arr.null = null;
+    LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
+    LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "rm.n");
+    cg_store(cg, cg_i32(cg, 0), kept);
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgVal x = cg_array_elem(cg, el, arr, i);
+    LLVMValueRef keep = cg_or(cg, x.null, cg_not(cg, cg_compare(cg, BOP_EQ, el, x, a[1], e->span)));
+    LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
+    LLVMValueRef src = cg_gep(cg, arr.v, bytes_of(cg, i), "");
+    copy_datums(cg, out, k, src, LLVMBuildZExt(cg->b, keep, cg->t_i32, ""));
+    cg_store(cg, LLVMBuildAdd(cg->b, k, LLVMBuildZExt(cg->b, keep, cg->t_i32, ""), ""), kept);
+    loop_end(cg, &l, i);
+    CgVal r = scalar(null, out);
+    r.len = cg_load(cg, cg->t_i32, kept, "array_remove.n");
+    return r;
+}
+
+/* arrays_overlap(a, b) (ArraysOverlap): true when a non-NULL element of a equals one of b;
+   else NULL when both are non-empty and either has a NULL element; else false. */
+static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *el = e->u.call.args[0]->type->elem;
+    LLVMValueRef found = flag_slot(cg, "ov.found"), has_null = flag_slot(cg, "ov.null");
+    ArrLoop l1, l2;
+    LLVMValueRef i = loop_begin(cg, &l1, a[0]);
+    CgVal x = cg_array_elem(cg, el, a[0], i);
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, has_null, ""), x.null), has_null);
+    LLVMValueRef j = loop_begin(cg, &l2, a[1]);
+    CgVal y = cg_array_elem(cg, el, a[1], j);
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, has_null, ""), y.null), has_null);
+    LLVMValueRef eq = el->kind == TY_NULL ? cg_i1(cg, 0) : cg_compare(cg, BOP_EQ, el, x, y, e->span);
+    eq = cg_and(cg, eq, cg_not(cg, cg_or(cg, x.null, y.null)));
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, found, ""), eq), found);
+    loop_end(cg, &l2, j);
+    loop_end(cg, &l1, i);
+    LLVMValueRef f = cg_load(cg, cg->t_i1, found, "overlap");
+    LLVMValueRef nonempty = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntUGT, len_or_0(cg, a[0]), cg_i32(cg, 0), ""),
+                                   LLVMBuildICmp(cg->b, LLVMIntUGT, len_or_0(cg, a[1]), cg_i32(cg, 0), ""));
+    LLVMValueRef null = cg_or(cg, cg_or(cg, a[0].null, a[1].null),
+                              cg_and(cg, cg_not(cg, f), cg_and(cg, nonempty, cg_load(cg, cg->t_i1, has_null, ""))));
+    return scalar(null, f);
+}
+
+/* sequence(start, stop[, step]) (Sequence) by srt_array_sequence: of INT or BIGINT; of
+   DATE as days stepping by the interval's whole days; of TIMESTAMP as microseconds stepping
+   by the interval (TemporalSequenceImpl in UTC with no months; 1 day, or -1 day, by
+   default). */
+static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    TypeKind k = e->type->elem->kind;
+    bool is_int = k == TY_INT || k == TY_DATE;
+    LLVMValueRef v[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < n; i++)
+        v[i] = k == TY_INT && i < 2 ? LLVMBuildSExt(cg->b, a[i].v, cg->t_i64, "") : a[i].v;
+    if (k == TY_DATE && n > 2)
+        v[2] = LLVMBuildSDiv(cg->b, v[2], cg_i64(cg, 86400000000LL), "days");
+    if (k == TY_TIMESTAMP && n < 3) {
+        LLVMValueRef up = LLVMBuildICmp(cg->b, LLVMIntSLE, v[0], v[1], "");
+        v[2] = cg_select(cg, up, cg_i64(cg, 86400000000LL), cg_i64(cg, -86400000000LL));
+        n = 3;
+    }
+    LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
+    if (e->u.call.n_args > 2)
+        null = cg_or(cg, null, a[2].null);
+    LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "seq.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "seq.n");
+    LLVMValueRef args[8] = {cg->q, v[0], v[1], n > 2 ? v[2] : cg_i64(cg, 0), cg_i32(cg, n > 2),
+                            cg_i32(cg, is_int), out_p, out_n};
+    /* the call runs only for a row whose arguments are all set: it may fail the query */
+    LLVMBasicBlockRef run = cg_block(cg, "seq.run"), done = cg_block(cg, "seq.done");
+    cg_store(cg, LLVMConstNull(cg->t_ptr), out_p);
+    cg_store(cg, cg_i32(cg, 0), out_n);
+    LLVMBuildCondBr(cg->b, null, done, run);
+    cg_at(cg, run);
+    LLVMValueRef rc = cg_call(cg, "srt_array_sequence", args, 8, "seq.rc");
+    (void)rc;
+    LLVMBuildBr(cg->b, done);
+    cg_at(cg, done);
+    CgVal r = scalar(null, cg_load(cg, cg->t_ptr, out_p, "sequence"));
+    r.len = cg_load(cg, cg->t_i32, out_n, "");
+    return r;
+}
+
+/* array_union(a, b) (ArrayUnion): the distinct elements of a then b, in order of first
+   appearance, one NULL at most; array_intersect (ArrayIntersect) and array_except
+   (ArrayExcept): the distinct elements of a that are (are not) in b, a NULL element counting
+   as in b when b has one.  NULL when a or b is.  NaN equals NaN as array_distinct has it. */
+static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *el = e->type->elem;
+    if (e->u.call.fn == FN_ARRAY_UNION)
+        return distinct_of(cg, el, cg_array_concat(cg, a, 2), false, 1);
+    bool want_in = e->u.call.fn == FN_ARRAY_INTERSECT;
+    LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
+    CgVal da = distinct_of(cg, el, a[0], false, 1);
+    da.null = null;
+    LLVMValueRef out = datums_alloc(cg, len_or_0(cg, da));
+    LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "set.n");
+    LLVMValueRef found = flag_slot(cg, "set.in");
+    cg_store(cg, cg_i32(cg, 0), kept);
+    ArrLoop l1, l2;
+    LLVMValueRef i = loop_begin(cg, &l1, da);
+    CgVal x = cg_array_elem(cg, el, da, i);
+    cg_store(cg, cg_i1(cg, 0), found);
+    LLVMValueRef j = loop_begin(cg, &l2, a[1]);
+    CgVal y = cg_array_elem(cg, el, a[1], j);
+    LLVMValueRef eq = el->kind == TY_NULL ? cg_i1(cg, 0) : cg_compare(cg, BOP_EQ, el, x, y, e->span);
+    eq = cg_or(cg, cg_and(cg, x.null, y.null), cg_and(cg, eq, cg_not(cg, cg_or(cg, x.null, y.null))));
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, found, ""), eq), found);
+    loop_end(cg, &l2, j);
+    LLVMValueRef f = cg_load(cg, cg->t_i1, found, "");
+    LLVMValueRef keep = LLVMBuildZExt(cg->b, want_in ? f : cg_not(cg, f), cg->t_i32, "");
+    LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
+    copy_datums(cg, out, k, cg_gep(cg, da.v, bytes_of(cg, i), ""), keep);
+    cg_store(cg, LLVMBuildAdd(cg->b, k, keep, ""), kept);
+    loop_end(cg, &l1, i);
+    CgVal r = scalar(null, out);
+    r.len = cg_load(cg, cg->t_i32, kept, "set.len");
+    return r;
 }

@@ -200,3 +200,91 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
     cg_unsupported(cg, span, "this CAST");
     return cg_null_of(cg, to);
 }
+
+/* Does a double (or float) x fall outside [lo, hi] as Spark's ANSI casts test it
+   (Cast.castFractionToIntegralTypeCode, DoubleExactNumeric.toLong: Math.floor(x) <= MAX &&
+   Math.ceil(x) >= MIN, false for NaN)? */
+static LLVMValueRef fraction_out_of(CgCtx *cg, LLVMValueRef x, double lo, double hi)
+{
+    if (LLVMTypeOf(x) != cg->t_f64)
+        x = LLVMBuildFPExt(cg->b, x, cg->t_f64, "");
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_f64, &cg->t_f64, 1, 0);
+    LLVMValueRef fl = LLVMGetNamedFunction(cg->mod, "llvm.floor.f64");
+    LLVMValueRef ce = LLVMGetNamedFunction(cg->mod, "llvm.ceil.f64");
+    if (!fl)
+        fl = LLVMAddFunction(cg->mod, "llvm.floor.f64", ft);
+    if (!ce)
+        ce = LLVMAddFunction(cg->mod, "llvm.ceil.f64", ft);
+    LLVMValueRef f = LLVMBuildCall2(cg->b, ft, fl, &x, 1, "floor");
+    LLVMValueRef c = LLVMBuildCall2(cg->b, ft, ce, &x, 1, "ceil");
+    LLVMValueRef in = cg_and(cg, LLVMBuildFCmp(cg->b, LLVMRealOLE, f, cg_f64(cg, hi), ""),
+                             LLVMBuildFCmp(cg->b, LLVMRealOGE, c, cg_f64(cg, lo), ""));
+    return cg_not(cg, in);
+}
+
+/* Is the i64 or i128 v outside the range of the integer type lt? */
+static LLVMValueRef int_out_of(CgCtx *cg, LLVMValueRef v, LLVMTypeRef lt)
+{
+    LLVMValueRef back = LLVMBuildSExt(cg->b, LLVMBuildTrunc(cg->b, v, lt, ""), LLVMTypeOf(v), "");
+    return LLVMBuildICmp(cg->b, LLVMIntNE, back, v, "ovf");
+}
+
+/* Spark's Cast in EvalMode.TRY (ansiEnabled, exceptions caught as NULL) for the pairs
+   sema_bind_try_cast leaves to it, where ANSI CAST throws but the non-ANSI one does not give
+   NULL: BIGINT, DOUBLE, FLOAT, DECIMAL, TIMESTAMP to INT; DOUBLE, FLOAT, DECIMAL to BIGINT
+   (out of range: Decimal.roundToInt/roundToLong, castFractionToIntegralTypeCode); STRING to
+   INT or BIGINT (UTF8String.toIntExact/toLongExact: no fraction); BIGINT, DOUBLE, FLOAT to
+   TIMESTAMP (Math.multiplyExact of the seconds, doubleToTimestampAnsi). */
+CgVal cg_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
+{
+    TypeKind f = from->kind, t = to->kind;
+    if (t == TY_TIMESTAMP && f == TY_BIGINT) {
+        LLVMValueRef ovf;
+        LLVMValueRef v = cg_int_overflow_op(cg, "smul", a.v, cg_i64(cg, 1000000), &ovf);
+        return scalar(cg_or(cg, a.null, ovf), v);
+    }
+    if (t == TY_TIMESTAMP) { /* FLOAT or DOUBLE: NaN and the infinities are out of range too */
+        LLVMValueRef d = f == TY_FLOAT ? LLVMBuildFPExt(cg->b, a.v, cg->t_f64, "") : a.v;
+        LLVMValueRef us = LLVMBuildFMul(cg->b, d, cg_f64(cg, 1e6), "");
+        CgVal r = cg_cast(cg, a, from, to, span);
+        r.null = cg_or(cg, r.null, fraction_out_of(cg, us, (double)INT64_MIN, (double)INT64_MAX));
+        return r;
+    }
+    LLVMTypeRef lt = cg_type_of(cg, to);
+    if (f == TY_STRING) {
+        CgVal r = from_string(cg, a, t == TY_INT ? "srt_cast_str_i32_exact" : "srt_cast_str_i64_exact",
+                              cg->t_i64);
+        if (t == TY_INT)
+            r.v = LLVMBuildTrunc(cg->b, r.v, lt, "");
+        return r;
+    }
+    CgVal r = cg_cast(cg, a, from, to, span);
+    LLVMValueRef ovf;
+    bool is_int = t == TY_INT;
+    switch (f) {
+    case TY_BIGINT:
+        ovf = int_out_of(cg, a.v, lt);
+        break;
+    case TY_FLOAT:
+    case TY_DOUBLE:
+        ovf = fraction_out_of(cg, a.v, is_int ? (double)INT32_MIN : (double)INT64_MIN,
+                              is_int ? (double)INT32_MAX : (double)INT64_MAX);
+        break;
+    case TY_TIMESTAMP: /* to INT: the seconds (floorDiv) must fit */
+        ovf = int_out_of(cg, floor_div(cg, a.v, 1000000), lt);
+        break;
+    case TY_DECIMAL: { /* the integral part, truncated toward zero, must fit */
+        __int128 p10 = 1;
+        for (int i = 0; i < from->scale; i++)
+            p10 *= 10;
+        LLVMValueRef ip = LLVMBuildSDiv(cg->b, a.v, cg_dec_const(cg, p10), "");
+        ovf = int_out_of(cg, ip, lt);
+        break;
+    }
+    default:
+        cg_unsupported(cg, span, "this try_cast");
+        return cg_null_of(cg, to);
+    }
+    r.null = cg_or(cg, r.null, ovf);
+    return r;
+}

@@ -4,6 +4,7 @@
 ** so most expressions are straight-line code the optimiser can schedule
 ** freely.  CASE uses real branches so only the chosen arm runs.
 */
+#include <stdio.h>
 #include <string.h>
 
 #include "codegen/cg_emit.h"
@@ -181,6 +182,23 @@ LLVMValueRef cg_compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal
 }
 
 /* ==== Arithmetic ==== */
+
+LLVMValueRef cg_int_overflow_op(CgCtx *cg, const char *op, LLVMValueRef a, LLVMValueRef b,
+                                LLVMValueRef *ovf)
+{
+    LLVMTypeRef t = LLVMTypeOf(a);
+    char name[48];
+    snprintf(name, sizeof name, "llvm.%s.with.overflow.i%u", op, LLVMGetIntTypeWidth(t));
+    LLVMTypeRef t2[2] = {t, cg->t_i1};
+    LLVMTypeRef rt = LLVMStructTypeInContext(LLVMGetModuleContext(cg->mod), t2, 2, 0);
+    LLVMTypeRef ft = LLVMFunctionType(rt, (LLVMTypeRef[]){t, t}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, name, ft);
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, (LLVMValueRef[]){a, b}, 2, op);
+    *ovf = LLVMBuildExtractValue(cg->b, r, 1, "ovf");
+    return LLVMBuildExtractValue(cg->b, r, 0, "");
+}
 
 static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
 {

@@ -362,20 +362,14 @@ static CgVal date_result(CgCtx *cg, const char *fn, const char *sql, LLVMValueRe
 /* x * f as Java's Math.multiplyExact: the query fails on overflow ("long overflow"). */
 static LLVMValueRef mul_exact(CgCtx *cg, CgVal x, int64_t f, const char *sql)
 {
-    LLVMTypeRef t2[2] = {cg->t_i64, cg->t_i1};
-    LLVMTypeRef rt = LLVMStructTypeInContext(LLVMGetModuleContext(cg->mod), t2, 2, 0);
-    LLVMTypeRef ft = LLVMFunctionType(rt, (LLVMTypeRef[]){cg->t_i64, cg->t_i64}, 2, 0);
-    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.smul.with.overflow.i64");
-    if (!fn)
-        fn = LLVMAddFunction(cg->mod, "llvm.smul.with.overflow.i64", ft);
-    LLVMValueRef v = x.v;
+    LLVMValueRef v = x.v, ovf;
     if (LLVMTypeOf(v) != cg->t_i64)
         v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
-    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, (LLVMValueRef[]){v, cg_i64(cg, f)}, 2, "mul");
+    LLVMValueRef r = cg_int_overflow_op(cg, "smul", v, cg_i64(cg, f), &ovf);
     char msg[96];
     snprintf(msg, sizeof msg, "%s: long overflow", sql);
-    cg_fail_if(cg, cg_and(cg, cg_not(cg, x.null), LLVMBuildExtractValue(cg->b, r, 1, "")), msg);
-    return LLVMBuildExtractValue(cg->b, r, 0, "");
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, x.null), ovf), msg);
+    return r;
 }
 
 /* timestamp_seconds of a DECIMAL(p, s): toJavaBigDecimal.multiply(10^6).longValueExact(),
@@ -470,6 +464,27 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[3] = {a[0].v, a[1].v};
         return date_result(cg, "srt_date_add_months", sql, args, 2, any_null(cg, a, 2));
     }
+    case FN_NEXT_DAY: {
+        LLVMValueRef args[4] = {a[0].v, a[1].v, a[1].len};
+        return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
+    }
+    case FN_MAKE_TIMESTAMP: {
+        /* sema checked the zone: a constant cm_zone_offset knows, or NULL (a NULL result) */
+        int32_t off = 0;
+        const SExpr *tz = n > 6 ? e->u.call.args[6] : NULL;
+        if (tz && !tz->u.value.is_null && !cm_zone_offset(tz->u.value.s, tz->u.value.n, &off))
+            SL_UNREACHABLE();
+        LLVMValueRef sec = LLVMBuildTrunc(cg->b, a[5].v, cg->t_i64, "sec.us");
+        LLVMValueRef args[9] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off)};
+        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "mkts");
+        args[7] = out;
+        LLVMValueRef null = any_null(cg, a, n);
+        LLVMValueRef rc = cg_call(cg, "srt_make_timestamp", args, 8, "mkts.rc");
+        cg_fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), "")),
+                   "make_timestamp: long overflow");
+        null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
+        return scalar(null, cg_load(cg, cg->t_i64, out, "mkts.v"));
+    }
     case FN_MAKE_DATE: {
         LLVMValueRef args[4] = {a[0].v, a[1].v, a[2].v};
         return date_result(cg, "srt_make_date", sql, args, 3, any_null(cg, a, 3));
@@ -543,6 +558,93 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef out = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, x, cg_i32(cg, 0), ""),
                                  LLVMBuildICmp(cg->b, LLVMIntSGT, x, cg_i32(cg, 20), ""));
         return scalar(cg_or(cg, a[0].null, out), cg_call(cg, "srt_math_factorial", &x, 1, "fact"));
+    }
+    case FN_SHIFTLEFT: /* Java's <<, >>, >>>: the count masked to the width (31 or 63) */
+    case FN_SHIFTRIGHT:
+    case FN_SHIFTRIGHTUNSIGNED: {
+        LLVMTypeRef t = LLVMTypeOf(a[0].v);
+        unsigned w = LLVMGetIntTypeWidth(t);
+        LLVMValueRef k = w == 32 ? a[1].v : LLVMBuildSExt(cg->b, a[1].v, t, "");
+        k = LLVMBuildAnd(cg->b, k, LLVMConstInt(t, w - 1, 0), "");
+        LLVMValueRef v = e->u.call.fn == FN_SHIFTLEFT    ? LLVMBuildShl(cg->b, a[0].v, k, "shl")
+                         : e->u.call.fn == FN_SHIFTRIGHT ? LLVMBuildAShr(cg->b, a[0].v, k, "shr")
+                                                         : LLVMBuildLShr(cg->b, a[0].v, k, "ushr");
+        return scalar(any_null(cg, a, 2), v);
+    }
+    case FN_BIT_COUNT: { /* Integer.bitCount, Long.bitCount; a BOOLEAN counts 1 or 0 */
+        LLVMValueRef v = a[0].v;
+        LLVMTypeRef t = LLVMTypeOf(v);
+        if (LLVMGetIntTypeWidth(t) == 1)
+            return scalar(a[0].null, LLVMBuildZExt(cg->b, v, cg->t_i32, ""));
+        char name[24];
+        snprintf(name, sizeof name, "llvm.ctpop.i%u", LLVMGetIntTypeWidth(t));
+        v = math_intrinsic(cg, name, v);
+        return scalar(a[0].null, t == cg->t_i32 ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
+    }
+    case FN_BIN: {
+        LLVMValueRef args[4] = {cg->q, a[0].v};
+        return string_result(cg, "srt_num_bin", args, 2, a[0].null, 0);
+    }
+    case FN_CONV: {
+        LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[2].v};
+        return string_result(cg, "srt_num_conv", args, 5, any_null(cg, a, 3), 1);
+    }
+    case FN_WIDTH_BUCKET: {
+        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "wb");
+        LLVMValueRef args[5] = {a[0].v, a[1].v, a[2].v, a[3].v, out};
+        LLVMValueRef rc = cg_call(cg, "srt_math_width_bucket", args, 5, "wb.rc");
+        LLVMValueRef null = cg_or(cg, any_null(cg, a, 4), LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), ""));
+        return scalar(null, cg_load(cg, cg->t_i64, out, "wb.v"));
+    }
+    case FN_FORMAT_NUMBER: { /* FormatNumber: NULL for d < 0 */
+        const Type *t = e->u.call.args[0]->type;
+        LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
+                                  LLVMBuildICmp(cg->b, LLVMIntSLT, a[1].v, cg_i32(cg, 0), ""));
+        LLVMValueRef d = cg_select(cg, null, cg_i32(cg, 0), a[1].v);
+        if (type_is_fractional(t)) {
+            LLVMValueRef x = t->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, "") : a[0].v;
+            LLVMValueRef args[5] = {cg->q, x, d};
+            return string_result(cg, "srt_format_number_f64", args, 3, null, 0);
+        }
+        LLVMValueRef v = t->kind == TY_DECIMAL ? a[0].v : LLVMBuildSExt(cg->b, a[0].v, cg_dec_type(cg), "");
+        LLVMValueRef hi = LLVMBuildTrunc(cg->b, LLVMBuildAShr(cg->b, v, LLVMConstInt(cg_dec_type(cg), 64, 0), ""),
+                                         cg->t_i64, "");
+        LLVMValueRef args[7] = {cg->q, LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), hi,
+                                cg_i32(cg, t->kind == TY_DECIMAL ? t->scale : 0), d};
+        return string_result(cg, "srt_format_number_dec", args, 5, null, 0);
+    }
+    case FN_FORMAT_STRING: /* srt_format_string over the values as datums and their kinds */
+    case FN_PRINTF: {
+        char kinds[65] = {0};
+        SExpr *const *x = e->u.call.args;
+        uint64_t size = cg_datum_size(cg);
+        LLVMValueRef sz[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)n))};
+        LLVMValueRef argv = cg_call(cg, "srt_scratch_alloc", sz, 2, "fmt.args");
+        for (int i = 1; i < n; i++) {
+            const Type *t = x[i]->type;
+            kinds[i - 1] = t->kind == TY_INT || t->kind == TY_DATE          ? 'i'
+                           : t->kind == TY_BIGINT || t->kind == TY_TIMESTAMP ? 'l'
+                           : t->kind == TY_DOUBLE                            ? 'd'
+                           : t->kind == TY_FLOAT                             ? 'f'
+                           : t->kind == TY_BOOLEAN                           ? 'b'
+                           : x[i]->kind == SX_CAST && x[i]->u.arg->type->kind == TY_DECIMAL ? 'D'
+                                                                             : 's';
+            cg_store_datum(cg, t, a[i], cg_gepc(cg, argv, size * (uint64_t)(i - 1), ""), false);
+        }
+        CgVal k = const_string(cg, kinds);
+        LLVMValueRef args[9] = {cg->q, a[0].v, a[0].len, argv, cg_i32(cg, n - 1), k.v};
+        return string_result(cg, "srt_format_string", args, 6, a[0].null, 1);
+    }
+    case FN_ENCODE:
+    case FN_DECODE: {
+        LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
+        return string_result(cg, e->u.call.fn == FN_ENCODE ? "srt_str_encode" : "srt_str_decode",
+                             args, 5, any_null(cg, a, 2), 1);
+    }
+    case FN_LEVENSHTEIN: {
+        LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len,
+                                n > 2 ? a[2].v : cg_i32(cg, INT32_MAX)};
+        return scalar(any_null(cg, a, n), cg_call(cg, "srt_str_levenshtein", args, 6, "lev"));
     }
     default:
         SL_UNREACHABLE();
@@ -640,6 +742,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_str_trim", args, 3, a[0].null, 0);
     }
     case FN_CONCAT:
+        if (e->type->kind == TY_ARRAY)
+            return cg_array_concat(cg, a, n);
         return call_concat(cg, a, n);
     case FN_REGEXP_EXTRACT: {
         if (is_null_const(x[1]))
@@ -655,6 +759,25 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, n > 2 ? a[2].v : cg_i32(cg, -1)};
         /* ARRAY: v -> const SrtDatum[len] (scratch memory), len = elements. */
         return string_result(cg, "srt_split", args, 5, any_null(cg, a, n), 1);
+    }
+    case FN_REGEXP_EXTRACT_ALL:
+    case FN_REGEXP_COUNT: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef idx = e->u.call.fn == FN_REGEXP_COUNT ? cg_i32(cg, 0) : n > 2 ? a[2].v : cg_i32(cg, 1);
+        LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, idx};
+        CgVal r = string_result(cg, "srt_regexp_extract_all", args, 5, any_null(cg, a, n), 1);
+        return e->u.call.fn == FN_REGEXP_COUNT ? scalar(r.null, r.len) : r;
+    }
+    case FN_REGEXP_SUBSTR: {
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, cg_i32(cg, 0)};
+        CgVal r = string_result(cg, "srt_regexp_extract", args, 5, any_null(cg, a, n), 1);
+        r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntEQ, r.len, cg_i32(cg, 0), ""));
+        return r;
     }
     case FN_REGEXP_REPLACE: {
         if (is_null_const(x[1]) || (n > 3 && is_null_const(x[3])))
@@ -693,6 +816,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
             return scalar(any_null(cg, a, n), a[0].v);
         return parse_with_format(cg, a[0], a[1]);
     case FN_UNIX_TIMESTAMP:
+    case FN_TO_UNIX_TIMESTAMP:
         return call_unix_timestamp(cg, e, a);
     case FN_FROM_UNIXTIME: {
         CgVal fmt = n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss");
@@ -855,6 +979,20 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return call_math_fn(cg, e, a);
     FN_CASES_ARRAY:
         return cg_array_fn(cg, e, a);
+    case FN_TRY_CAST:
+        return cg_try_cast(cg, a[0], x[0]->type, e->type, e->span);
+    case FN_TRY_ADD: /* Add, Subtract, Multiply in EvalMode.TRY of two integers: NULL on
+                        overflow (Math.addExact's ArithmeticException caught) */
+    case FN_TRY_SUBTRACT:
+    case FN_TRY_MULTIPLY: {
+        static const char *const ops[] = {"sadd", "ssub", "smul"};
+        LLVMValueRef ovf;
+        LLVMValueRef v = cg_int_overflow_op(cg, ops[e->u.call.fn - FN_TRY_ADD], a[0].v, a[1].v, &ovf);
+        return scalar(cg_or(cg, any_null(cg, a, 2), ovf), v);
+    }
+    case FN_TYPEOF: /* sema_bind_try_fn binds a constant, and try_divide the operator */
+    case FN_TRY_DIVIDE:
+        break;
     case FN_NEGATIVE: /* sema binds them as -x and +x */
     case FN_POSITIVE:
         break;

@@ -143,8 +143,16 @@ LLVMValueRef cg_compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal
 /* A BOOLEAN that is true and not NULL: the WHERE/HAVING test. */
 LLVMValueRef cg_is_true(CgCtx *cg, CgVal v);
 
+/* a op b by llvm.<op>.with.overflow (op "sadd", "ssub" or "smul") on two integers of one
+   width; *ovf: whether it overflowed (Java's Math.addExact and the others would throw). */
+LLVMValueRef cg_int_overflow_op(CgCtx *cg, const char *op, LLVMValueRef a, LLVMValueRef b,
+                                LLVMValueRef *ovf);
+
 /* cg_cast.c */
 CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);
+/* try_cast (sema_func_try.c's FN_TRY_CAST call): CAST from -> to, NULL where Spark's ANSI
+   CAST would throw. */
+CgVal cg_try_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);
 
 /* cg_func.c: a call of a function of functions.def (SX_CALL) on its arguments' values; and
    whether a runtime function is the body of a row whose class inlines it (cg_module.c keeps
@@ -155,6 +163,8 @@ bool cg_func_inlined(const char *name);
 void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg);
 /* cg_array.c: the array functions of functions.def (element_at ... slice). */
 CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+/* concat(a[0], ..., a[n - 1]) of arrays of one type (Concat): NULL when any is. */
+CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n);
 
 /* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
 LLVMTypeRef cg_dec_type(CgCtx *cg);

@@ -107,6 +107,22 @@ AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int 
                         span);
 }
 
+/* name(x AS type): only TRY_CAST takes it (Spark's grammar: TRY_CAST '(' expression AS
+   dataType ')'), the call try_cast(CAST(x AS type)) that sema_func.c's bind_try_cast reads. */
+AstExpr *parse_as_call(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *x,
+                       const Type *type, SrcSpan type_span, SrcSpan span)
+{
+    if (strcasecmp(name, "try_cast") != 0) {
+        diag_error(pc->diag, name_span,
+                   "syntax error: '%s' does not take AS (only CAST(x AS type) and "
+                   "TRY_CAST(x AS type) do)", name);
+        return NULL;
+    }
+    AstExprList args = ast_list_append(pc->arena, (AstExprList){0},
+                                       ast_new_cast(pc->arena, x, type, type_span, span));
+    return ast_new_call(pc->arena, "try_cast", name_span, &args, false, (AstFlag){0}, span);
+}
+
 /* The source text of a span, copied into the arena. */
 const char *parse_text(ParseCtx *pc, SrcSpan span)
 {

@@ -179,12 +179,34 @@ typedef enum SFnSig {
     case FN_TIMESTAMP_MICROS:                                                                      \
     case FN_DATE_PART:                                                                             \
     case FN_DATEPART:                                                                              \
-    case FN_EXTRACT
+    case FN_EXTRACT:                                                                               \
+    case FN_NEXT_DAY:                                                                              \
+    case FN_MAKE_TIMESTAMP
 #define FN_CASES_MATH                                                                              \
     case FN_LOG:                                                                                   \
     case FN_ISNAN:                                                                                 \
     case FN_NANVL:                                                                                 \
-    case FN_FACTORIAL
+    case FN_FACTORIAL:                                                                             \
+    case FN_SHIFTLEFT:                                                                             \
+    case FN_SHIFTRIGHT:                                                                            \
+    case FN_SHIFTRIGHTUNSIGNED:                                                                    \
+    case FN_BIT_COUNT:                                                                             \
+    case FN_BIN:                                                                                   \
+    case FN_CONV:                                                                                  \
+    case FN_WIDTH_BUCKET:                                                                          \
+    case FN_LEVENSHTEIN:                                                                           \
+    case FN_FORMAT_NUMBER:                                                                         \
+    case FN_ENCODE:                                                                                \
+    case FN_DECODE:                                                                                \
+    case FN_FORMAT_STRING:                                                                         \
+    case FN_PRINTF
+/* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
+#define FN_CASES_TRY                                                                               \
+    case FN_TYPEOF:                                                                                \
+    case FN_TRY_ADD:                                                                               \
+    case FN_TRY_SUBTRACT:                                                                          \
+    case FN_TRY_MULTIPLY:                                                                          \
+    case FN_TRY_DIVIDE
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \
@@ -195,7 +217,15 @@ typedef enum SFnSig {
     case FN_ARRAY_MIN:                                                                             \
     case FN_SLICE:                                                                                 \
     case FN_SORT_ARRAY:                                                                            \
-    case FN_ARRAY_DISTINCT
+    case FN_ARRAY_DISTINCT:                                                                        \
+    case FN_ARRAY_REPEAT:                                                                          \
+    case FN_FLATTEN:                                                                               \
+    case FN_ARRAY_REMOVE:                                                                          \
+    case FN_ARRAYS_OVERLAP:                                                                        \
+    case FN_SEQUENCE:                                                                              \
+    case FN_ARRAY_UNION:                                                                           \
+    case FN_ARRAY_INTERSECT:                                                                       \
+    case FN_ARRAY_EXCEPT
 
 /* One row of functions.def. */
 typedef struct SFuncInfo {

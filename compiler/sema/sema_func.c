@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_charset.h"
 #include "common/cm_regex.h"
+#include "common/cm_time.h"
 #include "front/parse.h"
 #include "sema/sema_int.h"
 
@@ -199,25 +201,26 @@ static bool type_regex(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         return true;
     if (!check_pattern(b, asts[1], args[1], &groups, NULL, NULL))
         return false;
-    if (fn == FN_REGEXP_EXTRACT && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
+    bool extract = fn == FN_REGEXP_EXTRACT || fn == FN_REGEXP_EXTRACT_ALL;
+    const char *name = sema_func_name(fn);
+    if (extract && groups >= 0 && n > 2 && args[2]->kind == SX_CONST &&
         !args[2]->u.value.is_null) {
         int64_t idx = args[2]->u.value.i;
         if (idx < 0) {
             diag_error(b->sc->diag, asts[2]->span,
-                       "regexp_extract: the specified group index cannot be less than zero");
+                       "%s: the specified group index cannot be less than zero", name);
             return false;
         }
         if (idx > groups) {
             diag_error(b->sc->diag, asts[2]->span,
-                       "regexp_extract: regex group count is %d, but the specified group "
-                       "index is %lld",
-                       groups, (long long)idx);
+                       "%s: regex group count is %d, but the specified group index is %lld",
+                       name, groups, (long long)idx);
             return false;
         }
     }
-    if (fn == FN_REGEXP_EXTRACT && groups == 0 && n == 2) {
+    if (extract && groups == 0 && n == 2) {
         diag_error(b->sc->diag, e->span,
-                   "regexp_extract: regex group count is 0, but the specified group index is 1");
+                   "%s: regex group count is 0, but the specified group index is 1", name);
         return false;
     }
     return true;
@@ -405,6 +408,17 @@ static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
 }
 
 /* The typing of the date functions above; false after reporting an error. */
+static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off);
+
+/* make_timestamp's zone: NULL, or a constant sluice knows the offset of (check_zone). */
+static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
+{
+    int32_t off;
+    if (tz->kind == SX_CONST && tz->u.value.is_null)
+        return true;
+    return check_zone(b, e->u.call.args.items[6], fn, tz, &off);
+}
+
 static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                          const Type **rt, int *bad, const char **want)
 {
@@ -435,6 +449,25 @@ static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
             *bad = 2, *want = "a boolean";
         return true;
+    case FN_NEXT_DAY: /* NextDay(DATE, STRING) */
+        *rt = &type_date;
+        if (!(args[0] = to_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]) */
+        *rt = &type_timestamp;
+        convert_all(b, args, 5, to_int_arg, bad);
+        *want = "an integer";
+        if (*bad >= 0)
+            return true;
+        if (type_is_numeric(args[5]->type) || args[5]->type->kind == TY_DECIMAL ||
+            args[5]->type->kind == TY_STRING || args[5]->type->kind == TY_NULL)
+            args[5] = sema_coerce(b->sc, args[5], type_decimal(16, 6));
+        else
+            *bad = 5, *want = "a number of seconds";
+        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, args[6]);
     case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         convert_all(b, args, n, to_int_arg, bad);
@@ -482,11 +515,36 @@ static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
 
 /* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
 
+/* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
+   BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
+   BINARY); NULL if neither. */
+static SExpr *bytes_arg(Binder *b, SExpr *e)
+{
+    TypeKind k = e->type->kind;
+    if (k == TY_BINARY || k == TY_STRING)
+        return e;
+    return k == TY_NULL ? sema_coerce(b->sc, e, &type_binary) : NULL;
+}
+
 /* A DOUBLE operand, or a FLOAT kept (IsNaN and NaNvl take TypeCollection(DoubleType,
    FloatType): other numbers and strings are cast to DOUBLE). */
 static SExpr *to_fractional_arg(Binder *b, SExpr *e)
 {
     return e->type->kind == TY_FLOAT ? e : to_double_arg(b, e);
+}
+
+/* Does a constant format_string format use only the conversions srt_printf.c implements
+   (%s %S %d %x %X %o %f %% %n, flags - + space 0 ',', width, precision, n$)? */
+static bool format_supported(const char *f)
+{
+    for (const char *p = f; (p = strchr(p, '%')); ) {
+        p++;
+        p += strspn(p, "0123456789$-+ ,.");
+        if (!*p || !strchr("sSdxXof%n", *p))
+            return false;
+        p++;
+    }
+    return true;
 }
 
 static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
@@ -517,6 +575,93 @@ static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **
         *rt = &type_bigint;
         if (!(args[0] = to_int_arg(b, args[0])))
             *bad = 0, *want = "an integer";
+        return;
+    case FN_SHIFTLEFT: /* ShiftLeft and the others: (INT | BIGINT, INT), the left's type; */
+    case FN_SHIFTRIGHT: /* other numbers, strings and NULL are cast to INT (the first of */
+    case FN_SHIFTRIGHTUNSIGNED: /* TypeCollection(IntegerType, LongType)) */
+        *want = "an integer";
+        if (!type_is_integral(args[0]->type) && !(args[0] = to_int_arg(b, args[0])))
+            *bad = 0;
+        else if (!(args[1] = to_int_arg(b, args[1])))
+            *bad = 1;
+        else
+            *rt = args[0]->type;
+        return;
+    case FN_BIT_COUNT: /* BitwiseCount: TypeCollection(IntegralType, BooleanType) -> INT */
+        *rt = &type_int;
+        *want = "an integer or a boolean";
+        if (args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_int);
+        else if (!type_is_integral(args[0]->type) && args[0]->type->kind != TY_BOOLEAN)
+            *bad = 0;
+        return;
+    case FN_BIN: /* Bin(LongType) -> STRING */
+        *rt = &type_string;
+        *want = "an integer";
+        if (!(args[0] = to_int_arg(b, args[0])))
+            *bad = 0;
+        else
+            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+        return;
+    case FN_CONV: /* Conv(STRING, INT, INT) -> STRING */
+        *rt = &type_string;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        for (int i = 1; *bad < 0 && i < 3; i++)
+            if (!(args[i] = to_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        return;
+    case FN_WIDTH_BUCKET: /* WidthBucket(DOUBLE, DOUBLE, DOUBLE, BIGINT) -> BIGINT */
+        *rt = &type_bigint;
+        convert_all(b, args, 3, to_double_arg, bad);
+        if (*bad < 0 && !(args[3] = to_int_arg(b, args[3])))
+            *bad = 3, *want = "an integer";
+        else if (*bad < 0)
+            args[3] = sema_coerce(b->sc, args[3], &type_bigint);
+        return;
+    case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d) -> STRING; a string or NULL x is
+                              read as DOUBLE; the pattern-string form of d is not supported */
+        *rt = &type_string;
+        if (args[0]->type->kind != TY_DECIMAL && !(args[0] = to_numeric_arg(b, args[0])))
+            *bad = 0;
+        else if (args[1]->type->kind == TY_STRING || !(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer number of decimal places (a pattern string is not "
+                              "supported yet)";
+        return;
+    case FN_FORMAT_STRING: /* FormatString(STRING fmt, any...) -> STRING; the values go to */
+    case FN_PRINTF: /* java.util.Formatter as Spark passes them (DECIMAL as its text) */
+        *rt = &type_string;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a format string";
+        for (int i = 1; *bad < 0 && i < n; i++) {
+            TypeKind k = args[i]->type->kind;
+            if (k == TY_DECIMAL || k == TY_NULL)
+                args[i] = sema_coerce(b->sc, args[i], &type_string);
+            else if (k == TY_INTERVAL || k == TY_BINARY || k == TY_ARRAY || k == TY_STRUCT)
+                *bad = i, *want = "a number, string, boolean, date or timestamp";
+        }
+        if (*bad < 0 && is_string_const(args[0]) && !format_supported(args[0]->u.value.s))
+            *bad = 0, *want = "only %s %S %d %x %X %o %f %% %n conversions";
+        return;
+    case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
+    case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */
+        *rt = fn == FN_ENCODE ? &type_binary : &type_string;
+        if (fn == FN_ENCODE ? !(args[0] = sema_to_string(b, args[0]))
+                            : !(args[0] = bytes_arg(b, args[0])))
+            *bad = 0, *want = fn == FN_ENCODE ? "a string" : "a binary value";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a charset name";
+        else if (is_string_const(args[1]) &&
+                 cm_charset_code(args[1]->u.value.s, args[1]->u.value.n) < 0)
+            *bad = 1, *want = "UTF-8, US-ASCII, ISO-8859-1 or UTF-16[BE|LE]";
+        return;
+    case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
+        *rt = &type_int;
+        convert_all(b, args, 2, sema_to_string, bad);
+        if (*bad >= 0)
+            *want = "a string";
+        else if (n > 2 && !(args[2] = to_int_arg(b, args[2])))
+            *bad = 2, *want = "an integer";
         return;
     default:
         SL_UNREACHABLE();
@@ -646,9 +791,119 @@ static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
             if (!(args[i] = to_int_arg(b, args[i])))
                 *bad = i, *want = "an integer";
         return true;
+    case FN_ARRAY_REPEAT: /* ArrayRepeat(any, INT): ARRAY of the element's type */
+        *rt = type_array(b->sc->arena, args[0]->type);
+        if (!(args[1] = to_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
+    case FN_FLATTEN: /* Flatten(ARRAY<ARRAY<T>>): ARRAY<T> */
+        if (!arr || args[0]->type->elem->kind != TY_ARRAY) {
+            *bad = 0, *want = "an array of arrays";
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        return true;
+    case FN_ARRAY_REMOVE: { /* ArrayRemove(ARRAY<T>, T): the value cast to the element type */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        const Type *el = args[0]->type->elem, *w = sema_wider_type(el, args[1]->type);
+        *rt = args[0]->type;
+        if (w && type_equal(w, el) && is_atomic_elem(el))
+            args[1] = sema_coerce(b->sc, args[1], el);
+        else
+            *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the array's element type %s",
+                                           type_name(b->sc->arena, el));
+        return true;
+    }
+    case FN_ARRAY_UNION: /* ArrayUnion, ArrayIntersect, ArrayExcept: ARRAY<T> of two */
+    case FN_ARRAY_INTERSECT:
+    case FN_ARRAY_EXCEPT:
+    case FN_ARRAYS_OVERLAP: { /* ArraysOverlap(ARRAY<T>, ARRAY<T>): BOOLEAN */
+        *rt = &type_boolean;
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (args[i]->type->kind != TY_ARRAY && args[i]->type->kind != TY_NULL)
+                *bad = i;
+        if (*bad >= 0)
+            return true;
+        const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+        const Type *t = sema_unify(b, args, asts, 2, "arrays_overlap arguments must have a common type");
+        if (!t)
+            return false;
+        if (t->kind == TY_NULL) {
+            t = type_array(b->sc->arena, &type_null);
+            args[0] = sema_coerce(b->sc, args[0], t);
+            args[1] = sema_coerce(b->sc, args[1], t);
+        }
+        if (!is_atomic_elem(t->elem) && t->elem->kind != TY_NULL) {
+            *bad = 0, *want = "an array of numbers, strings, booleans or times";
+            return true;
+        }
+        if (fn != FN_ARRAYS_OVERLAP)
+            *rt = t;
+        return true;
+    }
+    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider), or of
+                           DATE or TIMESTAMP stepping by an INTERVAL (1 day by default) */
+        TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
+        bool dates = k0 == TY_DATE || k1 == TY_DATE, stamps = k0 == TY_TIMESTAMP || k1 == TY_TIMESTAMP;
+        if (dates || stamps) {
+            const Type *t = stamps ? &type_timestamp : &type_date;
+            *want = "a date or a timestamp";
+            for (int i = 0; *bad < 0 && i < 2; i++) {
+                TypeKind k = args[i]->type->kind;
+                if (k != TY_DATE && k != TY_TIMESTAMP && k != TY_NULL)
+                    *bad = i;
+                else
+                    args[i] = sema_coerce(b->sc, args[i], t);
+            }
+            if (*bad < 0 && n > 2 && args[2]->type->kind != TY_INTERVAL)
+                *bad = 2, *want = "an interval";
+            if (*bad < 0 && n > 2 && !stamps &&
+                !(args[2]->kind == SX_CONST && !args[2]->u.value.is_null &&
+                  args[2]->u.value.i % 86400000000LL == 0)) {
+                diag_error(b->sc->diag, e->u.call.args.items[2]->span,
+                           "sequence of dates: the step must be a constant interval of whole "
+                           "days in sluice");
+                return false;
+            }
+            *rt = type_array(b->sc->arena, t);
+            return true;
+        }
+        const Type *t = &type_int;
+        *want = "an integer";
+        for (int i = 0; *bad < 0 && i < n; i++) {
+            TypeKind k = args[i]->type->kind;
+            if (k == TY_BIGINT && i < 2)
+                t = &type_bigint;
+            else if (k != TY_INT && k != TY_BIGINT && k != TY_NULL)
+                *bad = i;
+        }
+        if (*bad >= 0)
+            return true;
+        for (int i = 0; i < n; i++)
+            args[i] = sema_coerce(b->sc, args[i], i < 2 ? t : &type_bigint);
+        *rt = type_array(b->sc->arena, t);
+        return true;
+    }
     default:
         SL_UNREACHABLE();
     }
+}
+
+/* Is concat(args) Concat's array form: an ARRAY among the arguments, the others ARRAY or
+   NULL? */
+static bool concat_of_arrays(SExpr **args, int n)
+{
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        if (args[i]->type->kind == TY_ARRAY)
+            any = true;
+        else if (args[i]->type->kind != TY_NULL)
+            return false;
+    }
+    return any;
 }
 
 /* negative(x) and positive(x): Spark's UnaryMinus and UnaryPositive, bound as -x and +x. */
@@ -660,16 +915,6 @@ static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
     return sema_bind_expr(b, u);
 }
 
-/* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
-   BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
-   BINARY); NULL if neither. */
-static SExpr *bytes_arg(Binder *b, SExpr *e)
-{
-    TypeKind k = e->type->kind;
-    if (k == TY_BINARY || k == TY_STRING)
-        return e;
-    return k == TY_NULL ? sema_coerce(b->sc, e, &type_binary) : NULL;
-}
 
 /* ==== Functions bound as other expressions (class REPLACED) ==== */
 
@@ -692,6 +937,147 @@ static SExpr *is_null_of(Binder *b, SExpr *x, bool negated, SrcSpan span)
     r->u.is_null.arg = x;
     r->u.is_null.negated = negated;
     return r;
+}
+
+/* elt(n, v1, v2, ...) as CASE WHEN n = 1 THEN v1 WHEN n = 2 THEN v2 ... END (Elt's
+   inputTypes: IntegerType, then StringType, or BinaryType when every value is one). */
+static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int n = e->u.call.args.n - 1;
+    bool all_binary = true;
+    for (int i = 1; i <= n; i++)
+        all_binary = all_binary && args[i]->type->kind == TY_BINARY;
+    SExpr *idx = to_int_arg(b, args[0]);
+    if (!idx) {
+        sema_type_error(b, asts[0], "function 'elt' expects an integer as argument 1", asts[0],
+                        args[0]->type);
+        return NULL;
+    }
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, n);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, n + 1);
+    const AstExpr **vasts = ARENA_NEW_N(b->sc->arena, const AstExpr *, n + 1);
+    for (int i = 0; i < n; i++) {
+        SExpr *k = sema_new_expr(b->sc, SX_CONST, &type_int, e->span);
+        k->u.value.i = i + 1;
+        whens[i] = sema_compare(b, BOP_EQ, idx, k, asts[0], asts[0], e->span);
+        vals[i] = all_binary ? args[i + 1] : sema_to_string(b, args[i + 1]);
+        vasts[i] = asts[i + 1];
+        if (!whens[i])
+            return NULL;
+        if (!vals[i]) {
+            char what[64];
+            snprintf(what, sizeof what, "function 'elt' expects a string as argument %d", i + 2);
+            sema_type_error(b, asts[i + 1], what, asts[i + 1], args[i + 1]->type);
+            return NULL;
+        }
+    }
+    vals[n] = sema_new_expr(b->sc, SX_CONST, all_binary ? &type_binary : &type_string, e->span);
+    vals[n]->u.value.is_null = true;
+    vasts[n] = e;
+    return sema_new_case(b, whens, vals, vasts, n, true, e->span, "elt");
+}
+
+static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n);
+
+/* get(arr, i) (Get, RuntimeReplaceable by GetArrayItem(arr, i, failOnError = false)): arr[i],
+   0-based, NULL out of range; i is cast to INT. */
+static SExpr *bind_get(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (args[0]->type->kind != TY_ARRAY) {
+        sema_type_error(b, asts[0], "function 'get' expects an array as argument 1", asts[0],
+                        args[0]->type);
+        return NULL;
+    }
+    SExpr *i = to_int_arg(b, args[1]);
+    if (!i) {
+        sema_type_error(b, asts[1], "function 'get' expects an integer as argument 2", asts[1],
+                        args[1]->type);
+        return NULL;
+    }
+    SExpr *r = sema_new_expr(b->sc, SX_INDEX, args[0]->type->elem, e->span);
+    r->u.index.arg = args[0];
+    r->u.index.index = i;
+    return r;
+}
+
+/* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
+   fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
+   Region ids, whose offset depends on the date, need zone rules sluice does not have. */
+static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off)
+{
+    if (!is_string_const(tz)) {
+        diag_error(b->sc->diag, at->span,
+                   "function '%s' needs a constant time zone in sluice (a string literal)",
+                   sema_func_name(fn));
+        return false;
+    }
+    if (!cm_zone_offset(tz->u.value.s, tz->u.value.n, off)) {
+        diag_error(b->sc->diag, at->span,
+                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
+                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
+                   "offset changes with the date", tz->u.value.s);
+        return false;
+    }
+    return true;
+}
+
+/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz): ts + or - tz's offset.
+   tz must be a constant sluice knows the offset of (cm_zone_offset: fixed offsets, UTC, GMT,
+   ...); region ids, whose offset depends on the date, need zone rules sluice does not have. */
+static SExpr *bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    const char *name = sema_func_name(fn);
+    SExpr *ts = sema_to_timestamp(b, args[0]);
+    if (!ts) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a timestamp as argument 1", name);
+        sema_type_error(b, asts[0], what, asts[0], args[0]->type);
+        return NULL;
+    }
+    SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_timestamp, e->span);
+    null->u.value.is_null = true;
+    if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
+        return null;
+    int32_t off;
+    if (!check_zone(b, asts[1], fn, args[1], &off))
+        return NULL;
+    SExpr *d = sema_new_expr(b->sc, SX_CONST, &type_interval, e->span);
+    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? off : -off) * 1000000;
+    SExpr *r = sema_new_expr(b->sc, SX_ARITH, &type_timestamp, e->span);
+    r->u.bin.op = BOP_ADD;
+    r->u.bin.lhs = ts;
+    r->u.bin.rhs = d;
+    return r;
+}
+
+/* decode(x, search1, result1, ..., [default]) (Decode.createExpr): CASE WHEN x <=> search1
+   THEN result1 ... ELSE default (NULL without one); the results cast to their common type. */
+static SExpr *bind_decode_case(Binder *b, const AstExpr *e, SExpr **args, int n)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    int pairs = (n - 1) / 2;
+    bool has_else = (n - 1) % 2 == 1;
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, pairs);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, pairs + 1);
+    const AstExpr **vasts = ARENA_NEW_N(b->sc->arena, const AstExpr *, pairs + 1);
+    for (int i = 0; i < pairs; i++) {
+        whens[i] = sema_compare(b, BOP_NSEQ, args[0], args[1 + 2 * i], asts[0], asts[1 + 2 * i],
+                                e->span);
+        if (!whens[i])
+            return NULL;
+        vals[i] = args[2 + 2 * i];
+        vasts[i] = asts[2 + 2 * i];
+    }
+    if (has_else) {
+        vals[pairs] = args[n - 1];
+        vasts[pairs] = asts[n - 1];
+    }
+    return sema_new_case(b, whens, vals, vasts, pairs, has_else, e->span,
+                         "decode results must have a common type");
 }
 
 /* A REPLACED function as the expression Spark makes of it. */
@@ -723,6 +1109,25 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_ISNULL: /* IsNull, IsNotNull (nullExpressions.scala) */
     case FN_ISNOTNULL:
         return is_null_of(b, args[0], fn == FN_ISNOTNULL, e->span);
+    case FN_ELT: /* Elt (non-ANSI): the n-th of the values (1-based), NULL out of range: a CASE
+                    over n = 1, n = 2 ...; the values are strings, or BINARY when all are */
+        return bind_elt(b, e, args);
+    case FN_GET:
+        return bind_get(b, e, args);
+    case FN_TRY_ELEMENT_AT: /* TryElementAt: ElementAt(failOnError = false), element_at's
+                               non-ANSI behaviour */
+        return type_call(b, e, FN_ELEMENT_AT, args, 2);
+    case FN_CURRENT_TIMEZONE: { /* CurrentTimeZone: the session zone, UTC in sluice */
+        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
+        r->u.value.s = "UTC";
+        r->u.value.n = 3;
+        return r;
+    }
+    case FN_FROM_UTC_TIMESTAMP:
+    case FN_TO_UTC_TIMESTAMP:
+        return bind_utc_shift(b, e, fn, args);
+    case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
+        return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
     case FN_MOD: /* Remainder, as `%` */
     case FN_DIV: /* IntegralDivide, as DIV */
         return sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
@@ -904,6 +1309,11 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                 *bad = i, *want = "an integer";
         return true;
     case FN_CONCAT:
+        if (concat_of_arrays(args, n)) { /* Concat of arrays: one array type, NULL if any is */
+            *rt = sema_unify(b, args, asts, n, "concat arguments must have a common type");
+            return *rt != NULL;
+        }
+        /* fall through */
     case FN_TRIM:
     case FN_LTRIM:
     case FN_RTRIM:
@@ -913,7 +1323,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_REGEXP_EXTRACT:
     case FN_SPLIT:
-        *rt = fn == FN_SPLIT ? type_array(b->sc->arena, &type_string) : &type_string;
+    case FN_REGEXP_EXTRACT_ALL: /* RegExpExtractAll(s, p[, idx = 1]): ARRAY<STRING> */
+    case FN_REGEXP_COUNT: /* RegExpCount: Size(RegExpExtractAll(s, p, 0)), an INT */
+    case FN_REGEXP_SUBSTR: /* RegExpSubStr: NullIf(RegExpExtract(s, p, 0), '') */
+        *rt = fn == FN_SPLIT || fn == FN_REGEXP_EXTRACT_ALL ? type_array(b->sc->arena, &type_string)
+              : fn == FN_REGEXP_COUNT                      ? &type_int
+                                                           : &type_string;
         return type_regex(b, e, fn, args, n, bad, want);
     case FN_REGEXP_REPLACE:
         *rt = &type_string;
@@ -961,6 +1376,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_TO_TIMESTAMP:
     case FN_UNIX_TIMESTAMP:
+    case FN_TO_UNIX_TIMESTAMP: /* ToUnixTimestamp: UnixTimestamp without its no-argument form */
         *rt = fn == FN_TO_TIMESTAMP ? &type_timestamp : &type_bigint;
         type_parse_time(b, fn, args, n, bad, want);
         return true;
@@ -1206,6 +1622,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return type_array_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:
+    case FN_TRY_CAST: /* sema_bind_try_cast */
+    FN_CASES_TRY: /* sema_bind_try_fn */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -1333,6 +1751,8 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     }
     if (fn == FN_NEGATIVE || fn == FN_POSITIVE)
         return bind_sign_fn(b, e, (SFunc)fn);
+    if (fn == FN_TRY_CAST)
+        return sema_bind_try_cast(b, e);
     SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     bool ok = true;
     for (int i = 0; i < n; i++) {
@@ -1343,5 +1763,13 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return NULL;
     if (info->sig == FSIG_REPLACED)
         return bind_replaced(b, e, (SFunc)fn, args);
+    if (fn == FN_DECODE && n > 2)
+        return bind_decode_case(b, e, args, n);
+    switch (fn) {
+    FN_CASES_TRY:
+        return sema_bind_try_fn(b, e, (SFunc)fn, args);
+    default:
+        break;
+    }
     return type_call(b, e, (SFunc)fn, args, n);
 }

@@ -235,6 +235,11 @@ void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min,
 /* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
    (unknown function, DISTINCT, '*', arity, argument types). */
 SExpr *sema_bind_func(Binder *b, const AstExpr *e);
+/* try_cast(x AS t) (sema_func_try.c); NULL after an error. */
+SExpr *sema_bind_try_cast(Binder *b, const AstExpr *e);
+/* typeof, try_add, try_subtract, try_multiply, try_divide over their bound arguments
+   (sema_func_try.c); NULL after an error. */
+SExpr *sema_bind_try_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 /* lower(x) of a STRING x (ILIKE's operands). */
 SExpr *sema_lower(Binder *b, SExpr *x, SrcSpan span);
 

@@ -299,6 +299,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_puts(sb, ", 2147483647");
         break;
     case FN_REGEXP_EXTRACT:
+    case FN_REGEXP_EXTRACT_ALL:
         if (n == 2)
             sb_puts(sb, ", 1");
         break;
@@ -338,6 +339,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_printf(sb, ", %s", ts_fmt);
         break;
     case FN_UNIX_TIMESTAMP:
+    case FN_TO_UNIX_TIMESTAMP:
         if (n == 0)
             sb_printf(sb, "current_timestamp(), %s", ts_fmt);
         else if (n == 1)
@@ -431,6 +433,12 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sb_puts(sb, " div ");
         sema_put_sql(sb, blk, a[1]);
         sb_putc(sb, ')');
+        return true;
+    case FN_TRY_CAST: /* Cast.sql in EvalMode.TRY: TRY_CAST(x AS type) */
+        if (args->n != 1)
+            return false;
+        sb_puts(sb, "TRY_");
+        sema_put_sql(sb, blk, a[0]);
         return true;
     case FN_EXTRACT: /* Extract.sql: extract(field FROM source) */
         if (args->n != 2)

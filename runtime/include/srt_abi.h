@@ -570,6 +570,11 @@ int64_t srt_date_yearofweek(int64_t days);
 int64_t srt_date_last_day(int64_t days);
 int srt_date_add_months(int64_t days, int32_t months, int64_t *out);
 int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);
+/* next_day (an unknown day name: SRT_DATE_INVALID) and make_timestamp (the seconds as
+   microseconds of DECIMAL(16,6), the zone's offset in seconds east of UTC): same codes. */
+int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out);
+int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
+                       int64_t sec_us, int32_t off_s, int64_t *out);
 double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
@@ -642,6 +647,9 @@ int64_t srt_math_factorial(int32_t n);
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
 int srt_cast_str_i32(const char *s, uint32_t n, int64_t *out);
+/* try_cast's reading (UTF8String.toLongExact, toIntExact): as above but no '.' at all. */
+int srt_cast_str_i64_exact(const char *s, uint32_t n, int64_t *out);
+int srt_cast_str_i32_exact(const char *s, uint32_t n, int64_t *out);
 int srt_cast_str_f64(const char *s, uint32_t n, double *out);
 int srt_cast_str_f32(const char *s, uint32_t n, float *out);     /* Float.parseFloat: one rounding */
 int srt_cast_str_bool(const char *s, uint32_t n, int64_t *out);  /* true/false/t/f/yes/no/1/0 */
@@ -765,6 +773,37 @@ int64_t srt_crc32(const char *s, uint32_t n);
    the alphabet skipped), -1 (NULL) after failing the query with Java's message. */
 void srt_base64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 int srt_unbase64(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* srt_strmore.c: levenshtein (threshold INT32_MAX when absent; -1 past it), soundex,
+   find_in_set, bin, conv (-1: NULL) and width_bucket (-1: NULL), as Spark 3.5. */
+int32_t srt_str_levenshtein(SrtQuery *q, const char *a, uint32_t an, const char *b, uint32_t bn,
+                            int32_t threshold);
+void srt_str_soundex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int32_t srt_str_find_in_set(const char *w, uint32_t wn, const char *set, uint32_t sn);
+void srt_num_bin(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
+int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t to,
+                 const char **out, uint32_t *out_n);
+int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *out);
+/* format_number(x, d >= 0) of a DOUBLE, and of an integer or DECIMAL whose unscaled value
+   at scale s is hi * 2^64 + (uint64_t)lo (srt_strmore.c; HALF_EVEN). */
+void srt_format_number_f64(SrtQuery *q, double x, int32_t d, const char **out, uint32_t *out_n);
+void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32_t d,
+                           const char **out, uint32_t *out_n);
+/* encode(s, charset) (String.getBytes) and decode(b, charset) (new String): UTF-8,
+   US-ASCII, ISO-8859-1, UTF-16BE, UTF-16LE, UTF-16 and their Java aliases
+   (common/cm_charset.h); 0, or -1 after failing the query for an unknown charset. */
+int srt_str_encode(SrtQuery *q, const char *s, uint32_t n, const char *cs, uint32_t csn,
+                   const char **out, uint32_t *out_n);
+int srt_str_decode(SrtQuery *q, const char *b, uint32_t n, const char *cs, uint32_t csn,
+                   const char **out, uint32_t *out_n);
+/* format_string(fmt, args...) (srt_printf.c): argv -> SrtDatum[argc] whose Java kinds are
+   kinds[i] ('i' Integer, 'l' Long, 'd' Double, 'f' Float, 'b' Boolean, 's' string, 'D' a
+   Decimal's text); 0, or -1 after failing the query with java.util.Formatter's exception. */
+int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *argv, int32_t argc,
+                      const char *kinds, const char **out, uint32_t *out_n);
+/* sequence(start, stop[, step]) of INT (is_int) or BIGINT: *out -> SrtDatum[*out_n] in
+   scratch memory; 0, or -1 after failing the query with Spark's message. */
+int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
+                       int32_t is_int, const void **out, uint32_t *out_n);
 /* hex of a BIGINT (Long.toHexString) or of bytes, upper-case; unhex(s): the bytes of pairs
    of hex digits (an odd first one alone), -1 (NULL) for a non-hex character. */
 void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
@@ -802,6 +841,12 @@ int srt_rlike(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n);
    failed with Spark's message). */
 int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t idx,
                        const char **out, uint32_t *out_n);
+/* regexp_extract_all (RegExpExtractAll): group idx of every match, left to right (Java's
+   Matcher.find loop; "" for a group that did not take part): *out -> const SrtDatum[*out_n]
+   of STRING pointing into s.  0, or -1 (NULL) when re is NULL or idx is out of range at a
+   match (the query has failed with Spark's message). */
+int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n,
+                           int32_t idx, const void **out, uint32_t *out_n);
 /* split(s, re, limit) as Java's String.split(re, limit) with limit 0 read as -1 (Spark):
    *out -> const SrtDatum[*out_n] of STRING in scratch memory of q, whose bytes point into s.
    0, or -1 (NULL) when re is NULL. */
@@ -825,6 +870,9 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
 __extension__ typedef __int128 srt_i128;
 #define SRT_DEC_NONE (-((((srt_i128)1 << 126) - 1) * 2) - 2)
 srt_i128 srt_dec_rescale(srt_i128 v, int32_t from_s, int32_t p, int32_t s);
+/* The digits of |v| into out (at least 40 bytes), most significant first; returns how many
+   (shared by the decimal casts and format_number). */
+int srt_dec_digits(srt_i128 v, char *out);
 srt_i128 srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);

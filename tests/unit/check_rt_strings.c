@@ -193,11 +193,13 @@ START_TEST(test_case_concat)
 }
 END_TEST
 
-static const struct {
+typedef struct IntCase {
     const char *in;
     int ok64, ok32;
     int64_t v;
-} int_casts[] = {
+} IntCase;
+
+static const IntCase int_casts[] = {
     {"42", 1, 1, 42},
     {"  -17  ", 1, 1, -17},
     {"+5", 1, 1, 5},
@@ -221,19 +223,41 @@ static const struct {
     {"\t8\n", 1, 1, 8},
 };
 
+/* Each case through the BIGINT and the INT reader. */
+static void check_int_cases(const IntCase *c, size_t n, int (*r64)(const char *, uint32_t, int64_t *),
+                            int (*r32)(const char *, uint32_t, int64_t *))
+{
+    for (size_t i = 0; i < n; i++) {
+        int64_t v = -777;
+        int rc = r64(S(c[i].in), &v);
+        ck_assert_msg((rc == 0) == c[i].ok64, "i64 case %zu (%s)", i, c[i].in);
+        if (rc == 0)
+            ck_assert_int_eq(v, c[i].v);
+        rc = r32(S(c[i].in), &v);
+        ck_assert_msg((rc == 0) == c[i].ok32, "i32 case %zu (%s)", i, c[i].in);
+        if (rc == 0)
+            ck_assert_int_eq(v, c[i].v);
+    }
+}
+
 START_TEST(test_cast_int)
 {
-    for (size_t i = 0; i < sizeof int_casts / sizeof int_casts[0]; i++) {
-        int64_t v = -777;
-        int rc = srt_cast_str_i64(S(int_casts[i].in), &v);
-        ck_assert_msg((rc == 0) == int_casts[i].ok64, "i64 case %zu (%s)", i, int_casts[i].in);
-        if (rc == 0)
-            ck_assert_int_eq(v, int_casts[i].v);
-        rc = srt_cast_str_i32(S(int_casts[i].in), &v);
-        ck_assert_msg((rc == 0) == int_casts[i].ok32, "i32 case %zu (%s)", i, int_casts[i].in);
-        if (rc == 0)
-            ck_assert_int_eq(v, int_casts[i].v);
-    }
+    check_int_cases(int_casts, sizeof int_casts / sizeof int_casts[0], srt_cast_str_i64,
+                    srt_cast_str_i32);
+}
+END_TEST
+
+/* try_cast's readers (UTF8String.toLongExact / toIntExact): trimmed, a sign, digits only. */
+START_TEST(test_cast_int_exact)
+{
+    static const IntCase cases[] = {
+        {" 12 ", 1, 1, 12}, {"-2147483648", 1, 1, INT32_MIN}, {"2147483648", 1, 0, 2147483648LL},
+        {"1.5", 0, 0, 0}, {"1.", 0, 0, 0}, {".5", 0, 0, 0}, {"+7", 1, 1, 7}, {"-", 0, 0, 0},
+        {"", 0, 0, 0}, {"9223372036854775807", 1, 0, INT64_MAX}, {"9223372036854775808", 0, 0, 0},
+        {"1e3", 0, 0, 0},
+    };
+    check_int_cases(cases, sizeof cases / sizeof cases[0], srt_cast_str_i64_exact,
+                    srt_cast_str_i32_exact);
 }
 END_TEST
 
@@ -659,6 +683,7 @@ Suite *rt_strings_suite(void)
     Suite *s = suite_create("rt_strings");
     TCase *ts = tcase_create("strings");
     tcase_add_test(ts, test_like);
+    tcase_add_test(ts, test_cast_int_exact);
     tcase_add_test(ts, test_like_escape);
     tcase_add_test(ts, test_like_invalid);
     tcase_add_test(ts, test_cmp_length);

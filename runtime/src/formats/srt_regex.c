@@ -160,6 +160,23 @@ int srt_rlike(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n)
     return r ? find(q, r, s, n, 0, &ov) : -1;
 }
 
+/* RegExpExtractBase.checkGroupIndex, on a match only: false after failing the query. */
+static bool group_ok(SrtQuery *q, const SrtRegex *r, int32_t idx, const char *fn)
+{
+    int groups = cm_regex_groups(r->cm);
+    if (idx >= 0 && idx <= groups)
+        return true;
+    char msg[160];
+    if (idx < 0)
+        snprintf(msg, sizeof msg, "%s: The specified group index cannot be less than zero", fn);
+    else
+        snprintf(msg, sizeof msg,
+                 "%s: Regex group count is %d, but the specified group index is %d", fn, groups,
+                 idx);
+    srt_query_fail(q, msg);
+    return false;
+}
+
 int srt_regexp_extract(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t idx,
                        const char **out, uint32_t *out_n)
 {
@@ -171,20 +188,8 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
     int rc = find(q, r, s, n, 0, &ov);
     if (rc <= 0)
         return rc;
-    /* RegExpExtractBase.checkGroupIndex, on a match only */
-    int groups = cm_regex_groups(r->cm);
-    if (idx < 0 || idx > groups) {
-        char msg[160];
-        if (idx < 0)
-            snprintf(msg, sizeof msg,
-                     "regexp_extract: The specified group index cannot be less than zero");
-        else
-            snprintf(msg, sizeof msg,
-                     "regexp_extract: Regex group count is %d, but the specified group index is %d",
-                     groups, idx);
-        srt_query_fail(q, msg);
+    if (!group_ok(q, r, idx, "regexp_extract"))
         return -1;
-    }
     if (ov[2 * idx] == CM_REGEX_UNSET)
         return 0; /* the group did not take part in the match: "" as Spark */
     *out = s + ov[2 * idx];
@@ -208,6 +213,42 @@ static void push(SrtQuery *q, SrtDatum **v, uint32_t *n, uint32_t *cap, const ch
     memset(d, 0, sizeof *d);
     d->p = s + b;
     d->n = e - b;
+}
+
+/* Where the next find starts after the match [ms, me): Java's Matcher.find moves one
+   character on after an empty match (n + 1: no more). */
+static uint32_t next_from(const char *s, uint32_t n, uint32_t ms, uint32_t me)
+{
+    if (me != ms)
+        return me;
+    return me < n ? me + srt_utf8_lead_len((unsigned char)s[me]) : n + 1;
+}
+
+int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n,
+                           int32_t idx, const void **out, uint32_t *out_n)
+{
+    SrtDatum *v = NULL;
+    uint32_t cnt = 0, cap = 0, from = 0;
+    *out = NULL;
+    *out_n = 0;
+    if (!r)
+        return -1;
+    const size_t *ov;
+    int rc = 0;
+    while (from <= n && (rc = find(q, r, s, n, from, &ov)) > 0) {
+        if (!group_ok(q, r, idx, "regexp_extract_all"))
+            return -1;
+        if (ov[2 * idx] == CM_REGEX_UNSET)
+            push(q, &v, &cnt, &cap, s, 0, 0);
+        else
+            push(q, &v, &cnt, &cap, s, (uint32_t)ov[2 * idx], (uint32_t)ov[2 * idx + 1]);
+        from = next_from(s, n, (uint32_t)ov[0], (uint32_t)ov[1]);
+    }
+    if (rc < 0)
+        return -1;
+    *out = v;
+    *out_n = cnt;
+    return 0;
 }
 
 int srt_split(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t limit,
@@ -250,10 +291,7 @@ int srt_split(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t
             push(q, &v, &cnt, &cap, s, index, n);
             index = me;
         }
-        if (me == ms)
-            from = me < n ? me + srt_utf8_lead_len((unsigned char)s[me]) : n + 1;
-        else
-            from = me;
+        from = next_from(s, n, ms, me);
     }
     if (rc < 0)
         return -1;

@@ -20,8 +20,9 @@ static void c_trim(const char **s, uint32_t *n)
     *n = (uint32_t)(e - p);
 }
 
-/* UTF8String.toLong: [+-]digits[.digits]; the fraction is checked, then dropped. */
-static int c_integral(const char *s, uint32_t n, int64_t lo, int64_t hi, int64_t *out)
+/* UTF8String.toLong: [+-]digits[.digits]; the fraction is checked, then dropped (allowDecimal),
+   or refused (toLongExact, ANSI CAST's reading). */
+static int c_integral(const char *s, uint32_t n, int64_t lo, int64_t hi, int allow_dot, int64_t *out)
 {
     c_trim(&s, &n);
     if (n == 0)
@@ -35,7 +36,7 @@ static int c_integral(const char *s, uint32_t n, int64_t lo, int64_t hi, int64_t
     }
     uint64_t limit = neg ? (uint64_t)(-(lo + 1)) + 1 : (uint64_t)hi;
     uint64_t v = 0;
-    for (; i < n && s[i] != '.'; i++) {
+    for (; i < n && (s[i] != '.' || !allow_dot); i++) {
         if (s[i] < '0' || s[i] > '9')
             return -1;
         uint64_t d = (uint64_t)(s[i] - '0');
@@ -53,12 +54,22 @@ static int c_integral(const char *s, uint32_t n, int64_t lo, int64_t hi, int64_t
 
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out)
 {
-    return c_integral(s, n, INT64_MIN, INT64_MAX, out);
+    return c_integral(s, n, INT64_MIN, INT64_MAX, 1, out);
 }
 
 int srt_cast_str_i32(const char *s, uint32_t n, int64_t *out)
 {
-    return c_integral(s, n, INT32_MIN, INT32_MAX, out);
+    return c_integral(s, n, INT32_MIN, INT32_MAX, 1, out);
+}
+
+int srt_cast_str_i64_exact(const char *s, uint32_t n, int64_t *out)
+{
+    return c_integral(s, n, INT64_MIN, INT64_MAX, 0, out);
+}
+
+int srt_cast_str_i32_exact(const char *s, uint32_t n, int64_t *out)
+{
+    return c_integral(s, n, INT32_MIN, INT32_MAX, 0, out);
 }
 
 static int c_is_digit(char c)

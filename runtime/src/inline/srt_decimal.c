@@ -488,8 +488,7 @@ srt_i128 srt_dec_from_f64(double d, int32_t p, int32_t s)
     return dec_parse(buf, n, p, s, &v) == 1 ? v : SRT_DEC_NONE;
 }
 
-/* The digits of |v| into out (at least 40 bytes), most significant first; returns how many. */
-static int dec_digits(srt_i128 v, char *out)
+int srt_dec_digits(srt_i128 v, char *out)
 {
     u128 m = v < 0 ? -(u128)v : (u128)v;
     char tmp[40];
@@ -506,7 +505,7 @@ static int dec_digits(srt_i128 v, char *out)
 uint32_t srt_fmt_decimal(srt_i128 v, int32_t s, int plain, char *out)
 {
     char dg[40];
-    int nd = dec_digits(v, dg);
+    int nd = srt_dec_digits(v, dg);
     uint32_t k = 0;
     if (v < 0)
         out[k++] = '-';
@@ -550,7 +549,7 @@ void srt_cast_dec_str(SrtQuery *q, srt_i128 v, int32_t s, const char **out, uint
 /* The exact value as [+-]digits e-s, for strtod and strtof. */
 static void dec_exp_text(srt_i128 v, int32_t s, char buf[SRT_DECIMAL_TEXT + 8])
 {
-    int n = dec_digits(v, buf + 1);
+    int n = srt_dec_digits(v, buf + 1);
     buf[0] = v < 0 ? '-' : '+';
     snprintf(buf + 1 + n, SRT_DECIMAL_TEXT + 7 - (size_t)n, "e%d", (int)-s);
 }

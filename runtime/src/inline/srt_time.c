@@ -2,7 +2,9 @@
 ** lenient ISO-8601 forms, formatting as Spark prints, calendar fields and
 ** date_format with Java DateTimeFormatter pattern letters (inline helpers).
 */
+#include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "common/cm_time.h"
@@ -560,4 +562,45 @@ void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, c
     }
     *out = o;
     *out_n = n;
+}
+
+int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out)
+{
+    /* NextDay: DateTimeUtils.getDayOfWeekFromString (SU/SUN/SUNDAY ... in any case; Thursday
+       0, as day 0 is a Thursday) and getNextDateForDayOfWeek: the first such day after
+       days.  An unknown name is NULL without ANSI mode. */
+    static const char *const names[7][3] = {
+        {"TH", "THU", "THURSDAY"}, {"FR", "FRI", "FRIDAY"}, {"SA", "SAT", "SATURDAY"},
+        {"SU", "SUN", "SUNDAY"},   {"MO", "MON", "MONDAY"}, {"TU", "TUE", "TUESDAY"},
+        {"WE", "WED", "WEDNESDAY"},
+    };
+    *out = 0;
+    for (int dow = 0; dow < 7; dow++)
+        for (int k = 0; k < 3; k++)
+            if (strlen(names[dow][k]) == n && strncasecmp(names[dow][k], s, n) == 0)
+                return t_int_days(days + 1 + (((dow - 1 - days) % 7) + 7) % 7, out);
+    return SRT_DATE_INVALID;
+}
+
+int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
+                       int64_t sec_us, int32_t off_s, int64_t *out)
+{
+    /* MakeTimestamp.toMicros (non-ANSI): the seconds DECIMAL(16,6) split into whole seconds
+       and a fraction; 60 with no fraction is the next minute (PostgreSQL's rule); anything
+       LocalDateTime.of refuses is NULL (DateTimeException); the instant, at the zone's
+       offset, must fit a BIGINT of microseconds (instantToMicros' Math.multiplyExact and
+       addExact throw ArithmeticException, which fails the query). */
+    *out = 0;
+    int64_t sec = sec_us / 1000000, frac = sec_us % 1000000;
+    bool leap = sec == 60 && frac == 0;
+    if (year < -999999999 || year > 999999999 || month < 1 || month > 12 || day < 1 ||
+        day > cm_days_in_month(year, month) || hour < 0 || hour > 23 || min < 0 || min > 59 ||
+        frac < 0 || sec < 0 || (sec > 59 && !leap))
+        return SRT_DATE_INVALID;
+    int64_t s = cm_days_from_civil(year, month, day) * 86400 + hour * 3600 + min * 60 +
+                (leap ? 60 : sec) - off_s;
+    int64_t us;
+    if (__builtin_mul_overflow(s, (int64_t)1000000, &us) || __builtin_add_overflow(us, frac, out))
+        return SRT_DATE_OVERFLOW;
+    return 0;
 }
