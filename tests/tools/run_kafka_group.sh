@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# run_kafka_group.sh - the kafka source's consumerGroup: three copies of one executable (same
+# query, shared checkpointLocation) share a 6-partition topic through a Kafka consumer group,
+# one lane (a query over one partition, with its own checkpoint and sink directory) per
+# partition a copy owns.  Against tests/tools/kafka_mock, records produced with kcat before and
+# while they run; one copy is killed (SIGKILL) halfway, its partitions move to the others after
+# the session timeout; the rest are stopped with SIGTERM.  The committed output (the files
+# listed in every out/<topic>-<partition>/_spark_metadata) must hold every record exactly once
+# with its partition and offset, more than one copy must have read records, and a single copy
+# over the same data (another group, checkpoint and output) must commit the same rows.
+#
+#   run_kafka_group.sh <sluice> <kafka_mock>
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 <sluice> <kafka_mock>" >&2
+  exit 2
+fi
+sluice=$(realpath "$1")
+mock=$(realpath "$2")
+# shellcheck source=test_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
+sl_test_begin kafka_group
+if ! command -v kcat > /dev/null; then
+  echo "kafka_group: kcat is not installed (scripts/setup.sh installs it)" >&2
+  exit 1
+fi
+sl_kafka_start "$mock" --topic grp:6
+cd "$tmp"
+parts=6
+per=150 # records per partition
+
+# query NAME GROUP: an executable NAME reading topic grp in consumer group GROUP into
+# NAME.out/<topic>-<partition>/, checkpoint NAME.ck.
+query() {
+  cat > "$1.sql" << SQL
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot',
+                      subscribe = 'grp', startingOffsets = 'earliest', consumerGroup = '$2',
+                      'kafka.session.timeout.ms' = '6000', 'kafka.heartbeat.interval.ms' = '500');
+CREATE SINK out WITH (connector = 'files', path = '$1.out', format = 'json');
+INSERT INTO out SELECT CAST(value AS STRING) AS v, partition, offset FROM k
+WITH (name = '$1', checkpointLocation = '$1.ck');
+SQL
+  "$sluice" build "$1.sql" -o "$1" > "$1.build.log" 2>&1 || { fail "build failed: $(cat "$1.build.log")"; sl_test_end; }
+}
+
+# committed DIR: "<v> <partition> <offset>" per committed row, sorted, from the files the
+# sinks' logs (DIR/*/_spark_metadata) list.
+committed() {
+  python3 - "$1" << 'PY'
+import glob, json, os, sys
+rows = []
+for log in glob.glob(sys.argv[1] + "/*/_spark_metadata/*"):
+    if not os.path.basename(log).isdigit():
+        continue
+    for entry in open(log).read().splitlines()[1:]:
+        if not entry.startswith("{"):
+            continue  # the checksum trailer
+        path = json.loads(entry)["path"]
+        path = path[len("file://"):] if path.startswith("file://") else path
+        for line in open(path):
+            r = json.loads(line)
+            rows.append("%s %d %d" % (r["v"], r["partition"], r["offset"]))
+print("\n".join(sorted(rows)))
+PY
+}
+
+# wait_rows DIR N: up to 120 s until DIR's committed rows number at least N.
+wait_rows() {
+  local i
+  for i in $(seq 1200); do
+    [[ $(committed "$1" | wc -l) -ge $2 ]] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# burst FIRST LAST: records p<partition>-<i> for i in FIRST..LAST to every partition.
+burst() {
+  local p
+  for ((p = 0; p < parts; p++)); do
+    seq "$1" "$2" | sed "s/^/p$p-/" | kcat -P -b "$kafka_boot" -t grp -p "$p"
+  done
+}
+
+query g grp
+query solo solo
+burst 0 29
+pids=()
+for c in 0 1 2; do
+  ./g --progress "g$c.progress" > "g$c.out" 2> "g$c.err" &
+  pids+=($!)
+done
+sl_at_exit 'kill -KILL "${pids[@]}" 2> /dev/null'
+for b in $(seq 3 8); do # while the group forms and the copies run
+  burst $((b * 10)) $((b * 10 + 9))
+  sleep 1
+done
+kill -KILL "${pids[1]}"
+wait "${pids[1]}" 2> /dev/null || true
+for b in $(seq 9 $((per / 10 - 1))); do
+  burst $((b * 10)) $((b * 10 + 9))
+  sleep 0.5
+done
+wait_rows g.out $((parts * per)) || fail "the group did not commit every record in time"
+for c in 0 2; do
+  kill -TERM "${pids[c]}"
+  rc=0
+  wait "${pids[c]}" || rc=$?
+  [[ $rc -eq 0 ]] || fail "copy $c exited $rc after SIGTERM: $(cat "g$c.err")"
+done
+
+for ((p = 0; p < parts; p++)); do
+  seq 0 $((per - 1)) | awk -v p="$p" '{ printf "p%d-%d %d %d\n", p, $1, p, $1 }'
+done | sort > want.txt
+committed g.out > got.txt
+if cmp -s got.txt want.txt; then
+  pass "$((parts * per)) records over $parts partitions, each committed once with its partition and offset, across a SIGKILL of one of three copies"
+else
+  diff want.txt got.txt | head -20 >&2
+  fail "the committed rows differ from the $((parts * per)) records produced ($(wc -l < got.txt) rows)"
+fi
+workers=0
+for c in 0 1 2; do
+  n=$(python3 -c '
+import json, sys
+print(sum(json.loads(l)["numInputRows"] for l in open(sys.argv[1]) if l.strip()))' "g$c.progress")
+  [[ $n -gt 0 ]] && workers=$((workers + 1))
+done
+if [[ $workers -ge 2 ]]; then
+  pass "$workers of the 3 copies read records"
+else
+  fail "only $workers copy read records: the group did not share the partitions"
+fi
+[[ -n $(ls g.ck/partitions) ]] || fail "no lane checkpoints under g.ck/partitions"
+
+./solo > solo.out 2> solo.err &
+pid=$!
+pids+=("$pid")
+wait_rows solo.out $((parts * per)) || fail "the single copy did not commit every record in time"
+kill -TERM "$pid"
+rc=0
+wait "$pid" || rc=$?
+[[ $rc -eq 0 ]] || fail "the single copy exited $rc after SIGTERM: $(cat solo.err)"
+if committed solo.out | cmp -s - want.txt; then
+  pass "a single copy commits the same rows"
+else
+  fail "a single copy committed other rows ($(committed solo.out | wc -l))"
+fi
+sl_test_end
