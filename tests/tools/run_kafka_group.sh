@@ -5,7 +5,7 @@
 # partition a copy owns.  Against tests/tools/kafka_mock, records produced with kcat before and
 # while they run; one copy is killed (SIGKILL) halfway, its partitions move to the others after
 # the session timeout; the rest are stopped with SIGTERM.  The committed output (the files
-# listed in every out/<topic>-<partition>/_spark_metadata) must hold every record exactly once
+# listed in every g.data/<topic>-<partition>/_spark_metadata) must hold every record exactly once
 # with its partition and offset, more than one copy must have read records, and a single copy
 # over the same data (another group, checkpoint and output) must commit the same rows.
 #
@@ -31,13 +31,13 @@ parts=6
 per=150 # records per partition
 
 # query NAME GROUP: an executable NAME reading topic grp in consumer group GROUP into
-# NAME.out/<topic>-<partition>/, checkpoint NAME.ck.
+# NAME.data/<topic>-<partition>/, checkpoint NAME.ck.
 query() {
   cat > "$1.sql" << SQL
 CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot',
                       subscribe = 'grp', startingOffsets = 'earliest', consumerGroup = '$2',
                       'kafka.session.timeout.ms' = '6000', 'kafka.heartbeat.interval.ms' = '500');
-CREATE SINK out WITH (connector = 'files', path = '$1.out', format = 'json');
+CREATE SINK out WITH (connector = 'files', path = '$1.data', format = 'json');
 INSERT INTO out SELECT CAST(value AS STRING) AS v, partition, offset FROM k
 WITH (name = '$1', checkpointLocation = '$1.ck');
 SQL
@@ -102,7 +102,7 @@ for b in $(seq 9 $((per / 10 - 1))); do
   burst $((b * 10)) $((b * 10 + 9))
   sleep 0.5
 done
-wait_rows g.out $((parts * per)) || fail "the group did not commit every record in time"
+wait_rows g.data $((parts * per)) || fail "the group did not commit every record in time"
 for c in 0 2; do
   kill -TERM "${pids[c]}"
   rc=0
@@ -113,7 +113,7 @@ done
 for ((p = 0; p < parts; p++)); do
   seq 0 $((per - 1)) | awk -v p="$p" '{ printf "p%d-%d %d %d\n", p, $1, p, $1 }'
 done | sort > want.txt
-committed g.out > got.txt
+committed g.data > got.txt
 if cmp -s got.txt want.txt; then
   pass "$((parts * per)) records over $parts partitions, each committed once with its partition and offset, across a SIGKILL of one of three copies"
 else
@@ -137,14 +137,14 @@ fi
 ./solo > solo.out 2> solo.err &
 pid=$!
 pids+=("$pid")
-wait_rows solo.out $((parts * per)) || fail "the single copy did not commit every record in time"
+wait_rows solo.data $((parts * per)) || fail "the single copy did not commit every record in time"
 kill -TERM "$pid"
 rc=0
 wait "$pid" || rc=$?
 [[ $rc -eq 0 ]] || fail "the single copy exited $rc after SIGTERM: $(cat solo.err)"
-if committed solo.out | cmp -s - want.txt; then
+if committed solo.data | cmp -s - want.txt; then
   pass "a single copy commits the same rows"
 else
-  fail "a single copy committed other rows ($(committed solo.out | wc -l))"
+  fail "a single copy committed other rows ($(committed solo.data | wc -l))"
 fi
 sl_test_end
