@@ -16,17 +16,9 @@ if [[ $# -ne 2 ]]; then
   echo "usage: $0 <sluice> <kafka_mock>" >&2
   exit 2
 fi
-sluice=$(realpath "$1")
-mock=$(realpath "$2")
 # shellcheck source=test_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
-sl_test_begin kafka_group
-if ! command -v kcat > /dev/null; then
-  echo "kafka_group: kcat is not installed (scripts/setup.sh installs it)" >&2
-  exit 1
-fi
-sl_kafka_start "$mock" --topic grp:6
-cd "$tmp"
+sl_kafka_test kafka_group "$1" "$2" --topic grp:6
 parts=6
 per=150 # records per partition
 
@@ -46,24 +38,7 @@ SQL
 
 # committed DIR: "<v> <partition> <offset>" per committed row, sorted, from the files the
 # sinks' logs (DIR/*/_spark_metadata) list.
-committed() {
-  python3 - "$1" << 'PY'
-import glob, json, os, sys
-rows = []
-for log in glob.glob(sys.argv[1] + "/*/_spark_metadata/*"):
-    if not os.path.basename(log).isdigit():
-        continue
-    for entry in open(log).read().splitlines()[1:]:
-        if not entry.startswith("{"):
-            continue  # the checksum trailer
-        path = json.loads(entry)["path"]
-        path = path[len("file://"):] if path.startswith("file://") else path
-        for line in open(path):
-            r = json.loads(line)
-            rows.append("%s %d %d" % (r["v"], r["partition"], r["offset"]))
-print("\n".join(sorted(rows)))
-PY
-}
+committed() { sl_committed_kafka_rows "$1/*/_spark_metadata"; }
 
 # wait_rows DIR N: up to 120 s until DIR's committed rows number at least N.
 wait_rows() {
