@@ -108,6 +108,18 @@ else
   fail "only $workers copy read records: the group did not share the partitions"
 fi
 [[ -n $(ls g.ck/partitions) ]] || fail "no lane checkpoints under g.ck/partitions"
+# The lanes (progress names g[grp-<p>]) that read records in the killed copy and in a survivor.
+moved=$(python3 -c '
+import json, sys
+def lanes(*files):
+    return {r["name"] for f in files for l in open(f) if l.strip()
+            for r in [json.loads(l)] if r["numInputRows"] > 0}
+print(" ".join(sorted(lanes("g1.progress") & lanes("g0.progress", "g2.progress"))))')
+if [[ -n $moved ]]; then
+  pass "the killed copy's partitions moved to the others: $moved"
+else
+  fail "no partition of the killed copy was read by another copy"
+fi
 
 ./solo > solo.out 2> solo.err &
 pid=$!
