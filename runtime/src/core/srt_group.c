@@ -144,17 +144,18 @@ static int lane_try_start(SrtGroup *g, SrtLane *l, SrtErr *err)
 static void on_change(void *ctx, const char *topic, int32_t part, int assigned)
 {
     SrtGroup *g = ctx;
-    if (!assigned) {
-        for (size_t i = 0; i < g->n_lanes; i++) {
-            SrtLane *l = g->lanes[i];
-            if (l->part == part && strcmp(l->topic, topic) == 0) {
-                lane_free(g, l);
-                g->lanes[i] = g->lanes[--g->n_lanes];
-                break;
-            }
+    for (size_t i = 0; i < g->n_lanes; i++) {
+        SrtLane *l = g->lanes[i];
+        if (l->part == part && strcmp(l->topic, topic) == 0) {
+            if (assigned)
+                return; /* already this process's */
+            lane_free(g, l);
+            g->lanes[i] = g->lanes[--g->n_lanes];
+            return;
         }
-        return;
     }
+    if (!assigned)
+        return;
     SrtLane *l = srt_mem_calloc(g->env->mem, sizeof *l);
     if (!l || srt_mem_grow(g->env->mem, (void **)&g->lanes, &g->cap_lanes, sizeof *g->lanes,
                            g->n_lanes + 1) < 0) {

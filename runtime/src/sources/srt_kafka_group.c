@@ -99,7 +99,8 @@ static int group_join(const SrtOptions *opts, const char *source, SrtGroupMember
     }
     rd_kafka_poll_set_consumer(m->rk);
     *out = m;
-    /* The subscription: subscribe's topics, or subscribePattern as librdkafka's regex ("^..."). */
+    /* The subscription: subscribe's topics, or subscribePattern as librdkafka's regex (a name
+       starting with "^"), anchored at both ends: Spark's pattern matches whole topic names. */
     const char *sub = srt_opts_get(opts, "subscribe"), *pat = srt_opts_get(opts, "subscribePattern");
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(8);
     if (sub) {
@@ -118,7 +119,7 @@ static int group_join(const SrtOptions *opts, const char *source, SrtGroupMember
         }
     } else if (pat) {
         char re[512];
-        snprintf(re, sizeof re, "^%s", pat);
+        snprintf(re, sizeof re, "^(%.500s)$", pat);
         rd_kafka_topic_partition_list_add(l, re, RD_KAFKA_PARTITION_UA);
     }
     rd_kafka_resp_err_t e = rd_kafka_subscribe(m->rk, l);
