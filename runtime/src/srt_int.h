@@ -337,7 +337,7 @@ typedef struct SrtGroupVt {
     /* The name of the group the source options ask for, or NULL: an ordinary source. */
     const char *(*wanted)(const SrtOptions *opts);
     /* Join the group (source's name for errors) with the source options; nothing assigned yet. */
-    int (*join)(const SrtOptions *opts, const char *source, SrtGroupMember **out, SrtErr *err);
+    int (*join)(const SrtOptions *opts, const char *source, SrtMem *m, SrtGroupMember **out, SrtErr *err);
     /* Take what the group changed since the last poll, telling fn of every partition assigned
        or revoked (revoked ones must be released before fn returns); never waits. */
     int (*poll)(SrtGroupMember *m, SrtGroupChangeFn fn, void *ctx, SrtErr *err);

@@ -197,7 +197,7 @@ int srt_group_open(const SrtProgram *p, int qi, const SrtEnv *env, const char *t
     if (kvt != &srt_sink_files_vt && kvt != &srt_sink_console_vt)
         return srt_err_set(err, SRT_ERR_OPTION, "consumerGroup: the sink '%s' is not supported yet "
                                                 "(files or console)", sink);
-    return g->vt->join(&sd->opts, sd->name, &g->member, err);
+    return g->vt->join(&sd->opts, sd->name, env->mem, &g->member, err);
 }
 
 int srt_group_poll(SrtGroup *g, SrtQuery ***qs, int *n, SrtErr *err)

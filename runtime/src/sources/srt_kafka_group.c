@@ -9,7 +9,6 @@
 ** Partitions lost (session timed out) are closed the same way.
 */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,6 +17,7 @@
 #include "srt_int.h"
 
 struct SrtGroupMember {
+    SrtMem *mem;
     rd_kafka_t *rk;
     SrtGroupChangeFn fn; /* during poll() */
     void *ctx;
@@ -58,14 +58,23 @@ static void rebalance(rd_kafka_t *rk, rd_kafka_resp_err_t e, rd_kafka_topic_part
     }
 }
 
-static int group_join(const SrtOptions *opts, const char *source, SrtGroupMember **out, SrtErr *err)
+static void member_free(SrtGroupMember *m)
+{
+    if (m)
+        srt_mem_free(m->mem, m, sizeof *m);
+}
+
+static int group_join(const SrtOptions *opts, const char *source, SrtMem *mem, SrtGroupMember **out,
+                      SrtErr *err)
 {
     *out = NULL;
     char cerr[512];
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    SrtGroupMember *m = calloc(1, sizeof *m);
+    SrtGroupMember *m = srt_mem_calloc(mem, sizeof *m);
+    if (m)
+        m->mem = mem;
     if (!conf || !m) {
-        free(m);
+        member_free(m);
         if (conf)
             rd_kafka_conf_destroy(conf);
         return srt_err_nomem(err, "consumer group");
@@ -85,7 +94,7 @@ static int group_join(const SrtOptions *opts, const char *source, SrtGroupMember
         if (strncasecmp(key, "kafka.", 6) == 0 && !srt_str_ieq(key, "kafka.group.id") &&
             rd_kafka_conf_set(conf, key + 6, opts->v[i].value, cerr, sizeof cerr) != RD_KAFKA_CONF_OK) {
             rd_kafka_conf_destroy(conf);
-            free(m);
+            member_free(m);
             return srt_err_set(err, SRT_ERR_OPTION, "source '%s': option '%s': %s", source, key, cerr);
         }
     }
@@ -94,7 +103,7 @@ static int group_join(const SrtOptions *opts, const char *source, SrtGroupMember
     rd_kafka_conf_set_opaque(conf, m);
     if (!(m->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, cerr, sizeof cerr))) {
         rd_kafka_conf_destroy(conf);
-        free(m);
+        member_free(m);
         return srt_err_set(err, SRT_ERR_IO, "source '%s': cannot create the group's consumer: %s", source, cerr);
     }
     rd_kafka_poll_set_consumer(m->rk);
@@ -156,7 +165,7 @@ static void group_leave(SrtGroupMember *m)
     m->fn = NULL;
     rd_kafka_consumer_close(m->rk);
     rd_kafka_destroy(m->rk);
-    free(m);
+    member_free(m);
 }
 
 static int group_narrow(SrtOptions *opts, SrtArena *a, const char *topic, int32_t part)
