@@ -915,6 +915,18 @@ static const SOption *group_option(const SSelect *s)
 static void rule_consumer_group(SemaCtx *sc, const SQuery *q)
 {
     const SOption *o = group_option(q->select);
+    for (int i = 0; i < sc->queries.n; i++) {
+        const SQuery *p = sc->queries.items[i];
+        if (p == q || p->build)
+            continue;
+        const SOption *po = group_option(p->select);
+        if (o || po) {
+            diag_error(sc->diag, o ? o->span : q->span,
+                       "consumerGroup: a query reading a source with consumerGroup must be the "
+                       "executable's only query (its lanes run alone)");
+            return;
+        }
+    }
     if (!o)
         return;
     const SSelect *s = q->select;
