@@ -3,7 +3,7 @@
 # query, shared checkpointLocation) share a 6-partition topic through a Kafka consumer group,
 # one lane (a query over one partition, with its own checkpoint and sink directory) per
 # partition a copy owns.  Against tests/tools/kafka_mock, records produced with kcat before and
-# while they run; one copy is killed (SIGKILL) halfway, its partitions move to the others after
+# while they run; one copy is killed (SIGKILL) once it has read records, its partitions move to the others after
 # the session timeout; the rest are stopped with SIGTERM.  The committed output (the files
 # listed in every g.data/<topic>-<partition>/_spark_metadata) must hold every record exactly once
 # with its partition and offset, more than one copy must have read records, and a single copy
@@ -20,7 +20,6 @@ fi
 source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
 sl_kafka_test kafka_group "$1" "$2" --topic grp:6
 parts=6
-per=150 # records per partition
 
 # query NAME GROUP: an executable NAME reading topic grp in consumer group GROUP into
 # NAME.data/<topic>-<partition>/, checkpoint NAME.ck.
@@ -67,16 +66,27 @@ for c in 0 1 2; do
   pids+=($!)
 done
 sl_at_exit 'kill -KILL "${pids[@]}" 2> /dev/null'
-for b in $(seq 3 8); do # while the group forms and the copies run
-  burst $((b * 10)) $((b * 10 + 9))
-  sleep 1
-done
-kill -KILL "${pids[1]}"
-wait "${pids[1]}" 2> /dev/null || true
-for b in $(seq 9 $((per / 10 - 1))); do
+# rows_read FILE: the records a copy's lanes read, from its progress.
+rows_read() {
+  python3 -c '
+import json, sys
+print(sum(json.loads(l)["numInputRows"] for l in open(sys.argv[1]) if l.strip()))' "$1"
+}
+# Bursts of 10 records a partition every 0.5 s while the group forms and the copies run; copy 1
+# is killed once its lanes have read records (so it owns partitions; a loaded machine forms the
+# group slowly) and at least 3 bursts went by, then 6 more bursts follow.
+killed=-1
+for ((b = 3; b < 60 && (killed < 0 || b < killed + 6); b++)); do
   burst $((b * 10)) $((b * 10 + 9))
   sleep 0.5
+  if ((killed < 0 && b >= 6)) && [[ $(rows_read g1.progress) -gt 0 ]]; then
+    kill -KILL "${pids[1]}"
+    wait "${pids[1]}" 2> /dev/null || true
+    killed=$b
+  fi
 done
+((killed >= 0)) || fail "copy 1 read no records in 30 s: it was given no partition"
+per=$((b * 10)) # records per partition
 wait_rows g.data $((parts * per)) || fail "the group did not commit every record in time"
 for c in 0 2; do
   kill -TERM "${pids[c]}"
@@ -97,10 +107,7 @@ else
 fi
 workers=0
 for c in 0 1 2; do
-  n=$(python3 -c '
-import json, sys
-print(sum(json.loads(l)["numInputRows"] for l in open(sys.argv[1]) if l.strip()))' "g$c.progress")
-  [[ $n -gt 0 ]] && workers=$((workers + 1))
+  [[ $(rows_read "g$c.progress") -gt 0 ]] && workers=$((workers + 1))
 done
 if [[ $workers -ge 2 ]]; then
   pass "$workers of the 3 copies read records"
