@@ -3,11 +3,12 @@
 # query, shared checkpointLocation) share a 6-partition topic through a Kafka consumer group,
 # one lane (a query over one partition, with its own checkpoint and sink directory) per
 # partition a copy owns.  Against tests/tools/kafka_mock, records produced with kcat before and
-# while they run; one copy is killed (SIGKILL) once it has read records, its partitions move to the others after
-# the session timeout; the rest are stopped with SIGTERM.  The committed output (the files
-# listed in every g.data/<topic>-<partition>/_spark_metadata) must hold every record exactly once
-# with its partition and offset, more than one copy must have read records, and a single copy
-# over the same data (another group, checkpoint and output) must commit the same rows.
+# while they run; one copy is killed (SIGKILL) once it has read records, and its partitions
+# move to the others after the session timeout; the rest are stopped with SIGTERM.  The
+# committed output (the files listed in every g.data/<topic>-<partition>/_spark_metadata) must
+# hold every record exactly once with its partition and offset, more than one copy must have
+# read records, a partition of the killed copy must have been read by another, and a single
+# copy over the same data (another group, checkpoint and output) must commit the same rows.
 #
 #   run_kafka_group.sh <sluice> <kafka_mock>
 set -euo pipefail
