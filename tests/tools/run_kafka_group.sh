@@ -8,7 +8,8 @@
 # committed output (the files listed in every g.data/<topic>-<partition>/_spark_metadata) must
 # hold every record exactly once with its partition and offset, more than one copy must have
 # read records, a partition of the killed copy must have been read by another, and a single
-# copy over the same data (another group, checkpoint and output) must commit the same rows.
+# copy over the same data (another group, checkpoint and output) must commit the same rows,
+# running partition 0 only once another process (flock) released its lane's lock.
 #
 #   run_kafka_group.sh <sluice> <kafka_mock>
 set -euo pipefail
@@ -129,9 +130,23 @@ else
   fail "no partition of the killed copy was read by another copy"
 fi
 
+# The single copy, while another process holds lane grp-0's lock (as a previous owner still
+# closing it would): that lane waits, the others run; it starts once the lock is free.
+mkdir -p solo.ck/partitions/grp-0
+flock -o solo.ck/partitions/grp-0/lock sleep 600 &
+holder=$!
+pids+=("$holder")
 ./solo > solo.out 2> solo.err &
 pid=$!
 pids+=("$pid")
+wait_rows solo.data $(((parts - 1) * per)) || fail "the single copy did not commit the free lanes in time"
+if [[ -z $(committed solo.data | grep '^p0-') ]]; then
+  pass "a lane whose lock another process holds does not run"
+else
+  fail "lane grp-0 ran while another process held its lock"
+fi
+kill "$holder"
+wait "$holder" 2> /dev/null || true
 wait_rows solo.data $((parts * per)) || fail "the single copy did not commit every record in time"
 kill -TERM "$pid"
 rc=0
