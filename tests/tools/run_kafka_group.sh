@@ -9,7 +9,7 @@
 # hold every record exactly once with its partition and offset, more than one copy must have
 # read records, a partition of the killed copy must have been read by another, and a single
 # copy over the same data (another group, checkpoint and output) must commit the same rows,
-# running partition 0 only once another process (flock) released its lane's lock.
+# running partition 0 only once another process released its lane's lock.
 #
 #   run_kafka_group.sh <sluice> <kafka_mock>
 set -euo pipefail
@@ -133,9 +133,17 @@ fi
 # The single copy, while another process holds lane grp-0's lock (as a previous owner still
 # closing it would): that lane waits, the others run; it starts once the lock is free.
 mkdir -p solo.ck/partitions/grp-0
-flock -o solo.ck/partitions/grp-0/lock sleep 600 &
+python3 -c '
+import fcntl, sys, time
+f = open(sys.argv[1], "a")
+fcntl.flock(f, fcntl.LOCK_EX)
+time.sleep(600)' solo.ck/partitions/grp-0/lock > /dev/null 2>&1 &
 holder=$!
 pids+=("$holder")
+for _ in $(seq 100); do # until it holds the lock
+  flock -n solo.ck/partitions/grp-0/lock true || break
+  sleep 0.05
+done
 ./solo > solo.out 2> solo.err &
 pid=$!
 pids+=("$pid")
