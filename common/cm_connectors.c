@@ -178,6 +178,10 @@ static const CmOptSpec kafka_source_opts[] = {
     {.key = "kafkaConsumer.pollTimeoutMs", .kind = CM_OPT_POS_INT, .def = "120000"},
     {.key = "groupIdPrefix", .kind = CM_OPT_STRING},
     {.key = "minPartitions", .kind = CM_OPT_POS_INT},
+    /* sluice's own (Spark has none): share the partitions among processes in this Kafka
+       consumer group, a lane per partition (runtime/src/core/srt_group.c); sema checks the
+       rest (subscribe or subscribePattern, checkpointLocation, stateless, one source). */
+    {.key = "consumerGroup", .kind = CM_OPT_STRING},
     {.key = "kafka.auto.offset.reset",
      .kind = CM_OPT_STRING,
      .refused = "\nKafka option 'auto.offset.reset' is not supported.\nInstead set the source option "

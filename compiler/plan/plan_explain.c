@@ -375,6 +375,10 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         sb_putc(sb, ']');
         if (src->watermark)
             sb_printf(sb, " watermark(%s)", src->schema.cols[src->watermark->column].name);
+        const SOption *group = soptions_find(&src->options, "consumerGroup");
+        if (group) /* runtime/src/core/srt_group.c */
+            sb_printf(sb, " grouped(consumerGroup=%s: one lane per partition this process is assigned)",
+                      group->value);
         sb_putc(sb, '\n');
         break;
     }

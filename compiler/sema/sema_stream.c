@@ -884,6 +884,85 @@ static void rule_db_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
     }
 }
 
+/* ==== consumerGroup ==== */
+
+/* The consumerGroup option of a kafka source that query block s reads anywhere (its FROM, a
+   subquery, a union branch, a join's side), or NULL. */
+static const SOption *group_option(const SSelect *s)
+{
+    if (!s)
+        return NULL;
+    const SOption *o = NULL;
+    if (s->source && s->source->connector && strcmp(s->source->connector, "kafka") == 0)
+        o = soptions_find(&s->source->options, "consumerGroup");
+    if (!o)
+        o = group_option(s->sub);
+    for (int i = 0; !o && i < s->n_branches; i++)
+        o = group_option(s->branches[i]);
+    if (!o && s->join) {
+        o = s->join->build ? group_option(s->join->build->select) : NULL;
+        for (int i = 0; !o && i < 2; i++)
+            o = group_option(s->join->sides[i]);
+    }
+    return o;
+}
+
+/* kafka's consumerGroup (sluice's own, runtime/src/core/srt_group.c): the processes of one
+   group run a lane per partition, each a copy of the query over that partition alone with its
+   own checkpoint.  So the query must read that one source (a join or union would read the
+   other sources in every lane), keep no state (state would have to be split by partition),
+   have a checkpoint the processes share, and write where lanes do not overlap. */
+static void rule_consumer_group(SemaCtx *sc, const SQuery *q)
+{
+    const SOption *o = group_option(q->select);
+    for (int i = 0; i < sc->queries.n; i++) {
+        const SQuery *p = sc->queries.items[i];
+        if (p == q || p->build)
+            continue;
+        const SOption *po = group_option(p->select);
+        if (o || po) {
+            diag_error(sc->diag, o ? o->span : q->span,
+                       "consumerGroup: a query reading a source with consumerGroup must be the "
+                       "executable's only query (its lanes run alone)");
+            return;
+        }
+    }
+    if (!o)
+        return;
+    const SSelect *s = q->select;
+    for (; s; s = s->sub) {
+        if (s->join || s->n_branches) {
+            diag_error(sc->diag, o->span,
+                       "consumerGroup: a query reading other sources too (a join or a union) is "
+                       "not supported yet: every partition's lane would read them again");
+            return;
+        }
+        if (s->has_agg || s->dedup) {
+            diag_error(sc->diag, o->span,
+                       "consumerGroup: a query with state is not supported yet: its state would "
+                       "have to be split by partition");
+            return;
+        }
+        if (s->source)
+            break;
+    }
+    const SOptions *so = &s->source->options;
+    if (soptions_find(so, "assign"))
+        diag_error(sc->diag, o->span,
+                   "consumerGroup needs subscribe or subscribePattern: the group assigns the "
+                   "partitions, not the 'assign' option");
+    else if (!soptions_find(&q->options, "checkpointLocation"))
+        diag_error(sc->diag, o->span,
+                   "consumerGroup: the query must set checkpointLocation, which every process of "
+                   "the group shares");
+    else if (q->sink && q->sink->connector && strcmp(q->sink->connector, "files") != 0 &&
+             strcmp(q->sink->connector, "console") != 0)
+        diag_error(sc->diag, o->span,
+                   "consumerGroup: the %s sink is not supported yet (files or console): its "
+                   "lanes' writes must not overlap",
+                   q->sink->connector);
+}
+
 /* ==== Batch queries ==== */
 
 /*
@@ -1037,4 +1116,6 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     rule_one_writer(sc, q);
     rule_db_sink(sc, q, mode_known);
     sema_kafka_sink_check(sc, q);
+    if (diag_errors(sc->diag) == errors)
+        rule_consumer_group(sc, q);
 }

@@ -236,6 +236,8 @@ int srt_opts_set(SrtOptions *o, SrtArena *a, const char *key, const char *value)
 int srt_opts_bind(SrtOptions *o, const char *connector, unsigned role);
 /* Take the defaults of the query options (cm_query_opts: outputMode, trigger ...). */
 void srt_opts_bind_query(SrtOptions *o);
+/* Remove key (nothing when it is not set). */
+void srt_opts_unset(SrtOptions *o, const char *key);
 /* The value of key as set, or NULL. */
 const char *srt_opts_get(const SrtOptions *o, const char *key);
 /* The value of key as set, else its default in the bound spec, else NULL. */
@@ -322,7 +324,29 @@ typedef struct SrtSourceVt {
        (socket: its connection), or -1 now.  A query on the default trigger that waits for
        data wakes on it at once instead of at its next 10 ms poll. */
     int (*wait_fd)(SrtSource *s);
+    /* Optional (NULL: none): membership in a group that shares the source's partitions among
+       processes (kafka's consumerGroup option; core/srt_group.c runs a lane per partition). */
+    const struct SrtGroupVt *group;
 } SrtSourceVt;
+
+/* A partition the group assigned (assigned = 1) or revoked (0) from this process. */
+typedef void (*SrtGroupChangeFn)(void *ctx, const char *topic, int32_t part, int assigned);
+
+typedef struct SrtGroupMember SrtGroupMember;
+typedef struct SrtGroupVt {
+    /* The name of the group the source options ask for, or NULL: an ordinary source. */
+    const char *(*wanted)(const SrtOptions *opts);
+    /* Join the group (source's name for errors) with the source options; nothing assigned yet. */
+    int (*join)(const SrtOptions *opts, const char *source, SrtMem *m, SrtGroupMember **out, SrtErr *err);
+    /* Take what the group changed since the last poll, telling fn of every partition assigned
+       or revoked (revoked ones must be released before fn returns); never waits. */
+    int (*poll)(SrtGroupMember *m, SrtGroupChangeFn fn, void *ctx, SrtErr *err);
+    /* Leave the group (after fn was told of nothing more: the caller closes its lanes). */
+    void (*leave)(SrtGroupMember *m);
+    /* Narrow a copy of the source options to the one partition: a lane's source reads only it. */
+    int (*narrow)(SrtOptions *opts, SrtArena *a, const char *topic, int32_t part);
+} SrtGroupVt;
+extern const SrtGroupVt srt_kafka_group_vt;
 
 struct SrtSource {
     const SrtSourceVt *vt;
@@ -1045,6 +1069,10 @@ struct SrtProgram {
 
 void srt_prog_init(SrtProgram *p, SrtMem *m);
 void srt_prog_free(SrtProgram *p);
+/* A variant of p (consumerGroup's lanes, srt_group.c): out shares p's definitions except their
+   options, which are out's own to change (srt_prog_*_option, srt_opts_unset).  out must not
+   outlive p; free it with srt_prog_free.  0 or -SRT_ERR_NOMEM. */
+int srt_prog_derive(const SrtProgram *p, SrtMem *m, SrtProgram *out);
 
 typedef enum SrtOutMode { SRT_OUT_APPEND, SRT_OUT_UPDATE, SRT_OUT_COMPLETE } SrtOutMode;
 
@@ -1178,6 +1206,21 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
 void srt_query_free(SrtQuery *q);
 /* Run the query's trigger if due at now_us.  0 or -err (q->err has the cause). */
 int srt_query_tick(SrtQuery *q, int64_t now_us);
+
+/* consumerGroup (srt_group.c): a query whose source shares its partitions among processes runs
+   as lanes, one query per partition this process owns. */
+typedef struct SrtGroup SrtGroup;
+/* The query (with a sink) whose source asks for a group, or -1. */
+int srt_group_find(const SrtProgram *p);
+/* Join the group for query qi; its lanes start at the polls.  *out is set even on failure
+   (free it with srt_group_close). */
+int srt_group_open(const SrtProgram *p, int qi, const SrtEnv *env, const char *trig, int64_t max_batches,
+                   SrtGroup **out, SrtErr *err);
+/* Between batches: take the group's changes (close revoked lanes, start assigned ones whose
+   lock is free); *qs, *n: the running lanes, valid until the next poll. */
+int srt_group_poll(SrtGroup *g, SrtQuery ***qs, int *n, SrtErr *err);
+/* Close every lane and leave the group. */
+void srt_group_close(SrtGroup *g);
 /* Run one micro-batch whose input was planned into q->end_offset. */
 int srt_query_run_batch(SrtQuery *q);
 /* One buffer of whole records (from `what`, starting at `at`; NULL: its beginning) through

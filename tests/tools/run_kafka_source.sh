@@ -18,19 +18,11 @@ if [[ $# -ne 2 ]]; then
   echo "usage: $0 <sluice> <kafka_mock>" >&2
   exit 2
 fi
-sluice=$(realpath "$1")
-mock=$(realpath "$2")
 # shellcheck source=test_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
-sl_test_begin kafka_source
-if ! command -v kcat > /dev/null; then
-  echo "kafka_source: kcat is not installed (scripts/setup.sh installs it)" >&2
-  exit 1
-fi
-sl_kafka_start "$mock" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
+sl_kafka_test kafka_source "$1" "$2" --topic lines:2 --topic clicks:1 --topic split:2 --topic late:1 --topic few:1 \
   --topic delay:1 --topic stamped:1 --topic page_views:1 --topic gone:1 --topic orders:1 \
   --topic hdrs:1 --topic hdrs_out:1 --topic hdrs_many:1 --topic ua:1 --topic ub:1 --topic bound:2 --topic chunks:3
-cd "$tmp"
 
 # produce TOPIC PARTITION LINE...   (a line "k:v" has key k; -K: splits at the first ':')
 produce() {

@@ -12,17 +12,9 @@ if [[ $# -ne 2 ]]; then
   echo "usage: $0 <sluice> <kafka_mock>" >&2
   exit 2
 fi
-sluice=$(realpath "$1")
-mock=$(realpath "$2")
 # shellcheck source=test_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
-sl_test_begin kafka_split
-if ! command -v kcat > /dev/null; then
-  echo "kafka_split: kcat is not installed (scripts/setup.sh installs it)" >&2
-  exit 1
-fi
-sl_kafka_start "$mock" --topic ev:3
-cd "$tmp"
+sl_kafka_test kafka_split "$1" "$2" --topic ev:3
 
 # 3 x 400 records: key k<i mod 7>, a value "2024-01-01 10:MM:SS,/p<j>,<i>", two headers.
 for p in 0 1 2; do

@@ -17,17 +17,9 @@ if [[ $# -ne 2 ]]; then
   echo "usage: $0 <sluice> <kafka_mock>" >&2
   exit 2
 fi
-sluice=$(realpath "$1")
-mock=$(realpath "$2")
 # shellcheck source=test_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
-sl_test_begin kafka_tail
-if ! command -v kcat > /dev/null; then
-  echo "kafka_tail: kcat is not installed (scripts/setup.sh installs it)" >&2
-  exit 1
-fi
-sl_kafka_start "$mock" --topic tail:2 --topic burst:1
-cd "$tmp"
+sl_kafka_test kafka_tail "$1" "$2" --topic tail:2 --topic burst:1
 
 cat > tail.sql << SQL
 CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot',
@@ -40,25 +32,7 @@ SQL
 
 # The committed rows: "<v> <partition> <offset>" per row, sorted, from the files the sink's
 # log lists (of the sink directory $1, default out).
-committed() {
-  OUT=${1:-out} python3 - << 'PY'
-import glob, json, os
-rows = []
-for log in glob.glob(os.environ["OUT"] + "/_spark_metadata/*"):
-    if not os.path.basename(log).isdigit():
-        continue
-    lines = open(log).read().splitlines()
-    for entry in lines[1:]:
-        if not entry.startswith("{"):
-            continue  # the checksum trailer
-        path = json.loads(entry)["path"]
-        path = path[len("file://"):] if path.startswith("file://") else path
-        for line in open(path):
-            r = json.loads(line)
-            rows.append("%s %d %d" % (r["v"], r["partition"], r["offset"]))
-print("\n".join(sorted(rows)))
-PY
-}
+committed() { sl_committed_kafka_rows "${1:-out}/_spark_metadata"; }
 
 # burst FIRST LAST: records p<partition>-<i> for i in FIRST..LAST to both partitions.
 burst() {

@@ -63,6 +63,45 @@ sl_kafka_start() {
   sl_at_exit 'exec {sl_kafka_fd}>&-; wait $sl_kafka_pid 2> /dev/null'
 }
 
+# sl_kafka_test NAME SLUICE KAFKA_MOCK [MOCK ARGS...]   the start of a Kafka script test, after
+#   its usage check: sl_test_begin NAME, $sluice (absolute), kcat checked, kafka_mock started
+#   with MOCK ARGS (sl_kafka_start), and the working directory $tmp.
+sl_kafka_test() {
+  sl_test_begin "$1"
+  sluice=$(realpath "$2")
+  local mock
+  mock=$(realpath "$3")
+  shift 3
+  if ! command -v kcat > /dev/null; then
+    echo "$sl_test_name: kcat is not installed (scripts/setup.sh installs it)" >&2
+    exit 1
+  fi
+  sl_kafka_start "$mock" "$@"
+  cd "$tmp"
+}
+
+# sl_committed_kafka_rows LOGS   the rows a files sink committed, "<v> <partition> <offset>" per
+#   row (json columns v, partition, offset), sorted: the files listed in the sink logs LOGS (a
+#   glob of _spark_metadata directories, e.g. 'out/*/_spark_metadata'), never a directory listing.
+sl_committed_kafka_rows() {
+  python3 - "$1" << 'PY'
+import glob, json, os, sys
+rows = []
+for log in glob.glob(sys.argv[1] + "/*"):
+    if not os.path.basename(log).isdigit():
+        continue
+    for entry in open(log).read().splitlines()[1:]:
+        if not entry.startswith("{"):
+            continue  # the checksum trailer
+        path = json.loads(entry)["path"]
+        path = path[len("file://"):] if path.startswith("file://") else path
+        for line in open(path):
+            r = json.loads(line)
+            rows.append("%s %d %d" % (r["v"], r["partition"], r["offset"]))
+print("\n".join(sorted(rows)))
+PY
+}
+
 sl_kafka_cmd() {
   local before
   before=$(wc -l < "$tmp/kafka.out")

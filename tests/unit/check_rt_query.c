@@ -463,6 +463,49 @@ START_TEST(test_query_option_defaults)
 }
 END_TEST
 
+/* srt_prog_derive (consumerGroup's lanes): the variant's options are its own to change, set,
+   replace or remove, and the original program keeps its own; freeing the variant leaves the
+   original whole. */
+START_TEST(test_prog_derive)
+{
+    SrtMem mem;
+    SrtProgram p, v;
+    srt_mem_init(&mem);
+    srt_prog_init(&p, &mem);
+    int src = srt_prog_source(&p, "events", "files");
+    int sink = srt_prog_sink(&p, "out", "files");
+    int qi = srt_prog_query(&p, "q", src, sink, events_process);
+    srt_prog_source_option(&p, src, "path", "in");
+    srt_prog_source_option(&p, src, "maxFilesPerTrigger", "1");
+    srt_prog_sink_option(&p, sink, "path", "out");
+    srt_prog_query_option(&p, qi, "checkpointLocation", "ck");
+    ck_assert_int_eq(p.err.code, 0);
+    ck_assert_int_eq(srt_prog_derive(&p, &mem, &v), 0);
+    ck_assert_int_eq(v.n_sources, 1);
+    ck_assert_int_eq(v.n_queries, 1);
+    ck_assert_ptr_eq(v.queries[qi].inputs, p.queries[qi].inputs); /* shared */
+    srt_prog_source_option(&v, src, "path", "in/lane");
+    srt_opts_unset(&v.sources[src].opts, "maxFilesPerTrigger");
+    srt_prog_sink_option(&v, sink, "path", "out/lane");
+    srt_prog_query_option(&v, qi, "checkpointLocation", "ck/lane");
+    srt_prog_query_option(&v, qi, "name", "q[lane]");
+    ck_assert_int_eq(v.err.code, 0);
+    ck_assert_str_eq(srt_opts_get(&v.sources[src].opts, "path"), "in/lane");
+    ck_assert_ptr_null(srt_opts_get(&v.sources[src].opts, "maxFilesPerTrigger"));
+    ck_assert_str_eq(srt_opts_get(&v.sinks[sink].opts, "path"), "out/lane");
+    ck_assert_str_eq(srt_opts_get(&v.queries[qi].opts, "checkpointLocation"), "ck/lane");
+    ck_assert_str_eq(srt_opts_get(&v.queries[qi].opts, "name"), "q[lane]");
+    srt_prog_free(&v);
+    ck_assert_str_eq(srt_opts_get(&p.sources[src].opts, "path"), "in");
+    ck_assert_str_eq(srt_opts_get(&p.sources[src].opts, "maxFilesPerTrigger"), "1");
+    ck_assert_str_eq(srt_opts_get(&p.sinks[sink].opts, "path"), "out");
+    ck_assert_str_eq(srt_opts_get(&p.queries[qi].opts, "checkpointLocation"), "ck");
+    ck_assert_ptr_null(srt_opts_get(&p.queries[qi].opts, "name"));
+    srt_prog_free(&p);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 START_TEST(test_max_batches)
 {
     Run r = run("--trigger", "availableNow", "--max-batches=1");
@@ -903,6 +946,7 @@ Suite *rt_query_suite(void)
     tcase_add_test(tc, test_stateless_append);
     tcase_add_test(tc, test_max_batches);
     tcase_add_test(tc, test_query_option_defaults);
+    tcase_add_test(tc, test_prog_derive);
     tcase_add_test(tc, test_no_data);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_query_failures);

@@ -12,6 +12,7 @@
 
 #define SERVE_POLL_US 50000 /* how long a served scheduler sleeps at most */
 #define WAIT_FDS 64          /* descriptors the scheduler waits on at most */
+#define GROUP_POLL_US 100000 /* how often a consumerGroup member takes the group's changes */
 
 /* The wait descriptors (SrtSourceVt.wait_fd) of the queries on the default trigger that wait
    for data, into fds[0..cap) with owner[i] the query's index; returns how many. */
@@ -36,10 +37,19 @@ static int wait_fds(SrtQuery **qs, int n, struct pollfd *fds, int *owner, int ca
 
 /* Run the queries until all are done, one fails, SIGINT/SIGTERM asks for a stop, or the
    deadline (--timeout, INT64_MAX without) passes; a stop always falls between batches.
-   Returns the exit code. */
-static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us, int serving)
+   With a consumer group g, the queries are its lanes, taken anew at every round (between
+   batches), and the schedule goes on without any until a stop.  Returns the exit code. */
+static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us, int serving, SrtGroup *g)
 {
     while (!srt_stop_requested()) {
+        if (g) {
+            SrtErr err;
+            srt_err_clear(&err);
+            if (srt_group_poll(g, &qs, &n, &err) < 0) {
+                fprintf(env->err, "error: %s\n", err.msg);
+                return 1;
+            }
+        }
         int64_t now = srt_now_us();
         if (now >= deadline_us)
             break;
@@ -82,8 +92,10 @@ static int schedule(SrtQuery **qs, int n, const SrtEnv *env, int64_t deadline_us
                     next = q->next_due_us;
             }
         }
-        if (!active)
+        if (!active && !g)
             break;
+        if (g && next > now + GROUP_POLL_US)
+            next = now + GROUP_POLL_US;
         if (next > deadline_us)
             next = deadline_us;
         if (serving && next > now + SERVE_POLL_US) /* see a stop request soon */
@@ -154,6 +166,7 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
     int rc = 0;
     SrtQuery **qs = NULL;
     SrtServe *serve = NULL;
+    SrtGroup *group = NULL;
     size_t n_qs = (size_t)prog.n_queries;
     if (prog.err.code) {
         fprintf(env->err, "error: %s\n", prog.err.msg);
@@ -166,9 +179,22 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
         rc = 1;
         goto out;
     }
-    /* The build sides of joins (sink -1) are run by the queries that join them. */
-    int n_run = 0;
-    for (int i = 0; i < prog.n_queries; i++) {
+    /* The build sides of joins (sink -1) are run by the queries that join them.  A query in a
+       consumer group runs as lanes (srt_group.c), the executable's only query. */
+    int n_run = 0, grouped = srt_group_find(&prog);
+    if (grouped >= 0) {
+        srt_err_clear(&err);
+        if (n_qs != 1)
+            srt_err_set(&err, SRT_ERR_QUERY, "consumerGroup: the query must be the executable's only one");
+        else if (cli.serve)
+            srt_err_set(&err, SRT_ERR_QUERY, "consumerGroup: --serve is not supported yet");
+        if (err.code || srt_group_open(&prog, grouped, env, cli.trigger, cli.max_batches, &group, &err) < 0) {
+            fprintf(env->err, "error: query '%s' failed: %s\n", prog.queries[grouped].name, err.msg);
+            rc = 1;
+            goto out;
+        }
+    }
+    for (int i = 0; i < prog.n_queries && grouped < 0; i++) {
         if (prog.queries[i].sink < 0)
             continue;
         srt_err_clear(&err);
@@ -195,12 +221,13 @@ int srt_run(int argc, char **argv, SrtInitFn init, const SrtEnv *env)
     for (int i = 0; i < n_run; i++) {
         if (!qs[i]->is_batch)
             continue;
-        if ((rc = schedule(&qs[i], 1, env, deadline, cli.serve)) != 0)
+        if ((rc = schedule(&qs[i], 1, env, deadline, cli.serve, NULL)) != 0)
             goto out;
     }
-    rc = schedule(qs, n_run, env, deadline, cli.serve);
+    rc = schedule(qs, n_run, env, deadline, cli.serve, group);
 out:
     srt_serve_stop(serve); /* before the queries it reads are freed */
+    srt_group_close(group);
     if (qs)
         for (size_t i = 0; i < n_qs; i++)
             srt_query_free(qs[i]);

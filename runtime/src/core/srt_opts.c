@@ -47,6 +47,15 @@ int srt_opts_set(SrtOptions *o, SrtArena *a, const char *key, const char *value)
     return 0;
 }
 
+void srt_opts_unset(SrtOptions *o, const char *key)
+{
+    for (int i = 0; i < o->n; i++)
+        if (srt_str_ieq(o->v[i].key, key)) {
+            o->v[i] = o->v[--o->n];
+            return;
+        }
+}
+
 const char *srt_opts_get(const SrtOptions *o, const char *key)
 {
     for (int i = 0; i < o->n; i++)

@@ -22,6 +22,48 @@ void srt_prog_free(SrtProgram *p)
     srt_arena_free(&p->arena);
 }
 
+/* A copy of opts whose option array is out's own (the strings stay shared), so changing it
+   leaves the original alone. */
+static int copy_opts(SrtProgram *out, SrtOptions *o)
+{
+    if (!o->n)
+        return 0;
+    SrtOption *v = srt_arena_alloc(&out->arena, sizeof *v * (size_t)o->n);
+    if (!v)
+        return -SRT_ERR_NOMEM;
+    memcpy(v, o->v, sizeof *v * (size_t)o->n);
+    o->v = v;
+    o->cap = o->n;
+    return 0;
+}
+
+int srt_prog_derive(const SrtProgram *p, SrtMem *m, SrtProgram *out)
+{
+    srt_prog_init(out, m);
+    out->err = p->err;
+    size_t ns = sizeof *p->sources * (size_t)p->n_sources, nk = sizeof *p->sinks * (size_t)p->n_sinks,
+           nq = sizeof *p->queries * (size_t)p->n_queries;
+    out->sources = srt_arena_alloc(&out->arena, ns ? ns : 1);
+    out->sinks = srt_arena_alloc(&out->arena, nk ? nk : 1);
+    out->queries = srt_arena_alloc(&out->arena, nq ? nq : 1);
+    if (!out->sources || !out->sinks || !out->queries)
+        return -SRT_ERR_NOMEM;
+    memcpy(out->sources, p->sources, ns);
+    memcpy(out->sinks, p->sinks, nk);
+    memcpy(out->queries, p->queries, nq);
+    out->n_sources = out->cap_sources = p->n_sources;
+    out->n_sinks = out->cap_sinks = p->n_sinks;
+    out->n_queries = out->cap_queries = p->n_queries;
+    int rc = 0;
+    for (int i = 0; i < p->n_sources && !rc; i++)
+        rc = copy_opts(out, &out->sources[i].opts);
+    for (int i = 0; i < p->n_sinks && !rc; i++)
+        rc = copy_opts(out, &out->sinks[i].opts);
+    for (int i = 0; i < p->n_queries && !rc; i++)
+        rc = copy_opts(out, &out->queries[i].opts);
+    return rc;
+}
+
 static int fail(SrtProgram *p, int code, const char *fmt, ...) SRT_PRINTF(3, 4);
 
 static int fail(SrtProgram *p, int code, const char *fmt, ...)

@@ -1889,4 +1889,5 @@ const SrtSourceVt srt_source_kafka_vt = {
     .latest = kafka_latest,
     .metrics = kafka_metrics,
     .wait_fd = kafka_wait_fd,
+    .group = &srt_kafka_group_vt,
 };
