@@ -456,8 +456,11 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
         CgVal a = cg_expr(cg, env, e->u.like.arg);
         CgVal p = cg_expr(cg, env, e->u.like.pattern);
         /* -1: an invalid pattern failed the query (srt_query_fail); the row's value is NULL */
-        LLVMValueRef args[6] = {cg->q, a.v, a.len, p.v, p.len, cg_i32(cg, (int32_t)e->u.like.escape)};
-        LLVMValueRef m = cg_call(cg, "srt_like", args, 6, "like");
+        /* a constant pattern was checked by sema (bind_like): not again per row */
+        int checked = e->u.like.pattern->kind == SX_CONST;
+        LLVMValueRef args[7] = {cg->q, a.v, a.len, p.v, p.len, cg_i32(cg, (int32_t)e->u.like.escape),
+                                cg_i32(cg, checked)};
+        LLVMValueRef m = cg_call(cg, "srt_like", args, 7, "like");
         LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, m, cg_i32(cg, 0), "");
         LLVMValueRef v = LLVMBuildICmp(cg->b, e->u.like.negated ? LLVMIntEQ : LLVMIntNE, m, cg_i32(cg, 0), "");
         return scalar(cg_or(cg, cg_or(cg, a.null, p.null), bad), v);

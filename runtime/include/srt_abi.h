@@ -600,8 +600,10 @@ void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, c
 int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn);
 /* s LIKE pat ESCAPE esc (a code point; '\\' by default), as Spark's Like: % and _ by code
    points, the escape making the next '%', '_' or escape literal (common/cm_like.h).  1 match,
-   0 no match, -1 after srt_query_fail (q may be NULL) for an invalid pattern. */
-int srt_like(SrtQuery *q, const char *s, uint32_t n, const char *pat, uint32_t pat_n, uint32_t esc);
+   0 no match, -1 after srt_query_fail (q may be NULL) for an invalid pattern.  checked != 0:
+   the pattern is a constant the compiler already checked, so it is not checked again. */
+int srt_like(SrtQuery *q, const char *s, uint32_t n, const char *pat, uint32_t pat_n, uint32_t esc,
+             int32_t checked);
 /* Number of UTF-8 code points (Spark's length()). */
 int64_t srt_str_length(const char *s, uint32_t n);
 /* lower/upper as Spark (ASCII byte-wise, other text as Java's String.toUpperCase/toLowerCase

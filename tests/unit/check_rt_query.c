@@ -137,7 +137,7 @@ static int64_t events_process(SrtQuery *q, const char *buf, size_t len)
         rows++;
         p = le + 1;
         if (cfg.stateless) {
-            if (!r.act_ok || !srt_like(q, r.act, r.act_n, "O%", 2, '\\'))
+            if (!r.act_ok || !srt_like(q, r.act, r.act_n, "O%", 2, '\\', 1))
                 continue;
             SrtDatum *row = srt_out_row(q);
             row[0].p = srt_batch_strdup(q, r.act, r.act_n);

@@ -51,7 +51,7 @@ static const struct {
 START_TEST(test_like)
 {
     for (size_t i = 0; i < sizeof like_cases / sizeof like_cases[0]; i++)
-        ck_assert_msg(srt_like(NULL, S(like_cases[i].s), S(like_cases[i].pat), '\\') == like_cases[i].match,
+        ck_assert_msg(srt_like(NULL, S(like_cases[i].s), S(like_cases[i].pat), '\\', 0) == like_cases[i].match,
                       "case %zu: '%s' LIKE '%s'", i, like_cases[i].s, like_cases[i].pat);
 }
 END_TEST
@@ -82,7 +82,7 @@ START_TEST(test_like_escape)
 {
     for (size_t i = 0; i < sizeof like_escape_cases / sizeof like_escape_cases[0]; i++)
         ck_assert_msg(srt_like(NULL, S(like_escape_cases[i].s), S(like_escape_cases[i].pat),
-                               like_escape_cases[i].esc) == like_escape_cases[i].match,
+                               like_escape_cases[i].esc, 0) == like_escape_cases[i].match,
                       "case %zu: '%s' LIKE '%s'", i, like_escape_cases[i].s, like_escape_cases[i].pat);
 }
 END_TEST
@@ -103,8 +103,8 @@ START_TEST(test_like_invalid)
     ck_assert_str_eq(msg, "The format is invalid: 'a!\xc3\xa9'. The escape character is not allowed to "
                           "precede '\xc3\xa9'.");
     ck_assert_int_eq(cm_like_check(S("a!%!_!!"), '!', msg, sizeof msg), 0);
-    ck_assert_int_eq(srt_like(NULL, S("abc"), S("ab\\"), '\\'), -1);
-    ck_assert_int_eq(srt_like(NULL, S("zzz"), S("a\\b%"), '\\'), -1); /* checked before matching */
+    ck_assert_int_eq(srt_like(NULL, S("abc"), S("ab\\"), '\\', 0), -1);
+    ck_assert_int_eq(srt_like(NULL, S("zzz"), S("a\\b%"), '\\', 0), -1); /* checked before matching */
 }
 END_TEST
 

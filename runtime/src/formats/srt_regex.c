@@ -18,6 +18,7 @@
 
 #include "common/cm_regex.h"
 #include "srt_int.h"
+#include "inline/srt_sbuf.h"
 #include "inline/srt_utf8.h"
 
 #define RING 8
@@ -307,26 +308,10 @@ int srt_split(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t
 }
 
 /* The result of regexp_replace, grown in scratch memory. */
-typedef struct Buf {
-    SrtQuery *q;
-    char *p;
-    size_t n, cap;
-} Buf;
-
+/* cm_regex_expand's output callback: into an SrtSBuf. */
 static void buf_put(void *ctx, const char *p, size_t n)
 {
-    Buf *b = ctx;
-    if (b->n + n > b->cap) {
-        size_t cap = (b->n + n) * 2 + 64;
-        char *np = srt_scratch_alloc(b->q, cap);
-        if (b->n)
-            memcpy(np, b->p, b->n);
-        b->p = np;
-        b->cap = cap;
-    }
-    if (n)
-        memcpy(b->p + b->n, p, n);
-    b->n += n;
+    srt_sbuf_put(ctx, p, n);
 }
 
 /* RegExpReplace.nullSafeEval: a Matcher whose region starts at position - 1 (UTF-16
@@ -352,7 +337,7 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
         return 0; /* position - 1 >= length: s as it is */
     const char *sub = s + b;
     uint32_t sub_n = n - b, from = 0, last = 0;
-    Buf out_buf = {q, NULL, 0, 0};
+    SrtSBuf out_buf = {q, NULL, 0, 0};
     const size_t *ov;
     int rc = 0, matched = 0;
     char err[200];

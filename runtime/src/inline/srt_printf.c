@@ -7,51 +7,30 @@
 #include <string.h>
 
 #include "srt_abi.h"
+#include "inline/srt_sbuf.h"
 #include "inline/srt_utf8.h"
 
-typedef struct PfBuf {
-    SrtQuery *q;
-    char *p;
-    size_t n, cap;
-} PfBuf;
-
-static void pf_put(PfBuf *b, const char *s, size_t n)
-{
-    if (n == 0)
-        return;
-    if (b->n + n > b->cap) {
-        size_t cap = (b->n + n) * 2 + 64;
-        char *p = srt_scratch_alloc(b->q, cap);
-        if (b->n)
-            memcpy(p, b->p, b->n);
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-}
-
-static void pf_pad(PfBuf *b, char c, long n)
+static void pf_pad(SrtSBuf *b, char c, long n)
 {
     for (long i = 0; i < n; i++)
-        pf_put(b, &c, 1);
+        srt_sbuf_put(b, &c, 1);
 }
 
 /* s[0, n) justified in width characters (code points), left with '-'. */
-static void pf_justify(PfBuf *b, const char *s, size_t n, long width, bool left)
+static void pf_justify(SrtSBuf *b, const char *s, size_t n, long width, bool left)
 {
     long chars = 0;
     for (size_t i = 0; i < n; i += srt_utf8_lead_len((unsigned char)s[i]))
         chars++;
     if (!left)
         pf_pad(b, ' ', width - chars);
-    pf_put(b, s, n);
+    srt_sbuf_put(b, s, n);
     if (left)
         pf_pad(b, ' ', width - chars);
 }
 
 /* The sign, then digits (grouped by ',' if asked), zero-padded to width with '0'. */
-static void pf_number(PfBuf *b, bool neg, const char *digits, size_t n, const char *frac,
+static void pf_number(SrtSBuf *b, bool neg, const char *digits, size_t n, const char *frac,
                       size_t fn, const char *flags, long width)
 {
     char tmp[512];
@@ -67,17 +46,17 @@ static void pf_number(PfBuf *b, bool neg, const char *digits, size_t n, const ch
     bool left = strchr(flags, '-') != NULL;
     if (!left && !strchr(flags, '0'))
         pf_pad(b, ' ', width - len);
-    pf_put(b, sign, strlen(sign));
+    srt_sbuf_put(b, sign, strlen(sign));
     if (!left && strchr(flags, '0'))
         pf_pad(b, '0', width - len);
-    pf_put(b, tmp, k);
-    pf_put(b, frac, fn);
+    srt_sbuf_put(b, tmp, k);
+    srt_sbuf_put(b, frac, fn);
     if (left)
         pf_pad(b, ' ', width - len);
 }
 
 /* %.<prec>f of v as Formatter does: Double.toString's digits rounded HALF_UP. */
-static void pf_fixed(PfBuf *b, double v, long prec, const char *flags, long width)
+static void pf_fixed(SrtSBuf *b, double v, long prec, const char *flags, long width)
 {
     char t[40], dg[400];
     uint32_t n = srt_fmt_double(v, t);
@@ -168,7 +147,7 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
                       const char *kinds, const char **out, uint32_t *out_n)
 {
     const SrtDatum *args = argv;
-    PfBuf b = {q, NULL, 0, 0};
+    SrtSBuf b = {q, NULL, 0, 0};
     int next = 0;
     *out = "";
     *out_n = 0;
@@ -177,7 +156,7 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             uint32_t j = i;
             while (j < fn && fmt[j] != '%')
                 j++;
-            pf_put(&b, fmt + i, j - i);
+            srt_sbuf_put(&b, fmt + i, j - i);
             i = j;
             continue;
         }

@@ -23,10 +23,11 @@ static inline uint32_t s_cp_len(const char *s, uint32_t i, uint32_t n)
     return i + k <= n ? k : n - i;
 }
 
-int srt_like(SrtQuery *q, const char *s, uint32_t n, const char *pat, uint32_t pat_n, uint32_t esc)
+int srt_like(SrtQuery *q, const char *s, uint32_t n, const char *pat, uint32_t pat_n, uint32_t esc,
+             int32_t checked)
 {
     char msg[512];
-    if (cm_like_check(pat, pat_n, esc, msg, sizeof msg) < 0) {
+    if (!checked && cm_like_check(pat, pat_n, esc, msg, sizeof msg) < 0) {
         if (q)
             srt_query_fail(q, msg);
         return -1;
