@@ -43,6 +43,7 @@ typedef struct CgCtx {
     const CgOptions *opts;
     LLVMContextRef ctx;
     LLVMModuleRef mod;
+    LLVMModuleRef rt; /* the runtime bitcode, loaded lazily; linked into mod at the end */
     LLVMBuilderRef b;
     LLVMTargetMachineRef tm;
     LLVMTargetDataRef td;

@@ -1,11 +1,12 @@
 /* cg_module.c - the LLVM module of a program: target, runtime bitcode, optimisation, object file.
 **
-** Order of work: create a context and target machine for the host; link the
-** runtime's inline helpers (srt_inline.bc) into the empty module so their
-** definitions, and the declarations of the other runtime functions, are there to
-** call; generate the program; verify; give every
-** helper internal linkage (so they inline and vanish, and never clash with
-** libsrt.a); run default<On>; write the object (PIC, for Debian's PIE cc).
+** Order of work: create a context and target machine for the host; open the runtime's
+** inline helpers (srt_inline.bc) lazily: its module-level records give every runtime
+** function's declaration, no body is read; generate the program, declaring each runtime
+** function it calls from there; link the bitcode in, which reads the bodies of just the
+** helpers the program reaches; verify; give every helper internal linkage (so they inline
+** and vanish, and never clash with libsrt.a); optimise; write the object (PIC, for
+** Debian's PIE cc).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,8 @@
 ** every function generated code calls, so the bitcode declares each with the LLVM type of
 ** its srt_abi.h prototype. */
 
-/* The array of srt_abi_refs.c, deleted once linked: its declarations stay. */
+/* The array of srt_abi_refs.c: it makes the bitcode declare every runtime function, and is
+   deleted before the bitcode is linked. */
 #define ABI_REFS "srt_abi_refs"
 
 /* Does the program have several queries of its own (a join's build side does not count: it
@@ -57,9 +59,42 @@ static int is_hot(const char *name)
     return cg_func_inlined(name);
 }
 
-LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type)
+/* Give fn the return, parameter and function attributes of from (zeroext on a bool
+   parameter is part of the calling convention). */
+static void copy_attributes(LLVMValueRef fn, LLVMValueRef from)
+{
+    unsigned n = LLVMCountParams(from);
+    for (unsigned i = 0; i <= n + 1; i++) {
+        /* 0 the return value, 1..n the parameters, then the function itself */
+        LLVMAttributeIndex idx = i == n + 1 ? (LLVMAttributeIndex)LLVMAttributeFunctionIndex : i;
+        unsigned k = LLVMGetAttributeCountAtIndex(from, idx);
+        LLVMAttributeRef attrs[32];
+        if (k == 0 || k > 32)
+            continue;
+        LLVMGetAttributesAtIndex(from, idx, attrs);
+        for (unsigned j = 0; j < k; j++)
+            LLVMAddAttributeAtIndex(fn, idx, attrs[j]);
+    }
+}
+
+/* The module's function `name`, or a declaration of the runtime function `name` like the
+   bitcode's (whose body, if it has one, comes in when the bitcode is linked), or NULL. */
+static LLVMValueRef runtime_decl(CgCtx *cg, const char *name)
 {
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+    if (fn || !cg->rt)
+        return fn;
+    LLVMValueRef from = LLVMGetNamedFunction(cg->rt, name);
+    if (!from)
+        return NULL;
+    fn = LLVMAddFunction(cg->mod, name, LLVMGlobalGetValueType(from));
+    copy_attributes(fn, from);
+    return fn;
+}
+
+LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type)
+{
+    LLVMValueRef fn = runtime_decl(cg, name);
     if (!fn) {
         fprintf(stderr,
                 "sluice: internal error: the runtime bitcode does not declare '%s' (a function "
@@ -218,39 +253,73 @@ static int setup_target(CgCtx *cg)
     return 0;
 }
 
-static void outline_cold_helpers(CgCtx *cg);
-
-static int link_inline_bitcode(CgCtx *cg)
+/* The runtime bitcode, opened lazily: its module-level records (types, declarations) are
+   read now, a function's body only when the module it is linked into calls it.  Reading
+   every body took about 25 ms of every build. */
+static LLVMModuleRef load_runtime_bitcode(CgCtx *cg)
 {
     LLVMMemoryBufferRef buf;
     char *err = NULL;
     if (LLVMCreateMemoryBufferWithContentsOfFile(cg->opts->inline_bc, &buf, &err)) {
         diag_fatal(cg->diag, "cannot read the runtime bitcode '%s': %s", cg->opts->inline_bc, err);
         LLVMDisposeMessage(err);
-        return -1;
+        return NULL;
     }
-    LLVMModuleRef helpers;
-    int bad = LLVMParseBitcodeInContext2(cg->ctx, buf, &helpers);
-    LLVMDisposeMemoryBuffer(buf);
-    if (bad) {
+    LLVMModuleRef m;
+    /* The module owns buf from here on (it is freed on failure). */
+    if (LLVMGetBitcodeModuleInContext2(cg->ctx, buf, &m)) {
         diag_fatal(cg->diag, "the runtime bitcode '%s' is not valid bitcode", cg->opts->inline_bc);
-        return -1;
+        return NULL;
     }
-    LLVMSetTarget(helpers, LLVMGetTarget(cg->mod));
-    LLVMSetModuleDataLayout(helpers, cg->td);
-    if (LLVMLinkModules2(cg->mod, helpers)) {
+    LLVMSetTarget(m, LLVMGetTarget(cg->mod));
+    LLVMSetModuleDataLayout(m, cg->td);
+    return m;
+}
+
+/* The declarations generated code takes its runtime functions from (runtime_decl). */
+static int open_runtime_bitcode(CgCtx *cg)
+{
+    cg->rt = load_runtime_bitcode(cg);
+    return cg->rt ? 0 : -1;
+}
+
+static void outline_cold_helpers(CgCtx *cg);
+
+/*
+** Link the helpers the generated code calls (and theirs) into the module, from a second
+** lazy copy of the bitcode: its struct types, read into the same context, get new names
+** (struct.SrtQuery.0), which the linker maps to the declarations' by structure.  Linking
+** the copy the declarations were taken from would leave the linker two users of one type,
+** and it would rebuild the definitions' types apart from the calls' (a call through a cast
+** is never inlined).
+*/
+static int link_runtime_bitcode(CgCtx *cg)
+{
+    LLVMModuleRef rt = load_runtime_bitcode(cg);
+    if (!rt)
+        return -1;
+    /* srt_abi_refs.c's array served to declare every function; linked, it would pull in
+       every helper. */
+    LLVMValueRef refs = LLVMGetNamedGlobal(rt, ABI_REFS);
+    if (refs)
+        LLVMDeleteGlobal(refs);
+    /* linkonce_odr: the linker takes a helper only when something it links calls it. */
+    for (LLVMValueRef fn = LLVMGetFirstFunction(rt); fn; fn = LLVMGetNextFunction(fn))
+        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage)
+            LLVMSetLinkage(fn, LLVMLinkOnceODRLinkage);
+    if (LLVMLinkModules2(cg->mod, rt)) {
         diag_fatal(cg->diag, "cannot link the runtime bitcode '%s'", cg->opts->inline_bc);
         return -1;
     }
-    LLVMValueRef refs = LLVMGetNamedGlobal(cg->mod, ABI_REFS);
-    if (refs)
-        LLVMDeleteGlobal(refs);
+    LLVMDisposeModule(cg->rt); /* its types stay: they belong to the context */
+    cg->rt = NULL;
     outline_cold_helpers(cg);
     return 0;
 }
 
-/* Turn the cold helpers of the linked bitcode back into declarations: replace each by
-   a fresh declaration of the same type and name (the C API has no deleteBody). */
+/* Turn the cold helpers of the linked bitcode (linkonce_odr, open_runtime_bitcode) back
+   into declarations: replace each by a fresh declaration of the same type, name and
+   attributes (the C API has no deleteBody); libsrt.a has their code. */
 static void outline_cold_helpers(CgCtx *cg)
 {
     LLVMValueRef fn = LLVMGetFirstFunction(cg->mod);
@@ -258,9 +327,10 @@ static void outline_cold_helpers(CgCtx *cg)
         LLVMValueRef next = LLVMGetNextFunction(fn);
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
-        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage && !is_hot(name)) {
+        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMLinkOnceODRLinkage && !is_hot(name)) {
             char *saved = arena_strndup(cg->arena, name, len);
             LLVMValueRef decl = LLVMAddFunction(cg->mod, "", LLVMGlobalGetValueType(fn));
+            copy_attributes(decl, fn);
             LLVMReplaceAllUsesWith(fn, decl);
             LLVMDeleteFunction(fn);
             LLVMSetValueName2(decl, saved, len);
@@ -345,6 +415,10 @@ static int optimise_and_emit(CgCtx *cg, CgTimes *times)
 {
     double t0 = cg_now_ms();
     char *err = NULL;
+    if (link_runtime_bitcode(cg) != 0)
+        return -1;
+    times->runtime_bc += cg_now_ms() - t0;
+    t0 = cg_now_ms();
     if (LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &err)) {
         fprintf(stderr, "sluice: internal error: generated IR does not verify:\n%s\n", err);
         LLVMDisposeMessage(err);
@@ -398,6 +472,8 @@ static void cg_destroy(CgCtx *cg)
         LLVMDisposeBuilder(cg->b);
     if (cg->mod)
         LLVMDisposeModule(cg->mod);
+    if (cg->rt)
+        LLVMDisposeModule(cg->rt);
     if (cg->td)
         LLVMDisposeTargetData(cg->td);
     if (cg->tm)
@@ -464,7 +540,7 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     int rc = -1;
     CgTimes times = {0};
     double t0 = cg_now_ms();
-    if (setup_target(&cg) == 0 && link_inline_bitcode(&cg) == 0) {
+    if (setup_target(&cg) == 0 && open_runtime_bitcode(&cg) == 0) {
         double t1 = cg_now_ms();
         times.runtime_bc = t1 - t0;
         LLVMValueRef *process = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
