@@ -15,6 +15,7 @@
 
 #include "common/cm_connectors.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -42,15 +43,9 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-const char *driver_runtime_dir(Arena *arena, Diag *diag)
+/* The directory of the sluice executable, or NULL after reporting. */
+static char *exe_dir(Arena *arena, Diag *diag)
 {
-    const char *env = getenv("SLUICE_RUNTIME_DIR");
-    if (env && *env) {
-        if (file_exists(arena_sprintf(arena, "%s/libsrt.a", env)))
-            return env;
-        diag_fatal(diag, "SLUICE_RUNTIME_DIR='%s' holds no libsrt.a", env);
-        return NULL;
-    }
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0) {
@@ -61,8 +56,52 @@ const char *driver_runtime_dir(Arena *arena, Diag *diag)
     char *slash = strrchr(exe, '/');
     if (slash)
         *slash = '\0';
+    return arena_strdup(arena, exe);
+}
+
+/* The codegen module (cg.h), loaded on first use: next to the executable in the build
+   tree, <prefix>/lib/sluice when installed (never from SLUICE_RUNTIME_DIR: the module must
+   be the one built with this executable). */
+static const CgPlugin *codegen_module(Arena *arena, Diag *diag)
+{
+    static const CgPlugin *loaded;
+    if (loaded)
+        return loaded;
+    char *dir = exe_dir(arena, diag);
+    if (!dir)
+        return NULL;
+    const char *paths[2] = {arena_sprintf(arena, "%s/%s", dir, CG_PLUGIN_FILE),
+                            arena_sprintf(arena, "%s/../lib/sluice/%s", dir, CG_PLUGIN_FILE)};
+    int i = file_exists(paths[0]) ? 0 : 1;
+    void *h = dlopen(paths[i], RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        diag_fatal(diag, "cannot load the code generator '%s' (or '%s'): %s", paths[0], paths[1], dlerror());
+        return NULL;
+    }
+    const CgPlugin *p = dlsym(h, CG_PLUGIN_SYMBOL);
+    if (!p || !p->stamp || p->stamp() != cg_stamp()) {
+        diag_fatal(diag, "the code generator '%s' was built with another sluice; reinstall sluice",
+                   paths[i]);
+        dlclose(h);
+        return NULL;
+    }
+    return loaded = p;
+}
+
+const char *driver_runtime_dir(Arena *arena, Diag *diag)
+{
+    const char *env = getenv("SLUICE_RUNTIME_DIR");
+    if (env && *env) {
+        if (file_exists(arena_sprintf(arena, "%s/libsrt.a", env)))
+            return env;
+        diag_fatal(diag, "SLUICE_RUNTIME_DIR='%s' holds no libsrt.a", env);
+        return NULL;
+    }
+    char *exe = exe_dir(arena, diag);
+    if (!exe)
+        return NULL;
     /* Build tree: next to the compiler.  Installed: <prefix>/lib/sluice. */
-    const char *candidates[2] = {arena_strdup(arena, exe), arena_sprintf(arena, "%s/../lib/sluice", exe)};
+    const char *candidates[2] = {exe, arena_sprintf(arena, "%s/../lib/sluice", exe)};
     for (int i = 0; i < 2; i++)
         if (file_exists(arena_sprintf(arena, "%s/libsrt.a", candidates[i])) &&
             file_exists(arena_sprintf(arena, "%s/srt_inline.bc", candidates[i])))
@@ -173,8 +212,10 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.module_name = opts->input;
     CgTimes ct = {0};
     co.times = &ct;
+    double t_load = driver_now_ms();
+    const CgPlugin *cg = codegen_module(arena, diag);
     double t0 = driver_now_ms();
-    int rc = cg_compile(arena, diag, plan, &co);
+    int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
     if (rc == 0) {
         /* Link to a temporary name next to the output, then rename into place. */
@@ -205,8 +246,8 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     }
     double t2 = driver_now_ms();
     if (opts->time_phases)
-        fprintf(stderr, "sluice: codegen+optimise+emit %.1f ms (runtime bitcode %.1f, generate %.1f, "
-                "optimise %.1f, emit %.1f), link %.1f ms\n", t1 - t0, ct.runtime_bc, ct.generate,
+        fprintf(stderr, "sluice: load codegen %.1f ms, codegen+optimise+emit %.1f ms (runtime bitcode %.1f, "
+                "generate %.1f, optimise %.1f, emit %.1f), link %.1f ms\n", t0 - t_load, t1 - t0, ct.runtime_bc, ct.generate,
                 ct.optimise, ct.emit, t2 - t1);
     unlink(obj);
     rmdir(tmp);
@@ -222,6 +263,26 @@ static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
         h ^= s[i];
         h *= 0x100000001b3ULL;
     }
+    return h;
+}
+
+/* -O2's code is for the host CPU (--cpu=native): a cache shared by machines (a home directory
+   on a network file system) must not run one CPU's executable on another.  The first
+   processor's model name and flags of /proc/cpuinfo identify it. */
+static uint64_t host_cpu_hash(uint64_t h)
+{
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return h;
+    char line[8192];
+    int seen = 0;
+    while (seen < 2 && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "model name", 10) == 0 || strncmp(line, "flags", 5) == 0) {
+            h = fnv1a(h, line, strlen(line));
+            seen++;
+        }
+    }
+    fclose(f);
     return h;
 }
 
@@ -343,6 +404,8 @@ int driver_cached_exe(Arena *arena, Diag *diag, const PProgram *plan, const Driv
     h = fnv1a(h, SL_VERSION, sizeof SL_VERSION);
     h = fnv1a(h, &opts->opt_level, sizeof opts->opt_level);
     h = fnv1a(h, opts->cpu, strlen(opts->cpu));
+    if (strcmp(opts->cpu, "native") == 0)
+        h = host_cpu_hash(h);
     /* Inferred schemas depend on the files present, not only on the text. */
     const SProgram *sp = plan->sema;
     for (int i = 0; i < sp->n_sources; i++)
@@ -353,8 +416,13 @@ int driver_cached_exe(Arena *arena, Diag *diag, const PProgram *plan, const Driv
             h = fnv1a(h, t, strlen(t) + 1);
         }
     struct stat st;
-    const char *parts[2] = {arena_sprintf(arena, "%s/libsrt.a", rt), "/proc/self/exe"};
-    for (int i = 0; i < 2; i++) {
+    char *self = exe_dir(arena, diag);
+    if (!self)
+        return -1;
+    const char *parts[4] = {arena_sprintf(arena, "%s/libsrt.a", rt), "/proc/self/exe",
+                            arena_sprintf(arena, "%s/%s", self, CG_PLUGIN_FILE),
+                            arena_sprintf(arena, "%s/../lib/sluice/%s", self, CG_PLUGIN_FILE)};
+    for (int i = 0; i < 4; i++) {
         if (stat(parts[i], &st) == 0) {
             h = fnv1a(h, &st.st_size, sizeof st.st_size);
             h = fnv1a(h, &st.st_mtim, sizeof st.st_mtim);

@@ -13,7 +13,8 @@
 ** streaming query.  Diagnostics inside the user's query are reported against the query text
 ** alone (Diag.embed).  The table paths are relative and the executable runs in the temporary
 ** directory, so the script text -- and the run cache key -- depends only on the query and the
-** schemas: asking again is a cache hit, not a rebuild.  HTTP is libcurl.
+** schemas: asking again is a cache hit, not a rebuild.  HTTP is libcurl, loaded with dlopen
+** here only: the other commands never pay for loading it and its libraries (about 8 ms).
 */
 #define _GNU_SOURCE
 #include "driver.h"
@@ -25,6 +26,7 @@
 
 #include <curl/curl.h>
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -52,6 +54,52 @@ typedef struct SqlConn {
     const char *base;  /* http://HOST:PORT */
     struct curl_slist *headers;
 } SqlConn;
+
+/* The libcurl functions used, found with dlsym (load_curl). */
+static struct {
+    __typeof__(curl_global_init) *global_init;
+    __typeof__(curl_global_cleanup) *global_cleanup;
+    __typeof__(curl_easy_init) *easy_init;
+    __typeof__(curl_easy_cleanup) *easy_cleanup;
+    __typeof__(curl_easy_setopt) *easy_setopt;
+    __typeof__(curl_easy_getinfo) *easy_getinfo;
+    __typeof__(curl_easy_perform) *easy_perform;
+    __typeof__(curl_easy_strerror) *easy_strerror;
+    __typeof__(curl_easy_escape) *easy_escape;
+    __typeof__(curl_free) *free;
+    __typeof__(curl_slist_append) *slist_append;
+    __typeof__(curl_slist_free_all) *slist_free_all;
+} K;
+
+static int load_curl(Diag *diag)
+{
+    void *so = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!so)
+        so = dlopen("libcurl.so", RTLD_NOW | RTLD_LOCAL);
+    if (!so) {
+        diag_fatal(diag, "sluice sql needs libcurl (Debian: libcurl4): %s", dlerror());
+        return -1;
+    }
+#define SYM(f)                                                                                   \
+    if (!(*(void **)&K.f = dlsym(so, "curl_" #f))) {                                             \
+        diag_fatal(diag, "sluice sql: libcurl lacks curl_" #f);                                  \
+        return -1;                                                                               \
+    }
+    SYM(global_init)
+    SYM(global_cleanup)
+    SYM(easy_init)
+    SYM(easy_cleanup)
+    SYM(easy_setopt)
+    SYM(easy_getinfo)
+    SYM(easy_perform)
+    SYM(easy_strerror)
+    SYM(easy_escape)
+    SYM(free)
+    SYM(slist_append)
+    SYM(slist_free_all)
+#undef SYM
+    return 0;
+}
 
 /* ==== JSON (just what the table list and error bodies need) ==== */
 
@@ -232,7 +280,7 @@ static size_t write_body(char *data, size_t size, size_t n, void *vsink)
 {
     Sink *k = vsink;
     long status = 0;
-    curl_easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &status);
+    K.easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &status);
     if (status != 200)
         sb_putn(k->err, data, size * n);
     else if (k->out)
@@ -251,20 +299,20 @@ static int http_get(SqlConn *c, const char *path, StrBuf *sb, FILE *out)
     StrBuf err;
     sb_init(&err, c->arena);
     Sink sink = {c->curl, out, sb, &err};
-    curl_easy_setopt(c->curl, CURLOPT_URL, url);
-    curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, write_body);
-    curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, &sink);
-    CURLcode rc = curl_easy_perform(c->curl);
+    K.easy_setopt(c->curl, CURLOPT_URL, url);
+    K.easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, write_body);
+    K.easy_setopt(c->curl, CURLOPT_WRITEDATA, &sink);
+    CURLcode rc = K.easy_perform(c->curl);
     long status = 0;
-    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
+    K.easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
     if (rc != CURLE_OK && status == 0) {
         diag_fatal(c->diag, "cannot reach the sluice server at %s: %s (is the executable running with "
-                            "--serve?)", c->base, curl_easy_strerror(rc));
+                            "--serve?)", c->base, K.easy_strerror(rc));
         return -1;
     }
     if (rc != CURLE_OK && status == 200) {
         diag_fatal(c->diag, "%s: %s", url, rc == CURLE_WRITE_ERROR && out ? strerror(errno)
-                                                                          : curl_easy_strerror(rc));
+                                                                          : K.easy_strerror(rc));
         return -1;
     }
     if (status == 200)
@@ -379,9 +427,9 @@ static long fetch_rows(SqlConn *c, SqlTable *tables, int n, const char *dir)
             diag_fatal(c->diag, "cannot write '%s': %s", file, strerror(errno));
             return -1;
         }
-        char *esc = curl_easy_escape(c->curl, tables[i].name, 0);
+        char *esc = K.easy_escape(c->curl, tables[i].name, 0);
         int got = http_get(c, arena_sprintf(c->arena, "/api/tables/%s?format=jsonl", esc), NULL, out);
-        curl_free(esc);
+        K.free(esc);
         bytes += ftell(out);
         if (fclose(out) != 0 && got == 0) {
             diag_fatal(c->diag, "cannot write '%s': %s", file, strerror(errno));
@@ -460,19 +508,21 @@ int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts)
     const char *connect = opts->connect ? opts->connect : "127.0.0.1:4040";
     const char *token = opts->token ? opts->token : getenv("SLUICE_TOKEN");
     double t0 = driver_now_ms();
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
+    if (load_curl(diag) != 0)
+        return 1;
+    if (K.global_init(CURL_GLOBAL_DEFAULT) != 0) {
         diag_fatal(diag, "cannot initialise libcurl");
         return 1;
     }
-    SqlConn c = {arena, diag, curl_easy_init(), NULL, NULL};
+    SqlConn c = {arena, diag, K.easy_init(), NULL, NULL};
     c.base = strncmp(connect, "http://", 7) == 0 || strncmp(connect, "https://", 8) == 0
                  ? connect : arena_sprintf(arena, "http://%s", connect);
     if (token && *token)
-        c.headers = curl_slist_append(NULL, arena_sprintf(arena, "Authorization: Bearer %s", token));
-    curl_easy_setopt(c.curl, CURLOPT_HTTPHEADER, c.headers);
-    curl_easy_setopt(c.curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-    curl_easy_setopt(c.curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c.curl, CURLOPT_USERAGENT, "sluice-sql");
+        c.headers = K.slist_append(NULL, arena_sprintf(arena, "Authorization: Bearer %s", token));
+    K.easy_setopt(c.curl, CURLOPT_HTTPHEADER, c.headers);
+    K.easy_setopt(c.curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+    K.easy_setopt(c.curl, CURLOPT_NOSIGNAL, 1L);
+    K.easy_setopt(c.curl, CURLOPT_USERAGENT, "sluice-sql");
     int rc = 1;
     char *dir = NULL;
     StrBuf list;
@@ -552,8 +602,8 @@ int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts)
 done:
     if (dir)
         remove_tree(dir);
-    curl_slist_free_all(c.headers);
-    curl_easy_cleanup(c.curl);
-    curl_global_cleanup();
+    K.slist_free_all(c.headers);
+    K.easy_cleanup(c.curl);
+    K.global_cleanup();
     return rc;
 }

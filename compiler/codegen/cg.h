@@ -34,6 +34,35 @@ typedef struct CgTimes {
 /* Generate and write the object file. Returns 0, or -1 after reporting through diag. */
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts);
 
+/*
+** The codegen module.  The driver does not link codegen: it loads libsluice-codegen.so (this
+** directory and LLVM) on its first build, so what compiles nothing (check, explain, a run
+** whose executable is cached) never pays LLVM's start-up, about 30 ms.  The module exports
+** one CgPlugin under CG_PLUGIN_SYMBOL and takes everything else (arenas, diagnostics, the
+** plan's types) from the sluice executable, which exports its symbols: one copy of each, so
+** the plan's pointers mean the same on both sides.  cg_stamp(), computed by each side from
+** its own headers, refuses a module built from other headers.
+*/
+#define CG_PLUGIN_SYMBOL "sl_codegen_plugin"
+#define CG_PLUGIN_FILE "libsluice-codegen.so"
+
+typedef struct CgPlugin {
+    unsigned long long (*stamp)(void); /* the module's cg_stamp */
+    int (*compile)(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts);
+} CgPlugin;
+
+static inline unsigned long long cg_stamp(void)
+{
+    const unsigned long long sizes[] = {sizeof(Arena), sizeof(Diag), sizeof(PProgram), sizeof(struct PQuery),
+                                        sizeof(SProgram), sizeof(struct SQuery), sizeof(struct SSelect),
+                                        sizeof(struct SExpr), sizeof(Type), sizeof(CgOptions),
+                                        sizeof(struct CgTimes)};
+    unsigned long long h = 0xcbf29ce484222325ULL;
+    for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        h = (h ^ sizes[i]) * 0x100000001b3ULL;
+    return h;
+}
+
 /* For tests: which of names[0..n-1] the runtime bitcode at inline_bc declares or defines
    as functions (found[i] = 1), i.e. which cg_call can call.  0, or -1 if it cannot be read. */
 int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
