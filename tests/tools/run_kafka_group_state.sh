@@ -72,16 +72,6 @@ print("\n".join(sorted(rows)))
 PY
 }
 
-# wait_rows DIR N: up to 120 s until DIR's committed rows number at least N.
-wait_rows() {
-  local i
-  for i in $(seq 1200); do
-    [[ $(committed "$1" | wc -l) -ge $2 ]] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
 # burst B: to every key u00..u11, 1 + (B + key) % 3 records with event times t0 + 2 B s + j ms
 # (B = 0..59: 2 minutes), placed by the key partitioner; appended to produced.txt.
 burst() {
@@ -100,12 +90,7 @@ query whole
 burst 0
 burst 1
 burst 2
-pids=()
-for c in 0 1 2; do
-  ./g --progress "g$c.progress" > "g$c.out" 2> "g$c.err" &
-  pids+=($!)
-done
-sl_at_exit 'kill -KILL "${pids[@]}" 2> /dev/null'
+sl_start_copies g 3
 
 # state_lanes FILE: the lanes (progress names g[gst-<p>]) of a copy that committed a batch with
 # state (rows read into its aggregation), one per line.
@@ -149,12 +134,9 @@ for line in open("produced.txt"):
 print("\n".join(sorted("%s %s %s %d" % (k, ts(s), ts(s + 10000), c) for (k, s), c in n.items())))
 PY
 want=$(wc -l < want.txt)
-wait_rows g.data "$want" || fail "the group did not commit every window in time ($(committed g.data | wc -l) of $want rows)"
+sl_wait_lines "$want" committed g.data || fail "the group did not commit every window in time ($(committed g.data | wc -l) of $want rows)"
 for c in 0 2; do
-  kill -TERM "${pids[c]}"
-  rc=0
-  wait "${pids[c]}" || rc=$?
-  [[ $rc -eq 0 ]] || fail "copy $c exited $rc after SIGTERM: $(cat "g$c.err")"
+  sl_stop "${pids[c]}" "copy $c" "g$c.err"
 done
 
 # The producer placed every key by Java's murmur2 partitioner: one partition per key, the one
@@ -237,36 +219,24 @@ else
 fi
 [[ -n $(find g.ck/partitions -path '*/state/*' -type f) ]] || fail "no state files under the lane checkpoints g.ck/partitions/*/state"
 
-# One copy alone (its own group, checkpoint and output) commits the same rows.
-./solo > solo.out 2> solo.err &
-pid=$!
-pids+=("$pid")
-wait_rows solo.data "$want" || fail "the single copy did not commit every window in time"
-kill -TERM "$pid"
-rc=0
-wait "$pid" || rc=$?
-[[ $rc -eq 0 ]] || fail "the single copy exited $rc after SIGTERM: $(cat solo.err)"
-if committed solo.data | cmp -s - got.txt; then
-  pass "a single copy commits the same rows"
-else
-  committed solo.data | diff got.txt - | head -10 >&2
-  fail "a single copy committed other rows ($(committed solo.data | wc -l))"
-fi
-
-# The query without consumerGroup, one process reading every partition with one watermark (the
-# max event time over all partitions, Spark's), commits the same rows too.
-./whole > whole.out 2> whole.err &
-pid=$!
-pids+=("$pid")
-wait_rows whole.data "$want" || fail "the query without consumerGroup did not commit every window in time"
-kill -TERM "$pid"
-rc=0
-wait "$pid" || rc=$?
-[[ $rc -eq 0 ]] || fail "the query without consumerGroup exited $rc after SIGTERM: $(cat whole.err)"
-if committed whole.data | cmp -s - got.txt; then
-  pass "the query without consumerGroup (one watermark over all partitions) commits the same rows"
-else
-  committed whole.data | diff got.txt - | head -10 >&2
-  fail "the query without consumerGroup committed other rows ($(committed whole.data | wc -l))"
-fi
+# alone NAME WHAT: run executable NAME alone over the topic until it committed every window,
+# stop it, and compare its rows with the group's.
+alone() {
+  "./$1" > "$1.out" 2> "$1.err" &
+  local pid=$!
+  pids+=("$pid")
+  sl_wait_lines "$want" committed "$1.data" || fail "$2 did not commit every window in time"
+  sl_stop "$pid" "$2" "$1.err"
+  if committed "$1.data" | cmp -s - got.txt; then
+    pass "$2 commits the same rows"
+  else
+    committed "$1.data" | diff got.txt - | head -10 >&2
+    fail "$2 committed other rows ($(committed "$1.data" | wc -l))"
+  fi
+}
+# One copy alone (its own group, checkpoint and output), and the query without consumerGroup:
+# one process reading every partition with one watermark (the max event time over all
+# partitions, Spark's).
+alone solo "a single copy"
+alone whole "the query without consumerGroup (one watermark over all partitions)"
 sl_test_end
