@@ -32,6 +32,40 @@ sl_kafka_test kafka_group_state "$1" "$2" --topic gst:6
 parts=6
 t0=1700000000000 # ms, a multiple of the 10-second window
 
+# Java's key partitioner: org.apache.kafka.common.utils.Utils.murmur2 of the key's bytes,
+# & 0x7fffffff, modulo the partition count (DefaultPartitioner / BuiltInPartitioner).
+cat > murmur2.py << 'PY'
+def murmur2(data):
+    m, h = 0x5bd1e995, (0x9747b28c ^ len(data)) & 0xffffffff
+    for i in range(len(data) // 4):
+        k = int.from_bytes(data[4 * i:4 * i + 4], "little") * m & 0xffffffff
+        k = (k ^ k >> 24) * m & 0xffffffff
+        h = h * m & 0xffffffff ^ k
+    tail = data[len(data) // 4 * 4:]
+    for i in reversed(range(len(tail))):
+        h ^= tail[i] << (8 * i)
+    if tail:
+        h = h * m & 0xffffffff
+    h = (h ^ h >> 13) * m & 0xffffffff
+    return h ^ h >> 15
+
+def partition(key, parts):
+    return (murmur2(key.encode()) & 0x7fffffff) % parts
+PY
+# The keys: the first two of u00, u01, ... that the partitioner puts in each partition, so every
+# lane has state whichever copy owns it.
+mapfile -t keys < <(python3 -c '
+import sys
+from murmur2 import partition
+parts = int(sys.argv[1])
+per = {p: [] for p in range(parts)}
+for i in range(100):
+    k = "u%02d" % i
+    if len(per[partition(k, parts)]) < 2:
+        per[partition(k, parts)].append(k)
+print("\n".join(k for p in sorted(per) for k in per[p]))' "$parts")
+((${#keys[@]} == 2 * parts)) || { fail "no two keys per partition among u00..u99"; sl_test_end; }
+
 # query NAME [GROUP]: an executable NAME reading topic gst, in consumer group GROUP into
 # NAME.data/<topic>-<partition>/ (without GROUP, every partition into NAME.data), checkpoint
 # NAME.ck.
@@ -72,13 +106,13 @@ print("\n".join(sorted(rows)))
 PY
 }
 
-# burst B: to every key u00..u11, 1 + (B + key) % 3 records with event times t0 + 2 B s + j ms
-# (B = 0..59: 2 minutes), placed by the key partitioner; appended to produced.txt.
+# burst B: to the u-th key, 1 + (B + u) % 3 records with event times t0 + 2 B s + j ms (B =
+# 0..59: 2 minutes), placed by the key partitioner; appended to produced.txt.
 burst() {
   local u j
-  for ((u = 0; u < 12; u++)); do
+  for ((u = 0; u < ${#keys[@]}; u++)); do
     for ((j = 0; j <= ($1 + u) % 3; j++)); do
-      printf -- '- u%02d %d b%d-%d\n' "$u" $((t0 + $1 * 2000 + j)) "$1" "$j"
+      printf -- '- %s %d b%d-%d\n' "${keys[u]}" $((t0 + $1 * 2000 + j)) "$1" "$j"
     done
   done | tee -a produced.txt | "$produce_bin" "$kafka_boot" gst || fail "kafka_produce failed"
 }
@@ -139,35 +173,22 @@ for c in 0 2; do
   sl_stop "${pids[c]}" "copy $c" "g$c.err"
 done
 
-# The producer placed every key by Java's murmur2 partitioner: one partition per key, the one
-# Utils.murmur2(key) & 0x7fffffff % 6 names.
+# The producer placed every key by Java's murmur2 partitioner (the partition murmur2.py names),
+# each in one partition.
 kcat -C -b "$kafka_boot" -t gst -e -q -f '%p %k\n' > placed.txt
 if python3 - "$parts" << 'PY'; then
 import sys
-def murmur2(data):  # org.apache.kafka.common.utils.Utils.murmur2
-    m, h = 0x5bd1e995, (0x9747b28c ^ len(data)) & 0xffffffff
-    for i in range(len(data) // 4):
-        k = int.from_bytes(data[4 * i:4 * i + 4], "little") * m & 0xffffffff
-        k = (k ^ k >> 24) * m & 0xffffffff
-        h = h * m & 0xffffffff ^ k
-    tail = data[len(data) // 4 * 4:]
-    for i in reversed(range(len(tail))):
-        h ^= tail[i] << (8 * i)
-    if tail:
-        h = h * m & 0xffffffff
-    h = (h ^ h >> 13) * m & 0xffffffff
-    return h ^ h >> 15
+from murmur2 import partition
 parts = int(sys.argv[1])
 placed = {}
 for line in open("placed.txt"):
     p, key = line.split()
     if not key.startswith("end-"):
         placed.setdefault(key, set()).add(int(p))
-used = {p for s in placed.values() for p in s}
-ok = all(s == {(murmur2(k.encode()) & 0x7fffffff) % parts} for k, s in placed.items())
-sys.exit(0 if ok and len(placed) == 12 and len(used) >= 3 else 1)
+sys.exit(0 if len(placed) == 2 * parts and
+         all(s == {partition(k, parts)} for k, s in placed.items()) else 1)
 PY
-  pass "the producer placed each of the 12 keys in the partition of Java's murmur2 partitioner"
+  pass "the producer placed each of the $((2 * parts)) keys in the partition of Java's murmur2 partitioner"
 else
   fail "the records were not placed by their keys: $(sort -u placed.txt | tr '\n' ' ')"
 fi
