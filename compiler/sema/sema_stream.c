@@ -997,35 +997,39 @@ static bool keyed_by_partition(SemaCtx *sc, const SOption *o, bool one_topic, co
                    "several partitions share; add the kafka column key (rows of one key are in "
                    "one partition, by Kafka's default partitioner) or partition to its %s",
                    sb.data, clause);
-    diag_note(sc->diag, o->span, "each partition of consumerGroup runs as a lane with its own state");
+    diag_note(sc->diag, o->span,
+              "each partition of consumerGroup runs as a lane with its own state");
     return false;
 }
 
 /* The state of a query under consumerGroup is kept by each lane (its own checkpoint), so every
    stateful operator must be keyed such that all rows of a key are in one partition (Kafka
    Streams' co-partitioning): each aggregation's GROUP BY (a session window's other keys, each
-   level of an aggregation over an aggregation) and each DROP DUPLICATES' columns. */
-static void rule_group_state(SemaCtx *sc, const Chain *c, const SOption *o, bool one_topic)
+   level of an aggregation over an aggregation) and each DROP DUPLICATES' columns.  Block s (a,
+   its AST, for where to report, or NULL: at the block) and every block below it down to the
+   source (no join or union: refused before), innermost first; false once it reported. */
+static bool rule_group_state(SemaCtx *sc, const SSelect *s, const AstSelect *a, const SOption *o,
+                             bool one_topic)
 {
-    for (int i = c->n - 1; i >= 0; i--) {
-        const SSelect *s = c->sel[i];
-        const AstSelect *a = c->ast[i];
-        if (s->dedup) {
-            SExpr **keys = arena_alloc(sc->arena, sizeof *keys * (size_t)(s->dedup->n + 1));
-            for (int k = 0; k < s->dedup->n; k++) {
-                keys[k] = ARENA_NEW(sc->arena, SExpr);
-                *keys[k] = (SExpr){.kind = SX_COLUMN, .type = s->input.cols[s->dedup->cols[k]].type,
-                                   .span = s->dedup->key_spans[k],
-                                   .u.column = s->dedup->cols[k]};
-            }
-            if (!keyed_by_partition(sc, o, one_topic, s, keys, s->dedup->n, s->dedup->span,
-                                    "DROP DUPLICATES columns"))
-                return;
+    const AstSelect *sub_ast =
+        a && a->from && a->from->kind == FROM_SUBQUERY ? a->from->sub : NULL;
+    if (s->sub && !rule_group_state(sc, s->sub, sub_ast, o, one_topic))
+        return false;
+    if (s->dedup) {
+        SExpr **keys = arena_alloc(sc->arena, sizeof *keys * (size_t)(s->dedup->n + 1));
+        for (int k = 0; k < s->dedup->n; k++) {
+            keys[k] = ARENA_NEW(sc->arena, SExpr);
+            *keys[k] = (SExpr){.kind = SX_COLUMN,
+                               .type = s->input.cols[s->dedup->cols[k]].type,
+                               .span = s->dedup->key_spans[k],
+                               .u.column = s->dedup->cols[k]};
         }
-        if (s->has_agg && !keyed_by_partition(sc, o, one_topic, s, s->group, s->n_group,
-                                              agg_span(a, s), "GROUP BY"))
-            return;
+        if (!keyed_by_partition(sc, o, one_topic, s, keys, s->dedup->n, s->dedup->span,
+                                "DROP DUPLICATES columns"))
+            return false;
     }
+    return !s->has_agg || keyed_by_partition(sc, o, one_topic, s, s->group, s->n_group,
+                                             a ? agg_span(a, s) : s->span, "GROUP BY");
 }
 
 /* kafka's consumerGroup (sluice's own, runtime/src/core/srt_group.c): the processes of one
@@ -1035,7 +1039,7 @@ static void rule_group_state(SemaCtx *sc, const Chain *c, const SOption *o, bool
    (rule_group_state), have a checkpoint the processes share, and write where lanes do not
    overlap: a files sink (a directory per lane, Append mode as any files sink) or the console
    (any output mode: a lane prints its own groups). */
-static void rule_consumer_group(SemaCtx *sc, const SQuery *q, const Chain *c)
+static void rule_consumer_group(SemaCtx *sc, const SQuery *q, const AstSelect *ast)
 {
     const SOption *o = group_option(q->select);
     for (int i = 0; i < sc->queries.n; i++) {
@@ -1064,8 +1068,6 @@ static void rule_consumer_group(SemaCtx *sc, const SQuery *q, const Chain *c)
             break;
     }
     const SOptions *so = &s->source->options;
-    const SOption *topics = soptions_find(so, "subscribe");
-    rule_group_state(sc, c, o, topics && !strchr(topics->value, ','));
     if (soptions_find(so, "assign"))
         diag_error(sc->diag, o->span,
                    "consumerGroup needs subscribe or subscribePattern: the group assigns the "
@@ -1080,6 +1082,10 @@ static void rule_consumer_group(SemaCtx *sc, const SQuery *q, const Chain *c)
                    "consumerGroup: the %s sink is not supported yet (files or console): its "
                    "lanes' writes must not overlap",
                    q->sink->connector);
+    else {
+        const SOption *topics = soptions_find(so, "subscribe");
+        rule_group_state(sc, q->select, ast, o, topics && !strchr(topics->value, ','));
+    }
 }
 
 /* ==== Batch queries ==== */
@@ -1236,5 +1242,5 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     rule_db_sink(sc, q, mode_known);
     sema_kafka_sink_check(sc, q);
     if (diag_errors(sc->diag) == errors)
-        rule_consumer_group(sc, q, &c);
+        rule_consumer_group(sc, q, ast);
 }

@@ -15,6 +15,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/srcfile.h"
+#include "base/strbuf.h"
 #include "front/parse.h"
 #include "sema/sema.h"
 #include "sema/sema_int.h"
@@ -1115,6 +1116,27 @@ START_TEST(test_group_keys)
 }
 END_TEST
 
+/* An unkeyed aggregation below more subqueries than the streaming rules' chain of 16 blocks. */
+START_TEST(test_group_keys_deep)
+{
+    Arena arena;
+    arena_init(&arena);
+    StrBuf sb;
+    sb_init(&sb, &arena);
+    sb_puts(&sb, GROUP_PRELUDE "INSERT INTO c ");
+    for (int i = 0; i < 20; i++)
+        sb_puts(&sb, "SELECT * FROM (");
+    sb_puts(&sb, "SELECT topic, count(*) AS n FROM k GROUP BY topic");
+    for (int i = 0; i < 20; i++)
+        sb_putc(&sb, ')');
+    sb_puts(&sb, " WITH (outputMode = 'complete', checkpointLocation = 'ck');\n");
+    Run r = run_sql(&arena, sb.data);
+    ck_assert_msg(r.prog == NULL && strstr(r.diags, "|consumerGroup: the state") != NULL,
+                  "not refused by consumerGroup:\n%s", r.diags);
+    arena_free(&arena);
+}
+END_TEST
+
 Suite *sema_suite(void)
 {
     Suite *s = suite_create("sema");
@@ -1131,6 +1153,7 @@ Suite *sema_suite(void)
     tc = tcase_create("group_keys");
     tcase_add_loop_test(tc, test_group_keys, 0,
                         (int)(sizeof group_key_cases / sizeof group_key_cases[0]));
+    tcase_add_test(tc, test_group_keys_deep);
     suite_add_tcase(s, tc);
     tc = tcase_create("misc");
     tcase_add_test(tc, test_names_and_suggestions);
