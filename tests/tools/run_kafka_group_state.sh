@@ -16,7 +16,7 @@
 # below the first window's end, and so does each lane's, which is at most that); then every
 # partition gets one last record ("end-<p>", written to partition p, its own key), 2 hours
 # later, after all data: every lane's watermark, and the global one, pass every data window's
-# end, so every data window is emitted, and the end records' windows by neither.
+# end, so every data window is emitted, and neither emits the end records' windows.
 #
 #   run_kafka_group_state.sh <sluice> <kafka_mock> <kafka_produce>
 set -euo pipefail
