@@ -377,7 +377,9 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
             sb_printf(sb, " watermark(%s)", src->schema.cols[src->watermark->column].name);
         const SOption *group = soptions_find(&src->options, "consumerGroup");
         if (group) /* runtime/src/core/srt_group.c */
-            sb_printf(sb, " grouped(consumerGroup=%s: one lane per partition this process is assigned)",
+            sb_printf(sb,
+                      " grouped(consumerGroup=%s: one lane per partition this process is "
+                      "assigned, with its own checkpoint, state and watermark)",
                       group->value);
         sb_putc(sb, '\n');
         break;

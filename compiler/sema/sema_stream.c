@@ -907,12 +907,139 @@ static const SOption *group_option(const SSelect *s)
     return o;
 }
 
+/*
+** Which of the kafka record's placement columns (its topic, its partition, and its key, by which
+** a producer's default partitioner picks the partition) expression e of block s keeps: a bit per
+** source column e is an injective image of, so that rows with equal values of e come from equal
+** values of those columns.  A column of the source; one of a subquery's outputs, traced down to
+** the expression it is (an aggregation's output only when it is one of its GROUP BY keys); a
+** cast that keeps every value apart (a BINARY's bytes as a STRING and back, an INT widened or
+** written in decimal).  Nothing else: length(key) or partition % 2 put rows of several
+** partitions into one value.  agg: e is over s's aggregated space (an output of an
+** aggregation), else over its input.
+*/
+enum { PLACE_KEY = 1, PLACE_PARTITION = 2, PLACE_TOPIC = 4 };
+
+static unsigned placement(const SSelect *s, const SExpr *e, bool agg)
+{
+    if (!s || !e || s->join || s->n_branches)
+        return 0;
+    switch (e->kind) {
+    case SX_GROUP_REF:
+        return agg && s->has_agg && e->u.ref < s->n_group ? placement(s, s->group[e->u.ref], false)
+                                                          : 0;
+    case SX_CAST: {
+        TypeKind f = e->u.arg->type->kind, t = e->type->kind;
+        bool keeps = f == t || (f == TY_BINARY && t == TY_STRING) ||
+                     (f == TY_STRING && t == TY_BINARY) ||
+                     (f == TY_INT && (t == TY_BIGINT || t == TY_STRING));
+        return keeps ? placement(s, e->u.arg, agg) : 0;
+    }
+    case SX_COLUMN:
+        if (agg)
+            return 0;
+        if (s->source) {
+            const char *name = s->source->schema.cols[e->u.column].name;
+            return strcmp(name, "key") == 0         ? PLACE_KEY
+                   : strcmp(name, "partition") == 0 ? PLACE_PARTITION
+                   : strcmp(name, "topic") == 0     ? PLACE_TOPIC
+                                                    : 0;
+        }
+        return s->sub && e->u.column < s->sub->n_out
+                   ? placement(s->sub, s->sub->out[e->u.column].expr, s->sub->has_agg)
+                   : 0;
+    default:
+        return 0;
+    }
+}
+
+/* The text of a state key for a message: an input column's name, else the key as written. */
+static const char *key_text(SemaCtx *sc, const SSelect *s, const SExpr *e)
+{
+    if (e->kind == SX_COLUMN && e->u.column < s->input.n)
+        return s->input.cols[e->u.column].name;
+    const SrcFile *f = sc->diag->file;
+    if (!f || e->span.end > f->len || e->span.begin >= e->span.end)
+        return "?";
+    return arena_strndup(sc->arena, f->text + e->span.begin, e->span.end - e->span.begin);
+}
+
+/* Is one stateful operator's key (keys[0..n-1] over the input of s) such that every key value's
+   rows are read by one lane?  Its keys must hold the partition or the record key, and, when the
+   source may read several topics, the topic (partition p of two topics are two lanes).
+   Reports at span otherwise, naming the keys, with a note at the option. */
+static bool keyed_by_partition(SemaCtx *sc, const SOption *o, bool one_topic, const SSelect *s,
+                               SExpr *const *keys, int n, SrcSpan span, const char *clause)
+{
+    unsigned got = 0;
+    for (int i = 0; i < n; i++)
+        got |= placement(s, keys[i], false);
+    if ((got & (PLACE_KEY | PLACE_PARTITION)) && (one_topic || (got & PLACE_TOPIC)))
+        return true;
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    for (int i = 0; i < n; i++)
+        sb_printf(&sb, "%s%s", i ? ", " : "", key_text(sc, s, keys[i]));
+    if (n == 0)
+        diag_error(sc->diag, span,
+                   "consumerGroup: this aggregation has no GROUP BY key, so its one group "
+                   "holds records of every partition; group by the kafka column key (rows of "
+                   "one key are in one partition, by Kafka's default partitioner) or partition");
+    else if (got & (PLACE_KEY | PLACE_PARTITION))
+        diag_error(sc->diag, span,
+                   "consumerGroup: the state of this query is keyed by (%s), which records of "
+                   "several topics share (partition p of each topic is its own lane); add the "
+                   "kafka column topic to its %s",
+                   sb.data, clause);
+    else
+        diag_error(sc->diag, span,
+                   "consumerGroup: the state of this query is keyed by (%s), which records of "
+                   "several partitions share; add the kafka column key (rows of one key are in "
+                   "one partition, by Kafka's default partitioner) or partition to its %s",
+                   sb.data, clause);
+    diag_note(sc->diag, o->span,
+              "each partition of consumerGroup runs as a lane with its own state");
+    return false;
+}
+
+/* The state of a query under consumerGroup is kept by each lane (its own checkpoint), so every
+   stateful operator must be keyed such that all rows of a key are in one partition (Kafka
+   Streams' co-partitioning): each aggregation's GROUP BY (a session window's other keys, each
+   level of an aggregation over an aggregation) and each DROP DUPLICATES' columns.  Block s (a,
+   its AST, for where to report, or NULL: at the block) and every block below it down to the
+   source (no join or union: refused before), innermost first; false once it reported. */
+static bool rule_group_state(SemaCtx *sc, const SSelect *s, const AstSelect *a, const SOption *o,
+                             bool one_topic)
+{
+    const AstSelect *sub_ast =
+        a && a->from && a->from->kind == FROM_SUBQUERY ? a->from->sub : NULL;
+    if (s->sub && !rule_group_state(sc, s->sub, sub_ast, o, one_topic))
+        return false;
+    if (s->dedup) {
+        SExpr **keys = arena_alloc(sc->arena, sizeof *keys * (size_t)(s->dedup->n + 1));
+        for (int k = 0; k < s->dedup->n; k++) {
+            keys[k] = ARENA_NEW(sc->arena, SExpr);
+            *keys[k] = (SExpr){.kind = SX_COLUMN,
+                               .type = s->input.cols[s->dedup->cols[k]].type,
+                               .span = s->dedup->key_spans[k],
+                               .u.column = s->dedup->cols[k]};
+        }
+        if (!keyed_by_partition(sc, o, one_topic, s, keys, s->dedup->n, s->dedup->span,
+                                "DROP DUPLICATES columns"))
+            return false;
+    }
+    return !s->has_agg || keyed_by_partition(sc, o, one_topic, s, s->group, s->n_group,
+                                             a ? agg_span(a, s) : s->span, "GROUP BY");
+}
+
 /* kafka's consumerGroup (sluice's own, runtime/src/core/srt_group.c): the processes of one
    group run a lane per partition, each a copy of the query over that partition alone with its
    own checkpoint.  So the query must read that one source (a join or union would read the
-   other sources in every lane), keep no state (state would have to be split by partition),
-   have a checkpoint the processes share, and write where lanes do not overlap. */
-static void rule_consumer_group(SemaCtx *sc, const SQuery *q)
+   other sources in every lane), keep its state by keys of one partition each
+   (rule_group_state), have a checkpoint the processes share, and write where lanes do not
+   overlap: a files sink (a directory per lane, Append mode as any files sink) or the console
+   (any output mode: a lane prints its own groups). */
+static void rule_consumer_group(SemaCtx *sc, const SQuery *q, const AstSelect *ast)
 {
     const SOption *o = group_option(q->select);
     for (int i = 0; i < sc->queries.n; i++) {
@@ -937,12 +1064,6 @@ static void rule_consumer_group(SemaCtx *sc, const SQuery *q)
                        "not supported yet: every partition's lane would read them again");
             return;
         }
-        if (s->has_agg || s->dedup) {
-            diag_error(sc->diag, o->span,
-                       "consumerGroup: a query with state is not supported yet: its state would "
-                       "have to be split by partition");
-            return;
-        }
         if (s->source)
             break;
     }
@@ -961,6 +1082,10 @@ static void rule_consumer_group(SemaCtx *sc, const SQuery *q)
                    "consumerGroup: the %s sink is not supported yet (files or console): its "
                    "lanes' writes must not overlap",
                    q->sink->connector);
+    else {
+        const SOption *topics = soptions_find(so, "subscribe");
+        rule_group_state(sc, q->select, ast, o, topics && !strchr(topics->value, ','));
+    }
 }
 
 /* ==== Batch queries ==== */
@@ -1117,5 +1242,5 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     rule_db_sink(sc, q, mode_known);
     sema_kafka_sink_check(sc, q);
     if (diag_errors(sc->diag) == errors)
-        rule_consumer_group(sc, q);
+        rule_consumer_group(sc, q, ast);
 }

@@ -41,16 +41,6 @@ SQL
 # sinks' logs (DIR/*/_spark_metadata) list.
 committed() { sl_committed_kafka_rows "$1/*/_spark_metadata"; }
 
-# wait_rows DIR N: up to 120 s until DIR's committed rows number at least N.
-wait_rows() {
-  local i
-  for i in $(seq 1200); do
-    [[ $(committed "$1" | wc -l) -ge $2 ]] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
 # burst FIRST LAST: records p<partition>-<i> for i in FIRST..LAST to every partition.
 burst() {
   local p
@@ -62,12 +52,7 @@ burst() {
 query g grp
 query solo solo
 burst 0 29
-pids=()
-for c in 0 1 2; do
-  ./g --progress "g$c.progress" > "g$c.out" 2> "g$c.err" &
-  pids+=($!)
-done
-sl_at_exit 'kill -KILL "${pids[@]}" 2> /dev/null'
+sl_start_copies g 3
 # rows_read FILE: the records a copy's lanes read, from its progress.
 rows_read() {
   python3 -c '
@@ -89,12 +74,9 @@ for ((b = 3; b < 60 && (killed < 0 || b < killed + 6); b++)); do
 done
 ((killed >= 0)) || fail "copy 1 read no records in 30 s: it was given no partition"
 per=$((b * 10)) # records per partition
-wait_rows g.data $((parts * per)) || fail "the group did not commit every record in time"
+sl_wait_lines $((parts * per)) committed g.data || fail "the group did not commit every record in time"
 for c in 0 2; do
-  kill -TERM "${pids[c]}"
-  rc=0
-  wait "${pids[c]}" || rc=$?
-  [[ $rc -eq 0 ]] || fail "copy $c exited $rc after SIGTERM: $(cat "g$c.err")"
+  sl_stop "${pids[c]}" "copy $c" "g$c.err"
 done
 
 for ((p = 0; p < parts; p++)); do
@@ -147,7 +129,7 @@ done
 ./solo > solo.out 2> solo.err &
 pid=$!
 pids+=("$pid")
-wait_rows solo.data $(((parts - 1) * per)) || fail "the single copy did not commit the free lanes in time"
+sl_wait_lines $(((parts - 1) * per)) committed solo.data || fail "the single copy did not commit the free lanes in time"
 if [[ -z $(committed solo.data | grep '^p0-') ]]; then
   pass "a lane whose lock another process holds does not run"
 else
@@ -155,11 +137,8 @@ else
 fi
 kill "$holder"
 wait "$holder" 2> /dev/null || true
-wait_rows solo.data $((parts * per)) || fail "the single copy did not commit every record in time"
-kill -TERM "$pid"
-rc=0
-wait "$pid" || rc=$?
-[[ $rc -eq 0 ]] || fail "the single copy exited $rc after SIGTERM: $(cat solo.err)"
+sl_wait_lines $((parts * per)) committed solo.data || fail "the single copy did not commit every record in time"
+sl_stop "$pid" "the single copy" solo.err
 if committed solo.data | cmp -s - want.txt; then
   pass "a single copy commits the same rows"
 else

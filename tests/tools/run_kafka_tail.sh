@@ -60,10 +60,7 @@ for _ in $(seq 300); do # up to 30 s for the last records
   [[ $(committed | wc -l) -ge 400 ]] && break
   sleep 0.1
 done
-kill -TERM "$pid"
-rc=0
-wait "$pid" || rc=$?
-[[ $rc -eq 0 ]] || fail "the restarted query exited $rc after SIGTERM: $(cat run2.err)"
+sl_stop "$pid" "the restarted query" run2.err
 
 committed > got.txt
 for p in 0 1; do
@@ -98,10 +95,7 @@ for _ in $(seq 300); do
   [[ $(committed bout | wc -l) -ge 3000 ]] && break
   sleep 0.1
 done
-kill -TERM "$pid"
-rc=0
-wait "$pid" || rc=$?
-[[ $rc -eq 0 ]] || fail "the burst query exited $rc after SIGTERM: $(cat burst.err)"
+sl_stop "$pid" "the burst query" burst.err
 committed bout > bgot.txt
 seq 0 2999 | awk '{ printf "b-%d 0 %d\n", $1, $1 }' | sort > bwant.txt
 if cmp -s bgot.txt bwant.txt; then

@@ -32,6 +32,39 @@ fail() {
 
 pass() { echo "$sl_test_name: ok: $*"; }
 
+# sl_wait_lines N CMD [ARGS...]   wait up to 120 s until CMD prints at least N lines; returns 1 if
+#   it never did.
+sl_wait_lines() {
+  local n=$1 i
+  shift
+  for i in $(seq 1200); do
+    [[ $("$@" | wc -l) -ge $n ]] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# sl_start_copies EXE N   start N copies of ./EXE (a consumerGroup query), copy c writing
+#   EXEc.progress, EXEc.out and EXEc.err; their pids in the array pids, killed when the test exits.
+sl_start_copies() {
+  local c
+  pids=()
+  for ((c = 0; c < $2; c++)); do
+    "./$1" --progress "$1$c.progress" > "$1$c.out" 2> "$1$c.err" &
+    pids+=($!)
+  done
+  sl_at_exit 'kill -KILL "${pids[@]}" 2> /dev/null'
+}
+
+# sl_stop PID WHAT ERRFILE   SIGTERM to PID (a child of the test), which must exit 0: otherwise a
+#   failed check naming WHAT, with ERRFILE's text.
+sl_stop() {
+  kill -TERM "$1"
+  local rc=0
+  wait "$1" || rc=$?
+  [[ $rc -eq 0 ]] || fail "$2 exited $rc after SIGTERM: $(cat "$3")"
+}
+
 sl_test_end() {
   if [[ $failures -ne 0 ]]; then
     echo "$sl_test_name: $failures check(s) failed" >&2

@@ -15,6 +15,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/srcfile.h"
+#include "base/strbuf.h"
 #include "front/parse.h"
 #include "sema/sema.h"
 #include "sema/sema_int.h"
@@ -1017,6 +1018,125 @@ START_TEST(test_word_deletion_sweep)
 }
 END_TEST
 
+/* ==== consumerGroup: state keyed by partition ==== */
+
+#define GROUP_PRELUDE                                                                              \
+    "CREATE SOURCE k (WATERMARK FOR timestamp AS timestamp - INTERVAL '1 minute')\n"               \
+    "  WITH (connector = 'kafka', 'kafka.bootstrap.servers' = 'b:9092', consumerGroup = 'g',\n"    \
+    "        subscribe = 't');\n"                                                                  \
+    "CREATE SOURCE ks WITH (connector = 'kafka', 'kafka.bootstrap.servers' = 'b:9092',\n"          \
+    "                       consumerGroup = 'g', subscribePattern = 't.*');\n"                     \
+    "CREATE SINK f WITH (connector = 'files', path = 'o');\n"                                      \
+    "CREATE SINK c WITH (connector = 'console');\n"
+
+#define W1 "window(timestamp, '1 minute')"
+
+/* sema_stream.c's rule_group_state: which keys put all of a group's rows in one partition. */
+static const struct {
+    const char *sql; /* after GROUP_PRELUDE; ends WITH (checkpointLocation = 'ck'...) */
+    bool accepted;
+} group_key_cases[] = {
+    {"INSERT INTO f SELECT key, " W1 " AS w, count(*) AS n FROM k GROUP BY key, " W1, true},
+    {"INSERT INTO f SELECT CAST(key AS STRING) AS u, " W1 " AS w, count(*) AS n FROM k"
+     " GROUP BY CAST(key AS STRING), " W1,
+     true},
+    {"INSERT INTO f SELECT CAST(CAST(key AS STRING) AS BINARY) AS u, " W1 " AS w, count(*) AS n"
+     " FROM k GROUP BY CAST(CAST(key AS STRING) AS BINARY), " W1,
+     true},
+    {"INSERT INTO f SELECT CAST(partition AS BIGINT) AS p, " W1 " AS w, count(*) AS n FROM k"
+     " GROUP BY CAST(partition AS BIGINT), " W1,
+     true},
+    {"INSERT INTO c SELECT partition, count(*) AS n FROM k GROUP BY partition ORDER BY n",
+     true}, /* complete mode below */
+    /* through a subquery's alias, an aggregation's key, each level */
+    {"INSERT INTO f SELECT u, " W1 " AS w, count(*) AS n"
+     " FROM (SELECT CAST(key AS STRING) AS u, timestamp FROM k WHERE partition > 0)"
+     " GROUP BY u, " W1,
+     true},
+    {"INSERT INTO f SELECT u, window(w, '1 hour') AS h, sum(n) AS n FROM (SELECT CAST(key AS "
+     "STRING) AS u, " W1 " AS w, count(*) AS n FROM k GROUP BY CAST(key AS STRING), " W1 ")"
+     " GROUP BY u, window(w, '1 hour')",
+     true},
+    {"INSERT INTO f SELECT * FROM (SELECT u, " W1 " AS w, count(*) AS n FROM (SELECT CAST(key AS"
+     " STRING) AS u, timestamp FROM k) GROUP BY u, " W1 ") DROP DUPLICATES (u, w)",
+     true},
+    {"INSERT INTO f SELECT CAST(value AS STRING) AS v, timestamp FROM k"
+     " DROP DUPLICATES (key, timestamp)",
+     true},
+    {"INSERT INTO c SELECT key, session_window(timestamp, '5 minutes') AS s, count(*) AS n"
+     " FROM k GROUP BY key, session_window(timestamp, '5 minutes')",
+     true},
+    {"INSERT INTO c SELECT topic, partition, count(*) AS n FROM ks GROUP BY topic, partition",
+     true},
+    {"INSERT INTO c SELECT topic, key, count(*) AS n FROM ks GROUP BY topic, key", true},
+    /* refused: no such key, a function that merges keys, an aggregate, several topics */
+    {"INSERT INTO c SELECT count(*) AS n FROM k", false},
+    {"INSERT INTO c SELECT topic, count(*) AS n FROM k GROUP BY topic", false},
+    {"INSERT INTO c SELECT length(key) AS l, count(*) AS n FROM k GROUP BY length(key)", false},
+    {"INSERT INTO c SELECT partition % 2 AS h, count(*) AS n FROM k GROUP BY partition % 2",
+     false},
+    {"INSERT INTO c SELECT CAST(partition AS BOOLEAN) AS p, count(*) AS n FROM k"
+     " GROUP BY CAST(partition AS BOOLEAN)",
+     false},
+    {"INSERT INTO c SELECT lower(CAST(key AS STRING)) AS u, count(*) AS n FROM k"
+     " GROUP BY lower(CAST(key AS STRING))",
+     false},
+    {"INSERT INTO f SELECT n, w, count(*) AS c FROM (SELECT key, " W1 " AS w, count(*) AS n"
+     " FROM k GROUP BY key, " W1 ") GROUP BY n, w",
+     false},
+    {"INSERT INTO f SELECT m, w, count(*) AS c FROM (SELECT max(key) AS m, " W1 " AS w"
+     " FROM k GROUP BY key, " W1 ") GROUP BY m, w",
+     false},
+    {"INSERT INTO f SELECT CAST(value AS STRING) AS v FROM k DROP DUPLICATES (value)", false},
+    {"INSERT INTO c SELECT partition, count(*) AS n FROM ks GROUP BY partition", false},
+    {"INSERT INTO c SELECT key, count(*) AS n FROM ks GROUP BY key", false},
+};
+
+START_TEST(test_group_keys)
+{
+    Arena arena;
+    arena_init(&arena);
+    const char *q = group_key_cases[_i].sql;
+    bool console = strncmp(q, "INSERT INTO c ", 14) == 0;
+    const char *with = console ? " WITH (outputMode = 'complete', checkpointLocation = 'ck');\n"
+                               : " WITH (checkpointLocation = 'ck');\n";
+    if (strstr(q, "session_window"))
+        with = " WITH (checkpointLocation = 'ck');\n";
+    size_t n = strlen(GROUP_PRELUDE) + strlen(q) + strlen(with) + 1;
+    char *sql = arena_alloc(&arena, n);
+    snprintf(sql, n, "%s%s%s", GROUP_PRELUDE, q, with);
+    Run r = run_sql(&arena, sql);
+    ck_assert_msg(r.parsed, "%s: syntax error:\n%s", q, r.diags);
+    if (group_key_cases[_i].accepted)
+        ck_assert_msg(r.prog != NULL, "%s: refused:\n%s", q, r.diags);
+    else
+        ck_assert_msg(r.prog == NULL && strstr(r.diags, "|consumerGroup: ") != NULL,
+                      "%s: not refused by consumerGroup:\n%s", q, r.diags);
+    arena_free(&arena);
+}
+END_TEST
+
+/* An unkeyed aggregation below more subqueries than the streaming rules' chain of 16 blocks. */
+START_TEST(test_group_keys_deep)
+{
+    Arena arena;
+    arena_init(&arena);
+    StrBuf sb;
+    sb_init(&sb, &arena);
+    sb_puts(&sb, GROUP_PRELUDE "INSERT INTO c ");
+    for (int i = 0; i < 20; i++)
+        sb_puts(&sb, "SELECT * FROM (");
+    sb_puts(&sb, "SELECT topic, count(*) AS n FROM k GROUP BY topic");
+    for (int i = 0; i < 20; i++)
+        sb_putc(&sb, ')');
+    sb_puts(&sb, " WITH (outputMode = 'complete', checkpointLocation = 'ck');\n");
+    Run r = run_sql(&arena, sb.data);
+    ck_assert_msg(r.prog == NULL && strstr(r.diags, "|consumerGroup: the state") != NULL,
+                  "not refused by consumerGroup:\n%s", r.diags);
+    arena_free(&arena);
+}
+END_TEST
+
 Suite *sema_suite(void)
 {
     Suite *s = suite_create("sema");
@@ -1029,6 +1149,11 @@ Suite *sema_suite(void)
     tc = tcase_create("interval");
     tcase_add_loop_test(tc, test_interval, 0,
                         (int)(sizeof interval_cases / sizeof interval_cases[0]));
+    suite_add_tcase(s, tc);
+    tc = tcase_create("group_keys");
+    tcase_add_loop_test(tc, test_group_keys, 0,
+                        (int)(sizeof group_key_cases / sizeof group_key_cases[0]));
+    tcase_add_test(tc, test_group_keys_deep);
     suite_add_tcase(s, tc);
     tc = tcase_create("misc");
     tcase_add_test(tc, test_names_and_suggestions);
