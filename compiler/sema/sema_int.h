@@ -90,6 +90,39 @@ int sema_parse_duration(const char *text, int64_t *out_us);
 /* Compact duration for dumps: 1h30m, 10s, 250ms, 0. */
 void sema_put_duration(StrBuf *sb, int64_t us);
 
+/* Spark's interval types: DayTimeIntervalType's fields DAY, HOUR, MINUTE, SECOND and
+   YearMonthIntervalType's YEAR, MONTH. */
+enum { SEMA_IV_DAY, SEMA_IV_HOUR, SEMA_IV_MINUTE, SEMA_IV_SECOND };
+enum { SEMA_IV_YEAR, SEMA_IV_MONTH };
+
+/* An INTERVAL literal as Spark 3.5 reads it (AstBuilder.visitInterval and
+   visitTypeConstructor): a year-month interval of months, or a day-time one of µs, with its
+   start and end fields. */
+typedef struct SIntervalLit {
+    bool year_month;
+    int64_t months; /* year_month */
+    int64_t us;     /* day-time */
+    int from, to;   /* SEMA_IV_* of its kind */
+} SIntervalLit;
+
+/* The value and type of an AST_INTERVAL; NULL, or Spark's message (in the arena) when the
+   literal is invalid. */
+const char *sema_interval_literal(Arena *arena, const AstExpr *e, SIntervalLit *out);
+/* Spark's Literal.sql of a day-time interval (IntervalUtils.toDayTimeIntervalString, ANSI
+   style): INTERVAL '2' DAY, INTERVAL '01:30' HOUR TO MINUTE, INTERVAL '01.5' SECOND. */
+void sema_put_day_time(StrBuf *sb, int64_t us, int from, int to);
+/* The same of a year-month interval (toYearMonthIntervalString): INTERVAL '1-2' YEAR TO MONTH. */
+void sema_put_year_month(StrBuf *sb, int64_t months, int from, int to);
+/* True if e is an INTERVAL literal of days only (DayTimeIntervalType(DAY, DAY): INTERVAL '2'
+   DAY, INTERVAL 1 WEEK), which a DATE adds as DateAdd; *days its days. */
+bool sema_days_interval(Arena *arena, const AstExpr *e, int64_t *days);
+/* A duration written as a string or an INTERVAL literal (window sizes, session gaps,
+   watermark delays): its months and its days and time in µs; false after reporting an
+   invalid one at its span. */
+bool sema_duration_literal(SemaCtx *sc, const AstExpr *a, int64_t *months, int64_t *us);
+/* The text of such a duration for messages ('10 minutes', '2' of INTERVAL '2' DAY). */
+const char *sema_duration_text(const AstExpr *a);
+
 /* ==== Spark's generated names (sema_name.c) ==== */
 
 void sema_put_double(StrBuf *sb, double d);
