@@ -15,7 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "common/cm_like.h"
+#include "common/cm_utf8.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -55,7 +55,7 @@ AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negate
     e->u.like.ci = ci;
     if (escape) {
         size_t n = strlen(escape), i = 0;
-        uint32_t c = n ? cm_like_next(escape, n, &i) : 0;
+        uint32_t c = n ? cm_utf8_next(escape, n, &i) : 0;
         if (n == 0 || i != n || c > 0xFFFF) {
             diag_error(pc->diag, escape_span,
                        "Found an invalid escape string: %s. The escape string must contain only one "

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "common/cm_like.h"
+#include "common/cm_utf8.h"
 #include "sema/sema_int.h"
 
 /* ==== Lookups by name ==== */
@@ -711,7 +711,7 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         } else if (e->u.like.escape != '\\') {
             char esc[5];
             sb_puts(sb, " ESCAPE '");
-            sb_putn(sb, esc, cm_like_put_utf8(esc, e->u.like.escape));
+            sb_putn(sb, esc, cm_utf8_put(e->u.like.escape, esc));
             sb_putc(sb, '\'');
         }
         if (e->u.like.negated)
