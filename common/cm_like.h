@@ -6,7 +6,8 @@
 ** A pattern is read by code points.  The escape character (ESCAPE 'c', '\' without one) makes
 ** the next code point literal, which must be '_', '%' or the escape character itself; any
 ** other one after it, or an escape character at the end, is an invalid pattern.  '_' matches
-** one code point, '%' any run of them, anything else itself.
+** one code point, '%' any run of them, anything else itself.  Code points are read with
+** cm_utf8.h's cm_utf8_next.
 */
 #ifndef CM_LIKE_H
 #define CM_LIKE_H
@@ -15,53 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The code point at s[*i] (within n), *i moved past it.  An invalid or truncated sequence
-   reads as its first byte, a code point of its own. */
-static inline uint32_t cm_like_next(const char *s, size_t n, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t c = u[*i];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    if (len == 1 || *i + len > n) {
-        (*i)++;
-        return c;
-    }
-    uint32_t v = c & (0x3Fu >> (len - 1));
-    for (size_t k = 1; k < len; k++) {
-        if ((u[*i + k] & 0xC0) != 0x80) {
-            (*i)++;
-            return c;
-        }
-        v = v << 6 | (u[*i + k] & 0x3Fu);
-    }
-    *i += len;
-    return v;
-}
-
-/* c as UTF-8 into out (room for 4); the number of bytes. */
-static inline size_t cm_like_put_utf8(char *out, uint32_t c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | c >> 6);
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | c >> 12);
-        out[1] = (char)(0x80 | (c >> 6 & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | c >> 18);
-    out[1] = (char)(0x80 | (c >> 12 & 0x3F));
-    out[2] = (char)(0x80 | (c >> 6 & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
+#include "common/cm_utf8.h"
 
 /* s (n bytes) as a SQL string literal at *at of out (cap bytes, kept terminated): quoted, with
    backslashes and quotes escaped, as Spark's Literal.sql prints a STRING. */
@@ -84,11 +39,11 @@ static inline int cm_like_check(const char *p, size_t n, uint32_t esc, char *msg
 {
     size_t i = 0;
     while (i < n) {
-        if (cm_like_next(p, n, &i) != esc)
+        if (cm_utf8_next(p, n, &i) != esc)
             continue;
         size_t at = i, len = 0;
         if (i < n) {
-            uint32_t c = cm_like_next(p, n, &i);
+            uint32_t c = cm_utf8_next(p, n, &i);
             if (c == '_' || c == '%' || c == esc)
                 continue;
             len = i - at;

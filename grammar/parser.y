@@ -75,6 +75,12 @@ AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negate
                     SrcSpan escape_span, SrcSpan span);
 AstExpr *parse_is_bool(ParseCtx *pc, AstExpr *x, AstExpr *lit, bool negated, SrcSpan is_span,
                        SrcSpan span);
+const char *parse_interval_pair(ParseCtx *pc, int sign, const char *value, bool is_string,
+                                const char *unit, SrcSpan span);
+AstExpr *parse_interval_to(ParseCtx *pc, int sign, const char *value, const char *from,
+                           const char *to, SrcSpan span);
+AstExpr *parse_position(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *sub,
+                        AstExpr *s, SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
 bool parse_depth_ok(ParseCtx *pc, const AstExpr *e);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
@@ -157,6 +163,28 @@ static const AstFlag no_flag;
 %token <str> UNION "UNION" UNKNOWN "UNKNOWN" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
 %token <str> WHERE "WHERE" WITH "WITH" WITHIN "WITHIN"
 %token <str> ANTI "ANTI" LEFT "LEFT" NATURAL "NATURAL" RIGHT "RIGHT" SEMI "SEMI" USING "USING"
+%token <str> POSITION "POSITION" TO "TO"
+%token <str> YEAR "YEAR" YEARS "YEARS" MONTH "MONTH" MONTHS "MONTHS" WEEK "WEEK" WEEKS "WEEKS"
+%token <str> DAY "DAY" DAYS "DAYS" HOUR "HOUR" HOURS "HOURS" MINUTE "MINUTE" MINUTES "MINUTES"
+%token <str> SECOND "SECOND" SECONDS "SECONDS" MILLISECOND "MILLISECOND" MILLISECONDS "MILLISECONDS"
+%token <str> MICROSECOND "MICROSECOND" MICROSECONDS "MICROSECONDS"
+%token <str> BINARY_LIT "binary literal"
+
+/* Precedence resolves the three places where LALR(1) must choose at one token, always for
+   the longer construct, as Spark's grammar reads them:
+   - INTERVAL '2' DAY: after INTERVAL 'text', a unit word continues the literal (Spark's
+     multiUnitsInterval) rather than being an alias (`INTERVAL '2' x` is still one), and
+     after its first value and unit, TO makes the unit-to-unit form;
+   - position(sub IN s): after POSITION '(' and a value, IN separates Spark's two operands
+     (only there: f(x IN (1, 2)) is still a predicate), and POSITION followed by '(' is
+     always that call (POSITION alone is a name). */
+%precedence IV_SHORT
+%precedence TO YEAR YEARS MONTH MONTHS WEEK WEEKS DAY DAYS HOUR HOURS MINUTE MINUTES SECOND SECONDS
+%precedence MILLISECOND MILLISECONDS MICROSECOND MICROSECONDS
+%precedence POSITION_ARG
+%precedence IN
+%precedence POSITION_NAME
+%precedence '('
 
 %type <vec> stmt_list select_list order_list struct_fields option_list
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
@@ -166,7 +194,7 @@ static const AstFlag no_flag;
 %type <options> with_options opt_with_options
 %type <option> option
 %type <str> func_name option_key key_path ident any_name unreserved_keyword reserved_keyword alias
-%type <str> interval_parts interval_part decimal_kw rlike opt_escape
+%type <str> interval_first interval_parts interval_part interval_unit decimal_kw rlike opt_escape
 %type <num> like trim_side
 %type <expr> bool_lit
 %type <expr> option_value
@@ -607,7 +635,7 @@ not_expr:
   ;
 
 pred_expr:
-    bitor_expr
+    bitor_expr %prec POSITION_ARG
   | pred_expr comp_op bitor_expr    { $$ = ast_binary(pc->arena, $2, $1, $3, @2); }
   | pred_expr IS NULL               { $$ = ast_new_is_null(pc->arena, $1, false, @$); }
   | pred_expr IS NOT NULL           { $$ = ast_new_is_null(pc->arena, $1, true, @$); }
@@ -738,6 +766,7 @@ primary:
     INTEGER_LIT                     { $$ = ast_new_int(pc->arena, $1, @1); }
   | DECIMAL_LIT                     { $$ = ast_new_number(pc->arena, parse_text(pc, @1), $1, @1); }
   | STRING_LIT                      { $$ = ast_new_string(pc->arena, AST_STRING, $1, @1); }
+  | BINARY_LIT                      { $$ = ast_new_string(pc->arena, AST_BINARY_LIT, $1, @1); }
   | TRUE                            { $$ = ast_new_bool(pc->arena, true, @1); }
   | FALSE                           { $$ = ast_new_bool(pc->arena, false, @1); }
   | NULL                            { $$ = ast_expr_new(pc->arena, AST_NULL, @1); }
@@ -757,20 +786,61 @@ primary:
   | call OVER '(' window_spec ')'   { $$ = ast_call_over($1, span_join(@2, @5)); }
   ;
 
-/* interval = INTERVAL string | INTERVAL (integer | number) unit {(integer | number) unit} */
+/* interval = INTERVAL string
+**          | INTERVAL [sign] value unit {value unit}      (Spark's multiUnitsInterval)
+**          | INTERVAL [sign] string unit TO unit          (Spark's unitToUnitInterval)
+** value    = integer | number | string
+** The value unit pairs become one text, "2 DAY 3 HOUR" (each pair " value unit", the first
+** space dropped), that sema reads as Spark's
+** stringToInterval; parse_interval_pair checks a string value (numbers only) and applies a
+** sign as Spark's visitMultiUnitsInterval does.  A unit after an integer or number may be any
+** name (sema reports a bad one); after a string it must be a unit word, so `INTERVAL '10
+** minutes' x` keeps its alias.  Only the first value may have a sign: after a pair, '-' is a
+** subtraction.
+*/
 interval:
-    INTERVAL STRING_LIT             { $$ = ast_new_string(pc->arena, AST_INTERVAL, $2, @$); }
-  | INTERVAL interval_parts         { $$ = ast_new_string(pc->arena, AST_INTERVAL, $2, @$); }
+    INTERVAL STRING_LIT %prec IV_SHORT
+        { $$ = ast_new_interval(pc->arena, $2, false, NULL, NULL, @$); }
+  | INTERVAL interval_first
+        { $$ = ast_new_interval(pc->arena, $2 + 1, true, NULL, NULL, @$); }
+  | INTERVAL interval_first interval_parts
+        { $$ = ast_new_interval(pc->arena, arena_sprintf(pc->arena, "%s%s", $2 + 1, $3), true,
+                                NULL, NULL, @$); }
+  | INTERVAL STRING_LIT interval_unit TO interval_unit
+        { $$ = parse_interval_to(pc, 0, $2, $3, $5, @$); }
+  | INTERVAL '-' STRING_LIT interval_unit TO interval_unit
+        { $$ = parse_interval_to(pc, -1, $3, $4, $6, @$); }
+  | INTERVAL '+' STRING_LIT interval_unit TO interval_unit
+        { $$ = parse_interval_to(pc, 1, $3, $4, $6, @$); }
+  ;
+
+interval_first:
+    interval_part
+  | '-' INTEGER_LIT ident           { $$ = parse_interval_pair(pc, -1, parse_text(pc, @2), false, $3, @$); }
+  | '-' DECIMAL_LIT ident           { $$ = parse_interval_pair(pc, -1, parse_text(pc, @2), false, $3, @$); }
+  | '-' STRING_LIT interval_unit %prec IV_SHORT
+        { if (!($$ = parse_interval_pair(pc, -1, $2, true, $3, @$))) YYABORT; }
+  | '+' INTEGER_LIT ident           { $$ = parse_interval_pair(pc, 1, parse_text(pc, @2), false, $3, @$); }
+  | '+' DECIMAL_LIT ident           { $$ = parse_interval_pair(pc, 1, parse_text(pc, @2), false, $3, @$); }
+  | '+' STRING_LIT interval_unit %prec IV_SHORT
+        { if (!($$ = parse_interval_pair(pc, 1, $2, true, $3, @$))) YYABORT; }
   ;
 
 interval_parts:
     interval_part
-  | interval_parts interval_part    { $$ = arena_sprintf(pc->arena, "%s %s", $1, $2); }
+  | interval_parts interval_part    { $$ = arena_sprintf(pc->arena, "%s%s", $1, $2); }
   ;
 
 interval_part:
-    INTEGER_LIT ident               { $$ = arena_sprintf(pc->arena, "%s %s", parse_text(pc, @1), $2); }
-  | DECIMAL_LIT ident               { $$ = arena_sprintf(pc->arena, "%s %s", parse_text(pc, @1), $2); }
+    INTEGER_LIT ident               { $$ = parse_interval_pair(pc, 0, parse_text(pc, @1), false, $2, @$); }
+  | DECIMAL_LIT ident               { $$ = parse_interval_pair(pc, 0, parse_text(pc, @1), false, $2, @$); }
+  | STRING_LIT interval_unit %prec IV_SHORT
+        { if (!($$ = parse_interval_pair(pc, 0, $1, true, $2, @$))) YYABORT; }
+  ;
+
+interval_unit:
+    YEAR | YEARS | MONTH | MONTHS | WEEK | WEEKS | DAY | DAYS | HOUR | HOURS | MINUTE | MINUTES
+  | SECOND | SECONDS | MILLISECOND | MILLISECONDS | MICROSECOND | MICROSECONDS
   ;
 
 opt_operand:
@@ -790,7 +860,10 @@ opt_else:
 
 /* call = func_name '(' [ '*' | [DISTINCT] expr {',' expr} | expr AS type ] ')' (and the FROM forms) */
 call:
-    func_name '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
+    POSITION '(' bitor_expr IN bitor_expr ')'
+        { $$ = parse_position(pc, $1, @1, $3, $5, @$); }
+  | POSITION '(' expr_list ')'      { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
+  | func_name '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | func_name '(' '*' ')'               { $$ = ast_new_call(pc->arena, $1, @1, NULL, true, no_flag, @$); }
   | func_name '(' expr_list ')'         { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
   | func_name '(' DISTINCT expr_list ')'
@@ -890,6 +963,8 @@ unreserved_keyword:
   | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | NUMERIC | PARTITION
   | PRECEDING | RANGE | REAL | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
   | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
+  | TO | interval_unit
+  | POSITION %prec POSITION_NAME
   ;
 
 reserved_keyword:
@@ -968,7 +1043,7 @@ static void drop_all(Expected *e, const int *tokens, int n)
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
     TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
-    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP, '~', TOK_FILTER};
+    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP, '~', TOK_FILTER, TOK_BINARY_LIT};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};

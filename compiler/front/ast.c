@@ -137,6 +137,17 @@ AstExpr *ast_new_string(Arena *arena, AstExprKind kind, const char *s, SrcSpan s
     return e;
 }
 
+AstExpr *ast_new_interval(Arena *arena, const char *text, bool pairs, const char *from,
+                          const char *to, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_INTERVAL, span);
+    e->u.interval.text = text;
+    e->u.interval.pairs = pairs;
+    e->u.interval.from = from;
+    e->u.interval.to = to;
+    return e;
+}
+
 static void name_push(Arena *arena, AstName *name, const char *part, SrcSpan span)
 {
     name->parts = grow(arena, (void *)name->parts, name->n, sizeof *name->parts);
@@ -673,6 +684,7 @@ int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx)
     case AST_DECIMAL:
     case AST_STRING:
     case AST_INTERVAL:
+    case AST_BINARY_LIT:
     case AST_COLUMN:
     case AST_STAR:
         return WALK_CONTINUE;

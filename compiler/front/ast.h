@@ -33,8 +33,9 @@ typedef enum AstExprKind {
     AST_DECIMAL,  /* 1.5, .5, 1., an integer beyond BIGINT: u.str is the text (digits and
                      at most one '.'), a DECIMAL as Spark's visitDecimalLiteral */
     AST_STRING,   /* 'text' with \ escapes decoded (adjacent literals joined): u.str */
-    AST_INTERVAL, /* INTERVAL '10 minutes' or INTERVAL 10 MINUTES: u.str is the text
-                     after INTERVAL as one string ("10 minutes") */
+    AST_INTERVAL, /* INTERVAL '10 minutes', INTERVAL 10 MINUTES, INTERVAL '2' DAY or
+                     INTERVAL '2 10:30' DAY TO MINUTE: u.interval */
+    AST_BINARY_LIT, /* X'0A1B': u.str is the hex digits as written */
     AST_COLUMN,   /* a, t.a, window.start: u.name.parts[0..n-1]; sema decides which
                      prefix is a relation, a column or a struct field */
     AST_STAR,     /* * or t.*: u.name (n == 0 for a bare *) */
@@ -120,6 +121,14 @@ struct AstExpr {
             AstExpr *else_;        /* may be NULL */
         } kase;
         struct { AstExpr *arg; const Type *type; SrcSpan type_span; } cast;
+        struct {
+            const char *text;    /* INTERVAL 'text' or the value unit pairs as one string
+                                    ("10 MINUTES", " 2 DAY 3 HOUR"), Spark's stringToInterval
+                                    input; for the unit-to-unit form the value, its sign applied */
+            const char *from;    /* unit-to-unit: the units as written (DAY, MINUTE); */
+            const char *to;      /* NULL for the other forms */
+            bool pairs;          /* written as value unit pairs (INTERVAL 2 DAY) */
+        } interval;
     } u;
 };
 
@@ -302,8 +311,11 @@ AstExpr *ast_new_double(Arena *arena, double v, SrcSpan span);
 /* A number token as an expression: AST_DOUBLE with an exponent, else AST_DECIMAL. */
 AstExpr *ast_new_number(Arena *arena, const char *text, double v, SrcSpan span);
 AstExpr *ast_new_bool(Arena *arena, bool v, SrcSpan span);
-/* kind is AST_STRING or AST_INTERVAL; s is copied by reference (already in the arena). */
+/* kind is AST_STRING or AST_BINARY_LIT; s is copied by reference (already in the arena). */
 AstExpr *ast_new_string(Arena *arena, AstExprKind kind, const char *s, SrcSpan span);
+/* An AST_INTERVAL (u.interval); the strings are copied by reference. */
+AstExpr *ast_new_interval(Arena *arena, const char *text, bool pairs, const char *from,
+                          const char *to, SrcSpan span);
 AstExpr *ast_new_column(Arena *arena, const char *part, SrcSpan span);
 /* a.b: appends a part to an AST_COLUMN and widens its span. */
 AstExpr *ast_column_append(Arena *arena, AstExpr *col, const char *part, SrcSpan part_span);

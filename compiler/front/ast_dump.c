@@ -186,9 +186,12 @@ void ast_dump_expr(StrBuf *sb, const AstExpr *e)
     case AST_STRING: ast_dump_quoted(sb, e->u.str, '\''); break;
     case AST_INTERVAL:
         sb_puts(sb, "(INTERVAL ");
-        ast_dump_quoted(sb, e->u.str, '\'');
+        ast_dump_quoted(sb, e->u.interval.text, '\'');
+        if (e->u.interval.from)
+            sb_printf(sb, " %s TO %s", e->u.interval.from, e->u.interval.to);
         sb_putc(sb, ')');
         break;
+    case AST_BINARY_LIT: sb_printf(sb, "X'%s'", e->u.str); break;
     case AST_COLUMN: put_dotted(sb, &e->u.name); break;
     case AST_STAR:
         put_dotted(sb, &e->u.name);

@@ -8,13 +8,14 @@
 */
 #include "front/parse.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "common/cm_like.h"
+#include "common/cm_utf8.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -54,7 +55,7 @@ AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negate
     e->u.like.ci = ci;
     if (escape) {
         size_t n = strlen(escape), i = 0;
-        uint32_t c = n ? cm_like_next(escape, n, &i) : 0;
+        uint32_t c = n ? cm_utf8_next(escape, n, &i) : 0;
         if (n == 0 || i != n || c > 0xFFFF) {
             diag_error(pc->diag, escape_span,
                        "Found an invalid escape string: %s. The escape string must contain only one "
@@ -121,6 +122,50 @@ AstExpr *parse_as_call(ParseCtx *pc, const char *name, SrcSpan name_span, AstExp
     AstExprList args = ast_list_append(pc->arena, (AstExprList){0},
                                        ast_new_cast(pc->arena, x, type, type_span, span));
     return ast_new_call(pc->arena, "try_cast", name_span, &args, false, (AstFlag){0}, span);
+}
+
+/* One value unit pair of an interval literal as Spark's visitMultiUnitsInterval concatenates
+   it for stringToInterval: " value unit".  A number keeps its sign as written ("-1"); a string
+   value must hold no letter (SPARK-32840: INTERVAL '1 day 2' HOUR), and a '-' before it
+   negates it by text ('-5' becomes 5, '5' becomes -5); a '+' changes nothing.  NULL after an
+   error at span. */
+const char *parse_interval_pair(ParseCtx *pc, int sign, const char *value, bool is_string,
+                                const char *unit, SrcSpan span)
+{
+    if (!is_string)
+        return arena_sprintf(pc->arena, " %s%s %s", sign < 0 ? "-" : sign > 0 ? "+" : "", value,
+                             unit);
+    for (const char *c = value; *c; c++)
+        if (isalpha((unsigned char)*c)) {
+            diag_error(pc->diag, span,
+                       "Can only use numbers in the interval value part for multiple unit value "
+                       "pairs interval form, but got invalid value: %s", value);
+            return NULL;
+        }
+    if (sign < 0)
+        value = value[0] == '-' ? value + 1 : arena_sprintf(pc->arena, "-%s", value);
+    return arena_sprintf(pc->arena, " %s %s", value, unit);
+}
+
+/* INTERVAL [sign] 'value' from TO to: Spark's visitUnitToUnitInterval applies the sign to the
+   value's text as above; sema checks the pair of units and reads the value. */
+AstExpr *parse_interval_to(ParseCtx *pc, int sign, const char *value, const char *from,
+                           const char *to, SrcSpan span)
+{
+    if (sign < 0)
+        value = value[0] == '-' ? value + 1 : arena_sprintf(pc->arena, "-%s", value);
+    return ast_new_interval(pc->arena, value, false, from, to, span);
+}
+
+/* POSITION(sub IN s): Spark's visitPosition, new StringLocate(sub, s), which is the call
+   locate(sub, s) (named locate(sub, s, 1), not position). */
+AstExpr *parse_position(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *sub,
+                        AstExpr *s, SrcSpan span)
+{
+    (void)name;
+    AstExprList args = ast_list_append(pc->arena, (AstExprList){0}, sub);
+    args = ast_list_append(pc->arena, args, s);
+    return ast_new_call(pc->arena, "locate", name_span, &args, false, (AstFlag){0}, span);
 }
 
 /* The source text of a span, copied into the arena. */

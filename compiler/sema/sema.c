@@ -233,6 +233,18 @@ const char *sema_mode_name(OutputMode mode)
 
 /* INSERT INTO sink SELECT ... [WITH (options)], or SELECT ... [WITH (options)] on its own
    (a batch query shown on the console as Dataset.show()). */
+/* An interval is a value inside a query (ts + INTERVAL '2' DAY) but not one the executable can
+   write: Spark would output a DayTimeIntervalType column; sluice refuses it. */
+static void refuse_interval_columns(SemaCtx *sc, const SSelect *sel)
+{
+    for (int i = 0; sel && i < sel->output.n; i++)
+        if (sel->output.cols[i].type && sel->output.cols[i].type->kind == TY_INTERVAL)
+            diag_error(sc->diag, sel->output.cols[i].span,
+                       "an interval column ('%s') cannot be written to a sink: INTERVAL values "
+                       "are not supported as query output (add the interval to a timestamp)",
+                       sel->output.cols[i].name);
+}
+
 static void check_insert(SemaCtx *sc, const AstStmt *st)
 {
     SQuery *q = ARENA_NEW(sc->arena, SQuery);
@@ -255,6 +267,7 @@ static void check_insert(SemaCtx *sc, const AstStmt *st)
         sc->batch_query = sema_stream_reads_table(sc, st->query);
         q->batch = sc->batch_query;
         q->select = sema_bind_select(sc, st->query);
+        refuse_interval_columns(sc, q->select);
     }
     bool bind_ok = diag_errors(sc->diag) == errors_before;
     if (q->show)

@@ -503,7 +503,7 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
     }
     bool same_col = lhs && lhs->kind == AST_COLUMN && lhs->u.name.n == 1 && lhs->u.name.parts &&
                     lhs->u.name.parts[0] && strcasecmp(lhs->u.name.parts[0], c->name) == 0;
-    bool delay_ok = !rhs || ((rhs->kind == AST_INTERVAL || rhs->kind == AST_STRING) && rhs->u.str);
+    bool delay_ok = !rhs || rhs->kind == AST_INTERVAL || (rhs->kind == AST_STRING && rhs->u.str);
     if (!same_col || !delay_ok) {
         diag_error(sc->diag, e ? e->span : wm->span,
                    "watermark for '%s' must be defined as %s - INTERVAL '<delay>'", c->name,
@@ -512,16 +512,12 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
     }
     int64_t months = 0, us = 0;
     if (rhs) {
-        if (sema_interval_parts(rhs->u.str, &months, &us) != 0) {
-            diag_error(sc->diag, rhs->span,
-                       "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
-                       rhs->u.str);
+        if (!sema_duration_literal(sc, rhs, &months, &us))
             return;
-        }
         us += months * 31 * 86400000000LL;
         if (us < 0) {
             diag_error(sc->diag, rhs->span, "delay threshold (%s) should not be negative.",
-                       rhs->u.str);
+                       sema_duration_text(rhs));
             return;
         }
     }

@@ -14,6 +14,7 @@
 ** Errors are reported once, at the innermost offending node; the binder then
 ** returns NULL and enclosing nodes give up quietly.
 */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -695,6 +696,23 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
         lk = l->type->kind;
         rk = TY_INTERVAL;
     }
+    int64_t days;
+    if ((op == BOP_ADD || op == BOP_SUB) && rk == TY_INTERVAL && lk == TY_DATE &&
+        sema_days_interval(sc->arena, ar, &days)) {
+        /* BinaryArithmeticWithDatetimeResolver: DATE +/- DayTimeIntervalType(DAY, DAY) is
+           DateAdd(d, [-]ExtractANSIIntervalDays(i)), a DATE */
+        if (days > INT32_MAX || days < -INT32_MAX) {
+            diag_error(sc->diag, ar->span, "integer overflow");
+            return NULL;
+        }
+        SExpr *c = sema_new_expr(sc, SX_CALL, &type_date, span);
+        c->u.call.fn = FN_DATE_ADD;
+        c->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 2);
+        c->u.call.args[0] = l;
+        c->u.call.args[1] = const_int(sc, &type_int, op == BOP_SUB ? -days : days, ar->span);
+        c->u.call.n_args = 2;
+        return c;
+    }
     if ((op == BOP_ADD || op == BOP_SUB) && rk == TY_INTERVAL) {
         if (lk == TY_TIMESTAMP || lk == TY_DATE || lk == TY_NULL)
             return new_bin(b, SX_ARITH, op, &type_timestamp, sema_coerce(sc, l, &type_timestamp), r,
@@ -1063,20 +1081,46 @@ static SExpr *bind_index(Binder *b, const AstExpr *e)
 
 static SExpr *bind_interval(Binder *b, const AstExpr *e)
 {
-    int64_t months, us;
-    const char *text = e->u.str ? e->u.str : "";
-    if (sema_interval_parts(text, &months, &us) != 0) {
+    SIntervalLit lit;
+    const char *err = sema_interval_literal(b->sc->arena, e, &lit);
+    if (err) {
+        diag_error(b->sc->diag, e->span, "%s", err);
+        return NULL;
+    }
+    if (lit.year_month) {
+        StrBuf sb;
+        sb_init(&sb, b->sc->arena);
+        sema_put_year_month(&sb, lit.months, lit.from, lit.to);
         diag_error(b->sc->diag, e->span,
-                   "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
-                   text);
+                   "year-month interval literals are not supported (%s): sluice's intervals are "
+                   "day-time (days, hours, minutes, seconds)",
+                   sb.data);
         return NULL;
     }
-    if (months != 0) {
-        diag_error(b->sc->diag, e->span, "Intervals greater than a month is not supported (%s).",
-                   text);
-        return NULL;
+    return const_int(b->sc, &type_interval, lit.us, e->span);
+}
+
+/* X'0A1B': Spark's BINARY_HEX typed literal, Hex.decodeHex of the digits with a '0' before an
+   odd number of them; any other character is refused as Spark's parser refuses it. */
+static SExpr *bind_binary_lit(Binder *b, const AstExpr *e)
+{
+    const char *hex = e->u.str ? e->u.str : "";
+    size_t n = strlen(hex), odd = n % 2;
+    char *bytes = arena_alloc(b->sc->arena, n / 2 + odd + 1);
+    for (size_t i = 0; i < n; i++) {
+        int c = hex[i], v = isdigit(c) ? c - '0' : isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
+        if (v < 0) {
+            diag_error(b->sc->diag, e->span, "contains illegal character for hexBinary: %s%s",
+                       odd ? "0" : "", hex);
+            return NULL;
+        }
+        size_t at = (i + odd) / 2;
+        bytes[at] = (char)((i + odd) % 2 ? (bytes[at] | v) : v << 4);
     }
-    return const_int(b->sc, &type_interval, us, e->span);
+    SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_binary, e->span);
+    r->u.value.s = bytes;
+    r->u.value.n = (uint32_t)(n / 2 + odd);
+    return r;
 }
 
 /* ==== Calls ==== */
@@ -1525,22 +1569,18 @@ static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos
         *text = arena_sprintf(b->sc->arena, "%lld", (long long)a->u.ival);
         return true;
     }
-    if ((a->kind != AST_STRING && a->kind != AST_INTERVAL) || !a->u.str) {
+    if ((a->kind != AST_STRING || !a->u.str) && a->kind != AST_INTERVAL) {
         diag_error(b->sc->diag, a->span,
                    "function '%s' expects a duration such as '10 minutes' as argument %d", fn, pos);
         return false;
     }
-    *text = a->u.str;
+    *text = sema_duration_text(a);
     int64_t months;
-    if (sema_interval_parts(a->u.str, &months, us) != 0) {
-        diag_error(b->sc->diag, a->span,
-                   "invalid interval '%s' (expected e.g. '10 minutes' or '1 hour 30 minutes')",
-                   a->u.str);
+    if (!sema_duration_literal(b->sc, a, &months, us))
         return false;
-    }
     if (months != 0) {
         diag_error(b->sc->diag, a->span, "Intervals greater than a month is not supported (%s).",
-                   a->u.str);
+                   *text);
         return false;
     }
     return true;
@@ -1797,6 +1837,8 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
         return r;
     case AST_INTERVAL:
         return bind_interval(b, e);
+    case AST_BINARY_LIT:
+        return bind_binary_lit(b, e);
     case AST_COLUMN:
         return bind_column(b, e);
     case AST_STAR:

@@ -1,5 +1,8 @@
 /* sema_func.c - typing of the scalar functions of functions.def: by signature class, or by
-** the function's own case when its class is SPECIAL.
+** the function's own case when its class is SPECIAL.  type_special lists every SPECIAL
+** function; the date and time, math and array rules it dispatches to are in sema_func_date.c,
+** sema_func_math.c and sema_func_array.c, the TRY functions in sema_func_try.c.
+** functions.def stays the one registry of functions.
 **
 ** Arguments are bound first; each rule then converts them (an explicit SX_CAST, as the
 ** operators do) and gives the result type.  A wrong argument is reported once, as
@@ -9,9 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/cm_charset.h"
 #include "common/cm_regex.h"
-#include "common/cm_time.h"
 #include "front/parse.h"
 #include "sema/sema_int.h"
 
@@ -29,7 +30,7 @@ static const char *call_names_hint(const char *name)
 /* ==== Argument conversions ==== */
 
 /* An INT operand (substring positions, indexes, limits): numbers and strings are cast. */
-static SExpr *to_int_arg(Binder *b, SExpr *e)
+SExpr *sema_fn_int_arg(Binder *b, SExpr *e)
 {
     switch (e->type->kind) {
     case TY_INT:
@@ -47,7 +48,7 @@ static SExpr *to_int_arg(Binder *b, SExpr *e)
 }
 
 /* A numeric operand of round/floor/ceil: STRING and NULL are read as DOUBLE. */
-static SExpr *to_numeric_arg(Binder *b, SExpr *e)
+SExpr *sema_fn_numeric_arg(Binder *b, SExpr *e)
 {
     if (type_is_numeric(e->type))
         return e;
@@ -58,17 +59,17 @@ static SExpr *to_numeric_arg(Binder *b, SExpr *e)
 
 /* A DOUBLE operand of the math functions (Spark's ImplicitCastInputTypes to DoubleType):
    numbers, STRING and NULL are cast. */
-static SExpr *to_double_arg(Binder *b, SExpr *e)
+SExpr *sema_fn_double_arg(Binder *b, SExpr *e)
 {
     if (e->type->kind == TY_DECIMAL) /* ImplicitTypeCasts: DecimalType to DoubleType */
         return sema_coerce(b->sc, e, &type_double);
-    if (!(e = to_numeric_arg(b, e)))
+    if (!(e = sema_fn_numeric_arg(b, e)))
         return NULL;
     return sema_coerce(b->sc, e, &type_double);
 }
 
 /* Convert every argument with conv; *bad is the first that cannot be. */
-static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *), int *bad)
+void sema_fn_convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *), int *bad)
 {
     for (int i = 0; *bad < 0 && i < n; i++)
         if (!(args[i] = conv(b, args[i])))
@@ -77,7 +78,7 @@ static void convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *,
 
 /* ==== The special functions ==== */
 
-static bool is_string_const(const SExpr *e)
+bool sema_fn_is_string_const(const SExpr *e)
 {
     return e->kind == SX_CONST && !e->u.value.is_null && e->type->kind == TY_STRING;
 }
@@ -91,7 +92,7 @@ static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *g
                           const AstExpr *rep_at, const SExpr *rep)
 {
     *groups = -1;
-    if (!is_string_const(pat))
+    if (!sema_fn_is_string_const(pat))
         return true;
     char err[256];
     CmRegex *re = cm_regex_compile(pat->u.value.s, pat->u.value.n, err, sizeof err);
@@ -101,7 +102,7 @@ static bool check_pattern(Binder *b, const AstExpr *at, const SExpr *pat, int *g
         return false;
     }
     *groups = cm_regex_groups(re);
-    bool ok = !rep || !is_string_const(rep) ||
+    bool ok = !rep || !sema_fn_is_string_const(rep) ||
               cm_regex_expand(re, rep->u.value.s, rep->u.value.n, NULL, NULL, NULL, NULL, err,
                               sizeof err) == 0;
     cm_regex_free(re);
@@ -118,7 +119,7 @@ static bool regex_args(Binder *b, SExpr **args, int n, int n_str, int *bad, cons
     for (int i = 0; *bad < 0 && i < n_str; i++)
         if (!(args[i] = sema_to_string(b, args[i])))
             *bad = i, *want = "a string";
-    if (*bad < 0 && n > n_str && !(args[n_str] = to_int_arg(b, args[n_str])))
+    if (*bad < 0 && n > n_str && !(args[n_str] = sema_fn_int_arg(b, args[n_str])))
         *bad = n_str, *want = "an integer";
     return *bad < 0;
 }
@@ -154,7 +155,7 @@ static const AstStmt *ddl_columns(Binder *b, const char *prefix, const char *tex
    (Spark also takes an array or a map). */
 static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
 {
-    if (!is_string_const(schema)) {
+    if (!sema_fn_is_string_const(schema)) {
         diag_error(b->sc->diag, at->span,
                    "Schema should be specified in DDL format as a string literal or output of "
                    "the schema_of_json/schema_of_csv functions instead of %s",
@@ -252,48 +253,11 @@ static bool type_regexp_replace(Binder *b, const AstExpr *e, SExpr **args, int n
     return check_pattern(b, asts[1], args[1], &groups, asts[2], args[2]);
 }
 
-/* to_timestamp(s[, fmt]) and unix_timestamp([s[, fmt]]). */
-static void type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want)
-{
-    if (fn == FN_TO_TIMESTAMP && n == 1) {
-        /* Spark: CAST(x AS TIMESTAMP) (strings leniently, numbers as epoch seconds) */
-        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_BOOLEAN)
-            args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
-        else if (!(args[0] = sema_to_timestamp(b, args[0])))
-            *bad = 0, *want = "a string or a timestamp";
-        return;
-    }
-    if (n > 0) {
-        TypeKind k = args[0]->type->kind;
-        if (k == TY_DATE || k == TY_NULL)
-            args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
-        else if (k != TY_STRING && k != TY_TIMESTAMP)
-            *bad = 0, *want = "a string or a timestamp";
-    }
-    if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
-        *bad = 1, *want = "a string";
-}
-
 /* ==== concat_ws ... get_json_object ====
    Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
    Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
-   CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateAdd, DateSub, DateDiff) and
-   jsonExpressions.scala (GetJsonObject). */
-
-/* A DATE operand: TIMESTAMP, STRING and NULL are cast (Spark's implicit casts to DATE). */
-static SExpr *to_date_arg(Binder *b, SExpr *e)
-{
-    switch (e->type->kind) {
-    case TY_DATE:
-        return e;
-    case TY_NULL:
-    case TY_TIMESTAMP:
-    case TY_STRING:
-        return sema_coerce(b->sc, e, &type_date);
-    default:
-        return NULL;
-    }
-}
+   CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateDiff; DateAdd and DateSub are
+   sema_func_date.c's) and jsonExpressions.scala (GetJsonObject). */
 
 /* A STRING operand that is not cast (ExpectsInputTypes: get_json_object). */
 static SExpr *string_only_arg(Binder *b, SExpr *e)
@@ -316,594 +280,15 @@ static void type_concat_ws(Binder *b, SExpr **args, int n, int *bad, const char 
     }
 }
 
-/* date_add/date_sub(start, days): DateAdd's days are INT (ExpectsInputTypes: a BIGINT or
-   DOUBLE is refused); a constant string is read as an integer when the query is analysed
-   (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
-static bool type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
-                          const char **want)
-{
-    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    if (!(args[0] = to_date_arg(b, args[0]))) {
-        *bad = 0, *want = "a date";
-        return true;
-    }
-    SExpr *d = args[1];
-    if (d->type->kind == TY_INT)
-        return true;
-    if (d->type->kind == TY_NULL) {
-        args[1] = sema_coerce(b->sc, d, &type_int);
-        return true;
-    }
-    if (d->type->kind == TY_STRING && d->kind == SX_CONST && !d->u.value.is_null) {
-        SExpr *i = sema_coerce(b->sc, d, &type_int);
-        if (i->kind != SX_CONST) {
-            diag_error(b->sc->diag, asts[1]->span,
-                       "the second argument of '%s' function needs to be an integer",
-                       sema_func_name(fn));
-            return false;
-        }
-        args[1] = i;
-        return true;
-    }
-    *bad = 1, *want = "an integer (INT)";
-    return true;
-}
-
-/* ==== Dates: last_day ... timestamp_micros ====
-   Spark 3.5 datetimeExpressions.scala: LastDay, AddMonths, MonthsBetween, MakeDate,
-   TruncDate, DateDiff and DateAdd (the date_diff and dateadd aliases), UnixDate,
-   DateFromUnixDate, UnixSeconds/UnixMillis/UnixMicros (TimestampToLongBase),
-   SecondsToTimestamp, MillisToTimestamp and MicrosToTimestamp (IntegralToTimestampBase). */
-
-/* An operand of an ExpectsInputTypes function, which casts nothing: ok(type) must hold
-   (a bare NULL becomes a NULL of type null_as). */
-static SExpr *expect_arg(Binder *b, SExpr *e, bool (*ok)(const Type *), const Type *null_as)
-{
-    if (e->type->kind == TY_NULL)
-        return sema_coerce(b->sc, e, null_as);
-    return ok(e->type) ? e : NULL;
-}
-
-static bool is_date_type(const Type *t)
-{
-    return t->kind == TY_DATE;
-}
-
-static bool is_timestamp_type(const Type *t)
-{
-    return t->kind == TY_TIMESTAMP;
-}
-
-static bool is_numeric_or_decimal(const Type *t)
-{
-    return type_is_numeric(t) || t->kind == TY_DECIMAL;
-}
-
-/* date_part(field, source) (DatePart: Extract(field, source)): field a string literal
-   (Spark's NON_FOLDABLE_ARGUMENT and INVALID_EXTRACT_FIELD otherwise); source a DATE for the
-   date fields, a TIMESTAMP for HOUR, MINUTE and SECOND (SecondWithFraction:
-   DECIMAL(8, 6)). */
-static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt,
-                           int *bad, const char **want)
-{
-    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    if (!is_string_const(args[0])) {
-        diag_error(b->sc->diag, asts[0]->span,
-                   "The function `%s` requires the parameter `field` to be a foldable expression "
-                   "of the type \"STRING\", but the actual argument is a non-foldable.",
-                   sema_func_name(fn));
-        return false;
-    }
-    int part = sema_date_part(args[0]->u.value.s, args[0]->u.value.n);
-    if (part < 0) {
-        diag_error(b->sc->diag, asts[0]->span, "Cannot extract `%s` from \"%s\".",
-                   args[0]->u.value.s, sema_expr_sql(b->sc, b->blk, asts[1]));
-        return false;
-    }
-    bool time = part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND;
-    *rt = part == DP_SECOND ? type_decimal(8, 6) : &type_int;
-    if (!(args[1] = time ? sema_to_timestamp(b, args[1]) : to_date_arg(b, args[1])))
-        *bad = 1, *want = time ? "a timestamp" : "a date";
-    return true;
-}
-
-/* The typing of the date functions above; false after reporting an error. */
-static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off);
-
-/* make_timestamp's zone: NULL, or a constant sluice knows the offset of (check_zone). */
-static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
-{
-    int32_t off;
-    if (tz->kind == SX_CONST && tz->u.value.is_null)
-        return true;
-    return check_zone(b, e->u.call.args.items[6], fn, tz, &off);
-}
-
-static bool type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                         const Type **rt, int *bad, const char **want)
-{
-    switch (fn) {
-    case FN_DATE_PART:
-    case FN_DATEPART:
-    case FN_EXTRACT:
-        return type_date_part(b, e, fn, args, rt, bad, want);
-    case FN_LAST_DAY: /* LastDay(DATE), ImplicitCastInputTypes */
-        *rt = &type_date;
-        if (!(args[0] = to_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
-        return true;
-    case FN_ADD_MONTHS: /* AddMonths(DATE, INT), ImplicitCastInputTypes */
-        *rt = &type_date;
-        if (!(args[0] = to_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
-        else if (!(args[1] = to_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
-        return true;
-    case FN_MONTHS_BETWEEN: /* MonthsBetween(TIMESTAMP, TIMESTAMP, BOOLEAN) */
-        *rt = &type_double;
-        for (int i = 0; *bad < 0 && i < 2; i++)
-            if (!(args[i] = sema_to_timestamp(b, args[i])))
-                *bad = i, *want = "a timestamp";
-        if (*bad < 0 && n > 2 && args[2]->type->kind == TY_NULL)
-            args[2] = sema_coerce(b->sc, args[2], &type_boolean);
-        else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
-            *bad = 2, *want = "a boolean";
-        return true;
-    case FN_NEXT_DAY: /* NextDay(DATE, STRING) */
-        *rt = &type_date;
-        if (!(args[0] = to_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
-        else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
-        return true;
-    case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]) */
-        *rt = &type_timestamp;
-        convert_all(b, args, 5, to_int_arg, bad);
-        *want = "an integer";
-        if (*bad >= 0)
-            return true;
-        if (type_is_numeric(args[5]->type) || args[5]->type->kind == TY_DECIMAL ||
-            args[5]->type->kind == TY_STRING || args[5]->type->kind == TY_NULL)
-            args[5] = sema_coerce(b->sc, args[5], type_decimal(16, 6));
-        else
-            *bad = 5, *want = "a number of seconds";
-        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, args[6]);
-    case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
-        *rt = &type_date;
-        convert_all(b, args, n, to_int_arg, bad);
-        *want = "an integer";
-        return true;
-    case FN_TRUNC: /* TruncDate(DATE, STRING), ImplicitCastInputTypes */
-        *rt = &type_date;
-        if (!(args[0] = to_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
-        else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
-        return true;
-    case FN_UNIX_DATE:
-        *rt = &type_int;
-        if (!(args[0] = expect_arg(b, args[0], is_date_type, &type_date)))
-            *bad = 0, *want = "a date (DATE)";
-        return true;
-    case FN_DATE_FROM_UNIX_DATE: /* ImplicitCastInputTypes INT */
-        *rt = &type_date;
-        if (!(args[0] = to_int_arg(b, args[0])))
-            *bad = 0, *want = "an integer";
-        return true;
-    case FN_UNIX_SECONDS:
-    case FN_UNIX_MILLIS:
-    case FN_UNIX_MICROS:
-        *rt = &type_bigint;
-        if (!(args[0] = expect_arg(b, args[0], is_timestamp_type, &type_timestamp)))
-            *bad = 0, *want = "a timestamp (TIMESTAMP)";
-        return true;
-    case FN_TIMESTAMP_SECONDS:
-        *rt = &type_timestamp;
-        if (!(args[0] = expect_arg(b, args[0], is_numeric_or_decimal, &type_double)))
-            *bad = 0, *want = "a number";
-        return true;
-    case FN_TIMESTAMP_MILLIS:
-    case FN_TIMESTAMP_MICROS:
-        *rt = &type_timestamp;
-        if (!(args[0] = expect_arg(b, args[0], type_is_integral, &type_bigint)))
-            *bad = 0, *want = "an integer (INT or BIGINT)";
-        return true;
-    default:
-        SL_UNREACHABLE();
-    }
-}
-
-/* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
-
 /* A BINARY operand of the hash functions (Md5, Sha1, Sha2, Crc32, Base64: inputTypes
    BinaryType): a BINARY, or a STRING's bytes (ImplicitTypeCasts casts only STRING to
    BINARY); NULL if neither. */
-static SExpr *bytes_arg(Binder *b, SExpr *e)
+SExpr *sema_fn_bytes_arg(Binder *b, SExpr *e)
 {
     TypeKind k = e->type->kind;
     if (k == TY_BINARY || k == TY_STRING)
         return e;
     return k == TY_NULL ? sema_coerce(b->sc, e, &type_binary) : NULL;
-}
-
-/* A DOUBLE operand, or a FLOAT kept (IsNaN and NaNvl take TypeCollection(DoubleType,
-   FloatType): other numbers and strings are cast to DOUBLE). */
-static SExpr *to_fractional_arg(Binder *b, SExpr *e)
-{
-    return e->type->kind == TY_FLOAT ? e : to_double_arg(b, e);
-}
-
-/* Does a constant format_string format use only the conversions srt_printf.c implements
-   (%s %S %d %x %X %o %f %% %n, flags - + space 0 ',', width, precision, n$)? */
-static bool format_supported(const char *f)
-{
-    for (const char *p = f; (p = strchr(p, '%')); ) {
-        p++;
-        p += strspn(p, "0123456789$-+ ,.");
-        if (!*p || !strchr("sSdxXof%n", *p))
-            return false;
-        p++;
-    }
-    return true;
-}
-
-static void type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
-                         const char **want)
-{
-    *want = "a numeric value";
-    switch (fn) {
-    case FN_LOG: /* Logarithm(base, x), log(x) = Logarithm(EulerNumber(), x) */
-        *rt = &type_double;
-        convert_all(b, args, n, to_double_arg, bad);
-        return;
-    case FN_ISNAN: /* IsNaN: BOOLEAN, never NULL */
-        *rt = &type_boolean;
-        if (!(args[0] = to_fractional_arg(b, args[0])))
-            *bad = 0;
-        return;
-    case FN_NANVL: /* NaNvl: a FLOAT pair stays FLOAT (TypeCoercion casts a mixed pair to DOUBLE) */
-        if (args[0]->type->kind == TY_FLOAT &&
-            (args[1]->type->kind == TY_FLOAT || args[1]->type->kind == TY_NULL)) {
-            args[1] = sema_coerce(b->sc, args[1], &type_float);
-            *rt = &type_float;
-            return;
-        }
-        *rt = &type_double;
-        convert_all(b, args, n, to_double_arg, bad);
-        return;
-    case FN_FACTORIAL: /* Factorial(INT): BIGINT */
-        *rt = &type_bigint;
-        if (!(args[0] = to_int_arg(b, args[0])))
-            *bad = 0, *want = "an integer";
-        return;
-    case FN_SHIFTLEFT: /* ShiftLeft and the others: (INT | BIGINT, INT), the left's type; */
-    case FN_SHIFTRIGHT: /* other numbers, strings and NULL are cast to INT (the first of */
-    case FN_SHIFTRIGHTUNSIGNED: /* TypeCollection(IntegerType, LongType)) */
-        *want = "an integer";
-        if (!type_is_integral(args[0]->type) && !(args[0] = to_int_arg(b, args[0])))
-            *bad = 0;
-        else if (!(args[1] = to_int_arg(b, args[1])))
-            *bad = 1;
-        else
-            *rt = args[0]->type;
-        return;
-    case FN_BIT_COUNT: /* BitwiseCount: TypeCollection(IntegralType, BooleanType) -> INT */
-        *rt = &type_int;
-        *want = "an integer or a boolean";
-        if (args[0]->type->kind == TY_NULL)
-            args[0] = sema_coerce(b->sc, args[0], &type_int);
-        else if (!type_is_integral(args[0]->type) && args[0]->type->kind != TY_BOOLEAN)
-            *bad = 0;
-        return;
-    case FN_BIN: /* Bin(LongType) -> STRING */
-        *rt = &type_string;
-        *want = "an integer";
-        if (!(args[0] = to_int_arg(b, args[0])))
-            *bad = 0;
-        else
-            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
-        return;
-    case FN_CONV: /* Conv(STRING, INT, INT) -> STRING */
-        *rt = &type_string;
-        if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
-        for (int i = 1; *bad < 0 && i < 3; i++)
-            if (!(args[i] = to_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
-        return;
-    case FN_WIDTH_BUCKET: /* WidthBucket(DOUBLE, DOUBLE, DOUBLE, BIGINT) -> BIGINT */
-        *rt = &type_bigint;
-        convert_all(b, args, 3, to_double_arg, bad);
-        if (*bad < 0 && !(args[3] = to_int_arg(b, args[3])))
-            *bad = 3, *want = "an integer";
-        else if (*bad < 0)
-            args[3] = sema_coerce(b->sc, args[3], &type_bigint);
-        return;
-    case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d) -> STRING; a string or NULL x is
-                              read as DOUBLE; the pattern-string form of d is not supported */
-        *rt = &type_string;
-        if (args[0]->type->kind != TY_DECIMAL && !(args[0] = to_numeric_arg(b, args[0])))
-            *bad = 0;
-        else if (args[1]->type->kind == TY_STRING || !(args[1] = to_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer number of decimal places (a pattern string is not "
-                              "supported yet)";
-        return;
-    case FN_FORMAT_STRING: /* FormatString(STRING fmt, any...) -> STRING; the values go to */
-    case FN_PRINTF: /* java.util.Formatter as Spark passes them (DECIMAL as its text) */
-        *rt = &type_string;
-        if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a format string";
-        for (int i = 1; *bad < 0 && i < n; i++) {
-            TypeKind k = args[i]->type->kind;
-            if (k == TY_DECIMAL || k == TY_NULL)
-                args[i] = sema_coerce(b->sc, args[i], &type_string);
-            else if (k == TY_INTERVAL || k == TY_BINARY || k == TY_ARRAY || k == TY_STRUCT)
-                *bad = i, *want = "a number, string, boolean, date or timestamp";
-        }
-        if (*bad < 0 && is_string_const(args[0]) && !format_supported(args[0]->u.value.s))
-            *bad = 0, *want = "only %s %S %d %x %X %o %f %% %n conversions";
-        return;
-    case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
-    case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */
-        *rt = fn == FN_ENCODE ? &type_binary : &type_string;
-        if (fn == FN_ENCODE ? !(args[0] = sema_to_string(b, args[0]))
-                            : !(args[0] = bytes_arg(b, args[0])))
-            *bad = 0, *want = fn == FN_ENCODE ? "a string" : "a binary value";
-        else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a charset name";
-        else if (is_string_const(args[1]) &&
-                 cm_charset_code(args[1]->u.value.s, args[1]->u.value.n) < 0)
-            *bad = 1, *want = "UTF-8, US-ASCII, ISO-8859-1 or UTF-16[BE|LE]";
-        return;
-    case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
-        *rt = &type_int;
-        convert_all(b, args, 2, sema_to_string, bad);
-        if (*bad >= 0)
-            *want = "a string";
-        else if (n > 2 && !(args[2] = to_int_arg(b, args[2])))
-            *bad = 2, *want = "an integer";
-        return;
-    default:
-        SL_UNREACHABLE();
-    }
-}
-
-/* ==== Arrays: element_at ... slice (collectionExpressions.scala) ==== */
-
-/* Spark's toSQLType: the type's name in capitals. */
-static const char *sql_type(Binder *b, const Type *t)
-{
-    char *s = arena_sprintf(b->sc->arena, "%s", type_name(b->sc->arena, t));
-    for (char *p = s; *p; p++)
-        if (*p >= 'a' && *p <= 'z')
-            *p = (char)(*p - 'a' + 'A');
-    return s;
-}
-
-/* array_contains(arr, v) and array_position(arr, v): v and the elements compared in
-   TypeCoercion.findWiderTypeWithoutStringPromotionForTwo's type, to which v is cast (the
-   elements are cast when read); Spark's messages for a NULL v and for no such type. */
-static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
-{
-    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    const Type *elem = args[0]->type->elem, *vt = args[1]->type;
-    if (vt->kind == TY_NULL && fn == FN_ARRAY_CONTAINS) {
-        diag_error(b->sc->diag, asts[1]->span,
-                   "Null typed values cannot be used as arguments of `%s`", sema_func_name(fn));
-        return false;
-    }
-    bool one_string = (elem->kind == TY_STRING) != (vt->kind == TY_STRING);
-    const Type *t = one_string || vt->kind == TY_NULL ? NULL : sema_wider_type(elem, vt);
-    if (!t || (t->kind != TY_STRUCT && !type_is_numeric(t) && t->kind != TY_DECIMAL &&
-               t->kind != TY_STRING && t->kind != TY_BOOLEAN && t->kind != TY_DATE &&
-               t->kind != TY_TIMESTAMP && t->kind != TY_BINARY)) {
-        diag_error(b->sc->diag, e->span,
-                   "Input to `%s` should have been \"ARRAY\" followed by a value with same "
-                   "element type, but it's [\"%s\", \"%s\"]",
-                   sema_func_name(fn), sql_type(b, args[0]->type), sql_type(b, vt));
-        return false;
-    }
-    args[1] = sema_coerce(b->sc, args[1], t);
-    return true;
-}
-
-/* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
-static bool is_atomic_elem(const Type *t)
-{
-    return type_is_numeric(t) || t->kind == TY_DECIMAL || t->kind == TY_STRING ||
-           t->kind == TY_BOOLEAN || t->kind == TY_DATE || t->kind == TY_TIMESTAMP;
-}
-
-/* The typing of the array functions; false after reporting an error. */
-static bool type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                          const Type **rt, int *bad, const char **want)
-{
-    bool arr = args[0]->type->kind == TY_ARRAY;
-    *want = "an array";
-    switch (fn) {
-    case FN_ELEMENT_AT: /* ElementAt(ARRAY, INT): a BIGINT index is refused */
-        if (!arr) {
-            *bad = 0;
-            return true;
-        }
-        *rt = args[0]->type->elem;
-        if (args[1]->type->kind == TY_NULL)
-            args[1] = sema_coerce(b->sc, args[1], &type_int);
-        else if (args[1]->type->kind != TY_INT)
-            *bad = 1, *want = "an integer (INT)";
-        return true;
-    case FN_ARRAY_CONTAINS:
-    case FN_ARRAY_POSITION:
-        *rt = fn == FN_ARRAY_CONTAINS ? &type_boolean : &type_bigint;
-        if (!arr) {
-            *bad = 0;
-            return true;
-        }
-        return type_array_search(b, e, fn, args);
-    case FN_ARRAY_SIZE: /* ArraySize: Size(child, legacySizeOfNull = false) */
-        *rt = &type_int;
-        if (args[0]->type->kind == TY_NULL)
-            args[0] = sema_coerce(b->sc, args[0], type_array(b->sc->arena, &type_string));
-        else if (!arr)
-            *bad = 0;
-        return true;
-    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]): an array of other
-                           atomic values is cast to ARRAY<STRING> (ImplicitCastInputTypes) */
-        *rt = &type_string;
-        if (!arr || !is_atomic_elem(args[0]->type->elem))
-            *bad = 0, *want = "an array of atomic values";
-        for (int i = 1; *bad < 0 && i < n; i++)
-            if (!(args[i] = sema_to_string(b, args[i])))
-                *bad = i, *want = "a string";
-        return true;
-    case FN_ARRAY_MAX:
-    case FN_ARRAY_MIN:
-        if (!arr) {
-            *bad = 0;
-            return true;
-        }
-        *rt = args[0]->type->elem;
-        if (!is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY) /* structs: not yet */
-            *bad = 0, *want = "an array of atomic values";
-        return true;
-    case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
-    case FN_ARRAY_DISTINCT:
-        if (!arr || !is_atomic_elem(args[0]->type->elem)) {
-            *bad = 0, *want = "an array of numbers, strings, booleans or times";
-            return true;
-        }
-        *rt = args[0]->type;
-        if (fn == FN_SORT_ARRAY && n > 1 &&
-            !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
-              !args[1]->u.value.is_null)) {
-            diag_error(b->sc->diag, e->u.call.args.items[1]->span,
-                       "Sort order in second argument requires a boolean literal.");
-            return false;
-        }
-        return true;
-    case FN_SLICE: /* Slice(ARRAY, INT, INT) */
-        if (!arr) {
-            *bad = 0;
-            return true;
-        }
-        *rt = args[0]->type;
-        for (int i = 1; *bad < 0 && i < n; i++)
-            if (!(args[i] = to_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
-        return true;
-    case FN_ARRAY_REPEAT: /* ArrayRepeat(any, INT): ARRAY of the element's type */
-        *rt = type_array(b->sc->arena, args[0]->type);
-        if (!(args[1] = to_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
-        return true;
-    case FN_FLATTEN: /* Flatten(ARRAY<ARRAY<T>>): ARRAY<T> */
-        if (!arr || args[0]->type->elem->kind != TY_ARRAY) {
-            *bad = 0, *want = "an array of arrays";
-            return true;
-        }
-        *rt = args[0]->type->elem;
-        return true;
-    case FN_ARRAY_REMOVE: { /* ArrayRemove(ARRAY<T>, T): the value cast to the element type */
-        if (!arr) {
-            *bad = 0;
-            return true;
-        }
-        const Type *el = args[0]->type->elem, *w = sema_wider_type(el, args[1]->type);
-        *rt = args[0]->type;
-        if (w && type_equal(w, el) && is_atomic_elem(el))
-            args[1] = sema_coerce(b->sc, args[1], el);
-        else
-            *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the array's element type %s",
-                                           type_name(b->sc->arena, el));
-        return true;
-    }
-    case FN_ARRAY_UNION: /* ArrayUnion, ArrayIntersect, ArrayExcept: ARRAY<T> of two */
-    case FN_ARRAY_INTERSECT:
-    case FN_ARRAY_EXCEPT:
-    case FN_ARRAYS_OVERLAP: { /* ArraysOverlap(ARRAY<T>, ARRAY<T>): BOOLEAN */
-        *rt = &type_boolean;
-        for (int i = 0; *bad < 0 && i < 2; i++)
-            if (args[i]->type->kind != TY_ARRAY && args[i]->type->kind != TY_NULL)
-                *bad = i;
-        if (*bad >= 0)
-            return true;
-        const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-        const Type *t = sema_unify(b, args, asts, 2, "arrays_overlap arguments must have a common type");
-        if (!t)
-            return false;
-        if (t->kind == TY_NULL) {
-            t = type_array(b->sc->arena, &type_null);
-            args[0] = sema_coerce(b->sc, args[0], t);
-            args[1] = sema_coerce(b->sc, args[1], t);
-        }
-        if (!is_atomic_elem(t->elem) && t->elem->kind != TY_NULL) {
-            *bad = 0, *want = "an array of numbers, strings, booleans or times";
-            return true;
-        }
-        if (fn != FN_ARRAYS_OVERLAP)
-            *rt = t;
-        return true;
-    }
-    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider), or of
-                           DATE or TIMESTAMP stepping by an INTERVAL (1 day by default) */
-        TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
-        bool dates = k0 == TY_DATE || k1 == TY_DATE, stamps = k0 == TY_TIMESTAMP || k1 == TY_TIMESTAMP;
-        if (dates || stamps) {
-            const Type *t = stamps ? &type_timestamp : &type_date;
-            *want = "a date or a timestamp";
-            for (int i = 0; *bad < 0 && i < 2; i++) {
-                TypeKind k = args[i]->type->kind;
-                if (k != TY_DATE && k != TY_TIMESTAMP && k != TY_NULL)
-                    *bad = i;
-                else
-                    args[i] = sema_coerce(b->sc, args[i], t);
-            }
-            if (*bad < 0 && n > 2 && args[2]->type->kind != TY_INTERVAL)
-                *bad = 2, *want = "an interval";
-            if (*bad < 0 && n > 2 && !stamps &&
-                !(args[2]->kind == SX_CONST && !args[2]->u.value.is_null &&
-                  args[2]->u.value.i % 86400000000LL == 0)) {
-                diag_error(b->sc->diag, e->u.call.args.items[2]->span,
-                           "sequence of dates: the step must be a constant interval of whole "
-                           "days in sluice");
-                return false;
-            }
-            *rt = type_array(b->sc->arena, t);
-            return true;
-        }
-        const Type *t = &type_int;
-        *want = "an integer";
-        for (int i = 0; *bad < 0 && i < n; i++) {
-            TypeKind k = args[i]->type->kind;
-            if (k == TY_BIGINT && i < 2)
-                t = &type_bigint;
-            else if (k != TY_INT && k != TY_BIGINT && k != TY_NULL)
-                *bad = i;
-        }
-        if (*bad >= 0)
-            return true;
-        for (int i = 0; i < n; i++)
-            args[i] = sema_coerce(b->sc, args[i], i < 2 ? t : &type_bigint);
-        *rt = type_array(b->sc->arena, t);
-        return true;
-    }
-    default:
-        SL_UNREACHABLE();
-    }
-}
-
-/* Is concat(args) Concat's array form: an ARRAY among the arguments, the others ARRAY or
-   NULL? */
-static bool concat_of_arrays(SExpr **args, int n)
-{
-    bool any = false;
-    for (int i = 0; i < n; i++) {
-        if (args[i]->type->kind == TY_ARRAY)
-            any = true;
-        else if (args[i]->type->kind != TY_NULL)
-            return false;
-    }
-    return any;
 }
 
 /* negative(x) and positive(x): Spark's UnaryMinus and UnaryPositive, bound as -x and +x. */
@@ -948,7 +333,7 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
     bool all_binary = true;
     for (int i = 1; i <= n; i++)
         all_binary = all_binary && args[i]->type->kind == TY_BINARY;
-    SExpr *idx = to_int_arg(b, args[0]);
+    SExpr *idx = sema_fn_int_arg(b, args[0]);
     if (!idx) {
         sema_type_error(b, asts[0], "function 'elt' expects an integer as argument 1", asts[0],
                         args[0]->type);
@@ -990,7 +375,7 @@ static SExpr *bind_get(Binder *b, const AstExpr *e, SExpr **args)
                         args[0]->type);
         return NULL;
     }
-    SExpr *i = to_int_arg(b, args[1]);
+    SExpr *i = sema_fn_int_arg(b, args[1]);
     if (!i) {
         sema_type_error(b, asts[1], "function 'get' expects an integer as argument 2", asts[1],
                         args[1]->type);
@@ -999,58 +384,6 @@ static SExpr *bind_get(Binder *b, const AstExpr *e, SExpr **args)
     SExpr *r = sema_new_expr(b->sc, SX_INDEX, args[0]->type->elem, e->span);
     r->u.index.arg = args[0];
     r->u.index.index = i;
-    return r;
-}
-
-/* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
-   fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
-   Region ids, whose offset depends on the date, need zone rules sluice does not have. */
-static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off)
-{
-    if (!is_string_const(tz)) {
-        diag_error(b->sc->diag, at->span,
-                   "function '%s' needs a constant time zone in sluice (a string literal)",
-                   sema_func_name(fn));
-        return false;
-    }
-    if (!cm_zone_offset(tz->u.value.s, tz->u.value.n, off)) {
-        diag_error(b->sc->diag, at->span,
-                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
-                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
-                   "offset changes with the date", tz->u.value.s);
-        return false;
-    }
-    return true;
-}
-
-/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
-   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz): ts + or - tz's offset.
-   tz must be a constant sluice knows the offset of (cm_zone_offset: fixed offsets, UTC, GMT,
-   ...); region ids, whose offset depends on the date, need zone rules sluice does not have. */
-static SExpr *bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
-{
-    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    const char *name = sema_func_name(fn);
-    SExpr *ts = sema_to_timestamp(b, args[0]);
-    if (!ts) {
-        char what[80];
-        snprintf(what, sizeof what, "function '%s' expects a timestamp as argument 1", name);
-        sema_type_error(b, asts[0], what, asts[0], args[0]->type);
-        return NULL;
-    }
-    SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_timestamp, e->span);
-    null->u.value.is_null = true;
-    if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
-        return null;
-    int32_t off;
-    if (!check_zone(b, asts[1], fn, args[1], &off))
-        return NULL;
-    SExpr *d = sema_new_expr(b->sc, SX_CONST, &type_interval, e->span);
-    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? off : -off) * 1000000;
-    SExpr *r = sema_new_expr(b->sc, SX_ARITH, &type_timestamp, e->span);
-    r->u.bin.op = BOP_ADD;
-    r->u.bin.lhs = ts;
-    r->u.bin.rhs = d;
     return r;
 }
 
@@ -1125,7 +458,7 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     }
     case FN_FROM_UTC_TIMESTAMP:
     case FN_TO_UTC_TIMESTAMP:
-        return bind_utc_shift(b, e, fn, args);
+        return sema_bind_utc_shift(b, e, fn, args);
     case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
         return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
     case FN_MOD: /* Remainder, as `%` */
@@ -1305,11 +638,11 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         if (!(args[0] = sema_to_string(b, args[0])))
             *bad = 0, *want = "a string";
         for (int i = 1; *bad < 0 && i < n; i++)
-            if (!(args[i] = to_int_arg(b, args[i])))
+            if (!(args[i] = sema_fn_int_arg(b, args[i])))
                 *bad = i, *want = "an integer";
         return true;
     case FN_CONCAT:
-        if (concat_of_arrays(args, n)) { /* Concat of arrays: one array type, NULL if any is */
+        if (sema_concat_of_arrays(args, n)) { /* Concat of arrays: one array type, NULL if any is */
             *rt = sema_unify(b, args, asts, n, "concat arguments must have a common type");
             return *rt != NULL;
         }
@@ -1318,7 +651,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_LTRIM:
     case FN_RTRIM:
         *rt = &type_string;
-        convert_all(b, args, n, sema_to_string, bad);
+        sema_fn_convert_all(b, args, n, sema_to_string, bad);
         *want = "a string";
         return true;
     case FN_REGEXP_EXTRACT:
@@ -1350,7 +683,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_ROUND:
     case FN_BROUND: /* BRound: RoundBase as Round, HALF_EVEN */
-        if (args[0]->type->kind != TY_DECIMAL && !(args[0] = to_numeric_arg(b, args[0]))) {
+        if (args[0]->type->kind != TY_DECIMAL && !(args[0] = sema_fn_numeric_arg(b, args[0]))) {
             *bad = 0, *want = "a numeric value";
             return true;
         }
@@ -1371,14 +704,14 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *rt = args[0]->type->scale == 0 ? args[0]->type
                                             : sema_dec_bounded(args[0]->type->precision -
                                                                    args[0]->type->scale + 1, 0);
-        else if (!(args[0] = to_numeric_arg(b, args[0])))
+        else if (!(args[0] = sema_fn_numeric_arg(b, args[0])))
             *bad = 0, *want = "a numeric value";
         return true;
     case FN_TO_TIMESTAMP:
     case FN_UNIX_TIMESTAMP:
     case FN_TO_UNIX_TIMESTAMP: /* ToUnixTimestamp: UnixTimestamp without its no-argument form */
         *rt = fn == FN_TO_TIMESTAMP ? &type_timestamp : &type_bigint;
-        type_parse_time(b, fn, args, n, bad, want);
+        sema_type_parse_time(b, fn, args, n, bad, want);
         return true;
     case FN_FROM_UNIXTIME:
         *rt = &type_string;
@@ -1413,7 +746,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         /* StringLPad/StringRPad(str, len INT, pad), StringRepeat(str, times INT) */
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
-            if (!(args[i] = i == 1 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+            if (!(args[i] = i == 1 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 1 ? "an integer" : "a string";
         return true;
     case FN_LEFT:
@@ -1422,14 +755,14 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_string;
         if (!(args[0] = sema_to_string(b, args[0])))
             *bad = 0, *want = "a string";
-        else if (!(args[1] = to_int_arg(b, args[1])))
+        else if (!(args[1] = sema_fn_int_arg(b, args[1])))
             *bad = 1, *want = "an integer";
         return true;
     case FN_SUBSTRING_INDEX:
         /* SubstringIndex(str, delim, count INT) */
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
-            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+            if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
         return true;
     case FN_LOCATE:
@@ -1437,7 +770,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         /* StringLocate(substr, str, start INT) */
         *rt = &type_int;
         for (int i = 0; *bad < 0 && i < n; i++)
-            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+            if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
         return true;
     case FN_REPLACE:    /* StringReplace(src, search, replace = '') */
@@ -1446,7 +779,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_ENDSWITH:
     case FN_BTRIM:      /* StringTrimBoth(src[, trimStr]) */
         *rt = fn == FN_REPLACE || fn == FN_BTRIM ? &type_string : &type_boolean;
-        convert_all(b, args, n, sema_to_string, bad);
+        sema_fn_convert_all(b, args, n, sema_to_string, bad);
         *want = "a string";
         return true;
     case FN_CHR: /* Chr(BIGINT) */
@@ -1461,12 +794,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_SPLIT_PART: /* SplitPart(str, delimiter, partNum INT) */
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
-            if (!(args[i] = i == 2 ? to_int_arg(b, args[i]) : sema_to_string(b, args[i])))
+            if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
                 *bad = i, *want = i == 2 ? "an integer" : "a string";
         return true;
     case FN_SPACE: /* StringSpace(INT) */
         *rt = &type_string;
-        if (!(args[0] = to_int_arg(b, args[0])))
+        if (!(args[0] = sema_fn_int_arg(b, args[0])))
             *bad = 0, *want = "an integer";
         return true;
     case FN_MD5: /* hash.scala: Md5, Sha1 (sha), Sha2(BINARY, INT), Crc32 -> BIGINT */
@@ -1476,9 +809,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_CRC32:
     case FN_BASE64: /* stringExpressions.scala: Base64(BINARY) */
         *rt = fn == FN_CRC32 ? &type_bigint : &type_string;
-        if (!(args[0] = bytes_arg(b, args[0])))
+        if (!(args[0] = sema_fn_bytes_arg(b, args[0])))
             *bad = 0, *want = "a binary or a string";
-        else if (n > 1 && !(args[1] = to_int_arg(b, args[1])))
+        else if (n > 1 && !(args[1] = sema_fn_int_arg(b, args[1])))
             *bad = 1, *want = "an integer";
         return true;
     case FN_UNBASE64: /* UnBase64(STRING), Unhex(STRING) -> BINARY */
@@ -1491,7 +824,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_string;
         if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_DECIMAL)
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
-        else if (!(args[0] = bytes_arg(b, args[0])))
+        else if (!(args[0] = sema_fn_bytes_arg(b, args[0])))
             *bad = 0, *want = "a number, a binary or a string";
         return true;
     case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
@@ -1513,7 +846,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                 *bad = 1, *want = "a string";
             return true;
         }
-        if (!(args[0] = to_date_arg(b, args[0])))
+        if (!(args[0] = sema_fn_date_arg(b, args[0])))
             *bad = 0, *want = "a string, a date or a timestamp";
         else if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "a string";
@@ -1530,17 +863,17 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_DATEADD:
     case FN_DATE_SUB:
         *rt = &type_date;
-        return type_date_add(b, e, fn, args, bad, want);
+        return sema_type_date_add(b, e, fn, args, bad, want);
     case FN_DATEDIFF:
     case FN_DATE_DIFF:
         /* DateDiff(endDate DATE, startDate DATE) */
         *rt = &type_int;
-        convert_all(b, args, n, to_date_arg, bad);
+        sema_fn_convert_all(b, args, n, sema_fn_date_arg, bad);
         *want = "a date";
         return true;
     case FN_GET_JSON_OBJECT:
         *rt = &type_string;
-        convert_all(b, args, n, string_only_arg, bad);
+        sema_fn_convert_all(b, args, n, string_only_arg, bad);
         *want = "a string";
         return true;
     case FN_ARRAY: {
@@ -1614,12 +947,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     }
     FN_CASES_DATE:
-        return type_date_fn(b, e, fn, args, n, rt, bad, want);
+        return sema_type_date_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_MATH:
-        type_math_fn(b, fn, args, n, rt, bad, want);
+        sema_type_math_fn(b, fn, args, n, rt, bad, want);
         return true;
     FN_CASES_ARRAY:
-        return type_array_fn(b, e, fn, args, n, rt, bad, want);
+        return sema_type_array_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:
     case FN_TRY_CAST: /* sema_bind_try_cast */
@@ -1655,23 +988,23 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
            functions read a BINARY as the STRING of its bytes (ImplicitTypeCasts). */
         if (sema_func_is_length(fn) && n == 1 && args[0]->type->kind == TY_BINARY)
             break;
-        convert_all(b, args, n, sema_to_string, &bad);
+        sema_fn_convert_all(b, args, n, sema_to_string, &bad);
         want = "a string";
         break;
     case FSIG_TS_INT:
         rt = &type_int;
-        convert_all(b, args, n, sema_to_timestamp, &bad);
+        sema_fn_convert_all(b, args, n, sema_to_timestamp, &bad);
         want = "a timestamp";
         break;
     case FSIG_DATE_INT:
         rt = &type_int;
-        convert_all(b, args, n, to_date_arg, &bad);
+        sema_fn_convert_all(b, args, n, sema_fn_date_arg, &bad);
         want = "a date";
         break;
     case FSIG_DBL_DBL:
     case FSIG_DBL_LOG:
         rt = &type_double;
-        convert_all(b, args, n, to_double_arg, &bad);
+        sema_fn_convert_all(b, args, n, sema_fn_double_arg, &bad);
         want = "a numeric value";
         break;
     case FSIG_REPLACED: /* bind_replaced */

@@ -90,6 +90,39 @@ int sema_parse_duration(const char *text, int64_t *out_us);
 /* Compact duration for dumps: 1h30m, 10s, 250ms, 0. */
 void sema_put_duration(StrBuf *sb, int64_t us);
 
+/* Spark's interval types: DayTimeIntervalType's fields DAY, HOUR, MINUTE, SECOND and
+   YearMonthIntervalType's YEAR, MONTH. */
+enum { SEMA_IV_DAY, SEMA_IV_HOUR, SEMA_IV_MINUTE, SEMA_IV_SECOND };
+enum { SEMA_IV_YEAR, SEMA_IV_MONTH };
+
+/* An INTERVAL literal as Spark 3.5 reads it (AstBuilder.visitInterval and
+   visitTypeConstructor): a year-month interval of months, or a day-time one of µs, with its
+   start and end fields. */
+typedef struct SIntervalLit {
+    bool year_month;
+    int64_t months; /* year_month */
+    int64_t us;     /* day-time */
+    int from, to;   /* SEMA_IV_* of its kind */
+} SIntervalLit;
+
+/* The value and type of an AST_INTERVAL; NULL, or Spark's message (in the arena) when the
+   literal is invalid. */
+const char *sema_interval_literal(Arena *arena, const AstExpr *e, SIntervalLit *out);
+/* Spark's Literal.sql of a day-time interval (IntervalUtils.toDayTimeIntervalString, ANSI
+   style): INTERVAL '2' DAY, INTERVAL '01:30' HOUR TO MINUTE, INTERVAL '01.5' SECOND. */
+void sema_put_day_time(StrBuf *sb, int64_t us, int from, int to);
+/* The same of a year-month interval (toYearMonthIntervalString): INTERVAL '1-2' YEAR TO MONTH. */
+void sema_put_year_month(StrBuf *sb, int64_t months, int from, int to);
+/* True if e is an INTERVAL literal of days only (DayTimeIntervalType(DAY, DAY): INTERVAL '2'
+   DAY, INTERVAL 1 WEEK), which a DATE adds as DateAdd; *days its days. */
+bool sema_days_interval(Arena *arena, const AstExpr *e, int64_t *days);
+/* A duration written as a string or an INTERVAL literal (window sizes, session gaps,
+   watermark delays): its months and its days and time in µs; false after reporting an
+   invalid one at its span. */
+bool sema_duration_literal(SemaCtx *sc, const AstExpr *a, int64_t *months, int64_t *us);
+/* The text of such a duration for messages ('10 minutes', '2' of INTERVAL '2' DAY). */
+const char *sema_duration_text(const AstExpr *a);
+
 /* ==== Spark's generated names (sema_name.c) ==== */
 
 void sema_put_double(StrBuf *sb, double d);
@@ -230,7 +263,7 @@ SExpr *sema_new_case(Binder *b, SExpr **whens, SExpr **vals, const AstExpr **ast
 void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
                       int given);
 
-/* ==== Scalar functions (sema_func.c) ==== */
+/* ==== Scalar functions (sema_func.c, sema_func_date.c, sema_func_math.c, sema_func_array.c) ==== */
 
 /* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
    (unknown function, DISTINCT, '*', arity, argument types). */
@@ -242,6 +275,41 @@ SExpr *sema_bind_try_cast(Binder *b, const AstExpr *e);
 SExpr *sema_bind_try_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 /* lower(x) of a STRING x (ILIKE's operands). */
 SExpr *sema_lower(Binder *b, SExpr *x, SrcSpan span);
+
+/* Argument conversions shared by the typing rules (sema_func.c): the converted operand, or
+   NULL if its type is refused.  An INT operand (numbers and strings cast); a numeric one (a
+   string is cast to DOUBLE); a DOUBLE one (DECIMAL and strings cast); a DATE one (TIMESTAMP,
+   STRING and NULL cast).  sema_fn_convert_all converts args[0..n) with conv and sets *bad
+   to the first refused one. */
+SExpr *sema_fn_int_arg(Binder *b, SExpr *e);
+SExpr *sema_fn_numeric_arg(Binder *b, SExpr *e);
+SExpr *sema_fn_double_arg(Binder *b, SExpr *e);
+SExpr *sema_fn_date_arg(Binder *b, SExpr *e);
+void sema_fn_convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *), int *bad);
+/* A non-NULL STRING constant. */
+bool sema_fn_is_string_const(const SExpr *e);
+/* A BINARY operand (Md5 ... Base64, Encode's result's input): a BINARY or a STRING's bytes. */
+SExpr *sema_fn_bytes_arg(Binder *b, SExpr *e);
+
+/* The typing rules of the SPECIAL functions by topic, called by sema_func.c's type_special:
+   they convert args, set *rt, or set *bad and *want for the argument message; false after
+   reporting an error themselves.  Dates (sema_func_date.c): FN_CASES_DATE and date_part,
+   date_add/date_sub, to_timestamp/unix_timestamp, and from_utc_timestamp/to_utc_timestamp
+   bound as a constant shift (NULL after an error). */
+bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                       const Type **rt, int *bad, const char **want);
+bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
+                        const char **want);
+void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want);
+SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
+/* Math (sema_func_math.c): FN_CASES_MATH. */
+void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
+                       const char **want);
+/* Arrays (sema_func_array.c): FN_CASES_ARRAY; sema_concat_of_arrays tells concat's array
+   form (an ARRAY among the arguments, the others ARRAY or NULL). */
+bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                        const Type **rt, int *bad, const char **want);
+bool sema_concat_of_arrays(SExpr **args, int n);
 
 /* ==== SELECT blocks (sema_select.c) ==== */
 

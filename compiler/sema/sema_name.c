@@ -8,13 +8,14 @@
 ** expressions in diagnostics ("but 'x' is of type string").  Must not: report
 ** errors (resolution failures print as written).
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "common/cm_like.h"
+#include "common/cm_utf8.h"
 #include "sema/sema_int.h"
 
 /* ==== Lookups by name ==== */
@@ -196,6 +197,30 @@ static int column_start(const SelBlock *blk, const AstName *nm, int *col)
     }
     *col = nm->n ? input_column(blk, nm->parts[0]) : -1;
     return 0;
+}
+
+/* Whether the name printer can tell e is a DATE without typing it: a DATE column of the
+   input, a DATE literal or cast, or a call of a function that returns one. */
+static bool ast_is_date(const SelBlock *blk, const AstExpr *e)
+{
+    static const char *const date_fns[] = {"to_date", "date", "current_date", "date_add",
+                                           "date_sub", "make_date", "last_day", "next_day",
+                                           "add_months", "date_from_unix_date", "curdate"};
+    int col, start;
+    switch (e->kind) {
+    case AST_COLUMN:
+        start = column_start(blk, &e->u.name, &col);
+        return col >= 0 && e->u.name.n == start + 1 && blk->input->cols[col].type->kind == TY_DATE;
+    case AST_CAST:
+        return e->u.cast.type && e->u.cast.type->kind == TY_DATE;
+    case AST_CALL:
+        for (size_t i = 0; i < sizeof date_fns / sizeof date_fns[0]; i++)
+            if (e->u.call.name && strcasecmp(e->u.call.name, date_fns[i]) == 0)
+                return true;
+        return false;
+    default:
+        return false;
+    }
 }
 
 static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
@@ -579,8 +604,20 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     case AST_STRING:
         sb_puts(sb, e->u.str ? e->u.str : "");
         break;
-    case AST_INTERVAL:
-        sb_printf(sb, "INTERVAL '%s'", e->u.str ? e->u.str : "");
+    case AST_INTERVAL: {
+        /* Literal.sql of Spark's day-time literal; a refused one keeps its text */
+        SIntervalLit lit;
+        if (!sema_interval_literal(sb->arena, e, &lit) && !lit.year_month)
+            sema_put_day_time(sb, lit.us, lit.from, lit.to);
+        else
+            sb_printf(sb, "INTERVAL '%s'", sema_duration_text(e));
+        break;
+    }
+    case AST_BINARY_LIT: /* Literal.sql: X'...' in capitals (printHexBinary) */
+        sb_puts(sb, e->u.str && strlen(e->u.str) % 2 ? "X'0" : "X'"); /* the padded value */
+        for (const char *c = e->u.str; c && *c; c++)
+            sb_putc(sb, (char)toupper((unsigned char)*c));
+        sb_putc(sb, '\'');
         break;
     case AST_COLUMN:
         put_column(sb, blk, &e->u.name);
@@ -622,6 +659,28 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             sb_putc(sb, ')');
             break;
         }
+        if ((e->u.binary.op == BOP_ADD || e->u.binary.op == BOP_SUB) &&
+            (e->u.binary.lhs->kind == AST_INTERVAL) != (e->u.binary.rhs->kind == AST_INTERVAL)) {
+            /* a datetime and an interval: BinaryArithmeticWithDatetimeResolver makes TimeAdd
+               (sql `l + r`, the interval second) or DatetimeSub (`l - r`), no parentheses; a
+               DATE and days DateAdd(d, [-]ExtractANSIIntervalDays(i)) */
+            bool swap = e->u.binary.lhs->kind == AST_INTERVAL && e->u.binary.op == BOP_ADD;
+            const AstExpr *d = swap ? e->u.binary.rhs : e->u.binary.lhs;
+            const AstExpr *iv = swap ? e->u.binary.lhs : e->u.binary.rhs;
+            int64_t days;
+            if (ast_is_date(blk, d) && sema_days_interval(sb->arena, iv, &days)) {
+                sb_puts(sb, "date_add(");
+                sema_put_sql(sb, blk, d);
+                sb_puts(sb, e->u.binary.op == BOP_SUB ? ", (- extractansiintervaldays(" : ", extractansiintervaldays(");
+                sema_put_sql(sb, blk, iv);
+                sb_puts(sb, e->u.binary.op == BOP_SUB ? ")))" : "))");
+                break;
+            }
+            sema_put_sql(sb, blk, swap ? e->u.binary.rhs : e->u.binary.lhs);
+            sb_puts(sb, e->u.binary.op == BOP_ADD ? " + " : " - ");
+            sema_put_sql(sb, blk, swap ? e->u.binary.lhs : e->u.binary.rhs);
+            break;
+        }
         if (e->u.binary.op == BOP_NE) /* Spark: a != b is NOT (a = b) */
             sb_puts(sb, "(NOT ");
         sb_putc(sb, '(');
@@ -652,7 +711,7 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         } else if (e->u.like.escape != '\\') {
             char esc[5];
             sb_puts(sb, " ESCAPE '");
-            sb_putn(sb, esc, cm_like_put_utf8(esc, e->u.like.escape));
+            sb_putn(sb, esc, cm_utf8_put(e->u.like.escape, esc));
             sb_putc(sb, '\'');
         }
         if (e->u.like.negated)

@@ -354,6 +354,22 @@ static const ExprCase expr_cases[] = {
     {"INTERVAL 1 HOUR 30 minutes", "(INTERVAL '1 HOUR 30 minutes')"},
     {"INTERVAL 1.5 hours", "(INTERVAL '1.5 hours')"},
     {"ts - INTERVAL 10 seconds", "(- ts (INTERVAL '10 seconds'))"},
+    /* Spark's ANSI forms: a unit after a string continues the literal, TO makes from-to */
+    {"INTERVAL '2' DAY", "(INTERVAL '2 DAY')"},
+    {"INTERVAL '1.5' second", "(INTERVAL '1.5 second')"},
+    {"INTERVAL '1' DAY '2' HOURS 30 minutes", "(INTERVAL '1 DAY 2 HOURS 30 minutes')"},
+    {"INTERVAL -'5' DAY", "(INTERVAL '-5 DAY')"},
+    {"INTERVAL -'-5' DAY", "(INTERVAL '5 DAY')"},
+    {"INTERVAL -2 DAY", "(INTERVAL '-2 DAY')"},
+    {"INTERVAL '2 10:30' DAY TO MINUTE", "(INTERVAL '2 10:30' DAY TO MINUTE)"},
+    {"INTERVAL -'10:30' hour to minute", "(INTERVAL '-10:30' hour TO minute)"},
+    {"INTERVAL '1' DAY - x", "(- (INTERVAL '1 DAY') x)"},
+    {"INTERVAL '10 minutes' x", "(INTERVAL '10 minutes')"}, /* an alias: x is no unit */
+    {"X'0A1b'", "X'0A1b'"},
+    {"x'ff' = b", "(= X'ff' b)"},
+    {"position('b' IN s)", "(call locate 'b' s)"},
+    {"position('b', s, 2)", "(call position 'b' s 2)"},
+    {"if(a IN (1, 2), day, hour)", "(call if (IN a 1 2) day hour)"},
     /* calls */
     {"current_timestamp()", "(call current_timestamp)"},
     {"CURRENT_TIMESTAMP", "(call CURRENT_TIMESTAMP)"},
@@ -451,6 +467,14 @@ static const ErrCase err_cases[] = {
     {"INSERT INTO s SELECT a FROM t ORDER a",
      "error|q.sql|1|37|syntax error: unexpected identifier 'a', expected BY\n"},
     {"INSERT INTO s SELECT a b c FROM t", "error|q.sql|1|26|syntax error: unexpected identifier 'c'\n"},
+    {"INSERT INTO s SELECT INTERVAL '1 day 2' HOUR FROM t",
+     "error|q.sql|1|31|Can only use numbers in the interval value part for multiple unit value "
+     "pairs interval form, but got invalid value: 1 day 2\n"},
+    {"INSERT INTO s SELECT INTERVAL '10 minutes' day FROM t", /* day is a unit, not an alias */
+     "error|q.sql|1|31|Can only use numbers in the interval value part for multiple unit value "
+     "pairs interval form, but got invalid value: 10 minutes\n"},
+    {"INSERT INTO s SELECT INTERVAL 2 DAY TO HOUR FROM t",
+     "error|q.sql|1|40|syntax error: unexpected HOUR\n"}, /* TO is an alias there */
     {"INSERT INTO s SELECT a BETWEEN 1 OR 2 FROM t",
      "error|q.sql|1|34|syntax error: unexpected OR, expected operator or AND\n"},
     {"CREATE SOURCE x (a INT,\n  WATERMARK FOR a AS a,\n  WATERMARK FOR a AS a) WITH ()",

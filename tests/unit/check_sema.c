@@ -226,11 +226,11 @@ static const DumpCase dump_cases[] = {
      "    out[8] (n - 2147483648): (cast(n#2:int):bigint - 2147483648:bigint):bigint\n"
      "    out[9] (3 + n): (3.0:double + cast(n#2:int):double):double\n"
      "    out[10] (NULL + n): (NULL:int + n#2:int):int\n"
-     "    out[11] (time + INTERVAL '1 HOUR'): (time#0:timestamp + INTERVAL 1h:interval):timestamp\n"
-     "    out[12] (INTERVAL '1 day' + time): (time#0:timestamp + INTERVAL 1d:interval):timestamp\n"
+     "    out[11] time + INTERVAL '01' HOUR: (time#0:timestamp + INTERVAL 1h:interval):timestamp\n"
+     "    out[12] time + INTERVAL '1' DAY: (time#0:timestamp + INTERVAL 1d:interval):timestamp\n"
      "    output: (n + 1) int, (n + big) bigint, (n * v) double, (n / 2) double, (big % 3) bigint, "
      "(v % 2) double, (- n) int, (+ v) double, (n - 2147483648) bigint, (3 + n) double, (NULL + n) "
-     "int, (time + INTERVAL '1 HOUR') timestamp, (INTERVAL '1 day' + time) timestamp\n"},
+     "int, time + INTERVAL '01' HOUR timestamp, time + INTERVAL '1' DAY timestamp\n"},
     {"comparison_types", true,
      "INSERT INTO out\n"
      "SELECT action FROM events\n"
@@ -805,6 +805,66 @@ START_TEST(test_interval)
 }
 END_TEST
 
+/* INTERVAL literals as Spark 3.5 reads and names them; names worked out by hand from
+   IntervalUtils.toDayTimeIntervalString (first field unpadded if DAY, else 2 digits; seconds
+   with a leading 0 under 10 and BigDecimal.stripTrailingZeros). */
+static const struct {
+    const char *text;
+    bool pairs;
+    const char *from, *to; /* unit-to-unit form */
+    const char *name;      /* Literal.sql, or the message's start */
+    int64_t us;
+} ansi_cases[] = {
+    {"10 minutes", false, NULL, NULL, "INTERVAL '10' MINUTE", 10 * M},
+    {"1 hour 30 minutes", false, NULL, NULL, "INTERVAL '01:30' HOUR TO MINUTE", H + 30 * M},
+    {"2 DAY", true, NULL, NULL, "INTERVAL '2' DAY", 2 * D},
+    {"1.5 SECOND", true, NULL, NULL, "INTERVAL '01.5' SECOND", 1500000},
+    {"90 SECONDS", true, NULL, NULL, "INTERVAL '90' SECOND", 90000000},
+    {"1 WEEK", true, NULL, NULL, "INTERVAL '7' DAY", 7 * D},
+    {"500 milliseconds", true, NULL, NULL, "INTERVAL '00.5' SECOND", 500000},
+    {"-2 DAY 3 HOURS", true, NULL, NULL, "INTERVAL '-1 21' DAY TO HOUR", -2 * D + 3 * H},
+    {"1 02:03:04.5", false, "DAY", "SECOND", "INTERVAL '1 02:03:04.5' DAY TO SECOND",
+     D + 2 * H + 3 * M + 4500000},
+    {"-10:30", false, "hour", "minute", "INTERVAL '-10:30' HOUR TO MINUTE", -(10 * H + 30 * M)},
+    {"|5 10", false, "day", "hour", "INTERVAL '5 10' DAY TO HOUR", 5 * D + 10 * H},
+    {" 2 10 ", false, "day", "hour", "INTERVAL '2 10' DAY TO HOUR", 2 * D + 10 * H},
+    {"100:00", false, "hour", "minute", "INTERVAL '100:00' HOUR TO MINUTE", 100 * H},
+    {"0:0:0.000000999", false, "hour", "second", "INTERVAL '00:00:00' HOUR TO SECOND", 0},
+    {"12:34.000001", false, "minute", "second", "INTERVAL '12:34.000001' MINUTE TO SECOND",
+     12 * M + 34000001},
+    {"2 10", false, "day", "minute", "Interval string does not match day-time format", 0},
+    {"2 10:60", false, "day", "minute", "requirement failed: minute 60 outside range [0, 59]", 0},
+    {"1:2:3", false, "day", "second", "Interval string does not match day-time format", 0},
+    {"1", false, "second", "second", "Intervals FROM second TO second are not supported.", 0},
+    {"1-2", false, "year", "month", "INTERVAL '1-2' YEAR TO MONTH", 0},
+    {"1 year 2 days", false, NULL, NULL, "Cannot mix year-month and day-time fields", 0},
+};
+
+START_TEST(test_interval_literal)
+{
+    Arena arena;
+    arena_init(&arena);
+    AstExpr *e = ast_new_interval(&arena, ansi_cases[_i].text, ansi_cases[_i].pairs,
+                                  ansi_cases[_i].from, ansi_cases[_i].to, (SrcSpan){0});
+    SIntervalLit lit;
+    const char *err = sema_interval_literal(&arena, e, &lit);
+    StrBuf sb;
+    sb_init(&sb, &arena);
+    if (err)
+        sb_puts(&sb, err);
+    else if (lit.year_month)
+        sema_put_year_month(&sb, lit.months, lit.from, lit.to);
+    else
+        sema_put_day_time(&sb, lit.us, lit.from, lit.to);
+    ck_assert_msg(strncmp(sb.data, ansi_cases[_i].name, strlen(ansi_cases[_i].name)) == 0,
+                  "'%s': got %s", ansi_cases[_i].text, sb.data);
+    if (!err && !lit.year_month)
+        ck_assert_msg(lit.us == ansi_cases[_i].us, "'%s': %lld us", ansi_cases[_i].text,
+                      (long long)lit.us);
+    arena_free(&arena);
+}
+END_TEST
+
 START_TEST(test_names_and_suggestions)
 {
     ck_assert_int_eq(sema_edit_distance("nmae", "name"), 1);
@@ -1154,6 +1214,10 @@ Suite *sema_suite(void)
     tcase_add_loop_test(tc, test_group_keys, 0,
                         (int)(sizeof group_key_cases / sizeof group_key_cases[0]));
     tcase_add_test(tc, test_group_keys_deep);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("interval_literal");
+    tcase_add_loop_test(tc, test_interval_literal, 0,
+                        (int)(sizeof ansi_cases / sizeof ansi_cases[0]));
     suite_add_tcase(s, tc);
     tc = tcase_create("misc");
     tcase_add_test(tc, test_names_and_suggestions);

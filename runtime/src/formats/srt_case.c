@@ -12,9 +12,9 @@
 */
 #include <stddef.h>
 
+#include "common/cm_utf8.h"
 #include "srt_int.h"
 #include "srt_case_table.h"
-#include "inline/srt_utf8.h"
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -125,17 +125,17 @@ uint32_t srt_str_case_full(const char *s, uint32_t n, uint32_t *cps, char *out, 
             long sp = find(&case_special_upper[0][0], N_OF(case_special_upper), 4, cp);
             if (sp >= 0) {
                 for (int j = 1; j < 4 && case_special_upper[sp][j]; j++)
-                    k += srt_utf8_put(case_special_upper[sp][j], out + k);
+                    k += cm_utf8_put(case_special_upper[sp][j], out + k);
                 continue;
             }
-            k += srt_utf8_put(simple(case_upper, N_OF(case_upper), cp), out + k);
+            k += cm_utf8_put(simple(case_upper, N_OF(case_upper), cp), out + k);
         } else if (cp == 0x130) { /* İ: i + COMBINING DOT ABOVE outside tr/az */
-            k += srt_utf8_put(0x69, out + k);
-            k += srt_utf8_put(0x307, out + k);
+            k += cm_utf8_put(0x69, out + k);
+            k += cm_utf8_put(0x307, out + k);
         } else if (cp == 0x3A3) {
-            k += srt_utf8_put(final_sigma(cps, m, i) ? 0x3C2 : 0x3C3, out + k);
+            k += cm_utf8_put(final_sigma(cps, m, i) ? 0x3C2 : 0x3C3, out + k);
         } else {
-            k += srt_utf8_put(simple(case_lower, N_OF(case_lower), cp), out + k);
+            k += cm_utf8_put(simple(case_lower, N_OF(case_lower), cp), out + k);
         }
     }
     return k;
@@ -163,7 +163,7 @@ void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, u
     uint32_t k = 0, prev = ' ';
     for (uint32_t i = 0; i < lo_n;) {
         uint32_t cp = decode((const unsigned char *)lo, lo_n, &i);
-        k += srt_utf8_put(prev == ' ' ? title(cp) : cp, o + k);
+        k += cm_utf8_put(prev == ' ' ? title(cp) : cp, o + k);
         prev = cp;
     }
     *out = o;

@@ -27,8 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_utf8.h"
 #include "srt_int.h"
-#include "inline/srt_utf8.h"
 
 #define JP_MAX_DEPTH 1000 /* Jackson 2.15 StreamReadConstraints.maxNestingDepth */
 
@@ -183,7 +183,7 @@ static void begin_value(JOut *o, JCtx *c)
 static void out_cp(JOut *o, uint32_t cp)
 {
     char b[4];
-    out_put(o, b, srt_utf8_put(cp, b));
+    out_put(o, b, cm_utf8_put(cp, b));
 }
 
 static void out_u_escape(JOut *o, uint32_t unit)

@@ -17,9 +17,9 @@
 #include <string.h>
 
 #include "common/cm_regex.h"
+#include "common/cm_utf8.h"
 #include "srt_int.h"
 #include "inline/srt_sbuf.h"
-#include "inline/srt_utf8.h"
 
 #define RING 8
 
@@ -222,7 +222,7 @@ static uint32_t next_from(const char *s, uint32_t n, uint32_t ms, uint32_t me)
 {
     if (me != ms)
         return me;
-    return me < n ? me + srt_utf8_lead_len((unsigned char)s[me]) : n + 1;
+    return me < n ? me + cm_utf8_lead_len((unsigned char)s[me]) : n + 1;
 }
 
 int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n,
@@ -267,7 +267,7 @@ int srt_split(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int32_t
         /* Spark 3.4+: an empty pattern splits into code points, no trailing "". */
         uint32_t i = 0;
         while (i < n) {
-            uint32_t e = i + srt_utf8_lead_len((unsigned char)s[i]);
+            uint32_t e = i + cm_utf8_lead_len((unsigned char)s[i]);
             if (e > n || (limit > 0 && cnt == (uint32_t)limit - 1))
                 e = n;
             push(q, &v, &cnt, &cap, s, i, e);
@@ -329,7 +329,7 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
     int64_t units = 0, target = (int64_t)pos - 1;
     uint32_t b = 0;
     while (b < n && units < target) {
-        uint32_t k = srt_utf8_lead_len((unsigned char)s[b]);
+        uint32_t k = cm_utf8_lead_len((unsigned char)s[b]);
         units += k == 4 ? 2 : 1;
         b = b + k > n ? n : b + k;
     }
@@ -353,7 +353,7 @@ int srt_regexp_replace(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
             return -1;
         }
         last = me;
-        from = me == ms ? (me < sub_n ? me + srt_utf8_lead_len((unsigned char)sub[me]) : sub_n + 1) : me;
+        from = me == ms ? (me < sub_n ? me + cm_utf8_lead_len((unsigned char)sub[me]) : sub_n + 1) : me;
     }
     if (rc < 0)
         return -1;

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "common/cm_time.h"
+#include "common/cm_utf8.h"
 #include "srt_abi.h"
-#include "inline/srt_utf8.h"
 
 /* ======================================================================
 ** Strings
@@ -23,7 +23,7 @@ static inline uint32_t f_skip_cps(const char *s, uint32_t n, uint32_t from, int6
 {
     uint32_t i = from;
     for (int64_t c = 0; i < n && c < k; c++)
-        i += srt_utf8_lead_len((unsigned char)s[i]);
+        i += cm_utf8_lead_len((unsigned char)s[i]);
     return i < n ? i : n;
 }
 
@@ -35,7 +35,7 @@ void srt_str_substr(const char *s, uint32_t n, int32_t pos, int32_t len, const c
     int64_t start = pos > 0 ? (int64_t)pos - 1 : 0;
     if (pos < 0) {
         int64_t chars = 0;
-        for (uint32_t i = 0; i < n; i += srt_utf8_lead_len((unsigned char)s[i]))
+        for (uint32_t i = 0; i < n; i += cm_utf8_lead_len((unsigned char)s[i]))
             chars++;
         start = chars + pos;
     }
@@ -160,7 +160,7 @@ int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
 static int64_t f_num_chars(const char *s, uint32_t n)
 {
     int64_t c = 0;
-    for (uint32_t i = 0; i < n; i += srt_utf8_lead_len((unsigned char)s[i]))
+    for (uint32_t i = 0; i < n; i += cm_utf8_lead_len((unsigned char)s[i]))
         c++;
     return c;
 }
@@ -285,7 +285,7 @@ void srt_str_reverse(SrtQuery *q, const char *s, uint32_t n, const char **out, u
        truncated sequence at the end stays one unit). */
     char *o = srt_scratch_alloc(q, n ? n : 1);
     for (uint32_t i = 0; i < n;) {
-        uint32_t len = srt_utf8_lead_len((unsigned char)s[i]);
+        uint32_t len = cm_utf8_lead_len((unsigned char)s[i]);
         if (len > n - i)
             len = n - i;
         memcpy(o + n - i - len, s + i, len);
@@ -446,7 +446,7 @@ int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_
     uint32_t i = 0;
     int64_t c = 0;
     while (i < n && c < (int64_t)pos - 1) {
-        i += srt_utf8_lead_len((unsigned char)s[i]);
+        i += cm_utf8_lead_len((unsigned char)s[i]);
         c++;
     }
     for (;;) {
@@ -454,7 +454,7 @@ int32_t srt_str_locate(const char *s, uint32_t n, const char *sub, uint32_t sub_
             return 0;
         if (memcmp(s + i, sub, sub_n) == 0)
             return (int32_t)(c + 1);
-        i += srt_utf8_lead_len((unsigned char)s[i]);
+        i += cm_utf8_lead_len((unsigned char)s[i]);
         c++;
         if (i >= n)
             return 0;

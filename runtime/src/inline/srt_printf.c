@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/cm_utf8.h"
 #include "srt_abi.h"
 #include "inline/srt_sbuf.h"
-#include "inline/srt_utf8.h"
 
 static void pf_pad(SrtSBuf *b, char c, long n)
 {
@@ -20,7 +20,7 @@ static void pf_pad(SrtSBuf *b, char c, long n)
 static void pf_justify(SrtSBuf *b, const char *s, size_t n, long width, bool left)
 {
     long chars = 0;
-    for (size_t i = 0; i < n; i += srt_utf8_lead_len((unsigned char)s[i]))
+    for (size_t i = 0; i < n; i += cm_utf8_lead_len((unsigned char)s[i]))
         chars++;
     if (!left)
         pf_pad(b, ' ', width - chars);
@@ -241,7 +241,7 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             if (prec >= 0) { /* the first prec characters */
                 size_t at = 0;
                 for (long cnt = 0; at < n && cnt < prec; cnt++)
-                    at += srt_utf8_lead_len((unsigned char)s[at]);
+                    at += cm_utf8_lead_len((unsigned char)s[at]);
                 n = at > n ? n : at;
             }
             if (c == 'S') {

@@ -2,20 +2,20 @@
 ** replace, chr, ascii, octet_length, bit_length, contains/startswith/endswith, btrim with
 ** characters, split_part.
 **
-** Text is UTF-8 counted in code points as Spark's UTF8String does (srt_utf8.h: an invalid
+** Text is UTF-8 counted in code points as Spark's UTF8String does (common/cm_utf8.h: an invalid
 ** lead byte is one unit); results are slices of an argument or in the query's scratch
 ** memory.  Bodies see non-NULL values only (codegen handles NULL).
 */
 #include <stdio.h>
 #include <string.h>
 
+#include "common/cm_utf8.h"
 #include "srt_abi.h"
-#include "inline/srt_utf8.h"
 
 /* The bytes of the code point at s[i] (cut at n). */
 static inline uint32_t sf_cp_len(const char *s, uint32_t n, uint32_t i)
 {
-    uint32_t len = srt_utf8_lead_len((unsigned char)s[i]);
+    uint32_t len = cm_utf8_lead_len((unsigned char)s[i]);
     return len > n - i ? n - i : len;
 }
 
@@ -113,7 +113,7 @@ void srt_str_chr(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n)
     /* Chr: '' for v < 0, else the character (char)(v & 0xFF) (U+0000 when that is 0). */
     char *o = srt_scratch_alloc(q, 2);
     *out = o;
-    *out_n = v < 0 ? 0 : srt_utf8_put((uint32_t)(v & 0xFF), o);
+    *out_n = v < 0 ? 0 : cm_utf8_put((uint32_t)(v & 0xFF), o);
 }
 
 int32_t srt_str_ascii(const char *s, uint32_t n)
@@ -125,7 +125,7 @@ int32_t srt_str_ascii(const char *s, uint32_t n)
     uint32_t len = sf_cp_len(s, n, 0);
     static const unsigned char lead_mask[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
     /* invalid UTF-8 decodes to the replacement character, as Java's new String does */
-    if ((u[0] >= 0x80 && u[0] < 0xC0) || u[0] >= 0xF8 || len != srt_utf8_lead_len(u[0]))
+    if ((u[0] >= 0x80 && u[0] < 0xC0) || u[0] >= 0xF8 || len != cm_utf8_lead_len(u[0]))
         return 0xFFFD;
     int32_t cp = u[0] & lead_mask[len];
     for (uint32_t i = 1; i < len; i++) {

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "common/cm_like.h"
+#include "common/cm_utf8.h"
 #include "srt_abi.h"
-#include "inline/srt_utf8.h"
 
 int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn)
 {
@@ -19,7 +19,7 @@ int srt_str_cmp(const char *a, uint32_t an, const char *b, uint32_t bn)
 /* Bytes of the UTF-8 sequence starting at s[i] (1 for invalid lead bytes), within n. */
 static inline uint32_t s_cp_len(const char *s, uint32_t i, uint32_t n)
 {
-    uint32_t k = srt_utf8_lead_len((unsigned char)s[i]);
+    uint32_t k = cm_utf8_lead_len((unsigned char)s[i]);
     return i + k <= n ? k : n - i;
 }
 
@@ -37,10 +37,10 @@ int srt_like(SrtQuery *q, const char *s, uint32_t n, const char *pat, uint32_t p
     while (si < n) {
         if (pi < pat_n) {
             size_t at = pi, next = pi;
-            uint32_t c = cm_like_next(pat, pat_n, &next);
+            uint32_t c = cm_utf8_next(pat, pat_n, &next);
             if (c == esc) { /* valid: a literal follows */
                 at = next;
-                cm_like_next(pat, pat_n, &next);
+                cm_utf8_next(pat, pat_n, &next);
             } else if (c == '%') {
                 star_p = pi = (uint32_t)next;
                 star_s = si;

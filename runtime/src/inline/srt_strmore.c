@@ -9,13 +9,13 @@
 #include <strings.h>
 
 #include "common/cm_charset.h"
+#include "common/cm_utf8.h"
 #include "srt_abi.h"
-#include "inline/srt_utf8.h"
 
 /* The bytes of the character at s[i] (UTF8String.numBytesForFirstByte, cut at n). */
 static inline uint32_t sm_char_len(const char *s, uint32_t n, uint32_t i)
 {
-    uint32_t len = srt_utf8_lead_len((unsigned char)s[i]);
+    uint32_t len = cm_utf8_lead_len((unsigned char)s[i]);
     return len > n - i ? n - i : len;
 }
 

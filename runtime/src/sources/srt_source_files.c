@@ -41,7 +41,7 @@
 
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
-#include "inline/srt_utf8.h"
+#include "common/cm_utf8.h"
 #include "srt_int.h"
 
 /* A directory whose mtime is this much older than our last listing cannot have changed
@@ -336,7 +336,7 @@ static int uri_to_path(const char *u, size_t n, SrtBuf *out)
 static void put_utf8(SrtBuf *b, uint32_t cp)
 {
     char t[4];
-    srt_buf_put(b, t, srt_utf8_put(cp, t));
+    srt_buf_put(b, t, cm_utf8_put(cp, t));
 }
 
 static int hex4(const char *p, const char *e, uint32_t *out)

@@ -1,0 +1,243 @@
+/* sema_func_array.c - typing of the array functions of functions.def (FN_CASES_ARRAY:
+** element_at ... sequence, collectionExpressions.scala) and the array form of concat.
+** sema_func.c dispatches to it.
+*/
+#include "sema/sema_int.h"
+
+/* ==== Arrays: element_at ... slice (collectionExpressions.scala) ==== */
+
+/* Spark's toSQLType: the type's name in capitals. */
+static const char *sql_type(Binder *b, const Type *t)
+{
+    char *s = arena_sprintf(b->sc->arena, "%s", type_name(b->sc->arena, t));
+    for (char *p = s; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return s;
+}
+
+/* array_contains(arr, v) and array_position(arr, v): v and the elements compared in
+   TypeCoercion.findWiderTypeWithoutStringPromotionForTwo's type, to which v is cast (the
+   elements are cast when read); Spark's messages for a NULL v and for no such type. */
+static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    const Type *elem = args[0]->type->elem, *vt = args[1]->type;
+    if (vt->kind == TY_NULL && fn == FN_ARRAY_CONTAINS) {
+        diag_error(b->sc->diag, asts[1]->span,
+                   "Null typed values cannot be used as arguments of `%s`", sema_func_name(fn));
+        return false;
+    }
+    bool one_string = (elem->kind == TY_STRING) != (vt->kind == TY_STRING);
+    const Type *t = one_string || vt->kind == TY_NULL ? NULL : sema_wider_type(elem, vt);
+    if (!t || (t->kind != TY_STRUCT && !type_is_numeric(t) && t->kind != TY_DECIMAL &&
+               t->kind != TY_STRING && t->kind != TY_BOOLEAN && t->kind != TY_DATE &&
+               t->kind != TY_TIMESTAMP && t->kind != TY_BINARY)) {
+        diag_error(b->sc->diag, e->span,
+                   "Input to `%s` should have been \"ARRAY\" followed by a value with same "
+                   "element type, but it's [\"%s\", \"%s\"]",
+                   sema_func_name(fn), sql_type(b, args[0]->type), sql_type(b, vt));
+        return false;
+    }
+    args[1] = sema_coerce(b->sc, args[1], t);
+    return true;
+}
+
+/* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
+static bool is_atomic_elem(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL || t->kind == TY_STRING ||
+           t->kind == TY_BOOLEAN || t->kind == TY_DATE || t->kind == TY_TIMESTAMP;
+}
+
+/* The typing of the array functions; false after reporting an error. */
+bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                          const Type **rt, int *bad, const char **want)
+{
+    bool arr = args[0]->type->kind == TY_ARRAY;
+    *want = "an array";
+    switch (fn) {
+    case FN_ELEMENT_AT: /* ElementAt(ARRAY, INT): a BIGINT index is refused */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        if (args[1]->type->kind == TY_NULL)
+            args[1] = sema_coerce(b->sc, args[1], &type_int);
+        else if (args[1]->type->kind != TY_INT)
+            *bad = 1, *want = "an integer (INT)";
+        return true;
+    case FN_ARRAY_CONTAINS:
+    case FN_ARRAY_POSITION:
+        *rt = fn == FN_ARRAY_CONTAINS ? &type_boolean : &type_bigint;
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        return type_array_search(b, e, fn, args);
+    case FN_ARRAY_SIZE: /* ArraySize: Size(child, legacySizeOfNull = false) */
+        *rt = &type_int;
+        if (args[0]->type->kind == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], type_array(b->sc->arena, &type_string));
+        else if (!arr)
+            *bad = 0;
+        return true;
+    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]): an array of other
+                           atomic values is cast to ARRAY<STRING> (ImplicitCastInputTypes) */
+        *rt = &type_string;
+        if (!arr || !is_atomic_elem(args[0]->type->elem))
+            *bad = 0, *want = "an array of atomic values";
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = sema_to_string(b, args[i])))
+                *bad = i, *want = "a string";
+        return true;
+    case FN_ARRAY_MAX:
+    case FN_ARRAY_MIN:
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        if (!is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY) /* structs: not yet */
+            *bad = 0, *want = "an array of atomic values";
+        return true;
+    case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
+    case FN_ARRAY_DISTINCT:
+        if (!arr || !is_atomic_elem(args[0]->type->elem)) {
+            *bad = 0, *want = "an array of numbers, strings, booleans or times";
+            return true;
+        }
+        *rt = args[0]->type;
+        if (fn == FN_SORT_ARRAY && n > 1 &&
+            !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
+              !args[1]->u.value.is_null)) {
+            diag_error(b->sc->diag, e->u.call.args.items[1]->span,
+                       "Sort order in second argument requires a boolean literal.");
+            return false;
+        }
+        return true;
+    case FN_SLICE: /* Slice(ARRAY, INT, INT) */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        *rt = args[0]->type;
+        for (int i = 1; *bad < 0 && i < n; i++)
+            if (!(args[i] = sema_fn_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        return true;
+    case FN_ARRAY_REPEAT: /* ArrayRepeat(any, INT): ARRAY of the element's type */
+        *rt = type_array(b->sc->arena, args[0]->type);
+        if (!(args[1] = sema_fn_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
+    case FN_FLATTEN: /* Flatten(ARRAY<ARRAY<T>>): ARRAY<T> */
+        if (!arr || args[0]->type->elem->kind != TY_ARRAY) {
+            *bad = 0, *want = "an array of arrays";
+            return true;
+        }
+        *rt = args[0]->type->elem;
+        return true;
+    case FN_ARRAY_REMOVE: { /* ArrayRemove(ARRAY<T>, T): the value cast to the element type */
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        const Type *el = args[0]->type->elem, *w = sema_wider_type(el, args[1]->type);
+        *rt = args[0]->type;
+        if (w && type_equal(w, el) && is_atomic_elem(el))
+            args[1] = sema_coerce(b->sc, args[1], el);
+        else
+            *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the array's element type %s",
+                                           type_name(b->sc->arena, el));
+        return true;
+    }
+    case FN_ARRAY_UNION: /* ArrayUnion, ArrayIntersect, ArrayExcept: ARRAY<T> of two */
+    case FN_ARRAY_INTERSECT:
+    case FN_ARRAY_EXCEPT:
+    case FN_ARRAYS_OVERLAP: { /* ArraysOverlap(ARRAY<T>, ARRAY<T>): BOOLEAN */
+        *rt = &type_boolean;
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (args[i]->type->kind != TY_ARRAY && args[i]->type->kind != TY_NULL)
+                *bad = i;
+        if (*bad >= 0)
+            return true;
+        const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+        const Type *t = sema_unify(b, args, asts, 2, "arrays_overlap arguments must have a common type");
+        if (!t)
+            return false;
+        if (t->kind == TY_NULL) {
+            t = type_array(b->sc->arena, &type_null);
+            args[0] = sema_coerce(b->sc, args[0], t);
+            args[1] = sema_coerce(b->sc, args[1], t);
+        }
+        if (!is_atomic_elem(t->elem) && t->elem->kind != TY_NULL) {
+            *bad = 0, *want = "an array of numbers, strings, booleans or times";
+            return true;
+        }
+        if (fn != FN_ARRAYS_OVERLAP)
+            *rt = t;
+        return true;
+    }
+    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider), or of
+                           DATE or TIMESTAMP stepping by an INTERVAL (1 day by default) */
+        TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
+        bool dates = k0 == TY_DATE || k1 == TY_DATE, stamps = k0 == TY_TIMESTAMP || k1 == TY_TIMESTAMP;
+        if (dates || stamps) {
+            const Type *t = stamps ? &type_timestamp : &type_date;
+            *want = "a date or a timestamp";
+            for (int i = 0; *bad < 0 && i < 2; i++) {
+                TypeKind k = args[i]->type->kind;
+                if (k != TY_DATE && k != TY_TIMESTAMP && k != TY_NULL)
+                    *bad = i;
+                else
+                    args[i] = sema_coerce(b->sc, args[i], t);
+            }
+            if (*bad < 0 && n > 2 && args[2]->type->kind != TY_INTERVAL)
+                *bad = 2, *want = "an interval";
+            if (*bad < 0 && n > 2 && !stamps &&
+                !(args[2]->kind == SX_CONST && !args[2]->u.value.is_null &&
+                  args[2]->u.value.i % 86400000000LL == 0)) {
+                diag_error(b->sc->diag, e->u.call.args.items[2]->span,
+                           "sequence of dates: the step must be a constant interval of whole "
+                           "days in sluice");
+                return false;
+            }
+            *rt = type_array(b->sc->arena, t);
+            return true;
+        }
+        const Type *t = &type_int;
+        *want = "an integer";
+        for (int i = 0; *bad < 0 && i < n; i++) {
+            TypeKind k = args[i]->type->kind;
+            if (k == TY_BIGINT && i < 2)
+                t = &type_bigint;
+            else if (k != TY_INT && k != TY_BIGINT && k != TY_NULL)
+                *bad = i;
+        }
+        if (*bad >= 0)
+            return true;
+        for (int i = 0; i < n; i++)
+            args[i] = sema_coerce(b->sc, args[i], i < 2 ? t : &type_bigint);
+        *rt = type_array(b->sc->arena, t);
+        return true;
+    }
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
+/* Is concat(args) Concat's array form: an ARRAY among the arguments, the others ARRAY or
+   NULL? */
+bool sema_concat_of_arrays(SExpr **args, int n)
+{
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        if (args[i]->type->kind == TY_ARRAY)
+            any = true;
+        else if (args[i]->type->kind != TY_NULL)
+            return false;
+    }
+    return any;
+}

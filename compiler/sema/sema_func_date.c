@@ -1,0 +1,293 @@
+/* sema_func_date.c - typing of the date and time functions of functions.def (SPECIAL class):
+** date_add/date_sub, to_timestamp/unix_timestamp, date_part/extract, last_day ...
+** timestamp_micros (FN_CASES_DATE), and from_utc_timestamp/to_utc_timestamp (bound as a
+** shift by a constant zone offset).  The rows stay in functions.def; sema_func.c dispatches.
+*/
+#include <stdio.h>
+
+#include "common/cm_time.h"
+#include "sema/sema_int.h"
+
+/* ==== Dates: last_day ... timestamp_micros ====
+   Spark 3.5 datetimeExpressions.scala: LastDay, AddMonths, MonthsBetween, MakeDate,
+   TruncDate, DateDiff and DateAdd (the date_diff and dateadd aliases), UnixDate,
+   DateFromUnixDate, UnixSeconds/UnixMillis/UnixMicros (TimestampToLongBase),
+   SecondsToTimestamp, MillisToTimestamp and MicrosToTimestamp (IntegralToTimestampBase). */
+
+/* An operand of an ExpectsInputTypes function, which casts nothing: ok(type) must hold
+   (a bare NULL becomes a NULL of type null_as). */
+static SExpr *expect_arg(Binder *b, SExpr *e, bool (*ok)(const Type *), const Type *null_as)
+{
+    if (e->type->kind == TY_NULL)
+        return sema_coerce(b->sc, e, null_as);
+    return ok(e->type) ? e : NULL;
+}
+
+static bool is_date_type(const Type *t)
+{
+    return t->kind == TY_DATE;
+}
+
+static bool is_timestamp_type(const Type *t)
+{
+    return t->kind == TY_TIMESTAMP;
+}
+
+static bool is_numeric_or_decimal(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL;
+}
+
+/* A DATE operand: TIMESTAMP, STRING and NULL are cast (Spark's implicit casts to DATE). */
+SExpr *sema_fn_date_arg(Binder *b, SExpr *e)
+{
+    switch (e->type->kind) {
+    case TY_DATE:
+        return e;
+    case TY_NULL:
+    case TY_TIMESTAMP:
+    case TY_STRING:
+        return sema_coerce(b->sc, e, &type_date);
+    default:
+        return NULL;
+    }
+}
+
+/* date_add/date_sub(start, days): DateAdd's days are INT (ExpectsInputTypes: a BIGINT or
+   DOUBLE is refused); a constant string is read as an integer when the query is analysed
+   (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
+bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
+                          const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (!(args[0] = sema_fn_date_arg(b, args[0]))) {
+        *bad = 0, *want = "a date";
+        return true;
+    }
+    SExpr *d = args[1];
+    if (d->type->kind == TY_INT)
+        return true;
+    if (d->type->kind == TY_NULL) {
+        args[1] = sema_coerce(b->sc, d, &type_int);
+        return true;
+    }
+    if (d->type->kind == TY_STRING && d->kind == SX_CONST && !d->u.value.is_null) {
+        SExpr *i = sema_coerce(b->sc, d, &type_int);
+        if (i->kind != SX_CONST) {
+            diag_error(b->sc->diag, asts[1]->span,
+                       "the second argument of '%s' function needs to be an integer",
+                       sema_func_name(fn));
+            return false;
+        }
+        args[1] = i;
+        return true;
+    }
+    *bad = 1, *want = "an integer (INT)";
+    return true;
+}
+
+/* to_timestamp(s[, fmt]) and unix_timestamp([s[, fmt]]). */
+void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want)
+{
+    if (fn == FN_TO_TIMESTAMP && n == 1) {
+        /* Spark: CAST(x AS TIMESTAMP) (strings leniently, numbers as epoch seconds) */
+        if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_BOOLEAN)
+            args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
+        else if (!(args[0] = sema_to_timestamp(b, args[0])))
+            *bad = 0, *want = "a string or a timestamp";
+        return;
+    }
+    if (n > 0) {
+        TypeKind k = args[0]->type->kind;
+        if (k == TY_DATE || k == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
+        else if (k != TY_STRING && k != TY_TIMESTAMP)
+            *bad = 0, *want = "a string or a timestamp";
+    }
+    if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
+        *bad = 1, *want = "a string";
+}
+
+/* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
+   fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
+   Region ids, whose offset depends on the date, need zone rules sluice does not have. */
+static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off)
+{
+    if (!sema_fn_is_string_const(tz)) {
+        diag_error(b->sc->diag, at->span,
+                   "function '%s' needs a constant time zone in sluice (a string literal)",
+                   sema_func_name(fn));
+        return false;
+    }
+    if (!cm_zone_offset(tz->u.value.s, tz->u.value.n, off)) {
+        diag_error(b->sc->diag, at->span,
+                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
+                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
+                   "offset changes with the date", tz->u.value.s);
+        return false;
+    }
+    return true;
+}
+
+/* make_timestamp's zone: NULL, or a constant sluice knows the offset of (check_zone). */
+static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
+{
+    int32_t off;
+    if (tz->kind == SX_CONST && tz->u.value.is_null)
+        return true;
+    return check_zone(b, e->u.call.args.items[6], fn, tz, &off);
+}
+
+/* date_part(field, source) (DatePart: Extract(field, source)): field a string literal
+   (Spark's NON_FOLDABLE_ARGUMENT and INVALID_EXTRACT_FIELD otherwise); source a DATE for the
+   date fields, a TIMESTAMP for HOUR, MINUTE and SECOND (SecondWithFraction:
+   DECIMAL(8, 6)). */
+static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt,
+                           int *bad, const char **want)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    if (!sema_fn_is_string_const(args[0])) {
+        diag_error(b->sc->diag, asts[0]->span,
+                   "The function `%s` requires the parameter `field` to be a foldable expression "
+                   "of the type \"STRING\", but the actual argument is a non-foldable.",
+                   sema_func_name(fn));
+        return false;
+    }
+    int part = sema_date_part(args[0]->u.value.s, args[0]->u.value.n);
+    if (part < 0) {
+        diag_error(b->sc->diag, asts[0]->span, "Cannot extract `%s` from \"%s\".",
+                   args[0]->u.value.s, sema_expr_sql(b->sc, b->blk, asts[1]));
+        return false;
+    }
+    bool time = part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND;
+    *rt = part == DP_SECOND ? type_decimal(8, 6) : &type_int;
+    if (!(args[1] = time ? sema_to_timestamp(b, args[1]) : sema_fn_date_arg(b, args[1])))
+        *bad = 1, *want = time ? "a timestamp" : "a date";
+    return true;
+}
+
+/* The typing of the date functions above; false after reporting an error. */
+bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                         const Type **rt, int *bad, const char **want)
+{
+    switch (fn) {
+    case FN_DATE_PART:
+    case FN_DATEPART:
+    case FN_EXTRACT:
+        return type_date_part(b, e, fn, args, rt, bad, want);
+    case FN_LAST_DAY: /* LastDay(DATE), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = sema_fn_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        return true;
+    case FN_ADD_MONTHS: /* AddMonths(DATE, INT), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = sema_fn_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = sema_fn_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer";
+        return true;
+    case FN_MONTHS_BETWEEN: /* MonthsBetween(TIMESTAMP, TIMESTAMP, BOOLEAN) */
+        *rt = &type_double;
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (!(args[i] = sema_to_timestamp(b, args[i])))
+                *bad = i, *want = "a timestamp";
+        if (*bad < 0 && n > 2 && args[2]->type->kind == TY_NULL)
+            args[2] = sema_coerce(b->sc, args[2], &type_boolean);
+        else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
+            *bad = 2, *want = "a boolean";
+        return true;
+    case FN_NEXT_DAY: /* NextDay(DATE, STRING) */
+        *rt = &type_date;
+        if (!(args[0] = sema_fn_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]) */
+        *rt = &type_timestamp;
+        sema_fn_convert_all(b, args, 5, sema_fn_int_arg, bad);
+        *want = "an integer";
+        if (*bad >= 0)
+            return true;
+        if (type_is_numeric(args[5]->type) || args[5]->type->kind == TY_DECIMAL ||
+            args[5]->type->kind == TY_STRING || args[5]->type->kind == TY_NULL)
+            args[5] = sema_coerce(b->sc, args[5], type_decimal(16, 6));
+        else
+            *bad = 5, *want = "a number of seconds";
+        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, args[6]);
+    case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
+        *rt = &type_date;
+        sema_fn_convert_all(b, args, n, sema_fn_int_arg, bad);
+        *want = "an integer";
+        return true;
+    case FN_TRUNC: /* TruncDate(DATE, STRING), ImplicitCastInputTypes */
+        *rt = &type_date;
+        if (!(args[0] = sema_fn_date_arg(b, args[0])))
+            *bad = 0, *want = "a date";
+        else if (!(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "a string";
+        return true;
+    case FN_UNIX_DATE:
+        *rt = &type_int;
+        if (!(args[0] = expect_arg(b, args[0], is_date_type, &type_date)))
+            *bad = 0, *want = "a date (DATE)";
+        return true;
+    case FN_DATE_FROM_UNIX_DATE: /* ImplicitCastInputTypes INT */
+        *rt = &type_date;
+        if (!(args[0] = sema_fn_int_arg(b, args[0])))
+            *bad = 0, *want = "an integer";
+        return true;
+    case FN_UNIX_SECONDS:
+    case FN_UNIX_MILLIS:
+    case FN_UNIX_MICROS:
+        *rt = &type_bigint;
+        if (!(args[0] = expect_arg(b, args[0], is_timestamp_type, &type_timestamp)))
+            *bad = 0, *want = "a timestamp (TIMESTAMP)";
+        return true;
+    case FN_TIMESTAMP_SECONDS:
+        *rt = &type_timestamp;
+        if (!(args[0] = expect_arg(b, args[0], is_numeric_or_decimal, &type_double)))
+            *bad = 0, *want = "a number";
+        return true;
+    case FN_TIMESTAMP_MILLIS:
+    case FN_TIMESTAMP_MICROS:
+        *rt = &type_timestamp;
+        if (!(args[0] = expect_arg(b, args[0], type_is_integral, &type_bigint)))
+            *bad = 0, *want = "an integer (INT or BIGINT)";
+        return true;
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
+/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz): ts + or - tz's offset.
+   tz must be a constant sluice knows the offset of (cm_zone_offset: fixed offsets, UTC, GMT,
+   ...); region ids, whose offset depends on the date, need zone rules sluice does not have. */
+SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    const char *name = sema_func_name(fn);
+    SExpr *ts = sema_to_timestamp(b, args[0]);
+    if (!ts) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a timestamp as argument 1", name);
+        sema_type_error(b, asts[0], what, asts[0], args[0]->type);
+        return NULL;
+    }
+    SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_timestamp, e->span);
+    null->u.value.is_null = true;
+    if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
+        return null;
+    int32_t off;
+    if (!check_zone(b, asts[1], fn, args[1], &off))
+        return NULL;
+    SExpr *d = sema_new_expr(b->sc, SX_CONST, &type_interval, e->span);
+    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? off : -off) * 1000000;
+    SExpr *r = sema_new_expr(b->sc, SX_ARITH, &type_timestamp, e->span);
+    r->u.bin.op = BOP_ADD;
+    r->u.bin.lhs = ts;
+    r->u.bin.rhs = d;
+    return r;
+}
