@@ -40,11 +40,16 @@ static bool many_queries(const PProgram *plan)
 }
 
 /* The helpers that sit on the per-record path: kept from the bitcode and always inlined.
-   Every other helper is called in libsrt.a, so the optimiser never spends time on it. */
+   Every other helper is called in libsrt.a, so the optimiser never spends time on it.  Not
+   here: the parsers of a DOUBLE, FLOAT, TIMESTAMP or DATE field (srt_json_f64 ...), each a
+   few hundred lines that the optimiser and the code generator went through again for every
+   such column of every query, for nothing: called, they run as fast (callgrind, 200,000
+   events: 132.5 M instructions inlined, 131.7 M called; device means over x, y, z: 563 M
+   and 557 M), and the build of examples/activity.sql went from about 1.3 s to 0.5 s. */
 static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_end", "srt_json_bom",
                                     "srt_json_string_raw", "srt_json_bool",
-                                    "srt_json_i32", "srt_json_i64", "srt_json_f64", "srt_json_f32", "cm_json_number",
-                                    "srt_json_ts", "srt_json_date", "srt_json_str", "srt_window_start", "srt_window_bounds",
+                                    "srt_json_i32", "srt_json_i64", "cm_json_number",
+                                    "srt_json_str", "srt_window_start", "srt_window_bounds",
                                     "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
                                     "srt_str_substr", "srt_str_trim", "srt_str_locate",
                                     "srt_csv_field", "srt_csv_i64", "srt_csv_bool",
