@@ -406,6 +406,78 @@ START_TEST(test_f64_roundtrip)
 }
 END_TEST
 
+/* Decimal numbers of 1 to 19 significant digits (the exact 128-bit path) and a few more (the
+   strtod path), a point anywhere and an exponent or none, parse to the double glibc's strtod
+   (correctly rounded) gives, bit for bit; and halfway cases round to even. */
+START_TEST(test_f64_vs_strtod)
+{
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 400000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        char digits[32], text[64];
+        int nd = 1 + (int)(x % 21); /* up to 21 digits: past 19, the strtod path */
+        uint64_t y = x * 0x2545F4914F6CDD1Dull;
+        for (int j = 0; j < nd; j++) {
+            digits[j] = (char)('0' + (int)((y >> 33) % 10));
+            y = y * 6364136223846793005ull + 1442695040888963407ull;
+        }
+        int point = (int)((x >> 8) % (uint64_t)(nd + 1)); /* digits before the point */
+        int k = 0;
+        if (x >> 63)
+            text[k++] = '-';
+        if (point == 0)
+            text[k++] = '0';
+        else if (point > 1 && digits[0] == '0')
+            digits[0] = '1'; /* no leading zero in an integer part (JSON) */
+        memcpy(text + k, digits, (size_t)point);
+        k += point;
+        if (point < nd) {
+            text[k++] = '.';
+            memcpy(text + k, digits + point, (size_t)(nd - point));
+            k += nd - point;
+        }
+        if ((x >> 20) & 1)
+            k += snprintf(text + k, sizeof text - (size_t)k, "e%d", (int)((x >> 24) % 61) - 30);
+        text[k] = '\0';
+        double v, want = strtod(text, NULL);
+        int st;
+        const char *end = text + k;
+        const char *r = srt_json_f64(text, end, &v, &st);
+        ck_assert_msg(r == end && st == SRT_JV_OK, "%s: not read", text);
+        ck_assert_msg(memcmp(&v, &want, sizeof v) == 0, "%s -> %.17g, strtod %.17g", text, v, want);
+    }
+    /* ties: 2^53 + 1 and 2^53 + 3 are halfway between doubles; to even */
+    static const struct {
+        const char *in;
+        double v;
+    } ties[] = {
+        {"9007199254740993", 9007199254740992.0},
+        {"9007199254740995", 9007199254740996.0},
+        {"90071992547409930e-1", 9007199254740992.0},
+        {"9007199254740993.0000000001", 9007199254740994.0},
+        {"18014398509481986", 18014398509481984.0},
+        {"18014398509481990", 18014398509481992.0},
+        {"0.30000000000000004", 0.30000000000000004},
+        {"1.7976931348623157e308", 1.7976931348623157e308},
+        {"4.9e-324", 4.9e-324},
+        /* the quotient's bits below the double are exactly half, the remainder is not zero:
+           above half, so up (found and rounded with python3's exact int / int division) */
+        {"0.0007932523760895422", 0x1.9fe4881a2bcfcp-11},
+        {"0.0060628580346380463", 0x1.8d55e0faa3c20p-8},
+        {"0.321705815935897671", 0x1.496d3fd982bd9p-2},
+    };
+    for (size_t i = 0; i < sizeof ties / sizeof ties[0]; i++) {
+        double v;
+        int st;
+        const char *end = ties[i].in + strlen(ties[i].in);
+        srt_json_f64(ties[i].in, end, &v, &st);
+        ck_assert_msg(v == ties[i].v, "%s -> %.17g", ties[i].in, v);
+    }
+}
+END_TEST
+
 static const struct {
     const char *in;
     long consumed;
@@ -580,6 +652,7 @@ Suite *rt_json_suite(void)
     tcase_add_test(tr, test_i64);
     tcase_add_test(tr, test_f64);
     tcase_add_test(tr, test_f64_roundtrip);
+    tcase_add_test(tr, test_f64_vs_strtod);
     tcase_add_test(tr, test_ts);
     tcase_add_test(tr, test_str);
     suite_add_tcase(s, tr);
