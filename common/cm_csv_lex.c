@@ -1,5 +1,6 @@
 /* cm_csv_lex.c - the number rules of CSV fields (cm_csv_lex.h). */
 #include "common/cm_csv_lex.h"
+#include "common/cm_double.h"
 #include "common/cm_json_lex.h"
 
 #include <math.h>
@@ -93,8 +94,14 @@ int cm_csv_double(const char *s, size_t n, double *out)
         return 0;
     }
     int rc = cm_java_float_text(s, n, buf, out);
-    if (rc == 0)
-        *out = strtod(buf, NULL);
+    if (rc == 0) {
+        CmDecimal dec;
+        size_t len = strlen(buf);
+        if (strpbrk(buf, "xX") != NULL) /* hexadecimal: strtod reads it exactly */
+            *out = strtod(buf, NULL);
+        else if (cm_decimal_scan(buf, buf + len, &dec), !cm_decimal_double(&dec, out))
+            *out = strtod(buf, NULL);
+    }
     return rc < 0 ? -1 : 0;
 }
 

@@ -4,6 +4,9 @@
 */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_csv_lex.h"
@@ -251,6 +254,33 @@ START_TEST(test_csv_double)
     ck_assert(cm_csv_float("0.1", 3, &f) == 0 && f == 0.1f);
     ck_assert(cm_csv_float("-Inf", 4, &f) == 0 && f == -INFINITY);
     ck_assert_int_eq(cm_csv_float("inf", 3, &f), -1);
+    /* cm_double.h's exact paths agree with strtod, bit for bit: "+", leading zeros, a bare
+       point, suffixes, 1 to 21 digits (past 19: strtod), exponents near and far */
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        char text[64];
+        int k = 0;
+        text[k++] = "+-00"[x & 3]; /* a sign, or a leading zero */
+        int nd = 1 + (int)((x >> 2) % 21), point = (int)((x >> 8) % (uint64_t)(nd + 1));
+        uint64_t y = x * 6364136223846793005ull;
+        for (int j = 0; j < nd; j++) {
+            if (j == point)
+                text[k++] = '.';
+            text[k++] = (char)('0' + (int)((y >> 33) % 10));
+            y = y * 6364136223846793005ull + 1442695040888963407ull;
+        }
+        if ((x >> 20) & 1)
+            k += snprintf(text + k, sizeof text - (size_t)k, "E%d", (int)((x >> 24) % 61) - 30);
+        if ((x >> 30) & 1)
+            text[k++] = 'd';
+        text[k] = '\0';
+        double want = strtod(text, NULL);
+        ck_assert_msg(cm_csv_double(text, (size_t)k, &v) == 0, "'%s' refused", text);
+        ck_assert_msg(memcmp(&v, &want, sizeof v) == 0, "'%s' -> %.17g, strtod %.17g", text, v, want);
+    }
 }
 END_TEST
 

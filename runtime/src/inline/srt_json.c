@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_double.h"
 #include "common/cm_json_lex.h"
 #include "srt_abi.h"
 
@@ -331,126 +332,18 @@ const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st)
     return j_integral(p, end, INT64_MIN, INT64_MAX, out, st);
 }
 
-static const double j_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-/* The number of leading zero bits of v (not 0). */
-static int j_clz128(unsigned __int128 v)
-{
-    uint64_t hi = (uint64_t)(v >> 64);
-    return hi ? __builtin_clzll(hi) : 64 + __builtin_clzll((uint64_t)v);
-}
-
-/* m * 10^e10 rounded to the nearest double, ties to even, for 0 < m < 2^64 and |e10| <= 19:
-   10^|e10| < 2^64, so the product m * 10^e10, or the quotient m * 2^k / 10^-e10 (m shifted
-   to the top of 128 bits) with its remainder as a sticky bit, is an integer of at least 64
-   bits holding every bit the rounding needs.  The values lie between 1e-19 and 2^64 * 1e19,
-   far from the subnormals and from overflow.  Java's Double.parseDouble rounds the same way
-   (correctly); strtod did it before, several times slower, for the 16 to 19 digits of a
-   double written out in full (0.30000000000000004). */
-static double j_exact_double(uint64_t m, int e10)
-{
-    static const uint64_t pow10[20] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-                                       10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-                                       100000000000ull, 1000000000000ull, 10000000000000ull,
-                                       100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-                                       100000000000000000ull, 1000000000000000000ull,
-                                       10000000000000000000ull};
-    unsigned __int128 v;
-    int scale = 0, sticky = 0;
-    if (e10 >= 0) {
-        v = (unsigned __int128)m * pow10[e10];
-    } else {
-        int k = 64 + __builtin_clzll(m);
-        unsigned __int128 n = (unsigned __int128)m << k;
-        uint64_t d = pow10[-e10];
-        v = n / d;
-        sticky = n - v * d != 0;
-        scale = -k;
-    }
-    int len = 128 - j_clz128(v);
-    if (len <= 53) /* exact (only a product can be this short) */
-        return ldexp((double)(uint64_t)v, scale);
-    int shift = len - 53;
-    unsigned __int128 rest = v & (((unsigned __int128)1 << shift) - 1);
-    unsigned __int128 half = (unsigned __int128)1 << (shift - 1);
-    uint64_t mant = (uint64_t)(v >> shift);
-    if (rest > half || (rest == half && (sticky || (mant & 1)))) {
-        if (++mant == (1ull << 53)) {
-            mant >>= 1;
-            shift++;
-        }
-    }
-    return ldexp((double)mant, shift + scale);
-}
-
-/* Convert the validated number token [p, q) to double: exact fast paths for up to 19
-   significant digits and exponents that keep 10^e within 64 bits, else strtod on a
-   bounded copy. */
+/* Convert the validated number token [p, q) to double: cm_double.h's exact paths, else
+   strtod on a bounded copy. */
 static double j_to_double(const char *p, const char *q)
 {
-    const char *s = p;
-    int neg = 0;
-    if (*s == '-') {
-        neg = 1;
-        s++;
-    }
-    uint64_t m = 0;
-    int nd = 0;      /* significant digits consumed into m */
-    int dropped = 0; /* digits not consumed (too many) before the point */
-    int frac = 0;    /* digits after the point consumed */
-    int nonzero_dropped = 0;
-    for (; s < q && cm_json_digit(*s); s++) {
-        if (m == 0 && *s == '0')
-            continue;
-        if (nd < 19) {
-            m = m * 10 + (uint64_t)(*s - '0');
-            nd++;
-        } else {
-            dropped++;
-            nonzero_dropped |= *s != '0';
-        }
-    }
-    if (s < q && *s == '.') {
-        for (s++; s < q && cm_json_digit(*s); s++) {
-            if (m == 0 && *s == '0') {
-                frac++;
-                continue;
-            }
-            if (nd < 19) {
-                m = m * 10 + (uint64_t)(*s - '0');
-                nd++;
-                frac++;
-            } else {
-                nonzero_dropped |= *s != '0';
-            }
-        }
-    }
-    long e = 0;
-    if (s < q && (*s == 'e' || *s == 'E')) {
-        int eneg = 0;
-        s++;
-        if (*s == '+' || *s == '-')
-            eneg = *s++ == '-';
-        for (; s < q && cm_json_digit(*s); s++)
-            if (e < 100000)
-                e = e * 10 + (*s - '0');
-        if (eneg)
-            e = -e;
-    }
-    long e10 = e - frac + dropped;
-    if (!nonzero_dropped && m <= (1ull << 53) && e10 >= -22 && e10 <= 22) {
-        double d = (double)m;
-        d = e10 < 0 ? d / j_pow10[-e10] : d * j_pow10[e10];
-        return neg ? -d : d;
-    }
-    if (m == 0)
-        return neg ? -0.0 : 0.0;
-    if (!nonzero_dropped && e10 >= -19 && e10 <= 19) {
-        double d = j_exact_double(m, (int)e10);
-        return neg ? -d : d;
-    }
+    CmDecimal dec;
+    double d;
+    cm_decimal_scan(p, q, &dec);
+    if (cm_decimal_double(&dec, &d))
+        return d;
+    int neg = dec.neg, nonzero_dropped = dec.nonzero_dropped;
+    uint64_t m = dec.m;
+    long e10 = dec.e10;
     char buf[512];
     if ((size_t)(q - p) < sizeof buf) { /* the usual slow path: strtod on an exact copy */
         memcpy(buf, p, (size_t)(q - p));
