@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_double.h"
 #include "srt_abi.h"
 
 /* Strip bytes <= ' ' at both ends (UTF8String.trimAll for ASCII). */
@@ -132,8 +133,12 @@ int srt_cast_str_f64(const char *s, uint32_t n, double *out)
 {
     char buf[400];
     int rc = c_float_text(s, n, buf, out);
-    if (rc == 0)
-        *out = strtod(buf, NULL);
+    if (rc == 0) {
+        CmDecimal dec;
+        cm_decimal_scan(buf, buf + strlen(buf), &dec);
+        if (!cm_decimal_double(&dec, out))
+            *out = strtod(buf, NULL);
+    }
     return rc < 0 ? -1 : 0;
 }
 
