@@ -5,8 +5,8 @@
 ** has been read.
 **
 ** csv: fields by position, separated by `sep`, quoted with `quote` and escaped with
-** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h).  Empty lines are
-** skipped, as Spark's reader does.  An empty field, quoted or not, is NULL.  Values
+** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h).  Blank lines (only
+** bytes <= ' ', "\r\n" too) are skipped, as Spark's reader does.  An empty field, quoted or not, is NULL.  Values
 ** convert as Spark's UnivocityParser: strict integers and booleans, Java doubles,
 ** timestamps in Spark's lenient forms.  A record is malformed when a value does not
 ** convert or the number of fields differs from the schema; by the read mode it then
@@ -250,15 +250,17 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     LLVMBasicBlockRef bb_done = cg_block(cg, "csv.done");
     LLVMBuildBr(cg->b, bb_start);
 
-    /* csv.start: end of input, or an empty line (skipped). */
+    /* csv.start: end of input, or a blank line (skipped: only bytes <= ' ', srt_csv_blank). */
     cg_at(cg, bb_start);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_char, bb_eof);
     cg_at(cg, bb_char);
-    LLVMValueRef c = cg_load(cg, cg->t_i8, p, "c");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i8(cg, '\n'), ""), bb_blank, bb_begin);
+    LLVMValueRef bargs[2] = {p, end};
+    LLVMValueRef blank_end = cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
+    LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_begin, bb_blank);
     cg_at(cg, bb_blank);
-    cg_store(cg, cg_gepc(cg, p, 1, ""), p_slot);
+    LLVMValueRef more_lines = LLVMBuildICmp(cg->b, LLVMIntULT, blank_end, end, "");
+    cg_store(cg, cg_select(cg, more_lines, cg_gepc(cg, blank_end, 1, ""), blank_end), p_slot);
     LLVMBuildBr(cg->b, bb_start);
 
     /* csv.begin: the fields in schema order. */

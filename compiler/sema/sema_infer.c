@@ -1023,18 +1023,16 @@ static void read_file(Infer *in, const char *name)
         in->line_no++;
         if (len && buf[len - 1] == '\r')
             buf[--len] = '\0';
-        /* JSON: a UTF-8 byte order mark at the start of a line is skipped, as the reader
-           (Jackson's ByteSourceJsonBootstrapper skips it) */
-        size_t bom = !in->csv && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        size_t i = bom;
-        while (i < len && (unsigned char)buf[i] <= ' ')
-            i++;
-        if (i == len)
+        /* A UTF-8 byte order mark is skipped, as the readers do: JSON at the start of any
+           line (Jackson's ByteSourceJsonBootstrapper), CSV at the start of the file
+           (univocity's AbstractCharInputReader.start) */
+        size_t bom = (!in->csv || in->line_no == 1) && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        if (cm_csv_blank_line(buf + bom, buf + len))
             continue; /* blank lines are no records */
         records++;
         in->records++;
         if (in->csv)
-            csv_record(in, buf, len);
+            csv_record(in, buf + bom, len - bom);
         else
             json_record(in, buf + bom, len - bom);
     }
