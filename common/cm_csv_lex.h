@@ -28,6 +28,18 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The end ('\n' or end) of the line at p when it is blank, else NULL: every byte of it
+   <= ' ', as String.trim removes them, so "\r\n", spaces and tabs alone are blank.  Spark's
+   CSV reader skips such lines (CSVExprUtils.filterCommentAndEmpty: line.trim.nonEmpty) and
+   takes the first line that is not blank as the header (CSVExprUtils.extractHeader). */
+static inline const char *cm_csv_blank_line(const char *p, const char *end)
+{
+    for (; p < end && *p != '\n'; p++)
+        if ((unsigned char)*p > ' ')
+            return NULL;
+    return p;
+}
+
 /* What cm_csv_field found. */
 enum {
     CM_CSV_PLAIN = 0,  /* unquoted: the bytes as they are; empty means NULL */

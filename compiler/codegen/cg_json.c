@@ -92,13 +92,7 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
 
 int cg_corrupt_column(const PQuery *pq)
 {
-    const SOption *o = soptions_find(&pq->source->options, "columnNameOfCorruptRecord");
-    const char *name = o ? o->value : "_corrupt_record";
-    const SSchema *sc = &pq->source->schema;
-    for (int i = 0; i < sc->n; i++)
-        if (strcmp(sc->cols[i].name, name) == 0 && sc->cols[i].type->kind == TY_STRING)
-            return i;
-    return -1;
+    return sema_corrupt_column(pq->source);
 }
 
 LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)

@@ -52,7 +52,7 @@ static const char *hot_helpers[] = {"srt_hash", "srt_json_ws", "srt_json_line_en
                                     "srt_json_str", "srt_window_start", "srt_window_bounds",
                                     "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
                                     "srt_str_substr", "srt_str_trim", "srt_str_locate",
-                                    "srt_csv_field", "srt_csv_i64", "srt_csv_bool",
+                                    "srt_csv_field", "srt_csv_blank", "srt_csv_i64", "srt_csv_bool",
                                     "srt_xxh64_i32", "srt_xxh64_i64", "srt_xxh64_f64",
                                     "srt_xxh64_bytes", "srt_hll_add", "srt_agg_upsert"};
 

@@ -5,14 +5,16 @@
 ** has been read.
 **
 ** csv: fields by position, separated by `sep`, quoted with `quote` and escaped with
-** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h).  Empty lines are
-** skipped, as Spark's reader does.  An empty field, quoted or not, is NULL.  Values
-** convert as Spark's UnivocityParser: strict integers and booleans, Java doubles,
-** timestamps in Spark's lenient forms.  A record is malformed when a value does not
-** convert or the number of fields differs from the schema; by the read mode it then
-** keeps what converted (PERMISSIVE, the raw line in the corrupt-record column), is
-** dropped (DROPMALFORMED) or fails the query (FAILFAST).  The header line of each
-** file (header = true) never reaches generated code: the files source skips it.
+** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h).  Blank lines
+** (only bytes <= ' ', "\r\n" too) are skipped, as Spark's reader does.  An empty field,
+** quoted or not, is NULL.  Values convert as Spark's UnivocityParser: strict integers and
+** booleans, Java doubles, timestamps in Spark's lenient forms.  A record is malformed when
+** a value it reads does not convert or the number of fields differs from the schema (not
+** counted when the query reads some of the columns and not the corrupt-record column:
+** Spark's column pruning); by the read mode it then keeps what converted (PERMISSIVE, the
+** raw line in the corrupt-record column), is dropped (DROPMALFORMED) or fails the query
+** (FAILFAST).  The header line of each file (header = true) never reaches generated code:
+** the files source skips it.
 ** A narrow record reads each field inline; a wide one calls a reader shared by the
 ** columns of a type (sl_csv_read_<type>), as wide JSON records do (cg_reader.c): one
 ** field scanner and converter per column made optimisation grow with the square of the
@@ -240,6 +242,12 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         n_read += i != corrupt && rec->null_slots[i];
     }
     bool wide = n_read > CG_WIDE_RECORD, many = n_fields > CG_WIDE_RECORD;
+    /* Spark prunes the columns the query does not read unless it reads the corrupt-record
+       column (CSVFileFormat.buildReader: csvColumnPruning && !requiredSchema.exists(corrupt)):
+       univocity then returns the selected fields only, a missing one as null
+       (ParserOutput.rowParsed), so a line with too few or too many fields is not malformed
+       (UnivocityParser.convert compares the count with parsedSchema = requiredSchema). */
+    bool pruned = (corrupt < 0 || !rec->null_slots[corrupt]) && n_read < n_fields;
 
     LLVMBasicBlockRef bb_start = cg_block(cg, "csv.start");
     LLVMBasicBlockRef bb_char = cg_block(cg, "csv.char");
@@ -250,15 +258,17 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     LLVMBasicBlockRef bb_done = cg_block(cg, "csv.done");
     LLVMBuildBr(cg->b, bb_start);
 
-    /* csv.start: end of input, or an empty line (skipped). */
+    /* csv.start: end of input, or a blank line (skipped: only bytes <= ' ', srt_csv_blank). */
     cg_at(cg, bb_start);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_char, bb_eof);
     cg_at(cg, bb_char);
-    LLVMValueRef c = cg_load(cg, cg->t_i8, p, "c");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i8(cg, '\n'), ""), bb_blank, bb_begin);
+    LLVMValueRef bargs[2] = {p, end};
+    LLVMValueRef blank_end = cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
+    LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_begin, bb_blank);
     cg_at(cg, bb_blank);
-    cg_store(cg, cg_gepc(cg, p, 1, ""), p_slot);
+    LLVMValueRef more_lines = LLVMBuildICmp(cg->b, LLVMIntULT, blank_end, end, "");
+    cg_store(cg, cg_select(cg, more_lines, cg_gepc(cg, blank_end, 1, ""), blank_end), p_slot);
     LLVMBuildBr(cg->b, bb_start);
 
     /* csv.begin: the fields in schema order. */
@@ -299,8 +309,10 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         }
         cg_store(cg, np, cur);
     }
-    /* More fields than columns make the record malformed too. */
-    {
+    /* More fields than columns make the record malformed too (unless pruned). */
+    if (pruned) {
+        LLVMBuildBr(cg->b, bb_fields);
+    } else {
         LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
         LLVMBasicBlockRef bb_more = cg_block(cg, "csv.extra");
         LLVMBasicBlockRef bb_extra = cg_block(cg, "csv.extra.sep");
@@ -311,8 +323,10 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         cg_at(cg, bb_extra);
         LLVMBuildBr(cg->b, bb_short);
     }
+    /* csv.short: the line ended before the last field: its missing fields stay NULL. */
     cg_at(cg, bb_short);
-    cg_store(cg, cg_i1(cg, 1), bad);
+    if (!pruned)
+        cg_store(cg, cg_i1(cg, 1), bad);
     LLVMBuildBr(cg->b, bb_fields);
 
     /* csv.fields.done: the next record starts after the line. */

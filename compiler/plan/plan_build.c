@@ -393,6 +393,15 @@ static bool plan_branch_of(Arena *arena, Diag *diag, const SQuery *q, PBranch *b
         sema_block_reads(br->pre[0], NULL, true, br->needed); /* its input: the source's */
     if (br->watermark_col >= 0)
         br->needed[br->watermark_col] = true; /* its event times drive the watermark */
+    /* JsonFileFormat/CSVFileFormat.buildReader refuse a scan whose required columns are the
+       corrupt-record column alone. */
+    int corrupt = sema_corrupt_column(br->source), n_read = 0;
+    for (int c = 0; c < br->n_needed; c++)
+        n_read += br->needed[c];
+    if (corrupt >= 0 && br->needed[corrupt] && n_read == 1) {
+        diag_error(diag, q->span, "%s", sema_corrupt_only_msg);
+        return false;
+    }
     return true;
 }
 

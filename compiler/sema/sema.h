@@ -84,6 +84,13 @@ typedef struct SSink {
     SOptions options;
 } SSink;
 
+/* The corrupt-record column of a json or csv files source: the STRING column named by
+   columnNameOfCorruptRecord (default _corrupt_record), or -1. */
+int sema_corrupt_column(const SSource *src);
+/* Spark's message when a query reads only that column of a raw json or csv source
+   (QueryCompilationErrors.queryFromRawFilesIncludeCorruptRecordColumnError). */
+extern const char sema_corrupt_only_msg[];
+
 /* ==== Bound expressions ==== */
 
 typedef enum SExprKind {

@@ -607,6 +607,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "a timestamp";
         else if (!(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "a string";
+        else
+            sema_check_format_pattern(b, args[1]);
         *rt = &type_string;
         return true;
     case FN_ABS:
@@ -722,6 +724,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "a number of seconds";
         if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "a string";
+        else if (*bad < 0 && n > 1)
+            sema_check_format_pattern(b, args[1]); /* FromUnixTime: TimestampFormatter too */
         return true;
     case FN_CURRENT_TIMESTAMP:
         *rt = &type_timestamp;

@@ -4,6 +4,7 @@
 ** shift by a constant zone offset).  The rows stay in functions.def; sema_func.c dispatches.
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "common/cm_time.h"
 #include "sema/sema_int.h"
@@ -290,4 +291,84 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     r->u.bin.lhs = ts;
     r->u.bin.rhs = d;
     return r;
+}
+
+/* ==== date_format's pattern ====
+   Spark 3.5's TimestampFormatter(pattern, isParsing = false): DateTimeFormatterHelper
+   .convertIncompatiblePattern throws IllegalArgumentException for a week-based letter
+   (weekBasedLetters Y W w u e c), an unsupported one (unsupportedLetters A B n N p) or a
+   too long run (unsupportedPatternLengths: 5 of G M L E Q q, 11 y), and DateTimeFormatter
+   for a letter it does not know; Iso8601TimestampFormatter.validatePatternString then
+   throws SparkUpgradeException (DATETIME_PATTERN_RECOGNITION) instead when Java's legacy
+   SimpleDateFormat accepts the pattern (checkLegacyFormatter).  Spark fails the query
+   when it formats the first row; sluice refuses a constant pattern here. */
+
+/* Letters SimpleDateFormat takes (Java 8+). */
+static bool legacy_letter(char c)
+{
+    return c && strchr("GyMdkHmsSEDFwWahKzZYuXL", c) != NULL;
+}
+
+/* Letters DateTimeFormatter.ofPattern knows (Java 8-17). */
+static bool modern_letter(char c)
+{
+    return c && strchr("GuyDMLdQqYwWEecFaBhKkHmsSAnNVvzOXxZpg", c) != NULL;
+}
+
+/* The IllegalArgumentException message for pattern p[0, n), or NULL if it is valid; *legacy
+   tells whether SimpleDateFormat accepts it (every letter known, quotes closed). */
+static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool *legacy)
+{
+    const char *why = NULL;
+    bool quoted = false;
+    *legacy = true;
+    for (uint32_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '\'') {
+            quoted = !quoted;
+            continue;
+        }
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (quoted || !letter)
+            continue;
+        if (!legacy_letter(c))
+            *legacy = false;
+        uint32_t run = 1;
+        while (i + run < n && p[i + run] == c)
+            run++;
+        if (why)
+            continue;
+        if (strchr("YWwuec", c))
+            why = arena_sprintf(a, "All week-based patterns are unsupported since Spark 3.0, detected: %c, "
+                                   "Please use the SQL function EXTRACT instead", c);
+        else if (strchr("ABnNp", c))
+            why = arena_sprintf(a, "Illegal pattern character: %c", c);
+        else if ((strchr("GMLEQq", c) && run >= 5) || (c == 'y' && run >= 11))
+            why = arena_sprintf(a, "Too many pattern letters: %c", c);
+        else if (!modern_letter(c))
+            why = arena_sprintf(a, "Unknown pattern letter: %c", c);
+    }
+    if (quoted)
+        *legacy = false;
+    return why;
+}
+
+void sema_check_format_pattern(Binder *b, const SExpr *pattern)
+{
+    if (!sema_fn_is_string_const(pattern))
+        return;
+    bool legacy;
+    const char *why = pattern_problem(b->sc->arena, pattern->u.value.s, pattern->u.value.n, &legacy);
+    if (!why)
+        return;
+    if (legacy)
+        diag_error(b->sc->diag, pattern->span,
+                   "You may get a different result due to the upgrading to Spark >= 3.0: Fail to "
+                   "recognize '%s' pattern in the DateTimeFormatter. 1) You can set "
+                   "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
+                   "Spark 3.0. 2) You can form a valid datetime pattern with the guide from "
+                   "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
+                   pattern->u.value.s);
+    else
+        diag_error(b->sc->diag, pattern->span, "%s", why);
 }

@@ -1023,18 +1023,16 @@ static void read_file(Infer *in, const char *name)
         in->line_no++;
         if (len && buf[len - 1] == '\r')
             buf[--len] = '\0';
-        /* JSON: a UTF-8 byte order mark at the start of a line is skipped, as the reader
-           (Jackson's ByteSourceJsonBootstrapper skips it) */
-        size_t bom = !in->csv && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        size_t i = bom;
-        while (i < len && (unsigned char)buf[i] <= ' ')
-            i++;
-        if (i == len)
+        /* A UTF-8 byte order mark is skipped, as the readers do: JSON at the start of any
+           line (Jackson's ByteSourceJsonBootstrapper), CSV at the start of the file
+           (univocity's AbstractCharInputReader.start) */
+        size_t bom = (!in->csv || in->line_no == 1) && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        if (cm_csv_blank_line(buf + bom, buf + len))
             continue; /* blank lines are no records */
         records++;
         in->records++;
         if (in->csv)
-            csv_record(in, buf, len);
+            csv_record(in, buf + bom, len - bom);
         else
             json_record(in, buf + bom, len - bom);
     }
@@ -1188,6 +1186,45 @@ static bool csv_reader_limits(SemaCtx *sc, SSource *src, const CsvConf *c, const
     return ok;
 }
 
+/* columnNameOfCorruptRecord, or Spark's default (spark.sql.columnNameOfCorruptRecord). */
+static const char *corrupt_name(const SSource *src)
+{
+    const SOption *o = soptions_find(&src->options, "columnNameOfCorruptRecord");
+    return o && *o->value ? o->value : "_corrupt_record";
+}
+
+int sema_corrupt_column(const SSource *src)
+{
+    if (!src->format || strcmp(src->format, "text") == 0)
+        return -1;
+    const char *name = corrupt_name(src);
+    for (int i = 0; i < src->schema.n; i++)
+        if (strcmp(src->schema.cols[i].name, name) == 0 && src->schema.cols[i].type->kind == TY_STRING)
+            return i;
+    return -1;
+}
+
+const char sema_corrupt_only_msg[] =
+    "Since Spark 2.3, the queries from raw JSON/CSV files are disallowed when the referenced "
+    "columns only include the internal corrupt record column (named _corrupt_record by "
+    "default). For example: spark.read.schema(schema).csv(file).filter($\"_corrupt_record\""
+    ".isNotNull).count() and spark.read.schema(schema).csv(file).select(\"_corrupt_record\")"
+    ".show(). Instead, you can cache or save the parsed results and then send the same query. "
+    "For example, val df = spark.read.schema(schema).csv(file).cache() and then "
+    "df.filter($\"_corrupt_record\".isNotNull).count().";
+
+/* ExprUtils.verifyColumnNameOfCorruptRecord: a column named by columnNameOfCorruptRecord
+   must be a (nullable) STRING. */
+static void corrupt_column_type(SemaCtx *sc, const SSource *src, const AstStmt *st)
+{
+    const char *name = corrupt_name(src);
+    for (int i = 0; i < st->n_columns; i++) {
+        const AstColumnDef *cd = &st->columns[i];
+        if (cd->type && strcmp(cd->name, name) == 0 && cd->type->kind != TY_STRING)
+            diag_error(sc->diag, cd->type_span, "The field for corrupt records must be string type and nullable");
+    }
+}
+
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
 {
     if (!src->format)
@@ -1206,6 +1243,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     const SOption *inf = soptions_find(&src->options, "inferSchema");
     bool inferring = inf && strcmp(inf->value, "true") == 0;
     if (st->has_columns) {
+        corrupt_column_type(sc, src, st);
         if (inferring)
             diag_error(sc->diag, inf->span,
                        "inferSchema cannot be used with a column list: write the columns or "
@@ -1241,8 +1279,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
               : strcmp(mode->value, "DROPMALFORMED") == 0 ? PM_DROPMALFORMED
               : strcmp(mode->value, "FAILFAST") == 0      ? PM_FAILFAST
                                                           : PM_PERMISSIVE;
-    const SOption *corrupt = soptions_find(&src->options, "columnNameOfCorruptRecord");
-    in.corrupt_name = corrupt && *corrupt->value ? corrupt->value : "_corrupt_record";
+    in.corrupt_name = corrupt_name(src);
     if (csv)
         in.conf = conf;
     arena_init(&in.work);

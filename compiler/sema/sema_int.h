@@ -301,6 +301,8 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
                         const char **want);
 void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want);
+/* A constant date_format pattern Spark 3.5's formatter refuses is an error (its message). */
+void sema_check_format_pattern(Binder *b, const SExpr *pattern);
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 /* Math (sema_func_math.c): FN_CASES_MATH. */
 void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,

@@ -308,6 +308,24 @@ START_TEST(test_csv_decimal)
 }
 END_TEST
 
+/* Blank lines as Spark's CSV reader skips them: line.trim.isEmpty (every char <= ' '). */
+START_TEST(test_csv_blank_line)
+{
+    static const struct {
+        const char *s;
+        int end; /* offset of the line's end, -1: not blank */
+    } cases[] = {
+        {"", 0},       {"\n", 0},  {"\r\n", 1},  {"  \t \r\nx", 5}, {"\x01\x1f", 2},
+        {"a\n", -1},  {" a", -1}, {"\xEF\xBB\xBF\n", -1}, {"\x7f", -1}, {"\n\n", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *p = cases[i].s, *end = p + strlen(p);
+        const char *r = cm_csv_blank_line(p, end);
+        ck_assert_msg(cases[i].end < 0 ? r == NULL : r == p + cases[i].end, "case %zu", i);
+    }
+}
+END_TEST
+
 Suite *common_lex_suite(void)
 {
     Suite *s = suite_create("common_lex");
@@ -321,6 +339,7 @@ Suite *common_lex_suite(void)
     tcase_add_test(tc, test_csv_fields);
     tcase_add_test(tc, test_csv_double);
     tcase_add_test(tc, test_csv_decimal);
+    tcase_add_test(tc, test_csv_blank_line);
     suite_add_tcase(s, tc);
     return s;
 }

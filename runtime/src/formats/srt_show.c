@@ -1,7 +1,8 @@
 /* srt_show.c - values and tables as Spark 3.4's Dataset.show() prints them: cells are
 ** cast(col as string) (null as "null", structs {a, b}, arrays [a, b], doubles as Java's
-** Double.toString), widths count East-Asian wide characters as 2, cells longer than
-** `truncate` become s[0:truncate-3] + "...".
+** Double.toString), header and cells have their meta-characters escaped (\n as "\\n"),
+** widths count East-Asian wide characters as 2, cells longer than `truncate` become
+** s[0:truncate-3] + "...".
 */
 #include <inttypes.h>
 #include <string.h>
@@ -123,19 +124,51 @@ size_t srt_show_width(const char *s, size_t n)
     return w;
 }
 
-/* Bytes of the longest prefix of at most `units` UTF-16 units. */
-static size_t prefix_bytes(const char *s, size_t n, size_t units)
+/* Bytes of the longest prefix of at most `units` UTF-16 units; *half is set when Java's
+   substring(0, units) would end inside a surrogate pair, keeping a lone high surrogate
+   that System.out's UTF-8 encoder prints as '?'. */
+static size_t prefix_bytes(const char *s, size_t n, size_t units, int *half)
 {
     size_t i = 0, u = 0;
+    *half = 0;
     while (i < n) {
         size_t j = i;
         size_t cu = next_cp(s, n, &j) >= 0x10000 ? 2 : 1;
-        if (u + cu > units)
+        if (u + cu > units) {
+            *half = u < units;
             break;
+        }
         u += cu;
         i = j;
     }
     return i;
+}
+
+/* s[0, n) onto out with the meta-characters escaped as Dataset.getRows does for the header
+   and every cell (SchemaUtils.escapeMetaCharacters, Spark 3.2+, SPARK-33690): \n \r \t \f
+   \b, U+000B as \v and U+0007 as \a, each a backslash and a letter. */
+static void put_escaped(SrtBuf *out, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *e = NULL;
+        switch (s[i]) {
+        case '\n': e = "\\n"; break;
+        case '\r': e = "\\r"; break;
+        case '\t': e = "\\t"; break;
+        case '\f': e = "\\f"; break;
+        case '\b': e = "\\b"; break;
+        case '\v': e = "\\v"; break;
+        case '\a': e = "\\a"; break;
+        default: continue;
+        }
+        srt_buf_put(out, s + from, i - from);
+        srt_buf_put(out, e, 2);
+        from = i + 1;
+    }
+    srt_buf_put(out, s + from, n - from);
 }
 
 typedef struct Cell {
@@ -181,8 +214,9 @@ void srt_show_table(const SrtSchema *schema, SrtDatum *const *rows, size_t n_row
     size_t n_cells = (shown + 1) * nv;
     Cell *cells = srt_mem_alloc(m, sizeof *cells * (n_cells ? n_cells : 1));
     size_t *widths = srt_mem_alloc(m, sizeof *widths * (nv ? nv : 1));
-    SrtBuf text;
+    SrtBuf text, raw;
     srt_buf_init(&text, m);
+    srt_buf_init(&raw, m);
     if (!cells || !widths) {
         out->oom = 1;
         goto done;
@@ -191,7 +225,7 @@ void srt_show_table(const SrtSchema *schema, SrtDatum *const *rows, size_t n_row
         const char *name = schema->cols[vis[c]].name;
         Cell *cell = &cells[c];
         cell->off = text.n;
-        srt_buf_puts(&text, name);
+        put_escaped(&text, name, strlen(name));
         cell->len = text.n - cell->off;
         widths[c] = 3;
     }
@@ -199,20 +233,22 @@ void srt_show_table(const SrtSchema *schema, SrtDatum *const *rows, size_t n_row
         for (uint32_t c = 0; c < nv; c++) {
             Cell *cell = &cells[(r + 1) * nv + c];
             cell->off = text.n;
-            srt_show_datum(&rows[r][vis[c]], schema->cols[vis[c]].type, &text);
+            srt_buf_clear(&raw);
+            srt_show_datum(&rows[r][vis[c]], schema->cols[vis[c]].type, &raw);
+            put_escaped(&text, raw.p, raw.n);
             cell->len = text.n - cell->off;
+            text.oom |= raw.oom;
             if (text.oom)
                 break;
             if (truncate > 0 && utf16_len(text.p + cell->off, cell->len) > (size_t)truncate) {
-                if (truncate < 4) {
-                    cell->len = prefix_bytes(text.p + cell->off, cell->len, (size_t)truncate);
-                } else {
-                    cell->len = prefix_bytes(text.p + cell->off, cell->len, (size_t)truncate - 3);
-                    text.n = cell->off + cell->len;
+                int half;
+                size_t keep = (size_t)truncate - (truncate < 4 ? 0 : 3);
+                text.n = cell->off + prefix_bytes(text.p + cell->off, cell->len, keep, &half);
+                if (half)
+                    srt_buf_putc(&text, '?');
+                if (truncate >= 4)
                     srt_buf_put(&text, "...", 3);
-                    cell->len += 3;
-                }
-                text.n = cell->off + cell->len;
+                cell->len = text.n - cell->off;
             }
         }
     }
@@ -242,6 +278,7 @@ void srt_show_table(const SrtSchema *schema, SrtDatum *const *rows, size_t n_row
         srt_buf_printf(out, "only showing top %" PRId64 " %s\n", num_rows, num_rows == 1 ? "row" : "rows");
 done:
     srt_buf_free(&text);
+    srt_buf_free(&raw);
     srt_mem_free(m, cells, sizeof *cells * (n_cells ? n_cells : 1));
     srt_mem_free(m, widths, sizeof *widths * (nv ? nv : 1));
     srt_mem_free(m, vis, sizeof *vis * (schema->n_cols + 1u));

@@ -84,6 +84,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_key_nested,
     (const void *)srt_key_nested_value,
     (const void *)srt_csv_field,
+    (const void *)srt_csv_blank,
     (const void *)srt_csv_decode,
     (const void *)srt_csv_i64,
     (const void *)srt_csv_bool,

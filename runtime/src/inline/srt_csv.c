@@ -22,6 +22,11 @@ const char *srt_csv_field(const char *p, const char *end, int sep, int quote, in
     return q;
 }
 
+const char *srt_csv_blank(const char *p, const char *end)
+{
+    return cm_csv_blank_line(p, end);
+}
+
 /* Integer and boolean fields: the rule schema inference uses (common/cm_text.h). */
 int srt_csv_i64(const char *s, uint32_t n, int64_t *out)
 {

@@ -426,8 +426,20 @@ static uint32_t t_field(char *o, char c, int count, const TParts *t)
     switch (c) {
     case 'y':
     case 'u':
-        if (count == 2)
-            return t_num(o, ((t->year % 100) + 100) % 100, 2);
+        if (count == 2) /* ReducedPrinterParser.getValue: |year| % 100 */
+            return t_num(o, (t->year < 0 ? -t->year : t->year) % 100, 2);
+        /* Spark formats y as u (DateTimeFormatterHelper.convertIncompatiblePattern): four or
+           more letters are appendValue(YEAR, count, 19, EXCEEDS_PAD), which puts '+' before a
+           year of more digits than letters. */
+        if (count >= 4 && t->year > 0) {
+            int64_t limit = 1;
+            for (int i = 0; i < count && limit <= INT64_MAX / 10; i++)
+                limit *= 10;
+            if (t->year >= limit) {
+                o[0] = '+';
+                return 1 + t_num(o + 1, t->year, count);
+            }
+        }
         return t_num(o, t->year, count);
     case 'M':
     case 'L':

@@ -5,7 +5,8 @@
 ** are an error).
 **
 ** Options: path (a directory that must exist), format (json | csv | text; csv with
-** header = true: the first line of every file is skipped here), maxFilesPerTrigger
+** header = true: the first line of every file that is not blank is skipped here, with the
+** blank lines before it), maxFilesPerTrigger
 ** (positive integer), latestFirst (newest first), maxFileAge (default 7 days: once a batch
 ** has taken a file, files older than the newest taken modification time minus maxFileAge
 ** are skipped, as Spark's FileStreamSource does; not applied with latestFirst and
@@ -39,6 +40,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/cm_csv_lex.h"
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
 #include "common/cm_utf8.h"
@@ -61,6 +63,7 @@ typedef struct Files {
     char *abs;         /* owned: its absolute form for describe() */
     int64_t max_files; /* 0: unlimited */
     int latest_first;
+    int csv;            /* format csv: a UTF-8 byte order mark starting a file is dropped */
     int skip_header;    /* csv with header = true: the first line of each file is not data */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
@@ -121,8 +124,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
             "source '%s': format '%s' is not supported by the files source (json, csv, text)",
             s->name, format);
     int rc;
-    if (format && srt_str_ieq(format, "csv") &&
-        (rc = srt_opts_bool(opts, "header", &f->skip_header, err)) < 0)
+    f->csv = format && srt_str_ieq(format, "csv");
+    if (f->csv && (rc = srt_opts_bool(opts, "header", &f->skip_header, err)) < 0)
         return rc;
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
@@ -822,7 +825,7 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
     SrtReadPos at = {1, 0}; /* of the first byte in the buffer */
     size_t have = 0;        /* bytes in the buffer */
     size_t clean = 0;       /* its first bytes, known to hold no newline */
-    int skip = f->skip_header, eof = 0, any = 0;
+    int skip = f->skip_header, bom = f->csv, eof = 0, any = 0;
     while (!eof || have) {
         if (!eof) {
             int rc = room_to_read(f, f->rbuf, have, err);
@@ -855,11 +858,27 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
         if ((first ? (size_t)(first - b) : take) > SRT_LINE_MAX)
             return line_too_long(fd, what, at, err);
         size_t from = 0;
-        if (skip) {
-            from = first ? (size_t)(first - b) + 1 : take;
-            skip = 0;
+        int64_t skipped = 0; /* lines */
+        if (bom) { /* univocity's reader drops a leading U+FEFF (AbstractCharInputReader.start) */
+            from = take >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+            bom = 0;
         }
-        SrtReadPos pos = {at.line ? at.line + (from ? 1 : 0) : 0, at.byte + (int64_t)from};
+        if (skip) { /* the header: the first line that is not blank (cm_csv_blank_line) */
+            const char *h = b + from, *e = b + take, *le;
+            /* the line of a byte order mark is not blank: String.trim keeps U+FEFF */
+            while (h < e && (from == 0 || h > b + from) && (le = cm_csv_blank_line(h, e)) != NULL) {
+                h = le < e ? le + 1 : e;
+                skipped++;
+            }
+            if (h < e) {
+                const char *nl = memchr(h, '\n', (size_t)(e - h));
+                h = nl ? nl + 1 : e;
+                skipped++;
+                skip = 0;
+            }
+            from = (size_t)(h - b);
+        }
+        SrtReadPos pos = {at.line ? at.line + skipped : 0, at.byte + (int64_t)from};
         if (take > from || !any) {
             int rc = fn(ctx, what, b + from, take - from, &pos);
             if (rc < 0)
