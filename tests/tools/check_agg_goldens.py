@@ -52,7 +52,7 @@ def tables(text):
 
 def fmt(v):
     if v is None:
-        return 'null'
+        return 'NULL'
     if isinstance(v, bool):
         return 'true' if v else 'false'
     if isinstance(v, float):

@@ -26,7 +26,7 @@ def main():
     def order(k):
         return tuple((v is not None, (v or "").encode("utf-8")) for v in k)
 
-    rows = [["null" if v is None else v for v in k] + [str(n)]
+    rows = [["NULL" if v is None else v for v in k] + [str(n)]
             for k, n in sorted(counts.items(), key=lambda kv: order(kv[0]))]
     header = ["s", "t", "c"]
     widths = [max(3, max(show_width(r[i]) for r in [header] + rows)) for i in range(3)]

@@ -24,7 +24,7 @@ def load(path):
 
 def fmt(v):
     if v is None:
-        return "null"
+        return "NULL"
     if isinstance(v, float):
         return repr(v)
     return str(v)

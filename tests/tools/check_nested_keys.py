@@ -61,7 +61,7 @@ def read(v, t, normalise):
 
 def show_cell(v, t):
     if v is None:
-        return "null"
+        return "NULL"
     if t == DOUBLE:
         return v
     if t == INT:

@@ -156,7 +156,7 @@ def run_batches(sides, outer, pre, cond, how, out, wm, late):
                     continue
                 if not pre[n](r):
                     if outer[n]:
-                        rows.append((key, show(t), "null", "null") if n == 0 else ("null", "null", key, show(t)))
+                        rows.append((key, show(t), "NULL", "NULL") if n == 0 else ("NULL", "NULL", key, show(t)))
                     continue
                 if key is None and not outer[n]:
                     continue
@@ -187,7 +187,7 @@ def run_batches(sides, outer, pre, cond, how, out, wm, late):
                     continue
                 emit = outer[n] and not e[3]
                 if emit:
-                    rows.append((e[0], show(e[1]), "null", "null") if n == 0 else ("null", "null", e[0], show(e[1])))
+                    rows.append((e[0], show(e[1]), "NULL", "NULL") if n == 0 else ("NULL", "NULL", e[0], show(e[1])))
                 removed += not e[4] and not outer[n]  # Spark counts the cleanup iterator only
                 updated += e[4] and emit
             s["state"] = keep
@@ -244,7 +244,7 @@ def window_counts(model, col, clicked):
         COUNT_WMS.append(evict)
         dropped, updated = 0, set()
         for r in rows:
-            if r[col] == "null":
+            if r[col] == "NULL":
                 continue  # no window for a NULL time
             t = ms(r[col].replace(" ", "T") + "Z")
             start = t - t % HOUR_MS
@@ -253,7 +253,7 @@ def window_counts(model, col, clicked):
                 continue
             g = groups.setdefault(start, [0, 0])
             g[0] += 1
-            g[1] += r[2] != "null"
+            g[1] += r[2] != "NULL"
             updated.add(start)
         done = [k for k in groups if k + HOUR_MS <= evict]
         res = []

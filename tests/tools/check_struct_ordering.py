@@ -69,7 +69,7 @@ def fmt_double(d):
 
 def fmt(v):
     if v is None:
-        return "null"
+        return "NULL"
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, tuple):

@@ -304,7 +304,7 @@ def show(header, rows, num_rows=20, truncate=20):
 # ---------------------------------------------------------------- driver
 
 def render(directory, window=None, slide=None, start_time="0 seconds", no_window=False,
-           order="", columns=None, names=None, num_rows=20, truncate=20, null_text="null",
+           order="", columns=None, names=None, num_rows=20, truncate=20, null_text="NULL",
            max_files=None):
     if no_window:
         size = sl = None
@@ -354,7 +354,8 @@ def main(argv):
     t = ap.add_mutually_exclusive_group()
     t.add_argument("--truncate", type=int, default=20, help="truncate width (default 20)")
     t.add_argument("--no-truncate", action="store_true", help="truncate=false (left-aligned)")
-    ap.add_argument("--null-text", default="null", help="how NULL prints (default 'null')")
+    ap.add_argument("--null-text", default="NULL",
+                    help="how NULL prints (default 'NULL', Spark 3.5's ToPrettyString; 3.0-3.4: 'null')")
     ap.add_argument("--max-files", type=int, help="read only the first N files (mtime order)")
     ap.add_argument("--self-test", action="store_true", help="run the built-in checks")
     a = ap.parse_args(argv)
@@ -433,17 +434,17 @@ _SELF_EXPECT = [
 +------+-----+
 |action|count|
 +------+-----+
-|  null|    1|
+|  NULL|    1|
 | Close|    2|
 |  Open|    4|
 +------+-----+"""),
-    (dict(no_window=True, order="count desc,action", null_text="NULL"), """\
+    (dict(no_window=True, order="count desc,action", null_text="null"), """\
 +------+-----+
 |action|count|
 +------+-----+
 |  Open|    4|
 | Close|    2|
-|  NULL|    1|
+|  null|    1|
 +------+-----+"""),
     # Only the first file in mtime order (b.json), and numRows cut.
     (dict(window="1 hour", order="window,action", max_files=1, num_rows=2,

@@ -65,7 +65,7 @@ Batch: 0
 +----+---------+------+---------+------+-------------+----+---+------+
 |k   |v        |topic |partition|offset|timestampType|key |n  |has_ts|
 +----+---------+------+---------+------+-------------+----+---+------+
-|null|no key   |clicks|0        |0     |0            |null|6  |true  |
+|NULL|no key   |clicks|0        |0     |0            |NULL|6  |true  |
 |a   |hello    |lines |0        |0     |0            |[61]|5  |true  |
 |b   |world    |lines |0        |1     |0            |[62]|5  |true  |
 |    |empty key|lines |0        |2     |0            |[]  |9  |true  |
@@ -378,8 +378,8 @@ Batch: 0
 |k  |o                 |item|
 +---+------------------+----+
 |o1 |{1, tea, 2}       |tea |
-|o2 |{2, cake, null}   |cake|
-|o3 |{null, null, null}|null|
+|o2 |{2, cake, NULL}   |cake|
+|o3 |{NULL, NULL, NULL}|NULL|
 +---+------------------+----+
 
 EOF
@@ -482,8 +482,8 @@ Batch: 0
 |k  |headers                              |n  |k0  |v0  |v0_null|
 +---+-------------------------------------+---+----+----+-------+
 |k1 |[{a, [76 61 6C]}, {e, []}, {a, [32]}]|3  |a   |val |false  |
-|k2 |null                                 |-1 |null|null|true   |
-|k3 |[{n, null}, {sp, [78 20 79]}]        |2  |n   |null|true   |
+|k2 |NULL                                 |-1 |NULL|NULL|true   |
+|k3 |[{n, NULL}, {sp, [78 20 79]}]        |2  |n   |NULL|true   |
 +---+-------------------------------------+---+----+----+-------+
 
 EOF

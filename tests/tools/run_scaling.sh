@@ -213,7 +213,7 @@ cat > values.want << 'EOF'
 +----+----+---+-----+---+-------------------+----------+----+-----+-----+
 |0   |s1-0|2.5|true |4  |2024-01-01 10:00:05|2024-02-10|7   |198.5|true |
 |0   |s1-1|2.5|false|8  |2024-01-02 10:00:05|2024-02-11|14  |198.5|false|
-|null|s1-2|2.5|null |12 |2024-01-03 10:00:05|null      |null|null |true |
+|NULL|s1-2|2.5|NULL |12 |2024-01-03 10:00:05|NULL      |NULL|NULL |true |
 +----+----+---+-----+---+-------------------+----------+----+-----+-----+
 EOF
 succeeds "build the 200-column reader" "$sluice" build values.sql -o values
@@ -316,19 +316,19 @@ done
 # What both read (c0, c1, c2, c3, c4, c5, c6, c8, c9, c12, _corrupt_record).
 line() { sed -n "${1}p" mixed/part-0.json; }
 cat > PERMISSIVE.want << WANT
-1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null
-null|s1-2|2.25|false|6|2024-01-01 10:02:05|2024-02-03|s8-2|9.25|2024-01-01 10:02:12|$(line 2)
-3|s1-3|null|null|7|2024-01-01 10:03:05|2024-02-04|s8-3|9.25|2024-01-01 10:03:12|$(line 3)
-4|s1-4|2.25|false|null|2024-01-01 10:04:05|2024-02-05|s8-4|9.25|2024-01-01 10:04:12|$(line 4)
-5|s1-5|2.25|true|9|null|null|s8-5|9.25|2024-01-01 10:05:12|$(line 5)
-6|{"k":[1,2]}|2.25|false|10|2024-01-01 10:06:05|2024-02-07|q8|NaN|2024-01-01 10:06:12|null
+1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|NULL
+NULL|s1-2|2.25|false|6|2024-01-01 10:02:05|2024-02-03|s8-2|9.25|2024-01-01 10:02:12|$(line 2)
+3|s1-3|NULL|NULL|7|2024-01-01 10:03:05|2024-02-04|s8-3|9.25|2024-01-01 10:03:12|$(line 3)
+4|s1-4|2.25|false|NULL|2024-01-01 10:04:05|2024-02-05|s8-4|9.25|2024-01-01 10:04:12|$(line 4)
+5|s1-5|2.25|true|9|NULL|NULL|s8-5|9.25|2024-01-01 10:05:12|$(line 5)
+6|{"k":[1,2]}|2.25|false|10|2024-01-01 10:06:05|2024-02-07|q8|NaN|2024-01-01 10:06:12|NULL
 7|s1-7|2.25|true|11|2024-01-01 10:07:05|2024-02-08|s8-7|9.25|2024-01-01 10:07:12|$(line 7)
-8|s1-8|2.25|false|12|2024-01-01 10:08:05|2024-02-09|s8-8|null|2024-01-01 10:08:12|$(line 7)
-null|null|null|null|null|null|null|null|null|null|$(line 8)
-10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|null|$(line 9)
+8|s1-8|2.25|false|12|2024-01-01 10:08:05|2024-02-09|s8-8|NULL|2024-01-01 10:08:12|$(line 7)
+NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|$(line 8)
+10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|NULL|$(line 9)
 WANT
-printf '%s\n' "1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null" \
-    "6|{\"k\":[1,2]}|2.25|false|10|2024-01-01 10:06:05|2024-02-07|q8|NaN|2024-01-01 10:06:12|null" > DROPMALFORMED.want
+printf '%s\n' "1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|NULL" \
+    "6|{\"k\":[1,2]}|2.25|false|10|2024-01-01 10:06:05|2024-02-07|q8|NaN|2024-01-01 10:06:12|NULL" > DROPMALFORMED.want
 for mode in PERMISSIVE DROPMALFORMED; do
     if diff -u $mode.want wide_$mode.rows >&2; then ok; else bad "$mode: the wide record's rows"; fi
 done
@@ -390,20 +390,20 @@ fi
 same_rows CSV_PERMISSIVE
 same_rows CSV_DROPMALFORMED
 cat > CSV_PERMISSIVE.want << WANT
-1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null
-null|s1-2|2.25|false|6|2024-01-01 10:02:05|2024-02-03|s8-2|9.25|2024-01-01 10:02:12|$(cline 2)
-3|s1-3|null|null|7|2024-01-01 10:03:05|2024-02-04|s8-3|9.25|2024-01-01 10:03:12|$(cline 3)
-4|s1-4|2.25|false|null|2024-01-01 10:04:05|2024-02-05|s8-4|9.25|2024-01-01 10:04:12|$(cline 4)
-5|s1-5|2.25|true|9|null|null|s8-5|9.25|2024-01-01 10:05:12|$(cline 5)
-null|"a, ""b"""|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x"y|9.25|2024-01-01 10:06:12|null
-7|s1-7|2.25|true|11|2024-01-01 10:07:05|2024-02-08|s8-7|9.25|null|$(cline 7)
+1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|NULL
+NULL|s1-2|2.25|false|6|2024-01-01 10:02:05|2024-02-03|s8-2|9.25|2024-01-01 10:02:12|$(cline 2)
+3|s1-3|NULL|NULL|7|2024-01-01 10:03:05|2024-02-04|s8-3|9.25|2024-01-01 10:03:12|$(cline 3)
+4|s1-4|2.25|false|NULL|2024-01-01 10:04:05|2024-02-05|s8-4|9.25|2024-01-01 10:04:12|$(cline 4)
+5|s1-5|2.25|true|9|NULL|NULL|s8-5|9.25|2024-01-01 10:05:12|$(cline 5)
+NULL|"a, ""b"""|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x"y|9.25|2024-01-01 10:06:12|NULL
+7|s1-7|2.25|true|11|2024-01-01 10:07:05|2024-02-08|s8-7|9.25|NULL|$(cline 7)
 8|s1-8|2.25|false|12|2024-01-01 10:08:05|2024-02-09|s8-8|9.25|2024-01-01 10:08:12|$(cline 8)
-10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|null
-11|$(cline 11 | sed 's/^11,"//')|null|null|null|null|null|null|null|null|$(cline 11)
+10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|NULL
+11|$(cline 11 | sed 's/^11,"//')|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|$(cline 11)
 WANT
-printf '%s\n' "1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|null" \
-    "null|\"a, \"\"b\"\"\"|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x\"y|9.25|2024-01-01 10:06:12|null" \
-    "10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|null" > CSV_DROPMALFORMED.want
+printf '%s\n' "1|s1-1|2.25|true|5|2024-01-01 10:01:05|2024-02-02|s8-1|9.25|2024-01-01 10:01:12|NULL" \
+    "NULL|\"a, \"\"b\"\"\"|2.25|true|10|2024-01-01 10:06:05|2024-02-07|x\"y|9.25|2024-01-01 10:06:12|NULL" \
+    "10|s1-10|2.25|false|14|2024-01-01 10:10:05|2024-02-11|s8-10|9.25|2024-01-01 10:10:12|NULL" > CSV_DROPMALFORMED.want
 for mode in PERMISSIVE DROPMALFORMED; do
     if diff -u CSV_$mode.want wide_CSV_$mode.rows >&2; then ok; else bad "CSV $mode: the wide record's rows"; fi
 done
@@ -415,7 +415,7 @@ tr , ';' < cmixed/part-0.csv > csemi/part-0.csv
 mixed_run narrow_CSV_SEMI PERMISSIVE "$narrow_cols" csv 24 csemi "sep = ';', escape = ''"
 mixed_run wide_CSV_SEMI PERMISSIVE "$wide_cols" csv 24 csemi "sep = ';', escape = ''"
 same_rows CSV_SEMI
-if grep -q '^null|"a; ""b"""|2.25|true|' wide_CSV_SEMI.rows && grep -qF '|"x\"y"|' wide_CSV_SEMI.rows; then
+if grep -q '^NULL|"a; ""b"""|2.25|true|' wide_CSV_SEMI.rows && grep -qF '|"x\"y"|' wide_CSV_SEMI.rows; then
     ok
 else
     bad "CSV: sep and escape in the wide parser"
@@ -458,11 +458,11 @@ for mode in PERMISSIVE FAILFAST; do
     echo $rc > cwide_$mode.rc
 done
 cat > cwide.want << WANT
-0|s1-0|2.5|true|4|2024-01-01 10:00:05|2024-02-10|198.5|true|null
-null|s1-1|2.5|false|8|2024-01-02 10:00:05|2024-02-11|198.5|null|$(wline 2)
-0|s1-2|2.5|true|12|2024-01-03 10:00:05|2024-02-12|null|null|$(wline 3)
+0|s1-0|2.5|true|4|2024-01-01 10:00:05|2024-02-10|198.5|true|NULL
+NULL|s1-1|2.5|false|8|2024-01-02 10:00:05|2024-02-11|198.5|NULL|$(wline 2)
+0|s1-2|2.5|true|12|2024-01-03 10:00:05|2024-02-12|NULL|NULL|$(wline 3)
 0|s1-3|2.5|false|16|2024-01-04 10:00:05|2024-02-13|198.5|false|$(wline 4)
-0|"q,""1"""|null|true|20|2024-01-05 10:00:05|2024-02-14|198.5|true|null
+0|"q,""1"""|NULL|true|20|2024-01-05 10:00:05|2024-02-14|198.5|true|NULL
 WANT
 if [[ $(cat cwide_PERMISSIVE.rc) == 0 ]] && table_cols "$wide_shown" < cwide_PERMISSIVE.out | diff -u cwide.want - >&2; then
     ok

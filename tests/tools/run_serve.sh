@@ -116,7 +116,7 @@ console = sorted(tuple(c.strip() for c in l.strip('|').split('|'))
                  for l in block.splitlines()[3:] if l.startswith('|'))
 def ts(s):
     return s[:10] + ' ' + s[11:19]
-table = sorted((r.get('action', 'null'), '{%s, %s}' % (ts(r['window']['start']), ts(r['window']['end'])),
+table = sorted((r.get('action', 'NULL'), '{%s, %s}' % (ts(r['window']['start']), ts(r['window']['end'])),
                 str(r['count'])) for r in map(json.loads, open('table.jsonl')))
 print('same' if console == table and table else 'differ:\n%s\n%s' % (console, table))
 EOF

@@ -45,10 +45,10 @@ def script(url, token, out_dir, query):
 
 
 def show(header, rows):
-    """Dataset.show() with truncate on: cells right-aligned, NULL as null, the first 20 rows."""
+    """Dataset.show() with truncate on: cells right-aligned, NULL as NULL (Spark 3.5), the first 20 rows."""
     more = len(rows) > 20
     rows = rows[:20]
-    cells = [header] + [["null" if v is None else str(v) for v in r] for r in rows]
+    cells = [header] + [["NULL" if v is None else str(v) for v in r] for r in rows]
     widths = [max(3, max(len(r[i]) for r in cells)) for i in range(len(header))]
     sep = "+" + "+".join("-" * w for w in widths) + "+"
     out = [sep, "|" + "|".join(h.rjust(w) for h, w in zip(header, widths)) + "|", sep]

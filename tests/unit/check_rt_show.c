@@ -238,9 +238,9 @@ START_TEST(test_types_and_nulls)
                           "+-----+-----+----------+--------------------+------------+---------+\n"
                           "|    b|    d|        dt|                  ts|         arr|       st|\n"
                           "+-----+-----+----------+--------------------+------------+---------+\n"
-                          "| true|1.0E7|2016-07-26|2016-07-26 02:54:...|[x, null, z]|{1, null}|\n"
-                          "|false| -0.0|      null|                null|        null|     null|\n"
-                          "| null|  NaN|1969-12-31|1969-12-31 23:59:...|          []|{1, null}|\n"
+                          "| true|1.0E7|2016-07-26|2016-07-26 02:54:...|[x, NULL, z]|{1, NULL}|\n"
+                          "|false| -0.0|      NULL|                NULL|        NULL|     NULL|\n"
+                          "| NULL|  NaN|1969-12-31|1969-12-31 23:59:...|          []|{1, NULL}|\n"
                           "+-----+-----+----------+--------------------+------------+---------+\n"
                           "\n");
     free(out);
@@ -279,14 +279,14 @@ static void check_cell(Fixture *fx, const char *type, const SrtDatum *d, const c
 
 START_TEST(test_nested_values)
 {
-    /* Spark 3.0-3.4 cast(x as string): {a, b}, [a, b], null inside and out, no quotes. */
+    /* Spark 3.5's ToPrettyString: {a, b}, [a, b], NULL inside and out, no quotes. */
     Fixture fx;
     fx_init(&fx);
     SrtDatum kv0[2] = {str("a"), i64(1)}, kv1[2] = {null(), null()};
     SrtDatum kvs[3] = {nest(kv0, 2), null(), nest(kv1, 2)};
     SrtDatum arr_of_structs = nest(kvs, 3);
     check_cell(&fx, "array<struct<k:string,v:bigint>>", &arr_of_structs,
-               "[{a, 1}, null, {null, null}]");
+               "[{a, 1}, NULL, {NULL, NULL}]");
     SrtDatum tags[2] = {str("x, y"), str("")}, nums[3] = {dbl(1e7), dbl(-0.0), dbl(NAN)};
     SrtDatum st_fields[3] = {nest(tags, 2), nest(nums, 3), nest(NULL, 0)};
     SrtDatum st = nest(st_fields, 3);
@@ -296,17 +296,17 @@ START_TEST(test_nested_values)
     SrtDatum outer[3] = {nest(inner, 2), null(), i64(1)};
     SrtDatum so = nest(outer, 3);
     check_cell(&fx, "struct<w:struct<t:timestamp,d:date>,n:struct<x:int>,b:boolean>", &so,
-               "{{2016-07-26 02:00:00, 2016-07-26}, null, true}");
+               "{{2016-07-26 02:00:00, 2016-07-26}, NULL, true}");
     SrtDatum in0[2] = {i64(1), null()}, lists[3] = {nest(in0, 2), null(), nest(NULL, 0)};
     SrtDatum aa = nest(lists, 3);
-    check_cell(&fx, "array<array<int>>", &aa, "[[1, null], null, []]");
+    check_cell(&fx, "array<array<int>>", &aa, "[[1, NULL], NULL, []]");
     SrtDatum ts[2] = {i64(1469501675120000LL), i64(-1)};
     SrtDatum ats = nest(ts, 2);
     check_cell(&fx, "array<timestamp>", &ats,
                "[2016-07-26 02:54:35.12, 1969-12-31 23:59:59.999999]");
     SrtDatum n = null();
-    check_cell(&fx, "struct<a:int>", &n, "null");
-    check_cell(&fx, "array<string>", &n, "null");
+    check_cell(&fx, "struct<a:int>", &n, "NULL");
+    check_cell(&fx, "array<string>", &n, "NULL");
     fx_done(&fx);
 }
 END_TEST

@@ -1,8 +1,9 @@
-/* srt_show.c - values and tables as Spark 3.4's Dataset.show() prints them: cells are
-** cast(col as string) (null as "null", structs {a, b}, arrays [a, b], doubles as Java's
-** Double.toString), header and cells have their meta-characters escaped (\n as "\\n"),
+/* srt_show.c - values and tables as Spark 3.5's Dataset.show() prints them: cells are
+** ToPrettyString (NULL as "NULL", at the top level and inside structs and arrays; structs
+** {a, b}, arrays [a, b], doubles as Java's Double.toString, decimals plain, binary in hex),
 ** widths count East-Asian wide characters as 2, cells longer than `truncate` become
-** s[0:truncate-3] + "...".
+** s[0:truncate-3] + "...".  Spark 3.0-3.4 cast the cells to strings instead, which printed
+** "null".
 */
 #include <inttypes.h>
 #include <string.h>
@@ -12,8 +13,8 @@
 void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
 {
     char tmp[SRT_DECIMAL_TEXT]; /* the widest: -0. and 38 digits; a double fits too */
-    if (d->is_null) {
-        srt_buf_put(out, "null", 4);
+    if (d->is_null) { /* ToPrettyString's nullString */
+        srt_buf_put(out, "NULL", 4);
         return;
     }
     switch (t->kind) {
