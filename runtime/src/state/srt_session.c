@@ -375,6 +375,29 @@ int srt_sessions_upsert(SrtSessions *t, const void *key, uint32_t key_len, uint6
     return upsert(t, key, key_len, hash, start_us, end_us, state, &created);
 }
 
+int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
+{
+    if (src->stride != t->stride || src->slot_offset != t->slot_offset)
+        return -SRT_ERR_FORMAT;
+    for (size_t e = 0; e < src->n_keys; e++) {
+        const SessKey *k = &src->keys[e];
+        for (uint32_t i = 0; i < k->n; i++) {
+            const uint8_t *s = sess_at(src, k, i);
+            uint8_t *state;
+            int created;
+            int rc = upsert(t, src->kbuf + k->koff, k->key_len, k->hash, sess_start(s), sess_end(s),
+                            &state, &created);
+            if (rc < 0)
+                return rc;
+            if (created)
+                memcpy(state, s + SESS_HDR, t->state_size);
+            else if (t->merge)
+                t->merge(state, s + SESS_HDR);
+        }
+    }
+    return 0;
+}
+
 size_t srt_sessions_count(const SrtSessions *t)
 {
     return t->n_sessions;
