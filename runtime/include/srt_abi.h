@@ -251,8 +251,8 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
 /* The query's batches may be split across threads (--threads): its process function runs
    on runs of whole input lines at once, each into a group table of its own (or rows of its
    own) on a copy of the query, and the runtime folds them into the query in input order,
-   each group's state into the state's with merge (operator SRT_OP_AGG; NULL without an
-   aggregation).  Registered only for queries whose operators and aggregates merge exactly,
+   each group's state into the state's with merge (operator SRT_OP_AGG, an aggregation or a
+   session window, whose merge function it is; NULL without one).  Registered only for queries whose operators and aggregates merge exactly,
    so the result is one thread's (the compiler's plan_parallel.c). */
 void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge);
 
