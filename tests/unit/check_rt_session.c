@@ -222,7 +222,9 @@ static void batch_row(SrtSessions *t, int32_t uid, int64_t ts, uint64_t digit)
 
 /* --threads: the batch tables of tasks merged in task order (srt_sessions_merge_from) are
    the table one thread makes from all the rows: the same keys in the same order, the same
-   point sessions, the partials of one (key, ts) merged in row order (the trace). */
+   point sessions, the partials of one (key, ts) merged in row order (the trace); a task's
+   sessions after all of the key's (task 2's of key 2, task 1's of the new key 3) are
+   appended at once. */
 START_TEST(test_merge_from_tasks)
 {
     SrtMem mem;
@@ -233,7 +235,8 @@ START_TEST(test_merge_from_tasks)
         int64_t ts;
         uint64_t digit;
     } rows[] = {{0, 1, 10, 1}, {0, 2, 5, 2}, {0, 1, 10, 3}, {0, 1, 20, 4}, {1, 3, 7, 5},
-                {1, 1, 10, 6}, {1, 2, 5, 7}, {1, 1, 15, 8}, {2, 2, 9, 9}, {2, 1, 20, 0xA}};
+                {1, 1, 10, 6}, {1, 2, 5, 7}, {1, 1, 15, 8}, {1, 3, 12, 0xB}, {1, 3, 8, 0xC},
+                {2, 2, 9, 9}, {2, 1, 20, 0xA}, {2, 2, 40, 0xD}, {2, 2, 30, 0xE}};
     SrtSessions *one = new_table(&mem), *q = new_table(&mem);
     SrtSessions *task[3] = {new_table(&mem), new_table(&mem), new_table(&mem)};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -245,7 +248,7 @@ START_TEST(test_merge_from_tasks)
     Collect a, b;
     snapshot(one, &a);
     snapshot(q, &b);
-    ck_assert_uint_eq(a.n, 6);
+    ck_assert_uint_eq(a.n, 10); /* key 1: 10, 15, 20; key 2: 5, 9, 30, 40; key 3: 7, 8, 12 */
     ck_assert_uint_eq(b.n, a.n);
     for (size_t i = 0; i < a.n; i++) {
         expect(&b.v[i], a.v[i].uid, a.v[i].start, a.v[i].end, a.v[i].st.count);
