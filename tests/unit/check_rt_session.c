@@ -234,9 +234,9 @@ START_TEST(test_merge_from_tasks)
         int32_t uid;
         int64_t ts;
         uint64_t digit;
-    } rows[] = {{0, 1, 10, 1}, {0, 2, 5, 2}, {0, 1, 10, 3}, {0, 1, 20, 4}, {1, 3, 7, 5},
-                {1, 1, 10, 6}, {1, 2, 5, 7}, {1, 1, 15, 8}, {1, 3, 12, 0xB}, {1, 3, 8, 0xC},
-                {2, 2, 9, 9}, {2, 1, 20, 0xA}, {2, 2, 40, 0xD}, {2, 2, 30, 0xE}};
+    } rows[] = {{0, 1, 10, 1}, {0, 2, 5, 2},    {0, 1, 10, 3},   {0, 1, 20, 4},   {1, 3, 7, 5},
+                {1, 1, 10, 6}, {1, 2, 5, 7},    {1, 1, 15, 8},   {1, 3, 12, 0xB}, {1, 3, 8, 0xC},
+                {2, 2, 9, 9},  {2, 1, 20, 0xA}, {2, 2, 40, 0xD}, {2, 2, 30, 0xE}};
     SrtSessions *one = new_table(&mem), *q = new_table(&mem);
     SrtSessions *task[3] = {new_table(&mem), new_table(&mem), new_table(&mem)};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {

@@ -19,8 +19,8 @@ uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint6
     return state;
 }
 
-int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash,
-                        int64_t evict_us)
+int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,
+                        uint64_t hash, int64_t evict_us)
 {
     /* A parallel task's key is marked with the row it starts at (+ 1), for the fold. */
     uint8_t *state = srt_agg_upsert(t, key, key_len, hash);

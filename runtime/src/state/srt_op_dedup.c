@@ -86,10 +86,10 @@ static void dedup_destroy(SrtOperator *op)
 
 typedef struct DedupFold {
     SrtOperator *op;
-    SrtQuery *w;      /* the task's worker query: its rows are cut in place */
-    size_t from;      /* the task's rows [from, ...) are the previous key's */
-    int keep;         /* ... and are kept */
-    size_t n;         /* rows kept so far */
+    SrtQuery *w; /* the task's worker query: its rows are cut in place */
+    size_t from; /* the task's rows [from, ...) are the previous key's */
+    int keep;    /* ... and are kept */
+    size_t n;    /* rows kept so far */
 } DedupFold;
 
 /* Keep (or drop) the task's rows [f->from, to). */

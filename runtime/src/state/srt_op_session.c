@@ -188,8 +188,8 @@ static int session_fold(SrtOperator *op, SrtOperator *task)
     if (!to->batch)
         return 0;
     if (!so->batch)
-        so->batch = srt_sessions_new(op->q->mem, op->def->state_size, (uint32_t)op->def->session_slot,
-                                     op->def->merge);
+        so->batch = srt_sessions_new(op->q->mem, op->def->state_size,
+                                     (uint32_t)op->def->session_slot, op->def->merge);
     int rc = so->batch ? srt_sessions_merge_from(so->batch, to->batch) : -SRT_ERR_NOMEM;
     so->gap_us = to->gap_us;
     if (rc == -SRT_ERR_NOMEM)

@@ -423,7 +423,8 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
         /* Input in time order: the rest start after the key's last session ends (neither
            overlapping nor touching it), so each would be a new session at the end: appended
            at once, as upserting them one by one would. */
-        if (i < k->n && (dk->n == 0 || sess_end(sess_at(t, dk, dk->n - 1)) < sess_start(sess_at(src, k, i)))) {
+        if (i < k->n &&
+            (dk->n == 0 || sess_end(sess_at(t, dk, dk->n - 1)) < sess_start(sess_at(src, k, i)))) {
             uint32_t m = k->n - i;
             if (sess_reserve(t, dk, m) < 0)
                 return -SRT_ERR_NOMEM;
