@@ -1,19 +1,20 @@
 /* srt_par.c - a batch's records on several threads (--threads N), with one thread's result.
 **
 ** A query the compiler marked parallel (srt_prog_query_parallel: operators whose tasks fold
-** exactly, plan_parallel.c) reads a text source's batch
-** as tasks: runs of whole lines, up to --task-bytes each, in input order, in buffers the
-** source reads into and the tasks keep until they are folded (SrtLender; a source that
-** reads elsewhere has its lines copied).  Each task runs the generated process function on a worker query of its
-** own (a copy of the query whose rows, memory, event-time statistics and group table are its
-** own), on a pool thread or on the query's thread while it waits.  The query's thread folds
-** finished tasks into the query strictly in task order: each operator folds its task's
+** exactly, plan_parallel.c) reads a text source's batch as tasks: runs of whole lines, up to
+** --task-bytes each, in input order, in buffers the source reads into and the tasks keep
+** until they are folded (SrtLender; a source that reads elsewhere has its lines copied).
+** Each task runs the generated process function on a worker query of its own (a copy of the
+** query whose rows, memory, event-time statistics and operators' state are its own), on a
+** pool thread or on the query's thread while it waits.  The query's thread folds finished
+** tasks into the query strictly in task order: each operator folds its task's
 ** (SrtOperatorVt.fold: groups merged into the state with the aggregation's merge function in
 ** the task's insertion order, so the state's order, and every output order derived from it,
 ** is one thread's; a session window's partial sessions likewise; DROP DUPLICATES' keys
 ** tested against the query's in order, cutting the rows of the keys seen before), then rows
-** appended, event times and counters added.  A failed task fails the batch with its own message, as one thread
-** would at its first failing record; the tasks after it are discarded.
+** appended, event times and counters added.  A failed task fails the batch with its own
+** message, as one thread would at its first failing record; the tasks after it are
+** discarded.
 **
 ** Threads: the pool is one per process (SrtEnv.pool), N - 1 threads started on first use,
 ** with every signal blocked (SIGINT/SIGTERM reach the scheduler's thread).  Queries run one
