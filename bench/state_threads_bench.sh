@@ -14,29 +14,16 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-runs=5
-while [[ $# -gt 0 ]]; do
-  case $1 in
-    --runs) runs=${2:?--runs needs a number}; shift 2 ;;
-    *) echo "usage: $0 [--runs N]" >&2; exit 2 ;;
-  esac
-done
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "state_threads_bench: bad run count '$runs'" >&2; exit 2; }
-
+# shellcheck source=bench_lib.sh
+source "$root/bench/bench_lib.sh"
+runs=$(bench_runs "$0" "$@")
 SLUICE=${SLUICE:-build/compiler/sluice}
 GEN_EVENTS=${GEN_EVENTS:-build/tests/tools/gen_events}
 data=bench/data/events_state
-out=bench/out
+out=bench/out # gen_events_once builds gen_events here when there is none
 export LC_ALL=C
 mkdir -p "$out"
-
-die() {
-  echo "state_threads_bench: $*" >&2
-  exit 1
-}
-
-# shellcheck source=bench_lib.sh
-source "$root/bench/bench_lib.sh"
+die() { bench_die state_threads_bench "$@"; }
 
 gen_events_once "$data" bench/data/events_state.stamp $((20 * 200000)) --files 20 --lines-per-file 200000 --seed 42
 cat "$data"/file-*.json > /dev/null # from the page cache
