@@ -13,11 +13,11 @@
 **     or a nested value, which live in the table's own memory;
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
-**     dropped against the batch's fixed threshold) and logs those keys; the fold tests them,
-**     in input order, against the query's set (srt_op_dedup.c), keeping a key's rows only
-**     when it is new there, which is what one thread decides row by row.  Before an
-**     aggregation it stays serial (the fold would have to take back the task's groups); over
-**     an aggregation's rows it runs at the output, on the query's thread;
+**     dropped against the batch's fixed threshold), each marked with the row it starts at;
+**     the fold tests them, in input order, against the query's set (srt_op_dedup.c), keeping
+**     a key's rows only when it is new there, which is what one thread decides row by row.
+**     Before an aggregation it stays serial (the fold would have to take back the task's
+**     groups); over an aggregation's rows it runs at the output, on the query's thread;
 **   - a session window splits under the aggregation's rule: a batch's rows are first
 **     aggregated apart per key and timestamp (srt_op_session.c), so each task's partial
 **     sessions [ts, ts] fold into the query's batch table with the merge function, in task

@@ -34,6 +34,13 @@ static SrtSessions *sessions(const SrtOperator *op)
     return ((const SessionOp *)op->state)->state;
 }
 
+/* An empty table of op's sessions (the state, or a batch's partial sessions); NULL: no memory. */
+static SrtSessions *table_new(const SrtOperator *op)
+{
+    const SrtOpDef *d = op->def;
+    return srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+}
+
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us)
 {
@@ -42,9 +49,8 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
     int rc = -SRT_ERR_FORMAT;
     if (op && op->vt == &srt_op_session_vt && end_us >= start_us) {
         SessionOp *so = op->state;
-        const SrtOpDef *d = op->def;
         if (!so->batch)
-            so->batch = srt_sessions_new(q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+            so->batch = table_new(op);
         so->gap_us = end_us - start_us;
         rc = so->batch ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, start_us, &state)
                        : -SRT_ERR_NOMEM;
@@ -64,12 +70,11 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
 
 static int session_create(SrtOperator *op, SrtErr *err)
 {
-    const SrtOpDef *d = op->def;
     SessionOp *so = srt_mem_calloc(op->q->mem, sizeof *so);
     if (!so)
         return srt_err_nomem(err, "session windows");
     op->state = so;
-    so->state = srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    so->state = table_new(op);
     return so->state ? 0 : srt_err_nomem(err, "session windows");
 }
 
@@ -188,8 +193,7 @@ static int session_fold(SrtOperator *op, SrtOperator *task)
     if (!to->batch)
         return 0;
     if (!so->batch)
-        so->batch = srt_sessions_new(op->q->mem, op->def->state_size,
-                                     (uint32_t)op->def->session_slot, op->def->merge);
+        so->batch = table_new(op);
     int rc = so->batch ? srt_sessions_merge_from(so->batch, to->batch) : -SRT_ERR_NOMEM;
     so->gap_us = to->gap_us;
     if (rc == -SRT_ERR_NOMEM)
