@@ -60,3 +60,26 @@ gen_events_once() {
   printf '%s\n%s\n' "$want_stamp" "$(data_bytes "$data")" > "$stamp"
   echo "data: generated $events events, $(data_bytes "$data") bytes in $(elapsed "$t0" "$t1") s"
 }
+
+# bench_die SCRIPT MESSAGE...: "SCRIPT: MESSAGE" on stderr, exit 1.
+bench_die() {
+  local who=$1
+  shift
+  echo "$who: $*" >&2
+  exit 1
+}
+
+# bench_runs SCRIPT ARG...: the run count of a script whose only option is --runs N (default
+#   5), on stdout; a usage message (exit 2) for anything else.
+bench_runs() {
+  local who=$1 runs=5
+  shift
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --runs) runs=${2:?--runs needs a number}; shift 2 ;;
+      *) echo "usage: $who [--runs N]" >&2; exit 2 ;;
+    esac
+  done
+  [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "$who: bad run count '$runs'" >&2; exit 2; }
+  echo "$runs"
+}

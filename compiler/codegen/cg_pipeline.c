@@ -210,14 +210,6 @@ static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv 
     LLVMValueRef key = cg_build_key(cg, &pq->dedup_key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dd.hash");
-    LLVMValueRef uargs[4] = {table, key, len, hash};
-    LLVMValueRef st = cg_call(cg, "srt_agg_upsert", uargs, 4, "dd.state");
-    LLVMValueRef seen_p = cg_gepc(cg, st, 8, "dd.seen.p");
-    LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dd.seen");
-    LLVMBasicBlockRef bb_new = cg_block(cg, "dd.new");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, seen, cg_i64(cg, 0), ""), bb_skip, bb_new);
-    cg_at(cg, bb_new);
-    cg_store(cg, cg_i64(cg, 1), seen_p);
     /* When the watermark may forget the key: at its event time when that is a key column,
        delay after it for WITHIN WATERMARK, never otherwise (or for a NULL event time). */
     LLVMValueRef evict = cg_i64(cg, INT64_MAX);
@@ -229,7 +221,11 @@ static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv 
         }
         evict = cg_select(cg, ts.null, evict, at);
     }
-    cg_store(cg, evict, st);
+    LLVMValueRef aargs[6] = {cg->q, table, key, len, hash, evict};
+    LLVMValueRef fresh = cg_call(cg, "srt_dedup_admit", aargs, 6, "dd.new");
+    LLVMBasicBlockRef bb_new = cg_block(cg, "dd.new");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, fresh, cg_i32(cg, 0), ""), bb_new, bb_skip);
+    cg_at(cg, bb_new);
 }
 
 void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env, LLVMBasicBlockRef bb_skip)

@@ -533,8 +533,10 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
     if (pq->serial)
         sb_printf(sb, "Pipeline 1: per record, fused, on one thread (%s)\n", pq->serial);
     else
-        sb_printf(sb, "Pipeline 1: per record, fused, split across threads%s\n",
-                  pq->agg ? " (groups merged in input order)" : " (rows kept in input order)");
+        sb_printf(sb, "Pipeline 1: per record, fused, split across threads (%s)\n",
+                  pq->agg           ? "groups merged in input order"
+                  : pq->dedup_block ? "rows kept, DROP DUPLICATES keys tested, in input order"
+                                    : "rows kept in input order");
     for (int b = 0; b < pq->n_branches; b++) {
         if (pq->branches[b].side >= 0)
             sb_printf(sb, " stream-stream join, %s side (its own process function):\n",

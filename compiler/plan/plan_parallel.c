@@ -11,10 +11,21 @@
 **   - not a sum or average in floating point or DECIMAL: rounding (or a DECIMAL overflow)
 **     would depend on where a task starts; not stddev/variance; not collect_list/collect_set
 **     or a nested value, which live in the table's own memory;
-**   - no stateful operator but aggregations (DROP DUPLICATES, session windows and
-**     stream-stream joins keep state a row must see in order); the levels of an aggregation
-**     over an aggregation above the first are updated from its groups at the batch's output,
-**     on the query's thread, so only the first is split and merged;
+**   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
+**     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
+**     dropped against the batch's fixed threshold), each marked with the row it starts at;
+**     the fold tests them, in input order, against the query's set (srt_op_dedup.c), keeping
+**     a key's rows only when it is new there, which is what one thread decides row by row.
+**     Before an aggregation it stays serial (the fold would have to take back the task's
+**     groups); over an aggregation's rows it runs at the output, on the query's thread;
+**   - a session window splits under the aggregation's rule: a batch's rows are first
+**     aggregated apart per key and timestamp (srt_op_session.c), so each task's partial
+**     sessions [ts, ts] fold into the query's batch table with the merge function, in task
+**     order (the keys' order is one thread's) before the batch is merged into the state;
+**   - no stream-stream join (each row probes and updates both sides' state in order);
+**   - the levels of an aggregation over an aggregation above the first are updated from its
+**     groups at the batch's output, on the query's thread, so only the first is split and
+**     merged;
 **   - no DISTINCT aggregate (its set of seen values is the query's);
 **   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
 **     rows, which would cost what processing them does.
@@ -58,14 +69,24 @@ static bool agg_merges_exactly(const SAgg *a)
     return false;
 }
 
+/* Does pq's DROP DUPLICATES see the records (rather than an aggregation's rows at output)? */
+static bool dedup_per_record(const PQuery *pq)
+{
+    if (!pq->agg || pq->dedup_block == pq->agg)
+        return true;
+    for (int b = 0; b < pq->n_branches; b++)
+        for (int i = 0; i < pq->branches[b].n_pre; i++)
+            if (pq->branches[b].pre[i] == pq->dedup_block)
+                return true;
+    return false;
+}
+
 const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->ssjoin_block)
         return "a stream-stream join";
-    if (pq->session)
-        return "session windows";
-    if (pq->dedup_block)
-        return "DROP DUPLICATES";
+    if (pq->dedup_block && pq->agg && dedup_per_record(pq))
+        return "DROP DUPLICATES before an aggregation";
     if (pq->n_distinct)
         return "a DISTINCT aggregate";
     bool cheap = true; /* every source makes its rows in memory, of fixed-size values */

@@ -251,9 +251,10 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
 /* The query's batches may be split across threads (--threads): its process function runs
    on runs of whole input lines at once, each into a group table of its own (or rows of its
    own) on a copy of the query, and the runtime folds them into the query in input order,
-   each group's state into the state's with merge (operator SRT_OP_AGG; NULL without an
-   aggregation).  Registered only for queries whose operators and aggregates merge exactly,
-   so the result is one thread's (the compiler's plan_parallel.c). */
+   each group's state into the state's with merge (operator SRT_OP_AGG, an aggregation or a
+   session window, whose merge function it is; NULL without one).  Registered only for
+   queries whose operators and aggregates merge exactly, so the result is one thread's (the
+   compiler's plan_parallel.c). */
 void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge);
 
 /* Event time, once per process call of a query with a watermark: n rows had a non-NULL
@@ -312,6 +313,11 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
    INT64_MAX never — and i64 seen flag at 8). */
 void srt_prog_query_dedup(SrtProgram *p, int query);
 SrtAggTable *srt_query_dedup_table(SrtQuery *q);
+/* Is the key new to DROP DUPLICATES' table t (of q)?  1: it is remembered, with the time at
+   which the watermark lets it go (INT64_MAX never), and its row goes on; 0: a duplicate.
+   hash must be srt_hash(key, key_len).  Out of memory fails the query and exits. */
+int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,
+                        uint64_t hash, int64_t evict_us);
 /* DISTINCT aggregates of a batch query: the set of (distinct set, group key, values) tuples
    its rows had, as key bytes (a group table whose state is 16 bytes: i64 seen flag at 0).
    Made on first use, freed with the query; not checkpointed (batch queries have none).

@@ -43,6 +43,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 
 #include "srt_abi.h"
@@ -523,6 +524,20 @@ size_t srt_agg_bytes(const SrtAggTable *t);
 uint32_t srt_agg_state_size(const SrtAggTable *t);
 /* Visit groups in insertion order; a nonzero return of fn stops and is returned. */
 typedef int (*SrtAggVisitFn)(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state);
+/* DROP DUPLICATES' rule on a key's state (16 bytes: i64 eviction time, i64 seen): a key seen
+   before keeps its state (0); a new one is remembered with its eviction time, its seen word
+   set to `seen` (not 0), and admitted (1).  srt_dedup_admit and a parallel task's fold
+   (srt_op_dedup.c) both decide with it. */
+static inline int srt_dedup_mark(uint8_t *state, int64_t evict_us, int64_t seen)
+{
+    int64_t was;
+    memcpy(&was, state + 8, sizeof was);
+    if (was)
+        return 0;
+    memcpy(state, &evict_us, sizeof evict_us);
+    memcpy(state + 8, &seen, sizeof seen);
+    return 1;
+}
 int srt_agg_foreach(const SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
 /* Visit the groups updated in this batch, in insertion order.  May sort (-NOMEM). */
 int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
@@ -642,6 +657,11 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
    start at or before its end.  b is left as it was.  0, -SRT_ERR_NOMEM (the keys folded so
    far stay folded) or -SRT_ERR_FORMAT (tables of different layouts). */
 int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us);
+/* Upsert every session of src into t, in src's order (its keys' first insertions, then by
+   start), a new one with src's state, one joining sessions of t merged into them with the
+   merge function: --threads folds a task's batch table into the query's (srt_par.c).
+   0, -SRT_ERR_NOMEM (the sessions merged so far stay) or -SRT_ERR_FORMAT. */
+int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src);
 
 /* ======================================================================
 ** Show (srt_show.c): values as Spark's Dataset.show() prints them
@@ -1197,6 +1217,8 @@ struct SrtQuery {
     struct SrtLive *live;    /* owned */
     /* --threads: the tasks and worker queries of a parallel query (srt_par.c); NULL: one thread */
     struct SrtPar *par;      /* owned */
+    int par_task;            /* a worker query of a parallel task (srt_par.c): DROP DUPLICATES
+                                marks the keys it admits with the row they start at */
 };
 
 /* Build a running query for definition qi of p (sources/sinks opened).  On failure

@@ -33,6 +33,7 @@ static struct {
     int having;           /* HAVING count > 1 */
     int failfast;         /* a malformed record fails the query */
     int stateless;        /* SELECT action, time WHERE action LIKE 'O%' */
+    int dedup;            /* ... DROP DUPLICATES (minute of time), with stateless */
     const char *trigger;  /* query option */
     int parallel;         /* registered as generated code does for a query that may split */
 } cfg;
@@ -113,6 +114,7 @@ static int64_t events_process(SrtQuery *q, const char *buf, size_t len)
 {
     const char *p = buf, *end = buf + len;
     SrtAggTable *t = srt_query_agg_table(q);
+    SrtAggTable *keys = srt_query_dedup_table(q);
     int64_t rows = 0;
     if (cfg.parallel) {
         note_thread();
@@ -139,6 +141,13 @@ static int64_t events_process(SrtQuery *q, const char *buf, size_t len)
         if (cfg.stateless) {
             if (!r.act_ok || !srt_like(q, r.act, r.act_n, "O%", 2, '\\', 1))
                 continue;
+            if (cfg.dedup) {
+                uint8_t key[9] = {(uint8_t)r.ts_ok};
+                int64_t minute = r.ts_ok ? srt_window_start(r.ts, 60000000LL, 0) : 0;
+                memcpy(key + 1, &minute, 8);
+                if (!srt_dedup_admit(q, keys, key, 9, srt_hash(key, 9), INT64_MAX))
+                    continue;
+            }
             SrtDatum *row = srt_out_row(q);
             row[0].p = srt_batch_strdup(q, r.act, r.act_n);
             row[0].n = r.act_n;
@@ -209,6 +218,8 @@ static void init_program(SrtProgram *p)
     if (cfg.stateless) {
         srt_prog_query_column(p, q, "action", "string", 0);
         srt_prog_query_column(p, q, "time", "timestamp", 0);
+        if (cfg.dedup)
+            srt_prog_query_dedup(p, q);
         if (cfg.parallel)
             srt_prog_query_parallel(p, q, NULL);
         return;
@@ -872,7 +883,8 @@ static const char *const SPLIT[] = {"--trigger", "once", "--threads", "2", "--ta
 
 /* The same bytes from tasks of a few lines on two threads as from one thread, the rows of a
    stateless query in input order, the groups of an aggregation in the order of their first
-   rows; the pool's thread ran some of the tasks. */
+   rows, the first row of each key of DROP DUPLICATES (its duplicates in the same task and in
+   later ones); the pool's thread ran some of the tasks. */
 START_TEST(test_parallel_same_output)
 {
     write_many(3000, 0);
@@ -881,11 +893,12 @@ START_TEST(test_parallel_same_output)
     cfg.truncate = "false";
     static const struct {
         const char *mode;
-        int stateless;
-    } cases[] = {{"complete", 0}, {"update", 0}, {"append", 1}};
+        int stateless, dedup;
+    } cases[] = {{"complete", 0, 0}, {"update", 0, 0}, {"append", 1, 0}, {"append", 1, 1}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         cfg.mode = cases[c].mode;
         cfg.stateless = cases[c].stateless;
+        cfg.dedup = cases[c].dedup;
         Run one = run_v(-1, ONE_THREAD);
         ck_assert_msg(one.rc == 0, "%s", one.err);
         n_seen = 0;
@@ -933,6 +946,19 @@ START_TEST(test_parallel_oom_sweep)
 }
 END_TEST
 
+/* The same for DROP DUPLICATES: a task's keys and the fold's. */
+START_TEST(test_parallel_dedup_oom_sweep)
+{
+    write_many(400, 0);
+    cfg.parallel = 1;
+    cfg.max_files = NULL;
+    cfg.stateless = 1;
+    cfg.dedup = 1;
+    cfg.mode = "append";
+    oom_sweep(SPLIT, 3000);
+}
+END_TEST
+
 Suite *rt_query_suite(void)
 {
     Suite *s = suite_create("rt_query");
@@ -962,6 +988,7 @@ Suite *rt_query_suite(void)
     tcase_add_test(par, test_parallel_same_output);
     tcase_add_test(par, test_parallel_failfast);
     tcase_add_test(par, test_parallel_oom_sweep);
+    tcase_add_test(par, test_parallel_dedup_oom_sweep);
     suite_add_tcase(s, par);
     return s;
 }

@@ -204,6 +204,75 @@ START_TEST(test_fold_order)
 }
 END_TEST
 
+/* One row of user uid at ts into a batch table: its point session [ts, ts] made (count 1,
+   the trace digit) or merged with the row's own state, as a batch's partial aggregate. */
+static void batch_row(SrtSessions *t, int32_t uid, int64_t ts, uint64_t digit)
+{
+    uint8_t key[KEY_LEN];
+    make_key(key, uid);
+    size_t before = srt_sessions_count(t);
+    uint8_t *st = NULL;
+    ck_assert_int_eq(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts, &st), 0);
+    St one = {1, ts, digit};
+    if (srt_sessions_count(t) > before)
+        memcpy(st, &one, sizeof one);
+    else
+        st_merge(st, (const uint8_t *)&one);
+}
+
+/* --threads: the batch tables of tasks merged in task order (srt_sessions_merge_from) are
+   the table one thread makes from all the rows: the same keys in the same order, the same
+   point sessions, the partials of one (key, ts) merged in row order (the trace); a task's
+   sessions after all of the key's (task 2's of key 2, task 1's of the new key 3) are
+   appended at once. */
+START_TEST(test_merge_from_tasks)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    static const struct {
+        int task;
+        int32_t uid;
+        int64_t ts;
+        uint64_t digit;
+    } rows[] = {{0, 1, 10, 1}, {0, 2, 5, 2},    {0, 1, 10, 3},   {0, 1, 20, 4},   {1, 3, 7, 5},
+                {1, 1, 10, 6}, {1, 2, 5, 7},    {1, 1, 15, 8},   {1, 3, 12, 0xB}, {1, 3, 8, 0xC},
+                {2, 2, 9, 9},  {2, 1, 20, 0xA}, {2, 2, 40, 0xD}, {2, 2, 30, 0xE}};
+    SrtSessions *one = new_table(&mem), *q = new_table(&mem);
+    SrtSessions *task[3] = {new_table(&mem), new_table(&mem), new_table(&mem)};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        batch_row(one, rows[i].uid, rows[i].ts, rows[i].digit);
+        batch_row(task[rows[i].task], rows[i].uid, rows[i].ts, rows[i].digit);
+    }
+    for (int k = 0; k < 3; k++)
+        ck_assert_int_eq(srt_sessions_merge_from(q, task[k]), 0);
+    Collect a, b;
+    snapshot(one, &a);
+    snapshot(q, &b);
+    ck_assert_uint_eq(a.n, 10); /* key 1: 10, 15, 20; key 2: 5, 9, 30, 40; key 3: 7, 8, 12 */
+    ck_assert_uint_eq(b.n, a.n);
+    for (size_t i = 0; i < a.n; i++) {
+        expect(&b.v[i], a.v[i].uid, a.v[i].start, a.v[i].end, a.v[i].st.count);
+        ck_assert_int_eq(b.v[i].st.sum, a.v[i].st.sum);
+        ck_assert_uint_eq(b.v[i].st.trace, a.v[i].st.trace);
+    }
+    expect(&a.v[0], 1, 10, 10, 3); /* key 1 first; (1, 10): rows 1, 3 (task 0), 6 (task 1) */
+    ck_assert_uint_eq(a.v[0].st.trace, 0x136);
+    free(a.v);
+    free(b.v);
+    /* a table of another layout is refused, q unchanged */
+    SrtSessions *other = srt_sessions_new(&mem, sizeof(St), 0, st_merge);
+    batch_row(task[0], 4, 1, 1);
+    ck_assert_int_eq(srt_sessions_merge_from(other, task[0]), -SRT_ERR_FORMAT);
+    ck_assert_uint_eq(srt_sessions_count(other), 0);
+    srt_sessions_free(other);
+    for (int k = 0; k < 3; k++)
+        srt_sessions_free(task[k]);
+    srt_sessions_free(q);
+    srt_sessions_free(one);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 START_TEST(test_merge_one_key)
 {
     SrtMem mem;
@@ -1034,6 +1103,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_oom_sweep);
     tcase_add_test(tc, test_new_oom);
     tcase_add_test(tc, test_fold_order);
+    tcase_add_test(tc, test_merge_from_tasks);
     suite_add_tcase(s, tc);
     return s;
 }

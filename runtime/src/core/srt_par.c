@@ -1,17 +1,20 @@
 /* srt_par.c - a batch's records on several threads (--threads N), with one thread's result.
 **
-** A query the compiler marked parallel (srt_prog_query_parallel: no operator but one
-** aggregation whose aggregates merge exactly, plan_parallel.c) reads a text source's batch
-** as tasks: runs of whole lines, up to --task-bytes each, in input order, in buffers the
-** source reads into and the tasks keep until they are folded (SrtLender; a source that
-** reads elsewhere has its lines copied).  Each task runs the generated process function on a worker query of its
-** own (a copy of the query whose rows, memory, event-time statistics and group table are its
-** own), on a pool thread or on the query's thread while it waits.  The query's thread folds
-** finished tasks into the query strictly in task order: rows appended, groups folded into
-** the state with the aggregation's merge function in the task's insertion order (so the
-** state's order, and every output order derived from it, is one thread's), event times
-** and counters added.  A failed task fails the batch with its own message, as one thread
-** would at its first failing record; the tasks after it are discarded.
+** A query the compiler marked parallel (srt_prog_query_parallel: operators whose tasks fold
+** exactly, plan_parallel.c) reads a text source's batch as tasks: runs of whole lines, up to
+** --task-bytes each, in input order, in buffers the source reads into and the tasks keep
+** until they are folded (SrtLender; a source that reads elsewhere has its lines copied).
+** Each task runs the generated process function on a worker query of its own (a copy of the
+** query whose rows, memory, event-time statistics and operators' state are its own), on a
+** pool thread or on the query's thread while it waits.  The query's thread folds finished
+** tasks into the query strictly in task order: each operator folds its task's
+** (SrtOperatorVt.fold: groups merged into the state with the aggregation's merge function in
+** the task's insertion order, so the state's order, and every output order derived from it,
+** is one thread's; a session window's partial sessions likewise; DROP DUPLICATES' keys
+** tested against the query's in order, cutting the rows of the keys seen before), then rows
+** appended, event times and counters added.  A failed task fails the batch with its own
+** message, as one thread would at its first failing record; the tasks after it are
+** discarded.
 **
 ** Threads: the pool is one per process (SrtEnv.pool), N - 1 threads started on first use,
 ** with every signal blocked (SIGINT/SIGTERM reach the scheduler's thread).  Queries run one
@@ -205,6 +208,7 @@ static SrtQuery *worker_new(SrtQuery *q, SrtMem *m, SrtErr *err)
     w->is_batch = q->is_batch;
     w->limit = -1;
     w->max_batches = -1;
+    w->par_task = 1;
     srt_arena_init(&w->batch, m, 64 << 10);
     srt_arena_init(&w->scratch, m, 4 << 10);
     srt_arena_init(&w->meta, m, 1 << 10);
@@ -255,8 +259,7 @@ static void worker_clear(SrtQuery *w)
         memset(&w->in[i].ev, 0, sizeof w->in[i].ev);
     for (uint32_t i = 0; i < w->n_ops; i++) {
         memset(&w->ops[i]->st, 0, sizeof w->ops[i]->st);
-        if (w->ops[i]->vt == &srt_op_agg_vt)
-            srt_agg_clear(w->ops[i]->state);
+        w->ops[i]->vt->task_clear(w->ops[i]);
     }
 }
 
@@ -303,19 +306,20 @@ static int merge_task(SrtPar *par, ParTask *t)
             srt_err_set(&q->err, SRT_ERR_QUERY, "processing failed");
         return -q->err.code;
     }
+    /* The operators first: DROP DUPLICATES cuts the rows of keys seen before. */
+    for (uint32_t i = 0; i < w->n_ops; i++) {
+        SrtOperator *wo = w->ops[i], *qo = q->ops[i];
+        qo->st.dropped += wo->st.dropped;
+        int rc = qo->vt->fold(qo, wo);
+        if (rc < 0)
+            return rc;
+    }
     if (w->n_rows) {
         if (srt_mem_grow(q->mem, (void **)&q->rows, &q->cap_rows, sizeof *q->rows,
                          q->n_rows + w->n_rows) < 0)
             return -srt_err_nomem(&q->err, "output rows");
         memcpy(q->rows + q->n_rows, w->rows, sizeof *w->rows * w->n_rows);
         q->n_rows += w->n_rows;
-    }
-    for (uint32_t i = 0; i < w->n_ops; i++) {
-        SrtOperator *wo = w->ops[i], *qo = q->ops[i];
-        qo->st.dropped += wo->st.dropped;
-        if (wo->vt == &srt_op_agg_vt && qo->def->merge && /* a level above: untouched */
-            srt_agg_merge_from(qo->state, wo->state, qo->def->merge) < 0)
-            return -srt_err_nomem(&q->err, "aggregation state");
     }
     for (uint32_t i = 0; i < w->n_in; i++)
         srt_event_stats_add(&q->in[i].ev, &w->in[i].ev);
@@ -497,12 +501,15 @@ static void give_back(void *ctx, char *base)
 
 int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtErr *err)
 {
-    /* What the compiler marks parallel: aggregations only, the first (the one process
-       functions update) with a merge function; the levels above it are updated at output. */
-    for (uint32_t i = 0; i < q->def->n_ops; i++)
-        if (q->def->ops[i].kind != SRT_OPK_AGGREGATE ||
-            (q->def->ops[i].id == SRT_OP_AGG && !q->def->ops[i].merge))
+    /* What the compiler marks parallel: operators whose tasks fold (aggregations, session
+       windows, DROP DUPLICATES), the first aggregation (the one process functions update)
+       with a merge function; the levels above it are updated at output. */
+    for (uint32_t i = 0; i < q->def->n_ops; i++) {
+        const SrtOpDef *d = &q->def->ops[i];
+        const SrtOperatorVt *vt = srt_operator_vt(d->kind);
+        if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->merge))
             return 0;
+    }
     SrtPar *par = srt_mem_calloc(q->mem, sizeof *par);
     if (!par)
         return srt_err_nomem(err, "parallel tasks");

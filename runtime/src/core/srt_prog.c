@@ -581,7 +581,7 @@ void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge)
         return;
     if (merge) {
         SrtOpDef *d = op_find(q, SRT_OP_AGG);
-        if (!d || d->kind != SRT_OPK_AGGREGATE) {
+        if (!d || (d->kind != SRT_OPK_AGGREGATE && d->kind != SRT_OPK_SESSION_WINDOW)) {
             fail(p, SRT_ERR_QUERY, "query '%s': a merge function without an aggregation", q->name);
             return;
         }

@@ -39,6 +39,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_query_dropped_late,
     (const void *)srt_prog_query_dedup,
     (const void *)srt_query_dedup_table,
+    (const void *)srt_dedup_admit,
     (const void *)srt_prog_query_join,
     (const void *)srt_query_join,
     (const void *)srt_join_probe,

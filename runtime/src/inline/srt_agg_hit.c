@@ -1,6 +1,7 @@
 /* srt_agg_hit.c - srt_agg_upsert, the group table's hit path, as an inline helper: generated code
 ** inlines it with the key's length known (the probe's key compare unrolls), and calls
 ** srt_agg_find_or_add (srt_agg.c) only for a new group or a group's first update in a batch.
+** DROP DUPLICATES' srt_dedup_admit rides on it.
 */
 #include "srt_int.h"
 #include "state/srt_agg_int.h"
@@ -16,4 +17,12 @@ uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint6
     if (SRT_UNLIKELY(srt_agg_find_or_add(t, key, key_len, hash, &state) < 0))
         srt_query_oom(t->owner, "aggregation state");
     return state;
+}
+
+int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,
+                        uint64_t hash, int64_t evict_us)
+{
+    /* A parallel task's key is marked with the row it starts at (+ 1), for the fold. */
+    uint8_t *state = srt_agg_upsert(t, key, key_len, hash);
+    return srt_dedup_mark(state, evict_us, SRT_UNLIKELY(q->par_task) ? (int64_t)q->n_rows + 1 : 1);
 }

@@ -143,6 +143,19 @@ static void agg_destroy(SrtOperator *op)
 
 static const char *const agg_names[] = {"stateStoreSave", NULL};
 
+/* A task's groups, merged (the first level; a level above is updated at output, untouched). */
+static int agg_fold(SrtOperator *op, SrtOperator *task)
+{
+    if (op->def->merge && srt_agg_merge_from(op->state, task->state, op->def->merge) < 0)
+        return srt_err_nomem(&op->q->err, "aggregation state");
+    return 0;
+}
+
+static void agg_task_clear(SrtOperator *task)
+{
+    srt_agg_clear(task->state);
+}
+
 const SrtOperatorVt srt_op_agg_vt = {
     agg_names,
     "aggregation",
@@ -156,4 +169,6 @@ const SrtOperatorVt srt_op_agg_vt = {
     agg_restore,
     srt_op_table_progress,
     agg_destroy,
+    agg_fold,
+    agg_task_clear,
 };

@@ -1,10 +1,21 @@
 /* srt_op_dedup.c - the DROP DUPLICATES operator: the keys seen, forgotten by watermark.
 **
 ** Spark's StreamingDeduplicateExec and StreamingDeduplicateWithinWatermarkExec.  Generated
-** code looks keys up with srt_agg_upsert on the table srt_query_dedup_table hands it (16
-** bytes of state: i64 eviction time in µs, INT64_MAX never, and i64 seen flag).  It produces
-** no rows itself; after the sink, keys whose eviction time is at or before the batch's
-** watermark are removed (only with a watermark).  numRowsUpdated counts the keys added.
+** code asks srt_dedup_admit about each row's key on the table srt_query_dedup_table hands it
+** (16 bytes of state: i64 eviction time in µs, INT64_MAX never, and i64 seen flag).  It
+** produces no rows itself; after the sink, keys whose eviction time is at or before the
+** batch's watermark are removed (only with a watermark).  numRowsUpdated counts the keys
+** added.
+**
+** Split across threads (srt_par.c), a task's table starts empty: it admits the first row of
+** each key in the task (late rows were dropped against the batch's threshold, the same in
+** every task), and its seen word holds the task's row count then, + 1: the task's rows from
+** there up to the next admitted key are that row's.  The fold takes the task's keys in
+** their order (the table's insertion order) and asks the query's table with the same rule
+** (srt_dedup_mark): a key new there keeps its rows, with the eviction time of its first
+** row; a key seen before, in the state or in an earlier task, loses them.  One thread
+** decides the same row by row: a key's rows after its first in a task are duplicates
+** either way.  The query's table is touched by the same keys, so its delta is the same.
 */
 #include <string.h>
 
@@ -73,6 +84,55 @@ static void dedup_destroy(SrtOperator *op)
     srt_agg_free(table(op));
 }
 
+typedef struct DedupFold {
+    SrtOperator *op;
+    SrtQuery *w; /* the task's worker query: its rows are cut in place */
+    size_t from; /* the task's rows [from, ...) are the previous key's */
+    int keep;    /* ... and are kept */
+    size_t n;    /* rows kept so far */
+} DedupFold;
+
+/* Keep (or drop) the task's rows [f->from, to). */
+static void cut_rows(DedupFold *f, size_t to)
+{
+    if (f->keep && f->n != f->from)
+        memmove(f->w->rows + f->n, f->w->rows + f->from, sizeof *f->w->rows * (to - f->from));
+    if (f->keep)
+        f->n += to - f->from;
+    f->from = to;
+}
+
+static int fold_key(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    DedupFold *f = ctx;
+    int64_t evict, at;
+    memcpy(&evict, state, sizeof evict);
+    memcpy(&at, state + 8, sizeof at);
+    cut_rows(f, (size_t)(at - 1));
+    uint8_t *mine;
+    if (srt_agg_find_or_add(table(f->op), key, key_len, srt_hash(key, key_len), &mine) < 0)
+        return srt_err_nomem(&f->op->q->err, "deduplication state");
+    f->keep = srt_dedup_mark(mine, evict, 1);
+    return 0;
+}
+
+static int dedup_fold(SrtOperator *op, SrtOperator *task)
+{
+    /* Rows before the task's first key are kept: no DROP DUPLICATES made them. */
+    DedupFold f = {op, task->q, 0, 1, 0};
+    int rc = srt_agg_foreach(table(task), fold_key, &f);
+    if (rc < 0)
+        return rc;
+    cut_rows(&f, f.w->n_rows);
+    f.w->n_rows = f.n;
+    return 0;
+}
+
+static void dedup_task_clear(SrtOperator *task)
+{
+    srt_agg_clear(table(task));
+}
+
 static const char *const dedup_names[] = {"dedupe", "dedupeWithinWatermark", NULL};
 
 const SrtOperatorVt srt_op_dedup_vt = {
@@ -88,4 +148,6 @@ const SrtOperatorVt srt_op_dedup_vt = {
     dedup_restore,
     srt_op_table_progress,
     dedup_destroy,
+    dedup_fold,
+    dedup_task_clear,
 };

@@ -13,6 +13,11 @@
 ** the batch's watermark and removes them as it goes (update mode is refused by the
 ** compiler, as Spark does).  Sessions change shape as they merge, so every state version is a
 ** snapshot of all of them (final ones were already emitted and removed by the output step).
+** Split across threads (srt_par.c), each task's rows make a batch table of their own, folded
+** into the query's batch table in task order (srt_sessions_merge_from): a (key, timestamp)
+** seen by several tasks merges their partial aggregates with the merge function, which the
+** compiler allows only for aggregates that merge exactly (plan_parallel.c), and keys keep the
+** order of their first rows; the state is untouched until the output, as on one thread.
 */
 #include <stdio.h>
 
@@ -29,6 +34,13 @@ static SrtSessions *sessions(const SrtOperator *op)
     return ((const SessionOp *)op->state)->state;
 }
 
+/* An empty table of op's sessions (the state, or a batch's partial sessions); NULL: no memory. */
+static SrtSessions *table_new(const SrtOperator *op)
+{
+    const SrtOpDef *d = op->def;
+    return srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+}
+
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us)
 {
@@ -37,9 +49,8 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
     int rc = -SRT_ERR_FORMAT;
     if (op && op->vt == &srt_op_session_vt && end_us >= start_us) {
         SessionOp *so = op->state;
-        const SrtOpDef *d = op->def;
         if (!so->batch)
-            so->batch = srt_sessions_new(q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+            so->batch = table_new(op);
         so->gap_us = end_us - start_us;
         rc = so->batch ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, start_us, &state)
                        : -SRT_ERR_NOMEM;
@@ -59,12 +70,11 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
 
 static int session_create(SrtOperator *op, SrtErr *err)
 {
-    const SrtOpDef *d = op->def;
     SessionOp *so = srt_mem_calloc(op->q->mem, sizeof *so);
     if (!so)
         return srt_err_nomem(err, "session windows");
     op->state = so;
-    so->state = srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    so->state = table_new(op);
     return so->state ? 0 : srt_err_nomem(err, "session windows");
 }
 
@@ -177,6 +187,29 @@ static void session_destroy(SrtOperator *op)
     srt_mem_free(op->q->mem, so, sizeof *so);
 }
 
+static int session_fold(SrtOperator *op, SrtOperator *task)
+{
+    SessionOp *so = op->state, *to = task->state;
+    if (!to->batch)
+        return 0;
+    if (!so->batch)
+        so->batch = table_new(op);
+    int rc = so->batch ? srt_sessions_merge_from(so->batch, to->batch) : -SRT_ERR_NOMEM;
+    so->gap_us = to->gap_us;
+    if (rc == -SRT_ERR_NOMEM)
+        return srt_err_nomem(&op->q->err, "session windows");
+    if (rc < 0)
+        return srt_err_set(&op->q->err, SRT_ERR_FORMAT, "session window tables differ");
+    return 0;
+}
+
+static void session_task_clear(SrtOperator *task)
+{
+    SessionOp *to = task->state;
+    srt_sessions_free(to->batch);
+    to->batch = NULL;
+}
+
 static const char *const session_names[] = {"sessionWindowStateStoreSaveExec", NULL};
 
 const SrtOperatorVt srt_op_session_vt = {
@@ -192,4 +225,6 @@ const SrtOperatorVt srt_op_session_vt = {
     session_restore,
     session_progress,
     session_destroy,
+    session_fold,
+    session_task_clear,
 };

@@ -591,4 +591,6 @@ const SrtOperatorVt srt_op_ssjoin_vt = {
     ssjoin_check,   ssjoin_create,           ssjoin_begin_batch,
     ssjoin_output,  ssjoin_watermark_cleans, ssjoin_save,
     ssjoin_restore, ssjoin_progress,         ssjoin_destroy,
+    NULL, /* each row probes and updates both sides in order: one thread */
+    NULL,
 };

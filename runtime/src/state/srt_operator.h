@@ -69,6 +69,14 @@ typedef struct SrtOperatorVt {
        that ran no batch (only total rows and memory). */
     void (*progress)(const SrtOperator *op, int idle, SrtStateOpProgress *out);
     void (*destroy)(SrtOperator *op);
+    /* --threads (srt_par.c): fold task, the operator of a parallel task's worker query (its
+       rows are task->q's), into op, on op's query's thread, the tasks strictly in input
+       order, so that op ends as one thread would have left it; task->q's rows may be cut
+       (DROP DUPLICATES keeps the rows of the keys new to op).  0 or -err with op->q->err
+       set.  NULL: the kind's batches run on one thread. */
+    int (*fold)(SrtOperator *op, SrtOperator *task);
+    /* Empty a task's operator for its next task (op->st is zeroed by the caller). */
+    void (*task_clear)(SrtOperator *task);
 } SrtOperatorVt;
 
 struct SrtOperator {

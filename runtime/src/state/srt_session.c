@@ -188,14 +188,16 @@ static int buf_reserve(SrtMem *m, uint8_t **p, size_t *cap, size_t need, size_t 
     return 0;
 }
 
-/* Make room for one more session in key k.  0 or -NOMEM (k unchanged). */
-static int sess_reserve(SrtSessions *t, SessKey *k)
+/* Make room for `more` sessions in key k.  0 or -NOMEM (k unchanged). */
+static int sess_reserve(SrtSessions *t, SessKey *k, uint32_t more)
 {
-    if (k->n < k->cap)
+    if (more <= k->cap - k->n)
         return 0;
-    if (k->cap >= UINT32_MAX / 2)
+    if (k->cap >= UINT32_MAX / 2 || more > UINT32_MAX / 2 - k->n)
         return -SRT_ERR_NOMEM;
     uint32_t nc = k->cap ? k->cap * 2 : 1;
+    while (nc < k->n + more)
+        nc *= 2;
     if ((size_t)nc > SIZE_MAX / t->stride)
         return -SRT_ERR_NOMEM;
     uint8_t *np =
@@ -300,7 +302,7 @@ static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t
     uint32_t first = lo;
     if (first == k->n || sess_start(sess_at(t, k, first)) > end) {
         /* A new session at position first. */
-        if (sess_reserve(t, k) < 0)
+        if (sess_reserve(t, k, 1) < 0)
             return -SRT_ERR_NOMEM;
         uint8_t *s = sess_at(t, k, first);
         memmove(s + t->stride, s, (size_t)(k->n - first) * t->stride);
@@ -373,6 +375,71 @@ int srt_sessions_upsert(SrtSessions *t, const void *key, uint32_t key_len, uint6
 {
     int created;
     return upsert(t, key, key_len, hash, start_us, end_us, state, &created);
+}
+
+/* The entry of src's key k in t, or NULL. */
+static SessKey *find_key(const SrtSessions *t, const SrtSessions *src, const SessKey *k)
+{
+    if (!t->index_cap)
+        return NULL;
+    uint32_t e = t->index[probe(t, src->kbuf + k->koff, k->key_len, k->hash)];
+    return e ? &t->keys[e - 1] : NULL;
+}
+
+/* Session i of src's key k upserted into t: a new one takes its state, one joining sessions
+   of t merges into them.  0 or -err. */
+static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *k, uint32_t i)
+{
+    const uint8_t *s = sess_at(src, k, i);
+    uint8_t *state;
+    int created;
+    int rc = upsert(t, src->kbuf + k->koff, k->key_len, k->hash, sess_start(s), sess_end(s), &state,
+                    &created);
+    if (rc < 0)
+        return rc;
+    if (created)
+        memcpy(state, s + SESS_HDR, t->state_size);
+    else if (t->merge)
+        t->merge(state, s + SESS_HDR);
+    return 0;
+}
+
+int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
+{
+    if (src->stride != t->stride || src->slot_offset != t->slot_offset)
+        return -SRT_ERR_FORMAT;
+    for (size_t e = 0; e < src->n_keys; e++) {
+        const SessKey *k = &src->keys[e];
+        if (k->n == 0)
+            continue;
+        uint32_t i = 0;
+        SessKey *dk = find_key(t, src, k);
+        if (!dk) { /* a new key: its first session makes it */
+            int rc = merge_session(t, src, k, i++);
+            if (rc < 0)
+                return rc;
+            dk = find_key(t, src, k);
+        }
+        /* Input in time order: the rest start after the key's last session ends (neither
+           overlapping nor touching it), so each would be a new session at the end: appended
+           at once, as upserting them one by one would. */
+        if (i < k->n &&
+            (dk->n == 0 || sess_end(sess_at(t, dk, dk->n - 1)) < sess_start(sess_at(src, k, i)))) {
+            uint32_t m = k->n - i;
+            if (sess_reserve(t, dk, m) < 0)
+                return -SRT_ERR_NOMEM;
+            memcpy(sess_at(t, dk, dk->n), sess_at(src, k, i), (size_t)m * t->stride);
+            dk->n += m;
+            t->n_sessions += m;
+            continue;
+        }
+        for (; i < k->n; i++) {
+            int rc = merge_session(t, src, k, i);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return 0;
 }
 
 size_t srt_sessions_count(const SrtSessions *t)
