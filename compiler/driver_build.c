@@ -64,6 +64,12 @@ static char *exe_dir(Arena *arena, Diag *diag)
    be the one built with this executable). */
 static const CgPlugin *codegen_module(Arena *arena, Diag *diag)
 {
+#ifdef SL_CODEGEN_LINKED /* the sanitizer build (compiler/CMakeLists.txt) */
+    extern const CgPlugin sl_codegen_plugin;
+    (void)arena;
+    (void)diag;
+    return &sl_codegen_plugin;
+#endif
     static const CgPlugin *loaded;
     if (loaded)
         return loaded;
