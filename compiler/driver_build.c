@@ -59,9 +59,19 @@ static char *exe_dir(Arena *arena, Diag *diag)
     return arena_strdup(arena, exe);
 }
 
-/* The codegen module (cg.h), loaded on first use: next to the executable in the build
-   tree, <prefix>/lib/sluice when installed (never from SLUICE_RUNTIME_DIR: the module must
-   be the one built with this executable). */
+/* Where the codegen module (cg.h) is: next to the executable in the build tree,
+   <prefix>/lib/sluice when installed (never from SLUICE_RUNTIME_DIR: the module must be the
+   one built with this executable).  NULL after reporting. */
+static const char *codegen_path(Arena *arena, Diag *diag)
+{
+    char *dir = exe_dir(arena, diag);
+    if (!dir)
+        return NULL;
+    const char *here = arena_sprintf(arena, "%s/%s", dir, CG_PLUGIN_FILE);
+    return file_exists(here) ? here : arena_sprintf(arena, "%s/../lib/sluice/%s", dir, CG_PLUGIN_FILE);
+}
+
+/* The codegen module, loaded on first use. */
 static const CgPlugin *codegen_module(Arena *arena, Diag *diag)
 {
 #ifdef SL_CODEGEN_LINKED /* the sanitizer build (compiler/CMakeLists.txt) */
@@ -73,21 +83,18 @@ static const CgPlugin *codegen_module(Arena *arena, Diag *diag)
     static const CgPlugin *loaded;
     if (loaded)
         return loaded;
-    char *dir = exe_dir(arena, diag);
-    if (!dir)
+    const char *path = codegen_path(arena, diag);
+    if (!path)
         return NULL;
-    const char *paths[2] = {arena_sprintf(arena, "%s/%s", dir, CG_PLUGIN_FILE),
-                            arena_sprintf(arena, "%s/../lib/sluice/%s", dir, CG_PLUGIN_FILE)};
-    int i = file_exists(paths[0]) ? 0 : 1;
-    void *h = dlopen(paths[i], RTLD_NOW | RTLD_LOCAL);
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
-        diag_fatal(diag, "cannot load the code generator '%s' (or '%s'): %s", paths[0], paths[1], dlerror());
+        diag_fatal(diag, "cannot load the code generator: %s", dlerror());
         return NULL;
     }
     const CgPlugin *p = dlsym(h, CG_PLUGIN_SYMBOL);
     if (!p || !p->stamp || p->stamp() != cg_stamp()) {
         diag_fatal(diag, "the code generator '%s' was built with another sluice; reinstall sluice",
-                   paths[i]);
+                   path);
         dlclose(h);
         return NULL;
     }
@@ -422,13 +429,11 @@ int driver_cached_exe(Arena *arena, Diag *diag, const PProgram *plan, const Driv
             h = fnv1a(h, t, strlen(t) + 1);
         }
     struct stat st;
-    char *self = exe_dir(arena, diag);
-    if (!self)
+    const char *module = codegen_path(arena, diag);
+    if (!module)
         return -1;
-    const char *parts[4] = {arena_sprintf(arena, "%s/libsrt.a", rt), "/proc/self/exe",
-                            arena_sprintf(arena, "%s/%s", self, CG_PLUGIN_FILE),
-                            arena_sprintf(arena, "%s/../lib/sluice/%s", self, CG_PLUGIN_FILE)};
-    for (int i = 0; i < 4; i++) {
+    const char *parts[3] = {arena_sprintf(arena, "%s/libsrt.a", rt), "/proc/self/exe", module};
+    for (int i = 0; i < 3; i++) {
         if (stat(parts[i], &st) == 0) {
             h = fnv1a(h, &st.st_size, sizeof st.st_size);
             h = fnv1a(h, &st.st_mtim, sizeof st.st_mtim);
