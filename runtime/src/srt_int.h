@@ -364,6 +364,8 @@ struct SrtSource {
     const struct SrtLender *lender;
 };
 
+struct SrtMap;
+
 /* Buffers a reader lends a text source (srt_par.c to the files source): the source reads
    into a borrowed buffer, hands whole lines of it to its SrtReadFn, and gives it back, its
    bytes untouched from then on; those bytes stay valid for the reader until it frees them. */
@@ -371,8 +373,12 @@ typedef struct SrtLender {
     void *ctx;
     /* A buffer of at least n bytes (its size in *cap), NULL when out of memory. */
     char *(*borrow)(void *ctx, size_t n, size_t *cap);
-    /* Done with buffer base (from borrow): the source does not touch it again. */
+    /* Done with buffer base (from borrow or adopt): the source does not touch it again. */
     void (*give_back)(void *ctx, char *base);
+    /* Take a mapping the source hands whole lines of over, as if borrowed (given back the
+       same way); the reader closes it once nothing points into it.  0, or -1 when out of
+       memory (the mapping is still the source's). */
+    int (*adopt)(void *ctx, struct SrtMap *m);
 } SrtLender;
 
 /* What the rows of a batch are to a sink that keeps a table (srt_query.c sets SrtSink.mode from
@@ -752,6 +758,16 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte);
 /* mkdir -p path, each directory created fsync'd into its parent.  0 or -SRT_ERR_IO with a
    message "<what>: ..." naming the directory (what: e.g. "checkpoint", "files sink 'out'"). */
 int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);
+
+/* A read-only mapping of an input file (srt_map.c), guarded: a file cut shorter while mapped
+   ends the process with an error naming it (the batch uncommitted) instead of a crash. */
+typedef struct SrtMap SrtMap;
+/* Map the first len (> 0) bytes of the open file fd, called name in the error; NULL when it
+   cannot (the caller reads the file instead). */
+SrtMap *srt_map_open(SrtMem *mem, int fd, size_t len, const char *name);
+const char *srt_map_data(const SrtMap *m);
+size_t srt_map_len(const SrtMap *m);
+void srt_map_close(SrtMem *mem, SrtMap *m);
 
 /* ======================================================================
 ** Checkpoints (srt_ckpt.c): a query's checkpoint directory, in the spirit of Spark's

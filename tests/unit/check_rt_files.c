@@ -3,8 +3,8 @@
 ** directories skipped, availableNow snapshots, offsets, empty files, missing path; with a
 ** checkpoint: the source log entries, restore, re-running a batch after a restart, maxFileAge
 ** after a restart, corrupt/missing/malformed entries, deleted files, allocation failures;
-** big files in several buffers with their positions, a file truncated while it is read, the
-** line length limit.
+** big files in several buffers with their positions (mapped), a file truncated while it is
+** read (pread) or mapped (the process ends with an error), the line length limit.
 */
 #include <check.h>
 #include <fcntl.h>
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "common/cm_connectors.h"
@@ -294,14 +295,21 @@ START_TEST(test_big_file_buffers)
 }
 END_TEST
 
-/* Truncated while it is read (after the first buffer): the bytes that are there, no SIGBUS
-   (a mapping of the whole file faults when the callback touches the part cut off). */
+/* Truncated while it is read (after the first buffer), read with pread (every mapping slot
+   taken, as when many files are in flight): the bytes that are there. */
 START_TEST(test_truncated_while_read)
 {
     Env e;
     env_init(&e);
     char *path;
     write_lines(e.dir, "cut", 50000, 2000, &path); /* planned at 5 MB, cut to 1.5 MB */
+    int fd = open(path, O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    SrtMap *held[1024];
+    int n_held = 0;
+    while (n_held < 1024 && (held[n_held] = srt_map_open(&e.mem, fd, 4096, path)) != NULL)
+        n_held++;
+    ck_assert_int_lt(n_held, 1024);
     ck_assert_int_eq(env_open(&e), 0);
     int has = 0;
     ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
@@ -310,6 +318,55 @@ START_TEST(test_truncated_while_read)
     ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), chunks, &t, &e.err), 0);
     ck_assert_uint_eq(t.total, 1500000);
     ck_assert_int_eq(t.next_line, 15001);
+    while (n_held > 0)
+        srt_map_close(&e.mem, held[--n_held]);
+    close(fd);
+    free(path);
+    env_done(&e);
+}
+END_TEST
+
+/* Truncated while it is mapped: touching the part cut off ends the process with status 1
+   and an error naming the file (srt_map.c), never a crash. */
+START_TEST(test_truncated_while_mapped)
+{
+    Env e;
+    env_init(&e);
+    char *path;
+    write_lines(e.dir, "cut", 50000, 2000, &path);
+    ck_assert_int_eq(env_open(&e), 0);
+    int has = 0;
+    ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+    char errpath[128];
+    snprintf(errpath, sizeof errpath, "%s.stderr", e.dir);
+    fflush(stderr);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd < 0 || dup2(fd, 2) < 0)
+            _exit(90);
+        Chunks t = {path, 1500000, 0, 0, 1, 0, 0};
+        e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), chunks, &t, &e.err);
+        _exit(91); /* not reached: the bytes cut off were touched */
+    }
+    int status = 0;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 1);
+    char msg[1024] = {0};
+    FILE *f = fopen(errpath, "r");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_gt(fread(msg, 1, sizeof msg - 1, f), 0);
+    fclose(f);
+    unlink(errpath);
+    char want[512];
+    snprintf(want, sizeof want,
+             "error: cannot read %s: the file became shorter while it was read (it had 5000000 bytes; "
+             "byte ", path);
+    ck_assert_msg(strncmp(msg, want, strlen(want)) == 0, "%s", msg);
+    ck_assert_msg(strstr(msg, " is gone): files must not change once in the source directory; the batch "
+                              "was not committed, a restart reads it again\n"), "%s", msg);
     free(path);
     env_done(&e);
 }
@@ -860,6 +917,7 @@ Suite *rt_files_suite(void)
     tcase_add_test(tc, test_empty_and_unterminated);
     tcase_add_test(tc, test_big_file_buffers);
     tcase_add_test(tc, test_truncated_while_read);
+    tcase_add_test(tc, test_truncated_while_mapped);
     tcase_add_test(tc, test_line_too_long);
     tcase_add_test(tc, test_option_errors);
     tcase_add_test(tc, test_path_vanishes);

@@ -33,11 +33,13 @@ typedef enum { TASK_FREE, TASK_FILLING, TASK_QUEUED, TASK_RUNNING, TASK_DONE } T
 
 /* A buffer lent to the source (SrtLender): the source reads into it and hands its lines
    over, the tasks run them where they are.  Free again when no task points into it and the
-   source gave it back. */
+   source gave it back.  A mapping the source maps a file into is adopted the same way and
+   closed at that point. */
 typedef struct ParBuf {
     char *p;
     size_t cap;
     int refs;               /* tasks pointing into it, + 1 while the source has it */
+    SrtMap *map;            /* owned: an adopted mapping (p is its data), else NULL */
     struct ParBuf *next;    /* every buffer of the query */
 } ParBuf;
 
@@ -281,10 +283,27 @@ static void run_task(ParTask *t)
     }
 }
 
-static void task_reset(ParTask *t)
+/* One reference to b less (on the query's thread); an adopted mapping nothing points into
+   any more is closed. */
+static void buf_unref(SrtPar *par, ParBuf *b)
+{
+    if (--b->refs > 0 || !b->map)
+        return;
+    for (ParBuf **pp = &par->bufs; *pp; pp = &(*pp)->next)
+        if (*pp == b) {
+            *pp = b->next;
+            break;
+        }
+    if (par->lent == b)
+        par->lent = NULL;
+    srt_map_close(par->q->mem, b->map);
+    srt_mem_free(par->q->mem, b, sizeof *b);
+}
+
+static void task_reset(SrtPar *par, ParTask *t)
 {
     for (int i = 0; i < t->n_bufs; i++)
-        t->bufs[i]->refs--;
+        buf_unref(par, t->bufs[i]);
     t->n_bufs = 0;
     t->len = 0;
     t->copied = 0;
@@ -343,7 +362,7 @@ static int merge_ready(SrtPar *par)
             return rc;
         pthread_mutex_unlock(&p->mu);
         int r = par->failed ? 0 : merge_task(par, t);
-        task_reset(t);
+        task_reset(par, t);
         pthread_mutex_lock(&p->mu);
         t->state = TASK_FREE;
         par->next_merge++;
@@ -464,7 +483,7 @@ static char *lend(void *ctx, size_t n, size_t *cap)
     SrtPar *par = ctx;
     ParBuf *b = NULL;
     for (ParBuf *x = par->bufs; x && !b; x = x->next)
-        if (x->refs == 0 && x->cap >= n)
+        if (x->refs == 0 && !x->map && x->cap >= n)
             b = x;
     if (!b) {
         b = srt_mem_calloc(par->q->mem, sizeof *b);
@@ -488,11 +507,30 @@ static char *lend(void *ctx, size_t n, size_t *cap)
 static void give_back(void *ctx, char *base)
 {
     SrtPar *par = ctx;
-    for (ParBuf *b = par->bufs; b; b = b->next)
-        if (b->p == base)
-            b->refs--;
     if (par->lent && par->lent->p == base)
         par->lent = NULL;
+    for (ParBuf *b = par->bufs; b; b = b->next)
+        if (b->p == base) {
+            buf_unref(par, b);
+            return;
+        }
+}
+
+/* SrtLender: the source's mapping m, handed over like a lent buffer. */
+static int adopt(void *ctx, SrtMap *m)
+{
+    SrtPar *par = ctx;
+    ParBuf *b = srt_mem_calloc(par->q->mem, sizeof *b);
+    if (!b)
+        return -1;
+    b->p = (char *)srt_map_data(m);
+    b->cap = srt_map_len(m);
+    b->refs = 1;
+    b->map = m;
+    b->next = par->bufs;
+    par->bufs = b;
+    par->lent = b;
+    return 0;
 }
 
 /* ======================================================================
@@ -517,7 +555,7 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
     par->q = q;
     par->pool = pool;
     par->task_bytes = task_bytes ? task_bytes : 1;
-    par->lender = (SrtLender){par, lend, give_back};
+    par->lender = (SrtLender){par, lend, give_back, adopt};
     /* Each thread busy, each with a finished task waiting for its turn, and one filling. */
     int n = 2 * threads + 1;
     par->tasks = srt_mem_calloc(q->mem, sizeof *par->tasks * (size_t)n);
@@ -549,7 +587,10 @@ void srt_par_free(SrtPar *par)
     srt_mem_free(q->mem, par->tasks, sizeof *par->tasks * (size_t)par->n_tasks);
     for (ParBuf *b = par->bufs; b;) {
         ParBuf *next = b->next;
-        srt_mem_free(q->mem, b->p, b->cap);
+        if (b->map)
+            srt_map_close(q->mem, b->map);
+        else
+            srt_mem_free(q->mem, b->p, b->cap);
         srt_mem_free(q->mem, b, sizeof *b);
         b = next;
     }

@@ -1,8 +1,10 @@
 /* srt_source_files.c - the `files` source connector: new files of a directory, oldest
 ** first (modification time, then name), at most maxFilesPerTrigger per batch, each file
-** read once with pread into one reused buffer, handed on in buffers of whole lines (a file
-** truncated while it is read gives the bytes that are there; lines longer than SRT_LINE_MAX
-** are an error).
+** read once and handed on in buffers of whole lines: a file of FILES_MAP_MIN bytes or more is
+** mapped (srt_map.c; cut shorter while mapped, it ends the process with an error naming it,
+** the batch uncommitted), a smaller one read with pread into one reused buffer (a file
+** truncated while it is read gives the bytes that are there).  Lines longer than
+** SRT_LINE_MAX are an error.
 **
 ** Options: path (a directory that must exist), format (json | csv | text; csv with
 ** header = true: the first line of every file that is not blank is skipped here, with the
@@ -813,25 +815,73 @@ static int room_to_read(Files *f, const char *src, size_t have, SrtErr *err)
     return 0;
 }
 
-/* Read the open file fd, named `what`, to fn in buffers of whole lines (csv header skipped;
-   the line number of a buffer after the first is left to an error to count, SrtReadPos):
-   pread of at most FILES_READ_SIZE at a time into the read buffer (the source's, reused, or one per
-   buffer handed over from a lender), after the
-   partial line the previous buffer ended with, so a file truncated meanwhile gives the bytes
-   that are there (a mapping would SIGBUS).  Only that partial line can grow long: a line
-   longer than SRT_LINE_MAX is an error. */
+/* Where the reading of one file stands, for hand_over. */
+typedef struct Handing {
+    SrtReadPos at; /* of the first byte not handed over yet */
+    int skip;      /* the csv header is still to be skipped */
+    int bom;       /* a byte order mark may still start the file */
+    int any;       /* fn was called */
+} Handing;
+
+/* Hand b[0, take), whole lines (the last one unterminated only at the end of the file), of
+   the file `what` to fn: a csv file's byte order mark and header line first dropped.  The
+   line number of a buffer after the first is left to an error to count (SrtReadPos). */
+static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t take, SrtReadFn fn,
+                     void *ctx, SrtErr *err)
+{
+    const char *first = memchr(b, '\n', take);
+    if ((first ? (size_t)(first - b) : take) > SRT_LINE_MAX)
+        return line_too_long(fd, what, h->at, err);
+    size_t from = 0;
+    int64_t skipped = 0; /* lines */
+    if (h->bom) { /* univocity's reader drops a leading U+FEFF (AbstractCharInputReader.start) */
+        from = take >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        h->bom = 0;
+    }
+    if (h->skip) { /* the header: the first line that is not blank (cm_csv_blank_line) */
+        const char *p = b + from, *e = b + take, *le;
+        /* the line of a byte order mark is not blank: String.trim keeps U+FEFF */
+        while (p < e && (from == 0 || p > b + from) && (le = cm_csv_blank_line(p, e)) != NULL) {
+            p = le < e ? le + 1 : e;
+            skipped++;
+        }
+        if (p < e) {
+            const char *nl = memchr(p, '\n', (size_t)(e - p));
+            p = nl ? nl + 1 : e;
+            skipped++;
+            h->skip = 0;
+        }
+        from = (size_t)(p - b);
+    }
+    SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0, h->at.byte + (int64_t)from};
+    if (take > from || !h->any) {
+        int rc = fn(ctx, what, b + from, take - from, &pos);
+        if (rc < 0)
+            return rc;
+        h->any = 1;
+    }
+    h->at.line = 0; /* counted only for an error message (SrtReadPos) */
+    h->at.byte += (int64_t)take;
+    return 0;
+}
+
+/* Read the open file fd, named `what`, to fn in buffers of whole lines (hand_over): pread of
+   at most FILES_READ_SIZE at a time into the read buffer (the source's, reused, or one per
+   buffer handed over from a lender), after the partial line the previous buffer ended with,
+   so a file truncated meanwhile gives the bytes that are there.  Only that partial line can
+   grow long: a line longer than SRT_LINE_MAX is an error. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    SrtReadPos at = {1, 0}; /* of the first byte in the buffer */
-    size_t have = 0;        /* bytes in the buffer */
-    size_t clean = 0;       /* its first bytes, known to hold no newline */
-    int skip = f->skip_header, bom = f->csv, eof = 0, any = 0;
+    Handing h = {{1, 0}, f->skip_header, f->csv, 0};
+    size_t have = 0;  /* bytes in the buffer */
+    size_t clean = 0; /* its first bytes, known to hold no newline */
+    int eof = 0;
     while (!eof || have) {
         if (!eof) {
             int rc = room_to_read(f, f->rbuf, have, err);
             if (rc < 0)
                 return rc;
-            ssize_t r = pread(fd, f->rbuf + have, FILES_READ_SIZE, (off_t)(at.byte + (int64_t)have));
+            ssize_t r = pread(fd, f->rbuf + have, FILES_READ_SIZE, (off_t)(h.at.byte + (int64_t)have));
             if (r < 0) {
                 if (errno == EINTR)
                     continue;
@@ -848,51 +898,21 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
             const char *nl = memrchr(b + clean, '\n', have - clean);
             if (!nl) { /* one line so far: read on, while it may still end in time */
                 if (have > SRT_LINE_MAX)
-                    return line_too_long(fd, what, at, err);
+                    return line_too_long(fd, what, h.at, err);
                 clean = have;
                 continue;
             }
             take = (size_t)(nl - b) + 1;
         }
-        const char *first = memchr(b + clean, '\n', take - clean);
-        if ((first ? (size_t)(first - b) : take) > SRT_LINE_MAX)
-            return line_too_long(fd, what, at, err);
-        size_t from = 0;
-        int64_t skipped = 0; /* lines */
-        if (bom) { /* univocity's reader drops a leading U+FEFF (AbstractCharInputReader.start) */
-            from = take >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-            bom = 0;
-        }
-        if (skip) { /* the header: the first line that is not blank (cm_csv_blank_line) */
-            const char *h = b + from, *e = b + take, *le;
-            /* the line of a byte order mark is not blank: String.trim keeps U+FEFF */
-            while (h < e && (from == 0 || h > b + from) && (le = cm_csv_blank_line(h, e)) != NULL) {
-                h = le < e ? le + 1 : e;
-                skipped++;
-            }
-            if (h < e) {
-                const char *nl = memchr(h, '\n', (size_t)(e - h));
-                h = nl ? nl + 1 : e;
-                skipped++;
-                skip = 0;
-            }
-            from = (size_t)(h - b);
-        }
-        SrtReadPos pos = {at.line ? at.line + skipped : 0, at.byte + (int64_t)from};
-        if (take > from || !any) {
-            int rc = fn(ctx, what, b + from, take - from, &pos);
-            if (rc < 0)
-                return rc;
-            any = 1;
-        }
-        at.line = 0; /* counted only for an error message (SrtReadPos) */
-        at.byte += (int64_t)take;
+        int rc = hand_over(&h, fd, what, b, take, fn, ctx, err);
+        if (rc < 0)
+            return rc;
         have -= take;
         clean = have;
         if (!f->lender) {
             memmove(f->rbuf, b + take, have);
         } else if (have) { /* the lender keeps this buffer: the partial line goes on in another */
-            int rc = room_to_read(f, b + take, have, err);
+            rc = room_to_read(f, b + take, have, err);
             if (rc < 0)
                 return rc;
         } else {
@@ -902,10 +922,58 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
     return 0;
 }
 
-/* read_lines into the lender's buffers when the reader lends some (the source's own buffer
-   kept aside meanwhile), else into the source's reused one. */
-static int read_fd(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
+/* Read the mapped file m (srt_map.c), named `what`, to fn in buffers of whole lines of about
+   FILES_READ_SIZE (hand_over) that point into the mapping: no copy.  With a lender the
+   mapping is handed to it, which closes it once its tasks are done with it; else it is
+   closed here.  The file's size is the one it had when it was opened (a file cut shorter
+   meanwhile ends the process with an error, srt_map.c). */
+static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
+    const SrtLender *l = f->lender;
+    if (l && l->adopt(l->ctx, m) < 0) {
+        srt_map_close(f->mem, m);
+        return srt_err_nomem(err, "file mapping");
+    }
+    const char *p = srt_map_data(m), *e = p + srt_map_len(m);
+    Handing h = {{1, 0}, f->skip_header, f->csv, 0};
+    int rc = 0;
+    while (p < e && rc == 0) {
+        size_t take = (size_t)(e - p);
+        if (take > FILES_READ_SIZE) {
+            const char *nl = memrchr(p, '\n', FILES_READ_SIZE);
+            if (!nl) { /* a line longer than a buffer: up to its end, if it ends in time */
+                size_t look = take < SRT_LINE_MAX + 1 ? take : SRT_LINE_MAX + 1;
+                nl = memchr(p + FILES_READ_SIZE, '\n', look - FILES_READ_SIZE);
+                if (!nl && take > SRT_LINE_MAX) {
+                    rc = line_too_long(fd, what, h.at, err);
+                    break;
+                }
+            }
+            if (nl)
+                take = (size_t)(nl - p) + 1;
+        }
+        rc = hand_over(&h, fd, what, p, take, fn, ctx, err);
+        p += take;
+    }
+    if (l)
+        l->give_back(l->ctx, (char *)srt_map_data(m));
+    else
+        srt_map_close(f->mem, m);
+    return rc;
+}
+
+/* A file at least this large is mapped rather than read (srt_map.c); a smaller one fits in
+   the read buffer, where a mapping would cost more than the copy it saves. */
+#define FILES_MAP_MIN ((size_t)1 << 20)
+
+/* Read the open file fd of `size` bytes: mapped when large (map_lines), else with pread
+   into the lender's buffers when the reader lends some (the source's own buffer kept aside
+   meanwhile), else into the source's reused one. */
+static int read_fd(Files *f, int fd, off_t size, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    SrtMap *m = (size_t)size >= FILES_MAP_MIN ? srt_map_open(f->mem, fd, (size_t)size, what) : NULL;
+    if (m)
+        return map_lines(f, m, fd, what, fn, ctx, err);
     if (!f->lender)
         return read_lines(f, fd, what, fn, ctx, err);
     char *own = f->rbuf;
@@ -945,7 +1013,7 @@ static int read_path(Files *f, const char *path, const char *what, SrtReadFn fn,
         close(fd);
         return srt_err_set(err, SRT_ERR_IO, "cannot read %s: %s", what, why);
     }
-    rc = read_fd(f, fd, what, fn, ctx, err);
+    rc = read_fd(f, fd, st.st_size, what, fn, ctx, err);
     close(fd);
     return rc;
 }
