@@ -17,6 +17,7 @@ typedef struct DriverOpts {
     const char *cpu;         /* --cpu, default native */
     int emit_llvm;           /* --emit-llvm: write <output>.ll */
     int time_phases;         /* --time: print phase timings to stderr */
+    int jobs;                /* -j N: compile on at most N threads (0: the CPUs available) */
     int dump_ast;            /* --dump-ast */
     int dump_bound;          /* --dump-bound */
     char **run_args;         /* run: arguments after -- */

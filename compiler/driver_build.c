@@ -1,6 +1,7 @@
 /* driver_build.c - from a plan to an executable on disk: codegen, one `cc` link, the run cache.
 **
-** The object file goes to a private temporary directory; the executable is
+** The object files (one per unit of a program split across the CPUs, cg.h) go to a private
+** temporary directory; the executable is
 ** linked to a temporary name beside the output and renamed into place, so
 ** a failed build never leaves a half-written executable.  `sluice run` keys
 ** its cache on the query text, the compiler version, the flags and the
@@ -19,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +126,15 @@ const char *driver_runtime_dir(Arena *arena, Diag *diag)
     return NULL;
 }
 
+/* The CPUs this process may run on (its affinity mask), at most 8: how many of a program's
+   units codegen optimises at once (cg.h). */
+static int cpus_available(void)
+{
+    cpu_set_t set;
+    int n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+    return n < 1 ? 1 : n > 8 ? 8 : n;
+}
+
 /* Run argv[0] with argv, wait, and return its exit status (or -1). */
 static int run_command(Diag *diag, char **argv)
 {
@@ -223,6 +234,9 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.obj_path = obj;
     co.ir_path = opts->emit_llvm ? arena_sprintf(arena, "%s.ll", output) : NULL;
     co.module_name = opts->input;
+    co.threads = opts->jobs ? opts->jobs : cpus_available();
+    int units = 1;
+    co.units = &units;
     CgTimes ct = {0};
     co.times = &ct;
     double t_load = driver_now_ms();
@@ -233,18 +247,20 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     if (rc == 0) {
         /* Link to a temporary name next to the output, then rename into place. */
         const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
-        char *argv[64];
+        char *argv[72];
         int n = 0;
         argv[n++] = "cc";
         argv[n++] = "-o";
         argv[n++] = (char *)tmp_out;
         argv[n++] = (char *)obj;
+        for (int u = 1; u < units && n < 40; u++)
+            argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
         argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
-        n = add_connectors(arena, plan->sema, argv, n, 48);
-        n = split_flags(arena, SL_LINK_LD, argv, n, 50);
-        n = split_flags(arena, SL_LINK_HARDEN, argv, n, 52);
-        n = split_flags(arena, SL_LINK_LIBS, argv, n, 56);
-        n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 63);
+        n = add_connectors(arena, plan->sema, argv, n, 56);
+        n = split_flags(arena, SL_LINK_LD, argv, n, 58);
+        n = split_flags(arena, SL_LINK_HARDEN, argv, n, 60);
+        n = split_flags(arena, SL_LINK_LIBS, argv, n, 64);
+        n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 71);
         argv[n] = NULL;
         int lrc = run_command(diag, argv);
         if (lrc != 0) {
@@ -260,9 +276,13 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     double t2 = driver_now_ms();
     if (opts->time_phases)
         fprintf(stderr, "sluice: load codegen %.1f ms, codegen+optimise+emit %.1f ms (runtime bitcode %.1f, "
-                "generate %.1f, optimise %.1f, emit %.1f), link %.1f ms\n", t0 - t_load, t1 - t0, ct.runtime_bc, ct.generate,
-                ct.optimise, ct.emit, t2 - t1);
+                "generate %.1f, optimise %.1f, emit %.1f%s), link %.1f ms\n", t0 - t_load, t1 - t0, ct.runtime_bc, ct.generate,
+                ct.optimise, ct.emit,
+                ct.units > 1 ? arena_sprintf(arena, "; %d modules at once, the slowest's", ct.units) : "",
+                t2 - t1);
     unlink(obj);
+    for (int u = 1; u < units; u++)
+        unlink(arena_sprintf(arena, CG_UNIT_FILE, obj, u));
     rmdir(tmp);
     return rc;
 }

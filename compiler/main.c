@@ -31,6 +31,10 @@ static void usage(FILE *out)
           "  -O0 -O1 -O2 -O3      optimisation level (default -O2)\n"
           "  --emit-llvm          build: also write the optimised LLVM IR to FILE.ll\n"
           "  --cpu=NAME           target CPU: native (default) or an LLVM CPU name such as x86-64\n"
+          "  -j N                 build: compile a program of several queries on at most N\n"
+          "                       threads, as modules of their own (default: the CPUs\n"
+          "                       available, at most 8); --emit-llvm then writes FILE.ll,\n"
+          "                       FILE.ll.1, ... one per module\n"
           "  --diag-format=human|machine\n"
           "                       diagnostics as file:line:col with a caret (default), or\n"
           "                       error|file|line|col|message lines for tools\n"
@@ -69,6 +73,14 @@ static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
                 return -1;
             }
             o->output = argv[i];
+        } else if (strcmp(a, "-j") == 0) {
+            char *end = NULL;
+            long n = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+            if (i == argc || *end || n < 1 || n > 64) {
+                fprintf(stderr, "sluice: -j needs a number of threads from 1 to 64\n");
+                return -1;
+            }
+            o->jobs = (int)n;
         } else if (strcmp(a, "--connect") == 0 || strcmp(a, "--token") == 0) {
             if (++i == argc) {
                 fprintf(stderr, "sluice: %s needs a value\n", a);

@@ -17,21 +17,31 @@ typedef struct CgOptions {
     int opt_level;           /* 0..3: the LLVM pipeline default<On> and codegen level */
     const char *cpu;         /* "native" (host CPU and features) or an LLVM CPU name */
     const char *inline_bc;   /* path of srt_inline.bc, the runtime's inline helpers */
-    const char *obj_path;    /* the object file to write */
-    const char *ir_path;     /* if non-NULL, also write the optimised IR here */
+    const char *obj_path;    /* the object file to write (unit 0's, see threads) */
+    const char *ir_path;     /* if non-NULL, also write the optimised IR here (unit k > 0's
+                                to CG_UNIT_FILE of it) */
     const char *module_name; /* shown in the IR */
+    int threads;             /* a program of several queries is split into at most this many
+                                units, LLVM modules optimised and emitted at once on their own
+                                threads; unit k > 0 writes CG_UNIT_FILE of obj_path (0, 1: one) */
+    int *units;              /* if non-NULL, receives how many units (object files) were written */
     struct CgTimes *times;   /* if non-NULL, receives the phases' times (--time) */
 } CgOptions;
 
-/* Where cg_compile's time went, in milliseconds. */
+/* The file of unit k > 0 beside `path` (an object or IR file): "<path>.<k>". */
+#define CG_UNIT_FILE "%s.%d"
+
+/* Where cg_compile's time went, in milliseconds.  With several units, optimise and emit are
+   those of the slowest unit (they run at once). */
 typedef struct CgTimes {
     double runtime_bc; /* reading and linking the runtime's inline bitcode */
     double generate;   /* building the IR of the queries */
     double optimise;   /* the LLVM pass pipeline */
     double emit;       /* machine code into the object file */
+    int units;         /* the modules the program was split into */
 } CgTimes;
 
-/* Generate and write the object file. Returns 0, or -1 after reporting through diag. */
+/* Generate and write the object files. Returns 0, or -1 after reporting through diag. */
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts);
 
 /*

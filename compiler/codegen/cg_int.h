@@ -58,7 +58,22 @@ typedef struct CgCtx {
     int failed;            /* an unsupported construct was reported */
     const PProgram *plan;  /* the program being generated */
     struct CgParser *parsers; /* the shared record parsers made so far (cg_parser.c) */
+    int n_units;           /* the modules the program is split into (cg_compile.c) */
 } CgCtx;
+
+/* cg_module.c: the life of one unit's module.  open: context, target machine, the runtime
+   bitcode's declarations (cpu_checked: a named --cpu was tried already); prepare: link the
+   helpers the module calls, verify, set linkages (uses the arena and diag: one thread);
+   finish: optimise and write the object (and the IR when ir_path), on any thread, an error's
+   text into err; close: free it all.  0 or -1 (open and prepare report through diag). */
+int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,
+                 bool cpu_checked);
+int cg_unit_prepare(CgCtx *cg);
+int cg_unit_finish(CgCtx *cg, const char *obj_path, const char *ir_path, CgTimes *times, char *err,
+                   size_t cap);
+void cg_unit_close(CgCtx *cg);
+/* A monotonic clock in milliseconds, for CgTimes. */
+double cg_now_ms(void);
 
 /* cg_module.c */
 LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type);
@@ -304,7 +319,11 @@ void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef ro
 /* The environment of the block above s: s's output columns evaluated in env. */
 CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env);
 
-/* cg_program.c */
-void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit);
+/* cg_program.c: sl_register_<i>, which registers query i (process and emit: its functions);
+   its declaration in another unit's module; and sl_init and main, calling regs[i] for each
+   query. */
+LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process, LLVMValueRef emit);
+LLVMValueRef cg_register_decl(CgCtx *cg, int i);
+void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs);
 
 #endif

@@ -1,4 +1,5 @@
-/* cg_module.c - the LLVM module of a program: target, runtime bitcode, optimisation, object file.
+/* cg_module.c - the LLVM module of a unit of a program (cg_compile.c): target, runtime bitcode,
+** optimisation, object file.
 **
 ** Order of work: create a context and target machine for the host; open the runtime's
 ** inline helpers (srt_inline.bc) lazily: its module-level records give every runtime
@@ -218,7 +219,7 @@ LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type)
 
 /* ==== Module lifecycle ==== */
 
-static int setup_target(CgCtx *cg)
+static int setup_target(CgCtx *cg, bool cpu_checked)
 {
     cg_on_llvm_fatal();
     LLVMInitializeNativeTarget();
@@ -237,7 +238,7 @@ static int setup_target(CgCtx *cg)
         cpu = LLVMGetHostCPUName();
         features = LLVMGetHostCPUFeatures();
     } else {
-        if (cg_check_cpu(cg->diag, target, triple, cg->opts->cpu) != 0) {
+        if (!cpu_checked && cg_check_cpu(cg->diag, target, triple, cg->opts->cpu) != 0) {
             LLVMDisposeMessage(triple);
             return -1;
         }
@@ -383,6 +384,11 @@ static void finish_linkage(CgCtx *cg)
         const char *name = LLVMGetValueName2(fn, &len);
         if (strcmp(name, "main") == 0)
             continue;
+        if (cg->n_units > 1 && strncmp(name, "sl_register_", 12) == 0) {
+            /* called from unit 0's sl_init (cg_compile.c); hidden: the executable's own */
+            LLVMSetVisibility(fn, LLVMHiddenVisibility);
+            continue;
+        }
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         if ((strcmp(name, "srt_hash") == 0 || strcmp(name, "srt_agg_upsert") == 0) &&
             many_queries(cg->plan)) {
@@ -396,7 +402,7 @@ static void finish_linkage(CgCtx *cg)
     }
 }
 
-static double cg_now_ms(void)
+double cg_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -417,14 +423,11 @@ static double cg_now_ms(void)
     "loop-unroll-full),sroa,mldst-motion,gvn,sccp,bdce,instcombine,jump-threading,"              \
     "correlated-propagation,adce,memcpyopt,dse,loop-mssa(licm),simplifycfg,instcombine"
 
-static int optimise_and_emit(CgCtx *cg, CgTimes *times)
+int cg_unit_prepare(CgCtx *cg)
 {
-    double t0 = cg_now_ms();
     char *err = NULL;
     if (link_runtime_bitcode(cg) != 0)
         return -1;
-    times->runtime_bc += cg_now_ms() - t0;
-    t0 = cg_now_ms();
     if (LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &err)) {
         fprintf(stderr, "sluice: internal error: generated IR does not verify:\n%s\n", err);
         LLVMDisposeMessage(err);
@@ -434,6 +437,22 @@ static int optimise_and_emit(CgCtx *cg, CgTimes *times)
     }
     LLVMDisposeMessage(err);
     finish_linkage(cg);
+    return 0;
+}
+
+/* The error text of an LLVM call into err[cap]. */
+static int unit_error(char *err, size_t cap, const char *what, const char *path, char *msg)
+{
+    snprintf(err, cap, "%s%s%s: %s", what, path ? " " : "", path ? path : "", msg ? msg : "");
+    if (msg)
+        LLVMDisposeMessage(msg);
+    return -1;
+}
+
+int cg_unit_finish(CgCtx *cg, const char *obj_path, const char *ir_path, CgTimes *times, char *err,
+                   size_t cap)
+{
+    double t0 = cg_now_ms();
     char pipeline[1024];
     /* globaldce first: the helpers no generated code reaches (and their constant tables)
        go before the optimiser spends any time on them. */
@@ -452,27 +471,18 @@ static int optimise_and_emit(CgCtx *cg, CgTimes *times)
     LLVMDisposePassBuilderOptions(po);
     double t1 = cg_now_ms();
     times->optimise = t1 - t0;
-    if (e) {
-        char *msg = LLVMGetErrorMessage(e);
-        diag_fatal(cg->diag, "LLVM optimisation failed: %s", msg);
-        LLVMDisposeErrorMessage(msg);
-        return -1;
-    }
-    if (cg->opts->ir_path && LLVMPrintModuleToFile(cg->mod, cg->opts->ir_path, &err)) {
-        diag_fatal(cg->diag, "cannot write '%s': %s", cg->opts->ir_path, err);
-        LLVMDisposeMessage(err);
-        return -1;
-    }
-    if (LLVMTargetMachineEmitToFile(cg->tm, cg->mod, (char *)cg->opts->obj_path, LLVMObjectFile, &err)) {
-        diag_fatal(cg->diag, "cannot write the object file '%s': %s", cg->opts->obj_path, err);
-        LLVMDisposeMessage(err);
-        return -1;
-    }
+    if (e)
+        return unit_error(err, cap, "LLVM optimisation failed", NULL, LLVMGetErrorMessage(e));
+    char *msg = NULL;
+    if (ir_path && LLVMPrintModuleToFile(cg->mod, ir_path, &msg))
+        return unit_error(err, cap, "cannot write", ir_path, msg);
+    if (LLVMTargetMachineEmitToFile(cg->tm, cg->mod, (char *)obj_path, LLVMObjectFile, &msg))
+        return unit_error(err, cap, "cannot write the object file", obj_path, msg);
     times->emit = cg_now_ms() - t1;
     return 0;
 }
 
-static void cg_destroy(CgCtx *cg)
+void cg_unit_close(CgCtx *cg)
 {
     if (cg->b)
         LLVMDisposeBuilder(cg->b);
@@ -486,6 +496,7 @@ static void cg_destroy(CgCtx *cg)
         LLVMDisposeTargetMachine(cg->tm);
     if (cg->ctx)
         LLVMContextDispose(cg->ctx);
+    memset(cg, 0, sizeof *cg);
 }
 
 void cg_datum_layout(unsigned long long offsets[6], unsigned long long *size)
@@ -500,12 +511,12 @@ void cg_datum_layout(unsigned long long offsets[6], unsigned long long *size)
     cg.ctx = LLVMContextCreate();
     cg.mod = LLVMModuleCreateWithNameInContext("layout", cg.ctx);
     init_types(&cg);
-    if (setup_target(&cg) == 0) {
+    if (setup_target(&cg, false) == 0) {
         for (unsigned i = 0; i < 6; i++)
             offsets[i] = LLVMOffsetOfElement(cg.td, cg.t_datum, i);
         *size = LLVMABISizeOfType(cg.td, cg.t_datum);
     }
-    cg_destroy(&cg);
+    cg_unit_close(&cg);
 }
 
 int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
@@ -530,48 +541,22 @@ int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
     return bad ? -1 : 0;
 }
 
-int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts)
+int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,
+                 bool cpu_checked)
 {
-    CgCtx cg = {0};
-    cg.arena = arena;
-    cg.diag = diag;
-    cg.opts = opts;
-    cg.plan = plan;
-    cg.ctx = LLVMContextCreate();
+    memset(cg, 0, sizeof *cg);
+    cg->arena = arena;
+    cg->diag = diag;
+    cg->opts = opts;
+    cg->plan = plan;
+    cg->n_units = 1;
+    cg->ctx = LLVMContextCreate();
     /* Value names only matter in --emit-llvm output; every pass copies them otherwise. */
-    LLVMContextSetDiscardValueNames(cg.ctx, opts->ir_path == NULL);
-    cg.mod = LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg.ctx);
-    cg.b = LLVMCreateBuilderInContext(cg.ctx);
-    init_types(&cg);
-    int rc = -1;
-    CgTimes times = {0};
-    double t0 = cg_now_ms();
-    if (setup_target(&cg) == 0 && open_runtime_bitcode(&cg) == 0) {
-        double t1 = cg_now_ms();
-        times.runtime_bc = t1 - t0;
-        LLVMValueRef *process = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
-        LLVMValueRef *emit = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
-        for (int i = 0; i < plan->n_queries && !cg.failed; i++) {
-            for (int k = 0; k < plan->queries[i]->n_joins; k++)
-                cg_join_key_fn(&cg, plan->queries[i], &plan->queries[i]->joins[k]);
-            process[i] = cg_process_fn(&cg, plan->queries[i], i, 0);
-            for (int b = 1; b < plan->queries[i]->n_branches && !cg.failed; b++)
-                cg_process_fn(&cg, plan->queries[i], i, b);
-            emit[i] = plan->queries[i]->agg ? cg_emit_fn(&cg, plan->queries[i], i) : NULL;
-            if (plan->queries[i]->session || (plan->queries[i]->agg && !plan->queries[i]->serial))
-                cg_merge_fn(&cg, plan->queries[i], i);
-            const SSelect *ssj = plan->queries[i]->ssjoin_block;
-            if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
-                cg_ssjoin_outer_fn(&cg, plan->queries[i], i);
-        }
-        if (!cg.failed) {
-            cg_program(&cg, plan, process, emit);
-            times.generate = cg_now_ms() - t1;
-            rc = optimise_and_emit(&cg, &times);
-        }
-    }
-    if (opts->times)
-        *opts->times = times;
-    cg_destroy(&cg);
-    return rc;
+    LLVMContextSetDiscardValueNames(cg->ctx, opts->ir_path == NULL);
+    cg->mod = LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg->ctx);
+    cg->b = LLVMCreateBuilderInContext(cg->ctx);
+    init_types(cg);
+    if (setup_target(cg, cpu_checked) != 0 || open_runtime_bitcode(cg) != 0)
+        return -1;
+    return 0;
 }

@@ -1,8 +1,9 @@
 /* cg_program.c - `main` and the init function that describes the program to the runtime.
 **
 ** main(argc, argv) returns srt_main(argc, argv, sl_init); sl_init registers
-** every source, sink and query through the srt_prog_* calls of srt_abi.h, and each
-** query's stateful operators (PQuery.ops) in pipeline order.
+** every source, sink and query through the srt_prog_* calls of srt_abi.h, calling each
+** query's sl_register_<i>, which registers the query and its stateful operators (PQuery.ops)
+** in pipeline order (it lives in the query's unit, cg_compile.c).
 ** Options and types travel as text, so no struct layout is shared.
 */
 #include <string.h>
@@ -202,14 +203,28 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
     }
 }
 
+static LLVMTypeRef register_type(CgCtx *cg)
+{
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_i32};
+    return LLVMFunctionType(cg->t_void, params, 3, 0);
+}
+
+static const char *register_name(CgCtx *cg, int i)
+{
+    return arena_sprintf(cg->arena, "sl_register_%d", i);
+}
+
+LLVMValueRef cg_register_decl(CgCtx *cg, int i)
+{
+    return LLVMAddFunction(cg->mod, register_name(cg, i), register_type(cg));
+}
+
 /* sl_register_<i>(prog, source, sink): registers query i.  One function per query (not
    inlined): a single init function making every registration call grew the register
    allocator's work faster than the number of queries. */
-static LLVMValueRef register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process, LLVMValueRef emit)
+LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process, LLVMValueRef emit)
 {
-    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_i32};
-    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_register_%d", i),
-                                        LLVMFunctionType(cg->t_void, params, 3, 0));
+    LLVMValueRef fn = cg_begin_function(cg, register_name(cg, i), register_type(cg));
     LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                             LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
     LLVMValueRef p = LLVMGetParam(fn, 0), source = LLVMGetParam(fn, 1), sink = LLVMGetParam(fn, 2);
@@ -318,11 +333,8 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs, LLVMVal
     LLVMBuildRetVoid(cg->b);
 }
 
-void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *process, LLVMValueRef *emit)
+void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs)
 {
-    LLVMValueRef *regs = ARENA_NEW_N(cg->arena, LLVMValueRef, plan->n_queries + 1);
-    for (int i = 0; i < plan->n_queries; i++)
-        regs[i] = register_fn(cg, plan, i, process[i], emit[i]);
     LLVMTypeRef init_t = LLVMFunctionType(cg->t_void, &cg->t_ptr, 1, 0);
     LLVMValueRef init = cg_begin_function(cg, "sl_init", init_t);
     init_fn(cg, plan, regs, init);

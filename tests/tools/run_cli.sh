@@ -45,6 +45,35 @@ check "build -O0 --cpu=x86-64" "$sluice" build q.sql -o q0 -O0 --cpu=x86-64
 ./q2 --trigger availableNow > o2.out
 ./q0 --trigger availableNow > o0.out
 check "-O0 and -O2 agree" cmp o0.out o2.out
+# -j: a program of several queries is compiled as modules on threads (cg_compile.c); one,
+# two and three modules make the same executable's behaviour, and --emit-llvm writes each
+# module's IR (main and sl_init in the first, each query's code in its own).
+cat > multi.sql << 'EOF_SQL'
+CREATE SOURCE events (time TIMESTAMP, action STRING)
+  WITH (connector = 'files', path = 'examples/data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console', numRows = 1000);
+INSERT INTO out SELECT action, window(time, '1 hour') AS w, count(*) AS n FROM events
+  GROUP BY action, window(time, '1 hour') ORDER BY w, action WITH (name = 'a', outputMode = 'complete');
+INSERT INTO out SELECT action, count(*) AS n FROM events WHERE action = 'Open' GROUP BY action
+  WITH (name = 'b', outputMode = 'complete');
+INSERT INTO out SELECT upper(action) AS u, time FROM events WHERE time < TIMESTAMP '2016-07-26 03:00:00'
+  WITH (name = 'c');
+EOF_SQL
+for j in 1 2 3; do
+    check "build -j $j" "$sluice" build multi.sql -o multi$j -j $j --emit-llvm
+    ./multi$j --trigger availableNow --threads 1 > multi$j.out
+done
+check "-j 1 and -j 2 agree" cmp multi1.out multi2.out
+check "-j 1 and -j 3 agree" cmp multi1.out multi3.out
+check "-j 1 output has rows" grep -q "Batch: 0" multi1.out
+check "-j 1: one module" test ! -e multi1.ll.1
+check "-j 3: three modules" test -e multi3.ll.2
+check "-j 3: main in the first" grep -q "define i32 @main" multi3.ll
+check "-j 3: query 2 in the third" grep -q "define internal i64 @sl_process_2" multi3.ll.2
+check "-j 3: its registration exported" grep -q "define hidden void @sl_register_2" multi3.ll.2
+check "-j 3: called from sl_init" grep -q "declare void @sl_register_2" multi3.ll
+exits "-j 0" 2 "sluice: -j needs a number of threads from 1 to 64" "$sluice" build multi.sql -j 0
+
 # --cpu is checked before code generation: a name LLVM does not know for the host target,
 # or a CPU that cannot run its code (i386 under x86_64), is refused with a diagnostic, never
 # an LLVM abort.

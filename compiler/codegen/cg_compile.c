@@ -1,0 +1,138 @@
+/* cg_compile.c - a program's code in units: LLVM modules optimised and emitted at once.
+**
+** LLVM's pass pipeline and code generator are most of a build, and each works on one module
+** on one thread.  A program of several queries is therefore split into units (at most
+** CgOptions.threads, no more than its queries): unit u takes a contiguous run of the queries
+** and generates all of their functions (process, emit, merge, join keys and sl_register_<i>)
+** in a module and LLVM context of its own; unit 0 also holds sl_init and main, which call the
+** other units' sl_register_<i> (left external and hidden, cg_module.c's finish_linkage).
+** Generating and linking the runtime helpers in is quick and uses the arena and the
+** diagnostics, so it runs on this thread; then each unit is optimised and written to its own
+** object file on its own thread (unit 0 on this one), and the driver links them all.  A unit
+** keeps its own copy of what queries share inside one module (the key hash, a shared record
+** parser), so a split program does the same work per record as one module does.  A program
+** of one query is one unit, built as before.
+*/
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "codegen/cg_emit.h"
+
+/* Generate query i's functions in unit cg; returns its sl_register_<i>. */
+static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i)
+{
+    const PQuery *pq = plan->queries[i];
+    for (int k = 0; k < pq->n_joins; k++)
+        cg_join_key_fn(cg, pq, &pq->joins[k]);
+    LLVMValueRef process = cg_process_fn(cg, pq, i, 0);
+    for (int b = 1; b < pq->n_branches && !cg->failed; b++)
+        cg_process_fn(cg, pq, i, b);
+    LLVMValueRef emit = pq->agg ? cg_emit_fn(cg, pq, i) : NULL;
+    if (pq->session || (pq->agg && !pq->serial))
+        cg_merge_fn(cg, pq, i);
+    const SSelect *ssj = pq->ssjoin_block;
+    if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
+        cg_ssjoin_outer_fn(cg, pq, i);
+    return cg->failed ? NULL : cg_register_fn(cg, plan, i, process, emit);
+}
+
+/* How many units: one per query up to opts->threads (a join's build side runs once per
+   version of its table, so it does not count). */
+static int unit_count(const PProgram *plan, const CgOptions *opts)
+{
+    int n = 0;
+    for (int i = 0; i < plan->n_queries; i++)
+        n += !plan->queries[i]->query->build;
+    int k = opts->threads < n ? opts->threads : n;
+    return k < 1 ? 1 : k;
+}
+
+typedef struct Unit {
+    CgCtx cg;
+    const char *obj, *ir;
+    CgTimes times;
+    int rc;
+    char err[1024];
+} Unit;
+
+static void *finish_unit(void *arg)
+{
+    Unit *u = arg;
+    u->rc = cg_unit_finish(&u->cg, u->obj, u->ir, &u->times, u->err, sizeof u->err);
+    return NULL;
+}
+
+/* Optimise and write every unit, units 1.. on threads of their own (or here, when a thread
+   cannot be started), unit 0 here. */
+static void finish_units(Unit *units, int k)
+{
+    pthread_t *th = ARENA_NEW_N(units[0].cg.arena, pthread_t, k);
+    bool *started = ARENA_NEW_N(units[0].cg.arena, bool, k);
+    for (int u = 1; u < k; u++)
+        started[u] = pthread_create(&th[u], NULL, finish_unit, &units[u]) == 0;
+    finish_unit(&units[0]);
+    for (int u = 1; u < k; u++) {
+        if (started[u])
+            pthread_join(th[u], NULL);
+        else
+            finish_unit(&units[u]);
+    }
+}
+
+int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts)
+{
+    int k = unit_count(plan, opts);
+    Unit *units = ARENA_NEW_N(arena, Unit, k);
+    CgTimes times = {0};
+    times.units = k;
+    int rc = 0;
+    double t0 = cg_now_ms();
+    for (int u = 0; u < k && rc == 0; u++) {
+        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0);
+        units[u].cg.n_units = k;
+        units[u].obj = u ? arena_sprintf(arena, CG_UNIT_FILE, opts->obj_path, u) : opts->obj_path;
+        units[u].ir = !opts->ir_path ? NULL : u ? arena_sprintf(arena, CG_UNIT_FILE, opts->ir_path, u)
+                                                  : opts->ir_path;
+    }
+    double t1 = cg_now_ms();
+    times.runtime_bc = t1 - t0;
+    if (rc == 0) {
+        /* Query i goes to unit i * k / n: runs of neighbours, which share the most. */
+        LLVMValueRef *regs = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
+        for (int i = 0; i < plan->n_queries && rc == 0; i++) {
+            CgCtx *cg = &units[(int)((long long)i * k / plan->n_queries)].cg;
+            regs[i] = generate_query(cg, plan, i);
+            rc = regs[i] ? 0 : -1;
+            if (rc == 0 && cg != &units[0].cg)
+                regs[i] = cg_register_decl(&units[0].cg, i);
+        }
+        if (rc == 0)
+            cg_program(&units[0].cg, plan, regs);
+        times.generate = cg_now_ms() - t1;
+    }
+    double t2 = cg_now_ms();
+    for (int u = 0; u < k && rc == 0; u++)
+        rc = cg_unit_prepare(&units[u].cg);
+    times.runtime_bc += cg_now_ms() - t2;
+    if (rc == 0) {
+        finish_units(units, k);
+        for (int u = 0; u < k; u++) {
+            if (units[u].rc != 0 && rc == 0) {
+                diag_fatal(diag, "%s", units[u].err);
+                rc = -1;
+            }
+            if (units[u].times.optimise > times.optimise)
+                times.optimise = units[u].times.optimise;
+            if (units[u].times.emit > times.emit)
+                times.emit = units[u].times.emit;
+        }
+    }
+    for (int u = 0; u < k; u++)
+        cg_unit_close(&units[u].cg);
+    if (opts->times)
+        *opts->times = times;
+    if (opts->units)
+        *opts->units = k;
+    return rc;
+}
