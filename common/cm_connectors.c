@@ -278,6 +278,17 @@ const CmConnector *cm_connector_find(const char *name, unsigned role)
     return NULL;
 }
 
+const char *cm_group_sink_refusal(const CmConnector *spec, bool complete)
+{
+    if (spec && spec->name_required)
+        return "is not supported: each partition's lane would keep a table of the same name";
+    if (spec && spec->upsert_keys && complete)
+        return "in complete mode replaces the whole table every batch, so each partition's lane "
+               "would delete the rows of the others; use update mode (a lane upserts only its own "
+               "keys) or append mode";
+    return NULL;
+}
+
 bool cm_opt_is_prefix(const CmOptSpec *spec)
 {
     size_t n = strlen(spec->key);

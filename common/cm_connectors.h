@@ -104,6 +104,12 @@ extern const int cm_n_query_opts;
 /* The connector named name (any case) that can play `role` (0: any), or NULL. */
 const CmConnector *cm_connector_find(const char *name, unsigned role);
 
+/* Why a query under kafka's consumerGroup, each partition a lane writing its own batches,
+   cannot write to the sink `spec` in its output mode (complete: complete mode), as the end of
+   "consumerGroup: the <name> sink ..."; NULL when it can (sema_stream.c refuses it at build
+   time, srt_group.c at run time). */
+const char *cm_group_sink_refusal(const CmConnector *spec, bool complete);
+
 /* The spec of option key (any case) in opts[0, n), or NULL.  An exact key wins over a
    prefix key ("kafka.*"). */
 const CmOptSpec *cm_opt_find(const CmOptSpec *opts, int n, const char *key);

@@ -1037,8 +1037,12 @@ static bool rule_group_state(SemaCtx *sc, const SSelect *s, const AstSelect *a, 
    own checkpoint.  So the query must read that one source (a join or union would read the
    other sources in every lane), keep its state by keys of one partition each
    (rule_group_state), have a checkpoint the processes share, and write where lanes do not
-   overlap: a files sink (a directory per lane, Append mode as any files sink) or the console
-   (any output mode: a lane prints its own groups). */
+   overlap: a files sink writes a directory per lane (srt_group.c); a table sink (postgres,
+   sqlite) takes each lane's rows, its keys the lane's own, but not in complete mode, which
+   replaces the table; console, kafka and exec write each lane's batches as they come, exactly
+   once per lane where the sink is (its query id, hence its batch records and transactional
+   id, is the lane checkpoint's); the memory sink would keep one table per lane under one
+   name. */
 static void rule_consumer_group(SemaCtx *sc, const SQuery *q, const AstSelect *ast)
 {
     const SOption *o = group_option(q->select);
@@ -1076,12 +1080,9 @@ static void rule_consumer_group(SemaCtx *sc, const SQuery *q, const AstSelect *a
         diag_error(sc->diag, o->span,
                    "consumerGroup: the query must set checkpointLocation, which every process of "
                    "the group shares");
-    else if (q->sink && q->sink->connector && strcmp(q->sink->connector, "files") != 0 &&
-             strcmp(q->sink->connector, "console") != 0)
-        diag_error(sc->diag, o->span,
-                   "consumerGroup: the %s sink is not supported yet (files or console): its "
-                   "lanes' writes must not overlap",
-                   q->sink->connector);
+    else if (cm_group_sink_refusal(sink_spec(q), q->mode == MODE_COMPLETE))
+        diag_error(sc->diag, o->span, "consumerGroup: the %s sink %s", q->sink->connector,
+                   cm_group_sink_refusal(sink_spec(q), q->mode == MODE_COMPLETE));
     else {
         const SOption *topics = soptions_find(so, "subscribe");
         rule_group_state(sc, q->select, ast, o, topics && !strchr(topics->value, ','));

@@ -17,9 +17,11 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "common/cm_connectors.h"
 #include "srt_int.h"
 
 typedef struct SrtLane {
@@ -193,10 +195,11 @@ int srt_group_open(const SrtProgram *p, int qi, const SrtEnv *env, const char *t
         return srt_err_set(err, SRT_ERR_OPTION, "consumerGroup: the query must set checkpointLocation "
                                                 "(the lanes' checkpoints are shared by every process)");
     const char *sink = p->sinks[d->sink].connector;
-    const SrtSinkVt *kvt = srt_sink_lookup(sink);
-    if (kvt != &srt_sink_files_vt && kvt != &srt_sink_console_vt)
-        return srt_err_set(err, SRT_ERR_OPTION, "consumerGroup: the sink '%s' is not supported yet "
-                                                "(files or console)", sink);
+    const char *mode = srt_opts_get(&d->opts, "outputMode");
+    const char *why = cm_group_sink_refusal(cm_connector_find(sink, CM_ROLE_SINK),
+                                            mode && strcasecmp(mode, "complete") == 0);
+    if (why)
+        return srt_err_set(err, SRT_ERR_OPTION, "consumerGroup: the %s sink %s", sink, why);
     return g->vt->join(&sd->opts, sd->name, env->mem, &g->member, err);
 }
 
