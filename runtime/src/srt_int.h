@@ -744,8 +744,9 @@ int srt_fs_create_temp(const char *path, mode_t mode);
 int srt_fs_sync_dir(const char *dir);
 /* srt_fs_sync_dir on the directory holding path ("." when path has no '/').  0 or -1. */
 int srt_fs_sync_parent(const char *path);
-/* The line (1-based) of byte offset `byte` of the file at path: 1 + the newlines before it,
-   counted by reading the file again; -1 when it cannot be read that far. */
+/* The line (1-based) of byte offset `byte` of the file at path: 1 + the line ends before it
+   ("\n", "\r\n" or a lone "\r", cm_lines_lf), counted by reading the file again; -1 when it
+   cannot be read that far. */
 int64_t srt_fs_line_at(const char *path, int64_t byte);
 /* The same in the open file fd. */
 int64_t srt_fs_line_at_fd(int fd, int64_t byte);

@@ -819,12 +819,17 @@ static int room_to_read(Files *f, const char *src, size_t have, SrtErr *err)
    buffer handed over from a lender), after the
    partial line the previous buffer ended with, so a file truncated meanwhile gives the bytes
    that are there (a mapping would SIGBUS).  Only that partial line can grow long: a line
-   longer than SRT_LINE_MAX is an error. */
+   longer than SRT_LINE_MAX is an error.  A line ends at "\n", "\r\n" or a lone "\r", as
+   Spark's: each lone '\r' is made a '\n' before the bytes are looked at (cm_lines_lf), a
+   '\r' ending the bytes read so far once the byte after it is read, so everything after this
+   (the buffers handed over, their split into tasks by srt_par.c, the generated readers)
+   splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
     SrtReadPos at = {1, 0}; /* of the first byte in the buffer */
     size_t have = 0;        /* bytes in the buffer */
     size_t clean = 0;       /* its first bytes, known to hold no newline */
+    size_t settled = 0;     /* its first bytes, their lone '\r's made '\n' (cm_lines_lf) */
     int skip = f->skip_header, bom = f->csv, eof = 0, any = 0;
     while (!eof || have) {
         if (!eof) {
@@ -842,6 +847,7 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
             if (r > 0 && (size_t)r < FILES_READ_SIZE)
                 continue; /* short: likely the end; a small file goes on in one buffer */
         }
+        settled += cm_lines_lf(f->rbuf + settled, have - settled, eof);
         const char *b = f->rbuf;
         size_t take = have; /* at the end of the file: everything, the last line unterminated */
         if (!eof) {
@@ -849,7 +855,7 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
             if (!nl) { /* one line so far: read on, while it may still end in time */
                 if (have > SRT_LINE_MAX)
                     return line_too_long(fd, what, at, err);
-                clean = have;
+                clean = settled;
                 continue;
             }
             take = (size_t)(nl - b) + 1;
@@ -888,7 +894,8 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
         at.line = 0; /* counted only for an error message (SrtReadPos) */
         at.byte += (int64_t)take;
         have -= take;
-        clean = have;
+        settled -= take;
+        clean = settled;
         if (!f->lender) {
             memmove(f->rbuf, b + take, have);
         } else if (have) { /* the lender keeps this buffer: the partial line goes on in another */
