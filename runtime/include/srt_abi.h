@@ -434,8 +434,16 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
    minutes')") would overflow: "<what>: the timestamp <ts> (<n> µs since the epoch) is out
    of range for it". */
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
-/* srt_query_fail_at for the value [v, v_end) of a record: "<msg> (value <text>)" and where. */
-void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const char *v_end);
+/* A malformed record in mode FAILFAST, as Spark 3.5's FailureSafeParser fails the task
+   (MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION): "[MALFORMED_RECORD_IN_PARSING.WITHOUT_
+   SUGGESTION] Malformed records are detected in record parsing: <row>.\nParse Mode: FAILFAST.
+   To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'. ",
+   <row> being the row PERMISSIVE keeps as BaseGenericInternalRow.toString prints it: the
+   values at row, of the struct type row_type (Spark's simpleString, a field per column the
+   query reads, in the source's order); then, with detail, "<detail> (value <[v, v_end)>)";
+   and where pos is (srt_query_fail_at). */
+void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *row, const char *pos,
+                           const char *detail, const char *v, const char *v_end);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode
