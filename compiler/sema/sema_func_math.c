@@ -3,6 +3,7 @@
 ** width_bucket, and the number and text formatters grouped with them (format_number,
 ** format_string/printf, encode/decode, levenshtein).  sema_func.c dispatches to it.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_charset.h"
@@ -18,13 +19,17 @@ static SExpr *to_fractional_arg(Binder *b, SExpr *e)
 }
 
 /* Does a constant format_string format use only the conversions srt_printf.c implements
-   (%s %S %d %x %X %o %f %% %n, flags - + space 0 ',', width, precision, n$)? */
+   (%s %S %d %x %X %o %f %e %E %g %G %a %A %% %n, flags - + space 0 ',', width, precision,
+   n$; %a without a precision or with one of at least 13)? */
 static bool format_supported(const char *f)
 {
     for (const char *p = f; (p = strchr(p, '%')); ) {
-        p++;
+        const char *spec = ++p;
         p += strspn(p, "0123456789$-+ ,.");
-        if (!*p || !strchr("sSdxXof%n", *p))
+        if (!*p || !strchr("sSdxXofeEgGaA%n", *p))
+            return false;
+        const char *dot = memchr(spec, '.', (size_t)(p - spec));
+        if ((*p == 'a' || *p == 'A') && dot && atoi(dot + 1) < 13)
             return false;
         p++;
     }
@@ -125,7 +130,8 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
                 *bad = i, *want = "a number, string, boolean, date or timestamp";
         }
         if (*bad < 0 && sema_fn_is_string_const(args[0]) && !format_supported(args[0]->u.value.s))
-            *bad = 0, *want = "only %s %S %d %x %X %o %f %% %n conversions";
+            *bad = 0, *want = "only %s %S %d %x %X %o %f %e %E %g %G %a %A %% %n conversions (%a "
+                              "without a precision below 13)";
         return;
     case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
     case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */
