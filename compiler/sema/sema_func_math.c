@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/cm_charset.h"
+#include "common/cm_decfmt.h"
 #include "sema/sema_int.h"
 
 /* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
@@ -34,6 +35,21 @@ static bool format_supported(const char *f)
         p++;
     }
     return true;
+}
+
+/* A constant format_number pattern that DecimalFormat refuses, or that cm_decfmt does not
+   support, is an error at its position. */
+static void format_number_pattern(Binder *b, const SExpr *pat)
+{
+    CmDecFmt f;
+    char why[200];
+    const char *e = cm_decfmt_parse(pat->u.value.s, pat->u.value.n, &f, why, sizeof why);
+    if (!e)
+        return;
+    if (e[0] >= 'A' && e[0] <= 'Z')
+        diag_error(b->sc->diag, pat->span, "format_number: java.lang.IllegalArgumentException: %s", e);
+    else
+        diag_error(b->sc->diag, pat->span, "format_number: %s", e);
 }
 
 void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
@@ -108,14 +124,16 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
         else if (*bad < 0)
             args[3] = sema_coerce(b->sc, args[3], &type_bigint);
         return;
-    case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d) -> STRING; a string or NULL x is
-                              read as DOUBLE; the pattern-string form of d is not supported */
+    case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d | STRING pattern) -> STRING; a string
+                              or NULL x is read as DOUBLE; a constant pattern is checked here
+                              (cm_decfmt.h), a computed one when it is used */
         *rt = &type_string;
         if (args[0]->type->kind != TY_DECIMAL && !(args[0] = sema_fn_numeric_arg(b, args[0])))
             *bad = 0;
-        else if (args[1]->type->kind == TY_STRING || !(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer number of decimal places (a pattern string is not "
-                              "supported yet)";
+        else if (args[1]->type->kind != TY_STRING && !(args[1] = sema_fn_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer number of decimal places or a DecimalFormat pattern";
+        else if (sema_fn_is_string_const(args[1]))
+            format_number_pattern(b, args[1]);
         return;
     case FN_FORMAT_STRING: /* FormatString(STRING fmt, any...) -> STRING; the values go to */
     case FN_PRINTF: /* java.util.Formatter as Spark passes them (DECIMAL as its text) */

@@ -178,6 +178,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_array_sequence,
     (const void *)srt_format_number_f64,
     (const void *)srt_format_number_dec,
+    (const void *)srt_format_number_pat_f64,
+    (const void *)srt_format_number_pat_dec,
     (const void *)srt_str_encode,
     (const void *)srt_str_decode,
     (const void *)srt_format_string,

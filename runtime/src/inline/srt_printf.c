@@ -70,34 +70,6 @@ static bool pf_special(SrtSBuf *b, double v, const char *flags, long width, bool
     return true;
 }
 
-/* The digits FormattedFloatingDecimal starts from, Double.toString's (the shortest that read
-   back as v, finite): |v| = 0.dg[0, nd) * 10^point, dg without leading zeros (nd 0 for zero). */
-static int pf_digits(double v, char *dg, int *point)
-{
-    char t[40];
-    uint32_t n = srt_fmt_double(v, t);
-    int nd = 0, exp = 0;
-    bool seen_point = false;
-    *point = 0;
-    for (uint32_t i = t[0] == '-'; i < n; i++) {
-        if (t[i] == '.') {
-            seen_point = true;
-        } else if (t[i] == 'E') {
-            sscanf(t + i + 1, "%d", &exp);
-            break;
-        } else if (nd == 0 && t[i] == '0') { /* a leading zero: 0.001 is 0.1 * 10^-2 */
-            if (seen_point)
-                (*point)--;
-        } else {
-            dg[nd++] = t[i];
-            if (!seen_point)
-                (*point)++;
-        }
-    }
-    *point += exp;
-    return nd;
-}
-
 /* dg[0, nd) rounded HALF_UP to its first keep digits into out (applyPrecision), keep < 0
    meaning none; a carry adds a digit in front (and to *point).  The digits in out. */
 static int pf_round(const char *dg, int nd, long keep, char *out, int *point)
@@ -146,7 +118,7 @@ static void pf_fixed(SrtSBuf *b, double v, long prec, const char *flags, long wi
     if (pf_special(b, v, flags, width, false))
         return;
     int point, in, fpn;
-    int nd = pf_digits(v, dg, &point);
+    int nd = srt_double_digits(v, dg, &point);
     int on = pf_round(dg, nd, point + prec, out, &point);
     pf_decimal(out, on, point, prec, ip, &in, fp, &fpn);
     pf_number(b, signbit(v), ip, (size_t)in, fp, (size_t)fpn, flags, width);
@@ -166,7 +138,7 @@ static void pf_float(SrtSBuf *b, double v, char c, long prec, const char *flags,
         return;
     char dg[400], out[400], ip[400], fp[440];
     int point, in, fpn;
-    int nd = pf_digits(v, dg, &point);
+    int nd = srt_double_digits(v, dg, &point);
     bool sci = c == 'e' || c == 'E';
     if (sci && prec < 0)
         prec = 6;
