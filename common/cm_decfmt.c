@@ -9,11 +9,13 @@
 #define PER_MILLE "\xe2\x80\xb0" /* U+2030 */
 #define CURRENCY "\xc2\xa4"      /* U+00A4 */
 
-/* Java's IllegalArgumentException text for a malformed pattern, or (what in lower case) why
-   a pattern Java takes is not supported. */
+/* Java's IllegalArgumentException for a malformed pattern (what starts with a capital), or
+   why a pattern Java takes is not supported (in lower case). */
 static const char *fail(char *why, size_t size, const char *what, const char *p, size_t n)
 {
-    snprintf(why, size, "%s \"%.*s\"", what, (int)(n > 80 ? 80 : n), p);
+    bool java = what[0] >= 'A' && what[0] <= 'Z';
+    snprintf(why, size, "%s%s \"%.*s\"", java ? "java.lang.IllegalArgumentException: " : "", what,
+             (int)(n > 80 ? 80 : n), p);
     return why;
 }
 
@@ -90,31 +92,23 @@ const char *cm_decfmt_parse(const char *p, size_t n, CmDecFmt *f, char *why, siz
                 number_len++;
                 continue;
             }
-            if (quoted) {
-                if (c == '\'') {
-                    if (pos + 1 < n && p[pos + 1] == '\'') {
-                        pos++;
-                        if (!put(affix, &k, "'", 1))
-                            return fail(why, why_size, "the prefix or suffix is too long in the pattern", p, n);
-                    } else {
-                        quoted = false;
-                    }
-                    continue;
-                }
-            } else if (c == '#' || c == '0' || c == ',' || c == '.') {
-                if (phase == 2)
-                    return fail(why, why_size, "a digit or separator in the suffix is not supported in the pattern", p, n);
-                phase = 1;
-                pos--;
-                continue;
-            } else if (c == '\'') {
+            if (c == '\'') { /* '' is a quote, in quoted text or not; a lone one opens or closes it */
                 if (pos + 1 < n && p[pos + 1] == '\'') {
                     pos++;
                     if (!put(affix, &k, "'", 1))
                         return fail(why, why_size, "the prefix or suffix is too long in the pattern", p, n);
                 } else {
-                    quoted = true;
+                    quoted = !quoted;
                 }
+                continue;
+            }
+            if (quoted) {
+                /* quoted text is literal (below) */
+            } else if (c == '#' || c == '0' || c == ',' || c == '.') {
+                if (phase == 2)
+                    return fail(why, why_size, "a digit or separator in the suffix is not supported in the pattern", p, n);
+                phase = 1;
+                pos--;
                 continue;
             } else if (c == ';') {
                 if (phase == 0 || j == 0)

@@ -29,10 +29,9 @@ typedef struct CmDecFmt {
 } CmDecFmt;
 
 /* Parse pattern p[0, n) (empty: Spark's "#,###,###,###,###,###,##0") into *f, following
-   DecimalFormat.applyPattern.  NULL, or the text in why (160 bytes or more) of why the
-   pattern is malformed, Java's IllegalArgumentException message starting with a capital
-   ("Malformed pattern \"...\"", "Multiple decimal separators in pattern \"...\""), or not
-   supported here, starting in lower case ("an exponent (E) is not supported in ..."). */
+   DecimalFormat.applyPattern.  NULL, or the text in why (200 bytes or more) of why the
+   pattern is malformed, Java's exception ("java.lang.IllegalArgumentException: Malformed
+   pattern \"...\""), or not supported here ("an exponent (E) is not supported in ..."). */
 const char *cm_decfmt_parse(const char *p, size_t n, CmDecFmt *f, char *why, size_t why_size);
 
 #endif

@@ -44,11 +44,7 @@ static void format_number_pattern(Binder *b, const SExpr *pat)
     CmDecFmt f;
     char why[200];
     const char *e = cm_decfmt_parse(pat->u.value.s, pat->u.value.n, &f, why, sizeof why);
-    if (!e)
-        return;
-    if (e[0] >= 'A' && e[0] <= 'Z')
-        diag_error(b->sc->diag, pat->span, "format_number: java.lang.IllegalArgumentException: %s", e);
-    else
+    if (e)
         diag_error(b->sc->diag, pat->span, "format_number: %s", e);
 }
 

@@ -342,10 +342,7 @@ static bool sm_pattern(SrtQuery *q, const char *pat, uint32_t pn, CmDecFmt *f)
     const char *e = cm_decfmt_parse(pat, pn, f, why, sizeof why);
     if (!e)
         return true;
-    if (e[0] >= 'A' && e[0] <= 'Z')
-        snprintf(msg, sizeof msg, "java.lang.IllegalArgumentException: %s", e);
-    else
-        snprintf(msg, sizeof msg, "format_number: %s", e);
+    snprintf(msg, sizeof msg, "format_number: %s", e);
     srt_query_fail(q, msg);
     return false;
 }
