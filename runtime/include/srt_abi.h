@@ -440,7 +440,8 @@ void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
    To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'. ",
    <row> being the row PERMISSIVE keeps as BaseGenericInternalRow.toString prints it: the
    values at row, of the struct type row_type (Spark's simpleString, a field per column the
-   query reads, in the source's order); then, with detail, "<detail> (value <[v, v_end)>)";
+   query reads, in the source's order; cut with "..." past 512 bytes, unlike Spark, so that
+   the position still fits the message); then, with detail, "<detail> (value <[v, v_end)>)";
    and where pos is (srt_query_fail_at). */
 void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *row, const char *pos,
                            const char *detail, const char *v, const char *v_end);

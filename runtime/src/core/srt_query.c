@@ -428,6 +428,9 @@ static void row_value(const SrtDatum *d, const SrtType *t, SrtBuf *b)
     }
 }
 
+/* The most bytes of a malformed row the FAILFAST message shows (SrtErr.msg is 1024 bytes). */
+#define FAIL_ROW_MAX 512
+
 void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *row, const char *pos,
                            const char *detail, const char *v, const char *v_end)
 {
@@ -440,11 +443,19 @@ void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *ro
        sub-class's message, which is empty for WITHOUT_SUGGESTION (error-classes.json) */
     srt_buf_puts(&b, "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected "
                      "in record parsing: ");
+    size_t row_at = b.n;
     if (!t || t->kind != SRT_T_STRUCT || t->n_fields == 0) {
         srt_buf_puts(&b, "[empty row]"); /* BaseGenericInternalRow.toString of no fields */
     } else {
         SrtDatum whole = {.p = row};
         row_value(&whole, t, &b);
+    }
+    if (!b.oom && b.n - row_at > FAIL_ROW_MAX) { /* cut (at a character) so that where still fits */
+        size_t cut = row_at + FAIL_ROW_MAX;
+        while (cut > row_at && ((unsigned char)b.p[cut] & 0xC0) == 0x80)
+            cut--;
+        b.n = cut;
+        srt_buf_puts(&b, "...");
     }
     srt_buf_puts(&b, ".\nParse Mode: FAILFAST. To process malformed records as null result, try "
                      "setting the option 'mode' as 'PERMISSIVE'. ");
