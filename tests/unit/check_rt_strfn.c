@@ -1601,6 +1601,15 @@ START_TEST(test_format_string_floats)
 }
 END_TEST
 
+/* Formatter's exception for ',' with %e and %a (Java: "Conversion = e, Flags = ,", the
+   conversion in lower case for %E too). */
+START_TEST(test_format_string_float_group)
+{
+    ck_assert_str_eq(pf("%,E", 'd', 0, 1.0), "FAIL");
+    ck_assert_str_eq(q->err.msg, "java.util.FormatFlagsConversionMismatchException: Conversion = e, Flags = ,");
+}
+END_TEST
+
 /* format_number(x, 'pattern'): every expected string is what java.text.DecimalFormat prints
    with Spark's set-up (new DecimalFormat("", new DecimalFormatSymbols(Locale.US)),
    applyLocalizedPattern, "" meaning "#,###,###,###,###,###,##0"), run on OpenJDK 17: 'd' a
@@ -2458,6 +2467,7 @@ Suite *rt_strfn_suite(void)
     tcase_add_test(t, test_next_day_make_timestamp);
     tcase_add_test(t, test_format_string);
     tcase_add_test(t, test_format_string_floats);
+    tcase_add_test(t, test_format_string_float_group);
     tcase_add_test(t, test_format_number_pattern);
     suite_add_tcase(s, t);
     return s;

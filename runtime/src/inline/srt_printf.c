@@ -300,6 +300,11 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
            g (not e or a: FormatFlagsConversionMismatchException), a precision for s and the
            floating conversions only */
         bool signs = c == 'd' || fp, group = c == 'd' || c == 'f' || c == 'g' || c == 'G';
+        if (fp && !group && strchr(flags, ',')) { /* checkFloat: checkBadFlags(GROUP) */
+            char d[48];
+            snprintf(d, sizeof d, "Conversion = %c, Flags = ,", c | 0x20);
+            return pf_fail(q, "FormatFlagsConversionMismatchException", d);
+        }
         if ((is_str && (strchr(flags, '+') || strchr(flags, ' ') || strchr(flags, '0') ||
                         strchr(flags, ','))) ||
             (!is_str && ((!signs && (strchr(flags, '+') || strchr(flags, ' '))) || (!group && strchr(flags, ',')))) ||
