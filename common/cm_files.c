@@ -1,4 +1,5 @@
-/* cm_files.c - the listing rule and order of a files source's directory (cm_files.h). */
+/* cm_files.c - the listing rule and order of a files source's directory, and where a line
+** of a file ends (cm_files.h). */
 #include "common/cm_files.h"
 
 #include <string.h>
@@ -17,4 +18,22 @@ int cm_file_order(int64_t a_mtime_ns, const char *a_name, int64_t b_mtime_ns,
     else
         c = strcmp(a_name, b_name);
     return latest_first ? -c : c;
+}
+
+size_t cm_lines_lf(char *p, size_t n, bool at_end)
+{
+    /* memchr: a file without '\r' costs one vectorised pass, a "\r\n" file one call per line */
+    char *r = p, *e = p + n;
+    while ((r = memchr(r, '\r', (size_t)(e - r))) != NULL) {
+        if (r + 1 == e) {
+            if (!at_end)
+                return n - 1;
+            *r = '\n';
+            break;
+        }
+        if (r[1] != '\n')
+            *r = '\n';
+        r++;
+    }
+    return n;
 }

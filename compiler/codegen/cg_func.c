@@ -598,6 +598,20 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_FORMAT_NUMBER: { /* FormatNumber: NULL for d < 0 */
         const Type *t = e->u.call.args[0]->type;
+        if (e->u.call.args[1]->type->kind == TY_STRING) { /* a DecimalFormat pattern */
+            LLVMValueRef null = any_null(cg, a, 2);
+            if (type_is_fractional(t)) {
+                LLVMValueRef x = t->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, a[0].v, cg->t_f64, "") : a[0].v;
+                LLVMValueRef args[6] = {cg->q, x, a[1].v, a[1].len};
+                return string_result(cg, "srt_format_number_pat_f64", args, 4, null, 1);
+            }
+            LLVMValueRef v = t->kind == TY_DECIMAL ? a[0].v : LLVMBuildSExt(cg->b, a[0].v, cg_dec_type(cg), "");
+            LLVMValueRef hi = LLVMBuildTrunc(cg->b, LLVMBuildAShr(cg->b, v, LLVMConstInt(cg_dec_type(cg), 64, 0), ""),
+                                             cg->t_i64, "");
+            LLVMValueRef args[8] = {cg->q, LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), hi,
+                                    cg_i32(cg, t->kind == TY_DECIMAL ? t->scale : 0), a[1].v, a[1].len};
+            return string_result(cg, "srt_format_number_pat_dec", args, 6, null, 1);
+        }
         LLVMValueRef null = cg_or(cg, any_null(cg, a, 2),
                                   LLVMBuildICmp(cg->b, LLVMIntSLT, a[1].v, cg_i32(cg, 0), ""));
         LLVMValueRef d = cg_select(cg, null, cg_i32(cg, 0), a[1].v);

@@ -103,10 +103,54 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)
     return cg_select(cg, cr, last, le);
 }
 
-/* FailureSafeParser's FAILFAST error (Spark 3.x). */
-static const char failfast_msg[] = "Malformed records are detected in record parsing. Parse Mode: FAILFAST. "
-                                   "To process malformed records as null result, try setting the option "
-                                   "'mode' as 'PERMISSIVE'.";
+/* FAILFAST: the query fails at pos as Spark 3.5's FailureSafeParser fails the task, naming
+   the row PERMISSIVE keeps (the record's slots as they are): srt_query_fail_record with the
+   columns read, in the source's order (Spark's requiredSchema), and detail with the value
+   [v, v_end) when given.  Returns -1 from the process function. */
+static void fail_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef pos,
+                        const char *detail, LLVMValueRef v, LLVMValueRef v_end)
+{
+    const SSchema *sc = &pq->source->schema;
+    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, sc->n ? sc->n : 1);
+    cg_record_load(cg, pq, rec, cols);
+    StrBuf type;
+    sb_init(&type, cg->arena);
+    sb_puts(&type, "struct<");
+    uint64_t k = 0;
+    for (int i = 0; i < sc->n; i++) {
+        if (!rec->null_slots[i])
+            continue;
+        sb_printf(&type, "%sc%llu:%s", k ? "," : "", (unsigned long long)k, type_name(cg->arena, sc->cols[i].type));
+        k++;
+    }
+    sb_putc(&type, '>');
+    LLVMValueRef row = LLVMConstNull(cg->t_ptr);
+    if (k) {
+        row = cg_alloca(cg, LLVMArrayType(cg->t_i8, (unsigned)(k * cg_datum_size(cg))), "failfast.row");
+        k = 0;
+        for (int i = 0; i < sc->n; i++)
+            if (rec->null_slots[i])
+                cg_store_datum(cg, sc->cols[i].type, cols[i], cg_gepc(cg, row, k++ * cg_datum_size(cg), ""), false);
+    }
+    LLVMValueRef none = LLVMConstNull(cg->t_ptr);
+    LLVMValueRef args[7] = {cg->q, cg_str_const(cg, type.data, (uint32_t)type.len + 1, "failfast.type"), row, pos,
+                            detail ? cg_str_const(cg, detail, (uint32_t)strlen(detail) + 1, "failfast.detail") : none,
+                            v ? v : none, v_end ? v_end : none};
+    cg_call(cg, "srt_query_fail_record", args, 7, "");
+    LLVMBuildRet(cg->b, cg_i64(cg, -1));
+}
+
+/* The corrupt-record column, when read, holds the line (without a trailing '\r'). */
+static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line, LLVMValueRef le)
+{
+    int corrupt = cg_corrupt_column(pq);
+    if (corrupt >= 0 && rec->null_slots[corrupt]) {
+        LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
+        cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
+        cg_store(cg, line, rec->val_slots[corrupt]);
+        cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
+    }
+}
 
 const char *cg_read_mode(const PQuery *pq)
 {
@@ -135,20 +179,12 @@ void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMV
         LLVMBuildBr(cg->b, bb_dropped);
         return;
     }
-    if (strcmp(mode, "FAILFAST") == 0) {
-        LLVMValueRef args[3] = {cg->q, cg_str_const(cg, failfast_msg, sizeof failfast_msg, "failfast"), line};
-        cg_call(cg, "srt_query_fail_at", args, 3, "");
-        LLVMBuildRet(cg->b, cg_i64(cg, -1));
-        return;
-    }
     if (clear)
         cg_record_clear(cg, pq, rec);
-    int corrupt = cg_corrupt_column(pq);
-    if (corrupt >= 0 && rec->null_slots[corrupt]) {
-        LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
-        cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
-        cg_store(cg, line, rec->val_slots[corrupt]);
-        cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
+    keep_line(cg, pq, rec, line, le);
+    if (strcmp(mode, "FAILFAST") == 0) {
+        fail_record(cg, pq, rec, line, NULL, NULL, NULL);
+        return;
     }
     LLVMBuildBr(cg->b, bb_kept);
 }
@@ -264,11 +300,13 @@ static void read_field(JsonCtx *j, int i)
         LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""),
                         bb_range, bb_fits);
         cg_at(cg, bb_range);
-        const char *msg = arena_sprintf(cg->arena, "%s The number of seconds is out of the range of a "
-                                        "TIMESTAMP (-9223372036854 to 9223372036854)", failfast_msg);
-        LLVMValueRef args[4] = {cg->q, cg_str_const(cg, msg, (uint32_t)strlen(msg) + 1, "range"), p, np};
-        cg_call(cg, "srt_query_fail_value", args, 4, "");
-        LLVMBuildRet(cg->b, cg_i64(cg, -1));
+        /* the record as a malformed one names it: NULLs, the line in the corrupt column */
+        LLVMValueRef line = cg_load(cg, cg->t_ptr, j->line_start, "line");
+        LLVMValueRef largs[2] = {line, j->end};
+        cg_record_clear(cg, j->pq, j->rec);
+        keep_line(cg, j->pq, j->rec, line, cg_call(cg, "srt_json_line_end", largs, 2, "p.eol"));
+        fail_record(cg, j->pq, j->rec, p, "The number of seconds is out of the range of a TIMESTAMP "
+                    "(-9223372036854 to 9223372036854)", p, np);
         cg_at(cg, bb_fits);
     }
     note_bad(j, status);

@@ -1016,7 +1016,7 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     }
     if (bad >= 0) {
         const AstExpr *a = e->u.call.args.items[bad];
-        char what[96];
+        char what[256];
         snprintf(what, sizeof what, "function '%s' expects %s as argument %d", sema_func_name(fn),
                  want, bad + 1);
         sema_type_error(b, a, what, a, orig[bad]);

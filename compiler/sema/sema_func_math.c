@@ -3,9 +3,11 @@
 ** width_bucket, and the number and text formatters grouped with them (format_number,
 ** format_string/printf, encode/decode, levenshtein).  sema_func.c dispatches to it.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_charset.h"
+#include "common/cm_decfmt.h"
 #include "sema/sema_int.h"
 
 /* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
@@ -18,17 +20,32 @@ static SExpr *to_fractional_arg(Binder *b, SExpr *e)
 }
 
 /* Does a constant format_string format use only the conversions srt_printf.c implements
-   (%s %S %d %x %X %o %f %% %n, flags - + space 0 ',', width, precision, n$)? */
+   (%s %S %d %x %X %o %f %e %E %g %G %a %A %% %n, flags - + space 0 ',', width, precision,
+   n$; %a without a precision or with one of at least 13)? */
 static bool format_supported(const char *f)
 {
     for (const char *p = f; (p = strchr(p, '%')); ) {
-        p++;
+        const char *spec = ++p;
         p += strspn(p, "0123456789$-+ ,.");
-        if (!*p || !strchr("sSdxXof%n", *p))
+        if (!*p || !strchr("sSdxXofeEgGaA%n", *p))
+            return false;
+        const char *dot = memchr(spec, '.', (size_t)(p - spec));
+        if ((*p == 'a' || *p == 'A') && dot && atoi(dot + 1) < 13)
             return false;
         p++;
     }
     return true;
+}
+
+/* A constant format_number pattern that DecimalFormat refuses, or that cm_decfmt does not
+   support, is an error at its position. */
+static void format_number_pattern(Binder *b, const SExpr *pat)
+{
+    CmDecFmt f;
+    char why[200];
+    const char *e = cm_decfmt_parse(pat->u.value.s, pat->u.value.n, &f, why, sizeof why);
+    if (e)
+        diag_error(b->sc->diag, pat->span, "format_number: %s", e);
 }
 
 void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
@@ -103,14 +120,16 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
         else if (*bad < 0)
             args[3] = sema_coerce(b->sc, args[3], &type_bigint);
         return;
-    case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d) -> STRING; a string or NULL x is
-                              read as DOUBLE; the pattern-string form of d is not supported */
+    case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d | STRING pattern) -> STRING; a string
+                              or NULL x is read as DOUBLE; a constant pattern is checked here
+                              (cm_decfmt.h), a computed one when it is used */
         *rt = &type_string;
         if (args[0]->type->kind != TY_DECIMAL && !(args[0] = sema_fn_numeric_arg(b, args[0])))
             *bad = 0;
-        else if (args[1]->type->kind == TY_STRING || !(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer number of decimal places (a pattern string is not "
-                              "supported yet)";
+        else if (args[1]->type->kind != TY_STRING && !(args[1] = sema_fn_int_arg(b, args[1])))
+            *bad = 1, *want = "an integer number of decimal places or a DecimalFormat pattern";
+        else if (sema_fn_is_string_const(args[1]))
+            format_number_pattern(b, args[1]);
         return;
     case FN_FORMAT_STRING: /* FormatString(STRING fmt, any...) -> STRING; the values go to */
     case FN_PRINTF: /* java.util.Formatter as Spark passes them (DECIMAL as its text) */
@@ -125,7 +144,8 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
                 *bad = i, *want = "a number, string, boolean, date or timestamp";
         }
         if (*bad < 0 && sema_fn_is_string_const(args[0]) && !format_supported(args[0]->u.value.s))
-            *bad = 0, *want = "only %s %S %d %x %X %o %f %% %n conversions";
+            *bad = 0, *want = "only %s %S %d %x %X %o %f %e %E %g %G %a %A %% %n conversions (%a "
+                              "without a precision below 13)";
         return;
     case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
     case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */

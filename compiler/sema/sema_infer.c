@@ -949,13 +949,14 @@ static InFile *list_files(Infer *in, size_t *n_out)
     return v;
 }
 
-/* One line of f without its '\n' into *buf; 1 read, 0 end of file, -1 read error (errno),
-   -2 the line and its newline would take more than limit bytes. */
+/* One line of f without its end into *buf; 1 read, 0 end of file, -1 read error (errno),
+   -2 the line and its end would take more than limit bytes.  A line ends at "\n", "\r\n"
+   or a lone "\r", as the files source's lines (cm_lines_lf). */
 static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, size_t *used, size_t limit)
 {
     size_t n = 0;
     int c = EOF;
-    bool any = false;
+    bool any = false, crlf = false;
     if (!*buf) {
         *buf = malloc(4096);
         if (!*buf) {
@@ -970,6 +971,14 @@ static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, size_t *used
             return -2;
         if (c == '\n')
             break;
+        if (c == '\r') {
+            int next = getc_unlocked(f);
+            if (next == '\n')
+                crlf = true;
+            else if (next != EOF)
+                ungetc(next, f);
+            break;
+        }
         if (n + 1 >= *cap) {
             size_t ncap = *cap ? *cap * 2 : 4096;
             char *nb = realloc(*buf, ncap);
@@ -988,7 +997,7 @@ static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, size_t *used
         return 0;
     (*buf)[n] = '\0';
     *len = n;
-    *used = n + (c == '\n');
+    *used = n + (c == '\n' || c == '\r') + crlf;
     return 1;
 }
 
@@ -1021,8 +1030,6 @@ static void read_file(Infer *in, const char *name)
         }
         in->budget -= used;
         in->line_no++;
-        if (len && buf[len - 1] == '\r')
-            buf[--len] = '\0';
         /* A UTF-8 byte order mark is skipped, as the readers do: JSON at the start of any
            line (Jackson's ByteSourceJsonBootstrapper), CSV at the start of the file
            (univocity's AbstractCharInputReader.start) */

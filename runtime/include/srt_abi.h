@@ -434,8 +434,17 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
    minutes')") would overflow: "<what>: the timestamp <ts> (<n> µs since the epoch) is out
    of range for it". */
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
-/* srt_query_fail_at for the value [v, v_end) of a record: "<msg> (value <text>)" and where. */
-void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const char *v_end);
+/* A malformed record in mode FAILFAST, as Spark 3.5's FailureSafeParser fails the task
+   (MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION): "[MALFORMED_RECORD_IN_PARSING.WITHOUT_
+   SUGGESTION] Malformed records are detected in record parsing: <row>.\nParse Mode: FAILFAST.
+   To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'. ",
+   <row> being the row PERMISSIVE keeps as BaseGenericInternalRow.toString prints it: the
+   values at row, of the struct type row_type (Spark's simpleString, a field per column the
+   query reads, in the source's order; cut with "..." past 512 bytes, unlike Spark, so that
+   the position still fits the message); then, with detail, "<detail> (value <[v, v_end)>)";
+   and where pos is (srt_query_fail_at). */
+void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *row, const char *pos,
+                           const char *detail, const char *v, const char *v_end);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode
@@ -677,6 +686,10 @@ void srt_cast_int_bin(SrtQuery *q, int64_t v, uint32_t width, const char **out, 
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
+/* The digits of Java's Double.toString(|v|) for finite v (what Formatter's and DecimalFormat's
+   rounding start from): |v| = 0.dg[0, nd) * 10^point with no leading or trailing zeros (nd 0
+   and point 0 for zero); returns nd (at most 17, dg needs 20 bytes). */
+int srt_double_digits(double v, char *dg, int *point);
 /* Java's Float.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_float(float v, char *out);
 
@@ -799,6 +812,14 @@ int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *ou
 void srt_format_number_f64(SrtQuery *q, double x, int32_t d, const char **out, uint32_t *out_n);
 void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32_t d,
                            const char **out, uint32_t *out_n);
+/* format_number(x, 'pattern') (d a string: java.text.DecimalFormat's pattern, common/cm_decfmt.h;
+   "" is "#,###,###,###,###,###,##0"), HALF_EVEN, of a DOUBLE (Double.toString's digits, after
+   multiplying by the pattern's % or per mille) and of an integer or DECIMAL (exact); a pattern
+   that is malformed or not supported fails the query (-1, else 0). */
+int srt_format_number_pat_f64(SrtQuery *q, double x, const char *pat, uint32_t pn, const char **out,
+                               uint32_t *out_n);
+int srt_format_number_pat_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, const char *pat, uint32_t pn,
+                               const char **out, uint32_t *out_n);
 /* encode(s, charset) (String.getBytes) and decode(b, charset) (new String): UTF-8,
    US-ASCII, ISO-8859-1, UTF-16BE, UTF-16LE, UTF-16 and their Java aliases
    (common/cm_charset.h); 0, or -1 after failing the query for an unknown charset. */

@@ -750,8 +750,9 @@ int srt_fs_create_temp(const char *path, mode_t mode);
 int srt_fs_sync_dir(const char *dir);
 /* srt_fs_sync_dir on the directory holding path ("." when path has no '/').  0 or -1. */
 int srt_fs_sync_parent(const char *path);
-/* The line (1-based) of byte offset `byte` of the file at path: 1 + the newlines before it,
-   counted by reading the file again; -1 when it cannot be read that far. */
+/* The line (1-based) of byte offset `byte` of the file at path: 1 + the line ends before it
+   ("\n", "\r\n" or a lone "\r", cm_lines_lf), counted by reading the file again; -1 when it
+   cannot be read that far. */
 int64_t srt_fs_line_at(const char *path, int64_t byte);
 /* The same in the open file fd. */
 int64_t srt_fs_line_at_fd(int fd, int64_t byte);
@@ -759,13 +760,14 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte);
    message "<what>: ..." naming the directory (what: e.g. "checkpoint", "files sink 'out'"). */
 int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);
 
-/* A read-only mapping of an input file (srt_map.c), guarded: a file cut shorter while mapped
-   ends the process with an error naming it (the batch uncommitted) instead of a crash. */
+/* A private mapping of an input file (srt_map.c), guarded: a file cut shorter while mapped
+   ends the process with an error naming it (the batch uncommitted) instead of a crash.  Its
+   bytes may be written (a page written is the process's own copy; the file never changes). */
 typedef struct SrtMap SrtMap;
 /* Map the first len (> 0) bytes of the open file fd, called name in the error; NULL when it
    cannot (the caller reads the file instead). */
 SrtMap *srt_map_open(SrtMem *mem, int fd, size_t len, const char *name);
-const char *srt_map_data(const SrtMap *m);
+char *srt_map_data(const SrtMap *m);
 size_t srt_map_len(const SrtMap *m);
 void srt_map_close(SrtMem *mem, SrtMap *m);
 

@@ -335,8 +335,9 @@ done
 # FAILFAST: a value of the wrong type (line 2); then a TIMESTAMP out of range (line 9 alone).
 failfast_check() { # failfast_check NAME PATTERN
     local shape
+    # the malformed row Spark 3.5 names holds the columns each query reads: masked
     for shape in narrow wide; do
-        sed 's/\[id = [^]]*\]//' ${shape}_$1.out > ${shape}_$1.err
+        sed 's/\[id = [^]]*\]//; s/record parsing: \[.*\]\.$/record parsing: <row>./' ${shape}_$1.out > ${shape}_$1.err
     done
     if [[ $(cat narrow_$1.rc) == 1 && $(cat wide_$1.rc) == 1 ]] && grep -q "$2" wide_$1.err &&
         diff -u narrow_$1.err wide_$1.err >&2; then

@@ -4,7 +4,8 @@
 ** checkpoint: the source log entries, restore, re-running a batch after a restart, maxFileAge
 ** after a restart, corrupt/missing/malformed entries, deleted files, allocation failures;
 ** big files in several buffers with their positions (mapped), a file truncated while it is
-** read (pread) or mapped (the process ends with an error), the line length limit.
+** read (pread) or mapped (the process ends with an error), the line length limit, lines
+** ending in "\n", "\r\n" or a lone "\r" (across read buffers too, mapped or read).
 */
 #include <check.h>
 #include <fcntl.h>
@@ -403,6 +404,149 @@ START_TEST(test_line_too_long)
     ck_assert_msg(strstr(e.err.msg, "long: line 2 (at byte 8) is longer than 67108864 bytes, the limit of a line"),
                   "%s", e.err.msg);
     env_done(&e);
+}
+END_TEST
+
+/* The lines of p[0, n) as Hadoop's LineReader.readDefaultLine reads them, one byte at a time
+   (a line ends at "\n", "\r\n" or a "\r" not followed by "\n"), each written to out followed
+   by '\n' when something ended it: what the source hands over once the '\r' of each "\r\n"
+   is dropped.  The length written. */
+static size_t hadoop_lines(const char *p, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\n' || p[i] == '\r') {
+            if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')
+                i++;
+            out[k++] = '\n';
+        } else {
+            out[k++] = p[i];
+        }
+    }
+    return k;
+}
+
+typedef struct Lines {
+    char *got;
+    size_t n, calls;
+    int64_t next_byte;
+} Lines;
+
+/* Read callback: appends the buffer with the '\r' of each "\r\n" dropped; checks each buffer
+   but a file's last ends a line and starts where the last one ended. */
+static int lines_cb(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
+{
+    Lines *l = ctx;
+    (void)what;
+    ck_assert_int_eq(at->byte, l->next_byte);
+    l->next_byte += (int64_t)len;
+    l->calls++;
+    size_t lone = len; /* a '\r' handed over not before '\n' (ck_assert per byte is slow) */
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] != '\r')
+            l->got[l->n++] = buf[i];
+        else if (i + 1 == len || buf[i + 1] != '\n')
+            lone = i;
+    }
+    ck_assert_msg(lone == len, "a '\\r' not before '\\n' handed over at byte %zu", lone);
+    return 0;
+}
+
+static char *lend(void *ctx, size_t n, size_t *cap)
+{
+    (void)ctx;
+    *cap = n;
+    return malloc(n);
+}
+
+static void lent_back(void *ctx, char *base)
+{
+    (void)ctx;
+    free(base);
+}
+
+/* Lines ending in "\n", "\r\n" and a lone "\r", also where a read buffer (1 MiB) ends: a
+   "\r\n" and a lone "\r" across that boundary, a "\r" ending the file exactly there; read
+   into the source's buffer and into lent ones (a thread split, srt_par.c); the line numbers
+   of error positions count the same line ends. */
+START_TEST(test_line_ends)
+{
+    enum { MIB = 1 << 20 };
+    static const char *const tails[] = {"\r\nafter\r", "\rafter\n", "\r", "\n\rx\r\r\ny"};
+    /* way 0: the file mapped (srt_map.c); 1: read into a lender's buffers (a lender that
+       cannot adopt a mapping); 2: read into the source's buffer, every mapping slot taken */
+    for (int way = 0; way < 3; way++) {
+        for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+            Env e;
+            env_init(&e);
+            env_opt(&e, "format", "text");
+            size_t n = MIB - 1 + strlen(tails[t]);
+            char *data = malloc(n), *want = malloc(n), *got = malloc(n);
+            /* 1 MiB - 1 bytes of lines ending every way, then the tail at byte MIB - 1 */
+            static const char *const ends[] = {"\n", "\r\n", "\r", "\r\r", "\n\r"};
+            size_t k = 0;
+            for (int i = 0; k < MIB - 1; i++) {
+                char line[64];
+                int m = snprintf(line, sizeof line, "line %d%s", i, ends[i % 5]);
+                for (int j = 0; j < m && k < MIB - 1; j++)
+                    data[k++] = line[j];
+            }
+            if (data[k - 1] == '\r' || data[k - 1] == '\n')
+                data[k - 1] = 'z'; /* the byte before the tail is no line end */
+            memcpy(data + k, tails[t], strlen(tails[t]));
+            char path[256];
+            snprintf(path, sizeof path, "%s/f", e.dir);
+            FILE *f = fopen(path, "wb");
+            ck_assert_ptr_nonnull(f);
+            ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+            fclose(f);
+            ck_assert_int_eq(env_open(&e), 0);
+            SrtLender lender = {NULL, lend, lent_back, NULL};
+            if (way == 1)
+                e.src.lender = &lender;
+            int fd = open(path, O_RDONLY);
+            ck_assert_int_ge(fd, 0);
+            SrtMap *held[1024];
+            int n_held = 0;
+            while (way == 2 && n_held < 1024 && (held[n_held] = srt_map_open(&e.mem, fd, 4096, path)) != NULL)
+                n_held++;
+            int has = 0;
+            ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+            Lines l = {got, 0, 0, 0};
+            ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), lines_cb, &l, &e.err), 0);
+            size_t wn = hadoop_lines(data, n, want);
+            /* read: the tail at the second buffer's start; mapped: one buffer up to 1 MiB */
+            ck_assert_msg(l.calls > (way == 0 && n <= MIB ? 0u : 1u), "way %d tail %zu: %zu calls", way, t,
+                          l.calls);
+            ck_assert_uint_eq(l.n, wn);
+            ck_assert_msg(memcmp(l.got, want, wn) == 0, "tail %zu: other lines", t);
+            /* the line of the byte after each line end is 1 + the line ends before it */
+            int64_t line = 1;
+            for (size_t i = 0; i < n; i++) {
+                if (data[i] == '\r' && i + 1 < n && data[i + 1] == '\n')
+                    continue;
+                if (data[i] != '\n' && data[i] != '\r')
+                    continue;
+                line++;
+                if (i + 1 < n && (i % 65521 == 0 || i + 1 >= MIB - 2))
+                    ck_assert_int_eq(srt_fs_line_at(path, (int64_t)i + 1), line);
+            }
+            /* the file itself is unchanged (a mapping rewrites its own copy of a page) */
+            FILE *rf = fopen(path, "rb");
+            ck_assert_ptr_nonnull(rf);
+            ck_assert_uint_eq(fread(got, 1, n, rf), n);
+            fclose(rf);
+            ck_assert_msg(memcmp(got, data, n) == 0, "way %d tail %zu: the file was changed", way, t);
+            e.src.lender = NULL;
+            while (n_held > 0)
+                srt_map_close(&e.mem, held[--n_held]);
+            close(fd);
+            free(data);
+            free(want);
+            free(got);
+            env_done(&e);
+        }
+    }
 }
 END_TEST
 
@@ -919,6 +1063,7 @@ Suite *rt_files_suite(void)
     tcase_add_test(tc, test_truncated_while_read);
     tcase_add_test(tc, test_truncated_while_mapped);
     tcase_add_test(tc, test_line_too_long);
+    tcase_add_test(tc, test_line_ends);
     tcase_add_test(tc, test_option_errors);
     tcase_add_test(tc, test_path_vanishes);
     tcase_add_test(tc, test_files_oom);

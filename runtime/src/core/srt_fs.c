@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/cm_files.h"
 #include "srt_int.h"
 
 #define TEMP_TAG ".tmp-"
@@ -186,8 +187,13 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte)
             continue;
         if (r <= 0)
             return -1; /* shorter than it was, or unreadable now */
-        line += srt_count_lines(buf, (size_t)r);
-        at += r;
+        /* lines end as the files source reads them; a '\r' ending the bytes read is read
+           again with the byte after it (byte is where a line starts: at it, one ended) */
+        size_t settled = cm_lines_lf(buf, (size_t)r, at + r == byte);
+        if (settled == 0)
+            return -1; /* a short read of one '\r': the file ends before byte */
+        line += srt_count_lines(buf, settled);
+        at += (int64_t)settled;
     }
     return line;
 }

@@ -1,7 +1,8 @@
-/* srt_map.c - read-only mappings of input files, guarded against truncation.
+/* srt_map.c - private mappings of input files, guarded against truncation.
 **
 ** The files source maps a large file instead of copying it with pread: the parser reads the
-** page cache directly (the kernel's copy was about a tenth of a JSON query's time).  A file
+** page cache directly (the kernel's copy was about a tenth of a JSON query's time); a page
+** it writes (a lone '\r' made '\n') becomes its own copy.  A file
 ** cut shorter while it is mapped makes the pages past its new end raise SIGBUS when touched.
 ** That cannot be turned back into a read error (the generated loop may be half way through
 ** a record on any thread), so the handler installed here names the file, says that the
@@ -35,7 +36,7 @@ typedef struct MapSlot {
 
 struct SrtMap {
     MapSlot *slot;
-    const char *data;
+    char *data;
     size_t len;
 };
 
@@ -120,7 +121,9 @@ SrtMap *srt_map_open(SrtMem *mem, int fd, size_t len, const char *name)
     if (!slot)
         return NULL;
     SrtMap *m = srt_mem_alloc(mem, sizeof *m);
-    void *p = m ? mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+    /* Private and writable: the reader may rewrite a byte (a lone '\r' as '\n'), which copies
+       that page and never reaches the file; the others stay the page cache's. */
+    void *p = m ? mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0) : MAP_FAILED;
     if (p == MAP_FAILED) {
         srt_mem_free(mem, m, sizeof *m);
         atomic_store(&slot->base, 0);
@@ -137,7 +140,7 @@ SrtMap *srt_map_open(SrtMem *mem, int fd, size_t len, const char *name)
     return m;
 }
 
-const char *srt_map_data(const SrtMap *m)
+char *srt_map_data(const SrtMap *m)
 {
     return m->data;
 }
@@ -151,7 +154,7 @@ void srt_map_close(SrtMem *mem, SrtMap *m)
 {
     if (!m)
         return;
-    munmap((void *)m->data, m->len);
+    munmap(m->data, m->len);
     atomic_store(&m->slot->base, 0);
     srt_mem_free(mem, m, sizeof *m);
 }

@@ -372,12 +372,103 @@ void srt_query_fail(SrtQuery *q, const char *msg)
     srt_query_fail_at(q, msg, NULL);
 }
 
-void srt_query_fail_value(SrtQuery *q, const char *msg, const char *v, const char *v_end)
+/* A value of a row as Spark's BaseGenericInternalRow.toString appends it: its Java object's
+   toString (null, an Integer, a Long (a TIMESTAMP's microseconds), an Integer (a DATE's
+   days), Double, Float, Boolean, UTF8String, Decimal); a nested value as a row of its
+   fields or elements (Spark would print GenericArrayData's object identity). */
+static void row_value(const SrtDatum *d, const SrtType *t, SrtBuf *b)
 {
-    char text[640];
-    int n = (int)(v_end - v);
-    snprintf(text, sizeof text, "%s (value %.*s%s)", msg, n > 64 ? 64 : n, v, n > 64 ? "..." : "");
-    srt_query_fail_at(q, text, v);
+    char tmp[64];
+    if (d->is_null || t->kind == SRT_T_VOID) {
+        srt_buf_puts(b, "null");
+        return;
+    }
+    switch (t->kind) {
+    case SRT_T_BOOLEAN:
+        srt_buf_puts(b, d->i ? "true" : "false");
+        return;
+    case SRT_T_INT:
+    case SRT_T_BIGINT:
+    case SRT_T_TIMESTAMP:
+    case SRT_T_DATE:
+        srt_buf_printf(b, "%lld", (long long)d->i);
+        return;
+    case SRT_T_DOUBLE:
+        srt_buf_put(b, tmp, srt_fmt_double(d->d, tmp));
+        return;
+    case SRT_T_FLOAT:
+        srt_buf_put(b, tmp, srt_fmt_float((float)d->d, tmp));
+        return;
+    case SRT_T_DECIMAL:
+        srt_buf_put(b, tmp, srt_fmt_decimal(srt_datum_dec(d), t->scale, 0, tmp));
+        return;
+    case SRT_T_STRING:
+    case SRT_T_BINARY:
+        srt_buf_put(b, d->p, d->n);
+        return;
+    case SRT_T_STRUCT:
+    case SRT_T_ARRAY: {
+        uint32_t n = t->kind == SRT_T_STRUCT ? t->n_fields : d->n;
+        const SrtDatum *v = d->p;
+        if (!v && n) {
+            srt_buf_puts(b, "null");
+            return;
+        }
+        srt_buf_putc(b, '[');
+        for (uint32_t i = 0; i < n; i++) {
+            if (i)
+                srt_buf_putc(b, ',');
+            row_value(&v[i], t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem, b);
+        }
+        srt_buf_putc(b, ']');
+        return;
+    }
+    case SRT_T_VOID:
+        return;
+    }
+}
+
+/* The most bytes of a malformed row the FAILFAST message shows (SrtErr.msg is 1024 bytes). */
+#define FAIL_ROW_MAX 512
+
+void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *row, const char *pos,
+                           const char *detail, const char *v, const char *v_end)
+{
+    if (q->failed)
+        return;
+    const SrtType *t = srt_query_type(q, row_type);
+    SrtBuf b;
+    srt_buf_init(&b, q->mem);
+    /* SparkThrowableHelper.getMessage: "[<class>] " and the main message, then " " and the
+       sub-class's message, which is empty for WITHOUT_SUGGESTION (error-classes.json) */
+    srt_buf_puts(&b, "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected "
+                     "in record parsing: ");
+    size_t row_at = b.n;
+    if (!t || t->kind != SRT_T_STRUCT || t->n_fields == 0) {
+        srt_buf_puts(&b, "[empty row]"); /* BaseGenericInternalRow.toString of no fields */
+    } else {
+        SrtDatum whole = {.p = row};
+        row_value(&whole, t, &b);
+    }
+    if (!b.oom && b.n - row_at > FAIL_ROW_MAX) { /* cut (at a character) so that where still fits */
+        size_t cut = row_at + FAIL_ROW_MAX;
+        while (cut > row_at && ((unsigned char)b.p[cut] & 0xC0) == 0x80)
+            cut--;
+        b.n = cut;
+        srt_buf_puts(&b, "...");
+    }
+    srt_buf_puts(&b, ".\nParse Mode: FAILFAST. To process malformed records as null result, try "
+                     "setting the option 'mode' as 'PERMISSIVE'. ");
+    if (detail) {
+        int n = (int)(v_end - v);
+        srt_buf_printf(&b, "%s (value %.*s%s)", detail, n > 64 ? 64 : n, v, n > 64 ? "..." : "");
+    }
+    if (b.oom)
+        srt_query_fail_at(q, "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] (out of memory for "
+                             "the message)", pos);
+    else
+        srt_query_fail_at(q, srt_buf_cstr(&b), pos);
+    srt_buf_free(&b);
 }
 
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us)

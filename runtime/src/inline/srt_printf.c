@@ -1,7 +1,9 @@
 /* srt_printf.c - format_string / printf (Spark's FormatString: java.util.Formatter with
-** Locale.US over the arguments' Java values), for the conversions %s %S %d %x %X %o %f %% %n
-** with the flags - + space 0 , a width, a precision and n$ argument indexes.
+** Locale.US over the arguments' Java values), for the conversions %s %S %d %x %X %o %f %e %E
+** %g %G %a %A %% %n with the flags - + space 0 , a width, a precision and n$ argument indexes
+** (%a with a precision below 13 is not supported).
 */
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,70 +57,148 @@ static void pf_number(SrtSBuf *b, bool neg, const char *digits, size_t n, const 
         pf_pad(b, ' ', width - len);
 }
 
+/* NaN or an infinity as Formatter.print(double) writes it: NaN without a sign, Infinity after
+   leadingSign ('-', or '+' / ' ' by the flags), upper case for %E %G %A; justified. */
+static bool pf_special(SrtSBuf *b, double v, const char *flags, long width, bool upper)
+{
+    if (!isnan(v) && !isinf(v))
+        return false;
+    char s[16];
+    const char *sign = isnan(v) ? "" : v < 0 ? "-" : strchr(flags, '+') ? "+" : strchr(flags, ' ') ? " " : "";
+    snprintf(s, sizeof s, "%s%s", sign, isnan(v) ? (upper ? "NAN" : "NaN") : upper ? "INFINITY" : "Infinity");
+    pf_justify(b, s, strlen(s), width, strchr(flags, '-') != NULL);
+    return true;
+}
+
+/* dg[0, nd) rounded HALF_UP to its first keep digits into out (applyPrecision), keep < 0
+   meaning none; a carry adds a digit in front (and to *point).  The digits in out. */
+static int pf_round(const char *dg, int nd, long keep, char *out, int *point)
+{
+    int on = 0;
+    if (keep < 0)
+        return 0;
+    for (long i = 0; i < keep; i++)
+        out[on++] = i < nd ? dg[i] : '0';
+    if (keep < nd && dg[keep] >= '5') {
+        int i = on - 1;
+        while (i >= 0 && out[i] == '9')
+            out[i--] = '0';
+        if (i >= 0) {
+            out[i]++;
+        } else {
+            memmove(out + 1, out, (size_t)on++);
+            out[0] = '1';
+            (*point)++;
+        }
+    }
+    return on;
+}
+
+/* The decimal form of 0.out[0, on) * 10^point with prec fraction digits: the integer digits
+   (at least "0") into ip, '.' and the fraction (none when prec is 0) into fp. */
+static void pf_decimal(const char *out, int on, int point, long prec, char *ip, int *in, char *fp, int *fpn)
+{
+    *in = *fpn = 0;
+    for (long i = 0; i < point; i++)
+        ip[(*in)++] = i < on ? out[i] : '0';
+    if (*in == 0)
+        ip[(*in)++] = '0';
+    if (prec > 0)
+        fp[(*fpn)++] = '.';
+    for (long i = 0; i < prec; i++) {
+        long at = point + i;
+        fp[(*fpn)++] = at >= 0 && at < on ? out[at] : '0';
+    }
+}
+
 /* %.<prec>f of v as Formatter does: Double.toString's digits rounded HALF_UP. */
 static void pf_fixed(SrtSBuf *b, double v, long prec, const char *flags, long width)
 {
-    char t[40], dg[400];
-    uint32_t n = srt_fmt_double(v, t);
-    if (t[0] == 'N' || (n >= 8 && strcmp(t + n - 8, "Infinity") == 0)) {
-        bool neg = t[0] == '-';
-        const char *w = t[0] == 'N' ? "NaN" : "Infinity";
-        char s[16];
-        snprintf(s, sizeof s, "%s%s", neg ? "-" : t[0] != 'N' && strchr(flags, '+') ? "+" : "", w);
-        pf_justify(b, s, strlen(s), width, strchr(flags, '-') != NULL);
+    char dg[400], out[400], ip[400], fp[400];
+    if (pf_special(b, v, flags, width, false))
         return;
-    }
-    bool neg = t[0] == '-';
-    int nd = 0, point = 0, exp = 0;
-    bool seen_point = false;
-    for (uint32_t i = neg; i < n; i++) {
-        if (t[i] == '.') {
-            seen_point = true;
-        } else if (t[i] == 'E') {
-            sscanf(t + i + 1, "%d", &exp);
-            break;
-        } else {
-            dg[nd++] = t[i];
-            if (!seen_point)
-                point++;
-        }
-    }
-    point += exp; /* value = 0.dg * 10^point */
-    long keep = point + prec; /* digits kept */
-    char out[400];
-    int on = 0;
-    if (keep < 0) {
-        on = 0;
+    int point, in, fpn;
+    int nd = srt_double_digits(v, dg, &point);
+    int on = pf_round(dg, nd, point + prec, out, &point);
+    pf_decimal(out, on, point, prec, ip, &in, fp, &fpn);
+    pf_number(b, signbit(v), ip, (size_t)in, fp, (size_t)fpn, flags, width);
+}
+
+/* %e %E (sci) and %g %G as Formatter prints a double (FormattedFloatingDecimal over
+   Double.toString's digits, rounded HALF_UP).  %e: prec (default 6) fraction digits after one
+   digit, then e, the exponent's sign and at least two digits (zero: e+00).  %g: prec (default
+   6, 0 taken as 1) significant digits; after rounding, a value below 10^-4 or at least
+   10^prec is in the scientific form with prec - 1 fraction digits, any other in the decimal
+   form with prec - 1 - exponent fraction digits, trailing zeros kept (unlike C's %g); zero is
+   0 with prec - 1 fraction digits.  Zeros of the '0' flag go after the sign. */
+static void pf_float(SrtSBuf *b, double v, char c, long prec, const char *flags, long width)
+{
+    bool upper = c == 'E' || c == 'G';
+    if (pf_special(b, v, flags, width, upper))
+        return;
+    char dg[400], out[400], ip[400], fp[440];
+    int point, in, fpn;
+    int nd = srt_double_digits(v, dg, &point);
+    bool sci = c == 'e' || c == 'E';
+    if (sci && prec < 0)
+        prec = 6;
+    if (!sci)
+        prec = prec < 0 ? 6 : prec == 0 ? 1 : prec;
+    int on = nd ? pf_round(dg, nd, sci ? prec + 1 : prec, out, &point) : 0;
+    int x = point - 1; /* the exponent of the rounded value */
+    if (!sci && (nd == 0 || (x >= -4 && x < prec))) {
+        pf_decimal(out, on, point, nd ? prec - 1 - x : prec - 1, ip, &in, fp, &fpn);
     } else {
-        for (long i = 0; i < keep; i++)
-            out[on++] = i < nd ? dg[i] : '0';
-        if (keep < nd && dg[keep] >= '5') { /* HALF_UP */
-            int i = on - 1;
-            while (i >= 0 && out[i] == '9')
-                out[i--] = '0';
-            if (i >= 0) {
-                out[i]++;
-            } else {
-                memmove(out + 1, out, (size_t)on++);
-                out[0] = '1';
-                point++;
-            }
-        }
+        long frac = sci ? prec : prec - 1;
+        in = 1;
+        ip[0] = on ? out[0] : '0';
+        fpn = 0;
+        if (frac > 0)
+            fp[fpn++] = '.';
+        for (long i = 1; i <= frac; i++)
+            fp[fpn++] = i < on ? out[i] : '0';
+        if (!nd)
+            x = 0;
+        fpn += snprintf(fp + fpn, 12, "%c%c%02d", upper ? 'E' : 'e', x < 0 ? '-' : '+', x < 0 ? -x : x);
     }
-    /* integer digits: out[0, point), fraction: the next prec */
-    char ip[400], fp[400];
-    int in = 0, fpn = 0;
-    for (long i = 0; i < point; i++)
-        ip[in++] = i < on ? out[i] : '0';
-    if (in == 0)
-        ip[in++] = '0';
-    if (prec > 0)
-        fp[fpn++] = '.';
-    for (long i = 0; i < prec; i++) {
-        long at = point + i;
-        fp[fpn++] = at >= 0 && at < on ? out[at] : '0';
+    pf_number(b, signbit(v), ip, (size_t)in, fp, (size_t)fpn, flags, width);
+}
+
+/* %a %A: Formatter's hexadecimal form of a double without a precision (or one of 13 and more,
+   the fraction padded with zeros): the sign, 0x, zeros of the '0' flag, Double.toHexString's
+   significand ("1.8" or a subnormal's "0.0000000000001") and p with the binary exponent. */
+static void pf_hex(SrtSBuf *b, double v, char c, long prec, const char *flags, long width)
+{
+    bool upper = c == 'A';
+    if (pf_special(b, v, flags, width, upper))
+        return;
+    char s[64], t[96];
+    double a = fabs(v);
+    if (a == 0.0) {
+        snprintf(s, sizeof s, "0.0p0");
+    } else {
+        uint64_t bits;
+        memcpy(&bits, &a, sizeof bits);
+        bool sub = a < 2.2250738585072014E-308; /* Double.MIN_NORMAL */
+        char sig[16];
+        snprintf(sig, sizeof sig, "%013llx", (unsigned long long)(bits & 0xFFFFFFFFFFFFFull));
+        int n = 13;
+        while (n > 1 && sig[n - 1] == '0')
+            n--;
+        snprintf(s, sizeof s, "%c.%.*sp%d", sub ? '0' : '1', n, sig, sub ? -1022 : (int)((bits >> 52) & 0x7FF) - 1023);
     }
-    pf_number(b, neg, ip, (size_t)in, fp, (size_t)fpn, flags, width);
+    const char *sign = signbit(v) ? "-" : strchr(flags, '+') ? "+" : strchr(flags, ' ') ? " " : "";
+    int k = snprintf(t, sizeof t, "%s0%c", sign, upper ? 'X' : 'x');
+    if (strchr(flags, '0')) /* trailingZeros(width - s.length() - leading characters) */
+        for (long z = width - (long)strlen(s) - k; z > 0 && k < 80; z--)
+            t[k++] = '0';
+    const char *pp = strchr(s, 'p');
+    for (const char *q = s; q < pp; q++)
+        t[k++] = upper && *q >= 'a' && *q <= 'f' ? (char)(*q - 32) : *q;
+    for (long z = (long)(pp - strchr(s, '.')) - 1; prec > 0 && z < prec; z++)
+        t[k++] = '0';
+    k += snprintf(t + k, sizeof t - (size_t)k, "%c%s", upper ? 'P' : 'p', pp + 1);
+    pf_justify(b, t, (size_t)k, width, strchr(flags, '-') != NULL);
 }
 
 static int pf_fail(SrtQuery *q, const char *exc, const char *detail)
@@ -201,7 +281,7 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             pf_justify(&b, c == '%' ? "%" : "\n", 1, width, left);
             continue;
         }
-        if (!strchr("sSdxXof", c)) {
+        if (!strchr("sSdxXofeEgGaA", c)) {
             char d[80];
             snprintf(d, sizeof d, "Conversion = '%c'", c);
             return pf_fail(q, "UnknownFormatConversionException", d);
@@ -215,14 +295,30 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
         const SrtDatum *a = &args[k];
         char kind = kinds[k];
         bool is_str = c == 's' || c == 'S';
+        bool fp = strchr("feEgGaA", c) != NULL;
+        /* Formatter's checks: a sign flag for d and the floating conversions, ',' for d, f and
+           g (not e or a: FormatFlagsConversionMismatchException), a precision for s and the
+           floating conversions only */
+        bool signs = c == 'd' || fp, group = c == 'd' || c == 'f' || c == 'g' || c == 'G';
+        if (fp && !group && strchr(flags, ',')) { /* checkFloat: checkBadFlags(GROUP) */
+            char d[48];
+            snprintf(d, sizeof d, "Conversion = %c, Flags = ,", c | 0x20);
+            return pf_fail(q, "FormatFlagsConversionMismatchException", d);
+        }
         if ((is_str && (strchr(flags, '+') || strchr(flags, ' ') || strchr(flags, '0') ||
                         strchr(flags, ','))) ||
-            (!is_str && c != 'f' && c != 'd' && (strchr(flags, '+') || strchr(flags, ' ') || strchr(flags, ','))) ||
-            (c != 'f' && !is_str && prec >= 0)) {
-            return pf_fail(q, prec >= 0 && !is_str ? "IllegalFormatPrecisionException" : "FormatFlagsConversionMismatchException", spec);
+            (!is_str && ((!signs && (strchr(flags, '+') || strchr(flags, ' '))) || (!group && strchr(flags, ',')))) ||
+            (!fp && !is_str && prec >= 0)) {
+            return pf_fail(q, prec >= 0 && !is_str && !fp ? "IllegalFormatPrecisionException" : "FormatFlagsConversionMismatchException", spec);
+        }
+        if ((c == 'a' || c == 'A') && prec >= 0 && prec < 13) {
+            char d[200]; /* hexDouble's rounding to fewer digits than a double has */
+            snprintf(d, sizeof d, "format_string: '%s' (a hexadecimal float rounded to fewer than 13 digits) is not supported", spec);
+            srt_query_fail(q, d);
+            return -1;
         }
         if (a->is_null) { /* Formatter prints "null" for a null argument */
-            const char *s = c == 'S' ? "NULL" : "null";
+            const char *s = c >= 'A' && c <= 'Z' ? "NULL" : "null"; /* Flags.UPPERCASE */
             pf_justify(&b, s, prec >= 0 && prec < 4 ? (size_t)prec : 4, width, left);
             continue;
         }
@@ -254,13 +350,21 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             continue;
         }
         bool integral = kind == 'i' || kind == 'l';
-        if ((c == 'f' && kind != 'd' && kind != 'f') || (c != 'f' && !integral)) {
+        if ((fp && kind != 'd' && kind != 'f') || (!fp && !integral)) {
             char d[120];
             snprintf(d, sizeof d, "%c != %s", c, pf_class(kind));
             return pf_fail(q, "IllegalFormatConversionException", d);
         }
         if (c == 'f') {
             pf_fixed(&b, a->d, prec < 0 ? 6 : prec, flags, width);
+            continue;
+        }
+        if (c == 'a' || c == 'A') {
+            pf_hex(&b, a->d, c, prec, flags, width);
+            continue;
+        }
+        if (fp) {
+            pf_float(&b, a->d, c, prec, flags, width);
             continue;
         }
         char t[40];

@@ -4,13 +4,16 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
 #include "common/cm_charset.h"
+#include "common/cm_decfmt.h"
 #include "common/cm_utf8.h"
 #include "srt_abi.h"
+#include "inline/srt_sbuf.h"
 
 /* The bytes of the character at s[i] (UTF8String.numBytesForFirstByte, cut at n). */
 static inline uint32_t sm_char_len(const char *s, uint32_t n, uint32_t i)
@@ -326,6 +329,167 @@ void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32
     for (int32_t i = s; i < d; i++)
         *p++ = '0';
     sm_group(q, t, (size_t)(p - t), out, out_n);
+}
+
+/* ==== format_number(x, 'pattern'): FormatNumber with a string d, java.text.DecimalFormat
+   (applyLocalizedPattern, DecimalFormatSymbols(Locale.US), HALF_EVEN); cm_decfmt.h ==== */
+
+/* The pattern into *f, or the query fails: Java's IllegalArgumentException for a malformed
+   pattern, a sluice message for one not supported. */
+static bool sm_pattern(SrtQuery *q, const char *pat, uint32_t pn, CmDecFmt *f)
+{
+    char why[200], msg[300];
+    const char *e = cm_decfmt_parse(pat, pn, f, why, sizeof why);
+    if (!e)
+        return true;
+    snprintf(msg, sizeof msg, "format_number: %s", e);
+    srt_query_fail(q, msg);
+    return false;
+}
+
+/* The digits dg[0, nd) (no trailing zeros) cut to their first keep, rounded HALF_EVEN as
+   DigitList.shouldRoundUp: a 5 that is the last digit is a tie only when tie is 0 (the digits
+   are the exact value), above it (rounds up) when tie > 0, below when tie < 0.  The new
+   count, *point moved by a carry; zero is 0 digits at point 0. */
+static int sm_round_even(char *dg, int nd, int keep, int tie, int *point)
+{
+    if (keep >= nd)
+        return nd;
+    bool up = false;
+    if (keep >= 0) {
+        if (dg[keep] != '5')
+            up = dg[keep] > '5';
+        else if (keep + 1 < nd)
+            up = true;
+        else
+            up = tie > 0 || (tie == 0 && keep > 0 && (dg[keep - 1] - '0') % 2 != 0);
+    }
+    nd = keep > 0 ? keep : 0;
+    if (up) {
+        while (nd > 0 && dg[nd - 1] == '9')
+            nd--;
+        if (nd == 0) {
+            dg[0] = '1';
+            nd = 1;
+            (*point)++;
+        } else {
+            dg[nd - 1]++;
+        }
+    }
+    while (nd > 0 && dg[nd - 1] == '0')
+        nd--;
+    if (nd == 0)
+        *point = 0;
+    return nd;
+}
+
+/* DecimalFormat.subformat of 0.dg[0, nd) * 10^point by f: the affixes of the sign, at least
+   min_int integer digits grouped, a '0' when no digit would show, the point when a fraction
+   shows (or always_point), the fraction down to min_frac digits. */
+static void sm_subformat(SrtQuery *q, const CmDecFmt *f, bool neg, const char *dg, int nd, int point,
+                         const char **out, uint32_t *out_n)
+{
+    SrtSBuf b = {q, NULL, 0, 0};
+    const char *pre = neg ? f->neg_prefix : f->pos_prefix, *suf = neg ? f->neg_suffix : f->pos_suffix;
+    srt_sbuf_put(&b, pre, strlen(pre));
+    int count = point > f->min_int ? point : f->min_int, di = 0;
+    size_t before = b.n;
+    for (int i = count - 1; i >= 0; i--) {
+        char c = i < point && di < nd ? dg[di++] : '0';
+        srt_sbuf_put(&b, &c, 1);
+        if (f->grouping && i > 0 && i % f->grouping == 0)
+            srt_sbuf_put(&b, ",", 1);
+    }
+    bool frac = f->min_frac > 0 || di < nd;
+    if (!frac && b.n == before)
+        srt_sbuf_put(&b, "0", 1);
+    if (f->always_point || frac)
+        srt_sbuf_put(&b, ".", 1);
+    for (int i = 0; i < f->max_frac; i++) {
+        if (i >= f->min_frac && di >= nd)
+            break;
+        char c = -1 - i > point - 1 || di >= nd ? '0' : dg[di++];
+        srt_sbuf_put(&b, &c, 1);
+    }
+    srt_sbuf_put(&b, suf, strlen(suf));
+    *out = b.p ? b.p : "";
+    *out_n = (uint32_t)b.n;
+}
+
+/* Whether the exact binary value a (> 0) is above (1), below (-1) or equal to (0) the decimal
+   0.dg[0, nd) * 10^point that Double.toString printed for it (glibc prints every digit of a
+   double: at most 767 significant ones). */
+static int sm_exact_cmp(double a, const char *dg, int nd, int point)
+{
+    char t[800];
+    snprintf(t, sizeof t, "%.770e", a);
+    const char *e = strchr(t, 'e');
+    int ex = e ? atoi(e + 1) : 0;
+    if (ex != point - 1)
+        return ex > point - 1 ? 1 : -1;
+    for (int i = 0, at = 0; t + at < e; i++, at += at == 0 ? 2 : 1) {
+        char s = i < nd ? dg[i] : '0';
+        if (t[at] != s)
+            return t[at] > s ? 1 : -1;
+    }
+    return 0;
+}
+
+int srt_format_number_pat_f64(SrtQuery *q, double x, const char *pat, uint32_t pn, const char **out,
+                               uint32_t *out_n)
+{
+    CmDecFmt f;
+    *out = "";
+    *out_n = 0;
+    if (!sm_pattern(q, pat, pn, &f))
+        return -1;
+    if (isnan(x)) { /* DecimalFormatSymbols.getNaN, without the affixes */
+        *out = "NaN";
+        *out_n = 3;
+        return 0;
+    }
+    bool neg = signbit(x);
+    x = fabs(x) * f.multiplier; /* DecimalFormat.format(double): number *= multiplier */
+    if (isinf(x)) {
+        SrtSBuf b = {q, NULL, 0, 0};
+        const char *pre = neg ? f.neg_prefix : f.pos_prefix, *suf = neg ? f.neg_suffix : f.pos_suffix;
+        srt_sbuf_put(&b, pre, strlen(pre));
+        srt_sbuf_put(&b, "\xe2\x88\x9e", 3);
+        srt_sbuf_put(&b, suf, strlen(suf));
+        *out = b.p;
+        *out_n = (uint32_t)b.n;
+        return 0;
+    }
+    char dg[24];
+    int point, nd = srt_double_digits(x, dg, &point);
+    int keep = point + f.max_frac;
+    int tie = nd && keep >= 0 && keep + 1 == nd && dg[keep] == '5' ? sm_exact_cmp(x, dg, nd, point) : 0;
+    nd = sm_round_even(dg, nd, keep, tie, &point);
+    sm_subformat(q, &f, neg, dg, nd, point, out, out_n);
+    return 0;
+}
+
+int srt_format_number_pat_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, const char *pat, uint32_t pn,
+                               const char **out, uint32_t *out_n)
+{
+    CmDecFmt f;
+    *out = "";
+    *out_n = 0;
+    if (!sm_pattern(q, pat, pn, &f))
+        return -1;
+    __int128 v = (__int128)(((unsigned __int128)(uint64_t)hi << 64) | (uint64_t)lo);
+    bool neg = v < 0;
+    unsigned __int128 u = neg ? (unsigned __int128)0 - (unsigned __int128)v : (unsigned __int128)v;
+    char dg[48];
+    int nd = u ? srt_dec_digits((srt_i128)u, dg) : 0;
+    int point = nd - s + (f.multiplier == 100 ? 2 : f.multiplier == 1000 ? 3 : 0); /* exact, as BigDecimal */
+    while (nd > 0 && dg[nd - 1] == '0')
+        nd--;
+    if (nd == 0)
+        point = 0;
+    nd = sm_round_even(dg, nd, point + f.max_frac, 0, &point);
+    sm_subformat(q, &f, neg, dg, nd, point, out, out_n);
+    return 0;
 }
 
 /* ==== encode / decode (Encode, Decode: String.getBytes(charset), new String(b, charset)) ==== */

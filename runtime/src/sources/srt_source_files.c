@@ -869,12 +869,17 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
    at most FILES_READ_SIZE at a time into the read buffer (the source's, reused, or one per
    buffer handed over from a lender), after the partial line the previous buffer ended with,
    so a file truncated meanwhile gives the bytes that are there.  Only that partial line can
-   grow long: a line longer than SRT_LINE_MAX is an error. */
+   grow long: a line longer than SRT_LINE_MAX is an error.  A line ends at "\n", "\r\n" or a
+   lone "\r", as Spark's: each lone '\r' is made a '\n' before the bytes are looked at
+   (cm_lines_lf), a '\r' ending the bytes read so far once the byte after it is read, so
+   everything after this (the buffers handed over, their split into tasks by srt_par.c, the
+   generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
     Handing h = {{1, 0}, f->skip_header, f->csv, 0};
-    size_t have = 0;  /* bytes in the buffer */
-    size_t clean = 0; /* its first bytes, known to hold no newline */
+    size_t have = 0;    /* bytes in the buffer */
+    size_t clean = 0;   /* its first bytes, known to hold no newline */
+    size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf) */
     int eof = 0;
     while (!eof || have) {
         if (!eof) {
@@ -892,6 +897,7 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
             if (r > 0 && (size_t)r < FILES_READ_SIZE)
                 continue; /* short: likely the end; a small file goes on in one buffer */
         }
+        settled += cm_lines_lf(f->rbuf + settled, have - settled, eof);
         const char *b = f->rbuf;
         size_t take = have; /* at the end of the file: everything, the last line unterminated */
         if (!eof) {
@@ -899,7 +905,7 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
             if (!nl) { /* one line so far: read on, while it may still end in time */
                 if (have > SRT_LINE_MAX)
                     return line_too_long(fd, what, h.at, err);
-                clean = have;
+                clean = settled;
                 continue;
             }
             take = (size_t)(nl - b) + 1;
@@ -908,7 +914,8 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
         if (rc < 0)
             return rc;
         have -= take;
-        clean = have;
+        settled -= take;
+        clean = settled;
         if (!f->lender) {
             memmove(f->rbuf, b + take, have);
         } else if (have) { /* the lender keeps this buffer: the partial line goes on in another */
@@ -923,10 +930,12 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
 }
 
 /* Read the mapped file m (srt_map.c), named `what`, to fn in buffers of whole lines of about
-   FILES_READ_SIZE (hand_over) that point into the mapping: no copy.  With a lender the
-   mapping is handed to it, which closes it once its tasks are done with it; else it is
-   closed here.  The file's size is the one it had when it was opened (a file cut shorter
-   meanwhile ends the process with an error, srt_map.c). */
+   FILES_READ_SIZE (hand_over) that point into the mapping: no copy.  The mapping is private
+   and writable: a lone '\r' is made a '\n' in it as read_lines does (cm_lines_lf; the page
+   is copied, the file is not written).  With a lender the mapping is handed to it, which
+   closes it once its tasks are done with it; else it is closed here.  The file's size is the
+   one it had when it was opened (a file cut shorter meanwhile ends the process with an error,
+   srt_map.c). */
 static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
     const SrtLender *l = f->lender;
@@ -934,17 +943,21 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         srt_map_close(f->mem, m);
         return srt_err_nomem(err, "file mapping");
     }
-    const char *p = srt_map_data(m), *e = p + srt_map_len(m);
+    char *p = srt_map_data(m), *e = p + srt_map_len(m);
     Handing h = {{1, 0}, f->skip_header, f->csv, 0};
     int rc = 0;
     while (p < e && rc == 0) {
-        size_t take = (size_t)(e - p);
-        if (take > FILES_READ_SIZE) {
-            const char *nl = memrchr(p, '\n', FILES_READ_SIZE);
+        size_t avail = (size_t)(e - p);
+        size_t win = avail < FILES_READ_SIZE ? avail : FILES_READ_SIZE;
+        size_t ok = cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
+        size_t take = avail;
+        if (ok < avail) {
+            char *nl = memrchr(p, '\n', ok);
             if (!nl) { /* a line longer than a buffer: up to its end, if it ends in time */
-                size_t look = take < SRT_LINE_MAX + 1 ? take : SRT_LINE_MAX + 1;
-                nl = memchr(p + FILES_READ_SIZE, '\n', look - FILES_READ_SIZE);
-                if (!nl && take > SRT_LINE_MAX) {
+                size_t look = avail < SRT_LINE_MAX + 1 ? avail : SRT_LINE_MAX + 1;
+                size_t ok2 = ok + cm_lines_lf(p + ok, look - ok, look == avail);
+                nl = memchr(p + ok, '\n', ok2 - ok);
+                if (!nl && avail > SRT_LINE_MAX) {
                     rc = line_too_long(fd, what, h.at, err);
                     break;
                 }
@@ -956,7 +969,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         p += take;
     }
     if (l)
-        l->give_back(l->ctx, (char *)srt_map_data(m));
+        l->give_back(l->ctx, srt_map_data(m));
     else
         srt_map_close(f->mem, m);
     return rc;
@@ -971,7 +984,9 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
    meanwhile), else into the source's reused one. */
 static int read_fd(Files *f, int fd, off_t size, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    SrtMap *m = (size_t)size >= FILES_MAP_MIN ? srt_map_open(f->mem, fd, (size_t)size, what) : NULL;
+    SrtMap *m = (size_t)size >= FILES_MAP_MIN && (!f->lender || f->lender->adopt)
+                    ? srt_map_open(f->mem, fd, (size_t)size, what)
+                    : NULL;
     if (m)
         return map_lines(f, m, fd, what, fn, ctx, err);
     if (!f->lender)

@@ -9,7 +9,7 @@
 ** port and the system's reason.
 **
 ** Each plan first reads, without blocking, everything the server sent so far.  Every
-** complete '\n'-terminated line is one row (a trailing '\r' is stripped); a partial last
+** complete line is one row (a line ends at "\n", "\r" or "\r\n", BufferedReader.readLine); a partial last
 ** line waits for the rest.  A line longer than SRT_LINE_MAX (64 MiB) fails the query with the
 ** source, host, port and the limit, as soon as that many bytes arrived without a '\n' (Spark's
 ** TextSocketMicroBatchStream reads with BufferedReader.readLine(), unbounded and with no
@@ -52,7 +52,7 @@
 
 typedef struct SockLine {
     size_t off;    /* into Sock.bytes */
-    uint32_t len;  /* without the '\n' (and '\r') */
+    uint32_t len;  /* without its end ("\n", "\r" or "\r\n") */
     int64_t ts_ms; /* receipt time */
 } SockLine;
 
@@ -71,6 +71,7 @@ typedef struct Sock {
     char *bytes; /* the kept lines, then the partial last line */
     size_t n_bytes, cap_bytes;
     size_t tail;     /* start of the partial last line in bytes */
+    int skip_lf;     /* the bytes read so far end in "\r": a "\n" first in the next read is its end */
     SockLine *lines; /* complete lines not yet released; lines[0] has index base */
     size_t n_lines, cap_lines;
     int64_t base;
@@ -228,11 +229,9 @@ static int line_too_long(const SrtSource *s, const Sock *k, SrtErr *err)
                        s->name, k->host, (long long)k->port, SRT_LINE_MAX);
 }
 
-/* Keep the line [from, to) of bytes (a trailing '\r' dropped), received at ts_ms. */
+/* Keep the line [from, to) of bytes, received at ts_ms. */
 static int add_line(const SrtSource *s, Sock *k, size_t from, size_t to, int64_t ts_ms, SrtErr *err)
 {
-    if (to > from && k->bytes[to - 1] == '\r')
-        to--;
     if (to - from > SRT_LINE_MAX)
         return line_too_long(s, k, err);
     if (srt_mem_grow(k->mem, (void **)&k->lines, &k->cap_lines, sizeof *k->lines, k->n_lines + 1) <
@@ -285,11 +284,25 @@ static int drain(const SrtSource *s, Sock *k, SrtErr *err)
         k->n_bytes += (size_t)n;
         got += (size_t)n;
         int64_t ts = now_ms(k);
-        for (char *nl; (nl = memchr(k->bytes + from, '\n', k->n_bytes - from)) != NULL;) {
-            size_t at = (size_t)(nl - k->bytes);
+        /* A line ends at "\n", "\r" or "\r\n", as Spark's TextSocketMicroBatchStream reads
+           it (BufferedReader.readLine): a "\r" ends its line at once, and a "\n" right after
+           it, in this read or the next, ends nothing (skip_lf). */
+        if (k->skip_lf && from < k->n_bytes) {
+            k->skip_lf = 0;
+            if (k->bytes[from] == '\n')
+                k->tail = ++from;
+        }
+        for (size_t at = from; at < k->n_bytes; at++) {
+            char c = k->bytes[at];
+            if (c != '\n' && c != '\r')
+                continue;
             if ((rc = add_line(s, k, k->tail, at, ts, err)) < 0)
                 return rc;
-            k->tail = from = at + 1;
+            if (c == '\r' && at + 1 < k->n_bytes && k->bytes[at + 1] == '\n')
+                at++;
+            else if (c == '\r' && at + 1 == k->n_bytes)
+                k->skip_lf = 1;
+            k->tail = at + 1;
         }
         if (k->n_bytes - k->tail > SRT_LINE_MAX) /* a line that cannot end in time */
             return line_too_long(s, k, err);
