@@ -150,8 +150,9 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         } else if (plan_key_slot_var(s)) {
             LLVMValueRef n = cg_select(cg, k->null, cg_i32(cg, 0), k->len);
             cg_store(cg, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), cg_gepc(cg, buf, s->offset, ""));
-            LLVMValueRef dst = cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), "");
-            LLVMBuildMemCpy(cg->b, dst, 1, k->v, 1, LLVMBuildZExt(cg->b, n, cg->t_i64, ""));
+            LLVMValueRef cargs[3] = {cg_gep(cg, buf, LLVMBuildZExt(cg->b, var_off, cg->t_i64, ""), ""), k->v,
+                                     LLVMBuildZExt(cg->b, n, cg->t_i64, "")};
+            cg_call(cg, "srt_key_copy", cargs, 3, "");
             var_off = LLVMBuildAdd(cg->b, var_off, n, "");
         } else if (s->type->kind == TY_DECIMAL) {
             cg_dec_store(cg, cg_select(cg, k->null, cg_dec_const(cg, 0), k->v), cg_gepc(cg, buf, s->offset, ""));
@@ -1330,8 +1331,13 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     /* Remember it (a key too long for the buffer is simply not remembered). */
     LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), "");
     LLVMValueRef keep_len = cg_select(cg, fits, len, cg_i32(cg, -1));
-    LLVMValueRef copy_n = cg_select(cg, fits, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, 0));
-    LLVMBuildMemCpy(cg->b, lastp, 16, key, 1, copy_n);
+    /* the fixed part in words of known size, the string bytes after it (srt_key_copy) */
+    uint32_t fixed = pq->key.fixed_size;
+    LLVMBuildMemCpy(cg->b, lastp, 16, key, 1, cg_i64(cg, fixed));
+    LLVMValueRef copy_n = cg_select(cg, fits, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed));
+    LLVMValueRef cargs[3] = {cg_gepc(cg, lastp, fixed, ""), cg_gepc(cg, key, fixed, ""),
+                             LLVMBuildSub(cg->b, copy_n, cg_i64(cg, fixed), "")};
+    cg_call(cg, "srt_key_copy", cargs, 3, "");
     cg_store(cg, keep_len, last_len);
     cg_store(cg, st_miss, last_state);
     LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);

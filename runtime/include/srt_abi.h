@@ -454,6 +454,9 @@ void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *ro
 
 /* ---- Hashing ---- */
 uint64_t srt_hash(const void *p, uint32_t n);
+/* Copy n bytes of a key's string from src to dst (memcpy's contract): up to 16 bytes with two
+   overlapping loads and stores, inlined, instead of a libc call per row. */
+void srt_key_copy(void *dst, const void *src, uint64_t n);
 
 /* ---- approx_count_distinct: Spark's xxHash64 of a value, HLL++ registers (srt_xxh64.c) ----
 ** XXH64.hashInt / hashLong / hashUnsafeBytes with a seed; DOUBLE as Spark's

@@ -22,6 +22,26 @@ static int key_of(int i, char *buf)
     return snprintf(buf, 32, "key-%d", i * 7919);
 }
 
+/* srt_key_copy: memcpy's result for every length up to 40 (the overlapping-word paths up to
+   16, memcpy above), at every alignment; nothing outside [dst, dst + n) written. */
+START_TEST(test_key_copy)
+{
+    uint8_t src[64], dst[96], want[96];
+    for (int i = 0; i < 64; i++)
+        src[i] = (uint8_t)(i * 37 + 11);
+    for (uint64_t n = 0; n <= 40; n++)
+        for (int so = 0; so < 8; so++)
+            for (int d0 = 8; d0 < 16; d0++) {
+                memset(dst, 0xA5, sizeof dst);
+                memset(want, 0xA5, sizeof want);
+                memcpy(want + d0, src + so, n);
+                srt_key_copy(dst + d0, src + so, n);
+                ck_assert_msg(memcmp(dst, want, sizeof dst) == 0, "n %llu, src +%d, dst +%d",
+                              (unsigned long long)n, so, d0);
+            }
+}
+END_TEST
+
 START_TEST(test_hash)
 {
     const char *s = "the quick brown fox jumps over the lazy dog, twice over";
@@ -1501,6 +1521,7 @@ Suite *rt_agg_suite(void)
     TCase *tc = tcase_create("table");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_hash);
+    tcase_add_test(tc, test_key_copy);
     tcase_add_test(tc, test_upsert_many);
     tcase_add_test(tc, test_key_shapes);
     tcase_add_test(tc, test_updated_and_order);

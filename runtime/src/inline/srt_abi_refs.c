@@ -92,6 +92,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_csv_f64,
     (const void *)srt_csv_f32,
     (const void *)srt_hash,
+    (const void *)srt_key_copy,
     (const void *)srt_xxh64_i32,
     (const void *)srt_xxh64_i64,
     (const void *)srt_xxh64_f64,

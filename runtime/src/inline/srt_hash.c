@@ -1,4 +1,4 @@
-/* srt_hash.c - srt_hash: a fast 64-bit hash for group keys (inline helper).
+/* srt_hash.c - srt_hash: a fast 64-bit hash for group keys, and srt_key_copy (inline helpers).
 **
 ** Multiply-fold mixing: each step multiplies two 64-bit words into 128 bits and
 ** xors the halves.  Keys up to 16 bytes are read as two (possibly overlapping)
@@ -72,4 +72,28 @@ uint64_t srt_hash(const void *key, uint32_t n)
         b = h_rd64(p + i - 8);
     }
     return h_fold(H_K1 ^ n, h_fold(a ^ H_K1, b ^ seed ^ H_K2));
+}
+
+void srt_key_copy(void *dst, const void *src, uint64_t n)
+{
+    uint8_t *d = dst;
+    const uint8_t *p = src;
+    if (n > 16) {
+        memcpy(d, p, n);
+    } else if (n >= 8) {
+        uint64_t a = h_rd64(p), b = h_rd64(p + n - 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n > 0) {
+        uint8_t a = p[0], m = p[n >> 1], z = p[n - 1];
+        d[0] = a;
+        d[n >> 1] = m;
+        d[n - 1] = z;
+    }
 }
