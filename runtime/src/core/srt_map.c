@@ -8,7 +8,8 @@
 ** a record on any thread), so the handler installed here names the file, says that the
 ** batch was not committed, and ends the process with exit status 1, the status of any failed
 ** query: nothing of the batch was committed, so a restart from the checkpoint reads it again
-** (the same as a process killed mid-batch).  A SIGBUS at an address no mapping covers gets
+** (the same as a process killed mid-batch).  The storage failing to give a page (an I/O
+** error: BUS_OBJERR) is reported the same way.  A SIGBUS at an address no mapping covers gets
 ** the default action.
 **
 ** The guard knows the live mappings through a fixed table of slots (base address, length,
@@ -73,12 +74,20 @@ static void on_sigbus(int sig, siginfo_t *si, void *uctx)
         size_t n = 0;
         put(msg, sizeof msg, &n, "error: cannot read ");
         put(msg, sizeof msg, &n, slots[i].name);
-        put(msg, sizeof msg, &n, ": the file became shorter while it was read (it had ");
-        put_u64(msg, sizeof msg, &n, slots[i].len);
-        put(msg, sizeof msg, &n, " bytes; byte ");
-        put_u64(msg, sizeof msg, &n, a - b);
-        put(msg, sizeof msg, &n, " is gone): files must not change once in the source directory; "
-                                 "the batch was not committed, a restart reads it again\n");
+        if (si->si_code == BUS_ADRERR) { /* a page past the file's end */
+            put(msg, sizeof msg, &n, ": the file became shorter while it was read (it had ");
+            put_u64(msg, sizeof msg, &n, slots[i].len);
+            put(msg, sizeof msg, &n, " bytes; byte ");
+            put_u64(msg, sizeof msg, &n, a - b);
+            put(msg, sizeof msg, &n, " is gone): files must not change once in the source directory");
+        } else { /* BUS_OBJERR: the storage failed to give the page */
+            put(msg, sizeof msg, &n, ": an I/O error at byte ");
+            put_u64(msg, sizeof msg, &n, a - b);
+            put(msg, sizeof msg, &n, " of its ");
+            put_u64(msg, sizeof msg, &n, slots[i].len);
+            put(msg, sizeof msg, &n, " bytes");
+        }
+        put(msg, sizeof msg, &n, "; the batch was not committed, a restart reads it again\n");
         ssize_t w = write(STDERR_FILENO, msg, n);
         SRT_UNUSED(w);
         _exit(1);
