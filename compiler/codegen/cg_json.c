@@ -430,7 +430,8 @@ static void key_colon(JsonCtx *j, LLVMValueRef q)
 /*
 ** The fast path for the keys the query reads: compare the bytes at p with `"name"`
 ** (quotes included, so "timestamp" never matches "time") and go straight to the
-** field's value.  A record written by one producer repeats its keys, so this usually
+** field's value; a narrow record first tries `"name":` in one comparison (compact JSON:
+** callgrind counts 2.7% fewer instructions on the events query, 5% more to build it).  A record written by one producer repeats its keys, so this usually
 ** hits on the first comparison; anything else falls through to the general path.
 ** In a wide record the comparisons share one tail (the ':' and the spaces around it,
 ** then a switch to the column's value), so each column adds a few instructions, not
@@ -465,6 +466,24 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
         LLVMValueRef room = LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 2), "");
         LLVMBuildCondBr(cg->b, room, bb_cmp, bb_miss);
         cg_at(cg, bb_cmp);
+        if (!bb_shared) {
+            /* Compact JSON first: `"name":` in one comparison, then the value after spaces. */
+            LLVMBasicBlockRef bb_colon = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.colon", name));
+            LLVMBasicBlockRef bb_plain = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.key", name));
+            LLVMValueRef room3 = LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 3), "");
+            LLVMBuildCondBr(cg->b, room3, bb_colon, bb_plain);
+            cg_at(cg, bb_colon);
+            char *with_colon = arena_sprintf(cg->arena, "\"%s\":", name);
+            LLVMValueRef cargs[3] = {p, cg_str_const(cg, with_colon, (uint32_t)len + 3, "qkeyc"),
+                                     cg_i64(cg, (int64_t)len + 3)};
+            LLVMValueRef cc = cg_call(cg, "memcmp", cargs, 3, "fastcmpc");
+            LLVMBasicBlockRef bb_direct = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.direct", name));
+            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, cc, cg_i32(cg, 0), ""), bb_direct, bb_plain);
+            cg_at(cg, bb_direct);
+            cg_store(cg, ws(j, cg_gepc(cg, p, len + 3, "")), j->cur);
+            LLVMBuildBr(cg->b, value_block(j, i));
+            cg_at(cg, bb_plain);
+        }
         LLVMValueRef args[3] = {p, cg_str_const(cg, quoted, (uint32_t)len + 2, "qkey"), cg_i64(cg, (int64_t)len + 2)};
         LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "fastcmp");
         LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_hit, bb_miss);
