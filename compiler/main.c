@@ -31,7 +31,7 @@ static void usage(FILE *out)
           "  -O0 -O1 -O2 -O3      optimisation level (default -O2)\n"
           "  --emit-llvm          build: also write the optimised LLVM IR to FILE.ll\n"
           "  --cpu=NAME           target CPU: native (default) or an LLVM CPU name such as x86-64\n"
-          "  -j N                 build: compile a program of several queries on at most N\n"
+          "  -j N, -jN            build: compile a program of several queries on at most N\n"
           "                       threads, as modules of their own (default: the CPUs\n"
           "                       available, at most 8); --emit-llvm then writes FILE.ll,\n"
           "                       FILE.ll.1, ... one per module\n"
@@ -73,10 +73,11 @@ static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
                 return -1;
             }
             o->output = argv[i];
-        } else if (strcmp(a, "-j") == 0) {
+        } else if (a[0] == '-' && a[1] == 'j') { /* -j N or -jN, as make */
+            const char *v = a[2] ? a + 2 : ++i < argc ? argv[i] : NULL;
             char *end = NULL;
-            long n = ++i < argc ? strtol(argv[i], &end, 10) : 0;
-            if (i == argc || *end || n < 1 || n > 64) {
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > 64) {
                 fprintf(stderr, "sluice: -j needs a number of threads from 1 to 64\n");
                 return -1;
             }

@@ -73,6 +73,8 @@ check "-j 3: query 2 in the third" grep -q "define internal i64 @sl_process_2" m
 check "-j 3: its registration exported" grep -q "define hidden void @sl_register_2" multi3.ll.2
 check "-j 3: called from sl_init" grep -q "declare void @sl_register_2" multi3.ll
 exits "-j 0" 2 "sluice: -j needs a number of threads from 1 to 64" "$sluice" build multi.sql -j 0
+exits "-jx" 2 "sluice: -j needs a number of threads from 1 to 64" "$sluice" build multi.sql -jx
+check "build -j2" "$sluice" build multi.sql -o multi2b -j2
 
 # --cpu is checked before code generation: a name LLVM does not know for the host target,
 # or a CPU that cannot run its code (i386 under x86_64), is refused with a diagnostic, never
