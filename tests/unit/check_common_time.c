@@ -2,6 +2,7 @@
 ** (common/cm_time.c), which both sluice check and the generated executables use.
 */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/cm_time.h"
@@ -113,6 +114,50 @@ START_TEST(test_ts_parse)
 END_TEST
 
 /* A time alone takes the current date in its own zone (LocalDate.now(zoneId)). */
+/* cm_ts_parse's fast path for yyyy-MM-dd HH:mm:ss[.f][Z] gives what its general path gives:
+   the same text with "+00:00" appended takes the general path (a zone other than Z), so each
+   random value, valid or not (month 13, February 30, hour 24, a fraction of 0 to 9 digits),
+   must parse the same both ways, and "Z" the same as "+00:00". */
+START_TEST(test_ts_parse_canonical)
+{
+    uint64_t seed = 7;
+    int fast_ok = 0;
+    for (int it = 0; it < 200000; it++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        uint64_t r = seed >> 11;
+        char t[64];
+        int y = (int)(r % 10000), mo = (int)(r / 10000 % 14), d = (int)(r / 140000 % 33);
+        int h = (int)(r / 4620000 % 25), mi = (int)(r / 115500000 % 61), se = (int)(r / 7045500000ull % 61);
+        int fd = (int)(r / 429775500000ull % 11) - 1; /* -1: no '.' */
+        int len = snprintf(t, sizeof t, "%04d-%02d-%02d%c%02d:%02d:%02d", y, mo, d, (r & 1) ? 'T' : ' ', h, mi, se);
+        if (fd >= 0) {
+            t[len++] = '.';
+            for (int k = 0; k < fd; k++)
+                t[len++] = (char)('0' + (seed >> (3 * k)) % 10);
+        }
+        t[len] = '\0';
+        char zoned[80], z[80];
+        snprintf(zoned, sizeof zoned, "%s+00:00", t);
+        snprintf(z, sizeof z, "%sZ", t);
+        int64_t a = -1, b = -2, c = -3;
+        int ra = cm_ts_parse(t, (size_t)len, CM_TS_NO_DATE, &a);
+        int rb = cm_ts_parse(zoned, strlen(zoned), CM_TS_NO_DATE, &b);
+        int rc = cm_ts_parse(z, strlen(z), CM_TS_NO_DATE, &c);
+        ck_assert_msg(ra == rb && rc == rb, "%s: %d %d %d", t, ra, rb, rc);
+        if (ra == 0) {
+            ck_assert_msg(a == b && c == b, "%s: %lld %lld %lld", t, (long long)a, (long long)b, (long long)c);
+            fast_ok++;
+        }
+    }
+    ck_assert_int_gt(fast_ok, 50000); /* most random values are valid */
+    int64_t v;
+    ck_assert_int_eq(cm_ts_parse("2016-07-26 02:54:37.1234567Z", 28, CM_TS_NO_DATE, &v), 0);
+    ck_assert_int_eq(v, 1469501677123456LL);
+    ck_assert_int_eq(cm_ts_parse("2016-07-26T02:54:37.", 20, CM_TS_NO_DATE, &v), 0);
+    ck_assert_int_eq(v, 1469501677000000LL);
+}
+END_TEST
+
 START_TEST(test_ts_time_only)
 {
     int64_t us;
@@ -189,6 +234,7 @@ Suite *common_time_suite(void)
     TCase *tc = tcase_create("ts_parse");
     tcase_add_loop_test(tc, test_ts_parse, 0, (int)(sizeof ts_cases / sizeof ts_cases[0]));
     tcase_add_test(tc, test_ts_time_only);
+    tcase_add_test(tc, test_ts_parse_canonical);
     tcase_add_test(tc, test_zone_offset);
     tcase_add_test(tc, test_calendar);
     suite_add_tcase(s, tc);
