@@ -9,10 +9,12 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "codegen/cg_emit.h"
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "srt_abi.h"
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
@@ -1063,6 +1065,37 @@ static CgVal int_result(CgCtx *cg, const Type *t, LLVMValueRef null, LLVMValueRe
     return scalar(null, LLVMBuildIntCast2(cg->b, v, cg_type_of(cg, t), 1, ""));
 }
 
+/* from_utc_timestamp / to_utc_timestamp with a region zone (sema_bind_utc_shift): the
+   zone's rules, read from the tz database as sema did, become a constant i64 table of the
+   module (common/cm_tz.h; one per zone), which srt_tz_from_utc/srt_tz_to_utc evaluate. */
+static CgVal call_utc_shift(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const SExpr *tz = e->u.call.args[1];
+    CmZone z;
+    cm_zone_resolve(tz->u.value.s, tz->u.value.n, &z);
+    if (z.kind != CM_ZONE_RULES)
+        SL_UNREACHABLE();
+    char name[96];
+    snprintf(name, sizeof name, "tz.%s", z.region);
+    LLVMValueRef table = LLVMGetNamedGlobal(cg->mod, name);
+    if (table) {
+        table = LLVMConstPointerCast(table, cg->t_ptr);
+    } else {
+        LLVMValueRef *v = ARENA_NEW_N(cg->arena, LLVMValueRef, z.len);
+        for (size_t i = 0; i < z.len; i++)
+            v[i] = cg_i64(cg, z.table[i]);
+        table = cg_const_global(cg, LLVMConstArray(cg->t_i64, v, (unsigned)z.len), name);
+    }
+    free(z.table);
+    bool from = e->u.call.fn == FN_FROM_UTC_TIMESTAMP;
+    LLVMValueRef out = cg_alloca(cg, cg->t_i64, "tz.out");
+    LLVMValueRef args[3] = {a[0].v, table, out};
+    LLVMValueRef rc = cg_call(cg, from ? "srt_tz_from_utc" : "srt_tz_to_utc", args, 3, "tz.rc");
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), "")),
+               from ? "from_utc_timestamp: long overflow" : "to_utc_timestamp: long overflow");
+    return scalar(a[0].null, cg_load(cg, cg->t_i64, out, "tz.v"));
+}
+
 CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const SFuncInfo *info = sema_func_info(e->u.call.fn);
@@ -1092,7 +1125,9 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(cg_or(cg, a[0].null, le(cg, a[0].v, y0)),
                       call_double(cg, info->symbol, a, 1));
     }
-    case FSIG_REPLACED: /* sema bound another expression */
+    case FSIG_REPLACED: /* sema bound another expression, but for a region zone */
+        if (e->u.call.fn == FN_FROM_UTC_TIMESTAMP || e->u.call.fn == FN_TO_UTC_TIMESTAMP)
+            return call_utc_shift(cg, e, a);
         break;
     }
     cg_unsupported(cg, e->span, "this function");

@@ -1,12 +1,14 @@
 /* sema_func_date.c - typing of the date and time functions of functions.def (SPECIAL class):
 ** date_add/date_sub, to_timestamp/unix_timestamp, date_part/extract, last_day ...
 ** timestamp_micros (FN_CASES_DATE), and from_utc_timestamp/to_utc_timestamp (bound as a
-** shift by a constant zone offset).  The rows stay in functions.def; sema_func.c dispatches.
+** shift by a constant zone offset, or a call over a region's rules).  The rows stay in functions.def; sema_func.c dispatches.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "sema/sema_int.h"
 
 /* ==== Dates: last_day ... timestamp_micros ====
@@ -112,7 +114,14 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
 /* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
    fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
    Region ids, whose offset depends on the date, need zone rules sluice does not have. */
-static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off)
+/* The constant zone tz as Spark's DateTimeUtils.getZoneId reads it (ZoneId.of with
+   SHORT_IDS; cm_zone_resolve), into *z (the caller frees z->table); false after an error.
+   A zone java.time does not know fails Spark's query at its first row (the generated code
+   calls getZoneId; ZoneRulesException "Unknown time-zone ID: ...", DateTimeException
+   "Invalid ID for ..."); sluice refuses it with that message.  region_ok: whether fn takes
+   a region's rules (from_utc_timestamp, to_utc_timestamp) or fixed offsets only. */
+static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz,
+                         bool region_ok, CmZone *z)
 {
     if (!sema_fn_is_string_const(tz)) {
         diag_error(b->sc->diag, at->span,
@@ -120,23 +129,29 @@ static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, 
                    sema_func_name(fn));
         return false;
     }
-    if (!cm_zone_offset(tz->u.value.s, tz->u.value.n, off)) {
+    cm_zone_resolve(tz->u.value.s, tz->u.value.n, z);
+    if (z->kind == CM_ZONE_INVALID) {
+        diag_error(b->sc->diag, at->span, "%s", z->msg);
+        return false;
+    }
+    if (z->kind == CM_ZONE_RULES && !region_ok) {
+        free(z->table);
         diag_error(b->sc->diag, at->span,
-                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
-                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
-                   "offset changes with the date", tz->u.value.s);
+                   "time zone '%s' is not supported by '%s': sluice takes fixed offsets ('+02:00', "
+                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones here, not region ids "
+                   "whose offset changes with the date", tz->u.value.s, sema_func_name(fn));
         return false;
     }
     return true;
 }
 
-/* make_timestamp's zone: NULL, or a constant sluice knows the offset of (check_zone). */
+/* make_timestamp's zone: NULL, or a constant with a fixed offset (resolve_zone). */
 static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
 {
-    int32_t off;
+    CmZone z;
     if (tz->kind == SX_CONST && tz->u.value.is_null)
         return true;
-    return check_zone(b, e->u.call.args.items[6], fn, tz, &off);
+    return resolve_zone(b, e->u.call.args.items[6], fn, tz, false, &z);
 }
 
 /* date_part(field, source) (DatePart: Extract(field, source)): field a string literal
@@ -263,9 +278,10 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 }
 
 /* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
-   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz): ts + or - tz's offset.
-   tz must be a constant sluice knows the offset of (cm_zone_offset: fixed offsets, UTC, GMT,
-   ...); region ids, whose offset depends on the date, need zone rules sluice does not have. */
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  tz must be a constant
+   (resolve_zone).  A fixed offset binds as ts + or - the offset; a region binds as the call
+   itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's rules read
+   again from the tz database (cm_zone_resolve) and embedded as a constant. */
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -281,11 +297,22 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     null->u.value.is_null = true;
     if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
         return null;
-    int32_t off;
-    if (!check_zone(b, asts[1], fn, args[1], &off))
+    CmZone z;
+    if (!resolve_zone(b, asts[1], fn, args[1], true, &z))
         return NULL;
+    if (z.kind == CM_ZONE_RULES) {
+        free(z.table);
+        SExpr **call_args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
+        call_args[0] = ts;
+        call_args[1] = args[1];
+        SExpr *c = sema_new_expr(b->sc, SX_CALL, &type_timestamp, e->span);
+        c->u.call.fn = fn;
+        c->u.call.args = call_args;
+        c->u.call.n_args = 2;
+        return c;
+    }
     SExpr *d = sema_new_expr(b->sc, SX_CONST, &type_interval, e->span);
-    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? off : -off) * 1000000;
+    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? z.off_s : -z.off_s) * 1000000;
     SExpr *r = sema_new_expr(b->sc, SX_ARITH, &type_timestamp, e->span);
     r->u.bin.op = BOP_ADD;
     r->u.bin.lhs = ts;

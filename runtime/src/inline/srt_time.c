@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "srt_abi.h"
 
 #define T_US_PER_DAY 86400000000LL
@@ -615,4 +616,22 @@ int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, i
     if (__builtin_mul_overflow(s, (int64_t)1000000, &us) || __builtin_add_overflow(us, frac, out))
         return SRT_DATE_OVERFLOW;
     return 0;
+}
+
+/* DateTimeUtils.convertTz(micros, fromZone, toZone) (Spark 3.5 SparkDateTimeUtils.scala):
+   getLocalDateTime(micros, toZone).atZone(fromZone).toInstant, then instantToMicros, whose
+   Math.multiplyExact/addExact throw "long overflow".  fromUTCTime: from UTC to the zone, the
+   instant's local time in the zone read as UTC; toUTCTime: the local time read in the zone
+   (ZonedDateTime.of: a gap moves it later, an overlap takes the earlier offset). */
+int srt_tz_from_utc(int64_t us, const int64_t *zone, int64_t *out)
+{
+    int64_t off = cm_tz_offset_at(zone, cm_floordiv(us, CM_US_PER_SECOND));
+    return __builtin_add_overflow(us, off * CM_US_PER_SECOND, out) ? SRT_DATE_OVERFLOW : 0;
+}
+
+int srt_tz_to_utc(int64_t us, const int64_t *zone, int64_t *out)
+{
+    int64_t s = cm_floordiv(us, CM_US_PER_SECOND);
+    int64_t off = cm_tz_local_offset(zone, s, us != s * CM_US_PER_SECOND);
+    return __builtin_sub_overflow(us, off * CM_US_PER_SECOND, out) ? SRT_DATE_OVERFLOW : 0;
 }
