@@ -82,11 +82,22 @@ bool cm_zone_offset(const char *s, size_t n, int32_t *off_s);
      [+-]yyyy[y..]  [+-]yyyy-[m]m  [+-]yyyy-[m]m-[d]d  followed by ' ' or 'T' and
      [h]h[:[m]m[:[s]s[.fraction]]] [zone]   or a time alone: [T][h]h:[m]m[:[s]s[.f]][zone]
    Leading and trailing bytes <= ' ' are ignored; fraction digits beyond 6 are truncated;
-   a zone follows the seconds (cm_zone_offset, spaces before it allowed).  A time alone
+   a zone follows the seconds (cm_zone_offset, spaces before it allowed; a region zone makes
+   it no timestamp here, see cm_ts_parse_zoned).  A time alone
    takes today's date in its zone from now_us.  0 with *out_us set, -1 if s is not a
    timestamp (or out of range), CM_TS_TIME_ONLY for a time alone when now_us is
    CM_TS_NO_DATE. */
 int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us);
+
+/* The offset a region zone (one cm_zone_offset does not know, e.g. "Europe/Paris") gives the
+   local date-time local_s (seconds; frac: a fraction follows) as ZonedDateTime.of does, or
+   false if there is no such zone.  The compiler has one (cm_zone_local_offset, reading the
+   tz database); the runtime has none. */
+typedef bool (*CmZoneLocal)(const char *zone, size_t n, int64_t local_s, bool frac, int32_t *off_s);
+
+/* cm_ts_parse, with region zones read through region (NULL: such text is no timestamp).
+   A time alone with a region zone is no timestamp either (LocalDate.now of the zone). */
+int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us);
 
 /* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)): trimmed text, a year of 4
    to 7 digits with an optional sign, then -[m]m and -[d]d; whatever follows a ' ' or 'T'

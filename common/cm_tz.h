@@ -72,6 +72,10 @@ typedef struct CmZone {
    database under $TZDIR or /usr/share/zoneinfo.  The caller frees z->table. */
 void cm_zone_resolve(const char *s, size_t n, CmZone *z);
 
+/* CmZoneLocal (cm_time.h) over cm_zone_resolve: the compiler's reading of region zones in
+   timestamp strings. */
+bool cm_zone_local_offset(const char *s, size_t n, int64_t local_s, bool frac, int32_t *off_s);
+
 /* Parses the TZif file (version 2 or later; the 64-bit data and the footer) of len bytes
    into a new table (*out, malloc'ed, *out_len entries); false if it is not one. */
 bool cm_tzif_parse(const unsigned char *buf, size_t len, int64_t **out, size_t *out_len);

@@ -310,6 +310,40 @@ START_TEST(test_zone_resolve_regions)
 }
 END_TEST
 
+/* Timestamp strings with a region zone (stringToTimestamp: ZonedDateTime.of). */
+START_TEST(test_ts_parse_zoned)
+{
+    static const struct {
+        const char *s;
+        int rc;
+        int64_t us;
+    } cases[] = {
+        {"2016-03-27 02:30:00 Europe/Paris", 0, 1459042200LL * 1000000},       /* gap: 01:30Z */
+        {"2016-10-30 02:30:00.5 Europe/Paris", 0, 1477787400LL * 1000000 + 500000}, /* 00:30Z */
+        {"2016-07-26T10:00:00America/New_York", 0, 1469541600LL * 1000000},
+        {"2016-07-26 10:00:00 PST", 0, 1469552400LL * 1000000},
+        {" 2016-07-26 10:00:00   Asia/Kolkata ", 0, 1469507400LL * 1000000},
+        {"2016-07-26 10:00:00 +02:00", 0, 1469520000LL * 1000000},
+        {"2016-07-26 10:00:00 Mars/Olympus", -1, 0},
+        {"2016-07-26 10:00 Europe/Paris", -1, 0}, /* a zone after the minutes */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t us = 0;
+        int rc = cm_ts_parse_zoned(cases[i].s, strlen(cases[i].s), CM_TS_NO_DATE,
+                                   cm_zone_local_offset, &us);
+        ck_assert_msg(rc == cases[i].rc, "%s: rc %d", cases[i].s, rc);
+        if (rc == 0)
+            ck_assert_msg(us == cases[i].us, "%s: %lld", cases[i].s, (long long)us);
+        /* without a resolver (the runtime) a region zone is no timestamp */
+        if (strstr(cases[i].s, "/") || strstr(cases[i].s, "PST"))
+            ck_assert_int_eq(cm_ts_parse(cases[i].s, strlen(cases[i].s), CM_TS_NO_DATE, &us), -1);
+    }
+    int64_t us;
+    ck_assert_int_eq(cm_ts_parse_zoned("10:00:00 Europe/Paris", 21, CM_TS_NO_DATE,
+                                       cm_zone_local_offset, &us), CM_TS_TIME_ONLY);
+}
+END_TEST
+
 Suite *common_tz_suite(void)
 {
     Suite *s = suite_create("common_tz");
@@ -320,6 +354,7 @@ Suite *common_tz_suite(void)
     tcase_add_test(tc, test_tzif);
     tcase_add_test(tc, test_zone_resolve);
     tcase_add_test(tc, test_zone_resolve_regions);
+    tcase_add_test(tc, test_ts_parse_zoned);
     suite_add_tcase(s, tc);
     return s;
 }
