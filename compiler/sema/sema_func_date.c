@@ -118,10 +118,8 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
    SHORT_IDS; cm_zone_resolve), into *z (the caller frees z->table); false after an error.
    A zone java.time does not know fails Spark's query at its first row (the generated code
    calls getZoneId; ZoneRulesException "Unknown time-zone ID: ...", DateTimeException
-   "Invalid ID for ..."); sluice refuses it with that message.  region_ok: whether fn takes
-   a region's rules (from_utc_timestamp, to_utc_timestamp) or fixed offsets only. */
-static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz,
-                         bool region_ok, CmZone *z)
+   "Invalid ID for ..."); sluice refuses it with that message. */
+static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, CmZone *z)
 {
     if (!sema_fn_is_string_const(tz)) {
         diag_error(b->sc->diag, at->span,
@@ -134,24 +132,19 @@ static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz
         diag_error(b->sc->diag, at->span, "%s", z->msg);
         return false;
     }
-    if (z->kind == CM_ZONE_RULES && !region_ok) {
-        free(z->table);
-        diag_error(b->sc->diag, at->span,
-                   "time zone '%s' is not supported by '%s': sluice takes fixed offsets ('+02:00', "
-                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones here, not region ids "
-                   "whose offset changes with the date", tz->u.value.s, sema_func_name(fn));
-        return false;
-    }
     return true;
 }
 
-/* make_timestamp's zone: NULL, or a constant with a fixed offset (resolve_zone). */
+/* make_timestamp's zone: NULL, or a constant zone (resolve_zone; codegen reads it again). */
 static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
 {
     CmZone z;
     if (tz->kind == SX_CONST && tz->u.value.is_null)
         return true;
-    return resolve_zone(b, e->u.call.args.items[6], fn, tz, false, &z);
+    if (!resolve_zone(b, e->u.call.args.items[6], fn, tz, &z))
+        return false;
+    free(z.table);
+    return true;
 }
 
 /* date_part(field, source) (DatePart: Extract(field, source)): field a string literal
@@ -298,7 +291,7 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
         return null;
     CmZone z;
-    if (!resolve_zone(b, asts[1], fn, args[1], true, &z))
+    if (!resolve_zone(b, asts[1], fn, args[1], &z))
         return NULL;
     if (z.kind == CM_ZONE_RULES) {
         free(z.table);

@@ -589,10 +589,11 @@ int64_t srt_date_last_day(int64_t days);
 int srt_date_add_months(int64_t days, int32_t months, int64_t *out);
 int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);
 /* next_day (an unknown day name: SRT_DATE_INVALID) and make_timestamp (the seconds as
-   microseconds of DECIMAL(16,6), the zone's offset in seconds east of UTC): same codes. */
+   microseconds of DECIMAL(16,6); the zone's offset in seconds east of UTC, or when zone is
+   not NULL a region's rules (common/cm_tz.h)): same codes. */
 int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out);
 int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
-                       int64_t sec_us, int32_t off_s, int64_t *out);
+                       int64_t sec_us, int32_t off_s, const int64_t *zone, int64_t *out);
 double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
 /* from_utc_timestamp and to_utc_timestamp with a region zone (DateTimeUtils.convertTz):
    zone is the zone's rules, a constant table the compiler read from its tz database
