@@ -114,19 +114,27 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
 /* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
    fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
    Region ids, whose offset depends on the date, need zone rules sluice does not have. */
+/* Whether tz is a string constant, as sluice needs a zone to be (else an error). */
+static bool zone_is_const(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz)
+{
+    if (sema_fn_is_string_const(tz))
+        return true;
+    diag_error(b->sc->diag, at->span,
+               "function '%s' needs a constant time zone in sluice (a string literal)",
+               sema_func_name(fn));
+    return false;
+}
+
 /* The constant zone tz as Spark's DateTimeUtils.getZoneId reads it (ZoneId.of with
    SHORT_IDS; cm_zone_resolve), into *z (the caller frees z->table); false after an error.
-   A zone java.time does not know fails Spark's query at its first row (the generated code
-   calls getZoneId; ZoneRulesException "Unknown time-zone ID: ...", DateTimeException
-   "Invalid ID for ..."); sluice refuses it with that message. */
+   A zone java.time does not know fails Spark's from_utc_timestamp/to_utc_timestamp at the
+   first row (UTCTimestamp.doGenCode initialises the ZoneId with getZoneId:
+   ZoneRulesException "Unknown time-zone ID: ...", DateTimeException "Invalid ID for ...");
+   sluice refuses the query with that message. */
 static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, CmZone *z)
 {
-    if (!sema_fn_is_string_const(tz)) {
-        diag_error(b->sc->diag, at->span,
-                   "function '%s' needs a constant time zone in sluice (a string literal)",
-                   sema_func_name(fn));
+    if (!zone_is_const(b, at, fn, tz))
         return false;
-    }
     cm_zone_resolve(tz->u.value.s, tz->u.value.n, z);
     if (z->kind == CM_ZONE_INVALID) {
         diag_error(b->sc->diag, at->span, "%s", z->msg);
@@ -135,15 +143,24 @@ static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz
     return true;
 }
 
-/* make_timestamp's zone: NULL, or a constant zone (resolve_zone; codegen reads it again). */
-static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
+/* make_timestamp's zone: NULL, or a constant zone (codegen resolves it again).  An unknown
+   zone makes every result NULL: MakeTimestamp.doGenCode calls getZoneId inside the
+   try whose catch of DateTimeException (ZoneRulesException is one) sets the result NULL
+   (non-ANSI), so the zone becomes a NULL constant. */
+static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, SExpr **tz)
 {
-    CmZone z;
-    if (tz->kind == SX_CONST && tz->u.value.is_null)
+    if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return true;
-    if (!resolve_zone(b, e->u.call.args.items[6], fn, tz, &z))
+    if (!zone_is_const(b, e->u.call.args.items[6], fn, *tz))
         return false;
+    CmZone z;
+    cm_zone_resolve((*tz)->u.value.s, (*tz)->u.value.n, &z);
     free(z.table);
+    if (z.kind == CM_ZONE_INVALID) {
+        SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_string, (*tz)->span);
+        null->u.value.is_null = true;
+        *tz = null;
+    }
     return true;
 }
 
@@ -224,7 +241,7 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
             args[5] = sema_coerce(b->sc, args[5], type_decimal(16, 6));
         else
             *bad = 5, *want = "a number of seconds";
-        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, args[6]);
+        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, &args[6]);
     case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         sema_fn_convert_all(b, args, n, sema_fn_int_arg, bad);
