@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """tz_golden_reference.py - the expected output of tests/golden/tz_region_shift, computed
-independently of sluice with python3's zoneinfo and java.time's rules written out here:
+independently of sluice with python3's zoneinfo and java.time's rules (check_tz.py's
+offset_at and java_local):
 from_utc_timestamp(ts, tz) is the UTC instant ts shown as local time in tz (the offset of tz
 at that instant); to_utc_timestamp(ts, tz) reads ts as a local time in tz
 (ZonedDateTime.of: a valid time takes its offset; in an overlap the earlier offset; in a gap
@@ -9,9 +10,13 @@ the time moves later by the gap's length and takes the offset after).
 Usage: tz_golden_reference.py tests/golden/tz_region_shift/data/part-0.json > expected.out
 """
 import json
+import os
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_tz import java_local, offset_at  # noqa: E402  (java.time's rules, written once)
 
 EPOCH = datetime(1970, 1, 1)
 # (column, function, zone id as written, tz database zone after ZoneId.SHORT_IDS)
@@ -39,32 +44,12 @@ def show(us):
     return s
 
 
-def offset_at(tz, t):
-    """Seconds east of UTC of tz at UTC second t."""
-    u = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=t)
-    return int(u.astimezone(tz).utcoffset().total_seconds())
-
-
-def java_local_offset(tz, local):
-    """local (whole seconds of local time) - the instant of ZonedDateTime.of(local, tz)."""
-    cands = {offset_at(tz, local + k * 3600) for k in range(-30, 31)}
-    valid = sorted(o for o in cands if offset_at(tz, local - o) == o)
-    if len(valid) == 1:
-        return valid[0]
-    if len(valid) >= 2:   # overlap: the earlier offset, the one before the transition
-        return valid[-1]
-    before = offset_at(tz, local - max(cands))    # gap: move later by its length ...
-    after = offset_at(tz, local - min(cands))
-    shifted = local + (after - before)
-    return local - (shifted - after)              # ... at the offset after
-
-
 def convert(kind, tz, us):
     s = us // 10**6
     if kind == "from":
         return us + offset_at(tz, s) * 10**6
     # a fraction of a second only matters at a transition's exact local time; none is here
-    return us - java_local_offset(tz, s) * 10**6
+    return us - (s - java_local(tz, s)) * 10**6
 
 
 def main():
