@@ -15,7 +15,9 @@ from zoneinfo import ZoneInfo
 ZONES = ["Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata",
          "America/Sao_Paulo", "Pacific/Apia", "Europe/Dublin", "Australia/Sydney",
          "America/St_Johns", "Africa/Casablanca", "Asia/Tehran", "Antarctica/Troll",
-         "Pacific/Chatham", "America/Santiago"]
+         "Pacific/Chatham", "America/Santiago",
+         # footers with rule times below zero or beyond 24 h (RFC 8536's extension)
+         "America/Nuuk", "Asia/Jerusalem", "Asia/Gaza", "Africa/Cairo"]
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 LO = int((datetime(1900, 1, 1, tzinfo=timezone.utc) - EPOCH).total_seconds())
 HI = int((datetime(2100, 12, 31, tzinfo=timezone.utc) - EPOCH).total_seconds())
