@@ -197,6 +197,10 @@ bool cm_tzif_parse(const unsigned char *buf, size_t len, int64_t **out, size_t *
        the first (RFC 8536 3.2). */
     int64_t *at = z + CM_TZ_HEAD, n = 0;
     int64_t prev = be(types, 4);
+    if (prev <= -89400 || prev >= 89400) {
+        free(z);
+        return false;
+    }
     int64_t *offs = malloc((size_t)(timecnt + 1) * sizeof *offs);
     if (!offs) {
         free(z);
@@ -209,9 +213,16 @@ bool cm_tzif_parse(const unsigned char *buf, size_t len, int64_t **out, size_t *
             free(offs);
             return false;
         }
-        int64_t o = be(types + 6 * idx[i], 4);
+        int64_t o = be(types + 6 * idx[i], 4), t = be(times + 8 * i, 8);
+        /* zic's earliest ("big bang") is -2^59; offsets are below a day (RFC 8536 3.2) */
+        if (t < -(INT64_C(1) << 60) || t > (INT64_C(1) << 60) || o <= -89400 || o >= 89400 ||
+            (i > 0 && t <= be(times + 8 * (i - 1), 8))) {
+            free(z);
+            free(offs);
+            return false;
+        }
         if (o != prev) {
-            at[n] = be(times + 8 * i, 8);
+            at[n] = t;
             offs[++n] = o;
             prev = o;
         }

@@ -258,6 +258,35 @@ START_TEST(test_tzif)
 }
 END_TEST
 
+/* Damaged files (every byte set to a few values, every truncation) are refused or read
+   within their bounds (the sanitizer build checks the reads), and never give a table whose
+   evaluation misbehaves. */
+START_TEST(test_tzif_damaged)
+{
+    unsigned char buf[1024], bad[1024];
+    const int64_t at[] = {-2486592000LL, -1855958901LL, 1000000000LL};
+    const unsigned char idx[] = {1, 2, 0};
+    const int32_t types[] = {561, 561, 3600};
+    size_t len = tzif_build(buf, at, idx, 3, types, 3, "CET-1CEST,M3.5.0,M10.5.0/3");
+    static const unsigned char vals[] = {0, 1, 0x7f, 0x80, 0xff, '\n', ','};
+    int64_t *z;
+    size_t n;
+    for (size_t i = 0; i < len; i++)
+        for (size_t v = 0; v < sizeof vals; v++) {
+            memcpy(bad, buf, len);
+            bad[i] = vals[v];
+            if (cm_tzif_parse(bad, len, &z, &n)) {
+                ck_assert_int_eq(n, CM_TZ_LEN(z[CM_TZ_N]));
+                for (int64_t t = -4000000000LL; t < 4000000000LL; t += 150000000)
+                    (void)(cm_tz_offset_at(z, t) + cm_tz_local_offset(z, t, true));
+                free(z);
+            }
+        }
+    for (size_t k = 0; k < len; k++)
+        ck_assert(!cm_tzif_parse(buf, k, &z, &n));
+}
+END_TEST
+
 START_TEST(test_zone_resolve)
 {
     /* Fixed offsets stay fixed (cm_zone_offset). */
@@ -352,6 +381,7 @@ Suite *common_tz_suite(void)
     tcase_add_test(tc, test_rule_offsets);
     tcase_add_test(tc, test_table_gaps_overlaps);
     tcase_add_test(tc, test_tzif);
+    tcase_add_test(tc, test_tzif_damaged);
     tcase_add_test(tc, test_zone_resolve);
     tcase_add_test(tc, test_zone_resolve_regions);
     tcase_add_test(tc, test_ts_parse_zoned);

@@ -634,6 +634,6 @@ int srt_tz_from_utc(int64_t us, const int64_t *zone, int64_t *out)
 int srt_tz_to_utc(int64_t us, const int64_t *zone, int64_t *out)
 {
     int64_t s = cm_floordiv(us, CM_US_PER_SECOND);
-    int64_t off = cm_tz_local_offset(zone, s, us != s * CM_US_PER_SECOND);
+    int64_t off = cm_tz_local_offset(zone, s, us % CM_US_PER_SECOND != 0);
     return __builtin_sub_overflow(us, off * CM_US_PER_SECOND, out) ? SRT_DATE_OVERFLOW : 0;
 }
