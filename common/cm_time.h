@@ -69,7 +69,8 @@ static inline int cm_days_in_month(int64_t y, int m)
 /* A zone id as Spark's getZoneId reads it (Java's ZoneId.of with SHORT_IDS): Z, +h, +hh,
    +hh:mm, +hhmm, +hh:mm:ss, +hhmmss, the prefixes UTC/GMT/UT with such an offset, UTC,
    GMT, UT, EST, MST, HST and the fixed-offset tz database ids (Etc/UTC, Etc/GMT+5, ...).
-   Region ids whose offset depends on the date (Europe/Paris, PST) are not known: false.
+   Region ids whose offset depends on the date (Europe/Paris, PST) are not known: false
+   (cm_zone_resolve in cm_tz.h reads those from the tz database).
    s[0, n) is the zone text, already trimmed. *off_s: seconds east of UTC. */
 bool cm_zone_offset(const char *s, size_t n, int32_t *off_s);
 

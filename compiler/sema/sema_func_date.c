@@ -111,9 +111,6 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
         *bad = 1, *want = "a string";
 }
 
-/* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
-   fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
-   Region ids, whose offset depends on the date, need zone rules sluice does not have. */
 /* Whether tz is a string constant, as sluice needs a zone to be (else an error). */
 static bool zone_is_const(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz)
 {
