@@ -101,13 +101,13 @@ static bool zone_with_prefix(const char *s, size_t n, size_t plen, int32_t *off_
     return zone_offset_of(s + plen, n - plen, off_s);
 }
 
-bool cm_zone_offset(const char *s, size_t n, int32_t *off_s)
+bool cm_zone_spark_id(const char *s, size_t n, char *out, size_t cap, size_t *out_n)
 {
-    /* Spark's getZoneId first rewrites the pre-3.0 forms (+|-)h:mm and (+|-)hh:m. */
-    char b[40];
-    if (n + 2 > sizeof b)
+    if (n + 2 > cap)
         return false;
-    memcpy(b, s, n);
+    memcpy(out, s, n);
+    char *b = out;
+    /* replaceFirst("(\\+|\\-)(\\d):", "$10$2:") */
     for (size_t k = 0; k + 2 < n; k++) {
         if ((b[k] == '+' || b[k] == '-') && is_digit(b[k + 1]) && b[k + 2] == ':') {
             memmove(b + k + 2, b + k + 1, n - k - 1);
@@ -116,12 +116,22 @@ bool cm_zone_offset(const char *s, size_t n, int32_t *off_s)
             break;
         }
     }
+    /* replaceFirst("(\\+|\\-)(\\d\\d):(\\d)$", "$1$2:0$3") */
     if (n >= 5 && (b[n - 5] == '+' || b[n - 5] == '-') && is_digit(b[n - 4]) &&
         is_digit(b[n - 3]) && b[n - 2] == ':' && is_digit(b[n - 1])) {
         b[n] = b[n - 1];
         b[n - 1] = '0';
         n++;
     }
+    *out_n = n;
+    return true;
+}
+
+bool cm_zone_offset(const char *s, size_t n, int32_t *off_s)
+{
+    char b[40];
+    if (!cm_zone_spark_id(s, n, b, sizeof b, &n))
+        return false;
     s = b;
     /* ZoneId.SHORT_IDS: the fixed ones; the others name regions. */
     if (n == 3 && (memcmp(s, "EST", 3) == 0 || memcmp(s, "MST", 3) == 0 ||

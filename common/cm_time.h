@@ -74,6 +74,11 @@ static inline int cm_days_in_month(int64_t y, int m)
    s[0, n) is the zone text, already trimmed. *off_s: seconds east of UTC. */
 bool cm_zone_offset(const char *s, size_t n, int32_t *off_s);
 
+/* Spark's getZoneId rewrites the pre-3.0 offset forms before ZoneId.of: the first
+   (+|-)h: becomes (+|-)0h:, and a final (+|-)hh:m becomes (+|-)hh:0m.  s[0, n) into out
+   (*out_n bytes); false if cap < n + 2. */
+bool cm_zone_spark_id(const char *s, size_t n, char *out, size_t cap, size_t *out_n);
+
 /* Passed as now_us when there is no current date (the compiler): a time without a date
    then returns CM_TS_TIME_ONLY. */
 #define CM_TS_NO_DATE INT64_MIN

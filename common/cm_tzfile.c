@@ -331,18 +331,77 @@ static bool load_region(const char *id, CmZone *z)
     return ok;
 }
 
-void cm_zone_resolve(const char *s, size_t n, CmZone *z)
+/* java.time.ZoneOffset.of(id)'s DateTimeException message for an id it refuses (JDK 17:
+   the length decides the form, parseNumber checks colons and digits, then the sign, then
+   ofHoursMinutesSeconds' validate); "" if it takes the id. */
+static void offset_error(const char *id, size_t n, char *msg, size_t cap)
+{
+    char b[12];
+    int w = n > 100 ? 100 : (int)n;
+    if (n == 2) { /* "+h" is read as "+0h" */
+        b[0] = id[0], b[1] = '0', b[2] = id[1];
+        id = b, n = 3, w = 3;
+    }
+    /* per length: where hours, minutes, seconds start; negative: after a ':'; -1: none */
+    static const signed char pos[10][3] = {
+        [3] = {1, -1, -1}, [5] = {1, 3, -1}, [6] = {1, -4, -1}, [7] = {1, 3, 5}, [9] = {1, -4, -7}};
+    if (n >= 10 || pos[n][0] == 0) {
+        snprintf(msg, cap, "Invalid ID for ZoneOffset, invalid format: %.*s", w, id);
+        return;
+    }
+    int v[3] = {0, 0, 0};
+    for (int k = 0; k < 3 && pos[n][k] != -1; k++) {
+        int p = pos[n][k] < 0 ? -pos[n][k] : pos[n][k];
+        if (pos[n][k] < 0 && id[p - 1] != ':') {
+            snprintf(msg, cap, "Invalid ID for ZoneOffset, colon not found when expected: %.*s", w, id);
+            return;
+        }
+        if (!is_digit(id[p]) || !is_digit(id[p + 1])) {
+            snprintf(msg, cap, "Invalid ID for ZoneOffset, non numeric characters found: %.*s", w, id);
+            return;
+        }
+        v[k] = (id[p] - '0') * 10 + (id[p + 1] - '0');
+    }
+    if (id[0] != '+' && id[0] != '-') {
+        snprintf(msg, cap, "Invalid ID for ZoneOffset, plus/minus not found when expected: %.*s", w, id);
+        return;
+    }
+    /* validate: the parts share the sign, so only the ranges can fail */
+    if (v[0] > 18)
+        snprintf(msg, cap, "Zone offset hours not in valid range: value %s%d is not in the range -18 to 18",
+                 id[0] == '-' ? "-" : "", v[0]);
+    else if (v[1] > 59)
+        snprintf(msg, cap, "Zone offset minutes not in valid range: value %s%d is not in the range -59 to 59",
+                 id[0] == '-' ? "-" : "", v[1]);
+    else if (v[2] > 59)
+        snprintf(msg, cap, "Zone offset seconds not in valid range: value %s%d is not in the range -59 to 59",
+                 id[0] == '-' ? "-" : "", v[2]);
+    else if (v[0] == 18 && (v[1] | v[2]) != 0)
+        snprintf(msg, cap, "Zone offset not in valid range: -18:00 to +18:00");
+    else
+        msg[0] = '\0';
+}
+
+void cm_zone_resolve(const char *s0, size_t n0, CmZone *z)
 {
     memset(z, 0, sizeof *z);
-    if (cm_zone_offset(s, n, &z->off_s)) {
+    if (cm_zone_offset(s0, n0, &z->off_s)) {
         z->kind = CM_ZONE_FIXED;
         return;
     }
     z->kind = CM_ZONE_INVALID;
+    /* ZoneId.of sees the id after getZoneId's rewrites (cm_zone_spark_id). */
+    char buf[128];
+    size_t n;
+    const char *s = buf;
+    if (!cm_zone_spark_id(s0, n0, buf, sizeof buf, &n))
+        s = s0, n = n0;
     int w = n > 100 ? 100 : (int)n;
-    /* ZoneId.of: what cm_zone_offset refused that starts as an offset is a bad offset. */
+    /* ZoneId.of: an offset (ZoneOffset.of), or UTC/GMT/UT with one ("offset-based"). */
     if (n <= 1 || s[0] == '+' || s[0] == '-') {
-        snprintf(z->msg, sizeof z->msg, "Invalid ID for ZoneOffset, invalid format: %.*s", w, s);
+        offset_error(s, n, z->msg, sizeof z->msg);
+        if (!z->msg[0])
+            snprintf(z->msg, sizeof z->msg, "Invalid ID for ZoneOffset, invalid format: %.*s", w, s);
         return;
     }
     bool prefix = (n > 3 && (memcmp(s, "UTC", 3) == 0 || memcmp(s, "GMT", 3) == 0) &&

@@ -296,11 +296,27 @@ START_TEST(test_zone_resolve)
     ck_assert_int_eq(z.off_s, 2 * H);
     cm_zone_resolve("EST", 3, &z);
     ck_assert_int_eq(z.kind, CM_ZONE_FIXED);
+    cm_zone_resolve("+1:5", 4, &z); /* getZoneId: +01:05 */
+    ck_assert_int_eq(z.kind, CM_ZONE_FIXED);
+    ck_assert_int_eq(z.off_s, H + 300);
     /* Java's messages for what ZoneId.of refuses. */
     static const struct {
         const char *id, *msg;
     } bad[] = {
-        {"+25:00", "Invalid ID for ZoneOffset, invalid format: +25:00"},
+        {"+25:00", "Zone offset hours not in valid range: value 25 is not in the range -18 to 18"},
+        {"-19", "Zone offset hours not in valid range: value -19 is not in the range -18 to 18"},
+        {"+01:75", "Zone offset minutes not in valid range: value 75 is not in the range -59 to 59"},
+        {"-0100:60", "Invalid ID for ZoneOffset, invalid format: -0100:60"},
+        {"-01:00:60", "Zone offset seconds not in valid range: value -60 is not in the range -59 to 59"},
+        {"+18:00:01", "Zone offset not in valid range: -18:00 to +18:00"},
+        {"+01-00", "Invalid ID for ZoneOffset, colon not found when expected: +01-00"},
+        {"+0a", "Invalid ID for ZoneOffset, non numeric characters found: +0a"},
+        {"+a", "Invalid ID for ZoneOffset, non numeric characters found: +0a"},
+        /* getZoneId's first rewrite shows in the message */
+        {"+1:5x", "Invalid ID for ZoneOffset, non numeric characters found: +01:5x"},
+        {"+1:75", "Zone offset minutes not in valid range: value 75 is not in the range -59 to 59"},
+        {"", "Invalid ID for ZoneOffset, invalid format: "},
+        {"x", "Invalid ID for ZoneOffset, invalid format: x"},
         {"GMT+25", "Invalid ID for offset-based ZoneId: GMT+25"},
         {"UT-19", "Invalid ID for offset-based ZoneId: UT-19"},
         {"9Europe", "Invalid ID for region-based ZoneId, invalid format: 9Europe"},
