@@ -158,8 +158,8 @@ static bool tzif_header(const unsigned char *b, size_t len, int64_t cnt[6])
 
 static size_t tzif_data_len(const int64_t cnt[6], int tsize)
 {
-    return (size_t)(cnt[3] * tsize + cnt[3] + cnt[4] * 6 + cnt[5] + cnt[2] * (tsize + 4) +
-                    cnt[1] + cnt[0]);
+    return (size_t)(cnt[3] * tsize + cnt[3] + cnt[4] * 6 + cnt[5] + cnt[2] * (tsize + 4) + cnt[1] +
+                    cnt[0]);
 }
 
 bool cm_tzif_parse(const unsigned char *buf, size_t len, int64_t **out, size_t *out_len)
@@ -353,28 +353,34 @@ static void offset_error(const char *id, size_t n, char *msg, size_t cap)
     for (int k = 0; k < 3 && pos[n][k] != -1; k++) {
         int p = pos[n][k] < 0 ? -pos[n][k] : pos[n][k];
         if (pos[n][k] < 0 && id[p - 1] != ':') {
-            snprintf(msg, cap, "Invalid ID for ZoneOffset, colon not found when expected: %.*s", w, id);
+            snprintf(msg, cap, "Invalid ID for ZoneOffset, colon not found when expected: %.*s", w,
+                     id);
             return;
         }
         if (!is_digit(id[p]) || !is_digit(id[p + 1])) {
-            snprintf(msg, cap, "Invalid ID for ZoneOffset, non numeric characters found: %.*s", w, id);
+            snprintf(msg, cap, "Invalid ID for ZoneOffset, non numeric characters found: %.*s", w,
+                     id);
             return;
         }
         v[k] = (id[p] - '0') * 10 + (id[p + 1] - '0');
     }
     if (id[0] != '+' && id[0] != '-') {
-        snprintf(msg, cap, "Invalid ID for ZoneOffset, plus/minus not found when expected: %.*s", w, id);
+        snprintf(msg, cap, "Invalid ID for ZoneOffset, plus/minus not found when expected: %.*s", w,
+                 id);
         return;
     }
     /* validate: the parts share the sign, so only the ranges can fail */
     if (v[0] > 18)
-        snprintf(msg, cap, "Zone offset hours not in valid range: value %s%d is not in the range -18 to 18",
+        snprintf(msg, cap,
+                 "Zone offset hours not in valid range: value %s%d is not in the range -18 to 18",
                  id[0] == '-' ? "-" : "", v[0]);
     else if (v[1] > 59)
-        snprintf(msg, cap, "Zone offset minutes not in valid range: value %s%d is not in the range -59 to 59",
+        snprintf(msg, cap,
+                 "Zone offset minutes not in valid range: value %s%d is not in the range -59 to 59",
                  id[0] == '-' ? "-" : "", v[1]);
     else if (v[2] > 59)
-        snprintf(msg, cap, "Zone offset seconds not in valid range: value %s%d is not in the range -59 to 59",
+        snprintf(msg, cap,
+                 "Zone offset seconds not in valid range: value %s%d is not in the range -59 to 59",
                  id[0] == '-' ? "-" : "", v[2]);
     else if (v[0] == 18 && (v[1] | v[2]) != 0)
         snprintf(msg, cap, "Zone offset not in valid range: -18:00 to +18:00");
@@ -401,7 +407,8 @@ void cm_zone_resolve(const char *s0, size_t n0, CmZone *z)
     if (n <= 1 || s[0] == '+' || s[0] == '-') {
         offset_error(s, n, z->msg, sizeof z->msg);
         if (!z->msg[0])
-            snprintf(z->msg, sizeof z->msg, "Invalid ID for ZoneOffset, invalid format: %.*s", w, s);
+            snprintf(z->msg, sizeof z->msg, "Invalid ID for ZoneOffset, invalid format: %.*s", w,
+                     s);
         return;
     }
     bool prefix = (n > 3 && (memcmp(s, "UTC", 3) == 0 || memcmp(s, "GMT", 3) == 0) &&

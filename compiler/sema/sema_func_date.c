@@ -1,7 +1,8 @@
 /* sema_func_date.c - typing of the date and time functions of functions.def (SPECIAL class):
 ** date_add/date_sub, to_timestamp/unix_timestamp, date_part/extract, last_day ...
 ** timestamp_micros (FN_CASES_DATE), and from_utc_timestamp/to_utc_timestamp (bound as a
-** shift by a constant zone offset, or a call over a region's rules).  The rows stay in functions.def; sema_func.c dispatches.
+** shift by a constant zone offset, or a call over a region's rules).  The rows stay in
+** functions.def; sema_func.c dispatches.
 */
 #include <stdio.h>
 #include <stdlib.h>

@@ -25,8 +25,8 @@ int main(int argc, char **argv)
     char op;
     int64_t v;
     while (scanf(" %c %" SCNd64, &op, &v) == 2)
-        printf("%" PRId32 "\n", op == 'u' ? cm_tz_offset_at(z.table, v)
-                                         : cm_tz_local_offset(z.table, v, false));
+        printf("%" PRId32 "\n",
+               op == 'u' ? cm_tz_offset_at(z.table, v) : cm_tz_local_offset(z.table, v, false));
     free(z.table);
     return 0;
 }

@@ -80,9 +80,16 @@ START_TEST(test_posix_parse)
     ck_assert(cm_tz_posix_parse(ext, strlen(ext), z, &std));
     ck_assert_int_eq(z[CM_TZ_START + 4], -2 * H);
     /* malformed */
-    static const char *const bad[] = {"", "CE-1", "CET", "CET-1CEST", "CET-1CEST,M3.5.0",
-                                      "CET-1CEST,M13.5.0,M10.5.0", "CET-1CEST,M3.6.0,M10.5.0",
-                                      "CET-1CEST,J0,J365", "<+1030-10:30", "CET-1CEST,M3.5.0,M10.5.0x"};
+    static const char *const bad[] = {"",
+                                      "CE-1",
+                                      "CET",
+                                      "CET-1CEST",
+                                      "CET-1CEST,M3.5.0",
+                                      "CET-1CEST,M13.5.0,M10.5.0",
+                                      "CET-1CEST,M3.6.0,M10.5.0",
+                                      "CET-1CEST,J0,J365",
+                                      "<+1030-10:30",
+                                      "CET-1CEST,M3.5.0,M10.5.0x"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         ck_assert_msg(!cm_tz_posix_parse(bad[i], strlen(bad[i]), z, &std), "%s", bad[i]);
 }
@@ -133,9 +140,10 @@ START_TEST(test_rule_offsets)
     free(z);
     /* Jn never counts February 29; n does */
     z = rule_table("XST0XDT,J60/0,300/0");
-    ck_assert_int_eq(cm_tz_offset_at(z, utc(2016, 3, 1, 0, 0) - 1), 0);  /* J60 = March 1 */
+    ck_assert_int_eq(cm_tz_offset_at(z, utc(2016, 3, 1, 0, 0) - 1), 0); /* J60 = March 1 */
     ck_assert_int_eq(cm_tz_offset_at(z, utc(2016, 3, 1, 0, 0)), H);
-    ck_assert_int_eq(cm_tz_offset_at(z, utc(2016, 10, 27, 0, 0) - H - 1), H); /* 300 = Oct 27 (leap) */
+    ck_assert_int_eq(cm_tz_offset_at(z, utc(2016, 10, 27, 0, 0) - H - 1),
+                     H); /* 300 = Oct 27 (leap) */
     ck_assert_int_eq(cm_tz_offset_at(z, utc(2016, 10, 27, 0, 0) - H), 0);
     free(z);
 }
@@ -158,11 +166,11 @@ START_TEST(test_table_gaps_overlaps)
         bool frac;
         int32_t off;
     } cases[] = {
-        {11 * H - 1, false, H},     {11 * H - 1, true, H},      {11 * H, false, H},
-        {11 * H + 1800, false, H},  {12 * H - 1, true, H},      {12 * H, false, 2 * H},
-        {21 * H - 1, true, 2 * H},  {21 * H, false, 2 * H},     {21 * H + 1800, true, 2 * H},
-        {22 * H - 1, true, 2 * H},  {22 * H, false, H},         {22 * H, true, H},
-        {-5 * 86400, false, H},     {50 * 86400, false, H},
+        {11 * H - 1, false, H},    {11 * H - 1, true, H},  {11 * H, false, H},
+        {11 * H + 1800, false, H}, {12 * H - 1, true, H},  {12 * H, false, 2 * H},
+        {21 * H - 1, true, 2 * H}, {21 * H, false, 2 * H}, {21 * H + 1800, true, 2 * H},
+        {22 * H - 1, true, 2 * H}, {22 * H, false, H},     {22 * H, true, H},
+        {-5 * 86400, false, H},    {50 * 86400, false, H},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         ck_assert_msg(cm_tz_local_offset(z, cases[i].local, cases[i].frac) == cases[i].off,
@@ -305,9 +313,11 @@ START_TEST(test_zone_resolve)
     } bad[] = {
         {"+25:00", "Zone offset hours not in valid range: value 25 is not in the range -18 to 18"},
         {"-19", "Zone offset hours not in valid range: value -19 is not in the range -18 to 18"},
-        {"+01:75", "Zone offset minutes not in valid range: value 75 is not in the range -59 to 59"},
+        {"+01:75",
+         "Zone offset minutes not in valid range: value 75 is not in the range -59 to 59"},
         {"-0100:60", "Invalid ID for ZoneOffset, invalid format: -0100:60"},
-        {"-01:00:60", "Zone offset seconds not in valid range: value -60 is not in the range -59 to 59"},
+        {"-01:00:60",
+         "Zone offset seconds not in valid range: value -60 is not in the range -59 to 59"},
         {"+18:00:01", "Zone offset not in valid range: -18:00 to +18:00"},
         {"+01-00", "Invalid ID for ZoneOffset, colon not found when expected: +01-00"},
         {"+0a", "Invalid ID for ZoneOffset, non numeric characters found: +0a"},
@@ -363,7 +373,7 @@ START_TEST(test_ts_parse_zoned)
         int rc;
         int64_t us;
     } cases[] = {
-        {"2016-03-27 02:30:00 Europe/Paris", 0, 1459042200LL * 1000000},       /* gap: 01:30Z */
+        {"2016-03-27 02:30:00 Europe/Paris", 0, 1459042200LL * 1000000}, /* gap: 01:30Z */
         {"2016-10-30 02:30:00.5 Europe/Paris", 0, 1477787400LL * 1000000 + 500000}, /* 00:30Z */
         {"2016-07-26T10:00:00America/New_York", 0, 1469541600LL * 1000000},
         {"2016-07-26 10:00:00 PST", 0, 1469552400LL * 1000000},
@@ -384,8 +394,9 @@ START_TEST(test_ts_parse_zoned)
             ck_assert_int_eq(cm_ts_parse(cases[i].s, strlen(cases[i].s), CM_TS_NO_DATE, &us), -1);
     }
     int64_t us;
-    ck_assert_int_eq(cm_ts_parse_zoned("10:00:00 Europe/Paris", 21, CM_TS_NO_DATE,
-                                       cm_zone_local_offset, &us), CM_TS_TIME_ONLY);
+    ck_assert_int_eq(
+        cm_ts_parse_zoned("10:00:00 Europe/Paris", 21, CM_TS_NO_DATE, cm_zone_local_offset, &us),
+        CM_TS_TIME_ONLY);
 }
 END_TEST
 
