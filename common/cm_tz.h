@@ -66,7 +66,11 @@ typedef struct CmZone {
     size_t len;
     char region[64]; /* CM_ZONE_RULES: the tz database id (after SHORT_IDS) */
     char msg[160];
+    bool no_db; /* CM_ZONE_INVALID: the tz database directory (cm_tz_dir) is missing */
 } CmZone;
+
+/* The tz database directory: $TZDIR, or /usr/share/zoneinfo. */
+const char *cm_tz_dir(void);
 
 /* Resolves the zone id s[0, n) as getZoneId does, reading a region's rules from the tz
    database under $TZDIR or /usr/share/zoneinfo.  The caller frees z->table. */

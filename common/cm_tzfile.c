@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/cm_time.h"
 
@@ -299,13 +300,20 @@ static bool region_file_ok(const char *id)
     return true;
 }
 
-/* The TZif file of region id under the tz database directory, parsed; false if none. */
-static bool load_region(const char *id, CmZone *z)
+const char *cm_tz_dir(void)
 {
     const char *dir = getenv("TZDIR");
+    return dir && *dir ? dir : "/usr/share/zoneinfo";
+}
+
+/* The TZif file of region id under the tz database directory, parsed; false if none
+   (z->no_db: there is no such directory). */
+static bool load_region(const char *id, CmZone *z)
+{
+    const char *dir = cm_tz_dir();
     char path[512];
-    if (!dir || !*dir)
-        dir = "/usr/share/zoneinfo";
+    struct stat st;
+    z->no_db = stat(dir, &st) != 0 || !S_ISDIR(st.st_mode);
     if (!region_file_ok(id) || (size_t)snprintf(path, sizeof path, "%s/%s", dir, id) >= sizeof path)
         return false;
     FILE *f = fopen(path, "rb");

@@ -136,6 +136,10 @@ static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz
     cm_zone_resolve(tz->u.value.s, tz->u.value.n, z);
     if (z->kind == CM_ZONE_INVALID) {
         diag_error(b->sc->diag, at->span, "%s", z->msg);
+        if (z->no_db)
+            diag_note(b->sc->diag, at->span,
+                      "sluice reads region zones from the tz database at %s, which is missing "
+                      "(install tzdata, or set TZDIR)", cm_tz_dir());
         return false;
     }
     return true;

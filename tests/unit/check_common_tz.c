@@ -359,6 +359,13 @@ START_TEST(test_zone_resolve_regions)
     ck_assert_int_eq(cm_tz_offset_at(z.table, utc(2016, 3, 27, 1, 0)), 2 * H);
     ck_assert_int_eq(cm_tz_offset_at(z.table, utc(1850, 1, 1, 0, 0)), 561); /* LMT +0:09:21 */
     free(z.table);
+    /* $TZDIR names the database; a missing one is flagged for the compiler's note */
+    setenv("TZDIR", "/nonexistent-tz-database", 1);
+    cm_zone_resolve("Europe/Paris", 12, &z);
+    ck_assert_int_eq(z.kind, CM_ZONE_INVALID);
+    ck_assert(z.no_db);
+    ck_assert_str_eq(z.msg, "Unknown time-zone ID: Europe/Paris");
+    unsetenv("TZDIR");
     cm_zone_resolve("Asia/Kolkata", 12, &z);
     ck_assert_int_eq(cm_tz_offset_at(z.table, utc(2016, 7, 1, 0, 0)), 5 * H + 1800);
     free(z.table);
