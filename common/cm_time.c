@@ -101,13 +101,13 @@ static bool zone_with_prefix(const char *s, size_t n, size_t plen, int32_t *off_
     return zone_offset_of(s + plen, n - plen, off_s);
 }
 
-bool cm_zone_offset(const char *s, size_t n, int32_t *off_s)
+bool cm_zone_spark_id(const char *s, size_t n, char *out, size_t cap, size_t *out_n)
 {
-    /* Spark's getZoneId first rewrites the pre-3.0 forms (+|-)h:mm and (+|-)hh:m. */
-    char b[40];
-    if (n + 2 > sizeof b)
+    if (n + 2 > cap)
         return false;
-    memcpy(b, s, n);
+    memcpy(out, s, n);
+    char *b = out;
+    /* replaceFirst("(\\+|\\-)(\\d):", "$10$2:") */
     for (size_t k = 0; k + 2 < n; k++) {
         if ((b[k] == '+' || b[k] == '-') && is_digit(b[k + 1]) && b[k + 2] == ':') {
             memmove(b + k + 2, b + k + 1, n - k - 1);
@@ -116,12 +116,22 @@ bool cm_zone_offset(const char *s, size_t n, int32_t *off_s)
             break;
         }
     }
+    /* replaceFirst("(\\+|\\-)(\\d\\d):(\\d)$", "$1$2:0$3") */
     if (n >= 5 && (b[n - 5] == '+' || b[n - 5] == '-') && is_digit(b[n - 4]) &&
         is_digit(b[n - 3]) && b[n - 2] == ':' && is_digit(b[n - 1])) {
         b[n] = b[n - 1];
         b[n - 1] = '0';
         n++;
     }
+    *out_n = n;
+    return true;
+}
+
+bool cm_zone_offset(const char *s, size_t n, int32_t *off_s)
+{
+    char b[40];
+    if (!cm_zone_spark_id(s, n, b, sizeof b, &n))
+        return false;
     s = b;
     /* ZoneId.SHORT_IDS: the fixed ones; the others name regions. */
     if (n == 3 && (memcmp(s, "EST", 3) == 0 || memcmp(s, "MST", 3) == 0 ||
@@ -201,7 +211,12 @@ static bool ts_canonical(const char *s, size_t n, int64_t *out_us)
 
 int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us)
 {
-    if (ts_canonical(s, n, out_us))
+    return cm_ts_parse_zoned(s, n, now_us, NULL, out_us);
+}
+
+int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us)
+{
+    if (ts_canonical(s, n, out_us)) /* no zone, or Z: the region is not asked */
         return 0;
     const char *p = s, *e = s + n;
     while (p < e && trim_byte(*p))
@@ -285,12 +300,16 @@ int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us)
         seg[6] *= 10;
 
     int32_t off_s = 0;
+    const char *zs = zone, *ze = e;
+    bool by_region = false;
     if (zone) {
-        const char *zs = zone, *ze = e;
         while (zs < ze && (unsigned char)*zs <= ' ') /* String.trim */
             zs++;
-        if (!cm_zone_offset(zs, (size_t)(ze - zs), &off_s))
-            return -1;
+        if (!cm_zone_offset(zs, (size_t)(ze - zs), &off_s)) {
+            if (!region)
+                return -1;
+            by_region = true;
+        }
     }
     int64_t year = year_sign < 0 ? -seg[0] : seg[0];
     if (seg[3] > 23 || seg[4] > 59 || seg[5] > 59) /* LocalTime.of */
@@ -299,14 +318,21 @@ int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us)
     if (just_time) {
         if (now_us == CM_TS_NO_DATE)
             return CM_TS_TIME_ONLY;
+        if (by_region)
+            return -1;
         days = cm_floordiv(cm_floordiv(now_us, CM_US_PER_SECOND) + off_s, 86400); /* LocalDate.now */
     } else {
         if (!valid_date(year, seg[1], seg[2]))
             return -1;
         days = cm_days_from_civil(year, (int)seg[1], (int)seg[2]);
     }
+    /* ZonedDateTime.of(localDateTime, zoneId); a region's offset depends on the local time
+       (a gap moves it later, an overlap takes the earlier offset: cm_tz_local_offset). */
+    int64_t local = days * 86400 + seg[3] * 3600 + seg[4] * 60 + seg[5];
+    if (by_region && !region(zs, (size_t)(ze - zs), local, seg[6] != 0, &off_s))
+        return -1;
     /* Instant -> micros with Math.multiplyExact/addExact: out of range is no timestamp. */
-    int64_t secs = days * 86400 + seg[3] * 3600 + seg[4] * 60 + seg[5] - off_s, us;
+    int64_t secs = local - off_s, us;
     if (__builtin_mul_overflow(secs, CM_US_PER_SECOND, &us) ||
         __builtin_add_overflow(us, seg[6], &us))
         return -1;

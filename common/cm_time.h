@@ -69,9 +69,15 @@ static inline int cm_days_in_month(int64_t y, int m)
 /* A zone id as Spark's getZoneId reads it (Java's ZoneId.of with SHORT_IDS): Z, +h, +hh,
    +hh:mm, +hhmm, +hh:mm:ss, +hhmmss, the prefixes UTC/GMT/UT with such an offset, UTC,
    GMT, UT, EST, MST, HST and the fixed-offset tz database ids (Etc/UTC, Etc/GMT+5, ...).
-   Region ids whose offset depends on the date (Europe/Paris, PST) are not known: false.
+   Region ids whose offset depends on the date (Europe/Paris, PST) are not known: false
+   (cm_zone_resolve in cm_tz.h reads those from the tz database).
    s[0, n) is the zone text, already trimmed. *off_s: seconds east of UTC. */
 bool cm_zone_offset(const char *s, size_t n, int32_t *off_s);
+
+/* Spark's getZoneId rewrites the pre-3.0 offset forms before ZoneId.of: the first
+   (+|-)h: becomes (+|-)0h:, and a final (+|-)hh:m becomes (+|-)hh:0m.  s[0, n) into out
+   (*out_n bytes); false if cap < n + 2. */
+bool cm_zone_spark_id(const char *s, size_t n, char *out, size_t cap, size_t *out_n);
 
 /* Passed as now_us when there is no current date (the compiler): a time without a date
    then returns CM_TS_TIME_ONLY. */
@@ -82,11 +88,22 @@ bool cm_zone_offset(const char *s, size_t n, int32_t *off_s);
      [+-]yyyy[y..]  [+-]yyyy-[m]m  [+-]yyyy-[m]m-[d]d  followed by ' ' or 'T' and
      [h]h[:[m]m[:[s]s[.fraction]]] [zone]   or a time alone: [T][h]h:[m]m[:[s]s[.f]][zone]
    Leading and trailing bytes <= ' ' are ignored; fraction digits beyond 6 are truncated;
-   a zone follows the seconds (cm_zone_offset, spaces before it allowed).  A time alone
+   a zone follows the seconds (cm_zone_offset, spaces before it allowed; a region zone makes
+   it no timestamp here, see cm_ts_parse_zoned).  A time alone
    takes today's date in its zone from now_us.  0 with *out_us set, -1 if s is not a
    timestamp (or out of range), CM_TS_TIME_ONLY for a time alone when now_us is
    CM_TS_NO_DATE. */
 int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us);
+
+/* The offset a region zone (one cm_zone_offset does not know, e.g. "Europe/Paris") gives the
+   local date-time local_s (seconds; frac: a fraction follows) as ZonedDateTime.of does, or
+   false if there is no such zone.  The compiler has one (cm_zone_local_offset, reading the
+   tz database); the runtime has none. */
+typedef bool (*CmZoneLocal)(const char *zone, size_t n, int64_t local_s, bool frac, int32_t *off_s);
+
+/* cm_ts_parse, with region zones read through region (NULL: such text is no timestamp).
+   A time alone with a region zone is no timestamp either (LocalDate.now of the zone). */
+int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us);
 
 /* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)): trimmed text, a year of 4
    to 7 digits with an optional sign, then -[m]m and -[d]d; whatever follows a ' ' or 'T'

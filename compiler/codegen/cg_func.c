@@ -9,10 +9,12 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "codegen/cg_emit.h"
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "srt_abi.h"
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
@@ -451,6 +453,47 @@ static CgVal call_date_part(CgCtx *cg, const SExpr *e, CgVal *a)
     return scalar(a[1].null, LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
 }
 
+/* The constant zone tz (a string sema resolved): a region's rules, read from the tz
+   database as sema did, as a constant i64 table of the module (common/cm_tz.h; one per zone)
+   for the runtime to evaluate; a null pointer for a fixed offset (*off_s). */
+static LLVMValueRef zone_table(CgCtx *cg, const SExpr *tz, int32_t *off_s)
+{
+    CmZone z;
+    cm_zone_resolve(tz->u.value.s, tz->u.value.n, &z);
+    *off_s = z.off_s;
+    if (z.kind == CM_ZONE_FIXED)
+        return LLVMConstNull(cg->t_ptr);
+    if (z.kind != CM_ZONE_RULES)
+        SL_UNREACHABLE();
+    char name[96];
+    snprintf(name, sizeof name, "tz.%s", z.region);
+    LLVMValueRef table = LLVMGetNamedGlobal(cg->mod, name);
+    if (table) {
+        table = LLVMConstPointerCast(table, cg->t_ptr);
+    } else {
+        LLVMValueRef *v = ARENA_NEW_N(cg->arena, LLVMValueRef, z.len);
+        for (size_t i = 0; i < z.len; i++)
+            v[i] = cg_i64(cg, z.table[i]);
+        table = cg_const_global(cg, LLVMConstArray(cg->t_i64, v, (unsigned)z.len), name);
+    }
+    free(z.table);
+    return table;
+}
+
+/* from_utc_timestamp / to_utc_timestamp with a region zone (sema_bind_utc_shift):
+   srt_tz_from_utc/srt_tz_to_utc over the zone's table. */
+static CgVal call_utc_shift(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int32_t off;
+    bool from = e->u.call.fn == FN_FROM_UTC_TIMESTAMP;
+    LLVMValueRef out = cg_alloca(cg, cg->t_i64, "tz.out");
+    LLVMValueRef args[3] = {a[0].v, zone_table(cg, e->u.call.args[1], &off), out};
+    LLVMValueRef rc = cg_call(cg, from ? "srt_tz_from_utc" : "srt_tz_to_utc", args, 3, "tz.rc");
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), "")),
+               from ? "from_utc_timestamp: long overflow" : "to_utc_timestamp: long overflow");
+    return scalar(a[0].null, cg_load(cg, cg->t_i64, out, "tz.v"));
+}
+
 static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -469,17 +512,17 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
     }
     case FN_MAKE_TIMESTAMP: {
-        /* sema checked the zone: a constant cm_zone_offset knows, or NULL (a NULL result) */
+        /* sema checked the zone: a constant it resolved, or NULL (a NULL result) */
         int32_t off = 0;
         const SExpr *tz = n > 6 ? e->u.call.args[6] : NULL;
-        if (tz && !tz->u.value.is_null && !cm_zone_offset(tz->u.value.s, tz->u.value.n, &off))
-            SL_UNREACHABLE();
+        LLVMValueRef zone = tz && !tz->u.value.is_null ? zone_table(cg, tz, &off)
+                                                       : LLVMConstNull(cg->t_ptr);
         LLVMValueRef sec = LLVMBuildTrunc(cg->b, a[5].v, cg->t_i64, "sec.us");
-        LLVMValueRef args[9] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off)};
+        LLVMValueRef args[9] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off), zone};
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "mkts");
-        args[7] = out;
+        args[8] = out;
         LLVMValueRef null = any_null(cg, a, n);
-        LLVMValueRef rc = cg_call(cg, "srt_make_timestamp", args, 8, "mkts.rc");
+        LLVMValueRef rc = cg_call(cg, "srt_make_timestamp", args, 9, "mkts.rc");
         cg_fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), "")),
                    "make_timestamp: long overflow");
         null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
@@ -1092,7 +1135,9 @@ CgVal cg_call_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(cg_or(cg, a[0].null, le(cg, a[0].v, y0)),
                       call_double(cg, info->symbol, a, 1));
     }
-    case FSIG_REPLACED: /* sema bound another expression */
+    case FSIG_REPLACED: /* sema bound another expression, but for a region zone */
+        if (e->u.call.fn == FN_FROM_UTC_TIMESTAMP || e->u.call.fn == FN_TO_UTC_TIMESTAMP)
+            return call_utc_shift(cg, e, a);
         break;
     }
     cg_unsupported(cg, e->span, "this function");

@@ -24,6 +24,7 @@
 
 #include "common/cm_like.h"
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "sema/sema_int.h"
 
 /* ==== Nodes and constants ==== */
@@ -152,10 +153,11 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
         return r;
     }
     /* Spark's stringToTimestamp (common/cm_time.c, as the runtime's srt_cast_str_ts); a time
-       without a date takes the date when it runs, so it stays a cast.  A DATE is the
-       timestamp's day, as the runtime casts it. */
+       without a date takes the date when it runs, so it stays a cast.  A region zone
+       ('2016-07-26 10:00:00 Europe/Paris') is read here from the tz database (the runtime has
+       none).  A DATE is the timestamp's day, as the runtime casts it. */
     if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP &&
-        cm_ts_parse(v->s, strlen(v->s), CM_TS_NO_DATE, &i) == 0)
+        cm_ts_parse_zoned(v->s, strlen(v->s), CM_TS_NO_DATE, cm_zone_local_offset, &i) == 0)
         return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && t->kind == TY_DATE && cm_date_parse(v->s, v->n, &i) == 0)
         return const_int(sc, t, i, e->span);

@@ -1,12 +1,15 @@
 /* sema_func_date.c - typing of the date and time functions of functions.def (SPECIAL class):
 ** date_add/date_sub, to_timestamp/unix_timestamp, date_part/extract, last_day ...
 ** timestamp_micros (FN_CASES_DATE), and from_utc_timestamp/to_utc_timestamp (bound as a
-** shift by a constant zone offset).  The rows stay in functions.def; sema_func.c dispatches.
+** shift by a constant zone offset, or a call over a region's rules).  The rows stay in
+** functions.def; sema_func.c dispatches.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "sema/sema_int.h"
 
 /* ==== Dates: last_day ... timestamp_micros ====
@@ -109,34 +112,58 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
         *bad = 1, *want = "a string";
 }
 
-/* A time-zone argument of fn: a string constant sluice knows the offset of (cm_zone_offset:
-   fixed offsets, UTC, GMT, ...), *off its seconds east of UTC; false after an error at at.
-   Region ids, whose offset depends on the date, need zone rules sluice does not have. */
-static bool check_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, int32_t *off)
+/* Whether tz is a string constant, as sluice needs a zone to be (else an error). */
+static bool zone_is_const(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz)
 {
-    if (!sema_fn_is_string_const(tz)) {
-        diag_error(b->sc->diag, at->span,
-                   "function '%s' needs a constant time zone in sluice (a string literal)",
-                   sema_func_name(fn));
+    if (sema_fn_is_string_const(tz))
+        return true;
+    diag_error(b->sc->diag, at->span,
+               "function '%s' needs a constant time zone in sluice (a string literal)",
+               sema_func_name(fn));
+    return false;
+}
+
+/* The constant zone tz as Spark's DateTimeUtils.getZoneId reads it (ZoneId.of with
+   SHORT_IDS; cm_zone_resolve), into *z (the caller frees z->table); false after an error.
+   A zone java.time does not know fails Spark's from_utc_timestamp/to_utc_timestamp at the
+   first row (UTCTimestamp.doGenCode initialises the ZoneId with getZoneId:
+   ZoneRulesException "Unknown time-zone ID: ...", DateTimeException "Invalid ID for ...");
+   sluice refuses the query with that message. */
+static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, CmZone *z)
+{
+    if (!zone_is_const(b, at, fn, tz))
         return false;
-    }
-    if (!cm_zone_offset(tz->u.value.s, tz->u.value.n, off)) {
-        diag_error(b->sc->diag, at->span,
-                   "time zone '%s' is not supported: sluice knows fixed offsets ('+02:00', "
-                   "'GMT-5'), 'UTC', 'GMT', 'Z' and the Etc/ fixed zones, not region ids whose "
-                   "offset changes with the date", tz->u.value.s);
+    cm_zone_resolve(tz->u.value.s, tz->u.value.n, z);
+    if (z->kind == CM_ZONE_INVALID) {
+        diag_error(b->sc->diag, at->span, "%s", z->msg);
+        if (z->no_db)
+            diag_note(b->sc->diag, at->span,
+                      "sluice reads region zones from the tz database at %s, which is missing "
+                      "(install tzdata, or set TZDIR)", cm_tz_dir());
         return false;
     }
     return true;
 }
 
-/* make_timestamp's zone: NULL, or a constant sluice knows the offset of (check_zone). */
-static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, const SExpr *tz)
+/* make_timestamp's zone: NULL, or a constant zone (codegen resolves it again).  An unknown
+   zone makes every result NULL: MakeTimestamp.doGenCode calls getZoneId inside the
+   try whose catch of DateTimeException (ZoneRulesException is one) sets the result NULL
+   (non-ANSI), so the zone becomes a NULL constant. */
+static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, SExpr **tz)
 {
-    int32_t off;
-    if (tz->kind == SX_CONST && tz->u.value.is_null)
+    if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return true;
-    return check_zone(b, e->u.call.args.items[6], fn, tz, &off);
+    if (!zone_is_const(b, e->u.call.args.items[6], fn, *tz))
+        return false;
+    CmZone z;
+    cm_zone_resolve((*tz)->u.value.s, (*tz)->u.value.n, &z);
+    free(z.table);
+    if (z.kind == CM_ZONE_INVALID) {
+        SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_string, (*tz)->span);
+        null->u.value.is_null = true;
+        *tz = null;
+    }
+    return true;
 }
 
 /* date_part(field, source) (DatePart: Extract(field, source)): field a string literal
@@ -216,7 +243,7 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
             args[5] = sema_coerce(b->sc, args[5], type_decimal(16, 6));
         else
             *bad = 5, *want = "a number of seconds";
-        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, args[6]);
+        return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, &args[6]);
     case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         sema_fn_convert_all(b, args, n, sema_fn_int_arg, bad);
@@ -263,9 +290,10 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 }
 
 /* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
-   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz): ts + or - tz's offset.
-   tz must be a constant sluice knows the offset of (cm_zone_offset: fixed offsets, UTC, GMT,
-   ...); region ids, whose offset depends on the date, need zone rules sluice does not have. */
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  tz must be a constant
+   (resolve_zone).  A fixed offset binds as ts + or - the offset; a region binds as the call
+   itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's rules read
+   again from the tz database (cm_zone_resolve) and embedded as a constant. */
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -281,11 +309,22 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     null->u.value.is_null = true;
     if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
         return null;
-    int32_t off;
-    if (!check_zone(b, asts[1], fn, args[1], &off))
+    CmZone z;
+    if (!resolve_zone(b, asts[1], fn, args[1], &z))
         return NULL;
+    if (z.kind == CM_ZONE_RULES) {
+        free(z.table);
+        SExpr **call_args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
+        call_args[0] = ts;
+        call_args[1] = args[1];
+        SExpr *c = sema_new_expr(b->sc, SX_CALL, &type_timestamp, e->span);
+        c->u.call.fn = fn;
+        c->u.call.args = call_args;
+        c->u.call.n_args = 2;
+        return c;
+    }
     SExpr *d = sema_new_expr(b->sc, SX_CONST, &type_interval, e->span);
-    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? off : -off) * 1000000;
+    d->u.value.i = (int64_t)(fn == FN_FROM_UTC_TIMESTAMP ? z.off_s : -z.off_s) * 1000000;
     SExpr *r = sema_new_expr(b->sc, SX_ARITH, &type_timestamp, e->span);
     r->u.bin.op = BOP_ADD;
     r->u.bin.lhs = ts;

@@ -592,11 +592,17 @@ int64_t srt_date_last_day(int64_t days);
 int srt_date_add_months(int64_t days, int32_t months, int64_t *out);
 int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);
 /* next_day (an unknown day name: SRT_DATE_INVALID) and make_timestamp (the seconds as
-   microseconds of DECIMAL(16,6), the zone's offset in seconds east of UTC): same codes. */
+   microseconds of DECIMAL(16,6); the zone's offset in seconds east of UTC, or when zone is
+   not NULL a region's rules (common/cm_tz.h)): same codes. */
 int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out);
 int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
-                       int64_t sec_us, int32_t off_s, int64_t *out);
+                       int64_t sec_us, int32_t off_s, const int64_t *zone, int64_t *out);
 double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
+/* from_utc_timestamp and to_utc_timestamp with a region zone (DateTimeUtils.convertTz):
+   zone is the zone's rules, a constant table the compiler read from its tz database
+   (common/cm_tz.h).  0 with *out set, or SRT_DATE_OVERFLOW ("long overflow"). */
+int srt_tz_from_utc(int64_t us, const int64_t *zone, int64_t *out);
+int srt_tz_to_utc(int64_t us, const int64_t *zone, int64_t *out);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
 uint32_t srt_ts_format(int64_t us, char *out);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "common/cm_decfmt.h"
+#include "common/cm_tz.h"
 #include "srt_int.h"
 
 #define S(x) x, (uint32_t)strlen(x)
@@ -1040,13 +1041,29 @@ START_TEST(test_next_day_make_timestamp)
     ck_assert_int_eq(srt_date_next_day(16449, S("wednesday"), &v), 0);
     ck_assert_int_eq(v, 16456);
     ck_assert_int_eq(srt_date_next_day(16449, S("xx"), &v), SRT_DATE_INVALID);
-    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 0, 0, 60000000, 0, &v), 0);
+    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 0, 0, 60000000, 0, NULL, &v), 0);
     ck_assert_int_eq(v, 60000000);
-    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 0, 0, 60500000, 0, &v), SRT_DATE_INVALID);
-    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 1, 0, 0, 3600, &v), 0);
+    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 0, 0, 60500000, 0, NULL, &v), SRT_DATE_INVALID);
+    ck_assert_int_eq(srt_make_timestamp(1970, 1, 1, 1, 0, 0, 3600, NULL, &v), 0);
     ck_assert_int_eq(v, 0);
-    ck_assert_int_eq(srt_make_timestamp(2019, 2, 29, 0, 0, 0, 0, &v), SRT_DATE_INVALID);
-    ck_assert_int_eq(srt_make_timestamp(300000, 1, 1, 0, 0, 0, 0, &v), SRT_DATE_OVERFLOW);
+    ck_assert_int_eq(srt_make_timestamp(2019, 2, 29, 0, 0, 0, 0, NULL, &v), SRT_DATE_INVALID);
+    ck_assert_int_eq(srt_make_timestamp(300000, 1, 1, 0, 0, 0, 0, NULL, &v), SRT_DATE_OVERFLOW);
+    /* A region's rules (ZonedDateTime.of): Paris' gap 2016-03-27 02:30 is 01:30 UTC, the
+       overlap 2016-10-30 02:30 takes +02:00 (00:30 UTC), 60 seconds the next minute. */
+    int64_t z[CM_TZ_HEAD + 1] = {0};
+    int32_t std;
+    ck_assert(cm_tz_posix_parse(S("CET-1CEST,M3.5.0,M10.5.0/3"), z, &std));
+    z[CM_TZ_HEAD] = std;
+    ck_assert_int_eq(srt_make_timestamp(2016, 3, 27, 2, 30, 0, 0, z, &v), 0);
+    ck_assert_int_eq(v, 1459042200LL * 1000000);
+    ck_assert_int_eq(srt_make_timestamp(2016, 10, 30, 2, 29, 60000000, 0, z, &v), 0);
+    ck_assert_int_eq(v, 1477787400LL * 1000000);
+    ck_assert_int_eq(srt_tz_to_utc(1477794600LL * 1000000 + 1, z, &v), 0); /* 02:30:00.000001 */
+    ck_assert_int_eq(v, 1477787400LL * 1000000 + 1);
+    ck_assert_int_eq(srt_tz_from_utc(1477787400LL * 1000000, z, &v), 0);
+    ck_assert_int_eq(v, 1477794600LL * 1000000);
+    ck_assert_int_eq(srt_tz_from_utc(INT64_MAX - 1000, z, &v), SRT_DATE_OVERFLOW);
+    ck_assert_int_eq(srt_tz_to_utc(INT64_MIN + 1000, z, &v), SRT_DATE_OVERFLOW);
 }
 END_TEST
 

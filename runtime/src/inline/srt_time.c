@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "srt_abi.h"
 
 #define T_US_PER_DAY 86400000000LL
@@ -595,12 +596,13 @@ int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out)
 }
 
 int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
-                       int64_t sec_us, int32_t off_s, int64_t *out)
+                       int64_t sec_us, int32_t off_s, const int64_t *zone, int64_t *out)
 {
     /* MakeTimestamp.toMicros (non-ANSI): the seconds DECIMAL(16,6) split into whole seconds
        and a fraction; 60 with no fraction is the next minute (PostgreSQL's rule); anything
-       LocalDateTime.of refuses is NULL (DateTimeException); the instant, at the zone's
-       offset, must fit a BIGINT of microseconds (instantToMicros' Math.multiplyExact and
+       LocalDateTime.of refuses is NULL (DateTimeException); ldt.atZone(zoneId).toInstant
+       (a region's gap moves the time later, an overlap takes the earlier offset); the
+       instant must fit a BIGINT of microseconds (instantToMicros' Math.multiplyExact and
        addExact throw ArithmeticException, which fails the query). */
     *out = 0;
     int64_t sec = sec_us / 1000000, frac = sec_us % 1000000;
@@ -610,9 +612,28 @@ int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, i
         frac < 0 || sec < 0 || (sec > 59 && !leap))
         return SRT_DATE_INVALID;
     int64_t s = cm_days_from_civil(year, month, day) * 86400 + hour * 3600 + min * 60 +
-                (leap ? 60 : sec) - off_s;
+                (leap ? 60 : sec);
+    s -= zone ? cm_tz_local_offset(zone, s, frac != 0) : off_s;
     int64_t us;
     if (__builtin_mul_overflow(s, (int64_t)1000000, &us) || __builtin_add_overflow(us, frac, out))
         return SRT_DATE_OVERFLOW;
     return 0;
+}
+
+/* DateTimeUtils.convertTz(micros, fromZone, toZone) (Spark 3.5 SparkDateTimeUtils.scala):
+   getLocalDateTime(micros, toZone).atZone(fromZone).toInstant, then instantToMicros, whose
+   Math.multiplyExact/addExact throw "long overflow".  fromUTCTime: from UTC to the zone, the
+   instant's local time in the zone read as UTC; toUTCTime: the local time read in the zone
+   (ZonedDateTime.of: a gap moves it later, an overlap takes the earlier offset). */
+int srt_tz_from_utc(int64_t us, const int64_t *zone, int64_t *out)
+{
+    int64_t off = cm_tz_offset_at(zone, cm_floordiv(us, CM_US_PER_SECOND));
+    return __builtin_add_overflow(us, off * CM_US_PER_SECOND, out) ? SRT_DATE_OVERFLOW : 0;
+}
+
+int srt_tz_to_utc(int64_t us, const int64_t *zone, int64_t *out)
+{
+    int64_t s = cm_floordiv(us, CM_US_PER_SECOND);
+    int64_t off = cm_tz_local_offset(zone, s, us % CM_US_PER_SECOND != 0);
+    return __builtin_sub_overflow(us, off * CM_US_PER_SECOND, out) ? SRT_DATE_OVERFLOW : 0;
 }
