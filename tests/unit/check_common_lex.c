@@ -227,6 +227,32 @@ START_TEST(test_csv_fields)
 }
 END_TEST
 
+/* cm_csv_plain_end against a byte loop: random fields over a small alphabet (the separator,
+   '\n', '\r', bytes with bit 7 set, bytes next to the separator's value), every start and
+   end, separators ',', ';', '\t' and 0xFE. */
+START_TEST(test_csv_plain_end)
+{
+    static const char alphabet[] = {'a', ',', ';', '\t', '\n', '\r', '"', (char)0xFE, (char)0xFF,
+                                    (char)0x80, '+', '-', '\v', '\0', (char)0x0B, (char)0x2D};
+    static const int seps[] = {',', ';', '\t', 0xFE};
+    uint64_t seed = 99;
+    char buf[64];
+    for (int it = 0; it < 20000; it++) {
+        for (size_t i = 0; i < sizeof buf; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            unsigned r = (unsigned)(seed >> 40);
+            buf[i] = r % 3 ? 'x' : alphabet[(r / 3) % sizeof alphabet];
+        }
+        int sep = seps[it % 4];
+        size_t from = (size_t)(seed >> 20) % 40, to = from + (size_t)(seed >> 30) % 24;
+        const char *want = buf + from;
+        while (want < buf + to && *want != (char)sep && *want != '\n')
+            want++;
+        ck_assert_ptr_eq(cm_csv_plain_end(buf + from, buf + to, sep), want);
+    }
+}
+END_TEST
+
 START_TEST(test_csv_double)
 {
     static const struct {
@@ -337,6 +363,7 @@ Suite *common_lex_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("csv");
     tcase_add_test(tc, test_csv_fields);
+    tcase_add_test(tc, test_csv_plain_end);
     tcase_add_test(tc, test_csv_double);
     tcase_add_test(tc, test_csv_decimal);
     tcase_add_test(tc, test_csv_blank_line);
