@@ -31,6 +31,8 @@ const char *srt_json_ws(const char *p, const char *end)
 
 const char *srt_json_line_end(const char *p, const char *end)
 {
+    if (p < end && *p == '\n') /* usual after a CSV line's last field: no libc call */
+        return p;
     const char *q = memchr(p, '\n', (size_t)(end - p));
     return q ? q : end;
 }
