@@ -211,6 +211,14 @@ AstExpr *ast_new_call(Arena *arena, const char *name, SrcSpan name_span, const A
     return above_all(e, args);
 }
 
+AstExpr *ast_new_lambda(Arena *arena, AstExprList params, AstExpr *body, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_LAMBDA, span);
+    e->u.lambda.params = params;
+    e->u.lambda.body = body;
+    return above(e, body);
+}
+
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)
 {
     call->u.call.has_over = true;
@@ -732,6 +740,9 @@ int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx)
         return ast_walk_expr(e->u.kase.else_, fn, ctx);
     case AST_CAST:
         kids[0] = e->u.cast.arg;
+        break;
+    case AST_LAMBDA: /* the body only: the parameters are names, not references */
+        kids[0] = e->u.lambda.body;
         break;
     }
     for (int i = 0; i < 3; i++)

@@ -95,6 +95,9 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
     case SX_AGG_REF:
         put_agg(sb, &s->aggs[e->u.ref], s);
         return;
+    case SX_LAMBDA_VAR:
+        sb_printf(sb, "lambda#%d", e->u.ref);
+        return;
     case SX_FIELD:
         put_expr(sb, e->u.field.arg, s);
         sb_printf(sb, ".%s", e->u.field.arg->type->fields[e->u.field.index].name);
