@@ -72,19 +72,8 @@ static SExpr *bind_lambda(Binder *b, const AstExpr *a, const Type *const *ts, in
     return body;
 }
 
-/* The call's SQL text as Spark prints it (with aggregate's implicit identity finish). */
-static const char *call_sql(Binder *b, const AstExpr *e, SFunc fn)
-{
-    const char *s = sema_expr_sql(b->sc, b->blk, e);
-    if (fn == FN_AGGREGATE && e->u.call.args.n == 3 && s[0]) /* drop ')', add the identity */
-        s = arena_sprintf(b->sc->arena, "%.*s, lambdafunction(namedlambdavariable(), "
-                                        "namedlambdavariable()))",
-                          (int)strlen(s) - 1, s);
-    return s;
-}
-
 /* Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE for argument i (0-based) of e. */
-static SExpr *unexpected_type(Binder *b, const AstExpr *e, SFunc fn, int i, const char *want,
+static SExpr *unexpected_type(Binder *b, const AstExpr *e, int i, const char *want,
                               const Type *got)
 {
     const AstExpr *a = e->u.call.args.items[i];
@@ -92,7 +81,7 @@ static SExpr *unexpected_type(Binder *b, const AstExpr *e, SFunc fn, int i, cons
                "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"%s\" due to data type "
                "mismatch: Parameter %d requires the \"%s\" type, however \"%s\" has the type "
                "\"%s\".",
-               call_sql(b, e, fn), i + 1, want, sema_expr_sql(b->sc, b->blk, a),
+               sema_expr_sql(b->sc, b->blk, e), i + 1, want, sema_expr_sql(b->sc, b->blk, a),
                sema_sql_type(b, got));
     return NULL;
 }
@@ -120,7 +109,7 @@ static SExpr *bind_aggregate(Binder *b, const AstExpr *e, SExpr *arr)
     if (!(args[2] = bind_lambda(b, asts[2], mt, 2, &args[4])))
         return NULL;
     if (!type_equal(args[2]->type, acc))
-        return unexpected_type(b, e, FN_AGGREGATE, 2, sema_sql_type(b, acc), args[2]->type);
+        return unexpected_type(b, e, 2, sema_sql_type(b, acc), args[2]->type);
     if (e->u.call.args.n > 3) {
         if (!(args[3] = bind_lambda(b, asts[3], &acc, 1, &args[6])))
             return NULL;
@@ -138,7 +127,7 @@ SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn)
     if (!arr)
         return NULL;
     if (arr->type->kind != TY_ARRAY)
-        return unexpected_type(b, e, fn, 0, "ARRAY", arr->type);
+        return unexpected_type(b, e, 0, "ARRAY", arr->type);
     if (fn == FN_AGGREGATE)
         return bind_aggregate(b, e, arr);
     /* ArrayTransform and ArrayFilter give a lambda of two parameters the index (INT) too;
@@ -153,6 +142,6 @@ SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn)
     if (fn == FN_TRANSFORM)
         return new_call(b, e, fn, type_array(b->sc->arena, args[1]->type), args, 3 + two);
     if (args[1]->type->kind != TY_BOOLEAN)
-        return unexpected_type(b, e, fn, 1, "BOOLEAN", args[1]->type);
+        return unexpected_type(b, e, 1, "BOOLEAN", args[1]->type);
     return new_call(b, e, fn, fn == FN_FILTER ? arr->type : &type_boolean, args, 3 + two);
 }

@@ -369,6 +369,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 2)
             sb_puts(sb, ", -1");
         break;
+    case FN_AGGREGATE: /* ArrayAggregate's finish: LambdaFunction.identity */
+        if (n == 3)
+            sb_puts(sb, ", lambdafunction(namedlambdavariable(), namedlambdavariable())");
+        break;
     case FN_REGEXP_REPLACE:
         if (n == 3)
             sb_puts(sb, ", 1");
