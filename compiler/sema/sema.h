@@ -122,8 +122,10 @@ typedef enum SExprKind {
     SX_EXPLODE,    /* u.arg: explode(array), a generator; only as a whole SELECT item of a
                       block without aggregation (SSelect.gen): one row per element */
     SX_LAMBDA_VAR  /* u.ref: a variable of a lambda function (Spark's NamedLambdaVariable),
-                      numbered uniquely in the script; the higher-order function SX_CALL that
-                      binds it lists it among its arguments (FN_CASES_LAMBDA) */
+                      numbered by its level (the variables of the enclosing lambdas, plus its
+                      position), so an inner lambda's never equal an outer's; the higher-order
+                      function SX_CALL that binds it lists it among its arguments
+                      (FN_CASES_LAMBDA) */
 } SExprKind;
 
 typedef enum SFunc {

@@ -20,11 +20,17 @@ SExpr *sema_lambda_var(Binder *b, const char *name, SrcSpan span)
     return NULL;
 }
 
-/* A new lambda variable of type t. */
-static SExpr *new_var(Binder *b, const Type *t, SrcSpan span)
+/* Variable i of a new lambda function, of type t.  Its number is its level: the variables in
+   scope around the lambda, plus i.  So nested variables never share one, and two spellings of
+   one function get the same numbers (transform(xs, x -> x + 1) in SELECT is the GROUP BY key
+   transform(xs, y -> y + 1), as Spark's canonicalized lambda variables are). */
+static SExpr *new_var(Binder *b, int i, const Type *t, SrcSpan span)
 {
+    int level = i;
+    for (const SemaLambdaScope *s = b->lambdas; s; s = s->up)
+        level++;
     SExpr *v = sema_new_expr(b->sc, SX_LAMBDA_VAR, t, span);
-    v->u.ref = b->sc->n_lambda_vars++;
+    v->u.ref = level;
     return v;
 }
 
@@ -36,7 +42,7 @@ static SExpr *bind_lambda(Binder *b, const AstExpr *a, const Type *const *ts, in
     SemaCtx *sc = b->sc;
     if (a->kind != AST_LAMBDA) {
         for (int i = 0; i < n; i++)
-            vars[i] = new_var(b, ts[i], a->span);
+            vars[i] = new_var(b, i, ts[i], a->span);
         return sema_bind_expr(b, a);
     }
     const AstExprList *ps = &a->u.lambda.params;
@@ -59,8 +65,9 @@ static SExpr *bind_lambda(Binder *b, const AstExpr *a, const Type *const *ts, in
                 return NULL;
             }
     const SemaLambdaScope *outer = b->lambdas;
+    for (int i = 0; i < n; i++)
+        vars[i] = new_var(b, i, ts[i], ps->items[i]->span);
     for (int i = 0; i < n; i++) {
-        vars[i] = new_var(b, ts[i], ps->items[i]->span);
         SemaLambdaScope *s = ARENA_NEW(sc->arena, SemaLambdaScope);
         s->name = ps->items[i]->u.name.parts[0];
         s->var = vars[i];
@@ -114,7 +121,7 @@ static SExpr *bind_aggregate(Binder *b, const AstExpr *e, SExpr *arr)
         if (!(args[3] = bind_lambda(b, asts[3], &acc, 1, &args[6])))
             return NULL;
     } else {
-        args[6] = new_var(b, acc, e->span);
+        args[6] = new_var(b, 0, acc, e->span);
         args[3] = args[6];
     }
     return new_call(b, e, FN_AGGREGATE, args[3]->type, args, 7);

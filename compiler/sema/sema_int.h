@@ -24,7 +24,6 @@ typedef struct SemaCtx {
     PtrVec sinks;     /* SSink * */
     PtrVec queries;   /* SQuery * */
     bool batch_query; /* the query being bound reads no stream: only that is reported */
-    int n_lambda_vars; /* SX_LAMBDA_VAR numbers given so far */
 } SemaCtx;
 
 /* Case-insensitive lookups in the catalog built so far; NULL if absent. */
