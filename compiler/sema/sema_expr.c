@@ -528,7 +528,14 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     if (nm->n <= 0 || !nm->parts || !nm->parts[0])
         return NULL;
     /* A lambda variable shadows a column (ResolveLambdaVariables: x.f is its field f). */
-    SExpr *var = sema_lambda_var(b, nm->parts[0], nm->spans ? nm->spans[0] : e->span);
+    bool out_of_reach = false;
+    SExpr *var = sema_lambda_var(b, nm->parts[0], nm->spans ? nm->spans[0] : e->span, &out_of_reach);
+    if (out_of_reach) { /* an aggregate is computed over the rows, not per element */
+        diag_error(b->sc->diag, e->span,
+                   "the lambda variable '%s' cannot be used in an aggregate function",
+                   nm->parts[0]);
+        return NULL;
+    }
     if (var)
         return fields_from(b, var, e, 1);
     if (b->out_lookup == OUT_FIRST && try_output(b, e, &res))
@@ -1347,6 +1354,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     ab.allow_agg = false;
     ab.allow_window = false;
     ab.in_agg = true;
+    ab.agg_lambdas = b->lambdas;
     ab.out_lookup = OUT_NONE;
     SExpr *filter = NULL;
     if (e->u.call.filter) {

@@ -8,15 +8,22 @@
 
 #include "sema/sema_int.h"
 
-SExpr *sema_lambda_var(Binder *b, const char *name, SrcSpan span)
+SExpr *sema_lambda_var(Binder *b, const char *name, SrcSpan span, bool *out_of_reach)
 {
-    for (const SemaLambdaScope *s = b->lambdas; s; s = s->up)
-        if (strcasecmp(s->name, name) == 0) {
+    bool outside = false;
+    for (const SemaLambdaScope *s = b->lambdas; s; s = s->up) {
+        outside = outside || (b->agg_lambdas && s == b->agg_lambdas);
+        if (strcasecmp(s->name, name) != 0)
+            continue;
+        *out_of_reach = outside;
+        if (!outside) {
             SExpr *v = ARENA_NEW(b->sc->arena, SExpr);
             *v = *s->var;
             v->span = span;
             return v;
         }
+        return NULL;
+    }
     return NULL;
 }
 

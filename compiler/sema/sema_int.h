@@ -207,6 +207,8 @@ typedef struct Binder {
     bool in_agg;        /* binding the argument of an aggregate */
     OutLookup out_lookup;
     const SemaLambdaScope *lambdas; /* inside a lambda function's body, else NULL */
+    const SemaLambdaScope *agg_lambdas; /* in an aggregate's argument: the lambdas around the
+                                           aggregate, whose variables it cannot read */
 } Binder;
 
 /* Bind and type an expression. NULL after an error has been reported. */
@@ -325,8 +327,9 @@ const char *sema_sql_type(Binder *b, const Type *t);
 /* Higher-order functions (sema_func_lambda.c): FN_CASES_LAMBDA bound with their lambda
    functions; NULL after reporting an error. */
 SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn);
-/* The lambda variable name parts[0] names in b's scope, or NULL. */
-SExpr *sema_lambda_var(Binder *b, const char *name, SrcSpan span);
+/* The lambda variable `name` names in b's scope, or NULL; *out_of_reach when it is one of
+   the variables around the aggregate whose argument is being bound. */
+SExpr *sema_lambda_var(Binder *b, const char *name, SrcSpan span, bool *out_of_reach);
 
 /* ==== SELECT blocks (sema_select.c) ==== */
 
