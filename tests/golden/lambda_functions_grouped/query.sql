@@ -16,3 +16,17 @@ GROUP BY transform(xs, x -> x > 0) ORDER BY ids;
 INSERT INTO o
 SELECT k, transform(xs, x -> x + sum(id)) AS t, forall(collect_list(id), i -> i > k) AS gt
 FROM s GROUP BY k, xs ORDER BY k;
+-- Structs, decimals and arrays through lambdas: the average of xs with a struct accumulator
+-- (sum of coalesce(x, 0) / count: 6/3 = 2.0, 4/3, 0/0 = NULL (non-ANSI), NULL array, 1/2);
+-- struct(x, x + 1) names its fields x (a lambda variable is a NamedExpression) and col2;
+-- DECIMAL(2,1) * 2 is DECIMAL(4,1); an ARRAY accumulator grows by concat.
+INSERT INTO o
+SELECT id,
+  aggregate(xs, named_struct('s', 0, 'c', 0),
+            (acc, x) -> named_struct('s', acc.s + coalesce(x, 0), 'c', acc.c + 1),
+            acc -> acc.s / acc.c) AS avg,
+  transform(xs, x -> struct(x, x + 1)) AS st, transform(array(1.5, 2.5), x -> x * 2) AS dec,
+  transform(ss, (s, i) -> array(s, s)) AS arr2,
+  aggregate(ss, array('z'), (acc, s) -> concat(acc, array(s))) AS accarr,
+  filter(ss, s -> s IS NULL) AS nulls
+FROM s ORDER BY id;
