@@ -1252,6 +1252,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     bool name_only = put_expected(ctx, &sb, &ident_ok);
     if (!name_only && sym == YYTRANSLATE(TOK_NATURAL)) {
         sb_puts(&sb, " (NATURAL JOIN is not supported yet)");
+    } else if (sym == YYTRANSLATE(TOK_ARROW)) {
+        sb_puts(&sb, " (a lambda function, x -> ... or (x, y) -> ..., is only allowed as an "
+                     "argument of a higher-order function)");
     } else if (keyword_category(sym) == RESERVED_KW && (name_only || (ident_ok && !clause_word(sym)))) {
         sb_puts(&sb, " (");
         put_symbol(&sb, sym);

@@ -557,8 +557,12 @@ static const ErrCase err_cases[] = {
     {"INSERT INTO s SELECT 1 DROP DUPLICATES",
      "error|q.sql|1|29|syntax error: unexpected DUPLICATES\n"},
     /* a lambda is a call's argument only; Spark's second form has two names or more */
-    {"INSERT INTO s SELECT x -> x FROM t", "error|q.sql|1|24|syntax error: unexpected '->'\n"},
-    {"INSERT INTO s SELECT f((x) -> x) FROM t", "error|q.sql|1|28|syntax error: unexpected '->'\n"},
+    {"INSERT INTO s SELECT x -> x FROM t",
+     "error|q.sql|1|24|syntax error: unexpected '->' (a lambda function, x -> ... or (x, y) -> ..., "
+     "is only allowed as an argument of a higher-order function)\n"},
+    {"INSERT INTO s SELECT f((x) -> x) FROM t",
+     "error|q.sql|1|28|syntax error: unexpected '->' (a lambda function, x -> ... or (x, y) -> ..., "
+     "is only allowed as an argument of a higher-order function)\n"},
 };
 
 START_TEST(test_errors)
