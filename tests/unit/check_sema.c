@@ -231,6 +231,25 @@ static const DumpCase dump_cases[] = {
      "    output: (n + 1) int, (n + big) bigint, (n * v) double, (n / 2) double, (big % 3) bigint, "
      "(v % 2) double, (- n) int, (+ v) double, (n - 2147483648) bigint, (3 + n) double, (NULL + n) "
      "int, time + INTERVAL '01' HOUR timestamp, time + INTERVAL '1' DAY timestamp\n"},
+    /* lambda variables are numbered by level: an inner lambda's after the outer's, a
+       sibling's from 0 again; the variables follow the body among the call's arguments */
+    {"lambda_levels", true,
+     "INSERT INTO out\n"
+     "SELECT transform(split(action, ','), x -> transform(split(action, ','), y -> concat(x, y))) AS t,\n"
+     "       filter(split(action, ','), (z, i) -> i > n) AS f\n"
+     "FROM events;\n",
+     false,
+     "query out #0 -> out mode=Append trigger=default\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
+     "  select\n"
+     "    from: source events\n"
+     "    input: time timestamp, action string, n int, v double, big bigint\n"
+     "    out[0] t: transform(split(action#1:string, ',':string):array<string>, "
+     "transform(split(action#1:string, ',':string):array<string>, concat(lambda#0:string, "
+     "lambda#1:string):string, lambda#1:string):array<string>, lambda#0:string):array<array<string>>\n"
+     "    out[1] f: filter(split(action#1:string, ',':string):array<string>, (lambda#1:int > "
+     "n#2:int):boolean, lambda#0:string, lambda#1:int):array<string>\n"
+     "    output: t array<array<string>>, f array<string>\n"},
     {"comparison_types", true,
      "INSERT INTO out\n"
      "SELECT action FROM events\n"
