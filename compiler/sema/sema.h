@@ -219,16 +219,18 @@ typedef enum SFnSig {
     case FN_TRY_SUBTRACT:                                                                          \
     case FN_TRY_MULTIPLY:                                                                          \
     case FN_TRY_DIVIDE
-/* The higher-order functions (sema_func_lambda.c, cg_lambda.c).  Their SX_CALL arguments:
+/* The higher-order functions (sema_func_lambda.c, cg_array.c).  Their SX_CALL arguments:
    transform, filter, exists, forall: arr, body, x[, i] (x, i: SX_LAMBDA_VAR, i only when the
    lambda has two parameters); aggregate: arr, zero, merge, finish, acc, x, facc (merge binds
-   acc and x, finish binds facc; finish is facc itself when not written). */
+   acc and x, finish binds facc; finish is facc itself when not written).  reduce is bound as
+   aggregate (FN_AGGREGATE). */
 #define FN_CASES_LAMBDA                                                                            \
     case FN_TRANSFORM:                                                                             \
     case FN_FILTER:                                                                                \
     case FN_EXISTS:                                                                                \
     case FN_FORALL:                                                                                \
-    case FN_AGGREGATE
+    case FN_AGGREGATE:                                                                             \
+    case FN_REDUCE
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \

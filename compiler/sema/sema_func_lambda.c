@@ -109,7 +109,8 @@ static SExpr *new_call(Binder *b, const AstExpr *e, SFunc fn, const Type *t, SEx
     return c;
 }
 
-/* aggregate(arr, zero, (acc, x) -> merge[, acc -> finish]) (ArrayAggregate): merge must have
+/* aggregate(arr, zero, (acc, x) -> merge[, acc -> finish]) (ArrayAggregate; reduce is its
+   alias, bound as FN_AGGREGATE): merge must have
    zero's type exactly (checkArgumentDataTypes: DataTypeUtils.sameType, no cast). */
 static SExpr *bind_aggregate(Binder *b, const AstExpr *e, SExpr *arr)
 {
@@ -142,7 +143,7 @@ SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn)
         return NULL;
     if (arr->type->kind != TY_ARRAY)
         return unexpected_type(b, e, 0, "ARRAY", arr->type);
-    if (fn == FN_AGGREGATE)
+    if (fn == FN_AGGREGATE || fn == FN_REDUCE)
         return bind_aggregate(b, e, arr);
     /* ArrayTransform and ArrayFilter give a lambda of two parameters the index (INT) too;
        ArrayExists and ArrayForAll give one variable */

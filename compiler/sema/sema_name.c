@@ -370,6 +370,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
             sb_puts(sb, ", -1");
         break;
     case FN_AGGREGATE: /* ArrayAggregate's finish: LambdaFunction.identity */
+    case FN_REDUCE:
         if (n == 3)
             sb_puts(sb, ", lambdafunction(namedlambdavariable(), namedlambdavariable())");
         break;

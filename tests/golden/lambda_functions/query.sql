@@ -5,7 +5,8 @@
 -- ArrayExists (followThreeValuedLogicInArrayExists true): true if the predicate is true for
 --   one; else NULL if it is NULL for one; else false.  ArrayForAll: false if false for one;
 --   else NULL if NULL for one; else true.
--- ArrayAggregate: acc = zero, acc = merge(acc, x) in order, finish(acc) (identity when absent).
+-- ArrayAggregate: acc = zero, acc = merge(acc, x) in order, finish(acc) (identity when absent);
+--   reduce is its alias (Spark 3.4), named reduce(...).
 -- ResolveLambdaVariables: a lambda variable shadows a column (k -> k is the element, not
 --   the column k); other names are columns; x.f of a struct element is its field; a plain
 --   expression as the function ignores the element.
@@ -31,5 +32,5 @@ SELECT id, aggregate(xs, 0, (acc, x) -> acc + x) AS sm,
 FROM s WITH (name = 'aggregate_nested');
 INSERT INTO o
 SELECT transform(xs, x -> x + 1), exists(ps, p -> p.a > 1), aggregate(xs, 0, (a, x) -> a + x),
-       transform(split('a,b', ','), (x, i) -> concat(x, i)) AS sp
+       transform(split('a,b', ','), (x, i) -> concat(x, i)) AS sp, reduce(xs, 10, (a, x) -> a - x)
 FROM s WHERE id = 1 WITH (name = 'names');
