@@ -529,7 +529,8 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
         return NULL;
     /* A lambda variable shadows a column (ResolveLambdaVariables: x.f is its field f). */
     bool out_of_reach = false;
-    SExpr *var = sema_lambda_var(b, nm->parts[0], nm->spans ? nm->spans[0] : e->span, &out_of_reach);
+    SExpr *var =
+        sema_lambda_var(b, nm->parts[0], nm->spans ? nm->spans[0] : e->span, &out_of_reach);
     if (out_of_reach) { /* an aggregate is computed over the rows, not per element */
         diag_error(b->sc->diag, e->span,
                    "the lambda variable '%s' cannot be used in an aggregate function",

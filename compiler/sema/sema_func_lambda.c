@@ -87,8 +87,7 @@ static SExpr *bind_lambda(Binder *b, const AstExpr *a, const Type *const *ts, in
 }
 
 /* Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE for argument i (0-based) of e. */
-static SExpr *unexpected_type(Binder *b, const AstExpr *e, int i, const char *want,
-                              const Type *got)
+static SExpr *unexpected_type(Binder *b, const AstExpr *e, int i, const char *want, const Type *got)
 {
     const AstExpr *a = e->u.call.args.items[i];
     diag_error(b->sc->diag, a->span,
