@@ -454,11 +454,34 @@ static bool block_aggregates(const AstSelect *ast)
     return false;
 }
 
+/* The lambda functions around the expression being walked (innermost first): their
+   parameters are not columns. */
+typedef struct LambdaNest {
+    const AstExpr *lambda;
+    const struct LambdaNest *up;
+} LambdaNest;
+
+static bool lambda_param(const LambdaNest *nest, const AstExpr *col)
+{
+    for (; nest; nest = nest->up)
+        for (int i = 0; i < nest->lambda->u.lambda.params.n; i++)
+            if (strcasecmp(nest->lambda->u.lambda.params.items[i]->u.name.parts[0],
+                           col->u.name.parts[0]) == 0)
+                return true;
+    return false;
+}
+
 static int col_outside_agg(AstExpr *e, void *ctx)
 {
-    (void)ctx;
+    const LambdaNest *nest = ctx;
     if (sema_ast_is_agg_call(e))
         return 1; /* prune: inside an aggregate */
+    if (e->kind == AST_LAMBDA) { /* its body, with its parameters bound */
+        LambdaNest in = {e, nest};
+        return ast_walk_expr(e->u.lambda.body, col_outside_agg, &in) == 2 ? 2 : 1;
+    }
+    if (e->kind == AST_COLUMN && e->u.name.n > 0 && lambda_param(nest, e))
+        return 0;
     return e->kind == AST_COLUMN || e->kind == AST_STAR ? 2 : 0;
 }
 

@@ -30,3 +30,6 @@ SELECT id,
   aggregate(ss, array('z'), (acc, s) -> concat(acc, array(s))) AS accarr,
   filter(ss, s -> s IS NULL) AS nulls
 FROM s ORDER BY id;
+-- GROUP BY ALL: a lambda's variables are not columns, so this is a global aggregate
+-- (1 + 2 + 3 + 4 + 5 = 15).
+INSERT INTO o SELECT aggregate(collect_list(id), 0, (a, x) -> a + x) AS total FROM s GROUP BY ALL;
