@@ -8,6 +8,7 @@
 #include "front/ast.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* ==== Lists ==== */
 
@@ -217,6 +218,14 @@ AstExpr *ast_new_lambda(Arena *arena, AstExprList params, AstExpr *body, SrcSpan
     e->u.lambda.params = params;
     e->u.lambda.body = body;
     return above(e, body);
+}
+
+bool ast_lambda_has_param(const AstExpr *lambda, const char *name)
+{
+    for (int i = 0; i < lambda->u.lambda.params.n; i++)
+        if (strcasecmp(lambda->u.lambda.params.items[i]->u.name.parts[0], name) == 0)
+            return true;
+    return false;
 }
 
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)

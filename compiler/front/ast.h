@@ -338,6 +338,8 @@ AstExpr *ast_new_call(Arena *arena,
 /* Marks a call as followed by OVER (...) and widens its span to the clause. */
 /* params -> body (params: AST_COLUMNs of one part). */
 AstExpr *ast_new_lambda(Arena *arena, AstExprList params, AstExpr *body, SrcSpan span);
+/* Does the AST_LAMBDA have a parameter named name (case-insensitive, as Spark resolves)? */
+bool ast_lambda_has_param(const AstExpr *lambda, const char *name);
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span);
 /* call FILTER (WHERE filter): an aggregate over the rows where filter is true. */
 AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span);

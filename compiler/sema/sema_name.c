@@ -232,12 +232,9 @@ static int n_printing_lambdas;
 
 static bool is_printing_param(const char *name)
 {
-    for (int i = n_printing_lambdas - 1; i >= 0; i--) {
-        const AstExprList *ps = &printing_lambdas[i]->u.lambda.params;
-        for (int j = 0; j < ps->n; j++)
-            if (strcasecmp(ps->items[j]->u.name.parts[0], name) == 0)
-                return true;
-    }
+    for (int i = n_printing_lambdas - 1; i >= 0; i--)
+        if (ast_lambda_has_param(printing_lambdas[i], name))
+            return true;
     return false;
 }
 

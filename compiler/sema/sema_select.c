@@ -464,10 +464,8 @@ typedef struct LambdaNest {
 static bool lambda_param(const LambdaNest *nest, const AstExpr *col)
 {
     for (; nest; nest = nest->up)
-        for (int i = 0; i < nest->lambda->u.lambda.params.n; i++)
-            if (strcasecmp(nest->lambda->u.lambda.params.items[i]->u.name.parts[0],
-                           col->u.name.parts[0]) == 0)
-                return true;
+        if (ast_lambda_has_param(nest->lambda, col->u.name.parts[0]))
+            return true;
     return false;
 }
 
