@@ -139,7 +139,7 @@ static const AstFlag no_flag;
 %token <str> STRING_LIT "string"
 %token <ival> INTEGER_LIT "integer"
 %token <dval> DECIMAL_LIT "number"
-%token NE "'<>'" LE "'<='" GE "'>='" CONCAT "'||'" NSEQ "'<=>'"
+%token NE "'<>'" LE "'<='" GE "'>='" CONCAT "'||'" NSEQ "'<=>'" ARROW "'->'"
 
 /* Keywords: the same list as keywords.def, in the same order. */
 %token <str> ALL "ALL" AND "AND" ARRAY "ARRAY" AS "AS" ASC "ASC" BETWEEN "BETWEEN" BOTH "BOTH"
@@ -211,11 +211,11 @@ static const AstFlag no_flag;
 %type <dedup> dedup_clause
 %type <oitem> order_item
 %type <num> opt_direction opt_nulls
-%type <list> expr_list dedup_columns
+%type <list> expr_list dedup_columns arg_list lambda_params
 %type <expr> expr and_expr not_expr pred_expr bitor_expr bitxor_expr bitand_expr value_expr
 %type <expr> mul_expr unary_expr postfix_expr
 %type <expr> other_postfix column_ref primary call interval when_list opt_operand opt_else
-%type <expr> dedup_column
+%type <expr> dedup_column arg lambda
 %type <bop> comp_op
 
 %start script
@@ -865,7 +865,7 @@ call:
   | POSITION '(' expr_list ')'      { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
   | func_name '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | func_name '(' '*' ')'               { $$ = ast_new_call(pc->arena, $1, @1, NULL, true, no_flag, @$); }
-  | func_name '(' expr_list ')'         { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
+  | func_name '(' arg_list ')'          { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
   | func_name '(' DISTINCT expr_list ')'
         { $$ = ast_new_call(pc->arena, $1, @1, &$4, false, (AstFlag){true, @3}, @$); }
   | func_name '(' expr FROM expr ')'
@@ -878,6 +878,39 @@ call:
         { if (!($$ = parse_from_call(pc, $1, @1, $3, $4, $6, @$))) YYABORT; }
   | func_name '(' trim_side FROM expr ')'
         { if (!($$ = parse_from_call(pc, $1, @1, $3, NULL, $5, @$))) YYABORT; }
+  ;
+
+/* The arguments of a call: expressions, and lambda functions for the higher-order functions
+** (Spark's `identifier '->' expression` and `'(' identifier (',' identifier)+ ')' '->' expression`).
+** arg    = expr | lambda
+** lambda = ident ARROW expr | '(' ident ',' ident {',' ident} ')' ARROW expr
+** Only a call's argument may be a lambda (sema refuses it for other functions): after one
+** comes ',' or ')', so its body, an expr, never competes with an operator around it.
+*/
+arg_list:
+    arg                             { $$ = ast_list_append(pc->arena, (AstExprList){0}, $1); }
+  | arg_list ',' arg                { $$ = ast_list_append(pc->arena, $1, $3); }
+  ;
+
+arg:
+    expr
+  | lambda
+  ;
+
+lambda:
+    ident ARROW expr
+        { $$ = ast_new_lambda(pc->arena, ast_list_append(pc->arena, (AstExprList){0},
+                                                         ast_new_column(pc->arena, $1, @1)), $3, @$); }
+  | '(' lambda_params ')' ARROW expr
+        { $$ = ast_new_lambda(pc->arena, $2, $5, @$); }
+  ;
+
+lambda_params:
+    ident ',' ident
+        { $$ = ast_list_append(pc->arena, ast_list_append(pc->arena, (AstExprList){0},
+                                                          ast_new_column(pc->arena, $1, @1)),
+                               ast_new_column(pc->arena, $3, @3)); }
+  | lambda_params ',' ident         { $$ = ast_list_append(pc->arena, $1, ast_new_column(pc->arena, $3, @3)); }
   ;
 
 /* TRIM(BOTH | LEADING | TRAILING ...) */
@@ -1219,6 +1252,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     bool name_only = put_expected(ctx, &sb, &ident_ok);
     if (!name_only && sym == YYTRANSLATE(TOK_NATURAL)) {
         sb_puts(&sb, " (NATURAL JOIN is not supported yet)");
+    } else if (sym == YYTRANSLATE(TOK_ARROW)) {
+        sb_puts(&sb, " (a lambda function, x -> ... or (x, y) -> ..., is only allowed as an "
+                     "argument of a higher-order function)");
     } else if (keyword_category(sym) == RESERVED_KW && (name_only || (ident_ok && !clause_word(sym)))) {
         sb_puts(&sb, " (");
         put_symbol(&sb, sym);

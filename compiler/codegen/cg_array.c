@@ -563,3 +563,118 @@ static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a)
     r.len = cg_load(cg, cg->t_i32, kept, "set.len");
     return r;
 }
+
+/* ==== Higher-order functions: transform, filter, exists, forall, aggregate ==== */
+
+/* The lambda's body evaluated in env with vars[i] bound to vals[i]. */
+static CgVal apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
+                   const CgVal *vals, int n)
+{
+    CgLambdaBind *bs = ARENA_NEW_N(cg->arena, CgLambdaBind, n);
+    const CgLambdaBind *up = env->lambdas;
+    for (int i = 0; i < n; i++) {
+        bs[i].ref = vars[i]->u.ref;
+        bs[i].v = vals[i];
+        bs[i].up = up;
+        up = &bs[i];
+    }
+    CgEnv in = *env;
+    in.lambdas = up;
+    return cg_expr(cg, &in, body);
+}
+
+/* The body of transform, filter, exists or forall for element i of arr (and the index i,
+   when the lambda has two parameters). */
+static CgVal apply_elem(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr, LLVMValueRef i)
+{
+    SExpr *const *x = e->u.call.args;
+    CgVal vals[2] = {cg_array_elem(cg, x[0]->type->elem, arr, i), scalar(cg_i1(cg, 0), i)};
+    return apply(cg, env, x[1], &x[2], vals, e->u.call.n_args - 2);
+}
+
+/* transform(arr, f) (ArrayTransform): f of each element; filter(arr, p) (ArrayFilter): the
+   elements for which p is true (a NULL p drops one).  NULL when arr is. */
+static CgVal transform_filter(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
+{
+    bool filter = e->u.call.fn == FN_FILTER;
+    LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
+    LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "hof.n");
+    cg_store(cg, cg_i32(cg, 0), kept);
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgVal r = apply_elem(cg, env, e, arr, i);
+    LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
+    if (filter) {
+        LLVMValueRef keep = LLVMBuildZExt(cg->b, cg_is_true(cg, r), cg->t_i32, "");
+        copy_datums(cg, out, k, cg_gep(cg, arr.v, bytes_of(cg, i), ""), keep);
+        cg_store(cg, LLVMBuildAdd(cg->b, k, keep, ""), kept);
+    } else {
+        cg_store_datum(cg, e->type->elem, r, cg_gep(cg, out, bytes_of(cg, k), ""), false);
+        cg_store(cg, LLVMBuildAdd(cg->b, k, cg_i32(cg, 1), ""), kept);
+    }
+    loop_end(cg, &l, i);
+    CgVal res = scalar(arr.null, out);
+    res.len = cg_load(cg, cg->t_i32, kept, filter ? "filter.n" : "transform.n");
+    return res;
+}
+
+/* exists(arr, p) (ArrayExists, spark.sql.legacy.followThreeValuedLogicInArrayExists true):
+   true at the first element p is true for, else NULL if p was NULL for one, else false;
+   forall(arr, p) (ArrayForAll): false at the first element p is false for, else NULL if p was
+   NULL for one, else true.  Both stop at the deciding element, as Spark does.  NULL when arr
+   is. */
+static CgVal exists_forall(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
+{
+    bool exists = e->u.call.fn == FN_EXISTS;
+    LLVMValueRef decided = flag_slot(cg, "hof.decided");
+    LLVMValueRef saw_null = flag_slot(cg, "hof.null");
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgVal r = apply_elem(cg, env, e, arr, i);
+    LLVMValueRef hit = cg_and(cg, cg_not(cg, r.null), exists ? r.v : cg_not(cg, r.v));
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, saw_null, ""), r.null), saw_null);
+    cg_store(cg, hit, decided);
+    LLVMBasicBlockRef bb_next = cg_block(cg, "hof.next");
+    LLVMBuildCondBr(cg->b, hit, l.bb_done, bb_next);
+    cg_at(cg, bb_next);
+    loop_end(cg, &l, i);
+    LLVMValueRef d = cg_load(cg, cg->t_i1, decided, "");
+    LLVMValueRef null = cg_and(cg, cg_not(cg, d), cg_load(cg, cg->t_i1, saw_null, ""));
+    return scalar(cg_or(cg, arr.null, null), exists ? d : cg_not(cg, d));
+}
+
+/* aggregate(arr, zero, merge, finish) (ArrayAggregate): acc = zero, acc = merge(acc, x) for
+   each element x in order, then finish(acc).  NULL when arr is. */
+static CgVal aggregate(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
+{
+    SExpr *const *x = e->u.call.args;
+    const Type *acc_t = x[1]->type;
+    LLVMValueRef acc = cg_alloca(cg, cg->t_datum, "agg.acc");
+    cg_store_datum(cg, acc_t, cg_expr(cg, env, x[1]), acc, false);
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgVal vals[2] = {cg_load_datum(cg, acc_t, acc), cg_array_elem(cg, x[0]->type->elem, arr, i)};
+    cg_store_datum(cg, acc_t, apply(cg, env, x[2], &x[4], vals, 2), acc, false);
+    loop_end(cg, &l, i);
+    CgVal done = cg_load_datum(cg, acc_t, acc);
+    CgVal r = apply(cg, env, x[3], &x[6], &done, 1);
+    r.null = cg_or(cg, r.null, arr.null);
+    return r;
+}
+
+CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e)
+{
+    CgVal arr = cg_expr(cg, env, e->u.call.args[0]);
+    switch (e->u.call.fn) {
+    case FN_TRANSFORM:
+    case FN_FILTER:
+        return transform_filter(cg, env, e, arr);
+    case FN_EXISTS:
+    case FN_FORALL:
+        return exists_forall(cg, env, e, arr);
+    case FN_AGGREGATE:
+        return aggregate(cg, env, e, arr);
+    default:
+        SL_UNREACHABLE();
+    }
+}

@@ -473,7 +473,18 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
         CgVal a = cg_expr(cg, env, e->u.arg);
         return cg_cast(cg, a, e->u.arg->type, e->type, e->span);
     }
+    case SX_LAMBDA_VAR:
+        for (const CgLambdaBind *l = env->lambdas; l; l = l->up)
+            if (l->ref == e->u.ref)
+                return l->v;
+        SL_UNREACHABLE();
     case SX_CALL: {
+        switch (e->u.call.fn) {
+        FN_CASES_LAMBDA: /* the body is evaluated per element, not here */
+            return cg_array_lambda_fn(cg, env, e);
+        default:
+            break;
+        }
         CgVal *args = ARENA_NEW_N(cg->arena, CgVal, e->u.call.n_args + 1);
         for (int i = 0; i < e->u.call.n_args; i++)
             args[i] = cg_expr(cg, env, e->u.call.args[i]);

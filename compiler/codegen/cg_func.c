@@ -1036,6 +1036,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return call_math_fn(cg, e, a);
     FN_CASES_ARRAY:
         return cg_array_fn(cg, e, a);
+    FN_CASES_LAMBDA: /* cg_expr calls cg_array_lambda_fn */
+        SL_UNREACHABLE();
     case FN_TRY_CAST:
         return cg_try_cast(cg, a[0], x[0]->type, e->type, e->span);
     case FN_TRY_ADD: /* Add, Subtract, Multiply in EvalMode.TRY of two integers: NULL on

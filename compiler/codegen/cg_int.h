@@ -27,6 +27,13 @@ struct CgVal {
     int n_fields;
 };
 
+/* The value of a lambda variable (SX_LAMBDA_VAR u.ref) while its body is emitted. */
+typedef struct CgLambdaBind {
+    int ref;
+    CgVal v;
+    const struct CgLambdaBind *up;
+} CgLambdaBind;
+
 /* What the expressions of one SELECT block see. */
 typedef struct CgEnv {
     const CgVal *cols;   /* the input columns (SX_COLUMN) */
@@ -35,6 +42,7 @@ typedef struct CgEnv {
     const CgVal *aggs;   /* aggregated space: SX_AGG_REF */
     const CgVal *window; /* the window being assigned (SX_WINDOW), or NULL */
     const CgVal *gen;    /* the element being generated (SX_EXPLODE), or NULL */
+    const CgLambdaBind *lambdas; /* inside a lambda function's body: its variables */
 } CgEnv;
 
 typedef struct CgCtx {
@@ -179,6 +187,9 @@ bool cg_func_inlined(const char *name);
 void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg);
 /* cg_array.c: the array functions of functions.def (element_at ... slice). */
 CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+/* A higher-order function (FN_CASES_LAMBDA): a loop over the array's elements, evaluating
+   the lambda's body in env with its variables bound. */
+CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e);
 /* concat(a[0], ..., a[n - 1]) of arrays of one type (Concat): NULL when any is. */
 CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n);
 

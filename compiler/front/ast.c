@@ -8,6 +8,7 @@
 #include "front/ast.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* ==== Lists ==== */
 
@@ -209,6 +210,22 @@ AstExpr *ast_new_call(Arena *arena, const char *name, SrcSpan name_span, const A
     e->u.call.distinct = distinct.on;
     e->u.call.distinct_span = distinct.span;
     return above_all(e, args);
+}
+
+AstExpr *ast_new_lambda(Arena *arena, AstExprList params, AstExpr *body, SrcSpan span)
+{
+    AstExpr *e = ast_expr_new(arena, AST_LAMBDA, span);
+    e->u.lambda.params = params;
+    e->u.lambda.body = body;
+    return above(e, body);
+}
+
+bool ast_lambda_has_param(const AstExpr *lambda, const char *name)
+{
+    for (int i = 0; i < lambda->u.lambda.params.n; i++)
+        if (strcasecmp(lambda->u.lambda.params.items[i]->u.name.parts[0], name) == 0)
+            return true;
+    return false;
 }
 
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)
@@ -732,6 +749,9 @@ int ast_walk_expr(AstExpr *e, AstExprVisit fn, void *ctx)
         return ast_walk_expr(e->u.kase.else_, fn, ctx);
     case AST_CAST:
         kids[0] = e->u.cast.arg;
+        break;
+    case AST_LAMBDA: /* the body only: the parameters are names, not references */
+        kids[0] = e->u.lambda.body;
         break;
     }
     for (int i = 0; i < 3; i++)

@@ -49,7 +49,8 @@ typedef enum AstExprKind {
     AST_IN,       /* x [NOT] IN (a, b, ...): u.in */
     AST_BETWEEN,  /* x [NOT] BETWEEN lo AND hi: u.between */
     AST_CASE,     /* CASE [operand] WHEN .. THEN .. [ELSE ..] END: u.kase */
-    AST_CAST      /* CAST(x AS type): u.cast */
+    AST_CAST,     /* CAST(x AS type): u.cast */
+    AST_LAMBDA    /* x -> body, (x, i) -> body: u.lambda; only as a call's argument */
 } AstExprKind;
 
 typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS, UOP_BITNOT } AstUnaryOp;
@@ -121,6 +122,10 @@ struct AstExpr {
             AstExpr *else_;        /* may be NULL */
         } kase;
         struct { AstExpr *arg; const Type *type; SrcSpan type_span; } cast;
+        struct {
+            AstExprList params;  /* AST_COLUMN of one part each: the names, as written */
+            AstExpr *body;
+        } lambda;
         struct {
             const char *text;    /* INTERVAL 'text' or the value unit pairs as one string
                                     ("10 MINUTES", " 2 DAY 3 HOUR"), Spark's stringToInterval
@@ -331,6 +336,10 @@ AstExpr *ast_new_call(Arena *arena,
                       AstFlag distinct,      /* name(DISTINCT ...) */
                       SrcSpan span);         /* name .. ')' */
 /* Marks a call as followed by OVER (...) and widens its span to the clause. */
+/* params -> body (params: AST_COLUMNs of one part). */
+AstExpr *ast_new_lambda(Arena *arena, AstExprList params, AstExpr *body, SrcSpan span);
+/* Does the AST_LAMBDA have a parameter named name (case-insensitive, as Spark resolves)? */
+bool ast_lambda_has_param(const AstExpr *lambda, const char *name);
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span);
 /* call FILTER (WHERE filter): an aggregate over the rows where filter is true. */
 AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span);

@@ -240,6 +240,14 @@ void ast_dump_expr(StrBuf *sb, const AstExpr *e)
         ast_dump_expr(sb, e->u.cast.arg);
         sb_printf(sb, " %s)", type_sql_name(sb->arena, e->u.cast.type));
         break;
+    case AST_LAMBDA:
+        sb_puts(sb, "(LAMBDA (");
+        for (int i = 0; i < e->u.lambda.params.n; i++)
+            sb_printf(sb, "%s%s", i ? " " : "", e->u.lambda.params.items[i]->u.name.parts[0]);
+        sb_puts(sb, ") ");
+        ast_dump_expr(sb, e->u.lambda.body);
+        sb_putc(sb, ')');
+        break;
     }
 }
 

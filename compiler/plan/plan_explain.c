@@ -64,6 +64,38 @@ static const char *op_text(AstBinaryOp op)
     return ast_binary_op_name(op);
 }
 
+/* A lambda function as Spark's explain shows one: lambdafunction(body, variables...). */
+static void put_lambda(StrBuf *sb, const SExpr *body, SExpr *const *vars, int n, const SSelect *s)
+{
+    sb_puts(sb, "lambdafunction(");
+    put_expr(sb, body, s);
+    for (int i = 0; i < n; i++) {
+        sb_puts(sb, ", ");
+        put_expr(sb, vars[i], s);
+    }
+    sb_putc(sb, ')');
+}
+
+/* A higher-order function (its arguments laid out as sema.h's FN_CASES_LAMBDA says) with its
+   lambda functions. */
+static void put_lambda_fn(StrBuf *sb, const SExpr *e, const SSelect *s)
+{
+    SExpr *const *a = e->u.call.args;
+    sb_printf(sb, "%s(", sema_func_name(e->u.call.fn));
+    put_expr(sb, a[0], s);
+    sb_puts(sb, ", ");
+    if (e->u.call.fn == FN_AGGREGATE) {
+        put_expr(sb, a[1], s);
+        sb_puts(sb, ", ");
+        put_lambda(sb, a[2], &a[4], 2, s);
+        sb_puts(sb, ", ");
+        put_lambda(sb, a[3], &a[6], 1, s);
+    } else {
+        put_lambda(sb, a[1], &a[2], e->u.call.n_args - 2, s);
+    }
+    sb_putc(sb, ')');
+}
+
 static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
 {
     switch (e->kind) {
@@ -94,6 +126,9 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         return;
     case SX_AGG_REF:
         put_agg(sb, &s->aggs[e->u.ref], s);
+        return;
+    case SX_LAMBDA_VAR:
+        sb_printf(sb, "lambda#%d", e->u.ref);
         return;
     case SX_FIELD:
         put_expr(sb, e->u.field.arg, s);
@@ -168,6 +203,13 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         sb_printf(sb, " AS %s)", type_sql_name(sb->arena, e->type));
         return;
     case SX_CALL:
+        switch (e->u.call.fn) {
+        FN_CASES_LAMBDA:
+            put_lambda_fn(sb, e, s);
+            return;
+        default:
+            break;
+        }
         sb_printf(sb, "%s(", sema_func_name(e->u.call.fn));
         for (int i = 0; i < e->u.call.n_args; i++) {
             if (i)

@@ -119,8 +119,13 @@ typedef enum SExprKind {
     SX_AGG_REF,    /* u.ref: the i-th aggregate (in the aggregated space) */
     SX_WINDOW,     /* u.window: window(ts, size, slide, start) or, with u.window.session,
                       session_window(ts, gap), as a GROUP BY key */
-    SX_EXPLODE     /* u.arg: explode(array), a generator; only as a whole SELECT item of a
+    SX_EXPLODE,    /* u.arg: explode(array), a generator; only as a whole SELECT item of a
                       block without aggregation (SSelect.gen): one row per element */
+    SX_LAMBDA_VAR  /* u.ref: a variable of a lambda function (Spark's NamedLambdaVariable),
+                      numbered by its level (the variables of the enclosing lambdas, plus its
+                      position), so an inner lambda's never equal an outer's; the higher-order
+                      function SX_CALL that binds it lists it among its arguments
+                      (FN_CASES_LAMBDA) */
 } SExprKind;
 
 typedef enum SFunc {
@@ -214,6 +219,18 @@ typedef enum SFnSig {
     case FN_TRY_SUBTRACT:                                                                          \
     case FN_TRY_MULTIPLY:                                                                          \
     case FN_TRY_DIVIDE
+/* The higher-order functions (sema_func_lambda.c, cg_array.c).  Their SX_CALL arguments:
+   transform, filter, exists, forall: arr, body, x[, i] (x, i: SX_LAMBDA_VAR, i only when the
+   lambda has two parameters); aggregate: arr, zero, merge, finish, acc, x, facc (merge binds
+   acc and x, finish binds facc; finish is facc itself when not written).  reduce is bound as
+   aggregate (FN_AGGREGATE). */
+#define FN_CASES_LAMBDA                                                                            \
+    case FN_TRANSFORM:                                                                             \
+    case FN_FILTER:                                                                                \
+    case FN_EXISTS:                                                                                \
+    case FN_FORALL:                                                                                \
+    case FN_AGGREGATE:                                                                             \
+    case FN_REDUCE
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \

@@ -208,6 +208,9 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
     case SX_AGG_REF:
         sb_printf(sb, "agg#%d", e->u.ref);
         break;
+    case SX_LAMBDA_VAR:
+        sb_printf(sb, "lambda#%d", e->u.ref);
+        break;
     case SX_WINDOW:
         if (e->u.window.session) {
             sb_puts(sb, "session_window(");

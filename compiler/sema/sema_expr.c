@@ -527,6 +527,18 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     SExpr *res;
     if (nm->n <= 0 || !nm->parts || !nm->parts[0])
         return NULL;
+    /* A lambda variable shadows a column (ResolveLambdaVariables: x.f is its field f). */
+    bool out_of_reach = false;
+    SExpr *var =
+        sema_lambda_var(b, nm->parts[0], nm->spans ? nm->spans[0] : e->span, &out_of_reach);
+    if (out_of_reach) { /* an aggregate is computed over the rows, not per element */
+        diag_error(b->sc->diag, e->span,
+                   "the lambda variable '%s' cannot be used in an aggregate function",
+                   nm->parts[0]);
+        return NULL;
+    }
+    if (var)
+        return fields_from(b, var, e, 1);
     if (b->out_lookup == OUT_FIRST && try_output(b, e, &res))
         return res;
     int start = 0, col = -1;
@@ -1343,6 +1355,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     ab.allow_agg = false;
     ab.allow_window = false;
     ab.in_agg = true;
+    ab.agg_lambdas = b->lambdas;
     ab.out_lookup = OUT_NONE;
     SExpr *filter = NULL;
     if (e->u.call.filter) {
@@ -1884,6 +1897,12 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
         return bind_case(b, e);
     case AST_CAST:
         return bind_cast(b, e);
+    case AST_LAMBDA: /* a higher-order function binds its lambdas itself (sema_func_lambda.c) */
+        diag_error(sc->diag, e->span,
+                   "[INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION] Invalid lambda "
+                   "function call. A lambda function should only be used in a higher order "
+                   "function.");
+        return NULL;
     }
     return NULL;
 }
@@ -1955,6 +1974,8 @@ void sema_expr_columns(const SExpr *e, bool *needed, int n)
         for (int i = 0; i < e->u.call.n_args; i++)
             sema_expr_columns(e->u.call.args[i], needed, n);
         return;
+    case SX_LAMBDA_VAR:
+        return;
     case SX_WINDOW:
         sema_expr_columns(e->u.window.ts, needed, n);
         return;
@@ -1987,6 +2008,7 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
         return a->u.column == b->u.column;
     case SX_GROUP_REF:
     case SX_AGG_REF:
+    case SX_LAMBDA_VAR:
         return a->u.ref == b->u.ref;
     case SX_FIELD:
         return a->u.field.index == b->u.field.index &&
@@ -2073,6 +2095,7 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
     case SX_CONST:
     case SX_GROUP_REF:
     case SX_AGG_REF:
+    case SX_LAMBDA_VAR:
         return e;
     case SX_COLUMN:
         as->failed = true;

@@ -961,6 +961,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_POSITIVE:
     case FN_TRY_CAST: /* sema_bind_try_cast */
     FN_CASES_TRY: /* sema_bind_try_fn */
+    FN_CASES_LAMBDA: /* sema_bind_lambda_fn */
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_IF_GENERIC_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -1090,6 +1091,12 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return bind_sign_fn(b, e, (SFunc)fn);
     if (fn == FN_TRY_CAST)
         return sema_bind_try_cast(b, e);
+    switch (fn) {
+    FN_CASES_LAMBDA:
+        return sema_bind_lambda_fn(b, e, (SFunc)fn);
+    default:
+        break;
+    }
     SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     bool ok = true;
     for (int i = 0; i < n; i++) {

@@ -6,8 +6,7 @@
 
 /* ==== Arrays: element_at ... slice (collectionExpressions.scala) ==== */
 
-/* Spark's toSQLType: the type's name in capitals. */
-static const char *sql_type(Binder *b, const Type *t)
+const char *sema_sql_type(Binder *b, const Type *t)
 {
     char *s = arena_sprintf(b->sc->arena, "%s", type_name(b->sc->arena, t));
     for (char *p = s; *p; p++)
@@ -36,7 +35,7 @@ static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **arg
         diag_error(b->sc->diag, e->span,
                    "Input to `%s` should have been \"ARRAY\" followed by a value with same "
                    "element type, but it's [\"%s\", \"%s\"]",
-                   sema_func_name(fn), sql_type(b, args[0]->type), sql_type(b, vt));
+                   sema_func_name(fn), sema_sql_type(b, args[0]->type), sema_sql_type(b, vt));
         return false;
     }
     args[1] = sema_coerce(b->sc, args[1], t);

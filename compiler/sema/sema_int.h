@@ -189,6 +189,13 @@ struct SelBlock {
     const AstExpr *gen_ast; /* the explode() item, once bound (for messages) */
 };
 
+/* The lambda variables in scope, innermost first: they resolve before columns. */
+typedef struct SemaLambdaScope {
+    const char *name;
+    SExpr *var; /* SX_LAMBDA_VAR */
+    const struct SemaLambdaScope *up;
+} SemaLambdaScope;
+
 typedef struct Binder {
     SemaCtx *sc;
     SelBlock *blk;
@@ -199,6 +206,9 @@ typedef struct Binder {
                            the keys later) */
     bool in_agg;        /* binding the argument of an aggregate */
     OutLookup out_lookup;
+    const SemaLambdaScope *lambdas; /* inside a lambda function's body, else NULL */
+    const SemaLambdaScope *agg_lambdas; /* in an aggregate's argument: the lambdas around the
+                                           aggregate, whose variables it cannot read */
 } Binder;
 
 /* Bind and type an expression. NULL after an error has been reported. */
@@ -312,6 +322,14 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
 bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                         const Type **rt, int *bad, const char **want);
 bool sema_concat_of_arrays(SExpr **args, int n);
+/* Spark's toSQLType: the type's name in capitals (ARRAY<INT>). */
+const char *sema_sql_type(Binder *b, const Type *t);
+/* Higher-order functions (sema_func_lambda.c): FN_CASES_LAMBDA bound with their lambda
+   functions; NULL after reporting an error. */
+SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn);
+/* The lambda variable `name` names in b's scope, or NULL; *out_of_reach when it is one of
+   the variables around the aggregate whose argument is being bound. */
+SExpr *sema_lambda_var(Binder *b, const char *name, SrcSpan span, bool *out_of_reach);
 
 /* ==== SELECT blocks (sema_select.c) ==== */
 

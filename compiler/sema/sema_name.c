@@ -165,6 +165,8 @@ bool sema_ast_has_agg(const AstExpr *e)
                list_has_agg(&e->u.kase.thens) || sema_ast_has_agg(e->u.kase.else_);
     case AST_CAST:
         return sema_ast_has_agg(e->u.cast.arg);
+    case AST_LAMBDA:
+        return sema_ast_has_agg(e->u.lambda.body);
     default:
         return false;
     }
@@ -223,10 +225,42 @@ static bool ast_is_date(const SelBlock *blk, const AstExpr *e)
     }
 }
 
+/* The lambda functions being printed, outermost first (sema runs on one thread): a name of
+   one of their parameters prints as Spark's NamedLambdaVariable.sql, namedlambdavariable(). */
+static const AstExpr *printing_lambdas[AST_MAX_DEPTH];
+static int n_printing_lambdas;
+
+static bool is_printing_param(const char *name)
+{
+    for (int i = n_printing_lambdas - 1; i >= 0; i--)
+        if (ast_lambda_has_param(printing_lambdas[i], name))
+            return true;
+    return false;
+}
+
+/* LambdaFunction.sql: lambdafunction(body, namedlambdavariable() per parameter). */
+static void put_lambda(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
+{
+    sb_puts(sb, "lambdafunction(");
+    if (n_printing_lambdas < AST_MAX_DEPTH)
+        printing_lambdas[n_printing_lambdas++] = e;
+    sema_put_sql(sb, blk, e->u.lambda.body);
+    n_printing_lambdas--;
+    for (int i = 0; i < e->u.lambda.params.n; i++)
+        sb_puts(sb, ", namedlambdavariable()");
+    sb_putc(sb, ')');
+}
+
 static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
 {
     if (!nm->parts)
         return;
+    if (nm->parts[0] && is_printing_param(nm->parts[0])) {
+        sb_puts(sb, "namedlambdavariable()");
+        for (int i = 1; i < nm->n; i++)
+            sb_printf(sb, ".%s", nm->parts[i] ? nm->parts[i] : "?");
+        return;
+    }
     int col;
     int start = column_start(blk, nm, &col);
     for (int i = start; i < nm->n; i++) {
@@ -331,6 +365,11 @@ static void put_default_args(StrBuf *sb, int fn, int n)
     case FN_SPLIT:
         if (n == 2)
             sb_puts(sb, ", -1");
+        break;
+    case FN_AGGREGATE: /* ArrayAggregate's finish: LambdaFunction.identity */
+    case FN_REDUCE:
+        if (n == 3)
+            sb_puts(sb, ", lambdafunction(namedlambdavariable(), namedlambdavariable())");
         break;
     case FN_REGEXP_REPLACE:
         if (n == 3)
@@ -753,6 +792,9 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         sb_puts(sb, "CAST(");
         sema_put_sql(sb, blk, e->u.cast.arg);
         sb_printf(sb, " AS %s)", e->u.cast.type ? type_sql_name(sb->arena, e->u.cast.type) : "?");
+        break;
+    case AST_LAMBDA:
+        put_lambda(sb, blk, e);
         break;
     }
 }

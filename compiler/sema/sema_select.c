@@ -121,7 +121,7 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
     SrcSpan *at = ARENA_NEW_N(sc->arena, SrcSpan, cap ? cap : 1); /* where each key is written */
     d->key_spans = at;
     sel->dedup = d;
-    Binder b = {sc, blk, "DROP DUPLICATES", false, false, false, OUT_NONE};
+    Binder b = {sc, blk, "DROP DUPLICATES", false, false, false, OUT_NONE, NULL, NULL};
     for (int i = 0; i < cap; i++) {
         if (d->all_columns) {
             at[d->n] = ad->span;
@@ -240,7 +240,7 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
     int n = ast->group_by.n;
     sel->group = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     sel->n_group = n;
-    Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE};
+    Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL};
     for (int i = 0; i < n; i++) {
         const AstExpr *g = ast->group_by.items[i];
         if (!g)
@@ -353,7 +353,7 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
     SSelect *sel = blk->sel;
     int cap = count_outputs(blk);
     sel->out = ARENA_NEW_N(sc->arena, SOutCol, cap ? cap : 1);
-    Binder b = {sc, blk, "SELECT", true, true, false, OUT_NONE};
+    Binder b = {sc, blk, "SELECT", true, true, false, OUT_NONE, NULL, NULL};
     for (int i = 0; i < ast->n_items; i++) {
         const AstSelectItem *it = &ast->items[i];
         const AstExpr *e = it->expr;
@@ -414,7 +414,7 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
     const AstSelect *ast = blk->ast;
     SSelect *sel = blk->sel;
     sel->order = ARENA_NEW_N(sc->arena, SOrder, ast->n_order_by ? ast->n_order_by : 1);
-    Binder b = {sc, blk, "ORDER BY", true, sel->has_agg, false, OUT_FIRST};
+    Binder b = {sc, blk, "ORDER BY", true, sel->has_agg, false, OUT_FIRST, NULL, NULL};
     for (int i = 0; i < ast->n_order_by; i++) {
         const AstOrderItem *it = &ast->order_by[i];
         if (!it->expr)
@@ -454,11 +454,32 @@ static bool block_aggregates(const AstSelect *ast)
     return false;
 }
 
+/* The lambda functions around the expression being walked (innermost first): their
+   parameters are not columns. */
+typedef struct LambdaNest {
+    const AstExpr *lambda;
+    const struct LambdaNest *up;
+} LambdaNest;
+
+static bool lambda_param(const LambdaNest *nest, const AstExpr *col)
+{
+    for (; nest; nest = nest->up)
+        if (ast_lambda_has_param(nest->lambda, col->u.name.parts[0]))
+            return true;
+    return false;
+}
+
 static int col_outside_agg(AstExpr *e, void *ctx)
 {
-    (void)ctx;
+    const LambdaNest *nest = ctx;
     if (sema_ast_is_agg_call(e))
         return 1; /* prune: inside an aggregate */
+    if (e->kind == AST_LAMBDA) { /* its body, with its parameters bound */
+        LambdaNest in = {e, nest};
+        return ast_walk_expr(e->u.lambda.body, col_outside_agg, &in) == 2 ? 2 : 1;
+    }
+    if (e->kind == AST_COLUMN && e->u.name.n > 0 && lambda_param(nest, e))
+        return 0;
     return e->kind == AST_COLUMN || e->kind == AST_STAR ? 2 : 0;
 }
 
@@ -550,7 +571,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
        moves to the aggregated space once the keys are known. */
     bind_items(sc, &blk);
     if (ast->where) {
-        Binder b = {sc, &blk, "WHERE", false, false, false, OUT_NONE};
+        Binder b = {sc, &blk, "WHERE", false, false, false, OUT_NONE, NULL, NULL};
         sel->where = sema_bind_bool(&b, ast->where, "WHERE");
     }
     if (ast->dedup && !blk.input_failed)
@@ -562,7 +583,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     blk.out = sel->out;
     blk.n_out = sel->n_out;
     if (ast->having) {
-        Binder b = {sc, &blk, "HAVING", true, true, false, OUT_AFTER};
+        Binder b = {sc, &blk, "HAVING", true, true, false, OUT_AFTER, NULL, NULL};
         SExpr *h = sema_bind_bool(&b, ast->having, "HAVING");
         sel->having = sema_to_agg_space(sc, &blk, sel->group, sel->n_group, h);
     }

@@ -416,6 +416,14 @@ static const ExprCase expr_cases[] = {
     {"value + key", "(+ value key)"},
     {"source.table.rows", "source.table.rows"},
     {"`select`.`from`", "select.from"},
+    /* lambda functions, only as a call's argument; the body is a whole expression */
+    {"transform(xs, x -> x + 1)", "(call transform xs (LAMBDA (x) (+ x 1)))"},
+    {"filter(xs, (x, i) -> x > i OR i = 0)", "(call filter xs (LAMBDA (x i) (OR (> x i) (= i 0))))"},
+    {"aggregate(xs, 0, (acc, x, y) -> acc, acc -> acc)",
+     "(call aggregate xs 0 (LAMBDA (acc x y) acc) (LAMBDA (acc) acc))"},
+    {"transform(xs, x -> filter(x, y -> (y) > 0))",
+     "(call transform xs (LAMBDA (x) (call filter x (LAMBDA (y) (> y 0)))))"},
+    {"f((a), (a, b) -> a)", "(call f a (LAMBDA (a b) a))"},
 };
 
 START_TEST(test_expressions)
@@ -548,6 +556,13 @@ static const ErrCase err_cases[] = {
      "error|q.sql|1|42|syntax error: unexpected DROP\n"},
     {"INSERT INTO s SELECT 1 DROP DUPLICATES",
      "error|q.sql|1|29|syntax error: unexpected DUPLICATES\n"},
+    /* a lambda is a call's argument only; Spark's second form has two names or more */
+    {"INSERT INTO s SELECT x -> x FROM t",
+     "error|q.sql|1|24|syntax error: unexpected '->' (a lambda function, x -> ... or (x, y) -> ..., "
+     "is only allowed as an argument of a higher-order function)\n"},
+    {"INSERT INTO s SELECT f((x) -> x) FROM t",
+     "error|q.sql|1|28|syntax error: unexpected '->' (a lambda function, x -> ... or (x, y) -> ..., "
+     "is only allowed as an argument of a higher-order function)\n"},
 };
 
 START_TEST(test_errors)

@@ -26,6 +26,14 @@
     "  WITH (connector = 'files', path = 'data/events');\n"                                        \
     "CREATE SINK out WITH (connector = 'console');\n"
 
+/* The head of the dump of a PRELUDE query in append mode without options. */
+#define EVENTS_APPEND_HEAD                                                                         \
+    "query out #0 -> out mode=Append trigger=default\n"                                            \
+    "  defaults: outputMode=append trigger=default mode=errorifexists\n"                           \
+    "  select\n"                                                                                   \
+    "    from: source events\n"                                                                    \
+    "    input: time timestamp, action string, n int, v double, big bigint\n"
+
 typedef struct DumpCase {
     const char *name;
     bool prelude; /* PRELUDE goes in front of sql */
@@ -151,11 +159,7 @@ static const DumpCase dump_cases[] = {
      "sink out #0 connector=console\n"
      "  options: connector=console\n"
      "  defaults: numRows=20 truncate=true\n"
-     "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
-     "  select\n"
-     "    from: source events\n"
-     "    input: time timestamp, action string, n int, v double, big bigint\n"
+     EVENTS_APPEND_HEAD
      "    aggregate\n"
      "      group[0] window: window(time#0:timestamp, size=10m, slide=5m, "
      "start=1m):struct<start:timestamp,end:timestamp>\n"
@@ -210,11 +214,7 @@ static const DumpCase dump_cases[] = {
      "       time + INTERVAL 1 HOUR, INTERVAL '1 day' + time\n"
      "FROM events;\n",
      false,
-     "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
-     "  select\n"
-     "    from: source events\n"
-     "    input: time timestamp, action string, n int, v double, big bigint\n"
+     EVENTS_APPEND_HEAD
      "    out[0] (n + 1): (n#2:int + 1:int):int\n"
      "    out[1] (n + big): (cast(n#2:int):bigint + big#4:bigint):bigint\n"
      "    out[2] (n * v): (cast(n#2:int):double * v#3:double):double\n"
@@ -231,6 +231,21 @@ static const DumpCase dump_cases[] = {
      "    output: (n + 1) int, (n + big) bigint, (n * v) double, (n / 2) double, (big % 3) bigint, "
      "(v % 2) double, (- n) int, (+ v) double, (n - 2147483648) bigint, (3 + n) double, (NULL + n) "
      "int, time + INTERVAL '01' HOUR timestamp, time + INTERVAL '1' DAY timestamp\n"},
+    /* lambda variables are numbered by level: an inner lambda's after the outer's, a
+       sibling's from 0 again; the variables follow the body among the call's arguments */
+    {"lambda_levels", true,
+     "INSERT INTO out\n"
+     "SELECT transform(split(action, ','), x -> transform(split(action, ','), y -> concat(x, y))) AS t,\n"
+     "       filter(split(action, ','), (z, i) -> i > n) AS f\n"
+     "FROM events;\n",
+     false,
+     EVENTS_APPEND_HEAD
+     "    out[0] t: transform(split(action#1:string, ',':string):array<string>, "
+     "transform(split(action#1:string, ',':string):array<string>, concat(lambda#0:string, "
+     "lambda#1:string):string, lambda#1:string):array<string>, lambda#0:string):array<array<string>>\n"
+     "    out[1] f: filter(split(action#1:string, ',':string):array<string>, (lambda#1:int > "
+     "n#2:int):boolean, lambda#0:string, lambda#1:int):array<string>\n"
+     "    output: t array<array<string>>, f array<string>\n"},
     {"comparison_types", true,
      "INSERT INTO out\n"
      "SELECT action FROM events\n"
@@ -240,11 +255,7 @@ static const DumpCase dump_cases[] = {
      "  AND action LIKE '%Op%' AND action NOT LIKE 'x' AND n IS NOT NULL AND NOT (v IS NULL) AND "
      "(n = 1 OR NULL);\n",
      false,
-     "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
-     "  select\n"
-     "    from: source events\n"
-     "    input: time timestamp, action string, n int, v double, big bigint\n"
+     EVENTS_APPEND_HEAD
      "    where: (((((((((((((cast(n#2:int):bigint = big#4:bigint):boolean AND (v#3:double > "
      "cast(n#2:int):double):boolean):boolean AND (cast(action#1:string):int = "
      "1:int):boolean):boolean AND (time#0:timestamp >= TIMESTAMP '2016-07-26 "
@@ -273,11 +284,7 @@ static const DumpCase dump_cases[] = {
      "       action || n, DATE '2020-02-29'\n"
      "FROM events;\n",
      false,
-     "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
-     "  select\n"
-     "    from: source events\n"
-     "    input: time timestamp, action string, n int, v double, big bigint\n"
+     EVENTS_APPEND_HEAD
      "    out[0] simple: CASE WHEN (n#2:int = 1:int):boolean THEN 'one':string WHEN (n#2:int = "
      "2:int):boolean THEN 'two':string ELSE NULL:string END:string\n"
      "    out[1] searched: CASE WHEN (n#2:int > 1:int):boolean THEN cast(n#2:int):double WHEN "
@@ -372,11 +379,7 @@ static const DumpCase dump_cases[] = {
      "SELECT lower(action) AS act, window(time, '5 minutes') AS w, sum(n) AS total\n"
      "FROM events GROUP BY act, 2 HAVING total > 10 AND act <> 'x' AND count(*) > 1;\n",
      false,
-     "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
-     "  select\n"
-     "    from: source events\n"
-     "    input: time timestamp, action string, n int, v double, big bigint\n"
+     EVENTS_APPEND_HEAD
      "    aggregate\n"
      "      group[0]: lower(action#1:string):string\n"
      "      group[1] window: window(time#0:timestamp, size=5m, slide=5m, "
