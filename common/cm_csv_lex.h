@@ -28,6 +28,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common/cm_swar.h"
+
 /* The end ('\n' or end) of the line at p when it is blank, else NULL: every byte of it
    <= ' ', as String.trim removes them, so "\r\n", spaces and tabs alone are blank.  Spark's
    CSV reader skips such lines (CSVExprUtils.filterCommentAndEmpty: line.trim.nonEmpty) and
@@ -201,20 +203,15 @@ value:
 /* The field starting at p: returns the position of the separator, '\n' or end that ended
    it (a '\r' before '\n' or the end is no part of the field), with its bytes in *s, *n
    and its CM_CSV_* kind in *kind. */
-/* The first separator or '\n' at or after p (or end): 8 bytes at a time while 8 remain.  A
-   word's bytes equal to sep or '\n' become zero after an xor; the lowest zero byte of either
-   is exact (the borrows of the zero test run upwards only), so the lowest flag is the first
-   match. */
+/* The first separator or '\n' at or after p (or end): 8 bytes at a time while 8 remain
+   (cm_swar.h: the lowest flag of the two masks is the first match). */
 static inline const char *cm_csv_plain_end(const char *p, const char *end, int sep)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    const uint64_t ks = ones * (uint8_t)sep, kn = ones * (uint8_t)'\n';
     while (end - p >= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
-        uint64_t a = w ^ ks, b = w ^ kn;
-        uint64_t m = (((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+        uint64_t m = cm_swar_eq(w, (unsigned char)sep) | cm_swar_eq(w, '\n');
         if (m)
             return p + (__builtin_ctzll(m) >> 3);
         p += 8;

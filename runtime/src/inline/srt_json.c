@@ -16,11 +16,10 @@
 
 #include "common/cm_double.h"
 #include "common/cm_json_lex.h"
+#include "common/cm_swar.h"
 #include "srt_abi.h"
 
 #define J_MAX_DEPTH 512
-#define J_ONES 0x0101010101010101ull
-#define J_HIGHS 0x8080808080808080ull
 
 const char *srt_json_ws(const char *p, const char *end)
 {
@@ -40,12 +39,8 @@ const char *srt_json_line_end(const char *p, const char *end)
 /* Nonzero when any byte of w is '"', '\\' or below 0x20. */
 static inline uint64_t j_special(uint64_t w)
 {
-    uint64_t q = w ^ (J_ONES * '"');
-    uint64_t b = w ^ (J_ONES * '\\');
-    uint64_t zq = (q - J_ONES) & ~q;
-    uint64_t zb = (b - J_ONES) & ~b;
-    uint64_t lt = (w - J_ONES * 0x20) & ~w;
-    return (zq | zb | lt) & J_HIGHS;
+    uint64_t lt = (w - CM_SWAR_ONES * 0x20) & ~w & CM_SWAR_HIGHS; /* below 0x20 */
+    return cm_swar_eq(w, '"') | cm_swar_eq(w, '\\') | lt;
 }
 
 /* A single-quoted string (Jackson's _handleApos): '"' is an ordinary byte inside. */
