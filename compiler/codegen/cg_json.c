@@ -43,7 +43,8 @@ void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec)
         LLVMTypeRef vt = type_is_nested(c->type) ? cg->t_datum : cg_type_of(cg, c->type);
         rec->val_slots[i] = cg_alloca(cg, vt, c->name);
         if (c->type->kind == TY_STRING)
-            rec->len_slots[i] = cg_alloca(cg, cg->t_i32, arena_sprintf(cg->arena, "%s.len", c->name));
+            rec->len_slots[i] =
+                cg_alloca(cg, cg->t_i32, arena_sprintf(cg->arena, "%s.len", c->name));
     }
 }
 
@@ -56,7 +57,8 @@ void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec)
         const Type *t = pq->source->schema.cols[i].type;
         cg_store(cg, cg_i1(cg, 1), rec->null_slots[i]);
         if (type_is_nested(t)) {
-            cg_store(cg, cg_i8(cg, 1), cg_datum_field(cg, rec->val_slots[i], SRT_FIELDNO_DATUM_IS_NULL));
+            cg_store(cg, cg_i8(cg, 1),
+                     cg_datum_field(cg, rec->val_slots[i], SRT_FIELDNO_DATUM_IS_NULL));
             continue;
         }
         CgVal d = cg_null_of(cg, t);
@@ -75,7 +77,8 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
             continue;
         }
         memset(&cols[i], 0, sizeof cols[i]);
-        LLVMValueRef null = cg_load(cg, cg->t_i1, rec->null_slots[i], arena_sprintf(cg->arena, "%s.isnull", c->name));
+        LLVMValueRef null = cg_load(cg, cg->t_i1, rec->null_slots[i],
+                                    arena_sprintf(cg->arena, "%s.isnull", c->name));
         if (type_is_nested(c->type)) {
             cols[i] = cg_load_datum(cg, c->type, rec->val_slots[i]);
             cols[i].null = cg_or(cg, cols[i].null, null);
@@ -84,7 +87,8 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
         cols[i].null = null;
         cols[i].v = cg_load(cg, cg_type_of(cg, c->type), rec->val_slots[i], c->name);
         if (rec->len_slots[i])
-            cols[i].len = cg_load(cg, cg->t_i32, rec->len_slots[i], arena_sprintf(cg->arena, "%s.len", c->name));
+            cols[i].len = cg_load(cg, cg->t_i32, rec->len_slots[i],
+                                  arena_sprintf(cg->arena, "%s.len", c->name));
     }
 }
 
@@ -99,7 +103,9 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)
 {
     LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntUGT, le, line, "");
     LLVMValueRef last = cg_select(cg, has, cg_gep(cg, le, cg_i64(cg, -1), ""), line);
-    LLVMValueRef cr = cg_and(cg, has, LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i8, last, ""), cg_i8(cg, '\r'), ""));
+    LLVMValueRef cr = cg_and(
+        cg, has,
+        LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i8, last, ""), cg_i8(cg, '\r'), ""));
     return cg_select(cg, cr, last, le);
 }
 
@@ -120,32 +126,42 @@ static void fail_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     for (int i = 0; i < sc->n; i++) {
         if (!rec->null_slots[i])
             continue;
-        sb_printf(&type, "%sc%llu:%s", k ? "," : "", (unsigned long long)k, type_name(cg->arena, sc->cols[i].type));
+        sb_printf(&type, "%sc%llu:%s", k ? "," : "", (unsigned long long)k,
+                  type_name(cg->arena, sc->cols[i].type));
         k++;
     }
     sb_putc(&type, '>');
     LLVMValueRef row = LLVMConstNull(cg->t_ptr);
     if (k) {
-        row = cg_alloca(cg, LLVMArrayType(cg->t_i8, (unsigned)(k * cg_datum_size(cg))), "failfast.row");
+        row = cg_alloca(cg, LLVMArrayType(cg->t_i8, (unsigned)(k * cg_datum_size(cg))),
+                        "failfast.row");
         k = 0;
         for (int i = 0; i < sc->n; i++)
             if (rec->null_slots[i])
-                cg_store_datum(cg, sc->cols[i].type, cols[i], cg_gepc(cg, row, k++ * cg_datum_size(cg), ""), false);
+                cg_store_datum(cg, sc->cols[i].type, cols[i],
+                               cg_gepc(cg, row, k++ * cg_datum_size(cg), ""), false);
     }
     LLVMValueRef none = LLVMConstNull(cg->t_ptr);
-    LLVMValueRef args[7] = {cg->q, cg_str_const(cg, type.data, (uint32_t)type.len + 1, "failfast.type"), row, pos,
-                            detail ? cg_str_const(cg, detail, (uint32_t)strlen(detail) + 1, "failfast.detail") : none,
-                            v ? v : none, v_end ? v_end : none};
+    LLVMValueRef args[7] = {
+        cg->q,
+        cg_str_const(cg, type.data, (uint32_t)type.len + 1, "failfast.type"),
+        row,
+        pos,
+        detail ? cg_str_const(cg, detail, (uint32_t)strlen(detail) + 1, "failfast.detail") : none,
+        v ? v : none,
+        v_end ? v_end : none};
     cg_call(cg, "srt_query_fail_record", args, 7, "");
     LLVMBuildRet(cg->b, cg_i64(cg, -1));
 }
 
 /* The corrupt-record column, when read, holds the line (without a trailing '\r'). */
-static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line, LLVMValueRef le)
+static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
+                      LLVMValueRef le)
 {
     int corrupt = cg_corrupt_column(pq);
     if (corrupt >= 0 && rec->null_slots[corrupt]) {
-        LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
+        LLVMValueRef n =
+            LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
         cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
         cg_store(cg, line, rec->val_slots[corrupt]);
         cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
@@ -218,7 +234,8 @@ typedef struct JsonCtx {
 #define WIDE_RECORD CG_WIDE_RECORD
 
 /* If p < end, continue with the byte at p; else go to bb_short. */
-static LLVMValueRef char_at(JsonCtx *j, LLVMValueRef p, LLVMBasicBlockRef bb_short, const char *name)
+static LLVMValueRef char_at(JsonCtx *j, LLVMValueRef p, LLVMBasicBlockRef bb_short,
+                            const char *name)
 {
     CgCtx *cg = j->cg;
     LLVMBasicBlockRef ok = cg_block(cg, name);
@@ -249,6 +266,14 @@ static LLVMValueRef ws(JsonCtx *j, LLVMValueRef p)
     return cg_call(j->cg, "srt_json_ws", args, 2, "p.ws");
 }
 
+/* Spaces on a path compact JSON never takes (a space before ':', the general key path,
+   top-level arrays): a call, not another inlined copy of srt_json_ws. */
+static LLVMValueRef ws_cold(JsonCtx *j, LLVMValueRef p)
+{
+    LLVMValueRef args[2] = {p, j->end};
+    return cg_call(j->cg, "srt_json_ws_run", args, 2, "p.ws");
+}
+
 static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
 {
     return cg_gepc(cg, p, 1, "p.next");
@@ -258,7 +283,8 @@ static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
 static void note_bad(JsonCtx *j, LLVMValueRef status)
 {
     CgCtx *cg = j->cg;
-    LLVMValueRef b = LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "badtype");
+    LLVMValueRef b =
+        LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "badtype");
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j->bad, "bad"), b), j->bad);
 }
 
@@ -276,8 +302,9 @@ static void read_field(JsonCtx *j, int i)
         np = cg_call(cg, "srt_json_value", args, 6, "p.val");
         check_ptr(j, np, "field.ok");
         LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
-        LLVMValueRef has = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_OK), ""),
-                                 LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_PARTIAL), ""));
+        LLVMValueRef has =
+            cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_OK), ""),
+                  LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_PARTIAL), ""));
         cg_store(cg, LLVMBuildNot(cg->b, has, "isnull"), j->rec->null_slots[i]);
         note_bad(j, status);
         cg_store(cg, np, j->cur);
@@ -288,8 +315,8 @@ static void read_field(JsonCtx *j, int i)
         np = cg_json_decode(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
                             j->rec->len_slots[i], j->st, j->bb_malformed);
     } else {
-        np = cg_json_read_shared(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i], j->rec->len_slots[i],
-                                 j->st);
+        np = cg_json_read_shared(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
+                                 j->rec->len_slots[i], j->st);
         check_ptr(j, np, "field.ok");
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
@@ -297,7 +324,8 @@ static void read_field(JsonCtx *j, int i)
         /* FAILFAST names a number of seconds too large for a TIMESTAMP. */
         LLVMBasicBlockRef bb_range = cg_block(cg, "ts.range");
         LLVMBasicBlockRef bb_fits = cg_block(cg, "ts.fits");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""),
+        LLVMBuildCondBr(cg->b,
+                        LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""),
                         bb_range, bb_fits);
         cg_at(cg, bb_range);
         /* the record as a malformed one names it: NULLs, the line in the corrupt column */
@@ -305,8 +333,10 @@ static void read_field(JsonCtx *j, int i)
         LLVMValueRef largs[2] = {line, j->end};
         cg_record_clear(cg, j->pq, j->rec);
         keep_line(cg, j->pq, j->rec, line, cg_call(cg, "srt_json_line_end", largs, 2, "p.eol"));
-        fail_record(cg, j->pq, j->rec, p, "The number of seconds is out of the range of a TIMESTAMP "
-                    "(-9223372036854 to 9223372036854)", p, np);
+        fail_record(cg, j->pq, j->rec, p,
+                    "The number of seconds is out of the range of a TIMESTAMP "
+                    "(-9223372036854 to 9223372036854)",
+                    p, np);
         cg_at(cg, bb_fits);
     }
     note_bad(j, status);
@@ -321,7 +351,8 @@ static LLVMBasicBlockRef value_block(JsonCtx *j, int i)
     CgCtx *cg = j->cg;
     if (!j->bb_value[i]) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
-        j->bb_value[i] = cg_block(cg, arena_sprintf(cg->arena, "value.%s", j->pq->source->schema.cols[i].name));
+        j->bb_value[i] =
+            cg_block(cg, arena_sprintf(cg->arena, "value.%s", j->pq->source->schema.cols[i].name));
         cg_at(cg, j->bb_value[i]);
         read_field(j, i);
         cg_at(cg, here);
@@ -357,7 +388,8 @@ void cg_json_key_text(CgCtx *cg, LLVMValueRef *k, LLVMValueRef *kn, LLVMValueRef
     LLVMBasicBlockRef bb_decode = cg_block(cg, "key.decode");
     LLVMBasicBlockRef bb_switch = cg_block(cg, "key.match");
     LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, esc, cg_i32(cg, 0), ""), bb_decode, bb_switch);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, esc, cg_i32(cg, 0), ""), bb_decode,
+                    bb_switch);
     /* A key with escapes is compared decoded, as Jackson's getCurrentName (rare: a call). */
     cg_at(cg, bb_decode);
     LLVMValueRef aargs[2] = {cg->q, LLVMBuildZExt(cg->b, *kn, cg->t_i64, "")};
@@ -395,15 +427,18 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
         cg_at(cg, bb_len);
         /* Every needed column with a name of this length: a chain of comparisons. */
         for (int k2 = i; k2 < sc->n; k2++) {
-            if (!j->rec->null_slots[k2] || done[k2] || k2 == corrupt || strlen(sc->cols[k2].name) != len)
+            if (!j->rec->null_slots[k2] || done[k2] || k2 == corrupt ||
+                strlen(sc->cols[k2].name) != len)
                 continue;
             done[k2] = true;
             const char *name = sc->cols[k2].name;
-            LLVMValueRef args[3] = {k, cg_str_const(cg, name, (uint32_t)len, "key"), cg_i64(cg, (int64_t)len)};
+            LLVMValueRef args[3] = {k, cg_str_const(cg, name, (uint32_t)len, "key"),
+                                    cg_i64(cg, (int64_t)len)};
             LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "keycmp");
             LLVMBasicBlockRef bb_field = cg_block(cg, arena_sprintf(cg->arena, "field.%s", name));
             LLVMBasicBlockRef bb_next = cg_block(cg, "key.next");
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_field, bb_next);
+            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_field,
+                            bb_next);
             cg_at(cg, bb_field);
             LLVMBuildBr(cg->b, value_block(j, k2));
             cg_at(cg, bb_next);
@@ -419,19 +454,22 @@ static void dispatch_key(JsonCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueR
 static void key_colon(JsonCtx *j, LLVMValueRef q)
 {
     CgCtx *cg = j->cg;
-    q = ws(j, q);
+    /* a narrow record took `"name":` already: this is for `"name" :` */
+    LLVMValueRef (*space)(JsonCtx *, LLVMValueRef) = j->wide ? ws : ws_cold;
+    q = space(j, q);
     LLVMValueRef ch = char_at(j, q, j->bb_malformed, "fast.colon.char");
     LLVMBasicBlockRef bb_colon = cg_block(cg, "fast.colon");
     LLVMBuildCondBr(cg->b, is_char(cg, ch, ':'), bb_colon, j->bb_malformed);
     cg_at(cg, bb_colon);
-    cg_store(cg, ws(j, inc(cg, q)), j->cur);
+    cg_store(cg, space(j, inc(cg, q)), j->cur);
 }
 
 /*
 ** The fast path for the keys the query reads: compare the bytes at p with `"name"`
 ** (quotes included, so "timestamp" never matches "time") and go straight to the
 ** field's value; a narrow record first tries `"name":` in one comparison (compact JSON:
-** callgrind counts 2.7% fewer instructions on the events query, 5% more to build it).  A record written by one producer repeats its keys, so this usually
+** callgrind counts 2.7% fewer instructions on the events query, 5% more to build it).  A record
+*written by one producer repeats its keys, so this usually
 ** hits on the first comparison; anything else falls through to the general path.
 ** In a wide record the comparisons share one tail (the ':' and the spaces around it,
 ** then a switch to the column's value), so each column adds a few instructions, not
@@ -461,32 +499,41 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
         size_t len = strlen(name);
         char *quoted = arena_sprintf(cg->arena, "\"%s\"", name);
         LLVMBasicBlockRef bb_cmp = cg_block(cg, arena_sprintf(cg->arena, "fast.%s", name));
-        LLVMBasicBlockRef bb_hit = bb_shared ? bb_shared : cg_block(cg, arena_sprintf(cg->arena, "fast.%s.hit", name));
+        LLVMBasicBlockRef bb_hit =
+            bb_shared ? bb_shared : cg_block(cg, arena_sprintf(cg->arena, "fast.%s.hit", name));
         LLVMBasicBlockRef bb_miss = cg_block(cg, "fast.miss");
-        LLVMValueRef room = LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 2), "");
+        LLVMValueRef room =
+            LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 2), "");
         LLVMBuildCondBr(cg->b, room, bb_cmp, bb_miss);
         cg_at(cg, bb_cmp);
         if (!bb_shared) {
             /* Compact JSON first: `"name":` in one comparison, then the value after spaces. */
-            LLVMBasicBlockRef bb_colon = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.colon", name));
-            LLVMBasicBlockRef bb_plain = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.key", name));
-            LLVMValueRef room3 = LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 3), "");
+            LLVMBasicBlockRef bb_colon =
+                cg_block(cg, arena_sprintf(cg->arena, "fast.%s.colon", name));
+            LLVMBasicBlockRef bb_plain =
+                cg_block(cg, arena_sprintf(cg->arena, "fast.%s.key", name));
+            LLVMValueRef room3 =
+                LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 3), "");
             LLVMBuildCondBr(cg->b, room3, bb_colon, bb_plain);
             cg_at(cg, bb_colon);
             char *with_colon = arena_sprintf(cg->arena, "\"%s\":", name);
             LLVMValueRef cargs[3] = {p, cg_str_const(cg, with_colon, (uint32_t)len + 3, "qkeyc"),
                                      cg_i64(cg, (int64_t)len + 3)};
             LLVMValueRef cc = cg_call(cg, "memcmp", cargs, 3, "fastcmpc");
-            LLVMBasicBlockRef bb_direct = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.direct", name));
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, cc, cg_i32(cg, 0), ""), bb_direct, bb_plain);
+            LLVMBasicBlockRef bb_direct =
+                cg_block(cg, arena_sprintf(cg->arena, "fast.%s.direct", name));
+            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, cc, cg_i32(cg, 0), ""),
+                            bb_direct, bb_plain);
             cg_at(cg, bb_direct);
             cg_store(cg, ws(j, cg_gepc(cg, p, len + 3, "")), j->cur);
             LLVMBuildBr(cg->b, value_block(j, i));
             cg_at(cg, bb_plain);
         }
-        LLVMValueRef args[3] = {p, cg_str_const(cg, quoted, (uint32_t)len + 2, "qkey"), cg_i64(cg, (int64_t)len + 2)};
+        LLVMValueRef args[3] = {p, cg_str_const(cg, quoted, (uint32_t)len + 2, "qkey"),
+                                cg_i64(cg, (int64_t)len + 2)};
         LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "fastcmp");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_hit, bb_miss);
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_hit,
+                        bb_miss);
         if (bb_shared) {
             LLVMValueRef in_len = cg_i64(cg, (int64_t)len + 2), in_col = cg_i32(cg, i);
             LLVMAddIncoming(hit_len, &in_len, &bb_cmp, 1);
@@ -586,7 +633,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_at(cg, bb_array);
     LLVMValueRef aargs[2] = {p, end};
     check_ptr(&j, cg_call(cg, "srt_json_rows_array", aargs, 2, "p.array"), "array.ok");
-    p = ws(&j, inc(cg, p));
+    p = ws_cold(&j, inc(cg, p));
     LLVMBasicBlockRef bb_first = cg_block(cg, "array.first");
     LLVMBasicBlockRef bb_none = cg_block(cg, "array.empty");
     LLVMBuildCondBr(cg->b, is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ']'), bb_none, bb_first);
@@ -603,7 +650,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
 
     /* rec.elem: the next element (the array was checked: an object follows). */
     cg_at(cg, bb_elem);
-    p = ws(&j, cg_load(cg, cg->t_ptr, p_slot, "p"));
+    p = ws_cold(&j, cg_load(cg, cg->t_ptr, p_slot, "p"));
     cg_record_clear(cg, pq, rec);
     cg_store(cg, cg_i1(cg, 0), j.bad);
     cg_store(cg, inc(cg, p), j.cur);
@@ -640,12 +687,12 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMValueRef sargs[5] = {p, end, k, kn, esc};
     p = cg_call(cg, "srt_json_string_raw", sargs, 5, "p.key");
     check_ptr(&j, p, "key.ok");
-    p = ws(&j, p);
+    p = ws_cold(&j, p);
     c = char_at(&j, p, j.bb_malformed, "colon.char");
     LLVMBasicBlockRef bb_colon = cg_block(cg, "key.colon");
     LLVMBuildCondBr(cg->b, is_char(cg, c, ':'), bb_colon, j.bb_malformed);
     cg_at(cg, bb_colon);
-    cg_store(cg, ws(&j, inc(cg, p)), j.cur);
+    cg_store(cg, ws_cold(&j, inc(cg, p)), j.cur);
     dispatch_key(&j, cg_load(cg, cg->t_ptr, k, "key"), cg_load(cg, cg->t_i32, kn, "keylen"),
                  cg_load(cg, cg->t_i32, esc, "keyesc"));
 
@@ -686,7 +733,10 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMValueRef comma = is_char(cg, cg_load(cg, cg->t_i8, p, "c"), ',');
     LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.arr_pass2, "pass2"), bb_pass2, bb_pass1);
     cg_at(cg, bb_pass1); /* no row: note a bad element, go on, or read the array again */
-    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")), j.arr_bad);
+    cg_store(
+        cg,
+        cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")),
+        j.arr_bad);
     cg_store(cg, inc(cg, p), p_slot);
     LLVMBuildCondBr(cg->b, comma, bb_start, bb_again);
     cg_at(cg, bb_again);
@@ -694,7 +744,10 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, cg_load(cg, cg->t_ptr, j.arr_first, "first"), p_slot);
     LLVMBuildBr(cg->b, bb_start);
     cg_at(cg, bb_pass2);
-    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")), j.bad);
+    cg_store(
+        cg,
+        cg_or(cg, cg_load(cg, cg->t_i1, j.arr_bad, "arr.bad"), cg_load(cg, cg->t_i1, j.bad, "bad")),
+        j.bad);
     LLVMBuildCondBr(cg->b, comma, bb_more, bb_aend);
     cg_at(cg, bb_more);
     cg_store(cg, inc(cg, p), p_slot);

@@ -97,8 +97,8 @@ typedef int64_t (*SrtProcessFn)(SrtQuery *q, const char *buf, size_t len);
 ** laid out by codegen).  Writes n_columns datums into row.  Returns 1 if the
 ** row belongs in the result, 0 if HAVING rejected it.
 */
-typedef int (*SrtEmitFn)(SrtQuery *q, const uint8_t *key, uint32_t key_len,
-                         const uint8_t *state, SrtDatum *row);
+typedef int (*SrtEmitFn)(SrtQuery *q, const uint8_t *key, uint32_t key_len, const uint8_t *state,
+                         SrtDatum *row);
 
 /* The generated init function: registers everything, called once by srt_main. */
 typedef void (*SrtInitFn)(SrtProgram *p);
@@ -110,7 +110,8 @@ typedef void (*SrtInitFn)(SrtProgram *p);
 /* The executable's main: parses the command line, registers, runs all queries. */
 int srt_main(int argc, char **argv, SrtInitFn init);
 
-/* Sources. type strings are Spark simpleStrings: "bigint", "struct<start:timestamp,end:timestamp>". */
+/* Sources. type strings are Spark simpleStrings: "bigint", "struct<start:timestamp,end:timestamp>".
+ */
 int srt_prog_source(SrtProgram *p, const char *name, const char *connector);
 void srt_prog_source_option(SrtProgram *p, int source, const char *key, const char *value);
 void srt_prog_source_column(SrtProgram *p, int source, const char *name, const char *type);
@@ -125,7 +126,8 @@ void srt_prog_sink_option(SrtProgram *p, int sink, const char *key, const char *
    keys not in the SELECT list) are computed but never written to the sink. */
 int srt_prog_query(SrtProgram *p, const char *name, int source, int sink, SrtProcessFn process);
 void srt_prog_query_option(SrtProgram *p, int query, const char *key, const char *value);
-void srt_prog_query_column(SrtProgram *p, int query, const char *name, const char *type, int hidden);
+void srt_prog_query_column(SrtProgram *p, int query, const char *name, const char *type,
+                           int hidden);
 /* Column (registration index) of the query is a GROUP BY key of its aggregation, and every key
    is such a column: the key columns identify a result row (sinks that upsert: SrtSink.keys). */
 void srt_prog_query_key(SrtProgram *p, int query, int column);
@@ -295,7 +297,8 @@ void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind)
    operator op.  A streaming query's levels (append mode) each have an event-time key, a
    state schema and a checkpointed state: a level's groups feed the next when they are
    final, and each level evicts its final groups after the sink. */
-void srt_prog_query_agg_at(SrtProgram *p, int query, int32_t op, uint32_t state_size, SrtEmitFn emit);
+void srt_prog_query_agg_at(SrtProgram *p, int query, int32_t op, uint32_t state_size,
+                           SrtEmitFn emit);
 void srt_prog_query_agg_global_at(SrtProgram *p, int query, int32_t op);
 void srt_prog_query_agg_string_at(SrtProgram *p, int query, int32_t op, uint32_t state_offset);
 void srt_prog_query_agg_event_key_at(SrtProgram *p, int query, int32_t op, uint32_t key_offset);
@@ -329,8 +332,8 @@ SrtAggTable *srt_query_distinct_table(SrtQuery *q);
    dedupeWithinWatermark), key and value are simpleStrings "struct<name:type,...>".
    The key bytes are laid out as [key_nulls null flags (0/1)][fixed slots up to key_fixed]
    [the bytes of the STRING and nested keys, in key order]; srt_prog_query_state_string gives the
-   offset of each STRING key's length (a u64 slot) and the index of its null flag.  State read back from a checkpoint is
-   checked against this layout before it is used. */
+   offset of each STRING key's length (a u64 slot) and the index of its null flag.  State read back
+   from a checkpoint is checked against this layout before it is used. */
 void srt_prog_query_state(SrtProgram *p, int query, int op, const char *name,
                           const char *key_schema, const char *value_schema, uint32_t key_nulls,
                           uint32_t key_fixed);
@@ -408,22 +411,24 @@ void srt_scratch_reset(SrtQuery *q);
    strings may point into the input): returns the position after it, or NULL if the
    text is malformed; *st is SRT_JV_OK, SRT_JV_NULL for null, SRT_JV_BADTYPE (out NULL) for a
    value of another type, SRT_JV_PARTIAL when out holds a struct or array with such a value
-   inside (that part NULL); the last two make the record malformed.  srt_batch_copy_value makes *d and everything it points at live in batch
-   memory (for output rows). */
+   inside (that part NULL); the last two make the record malformed.  srt_batch_copy_value makes *d
+   and everything it points at live in batch memory (for output rows). */
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
 /* to_json of *d (a STRUCT or ARRAY of that type): Spark's StructsToJson with default options,
    the text the JSON files sink writes for it (srt_write.c), in scratch memory of q. */
-void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out, uint32_t *out_n);
+void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
+                 uint32_t *out_n);
 /* A nested GROUP BY or DROP DUPLICATES key (srt_key.c): srt_key_nested gives the canonical
    bytes of *d (scratch memory of q; *len 0 for a NULL value), equal for two values
    exactly when Spark groups them together (keep_neg_zero: when Spark's dropDuplicates of a
    stream keeps them apart: -0.0 is not 0.0); srt_key_nested_value reads such bytes back into a
    datum in batch memory (strings point into the bytes; len 0 gives a NULL datum). */
-const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d, int32_t keep_neg_zero,
-                              uint32_t *len);
-const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes, uint32_t len);
+const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d,
+                              int32_t keep_neg_zero, uint32_t *len);
+const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes,
+                                     uint32_t len);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);
@@ -476,12 +481,17 @@ void srt_hll_add(uint64_t *words, int32_t p, uint64_t x);
 enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2, SRT_JV_PARTIAL = 3, SRT_JV_RANGE = 4 };
 /* Skip spaces, tabs and carriage returns (not newlines: they end records). */
 const char *srt_json_ws(const char *p, const char *end);
+/* The loop behind srt_json_ws: spaces from p on. */
+const char *srt_json_ws_run(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
 const char *srt_json_line_end(const char *p, const char *end);
 /* A string token starting at '"': *s and *n are the raw bytes between the quotes
    (escapes not decoded), *has_esc tells whether a backslash occurred. */
 const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,
                                 int *has_esc);
+/* The loop behind srt_json_string_raw (which inlines strings of up to 7 bytes). */
+const char *srt_json_string_scan(const char *p, const char *end, const char **s, uint32_t *n,
+                                 int *has_esc);
 /* Skip one value of any type (objects and arrays nest). */
 const char *srt_json_skip(const char *p, const char *end);
 /* After a UTF-8 byte order mark at p (Jackson's ByteSourceJsonBootstrapper skips one at the
@@ -507,8 +517,8 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
 const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st);
 /* STRING: a string token is decoded (escapes into scratch memory of q when needed);
    any other token gives its JSON text, as Spark does. */
-const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s,
-                         uint32_t *n, int *st);
+const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
+                         int *st);
 
 /* Slow paths of the readers above, kept out of line in libsrt.a: decode the escapes of raw
    string bytes into out (room for n bytes, returns the length), and give a non-string token
@@ -563,8 +573,15 @@ int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days);
    -1 for any other text (NULL); srt_ts_trunc truncates a timestamp (UTC) to that unit
    (WEEK: to Monday). */
 enum {
-    SRT_TRUNC_MICROSECOND, SRT_TRUNC_MILLISECOND, SRT_TRUNC_SECOND, SRT_TRUNC_MINUTE,
-    SRT_TRUNC_HOUR, SRT_TRUNC_DAY, SRT_TRUNC_WEEK, SRT_TRUNC_MONTH, SRT_TRUNC_QUARTER,
+    SRT_TRUNC_MICROSECOND,
+    SRT_TRUNC_MILLISECOND,
+    SRT_TRUNC_SECOND,
+    SRT_TRUNC_MINUTE,
+    SRT_TRUNC_HOUR,
+    SRT_TRUNC_DAY,
+    SRT_TRUNC_WEEK,
+    SRT_TRUNC_MONTH,
+    SRT_TRUNC_QUARTER,
     SRT_TRUNC_YEAR
 };
 int32_t srt_trunc_level(const char *s, uint32_t n);
@@ -674,19 +691,21 @@ double srt_math_e(void);
 int64_t srt_math_factorial(int32_t n);
 
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
-int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out);   /* trims spaces; "1.9" -> 1 */
+int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out); /* trims spaces; "1.9" -> 1 */
 int srt_cast_str_i32(const char *s, uint32_t n, int64_t *out);
 /* try_cast's reading (UTF8String.toLongExact, toIntExact): as above but no '.' at all. */
 int srt_cast_str_i64_exact(const char *s, uint32_t n, int64_t *out);
 int srt_cast_str_i32_exact(const char *s, uint32_t n, int64_t *out);
 int srt_cast_str_f64(const char *s, uint32_t n, double *out);
-int srt_cast_str_f32(const char *s, uint32_t n, float *out);     /* Float.parseFloat: one rounding */
-int srt_cast_str_bool(const char *s, uint32_t n, int64_t *out);  /* true/false/t/f/yes/no/1/0 */
+int srt_cast_str_f32(const char *s, uint32_t n, float *out);    /* Float.parseFloat: one rounding */
+int srt_cast_str_bool(const char *s, uint32_t n, int64_t *out); /* true/false/t/f/yes/no/1/0 */
 int srt_cast_str_ts(const char *s, uint32_t n, int64_t *out_us);
 /* Value to text in scratch memory of q, formatted as Spark's cast to string. */
 void srt_cast_i64_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
-void srt_cast_f64_str(SrtQuery *q, double v, const char **out, uint32_t *out_n);   /* Java Double.toString */
-void srt_cast_f32_str(SrtQuery *q, float v, const char **out, uint32_t *out_n);    /* Java Float.toString */
+void srt_cast_f64_str(SrtQuery *q, double v, const char **out,
+                      uint32_t *out_n); /* Java Double.toString */
+void srt_cast_f32_str(SrtQuery *q, float v, const char **out,
+                      uint32_t *out_n); /* Java Float.toString */
 void srt_cast_ts_str(SrtQuery *q, int64_t us, const char **out, uint32_t *out_n);
 void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *out_n);
 /* The low `width` bytes of v, big-endian, in scratch memory (Spark's cast of an INT (4) or
@@ -720,8 +739,8 @@ void srt_str_concat_n(SrtQuery *q, const char *const *ps, const uint32_t *ns, ui
    counts the separator too.  The result goes to scratch memory of q.  0, or -1 after
    failing the query (a result beyond 2^31-1 bytes, as Spark). */
 enum { SRT_WS_STRING = 0, SRT_WS_NULL = 1, SRT_WS_ARRAY = 2 };
-int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns,
-                      const uint8_t *kinds, uint32_t k, const char **out, uint32_t *out_n);
+int srt_str_concat_ws(SrtQuery *q, const char *const *ps, const uint32_t *ns, const uint8_t *kinds,
+                      uint32_t k, const char **out, uint32_t *out_n);
 /* lpad/rpad of s to len code points with pad (UTF8String.lpad/rpad: nothing to add or an
    empty pad gives the first len code points, "" for len <= 0).  0, or -1 after failing the
    query (result too long). */
@@ -813,8 +832,8 @@ int32_t srt_str_levenshtein(SrtQuery *q, const char *a, uint32_t an, const char 
 void srt_str_soundex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 int32_t srt_str_find_in_set(const char *w, uint32_t wn, const char *set, uint32_t sn);
 void srt_num_bin(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
-int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t to,
-                 const char **out, uint32_t *out_n);
+int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t to, const char **out,
+                 uint32_t *out_n);
 int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *out);
 /* format_number(x, d >= 0) of a DOUBLE, and of an integer or DECIMAL whose unscaled value
    at scale s is hi * 2^64 + (uint64_t)lo (srt_strmore.c; HALF_EVEN). */
@@ -826,9 +845,9 @@ void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32
    multiplying by the pattern's % or per mille) and of an integer or DECIMAL (exact); a pattern
    that is malformed or not supported fails the query (-1, else 0). */
 int srt_format_number_pat_f64(SrtQuery *q, double x, const char *pat, uint32_t pn, const char **out,
-                               uint32_t *out_n);
-int srt_format_number_pat_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, const char *pat, uint32_t pn,
-                               const char **out, uint32_t *out_n);
+                              uint32_t *out_n);
+int srt_format_number_pat_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, const char *pat,
+                              uint32_t pn, const char **out, uint32_t *out_n);
 /* encode(s, charset) (String.getBytes) and decode(b, charset) (new String): UTF-8,
    US-ASCII, ISO-8859-1, UTF-16BE, UTF-16LE, UTF-16 and their Java aliases
    (common/cm_charset.h); 0, or -1 after failing the query for an unknown charset. */
@@ -868,10 +887,10 @@ int64_t srt_round_i64(int64_t x, int32_t d, int32_t mode);
    1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
 int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);
 /* Regular expressions with Java syntax, run by PCRE2 with Java's meaning (common/cm_regex.c
-   says how; the compiler validated constant patterns with the same code).  srt_regex_get returns the compiled pattern, cached in q: pin = 1 for
-   a constant pattern (kept for the query's life, so generated code fetches it once per
-   call), 0 otherwise (a small ring of recent patterns; use the result at once).  NULL:
-   the pattern is invalid and the query has failed with the reason. */
+   says how; the compiler validated constant patterns with the same code).  srt_regex_get returns
+   the compiled pattern, cached in q: pin = 1 for a constant pattern (kept for the query's life, so
+   generated code fetches it once per call), 0 otherwise (a small ring of recent patterns; use the
+   result at once).  NULL: the pattern is invalid and the query has failed with the reason. */
 typedef struct SrtRegex SrtRegex;
 const SrtRegex *srt_regex_get(SrtQuery *q, const char *pat, uint32_t n, int32_t pin);
 /* s RLIKE re: 1 when re matches somewhere in s (Java's find()), 0 when not, -1 (NULL) when re
@@ -886,8 +905,8 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
    Matcher.find loop; "" for a group that did not take part): *out -> const SrtDatum[*out_n]
    of STRING pointing into s.  0, or -1 (NULL) when re is NULL or idx is out of range at a
    match (the query has failed with Spark's message). */
-int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n,
-                           int32_t idx, const void **out, uint32_t *out_n);
+int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t idx,
+                           const void **out, uint32_t *out_n);
 /* split(s, re, limit) as Java's String.split(re, limit) with limit 0 read as -1 (Spark):
    *out -> const SrtDatum[*out_n] of STRING in scratch memory of q, whose bytes point into s.
    0, or -1 (NULL) when re is NULL. */
@@ -948,6 +967,7 @@ uint32_t srt_fmt_decimal(srt_i128 v, int32_t s, int plain, char *out);
 void srt_cast_dec_str(SrtQuery *q, srt_i128 v, int32_t s, const char **out, uint32_t *out_n);
 /* A JSON value read into a DECIMAL(p, s) column (statuses as the readers above; a number
    or numeric string with more than p digits is SRT_JV_BADTYPE, as Spark fails the record). */
-const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out, int *st);
+const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out,
+                         int *st);
 
 #endif

@@ -1,4 +1,5 @@
-/* srt_abi_refs.c - every runtime function generated code calls, so their declarations are in srt_inline.bc.
+/* srt_abi_refs.c - every runtime function generated code calls, so their declarations are in
+*srt_inline.bc.
 **
 ** As PostgreSQL's jit/llvm/llvmjit_types.c: this file is compiled into the runtime's
 ** bitcode, which codegen links into every module; the array below makes the bitcode
@@ -102,6 +103,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_hll_merge,
     (const void *)srt_hll_estimate,
     (const void *)srt_json_ws,
+    (const void *)srt_json_ws_run,
     (const void *)srt_json_line_end,
     (const void *)srt_json_string_raw,
     (const void *)srt_json_skip,

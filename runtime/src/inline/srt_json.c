@@ -21,11 +21,28 @@
 
 #define J_MAX_DEPTH 512
 
-const char *srt_json_ws(const char *p, const char *end)
+static inline int j_is_ws(char c)
 {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Out of line on purpose: generated parsers inline srt_json_ws, whose one-space case needs
+   no loop, and call this for longer runs (a loop inlined at each of a parser's dozen places
+   was a third of LLVM's work on a JSON query). */
+__attribute__((noinline)) const char *srt_json_ws_run(const char *p, const char *end)
+{
+    while (p < end && j_is_ws(*p))
         p++;
     return p;
+}
+
+const char *srt_json_ws(const char *p, const char *end)
+{
+    if (p >= end || !j_is_ws(*p))
+        return p; /* compact JSON */
+    if (++p >= end || !j_is_ws(*p))
+        return p; /* one space: after the ':' or ',' of json.dumps */
+    return srt_json_ws_run(p + 1, end);
 }
 
 const char *srt_json_line_end(const char *p, const char *end)
@@ -57,8 +74,9 @@ static const char *j_string_sq(const char *p, const char *end, const char **s, u
     return p + 1;
 }
 
-const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,
-                                int *has_esc)
+/* Out of line on purpose: srt_json_string_raw inlines the short strings' case. */
+__attribute__((noinline)) const char *
+srt_json_string_scan(const char *p, const char *end, const char **s, uint32_t *n, int *has_esc)
 {
     if (p < end && *p == '\'')
         return j_string_sq(p, end, s, n, has_esc);
@@ -101,6 +119,27 @@ const char *srt_json_string_raw(const char *p, const char *end, const char **s, 
     *n = (uint32_t)(p - start);
     *has_esc = esc;
     return p + 1;
+}
+
+const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,
+                                int *has_esc)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* A double-quoted string of up to 7 bytes without escapes (a key, a word): one load. */
+    if (end - p >= 9 && *p == '"') {
+        uint64_t w;
+        memcpy(&w, p + 1, 8);
+        uint64_t m = j_special(w);
+        const char *q = p + 1 + (__builtin_ctzll(m | CM_SWAR_HIGHS << 56) >> 3);
+        if (*q == '"') { /* else a backslash or a control byte, or no end in sight */
+            *s = p + 1;
+            *n = (uint32_t)(q - p - 1);
+            *has_esc = 0;
+            return q + 1;
+        }
+    }
+#endif
+    return srt_json_string_scan(p, end, s, n, has_esc);
 }
 
 /* The end of the number token at p (common/cm_json_lex.h), or NULL. */
@@ -390,8 +429,8 @@ static int j_special_double(const char *s, uint32_t n, double *out)
 
 /* A string token's text, decoded into tmp when it has escapes and fits (Jackson compares
    the decoded text); the position after it, or NULL if malformed. */
-static const char *j_string_text(const char *p, const char *end, char *tmp, uint32_t cap, const char **s,
-                                 uint32_t *n)
+static const char *j_string_text(const char *p, const char *end, char *tmp, uint32_t cap,
+                                 const char **s, uint32_t *n)
 {
     int esc;
     const char *q = srt_json_string_raw(p, end, s, n, &esc);
@@ -464,13 +503,15 @@ const char *srt_json_f32(const char *p, const char *end, float *out, int *st)
 /* DECIMAL(p, s): Spark's JacksonParser reads a number token exactly (getDecimalValue) and a
    non-empty string with ExprUtils.getDecimalParser, then Decimal(bd, p, s), which fails the
    record when the value needs more than p digits. */
-const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out, int *st)
+const char *srt_json_dec(const char *p, const char *end, int32_t prec, int32_t scale, srt_i128 *out,
+                         int *st)
 {
     if (p < end && (*p == '-' || cm_json_digit(*p))) {
         const char *q = j_number(p, end);
         if (!q)
             return NULL;
-        *st = srt_text_dec(p, (uint32_t)(q - p), prec, scale, out) == 1 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        *st =
+            srt_text_dec(p, (uint32_t)(q - p), prec, scale, out) == 1 ? SRT_JV_OK : SRT_JV_BADTYPE;
         return q;
     }
     if (p < end && *p == 'n')
@@ -528,8 +569,8 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
     return j_ts_general(p, end, out_us, st);
 }
 
-__attribute__((noinline)) static const char *j_ts_general(const char *p, const char *end, int64_t *out_us,
-                                                          int *st)
+__attribute__((noinline)) static const char *j_ts_general(const char *p, const char *end,
+                                                          int64_t *out_us, int *st)
 {
     if (p < end && (*p == '-' || cm_json_digit(*p)) && !cm_json_nonnum_start(p, end)) {
         int64_t v;
@@ -667,8 +708,9 @@ const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char
 }
 
 /* Out of line on purpose: codegen inlines the fast paths and calls this one. */
-__attribute__((noinline)) const char *srt_json_token_text(const char *p, const char *end, SrtQuery *q, const char **s,
-                                uint32_t *n, int *st)
+__attribute__((noinline)) const char *srt_json_token_text(const char *p, const char *end,
+                                                          SrtQuery *q, const char **s, uint32_t *n,
+                                                          int *st)
 {
     const char *r = srt_json_skip(p, end);
     if (!r)
