@@ -297,6 +297,10 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
 LLVMValueRef cg_parser_shared(CgCtx *cg, const PQuery *pq, CgRecord *rec);
 void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
+/* The whole record parser of pq's source as a function that LLVM does not optimise (optnone),
+   for the records the fast path inlined into a query's loop leaves (cg_json.c): state is bound
+   to a struct in the current function's frame, to pass to cg_parser_call. */
+LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state);
 
 /* cg_pipeline.c */
 /* The time an event-time value is compared with the watermark by: a window column's end (Spark's

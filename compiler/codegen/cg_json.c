@@ -225,6 +225,7 @@ typedef struct JsonCtx {
     LLVMBasicBlockRef bb_close;
     LLVMBasicBlockRef *bb_value; /* per column: decode the value at cur (built once) */
     bool wide;                   /* more than WIDE_RECORD columns read: the compact shape */
+    bool fast; /* the fast path (fast_record): bb_malformed is the fallback */
 } JsonCtx;
 
 /* Up to this many columns read, each key's fast path and each value's decoding are inlined
@@ -320,7 +321,7 @@ static void read_field(JsonCtx *j, int i)
         check_ptr(j, np, "field.ok");
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
-    if (t->kind == TY_TIMESTAMP && strcmp(cg_read_mode(j->pq), "FAILFAST") == 0) {
+    if (t->kind == TY_TIMESTAMP && !j->fast && strcmp(cg_read_mode(j->pq), "FAILFAST") == 0) {
         /* FAILFAST names a number of seconds too large for a TIMESTAMP. */
         LLVMBasicBlockRef bb_range = cg_block(cg, "ts.range");
         LLVMBasicBlockRef bb_fits = cg_block(cg, "ts.fits");
@@ -469,8 +470,8 @@ static void key_colon(JsonCtx *j, LLVMValueRef q)
 ** (quotes included, so "timestamp" never matches "time") and go straight to the
 ** field's value; a narrow record first tries `"name":` in one comparison (compact JSON:
 ** callgrind counts 2.7% fewer instructions on the events query, 5% more to build it).  A record
-*written by one producer repeats its keys, so this usually
-** hits on the first comparison; anything else falls through to the general path.
+** written by one producer repeats its keys, so this usually hits on the first comparison;
+** anything else falls through to the general path (the fast path's unknown key, cg_json_record).
 ** In a wide record the comparisons share one tail (the ':' and the spaces around it,
 ** then a switch to the column's value), so each column adds a few instructions, not
 ** two inlined whitespace loops.
@@ -514,7 +515,7 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
                 cg_block(cg, arena_sprintf(cg->arena, "fast.%s.key", name));
             LLVMValueRef room3 =
                 LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 3), "");
-            LLVMBuildCondBr(cg->b, room3, bb_colon, bb_plain);
+            LLVMBuildCondBr(cg->b, room3, bb_colon, j->fast ? bb_miss : bb_plain);
             cg_at(cg, bb_colon);
             char *with_colon = arena_sprintf(cg->arena, "\"%s\":", name);
             LLVMValueRef cargs[3] = {p, cg_str_const(cg, with_colon, (uint32_t)len + 3, "qkeyc"),
@@ -522,11 +523,18 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
             LLVMValueRef cc = cg_call(cg, "memcmp", cargs, 3, "fastcmpc");
             LLVMBasicBlockRef bb_direct =
                 cg_block(cg, arena_sprintf(cg->arena, "fast.%s.direct", name));
+            /* the fast path leaves `"name" :` to its unknown key (cg_json_record) */
             LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, cc, cg_i32(cg, 0), ""),
-                            bb_direct, bb_plain);
+                            bb_direct, j->fast ? bb_miss : bb_plain);
             cg_at(cg, bb_direct);
             cg_store(cg, ws(j, cg_gepc(cg, p, len + 3, "")), j->cur);
             LLVMBuildBr(cg->b, value_block(j, i));
+            if (j->fast) {
+                LLVMDeleteBasicBlock(bb_plain);
+                LLVMDeleteBasicBlock(bb_hit);
+                cg_at(cg, bb_miss);
+                continue;
+            }
             cg_at(cg, bb_plain);
         }
         LLVMValueRef args[3] = {p, cg_str_const(cg, quoted, (uint32_t)len + 2, "qkey"),
@@ -548,6 +556,128 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
     }
 }
 
+/* rec.open: an empty object, or the first key. */
+static void open_record(JsonCtx *j, LLVMBasicBlockRef bb_open, LLVMBasicBlockRef bb_key)
+{
+    CgCtx *cg = j->cg;
+    cg_at(cg, bb_open);
+    LLVMValueRef p = ws(j, cg_load(cg, cg->t_ptr, j->cur, "p"));
+    cg_store(cg, p, j->cur);
+    LLVMValueRef c = char_at(j, p, j->bb_malformed, "open.char");
+    LLVMBasicBlockRef bb_empty = cg_block(cg, "rec.empty");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '}'), bb_empty, bb_key);
+    cg_at(cg, bb_empty);
+    cg_store(cg, inc(cg, p), j->cur);
+    LLVMBuildBr(cg->b, j->bb_close);
+}
+
+/* rec.value.end: ',' another key, '}' the end. */
+static void end_value(JsonCtx *j, LLVMBasicBlockRef bb_key)
+{
+    CgCtx *cg = j->cg;
+    cg_at(cg, j->bb_after_value);
+    LLVMValueRef p = ws(j, cg_load(cg, cg->t_ptr, j->cur, "p"));
+    LLVMValueRef c = char_at(j, p, j->bb_malformed, "sep.char");
+    LLVMBasicBlockRef bb_comma = cg_block(cg, "rec.comma");
+    LLVMBasicBlockRef bb_notcomma = cg_block(cg, "rec.notcomma");
+    LLVMBasicBlockRef bb_rbrace = cg_block(cg, "rec.rbrace");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, ','), bb_comma, bb_notcomma);
+    cg_at(cg, bb_comma);
+    cg_store(cg, ws(j, inc(cg, p)), j->cur);
+    LLVMBuildBr(cg->b, bb_key);
+    cg_at(cg, bb_notcomma);
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '}'), bb_rbrace, j->bb_malformed);
+    cg_at(cg, bb_rbrace);
+    cg_store(cg, inc(cg, p), j->cur);
+    LLVMBuildBr(cg->b, j->bb_close);
+}
+
+/* A record on a line of its own ends at p: the next record starts on the next line (what
+   follows the value on its line is ignored), then bb_parsed. */
+static void close_line(JsonCtx *j, LLVMValueRef p, LLVMValueRef p_slot, LLVMBasicBlockRef bb_parsed)
+{
+    CgCtx *cg = j->cg;
+    LLVMBasicBlockRef bb_eol = cg_block(cg, "rec.eol");
+    LLVMBasicBlockRef bb_last = cg_block(cg, "rec.last");
+    LLVMBasicBlockRef bb_rest = cg_block(cg, "rec.rest");
+    LLVMValueRef c = char_at(j, p, bb_last, "eol.char");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, bb_rest);
+    cg_at(cg, bb_rest);
+    next_line(j, p, p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
+    cg_at(cg, bb_eol);
+    cg_store(cg, inc(cg, p), p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
+    cg_at(cg, bb_last);
+    cg_store(cg, p, p_slot);
+    LLVMBuildBr(cg->b, bb_parsed);
+}
+
+/*
+** The rest of the fast path, from the first key on.  A key none of the fast comparisons took
+** is read as a string: without escapes and with ':' right after it, it is no column the query
+** reads (`"name":` would have matched), and its value is skipped.  Everything else goes to the
+** fallback: an escaped or single-quoted key, a space before ':', a top-level array, a
+** malformed record, a value of the wrong type.  The fallback reads the line again from its
+** start with the whole parser (cg_parser_fallback) and its record is copied into the slots;
+** inside a top-level array the next records are the fallback's too (bb_slow).
+*/
+static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallback, const CgRecord *slow,
+                        LLVMValueRef p_slot, LLVMBasicBlockRef bb_slow, LLVMBasicBlockRef bb_done,
+                        LLVMBasicBlockRef bb_eof)
+{
+    CgCtx *cg = j->cg;
+    cg_at(cg, bb_key);
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
+    LLVMValueRef c = char_at(j, p, j->bb_malformed, "key.char");
+    LLVMBasicBlockRef bb_kstr = cg_block(cg, "key.string");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, j->bb_malformed);
+    cg_at(cg, bb_kstr);
+    fast_keys(j, p);
+    LLVMValueRef k = cg_alloca(cg, cg->t_ptr, "k");
+    LLVMValueRef kn = cg_alloca(cg, cg->t_i32, "kn");
+    LLVMValueRef esc = cg_alloca(cg, cg->t_i32, "kesc");
+    LLVMValueRef sargs[5] = {p, j->end, k, kn, esc};
+    p = cg_call(cg, "srt_json_string_raw", sargs, 5, "p.key");
+    check_ptr(j, p, "key.ok");
+    LLVMBasicBlockRef bb_plain = cg_block(cg, "key.plain");
+    LLVMValueRef plain = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, esc, "kesc"), cg_i32(cg, 0), "");
+    LLVMBuildCondBr(cg->b, plain, bb_plain, j->bb_malformed);
+    cg_at(cg, bb_plain);
+    c = char_at(j, p, j->bb_malformed, "colon.char");
+    LLVMBasicBlockRef bb_colon = cg_block(cg, "key.colon");
+    LLVMBuildCondBr(cg->b, is_char(cg, c, ':'), bb_colon, j->bb_malformed);
+    cg_at(cg, bb_colon);
+    cg_store(cg, ws(j, inc(cg, p)), j->cur);
+    skip_value(j);
+
+    end_value(j, bb_key);
+    cg_at(cg, j->bb_close);
+    LLVMBasicBlockRef bb_parsed = cg_block(cg, "rec.parsed");
+    close_line(j, ws(j, cg_load(cg, cg->t_ptr, j->cur, "p")), p_slot, bb_parsed);
+    cg_at(cg, bb_parsed);
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j->bad, "bad"), j->bb_malformed, bb_done);
+
+    cg_at(cg, j->bb_malformed);
+    cg_store(cg, cg_load(cg, cg->t_ptr, j->line_start, "line"), p_slot);
+    LLVMBuildBr(cg->b, bb_slow);
+    cg_at(cg, bb_slow);
+    cg_parser_call(cg, fallback, slow, p_slot, j->end, bb_eof);
+    const SSchema *sc = &j->pq->source->schema;
+    for (int i = 0; i < sc->n; i++) {
+        if (!j->rec->null_slots[i])
+            continue;
+        const Type *t = sc->cols[i].type;
+        LLVMTypeRef vt = type_is_nested(t) ? cg->t_datum : cg_type_of(cg, t);
+        cg_store(cg, cg_load(cg, cg->t_i1, slow->null_slots[i], ""), j->rec->null_slots[i]);
+        cg_store(cg, cg_load(cg, vt, slow->val_slots[i], ""), j->rec->val_slots[i]);
+        if (j->rec->len_slots[i])
+            cg_store(cg, cg_load(cg, cg->t_i32, slow->len_slots[i], ""), j->rec->len_slots[i]);
+    }
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
@@ -560,6 +690,10 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     for (int i = 0; i < pq->source->schema.n; i++)
         n_read += rec->null_slots[i] != NULL;
     j.wide = n_read > WIDE_RECORD;
+    /* Inlined into a query's loop, a narrow record's parser is the fast path. */
+    j.fast = !j.wide && !rec->in_array;
+    CgRecord slow = {0};
+    LLVMValueRef fallback = j.fast ? cg_parser_fallback(cg, pq, &slow) : NULL;
     j.st = cg_alloca(cg, cg->t_i32, "st");
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
@@ -570,6 +704,9 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
         j.arr_bad = rec->arr_bad;
         j.arr_first = rec->arr_first;
         j.line_start = rec->line_start;
+    } else if (j.fast) { /* arrays are the fallback's: it keeps its state in slow */
+        j.in_array = slow.in_array;
+        j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     } else {
         j.in_array = cg_alloca(cg, cg->t_i1, "in.array");
         /* false once per call (in the entry block): the record loop re-enters above us */
@@ -592,7 +729,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMBasicBlockRef bb_open = cg_block(cg, "rec.open");
     LLVMBasicBlockRef bb_key = cg_block(cg, "rec.key");
     LLVMBasicBlockRef bb_done = cg_block(cg, "rec.done");
-    j.bb_malformed = cg_block(cg, "rec.malformed");
+    j.bb_malformed = cg_block(cg, j.fast ? "rec.fallback" : "rec.malformed");
     j.bb_after_value = cg_block(cg, "rec.value.end");
     j.bb_close = cg_block(cg, "rec.close");
     LLVMBuildBr(cg->b, bb_start);
@@ -601,7 +738,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
        end of input; blank line. */
     cg_at(cg, bb_start);
     LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
-    LLVMBasicBlockRef bb_elem = cg_block(cg, "rec.elem");
+    LLVMBasicBlockRef bb_elem = cg_block(cg, j.fast ? "rec.slow" : "rec.elem");
     LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_line);
     cg_at(cg, bb_line);
     LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
@@ -621,6 +758,12 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMBasicBlockRef bb_notobj = cg_block(cg, "rec.notobject");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '{'), bb_open, bb_notobj);
     cg_at(cg, bb_notobj);
+    if (j.fast) {
+        LLVMBuildBr(cg->b, j.bb_malformed);
+        open_record(&j, bb_open, bb_key);
+        fast_record(&j, bb_key, fallback, &slow, p_slot, bb_elem, bb_done, bb_eof);
+        return;
+    }
     LLVMBasicBlockRef bb_array = cg_block(cg, "rec.array");
     LLVMBuildCondBr(cg->b, is_char(cg, c, '['), bb_array, j.bb_malformed);
 
@@ -656,16 +799,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_store(cg, inc(cg, p), j.cur);
     LLVMBuildBr(cg->b, bb_open);
 
-    /* rec.open: an empty object, or the first key. */
-    cg_at(cg, bb_open);
-    p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
-    cg_store(cg, p, j.cur);
-    c = char_at(&j, p, j.bb_malformed, "open.char");
-    LLVMBasicBlockRef bb_empty = cg_block(cg, "rec.empty");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '}'), bb_empty, bb_key);
-    cg_at(cg, bb_empty);
-    cg_store(cg, inc(cg, p), j.cur);
-    LLVMBuildBr(cg->b, j.bb_close);
+    open_record(&j, bb_open, bb_key);
 
     /* rec.key: "key" ws ':' ws, then the value; a 'key' takes the general path. */
     cg_at(cg, bb_key);
@@ -696,29 +830,12 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     dispatch_key(&j, cg_load(cg, cg->t_ptr, k, "key"), cg_load(cg, cg->t_i32, kn, "keylen"),
                  cg_load(cg, cg->t_i32, esc, "keyesc"));
 
-    /* rec.value.end: ',' another key, '}' the end. */
-    cg_at(cg, j.bb_after_value);
-    p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
-    c = char_at(&j, p, j.bb_malformed, "sep.char");
-    LLVMBasicBlockRef bb_comma = cg_block(cg, "rec.comma");
-    LLVMBasicBlockRef bb_notcomma = cg_block(cg, "rec.notcomma");
-    LLVMBasicBlockRef bb_rbrace = cg_block(cg, "rec.rbrace");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, ','), bb_comma, bb_notcomma);
-    cg_at(cg, bb_comma);
-    cg_store(cg, ws(&j, inc(cg, p)), j.cur);
-    LLVMBuildBr(cg->b, bb_key);
-    cg_at(cg, bb_notcomma);
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '}'), bb_rbrace, j.bb_malformed);
-    cg_at(cg, bb_rbrace);
-    cg_store(cg, inc(cg, p), j.cur);
-    LLVMBuildBr(cg->b, j.bb_close);
+    end_value(&j, bb_key);
 
     /* rec.close: in an array, ',' another element or ']' its end; whatever follows the
        value on the line is ignored (Spark's JacksonParser.parse reads one value). */
     cg_at(cg, j.bb_close);
     p = ws(&j, cg_load(cg, cg->t_ptr, j.cur, "p"));
-    LLVMBasicBlockRef bb_eol = cg_block(cg, "rec.eol");
-    LLVMBasicBlockRef bb_last = cg_block(cg, "rec.last");
     LLVMBasicBlockRef bb_parsed = cg_block(cg, "rec.parsed");
     LLVMBasicBlockRef bb_partial = cg_block(cg, "rec.partial");
     LLVMBasicBlockRef bb_single = cg_block(cg, "rec.single");
@@ -757,18 +874,7 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     next_line(&j, inc(cg, p), p_slot);
     LLVMBuildBr(cg->b, bb_parsed);
     cg_at(cg, bb_single);
-    LLVMBasicBlockRef bb_rest = cg_block(cg, "rec.rest");
-    c = char_at(&j, p, bb_last, "eol.char");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '\n'), bb_eol, bb_rest);
-    cg_at(cg, bb_rest);
-    next_line(&j, p, p_slot);
-    LLVMBuildBr(cg->b, bb_parsed);
-    cg_at(cg, bb_eol);
-    cg_store(cg, inc(cg, p), p_slot);
-    LLVMBuildBr(cg->b, bb_parsed);
-    cg_at(cg, bb_last);
-    cg_store(cg, p, p_slot);
-    LLVMBuildBr(cg->b, bb_parsed);
+    close_line(&j, p, p_slot, bb_parsed);
 
     /* rec.parsed: a value of the wrong type makes the record malformed with its partial
        results (FailureSafeParser: PERMISSIVE keeps them, with the line in the corrupt

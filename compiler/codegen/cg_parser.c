@@ -93,16 +93,23 @@ static void bind_state(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, LLVMValueRef
     }
 }
 
-/* sl_parse_<k>: the record parser of pq's source and columns as a function of its own. */
-static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, int k)
+static void add_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name)
+{
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName(name, strlen(name)), 0));
+}
+
+/* The record parser of pq's source and columns as a function of its own, named name;
+   not optimised when optnone. */
+static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, const char *name, bool optnone)
 {
     CgResume r = {cg->fn, cg->q, cg->entry, LLVMGetInsertBlock(cg->b)};
     LLVMTypeRef params[4] = {cg->t_ptr, LLVMPointerType(cg->t_ptr, 0), cg->t_ptr, LLVMPointerType(st, 0)};
-    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_parse_%d", k),
-                                        LLVMFunctionType(cg->t_i64, params, 4, 0));
+    LLVMValueRef fn = cg_begin_function(cg, name, LLVMFunctionType(cg->t_i64, params, 4, 0));
     LLVMSetLinkage(fn, LLVMInternalLinkage);
-    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    add_fn_attribute(cg, fn, "noinline");
+    if (optnone)
+        add_fn_attribute(cg, fn, "optnone");
     cg->q = LLVMGetParam(fn, 0);
     LLVMSetValueName2(cg->q, "q", 1);
     CgRecord rec;
@@ -131,7 +138,7 @@ LLVMValueRef cg_parser_shared(CgCtx *cg, const PQuery *pq, CgRecord *rec)
         p = ARENA_NEW(cg->arena, CgParser);
         p->pq = pq;
         p->state_t = state_type(cg, pq);
-        p->fn = parser_fn(cg, pq, p->state_t, k);
+        p->fn = parser_fn(cg, pq, p->state_t, arena_sprintf(cg->arena, "sl_parse_%d", k), false);
         CgParser **tail = &cg->parsers;
         while (*tail)
             tail = &(*tail)->next;
@@ -155,4 +162,22 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
     cg_at(cg, bb_fail);
     LLVMBuildRet(cg->b, cg_i64(cg, -1));
     cg_at(cg, bb_rec);
+}
+
+LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state)
+{
+    LLVMTypeRef st = state_type(cg, pq);
+    LLVMValueRef fn = parser_fn(cg, pq, st, "sl_parse_slow", true);
+    /* The state and its fields' addresses in the entry block, "not in an array" once per call. */
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+    LLVMValueRef a = cg_alloca(cg, st, "rec.slow");
+    LLVMValueRef next = LLVMGetNextInstruction(a);
+    if (next)
+        LLVMPositionBuilderBefore(cg->b, next);
+    else
+        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    bind_state(cg, pq, st, a, state);
+    cg_store(cg, cg_i1(cg, 0), state->in_array);
+    LLVMPositionBuilderAtEnd(cg->b, here);
+    return fn;
 }
