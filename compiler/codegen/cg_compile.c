@@ -56,6 +56,43 @@ typedef struct Unit {
     char err[1024];
 } Unit;
 
+/* The cold unit: the parsers' fallbacks (cg_parser.c), code a record rarely runs, which LLVM
+   does not optimise but still has to compile (a fifth of the flagship's build); in a unit of
+   its own it compiles on a core the queries' units leave free.  Opened on first use. */
+typedef struct CgCold {
+    Unit *unit;
+    int index; /* its unit number: after the queries' units */
+    bool open;
+    int rc;
+    Arena *arena;
+    Diag *diag;
+    const PProgram *plan;
+    const CgOptions *opts;
+} CgCold;
+
+static void name_unit(Unit *u, Arena *arena, const CgOptions *opts, int i)
+{
+    u->obj = i ? arena_sprintf(arena, CG_UNIT_FILE, opts->obj_path, i) : opts->obj_path;
+    u->ir = !opts->ir_path ? NULL
+            : i            ? arena_sprintf(arena, CG_UNIT_FILE, opts->ir_path, i)
+                           : opts->ir_path;
+}
+
+CgCtx *cg_cold_unit(CgCtx *cg)
+{
+    CgCold *c = cg->cold;
+    if (!c)
+        return NULL;
+    if (!c->open) {
+        c->open = true;
+        c->rc = cg_unit_open(&c->unit->cg, c->arena, c->diag, c->plan, c->opts, true);
+        c->unit->cg.n_units = c->index + 1;
+        c->unit->cg.calls_only = true; /* its code is unoptimised: nothing to inline */
+        name_unit(c->unit, c->arena, c->opts, c->index);
+    }
+    return c->rc == 0 ? &c->unit->cg : NULL;
+}
+
 static void *finish_unit(void *arg)
 {
     Unit *u = arg;
@@ -83,17 +120,16 @@ static void finish_units(Unit *units, int k)
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts)
 {
     int k = unit_count(plan, opts);
-    Unit *units = ARENA_NEW_N(arena, Unit, k);
+    Unit *units = ARENA_NEW_N(arena, Unit, k + 1);
+    CgCold cold = {&units[k], k, false, 0, arena, diag, plan, opts};
     CgTimes times = {0};
-    times.units = k;
     int rc = 0;
     double t0 = cg_now_ms();
     for (int u = 0; u < k && rc == 0; u++) {
         rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0);
         units[u].cg.n_units = k;
-        units[u].obj = u ? arena_sprintf(arena, CG_UNIT_FILE, opts->obj_path, u) : opts->obj_path;
-        units[u].ir = !opts->ir_path ? NULL : u ? arena_sprintf(arena, CG_UNIT_FILE, opts->ir_path, u)
-                                                  : opts->ir_path;
+        units[u].cg.cold = k < opts->threads ? &cold : NULL;
+        name_unit(&units[u], arena, opts, u);
     }
     double t1 = cg_now_ms();
     times.runtime_bc = t1 - t0;
@@ -111,6 +147,12 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
             cg_program(&units[0].cg, plan, regs);
         times.generate = cg_now_ms() - t1;
     }
+    if (cold.open) { /* one more unit to prepare, compile, link and close */
+        k++;
+        if (cold.rc != 0)
+            rc = -1;
+    }
+    times.units = k;
     double t2 = cg_now_ms();
     for (int u = 0; u < k && rc == 0; u++)
         rc = cg_unit_prepare(&units[u].cg);

@@ -67,6 +67,9 @@ typedef struct CgCtx {
     const PProgram *plan;  /* the program being generated */
     struct CgParser *parsers; /* the shared record parsers made so far (cg_parser.c) */
     int n_units;           /* the modules the program is split into (cg_compile.c) */
+    struct CgCold *cold;   /* the unit of the parsers' fallbacks, or NULL (cg_compile.c) */
+    int n_exported;        /* functions this unit defines for another one (cg_parser.c) */
+    bool calls_only;       /* the runtime's helpers are called in libsrt.a, none linked in */
 } CgCtx;
 
 /* cg_module.c: the life of one unit's module.  open: context, target machine, the runtime
@@ -77,6 +80,10 @@ typedef struct CgCtx {
 int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,
                  bool cpu_checked);
 int cg_unit_prepare(CgCtx *cg);
+/* cg_compile.c: the unit the code a record rarely takes is generated into, so that it is
+   compiled beside cg's on another core (opened on first use); NULL when there is none (one
+   thread, or every thread has a unit of queries already). */
+CgCtx *cg_cold_unit(CgCtx *cg);
 int cg_unit_finish(CgCtx *cg, const char *obj_path, const char *ir_path, CgTimes *times, char *err,
                    size_t cap);
 void cg_unit_close(CgCtx *cg);

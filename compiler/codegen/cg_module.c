@@ -47,16 +47,15 @@ static bool many_queries(const PProgram *plan)
    such column of every query, for nothing: called, they run as fast (callgrind, 200,000
    events: 132.5 M instructions inlined, 131.7 M called; device means over x, y, z: 563 M
    and 557 M), and the build of examples/activity.sql went from about 1.3 s to 0.5 s. */
-static const char *hot_helpers[] = {"srt_hash", "srt_key_copy", "srt_json_ws", "srt_json_line_end", "srt_json_bom",
-                                    "srt_json_string_raw", "srt_json_bool",
-                                    "srt_json_i32", "srt_json_i64", "cm_json_number",
-                                    "srt_json_str", "srt_window_start", "srt_window_bounds",
-                                    "srt_str_cmp", "srt_like", "srt_str_length", "srt_ts_field",
-                                    "srt_str_substr", "srt_str_trim", "srt_str_locate",
-                                    "srt_csv_field", "srt_csv_blank", "srt_csv_i64", "srt_csv_bool",
-                                    "srt_xxh64_i32", "srt_xxh64_i64", "srt_xxh64_f64",
-                                    "srt_xxh64_bytes", "srt_hll_add", "srt_agg_upsert",
-                                    "srt_dedup_admit"};
+static const char *hot_helpers[] = {
+    "srt_hash",          "srt_key_copy",        "srt_json_ws",    "srt_json_line_end",
+    "srt_json_bom",      "srt_json_string_raw", "srt_json_bool",  "srt_json_i32",
+    "srt_json_i64",      "cm_json_number",      "srt_json_str",   "srt_window_start",
+    "srt_window_bounds", "srt_str_cmp",         "srt_like",       "srt_str_length",
+    "srt_ts_field",      "srt_str_substr",      "srt_str_trim",   "srt_str_locate",
+    "srt_csv_field",     "srt_csv_blank",       "srt_csv_i64",    "srt_csv_bool",
+    "srt_xxh64_i32",     "srt_xxh64_i64",       "srt_xxh64_f64",  "srt_xxh64_bytes",
+    "srt_hll_add",       "srt_agg_upsert",      "srt_dedup_admit"};
 
 static int is_hot(const char *name)
 {
@@ -134,7 +133,8 @@ LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n
             cast[i] = args[i];
     }
     LLVMTypeRef rt = LLVMGetReturnType(ft);
-    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, cast, n, LLVMGetTypeKind(rt) == LLVMVoidTypeKind ? "" : vname);
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, cast, n,
+                                    LLVMGetTypeKind(rt) == LLVMVoidTypeKind ? "" : vname);
     if (LLVMGetTypeKind(rt) == LLVMPointerTypeKind && rt != cg->t_ptr)
         r = LLVMBuildPointerCast(cg->b, r, cg->t_ptr, "");
     return r;
@@ -184,15 +184,22 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
 {
     switch (t->kind) {
     case TY_NULL:
-    case TY_BOOLEAN: return cg->t_i1;
-    case TY_INT: return cg->t_i32;
-    case TY_FLOAT: return cg->t_f32;
-    case TY_DOUBLE: return cg->t_f64;
-    case TY_DECIMAL: return cg_dec_type(cg);
+    case TY_BOOLEAN:
+        return cg->t_i1;
+    case TY_INT:
+        return cg->t_i32;
+    case TY_FLOAT:
+        return cg->t_f32;
+    case TY_DOUBLE:
+        return cg->t_f64;
+    case TY_DECIMAL:
+        return cg_dec_type(cg);
     case TY_BINARY:
     case TY_STRING:
-    case TY_ARRAY: return cg->t_ptr;
-    default: return cg->t_i64;
+    case TY_ARRAY:
+        return cg->t_ptr;
+    default:
+        return cg->t_i64;
     }
 }
 
@@ -334,7 +341,8 @@ static void outline_cold_helpers(CgCtx *cg)
         LLVMValueRef next = LLVMGetNextFunction(fn);
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
-        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMLinkOnceODRLinkage && !is_hot(name)) {
+        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMLinkOnceODRLinkage &&
+            !is_hot(name)) {
             char *saved = arena_strndup(cg->arena, name, len);
             LLVMValueRef decl = LLVMAddFunction(cg->mod, "", LLVMGlobalGetValueType(fn));
             copy_attributes(decl, fn);
@@ -380,13 +388,17 @@ static void finish_linkage(CgCtx *cg)
         if (LLVMIsDeclaration(fn))
             continue;
         /* Like -fstack-protector-strong (the runtime and its bitcode are built with it). */
-        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(cg->ctx, ssp, 0));
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(cg->ctx, ssp, 0));
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
         if (strcmp(name, "main") == 0)
             continue;
-        if (cg->n_units > 1 && strncmp(name, "sl_register_", 12) == 0) {
-            /* called from unit 0's sl_init (cg_compile.c); hidden: the executable's own */
+        if ((cg->n_units > 1 && strncmp(name, "sl_register_", 12) == 0) ||
+            strncmp(name, "sl_fallback_", 12) == 0) {
+            /* called from unit 0's sl_init (cg_compile.c), or a parser's fallback called from
+               another unit (cg_parser.c); hidden: the executable's own */
+            LLVMSetLinkage(fn, LLVMExternalLinkage);
             LLVMSetVisibility(fn, LLVMHiddenVisibility);
             continue;
         }
@@ -418,18 +430,22 @@ double cg_now_ms(void)
    hot ones are alwaysinline, every other function is internal and small.  Measured on the
    flagship query (callgrind, 400 K events): optimise 120 -> 46 ms, and 283.2 M -> 283.9 M
    instructions executed; rate_windowed 551.9 M -> 554.9 M.  -O3 keeps default<O3>. */
-#define FUNCTION_PIPELINE                                                                        \
-    "sroa,early-cse<memssa>,jump-threading,correlated-propagation,simplifycfg,instcombine,"      \
-    "simplifycfg,reassociate,loop-mssa(loop-instsimplify,loop-simplifycfg,licm,loop-rotate,"     \
-    "simple-loop-unswitch),simplifycfg,instcombine,loop(loop-idiom,indvars,loop-deletion,"       \
-    "loop-unroll-full),sroa,mldst-motion,gvn,sccp,bdce,instcombine,jump-threading,"              \
+#define FUNCTION_PIPELINE                                                                          \
+    "sroa,early-cse<memssa>,jump-threading,correlated-propagation,simplifycfg,instcombine,"        \
+    "simplifycfg,reassociate,loop-mssa(loop-instsimplify,loop-simplifycfg,licm,loop-rotate,"       \
+    "simple-loop-unswitch),simplifycfg,instcombine,loop(loop-idiom,indvars,loop-deletion,"         \
+    "loop-unroll-full),sroa,mldst-motion,gvn,sccp,bdce,instcombine,jump-threading,"                \
     "correlated-propagation,adce,memcpyopt,dse,loop-mssa(licm),simplifycfg,instcombine"
 
 int cg_unit_prepare(CgCtx *cg)
 {
     char *err = NULL;
-    if (link_runtime_bitcode(cg) != 0)
+    if (cg->calls_only) {
+        LLVMDisposeModule(cg->rt); /* its declarations served; its types stay in the context */
+        cg->rt = NULL;
+    } else if (link_runtime_bitcode(cg) != 0) {
         return -1;
+    }
     if (LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &err)) {
         fprintf(stderr, "sluice: internal error: generated IR does not verify:\n%s\n", err);
         LLVMDisposeMessage(err);
@@ -463,7 +479,9 @@ int cg_unit_finish(CgCtx *cg, const char *obj_path, const char *ir_path, CgTimes
                  FUNCTION_PIPELINE);
     else
         snprintf(pipeline, sizeof pipeline, "globaldce,default<O%d>",
-                 cg->opts->opt_level < 0 ? 0 : cg->opts->opt_level > 3 ? 3 : cg->opts->opt_level);
+                 cg->opts->opt_level < 0   ? 0
+                 : cg->opts->opt_level > 3 ? 3
+                                           : cg->opts->opt_level);
     LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
     /* No SLP vectorizer: it finds nothing in the generated code (the examples' optimised IR is
        identical without it) but its store-chain search grew super-linearly with the straight-
@@ -555,7 +573,8 @@ int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, cons
     cg->ctx = LLVMContextCreate();
     /* Value names only matter in --emit-llvm output; every pass copies them otherwise. */
     LLVMContextSetDiscardValueNames(cg->ctx, opts->ir_path == NULL);
-    cg->mod = LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg->ctx);
+    cg->mod =
+        LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg->ctx);
     cg->b = LLVMCreateBuilderInContext(cg->ctx);
     init_types(cg);
     if (setup_target(cg, cpu_checked) != 0 || open_runtime_bitcode(cg) != 0)

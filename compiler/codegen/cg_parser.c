@@ -78,7 +78,7 @@ static void bind_state(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, LLVMValueRef
     rec->len_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, sc->n + 1);
     rec->state = LLVMBuildPointerCast(cg->b, s, LLVMPointerType(st, 0), "rec");
     LLVMValueRef *fixed[ST_COLS] = {&rec->in_array, &rec->arr_pass2, &rec->arr_bad, &rec->arr_first,
-                                      &rec->line_start};
+                                    &rec->line_start};
     for (unsigned f = 0; f < ST_COLS; f++)
         *fixed[f] = LLVMBuildStructGEP2(cg->b, st, rec->state, f, "");
     unsigned f = ST_COLS;
@@ -86,26 +86,37 @@ static void bind_state(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, LLVMValueRef
         if (!reads(pq, i))
             continue;
         const char *name = sc->cols[i].name;
-        rec->null_slots[i] = LLVMBuildStructGEP2(cg->b, st, rec->state, f++, arena_sprintf(cg->arena, "%s.null", name));
+        rec->null_slots[i] = LLVMBuildStructGEP2(cg->b, st, rec->state, f++,
+                                                 arena_sprintf(cg->arena, "%s.null", name));
         rec->val_slots[i] = LLVMBuildStructGEP2(cg->b, st, rec->state, f++, name);
         if (sc->cols[i].type->kind == TY_STRING)
-            rec->len_slots[i] = LLVMBuildStructGEP2(cg->b, st, rec->state, f++, arena_sprintf(cg->arena, "%s.len", name));
+            rec->len_slots[i] = LLVMBuildStructGEP2(cg->b, st, rec->state, f++,
+                                                    arena_sprintf(cg->arena, "%s.len", name));
     }
 }
 
 static void add_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name)
 {
-    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName(name, strlen(name)), 0));
+    LLVMAddAttributeAtIndex(
+        fn, LLVMAttributeFunctionIndex,
+        LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName(name, strlen(name)), 0));
+}
+
+/* i64 (SrtQuery *q, i8 **p, i8 *end, state *rec) */
+static LLVMTypeRef parser_type(CgCtx *cg, LLVMTypeRef st)
+{
+    LLVMTypeRef params[4] = {cg->t_ptr, LLVMPointerType(cg->t_ptr, 0), cg->t_ptr,
+                             LLVMPointerType(st, 0)};
+    return LLVMFunctionType(cg->t_i64, params, 4, 0);
 }
 
 /* The record parser of pq's source and columns as a function of its own, named name;
    not optimised when optnone. */
-static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, const char *name, bool optnone)
+static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, const char *name,
+                              bool optnone)
 {
     CgResume r = {cg->fn, cg->q, cg->entry, LLVMGetInsertBlock(cg->b)};
-    LLVMTypeRef params[4] = {cg->t_ptr, LLVMPointerType(cg->t_ptr, 0), cg->t_ptr, LLVMPointerType(st, 0)};
-    LLVMValueRef fn = cg_begin_function(cg, name, LLVMFunctionType(cg->t_i64, params, 4, 0));
+    LLVMValueRef fn = cg_begin_function(cg, name, parser_type(cg, st));
     LLVMSetLinkage(fn, LLVMInternalLinkage);
     add_fn_attribute(cg, fn, "noinline");
     if (optnone)
@@ -153,7 +164,8 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
     LLVMValueRef args[4] = {cg->q, p_slot, end, rec->state};
-    LLVMValueRef r = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(parser), parser, args, 4, "parsed");
+    LLVMValueRef r =
+        LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(parser), parser, args, 4, "parsed");
     LLVMBasicBlockRef bb_rec = cg_block(cg, "rec.read");
     LLVMBasicBlockRef bb_fail = cg_block(cg, "rec.failed");
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, r, bb_fail, 2);
@@ -167,7 +179,17 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
 LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state)
 {
     LLVMTypeRef st = state_type(cg, pq);
-    LLVMValueRef fn = parser_fn(cg, pq, st, "sl_parse_slow", true);
+    CgCtx *cold = cg_cold_unit(cg);
+    LLVMValueRef fn;
+    if (!cold) {
+        fn = parser_fn(cg, pq, st, "sl_parse_slow", true);
+    } else {
+        /* defined in the cold unit (external there, hidden: cg_module.c), declared here */
+        const char *name = arena_sprintf(cg->arena, "sl_fallback_%d", cold->n_exported++);
+        parser_fn(cold, pq, state_type(cold, pq), name, true);
+        cg->failed |= cold->failed;
+        fn = LLVMAddFunction(cg->mod, name, parser_type(cg, st));
+    }
     /* The state and its fields' addresses in the entry block, "not in an array" once per call. */
     LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
     LLVMValueRef a = cg_alloca(cg, st, "rec.slow");

@@ -4,7 +4,8 @@
 ** the NULL flag, the value (its safe default when NULL) and a string's length into
 ** the record's slots, and the helper's status (SRT_JV_*) into a status slot: what the
 ** status means for the record (a value of the wrong type, a TIMESTAMP out of range)
-** is decided by the parser (cg_json.c), the same way for both shapes.  A narrow record does this inline in its parser (the fastest
+** is decided by the parser (cg_json.c), the same way for both shapes.  A narrow record does this
+*inline in its parser (the fastest
 ** code).  A wide record calls one reader function per type instead, shared by every
 ** column and query (cg_json_reader): inlined once per column, the helpers made the
 ** per-record loop huge and every slot an SSA value at each key, a web of
@@ -38,13 +39,29 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
     } else {
         const char *helper;
         switch (t->kind) {
-        case TY_BOOLEAN: helper = "srt_json_bool"; break;
-        case TY_INT: helper = "srt_json_i32"; break;
-        case TY_DOUBLE: helper = "srt_json_f64"; out_t = cg->t_f64; break;
-        case TY_FLOAT: helper = "srt_json_f32"; out_t = cg->t_f32; break;
-        case TY_TIMESTAMP: helper = "srt_json_ts"; break;
-        case TY_DATE: helper = "srt_json_date"; break;
-        default: helper = "srt_json_i64"; break;
+        case TY_BOOLEAN:
+            helper = "srt_json_bool";
+            break;
+        case TY_INT:
+            helper = "srt_json_i32";
+            break;
+        case TY_DOUBLE:
+            helper = "srt_json_f64";
+            out_t = cg->t_f64;
+            break;
+        case TY_FLOAT:
+            helper = "srt_json_f32";
+            out_t = cg->t_f32;
+            break;
+        case TY_TIMESTAMP:
+            helper = "srt_json_ts";
+            break;
+        case TY_DATE:
+            helper = "srt_json_date";
+            break;
+        default:
+            helper = "srt_json_i64";
+            break;
         }
         out = cg_alloca(cg, out_t, "v");
         LLVMValueRef args[4] = {p, end, out, st};
@@ -81,19 +98,27 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
     if (t->kind == TY_DECIMAL)
         return arena_sprintf(cg->arena, "decimal_%d_%d", t->precision, t->scale);
     switch (t->kind) {
-    case TY_BOOLEAN: return "boolean";
-    case TY_INT: return "int";
-    case TY_DOUBLE: return "double";
-    case TY_FLOAT: return "float";
-    case TY_TIMESTAMP: return "timestamp";
-    case TY_DATE: return "date";
-    case TY_STRING: return "string";
-    default: return "bigint";
+    case TY_BOOLEAN:
+        return "boolean";
+    case TY_INT:
+        return "int";
+    case TY_DOUBLE:
+        return "double";
+    case TY_FLOAT:
+        return "float";
+    case TY_TIMESTAMP:
+        return "timestamp";
+    case TY_DATE:
+        return "date";
+    case TY_STRING:
+        return "string";
+    default:
+        return "bigint";
     }
 }
 
-bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef fn_type, unsigned q_param,
-                     LLVMValueRef *fn, CgResume *r)
+bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef fn_type,
+                     unsigned q_param, LLVMValueRef *fn, CgResume *r)
 {
     char name[64];
     snprintf(name, sizeof name, "%s%s", prefix, type_suffix(cg, t));
@@ -108,8 +133,9 @@ bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef f
     *fn = cg_begin_function(cg, name, fn_type);
     cg->q = LLVMGetParam(*fn, q_param);
     LLVMSetLinkage(*fn, LLVMInternalLinkage);
-    LLVMAddAttributeAtIndex(*fn, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    LLVMAddAttributeAtIndex(
+        *fn, LLVMAttributeFunctionIndex,
+        LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
     return true;
 }
 
@@ -118,12 +144,14 @@ void cg_reader_end(CgCtx *cg, const CgResume *r)
     cg->fn = r->fn;
     cg->q = r->q;
     cg->entry = r->entry;
-    cg_at(cg, r->at);
+    if (r->at) /* NULL: the unit was generating nothing */
+        cg_at(cg, r->at);
 }
 
 LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 {
-    LLVMTypeRef params[7] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
+    LLVMTypeRef params[7] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr,
+                             cg->t_ptr, cg->t_ptr, cg->t_ptr};
     *fn_type = LLVMFunctionType(cg->t_ptr, params, 7, 0);
     LLVMValueRef fn;
     CgResume r;
@@ -132,8 +160,9 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
     /* (p, end, q, null slot, value slot, length slot, status) -> position after the value,
        or NULL. */
     LLVMBasicBlockRef bad = cg_block(cg, "bad");
-    LLVMValueRef np = cg_json_decode(cg, t, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
-                                     LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad);
+    LLVMValueRef np =
+        cg_json_decode(cg, t, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
+                       LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad);
     LLVMBuildRet(cg->b, np);
     cg_at(cg, bad);
     LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));
@@ -142,12 +171,13 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 }
 
 LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
-                                 LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
-                                 LLVMValueRef st)
+                                 LLVMValueRef null_slot, LLVMValueRef val_slot,
+                                 LLVMValueRef len_slot, LLVMValueRef st)
 {
     LLVMTypeRef rt;
     LLVMValueRef reader = cg_json_reader(cg, t, &rt);
-    LLVMValueRef args[7] = {p, end, cg->q, null_slot, val_slot, len_slot ? len_slot : LLVMConstNull(cg->t_ptr), st};
+    LLVMValueRef args[7] = {
+        p, end, cg->q, null_slot, val_slot, len_slot ? len_slot : LLVMConstNull(cg->t_ptr), st};
     for (int k = 3; k < 7; k++)
         args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
     return LLVMBuildCall2(cg->b, rt, reader, args, 7, "p.val");
