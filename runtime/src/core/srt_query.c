@@ -336,7 +336,7 @@ static void locate(const SrtQuery *q, const char *pos, long long *line, long lon
 {
     *off = q->cur_at.byte + (pos - q->cur_buf);
     if (q->cur_at.line == 0) { /* not counted while reading: count now, from the file */
-        *line = srt_fs_line_at(q->cur_what, *off);
+        *line = srt_fs_line_at(q->cur_what, *off, q->cur_at.line_sep);
         return;
     }
     *line = q->cur_at.line;
@@ -513,7 +513,7 @@ static int guarded_output(SrtQuery *q)
 int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
                              const SrtReadPos *at, int64_t *rows)
 {
-    static const SrtReadPos start = {1, 0};
+    static const SrtReadPos start = {1, 0, 0};
     q->cur_what = what;
     q->cur_buf = buf;
     q->cur_len = len;
