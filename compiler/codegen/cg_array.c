@@ -662,6 +662,27 @@ static CgVal aggregate(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
     return r;
 }
 
+/* zip_with(left, right, f) (ZipWith): f(left[i], right[i]) for i below the longer array's
+   length, the shorter array's missing elements NULL.  NULL when left or right is. */
+static CgVal zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal left)
+{
+    SExpr *const *x = e->u.call.args;
+    CgVal right = cg_expr(cg, env, x[1]);
+    LLVMValueRef nl = len_or_0(cg, left), nr = len_or_0(cg, right);
+    CgVal both = scalar(cg_or(cg, left.null, right.null), left.v);
+    both.len = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntUGT, nl, nr, ""), nl, nr);
+    LLVMValueRef out = datums_alloc(cg, both.len);
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, both);
+    CgVal vals[2] = {cg_array_elem(cg, x[0]->type->elem, left, i), cg_array_elem(cg, x[1]->type->elem, right, i)};
+    cg_store_datum(cg, e->type->elem, apply(cg, env, x[2], &x[3], vals, 2), cg_gep(cg, out, bytes_of(cg, i), ""),
+                   false);
+    loop_end(cg, &l, i);
+    CgVal r = scalar(both.null, out);
+    r.len = cg_select(cg, both.null, cg_i32(cg, 0), both.len);
+    return r;
+}
+
 CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e)
 {
     CgVal arr = cg_expr(cg, env, e->u.call.args[0]);
@@ -674,6 +695,8 @@ CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e)
         return exists_forall(cg, env, e, arr);
     case FN_AGGREGATE:
         return aggregate(cg, env, e, arr);
+    case FN_ZIP_WITH:
+        return zip_with(cg, env, e, arr);
     default:
         SL_UNREACHABLE();
     }
