@@ -83,6 +83,10 @@ static void put_lambda_fn(StrBuf *sb, const SExpr *e, const SSelect *s)
     SExpr *const *a = e->u.call.args;
     sb_printf(sb, "%s(", sema_func_name(e->u.call.fn));
     put_expr(sb, a[0], s);
+    if (e->u.call.n_args == 1) { /* array_sort(arr): the default comparator */
+        sb_putc(sb, ')');
+        return;
+    }
     sb_puts(sb, ", ");
     if (e->u.call.fn == FN_AGGREGATE) {
         put_expr(sb, a[1], s);

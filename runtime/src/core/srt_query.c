@@ -471,6 +471,26 @@ void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *ro
     srt_buf_free(&b);
 }
 
+void srt_query_fail_value(SrtQuery *q, const char *fmt, const char *v, uint32_t n)
+{
+    char msg[2048];
+    size_t k = 0;
+    if (!v)
+        v = "null", n = 4;
+    for (const char *p = fmt; *p && k + 1 < sizeof msg; p++) {
+        if (p[0] == '%' && p[1] == 's') {
+            size_t take = n < sizeof msg - 1 - k ? n : sizeof msg - 1 - k;
+            memcpy(msg + k, v, take);
+            k += take;
+            p++;
+        } else {
+            msg[k++] = *p;
+        }
+    }
+    msg[k] = '\0';
+    srt_query_fail(q, msg);
+}
+
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us)
 {
     char ts[32], msg[512];
