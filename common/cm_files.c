@@ -37,3 +37,25 @@ size_t cm_lines_lf(char *p, size_t n, bool at_end)
     }
     return n;
 }
+
+size_t cm_lines_sep(char *p, size_t n, bool at_end, unsigned char sep, bool *bad)
+{
+    *bad = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == sep) {
+            p[i] = '\n';
+        } else if (c == '\n') {
+            *bad = true;
+            return i;
+        } else if (c == '\r') {
+            if (i + 1 == n && !at_end)
+                return i;
+            if (i + 1 == n || (unsigned char)p[i + 1] == sep) {
+                *bad = true;
+                return i;
+            }
+        }
+    }
+    return n;
+}

@@ -30,4 +30,16 @@ int cm_file_order(int64_t a_mtime_ns, const char *a_name, int64_t b_mtime_ns,
    number of bytes settled (n, or n - 1 then) is returned. */
 size_t cm_lines_lf(char *p, size_t n, bool at_end);
 
+/* Where a line ends with the lineSep option of one ASCII byte `sep`: HadoopFileLinesReader
+   makes a LineRecordReader with that delimiter, whose LineReader.readCustomLine ends a line at
+   sep alone ("\r" and "\n" are bytes of the line unless sep is one of them).  Each sep of
+   p[0, n) is rewritten to '\n', in place, so the readers split there as without the option.
+   They also end a line at every '\n' and drop a '\r' before a line end or the end of the
+   file, which Spark does not with lineSep: a '\n' that is not sep, and a '\r' that is not sep
+   just before a sep or ending the file (at_end), would be read differently, so *bad is set
+   and the offset of the first such byte returned (the bytes before it rewritten).  Otherwise
+   *bad is false and the number of bytes settled returned: n, or n - 1 when !at_end and the
+   last byte is a '\r' whose fate the next byte decides. */
+size_t cm_lines_sep(char *p, size_t n, bool at_end, unsigned char sep, bool *bad);
+
 #endif

@@ -662,6 +662,164 @@ static CgVal aggregate(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
     return r;
 }
 
+/* zip_with(left, right, f) (ZipWith): f(left[i], right[i]) for i below the longer array's
+   length, the shorter array's missing elements NULL.  NULL when left or right is. */
+static CgVal zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal left)
+{
+    SExpr *const *x = e->u.call.args;
+    CgVal right = cg_expr(cg, env, x[1]);
+    LLVMValueRef nl = len_or_0(cg, left), nr = len_or_0(cg, right);
+    CgVal both = scalar(cg_or(cg, left.null, right.null), left.v);
+    both.len = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntUGT, nl, nr, ""), nl, nr);
+    LLVMValueRef out = datums_alloc(cg, both.len);
+    ArrLoop l;
+    LLVMValueRef i = loop_begin(cg, &l, both);
+    CgVal vals[2] = {cg_array_elem(cg, x[0]->type->elem, left, i), cg_array_elem(cg, x[1]->type->elem, right, i)};
+    cg_store_datum(cg, e->type->elem, apply(cg, env, x[2], &x[3], vals, 2), cg_gep(cg, out, bytes_of(cg, i), ""),
+                   false);
+    loop_end(cg, &l, i);
+    CgVal r = scalar(both.null, out);
+    r.len = cg_select(cg, both.null, cg_i32(cg, 0), both.len);
+    return r;
+}
+
+/* Spark's COMPARATOR_RETURNS_NULL (QueryExecutionErrors.comparatorReturnsNull, which is given
+   o1.toString twice). */
+static const char comparator_null_msg[] =
+    "[COMPARATOR_RETURNS_NULL] The comparator has returned a NULL for a comparison between %s "
+    "and %s. It should return a positive integer for \"greater than\", 0 for \"equal\" and a "
+    "negative integer for \"less than\". To revert to deprecated behavior where NULL is treated "
+    "as 0 (equal), you must set \"spark.sql.legacy.allowNullComparisonResultInArraySort\" to "
+    "\"true\".";
+
+/* The comparator of array_sort applied to the elements at pa and pb: its INT.  A NULL fails
+   the query naming the first element as Java's toString has it (a DATE or TIMESTAMP is its
+   Integer or Long; a NULL element, where Spark's o1.toString throws, is "null"), and counts
+   as 0 meanwhile. */
+static LLVMValueRef compare_at(CgCtx *cg, const CgEnv *env, const SExpr *e, LLVMValueRef pa, LLVMValueRef pb)
+{
+    SExpr *const *x = e->u.call.args;
+    const Type *el = x[0]->type->elem;
+    CgVal vals[2] = {cg_load_datum(cg, el, pa), cg_load_datum(cg, el, pb)};
+    CgVal c = apply(cg, env, x[1], &x[2], vals, 2);
+    LLVMBasicBlockRef bb_null = cg_block(cg, "sort.cmp.null"), bb_ok = cg_block(cg, "sort.cmp.ok");
+    LLVMBuildCondBr(cg->b, c.null, bb_null, bb_ok);
+    cg_at(cg, bb_null);
+    const Type *as = el->kind == TY_DATE ? &type_int : el->kind == TY_TIMESTAMP ? &type_bigint : el;
+    CgVal o1 = vals[0];
+    if (as != el)
+        o1 = cg_cast(cg, o1, el, as, e->span);
+    CgVal s = el->kind == TY_NULL ? o1 : cg_cast(cg, o1, as, &type_string, e->span);
+    LLVMValueRef args[4] = {cg->q, cg_str_const(cg, comparator_null_msg, sizeof comparator_null_msg, "msg"),
+                            el->kind == TY_NULL ? LLVMConstNull(cg->t_ptr) : cg_select(cg, s.null, LLVMConstNull(cg->t_ptr), s.v),
+                            el->kind == TY_NULL ? cg_i32(cg, 0) : cg_select(cg, s.null, cg_i32(cg, 0), s.len)};
+    cg_call(cg, "srt_query_fail_value", args, 4, "");
+    LLVMBuildBr(cg->b, bb_ok);
+    cg_at(cg, bb_ok);
+    return cg_select(cg, c.null, cg_i32(cg, 0), c.v);
+}
+
+/* A loop while the i32 in slot is below n (or below the i32 in n_slot, read at each pass,
+   when n is NULL): returns its value in the body, which ends each pass with a branch to
+   *cond (or to *done). */
+static LLVMValueRef sort_loop(CgCtx *cg, LLVMValueRef slot, LLVMValueRef n, LLVMValueRef n_slot,
+                              LLVMBasicBlockRef *cond, LLVMBasicBlockRef *done, const char *name)
+{
+    *cond = cg_block(cg, name);
+    LLVMBasicBlockRef body = cg_block(cg, "sort.body");
+    *done = cg_block(cg, "sort.done");
+    LLVMBuildBr(cg->b, *cond);
+    cg_at(cg, *cond);
+    LLVMValueRef i = cg_load(cg, cg->t_i32, slot, "");
+    if (!n)
+        n = cg_load(cg, cg->t_i32, n_slot, "");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, n, ""), body, *done);
+    cg_at(cg, body);
+    return i;
+}
+
+/* array_sort(arr, (a, b) -> cmp) (ArraySort): java.util.Arrays.sort(arr, comparator), which
+   is TimSort.  Below 32 elements (MIN_MERGE) TimSort is countRunAndMakeAscending (the run
+   at the start, reversed when strictly descending) then binarySort of the rest, comparing
+   in the order written here; that is done for every length, so an array of 32 elements or
+   more gets the same order as TimSort for any comparator that is a consistent order (both
+   are stable) but its comparisons differ from TimSort's merges.  Without a comparator, the
+   runtime sorts (srt_array_sort, mode 2).  NULL when arr is. */
+static CgVal array_sort(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
+{
+    if (e->u.call.n_args == 1)
+        return e->type->elem->kind == TY_NULL ? arr : distinct_of(cg, e->type->elem, arr, true, 2);
+    LLVMValueRef n = len_or_0(cg, arr);
+    LLVMValueRef out = datums_alloc(cg, n);
+    copy_datums(cg, out, cg_i32(cg, 0), arr.v, n);
+    LLVMValueRef one = cg_i32(cg, 1);
+    /* countRunAndMakeAscending: compare(a[runHi], a[runHi - 1]) from runHi = 1, the first
+       deciding the direction, while the direction holds */
+    LLVMValueRef hi_slot = cg_alloca(cg, cg->t_i32, "sort.run");
+    LLVMValueRef desc_slot = flag_slot(cg, "sort.desc");
+    cg_store(cg, one, hi_slot);
+    LLVMBasicBlockRef cond, done;
+    LLVMValueRef hi = sort_loop(cg, hi_slot, n, NULL, &cond, &done, "sort.run.cond");
+    LLVMValueRef c = compare_at(cg, env, e, cg_gep(cg, out, bytes_of(cg, hi), ""),
+                                cg_gep(cg, out, bytes_of(cg, LLVMBuildSub(cg->b, hi, one, "")), ""));
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, c, cg_i32(cg, 0), "");
+    LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, hi, one, "");
+    LLVMValueRef desc = cg_select(cg, first, neg, cg_load(cg, cg->t_i1, desc_slot, ""));
+    cg_store(cg, desc, desc_slot);
+    LLVMBasicBlockRef bb_more = cg_block(cg, "sort.run.more");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, neg, desc, ""), bb_more, done);
+    cg_at(cg, bb_more);
+    cg_store(cg, LLVMBuildAdd(cg->b, hi, one, ""), hi_slot);
+    LLVMBuildBr(cg->b, cond);
+    cg_at(cg, done);
+    LLVMValueRef run = cg_load(cg, cg->t_i32, hi_slot, "run");
+    /* reverseRange(a, 0, run) of a descending run */
+    LLVMValueRef tmp = cg_alloca(cg, cg->t_datum, "sort.tmp");
+    LLVMValueRef size = cg_i64(cg, (int64_t)cg_datum_size(cg));
+    LLVMValueRef lo_slot = cg_alloca(cg, cg->t_i32, "sort.lo");
+    cg_store(cg, cg_i32(cg, 0), lo_slot);
+    LLVMValueRef half = cg_select(cg, cg_load(cg, cg->t_i1, desc_slot, ""), LLVMBuildLShr(cg->b, run, one, ""),
+                                  cg_i32(cg, 0));
+    LLVMValueRef lo = sort_loop(cg, lo_slot, half, NULL, &cond, &done, "sort.rev.cond");
+    LLVMValueRef pl = cg_gep(cg, out, bytes_of(cg, lo), "");
+    LLVMValueRef ph = cg_gep(cg, out, bytes_of(cg, LLVMBuildSub(cg->b, LLVMBuildSub(cg->b, run, lo, ""), one, "")), "");
+    LLVMBuildMemCpy(cg->b, tmp, 8, pl, 8, size);
+    LLVMBuildMemCpy(cg->b, pl, 8, ph, 8, size);
+    LLVMBuildMemCpy(cg->b, ph, 8, tmp, 8, size);
+    cg_store(cg, LLVMBuildAdd(cg->b, lo, one, ""), lo_slot);
+    LLVMBuildBr(cg->b, cond);
+    cg_at(cg, done);
+    /* binarySort(a, 0, n, run): each next pivot goes after the last element not greater */
+    LLVMValueRef start_slot = cg_alloca(cg, cg->t_i32, "sort.start");
+    cg_store(cg, run, start_slot);
+    LLVMBasicBlockRef s_cond, s_done;
+    LLVMValueRef start = sort_loop(cg, start_slot, n, NULL, &s_cond, &s_done, "sort.ins.cond");
+    LLVMBuildMemCpy(cg->b, tmp, 8, cg_gep(cg, out, bytes_of(cg, start), ""), 8, size);
+    LLVMValueRef left_slot = cg_alloca(cg, cg->t_i32, "sort.left");
+    LLVMValueRef right_slot = cg_alloca(cg, cg->t_i32, "sort.right");
+    cg_store(cg, cg_i32(cg, 0), left_slot);
+    cg_store(cg, start, right_slot);
+    LLVMValueRef left = sort_loop(cg, left_slot, NULL, right_slot, &cond, &done, "sort.bin.cond");
+    LLVMValueRef right = cg_load(cg, cg->t_i32, right_slot, "");
+    LLVMValueRef mid = LLVMBuildLShr(cg->b, LLVMBuildAdd(cg->b, left, right, ""), one, "mid");
+    c = compare_at(cg, env, e, tmp, cg_gep(cg, out, bytes_of(cg, mid), ""));
+    LLVMValueRef below = LLVMBuildICmp(cg->b, LLVMIntSLT, c, cg_i32(cg, 0), "");
+    cg_store(cg, cg_select(cg, below, mid, right), right_slot);
+    cg_store(cg, cg_select(cg, below, left, LLVMBuildAdd(cg->b, mid, one, "")), left_slot);
+    LLVMBuildBr(cg->b, cond);
+    cg_at(cg, done);
+    LLVMValueRef at = cg_load(cg, cg->t_i32, left_slot, "at");
+    LLVMValueRef pat = cg_gep(cg, out, bytes_of(cg, at), "");
+    LLVMBuildMemMove(cg->b, cg_gep(cg, pat, size, ""), 8, pat, 8, bytes_of(cg, LLVMBuildSub(cg->b, start, at, "")));
+    LLVMBuildMemCpy(cg->b, pat, 8, tmp, 8, size);
+    cg_store(cg, LLVMBuildAdd(cg->b, start, one, ""), start_slot);
+    LLVMBuildBr(cg->b, s_cond);
+    cg_at(cg, s_done);
+    CgVal r = scalar(arr.null, out);
+    r.len = n;
+    return r;
+}
+
 CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e)
 {
     CgVal arr = cg_expr(cg, env, e->u.call.args[0]);
@@ -674,6 +832,10 @@ CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e)
         return exists_forall(cg, env, e, arr);
     case FN_AGGREGATE:
         return aggregate(cg, env, e, arr);
+    case FN_ZIP_WITH:
+        return zip_with(cg, env, e, arr);
+    case FN_ARRAY_SORT:
+        return array_sort(cg, env, e, arr);
     default:
         SL_UNREACHABLE();
     }

@@ -83,6 +83,10 @@ static void put_lambda_fn(StrBuf *sb, const SExpr *e, const SSelect *s)
     SExpr *const *a = e->u.call.args;
     sb_printf(sb, "%s(", sema_func_name(e->u.call.fn));
     put_expr(sb, a[0], s);
+    if (e->u.call.n_args == 1) { /* array_sort(arr): the default comparator */
+        sb_putc(sb, ')');
+        return;
+    }
     sb_puts(sb, ", ");
     if (e->u.call.fn == FN_AGGREGATE) {
         put_expr(sb, a[1], s);
@@ -90,6 +94,10 @@ static void put_lambda_fn(StrBuf *sb, const SExpr *e, const SSelect *s)
         put_lambda(sb, a[2], &a[4], 2, s);
         sb_puts(sb, ", ");
         put_lambda(sb, a[3], &a[6], 1, s);
+    } else if (e->u.call.fn == FN_ZIP_WITH) {
+        put_expr(sb, a[1], s);
+        sb_puts(sb, ", ");
+        put_lambda(sb, a[2], &a[3], 2, s);
     } else {
         put_lambda(sb, a[1], &a[2], e->u.call.n_args - 2, s);
     }

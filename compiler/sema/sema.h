@@ -223,14 +223,17 @@ typedef enum SFnSig {
    transform, filter, exists, forall: arr, body, x[, i] (x, i: SX_LAMBDA_VAR, i only when the
    lambda has two parameters); aggregate: arr, zero, merge, finish, acc, x, facc (merge binds
    acc and x, finish binds facc; finish is facc itself when not written).  reduce is bound as
-   aggregate (FN_AGGREGATE). */
+   aggregate (FN_AGGREGATE).  zip_with: left, right, body, x, y.  array_sort: arr[, body, a, b]
+   (arr alone: the default comparator). */
 #define FN_CASES_LAMBDA                                                                            \
     case FN_TRANSFORM:                                                                             \
     case FN_FILTER:                                                                                \
     case FN_EXISTS:                                                                                \
     case FN_FORALL:                                                                                \
     case FN_AGGREGATE:                                                                             \
-    case FN_REDUCE
+    case FN_REDUCE:                                                                                \
+    case FN_ZIP_WITH:                                                                              \
+    case FN_ARRAY_SORT
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \

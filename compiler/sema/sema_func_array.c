@@ -43,7 +43,7 @@ static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **arg
 }
 
 /* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
-static bool is_atomic_elem(const Type *t)
+bool sema_is_atomic_elem(const Type *t)
 {
     return type_is_numeric(t) || t->kind == TY_DECIMAL || t->kind == TY_STRING ||
            t->kind == TY_BOOLEAN || t->kind == TY_DATE || t->kind == TY_TIMESTAMP;
@@ -85,7 +85,7 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]): an array of other
                            atomic values is cast to ARRAY<STRING> (ImplicitCastInputTypes) */
         *rt = &type_string;
-        if (!arr || !is_atomic_elem(args[0]->type->elem))
+        if (!arr || !sema_is_atomic_elem(args[0]->type->elem))
             *bad = 0, *want = "an array of atomic values";
         for (int i = 1; *bad < 0 && i < n; i++)
             if (!(args[i] = sema_to_string(b, args[i])))
@@ -98,12 +98,12 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             return true;
         }
         *rt = args[0]->type->elem;
-        if (!is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY) /* structs: not yet */
+        if (!sema_is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY) /* structs: not yet */
             *bad = 0, *want = "an array of atomic values";
         return true;
     case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
     case FN_ARRAY_DISTINCT:
-        if (!arr || !is_atomic_elem(args[0]->type->elem)) {
+        if (!arr || !sema_is_atomic_elem(args[0]->type->elem)) {
             *bad = 0, *want = "an array of numbers, strings, booleans or times";
             return true;
         }
@@ -145,7 +145,7 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         }
         const Type *el = args[0]->type->elem, *w = sema_wider_type(el, args[1]->type);
         *rt = args[0]->type;
-        if (w && type_equal(w, el) && is_atomic_elem(el))
+        if (w && type_equal(w, el) && sema_is_atomic_elem(el))
             args[1] = sema_coerce(b->sc, args[1], el);
         else
             *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the array's element type %s",
@@ -171,7 +171,7 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             args[0] = sema_coerce(b->sc, args[0], t);
             args[1] = sema_coerce(b->sc, args[1], t);
         }
-        if (!is_atomic_elem(t->elem) && t->elem->kind != TY_NULL) {
+        if (!sema_is_atomic_elem(t->elem) && t->elem->kind != TY_NULL) {
             *bad = 0, *want = "an array of numbers, strings, booleans or times";
             return true;
         }

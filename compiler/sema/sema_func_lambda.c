@@ -1,5 +1,6 @@
 /* sema_func_lambda.c - the higher-order functions over arrays (FN_CASES_LAMBDA: transform,
-** filter, exists, forall, aggregate; Spark's higherOrderFunctions.scala) and the variables of
+** filter, exists, forall, aggregate, zip_with, array_sort; Spark's higherOrderFunctions.scala) and
+** the variables of
 ** their lambda functions (analysis/higherOrderFunctions.scala: ResolveLambdaVariables).
 ** sema_func.c's sema_bind_func hands them here before binding any argument.
 */
@@ -134,6 +135,56 @@ static SExpr *bind_aggregate(Binder *b, const AstExpr *e, SExpr *arr)
     return new_call(b, e, FN_AGGREGATE, args[3]->type, args, 7);
 }
 
+/* zip_with(left, right, (x, y) -> f) (ZipWith): both arrays (inputTypes), the lambda bound
+   to their element types; the result is an array of f's type. */
+static SExpr *bind_zip_with(Binder *b, const AstExpr *e, SExpr *left)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 5);
+    args[0] = left;
+    if (!(args[1] = sema_bind_expr(b, asts[1])))
+        return NULL;
+    if (args[1]->type->kind != TY_ARRAY)
+        return unexpected_type(b, e, 1, "ARRAY", args[1]->type);
+    const Type *ts[2] = {left->type->elem, args[1]->type->elem};
+    if (!(args[2] = bind_lambda(b, asts[2], ts, 2, &args[3])))
+        return NULL;
+    return new_call(b, e, FN_ZIP_WITH, type_array(b->sc->arena, args[2]->type), args, 5);
+}
+
+/* array_sort(arr[, (a, b) -> cmp]) (ArraySort.checkInputDataTypes): cmp must be an INT
+   exactly (UNEXPECTED_RETURN_TYPE; no cast); without it, Spark's default comparator
+   (ascending, NULLs last), sorted by the runtime here, so over atomic elements only. */
+static SExpr *bind_array_sort(Binder *b, const AstExpr *e, SExpr *arr)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 4);
+    args[0] = arr;
+    const Type *el = arr->type->elem;
+    if (e->u.call.args.n == 1) {
+        if (!sema_is_atomic_elem(el) && el->kind != TY_NULL) {
+            diag_error(b->sc->diag, asts[0]->span,
+                       "array_sort without a comparator sorts arrays of numbers, strings, "
+                       "booleans or times here, not %s (give it a comparator)",
+                       sema_sql_type(b, arr->type));
+            return NULL;
+        }
+        return new_call(b, e, FN_ARRAY_SORT, arr->type, args, 1);
+    }
+    const Type *ts[2] = {el, el};
+    if (!(args[1] = bind_lambda(b, asts[1], ts, 2, &args[2])))
+        return NULL;
+    if (args[1]->type->kind != TY_INT) {
+        diag_error(b->sc->diag, asts[1]->span,
+                   "[DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE] Cannot resolve \"%s\" due to data "
+                   "type mismatch: The `lambdafunction` requires return \"INT\" type, but the actual "
+                   "is \"%s\" type.",
+                   sema_expr_sql(b->sc, b->blk, e), sema_sql_type(b, args[1]->type));
+        return NULL;
+    }
+    return new_call(b, e, FN_ARRAY_SORT, arr->type, args, 4);
+}
+
 SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -144,6 +195,10 @@ SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn)
         return unexpected_type(b, e, 0, "ARRAY", arr->type);
     if (fn == FN_AGGREGATE || fn == FN_REDUCE)
         return bind_aggregate(b, e, arr);
+    if (fn == FN_ZIP_WITH)
+        return bind_zip_with(b, e, arr);
+    if (fn == FN_ARRAY_SORT)
+        return bind_array_sort(b, e, arr);
     /* ArrayTransform and ArrayFilter give a lambda of two parameters the index (INT) too;
        ArrayExists and ArrayForAll give one variable */
     int two = (fn == FN_TRANSFORM || fn == FN_FILTER) && asts[1]->kind == AST_LAMBDA &&

@@ -21,16 +21,13 @@ static SExpr *to_fractional_arg(Binder *b, SExpr *e)
 
 /* Does a constant format_string format use only the conversions srt_printf.c implements
    (%s %S %d %x %X %o %f %e %E %g %G %a %A %% %n, flags - + space 0 ',', width, precision,
-   n$; %a without a precision or with one of at least 13)? */
+   n$)? */
 static bool format_supported(const char *f)
 {
     for (const char *p = f; (p = strchr(p, '%')); ) {
-        const char *spec = ++p;
+        p++;
         p += strspn(p, "0123456789$-+ ,.");
         if (!*p || !strchr("sSdxXofeEgGaA%n", *p))
-            return false;
-        const char *dot = memchr(spec, '.', (size_t)(p - spec));
-        if ((*p == 'a' || *p == 'A') && dot && atoi(dot + 1) < 13)
             return false;
         p++;
     }
@@ -144,8 +141,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
                 *bad = i, *want = "a number, string, boolean, date or timestamp";
         }
         if (*bad < 0 && sema_fn_is_string_const(args[0]) && !format_supported(args[0]->u.value.s))
-            *bad = 0, *want = "only %s %S %d %x %X %o %f %e %E %g %G %a %A %% %n conversions (%a "
-                              "without a precision below 13)";
+            *bad = 0, *want = "only %s %S %d %x %X %o %f %e %E %g %G %a %A %% %n conversions";
         return;
     case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
     case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */

@@ -252,6 +252,7 @@ typedef struct Infer {
     SrcSpan path_at; /* file system errors */
     SrcSpan at;      /* inference errors: the inferSchema option */
     bool csv;
+    int line_sep;     /* the lineSep option's byte, -1: not set (read_line) */
     bool failed;      /* an error was reported: stop */
     size_t budget;    /* bytes left to read */
     long records;     /* records seen in all files */
@@ -951,8 +952,9 @@ static InFile *list_files(Infer *in, size_t *n_out)
 
 /* One line of f without its end into *buf; 1 read, 0 end of file, -1 read error (errno),
    -2 the line and its end would take more than limit bytes.  A line ends at "\n", "\r\n"
-   or a lone "\r", as the files source's lines (cm_lines_lf). */
-static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, size_t *used, size_t limit)
+   or a lone "\r", as the files source's lines (cm_lines_lf); with lineSep (sep >= 0, one
+   byte) at sep alone (cm_lines_sep). */
+static int read_line(FILE *f, int sep, char **buf, size_t *cap, size_t *len, size_t *used, size_t limit)
 {
     size_t n = 0;
     int c = EOF;
@@ -969,9 +971,12 @@ static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, size_t *used
         any = true;
         if (n + 1 > limit)
             return -2;
-        if (c == '\n')
+        if (sep >= 0) {
+            if (c == sep)
+                break;
+        } else if (c == '\n') {
             break;
-        if (c == '\r') {
+        } else if (c == '\r') {
             int next = getc_unlocked(f);
             if (next == '\n')
                 crlf = true;
@@ -997,7 +1002,7 @@ static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, size_t *used
         return 0;
     (*buf)[n] = '\0';
     *len = n;
-    *used = n + (c == '\n' || c == '\r') + crlf;
+    *used = n + (c != EOF) + crlf;
     return 1;
 }
 
@@ -1017,7 +1022,7 @@ static void read_file(Infer *in, const char *name)
     size_t cap = 0, len = 0, used = 0;
     int records = 0, rc;
     while (!in->failed && records < INFER_MAX_RECORDS &&
-           (rc = read_line(f, &buf, &cap, &len, &used, in->budget)) != 0) {
+           (rc = read_line(f, in->line_sep, &buf, &cap, &len, &used, in->budget)) != 0) {
         if (rc == -2) {
             in->budget = 0;
             break;
@@ -1232,6 +1237,36 @@ static void corrupt_column_type(SemaCtx *sc, const SSource *src, const AstStmt *
     }
 }
 
+/* The lineSep option: Spark's TextOptions, JSONOptions and CSVOptions.lineSeparator require a
+   non-empty string, CSVOptions one of at most 2 UTF-16 units ("can contain only 1 character",
+   the 2 allowed for "\r\n"); the readers here take one byte (cm_lines_sep).  The byte, or -1
+   when the option is not set; -2 after an error. */
+static int line_sep(SemaCtx *sc, const SSource *src, bool csv)
+{
+    const SOption *o = soptions_find(&src->options, "lineSep");
+    if (!o)
+        return -1;
+    const char *v = o->value;
+    if (!*v) {
+        diag_error(sc->diag, o->value_span, "requirement failed: 'lineSep' cannot be an empty string.");
+        return -2;
+    }
+    size_t units = 0; /* UTF-16 code units, as Java's String.length */
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        units += ((*p & 0xC0) != 0x80) + ((*p & 0xF8) == 0xF0); /* 4 bytes: a surrogate pair */
+    if (csv && units > 2) {
+        diag_error(sc->diag, o->value_span, "requirement failed: 'lineSep' can contain only 1 character.");
+        return -2;
+    }
+    if (v[1] || (unsigned char)v[0] >= 0x80) {
+        diag_error(sc->diag, o->value_span,
+                   "lineSep '%s' has more than one byte: the files source takes a single ASCII "
+                   "character as lineSep (longer separators are not supported yet)", v);
+        return -2;
+    }
+    return (unsigned char)v[0];
+}
+
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
 {
     if (!src->format)
@@ -1239,6 +1274,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     bool csv = strcmp(src->format, "csv") == 0;
     if (!csv)
         drop_csv_defaults(src);
+    int sep = line_sep(sc, src, csv);
     CsvConf conf;
     bool conf_ok = !csv || csv_conf(sc, src, &conf);
     if (csv && conf_ok)
@@ -1269,7 +1305,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
         return;
     }
     const SOption *path = soptions_find(&src->options, "path");
-    if (!path || !*path->value || !conf_ok)
+    if (!path || !*path->value || !conf_ok || sep == -2)
         return;
 
     Infer in;
@@ -1280,6 +1316,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     in.path_at = path->value_span;
     in.at = inf->value_span;
     in.csv = csv;
+    in.line_sep = sep;
     in.budget = INFER_MAX_BYTES;
     const SOption *mode = soptions_find(&src->options, "mode");
     in.mode = !mode                                       ? PM_PERMISSIVE

@@ -319,6 +319,9 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
                        const char **want);
 /* Arrays (sema_func_array.c): FN_CASES_ARRAY; sema_concat_of_arrays tells concat's array
    form (an ARRAY among the arguments, the others ARRAY or NULL). */
+/* Whether arrays of t sort and compare in the runtime (sort_array, array_sort, array_distinct):
+   numbers, strings, booleans, dates and timestamps. */
+bool sema_is_atomic_elem(const Type *t);
 bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                         const Type **rt, int *bad, const char **want);
 bool sema_concat_of_arrays(SExpr **args, int n);

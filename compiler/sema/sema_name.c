@@ -380,6 +380,15 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 1)
             sb_puts(sb, ", 0");
         break;
+    case FN_ARRAY_SORT: /* ArraySort.defaultComparator, its Ifs as If.sql writes them */
+        if (n == 1)
+            sb_puts(sb, ", lambdafunction((IF(((namedlambdavariable() IS NULL) AND "
+                        "(namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1, "
+                        "(IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < "
+                        "namedlambdavariable()), -1, (IF((namedlambdavariable() > "
+                        "namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), "
+                        "namedlambdavariable())");
+        break;
     case FN_SORT_ARRAY: /* SortArray(base, Literal(true)) */
         if (n == 1)
             sb_puts(sb, ", true");

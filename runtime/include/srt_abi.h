@@ -439,6 +439,9 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos);
    minutes')") would overflow: "<what>: the timestamp <ts> (<n> µs since the epoch) is out
    of range for it". */
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us);
+/* The same with fmt, each "%s" in it replaced by the n bytes at v (a value's text; NULL:
+   "null"). */
+void srt_query_fail_value(SrtQuery *q, const char *fmt, const char *v, uint32_t n);
 /* A malformed record in mode FAILFAST, as Spark 3.5's FailureSafeParser fails the task
    (MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION): "[MALFORMED_RECORD_IN_PARSING.WITHOUT_
    SUGGESTION] Malformed records are detected in record parsing: <row>.\nParse Mode: FAILFAST.
@@ -769,7 +772,9 @@ void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *deli
                     uint32_t *out_n);
 /* sort_array(arr, asc) (Spark's SortArray): the n elements of kind SRT_COLLECT_* (INT and
    DATE as SRT_COLLECT_INT, BIGINT and TIMESTAMP as SRT_COLLECT_LONG) sorted stably, NULLs
-   first ascending and last descending, NaN the greatest double; into scratch memory of q. */
+   first ascending (asc 1) and last descending (asc 0), NaN the greatest double; asc 2 is
+   array_sort(arr)'s order (ArraySort's default comparator): ascending with NULLs last; into
+   scratch memory of q. */
 void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, int32_t asc,
                     const void **out, uint32_t *out_n);
 /* array_distinct(arr) (Spark's ArrayDistinct) of elements of kind SRT_COLLECT_*: the first

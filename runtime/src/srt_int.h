@@ -266,6 +266,8 @@ typedef struct SrtSink SrtSink;
    needs the number (the files source counts none past a file's first buffer). */
 typedef struct SrtReadPos {
     int64_t line, byte;
+    int line_sep; /* how the origin's lines end, to count them: its lineSep byte + 1 (the
+                     source has rewritten each to '\n', cm_lines_sep); 0: cm_lines_lf's */
 } SrtReadPos;
 
 /* Called for each buffer of whole records of a batch; what names the origin (a path), at
@@ -751,11 +753,11 @@ int srt_fs_sync_dir(const char *dir);
 /* srt_fs_sync_dir on the directory holding path ("." when path has no '/').  0 or -1. */
 int srt_fs_sync_parent(const char *path);
 /* The line (1-based) of byte offset `byte` of the file at path: 1 + the line ends before it
-   ("\n", "\r\n" or a lone "\r", cm_lines_lf), counted by reading the file again; -1 when it
-   cannot be read that far. */
-int64_t srt_fs_line_at(const char *path, int64_t byte);
+   ("\n", "\r\n" or a lone "\r", cm_lines_lf; or line_sep, SrtReadPos's, when not 0),
+   counted by reading the file again; -1 when it cannot be read that far. */
+int64_t srt_fs_line_at(const char *path, int64_t byte, int line_sep);
 /* The same in the open file fd. */
-int64_t srt_fs_line_at_fd(int fd, int64_t byte);
+int64_t srt_fs_line_at_fd(int fd, int64_t byte, int line_sep);
 /* mkdir -p path, each directory created fsync'd into its parent.  0 or -SRT_ERR_IO with a
    message "<what>: ..." naming the directory (what: e.g. "checkpoint", "files sink 'out'"). */
 int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);

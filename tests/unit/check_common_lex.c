@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "common/cm_csv_lex.h"
+#include "common/cm_files.h"
 #include "common/cm_json_lex.h"
 
 /* A JSON number token: its length (-1: not one) and the type JsonInferSchema gives it. */
@@ -352,6 +353,42 @@ START_TEST(test_csv_blank_line)
 }
 END_TEST
 
+/* Line ends: cm_lines_lf rewrites lone '\r's; cm_lines_sep rewrites the lineSep and finds the
+   bytes the readers would read otherwise than Spark's readCustomLine. */
+START_TEST(test_line_ends)
+{
+    static const struct {
+        const char *in;
+        int sep; /* -1: cm_lines_lf */
+        bool at_end;
+        const char *out; /* the bytes settled, rewritten */
+        bool bad;        /* then out is what precedes the bad byte */
+    } cases[] = {
+        {"a\rb\r\nc\r", -1, true, "a\nb\r\nc\n", false},
+        {"a\rb\r", -1, false, "a\nb", false},
+        {"a|b||c", '|', true, "a\nb\n\nc", false},
+        {"a\rb|c\r", '|', false, "a\rb\nc", false},
+        {"a\rb|c\r", '|', true, "a\rb\nc", true},
+        {"a|b\r|c", '|', true, "a\nb", true},
+        {"a|b\nc|", '|', true, "a\nb", true},
+        {"a\r\nb", '\n', true, "a", true},
+        {"a\rb\nc\n", '\n', true, "a\rb\nc\n", false},
+        {"a\rb\r\r", '\r', true, "a\nb\n\n", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[32];
+        size_t n = strlen(cases[i].in);
+        memcpy(buf, cases[i].in, n + 1);
+        bool bad = false;
+        size_t k = cases[i].sep < 0 ? cm_lines_lf(buf, n, cases[i].at_end)
+                                    : cm_lines_sep(buf, n, cases[i].at_end, (unsigned char)cases[i].sep, &bad);
+        ck_assert_msg(bad == cases[i].bad, "case %zu: bad %d", i, bad);
+        ck_assert_uint_eq(k, strlen(cases[i].out));
+        ck_assert_msg(memcmp(buf, cases[i].out, k) == 0, "case %zu", i);
+    }
+}
+END_TEST
+
 Suite *common_lex_suite(void)
 {
     Suite *s = suite_create("common_lex");
@@ -367,6 +404,9 @@ Suite *common_lex_suite(void)
     tcase_add_test(tc, test_csv_double);
     tcase_add_test(tc, test_csv_decimal);
     tcase_add_test(tc, test_csv_blank_line);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("lines");
+    tcase_add_test(tc, test_line_ends);
     suite_add_tcase(s, tc);
     return s;
 }

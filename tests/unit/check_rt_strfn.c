@@ -1608,7 +1608,7 @@ START_TEST(test_format_string_floats)
     ck_assert_str_eq(pf("%a", 'f', 0, (double)0.1f), "0x1.99999ap-4");
     ck_assert_str_eq(pf("%e", 'i', 5, 0), "FAIL"); /* e != java.lang.Integer */
     ck_assert_str_eq(pf("%g", 's', 0, 0), "FAIL"); /* g != java.lang.String */
-    ck_assert_str_eq(pf("%.2a", 'd', 0, 1.0), "FAIL"); /* Java: 0x1.00p0; not supported */
+    ck_assert_str_eq(pf("%.2a", 'd', 0, 1.0), "0x1.00p0"); /* Java 17 String.format */
     /* leadingSign before an infinity, NaN without one (Java: " Infinity", "+Infinity", "NaN") */
     ck_assert_str_eq(pf("% f", 'd', 0, INFINITY), " Infinity");
     ck_assert_str_eq(pf("%+f", 'd', 0, INFINITY), "+Infinity");

@@ -176,7 +176,7 @@ int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err)
     return 0;
 }
 
-int64_t srt_fs_line_at_fd(int fd, int64_t byte)
+int64_t srt_fs_line_at_fd(int fd, int64_t byte, int line_sep)
 {
     char buf[64 << 10];
     int64_t line = 1, at = 0;
@@ -189,6 +189,12 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte)
             return -1; /* shorter than it was, or unreadable now */
         /* lines end as the files source reads them; a '\r' ending the bytes read is read
            again with the byte after it (byte is where a line starts: at it, one ended) */
+        if (line_sep) { /* lineSep: each of its bytes ends a line (cm_lines_sep) */
+            for (const char *s = buf; (s = memchr(s, line_sep - 1, (size_t)(buf + r - s))) != NULL; s++)
+                line++;
+            at += r;
+            continue;
+        }
         size_t settled = cm_lines_lf(buf, (size_t)r, at + r == byte);
         if (settled == 0)
             return -1; /* a short read of one '\r': the file ends before byte */
@@ -198,12 +204,12 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte)
     return line;
 }
 
-int64_t srt_fs_line_at(const char *path, int64_t byte)
+int64_t srt_fs_line_at(const char *path, int64_t byte, int line_sep)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return -1;
-    int64_t line = srt_fs_line_at_fd(fd, byte);
+    int64_t line = srt_fs_line_at_fd(fd, byte, line_sep);
     close(fd);
     return line;
 }

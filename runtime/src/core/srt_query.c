@@ -336,7 +336,7 @@ static void locate(const SrtQuery *q, const char *pos, long long *line, long lon
 {
     *off = q->cur_at.byte + (pos - q->cur_buf);
     if (q->cur_at.line == 0) { /* not counted while reading: count now, from the file */
-        *line = srt_fs_line_at(q->cur_what, *off);
+        *line = srt_fs_line_at(q->cur_what, *off, q->cur_at.line_sep);
         return;
     }
     *line = q->cur_at.line;
@@ -471,6 +471,26 @@ void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *ro
     srt_buf_free(&b);
 }
 
+void srt_query_fail_value(SrtQuery *q, const char *fmt, const char *v, uint32_t n)
+{
+    char msg[2048];
+    size_t k = 0;
+    if (!v)
+        v = "null", n = 4;
+    for (const char *p = fmt; *p && k + 1 < sizeof msg; p++) {
+        if (p[0] == '%' && p[1] == 's') {
+            size_t take = n < sizeof msg - 1 - k ? n : sizeof msg - 1 - k;
+            memcpy(msg + k, v, take);
+            k += take;
+            p++;
+        } else {
+            msg[k++] = *p;
+        }
+    }
+    msg[k] = '\0';
+    srt_query_fail(q, msg);
+}
+
 void srt_query_fail_time(SrtQuery *q, const char *what, int64_t ts_us)
 {
     char ts[32], msg[512];
@@ -513,7 +533,7 @@ static int guarded_output(SrtQuery *q)
 int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
                              const SrtReadPos *at, int64_t *rows)
 {
-    static const SrtReadPos start = {1, 0};
+    static const SrtReadPos start = {1, 0, 0};
     q->cur_what = what;
     q->cur_buf = buf;
     q->cur_len = len;

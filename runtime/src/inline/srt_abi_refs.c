@@ -120,6 +120,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_window_start,
     (const void *)srt_window_bounds,
     (const void *)srt_query_fail_time,
+    (const void *)srt_query_fail_value,
     (const void *)srt_query_fail_record,
     (const void *)srt_ts_field,
     (const void *)srt_date_format,

@@ -364,11 +364,12 @@ static int a_cmp(const SrtDatum *x, const SrtDatum *y, int32_t kind)
     }
 }
 
-/* SortArray's comparators: ascending puts NULLs first, descending last. */
+/* SortArray's comparators: ascending puts NULLs first, descending last; ArraySort's
+   default comparator (asc 2) is ascending with NULLs last. */
 static int a_order(const SrtDatum *x, const SrtDatum *y, int32_t kind, int32_t asc)
 {
     if (x->is_null || y->is_null)
-        return x->is_null == y->is_null ? 0 : (x->is_null ? -1 : 1) * (asc ? 1 : -1);
+        return x->is_null == y->is_null ? 0 : (x->is_null ? -1 : 1) * (asc == 1 ? 1 : -1);
     return asc ? a_cmp(x, y, kind) : -a_cmp(x, y, kind);
 }
 

@@ -164,9 +164,60 @@ static void pf_float(SrtSBuf *b, double v, char c, long prec, const char *flags,
     pf_number(b, signbit(v), ip, (size_t)in, fp, (size_t)fpn, flags, width);
 }
 
-/* %a %A: Formatter's hexadecimal form of a double without a precision (or one of 13 and more,
-   the fraction padded with zeros): the sign, 0x, zeros of the '0' flag, Double.toHexString's
-   significand ("1.8" or a subnormal's "0.0000000000001") and p with the binary exponent. */
+/* Double.toHexString of the finite a >= 0 without its "0x": "1.8p1", a subnormal's
+   "0.0000000000001p-1022", "0.0p0". */
+static void pf_hex_string(double a, char *s, size_t n)
+{
+    if (a == 0.0) {
+        snprintf(s, n, "0.0p0");
+        return;
+    }
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    bool sub = a < 2.2250738585072014E-308; /* Double.MIN_NORMAL */
+    char sig[16];
+    snprintf(sig, sizeof sig, "%013llx", (unsigned long long)(bits & 0xFFFFFFFFFFFFFull));
+    int k = 13;
+    while (k > 1 && sig[k - 1] == '0')
+        k--;
+    snprintf(s, n, "%c.%.*sp%d", sub ? '0' : '1', k, sig, sub ? -1022 : (int)((bits >> 52) & 0x7FF) - 1023);
+}
+
+/* Formatter.hexDouble of the finite a >= 0 with prec (1 to 12) hexadecimal digits: a
+   subnormal is normalised (times 2^54), the significand rounded to 1 + 4 * prec bits half to
+   even on the bits (a carry may raise the exponent), then Double.toHexString, the exponent
+   of a subnormal lowered by 54 again; "1.0p1024" when rounding overflows. */
+static void pf_hex_round(double a, int prec, char *s, size_t n)
+{
+    bool sub = a < 2.2250738585072014E-308;
+    if (sub)
+        a *= 0x1p54;
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int shift = 53 - (1 + prec * 4); /* SIGNIFICAND_WIDTH - precision */
+    uint64_t signif = bits >> shift, rest = bits & ~(~0ull << shift);
+    bool least_zero = (signif & 1) == 0, round = (rest >> (shift - 1)) & 1;
+    bool sticky = shift > 1 && (rest & ~(1ull << (shift - 1))) != 0;
+    if ((least_zero && round && sticky) || (!least_zero && round))
+        signif++;
+    bits = signif << shift;
+    double r;
+    memcpy(&r, &bits, sizeof r);
+    if (isinf(r)) {
+        snprintf(s, n, "1.0p1024");
+        return;
+    }
+    pf_hex_string(r, s, n);
+    if (sub) { /* r is normal: its exponent from its bits */
+        char *p = strchr(s, 'p');
+        snprintf(p + 1, n - (size_t)(p + 1 - s), "%d", (int)((bits >> 52) & 0x7FF) - 1023 - 54);
+    }
+}
+
+/* %a %A: Formatter's hexadecimal form of a double: the sign, 0x, zeros of the '0' flag, the
+   significand of Double.toHexString (no precision, or one of 13 and more) or of hexDouble's
+   rounding (a precision of 0 counts as 1), padded with zeros to the precision, and p with the
+   binary exponent. */
 static void pf_hex(SrtSBuf *b, double v, char c, long prec, const char *flags, long width)
 {
     bool upper = c == 'A';
@@ -174,19 +225,12 @@ static void pf_hex(SrtSBuf *b, double v, char c, long prec, const char *flags, l
         return;
     char s[64], t[96];
     double a = fabs(v);
-    if (a == 0.0) {
-        snprintf(s, sizeof s, "0.0p0");
-    } else {
-        uint64_t bits;
-        memcpy(&bits, &a, sizeof bits);
-        bool sub = a < 2.2250738585072014E-308; /* Double.MIN_NORMAL */
-        char sig[16];
-        snprintf(sig, sizeof sig, "%013llx", (unsigned long long)(bits & 0xFFFFFFFFFFFFFull));
-        int n = 13;
-        while (n > 1 && sig[n - 1] == '0')
-            n--;
-        snprintf(s, sizeof s, "%c.%.*sp%d", sub ? '0' : '1', n, sig, sub ? -1022 : (int)((bits >> 52) & 0x7FF) - 1023);
-    }
+    if (prec == 0)
+        prec = 1;
+    if (prec > 0 && prec < 13 && a != 0.0)
+        pf_hex_round(a, (int)prec, s, sizeof s);
+    else
+        pf_hex_string(a, s, sizeof s);
     const char *sign = signbit(v) ? "-" : strchr(flags, '+') ? "+" : strchr(flags, ' ') ? " " : "";
     int k = snprintf(t, sizeof t, "%s0%c", sign, upper ? 'X' : 'x');
     if (strchr(flags, '0')) /* trailingZeros(width - s.length() - leading characters) */
@@ -310,12 +354,6 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             (!is_str && ((!signs && (strchr(flags, '+') || strchr(flags, ' '))) || (!group && strchr(flags, ',')))) ||
             (!fp && !is_str && prec >= 0)) {
             return pf_fail(q, prec >= 0 && !is_str && !fp ? "IllegalFormatPrecisionException" : "FormatFlagsConversionMismatchException", spec);
-        }
-        if ((c == 'a' || c == 'A') && prec >= 0 && prec < 13) {
-            char d[200]; /* hexDouble's rounding to fewer digits than a double has */
-            snprintf(d, sizeof d, "format_string: '%s' (a hexadecimal float rounded to fewer than 13 digits) is not supported", spec);
-            srt_query_fail(q, d);
-            return -1;
         }
         if (a->is_null) { /* Formatter prints "null" for a null argument */
             const char *s = c >= 'A' && c <= 'Z' ? "NULL" : "null"; /* Flags.UPPERCASE */

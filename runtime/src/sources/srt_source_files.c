@@ -67,6 +67,7 @@ typedef struct Files {
     int latest_first;
     int csv;            /* format csv: a UTF-8 byte order mark starting a file is dropped */
     int skip_header;    /* csv with header = true: the first line of each file is not data */
+    int line_sep;       /* the lineSep option's byte + 1 (SrtReadPos); 0: not set */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -129,6 +130,10 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     f->csv = format && srt_str_ieq(format, "csv");
     if (f->csv && (rc = srt_opts_bool(opts, "header", &f->skip_header, err)) < 0)
         return rc;
+    const char *sep = srt_opts_value(opts, "lineSep"); /* one byte: sema refuses others */
+    if (sep && strlen(sep) != 1)
+        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': lineSep '%s' is not one byte", s->name, sep);
+    f->line_sep = sep ? (unsigned char)sep[0] + 1 : 0;
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -771,7 +776,7 @@ static int files_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
 static int line_too_long(int fd, const char *what, SrtReadPos at, SrtErr *err)
 {
     if (at.line == 0)
-        at.line = srt_fs_line_at_fd(fd, at.byte);
+        at.line = srt_fs_line_at_fd(fd, at.byte, at.line_sep);
     return srt_err_set(err, SRT_ERR_FORMAT,
                        "files source: %s: line %lld (at byte %lld) is longer than %zu bytes, the "
                        "limit of a line",
@@ -853,7 +858,7 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         }
         from = (size_t)(p - b);
     }
-    SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0, h->at.byte + (int64_t)from};
+    SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0, h->at.byte + (int64_t)from, h->at.line_sep};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -863,6 +868,27 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
     h->at.line = 0; /* counted only for an error message (SrtReadPos) */
     h->at.byte += (int64_t)take;
     return 0;
+}
+
+/* Make p[0, n), the bytes of the file `what` from its byte `at`, lines the readers split at
+   '\n' alone (cm_lines_lf; with lineSep, cm_lines_sep).  Returns the number of bytes settled,
+   or -SRT_ERR_FORMAT for a byte that lineSep leaves unreadable here. */
+static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n, bool at_end,
+                            SrtErr *err)
+{
+    if (!f->line_sep)
+        return (int64_t)cm_lines_lf(p, n, at_end);
+    bool bad;
+    size_t k = cm_lines_sep(p, n, at_end, (unsigned char)(f->line_sep - 1), &bad);
+    if (!bad)
+        return (int64_t)k;
+    bool lf = p[k] == '\n';
+    return srt_err_set(err, SRT_ERR_FORMAT,
+                       "files source: %s: byte %lld is a %s: with the lineSep option, sluice "
+                       "cannot read a line that holds a '\\n' (unless it is the lineSep) or ends in "
+                       "a '\\r' (unless it is the lineSep)",
+                       what, (long long)(at + (int64_t)k), lf ? "'\\n' that is not the lineSep"
+                                                             : "'\\r' ending a line");
 }
 
 /* Read the open file fd, named `what`, to fn in buffers of whole lines (hand_over): pread of
@@ -876,7 +902,7 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0}, f->skip_header, f->csv, 0};
+    Handing h = {{1, 0, f->line_sep}, f->skip_header, f->csv, 0};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf) */
@@ -897,7 +923,11 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
             if (r > 0 && (size_t)r < FILES_READ_SIZE)
                 continue; /* short: likely the end; a small file goes on in one buffer */
         }
-        settled += cm_lines_lf(f->rbuf + settled, have - settled, eof);
+        int64_t k = settle_lines(f, what, h.at.byte + (int64_t)settled, f->rbuf + settled, have - settled,
+                                 eof, err);
+        if (k < 0)
+            return (int)k;
+        settled += (size_t)k;
         const char *b = f->rbuf;
         size_t take = have; /* at the end of the file: everything, the last line unterminated */
         if (!eof) {
@@ -944,18 +974,22 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0}, f->skip_header, f->csv, 0};
+    Handing h = {{1, 0, f->line_sep}, f->skip_header, f->csv, 0};
     int rc = 0;
+    if (f->line_sep) { /* cm_lines_sep rewrites once: the whole mapping up front */
+        int64_t k = settle_lines(f, what, 0, p, (size_t)(e - p), true, err);
+        rc = k < 0 ? (int)k : 0;
+    }
     while (p < e && rc == 0) {
         size_t avail = (size_t)(e - p);
         size_t win = avail < FILES_READ_SIZE ? avail : FILES_READ_SIZE;
-        size_t ok = cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
+        size_t ok = f->line_sep ? win : cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
         size_t take = avail;
         if (ok < avail) {
             char *nl = memrchr(p, '\n', ok);
             if (!nl) { /* a line longer than a buffer: up to its end, if it ends in time */
                 size_t look = avail < SRT_LINE_MAX + 1 ? avail : SRT_LINE_MAX + 1;
-                size_t ok2 = ok + cm_lines_lf(p + ok, look - ok, look == avail);
+                size_t ok2 = f->line_sep ? look : ok + cm_lines_lf(p + ok, look - ok, look == avail);
                 nl = memchr(p + ok, '\n', ok2 - ok);
                 if (!nl && avail > SRT_LINE_MAX) {
                     rc = line_too_long(fd, what, h.at, err);

@@ -1,4 +1,0 @@
--- expect: 4:29: function 'printf' expects only %s %S %d %x %X %o %f %e %E %g %G %a %A %% %n conversions (%a without a precision below 13) as argument 1, but '%.3a' is of type string
-CREATE SOURCE e (d DOUBLE) WITH (connector = 'files', path = 'data/events', format = 'json');
-CREATE SINK o WITH (connector = 'console');
-INSERT INTO o SELECT printf('%.3a', d) FROM e;
