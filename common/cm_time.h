@@ -98,7 +98,8 @@ int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us);
 /* The offset a region zone (one cm_zone_offset does not know, e.g. "Europe/Paris") gives the
    local date-time local_s (seconds; frac: a fraction follows) as ZonedDateTime.of does, or
    false if there is no such zone.  The compiler has one (cm_zone_local_offset, reading the
-   tz database); the runtime has none. */
+   tz database), the runtime another (srt_time.c, over srt_zone.c's cache of the zones found
+   in data). */
 typedef bool (*CmZoneLocal)(const char *zone, size_t n, int64_t local_s, bool frac, int32_t *off_s);
 
 /* cm_ts_parse, with region zones read through region (NULL: such text is no timestamp).

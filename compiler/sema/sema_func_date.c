@@ -290,10 +290,12 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 }
 
 /* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
-   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  tz must be a constant
-   (resolve_zone).  A fixed offset binds as ts + or - the offset; a region binds as the call
-   itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's rules read
-   again from the tz database (cm_zone_resolve) and embedded as a constant. */
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  A constant tz is
+   resolved here (resolve_zone): a fixed offset binds as ts + or - the offset; a region binds
+   as the call itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's
+   rules read again from the tz database (cm_zone_resolve) and embedded as a constant.  Any
+   other tz (a column) binds as the call too, lowered to srt_tz_shift_id, which reads the
+   row's zone at run time (Spark's non-foldable doGenCode calls fromUTCTime per row). */
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -309,10 +311,18 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     null->u.value.is_null = true;
     if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
         return null;
-    CmZone z;
-    if (!resolve_zone(b, asts[1], fn, args[1], &z))
+    SExpr *tz = sema_to_string(b, args[1]);
+    if (!tz) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a string as argument 2", name);
+        sema_type_error(b, asts[1], what, asts[1], args[1]->type);
         return NULL;
-    if (z.kind == CM_ZONE_RULES) {
+    }
+    args[1] = tz;
+    CmZone z = {.kind = CM_ZONE_RULES};
+    if (sema_fn_is_string_const(tz) && !resolve_zone(b, asts[1], fn, tz, &z))
+        return NULL;
+    if (z.kind == CM_ZONE_RULES) { /* a region, or a zone the row gives */
         free(z.table);
         SExpr **call_args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
         call_args[0] = ts;

@@ -221,6 +221,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_make_timestamp,
     (const void *)srt_tz_from_utc,
     (const void *)srt_tz_to_utc,
+    (const void *)srt_tz_shift_id,
     (const void *)srt_months_between,
     (const void *)srt_regexp_replace,
     (const void *)srt_hash,
