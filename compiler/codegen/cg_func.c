@@ -534,17 +534,24 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
     }
     case FN_MAKE_TIMESTAMP: {
-        /* sema checked the zone: a constant it resolved, or NULL (a NULL result) */
+        /* sema checked the zone: a constant it resolved, NULL (a NULL result), or a string
+           of the row, read by srt_make_timestamp_id (a NULL one read as "", no zone) */
         int32_t off = 0;
         const SExpr *tz = n > 6 ? e->u.call.args[6] : NULL;
-        LLVMValueRef zone = tz && !tz->u.value.is_null ? zone_table(cg, tz, &off)
-                                                       : LLVMConstNull(cg->t_ptr);
+        bool row_zone = tz && tz->kind != SX_CONST;
+        LLVMValueRef zone = tz && !row_zone && !tz->u.value.is_null ? zone_table(cg, tz, &off)
+                                                                    : LLVMConstNull(cg->t_ptr);
         LLVMValueRef sec = LLVMBuildTrunc(cg->b, a[5].v, cg->t_i64, "sec.us");
-        LLVMValueRef args[9] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off), zone};
+        LLVMValueRef args[10] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off), zone};
+        if (row_zone) {
+            args[6] = cg_select(cg, a[6].null, cg_str_const(cg, "", 0, "tz.none"), a[6].v);
+            args[7] = cg_select(cg, a[6].null, cg_i32(cg, 0), a[6].len);
+        }
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "mkts");
         args[8] = out;
         LLVMValueRef null = any_null(cg, a, n);
-        LLVMValueRef rc = cg_call(cg, "srt_make_timestamp", args, 9, "mkts.rc");
+        LLVMValueRef rc = cg_call(cg, row_zone ? "srt_make_timestamp_id" : "srt_make_timestamp",
+                                  args, 9, "mkts.rc");
         cg_fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), "")),
                    "make_timestamp: long overflow");
         null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));

@@ -112,27 +112,14 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
         *bad = 1, *want = "a string";
 }
 
-/* Whether tz is a string constant, as sluice needs a zone to be (else an error). */
-static bool zone_is_const(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz)
-{
-    if (sema_fn_is_string_const(tz))
-        return true;
-    diag_error(b->sc->diag, at->span,
-               "function '%s' needs a constant time zone in sluice (a string literal)",
-               sema_func_name(fn));
-    return false;
-}
-
 /* The constant zone tz as Spark's DateTimeUtils.getZoneId reads it (ZoneId.of with
    SHORT_IDS; cm_zone_resolve), into *z (the caller frees z->table); false after an error.
    A zone java.time does not know fails Spark's from_utc_timestamp/to_utc_timestamp at the
    first row (UTCTimestamp.doGenCode initialises the ZoneId with getZoneId:
    ZoneRulesException "Unknown time-zone ID: ...", DateTimeException "Invalid ID for ...");
    sluice refuses the query with that message. */
-static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, CmZone *z)
+static bool resolve_zone(Binder *b, const AstExpr *at, const SExpr *tz, CmZone *z)
 {
-    if (!zone_is_const(b, at, fn, tz))
-        return false;
     cm_zone_resolve(tz->u.value.s, tz->u.value.n, z);
     if (z->kind == CM_ZONE_INVALID) {
         diag_error(b->sc->diag, at->span, "%s", z->msg);
@@ -145,16 +132,27 @@ static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz
     return true;
 }
 
-/* make_timestamp's zone: NULL, or a constant zone (codegen resolves it again).  An unknown
-   zone makes every result NULL: MakeTimestamp.doGenCode calls getZoneId inside the
-   try whose catch of DateTimeException (ZoneRulesException is one) sets the result NULL
-   (non-ANSI), so the zone becomes a NULL constant. */
+/* make_timestamp's zone: NULL, a constant zone (codegen resolves it again) or a string of the
+   row (srt_make_timestamp_id reads it at run time).  An unknown zone makes the result NULL:
+   MakeTimestamp.doGenCode calls getZoneId inside the try whose catch of DateTimeException
+   (ZoneRulesException is one) sets the result NULL (non-ANSI), so a constant one becomes a
+   NULL constant. */
 static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, SExpr **tz)
 {
     if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return true;
-    if (!zone_is_const(b, e->u.call.args.items[6], fn, *tz))
+    SExpr *str = sema_to_string(b, *tz);
+    if (!str) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a string as argument 7",
+                 sema_func_name(fn));
+        const AstExpr *at = e->u.call.args.items[6];
+        sema_type_error(b, at, what, at, (*tz)->type);
         return false;
+    }
+    *tz = str;
+    if (!sema_fn_is_string_const(str))
+        return true;
     CmZone z;
     cm_zone_resolve((*tz)->u.value.s, (*tz)->u.value.n, &z);
     free(z.table);
@@ -320,7 +318,7 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     }
     args[1] = tz;
     CmZone z = {.kind = CM_ZONE_RULES};
-    if (sema_fn_is_string_const(tz) && !resolve_zone(b, asts[1], fn, tz, &z))
+    if (sema_fn_is_string_const(tz) && !resolve_zone(b, asts[1], tz, &z))
         return NULL;
     if (z.kind == CM_ZONE_RULES) { /* a region, or a zone the row gives */
         free(z.table);

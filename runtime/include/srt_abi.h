@@ -606,6 +606,10 @@ int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);
 int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out);
 int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
                        int64_t sec_us, int32_t off_s, const int64_t *zone, int64_t *out);
+/* make_timestamp with the zone a string of the row, tz[0, n) (srt_zone_find): an unknown zone
+   is SRT_DATE_INVALID (NULL), as MakeTimestamp catches getZoneId's DateTimeException. */
+int srt_make_timestamp_id(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
+                          int64_t sec_us, const char *tz, uint32_t n, int64_t *out);
 double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
 /* from_utc_timestamp and to_utc_timestamp with a region zone (DateTimeUtils.convertTz):
    zone is the zone's rules, a constant table the compiler read from its tz database

@@ -9,7 +9,8 @@ the instant) and to_utc_timestamp (the local time read as above).
 
     check_tz_data.py GOLDEN_ROOT
 
-Checks tz_data (every column), tz_data_csv (the t column) and tz_data_no_tzdata (a region is
+Checks tz_data (every column), tz_data_csv (the t column), tz_data_make (make_timestamp with a
+zone column: ldt.atZone, NULL for an unknown or NULL zone) and tz_data_no_tzdata (a region is
 unknown without the database); exits 1 on a difference.
 """
 import csv
@@ -145,12 +146,22 @@ def main():
         want = [[r["id"], show(string_to_timestamp(r["t"], True))] for r in csv.DictReader(f)]
     ok &= compare("tz_data_csv", want, table(os.path.join(root, "tz_data_csv/expected.out")))
 
+    data = [json.loads(line) for line in open(os.path.join(root, "tz_data_make/data/part-0.json"))]
+    want = []
+    for r in data:
+        tz = None if r["tz"] is None else get_zone(r["tz"], True)
+        cells = [str(r["id"])]
+        for local in (datetime(2021, 3, 28, 2, 30), datetime(2021, 10, 31, 2, 30, 0, 500000)):
+            cells.append(show(None if tz is None else local_to_utc(local, tz)))
+        want.append(cells)
+    ok &= compare("tz_data_make", want, table(os.path.join(root, "tz_data_make/expected.out")))
+
     data = [json.loads(line) for line in open(os.path.join(root, "tz_data_no_tzdata/data/part-0.json"))]
     want = [[str(r["id"]), show(string_to_timestamp(r["s"], False))] for r in data]
     ok &= compare("tz_data_no_tzdata", want,
                   table(os.path.join(root, "tz_data_no_tzdata/expected.out")))
     if ok:
-        print("tz_data, tz_data_csv, tz_data_no_tzdata agree with zoneinfo")
+        print("tz_data, tz_data_csv, tz_data_make, tz_data_no_tzdata agree with zoneinfo")
     return 0 if ok else 1
 
 

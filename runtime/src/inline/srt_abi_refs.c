@@ -219,6 +219,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_make_date,
     (const void *)srt_date_next_day,
     (const void *)srt_make_timestamp,
+    (const void *)srt_make_timestamp_id,
     (const void *)srt_tz_from_utc,
     (const void *)srt_tz_to_utc,
     (const void *)srt_tz_shift_id,

@@ -634,6 +634,22 @@ int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, i
     return 0;
 }
 
+int srt_make_timestamp_id(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
+                          int64_t sec_us, const char *tz, uint32_t n, int64_t *out)
+{
+    /* MakeTimestamp.doGenCode: getZoneId(tz.toString) first, inside the try whose catch of
+       DateTimeException gives NULL. */
+    int32_t off;
+    const int64_t *rules;
+    int kind = srt_zone_find(tz, n, &off, &rules, NULL, 0);
+    if (kind == CM_ZONE_INVALID) {
+        *out = 0;
+        return SRT_DATE_INVALID;
+    }
+    return srt_make_timestamp(year, month, day, hour, min, sec_us, off,
+                              kind == CM_ZONE_RULES ? rules : NULL, out);
+}
+
 /* DateTimeUtils.convertTz(micros, fromZone, toZone) (Spark 3.5 SparkDateTimeUtils.scala):
    getLocalDateTime(micros, toZone).atZone(fromZone).toInstant, then instantToMicros, whose
    Math.multiplyExact/addExact throw "long overflow".  fromUTCTime: from UTC to the zone, the
