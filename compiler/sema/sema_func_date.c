@@ -112,6 +112,22 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
         *bad = 1, *want = "a string";
 }
 
+/* A zone argument (argument argno of fn, at at) as a STRING (ImplicitCastInputTypes), in
+   place; false after the type error. */
+static bool zone_string(Binder *b, const AstExpr *at, SFunc fn, int argno, SExpr **tz)
+{
+    SExpr *str = sema_to_string(b, *tz);
+    if (!str) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a string as argument %d",
+                 sema_func_name(fn), argno);
+        sema_type_error(b, at, what, at, (*tz)->type);
+        return false;
+    }
+    *tz = str;
+    return true;
+}
+
 /* The constant zone tz as Spark's DateTimeUtils.getZoneId reads it (ZoneId.of with
    SHORT_IDS; cm_zone_resolve), into *z (the caller frees z->table); false after an error.
    A zone java.time does not know fails Spark's from_utc_timestamp/to_utc_timestamp at the
@@ -141,17 +157,9 @@ static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, SExpr **tz)
 {
     if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return true;
-    SExpr *str = sema_to_string(b, *tz);
-    if (!str) {
-        char what[80];
-        snprintf(what, sizeof what, "function '%s' expects a string as argument 7",
-                 sema_func_name(fn));
-        const AstExpr *at = e->u.call.args.items[6];
-        sema_type_error(b, at, what, at, (*tz)->type);
+    if (!zone_string(b, e->u.call.args.items[6], fn, 7, tz))
         return false;
-    }
-    *tz = str;
-    if (!sema_fn_is_string_const(str))
+    if (!sema_fn_is_string_const(*tz))
         return true;
     CmZone z;
     cm_zone_resolve((*tz)->u.value.s, (*tz)->u.value.n, &z);
@@ -309,14 +317,9 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     null->u.value.is_null = true;
     if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
         return null;
-    SExpr *tz = sema_to_string(b, args[1]);
-    if (!tz) {
-        char what[80];
-        snprintf(what, sizeof what, "function '%s' expects a string as argument 2", name);
-        sema_type_error(b, asts[1], what, asts[1], args[1]->type);
+    if (!zone_string(b, asts[1], fn, 2, &args[1]))
         return NULL;
-    }
-    args[1] = tz;
+    SExpr *tz = args[1];
     CmZone z = {.kind = CM_ZONE_RULES};
     if (sema_fn_is_string_const(tz) && !resolve_zone(b, asts[1], tz, &z))
         return NULL;

@@ -102,9 +102,6 @@ int64_t srt_ts_second(int64_t us)
 ** Parsing
 ** ====================================================================== */
 
-/* Spark's lenient string -> timestamp cast (cm_ts_parse); a time without a date takes
-   today's date from the wall clock, as Spark's LocalDate.now does.  Out of line on
-   purpose: codegen inlines the fast paths and calls this one. */
 /* CmZoneLocal over the zones found in data (srt_zone_find): asked only for a zone that is
    no fixed offset cm_zone_offset knows, i.e. a region or an unknown id (NULL, as Spark's
    stringToTimestamp catches getZoneId's exception and returns None). */
@@ -117,6 +114,10 @@ static bool t_zone_local(const char *zone, size_t n, int64_t local_s, bool frac,
     return kind != CM_ZONE_INVALID;
 }
 
+/* Spark's lenient string -> timestamp cast (cm_ts_parse_zoned, region zones through
+   t_zone_local); a time without a date takes today's date from the wall clock, as Spark's
+   LocalDate.now does.  Out of line on purpose: codegen inlines the fast paths and calls
+   this one. */
 __attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us)
 {
     int rc = cm_ts_parse_zoned(s, n, CM_TS_NO_DATE, t_zone_local, out_us);
