@@ -51,6 +51,13 @@ int32_t cm_tz_offset_at(const int64_t *z, int64_t t);
    local_s - the result. */
 int32_t cm_tz_local_offset(const int64_t *z, int64_t local_s, bool frac);
 
+/* CmZoneLocal's question (cm_time.h) of the table z: cm_tz_offset_at(z, t) with instant,
+   else cm_tz_local_offset(z, t, frac). */
+static inline int32_t cm_tz_rules_offset(const int64_t *z, bool instant, int64_t t, bool frac)
+{
+    return instant ? cm_tz_offset_at(z, t) : cm_tz_local_offset(z, t, frac);
+}
+
 /* ==== Zone ids and the tz database (cm_tzfile.c; the compiler, and the runtime's
    srt_zone.c for zones found in data) ==== */
 
@@ -80,7 +87,8 @@ void cm_zone_resolve(const char *s, size_t n, CmZone *z);
 
 /* CmZoneLocal (cm_time.h) over cm_zone_resolve: the compiler's reading of region zones in
    timestamp strings. */
-bool cm_zone_local_offset(const char *s, size_t n, int64_t local_s, bool frac, int32_t *off_s);
+bool cm_zone_local_offset(const char *s, size_t n, bool instant, int64_t t, bool frac,
+                          int32_t *off_s);
 
 /* Parses the TZif file (version 2 or later; the 64-bit data and the footer) of len bytes
    into a new table (*out, malloc'ed, *out_len entries); false if it is not one. */

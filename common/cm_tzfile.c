@@ -458,14 +458,15 @@ void cm_zone_resolve(const char *s0, size_t n0, CmZone *z)
     z->kind = CM_ZONE_RULES;
 }
 
-bool cm_zone_local_offset(const char *s, size_t n, int64_t local_s, bool frac, int32_t *off_s)
+bool cm_zone_local_offset(const char *s, size_t n, bool instant, int64_t t, bool frac,
+                          int32_t *off_s)
 {
     CmZone z;
     cm_zone_resolve(s, n, &z);
     if (z.kind == CM_ZONE_FIXED)
         *off_s = z.off_s;
     else if (z.kind == CM_ZONE_RULES)
-        *off_s = cm_tz_local_offset(z.table, local_s, frac);
+        *off_s = cm_tz_rules_offset(z.table, instant, t, frac);
     free(z.table);
     return z.kind != CM_ZONE_INVALID;
 }

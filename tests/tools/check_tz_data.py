@@ -10,8 +10,9 @@ the instant) and to_utc_timestamp (the local time read as above).
     check_tz_data.py GOLDEN_ROOT
 
 Checks tz_data (every column), tz_data_csv (the t column), tz_data_make (make_timestamp with a
-zone column: ldt.atZone, NULL for an unknown or NULL zone) and tz_data_no_tzdata (a region is
-unknown without the database); exits 1 on a difference.
+zone column: ldt.atZone, NULL for an unknown or NULL zone), tz_data_time_only (a time alone:
+today's date in its zone) and tz_data_no_tzdata (a region is unknown without the database);
+exits 1 on a difference.
 """
 import csv
 import json
@@ -78,13 +79,19 @@ def string_to_timestamp(s, have_db):
     s = s.strip("".join(chr(c) for c in range(33)))
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?(.*)",
                      s, re.S)
-    if not m:
+    # a time alone: today's date in its zone (LocalDate.now(zoneId))
+    t = re.fullmatch(r"T?(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?(.*)", s, re.S)
+    if not m and not t:
         return None
-    frac = (m.group(7) or "")[:6].ljust(6, "0")
-    local = datetime(*(int(m.group(i)) for i in range(1, 7)), int(frac))
-    zone = m.group(8).strip("".join(chr(c) for c in range(33)))
+    g = (m.groups() if m else (None, None, None) + t.groups())
+    frac = (g[6] or "")[:6].ljust(6, "0")
+    zone = g[7].strip("".join(chr(c) for c in range(33)))
     tz = get_zone(zone, have_db) if zone else timezone.utc
-    return None if tz is None else local_to_utc(local, tz)
+    if tz is None:
+        return None
+    day = datetime.now(tz).date() if t and not m else datetime(*(int(x) for x in g[:3])).date()
+    local = datetime(day.year, day.month, day.day, *(int(x) for x in g[3:6]), int(frac))
+    return local_to_utc(local, tz)
 
 
 def from_utc(u, zid):
@@ -156,12 +163,21 @@ def main():
         want.append(cells)
     ok &= compare("tz_data_make", want, table(os.path.join(root, "tz_data_make/expected.out")))
 
+    data = [json.loads(line) for line in open(os.path.join(root, "tz_data_time_only/data/part-0.json"))]
+    want = []
+    for r in data:
+        ts = string_to_timestamp(r["s"], True)
+        want.append([str(r["id"]), "NULL" if ts is None else ts.strftime("%H:%M:%S.") +
+                     "%03d" % (ts.microsecond // 1000)])
+    ok &= compare("tz_data_time_only", want,
+                  table(os.path.join(root, "tz_data_time_only/expected.out")))
+
     data = [json.loads(line) for line in open(os.path.join(root, "tz_data_no_tzdata/data/part-0.json"))]
     want = [[str(r["id"]), show(string_to_timestamp(r["s"], False))] for r in data]
     ok &= compare("tz_data_no_tzdata", want,
                   table(os.path.join(root, "tz_data_no_tzdata/expected.out")))
     if ok:
-        print("tz_data, tz_data_csv, tz_data_make, tz_data_no_tzdata agree with zoneinfo")
+        print("tz_data, tz_data_csv, tz_data_make, tz_data_time_only, tz_data_no_tzdata agree with zoneinfo")
     return 0 if ok else 1
 
 

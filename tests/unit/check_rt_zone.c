@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
@@ -159,7 +160,7 @@ START_TEST(test_row_users)
         {"  2021-11-07 01:30:00  America/New_York ", 0, 1636263000}, /* overlap: 05:30Z */
         {"2021-01-01 00:00:00 GMT+1", 0, 1609455600},
         {"2021-01-01 00:00:00 Mars/Olympus", -1, 0},
-        {"12:00:00 Europe/Paris", -1, 0}, /* a time alone with a region: not yet */
+        {"12:00:00 Mars/Olympus", -1, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int64_t us = 0;
@@ -182,6 +183,26 @@ START_TEST(test_row_users)
 }
 END_TEST
 
+/* A time alone with a region zone: today's date in that zone (LocalDate.now(zoneId)), the
+   time read there.  Kolkata has kept +05:30 since 1945. */
+START_TEST(test_time_alone)
+{
+    for (int attempt = 0; attempt < 3; attempt++) {
+        time_t before = time(NULL);
+        int64_t us;
+        ck_assert_int_eq(srt_ts_parse("12:00:00 Asia/Kolkata", 21, &us), 0);
+        time_t after = time(NULL);
+        int64_t off = 5 * H + 1800;
+        int64_t day = cm_floordiv((int64_t)before + off, 86400);
+        if (day != cm_floordiv((int64_t)after + off, 86400))
+            continue; /* midnight in Kolkata passed meanwhile */
+        ck_assert(us == (day * 86400 + 12 * H - off) * 1000000);
+        return;
+    }
+    ck_abort_msg("midnight three times");
+}
+END_TEST
+
 Suite *rt_zone_suite(void)
 {
     Suite *s = suite_create("rt_zone");
@@ -191,6 +212,7 @@ Suite *rt_zone_suite(void)
     tcase_add_test(tc, test_many_unknown);
     tcase_add_test(tc, test_no_tz_database);
     tcase_add_test(tc, test_row_users);
+    tcase_add_test(tc, test_time_alone);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -105,12 +105,13 @@ int64_t srt_ts_second(int64_t us)
 /* CmZoneLocal over the zones found in data (srt_zone_find): asked only for a zone that is
    no fixed offset cm_zone_offset knows, i.e. a region or an unknown id (NULL, as Spark's
    stringToTimestamp catches getZoneId's exception and returns None). */
-static bool t_zone_local(const char *zone, size_t n, int64_t local_s, bool frac, int32_t *off_s)
+static bool t_zone_local(const char *zone, size_t n, bool instant, int64_t t, bool frac,
+                         int32_t *off_s)
 {
     const int64_t *rules;
     int kind = srt_zone_find(zone, (uint32_t)n, off_s, &rules, NULL, 0);
     if (kind == CM_ZONE_RULES)
-        *off_s = cm_tz_local_offset(rules, local_s, frac);
+        *off_s = cm_tz_rules_offset(rules, instant, t, frac);
     return kind != CM_ZONE_INVALID;
 }
 
