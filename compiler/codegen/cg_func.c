@@ -542,7 +542,8 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef zone = tz && !row_zone && !tz->u.value.is_null ? zone_table(cg, tz, &off)
                                                                     : LLVMConstNull(cg->t_ptr);
         LLVMValueRef sec = LLVMBuildTrunc(cg->b, a[5].v, cg->t_i64, "sec.us");
-        LLVMValueRef args[10] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off), zone};
+        LLVMValueRef args[10] = {a[0].v, a[1].v, a[2].v,          a[3].v,
+                                 a[4].v, sec,    cg_i32(cg, off), zone};
         if (row_zone) {
             args[6] = cg_select(cg, a[6].null, cg_str_const(cg, "", 0, "tz.none"), a[6].v);
             args[7] = cg_select(cg, a[6].null, cg_i32(cg, 0), a[6].len);

@@ -59,9 +59,9 @@ END_TEST
 
 /* Many threads meeting the same ids for the first time at once get one answer per id. */
 #define N_THREADS 8
-static const char *const thread_ids[] = {"Europe/Paris",     "America/New_York", "Asia/Kolkata",
-                                         "Australia/Lord_Howe", "PST",          "Mars/Olympus",
-                                         "UTC+01:00",        "Asia/Tokyo"};
+static const char *const thread_ids[] = {
+    "Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe",
+    "PST",          "Mars/Olympus",     "UTC+01:00",    "Asia/Tokyo"};
 #define N_IDS (sizeof thread_ids / sizeof thread_ids[0])
 
 typedef struct {
@@ -154,9 +154,9 @@ START_TEST(test_row_users)
         int rc;
         int64_t s_utc;
     } cases[] = {
-        {"2021-03-28 02:30:00 Europe/Paris", 0, 1616895000},          /* gap: 01:30Z */
-        {"2021-10-31 02:30:00 Europe/Paris", 0, 1635640200},          /* overlap: 00:30Z */
-        {"2021-03-14T02:30:00America/New_York", 0, 1615707000},       /* gap: 07:30Z */
+        {"2021-03-28 02:30:00 Europe/Paris", 0, 1616895000},         /* gap: 01:30Z */
+        {"2021-10-31 02:30:00 Europe/Paris", 0, 1635640200},         /* overlap: 00:30Z */
+        {"2021-03-14T02:30:00America/New_York", 0, 1615707000},      /* gap: 07:30Z */
         {"  2021-11-07 01:30:00  America/New_York ", 0, 1636263000}, /* overlap: 05:30Z */
         {"2021-01-01 00:00:00 GMT+1", 0, 1609455600},
         {"2021-01-01 00:00:00 Mars/Olympus", -1, 0},
@@ -172,9 +172,8 @@ START_TEST(test_row_users)
     int64_t t = utc(2021, 3, 28, 1, 30) * 1000000;
     ck_assert_int_eq(srt_tz_shift_id(NULL, t, "Europe/Paris", 12, 0, &out), 0);
     ck_assert(out == utc(2021, 3, 28, 3, 30) * 1000000);
-    ck_assert_int_eq(srt_tz_shift_id(NULL, utc(2021, 3, 28, 2, 30) * 1000000, "Europe/Paris", 12,
-                                     1, &out),
-                     0);
+    ck_assert_int_eq(
+        srt_tz_shift_id(NULL, utc(2021, 3, 28, 2, 30) * 1000000, "Europe/Paris", 12, 1, &out), 0);
     ck_assert(out == utc(2021, 3, 28, 1, 30) * 1000000); /* the gap moves later */
     ck_assert_int_eq(srt_tz_shift_id(NULL, t, "+05:30", 6, 1, &out), 0);
     ck_assert(out == t - (5 * H + 1800) * 1000000LL);

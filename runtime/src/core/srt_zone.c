@@ -86,7 +86,8 @@ static int zone_answer(const CmZone *z, int32_t *off_s, const int64_t **rules, c
 static ZoneEntry *zone_add(const char *s, uint32_t n, int slot, CmZone *z)
 {
     cm_zone_resolve(s, n, z);
-    bool keep = slot >= 0 && n < ZONE_ID_MAX && (z->kind == CM_ZONE_RULES || n_other < ZONE_OTHER_MAX);
+    bool keep =
+        slot >= 0 && n < ZONE_ID_MAX && (z->kind == CM_ZONE_RULES || n_other < ZONE_OTHER_MAX);
     ZoneEntry *e = keep ? malloc(sizeof *e) : NULL;
     if (!e) {
         if (z->kind == CM_ZONE_RULES) { /* no memory to keep it: the id reads as unknown */
