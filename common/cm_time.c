@@ -318,9 +318,10 @@ int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal regio
     if (just_time) {
         if (now_us == CM_TS_NO_DATE)
             return CM_TS_TIME_ONLY;
-        if (by_region)
+        int64_t now_s = cm_floordiv(now_us, CM_US_PER_SECOND);
+        if (by_region && !region(zs, (size_t)(ze - zs), true, now_s, false, &off_s))
             return -1;
-        days = cm_floordiv(cm_floordiv(now_us, CM_US_PER_SECOND) + off_s, 86400); /* LocalDate.now */
+        days = cm_floordiv(now_s + off_s, 86400); /* LocalDate.now(zoneId) */
     } else {
         if (!valid_date(year, seg[1], seg[2]))
             return -1;
@@ -329,7 +330,7 @@ int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal regio
     /* ZonedDateTime.of(localDateTime, zoneId); a region's offset depends on the local time
        (a gap moves it later, an overlap takes the earlier offset: cm_tz_local_offset). */
     int64_t local = days * 86400 + seg[3] * 3600 + seg[4] * 60 + seg[5];
-    if (by_region && !region(zs, (size_t)(ze - zs), local, seg[6] != 0, &off_s))
+    if (by_region && !region(zs, (size_t)(ze - zs), false, local, seg[6] != 0, &off_s))
         return -1;
     /* Instant -> micros with Math.multiplyExact/addExact: out of range is no timestamp. */
     int64_t secs = local - off_s, us;

@@ -95,14 +95,17 @@ bool cm_zone_spark_id(const char *s, size_t n, char *out, size_t cap, size_t *ou
    CM_TS_NO_DATE. */
 int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us);
 
-/* The offset a region zone (one cm_zone_offset does not know, e.g. "Europe/Paris") gives the
-   local date-time local_s (seconds; frac: a fraction follows) as ZonedDateTime.of does, or
-   false if there is no such zone.  The compiler has one (cm_zone_local_offset, reading the
-   tz database); the runtime has none. */
-typedef bool (*CmZoneLocal)(const char *zone, size_t n, int64_t local_s, bool frac, int32_t *off_s);
+/* The offset a region zone (one cm_zone_offset does not know, e.g. "Europe/Paris") gives:
+   with instant, at the UTC second s (ZoneRules.getOffset(Instant)); else to the local
+   date-time s (seconds; frac: a fraction follows) as ZonedDateTime.of does.  False if there
+   is no such zone.  The compiler has one (cm_zone_local_offset, reading the tz database),
+   the runtime another (srt_time.c, over srt_zone.c's cache of the zones found in data). */
+typedef bool (*CmZoneLocal)(const char *zone, size_t n, bool instant, int64_t s, bool frac,
+                            int32_t *off_s);
 
 /* cm_ts_parse, with region zones read through region (NULL: such text is no timestamp).
-   A time alone with a region zone is no timestamp either (LocalDate.now of the zone). */
+   A time alone with a region zone takes today's date in that zone (LocalDate.now(zoneId):
+   the date of now_us at the zone's offset then). */
 int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us);
 
 /* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)): trimmed text, a year of 4

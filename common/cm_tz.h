@@ -1,7 +1,8 @@
-/* cm_tz.h - region time zones: the compiler reads a zone's rules from the build machine's
-** tz database (cm_tzfile.c) into a constant table it embeds in the executable; the runtime
-** evaluates that table (cm_tz.c) as java.time's ZoneRules does, so executables need no
-** tzdata.
+/* cm_tz.h - region time zones: the compiler reads the rules of a zone the query names from
+** the build machine's tz database (cm_tzfile.c) into a constant table it embeds in the
+** executable; the runtime evaluates that table (cm_tz.c) as java.time's ZoneRules does, so
+** executables need no tzdata for those.  A zone found only in data is read the same way by
+** the runtime from its machine's tz database, on first use (runtime/src/core/srt_zone.c).
 **
 ** The table is an array of int64_t (so codegen emits it as one i64 array constant):
 **   [CM_TZ_N]      n, the number of transitions (only those that change the UTC offset)
@@ -50,7 +51,15 @@ int32_t cm_tz_offset_at(const int64_t *z, int64_t t);
    local_s - the result. */
 int32_t cm_tz_local_offset(const int64_t *z, int64_t local_s, bool frac);
 
-/* ==== Zone ids and the tz database (cm_tzfile.c; compiler only) ==== */
+/* CmZoneLocal's question (cm_time.h) of the table z: cm_tz_offset_at(z, t) with instant,
+   else cm_tz_local_offset(z, t, frac). */
+static inline int32_t cm_tz_rules_offset(const int64_t *z, bool instant, int64_t t, bool frac)
+{
+    return instant ? cm_tz_offset_at(z, t) : cm_tz_local_offset(z, t, frac);
+}
+
+/* ==== Zone ids and the tz database (cm_tzfile.c; the compiler, and the runtime's
+   srt_zone.c for zones found in data) ==== */
 
 /* What a zone id names: Spark's DateTimeUtils.getZoneId(id) = ZoneId.of(id, SHORT_IDS). */
 typedef enum {
@@ -78,7 +87,8 @@ void cm_zone_resolve(const char *s, size_t n, CmZone *z);
 
 /* CmZoneLocal (cm_time.h) over cm_zone_resolve: the compiler's reading of region zones in
    timestamp strings. */
-bool cm_zone_local_offset(const char *s, size_t n, int64_t local_s, bool frac, int32_t *off_s);
+bool cm_zone_local_offset(const char *s, size_t n, bool instant, int64_t t, bool frac,
+                          int32_t *off_s);
 
 /* Parses the TZif file (version 2 or later; the 64-bit data and the footer) of len bytes
    into a new table (*out, malloc'ed, *out_len entries); false if it is not one. */

@@ -1,5 +1,6 @@
-/* cm_tzfile.c - the compiler's side of region zones (cm_tz.h): zone ids as Spark's getZoneId
-** reads them, TZif files (RFC 8536) and their POSIX TZ footer, into the table cm_tz.c reads.
+/* cm_tzfile.c - reading region zones (cm_tz.h): zone ids as Spark's getZoneId reads them,
+** TZif files (RFC 8536) and their POSIX TZ footer, into the table cm_tz.c reads.  The
+** compiler reads the zones a query names; the runtime those found in data (srt_zone.c).
 */
 #include "common/cm_tz.h"
 
@@ -284,7 +285,9 @@ static bool region_name_ok(const char *s, size_t n)
 
 /* Whether id names a zone of Java's tz database rather than a file of the system's that
    Java has not (posix/ and right/ copies, posixrules, localtime, Factory, the ROC name that
-   JDK's TzdbZoneRulesProvider excludes) or a path out of the directory. */
+   JDK's TzdbZoneRulesProvider excludes), another spelling of a file's path
+   ("Europe//Paris", which the file system takes and Java's table of ids does not) or a path
+   out of the directory. */
 static bool region_file_ok(const char *id)
 {
     static const char *const not_zones[] = {"posixrules", "localtime", "Factory", "ROC"};
@@ -293,10 +296,13 @@ static bool region_file_ok(const char *id)
             return false;
     if (strncmp(id, "posix/", 6) == 0 || strncmp(id, "right/", 6) == 0)
         return false;
-    for (const char *p = id; *p; p++) /* no "." or ".." component */
+    for (const char *p = id; *p; p++) { /* no ".", ".." or empty component */
         if (*p == '.' && (p == id || p[-1] == '/') &&
             (p[1] == '/' || !p[1] || (p[1] == '.' && (p[2] == '/' || !p[2]))))
             return false;
+        if (*p == '/' && (p[1] == '/' || !p[1]))
+            return false;
+    }
     return true;
 }
 
@@ -452,14 +458,15 @@ void cm_zone_resolve(const char *s0, size_t n0, CmZone *z)
     z->kind = CM_ZONE_RULES;
 }
 
-bool cm_zone_local_offset(const char *s, size_t n, int64_t local_s, bool frac, int32_t *off_s)
+bool cm_zone_local_offset(const char *s, size_t n, bool instant, int64_t t, bool frac,
+                          int32_t *off_s)
 {
     CmZone z;
     cm_zone_resolve(s, n, &z);
     if (z.kind == CM_ZONE_FIXED)
         *off_s = z.off_s;
     else if (z.kind == CM_ZONE_RULES)
-        *off_s = cm_tz_local_offset(z.table, local_s, frac);
+        *off_s = cm_tz_rules_offset(z.table, instant, t, frac);
     free(z.table);
     return z.kind != CM_ZONE_INVALID;
 }

@@ -480,12 +480,34 @@ static LLVMValueRef zone_table(CgCtx *cg, const SExpr *tz, int32_t *off_s)
     return table;
 }
 
+/* from_utc_timestamp / to_utc_timestamp with the zone a string of the row:
+   srt_tz_shift_id, called only when the timestamp and the zone are not NULL (nullSafeEval),
+   reads the zone (an unknown one fails the query there, as getZoneId throws in Spark). */
+static CgVal call_utc_shift_id(CgCtx *cg, bool from, CgVal *a)
+{
+    LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
+    LLVMValueRef out = cg_alloca(cg, cg->t_i64, "tz.out");
+    cg_store(cg, cg_i64(cg, 0), out);
+    LLVMBasicBlockRef bb_call = cg_block(cg, "tz.call"), bb_done = cg_block(cg, "tz.done");
+    LLVMBuildCondBr(cg->b, null, bb_done, bb_call);
+    cg_at(cg, bb_call);
+    LLVMValueRef args[6] = {cg->q, a[0].v, a[1].v, a[1].len, cg_i32(cg, !from), out};
+    LLVMValueRef rc = cg_call(cg, "srt_tz_shift_id", args, 6, "tz.rc");
+    cg_fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), ""),
+               from ? "from_utc_timestamp: long overflow" : "to_utc_timestamp: long overflow");
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+    return scalar(null, cg_load(cg, cg->t_i64, out, "tz.v"));
+}
+
 /* from_utc_timestamp / to_utc_timestamp with a region zone (sema_bind_utc_shift):
-   srt_tz_from_utc/srt_tz_to_utc over the zone's table. */
+   srt_tz_from_utc/srt_tz_to_utc over the zone's table when it is a constant. */
 static CgVal call_utc_shift(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int32_t off;
     bool from = e->u.call.fn == FN_FROM_UTC_TIMESTAMP;
+    if (e->u.call.args[1]->kind != SX_CONST)
+        return call_utc_shift_id(cg, from, a);
     LLVMValueRef out = cg_alloca(cg, cg->t_i64, "tz.out");
     LLVMValueRef args[3] = {a[0].v, zone_table(cg, e->u.call.args[1], &off), out};
     LLVMValueRef rc = cg_call(cg, from ? "srt_tz_from_utc" : "srt_tz_to_utc", args, 3, "tz.rc");
@@ -512,17 +534,25 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
     }
     case FN_MAKE_TIMESTAMP: {
-        /* sema checked the zone: a constant it resolved, or NULL (a NULL result) */
+        /* sema checked the zone: a constant it resolved, NULL (a NULL result), or a string
+           of the row, read by srt_make_timestamp_id (a NULL one read as "", no zone) */
         int32_t off = 0;
         const SExpr *tz = n > 6 ? e->u.call.args[6] : NULL;
-        LLVMValueRef zone = tz && !tz->u.value.is_null ? zone_table(cg, tz, &off)
-                                                       : LLVMConstNull(cg->t_ptr);
+        bool row_zone = tz && tz->kind != SX_CONST;
+        LLVMValueRef zone = tz && !row_zone && !tz->u.value.is_null ? zone_table(cg, tz, &off)
+                                                                    : LLVMConstNull(cg->t_ptr);
         LLVMValueRef sec = LLVMBuildTrunc(cg->b, a[5].v, cg->t_i64, "sec.us");
-        LLVMValueRef args[9] = {a[0].v, a[1].v, a[2].v, a[3].v, a[4].v, sec, cg_i32(cg, off), zone};
+        LLVMValueRef args[10] = {a[0].v, a[1].v, a[2].v,          a[3].v,
+                                 a[4].v, sec,    cg_i32(cg, off), zone};
+        if (row_zone) {
+            args[6] = cg_select(cg, a[6].null, cg_str_const(cg, "", 0, "tz.none"), a[6].v);
+            args[7] = cg_select(cg, a[6].null, cg_i32(cg, 0), a[6].len);
+        }
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "mkts");
         args[8] = out;
         LLVMValueRef null = any_null(cg, a, n);
-        LLVMValueRef rc = cg_call(cg, "srt_make_timestamp", args, 9, "mkts.rc");
+        LLVMValueRef rc = cg_call(cg, row_zone ? "srt_make_timestamp_id" : "srt_make_timestamp",
+                                  args, 9, "mkts.rc");
         cg_fail_if(cg, cg_and(cg, cg_not(cg, null), LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, SRT_DATE_OVERFLOW), "")),
                    "make_timestamp: long overflow");
         null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));

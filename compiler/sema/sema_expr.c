@@ -154,8 +154,8 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     }
     /* Spark's stringToTimestamp (common/cm_time.c, as the runtime's srt_cast_str_ts); a time
        without a date takes the date when it runs, so it stays a cast.  A region zone
-       ('2016-07-26 10:00:00 Europe/Paris') is read here from the tz database (the runtime has
-       none).  A DATE is the timestamp's day, as the runtime casts it. */
+       ('2016-07-26 10:00:00 Europe/Paris') is read here from the tz database, as the runtime
+       reads one in data (srt_zone.c).  A DATE is the timestamp's day, as the runtime casts it. */
     if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP &&
         cm_ts_parse_zoned(v->s, strlen(v->s), CM_TS_NO_DATE, cm_zone_local_offset, &i) == 0)
         return const_int(sc, t, i, e->span);

@@ -112,15 +112,20 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
         *bad = 1, *want = "a string";
 }
 
-/* Whether tz is a string constant, as sluice needs a zone to be (else an error). */
-static bool zone_is_const(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz)
+/* A zone argument (argument argno of fn, at at) as a STRING (ImplicitCastInputTypes), in
+   place; false after the type error. */
+static bool zone_string(Binder *b, const AstExpr *at, SFunc fn, int argno, SExpr **tz)
 {
-    if (sema_fn_is_string_const(tz))
-        return true;
-    diag_error(b->sc->diag, at->span,
-               "function '%s' needs a constant time zone in sluice (a string literal)",
-               sema_func_name(fn));
-    return false;
+    SExpr *str = sema_to_string(b, *tz);
+    if (!str) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a string as argument %d",
+                 sema_func_name(fn), argno);
+        sema_type_error(b, at, what, at, (*tz)->type);
+        return false;
+    }
+    *tz = str;
+    return true;
 }
 
 /* The constant zone tz as Spark's DateTimeUtils.getZoneId reads it (ZoneId.of with
@@ -129,10 +134,8 @@ static bool zone_is_const(Binder *b, const AstExpr *at, SFunc fn, const SExpr *t
    first row (UTCTimestamp.doGenCode initialises the ZoneId with getZoneId:
    ZoneRulesException "Unknown time-zone ID: ...", DateTimeException "Invalid ID for ...");
    sluice refuses the query with that message. */
-static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz, CmZone *z)
+static bool resolve_zone(Binder *b, const AstExpr *at, const SExpr *tz, CmZone *z)
 {
-    if (!zone_is_const(b, at, fn, tz))
-        return false;
     cm_zone_resolve(tz->u.value.s, tz->u.value.n, z);
     if (z->kind == CM_ZONE_INVALID) {
         diag_error(b->sc->diag, at->span, "%s", z->msg);
@@ -145,16 +148,19 @@ static bool resolve_zone(Binder *b, const AstExpr *at, SFunc fn, const SExpr *tz
     return true;
 }
 
-/* make_timestamp's zone: NULL, or a constant zone (codegen resolves it again).  An unknown
-   zone makes every result NULL: MakeTimestamp.doGenCode calls getZoneId inside the
-   try whose catch of DateTimeException (ZoneRulesException is one) sets the result NULL
-   (non-ANSI), so the zone becomes a NULL constant. */
+/* make_timestamp's zone: NULL, a constant zone (codegen resolves it again) or a string of the
+   row (srt_make_timestamp_id reads it at run time).  An unknown zone makes the result NULL:
+   MakeTimestamp.doGenCode calls getZoneId inside the try whose catch of DateTimeException
+   (ZoneRulesException is one) sets the result NULL (non-ANSI), so a constant one becomes a
+   NULL constant. */
 static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, SExpr **tz)
 {
     if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return true;
-    if (!zone_is_const(b, e->u.call.args.items[6], fn, *tz))
+    if (!zone_string(b, e->u.call.args.items[6], fn, 7, tz))
         return false;
+    if (!sema_fn_is_string_const(*tz))
+        return true;
     CmZone z;
     cm_zone_resolve((*tz)->u.value.s, (*tz)->u.value.n, &z);
     free(z.table);
@@ -290,10 +296,12 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 }
 
 /* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
-   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  tz must be a constant
-   (resolve_zone).  A fixed offset binds as ts + or - the offset; a region binds as the call
-   itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's rules read
-   again from the tz database (cm_zone_resolve) and embedded as a constant. */
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  A constant tz is
+   resolved here (resolve_zone): a fixed offset binds as ts + or - the offset; a region binds
+   as the call itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's
+   rules read again from the tz database (cm_zone_resolve) and embedded as a constant.  Any
+   other tz (a column) binds as the call too, lowered to srt_tz_shift_id, which reads the
+   row's zone at run time (Spark's non-foldable doGenCode calls fromUTCTime per row). */
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -309,10 +317,13 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     null->u.value.is_null = true;
     if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
         return null;
-    CmZone z;
-    if (!resolve_zone(b, asts[1], fn, args[1], &z))
+    if (!zone_string(b, asts[1], fn, 2, &args[1]))
         return NULL;
-    if (z.kind == CM_ZONE_RULES) {
+    SExpr *tz = args[1];
+    CmZone z = {.kind = CM_ZONE_RULES};
+    if (sema_fn_is_string_const(tz) && !resolve_zone(b, asts[1], tz, &z))
+        return NULL;
+    if (z.kind == CM_ZONE_RULES) { /* a region, or a zone the row gives */
         free(z.table);
         SExpr **call_args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
         call_args[0] = ts;

@@ -35,7 +35,8 @@
 ** -> _c<i>, case-insensitive duplicates -> <name><i>), else _c0, _c1, ...; lines equal
 ** to the header line are skipped in every file; per column the type widens along
 ** int -> bigint -> decimal (java.math.BigDecimal of scale 0, at most 38 digits) -> double,
-** else timestamp (Spark's stringToTimestamp, cm_ts_parse), boolean, string, trying from the
+** else timestamp (Spark's stringToTimestamp, cm_ts_parse_zoned: a region zone is read from
+** the tz database, as the reader reads it at run time), boolean, string, trying from the
 ** type seen so far; empty fields are ignored and a column with none -> string.  Fields are
 ** split, and numbers read, as the reader does (common/cm_csv_lex.h, common/cm_text.h).
 **
@@ -55,6 +56,7 @@
 #include "common/cm_json_lex.h"
 #include "common/cm_text.h"
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "sema/sema_int.h"
 
 #define INFER_MAX_FILES 10000
@@ -753,7 +755,7 @@ static CType csv_try(CType from, const char *s, size_t n)
             return (CType){CK_DOUBLE, 0, 0};
         /* fall through */
     case CK_TIMESTAMP:
-        if (cm_ts_parse(s, n, CM_TS_NO_DATE, &v) != -1)
+        if (cm_ts_parse_zoned(s, n, CM_TS_NO_DATE, cm_zone_local_offset, &v) != -1)
             return (CType){CK_TIMESTAMP, 0, 0};
         /* fall through */
     case CK_BOOL:

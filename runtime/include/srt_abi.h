@@ -565,8 +565,17 @@ int64_t srt_window_start(int64_t ts_us, int64_t slide_us, int64_t start_us);
 int srt_window_bounds(int64_t ts_us, int64_t slide_us, int64_t start_us, int64_t size_us, int64_t n,
                       int64_t *last_us);
 /* Parse ISO-8601 / Spark timestamp text ("2016-07-26T02:54:35Z", "2016-07-26 02:54:35.5",
-   "2016-07-26", with optional zone offset; no zone means UTC).  0 ok, -1 invalid. */
+   "2016-07-26", with optional zone offset or region zone, srt_zone_find; no zone means
+   UTC).  0 ok, -1 invalid. */
 int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);
+/* A zone id found in data (core/srt_zone.c): s[0, n) as Spark's getZoneId reads it
+   (cm_zone_resolve, common/cm_tz.h), a region's rules read from this machine's tz database
+   on first use and kept for the process (thread safe; no lock once an id is known).
+   Returns a CmZoneKind: CM_ZONE_FIXED (*off_s), CM_ZONE_RULES (*rules, the table of
+   common/cm_tz.h) or CM_ZONE_INVALID (java.time's message into msg[0, msg_cap) when msg is
+   not NULL). */
+int srt_zone_find(const char *s, uint32_t n, int32_t *off_s, const int64_t **rules, char *msg,
+                  uint32_t msg_cap);
 /* CAST(s AS DATE) as Spark's DateTimeUtils.stringToDate: [+-]yyyy[y..], yyyy-[m]m,
    yyyy-[m]m-[d]d, optionally followed by ' ' or 'T' and anything (ignored); spaces and
    control characters around are trimmed.  0 ok (*out_days since 1970-01-01), -1 invalid. */
@@ -617,12 +626,21 @@ int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out);
 int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out);
 int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
                        int64_t sec_us, int32_t off_s, const int64_t *zone, int64_t *out);
+/* make_timestamp with the zone a string of the row, tz[0, n) (srt_zone_find): an unknown zone
+   is SRT_DATE_INVALID (NULL), as MakeTimestamp catches getZoneId's DateTimeException. */
+int srt_make_timestamp_id(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
+                          int64_t sec_us, const char *tz, uint32_t n, int64_t *out);
 double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
 /* from_utc_timestamp and to_utc_timestamp with a region zone (DateTimeUtils.convertTz):
    zone is the zone's rules, a constant table the compiler read from its tz database
    (common/cm_tz.h).  0 with *out set, or SRT_DATE_OVERFLOW ("long overflow"). */
 int srt_tz_from_utc(int64_t us, const int64_t *zone, int64_t *out);
 int srt_tz_to_utc(int64_t us, const int64_t *zone, int64_t *out);
+/* The same with the zone a string of the row (tz[0, n), srt_zone_find): 0, SRT_DATE_OVERFLOW,
+   or SRT_DATE_INVALID after srt_query_fail(q, "<function>: <java.time's message>") for an
+   unknown zone (Spark's fromUTCTime/toUTCTime call getZoneId per row, which throws). */
+int srt_tz_shift_id(SrtQuery *q, int64_t us, const char *tz, uint32_t n, int32_t to_utc,
+                    int64_t *out);
 /* Format as Spark prints a timestamp: "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, trailing
    zeros of the fraction stripped).  out needs 32 bytes.  Returns the length. */
 uint32_t srt_ts_format(int64_t us, char *out);

@@ -3,6 +3,7 @@
 ** date_format with Java DateTimeFormatter pattern letters (inline helpers).
 */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -101,16 +102,31 @@ int64_t srt_ts_second(int64_t us)
 ** Parsing
 ** ====================================================================== */
 
-/* Spark's lenient string -> timestamp cast (cm_ts_parse); a time without a date takes
-   today's date from the wall clock, as Spark's LocalDate.now does.  Out of line on
-   purpose: codegen inlines the fast paths and calls this one. */
+/* CmZoneLocal over the zones found in data (srt_zone_find): asked only for a zone that is
+   no fixed offset cm_zone_offset knows, i.e. a region or an unknown id (NULL, as Spark's
+   stringToTimestamp catches getZoneId's exception and returns None). */
+static bool t_zone_local(const char *zone, size_t n, bool instant, int64_t t, bool frac,
+                         int32_t *off_s)
+{
+    const int64_t *rules;
+    int kind = srt_zone_find(zone, (uint32_t)n, off_s, &rules, NULL, 0);
+    if (kind == CM_ZONE_RULES)
+        *off_s = cm_tz_rules_offset(rules, instant, t, frac);
+    return kind != CM_ZONE_INVALID;
+}
+
+/* Spark's lenient string -> timestamp cast (cm_ts_parse_zoned, region zones through
+   t_zone_local); a time without a date takes today's date from the wall clock, as Spark's
+   LocalDate.now does.  Out of line on purpose: codegen inlines the fast paths and calls
+   this one. */
 __attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us)
 {
-    int rc = cm_ts_parse(s, n, CM_TS_NO_DATE, out_us);
+    int rc = cm_ts_parse_zoned(s, n, CM_TS_NO_DATE, t_zone_local, out_us);
     if (rc == CM_TS_TIME_ONLY) {
         struct timespec now;
         clock_gettime(CLOCK_REALTIME, &now);
-        rc = cm_ts_parse(s, n, (int64_t)now.tv_sec * T_US_PER_SEC + now.tv_nsec / 1000, out_us);
+        rc = cm_ts_parse_zoned(s, n, (int64_t)now.tv_sec * T_US_PER_SEC + now.tv_nsec / 1000,
+                               t_zone_local, out_us);
     }
     return rc;
 }
@@ -620,6 +636,22 @@ int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, i
     return 0;
 }
 
+int srt_make_timestamp_id(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
+                          int64_t sec_us, const char *tz, uint32_t n, int64_t *out)
+{
+    /* MakeTimestamp.doGenCode: getZoneId(tz.toString) first, inside the try whose catch of
+       DateTimeException gives NULL. */
+    int32_t off;
+    const int64_t *rules;
+    int kind = srt_zone_find(tz, n, &off, &rules, NULL, 0);
+    if (kind == CM_ZONE_INVALID) {
+        *out = 0;
+        return SRT_DATE_INVALID;
+    }
+    return srt_make_timestamp(year, month, day, hour, min, sec_us, off,
+                              kind == CM_ZONE_RULES ? rules : NULL, out);
+}
+
 /* DateTimeUtils.convertTz(micros, fromZone, toZone) (Spark 3.5 SparkDateTimeUtils.scala):
    getLocalDateTime(micros, toZone).atZone(fromZone).toInstant, then instantToMicros, whose
    Math.multiplyExact/addExact throw "long overflow".  fromUTCTime: from UTC to the zone, the
@@ -636,4 +668,30 @@ int srt_tz_to_utc(int64_t us, const int64_t *zone, int64_t *out)
     int64_t s = cm_floordiv(us, CM_US_PER_SECOND);
     int64_t off = cm_tz_local_offset(zone, s, us % CM_US_PER_SECOND != 0);
     return __builtin_sub_overflow(us, off * CM_US_PER_SECOND, out) ? SRT_DATE_OVERFLOW : 0;
+}
+
+int srt_tz_shift_id(SrtQuery *q, int64_t us, const char *tz, uint32_t n, int32_t to_utc,
+                    int64_t *out)
+{
+    /* fromUTCTime/toUTCTime: convertTz(micros, UTC, getZoneId(tz)) and back, the zone read
+       per row; getZoneId's DateTimeException (ZoneRulesException) fails the task. */
+    int32_t off;
+    const int64_t *rules;
+    char msg[320];
+    *out = 0;
+    switch (srt_zone_find(tz, n, &off, &rules, msg, sizeof msg)) {
+    case CM_ZONE_RULES:
+        return to_utc ? srt_tz_to_utc(us, rules, out) : srt_tz_from_utc(us, rules, out);
+    case CM_ZONE_FIXED:
+        return __builtin_add_overflow(us, (int64_t)(to_utc ? -off : off) * CM_US_PER_SECOND, out)
+                   ? SRT_DATE_OVERFLOW
+                   : 0;
+    default: {
+        char full[360];
+        snprintf(full, sizeof full, "%s: %s", to_utc ? "to_utc_timestamp" : "from_utc_timestamp",
+                 msg);
+        srt_query_fail(q, full);
+        return SRT_DATE_INVALID;
+    }
+    }
 }

@@ -4,8 +4,8 @@
 -- 2016-03-27 02:30 is in the gap (01:30 UTC), 2016-10-30 02:30:00.5 in the overlap (+02:00,
 -- 00:30:00.5 UTC); 10:00 EDT is 14:00 UTC; PST (ZoneId.SHORT_IDS) is America/Los_Angeles,
 -- 10:00 PDT = 17:00 UTC; an unknown zone is no timestamp (NULL).  A column read at run time
--- with a region zone is NULL in sluice (the executable has no tz database; docs/language.md),
--- a fixed offset converts.  make_timestamp with a region zone (MakeTimestamp: ldt.atZone):
+-- converts a fixed offset, and a region zone from the tz database of the machine that runs
+-- it (srt_zone.c): 10:00 CEST is 08:00 UTC (python3's zoneinfo).  make_timestamp with a region zone (MakeTimestamp: ldt.atZone):
 -- Paris' gap again, 01:30 UTC; an unknown zone is NULL (MakeTimestamp.doGenCode catches
 -- getZoneId's DateTimeException).
 CREATE SOURCE e (s STRING) WITH (connector = 'files', path = 'data/events', format = 'json');
