@@ -57,8 +57,9 @@ typedef struct Unit {
 } Unit;
 
 /* The cold unit: the parsers' fallbacks (cg_parser.c), code a record rarely runs, which LLVM
-   does not optimise but still has to compile (a fifth of the flagship's build); in a unit of
-   its own it compiles on a core the queries' units leave free.  It is opened on a thread of its
+   does not optimise but still has to compile (a fifth of the flagship's build).  In a unit of
+   its own it compiles on a thread beside the queries' units, and calls the runtime's helpers in
+   libsrt.a instead of inlining them (a third less to compile).  It is opened on a thread of its
    own while the queries are generated (reading the runtime bitcode's declarations is 3% of a
    build), and used from the first fallback on; unused, it is closed. */
 typedef struct CgCold {
@@ -146,19 +147,20 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
 {
     int k = unit_count(plan, opts);
     Unit *units = ARENA_NEW_N(arena, Unit, k + 1);
-    CgCold cold = {.unit = &units[k], .index = k, .arena = arena, .diag = diag, .plan = plan, .opts = opts};
+    CgCold cold = {
+        .unit = &units[k], .index = k, .arena = arena, .diag = diag, .plan = plan, .opts = opts};
     CgTimes times = {0};
     int rc = 0;
     double t0 = cg_now_ms();
     for (int u = 0; u < k && rc == 0; u++) {
         rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0);
         units[u].cg.n_units = k;
-        units[u].cg.cold = k < opts->threads ? &cold : NULL;
+        units[u].cg.cold = opts->threads > 1 ? &cold : NULL;
         name_unit(&units[u], arena, opts, u);
     }
     double t1 = cg_now_ms();
     times.runtime_bc = t1 - t0;
-    if (rc == 0 && k < opts->threads) {
+    if (rc == 0 && opts->threads > 1) {
         diag_init(&cold.quiet, NULL, stderr);
         cold.started = pthread_create(&cold.th, NULL, open_cold, &cold) == 0;
     }

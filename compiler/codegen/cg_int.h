@@ -81,8 +81,7 @@ int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, cons
                  bool cpu_checked);
 int cg_unit_prepare(CgCtx *cg);
 /* cg_compile.c: the unit the code a record rarely takes is generated into, so that it is
-   compiled beside cg's on another core (opened on first use); NULL when there is none (one
-   thread, or every thread has a unit of queries already). */
+   compiled beside cg's on another core (opened on first use); NULL on one thread. */
 CgCtx *cg_cold_unit(CgCtx *cg);
 int cg_unit_finish(CgCtx *cg, const char *obj_path, const char *ir_path, CgTimes *times, char *err,
                    size_t cap);

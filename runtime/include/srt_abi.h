@@ -509,6 +509,10 @@ const char *srt_json_rows_array(const char *p, const char *end);
 const char *srt_json_bool(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i32(const char *p, const char *end, int64_t *out, int *st);
 const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st);
+/* What srt_json_i32 and srt_json_i64 do for any token but a plain integer: an integral value
+   in [lo, hi]. */
+const char *srt_json_integral(const char *p, const char *end, int64_t lo, int64_t hi, int64_t *out,
+                              int *st);
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st);
 /* FLOAT: the number text rounded once to the nearest float (Float.parseFloat). */
 const char *srt_json_f32(const char *p, const char *end, float *out, int *st);

@@ -219,9 +219,14 @@ typedef struct IntCase {
 } IntCase;
 
 static const IntCase bool_cases[] = {
-    {"true", 4, SRT_JV_OK, 1},      {"false", 5, SRT_JV_OK, 0},   {"null", 4, SRT_JV_NULL, 0},
-    {"1", 1, SRT_JV_BADTYPE, 0},    {"\"true\"", 6, SRT_JV_BADTYPE, 0},
-    {"[true]", 6, SRT_JV_BADTYPE, 0}, {"truth", MAL, 0, 0},        {"t", MAL, 0, 0},
+    {"true", 4, SRT_JV_OK, 1},
+    {"false", 5, SRT_JV_OK, 0},
+    {"null", 4, SRT_JV_NULL, 0},
+    {"1", 1, SRT_JV_BADTYPE, 0},
+    {"\"true\"", 6, SRT_JV_BADTYPE, 0},
+    {"[true]", 6, SRT_JV_BADTYPE, 0},
+    {"truth", MAL, 0, 0},
+    {"t", MAL, 0, 0},
     {"fals", MAL, 0, 0},
 };
 
@@ -282,7 +287,8 @@ static void run_int_cases(const IntCase *cases, size_t n, int which)
                       i, cases[i].in, consumed);
         if (consumed < 0)
             continue;
-        ck_assert_msg(st == cases[i].st, "reader %d case %zu (%s): st %d", which, i, cases[i].in, st);
+        ck_assert_msg(st == cases[i].st, "reader %d case %zu (%s): st %d", which, i, cases[i].in,
+                      st);
         if (st == SRT_JV_OK)
             ck_assert_msg(v == cases[i].v, "reader %d case %zu: %lld", which, i, (long long)v);
     }
@@ -635,6 +641,63 @@ START_TEST(test_record_walk)
 }
 END_TEST
 
+/* The inlined fast paths (plain integers, short strings, the first space) against the general
+   readers they fall back on, over random tokens at the end of guarded buffers: same end, same
+   status, same value. */
+START_TEST(test_fast_paths_agree)
+{
+    static const char alphabet[] = "0123456789-+.eE \t\r\n,}]\"\\'ax";
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    char text[40];
+    for (int iter = 0; iter < 30000; iter++) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        size_t len = (size_t)(seed >> 59) % 26;
+        uint64_t r = seed;
+        for (size_t i = 0; i < len; i++) {
+            if (i % 10 == 0) {
+                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                r = seed;
+            }
+            /* mostly digits, so that long plain integers come up */
+            unsigned pick = (unsigned)(r & 63);
+            r >>= 6;
+            text[i] = pick < 40 ? (char)('0' + pick % 10) : alphabet[pick % (sizeof alphabet - 1)];
+        }
+        if (iter % 3 == 0 && len > 0)
+            text[0] = '"';
+        text[len] = '\0';
+        char *b = rt_guard(text, len);
+        const char *end = b + len;
+        for (int w = 0; w < 2; w++) {
+            int64_t lo = w ? INT64_MIN : INT32_MIN, hi = w ? INT64_MAX : INT32_MAX;
+            int64_t v1 = -1, v2 = -1;
+            int st1 = -1, st2 = -1;
+            const char *q1 = w ? srt_json_i64(b, end, &v1, &st1) : srt_json_i32(b, end, &v1, &st1);
+            const char *q2 = srt_json_integral(b, end, lo, hi, &v2, &st2);
+            ck_assert_msg(q1 == q2, "'%s': end %ld against %ld", text, q1 ? (long)(q1 - b) : -1L,
+                          q2 ? (long)(q2 - b) : -1L);
+            if (q1) {
+                ck_assert_msg(st1 == st2, "'%s': status %d against %d", text, st1, st2);
+                if (st1 == SRT_JV_OK)
+                    ck_assert_msg(v1 == v2, "'%s': %lld against %lld", text, (long long)v1,
+                                  (long long)v2);
+            }
+        }
+        const char *s1 = NULL, *s2 = NULL;
+        uint32_t n1 = 0, n2 = 0;
+        int e1 = -1, e2 = -1;
+        const char *q1 = srt_json_string_raw(b, end, &s1, &n1, &e1);
+        const char *q2 = srt_json_string_scan(b, end, &s2, &n2, &e2);
+        ck_assert_msg(q1 == q2, "'%s': string end differs", text);
+        if (q1)
+            ck_assert_msg(s1 == s2 && n1 == n2 && e1 == e2, "'%s': string differs", text);
+        const char *w1 = srt_json_ws(b, end), *w2 = srt_json_ws_run(b, end);
+        ck_assert_msg(w1 == w2, "'%s': spaces end differs", text);
+        rt_guard_free(b, len);
+    }
+}
+END_TEST
+
 Suite *rt_json_suite(void)
 {
     Suite *s = suite_create("rt_json");
@@ -655,6 +718,7 @@ Suite *rt_json_suite(void)
     tcase_add_test(tr, test_f64_vs_strtod);
     tcase_add_test(tr, test_ts);
     tcase_add_test(tr, test_str);
+    tcase_add_test(tr, test_fast_paths_agree);
     suite_add_tcase(s, tr);
     return s;
 }

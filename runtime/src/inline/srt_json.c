@@ -356,14 +356,54 @@ static const char *j_integral(const char *p, const char *end, int64_t lo, int64_
     return j_badtype(p, end, st);
 }
 
+/* Out of line on purpose: srt_json_i32 and srt_json_i64 inline the plain integers' case (a
+   few digits), every other token comes here (inlined, this was a function of 350 lines that
+   LLVM optimised and compiled again in every build reading an integer column). */
+__attribute__((noinline)) const char *srt_json_integral(const char *p, const char *end, int64_t lo,
+                                                        int64_t hi, int64_t *out, int *st)
+{
+    return j_integral(p, end, lo, hi, out, st);
+}
+
+/* A plain integer of 1 to 18 digits (no leading zero, an optional '-', then a token end) at p:
+   its end with *v its value, or NULL (anything else, for j_integral). */
+static inline const char *j_plain_int(const char *p, const char *end, int64_t *v)
+{
+    const char *q = p;
+    bool neg = q < end && *q == '-';
+    q += neg;
+    const char *d = q;
+    uint64_t m = 0;
+    while (q < end && q - d < 18 && cm_json_digit(*q))
+        m = m * 10 + (uint64_t)(*q++ - '0');
+    if (q == d || (*d == '0' && q - d > 1) || !cm_json_token_end(q, end))
+        return NULL;
+    *v = neg ? -(int64_t)m : (int64_t)m;
+    return q;
+}
+
 const char *srt_json_i32(const char *p, const char *end, int64_t *out, int *st)
 {
-    return j_integral(p, end, INT32_MIN, INT32_MAX, out, st);
+    int64_t v;
+    const char *q = j_plain_int(p, end, &v);
+    if (q && v >= INT32_MIN && v <= INT32_MAX) {
+        *out = v;
+        *st = SRT_JV_OK;
+        return q;
+    }
+    return srt_json_integral(p, end, INT32_MIN, INT32_MAX, out, st);
 }
 
 const char *srt_json_i64(const char *p, const char *end, int64_t *out, int *st)
 {
-    return j_integral(p, end, INT64_MIN, INT64_MAX, out, st);
+    int64_t v;
+    const char *q = j_plain_int(p, end, &v);
+    if (q) {
+        *out = v;
+        *st = SRT_JV_OK;
+        return q;
+    }
+    return srt_json_integral(p, end, INT64_MIN, INT64_MAX, out, st);
 }
 
 /* Convert the validated number token [p, q) to double: cm_double.h's exact paths, else
