@@ -222,6 +222,20 @@ static inline const char *cm_csv_plain_end(const char *p, const char *end, int s
     return p;
 }
 
+/* cm_csv_field of a field that does not start with the quote. */
+static inline const char *cm_csv_plain_field(const char *p, const char *end, int sep, const char **s,
+                                             size_t *n, int *kind)
+{
+    const char *start = p;
+    p = cm_csv_plain_end(p, end, sep);
+    *s = start;
+    *n = (size_t)(p - start);
+    if (*n > 0 && p[-1] == '\r' && (p == end || *p == '\n'))
+        (*n)--;
+    *kind = CM_CSV_PLAIN;
+    return p;
+}
+
 static inline const char *cm_csv_field(const char *p, const char *end, int sep, int quote,
                                        int esc, const char **s, size_t *n, int *kind)
 {
@@ -244,13 +258,7 @@ static inline const char *cm_csv_field(const char *p, const char *end, int sep, 
             p++;
         return p;
     }
-    p = cm_csv_plain_end(p, end, sep);
-    *s = start;
-    *n = (size_t)(p - start);
-    if (*n > 0 && p[-1] == '\r' && (p == end || *p == '\n'))
-        (*n)--;
-    *kind = CM_CSV_PLAIN;
-    return p;
+    return cm_csv_plain_field(p, end, sep, s, n, kind);
 }
 
 /* The value of a CM_CSV_ENCODED field s[0, n) into out (room for n bytes): its length. */

@@ -544,6 +544,9 @@ enum {
    that ended it (a trailing '\r' before '\n' is not part of the field). */
 const char *srt_csv_field(const char *p, const char *end, int sep, int quote, int esc,
                           const char **s, uint32_t *n, int *kind);
+/* Any field, quoted or not (srt_csv_field calls it for a quoted one). */
+const char *srt_csv_field_any(const char *p, const char *end, int sep, int quote, int esc,
+                              const char **s, uint32_t *n, int *kind);
 /* The end ('\n' or end) of the line at p when it is blank (only bytes <= ' '), else NULL:
    such lines are no records (cm_csv_blank_line). */
 const char *srt_csv_blank(const char *p, const char *end);
