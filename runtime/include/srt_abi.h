@@ -526,6 +526,9 @@ const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
                          int *st);
+/* What srt_json_str does for anything but a string without escapes. */
+const char *srt_json_str_any(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
+                             int *st);
 
 /* Slow paths of the readers above, kept out of line in libsrt.a: decode the escapes of raw
    string bytes into out (room for n bytes, returns the length), and give a non-string token

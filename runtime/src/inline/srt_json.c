@@ -722,8 +722,10 @@ static uint32_t j_compact(const char *s, uint32_t n, char *out)
     return (uint32_t)(o - out);
 }
 
-const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
-                         int *st)
+/* Out of line on purpose: srt_json_str inlines a string without escapes and calls this for
+   anything else (escapes, null, a value of another type). */
+__attribute__((noinline)) const char *srt_json_str_any(const char *p, const char *end, SrtQuery *q,
+                                                       const char **s, uint32_t *n, int *st)
 {
     if (p >= end)
         return NULL;
@@ -743,6 +745,20 @@ const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char
     if (*p == 'n')
         return j_null(p, end, st);
     return srt_json_token_text(p, end, q, s, n, st);
+}
+
+const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
+                         int *st)
+{
+    if (p < end && *p == '"') {
+        int esc;
+        const char *r = srt_json_string_raw(p, end, s, n, &esc);
+        if (r && !esc) {
+            *st = SRT_JV_OK;
+            return r;
+        }
+    }
+    return srt_json_str_any(p, end, q, s, n, st);
 }
 
 /* Out of line on purpose: codegen inlines the fast paths and calls this one. */
