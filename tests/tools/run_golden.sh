@@ -55,6 +55,7 @@
 # SPLIT_ARGS="--threads 2 --task-bytes 7" adds these options to every run of ./q (not to the
 # output's "=== ./q ... ===" line): the same expected.out must come out of a batch split into
 # tasks on several threads (the golden_split.* ctests).
+# BUILD_ARGS="-j 1" adds these options to `sluice build` (golden_split.* builds on one thread).
 # UPDATE_GOLDEN=1 rewrites expected.out from the actual output.
 # KEEP_TMP=1 keeps the temp dir for inspection.
 set -euo pipefail
@@ -100,6 +101,7 @@ eval "run_args=($RUN_ARGS)"
 eval "ref_args=($REFERENCE_ARGS)"
 split_args=()
 eval "split_args=(${SPLIT_ARGS:-})"
+eval "build_args=(${BUILD_ARGS:-})"
 gen=$gen_dir/$GEN
 for f in "$sluice" "$gen"; do
   if [[ ! -x $f ]]; then
@@ -168,7 +170,7 @@ if [[ -n $SERVER_LINES ]]; then
 fi
 
 cd "$tmp"
-if ! "$sluice" build query.sql -o "$tmp/q" > build.log 2>&1; then
+if ! "$sluice" build "${build_args[@]}" query.sql -o "$tmp/q" > build.log 2>&1; then
   cat build.log >&2
   fail "sluice build failed"
 fi
