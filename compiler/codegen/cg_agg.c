@@ -1146,6 +1146,15 @@ static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVM
     return a;
 }
 
+/* The state of key[0, len) in the group table (srt_agg_upsert: found or added). */
+static LLVMValueRef table_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len, const char *name)
+{
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
+    LLVMValueRef uargs[4] = {table, key, len, hash};
+    return cg_call(cg, "srt_agg_upsert", uargs, 4, name);
+}
+
 /* ==== DISTINCT aggregates (batch queries) ====
 ** A DISTINCT aggregate is updated by the rows whose tuple (set number, group key, values)
 ** is new to the query's set of seen tuples (plan_distinct.c): a group table whose 16 bytes
@@ -1202,10 +1211,7 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
     LLVMBasicBlockRef cur = cg_to_entry_start(cg); /* the table, once per buffer */
     LLVMValueRef table = cg_call(cg, "srt_query_distinct_table", &cg->q, 1, "distinct");
     LLVMPositionBuilderAtEnd(cg->b, cur);
-    LLVMValueRef hargs[2] = {key, len};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dhash");
-    LLVMValueRef uargs[4] = {table, key, len, hash};
-    LLVMValueRef seen_p = cg_call(cg, "srt_agg_upsert", uargs, 4, "dseen.p");
+    LLVMValueRef seen_p = table_upsert(cg, table, key, len, "dseen.p");
     LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dseen");
     cg_store(cg, cg_i64(cg, 1), seen_p);
     return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
@@ -1316,10 +1322,7 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
                                             cg->t_ptr, "");
     for (uint32_t i = 0; i < n_words; i++)
         cg_store(cg, w[i], cg_gepc(cg, key, 8u * i, ""));
-    LLVMValueRef hargs[2] = {key, len};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
-    LLVMValueRef uargs[4] = {table, key, len, hash};
-    LLVMValueRef st_miss = cg_call(cg, "srt_agg_upsert", uargs, 4, "state");
+    LLVMValueRef st_miss = table_upsert(cg, table, key, len, "state");
     for (uint32_t i = 0; i < n_words; i++)
         cg_store(cg, w[i], cg_gepc(cg, slot, 8u * i, ""));
     cg_store(cg, st_miss, cg_gepc(cg, slot, fixed, ""));
@@ -1412,10 +1415,7 @@ static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, 
     LLVMBuildBr(cg->b, bb_join);
 
     cg_at(cg, bb_miss);
-    LLVMValueRef hargs[2] = {key, len};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
-    LLVMValueRef uargs[4] = {table, key, len, hash};
-    LLVMValueRef st_miss = cg_call(cg, "srt_agg_upsert", uargs, 4, "state");
+    LLVMValueRef st_miss = table_upsert(cg, table, key, len, "state");
     /* Remember it (a key too long for the buffer is simply not remembered). */
     LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), "");
     LLVMValueRef keep_len = cg_select(cg, fits, len, cg_i32(cg, -1));
@@ -1474,10 +1474,7 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
     if (!any)
         return;
     LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, cg->t_i64, "nokey"), cg->t_ptr, "");
-    LLVMValueRef hargs[2] = {key, cg_i32(cg, 0)};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
-    LLVMValueRef uargs[4] = {table, key, cg_i32(cg, 0), hash};
-    LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "global");
+    LLVMValueRef state = table_upsert(cg, table, key, cg_i32(cg, 0), "global");
     LLVMValueRef cur = batch_mark(cg);
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (plan_agg_two_level(&pq->agg->aggs[i]))

@@ -3,7 +3,8 @@
 ** int64_t process(SrtQuery *q, const char *buf, size_t len):
 **   for each record: parse (cg_json) -> for each SELECT block from the innermost:
 **   WHERE, outputs -> then either an output row (no aggregate) or, in the
-**   aggregating block, WHERE -> window assignment -> key -> upsert -> update.
+**   aggregating block, WHERE -> window assignment -> key -> group (a cache of recent
+**   groups, else upsert) -> update.
 ** Everything a record touches stays in registers; the only calls per record
 ** are the group lookup and, for string work, the runtime's scratch reset.
 */
