@@ -1252,6 +1252,20 @@ static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef sta
     cg_at(cg, bb_done);
 }
 
+/* From the miss path (the current block) to bb_join: the group's state, from either path. */
+static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueRef st_hit, LLVMBasicBlockRef bb_hit,
+                                LLVMValueRef st_miss)
+{
+    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_join);
+    cg_at(cg, bb_join);
+    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
+    LLVMValueRef vals[2] = {st_hit, st_miss};
+    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
+    LLVMAddIncoming(state, vals, from, 2);
+    return state;
+}
+
 /*
 ** The group of a row whose key is fixed-size words (no string or nested bytes), through a
 ** small direct-mapped cache of recent groups: GROUP_CACHE_SLOTS slots, each the key's words
@@ -1326,15 +1340,7 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     for (uint32_t i = 0; i < n_words; i++)
         cg_store(cg, w[i], cg_gepc(cg, slot, 8u * i, ""));
     cg_store(cg, st_miss, cg_gepc(cg, slot, fixed, ""));
-    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, bb_join);
-
-    cg_at(cg, bb_join);
-    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
-    LLVMValueRef vals[2] = {st_hit, st_miss};
-    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
-    LLVMAddIncoming(state, vals, from, 2);
-    return state;
+    return group_found(cg, bb_join, st_hit, bb_hit, st_miss);
 }
 
 /*
@@ -1428,15 +1434,7 @@ static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, 
     cg_call(cg, "srt_key_copy", cargs, 3, "");
     cg_store(cg, keep_len, last_len);
     cg_store(cg, st_miss, last_state);
-    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, bb_join);
-
-    cg_at(cg, bb_join);
-    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
-    LLVMValueRef vals[2] = {st_hit, st_miss};
-    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
-    LLVMAddIncoming(state, vals, from, 2);
-    return state;
+    return group_found(cg, bb_join, st_hit, bb_hit, st_miss);
 }
 
 /* Find the group of a row and update its aggregates. */
