@@ -1276,15 +1276,17 @@ static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueR
 ** remembered last key would miss on every row.  The cache is a stack buffer of the process
 ** call, every slot's first word (the null bytes, each 0 or 1) set to ones so that no key
 ** matches it: states never move, and a group found in this call was marked updated in this
-** batch, so a cached state stays valid for the call.
+** batch, so a cached state stays valid for the call.  Not in a function that sees one row per
+** call (cg->one_row: an emit function feeding the next level), where emptying the cache would
+** cost more than any lookup it saves.
 */
 #define GROUP_CACHE_BITS 8u
 #define GROUP_CACHE_SLOTS (1u << GROUP_CACHE_BITS)
 #define GROUP_CACHE_MAX_KEY 64u /* bytes of key a slot holds at most */
 
-static bool group_cacheable(const PKeyLayout *kl)
+static bool group_cacheable(const CgCtx *cg, const PKeyLayout *kl)
 {
-    return kl->n > 0 && !kl->has_strings && kl->fixed_size <= GROUP_CACHE_MAX_KEY;
+    return !cg->one_row && kl->n > 0 && !kl->has_strings && kl->fixed_size <= GROUP_CACHE_MAX_KEY;
 }
 
 static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys)
@@ -1440,7 +1442,7 @@ static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, 
 /* Find the group of a row and update its aggregates. */
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys, const CgVal *args)
 {
-    LLVMValueRef state = group_cacheable(&pq->key) ? group_cached(cg, pq, table, keys)
+    LLVMValueRef state = group_cacheable(cg, &pq->key) ? group_cached(cg, pq, table, keys)
                                                    : group_last(cg, pq, table, keys);
     bool any = false;
     for (int i = 0; i < pq->agg->n_agg; i++)

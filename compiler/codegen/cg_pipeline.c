@@ -451,7 +451,10 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
 void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)
 {
     EventTime none = {0};
+    bool one_row = cg->one_row;
+    cg->one_row = true;
     aggregate_row(cg, pq, env, table, bb_next, &none);
+    cg->one_row = one_row;
 }
 
 /* ==== Generators ==== */
