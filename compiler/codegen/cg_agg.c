@@ -1283,6 +1283,7 @@ static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueR
 #define GROUP_CACHE_BITS 8u
 #define GROUP_CACHE_SLOTS (1u << GROUP_CACHE_BITS)
 #define GROUP_CACHE_MAX_KEY 64u /* bytes of key a slot holds at most */
+#define GROUP_CACHE_CREDIT 512  /* misses beyond hits before the cache is passed by */
 
 static bool group_cacheable(const CgCtx *cg, const PKeyLayout *kl)
 {
@@ -1293,7 +1294,7 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
 {
     uint32_t fixed = pq->key.fixed_size, n_words = fixed / 8u;
     uint32_t stride = (fixed + 8u + 15u) & ~15u;
-    LLVMTypeRef cache_t = LLVMArrayType(cg->t_i8, GROUP_CACHE_SLOTS * stride);
+    LLVMTypeRef cache_t = LLVMArrayType(cg->t_i8, (GROUP_CACHE_SLOTS + 1) * stride); /* + the spare */
     LLVMBasicBlockRef cur = cg_to_entry_start(cg);
     LLVMValueRef cache = LLVMBuildAlloca(cg->b, cache_t, "groupcache");
     LLVMSetAlignment(cache, 16);
@@ -1308,13 +1309,27 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     LLVMValueRef len;
     LLVMValueRef wp = cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, words_buf, cg->t_ptr, ""), &len);
     LLVMValueRef w[GROUP_CACHE_MAX_KEY / 8];
-    LLVMValueRef mix = cg_i64(cg, 0);
-    for (uint32_t i = 0; i < n_words; i++) {
+    for (uint32_t i = 0; i < n_words; i++)
         w[i] = cg_load(cg, cg->t_i64, cg_gepc(cg, wp, 8u * i, ""), "keyword");
-        mix = LLVMBuildAdd(cg->b, mix, w[i], "");
-    }
+    /* Past its credit (misses outnumbering hits by GROUP_CACHE_CREDIT: keys seldom seen twice
+       in a call) the cache is passed by for the rest of the call, a miss filling a spare slot
+       past the last. */
+    LLVMValueRef credit_p = alloca_init(cg, cg->t_i64, "cache.credit", cg_i64(cg, GROUP_CACHE_CREDIT));
+    LLVMValueRef credit = cg_load(cg, cg->t_i64, credit_p, "cache.credit");
+    LLVMValueRef spare = cg_gepc(cg, cache_p, GROUP_CACHE_SLOTS * stride, "cache.spare");
+    LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef bb_probe = cg_block(cg, "group.probe");
+    LLVMBasicBlockRef bb_hit = cg_block(cg, "group.cached");
+    LLVMBasicBlockRef bb_miss = cg_block(cg, "group.lookup");
+    LLVMBasicBlockRef bb_join = cg_block(cg, "group.found");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe, bb_miss);
+
+    cg_at(cg, bb_probe);
     /* A multiplicative (Fibonacci) index of the words' sum, its high bits folded in first so
        that keys differing only there (window starts, multiples of 2^k) spread too. */
+    LLVMValueRef mix = w[0];
+    for (uint32_t i = 1; i < n_words; i++)
+        mix = LLVMBuildAdd(cg->b, mix, w[i], "");
     mix = LLVMBuildXor(cg->b, mix, LLVMBuildLShr(cg->b, mix, cg_i64(cg, 29), ""), "");
     mix = LLVMBuildMul(cg->b, mix, cg_i64(cg, (int64_t)0x9e3779b97f4a7c15ull), "");
     LLVMValueRef idx = LLVMBuildLShr(cg->b, mix, cg_i64(cg, 64 - GROUP_CACHE_BITS), "cache.idx");
@@ -1324,24 +1339,27 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
         LLVMValueRef c = cg_load(cg, cg->t_i64, cg_gepc(cg, slot, 8u * i, ""), "");
         acc = cg_or(cg, acc, LLVMBuildXor(cg->b, c, w[i], ""));
     }
-    LLVMBasicBlockRef bb_hit = cg_block(cg, "group.cached");
-    LLVMBasicBlockRef bb_miss = cg_block(cg, "group.lookup");
-    LLVMBasicBlockRef bb_join = cg_block(cg, "group.found");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, acc, cg_i64(cg, 0), "samekey"), bb_hit, bb_miss);
 
     cg_at(cg, bb_hit);
+    cg_store(cg, LLVMBuildAdd(cg->b, credit, cg_i64(cg, 1), ""), credit_p);
     LLVMValueRef st_hit = cg_load(cg, cg->t_ptr, cg_gepc(cg, slot, fixed, ""), "cache.state");
     LLVMBuildBr(cg->b, bb_join);
 
     cg_at(cg, bb_miss);
+    LLVMValueRef fill = LLVMBuildPhi(cg->b, cg->t_ptr, "cache.fill");
+    LLVMValueRef fvals[2] = {slot, spare};
+    LLVMBasicBlockRef ffrom[2] = {bb_probe, bb_from};
+    LLVMAddIncoming(fill, fvals, ffrom, 2);
+    cg_store(cg, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), ""), credit_p);
     LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i64, n_words), "keybuf"),
                                             cg->t_ptr, "");
     for (uint32_t i = 0; i < n_words; i++)
         cg_store(cg, w[i], cg_gepc(cg, key, 8u * i, ""));
     LLVMValueRef st_miss = table_upsert(cg, table, key, len, "state");
     for (uint32_t i = 0; i < n_words; i++)
-        cg_store(cg, w[i], cg_gepc(cg, slot, 8u * i, ""));
-    cg_store(cg, st_miss, cg_gepc(cg, slot, fixed, ""));
+        cg_store(cg, w[i], cg_gepc(cg, fill, 8u * i, ""));
+    cg_store(cg, st_miss, cg_gepc(cg, fill, fixed, ""));
     return group_found(cg, bb_join, st_hit, bb_hit, st_miss);
 }
 
