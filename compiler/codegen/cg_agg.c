@@ -1277,8 +1277,8 @@ static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueR
 ** call, every slot's first word (the null bytes, each 0 or 1) set to ones so that no key
 ** matches it: states never move, and a group found in this call was marked updated in this
 ** batch, so a cached state stays valid for the call.  Not in a function that sees one row per
-** call (cg->one_row: an emit function feeding the next level), where emptying the cache would
-** cost more than any lookup it saves.
+** call (cg->one_row: an emit function feeding the next level, a join's unmatched row), where
+** emptying the cache would cost more than any lookup it saves.
 */
 #define GROUP_CACHE_BITS 8u
 #define GROUP_CACHE_SLOTS (1u << GROUP_CACHE_BITS)

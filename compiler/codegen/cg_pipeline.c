@@ -787,6 +787,8 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
                                         LLVMFunctionType(cg->t_void, params, 3, 0));
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef side = LLVMGetParam(fn, 1), row = LLVMGetParam(fn, 2);
+    bool one_row = cg->one_row;
+    cg->one_row = true;
     LLVMBasicBlockRef bb_body = cg_block(cg, "body");
     LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
     LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
@@ -827,5 +829,6 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     LLVMBuildRetVoid(cg->b);
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_body);
+    cg->one_row = one_row;
     return fn;
 }
