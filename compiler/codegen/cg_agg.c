@@ -1146,6 +1146,15 @@ static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVM
     return a;
 }
 
+/* The state of key[0, len) in the group table (srt_agg_upsert: found or added). */
+static LLVMValueRef table_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len, const char *name)
+{
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
+    LLVMValueRef uargs[4] = {table, key, len, hash};
+    return cg_call(cg, "srt_agg_upsert", uargs, 4, name);
+}
+
 /* ==== DISTINCT aggregates (batch queries) ====
 ** A DISTINCT aggregate is updated by the rows whose tuple (set number, group key, values)
 ** is new to the query's set of seen tuples (plan_distinct.c): a group table whose 16 bytes
@@ -1202,10 +1211,7 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
     LLVMBasicBlockRef cur = cg_to_entry_start(cg); /* the table, once per buffer */
     LLVMValueRef table = cg_call(cg, "srt_query_distinct_table", &cg->q, 1, "distinct");
     LLVMPositionBuilderAtEnd(cg->b, cur);
-    LLVMValueRef hargs[2] = {key, len};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dhash");
-    LLVMValueRef uargs[4] = {table, key, len, hash};
-    LLVMValueRef seen_p = cg_call(cg, "srt_agg_upsert", uargs, 4, "dseen.p");
+    LLVMValueRef seen_p = table_upsert(cg, table, key, len, "dseen.p");
     LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dseen");
     cg_store(cg, cg_i64(cg, 1), seen_p);
     return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
@@ -1246,14 +1252,125 @@ static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef sta
     cg_at(cg, bb_done);
 }
 
+/* From the miss path (the current block) to bb_join: the group's state, from either path. */
+static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueRef st_hit, LLVMBasicBlockRef bb_hit,
+                                LLVMValueRef st_miss)
+{
+    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_join);
+    cg_at(cg, bb_join);
+    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
+    LLVMValueRef vals[2] = {st_hit, st_miss};
+    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
+    LLVMAddIncoming(state, vals, from, 2);
+    return state;
+}
+
 /*
-** Find the group of a row and update its aggregates.  The last key looked up and its
-** state are remembered for the rest of the buffer: consecutive records often share
-** a group (same key, same window), and then the hash and the table probe are skipped.
-** States never move and the group was already marked updated in this batch, so the
-** remembered pointer stays valid.
+** The group of a row whose key is fixed-size words (no string or nested bytes), through a
+** small direct-mapped cache of recent groups: GROUP_CACHE_SLOTS slots, each the key's words
+** and the group's state, indexed by a cheap mix of the words.  A hit costs the mix, a
+** compare of the slot's words with the row's (still in registers: no load of just-stored
+** key bytes) and a load; only a miss hashes the key and probes the table.  Consecutive
+** records that alternate between a few groups (value % 100 under one window) hit, where a
+** remembered last key would miss on every row.  The cache is a stack buffer of the process
+** call, every slot's first word (the null bytes, each 0 or 1) set to ones so that no key
+** matches it: states never move, and a group found in this call was marked updated in this
+** batch, so a cached state stays valid for the call.  Not in a function that sees one row per
+** call (cg->one_row: an emit function feeding the next level, a join's unmatched row), where
+** emptying the cache would cost more than any lookup it saves.
 */
-void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys, const CgVal *args)
+#define GROUP_CACHE_BITS 8u
+#define GROUP_CACHE_SLOTS (1u << GROUP_CACHE_BITS)
+#define GROUP_CACHE_MAX_KEY 64u /* bytes of key a slot holds at most */
+#define GROUP_CACHE_CREDIT 512  /* misses beyond hits before the cache is passed by */
+
+static bool group_cacheable(const CgCtx *cg, const PKeyLayout *kl)
+{
+    return !cg->one_row && kl->n > 0 && !kl->has_strings && kl->fixed_size <= GROUP_CACHE_MAX_KEY;
+}
+
+static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys)
+{
+    uint32_t fixed = pq->key.fixed_size, n_words = fixed / 8u;
+    uint32_t stride = (fixed + 8u + 15u) & ~15u;
+    LLVMTypeRef cache_t = LLVMArrayType(cg->t_i8, (GROUP_CACHE_SLOTS + 1) * stride); /* + the spare */
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
+    LLVMValueRef cache = LLVMBuildAlloca(cg->b, cache_t, "groupcache");
+    LLVMSetAlignment(cache, 16);
+    LLVMValueRef cache_p = LLVMBuildPointerCast(cg->b, cache, cg->t_ptr, "");
+    LLVMBuildMemSet(cg->b, cache_p, LLVMConstInt(cg->t_i8, 0xff, 0), cg_i64(cg, GROUP_CACHE_SLOTS * stride), 16);
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+
+    /* The key's words, built in a buffer of their own that never escapes (so they stay in
+       registers), and stored to the key buffer only on a miss. */
+    LLVMValueRef words_buf = cg_alloca(cg, LLVMArrayType(cg->t_i8, fixed), "keywords");
+    LLVMSetAlignment(words_buf, 16);
+    LLVMValueRef len;
+    LLVMValueRef wp = cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, words_buf, cg->t_ptr, ""), &len);
+    LLVMValueRef w[GROUP_CACHE_MAX_KEY / 8];
+    for (uint32_t i = 0; i < n_words; i++)
+        w[i] = cg_load(cg, cg->t_i64, cg_gepc(cg, wp, 8u * i, ""), "keyword");
+    /* Past its credit (misses outnumbering hits by GROUP_CACHE_CREDIT: keys seldom seen twice
+       in a call) the cache is passed by for the rest of the call, a miss filling a spare slot
+       past the last. */
+    LLVMValueRef credit_p = alloca_init(cg, cg->t_i64, "cache.credit", cg_i64(cg, GROUP_CACHE_CREDIT));
+    LLVMValueRef credit = cg_load(cg, cg->t_i64, credit_p, "cache.credit");
+    LLVMValueRef spare = cg_gepc(cg, cache_p, GROUP_CACHE_SLOTS * stride, "cache.spare");
+    LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef bb_probe = cg_block(cg, "group.probe");
+    LLVMBasicBlockRef bb_hit = cg_block(cg, "group.cached");
+    LLVMBasicBlockRef bb_miss = cg_block(cg, "group.lookup");
+    LLVMBasicBlockRef bb_join = cg_block(cg, "group.found");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe, bb_miss);
+
+    cg_at(cg, bb_probe);
+    /* A multiplicative (Fibonacci) index of the words' sum, its high bits folded in first so
+       that keys differing only there (window starts, multiples of 2^k) spread too. */
+    LLVMValueRef mix = w[0];
+    for (uint32_t i = 1; i < n_words; i++)
+        mix = LLVMBuildAdd(cg->b, mix, w[i], "");
+    mix = LLVMBuildXor(cg->b, mix, LLVMBuildLShr(cg->b, mix, cg_i64(cg, 29), ""), "");
+    mix = LLVMBuildMul(cg->b, mix, cg_i64(cg, (int64_t)0x9e3779b97f4a7c15ull), "");
+    LLVMValueRef idx = LLVMBuildLShr(cg->b, mix, cg_i64(cg, 64 - GROUP_CACHE_BITS), "cache.idx");
+    LLVMValueRef slot = cg_gep(cg, cache_p, LLVMBuildMul(cg->b, idx, cg_i64(cg, stride), ""), "cache.slot");
+    LLVMValueRef acc = cg_i64(cg, 0);
+    for (uint32_t i = 0; i < n_words; i++) {
+        LLVMValueRef c = cg_load(cg, cg->t_i64, cg_gepc(cg, slot, 8u * i, ""), "");
+        acc = cg_or(cg, acc, LLVMBuildXor(cg->b, c, w[i], ""));
+    }
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, acc, cg_i64(cg, 0), "samekey"), bb_hit, bb_miss);
+
+    cg_at(cg, bb_hit);
+    cg_store(cg, LLVMBuildAdd(cg->b, credit, cg_i64(cg, 1), ""), credit_p);
+    LLVMValueRef st_hit = cg_load(cg, cg->t_ptr, cg_gepc(cg, slot, fixed, ""), "cache.state");
+    LLVMBuildBr(cg->b, bb_join);
+
+    cg_at(cg, bb_miss);
+    LLVMValueRef fill = LLVMBuildPhi(cg->b, cg->t_ptr, "cache.fill");
+    LLVMValueRef fvals[2] = {slot, spare};
+    LLVMBasicBlockRef ffrom[2] = {bb_probe, bb_from};
+    LLVMAddIncoming(fill, fvals, ffrom, 2);
+    cg_store(cg, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), ""), credit_p);
+    LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i64, n_words), "keybuf"),
+                                            cg->t_ptr, "");
+    for (uint32_t i = 0; i < n_words; i++)
+        cg_store(cg, w[i], cg_gepc(cg, key, 8u * i, ""));
+    LLVMValueRef st_miss = table_upsert(cg, table, key, len, "state");
+    for (uint32_t i = 0; i < n_words; i++)
+        cg_store(cg, w[i], cg_gepc(cg, fill, 8u * i, ""));
+    cg_store(cg, st_miss, cg_gepc(cg, fill, fixed, ""));
+    return group_found(cg, bb_join, st_hit, bb_hit, st_miss);
+}
+
+/*
+** The group of a row with any other key.  The last key looked up and its state are
+** remembered for the rest of the buffer: consecutive records often share a group (same
+** key, same window), and then the hash and the table probe are skipped.  States never
+** move and the group was already marked updated in this batch, so the remembered pointer
+** stays valid.
+*/
+static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys)
 {
     uint32_t cap = pq->key.fixed_size + KEY_STACK_BYTES;
     LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "keybuf");
@@ -1324,10 +1441,7 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     LLVMBuildBr(cg->b, bb_join);
 
     cg_at(cg, bb_miss);
-    LLVMValueRef hargs[2] = {key, len};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
-    LLVMValueRef uargs[4] = {table, key, len, hash};
-    LLVMValueRef st_miss = cg_call(cg, "srt_agg_upsert", uargs, 4, "state");
+    LLVMValueRef st_miss = table_upsert(cg, table, key, len, "state");
     /* Remember it (a key too long for the buffer is simply not remembered). */
     LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), "");
     LLVMValueRef keep_len = cg_select(cg, fits, len, cg_i32(cg, -1));
@@ -1340,14 +1454,14 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     cg_call(cg, "srt_key_copy", cargs, 3, "");
     cg_store(cg, keep_len, last_len);
     cg_store(cg, st_miss, last_state);
-    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, bb_join);
+    return group_found(cg, bb_join, st_hit, bb_hit, st_miss);
+}
 
-    cg_at(cg, bb_join);
-    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
-    LLVMValueRef vals[2] = {st_hit, st_miss};
-    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
-    LLVMAddIncoming(state, vals, from, 2);
+/* Find the group of a row and update its aggregates. */
+void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys, const CgVal *args)
+{
+    LLVMValueRef state = group_cacheable(cg, &pq->key) ? group_cached(cg, pq, table, keys)
+                                                   : group_last(cg, pq, table, keys);
     bool any = false;
     for (int i = 0; i < pq->agg->n_agg; i++)
         any |= needs_batch_mark(&pq->agg->aggs[i]);
@@ -1378,10 +1492,7 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
     if (!any)
         return;
     LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, cg->t_i64, "nokey"), cg->t_ptr, "");
-    LLVMValueRef hargs[2] = {key, cg_i32(cg, 0)};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
-    LLVMValueRef uargs[4] = {table, key, cg_i32(cg, 0), hash};
-    LLVMValueRef state = cg_call(cg, "srt_agg_upsert", uargs, 4, "global");
+    LLVMValueRef state = table_upsert(cg, table, key, cg_i32(cg, 0), "global");
     LLVMValueRef cur = batch_mark(cg);
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (plan_agg_two_level(&pq->agg->aggs[i]))

@@ -62,6 +62,9 @@ typedef struct CgCtx {
     LLVMValueRef fn;
     LLVMValueRef q;        /* its SrtQuery* argument */
     LLVMValueRef agg_table; /* while cg_agg_update runs: the group table it updates */
+    bool one_row;          /* it sees one row per call (an emit function feeding the next
+                              level, cg_agg_row; a stream-stream join's unmatched row,
+                              cg_ssjoin_outer_fn): no cache of recent groups */
     LLVMBasicBlockRef entry;
     int failed;            /* an unsupported construct was reported */
     const PProgram *plan;  /* the program being generated */

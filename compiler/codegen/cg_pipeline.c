@@ -3,7 +3,8 @@
 ** int64_t process(SrtQuery *q, const char *buf, size_t len):
 **   for each record: parse (cg_json) -> for each SELECT block from the innermost:
 **   WHERE, outputs -> then either an output row (no aggregate) or, in the
-**   aggregating block, WHERE -> window assignment -> key -> upsert -> update.
+**   aggregating block, WHERE -> window assignment -> key -> group (a cache of recent
+**   groups, else upsert) -> update.
 ** Everything a record touches stays in registers; the only calls per record
 ** are the group lookup and, for string work, the runtime's scratch reset.
 */
@@ -267,19 +268,45 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
     cg_at(cg, bb_has);
     LLVMValueRef slide = cg_i64(cg, w->u.window.slide_us);
     LLVMValueRef size = cg_i64(cg, w->u.window.size_us);
+    /* The latest window start of the previous timestamp, and that plus the slide: a
+       timestamp in [memo, memo end) has the same one (consecutive records mostly do), and
+       its windows the same bounds, checked already.  Empty ([1, 0)) at the call's start. */
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
+    LLVMValueRef memo = LLVMBuildAlloca(cg->b, cg->t_i64, "win.memo");
+    LLVMValueRef memo_end = LLVMBuildAlloca(cg->b, cg->t_i64, "win.memo.end");
+    LLVMBuildStore(cg->b, cg_i64(cg, 1), memo);
+    LLVMBuildStore(cg->b, cg_i64(cg, 0), memo_end);
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    LLVMValueRef m = cg_load(cg, cg->t_i64, memo, "win.memo");
+    LLVMValueRef same = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntSGE, ts.v, m, ""),
+                               LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, cg_load(cg, cg->t_i64, memo_end, ""), ""));
+    LLVMBasicBlockRef bb_same = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef bb_calc = cg_block(cg, "win.bounds");
+    LLVMBasicBlockRef bb_range = cg_block(cg, "win.range");
+    LLVMBuildCondBr(cg->b, same, bb_range, bb_calc);
+    cg_at(cg, bb_calc);
     /* A timestamp whose windows would end past the range (or start before it) belongs to
        none: the row is dropped, or fails the query under FAILFAST. */
     LLVMValueRef last_slot = cg_alloca(cg, cg->t_i64, "win.last.p");
     LLVMValueRef offset = cg_i64(cg, w->u.window.start_us);
     LLVMValueRef sargs[6] = {ts.v, slide, offset, size, cg_i64(cg, n), last_slot};
     LLVMValueRef wrc = cg_call(cg, "srt_window_bounds", sargs, 6, "win.ok");
-    LLVMBasicBlockRef bb_range = cg_block(cg, "win.range");
+    LLVMBasicBlockRef bb_ok = cg_block(cg, "win.ok");
     LLVMBasicBlockRef bb_out = cg_block(cg, "win.overflow");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, wrc, cg_i32(cg, 0), ""), bb_range, bb_out);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, wrc, cg_i32(cg, 0), ""), bb_ok, bb_out);
     cg_at(cg, bb_out);
     cg_time_overflow(cg, pq, ts.v, "window (the bounds of its windows)", bb_next);
+    cg_at(cg, bb_ok);
+    /* last + size did not overflow and slide <= size (sema), so last + slide does not */
+    LLVMValueRef calc = cg_load(cg, cg->t_i64, last_slot, "win.last");
+    cg_store(cg, calc, memo);
+    cg_store(cg, LLVMBuildAdd(cg->b, calc, slide, ""), memo_end);
+    LLVMBuildBr(cg->b, bb_range);
     cg_at(cg, bb_range);
-    LLVMValueRef last = cg_load(cg, cg->t_i64, last_slot, "win.last");
+    LLVMValueRef last = LLVMBuildPhi(cg->b, cg->t_i64, "win.last");
+    LLVMValueRef lvals[2] = {m, calc};
+    LLVMBasicBlockRef lfrom[2] = {bb_same, bb_ok};
+    LLVMAddIncoming(last, lvals, lfrom, 2);
 
     LLVMBasicBlockRef bb_head = cg_block(cg, "win.loop");
     LLVMBasicBlockRef bb_body = cg_block(cg, "win.body");
@@ -424,7 +451,10 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
 void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)
 {
     EventTime none = {0};
+    bool one_row = cg->one_row;
+    cg->one_row = true;
     aggregate_row(cg, pq, env, table, bb_next, &none);
+    cg->one_row = one_row;
 }
 
 /* ==== Generators ==== */
@@ -757,6 +787,8 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
                                         LLVMFunctionType(cg->t_void, params, 3, 0));
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef side = LLVMGetParam(fn, 1), row = LLVMGetParam(fn, 2);
+    bool one_row = cg->one_row;
+    cg->one_row = true;
     LLVMBasicBlockRef bb_body = cg_block(cg, "body");
     LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
     LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
@@ -797,5 +829,6 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     LLVMBuildRetVoid(cg->b);
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_body);
+    cg->one_row = one_row;
     return fn;
 }

@@ -559,6 +559,7 @@ static int micro_read(SrtSource *s, const char *start, const char *end, SrtReadF
     int64_t ts_us = sat_mul(t0, 1000);
     for (int64_t v = o0; v < o1;) {
         int64_t n = o1 - v < SRT_VALUE_CHUNK_ROWS ? o1 - v : SRT_VALUE_CHUNK_ROWS;
+#pragma GCC unroll 4
         for (int64_t i = 0; i < n; i++, v++) {
             r->rows[i * RATE_COLS].i = ts_us;
             r->rows[i * RATE_COLS + 1].i = v;
