@@ -60,8 +60,8 @@ typedef struct Unit {
    does not optimise but still has to compile (a fifth of the flagship's build).  In a unit of
    its own it compiles on a thread beside the queries' units, and calls the runtime's helpers in
    libsrt.a instead of inlining them (a third less to compile).  It is opened on a thread of its
-   own while the queries are generated (reading the runtime bitcode's declarations is 3% of a
-   build), and used from the first fallback on; unused, it is closed. */
+   own beside unit 0 (reading the runtime bitcode's declarations is 3% of a build), and used
+   from the first fallback on; unused, it is closed. */
 typedef struct CgCold {
     Unit *unit;
     int index; /* its unit number: after the queries' units */
@@ -81,6 +81,12 @@ static void *open_cold(void *arg)
     CgCold *c = arg;
     c->rc = cg_unit_open(&c->unit->cg, c->arena, &c->quiet, c->plan, c->opts, true);
     return NULL;
+}
+
+static void start_cold(CgCold *c)
+{
+    diag_init(&c->quiet, NULL, stderr);
+    c->started = pthread_create(&c->th, NULL, open_cold, c) == 0;
 }
 
 /* Join the thread opening it, if any; the unit is then ready (or c->rc says why not). */
@@ -152,6 +158,12 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     CgTimes times = {0};
     int rc = 0;
     double t0 = cg_now_ms();
+    cg_llvm_init();
+    /* The cold unit opens beside unit 0 (each reads the runtime bitcode), unless a named --cpu
+       must be checked by unit 0 first. */
+    bool early = opts->cpu == NULL || strcmp(opts->cpu, "native") == 0;
+    if (opts->threads > 1 && early)
+        start_cold(&cold);
     for (int u = 0; u < k && rc == 0; u++) {
         rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0);
         units[u].cg.n_units = k;
@@ -160,10 +172,8 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     }
     double t1 = cg_now_ms();
     times.runtime_bc = t1 - t0;
-    if (rc == 0 && opts->threads > 1) {
-        diag_init(&cold.quiet, NULL, stderr);
-        cold.started = pthread_create(&cold.th, NULL, open_cold, &cold) == 0;
-    }
+    if (rc == 0 && opts->threads > 1 && !early)
+        start_cold(&cold);
     if (rc == 0) {
         /* Query i goes to unit i * k / n: runs of neighbours, which share the most. */
         LLVMValueRef *regs = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);

@@ -108,9 +108,11 @@ void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
 
 /* cg_target.c: a named --cpu must be known to the target and able to emit code (0, or -1
-   after a diagnostic); LLVM fatal errors become an internal-error exit (70). */
+   after a diagnostic).  cg_llvm_init: LLVM's fatal errors become an internal-error exit (70),
+   and the host's target is registered; before any thread uses LLVM (registering is not
+   thread-safe), again at will. */
 int cg_check_cpu(Diag *diag, LLVMTargetRef target, const char *triple, const char *cpu);
-void cg_on_llvm_fatal(void);
+void cg_llvm_init(void);
 
 /* cg_datum.c: values to and from SrtDatum (srt_abi.h). */
 LLVMValueRef cg_datum_field(CgCtx *cg, LLVMValueRef d, int field);

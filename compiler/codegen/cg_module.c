@@ -228,9 +228,7 @@ LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type)
 
 static int setup_target(CgCtx *cg, bool cpu_checked)
 {
-    cg_on_llvm_fatal();
-    LLVMInitializeNativeTarget();
-    LLVMInitializeNativeAsmPrinter();
+    cg_llvm_init();
     char *triple = LLVMGetDefaultTargetTriple();
     LLVMTargetRef target;
     char *err = NULL;

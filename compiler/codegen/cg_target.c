@@ -94,8 +94,10 @@ int cg_check_cpu(Diag *diag, LLVMTargetRef target, const char *triple, const cha
         ;
     /* "help" makes LLVM print its CPU list instead of choosing one. */
     if (!*cpu || strstr(out, "is not a recognized processor") || strstr(out, "Available CPUs")) {
-        diag_fatal(diag, "unknown CPU '%s' for the target %s (--cpu takes native or a CPU name "
-                         "LLVM knows for this target, such as x86-64)", cpu, triple);
+        diag_fatal(diag,
+                   "unknown CPU '%s' for the target %s (--cpu takes native or a CPU name "
+                   "LLVM knows for this target, such as x86-64)",
+                   cpu, triple);
         return -1;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -114,7 +116,9 @@ static void fatal_llvm(const char *reason)
     _exit(70);
 }
 
-void cg_on_llvm_fatal(void)
+void cg_llvm_init(void)
 {
     LLVMInstallFatalErrorHandler(fatal_llvm);
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
 }
