@@ -153,7 +153,7 @@ static const AstFlag no_flag;
 %token <str> FILTER "FILTER" FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
 %token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" ILIKE "ILIKE" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
-%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG"
+%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG" MAP "MAP"
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
 %token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
@@ -339,7 +339,7 @@ option_value:
 ** type  = BOOLEAN | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING | BINARY
 **       | (DECIMAL | DEC | NUMERIC) ['(' integer [',' integer] ')']
 **       | VARCHAR ['(' integer ')'] | TIMESTAMP | DATE
-**       | ARRAY '<' type '>' | STRUCT '<' field {',' field} '>'
+**       | ARRAY '<' type '>' | MAP '<' type ',' type '>' | STRUCT '<' field {',' field} '>'
 ** field = any_name [':'] type
 */
 type:
@@ -361,6 +361,7 @@ type:
   | TIMESTAMP                       { $$ = &type_timestamp; }
   | DATE                            { $$ = &type_date; }
   | ARRAY '<' type '>'              { $$ = type_array(pc->arena, $3); }
+  | MAP '<' type ',' type '>'       { $$ = type_map(pc->arena, $3, $5); }
   | STRUCT '<' struct_fields '>'    { $$ = ast_struct_type(pc->arena, &$3); }
   ;
 
@@ -993,7 +994,7 @@ any_name:
 
 unreserved_keyword:
     ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
-  | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | NUMERIC | PARTITION
+  | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
   | PRECEDING | RANGE | REAL | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
   | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
   | TO | interval_unit
@@ -1090,7 +1091,7 @@ static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONC
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,
-                                 TOK_DATE, TOK_ARRAY, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
+                                 TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
 
 #define MAX_EXPECTED 4
 

@@ -34,6 +34,7 @@
 **   DATE: i (days)     DOUBLE: d        STRING: p (bytes, not NUL-terminated), n
 **   DECIMAL(p, s): the unscaled value as a 128-bit integer, low 64 bits in i, high in hi
 **   STRUCT: p -> const SrtDatum[n_fields]   ARRAY: p -> const SrtDatum[n], n
+**   MAP: p -> const SrtDatum[2n], the n keys (never NULL) then the n values, n entries
 ** Memory behind p must live until the batch is written (srt_batch_alloc).
 */
 typedef struct SrtDatum {
@@ -429,6 +430,14 @@ const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d,
                               int32_t keep_neg_zero, uint32_t *len);
 const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes,
                                      uint32_t len);
+
+/* A MAP of that type (srt_mapdata.c) from n_keys key datums and n_values value datums, as
+   Spark's ArrayBasedMapBuilder with spark.sql.mapKeyDedupPolicy EXCEPTION (its default):
+   *out -> SrtDatum[2 * *out_n], the keys then the values, in scratch memory of q (FLOAT and
+   DOUBLE keys normalised: one NaN, no -0.0).  0, or -1 after failing the query with Spark's
+   [NULL_MAP_KEY], [DUPLICATED_MAP_KEY] or (n_keys != n_values) map_from_arrays' message. */
+int srt_map_build(SrtQuery *q, const char *type, const void *keys, uint32_t n_keys,
+                  const void *values, uint32_t n_values, const void **out, uint32_t *out_n);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);

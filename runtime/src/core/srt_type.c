@@ -1,5 +1,6 @@
 /* srt_type.c - column types: parse the Spark simpleStrings generated code registers
-** ("bigint", "struct<start:timestamp,end:timestamp>", "array<string>") and print them.
+** ("bigint", "struct<start:timestamp,end:timestamp>", "array<string>", "map<string,int>") and
+** print them.
 */
 #include <string.h>
 
@@ -185,6 +186,34 @@ static int parse_type(TypeParser *tp, const SrtType **out, int depth)
         tp->p++;
         return parse_struct(tp, out, depth);
     }
+    if (n == 3 && strncmp(s, "map", 3) == 0) {
+        const SrtType *k, *v;
+        tp->p++;
+        skip_ws(tp);
+        int rc = parse_type(tp, &k, depth + 1);
+        if (rc < 0)
+            return rc;
+        skip_ws(tp);
+        if (*tp->p != ',')
+            return bad(tp, "expected ','");
+        tp->p++;
+        skip_ws(tp);
+        if ((rc = parse_type(tp, &v, depth + 1)) < 0)
+            return rc;
+        skip_ws(tp);
+        if (*tp->p != '>')
+            return bad(tp, "expected '>'");
+        tp->p++;
+        SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
+        if (!t)
+            return srt_err_nomem(tp->err, "column types");
+        memset(t, 0, sizeof *t);
+        t->kind = SRT_T_MAP;
+        t->key = k;
+        t->elem = v;
+        *out = t;
+        return 0;
+    }
     if (n == 5 && strncmp(s, "array", 5) == 0) {
         tp->p++;
         skip_ws(tp);
@@ -199,9 +228,8 @@ static int parse_type(TypeParser *tp, const SrtType **out, int depth)
         SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
         if (!t)
             return srt_err_nomem(tp->err, "column types");
+        memset(t, 0, sizeof *t);
         t->kind = SRT_T_ARRAY;
-        t->n_fields = 0;
-        t->fields = NULL;
         t->elem = elem;
         *out = t;
         return 0;
@@ -245,6 +273,13 @@ void srt_type_print(const SrtType *t, SrtBuf *b)
         break;
     case SRT_T_ARRAY:
         srt_buf_puts(b, "array<");
+        srt_type_print(t->elem, b);
+        srt_buf_putc(b, '>');
+        break;
+    case SRT_T_MAP:
+        srt_buf_puts(b, "map<");
+        srt_type_print(t->key, b);
+        srt_buf_putc(b, ',');
         srt_type_print(t->elem, b);
         srt_buf_putc(b, '>');
         break;

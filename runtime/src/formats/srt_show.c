@@ -1,6 +1,6 @@
 /* srt_show.c - values and tables as Spark 3.5's Dataset.show() prints them: cells are
 ** ToPrettyString (NULL as "NULL", at the top level and inside structs and arrays; structs
-** {a, b}, arrays [a, b], doubles as Java's Double.toString, decimals plain, binary in hex),
+** {a, b}, arrays [a, b], maps {k -> v, k2 -> v2}, doubles as Java's Double.toString, decimals plain, binary in hex),
 ** widths count East-Asian wide characters as 2, cells longer than `truncate` become
 ** s[0:truncate-3] + "...".  Spark 3.0-3.4 cast the cells to strings instead, which printed
 ** "null".
@@ -70,6 +70,19 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
             srt_show_datum(&e[i], t->elem, out);
         }
         srt_buf_putc(out, ']');
+        break;
+    }
+    case SRT_T_MAP: { /* ToPrettyString of a MapType: {k1 -> v1, k2 -> v2} */
+        const SrtDatum *e = d->p;
+        srt_buf_putc(out, '{');
+        for (uint32_t i = 0; i < d->n; i++) {
+            if (i)
+                srt_buf_put(out, ", ", 2);
+            srt_show_datum(&e[i], t->key, out);
+            srt_buf_put(out, " -> ", 4);
+            srt_show_datum(&e[d->n + i], t->elem, out);
+        }
+        srt_buf_putc(out, '}');
         break;
     }
     case SRT_T_VOID: /* every value is NULL (above) */
