@@ -660,11 +660,12 @@ static const char *schema_type_name(const Type *t)
     case TY_INTERVAL: return "interval";
     case TY_STRUCT: return "struct";
     case TY_ARRAY: return "array";
+    case TY_MAP: return "map";
     }
     return "?";
 }
 
-/* The lines below a field of type t: struct fields, or an array's element. */
+/* The lines below a field of type t: struct fields, an array's element, a map's key and value. */
 static void put_schema_children(StrBuf *sb, const Type *t, const char *prefix)
 {
     const char *inner = arena_sprintf(sb->arena, "%s    |", prefix);
@@ -676,6 +677,12 @@ static void put_schema_children(StrBuf *sb, const Type *t, const char *prefix)
         }
     } else if (t->kind == TY_ARRAY) {
         sb_printf(sb, "%s-- element: %s (containsNull = true)\n", prefix,
+                  schema_type_name(t->elem));
+        put_schema_children(sb, t->elem, inner);
+    } else if (t->kind == TY_MAP) { /* StructType.buildFormattedString of a MapType */
+        sb_printf(sb, "%s-- key: %s\n", prefix, schema_type_name(t->key));
+        put_schema_children(sb, t->key, inner);
+        sb_printf(sb, "%s-- value: %s (valueContainsNull = true)\n", prefix,
                   schema_type_name(t->elem));
         put_schema_children(sb, t->elem, inner);
     }

@@ -234,6 +234,15 @@ typedef enum SFnSig {
     case FN_REDUCE:                                                                                \
     case FN_ZIP_WITH:                                                                              \
     case FN_ARRAY_SORT
+#define FN_CASES_MAP                                                                               \
+    case FN_MAP:                                                                                   \
+    case FN_MAP_FROM_ARRAYS:                                                                       \
+    case FN_STR_TO_MAP:                                                                            \
+    case FN_MAP_KEYS:                                                                              \
+    case FN_MAP_VALUES:                                                                            \
+    case FN_MAP_ENTRIES:                                                                           \
+    case FN_MAP_CONTAINS_KEY:                                                                      \
+    case FN_MAP_CONCAT
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \

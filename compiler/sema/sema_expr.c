@@ -1077,8 +1077,26 @@ static SExpr *bind_index(Binder *b, const AstExpr *e)
     SExpr *idx = sema_bind_expr(b, e->u.index.index);
     if (!base || !idx)
         return NULL;
+    if (base->type->kind == TY_MAP) { /* GetMapValue(m, k): element_at's map form */
+        SExpr *k = sema_map_key_arg(b, base->type, idx);
+        if (!k) {
+            char what[160];
+            snprintf(what, sizeof what, "a map key must be of the map's key type %s",
+                     tname(b, base->type->key));
+            type_error(b, e->u.index.index, what, e->u.index.index, idx->type);
+            return NULL;
+        }
+        SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
+        args[0] = base;
+        args[1] = k;
+        SExpr *r = sema_new_expr(b->sc, SX_CALL, base->type->elem, e->span);
+        r->u.call.fn = FN_ELEMENT_AT;
+        r->u.call.args = args;
+        r->u.call.n_args = 2;
+        return r;
+    }
     if (base->type->kind != TY_ARRAY) {
-        diag_error(b->sc->diag, e->span, "cannot index '%s': it is of type %s, not an array",
+        diag_error(b->sc->diag, e->span, "cannot index '%s': it is of type %s, not an array or a map",
                    sql_of(b, e->u.index.base), tname(b, base->type));
         return NULL;
     }
@@ -1143,7 +1161,7 @@ static SExpr *bind_binary_lit(Binder *b, const AstExpr *e)
 static bool struct_of_scalars(const Type *t)
 {
     for (int i = 0; i < t->n_fields; i++)
-        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY)
+        if (type_is_nested(t->fields[i].type))
             return false;
     return true;
 }
@@ -1269,7 +1287,7 @@ static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg)
         if (!(agg->dargs[i] = sema_bind_expr(ab, args->items[i])))
             return false;
     for (int i = 0; i < n; i++)
-        if (agg->dargs[i]->type->kind == TY_ARRAY || agg->dargs[i]->type->kind == TY_STRUCT) {
+        if (type_is_nested(agg->dargs[i]->type)) {
             diag_error(sc->diag, args->items[i]->span,
                        "DISTINCT of a value of type %s is not supported yet",
                        tname(ab, agg->dargs[i]->type));
@@ -1441,7 +1459,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg = x;
             break;
         case AGG_APPROX_COUNT_DISTINCT:
-            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
                 diag_error(sc->diag, args->items[0]->span,
                            "approx_count_distinct of a value of type %s is not supported yet",
                            tname(b, t));
@@ -1455,7 +1473,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_FIRST:
         case AGG_LAST:
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;
@@ -1481,7 +1499,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                sluice has not); here atomic values, and a set's DECIMAL (hashed as Scala's
                BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
                collect_set keeps (its map hashes a value by Java's hashCode too). */
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
                 t->kind == TY_BINARY ||
                 (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
                 diag_error(sc->diag, args->items[0]->span,
@@ -1496,7 +1514,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             /* MaxMinBy: any value type (here those first/last keep), an orderable ordering
                (TypeUtils.checkForOrderingExpr; every type sluice has is, here the atomic
                ones first/last keep) */
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;
@@ -1504,7 +1522,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             SExpr *ord = sema_bind_expr(&ab, args->items[1]);
             if (!ord)
                 return NULL;
-            if (ord->type->kind == TY_ARRAY || ord->type->kind == TY_STRUCT ||
+            if (type_is_nested(ord->type) ||
                 ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
                 diag_error(sc->diag, args->items[1]->span,
                            "%s ordered by a value of type %s is not supported yet", name,

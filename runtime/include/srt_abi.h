@@ -944,6 +944,12 @@ int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint3
    0, or -1 (NULL) when re is NULL. */
 int srt_split(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t limit,
               const void **out, uint32_t *out_n);
+/* str_to_map(s, pairDelim, keyValueDelim) (StringToMap, srt_mapdata.c): s split by pair
+   (limit -1), each part by kv (limit 2) into a key and a value (NULL when there is no second
+   part), built by srt_map_build for the map type `type`; 0, or -1 (a NULL pattern, or the
+   query failed). */
+int srt_str_to_map(SrtQuery *q, const char *type, const SrtRegex *pair, const SrtRegex *kv,
+                   const char *s, uint32_t n, const void **out, uint32_t *out_n);
 /* regexp_replace(s, re, rep, pos): every match at or after code unit pos - 1 (pos >= 1)
    replaced by rep read as Java's Matcher.appendReplacement does ($g, ${name}, \c); s
    itself when nothing matches or pos - 1 is past the end.  The result is in scratch

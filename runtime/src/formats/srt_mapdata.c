@@ -79,3 +79,33 @@ int srt_map_build(SrtQuery *q, const char *type, const void *keys, uint32_t n_ke
     *out_n = n;
     return 0;
 }
+
+int srt_str_to_map(SrtQuery *q, const char *type, const SrtRegex *pair, const SrtRegex *kv,
+                   const char *s, uint32_t n, const void **out, uint32_t *out_n)
+{
+    const void *parts;
+    uint32_t n_parts;
+    *out = NULL;
+    *out_n = 0;
+    if (srt_split(q, pair, s, n, -1, &parts, &n_parts) < 0)
+        return -1;
+    const SrtDatum *p = parts;
+    SrtDatum *k = srt_scratch_alloc(q, sizeof *k * ((size_t)n_parts + 1));
+    SrtDatum *v = srt_scratch_alloc(q, sizeof *v * ((size_t)n_parts + 1));
+    if (!k || !v)
+        return -1;
+    for (uint32_t i = 0; i < n_parts; i++) {
+        const void *two;
+        uint32_t n_two;
+        if (srt_split(q, kv, p[i].p, p[i].n, 2, &two, &n_two) < 0)
+            return -1;
+        const SrtDatum *t = two;
+        k[i] = t[0]; /* Java's split gives at least one part */
+        memset(&v[i], 0, sizeof v[i]);
+        if (n_two > 1)
+            v[i] = t[1];
+        else
+            v[i].is_null = 1;
+    }
+    return srt_map_build(q, type, k, n_parts, v, n_parts, out, out_n);
+}
