@@ -610,6 +610,13 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
 {
     if (!l || !r)
         return NULL;
+    if (type_has_map(l->type) || type_has_map(r->type)) { /* BinaryComparison: checkForOrderingExpr */
+        static const char *const sym[] = {"=", "=", "<", "<=", ">", ">="}; /* != is Not(=) */
+        const char *f = op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ];
+        const char *what = arena_sprintf(b->sc->arena, "(%s %s %s)", sql_of(b, al), f, sql_of(b, ar));
+        sema_map_refuse_ordering(b, type_has_map(l->type) ? l->type : r->type, what, f, span);
+        return NULL;
+    }
     const Type *t = cmp_common(l->type, r->type);
     if (!t && sema_struct_comparable(l->type, r->type))
         t = l->type;
@@ -928,6 +935,16 @@ static SExpr *bind_in(Binder *b, const AstExpr *e)
     }
     if (!ok)
         return NULL;
+    if (type_has_map(x->type)) { /* In.checkInputDataTypes: checkForOrderingExpr */
+        StrBuf sb;
+        sb_init(&sb, b->sc->arena);
+        sb_printf(&sb, "(%s IN (", sql_of(b, e->u.in.arg));
+        for (int i = 0; i < n; i++)
+            sb_printf(&sb, "%s%s", i ? ", " : "", sql_of(b, e->u.in.list.items[i]));
+        sb_puts(&sb, "))");
+        sema_map_refuse_ordering(b, x->type, sb.data, "in", e->span);
+        return NULL;
+    }
     const Type *t = x->type;
     for (int i = 0; i < n; i++) {
         const Type *c = cmp_common(t, vals[i]->type);

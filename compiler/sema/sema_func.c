@@ -531,6 +531,9 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
     if (!(*rt = sema_unify(b, args, asts, n, what)))
         return false;
+    if (sema_map_refuse_ordering(b, *rt, sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn),
+                                 e->span))
+        return false;
     switch ((*rt)->kind) {
     case TY_NULL:
     case TY_BOOLEAN:

@@ -150,6 +150,11 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
         at[d->n] = a->span;
         d->cols[d->n++] = x->u.column;
     }
+    for (int k = 0; k < d->n; k++) { /* Deduplicate's keys (mapColumnInSetOperation) */
+        const SColumn *c = &blk->input->cols[d->cols[k]];
+        if (sema_map_refuse_set_op(sc, c->type, c->name, at[k]))
+            break;
+    }
     for (int k = 0; k < d->n; k++)
         if (d->cols[k] == d->watermark_col && d->event_key < 0)
             d->event_key = k;
@@ -241,6 +246,10 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
     sel->group = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     sel->n_group = n;
     Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL};
+    /* the keys of a DISTINCT (distinct_as_group_by): Spark checks the Distinct, not an
+       Aggregate */
+    bool from_distinct = ast->distinct && ast->group_by_span.begin == ast->distinct_span.begin &&
+                         ast->group_by_span.end == ast->distinct_span.end;
     for (int i = 0; i < n; i++) {
         const AstExpr *g = ast->group_by.items[i];
         if (!g)
@@ -273,6 +282,11 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         if (k && k->type->kind == TY_NULL) {
             k = sema_coerce(sc, k, &type_string); /* GROUP BY NULL: one group */
         }
+        if (k && from_distinct && i < sel->n_out &&
+            sema_map_refuse_set_op(sc, k->type, sel->out[i].name, ast->distinct_span))
+            k = NULL;
+        else if (k && sema_map_refuse_grouping(sc, k->type, sema_expr_sql(sc, blk, x), g->span))
+            k = NULL;
         if (k && k->kind != SX_WINDOW && sema_is_session_column(sel, k)) {
             /* Spark plans an aggregation keyed on a column carrying the SessionWindow marker
                as a session window aggregation (AggUtils.planStreamingAggregationForSession,
@@ -435,6 +449,13 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
             continue;
         }
         SExpr *x = sema_bind_expr(&b, it->expr);
+        /* SortOrder.checkInputDataTypes: its SQL is "<expr> ASC NULLS FIRST" */
+        if (x && sema_map_refuse_ordering(
+                     &b, x->type,
+                     arena_sprintf(sc->arena, "%s %s NULLS %s", sema_expr_sql(sc, blk, it->expr),
+                                   o->desc ? "DESC" : "ASC", o->nulls_first ? "FIRST" : "LAST"),
+                     "sortorder", it->span))
+            x = NULL;
         o->expr = sel->has_agg ? sema_to_agg_space(sc, blk, sel->group, sel->n_group, x) : x;
     }
 }
