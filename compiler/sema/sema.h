@@ -119,8 +119,9 @@ typedef enum SExprKind {
     SX_AGG_REF,    /* u.ref: the i-th aggregate (in the aggregated space) */
     SX_WINDOW,     /* u.window: window(ts, size, slide, start) or, with u.window.session,
                       session_window(ts, gap), as a GROUP BY key */
-    SX_EXPLODE,    /* u.arg: explode(array), a generator; only as a whole SELECT item of a
-                      block without aggregation (SSelect.gen): one row per element */
+    SX_EXPLODE,    /* u.gen: explode[_outer](array or map), posexplode[_outer], a generator;
+                      only as a whole SELECT item of a block without aggregation
+                      (SSelect.gen): one row per element or entry */
     SX_LAMBDA_VAR  /* u.ref: a variable of a lambda function (Spark's NamedLambdaVariable),
                       numbered by its level (the variables of the enclosing lambdas, plus its
                       position), so an inner lambda's never equal an outer's; the higher-order
@@ -289,6 +290,10 @@ struct SExpr {
         int column;
         int ref;
         SExpr *arg;
+        /* SX_EXPLODE: the array or map; outer: explode_outer (one row of NULLs for a NULL or
+           empty one); its type is the element's, or for posexplode and a map the STRUCT of
+           the generated columns (pos, col / key, value), each an output column SX_FIELD of it */
+        struct { SExpr *arg; bool outer; } gen;
         struct { SExpr *arg; int index; } field;
         struct { SExpr *arg, *index; } index;
         struct { AstBinaryOp op; SExpr *lhs, *rhs; } bin;
@@ -513,8 +518,10 @@ struct SSelect {
     SExpr *window;      /* without aggregation: the window() of the select list (every
                            SX_WINDOW of out is it): the block makes one row per window of
                            its time, none for a NULL time (Spark's TimeWindowing); or NULL */
-    int gen;            /* index in out of the SX_EXPLODE item, or -1: the block makes
-                           one row per element of the array (none for NULL or []) */
+    int gen;            /* index in out of the SX_EXPLODE item (the first of its columns,
+                           each an SX_FIELD of it, when it makes several), or -1: the block
+                           makes one row per element of the array or entry of the map (none
+                           for NULL or empty ones but with explode_outer) */
     SOrder *order;
     int n_order;
     SSchema output;     /* names and types of out[] */

@@ -1826,8 +1826,9 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
                    "FILTER is only allowed with an aggregate function, and '%s' is not one", name);
         return NULL;
     }
-    if (strcasecmp(name, "explode") == 0) {
-        /* A select item that is exactly explode(...) is bound by sema_select.c. */
+    if (strcasecmp(name, "explode") == 0 || strcasecmp(name, "explode_outer") == 0 ||
+        strcasecmp(name, "posexplode") == 0 || strcasecmp(name, "posexplode_outer") == 0) {
+        /* A select item that is exactly a generator is bound by sema_select.c. */
         if (strcmp(b->clause, "SELECT") == 0)
             diag_error(sc->diag, e->span,
                        "Generators are not supported when it's nested in expressions, but got: %s",
@@ -1976,7 +1977,7 @@ void sema_expr_columns(const SExpr *e, bool *needed, int n)
     case SX_NEG:
     case SX_CAST:
     case SX_EXPLODE:
-        sema_expr_columns(e->u.arg, needed, n);
+        sema_expr_columns(e->u.gen.arg, needed, n);
         return;
     case SX_ARITH:
     case SX_CMP:
@@ -2055,7 +2056,8 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
     case SX_NEG:
     case SX_CAST:
     case SX_EXPLODE:
-        return sema_expr_equal(a->u.arg, b->u.arg);
+        return a->u.gen.outer == b->u.gen.outer && type_equal(a->type, b->type) &&
+               sema_expr_equal(a->u.gen.arg, b->u.gen.arg);
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
@@ -2171,7 +2173,7 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
     case SX_NEG:
     case SX_CAST:
     case SX_EXPLODE:
-        c->u.arg = agg_map(as, e->u.arg);
+        c->u.gen.arg = agg_map(as, e->u.gen.arg);
         break;
     case SX_ARITH:
     case SX_CMP:

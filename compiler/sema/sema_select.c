@@ -302,61 +302,106 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
 
 /* ==== Select list ==== */
 
+/* explode, explode_outer, posexplode, posexplode_outer (Spark's generators): 1 + outer + 2 * pos,
+   or 0 for another call. */
+static int generator_kind(const AstExpr *e)
+{
+    static const char *const names[] = {"explode", "explode_outer", "posexplode", "posexplode_outer"};
+    if (e->kind != AST_CALL || !e->u.call.name || e->u.call.has_over)
+        return 0;
+    for (int i = 0; i < 4; i++)
+        if (strcasecmp(e->u.call.name, names[i]) == 0)
+            return i + 1;
+    return 0;
+}
+
 static int count_outputs(const SelBlock *blk)
 {
     int n = 0;
     for (int i = 0; i < blk->ast->n_items; i++) {
         const AstExpr *e = blk->ast->items[i].expr;
-        n += e && e->kind == AST_STAR ? blk->input->n : 1;
+        n += e && e->kind == AST_STAR ? blk->input->n : e && generator_kind(e) ? 3 : 1;
     }
     return n;
 }
 
-static bool is_explode_call(const AstExpr *e)
+/* A generator (Spark's Generate) as a whole select item it of index `index`: one per
+   block, never with aggregation, over an ARRAY or a MAP.  Its columns, named as Spark names
+   them (col; key, value; pos first for posexplode) or by the item's alias when it makes one,
+   are appended to the block's output.  False after an error. */
+static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelectItem *it)
 {
-    return e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, "explode") == 0 &&
-           !e->u.call.has_over;
-}
-
-/* explode(array) as a whole select item (Spark's Generate): one per block, never with
-   aggregation, and only over an ARRAY (sluice has no MAP type). */
-static SExpr *bind_explode(SemaCtx *sc, SelBlock *blk, Binder *b, const AstExpr *e, int index)
-{
+    const AstExpr *e = it->expr;
+    int kind = generator_kind(e);
+    bool outer = kind == 2 || kind == 4, pos = kind >= 3;
     SSelect *sel = blk->sel;
     const char *sql = sema_expr_sql(sc, blk, e);
+    const char *name = e->u.call.name;
     if (sel->gen >= 0) {
         diag_error(sc->diag, e->span,
                    "Only one generator allowed per select clause but found 2: %s, %s",
                    sema_expr_sql(sc, blk, blk->gen_ast), sql);
-        return NULL;
+        return false;
     }
     if (sel->has_agg) {
         diag_error(sc->diag, e->span,
                    "Generators are not supported in a SELECT with aggregation, but got: %s "
                    "(explode in a subquery and aggregate outside it)",
                    sql);
-        return NULL;
+        return false;
     }
     if (e->u.call.args.n != 1 || e->u.call.star || e->u.call.distinct) {
-        diag_error(sc->diag, e->span, "function 'explode' takes 1 argument, but %d were given",
+        diag_error(sc->diag, e->span, "function '%s' takes 1 argument, but %d were given", name,
                    e->u.call.args.n);
-        return NULL;
+        return false;
     }
-    SExpr *arr = sema_bind_expr(b, e->u.call.args.items[0]);
-    if (!arr)
-        return NULL;
-    if (arr->type->kind != TY_ARRAY) {
+    SExpr *arg = sema_bind_expr(b, e->u.call.args.items[0]);
+    if (!arg)
+        return false;
+    const Type *t = arg->type;
+    if (t->kind != TY_ARRAY && t->kind != TY_MAP) {
         diag_error(sc->diag, e->u.call.args.items[0]->span,
-                   "cannot resolve '%s' due to data type mismatch: input to function explode "
+                   "cannot resolve '%s' due to data type mismatch: input to function %s "
                    "should be array or map type, not %s",
-                   sql, type_name(sc->arena, arr->type));
-        return NULL;
+                   sql, name, type_name(sc->arena, t));
+        return false;
     }
-    SExpr *x = sema_new_expr(sc, SX_EXPLODE, arr->type->elem, e->span);
-    x->u.arg = arr;
-    sel->gen = index;
+    /* ExplodeBase.elementSchema / PosExplode: pos INT, then col or key and value */
+    TypeField f[3];
+    int n = 0;
+    if (pos)
+        f[n++] = (TypeField){"pos", &type_int};
+    if (t->kind == TY_MAP) {
+        f[n++] = (TypeField){"key", t->key};
+        f[n++] = (TypeField){"value", t->elem};
+    } else {
+        f[n++] = (TypeField){"col", t->elem};
+    }
+    if (it->alias && n > 1) {
+        diag_error(sc->diag, it->span,
+                   "The number of aliases supplied in the AS clause does not match the number "
+                   "of columns output by the UDTF expected %d aliases but got %s ",
+                   n, it->alias);
+        return false;
+    }
+    SExpr *x = sema_new_expr(sc, SX_EXPLODE, n > 1 ? type_struct(sc->arena, n, f) : t->elem, e->span);
+    x->u.gen.arg = arg;
+    x->u.gen.outer = outer;
+    sel->gen = sel->n_out;
     blk->gen_ast = e;
-    return x;
+    for (int i = 0; i < n; i++) {
+        SOutCol *o = &sel->out[sel->n_out++];
+        o->span = it->span;
+        o->name = it->alias ? it->alias : f[i].name;
+        o->aliased = it->alias != NULL;
+        o->expr = x;
+        if (n > 1) {
+            o->expr = sema_new_expr(sc, SX_FIELD, f[i].type, e->span);
+            o->expr->u.field.arg = x;
+            o->expr->u.field.index = i;
+        }
+    }
+    return true;
 }
 
 /* item := expr [[AS] alias] | '*' | relation '.' '*'
@@ -397,15 +442,16 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             }
             continue;
         }
-        SOutCol *o = &sel->out[sel->n_out++];
-        o->span = it->span;
-        if (is_explode_call(e)) {
-            /* A generator: Spark names its column `col`. */
-            o->name = it->alias ? it->alias : "col";
-            o->aliased = it->alias != NULL;
-            o->expr = bind_explode(sc, blk, &b, e, sel->n_out - 1);
+        if (generator_kind(e)) {
+            if (!bind_generator(sc, blk, &b, it)) { /* one column, unbound, for what follows */
+                SOutCol *o = &sel->out[sel->n_out++];
+                o->span = it->span;
+                o->name = it->alias ? it->alias : "col";
+            }
             continue;
         }
+        SOutCol *o = &sel->out[sel->n_out++];
+        o->span = it->span;
         o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
         o->aliased = it->alias != NULL;
         o->expr = sema_bind_expr(&b, e);
