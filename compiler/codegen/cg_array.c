@@ -558,9 +558,8 @@ static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a)
 
 /* ==== Higher-order functions: transform, filter, exists, forall, aggregate ==== */
 
-/* The lambda's body evaluated in env with vars[i] bound to vals[i]. */
-static CgVal apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
-                   const CgVal *vals, int n)
+CgVal cg_lambda_apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
+                      const CgVal *vals, int n)
 {
     CgLambdaBind *bs = ARENA_NEW_N(cg->arena, CgLambdaBind, n);
     const CgLambdaBind *up = env->lambdas;
@@ -581,7 +580,7 @@ static CgVal apply_elem(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr, 
 {
     SExpr *const *x = e->u.call.args;
     CgVal vals[2] = {cg_array_elem(cg, x[0]->type->elem, arr, i), scalar(cg_i1(cg, 0), i)};
-    return apply(cg, env, x[1], &x[2], vals, e->u.call.n_args - 2);
+    return cg_lambda_apply(cg, env, x[1], &x[2], vals, e->u.call.n_args - 2);
 }
 
 /* transform(arr, f) (ArrayTransform): f of each element; filter(arr, p) (ArrayFilter): the
@@ -646,10 +645,10 @@ static CgVal aggregate(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal vals[2] = {cg_load_datum(cg, acc_t, acc), cg_array_elem(cg, x[0]->type->elem, arr, i)};
-    cg_store_datum(cg, acc_t, apply(cg, env, x[2], &x[4], vals, 2), acc, false);
+    cg_store_datum(cg, acc_t, cg_lambda_apply(cg, env, x[2], &x[4], vals, 2), acc, false);
     cg_loop_end(cg, &l, i);
     CgVal done = cg_load_datum(cg, acc_t, acc);
-    CgVal r = apply(cg, env, x[3], &x[6], &done, 1);
+    CgVal r = cg_lambda_apply(cg, env, x[3], &x[6], &done, 1);
     r.null = cg_or(cg, r.null, arr.null);
     return r;
 }
@@ -667,7 +666,7 @@ static CgVal zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal left)
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, both);
     CgVal vals[2] = {cg_array_elem(cg, x[0]->type->elem, left, i), cg_array_elem(cg, x[1]->type->elem, right, i)};
-    cg_store_datum(cg, e->type->elem, apply(cg, env, x[2], &x[3], vals, 2), cg_gep(cg, out, bytes_of(cg, i), ""),
+    cg_store_datum(cg, e->type->elem, cg_lambda_apply(cg, env, x[2], &x[3], vals, 2), cg_gep(cg, out, bytes_of(cg, i), ""),
                    false);
     cg_loop_end(cg, &l, i);
     CgVal r = scalar(both.null, out);
@@ -693,7 +692,7 @@ static LLVMValueRef compare_at(CgCtx *cg, const CgEnv *env, const SExpr *e, LLVM
     SExpr *const *x = e->u.call.args;
     const Type *el = x[0]->type->elem;
     CgVal vals[2] = {cg_load_datum(cg, el, pa), cg_load_datum(cg, el, pb)};
-    CgVal c = apply(cg, env, x[1], &x[2], vals, 2);
+    CgVal c = cg_lambda_apply(cg, env, x[1], &x[2], vals, 2);
     LLVMBasicBlockRef bb_null = cg_block(cg, "sort.cmp.null"), bb_ok = cg_block(cg, "sort.cmp.ok");
     LLVMBuildCondBr(cg->b, c.null, bb_null, bb_ok);
     cg_at(cg, bb_null);
@@ -828,6 +827,8 @@ CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e)
         return zip_with(cg, env, e, arr);
     case FN_ARRAY_SORT:
         return array_sort(cg, env, e, arr);
+    FN_CASES_MAP_LAMBDA:
+        return cg_map_lambda_fn(cg, env, e, arr);
     default:
         SL_UNREACHABLE();
     }

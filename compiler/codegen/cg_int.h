@@ -213,6 +213,12 @@ CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n);
 /* The map functions (FN_CASES_MAP), element_at of a map and size of a map (cg_map.c); a MAP
    value is an array's CgVal of its 2 * len datums, the keys then the values (srt_abi.h). */
 CgVal cg_map_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+/* The higher-order functions over maps (FN_CASES_MAP_LAMBDA) of the map m, their first
+   argument (cg_map.c). */
+CgVal cg_map_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m);
+/* A lambda's body evaluated in env with vars[i] bound to vals[i] (cg_array.c). */
+CgVal cg_lambda_apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
+                      const CgVal *vals, int n);
 /* The compiled pattern (an SrtRegex *) of a regular expression argument pat whose value is p
    (cg_func.c): fetched once per call of the generated function when pat is a constant, else
    per record. */

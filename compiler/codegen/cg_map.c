@@ -177,6 +177,119 @@ static CgVal str_to_map(CgCtx *cg, const SExpr *e, CgVal *a)
     return value_of(null, cg_load(cg, cg->t_ptr, out, "map"), cg_load(cg, cg->t_i32, out_n, "map.len"));
 }
 
+/* ==== Higher-order functions ==== */
+
+/* The datum i of the datums at p. */
+static LLVMValueRef datum_at(CgCtx *cg, LLVMValueRef p, LLVMValueRef i)
+{
+    return cg_gep(cg, p, bytes_of(cg, i), "");
+}
+
+static void copy_datum(CgCtx *cg, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMBuildMemCpy(cg->b, dst, 8, src, 8, cg_i64(cg, (int64_t)cg_datum_size(cg)));
+}
+
+/* n keys at keys and n values at values as one map's datums (scratch memory). */
+static CgVal join_entries(CgCtx *cg, LLVMValueRef keys, LLVMValueRef values, LLVMValueRef n,
+                          LLVMValueRef null)
+{
+    LLVMValueRef out = datums(cg, LLVMBuildMul(cg->b, n, cg_i32(cg, 2), ""));
+    LLVMBuildMemCpy(cg->b, out, 8, keys, 8, bytes_of(cg, n));
+    LLVMBuildMemCpy(cg->b, datum_at(cg, out, n), 8, values, 8, bytes_of(cg, n));
+    return value_of(null, out, n);
+}
+
+/* map_filter(m, p) (MapFilter): the entries p is true for (a NULL p drops one);
+   transform_values(m, f) (TransformValues): the keys with f's values; transform_keys(m, f)
+   (TransformKeys): f's keys, built as map() builds (NULL and duplicate keys fail).  NULL
+   when m is. */
+static CgVal map_lambda_1(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m)
+{
+    SExpr *const *x = e->u.call.args;
+    const Type *mt = x[0]->type;
+    SFunc fn = e->u.call.fn;
+    LLVMValueRef n = cg_select(cg, m.null, cg_i32(cg, 0), m.len);
+    LLVMValueRef keys = datums(cg, n), values = datums(cg, n);
+    LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "hof.n");
+    cg_store(cg, cg_i32(cg, 0), kept);
+    CgVal vals = values_of(cg, m);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, m);
+    CgVal kv[2] = {cg_array_elem(cg, mt->key, keys_of(m), i), cg_array_elem(cg, mt->elem, vals, i)};
+    CgVal r = cg_lambda_apply(cg, env, x[1], &x[2], kv, 2);
+    LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
+    if (fn == FN_MAP_FILTER) {
+        LLVMBasicBlockRef keep = cg_block(cg, "filter.keep"), next = cg_block(cg, "filter.next");
+        LLVMBuildCondBr(cg->b, cg_is_true(cg, r), keep, next);
+        cg_at(cg, keep);
+        copy_datum(cg, datum_at(cg, keys, k), datum_at(cg, m.v, i));
+        copy_datum(cg, datum_at(cg, values, k), datum_at(cg, vals.v, i));
+        cg_store(cg, LLVMBuildAdd(cg->b, k, cg_i32(cg, 1), ""), kept);
+        LLVMBuildBr(cg->b, next);
+        cg_at(cg, next);
+    } else if (fn == FN_TRANSFORM_VALUES) {
+        copy_datum(cg, datum_at(cg, keys, i), datum_at(cg, m.v, i));
+        cg_store_datum(cg, e->type->elem, r, datum_at(cg, values, i), false);
+    } else {
+        cg_store_datum(cg, e->type->key, r, datum_at(cg, keys, i), false);
+    }
+    cg_loop_end(cg, &l, i);
+    if (fn == FN_TRANSFORM_KEYS)
+        return build(cg, e->type, keys, n, vals.v, n, m.null);
+    if (fn == FN_MAP_FILTER)
+        n = cg_load(cg, cg->t_i32, kept, "filter.n");
+    return join_entries(cg, keys, values, n, m.null);
+}
+
+/* map_zip_with(m1, m2, f) (MapZipWith): for each key of m1 in order, then each key of m2
+   not in m1, f(k, v1, v2) with the value the other map lacks NULL.  NULL when m1 or m2 is. */
+static CgVal map_zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m1)
+{
+    SExpr *const *x = e->u.call.args;
+    const Type *t1 = x[0]->type, *t2 = x[1]->type;
+    CgVal m2 = cg_expr(cg, env, x[1]);
+    LLVMValueRef null = cg_or(cg, m1.null, m2.null);
+    m1.null = null, m2.null = null;
+    LLVMValueRef zero = cg_i32(cg, 0);
+    LLVMValueRef cap = LLVMBuildAdd(cg->b, cg_select(cg, null, zero, m1.len), cg_select(cg, null, zero, m2.len), "");
+    LLVMValueRef keys = datums(cg, cap), values = datums(cg, cap);
+    LLVMValueRef count = cg_alloca(cg, cg->t_i32, "zip.n");
+    cg_store(cg, zero, count);
+    for (int side = 0; side < 2; side++) {
+        CgVal own = side ? m2 : m1, other = side ? m1 : m2;
+        const Type *ot = side ? t1 : t2;
+        CgLoop l;
+        LLVMValueRef i = cg_loop_begin(cg, &l, own);
+        CgVal k = cg_array_elem(cg, t1->key, keys_of(own), i);
+        LLVMValueRef found;
+        LLVMValueRef idx = find_key(cg, ot, other, k, e->span, &found);
+        LLVMBasicBlockRef use = cg_block(cg, "zip.use"), next = cg_block(cg, "zip.next");
+        LLVMBuildCondBr(cg->b, side ? cg_not(cg, found) : cg_i1(cg, 1), use, next);
+        cg_at(cg, use);
+        CgVal v_own = cg_array_elem(cg, (side ? t2 : t1)->elem, values_of(cg, own), i);
+        CgVal v_other = cg_array_elem(cg, ot->elem, values_of(cg, other), idx);
+        v_other.null = cg_or(cg, v_other.null, cg_not(cg, found));
+        CgVal args[3] = {k, side ? v_other : v_own, side ? v_own : v_other};
+        CgVal r = cg_lambda_apply(cg, env, x[2], &x[3], args, 3);
+        LLVMValueRef c = cg_load(cg, cg->t_i32, count, "");
+        copy_datum(cg, datum_at(cg, keys, c), datum_at(cg, own.v, i));
+        cg_store_datum(cg, e->type->elem, r, datum_at(cg, values, c), false);
+        cg_store(cg, LLVMBuildAdd(cg->b, c, cg_i32(cg, 1), ""), count);
+        LLVMBuildBr(cg->b, next);
+        cg_at(cg, next);
+        cg_loop_end(cg, &l, i);
+    }
+    return join_entries(cg, keys, values, cg_load(cg, cg->t_i32, count, "zip.len"), null);
+}
+
+CgVal cg_map_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m)
+{
+    if (e->u.call.fn == FN_MAP_ZIP_WITH)
+        return map_zip_with(cg, env, e, m);
+    return map_lambda_1(cg, env, e, m);
+}
+
 CgVal cg_map_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     switch (e->u.call.fn) {

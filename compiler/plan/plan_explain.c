@@ -94,10 +94,10 @@ static void put_lambda_fn(StrBuf *sb, const SExpr *e, const SSelect *s)
         put_lambda(sb, a[2], &a[4], 2, s);
         sb_puts(sb, ", ");
         put_lambda(sb, a[3], &a[6], 1, s);
-    } else if (e->u.call.fn == FN_ZIP_WITH) {
+    } else if (e->u.call.fn == FN_ZIP_WITH || e->u.call.fn == FN_MAP_ZIP_WITH) {
         put_expr(sb, a[1], s);
         sb_puts(sb, ", ");
-        put_lambda(sb, a[2], &a[3], 2, s);
+        put_lambda(sb, a[2], &a[3], e->u.call.n_args - 3, s);
     } else {
         put_lambda(sb, a[1], &a[2], e->u.call.n_args - 2, s);
     }

@@ -234,7 +234,16 @@ typedef enum SFnSig {
     case FN_AGGREGATE:                                                                             \
     case FN_REDUCE:                                                                                \
     case FN_ZIP_WITH:                                                                              \
-    case FN_ARRAY_SORT
+    case FN_ARRAY_SORT:                                                                            \
+    FN_CASES_MAP_LAMBDA
+/* The higher-order functions over maps (sema_func_lambda.c, cg_map.c).  Their SX_CALL
+   arguments: map_filter, transform_values, transform_keys: m, body, k, v; map_zip_with:
+   m1, m2, body, k, v1, v2. */
+#define FN_CASES_MAP_LAMBDA                                                                        \
+    case FN_MAP_FILTER:                                                                            \
+    case FN_TRANSFORM_VALUES:                                                                      \
+    case FN_TRANSFORM_KEYS:                                                                        \
+    case FN_MAP_ZIP_WITH
 #define FN_CASES_MAP                                                                               \
     case FN_MAP:                                                                                   \
     case FN_MAP_FROM_ARRAYS:                                                                       \
