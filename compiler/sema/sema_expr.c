@@ -1512,8 +1512,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
         case AGG_MODE:
-            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP, which
-               sluice has not); here atomic values, and a set's DECIMAL (hashed as Scala's
+            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here
+               atomic values, and a set's DECIMAL (hashed as Scala's
                BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
                collect_set keeps (its map hashes a value by Java's hashCode too). */
             if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
