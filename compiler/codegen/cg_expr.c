@@ -295,7 +295,7 @@ static CgVal phi_val(CgCtx *cg, const Type *t, const CgVal *vals, LLVMBasicBlock
         return r;
     }
     r.v = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
-    if (type_is_bytes(t) || t->kind == TY_ARRAY)
+    if (type_is_bytes(t) || t->kind == TY_ARRAY || t->kind == TY_MAP)
         r.len = LLVMBuildPhi(cg->b, cg->t_i32, "case.len");
     for (int i = 0; i < n; i++) {
         LLVMAddIncoming(r.v, (LLVMValueRef *)&vals[i].v, &from[i], 1);

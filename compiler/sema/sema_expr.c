@@ -1466,6 +1466,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_MIN:
         case AGG_MAX:
+            /* Min, Max: TypeUtils.checkForOrderingExpr */
+            if (sema_map_refuse_ordering(b, t, sema_expr_sql(sc, b->blk, e), name, e->span))
+                return NULL;
             if (!is_atomic(t) && t->kind != TY_NULL) {
                 char what[64];
                 snprintf(what, sizeof what, "function '%s' expects an orderable argument", name);

@@ -175,7 +175,7 @@ static bool json_map_keys_ok(Binder *b, const AstExpr *at, const Type *t)
                "[DATATYPE_MISMATCH.INVALID_JSON_MAP_KEY_TYPE] Cannot resolve \"%s\" due to "
                "data type mismatch: Input schema \"%s\" can only contain \"STRING\" as a key "
                "type for a \"MAP\".",
-               sema_expr_sql(b->sc, b->blk, at), type_sql_name(b->sc->arena, t));
+               sema_expr_sql(b->sc, b->blk, at), sema_map_sql_type(b->sc->arena, t));
     return false;
 }
 

@@ -230,7 +230,7 @@ static SExpr *bind_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr *m)
             diag_error(b->sc->diag, e->span,
                        "[DATATYPE_MISMATCH.INVALID_MAP_KEY_TYPE] Cannot resolve \"%s\" due to data "
                        "type mismatch: The key of map cannot be/contain \"%s\".",
-                       sema_expr_sql(b->sc, b->blk, e), type_sql_name(a, f));
+                       sema_expr_sql(b->sc, b->blk, e), sema_map_sql_type(a, f));
             return NULL;
         }
         return new_call(b, e, fn, type_map(a, f, m->type->elem), args, 4);

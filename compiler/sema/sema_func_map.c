@@ -6,10 +6,45 @@
 */
 #include "sema/sema_int.h"
 
-/* Spark's toSQLType of t: MAP<STRING, INT> (MapType.sql puts a space after the comma). */
+static void put_sql_type(StrBuf *sb, const Type *t)
+{
+    if (t->kind == TY_MAP) {
+        sb_puts(sb, "MAP<");
+        put_sql_type(sb, t->key);
+        sb_puts(sb, ", ");
+        put_sql_type(sb, t->elem);
+        sb_putc(sb, '>');
+    } else if (t->kind == TY_ARRAY) {
+        sb_puts(sb, "ARRAY<");
+        put_sql_type(sb, t->elem);
+        sb_putc(sb, '>');
+    } else if (t->kind == TY_STRUCT) {
+        sb_puts(sb, "STRUCT<");
+        for (int i = 0; i < t->n_fields; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            sb_printf(sb, "%s: ", t->fields[i].name);
+            put_sql_type(sb, t->fields[i].type);
+        }
+        sb_putc(sb, '>');
+    } else {
+        sb_puts(sb, type_sql_name(sb->arena, t));
+    }
+}
+
+/* Spark's toSQLType of a type holding a map (DataType.sql: MAP<STRING, INT>,
+   STRUCT<m: MAP<STRING, INT>>). */
+const char *sema_map_sql_type(Arena *arena, const Type *t)
+{
+    StrBuf sb;
+    sb_init(&sb, arena);
+    put_sql_type(&sb, t);
+    return sb.data;
+}
+
 static const char *sql_type(Binder *b, const Type *t)
 {
-    return type_has_map(t) ? type_sql_name(b->sc->arena, t) : sema_sql_type(b, t);
+    return type_has_map(t) ? sema_map_sql_type(b->sc->arena, t) : sema_sql_type(b, t);
 }
 
 bool sema_map_refuse_ordering(Binder *b, const Type *t, const char *what, const char *fn_name,
@@ -32,7 +67,7 @@ bool sema_map_refuse_grouping(SemaCtx *sc, const Type *t, const char *expr_sql, 
     diag_error(sc->diag, span,
                "[GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE] The expression \"%s\" cannot be used as "
                "a grouping expression because its data type \"%s\" is not an orderable data type.",
-               expr_sql, type_sql_name(sc->arena, t));
+               expr_sql, sema_map_sql_type(sc->arena, t));
     return true;
 }
 
@@ -45,7 +80,7 @@ bool sema_map_refuse_set_op(SemaCtx *sc, const Type *t, const char *col, SrcSpan
                "[UNSUPPORTED_FEATURE.SET_OPERATION_ON_MAP_TYPE] The feature is not supported: "
                "Cannot have MAP type columns in DataFrame which calls set operations (INTERSECT, "
                "EXCEPT, etc.), but the type of column `%s` is \"%s\".",
-               col, type_sql_name(sc->arena, t));
+               col, sema_map_sql_type(sc->arena, t));
     return true;
 }
 

@@ -333,6 +333,8 @@ bool sema_concat_of_arrays(SExpr **args, int n);
 bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                       const Type **rt, int *bad, const char **want);
 SExpr *sema_map_key_arg(Binder *b, const Type *map, SExpr *k);
+/* Spark's toSQLType of a type holding a map: MAP<STRING, INT>, STRUCT<m: MAP<STRING, INT>>. */
+const char *sema_map_sql_type(Arena *arena, const Type *t);
 /* Whether every MAP in t has STRING keys, as the JSON reader needs (sema_func.c). */
 bool sema_json_map_keys(const Type *t);
 bool sema_map_refuse_ordering(Binder *b, const Type *t, const char *what, const char *fn_name,

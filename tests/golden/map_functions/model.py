@@ -119,3 +119,10 @@ for r in rows:
                  Map((k, None if v is None else v * 10) for k, v in m),
                  Map((k + "!", v) for k, v in m), z])
 table(["id", "f", "tv", "tk", "z"], data)
+
+data = []
+for r in rows:
+    m = mp(r.get("m"))
+    data.append([r["id"], Map([("none", 0)]) if m is None else m, m if r["id"] > 2 else None,
+                 m is None, None])
+table(["id", "cm", "wm", "isn", "nm"], data)

@@ -20,3 +20,7 @@ SELECT id, map_filter(m, (k, v) -> v > 0) AS f, transform_values(m, (k, v) -> v 
        transform_keys(m, (k, v) -> concat(k, '!')) AS tk,
        map_zip_with(m, map('q', 5, 'r', 6), (k, a, b) -> coalesce(a, 0) + coalesce(b, 0)) AS z
 FROM e WITH (name = 'higher_order');
+INSERT INTO o
+SELECT id, coalesce(m, map('none', 0)) AS cm, CASE WHEN id > 2 THEN m END AS wm, m IS NULL AS isn,
+       CAST(NULL AS MAP<STRING, INT>) AS nm
+FROM e WITH (name = 'conditional');
