@@ -1,8 +1,8 @@
 -- Spark 3.5's map functions over a JSON map column (JacksonParser.convertMap: keys as read)
 -- and maps built per row (CreateMap, MapFromArrays, StringToMap, MapConcat, all through
 -- ArrayBasedMapBuilder), shown as Dataset.show() prints them ({k -> v}, NULL inside) and
--- written by to_json ({"k":v}).  expected.out comes from tests/golden/map_functions/model.py,
--- which models those rules in Python.
+-- written by to_json ({"k":v}).  expected.out is recomputed by tests/tools/check_map_goldens.py,
+-- which models those rules in Python (ctest map_reference).
 CREATE SOURCE e (id INT, s STRING, m MAP<STRING, INT>, t STRING)
 WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK o WITH (connector = 'console', truncate = false);
