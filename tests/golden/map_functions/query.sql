@@ -2,7 +2,7 @@
 -- and maps built per row (CreateMap, MapFromArrays, StringToMap, MapConcat, all through
 -- ArrayBasedMapBuilder), shown as Dataset.show() prints them ({k -> v}, NULL inside) and
 -- written by to_json ({"k":v}).  expected.out is recomputed by tests/tools/check_map_goldens.py,
--- which models those rules in Python (ctest map_reference).
+-- which models those rules in Python (ctest map_functions_reference).
 CREATE SOURCE e (id INT, s STRING, m MAP<STRING, INT>, t STRING)
 WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK o WITH (connector = 'console', truncate = false);

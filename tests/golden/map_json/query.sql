@@ -3,7 +3,7 @@
 -- (JsonToStructs, PERMISSIVE: a value of another type NULL and the map kept, a non-object or
 -- malformed text NULL, duplicate keys kept as read), to_json and the JSON files sink
 -- (JacksonGenerator.writeMapData: a NULL value written as null).  expected.out is recomputed by
--- tests/tools/check_map_goldens.py (ctest map_reference).
+-- tests/tools/check_map_goldens.py (ctest map_json_reference).
 CREATE SOURCE events (k STRING, j STRING, m MAP<STRING, MAP<STRING, DOUBLE>>)
 WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK console WITH (connector = 'console', truncate = false);
