@@ -186,21 +186,21 @@ static int parse_type(TypeParser *tp, const SrtType **out, int depth)
         tp->p++;
         return parse_struct(tp, out, depth);
     }
-    if (n == 3 && strncmp(s, "map", 3) == 0) {
-        const SrtType *k, *v;
+    int is_map = n == 3 && strncmp(s, "map", 3) == 0;
+    if (is_map || (n == 5 && strncmp(s, "array", 5) == 0)) {
+        const SrtType *params[2] = {NULL, NULL}; /* array<elem>, map<key,value> */
         tp->p++;
-        skip_ws(tp);
-        int rc = parse_type(tp, &k, depth + 1);
-        if (rc < 0)
-            return rc;
-        skip_ws(tp);
-        if (*tp->p != ',')
-            return bad(tp, "expected ','");
-        tp->p++;
-        skip_ws(tp);
-        if ((rc = parse_type(tp, &v, depth + 1)) < 0)
-            return rc;
-        skip_ws(tp);
+        for (int i = 0; i < 1 + is_map; i++) {
+            skip_ws(tp);
+            if (i && *tp->p != ',')
+                return bad(tp, "expected ','");
+            tp->p += i;
+            skip_ws(tp);
+            int rc = parse_type(tp, &params[i], depth + 1);
+            if (rc < 0)
+                return rc;
+            skip_ws(tp);
+        }
         if (*tp->p != '>')
             return bad(tp, "expected '>'");
         tp->p++;
@@ -208,29 +208,9 @@ static int parse_type(TypeParser *tp, const SrtType **out, int depth)
         if (!t)
             return srt_err_nomem(tp->err, "column types");
         memset(t, 0, sizeof *t);
-        t->kind = SRT_T_MAP;
-        t->key = k;
-        t->elem = v;
-        *out = t;
-        return 0;
-    }
-    if (n == 5 && strncmp(s, "array", 5) == 0) {
-        tp->p++;
-        skip_ws(tp);
-        const SrtType *elem;
-        int rc = parse_type(tp, &elem, depth + 1);
-        if (rc < 0)
-            return rc;
-        skip_ws(tp);
-        if (*tp->p != '>')
-            return bad(tp, "expected '>'");
-        tp->p++;
-        SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
-        if (!t)
-            return srt_err_nomem(tp->err, "column types");
-        memset(t, 0, sizeof *t);
-        t->kind = SRT_T_ARRAY;
-        t->elem = elem;
+        t->kind = is_map ? SRT_T_MAP : SRT_T_ARRAY;
+        t->key = is_map ? params[0] : NULL;
+        t->elem = params[is_map];
         *out = t;
         return 0;
     }

@@ -57,6 +57,17 @@ enum { J_FINE = 0, J_PARTIAL = 1, J_HARD = 2 };
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
                               SrtDatum *out, int depth, int *bad);
 
+/* After an item of a list closed by `close` ('}' or ']'): the next item (*more 1), or the
+   closing character (*more 0); NULL when neither follows. */
+static const char *list_next(const char *p, const char *end, char close, int *more)
+{
+    p = srt_json_ws(p, end);
+    *more = p < end && *p == ',';
+    if (*more)
+        return srt_json_ws(p + 1, end);
+    return p < end && *p == close ? p : NULL;
+}
+
 /* '{' ... '}' into the fields of a struct; unknown keys are skipped, missing fields NULL.
    A field of the wrong type is NULL (or partial) and makes the struct partial
    (JacksonParser.convertObject catches the field's failure). */
@@ -102,16 +113,11 @@ static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, con
                 *bad = J_PARTIAL;
         } else
             p = srt_json_skip(p, end);
-        if (!p)
+        int more;
+        if (!p || !(p = list_next(p, end, '}', &more)))
             return NULL;
-        p = srt_json_ws(p, end);
-        if (p < end && *p == ',') {
-            p = srt_json_ws(p + 1, end);
-            continue;
-        }
-        if (p < end && *p == '}')
+        if (!more)
             break;
-        return NULL;
     }
 done:
     out->is_null = 0;
@@ -145,14 +151,11 @@ static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, cons
         if (eb > *bad)
             *bad = eb;
         n++;
-        p = srt_json_ws(p, end);
-        if (p < end && *p == ',') {
-            p = srt_json_ws(p + 1, end);
-            continue;
-        }
-        if (p < end && *p == ']')
+        int more;
+        if (!(p = list_next(p, end, ']', &more)))
+            return NULL;
+        if (!more)
             break;
-        return NULL;
     }
 done:
     out->is_null = *bad == J_HARD;
@@ -205,14 +208,11 @@ static const char *json_map(SrtQuery *q, const SrtType *t, const char *p, const 
         if (vb != J_FINE)
             *bad = J_PARTIAL;
         n++;
-        p = srt_json_ws(p, end);
-        if (p < end && *p == ',') {
-            p = srt_json_ws(p + 1, end);
-            continue;
-        }
-        if (p < end && *p == '}')
+        int more;
+        if (!(p = list_next(p, end, '}', &more)))
+            return NULL;
+        if (!more)
             break;
-        return NULL;
     }
 done:;
     SrtDatum *kv = srt_scratch_alloc(q, sizeof *kv * (2 * n + 1));
