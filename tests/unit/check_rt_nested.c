@@ -7,6 +7,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "rt_datum.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -379,19 +380,12 @@ START_TEST(test_map_json)
 }
 END_TEST
 
-static SrtDatum str_datum(const char *s)
-{
-    SrtDatum d = {0};
-    d.p = s;
-    d.n = (uint32_t)strlen(s);
-    return d;
-}
 
 /* srt_map_build: keys then values; FLOAT and DOUBLE keys normalised; NULL keys, duplicate
    keys (after normalisation) and arrays of different lengths fail with Spark's messages. */
 START_TEST(test_map_build)
 {
-    SrtDatum k[3] = {str_datum("a"), str_datum("b"), str_datum("c")}, v[3] = {{0}};
+    SrtDatum k[3] = {rt_str_datum("a"), rt_str_datum("b"), rt_str_datum("c")}, v[3] = {{0}};
     v[0].i = 1, v[1].is_null = 1, v[2].i = 3;
     const void *out;
     uint32_t n;
@@ -411,7 +405,7 @@ START_TEST(test_map_build)
     ck_assert(o[1].d != o[1].d);
     ck_assert(!q->failed);
 
-    SrtDatum nk[2] = {str_datum("a"), {0}};
+    SrtDatum nk[2] = {rt_str_datum("a"), {0}};
     nk[1].is_null = 1;
     ck_assert_int_eq(srt_map_build(q, "map<string,int>", nk, 2, v, 2, &out, &n), -1);
     ck_assert(q->failed);
@@ -475,7 +469,7 @@ END_TEST
 START_TEST(test_map_text)
 {
     SrtDatum e[4] = {{0}};
-    e[0].i = 7, e[1].i = -1, e[2] = str_datum("x\"y"), e[3].is_null = 1;
+    e[0].i = 7, e[1].i = -1, e[2] = rt_str_datum("x\"y"), e[3].is_null = 1;
     SrtDatum m = {0};
     m.p = e;
     m.n = 2;
