@@ -51,10 +51,13 @@ static CgVal build(CgCtx *cg, const Type *t, LLVMValueRef keys, LLVMValueRef n_k
     LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "map.p");
     LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "map.n");
     LLVMValueRef zero = cg_i32(cg, 0);
-    LLVMValueRef args[8] = {cg->q, cg_type_text(cg, t), keys, cg_select(cg, null, zero, n_keys),
-                            values, cg_select(cg, null, zero, n_values), out, out_n};
+    LLVMValueRef args[8] = {cg->q,  cg_type_text(cg, t),
+                            keys,   cg_select(cg, null, zero, n_keys),
+                            values, cg_select(cg, null, zero, n_values),
+                            out,    out_n};
     cg_call(cg, "srt_map_build", args, 8, "map.rc");
-    return value_of(null, cg_load(cg, cg->t_ptr, out, "map"), cg_load(cg, cg->t_i32, out_n, "map.len"));
+    return value_of(null, cg_load(cg, cg->t_ptr, out, "map"),
+                    cg_load(cg, cg->t_i32, out_n, "map.len"));
 }
 
 /* The index of the first key of m equal to k (m and k not NULL), and whether there is one. */
@@ -115,10 +118,12 @@ static CgVal entries(CgCtx *cg, CgVal m)
     CgVal vals = values_of(cg, m);
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, m);
-    LLVMValueRef pair = cg_gep(cg, pairs, bytes_of(cg, LLVMBuildMul(cg->b, i, cg_i32(cg, 2), "")), "pair");
-    LLVMBuildMemCpy(cg->b, pair, 8, cg_gep(cg, m.v, bytes_of(cg, i), ""), 8, cg_i64(cg, (int64_t)size));
-    LLVMBuildMemCpy(cg->b, cg_gepc(cg, pair, size, ""), 8, cg_gep(cg, vals.v, bytes_of(cg, i), ""), 8,
+    LLVMValueRef pair =
+        cg_gep(cg, pairs, bytes_of(cg, LLVMBuildMul(cg->b, i, cg_i32(cg, 2), "")), "pair");
+    LLVMBuildMemCpy(cg->b, pair, 8, cg_gep(cg, m.v, bytes_of(cg, i), ""), 8,
                     cg_i64(cg, (int64_t)size));
+    LLVMBuildMemCpy(cg->b, cg_gepc(cg, pair, size, ""), 8, cg_gep(cg, vals.v, bytes_of(cg, i), ""),
+                    8, cg_i64(cg, (int64_t)size));
     LLVMValueRef d = cg_gep(cg, out, bytes_of(cg, i), "entry");
     LLVMBuildMemSet(cg->b, d, LLVMConstInt(cg->t_i8, 0, 0), cg_i64(cg, (int64_t)size), 8);
     cg_store(cg, pair, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_P));
@@ -172,9 +177,11 @@ static CgVal str_to_map(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "map.p");
     LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "map.n");
-    LLVMValueRef args[8] = {cg->q, cg_type_text(cg, e->type), re[1], re[2], a[0].v, a[0].len, out, out_n};
+    LLVMValueRef args[8] = {cg->q, cg_type_text(cg, e->type), re[1], re[2], a[0].v, a[0].len, out,
+                            out_n};
     cg_call(cg, "srt_str_to_map", args, 8, "map.rc");
-    return value_of(null, cg_load(cg, cg->t_ptr, out, "map"), cg_load(cg, cg->t_i32, out_n, "map.len"));
+    return value_of(null, cg_load(cg, cg->t_ptr, out, "map"),
+                    cg_load(cg, cg->t_i32, out_n, "map.len"));
 }
 
 /* ==== Higher-order functions ==== */
@@ -252,7 +259,8 @@ static CgVal map_zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m1)
     LLVMValueRef null = cg_or(cg, m1.null, m2.null);
     m1.null = null, m2.null = null;
     LLVMValueRef zero = cg_i32(cg, 0);
-    LLVMValueRef cap = LLVMBuildAdd(cg->b, cg_select(cg, null, zero, m1.len), cg_select(cg, null, zero, m2.len), "");
+    LLVMValueRef cap = LLVMBuildAdd(cg->b, cg_select(cg, null, zero, m1.len),
+                                    cg_select(cg, null, zero, m2.len), "");
     LLVMValueRef keys = datums(cg, cap), values = datums(cg, cap);
     LLVMValueRef count = cg_alloca(cg, cg->t_i32, "zip.n");
     cg_store(cg, zero, count);
@@ -300,7 +308,8 @@ CgVal cg_map_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_MAP:
         return create_map(cg, e, a);
     case FN_MAP_FROM_ARRAYS: /* MapFromArrays: NULL when either array is */
-        return build(cg, e->type, a[0].v, a[0].len, a[1].v, a[1].len, cg_or(cg, a[0].null, a[1].null));
+        return build(cg, e->type, a[0].v, a[0].len, a[1].v, a[1].len,
+                     cg_or(cg, a[0].null, a[1].null));
     case FN_STR_TO_MAP:
         return str_to_map(cg, e, a);
     case FN_MAP_KEYS:

@@ -138,8 +138,10 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
         if (!t[s]) {
             StrBuf sb;
             sb_init(&sb, b->sc->arena);
-            sb_printf(&sb, "The given %s of function `map` should all be the same type, but they "
-                           "are [", s ? "values" : "keys");
+            sb_printf(&sb,
+                      "The given %s of function `map` should all be the same type, but they "
+                      "are [",
+                      s ? "values" : "keys");
             for (int i = 0; i < n / 2; i++)
                 sb_printf(&sb, "%s\"%s\"", i ? ", " : "", sql_type(b, side[s][i]->type));
             sb_puts(&sb, "].");
@@ -158,8 +160,8 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
 }
 
 /* The typing of the map functions; false after reporting an error. */
-bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                      const Type **rt, int *bad, const char **want)
+bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                      int *bad, const char **want)
 {
     bool map = args[0]->type->kind == TY_MAP;
     *want = "a map";
@@ -227,7 +229,8 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
                 *bad = i;
         if (*bad >= 0)
             return true;
-        const Type *t = sema_unify(b, args, asts, n, "map_concat arguments must have a common type");
+        const Type *t =
+            sema_unify(b, args, asts, n, "map_concat arguments must have a common type");
         if (!t)
             return false;
         if (t->kind == TY_NULL) {

@@ -33,7 +33,8 @@ static int fail_duplicate(SrtQuery *q, const SrtType *t, const SrtDatum *key)
     srt_buf_puts(&b, " was found, please check the input data. If you want to remove the "
                      "duplicated keys, you can set \"spark.sql.mapKeyDedupPolicy\" to "
                      "\"LAST_WIN\" so that the key inserted at last takes precedence.");
-    srt_query_fail(q, b.oom ? "[DUPLICATED_MAP_KEY] Duplicate map key was found" : srt_buf_cstr(&b));
+    srt_query_fail(q,
+                   b.oom ? "[DUPLICATED_MAP_KEY] Duplicate map key was found" : srt_buf_cstr(&b));
     srt_buf_free(&b);
     return -1;
 }
@@ -47,8 +48,9 @@ int srt_map_build(SrtQuery *q, const char *type, const void *keys, uint32_t n_ke
     *out_n = 0;
     if (!t)
         return -1;
-    if (n_keys != n_values) { /* MapFromArrays: mapDataKeyArrayLengthDiffersFromValueArrayLengthError,
-                                 _LEGACY_ERROR_TEMP_2128 (a legacy class prints no "[class] ") */
+    /* MapFromArrays: mapDataKeyArrayLengthDiffersFromValueArrayLengthError,
+       _LEGACY_ERROR_TEMP_2128 (a legacy class prints no "[class] ") */
+    if (n_keys != n_values) {
         srt_query_fail(q, "The key array and value array of MapData must have the same length.");
         return -1;
     }
