@@ -2,7 +2,9 @@
 -- and maps built per row (CreateMap, MapFromArrays, StringToMap, MapConcat, all through
 -- ArrayBasedMapBuilder), shown as Dataset.show() prints them ({k -> v}, NULL inside) and
 -- written by to_json ({"k":v}).  expected.out is recomputed by tests/tools/check_map_goldens.py,
--- which models those rules in Python (ctest map_functions_reference).
+-- which models those rules in Python (ctest map_functions_reference).  Unaliased columns are
+-- named as Spark names them: m[p], and str_to_map(s, ,, :) with StringToMap's default
+-- delimiters.
 CREATE SOURCE e (id INT, s STRING, m MAP<STRING, INT>, t STRING)
 WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK o WITH (connector = 'console', truncate = false);
@@ -22,5 +24,5 @@ SELECT id, map_filter(m, (k, v) -> v > 0) AS f, transform_values(m, (k, v) -> v 
 FROM e WITH (name = 'higher_order');
 INSERT INTO o
 SELECT id, coalesce(m, map('none', 0)) AS cm, CASE WHEN id > 2 THEN m END AS wm, m IS NULL AS isn,
-       CAST(NULL AS MAP<STRING, INT>) AS nm
+       CAST(NULL AS MAP<STRING, INT>) AS nm, m['p'], str_to_map(s)
 FROM e WITH (name = 'conditional');
