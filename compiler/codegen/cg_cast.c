@@ -73,6 +73,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return a;
     if (f == TY_NULL)
         return cg_null_of(cg, to);
+    if (f == TY_MAP) /* sema allows MAP to MAP only */
+        return cg_map_cast(cg, a, from, to, span);
     if (f == TY_DECIMAL || t == TY_DECIMAL)
         return cg_dec_cast(cg, a, from, to, span);
     /* Cast.castToBinary: a string's bytes, an INT's 4 and a BIGINT's 8 bytes big-endian

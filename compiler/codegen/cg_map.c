@@ -291,6 +291,23 @@ static CgVal map_zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m1)
     return join_entries(cg, keys, values, cg_load(cg, cg->t_i32, count, "zip.len"), null);
 }
 
+CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, SrcSpan span)
+{
+    /* Cast.castMap: the keys and the values cast one by one, in order (no builder: sema
+       allows no key cast that could give NULL; keys cast equal stay two entries) */
+    LLVMValueRef n = cg_select(cg, m.null, cg_i32(cg, 0), m.len);
+    LLVMValueRef out = datums(cg, LLVMBuildMul(cg->b, n, cg_i32(cg, 2), ""));
+    CgVal vals = values_of(cg, m);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, m);
+    CgVal k = cg_cast(cg, cg_array_elem(cg, from->key, keys_of(m), i), from->key, to->key, span);
+    CgVal v = cg_cast(cg, cg_array_elem(cg, from->elem, vals, i), from->elem, to->elem, span);
+    cg_store_datum(cg, to->key, k, datum_at(cg, out, i), false);
+    cg_store_datum(cg, to->elem, v, datum_at(cg, out, LLVMBuildAdd(cg->b, n, i, "")), false);
+    cg_loop_end(cg, &l, i);
+    return value_of(m.null, out, n);
+}
+
 CgVal cg_map_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m)
 {
     if (e->u.call.fn == FN_MAP_ZIP_WITH)

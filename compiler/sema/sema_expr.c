@@ -84,11 +84,41 @@ static const Type *wider_numeric(const Type *a, const Type *b)
 
 /* Spark's Cast.canCast (non-ANSI), restricted to sluice's scalar types: STRING to and
    from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
-   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves. */
+   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves, a MAP to a MAP of castable
+   keys and values. */
+/* Spark's Cast.forceNullable: can the cast of a non-NULL value give NULL?  (Casts to DECIMAL
+   are counted as such whatever the precision: canNullSafeCastToDecimal is not modelled.) */
+static bool cast_force_nullable(const Type *from, const Type *to)
+{
+    TypeKind f = from->kind, t = to->kind;
+    if (f == TY_NULL || type_equal(from, to) || (f == TY_STRING && t == TY_BINARY))
+        return false;
+    if (f == TY_STRING)
+        return true;
+    if (t == TY_STRING)
+        return false;
+    if (type_is_fractional(from) && t == TY_TIMESTAMP)
+        return true;
+    if (f == TY_TIMESTAMP && t == TY_DATE)
+        return false;
+    if (t == TY_DATE)
+        return true;
+    if (f == TY_DATE && t == TY_TIMESTAMP)
+        return false;
+    if (f == TY_DATE || t == TY_DECIMAL)
+        return true;
+    return (type_is_fractional(from) || f == TY_DECIMAL) && type_is_integral(to);
+}
+
 bool sema_can_cast(const Type *from, const Type *to)
 {
     if (type_equal(from, to) || from->kind == TY_NULL)
         return true;
+    /* Cast.canCast of two MapTypes: the keys castable without becoming NULL, the values
+       castable (sluice's values are always nullable) */
+    if (from->kind == TY_MAP && to->kind == TY_MAP)
+        return sema_can_cast(from->key, to->key) && !cast_force_nullable(from->key, to->key) &&
+               sema_can_cast(from->elem, to->elem);
     if (!is_atomic(from) || !is_atomic(to))
         return false;
     /* BinaryType: from STRING and the integral types, to STRING only. */

@@ -14,7 +14,7 @@ NULL, spark.sql.legacy.sizeOfNull); MapEntries, MapContainsKey; ToPrettyString f
 ({k -> v}, [a, b], {a, b}, NULL inside); Java's Double.toString; StructsToJson and the JSON
 writer (JacksonGenerator: NULL top-level fields left out, NULL map values written as null);
 explode/posexplode_outer of maps; MapFilter, TransformValues, TransformKeys, MapZipWith;
-Coalesce and CaseWhen of maps.
+Coalesce and CaseWhen of maps; Cast of maps (castMap).
 """
 import json
 import os
@@ -171,6 +171,12 @@ def golden_functions(d):
         data.append([r["id"], Map([("none", 0)]) if m is None else m, m if r["id"] > 2 else None,
                      m is None, None, get(m, "p"), str_to_map(r["s"])])
     table(out, ["id", "cm", "wm", "isn", "nm", "m[p]", "str_to_map(s, ,, :)"], data)
+    data = []
+    for r in rows:
+        m = mp(r.get("m"))
+        md = None if m is None else Map((k, None if v is None else float(v)) for k, v in m)
+        data.append([r["id"], md, Map([(r["id"], r["s"])])])
+    table(out, ["id", "md", "mb"], data)
     return out
 
 

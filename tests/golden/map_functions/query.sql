@@ -26,3 +26,7 @@ INSERT INTO o
 SELECT id, coalesce(m, map('none', 0)) AS cm, CASE WHEN id > 2 THEN m END AS wm, m IS NULL AS isn,
        CAST(NULL AS MAP<STRING, INT>) AS nm, m['p'], str_to_map(s)
 FROM e WITH (name = 'conditional');
+-- Cast of MapTypes (Cast.castMap): each key and value cast; keys may not become NULL.
+INSERT INTO o
+SELECT id, CAST(m AS MAP<STRING, DOUBLE>) AS md, CAST(map(id, s) AS MAP<BIGINT, STRING>) AS mb
+FROM e WITH (name = 'casts');
