@@ -84,8 +84,8 @@ static const Type *wider_numeric(const Type *a, const Type *b)
 
 /* Spark's Cast.canCast (non-ANSI), restricted to sluice's scalar types: STRING to and
    from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
-   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves, a MAP to a MAP of castable
-   keys and values. */
+   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves and STRING, a MAP to a MAP
+   of castable keys and values and to STRING. */
 /* Spark's Cast.forceNullable: can the cast of a non-NULL value give NULL?  (Casts to DECIMAL
    are counted as such whatever the precision: canNullSafeCastToDecimal is not modelled.) */
 static bool cast_force_nullable(const Type *from, const Type *to)
@@ -119,6 +119,8 @@ bool sema_can_cast(const Type *from, const Type *to)
     if (from->kind == TY_MAP && to->kind == TY_MAP)
         return sema_can_cast(from->key, to->key) && !cast_force_nullable(from->key, to->key) &&
                sema_can_cast(from->elem, to->elem);
+    if (type_is_nested(from) && to->kind == TY_STRING) /* Cast.castToString */
+        return true;
     if (!is_atomic(from) || !is_atomic(to))
         return false;
     /* BinaryType: from STRING and the integral types, to STRING only. */

@@ -431,6 +431,10 @@ const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d,
 const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes,
                                      uint32_t len);
 
+/* CAST(*d AS STRING) of a STRUCT, ARRAY or MAP of that type (Cast.castToString, srt_show.c):
+   {a, b}, [a, b], {k -> v}, NULL inside as null; in scratch memory of q. */
+void srt_cast_nested_str(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
+                         uint32_t *out_n);
 /* A MAP of that type (srt_mapdata.c) from n_keys key datums and n_values value datums, as
    Spark's ArrayBasedMapBuilder with spark.sql.mapKeyDedupPolicy EXCEPTION (its default):
    *out -> SrtDatum[2 * *out_n], the keys then the values, in scratch memory of q (FLOAT and

@@ -14,7 +14,7 @@ NULL, spark.sql.legacy.sizeOfNull); MapEntries, MapContainsKey; ToPrettyString f
 ({k -> v}, [a, b], {a, b}, NULL inside); Java's Double.toString; StructsToJson and the JSON
 writer (JacksonGenerator: NULL top-level fields left out, NULL map values written as null);
 explode/posexplode_outer of maps; MapFilter, TransformValues, TransformKeys, MapZipWith;
-Coalesce and CaseWhen of maps; Cast of maps (castMap).
+Coalesce and CaseWhen of maps; Cast of maps (castMap, castToString).
 """
 import json
 import os
@@ -175,8 +175,10 @@ def golden_functions(d):
     for r in rows:
         m = mp(r.get("m"))
         md = None if m is None else Map((k, None if v is None else float(v)) for k, v in m)
-        data.append([r["id"], md, Map([(r["id"], r["s"])])])
-    table(out, ["id", "md", "mb"], data)
+        ms = None if m is None else text(
+            "{" + ", ".join("%s -> %s" % (k, "null" if v is None else v) for k, v in m) + "}")
+        data.append([r["id"], md, Map([(r["id"], r["s"])]), ms])
+    table(out, ["id", "md", "mb", "ms"], data)
     return out
 
 

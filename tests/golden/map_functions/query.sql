@@ -26,7 +26,9 @@ INSERT INTO o
 SELECT id, coalesce(m, map('none', 0)) AS cm, CASE WHEN id > 2 THEN m END AS wm, m IS NULL AS isn,
        CAST(NULL AS MAP<STRING, INT>) AS nm, m['p'], str_to_map(s)
 FROM e WITH (name = 'conditional');
--- Cast of MapTypes (Cast.castMap): each key and value cast; keys may not become NULL.
+-- Cast of MapTypes (Cast.castMap): each key and value cast; keys may not become NULL.  To
+-- STRING (Cast.castToString): {k -> v} with a NULL inside as null.
 INSERT INTO o
-SELECT id, CAST(m AS MAP<STRING, DOUBLE>) AS md, CAST(map(id, s) AS MAP<BIGINT, STRING>) AS mb
+SELECT id, CAST(m AS MAP<STRING, DOUBLE>) AS md, CAST(map(id, s) AS MAP<BIGINT, STRING>) AS mb,
+       CAST(m AS STRING) AS ms
 FROM e WITH (name = 'casts');
