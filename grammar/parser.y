@@ -186,7 +186,7 @@ static const AstFlag no_flag;
 %precedence POSITION_NAME
 %precedence '('
 
-%type <vec> stmt_list select_list order_list struct_fields option_list
+%type <vec> stmt_list select_list order_list struct_fields option_list alias_names
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
 %type <elems> opt_table_elems table_elems
 %type <coldef> column_def
@@ -384,7 +384,7 @@ struct_field:
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
 **               [FROM from_item] [WHERE expr] [dedup] [GROUP BY (ALL | expr {',' expr})] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
-** select_item = '*' | column_ref '.' '*' | expr [[AS] alias]
+** select_item = '*' | column_ref '.' '*' | expr [[AS] alias] | expr AS '(' alias {',' alias} ')'
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
 ** from_primary = (ident | '(' select ')') [alias]
 ** join_kw     = [INNER] JOIN | CROSS JOIN | LEFT [OUTER] JOIN | RIGHT [OUTER] JOIN
@@ -508,9 +508,15 @@ select_list:
 select_item:
     expr                            { $$ = ast_new_select_item(pc->arena, $1, NULL, @$, @$); }
   | expr AS any_name                { $$ = ast_new_select_item(pc->arena, $1, $3, @3, @$); }
+  | expr AS '(' alias_names ')'     { $$ = ast_new_select_item_aliases(pc->arena, $1, &$4, @4, @$); }
   | expr ident                      { $$ = ast_new_select_item(pc->arena, $1, $2, @2, @$); }
   | '*'                             { $$ = ast_new_select_item(pc->arena, ast_new_star(pc->arena, NULL, @1), NULL, @1, @1); }
   | column_ref '.' '*'              { $$ = ast_new_select_item(pc->arena, ast_new_star(pc->arena, $1, @$), NULL, @$, @$); }
+  ;
+
+alias_names:
+    any_name                        { $$ = ast_vec_add(pc->arena, (PtrVec){0}, (void *)$1); }
+  | alias_names ',' any_name        { $$ = ast_vec_add(pc->arena, $1, (void *)$3); }
   ;
 
 from_item:

@@ -377,11 +377,17 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
     } else {
         f[n++] = (TypeField){"col", t->elem};
     }
-    if (it->alias && n > 1) {
-        diag_error(sc->diag, it->span,
+    /* ResolveGenerate: one name per column, `AS name` or `AS (name, ...)` */
+    int n_names = it->alias ? 1 : it->n_aliases;
+    if (n_names && n_names != n) {
+        StrBuf names;
+        sb_init(&names, sc->arena);
+        for (int i = 0; i < n_names; i++)
+            sb_printf(&names, "%s%s", i ? "," : "", it->alias ? it->alias : it->aliases[i]);
+        diag_error(sc->diag, it->alias_span,
                    "The number of aliases supplied in the AS clause does not match the number "
                    "of columns output by the UDTF expected %d aliases but got %s ",
-                   n, it->alias);
+                   n, names.data);
         return false;
     }
     SExpr *x = sema_new_expr(sc, SX_EXPLODE, n > 1 ? type_struct(sc->arena, n, f) : t->elem, e->span);
@@ -392,8 +398,8 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
     for (int i = 0; i < n; i++) {
         SOutCol *o = &sel->out[sel->n_out++];
         o->span = it->span;
-        o->name = it->alias ? it->alias : f[i].name;
-        o->aliased = it->alias != NULL;
+        o->name = it->alias ? it->alias : it->n_aliases ? it->aliases[i] : f[i].name;
+        o->aliased = n_names > 0;
         o->expr = x;
         if (n > 1) {
             o->expr = sema_new_expr(sc, SX_FIELD, f[i].type, e->span);
@@ -449,6 +455,16 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
                 o->name = it->alias ? it->alias : "col";
             }
             continue;
+        }
+        if (it->n_aliases) { /* Spark's MultiAlias of another expression */
+            StrBuf names;
+            sb_init(&names, sc->arena);
+            for (int k = 0; k < it->n_aliases; k++)
+                sb_printf(&names, "%s%s", k ? ", " : "", it->aliases[k]);
+            diag_error(sc->diag, it->alias_span,
+                       "[MULTI_ALIAS_WITHOUT_GENERATOR] Multi part aliasing (%s) is not supported "
+                       "with %s as it is not a generator function.",
+                       names.data, sema_expr_sql(sc, blk, e));
         }
         SOutCol *o = &sel->out[sel->n_out++];
         o->span = it->span;

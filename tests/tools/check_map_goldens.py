@@ -143,7 +143,7 @@ def golden_functions(d):
         ])
     table(out, ["id", "m", "built", "p", "absent", "n", "c", "ks", "vs", "es", "has_q", "j", "st",
                 "st2", "mc", "mfa"], data)
-    table(out, ["id", "key", "value"], [[r["id"], k, v] for r in rows for k, v in (r.get("m") or [])])
+    table(out, ["id", "k", "v"], [[r["id"], k, v] for r in rows for k, v in (r.get("m") or [])])
     data = []
     for r in rows:
         m = r.get("m")

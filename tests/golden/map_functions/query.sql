@@ -15,7 +15,7 @@ SELECT id, m, map(s, id, 'k', 2) AS built, m['p'] AS p, element_at(m, 'zz') AS a
        str_to_map(t) AS st, str_to_map(t, ';', '=') AS st2, map_concat(m, map('z', id)) AS mc,
        map_from_arrays(array(1, 2), array(s, t)) AS mfa
 FROM e WITH (name = 'maps');
-INSERT INTO o SELECT id, explode(m) FROM e WITH (name = 'explode');
+INSERT INTO o SELECT id, explode(m) AS (k, v) FROM e WITH (name = 'explode');
 INSERT INTO o SELECT id, posexplode_outer(m) FROM e WITH (name = 'posexplode_outer');
 INSERT INTO o
 SELECT id, map_filter(m, (k, v) -> v > 0) AS f, transform_values(m, (k, v) -> v * 10) AS tv,
