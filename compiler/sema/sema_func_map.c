@@ -218,6 +218,9 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             *bad = 0;
             return true;
         }
+        if (args[1]->type->kind == TY_NULL) /* MapContainsKey.checkInputDataTypes */
+            return mismatch(b, e, "NULL_TYPE",
+                            "Null typed values cannot be used as arguments of `map_contains_key`.");
         if (!(args[1] = sema_map_key_arg(b, args[0]->type, args[1])))
             *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the map's key type %s",
                                             type_name(b->sc->arena, args[0]->type->key));
