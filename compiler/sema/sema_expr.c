@@ -280,6 +280,12 @@ const Type *sema_wider_type(const Type *a, const Type *b)
         return a;
     if (type_equal(a, b))
         return a;
+    /* map() is MAP<VOID, VOID>: findTypeForComplex widens its NULL key and value types */
+    if (a->kind == TY_MAP && b->kind == TY_MAP && (a->key->kind == TY_NULL || b->key->kind == TY_NULL) &&
+        (a->elem->kind == TY_NULL || b->elem->kind == TY_NULL))
+        return a->key->kind == TY_NULL && a->elem->kind == TY_NULL ? b
+               : b->key->kind == TY_NULL && b->elem->kind == TY_NULL ? a
+                                                                      : NULL;
     if (!is_atomic(a) || !is_atomic(b))
         return NULL;
     if (dec_numeric(a, b))

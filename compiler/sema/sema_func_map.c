@@ -163,7 +163,7 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
 bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
                       int *bad, const char **want)
 {
-    bool map = args[0]->type->kind == TY_MAP;
+    bool map = n > 0 && args[0]->type->kind == TY_MAP;
     *want = "a map";
     switch (fn) {
     case FN_MAP:

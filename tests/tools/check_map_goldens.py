@@ -169,8 +169,8 @@ def golden_functions(d):
     for r in rows:
         m = mp(r.get("m"))
         data.append([r["id"], Map([("none", 0)]) if m is None else m, m if r["id"] > 2 else None,
-                     m is None, None, get(m, "p"), str_to_map(r["s"])])
-    table(out, ["id", "cm", "wm", "isn", "nm", "m[p]", "str_to_map(s, ,, :)"], data)
+                     m is None, None, get(m, "p"), str_to_map(r["s"]), Map(), m])
+    table(out, ["id", "cm", "wm", "isn", "nm", "m[p]", "str_to_map(s, ,, :)", "e0", "mc0"], data)
     data = []
     for r in rows:
         m = mp(r.get("m"))

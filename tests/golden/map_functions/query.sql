@@ -4,7 +4,7 @@
 -- written by to_json ({"k":v}).  expected.out is recomputed by tests/tools/check_map_goldens.py,
 -- which models those rules in Python (ctest map_functions_reference).  Unaliased columns are
 -- named as Spark names them: m[p], and str_to_map(s, ,, :) with StringToMap's default
--- delimiters.
+-- delimiters.  map() is MAP<VOID, VOID>, widened to the other map's type (findTypeForComplex).
 CREATE SOURCE e (id INT, s STRING, m MAP<STRING, INT>, t STRING)
 WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK o WITH (connector = 'console', truncate = false);
@@ -24,7 +24,8 @@ SELECT id, map_filter(m, (k, v) -> v > 0) AS f, transform_values(m, (k, v) -> v 
 FROM e WITH (name = 'higher_order');
 INSERT INTO o
 SELECT id, coalesce(m, map('none', 0)) AS cm, CASE WHEN id > 2 THEN m END AS wm, m IS NULL AS isn,
-       CAST(NULL AS MAP<STRING, INT>) AS nm, m['p'], str_to_map(s)
+       CAST(NULL AS MAP<STRING, INT>) AS nm, m['p'], str_to_map(s), map() AS e0,
+       map_concat(m, map()) AS mc0
 FROM e WITH (name = 'conditional');
 -- Cast of MapTypes (Cast.castMap): each key and value cast; keys may not become NULL.  To
 -- STRING (Cast.castToString): {k -> v} with a NULL inside as null.
