@@ -153,7 +153,7 @@ static const AstFlag no_flag;
 %token <str> FILTER "FILTER" FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
 %token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" ILIKE "ILIKE" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
-%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG"
+%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG" MAP "MAP"
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
 %token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
@@ -186,7 +186,7 @@ static const AstFlag no_flag;
 %precedence POSITION_NAME
 %precedence '('
 
-%type <vec> stmt_list select_list order_list struct_fields option_list
+%type <vec> stmt_list select_list order_list struct_fields option_list alias_names
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
 %type <elems> opt_table_elems table_elems
 %type <coldef> column_def
@@ -339,7 +339,7 @@ option_value:
 ** type  = BOOLEAN | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING | BINARY
 **       | (DECIMAL | DEC | NUMERIC) ['(' integer [',' integer] ')']
 **       | VARCHAR ['(' integer ')'] | TIMESTAMP | DATE
-**       | ARRAY '<' type '>' | STRUCT '<' field {',' field} '>'
+**       | ARRAY '<' type '>' | MAP '<' type ',' type '>' | STRUCT '<' field {',' field} '>'
 ** field = any_name [':'] type
 */
 type:
@@ -361,6 +361,7 @@ type:
   | TIMESTAMP                       { $$ = &type_timestamp; }
   | DATE                            { $$ = &type_date; }
   | ARRAY '<' type '>'              { $$ = type_array(pc->arena, $3); }
+  | MAP '<' type ',' type '>'       { $$ = type_map(pc->arena, $3, $5); }
   | STRUCT '<' struct_fields '>'    { $$ = ast_struct_type(pc->arena, &$3); }
   ;
 
@@ -383,7 +384,7 @@ struct_field:
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
 **               [FROM from_item] [WHERE expr] [dedup] [GROUP BY (ALL | expr {',' expr})] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
-** select_item = '*' | column_ref '.' '*' | expr [[AS] alias]
+** select_item = '*' | column_ref '.' '*' | expr [[AS] alias] | expr AS '(' alias {',' alias} ')'
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
 ** from_primary = (ident | '(' select ')') [alias]
 ** join_kw     = [INNER] JOIN | CROSS JOIN | LEFT [OUTER] JOIN | RIGHT [OUTER] JOIN
@@ -507,9 +508,15 @@ select_list:
 select_item:
     expr                            { $$ = ast_new_select_item(pc->arena, $1, NULL, @$, @$); }
   | expr AS any_name                { $$ = ast_new_select_item(pc->arena, $1, $3, @3, @$); }
+  | expr AS '(' alias_names ')'     { $$ = ast_new_select_item_aliases(pc->arena, $1, &$4, @4, @$); }
   | expr ident                      { $$ = ast_new_select_item(pc->arena, $1, $2, @2, @$); }
   | '*'                             { $$ = ast_new_select_item(pc->arena, ast_new_star(pc->arena, NULL, @1), NULL, @1, @1); }
   | column_ref '.' '*'              { $$ = ast_new_select_item(pc->arena, ast_new_star(pc->arena, $1, @$), NULL, @$, @$); }
+  ;
+
+alias_names:
+    any_name                        { $$ = ast_vec_add(pc->arena, (PtrVec){0}, (void *)$1); }
+  | alias_names ',' any_name        { $$ = ast_vec_add(pc->arena, $1, (void *)$3); }
   ;
 
 from_item:
@@ -993,7 +1000,7 @@ any_name:
 
 unreserved_keyword:
     ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
-  | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | NULLS | NUMERIC | PARTITION
+  | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
   | PRECEDING | RANGE | REAL | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
   | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
   | TO | interval_unit
@@ -1090,7 +1097,7 @@ static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONC
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,
-                                 TOK_DATE, TOK_ARRAY, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
+                                 TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
 
 #define MAX_EXPECTED 4
 

@@ -6,20 +6,20 @@
 
 #include "base/strbuf.h"
 
-const Type type_null = {TY_NULL, 0, 0, 0, 0, 0};
-const Type type_boolean = {TY_BOOLEAN, 0, 0, 0, 0, 0};
-const Type type_int = {TY_INT, 0, 0, 0, 0, 0};
-const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0};
-const Type type_float = {TY_FLOAT, 0, 0, 0, 0, 0};
-const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0};
-const Type type_string = {TY_STRING, 0, 0, 0, 0, 0};
-const Type type_binary = {TY_BINARY, 0, 0, 0, 0, 0};
-const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0};
-const Type type_date = {TY_DATE, 0, 0, 0, 0, 0};
-const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0};
+const Type type_null = {TY_NULL, 0, 0, 0, 0, 0, 0};
+const Type type_boolean = {TY_BOOLEAN, 0, 0, 0, 0, 0, 0};
+const Type type_int = {TY_INT, 0, 0, 0, 0, 0, 0};
+const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0, 0};
+const Type type_float = {TY_FLOAT, 0, 0, 0, 0, 0, 0};
+const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0, 0};
+const Type type_string = {TY_STRING, 0, 0, 0, 0, 0, 0};
+const Type type_binary = {TY_BINARY, 0, 0, 0, 0, 0, 0};
+const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0, 0};
+const Type type_date = {TY_DATE, 0, 0, 0, 0, 0, 0};
+const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0, 0};
 
 static const TypeField window_fields[2] = {{"start", &type_timestamp}, {"end", &type_timestamp}};
-static const Type window_type = {TY_STRUCT, 2, window_fields, 0, 0, 0};
+static const Type window_type = {TY_STRUCT, 2, window_fields, 0, 0, 0, 0};
 
 const Type *type_window(void) { return &window_type; }
 
@@ -53,6 +53,27 @@ const Type *type_array(Arena *arena, const Type *elem)
     return t;
 }
 
+const Type *type_map(Arena *arena, const Type *key, const Type *value)
+{
+    Type *t = ARENA_NEW(arena, Type);
+    t->kind = TY_MAP;
+    t->key = key;
+    t->elem = value;
+    return t;
+}
+
+bool type_has_map(const Type *t)
+{
+    if (t->kind == TY_MAP)
+        return true;
+    if (t->kind == TY_ARRAY)
+        return type_has_map(t->elem);
+    for (int i = 0; t->kind == TY_STRUCT && i < t->n_fields; i++)
+        if (type_has_map(t->fields[i].type))
+            return true;
+    return false;
+}
+
 bool type_equal(const Type *a, const Type *b)
 {
     if (a == b)
@@ -61,6 +82,8 @@ bool type_equal(const Type *a, const Type *b)
         return false;
     if (a->kind == TY_ARRAY)
         return type_equal(a->elem, b->elem);
+    if (a->kind == TY_MAP)
+        return type_equal(a->key, b->key) && type_equal(a->elem, b->elem);
     if (a->kind == TY_DECIMAL)
         return a->precision == b->precision && a->scale == b->scale;
     if (a->kind == TY_STRUCT) {
@@ -84,7 +107,7 @@ bool type_is_bytes(const Type *t) { return t->kind == TY_STRING || t->kind == TY
 
 bool type_is_nested(const Type *t)
 {
-    return t->kind == TY_STRUCT || t->kind == TY_ARRAY;
+    return t->kind == TY_STRUCT || t->kind == TY_ARRAY || t->kind == TY_MAP;
 }
 
 bool type_is_integral(const Type *t) { return t->kind == TY_INT || t->kind == TY_BIGINT; }
@@ -104,7 +127,7 @@ int type_field_index(const Type *t, const char *name)
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
     static const char *names[] = {"void", "boolean", "int", "bigint", "float", "double", "decimal", "string",
-                                  "binary", "timestamp", "date", "interval", "struct", "array"};
+                                  "binary", "timestamp", "date", "interval", "struct", "array", "map"};
     const char *n = names[t->kind];
     if (t->kind == TY_STRUCT) {
         sb_puts(sb, sql ? "STRUCT<" : "struct<");
@@ -118,6 +141,12 @@ static void put_type(StrBuf *sb, const Type *t, int sql)
         sb_putc(sb, '>');
     } else if (t->kind == TY_ARRAY) {
         sb_puts(sb, sql ? "ARRAY<" : "array<");
+        put_type(sb, t->elem, sql);
+        sb_putc(sb, '>');
+    } else if (t->kind == TY_MAP) {
+        sb_puts(sb, sql ? "MAP<" : "map<");
+        put_type(sb, t->key, sql);
+        sb_puts(sb, sql ? ", " : ",");
         put_type(sb, t->elem, sql);
         sb_putc(sb, '>');
     } else if (t->kind == TY_DECIMAL) {

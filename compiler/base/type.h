@@ -1,7 +1,7 @@
 /* type.h - SQL types shared by every compiler phase (schemas, expressions, plans).
 **
 ** Types are immutable once built.  Scalar types are static singletons, so
-** scalar equality is pointer equality; STRUCT and ARRAY types are built in
+** scalar equality is pointer equality; STRUCT, ARRAY and MAP types are built in
 ** the arena and compared structurally with type_equal().  Names print in
 ** Spark's simpleString form: `bigint`, `struct<start:timestamp,end:timestamp>`.
 */
@@ -26,7 +26,8 @@ typedef enum TypeKind {
     TY_DATE,      /* days since 1970-01-01 */
     TY_INTERVAL,  /* a day-time interval in microseconds (literals only) */
     TY_STRUCT,
-    TY_ARRAY
+    TY_ARRAY,
+    TY_MAP        /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
 } TypeKind;
 
 typedef struct Type Type;
@@ -40,7 +41,8 @@ struct Type {
     TypeKind kind;
     int n_fields;            /* TY_STRUCT */
     const TypeField *fields; /* TY_STRUCT */
-    const Type *elem;        /* TY_ARRAY */
+    const Type *elem;        /* TY_ARRAY; the value type of a TY_MAP */
+    const Type *key;         /* TY_MAP */
     int precision, scale;    /* TY_DECIMAL */
 };
 
@@ -54,13 +56,17 @@ extern const Type type_null, type_boolean, type_int, type_bigint, type_float, ty
 const Type *type_decimal(int precision, int scale);
 const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields);
 const Type *type_array(Arena *arena, const Type *elem);
+/* MAP<key, value>: printed map<string,int> (Spark's MapType.simpleString). */
+const Type *type_map(Arena *arena, const Type *key, const Type *value);
 /* struct<start:timestamp,end:timestamp>, the type of window() and session_window(). */
 const Type *type_window(void);
 bool type_equal(const Type *a, const Type *b);
 bool type_is_numeric(const Type *t);   /* INT, BIGINT, FLOAT, DOUBLE (not DECIMAL) */
 bool type_is_integral(const Type *t);  /* INT, BIGINT */
 bool type_is_fractional(const Type *t); /* FLOAT, DOUBLE */
-bool type_is_nested(const Type *t);    /* STRUCT, ARRAY */
+bool type_is_nested(const Type *t);    /* STRUCT, ARRAY, MAP */
+/* Whether t is or holds a MAP (Spark's existsRecursively(_.isInstanceOf[MapType])). */
+bool type_has_map(const Type *t);
 /* STRING or BINARY: a value of bytes with a length (the same representation everywhere). */
 bool type_is_bytes(const Type *t);
 /* Field index by name (case-insensitive), or -1. */

@@ -446,6 +446,7 @@ static LLVMValueRef xxhash_value(CgCtx *cg, const Type *t, CgVal x, LLVMValueRef
     case TY_NULL:
         return seed;
     case TY_ARRAY: /* refused by sema */
+    case TY_MAP:
         break;
     }
     SL_UNREACHABLE();
@@ -955,7 +956,8 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_INTERVAL: /* refused by sema */
     case TY_BINARY:
     case TY_STRUCT:
-    case TY_ARRAY: SL_UNREACHABLE();
+    case TY_ARRAY:
+    case TY_MAP: SL_UNREACHABLE();
     }
     return a->kind == AGG_COLLECT_SET ? k | SRT_COLLECT_SET : k;
 }
@@ -995,6 +997,7 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY:
+    case TY_MAP:
         SL_UNREACHABLE();
     }
     LLVMValueRef table = group_table(cg);

@@ -23,14 +23,7 @@ static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
     return r;
 }
 
-/* A loop over the elements of an array: loop_begin returns the index (i32) in the body,
-   loop_end closes it; the builder is then after the loop.  A NULL array has no elements. */
-typedef struct ArrLoop {
-    LLVMValueRef i_slot;
-    LLVMBasicBlockRef bb_cond, bb_done;
-} ArrLoop;
-
-static LLVMValueRef loop_begin(CgCtx *cg, ArrLoop *l, CgVal arr)
+LLVMValueRef cg_loop_begin(CgCtx *cg, CgLoop *l, CgVal arr)
 {
     LLVMValueRef n = cg_select(cg, arr.null, cg_i32(cg, 0), arr.len);
     l->i_slot = cg_alloca(cg, cg->t_i32, "arr.i");
@@ -46,15 +39,14 @@ static LLVMValueRef loop_begin(CgCtx *cg, ArrLoop *l, CgVal arr)
     return i;
 }
 
-static void loop_end(CgCtx *cg, ArrLoop *l, LLVMValueRef i)
+void cg_loop_end(CgCtx *cg, CgLoop *l, LLVMValueRef i)
 {
     cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i32(cg, 1), ""), l->i_slot);
     LLVMBuildBr(cg->b, l->bb_cond);
     cg_at(cg, l->bb_done);
 }
 
-/* An i1 flag kept across the iterations of a loop. */
-static LLVMValueRef flag_slot(CgCtx *cg, const char *name)
+LLVMValueRef cg_flag_slot(CgCtx *cg, const char *name)
 {
     LLVMValueRef s = cg_alloca(cg, cg->t_i1, name);
     cg_store(cg, cg_i1(cg, 0), s);
@@ -92,12 +84,12 @@ static CgVal array_search(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const Type *elem = e->u.call.args[0]->type->elem, *t = e->u.call.args[1]->type;
     bool position = e->u.call.fn == FN_ARRAY_POSITION;
-    LLVMValueRef found = flag_slot(cg, "found"), saw_null = flag_slot(cg, "saw_null");
+    LLVMValueRef found = cg_flag_slot(cg, "found"), saw_null = cg_flag_slot(cg, "saw_null");
     LLVMValueRef at = cg_alloca(cg, cg->t_i64, "pos");
     cg_store(cg, cg_i64(cg, 0), at);
     CgVal v = a[1];
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, a[0]);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, a[0]);
     CgVal x = cg_array_elem(cg, elem, a[0], i);
     x = cg_cast(cg, x, elem, t, e->span);
     LLVMValueRef before = cg_load(cg, cg->t_i1, found, "");
@@ -112,7 +104,7 @@ static CgVal array_search(CgCtx *cg, const SExpr *e, CgVal *a)
         at);
     cg_store(cg, cg_or(cg, before, eq), found);
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, saw_null, ""), x.null), saw_null);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     LLVMValueRef null = cg_or(cg, a[0].null, v.null);
     if (position)
         return scalar(null, cg_load(cg, cg->t_i64, at, "array_position"));
@@ -129,12 +121,12 @@ static CgVal array_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
     const Type *t = e->type;
     AstBinaryOp op = e->u.call.fn == FN_ARRAY_MAX ? BOP_GT : BOP_LT;
     LLVMTypeRef vt = cg_type_of(cg, t);
-    LLVMValueRef have = flag_slot(cg, "have");
+    LLVMValueRef have = cg_flag_slot(cg, "have");
     LLVMValueRef best_v = cg_alloca(cg, vt, "best"), best_n = cg_alloca(cg, cg->t_i32, "best.n");
     cg_store(cg, LLVMConstNull(vt), best_v);
     cg_store(cg, cg_i32(cg, 0), best_n);
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, a[0]);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, a[0]);
     CgVal x = cg_array_elem(cg, t, a[0], i);
     CgVal best = scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, ""));
     if (x.len)
@@ -145,7 +137,7 @@ static CgVal array_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
     if (x.len)
         cg_store(cg, cg_select(cg, take, x.len, best.len), best_n);
     cg_store(cg, cg_or(cg, take, cg_not(cg, best.null)), have);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     CgVal r =
         scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, "extremum"));
     if (x.len)
@@ -250,13 +242,13 @@ static CgVal strings_of(CgCtx *cg, const Type *elem, CgVal arr, SrcSpan span)
     size = LLVMBuildAdd(cg->b, size, cg_i64(cg, 1), ""); /* never 0 */
     LLVMValueRef args[2] = {cg->q, size};
     LLVMValueRef out = cg_call(cg, "srt_scratch_alloc", args, 2, "strs");
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal s = cg_cast(cg, cg_array_elem(cg, elem, arr, i), elem, &type_string, span);
     LLVMValueRef off = LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
                                     cg_i64(cg, (int64_t)cg_datum_size(cg)), "");
     cg_store_datum(cg, &type_string, s, cg_gep(cg, out, off, "str"), false);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     CgVal r = scalar(arr.null, out);
     r.len = n;
     return r;
@@ -380,10 +372,10 @@ static CgVal array_repeat(CgCtx *cg, const SExpr *e, CgVal *a)
     LLVMValueRef out = datums_alloc(cg, cnt);
     CgVal range = scalar(cg_i1(cg, 0), NULL);
     range.len = cnt;
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, range);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, range);
     cg_store_datum(cg, e->type->elem, a[0], cg_gep(cg, out, bytes_of(cg, i), ""), false);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     CgVal r = scalar(a[1].null, out);
     r.len = cnt;
     return r;
@@ -395,14 +387,14 @@ static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const Type *inner = e->u.call.args[0]->type->elem;
     LLVMValueRef total = cg_alloca(cg, cg->t_i32, "flat.n");
-    LLVMValueRef any_null = flag_slot(cg, "flat.null");
+    LLVMValueRef any_null = cg_flag_slot(cg, "flat.null");
     cg_store(cg, cg_i32(cg, 0), total);
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, a[0]);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, a[0]);
     CgVal x = cg_array_elem(cg, inner, a[0], i);
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, any_null, ""), x.null), any_null);
     cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i32, total, ""), len_or_0(cg, x), ""), total);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     LLVMValueRef null = cg_or(cg, a[0].null, cg_load(cg, cg->t_i1, any_null, ""));
     LLVMValueRef n = cg_select(cg, null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, total, ""));
     LLVMValueRef out = datums_alloc(cg, n);
@@ -410,10 +402,10 @@ static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a)
     cg_store(cg, cg_i32(cg, 0), at);
     CgVal outer = a[0];
     outer.null = null;
-    i = loop_begin(cg, &l, outer);
+    i = cg_loop_begin(cg, &l, outer);
     x = cg_array_elem(cg, inner, a[0], i);
     cg_store(cg, copy_datums(cg, out, cg_load(cg, cg->t_i32, at, ""), x.v, len_or_0(cg, x)), at);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     CgVal r = scalar(null, out);
     r.len = n;
     return r;
@@ -445,15 +437,15 @@ static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a)
     LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
     LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "rm.n");
     cg_store(cg, cg_i32(cg, 0), kept);
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal x = cg_array_elem(cg, el, arr, i);
     LLVMValueRef keep = cg_or(cg, x.null, cg_not(cg, cg_compare(cg, BOP_EQ, el, x, a[1], e->span)));
     LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
     LLVMValueRef src = cg_gep(cg, arr.v, bytes_of(cg, i), "");
     copy_datums(cg, out, k, src, LLVMBuildZExt(cg->b, keep, cg->t_i32, ""));
     cg_store(cg, LLVMBuildAdd(cg->b, k, LLVMBuildZExt(cg->b, keep, cg->t_i32, ""), ""), kept);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     CgVal r = scalar(null, out);
     r.len = cg_load(cg, cg->t_i32, kept, "array_remove.n");
     return r;
@@ -464,19 +456,19 @@ static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a)
 static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const Type *el = e->u.call.args[0]->type->elem;
-    LLVMValueRef found = flag_slot(cg, "ov.found"), has_null = flag_slot(cg, "ov.null");
-    ArrLoop l1, l2;
-    LLVMValueRef i = loop_begin(cg, &l1, a[0]);
+    LLVMValueRef found = cg_flag_slot(cg, "ov.found"), has_null = cg_flag_slot(cg, "ov.null");
+    CgLoop l1, l2;
+    LLVMValueRef i = cg_loop_begin(cg, &l1, a[0]);
     CgVal x = cg_array_elem(cg, el, a[0], i);
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, has_null, ""), x.null), has_null);
-    LLVMValueRef j = loop_begin(cg, &l2, a[1]);
+    LLVMValueRef j = cg_loop_begin(cg, &l2, a[1]);
     CgVal y = cg_array_elem(cg, el, a[1], j);
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, has_null, ""), y.null), has_null);
     LLVMValueRef eq = el->kind == TY_NULL ? cg_i1(cg, 0) : cg_compare(cg, BOP_EQ, el, x, y, e->span);
     eq = cg_and(cg, eq, cg_not(cg, cg_or(cg, x.null, y.null)));
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, found, ""), eq), found);
-    loop_end(cg, &l2, j);
-    loop_end(cg, &l1, i);
+    cg_loop_end(cg, &l2, j);
+    cg_loop_end(cg, &l1, i);
     LLVMValueRef f = cg_load(cg, cg->t_i1, found, "overlap");
     LLVMValueRef nonempty = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntUGT, len_or_0(cg, a[0]), cg_i32(cg, 0), ""),
                                    LLVMBuildICmp(cg->b, LLVMIntUGT, len_or_0(cg, a[1]), cg_i32(cg, 0), ""));
@@ -541,24 +533,24 @@ static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a)
     da.null = null;
     LLVMValueRef out = datums_alloc(cg, len_or_0(cg, da));
     LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "set.n");
-    LLVMValueRef found = flag_slot(cg, "set.in");
+    LLVMValueRef found = cg_flag_slot(cg, "set.in");
     cg_store(cg, cg_i32(cg, 0), kept);
-    ArrLoop l1, l2;
-    LLVMValueRef i = loop_begin(cg, &l1, da);
+    CgLoop l1, l2;
+    LLVMValueRef i = cg_loop_begin(cg, &l1, da);
     CgVal x = cg_array_elem(cg, el, da, i);
     cg_store(cg, cg_i1(cg, 0), found);
-    LLVMValueRef j = loop_begin(cg, &l2, a[1]);
+    LLVMValueRef j = cg_loop_begin(cg, &l2, a[1]);
     CgVal y = cg_array_elem(cg, el, a[1], j);
     LLVMValueRef eq = el->kind == TY_NULL ? cg_i1(cg, 0) : cg_compare(cg, BOP_EQ, el, x, y, e->span);
     eq = cg_or(cg, cg_and(cg, x.null, y.null), cg_and(cg, eq, cg_not(cg, cg_or(cg, x.null, y.null))));
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, found, ""), eq), found);
-    loop_end(cg, &l2, j);
+    cg_loop_end(cg, &l2, j);
     LLVMValueRef f = cg_load(cg, cg->t_i1, found, "");
     LLVMValueRef keep = LLVMBuildZExt(cg->b, want_in ? f : cg_not(cg, f), cg->t_i32, "");
     LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
     copy_datums(cg, out, k, cg_gep(cg, da.v, bytes_of(cg, i), ""), keep);
     cg_store(cg, LLVMBuildAdd(cg->b, k, keep, ""), kept);
-    loop_end(cg, &l1, i);
+    cg_loop_end(cg, &l1, i);
     CgVal r = scalar(null, out);
     r.len = cg_load(cg, cg->t_i32, kept, "set.len");
     return r;
@@ -566,9 +558,8 @@ static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a)
 
 /* ==== Higher-order functions: transform, filter, exists, forall, aggregate ==== */
 
-/* The lambda's body evaluated in env with vars[i] bound to vals[i]. */
-static CgVal apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
-                   const CgVal *vals, int n)
+CgVal cg_lambda_apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
+                      const CgVal *vals, int n)
 {
     CgLambdaBind *bs = ARENA_NEW_N(cg->arena, CgLambdaBind, n);
     const CgLambdaBind *up = env->lambdas;
@@ -589,7 +580,7 @@ static CgVal apply_elem(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr, 
 {
     SExpr *const *x = e->u.call.args;
     CgVal vals[2] = {cg_array_elem(cg, x[0]->type->elem, arr, i), scalar(cg_i1(cg, 0), i)};
-    return apply(cg, env, x[1], &x[2], vals, e->u.call.n_args - 2);
+    return cg_lambda_apply(cg, env, x[1], &x[2], vals, e->u.call.n_args - 2);
 }
 
 /* transform(arr, f) (ArrayTransform): f of each element; filter(arr, p) (ArrayFilter): the
@@ -600,8 +591,8 @@ static CgVal transform_filter(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal
     LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
     LLVMValueRef kept = cg_alloca(cg, cg->t_i32, "hof.n");
     cg_store(cg, cg_i32(cg, 0), kept);
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal r = apply_elem(cg, env, e, arr, i);
     LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
     if (filter) {
@@ -612,7 +603,7 @@ static CgVal transform_filter(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal
         cg_store_datum(cg, e->type->elem, r, cg_gep(cg, out, bytes_of(cg, k), ""), false);
         cg_store(cg, LLVMBuildAdd(cg->b, k, cg_i32(cg, 1), ""), kept);
     }
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     CgVal res = scalar(arr.null, out);
     res.len = cg_load(cg, cg->t_i32, kept, filter ? "filter.n" : "transform.n");
     return res;
@@ -626,10 +617,10 @@ static CgVal transform_filter(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal
 static CgVal exists_forall(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
 {
     bool exists = e->u.call.fn == FN_EXISTS;
-    LLVMValueRef decided = flag_slot(cg, "hof.decided");
-    LLVMValueRef saw_null = flag_slot(cg, "hof.null");
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, arr);
+    LLVMValueRef decided = cg_flag_slot(cg, "hof.decided");
+    LLVMValueRef saw_null = cg_flag_slot(cg, "hof.null");
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal r = apply_elem(cg, env, e, arr, i);
     LLVMValueRef hit = cg_and(cg, cg_not(cg, r.null), exists ? r.v : cg_not(cg, r.v));
     cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, saw_null, ""), r.null), saw_null);
@@ -637,7 +628,7 @@ static CgVal exists_forall(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal ar
     LLVMBasicBlockRef bb_next = cg_block(cg, "hof.next");
     LLVMBuildCondBr(cg->b, hit, l.bb_done, bb_next);
     cg_at(cg, bb_next);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     LLVMValueRef d = cg_load(cg, cg->t_i1, decided, "");
     LLVMValueRef null = cg_and(cg, cg_not(cg, d), cg_load(cg, cg->t_i1, saw_null, ""));
     return scalar(cg_or(cg, arr.null, null), exists ? d : cg_not(cg, d));
@@ -651,13 +642,13 @@ static CgVal aggregate(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
     const Type *acc_t = x[1]->type;
     LLVMValueRef acc = cg_alloca(cg, cg->t_datum, "agg.acc");
     cg_store_datum(cg, acc_t, cg_expr(cg, env, x[1]), acc, false);
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, arr);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal vals[2] = {cg_load_datum(cg, acc_t, acc), cg_array_elem(cg, x[0]->type->elem, arr, i)};
-    cg_store_datum(cg, acc_t, apply(cg, env, x[2], &x[4], vals, 2), acc, false);
-    loop_end(cg, &l, i);
+    cg_store_datum(cg, acc_t, cg_lambda_apply(cg, env, x[2], &x[4], vals, 2), acc, false);
+    cg_loop_end(cg, &l, i);
     CgVal done = cg_load_datum(cg, acc_t, acc);
-    CgVal r = apply(cg, env, x[3], &x[6], &done, 1);
+    CgVal r = cg_lambda_apply(cg, env, x[3], &x[6], &done, 1);
     r.null = cg_or(cg, r.null, arr.null);
     return r;
 }
@@ -672,12 +663,12 @@ static CgVal zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal left)
     CgVal both = scalar(cg_or(cg, left.null, right.null), left.v);
     both.len = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntUGT, nl, nr, ""), nl, nr);
     LLVMValueRef out = datums_alloc(cg, both.len);
-    ArrLoop l;
-    LLVMValueRef i = loop_begin(cg, &l, both);
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, both);
     CgVal vals[2] = {cg_array_elem(cg, x[0]->type->elem, left, i), cg_array_elem(cg, x[1]->type->elem, right, i)};
-    cg_store_datum(cg, e->type->elem, apply(cg, env, x[2], &x[3], vals, 2), cg_gep(cg, out, bytes_of(cg, i), ""),
+    cg_store_datum(cg, e->type->elem, cg_lambda_apply(cg, env, x[2], &x[3], vals, 2), cg_gep(cg, out, bytes_of(cg, i), ""),
                    false);
-    loop_end(cg, &l, i);
+    cg_loop_end(cg, &l, i);
     CgVal r = scalar(both.null, out);
     r.len = cg_select(cg, both.null, cg_i32(cg, 0), both.len);
     return r;
@@ -701,7 +692,7 @@ static LLVMValueRef compare_at(CgCtx *cg, const CgEnv *env, const SExpr *e, LLVM
     SExpr *const *x = e->u.call.args;
     const Type *el = x[0]->type->elem;
     CgVal vals[2] = {cg_load_datum(cg, el, pa), cg_load_datum(cg, el, pb)};
-    CgVal c = apply(cg, env, x[1], &x[2], vals, 2);
+    CgVal c = cg_lambda_apply(cg, env, x[1], &x[2], vals, 2);
     LLVMBasicBlockRef bb_null = cg_block(cg, "sort.cmp.null"), bb_ok = cg_block(cg, "sort.cmp.ok");
     LLVMBuildCondBr(cg->b, c.null, bb_null, bb_ok);
     cg_at(cg, bb_null);
@@ -756,7 +747,7 @@ static CgVal array_sort(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal arr)
     /* countRunAndMakeAscending: compare(a[runHi], a[runHi - 1]) from runHi = 1, the first
        deciding the direction, while the direction holds */
     LLVMValueRef hi_slot = cg_alloca(cg, cg->t_i32, "sort.run");
-    LLVMValueRef desc_slot = flag_slot(cg, "sort.desc");
+    LLVMValueRef desc_slot = cg_flag_slot(cg, "sort.desc");
     cg_store(cg, one, hi_slot);
     LLVMBasicBlockRef cond, done;
     LLVMValueRef hi = sort_loop(cg, hi_slot, n, NULL, &cond, &done, "sort.run.cond");
@@ -836,6 +827,8 @@ CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e)
         return zip_with(cg, env, e, arr);
     case FN_ARRAY_SORT:
         return array_sort(cg, env, e, arr);
+    FN_CASES_MAP_LAMBDA:
+        return cg_map_lambda_fn(cg, env, e, arr);
     default:
         SL_UNREACHABLE();
     }

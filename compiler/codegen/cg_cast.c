@@ -73,6 +73,19 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return a;
     if (f == TY_NULL)
         return cg_null_of(cg, to);
+    if (type_is_nested(from) && t == TY_STRING) { /* Cast.castToString, by the runtime */
+        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "cast.d");
+        cg_store_datum(cg, from, a, d, false);
+        LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "str.p");
+        LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "str.n");
+        LLVMValueRef args[5] = {cg->q, cg_type_text(cg, from), d, out, out_n};
+        cg_call(cg, "srt_cast_nested_str", args, 5, "");
+        CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "str"));
+        r.len = cg_load(cg, cg->t_i32, out_n, "str.len");
+        return r;
+    }
+    if (f == TY_MAP) /* sema allows MAP to MAP and STRING only */
+        return cg_map_cast(cg, a, from, to, span);
     if (f == TY_DECIMAL || t == TY_DECIMAL)
         return cg_dec_cast(cg, a, from, to, span);
     /* Cast.castToBinary: a string's bytes, an INT's 4 and a BIGINT's 8 bytes big-endian

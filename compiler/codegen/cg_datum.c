@@ -78,7 +78,8 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d)
     }
     case TY_BINARY:
     case TY_STRING:
-    case TY_ARRAY: {
+    case TY_ARRAY:
+    case TY_MAP: {
         LLVMValueRef p = cg_load(cg, cg->t_ptr, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_P), "d.p");
         LLVMValueRef n = cg_load(cg, cg->t_i32, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_N), "d.n");
         /* A NULL keeps the safe default: "" of length 0, or no elements. */
@@ -172,6 +173,7 @@ void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_b
         return;
     }
     case TY_ARRAY:
+    case TY_MAP:
         cg_store(cg, v.v, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_P));
         cg_store(cg, v.len, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_N));
         if (to_batch) {

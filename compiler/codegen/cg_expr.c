@@ -40,6 +40,7 @@ CgVal cg_null_of(CgCtx *cg, const Type *t)
         r.v = cg_f64(cg, 0.0);
         break;
     case TY_ARRAY:
+    case TY_MAP:
         r.v = LLVMConstNull(cg->t_ptr);
         r.len = cg_i32(cg, 0);
         break;
@@ -74,6 +75,7 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
         break;
     case TY_STRUCT:
     case TY_ARRAY:
+    case TY_MAP:
         cg_unsupported(cg, e->span, "a constant of a nested type");
         return cg_null_of(cg, &type_bigint);
     default: r.v = cg_i64(cg, e->u.value.i); break;
@@ -169,6 +171,7 @@ static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, C
         return op == BOP_EQ ? all : cg_not(cg, all);
     }
     case TY_ARRAY:
+    case TY_MAP: /* refused by sema */
         cg_unsupported(cg, span, "comparison of arrays");
         return cg_i1(cg, 0);
     default:
@@ -292,7 +295,7 @@ static CgVal phi_val(CgCtx *cg, const Type *t, const CgVal *vals, LLVMBasicBlock
         return r;
     }
     r.v = LLVMBuildPhi(cg->b, cg_type_of(cg, t), "case.v");
-    if (type_is_bytes(t) || t->kind == TY_ARRAY)
+    if (type_is_bytes(t) || t->kind == TY_ARRAY || t->kind == TY_MAP)
         r.len = LLVMBuildPhi(cg->b, cg->t_i32, "case.len");
     for (int i = 0; i < n; i++) {
         LLVMAddIncoming(r.v, (LLVMValueRef *)&vals[i].v, &from[i], 1);

@@ -1,4 +1,5 @@
-/* cg_from_json.c - from_json(s, schema) as a JSON object parser specialised to its STRUCT schema.
+/* cg_from_json.c - from_json(s, schema) as a JSON object parser specialised to its STRUCT schema
+** (a MAP schema is read by the runtime's srt_json_value).
 **
 ** Each distinct schema of a module gets one generated function
 **     void sl_from_json.<schema>(SrtQuery *q, const char *s, uint32_t n, SrtDatum *out)
@@ -258,8 +259,31 @@ static void gen_parser(CgCtx *cg, const Type *t, LLVMValueRef fn)
     LLVMBuildRetVoid(cg->b);
 }
 
+/* from_json(s, 'map<string,T>'): JacksonParser's root converter of a MapType (convertMap),
+   by srt_json_value; NULL for text that is not an object or is malformed (PERMISSIVE's row
+   of NULLs), a map with the bad values NULL when they have the wrong type (partial results). */
+static CgVal map_from_json(CgCtx *cg, const Type *t, CgVal s)
+{
+    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj.map");
+    LLVMValueRef st = cg_alloca(cg, cg->t_i32, "fj.st");
+    LLVMValueRef end = cg_gep(cg, s.v, LLVMBuildZExt(cg->b, s.len, cg->t_i64, ""), "fj.end");
+    LLVMValueRef ws_args[2] = {s.v, end};
+    LLVMValueRef p = cg_call(cg, "srt_json_ws", ws_args, 2, "fj.p");
+    LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, end, d, st};
+    LLVMValueRef r = cg_call(cg, "srt_json_value", args, 6, "fj.r");
+    LLVMValueRef code = cg_load(cg, cg->t_i32, st, "fj.code");
+    CgVal v = cg_load_datum(cg, t, d);
+    LLVMValueRef bad = cg_or(cg, LLVMBuildIsNull(cg->b, r, ""),
+                             cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_NULL), ""),
+                                   LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_BADTYPE), "")));
+    v.null = cg_or(cg, v.null, cg_or(cg, s.null, bad));
+    return v;
+}
+
 CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s)
 {
+    if (t->kind == TY_MAP)
+        return map_from_json(cg, t, s);
     LLVMTypeRef params[4] = {cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_ptr};
     LLVMTypeRef fn_type = LLVMFunctionType(cg->t_void, params, 4, 0);
     const char *name = arena_sprintf(cg->arena, "sl_from_json.%s", type_name(cg->arena, t));

@@ -63,9 +63,7 @@ static LLVMValueRef call_at_entry(CgCtx *cg, const char *fn, LLVMValueRef *args,
     return r;
 }
 
-/* The compiled pattern of a regexp_extract/split/regexp_replace call: fetched once per call of the
-   generated function when the pattern is a constant, else per record. */
-static LLVMValueRef regex_of(CgCtx *cg, const SExpr *pat, CgVal p)
+LLVMValueRef cg_regex_of(CgCtx *cg, const SExpr *pat, CgVal p)
 {
     if (pat->kind == SX_CONST && !pat->u.value.is_null) {
         LLVMValueRef args[4] = {cg->q, cg_str_const(cg, pat->u.value.s, pat->u.value.n, "regex"),
@@ -835,14 +833,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_REGEXP_EXTRACT: {
         if (is_null_const(x[1]))
             return cg_null_of(cg, e->type);
-        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef re = cg_regex_of(cg, x[1], a[1]);
         LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, n > 2 ? a[2].v : cg_i32(cg, 1)};
         return string_result(cg, "srt_regexp_extract", args, 5, any_null(cg, a, n), 1);
     }
     case FN_SPLIT: {
         if (is_null_const(x[1]))
             return cg_null_of(cg, e->type);
-        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef re = cg_regex_of(cg, x[1], a[1]);
         LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, n > 2 ? a[2].v : cg_i32(cg, -1)};
         /* ARRAY: v -> const SrtDatum[len] (scratch memory), len = elements. */
         return string_result(cg, "srt_split", args, 5, any_null(cg, a, n), 1);
@@ -851,7 +849,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_REGEXP_COUNT: {
         if (is_null_const(x[1]))
             return cg_null_of(cg, e->type);
-        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef re = cg_regex_of(cg, x[1], a[1]);
         LLVMValueRef idx = e->u.call.fn == FN_REGEXP_COUNT ? cg_i32(cg, 0) : n > 2 ? a[2].v : cg_i32(cg, 1);
         LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, idx};
         CgVal r = string_result(cg, "srt_regexp_extract_all", args, 5, any_null(cg, a, n), 1);
@@ -860,7 +858,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_REGEXP_SUBSTR: {
         if (is_null_const(x[1]))
             return cg_null_of(cg, e->type);
-        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef re = cg_regex_of(cg, x[1], a[1]);
         LLVMValueRef args[7] = {cg->q, re, a[0].v, a[0].len, cg_i32(cg, 0)};
         CgVal r = string_result(cg, "srt_regexp_extract", args, 5, any_null(cg, a, n), 1);
         r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntEQ, r.len, cg_i32(cg, 0), ""));
@@ -869,7 +867,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_REGEXP_REPLACE: {
         if (is_null_const(x[1]) || (n > 3 && is_null_const(x[3])))
             return cg_null_of(cg, e->type);
-        LLVMValueRef re = regex_of(cg, x[1], a[1]);
+        LLVMValueRef re = cg_regex_of(cg, x[1], a[1]);
         LLVMValueRef args[9] = {cg->q,  re,       a[0].v, a[0].len,
                                 a[2].v, a[2].len, n > 3 ? a[3].v : cg_i32(cg, 1)};
         return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
@@ -879,7 +877,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_REGEXP: {
         if (is_null_const(x[1]))
             return cg_null_of(cg, e->type);
-        LLVMValueRef args[4] = {cg->q, regex_of(cg, x[1], a[1]), a[0].v, a[0].len};
+        LLVMValueRef args[4] = {cg->q, cg_regex_of(cg, x[1], a[1]), a[0].v, a[0].len};
         LLVMValueRef rc = cg_call(cg, "srt_rlike", args, 4, "rlike");
         LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
         return scalar(cg_or(cg, any_null(cg, a, 2), bad),
@@ -887,8 +885,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_SIZE:
     case FN_CARDINALITY:
-        /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1. */
-        if (x[0]->type->kind != TY_ARRAY || !a[0].len)
+        /* spark.sql.legacy.sizeOfNull (true in Spark 3 without ANSI): NULL has size -1; a
+           map's size is its number of entries. */
+        if ((x[0]->type->kind != TY_ARRAY && x[0]->type->kind != TY_MAP) || !a[0].len)
             return scalar(cg_i1(cg, 0), cg_i32(cg, -1));
         return scalar(cg_i1(cg, 0), cg_select(cg, a[0].null, cg_i32(cg, -1), a[0].len));
     case FN_ROUND:
@@ -1065,7 +1064,11 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     FN_CASES_MATH:
         return call_math_fn(cg, e, a);
     FN_CASES_ARRAY:
+        if (x[0]->type->kind == TY_MAP) /* element_at(m, k) */
+            return cg_map_fn(cg, e, a);
         return cg_array_fn(cg, e, a);
+    FN_CASES_MAP:
+        return cg_map_fn(cg, e, a);
     FN_CASES_LAMBDA: /* cg_expr calls cg_array_lambda_fn */
         SL_UNREACHABLE();
     case FN_TRY_CAST:

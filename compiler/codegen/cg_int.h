@@ -123,6 +123,17 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d);
 void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_batch);
 /* arr[idx] (0-based; out of range or NULL array gives NULL). */
 CgVal cg_array_elem(CgCtx *cg, const Type *elem, CgVal arr, LLVMValueRef idx);
+/* A loop over the elements of an array (or the entries of a map) arr (cg_array.c):
+   cg_loop_begin returns the index (i32) in the body, cg_loop_end closes it; the builder is
+   then after the loop.  A NULL arr has no elements.  cg_flag_slot: an i1 kept across the
+   iterations of a loop, false at first. */
+typedef struct CgLoop {
+    LLVMValueRef i_slot;
+    LLVMBasicBlockRef bb_cond, bb_done;
+} CgLoop;
+LLVMValueRef cg_loop_begin(CgCtx *cg, CgLoop *l, CgVal arr);
+void cg_loop_end(CgCtx *cg, CgLoop *l, LLVMValueRef i);
+LLVMValueRef cg_flag_slot(CgCtx *cg, const char *name);
 /* array(v[0], ..., v[n - 1]) of elements of type elem: new datums in scratch memory. */
 CgVal cg_array_make(CgCtx *cg, const Type *elem, const CgVal *v, int n);
 
@@ -203,6 +214,21 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *args);
 CgVal cg_array_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e);
 /* concat(a[0], ..., a[n - 1]) of arrays of one type (Concat): NULL when any is. */
 CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n);
+/* The map functions (FN_CASES_MAP), element_at of a map and size of a map (cg_map.c); a MAP
+   value is an array's CgVal of its 2 * len datums, the keys then the values (srt_abi.h). */
+CgVal cg_map_fn(CgCtx *cg, const SExpr *e, CgVal *args);
+/* The higher-order functions over maps (FN_CASES_MAP_LAMBDA) of the map m, their first
+   argument (cg_map.c). */
+CgVal cg_map_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m);
+/* CAST of the map m of type from to the MAP type to: each key and value cast (cg_map.c). */
+CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, SrcSpan span);
+/* A lambda's body evaluated in env with vars[i] bound to vals[i] (cg_array.c). */
+CgVal cg_lambda_apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
+                      const CgVal *vals, int n);
+/* The compiled pattern (an SrtRegex *) of a regular expression argument pat whose value is p
+   (cg_func.c): fetched once per call of the generated function when pat is a constant, else
+   per record. */
+LLVMValueRef cg_regex_of(CgCtx *cg, const SExpr *pat, CgVal p);
 
 /* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
 LLVMTypeRef cg_dec_type(CgCtx *cg);

@@ -197,6 +197,7 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     case TY_BINARY:
     case TY_STRING:
     case TY_ARRAY:
+    case TY_MAP:
         return cg->t_ptr;
     default:
         return cg->t_i64;

@@ -459,13 +459,24 @@ void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLV
 
 /* ==== Generators ==== */
 
-/* explode(): loop over the elements of the block's array; the code that follows runs
-   once per element with *elem bound.  Returns the block a finished element goes to
-   (the loop's step); bb_cont is where the loop ends. */
+/* A generator: loop over the elements of the block's array or the entries of its map; the
+   code that follows runs once per element with *elem bound (a STRUCT of pos and the
+   element, or of [pos,] key and value, when it makes several columns).  explode_outer
+   makes one row of NULLs for a NULL or empty array or map (Spark's GenerateExec with outer).
+   Returns the block a finished element goes to (the loop's step); bb_cont is where the
+   loop ends. */
 static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env, LLVMBasicBlockRef bb_cont, CgVal *elem)
 {
     const SExpr *x = s->out[s->gen].expr;
-    CgVal arr = cg_expr(cg, env, x->u.arg);
+    bool columns = x->kind == SX_FIELD; /* several columns: a STRUCT element */
+    if (columns)
+        x = x->u.field.arg;
+    const Type *t = x->u.gen.arg->type;
+    CgVal arr = cg_expr(cg, env, x->u.gen.arg);
+    /* A NULL array has len 0: no rows, as Spark's explode; one with explode_outer. */
+    LLVMValueRef n = arr.len;
+    if (x->u.gen.outer)
+        n = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""), cg_i32(cg, 1), n);
     LLVMValueRef i_slot = cg_alloca(cg, cg->t_i32, "gen.i");
     cg_store(cg, cg_i32(cg, 0), i_slot);
     LLVMBasicBlockRef bb_head = cg_block(cg, "gen.loop");
@@ -474,13 +485,37 @@ static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env,
     LLVMBuildBr(cg->b, bb_head);
     cg_at(cg, bb_head);
     LLVMValueRef i = cg_load(cg, cg->t_i32, i_slot, "gen.i");
-    /* A NULL array has len 0: no rows, as Spark's explode. */
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, arr.len, ""), bb_body, bb_cont);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, n, ""), bb_body, bb_cont);
     cg_at(cg, bb_step);
     cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i32(cg, 1), ""), i_slot);
     LLVMBuildBr(cg->b, bb_head);
     cg_at(cg, bb_body);
-    *elem = cg_array_elem(cg, x->type, arr, i);
+    /* out of range (the outer row): NULL elements */
+    LLVMValueRef none = LLVMBuildICmp(cg->b, LLVMIntUGE, i, arr.len, "gen.none");
+    if (!columns) {
+        *elem = cg_array_elem(cg, x->type, arr, i);
+        return bb_step;
+    }
+    CgVal r = {0};
+    r.null = cg_i1(cg, 0);
+    r.n_fields = x->type->n_fields;
+    r.fields = ARENA_NEW_N(cg->arena, CgVal, r.n_fields);
+    int f = 0;
+    if (strcmp(x->type->fields[0].name, "pos") == 0) {
+        r.fields[f] = cg_null_of(cg, &type_int);
+        r.fields[f].null = none;
+        r.fields[f++].v = i;
+    }
+    if (t->kind == TY_MAP) {
+        CgVal keys = arr, values = arr;
+        values.v = cg_gep(cg, arr.v, LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, arr.len, cg->t_i64, ""),
+                                                  cg_i64(cg, (int64_t)cg_datum_size(cg)), ""), "gen.values");
+        r.fields[f++] = cg_array_elem(cg, t->key, keys, i);
+        r.fields[f++] = cg_array_elem(cg, t->elem, values, i);
+    } else {
+        r.fields[f++] = cg_array_elem(cg, t->elem, arr, i);
+    }
+    *elem = r;
     return bb_step;
 }
 
@@ -505,7 +540,7 @@ static bool expr_allocates(const SExpr *e)
     case SX_FIELD:
         return expr_allocates(e->u.field.arg);
     case SX_EXPLODE:
-        return expr_allocates(e->u.arg);
+        return expr_allocates(e->u.gen.arg);
     case SX_INDEX:
         return expr_allocates(e->u.index.arg) || expr_allocates(e->u.index.index);
     case SX_ARITH:

@@ -351,6 +351,18 @@ AstSelectItem *ast_new_select_item(Arena *arena, AstExpr *expr, const char *alia
     return it;
 }
 
+AstSelectItem *ast_new_select_item_aliases(Arena *arena, AstExpr *expr, const PtrVec *names,
+                                           SrcSpan alias_span, SrcSpan span)
+{
+    AstSelectItem *it = ast_new_select_item(arena, expr, NULL, alias_span, span);
+    it->alias_span = alias_span;
+    it->aliases = ARENA_NEW_N(arena, const char *, names->n ? names->n : 1);
+    for (int i = 0; i < names->n; i++)
+        it->aliases[i] = names->items[i];
+    it->n_aliases = names->n;
+    return it;
+}
+
 AstOrderItem *ast_new_order_item(Arena *arena, AstExpr *expr, bool desc, int nulls, SrcSpan span)
 {
     AstOrderItem *it = ARENA_NEW(arena, AstOrderItem);

@@ -144,6 +144,9 @@ typedef struct AstSelectItem {
     const char *alias;   /* NULL if none */
     SrcSpan alias_span;
     SrcSpan span;
+    const char **aliases; /* expr AS (a, b, ...): a generator's column names (Spark's
+                             MultiAlias); NULL otherwise */
+    int n_aliases;
 } AstSelectItem;
 
 typedef struct AstOrderItem {
@@ -360,6 +363,9 @@ AstExpr *ast_new_cast(Arena *arena, AstExpr *arg, const Type *type, SrcSpan type
 TypeField *ast_new_type_field(Arena *arena, const char *name, const Type *type);
 const Type *ast_struct_type(Arena *arena, const PtrVec *fields);
 
+/* expr AS (name, ...): names is a PtrVec of const char * (Spark's MultiAlias). */
+AstSelectItem *ast_new_select_item_aliases(Arena *arena, AstExpr *expr, const PtrVec *names,
+                                           SrcSpan alias_span, SrcSpan span);
 AstSelectItem *ast_new_select_item(Arena *arena, AstExpr *expr, const char *alias, SrcSpan alias_span,
                                    SrcSpan span);
 AstOrderItem *ast_new_order_item(Arena *arena, AstExpr *expr, bool desc, int nulls, SrcSpan span);

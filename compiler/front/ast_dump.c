@@ -348,11 +348,13 @@ static void put_select(StrBuf *sb, const AstSelect *s, int depth)
     for (int i = 0; i < s->n_items; i++) {
         const AstSelectItem *it = &s->items[i];
         newline(sb, depth + 2);
-        if (it->alias) {
+        if (it->alias || it->n_aliases) {
             sb_puts(sb, "(AS ");
             ast_dump_expr(sb, it->expr);
-            sb_putc(sb, ' ');
-            put_name(sb, it->alias);
+            for (int k = 0; k < (it->alias ? 1 : it->n_aliases); k++) {
+                sb_putc(sb, ' ');
+                put_name(sb, it->alias ? it->alias : it->aliases[k]);
+            }
             sb_putc(sb, ')');
         } else {
             ast_dump_expr(sb, it->expr);

@@ -94,10 +94,10 @@ static void put_lambda_fn(StrBuf *sb, const SExpr *e, const SSelect *s)
         put_lambda(sb, a[2], &a[4], 2, s);
         sb_puts(sb, ", ");
         put_lambda(sb, a[3], &a[6], 1, s);
-    } else if (e->u.call.fn == FN_ZIP_WITH) {
+    } else if (e->u.call.fn == FN_ZIP_WITH || e->u.call.fn == FN_MAP_ZIP_WITH) {
         put_expr(sb, a[1], s);
         sb_puts(sb, ", ");
-        put_lambda(sb, a[2], &a[3], 2, s);
+        put_lambda(sb, a[2], &a[3], e->u.call.n_args - 3, s);
     } else {
         put_lambda(sb, a[1], &a[2], e->u.call.n_args - 2, s);
     }
@@ -143,8 +143,8 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         sb_printf(sb, ".%s", e->u.field.arg->type->fields[e->u.field.index].name);
         return;
     case SX_EXPLODE:
-        sb_puts(sb, "explode(");
-        put_expr(sb, e->u.arg, s);
+        sb_puts(sb, e->u.gen.outer ? "explode_outer(" : "explode(");
+        put_expr(sb, e->u.gen.arg, s);
         sb_putc(sb, ')');
         return;
     case SX_INDEX:
@@ -660,11 +660,12 @@ static const char *schema_type_name(const Type *t)
     case TY_INTERVAL: return "interval";
     case TY_STRUCT: return "struct";
     case TY_ARRAY: return "array";
+    case TY_MAP: return "map";
     }
     return "?";
 }
 
-/* The lines below a field of type t: struct fields, or an array's element. */
+/* The lines below a field of type t: struct fields, an array's element, a map's key and value. */
 static void put_schema_children(StrBuf *sb, const Type *t, const char *prefix)
 {
     const char *inner = arena_sprintf(sb->arena, "%s    |", prefix);
@@ -676,6 +677,12 @@ static void put_schema_children(StrBuf *sb, const Type *t, const char *prefix)
         }
     } else if (t->kind == TY_ARRAY) {
         sb_printf(sb, "%s-- element: %s (containsNull = true)\n", prefix,
+                  schema_type_name(t->elem));
+        put_schema_children(sb, t->elem, inner);
+    } else if (t->kind == TY_MAP) { /* StructType.buildFormattedString of a MapType */
+        sb_printf(sb, "%s-- key: %s\n", prefix, schema_type_name(t->key));
+        put_schema_children(sb, t->key, inner);
+        sb_printf(sb, "%s-- value: %s (valueContainsNull = true)\n", prefix,
                   schema_type_name(t->elem));
         put_schema_children(sb, t->elem, inner);
     }

@@ -119,8 +119,9 @@ typedef enum SExprKind {
     SX_AGG_REF,    /* u.ref: the i-th aggregate (in the aggregated space) */
     SX_WINDOW,     /* u.window: window(ts, size, slide, start) or, with u.window.session,
                       session_window(ts, gap), as a GROUP BY key */
-    SX_EXPLODE,    /* u.arg: explode(array), a generator; only as a whole SELECT item of a
-                      block without aggregation (SSelect.gen): one row per element */
+    SX_EXPLODE,    /* u.gen: explode[_outer](array or map), posexplode[_outer], a generator;
+                      only as a whole SELECT item of a block without aggregation
+                      (SSelect.gen): one row per element or entry */
     SX_LAMBDA_VAR  /* u.ref: a variable of a lambda function (Spark's NamedLambdaVariable),
                       numbered by its level (the variables of the enclosing lambdas, plus its
                       position), so an inner lambda's never equal an outer's; the higher-order
@@ -233,7 +234,25 @@ typedef enum SFnSig {
     case FN_AGGREGATE:                                                                             \
     case FN_REDUCE:                                                                                \
     case FN_ZIP_WITH:                                                                              \
-    case FN_ARRAY_SORT
+    case FN_ARRAY_SORT:                                                                            \
+    FN_CASES_MAP_LAMBDA
+/* The higher-order functions over maps (sema_func_lambda.c, cg_map.c).  Their SX_CALL
+   arguments: map_filter, transform_values, transform_keys: m, body, k, v; map_zip_with:
+   m1, m2, body, k, v1, v2. */
+#define FN_CASES_MAP_LAMBDA                                                                        \
+    case FN_MAP_FILTER:                                                                            \
+    case FN_TRANSFORM_VALUES:                                                                      \
+    case FN_TRANSFORM_KEYS:                                                                        \
+    case FN_MAP_ZIP_WITH
+#define FN_CASES_MAP                                                                               \
+    case FN_MAP:                                                                                   \
+    case FN_MAP_FROM_ARRAYS:                                                                       \
+    case FN_STR_TO_MAP:                                                                            \
+    case FN_MAP_KEYS:                                                                              \
+    case FN_MAP_VALUES:                                                                            \
+    case FN_MAP_ENTRIES:                                                                           \
+    case FN_MAP_CONTAINS_KEY:                                                                      \
+    case FN_MAP_CONCAT
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \
@@ -280,6 +299,10 @@ struct SExpr {
         int column;
         int ref;
         SExpr *arg;
+        /* SX_EXPLODE: the array or map; outer: explode_outer (one row of NULLs for a NULL or
+           empty one); its type is the element's, or for posexplode and a map the STRUCT of
+           the generated columns (pos, col / key, value), each an output column SX_FIELD of it */
+        struct { SExpr *arg; bool outer; } gen;
         struct { SExpr *arg; int index; } field;
         struct { SExpr *arg, *index; } index;
         struct { AstBinaryOp op; SExpr *lhs, *rhs; } bin;
@@ -504,8 +527,10 @@ struct SSelect {
     SExpr *window;      /* without aggregation: the window() of the select list (every
                            SX_WINDOW of out is it): the block makes one row per window of
                            its time, none for a NULL time (Spark's TimeWindowing); or NULL */
-    int gen;            /* index in out of the SX_EXPLODE item, or -1: the block makes
-                           one row per element of the array (none for NULL or []) */
+    int gen;            /* index in out of the SX_EXPLODE item (the first of its columns,
+                           each an SX_FIELD of it, when it makes several), or -1: the block
+                           makes one row per element of the array or entry of the map (none
+                           for NULL or empty ones but with explode_outer) */
     SOrder *order;
     int n_order;
     SSchema output;     /* names and types of out[] */

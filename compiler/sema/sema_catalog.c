@@ -427,6 +427,8 @@ static bool has_binary(const Type *t)
         return true;
     if (t->kind == TY_ARRAY)
         return has_binary(t->elem);
+    if (t->kind == TY_MAP)
+        return has_binary(t->key) || has_binary(t->elem);
     for (int i = 0; t->kind == TY_STRUCT && i < t->n_fields; i++)
         if (has_binary(t->fields[i].type))
             return true;
@@ -458,6 +460,12 @@ static void check_columns(SemaCtx *sc, const AstStmt *st, SSource *src)
             diag_error(sc->diag, cd->type_span,
                        "type %s cannot be read from files: reading BINARY columns (base64 in "
                        "JSON) is not supported yet",
+                       type_name(sc->arena, cd->type));
+            continue;
+        }
+        if (type_has_map(cd->type) && !sema_json_map_keys(cd->type)) {
+            diag_error(sc->diag, cd->type_span,
+                       "type %s cannot be read from files: a MAP read from JSON has STRING keys",
                        type_name(sc->arena, cd->type));
             continue;
         }

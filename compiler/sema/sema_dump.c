@@ -134,8 +134,8 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
             sb_printf(sb, ".#%d", e->u.field.index);
         break;
     case SX_EXPLODE:
-        sb_puts(sb, "(explode ");
-        put_expr(sb, e->u.arg, in);
+        sb_puts(sb, e->u.gen.outer ? "(explode_outer " : "(explode ");
+        put_expr(sb, e->u.gen.arg, in);
         sb_putc(sb, ')');
         break;
     case SX_INDEX:

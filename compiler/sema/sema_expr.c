@@ -84,10 +84,42 @@ static const Type *wider_numeric(const Type *a, const Type *b)
 
 /* Spark's Cast.canCast (non-ANSI), restricted to sluice's scalar types: STRING to and
    from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
-   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves. */
+   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves and STRING, a MAP to a MAP
+   of castable keys and values and to STRING. */
+/* Spark's Cast.forceNullable: can the cast of a non-NULL value give NULL?  (Casts to DECIMAL
+   are counted as such whatever the precision: canNullSafeCastToDecimal is not modelled.) */
+static bool cast_force_nullable(const Type *from, const Type *to)
+{
+    TypeKind f = from->kind, t = to->kind;
+    if (f == TY_NULL || type_equal(from, to) || (f == TY_STRING && t == TY_BINARY))
+        return false;
+    if (f == TY_STRING)
+        return true;
+    if (t == TY_STRING)
+        return false;
+    if (type_is_fractional(from) && t == TY_TIMESTAMP)
+        return true;
+    if (f == TY_TIMESTAMP && t == TY_DATE)
+        return false;
+    if (t == TY_DATE)
+        return true;
+    if (f == TY_DATE && t == TY_TIMESTAMP)
+        return false;
+    if (f == TY_DATE || t == TY_DECIMAL)
+        return true;
+    return (type_is_fractional(from) || f == TY_DECIMAL) && type_is_integral(to);
+}
+
 bool sema_can_cast(const Type *from, const Type *to)
 {
     if (type_equal(from, to) || from->kind == TY_NULL)
+        return true;
+    /* Cast.canCast of two MapTypes: the keys castable without becoming NULL, the values
+       castable (sluice's values are always nullable) */
+    if (from->kind == TY_MAP && to->kind == TY_MAP)
+        return sema_can_cast(from->key, to->key) && !cast_force_nullable(from->key, to->key) &&
+               sema_can_cast(from->elem, to->elem);
+    if (type_is_nested(from) && to->kind == TY_STRING) /* Cast.castToString */
         return true;
     if (!is_atomic(from) || !is_atomic(to))
         return false;
@@ -248,6 +280,12 @@ const Type *sema_wider_type(const Type *a, const Type *b)
         return a;
     if (type_equal(a, b))
         return a;
+    /* map() is MAP<VOID, VOID>: findTypeForComplex widens its NULL key and value types */
+    if (a->kind == TY_MAP && b->kind == TY_MAP && (a->key->kind == TY_NULL || b->key->kind == TY_NULL) &&
+        (a->elem->kind == TY_NULL || b->elem->kind == TY_NULL))
+        return a->key->kind == TY_NULL && a->elem->kind == TY_NULL ? b
+               : b->key->kind == TY_NULL && b->elem->kind == TY_NULL ? a
+                                                                      : NULL;
     if (!is_atomic(a) || !is_atomic(b))
         return NULL;
     if (dec_numeric(a, b))
@@ -610,6 +648,13 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
 {
     if (!l || !r)
         return NULL;
+    if (type_has_map(l->type) || type_has_map(r->type)) { /* BinaryComparison: checkForOrderingExpr */
+        static const char *const sym[] = {"=", "=", "<", "<=", ">", ">="}; /* != is Not(=) */
+        const char *f = op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ];
+        const char *what = arena_sprintf(b->sc->arena, "(%s %s %s)", sql_of(b, al), f, sql_of(b, ar));
+        sema_map_refuse_ordering(b, type_has_map(l->type) ? l->type : r->type, what, f, span);
+        return NULL;
+    }
     const Type *t = cmp_common(l->type, r->type);
     if (!t && sema_struct_comparable(l->type, r->type))
         t = l->type;
@@ -928,6 +973,16 @@ static SExpr *bind_in(Binder *b, const AstExpr *e)
     }
     if (!ok)
         return NULL;
+    if (type_has_map(x->type)) { /* In.checkInputDataTypes: checkForOrderingExpr */
+        StrBuf sb;
+        sb_init(&sb, b->sc->arena);
+        sb_printf(&sb, "(%s IN (", sql_of(b, e->u.in.arg));
+        for (int i = 0; i < n; i++)
+            sb_printf(&sb, "%s%s", i ? ", " : "", sql_of(b, e->u.in.list.items[i]));
+        sb_puts(&sb, "))");
+        sema_map_refuse_ordering(b, x->type, sb.data, "in", e->span);
+        return NULL;
+    }
     const Type *t = x->type;
     for (int i = 0; i < n; i++) {
         const Type *c = cmp_common(t, vals[i]->type);
@@ -1077,8 +1132,26 @@ static SExpr *bind_index(Binder *b, const AstExpr *e)
     SExpr *idx = sema_bind_expr(b, e->u.index.index);
     if (!base || !idx)
         return NULL;
+    if (base->type->kind == TY_MAP) { /* GetMapValue(m, k): element_at's map form */
+        SExpr *k = sema_map_key_arg(b, base->type, idx);
+        if (!k) {
+            char what[160];
+            snprintf(what, sizeof what, "a map key must be of the map's key type %s",
+                     tname(b, base->type->key));
+            type_error(b, e->u.index.index, what, e->u.index.index, idx->type);
+            return NULL;
+        }
+        SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
+        args[0] = base;
+        args[1] = k;
+        SExpr *r = sema_new_expr(b->sc, SX_CALL, base->type->elem, e->span);
+        r->u.call.fn = FN_ELEMENT_AT;
+        r->u.call.args = args;
+        r->u.call.n_args = 2;
+        return r;
+    }
     if (base->type->kind != TY_ARRAY) {
-        diag_error(b->sc->diag, e->span, "cannot index '%s': it is of type %s, not an array",
+        diag_error(b->sc->diag, e->span, "cannot index '%s': it is of type %s, not an array or a map",
                    sql_of(b, e->u.index.base), tname(b, base->type));
         return NULL;
     }
@@ -1143,7 +1216,7 @@ static SExpr *bind_binary_lit(Binder *b, const AstExpr *e)
 static bool struct_of_scalars(const Type *t)
 {
     for (int i = 0; i < t->n_fields; i++)
-        if (t->fields[i].type->kind == TY_STRUCT || t->fields[i].type->kind == TY_ARRAY)
+        if (type_is_nested(t->fields[i].type))
             return false;
     return true;
 }
@@ -1269,7 +1342,7 @@ static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg)
         if (!(agg->dargs[i] = sema_bind_expr(ab, args->items[i])))
             return false;
     for (int i = 0; i < n; i++)
-        if (agg->dargs[i]->type->kind == TY_ARRAY || agg->dargs[i]->type->kind == TY_STRUCT) {
+        if (type_is_nested(agg->dargs[i]->type)) {
             diag_error(sc->diag, args->items[i]->span,
                        "DISTINCT of a value of type %s is not supported yet",
                        tname(ab, agg->dargs[i]->type));
@@ -1431,6 +1504,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_MIN:
         case AGG_MAX:
+            /* Min, Max: TypeUtils.checkForOrderingExpr */
+            if (sema_map_refuse_ordering(b, t, sema_expr_sql(sc, b->blk, e), name, e->span))
+                return NULL;
             if (!is_atomic(t) && t->kind != TY_NULL) {
                 char what[64];
                 snprintf(what, sizeof what, "function '%s' expects an orderable argument", name);
@@ -1441,7 +1517,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg = x;
             break;
         case AGG_APPROX_COUNT_DISTINCT:
-            if (t->kind == TY_ARRAY || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
                 diag_error(sc->diag, args->items[0]->span,
                            "approx_count_distinct of a value of type %s is not supported yet",
                            tname(b, t));
@@ -1455,7 +1531,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_FIRST:
         case AGG_LAST:
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;
@@ -1477,11 +1553,11 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
         case AGG_MODE:
-            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP, which
-               sluice has not); here atomic values, and a set's DECIMAL (hashed as Scala's
+            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here
+               atomic values, and a set's DECIMAL (hashed as Scala's
                BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
                collect_set keeps (its map hashes a value by Java's hashCode too). */
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
                 t->kind == TY_BINARY ||
                 (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
                 diag_error(sc->diag, args->items[0]->span,
@@ -1496,7 +1572,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             /* MaxMinBy: any value type (here those first/last keep), an orderable ordering
                (TypeUtils.checkForOrderingExpr; every type sluice has is, here the atomic
                ones first/last keep) */
-            if (t->kind == TY_ARRAY || t->kind == TY_STRUCT) {
+            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;
@@ -1504,7 +1580,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             SExpr *ord = sema_bind_expr(&ab, args->items[1]);
             if (!ord)
                 return NULL;
-            if (ord->type->kind == TY_ARRAY || ord->type->kind == TY_STRUCT ||
+            if (type_is_nested(ord->type) ||
                 ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
                 diag_error(sc->diag, args->items[1]->span,
                            "%s ordered by a value of type %s is not supported yet", name,
@@ -1791,8 +1867,9 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
                    "FILTER is only allowed with an aggregate function, and '%s' is not one", name);
         return NULL;
     }
-    if (strcasecmp(name, "explode") == 0) {
-        /* A select item that is exactly explode(...) is bound by sema_select.c. */
+    if (strcasecmp(name, "explode") == 0 || strcasecmp(name, "explode_outer") == 0 ||
+        strcasecmp(name, "posexplode") == 0 || strcasecmp(name, "posexplode_outer") == 0) {
+        /* A select item that is exactly a generator is bound by sema_select.c. */
         if (strcmp(b->clause, "SELECT") == 0)
             diag_error(sc->diag, e->span,
                        "Generators are not supported when it's nested in expressions, but got: %s",
@@ -1941,7 +2018,7 @@ void sema_expr_columns(const SExpr *e, bool *needed, int n)
     case SX_NEG:
     case SX_CAST:
     case SX_EXPLODE:
-        sema_expr_columns(e->u.arg, needed, n);
+        sema_expr_columns(e->u.gen.arg, needed, n);
         return;
     case SX_ARITH:
     case SX_CMP:
@@ -2020,7 +2097,8 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
     case SX_NEG:
     case SX_CAST:
     case SX_EXPLODE:
-        return sema_expr_equal(a->u.arg, b->u.arg);
+        return a->u.gen.outer == b->u.gen.outer && type_equal(a->type, b->type) &&
+               sema_expr_equal(a->u.gen.arg, b->u.gen.arg);
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
@@ -2136,7 +2214,7 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
     case SX_NEG:
     case SX_CAST:
     case SX_EXPLODE:
-        c->u.arg = agg_map(as, e->u.arg);
+        c->u.gen.arg = agg_map(as, e->u.gen.arg);
         break;
     case SX_ARITH:
     case SX_CMP:

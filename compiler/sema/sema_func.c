@@ -153,6 +153,32 @@ static const AstStmt *ddl_columns(Binder *b, const char *prefix, const char *tex
 /* from_json's schema (ExprUtils.evalTypeExpr, DataType.fromDDL): a string literal with a
    type ('STRUCT<a: INT>') or a column list ('a INT, b STRING'); it must be a struct here
    (Spark also takes an array or a map). */
+bool sema_json_map_keys(const Type *t)
+{
+    if (t->kind == TY_MAP)
+        return t->key->kind == TY_STRING && sema_json_map_keys(t->elem);
+    if (t->kind == TY_ARRAY)
+        return sema_json_map_keys(t->elem);
+    for (int i = 0; t->kind == TY_STRUCT && i < t->n_fields; i++)
+        if (!sema_json_map_keys(t->fields[i].type))
+            return false;
+    return true;
+}
+
+/* ExprUtils.checkJsonSchema: false after Spark's message when a MAP in schema t has keys of
+   another type than STRING. */
+static bool json_map_keys_ok(Binder *b, const AstExpr *at, const Type *t)
+{
+    if (sema_json_map_keys(t))
+        return true;
+    diag_error(b->sc->diag, at->span,
+               "[DATATYPE_MISMATCH.INVALID_JSON_MAP_KEY_TYPE] Cannot resolve \"%s\" due to "
+               "data type mismatch: Input schema \"%s\" can only contain \"STRING\" as a key "
+               "type for a \"MAP\".",
+               sema_expr_sql(b->sc, b->blk, at), sema_map_sql_type(b->sc->arena, t));
+    return false;
+}
+
 static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
 {
     if (!sema_fn_is_string_const(schema)) {
@@ -184,6 +210,10 @@ static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *s
                    type_name(b->sc->arena, t));
         return NULL;
     }
+    if (!json_map_keys_ok(b, at, t))
+        return NULL;
+    if (t->kind == TY_MAP)
+        return t;
     if (t->kind != TY_STRUCT) {
         diag_error(b->sc->diag, at->span, "Input schema %s must be a struct, an array or a map.",
                    type_name(b->sc->arena, t));
@@ -501,6 +531,9 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
     if (!(*rt = sema_unify(b, args, asts, n, what)))
         return false;
+    if (sema_map_refuse_ordering(b, *rt, sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn),
+                                 e->span))
+        return false;
     switch ((*rt)->kind) {
     case TY_NULL:
     case TY_BOOLEAN:
@@ -520,6 +553,7 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
         break;
     case TY_INTERVAL:
     case TY_ARRAY:
+    case TY_MAP:
         break;
     }
     diag_error(b->sc->diag, e->span, "function '%s' cannot order values of type %s",
@@ -680,8 +714,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_SIZE:
     case FN_CARDINALITY: /* Size, registered as cardinality too */
         *rt = &type_int;
-        if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_NULL)
-            *bad = 0, *want = "an array";
+        if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_MAP &&
+            args[0]->type->kind != TY_NULL)
+            *bad = 0, *want = "an array or a map";
         return true;
     case FN_ROUND:
     case FN_BROUND: /* BRound: RoundBase as Round, HALF_EVEN */
@@ -895,14 +930,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     }
     case FN_TO_JSON:
-        /* StructsToJson: a STRUCT or an ARRAY (a MAP, which sluice has not, too); its options
-           map (a MAP literal) is not supported yet */
+        /* StructsToJson: a STRUCT, an ARRAY or a MAP; its options map (a MAP literal) is not
+           supported yet */
         if (n > 1) {
             diag_error(b->sc->diag, asts[1]->span, "to_json options are not supported yet");
             return false;
         }
-        if (args[0]->type->kind != TY_STRUCT && args[0]->type->kind != TY_ARRAY)
-            *bad = 0, *want = "a struct or an array";
+        if (args[0]->type->kind != TY_STRUCT && args[0]->type->kind != TY_ARRAY &&
+            args[0]->type->kind != TY_MAP)
+            *bad = 0, *want = "a struct, an array or a map";
         *rt = &type_string;
         return true;
     case FN_FROM_JSON: /* JsonToStructs: ExpectsInputTypes StringType, no implicit cast */
@@ -957,6 +993,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     FN_CASES_ARRAY:
         return sema_type_array_fn(b, e, fn, args, n, rt, bad, want);
+    FN_CASES_MAP:
+        return sema_type_map_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:
     case FN_TRY_CAST: /* sema_bind_try_cast */

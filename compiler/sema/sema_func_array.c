@@ -57,6 +57,14 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     *want = "an array";
     switch (fn) {
     case FN_ELEMENT_AT: /* ElementAt(ARRAY, INT): a BIGINT index is refused */
+        if (args[0]->type->kind == TY_MAP) { /* ElementAt(MAP<K, V>, K): V, NULL if absent */
+            *rt = args[0]->type->elem;
+            if (!(args[1] = sema_map_key_arg(b, args[0]->type, args[1])))
+                *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the map's key type %s",
+                                                type_name(b->sc->arena, args[0]->type->key));
+            return true;
+        }
+        *want = "an array or a map";
         if (!arr) {
             *bad = 0;
             return true;

@@ -1,5 +1,6 @@
 /* sema_func_lambda.c - the higher-order functions over arrays (FN_CASES_LAMBDA: transform,
-** filter, exists, forall, aggregate, zip_with, array_sort; Spark's higherOrderFunctions.scala) and
+** filter, exists, forall, aggregate, zip_with, array_sort) and over maps (map_filter,
+** transform_values, transform_keys, map_zip_with; Spark's higherOrderFunctions.scala) and
 ** the variables of
 ** their lambda functions (analysis/higherOrderFunctions.scala: ResolveLambdaVariables).
 ** sema_func.c's sema_bind_func hands them here before binding any argument.
@@ -185,12 +186,73 @@ static SExpr *bind_array_sort(Binder *b, const AstExpr *e, SExpr *arr)
     return new_call(b, e, FN_ARRAY_SORT, arr->type, args, 4);
 }
 
+/* map_filter(m, (k, v) -> p) (MapFilter: p BOOLEAN), transform_values(m, (k, v) -> f)
+   (TransformValues: MAP<K, f>), transform_keys(m, (k, v) -> f) (TransformKeys: MAP<f, V>, f
+   no MAP: checkForMapKeyType), map_zip_with(m1, m2, (k, v1, v2) -> f) (MapZipWith: keys of one
+   type; MAP<K, f>). */
+static SExpr *bind_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr *m)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    Arena *a = b->sc->arena;
+    if (fn == FN_MAP_ZIP_WITH) {
+        SExpr **args = ARENA_NEW_N(a, SExpr *, 6);
+        args[0] = m;
+        if (!(args[1] = sema_bind_expr(b, asts[1])))
+            return NULL;
+        if (args[1]->type->kind != TY_MAP)
+            return unexpected_type(b, e, 1, "MAP", args[1]->type);
+        if (!type_equal(m->type->key, args[1]->type->key)) {
+            diag_error(b->sc->diag, e->span,
+                       "map_zip_with of maps whose key types differ (%s, %s) is not supported yet",
+                       type_name(a, m->type), type_name(a, args[1]->type));
+            return NULL;
+        }
+        const Type *ts[3] = {m->type->key, m->type->elem, args[1]->type->elem};
+        if (!(args[2] = bind_lambda(b, asts[2], ts, 3, &args[3])))
+            return NULL;
+        return new_call(b, e, fn, type_map(a, m->type->key, args[2]->type), args, 6);
+    }
+    SExpr **args = ARENA_NEW_N(a, SExpr *, 4);
+    args[0] = m;
+    const Type *ts[2] = {m->type->key, m->type->elem};
+    if (!(args[1] = bind_lambda(b, asts[1], ts, 2, &args[2])))
+        return NULL;
+    const Type *f = args[1]->type;
+    switch (fn) {
+    case FN_MAP_FILTER:
+        if (f->kind != TY_BOOLEAN)
+            return unexpected_type(b, e, 1, "BOOLEAN", f);
+        return new_call(b, e, fn, m->type, args, 4);
+    case FN_TRANSFORM_VALUES:
+        return new_call(b, e, fn, type_map(a, m->type->key, f), args, 4);
+    case FN_TRANSFORM_KEYS:
+        if (type_has_map(f)) {
+            diag_error(b->sc->diag, e->span,
+                       "[DATATYPE_MISMATCH.INVALID_MAP_KEY_TYPE] Cannot resolve \"%s\" due to data "
+                       "type mismatch: The key of map cannot be/contain \"%s\".",
+                       sema_expr_sql(b->sc, b->blk, e), sema_map_sql_type(a, f));
+            return NULL;
+        }
+        return new_call(b, e, fn, type_map(a, f, m->type->elem), args, 4);
+    default:
+        SL_UNREACHABLE();
+    }
+}
+
 SExpr *sema_bind_lambda_fn(Binder *b, const AstExpr *e, SFunc fn)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     SExpr *arr = sema_bind_expr(b, asts[0]);
     if (!arr)
         return NULL;
+    switch (fn) {
+    FN_CASES_MAP_LAMBDA:
+        if (arr->type->kind != TY_MAP)
+            return unexpected_type(b, e, 0, "MAP", arr->type);
+        return bind_map_fn(b, e, fn, arr);
+    default:
+        break;
+    }
     if (arr->type->kind != TY_ARRAY)
         return unexpected_type(b, e, 0, "ARRAY", arr->type);
     if (fn == FN_AGGREGATE || fn == FN_REDUCE)

@@ -137,7 +137,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
             TypeKind k = args[i]->type->kind;
             if (k == TY_DECIMAL || k == TY_NULL)
                 args[i] = sema_coerce(b->sc, args[i], &type_string);
-            else if (k == TY_INTERVAL || k == TY_BINARY || k == TY_ARRAY || k == TY_STRUCT)
+            else if (k == TY_INTERVAL || k == TY_BINARY || type_is_nested(args[i]->type))
                 *bad = i, *want = "a number, string, boolean, date or timestamp";
         }
         if (*bad < 0 && sema_fn_is_string_const(args[0]) && !format_supported(args[0]->u.value.s))

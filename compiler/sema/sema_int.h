@@ -325,6 +325,22 @@ bool sema_is_atomic_elem(const Type *t);
 bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                         const Type **rt, int *bad, const char **want);
 bool sema_concat_of_arrays(SExpr **args, int n);
+/* Maps (sema_func_map.c): FN_CASES_MAP; sema_map_key_arg casts the key of element_at(m, k),
+   m[k] and map_contains_key to m's key type (NULL when it cannot be).  The refusals of a type
+   holding a MAP, each reported at span with Spark's message (true when refused): as an
+   operand of an ordering operator `fn_name` (what: the expression's SQL), as a grouping
+   expression, as a column of DISTINCT or DROP DUPLICATES. */
+bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                      const Type **rt, int *bad, const char **want);
+SExpr *sema_map_key_arg(Binder *b, const Type *map, SExpr *k);
+/* Spark's toSQLType of a type holding a map: MAP<STRING, INT>, STRUCT<m: MAP<STRING, INT>>. */
+const char *sema_map_sql_type(Arena *arena, const Type *t);
+/* Whether every MAP in t has STRING keys, as the JSON reader needs (sema_func.c). */
+bool sema_json_map_keys(const Type *t);
+bool sema_map_refuse_ordering(Binder *b, const Type *t, const char *what, const char *fn_name,
+                              SrcSpan span);
+bool sema_map_refuse_grouping(SemaCtx *sc, const Type *t, const char *expr_sql, SrcSpan span);
+bool sema_map_refuse_set_op(SemaCtx *sc, const Type *t, const char *col, SrcSpan span);
 /* Spark's toSQLType: the type's name in capitals (ARRAY<INT>). */
 const char *sema_sql_type(Binder *b, const Type *t);
 /* Higher-order functions (sema_func_lambda.c): FN_CASES_LAMBDA bound with their lambda

@@ -389,6 +389,12 @@ static void put_default_args(StrBuf *sb, int fn, int n)
                         "namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), "
                         "namedlambdavariable())");
         break;
+    case FN_STR_TO_MAP: /* StringToMap(child, Literal(","), Literal(":")) */
+        if (n == 1)
+            sb_puts(sb, ", ,, :");
+        else if (n == 2)
+            sb_puts(sb, ", :");
+        break;
     case FN_SORT_ARRAY: /* SortArray(base, Literal(true)) */
         if (n == 1)
             sb_puts(sb, ", true");

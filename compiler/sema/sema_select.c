@@ -17,7 +17,7 @@
 
 #include "sema/sema_int.h"
 
-const Type sema_type_unknown = {TY_NULL, 0, 0, 0, 0, 0};
+const Type sema_type_unknown = {TY_NULL, 0, 0, 0, 0, 0, 0};
 
 /* ==== FROM ==== */
 
@@ -150,6 +150,11 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
         at[d->n] = a->span;
         d->cols[d->n++] = x->u.column;
     }
+    for (int k = 0; k < d->n; k++) { /* Deduplicate's keys (mapColumnInSetOperation) */
+        const SColumn *c = &blk->input->cols[d->cols[k]];
+        if (sema_map_refuse_set_op(sc, c->type, c->name, at[k]))
+            break;
+    }
     for (int k = 0; k < d->n; k++)
         if (d->cols[k] == d->watermark_col && d->event_key < 0)
             d->event_key = k;
@@ -241,6 +246,10 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
     sel->group = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     sel->n_group = n;
     Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL};
+    /* the keys of a DISTINCT (distinct_as_group_by): Spark checks the Distinct, not an
+       Aggregate */
+    bool from_distinct = ast->distinct && ast->group_by_span.begin == ast->distinct_span.begin &&
+                         ast->group_by_span.end == ast->distinct_span.end;
     for (int i = 0; i < n; i++) {
         const AstExpr *g = ast->group_by.items[i];
         if (!g)
@@ -273,6 +282,11 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         if (k && k->type->kind == TY_NULL) {
             k = sema_coerce(sc, k, &type_string); /* GROUP BY NULL: one group */
         }
+        if (k && from_distinct && i < sel->n_out &&
+            sema_map_refuse_set_op(sc, k->type, sel->out[i].name, ast->distinct_span))
+            k = NULL;
+        else if (k && sema_map_refuse_grouping(sc, k->type, sema_expr_sql(sc, blk, x), g->span))
+            k = NULL;
         if (k && k->kind != SX_WINDOW && sema_is_session_column(sel, k)) {
             /* Spark plans an aggregation keyed on a column carrying the SessionWindow marker
                as a session window aggregation (AggUtils.planStreamingAggregationForSession,
@@ -288,61 +302,112 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
 
 /* ==== Select list ==== */
 
+/* explode, explode_outer, posexplode, posexplode_outer (Spark's generators): 1 + outer + 2 * pos,
+   or 0 for another call. */
+static int generator_kind(const AstExpr *e)
+{
+    static const char *const names[] = {"explode", "explode_outer", "posexplode", "posexplode_outer"};
+    if (e->kind != AST_CALL || !e->u.call.name || e->u.call.has_over)
+        return 0;
+    for (int i = 0; i < 4; i++)
+        if (strcasecmp(e->u.call.name, names[i]) == 0)
+            return i + 1;
+    return 0;
+}
+
 static int count_outputs(const SelBlock *blk)
 {
     int n = 0;
     for (int i = 0; i < blk->ast->n_items; i++) {
         const AstExpr *e = blk->ast->items[i].expr;
-        n += e && e->kind == AST_STAR ? blk->input->n : 1;
+        n += e && e->kind == AST_STAR ? blk->input->n : e && generator_kind(e) ? 3 : 1;
     }
     return n;
 }
 
-static bool is_explode_call(const AstExpr *e)
+/* A generator (Spark's Generate) as a whole select item it of index `index`: one per
+   block, never with aggregation, over an ARRAY or a MAP.  Its columns, named as Spark names
+   them (col; key, value; pos first for posexplode) or by the item's alias when it makes one,
+   are appended to the block's output.  False after an error. */
+static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelectItem *it)
 {
-    return e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, "explode") == 0 &&
-           !e->u.call.has_over;
-}
-
-/* explode(array) as a whole select item (Spark's Generate): one per block, never with
-   aggregation, and only over an ARRAY (sluice has no MAP type). */
-static SExpr *bind_explode(SemaCtx *sc, SelBlock *blk, Binder *b, const AstExpr *e, int index)
-{
+    const AstExpr *e = it->expr;
+    int kind = generator_kind(e);
+    bool outer = kind == 2 || kind == 4, pos = kind >= 3;
     SSelect *sel = blk->sel;
     const char *sql = sema_expr_sql(sc, blk, e);
+    const char *name = e->u.call.name;
     if (sel->gen >= 0) {
         diag_error(sc->diag, e->span,
                    "Only one generator allowed per select clause but found 2: %s, %s",
                    sema_expr_sql(sc, blk, blk->gen_ast), sql);
-        return NULL;
+        return false;
     }
     if (sel->has_agg) {
         diag_error(sc->diag, e->span,
                    "Generators are not supported in a SELECT with aggregation, but got: %s "
                    "(explode in a subquery and aggregate outside it)",
                    sql);
-        return NULL;
+        return false;
     }
     if (e->u.call.args.n != 1 || e->u.call.star || e->u.call.distinct) {
-        diag_error(sc->diag, e->span, "function 'explode' takes 1 argument, but %d were given",
+        diag_error(sc->diag, e->span, "function '%s' takes 1 argument, but %d were given", name,
                    e->u.call.args.n);
-        return NULL;
+        return false;
     }
-    SExpr *arr = sema_bind_expr(b, e->u.call.args.items[0]);
-    if (!arr)
-        return NULL;
-    if (arr->type->kind != TY_ARRAY) {
+    SExpr *arg = sema_bind_expr(b, e->u.call.args.items[0]);
+    if (!arg)
+        return false;
+    const Type *t = arg->type;
+    if (t->kind != TY_ARRAY && t->kind != TY_MAP) {
         diag_error(sc->diag, e->u.call.args.items[0]->span,
-                   "cannot resolve '%s' due to data type mismatch: input to function explode "
+                   "cannot resolve '%s' due to data type mismatch: input to function %s "
                    "should be array or map type, not %s",
-                   sql, type_name(sc->arena, arr->type));
-        return NULL;
+                   sql, name, type_name(sc->arena, t));
+        return false;
     }
-    SExpr *x = sema_new_expr(sc, SX_EXPLODE, arr->type->elem, e->span);
-    x->u.arg = arr;
-    sel->gen = index;
+    /* ExplodeBase.elementSchema / PosExplode: pos INT, then col or key and value */
+    TypeField f[3];
+    int n = 0;
+    if (pos)
+        f[n++] = (TypeField){"pos", &type_int};
+    if (t->kind == TY_MAP) {
+        f[n++] = (TypeField){"key", t->key};
+        f[n++] = (TypeField){"value", t->elem};
+    } else {
+        f[n++] = (TypeField){"col", t->elem};
+    }
+    /* ResolveGenerate: one name per column, `AS name` or `AS (name, ...)` */
+    int n_names = it->alias ? 1 : it->n_aliases;
+    if (n_names && n_names != n) {
+        StrBuf names;
+        sb_init(&names, sc->arena);
+        for (int i = 0; i < n_names; i++)
+            sb_printf(&names, "%s%s", i ? "," : "", it->alias ? it->alias : it->aliases[i]);
+        diag_error(sc->diag, it->alias_span,
+                   "The number of aliases supplied in the AS clause does not match the number "
+                   "of columns output by the UDTF expected %d aliases but got %s ",
+                   n, names.data);
+        return false;
+    }
+    SExpr *x = sema_new_expr(sc, SX_EXPLODE, n > 1 ? type_struct(sc->arena, n, f) : t->elem, e->span);
+    x->u.gen.arg = arg;
+    x->u.gen.outer = outer;
+    sel->gen = sel->n_out;
     blk->gen_ast = e;
-    return x;
+    for (int i = 0; i < n; i++) {
+        SOutCol *o = &sel->out[sel->n_out++];
+        o->span = it->span;
+        o->name = it->alias ? it->alias : it->n_aliases ? it->aliases[i] : f[i].name;
+        o->aliased = n_names > 0;
+        o->expr = x;
+        if (n > 1) {
+            o->expr = sema_new_expr(sc, SX_FIELD, f[i].type, e->span);
+            o->expr->u.field.arg = x;
+            o->expr->u.field.index = i;
+        }
+    }
+    return true;
 }
 
 /* item := expr [[AS] alias] | '*' | relation '.' '*'
@@ -383,15 +448,26 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             }
             continue;
         }
-        SOutCol *o = &sel->out[sel->n_out++];
-        o->span = it->span;
-        if (is_explode_call(e)) {
-            /* A generator: Spark names its column `col`. */
-            o->name = it->alias ? it->alias : "col";
-            o->aliased = it->alias != NULL;
-            o->expr = bind_explode(sc, blk, &b, e, sel->n_out - 1);
+        if (generator_kind(e)) {
+            if (!bind_generator(sc, blk, &b, it)) { /* one column, unbound, for what follows */
+                SOutCol *o = &sel->out[sel->n_out++];
+                o->span = it->span;
+                o->name = it->alias ? it->alias : "col";
+            }
             continue;
         }
+        if (it->n_aliases) { /* Spark's MultiAlias of another expression */
+            StrBuf names;
+            sb_init(&names, sc->arena);
+            for (int k = 0; k < it->n_aliases; k++)
+                sb_printf(&names, "%s%s", k ? ", " : "", it->aliases[k]);
+            diag_error(sc->diag, it->alias_span,
+                       "[MULTI_ALIAS_WITHOUT_GENERATOR] Multi part aliasing (%s) is not supported "
+                       "with %s as it is not a generator function.",
+                       names.data, sema_expr_sql(sc, blk, e));
+        }
+        SOutCol *o = &sel->out[sel->n_out++];
+        o->span = it->span;
         o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
         o->aliased = it->alias != NULL;
         o->expr = sema_bind_expr(&b, e);
@@ -435,6 +511,13 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
             continue;
         }
         SExpr *x = sema_bind_expr(&b, it->expr);
+        /* SortOrder.checkInputDataTypes: its SQL is "<expr> ASC NULLS FIRST" */
+        if (x && sema_map_refuse_ordering(
+                     &b, x->type,
+                     arena_sprintf(sc->arena, "%s %s NULLS %s", sema_expr_sql(sc, blk, it->expr),
+                                   o->desc ? "DESC" : "ASC", o->nulls_first ? "FIRST" : "LAST"),
+                     "sortorder", it->span))
+            x = NULL;
         o->expr = sel->has_agg ? sema_to_agg_space(sc, blk, sel->group, sel->n_group, x) : x;
     }
 }

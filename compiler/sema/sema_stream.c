@@ -828,7 +828,7 @@ static void rule_file_sink(SemaCtx *sc, const SQuery *q, bool mode_known)
             const SOutCol *c = &q->select->out[i];
             const Type *t = c->expr ? c->expr->type : NULL;
             /* CSVFileFormat.supportDataType: atomic types only (NullType is not one). */
-            if (t && (t->kind == TY_STRUCT || t->kind == TY_ARRAY || t->kind == TY_NULL))
+            if (t && (type_is_nested(t) || t->kind == TY_NULL))
                 diag_error(sc->diag, c->span, "CSV data source does not support %s data type.",
                            type_name(sc->arena, t));
         }

@@ -40,7 +40,8 @@ static bool widen(SemaCtx *sc, SSelect *s, int c, const Type *t)
     SOutCol *o = &s->out[c];
     if (!o->expr || type_equal(o->expr->type, t))
         return true;
-    if (s->gen == c) {
+    if (s->gen >= 0 && (s->gen == c || (o->expr->kind == SX_FIELD &&
+                                         o->expr->u.field.arg->kind == SX_EXPLODE))) {
         diag_error(sc->diag, o->span,
                    "a UNION column made by explode() of type %s cannot be widened to %s yet; "
                    "cast it in a subquery",

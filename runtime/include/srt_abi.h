@@ -34,6 +34,7 @@
 **   DATE: i (days)     DOUBLE: d        STRING: p (bytes, not NUL-terminated), n
 **   DECIMAL(p, s): the unscaled value as a 128-bit integer, low 64 bits in i, high in hi
 **   STRUCT: p -> const SrtDatum[n_fields]   ARRAY: p -> const SrtDatum[n], n
+**   MAP: p -> const SrtDatum[2n], the n keys (never NULL) then the n values, n entries
 ** Memory behind p must live until the batch is written (srt_batch_alloc).
 */
 typedef struct SrtDatum {
@@ -429,6 +430,18 @@ const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d,
                               int32_t keep_neg_zero, uint32_t *len);
 const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes,
                                      uint32_t len);
+
+/* CAST(*d AS STRING) of a STRUCT, ARRAY or MAP of that type (Cast.castToString, srt_show.c):
+   {a, b}, [a, b], {k -> v}, NULL inside as null; in scratch memory of q. */
+void srt_cast_nested_str(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
+                         uint32_t *out_n);
+/* A MAP of that type (srt_mapdata.c) from n_keys key datums and n_values value datums, as
+   Spark's ArrayBasedMapBuilder with spark.sql.mapKeyDedupPolicy EXCEPTION (its default):
+   *out -> SrtDatum[2 * *out_n], the keys then the values, in scratch memory of q (FLOAT and
+   DOUBLE keys normalised: one NaN, no -0.0).  0, or -1 after failing the query with Spark's
+   [NULL_MAP_KEY], [DUPLICATED_MAP_KEY] or (n_keys != n_values) map_from_arrays' message. */
+int srt_map_build(SrtQuery *q, const char *type, const void *keys, uint32_t n_keys,
+                  const void *values, uint32_t n_values, const void **out, uint32_t *out_n);
 
 /* Stop the query with an error (the message is copied); the current batch is not committed. */
 void srt_query_fail(SrtQuery *q, const char *msg);
@@ -945,6 +958,12 @@ int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint3
    0, or -1 (NULL) when re is NULL. */
 int srt_split(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t limit,
               const void **out, uint32_t *out_n);
+/* str_to_map(s, pairDelim, keyValueDelim) (StringToMap, srt_mapdata.c): s split by pair
+   (limit -1), each part by kv (limit 2) into a key and a value (NULL when there is no second
+   part), built by srt_map_build for the map type `type`; 0, or -1 (a NULL pattern, or the
+   query failed). */
+int srt_str_to_map(SrtQuery *q, const char *type, const SrtRegex *pair, const SrtRegex *kv,
+                   const char *s, uint32_t n, const void **out, uint32_t *out_n);
 /* regexp_replace(s, re, rep, pos): every match at or after code unit pos - 1 (pos >= 1)
    replaced by rep read as Java's Matcher.appendReplacement does ($g, ${name}, \c); s
    itself when nothing matches or pos - 1 is past the end.  The result is in scratch

@@ -169,7 +169,8 @@ typedef enum SrtKind {
     SRT_T_DATE,
     SRT_T_STRUCT,
     SRT_T_ARRAY,
-    SRT_T_VOID /* Spark's NullType: every value is NULL */
+    SRT_T_VOID, /* Spark's NullType: every value is NULL */
+    SRT_T_MAP   /* keys never NULL (Spark's MapType) */
 } SrtKind;
 
 typedef struct SrtType SrtType;
@@ -181,9 +182,24 @@ struct SrtType {
     SrtKind kind;
     uint32_t n_fields;      /* STRUCT */
     const SrtField *fields; /* STRUCT */
-    const SrtType *elem;    /* ARRAY */
+    const SrtType *elem;    /* ARRAY; a MAP's value type */
     int32_t precision, scale; /* DECIMAL */
+    const SrtType *key;     /* MAP */
 };
+
+/* The datums a nested value d of type t points at (srt_abi.h): a STRUCT's fields, an
+   ARRAY's elements, a MAP's d->n keys then its d->n values; srt_nested_child is the type of
+   the i-th. */
+static inline uint32_t srt_nested_count(const SrtType *t, const SrtDatum *d)
+{
+    return t->kind == SRT_T_STRUCT ? t->n_fields : t->kind == SRT_T_MAP ? 2 * d->n : d->n;
+}
+static inline const SrtType *srt_nested_child(const SrtType *t, const SrtDatum *d, uint32_t i)
+{
+    return t->kind == SRT_T_STRUCT                 ? t->fields[i].type
+           : t->kind == SRT_T_MAP && i < d->n ? t->key
+                                                   : t->elem;
+}
 
 /* A DECIMAL datum's unscaled value (srt_abi.h: low 64 bits in i, high in hi). */
 static inline srt_i128 srt_datum_dec(const SrtDatum *d)
@@ -677,6 +693,10 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src);
 
 /* Append the text of one value of type t. */
 void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out);
+/* A value as its Java object's toString in Spark (srt_query.c): an Integer, a Long (a
+   TIMESTAMP's microseconds), an Integer (a DATE's days), Double, UTF8String, ...; what
+   Spark's messages quote of a row or a map key. */
+void srt_java_text(const SrtDatum *d, const SrtType *t, SrtBuf *b);
 /* Display width of UTF-8 text as Spark counts it (UTF-16 units, East-Asian wide = 2). */
 size_t srt_show_width(const char *s, size_t n);
 /* Spark's show() table of the visible columns, ending with the newline after the
@@ -863,6 +883,9 @@ int srt_ckpt_check_schemas(SrtCkpt *c, const struct SrtQueryDef *def, int64_t ve
 struct SrtStateSchema;
 /* Are these the bytes of a value of type t that is not NULL (srt_key.c's encoding)? 0 if so. */
 int srt_key_nested_check(const SrtType *t, const uint8_t *bytes, uint32_t len);
+/* srt_key_nested of a value of type t: its canonical bytes in scratch memory of q. */
+const uint8_t *srt_key_bytes(SrtQuery *q, const SrtType *t, const SrtDatum *d, int keep_neg_zero,
+                             uint32_t *len);
 int srt_state_key_check(const struct SrtStateSchema *s, const uint8_t *key, uint32_t key_len,
                         SrtErr *err);
 /* Spark's equalsIgnoreNameAndCompatibleNullability of two "struct<...>" simpleStrings:

@@ -880,6 +880,28 @@ START_TEST(test_types)
 }
 END_TEST
 
+/* MAP<K, V> (Spark's MapType): simpleString map<string,int>, DataType.sql-like MAP<STRING, INT>;
+   `map` stays a name (a column, a function). */
+START_TEST(test_map_type)
+{
+    Arena arena;
+    arena_init(&arena);
+    Parsed p = parse(&arena, "CREATE SOURCE s (map MAP<STRING, ARRAY<MAP<INT, DOUBLE>>>) WITH (c = 'x');"
+                             "SELECT map(1, map) AS m, map['k'] FROM s");
+    ck_assert_msg(p.script != NULL, "%s", p.diag);
+    const Type *t = p.script->stmts[0]->columns[0].type;
+    ck_assert_int_eq(t->kind, TY_MAP);
+    ck_assert_ptr_eq(t->key, &type_string);
+    ck_assert_int_eq(t->elem->elem->kind, TY_MAP);
+    ck_assert_str_eq(type_name(&arena, t), "map<string,array<map<int,double>>>");
+    ck_assert_str_eq(type_sql_name(&arena, t), "MAP<STRING, ARRAY<MAP<INT, DOUBLE>>>");
+    ck_assert(type_has_map(t) && !type_has_map(t->key));
+    ck_assert(type_equal(t, type_map(&arena, &type_string, t->elem)));
+    ck_assert(!type_equal(t, type_map(&arena, &type_int, t->elem)));
+    arena_free(&arena);
+}
+END_TEST
+
 /* ==== The walker ==== */
 
 typedef struct WalkCount {
@@ -1039,6 +1061,7 @@ Suite *parser_suite(void)
     TCase *tc = tcase_create("statements");
     tcase_add_loop_test(tc, test_statements, 0, (int)(sizeof stmt_cases / sizeof stmt_cases[0]));
     tcase_add_test(tc, test_types);
+    tcase_add_test(tc, test_map_type);
     suite_add_tcase(s, tc);
     tc = tcase_create("expressions");
     tcase_add_loop_test(tc, test_expressions, 0, (int)(sizeof expr_cases / sizeof expr_cases[0]));

@@ -1,11 +1,13 @@
 /* check_rt_nested.c - nested values read from JSON (srt_json_value), their copies into
-** batch memory (srt_batch_copy_value), their key bytes (srt_key_nested, srt_key.c), and the
+** batch memory (srt_batch_copy_value), their key bytes (srt_key_nested, srt_key.c), MAP
+** values (srt_map_build, srt_str_to_map, their show() and JSON texts), and the
 ** CSV field helpers (srt_csv_*).  Inputs end
 ** right before a PROT_NONE page, so a read past the end crashes the test.
 */
 #include <check.h>
 #include <string.h>
 
+#include "rt_datum.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -339,6 +341,169 @@ START_TEST(test_key_nested)
 }
 END_TEST
 
+static const SrtDatum *entries(const SrtDatum *d)
+{
+    return d->p;
+}
+
+/* A MAP<STRING, INT> from JSON: keys in order, duplicates kept, a value of another type NULL
+   and the map partial (JacksonParser.convertMap); the copy in batch memory keeps it all. */
+START_TEST(test_map_json)
+{
+    static const char type[] = "map<string,int>";
+    SrtDatum d;
+    int st;
+    const char *in = "{\"b\": 2, \"a\": null, \"b\": 3, \"\\u0063\": 4}";
+    ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
+    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_uint_eq(d.n, 4);
+    const SrtDatum *e = entries(&d);
+    assert_str(&e[0], "b");
+    assert_str(&e[1], "a");
+    assert_str(&e[2], "b");
+    assert_str(&e[3], "c");
+    ck_assert_int_eq(e[4].i, 2);
+    ck_assert(e[5].is_null);
+    ck_assert_int_eq(e[6].i, 3);
+    ck_assert_int_eq(e[7].i, 4);
+    in = "{\"x\": \"no\", \"y\": 1}";
+    ck_assert_int_eq(read_value(type, in, &d, &st), (long)strlen(in));
+    ck_assert_int_eq(st, SRT_JV_PARTIAL);
+    e = entries(&d);
+    ck_assert(e[2].is_null && !e[3].is_null);
+    ck_assert_int_eq(read_value(type, "{}", &d, &st), 2);
+    ck_assert_int_eq(st, SRT_JV_OK);
+    ck_assert_uint_eq(d.n, 0);
+    ck_assert_int_eq(read_value(type, "[1]", &d, &st), 3);
+    ck_assert_int_eq(st, SRT_JV_BADTYPE);
+    ck_assert_int_eq(read_value(type, "{\"a\" 1}", &d, &st), -1);
+}
+END_TEST
+
+
+/* srt_map_build: keys then values; FLOAT and DOUBLE keys normalised; NULL keys, duplicate
+   keys (after normalisation) and arrays of different lengths fail with Spark's messages. */
+START_TEST(test_map_build)
+{
+    SrtDatum k[3] = {rt_str_datum("a"), rt_str_datum("b"), rt_str_datum("c")}, v[3] = {{0}};
+    v[0].i = 1, v[1].is_null = 1, v[2].i = 3;
+    const void *out;
+    uint32_t n;
+    ck_assert_int_eq(srt_map_build(q, "map<string,int>", k, 3, v, 3, &out, &n), 0);
+    ck_assert_uint_eq(n, 3);
+    const SrtDatum *o = out;
+    assert_str(&o[2], "c");
+    ck_assert(o[4].is_null);
+    ck_assert_int_eq(o[5].i, 3);
+    ck_assert(!q->failed);
+
+    SrtDatum dk[2] = {{0}};
+    dk[0].d = -0.0, dk[1].d = __builtin_nan("");
+    ck_assert_int_eq(srt_map_build(q, "map<double,int>", dk, 2, v, 2, &out, &n), 0);
+    o = out;
+    ck_assert(!__builtin_signbit(o[0].d));
+    ck_assert(o[1].d != o[1].d);
+    ck_assert(!q->failed);
+
+    SrtDatum nk[2] = {rt_str_datum("a"), {0}};
+    nk[1].is_null = 1;
+    ck_assert_int_eq(srt_map_build(q, "map<string,int>", nk, 2, v, 2, &out, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_str_eq(q->err.msg, "[NULL_MAP_KEY] Cannot use null as map key.");
+}
+END_TEST
+
+START_TEST(test_map_duplicate_key)
+{
+    SrtDatum k[2] = {{0}}, v[2] = {{0}};
+    k[0].d = 0.0, k[1].d = -0.0;
+    const void *out;
+    uint32_t n;
+    ck_assert_int_eq(srt_map_build(q, "map<double,int>", k, 2, v, 2, &out, &n), -1);
+    ck_assert(q->failed);
+    ck_assert_str_eq(q->err.msg,
+                     "[DUPLICATED_MAP_KEY] Duplicate map key -0.0 was found, please check the "
+                     "input data. If you want to remove the duplicated keys, you can set "
+                     "\"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted "
+                     "at last takes precedence.");
+}
+END_TEST
+
+START_TEST(test_map_lengths)
+{
+    SrtDatum k[2] = {{0}}, v[1] = {{0}};
+    const void *out;
+    uint32_t n;
+    ck_assert_int_eq(srt_map_build(q, "map<int,int>", k, 2, v, 1, &out, &n), -1);
+    ck_assert_str_eq(q->err.msg, "The key array and value array of MapData must have the same length.");
+}
+END_TEST
+
+/* str_to_map by Java's split: pairs with limit -1 (trailing empty parts kept), then key and
+   value with limit 2 (no delimiter: a NULL value). */
+START_TEST(test_str_to_map)
+{
+    const SrtRegex *pair = srt_regex_get(q, ",", 1, 1), *kv = srt_regex_get(q, ":", 1, 1);
+    const void *out;
+    uint32_t n;
+    const char *s = "a:1,b,c:x:y,";
+    ck_assert_int_eq(srt_str_to_map(q, "map<string,string>", pair, kv, s, (uint32_t)strlen(s), &out, &n), 0);
+    ck_assert_uint_eq(n, 4);
+    const SrtDatum *o = out;
+    assert_str(&o[0], "a");
+    assert_str(&o[1], "b");
+    assert_str(&o[2], "c");
+    assert_str(&o[3], "");
+    assert_str(&o[4], "1");
+    ck_assert(o[5].is_null);
+    assert_str(&o[6], "x:y");
+    ck_assert(o[7].is_null);
+    s = "a:1,a:2";
+    ck_assert_int_eq(srt_str_to_map(q, "map<string,string>", pair, kv, s, (uint32_t)strlen(s), &out, &n), -1);
+    ck_assert(q->failed);
+}
+END_TEST
+
+/* show(): {k -> v, ...} with NULL inside; the JSON writer: {"k":v} with null values and
+   each key's Java toString as the name. */
+START_TEST(test_map_text)
+{
+    SrtDatum e[4] = {{0}};
+    e[0].i = 7, e[1].i = -1, e[2] = rt_str_datum("x\"y"), e[3].is_null = 1;
+    SrtDatum m = {0};
+    m.p = e;
+    m.n = 2;
+    const SrtType *t = srt_query_type(q, "map<int,string>");
+    SrtBuf b;
+    srt_buf_init(&b, &mem);
+    srt_show_datum(&m, t, &b);
+    ck_assert_str_eq(srt_buf_cstr(&b), "{7 -> x\"y, -1 -> NULL}");
+    srt_buf_clear(&b);
+    srt_write_json_value(&m, t, &b);
+    ck_assert_str_eq(srt_buf_cstr(&b), "{\"7\":\"x\\\"y\",\"-1\":null}");
+    srt_buf_clear(&b);
+    SrtDatum empty = {0};
+    srt_show_datum(&empty, t, &b);
+    srt_write_json_value(&empty, t, &b);
+    ck_assert_str_eq(srt_buf_cstr(&b), "{}{}");
+    srt_buf_clear(&b);
+    srt_type_print(t, &b);
+    ck_assert_str_eq(srt_buf_cstr(&b), "map<int,string>");
+    srt_buf_free(&b);
+
+    /* CAST AS STRING (Cast.castToString): NULL inside as null, BINARY as its bytes */
+    SrtDatum f[2] = {rt_str_datum("AB"), m};
+    SrtDatum st = {0};
+    st.p = f;
+    st.n = 2;
+    const char *out;
+    uint32_t n;
+    srt_cast_nested_str(q, "struct<b:binary,m:map<int,string>>", &st, &out, &n);
+    ck_assert_int_eq((int)n, 28);
+    ck_assert(memcmp(out, "{AB, {7 -> x\"y, -1 -> null}}", n) == 0);
+}
+END_TEST
+
 Suite *rt_nested_suite(void)
 {
     Suite *s = suite_create("rt_nested");
@@ -349,6 +514,12 @@ Suite *rt_nested_suite(void)
     tcase_add_test(tj, test_malformed);
     tcase_add_test(tj, test_copy_outlives_input);
     tcase_add_test(tj, test_key_nested);
+    tcase_add_test(tj, test_map_json);
+    tcase_add_test(tj, test_map_build);
+    tcase_add_test(tj, test_map_duplicate_key);
+    tcase_add_test(tj, test_map_lengths);
+    tcase_add_test(tj, test_str_to_map);
+    tcase_add_test(tj, test_map_text);
     suite_add_tcase(s, tj);
     TCase *tc = tcase_create("csv");
     tcase_add_checked_fixture(tc, setup, teardown);

@@ -12,6 +12,7 @@
 
 #include "common/cm_decfmt.h"
 #include "common/cm_tz.h"
+#include "rt_datum.h"
 #include "srt_int.h"
 
 #define S(x) x, (uint32_t)strlen(x)
@@ -768,13 +769,6 @@ END_TEST
 
 /* array_join and sort_array (Spark's ArrayJoin and SortArray) */
 
-static SrtDatum str_datum(const char *s)
-{
-    SrtDatum d = {0};
-    d.p = s;
-    d.n = (uint32_t)strlen(s);
-    return d;
-}
 
 static SrtDatum null_datum(void)
 {
@@ -802,7 +796,7 @@ static void join_is(const SrtDatum *a, uint32_t n, const char *rep, const char *
 
 START_TEST(join)
 {
-    SrtDatum a[4] = {str_datum("a"), null_datum(), str_datum(""), str_datum("b")};
+    SrtDatum a[4] = {rt_str_datum("a"), null_datum(), rt_str_datum(""), rt_str_datum("b")};
     join_is(a, 4, NULL, "a, , b"); /* NULL skipped, '' kept */
     join_is(a, 4, "?", "a, ?, , b");
     join_is(a + 1, 1, NULL, ""); /* only NULLs: '' */
@@ -828,8 +822,8 @@ START_TEST(sort)
     ck_assert(isnan(r[0].d) && r[1].d == 1.0);
     ck_assert(signbit(r[2].d) && !signbit(r[3].d)); /* still in input order */
     ck_assert(r[4].d == -INFINITY && r[5].is_null); /* NULLs last descending */
-    SrtDatum s[3] = {str_datum("b"), str_datum("ab"),
-                     str_datum("\xc3\xa9")}; /* é sorts after ASCII (bytes) */
+    SrtDatum s[3] = {rt_str_datum("b"), rt_str_datum("ab"),
+                     rt_str_datum("\xc3\xa9")}; /* é sorts after ASCII (bytes) */
     srt_array_sort(q, s, 3, SRT_COLLECT_STRING, 1, &o, &n);
     r = o;
     ck_assert(r[0].n == 2 && r[1].n == 1 && r[2].n == 2 && ((const char *)r[2].p)[0] == '\xc3');
@@ -845,7 +839,7 @@ START_TEST(distinct)
     const SrtDatum *r = o;
     ck_assert_uint_eq(n, 4); /* NaN, NULL, 0.0, -0.0: the first of each, in order */
     ck_assert(isnan(r[0].d) && r[1].is_null && !signbit(r[2].d) && signbit(r[3].d));
-    SrtDatum s[4] = {str_datum("b"), str_datum("a"), str_datum("b"), str_datum("")};
+    SrtDatum s[4] = {rt_str_datum("b"), rt_str_datum("a"), rt_str_datum("b"), rt_str_datum("")};
     srt_array_distinct(q, s, 4, SRT_COLLECT_STRING, &o, &n);
     r = o;
     ck_assert_uint_eq(n, 3);

@@ -376,7 +376,7 @@ void srt_query_fail(SrtQuery *q, const char *msg)
    toString (null, an Integer, a Long (a TIMESTAMP's microseconds), an Integer (a DATE's
    days), Double, Float, Boolean, UTF8String, Decimal); a nested value as a row of its
    fields or elements (Spark would print GenericArrayData's object identity). */
-static void row_value(const SrtDatum *d, const SrtType *t, SrtBuf *b)
+void srt_java_text(const SrtDatum *d, const SrtType *t, SrtBuf *b)
 {
     char tmp[64];
     if (d->is_null || t->kind == SRT_T_VOID) {
@@ -407,8 +407,9 @@ static void row_value(const SrtDatum *d, const SrtType *t, SrtBuf *b)
         srt_buf_put(b, d->p, d->n);
         return;
     case SRT_T_STRUCT:
-    case SRT_T_ARRAY: {
-        uint32_t n = t->kind == SRT_T_STRUCT ? t->n_fields : d->n;
+    case SRT_T_ARRAY:
+    case SRT_T_MAP: {
+        uint32_t n = srt_nested_count(t, d);
         const SrtDatum *v = d->p;
         if (!v && n) {
             srt_buf_puts(b, "null");
@@ -418,7 +419,7 @@ static void row_value(const SrtDatum *d, const SrtType *t, SrtBuf *b)
         for (uint32_t i = 0; i < n; i++) {
             if (i)
                 srt_buf_putc(b, ',');
-            row_value(&v[i], t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem, b);
+            srt_java_text(&v[i], srt_nested_child(t, d, i), b);
         }
         srt_buf_putc(b, ']');
         return;
@@ -448,7 +449,7 @@ void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *ro
         srt_buf_puts(&b, "[empty row]"); /* BaseGenericInternalRow.toString of no fields */
     } else {
         SrtDatum whole = {.p = row};
-        row_value(&whole, t, &b);
+        srt_java_text(&whole, t, &b);
     }
     if (!b.oom && b.n - row_at > FAIL_ROW_MAX) { /* cut (at a character) so that where still fits */
         size_t cut = row_at + FAIL_ROW_MAX;

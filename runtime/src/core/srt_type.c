@@ -1,5 +1,6 @@
 /* srt_type.c - column types: parse the Spark simpleStrings generated code registers
-** ("bigint", "struct<start:timestamp,end:timestamp>", "array<string>") and print them.
+** ("bigint", "struct<start:timestamp,end:timestamp>", "array<string>", "map<string,int>") and
+** print them.
 */
 #include <string.h>
 
@@ -185,24 +186,31 @@ static int parse_type(TypeParser *tp, const SrtType **out, int depth)
         tp->p++;
         return parse_struct(tp, out, depth);
     }
-    if (n == 5 && strncmp(s, "array", 5) == 0) {
+    int is_map = n == 3 && strncmp(s, "map", 3) == 0;
+    if (is_map || (n == 5 && strncmp(s, "array", 5) == 0)) {
+        const SrtType *params[2] = {NULL, NULL}; /* array<elem>, map<key,value> */
         tp->p++;
-        skip_ws(tp);
-        const SrtType *elem;
-        int rc = parse_type(tp, &elem, depth + 1);
-        if (rc < 0)
-            return rc;
-        skip_ws(tp);
+        for (int i = 0; i < 1 + is_map; i++) {
+            skip_ws(tp);
+            if (i && *tp->p != ',')
+                return bad(tp, "expected ','");
+            tp->p += i;
+            skip_ws(tp);
+            int rc = parse_type(tp, &params[i], depth + 1);
+            if (rc < 0)
+                return rc;
+            skip_ws(tp);
+        }
         if (*tp->p != '>')
             return bad(tp, "expected '>'");
         tp->p++;
         SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
         if (!t)
             return srt_err_nomem(tp->err, "column types");
-        t->kind = SRT_T_ARRAY;
-        t->n_fields = 0;
-        t->fields = NULL;
-        t->elem = elem;
+        memset(t, 0, sizeof *t);
+        t->kind = is_map ? SRT_T_MAP : SRT_T_ARRAY;
+        t->key = is_map ? params[0] : NULL;
+        t->elem = params[is_map];
         *out = t;
         return 0;
     }
@@ -245,6 +253,13 @@ void srt_type_print(const SrtType *t, SrtBuf *b)
         break;
     case SRT_T_ARRAY:
         srt_buf_puts(b, "array<");
+        srt_type_print(t->elem, b);
+        srt_buf_putc(b, '>');
+        break;
+    case SRT_T_MAP:
+        srt_buf_puts(b, "map<");
+        srt_type_print(t->key, b);
+        srt_buf_putc(b, ',');
         srt_type_print(t->elem, b);
         srt_buf_putc(b, '>');
         break;

@@ -1,4 +1,4 @@
-/* srt_nested.c - values of nested types (STRUCT, ARRAY) for generated code: reading
+/* srt_nested.c - values of nested types (STRUCT, ARRAY, MAP) for generated code: reading
 ** them from JSON and copying them into batch memory.
 **
 ** Generated code names a nested type by its Spark simpleString, a constant of the
@@ -7,7 +7,8 @@
 ** per-record cost is one short lookup.
 **
 ** Layout (srt_abi.h): a STRUCT datum points at SrtDatum[n_fields], an ARRAY datum at
-** SrtDatum[n]; elements and fields are datums of their own types.  Values read from
+** SrtDatum[n], a MAP datum at its n keys then its n values; elements and fields are datums of
+** their own types.  Values read from
 ** JSON live in the query's per-record scratch memory; strings may point into the
 ** input buffer.  srt_batch_copy_value() makes a value independent of both.
 */
@@ -56,6 +57,17 @@ enum { J_FINE = 0, J_PARTIAL = 1, J_HARD = 2 };
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
                               SrtDatum *out, int depth, int *bad);
 
+/* After an item of a list closed by `close` ('}' or ']'): the next item (*more 1), or the
+   closing character (*more 0); NULL when neither follows. */
+static const char *list_next(const char *p, const char *end, char close, int *more)
+{
+    p = srt_json_ws(p, end);
+    *more = p < end && *p == ',';
+    if (*more)
+        return srt_json_ws(p + 1, end);
+    return p < end && *p == close ? p : NULL;
+}
+
 /* '{' ... '}' into the fields of a struct; unknown keys are skipped, missing fields NULL.
    A field of the wrong type is NULL (or partial) and makes the struct partial
    (JacksonParser.convertObject catches the field's failure). */
@@ -101,16 +113,11 @@ static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, con
                 *bad = J_PARTIAL;
         } else
             p = srt_json_skip(p, end);
-        if (!p)
+        int more;
+        if (!p || !(p = list_next(p, end, '}', &more)))
             return NULL;
-        p = srt_json_ws(p, end);
-        if (p < end && *p == ',') {
-            p = srt_json_ws(p + 1, end);
-            continue;
-        }
-        if (p < end && *p == '}')
+        if (!more)
             break;
-        return NULL;
     }
 done:
     out->is_null = 0;
@@ -144,19 +151,76 @@ static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, cons
         if (eb > *bad)
             *bad = eb;
         n++;
-        p = srt_json_ws(p, end);
-        if (p < end && *p == ',') {
-            p = srt_json_ws(p + 1, end);
-            continue;
-        }
-        if (p < end && *p == ']')
+        int more;
+        if (!(p = list_next(p, end, ']', &more)))
+            return NULL;
+        if (!more)
             break;
-        return NULL;
     }
 done:
     out->is_null = *bad == J_HARD;
     out->p = *bad == J_HARD ? NULL : v;
     out->n = *bad == J_HARD ? 0 : n;
+    return p + 1;
+}
+
+/* '{' ... '}' into a MAP<STRING, T> (JacksonParser.convertMap): every key in order, duplicates
+   kept (ArrayBasedMapData of the keys and values as read, no builder); a value of the wrong
+   type is NULL (or partial) and makes the map partial. */
+static const char *json_map(SrtQuery *q, const SrtType *t, const char *p, const char *end,
+                            SrtDatum *out, int depth, int *bad)
+{
+    uint32_t n = 0, cap = 4;
+    SrtDatum *k = srt_scratch_alloc(q, sizeof *k * cap), *v = srt_scratch_alloc(q, sizeof *v * cap);
+    p = srt_json_ws(p + 1, end);
+    if (p < end && *p == '}')
+        goto done;
+    for (;;) {
+        if (n == cap) {
+            SrtDatum *nk = srt_scratch_alloc(q, sizeof *nk * cap * 2);
+            SrtDatum *nv = srt_scratch_alloc(q, sizeof *nv * cap * 2);
+            memcpy(nk, k, sizeof *k * n);
+            memcpy(nv, v, sizeof *v * n);
+            k = nk, v = nv, cap *= 2;
+        }
+        const char *s;
+        uint32_t sn;
+        int esc;
+        p = srt_json_string_raw(p, end, &s, &sn, &esc);
+        if (!p)
+            return NULL;
+        if (esc) {
+            char *d = srt_scratch_alloc(q, sn ? sn : 1);
+            sn = srt_json_unescape(s, sn, d);
+            s = d;
+        }
+        memset(&k[n], 0, sizeof k[n]);
+        k[n].p = s;
+        k[n].n = sn;
+        p = srt_json_ws(p, end);
+        if (p >= end || *p != ':')
+            return NULL;
+        p = srt_json_ws(p + 1, end);
+        int vb = J_FINE;
+        p = json_value(q, t->elem, p, end, &v[n], depth + 1, &vb);
+        if (!p)
+            return NULL;
+        if (vb != J_FINE)
+            *bad = J_PARTIAL;
+        n++;
+        int more;
+        if (!(p = list_next(p, end, '}', &more)))
+            return NULL;
+        if (!more)
+            break;
+    }
+done:;
+    SrtDatum *kv = srt_scratch_alloc(q, sizeof *kv * (2 * n + 1));
+    memcpy(kv, k, sizeof *k * n);
+    memcpy(kv + n, v, sizeof *v * n);
+    out->is_null = 0;
+    out->p = kv;
+    out->n = n;
     return p + 1;
 }
 
@@ -179,6 +243,10 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
     case SRT_T_ARRAY:
         if (*p == '[')
             return json_array(q, t, p, end, out, depth, bad);
+        break;
+    case SRT_T_MAP:
+        if (*p == '{')
+            return json_map(q, t, p, end, out, depth, bad);
         break;
     case SRT_T_VOID: /* never a source column (sema refuses it) */
         break;
@@ -239,7 +307,7 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
         break;
     }
     }
-    if (t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY) {
+    if (t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY && t->kind != SRT_T_MAP) {
         if (r && st == SRT_JV_OK) {
             out->is_null = 0;
         } else {
@@ -294,15 +362,16 @@ int srt_value_copy(SrtArena *a, const SrtType *t, SrtDatum *d)
         return 0;
     }
     case SRT_T_STRUCT:
-    case SRT_T_ARRAY: {
-        uint32_t n = d->n;
+    case SRT_T_ARRAY:
+    case SRT_T_MAP: {
+        uint32_t n = srt_nested_count(t, d);
         SrtDatum *v = srt_arena_alloc(a, sizeof *v * (n ? n : 1));
         if (!v)
             return -SRT_ERR_NOMEM;
         if (n)
             memcpy(v, d->p, sizeof *v * n);
         for (uint32_t i = 0; i < n; i++) {
-            int rc = srt_value_copy(a, t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem, &v[i]);
+            int rc = srt_value_copy(a, srt_nested_child(t, d, i), &v[i]);
             if (rc < 0)
                 return rc;
         }

@@ -1,20 +1,23 @@
 /* srt_show.c - values and tables as Spark 3.5's Dataset.show() prints them: cells are
 ** ToPrettyString (NULL as "NULL", at the top level and inside structs and arrays; structs
-** {a, b}, arrays [a, b], doubles as Java's Double.toString, decimals plain, binary in hex),
+** {a, b}, arrays [a, b], maps {k -> v, k2 -> v2}, doubles as Java's Double.toString, decimals plain, binary in hex),
 ** widths count East-Asian wide characters as 2, cells longer than `truncate` become
 ** s[0:truncate-3] + "...".  Spark 3.0-3.4 cast the cells to strings instead, which printed
-** "null".
+** "null".  CAST of a nested value to STRING (Cast.castToString) prints the same but for NULL
+** inside ("null"), BINARY (its bytes) and DECIMAL (Decimal.toString).
 */
 #include <inttypes.h>
 #include <string.h>
 
 #include "srt_int.h"
 
-void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
+/* A value as ToPrettyString prints it, or (cast) as Cast.castToString does inside a nested
+   value: NULL inside as "null", BINARY as its bytes, DECIMAL as Decimal.toString. */
+static void put_value(const SrtDatum *d, const SrtType *t, int cast, SrtBuf *out)
 {
     char tmp[SRT_DECIMAL_TEXT]; /* the widest: -0. and 38 digits; a double fits too */
-    if (d->is_null) { /* ToPrettyString's nullString */
-        srt_buf_put(out, "NULL", 4);
+    if (d->is_null) { /* ToPrettyString's nullString; castToString's "null" */
+        srt_buf_put(out, cast ? "null" : "NULL", 4);
         return;
     }
     switch (t->kind) {
@@ -31,14 +34,19 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     case SRT_T_FLOAT:
         srt_buf_put(out, tmp, srt_fmt_float((float)d->d, tmp));
         break;
-    case SRT_T_DECIMAL: /* ToPrettyString: toPlainString */
-        srt_buf_put(out, tmp, srt_fmt_decimal(srt_datum_dec(d), t->scale, 1, tmp));
+    case SRT_T_DECIMAL: /* ToPrettyString: toPlainString; castToString: Decimal.toString */
+        srt_buf_put(out, tmp, srt_fmt_decimal(srt_datum_dec(d), t->scale, !cast, tmp));
         break;
     case SRT_T_STRING:
         if (d->n)
             srt_buf_put(out, d->p, d->n);
         break;
     case SRT_T_BINARY: /* Dataset.showString: "[41 42]", two upper-case hex digits a byte */
+        if (cast) { /* UTF8String.fromBytes */
+            if (d->n)
+                srt_buf_put(out, d->p, d->n);
+            break;
+        }
         srt_buf_putc(out, '[');
         for (uint32_t i = 0; i < d->n; i++)
             srt_buf_printf(out, i ? " %02X" : "%02X", ((const unsigned char *)d->p)[i]);
@@ -50,31 +58,62 @@ void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     case SRT_T_DATE:
         srt_buf_put(out, tmp, srt_date_text(d->i, tmp));
         break;
-    case SRT_T_STRUCT: {
+    case SRT_T_STRUCT:
+    case SRT_T_ARRAY: {
         const SrtDatum *f = d->p;
-        srt_buf_putc(out, '{');
-        for (uint32_t i = 0; i < t->n_fields; i++) {
+        uint32_t n = srt_nested_count(t, d);
+        srt_buf_putc(out, t->kind == SRT_T_STRUCT ? '{' : '[');
+        for (uint32_t i = 0; i < n; i++) {
             if (i)
                 srt_buf_put(out, ", ", 2);
-            srt_show_datum(&f[i], t->fields[i].type, out);
+            put_value(&f[i], srt_nested_child(t, d, i), cast, out);
         }
-        srt_buf_putc(out, '}');
+        srt_buf_putc(out, t->kind == SRT_T_STRUCT ? '}' : ']');
         break;
     }
-    case SRT_T_ARRAY: {
+    case SRT_T_MAP: { /* {k1 -> v1, k2 -> v2} */
         const SrtDatum *e = d->p;
-        srt_buf_putc(out, '[');
+        srt_buf_putc(out, '{');
         for (uint32_t i = 0; i < d->n; i++) {
             if (i)
                 srt_buf_put(out, ", ", 2);
-            srt_show_datum(&e[i], t->elem, out);
+            put_value(&e[i], t->key, cast, out);
+            srt_buf_put(out, " -> ", 4);
+            put_value(&e[d->n + i], t->elem, cast, out);
         }
-        srt_buf_putc(out, ']');
+        srt_buf_putc(out, '}');
         break;
     }
     case SRT_T_VOID: /* every value is NULL (above) */
         break;
     }
+}
+
+void srt_show_datum(const SrtDatum *d, const SrtType *t, SrtBuf *out)
+{
+    put_value(d, t, 0, out);
+}
+
+void srt_cast_nested_str(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
+                         uint32_t *out_n)
+{
+    *out = "";
+    *out_n = 0;
+    const SrtType *t = srt_query_type(q, type);
+    if (!t || d->is_null)
+        return;
+    SrtBuf b;
+    srt_buf_init(&b, q->mem);
+    put_value(d, t, 1, &b);
+    char *s = srt_scratch_alloc(q, b.n ? b.n : 1);
+    if (b.oom || !s) {
+        srt_buf_free(&b);
+        srt_query_oom(q, "a value cast to a string");
+    }
+    memcpy(s, b.p, b.n);
+    *out = s;
+    *out_n = (uint32_t)b.n;
+    srt_buf_free(&b);
 }
 
 /* The code point at s[*i] (advancing *i); invalid bytes count as one unit each. */

@@ -88,6 +88,7 @@ static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, u
     case SRT_T_BINARY:
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
+    case SRT_T_MAP:
     case SRT_T_VOID:
         break;
     }
@@ -290,6 +291,25 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         srt_buf_putc(out, ']');
         return;
     }
+    case SRT_T_MAP: { /* JacksonGenerator.writeMapData: each key's toString as a field name,
+                         a NULL value as null */
+        const SrtDatum *e = d->p;
+        SrtBuf key;
+        srt_buf_init(&key, out->mem);
+        srt_buf_putc(out, '{');
+        for (uint32_t i = 0; i < d->n; i++) {
+            if (i)
+                srt_buf_putc(out, ',');
+            srt_buf_clear(&key);
+            srt_java_text(&e[i], t->key, &key);
+            srt_write_json_string(key.p, key.n, out);
+            srt_buf_putc(out, ':');
+            srt_write_json_value(&e[d->n + i], t->elem, out);
+        }
+        srt_buf_putc(out, '}');
+        srt_buf_free(&key);
+        return;
+    }
     case SRT_T_BOOLEAN:
     case SRT_T_INT:
     case SRT_T_BIGINT:
@@ -383,7 +403,8 @@ int srt_csv_style_from_opts(const SrtOptions *o, SrtCsvStyle *st, SrtErr *err)
 
 int srt_csv_supports(const SrtType *t)
 {
-    return t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY && t->kind != SRT_T_BINARY;
+    return t->kind != SRT_T_STRUCT && t->kind != SRT_T_ARRAY && t->kind != SRT_T_MAP &&
+           t->kind != SRT_T_BINARY;
 }
 
 /* univocity's whitespace: characters 1..32 (NUL is not trimmed at the start). */

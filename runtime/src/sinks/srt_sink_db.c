@@ -188,7 +188,7 @@ void srt_db_quote_ident(const char *name, SrtBuf *out)
 
 void srt_db_text(const SrtDatum *d, const SrtType *t, SrtBuf *out)
 {
-    if (t->kind == SRT_T_STRUCT || t->kind == SRT_T_ARRAY)
+    if (t->kind == SRT_T_STRUCT || t->kind == SRT_T_ARRAY || t->kind == SRT_T_MAP)
         srt_write_json_value(d, t, out);
     else
         srt_show_datum(d, t, out);

@@ -184,7 +184,8 @@ static void put_type(SrtBuf *b, const SrtType *t)
     case SRT_T_DATE: srt_buf_puts(b, "DATE"); break;
     case SRT_T_BINARY: srt_buf_puts(b, "BYTEA"); break; /* PostgresDialect: BinaryType */
     case SRT_T_STRUCT:
-    case SRT_T_ARRAY: srt_buf_puts(b, "JSONB"); break;
+    case SRT_T_ARRAY:
+    case SRT_T_MAP: srt_buf_puts(b, "JSONB"); break;
     }
 }
 
@@ -222,6 +223,7 @@ static int fits(const SrtType *t, const char *have)
     case SRT_T_BINARY: return strcmp(have, "bytea") == 0;
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
+    case SRT_T_MAP:
         return strcmp(have, "jsonb") == 0 || strcmp(have, "json") == 0 || strcmp(have, "text") == 0;
     }
     return 0;

@@ -83,6 +83,7 @@ static const char *decl_type(const SrtType *t)
     case SRT_T_STRING:
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
+    case SRT_T_MAP:
     case SRT_T_VOID: return "TEXT";
     }
     return "TEXT";
@@ -124,6 +125,7 @@ static int fits(const SrtType *t, Affinity a)
     case SRT_T_STRING:
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
+    case SRT_T_MAP:
     case SRT_T_VOID: return a == AFF_TEXT;
     }
     return 0;
@@ -337,6 +339,7 @@ static int bind_row(SqlSink *s, sqlite3_stmt *st, const SrtDatum *row, SrtErr *e
             case SRT_T_DATE:
             case SRT_T_STRUCT:
             case SRT_T_ARRAY:
+            case SRT_T_MAP:
             case SRT_T_VOID:
                 srt_buf_clear(&s->val);
                 srt_db_text(d, c->type, &s->val);

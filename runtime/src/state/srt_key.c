@@ -22,6 +22,7 @@
 **   STRING, BINARY     u32 length, the bytes
 **   STRUCT             per field: a null byte (0 or 1), then the field's bytes if not NULL
 **   ARRAY              u32 count, then per element: a null byte, the element's bytes
+**   MAP                u32 count, then per key and then per value as an ARRAY's elements
 ** Integers are in the machine's byte order, as the rest of the key.  The code is prefix-free
 ** for a given type, so equal bytes are equal values.
 */
@@ -53,12 +54,13 @@ static size_t value_size(const SrtType *t, const SrtDatum *d)
     case SRT_T_STRING:
     case SRT_T_BINARY: return 4 + (size_t)d->n;
     case SRT_T_STRUCT:
-    case SRT_T_ARRAY: {
+    case SRT_T_ARRAY:
+    case SRT_T_MAP: {
         const SrtDatum *v = d->p;
-        uint32_t n = t->kind == SRT_T_STRUCT ? t->n_fields : d->n;
-        size_t size = t->kind == SRT_T_ARRAY ? 4 : 0;
+        uint32_t n = srt_nested_count(t, d);
+        size_t size = t->kind == SRT_T_STRUCT ? 0 : 4;
         for (uint32_t i = 0; i < n; i++) {
-            const SrtType *e = t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem;
+            const SrtType *e = srt_nested_child(t, d, i);
             size += 1 + (v[i].is_null ? 0 : value_size(e, &v[i]));
         }
         return size;
@@ -91,15 +93,16 @@ static uint8_t *put_value(const SrtType *t, const SrtDatum *d, int keep_neg_zero
             memcpy(o + 4, d->p, d->n);
         return o + 4 + d->n;
     case SRT_T_STRUCT:
-    case SRT_T_ARRAY: {
+    case SRT_T_ARRAY:
+    case SRT_T_MAP: {
         const SrtDatum *v = d->p;
-        uint32_t n = t->kind == SRT_T_STRUCT ? t->n_fields : d->n;
-        if (t->kind == SRT_T_ARRAY) {
-            memcpy(o, &n, 4);
+        uint32_t n = srt_nested_count(t, d);
+        if (t->kind != SRT_T_STRUCT) {
+            memcpy(o, &d->n, 4);
             o += 4;
         }
         for (uint32_t i = 0; i < n; i++) {
-            const SrtType *e = t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem;
+            const SrtType *e = srt_nested_child(t, d, i);
             *o++ = v[i].is_null != 0;
             if (!v[i].is_null)
                 o = put_value(e, &v[i], keep_neg_zero, o);
@@ -117,9 +120,14 @@ static uint8_t *put_value(const SrtType *t, const SrtDatum *d, int keep_neg_zero
 const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d, int32_t keep_neg_zero,
                               uint32_t *len)
 {
+    return srt_key_bytes(q, srt_query_type(q, type), d, keep_neg_zero, len);
+}
+
+const uint8_t *srt_key_bytes(SrtQuery *q, const SrtType *t, const SrtDatum *d, int keep_neg_zero,
+                             uint32_t *len)
+{
     static const uint8_t none[1];
     *len = 0;
-    const SrtType *t = srt_query_type(q, type);
     if (!t || d->is_null)
         return none;
     size_t n = value_size(t, d);
@@ -174,25 +182,29 @@ static const uint8_t *get_value(SrtQuery *q, const SrtType *t, const uint8_t *p,
         return p + 4 + n;
     }
     case SRT_T_STRUCT:
-    case SRT_T_ARRAY: {
-        uint32_t n = t->n_fields;
-        if (t->kind == SRT_T_ARRAY) {
+    case SRT_T_ARRAY:
+    case SRT_T_MAP: {
+        SrtDatum head = {0};
+        head.n = t->n_fields;
+        if (t->kind != SRT_T_STRUCT) {
             if (left < 4)
                 return NULL;
-            memcpy(&n, p, 4);
+            memcpy(&head.n, p, 4);
             p += 4;
-            if (n > (size_t)(end - p)) /* each element has a null byte at least */
+            /* each element has a null byte at least */
+            if (head.n > (size_t)(end - p) / (t->kind == SRT_T_MAP ? 2 : 1))
                 return NULL;
         }
+        uint32_t n = srt_nested_count(t, &head);
         SrtDatum *v = NULL;
         if (out) {
             v = srt_batch_alloc(q, sizeof *v * (n ? n : 1));
             memset(v, 0, sizeof *v * (n ? n : 1));
             out->p = v;
-            out->n = n;
+            out->n = head.n;
         }
         for (uint32_t i = 0; i < n; i++) {
-            const SrtType *e = t->kind == SRT_T_STRUCT ? t->fields[i].type : t->elem;
+            const SrtType *e = srt_nested_child(t, &head, i);
             if (p >= end || *p > 1)
                 return NULL;
             if (v)

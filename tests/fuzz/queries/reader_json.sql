@@ -12,6 +12,7 @@ CREATE SOURCE records (
     ai ARRAY<BIGINT>,
     ast ARRAY<STRUCT<k: STRING, v: INT>>,
     aa ARRAY<ARRAY<STRING>>,
+    m MAP<STRING, STRUCT<p: ARRAY<INT>, q: MAP<STRING, DOUBLE>>>,
     _corrupt_record STRING
 ) WITH (connector = 'files', path = '.', format = 'json', mode = 'PERMISSIVE');
 CREATE SINK out WITH (connector = 'console', truncate = false, numRows = 1000);
