@@ -159,20 +159,24 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     int rc = 0;
     double t0 = cg_now_ms();
     cg_llvm_init();
-    /* The cold unit opens beside unit 0 (each reads the runtime bitcode), unless a named --cpu
-       must be checked by unit 0 first. */
+    /* Only JSON parsers have fallbacks.  The cold unit opens beside unit 0 (each reads the
+       runtime bitcode), unless a named --cpu must be checked by unit 0 first. */
+    bool json = false;
+    for (int i = 0; i < plan->n_queries; i++)
+        json |= cg_reads_json(plan->queries[i]);
+    bool use_cold = opts->threads > 1 && json;
     bool early = opts->cpu == NULL || strcmp(opts->cpu, "native") == 0;
-    if (opts->threads > 1 && early)
+    if (use_cold && early)
         start_cold(&cold);
     for (int u = 0; u < k && rc == 0; u++) {
         rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0);
         units[u].cg.n_units = k;
-        units[u].cg.cold = opts->threads > 1 ? &cold : NULL;
+        units[u].cg.cold = use_cold ? &cold : NULL;
         name_unit(&units[u], arena, opts, u);
     }
     double t1 = cg_now_ms();
     times.runtime_bc = t1 - t0;
-    if (rc == 0 && opts->threads > 1 && !early)
+    if (rc == 0 && use_cold && !early)
         start_cold(&cold);
     if (rc == 0) {
         /* Query i goes to unit i * k / n: runs of neighbours, which share the most. */

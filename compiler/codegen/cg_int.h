@@ -86,6 +86,8 @@ int cg_unit_prepare(CgCtx *cg);
 /* cg_compile.c: the unit the code a record rarely takes is generated into, so that it is
    compiled beside cg's on another core (opened on first use); NULL on one thread. */
 CgCtx *cg_cold_unit(CgCtx *cg);
+/* cg_pipeline.c: pq's records are JSON text (its parser may need a fallback). */
+bool cg_reads_json(const PQuery *pq);
 int cg_unit_finish(CgCtx *cg, const char *obj_path, const char *ir_path, CgTimes *times, char *err,
                    size_t cap);
 void cg_unit_close(CgCtx *cg);

@@ -616,6 +616,11 @@ static InputKind input_kind(const PQuery *pq)
     return INPUT_JSON;
 }
 
+bool cg_reads_json(const PQuery *pq)
+{
+    return input_kind(pq) == INPUT_JSON;
+}
+
 /* A value row: the source's columns as datums (only the needed ones are loaded). */
 static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValueRef end,
                       LLVMBasicBlockRef bb_eof, CgVal *cols)
