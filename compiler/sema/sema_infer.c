@@ -952,60 +952,99 @@ static InFile *list_files(Infer *in, size_t *n_out)
     return v;
 }
 
-/* One line of f without its end into *buf; 1 read, 0 end of file, -1 read error (errno),
-   -2 the line and its end would take more than limit bytes.  A line ends at "\n", "\r\n"
-   or a lone "\r", as the files source's lines (cm_lines_lf); with lineSep (sep >= 0, one
-   byte) at sep alone (cm_lines_sep). */
-static int read_line(FILE *f, int sep, char **buf, size_t *cap, size_t *len, size_t *used, size_t limit)
+/* A file read in blocks of at least 64 KB: bytes [pos, end) of buf are read and not yet taken
+   (one byte past end is kept free for a line's NUL). */
+typedef struct LineReader {
+    FILE *f;
+    char *buf; /* malloc'd */
+    size_t cap, pos, end;
+    bool eof;   /* fread came short: the end of the file, or an error (ferror) */
+    bool nomem; /* buf could not grow */
+} LineReader;
+
+/* Moves the held bytes to the front and reads more after them (none at the end of the file,
+   after a read error or when out of memory). */
+static void lr_fill(LineReader *r)
 {
-    size_t n = 0;
-    int c = EOF;
-    bool any = false, crlf = false;
-    if (!*buf) {
-        *buf = malloc(4096);
-        if (!*buf) {
-            errno = ENOMEM;
-            return -1;
-        }
-        *cap = 4096;
+    if (r->eof)
+        return;
+    if (r->pos) {
+        memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+        r->end -= r->pos;
+        r->pos = 0;
     }
-    while ((c = getc_unlocked(f)) != EOF) {
-        any = true;
-        if (n + 1 > limit)
-            return -2;
-        if (sep >= 0) {
-            if (c == sep)
-                break;
-        } else if (c == '\n') {
-            break;
-        } else if (c == '\r') {
-            int next = getc_unlocked(f);
-            if (next == '\n')
-                crlf = true;
-            else if (next != EOF)
-                ungetc(next, f);
-            break;
+    if (r->cap - r->end < 4096) {
+        size_t ncap = r->cap ? r->cap * 2 : 65536;
+        char *nb = realloc(r->buf, ncap);
+        if (!nb) {
+            r->eof = r->nomem = true;
+            return;
         }
-        if (n + 1 >= *cap) {
-            size_t ncap = *cap ? *cap * 2 : 4096;
-            char *nb = realloc(*buf, ncap);
-            if (!nb) {
-                errno = ENOMEM;
+        r->buf = nb;
+        r->cap = ncap;
+    }
+    size_t want = r->cap - r->end - 1, got = fread(r->buf + r->end, 1, want, r->f);
+    r->end += got;
+    r->eof = got < want;
+}
+
+/* The first byte of [s, e) that ends a line (sep, or '\n' and '\r' when sep < 0), or NULL. */
+static char *line_end(char *s, char *e, int sep)
+{
+    if (s == e)
+        return NULL;
+    if (sep >= 0)
+        return memchr(s, sep, (size_t)(e - s));
+    char *t = memchr(s, '\n', (size_t)(e - s));
+    char *cr = memchr(s, '\r', (size_t)((t ? t : e) - s));
+    return cr ? cr : t;
+}
+
+/* One line of r without its end into *line (NUL-terminated, valid until the next call);
+   1 read, 0 end of file, -1 read error (errno), -2 the line and its end would take more
+   than limit bytes.  A line ends at "\n", "\r\n" or a lone "\r", as the files source's lines
+   (cm_lines_lf); with lineSep (sep >= 0, one byte) at sep alone (cm_lines_sep).  *used: the
+   bytes taken, the line's end included. */
+static int read_line(LineReader *r, int sep, char **line, size_t *len, size_t *used, size_t limit)
+{
+    if (!r->buf) {
+        errno = ENOMEM;
+        return -1;
+    }
+    size_t scan = 0; /* bytes after pos known to hold no line end */
+    for (;;) {
+        char *s = r->buf + r->pos, *e = r->buf + r->end, *t = line_end(s + scan, e, sep);
+        size_t n = (size_t)((t ? t : e) - s);
+        if (n + (t != NULL) > limit)
+            return -2;
+        scan = n;
+        if (!t || (sep < 0 && *t == '\r' && t + 1 == e && !r->eof)) {
+            /* no end yet, or a '\r' whose next byte decides */
+            size_t held = r->end - r->pos;
+            lr_fill(r);
+            if (r->nomem || ferror(r->f)) {
+                if (r->nomem)
+                    errno = ENOMEM;
                 return -1;
             }
-            *buf = nb;
-            *cap = ncap;
+            if (r->end - r->pos > held || t)
+                continue;
+            if (n == 0)
+                return 0;
+            r->buf[r->end] = '\0';
+            *line = r->buf + r->pos;
+            *len = *used = n;
+            r->pos = r->end;
+            return 1;
         }
-        (*buf)[n++] = (char)c;
+        bool crlf = sep < 0 && *t == '\r' && t + 1 < e && t[1] == '\n';
+        *t = '\0';
+        *line = s;
+        *len = n;
+        *used = n + 1 + crlf;
+        r->pos += *used;
+        return 1;
     }
-    if (ferror(f))
-        return -1;
-    if (!any)
-        return 0;
-    (*buf)[n] = '\0';
-    *len = n;
-    *used = n + (c != EOF) + crlf;
-    return 1;
 }
 
 static void read_file(Infer *in, const char *name)
@@ -1020,11 +1059,13 @@ static void read_file(Infer *in, const char *name)
             arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file, strerror(errno)));
         return;
     }
+    LineReader r = {.f = f};
+    lr_fill(&r);
     char *buf = NULL;
-    size_t cap = 0, len = 0, used = 0;
+    size_t len = 0, used = 0;
     int records = 0, rc;
     while (!in->failed && records < INFER_MAX_RECORDS &&
-           (rc = read_line(f, in->line_sep, &buf, &cap, &len, &used, in->budget)) != 0) {
+           (rc = read_line(&r, in->line_sep, &buf, &len, &used, in->budget)) != 0) {
         if (rc == -2) {
             in->budget = 0;
             break;
@@ -1050,7 +1091,7 @@ static void read_file(Infer *in, const char *name)
         else
             json_record(in, buf + bom, len - bom);
     }
-    free(buf);
+    free(r.buf);
     fclose(f);
 }
 
