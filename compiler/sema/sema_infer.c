@@ -218,6 +218,7 @@ typedef enum JKind {
 typedef struct JType JType;
 typedef struct JField {
     const char *name;
+    size_t len; /* strlen(name) */
     JType *type;
 } JField;
 
@@ -228,7 +229,19 @@ struct JType {
     JField *fields;
     JType *elem; /* JK_ARRAY */
     int prec, scale; /* JK_DECIMAL */
+    /* JK_STRUCT in the schema: hint[k] is where the k-th key of the last object merged into
+       it was found (json_fast: records of one producer repeat their keys in order) */
+    int *hint;
+    int nhint, hcap;
 };
+
+/* A change json_fast made to the schema, to undo if the record turns out to need
+   json_record_tree: the node as it was, and the field inserted (ins >= 0). */
+typedef struct JUndo {
+    JType *node;
+    JType old;
+    int ins;
+} JUndo;
 
 typedef enum CKind {
     CK_NULL,
@@ -268,6 +281,8 @@ typedef struct Infer {
     JType *root;
     bool corrupt;
     bool too_many;
+    JUndo *undo; /* malloc'd; this record's changes to root */
+    int n_undo, undo_cap;
     /* CSV */
     CsvConf conf;
     bool have_first;
@@ -312,6 +327,7 @@ static JType *jt_copy(Arena *a, const JType *s)
         t->n = t->cap = s->n;
         for (int i = 0; i < s->n; i++) {
             t->fields[i].name = arena_strdup(a, s->fields[i].name);
+            t->fields[i].len = s->fields[i].len;
             t->fields[i].type = jt_copy(a, s->fields[i].type);
         }
     }
@@ -345,6 +361,7 @@ static JType **jt_field(Infer *in, Arena *a, JType *st, const char *name, bool c
     memmove(&st->fields[lo + 1], &st->fields[lo], sizeof(JField) * (size_t)(st->n - lo));
     st->n++;
     st->fields[lo].name = copy_name ? arena_strdup(a, name) : name;
+    st->fields[lo].len = strlen(name);
     st->fields[lo].type = jt_new(a, JK_NULL);
     return &st->fields[lo].type;
 }
@@ -616,7 +633,8 @@ static void json_bad_record(Infer *in, const char *why)
     }
 }
 
-static void json_record(Infer *in, const char *line, size_t n)
+/* A record read into a type tree of its own, then merged into root. */
+static void json_record_tree(Infer *in, const char *line, size_t n)
 {
     ArenaMark mark = arena_mark(&in->temp);
     JParse jp = {in, &in->temp, line, line + n};
@@ -644,6 +662,330 @@ static void json_record(Infer *in, const char *line, size_t n)
                                      "fields (%s, line %ld): write the column list",
                                      INFER_MAX_FIELDS, in->file, in->line_no));
     arena_reset_to(&in->temp, mark);
+}
+
+/* ==== JSON records merged straight into the schema ====
+** The common case: a record's values are merged into in->root as they are read, with no
+** type tree of the record's own (compatibleType is associative and commutative, so value
+** by value gives what the record's type would).  Each change to root is logged first; a
+** record that is malformed, not an object, or that meets a bound is undone and read again by
+** json_record_tree, which decides what it means. */
+
+/* Logs node as it is (and the field about to be inserted at ins, or -1); false when out of
+   memory (then nothing may change). */
+static bool jf_log(Infer *in, JType *node, int ins)
+{
+    if (in->n_undo == in->undo_cap) {
+        int cap = in->undo_cap ? in->undo_cap * 2 : 64;
+        JUndo *u = realloc(in->undo, sizeof(JUndo) * (size_t)cap);
+        if (!u)
+            return false;
+        in->undo = u;
+        in->undo_cap = cap;
+    }
+    in->undo[in->n_undo++] = (JUndo){node, *node, ins};
+    return true;
+}
+
+/* Undoes this record's changes, newest first. */
+static void jf_undo(Infer *in)
+{
+    while (in->n_undo > 0) {
+        JUndo *u = &in->undo[--in->n_undo];
+        JType *st = u->node;
+        if (u->ins >= 0) /* the array grew in a copy, or took the field in place */
+            memmove(&st->fields[u->ins], &st->fields[u->ins + 1],
+                    sizeof(JField) * (size_t)(st->n - u->ins - 1));
+        *st = u->old;
+    }
+}
+
+/* Byte order of (a, an) and (b, bn), neither holding a NUL: strcmp's. */
+static int jf_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    int c = memcmp(a, b, an < bn ? an : bn);
+    return c ? c : (an > bn) - (an < bn);
+}
+
+/* The field `key` of struct st, the k-th key of its object, added (as null) if absent;
+   NULL past INFER_MAX_FIELDS or out of memory. */
+static JType *jf_field(Infer *in, JType *st, const char *key, size_t len, int k)
+{
+    if (k < st->nhint) {
+        int h = st->hint[k];
+        if (h >= 0 && h < st->n && st->fields[h].len == len && memcmp(st->fields[h].name, key, len) == 0)
+            return st->fields[h].type;
+    }
+    int lo = 0, hi = st->n;
+    bool found = false;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        int c = jf_cmp(st->fields[mid].name, st->fields[mid].len, key, len);
+        if (c == 0) {
+            lo = mid;
+            found = true;
+            break;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!found) {
+        if (st->n >= INFER_MAX_FIELDS || !jf_log(in, st, lo))
+            return NULL;
+        if (st->n == st->cap) { /* a copy: the old array stays as jf_undo restores it */
+            int cap = st->cap ? st->cap * 2 : 8;
+            st->fields = arena_realloc(&in->work, st->fields, sizeof(JField) * (size_t)st->cap,
+                                       sizeof(JField) * (size_t)cap);
+            st->cap = cap;
+        }
+        memmove(&st->fields[lo + 1], &st->fields[lo], sizeof(JField) * (size_t)(st->n - lo));
+        st->n++;
+        st->fields[lo] = (JField){arena_strndup(&in->work, key, len), len, jt_new(&in->work, JK_NULL)};
+        for (int i = 0; i < st->nhint; i++)
+            st->hint[i] += st->hint[i] >= lo;
+    }
+    if (k >= st->hcap) {
+        if (!jf_log(in, st, -1))
+            return NULL;
+        int cap = k < 8 ? 16 : k * 2;
+        st->hint = arena_realloc(&in->work, st->hint, sizeof(int) * (size_t)st->hcap,
+                                 sizeof(int) * (size_t)cap);
+        st->hcap = cap;
+    }
+    while (st->nhint <= k)
+        st->hint[st->nhint++] = -1;
+    st->hint[k] = lo;
+    return st->fields[lo].type;
+}
+
+/* compatibleType(dst, a scalar of kind and precision prec), in place; false when out of
+   memory. */
+static bool jf_scalar(Infer *in, JType *dst, JKind kind, int prec)
+{
+    if (kind == JK_NULL || (dst->kind == kind && kind != JK_DECIMAL) || dst->kind == JK_STRING)
+        return true;
+    JType old = *dst, src = {.kind = kind, .prec = prec};
+    if (dst->kind == JK_NULL)
+        *dst = src;
+    else
+        jt_merge(in, &in->work, dst, &src, false); /* a scalar src: dst changes in place */
+    if (dst->kind == old.kind && dst->prec == old.prec && dst->scale == old.scale)
+        return true;
+    if (jf_log(in, dst, -1)) {
+        in->undo[in->n_undo - 1].old = old;
+        return true;
+    }
+    *dst = old;
+    return false;
+}
+
+/* Checks the value at jp->p as j_value reads it, for a slot that is a string whatever it
+   holds; *keys counts its object keys (json_record_tree's bound on fields, whenever they
+   could reach it).  False if malformed or past the bound. */
+static bool jf_skip(JParse *jp, int depth, long *keys)
+{
+    j_ws(jp);
+    if (jp->p >= jp->end || depth > INFER_MAX_DEPTH)
+        return false;
+    char open = *jp->p, close = open == '{' ? '}' : ']';
+    if (open != '{' && open != '[') {
+        const char *s;
+        size_t n;
+        switch (open) {
+        case '"':
+        case '\'':
+            return j_string(jp, &s, &n);
+        case 't':
+            return j_word(jp, "true");
+        case 'f':
+            return j_word(jp, "false");
+        case 'n':
+            return j_word(jp, "null");
+        default:
+            return j_nonnum(jp) || j_number(jp);
+        }
+    }
+    jp->p++;
+    j_ws(jp);
+    if (jp->p < jp->end && *jp->p == close) {
+        jp->p++;
+        return true;
+    }
+    for (;;) {
+        if (open == '{') {
+            const char *s;
+            size_t n;
+            j_ws(jp);
+            if (jp->p >= jp->end || (*jp->p != '"' && *jp->p != '\'') || !j_string(jp, &s, &n))
+                return false;
+            j_ws(jp);
+            if (jp->p >= jp->end || *jp->p != ':' || ++*keys > INFER_MAX_FIELDS)
+                return false;
+            jp->p++;
+        }
+        if (!jf_skip(jp, depth + 1, keys))
+            return false;
+        j_ws(jp);
+        if (jp->p < jp->end && *jp->p == ',') {
+            jp->p++;
+            continue;
+        }
+        if (jp->p < jp->end && *jp->p == close) {
+            jp->p++;
+            return true;
+        }
+        return false;
+    }
+}
+
+static bool jf_value(JParse *jp, JType *dst, int depth);
+
+/* The members of the object at jp->p into struct st. */
+static bool jf_object(JParse *jp, JType *st, int depth)
+{
+    jp->p++;
+    j_ws(jp);
+    if (jp->p < jp->end && *jp->p == '}') {
+        jp->p++;
+        return true;
+    }
+    for (int k = 0;; k++) {
+        j_ws(jp);
+        if (jp->p >= jp->end || (*jp->p != '"' && *jp->p != '\''))
+            return false;
+        bool esc;
+        const char *key = jp->p + 1, *q = cm_json_string_end(key, jp->end, *jp->p, &esc);
+        if (!q)
+            return false;
+        size_t len = (size_t)(q - key);
+        if (esc) { /* decoded; strcmp's name ends at a NUL (\u0000), as jt_field's */
+            char *buf = arena_alloc(jp->a, len + 1);
+            buf[cm_json_unescape(key, len, buf)] = '\0';
+            key = buf;
+            len = strlen(buf);
+        }
+        jp->p = q + 1;
+        j_ws(jp);
+        if (jp->p >= jp->end || *jp->p != ':')
+            return false;
+        jp->p++;
+        JType *slot = jf_field(jp->in, st, key, len, k);
+        if (!slot || !jf_value(jp, slot, depth + 1))
+            return false;
+        j_ws(jp);
+        if (jp->p < jp->end && *jp->p == ',') {
+            jp->p++;
+            continue;
+        }
+        if (jp->p < jp->end && *jp->p == '}') {
+            jp->p++;
+            return true;
+        }
+        return false;
+    }
+}
+
+/* The value at jp->p merged into dst (a node of root), as j_value and jt_merge would. */
+static bool jf_value(JParse *jp, JType *dst, int depth)
+{
+    Infer *in = jp->in;
+    j_ws(jp);
+    if (jp->p >= jp->end || depth > INFER_MAX_DEPTH)
+        return false;
+    char c = *jp->p;
+    if ((c == '{' || c == '[') && dst->kind == JK_NULL) {
+        if (!jf_log(in, dst, -1))
+            return false;
+        dst->kind = c == '{' ? JK_STRUCT : JK_ARRAY;
+        if (c == '[')
+            dst->elem = jt_new(&in->work, JK_NULL);
+    }
+    if (c == '{' && dst->kind == JK_STRUCT)
+        return jf_object(jp, dst, depth);
+    if (c == '[' && dst->kind == JK_ARRAY) {
+        jp->p++;
+        j_ws(jp);
+        if (jp->p < jp->end && *jp->p == ']') {
+            jp->p++;
+            return true;
+        }
+        for (;;) {
+            if (!jf_value(jp, dst->elem, depth + 1))
+                return false;
+            j_ws(jp);
+            if (jp->p < jp->end && *jp->p == ',') {
+                jp->p++;
+                continue;
+            }
+            if (jp->p < jp->end && *jp->p == ']') {
+                jp->p++;
+                return true;
+            }
+            return false;
+        }
+    }
+    if (c == '{' || c == '[') { /* an object or array where no struct or array can be: string */
+        long keys = 0;
+        return jf_scalar(in, dst, JK_STRING, 0) && jf_skip(jp, depth, &keys);
+    }
+    switch (c) {
+    case '"':
+    case '\'': {
+        const char *s;
+        size_t n;
+        bool esc;
+        const char *q = cm_json_string_end(jp->p + 1, jp->end, c, &esc);
+        if (!q)
+            return false;
+        n = (size_t)(q - jp->p - 1);
+        if (esc && !j_string(jp, &s, &n)) /* decoded: its length */
+            return false;
+        jp->p = q + 1;
+        /* Spark: an empty string is taken for a null (as j_value) */
+        return jf_scalar(in, dst, n ? JK_STRING : JK_NULL, 0);
+    }
+    case 't':
+        return j_word(jp, "true") && jf_scalar(in, dst, JK_BOOL, 0);
+    case 'f':
+        return j_word(jp, "false") && jf_scalar(in, dst, JK_BOOL, 0);
+    case 'n':
+        return j_word(jp, "null");
+    default: {
+        if (j_nonnum(jp))
+            return jf_scalar(in, dst, JK_DOUBLE, 0);
+        CmJsonNum num;
+        const char *q = cm_json_number(jp->p, jp->end, &num);
+        if (!q)
+            return false;
+        jp->p = q;
+        int prec = 0;
+        switch (cm_json_num_type(&num, &prec)) {
+        case CM_JNUM_BIGINT:
+            return jf_scalar(in, dst, JK_LONG, prec);
+        case CM_JNUM_DECIMAL:
+            return jf_scalar(in, dst, JK_DECIMAL, prec);
+        case CM_JNUM_DOUBLE:
+            break;
+        }
+        return jf_scalar(in, dst, JK_DOUBLE, prec);
+    }
+    }
+}
+
+static void json_record(Infer *in, const char *line, size_t n)
+{
+    ArenaMark mark = arena_mark(&in->temp);
+    JParse jp = {in, &in->temp, line, line + n};
+    j_ws(&jp);
+    bool merged = jp.p < jp.end && *jp.p == '{' && jf_value(&jp, in->root, 0);
+    arena_reset_to(&in->temp, mark);
+    if (!merged) {
+        jf_undo(in);
+        json_record_tree(in, line, n);
+    }
+    in->n_undo = 0;
 }
 
 /* Spark's canonicalizeType: null -> string; empty names and empty structs dropped (NULL). */
@@ -1373,6 +1715,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     arena_init(&in.temp);
     in.root = jt_new(&in.work, JK_STRUCT);
     infer_schema(&in);
+    free(in.undo);
     arena_free(&in.temp);
     arena_free(&in.work);
 }
