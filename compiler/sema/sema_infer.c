@@ -500,6 +500,8 @@ static bool j_word(JParse *jp, const char *w)
 static bool j_nonnum(JParse *jp)
 {
     int sign;
+    if (!cm_json_nonnum_start(jp->p, jp->end))
+        return false;
     const char *q = cm_json_nonnum(jp->p, jp->end, &sign);
     if (q)
         jp->p = q;
