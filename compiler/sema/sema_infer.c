@@ -702,6 +702,21 @@ static void jf_undo(Infer *in)
     }
 }
 
+/* Whether a[0, n) and b[0, n) are the same bytes (keys are short: no call to memcmp). */
+static bool jf_same(const char *a, const char *b, size_t n)
+{
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+    }
+    while (n && *a == *b)
+        a++, b++, n--;
+    return n == 0;
+}
+
 /* Byte order of (a, an) and (b, bn), neither holding a NUL: strcmp's. */
 static int jf_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -715,7 +730,8 @@ static JType *jf_field(Infer *in, JType *st, const char *key, size_t len, int k)
 {
     if (k < st->nhint) {
         int h = st->hint[k];
-        if (h >= 0 && h < st->n && st->fields[h].len == len && memcmp(st->fields[h].name, key, len) == 0)
+        if (h >= 0 && h < st->n && st->fields[h].len == len &&
+            jf_same(st->fields[h].name, key, len))
             return st->fields[h].type;
     }
     int lo = 0, hi = st->n;
@@ -744,7 +760,8 @@ static JType *jf_field(Infer *in, JType *st, const char *key, size_t len, int k)
         }
         memmove(&st->fields[lo + 1], &st->fields[lo], sizeof(JField) * (size_t)(st->n - lo));
         st->n++;
-        st->fields[lo] = (JField){arena_strndup(&in->work, key, len), len, jt_new(&in->work, JK_NULL)};
+        st->fields[lo] =
+            (JField){arena_strndup(&in->work, key, len), len, jt_new(&in->work, JK_NULL)};
         for (int i = 0; i < st->nhint; i++)
             st->hint[i] += st->hint[i] >= lo;
     }
@@ -762,12 +779,9 @@ static JType *jf_field(Infer *in, JType *st, const char *key, size_t len, int k)
     return st->fields[lo].type;
 }
 
-/* compatibleType(dst, a scalar of kind and precision prec), in place; false when out of
-   memory. */
-static bool jf_scalar(Infer *in, JType *dst, JKind kind, int prec)
+/* jf_scalar when dst may change. */
+static bool jf_widen(Infer *in, JType *dst, JKind kind, int prec)
 {
-    if (kind == JK_NULL || (dst->kind == kind && kind != JK_DECIMAL) || dst->kind == JK_STRING)
-        return true;
     JType old = *dst, src = {.kind = kind, .prec = prec};
     if (dst->kind == JK_NULL)
         *dst = src;
@@ -781,6 +795,15 @@ static bool jf_scalar(Infer *in, JType *dst, JKind kind, int prec)
     }
     *dst = old;
     return false;
+}
+
+/* compatibleType(dst, a scalar of kind and precision prec), in place; false when out of
+   memory. */
+static inline bool jf_scalar(Infer *in, JType *dst, JKind kind, int prec)
+{
+    if (kind == JK_NULL || (dst->kind == kind && kind != JK_DECIMAL) || dst->kind == JK_STRING)
+        return true;
+    return jf_widen(in, dst, kind, prec);
 }
 
 /* Checks the value at jp->p as j_value reads it, for a slot that is a string whatever it
