@@ -211,6 +211,32 @@ static inline uint32_t cm_json_hex4(const char *s)
                       cm_json_hex(s[3]));
 }
 
+/* The first byte of [p, end) that is the quote, a backslash or a control character (below
+   0x20), or end.  Eight bytes at a time: a byte is flagged by the zero-byte test of v ^ the
+   byte, and by the below-0x20 test; the lowest flag of each test is exact (a borrow only
+   flags bytes above a true one), so the lowest of them all is the first such byte.  Big-endian
+   targets take the byte loop. */
+static inline const char *cm_json_plain_run(const char *p, const char *end, char quote)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t q = ones * (unsigned char)quote, bs = ones * (unsigned char)'\\';
+    while (end - p >= 8) {
+        uint64_t v, vq, vb;
+        memcpy(&v, p, 8);
+        vq = v ^ q;
+        vb = v ^ bs;
+        uint64_t m = (((vq - ones) & ~vq) | ((vb - ones) & ~vb) | ((v - ones * 0x20) & ~v)) & highs;
+        if (m)
+            return p + (__builtin_ctzll(m) >> 3);
+        p += 8;
+    }
+#endif
+    while (p < end && *p != quote && *p != '\\' && (unsigned char)*p >= 0x20)
+        p++;
+    return p;
+}
+
 /* The closing quote of a string whose text starts at p (just after its opening quote `quote`):
    its position, or NULL if the text ends first or holds a bad escape or a raw control
    character (Jackson refuses those: ALLOW_UNQUOTED_CONTROL_CHARS is off by default).
@@ -218,16 +244,15 @@ static inline uint32_t cm_json_hex4(const char *s)
 static inline const char *cm_json_string_end(const char *p, const char *end, char quote, bool *has_esc)
 {
     *has_esc = false;
-    while (p < end && *p != quote) {
-        if ((unsigned char)*p < 0x20)
+    while (p < end) {
+        p = cm_json_plain_run(p, end, quote);
+        if (p == end || *p == quote)
+            break;
+        if (*p != '\\') /* a control character */
             return NULL;
-        if (*p == '\\') {
-            *has_esc = true;
-            if (!(p = cm_json_escape(p, end)))
-                return NULL;
-        } else {
-            p++;
-        }
+        *has_esc = true;
+        if (!(p = cm_json_escape(p, end)))
+            return NULL;
     }
     return p < end ? p : NULL;
 }

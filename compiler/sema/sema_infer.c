@@ -218,6 +218,7 @@ typedef enum JKind {
 typedef struct JType JType;
 typedef struct JField {
     const char *name;
+    size_t len; /* strlen(name) */
     JType *type;
 } JField;
 
@@ -228,7 +229,19 @@ struct JType {
     JField *fields;
     JType *elem; /* JK_ARRAY */
     int prec, scale; /* JK_DECIMAL */
+    /* JK_STRUCT in the schema: hint[k] is where the k-th key of the last object merged into
+       it was found (json_fast: records of one producer repeat their keys in order) */
+    int *hint;
+    int nhint, hcap;
 };
+
+/* A change json_fast made to the schema, to undo if the record turns out to need
+   json_record_tree: the node as it was, and the field inserted (ins >= 0). */
+typedef struct JUndo {
+    JType *node;
+    JType old;
+    int ins;
+} JUndo;
 
 typedef enum CKind {
     CK_NULL,
@@ -268,6 +281,8 @@ typedef struct Infer {
     JType *root;
     bool corrupt;
     bool too_many;
+    JUndo *undo; /* malloc'd; this record's changes to root */
+    int n_undo, undo_cap;
     /* CSV */
     CsvConf conf;
     bool have_first;
@@ -312,6 +327,7 @@ static JType *jt_copy(Arena *a, const JType *s)
         t->n = t->cap = s->n;
         for (int i = 0; i < s->n; i++) {
             t->fields[i].name = arena_strdup(a, s->fields[i].name);
+            t->fields[i].len = s->fields[i].len;
             t->fields[i].type = jt_copy(a, s->fields[i].type);
         }
     }
@@ -345,6 +361,7 @@ static JType **jt_field(Infer *in, Arena *a, JType *st, const char *name, bool c
     memmove(&st->fields[lo + 1], &st->fields[lo], sizeof(JField) * (size_t)(st->n - lo));
     st->n++;
     st->fields[lo].name = copy_name ? arena_strdup(a, name) : name;
+    st->fields[lo].len = strlen(name);
     st->fields[lo].type = jt_new(a, JK_NULL);
     return &st->fields[lo].type;
 }
@@ -444,26 +461,94 @@ static bool j_string(JParse *jp, const char **out, size_t *out_n)
     return true;
 }
 
-/* A number (common/cm_json_lex.h) and the type JsonInferSchema gives it. */
-static JType *j_number(JParse *jp)
+/* A key with escapes, decoded into the record arena; it ends at its first NUL (\u0000), as
+   strcmp reads names. */
+static void j_key_decode(JParse *jp, const char **key, size_t *len)
+{
+    char *buf = arena_alloc(jp->a, *len + 1);
+    buf[cm_json_unescape(*key, *len, buf)] = '\0';
+    *key = buf;
+    *len = strlen(buf);
+}
+
+/* A member's key at jp->p (after spaces) and the ':' after it; false if malformed.  A plain
+   key is left in the line (not NUL-terminated).  Always inlined: as a call it costs the
+   merge of records a tenth more, and GCC does not inline it by itself. */
+static inline __attribute__((always_inline)) bool j_key(JParse *jp, const char **key,
+                                                        size_t *len)
+{
+    j_ws(jp);
+    if (jp->p >= jp->end || (*jp->p != '"' && *jp->p != '\''))
+        return false;
+    bool esc;
+    const char *s = jp->p + 1, *q = cm_json_string_end(s, jp->end, *jp->p, &esc);
+    if (!q)
+        return false;
+    *key = s;
+    *len = (size_t)(q - s);
+    if (esc)
+        j_key_decode(jp, key, len);
+    jp->p = q + 1;
+    j_ws(jp);
+    if (jp->p >= jp->end || *jp->p != ':')
+        return false;
+    jp->p++;
+    return true;
+}
+
+/* Past the '{' or '[' at jp->p: whether close follows (the object or array is empty: then
+   past that too). */
+static inline bool j_open(JParse *jp, char close)
+{
+    jp->p++;
+    j_ws(jp);
+    if (jp->p < jp->end && *jp->p == close) {
+        jp->p++;
+        return true;
+    }
+    return false;
+}
+
+/* After a member or an element: 1 at ',' (another follows), 0 at close (the end), -1 at
+   anything else (malformed). */
+static inline int j_next(JParse *jp, char close)
+{
+    j_ws(jp);
+    if (jp->p < jp->end && (*jp->p == ',' || *jp->p == close))
+        return *jp->p++ == ',';
+    return -1;
+}
+
+/* A number (common/cm_json_lex.h) and the type JsonInferSchema gives it: its kind and
+   precision; false if malformed. */
+static inline bool j_number_kind(JParse *jp, JKind *kind, int *prec)
 {
     CmJsonNum num;
     const char *q = cm_json_number(jp->p, jp->end, &num);
     if (!q)
-        return NULL;
+        return false;
     jp->p = q;
-    int prec = 0;
-    JKind kind = JK_DOUBLE;
-    switch (cm_json_num_type(&num, &prec)) {
+    *prec = 0;
+    *kind = JK_DOUBLE;
+    switch (cm_json_num_type(&num, prec)) {
     case CM_JNUM_BIGINT:
-        kind = JK_LONG;
+        *kind = JK_LONG;
         break;
     case CM_JNUM_DECIMAL:
-        kind = JK_DECIMAL;
+        *kind = JK_DECIMAL;
         break;
     case CM_JNUM_DOUBLE:
         break;
     }
+    return true;
+}
+
+static JType *j_number(JParse *jp)
+{
+    JKind kind;
+    int prec;
+    if (!j_number_kind(jp, &kind, &prec))
+        return NULL;
     JType *t = jt_new(jp->a, kind);
     t->prec = prec;
     return t;
@@ -483,6 +568,8 @@ static bool j_word(JParse *jp, const char *w)
 static bool j_nonnum(JParse *jp)
 {
     int sign;
+    if (!cm_json_nonnum_start(jp->p, jp->end))
+        return false;
     const char *q = cm_json_nonnum(jp->p, jp->end, &sign);
     if (q)
         jp->p = q;
@@ -498,23 +585,14 @@ static JType *j_value(JParse *jp, int depth)
     switch (*jp->p) {
     case '{': {
         JType *st = jt_new(jp->a, JK_STRUCT);
-        jp->p++;
-        j_ws(jp);
-        if (jp->p < jp->end && *jp->p == '}') {
-            jp->p++;
+        if (j_open(jp, '}'))
             return st;
-        }
         for (;;) {
-            j_ws(jp);
-            const char *name;
+            const char *key;
             size_t n;
-            if (jp->p >= jp->end || (*jp->p != '"' && *jp->p != '\'') ||
-                !j_string(jp, &name, &n))
+            if (!j_key(jp, &key, &n))
                 return NULL;
-            j_ws(jp);
-            if (jp->p >= jp->end || *jp->p != ':')
-                return NULL;
-            jp->p++;
+            const char *name = arena_strndup(jp->a, key, n);
             JType *t = j_value(jp, depth + 1);
             if (!t)
                 return NULL;
@@ -522,42 +600,24 @@ static JType *j_value(JParse *jp, int depth)
             if (!slot)
                 return NULL;
             *slot = jt_merge(jp->in, jp->a, *slot, t, false);
-            j_ws(jp);
-            if (jp->p < jp->end && *jp->p == ',') {
-                jp->p++;
-                continue;
-            }
-            if (jp->p < jp->end && *jp->p == '}') {
-                jp->p++;
-                return st;
-            }
-            return NULL;
+            int next = j_next(jp, '}');
+            if (next <= 0)
+                return next ? NULL : st;
         }
     }
     case '[': {
         JType *at = jt_new(jp->a, JK_ARRAY);
         at->elem = jt_new(jp->a, JK_NULL);
-        jp->p++;
-        j_ws(jp);
-        if (jp->p < jp->end && *jp->p == ']') {
-            jp->p++;
+        if (j_open(jp, ']'))
             return at;
-        }
         for (;;) {
             JType *t = j_value(jp, depth + 1);
             if (!t)
                 return NULL;
             at->elem = jt_merge(jp->in, jp->a, at->elem, t, false);
-            j_ws(jp);
-            if (jp->p < jp->end && *jp->p == ',') {
-                jp->p++;
-                continue;
-            }
-            if (jp->p < jp->end && *jp->p == ']') {
-                jp->p++;
-                return at;
-            }
-            return NULL;
+            int next = j_next(jp, ']');
+            if (next <= 0)
+                return next ? NULL : at;
         }
     }
     case '"':
@@ -616,7 +676,8 @@ static void json_bad_record(Infer *in, const char *why)
     }
 }
 
-static void json_record(Infer *in, const char *line, size_t n)
+/* A record read into a type tree of its own, then merged into root. */
+static void json_record_tree(Infer *in, const char *line, size_t n)
 {
     ArenaMark mark = arena_mark(&in->temp);
     JParse jp = {in, &in->temp, line, line + n};
@@ -644,6 +705,286 @@ static void json_record(Infer *in, const char *line, size_t n)
                                      "fields (%s, line %ld): write the column list",
                                      INFER_MAX_FIELDS, in->file, in->line_no));
     arena_reset_to(&in->temp, mark);
+}
+
+/* ==== JSON records merged straight into the schema ====
+** The common case: a record's values are merged into in->root as they are read, with no
+** type tree of the record's own (compatibleType is associative and commutative, so value
+** by value gives what the record's type would).  Each change to root is logged first; a
+** record that is malformed, not an object, or that meets a bound is undone and read again by
+** json_record_tree, which decides what it means. */
+
+/* Logs node as it is (and the field about to be inserted at ins, or -1); false when out of
+   memory (then nothing may change). */
+static bool jf_log(Infer *in, JType *node, int ins)
+{
+    if (in->n_undo == in->undo_cap) {
+        int cap = in->undo_cap ? in->undo_cap * 2 : 64;
+        JUndo *u = realloc(in->undo, sizeof(JUndo) * (size_t)cap);
+        if (!u)
+            return false;
+        in->undo = u;
+        in->undo_cap = cap;
+    }
+    in->undo[in->n_undo++] = (JUndo){node, *node, ins};
+    return true;
+}
+
+/* Undoes this record's changes, newest first. */
+static void jf_undo(Infer *in)
+{
+    while (in->n_undo > 0) {
+        JUndo *u = &in->undo[--in->n_undo];
+        JType *st = u->node;
+        if (u->ins >= 0) /* the array grew in a copy, or took the field in place */
+            memmove(&st->fields[u->ins], &st->fields[u->ins + 1],
+                    sizeof(JField) * (size_t)(st->n - u->ins - 1));
+        *st = u->old;
+    }
+}
+
+/* Whether a[0, n) and b[0, n) are the same bytes (keys are short: no call to memcmp). */
+static bool jf_same(const char *a, const char *b, size_t n)
+{
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+    }
+    while (n && *a == *b)
+        a++, b++, n--;
+    return n == 0;
+}
+
+/* Byte order of (a, an) and (b, bn), neither holding a NUL: strcmp's. */
+static int jf_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    int c = memcmp(a, b, an < bn ? an : bn);
+    return c ? c : (an > bn) - (an < bn);
+}
+
+/* The field `key` of struct st, the k-th key of its object, added (as null) if absent;
+   NULL past INFER_MAX_FIELDS or out of memory. */
+static JType *jf_field(Infer *in, JType *st, const char *key, size_t len, int k)
+{
+    if (k < st->nhint) {
+        int h = st->hint[k];
+        if (h >= 0 && h < st->n && st->fields[h].len == len &&
+            jf_same(st->fields[h].name, key, len))
+            return st->fields[h].type;
+    }
+    int lo = 0, hi = st->n;
+    bool found = false;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        int c = jf_cmp(st->fields[mid].name, st->fields[mid].len, key, len);
+        if (c == 0) {
+            lo = mid;
+            found = true;
+            break;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!found) {
+        if (st->n >= INFER_MAX_FIELDS || !jf_log(in, st, lo))
+            return NULL;
+        if (st->n == st->cap) { /* a copy: the old array stays as jf_undo restores it */
+            int cap = st->cap ? st->cap * 2 : 8;
+            st->fields = arena_realloc(&in->work, st->fields, sizeof(JField) * (size_t)st->cap,
+                                       sizeof(JField) * (size_t)cap);
+            st->cap = cap;
+        }
+        memmove(&st->fields[lo + 1], &st->fields[lo], sizeof(JField) * (size_t)(st->n - lo));
+        st->n++;
+        st->fields[lo] =
+            (JField){arena_strndup(&in->work, key, len), len, jt_new(&in->work, JK_NULL)};
+        for (int i = 0; i < st->nhint; i++)
+            st->hint[i] += st->hint[i] >= lo;
+    }
+    if (k >= st->hcap) {
+        if (!jf_log(in, st, -1))
+            return NULL;
+        int cap = k < 8 ? 16 : k * 2;
+        st->hint = arena_realloc(&in->work, st->hint, sizeof(int) * (size_t)st->hcap,
+                                 sizeof(int) * (size_t)cap);
+        st->hcap = cap;
+    }
+    while (st->nhint <= k)
+        st->hint[st->nhint++] = -1;
+    st->hint[k] = lo;
+    return st->fields[lo].type;
+}
+
+/* jf_scalar when dst may change. */
+static bool jf_widen(Infer *in, JType *dst, JKind kind, int prec)
+{
+    JType old = *dst, src = {.kind = kind, .prec = prec};
+    if (dst->kind == JK_NULL)
+        *dst = src;
+    else
+        jt_merge(in, &in->work, dst, &src, false); /* a scalar src: dst changes in place */
+    if (dst->kind == old.kind && dst->prec == old.prec && dst->scale == old.scale)
+        return true;
+    if (jf_log(in, dst, -1)) {
+        in->undo[in->n_undo - 1].old = old;
+        return true;
+    }
+    *dst = old;
+    return false;
+}
+
+/* compatibleType(dst, a scalar of kind and precision prec), in place; false when out of
+   memory. */
+static inline bool jf_scalar(Infer *in, JType *dst, JKind kind, int prec)
+{
+    if (kind == JK_NULL || (dst->kind == kind && kind != JK_DECIMAL) || dst->kind == JK_STRING)
+        return true;
+    return jf_widen(in, dst, kind, prec);
+}
+
+/* Checks the value at jp->p as j_value reads it, for a slot that is a string whatever it
+   holds; *keys counts its object keys (json_record_tree's bound on fields, whenever they
+   could reach it).  False if malformed or past the bound. */
+static bool jf_skip(JParse *jp, int depth, long *keys)
+{
+    j_ws(jp);
+    if (jp->p >= jp->end || depth > INFER_MAX_DEPTH)
+        return false;
+    char open = *jp->p, close = open == '{' ? '}' : ']';
+    if (open != '{' && open != '[') {
+        const char *s;
+        size_t n;
+        switch (open) {
+        case '"':
+        case '\'':
+            return j_string(jp, &s, &n);
+        case 't':
+            return j_word(jp, "true");
+        case 'f':
+            return j_word(jp, "false");
+        case 'n':
+            return j_word(jp, "null");
+        default:
+            return j_nonnum(jp) || j_number(jp);
+        }
+    }
+    if (j_open(jp, close))
+        return true;
+    for (;;) {
+        const char *key;
+        size_t n;
+        if (open == '{' && (!j_key(jp, &key, &n) || ++*keys > INFER_MAX_FIELDS))
+            return false;
+        if (!jf_skip(jp, depth + 1, keys))
+            return false;
+        int next = j_next(jp, close);
+        if (next <= 0)
+            return next == 0;
+    }
+}
+
+static bool jf_value(JParse *jp, JType *dst, int depth);
+
+/* The members of the object at jp->p into struct st. */
+static bool jf_object(JParse *jp, JType *st, int depth)
+{
+    if (j_open(jp, '}'))
+        return true;
+    for (int k = 0;; k++) {
+        const char *key;
+        size_t len;
+        if (!j_key(jp, &key, &len))
+            return false;
+        JType *slot = jf_field(jp->in, st, key, len, k);
+        if (!slot || !jf_value(jp, slot, depth + 1))
+            return false;
+        int next = j_next(jp, '}');
+        if (next <= 0)
+            return next == 0;
+    }
+}
+
+/* The value at jp->p merged into dst (a node of root), as j_value and jt_merge would. */
+static bool jf_value(JParse *jp, JType *dst, int depth)
+{
+    Infer *in = jp->in;
+    j_ws(jp);
+    if (jp->p >= jp->end || depth > INFER_MAX_DEPTH)
+        return false;
+    char c = *jp->p;
+    if ((c == '{' || c == '[') && dst->kind == JK_NULL) {
+        if (!jf_log(in, dst, -1))
+            return false;
+        dst->kind = c == '{' ? JK_STRUCT : JK_ARRAY;
+        if (c == '[')
+            dst->elem = jt_new(&in->work, JK_NULL);
+    }
+    if (c == '{' && dst->kind == JK_STRUCT)
+        return jf_object(jp, dst, depth);
+    if (c == '[' && dst->kind == JK_ARRAY) {
+        if (j_open(jp, ']'))
+            return true;
+        for (;;) {
+            if (!jf_value(jp, dst->elem, depth + 1))
+                return false;
+            int next = j_next(jp, ']');
+            if (next <= 0)
+                return next == 0;
+        }
+    }
+    if (c == '{' || c == '[') { /* an object or array where no struct or array can be: string */
+        long keys = 0;
+        return jf_scalar(in, dst, JK_STRING, 0) && jf_skip(jp, depth, &keys);
+    }
+    switch (c) {
+    case '"':
+    case '\'': {
+        const char *s;
+        size_t n;
+        bool esc;
+        const char *q = cm_json_string_end(jp->p + 1, jp->end, c, &esc);
+        if (!q)
+            return false;
+        n = (size_t)(q - jp->p - 1);
+        if (esc && !j_string(jp, &s, &n)) /* decoded: its length */
+            return false;
+        jp->p = q + 1;
+        /* Spark: an empty string is taken for a null (as j_value) */
+        return jf_scalar(in, dst, n ? JK_STRING : JK_NULL, 0);
+    }
+    case 't':
+        return j_word(jp, "true") && jf_scalar(in, dst, JK_BOOL, 0);
+    case 'f':
+        return j_word(jp, "false") && jf_scalar(in, dst, JK_BOOL, 0);
+    case 'n':
+        return j_word(jp, "null");
+    default: {
+        if (j_nonnum(jp))
+            return jf_scalar(in, dst, JK_DOUBLE, 0);
+        JKind kind;
+        int prec;
+        return j_number_kind(jp, &kind, &prec) && jf_scalar(in, dst, kind, prec);
+    }
+    }
+}
+
+static void json_record(Infer *in, const char *line, size_t n)
+{
+    ArenaMark mark = arena_mark(&in->temp);
+    JParse jp = {in, &in->temp, line, line + n};
+    j_ws(&jp);
+    bool merged = jp.p < jp.end && *jp.p == '{' && jf_value(&jp, in->root, 0);
+    arena_reset_to(&in->temp, mark);
+    if (!merged) {
+        jf_undo(in);
+        json_record_tree(in, line, n);
+    }
+    in->n_undo = 0;
 }
 
 /* Spark's canonicalizeType: null -> string; empty names and empty structs dropped (NULL). */
@@ -952,60 +1293,99 @@ static InFile *list_files(Infer *in, size_t *n_out)
     return v;
 }
 
-/* One line of f without its end into *buf; 1 read, 0 end of file, -1 read error (errno),
-   -2 the line and its end would take more than limit bytes.  A line ends at "\n", "\r\n"
-   or a lone "\r", as the files source's lines (cm_lines_lf); with lineSep (sep >= 0, one
-   byte) at sep alone (cm_lines_sep). */
-static int read_line(FILE *f, int sep, char **buf, size_t *cap, size_t *len, size_t *used, size_t limit)
+/* A file read in blocks of at least 64 KB: bytes [pos, end) of buf are read and not yet taken
+   (one byte past end is kept free for a line's NUL). */
+typedef struct LineReader {
+    FILE *f;
+    char *buf; /* malloc'd */
+    size_t cap, pos, end;
+    bool eof;   /* fread came short: the end of the file, or an error (ferror) */
+    bool nomem; /* buf could not grow */
+} LineReader;
+
+/* Moves the held bytes to the front and reads more after them (none at the end of the file,
+   after a read error or when out of memory). */
+static void lr_fill(LineReader *r)
 {
-    size_t n = 0;
-    int c = EOF;
-    bool any = false, crlf = false;
-    if (!*buf) {
-        *buf = malloc(4096);
-        if (!*buf) {
-            errno = ENOMEM;
-            return -1;
-        }
-        *cap = 4096;
+    if (r->eof)
+        return;
+    if (r->pos) {
+        memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+        r->end -= r->pos;
+        r->pos = 0;
     }
-    while ((c = getc_unlocked(f)) != EOF) {
-        any = true;
-        if (n + 1 > limit)
-            return -2;
-        if (sep >= 0) {
-            if (c == sep)
-                break;
-        } else if (c == '\n') {
-            break;
-        } else if (c == '\r') {
-            int next = getc_unlocked(f);
-            if (next == '\n')
-                crlf = true;
-            else if (next != EOF)
-                ungetc(next, f);
-            break;
+    if (r->cap - r->end < 4096) {
+        size_t ncap = r->cap ? r->cap * 2 : 65536;
+        char *nb = realloc(r->buf, ncap);
+        if (!nb) {
+            r->eof = r->nomem = true;
+            return;
         }
-        if (n + 1 >= *cap) {
-            size_t ncap = *cap ? *cap * 2 : 4096;
-            char *nb = realloc(*buf, ncap);
-            if (!nb) {
-                errno = ENOMEM;
+        r->buf = nb;
+        r->cap = ncap;
+    }
+    size_t want = r->cap - r->end - 1, got = fread(r->buf + r->end, 1, want, r->f);
+    r->end += got;
+    r->eof = got < want;
+}
+
+/* The first byte of [s, e) that ends a line (sep, or '\n' and '\r' when sep < 0), or NULL. */
+static char *line_end(char *s, char *e, int sep)
+{
+    if (s == e)
+        return NULL;
+    if (sep >= 0)
+        return memchr(s, sep, (size_t)(e - s));
+    char *t = memchr(s, '\n', (size_t)(e - s));
+    char *cr = memchr(s, '\r', (size_t)((t ? t : e) - s));
+    return cr ? cr : t;
+}
+
+/* One line of r without its end into *line (NUL-terminated, valid until the next call);
+   1 read, 0 end of file, -1 read error (errno), -2 the line and its end would take more
+   than limit bytes.  A line ends at "\n", "\r\n" or a lone "\r", as the files source's lines
+   (cm_lines_lf); with lineSep (sep >= 0, one byte) at sep alone (cm_lines_sep).  *used: the
+   bytes taken, the line's end included. */
+static int read_line(LineReader *r, int sep, char **line, size_t *len, size_t *used, size_t limit)
+{
+    if (!r->buf) {
+        errno = ENOMEM;
+        return -1;
+    }
+    size_t scan = 0; /* bytes after pos known to hold no line end */
+    for (;;) {
+        char *s = r->buf + r->pos, *e = r->buf + r->end, *t = line_end(s + scan, e, sep);
+        size_t n = (size_t)((t ? t : e) - s);
+        if (n + (t != NULL) > limit)
+            return -2;
+        scan = n;
+        if (!t || (sep < 0 && *t == '\r' && t + 1 == e && !r->eof)) {
+            /* no end yet, or a '\r' whose next byte decides */
+            size_t held = r->end - r->pos;
+            lr_fill(r);
+            if (r->nomem || ferror(r->f)) {
+                if (r->nomem)
+                    errno = ENOMEM;
                 return -1;
             }
-            *buf = nb;
-            *cap = ncap;
+            if (r->end - r->pos > held || t)
+                continue;
+            if (n == 0)
+                return 0;
+            r->buf[r->end] = '\0';
+            *line = r->buf + r->pos;
+            *len = *used = n;
+            r->pos = r->end;
+            return 1;
         }
-        (*buf)[n++] = (char)c;
+        bool crlf = sep < 0 && *t == '\r' && t + 1 < e && t[1] == '\n';
+        *t = '\0';
+        *line = s;
+        *len = n;
+        *used = n + 1 + crlf;
+        r->pos += *used;
+        return 1;
     }
-    if (ferror(f))
-        return -1;
-    if (!any)
-        return 0;
-    (*buf)[n] = '\0';
-    *len = n;
-    *used = n + (c != EOF) + crlf;
-    return 1;
 }
 
 static void read_file(Infer *in, const char *name)
@@ -1020,11 +1400,13 @@ static void read_file(Infer *in, const char *name)
             arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file, strerror(errno)));
         return;
     }
+    LineReader r = {.f = f};
+    lr_fill(&r);
     char *buf = NULL;
-    size_t cap = 0, len = 0, used = 0;
+    size_t len = 0, used = 0;
     int records = 0, rc;
     while (!in->failed && records < INFER_MAX_RECORDS &&
-           (rc = read_line(f, in->line_sep, &buf, &cap, &len, &used, in->budget)) != 0) {
+           (rc = read_line(&r, in->line_sep, &buf, &len, &used, in->budget)) != 0) {
         if (rc == -2) {
             in->budget = 0;
             break;
@@ -1050,7 +1432,7 @@ static void read_file(Infer *in, const char *name)
         else
             json_record(in, buf + bom, len - bom);
     }
-    free(buf);
+    free(r.buf);
     fclose(f);
 }
 
@@ -1332,6 +1714,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     arena_init(&in.temp);
     in.root = jt_new(&in.work, JK_STRUCT);
     infer_schema(&in);
+    free(in.undo);
     arena_free(&in.temp);
     arena_free(&in.work);
 }

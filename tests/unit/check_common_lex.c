@@ -115,6 +115,46 @@ START_TEST(test_json_nonnum)
 }
 END_TEST
 
+/* The closing quote byte by byte, as cm_json_string_end finds it eight bytes at a time. */
+static const char *string_end_bytewise(const char *p, const char *end, char quote, bool *has_esc)
+{
+    *has_esc = false;
+    while (p < end && *p != quote) {
+        if ((unsigned char)*p < 0x20)
+            return NULL;
+        if (*p == '\\') {
+            *has_esc = true;
+            if (!(p = cm_json_escape(p, end)))
+                return NULL;
+        } else {
+            p++;
+        }
+    }
+    return p < end ? p : NULL;
+}
+
+/* A quote, a backslash, a control character or a byte above 0x7F at every offset of a word. */
+START_TEST(test_json_string_end)
+{
+    static const char specials[] = {'"', '\'', '\\', '\x1f', '\x01', ' ', '\x7f', '\x80', '\xff'};
+    for (size_t k = 0; k < sizeof specials; k++)
+        for (int at = 0; at < 20; at++)
+            for (int len = 0; len < 24; len++)
+                for (int q = 0; q < 2; q++) {
+                    char buf[32], quote = q ? '\'' : '"';
+                    memset(buf, 'n', sizeof buf); /* "\n" is an escape */
+                    buf[len] = quote;
+                    buf[at] = specials[k];
+                    const char *end = buf + len + 1 + (at % 3);
+                    bool want_esc, esc;
+                    const char *want = string_end_bytewise(buf, end, quote, &want_esc);
+                    const char *got = cm_json_string_end(buf, end, quote, &esc);
+                    ck_assert_msg(got == want, "special %zu at %d, quote at %d", k, at, len);
+                    ck_assert(!got || esc == want_esc);
+                }
+}
+END_TEST
+
 /* Escapes as Jackson accepts them, decoded as Spark keeps the text. */
 START_TEST(test_json_strings)
 {
@@ -397,6 +437,7 @@ Suite *common_lex_suite(void)
     tcase_add_test(tc, test_json_nonnum);
     tcase_add_test(tc, test_json_number_digits);
     tcase_add_test(tc, test_json_strings);
+    tcase_add_test(tc, test_json_string_end);
     suite_add_tcase(s, tc);
     tc = tcase_create("csv");
     tcase_add_test(tc, test_csv_fields);

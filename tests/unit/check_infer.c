@@ -218,6 +218,27 @@ ARENA_TEST(test_json_nested_merge)
 }
 END_TEST
 
+/* Records merged into the schema as they are read: keys in another order, new keys sorting
+   before known ones, objects where scalars were (at any depth), and a malformed record whose
+   changes (a new field, a conflict, a nested struct) must all be undone: Spark gives it only
+   the corrupt-record column. */
+ARENA_TEST(test_json_merge_in_place)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json",
+             "{\"m\":1,\"c\":{\"y\":1,\"x\":[1]},\"z\":true}\n"
+             "{\"z\":false,\"c\":{\"x\":[2],\"y\":2},\"m\":2}\n"
+             "{\"a\":\"s\",\"m\":3,\"b\":null,\"c\":{\"w\":1.5,\"y\":3}}\n"
+             "{\"m\":4.5,\"c\":{\"y\":{\"deep\":1},\"x\":\"no\"},\"q\":1\n"
+             "{\"m\":{\"k\":1},\"c\":{\"x\":[{\"o\":1}]}}\n",
+             0);
+    ck_assert_str_eq(infer(arena, dir, NULL),
+                     "_corrupt_record string, a string, b string, "
+                     "c struct<w:double,x:array<string>,y:bigint>, m string, z boolean");
+}
+END_TEST
+
 /* Conflicts: bigint + double -> double; anything else -> string, at any depth. */
 ARENA_TEST(test_json_conflicts)
 {
@@ -729,6 +750,7 @@ Suite *infer_suite(void)
     tcase_add_test(tc, test_json_names);
     tcase_add_test(tc, test_json_sorting);
     tcase_add_test(tc, test_json_nested_merge);
+    tcase_add_test(tc, test_json_merge_in_place);
     tcase_add_test(tc, test_json_conflicts);
     tcase_add_test(tc, test_json_empty_and_arrays);
     tcase_add_test(tc, test_json_corrupt_records);
