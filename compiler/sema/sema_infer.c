@@ -1379,6 +1379,8 @@ static int read_line(LineReader *r, int sep, char **line, size_t *len, size_t *u
             return 1;
         }
         bool crlf = sep < 0 && *t == '\r' && t + 1 < e && t[1] == '\n';
+        if (n + 1 + crlf > limit) /* a "\r\n" past the bound by its '\n' */
+            return -2;
         *t = '\0';
         *line = s;
         *len = n;

@@ -507,6 +507,22 @@ ARENA_TEST(test_bounds)
     free(line);
     put_file(dir2, "3.json", "{\"c\":1}\n", 2);
     ck_assert_str_eq(infer(arena, dir2, NULL), "a bigint");
+
+    /* The same for a line whose "\r\n" passes the bound by its last byte (the bytes left
+       once wrapped below zero, and everything after was read). */
+    char dir3[256];
+    new_dir(dir3, sizeof dir3);
+    put_file(dir3, "1.json", "{\"a\":1}\n", 0);
+    size_t n = big - 8 - 1; /* the line, its '\r' just fitting the 10 MB left after 1.json */
+    line = malloc(n + 8);
+    ck_assert_ptr_nonnull(line);
+    memcpy(line, "{\"b\":\"", 6);
+    memset(line + 6, 'x', n - 8);
+    memcpy(line + n - 2, "\"}\r\n", 5);
+    put_file(dir3, "2.json", line, 1);
+    free(line);
+    put_file(dir3, "3.json", "{\"c\":1}\n", 2);
+    ck_assert_str_eq(infer(arena, dir3, NULL), "a bigint");
 }
 END_TEST
 
