@@ -108,6 +108,8 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t);
 /* Internal error: a construct sema should have refused reached code generation. */
 void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
+/* Give fn the function attribute name ("noinline", "optnone"). */
+void cg_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name);
 
 /* cg_target.c: a named --cpu must be known to the target and able to emit code (0, or -1
    after a diagnostic).  cg_llvm_init: LLVM's fatal errors become an internal-error exit (70),

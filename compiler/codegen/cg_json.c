@@ -225,7 +225,7 @@ typedef struct JsonCtx {
     LLVMBasicBlockRef bb_close;
     LLVMBasicBlockRef *bb_value; /* per column: decode the value at cur (built once) */
     bool wide;                   /* more than WIDE_RECORD columns read: the compact shape */
-    bool fast; /* the fast path (fast_record): bb_malformed is the fallback */
+    bool fast;                   /* the fast path (fast_record): bb_malformed is the fallback */
 } JsonCtx;
 
 /* Up to this many columns read, each key's fast path and each value's decoding are inlined
@@ -476,6 +476,30 @@ static void key_colon(JsonCtx *j, LLVMValueRef q)
 ** then a switch to the column's value), so each column adds a few instructions, not
 ** two inlined whitespace loops.
 */
+/* If the bytes at p are `"name":` for column i, go to its value (after spaces), else to
+   bb_else. */
+static void compact_key(JsonCtx *j, LLVMValueRef p, LLVMValueRef avail, int i,
+                        LLVMBasicBlockRef bb_else)
+{
+    CgCtx *cg = j->cg;
+    const char *name = j->pq->source->schema.cols[i].name;
+    size_t len = strlen(name);
+    LLVMBasicBlockRef bb_colon = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.colon", name));
+    LLVMBasicBlockRef bb_direct = cg_block(cg, arena_sprintf(cg->arena, "fast.%s.direct", name));
+    LLVMValueRef room = LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 3), "");
+    LLVMBuildCondBr(cg->b, room, bb_colon, bb_else);
+    cg_at(cg, bb_colon);
+    char *with_colon = arena_sprintf(cg->arena, "\"%s\":", name);
+    LLVMValueRef args[3] = {p, cg_str_const(cg, with_colon, (uint32_t)len + 3, "qkeyc"),
+                            cg_i64(cg, (int64_t)len + 3)};
+    LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "fastcmpc");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_direct,
+                    bb_else);
+    cg_at(cg, bb_direct);
+    cg_store(cg, ws(j, cg_gepc(cg, p, len + 3, "")), j->cur);
+    LLVMBuildBr(cg->b, value_block(j, i));
+}
+
 static void fast_keys(JsonCtx *j, LLVMValueRef p)
 {
     CgCtx *cg = j->cg;
@@ -499,42 +523,23 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
         const char *name = sc->cols[i].name;
         size_t len = strlen(name);
         char *quoted = arena_sprintf(cg->arena, "\"%s\"", name);
+        LLVMBasicBlockRef bb_miss = cg_block(cg, "fast.miss");
+        if (j->fast) { /* `"name" :` is left to the unknown key's path (fast_record) */
+            compact_key(j, p, avail, i, bb_miss);
+            cg_at(cg, bb_miss);
+            continue;
+        }
         LLVMBasicBlockRef bb_cmp = cg_block(cg, arena_sprintf(cg->arena, "fast.%s", name));
         LLVMBasicBlockRef bb_hit =
             bb_shared ? bb_shared : cg_block(cg, arena_sprintf(cg->arena, "fast.%s.hit", name));
-        LLVMBasicBlockRef bb_miss = cg_block(cg, "fast.miss");
         LLVMValueRef room =
             LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 2), "");
         LLVMBuildCondBr(cg->b, room, bb_cmp, bb_miss);
         cg_at(cg, bb_cmp);
-        if (!bb_shared) {
-            /* Compact JSON first: `"name":` in one comparison, then the value after spaces. */
-            LLVMBasicBlockRef bb_colon =
-                cg_block(cg, arena_sprintf(cg->arena, "fast.%s.colon", name));
+        if (!bb_shared) { /* compact JSON first, then `"name"` and the spaces before ':' */
             LLVMBasicBlockRef bb_plain =
                 cg_block(cg, arena_sprintf(cg->arena, "fast.%s.key", name));
-            LLVMValueRef room3 =
-                LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)len + 3), "");
-            LLVMBuildCondBr(cg->b, room3, bb_colon, j->fast ? bb_miss : bb_plain);
-            cg_at(cg, bb_colon);
-            char *with_colon = arena_sprintf(cg->arena, "\"%s\":", name);
-            LLVMValueRef cargs[3] = {p, cg_str_const(cg, with_colon, (uint32_t)len + 3, "qkeyc"),
-                                     cg_i64(cg, (int64_t)len + 3)};
-            LLVMValueRef cc = cg_call(cg, "memcmp", cargs, 3, "fastcmpc");
-            LLVMBasicBlockRef bb_direct =
-                cg_block(cg, arena_sprintf(cg->arena, "fast.%s.direct", name));
-            /* the fast path leaves `"name" :` to its unknown key (cg_json_record) */
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, cc, cg_i32(cg, 0), ""),
-                            bb_direct, j->fast ? bb_miss : bb_plain);
-            cg_at(cg, bb_direct);
-            cg_store(cg, ws(j, cg_gepc(cg, p, len + 3, "")), j->cur);
-            LLVMBuildBr(cg->b, value_block(j, i));
-            if (j->fast) {
-                LLVMDeleteBasicBlock(bb_plain);
-                LLVMDeleteBasicBlock(bb_hit);
-                cg_at(cg, bb_miss);
-                continue;
-            }
+            compact_key(j, p, avail, i, bb_plain);
             cg_at(cg, bb_plain);
         }
         LLVMValueRef args[3] = {p, cg_str_const(cg, quoted, (uint32_t)len + 2, "qkey"),
@@ -554,6 +559,21 @@ static void fast_keys(JsonCtx *j, LLVMValueRef p)
         }
         cg_at(cg, bb_miss);
     }
+}
+
+/* The key string at p: its raw bytes, length and escape flag in the slots *k, *kn and *esc;
+   returns the position after it (a malformed key goes to bb_malformed). */
+static LLVMValueRef read_key(JsonCtx *j, LLVMValueRef p, LLVMValueRef *k, LLVMValueRef *kn,
+                             LLVMValueRef *esc)
+{
+    CgCtx *cg = j->cg;
+    *k = cg_alloca(cg, cg->t_ptr, "k");
+    *kn = cg_alloca(cg, cg->t_i32, "kn");
+    *esc = cg_alloca(cg, cg->t_i32, "kesc");
+    LLVMValueRef args[5] = {p, j->end, *k, *kn, *esc};
+    p = cg_call(cg, "srt_json_string_raw", args, 5, "p.key");
+    check_ptr(j, p, "key.ok");
+    return p;
 }
 
 /* rec.open: an empty object, or the first key. */
@@ -622,9 +642,9 @@ static void close_line(JsonCtx *j, LLVMValueRef p, LLVMValueRef p_slot, LLVMBasi
 ** start with the whole parser (cg_parser_fallback) and its record is copied into the slots;
 ** inside a top-level array the next records are the fallback's too (bb_slow).
 */
-static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallback, const CgRecord *slow,
-                        LLVMValueRef p_slot, LLVMBasicBlockRef bb_slow, LLVMBasicBlockRef bb_done,
-                        LLVMBasicBlockRef bb_eof)
+static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallback,
+                        const CgRecord *slow, LLVMValueRef p_slot, LLVMBasicBlockRef bb_slow,
+                        LLVMBasicBlockRef bb_done, LLVMBasicBlockRef bb_eof)
 {
     CgCtx *cg = j->cg;
     cg_at(cg, bb_key);
@@ -634,14 +654,11 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     LLVMBuildCondBr(cg->b, is_char(cg, c, '"'), bb_kstr, j->bb_malformed);
     cg_at(cg, bb_kstr);
     fast_keys(j, p);
-    LLVMValueRef k = cg_alloca(cg, cg->t_ptr, "k");
-    LLVMValueRef kn = cg_alloca(cg, cg->t_i32, "kn");
-    LLVMValueRef esc = cg_alloca(cg, cg->t_i32, "kesc");
-    LLVMValueRef sargs[5] = {p, j->end, k, kn, esc};
-    p = cg_call(cg, "srt_json_string_raw", sargs, 5, "p.key");
-    check_ptr(j, p, "key.ok");
+    LLVMValueRef k, kn, esc;
+    p = read_key(j, p, &k, &kn, &esc);
     LLVMBasicBlockRef bb_plain = cg_block(cg, "key.plain");
-    LLVMValueRef plain = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, esc, "kesc"), cg_i32(cg, 0), "");
+    LLVMValueRef plain =
+        LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, esc, "kesc"), cg_i32(cg, 0), "");
     LLVMBuildCondBr(cg->b, plain, bb_plain, j->bb_malformed);
     cg_at(cg, bb_plain);
     c = char_at(j, p, j->bb_malformed, "colon.char");
@@ -815,12 +832,8 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     fast_keys(&j, p);
     LLVMBuildBr(cg->b, bb_kslow);
     cg_at(cg, bb_kslow);
-    LLVMValueRef k = cg_alloca(cg, cg->t_ptr, "k");
-    LLVMValueRef kn = cg_alloca(cg, cg->t_i32, "kn");
-    LLVMValueRef esc = cg_alloca(cg, cg->t_i32, "kesc");
-    LLVMValueRef sargs[5] = {p, end, k, kn, esc};
-    p = cg_call(cg, "srt_json_string_raw", sargs, 5, "p.key");
-    check_ptr(&j, p, "key.ok");
+    LLVMValueRef k, kn, esc;
+    p = read_key(&j, p, &k, &kn, &esc);
     p = ws_cold(&j, p);
     c = char_at(&j, p, j.bb_malformed, "colon.char");
     LLVMBasicBlockRef bb_colon = cg_block(cg, "key.colon");

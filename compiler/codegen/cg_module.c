@@ -216,6 +216,13 @@ void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what)
     cg->failed = 1;
 }
 
+void cg_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+}
+
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type)
 {
     LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fn_type);
@@ -436,10 +443,10 @@ double cg_now_ms(void)
    loop-instsimplify, loop-simplifycfg, mldst-motion, adce, memcpyopt and the last licm changed
    none by more than 0.4% (DROP DUPLICATES needs reassociate, sccp and bdce: 1.6% more without
    them); building the flagship went from 423 M to 390 M instructions. */
-#define FUNCTION_PIPELINE                                                                        \
-    "sroa,early-cse<memssa>,jump-threading,correlated-propagation,simplifycfg,instcombine,"      \
-    "simplifycfg,reassociate,loop-mssa(licm,loop-rotate,simple-loop-unswitch),"                   \
-    "loop(loop-idiom,indvars,loop-deletion,loop-unroll-full),sroa,gvn,sccp,bdce,instcombine,dse," \
+#define FUNCTION_PIPELINE                                                                          \
+    "sroa,early-cse<memssa>,jump-threading,correlated-propagation,simplifycfg,instcombine,"        \
+    "simplifycfg,reassociate,loop-mssa(licm,loop-rotate,simple-loop-unswitch),"                    \
+    "loop(loop-idiom,indvars,loop-deletion,loop-unroll-full),sroa,gvn,sccp,bdce,instcombine,dse,"  \
     "simplifycfg,instcombine"
 
 int cg_unit_prepare(CgCtx *cg)

@@ -95,13 +95,6 @@ static void bind_state(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, LLVMValueRef
     }
 }
 
-static void add_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name)
-{
-    LLVMAddAttributeAtIndex(
-        fn, LLVMAttributeFunctionIndex,
-        LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName(name, strlen(name)), 0));
-}
-
 /* i64 (SrtQuery *q, i8 **p, i8 *end, state *rec) */
 static LLVMTypeRef parser_type(CgCtx *cg, LLVMTypeRef st)
 {
@@ -118,9 +111,9 @@ static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, const
     CgResume r = {cg->fn, cg->q, cg->entry, LLVMGetInsertBlock(cg->b)};
     LLVMValueRef fn = cg_begin_function(cg, name, parser_type(cg, st));
     LLVMSetLinkage(fn, LLVMInternalLinkage);
-    add_fn_attribute(cg, fn, "noinline");
+    cg_fn_attribute(cg, fn, "noinline");
     if (optnone)
-        add_fn_attribute(cg, fn, "optnone");
+        cg_fn_attribute(cg, fn, "optnone");
     cg->q = LLVMGetParam(fn, 0);
     LLVMSetValueName2(cg->q, "q", 1);
     CgRecord rec;

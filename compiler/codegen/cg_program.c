@@ -16,10 +16,12 @@ static LLVMValueRef cstr(CgCtx *cg, const char *s)
     return cg_str_const(cg, s, (uint32_t)strlen(s) + 1, "s");
 }
 
-static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef idx, const SOptions *opts)
+static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef idx,
+                        const SOptions *opts)
 {
     for (int i = 0; i < opts->n; i++) {
-        LLVMValueRef args[4] = {p, idx, cstr(cg, opts->items[i].key), cstr(cg, opts->items[i].value)};
+        LLVMValueRef args[4] = {p, idx, cstr(cg, opts->items[i].key),
+                                cstr(cg, opts->items[i].value)};
         cg_call(cg, fn, args, 4, "");
     }
 }
@@ -51,8 +53,8 @@ static int32_t op_kind(POpKind kind)
 static int string_slots(const SAgg *ag, uint32_t off[2])
 {
     int n = 0;
-    if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST || ag->kind == AGG_LAST ||
-         ag->kind == AGG_MAX_BY || ag->kind == AGG_MIN_BY) &&
+    if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
+         ag->kind == AGG_LAST || ag->kind == AGG_MAX_BY || ag->kind == AGG_MIN_BY) &&
         type_is_bytes(ag->type))
         off[n++] = 0;
     if (ag->ord && type_is_bytes(ag->ord->type))
@@ -62,11 +64,14 @@ static int string_slots(const SAgg *ag, uint32_t off[2])
 
 /* An aggregation over an aggregation (plan_levels.c): its state, its emit function
    (sl_emit_<i>_<op>), a global group, STRING slots (collected values are refused there). */
-static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMValueRef p, LLVMValueRef qi)
+static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMValueRef p,
+                                 LLVMValueRef qi)
 {
     LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
-    LLVMValueRef emit = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_emit_%d_%d", i, op->id));
-    LLVMValueRef aargs[5] = {p, qi, id, cg_i32(cg, op->state_size), LLVMBuildPointerCast(cg->b, emit, cg->t_ptr, "")};
+    LLVMValueRef emit =
+        LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_emit_%d_%d", i, op->id));
+    LLVMValueRef aargs[5] = {p, qi, id, cg_i32(cg, op->state_size),
+                             LLVMBuildPointerCast(cg->b, emit, cg->t_ptr, "")};
     cg_call(cg, "srt_prog_query_agg_at", aargs, 5, "");
     if (op->key->n == 0)
         cg_call(cg, "srt_prog_query_agg_global_at", aargs, 3, "");
@@ -75,7 +80,8 @@ static void register_upper_level(CgCtx *cg, int i, const PStatefulOp *op, LLVMVa
         uint32_t off[2];
         int n = string_slots(ag, off);
         for (int k = 0; k < n; k++) {
-            LLVMValueRef sargs[4] = {p, qi, id, cg_i32(cg, op->level->agg_slots[a].offset + off[k])};
+            LLVMValueRef sargs[4] = {p, qi, id,
+                                     cg_i32(cg, op->level->agg_slots[a].offset + off[k])};
             cg_call(cg, "srt_prog_query_agg_string_at", sargs, 4, "");
         }
     }
@@ -115,8 +121,8 @@ static void register_ssjoin(CgCtx *cg, int i, const SJoin *j, LLVMValueRef p, LL
 }
 
 /* The options of operator op of a query's first level (or its deduplication). */
-static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op, LLVMValueRef p,
-                           LLVMValueRef qi, LLVMValueRef emit)
+static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op,
+                           LLVMValueRef p, LLVMValueRef qi, LLVMValueRef emit)
 {
     switch (op->kind) {
     case POP_AGGREGATE:
@@ -186,8 +192,14 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
     }
     PStateSchema ss;
     plan_state_schema(cg->arena, pq, op, &ss);
-    LLVMValueRef targs[8] = {p, qi, id, cstr(cg, ss.name), cstr(cg, ss.key), cstr(cg, ss.value),
-                             cg_i32(cg, ss.layout->null_bytes), cg_i32(cg, ss.layout->fixed_size)};
+    LLVMValueRef targs[8] = {p,
+                             qi,
+                             id,
+                             cstr(cg, ss.name),
+                             cstr(cg, ss.key),
+                             cstr(cg, ss.value),
+                             cg_i32(cg, ss.layout->null_bytes),
+                             cg_i32(cg, ss.layout->fixed_size)};
     cg_call(cg, "srt_prog_query_state", targs, 8, "");
     for (int s = 0; s < ss.layout->n; s++) {
         const PKeySlot *slot = &ss.layout->slots[s];
@@ -222,11 +234,11 @@ LLVMValueRef cg_register_decl(CgCtx *cg, int i)
 /* sl_register_<i>(prog, source, sink): registers query i.  One function per query (not
    inlined): a single init function making every registration call grew the register
    allocator's work faster than the number of queries. */
-LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process, LLVMValueRef emit)
+LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process,
+                            LLVMValueRef emit)
 {
     LLVMValueRef fn = cg_begin_function(cg, register_name(cg, i), register_type(cg));
-    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    cg_fn_attribute(cg, fn, "noinline");
     LLVMValueRef p = LLVMGetParam(fn, 0), source = LLVMGetParam(fn, 1), sink = LLVMGetParam(fn, 2);
     LLVMSetValueName2(p, "prog", 4);
     const PQuery *pq = plan->queries[i];
@@ -276,14 +288,16 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         register_operator(cg, pq, i, &pq->ops[k], p, qi, emit);
     for (int k = 0; k < pq->n_joins; k++) {
         /* the build query was registered before, as the plan orders them */
-        LLVMValueRef key = LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_join_key_%d_%d", pq->index, k));
+        LLVMValueRef key = LLVMGetNamedFunction(
+            cg->mod, arena_sprintf(cg->arena, "sl_join_key_%d_%d", pq->index, k));
         LLVMValueRef jargs[5] = {p, qi, cg_i32(cg, k), cg_i32(cg, pq->joins[k].build->index),
                                  LLVMBuildPointerCast(cg->b, key, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_join", jargs, 5, "");
     }
     if (!pq->serial) {
-        LLVMValueRef merge = pq->agg ? LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i))
-                                     : LLVMConstNull(cg->t_ptr);
+        LLVMValueRef merge =
+            pq->agg ? LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i))
+                    : LLVMConstNull(cg->t_ptr);
         LLVMValueRef pargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
     }
@@ -292,7 +306,8 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         cg_call(cg, "srt_prog_query_watermark", wargs, 3, "");
     }
     for (int o = 0; o < pq->n_order; o++) {
-        LLVMValueRef oargs[5] = {p, qi, cg_i32(cg, pq->order[o].column), cg_i32(cg, pq->order[o].desc),
+        LLVMValueRef oargs[5] = {p, qi, cg_i32(cg, pq->order[o].column),
+                                 cg_i32(cg, pq->order[o].desc),
                                  cg_i32(cg, pq->order[o].nulls_first)};
         cg_call(cg, "srt_prog_query_order", oargs, 5, "");
     }
@@ -327,7 +342,8 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs, LLVMVal
     for (int i = 0; i < plan->n_queries; i++) {
         const PQuery *pq = plan->queries[i];
         LLVMValueRef args[3] = {p, src_idx[pq->source->index],
-                                pq->query->build ? cg_i32(cg, -1) : sink_idx[pq->query->sink->index]};
+                                pq->query->build ? cg_i32(cg, -1)
+                                                 : sink_idx[pq->query->sink->index]};
         LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(regs[i]), regs[i], args, 3, "");
     }
     LLVMBuildRetVoid(cg->b);

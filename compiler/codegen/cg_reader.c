@@ -133,9 +133,7 @@ bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef f
     *fn = cg_begin_function(cg, name, fn_type);
     cg->q = LLVMGetParam(*fn, q_param);
     LLVMSetLinkage(*fn, LLVMInternalLinkage);
-    LLVMAddAttributeAtIndex(
-        *fn, LLVMAttributeFunctionIndex,
-        LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    cg_fn_attribute(cg, *fn, "noinline");
     return true;
 }
 

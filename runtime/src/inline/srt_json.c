@@ -723,7 +723,8 @@ static uint32_t j_compact(const char *s, uint32_t n, char *out)
 }
 
 /* Out of line on purpose: srt_json_str inlines a string without escapes and calls this for
-   anything else (escapes, null, a value of another type). */
+   anything else (escapes, null, a value of another type; a string with escapes is scanned a
+   second time here, which keeps the inlined path to one scan and no decoding). */
 __attribute__((noinline)) const char *srt_json_str_any(const char *p, const char *end, SrtQuery *q,
                                                        const char **s, uint32_t *n, int *st)
 {
