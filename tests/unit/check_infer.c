@@ -73,9 +73,21 @@ static void put_file(const char *dir, const char *name, const char *text, int ag
     ck_assert_int_eq(utimes(path, tv), 0);
 }
 
+/* The directories a test made, removed when it ends (ARENA_TEST). */
+static char made_dirs[64][256];
+static int n_made_dirs;
+
 static void new_dir(char *buf, size_t n)
 {
     rt_make_temp_dir(buf, n, "sl-infer");
+    ck_assert_int_lt(n_made_dirs, 64);
+    snprintf(made_dirs[n_made_dirs++], sizeof made_dirs[0], "%s", buf);
+}
+
+static void remove_made_dirs(void)
+{
+    while (n_made_dirs > 0)
+        rt_remove_dir(made_dirs[--n_made_dirs]);
 }
 
 /* A one-source script reading dir with inferSchema = true and extra options. */
@@ -120,6 +132,7 @@ static const char *error_at(Arena *arena, const char *sql, const char *needle)
         arena_init(&arena);                                                                        \
         name##_body(&arena);                                                                       \
         arena_free(&arena);                                                                        \
+        remove_made_dirs();                                                                        \
     }                                                                                              \
     END_TEST                                                                                       \
     static void name##_body(Arena *arena)
