@@ -12,7 +12,7 @@ cd "$root"
 
 packages=(cmake gcc libc6-dev make pkg-config flex bison check llvm-14-dev clang-14 libclang-rt-14-dev libpcre2-dev python3
           librdkafka-dev kcat libpq-dev postgresql libsqlite3-dev libmicrohttpd-dev curl
-          unicode-data chromium libcurl4-openssl-dev libssl-dev zlib1g-dev tzdata)
+          unicode-data chromium libcurl4-openssl-dev libssl-dev zlib1g-dev tzdata mold)
 
 installed() {
   dpkg -s "$1" 2> /dev/null | grep -q '^Status: install ok installed$'
