@@ -401,57 +401,6 @@ static CgVal final_dec_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 
 /* ==== approx_count_distinct ==== */
 
-/* Spark's XxHash64Function.hash(x, t, seed) of a non-NULL value (InterpretedHashFunction):
-   the inline helpers of srt_xxh64.c; a struct chains its fields, a NULL field keeps the seed. */
-static LLVMValueRef xxhash_value(CgCtx *cg, const Type *t, CgVal x, LLVMValueRef seed)
-{
-    LLVMValueRef args[3] = {x.v, seed, NULL};
-    switch (t->kind) {
-    case TY_BOOLEAN:
-        args[0] = LLVMBuildZExt(cg->b, x.v, cg->t_i32, "");
-        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
-    case TY_INT:
-        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
-    case TY_DATE: /* days, an int in Spark */
-        args[0] = LLVMBuildTrunc(cg->b, x.v, cg->t_i32, "");
-        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
-    case TY_BIGINT:
-    case TY_TIMESTAMP:
-    case TY_INTERVAL:
-        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
-    case TY_DOUBLE:
-        return cg_call(cg, "srt_xxh64_f64", args, 2, "xxh");
-    case TY_FLOAT: { /* hashInt(floatToIntBits(f)), -0.0f as 0 (InterpretedHashFunction.hash) */
-        LLVMValueRef zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, x.v, cg_f32(cg, 0.0), "");
-        LLVMValueRef nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, x.v, x.v, "");
-        LLVMValueRef f = cg_select(cg, nan, cg_f32(cg, __builtin_nan("")), cg_select(cg, zero, cg_f32(cg, 0.0), x.v));
-        args[0] = LLVMBuildBitCast(cg->b, f, cg->t_i32, "");
-        return cg_call(cg, "srt_xxh64_i32", args, 2, "xxh");
-    }
-    case TY_DECIMAL:
-        return cg_dec_xxh64(cg, t->precision, x.v, seed);
-    case TY_BINARY:
-    case TY_STRING:
-        args[1] = x.len;
-        args[2] = seed;
-        return cg_call(cg, "srt_xxh64_bytes", args, 3, "xxh");
-    case TY_STRUCT: {
-        LLVMValueRef h = seed;
-        for (int f = 0; f < t->n_fields; f++) {
-            LLVMValueRef fh = xxhash_value(cg, t->fields[f].type, x.fields[f], h);
-            h = cg_select(cg, x.fields[f].null, h, fh);
-        }
-        return h;
-    }
-    case TY_NULL:
-        return seed;
-    case TY_ARRAY: /* refused by sema */
-    case TY_MAP:
-        break;
-    }
-    SL_UNREACHABLE();
-}
-
 /* HyperLogLogPlusPlusHelper.update: a non-NULL value sets its register (seed 42). */
 static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
@@ -459,7 +408,7 @@ static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMBasicBlockRef bb_done = cg_block(cg, "hll.done");
     LLVMBuildCondBr(cg->b, x.null, bb_done, bb_add);
     cg_at(cg, bb_add);
-    LLVMValueRef args[3] = {st, cg_i32(cg, a->hll_p), xxhash_value(cg, a->arg->type, x, cg_i64(cg, 42))};
+    LLVMValueRef args[3] = {st, cg_i32(cg, a->hll_p), cg_spark_hash(cg, true, a->arg->type, x, cg_i64(cg, 42))};
     cg_call(cg, "srt_hll_add", args, 3, "");
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);

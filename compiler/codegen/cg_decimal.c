@@ -132,14 +132,14 @@ CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p)
     return call_val(cg, "srt_dec_round", args, 5, a.null);
 }
 
-LLVMValueRef cg_dec_xxh64(CgCtx *cg, int p, LLVMValueRef v, LLVMValueRef seed)
+LLVMValueRef cg_dec_hash(CgCtx *cg, bool xx, int p, LLVMValueRef v, LLVMValueRef seed)
 {
     if (p <= 18) { /* hashLong(d.toUnscaledLong) */
         LLVMValueRef args[2] = {LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), seed};
-        return cg_call(cg, "srt_xxh64_i64", args, 2, "xxh");
+        return cg_call(cg, xx ? "srt_xxh64_i64" : "srt_m3_i64", args, 2, "hash");
     }
     LLVMValueRef args[2] = {v, seed};
-    return dec_call(cg, "srt_xxh64_dec", args, 2, "xxh");
+    return dec_call(cg, xx ? "srt_xxh64_dec" : "srt_m3_dec", args, 2, "hash");
 }
 
 /* A value of at most from_p digits at scale from_s as DECIMAL(p, s).  Raising the scale of a

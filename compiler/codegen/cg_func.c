@@ -984,6 +984,15 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[2] = {a[0].v, a[0].len};
         return scalar(a[0].null, cg_call(cg, "srt_crc32", args, 2, "crc32"));
     }
+    case FN_HASH:
+    case FN_XXHASH64: { /* HashExpression.eval: from the seed 42, each non-NULL argument's
+                           hash is the seed of the next; never NULL */
+        bool xx = e->u.call.fn == FN_XXHASH64;
+        LLVMValueRef h = xx ? cg_i64(cg, 42) : cg_i32(cg, 42);
+        for (int i = 0; i < n; i++)
+            h = cg_select(cg, a[i].null, h, cg_spark_hash(cg, xx, x[i]->type, a[i], h));
+        return scalar(cg_i1(cg, 0), h);
+    }
     case FN_UNBASE64:
     case FN_UNHEX: {
         LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};

@@ -250,8 +250,12 @@ CgVal cg_dec_pmod(CgCtx *cg, const Type *rt, const Type *ta, CgVal a, const Type
    _CEILING), at scale max(to_s, 0) with at most p digits; NULL if it needs more. */
 CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p);
 CgVal cg_dec_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span);
-/* Spark's XxHash64 of a non-NULL DECIMAL(p, s) value with a seed (InterpretedHashFunction). */
-LLVMValueRef cg_dec_xxh64(CgCtx *cg, int p, LLVMValueRef v, LLVMValueRef seed);
+/* Spark's XxHash64 (xx) or Murmur3 of a non-NULL DECIMAL(p, s) value with a seed
+   (InterpretedHashFunction). */
+LLVMValueRef cg_dec_hash(CgCtx *cg, bool xx, int p, LLVMValueRef v, LLVMValueRef seed);
+/* cg_hash.c: Spark's XxHash64 (xx; i64 seed and result) or Murmur3 (i32) of a non-NULL value
+   of type t with a seed (InterpretedHashFunction.hash). */
+LLVMValueRef cg_spark_hash(CgCtx *cg, bool xx, const Type *t, CgVal x, LLVMValueRef seed);
 
 /* cg_json.c: parse one JSON record at *p for the needed columns of a source. */
 typedef struct CgRecord {

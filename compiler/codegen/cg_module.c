@@ -55,7 +55,8 @@ static const char *hot_helpers[] = {
     "srt_ts_field",      "srt_str_substr",      "srt_str_trim",   "srt_str_locate",
     "srt_csv_field",     "srt_csv_blank",       "srt_csv_i64",    "srt_csv_bool",
     "srt_xxh64_i32",     "srt_xxh64_i64",       "srt_xxh64_f64",  "srt_xxh64_bytes",
-    "srt_hll_add",       "srt_agg_upsert",      "srt_dedup_admit"};
+    "srt_hll_add",       "srt_agg_upsert",      "srt_dedup_admit", "srt_m3_i32",
+    "srt_m3_i64",        "srt_m3_f64",          "srt_m3_bytes"};
 
 static int is_hot(const char *name)
 {

@@ -853,6 +853,31 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         else if (n > 1 && !(args[1] = sema_fn_int_arg(b, args[1])))
             *bad = 1, *want = "an integer";
         return true;
+    case FN_HASH: /* hash.scala: Murmur3Hash -> INT, XxHash64 -> BIGINT, of any values but
+                     maps (HashExpression.checkInputDataTypes) */
+    case FN_XXHASH64:
+        *rt = fn == FN_HASH ? &type_int : &type_bigint;
+        if (n == 0) {
+            diag_error(b->sc->diag, e->span,
+                       "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `%s` requires > 0 parameters but "
+                       "the actual number is 0. Please, refer to "
+                       "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
+                       fn == FN_HASH ? "hash" : "xxhash64");
+            return false;
+        }
+        for (int i = 0; i < n; i++)
+            if (type_has_map(args[i]->type)) {
+                diag_error(b->sc->diag, e->span,
+                           "[DATATYPE_MISMATCH.HASH_MAP_TYPE] Cannot resolve \"%s\" due to data type "
+                           "mismatch: Input to the function `%s` cannot contain elements of the "
+                           "\"MAP\" type. In Spark, same maps may have different hashcode, thus "
+                           "hash expressions are prohibited on \"MAP\" elements. To restore "
+                           "previous behavior set \"spark.sql.legacy.allowHashOnMapType\" to "
+                           "\"true\".",
+                           sema_expr_sql(b->sc, b->blk, e), fn == FN_HASH ? "hash" : "xxhash64");
+                return false;
+            }
+        return true;
     case FN_UNBASE64: /* UnBase64(STRING), Unhex(STRING) -> BINARY */
     case FN_UNHEX:
         *rt = &type_binary;

@@ -489,6 +489,19 @@ uint64_t srt_xxh64_f64(double v, uint64_t seed);
 uint64_t srt_xxh64_bytes(const void *p, uint32_t n, uint64_t seed);
 void srt_hll_add(uint64_t *words, int32_t p, uint64_t x);
 
+/* ---- hash() and xxhash64(): Spark's Murmur3 and xxHash64 of values (srt_murmur3.c,
+** srt_hashval.c) ----
+** Murmur3_x86_32.hashInt / hashLong / the legacy hashUnsafeBytes with a seed, a DOUBLE and a
+** wide DECIMAL as Spark's InterpretedHashFunction hashes them.  srt_hash_nested hashes a
+** nested value of simpleString type with the family's helpers, element by element (a Murmur3
+** result is an int32 in the low bits, sign-extended). */
+enum { SRT_HASH_MURMUR3 = 0, SRT_HASH_XXH64 = 1 };
+int32_t srt_m3_i32(int32_t v, int32_t seed);
+int32_t srt_m3_i64(int64_t v, int32_t seed);
+int32_t srt_m3_f64(double v, int32_t seed);
+int32_t srt_m3_bytes(const void *p, uint32_t n, int32_t seed);
+int64_t srt_hash_nested(SrtQuery *q, const char *type, const SrtDatum *d, int64_t seed, int32_t family);
+
 /* ---- JSON scanning (records are JSON Lines; Spark's Jackson defaults, see srt_json.c) ----
 ** p points into a record, end is the end of the buffer; nothing is read at or past
 ** end.  Readers return the position after the token, or NULL if the text is not
@@ -1004,6 +1017,8 @@ srt_i128 srt_dec_from_f64(double d, int32_t p, int32_t s);
 /* XxHash64 of a DECIMAL of more than 18 digits, the bytes of its unscaled BigInteger's
    toByteArray (srt_xxh64.c; one of at most 18 digits hashes as srt_xxh64_i64). */
 uint64_t srt_xxh64_dec(srt_i128 v, uint64_t seed);
+/* Murmur3 of the same bytes (srt_murmur3.c). */
+int32_t srt_m3_dec(srt_i128 v, int32_t seed);
 double srt_dec_to_f64(srt_i128 v, int32_t s);
 float srt_dec_to_f32(srt_i128 v, int32_t s);
 int64_t srt_dec_to_i64(srt_i128 v, int32_t s);

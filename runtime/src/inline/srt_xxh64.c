@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "srt_abi.h"
+#include "srt_javabig.h"
 
 #define XXH_P1 0x9E3779B185EBCA87ull
 #define XXH_P2 0xC2B2AE3D27D4EB4Full
@@ -132,19 +133,11 @@ uint64_t srt_xxh64_bytes(const void *data, uint32_t n, uint64_t seed)
 }
 
 /* InterpretedHashFunction.hash of a Decimal whose precision exceeds Decimal.MAX_LONG_DIGITS:
-   hashUnsafeBytes of d.toJavaBigDecimal.unscaledValue().toByteArray, the shortest big-endian
-   two's complement of the unscaled value (at least one byte, so 0 is {0}). */
+   hashUnsafeBytes of its unscaled BigInteger's toByteArray (srt_javabig.h). */
 uint64_t srt_xxh64_dec(srt_i128 v, uint64_t seed)
 {
     uint8_t be[16];
-    unsigned __int128 u = (unsigned __int128)v;
-    for (int i = 15; i >= 0; i--) {
-        be[i] = (uint8_t)u;
-        u >>= 8;
-    }
-    uint32_t k = 0; /* leading bytes that only repeat the sign of the next one */
-    while (k < 15 && ((be[k] == 0x00 && !(be[k + 1] & 0x80)) || (be[k] == 0xFF && (be[k + 1] & 0x80))))
-        k++;
+    uint32_t k = srt_javabig_bytes(v, be);
     return srt_xxh64_bytes(be + k, 16 - k, seed);
 }
 
