@@ -19,9 +19,10 @@
 **   first/last i64|f64 value (or i8* string), i32 length, i8 valueSet, i8 value is NULL
 **   collect_list/collect_set  a pointer to the values, owned by the runtime (srt_collect.c)
 ** except approx_count_distinct, which owns plan_agg_state_size bytes: the HLL++ sketch,
-** Spark's numWords 64-bit words of registers (srt_hll.c), and stddev/variance (64 bytes):
-**   f64 n, avg, m2 of the state, f64 n, avg, m2 of the batch, i64 batch id + 1 of the latter
-** (see "Central moments" below).
+** Spark's numWords 64-bit words of registers (srt_hll.c), and the central moments (stddev,
+** variance: 64 bytes; skewness 80, kurtosis 96):
+**   f64 n, avg, m2 [, m3 [, m4]] of the state, the same of the batch, i64 batch id + 1 of the
+**   latter (see "Central moments" below).
 ** Zeroed state is the empty aggregate, so the runtime only zeroes new groups.
 */
 #include "codegen/cg_emit.h"
@@ -430,7 +431,7 @@ static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 /* Where the aggregate keeps the batch id + 1 of its P. */
 static uint32_t batch_mark_offset(const SAgg *a)
 {
-    return plan_agg_batch_sum(a) ? 24u : 48u;
+    return plan_agg_batch_sum(a) ? 24u : 16u * (uint32_t)(plan_agg_moment_order(a) + 1);
 }
 
 /* The current batch id + 1, read in the entry block: once per buffer, not per record. */
@@ -461,9 +462,9 @@ static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
     cg_at(cg, bb_upd);
 }
 
-/* ==== Central moments: stddev, variance ====
+/* ==== Central moments: stddev, variance, skewness, kurtosis ====
 **
-** Spark's CentralMomentAgg keeps (n, avg, m2) in doubles, and a streaming aggregation does
+** Spark's CentralMomentAgg keeps (n, avg, m2 [, m3, m4]) in doubles, and a streaming aggregation does
 ** not add each row to the stored state: per micro-batch (one input partition) the rows of
 ** a group are first aggregated from (0, 0, 0) with the update formula (partial
 ** HashAggregate), that buffer P is merged into a fresh buffer (PartialMerge after the
@@ -478,44 +479,92 @@ static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
 ** still folds (P = (0, 0, 0)), as Spark merges the group's empty partial buffer.
 */
 typedef struct Moments {
-    LLVMValueRef n, avg, m2;
+    int order;          /* the buffer holds n, avg, m2 .. m<order> (plan_agg_moment_order) */
+    LLVMValueRef m[5];  /* n, avg, m2, m3, m4 */
 } Moments;
 
-static Moments moments_load(CgCtx *cg, LLVMValueRef st, uint32_t off)
+/* Where P starts and where the batch mark is: S is (order + 1) doubles at 0, P as many after. */
+static uint32_t moments_bytes(int order)
 {
-    Moments m;
-    m.n = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off, ""), "mo.n");
-    m.avg = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 8u, ""), "mo.avg");
-    m.m2 = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 16u, ""), "mo.m2");
+    return 8u * (uint32_t)(order + 1);
+}
+
+static Moments moments_zero(CgCtx *cg, int order)
+{
+    Moments z = {order, {NULL}};
+    for (int i = 0; i <= order; i++)
+        z.m[i] = cg_f64(cg, 0.0);
+    return z;
+}
+
+static Moments moments_load(CgCtx *cg, LLVMValueRef st, uint32_t off, int order)
+{
+    Moments m = {order, {NULL}};
+    for (int i = 0; i <= order; i++)
+        m.m[i] = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 8u * (uint32_t)i, ""), "mo");
     return m;
 }
 
 static void moments_store(CgCtx *cg, LLVMValueRef st, uint32_t off, Moments m)
 {
-    cg_store(cg, m.n, cg_gepc(cg, st, off, ""));
-    cg_store(cg, m.avg, cg_gepc(cg, st, off + 8u, ""));
-    cg_store(cg, m.m2, cg_gepc(cg, st, off + 16u, ""));
+    for (int i = 0; i <= m.order; i++)
+        cg_store(cg, m.m[i], cg_gepc(cg, st, off + 8u * (uint32_t)i, ""));
 }
 
-/* CentralMomentAgg.mergeExpressions (momentOrder 2), a the left buffer, b the right. */
+static LLVMValueRef fmul(CgCtx *cg, LLVMValueRef a, LLVMValueRef b)
+{
+    return LLVMBuildFMul(cg->b, a, b, "");
+}
+
+static LLVMValueRef fadd(CgCtx *cg, LLVMValueRef a, LLVMValueRef b)
+{
+    return LLVMBuildFAdd(cg->b, a, b, "");
+}
+
+static LLVMValueRef fsub(CgCtx *cg, LLVMValueRef a, LLVMValueRef b)
+{
+    return LLVMBuildFSub(cg->b, a, b, "");
+}
+
+/* CentralMomentAgg.mergeExpressions, a the left buffer, b the right, each operation in
+   Spark's order (left to right as the Scala expression tree nests them). */
 static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
 {
-    LLVMBuilderRef B = cg->b;
-    Moments r;
-    r.n = LLVMBuildFAdd(B, a.n, b.n, "mo.n");
-    LLVMValueRef delta = LLVMBuildFSub(B, b.avg, a.avg, "mo.delta");
-    LLVMValueRef zero_n = LLVMBuildFCmp(B, LLVMRealOEQ, r.n, cg_f64(cg, 0.0), "");
-    LLVMValueRef delta_n = cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(B, delta, r.n, ""));
-    r.avg = LLVMBuildFAdd(B, a.avg, LLVMBuildFMul(B, delta_n, b.n, ""), "mo.avg");
-    LLVMValueRef cross = LLVMBuildFMul(B, LLVMBuildFMul(B, LLVMBuildFMul(B, delta, delta_n, ""), a.n, ""), b.n, "");
-    r.m2 = LLVMBuildFAdd(B, LLVMBuildFAdd(B, a.m2, b.m2, ""), cross, "mo.m2");
+    Moments r = {a.order, {NULL}};
+    LLVMValueRef n1 = a.m[0], n2 = b.m[0];
+    r.m[0] = fadd(cg, n1, n2);
+    LLVMValueRef delta = fsub(cg, b.m[1], a.m[1]);
+    LLVMValueRef zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, r.m[0], cg_f64(cg, 0.0), "");
+    LLVMValueRef dn = cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(cg->b, delta, r.m[0], ""));
+    r.m[1] = fadd(cg, a.m[1], fmul(cg, dn, n2));
+    /* m2.left + m2.right + delta * deltaN * n1 * n2 */
+    LLVMValueRef n1n2_cross = fmul(cg, fmul(cg, fmul(cg, delta, dn), n1), n2);
+    r.m[2] = fadd(cg, fadd(cg, a.m[2], b.m[2]), n1n2_cross);
+    if (a.order >= 3) {
+        /* m3.left + m3.right + deltaN * deltaN * delta * n1 * n2 * (n1 - n2)
+           + 3.0 * deltaN * (n1 * m2.right - n2 * m2.left) */
+        LLVMValueRef t1 = fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, dn, dn), delta), n1), n2), fsub(cg, n1, n2));
+        LLVMValueRef t2 = fmul(cg, fmul(cg, cg_f64(cg, 3.0), dn), fsub(cg, fmul(cg, n1, b.m[2]), fmul(cg, n2, a.m[2])));
+        r.m[3] = fadd(cg, fadd(cg, fadd(cg, a.m[3], b.m[3]), t1), t2);
+    }
+    if (a.order >= 4) {
+        /* m4.left + m4.right
+           + deltaN * deltaN * deltaN * delta * n1 * n2 * (n1 * n1 - n1 * n2 + n2 * n2)
+           + 6.0 * deltaN * deltaN * (n1 * n1 * m2.right + n2 * n2 * m2.left)
+           + 4.0 * deltaN * (n1 * m3.right - n2 * m3.left) */
+        LLVMValueRef sq = fadd(cg, fsub(cg, fmul(cg, n1, n1), fmul(cg, n1, n2)), fmul(cg, n2, n2));
+        LLVMValueRef t1 = fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, dn, dn), dn), delta), n1), n2), sq);
+        LLVMValueRef t2 = fmul(cg, fmul(cg, fmul(cg, cg_f64(cg, 6.0), dn), dn),
+                               fadd(cg, fmul(cg, fmul(cg, n1, n1), b.m[2]), fmul(cg, fmul(cg, n2, n2), a.m[2])));
+        LLVMValueRef t3 = fmul(cg, fmul(cg, cg_f64(cg, 4.0), dn), fsub(cg, fmul(cg, n1, b.m[3]), fmul(cg, n2, a.m[3])));
+        r.m[4] = fadd(cg, fadd(cg, fadd(cg, fadd(cg, a.m[4], b.m[4]), t1), t2), t3);
+    }
     return r;
 }
 
 static Moments moments_merge_fresh(CgCtx *cg, Moments b)
 {
-    Moments zero = {cg_f64(cg, 0.0), cg_f64(cg, 0.0), cg_f64(cg, 0.0)};
-    return moments_merge(cg, zero, b);
+    return moments_merge(cg, moments_zero(cg, b.order), b);
 }
 
 /* The state after the batch of P: merge(merge(0, S), merge(0, P)). */
@@ -525,42 +574,51 @@ static Moments moments_fold(CgCtx *cg, Moments s, Moments p)
 }
 
 /* The group's state as of now: S with a pending batch folded in. */
-static Moments moments_current(CgCtx *cg, LLVMValueRef st)
+static Moments moments_current(CgCtx *cg, LLVMValueRef st, int order)
 {
-    Moments s = moments_load(cg, st, 0), p = moments_load(cg, st, 24);
-    LLVMValueRef pending = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, cg_gepc(cg, st, 48, ""), "mo.batch"),
+    uint32_t w = moments_bytes(order);
+    Moments s = moments_load(cg, st, 0, order), p = moments_load(cg, st, w, order);
+    LLVMValueRef pending = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, cg_gepc(cg, st, 2u * w, ""), "mo.batch"),
                                          cg_i64(cg, 0), "");
     Moments f = moments_fold(cg, s, p);
-    f.n = cg_select(cg, pending, f.n, s.n);
-    f.avg = cg_select(cg, pending, f.avg, s.avg);
-    f.m2 = cg_select(cg, pending, f.m2, s.m2);
+    for (int i = 0; i <= order; i++)
+        f.m[i] = cg_select(cg, pending, f.m[i], s.m[i]);
     return f;
 }
 
 /* Fold a pending P into S and empty P (begin_batch). */
-static void moments_fold_pending(CgCtx *cg, LLVMValueRef st)
+static void moments_fold_pending(CgCtx *cg, LLVMValueRef st, int order)
 {
-    moments_store(cg, st, 0, moments_current(cg, st));
-    Moments zero = {cg_f64(cg, 0.0), cg_f64(cg, 0.0), cg_f64(cg, 0.0)};
-    moments_store(cg, st, 24, zero);
+    moments_store(cg, st, 0, moments_current(cg, st, order));
+    moments_store(cg, st, moments_bytes(order), moments_zero(cg, order));
 }
 
 static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    LLVMBuilderRef B = cg->b;
+    int order = plan_agg_moment_order(a);
+    uint32_t w = moments_bytes(order);
     begin_batch(cg, a, st, cur);
     /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
-    Moments p = moments_load(cg, st, 24);
-    Moments r;
-    r.n = LLVMBuildFAdd(B, p.n, cg_f64(cg, 1.0), "mo.n");
-    LLVMValueRef delta = LLVMBuildFSub(B, x.v, p.avg, "mo.delta");
-    LLVMValueRef delta_n = LLVMBuildFDiv(B, delta, r.n, "mo.deltan");
-    r.avg = LLVMBuildFAdd(B, p.avg, delta_n, "mo.avg");
-    r.m2 = LLVMBuildFAdd(B, p.m2, LLVMBuildFMul(B, delta, LLVMBuildFSub(B, delta, delta_n, ""), ""), "mo.m2");
-    r.n = cg_select(cg, x.null, p.n, r.n);
-    r.avg = cg_select(cg, x.null, p.avg, r.avg);
-    r.m2 = cg_select(cg, x.null, p.m2, r.m2);
-    moments_store(cg, st, 24, r);
+    Moments p = moments_load(cg, st, w, order);
+    Moments r = {order, {NULL}};
+    r.m[0] = fadd(cg, p.m[0], cg_f64(cg, 1.0));
+    LLVMValueRef delta = fsub(cg, x.v, p.m[1]);
+    LLVMValueRef dn = LLVMBuildFDiv(cg->b, delta, r.m[0], "mo.deltan");
+    r.m[1] = fadd(cg, p.m[1], dn);
+    r.m[2] = fadd(cg, p.m[2], fmul(cg, delta, fsub(cg, delta, dn)));
+    LLVMValueRef delta2 = fmul(cg, delta, delta), dn2 = fmul(cg, dn, dn);
+    if (order >= 3) /* m3 - 3.0 * deltaN * newM2 + delta * (delta2 - deltaN2) */
+        r.m[3] = fadd(cg, fsub(cg, p.m[3], fmul(cg, fmul(cg, cg_f64(cg, 3.0), dn), r.m[2])),
+                      fmul(cg, delta, fsub(cg, delta2, dn2)));
+    if (order >= 4) /* m4 - 4.0 * deltaN * newM3 - 6.0 * deltaN2 * newM2
+                       + delta * (delta * delta2 - deltaN * deltaN2) */
+        r.m[4] = fadd(cg,
+                      fsub(cg, fsub(cg, p.m[4], fmul(cg, fmul(cg, cg_f64(cg, 4.0), dn), r.m[3])),
+                           fmul(cg, fmul(cg, cg_f64(cg, 6.0), dn2), r.m[2])),
+                      fmul(cg, delta, fsub(cg, fmul(cg, delta, delta2), fmul(cg, dn, dn2))));
+    for (int i = 0; i <= order; i++)
+        r.m[i] = cg_select(cg, x.null, p.m[i], r.m[i]);
+    moments_store(cg, st, w, r);
 }
 
 static LLVMValueRef sqrt_f64(CgCtx *cg, LLVMValueRef v)
@@ -572,24 +630,39 @@ static LLVMValueRef sqrt_f64(CgCtx *cg, LLVMValueRef v)
     return LLVMBuildCall2(cg->b, ft, fn, &v, 1, "sqrt");
 }
 
-/* evaluateExpression of StddevSamp, StddevPop, VarianceSamp, VariancePop on merge(0, S'):
-   NULL for n = 0, and for n = 1 of a sample (spark.sql.legacy.statisticalAggregate false:
-   nullOnDivideByZero). */
+/* evaluateExpression of StddevSamp, StddevPop, VarianceSamp, VariancePop, Skewness and
+   Kurtosis on merge(0, S'): NULL for n = 0, and where Spark divides by zero (n = 1 of a
+   sample, m2 = 0 of skewness and kurtosis): spark.sql.legacy.statisticalAggregate false makes
+   that NULL (nullOnDivideByZero). */
 static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     LLVMBuilderRef B = cg->b;
-    Moments f = moments_merge_fresh(cg, moments_current(cg, st));
-    bool samp = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_VAR_SAMP;
-    bool root = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP;
+    int order = plan_agg_moment_order(a);
+    Moments f = moments_merge_fresh(cg, moments_current(cg, st, order));
+    LLVMValueRef n = f.m[0], m2 = f.m[2];
     CgVal r = {0};
-    r.null = LLVMBuildFCmp(B, LLVMRealOEQ, f.n, cg_f64(cg, 0.0), "mo.empty");
-    LLVMValueRef d = f.n;
-    if (samp) {
-        r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, f.n, cg_f64(cg, 1.0), ""));
-        d = LLVMBuildFSub(B, f.n, cg_f64(cg, 1.0), "");
+    r.null = LLVMBuildFCmp(B, LLVMRealOEQ, n, cg_f64(cg, 0.0), "mo.empty");
+    switch (a->kind) {
+    case AGG_SKEWNESS: /* sqrt(n) * m3 / sqrt(m2 * m2 * m2) */
+        r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, m2, cg_f64(cg, 0.0), ""));
+        r.v = LLVMBuildFDiv(B, fmul(cg, sqrt_f64(cg, n), f.m[3]), sqrt_f64(cg, fmul(cg, fmul(cg, m2, m2), m2)), "skew");
+        break;
+    case AGG_KURTOSIS: /* n * m4 / (m2 * m2) - 3.0 */
+        r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, m2, cg_f64(cg, 0.0), ""));
+        r.v = fsub(cg, LLVMBuildFDiv(B, fmul(cg, n, f.m[4]), fmul(cg, m2, m2), ""), cg_f64(cg, 3.0));
+        break;
+    default: {
+        bool samp = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_VAR_SAMP;
+        bool root = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP;
+        LLVMValueRef d = n;
+        if (samp) {
+            r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, n, cg_f64(cg, 1.0), ""));
+            d = fsub(cg, n, cg_f64(cg, 1.0));
+        }
+        LLVMValueRef v = LLVMBuildFDiv(B, m2, d, "mo.var");
+        r.v = root ? sqrt_f64(cg, v) : v;
     }
-    LLVMValueRef v = LLVMBuildFDiv(B, f.m2, d, "mo.var");
-    r.v = root ? sqrt_f64(cg, v) : v;
+    }
     r.v = cg_select(cg, r.null, cg_f64(cg, 0.0), r.v);
     return r;
 }
@@ -649,7 +722,7 @@ static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     if (plan_agg_batch_sum(a))
         sum_fold_pending(cg, st);
     else
-        moments_fold_pending(cg, st);
+        moments_fold_pending(cg, st, plan_agg_moment_order(a));
 }
 
 /* ==== first, last ====
@@ -1069,6 +1142,8 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
+    case AGG_SKEWNESS:
+    case AGG_KURTOSIS:
         update_moments(cg, a, st, x, cur);
         return;
     case AGG_FIRST:
@@ -1551,6 +1626,8 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
+    case AGG_SKEWNESS:
+    case AGG_KURTOSIS:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:
@@ -1622,6 +1699,8 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
+    case AGG_SKEWNESS:
+    case AGG_KURTOSIS:
         return final_moments(cg, a, st);
     case AGG_FIRST:
     case AGG_LAST:

@@ -60,6 +60,8 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
+    case AGG_SKEWNESS:
+    case AGG_KURTOSIS:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:

@@ -96,14 +96,17 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGG_MAX:
             put_field(sb, arena, "max", a->type);
             break;
-        case AGG_STDDEV_SAMP: /* CentralMomentAgg.aggBufferAttributes, momentOrder 2 */
+        case AGG_STDDEV_SAMP: /* CentralMomentAgg.aggBufferAttributes: n, avg, m2 to m<order> */
         case AGG_STDDEV_POP:
         case AGG_VAR_SAMP:
         case AGG_VAR_POP:
-            put_field(sb, arena, "n", &type_double);
-            put_field(sb, arena, "avg", &type_double);
-            put_field(sb, arena, "m2", &type_double);
+        case AGG_SKEWNESS:
+        case AGG_KURTOSIS: {
+            static const char *const names[] = {"n", "avg", "m2", "m3", "m4"};
+            for (int m = 0; m <= plan_agg_moment_order(a); m++)
+                put_field(sb, arena, names[m], &type_double);
             break;
+        }
         case AGG_FIRST: /* First/Last.aggBufferAttributes */
         case AGG_LAST:
             put_field(sb, arena, a->kind == AGG_FIRST ? "first" : "last", a->type);
@@ -135,10 +138,26 @@ uint32_t plan_hll_words(int p)
     return (1u << p) / 10u + 1u; /* HyperLogLogPlusPlusHelper.numWords: 10 registers a word */
 }
 
+int plan_agg_moment_order(const SAgg *a)
+{
+    switch (a->kind) {
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+        return 2;
+    case AGG_SKEWNESS:
+        return 3;
+    case AGG_KURTOSIS:
+        return 4;
+    default:
+        return 0;
+    }
+}
+
 bool plan_agg_two_level(const SAgg *a)
 {
-    return a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP || a->kind == AGG_VAR_SAMP ||
-           a->kind == AGG_VAR_POP;
+    return plan_agg_moment_order(a) > 0;
 }
 
 bool plan_agg_collects(const SAgg *a)
@@ -180,7 +199,10 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
-        return 64; /* the state's (n, avg, m2), the batch's, the batch's id (cg_agg.c) */
+    case AGG_SKEWNESS:
+    case AGG_KURTOSIS:
+        /* the state's (n, avg, m2 .. m<order>), the batch's, the batch's id (cg_agg.c) */
+        return (16u * (uint32_t)(plan_agg_moment_order(a) + 1) + 8u + 15u) & ~15u;
     }
     return 16;
 }

@@ -196,6 +196,10 @@ const char *sema_agg_name(SAggKind kind)
         return "var_samp";
     case AGG_VAR_POP:
         return "var_pop";
+    case AGG_SKEWNESS:
+        return "skewness";
+    case AGG_KURTOSIS:
+        return "kurtosis";
     case AGG_FIRST:
         return "first";
     case AGG_LAST:

@@ -346,6 +346,8 @@ typedef enum SAggKind {
     AGG_STDDEV_POP,            /* StddevPop */
     AGG_VAR_SAMP,              /* variance, var_samp: VarianceSamp */
     AGG_VAR_POP,               /* VariancePop */
+    AGG_SKEWNESS,              /* Skewness: CentralMomentAgg of order 3 */
+    AGG_KURTOSIS,              /* Kurtosis: order 4 */
     AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
     AGG_LAST,                  /* last, last_value: Last */
     AGG_COLLECT_LIST,          /* collect_list: Spark's CollectList, ARRAY of the arg type */

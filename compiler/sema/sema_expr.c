@@ -1484,6 +1484,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_STDDEV_POP:
         case AGG_VAR_SAMP:
         case AGG_VAR_POP:
+        case AGG_SKEWNESS:
+        case AGG_KURTOSIS:
             if (!type_is_numeric(t) && t->kind != TY_NULL && t->kind != TY_DECIMAL) {
                 char what[64];
                 snprintf(what, sizeof what, "function '%s' expects a numeric argument", name);

@@ -51,6 +51,7 @@ static const struct {
     {"stddev_samp", AGG_STDDEV_SAMP, AGGF_PLAIN}, {"stddev_pop", AGG_STDDEV_POP, AGGF_PLAIN},
     {"variance", AGG_VAR_SAMP, AGGF_PLAIN},       {"var_samp", AGG_VAR_SAMP, AGGF_PLAIN},
     {"var_pop", AGG_VAR_POP, AGGF_PLAIN},
+    {"skewness", AGG_SKEWNESS, AGGF_PLAIN},       {"kurtosis", AGG_KURTOSIS, AGGF_PLAIN},
     {"first", AGG_FIRST, AGGF_PLAIN},             {"first_value", AGG_FIRST, AGGF_PLAIN},
     {"any_value", AGG_FIRST, AGGF_PLAIN},
     {"last", AGG_LAST, AGGF_PLAIN},               {"last_value", AGG_LAST, AGGF_PLAIN},
@@ -99,6 +100,8 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_STDDEV_POP:
     case AGG_VAR_SAMP:
     case AGG_VAR_POP:
+    case AGG_SKEWNESS:
+    case AGG_KURTOSIS:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_MAX_BY:
