@@ -428,10 +428,12 @@ static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 ** P (begin_batch); the emit function folds a pending P on the fly; a checkpoint keeps both.
 */
 
+static uint32_t moments_bytes(const SAgg *a);
+
 /* Where the aggregate keeps the batch id + 1 of its P. */
 static uint32_t batch_mark_offset(const SAgg *a)
 {
-    return plan_agg_batch_sum(a) ? 24u : 16u * (uint32_t)(plan_agg_moment_order(a) + 1);
+    return plan_agg_batch_sum(a) ? 24u : 2u * moments_bytes(a);
 }
 
 /* The current batch id + 1, read in the entry block: once per buffer, not per record. */
@@ -479,35 +481,37 @@ static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
 ** still folds (P = (0, 0, 0)), as Spark merges the group's empty partial buffer.
 */
 typedef struct Moments {
-    int order;          /* the buffer holds n, avg, m2 .. m<order> (plan_agg_moment_order) */
-    LLVMValueRef m[5];  /* n, avg, m2, m3, m4 */
+    const SAgg *a;
+    int k;              /* doubles in the buffer (plan_agg_buffer_doubles) */
+    int order;          /* a central moment's: n, avg, m2 .. m<order>; 0 for corr, covar */
+    LLVMValueRef m[6];  /* n, avg, m2, m3, m4; or n, xAvg, yAvg, ck, xMk, yMk */
 } Moments;
 
-/* Where P starts and where the batch mark is: S is (order + 1) doubles at 0, P as many after. */
-static uint32_t moments_bytes(int order)
+/* Where P starts: S is k doubles at 0, P as many after, then the batch mark. */
+static uint32_t moments_bytes(const SAgg *a)
 {
-    return 8u * (uint32_t)(order + 1);
+    return 8u * (uint32_t)plan_agg_buffer_doubles(a);
 }
 
-static Moments moments_zero(CgCtx *cg, int order)
+static Moments moments_zero(CgCtx *cg, const SAgg *a)
 {
-    Moments z = {order, {NULL}};
-    for (int i = 0; i <= order; i++)
+    Moments z = {a, plan_agg_buffer_doubles(a), plan_agg_moment_order(a), {NULL}};
+    for (int i = 0; i < z.k; i++)
         z.m[i] = cg_f64(cg, 0.0);
     return z;
 }
 
-static Moments moments_load(CgCtx *cg, LLVMValueRef st, uint32_t off, int order)
+static Moments moments_load(CgCtx *cg, LLVMValueRef st, uint32_t off, const SAgg *a)
 {
-    Moments m = {order, {NULL}};
-    for (int i = 0; i <= order; i++)
+    Moments m = moments_zero(cg, a);
+    for (int i = 0; i < m.k; i++)
         m.m[i] = cg_load(cg, cg->t_f64, cg_gepc(cg, st, off + 8u * (uint32_t)i, ""), "mo");
     return m;
 }
 
 static void moments_store(CgCtx *cg, LLVMValueRef st, uint32_t off, Moments m)
 {
-    for (int i = 0; i <= m.order; i++)
+    for (int i = 0; i < m.k; i++)
         cg_store(cg, m.m[i], cg_gepc(cg, st, off + 8u * (uint32_t)i, ""));
 }
 
@@ -526,11 +530,35 @@ static LLVMValueRef fsub(CgCtx *cg, LLVMValueRef a, LLVMValueRef b)
     return LLVMBuildFSub(cg->b, a, b, "");
 }
 
+/* Covariance.mergeExpressions and PearsonCorrelation's (xMk, yMk too). */
+static Moments comoments_merge(CgCtx *cg, Moments a, Moments b)
+{
+    Moments r = a;
+    LLVMValueRef n1 = a.m[0], n2 = b.m[0];
+    r.m[0] = fadd(cg, n1, n2);
+    LLVMValueRef zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, r.m[0], cg_f64(cg, 0.0), "");
+    LLVMValueRef dx = fsub(cg, b.m[1], a.m[1]), dy = fsub(cg, b.m[2], a.m[2]);
+    LLVMValueRef dxn = cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(cg->b, dx, r.m[0], ""));
+    LLVMValueRef dyn = cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(cg->b, dy, r.m[0], ""));
+    r.m[1] = fadd(cg, a.m[1], fmul(cg, dxn, n2));
+    r.m[2] = fadd(cg, a.m[2], fmul(cg, dyn, n2));
+    /* ck.left + ck.right + dx * dyN * n1 * n2, and likewise xMk (dx, dxN), yMk (dy, dyN) */
+    r.m[3] = fadd(cg, fadd(cg, a.m[3], b.m[3]), fmul(cg, fmul(cg, fmul(cg, dx, dyn), n1), n2));
+    if (a.k == 6) {
+        r.m[4] = fadd(cg, fadd(cg, a.m[4], b.m[4]), fmul(cg, fmul(cg, fmul(cg, dx, dxn), n1), n2));
+        r.m[5] = fadd(cg, fadd(cg, a.m[5], b.m[5]), fmul(cg, fmul(cg, fmul(cg, dy, dyn), n1), n2));
+    }
+    return r;
+}
+
 /* CentralMomentAgg.mergeExpressions, a the left buffer, b the right, each operation in
-   Spark's order (left to right as the Scala expression tree nests them). */
+   Spark's order (left to right as the Scala expression tree nests them); corr and covar's
+   by comoments_merge. */
 static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
 {
-    Moments r = {a.order, {NULL}};
+    if (a.order == 0)
+        return comoments_merge(cg, a, b);
+    Moments r = a;
     LLVMValueRef n1 = a.m[0], n2 = b.m[0];
     r.m[0] = fadd(cg, n1, n2);
     LLVMValueRef delta = fsub(cg, b.m[1], a.m[1]);
@@ -564,7 +592,7 @@ static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
 
 static Moments moments_merge_fresh(CgCtx *cg, Moments b)
 {
-    return moments_merge(cg, moments_zero(cg, b.order), b);
+    return moments_merge(cg, moments_zero(cg, b.a), b);
 }
 
 /* The state after the batch of P: merge(merge(0, S), merge(0, P)). */
@@ -574,33 +602,59 @@ static Moments moments_fold(CgCtx *cg, Moments s, Moments p)
 }
 
 /* The group's state as of now: S with a pending batch folded in. */
-static Moments moments_current(CgCtx *cg, LLVMValueRef st, int order)
+static Moments moments_current(CgCtx *cg, LLVMValueRef st, const SAgg *a)
 {
-    uint32_t w = moments_bytes(order);
-    Moments s = moments_load(cg, st, 0, order), p = moments_load(cg, st, w, order);
+    uint32_t w = moments_bytes(a);
+    Moments s = moments_load(cg, st, 0, a), p = moments_load(cg, st, w, a);
     LLVMValueRef pending = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, cg_gepc(cg, st, 2u * w, ""), "mo.batch"),
                                          cg_i64(cg, 0), "");
     Moments f = moments_fold(cg, s, p);
-    for (int i = 0; i <= order; i++)
+    for (int i = 0; i < f.k; i++)
         f.m[i] = cg_select(cg, pending, f.m[i], s.m[i]);
     return f;
 }
 
 /* Fold a pending P into S and empty P (begin_batch). */
-static void moments_fold_pending(CgCtx *cg, LLVMValueRef st, int order)
+static void moments_fold_pending(CgCtx *cg, LLVMValueRef st, const SAgg *a)
 {
-    moments_store(cg, st, 0, moments_current(cg, st, order));
-    moments_store(cg, st, moments_bytes(order), moments_zero(cg, order));
+    moments_store(cg, st, 0, moments_current(cg, st, a));
+    moments_store(cg, st, moments_bytes(a), moments_zero(cg, a));
 }
 
-static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
+/* Covariance.updateExpressions and PearsonCorrelation's on P (x, y); a NULL in either
+   leaves it. */
+static Moments comoments_update(CgCtx *cg, Moments p, CgVal x, CgVal y)
+{
+    Moments r = p;
+    r.m[0] = fadd(cg, p.m[0], cg_f64(cg, 1.0));
+    LLVMValueRef dx = fsub(cg, x.v, p.m[1]), dy = fsub(cg, y.v, p.m[2]);
+    LLVMValueRef dyn = LLVMBuildFDiv(cg->b, dy, r.m[0], "");
+    /* covariance: xAvg + dx / newN; correlation: xAvg + dxN (the same operations) */
+    r.m[1] = fadd(cg, p.m[1], LLVMBuildFDiv(cg->b, dx, r.m[0], ""));
+    r.m[2] = fadd(cg, p.m[2], dyn);
+    r.m[3] = fadd(cg, p.m[3], fmul(cg, dx, fsub(cg, y.v, r.m[2]))); /* ck + dx * (y - newYAvg) */
+    if (p.k == 6) {
+        r.m[4] = fadd(cg, p.m[4], fmul(cg, dx, fsub(cg, x.v, r.m[1]))); /* xMk + dx * (x - newXAvg) */
+        r.m[5] = fadd(cg, p.m[5], fmul(cg, dy, fsub(cg, y.v, r.m[2]))); /* yMk + dy * (y - newYAvg) */
+    }
+    LLVMValueRef null = cg_or(cg, x.null, y.null);
+    for (int i = 0; i < p.k; i++)
+        r.m[i] = cg_select(cg, null, p.m[i], r.m[i]);
+    return r;
+}
+
+static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y, LLVMValueRef cur)
 {
     int order = plan_agg_moment_order(a);
-    uint32_t w = moments_bytes(order);
+    uint32_t w = moments_bytes(a);
     begin_batch(cg, a, st, cur);
+    Moments p = moments_load(cg, st, w, a);
+    if (order == 0) {
+        moments_store(cg, st, w, comoments_update(cg, p, x, y));
+        return;
+    }
     /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
-    Moments p = moments_load(cg, st, w, order);
-    Moments r = {order, {NULL}};
+    Moments r = p;
     r.m[0] = fadd(cg, p.m[0], cg_f64(cg, 1.0));
     LLVMValueRef delta = fsub(cg, x.v, p.m[1]);
     LLVMValueRef dn = LLVMBuildFDiv(cg->b, delta, r.m[0], "mo.deltan");
@@ -616,7 +670,7 @@ static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
                       fsub(cg, fsub(cg, p.m[4], fmul(cg, fmul(cg, cg_f64(cg, 4.0), dn), r.m[3])),
                            fmul(cg, fmul(cg, cg_f64(cg, 6.0), dn2), r.m[2])),
                       fmul(cg, delta, fsub(cg, fmul(cg, delta, delta2), fmul(cg, dn, dn2))));
-    for (int i = 0; i <= order; i++)
+    for (int i = 0; i < p.k; i++)
         r.m[i] = cg_select(cg, x.null, p.m[i], r.m[i]);
     moments_store(cg, st, w, r);
 }
@@ -637,12 +691,23 @@ static LLVMValueRef sqrt_f64(CgCtx *cg, LLVMValueRef v)
 static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     LLVMBuilderRef B = cg->b;
-    int order = plan_agg_moment_order(a);
-    Moments f = moments_merge_fresh(cg, moments_current(cg, st, order));
+    Moments f = moments_merge_fresh(cg, moments_current(cg, st, a));
     LLVMValueRef n = f.m[0], m2 = f.m[2];
     CgVal r = {0};
     r.null = LLVMBuildFCmp(B, LLVMRealOEQ, n, cg_f64(cg, 0.0), "mo.empty");
+    LLVMValueRef one = LLVMBuildFCmp(B, LLVMRealOEQ, n, cg_f64(cg, 1.0), "mo.one");
     switch (a->kind) {
+    case AGG_CORR: /* ck / sqrt(xMk * yMk); NULL for one pair (0 / 0 is NaN otherwise) */
+        r.null = cg_or(cg, r.null, one);
+        r.v = LLVMBuildFDiv(B, f.m[3], sqrt_f64(cg, fmul(cg, f.m[4], f.m[5])), "corr");
+        break;
+    case AGG_COVAR_POP: /* ck / n */
+        r.v = LLVMBuildFDiv(B, f.m[3], n, "covar");
+        break;
+    case AGG_COVAR_SAMP: /* ck / (n - 1.0); NULL for one pair */
+        r.null = cg_or(cg, r.null, one);
+        r.v = LLVMBuildFDiv(B, f.m[3], fsub(cg, n, cg_f64(cg, 1.0)), "covar");
+        break;
     case AGG_SKEWNESS: /* sqrt(n) * m3 / sqrt(m2 * m2 * m2) */
         r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, m2, cg_f64(cg, 0.0), ""));
         r.v = LLVMBuildFDiv(B, fmul(cg, sqrt_f64(cg, n), f.m[3]), sqrt_f64(cg, fmul(cg, fmul(cg, m2, m2), m2)), "skew");
@@ -656,7 +721,7 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         bool root = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_STDDEV_POP;
         LLVMValueRef d = n;
         if (samp) {
-            r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, n, cg_f64(cg, 1.0), ""));
+            r.null = cg_or(cg, r.null, one);
             d = fsub(cg, n, cg_f64(cg, 1.0));
         }
         LLVMValueRef v = LLVMBuildFDiv(B, m2, d, "mo.var");
@@ -722,7 +787,7 @@ static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     if (plan_agg_batch_sum(a))
         sum_fold_pending(cg, st);
     else
-        moments_fold_pending(cg, st, plan_agg_moment_order(a));
+        moments_fold_pending(cg, st, a);
 }
 
 /* ==== first, last ====
@@ -898,7 +963,7 @@ static CgVal by_ordering(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
-    slot_value(cg, a->ord->type, cg_gepc(cg, st, BY_ORD, ""), &r);
+    slot_value(cg, a->arg2->type, cg_gepc(cg, st, BY_ORD, ""), &r);
     return r;
 }
 
@@ -911,11 +976,11 @@ static void update_by(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal 
     LLVMBuildCondBr(cg->b, o.null, bb_done, bb_cmp);
     cg_at(cg, bb_cmp);
     LLVMValueRef has = by_flag(cg, st, BY_FLAGS);
-    LLVMValueRef keeps = by_keeps(cg, a, a->ord->type, by_ordering(cg, a, st), o);
+    LLVMValueRef keeps = by_keeps(cg, a, a->arg2->type, by_ordering(cg, a, st), o);
     LLVMBuildCondBr(cg->b, cg_and(cg, has, keeps), bb_done, bb_take);
     cg_at(cg, bb_take);
     store_slot(cg, a->type, st, x);
-    store_slot(cg, a->ord->type, cg_gepc(cg, st, BY_ORD, ""), o);
+    store_slot(cg, a->arg2->type, cg_gepc(cg, st, BY_ORD, ""), o);
     cg_store(cg, cg_i8(cg, 1), cg_gepc(cg, st, BY_FLAGS, ""));
     cg_store(cg, LLVMBuildZExt(cg->b, x.null, cg->t_i8, ""), cg_gepc(cg, st, BY_FLAGS + 1, ""));
     LLVMBuildBr(cg->b, bb_done);
@@ -940,7 +1005,7 @@ static void merge_by(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef sr
     LLVMBasicBlockRef bb_done = cg_block(cg, "by.mdone");
     LLVMBuildCondBr(cg->b, by_flag(cg, src, BY_FLAGS), bb_cmp, bb_done);
     cg_at(cg, bb_cmp);
-    LLVMValueRef keeps = by_keeps(cg, a, a->ord->type, by_ordering(cg, a, dst), by_ordering(cg, a, src));
+    LLVMValueRef keeps = by_keeps(cg, a, a->arg2->type, by_ordering(cg, a, dst), by_ordering(cg, a, src));
     LLVMBuildCondBr(cg->b, cg_and(cg, by_flag(cg, dst, BY_FLAGS), keeps), bb_done, bb_take);
     cg_at(cg, bb_take);
     for (uint32_t off = 0; off < BY_FLAGS + 8; off += 8)
@@ -1144,7 +1209,10 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
     case AGG_VAR_POP:
     case AGG_SKEWNESS:
     case AGG_KURTOSIS:
-        update_moments(cg, a, st, x, cur);
+    case AGG_CORR:
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
+        update_moments(cg, a, st, x, o, cur);
         return;
     case AGG_FIRST:
     case AGG_LAST:
@@ -1199,19 +1267,21 @@ CgVal *cg_agg_args(CgCtx *cg, const CgEnv *env, const PQuery *pq)
     CgVal *args = ARENA_NEW_N(cg->arena, CgVal, n + a->n_agg + 1);
     for (int i = 0; i < a->n_agg; i++)
         args[i] = a->aggs[i].arg ? cg_expr(cg, env, a->aggs[i].arg) : cg_null_of(cg, &type_bigint);
-    for (int i = 0; i < a->n_agg; i++) /* max_by/min_by's orderings, after the DISTINCT values */
-        if (a->aggs[i].ord)
-            args[n + i] = cg_expr(cg, env, a->aggs[i].ord);
+    /* the second arguments (max_by/min_by's orderings, corr/covar's y), after the DISTINCT
+       values */
+    for (int i = 0; i < a->n_agg; i++)
+        if (a->aggs[i].arg2)
+            args[n + i] = cg_expr(cg, env, a->aggs[i].arg2);
     for (int d = 0; d < pq->n_distinct; d++)
         for (int k = 0; k < pq->distinct[d].n_args; k++)
             args[pq->distinct[d].first_value + k] = cg_expr(cg, env, pq->distinct[d].args[k]);
     return args;
 }
 
-/* The ordering of aggregate i in cg_agg_args' values (a NULL when it has none). */
-static CgVal agg_ord(CgCtx *cg, const PQuery *pq, const CgVal *args, int i)
+/* The second argument of aggregate i in cg_agg_args' values (a NULL when it has none). */
+static CgVal agg_arg2(CgCtx *cg, const PQuery *pq, const CgVal *args, int i)
 {
-    if (!pq->agg->aggs[i].ord)
+    if (!pq->agg->aggs[i].arg2)
         return cg_null_of(cg, &type_bigint);
     int n = pq->agg->n_agg;
     for (int d = 0; d < pq->n_distinct; d++)
@@ -1497,7 +1567,7 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (pq->agg_distinct[i] < 0)
             update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i],
-                       agg_ord(cg, pq, args, i), cur);
+                       agg_arg2(cg, pq, args, i), cur);
     for (int d = 0; d < pq->n_distinct; d++)
         update_distinct(cg, pq, d, state, keys, args, cur);
     cg->agg_table = NULL;
@@ -1546,7 +1616,7 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
     LLVMValueRef state = cg_call(cg, "srt_session_upsert", uargs, 6, "session");
     for (int i = 0; i < pq->agg->n_agg; i++)
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i],
-                   agg_ord(cg, pq, args, i), NULL);
+                   agg_arg2(cg, pq, args, i), NULL);
 }
 
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
@@ -1628,6 +1698,9 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_VAR_POP:
     case AGG_SKEWNESS:
     case AGG_KURTOSIS:
+    case AGG_CORR:
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:
@@ -1701,6 +1774,9 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     case AGG_VAR_POP:
     case AGG_SKEWNESS:
     case AGG_KURTOSIS:
+    case AGG_CORR:
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
         return final_moments(cg, a, st);
     case AGG_FIRST:
     case AGG_LAST:

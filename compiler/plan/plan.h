@@ -297,11 +297,15 @@ uint32_t plan_agg_state_size(const SAgg *a);
    collect_set, percentile, mode? */
 bool plan_agg_collects(const SAgg *a);
 /* Does the aggregate keep a per-batch partial state folded into its state, as Spark's
-   partial aggregation and state merge do (stddev, variance; see cg_agg.c)? */
+   partial aggregation and state merge do (the central moments, corr, covar; cg_agg.c)? */
 bool plan_agg_two_level(const SAgg *a);
 /* The order of a central-moment aggregate's buffer (n, avg, m2 .. m<order>): 2 for
    stddev/variance, 3 for skewness, 4 for kurtosis; 0 for any other aggregate. */
 int plan_agg_moment_order(const SAgg *a);
+/* The doubles of one buffer of a two-level aggregate (plan_agg_two_level): n, avg, m2 ..
+   m<order> of a central moment; n, xAvg, yAvg, ck (covar_pop, covar_samp) and xMk, yMk (corr)
+   of a co-moment; 0 for any other aggregate. */
+int plan_agg_buffer_doubles(const SAgg *a);
 /* Does the aggregate keep the batch's partial sum apart from the state's sum, folded in as
    Spark merges a partial buffer into the restored state (a DOUBLE sum or avg; cg_agg.c)? */
 bool plan_agg_batch_sum(const SAgg *a);

@@ -552,7 +552,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
                 }
                 if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST || ag->kind == AGG_MAX_BY ||
                      ag->kind == AGG_MIN_BY) &&
-                    (type_is_bytes(ag->type) || (ag->ord && type_is_bytes(ag->ord->type)))) {
+                    (type_is_bytes(ag->type) || (ag->arg2 && type_is_bytes(ag->arg2->type)))) {
                     diag_error(diag, ag->span,
                                "%s of a STRING in a session window aggregation is not supported "
                                "yet", sema_agg_name(ag->kind));

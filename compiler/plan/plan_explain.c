@@ -48,9 +48,9 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, ", ");
         put_expr(sb, a->dargs[d], s);
     }
-    if (a->ord) {
+    if (a->arg2) {
         sb_puts(sb, ", ");
-        put_expr(sb, a->ord, s);
+        put_expr(sb, a->arg2, s);
     }
     if (a->kind == AGG_PERCENTILE) { /* Percentile(child, percentage, frequency 1) */
         sb_puts(sb, ", ");

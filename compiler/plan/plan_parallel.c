@@ -62,6 +62,9 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_VAR_POP:
     case AGG_SKEWNESS:
     case AGG_KURTOSIS:
+    case AGG_CORR:
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:

@@ -107,6 +107,14 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
                 put_field(sb, arena, names[m], &type_double);
             break;
         }
+        case AGG_CORR: /* PearsonCorrelation.aggBufferAttributes */
+        case AGG_COVAR_POP: /* Covariance.aggBufferAttributes: the first four */
+        case AGG_COVAR_SAMP: {
+            static const char *const names[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};
+            for (int m = 0; m < plan_agg_buffer_doubles(a); m++)
+                put_field(sb, arena, names[m], &type_double);
+            break;
+        }
         case AGG_FIRST: /* First/Last.aggBufferAttributes */
         case AGG_LAST:
             put_field(sb, arena, a->kind == AGG_FIRST ? "first" : "last", a->type);
@@ -123,7 +131,7 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGG_MAX_BY: /* MaxMinBy.aggBufferAttributes */
         case AGG_MIN_BY:
             put_field(sb, arena, "valueWithExtremumOrdering", a->type);
-            put_field(sb, arena, "extremumOrdering", a->ord->type);
+            put_field(sb, arena, "extremumOrdering", a->arg2->type);
             break;
         case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
             for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
@@ -155,9 +163,22 @@ int plan_agg_moment_order(const SAgg *a)
     }
 }
 
+int plan_agg_buffer_doubles(const SAgg *a)
+{
+    switch (a->kind) {
+    case AGG_CORR:
+        return 6;
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
+        return 4;
+    default:
+        return plan_agg_moment_order(a) > 0 ? plan_agg_moment_order(a) + 1 : 0;
+    }
+}
+
 bool plan_agg_two_level(const SAgg *a)
 {
-    return plan_agg_moment_order(a) > 0;
+    return plan_agg_buffer_doubles(a) > 0;
 }
 
 bool plan_agg_collects(const SAgg *a)
@@ -201,8 +222,11 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_VAR_POP:
     case AGG_SKEWNESS:
     case AGG_KURTOSIS:
-        /* the state's (n, avg, m2 .. m<order>), the batch's, the batch's id (cg_agg.c) */
-        return (16u * (uint32_t)(plan_agg_moment_order(a) + 1) + 8u + 15u) & ~15u;
+    case AGG_CORR:
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
+        /* the state's buffer of doubles, the batch's, the batch's id (cg_agg.c) */
+        return (16u * (uint32_t)plan_agg_buffer_doubles(a) + 8u + 15u) & ~15u;
     }
     return 16;
 }

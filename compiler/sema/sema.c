@@ -200,6 +200,12 @@ const char *sema_agg_name(SAggKind kind)
         return "skewness";
     case AGG_KURTOSIS:
         return "kurtosis";
+    case AGG_CORR:
+        return "corr";
+    case AGG_COVAR_POP:
+        return "covar_pop";
+    case AGG_COVAR_SAMP:
+        return "covar_samp";
     case AGG_FIRST:
         return "first";
     case AGG_LAST:

@@ -348,11 +348,14 @@ typedef enum SAggKind {
     AGG_VAR_POP,               /* VariancePop */
     AGG_SKEWNESS,              /* Skewness: CentralMomentAgg of order 3 */
     AGG_KURTOSIS,              /* Kurtosis: order 4 */
+    AGG_CORR,                  /* corr(x, y): Spark's Corr (PearsonCorrelation), y in SAgg.arg2 */
+    AGG_COVAR_POP,             /* covar_pop(x, y): CovPopulation */
+    AGG_COVAR_SAMP,            /* covar_samp(x, y): CovSample */
     AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
     AGG_LAST,                  /* last, last_value: Last */
     AGG_COLLECT_LIST,          /* collect_list: Spark's CollectList, ARRAY of the arg type */
     AGG_COLLECT_SET,           /* collect_set: CollectSet */
-    AGG_MAX_BY,                /* max_by(x, ord): Spark's MaxBy, x of the largest ord (SAgg.ord) */
+    AGG_MAX_BY,                /* max_by(x, ord): Spark's MaxBy, x of the largest ord (SAgg.arg2) */
     AGG_MIN_BY,                /* min_by: MinBy */
     AGG_PERCENTILE,            /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
     AGG_MODE,                  /* mode(x): Spark's Mode, the most frequent value */
@@ -369,7 +372,8 @@ typedef struct SAgg {
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
-    SExpr *ord;         /* max_by/min_by: the ordering, over the input (arg is the value) */
+    SExpr *arg2;        /* the second argument, over the input: max_by/min_by's ordering (arg
+                           is the value), corr/covar_pop/covar_samp's y (arg is x) */
     double pct;         /* percentile: the percentage, in [0, 1] (median: 0.5); arg is the value
                            cast to DOUBLE */
     /* DISTINCT (batch queries only; sema refuses it in a stream): the aggregate sees each

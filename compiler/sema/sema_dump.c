@@ -370,9 +370,9 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
                 sb_puts(sb, ", ");
                 put_expr(sb, a->dargs[d], &s->input);
             }
-            if (a->ord) {
+            if (a->arg2) {
                 sb_puts(sb, ", ");
-                put_expr(sb, a->ord, &s->input);
+                put_expr(sb, a->arg2, &s->input);
             }
             if (a->kind == AGG_PERCENTILE) {
                 sb_puts(sb, ", ");

@@ -1374,6 +1374,31 @@ static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, Src
     return sema_new_case(b, whens, vals, asts, 1, false, span, "CASE");
 }
 
+/* Does the aggregate read a STRING as a DOUBLE?  Sum, Average, the CentralMomentAgg family,
+   Corr, Covariance and Percentile take numbers (their inputTypes: NumericType, or a
+   TypeCollection led by it), and Spark's ImplicitTypeCasts (TypeCoercion, without ANSI mode)
+   casts a STRING to NumericType's default type, DOUBLE: a string that is no number is NULL. */
+static bool agg_reads_string_as_double(SAggKind kind)
+{
+    switch (kind) {
+    case AGG_SUM:
+    case AGG_AVG:
+    case AGG_STDDEV_SAMP:
+    case AGG_STDDEV_POP:
+    case AGG_VAR_SAMP:
+    case AGG_VAR_POP:
+    case AGG_SKEWNESS:
+    case AGG_KURTOSIS:
+    case AGG_CORR:
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
+    case AGG_PERCENTILE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
@@ -1407,7 +1432,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     /* Count takes several values (counting the rows where none is NULL); sluice binds them
        with DISTINCT only */
     int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
-    int min_args = kind == AGG_MAX_BY || kind == AGG_MIN_BY ||
+    int min_args = sema_agg_two_columns(kind) ||
                            (kind == AGG_PERCENTILE && sema_agg_form(e->u.call.name) != AGGF_MEDIAN)
                        ? 2
                        : 1;
@@ -1417,7 +1442,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         return NULL;
     }
     if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
-                     kind == AGG_MODE)) {
+                     kind == AGG_MODE || kind == AGG_CORR || kind == AGG_COVAR_POP ||
+                     kind == AGG_COVAR_SAMP)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1470,6 +1496,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             x = when_only(b, filter, x, args->items[0], e->span);
         if (!x)
             return NULL;
+        if (t->kind == TY_STRING && agg_reads_string_as_double(kind)) {
+            x = sema_coerce(sc, x, &type_double);
+            t = &type_double;
+        }
         switch (kind) {
         case AGG_COUNT:
             agg.type = &type_bigint;
@@ -1595,7 +1625,35 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 return NULL;
             agg.type = t;
             agg.arg = x;
-            agg.ord = ord;
+            agg.arg2 = ord;
+            break;
+        }
+        case AGG_CORR:
+        case AGG_COVAR_POP:
+        case AGG_COVAR_SAMP: {
+            /* Corr (PearsonCorrelation), CovPopulation, CovSample: DOUBLE of two DOUBLE
+               inputs (ImplicitCastInputTypes: numbers and DECIMAL are cast) */
+            SExpr *y = sema_bind_expr(&ab, args->items[1]);
+            if (!y)
+                return NULL;
+            if (y->type->kind == TY_STRING)
+                y = sema_coerce(sc, y, &type_double);
+            for (int k = 0; k < 2; k++) {
+                const Type *tk = k ? y->type : t;
+                if (!type_is_numeric(tk) && tk->kind != TY_NULL && tk->kind != TY_DECIMAL) {
+                    char what[64];
+                    snprintf(what, sizeof what, "function '%s' expects numeric arguments", name);
+                    type_error(b, args->items[k], what, args->items[k], tk);
+                    return NULL;
+                }
+            }
+            if (filter)
+                y = when_only(b, filter, y, args->items[1], e->span);
+            if (!y)
+                return NULL;
+            agg.type = &type_double;
+            agg.arg = sema_coerce(sc, x, &type_double);
+            agg.arg2 = sema_coerce(sc, y, &type_double);
             break;
         }
         case AGG_PERCENTILE:
@@ -1634,7 +1692,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
             blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg) &&
             blk->aggs[i].pct == agg.pct &&
-            sema_expr_equal(blk->aggs[i].ord, agg.ord) &&
+            sema_expr_equal(blk->aggs[i].arg2, agg.arg2) &&
             same_distinct(&blk->aggs[i], &agg))
             ref = i;
     if (ref < 0) {

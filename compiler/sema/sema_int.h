@@ -149,6 +149,8 @@ typedef enum SAggForm {
     AGGF_MEDIAN,   /* percentile(x, 0.5) named median (Median: RuntimeReplaceableAggregate) */
 } SAggForm;
 SAggForm sema_agg_form(const char *name);
+/* Does the aggregate take two columns (max_by/min_by's value and ordering, corr/covar's x, y)? */
+bool sema_agg_two_columns(SAggKind kind);
 int sema_agg_max_args(SAggKind kind, const char *name);
 /* Is e a call of an aggregate function (not one with OVER)? */
 bool sema_ast_is_agg_call(const AstExpr *e);

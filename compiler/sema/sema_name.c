@@ -52,6 +52,8 @@ static const struct {
     {"variance", AGG_VAR_SAMP, AGGF_PLAIN},       {"var_samp", AGG_VAR_SAMP, AGGF_PLAIN},
     {"var_pop", AGG_VAR_POP, AGGF_PLAIN},
     {"skewness", AGG_SKEWNESS, AGGF_PLAIN},       {"kurtosis", AGG_KURTOSIS, AGGF_PLAIN},
+    {"corr", AGG_CORR, AGGF_PLAIN},               {"covar_pop", AGG_COVAR_POP, AGGF_PLAIN},
+    {"covar_samp", AGG_COVAR_SAMP, AGGF_PLAIN},
     {"first", AGG_FIRST, AGGF_PLAIN},             {"first_value", AGG_FIRST, AGGF_PLAIN},
     {"any_value", AGG_FIRST, AGGF_PLAIN},
     {"last", AGG_LAST, AGGF_PLAIN},               {"last_value", AGG_LAST, AGGF_PLAIN},
@@ -102,6 +104,9 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_VAR_POP:
     case AGG_SKEWNESS:
     case AGG_KURTOSIS:
+    case AGG_CORR:
+    case AGG_COVAR_POP:
+    case AGG_COVAR_SAMP:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_MAX_BY:
@@ -114,9 +119,15 @@ bool sema_agg_param_args(SAggKind kind)
 }
 
 /* How many arguments an aggregate takes at most. */
+bool sema_agg_two_columns(SAggKind kind)
+{
+    return kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_CORR || kind == AGG_COVAR_POP ||
+           kind == AGG_COVAR_SAMP;
+}
+
 int sema_agg_max_args(SAggKind kind, const char *name)
 {
-    if (kind == AGG_MAX_BY || kind == AGG_MIN_BY)
+    if (sema_agg_two_columns(kind))
         return 2;
     if (kind == AGG_PERCENTILE)
         return sema_agg_form(name) == AGGF_MEDIAN ? 1 : 3;

@@ -174,7 +174,7 @@ void sema_block_reads(const SSelect *s, const bool *out_need, bool with_where, b
         for (int d = 0; d < (s->aggs[i].n_dargs ? s->aggs[i].n_dargs : 1); d++)
             sema_expr_columns(d ? s->aggs[i].dargs[d] : s->aggs[i].arg, need, n);
     for (int i = 0; i < s->n_agg; i++)
-        sema_expr_columns(s->aggs[i].ord, need, n);
+        sema_expr_columns(s->aggs[i].arg2, need, n);
     if (s->has_agg)
         return;
     for (int i = 0; i < s->n_out; i++)
