@@ -8,6 +8,7 @@
 **   count      i64 count
 **   sum        i64 sum, i64 has-value (an integer sum)
 **   min/max    i64|f64 value (or i8* string), i32 length, i32 has-value
+**   bit_and/bit_or/bit_xor  i64 value, i32 unused, i32 has-value
 ** except a DOUBLE sum or avg, which owns 32 bytes (see "DOUBLE sum, avg" below):
 **   sum, avg   f64 sum of the state, i64 has-value (sum) or count (avg), f64 sum of the
 **              batch, i64 batch id + 1 of the latter
@@ -1155,6 +1156,30 @@ static bool needs_batch_mark(const SAgg *a)
 
 /* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
    (and where no aggregate keeps a batch's partial buffer); o: max_by/min_by's ordering. */
+/* ==== bit_and, bit_or, bit_xor ====
+** BitAggregate: the buffer starts NULL, takes the first value, then combines with the
+** function's operator; a NULL leaves it.  The state is min/max's: the value as an i64 (an
+** INT sign-extended: the operators commute with truncation), its has-value word at 12.
+*/
+static LLVMValueRef bit_op(CgCtx *cg, const SAgg *a, LLVMValueRef l, LLVMValueRef r)
+{
+    return a->kind == AGG_BIT_AND  ? LLVMBuildAnd(cg->b, l, r, "bit")
+           : a->kind == AGG_BIT_OR ? LLVMBuildOr(cg->b, l, r, "bit")
+                                   : LLVMBuildXor(cg->b, l, r, "bit");
+}
+
+/* The combined value and has-value of two (value, has) pairs: either alone, or both. */
+static void bit_combine(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef v, LLVMValueRef has)
+{
+    LLVMValueRef hp = cg_gepc(cg, st, 12, "bit.has.p");
+    LLVMValueRef cur_has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, hp, ""), cg_i32(cg, 0), "");
+    LLVMValueRef cur = cg_load(cg, cg->t_i64, st, "bit.cur");
+    LLVMValueRef both = bit_op(cg, a, cur, v);
+    LLVMValueRef r = cg_select(cg, has, cg_select(cg, cur_has, both, v), cur);
+    cg_store(cg, r, st);
+    cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, cur_has, has), cg->t_i32, ""), hp);
+}
+
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal o, LLVMValueRef cur)
 {
     if (dec_agg(a)) {
@@ -1200,6 +1225,13 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
     case AGG_MAX:
         update_minmax(cg, a, st, x);
         return;
+    case AGG_BIT_AND:
+    case AGG_BIT_OR:
+    case AGG_BIT_XOR: {
+        LLVMValueRef v = a->arg->type->kind == TY_INT ? LLVMBuildSExt(cg->b, x.v, cg->t_i64, "") : x.v;
+        bit_combine(cg, a, st, v, cg_not(cg, x.null));
+        return;
+    }
     case AGG_APPROX_COUNT_DISTINCT:
         update_hll(cg, a, st, x);
         return;
@@ -1679,6 +1711,14 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, dh, sh), cg->t_i32, ""), dhp);
         return;
     }
+    case AGG_BIT_AND: /* BitAggregate.mergeExpressions */
+    case AGG_BIT_OR:
+    case AGG_BIT_XOR: {
+        LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, cg_gepc(cg, src, 12, ""), ""),
+                                        cg_i32(cg, 0), "");
+        bit_combine(cg, a, dst, cg_load(cg, cg->t_i64, src, ""), sh);
+        return;
+    }
     case AGG_APPROX_COUNT_DISTINCT: {
         LLVMValueRef args[3] = {dst, src, cg_i32(cg, a->hll_p)};
         cg_call(cg, "srt_hll_merge", args, 3, "");
@@ -1757,7 +1797,10 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         return r;
     }
     case AGG_MIN:
-    case AGG_MAX: {
+    case AGG_MAX:
+    case AGG_BIT_AND:
+    case AGG_BIT_OR:
+    case AGG_BIT_XOR: {
         LLVMValueRef has = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 12, ""), "mm.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i32(cg, 0), "mm.null");
         slot_value(cg, a->type, st, &r);

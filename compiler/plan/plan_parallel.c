@@ -44,6 +44,9 @@ static bool agg_merges_exactly(const SAgg *a)
     case AGG_COUNT_STAR:
     case AGG_COUNT:
     case AGG_APPROX_COUNT_DISTINCT:
+    case AGG_BIT_AND: /* associative and commutative */
+    case AGG_BIT_OR:
+    case AGG_BIT_XOR:
         return true;
     case AGG_SUM:
         return a->type->kind == TY_BIGINT;

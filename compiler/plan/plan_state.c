@@ -96,6 +96,11 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGG_MAX:
             put_field(sb, arena, "max", a->type);
             break;
+        case AGG_BIT_AND: /* BitAggregate.aggBufferAttributes: one named as the function */
+        case AGG_BIT_OR:
+        case AGG_BIT_XOR:
+            put_field(sb, arena, sema_agg_name(a->kind), a->type);
+            break;
         case AGG_STDDEV_SAMP: /* CentralMomentAgg.aggBufferAttributes: n, avg, m2 to m<order> */
         case AGG_STDDEV_POP:
         case AGG_VAR_SAMP:
@@ -203,6 +208,9 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_MIN:
     case AGG_MAX:
     case AGG_AVG:
+    case AGG_BIT_AND: /* as min/max: the value, its has-value word (cg_agg.c) */
+    case AGG_BIT_OR:
+    case AGG_BIT_XOR:
     case AGG_FIRST:
     case AGG_LAST:
     case AGG_COLLECT_LIST: /* a pointer to the values (srt_collect.c) */

@@ -206,6 +206,12 @@ const char *sema_agg_name(SAggKind kind)
         return "covar_pop";
     case AGG_COVAR_SAMP:
         return "covar_samp";
+    case AGG_BIT_AND:
+        return "bit_and";
+    case AGG_BIT_OR:
+        return "bit_or";
+    case AGG_BIT_XOR:
+        return "bit_xor";
     case AGG_FIRST:
         return "first";
     case AGG_LAST:

@@ -351,6 +351,9 @@ typedef enum SAggKind {
     AGG_CORR,                  /* corr(x, y): Spark's Corr (PearsonCorrelation), y in SAgg.arg2 */
     AGG_COVAR_POP,             /* covar_pop(x, y): CovPopulation */
     AGG_COVAR_SAMP,            /* covar_samp(x, y): CovSample */
+    AGG_BIT_AND,               /* bit_and(x): Spark's BitAndAgg, of an INT or BIGINT */
+    AGG_BIT_OR,                /* bit_or: BitOrAgg */
+    AGG_BIT_XOR,               /* bit_xor: BitXorAgg */
     AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
     AGG_LAST,                  /* last, last_value: Last */
     AGG_COLLECT_LIST,          /* collect_list: Spark's CollectList, ARRAY of the arg type */

@@ -1628,6 +1628,20 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg2 = ord;
             break;
         }
+        case AGG_BIT_AND:
+        case AGG_BIT_OR:
+        case AGG_BIT_XOR:
+            /* BitAggregate: ExpectsInputTypes IntegralType (no implicit cast), the result of
+               the argument's type */
+            if (!type_is_integral(t)) {
+                char what[64];
+                snprintf(what, sizeof what, "function '%s' expects an integer argument", name);
+                type_error(b, args->items[0], what, args->items[0], t);
+                return NULL;
+            }
+            agg.type = t;
+            agg.arg = x;
+            break;
         case AGG_CORR:
         case AGG_COVAR_POP:
         case AGG_COVAR_SAMP: {

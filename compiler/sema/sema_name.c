@@ -54,6 +54,8 @@ static const struct {
     {"skewness", AGG_SKEWNESS, AGGF_PLAIN},       {"kurtosis", AGG_KURTOSIS, AGGF_PLAIN},
     {"corr", AGG_CORR, AGGF_PLAIN},               {"covar_pop", AGG_COVAR_POP, AGGF_PLAIN},
     {"covar_samp", AGG_COVAR_SAMP, AGGF_PLAIN},
+    {"bit_and", AGG_BIT_AND, AGGF_PLAIN},         {"bit_or", AGG_BIT_OR, AGGF_PLAIN},
+    {"bit_xor", AGG_BIT_XOR, AGGF_PLAIN},
     {"first", AGG_FIRST, AGGF_PLAIN},             {"first_value", AGG_FIRST, AGGF_PLAIN},
     {"any_value", AGG_FIRST, AGGF_PLAIN},
     {"last", AGG_LAST, AGGF_PLAIN},               {"last_value", AGG_LAST, AGGF_PLAIN},
@@ -107,6 +109,9 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_CORR:
     case AGG_COVAR_POP:
     case AGG_COVAR_SAMP:
+    case AGG_BIT_AND:
+    case AGG_BIT_OR:
+    case AGG_BIT_XOR:
     case AGG_COLLECT_LIST:
     case AGG_COLLECT_SET:
     case AGG_MAX_BY:
