@@ -14,6 +14,7 @@ static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal cast_elems(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span);
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
 {
@@ -320,7 +321,16 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_FLATTEN:
         return flatten(cg, e, a);
     case FN_ARRAY_REMOVE:
+    case FN_ARRAY_COMPACT:
         return array_remove(cg, e, a);
+    case FN_ARRAY_APPEND: /* ArrayAppend: NULL for a NULL array; a NULL value is appended */
+    case FN_ARRAY_PREPEND: { /* ArrayInsert(arr, 1, v) */
+        CgVal parts[2];
+        bool append = e->u.call.fn == FN_ARRAY_APPEND;
+        parts[append ? 0 : 1] = cast_elems(cg, a[0], e->u.call.args[0]->type->elem, e->type->elem, e->span);
+        parts[append ? 1 : 0] = cg_array_make(cg, e->type->elem, &a[1], 1);
+        return cg_array_concat(cg, parts, 2);
+    }
     case FN_ARRAYS_OVERLAP:
         return arrays_overlap(cg, e, a);
     case FN_SEQUENCE:
@@ -411,6 +421,26 @@ static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a)
     return r;
 }
 
+/* The array arr of elements of type from with each element cast to type to (a widening
+   sema chose: an integer to a wider number, a DATE to a TIMESTAMP); arr itself when the types
+   are the same. */
+static CgVal cast_elems(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span)
+{
+    if (type_equal(from, to))
+        return arr;
+    LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, arr);
+    CgVal x = cg_array_elem(cg, from, arr, i);
+    CgVal y = cg_cast(cg, x, from, to, span);
+    y.null = x.null;
+    cg_store_datum(cg, to, y, cg_gep(cg, out, bytes_of(cg, i), ""), false);
+    cg_loop_end(cg, &l, i);
+    CgVal r = arr;
+    r.v = out;
+    return r;
+}
+
 CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n)
 {
     LLVMValueRef null = cg_i1(cg, 0), total = cg_i32(cg, 0);
@@ -427,11 +457,13 @@ CgVal cg_array_concat(CgCtx *cg, const CgVal *a, int n)
 }
 
 /* array_remove(arr, x) (ArrayRemove): arr without the elements equal to x (NULL elements
-   stay); NULL when arr or x is. */
+   stay); NULL when arr or x is.  array_compact(arr) (ArrayCompact): arr without its NULL
+   elements, NULL when arr is. */
 static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const Type *el = e->type->elem;
-    LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
+    bool compact = e->u.call.fn == FN_ARRAY_COMPACT;
+    LLVMValueRef null = compact ? a[0].null : cg_or(cg, a[0].null, a[1].null);
     CgVal arr = a[0];
     arr.null = null;
     LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
@@ -440,7 +472,8 @@ static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a)
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal x = cg_array_elem(cg, el, arr, i);
-    LLVMValueRef keep = cg_or(cg, x.null, cg_not(cg, cg_compare(cg, BOP_EQ, el, x, a[1], e->span)));
+    LLVMValueRef keep = compact ? cg_not(cg, x.null)
+                                : cg_or(cg, x.null, cg_not(cg, cg_compare(cg, BOP_EQ, el, x, a[1], e->span)));
     LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
     LLVMValueRef src = cg_gep(cg, arr.v, bytes_of(cg, i), "");
     copy_datums(cg, out, k, src, LLVMBuildZExt(cg->b, keep, cg->t_i32, ""));

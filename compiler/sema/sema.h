@@ -267,6 +267,9 @@ typedef enum SFnSig {
     case FN_ARRAY_REPEAT:                                                                          \
     case FN_FLATTEN:                                                                               \
     case FN_ARRAY_REMOVE:                                                                          \
+    case FN_ARRAY_APPEND:                                                                          \
+    case FN_ARRAY_PREPEND:                                                                         \
+    case FN_ARRAY_COMPACT:                                                                         \
     case FN_ARRAYS_OVERLAP:                                                                        \
     case FN_SEQUENCE:                                                                              \
     case FN_ARRAY_UNION:                                                                           \

@@ -42,6 +42,52 @@ static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **arg
     return true;
 }
 
+/* TypeCoercion.findTightestCommonType of two types: the same type, a NULL's other type, the
+   wider of two numbers that are not DECIMAL, TIMESTAMP for a DATE and a TIMESTAMP, a DECIMAL
+   that holds every value of an integer (DecimalType.isWiderThan); else none (no string
+   promotion, no widening of decimals). */
+static const Type *tightest_common(const Type *a, const Type *t)
+{
+    if (a->kind == TY_NULL)
+        return t;
+    if (t->kind == TY_NULL || type_equal(a, t))
+        return a;
+    if (type_is_numeric(a) && type_is_numeric(t))
+        return sema_wider_type(a, t);
+    if ((a->kind == TY_DATE && t->kind == TY_TIMESTAMP) || (a->kind == TY_TIMESTAMP && t->kind == TY_DATE))
+        return &type_timestamp;
+    for (int k = 0; k < 2; k++) {
+        const Type *d = k ? t : a, *i = k ? a : t;
+        if (d->kind == TY_DECIMAL && type_is_integral(i) &&
+            d->precision - d->scale >= (i->kind == TY_INT ? 10 : 20))
+            return d;
+    }
+    return NULL;
+}
+
+/* array_append(arr, v), array_prepend(arr, v): arr and v cast to ARRAY<T> and T, T the tightest
+   common type of the element type and v's (ArrayAppend.inputTypes, ArrayInsert's); Spark's
+   ARRAY_FUNCTION_DIFF_TYPES when there is none. */
+static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt)
+{
+    const Type *t = tightest_common(args[0]->type->elem, args[1]->type);
+    if (!t) {
+        diag_error(b->sc->diag, e->span,
+                   "[DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
+                   "mismatch: Input to `%s` should have been \"ARRAY\" followed by a value with "
+                   "same element type, but it's [\"%s\", \"%s\"].",
+                   sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn), sema_sql_type(b, args[0]->type),
+                   sema_sql_type(b, args[1]->type));
+        return false;
+    }
+    if (t->kind == TY_NULL) /* array(NULL) and NULL: Spark's VOID elements; kept as STRING */
+        t = &type_string;
+    *rt = type_array(b->sc->arena, t);
+    /* the array keeps its type: code generation casts its elements (cg_array.c) */
+    args[1] = sema_coerce(b->sc, args[1], t);
+    return true;
+}
+
 /* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
 bool sema_is_atomic_elem(const Type *t)
 {
@@ -160,6 +206,18 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
                                            type_name(b->sc->arena, el));
         return true;
     }
+    case FN_ARRAY_APPEND: /* ArrayAppend(ARRAY<T>, U), ArrayPrepend (ArrayInsert at 1) */
+    case FN_ARRAY_PREPEND:
+        if (!arr) {
+            *bad = 0;
+            return true;
+        }
+        return type_array_pend(b, e, fn, args, rt);
+    case FN_ARRAY_COMPACT: /* ArrayCompact: ArrayFilter(arr, x -> x IS NOT NULL) */
+        if (!arr)
+            *bad = 0;
+        *rt = args[0]->type;
+        return true;
     case FN_ARRAY_UNION: /* ArrayUnion, ArrayIntersect, ArrayExcept: ARRAY<T> of two */
     case FN_ARRAY_INTERSECT:
     case FN_ARRAY_EXCEPT:
