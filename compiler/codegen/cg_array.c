@@ -15,6 +15,7 @@ static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal cast_elems(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span);
+static CgVal arrays_zip(CgCtx *cg, const SExpr *e, CgVal *a);
 
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
 {
@@ -323,6 +324,8 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_ARRAY_REMOVE:
     case FN_ARRAY_COMPACT:
         return array_remove(cg, e, a);
+    case FN_ARRAYS_ZIP:
+        return arrays_zip(cg, e, a);
     case FN_ARRAY_APPEND: /* ArrayAppend: NULL for a NULL array; a NULL value is appended */
     case FN_ARRAY_PREPEND: { /* ArrayInsert(arr, 1, v) */
         CgVal parts[2];
@@ -438,6 +441,36 @@ static CgVal cast_elems(CgCtx *cg, CgVal arr, const Type *from, const Type *to, 
     cg_loop_end(cg, &l, i);
     CgVal r = arr;
     r.v = out;
+    return r;
+}
+
+/* arrays_zip(a1, ..., an) (ArraysZip): element i is the struct of the arrays' i-th elements,
+   as long as the longest array, a shorter one's fields NULL past its end; NULL when any
+   array is. */
+static CgVal arrays_zip(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    const Type *st = e->type->elem;
+    LLVMValueRef null = cg_i1(cg, 0), len = cg_i32(cg, 0);
+    for (int k = 0; k < n; k++) {
+        null = cg_or(cg, null, a[k].null);
+        LLVMValueRef lk = len_or_0(cg, a[k]);
+        len = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntUGT, lk, len, ""), lk, len);
+    }
+    CgVal range = scalar(null, LLVMConstNull(cg->t_ptr));
+    range.len = len;
+    LLVMValueRef out = datums_alloc(cg, len_or_0(cg, range));
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, range);
+    CgVal row = scalar(cg_i1(cg, 0), NULL);
+    row.n_fields = n;
+    row.fields = ARENA_NEW_N(cg->arena, CgVal, n);
+    for (int k = 0; k < n; k++)
+        row.fields[k] = cg_array_elem(cg, st->fields[k].type, a[k], i);
+    cg_store_datum(cg, st, row, cg_gep(cg, out, bytes_of(cg, i), ""), false);
+    cg_loop_end(cg, &l, i);
+    CgVal r = scalar(null, out);
+    r.len = len_or_0(cg, range);
     return r;
 }
 

@@ -270,6 +270,7 @@ typedef enum SFnSig {
     case FN_ARRAY_APPEND:                                                                          \
     case FN_ARRAY_PREPEND:                                                                         \
     case FN_ARRAY_COMPACT:                                                                         \
+    case FN_ARRAYS_ZIP:                                                                            \
     case FN_ARRAYS_OVERLAP:                                                                        \
     case FN_SEQUENCE:                                                                              \
     case FN_ARRAY_UNION:                                                                           \

@@ -213,6 +213,22 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             return true;
         }
         return type_array_pend(b, e, fn, args, rt);
+    case FN_ARRAYS_ZIP: { /* ArraysZip: ARRAY<STRUCT<...>>, a field per array, named as the
+                             column it is (the last name part) or else by its position from 0 */
+        TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, n);
+        for (int i = 0; i < n; i++) {
+            if (args[i]->type->kind != TY_ARRAY) {
+                *bad = i;
+                return true;
+            }
+            const AstExpr *x = e->u.call.args.items[i];
+            f[i].name = x->kind == AST_COLUMN ? x->u.name.parts[x->u.name.n - 1]
+                                              : arena_sprintf(b->sc->arena, "%d", i);
+            f[i].type = args[i]->type->elem;
+        }
+        *rt = type_array(b->sc->arena, type_struct(b->sc->arena, n, f));
+        return true;
+    }
     case FN_ARRAY_COMPACT: /* ArrayCompact: ArrayFilter(arr, x -> x IS NOT NULL) */
         if (!arr)
             *bad = 0;
