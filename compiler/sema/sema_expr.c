@@ -1399,6 +1399,23 @@ static bool agg_reads_string_as_double(SAggKind kind)
     }
 }
 
+/* A value the aggregates of numbers take: a number, a DECIMAL or a NULL (a STRING was read as a
+   DOUBLE before, agg_reads_string_as_double). */
+static bool agg_numeric(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_NULL || t->kind == TY_DECIMAL;
+}
+
+/* "function '<name>' expects <what>, but '<arg>' is of type t" at arg; NULL. */
+static SExpr *agg_arg_error(Binder *b, const char *name, const char *what, const AstExpr *arg,
+                            const Type *t)
+{
+    char msg[96];
+    snprintf(msg, sizeof msg, "function '%s' expects %s", name, what);
+    type_error(b, arg, msg, arg, t);
+    return NULL;
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
@@ -1516,12 +1533,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_VAR_POP:
         case AGG_SKEWNESS:
         case AGG_KURTOSIS:
-            if (!type_is_numeric(t) && t->kind != TY_NULL && t->kind != TY_DECIMAL) {
-                char what[64];
-                snprintf(what, sizeof what, "function '%s' expects a numeric argument", name);
-                type_error(b, args->items[0], what, args->items[0], t);
-                return NULL;
-            }
+            if (!agg_numeric(t))
+                return agg_arg_error(b, name, "a numeric argument", args->items[0], t);
             if (t->kind == TY_DECIMAL && (kind == AGG_SUM || kind == AGG_AVG)) {
                 /* exact, in a wider decimal (Sum, Average) */
                 agg.type = kind == AGG_SUM ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
@@ -1539,12 +1552,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             /* Min, Max: TypeUtils.checkForOrderingExpr */
             if (sema_map_refuse_ordering(b, t, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
-            if (!is_atomic(t) && t->kind != TY_NULL) {
-                char what[64];
-                snprintf(what, sizeof what, "function '%s' expects an orderable argument", name);
-                type_error(b, args->items[0], what, args->items[0], t);
-                return NULL;
-            }
+            if (!is_atomic(t) && t->kind != TY_NULL)
+                return agg_arg_error(b, name, "an orderable argument", args->items[0], t);
             agg.type = t;
             agg.arg = x;
             break;
@@ -1633,12 +1642,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_BIT_XOR:
             /* BitAggregate: ExpectsInputTypes IntegralType (no implicit cast), the result of
                the argument's type */
-            if (!type_is_integral(t)) {
-                char what[64];
-                snprintf(what, sizeof what, "function '%s' expects an integer argument", name);
-                type_error(b, args->items[0], what, args->items[0], t);
-                return NULL;
-            }
+            if (!type_is_integral(t))
+                return agg_arg_error(b, name, "an integer argument", args->items[0], t);
             agg.type = t;
             agg.arg = x;
             break;
@@ -1654,12 +1659,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 y = sema_coerce(sc, y, &type_double);
             for (int k = 0; k < 2; k++) {
                 const Type *tk = k ? y->type : t;
-                if (!type_is_numeric(tk) && tk->kind != TY_NULL && tk->kind != TY_DECIMAL) {
-                    char what[64];
-                    snprintf(what, sizeof what, "function '%s' expects numeric arguments", name);
-                    type_error(b, args->items[k], what, args->items[k], tk);
-                    return NULL;
-                }
+                if (!agg_numeric(tk))
+                    return agg_arg_error(b, name, "numeric arguments", args->items[k], tk);
             }
             if (filter)
                 y = when_only(b, filter, y, args->items[1], e->span);
@@ -1673,13 +1674,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_PERCENTILE:
             /* Percentile: a numeric value (or an ANSI interval, which sluice has not), the
                result DOUBLE of the values as doubles (toDoubleValue) */
-            if (!type_is_numeric(t) && t->kind != TY_NULL && t->kind != TY_DECIMAL) {
-                char what[64];
-                snprintf(what, sizeof what, "function '%s' expects a numeric argument",
-                         e->u.call.name);
-                type_error(b, args->items[0], what, args->items[0], t);
-                return NULL;
-            }
+            if (!agg_numeric(t))
+                return agg_arg_error(b, e->u.call.name, "a numeric argument", args->items[0], t);
             agg.pct = 0.5; /* Median: Percentile(child, Literal(0.5)) */
             if (args->n >= 2 && !percentile_pct(b, e, &agg.pct))
                 return NULL;

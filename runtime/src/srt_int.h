@@ -645,8 +645,6 @@ size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind);
    0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (with err set). */
 int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, SrtCollect **out,
                        SrtErr *err);
-/* Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode with seed 42). */
-int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed);
 
 /* ======================================================================
 ** Session windows (srt_session.c): per key K, a sorted list of disjoint sessions

@@ -7,12 +7,12 @@
 ** the standard tail, which hashUnsafeBytes2 has).  How a value of each type is hashed is
 ** InterpretedHashFunction.hash, the same as xxhash64's (srt_xxh64.c): DOUBLE as the long of
 ** its bits with -0.0 as 0 and every NaN as Java's canonical NaN, a DECIMAL of more than 18
-** digits as the bytes of its unscaled BigInteger (srt_javabig.h).
+** digits as the bytes of its unscaled BigInteger (srt_sparkhash.h).
 */
 #include <string.h>
 
 #include "srt_abi.h"
-#include "srt_javabig.h"
+#include "srt_sparkhash.h"
 
 static inline uint32_t m3_rotl(uint32_t x, int r)
 {
@@ -59,14 +59,7 @@ int32_t srt_m3_i64(int64_t v, int32_t seed)
 
 int32_t srt_m3_f64(double v, int32_t seed)
 {
-    uint64_t bits;
-    if (v == 0.0)
-        bits = 0; /* 0.0 and -0.0 */
-    else if (v != v)
-        bits = 0x7ff8000000000000ull; /* Double.doubleToLongBits of any NaN */
-    else
-        memcpy(&bits, &v, 8);
-    return srt_m3_i64((int64_t)bits, seed);
+    return srt_m3_i64(srt_java_double_bits(v), seed);
 }
 
 int32_t srt_m3_bytes(const void *data, uint32_t n, int32_t seed)

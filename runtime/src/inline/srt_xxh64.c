@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "srt_abi.h"
-#include "srt_javabig.h"
+#include "srt_sparkhash.h"
 
 #define XXH_P1 0x9E3779B185EBCA87ull
 #define XXH_P2 0xC2B2AE3D27D4EB4Full
@@ -82,14 +82,7 @@ uint64_t srt_xxh64_i64(int64_t v, uint64_t seed)
 
 uint64_t srt_xxh64_f64(double v, uint64_t seed)
 {
-    uint64_t bits;
-    if (v == 0.0)
-        bits = 0; /* 0.0 and -0.0 */
-    else if (v != v)
-        bits = 0x7ff8000000000000ull; /* Double.doubleToLongBits of any NaN */
-    else
-        memcpy(&bits, &v, 8);
-    return srt_xxh64_i64((int64_t)bits, seed);
+    return srt_xxh64_i64(srt_java_double_bits(v), seed);
 }
 
 uint64_t srt_xxh64_bytes(const void *data, uint32_t n, uint64_t seed)
@@ -133,7 +126,7 @@ uint64_t srt_xxh64_bytes(const void *data, uint32_t n, uint64_t seed)
 }
 
 /* InterpretedHashFunction.hash of a Decimal whose precision exceeds Decimal.MAX_LONG_DIGITS:
-   hashUnsafeBytes of its unscaled BigInteger's toByteArray (srt_javabig.h). */
+   hashUnsafeBytes of its unscaled BigInteger's toByteArray (srt_sparkhash.h). */
 uint64_t srt_xxh64_dec(srt_i128 v, uint64_t seed)
 {
     uint8_t be[16];

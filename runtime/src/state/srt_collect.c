@@ -79,52 +79,11 @@ static int is_set(uint32_t kind)
 
 /* ==== Java's hashCode and Scala's == of the boxed element ==== */
 
-static inline uint32_t rotl32(uint32_t x, int r)
-{
-    return (x << r) | (x >> (32 - r));
-}
-
-static inline uint32_t mix_k1(uint32_t k1)
-{
-    return rotl32(k1 * 0xcc9e2d51u, 15) * 0x1b873593u;
-}
-
-static inline uint32_t mix_h1(uint32_t h1, uint32_t k1)
-{
-    return rotl32(h1 ^ k1, 13) * 5u + 0xe6546b64u;
-}
-
-/* Murmur3's finalisation of h1 after len bytes. */
-static inline uint32_t fmix32(uint32_t h1, uint32_t len)
-{
-    h1 ^= len;
-    h1 ^= h1 >> 16;
-    h1 *= 0x85ebca6bu;
-    h1 ^= h1 >> 13;
-    h1 *= 0xc2b2ae35u;
-    h1 ^= h1 >> 16;
-    return h1;
-}
-
-/* Guava's Hashing.murmur3_32().hashInt(h) (seed 0), OpenHashSet.hashcode. */
+/* Guava's Hashing.murmur3_32().hashInt(h) (seed 0), OpenHashSet.hashcode: Murmur3_x86_32's
+   hashInt (srt_murmur3.c). */
 static uint32_t guava_hash_int(int32_t h)
 {
-    return fmix32(mix_h1(0u, mix_k1((uint32_t)h)), 4u);
-}
-
-/* Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode uses seed 42): little-endian
-   4-byte words, then each tail byte sign-extended and mixed as a whole word. */
-int32_t srt_collect_hash_bytes(const char *s, uint32_t n, int32_t seed)
-{
-    uint32_t h1 = (uint32_t)seed, aligned = n - n % 4u;
-    for (uint32_t i = 0; i < aligned; i += 4) {
-        const unsigned char *p = (const unsigned char *)s + i;
-        uint32_t w = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-        h1 = mix_h1(h1, mix_k1(w));
-    }
-    for (uint32_t i = aligned; i < n; i++)
-        h1 = mix_h1(h1, mix_k1((uint32_t)(int32_t)(signed char)s[i]));
-    return (int32_t)fmix32(h1, n);
+    return (uint32_t)srt_m3_i32(h, 0);
 }
 
 static double cell_double(const uint64_t *c)
@@ -157,7 +116,7 @@ static int32_t elem_hash(const Elems *e, uint32_t i)
         return (int32_t)(uint32_t)(bits ^ (bits >> 32));
     }
     case SRT_COLLECT_STRING:
-        return srt_collect_hash_bytes(e->bytes + c[0], (uint32_t)c[1], 42);
+        return srt_m3_bytes(e->bytes + c[0], (uint32_t)c[1], 42);
     case SRT_COLLECT_DECIMAL: /* refused in sets by the compiler */
     case SRT_COLLECT_VOID:
         break;

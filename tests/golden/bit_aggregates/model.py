@@ -6,6 +6,11 @@
 #
 #   python3 model.py > expected.out
 import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_show import batch as show_batch  # noqa: E402
 from functools import reduce
 
 files = ["data/part-%d.json" % i for i in range(4)]
@@ -15,16 +20,6 @@ ops = {"and": lambda x, y: x & y, "or": lambda x, y: x | y, "xor": lambda x, y: 
 def agg(values, op):
     vals = [v for v in values if v is not None]
     return None if not vals else reduce(ops[op], vals)
-
-
-def show(names, rows):
-    cells = [["NULL" if c is None else str(c) for c in r] for r in rows]
-    widths = [max(3, len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]
-    sep = "+" + "+".join("-" * w for w in widths) + "+"
-    out = [sep, "|" + "|".join(n.ljust(w) for n, w in zip(names, widths)) + "|", sep]
-    out += ["|" + "|".join(c.ljust(w) for c, w in zip(r, widths)) + "|" for r in cells]
-    out.append(sep)
-    return out
 
 
 seen = []
@@ -40,7 +35,5 @@ for batch in range(2):
         b = [r["b"] for r in rs]
         out.append([k, agg(n, "and"), agg(n, "or"), agg(n, "xor"), agg(b, "and"), agg(b, "or"),
                     agg(b, "xor"), agg([v if v is not None and v > 0 else None for v in n], "xor")])
-    lines += ["-------------------------------------------", "Batch: %d" % batch,
-              "-------------------------------------------"]
-    lines += show(["k", "an", "o_n", "xn", "ab", "ob", "xb", "xpos"], out) + [""]
+    lines += show_batch(batch, ["k", "an", "o_n", "xn", "ab", "ob", "xb", "xpos"], out)
 print("\n".join(lines))

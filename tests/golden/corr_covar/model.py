@@ -6,6 +6,11 @@
 #
 #   python3 model.py > expected.out
 import math
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_show import batch as show_batch, java_double  # noqa: E402
 
 K = {"corr": 6, "covar_pop": 4, "covar_samp": 4}
 
@@ -48,32 +53,6 @@ def evaluate(b, kind):
     return b[3] / d if d != 0.0 else float("nan")  # Java: 0.0 / 0.0 is NaN
 
 
-def java_double(v):
-    """Double.toString: plain digits in [1e-3, 1e7), else d.dddE<n>; the shortest digits that
-    read back as v (python's repr), which Java prints for every value here."""
-    if v is None:
-        return "NULL"
-    if math.isnan(v):
-        return "NaN"
-    if v == 0.0:
-        return "-0.0" if math.copysign(1.0, v) < 0 else "0.0"
-    if 1e-3 <= abs(v) < 1e7:
-        return repr(v)
-    p = next(p for p in range(1, 18) if float("%.*e" % (p - 1, v)) == v)
-    mant, exp = ("%.*e" % (p - 1, v)).split("e")
-    return "%s%sE%d" % (mant, "" if "." in mant else ".0", int(exp))
-
-
-def show(names, rows):
-    cells = [[str(c) for c in r] for r in rows]
-    widths = [max(3, len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]  # show(): at least 3
-    sep = "+" + "+".join("-" * w for w in widths) + "+"
-    out = [sep, "|" + "|".join(n.ljust(w) for n, w in zip(names, widths)) + "|", sep]
-    out += ["|" + "|".join(c.ljust(w) for c, w in zip(r, widths)) + "|" for r in cells]
-    out.append(sep)
-    return out
-
-
 AGGS = [("c", "corr", lambda v: (v / 3, v * v / 7)), ("cp", "covar_pop", lambda v: (v / 3, v * v / 7)),
         ("cs", "covar_samp", lambda v: (v / 3, float(10 - v))),
         ("c_nulls", "corr", lambda v: (float(v), None if v % 3 == 0 else v / 7)),
@@ -107,9 +86,8 @@ for batch in range(3):
     for i, (_, kind, f) in enumerate(GLOBAL):
         state2[i] = fold(state2[i], kind, [f(v) for v in values])
     out2 = [[java_double(evaluate(merge([0.0] * K[k], state2[i]), k)) for i, (_, k, _) in enumerate(GLOBAL)]]
-    for t in (show(["g", "n"] + [a[0] for a in AGGS], out1), show([a[0] for a in GLOBAL], out2)):
-        lines += ["-------------------------------------------", "Batch: %d" % batch,
-                  "-------------------------------------------"] + t + [""]
+    lines += show_batch(batch, ["g", "n"] + [a[0] for a in AGGS], out1)
+    lines += show_batch(batch, [a[0] for a in GLOBAL], out2)
 print("\n".join(lines))
 
 

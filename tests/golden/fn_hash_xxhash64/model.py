@@ -6,6 +6,11 @@
 #
 #   python3 model.py > expected.out
 import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_show import batch as show_batch  # noqa: E402
 import math
 import struct
 from datetime import date, datetime, timezone
@@ -258,35 +263,25 @@ def col(r, c):
     return (TYPES[c], r[c])
 
 
-def show(names, table):
-    widths = [max(len(n), *(len(str(v)) for v in colv)) for n, colv in zip(names, zip(*table))]
-    sep = "+" + "+".join("-" * w for w in widths) + "+"
-    out = ["-------------------------------------------", "Batch: 0",
-           "-------------------------------------------", sep,
-           "|" + "|".join(n.ljust(w) for n, w in zip(names, widths)) + "|", sep]
-    out += ["|" + "|".join(str(v).ljust(w) for v, w in zip(row, widths)) + "|" for row in table]
-    out += [sep, ""]
-    print("\n".join(out))
-
-
 NULL = (("void",), None)
 q1 = [("hb", ["b"]), ("hi", ["i"]), ("hl", ["l"]), ("hf", ["f"]), ("hd", ["d"]),
       ("hdc", ["dc"]), ("hdw", ["dw"]), ("hs", ["s"]), ("hts", ["ts"]), ("hdt", ["dt"]),
       ("ha", ["a"]), ("hst", ["st"]), ("hsa", ["sa"]), ("hmulti", ["s", "i", "a", "st"]),
       ("hn", [None, "s"]), ("hbin", ["s"])]
-show([n for n, _ in q1],
-     [[hash_args([NULL if c is None else col(r, c) for c in cs], False) for _, cs in q1] for r in rows])
 q2 = [("xb", ["b"]), ("xi", ["i"]), ("xl", ["l"]), ("xf", ["f"]), ("xd", ["d"]), ("xdc", ["dc"]),
       ("xdw", ["dw"]), ("xs", ["s"])]
-show([n for n, _ in q2], [[hash_args([col(r, c) for c in cs], True) for _, cs in q2] for r in rows])
 q3 = [("xts", ["ts"]), ("xdt", ["dt"]), ("xa", ["a"]), ("xst", ["st"]), ("xsa", ["sa"]),
       ("xmulti", ["s", "i", "a", "st"]), ("xn", [None, "s"]), ("xbin", ["s"])]
-show([n for n, _ in q3],
-     [[hash_args([NULL if c is None else col(r, c) for c in cs], True) for _, cs in q3] for r in rows])
+out = []
+for q, xx in ((q1, False), (q2, True), (q3, True)):
+    out += show_batch(0, [n for n, _ in q],
+                      [[hash_args([NULL if c is None else col(r, c) for c in cs], xx) for _, cs in q]
+                       for r in rows])
 nan, dbl, flt = float("nan"), ("double",), ("float",)
 doc = [("string",), b"Spark"], [("array", INT), [123]], [INT, 2]
-show(["h_nan", "h_negz", "h_z", "h_fnegz", "h_fnan", "x_nan", "x_negz", "x_fnegz", "h_doc", "x_doc"],
-     [[hash_args([(dbl, nan)], False), hash_args([(dbl, -0.0)], False), hash_args([(dbl, 0.0)], False),
-       hash_args([(flt, -0.0)], False), hash_args([(flt, nan)], False), hash_args([(dbl, nan)], True),
-       hash_args([(dbl, -0.0)], True), hash_args([(flt, -0.0)], True),
-       hash_args([tuple(d) for d in doc], False), hash_args([tuple(d) for d in doc], True)]])
+out += show_batch(0, ["h_nan", "h_negz", "h_z", "h_fnegz", "h_fnan", "x_nan", "x_negz", "x_fnegz", "h_doc", "x_doc"],
+                  [[hash_args([(dbl, nan)], False), hash_args([(dbl, -0.0)], False), hash_args([(dbl, 0.0)], False),
+                    hash_args([(flt, -0.0)], False), hash_args([(flt, nan)], False), hash_args([(dbl, nan)], True),
+                    hash_args([(dbl, -0.0)], True), hash_args([(flt, -0.0)], True),
+                    hash_args([tuple(d) for d in doc], False), hash_args([tuple(d) for d in doc], True)]])
+print("\n".join(out))

@@ -6,6 +6,11 @@
 #
 #   python3 model.py > expected.out
 import math
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_show import batch as show_batch, java_double  # noqa: E402
 
 
 def update(b, x, order):
@@ -57,30 +62,6 @@ def evaluate(b, kind):
 ORDER = {"skewness": 3, "kurtosis": 4}
 
 
-def java_double(v):
-    """Double.toString: plain digits in [1e-3, 1e7), else d.dddE<n>; the shortest digits that
-    read back as v (python's repr), which Java prints for every value here."""
-    if v is None:
-        return "NULL"
-    if v == 0.0:
-        return "-0.0" if math.copysign(1.0, v) < 0 else "0.0"
-    if 1e-3 <= abs(v) < 1e7:
-        return repr(v)
-    p = next(p for p in range(1, 18) if float("%.*e" % (p - 1, v)) == v)
-    mant, exp = ("%.*e" % (p - 1, v)).split("e")
-    return "%s%sE%d" % (mant, "" if "." in mant else ".0", int(exp))
-
-
-def show(names, rows):
-    cells = [[str(c) for c in r] for r in rows]
-    widths = [max(3, len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]  # show(): at least 3
-    sep = "+" + "+".join("-" * w for w in widths) + "+"
-    out = [sep, "|" + "|".join(n.ljust(w) for n, w in zip(names, widths)) + "|", sep]
-    out += ["|" + "|".join(c.ljust(w) for c, w in zip(r, widths)) + "|" for r in cells]
-    out.append(sep)
-    return out
-
-
 # (name, kind, value of the row's value v: None for NULL)
 AGGS = [("sk", "skewness", lambda v: v / 3), ("ku", "kurtosis", lambda v: v / 3),
         ("sk2", "skewness", lambda v: v * v / 7), ("ku3", "kurtosis", lambda v: v * v * v / 11),
@@ -117,15 +98,10 @@ for batch in range(3):
             p = update(p, f(v), o)
         state2[i] = merge(merge(zero(o), state2[i], o), merge(zero(o), p, o), o)
     out2 = [[java_double(evaluate(merge(zero(ORDER[k]), state2[i], ORDER[k]), k)) for i, (_, k, _) in enumerate(GLOBAL)]]
-    blocks.append((batch, show(["g", "n"] + [a[0] for a in AGGS], out1), show([a[0] for a in GLOBAL], out2)))
-
-# Each batch prints query 1's table, then query 2's.
-lines = []
-for batch, t1, t2 in blocks:
-    for t in (t1, t2):
-        lines += ["-------------------------------------------", "Batch: %d" % batch,
-                  "-------------------------------------------"] + t + [""]
-print("\n".join(lines))
+    # each batch prints query 1's table, then query 2's
+    blocks += show_batch(batch, ["g", "n"] + [a[0] for a in AGGS], out1)
+    blocks += show_batch(batch, [a[0] for a in GLOBAL], out2)
+print("\n".join(blocks))
 
 # The examples of Spark's documentation check the formulas above.  Spark's tests run them on
 # local[2]: the VALUES are two partitions (LocalTableScanExec, parallelize's slices), each

@@ -1,0 +1,45 @@
+"""spark_show.py - what the console sink prints, for the python models that compute goldens'
+expected outputs (tests/golden/*/model.py): Java's Double.toString and show()'s table.
+"""
+import math
+
+
+def java_double(v):
+    """Double.toString: plain digits in [1e-3, 1e7), else d.dddE<n>, with the shortest digits
+    that read back as v (python's repr; Java 8's FloatingDecimal prints the same for the values
+    the models use); None is NULL."""
+    if v is None:
+        return "NULL"
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    if v == 0.0:
+        return "-0.0" if math.copysign(1.0, v) < 0 else "0.0"
+    if 1e-3 <= abs(v) < 1e7:
+        return repr(v)
+    p = next(p for p in range(1, 18) if float("%.*e" % (p - 1, v)) == v)
+    mant, exp = ("%.*e" % (p - 1, v)).split("e")
+    return "%s%sE%d" % (mant, "" if "." in mant else ".0", int(exp))
+
+
+def cell(v):
+    """A value as show() prints it: NULL, a double as Java does, anything else as str()."""
+    if v is None:
+        return "NULL"
+    if isinstance(v, float):
+        return java_double(v)
+    return str(v)
+
+
+def batch(batch_id, names, rows):
+    """The console sink's output for one micro-batch, truncate = false: columns at least 3
+    wide, cells left-aligned, then an empty line."""
+    cells = [[c if isinstance(c, str) else cell(c) for c in r] for r in rows]
+    widths = [max([3, len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    sep = "+" + "+".join("-" * w for w in widths) + "+"
+    out = ["-" * 43, "Batch: %d" % batch_id, "-" * 43, sep,
+           "|" + "|".join(n.ljust(w) for n, w in zip(names, widths)) + "|", sep]
+    out += ["|" + "|".join(c.ljust(w) for c, w in zip(r, widths)) + "|" for r in cells]
+    out += [sep, ""]
+    return out
