@@ -461,7 +461,8 @@ void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLV
 
 /* A generator: loop over the elements of the block's array or the entries of its map; the
    code that follows runs once per element with *elem bound (a STRUCT of pos and the
-   element, or of [pos,] key and value, when it makes several columns).  explode_outer
+   element, or of [pos,] key and value, when it makes several columns; inline's element, a
+   STRUCT, is the row itself).  explode_outer
    makes one row of NULLs for a NULL or empty array or map (Spark's GenerateExec with outer).
    Returns the block a finished element goes to (the loop's step); bb_cont is where the
    loop ends. */
@@ -492,7 +493,7 @@ static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env,
     cg_at(cg, bb_body);
     /* out of range (the outer row): NULL elements */
     LLVMValueRef none = LLVMBuildICmp(cg->b, LLVMIntUGE, i, arr.len, "gen.none");
-    if (!columns) {
+    if (!columns || x->u.gen.in_line) { /* inline: the STRUCT element is the row (NULL: NULLs) */
         *elem = cg_array_elem(cg, x->type, arr, i);
         return bb_step;
     }

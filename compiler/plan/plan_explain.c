@@ -143,7 +143,8 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         sb_printf(sb, ".%s", e->u.field.arg->type->fields[e->u.field.index].name);
         return;
     case SX_EXPLODE:
-        sb_puts(sb, e->u.gen.outer ? "explode_outer(" : "explode(");
+        sb_puts(sb, e->u.gen.in_line ? (e->u.gen.outer ? "inline_outer(" : "inline(")
+                                     : (e->u.gen.outer ? "explode_outer(" : "explode("));
         put_expr(sb, e->u.gen.arg, s);
         sb_putc(sb, ')');
         return;

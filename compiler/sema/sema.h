@@ -306,7 +306,7 @@ struct SExpr {
         /* SX_EXPLODE: the array or map; outer: explode_outer (one row of NULLs for a NULL or
            empty one); its type is the element's, or for posexplode and a map the STRUCT of
            the generated columns (pos, col / key, value), each an output column SX_FIELD of it */
-        struct { SExpr *arg; bool outer; } gen;
+        struct { SExpr *arg; bool outer, in_line; } gen; /* in_line: the element is the row */
         struct { SExpr *arg; int index; } field;
         struct { SExpr *arg, *index; } index;
         struct { AstBinaryOp op; SExpr *lhs, *rhs; } bin;

@@ -1937,8 +1937,7 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
                    "FILTER is only allowed with an aggregate function, and '%s' is not one", name);
         return NULL;
     }
-    if (strcasecmp(name, "explode") == 0 || strcasecmp(name, "explode_outer") == 0 ||
-        strcasecmp(name, "posexplode") == 0 || strcasecmp(name, "posexplode_outer") == 0) {
+    if (sema_generator_kind(e)) {
         /* A select item that is exactly a generator is bound by sema_select.c. */
         if (strcmp(b->clause, "SELECT") == 0)
             diag_error(sc->diag, e->span,

@@ -88,6 +88,16 @@ static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args,
     return true;
 }
 
+void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *want, const Type *got)
+{
+    const AstExpr *a = e->u.call.args.items[i];
+    diag_error(b->sc->diag, a->span,
+               "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"%s\" due to data type "
+               "mismatch: Parameter %d requires the %s type, however \"%s\" has the type \"%s\".",
+               sema_expr_sql(b->sc, b->blk, e), i + 1, want, sema_expr_sql(b->sc, b->blk, a),
+               sema_sql_type(b, got));
+}
+
 /* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
 bool sema_is_atomic_elem(const Type *t)
 {

@@ -91,13 +91,7 @@ static SExpr *bind_lambda(Binder *b, const AstExpr *a, const Type *const *ts, in
 /* Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE for argument i (0-based) of e. */
 static SExpr *unexpected_type(Binder *b, const AstExpr *e, int i, const char *want, const Type *got)
 {
-    const AstExpr *a = e->u.call.args.items[i];
-    diag_error(b->sc->diag, a->span,
-               "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"%s\" due to data type "
-               "mismatch: Parameter %d requires the \"%s\" type, however \"%s\" has the type "
-               "\"%s\".",
-               sema_expr_sql(b->sc, b->blk, e), i + 1, want, sema_expr_sql(b->sc, b->blk, a),
-               sema_sql_type(b, got));
+    sema_unexpected_input_type(b, e, i, arena_sprintf(b->sc->arena, "\"%s\"", want), got);
     return NULL;
 }
 

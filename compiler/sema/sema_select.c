@@ -302,14 +302,18 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
 
 /* ==== Select list ==== */
 
-/* explode, explode_outer, posexplode, posexplode_outer (Spark's generators): 1 + outer + 2 * pos,
-   or 0 for another call. */
-static int generator_kind(const AstExpr *e)
+/* The columns one generator item may make (inline: its struct's fields). */
+#define MAX_GEN_COLS 64
+
+/* explode, explode_outer, posexplode, posexplode_outer, inline, inline_outer (Spark's
+   generators): 1 + outer + 2 * pos + 4 * inline, or 0 for another call. */
+int sema_generator_kind(const AstExpr *e)
 {
-    static const char *const names[] = {"explode", "explode_outer", "posexplode", "posexplode_outer"};
+    static const char *const names[] = {"explode", "explode_outer", "posexplode", "posexplode_outer",
+                                        "inline", "inline_outer"};
     if (e->kind != AST_CALL || !e->u.call.name || e->u.call.has_over)
         return 0;
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 6; i++)
         if (strcasecmp(e->u.call.name, names[i]) == 0)
             return i + 1;
     return 0;
@@ -320,7 +324,7 @@ static int count_outputs(const SelBlock *blk)
     int n = 0;
     for (int i = 0; i < blk->ast->n_items; i++) {
         const AstExpr *e = blk->ast->items[i].expr;
-        n += e && e->kind == AST_STAR ? blk->input->n : e && generator_kind(e) ? 3 : 1;
+        n += e && e->kind == AST_STAR ? blk->input->n : e && sema_generator_kind(e) ? MAX_GEN_COLS : 1;
     }
     return n;
 }
@@ -332,8 +336,8 @@ static int count_outputs(const SelBlock *blk)
 static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelectItem *it)
 {
     const AstExpr *e = it->expr;
-    int kind = generator_kind(e);
-    bool outer = kind == 2 || kind == 4, pos = kind >= 3;
+    int kind = sema_generator_kind(e);
+    bool outer = kind % 2 == 0, pos = kind == 3 || kind == 4, in_line = kind >= 5;
     SSelect *sel = blk->sel;
     const char *sql = sema_expr_sql(sc, blk, e);
     const char *name = e->u.call.name;
@@ -359,19 +363,27 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
     if (!arg)
         return false;
     const Type *t = arg->type;
-    if (t->kind != TY_ARRAY && t->kind != TY_MAP) {
-        diag_error(sc->diag, e->u.call.args.items[0]->span,
-                   "cannot resolve '%s' due to data type mismatch: input to function %s "
-                   "should be array or map type, not %s",
-                   sql, name, type_name(sc->arena, t));
+    if (in_line ? t->kind != TY_ARRAY || t->elem->kind != TY_STRUCT
+                : t->kind != TY_ARRAY && t->kind != TY_MAP) {
+        /* ExplodeBase.checkInputDataTypes, Inline.checkInputDataTypes */
+        sema_unexpected_input_type(b, e, 0, in_line ? "\"ARRAY<STRUCT>\"" : "(\"ARRAY\" or \"MAP\")", t);
         return false;
     }
-    /* ExplodeBase.elementSchema / PosExplode: pos INT, then col or key and value */
-    TypeField f[3];
+    if (in_line && t->elem->n_fields > MAX_GEN_COLS) {
+        diag_error(sc->diag, e->span, "%s of a struct of more than %d fields is not supported yet",
+                   name, MAX_GEN_COLS);
+        return false;
+    }
+    /* ExplodeBase.elementSchema / PosExplode: pos INT, then col or key and value; Inline: the
+       struct's fields */
+    TypeField f[MAX_GEN_COLS];
     int n = 0;
     if (pos)
         f[n++] = (TypeField){"pos", &type_int};
-    if (t->kind == TY_MAP) {
+    if (in_line) {
+        for (int i = 0; i < t->elem->n_fields; i++)
+            f[n++] = t->elem->fields[i];
+    } else if (t->kind == TY_MAP) {
         f[n++] = (TypeField){"key", t->key};
         f[n++] = (TypeField){"value", t->elem};
     } else {
@@ -390,9 +402,12 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
                    n, names.data);
         return false;
     }
-    SExpr *x = sema_new_expr(sc, SX_EXPLODE, n > 1 ? type_struct(sc->arena, n, f) : t->elem, e->span);
+    /* an inline row is the element itself, whose fields are the columns */
+    SExpr *x = sema_new_expr(sc, SX_EXPLODE, in_line ? t->elem : n > 1 ? type_struct(sc->arena, n, f) : t->elem,
+                             e->span);
     x->u.gen.arg = arg;
     x->u.gen.outer = outer;
+    x->u.gen.in_line = in_line;
     sel->gen = sel->n_out;
     blk->gen_ast = e;
     for (int i = 0; i < n; i++) {
@@ -401,7 +416,7 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
         o->name = it->alias ? it->alias : it->n_aliases ? it->aliases[i] : f[i].name;
         o->aliased = n_names > 0;
         o->expr = x;
-        if (n > 1) {
+        if (n > 1 || in_line) {
             o->expr = sema_new_expr(sc, SX_FIELD, f[i].type, e->span);
             o->expr->u.field.arg = x;
             o->expr->u.field.index = i;
@@ -448,7 +463,7 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             }
             continue;
         }
-        if (generator_kind(e)) {
+        if (sema_generator_kind(e)) {
             if (!bind_generator(sc, blk, &b, it)) { /* one column, unbound, for what follows */
                 SOutCol *o = &sel->out[sel->n_out++];
                 o->span = it->span;
