@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,6 +219,54 @@ static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n
     return n;
 }
 
+/* ==== A build interrupted ====
+** Stopped by SIGINT, SIGTERM or SIGHUP, a build removes what it wrote (its objects, their
+** directory, the executable half linked next to the output) and then dies of the signal.  The
+** handler only unlinks paths made beforehand and removes the directory (async-signal-safe). */
+
+#define BUILD_TEMPS (CG_MAX_UNITS + 3)
+static const char *build_temps[BUILD_TEMPS]; /* files, then the directory */
+static volatile sig_atomic_t n_build_temps;
+static const int build_signals[3] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_build_signal(int sig)
+{
+    int n = n_build_temps;
+    n_build_temps = 0;
+    for (int i = 0; i < n; i++)
+        if (unlink(build_temps[i]) != 0)
+            rmdir(build_temps[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Watch the build's temporary paths (obj and its units' files, tmp_out, dir) until
+   unwatch_build_temps; saved receives the handlers it replaces. */
+static void watch_build_temps(Arena *arena, const char *obj, const char *tmp_out, const char *dir,
+                              struct sigaction saved[3])
+{
+    int n = 0;
+    build_temps[n++] = obj;
+    for (int u = 1; u < CG_MAX_UNITS; u++)
+        build_temps[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
+    build_temps[n++] = tmp_out;
+    build_temps[n++] = dir;
+    n_build_temps = n;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_build_signal;
+    sigemptyset(&sa.sa_mask);
+    for (int i = 0; i < 3; i++)
+        sigaction(build_signals[i], &sa, &saved[i]);
+}
+
+static void unwatch_build_temps(const struct sigaction saved[3])
+{
+    n_build_temps = 0;
+    for (int i = 0; i < 3; i++)
+        sigaction(build_signals[i], &saved[i], NULL);
+}
+
 int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts, const char *output)
 {
     const char *rt = driver_runtime_dir(arena, diag);
@@ -227,6 +276,10 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     if (!tmp)
         return -1;
     const char *obj = arena_sprintf(arena, "%s/query.o", tmp);
+    /* Link to a temporary name next to the output, then rename into place. */
+    const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
+    struct sigaction saved[3];
+    watch_build_temps(arena, obj, tmp_out, tmp, saved);
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
     co.cpu = opts->cpu;
@@ -245,8 +298,6 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
     if (rc == 0) {
-        /* Link to a temporary name next to the output, then rename into place. */
-        const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
         char *argv[72];
         int n = 0;
         argv[n++] = "cc";
@@ -284,6 +335,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     for (int u = 1; u < units; u++)
         unlink(arena_sprintf(arena, CG_UNIT_FILE, obj, u));
     rmdir(tmp);
+    unwatch_build_temps(saved);
     return rc;
 }
 

@@ -12,6 +12,7 @@
 #include "sl_config.h"
 #include "front/parse.h"
 #include "sema/sema.h"
+#include "codegen/cg.h"
 
 static void usage(FILE *out)
 {
@@ -77,8 +78,8 @@ static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
             const char *v = a[2] ? a + 2 : ++i < argc ? argv[i] : NULL;
             char *end = NULL;
             long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 64) {
-                fprintf(stderr, "sluice: -j needs a number of threads from 1 to 64\n");
+            if (!v || *end || n < 1 || n > CG_MAX_THREADS) {
+                fprintf(stderr, "sluice: -j needs a number of threads from 1 to %d\n", CG_MAX_THREADS);
                 return -1;
             }
             o->jobs = (int)n;

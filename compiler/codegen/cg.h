@@ -30,6 +30,10 @@ typedef struct CgOptions {
 
 /* The file of unit k > 0 beside `path` (an object or IR file): "<path>.<k>". */
 #define CG_UNIT_FILE "%s.%d"
+/* The most threads a build may use (sluice build -j) and so the most object files: one unit a
+   thread and the cold unit of the parsers' fallbacks. */
+#define CG_MAX_THREADS 64
+#define CG_MAX_UNITS (CG_MAX_THREADS + 1)
 
 /* Where cg_compile's time went, in milliseconds.  With several units, optimise and emit are
    those of the slowest unit (they run at once). */
