@@ -137,18 +137,32 @@ static int cpus_available(void)
 }
 
 /* Run argv[0] with argv, wait, and return its exit status (or -1). */
+/* The link running (its process group), stopped with the build (on_build_signal). */
+static volatile pid_t build_child;
+
 static int run_command(Diag *diag, char **argv)
 {
+    /* in a process group of its own, which a build stopped by a signal stops too
+       (on_build_signal): a linker left running would write the output after the cleanup */
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
     pid_t pid;
-    int rc = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+    int rc = posix_spawnp(&pid, argv[0], NULL, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
     if (rc != 0) {
         diag_fatal(diag, "cannot run '%s': %s", argv[0], strerror(rc));
         return -1;
     }
+    build_child = pid;
     int status;
     while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
+        if (errno != EINTR) {
+            build_child = 0;
             return -1;
+        }
+    build_child = 0;
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
     return -1;
@@ -220,9 +234,10 @@ static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n
 }
 
 /* ==== A build interrupted ====
-** Stopped by SIGINT, SIGTERM or SIGHUP, a build removes what it wrote (its objects, their
-** directory, the executable half linked next to the output) and then dies of the signal.  The
-** handler only unlinks paths made beforehand and removes the directory (async-signal-safe). */
+** Stopped by SIGINT, SIGTERM or SIGHUP, a build stops its link, removes what it wrote (its
+** objects, their directory, the executable half linked next to the output) and then dies of
+** the signal.  The handler only signals and waits for the link's process group, unlinks paths
+** made beforehand and removes the directory (all async-signal-safe). */
 
 #define BUILD_TEMPS (CG_MAX_UNITS + 3)
 static const char *build_temps[BUILD_TEMPS]; /* files, then the directory */
@@ -231,6 +246,11 @@ static const int build_signals[3] = {SIGINT, SIGTERM, SIGHUP};
 
 static void on_build_signal(int sig)
 {
+    pid_t child = build_child;
+    if (child > 0) { /* the link first, so that nothing writes after the cleanup */
+        kill(-child, sig);
+        waitpid(child, NULL, 0);
+    }
     int n = n_build_temps;
     n_build_temps = 0;
     for (int i = 0; i < n; i++)

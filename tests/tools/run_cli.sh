@@ -207,5 +207,21 @@ check "first writer's rows kept" cmp opens.rows <(cat shared/out/part-* | sort)
 check "only opens written" test "$(grep -c '"Close"' opens.rows)" -eq 0 -a -s opens.rows
 check "first writer restarts" ./opens --trigger availableNow
 
+# A build stopped by SIGTERM at any point leaves nothing behind: no temporary directory, no
+# half-linked executable, no output (it dies of the signal; one that finished just exits 0).
+mkdir -p killtmp
+for delay in 0.01 0.03 0.05 0.08 0.12 0.2; do
+    TMPDIR="$tmp/killtmp" "$sluice" build q.sql -o killed > /dev/null 2>&1 &
+    bpid=$!
+    sleep "$delay"
+    kill -TERM "$bpid" 2> /dev/null || true
+    rc=0
+    wait "$bpid" || rc=$?
+    check "build killed after ${delay}s: exit 0 or 143 (got $rc)" test "$rc" = 0 -o "$rc" = 143
+    check "build killed after ${delay}s: no temporary directory" test -z "$(ls -A killtmp)"
+    check "build killed after ${delay}s: no half-linked file" test -z "$(ls killed.tmp-* 2> /dev/null)"
+    rm -f killed
+done
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]
