@@ -141,6 +141,11 @@ bool plan_agg_two_level(const SAgg *a)
            a->kind == AGG_VAR_POP;
 }
 
+bool plan_agg_slot_bytes(const Type *t)
+{
+    return type_is_bytes(t) || type_is_nested(t);
+}
+
 bool plan_agg_collects(const SAgg *a)
 {
     return a->kind == AGG_COLLECT_LIST || a->kind == AGG_COLLECT_SET || a->kind == AGG_PERCENTILE ||

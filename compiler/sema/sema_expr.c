@@ -1531,11 +1531,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_FIRST:
         case AGG_LAST:
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "%s of a value of type %s is not supported yet", name, tname(b, t));
-                return NULL;
-            }
+            /* First, Last (and AnyValue, a First): any type, MAP included (no ordering or
+               hashing of the value; a nested one is kept as its bytes, cg_agg.c) */
             agg.type = t;
             agg.arg = x;
             if (args->n == 2) {
@@ -1557,6 +1554,15 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                atomic values, and a set's DECIMAL (hashed as Scala's
                BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
                collect_set keeps (its map hashes a value by Java's hashCode too). */
+            if (kind == AGG_COLLECT_SET && type_has_map(t)) {
+                /* CollectSet.checkInputDataTypes' TypeCheckFailure, as CheckAnalysis reports
+                   one (DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT, "<msg><hint>.") */
+                diag_error(sc->diag, e->span,
+                           "[DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT] Cannot resolve \"%s\" due "
+                           "to data type mismatch: collect_set() cannot have map type data.",
+                           sema_expr_sql(sc, b->blk, e));
+                return NULL;
+            }
             if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
                 t->kind == TY_BINARY ||
                 (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
@@ -1569,16 +1575,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_MAX_BY:
         case AGG_MIN_BY: {
-            /* MaxMinBy: any value type (here those first/last keep), an orderable ordering
-               (TypeUtils.checkForOrderingExpr; every type sluice has is, here the atomic
-               ones first/last keep) */
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "%s of a value of type %s is not supported yet", name, tname(b, t));
-                return NULL;
-            }
+            /* MaxMinBy: any value type (MAP included, kept as first/last keep it), an
+               orderable ordering (TypeUtils.checkForOrderingExpr: not a MAP; here the atomic
+               types) */
             SExpr *ord = sema_bind_expr(&ab, args->items[1]);
             if (!ord)
+                return NULL;
+            if (sema_map_refuse_ordering(b, ord->type, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
             if (type_is_nested(ord->type) ||
                 ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
