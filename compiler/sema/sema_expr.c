@@ -88,7 +88,7 @@ static const Type *wider_numeric(const Type *a, const Type *b)
    of castable keys and values and to STRING. */
 /* Spark's Cast.forceNullable: can the cast of a non-NULL value give NULL?  (Casts to DECIMAL
    are counted as such whatever the precision: canNullSafeCastToDecimal is not modelled.) */
-static bool cast_force_nullable(const Type *from, const Type *to)
+bool sema_cast_force_nullable(const Type *from, const Type *to)
 {
     TypeKind f = from->kind, t = to->kind;
     if (f == TY_NULL || type_equal(from, to) || (f == TY_STRING && t == TY_BINARY))
@@ -117,7 +117,7 @@ bool sema_can_cast(const Type *from, const Type *to)
     /* Cast.canCast of two MapTypes: the keys castable without becoming NULL, the values
        castable (sluice's values are always nullable) */
     if (from->kind == TY_MAP && to->kind == TY_MAP)
-        return sema_can_cast(from->key, to->key) && !cast_force_nullable(from->key, to->key) &&
+        return sema_can_cast(from->key, to->key) && !sema_cast_force_nullable(from->key, to->key) &&
                sema_can_cast(from->elem, to->elem);
     if (type_is_nested(from) && to->kind == TY_STRING) /* Cast.castToString */
         return true;
