@@ -465,6 +465,45 @@ static void lent_back(void *ctx, char *base)
     free(base);
 }
 
+/* The file f of e's directory holding data[0, n), the source opened and planned to read it
+   one of three ways: 0 mapped (srt_map.c); 1 into a lender's buffers (a lender that cannot
+   adopt a mapping); 2 into the source's buffer, every mapping slot taken.  way_end undoes it. */
+typedef struct Way {
+    char path[256];
+    SrtLender lender;
+    SrtMap *held[1024];
+    int n_held, fd;
+} Way;
+
+static void way_begin(Env *e, Way *w, int way, const char *data, size_t n)
+{
+    snprintf(w->path, sizeof w->path, "%s/f", e->dir);
+    FILE *f = fopen(w->path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+    fclose(f);
+    ck_assert_int_eq(env_open(e), 0);
+    w->lender = (SrtLender){NULL, lend, lent_back, NULL};
+    if (way == 1)
+        e->src.lender = &w->lender;
+    w->fd = open(w->path, O_RDONLY);
+    ck_assert_int_ge(w->fd, 0);
+    w->n_held = 0;
+    while (way == 2 && w->n_held < 1024 &&
+           (w->held[w->n_held] = srt_map_open(&e->mem, w->fd, 4096, w->path)) != NULL)
+        w->n_held++;
+    int has = 0;
+    ck_assert_int_eq(e->src.vt->plan(&e->src, SRT_LIMIT_DEFAULT, &e->end, &has, &e->err), 0);
+}
+
+static void way_end(Env *e, Way *w)
+{
+    e->src.lender = NULL;
+    while (w->n_held > 0)
+        srt_map_close(&e->mem, w->held[--w->n_held]);
+    close(w->fd);
+}
+
 /* Lines ending in "\n", "\r\n" and a lone "\r", also where a read buffer (1 MiB) ends: a
    "\r\n" and a lone "\r" across that boundary, a "\r" ending the file exactly there; read
    into the source's buffer and into lent ones (a thread split, srt_par.c); the line numbers
@@ -494,24 +533,9 @@ START_TEST(test_line_ends)
             if (data[k - 1] == '\r' || data[k - 1] == '\n')
                 data[k - 1] = 'z'; /* the byte before the tail is no line end */
             memcpy(data + k, tails[t], strlen(tails[t]));
-            char path[256];
-            snprintf(path, sizeof path, "%s/f", e.dir);
-            FILE *f = fopen(path, "wb");
-            ck_assert_ptr_nonnull(f);
-            ck_assert_uint_eq(fwrite(data, 1, n, f), n);
-            fclose(f);
-            ck_assert_int_eq(env_open(&e), 0);
-            SrtLender lender = {NULL, lend, lent_back, NULL};
-            if (way == 1)
-                e.src.lender = &lender;
-            int fd = open(path, O_RDONLY);
-            ck_assert_int_ge(fd, 0);
-            SrtMap *held[1024];
-            int n_held = 0;
-            while (way == 2 && n_held < 1024 && (held[n_held] = srt_map_open(&e.mem, fd, 4096, path)) != NULL)
-                n_held++;
-            int has = 0;
-            ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+            Way w;
+            way_begin(&e, &w, way, data, n);
+            const char *path = w.path;
             Lines l = {got, 0, 0, 0};
             ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), lines_cb, &l, &e.err), 0);
             size_t wn = hadoop_lines(data, n, want);
@@ -537,10 +561,7 @@ START_TEST(test_line_ends)
             ck_assert_uint_eq(fread(got, 1, n, rf), n);
             fclose(rf);
             ck_assert_msg(memcmp(got, data, n) == 0, "way %d tail %zu: the file was changed", way, t);
-            e.src.lender = NULL;
-            while (n_held > 0)
-                srt_map_close(&e.mem, held[--n_held]);
-            close(fd);
+            way_end(&e, &w);
             free(data);
             free(want);
             free(got);
@@ -605,35 +626,16 @@ START_TEST(test_line_sep_multi)
             want[wn++] = '\n';
         }
         off[r] = (int64_t)n;
-        char path[256];
-        snprintf(path, sizeof path, "%s/f", e.dir);
-        FILE *f = fopen(path, "wb");
-        ck_assert_ptr_nonnull(f);
-        ck_assert_uint_eq(fwrite(data, 1, n, f), n);
-        fclose(f);
-        ck_assert_int_eq(env_open(&e), 0);
-        SrtLender lender = {NULL, lend, lent_back, NULL};
-        if (way == 1)
-            e.src.lender = &lender;
-        int fd = open(path, O_RDONLY);
-        ck_assert_int_ge(fd, 0);
-        SrtMap *held[1024];
-        int n_held = 0;
-        while (way == 2 && n_held < 1024 && (held[n_held] = srt_map_open(&e.mem, fd, 4096, path)) != NULL)
-            n_held++;
-        int has = 0;
-        ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+        Way w;
+        way_begin(&e, &w, way, data, n);
         Seps l = {got, 0, 0, RECS + 1, off};
         ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), seps_cb, &l, &e.err), 0);
         ck_assert_msg(l.calls > 1, "way %d: %zu calls", way, l.calls);
         ck_assert_uint_eq(l.n, wn);
         ck_assert_msg(memcmp(got, want, wn) == 0, "way %d: other records", way);
         for (size_t i = 0; i < RECS; i += i < 50 || i > RECS - 50 ? 1 : 4999)
-            ck_assert_int_eq(srt_fs_line_at(path, off[i], sep), (int64_t)i + 1);
-        e.src.lender = NULL;
-        while (n_held > 0)
-            srt_map_close(&e.mem, held[--n_held]);
-        close(fd);
+            ck_assert_int_eq(srt_fs_line_at(w.path, off[i], sep), (int64_t)i + 1);
+        way_end(&e, &w);
         free(data);
         free(want);
         free(got);
