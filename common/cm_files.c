@@ -48,8 +48,8 @@ static int sep_at(const char *p, size_t n, const char *sep, size_t k)
     return m == k ? 1 : -1;
 }
 
-size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, size_t *out,
-                    bool *bad)
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, bool json,
+                    size_t *out, bool *bad)
 {
     *bad = false;
     size_t o = 0, i = 0;
@@ -63,11 +63,12 @@ size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, s
         }
         if (s < 0 && !at_end)
             break; /* the start of a sep, or data: the next bytes tell */
-        if (c == '\n') {
+        if (c == '\n' && json) {
+            c = '\r';
+        } else if (c == '\n') {
             *bad = true;
             break;
-        }
-        if (c == '\r') {
+        } else if (c == '\r' && !json) {
             int after = i + 1 < n ? sep_at(p + i + 1, n - i - 1, sep, k) : -1;
             if (after < 0 && !at_end)
                 break;

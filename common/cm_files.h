@@ -42,9 +42,12 @@ size_t cm_lines_lf(char *p, size_t n, bool at_end);
    file (at_end), would be read differently, so *bad is set and the offset of the first such
    byte returned (the bytes before it compacted).  Otherwise *bad is false and the number of
    bytes settled returned: n, or less when !at_end and the last bytes are a '\r' or the start
-   of a sep that the bytes after them decide. */
-size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, size_t *out,
-                    bool *bad);
+   of a sep that the bytes after them decide.  json: the records are JSON whose text nothing
+   shows (no corrupt record column), where Jackson reads '\n' and '\r' alike (whitespace
+   between tokens, a control character refused inside a string): a '\n' becomes a '\r' and a
+   '\r' before a sep or ending the file stays (whitespace the readers drop), never bad. */
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, bool json,
+                    size_t *out, bool *bad);
 
 /* The bytes of a file that the compacted p[0, n) (cm_lines_sep with a sep of k bytes) came
    from: n, plus k - 1 for each '\n' (a sep). */

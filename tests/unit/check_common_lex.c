@@ -405,28 +405,33 @@ START_TEST(test_line_ends)
         size_t settled;  /* bytes of in settled */
         const char *out; /* what they became */
         bool bad;        /* then out is what precedes the bad byte */
+        bool json;       /* cm_lines_sep's json */
     } cases[] = {
-        {"a\rb\r\nc\r", NULL, true, 7, "a\nb\r\nc\n", false},
-        {"a\rb\r", NULL, false, 3, "a\nb", false},
-        {"a|b||c", "|", true, 6, "a\nb\n\nc", false},
-        {"a\rb|c\r", "|", false, 5, "a\rb\nc", false},
-        {"a\rb|c\r", "|", true, 5, "a\rb\nc", true},
-        {"a|b\r|c", "|", true, 3, "a\nb", true},
-        {"a|b\nc|", "|", true, 3, "a\nb", true},
-        {"a\r\nb", "\n", true, 1, "a", true},
-        {"a\rb\nc\n", "\n", true, 6, "a\rb\nc\n", false},
-        {"a\rb\r\r", "\r", true, 5, "a\nb\n\n", false},
-        {"a||b||", "||", true, 6, "a\nb\n", false},
-        {"a||b|", "||", false, 4, "a\nb", false},
-        {"a||b|", "||", true, 5, "a\nb|", false},
-        {"a|||b", "||", true, 5, "a\n|b", false},
-        {"ab\r\ncd\r\n", "\r\n", true, 8, "ab\ncd\n", false},
-        {"ab\rcd\r\n", "\r\n", true, 7, "ab\rcd\n", false},
-        {"ab\r\r\n", "\r\n", true, 2, "ab", true},
-        {"ab\r\r", "\r\n", false, 2, "ab", false},
-        {"abENDcdEN", "END", false, 7, "ab\ncd", false},
-        {"abENDcdEN", "END", true, 9, "ab\ncdEN", false},
-        {"\xE2\x82\xACx\xE2\x82\xAC", "\xE2\x82\xAC", true, 7, "\nx\n", false},
+        {"a\rb\r\nc\r", NULL, true, 7, "a\nb\r\nc\n", false, false},
+        {"a\rb\r", NULL, false, 3, "a\nb", false, false},
+        {"a|b||c", "|", true, 6, "a\nb\n\nc", false, false},
+        {"a\rb|c\r", "|", false, 5, "a\rb\nc", false, false},
+        {"a\rb|c\r", "|", true, 5, "a\rb\nc", true, false},
+        {"a|b\r|c", "|", true, 3, "a\nb", true, false},
+        {"a|b\nc|", "|", true, 3, "a\nb", true, false},
+        {"a\r\nb", "\n", true, 1, "a", true, false},
+        {"a\rb\nc\n", "\n", true, 6, "a\rb\nc\n", false, false},
+        {"a\rb\r\r", "\r", true, 5, "a\nb\n\n", false, false},
+        {"a||b||", "||", true, 6, "a\nb\n", false, false},
+        {"a||b|", "||", false, 4, "a\nb", false, false},
+        {"a||b|", "||", true, 5, "a\nb|", false, false},
+        {"a|||b", "||", true, 5, "a\n|b", false, false},
+        {"ab\r\ncd\r\n", "\r\n", true, 8, "ab\ncd\n", false, false},
+        {"ab\rcd\r\n", "\r\n", true, 7, "ab\rcd\n", false, false},
+        {"ab\r\r\n", "\r\n", true, 2, "ab", true, false},
+        {"ab\r\r", "\r\n", false, 2, "ab", false, false},
+        {"abENDcdEN", "END", false, 7, "ab\ncd", false, false},
+        {"abENDcdEN", "END", true, 9, "ab\ncdEN", false, false},
+        {"\xE2\x82\xACx\xE2\x82\xAC", "\xE2\x82\xAC", true, 7, "\nx\n", false, false},
+        /* JSON: a '\n' is a '\r', a '\r' before a sep or at the end stays */
+        {"{\"a\":\n1}\r||{}\n||\r", "||", true, 17, "{\"a\":\r1}\r\n{}\r\n\r", false, true},
+        {"{}\r|", "|", false, 4, "{}\r\n", false, true},
+        {"{}\r", "||", false, 3, "{}\r", false, true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[32];
@@ -435,7 +440,8 @@ START_TEST(test_line_ends)
         bool bad = false;
         size_t k;
         if (cases[i].sep) {
-            k = cm_lines_sep(buf, n, cases[i].at_end, cases[i].sep, strlen(cases[i].sep), &out, &bad);
+            k = cm_lines_sep(buf, n, cases[i].at_end, cases[i].sep, strlen(cases[i].sep), cases[i].json, &out,
+                             &bad);
         } else {
             k = cm_lines_lf(buf, n, cases[i].at_end);
             out = k;

@@ -68,6 +68,8 @@ typedef struct Files {
     int csv;            /* format csv: a UTF-8 byte order mark starting a file is dropped */
     int skip_header;    /* csv with header = true: the first line of each file is not data */
     char *line_sep;     /* owned: the lineSep option (SrtReadPos); NULL: not set */
+    int json_lf;        /* JSON with lineSep and no corrupt record column: a '\n' in a record
+                           is read as Jackson reads it (cm_lines_sep's json) */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -107,9 +109,18 @@ static int ent_desc(const void *a, const void *b)
     return cm_file_order(x->mtime_ns, x->name, y->mtime_ns, y->name, true);
 }
 
+/* Does the source's schema hold its corrupt record column (columnNameOfCorruptRecord)? */
+static bool has_corrupt_column(const SrtOptions *opts, const SrtSchema *schema)
+{
+    const char *name = srt_opts_value(opts, "columnNameOfCorruptRecord");
+    for (uint32_t i = 0; name && i < schema->n_cols; i++)
+        if (strcmp(schema->cols[i].name, name) == 0)
+            return true;
+    return false;
+}
+
 static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
-    SRT_UNUSED(schema);
     Files *f = srt_mem_calloc(s->mem, sizeof *f);
     if (!f)
         return srt_err_nomem(err, "files source");
@@ -137,6 +148,7 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         return srt_err_nomem(err, "files source");
     if (sep)
         memcpy(f->line_sep, sep, strlen(sep) + 1);
+    f->json_lf = (!format || srt_str_ieq(format, "json")) && !has_corrupt_column(opts, schema);
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -884,7 +896,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
     if (!f->line_sep)
         return (int64_t)(*out = cm_lines_lf(p, n, at_end));
     bool bad;
-    size_t k = cm_lines_sep(p, n, at_end, f->line_sep, strlen(f->line_sep), out, &bad);
+    size_t k = cm_lines_sep(p, n, at_end, f->line_sep, strlen(f->line_sep), f->json_lf, out, &bad);
     if (!bad)
         return (int64_t)k;
     bool lf = p[k] == '\n';
