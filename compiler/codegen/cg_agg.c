@@ -969,11 +969,11 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_DECIMAL: k = SRT_COLLECT_DECIMAL; break;
     case TY_STRING: k = SRT_COLLECT_STRING; break;
     case TY_NULL: k = SRT_COLLECT_VOID; break;
-    case TY_INTERVAL: /* refused by sema */
-    case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY:
-    case TY_MAP: SL_UNREACHABLE();
+    case TY_MAP: k = SRT_COLLECT_NESTED; break; /* collect_list only (sema) */
+    case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY: SL_UNREACHABLE();
     }
     return a->kind == AGG_COLLECT_SET ? k | SRT_COLLECT_SET : k;
 }
@@ -1009,11 +1009,19 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_DATE:
         lo = x.v;
         break;
-    case TY_INTERVAL: /* refused by sema */
-    case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY:
-    case TY_MAP:
+    case TY_MAP: { /* its canonical bytes (srt_key.c), -0.0 kept; NULL skipped by the runtime */
+        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "collect.datum");
+        cg_store_datum(cg, collect_elem(a), x, d, false);
+        LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "collect.nlen");
+        LLVMValueRef kargs[5] = {cg->q, cg_type_text(cg, collect_elem(a)), d, cg_i32(cg, 1), lenp};
+        s = cg_call(cg, "srt_key_nested", kargs, 5, "collect.nested");
+        n = cg_load(cg, cg->t_i32, lenp, "collect.nlen");
+        break;
+    }
+    case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY:
         SL_UNREACHABLE();
     }
     LLVMValueRef table = group_table(cg);
@@ -1032,6 +1040,18 @@ static CgVal final_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     r.null = cg_i1(cg, 0); /* Collect.nullable is false: no value is an empty array */
     r.v = cg_load(cg, cg->t_ptr, pp, "collect");
     r.len = cg_load(cg, cg->t_i32, np, "collect.len");
+    const Type *t = collect_elem(a);
+    if (type_is_nested(t)) { /* each element's bytes read back, in place (batch memory) */
+        CgLoop l;
+        LLVMValueRef i = cg_loop_begin(cg, &l, r);
+        LLVMValueRef at = cg_gep(cg, r.v, LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
+                                                       cg_i64(cg, (int64_t)cg_datum_size(cg)), ""), "");
+        CgVal b = cg_load_datum(cg, &type_string, at);
+        LLVMValueRef vargs[4] = {cg->q, cg_type_text(cg, t), b.v, b.len};
+        LLVMValueRef v = cg_call(cg, "srt_key_nested_value", vargs, 4, "collect.value");
+        LLVMBuildMemCpy(cg->b, at, 8, v, 8, cg_i64(cg, (int64_t)cg_datum_size(cg)));
+        cg_loop_end(cg, &l, i);
+    }
     return r;
 }
 

@@ -1550,9 +1550,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
         case AGG_MODE:
-            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here
-               atomic values, and a set's DECIMAL (hashed as Scala's
-               BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
+            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here a
+               list's values of any type but BINARY (a nested one kept as its bytes), a set's
+               atomic ones but DECIMAL (hashed as Scala's BigDecimal) and BINARY.  Mode: any type, the value's; here those
                collect_set keeps (its map hashes a value by Java's hashCode too). */
             if (kind == AGG_COLLECT_SET && type_has_map(t)) {
                 /* CollectSet.checkInputDataTypes' TypeCheckFailure, as CheckAnalysis reports
@@ -1563,8 +1563,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                            sema_expr_sql(sc, b->blk, e));
                 return NULL;
             }
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
-                t->kind == TY_BINARY ||
+            if (((t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) &&
+                 kind != AGG_COLLECT_LIST) ||
+                t->kind == TY_INTERVAL || t->kind == TY_BINARY ||
                 (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));

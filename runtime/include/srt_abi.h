@@ -165,6 +165,8 @@ enum {
     SRT_COLLECT_DECIMAL = 5,
     SRT_COLLECT_STRING = 6,
     SRT_COLLECT_VOID = 7,
+    SRT_COLLECT_NESTED = 8, /* a STRUCT, ARRAY or MAP as its canonical bytes (srt_key.c, -0.0
+                               kept), held as a STRING's; collect_list only */
     SRT_COLLECT_SET = 16
 };
 /* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
