@@ -295,7 +295,8 @@ static CgVal map_zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m1)
    would throw the flag *failed is set: a NULL from a value that was not NULL (try_cast's
    elements are cast as in EvalMode.TRY, ANSI's rules, with the exceptions caught by the
    whole Cast's nullSafeEval; a DATE cast to BOOLEAN or a number is NULL without throwing,
-   Cast.castToBoolean / castToInt ... `buildCast[Int](_, d => null)`). */
+   Cast.castToBoolean / castToInt ... `buildCast[Int](_, d => null)`, and so is a NaN or an
+   infinity cast to DECIMAL, castToDecimal catching Decimal's NumberFormatException). */
 static CgVal map_elem_cast(CgCtx *cg, LLVMValueRef failed, CgVal x, const Type *from, const Type *to,
                            SrcSpan span)
 {
@@ -304,6 +305,11 @@ static CgVal map_elem_cast(CgCtx *cg, LLVMValueRef failed, CgVal x, const Type *
     CgVal r = type_try_cast_own(from, to) ? cg_try_cast(cg, x, from, to, span) : cg_cast(cg, x, from, to, span);
     if (from->kind != TY_DATE) {
         LLVMValueRef bad = LLVMBuildAnd(cg->b, r.null, cg_not(cg, x.null), "cast.threw");
+        if (type_is_fractional(from) && to->kind == TY_DECIMAL) { /* finite: x - x == 0 */
+            LLVMValueRef z = LLVMBuildFSub(cg->b, x.v, x.v, "");
+            LLVMValueRef finite = LLVMBuildFCmp(cg->b, LLVMRealOEQ, z, LLVMConstReal(LLVMTypeOf(z), 0.0), "");
+            bad = LLVMBuildAnd(cg->b, bad, finite, "");
+        }
         cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, failed, ""), bad), failed);
     }
     return r;

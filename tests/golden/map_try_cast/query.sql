@@ -17,3 +17,10 @@ SELECT id, try_cast(b AS MAP<STRING, INT>) AS bi, try_cast(b AS MAP<STRING, DOUB
        try_cast(map('n', map('k', CASE WHEN id > 3 THEN 'z' ELSE CAST(id AS STRING) END))
                 AS MAP<STRING, MAP<STRING, INT>>) AS nested
 FROM e WITH (name = 'numbers');
+-- To DECIMAL: an overflow throws (the map is NULL), a NaN or an infinity is a NULL value
+-- (castToDecimal catches Decimal's NumberFormatException).
+INSERT INTO o
+SELECT id, try_cast(map('a', CAST(id AS DOUBLE) * 600.5D) AS MAP<STRING, DECIMAL(5, 2)>) AS md,
+       try_cast(map('n', CAST('NaN' AS DOUBLE), 'i', CAST('-Infinity' AS DOUBLE), 'x', 1.25D)
+                AS MAP<STRING, DECIMAL(5, 2)>) AS mn
+FROM e WHERE id < 3 WITH (name = 'decimals');
