@@ -86,17 +86,35 @@ static const Type *wider_numeric(const Type *a, const Type *b)
    from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
    DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves and STRING, a MAP to a MAP
    of castable keys and values and to STRING. */
-/* Spark's Cast.forceNullable: can the cast of a non-NULL value give NULL?  (Casts to DECIMAL
-   are counted as such whatever the precision: canNullSafeCastToDecimal is not modelled.) */
+/* Spark's Cast.canNullSafeCastToDecimal: does every value of from fit DECIMAL to?  A BOOLEAN
+   or an integer when to is DecimalType.isWiderThan it (the integer as DecimalType.forType:
+   INT DECIMAL(10,0), BIGINT DECIMAL(20,0)), a DECIMAL when to has strictly more integral
+   digits; never a FLOAT or DOUBLE. */
+static bool null_safe_to_decimal(const Type *from, const Type *to)
+{
+    int digits = to->precision - to->scale;
+    switch (from->kind) {
+    case TY_BOOLEAN: return digits >= 1;
+    case TY_INT: return digits >= 10;
+    case TY_BIGINT: return digits >= 20;
+    case TY_DECIMAL: return digits > from->precision - from->scale;
+    default: return false;
+    }
+}
+
+/* Spark's Cast.forceNullable (Cast.scala), case by case: can the cast of a non-NULL value give
+   NULL?  DecimalType is a FractionalType there. */
 bool sema_cast_force_nullable(const Type *from, const Type *to)
 {
     TypeKind f = from->kind, t = to->kind;
-    if (f == TY_NULL || type_equal(from, to) || (f == TY_STRING && t == TY_BINARY))
+    if (f == TY_NULL || type_equal(from, to))
         return false;
     if (f == TY_STRING)
-        return true;
+        return t != TY_BINARY && t != TY_STRING;
     if (t == TY_STRING)
         return false;
+    if (f == TY_TIMESTAMP && t == TY_INT)
+        return true;
     if (type_is_fractional(from) && t == TY_TIMESTAMP)
         return true;
     if (f == TY_TIMESTAMP && t == TY_DATE)
@@ -105,7 +123,9 @@ bool sema_cast_force_nullable(const Type *from, const Type *to)
         return true;
     if (f == TY_DATE && t == TY_TIMESTAMP)
         return false;
-    if (f == TY_DATE || t == TY_DECIMAL)
+    if (f == TY_DATE || t == TY_INTERVAL)
+        return true;
+    if (t == TY_DECIMAL && !null_safe_to_decimal(from, to))
         return true;
     return (type_is_fractional(from) || f == TY_DECIMAL) && type_is_integral(to);
 }
