@@ -711,7 +711,7 @@ static int f_zone_id(const char *s, uint32_t n, uint32_t *i, int64_t *off_s, con
         return 0;
     }
     uint32_t end = p;
-    while (end < n && end - p < 64 &&
+    while (end < n && end - p < 40 && /* the longest tz id has 32 bytes */
            ((s[end] >= 'A' && s[end] <= 'Z') || (s[end] >= 'a' && s[end] <= 'z') ||
             (s[end] >= '0' && s[end] <= '9') || s[end] == '/' || s[end] == '_' || s[end] == '-' ||
             s[end] == '+'))
