@@ -117,8 +117,8 @@ bool type_try_cast_own(const Type *from, const Type *to)
         return t == TY_MAP;
     if (t == TY_BIGINT && f == TY_TIMESTAMP)
         return false;
-    return (type_is_integral(to) && (f == TY_BIGINT || type_is_fractional(from) || f == TY_DECIMAL ||
-                                     f == TY_TIMESTAMP || f == TY_STRING)) ||
+    return (type_is_integral(to) && (f == TY_BIGINT || type_is_fractional(from) ||
+                                     f == TY_DECIMAL || f == TY_TIMESTAMP || f == TY_STRING)) ||
            (t == TY_TIMESTAMP && (f == TY_BIGINT || type_is_fractional(from)));
 }
 

@@ -724,8 +724,10 @@ static uint32_t first_last_flags(const SAgg *a)
 static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
 {
     if (type_is_nested(t)) {
-        LLVMValueRef n = cg_select(cg, r->null, cg_i32(cg, 0), cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "slot.n"));
-        LLVMValueRef args[4] = {cg->q, cg_type_text(cg, t), cg_load(cg, cg->t_ptr, st, "slot.s"), n};
+        LLVMValueRef n = cg_select(cg, r->null, cg_i32(cg, 0),
+                                   cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "slot.n"));
+        LLVMValueRef args[4] = {cg->q, cg_type_text(cg, t), cg_load(cg, cg->t_ptr, st, "slot.s"),
+                                n};
         LLVMValueRef null = r->null;
         *r = cg_load_datum(cg, t, cg_call(cg, "srt_key_nested_value", args, 4, "slot.value"));
         r->null = cg_or(cg, r->null, null);
@@ -969,9 +971,9 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_DECIMAL: k = SRT_COLLECT_DECIMAL; break;
     case TY_STRING: k = SRT_COLLECT_STRING; break;
     case TY_NULL: k = SRT_COLLECT_VOID; break;
-    case TY_STRUCT:
+    case TY_STRUCT: /* collect_list only (sema) */
     case TY_ARRAY:
-    case TY_MAP: k = SRT_COLLECT_NESTED; break; /* collect_list only (sema) */
+    case TY_MAP: k = SRT_COLLECT_NESTED; break;
     case TY_INTERVAL: /* refused by sema */
     case TY_BINARY: SL_UNREACHABLE();
     }
@@ -1044,8 +1046,10 @@ static CgVal final_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     if (type_is_nested(t)) { /* each element's bytes read back, in place (batch memory) */
         CgLoop l;
         LLVMValueRef i = cg_loop_begin(cg, &l, r);
-        LLVMValueRef at = cg_gep(cg, r.v, LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
-                                                       cg_i64(cg, (int64_t)cg_datum_size(cg)), ""), "");
+        LLVMValueRef at = cg_gep(cg, r.v,
+                                 LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
+                                              cg_i64(cg, (int64_t)cg_datum_size(cg)), ""),
+                                 "");
         CgVal b = cg_load_datum(cg, &type_string, at);
         LLVMValueRef vargs[4] = {cg->q, cg_type_text(cg, t), b.v, b.len};
         LLVMValueRef v = cg_call(cg, "srt_key_nested_value", vargs, 4, "collect.value");

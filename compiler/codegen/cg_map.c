@@ -297,17 +297,19 @@ static CgVal map_zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m1)
    whole Cast's nullSafeEval; a DATE cast to BOOLEAN or a number is NULL without throwing,
    Cast.castToBoolean / castToInt ... `buildCast[Int](_, d => null)`, and so is a NaN or an
    infinity cast to DECIMAL, castToDecimal catching Decimal's NumberFormatException). */
-static CgVal map_elem_cast(CgCtx *cg, LLVMValueRef failed, CgVal x, const Type *from, const Type *to,
-                           SrcSpan span)
+static CgVal map_elem_cast(CgCtx *cg, LLVMValueRef failed, CgVal x, const Type *from,
+                           const Type *to, SrcSpan span)
 {
     if (!failed || type_equal(from, to))
         return cg_cast(cg, x, from, to, span);
-    CgVal r = type_try_cast_own(from, to) ? cg_try_cast(cg, x, from, to, span) : cg_cast(cg, x, from, to, span);
+    CgVal r = type_try_cast_own(from, to) ? cg_try_cast(cg, x, from, to, span)
+                                          : cg_cast(cg, x, from, to, span);
     if (from->kind != TY_DATE) {
         LLVMValueRef bad = LLVMBuildAnd(cg->b, r.null, cg_not(cg, x.null), "cast.threw");
         if (type_is_fractional(from) && to->kind == TY_DECIMAL) { /* finite: x - x == 0 */
             LLVMValueRef z = LLVMBuildFSub(cg->b, x.v, x.v, "");
-            LLVMValueRef finite = LLVMBuildFCmp(cg->b, LLVMRealOEQ, z, LLVMConstReal(LLVMTypeOf(z), 0.0), "");
+            LLVMValueRef finite =
+                LLVMBuildFCmp(cg->b, LLVMRealOEQ, z, LLVMConstReal(LLVMTypeOf(z), 0.0), "");
             bad = LLVMBuildAnd(cg->b, bad, finite, "");
         }
         cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, failed, ""), bad), failed);
@@ -329,12 +331,15 @@ CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, bool try
     CgVal vals = values_of(cg, m);
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, m);
-    CgVal k = map_elem_cast(cg, failed, cg_array_elem(cg, from->key, keys_of(m), i), from->key, to->key, span);
-    CgVal v = map_elem_cast(cg, failed, cg_array_elem(cg, from->elem, vals, i), from->elem, to->elem, span);
+    CgVal k = map_elem_cast(cg, failed, cg_array_elem(cg, from->key, keys_of(m), i), from->key,
+                            to->key, span);
+    CgVal v = map_elem_cast(cg, failed, cg_array_elem(cg, from->elem, vals, i), from->elem,
+                            to->elem, span);
     cg_store_datum(cg, to->key, k, datum_at(cg, out, i), false);
     cg_store_datum(cg, to->elem, v, datum_at(cg, out, LLVMBuildAdd(cg->b, n, i, "")), false);
     cg_loop_end(cg, &l, i);
-    LLVMValueRef null = failed ? cg_or(cg, m.null, cg_load(cg, cg->t_i1, failed, "cast.failed")) : m.null;
+    LLVMValueRef null =
+        failed ? cg_or(cg, m.null, cg_load(cg, cg->t_i1, failed, "cast.failed")) : m.null;
     return value_of(null, out, n);
 }
 

@@ -94,11 +94,16 @@ static bool null_safe_to_decimal(const Type *from, const Type *to)
 {
     int digits = to->precision - to->scale;
     switch (from->kind) {
-    case TY_BOOLEAN: return digits >= 1;
-    case TY_INT: return digits >= 10;
-    case TY_BIGINT: return digits >= 20;
-    case TY_DECIMAL: return digits > from->precision - from->scale;
-    default: return false;
+    case TY_BOOLEAN:
+        return digits >= 1;
+    case TY_INT:
+        return digits >= 10;
+    case TY_BIGINT:
+        return digits >= 20;
+    case TY_DECIMAL:
+        return digits > from->precision - from->scale;
+    default:
+        return false;
     }
 }
 
@@ -1572,15 +1577,17 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_MODE:
             /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here a
                list's values of any type but BINARY (a nested one kept as its bytes), a set's
-               atomic ones but DECIMAL (hashed as Scala's BigDecimal) and BINARY.  Mode: any type, the value's; here those
-               collect_set keeps (its map hashes a value by Java's hashCode too). */
+               atomic ones but DECIMAL (hashed as Scala's BigDecimal) and BINARY.  Mode: any type,
+               the value's; here those collect_set keeps (its map hashes a value by Java's hashCode
+               too). */
             if (kind == AGG_COLLECT_SET && type_has_map(t)) {
                 /* CollectSet.checkInputDataTypes' TypeCheckFailure, as CheckAnalysis reports
                    one (DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT, "<msg><hint>.") */
-                diag_error(sc->diag, e->span,
-                           "[DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT] Cannot resolve \"%s\" due "
-                           "to data type mismatch: collect_set() cannot have map type data.",
-                           sema_expr_sql(sc, b->blk, e));
+                diag_error(
+                    sc->diag, e->span,
+                    "[DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT] Cannot resolve \"%s\" due "
+                    "to data type mismatch: collect_set() cannot have map type data.",
+                    sema_expr_sql(sc, b->blk, e));
                 return NULL;
             }
             if (((t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) &&

@@ -208,11 +208,13 @@ static SExpr *bind_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr *m)
                MapZipWith.checkArgumentDataTypes' MAP_ZIP_WITH_DIFF_TYPES */
             const Type *k = sema_wider_type(lk, rk);
             if (!k || sema_cast_force_nullable(lk, k) || sema_cast_force_nullable(rk, k)) {
-                diag_error(b->sc->diag, e->span,
-                           "[DATATYPE_MISMATCH.MAP_ZIP_WITH_DIFF_TYPES] Cannot resolve \"%s\" due to "
-                           "data type mismatch: Input to the `map_zip_with` should have been two maps "
-                           "with compatible key types, but it's [\"%s\", \"%s\"].",
-                           sema_expr_sql_unresolved(b->sc, b->blk, e), sema_sql_type(b, lk), sema_sql_type(b, rk));
+                diag_error(
+                    b->sc->diag, e->span,
+                    "[DATATYPE_MISMATCH.MAP_ZIP_WITH_DIFF_TYPES] Cannot resolve \"%s\" due to "
+                    "data type mismatch: Input to the `map_zip_with` should have been two maps "
+                    "with compatible key types, but it's [\"%s\", \"%s\"].",
+                    sema_expr_sql_unresolved(b->sc, b->blk, e), sema_sql_type(b, lk),
+                    sema_sql_type(b, rk));
                 return NULL;
             }
             if (!type_equal(lk, k))

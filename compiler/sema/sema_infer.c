@@ -1348,13 +1348,14 @@ static char *line_end(char *s, char *e, const char *sep)
    than limit bytes.  A line ends at "\n", "\r\n" or a lone "\r", as the files source's lines
    (cm_lines_lf); with lineSep (sep not NULL) at the leftmost whole sep alone (cm_lines_sep).
    *used: the bytes taken, the line's end included. */
-static int read_line(LineReader *r, const char *sep, char **line, size_t *len, size_t *used, size_t limit)
+static int read_line(LineReader *r, const char *sep, char **line, size_t *len, size_t *used,
+                     size_t limit)
 {
     if (!r->buf) {
         errno = ENOMEM;
         return -1;
     }
-    size_t scan = 0; /* bytes after pos known not to start a line end */
+    size_t scan = 0;                  /* bytes after pos known not to start a line end */
     size_t k = sep ? strlen(sep) : 1; /* the bytes of a line end (but "\r\n") */
     for (;;) {
         char *s = r->buf + r->pos, *e = r->buf + r->end, *t = line_end(s + scan, e, sep);

@@ -440,8 +440,8 @@ START_TEST(test_line_ends)
         bool bad = false;
         size_t k;
         if (cases[i].sep) {
-            k = cm_lines_sep(buf, n, cases[i].at_end, cases[i].sep, strlen(cases[i].sep), cases[i].json, &out,
-                             &bad);
+            k = cm_lines_sep(buf, n, cases[i].at_end, cases[i].sep, strlen(cases[i].sep),
+                             cases[i].json, &out, &bad);
         } else {
             k = cm_lines_lf(buf, n, cases[i].at_end);
             out = k;

@@ -613,7 +613,11 @@ START_TEST(test_line_sep_multi)
         size_t n = 0, wn = 0, r = 0;
         for (; r < RECS; r++) {
             char rec[64];
-            int m = snprintf(rec, sizeof rec, r % 7 == 3 ? "record\r%zu<EO" : r % 5 == 1 ? "<<E record %zu" : "record number %zu", r);
+            int m = snprintf(rec, sizeof rec,
+                             r % 7 == 3   ? "record\r%zu<EO"
+                             : r % 5 == 1 ? "<<E record %zu"
+                                          : "record number %zu",
+                             r);
             if (n < MIB - 2 && n + (size_t)m + 5 >= MIB - 2) /* the next sep starts at MIB - 2 */
                 m = snprintf(rec, sizeof rec, "%*s", (int)(MIB - 2 - n), "x");
             off[r] = (int64_t)n;
@@ -629,7 +633,8 @@ START_TEST(test_line_sep_multi)
         Way w;
         way_begin(&e, &w, way, data, n);
         Seps l = {got, 0, 0, RECS + 1, off};
-        ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), seps_cb, &l, &e.err), 0);
+        ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), seps_cb, &l, &e.err),
+                         0);
         ck_assert_msg(l.calls > 1, "way %d: %zu calls", way, l.calls);
         ck_assert_uint_eq(l.n, wn);
         ck_assert_msg(memcmp(got, want, wn) == 0, "way %d: other records", way);
@@ -658,7 +663,8 @@ START_TEST(test_line_sep_multi_refused)
     ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
     char out[1024] = "";
     ck_assert_int_lt(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), collect, out, &e.err), 0);
-    ck_assert_msg(strstr(e.err.msg, "/a: byte 9 is a '\\n' that is not the lineSep") != NULL, "%s", e.err.msg);
+    ck_assert_msg(strstr(e.err.msg, "/a: byte 9 is a '\\n' that is not the lineSep") != NULL, "%s",
+                  e.err.msg);
     env_done(&e);
 }
 END_TEST

@@ -476,7 +476,8 @@ START_TEST(test_map_many_keys)
         dk[15].d = same[c].b;
         ck_assert_int_eq(srt_map_build(q, "map<double,int>", dk, 20, dv, 20, &out, &n), -1);
         char want[64];
-        snprintf(want, sizeof want, "[DUPLICATED_MAP_KEY] Duplicate map key %s was found", same[c].name);
+        snprintf(want, sizeof want, "[DUPLICATED_MAP_KEY] Duplicate map key %s was found",
+                 same[c].name);
         ck_assert_msg(strncmp(q->err.msg, want, strlen(want)) == 0, "%s", q->err.msg);
     }
 }

@@ -26,7 +26,8 @@ typedef struct KeyBytes {
 /* The earlier keys kb[0, n) (n keys seen of n_keys): is k one of them?  slots: NULL while
    n_keys <= MAP_SCAN_KEYS, else a table of mask + 1 slots holding key index + 1 (0: empty),
    into which k is entered when new (as kb[n]). */
-static bool seen_before(const KeyBytes *kb, uint32_t n, const KeyBytes *k, uint32_t *slots, uint32_t mask)
+static bool seen_before(const KeyBytes *kb, uint32_t n, const KeyBytes *k, uint32_t *slots,
+                        uint32_t mask)
 {
     if (!slots) {
         for (uint32_t j = 0; j < n; j++)

@@ -696,7 +696,8 @@ static int f_zone_id(const char *s, uint32_t n, uint32_t *i, int64_t *off_s, con
     uint32_t pre = 0;
     if (p + 2 <= n && f_upper(s[p]) == 'U' && f_upper(s[p + 1]) == 'T') {
         pre = p + 3 <= n && f_upper(s[p + 2]) == 'C' ? 3 : 2;
-    } else if (p + 3 <= n && f_upper(s[p]) == 'G' && f_upper(s[p + 1]) == 'M' && f_upper(s[p + 2]) == 'T') {
+    } else if (p + 3 <= n && f_upper(s[p]) == 'G' && f_upper(s[p + 1]) == 'M' &&
+               f_upper(s[p + 2]) == 'T') {
         if (p + 4 <= n && s[p + 3] == '0') { /* ZoneId.of("GMT0") */
             *i = p + 4;
             return 0;

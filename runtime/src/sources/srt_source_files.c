@@ -873,8 +873,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         }
         from = (size_t)(p - b);
     }
-    SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0, h->at.byte + srt_read_span(&h->at, b, from),
-                      h->at.line_sep};
+    SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -890,8 +890,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
    '\n' alone (cm_lines_lf; with lineSep, cm_lines_sep, which compacts them to *out bytes).
    Returns the number of bytes settled, or -SRT_ERR_FORMAT for a byte that lineSep leaves
    unreadable here. */
-static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n, bool at_end,
-                            size_t *out, SrtErr *err)
+static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n,
+                            bool at_end, size_t *out, SrtErr *err)
 {
     if (!f->line_sep)
         return (int64_t)(*out = cm_lines_lf(p, n, at_end));
@@ -900,12 +900,13 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
     if (!bad)
         return (int64_t)k;
     bool lf = p[k] == '\n';
-    return srt_err_set(err, SRT_ERR_FORMAT,
-                       "files source: %s: byte %lld is a %s: with the lineSep option, sluice "
-                       "cannot read a line that holds a '\\n' (unless it is part of the lineSep) or "
-                       "ends in a '\\r' (unless it is part of the lineSep)",
-                       what, (long long)(at + (int64_t)k), lf ? "'\\n' that is not the lineSep"
-                                                             : "'\\r' ending a line");
+    return srt_err_set(
+        err, SRT_ERR_FORMAT,
+        "files source: %s: byte %lld is a %s: with the lineSep option, sluice "
+        "cannot read a line that holds a '\\n' (unless it is part of the lineSep) or "
+        "ends in a '\\r' (unless it is part of the lineSep)",
+        what, (long long)(at + (int64_t)k),
+        lf ? "'\\n' that is not the lineSep" : "'\\r' ending a line");
 }
 
 /* Read the open file fd, named `what`, to fn in buffers of whole lines (hand_over): pread of
