@@ -27,7 +27,7 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "sep", .kind = CM_OPT_STRING, .def = ",", .spark = "delimiter"},
     {.key = "quote", .kind = CM_OPT_STRING, .def = "\""},
     {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
-    {.key = "lineSep", .kind = CM_OPT_STRING}, /* json, csv, text: one byte (sema_infer.c) */
+    {.key = "lineSep", .kind = CM_OPT_STRING}, /* json, csv, text: checked in sema_infer.c */
 };
 
 /* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults

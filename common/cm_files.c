@@ -38,24 +38,57 @@ size_t cm_lines_lf(char *p, size_t n, bool at_end)
     return n;
 }
 
-size_t cm_lines_sep(char *p, size_t n, bool at_end, unsigned char sep, bool *bad)
+/* Whether p[0, n) starts with sep[0, k), when the bytes after p[n) may still complete it:
+   1 a whole sep, 0 none, -1 a start that the next bytes decide. */
+static int sep_at(const char *p, size_t n, const char *sep, size_t k)
+{
+    size_t m = n < k ? n : k;
+    if (memcmp(p, sep, m) != 0)
+        return 0;
+    return m == k ? 1 : -1;
+}
+
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, bool json,
+                    size_t *out, bool *bad)
 {
     *bad = false;
-    for (size_t i = 0; i < n; i++) {
+    size_t o = 0, i = 0;
+    while (i < n) {
         unsigned char c = (unsigned char)p[i];
-        if (c == sep) {
-            p[i] = '\n';
+        int s = c == (unsigned char)sep[0] ? sep_at(p + i, n - i, sep, k) : 0;
+        if (s == 1) {
+            p[o++] = '\n';
+            i += k;
+            continue;
+        }
+        if (s < 0 && !at_end)
+            break; /* the start of a sep, or data: the next bytes tell */
+        if (c == '\n' && json) {
+            c = '\r';
         } else if (c == '\n') {
             *bad = true;
-            return i;
-        } else if (c == '\r') {
-            if (i + 1 == n && !at_end)
-                return i;
-            if (i + 1 == n || (unsigned char)p[i + 1] == sep) {
+            break;
+        } else if (c == '\r' && !json) {
+            int after = i + 1 < n ? sep_at(p + i + 1, n - i - 1, sep, k) : -1;
+            if (after < 0 && !at_end)
+                break;
+            if (after == 1 || i + 1 == n) {
                 *bad = true;
-                return i;
+                break;
             }
         }
+        p[o++] = (char)c;
+        i++;
     }
-    return n;
+    *out = o;
+    return i;
+}
+
+int64_t cm_lines_sep_bytes(const char *p, size_t n, size_t k)
+{
+    int64_t seps = 0;
+    if (k > 1)
+        for (const char *e = p + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+            seps++;
+    return (int64_t)n + seps * (int64_t)(k - 1);
 }

@@ -30,16 +30,27 @@ int cm_file_order(int64_t a_mtime_ns, const char *a_name, int64_t b_mtime_ns,
    number of bytes settled (n, or n - 1 then) is returned. */
 size_t cm_lines_lf(char *p, size_t n, bool at_end);
 
-/* Where a line ends with the lineSep option of one ASCII byte `sep`: HadoopFileLinesReader
+/* Where a line ends with the lineSep option, the k bytes `sep` (k >= 1): HadoopFileLinesReader
    makes a LineRecordReader with that delimiter, whose LineReader.readCustomLine ends a line at
-   sep alone ("\r" and "\n" are bytes of the line unless sep is one of them).  Each sep of
-   p[0, n) is rewritten to '\n', in place, so the readers split there as without the option.
-   They also end a line at every '\n' and drop a '\r' before a line end or the end of the
-   file, which Spark does not with lineSep: a '\n' that is not sep, and a '\r' that is not sep
-   just before a sep or ending the file (at_end), would be read differently, so *bad is set
-   and the offset of the first such byte returned (the bytes before it rewritten).  Otherwise
-   *bad is false and the number of bytes settled returned: n, or n - 1 when !at_end and the
-   last byte is a '\r' whose fate the next byte decides. */
-size_t cm_lines_sep(char *p, size_t n, bool at_end, unsigned char sep, bool *bad);
+   the leftmost whole sep alone, searching again from the byte after the start of a partial
+   match that fails ("\r" and "\n" are bytes of the line unless sep holds them).  p[0, n) is
+   compacted in place: each sep becomes one '\n', so the readers split there as without the
+   option; the compacted length goes to *out (a byte offset in the file is the compacted one
+   plus k - 1 for each '\n' before it, cm_lines_sep_bytes).  The readers also end a line at
+   every '\n' and drop a '\r' before a line end or the end of the file, which Spark does not
+   with lineSep: a '\n' that is not part of a sep, and a '\r' just before a sep or ending the
+   file (at_end), would be read differently, so *bad is set and the offset of the first such
+   byte returned (the bytes before it compacted).  Otherwise *bad is false and the number of
+   bytes settled returned: n, or less when !at_end and the last bytes are a '\r' or the start
+   of a sep that the bytes after them decide.  json: the records are JSON whose text nothing
+   shows (no corrupt record column), where Jackson reads '\n' and '\r' alike (whitespace
+   between tokens, a control character refused inside a string): a '\n' becomes a '\r' and a
+   '\r' before a sep or ending the file stays (whitespace the readers drop), never bad. */
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, bool json,
+                    size_t *out, bool *bad);
+
+/* The bytes of a file that the compacted p[0, n) (cm_lines_sep with a sep of k bytes) came
+   from: n, plus k - 1 for each '\n' (a sep). */
+int64_t cm_lines_sep_bytes(const char *p, size_t n, size_t k);
 
 #endif

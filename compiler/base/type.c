@@ -110,6 +110,18 @@ bool type_is_nested(const Type *t)
     return t->kind == TY_STRUCT || t->kind == TY_ARRAY || t->kind == TY_MAP;
 }
 
+bool type_try_cast_own(const Type *from, const Type *to)
+{
+    TypeKind f = from->kind, t = to->kind;
+    if (f == TY_MAP)
+        return t == TY_MAP;
+    if (t == TY_BIGINT && f == TY_TIMESTAMP)
+        return false;
+    return (type_is_integral(to) && (f == TY_BIGINT || type_is_fractional(from) ||
+                                     f == TY_DECIMAL || f == TY_TIMESTAMP || f == TY_STRING)) ||
+           (t == TY_TIMESTAMP && (f == TY_BIGINT || type_is_fractional(from)));
+}
+
 bool type_is_integral(const Type *t) { return t->kind == TY_INT || t->kind == TY_BIGINT; }
 
 bool type_is_fractional(const Type *t) { return t->kind == TY_FLOAT || t->kind == TY_DOUBLE; }

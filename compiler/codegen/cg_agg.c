@@ -806,10 +806,20 @@ static uint32_t first_last_flags(const SAgg *a)
 }
 
 /* The value of a min/max/first/last slot of type t, r->null already set: a scalar's 64-bit
-   slot, or a STRING's pointer and length. */
+   slot, or a STRING's pointer and length, or those of a nested value's canonical bytes
+   (srt_key.c, -0.0 kept), read back into batch memory (a checkpoint's bytes that are no such
+   value fail the query there). */
 static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
 {
-    if (type_is_bytes(t)) {
+    if (type_is_nested(t)) {
+        LLVMValueRef n = cg_select(cg, r->null, cg_i32(cg, 0),
+                                   cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "slot.n"));
+        LLVMValueRef args[4] = {cg->q, cg_type_text(cg, t), cg_load(cg, cg->t_ptr, st, "slot.s"),
+                                n};
+        LLVMValueRef null = r->null;
+        *r = cg_load_datum(cg, t, cg_call(cg, "srt_key_nested_value", args, 4, "slot.value"));
+        r->null = cg_or(cg, r->null, null);
+    } else if (type_is_bytes(t)) {
         LLVMValueRef p = cg_load(cg, cg->t_ptr, st, "slot.s");
         r->v = cg_select(cg, r->null, cg_null_of(cg, t).v, p);
         /* A NULL is the empty default with length 0, whatever the state holds (a state
@@ -844,16 +854,24 @@ static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
     return v;
 }
 
-/* x into the slot of type t at st, as slot_value reads it (a NULL as zeroes): a STRING
-   copied into the group table, a NULL one keeping none. */
+/* x into the slot of type t at st, as slot_value reads it (a NULL as zeroes): a STRING, or a
+   nested value's canonical bytes, copied into the group table, a NULL one keeping none. */
 static void store_slot(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal x)
 {
-    if (type_is_bytes(t)) {
+    if (plan_agg_slot_bytes(t)) {
         LLVMBasicBlockRef bb_copy = cg_block(cg, "slot.copy");
         LLVMBasicBlockRef bb_null = cg_block(cg, "slot.null");
         LLVMBasicBlockRef bb_done = cg_block(cg, "slot.stored");
         LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
         cg_at(cg, bb_copy);
+        if (type_is_nested(t)) {
+            LLVMValueRef d = cg_alloca(cg, cg->t_datum, "slot.datum");
+            cg_store_datum(cg, t, x, d, false);
+            LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "slot.nlen");
+            LLVMValueRef args[5] = {cg->q, cg_type_text(cg, t), d, cg_i32(cg, 1), lenp};
+            x.v = cg_call(cg, "srt_key_nested", args, 5, "slot.nested");
+            x.len = cg_load(cg, cg->t_i32, lenp, "slot.nlen");
+        }
         LLVMValueRef table = group_table(cg);
         LLVMValueRef dargs[3] = {table, x.v, x.len};
         cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "slot.copy"), st);
@@ -1041,11 +1059,11 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_DECIMAL: k = SRT_COLLECT_DECIMAL; break;
     case TY_STRING: k = SRT_COLLECT_STRING; break;
     case TY_NULL: k = SRT_COLLECT_VOID; break;
-    case TY_INTERVAL: /* refused by sema */
-    case TY_BINARY:
-    case TY_STRUCT:
+    case TY_STRUCT: /* collect_list only (sema) */
     case TY_ARRAY:
-    case TY_MAP: SL_UNREACHABLE();
+    case TY_MAP: k = SRT_COLLECT_NESTED; break;
+    case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY: SL_UNREACHABLE();
     }
     return a->kind == AGG_COLLECT_SET ? k | SRT_COLLECT_SET : k;
 }
@@ -1081,11 +1099,19 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_DATE:
         lo = x.v;
         break;
-    case TY_INTERVAL: /* refused by sema */
-    case TY_BINARY:
     case TY_STRUCT:
     case TY_ARRAY:
-    case TY_MAP:
+    case TY_MAP: { /* its canonical bytes (srt_key.c), -0.0 kept; NULL skipped by the runtime */
+        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "collect.datum");
+        cg_store_datum(cg, collect_elem(a), x, d, false);
+        LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "collect.nlen");
+        LLVMValueRef kargs[5] = {cg->q, cg_type_text(cg, collect_elem(a)), d, cg_i32(cg, 1), lenp};
+        s = cg_call(cg, "srt_key_nested", kargs, 5, "collect.nested");
+        n = cg_load(cg, cg->t_i32, lenp, "collect.nlen");
+        break;
+    }
+    case TY_INTERVAL: /* refused by sema */
+    case TY_BINARY:
         SL_UNREACHABLE();
     }
     LLVMValueRef table = group_table(cg);
@@ -1104,6 +1130,20 @@ static CgVal final_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     r.null = cg_i1(cg, 0); /* Collect.nullable is false: no value is an empty array */
     r.v = cg_load(cg, cg->t_ptr, pp, "collect");
     r.len = cg_load(cg, cg->t_i32, np, "collect.len");
+    const Type *t = collect_elem(a);
+    if (type_is_nested(t)) { /* each element's bytes read back, in place (batch memory) */
+        CgLoop l;
+        LLVMValueRef i = cg_loop_begin(cg, &l, r);
+        LLVMValueRef at = cg_gep(cg, r.v,
+                                 LLVMBuildMul(cg->b, LLVMBuildZExt(cg->b, i, cg->t_i64, ""),
+                                              cg_i64(cg, (int64_t)cg_datum_size(cg)), ""),
+                                 "");
+        CgVal b = cg_load_datum(cg, &type_string, at);
+        LLVMValueRef vargs[4] = {cg->q, cg_type_text(cg, t), b.v, b.len};
+        LLVMValueRef v = cg_call(cg, "srt_key_nested_value", vargs, 4, "collect.value");
+        LLVMBuildMemCpy(cg->b, at, 8, v, 8, cg_i64(cg, (int64_t)cg_datum_size(cg)));
+        cg_loop_end(cg, &l, i);
+    }
     return r;
 }
 

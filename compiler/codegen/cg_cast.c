@@ -85,7 +85,7 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return r;
     }
     if (f == TY_MAP) /* sema allows MAP to MAP and STRING only */
-        return cg_map_cast(cg, a, from, to, span);
+        return cg_map_cast(cg, a, from, to, false, span);
     if (f == TY_DECIMAL || t == TY_DECIMAL)
         return cg_dec_cast(cg, a, from, to, span);
     /* Cast.castToBinary: a string's bytes, an INT's 4 and a BIGINT's 8 bytes big-endian
@@ -251,6 +251,8 @@ static LLVMValueRef int_out_of(CgCtx *cg, LLVMValueRef v, LLVMTypeRef lt)
 CgVal cg_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
 {
     TypeKind f = from->kind, t = to->kind;
+    if (f == TY_MAP)
+        return cg_map_cast(cg, a, from, to, true, span);
     if (t == TY_TIMESTAMP && f == TY_BIGINT) {
         LLVMValueRef ovf;
         LLVMValueRef v = cg_int_overflow_op(cg, "smul", a.v, cg_i64(cg, 1000000), &ovf);

@@ -224,8 +224,9 @@ CgVal cg_map_fn(CgCtx *cg, const SExpr *e, CgVal *args);
 /* The higher-order functions over maps (FN_CASES_MAP_LAMBDA) of the map m, their first
    argument (cg_map.c). */
 CgVal cg_map_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m);
-/* CAST of the map m of type from to the MAP type to: each key and value cast (cg_map.c). */
-CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, SrcSpan span);
+/* CAST of the map m of type from to the MAP type to: each key and value cast (cg_map.c); with
+   try_, try_cast's: NULL as a whole where a key or value cast would throw in ANSI mode. */
+CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, bool try_, SrcSpan span);
 /* A lambda's body evaluated in env with vars[i] bound to vals[i] (cg_array.c). */
 CgVal cg_lambda_apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
                       const CgVal *vals, int n);

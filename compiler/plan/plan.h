@@ -293,6 +293,11 @@ void plan_find_event_key(PQuery *lv);
 void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PStateSchema *out);
 /* The bytes of aggregation state an aggregate owns (a multiple of 16; see cg_agg.c). */
 uint32_t plan_agg_state_size(const SAgg *a);
+/* Does a min/max/first/last/max_by/min_by slot of a value of type t hold a pointer and a
+   length into the group table (cg_agg.c's store_slot): a STRING's or BINARY's bytes, a nested
+   value's canonical ones (srt_key.c)?  The table keeps such slots' bytes
+   (srt_prog_query_agg_string); session windows have no such table. */
+bool plan_agg_slot_bytes(const Type *t);
 /* Does the aggregate keep its group's values in the runtime (srt_collect.c): collect_list,
    collect_set, percentile, mode? */
 bool plan_agg_collects(const SAgg *a);

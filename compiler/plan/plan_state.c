@@ -186,6 +186,11 @@ bool plan_agg_two_level(const SAgg *a)
     return plan_agg_buffer_doubles(a) > 0;
 }
 
+bool plan_agg_slot_bytes(const Type *t)
+{
+    return type_is_bytes(t) || type_is_nested(t);
+}
+
 bool plan_agg_collects(const SAgg *a)
 {
     return a->kind == AGG_COLLECT_LIST || a->kind == AGG_COLLECT_SET || a->kind == AGG_PERCENTILE ||

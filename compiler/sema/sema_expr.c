@@ -86,17 +86,40 @@ static const Type *wider_numeric(const Type *a, const Type *b)
    from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
    DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves and STRING, a MAP to a MAP
    of castable keys and values and to STRING. */
-/* Spark's Cast.forceNullable: can the cast of a non-NULL value give NULL?  (Casts to DECIMAL
-   are counted as such whatever the precision: canNullSafeCastToDecimal is not modelled.) */
-static bool cast_force_nullable(const Type *from, const Type *to)
+/* Spark's Cast.canNullSafeCastToDecimal: does every value of from fit DECIMAL to?  A BOOLEAN
+   or an integer when to is DecimalType.isWiderThan it (the integer as DecimalType.forType:
+   INT DECIMAL(10,0), BIGINT DECIMAL(20,0)), a DECIMAL when to has strictly more integral
+   digits; never a FLOAT or DOUBLE. */
+static bool null_safe_to_decimal(const Type *from, const Type *to)
+{
+    int digits = to->precision - to->scale;
+    switch (from->kind) {
+    case TY_BOOLEAN:
+        return digits >= 1;
+    case TY_INT:
+        return digits >= 10;
+    case TY_BIGINT:
+        return digits >= 20;
+    case TY_DECIMAL:
+        return digits > from->precision - from->scale;
+    default:
+        return false;
+    }
+}
+
+/* Spark's Cast.forceNullable (Cast.scala), case by case: can the cast of a non-NULL value give
+   NULL?  DecimalType is a FractionalType there. */
+bool sema_cast_force_nullable(const Type *from, const Type *to)
 {
     TypeKind f = from->kind, t = to->kind;
-    if (f == TY_NULL || type_equal(from, to) || (f == TY_STRING && t == TY_BINARY))
+    if (f == TY_NULL || type_equal(from, to))
         return false;
     if (f == TY_STRING)
-        return true;
+        return t != TY_BINARY && t != TY_STRING;
     if (t == TY_STRING)
         return false;
+    if (f == TY_TIMESTAMP && t == TY_INT)
+        return true;
     if (type_is_fractional(from) && t == TY_TIMESTAMP)
         return true;
     if (f == TY_TIMESTAMP && t == TY_DATE)
@@ -105,7 +128,9 @@ static bool cast_force_nullable(const Type *from, const Type *to)
         return true;
     if (f == TY_DATE && t == TY_TIMESTAMP)
         return false;
-    if (f == TY_DATE || t == TY_DECIMAL)
+    if (f == TY_DATE || t == TY_INTERVAL)
+        return true;
+    if (t == TY_DECIMAL && !null_safe_to_decimal(from, to))
         return true;
     return (type_is_fractional(from) || f == TY_DECIMAL) && type_is_integral(to);
 }
@@ -117,7 +142,7 @@ bool sema_can_cast(const Type *from, const Type *to)
     /* Cast.canCast of two MapTypes: the keys castable without becoming NULL, the values
        castable (sluice's values are always nullable) */
     if (from->kind == TY_MAP && to->kind == TY_MAP)
-        return sema_can_cast(from->key, to->key) && !cast_force_nullable(from->key, to->key) &&
+        return sema_can_cast(from->key, to->key) && !sema_cast_force_nullable(from->key, to->key) &&
                sema_can_cast(from->elem, to->elem);
     if (type_is_nested(from) && to->kind == TY_STRING) /* Cast.castToString */
         return true;
@@ -1572,11 +1597,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_FIRST:
         case AGG_LAST:
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "%s of a value of type %s is not supported yet", name, tname(b, t));
-                return NULL;
-            }
+            /* First, Last (and AnyValue, a First): any type, MAP included (no ordering or
+               hashing of the value; a nested one is kept as its bytes, cg_agg.c) */
             agg.type = t;
             agg.arg = x;
             if (args->n == 2) {
@@ -1594,12 +1616,24 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
         case AGG_MODE:
-            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here
-               atomic values, and a set's DECIMAL (hashed as Scala's
-               BigDecimal) and BINARY values not yet.  Mode: any type, the value's; here those
-               collect_set keeps (its map hashes a value by Java's hashCode too). */
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT || t->kind == TY_INTERVAL ||
-                t->kind == TY_BINARY ||
+            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here a
+               list's values of any type but BINARY (a nested one kept as its bytes), a set's
+               atomic ones but DECIMAL (hashed as Scala's BigDecimal) and BINARY.  Mode: any type,
+               the value's; here those collect_set keeps (its map hashes a value by Java's hashCode
+               too). */
+            if (kind == AGG_COLLECT_SET && type_has_map(t)) {
+                /* CollectSet.checkInputDataTypes' TypeCheckFailure, as CheckAnalysis reports
+                   one (DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT, "<msg><hint>.") */
+                diag_error(
+                    sc->diag, e->span,
+                    "[DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT] Cannot resolve \"%s\" due "
+                    "to data type mismatch: collect_set() cannot have map type data.",
+                    sema_expr_sql(sc, b->blk, e));
+                return NULL;
+            }
+            if (((t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) &&
+                 kind != AGG_COLLECT_LIST) ||
+                t->kind == TY_INTERVAL || t->kind == TY_BINARY ||
                 (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
@@ -1610,16 +1644,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_MAX_BY:
         case AGG_MIN_BY: {
-            /* MaxMinBy: any value type (here those first/last keep), an orderable ordering
-               (TypeUtils.checkForOrderingExpr; every type sluice has is, here the atomic
-               ones first/last keep) */
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "%s of a value of type %s is not supported yet", name, tname(b, t));
-                return NULL;
-            }
+            /* MaxMinBy: any value type (MAP included, kept as first/last keep it), an
+               orderable ordering (TypeUtils.checkForOrderingExpr: not a MAP; here the atomic
+               types) */
             SExpr *ord = sema_bind_expr(&ab, args->items[1]);
             if (!ord)
+                return NULL;
+            if (sema_map_refuse_ordering(b, ord->type, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
             if (type_is_nested(ord->type) ||
                 ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {

@@ -386,6 +386,7 @@ static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool *le
         uint32_t run = 1;
         while (i + run < n && p[i + run] == c)
             run++;
+        i += run - 1; /* the run is one field */
         if (why)
             continue;
         if (strchr("YWwuec", c))
@@ -397,6 +398,10 @@ static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool *le
             why = arena_sprintf(a, "Too many pattern letters: %c", c);
         else if (!modern_letter(c))
             why = arena_sprintf(a, "Unknown pattern letter: %c", c);
+        else if (c == 'V' && run != 2) /* DateTimeFormatterBuilder.parseField */
+            why = arena_sprintf(a, "Pattern letter count must be 2: %c", c);
+        else if (c == 'z' && run > 4)
+            why = arena_sprintf(a, "Too many pattern letters: %c", c);
     }
     if (quoted)
         *legacy = false;

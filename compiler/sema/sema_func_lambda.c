@@ -195,11 +195,26 @@ static SExpr *bind_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr *m)
             return NULL;
         if (args[1]->type->kind != TY_MAP)
             return unexpected_type(b, e, 1, "MAP", args[1]->type);
-        if (!type_equal(m->type->key, args[1]->type->key)) {
-            diag_error(b->sc->diag, e->span,
-                       "map_zip_with of maps whose key types differ (%s, %s) is not supported yet",
-                       type_name(a, m->type), type_name(a, args[1]->type));
-            return NULL;
+        const Type *lk = m->type->key, *rk = args[1]->type->key;
+        if (!type_equal(lk, rk)) {
+            /* TypeCoercion.MapZipWithCoercion: both maps' keys cast to findWiderTypeForTwo of
+               the key types when neither cast can give NULL (Cast.forceNullable); else
+               MapZipWith.checkArgumentDataTypes' MAP_ZIP_WITH_DIFF_TYPES */
+            const Type *k = sema_wider_type(lk, rk);
+            if (!k || sema_cast_force_nullable(lk, k) || sema_cast_force_nullable(rk, k)) {
+                diag_error(
+                    b->sc->diag, e->span,
+                    "[DATATYPE_MISMATCH.MAP_ZIP_WITH_DIFF_TYPES] Cannot resolve \"%s\" due to "
+                    "data type mismatch: Input to the `map_zip_with` should have been two maps "
+                    "with compatible key types, but it's [\"%s\", \"%s\"].",
+                    sema_expr_sql_unresolved(b->sc, b->blk, e), sema_sql_type(b, lk),
+                    sema_sql_type(b, rk));
+                return NULL;
+            }
+            if (!type_equal(lk, k))
+                m = args[0] = sema_coerce(b->sc, m, type_map(a, k, m->type->elem));
+            if (!type_equal(rk, k))
+                args[1] = sema_coerce(b->sc, args[1], type_map(a, k, args[1]->type->elem));
         }
         const Type *ts[3] = {m->type->key, m->type->elem, args[1]->type->elem};
         if (!(args[2] = bind_lambda(b, asts[2], ts, 3, &args[3])))

@@ -42,14 +42,19 @@ SExpr *sema_bind_try_cast(Binder *b, const AstExpr *e)
         return NULL;
     if (x->type->kind == TY_NULL || type_equal(x->type, t))
         return sema_cast(b, x, c->u.cast.arg, t, e->span);
-    if (type_is_nested(x->type) || type_is_nested(t)) {
+    if (type_is_nested(x->type) && t->kind == TY_STRING) /* canAnsiCast(_, StringType) */
+        return sema_cast(b, x, c->u.cast.arg, t, e->span);
+    /* canTryCast of two MapTypes is canCast's: keys castable without becoming NULL, values
+       castable (apache/spark Cast.scala); casting their keys and values may still throw */
+    bool maps = x->type->kind == TY_MAP && t->kind == TY_MAP;
+    if (!maps && (type_is_nested(x->type) || type_is_nested(t))) {
         diag_error(b->sc->diag, e->span,
                    "try_cast from %s to %s is not supported (only casts between atomic types are)",
                    type_sql_name(b->sc->arena, x->type), type_sql_name(b->sc->arena, t));
         return NULL;
     }
-    const char *hint;
-    if (!can_try_cast(x->type, t, &hint)) {
+    const char *hint = NULL;
+    if (maps ? !sema_can_cast(x->type, t) : !can_try_cast(x->type, t, &hint)) {
         /* Cast.typeCheckFailureMessage: CAST_WITH_FUNC_SUGGESTION or CAST_WITHOUT_SUGGESTION */
         StrBuf sb;
         sb_init(&sb, b->sc->arena);
@@ -65,14 +70,7 @@ SExpr *sema_bind_try_cast(Binder *b, const AstExpr *e)
                        type_sql_name(b->sc->arena, x->type), type_sql_name(b->sc->arena, t));
         return NULL;
     }
-    TypeKind f = x->type->kind, k = t->kind;
-    /* Where ANSI CAST throws and non-ANSI CAST does not give NULL: integral narrowing and
-       fractions, decimals, timestamps or strings to integers; seconds to TIMESTAMP. */
-    bool fails = (type_is_integral(t) && (f == TY_BIGINT || type_is_fractional(x->type) ||
-                                          f == TY_DECIMAL || f == TY_TIMESTAMP ||
-                                          f == TY_STRING)) ||
-                 (k == TY_TIMESTAMP && (f == TY_BIGINT || type_is_fractional(x->type)));
-    if (!fails || (k == TY_BIGINT && f == TY_TIMESTAMP))
+    if (!type_try_cast_own(x->type, t))
         return sema_cast(b, x, c->u.cast.arg, t, e->span);
     SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
     args[0] = x;

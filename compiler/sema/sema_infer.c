@@ -42,6 +42,7 @@
 **
 ** Text: `value STRING`; a column list must be one STRING column.
 */
+#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -267,7 +268,7 @@ typedef struct Infer {
     SrcSpan path_at; /* file system errors */
     SrcSpan at;      /* inference errors: the inferSchema option */
     bool csv;
-    int line_sep;     /* the lineSep option's byte, -1: not set (read_line) */
+    const char *line_sep; /* the lineSep option, NULL: not set (read_line) */
     bool failed;      /* an error was reported: stop */
     size_t budget;    /* bytes left to read */
     long records;     /* records seen in all files */
@@ -1329,13 +1330,14 @@ static void lr_fill(LineReader *r)
     r->eof = got < want;
 }
 
-/* The first byte of [s, e) that ends a line (sep, or '\n' and '\r' when sep < 0), or NULL. */
-static char *line_end(char *s, char *e, int sep)
+/* The first byte of [s, e) that ends a line (a whole sep, or '\n' and '\r' when sep is NULL),
+   or NULL. */
+static char *line_end(char *s, char *e, const char *sep)
 {
     if (s == e)
         return NULL;
-    if (sep >= 0)
-        return memchr(s, sep, (size_t)(e - s));
+    if (sep)
+        return memmem(s, (size_t)(e - s), sep, strlen(sep));
     char *t = memchr(s, '\n', (size_t)(e - s));
     char *cr = memchr(s, '\r', (size_t)((t ? t : e) - s));
     return cr ? cr : t;
@@ -1344,22 +1346,24 @@ static char *line_end(char *s, char *e, int sep)
 /* One line of r without its end into *line (NUL-terminated, valid until the next call);
    1 read, 0 end of file, -1 read error (errno), -2 the line and its end would take more
    than limit bytes.  A line ends at "\n", "\r\n" or a lone "\r", as the files source's lines
-   (cm_lines_lf); with lineSep (sep >= 0, one byte) at sep alone (cm_lines_sep).  *used: the
-   bytes taken, the line's end included. */
-static int read_line(LineReader *r, int sep, char **line, size_t *len, size_t *used, size_t limit)
+   (cm_lines_lf); with lineSep (sep not NULL) at the leftmost whole sep alone (cm_lines_sep).
+   *used: the bytes taken, the line's end included. */
+static int read_line(LineReader *r, const char *sep, char **line, size_t *len, size_t *used,
+                     size_t limit)
 {
     if (!r->buf) {
         errno = ENOMEM;
         return -1;
     }
-    size_t scan = 0; /* bytes after pos known to hold no line end */
+    size_t scan = 0;                  /* bytes after pos known not to start a line end */
+    size_t k = sep ? strlen(sep) : 1; /* the bytes of a line end (but "\r\n") */
     for (;;) {
         char *s = r->buf + r->pos, *e = r->buf + r->end, *t = line_end(s + scan, e, sep);
         size_t n = (size_t)((t ? t : e) - s);
-        if (n + (t != NULL) > limit)
+        if (n + (t ? k : 0) > limit)
             return -2;
-        scan = n;
-        if (!t || (sep < 0 && *t == '\r' && t + 1 == e && !r->eof)) {
+        scan = t || n < k - 1 ? n : n - (k - 1); /* a sep cut by e is searched again */
+        if (!t || (!sep && *t == '\r' && t + 1 == e && !r->eof)) {
             /* no end yet, or a '\r' whose next byte decides */
             size_t held = r->end - r->pos;
             lr_fill(r);
@@ -1378,13 +1382,13 @@ static int read_line(LineReader *r, int sep, char **line, size_t *len, size_t *u
             r->pos = r->end;
             return 1;
         }
-        bool crlf = sep < 0 && *t == '\r' && t + 1 < e && t[1] == '\n';
-        if (n + 1 + crlf > limit) /* a "\r\n" past the bound by its '\n' */
+        bool crlf = !sep && *t == '\r' && t + 1 < e && t[1] == '\n';
+        if (n + k + crlf > limit) /* a "\r\n" past the bound by its '\n' */
             return -2;
         *t = '\0';
         *line = s;
         *len = n;
-        *used = n + 1 + crlf;
+        *used = n + k + crlf;
         r->pos += *used;
         return 1;
     }
@@ -1623,34 +1627,31 @@ static void corrupt_column_type(SemaCtx *sc, const SSource *src, const AstStmt *
     }
 }
 
-/* The lineSep option: Spark's TextOptions, JSONOptions and CSVOptions.lineSeparator require a
-   non-empty string, CSVOptions one of at most 2 UTF-16 units ("can contain only 1 character",
-   the 2 allowed for "\r\n"); the readers here take one byte (cm_lines_sep).  The byte, or -1
-   when the option is not set; -2 after an error. */
-static int line_sep(SemaCtx *sc, const SSource *src, bool csv)
+/* The lineSep option: Spark 3.5's TextOptions and JSONOptions.lineSeparator require a
+   non-empty string, CSVOptions.lineSeparator one of at most 2 UTF-16 units ("can contain only
+   1 character", the 2 allowed for "\r\n"; sql/catalyst/.../csv/CSVOptions.scala).  The option,
+   or NULL when not set; *bad after an error. */
+static const char *line_sep(SemaCtx *sc, const SSource *src, bool csv, bool *bad)
 {
     const SOption *o = soptions_find(&src->options, "lineSep");
+    *bad = false;
     if (!o)
-        return -1;
+        return NULL;
     const char *v = o->value;
     if (!*v) {
         diag_error(sc->diag, o->value_span, "requirement failed: 'lineSep' cannot be an empty string.");
-        return -2;
+        *bad = true;
+        return NULL;
     }
     size_t units = 0; /* UTF-16 code units, as Java's String.length */
     for (const unsigned char *p = (const unsigned char *)v; *p; p++)
         units += ((*p & 0xC0) != 0x80) + ((*p & 0xF8) == 0xF0); /* 4 bytes: a surrogate pair */
     if (csv && units > 2) {
         diag_error(sc->diag, o->value_span, "requirement failed: 'lineSep' can contain only 1 character.");
-        return -2;
+        *bad = true;
+        return NULL;
     }
-    if (v[1] || (unsigned char)v[0] >= 0x80) {
-        diag_error(sc->diag, o->value_span,
-                   "lineSep '%s' has more than one byte: the files source takes a single ASCII "
-                   "character as lineSep (longer separators are not supported yet)", v);
-        return -2;
-    }
-    return (unsigned char)v[0];
+    return v;
 }
 
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
@@ -1660,7 +1661,8 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     bool csv = strcmp(src->format, "csv") == 0;
     if (!csv)
         drop_csv_defaults(src);
-    int sep = line_sep(sc, src, csv);
+    bool sep_bad;
+    const char *sep = line_sep(sc, src, csv, &sep_bad);
     CsvConf conf;
     bool conf_ok = !csv || csv_conf(sc, src, &conf);
     if (csv && conf_ok)
@@ -1691,7 +1693,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
         return;
     }
     const SOption *path = soptions_find(&src->options, "path");
-    if (!path || !*path->value || !conf_ok || sep == -2)
+    if (!path || !*path->value || !conf_ok || sep_bad)
         return;
 
     Infer in;

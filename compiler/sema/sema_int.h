@@ -135,6 +135,9 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e);
 /* An operator as Spark prints it: + - * / % = != < <= > >= AND OR || div <=> & | ^ */
 const char *sema_binary_symbol(AstBinaryOp op);
 const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
+/* The same with the lambda functions' parameters printed by name, as Spark prints a
+   higher-order function whose lambda it did not resolve (UnresolvedNamedLambdaVariable.sql). */
+const char *sema_expr_sql_unresolved(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 /* The output name of a select item without alias: column, field, or generated. */
 const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 /* True if e contains an aggregate call (count/sum/min/max/avg) outside subqueries. */
@@ -221,6 +224,8 @@ SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what);
 SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t);
 /* Is an implicit or explicit cast from -> to allowed (Spark's Cast.canCast subset)? */
 bool sema_can_cast(const Type *from, const Type *to);
+/* Spark's Cast.forceNullable: can the cast of a non-NULL value give NULL? */
+bool sema_cast_force_nullable(const Type *from, const Type *to);
 SExpr *sema_new_expr(SemaCtx *sc, SExprKind kind, const Type *t, SrcSpan span);
 /* Is w, of the window struct type, a column made by window() or session_window() (Spark's
    marker, which window_time needs)?  Reports ResolveWindowTime's message at `at` if not. */

@@ -248,6 +248,10 @@ static bool ast_is_date(const SelBlock *blk, const AstExpr *e)
    one of their parameters prints as Spark's NamedLambdaVariable.sql, namedlambdavariable(). */
 static const AstExpr *printing_lambdas[AST_MAX_DEPTH];
 static int n_printing_lambdas;
+/* Printing a higher-order function whose lambda Spark had not resolved (ResolveLambdaVariables
+   binds none while checkArgumentDataTypes fails): a parameter prints as
+   UnresolvedNamedLambdaVariable.sql, its name (sema_expr_sql_unresolved). */
+static bool printing_unresolved;
 
 static bool is_printing_param(const char *name)
 {
@@ -265,8 +269,13 @@ static void put_lambda(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         printing_lambdas[n_printing_lambdas++] = e;
     sema_put_sql(sb, blk, e->u.lambda.body);
     n_printing_lambdas--;
-    for (int i = 0; i < e->u.lambda.params.n; i++)
-        sb_puts(sb, ", namedlambdavariable()");
+    for (int i = 0; i < e->u.lambda.params.n; i++) {
+        sb_puts(sb, ", ");
+        if (printing_unresolved)
+            sema_put_sql(sb, blk, e->u.lambda.params.items[i]);
+        else
+            sb_puts(sb, "namedlambdavariable()");
+    }
     sb_putc(sb, ')');
 }
 
@@ -275,7 +284,7 @@ static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
     if (!nm->parts)
         return;
     if (nm->parts[0] && is_printing_param(nm->parts[0])) {
-        sb_puts(sb, "namedlambdavariable()");
+        sb_puts(sb, printing_unresolved ? nm->parts[0] : "namedlambdavariable()");
         for (int i = 1; i < nm->n; i++)
             sb_printf(sb, ".%s", nm->parts[i] ? nm->parts[i] : "?");
         return;
@@ -839,6 +848,14 @@ const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
     sb_init(&sb, sc->arena);
     sema_put_sql(&sb, blk, e);
     return sb.data;
+}
+
+const char *sema_expr_sql_unresolved(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
+{
+    printing_unresolved = true;
+    const char *s = sema_expr_sql(sc, blk, e);
+    printing_unresolved = false;
+    return s;
 }
 
 /* ==== Output names ==== */

@@ -165,6 +165,8 @@ enum {
     SRT_COLLECT_DECIMAL = 5,
     SRT_COLLECT_STRING = 6,
     SRT_COLLECT_VOID = 7,
+    SRT_COLLECT_NESTED = 8, /* a STRUCT, ARRAY or MAP as its canonical bytes (srt_key.c, -0.0
+                               kept), held as a STRING's; collect_list only */
     SRT_COLLECT_SET = 16
 };
 /* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
@@ -612,6 +614,11 @@ int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);
    not NULL). */
 int srt_zone_find(const char *s, uint32_t n, int32_t *off_s, const int64_t **rules, char *msg,
                   uint32_t msg_cap);
+/* Is s[0, n) the id of a zone of the tz database itself (java.time's ZoneRulesProvider ids, as
+   DateTimeFormatterBuilder's zone id parser matches them: not through SHORT_IDS, so "PST" is
+   none; "EST", "Etc/GMT+5" and "Zulu" are fixed ones)?  1 with *rules (a region) or *off_s
+   (a fixed zone, *rules NULL), else 0 (srt_zone_find's cache). */
+int srt_zone_region(const char *s, uint32_t n, int32_t *off_s, const int64_t **rules);
 /* CAST(s AS DATE) as Spark's DateTimeUtils.stringToDate: [+-]yyyy[y..], yyyy-[m]m,
    yyyy-[m]m-[d]d, optionally followed by ' ' or 'T' and anything (ignored); spaces and
    control characters around are trimmed.  0 ok (*out_days since 1970-01-01), -1 invalid. */

@@ -282,9 +282,13 @@ typedef struct SrtSink SrtSink;
    needs the number (the files source counts none past a file's first buffer). */
 typedef struct SrtReadPos {
     int64_t line, byte;
-    int line_sep; /* how the origin's lines end, to count them: its lineSep byte + 1 (the
-                     source has rewritten each to '\n', cm_lines_sep); 0: cm_lines_lf's */
+    const char *line_sep; /* how the origin's lines end, to count them: its lineSep (the source
+                             has compacted each to one '\n', cm_lines_sep); NULL: cm_lines_lf's */
 } SrtReadPos;
+
+/* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a
+   lineSep longer than a byte was compacted (cm_lines_sep_bytes). */
+int64_t srt_read_span(const SrtReadPos *at, const char *buf, size_t n);
 
 /* Called for each buffer of whole records of a batch; what names the origin (a path), at
    where buf starts in it (NULL: its beginning). */
@@ -771,11 +775,11 @@ int srt_fs_sync_dir(const char *dir);
 /* srt_fs_sync_dir on the directory holding path ("." when path has no '/').  0 or -1. */
 int srt_fs_sync_parent(const char *path);
 /* The line (1-based) of byte offset `byte` of the file at path: 1 + the line ends before it
-   ("\n", "\r\n" or a lone "\r", cm_lines_lf; or line_sep, SrtReadPos's, when not 0),
+   ("\n", "\r\n" or a lone "\r", cm_lines_lf; or line_sep, SrtReadPos's, when not NULL),
    counted by reading the file again; -1 when it cannot be read that far. */
-int64_t srt_fs_line_at(const char *path, int64_t byte, int line_sep);
+int64_t srt_fs_line_at(const char *path, int64_t byte, const char *line_sep);
 /* The same in the open file fd. */
-int64_t srt_fs_line_at_fd(int fd, int64_t byte, int line_sep);
+int64_t srt_fs_line_at_fd(int fd, int64_t byte, const char *line_sep);
 /* mkdir -p path, each directory created fsync'd into its parent.  0 or -SRT_ERR_IO with a
    message "<what>: ..." naming the directory (what: e.g. "checkpoint", "files sink 'out'"). */
 int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);

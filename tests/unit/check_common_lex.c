@@ -393,39 +393,67 @@ START_TEST(test_csv_blank_line)
 }
 END_TEST
 
-/* Line ends: cm_lines_lf rewrites lone '\r's; cm_lines_sep rewrites the lineSep and finds the
-   bytes the readers would read otherwise than Spark's readCustomLine. */
+/* Line ends: cm_lines_lf rewrites lone '\r's; cm_lines_sep compacts each lineSep to a '\n'
+   (leftmost whole matches, as Hadoop's LineReader.readCustomLine) and finds the bytes the
+   readers would read otherwise than Spark's readCustomLine. */
 START_TEST(test_line_ends)
 {
     static const struct {
         const char *in;
-        int sep; /* -1: cm_lines_lf */
+        const char *sep; /* NULL: cm_lines_lf */
         bool at_end;
-        const char *out; /* the bytes settled, rewritten */
+        size_t settled;  /* bytes of in settled */
+        const char *out; /* what they became */
         bool bad;        /* then out is what precedes the bad byte */
+        bool json;       /* cm_lines_sep's json */
     } cases[] = {
-        {"a\rb\r\nc\r", -1, true, "a\nb\r\nc\n", false},
-        {"a\rb\r", -1, false, "a\nb", false},
-        {"a|b||c", '|', true, "a\nb\n\nc", false},
-        {"a\rb|c\r", '|', false, "a\rb\nc", false},
-        {"a\rb|c\r", '|', true, "a\rb\nc", true},
-        {"a|b\r|c", '|', true, "a\nb", true},
-        {"a|b\nc|", '|', true, "a\nb", true},
-        {"a\r\nb", '\n', true, "a", true},
-        {"a\rb\nc\n", '\n', true, "a\rb\nc\n", false},
-        {"a\rb\r\r", '\r', true, "a\nb\n\n", false},
+        {"a\rb\r\nc\r", NULL, true, 7, "a\nb\r\nc\n", false, false},
+        {"a\rb\r", NULL, false, 3, "a\nb", false, false},
+        {"a|b||c", "|", true, 6, "a\nb\n\nc", false, false},
+        {"a\rb|c\r", "|", false, 5, "a\rb\nc", false, false},
+        {"a\rb|c\r", "|", true, 5, "a\rb\nc", true, false},
+        {"a|b\r|c", "|", true, 3, "a\nb", true, false},
+        {"a|b\nc|", "|", true, 3, "a\nb", true, false},
+        {"a\r\nb", "\n", true, 1, "a", true, false},
+        {"a\rb\nc\n", "\n", true, 6, "a\rb\nc\n", false, false},
+        {"a\rb\r\r", "\r", true, 5, "a\nb\n\n", false, false},
+        {"a||b||", "||", true, 6, "a\nb\n", false, false},
+        {"a||b|", "||", false, 4, "a\nb", false, false},
+        {"a||b|", "||", true, 5, "a\nb|", false, false},
+        {"a|||b", "||", true, 5, "a\n|b", false, false},
+        {"ab\r\ncd\r\n", "\r\n", true, 8, "ab\ncd\n", false, false},
+        {"ab\rcd\r\n", "\r\n", true, 7, "ab\rcd\n", false, false},
+        {"ab\r\r\n", "\r\n", true, 2, "ab", true, false},
+        {"ab\r\r", "\r\n", false, 2, "ab", false, false},
+        {"abENDcdEN", "END", false, 7, "ab\ncd", false, false},
+        {"abENDcdEN", "END", true, 9, "ab\ncdEN", false, false},
+        {"\xE2\x82\xACx\xE2\x82\xAC", "\xE2\x82\xAC", true, 7, "\nx\n", false, false},
+        /* JSON: a '\n' is a '\r', a '\r' before a sep or at the end stays */
+        {"{\"a\":\n1}\r||{}\n||\r", "||", true, 17, "{\"a\":\r1}\r\n{}\r\n\r", false, true},
+        {"{}\r|", "|", false, 4, "{}\r\n", false, true},
+        {"{}\r", "||", false, 3, "{}\r", false, true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[32];
-        size_t n = strlen(cases[i].in);
+        size_t n = strlen(cases[i].in), out;
         memcpy(buf, cases[i].in, n + 1);
         bool bad = false;
-        size_t k = cases[i].sep < 0 ? cm_lines_lf(buf, n, cases[i].at_end)
-                                    : cm_lines_sep(buf, n, cases[i].at_end, (unsigned char)cases[i].sep, &bad);
+        size_t k;
+        if (cases[i].sep) {
+            k = cm_lines_sep(buf, n, cases[i].at_end, cases[i].sep, strlen(cases[i].sep),
+                             cases[i].json, &out, &bad);
+        } else {
+            k = cm_lines_lf(buf, n, cases[i].at_end);
+            out = k;
+        }
         ck_assert_msg(bad == cases[i].bad, "case %zu: bad %d", i, bad);
-        ck_assert_uint_eq(k, strlen(cases[i].out));
-        ck_assert_msg(memcmp(buf, cases[i].out, k) == 0, "case %zu", i);
+        ck_assert_msg(k == cases[i].settled, "case %zu: settled %zu", i, k);
+        ck_assert_uint_eq(out, strlen(cases[i].out));
+        ck_assert_msg(memcmp(buf, cases[i].out, out) == 0, "case %zu", i);
     }
+    ck_assert_int_eq(cm_lines_sep_bytes("a\nb\n", 4, 2), 6);
+    ck_assert_int_eq(cm_lines_sep_bytes("a\nb\n", 4, 1), 4);
+    ck_assert_int_eq(cm_lines_sep_bytes("ab", 2, 3), 2);
 }
 END_TEST
 

@@ -465,6 +465,45 @@ static void lent_back(void *ctx, char *base)
     free(base);
 }
 
+/* The file f of e's directory holding data[0, n), the source opened and planned to read it
+   one of three ways: 0 mapped (srt_map.c); 1 into a lender's buffers (a lender that cannot
+   adopt a mapping); 2 into the source's buffer, every mapping slot taken.  way_end undoes it. */
+typedef struct Way {
+    char path[256];
+    SrtLender lender;
+    SrtMap *held[1024];
+    int n_held, fd;
+} Way;
+
+static void way_begin(Env *e, Way *w, int way, const char *data, size_t n)
+{
+    snprintf(w->path, sizeof w->path, "%s/f", e->dir);
+    FILE *f = fopen(w->path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+    fclose(f);
+    ck_assert_int_eq(env_open(e), 0);
+    w->lender = (SrtLender){NULL, lend, lent_back, NULL};
+    if (way == 1)
+        e->src.lender = &w->lender;
+    w->fd = open(w->path, O_RDONLY);
+    ck_assert_int_ge(w->fd, 0);
+    w->n_held = 0;
+    while (way == 2 && w->n_held < 1024 &&
+           (w->held[w->n_held] = srt_map_open(&e->mem, w->fd, 4096, w->path)) != NULL)
+        w->n_held++;
+    int has = 0;
+    ck_assert_int_eq(e->src.vt->plan(&e->src, SRT_LIMIT_DEFAULT, &e->end, &has, &e->err), 0);
+}
+
+static void way_end(Env *e, Way *w)
+{
+    e->src.lender = NULL;
+    while (w->n_held > 0)
+        srt_map_close(&e->mem, w->held[--w->n_held]);
+    close(w->fd);
+}
+
 /* Lines ending in "\n", "\r\n" and a lone "\r", also where a read buffer (1 MiB) ends: a
    "\r\n" and a lone "\r" across that boundary, a "\r" ending the file exactly there; read
    into the source's buffer and into lent ones (a thread split, srt_par.c); the line numbers
@@ -494,24 +533,9 @@ START_TEST(test_line_ends)
             if (data[k - 1] == '\r' || data[k - 1] == '\n')
                 data[k - 1] = 'z'; /* the byte before the tail is no line end */
             memcpy(data + k, tails[t], strlen(tails[t]));
-            char path[256];
-            snprintf(path, sizeof path, "%s/f", e.dir);
-            FILE *f = fopen(path, "wb");
-            ck_assert_ptr_nonnull(f);
-            ck_assert_uint_eq(fwrite(data, 1, n, f), n);
-            fclose(f);
-            ck_assert_int_eq(env_open(&e), 0);
-            SrtLender lender = {NULL, lend, lent_back, NULL};
-            if (way == 1)
-                e.src.lender = &lender;
-            int fd = open(path, O_RDONLY);
-            ck_assert_int_ge(fd, 0);
-            SrtMap *held[1024];
-            int n_held = 0;
-            while (way == 2 && n_held < 1024 && (held[n_held] = srt_map_open(&e.mem, fd, 4096, path)) != NULL)
-                n_held++;
-            int has = 0;
-            ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+            Way w;
+            way_begin(&e, &w, way, data, n);
+            const char *path = w.path;
             Lines l = {got, 0, 0, 0};
             ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), lines_cb, &l, &e.err), 0);
             size_t wn = hadoop_lines(data, n, want);
@@ -529,7 +553,7 @@ START_TEST(test_line_ends)
                     continue;
                 line++;
                 if (i + 1 < n && (i % 65521 == 0 || i + 1 >= MIB - 2))
-                    ck_assert_int_eq(srt_fs_line_at(path, (int64_t)i + 1, 0), line);
+                    ck_assert_int_eq(srt_fs_line_at(path, (int64_t)i + 1, NULL), line);
             }
             /* the file itself is unchanged (a mapping rewrites its own copy of a page) */
             FILE *rf = fopen(path, "rb");
@@ -537,16 +561,111 @@ START_TEST(test_line_ends)
             ck_assert_uint_eq(fread(got, 1, n, rf), n);
             fclose(rf);
             ck_assert_msg(memcmp(got, data, n) == 0, "way %d tail %zu: the file was changed", way, t);
-            e.src.lender = NULL;
-            while (n_held > 0)
-                srt_map_close(&e.mem, held[--n_held]);
-            close(fd);
+            way_end(&e, &w);
             free(data);
             free(want);
             free(got);
             env_done(&e);
         }
     }
+}
+END_TEST
+
+/* Where each record starts in the file (Seps.off), to check the position of each buffer. */
+typedef struct Seps {
+    char *got;
+    size_t n, calls, n_off;
+    const int64_t *off;
+} Seps;
+
+/* Read callback: appends the buffer; checks it starts at the file offset of its first record. */
+static int seps_cb(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
+{
+    Seps *l = ctx;
+    (void)what;
+    size_t rec = 0;
+    for (size_t i = 0; i < l->n; i++)
+        rec += l->got[i] == '\n';
+    ck_assert_uint_lt(rec, l->n_off);
+    ck_assert_int_eq(at->byte, l->off[rec]);
+    memcpy(l->got + l->n, buf, len);
+    l->n += len;
+    l->calls++;
+    return 0;
+}
+
+/* A lineSep of 5 bytes: records of about 1 MiB + 40 KiB, one sep cut by the 1 MiB read
+   buffer's end, '\r' and partial seps inside records; mapped, read into lent buffers and into
+   the source's own.  The readers get the records joined by '\n', each buffer positioned at
+   the file byte of its first record, and srt_fs_line_at counts the seps. */
+START_TEST(test_line_sep_multi)
+{
+    enum { MIB = 1 << 20, RECS = 90000 };
+    static const char sep[] = "<EOR>";
+    for (int way = 0; way < 3; way++) {
+        Env e;
+        env_init(&e);
+        env_opt(&e, "format", "text");
+        env_opt(&e, "lineSep", sep);
+        size_t cap = (size_t)RECS * 40;
+        char *data = malloc(cap), *want = malloc(cap), *got = malloc(cap);
+        int64_t *off = malloc(sizeof *off * (RECS + 1));
+        size_t n = 0, wn = 0, r = 0;
+        for (; r < RECS; r++) {
+            char rec[64];
+            int m = snprintf(rec, sizeof rec,
+                             r % 7 == 3   ? "record\r%zu<EO"
+                             : r % 5 == 1 ? "<<E record %zu"
+                                          : "record number %zu",
+                             r);
+            if (n < MIB - 2 && n + (size_t)m + 5 >= MIB - 2) /* the next sep starts at MIB - 2 */
+                m = snprintf(rec, sizeof rec, "%*s", (int)(MIB - 2 - n), "x");
+            off[r] = (int64_t)n;
+            memcpy(data + n, rec, (size_t)m);
+            n += (size_t)m;
+            memcpy(data + n, sep, 5);
+            n += 5;
+            memcpy(want + wn, rec, (size_t)m);
+            wn += (size_t)m;
+            want[wn++] = '\n';
+        }
+        off[r] = (int64_t)n;
+        Way w;
+        way_begin(&e, &w, way, data, n);
+        Seps l = {got, 0, 0, RECS + 1, off};
+        ck_assert_int_eq(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), seps_cb, &l, &e.err),
+                         0);
+        ck_assert_msg(l.calls > 1, "way %d: %zu calls", way, l.calls);
+        ck_assert_uint_eq(l.n, wn);
+        ck_assert_msg(memcmp(got, want, wn) == 0, "way %d: other records", way);
+        for (size_t i = 0; i < RECS; i += i < 50 || i > RECS - 50 ? 1 : 4999)
+            ck_assert_int_eq(srt_fs_line_at(w.path, off[i], sep), (int64_t)i + 1);
+        way_end(&e, &w);
+        free(data);
+        free(want);
+        free(got);
+        free(off);
+        env_done(&e);
+    }
+}
+END_TEST
+
+/* With a lineSep of several bytes, a '\n' that is not part of one is refused at its byte. */
+START_TEST(test_line_sep_multi_refused)
+{
+    Env e;
+    env_init(&e);
+    env_opt(&e, "format", "text");
+    env_opt(&e, "lineSep", "||");
+    write_file(e.dir, "a", "ab||cd||e\nf||", 1000);
+    ck_assert_int_eq(env_open(&e), 0);
+    int has = 0;
+    ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+    char out[1024] = "";
+    ck_assert_int_lt(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), collect, out, &e.err), 0);
+    ck_assert_msg(strstr(e.err.msg, "/a: byte 9 is a '\\n' that is not the lineSep") != NULL, "%s",
+                  e.err.msg);
+    env_done(&e);
 }
 END_TEST
 
@@ -1064,6 +1183,8 @@ Suite *rt_files_suite(void)
     tcase_add_test(tc, test_truncated_while_mapped);
     tcase_add_test(tc, test_line_too_long);
     tcase_add_test(tc, test_line_ends);
+    tcase_add_test(tc, test_line_sep_multi);
+    tcase_add_test(tc, test_line_sep_multi_refused);
     tcase_add_test(tc, test_option_errors);
     tcase_add_test(tc, test_path_vanishes);
     tcase_add_test(tc, test_files_oom);

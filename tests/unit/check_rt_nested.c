@@ -5,6 +5,8 @@
 ** right before a PROT_NONE page, so a read past the end crashes the test.
 */
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rt_datum.h"
@@ -429,6 +431,58 @@ START_TEST(test_map_duplicate_key)
 }
 END_TEST
 
+/* Many keys go through srt_mapdata.c's table: all distinct (200000 of them: a quadratic
+   search would not finish in time), the first key met again named (not a later one), and
+   keys equal after normalisation (-0.0 and 0.0, two NaNs) found far apart. */
+START_TEST(test_map_many_keys)
+{
+    enum { N = 200000 };
+    SrtDatum *k = calloc(N, sizeof *k), *v = calloc(N, sizeof *v);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_ptr_nonnull(v);
+    for (int i = 0; i < N; i++)
+        k[i].i = (int64_t)i * 7, v[i].i = i;
+    const void *out;
+    uint32_t n;
+    ck_assert_int_eq(srt_map_build(q, "map<int,int>", k, N, v, N, &out, &n), 0);
+    ck_assert_uint_eq(n, N);
+    const SrtDatum *o = out;
+    ck_assert_int_eq(o[N - 1].i, (int64_t)(N - 1) * 7);
+    ck_assert_int_eq(o[N + N - 1].i, N - 1);
+    ck_assert(!q->failed);
+
+    k[3000].i = 700; /* = k[100] */
+    k[4000].i = 70;  /* = k[10], met later */
+    ck_assert_int_eq(srt_map_build(q, "map<int,int>", k, 5000, v, 5000, &out, &n), -1);
+    ck_assert_str_eq(q->err.msg,
+                     "[DUPLICATED_MAP_KEY] Duplicate map key 700 was found, please check the "
+                     "input data. If you want to remove the duplicated keys, you can set "
+                     "\"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted "
+                     "at last takes precedence.");
+    free(k);
+    free(v);
+
+    static const struct {
+        double a, b;
+        const char *name;
+    } same[] = {{0.0, -0.0, "-0.0"}, {__builtin_nan(""), -__builtin_nan(""), "NaN"}};
+    for (size_t c = 0; c < sizeof same / sizeof *same; c++) {
+        srt_query_free(q);
+        q = srt_query_new_detached(&mem);
+        SrtDatum dk[20] = {{0}}, dv[20] = {{0}};
+        for (int i = 0; i < 20; i++)
+            dk[i].d = i + 0.5;
+        dk[2].d = same[c].a;
+        dk[15].d = same[c].b;
+        ck_assert_int_eq(srt_map_build(q, "map<double,int>", dk, 20, dv, 20, &out, &n), -1);
+        char want[64];
+        snprintf(want, sizeof want, "[DUPLICATED_MAP_KEY] Duplicate map key %s was found",
+                 same[c].name);
+        ck_assert_msg(strncmp(q->err.msg, want, strlen(want)) == 0, "%s", q->err.msg);
+    }
+}
+END_TEST
+
 START_TEST(test_map_lengths)
 {
     SrtDatum k[2] = {{0}}, v[1] = {{0}};
@@ -517,6 +571,7 @@ Suite *rt_nested_suite(void)
     tcase_add_test(tj, test_map_json);
     tcase_add_test(tj, test_map_build);
     tcase_add_test(tj, test_map_duplicate_key);
+    tcase_add_test(tj, test_map_many_keys);
     tcase_add_test(tj, test_map_lengths);
     tcase_add_test(tj, test_str_to_map);
     tcase_add_test(tj, test_map_text);

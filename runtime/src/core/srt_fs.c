@@ -6,6 +6,7 @@
 ** created fsync'd into its parent; the line number of a byte of a text file (error messages
 ** of the files source, which count lines only when one is needed).
 */
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -176,9 +177,10 @@ int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err)
     return 0;
 }
 
-int64_t srt_fs_line_at_fd(int fd, int64_t byte, int line_sep)
+int64_t srt_fs_line_at_fd(int fd, int64_t byte, const char *line_sep)
 {
     char buf[64 << 10];
+    size_t k = line_sep ? strlen(line_sep) : 0;
     int64_t line = 1, at = 0;
     while (at < byte) {
         size_t want = byte - at < (int64_t)sizeof buf ? (size_t)(byte - at) : sizeof buf;
@@ -189,10 +191,16 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte, int line_sep)
             return -1; /* shorter than it was, or unreadable now */
         /* lines end as the files source reads them; a '\r' ending the bytes read is read
            again with the byte after it (byte is where a line starts: at it, one ended) */
-        if (line_sep) { /* lineSep: each of its bytes ends a line (cm_lines_sep) */
-            for (const char *s = buf; (s = memchr(s, line_sep - 1, (size_t)(buf + r - s))) != NULL; s++)
+        if (k) { /* lineSep: each leftmost whole occurrence ends a line (cm_lines_sep) */
+            const char *s = buf, *e = buf + r, *m;
+            while ((m = memmem(s, (size_t)(e - s), line_sep, k)) != NULL) {
                 line++;
-            at += r;
+                s = m + k;
+            }
+            /* a sep cut by the end of buf is read again with the bytes after it (one that
+               ends past byte does not end a line before it) */
+            size_t tail = (size_t)(e - s), keep = at + r == byte ? 0 : tail < k - 1 ? tail : k - 1;
+            at += (int64_t)((size_t)r - (keep < (size_t)r ? keep : 0));
             continue;
         }
         size_t settled = cm_lines_lf(buf, (size_t)r, at + r == byte);
@@ -204,7 +212,12 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte, int line_sep)
     return line;
 }
 
-int64_t srt_fs_line_at(const char *path, int64_t byte, int line_sep)
+int64_t srt_read_span(const SrtReadPos *at, const char *buf, size_t n)
+{
+    return at->line_sep ? cm_lines_sep_bytes(buf, n, strlen(at->line_sep)) : (int64_t)n;
+}
+
+int64_t srt_fs_line_at(const char *path, int64_t byte, const char *line_sep)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)

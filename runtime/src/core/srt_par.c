@@ -691,7 +691,7 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
         }
         if (take < len) { /* the rest: its line is counted when an error needs it */
             pos.line = 0;
-            pos.byte += (int64_t)take;
+            pos.byte += srt_read_span(&pos, buf, take);
         }
         buf += take;
         len -= take;

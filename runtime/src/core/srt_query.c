@@ -334,7 +334,7 @@ void srt_scratch_reset(SrtQuery *q)
 /* The line number (-1: unknown) and byte offset of pos within the buffer being processed. */
 static void locate(const SrtQuery *q, const char *pos, long long *line, long long *off)
 {
-    *off = q->cur_at.byte + (pos - q->cur_buf);
+    *off = q->cur_at.byte + srt_read_span(&q->cur_at, q->cur_buf, (size_t)(pos - q->cur_buf));
     if (q->cur_at.line == 0) { /* not counted while reading: count now, from the file */
         *line = srt_fs_line_at(q->cur_what, *off, q->cur_at.line_sep);
         return;

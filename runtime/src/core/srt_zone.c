@@ -107,18 +107,42 @@ static ZoneEntry *zone_add(const char *s, uint32_t n, int slot, CmZone *z)
     return e;
 }
 
-int srt_zone_find(const char *s, uint32_t n, int32_t *off_s, const int64_t **rules, char *msg,
-                  uint32_t msg_cap)
+/* The answer for id s[0, n): the kept one, or *z when it is not kept. */
+static const CmZone *zone_lookup(const char *s, uint32_t n, CmZone *z)
 {
     int slot;
     ZoneEntry *e = n < ZONE_ID_MAX ? zone_probe(s, n, &slot) : NULL;
     if (e)
-        return zone_answer(&e->z, off_s, rules, msg, msg_cap);
-    CmZone z;
+        return &e->z;
     pthread_mutex_lock(&slots_mu);
     e = n < ZONE_ID_MAX ? zone_probe(s, n, &slot) : NULL;
     if (!e)
-        e = zone_add(s, n, n < ZONE_ID_MAX ? slot : -1, &z);
+        e = zone_add(s, n, n < ZONE_ID_MAX ? slot : -1, z);
     pthread_mutex_unlock(&slots_mu);
-    return zone_answer(e ? &e->z : &z, off_s, rules, msg, msg_cap);
+    return e ? &e->z : z;
+}
+
+int srt_zone_find(const char *s, uint32_t n, int32_t *off_s, const int64_t **rules, char *msg,
+                  uint32_t msg_cap)
+{
+    CmZone z;
+    return zone_answer(zone_lookup(s, n, &z), off_s, rules, msg, msg_cap);
+}
+
+int srt_zone_region(const char *s, uint32_t n, int32_t *off_s, const int64_t **rules)
+{
+    CmZone tmp;
+    const CmZone *z = zone_lookup(s, n, &tmp);
+    zone_answer(z, off_s, rules, NULL, 0);
+    /* A fixed answer for an id that starts with a letter is one of the tz database's fixed
+       zones (Etc/GMT+5, Zulu, ...; SHORT_IDS' EST, MST and HST are such zones too), unless it
+       is an offset-based id (UTC+01:00: cm_zone_offset's prefix form) */
+    if (z->kind == CM_ZONE_FIXED) {
+        bool letter = n > 0 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z'));
+        bool ut = n > 2 && memcmp(s, "UT", 2) == 0 && (s[2] == '+' || s[2] == '-');
+        bool utc = n > 3 && (memcmp(s, "UTC", 3) == 0 || memcmp(s, "GMT", 3) == 0) &&
+                   (s[3] == '+' || s[3] == '-');
+        return letter && !ut && !utc;
+    }
+    return z->kind == CM_ZONE_RULES && strlen(z->region) == n && memcmp(z->region, s, n) == 0;
 }

@@ -4,9 +4,13 @@
 ** DOUBLE keys normalised (NormalizeFloatingNumbers: one NaN, -0.0 as 0.0).
 **
 ** Keys are equal when their canonical bytes (srt_key.c) are: that is HashMap equality of
-** the normalised atomic keys and the interpreted ordering's equality of nested ones.  The
-** search is quadratic, which small maps (the usual case) do not notice.
+** the normalised atomic keys and the interpreted ordering's equality of nested ones.  Each
+** key is looked up among the earlier ones in order (ArrayBasedMapBuilder.put: keyToIndex,
+** a HashMap, or a TreeMap for keys without one; the first key met again is the one the
+** error names): a scan for a few keys, an open-addressing table of their bytes' hashes
+** beyond, so a map of n keys costs O(n).
 */
+#include <stdbool.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -15,6 +19,32 @@ typedef struct KeyBytes {
     const uint8_t *p;
     uint32_t n;
 } KeyBytes;
+
+/* Up to this many keys are compared with every earlier one; more go through a table. */
+#define MAP_SCAN_KEYS 8
+
+/* The earlier keys kb[0, n) (n keys seen of n_keys): is k one of them?  slots: NULL while
+   n_keys <= MAP_SCAN_KEYS, else a table of mask + 1 slots holding key index + 1 (0: empty),
+   into which k is entered when new (as kb[n]). */
+static bool seen_before(const KeyBytes *kb, uint32_t n, const KeyBytes *k, uint32_t *slots,
+                        uint32_t mask)
+{
+    if (!slots) {
+        for (uint32_t j = 0; j < n; j++)
+            if (kb[j].n == k->n && memcmp(kb[j].p, k->p, k->n) == 0)
+                return true;
+        return false;
+    }
+    for (uint32_t s = (uint32_t)srt_hash(k->p, k->n) & mask;; s = (s + 1) & mask) {
+        uint32_t j = slots[s];
+        if (!j) {
+            slots[s] = n + 1;
+            return false;
+        }
+        if (kb[j - 1].n == k->n && memcmp(kb[j - 1].p, k->p, k->n) == 0)
+            return true;
+    }
+}
 
 static void normalise(const SrtType *t, SrtDatum *k)
 {
@@ -57,7 +87,17 @@ int srt_map_build(SrtQuery *q, const char *type, const void *keys, uint32_t n_ke
     const SrtDatum *k = keys, *v = values;
     SrtDatum *o = srt_scratch_alloc(q, sizeof *o * (2 * (size_t)n_keys + 1));
     KeyBytes *kb = srt_scratch_alloc(q, sizeof *kb * ((size_t)n_keys + 1));
-    if (!o || !kb)
+    uint32_t *slots = NULL, mask = 0;
+    if (n_keys > MAP_SCAN_KEYS) { /* at most half full */
+        size_t cap = 16;
+        while (cap < 2 * (size_t)n_keys)
+            cap *= 2;
+        slots = srt_scratch_alloc(q, sizeof *slots * cap);
+        if (slots)
+            memset(slots, 0, sizeof *slots * cap);
+        mask = (uint32_t)(cap - 1);
+    }
+    if (!o || !kb || (n_keys > MAP_SCAN_KEYS && !slots))
         return -1;
     uint32_t n = 0;
     for (uint32_t i = 0; i < n_keys; i++) {
@@ -65,13 +105,11 @@ int srt_map_build(SrtQuery *q, const char *type, const void *keys, uint32_t n_ke
             srt_query_fail(q, "[NULL_MAP_KEY] Cannot use null as map key.");
             return -1;
         }
-        uint32_t len;
-        const uint8_t *bytes = srt_key_bytes(q, t->key, &k[i], 0, &len);
-        for (uint32_t j = 0; j < n; j++)
-            if (kb[j].n == len && memcmp(kb[j].p, bytes, len) == 0)
-                return fail_duplicate(q, t->key, &k[i]);
-        kb[n].p = bytes;
-        kb[n].n = len;
+        KeyBytes kn;
+        kn.p = srt_key_bytes(q, t->key, &k[i], 0, &kn.n);
+        if (seen_before(kb, n, &kn, slots, mask))
+            return fail_duplicate(q, t->key, &k[i]);
+        kb[n] = kn;
         o[n] = k[i];
         normalise(t->key, &o[n]);
         o[n_keys + n] = v[i];

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "common/cm_time.h"
+#include "common/cm_tz.h"
 #include "common/cm_utf8.h"
 #include "srt_abi.h"
 
@@ -647,6 +648,90 @@ static int f_zone(const char *s, uint32_t n, uint32_t *i, int64_t *off_s)
     return 0;
 }
 
+/* OffsetIdPrinterParser "+HH:MM:ss" parsing strictly (Spark's formatters are): a sign, two
+   digits of hours, ':' and two of minutes, optionally ':' and two of seconds; hours to 23
+   (else DateTimeException) and a total of at most 18 hours (ZoneOffset.ofTotalSeconds). */
+static int f_offset_id(const char *s, uint32_t n, uint32_t *i, int64_t *off_s)
+{
+    uint32_t p = *i;
+    if (p >= n || (s[p] != '+' && s[p] != '-'))
+        return -1;
+    int neg = s[p++] == '-';
+    int64_t hh, mm, ss = 0;
+    if (f_num(s, n, &p, 2, 2, &hh) < 0 || p >= n || s[p++] != ':' || f_num(s, n, &p, 2, 2, &mm) < 0)
+        return -1;
+    if (p + 3 <= n && s[p] == ':' && s[p + 1] >= '0' && s[p + 1] <= '9' && s[p + 2] >= '0' &&
+        s[p + 2] <= '9') {
+        p++;
+        f_num(s, n, &p, 2, 2, &ss);
+    }
+    int64_t total = hh * 3600 + mm * 60 + ss;
+    if (hh > 23 || mm > 59 || ss > 59 || total > 18 * 3600)
+        return -1;
+    *off_s = neg ? -total : total;
+    *i = p;
+    return 0;
+}
+
+static int f_upper(char c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* DateTimeFormatterBuilder.ZoneIdPrinterParser.parse (pattern VV; z's ZoneTextPrinterParser
+   reads the same ids, but not the zone names such as "PST" or "Pacific Standard Time"): an
+   offset after '+' or '-' (f_offset_id); "UTC", "UT" or "GMT" alone (also before '0' or 'Z')
+   or before such an offset, "GMT0"; else the longest id of the tz database the text starts
+   with (srt_zone_region: a region's rules into *rules, matched with its case as written);
+   else "Z" (UTC).  The offset into *off_s. */
+static int f_zone_id(const char *s, uint32_t n, uint32_t *i, int64_t *off_s, const int64_t **rules)
+{
+    uint32_t p = *i;
+    *off_s = 0;
+    *rules = NULL;
+    if (p >= n)
+        return -1;
+    if (s[p] == '+' || s[p] == '-')
+        return f_offset_id(s, n, i, off_s);
+    uint32_t pre = 0;
+    if (p + 2 <= n && f_upper(s[p]) == 'U' && f_upper(s[p + 1]) == 'T') {
+        pre = p + 3 <= n && f_upper(s[p + 2]) == 'C' ? 3 : 2;
+    } else if (p + 3 <= n && f_upper(s[p]) == 'G' && f_upper(s[p + 1]) == 'M' &&
+               f_upper(s[p + 2]) == 'T') {
+        if (p + 4 <= n && s[p + 3] == '0') { /* ZoneId.of("GMT0") */
+            *i = p + 4;
+            return 0;
+        }
+        pre = 3;
+    }
+    if (pre) { /* parseOffsetBased: an offset that does not parse leaves the prefix alone */
+        *i = p + pre;
+        uint32_t q = *i;
+        if (q < n && s[q] != '0' && f_upper(s[q]) != 'Z' && f_offset_id(s, n, &q, off_s) == 0)
+            *i = q;
+        return 0;
+    }
+    uint32_t end = p;
+    while (end < n && end - p < 40 && /* the longest tz id has 32 bytes */
+           ((s[end] >= 'A' && s[end] <= 'Z') || (s[end] >= 'a' && s[end] <= 'z') ||
+            (s[end] >= '0' && s[end] <= '9') || s[end] == '/' || s[end] == '_' || s[end] == '-' ||
+            s[end] == '+'))
+        end++;
+    for (uint32_t e = end; e > p; e--) {
+        int32_t off;
+        if (srt_zone_region(s + p, e - p, &off, rules)) {
+            *off_s = off;
+            *i = e;
+            return 0;
+        }
+    }
+    if (f_upper(s[p]) == 'Z') {
+        *i = p + 1;
+        return 0;
+    }
+    return -1;
+}
+
 static int f_is_numeric_letter(char c)
 {
     return c && strchr("yuMLdDHhkKmsS", c) != NULL;
@@ -669,6 +754,7 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
                                         "Friday", "Saturday", "Sunday"};
     int64_t year = 1970, month = 1, day = 1, doy = -1, hour = -1, hour12 = -1, minute = 0,
             second = 0, micros = 0, off_s = 0, v;
+    const int64_t *zone_rules = NULL; /* a region read by V or z */
     int ampm = -1, dow = -1, hour12_clock = 0;
     uint32_t i = 0, j = 0;
     while (j < fmt_n) {
@@ -768,10 +854,13 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
             case 'X':
             case 'x':
             case 'Z':
-            case 'z':
             case 'O':
-            case 'V':
                 if (f_zone(s, n, &i, &off_s) < 0)
+                    return -1;
+                break;
+            case 'z':
+            case 'V':
+                if (f_zone_id(s, n, &i, &off_s, &zone_rules) < 0)
                     return -1;
                 break;
             default:
@@ -834,6 +923,9 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
     int64_t days_n = cm_days_from_civil(year, month, day);
     if (dow >= 0 && ((days_n + 3) % 7 + 7) % 7 != dow) /* 1970-01-01 was a Thursday */
         return -1;
-    *out_us = (days_n * 86400 + hour * 3600 + minute * 60 + second - off_s) * F_US_PER_SEC + micros;
+    int64_t local_s = days_n * 86400 + hour * 3600 + minute * 60 + second;
+    if (zone_rules) /* TimestampFormatter.parse: ZonedDateTime.of(local, the parsed zone) */
+        off_s = cm_tz_local_offset(zone_rules, local_s, micros != 0);
+    *out_us = (local_s - off_s) * F_US_PER_SEC + micros;
     return 0;
 }

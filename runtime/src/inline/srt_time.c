@@ -508,8 +508,14 @@ static uint32_t t_field(char *o, char c, int count, const TParts *t)
     case 'G':
         memcpy(o, t->year > 0 ? "AD" : "BC", 2);
         return 2;
-    case 'z':
-    case 'V':
+    case 'z': /* the session zone, UTC: its short name, or its full one for zzzz */
+        if (count == 4) {
+            memcpy(o, "Coordinated Universal Time", 26);
+            return 26;
+        }
+        memcpy(o, "UTC", 3);
+        return 3;
+    case 'V': /* VV: the zone's id */
         memcpy(o, "UTC", 3);
         return 3;
     case 'O':
@@ -552,7 +558,8 @@ static uint32_t t_field(char *o, char c, int count, const TParts *t)
 void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, const char **out,
                      uint32_t *out_n)
 {
-    /* No letter run of length k yields more than max(k, 11) + 10 bytes. */
+    /* No letter run of length k yields more than max(k, 11) + 10 bytes (but zzzz: 26, within
+       the 48 its letters add). */
     char *o = srt_scratch_alloc(q, (size_t)fmt_n * 12 + 32);
     TParts t;
     t_split(us, &t);

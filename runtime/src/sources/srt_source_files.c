@@ -67,7 +67,9 @@ typedef struct Files {
     int latest_first;
     int csv;            /* format csv: a UTF-8 byte order mark starting a file is dropped */
     int skip_header;    /* csv with header = true: the first line of each file is not data */
-    int line_sep;       /* the lineSep option's byte + 1 (SrtReadPos); 0: not set */
+    char *line_sep;     /* owned: the lineSep option (SrtReadPos); NULL: not set */
+    int json_lf;        /* JSON with lineSep and no corrupt record column: a '\n' in a record
+                           is read as Jackson reads it (cm_lines_sep's json) */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -107,9 +109,18 @@ static int ent_desc(const void *a, const void *b)
     return cm_file_order(x->mtime_ns, x->name, y->mtime_ns, y->name, true);
 }
 
+/* Does the source's schema hold its corrupt record column (columnNameOfCorruptRecord)? */
+static bool has_corrupt_column(const SrtOptions *opts, const SrtSchema *schema)
+{
+    const char *name = srt_opts_value(opts, "columnNameOfCorruptRecord");
+    for (uint32_t i = 0; name && i < schema->n_cols; i++)
+        if (strcmp(schema->cols[i].name, name) == 0)
+            return true;
+    return false;
+}
+
 static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
-    SRT_UNUSED(schema);
     Files *f = srt_mem_calloc(s->mem, sizeof *f);
     if (!f)
         return srt_err_nomem(err, "files source");
@@ -130,10 +141,14 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     f->csv = format && srt_str_ieq(format, "csv");
     if (f->csv && (rc = srt_opts_bool(opts, "header", &f->skip_header, err)) < 0)
         return rc;
-    const char *sep = srt_opts_value(opts, "lineSep"); /* one byte: sema refuses others */
-    if (sep && strlen(sep) != 1)
-        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': lineSep '%s' is not one byte", s->name, sep);
-    f->line_sep = sep ? (unsigned char)sep[0] + 1 : 0;
+    const char *sep = srt_opts_value(opts, "lineSep"); /* sema refuses an empty one */
+    if (sep && !*sep)
+        return srt_err_set(err, SRT_ERR_OPTION, "source '%s': lineSep is empty", s->name);
+    if (sep && !(f->line_sep = srt_mem_alloc(f->mem, strlen(sep) + 1)))
+        return srt_err_nomem(err, "files source");
+    if (sep)
+        memcpy(f->line_sep, sep, strlen(sep) + 1);
+    f->json_lf = (!format || srt_str_ieq(format, "json")) && !has_corrupt_column(opts, schema);
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -858,7 +873,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         }
         from = (size_t)(p - b);
     }
-    SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0, h->at.byte + (int64_t)from, h->at.line_sep};
+    SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -866,29 +882,31 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         h->any = 1;
     }
     h->at.line = 0; /* counted only for an error message (SrtReadPos) */
-    h->at.byte += (int64_t)take;
+    h->at.byte += srt_read_span(&h->at, b, take);
     return 0;
 }
 
 /* Make p[0, n), the bytes of the file `what` from its byte `at`, lines the readers split at
-   '\n' alone (cm_lines_lf; with lineSep, cm_lines_sep).  Returns the number of bytes settled,
-   or -SRT_ERR_FORMAT for a byte that lineSep leaves unreadable here. */
-static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n, bool at_end,
-                            SrtErr *err)
+   '\n' alone (cm_lines_lf; with lineSep, cm_lines_sep, which compacts them to *out bytes).
+   Returns the number of bytes settled, or -SRT_ERR_FORMAT for a byte that lineSep leaves
+   unreadable here. */
+static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n,
+                            bool at_end, size_t *out, SrtErr *err)
 {
     if (!f->line_sep)
-        return (int64_t)cm_lines_lf(p, n, at_end);
+        return (int64_t)(*out = cm_lines_lf(p, n, at_end));
     bool bad;
-    size_t k = cm_lines_sep(p, n, at_end, (unsigned char)(f->line_sep - 1), &bad);
+    size_t k = cm_lines_sep(p, n, at_end, f->line_sep, strlen(f->line_sep), f->json_lf, out, &bad);
     if (!bad)
         return (int64_t)k;
     bool lf = p[k] == '\n';
-    return srt_err_set(err, SRT_ERR_FORMAT,
-                       "files source: %s: byte %lld is a %s: with the lineSep option, sluice "
-                       "cannot read a line that holds a '\\n' (unless it is the lineSep) or ends in "
-                       "a '\\r' (unless it is the lineSep)",
-                       what, (long long)(at + (int64_t)k), lf ? "'\\n' that is not the lineSep"
-                                                             : "'\\r' ending a line");
+    return srt_err_set(
+        err, SRT_ERR_FORMAT,
+        "files source: %s: byte %lld is a %s: with the lineSep option, sluice "
+        "cannot read a line that holds a '\\n' (unless it is part of the lineSep) or "
+        "ends in a '\\r' (unless it is part of the lineSep)",
+        what, (long long)(at + (int64_t)k),
+        lf ? "'\\n' that is not the lineSep" : "'\\r' ending a line");
 }
 
 /* Read the open file fd, named `what`, to fn in buffers of whole lines (hand_over): pread of
@@ -905,14 +923,16 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
     Handing h = {{1, 0, f->line_sep}, f->skip_header, f->csv, 0};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
-    size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf) */
+    size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
+                           lineSep compacted, cm_lines_sep: the rest are the file's bytes) */
+    int64_t next = 0;   /* the offset in the file of the next byte to read */
     int eof = 0;
     while (!eof || have) {
         if (!eof) {
             int rc = room_to_read(f, f->rbuf, have, err);
             if (rc < 0)
                 return rc;
-            ssize_t r = pread(fd, f->rbuf + have, FILES_READ_SIZE, (off_t)(h.at.byte + (int64_t)have));
+            ssize_t r = pread(fd, f->rbuf + have, FILES_READ_SIZE, (off_t)next);
             if (r < 0) {
                 if (errno == EINTR)
                     continue;
@@ -920,14 +940,19 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
             }
             eof = r == 0;
             have += (size_t)r;
+            next += r;
             if (r > 0 && (size_t)r < FILES_READ_SIZE)
                 continue; /* short: likely the end; a small file goes on in one buffer */
         }
-        int64_t k = settle_lines(f, what, h.at.byte + (int64_t)settled, f->rbuf + settled, have - settled,
-                                 eof, err);
+        size_t out;
+        int64_t k = settle_lines(f, what, next - (int64_t)(have - settled), f->rbuf + settled,
+                                 have - settled, eof, &out, err);
         if (k < 0)
             return (int)k;
-        settled += (size_t)k;
+        if (out < (size_t)k) /* compacted: the bytes not settled follow */
+            memmove(f->rbuf + settled + out, f->rbuf + settled + k, have - settled - (size_t)k);
+        have -= (size_t)k - out;
+        settled += out;
         const char *b = f->rbuf;
         size_t take = have; /* at the end of the file: everything, the last line unterminated */
         if (!eof) {
@@ -976,9 +1001,11 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
     Handing h = {{1, 0, f->line_sep}, f->skip_header, f->csv, 0};
     int rc = 0;
-    if (f->line_sep) { /* cm_lines_sep rewrites once: the whole mapping up front */
-        int64_t k = settle_lines(f, what, 0, p, (size_t)(e - p), true, err);
+    if (f->line_sep) { /* cm_lines_sep compacts once: the whole mapping up front */
+        size_t out;
+        int64_t k = settle_lines(f, what, 0, p, (size_t)(e - p), true, &out, err);
         rc = k < 0 ? (int)k : 0;
+        e = p + out;
     }
     while (p < e && rc == 0) {
         size_t avail = (size_t)(e - p);
@@ -1203,6 +1230,8 @@ static void files_close(SrtSource *s)
         srt_mem_free(f->mem, f->dir, strlen(f->dir) + 1);
     if (f->abs)
         srt_mem_free(f->mem, f->abs, strlen(f->abs) + 1);
+    if (f->line_sep)
+        srt_mem_free(f->mem, f->line_sep, strlen(f->line_sep) + 1);
     srt_mem_free(f->mem, f, sizeof *f);
     s->impl = NULL;
 }

@@ -32,7 +32,8 @@
 ** duplicates holds one copy of each.  The rest runs when the batch's output is produced
 ** (srt_collect_settle, through srt_agg_settle_collects), or on the first row of a later
 ** batch when no output ran in between.  DECIMAL elements are not supported in sets (their
-** hashCode is scala.math.BigDecimal's), nor nested values in either.
+** hashCode is scala.math.BigDecimal's), nor nested values; a list keeps a nested value as its
+** canonical bytes (SRT_COLLECT_NESTED, srt_key.c), which generated code reads back.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -77,6 +78,12 @@ static int is_set(uint32_t kind)
     return (kind & SRT_COLLECT_SET) != 0;
 }
 
+/* Are the elements bytes with a length (a STRING, a nested value's canonical bytes)? */
+static int bytes_kind(uint32_t kind)
+{
+    return elem_kind(kind) == SRT_COLLECT_STRING || elem_kind(kind) == SRT_COLLECT_NESTED;
+}
+
 /* ==== Java's hashCode and Scala's == of the boxed element ==== */
 
 /* Guava's Hashing.murmur3_32().hashInt(h) (seed 0), OpenHashSet.hashcode: Murmur3_x86_32's
@@ -116,6 +123,7 @@ static int32_t elem_hash(const Elems *e, uint32_t i)
         return (int32_t)(uint32_t)(bits ^ (bits >> 32));
     }
     case SRT_COLLECT_STRING:
+    case SRT_COLLECT_NESTED: /* never in a set (the compiler refuses it) */
         return srt_m3_bytes(e->bytes + c[0], (uint32_t)c[1], 42);
     case SRT_COLLECT_DECIMAL: /* refused in sets by the compiler */
     case SRT_COLLECT_VOID:
@@ -133,6 +141,7 @@ static int elem_eq(const Elems *e, uint32_t i, uint32_t j)
     case SRT_COLLECT_DOUBLE:
         return cell_double(a) == cell_double(b); /* NaN != NaN, -0.0 == 0.0 */
     case SRT_COLLECT_STRING:
+    case SRT_COLLECT_NESTED:
         return a[1] == b[1] && memcmp(e->bytes + a[0], e->bytes + b[0], (size_t)a[1]) == 0;
     case SRT_COLLECT_BOOLEAN:
     case SRT_COLLECT_INT:
@@ -290,7 +299,7 @@ static int push(SrtMem *m, SrtCollect *c, uint32_t kind, int64_t lo, int64_t hi,
         c->cap = (uint32_t)cap;
     }
     uint64_t *cell = c->cells + 2u * c->n;
-    if (elem_kind(kind) == SRT_COLLECT_STRING) {
+    if (bytes_kind(kind)) {
         if (srt_mem_grow(m, (void **)&c->bytes, &c->cap_bytes, 1u, c->n_bytes + n) < 0)
             return -SRT_ERR_NOMEM;
         if (n)
@@ -314,7 +323,7 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
     if (!cells)
         return -SRT_ERR_NOMEM;
     size_t nb = 0;
-    if (elem_kind(kind) == SRT_COLLECT_STRING)
+    if (bytes_kind(kind))
         for (uint32_t i = 0; i < k; i++)
             nb += (size_t)c->cells[2u * order[i] + 1u];
     char *bytes = NULL;
@@ -326,7 +335,7 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
     for (uint32_t i = 0; i < k; i++) {
         const uint64_t *from = c->cells + 2u * order[i];
         uint64_t *to = cells + 2u * i;
-        if (elem_kind(kind) == SRT_COLLECT_STRING) {
+        if (bytes_kind(kind)) {
             if (from[1])
                 memcpy(bytes + pos, c->bytes + from[0], (size_t)from[1]);
             to[0] = pos;
@@ -467,6 +476,7 @@ void srt_collect_datum(const SrtCollect *c, uint32_t kind, uint32_t i, SrtDatum 
         d->d = cell_double(cell);
         return;
     case SRT_COLLECT_STRING:
+    case SRT_COLLECT_NESTED: /* its bytes: generated code reads them back (srt_key_nested_value) */
         d->p = c->bytes + cell[0];
         d->n = (uint32_t)cell[1];
         return;
@@ -493,7 +503,7 @@ void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
     for (uint32_t i = 0; i < n; i++) {
         const uint64_t *cell = c->cells + 2u * i;
         uint8_t w[16];
-        if (elem_kind(kind) == SRT_COLLECT_STRING) {
+        if (bytes_kind(kind)) {
             uint32_t len = (uint32_t)cell[1];
             for (int b = 0; b < 4; b++)
                 w[b] = (uint8_t)(len >> (8 * b));
@@ -512,7 +522,7 @@ void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
 size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind)
 {
     uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
-    if (elem_kind(kind) == SRT_COLLECT_STRING) {
+    if (bytes_kind(kind)) {
         size_t sz = (size_t)n * 4u;
         for (uint32_t i = 0; i < n; i++)
             sz += (size_t)c->cells[2u * i + 1u];
@@ -535,7 +545,7 @@ int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, Srt
         int64_t w[2] = {0, 0};
         const char *s = NULL;
         uint32_t len = 0;
-        if (elem_kind(kind) == SRT_COLLECT_STRING) {
+        if (bytes_kind(kind)) {
             if (n - pos < 4)
                 goto bad;
             len = (uint32_t)p[pos] | (uint32_t)p[pos + 1] << 8 | (uint32_t)p[pos + 2] << 16 |
@@ -733,7 +743,7 @@ static int java_equals(const Elems *e, uint32_t i, uint32_t j)
         double x = cell_double(a), y = cell_double(b);
         return (x != x && y != y) || a[0] == b[0]; /* doubleToLongBits equal */
     }
-    if (e->elem == SRT_COLLECT_STRING)
+    if (e->elem == SRT_COLLECT_STRING || e->elem == SRT_COLLECT_NESTED)
         return a[1] == b[1] && memcmp(e->bytes + a[0], e->bytes + b[0], (size_t)a[1]) == 0;
     return a[0] == b[0] && a[1] == b[1];
 }
@@ -826,7 +836,7 @@ int32_t srt_collect_mode(SrtQuery *q, const uint8_t *slot, uint32_t kind, int64_
     if (i < 0)
         srt_query_oom(q, "mode values");
     const uint64_t *cell = c->cells + 2u * (uint64_t)i;
-    if (elem_kind(kind) == SRT_COLLECT_STRING) {
+    if (bytes_kind(kind)) {
         *s = c->bytes + cell[0]; /* valid until a later batch changes the values */
         *n = (uint32_t)cell[1];
     } else {
