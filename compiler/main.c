@@ -79,7 +79,8 @@ static int parse_args(int argc, char **argv, DriverOpts *o, Diag *diag)
             char *end = NULL;
             long n = v ? strtol(v, &end, 10) : 0;
             if (!v || *end || n < 1 || n > CG_MAX_THREADS) {
-                fprintf(stderr, "sluice: -j needs a number of threads from 1 to %d\n", CG_MAX_THREADS);
+                fprintf(stderr, "sluice: -j needs a number of threads from 1 to %d\n",
+                        CG_MAX_THREADS);
                 return -1;
             }
             o->jobs = (int)n;

@@ -410,7 +410,8 @@ static void update_hll(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMBasicBlockRef bb_done = cg_block(cg, "hll.done");
     LLVMBuildCondBr(cg->b, x.null, bb_done, bb_add);
     cg_at(cg, bb_add);
-    LLVMValueRef args[3] = {st, cg_i32(cg, a->hll_p), cg_spark_hash(cg, true, a->arg->type, x, cg_i64(cg, 42))};
+    LLVMValueRef args[3] = {st, cg_i32(cg, a->hll_p),
+                            cg_spark_hash(cg, true, a->arg->type, x, cg_i64(cg, 42))};
     cg_call(cg, "srt_hll_add", args, 3, "");
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);
@@ -467,8 +468,9 @@ static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
 
 /* ==== Central moments: stddev, variance, skewness, kurtosis ====
 **
-** Spark's CentralMomentAgg keeps (n, avg, m2 [, m3, m4]) in doubles, and a streaming aggregation does
-** not add each row to the stored state: per micro-batch (one input partition) the rows of
+** Spark's CentralMomentAgg keeps (n, avg, m2 [, m3, m4]) in doubles (Covariance (n, xAvg, yAvg,
+** ck), PearsonCorrelation xMk and yMk too), and a streaming aggregation does not add each row to
+** the stored state: per micro-batch (one input partition) the rows of
 ** a group are first aggregated from (0, 0, 0) with the update formula (partial
 ** HashAggregate), that buffer P is merged into a fresh buffer (PartialMerge after the
 ** exchange), then a fresh buffer merges the restored state S and that one (PartialMerge
@@ -478,14 +480,15 @@ static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
 ** the last bits.  Here:
 **   state after the batch:  S' = merge(merge(0, S), merge(0, P))
 **   output:                 evaluate(merge(0, S'))
-** P and its batch are kept as "Partial buffers of a batch" above describes.  A row of a group always passes here, so a batch where all of a group's values are NULL
-** still folds (P = (0, 0, 0)), as Spark merges the group's empty partial buffer.
+** P and its batch are kept as "Partial buffers of a batch" above describes.  A row of a group
+** always passes here, so a batch where all of a group's values are NULL still folds (P = (0, 0,
+** 0)), as Spark merges the group's empty partial buffer.
 */
 typedef struct Moments {
     const SAgg *a;
-    int k;              /* doubles in the buffer (plan_agg_buffer_doubles) */
-    int order;          /* a central moment's: n, avg, m2 .. m<order>; 0 for corr, covar */
-    LLVMValueRef m[6];  /* n, avg, m2, m3, m4; or n, xAvg, yAvg, ck, xMk, yMk */
+    int k;             /* doubles in the buffer (plan_agg_buffer_doubles) */
+    int order;         /* a central moment's: n, avg, m2 .. m<order>; 0 for corr, covar */
+    LLVMValueRef m[6]; /* n, avg, m2, m3, m4; or n, xAvg, yAvg, ck, xMk, yMk */
 } Moments;
 
 /* Where P starts: S is k doubles at 0, P as many after, then the batch mark. */
@@ -564,7 +567,8 @@ static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
     r.m[0] = fadd(cg, n1, n2);
     LLVMValueRef delta = fsub(cg, b.m[1], a.m[1]);
     LLVMValueRef zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, r.m[0], cg_f64(cg, 0.0), "");
-    LLVMValueRef dn = cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(cg->b, delta, r.m[0], ""));
+    LLVMValueRef dn =
+        cg_select(cg, zero_n, cg_f64(cg, 0.0), LLVMBuildFDiv(cg->b, delta, r.m[0], ""));
     r.m[1] = fadd(cg, a.m[1], fmul(cg, dn, n2));
     /* m2.left + m2.right + delta * deltaN * n1 * n2 */
     LLVMValueRef n1n2_cross = fmul(cg, fmul(cg, fmul(cg, delta, dn), n1), n2);
@@ -572,8 +576,10 @@ static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
     if (a.order >= 3) {
         /* m3.left + m3.right + deltaN * deltaN * delta * n1 * n2 * (n1 - n2)
            + 3.0 * deltaN * (n1 * m2.right - n2 * m2.left) */
-        LLVMValueRef t1 = fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, dn, dn), delta), n1), n2), fsub(cg, n1, n2));
-        LLVMValueRef t2 = fmul(cg, fmul(cg, cg_f64(cg, 3.0), dn), fsub(cg, fmul(cg, n1, b.m[2]), fmul(cg, n2, a.m[2])));
+        LLVMValueRef t1 = fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, dn, dn), delta), n1), n2),
+                               fsub(cg, n1, n2));
+        LLVMValueRef t2 = fmul(cg, fmul(cg, cg_f64(cg, 3.0), dn),
+                               fsub(cg, fmul(cg, n1, b.m[2]), fmul(cg, n2, a.m[2])));
         r.m[3] = fadd(cg, fadd(cg, fadd(cg, a.m[3], b.m[3]), t1), t2);
     }
     if (a.order >= 4) {
@@ -582,10 +588,13 @@ static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
            + 6.0 * deltaN * deltaN * (n1 * n1 * m2.right + n2 * n2 * m2.left)
            + 4.0 * deltaN * (n1 * m3.right - n2 * m3.left) */
         LLVMValueRef sq = fadd(cg, fsub(cg, fmul(cg, n1, n1), fmul(cg, n1, n2)), fmul(cg, n2, n2));
-        LLVMValueRef t1 = fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, dn, dn), dn), delta), n1), n2), sq);
-        LLVMValueRef t2 = fmul(cg, fmul(cg, fmul(cg, cg_f64(cg, 6.0), dn), dn),
-                               fadd(cg, fmul(cg, fmul(cg, n1, n1), b.m[2]), fmul(cg, fmul(cg, n2, n2), a.m[2])));
-        LLVMValueRef t3 = fmul(cg, fmul(cg, cg_f64(cg, 4.0), dn), fsub(cg, fmul(cg, n1, b.m[3]), fmul(cg, n2, a.m[3])));
+        LLVMValueRef t1 = fmul(
+            cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, fmul(cg, dn, dn), dn), delta), n1), n2), sq);
+        LLVMValueRef t2 =
+            fmul(cg, fmul(cg, fmul(cg, cg_f64(cg, 6.0), dn), dn),
+                 fadd(cg, fmul(cg, fmul(cg, n1, n1), b.m[2]), fmul(cg, fmul(cg, n2, n2), a.m[2])));
+        LLVMValueRef t3 = fmul(cg, fmul(cg, cg_f64(cg, 4.0), dn),
+                               fsub(cg, fmul(cg, n1, b.m[3]), fmul(cg, n2, a.m[3])));
         r.m[4] = fadd(cg, fadd(cg, fadd(cg, fadd(cg, a.m[4], b.m[4]), t1), t2), t3);
     }
     return r;
@@ -607,8 +616,9 @@ static Moments moments_current(CgCtx *cg, LLVMValueRef st, const SAgg *a)
 {
     uint32_t w = moments_bytes(a);
     Moments s = moments_load(cg, st, 0, a), p = moments_load(cg, st, w, a);
-    LLVMValueRef pending = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, cg_gepc(cg, st, 2u * w, ""), "mo.batch"),
-                                         cg_i64(cg, 0), "");
+    LLVMValueRef pending = LLVMBuildICmp(
+        cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, cg_gepc(cg, st, 2u * w, ""), "mo.batch"),
+        cg_i64(cg, 0), "");
     Moments f = moments_fold(cg, s, p);
     for (int i = 0; i < f.k; i++)
         f.m[i] = cg_select(cg, pending, f.m[i], s.m[i]);
@@ -635,8 +645,10 @@ static Moments comoments_update(CgCtx *cg, Moments p, CgVal x, CgVal y)
     r.m[2] = fadd(cg, p.m[2], dyn);
     r.m[3] = fadd(cg, p.m[3], fmul(cg, dx, fsub(cg, y.v, r.m[2]))); /* ck + dx * (y - newYAvg) */
     if (p.k == 6) {
-        r.m[4] = fadd(cg, p.m[4], fmul(cg, dx, fsub(cg, x.v, r.m[1]))); /* xMk + dx * (x - newXAvg) */
-        r.m[5] = fadd(cg, p.m[5], fmul(cg, dy, fsub(cg, y.v, r.m[2]))); /* yMk + dy * (y - newYAvg) */
+        r.m[4] =
+            fadd(cg, p.m[4], fmul(cg, dx, fsub(cg, x.v, r.m[1]))); /* xMk + dx * (x - newXAvg) */
+        r.m[5] =
+            fadd(cg, p.m[5], fmul(cg, dy, fsub(cg, y.v, r.m[2]))); /* yMk + dy * (y - newYAvg) */
     }
     LLVMValueRef null = cg_or(cg, x.null, y.null);
     for (int i = 0; i < p.k; i++)
@@ -644,7 +656,8 @@ static Moments comoments_update(CgCtx *cg, Moments p, CgVal x, CgVal y)
     return r;
 }
 
-static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y, LLVMValueRef cur)
+static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y,
+                           LLVMValueRef cur)
 {
     int order = plan_agg_moment_order(a);
     uint32_t w = moments_bytes(a);
@@ -711,11 +724,13 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         break;
     case AGG_SKEWNESS: /* sqrt(n) * m3 / sqrt(m2 * m2 * m2) */
         r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, m2, cg_f64(cg, 0.0), ""));
-        r.v = LLVMBuildFDiv(B, fmul(cg, sqrt_f64(cg, n), f.m[3]), sqrt_f64(cg, fmul(cg, fmul(cg, m2, m2), m2)), "skew");
+        r.v = LLVMBuildFDiv(B, fmul(cg, sqrt_f64(cg, n), f.m[3]),
+                            sqrt_f64(cg, fmul(cg, fmul(cg, m2, m2), m2)), "skew");
         break;
     case AGG_KURTOSIS: /* n * m4 / (m2 * m2) - 3.0 */
         r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, m2, cg_f64(cg, 0.0), ""));
-        r.v = fsub(cg, LLVMBuildFDiv(B, fmul(cg, n, f.m[4]), fmul(cg, m2, m2), ""), cg_f64(cg, 3.0));
+        r.v =
+            fsub(cg, LLVMBuildFDiv(B, fmul(cg, n, f.m[4]), fmul(cg, m2, m2), ""), cg_f64(cg, 3.0));
         break;
     default: {
         bool samp = a->kind == AGG_STDDEV_SAMP || a->kind == AGG_VAR_SAMP;
@@ -1024,7 +1039,8 @@ static void merge_by(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef sr
     LLVMBasicBlockRef bb_done = cg_block(cg, "by.mdone");
     LLVMBuildCondBr(cg->b, by_flag(cg, src, BY_FLAGS), bb_cmp, bb_done);
     cg_at(cg, bb_cmp);
-    LLVMValueRef keeps = by_keeps(cg, a, a->arg2->type, by_ordering(cg, a, dst), by_ordering(cg, a, src));
+    LLVMValueRef keeps =
+        by_keeps(cg, a, a->arg2->type, by_ordering(cg, a, dst), by_ordering(cg, a, src));
     LLVMBuildCondBr(cg->b, cg_and(cg, by_flag(cg, dst, BY_FLAGS), keeps), bb_done, bb_take);
     cg_at(cg, bb_take);
     for (uint32_t off = 0; off < BY_FLAGS + 8; off += 8)
@@ -1061,9 +1077,12 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_NULL: k = SRT_COLLECT_VOID; break;
     case TY_STRUCT: /* collect_list only (sema) */
     case TY_ARRAY:
-    case TY_MAP: k = SRT_COLLECT_NESTED; break;
+    case TY_MAP:
+        k = SRT_COLLECT_NESTED;
+        break;
     case TY_INTERVAL: /* refused by sema */
-    case TY_BINARY: SL_UNREACHABLE();
+    case TY_BINARY:
+        SL_UNREACHABLE();
     }
     return a->kind == AGG_COLLECT_SET ? k | SRT_COLLECT_SET : k;
 }
@@ -1212,7 +1231,8 @@ static LLVMValueRef bit_op(CgCtx *cg, const SAgg *a, LLVMValueRef l, LLVMValueRe
 static void bit_combine(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef v, LLVMValueRef has)
 {
     LLVMValueRef hp = cg_gepc(cg, st, 12, "bit.has.p");
-    LLVMValueRef cur_has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, hp, ""), cg_i32(cg, 0), "");
+    LLVMValueRef cur_has =
+        LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, hp, ""), cg_i32(cg, 0), "");
     LLVMValueRef cur = cg_load(cg, cg->t_i64, st, "bit.cur");
     LLVMValueRef both = bit_op(cg, a, cur, v);
     LLVMValueRef r = cg_select(cg, has, cg_select(cg, cur_has, both, v), cur);
@@ -1268,7 +1288,8 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
     case AGG_BIT_AND:
     case AGG_BIT_OR:
     case AGG_BIT_XOR: {
-        LLVMValueRef v = a->arg->type->kind == TY_INT ? LLVMBuildSExt(cg->b, x.v, cg->t_i64, "") : x.v;
+        LLVMValueRef v =
+            a->arg->type->kind == TY_INT ? LLVMBuildSExt(cg->b, x.v, cg->t_i64, "") : x.v;
         bit_combine(cg, a, st, v, cg_not(cg, x.null));
         return;
     }
@@ -1638,8 +1659,8 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     cg->agg_table = table;
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (pq->agg_distinct[i] < 0)
-            update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i],
-                       agg_arg2(cg, pq, args, i), cur);
+            update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
+                       args[i], agg_arg2(cg, pq, args, i), cur);
     for (int d = 0; d < pq->n_distinct; d++)
         update_distinct(cg, pq, d, state, keys, args, cur);
     cg->agg_table = NULL;
@@ -1687,8 +1708,8 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
     LLVMValueRef uargs[6] = {cg->q, key, len, hash, start, end};
     LLVMValueRef state = cg_call(cg, "srt_session_upsert", uargs, 6, "session");
     for (int i = 0; i < pq->agg->n_agg; i++)
-        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), args[i],
-                   agg_arg2(cg, pq, args, i), NULL);
+        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
+                   args[i], agg_arg2(cg, pq, args, i), NULL);
 }
 
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
@@ -1754,8 +1775,9 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_BIT_AND: /* BitAggregate.mergeExpressions */
     case AGG_BIT_OR:
     case AGG_BIT_XOR: {
-        LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, cg_gepc(cg, src, 12, ""), ""),
-                                        cg_i32(cg, 0), "");
+        LLVMValueRef sh =
+            LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, cg_gepc(cg, src, 12, ""), ""),
+                          cg_i32(cg, 0), "");
         bit_combine(cg, a, dst, cg_load(cg, cg->t_i64, src, ""), sh);
         return;
     }

@@ -326,11 +326,12 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return array_remove(cg, e, a);
     case FN_ARRAYS_ZIP:
         return arrays_zip(cg, e, a);
-    case FN_ARRAY_APPEND: /* ArrayAppend: NULL for a NULL array; a NULL value is appended */
+    case FN_ARRAY_APPEND:    /* ArrayAppend: NULL for a NULL array; a NULL value is appended */
     case FN_ARRAY_PREPEND: { /* ArrayInsert(arr, 1, v) */
         CgVal parts[2];
         bool append = e->u.call.fn == FN_ARRAY_APPEND;
-        parts[append ? 0 : 1] = cast_elems(cg, a[0], e->u.call.args[0]->type->elem, e->type->elem, e->span);
+        parts[append ? 0 : 1] =
+            cast_elems(cg, a[0], e->u.call.args[0]->type->elem, e->type->elem, e->span);
         parts[append ? 1 : 0] = cg_array_make(cg, e->type->elem, &a[1], 1);
         return cg_array_concat(cg, parts, 2);
     }
@@ -505,8 +506,9 @@ static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a)
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, arr);
     CgVal x = cg_array_elem(cg, el, arr, i);
-    LLVMValueRef keep = compact ? cg_not(cg, x.null)
-                                : cg_or(cg, x.null, cg_not(cg, cg_compare(cg, BOP_EQ, el, x, a[1], e->span)));
+    LLVMValueRef keep =
+        compact ? cg_not(cg, x.null)
+                : cg_or(cg, x.null, cg_not(cg, cg_compare(cg, BOP_EQ, el, x, a[1], e->span)));
     LLVMValueRef k = cg_load(cg, cg->t_i32, kept, "");
     LLVMValueRef src = cg_gep(cg, arr.v, bytes_of(cg, i), "");
     copy_datums(cg, out, k, src, LLVMBuildZExt(cg->b, keep, cg->t_i32, ""));

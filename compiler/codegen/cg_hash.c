@@ -35,7 +35,8 @@ LLVMValueRef cg_spark_hash(CgCtx *cg, bool xx, const Type *t, CgVal x, LLVMValue
     case TY_FLOAT: { /* hashInt(floatToIntBits(f)), -0.0f as 0 */
         LLVMValueRef zero = LLVMBuildFCmp(cg->b, LLVMRealOEQ, x.v, cg_f32(cg, 0.0), "");
         LLVMValueRef nan = LLVMBuildFCmp(cg->b, LLVMRealUNO, x.v, x.v, "");
-        LLVMValueRef f = cg_select(cg, nan, cg_f32(cg, __builtin_nan("")), cg_select(cg, zero, cg_f32(cg, 0.0), x.v));
+        LLVMValueRef f = cg_select(cg, nan, cg_f32(cg, __builtin_nan("")),
+                                   cg_select(cg, zero, cg_f32(cg, 0.0), x.v));
         args[0] = LLVMBuildBitCast(cg->b, f, cg->t_i32, "");
         return cg_call(cg, h_i32, args, 2, "hash");
     }

@@ -578,7 +578,8 @@ static bool block_allocates(const SSelect *s)
         if (expr_allocates(s->group[i]) || type_is_bytes(s->group[i]->type))
             return true; /* a long string key is built in scratch memory */
     for (int i = 0; i < s->n_agg; i++)
-        if (expr_allocates(s->aggs[i].arg) || expr_allocates(s->aggs[i].arg2) || s->aggs[i].distinct)
+        if (expr_allocates(s->aggs[i].arg) || expr_allocates(s->aggs[i].arg2) ||
+            s->aggs[i].distinct)
             return true; /* a DISTINCT tuple's key may be built in scratch memory */
     if (!s->has_agg)
         for (int i = 0; i < s->n_out; i++)

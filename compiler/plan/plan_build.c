@@ -552,7 +552,8 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
                 }
                 if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST || ag->kind == AGG_MAX_BY ||
                      ag->kind == AGG_MIN_BY) &&
-                    (plan_agg_slot_bytes(ag->type) || (ag->arg2 && type_is_bytes(ag->arg2->type)))) {
+                    (plan_agg_slot_bytes(ag->type) ||
+                     (ag->arg2 && type_is_bytes(ag->arg2->type)))) {
                     diag_error(diag, ag->span,
                                "%s of a %s in a session window aggregation is not supported yet",
                                sema_agg_name(ag->kind),

@@ -112,7 +112,7 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
                 put_field(sb, arena, names[m], &type_double);
             break;
         }
-        case AGG_CORR: /* PearsonCorrelation.aggBufferAttributes */
+        case AGG_CORR:      /* PearsonCorrelation.aggBufferAttributes */
         case AGG_COVAR_POP: /* Covariance.aggBufferAttributes: the first four */
         case AGG_COVAR_SAMP: {
             static const char *const names[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};

@@ -306,7 +306,10 @@ struct SExpr {
         /* SX_EXPLODE: the array or map; outer: explode_outer (one row of NULLs for a NULL or
            empty one); its type is the element's, or for posexplode and a map the STRUCT of
            the generated columns (pos, col / key, value), each an output column SX_FIELD of it */
-        struct { SExpr *arg; bool outer, in_line; } gen; /* in_line: the element is the row */
+        struct {
+            SExpr *arg;
+            bool outer, in_line;
+        } gen; /* in_line: the element is the row */
         struct { SExpr *arg; int index; } field;
         struct { SExpr *arg, *index; } index;
         struct { AstBinaryOp op; SExpr *lhs, *rhs; } bin;
@@ -364,8 +367,8 @@ typedef enum SAggKind {
     AGG_COLLECT_SET,           /* collect_set: CollectSet */
     AGG_MAX_BY,                /* max_by(x, ord): Spark's MaxBy, x of the largest ord (SAgg.arg2) */
     AGG_MIN_BY,                /* min_by: MinBy */
-    AGG_PERCENTILE,            /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
-    AGG_MODE,                  /* mode(x): Spark's Mode, the most frequent value */
+    AGG_PERCENTILE, /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
+    AGG_MODE,       /* mode(x): Spark's Mode, the most frequent value */
 } SAggKind;
 
 typedef struct SAgg {

@@ -1483,9 +1483,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                          min_args, max_args, args->n);
         return NULL;
     }
-    if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
-                     kind == AGG_MODE || kind == AGG_CORR || kind == AGG_COVAR_POP ||
-                     kind == AGG_COVAR_SAMP)) {
+    if (distinct &&
+        (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE || kind == AGG_MODE ||
+         kind == AGG_CORR || kind == AGG_COVAR_POP || kind == AGG_COVAR_SAMP)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1731,10 +1731,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     int ref = -1;
     for (int i = 0; i < blk->n_agg; i++)
         if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
-            blk->aggs[i].ignore_nulls == agg.ignore_nulls && sema_expr_equal(blk->aggs[i].arg, agg.arg) &&
-            blk->aggs[i].pct == agg.pct &&
-            sema_expr_equal(blk->aggs[i].arg2, agg.arg2) &&
-            same_distinct(&blk->aggs[i], &agg))
+            blk->aggs[i].ignore_nulls == agg.ignore_nulls &&
+            sema_expr_equal(blk->aggs[i].arg, agg.arg) && blk->aggs[i].pct == agg.pct &&
+            sema_expr_equal(blk->aggs[i].arg2, agg.arg2) && same_distinct(&blk->aggs[i], &agg))
             ref = i;
     if (ref < 0) {
         if (blk->n_agg == blk->cap_agg) {

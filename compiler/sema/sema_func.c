@@ -867,14 +867,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         }
         for (int i = 0; i < n; i++)
             if (type_has_map(args[i]->type)) {
-                diag_error(b->sc->diag, e->span,
-                           "[DATATYPE_MISMATCH.HASH_MAP_TYPE] Cannot resolve \"%s\" due to data type "
-                           "mismatch: Input to the function `%s` cannot contain elements of the "
-                           "\"MAP\" type. In Spark, same maps may have different hashcode, thus "
-                           "hash expressions are prohibited on \"MAP\" elements. To restore "
-                           "previous behavior set \"spark.sql.legacy.allowHashOnMapType\" to "
-                           "\"true\".",
-                           sema_expr_sql(b->sc, b->blk, e), fn == FN_HASH ? "hash" : "xxhash64");
+                diag_error(
+                    b->sc->diag, e->span,
+                    "[DATATYPE_MISMATCH.HASH_MAP_TYPE] Cannot resolve \"%s\" due to data type "
+                    "mismatch: Input to the function `%s` cannot contain elements of the "
+                    "\"MAP\" type. In Spark, same maps may have different hashcode, thus "
+                    "hash expressions are prohibited on \"MAP\" elements. To restore "
+                    "previous behavior set \"spark.sql.legacy.allowHashOnMapType\" to "
+                    "\"true\".",
+                    sema_expr_sql(b->sc, b->blk, e), fn == FN_HASH ? "hash" : "xxhash64");
                 return false;
             }
         return true;

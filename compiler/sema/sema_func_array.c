@@ -54,7 +54,8 @@ static const Type *tightest_common(const Type *a, const Type *t)
         return a;
     if (type_is_numeric(a) && type_is_numeric(t))
         return sema_wider_type(a, t);
-    if ((a->kind == TY_DATE && t->kind == TY_TIMESTAMP) || (a->kind == TY_TIMESTAMP && t->kind == TY_DATE))
+    if ((a->kind == TY_DATE && t->kind == TY_TIMESTAMP) ||
+        (a->kind == TY_TIMESTAMP && t->kind == TY_DATE))
         return &type_timestamp;
     for (int k = 0; k < 2; k++) {
         const Type *d = k ? t : a, *i = k ? a : t;
@@ -72,12 +73,13 @@ static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args,
 {
     const Type *t = tightest_common(args[0]->type->elem, args[1]->type);
     if (!t) {
-        diag_error(b->sc->diag, e->span,
-                   "[DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
-                   "mismatch: Input to `%s` should have been \"ARRAY\" followed by a value with "
-                   "same element type, but it's [\"%s\", \"%s\"].",
-                   sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn), sema_sql_type(b, args[0]->type),
-                   sema_sql_type(b, args[1]->type));
+        diag_error(
+            b->sc->diag, e->span,
+            "[DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
+            "mismatch: Input to `%s` should have been \"ARRAY\" followed by a value with "
+            "same element type, but it's [\"%s\", \"%s\"].",
+            sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn), sema_sql_type(b, args[0]->type),
+            sema_sql_type(b, args[1]->type));
         return false;
     }
     if (t->kind == TY_NULL) /* array(NULL) and NULL: Spark's VOID elements; kept as STRING */
@@ -88,7 +90,8 @@ static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args,
     return true;
 }
 
-void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *want, const Type *got)
+void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *want,
+                                const Type *got)
 {
     const AstExpr *a = e->u.call.args.items[i];
     diag_error(b->sc->diag, a->span,

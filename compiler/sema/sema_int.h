@@ -330,7 +330,8 @@ int sema_generator_kind(const AstExpr *e);
 /* Spark 3.5's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE at argument i (0-based) of the call e:
    "Parameter <i + 1> requires the <want> type, ..." (want as Spark's toSQLType prints it:
    "\"ARRAY\"", "(\"ARRAY\" or \"MAP\")"). */
-void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *want, const Type *got);
+void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *want,
+                                const Type *got);
 /* Arrays (sema_func_array.c): FN_CASES_ARRAY; sema_concat_of_arrays tells concat's array
    form (an ARRAY among the arguments, the others ARRAY or NULL). */
 /* Whether arrays of t sort and compare in the runtime (sort_array, array_sort, array_distinct):

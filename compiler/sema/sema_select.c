@@ -309,8 +309,8 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
    generators): 1 + outer + 2 * pos + 4 * inline, or 0 for another call. */
 int sema_generator_kind(const AstExpr *e)
 {
-    static const char *const names[] = {"explode", "explode_outer", "posexplode", "posexplode_outer",
-                                        "inline", "inline_outer"};
+    static const char *const names[] = {"explode",          "explode_outer", "posexplode",
+                                        "posexplode_outer", "inline",        "inline_outer"};
     if (e->kind != AST_CALL || !e->u.call.name || e->u.call.has_over)
         return 0;
     for (int i = 0; i < 6; i++)
@@ -324,7 +324,9 @@ static int count_outputs(const SelBlock *blk)
     int n = 0;
     for (int i = 0; i < blk->ast->n_items; i++) {
         const AstExpr *e = blk->ast->items[i].expr;
-        n += e && e->kind == AST_STAR ? blk->input->n : e && sema_generator_kind(e) ? MAX_GEN_COLS : 1;
+        n += e && e->kind == AST_STAR      ? blk->input->n
+             : e && sema_generator_kind(e) ? MAX_GEN_COLS
+                                           : 1;
     }
     return n;
 }
@@ -366,7 +368,8 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
     if (in_line ? t->kind != TY_ARRAY || t->elem->kind != TY_STRUCT
                 : t->kind != TY_ARRAY && t->kind != TY_MAP) {
         /* ExplodeBase.checkInputDataTypes, Inline.checkInputDataTypes */
-        sema_unexpected_input_type(b, e, 0, in_line ? "\"ARRAY<STRUCT>\"" : "(\"ARRAY\" or \"MAP\")", t);
+        sema_unexpected_input_type(b, e, 0,
+                                   in_line ? "\"ARRAY<STRUCT>\"" : "(\"ARRAY\" or \"MAP\")", t);
         return false;
     }
     if (in_line && t->elem->n_fields > MAX_GEN_COLS) {
@@ -403,7 +406,10 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
         return false;
     }
     /* an inline row is the element itself, whose fields are the columns */
-    SExpr *x = sema_new_expr(sc, SX_EXPLODE, in_line ? t->elem : n > 1 ? type_struct(sc->arena, n, f) : t->elem,
+    SExpr *x = sema_new_expr(sc, SX_EXPLODE,
+                             in_line ? t->elem
+                             : n > 1 ? type_struct(sc->arena, n, f)
+                                     : t->elem,
                              e->span);
     x->u.gen.arg = arg;
     x->u.gen.outer = outer;

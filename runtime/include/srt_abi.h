@@ -502,7 +502,8 @@ int32_t srt_m3_i32(int32_t v, int32_t seed);
 int32_t srt_m3_i64(int64_t v, int32_t seed);
 int32_t srt_m3_f64(double v, int32_t seed);
 int32_t srt_m3_bytes(const void *p, uint32_t n, int32_t seed);
-int64_t srt_hash_nested(SrtQuery *q, const char *type, const SrtDatum *d, int64_t seed, int32_t family);
+int64_t srt_hash_nested(SrtQuery *q, const char *type, const SrtDatum *d, int64_t seed,
+                        int32_t family);
 
 /* ---- JSON scanning (records are JSON Lines; Spark's Jackson defaults, see srt_json.c) ----
 ** p points into a record, end is the end of the buffer; nothing is read at or past

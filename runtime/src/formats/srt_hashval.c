@@ -17,10 +17,12 @@ static int64_t hash_atomic(const SrtType *t, const SrtDatum *d, int64_t seed, in
     int32_t s32 = (int32_t)seed;
     switch (t->kind) {
     case SRT_T_BOOLEAN:
-        return xx ? (int64_t)srt_xxh64_i32(d->i ? 1 : 0, (uint64_t)seed) : srt_m3_i32(d->i ? 1 : 0, s32);
+        return xx ? (int64_t)srt_xxh64_i32(d->i ? 1 : 0, (uint64_t)seed)
+                  : srt_m3_i32(d->i ? 1 : 0, s32);
     case SRT_T_INT:
     case SRT_T_DATE: /* days, an int in Spark */
-        return xx ? (int64_t)srt_xxh64_i32((int32_t)d->i, (uint64_t)seed) : srt_m3_i32((int32_t)d->i, s32);
+        return xx ? (int64_t)srt_xxh64_i32((int32_t)d->i, (uint64_t)seed)
+                  : srt_m3_i32((int32_t)d->i, s32);
     case SRT_T_BIGINT:
     case SRT_T_TIMESTAMP:
         return xx ? (int64_t)srt_xxh64_i64(d->i, (uint64_t)seed) : srt_m3_i64(d->i, s32);
@@ -35,7 +37,8 @@ static int64_t hash_atomic(const SrtType *t, const SrtDatum *d, int64_t seed, in
             bits = 0x7fc00000u;
         else
             memcpy(&bits, &f, 4);
-        return xx ? (int64_t)srt_xxh64_i32((int32_t)bits, (uint64_t)seed) : srt_m3_i32((int32_t)bits, s32);
+        return xx ? (int64_t)srt_xxh64_i32((int32_t)bits, (uint64_t)seed)
+                  : srt_m3_i32((int32_t)bits, s32);
     }
     case SRT_T_DECIMAL: /* hashLong(toUnscaledLong) up to 18 digits, else toByteArray's bytes */
         if (t->precision <= 18)
@@ -44,7 +47,8 @@ static int64_t hash_atomic(const SrtType *t, const SrtDatum *d, int64_t seed, in
                   : srt_m3_dec(srt_datum_dec(d), s32);
     case SRT_T_STRING:
     case SRT_T_BINARY:
-        return xx ? (int64_t)srt_xxh64_bytes(d->p, d->n, (uint64_t)seed) : srt_m3_bytes(d->p, d->n, s32);
+        return xx ? (int64_t)srt_xxh64_bytes(d->p, d->n, (uint64_t)seed)
+                  : srt_m3_bytes(d->p, d->n, s32);
     case SRT_T_VOID:
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
@@ -74,7 +78,8 @@ static int64_t hash_value(const SrtType *t, const SrtDatum *d, int64_t seed, int
     return seed;
 }
 
-int64_t srt_hash_nested(SrtQuery *q, const char *type, const SrtDatum *d, int64_t seed, int32_t family)
+int64_t srt_hash_nested(SrtQuery *q, const char *type, const SrtDatum *d, int64_t seed,
+                        int32_t family)
 {
     const SrtType *t = srt_query_type(q, type);
     return t ? hash_value(t, d, seed, family) : seed;

@@ -37,7 +37,8 @@ static inline uint32_t srt_javabig_bytes(srt_i128 v, uint8_t be[16])
         u >>= 8;
     }
     uint32_t k = 0; /* leading bytes that only repeat the sign of the next one */
-    while (k < 15 && ((be[k] == 0x00 && !(be[k + 1] & 0x80)) || (be[k] == 0xFF && (be[k + 1] & 0x80))))
+    while (k < 15 &&
+           ((be[k] == 0x00 && !(be[k + 1] & 0x80)) || (be[k] == 0xFF && (be[k + 1] & 0x80))))
         k++;
     return k;
 }
