@@ -31,12 +31,12 @@
 
 /* Does the program have several queries of its own (a join's build side does not count: it
    runs once per version of its table)?  Then the key hash and the group table's hit path are
-   shared, not inlined per query. */
-static bool many_queries(const PProgram *plan)
+   shared, not inlined per query, and a query's loop is kept small (cg_agg.c). */
+bool cg_many_queries(const CgCtx *cg)
 {
     int n = 0;
-    for (int i = 0; plan && i < plan->n_queries; i++)
-        n += !plan->queries[i]->query->build;
+    for (int i = 0; cg->plan && i < cg->plan->n_queries; i++)
+        n += !cg->plan->queries[i]->query->build;
     return n > 1;
 }
 
@@ -415,7 +415,7 @@ static void finish_linkage(CgCtx *cg)
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         if ((strcmp(name, "srt_hash") == 0 || strcmp(name, "srt_agg_upsert") == 0 ||
              strcmp(name, "srt_key_copy") == 0) &&
-            many_queries(cg->plan)) {
+            cg_many_queries(cg)) {
             LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                                     LLVMCreateEnumAttribute(cg->ctx, noinline, 0));
         } else if (is_hot(name)) {
