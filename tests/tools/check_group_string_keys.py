@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""check_group_string_keys.py - a group_string_keys golden recomputed: counts per key (s, t, or
-the KEY fields given) over the JSON lines of its data/, ordered as Spark orders them (NULLs
-first, then strings by UTF-8 bytes, numbers by value), printed as the console sink's
-show(truncate = false) prints them, compared with expected.out whole.
+"""check_group_string_keys.py - the group_string_keys goldens recomputed: counts per key (the
+columns of the query's GROUP BY, fields of the JSON lines of its data/), ordered as Spark orders
+them (NULLs first, then strings by UTF-8 bytes, numbers by value), printed as the console
+sink's show(truncate = false) prints them, compared with expected.out whole.
 
-    check_group_string_keys.py GOLDEN_DIR [KEY ...]
+    check_group_string_keys.py GOLDEN_DIR...
 """
 import collections
 import json
 import os
+import re
 import sys
 
 
@@ -16,9 +17,9 @@ def show_width(s):
     return len(s)  # the values are ASCII and 1-column Latin letters: one column each
 
 
-def main():
-    d = sys.argv[1]
-    keys = sys.argv[2:] or ["s", "t"]
+def check(d):
+    with open(os.path.join(d, "query.sql"), encoding="utf-8") as f:
+        keys = [k.strip() for k in re.search(r"GROUP BY ([\w, ]+?)\s+ORDER BY", f.read()).group(1).split(",")]
     counts = collections.Counter()
     for name in sorted(os.listdir(os.path.join(d, "data"))):
         with open(os.path.join(d, "data", name), encoding="utf-8") as f:
@@ -45,6 +46,11 @@ def main():
     if got != want:
         sys.exit("check_group_string_keys: expected.out differs from the recomputation")
     print("check_group_string_keys: %s: %d groups match" % (os.path.basename(os.path.normpath(d)), len(rows)))
+
+
+def main():
+    for d in sys.argv[1:]:
+        check(d)
 
 
 if __name__ == "__main__":
