@@ -4,7 +4,9 @@
 #   bench/events_bench.sh [--runs N] [--duckdb-only]
 #
 # Environment: SLUICE (default build/compiler/sluice), GEN_EVENTS (default
-# build/tests/tools/gen_events, else compiled here from tests/tools/gen_events.c).
+# build/tests/tools/gen_events, else compiled here from tests/tools/gen_events.c),
+# BASELINE (optional: another sluice; its executable of the query and this one's run
+# alternately N times each on one thread, their output byte for byte the same).
 # Generates 20 M events (fixed seed, ~725 MB) into bench/data/events once, builds
 # bench/events_tumbling.sql, runs it N times with --trigger availableNow on one thread
 # and N times on every core (--threads $(nproc), output byte for byte the same), runs
@@ -99,6 +101,28 @@ if [[ $duckdb_only -eq 0 ]]; then
   fi
 fi
 
+# ---- baseline: another sluice's executable beside this one's (optional) ----------------
+if [[ $duckdb_only -eq 0 && -n ${BASELINE:-} ]]; then
+  [[ -x $BASELINE ]] || die "no sluice at BASELINE=$BASELINE"
+  base_exe=$out/events_tumbling_baseline
+  "$BASELINE" build "$query" -o "$base_exe" -O2 > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; die "baseline build failed"; }
+  : > "$out/ab.times"
+  for ((i = 0; i < runs; i++)); do
+    for e in "$base_exe" "$exe"; do # alternately, so that both see the same load
+      t0=$EPOCHREALTIME
+      "$e" --trigger availableNow --threads 1 > "$out/ab.out" 2> "$out/sluice.err" || { cat "$out/sluice.err" >&2; die "$e failed"; }
+      t1=$EPOCHREALTIME
+      cmp -s "$out/ab.out" "$out/sluice.first" || die "$e printed other bytes than the first one-thread run"
+      echo "$e $(elapsed "$t0" "$t1")" >> "$out/ab.times"
+    done
+  done
+  ab_median() { grep "^$1 " "$out/ab.times" | cut -d' ' -f2 | median; }
+  ab_min() { grep "^$1 " "$out/ab.times" | cut -d' ' -f2 | sort -g | head -n 1; }
+  base_s=$(ab_median "$base_exe")
+  ab_s=$(ab_median "$exe")
+  ab_line="baseline beside sluice, 1 thread, alternately: median $base_s s against $ab_s s (min $(ab_min "$base_exe") s against $(ab_min "$exe") s)"
+fi
+
 # ---- DuckDB -----------------------------------------------------------------
 if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
   echo "installing nodejs and npm (Debian packages)"
@@ -148,5 +172,6 @@ if [[ $duckdb_only -eq 0 ]]; then
     printf "ratio duckdb(%d cores)/sluice(%d threads): %.2fx\n", n, n, dn / sn
     printf "sluice speed-up from 1 to %d threads:    %.2fx\n", n, s / sn }'
   echo "sluice build (compile + link, -O2): median ${build_ms} ms"
+  [[ -z ${ab_line:-} ]] || echo "$ab_line"
 fi
 echo "(sluice: whole process, start to exit; DuckDB: in-process, instance creation to last row fetched)"

@@ -95,6 +95,8 @@ void cg_unit_close(CgCtx *cg);
 double cg_now_ms(void);
 
 /* cg_module.c */
+/* Several queries of the program's own: shared helpers, small loops. */
+bool cg_many_queries(const CgCtx *cg);
 LLVMValueRef cg_runtime_fn(CgCtx *cg, const char *name, LLVMTypeRef *fn_type);
 LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n, const char *vname);
 /* Put the builder at the start of the entry block (code there runs once per generated

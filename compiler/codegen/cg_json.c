@@ -671,7 +671,9 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     end_value(j, bb_key);
     cg_at(cg, j->bb_close);
     LLVMBasicBlockRef bb_parsed = cg_block(cg, "rec.parsed");
-    close_line(j, ws(j, cg_load(cg, cg->t_ptr, j->cur, "p")), p_slot, bb_parsed);
+    /* no spaces skipped first: a record's line usually ends right after it, and whatever
+       else follows it on the line is passed by all the same */
+    close_line(j, cg_load(cg, cg->t_ptr, j->cur, "p"), p_slot, bb_parsed);
     cg_at(cg, bb_parsed);
     LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j->bad, "bad"), j->bb_malformed, bb_done);
 

@@ -549,6 +549,8 @@ const char *srt_json_f32(const char *p, const char *end, float *out, int *st);
    a fraction or an unparsable string is SRT_JV_BADTYPE, an integer beyond the range of a
    TIMESTAMP (±9223372036854 s) SRT_JV_RANGE. */
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st);
+/* What srt_json_ts does for any token but ten digits of epoch seconds (and a token end). */
+const char *srt_json_ts_rest(const char *p, const char *end, int64_t *out_us, int *st);
 /* DATE: as srt_json_ts (µs), but a number is SRT_JV_BADTYPE (Spark reads dates from strings). */
 const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st);
 /* STRING: a string token is decoded (escapes into scratch memory of q when needed);

@@ -514,6 +514,31 @@ static const struct {
     {"null", 4, SRT_JV_NULL, 0},
     {"\"2016-07-26", MAL, 0, 0},
     {"14695x", MAL, 0, 0},
+    /* the inlined epoch seconds (1 to 12 digits, no leading zero) and their edges */
+    {"0", 1, SRT_JV_OK, 0},
+    {"-0", 2, SRT_JV_OK, 0},
+    {"7}", 1, SRT_JV_OK, 7000000LL},
+    {"999999999999,", 12, SRT_JV_OK, 999999999999000000LL},
+    {"1000000000000 ", 13, SRT_JV_OK, 1000000000000000000LL},
+    {"1469501675\n{", 10, SRT_JV_OK, 1469501675000000LL},
+    {"1469501675\r\n", 10, SRT_JV_OK, 1469501675000000LL},
+    {"01469501675", MAL, 0, 0},
+    {"00", MAL, 0, 0},
+    {"+1469501675", MAL, 0, 0},
+    {"1469501675.", MAL, 0, 0},
+    {"1469501675.0", 12, SRT_JV_BADTYPE, 0},
+    {"1469501675e0", 12, SRT_JV_BADTYPE, 0},
+    {"1469501675E+1,", 13, SRT_JV_BADTYPE, 0},
+    {"1469501675:", MAL, 0, 0},
+    {"1469501675\"", MAL, 0, 0},
+    {"1469501675]", 10, SRT_JV_OK, 1469501675000000LL},
+    {"0469501675,", MAL, 0, 0},
+    {"146950167a,", MAL, 0, 0},
+    {"14695016751,", 11, SRT_JV_OK, 14695016751000000LL},
+    {"146950167,", 9, SRT_JV_OK, 146950167000000LL},
+    {"-1469501675,", 11, SRT_JV_OK, -1469501675000000LL},
+    {"9999999999\t", 10, SRT_JV_OK, 9999999999000000LL},
+    {"1000000000 ", 10, SRT_JV_OK, 1000000000000000LL},
 };
 
 START_TEST(test_ts)
@@ -641,7 +666,8 @@ START_TEST(test_record_walk)
 }
 END_TEST
 
-/* The inlined fast paths (plain integers, short strings, the first space) against the general
+/* The inlined fast paths (plain integers, epoch seconds, short strings, the first space)
+   against the general
    readers they fall back on, over random tokens at the end of guarded buffers: same end, same
    status, same value. */
 START_TEST(test_fast_paths_agree)
@@ -665,6 +691,17 @@ START_TEST(test_fast_paths_agree)
         }
         if (iter % 3 == 0 && len > 0)
             text[0] = '"';
+        if (iter % 3 == 1) { /* about ten digits, then any byte, and the end nearby */
+            len = 9 + (size_t)(seed >> 61) % 5;
+            for (size_t i = 0; i < len && i < 10; i++, r /= 10)
+                text[i] = (char)('0' + r % 10);
+            if (len > 10)
+                text[10] = alphabet[(seed >> 40) % (sizeof alphabet - 1)];
+            if (len > 11)
+                text[11] = (char)('0' + (seed >> 45) % 10);
+            if (len > 12)
+                text[12] = '\n';
+        }
         text[len] = '\0';
         char *b = rt_guard(text, len);
         const char *end = b + len;
@@ -691,6 +728,18 @@ START_TEST(test_fast_paths_agree)
         ck_assert_msg(q1 == q2, "'%s': string end differs", text);
         if (q1)
             ck_assert_msg(s1 == s2 && n1 == n2 && e1 == e2, "'%s': string differs", text);
+        int64_t t1 = -1, t2 = -1;
+        int ts1 = -1, ts2 = -1;
+        q1 = srt_json_ts(b, end, &t1, &ts1);
+        q2 = srt_json_ts_rest(b, end, &t2, &ts2);
+        ck_assert_msg(q1 == q2, "'%s': timestamp end %ld against %ld", text,
+                      q1 ? (long)(q1 - b) : -1L, q2 ? (long)(q2 - b) : -1L);
+        if (q1) {
+            ck_assert_msg(ts1 == ts2, "'%s': timestamp status %d against %d", text, ts1, ts2);
+            if (ts1 == SRT_JV_OK)
+                ck_assert_msg(t1 == t2, "'%s': %lld against %lld", text, (long long)t1,
+                              (long long)t2);
+        }
         const char *w1 = srt_json_ws(b, end), *w2 = srt_json_ws_run(b, end);
         ck_assert_msg(w1 == w2, "'%s': spaces end differs", text);
         rt_guard_free(b, len);
