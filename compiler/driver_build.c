@@ -292,14 +292,23 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     const char *rt = driver_runtime_dir(arena, diag);
     if (!rt)
         return -1;
+    /* the signals wait while the directory is made and watched: none finds it unwatched */
+    sigset_t stop, before;
+    sigemptyset(&stop);
+    for (int i = 0; i < 3; i++)
+        sigaddset(&stop, build_signals[i]);
+    sigprocmask(SIG_BLOCK, &stop, &before);
     char *tmp = make_temp_dir(arena, diag);
-    if (!tmp)
+    if (!tmp) {
+        sigprocmask(SIG_SETMASK, &before, NULL);
         return -1;
+    }
     const char *obj = arena_sprintf(arena, "%s/query.o", tmp);
     /* Link to a temporary name next to the output, then rename into place. */
     const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
     struct sigaction saved[3];
     watch_build_temps(arena, obj, tmp_out, tmp, saved);
+    sigprocmask(SIG_SETMASK, &before, NULL);
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
     co.cpu = opts->cpu;
