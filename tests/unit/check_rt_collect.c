@@ -70,7 +70,7 @@ START_TEST(test_hashset_order)
     ck_assert_uint_eq(n, 5);
     for (uint32_t i = 0; i < n; i++)
         ck_assert_int_eq(d[i].i, want[i]);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     /* 1..20 grows the table past 14 elements (32 -> 64 slots, rebuilt in slot order). */
     c = NULL;
     for (int i = 1; i <= 20; i++)
@@ -81,7 +81,7 @@ START_TEST(test_hashset_order)
     ck_assert_uint_eq(n, 20);
     for (uint32_t i = 0; i < n; i++)
         ck_assert_int_eq(d[i].i, want20[i]);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     /* Strings hash as UTF8String: "a".."e" iterate as c, b, a, e, d. */
     c = NULL;
     const char *letters = "abcde";
@@ -96,7 +96,7 @@ START_TEST(test_hashset_order)
         got[i] = *(const char *)d[i].p;
     }
     ck_assert_str_eq(got, "cbaed");
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     ck_assert_uint_eq(m.in_use, 0);
 }
 END_TEST
@@ -149,8 +149,8 @@ START_TEST(test_set_doubles_over_batches)
     ck_assert_int_eq(srt_collect_decode(&m, k, (const uint8_t *)b.p, b.n - 1, &bad, &err), -SRT_ERR_FORMAT);
     ck_assert_ptr_null(bad);
     srt_buf_free(&b);
-    srt_collect_free(&m, r);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, r, SRT_COLLECT_INT);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     ck_assert_uint_eq(m.in_use, 0);
 }
 END_TEST
@@ -184,8 +184,8 @@ START_TEST(test_list_order_and_strings)
     ck_assert_uint_eq(result_of(&m, r, SRT_COLLECT_STRING, e, 8), 4);
     ck_assert(e[1].n == 6 && memcmp(e[1].p, "héllo", 6) == 0);
     srt_buf_free(&b);
-    srt_collect_free(&m, r);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, r, SRT_COLLECT_INT);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     /* Only NULLs: no vector at all (the result is the empty array). */
     c = NULL;
     ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 1, 0, 0, NULL, 0), 0);
@@ -286,7 +286,7 @@ START_TEST(test_out_of_memory)
         if (rc == 0)
             rc = srt_collect_settle(&m, c, SET(SRT_COLLECT_INT));
         ck_assert(rc == 0 || rc == -SRT_ERR_NOMEM);
-        srt_collect_free(&m, c);
+        srt_collect_free(&m, c, SRT_COLLECT_INT);
         ck_assert_uint_eq(m.in_use, 0);
     }
 }
@@ -341,7 +341,7 @@ START_TEST(test_mode)
     ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 1); /* the tie: 1 */
     ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, 3, 0, NULL, 0), 0);
     ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 0);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     c = NULL;
     for (int i = 0; i < 50; i++)
         ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, i, 0, NULL, 0), 0);
@@ -354,7 +354,7 @@ START_TEST(test_mode)
         ck_assert(r == 40 || r == -SRT_ERR_NOMEM);
     }
     m.fail_after = -1;
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     ck_assert_uint_eq(m.in_use, 0);
 }
 END_TEST
