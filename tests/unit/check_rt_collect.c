@@ -359,6 +359,59 @@ START_TEST(test_mode)
 }
 END_TEST
 
+/* percentile_approx's digest (srt_quantile.c): two batches of 60,000 values (the head buffer
+   folded in, compressions, a merge), its checkpoint form read back and written again to the
+   same bytes; allocation failures leave no leak. */
+START_TEST(test_quantile_digest)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    const uint32_t kind = SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE;
+    SrtQuantile *d = NULL;
+    for (int64_t i = 0; i < 120000; i++)
+        ck_assert_int_eq(srt_quantile_push(&m, &d, 1 + i / 60000, 0.01, (double)(i * 7919 % 100003)), 0);
+    ck_assert_int_eq(srt_quantile_settle(&m, d), 0);
+    SrtCollect *c = (SrtCollect *)(void *)d;
+    SrtBuf b, b2;
+    srt_buf_init(&b, &m);
+    srt_buf_init(&b2, &m);
+    srt_collect_encode(c, kind, &b);
+    ck_assert_uint_eq(b.n, srt_collect_encoded_size(c, kind));
+    uint64_t count = 0;
+    for (int k = 0; k < 8; k++)
+        count |= (uint64_t)(uint8_t)b.p[8 + k] << (8 * k);
+    ck_assert_uint_eq(count, 120000);
+    ck_assert(b.n > 24 && b.n < 24 + 24 * 1000); /* compressed: far fewer samples than values */
+    SrtCollect *r;
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_collect_decode(&m, kind, (const uint8_t *)b.p, b.n, &r, &err), 0);
+    srt_collect_encode(r, kind, &b2);
+    ck_assert(b2.n == b.n && memcmp(b.p, b2.p, b.n) == 0);
+    srt_collect_free(&m, r, kind);
+    ck_assert_int_eq(srt_collect_decode(&m, kind, (const uint8_t *)b.p, b.n - 1, &r, &err),
+                     -SRT_ERR_FORMAT);
+    ck_assert_ptr_null(r);
+    srt_buf_free(&b);
+    srt_buf_free(&b2);
+    srt_collect_free(&m, c, kind);
+    ck_assert_uint_eq(m.in_use, 0);
+    for (int64_t fail = 0; fail < 12; fail++) {
+        d = NULL;
+        m.fail_after = fail;
+        int rc = 0;
+        for (int64_t i = 0; i < 60000 && rc == 0; i++)
+            rc = srt_quantile_push(&m, &d, 1 + i / 30000, 0.001, (double)(i * 7919 % 100003));
+        if (rc == 0)
+            rc = srt_quantile_settle(&m, d);
+        ck_assert(rc == 0 || rc == -SRT_ERR_NOMEM);
+        m.fail_after = -1;
+        srt_quantile_free(&m, d);
+        ck_assert_uint_eq(m.in_use, 0);
+    }
+}
+END_TEST
+
 Suite *rt_collect_suite(void)
 {
     Suite *s = suite_create("rt_collect");
@@ -371,6 +424,7 @@ Suite *rt_collect_suite(void)
     tcase_add_test(tc, test_out_of_memory);
     tcase_add_test(tc, test_percentile);
     tcase_add_test(tc, test_mode);
+    tcase_add_test(tc, test_quantile_digest);
     suite_add_tcase(s, tc);
     return s;
 }
