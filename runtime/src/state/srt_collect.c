@@ -34,6 +34,8 @@
 ** batch when no output ran in between.  DECIMAL elements are not supported in sets (their
 ** hashCode is scala.math.BigDecimal's), nor nested values; a list keeps a nested value as its
 ** canonical bytes (SRT_COLLECT_NESTED, srt_key.c), which generated code reads back.
+** A slot of kind SRT_COLLECT_QUANTILE holds percentile_approx's digest instead: the entry
+** points the table calls (bytes, free, settle, encode, decode) hand it to srt_quantile.c.
 */
 #include <math.h>
 #include <stdlib.h>
