@@ -96,22 +96,35 @@ class Summaries:
         merged += a[i:] + b[j:]
         return Summaries(rel, compress_immut(merged, 2 * rel * count), count)
 
-    def query(self, q):
+    def query(self, percentiles):
+        """query(percentiles) of Spark 3.5: ascending percentiles (a stable sort), each
+        findApproxQuantile resuming where the previous one stopped."""
         if not self.sampled:
             return None
-        if q <= self.rel:
-            return self.sampled[0][0]
-        if q >= 1 - self.rel:
-            return self.sampled[-1][0]
-        rank = math.ceil(q * self.count)
-        target = max(s[2] + s[1] for s in self.sampled) // 2
-        min_rank = 0
-        for s in self.sampled[:-1]:
-            min_rank += s[1]
-            max_rank = min_rank + s[2]
+        target = float(max(s[2] + s[1] for s in self.sampled) // 2)
+        index, min_rank = 0, self.sampled[0][1]
+        result = [0.0] * len(percentiles)
+        for pos, p in sorted(enumerate(percentiles), key=lambda e: e[1]):
+            if p <= self.rel:
+                result[pos] = self.sampled[0][0]
+            elif p >= 1 - self.rel:
+                result[pos] = self.sampled[-1][0]
+            else:
+                index, min_rank, result[pos] = self.find(index, min_rank, target, p)
+        return result
+
+    def find(self, index, min_rank, target, p):  # findApproxQuantile
+        cur = self.sampled[index]
+        rank = math.ceil(p * self.count)
+        i = index
+        while i < len(self.sampled) - 1:
+            max_rank = min_rank + cur[2]
             if max_rank - target <= rank <= min_rank + target:
-                return s[0]
-        return self.sampled[-1][0]
+                return i, min_rank, cur[0]
+            i += 1
+            cur = self.sampled[i]
+            min_rank += cur[1]
+        return len(self.sampled) - 1, 0, self.sampled[-1][0]
 
 
 def to_int32(v):  # Java int arithmetic
@@ -146,7 +159,7 @@ class Digest:
             self._compress()
         if self.s.count == 0 or not pcts:
             return None
-        return [self.s.query(p) for p in pcts]
+        return self.s.query(pcts)
 
     def _compress(self):
         self.s = self.s.compress()

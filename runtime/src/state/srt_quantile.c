@@ -290,28 +290,64 @@ int srt_quantile_push(SrtMem *m, SrtQuantile **dp, int64_t mark, double rel_err,
     return part_add(m, d, x);
 }
 
-/* QuantileSummaries.query(p) of S (count > 0). */
-static double query(const SrtQuantile *d, double p)
+/*
+** QuantileSummaries.query(percentiles) of S (count > 0) into v[0..n-1] (Spark 3.5): the
+** percentages taken in ascending order (a stable sort), the smallest sample for one <=
+** relativeError, the largest for one >= 1 - relativeError, else findApproxQuantile: from the
+** sample and minimum rank where the previous search stopped, the first sample whose ranks
+** [maxRank - targetError, minRank + targetError] hold ceil(p * count) (targetError = max(g +
+** delta) / 2), the last sample (and minimum rank 0) when none does.
+*/
+static void query(const SrtQuantile *d, const double *pct, uint32_t n, double *v)
 {
     const Summary *s = &d->state;
-    if (p <= d->rel_err)
-        return s->s[0].v;
-    if (p >= 1 - d->rel_err)
-        return s->s[s->n - 1].v;
-    int64_t rank = (int64_t)ceil(p * (double)s->count);
-    int64_t target = 0;
+    int64_t most = INT64_MIN;
     for (uint32_t i = 0; i < s->n; i++)
-        if (i == 0 || s->s[i].delta + s->s[i].g > target)
-            target = s->s[i].delta + s->s[i].g;
-    target /= 2;
-    int64_t min_rank = 0;
-    for (uint32_t i = 0; i + 1 < s->n; i++) {
-        min_rank += s->s[i].g;
-        int64_t max_rank = min_rank + s->s[i].delta;
-        if (max_rank - target <= rank && rank <= min_rank + target)
-            return s->s[i].v;
+        if (s->s[i].delta + s->s[i].g > most)
+            most = s->s[i].delta + s->s[i].g;
+    double target = (double)(most / 2);
+    uint32_t index = 0;
+    int64_t min_rank = s->s[0].g;
+    uint32_t prev = UINT32_MAX;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t pos = UINT32_MAX; /* the next (percentage, position) after prev's */
+        for (uint32_t j = 0; j < n; j++) {
+            if (prev != UINT32_MAX && !(pct[j] > pct[prev] || (pct[j] == pct[prev] && j > prev)))
+                continue;
+            if (pos == UINT32_MAX || pct[j] < pct[pos])
+                pos = j;
+        }
+        prev = pos;
+        double p = pct[pos];
+        if (p <= d->rel_err) {
+            v[pos] = s->s[0].v;
+            continue;
+        }
+        if (p >= 1 - d->rel_err) {
+            v[pos] = s->s[s->n - 1].v;
+            continue;
+        }
+        int64_t rank = (int64_t)ceil(p * (double)s->count);
+        uint32_t i = index;
+        int64_t mr = min_rank;
+        for (;;) {
+            if (i + 1 >= s->n) { /* none: the last sample */
+                i = s->n - 1;
+                mr = 0;
+                v[pos] = s->s[i].v;
+                break;
+            }
+            double max_rank = (double)(mr + s->s[i].delta);
+            if (max_rank - target <= (double)rank && (double)rank <= (double)mr + target) {
+                v[pos] = s->s[i].v;
+                break;
+            }
+            i++;
+            mr += s->s[i].g;
+        }
+        index = i;
+        min_rank = mr;
     }
-    return s->s[s->n - 1].v;
 }
 
 /* Scala's Double.toInt / toLong: truncation, NaN 0, saturated. */
@@ -328,10 +364,11 @@ static int64_t java_d2l(double v, int64_t lo, int64_t hi)
 
 /* The results at pct[0..n-1] of S (count > 0) as kind's values (SRT_COLLECT_<type>). */
 static void quantile_values(const SrtQuantile *d, uint32_t kind, const double *pct, uint32_t n,
-                            SrtDatum *out)
+                            double *vals, SrtDatum *out)
 {
+    query(d, pct, n, vals);
     for (uint32_t i = 0; i < n; i++) {
-        double v = query(d, pct[i]);
+        double v = vals[i];
         memset(&out[i], 0, sizeof out[i]);
         switch (kind) { /* ApproximatePercentile.eval: the double back to the input's type */
         case SRT_COLLECT_INT:
@@ -462,9 +499,10 @@ int32_t srt_quantile_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, con
     if (d->state.count == 0 || n == 0)
         return 1;
     SrtDatum *v = srt_batch_alloc(q, (size_t)n * sizeof *v);
-    if (!v)
+    double *vals = v ? srt_batch_alloc(q, (size_t)n * sizeof *vals) : NULL;
+    if (!vals)
         srt_query_oom(q, "percentile_approx digest");
-    quantile_values(d, kind, pct, n, v);
+    quantile_values(d, kind, pct, n, vals, v);
     *out_p = v;
     return 0;
 }

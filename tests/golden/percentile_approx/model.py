@@ -17,7 +17,7 @@ from spark_show import batch as show_batch, java_double  # noqa: E402
 
 ROWS = 55000
 # (name, pcts, array, accuracy, value of a row, conversion of the result)
-GLOBAL = [("big", [0, 0.01, 0.25, 0.5, 0.75, 0.99, 1], True, 10000, lambda v: v * 7919 % 100003, LONG),
+GLOBAL = [("big", [0.5, 0, 0.99, 0.25, 1, 0.01, 0.75, 0.5], True, 10000, lambda v: v * 7919 % 100003, LONG),
           ("d100", [0.5], False, 100, lambda v: (v * 7919 % 100003) / 7, java_double),
           ("i1000", [0.1, 0.5, 0.9], True, 1000, lambda v: v * 104729 % 65537, INT),
           ("ts", [0.5], False, 10000, lambda v: (v * 31 % 86400) * 1000000, ts)]

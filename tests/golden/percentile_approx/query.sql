@@ -9,7 +9,7 @@ WITH (connector = 'rate-micro-batch', rowsPerBatch = 55000, startTimestamp = 170
 CREATE SINK out WITH (connector = 'console', truncate = false);
 INSERT INTO out
 SELECT count(*) AS n,
-       percentile_approx(value * 7919 % 100003, array(0, 0.01, 0.25, 0.5, 0.75, 0.99, 1)) AS big,
+       percentile_approx(value * 7919 % 100003, array(0.5, 0, 0.99, 0.25, 1, 0.01, 0.75, 0.5)) AS big,
        percentile_approx(value * 7919 % 100003 / 7, 0.5, 100) AS d100,
        approx_percentile(CAST(value * 104729 % 65537 AS INT), array(0.1, 0.5, 0.9), 1000) AS i1000,
        percentile_approx(timestamp_seconds(value * 31 % 86400), 0.5) AS ts
