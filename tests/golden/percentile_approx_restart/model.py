@@ -3,6 +3,8 @@
 # rows of s1, s2 and s3 (one batch each) through the python port of Spark 3.5's
 # QuantileSummaries / PercentileDigest (tests/tools/spark_quantile.py) as one uninterrupted
 # streaming aggregation; each step's run prints its batch after a "=== step <s> ===" line.
+# The DOUBLEs hold "NaN" (JSON's string for it), -0.0 and 0.0: the summaries order them as
+# Spark's do (a sorted head buffer with Double.compare, merges with < and <=).
 #
 #   python3 model.py > expected.out
 import json
@@ -30,7 +32,7 @@ for b, step in enumerate(["s1", "s2", "s3"]):
         counts[g] = counts.get(g, 0) + len(mine)
         aggs = groups.setdefault(g, [Agg(a[2], a[4]) for a in AGGS])
         for agg, a in zip(aggs, AGGS):
-            agg.batch([r[a[1]] for r in mine])
+            agg.batch([float(r[a[1]]) if isinstance(r[a[1]], str) else r[a[1]] for r in mine])
     out = [[g, str(counts[g])] + [show(agg.result(), a[5], a[3]) for agg, a in zip(groups[g], AGGS)]
            for g in sorted(groups)]
     lines.append("=== step %s ===" % step)

@@ -1,7 +1,8 @@
 -- percentile_approx's digests restored from the checkpoint: s1 reads one file (one batch), s2
 -- and s3 restart on the state files and add one batch each.  Accuracies 10 and 25 compress
 -- every few dozen values, so the state holds compressed summaries whose every (value, g,
--- delta) counts for the next merge: a restart must restore them exactly.
+-- delta) counts for the next merge: a restart must restore them exactly.  The DOUBLEs hold
+-- NaN, -0.0 and 0.0 too.
 CREATE SOURCE t (g STRING, n INT, d DOUBLE)
 WITH (connector = 'files', path = 'data/t', format = 'json', maxFilesPerTrigger = 1);
 
