@@ -107,7 +107,7 @@ static void compress_immut(const Summary *in, double merge_threshold, Summary *o
     out->count = in->count;
     if (in->n == 0)
         return;
-    /* res is built from its end: out->s[cap - k .. cap - 1], moved down at the end */
+    /* ListBuffer.prepend: res fills out->s[end - k, end) from its end, moved down after */
     uint32_t k = 0;
     QStat *res = out->s;
     uint32_t end = in->n;
