@@ -1388,15 +1388,14 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
     const AstExpr *a = args->items[1];
     Arena *arena = ab->sc->arena;
     agg->accuracy = 10000; /* ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY */
-    if (a->kind == AST_NULL)
-        return approx_mismatch(ab, e, a, "UNEXPECTED_NULL", "The percentage must not be null.");
+    bool is_null = a->kind == AST_NULL; /* foldable: checked after the accuracy */
     const AstExprList *items = NULL;
     if (a->kind == AST_CALL && strcasecmp(a->u.call.name, "array") == 0 && !a->u.call.has_over) {
         items = &a->u.call.args;
         agg->pct_array = true;
         agg->n_pcts = items->n;
     } else {
-        agg->n_pcts = 1;
+        agg->n_pcts = is_null ? 0 : 1;
     }
     agg->pcts = ARENA_NEW_N(arena, double, agg->n_pcts > 0 ? agg->n_pcts : 1);
     for (int i = 0; i < agg->n_pcts; i++) {
@@ -1416,6 +1415,8 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
                                                  (long long)c->u.ival));
         agg->accuracy = c->u.ival;
     }
+    if (is_null)
+        return approx_mismatch(ab, e, a, "UNEXPECTED_NULL", "The percentage must not be null.");
     bool out = false;
     StrBuf v;
     sb_init(&v, arena);
