@@ -1063,6 +1063,8 @@ static const Type *collect_elem(const SAgg *a)
 
 uint32_t cg_agg_collect_kind(const SAgg *a)
 {
+    if (a->kind == AGG_PERCENTILE_APPROX) /* a digest of doubles (srt_quantile.c) */
+        return SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE;
     uint32_t k = SRT_COLLECT_VOID;
     switch (collect_elem(a)->kind) {
     case TY_BOOLEAN: k = SRT_COLLECT_BOOLEAN; break;
@@ -1207,10 +1209,81 @@ static CgVal final_mode(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     return r;
 }
 
+/* ==== percentile_approx ====
+** The digest lives in the runtime (srt_quantile.c): each row's value goes over as a double
+** (ApproximatePercentile.update: a number's toDouble, a DATE's days, a TIMESTAMP's
+** microseconds) with its batch mark, as the partial digest P of its batch; the runtime merges
+** P into the state S at the batch's output and hands back the percentiles converted to the
+** input's type.
+*/
+static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
+{
+    LLVMValueRef v = x.v;
+    if (a->arg->type->kind == TY_FLOAT)
+        v = LLVMBuildFPExt(cg->b, v, cg->t_f64, "");
+    else if (a->arg->type->kind != TY_DOUBLE)
+        v = LLVMBuildSIToFP(cg->b, v, cg->t_f64, "");
+    LLVMValueRef args[6] = {group_table(cg), st, cur ? cur : cg_i64(cg, 0),
+                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""), v,
+                            cg_f64(cg, 1.0 / (double)a->accuracy)};
+    cg_call(cg, "srt_quantile_add", args, 6, "");
+}
+
+static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    const Type *t = a->pct_array ? a->type->elem : a->type;
+    uint32_t kind = SRT_COLLECT_DOUBLE; /* ApproximatePercentile.eval: toInt, toLong, toFloat */
+    if (t->kind == TY_INT || t->kind == TY_DATE)
+        kind = SRT_COLLECT_INT;
+    else if (t->kind == TY_BIGINT || t->kind == TY_TIMESTAMP)
+        kind = SRT_COLLECT_LONG;
+    else if (t->kind == TY_FLOAT)
+        kind = SRT_COLLECT_FLOAT;
+    uint32_t n = (uint32_t)a->n_pcts;
+    LLVMValueRef pct = cg_alloca(cg, LLVMArrayType(cg->t_f64, n ? n : 1), "approx.pct");
+    for (uint32_t i = 0; i < n; i++)
+        cg_store(cg, cg_f64(cg, a->pcts[i]), cg_gepc(cg, pct, 8u * i, ""));
+    LLVMValueRef pp = cg_alloca(cg, cg->t_ptr, "approx.p");
+    LLVMValueRef args[6] = {cg->q, st, cg_i32(cg, (int32_t)kind), pct, cg_i32(cg, (int32_t)n), pp};
+    LLVMValueRef none = cg_call(cg, "srt_quantile_result", args, 6, "approx.none");
+    CgVal r = {0};
+    r.null = LLVMBuildICmp(cg->b, LLVMIntNE, none, cg_i32(cg, 0), "");
+    LLVMBasicBlockRef bb_val = cg_block(cg, "approx.value");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "approx.done");
+    LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(cg->b);
+    CgVal none_v = cg_null_of(cg, a->type);
+    LLVMBuildCondBr(cg->b, r.null, bb_done, bb_val);
+    cg_at(cg, bb_val);
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, pp, "approx.values");
+    CgVal v = {0};
+    if (a->pct_array) {
+        v.v = p;
+        v.len = cg_i32(cg, (int32_t)n);
+    } else {
+        v = cg_load_datum(cg, t, p);
+    }
+    LLVMBasicBlockRef bb_val_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+    LLVMValueRef phi = LLVMBuildPhi(cg->b, LLVMTypeOf(v.v), "approx");
+    LLVMValueRef vals[2] = {none_v.v, v.v};
+    LLVMBasicBlockRef from[2] = {bb_from, bb_val_end};
+    LLVMAddIncoming(phi, vals, from, 2);
+    r.v = phi;
+    if (a->pct_array) {
+        LLVMValueRef len = LLVMBuildPhi(cg->b, cg->t_i32, "approx.len");
+        LLVMValueRef lens[2] = {cg_i32(cg, 0), v.len};
+        LLVMAddIncoming(len, lens, from, 2);
+        r.len = len;
+    }
+    return r;
+}
+
 /* Does the aggregate need the batch mark of its rows? */
 static bool needs_batch_mark(const SAgg *a)
 {
-    return plan_agg_two_level(a) || plan_agg_batch_sum(a) || a->kind == AGG_COLLECT_SET;
+    return plan_agg_two_level(a) || plan_agg_batch_sum(a) || a->kind == AGG_COLLECT_SET ||
+           a->kind == AGG_PERCENTILE_APPROX;
 }
 
 /* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
@@ -1316,6 +1389,9 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
     case AGG_PERCENTILE:
     case AGG_MODE:
         update_collect(cg, a, st, x, cur);
+        return;
+    case AGG_PERCENTILE_APPROX:
+        update_approx(cg, a, st, x, cur);
         return;
     case AGG_MAX_BY:
     case AGG_MIN_BY:
@@ -1889,6 +1965,7 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE:
     case AGG_MODE:
+    case AGG_PERCENTILE_APPROX:
         break;
     }
     SL_UNREACHABLE();
@@ -1975,6 +2052,8 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         return final_percentile(cg, a, st);
     case AGG_MODE:
         return final_mode(cg, a, st);
+    case AGG_PERCENTILE_APPROX:
+        return final_approx(cg, a, st);
     case AGG_MAX_BY:
     case AGG_MIN_BY:
         return final_by(cg, a, st);

@@ -56,6 +56,11 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, ", ");
         sb_printf(sb, "%g, 1", a->pct);
     }
+    if (a->kind == AGG_PERCENTILE_APPROX) { /* ApproximatePercentile(child, percentage, accuracy) */
+        for (int p = 0; p < a->n_pcts; p++)
+            sb_printf(sb, "%s%g", p ? ", " : a->pct_array ? ", array(" : ", ", a->pcts[p]);
+        sb_printf(sb, "%s, %lld", a->pct_array ? ")" : "", (long long)a->accuracy);
+    }
     sb_putc(sb, ')');
 }
 

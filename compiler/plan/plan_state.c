@@ -129,6 +129,7 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGG_COLLECT_SET:
         case AGG_PERCENTILE:
         case AGG_MODE:
+        case AGG_PERCENTILE_APPROX:
             if (sb->len > 0 && sb->data[sb->len - 1] != '<')
                 sb_putc(sb, ',');
             sb_puts(sb, "buf:binary");
@@ -194,7 +195,7 @@ bool plan_agg_slot_bytes(const Type *t)
 bool plan_agg_collects(const SAgg *a)
 {
     return a->kind == AGG_COLLECT_LIST || a->kind == AGG_COLLECT_SET || a->kind == AGG_PERCENTILE ||
-           a->kind == AGG_MODE;
+           a->kind == AGG_MODE || a->kind == AGG_PERCENTILE_APPROX;
 }
 
 bool plan_agg_batch_sum(const SAgg *a)
@@ -222,6 +223,7 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGG_COLLECT_SET:
     case AGG_PERCENTILE: /* its values as a collect_list's (of DOUBLE) */
     case AGG_MODE:
+    case AGG_PERCENTILE_APPROX: /* a pointer to its digest (srt_quantile.c) */
         /* a DECIMAL sum/avg/min/max: a 128-bit value and two 64-bit words (cg_agg.c) */
         return a->type->kind == TY_DECIMAL ? 32 : 16;
     case AGG_MAX_BY: /* the value, the ordering (16 bytes each), the flags (cg_agg.c) */

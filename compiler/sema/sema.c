@@ -228,6 +228,8 @@ const char *sema_agg_name(SAggKind kind)
         return "percentile";
     case AGG_MODE:
         return "mode";
+    case AGG_PERCENTILE_APPROX:
+        return "percentile_approx";
     }
     return "?";
 }

@@ -369,6 +369,8 @@ typedef enum SAggKind {
     AGG_MIN_BY,                /* min_by: MinBy */
     AGG_PERCENTILE, /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
     AGG_MODE,       /* mode(x): Spark's Mode, the most frequent value */
+    AGG_PERCENTILE_APPROX, /* percentile_approx(x, p [, accuracy]), approx_percentile:
+                              Spark's ApproximatePercentile (SAgg.pcts, SAgg.accuracy) */
 } SAggKind;
 
 typedef struct SAgg {
@@ -378,7 +380,9 @@ typedef struct SAgg {
     const Type *type;   /* result: count BIGINT, sum BIGINT/DOUBLE, avg DOUBLE, min/max arg type,
                            approx_count_distinct BIGINT, stddev/variance DOUBLE,
                            first/last arg type, collect_list/collect_set ARRAY<arg type>,
-                           max_by/min_by arg type, percentile DOUBLE, mode arg type */
+                           max_by/min_by arg type, percentile DOUBLE, mode arg type,
+                           percentile_approx arg type (an ARRAY of it for an array of
+                           percentages) */
     int hll_p;          /* approx_count_distinct: the HLL++ precision p (4..SEMA_HLL_MAX_P) of
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
@@ -386,6 +390,12 @@ typedef struct SAgg {
                            is the value), corr/covar_pop/covar_samp's y (arg is x) */
     double pct;         /* percentile: the percentage, in [0, 1] (median: 0.5); arg is the value
                            cast to DOUBLE */
+    double *pcts;       /* percentile_approx: its n_pcts percentages, each in [0, 1], an ARRAY
+                           when pct_array; arg is the value as written (INT, BIGINT, FLOAT,
+                           DOUBLE, DATE, TIMESTAMP), the runtime takes it as a double */
+    int n_pcts;
+    bool pct_array;
+    int64_t accuracy;   /* percentile_approx: 10000 unless given (relativeError 1.0 / it) */
     /* DISTINCT (batch queries only; sema refuses it in a stream): the aggregate sees each
        distinct tuple of dargs once per group, as Spark's planAggregateWithOneDistinct and
        RewriteDistinctAggregates group by them (NaN and -0.0 normalised).  dargs are the

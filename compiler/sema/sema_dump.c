@@ -378,6 +378,12 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
                 sb_puts(sb, ", ");
                 sema_put_double(sb, a->pct);
             }
+            for (int p = 0; a->kind == AGG_PERCENTILE_APPROX && p < a->n_pcts; p++) {
+                sb_puts(sb, p ? ", " : a->pct_array ? ", array(" : ", ");
+                sema_put_double(sb, a->pcts[p]);
+            }
+            if (a->kind == AGG_PERCENTILE_APPROX)
+                sb_printf(sb, "%s, %lld", a->pct_array ? ")" : "", (long long)a->accuracy);
             sb_printf(sb, "):%s\n", type_name(sb->arena, a->type));
         }
     }

@@ -1340,6 +1340,102 @@ static bool percentile_pct(Binder *b, const AstExpr *e, double *out)
     return true;
 }
 
+/* A DATATYPE_MISMATCH of percentile_approx e at the argument a: "[DATATYPE_MISMATCH.<sub>]
+   Cannot resolve "<e>" due to data type mismatch: <msg>"; false. */
+static bool approx_mismatch(Binder *b, const AstExpr *e, const AstExpr *a, const char *sub,
+                            const char *msg)
+{
+    diag_error(b->sc->diag, a->span,
+               "[DATATYPE_MISMATCH.%s] Cannot resolve \"%s\" due to data type mismatch: %s", sub,
+               sql_of(b, e), msg);
+    return false;
+}
+
+/* An argument of percentile_approx that is no literal: NON_FOLDABLE_INPUT when it is not
+   constant (its type as the implicit cast makes it: DOUBLE, ARRAY<DOUBLE>, the accuracy's
+   integer), else not supported; false. */
+static bool approx_not_literal(Binder *ab, const AstExpr *e, const AstExpr *a, const char *input)
+{
+    SExpr *x = sema_bind_expr(ab, a);
+    if (!x)
+        return false;
+    if (x->kind != SX_CONST) {
+        const Type *t = x->type;
+        const char *ty = strcmp(input, "accuracy") == 0 ? sema_sql_type(ab, t)
+                         : t->kind == TY_ARRAY          ? "ARRAY<DOUBLE>"
+                                                        : "DOUBLE";
+        return approx_mismatch(ab, e, a, "NON_FOLDABLE_INPUT",
+                               arena_sprintf(ab->sc->arena,
+                                             "the input `%s` should be a foldable \"%s\" "
+                                             "expression; however, got \"%s\".",
+                                             input, ty, sql_of(ab, a)));
+    }
+    diag_error(ab->sc->diag, a->span,
+               "percentile_approx with a %s other than a numeric literal is not supported yet",
+               input);
+    return false;
+}
+
+/*
+** percentile_approx's percentage and accuracy (ApproximatePercentile.checkInputDataTypes, Spark
+** 3.5): both foldable (NON_FOLDABLE_INPUT), the accuracy in (0, Int.MaxValue], the percentage
+** not NULL and each in [0.0, 1.0] (VALUE_OUT_OF_RANGE); here numeric literals, the percentage
+** one or an array(...) of them.
+*/
+static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
+{
+    const AstExprList *args = &e->u.call.args;
+    const AstExpr *a = args->items[1];
+    Arena *arena = ab->sc->arena;
+    agg->accuracy = 10000; /* ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY */
+    bool is_null = a->kind == AST_NULL; /* foldable: checked after the accuracy */
+    const AstExprList *items = NULL;
+    if (a->kind == AST_CALL && strcasecmp(a->u.call.name, "array") == 0 && !a->u.call.has_over) {
+        items = &a->u.call.args;
+        agg->pct_array = true;
+        agg->n_pcts = items->n;
+    } else {
+        agg->n_pcts = is_null ? 0 : 1;
+    }
+    agg->pcts = ARENA_NEW_N(arena, double, agg->n_pcts > 0 ? agg->n_pcts : 1);
+    for (int i = 0; i < agg->n_pcts; i++) {
+        const AstExpr *p = items ? items->items[i] : a;
+        if (!double_literal(p, true, &agg->pcts[i]))
+            return approx_not_literal(ab, e, a, "percentage");
+    }
+    if (args->n > 2) {
+        const AstExpr *c = args->items[2];
+        if (c->kind != AST_INT)
+            return approx_not_literal(ab, e, c, "accuracy");
+        if (c->u.ival <= 0 || c->u.ival > INT32_MAX)
+            return approx_mismatch(ab, e, c, "VALUE_OUT_OF_RANGE",
+                                   arena_sprintf(arena,
+                                                 "The accuracy must be between (0, 2147483647] "
+                                                 "(current value = %lldL).",
+                                                 (long long)c->u.ival));
+        agg->accuracy = c->u.ival;
+    }
+    if (is_null)
+        return approx_mismatch(ab, e, a, "UNEXPECTED_NULL", "The percentage must not be null.");
+    bool out = false;
+    StrBuf v;
+    sb_init(&v, arena);
+    for (int i = 0; i < agg->n_pcts; i++) {
+        if (i)
+            sb_putc(&v, ',');
+        sema_put_double(&v, agg->pcts[i]);
+        sb_putc(&v, 'D');
+        out |= !(agg->pcts[i] >= 0.0 && agg->pcts[i] <= 1.0);
+    }
+    if (out)
+        return approx_mismatch(ab, e, a, "VALUE_OUT_OF_RANGE",
+                               arena_sprintf(arena,
+                                             "The percentage must be between [0.0, 1.0] "
+                                             "(current value = %s).",
+                                             v.data));
+    return true;
+}
+
 /* ==== DISTINCT aggregates (batch queries) ==== */
 
 /*
@@ -1387,6 +1483,17 @@ static bool same_distinct(const SAgg *a, const SAgg *b)
     return true;
 }
 
+/* Do two percentile_approx take the same percentages and accuracy (any other aggregate: yes)? */
+static bool same_pcts(const SAgg *a, const SAgg *b)
+{
+    if (a->n_pcts != b->n_pcts || a->pct_array != b->pct_array || a->accuracy != b->accuracy)
+        return false;
+    for (int i = 0; i < a->n_pcts; i++)
+        if (a->pcts[i] != b->pcts[i])
+            return false;
+    return true;
+}
+
 /* CASE WHEN cond THEN x END: x where cond is true, else NULL (count_if, FILTER). */
 static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, SrcSpan span)
 {
@@ -1418,6 +1525,7 @@ static bool agg_reads_string_as_double(SAggKind kind)
     case AGG_COVAR_POP:
     case AGG_COVAR_SAMP:
     case AGG_PERCENTILE:
+    case AGG_PERCENTILE_APPROX:
         return true;
     default:
         return false;
@@ -1474,7 +1582,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     /* Count takes several values (counting the rows where none is NULL); sluice binds them
        with DISTINCT only */
     int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
-    int min_args = sema_agg_two_columns(kind) ||
+    int min_args = sema_agg_two_columns(kind) || kind == AGG_PERCENTILE_APPROX ||
                            (kind == AGG_PERCENTILE && sema_agg_form(e->u.call.name) != AGGF_MEDIAN)
                        ? 2
                        : 1;
@@ -1484,8 +1592,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         return NULL;
     }
     if (distinct &&
-        (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE || kind == AGG_MODE ||
-         kind == AGG_CORR || kind == AGG_COVAR_POP || kind == AGG_COVAR_SAMP)) {
+        (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
+         kind == AGG_PERCENTILE_APPROX || kind == AGG_MODE || kind == AGG_CORR ||
+         kind == AGG_COVAR_POP || kind == AGG_COVAR_SAMP)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1713,6 +1822,29 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.type = &type_double;
             agg.arg = sema_coerce(sc, x, &type_double);
             break;
+        case AGG_PERCENTILE_APPROX:
+            /* ApproximatePercentile (3.5): a number, DATE or TIMESTAMP (or an ANSI interval,
+               which sluice has not) as a double; the result of the input's type.  A DECIMAL's
+               result is Decimal(double) set to the column's precision and scale by the row
+               writer (HALF_UP, NULL on overflow): not modelled. */
+            if (t->kind == TY_DECIMAL) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "%s of a value of type %s is not supported yet", e->u.call.name,
+                           tname(b, t));
+                return NULL;
+            }
+            if (!agg_numeric(t) && t->kind != TY_DATE && t->kind != TY_TIMESTAMP)
+                return agg_arg_error(b, e->u.call.name, "a numeric, date or timestamp argument",
+                                     args->items[0], t);
+            if (t->kind == TY_NULL) { /* the implicit cast to NumericType's DOUBLE */
+                x = sema_coerce(sc, x, &type_double);
+                t = &type_double;
+            }
+            if (!approx_args(&ab, e, &agg))
+                return NULL;
+            agg.type = agg.pct_array ? type_array(sc->arena, t) : t;
+            agg.arg = x;
+            break;
         case AGG_COUNT_STAR:
             break;
         }
@@ -1733,7 +1865,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
             blk->aggs[i].ignore_nulls == agg.ignore_nulls &&
             sema_expr_equal(blk->aggs[i].arg, agg.arg) && blk->aggs[i].pct == agg.pct &&
-            sema_expr_equal(blk->aggs[i].arg2, agg.arg2) && same_distinct(&blk->aggs[i], &agg))
+            same_pcts(&blk->aggs[i], &agg) && sema_expr_equal(blk->aggs[i].arg2, agg.arg2) &&
+            same_distinct(&blk->aggs[i], &agg))
             ref = i;
     if (ref < 0) {
         if (blk->n_agg == blk->cap_agg) {

@@ -85,6 +85,8 @@ static const struct {
     {"percentile", AGG_PERCENTILE, AGGF_PLAIN},
     {"median", AGG_PERCENTILE, AGGF_MEDIAN},
     {"mode", AGG_MODE, AGGF_PLAIN},
+    {"percentile_approx", AGG_PERCENTILE_APPROX, AGGF_PLAIN},
+    {"approx_percentile", AGG_PERCENTILE_APPROX, AGGF_PLAIN},
 };
 
 bool sema_agg_lookup(const char *name, SAggKind *kind)
@@ -136,6 +138,7 @@ bool sema_agg_param_args(SAggKind kind)
     case AGG_MIN_BY:
     case AGG_PERCENTILE:
     case AGG_MODE:
+    case AGG_PERCENTILE_APPROX:
         return false;
     }
     return false;
@@ -154,6 +157,8 @@ int sema_agg_max_args(SAggKind kind, const char *name)
         return 2;
     if (kind == AGG_PERCENTILE)
         return sema_agg_form(name) == AGGF_MEDIAN ? 1 : 3;
+    if (kind == AGG_PERCENTILE_APPROX)
+        return 3;
     return sema_agg_param_args(kind) ? 2 : 1;
 }
 
@@ -646,6 +651,9 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         if (fn < 0 && sema_agg_lookup(e->u.call.name, &k) && k == AGG_PERCENTILE &&
             e->u.call.args.n == 2)
             sb_puts(sb, ", 1"); /* Percentile's frequencyExpression, Literal(1L) */
+        if (fn < 0 && sema_agg_lookup(e->u.call.name, &k) && k == AGG_PERCENTILE_APPROX &&
+            e->u.call.args.n == 2)
+            sb_puts(sb, ", 10000"); /* Literal(DEFAULT_PERCENTILE_ACCURACY) */
     }
     sb_putc(sb, ')');
     if (e->u.call.filter) { /* AggregateExpression.sql */

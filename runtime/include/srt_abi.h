@@ -167,7 +167,9 @@ enum {
     SRT_COLLECT_VOID = 7,
     SRT_COLLECT_NESTED = 8, /* a STRUCT, ARRAY or MAP as its canonical bytes (srt_key.c, -0.0
                                kept), held as a STRING's; collect_list only */
-    SRT_COLLECT_SET = 16
+    SRT_COLLECT_SET = 16,
+    SRT_COLLECT_QUANTILE = 32 /* percentile_approx's digest of doubles (srt_quantile.c), not
+                                 values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
 };
 /* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
    state (16 bytes, the rest unused); kind is SRT_COLLECT_<type> [| SRT_COLLECT_SET].  The
@@ -211,6 +213,16 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
 /* percentile(x, p) of the DOUBLE values a collect_list keeps at slot (SRT_COLLECT_DOUBLE):
    Spark's exact Percentile into *out; returns 1 (a NULL result) when there is no value. */
 int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out);
+/* percentile_approx(x, p, accuracy) at slot (registered SRT_COLLECT_DOUBLE |
+   SRT_COLLECT_QUANTILE): a row's value as a double, mark the batch id + 1, rel_err 1.0 /
+   accuracy.  A NULL value is skipped.  Out of memory fails the query. */
+void srt_quantile_add(SrtAggTable *t, uint8_t *slot, int64_t mark, int32_t is_null, double x,
+                      double rel_err);
+/* Spark's ApproximatePercentile result at the n percentages pct: *out_p -> SrtDatum[n] in batch
+   memory, each the double converted to kind (SRT_COLLECT_INT: Scala's toInt, LONG: toLong,
+   FLOAT: toFloat, DOUBLE as is); returns 1 (a NULL result) when no value was added. */
+int32_t srt_quantile_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const double *pct,
+                            uint32_t n, const void **out_p);
 /* mode(x) of the values a collect_list keeps at slot, kind as registered: Spark's Mode, the
    value as srt_collect_add takes it (lo, hi; a STRING's s and n, valid for the batch);
    returns 1 (a NULL result) when there is no value. */

@@ -640,8 +640,8 @@ void srt_collect_free_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint3
 /* Element i as a datum (strings point into c). */
 void srt_collect_datum(const SrtCollect *c, uint32_t kind, uint32_t i, SrtDatum *d);
 /* Bytes held by c (0 for NULL). */
-size_t srt_collect_bytes(const SrtCollect *c);
-void srt_collect_free(SrtMem *m, SrtCollect *c);
+size_t srt_collect_bytes(const SrtCollect *c, uint32_t kind);
+void srt_collect_free(SrtMem *m, SrtCollect *c, uint32_t kind);
 /* The checkpoint form of the stored elements (a set settled), and its size. */
 void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out);
 size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind);
@@ -649,6 +649,21 @@ size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind);
    0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (with err set). */
 int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, SrtCollect **out,
                        SrtErr *err);
+
+/*
+** percentile_approx's digest (srt_quantile.c): a slot of kind SRT_COLLECT_QUANTILE points to
+** an SrtQuantile, which srt_collect_bytes/free/settle/encode/decode hand over to these.
+*/
+typedef struct SrtQuantile SrtQuantile;
+size_t srt_quantile_bytes(const SrtQuantile *d);
+void srt_quantile_free(SrtMem *m, SrtQuantile *d);
+/* A non-NULL value x of the batch of mark; *d is created on the first.  0 or -SRT_ERR_NOMEM. */
+int srt_quantile_push(SrtMem *m, SrtQuantile **d, int64_t mark, double rel_err, double x);
+/* Merge the pending batch's partial digest into the state (no-op without one). */
+int srt_quantile_settle(SrtMem *m, SrtQuantile *d);
+size_t srt_quantile_encoded_size(const SrtQuantile *d);
+void srt_quantile_encode(const SrtQuantile *d, SrtBuf *out);
+int srt_quantile_decode(SrtMem *m, const uint8_t *p, size_t n, SrtQuantile **out, SrtErr *err);
 
 /* ======================================================================
 ** Session windows (srt_session.c): per key K, a sorted list of disjoint sessions

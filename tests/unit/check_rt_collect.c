@@ -70,7 +70,7 @@ START_TEST(test_hashset_order)
     ck_assert_uint_eq(n, 5);
     for (uint32_t i = 0; i < n; i++)
         ck_assert_int_eq(d[i].i, want[i]);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     /* 1..20 grows the table past 14 elements (32 -> 64 slots, rebuilt in slot order). */
     c = NULL;
     for (int i = 1; i <= 20; i++)
@@ -81,7 +81,7 @@ START_TEST(test_hashset_order)
     ck_assert_uint_eq(n, 20);
     for (uint32_t i = 0; i < n; i++)
         ck_assert_int_eq(d[i].i, want20[i]);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     /* Strings hash as UTF8String: "a".."e" iterate as c, b, a, e, d. */
     c = NULL;
     const char *letters = "abcde";
@@ -96,7 +96,7 @@ START_TEST(test_hashset_order)
         got[i] = *(const char *)d[i].p;
     }
     ck_assert_str_eq(got, "cbaed");
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     ck_assert_uint_eq(m.in_use, 0);
 }
 END_TEST
@@ -149,8 +149,8 @@ START_TEST(test_set_doubles_over_batches)
     ck_assert_int_eq(srt_collect_decode(&m, k, (const uint8_t *)b.p, b.n - 1, &bad, &err), -SRT_ERR_FORMAT);
     ck_assert_ptr_null(bad);
     srt_buf_free(&b);
-    srt_collect_free(&m, r);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, r, SRT_COLLECT_INT);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     ck_assert_uint_eq(m.in_use, 0);
 }
 END_TEST
@@ -184,8 +184,8 @@ START_TEST(test_list_order_and_strings)
     ck_assert_uint_eq(result_of(&m, r, SRT_COLLECT_STRING, e, 8), 4);
     ck_assert(e[1].n == 6 && memcmp(e[1].p, "héllo", 6) == 0);
     srt_buf_free(&b);
-    srt_collect_free(&m, r);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, r, SRT_COLLECT_INT);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     /* Only NULLs: no vector at all (the result is the empty array). */
     c = NULL;
     ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 1, 0, 0, NULL, 0), 0);
@@ -286,7 +286,7 @@ START_TEST(test_out_of_memory)
         if (rc == 0)
             rc = srt_collect_settle(&m, c, SET(SRT_COLLECT_INT));
         ck_assert(rc == 0 || rc == -SRT_ERR_NOMEM);
-        srt_collect_free(&m, c);
+        srt_collect_free(&m, c, SRT_COLLECT_INT);
         ck_assert_uint_eq(m.in_use, 0);
     }
 }
@@ -341,7 +341,7 @@ START_TEST(test_mode)
     ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 1); /* the tie: 1 */
     ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, 3, 0, NULL, 0), 0);
     ck_assert_int_eq(srt_collect_mode_index(&m, c, SRT_COLLECT_INT), 0);
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     c = NULL;
     for (int i = 0; i < 50; i++)
         ck_assert_int_eq(srt_collect_push(&m, &c, SRT_COLLECT_INT, 0, 0, i, 0, NULL, 0), 0);
@@ -354,8 +354,61 @@ START_TEST(test_mode)
         ck_assert(r == 40 || r == -SRT_ERR_NOMEM);
     }
     m.fail_after = -1;
-    srt_collect_free(&m, c);
+    srt_collect_free(&m, c, SRT_COLLECT_INT);
     ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
+/* percentile_approx's digest (srt_quantile.c): two batches of 60,000 values (the head buffer
+   folded in, compressions, a merge), its checkpoint form read back and written again to the
+   same bytes; allocation failures leave no leak. */
+START_TEST(test_quantile_digest)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    const uint32_t kind = SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE;
+    SrtQuantile *d = NULL;
+    for (int64_t i = 0; i < 120000; i++)
+        ck_assert_int_eq(srt_quantile_push(&m, &d, 1 + i / 60000, 0.01, (double)(i * 7919 % 100003)), 0);
+    ck_assert_int_eq(srt_quantile_settle(&m, d), 0);
+    SrtCollect *c = (SrtCollect *)(void *)d;
+    SrtBuf b, b2;
+    srt_buf_init(&b, &m);
+    srt_buf_init(&b2, &m);
+    srt_collect_encode(c, kind, &b);
+    ck_assert_uint_eq(b.n, srt_collect_encoded_size(c, kind));
+    uint64_t count = 0;
+    for (int k = 0; k < 8; k++)
+        count |= (uint64_t)(uint8_t)b.p[8 + k] << (8 * k);
+    ck_assert_uint_eq(count, 120000);
+    ck_assert(b.n > 24 && b.n < 24 + 24 * 1000); /* compressed: far fewer samples than values */
+    SrtCollect *r;
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_collect_decode(&m, kind, (const uint8_t *)b.p, b.n, &r, &err), 0);
+    srt_collect_encode(r, kind, &b2);
+    ck_assert(b2.n == b.n && memcmp(b.p, b2.p, b.n) == 0);
+    srt_collect_free(&m, r, kind);
+    ck_assert_int_eq(srt_collect_decode(&m, kind, (const uint8_t *)b.p, b.n - 1, &r, &err),
+                     -SRT_ERR_FORMAT);
+    ck_assert_ptr_null(r);
+    srt_buf_free(&b);
+    srt_buf_free(&b2);
+    srt_collect_free(&m, c, kind);
+    ck_assert_uint_eq(m.in_use, 0);
+    for (int64_t fail = 0; fail < 12; fail++) {
+        d = NULL;
+        m.fail_after = fail;
+        int rc = 0;
+        for (int64_t i = 0; i < 60000 && rc == 0; i++)
+            rc = srt_quantile_push(&m, &d, 1 + i / 30000, 0.001, (double)(i * 7919 % 100003));
+        if (rc == 0)
+            rc = srt_quantile_settle(&m, d);
+        ck_assert(rc == 0 || rc == -SRT_ERR_NOMEM);
+        m.fail_after = -1;
+        srt_quantile_free(&m, d);
+        ck_assert_uint_eq(m.in_use, 0);
+    }
 }
 END_TEST
 
@@ -371,6 +424,7 @@ Suite *rt_collect_suite(void)
     tcase_add_test(tc, test_out_of_memory);
     tcase_add_test(tc, test_percentile);
     tcase_add_test(tc, test_mode);
+    tcase_add_test(tc, test_quantile_digest);
     suite_add_tcase(s, tc);
     return s;
 }

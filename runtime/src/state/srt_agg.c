@@ -471,8 +471,8 @@ static void free_collects(SrtAggTable *t, uint8_t *state)
 {
     for (uint32_t k = 0; k < t->n_col_slots; k++) {
         SrtCollect *c = collect_at(state, t->col_slots[k].offset);
-        t->bytes -= srt_collect_bytes(c);
-        srt_collect_free(t->mem, c);
+        t->bytes -= srt_collect_bytes(c, t->col_slots[k].kind);
+        srt_collect_free(t->mem, c, t->col_slots[k].kind);
         memset(state + t->col_slots[k].offset, 0, sizeof c);
     }
 }
@@ -484,9 +484,9 @@ static int settle_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t
     SRT_UNUSED(key_len);
     for (uint32_t k = 0; k < t->n_col_slots; k++) {
         SrtCollect *c = collect_at(state, t->col_slots[k].offset);
-        size_t before = srt_collect_bytes(c);
+        size_t before = srt_collect_bytes(c, t->col_slots[k].kind);
         int rc = srt_collect_settle(t->mem, c, t->col_slots[k].kind);
-        t->bytes = t->bytes - before + srt_collect_bytes(c);
+        t->bytes = t->bytes - before + srt_collect_bytes(c, t->col_slots[k].kind);
         if (rc < 0)
             return rc;
     }
@@ -499,10 +499,10 @@ int srt_agg_touch_collects(SrtAggTable *t, uint8_t *state, int64_t mark)
         if (!(t->col_slots[k].kind & SRT_COLLECT_SET))
             continue;
         SrtCollect *c = collect_at(state, t->col_slots[k].offset);
-        size_t before = srt_collect_bytes(c);
+        size_t before = srt_collect_bytes(c, t->col_slots[k].kind);
         int rc = srt_collect_push(t->mem, &c, t->col_slots[k].kind, mark, 1, 0, 0, NULL, 0);
         memcpy(state + t->col_slots[k].offset, &c, sizeof c);
-        t->bytes = t->bytes - before + srt_collect_bytes(c);
+        t->bytes = t->bytes - before + srt_collect_bytes(c, t->col_slots[k].kind);
         if (rc < 0)
             return rc;
     }
@@ -513,7 +513,7 @@ int srt_agg_settle_collects(SrtAggTable *t)
 {
     int any = 0;
     for (uint32_t k = 0; k < t->n_col_slots; k++)
-        any |= (t->col_slots[k].kind & SRT_COLLECT_SET) != 0;
+        any |= (t->col_slots[k].kind & (SRT_COLLECT_SET | SRT_COLLECT_QUANTILE)) != 0;
     return any ? srt_agg_foreach_updated(t, settle_group, t) : 0;
 }
 
@@ -868,7 +868,7 @@ static void drop_collects(SrtAggTable *t, SrtCollect **cols)
     if (!cols)
         return;
     for (uint32_t k = 0; k < t->n_col_slots; k++)
-        srt_collect_free(t->mem, cols[k]);
+        srt_collect_free(t->mem, cols[k], t->col_slots[k].kind);
     srt_mem_free(t->mem, cols, sizeof *cols * t->n_col_slots);
 }
 
@@ -953,7 +953,7 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
     for (uint32_t k = 0; k < t->n_col_slots; k++) {
         memset(st + t->col_slots[k].offset, 0, 16);
         memcpy(st + t->col_slots[k].offset, &cols[k], sizeof cols[k]);
-        t->bytes += srt_collect_bytes(cols[k]);
+        t->bytes += srt_collect_bytes(cols[k], t->col_slots[k].kind);
     }
     srt_mem_free(t->mem, cols, sizeof *cols * t->n_col_slots);
     size_t pos = 0;

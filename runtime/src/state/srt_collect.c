@@ -34,6 +34,8 @@
 ** batch when no output ran in between.  DECIMAL elements are not supported in sets (their
 ** hashCode is scala.math.BigDecimal's), nor nested values; a list keeps a nested value as its
 ** canonical bytes (SRT_COLLECT_NESTED, srt_key.c), which generated code reads back.
+** A slot of kind SRT_COLLECT_QUANTILE holds percentile_approx's digest instead: the entry
+** points the table calls (bytes, free, settle, encode, decode) hand it to srt_quantile.c.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -263,15 +265,32 @@ static int64_t rebuild(SrtMem *m, const Elems *e, const uint32_t *idx, uint32_t 
 
 /* ==== The vector ==== */
 
-size_t srt_collect_bytes(const SrtCollect *c)
+/* percentile_approx's digest lives behind the same slot (srt_quantile.c). */
+static int is_digest(uint32_t kind)
 {
+    return (kind & SRT_COLLECT_QUANTILE) != 0;
+}
+
+static SrtQuantile *digest_of(const SrtCollect *c)
+{
+    return (SrtQuantile *)(void *)(uintptr_t)c;
+}
+
+size_t srt_collect_bytes(const SrtCollect *c, uint32_t kind)
+{
+    if (is_digest(kind))
+        return srt_quantile_bytes(digest_of(c));
     if (!c)
         return 0;
     return sizeof *c + (size_t)c->cap * 16u + c->cap_bytes + (c->batch.slot ? fht_bytes(&c->batch) : 0);
 }
 
-void srt_collect_free(SrtMem *m, SrtCollect *c)
+void srt_collect_free(SrtMem *m, SrtCollect *c, uint32_t kind)
 {
+    if (is_digest(kind)) {
+        srt_quantile_free(m, digest_of(c));
+        return;
+    }
     if (!c)
         return;
     srt_mem_free(m, c->cells, (size_t)c->cap * 16u);
@@ -358,6 +377,8 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
 
 int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind)
 {
+    if (is_digest(kind))
+        return srt_quantile_settle(m, digest_of(c));
     if (!c || !is_set(kind) || c->mark == 0)
         return 0;
     Elems e = elems_of(c, kind);
@@ -499,6 +520,10 @@ void srt_collect_datum(const SrtCollect *c, uint32_t kind, uint32_t i, SrtDatum 
    (DECIMAL 16, low word first), strings as a u32 length and the bytes; little-endian. */
 void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
 {
+    if (is_digest(kind)) {
+        srt_quantile_encode(digest_of(c), out);
+        return;
+    }
     uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
     for (uint32_t i = 0; i < n; i++) {
         const uint64_t *cell = c->cells + 2u * i;
@@ -521,6 +546,8 @@ void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
 
 size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind)
 {
+    if (is_digest(kind))
+        return srt_quantile_encoded_size(digest_of(c));
     uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
     if (bytes_kind(kind)) {
         size_t sz = (size_t)n * 4u;
@@ -535,6 +562,12 @@ int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, Srt
                        SrtErr *err)
 {
     *out = NULL;
+    if (is_digest(kind)) {
+        SrtQuantile *d;
+        int rc = srt_quantile_decode(m, p, n, &d, err);
+        *out = (SrtCollect *)(void *)d;
+        return rc;
+    }
     if (n == 0)
         return 0;
     SrtCollect *c = srt_mem_calloc(m, sizeof *c);
@@ -568,7 +601,7 @@ int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, Srt
             pos += (size_t)words * 8u;
         }
         if (push(m, c, kind, w[0], w[1], s, len) < 0) {
-            srt_collect_free(m, c);
+            srt_collect_free(m, c, kind);
             return srt_err_nomem(err, "collected values");
         }
     }
@@ -576,7 +609,7 @@ int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, Srt
     *out = c;
     return 0;
 bad:
-    srt_collect_free(m, c);
+    srt_collect_free(m, c, kind);
     return srt_err_set(err, SRT_ERR_FORMAT,
                        "collected values of a group in the checkpoint end inside a value");
 }
@@ -588,10 +621,10 @@ void srt_collect_add(SrtAggTable *t, uint8_t *slot, uint32_t kind, int64_t mark,
 {
     SrtCollect *c;
     memcpy(&c, slot, sizeof c);
-    size_t before = srt_collect_bytes(c);
+    size_t before = srt_collect_bytes(c, kind);
     int rc = srt_collect_push(srt_agg_mem(t), &c, kind, mark, is_null, lo, hi, s, n);
     memcpy(slot, &c, sizeof c);
-    srt_agg_add_bytes(t, (int64_t)srt_collect_bytes(c) - (int64_t)before);
+    srt_agg_add_bytes(t, (int64_t)srt_collect_bytes(c, kind) - (int64_t)before);
     if (SRT_UNLIKELY(rc < 0))
         srt_query_oom(srt_agg_owner(t), "collected values");
 }
@@ -610,9 +643,9 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
     SrtAggTable *t = srt_query_agg_table(q);
     SrtMem *m = srt_agg_mem(t);
     if (c->mark) { /* settled before output; kept for a caller that did not */
-        size_t before = srt_collect_bytes(c);
+        size_t before = srt_collect_bytes(c, kind);
         int rc = srt_collect_settle(m, c, kind);
-        srt_agg_add_bytes(t, (int64_t)srt_collect_bytes(c) - (int64_t)before);
+        srt_agg_add_bytes(t, (int64_t)srt_collect_bytes(c, kind) - (int64_t)before);
         if (rc < 0)
             srt_query_oom(q, "collected values");
     }

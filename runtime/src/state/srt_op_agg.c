@@ -96,7 +96,8 @@ static int agg_output(SrtOperator *op)
     SrtQuery *q = op->q;
     int rc = 0;
     op->st.updated = (int64_t)srt_agg_updated_count(table(op));
-    /* collect_set: the state Spark saves, from the stored one and the batch's rows. */
+    /* collect_set, percentile_approx: the state Spark saves, from the stored one and the
+       batch's rows. */
     if (srt_agg_settle_collects(table(op)) < 0)
         return srt_err_nomem(&q->err, "collected values");
     switch (q->mode) {
