@@ -912,6 +912,10 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_CURRENT_TIMESTAMP:
         return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
+    case FN_UUID: {
+        LLVMValueRef args[3] = {cg->q};
+        return string_result(cg, "srt_uuid", args, 1, cg_i1(cg, 0), 0);
+    }
     case FN_WINDOW_TIME: /* ResolveWindowTime: window.end - 1 (µs); NULL for a NULL window */
         return scalar(cg_or(cg, a[0].null, a[0].fields[1].null),
                       LLVMBuildSub(cg->b, a[0].fields[1].v, cg_i64(cg, 1), "window_time"));

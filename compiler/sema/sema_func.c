@@ -765,6 +765,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_CURRENT_TIMESTAMP:
         *rt = &type_timestamp;
         return true;
+    case FN_UUID: /* Uuid (misc.scala): a STRING, never NULL, another each row */
+        *rt = &type_string;
+        return true;
     case FN_WINDOW_TIME:
         /* WindowTime (datetimeExpressions.scala): the representative event time of a window
            column, window.end - 1 µs (ResolveWindowTime, ResolveTimeWindows.scala), which keeps

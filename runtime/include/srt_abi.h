@@ -893,6 +893,10 @@ void srt_str_trim_chars(const char *s, uint32_t n, const char *chars, uint32_t c
 int srt_str_split_part(SrtQuery *q, const char *s, uint32_t n, const char *d, uint32_t dn,
                        int32_t idx, const char **out, uint32_t *out_n);
 
+/* uuid() (Uuid): a random version 4 UUID, 36 lower-case characters, in scratch memory of q
+   (srt_uuid.c). */
+void srt_uuid(SrtQuery *q, const char **out, uint32_t *out_n);
+
 /* ---- Hashes and encodings of bytes (srt_digest.c; libcrypto, zlib) ---- */
 /* md5, sha1: the digest of s[0, n) as lower-case hex, in scratch memory of q. */
 void srt_md5(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
