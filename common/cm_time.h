@@ -60,6 +60,33 @@ static inline bool cm_is_leap(int64_t y)
 }
 
 /* m in 1..12 */
+/* The units of timestampadd and timestampdiff (Spark 3.3+'s TimestampAdd and TimestampDiff,
+   the parser's datetimeUnit): what sema reads from the query and the runtime computes in,
+   named by cm_ts_unit_name.  DAYOFYEAR is timestampadd's only. */
+typedef enum CmTsUnit {
+    CM_TSU_MICROSECOND,
+    CM_TSU_MILLISECOND,
+    CM_TSU_SECOND,
+    CM_TSU_MINUTE,
+    CM_TSU_HOUR,
+    CM_TSU_DAY,
+    CM_TSU_DAYOFYEAR,
+    CM_TSU_WEEK,
+    CM_TSU_MONTH,
+    CM_TSU_QUARTER,
+    CM_TSU_YEAR,
+    CM_TSU_COUNT
+} CmTsUnit;
+
+/* The unit's name as the query writes it (upper case). */
+static inline const char *cm_ts_unit_name(int u)
+{
+    static const char *const names[CM_TSU_COUNT] = {
+        "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY",
+        "DAYOFYEAR",   "WEEK",        "MONTH",  "QUARTER", "YEAR"};
+    return u >= 0 && u < CM_TSU_COUNT ? names[u] : "";
+}
+
 static inline int cm_days_in_month(int64_t y, int m)
 {
     static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -912,6 +912,18 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_CURRENT_TIMESTAMP:
         return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
+    case FN_TIMESTAMPADD: { /* srt_ts_add_unit fails the query where Java throws */
+        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "tsadd.out");
+        LLVMValueRef args[5] = {cg->q, a[2].v, a[0].v, a[1].v, out};
+        LLVMValueRef null = cg_or(cg, a[1].null, a[2].null);
+        LLVMValueRef rc = cg_call(cg, "srt_ts_add_unit", args, 5, "tsadd.rc");
+        null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
+        return scalar(null, cg_load(cg, cg->t_i64, out, "timestampadd"));
+    }
+    case FN_TIMESTAMPDIFF: {
+        LLVMValueRef args[4] = {cg->q, a[1].v, a[2].v, a[0].v};
+        return scalar(cg_or(cg, a[1].null, a[2].null), cg_call(cg, "srt_ts_diff_unit", args, 4, "timestampdiff"));
+    }
     case FN_UUID: {
         LLVMValueRef args[3] = {cg->q};
         return string_result(cg, "srt_uuid", args, 1, cg_i1(cg, 0), 0);

@@ -765,6 +765,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_CURRENT_TIMESTAMP:
         *rt = &type_timestamp;
         return true;
+    case FN_TIMESTAMPADD: /* bound by sema_bind_timestamp_unit_fn */
+    case FN_TIMESTAMPDIFF:
+        SL_UNREACHABLE();
     case FN_UUID: /* Uuid (misc.scala): a STRING, never NULL, another each row */
         *rt = &type_string;
         return true;
@@ -1158,6 +1161,12 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return bind_sign_fn(b, e, (SFunc)fn);
     if (fn == FN_TRY_CAST)
         return sema_bind_try_cast(b, e);
+    /* TIMESTAMPADD(unit, n, ts) and TIMESTAMPDIFF(unit, start, end), which DATEADD, DATE_ADD,
+       DATEDIFF and DATE_DIFF are with three arguments (SqlBaseParser): the unit is a word */
+    if (fn == FN_TIMESTAMPADD || fn == FN_TIMESTAMPDIFF ||
+        (n == 3 && (fn == FN_DATE_ADD || fn == FN_DATEADD || fn == FN_DATEDIFF || fn == FN_DATE_DIFF)))
+        return sema_bind_timestamp_unit_fn(b, e,
+                                           fn == FN_TIMESTAMPADD || fn == FN_DATE_ADD || fn == FN_DATEADD);
     switch (fn) {
     FN_CASES_LAMBDA:
         return sema_bind_lambda_fn(b, e, (SFunc)fn);

@@ -427,3 +427,63 @@ void sema_check_format_pattern(Binder *b, const SExpr *pattern)
     else
         diag_error(b->sc->diag, pattern->span, "%s", why);
 }
+
+/* ==== timestampadd, timestampdiff ==== */
+
+SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add)
+{
+    SemaCtx *sc = b->sc;
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    const AstExpr *u = asts[0];
+    int unit = -1;
+    for (int i = 0; u->kind == AST_COLUMN && u->u.name.n == 1 && i < CM_TSU_COUNT; i++)
+        if (strcasecmp(u->u.name.parts[0], cm_ts_unit_name(i)) == 0 && (add || i != CM_TSU_DAYOFYEAR))
+            unit = i;
+    if (unit < 0) {
+        StrBuf units;
+        sb_init(&units, sc->arena);
+        static const int order[] = {CM_TSU_YEAR, CM_TSU_QUARTER, CM_TSU_MONTH, CM_TSU_WEEK,
+                                    CM_TSU_DAY, CM_TSU_DAYOFYEAR, CM_TSU_HOUR, CM_TSU_MINUTE,
+                                    CM_TSU_SECOND, CM_TSU_MILLISECOND, CM_TSU_MICROSECOND};
+        for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+            if (add || order[i] != CM_TSU_DAYOFYEAR)
+                sb_printf(&units, "%s%s", i ? ", " : "", cm_ts_unit_name(order[i]));
+        if (u->kind == AST_STRING) /* AstBuilder: QueryParsingErrors.invalidDatetimeUnitError */
+            diag_error(sc->diag, u->span,
+                       "[INVALID_PARAMETER_VALUE.DATETIME_UNIT] The value of parameter(s) `unit` in "
+                       "`%s` is invalid: expects one of the units without quotes %s, but got the "
+                       "string literal '%s'.",
+                       e->u.call.name, units.data, u->u.str);
+        else /* the grammar's datetimeUnit takes these words only */
+            diag_error(sc->diag, u->span, "syntax error: the unit of %s must be one of %s",
+                       e->u.call.name, units.data);
+        return NULL;
+    }
+    SExpr *args[3];
+    for (int i = 1; i < 3; i++)
+        if (!(args[i] = sema_bind_expr(b, asts[i])))
+            return NULL;
+    /* TimestampAdd: (IntegerType, AnyTimestampType); TimestampDiff: (AnyTimestampType,
+       AnyTimestampType), ImplicitCastInputTypes: numbers and strings cast to INT, a DATE or a
+       STRING to TIMESTAMP */
+    for (int i = 1; i < 3; i++) {
+        SExpr *x = add && i == 1 ? sema_fn_int_arg(b, args[i]) : sema_to_timestamp(b, args[i]);
+        if (!x) {
+            sema_type_error(b, asts[i],
+                            arena_sprintf(sc->arena, "function '%s' expects %s", e->u.call.name,
+                                          add && i == 1 ? "an integer" : "a timestamp"),
+                            asts[i], args[i]->type);
+            return NULL;
+        }
+        args[i] = x;
+    }
+    args[0] = sema_new_expr(sc, SX_CONST, &type_int, u->span);
+    args[0]->u.value.i = unit;
+    SExpr *r = sema_new_expr(sc, SX_CALL, add ? &type_timestamp : &type_bigint, e->span);
+    r->u.call.fn = add ? FN_TIMESTAMPADD : FN_TIMESTAMPDIFF;
+    r->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 3);
+    for (int i = 0; i < 3; i++)
+        r->u.call.args[i] = args[i];
+    r->u.call.n_args = 3;
+    return r;
+}

@@ -321,6 +321,11 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
 /* A constant date_format pattern Spark 3.5's formatter refuses is an error (its message). */
 void sema_check_format_pattern(Binder *b, const SExpr *pattern);
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
+/* timestampadd(unit, n, ts) (add) or timestampdiff(unit, start, end), also named dateadd,
+   date_add, datediff, date_diff with three arguments: the unit a word (CmTsUnit, an INT
+   constant first argument of the call), Spark's INVALID_PARAMETER_VALUE.DATETIME_UNIT for a
+   quoted one (sema_func_date.c). */
+SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add);
 /* Math (sema_func_math.c): FN_CASES_MATH. */
 void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
                        const char **want);

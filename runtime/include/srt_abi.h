@@ -689,6 +689,12 @@ int srt_make_timestamp(int32_t year, int32_t month, int32_t day, int32_t hour, i
 int srt_make_timestamp_id(int32_t year, int32_t month, int32_t day, int32_t hour, int32_t min,
                           int64_t sec_us, const char *tz, uint32_t n, int64_t *out);
 double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
+/* timestampadd(unit, n, ts) and timestampdiff(unit, start, end) in UTC, the unit a CmTsUnit
+   (common/cm_time.h), as Spark's DateTimeUtils.timestampAdd and timestampDiff compute them
+   (Scala's wrapping products, java.time's day clamping and truncation).  A result java.time
+   or instantToMicros refuses fails the query with Java's message: -1 (add), 0 (diff). */
+int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *out);
+int64_t srt_ts_diff_unit(SrtQuery *q, int64_t start, int64_t end, int32_t unit);
 /* from_utc_timestamp and to_utc_timestamp with a region zone (DateTimeUtils.convertTz):
    zone is the zone's rules, a constant table the compiler read from its tz database
    (common/cm_tz.h).  0 with *out set, or SRT_DATE_OVERFLOW ("long overflow"). */

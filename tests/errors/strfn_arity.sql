@@ -10,9 +10,9 @@
 -- expect: 22:3: function 'to_date' takes 1 to 2 arguments, but 0 were given
 -- expect: 22:14: function 'to_date' takes 1 to 2 arguments, but 3 were given
 -- expect: 22:41: function 'date_trunc' takes 2 arguments, but 1 was given
--- expect: 22:60: function 'date_add' takes 2 arguments, but 1 was given
+-- expect: 22:60: function 'date_add' takes 2 to 3 arguments, but 1 was given
 -- expect: 22:76: function 'date_sub' takes 2 arguments, but 1 was given
--- expect: 23:3: function 'datediff' takes 2 arguments, but 1 was given
+-- expect: 23:3: function 'datediff' takes 2 to 3 arguments, but 1 was given
 -- expect: 23:19: function 'get_json_object' takes 2 arguments, but 1 was given
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');

@@ -179,6 +179,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_str_split_part,
     (const void *)srt_md5,
     (const void *)srt_uuid,
+    (const void *)srt_ts_add_unit,
+    (const void *)srt_ts_diff_unit,
     (const void *)srt_sha1,
     (const void *)srt_sha2,
     (const void *)srt_crc32,

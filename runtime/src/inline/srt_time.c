@@ -702,3 +702,95 @@ int srt_tz_shift_id(SrtQuery *q, int64_t us, const char *tz, uint32_t n, int32_t
     }
     }
 }
+
+/* ==== timestampadd, timestampdiff (DateTimeUtils.timestampAdd, timestampDiff in UTC) ==== */
+
+#define TS_US_PER_DAY 86400000000LL
+
+/* instantToMicros of a day and a time of day: Math.multiplyExact/addExact, "long overflow". */
+static int ts_from_day(SrtQuery *q, __int128 day, __int128 tod_us, int64_t *out)
+{
+    __int128 us = day * TS_US_PER_DAY + tod_us;
+    if (us > INT64_MAX || us < INT64_MIN) {
+        srt_query_fail(q, "long overflow");
+        return -1;
+    }
+    *out = (int64_t)us;
+    return 0;
+}
+
+int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *out)
+{
+    static const int64_t unit_us[] = {
+        [CM_TSU_MICROSECOND] = 1,          [CM_TSU_MILLISECOND] = 1000,
+        [CM_TSU_SECOND] = 1000000,         [CM_TSU_MINUTE] = 60000000,
+        [CM_TSU_HOUR] = 3600000000LL,      [CM_TSU_DAY] = TS_US_PER_DAY,
+        [CM_TSU_DAYOFYEAR] = TS_US_PER_DAY, [CM_TSU_WEEK] = 7 * TS_US_PER_DAY};
+    int64_t day = cm_floordiv(us, TS_US_PER_DAY), tod = us - day * TS_US_PER_DAY;
+    if (unit <= CM_TSU_WEEK) {
+        /* timestampAddDayTime(micros, quantity * unit): the product in Scala's wrapping Long
+           arithmetic, then plusDays(dt / day) and plus(the rest, MICROS) */
+        int64_t dt = (int64_t)((uint64_t)(int64_t)n * (uint64_t)unit_us[unit]);
+        int64_t days = dt / TS_US_PER_DAY, rest = dt - days * TS_US_PER_DAY;
+        __int128 nd = (__int128)day + days;
+        if (nd < -365243219162LL || nd > 365241780471LL) { /* LocalDate.ofEpochDay */
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "Invalid value for EpochDay (valid values -365243219162 - 365241780471): %lld",
+                     (long long)nd);
+            srt_query_fail(q, msg);
+            return -1;
+        }
+        return ts_from_day(q, nd, (__int128)tod + rest, out);
+    }
+    /* timestampAddMonths: quantity * 3 and * 12 in Scala's wrapping Int arithmetic, then
+       plusMonths (the day clamped to the month's length, the year checked) */
+    int32_t months = unit == CM_TSU_MONTH     ? n
+                     : unit == CM_TSU_QUARTER ? (int32_t)((uint32_t)n * 3u)
+                                              : (int32_t)((uint32_t)n * 12u);
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(day, &y, &m, &d);
+    int64_t mc = y * 12 + (m - 1) + months;
+    int64_t ny = cm_floordiv(mc, 12);
+    if (ny < -999999999 || ny > 999999999) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "Invalid value for Year (valid values -999999999 - 999999999): %lld",
+                 (long long)ny);
+        srt_query_fail(q, msg);
+        return -1;
+    }
+    int nm = (int)(mc - ny * 12) + 1;
+    int nd = d < cm_days_in_month(ny, nm) ? d : cm_days_in_month(ny, nm);
+    return ts_from_day(q, cm_days_from_civil(ny, nm, nd), tod, out);
+}
+
+int64_t srt_ts_diff_unit(SrtQuery *q, int64_t start, int64_t end, int32_t unit)
+{
+    int64_t sd = cm_floordiv(start, TS_US_PER_DAY), st = start - sd * TS_US_PER_DAY;
+    int64_t ed = cm_floordiv(end, TS_US_PER_DAY), et = end - ed * TS_US_PER_DAY;
+    if (unit < CM_TSU_DAY) {
+        /* LocalDateTime.until for a time unit: the whole span truncated toward zero */
+        static const int64_t unit_us[] = {1, 1000, 1000000, 60000000, 3600000000LL};
+        __int128 span = (__int128)end - start;
+        if (unit == CM_TSU_MICROSECOND && (span > INT64_MAX || span < INT64_MIN)) {
+            srt_query_fail(q, "long overflow");
+            return 0;
+        }
+        return (int64_t)(span / unit_us[unit]);
+    }
+    /* a date unit: the end date one day nearer when its time of day has not reached the
+       start's, then LocalDate.until (months as prolepticMonth * 32 + day) */
+    if (ed > sd && et < st)
+        ed--;
+    else if (ed < sd && et > st)
+        ed++;
+    if (unit == CM_TSU_DAY || unit == CM_TSU_WEEK)
+        return unit == CM_TSU_DAY ? ed - sd : (ed - sd) / 7;
+    int64_t y1, y2;
+    int m1, d1, m2, d2;
+    cm_civil_from_days(sd, &y1, &m1, &d1);
+    cm_civil_from_days(ed, &y2, &m2, &d2);
+    int64_t months = ((y2 * 12 + m2 - 1) * 32 + d2 - ((y1 * 12 + m1 - 1) * 32 + d1)) / 32;
+    return unit == CM_TSU_MONTH ? months : unit == CM_TSU_QUARTER ? months / 3 : months / 12;
+}
