@@ -82,7 +82,7 @@ typedef enum CmTsUnit {
 static inline const char *cm_ts_unit_name(int u)
 {
     static const char *const names[CM_TSU_COUNT] = {
-        "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY",
+        "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE",  "HOUR", "DAY",
         "DAYOFYEAR",   "WEEK",        "MONTH",  "QUARTER", "YEAR"};
     return u >= 0 && u < CM_TSU_COUNT ? names[u] : "";
 }

@@ -1223,8 +1223,11 @@ static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
         v = LLVMBuildFPExt(cg->b, v, cg->t_f64, "");
     else if (a->arg->type->kind != TY_DOUBLE)
         v = LLVMBuildSIToFP(cg->b, v, cg->t_f64, "");
-    LLVMValueRef args[6] = {group_table(cg), st, cur ? cur : cg_i64(cg, 0),
-                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""), v,
+    LLVMValueRef args[6] = {group_table(cg),
+                            st,
+                            cur ? cur : cg_i64(cg, 0),
+                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                            v,
                             cg_f64(cg, 1.0 / (double)a->accuracy)};
     cg_call(cg, "srt_quantile_add", args, 6, "");
 }
@@ -1558,14 +1561,16 @@ static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueR
 */
 #define GROUP_CACHE_BITS 8u
 #define GROUP_CACHE_SLOTS (1u << GROUP_CACHE_BITS)
-#define GROUP_CACHE_MAX_KEY 64u        /* bytes of key a slot holds at most */
-#define GROUP_CACHE_STRING_WORDS 4u    /* of them, string bytes: up to 32 */
-#define GROUP_CACHE_CREDIT 512         /* misses beyond hits before the cache is passed by */
+#define GROUP_CACHE_MAX_KEY 64u     /* bytes of key a slot holds at most */
+#define GROUP_CACHE_STRING_WORDS 4u /* of them, string bytes: up to 32 */
+#define GROUP_CACHE_CREDIT 512      /* misses beyond hits before the cache is passed by */
 
 static uint32_t group_cache_string_words(const PKeyLayout *kl)
 {
-    uint32_t room = kl->fixed_size < GROUP_CACHE_MAX_KEY ? (GROUP_CACHE_MAX_KEY - kl->fixed_size) / 8u : 0u;
-    return kl->has_strings ? (room < GROUP_CACHE_STRING_WORDS ? room : GROUP_CACHE_STRING_WORDS) : 0u;
+    uint32_t room =
+        kl->fixed_size < GROUP_CACHE_MAX_KEY ? (GROUP_CACHE_MAX_KEY - kl->fixed_size) / 8u : 0u;
+    return kl->has_strings ? (room < GROUP_CACHE_STRING_WORDS ? room : GROUP_CACHE_STRING_WORDS)
+                           : 0u;
 }
 
 static bool group_cacheable(const CgCtx *cg, const PKeyLayout *kl)
@@ -1597,7 +1602,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     LLVMSetAlignment(words_buf, 16);
     LLVMValueRef words_p = LLVMBuildPointerCast(cg->b, words_buf, cg->t_ptr, "");
     if (n_str)
-        LLVMBuildMemSet(cg->b, cg_gepc(cg, words_p, fixed, ""), cg_i8(cg, 0), cg_i64(cg, 8u * n_str), 16);
+        LLVMBuildMemSet(cg->b, cg_gepc(cg, words_p, fixed, ""), cg_i8(cg, 0),
+                        cg_i64(cg, 8u * n_str), 16);
     LLVMValueRef len;
     LLVMValueRef wp = cg_build_key(cg, &pq->key, keys, words_p, &len);
     LLVMValueRef w[GROUP_CACHE_MAX_KEY / 8];
@@ -1621,12 +1627,15 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     int n_from = 0;
     /* A key with more string bytes than a slot holds: the last such key and its state are
        remembered (group_last's idea, with libc calls: little code for the rarer rows). */
-    LLVMValueRef fits = cg_i1(cg, 1), last = NULL, last_len = NULL, last_state = NULL, st_last = NULL;
+    LLVMValueRef fits = cg_i1(cg, 1), last = NULL, last_len = NULL, last_state = NULL,
+                 st_last = NULL;
     LLVMBasicBlockRef bb_last_hit = NULL;
     if (n_str) {
-        LLVMValueRef n = LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed), "str.n");
+        LLVMValueRef n = LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""),
+                                      cg_i64(cg, fixed), "str.n");
         fits = LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8u * n_str), "");
-        last = LLVMBuildPointerCast(cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "lastkey"), cg->t_ptr, "");
+        last = LLVMBuildPointerCast(cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "lastkey"),
+                                    cg->t_ptr, "");
         last_len = alloca_init(cg, cg->t_i32, "lastkey.len", cg_i32(cg, -1));
         last_state = alloca_init(cg, cg->t_ptr, "lastkey.state", LLVMConstNull(cg->t_ptr));
         LLVMBasicBlockRef bb_short = cg_block(cg, "group.short");
@@ -1642,7 +1651,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
         cg_at(cg, bb_cmp);
         LLVMValueRef margs[3] = {wp, last, LLVMBuildZExt(cg->b, len, cg->t_i64, "")};
         LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samebytes");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), ""), bb_last_hit, bb_miss);
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), ""),
+                        bb_last_hit, bb_miss);
         from[n_from++] = bb_cmp;
         cg_at(cg, bb_last_hit);
         st_last = cg_load(cg, cg->t_ptr, last_state, "last.state");
@@ -1671,7 +1681,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
 
     cg_at(cg, bb_hit);
     cg_store(cg, LLVMBuildAdd(cg->b, credit, cg_i64(cg, 1), ""), credit_p);
-    LLVMValueRef st_hit = cg_load(cg, cg->t_ptr, cg_gepc(cg, slot, 8u * n_words, ""), "cache.state");
+    LLVMValueRef st_hit =
+        cg_load(cg, cg->t_ptr, cg_gepc(cg, slot, 8u * n_words, ""), "cache.state");
     LLVMBuildBr(cg->b, bb_join);
 
     cg_at(cg, bb_miss);
@@ -1680,10 +1691,12 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     for (int i = 0; i < n_from; i++)
         LLVMAddIncoming(fill, &spare, &from[i], 1);
     /* a miss of a long key does not count against the cache */
-    cg_store(cg, cg_select(cg, fits, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), ""), credit), credit_p);
+    cg_store(cg, cg_select(cg, fits, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), ""), credit),
+             credit_p);
     LLVMValueRef key = wp;
     if (!n_str) {
-        key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i64, n_words), "keybuf"), cg->t_ptr, "");
+        key = LLVMBuildPointerCast(
+            cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i64, n_words), "keybuf"), cg->t_ptr, "");
         for (uint32_t i = 0; i < n_words; i++)
             cg_store(cg, w[i], cg_gepc(cg, key, 8u * i, ""));
     }
@@ -1696,7 +1709,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     /* a long key that fits the last key's buffer is remembered */
     LLVMBasicBlockRef bb_keep = cg_block(cg, "group.long.keep");
     LLVMBasicBlockRef bb_miss_end = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef keep = cg_and(cg, LLVMBuildNot(cg->b, fits, ""), LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), ""));
+    LLVMValueRef keep = cg_and(cg, LLVMBuildNot(cg->b, fits, ""),
+                               LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), ""));
     LLVMBuildCondBr(cg->b, keep, bb_keep, bb_join);
     cg_at(cg, bb_keep);
     LLVMBuildMemCpy(cg->b, last, 1, wp, 1, LLVMBuildZExt(cg->b, len, cg->t_i64, ""));

@@ -922,7 +922,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_TIMESTAMPDIFF: {
         LLVMValueRef args[4] = {cg->q, a[1].v, a[2].v, a[0].v};
-        return scalar(cg_or(cg, a[1].null, a[2].null), cg_call(cg, "srt_ts_diff_unit", args, 4, "timestampdiff"));
+        return scalar(cg_or(cg, a[1].null, a[2].null),
+                      cg_call(cg, "srt_ts_diff_unit", args, 4, "timestampdiff"));
     }
     case FN_UUID: {
         LLVMValueRef args[3] = {cg->q};

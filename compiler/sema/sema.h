@@ -367,8 +367,8 @@ typedef enum SAggKind {
     AGG_COLLECT_SET,           /* collect_set: CollectSet */
     AGG_MAX_BY,                /* max_by(x, ord): Spark's MaxBy, x of the largest ord (SAgg.arg2) */
     AGG_MIN_BY,                /* min_by: MinBy */
-    AGG_PERCENTILE, /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
-    AGG_MODE,       /* mode(x): Spark's Mode, the most frequent value */
+    AGG_PERCENTILE,        /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
+    AGG_MODE,              /* mode(x): Spark's Mode, the most frequent value */
     AGG_PERCENTILE_APPROX, /* percentile_approx(x, p [, accuracy]), approx_percentile:
                               Spark's ApproximatePercentile (SAgg.pcts, SAgg.accuracy) */
 } SAggKind;
@@ -395,7 +395,7 @@ typedef struct SAgg {
                            DOUBLE, DATE, TIMESTAMP), the runtime takes it as a double */
     int n_pcts;
     bool pct_array;
-    int64_t accuracy;   /* percentile_approx: 10000 unless given (relativeError 1.0 / it) */
+    int64_t accuracy; /* percentile_approx: 10000 unless given (relativeError 1.0 / it) */
     /* DISTINCT (batch queries only; sema refuses it in a stream): the aggregate sees each
        distinct tuple of dargs once per group, as Spark's planAggregateWithOneDistinct and
        RewriteDistinctAggregates group by them (NaN and -0.0 normalised).  dargs are the

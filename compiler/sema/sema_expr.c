@@ -1387,7 +1387,7 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
     const AstExprList *args = &e->u.call.args;
     const AstExpr *a = args->items[1];
     Arena *arena = ab->sc->arena;
-    agg->accuracy = 10000; /* ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY */
+    agg->accuracy = 10000;              /* ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY */
     bool is_null = a->kind == AST_NULL; /* foldable: checked after the accuracy */
     const AstExprList *items = NULL;
     if (a->kind == AST_CALL && strcasecmp(a->u.call.name, "array") == 0 && !a->u.call.has_over) {
@@ -1591,10 +1591,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                          min_args, max_args, args->n);
         return NULL;
     }
-    if (distinct &&
-        (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
-         kind == AGG_PERCENTILE_APPROX || kind == AGG_MODE || kind == AGG_CORR ||
-         kind == AGG_COVAR_POP || kind == AGG_COVAR_SAMP)) {
+    if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
+                     kind == AGG_PERCENTILE_APPROX || kind == AGG_MODE || kind == AGG_CORR ||
+                     kind == AGG_COVAR_POP || kind == AGG_COVAR_SAMP)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }

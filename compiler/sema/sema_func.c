@@ -1164,9 +1164,10 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     /* TIMESTAMPADD(unit, n, ts) and TIMESTAMPDIFF(unit, start, end), which DATEADD, DATE_ADD,
        DATEDIFF and DATE_DIFF are with three arguments (SqlBaseParser): the unit is a word */
     if (fn == FN_TIMESTAMPADD || fn == FN_TIMESTAMPDIFF ||
-        (n == 3 && (fn == FN_DATE_ADD || fn == FN_DATEADD || fn == FN_DATEDIFF || fn == FN_DATE_DIFF)))
-        return sema_bind_timestamp_unit_fn(b, e,
-                                           fn == FN_TIMESTAMPADD || fn == FN_DATE_ADD || fn == FN_DATEADD);
+        (n == 3 &&
+         (fn == FN_DATE_ADD || fn == FN_DATEADD || fn == FN_DATEDIFF || fn == FN_DATE_DIFF)))
+        return sema_bind_timestamp_unit_fn(
+            b, e, fn == FN_TIMESTAMPADD || fn == FN_DATE_ADD || fn == FN_DATEADD);
     switch (fn) {
     FN_CASES_LAMBDA:
         return sema_bind_lambda_fn(b, e, (SFunc)fn);

@@ -437,23 +437,26 @@ SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add)
     const AstExpr *u = asts[0];
     int unit = -1;
     for (int i = 0; u->kind == AST_COLUMN && u->u.name.n == 1 && i < CM_TSU_COUNT; i++)
-        if (strcasecmp(u->u.name.parts[0], cm_ts_unit_name(i)) == 0 && (add || i != CM_TSU_DAYOFYEAR))
+        if (strcasecmp(u->u.name.parts[0], cm_ts_unit_name(i)) == 0 &&
+            (add || i != CM_TSU_DAYOFYEAR))
             unit = i;
     if (unit < 0) {
         StrBuf units;
         sb_init(&units, sc->arena);
-        static const int order[] = {CM_TSU_YEAR, CM_TSU_QUARTER, CM_TSU_MONTH, CM_TSU_WEEK,
-                                    CM_TSU_DAY, CM_TSU_DAYOFYEAR, CM_TSU_HOUR, CM_TSU_MINUTE,
-                                    CM_TSU_SECOND, CM_TSU_MILLISECOND, CM_TSU_MICROSECOND};
+        static const int order[] = {CM_TSU_YEAR,        CM_TSU_QUARTER,    CM_TSU_MONTH,
+                                    CM_TSU_WEEK,        CM_TSU_DAY,        CM_TSU_DAYOFYEAR,
+                                    CM_TSU_HOUR,        CM_TSU_MINUTE,     CM_TSU_SECOND,
+                                    CM_TSU_MILLISECOND, CM_TSU_MICROSECOND};
         for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
             if (add || order[i] != CM_TSU_DAYOFYEAR)
                 sb_printf(&units, "%s%s", i ? ", " : "", cm_ts_unit_name(order[i]));
         if (u->kind == AST_STRING) /* AstBuilder: QueryParsingErrors.invalidDatetimeUnitError */
-            diag_error(sc->diag, u->span,
-                       "[INVALID_PARAMETER_VALUE.DATETIME_UNIT] The value of parameter(s) `unit` in "
-                       "`%s` is invalid: expects one of the units without quotes %s, but got the "
-                       "string literal '%s'.",
-                       e->u.call.name, units.data, u->u.str);
+            diag_error(
+                sc->diag, u->span,
+                "[INVALID_PARAMETER_VALUE.DATETIME_UNIT] The value of parameter(s) `unit` in "
+                "`%s` is invalid: expects one of the units without quotes %s, but got the "
+                "string literal '%s'.",
+                e->u.call.name, units.data, u->u.str);
         else /* the grammar's datetimeUnit takes these words only */
             diag_error(sc->diag, u->span, "syntax error: the unit of %s must be one of %s",
                        e->u.call.name, units.data);

@@ -42,7 +42,7 @@ static uint64_t rng_next(void)
 void srt_uuid(SrtQuery *q, const char **out, uint32_t *out_n)
 {
     static const char digits[] = "0123456789abcdef";
-    uint64_t hi = (rng_next() & ~0xF000ull) | 0x4000ull;                           /* version 4 */
+    uint64_t hi = (rng_next() & ~0xF000ull) | 0x4000ull;                         /* version 4 */
     uint64_t lo = (rng_next() | 0x8000000000000000ull) & ~0x4000000000000000ull; /* variant 2 */
     char *o = srt_scratch_alloc(q, 37);
     int k = 0;

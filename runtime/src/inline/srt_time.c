@@ -722,9 +722,9 @@ static int ts_from_day(SrtQuery *q, __int128 day, __int128 tod_us, int64_t *out)
 int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *out)
 {
     static const int64_t unit_us[] = {
-        [CM_TSU_MICROSECOND] = 1,          [CM_TSU_MILLISECOND] = 1000,
-        [CM_TSU_SECOND] = 1000000,         [CM_TSU_MINUTE] = 60000000,
-        [CM_TSU_HOUR] = 3600000000LL,      [CM_TSU_DAY] = TS_US_PER_DAY,
+        [CM_TSU_MICROSECOND] = 1,           [CM_TSU_MILLISECOND] = 1000,
+        [CM_TSU_SECOND] = 1000000,          [CM_TSU_MINUTE] = 60000000,
+        [CM_TSU_HOUR] = 3600000000LL,       [CM_TSU_DAY] = TS_US_PER_DAY,
         [CM_TSU_DAYOFYEAR] = TS_US_PER_DAY, [CM_TSU_WEEK] = 7 * TS_US_PER_DAY};
     int64_t day = cm_floordiv(us, TS_US_PER_DAY), tod = us - day * TS_US_PER_DAY;
     if (unit <= CM_TSU_WEEK) {
@@ -755,7 +755,8 @@ int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *o
     int64_t ny = cm_floordiv(mc, 12);
     if (ny < -999999999 || ny > 999999999) {
         char msg[128];
-        snprintf(msg, sizeof msg, "Invalid value for Year (valid values -999999999 - 999999999): %lld",
+        snprintf(msg, sizeof msg,
+                 "Invalid value for Year (valid values -999999999 - 999999999): %lld",
                  (long long)ny);
         srt_query_fail(q, msg);
         return -1;

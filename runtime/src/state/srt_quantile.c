@@ -35,10 +35,10 @@ typedef struct Summary { /* QuantileSummaries without its head buffer */
 } Summary;
 
 struct SrtQuantile {
-    double rel_err;   /* relativeError = 1.0 / accuracy */
-    Summary state;    /* S: the stored (compressed) summary */
-    Summary part;     /* P: this batch's summary ... */
-    double *head;     /* ... and its head buffer */
+    double rel_err; /* relativeError = 1.0 / accuracy */
+    Summary state;  /* S: the stored (compressed) summary */
+    Summary part;   /* P: this batch's summary ... */
+    double *head;   /* ... and its head buffer */
     uint32_t n_head, cap_head;
     int part_compressed; /* PercentileDigest.isCompressed of P */
     int64_t mark;        /* batch id + 1 of P (0: none) */
@@ -180,8 +180,8 @@ static int part_add(SrtMem *m, SrtQuantile *d, double x)
         uint32_t cap = d->cap_head ? d->cap_head * 2u : 16u;
         if (cap > HEAD_SIZE)
             cap = HEAD_SIZE;
-        double *h = srt_mem_realloc(m, d->head, (size_t)d->cap_head * sizeof *h,
-                                    (size_t)cap * sizeof *h);
+        double *h =
+            srt_mem_realloc(m, d->head, (size_t)d->cap_head * sizeof *h, (size_t)cap * sizeof *h);
         if (!h)
             return -SRT_ERR_NOMEM;
         d->head = h;
@@ -212,8 +212,8 @@ static int state_merge(SrtMem *m, SrtQuantile *d, Summary *o)
 {
     Summary *s = &d->state;
     if (o->count == 0)
-        return 0; /* this.shallowCopy */
-    if (s->count == 0) {      /* other.shallowCopy */
+        return 0;        /* this.shallowCopy */
+    if (s->count == 0) { /* other.shallowCopy */
         summary_free(m, s);
         *s = *o;
         memset(o, 0, sizeof *o);
@@ -440,8 +440,9 @@ int srt_quantile_decode(SrtMem *m, const uint8_t *p, size_t n, SrtQuantile **out
         return 0;
     uint64_t k = n >= 24 ? get_u64(p + 16) : 0;
     if (n < 24 || k > UINT32_MAX || (n - 24) / 24u != k || (n - 24) % 24u != 0)
-        return srt_err_set(err, SRT_ERR_FORMAT,
-                           "the percentile_approx digest of a group in the checkpoint is cut short");
+        return srt_err_set(
+            err, SRT_ERR_FORMAT,
+            "the percentile_approx digest of a group in the checkpoint is cut short");
     SrtQuantile *d = srt_mem_calloc(m, sizeof *d);
     if (!d || summary_init(m, &d->state, (uint32_t)k) < 0) {
         srt_quantile_free(m, d);
