@@ -4,6 +4,7 @@
 ** one operator per line, children indented under `+- `.
 */
 #include "plan/plan.h"
+#include "common/cm_time.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -228,7 +229,11 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         for (int i = 0; i < e->u.call.n_args; i++) {
             if (i)
                 sb_puts(sb, ", ");
-            put_expr(sb, e->u.call.args[i], s);
+            if (i == 0 &&
+                (e->u.call.fn == FN_TIMESTAMPADD || e->u.call.fn == FN_TIMESTAMPDIFF))
+                sb_puts(sb, cm_ts_unit_name((int)e->u.call.args[0]->u.value.i)); /* its unit */
+            else
+                put_expr(sb, e->u.call.args[i], s);
         }
         sb_putc(sb, ')');
         return;
