@@ -237,12 +237,20 @@ static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n
 ** Stopped by SIGINT, SIGTERM or SIGHUP, a build stops its link, removes what it wrote (its
 ** objects, their directory, the executable half linked next to the output) and then dies of
 ** the signal.  The handler only signals and waits for the link's process group, unlinks paths
-** made beforehand and removes the directory (all async-signal-safe). */
+** made beforehand and removes the directory, and leaves a child to do that again once the
+** process is gone (all async-signal-safe). */
 
 #define BUILD_TEMPS (CG_MAX_UNITS + 3)
 static const char *build_temps[BUILD_TEMPS]; /* files, then the directory */
 static volatile sig_atomic_t n_build_temps;
 static const int build_signals[3] = {SIGINT, SIGTERM, SIGHUP};
+
+static void remove_build_temps(int n)
+{
+    for (int i = 0; i < n; i++)
+        if (unlink(build_temps[i]) != 0)
+            rmdir(build_temps[i]);
+}
 
 static void on_build_signal(int sig)
 {
@@ -253,9 +261,17 @@ static void on_build_signal(int sig)
     }
     int n = n_build_temps;
     n_build_temps = 0;
-    for (int i = 0; i < n; i++)
-        if (unlink(build_temps[i]) != 0)
-            rmdir(build_temps[i]);
+    remove_build_temps(n);
+    /* A code generation thread may still write an object until the process is gone: a child
+       (_Fork: no atfork handlers, async-signal-safe) waits for that and removes them again. */
+    pid_t self = getpid();
+    if (n > 0 && _Fork() == 0) {
+        struct timespec tick = {0, 1000000};
+        while (getppid() == self)
+            nanosleep(&tick, NULL);
+        remove_build_temps(n);
+        _exit(0);
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
