@@ -163,10 +163,19 @@ sl_pg_start() {
   fi
   "${run[@]}" "$bin/initdb" -D "$base/data" -U postgres --auth=trust -E UTF8 --no-locale -N \
     > "$base/initdb.log" 2>&1 || { echo "$sl_test_name: initdb failed: $(cat "$base/initdb.log")" >&2; exit 1; }
-  local port=$((20000 + RANDOM % 20000))
-  "${run[@]}" "$bin/pg_ctl" -D "$base/data" -l "$base/log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $base -c fsync=off" start > /dev/null 2>&1 ||
-    { echo "$sl_test_name: postgres did not start: $(cat "$base/log")" >&2; exit 1; }
+  # A random port; another one when it is taken (another test's server, or anything else).
+  local port tries=0
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    "${run[@]}" "$bin/pg_ctl" -D "$base/data" -l "$base/log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $base -c fsync=off" start > /dev/null 2>&1 && break
+    tries=$((tries + 1))
+    if [[ $tries -ge 5 ]] || ! grep -q "Address already in use" "$base/log"; then
+      echo "$sl_test_name: postgres did not start: $(cat "$base/log")" >&2
+      exit 1
+    fi
+    : > "$base/log"
+  done
   pg_conn="host=127.0.0.1 port=$port user=postgres dbname=postgres"
   sl_pg_stop="${run[*]} $bin/pg_ctl -D $base/data -m immediate -w stop"
   sl_at_exit '$sl_pg_stop > /dev/null 2>&1; rm -rf "$sl_pg_base"'
