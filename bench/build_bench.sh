@@ -24,12 +24,24 @@ done
 out=bench/out/build
 mkdir -p "$out"
 queries=(examples/events_windowed_counts.sql examples/activity.sql bench/rate_windowed.sql)
+# activity.sql infers its schema from its files, and the cached run reads the flagship's: generate
+# them when they are missing, as scripts/demo.sh does.
+if [[ ! -d examples/data/activity ]]; then
+  build/tests/tools/gen_activity --out examples/data/activity --files 10 --lines-per-file 1000 --seed 3 > /dev/null
+fi
+if [[ ! -d examples/data/events ]]; then
+  build/tests/tools/gen_events --out examples/data/events --files 50 --lines-per-file 2000 > /dev/null
+fi
 
 # time_cmd FILE CMD... -> appends "wall cpu" seconds of one run of CMD (children included) to FILE
 time_cmd() {
   local file=$1 TIMEFORMAT='%3R %3U %3S'
   shift
-  { time "$@" > /dev/null 2>> "$out/stderr"; } 2> "$out/t"
+  if ! { time "$@" > /dev/null 2>> "$out/stderr"; } 2> "$out/t"; then
+    echo "build_bench: failed: $* (see $out/stderr)" >&2
+    tail -5 "$out/stderr" >&2
+    exit 1
+  fi
   awk '{ printf "%.4f %.4f\n", $1, $2 + $3 }' "$out/t" >> "$file"
 }
 
@@ -56,7 +68,7 @@ bench_one() { # LABEL SLUICE
     time_cmd "$out/times" "$s" check "${queries[0]}"
   done
   report "$label check $(basename "${queries[0]}")" "$out/times"
-  "$s" run "${queries[0]}" -- --max-batches 0 > /dev/null 2>&1 # fill the cache
+  "$s" run "${queries[0]}" -- --max-batches 0 > /dev/null # fill the cache
   : > "$out/times"
   for ((i = 0; i < runs; i++)); do
     time_cmd "$out/times" "$s" run "${queries[0]}" -- --max-batches 0
