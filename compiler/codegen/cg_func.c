@@ -74,6 +74,38 @@ LLVMValueRef cg_regex_of(CgCtx *cg, const SExpr *pat, CgVal p)
     return cg_call(cg, "srt_regex_get", args, 4, "re");
 }
 
+/* json_tuple's row (srt_json_tuple): the keys and their lengths (UINT32_MAX for a NULL key)
+   in arrays on the stack, the values back in two more; a NULL json reads as no text, which
+   makes every value NULL. */
+static CgVal call_json_tuple(CgCtx *cg, const SExpr *e, const CgVal *a, int n)
+{
+    int nk = n - 1;
+    LLVMValueRef keys = cg_alloca(cg, LLVMArrayType(cg->t_ptr, (unsigned)nk), "jt.keys");
+    LLVMValueRef key_n = cg_alloca(cg, LLVMArrayType(cg->t_i32, (unsigned)nk), "jt.key_n");
+    LLVMValueRef out = cg_alloca(cg, LLVMArrayType(cg->t_ptr, (unsigned)nk), "jt.out");
+    LLVMValueRef out_n = cg_alloca(cg, LLVMArrayType(cg->t_i32, (unsigned)nk), "jt.out_n");
+    for (int k = 0; k < nk; k++) {
+        const CgVal *key = &a[k + 1];
+        cg_store(cg, key->v, cg_gepc(cg, keys, 8 * (uint64_t)k, ""));
+        cg_store(cg, cg_select(cg, key->null, cg_i32(cg, -1), key->len),
+                 cg_gepc(cg, key_n, 4 * (uint64_t)k, ""));
+    }
+    LLVMValueRef args[8] = {cg->q,   a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
+                            keys,    key_n,  cg_i32(cg, nk),
+                            out,     out_n};
+    cg_call(cg, "srt_json_tuple", args, 8, "");
+    CgVal r = {0};
+    r.null = cg_i1(cg, 0);
+    r.n_fields = e->type->n_fields;
+    r.fields = ARENA_NEW_N(cg->arena, CgVal, r.n_fields);
+    for (int k = 0; k < nk; k++) {
+        LLVMValueRef p = cg_load(cg, cg->t_ptr, cg_gepc(cg, out, 8 * (uint64_t)k, ""), "jt.v");
+        r.fields[k] = scalar(LLVMBuildIsNull(cg->b, p, "jt.null"), p);
+        r.fields[k].len = cg_load(cg, cg->t_i32, cg_gepc(cg, out_n, 4 * (uint64_t)k, ""), "jt.n");
+    }
+    return r;
+}
+
 static bool is_null_const(const SExpr *e)
 {
     return e->kind == SX_CONST && (e->u.value.is_null || e->type->kind == TY_NULL);
@@ -1061,6 +1093,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
     }
+    case FN_JSON_TUPLE:
+        return call_json_tuple(cg, e, a, n);
     case FN_ARRAY:
         return cg_array_make(cg, e->type->elem, a, n);
     case FN_TO_JSON: { /* the value as a datum (scratch memory), written by the JSON writer */

@@ -1340,17 +1340,6 @@ static bool percentile_pct(Binder *b, const AstExpr *e, double *out)
     return true;
 }
 
-/* A DATATYPE_MISMATCH of percentile_approx e at the argument a: "[DATATYPE_MISMATCH.<sub>]
-   Cannot resolve "<e>" due to data type mismatch: <msg>"; false. */
-static bool approx_mismatch(Binder *b, const AstExpr *e, const AstExpr *a, const char *sub,
-                            const char *msg)
-{
-    diag_error(b->sc->diag, a->span,
-               "[DATATYPE_MISMATCH.%s] Cannot resolve \"%s\" due to data type mismatch: %s", sub,
-               sql_of(b, e), msg);
-    return false;
-}
-
 /* An argument of percentile_approx that is no literal: NON_FOLDABLE_INPUT when it is not
    constant (its type as the implicit cast makes it: DOUBLE, ARRAY<DOUBLE>, the accuracy's
    integer), else not supported; false. */
@@ -1364,7 +1353,7 @@ static bool approx_not_literal(Binder *ab, const AstExpr *e, const AstExpr *a, c
         const char *ty = strcmp(input, "accuracy") == 0 ? sema_sql_type(ab, t)
                          : t->kind == TY_ARRAY          ? "ARRAY<DOUBLE>"
                                                         : "DOUBLE";
-        return approx_mismatch(ab, e, a, "NON_FOLDABLE_INPUT",
+        return sema_mismatch(ab, e, a->span, "NON_FOLDABLE_INPUT",
                                arena_sprintf(ab->sc->arena,
                                              "the input `%s` should be a foldable \"%s\" "
                                              "expression; however, got \"%s\".",
@@ -1408,7 +1397,7 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
         if (c->kind != AST_INT)
             return approx_not_literal(ab, e, c, "accuracy");
         if (c->u.ival <= 0 || c->u.ival > INT32_MAX)
-            return approx_mismatch(ab, e, c, "VALUE_OUT_OF_RANGE",
+            return sema_mismatch(ab, e, c->span, "VALUE_OUT_OF_RANGE",
                                    arena_sprintf(arena,
                                                  "The accuracy must be between (0, 2147483647] "
                                                  "(current value = %lldL).",
@@ -1416,7 +1405,7 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
         agg->accuracy = c->u.ival;
     }
     if (is_null)
-        return approx_mismatch(ab, e, a, "UNEXPECTED_NULL", "The percentage must not be null.");
+        return sema_mismatch(ab, e, a->span, "UNEXPECTED_NULL", "The percentage must not be null.");
     bool out = false;
     StrBuf v;
     sb_init(&v, arena);
@@ -1428,7 +1417,7 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
         out |= !(agg->pcts[i] >= 0.0 && agg->pcts[i] <= 1.0);
     }
     if (out)
-        return approx_mismatch(ab, e, a, "VALUE_OUT_OF_RANGE",
+        return sema_mismatch(ab, e, a->span, "VALUE_OUT_OF_RANGE",
                                arena_sprintf(arena,
                                              "The percentage must be between [0.0, 1.0] "
                                              "(current value = %s).",

@@ -864,11 +864,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_XXHASH64:
         *rt = fn == FN_HASH ? &type_int : &type_bigint;
         if (n == 0) {
-            diag_error(b->sc->diag, e->span,
-                       "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `%s` requires > 0 parameters but "
-                       "the actual number is 0. Please, refer to "
-                       "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
-                       fn == FN_HASH ? "hash" : "xxhash64");
+            sema_wrong_num_args(b, e, fn == FN_HASH ? "hash" : "xxhash64", "> 0");
             return false;
         }
         for (int i = 0; i < n; i++)
@@ -942,6 +938,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         sema_fn_convert_all(b, args, n, sema_fn_date_arg, bad);
         *want = "a date";
         return true;
+    case FN_JSON_TUPLE: /* the generator's row, bound by sema_gen_rows.c */
+        SL_UNREACHABLE();
     case FN_GET_JSON_OBJECT:
         *rt = &type_string;
         sema_fn_convert_all(b, args, n, string_only_arg, bad);

@@ -101,15 +101,6 @@ static const Type *entries_type(Binder *b, const Type *m)
     return type_array(b->sc->arena, type_struct(b->sc->arena, 2, f));
 }
 
-/* Spark's DATATYPE_MISMATCH.<sub> with a message of its own for call e. */
-static bool mismatch(Binder *b, const AstExpr *e, const char *sub, const char *msg)
-{
-    diag_error(b->sc->diag, e->span,
-               "[DATATYPE_MISMATCH.%s] Cannot resolve \"%s\" due to data type mismatch: %s", sub,
-               sema_expr_sql(b->sc, b->blk, e), msg);
-    return false;
-}
-
 /* CreateMap.checkInputDataTypes: 2n arguments, keys of one type, values of one type
    (FunctionArgumentConversion casts each side to its wider common type first), a key type
    with no MAP in it. */
@@ -117,11 +108,7 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     if (n % 2) {
-        diag_error(b->sc->diag, e->span,
-                   "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `map` requires 2n (n > 0) parameters "
-                   "but the actual number is %d. Please, refer to "
-                   "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
-                   n);
+        sema_wrong_num_args(b, e, "map", "2n (n > 0)");
         return false;
     }
     SExpr **side[2];
@@ -145,14 +132,14 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
             for (int i = 0; i < n / 2; i++)
                 sb_printf(&sb, "%s\"%s\"", i ? ", " : "", sql_type(b, side[s][i]->type));
             sb_puts(&sb, "].");
-            return mismatch(b, e, s ? "CREATE_MAP_VALUE_DIFF_TYPES" : "CREATE_MAP_KEY_DIFF_TYPES",
+            return sema_mismatch(b, e, e->span, s ? "CREATE_MAP_VALUE_DIFF_TYPES" : "CREATE_MAP_KEY_DIFF_TYPES",
                             sb.data);
         }
         for (int i = 0; i < n / 2; i++)
             args[2 * i + s] = sema_coerce(b->sc, side[s][i], t[s]);
     }
     if (type_has_map(t[0]))
-        return mismatch(b, e, "INVALID_MAP_KEY_TYPE",
+        return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
                         arena_sprintf(b->sc->arena, "The key of map cannot be/contain \"%s\".",
                                       sql_type(b, t[0])));
     *rt = type_map(b->sc->arena, t[0], t[1]);
@@ -177,7 +164,7 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             return true;
         const Type *k = args[0]->type->elem;
         if (type_has_map(k))
-            return mismatch(b, e, "INVALID_MAP_KEY_TYPE",
+            return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
                             arena_sprintf(b->sc->arena, "The key of map cannot be/contain \"%s\".",
                                           sql_type(b, k)));
         *rt = type_map(b->sc->arena, k, args[1]->type->elem);
@@ -193,7 +180,7 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
         for (int i = 1; *bad < 0 && i < n; i++)
             if (args[i]->kind != SX_CONST) {
                 const AstExpr *a = e->u.call.args.items[i];
-                return mismatch(b, e, "NON_FOLDABLE_INPUT",
+                return sema_mismatch(b, e, e->span, "NON_FOLDABLE_INPUT",
                                 arena_sprintf(b->sc->arena,
                                               "the input %s should be a foldable \"STRING\" "
                                               "expression; however, got \"%s\".",
@@ -219,7 +206,7 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             return true;
         }
         if (args[1]->type->kind == TY_NULL) /* MapContainsKey.checkInputDataTypes */
-            return mismatch(b, e, "NULL_TYPE",
+            return sema_mismatch(b, e, e->span, "NULL_TYPE",
                             "Null typed values cannot be used as arguments of `map_contains_key`.");
         if (!(args[1] = sema_map_key_arg(b, args[0]->type, args[1])))
             *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the map's key type %s",

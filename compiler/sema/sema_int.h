@@ -330,8 +330,19 @@ SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add);
 void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
                        const char **want);
 /* Is e a call of a generator (explode, explode_outer, posexplode, posexplode_outer, inline,
-   inline_outer; sema_select.c binds it as a whole select item)?  0 if not, else its kind. */
+   inline_outer, stack, json_tuple; sema_select.c binds it as a whole select item)?  0 if
+   not, else its kind. */
 int sema_generator_kind(const AstExpr *e);
+/* stack(n, ...) and json_tuple(json, k, ...) as inline's argument, an ARRAY of one STRUCT per
+   row (sema_gen_rows.c); NULL after reporting an error. */
+SExpr *sema_bind_stack(Binder *b, const AstExpr *e);
+SExpr *sema_bind_json_tuple(Binder *b, const AstExpr *e);
+/* Spark's "[DATATYPE_MISMATCH.<sub>] Cannot resolve "<e>" due to data type mismatch: <msg>",
+   at the span at; false. */
+bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, const char *msg);
+/* Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION for the call e of fn: "The `fn` requires
+   <expected> parameters but the actual number is <n>. ..." */
+void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected);
 /* Spark 3.5's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE at argument i (0-based) of the call e:
    "Parameter <i + 1> requires the <want> type, ..." (want as Spark's toSQLType prints it:
    "\"ARRAY\"", "(\"ARRAY\" or \"MAP\")"). */

@@ -305,15 +305,19 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
 /* The columns one generator item may make (inline: its struct's fields). */
 #define MAX_GEN_COLS 64
 
-/* explode, explode_outer, posexplode, posexplode_outer, inline, inline_outer (Spark's
-   generators): 1 + outer + 2 * pos + 4 * inline, or 0 for another call. */
+/* Spark's generators by name: explode, explode_outer, posexplode, posexplode_outer, inline,
+   inline_outer (1 + outer + 2 * pos + 4 * inline), then stack (GEN_STACK) and json_tuple
+   (GEN_JSON_TUPLE); 0 for another call. */
+enum { GEN_STACK = 7, GEN_JSON_TUPLE = 8 };
+
 int sema_generator_kind(const AstExpr *e)
 {
     static const char *const names[] = {"explode",          "explode_outer", "posexplode",
-                                        "posexplode_outer", "inline",        "inline_outer"};
+                                        "posexplode_outer", "inline",        "inline_outer",
+                                        "stack",            "json_tuple"};
     if (e->kind != AST_CALL || !e->u.call.name || e->u.call.has_over)
         return 0;
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 8; i++)
         if (strcasecmp(e->u.call.name, names[i]) == 0)
             return i + 1;
     return 0;
@@ -339,7 +343,8 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
 {
     const AstExpr *e = it->expr;
     int kind = sema_generator_kind(e);
-    bool outer = kind % 2 == 0, pos = kind == 3 || kind == 4, in_line = kind >= 5;
+    bool rows = kind == GEN_STACK || kind == GEN_JSON_TUPLE; /* made as inline's array */
+    bool outer = !rows && kind % 2 == 0, pos = kind == 3 || kind == 4, in_line = kind >= 5;
     SSelect *sel = blk->sel;
     const char *sql = sema_expr_sql(sc, blk, e);
     const char *name = e->u.call.name;
@@ -356,12 +361,14 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
                    sql);
         return false;
     }
-    if (e->u.call.args.n != 1 || e->u.call.star || e->u.call.distinct) {
+    if (!rows && (e->u.call.args.n != 1 || e->u.call.star || e->u.call.distinct)) {
         diag_error(sc->diag, e->span, "function '%s' takes 1 argument, but %d were given", name,
                    e->u.call.args.n);
         return false;
     }
-    SExpr *arg = sema_bind_expr(b, e->u.call.args.items[0]);
+    SExpr *arg = kind == GEN_STACK        ? sema_bind_stack(b, e)
+                 : kind == GEN_JSON_TUPLE ? sema_bind_json_tuple(b, e)
+                                          : sema_bind_expr(b, e->u.call.args.items[0]);
     if (!arg)
         return false;
     const Type *t = arg->type;

@@ -965,6 +965,12 @@ int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t
    for NULL (malformed JSON or path, nothing found, a JSON null). */
 int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *path,
                         uint32_t path_n, const char **out, uint32_t *out_n);
+/* json_tuple(json, k1, ..., kn)'s row (srt_json_path.c: Spark's JsonTuple): out[i] and
+   out_n[i] the value of keys[i] (key_n[i] UINT32_MAX for a NULL key), in scratch memory of q
+   or pointing into json, out[i] NULL for NULL (no such field, a JSON null, malformed JSON,
+   not an object). */
+void srt_json_tuple(SrtQuery *q, const char *json, uint32_t n, const char *const *keys,
+                    const uint32_t *key_n, int32_t nk, const char **out, uint32_t *out_n);
 /* round(x, d) as Spark: BigDecimal(Double.toString(x)).setScale(d, mode) with mode
    SRT_DEC_HALF_UP (round: round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29) or
    SRT_DEC_HALF_EVEN (bround: bround(2.5) = 2.0, bround(0.285, 2) = 0.28); NaN and

@@ -32,14 +32,30 @@ def cell(v):
     return str(v)
 
 
+# Utils.fullWidthRegex: characters show() counts twice.
+FULL_WIDTH = [(0x1100, 0x115F), (0x2E80, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF),
+              (0xFE10, 0xFE19), (0xFE30, 0xFE6F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6)]
+
+
+def width(s):
+    """Utils.stringHalfWidth: the string's length in UTF-16 units, plus one for each
+    full-width character."""
+    return sum(2 if ord(ch) > 0xFFFF or any(a <= ord(ch) <= b for a, b in FULL_WIDTH) else 1
+               for ch in s)
+
+
+def pad(s, w):
+    return s + " " * (w - width(s))
+
+
 def batch(batch_id, names, rows):
     """The console sink's output for one micro-batch, truncate = false: columns at least 3
     wide, cells left-aligned, then an empty line."""
     cells = [[c if isinstance(c, str) else cell(c) for c in r] for r in rows]
-    widths = [max([3, len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    widths = [max([3, width(n)] + [width(r[i]) for r in cells]) for i, n in enumerate(names)]
     sep = "+" + "+".join("-" * w for w in widths) + "+"
     out = ["-" * 43, "Batch: %d" % batch_id, "-" * 43, sep,
-           "|" + "|".join(n.ljust(w) for n, w in zip(names, widths)) + "|", sep]
-    out += ["|" + "|".join(c.ljust(w) for c, w in zip(r, widths)) + "|" for r in cells]
+           "|" + "|".join(pad(n, w) for n, w in zip(names, widths)) + "|", sep]
+    out += ["|" + "|".join(pad(c, w) for c, w in zip(r, widths)) + "|" for r in cells]
     out += [sep, ""]
     return out

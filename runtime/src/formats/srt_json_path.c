@@ -737,3 +737,65 @@ int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *p
     *out_n = g.n;
     return 0;
 }
+
+/* ==== json_tuple ==== */
+
+/* json_tuple(json, k1, ..., kn) as Spark's JsonTuple.parseRow reads it: only a JSON object
+   is looked at; each of its top-level fields named like a key (Java String equality, a NULL
+   key matching nothing) gives that key its value, written as JsonTuple.copyCurrentStructure
+   does (a string raw, anything else re-serialised, a JSON null left out so that an earlier
+   value stays); a later field of the same name overwrites an earlier one (its loop never
+   stops at a match).  The text after the object's closing brace is never read.  A JSON
+   error before it (Jackson's JsonProcessingException, which Spark catches) makes every
+   value NULL, as does a value that is not an object.  out[i] is NULL for a NULL value. */
+void srt_json_tuple(SrtQuery *q, const char *json, uint32_t n, const char *const *keys,
+                    const uint32_t *key_n, int32_t nk, const char **out, uint32_t *out_n)
+{
+    for (int32_t k = 0; k < nk; k++) {
+        out[k] = NULL;
+        out_n[k] = 0;
+    }
+    JP p = {q, json, n, 0, 0, 0};
+    if (jp_ws(&p) != '{' || !jp_open(&p))
+        return;
+    uint8_t small[64], *hit = nk <= 64 ? small : srt_scratch_alloc(q, (size_t)nk);
+    uint32_t count = 0;
+    while (!p.err && jp_next(&p, '}', &count)) {
+        uint32_t name_at = p.i, name_end = p.i;
+        int any = 0;
+        for (int32_t k = 0; k < nk; k++) { /* the name compared with each key, from its quote */
+            p.i = name_at;
+            hit[k] = key_n[k] != UINT32_MAX && name_equals(&p, keys[k], key_n[k]);
+            any |= hit[k];
+            name_end = p.i;
+            if (p.err)
+                break;
+        }
+        if (nk == 0)
+            skip_string(&p);
+        else
+            p.i = name_end;
+        if (p.err || !jp_colon(&p))
+            break;
+        const char *lit;
+        if (!any) {
+            value(&p, NULL);
+        } else if (p.s[p.i] == 'n') { /* VALUE_NULL: the field is ignored */
+            scan_literal(&p, &lit);
+        } else {
+            JOut o = {q, NULL, 0, 0, 1}; /* jsonFactory.createGenerator(output, UTF8) */
+            if (p.s[p.i] == '"' || p.s[p.i] == '\'')
+                put_string(&p, &o, 0); /* writeRaw: without quotes */
+            else
+                value(&p, &o);
+            for (int32_t k = 0; k < nk && !p.err; k++)
+                if (hit[k]) {
+                    out[k] = o.n ? o.buf : "";
+                    out_n[k] = o.n;
+                }
+        }
+    }
+    if (p.err)
+        for (int32_t k = 0; k < nk; k++)
+            out[k] = NULL;
+}
