@@ -90,9 +90,9 @@ static CgVal call_json_tuple(CgCtx *cg, const SExpr *e, const CgVal *a, int n)
         cg_store(cg, cg_select(cg, key->null, cg_i32(cg, -1), key->len),
                  cg_gepc(cg, key_n, 4 * (uint64_t)k, ""));
     }
-    LLVMValueRef args[8] = {cg->q,   a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
-                            keys,    key_n,  cg_i32(cg, nk),
-                            out,     out_n};
+    LLVMValueRef args[8] = {cg->q, a[0].v, cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len),
+                            keys,  key_n,  cg_i32(cg, nk),
+                            out,   out_n};
     cg_call(cg, "srt_json_tuple", args, 8, "");
     CgVal r = {0};
     r.null = cg_i1(cg, 0);

@@ -1354,10 +1354,10 @@ static bool approx_not_literal(Binder *ab, const AstExpr *e, const AstExpr *a, c
                          : t->kind == TY_ARRAY          ? "ARRAY<DOUBLE>"
                                                         : "DOUBLE";
         return sema_mismatch(ab, e, a->span, "NON_FOLDABLE_INPUT",
-                               arena_sprintf(ab->sc->arena,
-                                             "the input `%s` should be a foldable \"%s\" "
-                                             "expression; however, got \"%s\".",
-                                             input, ty, sql_of(ab, a)));
+                             arena_sprintf(ab->sc->arena,
+                                           "the input `%s` should be a foldable \"%s\" "
+                                           "expression; however, got \"%s\".",
+                                           input, ty, sql_of(ab, a)));
     }
     diag_error(ab->sc->diag, a->span,
                "percentile_approx with a %s other than a numeric literal is not supported yet",
@@ -1398,10 +1398,10 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
             return approx_not_literal(ab, e, c, "accuracy");
         if (c->u.ival <= 0 || c->u.ival > INT32_MAX)
             return sema_mismatch(ab, e, c->span, "VALUE_OUT_OF_RANGE",
-                                   arena_sprintf(arena,
-                                                 "The accuracy must be between (0, 2147483647] "
-                                                 "(current value = %lldL).",
-                                                 (long long)c->u.ival));
+                                 arena_sprintf(arena,
+                                               "The accuracy must be between (0, 2147483647] "
+                                               "(current value = %lldL).",
+                                               (long long)c->u.ival));
         agg->accuracy = c->u.ival;
     }
     if (is_null)
@@ -1418,10 +1418,10 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
     }
     if (out)
         return sema_mismatch(ab, e, a->span, "VALUE_OUT_OF_RANGE",
-                               arena_sprintf(arena,
-                                             "The percentage must be between [0.0, 1.0] "
-                                             "(current value = %s).",
-                                             v.data));
+                             arena_sprintf(arena,
+                                           "The percentage must be between [0.0, 1.0] "
+                                           "(current value = %s).",
+                                           v.data));
     return true;
 }
 

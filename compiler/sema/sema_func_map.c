@@ -132,16 +132,17 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
             for (int i = 0; i < n / 2; i++)
                 sb_printf(&sb, "%s\"%s\"", i ? ", " : "", sql_type(b, side[s][i]->type));
             sb_puts(&sb, "].");
-            return sema_mismatch(b, e, e->span, s ? "CREATE_MAP_VALUE_DIFF_TYPES" : "CREATE_MAP_KEY_DIFF_TYPES",
-                            sb.data);
+            return sema_mismatch(b, e, e->span,
+                                 s ? "CREATE_MAP_VALUE_DIFF_TYPES" : "CREATE_MAP_KEY_DIFF_TYPES",
+                                 sb.data);
         }
         for (int i = 0; i < n / 2; i++)
             args[2 * i + s] = sema_coerce(b->sc, side[s][i], t[s]);
     }
     if (type_has_map(t[0]))
         return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
-                        arena_sprintf(b->sc->arena, "The key of map cannot be/contain \"%s\".",
-                                      sql_type(b, t[0])));
+                             arena_sprintf(b->sc->arena, "The key of map cannot be/contain \"%s\".",
+                                           sql_type(b, t[0])));
     *rt = type_map(b->sc->arena, t[0], t[1]);
     return true;
 }
@@ -165,8 +166,9 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
         const Type *k = args[0]->type->elem;
         if (type_has_map(k))
             return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
-                            arena_sprintf(b->sc->arena, "The key of map cannot be/contain \"%s\".",
-                                          sql_type(b, k)));
+                                 arena_sprintf(b->sc->arena,
+                                               "The key of map cannot be/contain \"%s\".",
+                                               sql_type(b, k)));
         *rt = type_map(b->sc->arena, k, args[1]->type->elem);
         return true;
     }
@@ -181,11 +183,11 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             if (args[i]->kind != SX_CONST) {
                 const AstExpr *a = e->u.call.args.items[i];
                 return sema_mismatch(b, e, e->span, "NON_FOLDABLE_INPUT",
-                                arena_sprintf(b->sc->arena,
-                                              "the input %s should be a foldable \"STRING\" "
-                                              "expression; however, got \"%s\".",
-                                              i == 1 ? "`pairDelim`" : "`keyValueDelim`",
-                                              sema_expr_sql(b->sc, b->blk, a)));
+                                     arena_sprintf(b->sc->arena,
+                                                   "the input %s should be a foldable \"STRING\" "
+                                                   "expression; however, got \"%s\".",
+                                                   i == 1 ? "`pairDelim`" : "`keyValueDelim`",
+                                                   sema_expr_sql(b->sc, b->blk, a)));
             }
         return true;
     case FN_MAP_KEYS:
@@ -206,8 +208,9 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             return true;
         }
         if (args[1]->type->kind == TY_NULL) /* MapContainsKey.checkInputDataTypes */
-            return sema_mismatch(b, e, e->span, "NULL_TYPE",
-                            "Null typed values cannot be used as arguments of `map_contains_key`.");
+            return sema_mismatch(
+                b, e, e->span, "NULL_TYPE",
+                "Null typed values cannot be used as arguments of `map_contains_key`.");
         if (!(args[1] = sema_map_key_arg(b, args[0]->type, args[1])))
             *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the map's key type %s",
                                             type_name(b->sc->arena, args[0]->type->key));

@@ -171,8 +171,7 @@ SExpr *sema_bind_json_tuple(Binder *b, const AstExpr *e)
             return NULL;
     for (int i = 0; i < n_args; i++)
         if (args[i]->type->kind != TY_STRING) {
-            sema_mismatch(b, e, asts[i]->span, "NON_STRING_TYPE",
-                          "all arguments must be strings.");
+            sema_mismatch(b, e, asts[i]->span, "NON_STRING_TYPE", "all arguments must be strings.");
             return NULL;
         }
     int n_cols = n_args - 1;

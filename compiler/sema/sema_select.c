@@ -312,9 +312,9 @@ enum { GEN_STACK = 7, GEN_JSON_TUPLE = 8 };
 
 int sema_generator_kind(const AstExpr *e)
 {
-    static const char *const names[] = {"explode",          "explode_outer", "posexplode",
-                                        "posexplode_outer", "inline",        "inline_outer",
-                                        "stack",            "json_tuple"};
+    static const char *const names[] = {
+        "explode", "explode_outer", "posexplode", "posexplode_outer",
+        "inline",  "inline_outer",  "stack",      "json_tuple"};
     if (e->kind != AST_CALL || !e->u.call.name || e->u.call.has_over)
         return 0;
     for (int i = 0; i < 8; i++)
