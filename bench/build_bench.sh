@@ -21,7 +21,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "usage: $0 [--runs N]" >&2; exit 2 ;;
   esac
 done
-out=bench/out/build
+out=$root/bench/out/build
 mkdir -p "$out"
 queries=(examples/events_windowed_counts.sql examples/activity.sql bench/rate_windowed.sql)
 # activity.sql infers its schema from its files, and the cached run reads the flagship's: generate
@@ -74,6 +74,17 @@ bench_one() { # LABEL SLUICE
     time_cmd "$out/times" "$s" run "${queries[0]}" -- --max-batches 0
   done
   report "$label run (cached) $(basename "${queries[0]}")" "$out/times"
+  # The executable from its start to its first batch's output: the whole process on ten
+  # events (start, one batch, exit), in a directory holding only those.
+  local first=$out/first
+  rm -rf "$first" && mkdir -p "$first/examples/data"
+  build/tests/tools/gen_events --out "$first/examples/data/events" --files 1 --lines-per-file 10 > /dev/null
+  "$s" build "${queries[0]}" -o "$first/exe" 2>> "$out/stderr"
+  : > "$out/times"
+  for ((i = 0; i < runs; i++)); do
+    (cd "$first" && time_cmd "$out/times" ./exe --trigger availableNow)
+  done
+  report "$label executable: start, 1st batch (10 events), exit" "$out/times"
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $runs runs, medians"
