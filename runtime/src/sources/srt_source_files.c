@@ -1094,36 +1094,105 @@ static int read_path(Files *f, const char *path, const char *what, SrtReadFn fn,
     return rc;
 }
 
-static int read_file(Files *f, const FileEnt *e, SrtReadFn fn, void *ctx, SrtErr *err)
+/* ==== The read order ====
+** Spark reads a micro-batch's files as one scan (FileStreamSource.getBatch makes one
+** DataSource of them), and FileSourceScanExec.createReadRDD orders the scan's splits by
+** length, longest first (a stable sort of the batch's order), before packing them into the
+** partitions it reads in turn; a stateless query's rows, and the order in which an operator
+** meets them, are therefore the largest file's first.  sluice reads whole files in that
+** order.  Spark splits a file only when it is longer than maxSplitBytes (at least
+** spark.sql.files.openCostInBytes, 4 MB, and more with more data per core), and then orders
+** the splits, not the files: for such files the order can differ. */
+
+typedef struct ReadItem {
+    char *path;  /* owned: what is opened */
+    char *what;  /* owned: how messages name it */
+    char *entry; /* owned: the source log entry that lists it (a re-run), or NULL */
+    int64_t batch;
+    int64_t size; /* -1: it could not be stat'ed (reading it says why) */
+    size_t order; /* its place in the batch */
+} ReadItem;
+
+typedef struct ReadList {
+    Files *f;
+    ReadItem *v;
+    size_t n, cap;
+    int oom;
+} ReadList;
+
+static char *dup_n(SrtMem *m, const char *s, size_t n)
 {
-    SrtBuf path;
-    srt_buf_init(&path, f->mem);
-    srt_buf_puts(&path, f->dir);
-    srt_buf_putc(&path, '/');
-    srt_buf_put(&path, e->name, e->name_len);
-    if (path.oom) {
-        srt_buf_free(&path);
-        return srt_err_nomem(err, "file path");
+    char *d = srt_mem_alloc(m, n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
     }
-    int missing = 0;
-    int rc = read_path(f, path.p, path.p, fn, ctx, &missing, err);
-    srt_buf_free(&path);
-    return rc;
+    return d;
 }
 
-typedef struct ReadCtx {
-    SrtReadFn fn;
-    void *ctx;
-} ReadCtx;
+static void add_item(ReadList *l, const char *path, size_t path_len, const char *what,
+                     size_t what_len, const char *entry, int64_t batch)
+{
+    SrtMem *m = l->f->mem;
+    if (l->oom)
+        return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        ReadItem *v = srt_mem_realloc(m, l->v, l->cap * sizeof *v, cap * sizeof *v);
+        if (!v) {
+            l->oom = 1;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    ReadItem *it = &l->v[l->n];
+    memset(it, 0, sizeof *it);
+    it->path = dup_n(m, path, path_len);
+    it->what = dup_n(m, what, what_len);
+    it->entry = entry ? dup_n(m, entry, strlen(entry)) : NULL;
+    it->batch = batch;
+    it->order = l->n++;
+    struct stat st;
+    it->size = it->path && stat(it->path, &st) == 0 ? (int64_t)st.st_size : -1;
+    if (!it->path || !it->what || (entry && !it->entry))
+        l->oom = 1;
+}
 
-/* A re-run: read a file listed in the log, named as a fresh plan would name it
+static void free_items(ReadList *l)
+{
+    SrtMem *m = l->f->mem;
+    for (size_t i = 0; i < l->n; i++) {
+        ReadItem *it = &l->v[i];
+        if (it->path)
+            srt_mem_free(m, it->path, strlen(it->path) + 1);
+        if (it->what)
+            srt_mem_free(m, it->what, strlen(it->what) + 1);
+        if (it->entry)
+            srt_mem_free(m, it->entry, strlen(it->entry) + 1);
+    }
+    if (l->v)
+        srt_mem_free(m, l->v, l->cap * sizeof *l->v);
+}
+
+/* Longest first; equal lengths in the batch's order (Scala's stable sortBy). */
+static int item_cmp(const void *a, const void *b)
+{
+    const ReadItem *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* A file listed in the log of a re-run, named as a fresh plan would name it
    (<path option>/<name>) when it lies in the source's directory. */
-static int read_visit(SrtSource *s, void *ctx, const char *path, size_t path_len, int64_t ts_ms,
+static int add_logged(SrtSource *s, void *ctx, const char *path, size_t path_len, int64_t ts_ms,
                       const char *entry, int64_t batch, SrtErr *err)
 {
     SRT_UNUSED(ts_ms);
+    SRT_UNUSED(err);
     Files *f = s->impl;
-    ReadCtx *c = ctx;
+    ReadList *l = ctx;
     size_t an = f->abs ? strlen(f->abs) : 0;
     if (an == 1) /* the root directory */
         an = 0;
@@ -1136,37 +1205,75 @@ static int read_visit(SrtSource *s, void *ctx, const char *path, size_t path_len
     } else {
         srt_buf_put(&what, path, path_len);
     }
-    if (what.oom) {
-        srt_buf_free(&what);
-        return srt_err_nomem(err, "file path");
-    }
-    int missing = 0;
-    int rc = read_path(f, path, what.p, c->fn, c->ctx, &missing, err);
-    if (rc < 0 && missing)
-        rc = srt_err_set(err, SRT_ERR_IO,
-                         "files source '%s': File file://%s does not exist, but batch %lld read "
-                         "it (source log entry %s) and is being re-run: the files of a batch "
-                         "must not be deleted or moved before the batch is committed",
-                         s->name, path, (long long)batch, entry);
+    if (what.oom)
+        l->oom = 1;
+    else
+        add_item(l, path, path_len, what.p, what.n, entry, batch);
     srt_buf_free(&what);
-    return rc;
+    return 0;
 }
 
-static int files_read_all(SrtSource *s, const char *start, const char *end, SrtReadFn fn,
-                          void *ctx, SrtErr *err);
+/* Read the listed files, longest first. */
+static int read_items(SrtSource *s, ReadList *l, SrtReadFn fn, void *ctx, SrtErr *err)
+{
+    if (l->oom)
+        return srt_err_nomem(err, "file list");
+    qsort(l->v, l->n, sizeof *l->v, item_cmp);
+    for (size_t i = 0; i < l->n; i++) {
+        const ReadItem *it = &l->v[i];
+        int missing = 0;
+        int rc = read_path(l->f, it->path, it->what, fn, ctx, &missing, err);
+        if (rc < 0 && missing && it->entry)
+            rc = srt_err_set(err, SRT_ERR_IO,
+                             "files source '%s': File file://%s does not exist, but batch %lld "
+                             "read it (source log entry %s) and is being re-run: the files of a "
+                             "batch must not be deleted or moved before the batch is committed",
+                             s->name, it->path, (long long)it->batch, it->entry);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* The files of the batch in memory, as plan() named them. */
+static void add_planned(ReadList *l)
+{
+    Files *f = l->f;
+    for (size_t i = 0; i < f->n_batch && !l->oom; i++) {
+        SrtBuf path;
+        srt_buf_init(&path, f->mem);
+        srt_buf_puts(&path, f->dir);
+        srt_buf_putc(&path, '/');
+        srt_buf_put(&path, f->batch[i].name, f->batch[i].name_len);
+        if (path.oom)
+            l->oom = 1;
+        else
+            add_item(l, path.p, path.n, path.p, path.n, NULL, 0);
+        srt_buf_free(&path);
+    }
+}
+
+static int files_read_all(SrtSource *s, const char *start, const char *end, ReadList *l,
+                          SrtErr *err);
 
 static int files_read(SrtSource *s, const char *start, const char *end, SrtReadFn fn, void *ctx,
                       SrtErr *err)
 {
     Files *f = s->impl;
-    f->lender = s->lender;
-    int rc = files_read_all(s, start, end, fn, ctx, err);
-    f->lender = NULL;
+    ReadList l = {f, NULL, 0, 0, 0};
+    int rc = files_read_all(s, start, end, &l, err);
+    if (rc >= 0) {
+        f->lender = s->lender;
+        rc = read_items(s, &l, fn, ctx, err);
+        f->lender = NULL;
+    }
+    free_items(&l);
     return rc;
 }
 
-static int files_read_all(SrtSource *s, const char *start, const char *end, SrtReadFn fn,
-                          void *ctx, SrtErr *err)
+/* The files of the batch (start, end], in the batch's order, into l. */
+static int files_read_all(SrtSource *s, const char *start, const char *end, ReadList *l,
+                          SrtErr *err)
 {
     Files *f = s->impl;
     if (s->log_dir) {
@@ -1176,17 +1283,12 @@ static int files_read_all(SrtSource *s, const char *start, const char *end, SrtR
             return srt_err_set(err, SRT_ERR_QUERY, "files source '%s': invalid offsets %s to %s",
                                s->name, start ? start : "start", end ? end : "null");
         if (to == f->log_offset && from == to - 1 && f->n_batch > 0) {
-            for (size_t i = 0; i < f->n_batch; i++) {
-                int rc = read_file(f, &f->batch[i], fn, ctx, err);
-                if (rc < 0)
-                    return rc;
-            }
+            add_planned(l);
             return 0;
         }
         /* Not the batch in memory (a re-run after a restart): its files from the log. */
-        ReadCtx c = {fn, ctx};
         for (int64_t n = from + 1; n <= to; n++) {
-            int rc = for_each_logged(s, n, read_visit, &c, err);
+            int rc = for_each_logged(s, n, add_logged, l, err);
             if (rc < 0)
                 return rc;
         }
@@ -1197,11 +1299,7 @@ static int files_read_all(SrtSource *s, const char *start, const char *end, SrtR
     if (!end || strcmp(end, want) != 0)
         return srt_err_set(err, SRT_ERR_QUERY, "files source: offset %s was not planned (have %s)",
                            end ? end : "null", want);
-    for (size_t i = 0; i < f->n_batch; i++) {
-        int rc = read_file(f, &f->batch[i], fn, ctx, err);
-        if (rc < 0)
-            return rc;
-    }
+    add_planned(l);
     return 0;
 }
 
