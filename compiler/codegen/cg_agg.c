@@ -297,8 +297,9 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 /* Is it a DECIMAL sum, avg, min or max (the others keep a DECIMAL as a value, or none)? */
 static bool dec_agg(const SAgg *a)
 {
+    SAggBody body = sema_agg_info(a->kind)->body;
     return a->type->kind == TY_DECIMAL &&
-           (a->kind == AGG_SUM || a->kind == AGG_AVG || a->kind == AGG_MIN || a->kind == AGG_MAX);
+           (body == AGGB_SUM || body == AGGB_AVG || body == AGGB_MINMAX);
 }
 
 static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
@@ -1285,8 +1286,7 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 /* Does the aggregate need the batch mark of its rows? */
 static bool needs_batch_mark(const SAgg *a)
 {
-    return plan_agg_two_level(a) || plan_agg_batch_sum(a) || a->kind == AGG_COLLECT_SET ||
-           a->kind == AGG_PERCENTILE_APPROX;
+    return plan_agg_two_level(a) || plan_agg_batch_sum(a) || sema_agg_has(a->kind, AGGP_BATCH_MARK);
 }
 
 /* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
@@ -1323,14 +1323,13 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         return;
     }
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT: {
+    switch (sema_agg_info(a->kind)->body) {
+    case AGGB_COUNT: {
         LLVMValueRef c = cg_load(cg, cg->t_i64, st, "count");
         cg_store(cg, LLVMBuildAdd(cg->b, c, one_if, "count.new"), st);
         return;
     }
-    case AGG_SUM: {
+    case AGGB_SUM: {
         LLVMValueRef has_p = cg_gepc(cg, st, 8, "");
         if (a->type->kind == TY_DOUBLE) {
             LLVMValueRef v = x.v;
@@ -1348,7 +1347,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         cg_store(cg, LLVMBuildOr(cg->b, has, one_if, ""), has_p);
         return;
     }
-    case AGG_AVG: {
+    case AGGB_AVG: {
         LLVMValueRef v = x.v;
         if (a->arg->type->kind == TY_BOOLEAN)
             v = LLVMBuildUIToFP(cg->b, v, cg->t_f64, "");
@@ -1357,47 +1356,33 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         update_double_sum(cg, a, st, v, x.null, one_if, cur);
         return;
     }
-    case AGG_MIN:
-    case AGG_MAX:
+    case AGGB_MINMAX:
         update_minmax(cg, a, st, x);
         return;
-    case AGG_BIT_AND:
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR: {
+    case AGGB_BIT: {
         LLVMValueRef v =
             a->arg->type->kind == TY_INT ? LLVMBuildSExt(cg->b, x.v, cg->t_i64, "") : x.v;
         bit_combine(cg, a, st, v, cg_not(cg, x.null));
         return;
     }
-    case AGG_APPROX_COUNT_DISTINCT:
+    case AGGB_HLL:
         update_hll(cg, a, st, x);
         return;
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
+    case AGGB_MOMENTS:
         update_moments(cg, a, st, x, o, cur);
         return;
-    case AGG_FIRST:
-    case AGG_LAST:
+    case AGGB_FIRST_LAST:
         update_first_last(cg, a, st, x);
         return;
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
-    case AGG_PERCENTILE:
-    case AGG_MODE:
+    case AGGB_COLLECT:
+    case AGGB_PERCENTILE:
+    case AGGB_MODE:
         update_collect(cg, a, st, x, cur);
         return;
-    case AGG_PERCENTILE_APPROX:
+    case AGGB_APPROX:
         update_approx(cg, a, st, x, cur);
         return;
-    case AGG_MAX_BY:
-    case AGG_MIN_BY:
+    case AGGB_BY:
         update_by(cg, a, st, x, o);
         return;
     }
@@ -1891,15 +1876,14 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         merge_dec_agg(cg, a, dst, src);
         return;
     }
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT: {
+    switch (sema_agg_info(a->kind)->body) {
+    case AGGB_COUNT: {
         LLVMValueRef d = cg_load(cg, cg->t_i64, dst, ""), v = cg_load(cg, cg->t_i64, src, "");
         cg_store(cg, LLVMBuildAdd(cg->b, d, v, ""), dst);
         return;
     }
-    case AGG_SUM:
-    case AGG_AVG: {
+    case AGGB_SUM:
+    case AGGB_AVG: {
         /* sum: value, has-value (or'ed); avg: f64 sum, i64 count (added). */
         bool dbl = a->kind == AGG_AVG || a->type->kind == TY_DOUBLE;
         LLVMTypeRef t = dbl ? cg->t_f64 : cg->t_i64;
@@ -1910,8 +1894,7 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dp);
         return;
     }
-    case AGG_MIN:
-    case AGG_MAX: {
+    case AGGB_MINMAX: {
         if (type_is_bytes(a->type)) {
             /* Split batches only (plan refuses STRING min/max with sessions): src's string,
                when better, is taken as it is; srt_agg_merge_from copies it into dst's table. */
@@ -1944,42 +1927,29 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, dh, sh), cg->t_i32, ""), dhp);
         return;
     }
-    case AGG_BIT_AND: /* BitAggregate.mergeExpressions */
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR: {
+    case AGGB_BIT: { /* BitAggregate.mergeExpressions */
         LLVMValueRef sh =
             LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, cg_gepc(cg, src, 12, ""), ""),
                           cg_i32(cg, 0), "");
         bit_combine(cg, a, dst, cg_load(cg, cg->t_i64, src, ""), sh);
         return;
     }
-    case AGG_APPROX_COUNT_DISTINCT: {
+    case AGGB_HLL: {
         LLVMValueRef args[3] = {dst, src, cg_i32(cg, a->hll_p)};
         cg_call(cg, "srt_hll_merge", args, 3, "");
         return;
     }
-    case AGG_FIRST:
-    case AGG_LAST:
+    case AGGB_FIRST_LAST:
         merge_first_last(cg, a, dst, src);
         return;
-    case AGG_MAX_BY:
-    case AGG_MIN_BY:
+    case AGGB_BY:
         merge_by(cg, a, dst, src);
         return;
-    case AGG_STDDEV_SAMP: /* refused in session windows by plan */
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
-    case AGG_PERCENTILE:
-    case AGG_MODE:
-    case AGG_PERCENTILE_APPROX:
+    case AGGB_MOMENTS: /* refused in session windows by plan */
+    case AGGB_COLLECT:
+    case AGGB_PERCENTILE:
+    case AGGB_MODE:
+    case AGGB_APPROX:
         break;
     }
     SL_UNREACHABLE();
@@ -2012,18 +1982,17 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         return final_dec_value(cg, a, st);
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT:
+    switch (sema_agg_info(a->kind)->body) {
+    case AGGB_COUNT:
         r.v = cg_load(cg, cg->t_i64, st, "count");
         return r;
-    case AGG_SUM: {
+    case AGGB_SUM: {
         LLVMValueRef has = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "sum.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i64(cg, 0), "sum.null");
         r.v = a->type->kind == TY_DOUBLE ? double_sum_current(cg, st) : cg_load(cg, cg->t_i64, st, "sum");
         return r;
     }
-    case AGG_AVG: {
+    case AGGB_AVG: {
         LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "avg.n");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "avg.null");
         LLVMValueRef s = double_sum_current(cg, st);
@@ -2031,45 +2000,31 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         r.v = LLVMBuildFDiv(cg->b, s, d, "avg");
         return r;
     }
-    case AGG_MIN:
-    case AGG_MAX:
-    case AGG_BIT_AND:
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR: {
+    case AGGB_MINMAX:
+    case AGGB_BIT: {
         LLVMValueRef has = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 12, ""), "mm.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i32(cg, 0), "mm.null");
         slot_value(cg, a->type, st, &r);
         return r;
     }
-    case AGG_APPROX_COUNT_DISTINCT: {
+    case AGGB_HLL: {
         LLVMValueRef args[2] = {st, cg_i32(cg, a->hll_p)};
         r.v = cg_call(cg, "srt_hll_estimate", args, 2, "approx");
         return r;
     }
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
+    case AGGB_MOMENTS:
         return final_moments(cg, a, st);
-    case AGG_FIRST:
-    case AGG_LAST:
+    case AGGB_FIRST_LAST:
         return final_first_last(cg, a, st);
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
+    case AGGB_COLLECT:
         return final_collect(cg, a, st);
-    case AGG_PERCENTILE:
+    case AGGB_PERCENTILE:
         return final_percentile(cg, a, st);
-    case AGG_MODE:
+    case AGGB_MODE:
         return final_mode(cg, a, st);
-    case AGG_PERCENTILE_APPROX:
+    case AGGB_APPROX:
         return final_approx(cg, a, st);
-    case AGG_MAX_BY:
-    case AGG_MIN_BY:
+    case AGGB_BY:
         return final_by(cg, a, st);
     }
     SL_UNREACHABLE();

@@ -1506,34 +1506,8 @@ static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, Src
     return sema_new_case(b, whens, vals, asts, 1, false, span, "CASE");
 }
 
-/* Does the aggregate read a STRING as a DOUBLE?  Sum, Average, the CentralMomentAgg family,
-   Corr, Covariance and Percentile take numbers (their inputTypes: NumericType, or a
-   TypeCollection led by it), and Spark's ImplicitTypeCasts (TypeCoercion, without ANSI mode)
-   casts a STRING to NumericType's default type, DOUBLE: a string that is no number is NULL. */
-static bool agg_reads_string_as_double(SAggKind kind)
-{
-    switch (kind) {
-    case AGG_SUM:
-    case AGG_AVG:
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
-    case AGG_PERCENTILE:
-    case AGG_PERCENTILE_APPROX:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* A value the aggregates of numbers take: a number, a DECIMAL or a NULL (a STRING was read as a
-   DOUBLE before, agg_reads_string_as_double). */
+   DOUBLE before: aggregates.def's AGGP_STRING_AS_DOUBLE). */
 static bool agg_numeric(const Type *t)
 {
     return type_is_numeric(t) || t->kind == TY_NULL || t->kind == TY_DECIMAL;
@@ -1582,18 +1556,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     /* Count takes several values (counting the rows where none is NULL); sluice binds them
        with DISTINCT only */
     int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
-    int min_args = sema_agg_two_columns(kind) || kind == AGG_PERCENTILE_APPROX ||
-                           (kind == AGG_PERCENTILE && sema_agg_form(e->u.call.name) != AGGF_MEDIAN)
-                       ? 2
-                       : 1;
+    int min_args = sema_agg_min_args(kind, e->u.call.name);
     if (!star && (args->n < min_args || args->n > max_args)) {
         sema_arity_error(b, e, sema_agg_form(e->u.call.name) == AGGF_MEDIAN ? "median" : name,
                          min_args, max_args, args->n);
         return NULL;
     }
-    if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
-                     kind == AGG_PERCENTILE_APPROX || kind == AGG_MODE || kind == AGG_CORR ||
-                     kind == AGG_COVAR_POP || kind == AGG_COVAR_SAMP)) {
+    if (distinct && sema_agg_has(kind, AGGP_NO_DISTINCT)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1646,7 +1615,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             x = when_only(b, filter, x, args->items[0], e->span);
         if (!x)
             return NULL;
-        if (t->kind == TY_STRING && agg_reads_string_as_double(kind)) {
+        if (t->kind == TY_STRING && sema_agg_has(kind, AGGP_STRING_AS_DOUBLE)) {
             x = sema_coerce(sc, x, &type_double);
             t = &type_double;
         }
