@@ -302,6 +302,12 @@ static bool dec_agg(const SAgg *a)
            (body == AGGB_SUM || body == AGGB_AVG || body == AGGB_MINMAX);
 }
 
+/* Is it an average (avg, try_avg: the count is added where a sum's has-value is or'ed)? */
+static bool is_avg(const SAgg *a)
+{
+    return sema_agg_info(a->kind)->body == AGGB_AVG;
+}
+
 static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
 {
     LLVMTypeRef t = cg_dec_type(cg);
@@ -351,7 +357,7 @@ static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMValueRef was = cg_load(cg, cg->t_i64, w2, "dec.ovf");
     cg_store(cg, LLVMBuildOr(cg->b, was, LLVMBuildZExt(cg->b, cg_and(cg, ovf, cg_not(cg, x.null)), cg->t_i64, ""), ""), w2);
     LLVMValueRef n = cg_load(cg, cg->t_i64, w1, "dec.n");
-    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""), w1);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""), w1);
 }
 
 static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
@@ -370,7 +376,7 @@ static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueR
     }
     LLVMValueRef ovf;
     cg_dec_store(cg, dec_sum_add(cg, d, v, dec_sum_precision(a), &ovf), dst);
-    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
     LLVMValueRef dw2 = cg_gepc(cg, dst, 24, ""), sw2 = cg_gepc(cg, src, 24, "");
     LLVMValueRef o = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dw2, ""), cg_load(cg, cg->t_i64, sw2, ""), "");
     cg_store(cg, LLVMBuildOr(cg->b, o, LLVMBuildZExt(cg->b, ovf, cg->t_i64, ""), ""), dw2);
@@ -390,7 +396,7 @@ static CgVal final_dec_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     LLVMValueRef ovf = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.ovf");
     r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, ovf, cg_i64(cg, 0), ""));
     r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
-    if (a->kind == AGG_SUM)
+    if (!is_avg(a))
         return r;
     const Type *sum_t = type_decimal(dec_sum_precision(a), a->arg->type->scale);
     const Type *count_t = type_decimal(20, 0);
@@ -788,7 +794,7 @@ static void update_double_sum(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMVal
     cg_store(cg, cg_select(cg, is_null, s, LLVMBuildFAdd(cg->b, s, v, "")), sp);
     LLVMValueRef n_p = cg_gepc(cg, st, 8, "");
     LLVMValueRef n = cg_load(cg, cg->t_i64, n_p, "sum.n");
-    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, n, n_add, "") : LLVMBuildOr(cg->b, n, n_add, ""), n_p);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, n_add, "") : LLVMBuildOr(cg->b, n, n_add, ""), n_p);
 }
 
 /* The sum as of now: S + P. */
@@ -799,9 +805,87 @@ static LLVMValueRef double_sum_current(CgCtx *cg, LLVMValueRef st)
     return LLVMBuildFAdd(cg->b, s, p, "sum");
 }
 
+/* ==== try_sum of integers ====
+**
+** TrySum of a BIGINT (Sum.scala, Spark 3.5: useAnsiAdd and shouldTrackIsEmpty for an integral
+** result) starts from 0 and isEmpty; an update adds x by Add in ANSI mode inside TryEval, so
+** the first overflow makes the buffer's sum NULL, and NULL + x stays NULL; a merge is NULL when
+** either side overflowed (bufferOverflow || inputOverflow) or their sum does; the result is
+** NULL when empty or overflowed.  Whether an addition overflows depends on how the rows are
+** grouped, so a batch's P is kept apart from S as a DOUBLE sum's is (the rows of the batch
+** summed from 0, then S' = S + P): a state at Long.MaxValue and a batch of +1 and -1 stays at
+** Long.MaxValue.  The has-value word at 8 holds bit 0 (a value), TRY_SUM_S_OVF (S overflowed)
+** and TRY_SUM_P_OVF (P did).  A session window's rows are added to S (cur NULL).
+*/
+#define TRY_SUM_S_OVF 2
+#define TRY_SUM_P_OVF 4
+
+/* s + v, or'ing bit into *has when it overflows. */
+static LLVMValueRef try_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef v, LLVMValueRef *has,
+                                int64_t bit)
+{
+    LLVMValueRef ovf;
+    LLVMValueRef r = cg_int_overflow_op(cg, "sadd", s, v, &ovf);
+    *has = LLVMBuildOr(cg->b, *has, cg_select(cg, ovf, cg_i64(cg, bit), cg_i64(cg, 0)), "sum.ovf");
+    return r;
+}
+
+/* Add v (0 for a NULL) to P, or to S without batches (cur NULL); one_if: 1 for a value. */
+static void update_try_sum(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef v,
+                           LLVMValueRef one_if, LLVMValueRef cur)
+{
+    LLVMValueRef sp = st;
+    int64_t bit = TRY_SUM_S_OVF;
+    if (cur) {
+        begin_batch(cg, a, st, cur);
+        sp = cg_gepc(cg, st, 16, "");
+        bit = TRY_SUM_P_OVF;
+    }
+    LLVMValueRef has_p = cg_gepc(cg, st, 8, "");
+    LLVMValueRef has = cg_load(cg, cg->t_i64, has_p, "sum.has");
+    LLVMValueRef s = cg_load(cg, cg->t_i64, sp, "sum");
+    cg_store(cg, try_sum_add(cg, s, v, &has, bit), sp);
+    cg_store(cg, LLVMBuildOr(cg->b, has, one_if, ""), has_p);
+}
+
+/* S + P as TrySum merges them; *has_out: the has-value word with P's overflow moved to S's. */
+static LLVMValueRef try_sum_current(CgCtx *cg, LLVMValueRef st, LLVMValueRef *has_out)
+{
+    LLVMValueRef has = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "sum.has");
+    LLVMValueRef p_ovf = LLVMBuildAnd(cg->b, has, cg_i64(cg, TRY_SUM_P_OVF), "");
+    has = LLVMBuildAnd(cg->b, has, cg_i64(cg, ~(int64_t)TRY_SUM_P_OVF), "");
+    has = LLVMBuildOr(cg->b, has, LLVMBuildLShr(cg->b, p_ovf, cg_i64(cg, 1), ""), "");
+    LLVMValueRef s = cg_load(cg, cg->t_i64, st, "sum.state");
+    LLVMValueRef p = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 16, ""), "sum.batch");
+    LLVMValueRef r = try_sum_add(cg, s, p, &has, TRY_SUM_S_OVF);
+    *has_out = has;
+    return r;
+}
+
+/* Fold a pending P into S and empty P (begin_batch). */
+static void try_sum_fold_pending(CgCtx *cg, LLVMValueRef st)
+{
+    LLVMValueRef has;
+    cg_store(cg, try_sum_current(cg, st, &has), st);
+    cg_store(cg, has, cg_gepc(cg, st, 8, ""));
+    cg_store(cg, cg_i64(cg, 0), cg_gepc(cg, st, 16, ""));
+}
+
+/* NULL when empty or overflowed (TrySum.evaluateExpression), else S + P. */
+static CgVal final_try_sum(CgCtx *cg, LLVMValueRef st)
+{
+    LLVMValueRef has;
+    CgVal r = {0};
+    r.v = try_sum_current(cg, st, &has);
+    r.null = LLVMBuildICmp(cg->b, LLVMIntNE, has, cg_i64(cg, 1), "sum.null");
+    return r;
+}
+
 static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
-    if (plan_agg_batch_sum(a))
+    if (plan_agg_batch_sum(a) && a->type->kind == TY_BIGINT)
+        try_sum_fold_pending(cg, st);
+    else if (plan_agg_batch_sum(a))
         sum_fold_pending(cg, st);
     else
         moments_fold_pending(cg, st, a);
@@ -1341,6 +1425,10 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         LLVMValueRef v = x.v;
         if (LLVMTypeOf(v) != cg->t_i64)
             v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+        if (sema_agg_has(a->kind, AGGP_TRY)) {
+            update_try_sum(cg, a, st, cg_select(cg, x.null, cg_i64(cg, 0), v), one_if, cur);
+            return;
+        }
         LLVMValueRef s = cg_load(cg, cg->t_i64, st, "sum");
         cg_store(cg, LLVMBuildAdd(cg->b, s, cg_select(cg, x.null, cg_i64(cg, 0), v), ""), st);
         LLVMValueRef has = cg_load(cg, cg->t_i64, has_p, "sum.has");
@@ -1885,13 +1973,19 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGGB_SUM:
     case AGGB_AVG: {
         /* sum: value, has-value (or'ed); avg: f64 sum, i64 count (added). */
-        bool dbl = a->kind == AGG_AVG || a->type->kind == TY_DOUBLE;
+        bool dbl = is_avg(a) || a->type->kind == TY_DOUBLE;
         LLVMTypeRef t = dbl ? cg->t_f64 : cg->t_i64;
         LLVMValueRef d = cg_load(cg, t, dst, ""), v = cg_load(cg, t, src, "");
-        cg_store(cg, dbl ? LLVMBuildFAdd(cg->b, d, v, "") : LLVMBuildAdd(cg->b, d, v, ""), dst);
         LLVMValueRef dp = cg_gepc(cg, dst, 8, ""), sp = cg_gepc(cg, src, 8, "");
         LLVMValueRef dn = cg_load(cg, cg->t_i64, dp, ""), sn = cg_load(cg, cg->t_i64, sp, "");
-        cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dp);
+        if (!dbl && sema_agg_has(a->kind, AGGP_TRY)) { /* TrySum's mergeExpressions */
+            LLVMValueRef has = LLVMBuildOr(cg->b, dn, sn, "");
+            cg_store(cg, try_sum_add(cg, d, v, &has, TRY_SUM_S_OVF), dst);
+            cg_store(cg, has, dp);
+            return;
+        }
+        cg_store(cg, dbl ? LLVMBuildFAdd(cg->b, d, v, "") : LLVMBuildAdd(cg->b, d, v, ""), dst);
+        cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dp);
         return;
     }
     case AGGB_MINMAX: {
@@ -1987,6 +2081,8 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         r.v = cg_load(cg, cg->t_i64, st, "count");
         return r;
     case AGGB_SUM: {
+        if (sema_agg_has(a->kind, AGGP_TRY) && a->type->kind == TY_BIGINT)
+            return final_try_sum(cg, st);
         LLVMValueRef has = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "sum.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i64(cg, 0), "sum.null");
         r.v = a->type->kind == TY_DOUBLE ? double_sum_current(cg, st) : cg_load(cg, cg->t_i64, st, "sum");

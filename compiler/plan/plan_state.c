@@ -63,7 +63,7 @@ static void put_batch_sum(StrBuf *sb, Arena *arena, const SAgg *a)
 {
     if (!plan_agg_batch_sum(a))
         return;
-    put_field(sb, arena, "partialSum", &type_double);
+    put_field(sb, arena, "partialSum", a->type);
     put_field(sb, arena, "partialBatch", &type_bigint);
 }
 
@@ -77,7 +77,9 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             break;
         case AGGB_SUM:
             put_field(sb, arena, "sum", a->type);
-            if (a->type->kind == TY_DECIMAL) /* Sum.shouldTrackIsEmpty */
+            /* Sum.shouldTrackIsEmpty: a DECIMAL; TrySum's: an integer too */
+            if (a->type->kind == TY_DECIMAL ||
+                (sema_agg_has(a->kind, AGGP_TRY) && a->type->kind == TY_BIGINT))
                 put_field(sb, arena, "isEmpty", &type_boolean);
             put_batch_sum(sb, arena, a);
             break;
@@ -163,7 +165,9 @@ bool plan_agg_collects(const SAgg *a)
 bool plan_agg_batch_sum(const SAgg *a)
 {
     SAggBody body = sema_agg_info(a->kind)->body;
-    return (body == AGGB_SUM || body == AGGB_AVG) && a->type->kind == TY_DOUBLE;
+    return (body == AGGB_SUM || body == AGGB_AVG) &&
+           (a->type->kind == TY_DOUBLE ||
+            (a->type->kind == TY_BIGINT && sema_agg_has(a->kind, AGGP_TRY)));
 }
 
 uint32_t plan_agg_state_size(const SAgg *a)

@@ -1523,6 +1523,42 @@ static SExpr *agg_arg_error(Binder *b, const char *name, const char *what, const
     return NULL;
 }
 
+/* SumBase and AverageBase.checkInputDataTypes (TypeUtils.checkForAnsiIntervalOrNumericType):
+   a number, a DECIMAL or NULL (a STRING was read as a DOUBLE); an ANSI interval, which Spark
+   sums too, is not supported yet.  Reported as the function itself, without DISTINCT or
+   FILTER (CheckAnalysis names the AggregateFunction).  False after reporting. */
+static bool sum_arg(Binder *b, const AstExpr *e, const char *name, const AstExpr *arg,
+                    const Type *t)
+{
+    if (agg_numeric(t))
+        return true;
+    if (t->kind == TY_INTERVAL) {
+        diag_error(b->sc->diag, arg->span, "%s of an interval is not supported yet", name);
+        return false;
+    }
+    AstExpr fn = *e;
+    fn.u.call.distinct = false;
+    fn.u.call.filter = NULL;
+    sema_unexpected_input_type(b, &fn, 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", t);
+    return false;
+}
+
+/* The type and argument of sum, avg, try_sum and try_avg of x (SumBase.resultType: BIGINT of
+   an integer, DOUBLE of a DOUBLE, FLOAT or NULL; AverageBase: DOUBLE), summed in the result
+   type; a DECIMAL is summed exactly, in a wider decimal. */
+static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
+{
+    const Type *t = x->type;
+    bool sum = sema_agg_info(agg->kind)->body == AGGB_SUM;
+    if (t->kind == TY_DECIMAL) {
+        agg->type = sum ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
+        agg->arg = x;
+        return;
+    }
+    agg->type = !sum || type_is_fractional(t) || t->kind == TY_NULL ? &type_double : &type_bigint;
+    agg->arg = sema_coerce(sc, x, agg->type);
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
@@ -1629,25 +1665,24 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_SUM:
         case AGG_AVG:
+        case AGG_TRY_SUM:
+        case AGG_TRY_AVG:
+            if (!sum_arg(b, e, name, args->items[0], t))
+                return NULL;
+            bind_sum(sc, x, &agg);
+            break;
         case AGG_STDDEV_SAMP:
         case AGG_STDDEV_POP:
         case AGG_VAR_SAMP:
         case AGG_VAR_POP:
         case AGG_SKEWNESS:
         case AGG_KURTOSIS:
+            /* CentralMomentAgg (stddev, variance) is DOUBLE of DOUBLE input (a DECIMAL is cast
+               to DOUBLE, as Spark's ImplicitTypeCasts does for it) */
             if (!agg_numeric(t))
                 return agg_arg_error(b, name, "a numeric argument", args->items[0], t);
-            if (t->kind == TY_DECIMAL && (kind == AGG_SUM || kind == AGG_AVG)) {
-                /* exact, in a wider decimal (Sum, Average) */
-                agg.type = kind == AGG_SUM ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
-                agg.arg = x;
-                break;
-            }
-            /* avg and CentralMomentAgg (stddev, variance) are DOUBLE of DOUBLE input (a
-               DECIMAL is cast to DOUBLE, as Spark's ImplicitTypeCasts does for them) */
-            agg.type = kind != AGG_SUM || type_is_fractional(t) || t->kind == TY_NULL ? &type_double
-                                                                                     : &type_bigint;
-            agg.arg = sema_coerce(sc, x, agg.type); /* summed in the result type */
+            agg.type = &type_double;
+            agg.arg = sema_coerce(sc, x, agg.type);
             break;
         case AGG_MIN:
         case AGG_MAX:
