@@ -357,7 +357,8 @@ static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMValueRef was = cg_load(cg, cg->t_i64, w2, "dec.ovf");
     cg_store(cg, LLVMBuildOr(cg->b, was, LLVMBuildZExt(cg->b, cg_and(cg, ovf, cg_not(cg, x.null)), cg->t_i64, ""), ""), w2);
     LLVMValueRef n = cg_load(cg, cg->t_i64, w1, "dec.n");
-    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""), w1);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""),
+             w1);
 }
 
 static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
@@ -794,7 +795,8 @@ static void update_double_sum(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMVal
     cg_store(cg, cg_select(cg, is_null, s, LLVMBuildFAdd(cg->b, s, v, "")), sp);
     LLVMValueRef n_p = cg_gepc(cg, st, 8, "");
     LLVMValueRef n = cg_load(cg, cg->t_i64, n_p, "sum.n");
-    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, n_add, "") : LLVMBuildOr(cg->b, n, n_add, ""), n_p);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, n_add, "") : LLVMBuildOr(cg->b, n, n_add, ""),
+             n_p);
 }
 
 /* The sum as of now: S + P. */
@@ -1985,7 +1987,8 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
             return;
         }
         cg_store(cg, dbl ? LLVMBuildFAdd(cg->b, d, v, "") : LLVMBuildAdd(cg->b, d, v, ""), dst);
-        cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dp);
+        cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""),
+                 dp);
         return;
     }
     case AGGB_MINMAX: {
