@@ -297,8 +297,15 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 /* Is it a DECIMAL sum, avg, min or max (the others keep a DECIMAL as a value, or none)? */
 static bool dec_agg(const SAgg *a)
 {
+    SAggBody body = sema_agg_info(a->kind)->body;
     return a->type->kind == TY_DECIMAL &&
-           (a->kind == AGG_SUM || a->kind == AGG_AVG || a->kind == AGG_MIN || a->kind == AGG_MAX);
+           (body == AGGB_SUM || body == AGGB_AVG || body == AGGB_MINMAX);
+}
+
+/* Is it an average (avg, try_avg: the count is added where a sum's has-value is or'ed)? */
+static bool is_avg(const SAgg *a)
+{
+    return sema_agg_info(a->kind)->body == AGGB_AVG;
 }
 
 static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
@@ -350,7 +357,8 @@ static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMValueRef was = cg_load(cg, cg->t_i64, w2, "dec.ovf");
     cg_store(cg, LLVMBuildOr(cg->b, was, LLVMBuildZExt(cg->b, cg_and(cg, ovf, cg_not(cg, x.null)), cg->t_i64, ""), ""), w2);
     LLVMValueRef n = cg_load(cg, cg->t_i64, w1, "dec.n");
-    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""), w1);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""),
+             w1);
 }
 
 static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
@@ -369,7 +377,7 @@ static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueR
     }
     LLVMValueRef ovf;
     cg_dec_store(cg, dec_sum_add(cg, d, v, dec_sum_precision(a), &ovf), dst);
-    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
     LLVMValueRef dw2 = cg_gepc(cg, dst, 24, ""), sw2 = cg_gepc(cg, src, 24, "");
     LLVMValueRef o = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dw2, ""), cg_load(cg, cg->t_i64, sw2, ""), "");
     cg_store(cg, LLVMBuildOr(cg->b, o, LLVMBuildZExt(cg->b, ovf, cg->t_i64, ""), ""), dw2);
@@ -389,7 +397,7 @@ static CgVal final_dec_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     LLVMValueRef ovf = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.ovf");
     r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, ovf, cg_i64(cg, 0), ""));
     r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
-    if (a->kind == AGG_SUM)
+    if (!is_avg(a))
         return r;
     const Type *sum_t = type_decimal(dec_sum_precision(a), a->arg->type->scale);
     const Type *count_t = type_decimal(20, 0);
@@ -787,7 +795,8 @@ static void update_double_sum(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMVal
     cg_store(cg, cg_select(cg, is_null, s, LLVMBuildFAdd(cg->b, s, v, "")), sp);
     LLVMValueRef n_p = cg_gepc(cg, st, 8, "");
     LLVMValueRef n = cg_load(cg, cg->t_i64, n_p, "sum.n");
-    cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, n, n_add, "") : LLVMBuildOr(cg->b, n, n_add, ""), n_p);
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, n_add, "") : LLVMBuildOr(cg->b, n, n_add, ""),
+             n_p);
 }
 
 /* The sum as of now: S + P. */
@@ -798,9 +807,87 @@ static LLVMValueRef double_sum_current(CgCtx *cg, LLVMValueRef st)
     return LLVMBuildFAdd(cg->b, s, p, "sum");
 }
 
+/* ==== try_sum of integers ====
+**
+** TrySum of a BIGINT (Sum.scala, Spark 3.5: useAnsiAdd and shouldTrackIsEmpty for an integral
+** result) starts from 0 and isEmpty; an update adds x by Add in ANSI mode inside TryEval, so
+** the first overflow makes the buffer's sum NULL, and NULL + x stays NULL; a merge is NULL when
+** either side overflowed (bufferOverflow || inputOverflow) or their sum does; the result is
+** NULL when empty or overflowed.  Whether an addition overflows depends on how the rows are
+** grouped, so a batch's P is kept apart from S as a DOUBLE sum's is (the rows of the batch
+** summed from 0, then S' = S + P): a state at Long.MaxValue and a batch of +1 and -1 stays at
+** Long.MaxValue.  The has-value word at 8 holds bit 0 (a value), TRY_SUM_S_OVF (S overflowed)
+** and TRY_SUM_P_OVF (P did).  A session window's rows are added to S (cur NULL).
+*/
+#define TRY_SUM_S_OVF 2
+#define TRY_SUM_P_OVF 4
+
+/* s + v, or'ing bit into *has when it overflows. */
+static LLVMValueRef try_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef v, LLVMValueRef *has,
+                                int64_t bit)
+{
+    LLVMValueRef ovf;
+    LLVMValueRef r = cg_int_overflow_op(cg, "sadd", s, v, &ovf);
+    *has = LLVMBuildOr(cg->b, *has, cg_select(cg, ovf, cg_i64(cg, bit), cg_i64(cg, 0)), "sum.ovf");
+    return r;
+}
+
+/* Add v (0 for a NULL) to P, or to S without batches (cur NULL); one_if: 1 for a value. */
+static void update_try_sum(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef v,
+                           LLVMValueRef one_if, LLVMValueRef cur)
+{
+    LLVMValueRef sp = st;
+    int64_t bit = TRY_SUM_S_OVF;
+    if (cur) {
+        begin_batch(cg, a, st, cur);
+        sp = cg_gepc(cg, st, 16, "");
+        bit = TRY_SUM_P_OVF;
+    }
+    LLVMValueRef has_p = cg_gepc(cg, st, 8, "");
+    LLVMValueRef has = cg_load(cg, cg->t_i64, has_p, "sum.has");
+    LLVMValueRef s = cg_load(cg, cg->t_i64, sp, "sum");
+    cg_store(cg, try_sum_add(cg, s, v, &has, bit), sp);
+    cg_store(cg, LLVMBuildOr(cg->b, has, one_if, ""), has_p);
+}
+
+/* S + P as TrySum merges them; *has_out: the has-value word with P's overflow moved to S's. */
+static LLVMValueRef try_sum_current(CgCtx *cg, LLVMValueRef st, LLVMValueRef *has_out)
+{
+    LLVMValueRef has = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "sum.has");
+    LLVMValueRef p_ovf = LLVMBuildAnd(cg->b, has, cg_i64(cg, TRY_SUM_P_OVF), "");
+    has = LLVMBuildAnd(cg->b, has, cg_i64(cg, ~(int64_t)TRY_SUM_P_OVF), "");
+    has = LLVMBuildOr(cg->b, has, LLVMBuildLShr(cg->b, p_ovf, cg_i64(cg, 1), ""), "");
+    LLVMValueRef s = cg_load(cg, cg->t_i64, st, "sum.state");
+    LLVMValueRef p = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 16, ""), "sum.batch");
+    LLVMValueRef r = try_sum_add(cg, s, p, &has, TRY_SUM_S_OVF);
+    *has_out = has;
+    return r;
+}
+
+/* Fold a pending P into S and empty P (begin_batch). */
+static void try_sum_fold_pending(CgCtx *cg, LLVMValueRef st)
+{
+    LLVMValueRef has;
+    cg_store(cg, try_sum_current(cg, st, &has), st);
+    cg_store(cg, has, cg_gepc(cg, st, 8, ""));
+    cg_store(cg, cg_i64(cg, 0), cg_gepc(cg, st, 16, ""));
+}
+
+/* NULL when empty or overflowed (TrySum.evaluateExpression), else S + P. */
+static CgVal final_try_sum(CgCtx *cg, LLVMValueRef st)
+{
+    LLVMValueRef has;
+    CgVal r = {0};
+    r.v = try_sum_current(cg, st, &has);
+    r.null = LLVMBuildICmp(cg->b, LLVMIntNE, has, cg_i64(cg, 1), "sum.null");
+    return r;
+}
+
 static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
-    if (plan_agg_batch_sum(a))
+    if (plan_agg_batch_sum(a) && a->type->kind == TY_BIGINT)
+        try_sum_fold_pending(cg, st);
+    else if (plan_agg_batch_sum(a))
         sum_fold_pending(cg, st);
     else
         moments_fold_pending(cg, st, a);
@@ -1285,8 +1372,7 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 /* Does the aggregate need the batch mark of its rows? */
 static bool needs_batch_mark(const SAgg *a)
 {
-    return plan_agg_two_level(a) || plan_agg_batch_sum(a) || a->kind == AGG_COLLECT_SET ||
-           a->kind == AGG_PERCENTILE_APPROX;
+    return plan_agg_two_level(a) || plan_agg_batch_sum(a) || sema_agg_has(a->kind, AGGP_BATCH_MARK);
 }
 
 /* cur: the batch mark (batch_mark) of a streaming aggregation, NULL in session windows
@@ -1323,14 +1409,13 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         return;
     }
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT: {
+    switch (sema_agg_info(a->kind)->body) {
+    case AGGB_COUNT: {
         LLVMValueRef c = cg_load(cg, cg->t_i64, st, "count");
         cg_store(cg, LLVMBuildAdd(cg->b, c, one_if, "count.new"), st);
         return;
     }
-    case AGG_SUM: {
+    case AGGB_SUM: {
         LLVMValueRef has_p = cg_gepc(cg, st, 8, "");
         if (a->type->kind == TY_DOUBLE) {
             LLVMValueRef v = x.v;
@@ -1342,13 +1427,17 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         LLVMValueRef v = x.v;
         if (LLVMTypeOf(v) != cg->t_i64)
             v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
+        if (sema_agg_has(a->kind, AGGP_TRY)) {
+            update_try_sum(cg, a, st, cg_select(cg, x.null, cg_i64(cg, 0), v), one_if, cur);
+            return;
+        }
         LLVMValueRef s = cg_load(cg, cg->t_i64, st, "sum");
         cg_store(cg, LLVMBuildAdd(cg->b, s, cg_select(cg, x.null, cg_i64(cg, 0), v), ""), st);
         LLVMValueRef has = cg_load(cg, cg->t_i64, has_p, "sum.has");
         cg_store(cg, LLVMBuildOr(cg->b, has, one_if, ""), has_p);
         return;
     }
-    case AGG_AVG: {
+    case AGGB_AVG: {
         LLVMValueRef v = x.v;
         if (a->arg->type->kind == TY_BOOLEAN)
             v = LLVMBuildUIToFP(cg->b, v, cg->t_f64, "");
@@ -1357,47 +1446,33 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         update_double_sum(cg, a, st, v, x.null, one_if, cur);
         return;
     }
-    case AGG_MIN:
-    case AGG_MAX:
+    case AGGB_MINMAX:
         update_minmax(cg, a, st, x);
         return;
-    case AGG_BIT_AND:
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR: {
+    case AGGB_BIT: {
         LLVMValueRef v =
             a->arg->type->kind == TY_INT ? LLVMBuildSExt(cg->b, x.v, cg->t_i64, "") : x.v;
         bit_combine(cg, a, st, v, cg_not(cg, x.null));
         return;
     }
-    case AGG_APPROX_COUNT_DISTINCT:
+    case AGGB_HLL:
         update_hll(cg, a, st, x);
         return;
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
+    case AGGB_MOMENTS:
         update_moments(cg, a, st, x, o, cur);
         return;
-    case AGG_FIRST:
-    case AGG_LAST:
+    case AGGB_FIRST_LAST:
         update_first_last(cg, a, st, x);
         return;
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
-    case AGG_PERCENTILE:
-    case AGG_MODE:
+    case AGGB_COLLECT:
+    case AGGB_PERCENTILE:
+    case AGGB_MODE:
         update_collect(cg, a, st, x, cur);
         return;
-    case AGG_PERCENTILE_APPROX:
+    case AGGB_APPROX:
         update_approx(cg, a, st, x, cur);
         return;
-    case AGG_MAX_BY:
-    case AGG_MIN_BY:
+    case AGGB_BY:
         update_by(cg, a, st, x, o);
         return;
     }
@@ -1891,27 +1966,32 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         merge_dec_agg(cg, a, dst, src);
         return;
     }
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT: {
+    switch (sema_agg_info(a->kind)->body) {
+    case AGGB_COUNT: {
         LLVMValueRef d = cg_load(cg, cg->t_i64, dst, ""), v = cg_load(cg, cg->t_i64, src, "");
         cg_store(cg, LLVMBuildAdd(cg->b, d, v, ""), dst);
         return;
     }
-    case AGG_SUM:
-    case AGG_AVG: {
+    case AGGB_SUM:
+    case AGGB_AVG: {
         /* sum: value, has-value (or'ed); avg: f64 sum, i64 count (added). */
-        bool dbl = a->kind == AGG_AVG || a->type->kind == TY_DOUBLE;
+        bool dbl = is_avg(a) || a->type->kind == TY_DOUBLE;
         LLVMTypeRef t = dbl ? cg->t_f64 : cg->t_i64;
         LLVMValueRef d = cg_load(cg, t, dst, ""), v = cg_load(cg, t, src, "");
-        cg_store(cg, dbl ? LLVMBuildFAdd(cg->b, d, v, "") : LLVMBuildAdd(cg->b, d, v, ""), dst);
         LLVMValueRef dp = cg_gepc(cg, dst, 8, ""), sp = cg_gepc(cg, src, 8, "");
         LLVMValueRef dn = cg_load(cg, cg->t_i64, dp, ""), sn = cg_load(cg, cg->t_i64, sp, "");
-        cg_store(cg, a->kind == AGG_AVG ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dp);
+        if (!dbl && sema_agg_has(a->kind, AGGP_TRY)) { /* TrySum's mergeExpressions */
+            LLVMValueRef has = LLVMBuildOr(cg->b, dn, sn, "");
+            cg_store(cg, try_sum_add(cg, d, v, &has, TRY_SUM_S_OVF), dst);
+            cg_store(cg, has, dp);
+            return;
+        }
+        cg_store(cg, dbl ? LLVMBuildFAdd(cg->b, d, v, "") : LLVMBuildAdd(cg->b, d, v, ""), dst);
+        cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""),
+                 dp);
         return;
     }
-    case AGG_MIN:
-    case AGG_MAX: {
+    case AGGB_MINMAX: {
         if (type_is_bytes(a->type)) {
             /* Split batches only (plan refuses STRING min/max with sessions): src's string,
                when better, is taken as it is; srt_agg_merge_from copies it into dst's table. */
@@ -1944,42 +2024,29 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         cg_store(cg, LLVMBuildZExt(cg->b, cg_or(cg, dh, sh), cg->t_i32, ""), dhp);
         return;
     }
-    case AGG_BIT_AND: /* BitAggregate.mergeExpressions */
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR: {
+    case AGGB_BIT: { /* BitAggregate.mergeExpressions */
         LLVMValueRef sh =
             LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, cg_gepc(cg, src, 12, ""), ""),
                           cg_i32(cg, 0), "");
         bit_combine(cg, a, dst, cg_load(cg, cg->t_i64, src, ""), sh);
         return;
     }
-    case AGG_APPROX_COUNT_DISTINCT: {
+    case AGGB_HLL: {
         LLVMValueRef args[3] = {dst, src, cg_i32(cg, a->hll_p)};
         cg_call(cg, "srt_hll_merge", args, 3, "");
         return;
     }
-    case AGG_FIRST:
-    case AGG_LAST:
+    case AGGB_FIRST_LAST:
         merge_first_last(cg, a, dst, src);
         return;
-    case AGG_MAX_BY:
-    case AGG_MIN_BY:
+    case AGGB_BY:
         merge_by(cg, a, dst, src);
         return;
-    case AGG_STDDEV_SAMP: /* refused in session windows by plan */
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
-    case AGG_PERCENTILE:
-    case AGG_MODE:
-    case AGG_PERCENTILE_APPROX:
+    case AGGB_MOMENTS: /* refused in session windows by plan */
+    case AGGB_COLLECT:
+    case AGGB_PERCENTILE:
+    case AGGB_MODE:
+    case AGGB_APPROX:
         break;
     }
     SL_UNREACHABLE();
@@ -2012,18 +2079,19 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         return final_dec_value(cg, a, st);
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT:
+    switch (sema_agg_info(a->kind)->body) {
+    case AGGB_COUNT:
         r.v = cg_load(cg, cg->t_i64, st, "count");
         return r;
-    case AGG_SUM: {
+    case AGGB_SUM: {
+        if (sema_agg_has(a->kind, AGGP_TRY) && a->type->kind == TY_BIGINT)
+            return final_try_sum(cg, st);
         LLVMValueRef has = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "sum.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i64(cg, 0), "sum.null");
         r.v = a->type->kind == TY_DOUBLE ? double_sum_current(cg, st) : cg_load(cg, cg->t_i64, st, "sum");
         return r;
     }
-    case AGG_AVG: {
+    case AGGB_AVG: {
         LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "avg.n");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "avg.null");
         LLVMValueRef s = double_sum_current(cg, st);
@@ -2031,45 +2099,31 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         r.v = LLVMBuildFDiv(cg->b, s, d, "avg");
         return r;
     }
-    case AGG_MIN:
-    case AGG_MAX:
-    case AGG_BIT_AND:
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR: {
+    case AGGB_MINMAX:
+    case AGGB_BIT: {
         LLVMValueRef has = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 12, ""), "mm.has");
         r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, has, cg_i32(cg, 0), "mm.null");
         slot_value(cg, a->type, st, &r);
         return r;
     }
-    case AGG_APPROX_COUNT_DISTINCT: {
+    case AGGB_HLL: {
         LLVMValueRef args[2] = {st, cg_i32(cg, a->hll_p)};
         r.v = cg_call(cg, "srt_hll_estimate", args, 2, "approx");
         return r;
     }
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
+    case AGGB_MOMENTS:
         return final_moments(cg, a, st);
-    case AGG_FIRST:
-    case AGG_LAST:
+    case AGGB_FIRST_LAST:
         return final_first_last(cg, a, st);
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
+    case AGGB_COLLECT:
         return final_collect(cg, a, st);
-    case AGG_PERCENTILE:
+    case AGGB_PERCENTILE:
         return final_percentile(cg, a, st);
-    case AGG_MODE:
+    case AGGB_MODE:
         return final_mode(cg, a, st);
-    case AGG_PERCENTILE_APPROX:
+    case AGGB_APPROX:
         return final_approx(cg, a, st);
-    case AGG_MAX_BY:
-    case AGG_MIN_BY:
+    case AGGB_BY:
         return final_by(cg, a, st);
     }
     SL_UNREACHABLE();

@@ -53,9 +53,7 @@ static int32_t op_kind(POpKind kind)
 static int string_slots(const SAgg *ag, uint32_t off[2])
 {
     int n = 0;
-    if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX || ag->kind == AGG_FIRST ||
-         ag->kind == AGG_LAST || ag->kind == AGG_MAX_BY || ag->kind == AGG_MIN_BY) &&
-        plan_agg_slot_bytes(ag->type))
+    if (sema_agg_has(ag->kind, AGGP_VALUE_SLOT) && plan_agg_slot_bytes(ag->type))
         off[n++] = 0;
     if (ag->arg2 && type_is_bytes(ag->arg2->type))
         off[n++] = cg_agg_by_ord_offset();

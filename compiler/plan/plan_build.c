@@ -544,14 +544,13 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
             pq->session = true;
             for (int i = 0; i < pq->agg->n_agg; i++) {
                 const SAgg *ag = &pq->agg->aggs[i];
-                if ((ag->kind == AGG_MIN || ag->kind == AGG_MAX) && type_is_bytes(ag->type)) {
+                if (sema_agg_info(ag->kind)->body == AGGB_MINMAX && type_is_bytes(ag->type)) {
                     diag_error(diag, ag->span,
                                "min/max of a STRING in a session window aggregation is not "
                                "supported yet");
                     return NULL;
                 }
-                if ((ag->kind == AGG_FIRST || ag->kind == AGG_LAST || ag->kind == AGG_MAX_BY ||
-                     ag->kind == AGG_MIN_BY) &&
+                if (sema_agg_has(ag->kind, AGGP_VALUE_SLOT) &&
                     (plan_agg_slot_bytes(ag->type) ||
                      (ag->arg2 && type_is_bytes(ag->arg2->type)))) {
                     diag_error(diag, ag->span,

@@ -37,43 +37,21 @@
 */
 #include "plan/plan.h"
 
-/* Does aggregate a fold exactly (see above)? */
+/* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
+   tie takes the later row, and the later partial (MaxMinBy.merge); a nested value lives in the
+   table's memory as collected values do; a digest's merge depends on the order of the
+   partials. */
 static bool agg_merges_exactly(const SAgg *a)
 {
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT:
-    case AGG_APPROX_COUNT_DISTINCT:
-    case AGG_BIT_AND: /* associative and commutative */
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR:
+    switch (sema_agg_info(a->kind)->merge) {
+    case AGGM_EXACT:
         return true;
-    case AGG_SUM:
-        return a->type->kind == TY_BIGINT;
-    case AGG_MIN:
-    case AGG_MAX:
-    case AGG_FIRST:
-    case AGG_LAST:
-    case AGG_MAX_BY: /* ties take the later row, and the later partial (MaxMinBy.merge) */
-    case AGG_MIN_BY:
-        /* a nested value lives in the table's memory as collected values do */
-        return !type_is_nested(a->type);
-    case AGG_AVG:
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
-    case AGG_PERCENTILE:
-    case AGG_MODE:
-    case AGG_PERCENTILE_APPROX: /* a digest's merge depends on the order of the partials */
+    case AGGM_NEVER:
         return false;
+    case AGGM_BIGINT:
+        return a->type->kind == TY_BIGINT;
+    case AGGM_FLAT:
+        return !type_is_nested(a->type);
     }
     return false;
 }

@@ -63,7 +63,7 @@ static void put_batch_sum(StrBuf *sb, Arena *arena, const SAgg *a)
 {
     if (!plan_agg_batch_sum(a))
         return;
-    put_field(sb, arena, "partialSum", &type_double);
+    put_field(sb, arena, "partialSum", a->type);
     put_field(sb, arena, "partialBatch", &type_bigint);
 }
 
@@ -71,18 +71,19 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
 {
     for (int i = 0; i < s->n_agg; i++) {
         const SAgg *a = &s->aggs[i];
-        switch (a->kind) {
-        case AGG_COUNT_STAR:
-        case AGG_COUNT:
+        switch (sema_agg_info(a->kind)->body) {
+        case AGGB_COUNT:
             put_field(sb, arena, "count", &type_bigint);
             break;
-        case AGG_SUM:
+        case AGGB_SUM:
             put_field(sb, arena, "sum", a->type);
-            if (a->type->kind == TY_DECIMAL) /* Sum.shouldTrackIsEmpty */
+            /* Sum.shouldTrackIsEmpty: a DECIMAL; TrySum's: an integer too */
+            if (a->type->kind == TY_DECIMAL ||
+                (sema_agg_has(a->kind, AGGP_TRY) && a->type->kind == TY_BIGINT))
                 put_field(sb, arena, "isEmpty", &type_boolean);
             put_batch_sum(sb, arena, a);
             break;
-        case AGG_AVG: /* Average.sumDataType: DECIMAL(p + 10, s) for a decimal */
+        case AGGB_AVG: /* Average.sumDataType: DECIMAL(p + 10, s) for a decimal */
             put_field(sb, arena, "sum", a->type->kind == TY_DECIMAL
                                             ? type_decimal(a->arg->type->precision + 10 > 38 ? 38 : a->arg->type->precision + 10,
                                                            a->arg->type->scale)
@@ -90,56 +91,40 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             put_field(sb, arena, "count", &type_bigint);
             put_batch_sum(sb, arena, a);
             break;
-        case AGG_MIN:
-            put_field(sb, arena, "min", a->type);
-            break;
-        case AGG_MAX:
-            put_field(sb, arena, "max", a->type);
-            break;
-        case AGG_BIT_AND: /* BitAggregate.aggBufferAttributes: one named as the function */
-        case AGG_BIT_OR:
-        case AGG_BIT_XOR:
+        case AGGB_MINMAX: /* Min/Max, BitAggregate.aggBufferAttributes: named as the function */
+        case AGGB_BIT:
             put_field(sb, arena, sema_agg_name(a->kind), a->type);
             break;
-        case AGG_STDDEV_SAMP: /* CentralMomentAgg.aggBufferAttributes: n, avg, m2 to m<order> */
-        case AGG_STDDEV_POP:
-        case AGG_VAR_SAMP:
-        case AGG_VAR_POP:
-        case AGG_SKEWNESS:
-        case AGG_KURTOSIS: {
-            static const char *const names[] = {"n", "avg", "m2", "m3", "m4"};
-            for (int m = 0; m <= plan_agg_moment_order(a); m++)
-                put_field(sb, arena, names[m], &type_double);
+        case AGGB_MOMENTS:
+            if (plan_agg_moment_order(a) > 0) {
+                /* CentralMomentAgg.aggBufferAttributes: n, avg, m2 to m<order> */
+                static const char *const names[] = {"n", "avg", "m2", "m3", "m4"};
+                for (int m = 0; m <= plan_agg_moment_order(a); m++)
+                    put_field(sb, arena, names[m], &type_double);
+            } else {
+                /* PearsonCorrelation.aggBufferAttributes; Covariance's: the first four */
+                static const char *const names[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};
+                for (int m = 0; m < plan_agg_buffer_doubles(a); m++)
+                    put_field(sb, arena, names[m], &type_double);
+            }
             break;
-        }
-        case AGG_CORR:      /* PearsonCorrelation.aggBufferAttributes */
-        case AGG_COVAR_POP: /* Covariance.aggBufferAttributes: the first four */
-        case AGG_COVAR_SAMP: {
-            static const char *const names[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};
-            for (int m = 0; m < plan_agg_buffer_doubles(a); m++)
-                put_field(sb, arena, names[m], &type_double);
-            break;
-        }
-        case AGG_FIRST: /* First/Last.aggBufferAttributes */
-        case AGG_LAST:
-            put_field(sb, arena, a->kind == AGG_FIRST ? "first" : "last", a->type);
+        case AGGB_FIRST_LAST: /* First/Last.aggBufferAttributes */
+            put_field(sb, arena, sema_agg_name(a->kind), a->type);
             put_field(sb, arena, "valueSet", &type_boolean);
             break;
-        case AGG_COLLECT_LIST: /* TypedImperativeAggregate.aggBufferAttributes */
-        case AGG_COLLECT_SET:
-        case AGG_PERCENTILE:
-        case AGG_MODE:
-        case AGG_PERCENTILE_APPROX:
+        case AGGB_COLLECT: /* TypedImperativeAggregate.aggBufferAttributes */
+        case AGGB_PERCENTILE:
+        case AGGB_MODE:
+        case AGGB_APPROX:
             if (sb->len > 0 && sb->data[sb->len - 1] != '<')
                 sb_putc(sb, ',');
             sb_puts(sb, "buf:binary");
             break;
-        case AGG_MAX_BY: /* MaxMinBy.aggBufferAttributes */
-        case AGG_MIN_BY:
+        case AGGB_BY: /* MaxMinBy.aggBufferAttributes */
             put_field(sb, arena, "valueWithExtremumOrdering", a->type);
             put_field(sb, arena, "extremumOrdering", a->arg2->type);
             break;
-        case AGG_APPROX_COUNT_DISTINCT: /* HyperLogLogPlusPlus.aggBufferAttributes */
+        case AGGB_HLL: /* HyperLogLogPlusPlus.aggBufferAttributes */
             for (uint32_t w = 0; w < plan_hll_words(a->hll_p); w++)
                 put_field(sb, arena, arena_sprintf(arena, "MS[%u]", w), &type_bigint);
             break;
@@ -154,32 +139,12 @@ uint32_t plan_hll_words(int p)
 
 int plan_agg_moment_order(const SAgg *a)
 {
-    switch (a->kind) {
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-        return 2;
-    case AGG_SKEWNESS:
-        return 3;
-    case AGG_KURTOSIS:
-        return 4;
-    default:
-        return 0;
-    }
+    return sema_agg_info(a->kind)->moments;
 }
 
 int plan_agg_buffer_doubles(const SAgg *a)
 {
-    switch (a->kind) {
-    case AGG_CORR:
-        return 6;
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
-        return 4;
-    default:
-        return plan_agg_moment_order(a) > 0 ? plan_agg_moment_order(a) + 1 : 0;
-    }
+    return sema_agg_info(a->kind)->doubles;
 }
 
 bool plan_agg_two_level(const SAgg *a)
@@ -194,52 +159,39 @@ bool plan_agg_slot_bytes(const Type *t)
 
 bool plan_agg_collects(const SAgg *a)
 {
-    return a->kind == AGG_COLLECT_LIST || a->kind == AGG_COLLECT_SET || a->kind == AGG_PERCENTILE ||
-           a->kind == AGG_MODE || a->kind == AGG_PERCENTILE_APPROX;
+    return sema_agg_has(a->kind, AGGP_COLLECTS);
 }
 
 bool plan_agg_batch_sum(const SAgg *a)
 {
-    return (a->kind == AGG_SUM || a->kind == AGG_AVG) && a->type->kind == TY_DOUBLE;
+    SAggBody body = sema_agg_info(a->kind)->body;
+    return (body == AGGB_SUM || body == AGGB_AVG) &&
+           (a->type->kind == TY_DOUBLE ||
+            (a->type->kind == TY_BIGINT && sema_agg_has(a->kind, AGGP_TRY)));
 }
 
 uint32_t plan_agg_state_size(const SAgg *a)
 {
     if (plan_agg_batch_sum(a))
         return 32; /* the state's sum, has-value or count, the batch's sum, its id (cg_agg.c) */
-    switch (a->kind) {
-    case AGG_COUNT_STAR:
-    case AGG_COUNT:
-    case AGG_SUM:
-    case AGG_MIN:
-    case AGG_MAX:
-    case AGG_AVG:
-    case AGG_BIT_AND: /* as min/max: the value, its has-value word (cg_agg.c) */
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR:
-    case AGG_FIRST:
-    case AGG_LAST:
-    case AGG_COLLECT_LIST: /* a pointer to the values (srt_collect.c) */
-    case AGG_COLLECT_SET:
-    case AGG_PERCENTILE: /* its values as a collect_list's (of DOUBLE) */
-    case AGG_MODE:
-    case AGG_PERCENTILE_APPROX: /* a pointer to its digest (srt_quantile.c) */
+    switch (sema_agg_info(a->kind)->body) {
+    case AGGB_COUNT:
+    case AGGB_SUM:
+    case AGGB_MINMAX:
+    case AGGB_AVG:
+    case AGGB_BIT: /* as min/max: the value, its has-value word (cg_agg.c) */
+    case AGGB_FIRST_LAST:
+    case AGGB_COLLECT:    /* a pointer to the values (srt_collect.c) */
+    case AGGB_PERCENTILE: /* its values as a collect_list's (of DOUBLE) */
+    case AGGB_MODE:
+    case AGGB_APPROX: /* a pointer to its digest (srt_quantile.c) */
         /* a DECIMAL sum/avg/min/max: a 128-bit value and two 64-bit words (cg_agg.c) */
         return a->type->kind == TY_DECIMAL ? 32 : 16;
-    case AGG_MAX_BY: /* the value, the ordering (16 bytes each), the flags (cg_agg.c) */
-    case AGG_MIN_BY:
+    case AGGB_BY: /* the value, the ordering (16 bytes each), the flags (cg_agg.c) */
         return 48;
-    case AGG_APPROX_COUNT_DISTINCT:
+    case AGGB_HLL:
         return (plan_hll_words(a->hll_p) * 8u + 15u) & ~15u;
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
+    case AGGB_MOMENTS:
         /* the state's buffer of doubles, the batch's, the batch's id (cg_agg.c) */
         return (16u * (uint32_t)plan_agg_buffer_doubles(a) + 8u + 15u) & ~15u;
     }

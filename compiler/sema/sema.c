@@ -171,67 +171,30 @@ const char *sema_func_name(SFunc fn)
     return func_info[fn].name;
 }
 
+static const SAggInfo agg_info[] = {
+#define AGG(id, name, spark, body, min_args, max_args, merge, moments, doubles, flags)             \
+    {name, spark, AGGB_##body, min_args, max_args, AGGM_##merge, moments, doubles, flags},
+#define AGG_NAME(sql, id, form)
+#include "sema/aggregates.def"
+#undef AGG
+#undef AGG_NAME
+};
+
+const SAggInfo *sema_agg_info(SAggKind kind)
+{
+    return &agg_info[kind];
+}
+
+bool sema_agg_has(SAggKind kind, unsigned flag)
+{
+    return (agg_info[kind].flags & flag) != 0;
+}
+
 const char *sema_agg_name(SAggKind kind)
 {
-    switch (kind) {
-    case AGG_COUNT_STAR:
-        return "count(*)";
-    case AGG_COUNT:
-        return "count";
-    case AGG_SUM:
-        return "sum";
-    case AGG_MIN:
-        return "min";
-    case AGG_MAX:
-        return "max";
-    case AGG_AVG:
-        return "avg";
-    case AGG_APPROX_COUNT_DISTINCT:
-        return "approx_count_distinct";
-    case AGG_STDDEV_SAMP:
-        return "stddev_samp";
-    case AGG_STDDEV_POP:
-        return "stddev_pop";
-    case AGG_VAR_SAMP:
-        return "var_samp";
-    case AGG_VAR_POP:
-        return "var_pop";
-    case AGG_SKEWNESS:
-        return "skewness";
-    case AGG_KURTOSIS:
-        return "kurtosis";
-    case AGG_CORR:
-        return "corr";
-    case AGG_COVAR_POP:
-        return "covar_pop";
-    case AGG_COVAR_SAMP:
-        return "covar_samp";
-    case AGG_BIT_AND:
-        return "bit_and";
-    case AGG_BIT_OR:
-        return "bit_or";
-    case AGG_BIT_XOR:
-        return "bit_xor";
-    case AGG_FIRST:
-        return "first";
-    case AGG_LAST:
-        return "last";
-    case AGG_COLLECT_LIST:
-        return "collect_list";
-    case AGG_COLLECT_SET:
-        return "collect_set";
-    case AGG_MAX_BY:
-        return "max_by";
-    case AGG_MIN_BY:
-        return "min_by";
-    case AGG_PERCENTILE:
-        return "percentile";
-    case AGG_MODE:
-        return "mode";
-    case AGG_PERCENTILE_APPROX:
-        return "percentile_approx";
-    }
-    return "?";
+    if ((int)kind < 0 || (size_t)kind >= sizeof agg_info / sizeof agg_info[0])
+        return "?";
+    return agg_info[kind].name;
 }
 
 const char *sema_mode_name(OutputMode mode)

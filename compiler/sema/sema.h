@@ -341,37 +341,64 @@ struct SExpr {
 
 /* ==== Bound queries ==== */
 
+/* The aggregates, one row each in aggregates.def (its columns are described there). */
 typedef enum SAggKind {
-    AGG_COUNT_STAR,
-    AGG_COUNT,
-    AGG_SUM,
-    AGG_MIN,
-    AGG_MAX,
-    AGG_AVG,
-    AGG_APPROX_COUNT_DISTINCT, /* Spark's HyperLogLogPlusPlus, precision hll_p */
-    AGG_STDDEV_SAMP,           /* stddev, std, stddev_samp: Spark's StddevSamp */
-    AGG_STDDEV_POP,            /* StddevPop */
-    AGG_VAR_SAMP,              /* variance, var_samp: VarianceSamp */
-    AGG_VAR_POP,               /* VariancePop */
-    AGG_SKEWNESS,              /* Skewness: CentralMomentAgg of order 3 */
-    AGG_KURTOSIS,              /* Kurtosis: order 4 */
-    AGG_CORR,                  /* corr(x, y): Spark's Corr (PearsonCorrelation), y in SAgg.arg2 */
-    AGG_COVAR_POP,             /* covar_pop(x, y): CovPopulation */
-    AGG_COVAR_SAMP,            /* covar_samp(x, y): CovSample */
-    AGG_BIT_AND,               /* bit_and(x): Spark's BitAndAgg, of an INT or BIGINT */
-    AGG_BIT_OR,                /* bit_or: BitOrAgg */
-    AGG_BIT_XOR,               /* bit_xor: BitXorAgg */
-    AGG_FIRST,                 /* first, first_value: Spark's First, in order of arrival */
-    AGG_LAST,                  /* last, last_value: Last */
-    AGG_COLLECT_LIST,          /* collect_list: Spark's CollectList, ARRAY of the arg type */
-    AGG_COLLECT_SET,           /* collect_set: CollectSet */
-    AGG_MAX_BY,                /* max_by(x, ord): Spark's MaxBy, x of the largest ord (SAgg.arg2) */
-    AGG_MIN_BY,                /* min_by: MinBy */
-    AGG_PERCENTILE,        /* percentile(x, p), median(x): Spark's exact Percentile (SAgg.pct) */
-    AGG_MODE,              /* mode(x): Spark's Mode, the most frequent value */
-    AGG_PERCENTILE_APPROX, /* percentile_approx(x, p [, accuracy]), approx_percentile:
-                              Spark's ApproximatePercentile (SAgg.pcts, SAgg.accuracy) */
+#define AGG(id, name, spark, body, min_args, max_args, merge, moments, doubles, flags) AGG_##id,
+#define AGG_NAME(sql, id, form)
+#include "sema/aggregates.def"
+#undef AGG
+#undef AGG_NAME
 } SAggKind;
+
+/* The code that keeps an aggregate's state (aggregates.def's body column): plan_state.c's
+   schema and size, cg_agg.c's update, merge and final value. */
+typedef enum SAggBody {
+    AGGB_COUNT,      /* count, count(*): an i64 */
+    AGGB_SUM,        /* Sum, TrySum: the sum and its has-value word */
+    AGGB_AVG,        /* Average: the sum and the count */
+    AGGB_MINMAX,     /* Min, Max: the value and its has-value word */
+    AGGB_BIT,        /* BitAggregate: as min/max */
+    AGGB_HLL,        /* HyperLogLogPlusPlus' registers */
+    AGGB_MOMENTS,    /* CentralMomentAgg, Corr, Covariance: two buffers of doubles */
+    AGGB_FIRST_LAST, /* First, Last: the value and its flags */
+    AGGB_COLLECT,    /* CollectList, CollectSet: a pointer to the values */
+    AGGB_PERCENTILE, /* Percentile: its values as collect_list's */
+    AGGB_MODE,       /* Mode: its values as collect_set's */
+    AGGB_APPROX,     /* ApproximatePercentile: a pointer to its digest */
+    AGGB_BY,         /* MaxBy, MinBy: the value, the ordering, the flags */
+} SAggBody;
+
+/* Whether an aggregate's partial states fold exactly (aggregates.def's merge column). */
+typedef enum SAggMerge {
+    AGGM_EXACT,  /* always */
+    AGGM_NEVER,  /* never */
+    AGGM_BIGINT, /* when its result is a BIGINT */
+    AGGM_FLAT,   /* when its result is not nested */
+} SAggMerge;
+
+/* aggregates.def's flags (described there). */
+enum {
+    AGGP_PARAM_ARGS = 1 << 0,
+    AGGP_TWO_COLUMNS = 1 << 1,
+    AGGP_STRING_AS_DOUBLE = 1 << 2,
+    AGGP_NO_DISTINCT = 1 << 3,
+    AGGP_COLLECTS = 1 << 4,
+    AGGP_VALUE_SLOT = 1 << 5,
+    AGGP_BATCH_MARK = 1 << 6,
+    AGGP_TRY = 1 << 7,
+};
+
+/* One row of aggregates.def. */
+typedef struct SAggInfo {
+    const char *name;  /* in plans, dumps and messages */
+    const char *spark; /* the Spark class it follows */
+    SAggBody body;
+    int min_args, max_args;
+    SAggMerge merge;
+    int moments; /* CentralMomentAgg's order, or 0 */
+    int doubles; /* the doubles of one two-level buffer, or 0 */
+    unsigned flags;
+} SAggInfo;
 
 typedef struct SAgg {
     SAggKind kind;
@@ -635,6 +662,10 @@ bool sema_func_is_length(SFunc fn);
    casts to, or NULL for the other functions. */
 const Type *sema_func_cast_type(SFunc fn);
 const char *sema_agg_name(SAggKind kind);
+/* The row of aggregates.def of an aggregate. */
+const SAggInfo *sema_agg_info(SAggKind kind);
+/* Does the aggregate have that aggregates.def flag (AGGP_)? */
+bool sema_agg_has(SAggKind kind, unsigned flag);
 const char *sema_mode_name(OutputMode mode);   /* "Append", "Update", "Complete" */
 /* Is e, an expression over the input of s, the watermarked event-time column or a time or
    session window over it (followed through subqueries, as Spark propagates watermark

@@ -1495,34 +1495,8 @@ static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, Src
     return sema_new_case(b, whens, vals, asts, 1, false, span, "CASE");
 }
 
-/* Does the aggregate read a STRING as a DOUBLE?  Sum, Average, the CentralMomentAgg family,
-   Corr, Covariance and Percentile take numbers (their inputTypes: NumericType, or a
-   TypeCollection led by it), and Spark's ImplicitTypeCasts (TypeCoercion, without ANSI mode)
-   casts a STRING to NumericType's default type, DOUBLE: a string that is no number is NULL. */
-static bool agg_reads_string_as_double(SAggKind kind)
-{
-    switch (kind) {
-    case AGG_SUM:
-    case AGG_AVG:
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
-    case AGG_PERCENTILE:
-    case AGG_PERCENTILE_APPROX:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* A value the aggregates of numbers take: a number, a DECIMAL or a NULL (a STRING was read as a
-   DOUBLE before, agg_reads_string_as_double). */
+   DOUBLE before: aggregates.def's AGGP_STRING_AS_DOUBLE). */
 static bool agg_numeric(const Type *t)
 {
     return type_is_numeric(t) || t->kind == TY_NULL || t->kind == TY_DECIMAL;
@@ -1536,6 +1510,42 @@ static SExpr *agg_arg_error(Binder *b, const char *name, const char *what, const
     snprintf(msg, sizeof msg, "function '%s' expects %s", name, what);
     type_error(b, arg, msg, arg, t);
     return NULL;
+}
+
+/* SumBase and AverageBase.checkInputDataTypes (TypeUtils.checkForAnsiIntervalOrNumericType):
+   a number, a DECIMAL or NULL (a STRING was read as a DOUBLE); an ANSI interval, which Spark
+   sums too, is not supported yet.  Reported as the function itself, without DISTINCT or
+   FILTER (CheckAnalysis names the AggregateFunction).  False after reporting. */
+static bool sum_arg(Binder *b, const AstExpr *e, const char *name, const AstExpr *arg,
+                    const Type *t)
+{
+    if (agg_numeric(t))
+        return true;
+    if (t->kind == TY_INTERVAL) {
+        diag_error(b->sc->diag, arg->span, "%s of an interval is not supported yet", name);
+        return false;
+    }
+    AstExpr fn = *e;
+    fn.u.call.distinct = false;
+    fn.u.call.filter = NULL;
+    sema_unexpected_input_type(b, &fn, 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", t);
+    return false;
+}
+
+/* The type and argument of sum, avg, try_sum and try_avg of x (SumBase.resultType: BIGINT of
+   an integer, DOUBLE of a DOUBLE, FLOAT or NULL; AverageBase: DOUBLE), summed in the result
+   type; a DECIMAL is summed exactly, in a wider decimal. */
+static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
+{
+    const Type *t = x->type;
+    bool sum = sema_agg_info(agg->kind)->body == AGGB_SUM;
+    if (t->kind == TY_DECIMAL) {
+        agg->type = sum ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
+        agg->arg = x;
+        return;
+    }
+    agg->type = !sum || type_is_fractional(t) || t->kind == TY_NULL ? &type_double : &type_bigint;
+    agg->arg = sema_coerce(sc, x, agg->type);
 }
 
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
@@ -1571,18 +1581,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     /* Count takes several values (counting the rows where none is NULL); sluice binds them
        with DISTINCT only */
     int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
-    int min_args = sema_agg_two_columns(kind) || kind == AGG_PERCENTILE_APPROX ||
-                           (kind == AGG_PERCENTILE && sema_agg_form(e->u.call.name) != AGGF_MEDIAN)
-                       ? 2
-                       : 1;
+    int min_args = sema_agg_min_args(kind, e->u.call.name);
     if (!star && (args->n < min_args || args->n > max_args)) {
         sema_arity_error(b, e, sema_agg_form(e->u.call.name) == AGGF_MEDIAN ? "median" : name,
                          min_args, max_args, args->n);
         return NULL;
     }
-    if (distinct && (kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_PERCENTILE ||
-                     kind == AGG_PERCENTILE_APPROX || kind == AGG_MODE || kind == AGG_CORR ||
-                     kind == AGG_COVAR_POP || kind == AGG_COVAR_SAMP)) {
+    if (distinct && sema_agg_has(kind, AGGP_NO_DISTINCT)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1635,7 +1640,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             x = when_only(b, filter, x, args->items[0], e->span);
         if (!x)
             return NULL;
-        if (t->kind == TY_STRING && agg_reads_string_as_double(kind)) {
+        if (t->kind == TY_STRING && sema_agg_has(kind, AGGP_STRING_AS_DOUBLE)) {
             x = sema_coerce(sc, x, &type_double);
             t = &type_double;
         }
@@ -1649,25 +1654,24 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_SUM:
         case AGG_AVG:
+        case AGG_TRY_SUM:
+        case AGG_TRY_AVG:
+            if (!sum_arg(b, e, name, args->items[0], t))
+                return NULL;
+            bind_sum(sc, x, &agg);
+            break;
         case AGG_STDDEV_SAMP:
         case AGG_STDDEV_POP:
         case AGG_VAR_SAMP:
         case AGG_VAR_POP:
         case AGG_SKEWNESS:
         case AGG_KURTOSIS:
+            /* CentralMomentAgg (stddev, variance) is DOUBLE of DOUBLE input (a DECIMAL is cast
+               to DOUBLE, as Spark's ImplicitTypeCasts does for it) */
             if (!agg_numeric(t))
                 return agg_arg_error(b, name, "a numeric argument", args->items[0], t);
-            if (t->kind == TY_DECIMAL && (kind == AGG_SUM || kind == AGG_AVG)) {
-                /* exact, in a wider decimal (Sum, Average) */
-                agg.type = kind == AGG_SUM ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
-                agg.arg = x;
-                break;
-            }
-            /* avg and CentralMomentAgg (stddev, variance) are DOUBLE of DOUBLE input (a
-               DECIMAL is cast to DOUBLE, as Spark's ImplicitTypeCasts does for them) */
-            agg.type = kind != AGG_SUM || type_is_fractional(t) || t->kind == TY_NULL ? &type_double
-                                                                                     : &type_bigint;
-            agg.arg = sema_coerce(sc, x, agg.type); /* summed in the result type */
+            agg.type = &type_double;
+            agg.arg = sema_coerce(sc, x, agg.type);
             break;
         case AGG_MIN:
         case AGG_MAX:

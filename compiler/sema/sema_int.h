@@ -152,14 +152,12 @@ typedef enum SAggForm {
     AGGF_MEDIAN,   /* percentile(x, 0.5) named median (Median: RuntimeReplaceableAggregate) */
 } SAggForm;
 SAggForm sema_agg_form(const char *name);
-/* Does the aggregate take two columns (max_by/min_by's value and ordering, corr/covar's x, y)? */
-bool sema_agg_two_columns(SAggKind kind);
+/* How many arguments an aggregate called by that name takes (aggregates.def's columns, median's
+   one). */
+int sema_agg_min_args(SAggKind kind, const char *name);
 int sema_agg_max_args(SAggKind kind, const char *name);
 /* Is e a call of an aggregate function (not one with OVER)? */
 bool sema_ast_is_agg_call(const AstExpr *e);
-/* Does the aggregate take constant parameters after its value (approx_count_distinct's
-   relativeSD, first/last's isIgnoreNull), which Spark leaves out of its generated name? */
-bool sema_agg_param_args(SAggKind kind);
 /* The scalar function of functions.def with that name (case-insensitive), or -1. */
 int sema_func_lookup(const char *name);
 

@@ -34,59 +34,17 @@ int sema_func_lookup(const char *name)
     return -1;
 }
 
-/* The aggregate functions by name (FunctionRegistry), each as the aggregate it is bound as
-   and the form of its argument (sema_expr.c's bind_agg): mean is Average, array_agg
-   CollectList; any_value is First (AnyValue); bool_and / every are Min of a BOOLEAN and
-   bool_or / some / any Max (BoolAnd, BoolOr: RuntimeReplaceableAggregate); count_if counts the
-   rows where its BOOLEAN is true (CountIf: Count(NullIf(x, false))). */
+/* The aggregate functions by name: aggregates.def's AGG_NAME rows. */
 static const struct {
     const char *name;
     SAggKind kind;
     SAggForm form;
 } agg_names[] = {
-    {"count", AGG_COUNT, AGGF_PLAIN},
-    {"sum", AGG_SUM, AGGF_PLAIN},
-    {"min", AGG_MIN, AGGF_PLAIN},
-    {"max", AGG_MAX, AGGF_PLAIN},
-    {"avg", AGG_AVG, AGGF_PLAIN},
-    {"mean", AGG_AVG, AGGF_PLAIN},
-    {"approx_count_distinct", AGG_APPROX_COUNT_DISTINCT, AGGF_PLAIN},
-    {"stddev", AGG_STDDEV_SAMP, AGGF_PLAIN},
-    {"std", AGG_STDDEV_SAMP, AGGF_PLAIN},
-    {"stddev_samp", AGG_STDDEV_SAMP, AGGF_PLAIN},
-    {"stddev_pop", AGG_STDDEV_POP, AGGF_PLAIN},
-    {"variance", AGG_VAR_SAMP, AGGF_PLAIN},
-    {"var_samp", AGG_VAR_SAMP, AGGF_PLAIN},
-    {"var_pop", AGG_VAR_POP, AGGF_PLAIN},
-    {"skewness", AGG_SKEWNESS, AGGF_PLAIN},
-    {"kurtosis", AGG_KURTOSIS, AGGF_PLAIN},
-    {"corr", AGG_CORR, AGGF_PLAIN},
-    {"covar_pop", AGG_COVAR_POP, AGGF_PLAIN},
-    {"covar_samp", AGG_COVAR_SAMP, AGGF_PLAIN},
-    {"bit_and", AGG_BIT_AND, AGGF_PLAIN},
-    {"bit_or", AGG_BIT_OR, AGGF_PLAIN},
-    {"bit_xor", AGG_BIT_XOR, AGGF_PLAIN},
-    {"first", AGG_FIRST, AGGF_PLAIN},
-    {"first_value", AGG_FIRST, AGGF_PLAIN},
-    {"any_value", AGG_FIRST, AGGF_PLAIN},
-    {"last", AGG_LAST, AGGF_PLAIN},
-    {"last_value", AGG_LAST, AGGF_PLAIN},
-    {"collect_list", AGG_COLLECT_LIST, AGGF_PLAIN},
-    {"array_agg", AGG_COLLECT_LIST, AGGF_PLAIN},
-    {"collect_set", AGG_COLLECT_SET, AGGF_PLAIN},
-    {"bool_and", AGG_MIN, AGGF_BOOL},
-    {"every", AGG_MIN, AGGF_BOOL},
-    {"bool_or", AGG_MAX, AGGF_BOOL},
-    {"some", AGG_MAX, AGGF_BOOL},
-    {"any", AGG_MAX, AGGF_BOOL},
-    {"count_if", AGG_COUNT, AGGF_COUNT_IF},
-    {"max_by", AGG_MAX_BY, AGGF_PLAIN},
-    {"min_by", AGG_MIN_BY, AGGF_PLAIN},
-    {"percentile", AGG_PERCENTILE, AGGF_PLAIN},
-    {"median", AGG_PERCENTILE, AGGF_MEDIAN},
-    {"mode", AGG_MODE, AGGF_PLAIN},
-    {"percentile_approx", AGG_PERCENTILE_APPROX, AGGF_PLAIN},
-    {"approx_percentile", AGG_PERCENTILE_APPROX, AGGF_PLAIN},
+#define AGG(id, name, spark, body, min_args, max_args, merge, moments, doubles, flags)
+#define AGG_NAME(sql, id, form) {sql, AGG_##id, AGGF_##form},
+#include "sema/aggregates.def"
+#undef AGG
+#undef AGG_NAME
 };
 
 bool sema_agg_lookup(const char *name, SAggKind *kind)
@@ -107,59 +65,15 @@ SAggForm sema_agg_form(const char *name)
     return AGGF_PLAIN;
 }
 
-bool sema_agg_param_args(SAggKind kind)
+/* Median takes its value alone (Median(child): Percentile(child, Literal(0.5))). */
+int sema_agg_min_args(SAggKind kind, const char *name)
 {
-    switch (kind) {
-    case AGG_APPROX_COUNT_DISTINCT:
-    case AGG_FIRST:
-    case AGG_LAST:
-        return true;
-    case AGG_COUNT_STAR:
-    case AGG_COUNT:
-    case AGG_SUM:
-    case AGG_MIN:
-    case AGG_MAX:
-    case AGG_AVG:
-    case AGG_STDDEV_SAMP:
-    case AGG_STDDEV_POP:
-    case AGG_VAR_SAMP:
-    case AGG_VAR_POP:
-    case AGG_SKEWNESS:
-    case AGG_KURTOSIS:
-    case AGG_CORR:
-    case AGG_COVAR_POP:
-    case AGG_COVAR_SAMP:
-    case AGG_BIT_AND:
-    case AGG_BIT_OR:
-    case AGG_BIT_XOR:
-    case AGG_COLLECT_LIST:
-    case AGG_COLLECT_SET:
-    case AGG_MAX_BY:
-    case AGG_MIN_BY:
-    case AGG_PERCENTILE:
-    case AGG_MODE:
-    case AGG_PERCENTILE_APPROX:
-        return false;
-    }
-    return false;
-}
-
-/* How many arguments an aggregate takes at most. */
-bool sema_agg_two_columns(SAggKind kind)
-{
-    return kind == AGG_MAX_BY || kind == AGG_MIN_BY || kind == AGG_CORR || kind == AGG_COVAR_POP ||
-           kind == AGG_COVAR_SAMP;
+    return sema_agg_form(name) == AGGF_MEDIAN ? 1 : sema_agg_info(kind)->min_args;
 }
 
 int sema_agg_max_args(SAggKind kind, const char *name)
 {
-    if (sema_agg_two_columns(kind))
-        return 2;
-    if (kind == AGG_PERCENTILE)
-        return sema_agg_form(name) == AGGF_MEDIAN ? 1 : 3;
-    if (kind == AGG_PERCENTILE_APPROX)
-        return 3;
-    return sema_agg_param_args(kind) ? 2 : 1;
+    return sema_agg_form(name) == AGGF_MEDIAN ? 1 : sema_agg_info(kind)->max_args;
 }
 
 bool sema_ast_is_agg_call(const AstExpr *e)
@@ -635,7 +549,7 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             sb_puts(sb, "DISTINCT ");
         if (fn == FN_LOG && e->u.call.args.n == 1) /* Logarithm(EulerNumber(), x) */
             sb_puts(sb, "E(), ");
-        if ((fn < 0 && sema_agg_lookup(e->u.call.name, &k) && sema_agg_param_args(k) &&
+        if ((fn < 0 && sema_agg_lookup(e->u.call.name, &k) && sema_agg_has(k, AGGP_PARAM_ARGS) &&
              e->u.call.args.n > 1) ||
             (fn == FN_FROM_JSON && e->u.call.args.n > 1)) {
             /* Spark's children are the value only: approx_count_distinct(x, 0.1) prints

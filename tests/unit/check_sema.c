@@ -646,7 +646,9 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|6|91|function 'abs' expects a numeric value as argument 1, but 'action' is of "
      "type string\n"
      "error|t.sql|6|105|function 'year' expects a date as argument 1, but 'n' is of type int\n"
-     "error|t.sql|7|28|function 'avg' expects a numeric argument, but 'time' is of type timestamp\n"
+     "error|t.sql|7|28|[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"avg(time)\" due "
+     "to data type mismatch: Parameter 1 requires the \"NUMERIC\" or \"ANSI INTERVAL\" type, "
+     "however \"time\" has the type \"TIMESTAMP\".\n"
      "error|t.sql|7|39|window() is only supported as a GROUP BY key or in the SELECT list of a "
      "query without aggregation\n"},
     {"batch_query_refusals",
