@@ -507,6 +507,11 @@ static bool prints_in_capitals(int fn)
     case FN_COSH:
     case FN_SINH:
     case FN_TANH:
+    case FN_ACOSH:
+    case FN_ASINH:
+    case FN_ATANH:
+    case FN_SEC:
+    case FN_CSC:
     case FN_COT:
     case FN_DEGREES:
     case FN_RADIANS:

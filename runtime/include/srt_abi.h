@@ -774,6 +774,11 @@ double srt_math_hypot(double x, double y);
 double srt_math_pi(void);
 double srt_math_e(void);
 int64_t srt_math_factorial(int32_t n);
+double srt_math_acosh(double x);
+double srt_math_asinh(double x);
+double srt_math_atanh(double x);
+double srt_math_sec(double x);
+double srt_math_csc(double x);
 
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out); /* trims spaces; "1.9" -> 1 */

@@ -272,5 +272,10 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_math_pi,
     (const void *)srt_math_e,
     (const void *)srt_math_factorial,
+    (const void *)srt_math_acosh,
+    (const void *)srt_math_asinh,
+    (const void *)srt_math_atanh,
+    (const void *)srt_math_sec,
+    (const void *)srt_math_csc,
     (const void *)memcmp,
 };
