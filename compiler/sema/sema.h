@@ -252,7 +252,8 @@ typedef enum SFnSig {
     case FN_MAP_VALUES:                                                                            \
     case FN_MAP_ENTRIES:                                                                           \
     case FN_MAP_CONTAINS_KEY:                                                                      \
-    case FN_MAP_CONCAT
+    case FN_MAP_CONCAT:                                                                            \
+    case FN_MAP_FROM_ENTRIES
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \
@@ -269,6 +270,7 @@ typedef enum SFnSig {
     case FN_ARRAY_REMOVE:                                                                          \
     case FN_ARRAY_APPEND:                                                                          \
     case FN_ARRAY_PREPEND:                                                                         \
+    case FN_ARRAY_INSERT:                                                                          \
     case FN_ARRAY_COMPACT:                                                                         \
     case FN_ARRAYS_ZIP:                                                                            \
     case FN_ARRAYS_OVERLAP:                                                                        \

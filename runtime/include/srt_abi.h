@@ -960,6 +960,10 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
    scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
                        int32_t is_int, const void **out, uint32_t *out_n);
+/* array_insert(arr, pos, item) of the n datums at arr and the datum at item: *out ->
+   SrtDatum[*out_n] in scratch memory; 0, or -1 after failing the query with Spark's message. */
+int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, const void *item,
+                     const void **out, uint32_t *out_n);
 /* hex of a BIGINT (Long.toHexString) or of bytes, upper-case; unhex(s): the bytes of pairs
    of hex digits (an odd first one alone), -1 (NULL) for a non-hex character. */
 void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);

@@ -1,6 +1,6 @@
-/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, sequence with Spark
-** 3.5's semantics (UTF8String.java, NumberConverter.scala, mathExpressions.scala), inline
-** helpers.  Bodies see non-NULL values only; results go to the query's scratch memory.
+/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, sequence and
+** array_insert with Spark 3.5's semantics (UTF8String.java, NumberConverter.scala,
+** mathExpressions.scala, collectionOperations.scala), inline helpers.  Bodies see non-NULL values only; results go to the query's scratch memory.
 */
 #include <math.h>
 #include <stdio.h>
@@ -246,6 +246,57 @@ int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, i
         uint64_t v = (uint64_t)start + (uint64_t)step * (uint64_t)i;
         d[i].i = is_int ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
     }
+    *out = d;
+    *out_n = (uint32_t)len;
+    return 0;
+}
+
+/* ArrayInsert.nullSafeEval (spark.sql.legacy.negativeIndexInArrayInsert false): item put at
+   the 1-based pos of arr[0, n); a negative pos counts from the end, -1 putting it after the
+   last element; a pos past either end pads with NULLs (array_insert(array(1), 3, 9) is
+   [1, NULL, 9], array_insert(array(1), -3, 9) is [9, NULL, 1]).  pos 0 fails the query
+   (INVALID_INDEX_OF_ZERO), as does a result beyond MAX_ROUNDED_ARRAY_LENGTH.  *out ->
+   SrtDatum[*out_n] in scratch memory; 0, or -1 after failing the query. */
+int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, const void *item,
+                     const void **out, uint32_t *out_n)
+{
+    char msg[256];
+    const SrtDatum *a = arr;
+    *out = NULL;
+    *out_n = 0;
+    if (pos == 0) {
+        srt_query_fail(q, "[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
+                          "either < 0 or > 0 (the first element has index 1).");
+        return -1;
+    }
+    /* at: where item goes; the elements from at on move by shift (past the NULLs of a
+       negative pos beyond the start), those before it stay */
+    int64_t p = pos, at, shift = 1;
+    if (p > 0)
+        at = p - 1;
+    else if (-p > (int64_t)n)
+        at = 0, shift = -p - (int64_t)n;
+    else
+        at = p + (int64_t)n + 1;
+    int64_t len = (int64_t)n + shift > at + 1 ? (int64_t)n + shift : at + 1;
+    if (len > 2147483632) {
+        snprintf(msg, sizeof msg,
+                 "[COLLECTION_SIZE_LIMIT_EXCEEDED.FUNCTION] Can't create array with %lld "
+                 "elements which exceeding the array size limit 2147483632, unsuccessful try to "
+                 "create arrays in the function `array_insert`.",
+                 (long long)len);
+        srt_query_fail(q, msg);
+        return -1;
+    }
+    SrtDatum *d = srt_scratch_alloc(q, sizeof *d * (size_t)len);
+    if (!d)
+        return -1;
+    memset(d, 0, sizeof *d * (size_t)len);
+    for (int64_t i = 0; i < len; i++)
+        d[i].is_null = 1;
+    for (int64_t i = 0; i < (int64_t)n; i++)
+        d[i < at ? i : i + shift] = a[i];
+    d[at] = *(const SrtDatum *)item;
     *out = d;
     *out_n = (uint32_t)len;
     return 0;
