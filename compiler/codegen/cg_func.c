@@ -1061,6 +1061,16 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, "srt_get_json_object", args, 5, any_null(cg, a, 2), 1);
     }
+    case FN_JSON_ARRAY_LENGTH: { /* LengthOfJsonArray: -1 is NULL */
+        LLVMValueRef args[3] = {cg->q, a[0].v, a[0].len};
+        LLVMValueRef len = cg_call(cg, "srt_json_array_length", args, 3, "json.len");
+        return scalar(cg_or(cg, a[0].null, LLVMBuildICmp(cg->b, LLVMIntSLT, len, cg_i32(cg, 0), "")),
+                      len);
+    }
+    case FN_JSON_OBJECT_KEYS: { /* JsonObjectKeys: an array's datums, as a string's slice */
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, "srt_json_object_keys", args, 3, a[0].null, 1);
+    }
     case FN_ARRAY:
         return cg_array_make(cg, e->type->elem, a, n);
     case FN_TO_JSON: { /* the value as a datum (scratch memory), written by the JSON writer */

@@ -974,6 +974,12 @@ int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t
    for NULL (malformed JSON or path, nothing found, a JSON null). */
 int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *path,
                         uint32_t path_n, const char **out, uint32_t *out_n);
+/* json_array_length(json): the elements of the outermost array, -1 for NULL (not an array,
+   malformed); json_object_keys(json): 0 and *out -> SrtDatum[*out_n], the outermost
+   object's keys (STRING), in scratch memory of q, or -1 for NULL (srt_json_path.c). */
+int32_t srt_json_array_length(SrtQuery *q, const char *json, uint32_t n);
+int srt_json_object_keys(SrtQuery *q, const char *json, uint32_t n, const void **out,
+                         uint32_t *out_n);
 /* round(x, d) as Spark: BigDecimal(Double.toString(x)).setScale(d, mode) with mode
    SRT_DEC_HALF_UP (round: round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29) or
    SRT_DEC_HALF_EVEN (bround: bround(2.5) = 2.0, bround(0.285, 2) = 0.28); NaN and

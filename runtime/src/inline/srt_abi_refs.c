@@ -219,6 +219,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_str_instr,
     (const void *)srt_str_initcap,
     (const void *)srt_get_json_object,
+    (const void *)srt_json_array_length,
+    (const void *)srt_json_object_keys,
     (const void *)srt_cast_str_date,
     (const void *)srt_trunc_level,
     (const void *)srt_ts_trunc,
