@@ -652,6 +652,12 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         v = math_intrinsic(cg, name, v);
         return scalar(a[0].null, t == cg->t_i32 ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
     }
+    case FN_OVERLAY: { /* Overlay: len -1 (its default) means the replacement's length */
+        LLVMValueRef args[10] = {cg->q,    a[0].v, a[0].len, a[1].v, a[1].len, a[2].v,
+                                 n > 3 ? a[3].v : cg_i32(cg, -1),
+                                 cg_i32(cg, e->type->kind == TY_BINARY)};
+        return string_result(cg, "srt_str_overlay", args, 8, any_null(cg, a, n), 0);
+    }
     case FN_BIN: {
         LLVMValueRef args[4] = {cg->q, a[0].v};
         return string_result(cg, "srt_num_bin", args, 2, a[0].null, 0);

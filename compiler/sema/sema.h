@@ -212,7 +212,8 @@ typedef enum SFnSig {
     case FN_ENCODE:                                                                                \
     case FN_DECODE:                                                                                \
     case FN_FORMAT_STRING:                                                                         \
-    case FN_PRINTF
+    case FN_PRINTF:                                                                                \
+    case FN_OVERLAY
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \

@@ -1026,8 +1026,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     FN_CASES_DATE:
         return sema_type_date_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_MATH:
-        sema_type_math_fn(b, fn, args, n, rt, bad, want);
-        return true;
+        return sema_type_math_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_ARRAY:
         return sema_type_array_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_MAP:

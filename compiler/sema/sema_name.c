@@ -446,6 +446,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         else if (n == 2)
             sb_puts(sb, ", :");
         break;
+    case FN_OVERLAY: /* new Overlay(str, replace, pos): Literal.create(-1, IntegerType) */
+        if (n == 3)
+            sb_puts(sb, ", -1");
+        break;
     case FN_SORT_ARRAY: /* SortArray(base, Literal(true)) */
         if (n == 1)
             sb_puts(sb, ", true");

@@ -960,6 +960,10 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
    scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
                        int32_t is_int, const void **out, uint32_t *out_n);
+/* overlay(s, r, pos, len) of strings (by characters) or of bytes (binary): Spark's
+   Overlay.calculate, the result in scratch memory of q. */
+void srt_str_overlay(SrtQuery *q, const char *s, uint32_t n, const char *r, uint32_t rn,
+                     int32_t pos, int32_t len, int32_t binary, const char **out, uint32_t *out_n);
 /* array_insert(arr, pos, item) of the n datums at arr and the datum at item: *out ->
    SrtDatum[*out_n] in scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, const void *item,

@@ -1,5 +1,5 @@
-/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, sequence and
-** array_insert with Spark 3.5's semantics (UTF8String.java, NumberConverter.scala,
+/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, overlay, sequence
+** and array_insert with Spark 3.5's semantics (UTF8String.java, NumberConverter.scala,
 ** mathExpressions.scala, collectionOperations.scala), inline helpers.  Bodies see non-NULL values only; results go to the query's scratch memory.
 */
 #include <math.h>
@@ -249,6 +249,54 @@ int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, i
     *out = d;
     *out_n = (uint32_t)len;
     return 0;
+}
+
+/* Java's int + and - (wrapping). */
+static inline int32_t sm_add32(int32_t a, int32_t b)
+{
+    return (int32_t)((uint32_t)a + (uint32_t)b);
+}
+
+/* ByteArray.subStringSQL(bytes, pos, len) in Java's int arithmetic. */
+static void sm_bytes_sub(const char *s, uint32_t n, int32_t pos, int32_t len, const char **out,
+                         uint32_t *out_n)
+{
+    int32_t size = (int32_t)n, start = pos > 0 ? pos - 1 : pos < 0 ? size + pos : 0;
+    *out = s;
+    *out_n = 0;
+    if (pos > size)
+        return;
+    int32_t end = sm_add32(size, -start) < len ? size : sm_add32(start, len);
+    if (start < 0)
+        start = 0;
+    if (start < end) {
+        *out = s + start;
+        *out_n = (uint32_t)(end - start);
+    }
+}
+
+/* Overlay.calculate: s[.. pos - 1] ++ r ++ s[pos + len ..] by UTF8String.substringSQL on
+   characters (ByteArray.subStringSQL on bytes when binary), a negative len meaning r's
+   length; pos - 1 and pos + len wrap as Java's ints do. */
+void srt_str_overlay(SrtQuery *q, const char *s, uint32_t n, const char *r, uint32_t rn,
+                     int32_t pos, int32_t len, int32_t binary, const char **out, uint32_t *out_n)
+{
+    int32_t length = len >= 0 ? len : binary ? (int32_t)rn : (int32_t)srt_str_length(r, rn);
+    const char *a, *c;
+    uint32_t an, cn;
+    if (binary) {
+        sm_bytes_sub(s, n, 1, sm_add32(pos, -1), &a, &an);
+        sm_bytes_sub(s, n, sm_add32(pos, length), INT32_MAX, &c, &cn);
+    } else {
+        srt_str_substr(s, n, 1, sm_add32(pos, -1), &a, &an);
+        srt_str_substr(s, n, sm_add32(pos, length), INT32_MAX, &c, &cn);
+    }
+    char *o = srt_scratch_alloc(q, (size_t)an + rn + cn + 1);
+    memcpy(o, a, an);
+    memcpy(o + an, r, rn);
+    memcpy(o + an + rn, c, cn);
+    *out = o;
+    *out_n = an + rn + cn;
 }
 
 /* ArrayInsert.nullSafeEval (spark.sql.legacy.negativeIndexInArrayInsert false): item put at
