@@ -593,8 +593,8 @@ static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
     LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
     if (e->u.call.n_args > 2)
         null = cg_or(cg, null, a[2].null);
-    LLVMValueRef args[8] = {cg->q, v[0], v[1], n > 2 ? v[2] : cg_i64(cg, 0), cg_i32(cg, n > 2),
-                            cg_i32(cg, is_int)};
+    LLVMValueRef args[8] = {
+        cg->q, v[0], v[1], n > 2 ? v[2] : cg_i64(cg, 0), cg_i32(cg, n > 2), cg_i32(cg, is_int)};
     return call_array_rt(cg, "srt_array_sequence", args, 6, null);
 }
 

@@ -653,7 +653,12 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(a[0].null, t == cg->t_i32 ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
     }
     case FN_OVERLAY: { /* Overlay: len -1 (its default) means the replacement's length */
-        LLVMValueRef args[10] = {cg->q,    a[0].v, a[0].len, a[1].v, a[1].len, a[2].v,
+        LLVMValueRef args[10] = {cg->q,
+                                 a[0].v,
+                                 a[0].len,
+                                 a[1].v,
+                                 a[1].len,
+                                 a[2].v,
                                  n > 3 ? a[3].v : cg_i32(cg, -1),
                                  cg_i32(cg, e->type->kind == TY_BINARY)};
         return string_result(cg, "srt_str_overlay", args, 8, any_null(cg, a, n), 0);
@@ -1070,8 +1075,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_JSON_ARRAY_LENGTH: { /* LengthOfJsonArray: -1 is NULL */
         LLVMValueRef args[3] = {cg->q, a[0].v, a[0].len};
         LLVMValueRef len = cg_call(cg, "srt_json_array_length", args, 3, "json.len");
-        return scalar(cg_or(cg, a[0].null, LLVMBuildICmp(cg->b, LLVMIntSLT, len, cg_i32(cg, 0), "")),
-                      len);
+        return scalar(
+            cg_or(cg, a[0].null, LLVMBuildICmp(cg->b, LLVMIntSLT, len, cg_i32(cg, 0), "")), len);
     }
     case FN_JSON_OBJECT_KEYS: { /* JsonObjectKeys: an array's datums, as a string's slice */
         LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};

@@ -45,8 +45,8 @@ static void format_number_pattern(Binder *b, const SExpr *pat)
         diag_error(b->sc->diag, pat->span, "format_number: %s", e);
 }
 
-bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                       const Type **rt, int *bad, const char **want)
+bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                       int *bad, const char **want)
 {
     *want = "a numeric value";
     switch (fn) {

@@ -328,8 +328,8 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add);
 /* Math and the strings grouped with it (sema_func_math.c): FN_CASES_MATH; false after
    reporting an error. */
-bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                       const Type **rt, int *bad, const char **want);
+bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                       int *bad, const char **want);
 /* Is e a call of a generator (explode, explode_outer, posexplode, posexplode_outer, inline,
    inline_outer; sema_select.c binds it as a whole select item)?  0 if not, else its kind. */
 int sema_generator_kind(const AstExpr *e);

@@ -116,16 +116,22 @@ static double m_exp(double x)
     return m_with_hi(y, m_hi(y) + (int32_t)((uint32_t)(k + 1000) << 20)) * twom1000;
 }
 
+/* The constants of e_log.c that s_log1p.c shares: ln2 in two parts (ln2_hi's low bits are
+   zero, so k*ln2_hi is exact for |k| < 2000), and the coefficients of the polynomial for
+   log(1+f) (e_log.c's Lg1..Lg7 are s_log1p.c's Lp1..Lp7). */
+static const double m_ln2_hi = 6.93147180369123816490e-01, m_ln2_lo = 1.90821492927058770002e-10;
+static const double m_lg[7] = {6.666666666666735130e-01, 3.999999999940941908e-01,
+                               2.857142874366239149e-01, 2.222219843214978396e-01,
+                               1.818357216161805012e-01, 1.531383769920937332e-01,
+                               1.479819860511658591e-01};
+
 /* log(x) = k*ln2 + log(1+f) with x = 2^k * (1+f), sqrt(2)/2 < 1+f < sqrt(2); log(1+f) from
    s = f/(2+f) and a polynomial of degree 14 in s (error < 2^-58.45). */
 static double m_log(double x)
 {
-    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10,
-                 two54 = 1.80143985094819840000e+16;
-    const double Lg1 = 6.666666666666735130e-01, Lg2 = 3.999999999940941908e-01,
-                 Lg3 = 2.857142874366239149e-01, Lg4 = 2.222219843214978396e-01,
-                 Lg5 = 1.818357216161805012e-01, Lg6 = 1.531383769920937332e-01,
-                 Lg7 = 1.479819860511658591e-01;
+    const double ln2_hi = m_ln2_hi, ln2_lo = m_ln2_lo, two54 = 1.80143985094819840000e+16;
+    const double Lg1 = m_lg[0], Lg2 = m_lg[1], Lg3 = m_lg[2], Lg4 = m_lg[3], Lg5 = m_lg[4],
+                 Lg6 = m_lg[5], Lg7 = m_lg[6];
     double hfsq, f, s, z, R, w, t1, t2, dk;
     int32_t hx = m_hi(x), i, j;
     uint32_t lx = m_lo(x);
@@ -445,9 +451,9 @@ double srt_math_signum(double x)
 ** ====================================================================== */
 /* Spark evaluates log2 as StrictMath.log(x) / StrictMath.log(2) (Log2), so with fdlibm's log
    above, and cbrt with StrictMath.cbrt (m_cbrt, fdlibm's s_cbrt.c).  The others call the C
-   library (log1p is fdlibm's, m_log1p below): Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh, Tanh, Atan2 and Hypot use
-   java.lang.Math, whose results the JIT's intrinsics may give to within an ulp (Java's
-   contract for Math), Expm1 StrictMath (fdlibm); glibc's functions are correctly
+   library (log1p is fdlibm's, m_log1p below): Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh,
+   Tanh, Atan2 and Hypot use java.lang.Math, whose results the JIT's intrinsics may give to within
+   an ulp (Java's contract for Math), Expm1 StrictMath (fdlibm); glibc's functions are correctly
    rounded in nearly all cases, so a last-bit difference from a given JVM is possible but
    rare.  NULL for log2 of x <= 0 and log1p of x <= -1 is decided by generated code (class
    DBL_LOG). */
@@ -463,15 +469,11 @@ double srt_math_log2(double x)
    correctly rounded instead, so the two can differ in the last bit. */
 static double m_log1p(double x)
 {
-    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10,
-                 two54 = 1.80143985094819840000e+16;
-    const double Lp1 = 6.666666666666735130e-01, Lp2 = 3.999999999940941908e-01,
-                 Lp3 = 2.857142874366239149e-01, Lp4 = 2.222219843214978396e-01,
-                 Lp5 = 1.818357216161805012e-01, Lp6 = 1.531383769920937332e-01,
-                 Lp7 = 1.479819860511658591e-01;
+    const double ln2_hi = m_ln2_hi, ln2_lo = m_ln2_lo, two54 = 1.80143985094819840000e+16;
+    const double *Lp = m_lg; /* Lp1..Lp7 */
     double f = 0, c = 0, u;
     int32_t hx = m_hi(x), ax = hx & 0x7fffffff, hu = 0, k = 1;
-    if (hx < 0x3FDA827A) { /* x < 0.41422 */
+    if (hx < 0x3FDA827A) {    /* x < 0.41422 */
         if (ax >= 0x3ff00000) /* x <= -1.0 */
             return x == -1.0 ? -INFINITY : NAN;
         if (ax < 0x3e200000) /* |x| < 2**-29 */
@@ -515,7 +517,8 @@ static double m_log1p(double x)
         return k == 0 ? f - R : k * ln2_hi - ((R - (k * ln2_lo + c)) - f);
     }
     double s = f / (2.0 + f), z = s * s;
-    R = z * (Lp1 + z * (Lp2 + z * (Lp3 + z * (Lp4 + z * (Lp5 + z * (Lp6 + z * Lp7))))));
+    R = z *
+        (Lp[0] + z * (Lp[1] + z * (Lp[2] + z * (Lp[3] + z * (Lp[4] + z * (Lp[5] + z * Lp[6]))))));
     if (k == 0)
         return f - (hfsq - s * (hfsq + R));
     return k * ln2_hi - ((hfsq - (s * (hfsq + R) + (k * ln2_lo + c))) - f);
