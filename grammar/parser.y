@@ -81,6 +81,8 @@ AstExpr *parse_interval_to(ParseCtx *pc, int sign, const char *value, const char
                            const char *to, SrcSpan span);
 AstExpr *parse_position(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *sub,
                         AstExpr *s, SrcSpan span);
+AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *s,
+                       AstExpr *r, AstExpr *pos, AstExpr *len, SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
 bool parse_depth_ok(ParseCtx *pc, const AstExpr *e);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
@@ -155,7 +157,7 @@ static const AstFlag no_flag;
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
 %token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG" MAP "MAP"
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
-%token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION"
+%token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION" PLACING "PLACING"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
 %token <str> BINARY "BINARY"
 %token <str> SINK "SINK" SOURCE "SOURCE" STRING "STRING" STRUCT "STRUCT" TABLE "TABLE"
@@ -865,7 +867,8 @@ opt_else:
   | ELSE expr                       { $$ = $2; }
   ;
 
-/* call = func_name '(' [ '*' | [DISTINCT] expr {',' expr} | expr AS type ] ')' (and the FROM forms) */
+/* call = func_name '(' [ '*' | [DISTINCT] expr {',' expr} | expr AS type ] ')' (and the FROM forms,
+**        and OVERLAY's expr PLACING expr FROM expr [FOR expr]) */
 call:
     POSITION '(' bitor_expr IN bitor_expr ')'
         { $$ = parse_position(pc, $1, @1, $3, $5, @$); }
@@ -879,6 +882,10 @@ call:
         { if (!($$ = parse_from_call(pc, $1, @1, -1, $3, $5, @$))) YYABORT; }
   | func_name '(' expr AS type ')'
         { if (!($$ = parse_as_call(pc, $1, @1, $3, $5, @5, @$))) YYABORT; }
+  | func_name '(' expr PLACING expr FROM expr ')'
+        { if (!($$ = parse_overlay(pc, $1, @1, $3, $5, $7, NULL, @$))) YYABORT; }
+  | func_name '(' expr PLACING expr FROM expr FOR expr ')'
+        { if (!($$ = parse_overlay(pc, $1, @1, $3, $5, $7, $9, @$))) YYABORT; }
   | func_name '(' FROM expr ')'
         { if (!($$ = parse_from_call(pc, $1, @1, -1, NULL, $4, @$))) YYABORT; }
   | func_name '(' trim_side expr FROM expr ')'
@@ -1001,6 +1008,7 @@ any_name:
 unreserved_keyword:
     ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
   | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
+  | PLACING
   | PRECEDING | RANGE | REAL | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
   | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
   | TO | interval_unit

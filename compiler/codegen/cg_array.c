@@ -1,6 +1,7 @@
 /* cg_array.c - the array functions of functions.def (Spark 3.5's collectionExpressions.scala):
 ** element_at, array_contains, array_position, array_size, array_join, array_max, array_min,
-** slice, array_repeat, flatten, array_remove, arrays_overlap, sequence and concat of arrays.
+** slice, array_repeat, flatten, array_remove, arrays_overlap, sequence, array_insert and concat of
+** arrays.
 **
 ** An ARRAY value is a pointer to its element datums and their count (CgVal.v, .len); loops
 ** over the elements are emitted inline, each element read as its SQL type (cg_array_elem).
@@ -13,6 +14,7 @@ static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal array_remove(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a);
+static CgVal array_insert(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal set_op(CgCtx *cg, const SExpr *e, CgVal *a);
 static CgVal cast_elems(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span);
 static CgVal arrays_zip(CgCtx *cg, const SExpr *e, CgVal *a);
@@ -339,6 +341,8 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return arrays_overlap(cg, e, a);
     case FN_SEQUENCE:
         return sequence(cg, e, a);
+    case FN_ARRAY_INSERT:
+        return array_insert(cg, e, a);
     default:
         SL_UNREACHABLE();
     }
@@ -545,6 +549,28 @@ static CgVal arrays_overlap(CgCtx *cg, const SExpr *e, CgVal *a)
     return scalar(null, f);
 }
 
+/* The array the runtime function fn makes of args[0, n) (args has room for two more: its
+   out and out_n); NULL when null, and then fn is not called (it may fail the query). */
+static CgVal call_array_rt(CgCtx *cg, const char *fn, LLVMValueRef *args, unsigned n,
+                           LLVMValueRef null)
+{
+    LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "arr.p");
+    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "arr.n");
+    args[n] = out_p;
+    args[n + 1] = out_n;
+    LLVMBasicBlockRef run = cg_block(cg, "arr.run"), done = cg_block(cg, "arr.done");
+    cg_store(cg, LLVMConstNull(cg->t_ptr), out_p);
+    cg_store(cg, cg_i32(cg, 0), out_n);
+    LLVMBuildCondBr(cg->b, null, done, run);
+    cg_at(cg, run);
+    cg_call(cg, fn, args, n + 2, "arr.rc");
+    LLVMBuildBr(cg->b, done);
+    cg_at(cg, done);
+    CgVal r = scalar(null, cg_load(cg, cg->t_ptr, out_p, fn + 4));
+    r.len = cg_load(cg, cg->t_i32, out_n, "");
+    return r;
+}
+
 /* sequence(start, stop[, step]) (Sequence) by srt_array_sequence: of INT or BIGINT; of
    DATE as days stepping by the interval's whole days; of TIMESTAMP as microseconds stepping
    by the interval (TemporalSequenceImpl in UTC with no months; 1 day, or -1 day, by
@@ -567,23 +593,21 @@ static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
     LLVMValueRef null = cg_or(cg, a[0].null, a[1].null);
     if (e->u.call.n_args > 2)
         null = cg_or(cg, null, a[2].null);
-    LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "seq.p");
-    LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "seq.n");
-    LLVMValueRef args[8] = {cg->q, v[0], v[1], n > 2 ? v[2] : cg_i64(cg, 0), cg_i32(cg, n > 2),
-                            cg_i32(cg, is_int), out_p, out_n};
-    /* the call runs only for a row whose arguments are all set: it may fail the query */
-    LLVMBasicBlockRef run = cg_block(cg, "seq.run"), done = cg_block(cg, "seq.done");
-    cg_store(cg, LLVMConstNull(cg->t_ptr), out_p);
-    cg_store(cg, cg_i32(cg, 0), out_n);
-    LLVMBuildCondBr(cg->b, null, done, run);
-    cg_at(cg, run);
-    LLVMValueRef rc = cg_call(cg, "srt_array_sequence", args, 8, "seq.rc");
-    (void)rc;
-    LLVMBuildBr(cg->b, done);
-    cg_at(cg, done);
-    CgVal r = scalar(null, cg_load(cg, cg->t_ptr, out_p, "sequence"));
-    r.len = cg_load(cg, cg->t_i32, out_n, "");
-    return r;
+    LLVMValueRef args[8] = {
+        cg->q, v[0], v[1], n > 2 ? v[2] : cg_i64(cg, 0), cg_i32(cg, n > 2), cg_i32(cg, is_int)};
+    return call_array_rt(cg, "srt_array_sequence", args, 6, null);
+}
+
+/* array_insert(arr, pos, v) (ArrayInsert) by srt_array_insert: arr's elements cast to the
+   result's element type, v in a datum of its own; NULL when arr or pos is (a NULL v is
+   inserted). */
+static CgVal array_insert(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const Type *el = e->type->elem;
+    CgVal arr = cast_elems(cg, a[0], e->u.call.args[0]->type->elem, el, e->span);
+    CgVal item = cg_array_make(cg, el, &a[2], 1);
+    LLVMValueRef args[7] = {cg->q, arr.v, arr.len, a[1].v, item.v};
+    return call_array_rt(cg, "srt_array_insert", args, 5, cg_or(cg, a[0].null, a[1].null));
 }
 
 /* array_union(a, b) (ArrayUnion): the distinct elements of a then b, in order of first

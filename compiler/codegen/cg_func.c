@@ -684,6 +684,17 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         v = math_intrinsic(cg, name, v);
         return scalar(a[0].null, t == cg->t_i32 ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
     }
+    case FN_OVERLAY: { /* Overlay: len -1 (its default) means the replacement's length */
+        LLVMValueRef args[10] = {cg->q,
+                                 a[0].v,
+                                 a[0].len,
+                                 a[1].v,
+                                 a[1].len,
+                                 a[2].v,
+                                 n > 3 ? a[3].v : cg_i32(cg, -1),
+                                 cg_i32(cg, e->type->kind == TY_BINARY)};
+        return string_result(cg, "srt_str_overlay", args, 8, any_null(cg, a, n), 0);
+    }
     case FN_BIN: {
         LLVMValueRef args[4] = {cg->q, a[0].v};
         return string_result(cg, "srt_num_bin", args, 2, a[0].null, 0);
@@ -1095,6 +1106,16 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_JSON_TUPLE:
         return call_json_tuple(cg, e, a, n);
+    case FN_JSON_ARRAY_LENGTH: { /* LengthOfJsonArray: -1 is NULL */
+        LLVMValueRef args[3] = {cg->q, a[0].v, a[0].len};
+        LLVMValueRef len = cg_call(cg, "srt_json_array_length", args, 3, "json.len");
+        return scalar(
+            cg_or(cg, a[0].null, LLVMBuildICmp(cg->b, LLVMIntSLT, len, cg_i32(cg, 0), "")), len);
+    }
+    case FN_JSON_OBJECT_KEYS: { /* JsonObjectKeys: an array's datums, as a string's slice */
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, "srt_json_object_keys", args, 3, a[0].null, 1);
+    }
     case FN_ARRAY:
         return cg_array_make(cg, e->type->elem, a, n);
     case FN_TO_JSON: { /* the value as a datum (scratch memory), written by the JSON writer */

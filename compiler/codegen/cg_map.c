@@ -343,6 +343,25 @@ CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, bool try
     return value_of(null, out, n);
 }
 
+/* map_from_entries(arr) (MapFromEntries): each struct's two fields a key and its value, built
+   as map() builds (a NULL key fails the query); NULL when arr or one of its structs is. */
+static CgVal from_entries(CgCtx *cg, const SExpr *e, CgVal arr)
+{
+    const Type *st = e->u.call.args[0]->type->elem;
+    LLVMValueRef n = cg_select(cg, arr.null, cg_i32(cg, 0), arr.len);
+    LLVMValueRef keys = datums(cg, n), values = datums(cg, n);
+    LLVMValueRef any_null = cg_flag_slot(cg, "entries.null");
+    CgLoop l;
+    LLVMValueRef i = cg_loop_begin(cg, &l, arr);
+    CgVal s = cg_array_elem(cg, st, arr, i);
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, any_null, ""), s.null), any_null);
+    cg_store_datum(cg, e->type->key, s.fields[0], datum_at(cg, keys, i), false);
+    cg_store_datum(cg, e->type->elem, s.fields[1], datum_at(cg, values, i), false);
+    cg_loop_end(cg, &l, i);
+    return build(cg, e->type, keys, n, values, n,
+                 cg_or(cg, arr.null, cg_load(cg, cg->t_i1, any_null, "entries.null")));
+}
+
 CgVal cg_map_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m)
 {
     if (e->u.call.fn == FN_MAP_ZIP_WITH)
@@ -372,6 +391,8 @@ CgVal cg_map_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return entries(cg, a[0]);
     case FN_MAP_CONCAT:
         return concat(cg, e, a);
+    case FN_MAP_FROM_ENTRIES:
+        return from_entries(cg, e, a[0]);
     default:
         SL_UNREACHABLE();
     }

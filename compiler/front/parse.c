@@ -168,6 +168,27 @@ AstExpr *parse_position(ParseCtx *pc, const char *name, SrcSpan name_span, AstEx
     return ast_new_call(pc->arena, "locate", name_span, &args, false, (AstFlag){0}, span);
 }
 
+/* name(s PLACING r FROM pos [FOR len]): only OVERLAY takes it (Spark's grammar, #overlay:
+   Overlay(s, r, pos, len), or new Overlay(s, r, pos) without FOR), the call
+   overlay(s, r, pos[, len]). */
+AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *s, AstExpr *r,
+                       AstExpr *pos, AstExpr *len, SrcSpan span)
+{
+    if (strcasecmp(name, "overlay") != 0) {
+        diag_error(pc->diag, name_span,
+                   "syntax error: '%s' does not take PLACING (only OVERLAY(s PLACING r FROM pos "
+                   "[FOR len]) does)",
+                   name);
+        return NULL;
+    }
+    AstExprList args = ast_list_append(pc->arena, (AstExprList){0}, s);
+    args = ast_list_append(pc->arena, args, r);
+    args = ast_list_append(pc->arena, args, pos);
+    if (len)
+        args = ast_list_append(pc->arena, args, len);
+    return ast_new_call(pc->arena, "overlay", name_span, &args, false, (AstFlag){0}, span);
+}
+
 /* The source text of a span, copied into the arena. */
 const char *parse_text(ParseCtx *pc, SrcSpan span)
 {

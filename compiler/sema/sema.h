@@ -212,7 +212,8 @@ typedef enum SFnSig {
     case FN_ENCODE:                                                                                \
     case FN_DECODE:                                                                                \
     case FN_FORMAT_STRING:                                                                         \
-    case FN_PRINTF
+    case FN_PRINTF:                                                                                \
+    case FN_OVERLAY
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \
@@ -252,7 +253,8 @@ typedef enum SFnSig {
     case FN_MAP_VALUES:                                                                            \
     case FN_MAP_ENTRIES:                                                                           \
     case FN_MAP_CONTAINS_KEY:                                                                      \
-    case FN_MAP_CONCAT
+    case FN_MAP_CONCAT:                                                                            \
+    case FN_MAP_FROM_ENTRIES
 #define FN_CASES_ARRAY                                                                             \
     case FN_ELEMENT_AT:                                                                            \
     case FN_ARRAY_CONTAINS:                                                                        \
@@ -269,6 +271,7 @@ typedef enum SFnSig {
     case FN_ARRAY_REMOVE:                                                                          \
     case FN_ARRAY_APPEND:                                                                          \
     case FN_ARRAY_PREPEND:                                                                         \
+    case FN_ARRAY_INSERT:                                                                          \
     case FN_ARRAY_COMPACT:                                                                         \
     case FN_ARRAYS_ZIP:                                                                            \
     case FN_ARRAYS_OVERLAP:                                                                        \

@@ -287,7 +287,8 @@ static bool type_regexp_replace(Binder *b, const AstExpr *e, SExpr **args, int n
    Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
    Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
    CurrentBatchTimestamp, ParseToDate, TruncTimestamp, DateDiff; DateAdd and DateSub are
-   sema_func_date.c's) and jsonExpressions.scala (GetJsonObject). */
+   sema_func_date.c's) and jsonExpressions.scala (GetJsonObject, LengthOfJsonArray,
+   JsonObjectKeys). */
 
 /* A STRING operand that is not cast (ExpectsInputTypes: get_json_object). */
 static SExpr *string_only_arg(Binder *b, SExpr *e)
@@ -941,7 +942,11 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_JSON_TUPLE: /* the generator's row, bound by sema_gen_rows.c */
         SL_UNREACHABLE();
     case FN_GET_JSON_OBJECT:
-        *rt = &type_string;
+    case FN_JSON_ARRAY_LENGTH: /* LengthOfJsonArray: INT */
+    case FN_JSON_OBJECT_KEYS:  /* JsonObjectKeys: ARRAY<STRING> */
+        *rt = fn == FN_JSON_ARRAY_LENGTH  ? &type_int
+              : fn == FN_JSON_OBJECT_KEYS ? type_array(b->sc->arena, &type_string)
+                                          : &type_string;
         sema_fn_convert_all(b, args, n, string_only_arg, bad);
         *want = "a string";
         return true;
@@ -1019,8 +1024,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     FN_CASES_DATE:
         return sema_type_date_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_MATH:
-        sema_type_math_fn(b, fn, args, n, rt, bad, want);
-        return true;
+        return sema_type_math_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_ARRAY:
         return sema_type_array_fn(b, e, fn, args, n, rt, bad, want);
     FN_CASES_MAP:

@@ -66,12 +66,16 @@ static const Type *tightest_common(const Type *a, const Type *t)
     return NULL;
 }
 
-/* array_append(arr, v), array_prepend(arr, v): arr and v cast to ARRAY<T> and T, T the tightest
-   common type of the element type and v's (ArrayAppend.inputTypes, ArrayInsert's); Spark's
-   ARRAY_FUNCTION_DIFF_TYPES when there is none. */
-static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt)
+/* array_append(arr, v), array_prepend(arr, v), array_insert(arr, pos, v) (v is args[iv]): arr
+   and v cast to ARRAY<T> and T, T the tightest common type of the element type and v's
+   (ArrayAppend.inputTypes, ArrayInsert's); Spark's ARRAY_FUNCTION_DIFF_TYPES when there is none
+   or arr is no array. */
+static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int iv,
+                            const Type **rt)
 {
-    const Type *t = tightest_common(args[0]->type->elem, args[1]->type);
+    const Type *t = args[0]->type->kind == TY_ARRAY
+                        ? tightest_common(args[0]->type->elem, args[iv]->type)
+                        : NULL;
     if (!t) {
         diag_error(
             b->sc->diag, e->span,
@@ -79,15 +83,31 @@ static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args,
             "mismatch: Input to `%s` should have been \"ARRAY\" followed by a value with "
             "same element type, but it's [\"%s\", \"%s\"].",
             sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn), sema_sql_type(b, args[0]->type),
-            sema_sql_type(b, args[1]->type));
+            sema_sql_type(b, args[iv]->type));
         return false;
     }
     if (t->kind == TY_NULL) /* array(NULL) and NULL: Spark's VOID elements; kept as STRING */
         t = &type_string;
     *rt = type_array(b->sc->arena, t);
     /* the array keeps its type: code generation casts its elements (cg_array.c) */
-    args[1] = sema_coerce(b->sc, args[1], t);
+    args[iv] = sema_coerce(b->sc, args[iv], t);
     return true;
+}
+
+/* array_insert(arr, pos, v) (ArrayInsert.checkInputDataTypes): pos an INT after the implicit
+   casts, which apply only when arr is an array, pos an integer narrower than BIGINT (a NULL
+   pos is refused) and v has a tightest common type with the elements; then as
+   array_append. */
+static bool type_array_insert(Binder *b, const AstExpr *e, SExpr **args, const Type **rt)
+{
+    TypeKind pk = args[1]->type->kind;
+    if (args[0]->type->kind == TY_ARRAY && pk != TY_INT) {
+        /* sluice's INT holds TINYINT and SMALLINT too: the one integral type ImplicitCast
+           casts to INT, so a pos of another type is refused as Spark refuses it */
+        sema_unexpected_input_type(b, e, 1, "\"INT\"", args[1]->type);
+        return false;
+    }
+    return type_array_pend(b, e, FN_ARRAY_INSERT, args, 2, rt);
 }
 
 void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *want,
@@ -98,7 +118,7 @@ void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *
                "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"%s\" due to data type "
                "mismatch: Parameter %d requires the %s type, however \"%s\" has the type \"%s\".",
                sema_expr_sql(b->sc, b->blk, e), i + 1, want, sema_expr_sql(b->sc, b->blk, a),
-               sema_sql_type(b, got));
+               sema_map_sql_type(b->sc->arena, got)); /* DataType.sql: STRUCT<a: INT> */
 }
 
 /* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
@@ -225,7 +245,9 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             *bad = 0;
             return true;
         }
-        return type_array_pend(b, e, fn, args, rt);
+        return type_array_pend(b, e, fn, args, 1, rt);
+    case FN_ARRAY_INSERT:
+        return type_array_insert(b, e, args, rt);
     case FN_ARRAYS_ZIP: { /* ArraysZip: ARRAY<STRUCT<...>>, a field per array, named as the
                              column it is (the last name part) or else by its position from 0 */
         TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, n);

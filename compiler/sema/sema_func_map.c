@@ -215,6 +215,20 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the map's key type %s",
                                             type_name(b->sc->arena, args[0]->type->key));
         return true;
+    case FN_MAP_FROM_ENTRIES: { /* MapFromEntries(ARRAY<STRUCT<K, V>>): MAP<K, V> */
+        const Type *t = args[0]->type, *s = t->kind == TY_ARRAY ? t->elem : NULL;
+        if (!s || s->kind != TY_STRUCT || s->n_fields != 2) {
+            sema_unexpected_input_type(b, e, 0, "\"ARRAY\" of pair \"STRUCT\"", t);
+            return false;
+        }
+        if (type_has_map(s->fields[0].type))
+            return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
+                                 arena_sprintf(b->sc->arena,
+                                               "The key of map cannot be/contain \"%s\".",
+                                               sql_type(b, s->fields[0].type)));
+        *rt = type_map(b->sc->arena, s->fields[0].type, s->fields[1].type);
+        return true;
+    }
     case FN_MAP_CONCAT: { /* MapConcat: maps of one type (its coercion widens them) */
         const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
         for (int i = 0; *bad < 0 && i < n; i++)

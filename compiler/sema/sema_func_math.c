@@ -1,7 +1,7 @@
 /* sema_func_math.c - typing of the math functions of functions.def that are SPECIAL
 ** (FN_CASES_MATH): log, isnan, nanvl, factorial, the shifts, bit_count, bin, conv,
-** width_bucket, and the number and text formatters grouped with them (format_number,
-** format_string/printf, encode/decode, levenshtein).  sema_func.c dispatches to it.
+** width_bucket, and the number and text functions grouped with them (format_number,
+** format_string/printf, encode/decode, levenshtein, overlay).  sema_func.c dispatches to it.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -45,35 +45,35 @@ static void format_number_pattern(Binder *b, const SExpr *pat)
         diag_error(b->sc->diag, pat->span, "format_number: %s", e);
 }
 
-void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
-                         const char **want)
+bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                       int *bad, const char **want)
 {
     *want = "a numeric value";
     switch (fn) {
     case FN_LOG: /* Logarithm(base, x), log(x) = Logarithm(EulerNumber(), x) */
         *rt = &type_double;
         sema_fn_convert_all(b, args, n, sema_fn_double_arg, bad);
-        return;
+        return true;
     case FN_ISNAN: /* IsNaN: BOOLEAN, never NULL */
         *rt = &type_boolean;
         if (!(args[0] = to_fractional_arg(b, args[0])))
             *bad = 0;
-        return;
+        return true;
     case FN_NANVL: /* NaNvl: a FLOAT pair stays FLOAT (TypeCoercion casts a mixed pair to DOUBLE) */
         if (args[0]->type->kind == TY_FLOAT &&
             (args[1]->type->kind == TY_FLOAT || args[1]->type->kind == TY_NULL)) {
             args[1] = sema_coerce(b->sc, args[1], &type_float);
             *rt = &type_float;
-            return;
+            return true;
         }
         *rt = &type_double;
         sema_fn_convert_all(b, args, n, sema_fn_double_arg, bad);
-        return;
+        return true;
     case FN_FACTORIAL: /* Factorial(INT): BIGINT */
         *rt = &type_bigint;
         if (!(args[0] = sema_fn_int_arg(b, args[0])))
             *bad = 0, *want = "an integer";
-        return;
+        return true;
     case FN_SHIFTLEFT: /* ShiftLeft and the others: (INT | BIGINT, INT), the left's type; */
     case FN_SHIFTRIGHT: /* other numbers, strings and NULL are cast to INT (the first of */
     case FN_SHIFTRIGHTUNSIGNED: /* TypeCollection(IntegerType, LongType)) */
@@ -84,7 +84,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
             *bad = 1;
         else
             *rt = args[0]->type;
-        return;
+        return true;
     case FN_BIT_COUNT: /* BitwiseCount: TypeCollection(IntegralType, BooleanType) -> INT */
         *rt = &type_int;
         *want = "an integer or a boolean";
@@ -92,7 +92,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
             args[0] = sema_coerce(b->sc, args[0], &type_int);
         else if (!type_is_integral(args[0]->type) && args[0]->type->kind != TY_BOOLEAN)
             *bad = 0;
-        return;
+        return true;
     case FN_BIN: /* Bin(LongType) -> STRING */
         *rt = &type_string;
         *want = "an integer";
@@ -100,7 +100,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
             *bad = 0;
         else
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
-        return;
+        return true;
     case FN_CONV: /* Conv(STRING, INT, INT) -> STRING */
         *rt = &type_string;
         if (!(args[0] = sema_to_string(b, args[0])))
@@ -108,7 +108,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
         for (int i = 1; *bad < 0 && i < 3; i++)
             if (!(args[i] = sema_fn_int_arg(b, args[i])))
                 *bad = i, *want = "an integer";
-        return;
+        return true;
     case FN_WIDTH_BUCKET: /* WidthBucket(DOUBLE, DOUBLE, DOUBLE, BIGINT) -> BIGINT */
         *rt = &type_bigint;
         sema_fn_convert_all(b, args, 3, sema_fn_double_arg, bad);
@@ -116,7 +116,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
             *bad = 3, *want = "an integer";
         else if (*bad < 0)
             args[3] = sema_coerce(b->sc, args[3], &type_bigint);
-        return;
+        return true;
     case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d | STRING pattern) -> STRING; a string
                               or NULL x is read as DOUBLE; a constant pattern is checked here
                               (cm_decfmt.h), a computed one when it is used */
@@ -127,7 +127,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
             *bad = 1, *want = "an integer number of decimal places or a DecimalFormat pattern";
         else if (sema_fn_is_string_const(args[1]))
             format_number_pattern(b, args[1]);
-        return;
+        return true;
     case FN_FORMAT_STRING: /* FormatString(STRING fmt, any...) -> STRING; the values go to */
     case FN_PRINTF: /* java.util.Formatter as Spark passes them (DECIMAL as its text) */
         *rt = &type_string;
@@ -142,7 +142,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
         }
         if (*bad < 0 && sema_fn_is_string_const(args[0]) && !format_supported(args[0]->u.value.s))
             *bad = 0, *want = "only %s %S %d %x %X %o %f %e %E %g %G %a %A %% %n conversions";
-        return;
+        return true;
     case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
     case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */
         *rt = fn == FN_ENCODE ? &type_binary : &type_string;
@@ -154,7 +154,26 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
         else if (sema_fn_is_string_const(args[1]) &&
                  cm_charset_code(args[1]->u.value.s, args[1]->u.value.n) < 0)
             *bad = 1, *want = "UTF-8, US-ASCII, ISO-8859-1 or UTF-16[BE|LE]";
-        return;
+        return true;
+    case FN_OVERLAY: /* Overlay(STRING | BINARY, STRING | BINARY, INT, INT) -> input's type */
+        for (int i = 0; *bad < 0 && i < 2; i++)
+            if (args[i]->type->kind != TY_BINARY && !(args[i] = sema_to_string(b, args[i])))
+                *bad = i, *want = "a string or a binary value";
+        for (int i = 2; *bad < 0 && i < n; i++)
+            if (!(args[i] = sema_fn_int_arg(b, args[i])))
+                *bad = i, *want = "an integer";
+        if (*bad < 0 && args[0]->type->kind != args[1]->type->kind) {
+            /* TypeUtils.checkForSameTypeInputExpr */
+            diag_error(b->sc->diag, e->span,
+                       "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"%s\" due to data "
+                       "type mismatch: Input to `overlay` should all be the same type, but it's "
+                       "[\"%s\", \"%s\"].",
+                       sema_expr_sql(b->sc, b->blk, e), sema_sql_type(b, args[0]->type),
+                       sema_sql_type(b, args[1]->type));
+            return false;
+        }
+        *rt = args[0]->type;
+        return true;
     case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
         *rt = &type_int;
         sema_fn_convert_all(b, args, 2, sema_to_string, bad);
@@ -162,7 +181,7 @@ void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt
             *want = "a string";
         else if (n > 2 && !(args[2] = sema_fn_int_arg(b, args[2])))
             *bad = 2, *want = "an integer";
-        return;
+        return true;
     default:
         SL_UNREACHABLE();
     }

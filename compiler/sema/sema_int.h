@@ -324,9 +324,10 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
    constant first argument of the call), Spark's INVALID_PARAMETER_VALUE.DATETIME_UNIT for a
    quoted one (sema_func_date.c). */
 SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add);
-/* Math (sema_func_math.c): FN_CASES_MATH. */
-void sema_type_math_fn(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
-                       const char **want);
+/* Math and the strings grouped with it (sema_func_math.c): FN_CASES_MATH; false after
+   reporting an error. */
+bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                       int *bad, const char **want);
 /* Is e a call of a generator (explode, explode_outer, posexplode, posexplode_outer, inline,
    inline_outer, stack, json_tuple; sema_select.c binds it as a whole select item)?  0 if
    not, else its kind. */

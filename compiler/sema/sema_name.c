@@ -360,6 +360,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         else if (n == 2)
             sb_puts(sb, ", :");
         break;
+    case FN_OVERLAY: /* new Overlay(str, replace, pos): Literal.create(-1, IntegerType) */
+        if (n == 3)
+            sb_puts(sb, ", -1");
+        break;
     case FN_SORT_ARRAY: /* SortArray(base, Literal(true)) */
         if (n == 1)
             sb_puts(sb, ", true");
@@ -421,6 +425,11 @@ static bool prints_in_capitals(int fn)
     case FN_COSH:
     case FN_SINH:
     case FN_TANH:
+    case FN_ACOSH:
+    case FN_ASINH:
+    case FN_ATANH:
+    case FN_SEC:
+    case FN_CSC:
     case FN_COT:
     case FN_DEGREES:
     case FN_RADIANS:

@@ -774,6 +774,11 @@ double srt_math_hypot(double x, double y);
 double srt_math_pi(void);
 double srt_math_e(void);
 int64_t srt_math_factorial(int32_t n);
+double srt_math_acosh(double x);
+double srt_math_asinh(double x);
+double srt_math_atanh(double x);
+double srt_math_sec(double x);
+double srt_math_csc(double x);
 
 /* ---- Casts (Spark's non-ANSI rules: invalid input gives NULL, i.e. return -1) ---- */
 int srt_cast_str_i64(const char *s, uint32_t n, int64_t *out); /* trims spaces; "1.9" -> 1 */
@@ -955,6 +960,14 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
    scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
                        int32_t is_int, const void **out, uint32_t *out_n);
+/* overlay(s, r, pos, len) of strings (by characters) or of bytes (binary): Spark's
+   Overlay.calculate, the result in scratch memory of q. */
+void srt_str_overlay(SrtQuery *q, const char *s, uint32_t n, const char *r, uint32_t rn,
+                     int32_t pos, int32_t len, int32_t binary, const char **out, uint32_t *out_n);
+/* array_insert(arr, pos, item) of the n datums at arr and the datum at item: *out ->
+   SrtDatum[*out_n] in scratch memory; 0, or -1 after failing the query with Spark's message. */
+int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, const void *item,
+                     const void **out, uint32_t *out_n);
 /* hex of a BIGINT (Long.toHexString) or of bytes, upper-case; unhex(s): the bytes of pairs
    of hex digits (an odd first one alone), -1 (NULL) for a non-hex character. */
 void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
@@ -971,6 +984,12 @@ int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *p
    not an object). */
 void srt_json_tuple(SrtQuery *q, const char *json, uint32_t n, const char *const *keys,
                     const uint32_t *key_n, int32_t nk, const char **out, uint32_t *out_n);
+/* json_array_length(json): the elements of the outermost array, -1 for NULL (not an array,
+   malformed); json_object_keys(json): 0 and *out -> SrtDatum[*out_n], the outermost
+   object's keys (STRING), in scratch memory of q, or -1 for NULL (srt_json_path.c). */
+int32_t srt_json_array_length(SrtQuery *q, const char *json, uint32_t n);
+int srt_json_object_keys(SrtQuery *q, const char *json, uint32_t n, const void **out,
+                         uint32_t *out_n);
 /* round(x, d) as Spark: BigDecimal(Double.toString(x)).setScale(d, mode) with mode
    SRT_DEC_HALF_UP (round: round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29) or
    SRT_DEC_HALF_EVEN (bround: bround(2.5) = 2.0, bround(0.285, 2) = 0.28); NaN and

@@ -1,4 +1,5 @@
-/* srt_json_path.c - get_json_object(json, path) as Spark 3.5 computes it.
+/* srt_json_path.c - get_json_object(json, path), json_array_length(json) and
+** json_object_keys(json) as Spark 3.5 computes them.
 **
 ** Spark (jsonExpressions.scala: JsonPathParser, GetJsonObject.evaluatePath) parses the path
 ** with Scala parser combinators, reads the JSON with a Jackson parser (JsonFactory with
@@ -798,4 +799,84 @@ void srt_json_tuple(SrtQuery *q, const char *json, uint32_t n, const char *const
     if (p.err)
         for (int32_t k = 0; k < nk; k++)
             out[k] = NULL;
+}
+
+/* ==== json_array_length, json_object_keys (LengthOfJsonArray, JsonObjectKeys) ====
+   Both read the text with the same Jackson parser as get_json_object and stop at the end
+   of the outermost array or object: what follows it is never looked at, while anything
+   malformed before it (or the text ending inside it) makes the result NULL. */
+
+int32_t srt_json_array_length(SrtQuery *q, const char *json, uint32_t n)
+{
+    JP p = {q, json, n, 0, 0, 0};
+    if (jp_ws(&p) != '[') /* no first token (NULL), or not START_ARRAY */
+        return -1;
+    uint32_t count = 0;
+    if (!jp_open(&p))
+        return -1;
+    while (!p.err && jp_next(&p, ']', &count))
+        value(&p, NULL); /* nextToken + skipChildren */
+    return p.err ? -1 : (int32_t)count;
+}
+
+/* The field name at p->i (its quote) as UTF8String.fromString has it: UTF-8, an unpaired
+   surrogate (from a \uD800 escape) as '?'. */
+static void put_key(JP *p, JOut *o)
+{
+    JStr t;
+    uint32_t u, held = 0;
+    js_open(&t, p);
+    while (js_next(&t, &u) > 0) {
+        if (held && is_low(u)) {
+            out_cp(o, 0x10000 + ((held - 0xD800) << 10) + (u - 0xDC00));
+            held = 0;
+            continue;
+        }
+        if (held)
+            out_c(o, '?');
+        held = is_high(u) ? u : 0;
+        if (!held)
+            out_cp(o, is_low(u) ? '?' : u);
+    }
+    if (held)
+        out_c(o, '?');
+}
+
+int srt_json_object_keys(SrtQuery *q, const char *json, uint32_t n, const void **out,
+                         uint32_t *out_n)
+{
+    *out = NULL;
+    *out_n = 0;
+    JP p = {q, json, n, 0, 0, 0};
+    if (jp_ws(&p) != '{') /* no first token, or not START_OBJECT: NULL */
+        return -1;
+    JOut names = {q, NULL, 0, 0, 1};
+    uint32_t count = 0, *ends = NULL, cap = 0;
+    if (!jp_open(&p))
+        return -1;
+    /* nextValue() and currentName() for each field, its value skipped (skipChildren) */
+    while (!p.err && jp_next(&p, '}', &count)) {
+        put_key(&p, &names);
+        if (p.err || !jp_colon(&p))
+            return -1;
+        value(&p, NULL);
+        if (count > cap) {
+            uint32_t *e = srt_scratch_alloc(q, sizeof *e * (cap = cap ? 2 * cap : 8));
+            if (count > 1)
+                memcpy(e, ends, sizeof *e * (count - 1));
+            ends = e;
+        }
+        ends[count - 1] = names.n;
+    }
+    if (p.err)
+        return -1;
+    SrtDatum *d = srt_scratch_alloc(q, sizeof *d * (count ? count : 1));
+    memset(d, 0, sizeof *d * (count ? count : 1));
+    for (uint32_t k = 0, from = 0; k < count; from = ends[k++]) {
+        d[k].p = names.buf + from;
+        d[k].n = ends[k] - from;
+    }
+    *out = d;
+    *out_n = count;
+    return 0;
 }

@@ -116,16 +116,22 @@ static double m_exp(double x)
     return m_with_hi(y, m_hi(y) + (int32_t)((uint32_t)(k + 1000) << 20)) * twom1000;
 }
 
+/* The constants of e_log.c that s_log1p.c shares: ln2 in two parts (ln2_hi's low bits are
+   zero, so k*ln2_hi is exact for |k| < 2000), and the coefficients of the polynomial for
+   log(1+f) (e_log.c's Lg1..Lg7 are s_log1p.c's Lp1..Lp7). */
+static const double m_ln2_hi = 6.93147180369123816490e-01, m_ln2_lo = 1.90821492927058770002e-10;
+static const double m_lg[7] = {6.666666666666735130e-01, 3.999999999940941908e-01,
+                               2.857142874366239149e-01, 2.222219843214978396e-01,
+                               1.818357216161805012e-01, 1.531383769920937332e-01,
+                               1.479819860511658591e-01};
+
 /* log(x) = k*ln2 + log(1+f) with x = 2^k * (1+f), sqrt(2)/2 < 1+f < sqrt(2); log(1+f) from
    s = f/(2+f) and a polynomial of degree 14 in s (error < 2^-58.45). */
 static double m_log(double x)
 {
-    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10,
-                 two54 = 1.80143985094819840000e+16;
-    const double Lg1 = 6.666666666666735130e-01, Lg2 = 3.999999999940941908e-01,
-                 Lg3 = 2.857142874366239149e-01, Lg4 = 2.222219843214978396e-01,
-                 Lg5 = 1.818357216161805012e-01, Lg6 = 1.531383769920937332e-01,
-                 Lg7 = 1.479819860511658591e-01;
+    const double ln2_hi = m_ln2_hi, ln2_lo = m_ln2_lo, two54 = 1.80143985094819840000e+16;
+    const double Lg1 = m_lg[0], Lg2 = m_lg[1], Lg3 = m_lg[2], Lg4 = m_lg[3], Lg5 = m_lg[4],
+                 Lg6 = m_lg[5], Lg7 = m_lg[6];
     double hfsq, f, s, z, R, w, t1, t2, dk;
     int32_t hx = m_hi(x), i, j;
     uint32_t lx = m_lo(x);
@@ -445,9 +451,9 @@ double srt_math_signum(double x)
 ** ====================================================================== */
 /* Spark evaluates log2 as StrictMath.log(x) / StrictMath.log(2) (Log2), so with fdlibm's log
    above, and cbrt with StrictMath.cbrt (m_cbrt, fdlibm's s_cbrt.c).  The others call the C
-   library: Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh, Tanh, Atan2 and Hypot use
-   java.lang.Math, whose results the JIT's intrinsics may give to within an ulp (Java's
-   contract for Math), Log1p and Expm1 StrictMath (fdlibm); glibc's functions are correctly
+   library (log1p is fdlibm's, m_log1p below): Spark's Cos, Sin, Tan, Acos, Asin, Atan, Cosh, Sinh,
+   Tanh, Atan2 and Hypot use java.lang.Math, whose results the JIT's intrinsics may give to within
+   an ulp (Java's contract for Math), Expm1 StrictMath (fdlibm); glibc's functions are correctly
    rounded in nearly all cases, so a last-bit difference from a given JVM is possible but
    rare.  NULL for log2 of x <= 0 and log1p of x <= -1 is decided by generated code (class
    DBL_LOG). */
@@ -457,13 +463,78 @@ double srt_math_log2(double x)
     return m_log(x) / m_log(2.0);
 }
 
+/* log1p(x) as StrictMath.log1p, fdlibm's s_log1p.c: 1+x = 2^k * (1+f) with sqrt(2)/2 < 1+f <
+   sqrt(2) and a correction c for the rounding of 1+x, then log(1+f) = f - (hfsq - s*(hfsq+R))
+   with s = f/(2+f) and R a degree-14 polynomial in s (error < 1 ulp); glibc's log1p is
+   correctly rounded instead, so the two can differ in the last bit. */
+static double m_log1p(double x)
+{
+    const double ln2_hi = m_ln2_hi, ln2_lo = m_ln2_lo, two54 = 1.80143985094819840000e+16;
+    const double *Lp = m_lg; /* Lp1..Lp7 */
+    double f = 0, c = 0, u;
+    int32_t hx = m_hi(x), ax = hx & 0x7fffffff, hu = 0, k = 1;
+    if (hx < 0x3FDA827A) {    /* x < 0.41422 */
+        if (ax >= 0x3ff00000) /* x <= -1.0 */
+            return x == -1.0 ? -INFINITY : NAN;
+        if (ax < 0x3e200000) /* |x| < 2**-29 */
+            return (two54 + x > 0.0 && ax < 0x3c900000) ? x : x - x * x * 0.5;
+        if (hx > 0 || hx <= (int32_t)0xbfd2bec3) { /* -0.2929 < x < 0.41422 */
+            k = 0;
+            f = x;
+            hu = 1;
+        }
+    }
+    if (hx >= 0x7ff00000)
+        return x + x;
+    if (k != 0) {
+        if (hx < 0x43400000) {
+            u = 1.0 + x;
+            hu = m_hi(u);
+            k = (hu >> 20) - 1023;
+            c = (k > 0) ? 1.0 - (u - x) : x - (u - 1.0); /* correction term */
+            c /= u;
+        } else {
+            u = x;
+            hu = m_hi(u);
+            k = (hu >> 20) - 1023;
+            c = 0;
+        }
+        hu &= 0x000fffff;
+        if (hu < 0x6a09e) {
+            u = m_with_hi(u, hu | 0x3ff00000); /* normalize u */
+        } else {
+            k += 1;
+            u = m_with_hi(u, hu | 0x3fe00000); /* normalize u/2 */
+            hu = (0x00100000 - hu) >> 2;
+        }
+        f = u - 1.0;
+    }
+    double hfsq = 0.5 * f * f, R;
+    if (hu == 0) { /* |f| < 2**-20 */
+        if (f == 0.0)
+            return k == 0 ? 0.0 : k * ln2_hi + (c + k * ln2_lo);
+        R = hfsq * (1.0 - 0.66666666666666666 * f);
+        return k == 0 ? f - R : k * ln2_hi - ((R - (k * ln2_lo + c)) - f);
+    }
+    double s = f / (2.0 + f), z = s * s;
+    R = z *
+        (Lp[0] + z * (Lp[1] + z * (Lp[2] + z * (Lp[3] + z * (Lp[4] + z * (Lp[5] + z * Lp[6]))))));
+    if (k == 0)
+        return f - (hfsq - s * (hfsq + R));
+    return k * ln2_hi - ((hfsq - (s * (hfsq + R) + (k * ln2_lo + c))) - f);
+}
+
+double srt_math_log1p(double x)
+{
+    return m_log1p(x);
+}
+
 /* srt_math_<f>(x): the C library's f (acos and asin of |x| > 1 are NaN, as in Java). */
 #define M_LIBM(f)                                                                                  \
     double srt_math_##f(double x)                                                                  \
     {                                                                                              \
         return f(x);                                                                               \
     }
-M_LIBM(log1p)
 M_LIBM(expm1)
 M_LIBM(cos)
 M_LIBM(sin)
@@ -560,4 +631,39 @@ int64_t srt_math_factorial(int32_t n)
     for (int32_t i = 2; i <= n && i <= 20; i++)
         f *= i;
     return f;
+}
+
+/* ======================================================================
+** acosh ... csc (mathExpressions.scala)
+** ====================================================================== */
+/* Acosh, Asinh and Atanh are Spark's own formulas over StrictMath (fdlibm) and Math.sqrt, not
+   the C library's acosh/asinh/atanh, and Sec and Csc are 1 / Math.cos and 1 / Math.sin, so
+   the results are Java's bit for bit where the formulas are: acosh(0) is NaN, asinh(-1e10)
+   is -Infinity (x + sqrt(x*x + 1) rounds to 0), asinh(-0.0) is 0.0. */
+
+double srt_math_acosh(double x)
+{
+    return m_log(x + sqrt(x * x - 1.0)); /* Acosh: StrictMath.log(x + sqrt(x * x - 1.0)) */
+}
+
+double srt_math_asinh(double x)
+{
+    /* Asinh: -Infinity for -Infinity, else StrictMath.log(x + sqrt(x * x + 1.0)) */
+    return x == -INFINITY ? x : m_log(x + sqrt(x * x + 1.0));
+}
+
+double srt_math_atanh(double x)
+{
+    /* Atanh (SPARK-28519): 0.5 * (StrictMath.log1p(x) - StrictMath.log1p(-x)) */
+    return 0.5 * (m_log1p(x) - m_log1p(-x));
+}
+
+double srt_math_sec(double x)
+{
+    return 1.0 / cos(x); /* Sec: 1 / math.cos(x) */
+}
+
+double srt_math_csc(double x)
+{
+    return 1.0 / sin(x); /* Csc: 1 / math.sin(x) */
 }

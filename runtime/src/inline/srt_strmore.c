@@ -1,6 +1,7 @@
-/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, sequence with Spark
-** 3.5's semantics (UTF8String.java, NumberConverter.scala, mathExpressions.scala), inline
-** helpers.  Bodies see non-NULL values only; results go to the query's scratch memory.
+/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, overlay, sequence
+** and array_insert with Spark 3.5's semantics (UTF8String.java, NumberConverter.scala,
+** mathExpressions.scala, collectionOperations.scala), inline helpers.  Bodies see non-NULL
+** values only; results go to the query's scratch memory.
 */
 #include <math.h>
 #include <stdio.h>
@@ -246,6 +247,105 @@ int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, i
         uint64_t v = (uint64_t)start + (uint64_t)step * (uint64_t)i;
         d[i].i = is_int ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
     }
+    *out = d;
+    *out_n = (uint32_t)len;
+    return 0;
+}
+
+/* Java's int + and - (wrapping). */
+static inline int32_t sm_add32(int32_t a, int32_t b)
+{
+    return (int32_t)((uint32_t)a + (uint32_t)b);
+}
+
+/* ByteArray.subStringSQL(bytes, pos, len) in Java's int arithmetic. */
+static void sm_bytes_sub(const char *s, uint32_t n, int32_t pos, int32_t len, const char **out,
+                         uint32_t *out_n)
+{
+    int32_t size = (int32_t)n, start = pos > 0 ? pos - 1 : pos < 0 ? size + pos : 0;
+    *out = s;
+    *out_n = 0;
+    if (pos > size)
+        return;
+    int32_t end = sm_add32(size, -start) < len ? size : sm_add32(start, len);
+    if (start < 0)
+        start = 0;
+    if (start < end) {
+        *out = s + start;
+        *out_n = (uint32_t)(end - start);
+    }
+}
+
+/* Overlay.calculate: s[.. pos - 1] ++ r ++ s[pos + len ..] by UTF8String.substringSQL on
+   characters (ByteArray.subStringSQL on bytes when binary), a negative len meaning r's
+   length; pos - 1 and pos + len wrap as Java's ints do. */
+void srt_str_overlay(SrtQuery *q, const char *s, uint32_t n, const char *r, uint32_t rn,
+                     int32_t pos, int32_t len, int32_t binary, const char **out, uint32_t *out_n)
+{
+    int32_t length = len >= 0 ? len : binary ? (int32_t)rn : (int32_t)srt_str_length(r, rn);
+    const char *a, *c;
+    uint32_t an, cn;
+    if (binary) {
+        sm_bytes_sub(s, n, 1, sm_add32(pos, -1), &a, &an);
+        sm_bytes_sub(s, n, sm_add32(pos, length), INT32_MAX, &c, &cn);
+    } else {
+        srt_str_substr(s, n, 1, sm_add32(pos, -1), &a, &an);
+        srt_str_substr(s, n, sm_add32(pos, length), INT32_MAX, &c, &cn);
+    }
+    char *o = srt_scratch_alloc(q, (size_t)an + rn + cn + 1);
+    memcpy(o, a, an);
+    memcpy(o + an, r, rn);
+    memcpy(o + an + rn, c, cn);
+    *out = o;
+    *out_n = an + rn + cn;
+}
+
+/* ArrayInsert.nullSafeEval (spark.sql.legacy.negativeIndexInArrayInsert false): item put at
+   the 1-based pos of arr[0, n); a negative pos counts from the end, -1 putting it after the
+   last element; a pos past either end pads with NULLs (array_insert(array(1), 3, 9) is
+   [1, NULL, 9], array_insert(array(1), -3, 9) is [9, NULL, 1]).  pos 0 fails the query
+   (INVALID_INDEX_OF_ZERO), as does a result beyond MAX_ROUNDED_ARRAY_LENGTH.  *out ->
+   SrtDatum[*out_n] in scratch memory; 0, or -1 after failing the query. */
+int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, const void *item,
+                     const void **out, uint32_t *out_n)
+{
+    char msg[256];
+    const SrtDatum *a = arr;
+    *out = NULL;
+    *out_n = 0;
+    if (pos == 0) {
+        srt_query_fail(q, "[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
+                          "either < 0 or > 0 (the first element has index 1).");
+        return -1;
+    }
+    /* at: where item goes; the elements from at on move by shift (past the NULLs of a
+       negative pos beyond the start), those before it stay */
+    int64_t p = pos, at, shift = 1;
+    if (p > 0)
+        at = p - 1;
+    else if (-p > (int64_t)n)
+        at = 0, shift = -p - (int64_t)n;
+    else
+        at = p + (int64_t)n + 1;
+    int64_t len = (int64_t)n + shift > at + 1 ? (int64_t)n + shift : at + 1;
+    if (len > 2147483632) {
+        snprintf(msg, sizeof msg,
+                 "[COLLECTION_SIZE_LIMIT_EXCEEDED.FUNCTION] Can't create array with %lld "
+                 "elements which exceeding the array size limit 2147483632, unsuccessful try to "
+                 "create arrays in the function `array_insert`.",
+                 (long long)len);
+        srt_query_fail(q, msg);
+        return -1;
+    }
+    SrtDatum *d = srt_scratch_alloc(q, sizeof *d * (size_t)len);
+    if (!d)
+        return -1;
+    memset(d, 0, sizeof *d * (size_t)len);
+    for (int64_t i = 0; i < len; i++)
+        d[i].is_null = 1;
+    for (int64_t i = 0; i < (int64_t)n; i++)
+        d[i < at ? i : i + shift] = a[i];
+    d[at] = *(const SrtDatum *)item;
     *out = d;
     *out_n = (uint32_t)len;
     return 0;
