@@ -448,10 +448,17 @@ static bool prints_in_capitals(int fn)
 }
 
 /* A function's prettyName where it is not its SQL name: Spark 3.5's Rint is
-   UnaryMathExpression(math.rint, "ROUND") (rint(x) is ROUND(x)), and DateAdd's prettyName is
-   "date_add" whatever name called it (dateadd). */
-static const char *pretty_name(int fn)
+   UnaryMathExpression(math.rint, "ROUND") (rint(x) is ROUND(x)), DateAdd's prettyName is
+   "date_add" whatever name called it (dateadd), and with a unit first (three arguments)
+   dateadd and date_add are the parser's TimestampAdd, datediff and date_diff its
+   TimestampDiff, whose sql is timestampadd(unit, ...) and timestampdiff(unit, ...)
+   (AstBuilder.visitTimestampadd, visitTimestampdiff; the unit as written). */
+static const char *pretty_name(int fn, int n_args)
 {
+    if (n_args == 3 && (fn == FN_DATEADD || fn == FN_DATE_ADD))
+        return "timestampadd";
+    if (n_args == 3 && (fn == FN_DATEDIFF || fn == FN_DATE_DIFF))
+        return "timestampdiff";
     return fn == FN_RINT ? "round" : fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
 
@@ -536,10 +543,10 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     if (!e->u.call.star && put_as_expression(sb, blk, fn, &e->u.call.args))
         return;
     if (fn >= 0 && prints_in_capitals(fn))
-        for (const char *p = pretty_name(fn); *p; p++)
+        for (const char *p = pretty_name(fn, e->u.call.args.n); *p; p++)
             sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
     else if (fn >= 0)
-        sb_puts(sb, pretty_name(fn));
+        sb_puts(sb, pretty_name(fn, e->u.call.args.n));
     else if (sema_agg_lookup(e->u.call.name, &k) ||
              (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
                                  strcasecmp(e->u.call.name, "session_window") == 0)))
