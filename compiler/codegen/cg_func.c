@@ -954,6 +954,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_date_format", args, 4, cg_or(cg, a[0].null, fmt.null), 0);
     }
     case FN_CURRENT_TIMESTAMP:
+    case FN_NOW:
         return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
     case FN_TIMESTAMPADD: { /* srt_ts_add_unit fails the query where Java throws */
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "tsadd.out");
@@ -1085,6 +1086,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_str_substring_index", args, 5, any_null(cg, a, 3), 0);
     }
     case FN_CURRENT_DATE: /* CurrentBatchTimestamp as a DATE: the batch's day (UTC) */
+    case FN_CURDATE:
         return cg_cast(cg,
                        scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now")),
                        &type_timestamp, &type_date, e->span);

@@ -764,6 +764,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             sema_check_format_pattern(b, args[1]); /* FromUnixTime: TimestampFormatter too */
         return true;
     case FN_CURRENT_TIMESTAMP:
+    case FN_NOW:
         *rt = &type_timestamp;
         return true;
     case FN_TIMESTAMPADD: /* bound by sema_bind_timestamp_unit_fn */
@@ -904,6 +905,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *rt = &type_string;
         return true;
     case FN_CURRENT_DATE:
+    case FN_CURDATE:
         *rt = &type_date;
         return true;
     case FN_TO_DATE:

@@ -452,13 +452,16 @@ static bool prints_in_capitals(int fn)
    "date_add" whatever name called it (dateadd), and with a unit first (three arguments)
    dateadd and date_add are the parser's TimestampAdd, datediff and date_diff its
    TimestampDiff, whose sql is timestampadd(unit, ...) and timestampdiff(unit, ...)
-   (AstBuilder.visitTimestampadd, visitTimestampdiff; the unit as written). */
+   (AstBuilder.visitTimestampadd, visitTimestampdiff; the unit as written); curdate() is
+   CurrentDate(), named current_date(). */
 static const char *pretty_name(int fn, int n_args)
 {
     if (n_args == 3 && (fn == FN_DATEADD || fn == FN_DATE_ADD))
         return "timestampadd";
     if (n_args == 3 && (fn == FN_DATEDIFF || fn == FN_DATE_DIFF))
         return "timestampdiff";
+    if (fn == FN_CURDATE)
+        return "current_date";
     return fn == FN_RINT ? "round" : fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
 
