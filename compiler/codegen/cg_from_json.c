@@ -1,5 +1,5 @@
 /* cg_from_json.c - from_json(s, schema) as a JSON object parser specialised to its STRUCT schema
-** (a MAP schema is read by the runtime's srt_json_value).
+** (a MAP or ARRAY schema is read by the runtime's srt_json_value).
 **
 ** Each distinct schema of a module gets one generated function
 **     void sl_from_json.<schema>(SrtQuery *q, const char *s, uint32_t n, SrtDatum *out)
@@ -259,31 +259,61 @@ static void gen_parser(CgCtx *cg, const Type *t, LLVMValueRef fn)
     LLVMBuildRetVoid(cg->b);
 }
 
-/* from_json(s, 'map<string,T>'): JacksonParser's root converter of a MapType (convertMap),
-   by srt_json_value; NULL for text that is not an object or is malformed (PERMISSIVE's row
-   of NULLs), a map with the bad values NULL when they have the wrong type (partial results). */
-static CgVal map_from_json(CgCtx *cg, const Type *t, CgVal s)
+/* One JSON value of type t at p (srt_json_value) stored into the datum d; true in *bad_slot
+   when there is none (malformed text, null, a value of another type): PERMISSIVE's NULL. */
+static void value_into(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
+                       LLVMValueRef d, LLVMValueRef bad_slot)
 {
-    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj.map");
     LLVMValueRef st = cg_alloca(cg, cg->t_i32, "fj.st");
-    LLVMValueRef end = cg_gep(cg, s.v, LLVMBuildZExt(cg->b, s.len, cg->t_i64, ""), "fj.end");
-    LLVMValueRef ws_args[2] = {s.v, end};
-    LLVMValueRef p = cg_call(cg, "srt_json_ws", ws_args, 2, "fj.p");
     LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, end, d, st};
     LLVMValueRef r = cg_call(cg, "srt_json_value", args, 6, "fj.r");
     LLVMValueRef code = cg_load(cg, cg->t_i32, st, "fj.code");
+    LLVMValueRef ok = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_OK), ""),
+                            LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_PARTIAL), ""));
+    cg_store(cg, cg_or(cg, LLVMBuildIsNull(cg->b, r, ""), LLVMBuildNot(cg->b, ok, "")), bad_slot);
+}
+
+/* from_json(s, 'map<string,T>') and from_json(s, 'array<T>'): JacksonParser's root converter
+   of a MapType (convertMap) or an ArrayType, by srt_json_value: a JSON object or array whose
+   values of another type are NULL with the others kept (partial results), and for an array
+   of structs a JSON object too, read as the array of that one struct (SPARK-19595);
+   anything else (malformed text, null, another value) NULL, PERMISSIVE's row of NULLs. */
+static CgVal nested_from_json(CgCtx *cg, const Type *t, CgVal s)
+{
+    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj.arr");
+    LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "fj.bad");
+    LLVMValueRef end = cg_gep(cg, s.v, LLVMBuildZExt(cg->b, s.len, cg->t_i64, ""), "fj.end");
+    LLVMValueRef ws_args[2] = {s.v, end};
+    LLVMValueRef p = cg_call(cg, "srt_json_ws", ws_args, 2, "fj.p");
+    if (t->kind != TY_ARRAY || t->elem->kind != TY_STRUCT) {
+        value_into(cg, t, p, end, d, bad);
+    } else {
+        LLVMBasicBlockRef bb_obj = cg_block(cg, "fj.obj"), bb_arr = cg_block(cg, "fj.arr");
+        LLVMBasicBlockRef bb_done = cg_block(cg, "fj.done");
+        LLVMValueRef in = LLVMBuildICmp(cg->b, LLVMIntULT, p, end, "fj.in");
+        LLVMValueRef c = cg_load(cg, cg->t_i8, cg_select(cg, in, p, s.v), "fj.c");
+        LLVMBuildCondBr(cg->b, cg_and(cg, in, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i8(cg, '{'), "")),
+                        bb_obj, bb_arr);
+        cg_at(cg, bb_obj);
+        LLVMValueRef one = cg_alloca(cg, cg->t_datum, "fj.one");
+        value_into(cg, t->elem, p, end, one, bad);
+        CgVal elem = cg_load_datum(cg, t->elem, one);
+        cg_store_datum(cg, t, cg_array_make(cg, t->elem, &elem, 1), d, false);
+        LLVMBuildBr(cg->b, bb_done);
+        cg_at(cg, bb_arr);
+        value_into(cg, t, p, end, d, bad);
+        LLVMBuildBr(cg->b, bb_done);
+        cg_at(cg, bb_done);
+    }
     CgVal v = cg_load_datum(cg, t, d);
-    LLVMValueRef bad = cg_or(cg, LLVMBuildIsNull(cg->b, r, ""),
-                             cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_NULL), ""),
-                                   LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_BADTYPE), "")));
-    v.null = cg_or(cg, v.null, cg_or(cg, s.null, bad));
+    v.null = cg_or(cg, v.null, cg_or(cg, s.null, cg_load(cg, cg->t_i1, bad, "fj.bad")));
     return v;
 }
 
 CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s)
 {
-    if (t->kind == TY_MAP)
-        return map_from_json(cg, t, s);
+    if (t->kind == TY_MAP || t->kind == TY_ARRAY)
+        return nested_from_json(cg, t, s);
     LLVMTypeRef params[4] = {cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_ptr};
     LLVMTypeRef fn_type = LLVMFunctionType(cg->t_void, params, 4, 0);
     const char *name = arena_sprintf(cg->arena, "sl_from_json.%s", type_name(cg->arena, t));

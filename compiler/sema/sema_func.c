@@ -205,14 +205,9 @@ static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *s
             f[i] = (TypeField){cols->columns[i].name, cols->columns[i].type};
         t = type_struct(b->sc->arena, cols->n_columns, f);
     }
-    if (t->kind == TY_ARRAY) {
-        diag_error(b->sc->diag, at->span, "from_json: a schema of type %s is not supported yet (a struct is)",
-                   type_name(b->sc->arena, t));
-        return NULL;
-    }
     if (!json_map_keys_ok(b, at, t))
         return NULL;
-    if (t->kind == TY_MAP)
+    if (t->kind == TY_MAP || t->kind == TY_ARRAY)
         return t;
     if (t->kind != TY_STRUCT) {
         diag_error(b->sc->diag, at->span, "Input schema %s must be a struct, an array or a map.",
