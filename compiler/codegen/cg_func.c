@@ -175,10 +175,15 @@ void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
     cg_at(cg, bb_on);
 }
 
-/* round (HALF_UP) and bround (HALF_EVEN): Spark's RoundBase with its mode. */
+/* round (HALF_UP), bround (HALF_EVEN), and floor and ceil with a scale (RoundFloor, RoundCeil
+   over a DECIMAL: FLOOR, CEILING): Spark's RoundBase with its mode. */
 static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
 {
-    int mode = e->u.call.fn == FN_BROUND ? SRT_DEC_HALF_EVEN : SRT_DEC_HALF_UP;
+    SFunc fn = e->u.call.fn;
+    int mode = fn == FN_BROUND ? SRT_DEC_HALF_EVEN
+               : fn == FN_FLOOR ? SRT_DEC_FLOOR
+               : fn == FN_CEIL || fn == FN_CEILING ? SRT_DEC_CEILING
+                                                   : SRT_DEC_HALF_UP;
     int64_t d = 0;
     if (e->u.call.n_args > 1) {
         if (is_null_const(e->u.call.args[1]))
@@ -198,13 +203,14 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
         CgVal r = cg_dec_round(cg, a[0], e->u.call.args[0]->type->scale,
                                d < 0 ? (int)d : e->type->scale, mode, e->type->precision);
         if (d < 0 && e->type->precision == TYPE_DECIMAL_MAX_PRECISION)
-            cg_fail_if(
-                cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
-                mode == SRT_DEC_HALF_UP
-                    ? "round: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
-                      "exceeds max precision 38."
-                    : "bround: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 "
-                      "exceeds max precision 38.");
+            cg_fail_if(cg, cg_and(cg, cg_not(cg, a[0].null), r.null),
+                       arena_sprintf(cg->arena,
+                                     "%s: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal "
+                                     "precision 39 exceeds max precision 38.",
+                                     fn == FN_BROUND ? "bround"
+                                     : fn == FN_FLOOR ? "floor"
+                                     : fn == FN_ROUND ? "round"
+                                                      : "ceil"));
         return r;
     }
     if (e->type->kind == TY_FLOAT) { /* RoundBase: BigDecimal(f.toDouble).setScale(..).toFloat */
@@ -939,7 +945,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_FLOOR:
     case FN_CEIL:
     case FN_CEILING:
-        return call_floor_ceil(cg, e, a);
+        return n == 2 ? call_round(cg, e, a) : call_floor_ceil(cg, e, a);
     case FN_TO_TIMESTAMP:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);

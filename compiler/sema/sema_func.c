@@ -592,6 +592,9 @@ static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt
 /* round(DECIMAL(p, s), scale) as Spark's RoundBase.dataType (mathExpressions.scala): one
    more integral digit than the input (9.9 rounds to 10); a negative scale gives DECIMAL(max(
    p - s + 1, 1 - scale), 0), otherwise the scale is min(s, scale); at most 38 digits. */
+static bool type_round_floor_ceil(Binder *b, const AstExpr *e, SExpr **args, const Type **rt,
+                                  int *bad, const char **want);
+
 static const Type *round_dec_type(const Type *t, int scale)
 {
     int64_t p = t->precision, s = t->scale, integral = p - s + 1, np, ns;
@@ -601,6 +604,41 @@ static const Type *round_dec_type(const Type *t, int scale)
         ns = s < scale ? s : scale, np = integral + ns;
     return type_decimal(np > TYPE_DECIMAL_MAX_PRECISION ? TYPE_DECIMAL_MAX_PRECISION : (int)np,
                         (int)ns);
+}
+
+/* floor(x, scale), ceil(x, scale) (Spark 3.3+'s CeilFloorExpressionBuilderBase: RoundFloor
+   and RoundCeil, RoundBase with FLOOR or CEILING over a DECIMAL): x implicitly cast to a
+   decimal (ImplicitTypeCasts: a number by DecimalType.forType, a string to DECIMAL(38,18)),
+   the scale a constant INT that is not NULL. */
+static bool type_round_floor_ceil(Binder *b, const AstExpr *e, SExpr **args, const Type **rt,
+                                  int *bad, const char **want)
+{
+    const SExpr *s = args[1];
+    if (s->kind != SX_CONST || s->type->kind != TY_INT || s->u.value.is_null) {
+        diag_error(b->sc->diag, e->u.call.args.items[1]->span,
+                   "[NON_FOLDABLE_ARGUMENT] The function `%s` requires the parameter `scale` to "
+                   "be a foldable expression of the type \"INT\", but the actual argument is a "
+                   "non-foldable.",
+                   e->u.call.name);
+        return false;
+    }
+    const Type *t = args[0]->type, *d;
+    switch (t->kind) {
+    case TY_DECIMAL: d = t; break;
+    case TY_INT: d = type_decimal(10, 0); break;
+    case TY_BIGINT: d = type_decimal(20, 0); break;
+    case TY_FLOAT: d = type_decimal(14, 7); break;
+    case TY_DOUBLE: d = type_decimal(30, 15); break;
+    case TY_STRING:
+    case TY_NULL: d = type_decimal(38, 18); break;
+    default:
+        *rt = &type_null;
+        *bad = 0, *want = "a numeric value";
+        return true;
+    }
+    args[0] = sema_coerce(b->sc, args[0], d);
+    *rt = round_dec_type(d, (int)s->u.value.i);
+    return true;
 }
 
 bool sema_check_window_column(Binder *b, const SExpr *w, SrcSpan at)
@@ -732,6 +770,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_FLOOR:
     case FN_CEIL:
     case FN_CEILING:
+        if (n == 2)
+            return type_round_floor_ceil(b, e, args, rt, bad, want);
         *rt = &type_bigint;
         if (args[0]->type->kind == TY_DECIMAL) /* Floor/Ceil.dataType (mathExpressions.scala) */
             *rt = args[0]->type->scale == 0 ? args[0]->type

@@ -462,6 +462,8 @@ static const char *pretty_name(int fn, int n_args)
         return "timestampdiff";
     if (fn == FN_CURDATE)
         return "current_date";
+    if (n_args == 2 && (fn == FN_CEIL || fn == FN_CEILING)) /* RoundCeil's nodeName */
+        return "ceil";
     return fn == FN_RINT ? "round" : fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
 
@@ -545,7 +547,8 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     }
     if (!e->u.call.star && put_as_expression(sb, blk, fn, &e->u.call.args))
         return;
-    if (fn >= 0 && prints_in_capitals(fn))
+    if (fn >= 0 && prints_in_capitals(fn) &&
+        !((fn == FN_FLOOR || fn == FN_CEIL) && e->u.call.args.n == 2)) /* RoundFloor, RoundCeil */
         for (const char *p = pretty_name(fn, e->u.call.args.n); *p; p++)
             sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
     else if (fn >= 0)
