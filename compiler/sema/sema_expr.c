@@ -56,6 +56,8 @@ static bool is_atomic(const Type *t)
 {
     switch (t->kind) {
     case TY_BOOLEAN:
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
     case TY_BIGINT:
     case TY_FLOAT:
@@ -70,10 +72,17 @@ static bool is_atomic(const Type *t)
         return false;
     }
 }
-/* Spark's TypeCoercion.numericPrecedence: INT < BIGINT < FLOAT < DOUBLE. */
+/* Spark's TypeCoercion.numericPrecedence: TINYINT < SMALLINT < INT < BIGINT < FLOAT < DOUBLE. */
 static int num_rank(const Type *t)
 {
-    return t->kind == TY_INT ? 1 : t->kind == TY_BIGINT ? 2 : t->kind == TY_FLOAT ? 3 : 4;
+    switch (t->kind) {
+    case TY_TINYINT: return 1;
+    case TY_SMALLINT: return 2;
+    case TY_INT: return 3;
+    case TY_BIGINT: return 4;
+    case TY_FLOAT: return 5;
+    default: return 6;
+    }
 }
 static const Type *wider_numeric(const Type *a, const Type *b)
 {
@@ -96,6 +105,10 @@ static bool null_safe_to_decimal(const Type *from, const Type *to)
     switch (from->kind) {
     case TY_BOOLEAN:
         return digits >= 1;
+    case TY_TINYINT:
+        return digits >= 3;
+    case TY_SMALLINT:
+        return digits >= 5;
     case TY_INT:
         return digits >= 10;
     case TY_BIGINT:
@@ -118,7 +131,7 @@ bool sema_cast_force_nullable(const Type *from, const Type *to)
         return t != TY_BINARY && t != TY_STRING;
     if (t == TY_STRING)
         return false;
-    if (f == TY_TIMESTAMP && t == TY_INT)
+    if (f == TY_TIMESTAMP && type_is_int32(to))
         return true;
     if (type_is_fractional(from) && t == TY_TIMESTAMP)
         return true;
@@ -219,7 +232,8 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     if (from->kind == TY_STRING && t->kind == TY_DATE && cm_date_parse(v->s, v->n, &i) == 0)
         return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && type_is_integral(t) && parse_number(v->s, true, &i, &d) &&
-        (t->kind == TY_BIGINT || (i >= INT32_MIN && i <= INT32_MAX)))
+        (t->kind == TY_BIGINT || (i >= -(INT64_C(1) << (type_int_bits(t) - 1)) &&
+                                  i < (INT64_C(1) << (type_int_bits(t) - 1)))))
         return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && t->kind == TY_DOUBLE && parse_number(v->s, false, &i, &d)) {
         SExpr *r = const_int(sc, t, 0, e->span);
@@ -252,14 +266,14 @@ static bool dec_numeric(const Type *a, const Type *b)
            (a->kind == TY_DECIMAL || type_is_numeric(a)) && (b->kind == TY_DECIMAL || type_is_numeric(b));
 }
 
-/* Spark's findWiderTypeForDecimal: a DOUBLE or FLOAT makes a DOUBLE; integers count as DECIMAL(10,0) and
-   DECIMAL(20,0); two decimals widen to one that holds both (DecimalPrecision). */
+/* Spark's findWiderTypeForDecimal: a DOUBLE or FLOAT makes a DOUBLE; integers count as
+   DecimalType.forType (INT DECIMAL(10,0), ...); two decimals widen to one that holds both (DecimalPrecision). */
 static const Type *dec_common(const Type *a, const Type *b)
 {
     if (type_is_fractional(a) || type_is_fractional(b))
         return &type_double;
-    const Type *da = a->kind == TY_DECIMAL ? a : a->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
-    const Type *db = b->kind == TY_DECIMAL ? b : b->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
+    const Type *da = a->kind == TY_DECIMAL ? a : type_decimal_for(a);
+    const Type *db = b->kind == TY_DECIMAL ? b : type_decimal_for(b);
     return sema_dec_wider(da, db);
 }
 

@@ -159,6 +159,8 @@ const char *srt_buf_cstr(SrtBuf *b);
 typedef enum SrtKind {
     SRT_T_BOOLEAN,
     SRT_T_INT,
+    SRT_T_TINYINT,  /* Spark's ByteType: i holds the value */
+    SRT_T_SMALLINT, /* Spark's ShortType */
     SRT_T_BIGINT,
     SRT_T_DOUBLE,
     SRT_T_FLOAT,   /* the datum's d holds the float, exactly */
