@@ -726,7 +726,7 @@ static const Type *arith_operand(const Type *t)
 
 /* a DIV b, Spark's IntegralDivide (arithmetic.scala): a BIGINT, NULL when b is 0.  Its
    inputType is BIGINT or DECIMAL (or an ANSI interval) and IntegralDivisionTypeCoercion casts
-   INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which PromoteStrings makes a
+   TINYINT, SMALLINT and INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which PromoteStrings makes a
    DOUBLE) acceptable, so Spark refuses those.  Beside a DECIMAL, DecimalPrecision makes an
    integer a decimal of its digits (sema_dec_operand); both stay decimals (cg_dec_idiv). */
 static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
@@ -737,7 +737,7 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
     bool dec = l->type->kind == TY_DECIMAL || r->type->kind == TY_DECIMAL;
     for (int i = 0; i < 2; i++) {
         TypeKind k = x[i]->type->kind;
-        if (k != TY_INT && k != TY_BIGINT && k != TY_NULL && k != TY_DECIMAL) {
+        if (!type_is_integral(x[i]->type) && k != TY_NULL && k != TY_DECIMAL) {
             type_error(b, a[i], "operator 'div' expects integral or decimal operands", a[i],
                        x[i]->type);
             return NULL;
@@ -752,28 +752,29 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
 }
 
 /* An operand of a bitwise operator (Spark's BitwiseAnd/Or/Xor/Not, bitwiseExpressions.scala:
-   IntegralType): INT or BIGINT, a NULL literal an INT (IntegralType's default type); NULL for
-   any other type, which Spark refuses too (a STRING is not cast: PromoteStrings would make it a
-   DOUBLE). */
+   IntegralType): TINYINT, SMALLINT, INT or BIGINT, a NULL literal an INT (IntegralType's
+   default type); NULL for any other type, which Spark refuses too (a STRING is not cast:
+   PromoteStrings would make it a DOUBLE). */
 static const Type *bit_operand(const Type *t)
 {
-    return t->kind == TY_INT || t->kind == TY_BIGINT ? t : t->kind == TY_NULL ? &type_int : NULL;
+    return type_is_integral(t) ? t : t->kind == TY_NULL ? &type_int : NULL;
 }
 
 /* a & b, a | b, a ^ b: both cast to the wider of their types, which the result has; NULL
-   when either is. */
+   when either is.  On sign-extended TINYINT and SMALLINT values the i32 operations give the
+   (byte)/(short) results as they are. */
 static SExpr *make_bitwise(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                            const AstExpr *ar, SrcSpan span)
 {
     const Type *lt = bit_operand(l->type), *rt = bit_operand(r->type);
     if (!lt || !rt) {
         char what[80];
-        snprintf(what, sizeof what, "operator '%s' expects integral operands (INT or BIGINT)",
+        snprintf(what, sizeof what, "operator '%s' expects integral operands",
                  sema_binary_symbol(op));
         type_error(b, !lt ? al : ar, what, !lt ? al : ar, !lt ? l->type : r->type);
         return NULL;
     }
-    const Type *t = lt->kind == TY_BIGINT || rt->kind == TY_BIGINT ? &type_bigint : &type_int;
+    const Type *t = wider_numeric(lt, rt);
     return new_bin(b, SX_ARITH, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
 }
 
@@ -925,7 +926,7 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot: ~x is x ^ -1 in x's type */
         const Type *t = bit_operand(x->type);
         if (!t) {
-            type_error(b, a, "operator '~' expects an integral operand (INT or BIGINT)", a, x->type);
+            type_error(b, a, "operator '~' expects an integral operand", a, x->type);
             return NULL;
         }
         return new_bin(b, SX_ARITH, BOP_BITXOR, t, sema_coerce(b->sc, x, t),
