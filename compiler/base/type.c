@@ -118,8 +118,9 @@ bool type_try_cast_own(const Type *from, const Type *to)
         return t == TY_MAP;
     if (t == TY_BIGINT && f == TY_TIMESTAMP)
         return false;
-    return (type_is_integral(to) && (type_int_bits(from) > type_int_bits(to) || type_is_fractional(from) ||
-                                     f == TY_DECIMAL || f == TY_TIMESTAMP || f == TY_STRING)) ||
+    return (type_is_integral(to) &&
+            (type_int_bits(from) > type_int_bits(to) || type_is_fractional(from) ||
+             f == TY_DECIMAL || f == TY_TIMESTAMP || f == TY_STRING)) ||
            (t == TY_TIMESTAMP && (f == TY_BIGINT || type_is_fractional(from)));
 }
 
@@ -128,16 +129,24 @@ bool type_is_int32(const Type *t)
     return t->kind == TY_INT || t->kind == TY_SMALLINT || t->kind == TY_TINYINT;
 }
 
-bool type_is_integral(const Type *t) { return type_is_int32(t) || t->kind == TY_BIGINT; }
+bool type_is_integral(const Type *t)
+{
+    return type_is_int32(t) || t->kind == TY_BIGINT;
+}
 
 int type_int_bits(const Type *t)
 {
     switch (t->kind) {
-    case TY_TINYINT: return 8;
-    case TY_SMALLINT: return 16;
-    case TY_INT: return 32;
-    case TY_BIGINT: return 64;
-    default: return 0;
+    case TY_TINYINT:
+        return 8;
+    case TY_SMALLINT:
+        return 16;
+    case TY_INT:
+        return 32;
+    case TY_BIGINT:
+        return 64;
+    default:
+        return 0;
     }
 }
 
@@ -161,8 +170,10 @@ int type_field_index(const Type *t, const char *name)
 
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
-    static const char *names[] = {"void", "boolean", "int", "tinyint", "smallint", "bigint", "float", "double", "decimal", "string",
-                                  "binary", "timestamp", "date", "interval", "struct", "array", "map"};
+    static const char *names[] = {"void",   "boolean",   "int",    "tinyint",  "smallint",
+                                  "bigint", "float",     "double", "decimal",  "string",
+                                  "binary", "timestamp", "date",   "interval", "struct",
+                                  "array",  "map"};
     const char *n = names[t->kind];
     if (t->kind == TY_STRUCT) {
         sb_puts(sb, sql ? "STRUCT<" : "struct<");

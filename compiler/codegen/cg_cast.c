@@ -102,7 +102,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
     if (f == TY_DECIMAL || t == TY_DECIMAL)
         return cg_dec_cast(cg, a, from, to, span);
     /* Cast.castToBinary: a string's bytes, a TINYINT's 1, a SMALLINT's 2, an INT's 4 and a
-       BIGINT's 8 bytes big-endian (NumberConverter.toBinary); castToString of a binary is UTF8String.fromBytes. */
+       BIGINT's 8 bytes big-endian (NumberConverter.toBinary); castToString of a binary is
+       UTF8String.fromBytes. */
     if ((t == TY_BINARY && f == TY_STRING) || (t == TY_STRING && f == TY_BINARY))
         return a;
     if (t == TY_BINARY && type_is_integral(from)) {

@@ -742,15 +742,15 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef argv = cg_call(cg, "srt_scratch_alloc", sz, 2, "fmt.args");
         for (int i = 1; i < n; i++) {
             const Type *t = x[i]->type;
-            kinds[i - 1] = t->kind == TY_TINYINT                            ? 'y' /* Byte */
+            kinds[i - 1] = t->kind == TY_TINYINT                             ? 'y' /* Byte */
                            : t->kind == TY_SMALLINT                          ? 'h' /* Short */
-                           : t->kind == TY_INT || t->kind == TY_DATE        ? 'i'
+                           : t->kind == TY_INT || t->kind == TY_DATE         ? 'i'
                            : t->kind == TY_BIGINT || t->kind == TY_TIMESTAMP ? 'l'
                            : t->kind == TY_DOUBLE                            ? 'd'
                            : t->kind == TY_FLOAT                             ? 'f'
                            : t->kind == TY_BOOLEAN                           ? 'b'
                            : x[i]->kind == SX_CAST && x[i]->u.arg->type->kind == TY_DECIMAL ? 'D'
-                                                                             : 's';
+                                                                                            : 's';
             cg_store_datum(cg, t, a[i], cg_gepc(cg, argv, size * (uint64_t)(i - 1), ""), false);
         }
         CgVal k = const_string(cg, kinds);
@@ -835,7 +835,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef zero = LLVMConstNull(LLVMTypeOf(a[0].v));
         LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a[0].v, zero, "");
         /* Abs of a TINYINT or SMALLINT: (byte)Math.abs(x), so abs(-128Y) is -128 */
-        return scalar(a[0].null, cg_narrow(cg, e->type, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v)));
+        return scalar(
+            a[0].null,
+            cg_narrow(cg, e->type, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v)));
     }
     case FN_COALESCE:
     case FN_NVL:

@@ -74,7 +74,9 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
         } else { /* JacksonParser: getByteValue reads -128..255 ((byte) wraps 128..255, as Jackson
                     allows them), getShortValue -32768..32767; beyond is a malformed field */
             int64_t hi = t->kind == TY_TINYINT ? 255 : INT16_MAX;
-            LLVMValueRef args[6] = {p, end, cg_i64(cg, t->kind == TY_TINYINT ? INT8_MIN : INT16_MIN), cg_i64(cg, hi), out, st};
+            LLVMValueRef args[6] = {
+                p,   end, cg_i64(cg, t->kind == TY_TINYINT ? INT8_MIN : INT16_MIN), cg_i64(cg, hi),
+                out, st};
             np = cg_call(cg, "srt_json_integral", args, 6, "p.val");
         }
     }

@@ -76,12 +76,18 @@ static bool is_atomic(const Type *t)
 static int num_rank(const Type *t)
 {
     switch (t->kind) {
-    case TY_TINYINT: return 1;
-    case TY_SMALLINT: return 2;
-    case TY_INT: return 3;
-    case TY_BIGINT: return 4;
-    case TY_FLOAT: return 5;
-    default: return 6;
+    case TY_TINYINT:
+        return 1;
+    case TY_SMALLINT:
+        return 2;
+    case TY_INT:
+        return 3;
+    case TY_BIGINT:
+        return 4;
+    case TY_FLOAT:
+        return 5;
+    default:
+        return 6;
     }
 }
 static const Type *wider_numeric(const Type *a, const Type *b)
@@ -267,7 +273,8 @@ static bool dec_numeric(const Type *a, const Type *b)
 }
 
 /* Spark's findWiderTypeForDecimal: a DOUBLE or FLOAT makes a DOUBLE; integers count as
-   DecimalType.forType (INT DECIMAL(10,0), ...); two decimals widen to one that holds both (DecimalPrecision). */
+   DecimalType.forType (INT DECIMAL(10,0), ...); two decimals widen to one that holds both
+   (DecimalPrecision). */
 static const Type *dec_common(const Type *a, const Type *b)
 {
     if (type_is_fractional(a) || type_is_fractional(b))
@@ -726,9 +733,10 @@ static const Type *arith_operand(const Type *t)
 
 /* a DIV b, Spark's IntegralDivide (arithmetic.scala): a BIGINT, NULL when b is 0.  Its
    inputType is BIGINT or DECIMAL (or an ANSI interval) and IntegralDivisionTypeCoercion casts
-   TINYINT, SMALLINT and INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which PromoteStrings makes a
-   DOUBLE) acceptable, so Spark refuses those.  Beside a DECIMAL, DecimalPrecision makes an
-   integer a decimal of its digits (sema_dec_operand); both stay decimals (cg_dec_idiv). */
+   TINYINT, SMALLINT and INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which
+   PromoteStrings makes a DOUBLE) acceptable, so Spark refuses those.  Beside a DECIMAL,
+   DecimalPrecision makes an integer a decimal of its digits (sema_dec_operand); both stay decimals
+   (cg_dec_idiv). */
 static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
                         SrcSpan span)
 {

@@ -58,8 +58,8 @@ SExpr *sema_fn_date_arg(Binder *b, SExpr *e)
 }
 
 /* date_add/date_sub(start, days): DateAdd's days are INT, SMALLINT or TINYINT (ExpectsInputTypes:
-   a BIGINT or DOUBLE is refused); a constant string is read as an integer when the query is analysed
-   (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
+   a BIGINT or DOUBLE is refused); a constant string is read as an integer when the query is
+   analysed (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
 bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
                           const char **want)
 {

@@ -166,7 +166,7 @@ typedef enum SrtKind {
     SRT_T_FLOAT,   /* the datum's d holds the float, exactly */
     SRT_T_DECIMAL, /* precision, scale */
     SRT_T_STRING,
-    SRT_T_BINARY,  /* bytes in p, n (Spark's BinaryType) */
+    SRT_T_BINARY, /* bytes in p, n (Spark's BinaryType) */
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
     SRT_T_STRUCT,

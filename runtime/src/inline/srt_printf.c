@@ -257,8 +257,10 @@ static int pf_fail(SrtQuery *q, const char *exc, const char *detail)
 static const char *pf_class(char kind)
 {
     switch (kind) {
-    case 'y': return "java.lang.Byte";
-    case 'h': return "java.lang.Short";
+    case 'y':
+        return "java.lang.Byte";
+    case 'h':
+        return "java.lang.Short";
     case 'i': return "java.lang.Integer";
     case 'l': return "java.lang.Long";
     case 'd': return "java.lang.Double";

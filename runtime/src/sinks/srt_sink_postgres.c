@@ -174,7 +174,9 @@ static void put_type(SrtBuf *b, const SrtType *t)
     switch (t->kind) {
     case SRT_T_BOOLEAN: srt_buf_puts(b, "BOOLEAN"); break;
     case SRT_T_TINYINT: /* PostgresDialect: ShortType | ByteType => SMALLINT */
-    case SRT_T_SMALLINT: srt_buf_puts(b, "SMALLINT"); break;
+    case SRT_T_SMALLINT:
+        srt_buf_puts(b, "SMALLINT");
+        break;
     case SRT_T_INT: srt_buf_puts(b, "INTEGER"); break;
     case SRT_T_BIGINT: srt_buf_puts(b, "BIGINT"); break;
     case SRT_T_DOUBLE: srt_buf_puts(b, "DOUBLE PRECISION"); break;
