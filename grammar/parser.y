@@ -159,7 +159,7 @@ static const AstFlag no_flag;
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
 %token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION" PLACING "PLACING"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
-%token <str> BINARY "BINARY"
+%token <str> BINARY "BINARY" BYTE "BYTE" SHORT "SHORT" SMALLINT "SMALLINT" TINYINT "TINYINT"
 %token <str> SINK "SINK" SOURCE "SOURCE" STRING "STRING" STRUCT "STRUCT" TABLE "TABLE"
 %token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
 %token <str> UNION "UNION" UNKNOWN "UNKNOWN" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
@@ -338,7 +338,7 @@ option_value:
   ;
 
 /* ==== Types ====
-** type  = BOOLEAN | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING | BINARY
+** type  = BOOLEAN | TINYINT | BYTE | SMALLINT | SHORT | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING | BINARY
 **       | (DECIMAL | DEC | NUMERIC) ['(' integer [',' integer] ')']
 **       | VARCHAR ['(' integer ')'] | TIMESTAMP | DATE
 **       | ARRAY '<' type '>' | MAP '<' type ',' type '>' | STRUCT '<' field {',' field} '>'
@@ -346,6 +346,10 @@ option_value:
 */
 type:
     BOOLEAN                         { $$ = &type_boolean; }
+  | TINYINT                         { $$ = &type_tinyint; }
+  | BYTE                            { $$ = &type_tinyint; }
+  | SMALLINT                        { $$ = &type_smallint; }
+  | SHORT                           { $$ = &type_smallint; }
   | INT                             { $$ = &type_int; }
   | INTEGER                         { $$ = &type_int; }
   | BIGINT                          { $$ = &type_bigint; }
@@ -1006,11 +1010,11 @@ any_name:
   ;
 
 unreserved_keyword:
-    ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
+    ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | BYTE | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
   | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
   | PLACING
-  | PRECEDING | RANGE | REAL | ROW | ROWS | SINK | SOURCE | STRING | STRUCT | TABLE | TIMESTAMP
-  | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
+  | PRECEDING | RANGE | REAL | ROW | ROWS | SHORT | SINK | SMALLINT | SOURCE | STRING | STRUCT | TABLE
+  | TIMESTAMP | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
   | TO | interval_unit
   | POSITION %prec POSITION_NAME
   ;
@@ -1103,7 +1107,7 @@ static const int operators[] = {'=', TOK_NE, '<', TOK_LE, '>', TOK_GE, TOK_NSEQ,
 static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONCAT, '&', '|', '^',
                                       '.', '[', '('};
 static const int operator_core[] = {'+', '*'};
-static const int type_start[] = {TOK_BOOLEAN, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
+static const int type_start[] = {TOK_BOOLEAN, TOK_TINYINT, TOK_BYTE, TOK_SMALLINT, TOK_SHORT, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,
                                  TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
 

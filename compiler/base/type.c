@@ -9,6 +9,8 @@
 const Type type_null = {TY_NULL, 0, 0, 0, 0, 0, 0};
 const Type type_boolean = {TY_BOOLEAN, 0, 0, 0, 0, 0, 0};
 const Type type_int = {TY_INT, 0, 0, 0, 0, 0, 0};
+const Type type_tinyint = {TY_TINYINT, 0, 0, 0, 0, 0, 0};
+const Type type_smallint = {TY_SMALLINT, 0, 0, 0, 0, 0, 0};
 const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0, 0};
 const Type type_float = {TY_FLOAT, 0, 0, 0, 0, 0, 0};
 const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0, 0};
@@ -99,8 +101,7 @@ bool type_equal(const Type *a, const Type *b)
 
 bool type_is_numeric(const Type *t)
 {
-    return t->kind == TY_INT || t->kind == TY_BIGINT || t->kind == TY_FLOAT ||
-           t->kind == TY_DOUBLE;
+    return type_is_integral(t) || type_is_fractional(t);
 }
 
 bool type_is_bytes(const Type *t) { return t->kind == TY_STRING || t->kind == TY_BINARY; }
@@ -117,12 +118,43 @@ bool type_try_cast_own(const Type *from, const Type *to)
         return t == TY_MAP;
     if (t == TY_BIGINT && f == TY_TIMESTAMP)
         return false;
-    return (type_is_integral(to) && (f == TY_BIGINT || type_is_fractional(from) ||
-                                     f == TY_DECIMAL || f == TY_TIMESTAMP || f == TY_STRING)) ||
+    return (type_is_integral(to) &&
+            (type_int_bits(from) > type_int_bits(to) || type_is_fractional(from) ||
+             f == TY_DECIMAL || f == TY_TIMESTAMP || f == TY_STRING)) ||
            (t == TY_TIMESTAMP && (f == TY_BIGINT || type_is_fractional(from)));
 }
 
-bool type_is_integral(const Type *t) { return t->kind == TY_INT || t->kind == TY_BIGINT; }
+bool type_is_int32(const Type *t)
+{
+    return t->kind == TY_INT || t->kind == TY_SMALLINT || t->kind == TY_TINYINT;
+}
+
+bool type_is_integral(const Type *t)
+{
+    return type_is_int32(t) || t->kind == TY_BIGINT;
+}
+
+int type_int_bits(const Type *t)
+{
+    switch (t->kind) {
+    case TY_TINYINT:
+        return 8;
+    case TY_SMALLINT:
+        return 16;
+    case TY_INT:
+        return 32;
+    case TY_BIGINT:
+        return 64;
+    default:
+        return 0;
+    }
+}
+
+const Type *type_decimal_for(const Type *t)
+{
+    static const int digits[] = {0, 3, 5, 0, 10, 0, 0, 0, 20}; /* by bits / 8 */
+    return type_decimal(digits[type_int_bits(t) / 8], 0);
+}
 
 bool type_is_fractional(const Type *t) { return t->kind == TY_FLOAT || t->kind == TY_DOUBLE; }
 
@@ -138,8 +170,10 @@ int type_field_index(const Type *t, const char *name)
 
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
-    static const char *names[] = {"void", "boolean", "int", "bigint", "float", "double", "decimal", "string",
-                                  "binary", "timestamp", "date", "interval", "struct", "array", "map"};
+    static const char *names[] = {"void",   "boolean",   "int",    "tinyint",  "smallint",
+                                  "bigint", "float",     "double", "decimal",  "string",
+                                  "binary", "timestamp", "date",   "interval", "struct",
+                                  "array",  "map"};
     const char *n = names[t->kind];
     if (t->kind == TY_STRUCT) {
         sb_puts(sb, sql ? "STRUCT<" : "struct<");

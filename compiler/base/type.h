@@ -16,6 +16,8 @@ typedef enum TypeKind {
     TY_NULL,      /* the type of a bare NULL literal; coerces to anything */
     TY_BOOLEAN,
     TY_INT,       /* 32-bit */
+    TY_TINYINT,   /* Spark's ByteType (TINYINT, BYTE): a sign-extended i32 */
+    TY_SMALLINT,  /* Spark's ShortType (SMALLINT, SHORT): a sign-extended i32 */
     TY_BIGINT,    /* 64-bit */
     TY_FLOAT,     /* 32-bit IEEE float, Spark's FloatType (FLOAT, REAL) */
     TY_DOUBLE,
@@ -46,8 +48,8 @@ struct Type {
     int precision, scale;    /* TY_DECIMAL */
 };
 
-extern const Type type_null, type_boolean, type_int, type_bigint, type_float, type_double,
-    type_string, type_binary, type_timestamp, type_date, type_interval;
+extern const Type type_null, type_boolean, type_tinyint, type_smallint, type_int, type_bigint,
+    type_float, type_double, type_string, type_binary, type_timestamp, type_date, type_interval;
 
 /* Spark's DecimalType.MAX_PRECISION and DecimalType.MINIMUM_ADJUSTED_SCALE. */
 #define TYPE_DECIMAL_MAX_PRECISION 38
@@ -61,8 +63,16 @@ const Type *type_map(Arena *arena, const Type *key, const Type *value);
 /* struct<start:timestamp,end:timestamp>, the type of window() and session_window(). */
 const Type *type_window(void);
 bool type_equal(const Type *a, const Type *b);
-bool type_is_numeric(const Type *t);   /* INT, BIGINT, FLOAT, DOUBLE (not DECIMAL) */
-bool type_is_integral(const Type *t);  /* INT, BIGINT */
+/* TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE (not DECIMAL) */
+bool type_is_numeric(const Type *t);
+bool type_is_integral(const Type *t);  /* TINYINT, SMALLINT, INT, BIGINT */
+/* TINYINT, SMALLINT or INT: a value held in an i32 (the narrow ones sign-extended). */
+bool type_is_int32(const Type *t);
+/* The width in bits of an integral type's values: 8, 16, 32 or 64 (0 for another type). */
+int type_int_bits(const Type *t);
+/* Spark's DecimalType.forType of an integral type: TINYINT DECIMAL(3,0), SMALLINT (5,0), INT
+   (10,0), BIGINT (20,0). */
+const Type *type_decimal_for(const Type *t);
 bool type_is_fractional(const Type *t); /* FLOAT, DOUBLE */
 bool type_is_nested(const Type *t);    /* STRUCT, ARRAY, MAP */
 /* Whether try_cast from -> to (castable, not equal) is lowered as a call of its own (FN_TRY_CAST,

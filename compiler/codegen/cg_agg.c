@@ -54,6 +54,8 @@ static LLVMValueRef slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LL
 {
     switch (t->kind) {
     case TY_BOOLEAN: return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT: return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
     case TY_DOUBLE: return LLVMBuildBitCast(cg->b, key_double(cg, v, kl->keep_neg_zero), cg->t_i64, "");
     case TY_FLOAT: /* as the exact double: NaN and -0.0 alike */
@@ -203,7 +205,7 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
                     k->fields[f].v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "");
                 else if (ft->kind == TY_FLOAT)
                     k->fields[f].v = LLVMBuildFPTrunc(cg->b, LLVMBuildBitCast(cg->b, bits, cg->t_f64, ""), cg->t_f32, "");
-                else if (ft->kind == TY_INT)
+                else if (type_is_int32(ft))
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "");
                 else if (ft->kind == TY_BOOLEAN)
                     k->fields[f].v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "");
@@ -224,6 +226,8 @@ static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *key
             break;
         case TY_DOUBLE: k->v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "k.d"); break;
         case TY_FLOAT: k->v = LLVMBuildFPTrunc(cg->b, LLVMBuildBitCast(cg->b, bits, cg->t_f64, ""), cg->t_f32, "k.f"); break;
+        case TY_TINYINT:
+        case TY_SMALLINT:
         case TY_INT: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i32, "k.i"); break;
         case TY_BOOLEAN: k->v = LLVMBuildTrunc(cg->b, bits, cg->t_i1, "k.b"); break;
         default: k->v = bits; break;
@@ -275,7 +279,7 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     else if (t->kind == TY_FLOAT) { /* kept as the exact double */
         lt = cg->t_f64;
         v = LLVMBuildFPExt(cg->b, v, cg->t_f64, "");
-    } else if (t->kind == TY_INT)
+    } else if (type_is_int32(t))
         v = LLVMBuildSExt(cg->b, v, cg->t_i64, "");
     else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
         v = LLVMBuildZExt(cg->b, v, cg->t_i64, "");
@@ -935,7 +939,7 @@ static void slot_value(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal *r)
         r->v = LLVMBuildFPTrunc(cg->b, cg_load(cg, cg->t_f64, st, "slot"), cg->t_f32, "");
     } else {
         r->v = cg_load(cg, cg->t_i64, st, "slot");
-        if (t->kind == TY_INT)
+        if (type_is_int32(t))
             r->v = LLVMBuildTrunc(cg->b, r->v, cg->t_i32, "");
         else if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
             r->v = LLVMBuildTrunc(cg->b, r->v, cg->t_i1, "");
@@ -949,7 +953,7 @@ static LLVMValueRef value_bits(CgCtx *cg, const Type *t, LLVMValueRef v)
         return LLVMBuildBitCast(cg->b, v, cg->t_i64, "");
     if (t->kind == TY_FLOAT)
         return LLVMBuildBitCast(cg->b, LLVMBuildFPExt(cg->b, v, cg->t_f64, ""), cg->t_i64, "");
-    if (t->kind == TY_INT)
+    if (type_is_int32(t))
         return LLVMBuildSExt(cg->b, v, cg->t_i64, "");
     if (t->kind == TY_BOOLEAN || t->kind == TY_NULL)
         return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
@@ -1155,6 +1159,8 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     uint32_t k = SRT_COLLECT_VOID;
     switch (collect_elem(a)->kind) {
     case TY_BOOLEAN: k = SRT_COLLECT_BOOLEAN; break;
+    case TY_TINYINT: /* Byte.hashCode and Short.hashCode are the value, as Integer's */
+    case TY_SMALLINT:
     case TY_INT:
     case TY_DATE: k = SRT_COLLECT_INT; break; /* Spark's Int: Integer.hashCode */
     case TY_BIGINT:
@@ -1199,6 +1205,8 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_NULL:
         lo = LLVMBuildZExt(cg->b, x.v, cg->t_i64, "");
         break;
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
         lo = LLVMBuildSExt(cg->b, x.v, cg->t_i64, "");
         break;
@@ -1323,7 +1331,7 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     const Type *t = a->pct_array ? a->type->elem : a->type;
     uint32_t kind = SRT_COLLECT_DOUBLE; /* ApproximatePercentile.eval: toInt, toLong, toFloat */
-    if (t->kind == TY_INT || t->kind == TY_DATE)
+    if (type_is_int32(t) || t->kind == TY_DATE) /* a byte or short: toInt of a kept value */
         kind = SRT_COLLECT_INT;
     else if (t->kind == TY_BIGINT || t->kind == TY_TIMESTAMP)
         kind = SRT_COLLECT_LONG;
@@ -1451,7 +1459,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         return;
     case AGGB_BIT: {
         LLVMValueRef v =
-            a->arg->type->kind == TY_INT ? LLVMBuildSExt(cg->b, x.v, cg->t_i64, "") : x.v;
+            type_is_int32(a->arg->type) ? LLVMBuildSExt(cg->b, x.v, cg->t_i64, "") : x.v;
         bit_combine(cg, a, st, v, cg_not(cg, x.null));
         return;
     }

@@ -200,6 +200,8 @@ static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int 
     case TY_BOOLEAN:
         kind = SRT_COLLECT_BOOLEAN;
         break;
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
     case TY_DATE:
         kind = SRT_COLLECT_INT;

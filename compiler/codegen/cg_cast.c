@@ -86,17 +86,31 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
     }
     if (f == TY_MAP) /* sema allows MAP to MAP and STRING only */
         return cg_map_cast(cg, a, from, to, false, span);
+    /* Cast.castToByte/castToShort (non-ANSI): the value as castToInt gives it, then Java's
+       (byte)/(short) (a double saturates to an int first, as Java's narrowing of a double to
+       byte does); a string out of range is NULL (UTF8String.toByte/toShort). */
+    if (t == TY_TINYINT || t == TY_SMALLINT) {
+        CgVal r = cg_cast(cg, a, from, &type_int, span);
+        if (f == TY_STRING)
+            r.null = cg_or(cg, r.null, cg_narrow_ovf(cg, to, r.v));
+        r.v = cg_narrow(cg, to, r.v);
+        return r;
+    }
+    /* a TINYINT or SMALLINT is its value as an INT, but to BINARY (1 or 2 bytes) */
+    if ((f == TY_TINYINT || f == TY_SMALLINT) && t != TY_BINARY)
+        return cg_cast(cg, a, &type_int, to, span);
     if (f == TY_DECIMAL || t == TY_DECIMAL)
         return cg_dec_cast(cg, a, from, to, span);
-    /* Cast.castToBinary: a string's bytes, an INT's 4 and a BIGINT's 8 bytes big-endian
-       (NumberConverter.toBinary); castToString of a binary is UTF8String.fromBytes. */
+    /* Cast.castToBinary: a string's bytes, a TINYINT's 1, a SMALLINT's 2, an INT's 4 and a
+       BIGINT's 8 bytes big-endian (NumberConverter.toBinary); castToString of a binary is
+       UTF8String.fromBytes. */
     if ((t == TY_BINARY && f == TY_STRING) || (t == TY_STRING && f == TY_BINARY))
         return a;
     if (t == TY_BINARY && type_is_integral(from)) {
         LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "bin.p");
         LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "bin.n");
-        LLVMValueRef v = f == TY_INT ? LLVMBuildSExt(cg->b, a.v, cg->t_i64, "") : a.v;
-        LLVMValueRef args[5] = {cg->q, v, cg_i32(cg, f == TY_INT ? 4 : 8), out, out_n};
+        LLVMValueRef v = f != TY_BIGINT ? LLVMBuildSExt(cg->b, a.v, cg->t_i64, "") : a.v;
+        LLVMValueRef args[5] = {cg->q, v, cg_i32(cg, type_int_bits(from) / 8), out, out_n};
         cg_call(cg, "srt_cast_int_bin", args, 5, "");
         CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "bin"));
         r.len = cg_load(cg, cg->t_i32, out_n, "bin.len");
@@ -253,6 +267,12 @@ CgVal cg_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan 
     TypeKind f = from->kind, t = to->kind;
     if (f == TY_MAP)
         return cg_map_cast(cg, a, from, to, true, span);
+    if (t == TY_TINYINT || t == TY_SMALLINT) { /* ANSI castToByte/castToShort: out of range */
+        CgVal r = type_is_int32(from) ? a : cg_try_cast(cg, a, from, &type_int, span);
+        r.null = cg_or(cg, r.null, cg_narrow_ovf(cg, to, r.v));
+        r.v = cg_narrow(cg, to, r.v);
+        return r;
+    }
     if (t == TY_TIMESTAMP && f == TY_BIGINT) {
         LLVMValueRef ovf;
         LLVMValueRef v = cg_int_overflow_op(cg, "smul", a.v, cg_i64(cg, 1000000), &ovf);

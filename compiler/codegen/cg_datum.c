@@ -55,6 +55,8 @@ CgVal cg_load_datum(CgCtx *cg, const Type *t, LLVMValueRef d)
         r.v = LLVMBuildICmp(cg->b, LLVMIntNE, i, cg_i64(cg, 0), "d.bool");
         break;
     }
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT: {
         LLVMValueRef i = cg_load(cg, cg->t_i64, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_I), "d.i");
         r.v = LLVMBuildTrunc(cg->b, i, cg->t_i32, "d.int");
@@ -135,6 +137,8 @@ void cg_store_datum(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d, bool to_b
     case TY_BOOLEAN:
         cg_store(cg, LLVMBuildZExt(cg->b, v.v, cg->t_i64, ""), cg_datum_field(cg, d, SRT_FIELDNO_DATUM_I));
         return;
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
         cg_store(cg, LLVMBuildSExt(cg->b, v.v, cg->t_i64, ""), cg_datum_field(cg, d, SRT_FIELDNO_DATUM_I));
         return;

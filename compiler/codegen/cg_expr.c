@@ -64,6 +64,8 @@ static CgVal const_value(CgCtx *cg, const SExpr *e)
     r.null = cg_i1(cg, 0);
     switch (e->type->kind) {
     case TY_BOOLEAN: r.v = cg_i1(cg, e->u.value.i != 0); break;
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT: r.v = cg_i32(cg, e->u.value.i); break;
     case TY_FLOAT: r.v = cg_f32(cg, e->u.value.d); break;
     case TY_DOUBLE: r.v = cg_f64(cg, e->u.value.d); break;
@@ -186,6 +188,20 @@ LLVMValueRef cg_compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal
 
 /* ==== Arithmetic ==== */
 
+LLVMValueRef cg_narrow(CgCtx *cg, const Type *t, LLVMValueRef v)
+{
+    int bits = t->kind == TY_TINYINT || t->kind == TY_SMALLINT ? type_int_bits(t) : 0;
+    if (!bits)
+        return v;
+    LLVMTypeRef nt = LLVMIntTypeInContext(cg->ctx, (unsigned)bits);
+    return LLVMBuildSExt(cg->b, LLVMBuildTrunc(cg->b, v, nt, ""), cg->t_i32, "narrow");
+}
+
+LLVMValueRef cg_narrow_ovf(CgCtx *cg, const Type *t, LLVMValueRef v)
+{
+    return LLVMBuildICmp(cg->b, LLVMIntNE, cg_narrow(cg, t, v), v, "ovf");
+}
+
 LLVMValueRef cg_int_overflow_op(CgCtx *cg, const char *op, LLVMValueRef a, LLVMValueRef b,
                                 LLVMValueRef *ovf)
 {
@@ -254,7 +270,8 @@ static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
         v = cg_select(cg, zero, LLVMConstNull(t), v);
     }
     }
-    return scalar(null, v);
+    /* BinaryArithmetic of ByteType and ShortType (non-ANSI): an int result cast to the type */
+    return scalar(null, cg_narrow(cg, e->type, v));
 }
 
 /* ==== CASE and selection ==== */
@@ -409,7 +426,7 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
         CgVal a = cg_expr(cg, env, e->u.arg);
         LLVMValueRef v = type_is_fractional(e->type) ? LLVMBuildFNeg(cg->b, a.v, "neg")
                                                     : LLVMBuildNeg(cg->b, a.v, "neg");
-        return scalar(a.null, v);
+        return scalar(a.null, cg_narrow(cg, e->type, v)); /* UnaryMinus: (byte)(-x) */
     }
     case SX_ARITH: {
         CgVal a = cg_expr(cg, env, e->u.bin.lhs);

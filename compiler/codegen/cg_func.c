@@ -221,11 +221,12 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     if (d >= 0)
         return scalar(a[0].null, a[0].v);
-    LLVMValueRef v = e->type->kind == TY_INT ? LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "") : a[0].v;
+    bool i32 = type_is_int32(e->type);
+    LLVMValueRef v = i32 ? LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, "") : a[0].v;
     LLVMValueRef args[3] = {v, cg_i32(cg, d), cg_i32(cg, mode)};
     v = cg_call(cg, "srt_round_i64", args, 3, "round");
-    if (e->type->kind == TY_INT)
-        v = LLVMBuildTrunc(cg->b, v, cg->t_i32, "");
+    if (i32) /* RoundBase: ...setScale(_scale, mode).toInt (toByte, toShort: they wrap) */
+        v = cg_narrow(cg, e->type, LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
     return scalar(a[0].null, v);
 }
 
@@ -246,6 +247,8 @@ static CgVal call_floor_ceil(CgCtx *cg, const SExpr *e, CgVal *a)
         return cg_cast(cg, scalar(a[0].null, math_intrinsic(cg, in, a[0].v)), &type_double,
                        &type_bigint, e->span);
     }
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
         return scalar(a[0].null, LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, ""));
     default:
@@ -756,13 +759,15 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef argv = cg_call(cg, "srt_scratch_alloc", sz, 2, "fmt.args");
         for (int i = 1; i < n; i++) {
             const Type *t = x[i]->type;
-            kinds[i - 1] = t->kind == TY_INT || t->kind == TY_DATE          ? 'i'
+            kinds[i - 1] = t->kind == TY_TINYINT                             ? 'y' /* Byte */
+                           : t->kind == TY_SMALLINT                          ? 'h' /* Short */
+                           : t->kind == TY_INT || t->kind == TY_DATE         ? 'i'
                            : t->kind == TY_BIGINT || t->kind == TY_TIMESTAMP ? 'l'
                            : t->kind == TY_DOUBLE                            ? 'd'
                            : t->kind == TY_FLOAT                             ? 'f'
                            : t->kind == TY_BOOLEAN                           ? 'b'
                            : x[i]->kind == SX_CAST && x[i]->u.arg->type->kind == TY_DECIMAL ? 'D'
-                                                                             : 's';
+                                                                                            : 's';
             cg_store_datum(cg, t, a[i], cg_gepc(cg, argv, size * (uint64_t)(i - 1), ""), false);
         }
         CgVal k = const_string(cg, kinds);
@@ -846,7 +851,10 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                                                     a[0].v));
         LLVMValueRef zero = LLVMConstNull(LLVMTypeOf(a[0].v));
         LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a[0].v, zero, "");
-        return scalar(a[0].null, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v));
+        /* Abs of a TINYINT or SMALLINT: (byte)Math.abs(x), so abs(-128Y) is -128 */
+        return scalar(
+            a[0].null,
+            cg_narrow(cg, e->type, cg_select(cg, neg, LLVMBuildNeg(cg->b, a[0].v, ""), a[0].v)));
     }
     case FN_COALESCE:
     case FN_NVL:
@@ -1169,6 +1177,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         static const char *const ops[] = {"sadd", "ssub", "smul"};
         LLVMValueRef ovf;
         LLVMValueRef v = cg_int_overflow_op(cg, ops[e->u.call.fn - FN_TRY_ADD], a[0].v, a[1].v, &ovf);
+        /* ByteType and ShortType: the int result must be within the type's MIN_VALUE..MAX_VALUE */
+        ovf = cg_or(cg, ovf, cg_narrow_ovf(cg, e->type, v));
         return scalar(cg_or(cg, any_null(cg, a, 2), ovf), v);
     }
     case FN_TYPEOF: /* sema_bind_try_fn binds a constant, and try_divide the operator */

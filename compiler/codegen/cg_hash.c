@@ -21,6 +21,8 @@ LLVMValueRef cg_spark_hash(CgCtx *cg, bool xx, const Type *t, CgVal x, LLVMValue
     case TY_BOOLEAN:
         args[0] = LLVMBuildZExt(cg->b, x.v, cg->t_i32, "");
         return cg_call(cg, h_i32, args, 2, "hash");
+    case TY_TINYINT: /* HashExpression: ByteType, ShortType and IntegerType by hashInt */
+    case TY_SMALLINT:
     case TY_INT:
         return cg_call(cg, h_i32, args, 2, "hash");
     case TY_DATE: /* days, an int in Spark */

@@ -199,6 +199,11 @@ LLVMValueRef cg_is_true(CgCtx *cg, CgVal v);
    width; *ovf: whether it overflowed (Java's Math.addExact and the others would throw). */
 LLVMValueRef cg_int_overflow_op(CgCtx *cg, const char *op, LLVMValueRef a, LLVMValueRef b,
                                 LLVMValueRef *ovf);
+/* A TINYINT or SMALLINT value computed in an i32 narrowed as Java's (byte)/(short) (the low 8 or
+   16 bits, sign-extended back to i32); v itself for any other type t. */
+LLVMValueRef cg_narrow(CgCtx *cg, const Type *t, LLVMValueRef v);
+/* Is the i32 v outside the range of the TINYINT or SMALLINT t (false for another t)? */
+LLVMValueRef cg_narrow_ovf(CgCtx *cg, const Type *t, LLVMValueRef v);
 
 /* cg_cast.c */
 CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);

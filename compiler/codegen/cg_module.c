@@ -191,6 +191,8 @@ LLVMTypeRef cg_type_of(CgCtx *cg, const Type *t)
     case TY_NULL:
     case TY_BOOLEAN:
         return cg->t_i1;
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
         return cg->t_i32;
     case TY_FLOAT:

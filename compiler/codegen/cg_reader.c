@@ -45,6 +45,10 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
         case TY_INT:
             helper = "srt_json_i32";
             break;
+        case TY_TINYINT:
+        case TY_SMALLINT:
+            helper = NULL; /* srt_json_integral below */
+            break;
         case TY_DOUBLE:
             helper = "srt_json_f64";
             out_t = cg->t_f64;
@@ -64,8 +68,17 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
             break;
         }
         out = cg_alloca(cg, out_t, "v");
-        LLVMValueRef args[4] = {p, end, out, st};
-        np = cg_call(cg, helper, args, 4, "p.val");
+        if (helper) {
+            LLVMValueRef args[4] = {p, end, out, st};
+            np = cg_call(cg, helper, args, 4, "p.val");
+        } else { /* JacksonParser: getByteValue reads -128..255 ((byte) wraps 128..255, as Jackson
+                    allows them), getShortValue -32768..32767; beyond is a malformed field */
+            int64_t hi = t->kind == TY_TINYINT ? 255 : INT16_MAX;
+            LLVMValueRef args[6] = {
+                p,   end, cg_i64(cg, t->kind == TY_TINYINT ? INT8_MIN : INT16_MIN), cg_i64(cg, hi),
+                out, st};
+            np = cg_call(cg, "srt_json_integral", args, 6, "p.val");
+        }
     }
     LLVMBasicBlockRef ok = cg_block(cg, "field.ok");
     LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, np, "bad"), bb_bad, ok);
@@ -74,8 +87,8 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
     LLVMValueRef len = out_n ? cg_load(cg, cg->t_i32, out_n, "str.len") : NULL;
     if (t->kind == TY_BOOLEAN)
         val = LLVMBuildICmp(cg->b, LLVMIntNE, val, cg_i64(cg, 0), "");
-    else if (t->kind == TY_INT)
-        val = LLVMBuildTrunc(cg->b, val, cg->t_i32, "");
+    else if (type_is_int32(t))
+        val = cg_narrow(cg, t, LLVMBuildTrunc(cg->b, val, cg->t_i32, ""));
     else if (t->kind == TY_DATE) {
         CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};
         val = cg_cast(cg, tv, &type_timestamp, &type_date, (SrcSpan){0}).v;
@@ -100,6 +113,10 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
     switch (t->kind) {
     case TY_BOOLEAN:
         return "boolean";
+    case TY_TINYINT:
+        return "tinyint";
+    case TY_SMALLINT:
+        return "smallint";
     case TY_INT:
         return "int";
     case TY_DOUBLE:

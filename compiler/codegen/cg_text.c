@@ -61,7 +61,7 @@ typedef struct CsvSlots {
 static bool csv_type_ok(const Type *t)
 {
     switch (t->kind) {
-    case TY_STRING: case TY_INT: case TY_BIGINT: case TY_BOOLEAN: case TY_DOUBLE: case TY_FLOAT: case TY_TIMESTAMP:
+    case TY_STRING: case TY_TINYINT: case TY_SMALLINT: case TY_INT: case TY_BIGINT: case TY_BOOLEAN: case TY_DOUBLE: case TY_FLOAT: case TY_TIMESTAMP:
     case TY_DATE: case TY_DECIMAL: return true;
     default: return false;
     }
@@ -100,15 +100,18 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
         LLVMBuildBr(cg->b, bb_done);
         cg_at(cg, bb_done);
         return;
+    case TY_TINYINT: /* UnivocityParser: datum.toByte, toShort, toInt (Java's parseByte ...) */
+    case TY_SMALLINT:
     case TY_INT:
     case TY_BIGINT: {
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.i");
         LLVMValueRef args[3] = {s, n, o};
         ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_i64", args, 3, "rc"), cg_i32(cg, 0), "ok");
         val = cg_load(cg, cg->t_i64, o, "v");
-        if (t->kind == TY_INT) {
-            LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntSGE, val, cg_i64(cg, INT32_MIN), "");
-            LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntSLE, val, cg_i64(cg, INT32_MAX), "");
+        if (t->kind != TY_BIGINT) {
+            int64_t max = (INT64_C(1) << (type_int_bits(t) - 1)) - 1;
+            LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntSGE, val, cg_i64(cg, -max - 1), "");
+            LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntSLE, val, cg_i64(cg, max), "");
             ok = cg_and(cg, ok, cg_and(cg, lo, hi));
             val = LLVMBuildTrunc(cg->b, val, cg->t_i32, "");
         }

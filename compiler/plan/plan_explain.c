@@ -655,6 +655,8 @@ static const char *schema_type_name(const Type *t)
     switch (t->kind) {
     case TY_NULL: return "void";
     case TY_BOOLEAN: return "boolean";
+    case TY_TINYINT: return "byte";
+    case TY_SMALLINT: return "short";
     case TY_INT: return "integer";
     case TY_BIGINT: return "long";
     case TY_FLOAT: return "float";

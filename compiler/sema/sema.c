@@ -126,6 +126,8 @@ const Type *sema_func_cast_type(SFunc fn)
 {
     switch (fn) {
     case FN_CAST_BOOLEAN: return &type_boolean;
+    case FN_CAST_TINYINT: return &type_tinyint;
+    case FN_CAST_SMALLINT: return &type_smallint;
     case FN_CAST_INT: return &type_int;
     case FN_CAST_BIGINT: return &type_bigint;
     case FN_CAST_FLOAT: return &type_float;

@@ -41,7 +41,7 @@ static const Type *adjust(int precision, int scale)
     return type_decimal(MAXP, imax(MAXP - int_digits, min_scale));
 }
 
-/* The decimal an INT or BIGINT operand becomes (DecimalType.forType), or for an integral
+/* The decimal an integral operand becomes (DecimalType.forType), or for an integral
    constant its own digits (DecimalType.fromLiteral); t itself if it is a decimal. */
 const Type *sema_dec_operand(const SExpr *e)
 {
@@ -55,7 +55,7 @@ const Type *sema_dec_operand(const SExpr *e)
             digits++;
         return type_decimal(digits, 0);
     }
-    return t->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
+    return type_decimal_for(t);
 }
 
 /* The result type of a op b on two decimals (arithmetic.scala's resultDecimalType). */

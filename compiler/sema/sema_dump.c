@@ -46,6 +46,8 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
     case TY_BOOLEAN:
         sb_puts(sb, v->i ? "true" : "false");
         break;
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
     case TY_BIGINT:
         sb_printf(sb, "%lld", (long long)v->i);

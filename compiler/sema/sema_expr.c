@@ -56,6 +56,8 @@ static bool is_atomic(const Type *t)
 {
     switch (t->kind) {
     case TY_BOOLEAN:
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
     case TY_BIGINT:
     case TY_FLOAT:
@@ -70,10 +72,23 @@ static bool is_atomic(const Type *t)
         return false;
     }
 }
-/* Spark's TypeCoercion.numericPrecedence: INT < BIGINT < FLOAT < DOUBLE. */
+/* Spark's TypeCoercion.numericPrecedence: TINYINT < SMALLINT < INT < BIGINT < FLOAT < DOUBLE. */
 static int num_rank(const Type *t)
 {
-    return t->kind == TY_INT ? 1 : t->kind == TY_BIGINT ? 2 : t->kind == TY_FLOAT ? 3 : 4;
+    switch (t->kind) {
+    case TY_TINYINT:
+        return 1;
+    case TY_SMALLINT:
+        return 2;
+    case TY_INT:
+        return 3;
+    case TY_BIGINT:
+        return 4;
+    case TY_FLOAT:
+        return 5;
+    default:
+        return 6;
+    }
 }
 static const Type *wider_numeric(const Type *a, const Type *b)
 {
@@ -96,6 +111,10 @@ static bool null_safe_to_decimal(const Type *from, const Type *to)
     switch (from->kind) {
     case TY_BOOLEAN:
         return digits >= 1;
+    case TY_TINYINT:
+        return digits >= 3;
+    case TY_SMALLINT:
+        return digits >= 5;
     case TY_INT:
         return digits >= 10;
     case TY_BIGINT:
@@ -118,7 +137,7 @@ bool sema_cast_force_nullable(const Type *from, const Type *to)
         return t != TY_BINARY && t != TY_STRING;
     if (t == TY_STRING)
         return false;
-    if (f == TY_TIMESTAMP && t == TY_INT)
+    if (f == TY_TIMESTAMP && type_is_int32(to))
         return true;
     if (type_is_fractional(from) && t == TY_TIMESTAMP)
         return true;
@@ -219,7 +238,8 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     if (from->kind == TY_STRING && t->kind == TY_DATE && cm_date_parse(v->s, v->n, &i) == 0)
         return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && type_is_integral(t) && parse_number(v->s, true, &i, &d) &&
-        (t->kind == TY_BIGINT || (i >= INT32_MIN && i <= INT32_MAX)))
+        (t->kind == TY_BIGINT || (i >= -(INT64_C(1) << (type_int_bits(t) - 1)) &&
+                                  i < (INT64_C(1) << (type_int_bits(t) - 1)))))
         return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && t->kind == TY_DOUBLE && parse_number(v->s, false, &i, &d)) {
         SExpr *r = const_int(sc, t, 0, e->span);
@@ -252,14 +272,15 @@ static bool dec_numeric(const Type *a, const Type *b)
            (a->kind == TY_DECIMAL || type_is_numeric(a)) && (b->kind == TY_DECIMAL || type_is_numeric(b));
 }
 
-/* Spark's findWiderTypeForDecimal: a DOUBLE or FLOAT makes a DOUBLE; integers count as DECIMAL(10,0) and
-   DECIMAL(20,0); two decimals widen to one that holds both (DecimalPrecision). */
+/* Spark's findWiderTypeForDecimal: a DOUBLE or FLOAT makes a DOUBLE; integers count as
+   DecimalType.forType (INT DECIMAL(10,0), ...); two decimals widen to one that holds both
+   (DecimalPrecision). */
 static const Type *dec_common(const Type *a, const Type *b)
 {
     if (type_is_fractional(a) || type_is_fractional(b))
         return &type_double;
-    const Type *da = a->kind == TY_DECIMAL ? a : a->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
-    const Type *db = b->kind == TY_DECIMAL ? b : b->kind == TY_INT ? type_decimal(10, 0) : type_decimal(20, 0);
+    const Type *da = a->kind == TY_DECIMAL ? a : type_decimal_for(a);
+    const Type *db = b->kind == TY_DECIMAL ? b : type_decimal_for(b);
     return sema_dec_wider(da, db);
 }
 
@@ -712,9 +733,10 @@ static const Type *arith_operand(const Type *t)
 
 /* a DIV b, Spark's IntegralDivide (arithmetic.scala): a BIGINT, NULL when b is 0.  Its
    inputType is BIGINT or DECIMAL (or an ANSI interval) and IntegralDivisionTypeCoercion casts
-   INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which PromoteStrings makes a
-   DOUBLE) acceptable, so Spark refuses those.  Beside a DECIMAL, DecimalPrecision makes an
-   integer a decimal of its digits (sema_dec_operand); both stay decimals (cg_dec_idiv). */
+   TINYINT, SMALLINT and INT operands to BIGINT; nothing makes a DOUBLE (or a STRING, which
+   PromoteStrings makes a DOUBLE) acceptable, so Spark refuses those.  Beside a DECIMAL,
+   DecimalPrecision makes an integer a decimal of its digits (sema_dec_operand); both stay decimals
+   (cg_dec_idiv). */
 static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const AstExpr *ar,
                         SrcSpan span)
 {
@@ -723,7 +745,7 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
     bool dec = l->type->kind == TY_DECIMAL || r->type->kind == TY_DECIMAL;
     for (int i = 0; i < 2; i++) {
         TypeKind k = x[i]->type->kind;
-        if (k != TY_INT && k != TY_BIGINT && k != TY_NULL && k != TY_DECIMAL) {
+        if (!type_is_integral(x[i]->type) && k != TY_NULL && k != TY_DECIMAL) {
             type_error(b, a[i], "operator 'div' expects integral or decimal operands", a[i],
                        x[i]->type);
             return NULL;
@@ -738,28 +760,29 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
 }
 
 /* An operand of a bitwise operator (Spark's BitwiseAnd/Or/Xor/Not, bitwiseExpressions.scala:
-   IntegralType): INT or BIGINT, a NULL literal an INT (IntegralType's default type); NULL for
-   any other type, which Spark refuses too (a STRING is not cast: PromoteStrings would make it a
-   DOUBLE). */
+   IntegralType): TINYINT, SMALLINT, INT or BIGINT, a NULL literal an INT (IntegralType's
+   default type); NULL for any other type, which Spark refuses too (a STRING is not cast:
+   PromoteStrings would make it a DOUBLE). */
 static const Type *bit_operand(const Type *t)
 {
-    return t->kind == TY_INT || t->kind == TY_BIGINT ? t : t->kind == TY_NULL ? &type_int : NULL;
+    return type_is_integral(t) ? t : t->kind == TY_NULL ? &type_int : NULL;
 }
 
 /* a & b, a | b, a ^ b: both cast to the wider of their types, which the result has; NULL
-   when either is. */
+   when either is.  On sign-extended TINYINT and SMALLINT values the i32 operations give the
+   (byte)/(short) results as they are. */
 static SExpr *make_bitwise(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                            const AstExpr *ar, SrcSpan span)
 {
     const Type *lt = bit_operand(l->type), *rt = bit_operand(r->type);
     if (!lt || !rt) {
         char what[80];
-        snprintf(what, sizeof what, "operator '%s' expects integral operands (INT or BIGINT)",
+        snprintf(what, sizeof what, "operator '%s' expects integral operands",
                  sema_binary_symbol(op));
         type_error(b, !lt ? al : ar, what, !lt ? al : ar, !lt ? l->type : r->type);
         return NULL;
     }
-    const Type *t = lt->kind == TY_BIGINT || rt->kind == TY_BIGINT ? &type_bigint : &type_int;
+    const Type *t = wider_numeric(lt, rt);
     return new_bin(b, SX_ARITH, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
 }
 
@@ -911,7 +934,7 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
     if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot: ~x is x ^ -1 in x's type */
         const Type *t = bit_operand(x->type);
         if (!t) {
-            type_error(b, a, "operator '~' expects an integral operand (INT or BIGINT)", a, x->type);
+            type_error(b, a, "operator '~' expects an integral operand", a, x->type);
             return NULL;
         }
         return new_bin(b, SX_ARITH, BOP_BITXOR, t, sema_coerce(b->sc, x, t),

@@ -36,6 +36,8 @@ SExpr *sema_fn_int_arg(Binder *b, SExpr *e)
     case TY_INT:
         return e;
     case TY_NULL:
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_BIGINT:
     case TY_FLOAT:
     case TY_DOUBLE:
@@ -492,6 +494,8 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
         return sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
                           asts[1], e->span);
     case FN_CAST_BOOLEAN:
+    case FN_CAST_TINYINT:
+    case FN_CAST_SMALLINT:
     case FN_CAST_INT:
     case FN_CAST_BIGINT:
     case FN_CAST_FLOAT:
@@ -502,12 +506,6 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_CAST_BINARY:
     case FN_CAST_STRING:
         return sema_cast(b, args[0], asts[0], sema_func_cast_type(fn), e->span);
-    case FN_CAST_TINYINT: /* Spark's ByteType and ShortType */
-    case FN_CAST_SMALLINT:
-        diag_error(b->sc->diag, e->u.call.name_span,
-                   "function '%s' is not supported: sluice has no %s type (cast to INT instead)",
-                   sema_func_name(fn), fn == FN_CAST_TINYINT ? "TINYINT" : "SMALLINT");
-        return NULL;
 #define FN(id, sql, min_args, max_args, sig, sym) FN_CASE_UNLESS_REPLACED_##sig(id)
 #include "sema/functions.def"
 #undef FN
@@ -533,6 +531,8 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     switch ((*rt)->kind) {
     case TY_NULL:
     case TY_BOOLEAN:
+    case TY_TINYINT:
+    case TY_SMALLINT:
     case TY_INT:
     case TY_BIGINT:
     case TY_FLOAT:

@@ -60,7 +60,7 @@ static const Type *tightest_common(const Type *a, const Type *t)
     for (int k = 0; k < 2; k++) {
         const Type *d = k ? t : a, *i = k ? a : t;
         if (d->kind == TY_DECIMAL && type_is_integral(i) &&
-            d->precision - d->scale >= (i->kind == TY_INT ? 10 : 20))
+            d->precision - d->scale >= type_decimal_for(i)->precision)
             return d;
     }
     return NULL;
@@ -149,9 +149,9 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             return true;
         }
         *rt = args[0]->type->elem;
-        if (args[1]->type->kind == TY_NULL)
+        if (args[1]->type->kind == TY_NULL || type_is_int32(args[1]->type))
             args[1] = sema_coerce(b->sc, args[1], &type_int);
-        else if (args[1]->type->kind != TY_INT)
+        else
             *bad = 1, *want = "an integer (INT)";
         return true;
     case FN_ARRAY_CONTAINS:

@@ -57,9 +57,9 @@ SExpr *sema_fn_date_arg(Binder *b, SExpr *e)
     }
 }
 
-/* date_add/date_sub(start, days): DateAdd's days are INT (ExpectsInputTypes: a BIGINT or
-   DOUBLE is refused); a constant string is read as an integer when the query is analysed
-   (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
+/* date_add/date_sub(start, days): DateAdd's days are INT, SMALLINT or TINYINT (ExpectsInputTypes:
+   a BIGINT or DOUBLE is refused); a constant string is read as an integer when the query is
+   analysed (TypeCoercion.StringLiteralCoercion), anything else there is an error. */
 bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
                           const char **want)
 {
@@ -71,7 +71,7 @@ bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     SExpr *d = args[1];
     if (d->type->kind == TY_INT)
         return true;
-    if (d->type->kind == TY_NULL) {
+    if (d->type->kind == TY_NULL || type_is_int32(d->type)) {
         args[1] = sema_coerce(b->sc, d, &type_int);
         return true;
     }

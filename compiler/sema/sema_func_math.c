@@ -78,7 +78,7 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     case FN_SHIFTRIGHT: /* other numbers, strings and NULL are cast to INT (the first of */
     case FN_SHIFTRIGHTUNSIGNED: /* TypeCollection(IntegerType, LongType)) */
         *want = "an integer";
-        if (!type_is_integral(args[0]->type) && !(args[0] = sema_fn_int_arg(b, args[0])))
+        if (args[0]->type->kind != TY_BIGINT && !(args[0] = sema_fn_int_arg(b, args[0])))
             *bad = 0;
         else if (!(args[1] = sema_fn_int_arg(b, args[1])))
             *bad = 1;

@@ -441,6 +441,8 @@ static void collect_terms(const SExpr *e, bool neg, Terms *ts)
             return;
         /* numbers count as seconds; a timestamp literal's µs are multiplied by 10^6 as Spark does
          */
+        case TY_TINYINT:
+        case TY_SMALLINT:
         case TY_INT:
         case TY_BIGINT:
         case TY_TIMESTAMP:

@@ -952,8 +952,9 @@ int srt_str_encode(SrtQuery *q, const char *s, uint32_t n, const char *cs, uint3
 int srt_str_decode(SrtQuery *q, const char *b, uint32_t n, const char *cs, uint32_t csn,
                    const char **out, uint32_t *out_n);
 /* format_string(fmt, args...) (srt_printf.c): argv -> SrtDatum[argc] whose Java kinds are
-   kinds[i] ('i' Integer, 'l' Long, 'd' Double, 'f' Float, 'b' Boolean, 's' string, 'D' a
-   Decimal's text); 0, or -1 after failing the query with java.util.Formatter's exception. */
+   kinds[i] ('y' Byte, 'h' Short, 'i' Integer, 'l' Long, 'd' Double, 'f' Float, 'b' Boolean, 's'
+   string, 'D' a Decimal's text); 0, or -1 after failing the query with java.util.Formatter's
+   exception. */
 int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *argv, int32_t argc,
                       const char *kinds, const char **out, uint32_t *out_n);
 /* sequence(start, stop[, step]) of INT (is_int) or BIGINT: *out -> SrtDatum[*out_n] in

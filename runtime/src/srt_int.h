@@ -159,12 +159,14 @@ const char *srt_buf_cstr(SrtBuf *b);
 typedef enum SrtKind {
     SRT_T_BOOLEAN,
     SRT_T_INT,
+    SRT_T_TINYINT,  /* Spark's ByteType: i holds the value */
+    SRT_T_SMALLINT, /* Spark's ShortType */
     SRT_T_BIGINT,
     SRT_T_DOUBLE,
     SRT_T_FLOAT,   /* the datum's d holds the float, exactly */
     SRT_T_DECIMAL, /* precision, scale */
     SRT_T_STRING,
-    SRT_T_BINARY,  /* bytes in p, n (Spark's BinaryType) */
+    SRT_T_BINARY, /* bytes in p, n (Spark's BinaryType) */
     SRT_T_TIMESTAMP,
     SRT_T_DATE,
     SRT_T_STRUCT,

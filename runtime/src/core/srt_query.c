@@ -387,6 +387,8 @@ void srt_java_text(const SrtDatum *d, const SrtType *t, SrtBuf *b)
     case SRT_T_BOOLEAN:
         srt_buf_puts(b, d->i ? "true" : "false");
         return;
+    case SRT_T_TINYINT:
+    case SRT_T_SMALLINT:
     case SRT_T_INT:
     case SRT_T_BIGINT:
     case SRT_T_TIMESTAMP:

@@ -19,6 +19,8 @@ static int64_t hash_atomic(const SrtType *t, const SrtDatum *d, int64_t seed, in
     case SRT_T_BOOLEAN:
         return xx ? (int64_t)srt_xxh64_i32(d->i ? 1 : 0, (uint64_t)seed)
                   : srt_m3_i32(d->i ? 1 : 0, s32);
+    case SRT_T_TINYINT: /* HashExpression: hashInt of a byte or short */
+    case SRT_T_SMALLINT:
     case SRT_T_INT:
     case SRT_T_DATE: /* days, an int in Spark */
         return xx ? (int64_t)srt_xxh64_i32((int32_t)d->i, (uint64_t)seed)

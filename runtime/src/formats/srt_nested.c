@@ -256,6 +256,13 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
     case SRT_T_INT:
         r = srt_json_i32(p, end, &out->i, &st);
         break;
+    case SRT_T_TINYINT: /* Jackson's getByteValue: -128..255, (byte) wraps */
+        r = srt_json_integral(p, end, INT8_MIN, 255, &out->i, &st);
+        out->i = (int8_t)out->i;
+        break;
+    case SRT_T_SMALLINT: /* getShortValue */
+        r = srt_json_integral(p, end, INT16_MIN, INT16_MAX, &out->i, &st);
+        break;
     case SRT_T_BIGINT:
         r = srt_json_i64(p, end, &out->i, &st);
         break;

@@ -24,6 +24,8 @@ static void put_value(const SrtDatum *d, const SrtType *t, int cast, SrtBuf *out
     case SRT_T_BOOLEAN:
         srt_buf_puts(out, d->i ? "true" : "false");
         break;
+    case SRT_T_TINYINT:
+    case SRT_T_SMALLINT:
     case SRT_T_INT:
     case SRT_T_BIGINT:
         srt_buf_printf(out, "%" PRId64, d->i);

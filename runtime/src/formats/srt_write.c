@@ -63,6 +63,8 @@ static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, u
     case SRT_T_BOOLEAN:
         *n = d->i ? 4 : 5;
         return d->i ? "true" : "false";
+    case SRT_T_TINYINT:
+    case SRT_T_SMALLINT:
     case SRT_T_INT:
     case SRT_T_BIGINT: {
         int k = snprintf(tmp, 64, "%" PRId64, d->i);
@@ -311,6 +313,8 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         return;
     }
     case SRT_T_BOOLEAN:
+    case SRT_T_TINYINT:
+    case SRT_T_SMALLINT:
     case SRT_T_INT:
     case SRT_T_BIGINT:
     case SRT_T_DECIMAL: {

@@ -257,6 +257,10 @@ static int pf_fail(SrtQuery *q, const char *exc, const char *detail)
 static const char *pf_class(char kind)
 {
     switch (kind) {
+    case 'y':
+        return "java.lang.Byte";
+    case 'h':
+        return "java.lang.Short";
     case 'i': return "java.lang.Integer";
     case 'l': return "java.lang.Long";
     case 'd': return "java.lang.Double";
@@ -365,6 +369,8 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             const char *s = t;
             size_t n;
             switch (kind) {
+            case 'y':
+            case 'h':
             case 'i':
             case 'l': n = (size_t)snprintf(t, sizeof t, "%lld", (long long)a->i); break;
             case 'd': n = srt_fmt_double(a->d, t); break;
@@ -387,7 +393,7 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             pf_justify(&b, s, n, width, left);
             continue;
         }
-        bool integral = kind == 'i' || kind == 'l';
+        bool integral = kind == 'i' || kind == 'l' || kind == 'y' || kind == 'h';
         if ((fp && kind != 'd' && kind != 'f') || (!fp && !integral)) {
             char d[120];
             snprintf(d, sizeof d, "%c != %s", c, pf_class(kind));
@@ -411,8 +417,12 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             unsigned long long m = a->i < 0 ? 0ULL - (unsigned long long)a->i : (unsigned long long)a->i;
             n = snprintf(t, sizeof t, "%llu", m);
             pf_number(&b, a->i < 0, t, (size_t)n, "", 0, flags, width);
-        } else { /* x X o: Integer/Long.toHexString, toOctalString (two's complement) */
-            unsigned long long m = kind == 'i' ? (unsigned long long)(uint32_t)a->i : (unsigned long long)a->i;
+        } else { /* x X o: Integer/Long.toHexString, toOctalString (two's complement; a
+                    negative Byte or Short plus 2^8 or 2^16, as java.util.Formatter) */
+            unsigned long long m = kind == 'i'   ? (unsigned long long)(uint32_t)a->i
+                                   : kind == 'y' ? (unsigned long long)(uint8_t)a->i
+                                   : kind == 'h' ? (unsigned long long)(uint16_t)a->i
+                                                 : (unsigned long long)a->i;
             n = snprintf(t, sizeof t, c == 'x' ? "%llx" : c == 'X' ? "%llX" : "%llo", m);
             pf_number(&b, false, t, (size_t)n, "", 0, flags, width);
         }

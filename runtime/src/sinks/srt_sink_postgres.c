@@ -173,6 +173,10 @@ static void put_type(SrtBuf *b, const SrtType *t)
     }
     switch (t->kind) {
     case SRT_T_BOOLEAN: srt_buf_puts(b, "BOOLEAN"); break;
+    case SRT_T_TINYINT: /* PostgresDialect: ShortType | ByteType => SMALLINT */
+    case SRT_T_SMALLINT:
+        srt_buf_puts(b, "SMALLINT");
+        break;
     case SRT_T_INT: srt_buf_puts(b, "INTEGER"); break;
     case SRT_T_BIGINT: srt_buf_puts(b, "BIGINT"); break;
     case SRT_T_DOUBLE: srt_buf_puts(b, "DOUBLE PRECISION"); break;
@@ -203,6 +207,10 @@ static int fits(const SrtType *t, const char *have)
     }
     switch (t->kind) {
     case SRT_T_BOOLEAN: return strcmp(have, "boolean") == 0;
+    case SRT_T_TINYINT:
+    case SRT_T_SMALLINT:
+        return strcmp(have, "smallint") == 0 || strcmp(have, "integer") == 0 ||
+               strcmp(have, "bigint") == 0;
     case SRT_T_INT: return strcmp(have, "integer") == 0 || strcmp(have, "bigint") == 0;
     case SRT_T_BIGINT: return strcmp(have, "bigint") == 0;
     case SRT_T_DOUBLE: return strcmp(have, "double precision") == 0;

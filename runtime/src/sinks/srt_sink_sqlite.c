@@ -72,6 +72,8 @@ static const char *decl_type(const SrtType *t)
 {
     switch (t->kind) {
     case SRT_T_BOOLEAN: return "BOOLEAN";
+    case SRT_T_TINYINT:
+    case SRT_T_SMALLINT:
     case SRT_T_INT: return "INTEGER";
     case SRT_T_BIGINT: return "BIGINT";
     case SRT_T_DOUBLE: return "DOUBLE";
@@ -113,6 +115,8 @@ static Affinity affinity(const char *decl)
 static int fits(const SrtType *t, Affinity a)
 {
     switch (t->kind) {
+    case SRT_T_TINYINT:
+    case SRT_T_SMALLINT:
     case SRT_T_INT:
     case SRT_T_BIGINT: return a == AFF_INTEGER;
     case SRT_T_DOUBLE:
@@ -322,6 +326,8 @@ static int bind_row(SqlSink *s, sqlite3_stmt *st, const SrtDatum *row, SrtErr *e
         } else {
             switch (c->type->kind) {
             case SRT_T_BOOLEAN:
+            case SRT_T_TINYINT:
+            case SRT_T_SMALLINT:
             case SRT_T_INT:
             case SRT_T_BIGINT:
                 rc = sqlite3_bind_int64(st, idx, d->i);
