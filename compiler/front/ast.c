@@ -7,6 +7,8 @@
 */
 #include "front/ast.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -111,6 +113,25 @@ AstExpr *ast_new_double(Arena *arena, double v, SrcSpan span)
 AstExpr *ast_new_number(Arena *arena, const char *text, double v, SrcSpan span)
 {
     size_t n = strlen(text);
+    char last = n > 1 ? text[n - 1] : '\0';
+    if (strchr("lLsSyY", last)) { /* digits then L, S or Y (the lexer's rule) */
+        const char *digits = arena_strndup(arena, text, n - 1);
+        errno = 0;
+        char *end;
+        unsigned long long u = strtoull(digits, &end, 10);
+        AstExpr *e = ast_new_int(arena, (int64_t)u, span);
+        e->u.int_suffix = (char)(last >= 'a' ? last - 'a' + 'A' : last);
+        e->u.int_overflow = errno == ERANGE || u > (unsigned long long)INT64_MAX + 1;
+        e->u.int_text = digits;
+        return e;
+    }
+    if (last == 'f' || last == 'F') { /* FLOAT_LITERAL: Float.parseFloat of the rest */
+        const char *num = arena_strndup(arena, text, n - 1);
+        AstExpr *e = ast_new_double(arena, (double)strtof(num, NULL), span);
+        e->u.dval_float = true;
+        e->u.dtext = num;
+        return e;
+    }
     bool bd = n > 2 && (text[n - 1] == 'd' || text[n - 1] == 'D') && (text[n - 2] == 'b' || text[n - 2] == 'B');
     if (bd) { /* 1.5BD: a DECIMAL of the digits before the suffix */
         AstExpr *e = ast_expr_new(arena, AST_DECIMAL, span);

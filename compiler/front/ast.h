@@ -29,7 +29,7 @@ typedef enum AstExprKind {
     AST_INT,      /* integer literal: u.ival; a '-' directly before the digits is part of it
                      (int_negated); 9223372036854775808 is read as INT64_MIN and is only
                      valid negated */
-    AST_DOUBLE,   /* 1e3, 2.5E-2 (an exponent): u.dval */
+    AST_DOUBLE,   /* 1e3, 2.5E-2 (an exponent), 1.5D, 1.5F: u.dval */
     AST_DECIMAL,  /* 1.5, .5, 1., an integer beyond BIGINT: u.str is the text (digits and
                      at most one '.'), a DECIMAL as Spark's visitDecimalLiteral */
     AST_STRING,   /* 'text' with \ escapes decoded (adjacent literals joined): u.str */
@@ -87,8 +87,23 @@ struct AstExpr {
     SrcSpan span;
     int depth; /* 1 for a leaf; 1 + the deepest operand otherwise */
     union {
-        struct { int64_t ival; bool int_negated; };
-        double dval;
+        /* AST_INT; int_suffix: 'L', 'S' or 'Y' for Spark's BIGINT_LITERAL (10L),
+           SMALLINT_LITERAL (10S), TINYINT_LITERAL (10Y), whose digits are int_text and which
+           int_overflow marks beyond 2^63 (sema checks each type's range) */
+        struct {
+            int64_t ival;
+            bool int_negated;
+            char int_suffix;
+            bool int_overflow;
+            const char *int_text;
+        };
+        /* AST_DOUBLE; dval_float: Spark's FLOAT_LITERAL (1.5F), the value as Java's
+           Float.parseFloat reads dtext (the text without its suffix) */
+        struct {
+            double dval;
+            bool dval_float;
+            const char *dtext;
+        };
         const char *str;
         AstName name;
         struct { AstExpr *base; const char *name; SrcSpan name_span; } field;

@@ -52,6 +52,58 @@ static SExpr *const_int(SemaCtx *sc, const Type *t, int64_t v, SrcSpan span)
     return e;
 }
 
+/* Spark's INVALID_NUMERIC_LITERAL_RANGE (AstBuilder.numericLiteral) for the literal e, whose
+   text without its suffix is raw; NULL. */
+static SExpr *literal_range_error(SemaCtx *sc, const AstExpr *e, const char *raw, const char *type,
+                                  const char *min, const char *max)
+{
+    diag_error(sc->diag, e->span,
+               "[INVALID_NUMERIC_LITERAL_RANGE] Numeric literal %s is outside the valid range "
+               "for %s with minimum value of %s and maximum value of %s. Please adjust the "
+               "value accordingly.",
+               raw, type, min, max);
+    return NULL;
+}
+
+/* 10Y, 10S, 10L (Spark's TINYINT_LITERAL, SMALLINT_LITERAL, BIGINT_LITERAL): the digits,
+   with the minus before them, in the type's range (visitTinyIntLiteral and the others). */
+static SExpr *bind_typed_int(SemaCtx *sc, const AstExpr *e)
+{
+    const char *raw = arena_sprintf(sc->arena, "%s%s", e->u.int_negated ? "-" : "", e->u.int_text);
+    int64_t v = e->u.ival;
+    bool big_ok = !e->u.int_overflow && (v != INT64_MIN || e->u.int_negated);
+    switch (e->u.int_suffix) {
+    case 'Y':
+        if (!big_ok || v < -128 || v > 127)
+            return literal_range_error(sc, e, raw, "tinyint", "-128", "127");
+        return const_int(sc, &type_tinyint, v, e->span);
+    case 'S':
+        if (!big_ok || v < -32768 || v > 32767)
+            return literal_range_error(sc, e, raw, "smallint", "-32768", "32767");
+        return const_int(sc, &type_smallint, v, e->span);
+    default:
+        if (!big_ok)
+            return literal_range_error(sc, e, raw, "bigint", "-9223372036854775808",
+                                       "9223372036854775807");
+        return const_int(sc, &type_bigint, v, e->span);
+    }
+}
+
+/* 1.5F (Spark's FLOAT_LITERAL): Float.parseFloat of the text, within +-Float.MaxValue (as
+   the BigDecimal of its double, which numericLiteral compares with). */
+static SExpr *bind_float_literal(SemaCtx *sc, const AstExpr *e)
+{
+    const double max = 3.4028234663852886e38;
+    if (fabs(strtod(e->u.dtext, NULL)) > max)
+        return literal_range_error(sc, e,
+                                   arena_sprintf(sc->arena, "%s%s", e->u.dval < 0 ? "-" : "",
+                                                 e->u.dtext),
+                                   "float", "-3.4028234663852886E+38", "3.4028234663852886E+38");
+    SExpr *r = sema_new_expr(sc, SX_CONST, &type_float, e->span);
+    r->u.value.d = e->u.dval;
+    return r;
+}
+
 static bool is_atomic(const Type *t)
 {
     switch (t->kind) {
@@ -2158,6 +2210,8 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_BOOL:
         return const_int(sc, &type_boolean, e->u.ival != 0, e->span);
     case AST_INT:
+        if (e->u.int_suffix)
+            return bind_typed_int(sc, e);
         if (e->u.ival == INT64_MIN && !e->u.int_negated) /* beyond BIGINT: a DECIMAL(19,0) */
             return sema_dec_literal(sc, "9223372036854775808", e->span);
         return const_int(
@@ -2166,6 +2220,8 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_DECIMAL:
         return sema_dec_literal(sc, e->u.str, e->span);
     case AST_DOUBLE:
+        if (e->u.dval_float)
+            return bind_float_literal(sc, e);
         r = sema_new_expr(sc, SX_CONST, &type_double, e->span);
         r->u.value.d = e->u.dval;
         return r;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_jfmt.h"
 #include "common/cm_utf8.h"
 #include "sema/sema_int.h"
 
@@ -240,20 +241,13 @@ static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
 
 /* ==== Pretty SQL ==== */
 
-/* A double as Spark shows it in generated names and dumps (1.0, 2.5E-4 style digits). */
+/* A double as Spark shows it in generated names and dumps: Java's Double.toString (1.0, 2.5E-4,
+   1.0E7). */
 void sema_put_double(StrBuf *sb, double d)
 {
     char buf[40];
-    if (isnan(d) || isinf(d)) {
-        sb_puts(sb, isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
-        return;
-    }
-    snprintf(buf, sizeof buf, "%.15g", d);
-    if (strtod(buf, NULL) != d)
-        snprintf(buf, sizeof buf, "%.17g", d);
+    cm_fmt_double(d, buf);
     sb_puts(sb, buf);
-    if (!strpbrk(buf, ".eE"))
-        sb_puts(sb, ".0");
 }
 
 static void put_list(StrBuf *sb, const SelBlock *blk, const AstExprList *l)
@@ -639,8 +633,14 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     case AST_INT:
         sb_printf(sb, "%lld", (long long)e->u.ival);
         break;
-    case AST_DOUBLE:
-        sema_put_double(sb, e->u.dval);
+    case AST_DOUBLE: /* PrettyAttribute(v.toString): Java's Double or Float.toString */
+        if (e->u.dval_float) {
+            char buf[40];
+            cm_fmt_float((float)e->u.dval, buf);
+            sb_puts(sb, buf);
+        } else {
+            sema_put_double(sb, e->u.dval);
+        }
         break;
     case AST_DECIMAL:
         sema_put_decimal_literal(sb, e->u.str);
