@@ -798,8 +798,8 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_PARSE_URL: { /* NULL for an invalid URL, an unknown part, no key found */
         CgVal key = n > 2 ? a[2] : const_string(cg, "");
-        LLVMValueRef args[10] = {cg->q,  a[0].v,   a[0].len, a[1].v,           a[1].len,
-                                 key.v, key.len, cg_i32(cg, n > 2)};
+        LLVMValueRef args[10] = {cg->q,    a[0].v, a[0].len, a[1].v,
+                                 a[1].len, key.v,  key.len,  cg_i32(cg, n > 2)};
         return string_result(cg, "srt_parse_url", args, 8, any_null(cg, a, n), 1);
     }
     case FN_MASK:
@@ -814,7 +814,8 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef null = any_null(cg, a, 2);
         bool wide = e->u.call.args[0]->type->kind == TY_BIGINT;
         LLVMValueRef args[4] = {cg->q, wide ? a[0].v : LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, ""),
-                                cg_select(cg, null, cg_i32(cg, 0), a[1].v), cg_i32(cg, wide ? 64 : 32)};
+                                cg_select(cg, null, cg_i32(cg, 0), a[1].v),
+                                cg_i32(cg, wide ? 64 : 32)};
         return scalar(null, cg_call(cg, "srt_bit_get", args, 4, "bit"));
     }
     case FN_LEVENSHTEIN: {

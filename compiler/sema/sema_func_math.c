@@ -74,12 +74,13 @@ static bool mask_replacements(Binder *b, const AstExpr *e, SExpr **args, int n)
         if (x->u.value.is_null)
             continue;
         uint32_t chars = 0; /* UTF8String.numChars */
-        for (uint32_t k = 0; k < x->u.value.n; k += cm_utf8_lead_len((unsigned char)x->u.value.s[k]))
+        for (uint32_t k = 0; k < x->u.value.n;
+             k += cm_utf8_lead_len((unsigned char)x->u.value.s[k]))
             chars++;
         if (chars != 1)
-            return sema_mismatch(b, e, a->span, "INPUT_SIZE_NOT_ONE",
-                                 arena_sprintf(b->sc->arena, "Length of %s should be 1.",
-                                               names[i - 1]));
+            return sema_mismatch(
+                b, e, a->span, "INPUT_SIZE_NOT_ONE",
+                arena_sprintf(b->sc->arena, "Length of %s should be 1.", names[i - 1]));
     }
     return true;
 }
@@ -91,7 +92,7 @@ static bool mask_replacements(Binder *b, const AstExpr *e, SExpr **args, int n)
 static bool type_url_mask_bits(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                                const Type **rt)
 {
-    *rt = fn == FN_LUHN_CHECK ? &type_boolean
+    *rt = fn == FN_LUHN_CHECK                   ? &type_boolean
           : fn == FN_GETBIT || fn == FN_BIT_GET ? &type_int
                                                 : &type_string;
     if (fn == FN_GETBIT || fn == FN_BIT_GET) {

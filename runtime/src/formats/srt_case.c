@@ -8,6 +8,8 @@
 **     it ends a word (Java's ConditionalSpecialCasing Final_Sigma: a cased letter before it
 **     in the word, none after; words are runs of letters, marks and digits);
 **   - ill-formed UTF-8 decodes to U+FFFD as Java's decoder does (see decode).
+** Also Java's Character.getType (Lu, Ll, Nd) and Character.digit of a char, for mask,
+** luhn_check and url_decode (srt_strjava.c).
 ** Tables: srt_case_table.h (scripts/gen_case_tables.py).
 */
 #include <stddef.h>

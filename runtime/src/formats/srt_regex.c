@@ -198,8 +198,8 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
     return 0;
 }
 
-int srt_regex_group(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int idx,
-                    uint32_t *b, uint32_t *e)
+int srt_regex_group(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int idx, uint32_t *b,
+                    uint32_t *e)
 {
     const size_t *ov;
     int rc = r ? find(q, r, s, n, 0, &ov) : -1;

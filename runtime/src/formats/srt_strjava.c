@@ -233,7 +233,8 @@ static int32_t scan(Uri *u, int32_t p, int32_t n, uint64_t lo, uint64_t hi)
         } else if (!(lo & L_ESCAPED)) {
             break;
         } else if (c == '%') {
-            if (p + 3 <= n && match(u->s[p + 1], L_DIGIT, H_HEX) && match(u->s[p + 2], L_DIGIT, H_HEX))
+            if (p + 3 <= n && match(u->s[p + 1], L_DIGIT, H_HEX) &&
+                match(u->s[p + 2], L_DIGIT, H_HEX))
                 p += 3;
             else
                 u->fail = true;
@@ -534,7 +535,7 @@ static bool uri_parse(Uri *u)
 /* ParseUrl's parts (getExtractPartFunc): 0 HOST ... 7 USERINFO, -1 for any other text. */
 static int url_part(const char *p, uint32_t n)
 {
-    static const char *const parts[] = {"HOST", "PATH",      "QUERY",   "REF",
+    static const char *const parts[] = {"HOST",     "PATH", "QUERY",     "REF",
                                         "PROTOCOL", "FILE", "AUTHORITY", "USERINFO"};
     for (int i = 0; i < 8; i++)
         if (strlen(parts[i]) == n && memcmp(parts[i], p, n) == 0)
@@ -557,7 +558,7 @@ int srt_parse_url(SrtQuery *q, const char *url, uint32_t n, const char *part, ui
         return -1;
     /* getHost, getRawPath, getRawQuery, getRawFragment, getScheme, path?query,
        getRawAuthority, getRawUserInfo */
-    const UriPart *parts[] = {&u.host, &u.path,      &u.query, &u.fragment,
+    const UriPart *parts[] = {&u.host,   &u.path, &u.query,     &u.fragment,
                               &u.scheme, &u.path, &u.authority, &u.user};
     const UriPart *r = parts[which];
     if (r->b < 0)
@@ -606,8 +607,8 @@ void srt_str_mask(SrtQuery *q, const char *s, uint32_t n, const char *const *rep
         const uint16_t *r = to_chars(q, rep[k], rep_n[k], &rm);
         with[k] = rm ? r[0] : -1;
     }
-    static const int slot[] = {[SRT_CHAR_UPPER] = 0, [SRT_CHAR_LOWER] = 1, [SRT_CHAR_DIGIT] = 2,
-                               [SRT_CHAR_OTHER] = 3};
+    static const int slot[] = {
+        [SRT_CHAR_UPPER] = 0, [SRT_CHAR_LOWER] = 1, [SRT_CHAR_DIGIT] = 2, [SRT_CHAR_OTHER] = 3};
     for (int32_t i = 0; i < m; i++) {
         int32_t w = with[slot[srt_char_type(c[i])]];
         if (w >= 0)

@@ -1,6 +1,7 @@
 /* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, overlay, sequence,
 ** array_insert and getbit with Spark 3.5's semantics (UTF8String.java, NumberConverter.scala,
-** mathExpressions.scala, collectionOperations.scala, bitwiseExpressions.scala), inline helpers.  Bodies see non-NULL
+** mathExpressions.scala, collectionOperations.scala, bitwiseExpressions.scala), inline helpers.
+*Bodies see non-NULL
 ** values only; results go to the query's scratch memory.
 */
 #include <math.h>
