@@ -12,7 +12,9 @@ non-ASCII text:
   - cased code points (Lu, Ll, Lt, Other_Lowercase, Other_Uppercase) and word code points
     (letters, marks, decimal digits) for the final sigma rule;
   - simple titlecase mappings (UnicodeData.txt field 14) where they differ from the simple
-    uppercase one, for Java's Character.toTitleCase (initcap).
+    uppercase one, for Java's Character.toTitleCase (initcap);
+  - the code points of the general categories Lu, Ll and Nd, for Java's Character.getType,
+    isDigit and digit (mask, luhn_check, url_decode's hex digits).
 """
 import sys
 
@@ -101,3 +103,7 @@ pairs("case_cased", dict(cased))
 pairs("case_word", dict(word))
 print("/* Simple titlecase mappings that differ from the simple uppercase mapping. */")
 pairs("case_title", {c: t for c, t in title.items() if t != upper.get(c, c)})
+print("/* General categories Lu, Ll and Nd (each Nd run counts 0 to 9 from its start). */")
+pairs("case_lu", dict(ranges(lambda c: cats[c] == "Lu")))
+pairs("case_ll", dict(ranges(lambda c: cats[c] == "Ll")))
+pairs("case_nd", dict(ranges(lambda c: cats[c] == "Nd")))

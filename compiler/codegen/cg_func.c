@@ -641,6 +641,25 @@ static LLVMValueRef le(CgCtx *cg, LLVMValueRef x, double y)
     return LLVMBuildFCmp(cg->b, LLVMRealOLE, x, cg_f64(cg, y), "");
 }
 
+/* mask(s[, upper[, lower[, digit[, other]]]]): Mask's defaults 'X', 'x', 'n' and NULL (keep)
+   for the replacements not given; a NULL one is passed as the length UINT32_MAX. */
+static CgVal call_mask(CgCtx *cg, CgVal *a, int n)
+{
+    static const char *const defaults[] = {"X", "x", "n", NULL};
+    LLVMValueRef ps = cg_alloca(cg, LLVMArrayType(cg->t_ptr, 4), "mask.ps");
+    LLVMValueRef ns = cg_alloca(cg, LLVMArrayType(cg->t_i32, 4), "mask.ns");
+    for (int i = 0; i < 4; i++) {
+        CgVal r = i + 1 < n ? a[i + 1] : const_string(cg, defaults[i] ? defaults[i] : "");
+        LLVMValueRef len = i + 1 < n || defaults[i] ? r.len : cg_i32(cg, -1);
+        if (i + 1 < n)
+            len = cg_select(cg, r.null, cg_i32(cg, -1), len);
+        cg_store(cg, r.v, cg_gepc(cg, ps, (uint64_t)i * sizeof(void *), ""));
+        cg_store(cg, len, cg_gepc(cg, ns, (uint64_t)i * 4, ""));
+    }
+    LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, ps, ns};
+    return string_result(cg, "srt_str_mask", args, 5, a[0].null, 0);
+}
+
 static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -779,6 +798,36 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len};
         return string_result(cg, e->u.call.fn == FN_ENCODE ? "srt_str_encode" : "srt_str_decode",
                              args, 5, any_null(cg, a, 2), 1);
+    }
+    case FN_URL_ENCODE: {
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, "srt_url_encode", args, 3, a[0].null, 0);
+    }
+    case FN_URL_DECODE: { /* fails the query on a malformed escape */
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, "srt_url_decode", args, 3, a[0].null, 1);
+    }
+    case FN_PARSE_URL: { /* NULL for an invalid URL, an unknown part, no key found */
+        CgVal key = n > 2 ? a[2] : const_string(cg, "");
+        LLVMValueRef args[10] = {cg->q,    a[0].v, a[0].len, a[1].v,
+                                 a[1].len, key.v,  key.len,  cg_i32(cg, n > 2)};
+        return string_result(cg, "srt_parse_url", args, 8, any_null(cg, a, n), 1);
+    }
+    case FN_MASK:
+        return call_mask(cg, a, n);
+    case FN_LUHN_CHECK: {
+        LLVMValueRef args[3] = {cg->q, a[0].v, a[0].len};
+        LLVMValueRef v = cg_call(cg, "srt_luhn_check", args, 3, "luhn");
+        return scalar(a[0].null, LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), ""));
+    }
+    case FN_GETBIT: /* BitwiseGet: NullIntolerant, so a NULL skips the position check */
+    case FN_BIT_GET: {
+        LLVMValueRef null = any_null(cg, a, 2);
+        bool wide = e->u.call.args[0]->type->kind == TY_BIGINT;
+        LLVMValueRef args[4] = {cg->q, wide ? a[0].v : LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, ""),
+                                cg_select(cg, null, cg_i32(cg, 0), a[1].v),
+                                cg_i32(cg, wide ? 64 : 32)};
+        return scalar(null, cg_call(cg, "srt_bit_get", args, 4, "bit"));
     }
     case FN_LEVENSHTEIN: {
         LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len,

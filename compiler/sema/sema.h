@@ -213,7 +213,14 @@ typedef enum SFnSig {
     case FN_DECODE:                                                                                \
     case FN_FORMAT_STRING:                                                                         \
     case FN_PRINTF:                                                                                \
-    case FN_OVERLAY
+    case FN_OVERLAY:                                                                               \
+    case FN_URL_ENCODE:                                                                            \
+    case FN_URL_DECODE:                                                                            \
+    case FN_PARSE_URL:                                                                             \
+    case FN_MASK:                                                                                  \
+    case FN_LUHN_CHECK:                                                                            \
+    case FN_GETBIT:                                                                                \
+    case FN_BIT_GET
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \

@@ -1,13 +1,15 @@
 /* sema_func_math.c - typing of the math functions of functions.def that are SPECIAL
 ** (FN_CASES_MATH): log, isnan, nanvl, factorial, the shifts, bit_count, bin, conv,
 ** width_bucket, and the number and text functions grouped with them (format_number,
-** format_string/printf, encode/decode, levenshtein, overlay).  sema_func.c dispatches to it.
+** format_string/printf, encode/decode, levenshtein, overlay, url_encode, url_decode,
+** parse_url, mask, luhn_check, getbit).  sema_func.c dispatches to it.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_charset.h"
 #include "common/cm_decfmt.h"
+#include "common/cm_utf8.h"
 #include "sema/sema_int.h"
 
 /* ==== More math: log ... positive (mathExpressions.scala, arithmetic.scala) ==== */
@@ -43,6 +45,74 @@ static void format_number_pattern(Binder *b, const SExpr *pat)
     const char *e = cm_decfmt_parse(pat->u.value.s, pat->u.value.n, &f, why, sizeof why);
     if (e)
         diag_error(b->sc->diag, pat->span, "format_number: %s", e);
+}
+
+/* ==== url_encode ... bit_get (urlExpressions.scala, maskExpressions.scala, Luhncheck,
+   bitwiseExpressions.scala) ==== */
+
+/* A STRING argument of ExpectsInputTypes (no implicit cast; NULL is a NULL STRING). */
+static SExpr *string_no_cast(Binder *b, SExpr *e)
+{
+    TypeKind k = e->type->kind;
+    return k == TY_STRING ? e : k == TY_NULL ? sema_coerce(b->sc, e, &type_string) : NULL;
+}
+
+/* Mask.checkInputDataTypes: each replacement argument foldable and, unless NULL, of one
+   character; false after reporting Spark's message. */
+static bool mask_replacements(Binder *b, const AstExpr *e, SExpr **args, int n)
+{
+    static const char *const names[] = {"upperChar", "lowerChar", "digitChar", "otherChar"};
+    for (int i = 1; i < n; i++) {
+        const AstExpr *a = e->u.call.args.items[i];
+        const SExpr *x = args[i];
+        if (x->kind != SX_CONST)
+            return sema_mismatch(b, e, a->span, "NON_FOLDABLE_INPUT",
+                                 arena_sprintf(b->sc->arena,
+                                               "the input `%s` should be a foldable \"STRING\" "
+                                               "expression; however, got \"%s\".",
+                                               names[i - 1], sema_expr_sql(b->sc, b->blk, a)));
+        if (x->u.value.is_null)
+            continue;
+        uint32_t chars = 0; /* UTF8String.numChars */
+        for (uint32_t k = 0; k < x->u.value.n;
+             k += cm_utf8_lead_len((unsigned char)x->u.value.s[k]))
+            chars++;
+        if (chars != 1)
+            return sema_mismatch(
+                b, e, a->span, "INPUT_SIZE_NOT_ONE",
+                arena_sprintf(b->sc->arena, "Length of %s should be 1.", names[i - 1]));
+    }
+    return true;
+}
+
+/* url_encode, url_decode, luhn_check (ImplicitCastInputTypes: STRING), parse_url and mask
+   (ExpectsInputTypes: STRING), getbit and bit_get (ImplicitCastInputTypes: an integral
+   type, INT); Spark's UNEXPECTED_INPUT_TYPE for an argument it refuses.  getbit's result
+   is Spark's TINYINT, an INT here. */
+static bool type_url_mask_bits(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                               const Type **rt)
+{
+    *rt = fn == FN_LUHN_CHECK                   ? &type_boolean
+          : fn == FN_GETBIT || fn == FN_BIT_GET ? &type_int
+                                                : &type_string;
+    if (fn == FN_GETBIT || fn == FN_BIT_GET) {
+        TypeKind k = args[0]->type->kind;
+        if (k == TY_NULL)
+            args[0] = sema_coerce(b->sc, args[0], &type_int);
+        else if (k != TY_INT && k != TY_BIGINT)
+            return sema_unexpected_input_type(b, e, 0, "\"INTEGRAL\"", args[0]->type), false;
+        const Type *pos = args[1]->type;
+        if (!(args[1] = sema_fn_int_arg(b, args[1])))
+            return sema_unexpected_input_type(b, e, 1, "\"INT\"", pos), false;
+        return true;
+    }
+    bool cast = fn == FN_URL_ENCODE || fn == FN_URL_DECODE || fn == FN_LUHN_CHECK;
+    for (int i = 0; i < n; i++) {
+        const Type *t = args[i]->type;
+        if (!(args[i] = cast ? sema_to_string(b, args[i]) : string_no_cast(b, args[i])))
+            return sema_unexpected_input_type(b, e, i, "\"STRING\"", t), false;
+    }
+    return fn != FN_MASK || mask_replacements(b, e, args, n);
 }
 
 bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
@@ -174,6 +244,14 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         }
         *rt = args[0]->type;
         return true;
+    case FN_URL_ENCODE:
+    case FN_URL_DECODE:
+    case FN_PARSE_URL:
+    case FN_MASK:
+    case FN_LUHN_CHECK:
+    case FN_GETBIT:
+    case FN_BIT_GET:
+        return type_url_mask_bits(b, e, fn, args, n, rt);
     case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
         *rt = &type_int;
         sema_fn_convert_all(b, args, 2, sema_to_string, bad);

@@ -358,6 +358,12 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 3)
             sb_puts(sb, ", -1");
         break;
+    case FN_MASK: { /* MaskExpressionBuilder's defaults 'X', 'x', 'n', NULL */
+        static const char *const rest[] = {", X", ", x", ", n", ", NULL"};
+        for (int i = n - 1; i < 4; i++)
+            sb_puts(sb, rest[i]);
+        break;
+    }
     case FN_SORT_ARRAY: /* SortArray(base, Literal(true)) */
         if (n == 1)
             sb_puts(sb, ", true");

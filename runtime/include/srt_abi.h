@@ -965,6 +965,23 @@ int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, i
    Overlay.calculate, the result in scratch memory of q. */
 void srt_str_overlay(SrtQuery *q, const char *s, uint32_t n, const char *r, uint32_t rn,
                      int32_t pos, int32_t len, int32_t binary, const char **out, uint32_t *out_n);
+/* url_encode(s) (URLEncoder, UTF-8); url_decode(s) (URLDecoder): 0, or -1 after failing the
+   query with Spark's CANNOT_DECODE_URL for a malformed escape; parse_url(url, part[, key])
+   (ParseUrl over java.net.URI; has_key for the three-argument form): 0, or -1 for NULL (an
+   invalid URL, an unknown part, nothing found).  mask(s, upper, lower, digit, other): the
+   four replacements rep[i] of rep_n[i] bytes, UINT32_MAX for NULL (keep the char).
+   luhn_check(s): 1 or 0.  Results in scratch memory of q (srt_strjava.c). */
+void srt_url_encode(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int srt_url_decode(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+int srt_parse_url(SrtQuery *q, const char *url, uint32_t n, const char *part, uint32_t part_n,
+                  const char *key, uint32_t key_n, int32_t has_key, const char **out,
+                  uint32_t *out_n);
+void srt_str_mask(SrtQuery *q, const char *s, uint32_t n, const char *const *rep,
+                  const uint32_t *rep_n, const char **out, uint32_t *out_n);
+int32_t srt_luhn_check(SrtQuery *q, const char *s, uint32_t n);
+/* getbit(x, pos) of an integer of bits bits (BitwiseGet): bit pos of x, or 0 after failing
+   the query with Java's "Invalid bit position" when pos is outside [0, bits). */
+int32_t srt_bit_get(SrtQuery *q, int64_t x, int32_t pos, int32_t bits);
 /* array_insert(arr, pos, item) of the n datums at arr and the datum at item: *out ->
    SrtDatum[*out_n] in scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, const void *item,

@@ -1354,10 +1354,22 @@ int srt_value_copy(SrtArena *a, const SrtType *t, SrtDatum *d);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);
+/* Group idx of re's first match in s[0, n) (Matcher.find, then group(idx)): 1 and its byte
+   offsets [*b, *e); 0 when nothing matches or the group took no part (or does not exist);
+   -1 when re is NULL or the match could not finish (the query has failed). */
+int srt_regex_group(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int idx,
+                    uint32_t *b, uint32_t *e);
 
 /* One code point of UTF-8 text s[*i..n) (advancing *i), ill-formed bytes giving U+FFFD as
    Java's decoder does (srt_case.c). */
 uint32_t srt_utf8_decode(const char *s, uint32_t n, uint32_t *i);
+/* Java's Character.getType(char) of a code point, as far as mask and luhn_check ask it
+   (srt_case.c): Lu, Ll, Nd or anything else (a code point beyond the BMP is two surrogate
+   chars, SRT_CHAR_OTHER).  srt_char_digit is Character.digit(char, radix): an Nd digit's
+   value, 10.. for the Latin letters (also the fullwidth ones), -1 when not below radix. */
+enum { SRT_CHAR_OTHER, SRT_CHAR_UPPER, SRT_CHAR_LOWER, SRT_CHAR_DIGIT };
+int srt_char_type(uint32_t c);
+int srt_char_digit(uint32_t c, int radix);
 
 /* Event time (srt_event.c).  Reset the batch's event-time statistics and counters. */
 void srt_event_begin_batch(SrtQuery *q);

@@ -8,6 +8,8 @@
 **     it ends a word (Java's ConditionalSpecialCasing Final_Sigma: a cased letter before it
 **     in the word, none after; words are runs of letters, marks and digits);
 **   - ill-formed UTF-8 decodes to U+FFFD as Java's decoder does (see decode).
+** Also Java's Character.getType (Lu, Ll, Nd) and Character.digit of a char, for mask,
+** luhn_check and url_decode (srt_strjava.c).
 ** Tables: srt_case_table.h (scripts/gen_case_tables.py).
 */
 #include <stddef.h>
@@ -168,4 +170,36 @@ void srt_str_initcap(SrtQuery *q, const char *s, uint32_t n, const char **out, u
     }
     *out = o;
     *out_n = k;
+}
+
+int srt_char_type(uint32_t c)
+{
+    if (c > 0xFFFF) /* a surrogate of a Java char: Character.SURROGATE */
+        return SRT_CHAR_OTHER;
+    if (in_ranges(case_lu, N_OF(case_lu), c))
+        return SRT_CHAR_UPPER;
+    if (in_ranges(case_ll, N_OF(case_ll), c))
+        return SRT_CHAR_LOWER;
+    return in_ranges(case_nd, N_OF(case_nd), c) ? SRT_CHAR_DIGIT : SRT_CHAR_OTHER;
+}
+
+int srt_char_digit(uint32_t c, int radix)
+{
+    int v = -1;
+    if (srt_char_type(c) == SRT_CHAR_DIGIT) {
+        size_t lo = 0, hi = N_OF(case_nd);
+        while (lo < hi) { /* the run holding c: its digits count 0 to 9 from its start */
+            size_t mid = (lo + hi) / 2;
+            if (c > case_nd[mid][1])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        v = (int)((c - case_nd[lo][0]) % 10);
+    } else if ((c >= 'A' && c <= 'Z') || (c >= 0xFF21 && c <= 0xFF3A)) {
+        v = (int)(c - (c < 0x80 ? 'A' : 0xFF21)) + 10; /* Latin letters, also fullwidth */
+    } else if ((c >= 'a' && c <= 'z') || (c >= 0xFF41 && c <= 0xFF5A)) {
+        v = (int)(c - (c < 0x80 ? 'a' : 0xFF41)) + 10;
+    }
+    return v < radix ? v : -1;
 }

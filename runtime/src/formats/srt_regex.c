@@ -198,6 +198,20 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n
     return 0;
 }
 
+int srt_regex_group(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n, int idx, uint32_t *b,
+                    uint32_t *e)
+{
+    const size_t *ov;
+    int rc = r ? find(q, r, s, n, 0, &ov) : -1;
+    if (rc <= 0)
+        return rc;
+    if (idx > cm_regex_groups(r->cm) || ov[2 * idx] == CM_REGEX_UNSET)
+        return 0;
+    *b = (uint32_t)ov[2 * idx];
+    *e = (uint32_t)ov[2 * idx + 1];
+    return 1;
+}
+
 /* Append s[b, e) to the growing datum array. */
 static void push(SrtQuery *q, SrtDatum **v, uint32_t *n, uint32_t *cap, const char *s, uint32_t b,
                  uint32_t e)

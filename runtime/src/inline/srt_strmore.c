@@ -1,6 +1,7 @@
-/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, overlay, sequence
-** and array_insert with Spark 3.5's semantics (UTF8String.java, NumberConverter.scala,
-** mathExpressions.scala, collectionOperations.scala), inline helpers.  Bodies see non-NULL
+/* srt_strmore.c - levenshtein, soundex, find_in_set, bin, conv, width_bucket, overlay, sequence,
+** array_insert and getbit with Spark 3.5's semantics (UTF8String.java, NumberConverter.scala,
+** mathExpressions.scala, collectionOperations.scala, bitwiseExpressions.scala), inline helpers.
+*Bodies see non-NULL
 ** values only; results go to the query's scratch memory.
 */
 #include <math.h>
@@ -736,5 +737,20 @@ int srt_str_decode(SrtQuery *q, const char *b, uint32_t n, const char *cs, uint3
     }
     *out = o;
     *out_n = (uint32_t)(p - o);
+    return 0;
+}
+
+/* BitwiseGet.nullSafeEval: BitwiseGetUtil.checkPosition(pos, bitSize), then
+   (x.longValue() >> pos) & 1. */
+int32_t srt_bit_get(SrtQuery *q, int64_t x, int32_t pos, int32_t bits)
+{
+    if (pos >= 0 && pos < bits)
+        return (int32_t)((x >> pos) & 1);
+    char msg[80];
+    snprintf(msg, sizeof msg,
+             pos < 0 ? "Invalid bit position: %d is less than zero"
+                     : "Invalid bit position: %d exceeds the bit upper limit",
+             (int)pos);
+    srt_query_fail(q, msg);
     return 0;
 }
