@@ -823,10 +823,11 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_GETBIT: /* BitwiseGet: NullIntolerant, so a NULL skips the position check */
     case FN_BIT_GET: {
         LLVMValueRef null = any_null(cg, a, 2);
-        bool wide = e->u.call.args[0]->type->kind == TY_BIGINT;
+        TypeKind k = e->u.call.args[0]->type->kind; /* its bits: the type's size */
+        bool wide = k == TY_BIGINT;
         LLVMValueRef args[4] = {cg->q, wide ? a[0].v : LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, ""),
                                 cg_select(cg, null, cg_i32(cg, 0), a[1].v),
-                                cg_i32(cg, wide ? 64 : 32)};
+                                cg_i32(cg, wide ? 64 : k == TY_TINYINT ? 8 : k == TY_SMALLINT ? 16 : 32)};
         return scalar(null, cg_call(cg, "srt_bit_get", args, 4, "bit"));
     }
     case FN_LEVENSHTEIN: {

@@ -88,18 +88,18 @@ static bool mask_replacements(Binder *b, const AstExpr *e, SExpr **args, int n)
 /* url_encode, url_decode, luhn_check (ImplicitCastInputTypes: STRING), parse_url and mask
    (ExpectsInputTypes: STRING), getbit and bit_get (ImplicitCastInputTypes: an integral
    type, INT); Spark's UNEXPECTED_INPUT_TYPE for an argument it refuses.  getbit's result
-   is Spark's TINYINT, an INT here. */
+   is a TINYINT (BitwiseGet.dataType: ByteType). */
 static bool type_url_mask_bits(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                                const Type **rt)
 {
     *rt = fn == FN_LUHN_CHECK                   ? &type_boolean
-          : fn == FN_GETBIT || fn == FN_BIT_GET ? &type_int
+          : fn == FN_GETBIT || fn == FN_BIT_GET ? &type_tinyint
                                                 : &type_string;
     if (fn == FN_GETBIT || fn == FN_BIT_GET) {
         TypeKind k = args[0]->type->kind;
         if (k == TY_NULL)
             args[0] = sema_coerce(b->sc, args[0], &type_int);
-        else if (k != TY_INT && k != TY_BIGINT)
+        else if (k != TY_TINYINT && k != TY_SMALLINT && k != TY_INT && k != TY_BIGINT)
             return sema_unexpected_input_type(b, e, 0, "\"INTEGRAL\"", args[0]->type), false;
         const Type *pos = args[1]->type;
         if (!(args[1] = sema_fn_int_arg(b, args[1])))
