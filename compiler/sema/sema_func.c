@@ -802,6 +802,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_NOW:
         *rt = &type_timestamp;
         return true;
+    case FN_INPUT_FILE_NAME: /* InputFileName: never NULL */
+        *rt = &type_string;
+        return true;
     case FN_TIMESTAMPADD: /* bound by sema_bind_timestamp_unit_fn */
     case FN_TIMESTAMPDIFF:
         SL_UNREACHABLE();

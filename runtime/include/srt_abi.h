@@ -996,6 +996,9 @@ int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t
    for NULL (malformed JSON or path, nothing found, a JSON null). */
 int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *path,
                         uint32_t path_n, const char **out, uint32_t *out_n);
+/* input_file_name() (srt_input_file.c): the URI of the file the current row came from
+   (Spark's "file:/abs/path"), or "" for a row of another source; valid until the next file. */
+void srt_input_file_name(SrtQuery *q, const char **out, uint32_t *out_n);
 /* json_tuple(json, k1, ..., kn)'s row (srt_json_path.c: Spark's JsonTuple): out[i] and
    out_n[i] the value of keys[i] (key_n[i] UINT32_MAX for a NULL key), in scratch memory of q
    or pointing into json, out[i] NULL for NULL (no such field, a JSON null, malformed JSON,

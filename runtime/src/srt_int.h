@@ -286,6 +286,7 @@ typedef struct SrtReadPos {
     int64_t line, byte;
     const char *line_sep; /* how the origin's lines end, to count them: its lineSep (the source
                              has compacted each to one '\n', cm_lines_sep); NULL: cm_lines_lf's */
+    int file;             /* the origin is a file (the files source): input_file_name() */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a
@@ -1229,6 +1230,8 @@ struct SrtQuery {
     const char *cur_buf;
     size_t cur_len;
     SrtReadPos cur_at;       /* where cur_buf starts in cur_what */
+    SrtBuf file_uri;         /* input_file_name() of file_uri_what (srt_input_file_name) */
+    char *file_uri_what;     /* owned copy of the cur_what it was made for, or NULL */
 
     /* nested types named by generated code (srt_nested.c), parsed once each */
     SrtArena meta;           /* query-lifetime allocations */
@@ -1354,6 +1357,10 @@ int srt_value_copy(SrtArena *a, const SrtType *t, SrtDatum *d);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);
+/* input_file_name()'s cached URI (srt_input_file.c): the copy of the path it was made for,
+   and everything. */
+void srt_input_file_free_what(SrtQuery *q);
+void srt_input_file_free(SrtQuery *q);
 /* Group idx of re's first match in s[0, n) (Matcher.find, then group(idx)): 1 and its byte
    offsets [*b, *e); 0 when nothing matches or the group took no part (or does not exist);
    -1 when re is NULL or the match could not finish (the query has failed). */

@@ -231,6 +231,7 @@ static void worker_free(SrtQuery *w)
     SrtMem *m = w->mem;
     srt_query_ops_free(w);
     srt_regex_cache_free(w);
+    srt_input_file_free(w);
     srt_arena_free(&w->batch);
     srt_arena_free(&w->scratch);
     srt_arena_free(&w->meta);
@@ -636,7 +637,7 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
 {
     SrtPar *par = ctx;
     SrtQuery *q = par->q;
-    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0};
+    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0};
     while (len > 0) {
         if (!par->filling) {
             pthread_mutex_lock(&par->pool->mu);

@@ -230,6 +230,7 @@ void srt_query_free(SrtQuery *q)
     if (q->distinct)
         srt_agg_free(q->distinct);
     srt_regex_cache_free(q);
+    srt_input_file_free(q);
     srt_arena_free(&q->batch);
     srt_arena_free(&q->scratch);
     srt_arena_free(&q->meta);
@@ -536,7 +537,7 @@ static int guarded_output(SrtQuery *q)
 int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
                              const SrtReadPos *at, int64_t *rows)
 {
-    static const SrtReadPos start = {1, 0, 0};
+    static const SrtReadPos start = {1, 0, 0, 0};
     q->cur_what = what;
     q->cur_buf = buf;
     q->cur_len = len;

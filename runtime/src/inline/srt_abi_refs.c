@@ -221,6 +221,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_str_initcap,
     (const void *)srt_get_json_object,
     (const void *)srt_json_tuple,
+    (const void *)srt_input_file_name,
     (const void *)srt_json_array_length,
     (const void *)srt_url_encode,
     (const void *)srt_url_decode,

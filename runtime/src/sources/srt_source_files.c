@@ -874,7 +874,7 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep};
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, 1};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -920,7 +920,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep}, f->skip_header, f->csv, 0};
+    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
@@ -999,7 +999,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep}, f->skip_header, f->csv, 0};
+    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0};
     int rc = 0;
     if (f->line_sep) { /* cm_lines_sep compacts once: the whole mapping up front */
         size_t out;
