@@ -496,8 +496,43 @@ typedef struct Moments {
     const SAgg *a;
     int k;             /* doubles in the buffer (plan_agg_buffer_doubles) */
     int order;         /* a central moment's: n, avg, m2 .. m<order>; 0 for corr, covar */
-    LLVMValueRef m[6]; /* n, avg, m2, m3, m4; or n, xAvg, yAvg, ck, xMk, yMk */
+    LLVMValueRef m[7]; /* n, avg, m2, m3, m4; or n, xAvg, yAvg, ck, xMk, yMk; or RegrSlope's */
 } Moments;
+
+/* RegrSlope and RegrIntercept keep CovPopulation(x, y)'s buffer (n, xAvg, yAvg, ck), then
+   VariancePop(x)'s (n, avg, m2) over the same pairs (Spark 3.5.2+, SPARK-48719: a pair with
+   a NULL y is skipped by both): each part updates and merges as its own aggregate. */
+#define REGR_COV_DOUBLES 4
+#define REGR_DOUBLES 7
+
+/* The k doubles of m from from on, a buffer of that moment order. */
+static Moments moments_part(Moments m, int from, int k, int order)
+{
+    Moments r = {m.a, k, order, {NULL}};
+    for (int i = 0; i < k; i++)
+        r.m[i] = m.m[from + i];
+    return r;
+}
+
+/* A regression buffer of its two parts. */
+static Moments regr_join(Moments whole, Moments cov, Moments var)
+{
+    for (int i = 0; i < REGR_COV_DOUBLES; i++)
+        whole.m[i] = cov.m[i];
+    for (int i = 0; i < REGR_DOUBLES - REGR_COV_DOUBLES; i++)
+        whole.m[REGR_COV_DOUBLES + i] = var.m[i];
+    return whole;
+}
+
+static Moments regr_cov(Moments m)
+{
+    return moments_part(m, 0, REGR_COV_DOUBLES, 0);
+}
+
+static Moments regr_var(Moments m)
+{
+    return moments_part(m, REGR_COV_DOUBLES, REGR_DOUBLES - REGR_COV_DOUBLES, 2);
+}
 
 /* Where P starts: S is k doubles at 0, P as many after, then the batch mark. */
 static uint32_t moments_bytes(const SAgg *a)
@@ -568,6 +603,9 @@ static Moments comoments_merge(CgCtx *cg, Moments a, Moments b)
    by comoments_merge. */
 static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
 {
+    if (a.k == REGR_DOUBLES)
+        return regr_join(a, comoments_merge(cg, regr_cov(a), regr_cov(b)),
+                         moments_merge(cg, regr_var(a), regr_var(b)));
     if (a.order == 0)
         return comoments_merge(cg, a, b);
     Moments r = a;
@@ -664,18 +702,10 @@ static Moments comoments_update(CgCtx *cg, Moments p, CgVal x, CgVal y)
     return r;
 }
 
-static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y,
-                           LLVMValueRef cur)
+/* CentralMomentAgg.updateExpressionsDef on P of x; a NULL leaves it. */
+static Moments central_update(CgCtx *cg, Moments p, CgVal x)
 {
-    int order = plan_agg_moment_order(a);
-    uint32_t w = moments_bytes(a);
-    begin_batch(cg, a, st, cur);
-    Moments p = moments_load(cg, st, w, a);
-    if (order == 0) {
-        moments_store(cg, st, w, comoments_update(cg, p, x, y));
-        return;
-    }
-    /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
+    int order = p.order;
     Moments r = p;
     r.m[0] = fadd(cg, p.m[0], cg_f64(cg, 1.0));
     LLVMValueRef delta = fsub(cg, x.v, p.m[1]);
@@ -694,6 +724,24 @@ static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, C
                       fmul(cg, delta, fsub(cg, fmul(cg, delta, delta2), fmul(cg, dn, dn2))));
     for (int i = 0; i < p.k; i++)
         r.m[i] = cg_select(cg, x.null, p.m[i], r.m[i]);
+    return r;
+}
+
+static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y,
+                           LLVMValueRef cur)
+{
+    uint32_t w = moments_bytes(a);
+    begin_batch(cg, a, st, cur);
+    Moments p = moments_load(cg, st, w, a), r;
+    if (p.k == REGR_DOUBLES) {
+        CgVal pair_x = x;
+        pair_x.null = cg_or(cg, x.null, y.null);
+        r = regr_join(p, comoments_update(cg, regr_cov(p), x, y),
+                      central_update(cg, regr_var(p), pair_x));
+    } else if (p.order == 0)
+        r = comoments_update(cg, p, x, y);
+    else
+        r = central_update(cg, p, x);
     moments_store(cg, st, w, r);
 }
 
@@ -730,6 +778,30 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         r.null = cg_or(cg, r.null, one);
         r.v = LLVMBuildFDiv(B, f.m[3], fsub(cg, n, cg_f64(cg, 1.0)), "covar");
         break;
+    case AGG_REGR_SXX: /* RegrReplacement: If(n === 0.0, null, m2) */
+    case AGG_REGR_SYY:
+        r.v = m2;
+        break;
+    case AGG_REGR_SXY: /* If(n === 0.0, null, ck) */
+        r.v = f.m[3];
+        break;
+    case AGG_REGR_R2: { /* If(xMk === 0.0, null, If(yMk === 0.0, 1.0, corr * corr)), x is y */
+        LLVMValueRef corr =
+            LLVMBuildFDiv(B, f.m[3], sqrt_f64(cg, fmul(cg, f.m[4], f.m[5])), "corr");
+        r.null = LLVMBuildFCmp(B, LLVMRealOEQ, f.m[4], cg_f64(cg, 0.0), "r2.null");
+        r.v = cg_select(cg, LLVMBuildFCmp(B, LLVMRealOEQ, f.m[5], cg_f64(cg, 0.0), ""),
+                        cg_f64(cg, 1.0), fmul(cg, corr, corr));
+        break;
+    }
+    case AGG_REGR_SLOPE: /* If(varPop.m2 === 0.0, null, ck / m2) */
+    case AGG_REGR_INTERCEPT: { /* ... yAvg - ck / m2 * xAvg */
+        LLVMValueRef var_m2 = f.m[6];
+        r.null = LLVMBuildFCmp(B, LLVMRealOEQ, var_m2, cg_f64(cg, 0.0), "regr.null");
+        r.v = LLVMBuildFDiv(B, f.m[3], var_m2, "slope");
+        if (a->kind == AGG_REGR_INTERCEPT)
+            r.v = fsub(cg, f.m[2], fmul(cg, r.v, f.m[1]));
+        break;
+    }
     case AGG_SKEWNESS: /* sqrt(n) * m3 / sqrt(m2 * m2 * m2) */
         r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, m2, cg_f64(cg, 0.0), ""));
         r.v = LLVMBuildFDiv(B, fmul(cg, sqrt_f64(cg, n), f.m[3]),

@@ -102,8 +102,11 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
                 for (int m = 0; m <= plan_agg_moment_order(a); m++)
                     put_field(sb, arena, names[m], &type_double);
             } else {
-                /* PearsonCorrelation.aggBufferAttributes; Covariance's: the first four */
-                static const char *const names[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};
+                /* PearsonCorrelation.aggBufferAttributes; Covariance's: the first four;
+                   RegrSlope's: Covariance's, then VariancePop's */
+                static const char *const corr[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};
+                static const char *const regr[] = {"n", "xAvg", "yAvg", "ck", "n", "avg", "m2"};
+                const char *const *names = plan_agg_buffer_doubles(a) == 7 ? regr : corr;
                 for (int m = 0; m < plan_agg_buffer_doubles(a); m++)
                     put_field(sb, arena, names[m], &type_double);
             }
