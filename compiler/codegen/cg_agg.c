@@ -12,10 +12,8 @@
 ** except a DOUBLE sum or avg, which owns 32 bytes (see "DOUBLE sum, avg" below):
 **   sum, avg   f64 sum of the state, i64 has-value (sum) or count (avg), f64 sum of the
 **              batch, i64 batch id + 1 of the latter
-** A DECIMAL aggregate owns 32 bytes (plan_build.c's layout_state):
-**   sum        i128 sum, i64 has-value, i64 overflowed
-**   avg        i128 sum, i64 count, i64 overflowed
-**   min/max    i128 value, i64 has-value
+** A DECIMAL min/max owns 32 bytes (plan_build.c's layout_state): i128 value, i64 has-value;
+** a DECIMAL sum/avg 64 (the state's sum and the batch's, see "DECIMAL aggregates" below),
 ** and a DECIMAL key 16 bytes (the unscaled value, low word first).
 **   first/last i64|f64 value (or i8* string), i32 length, i8 valueSet, i8 value is NULL
 **   collect_list/collect_set  a pointer to the values, owned by the runtime (srt_collect.c)
@@ -289,11 +287,27 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     cg_store(cg, cg_select(cg, cg_not(cg, x.null), cg_i32(cg, 1), LLVMBuildZExt(cg->b, has, cg->t_i32, "")), has_p);
 }
 
-/* ==== DECIMAL aggregates ==== */
+/* ==== DECIMAL aggregates ====
+**
+** min and max keep an i128 value and a has-value word.  Sum and Average (TrySum and
+** TryAverage of a DECIMAL are both, without ANSI mode) keep their sum in the buffer's
+** DECIMAL(min(38, p + 10), s): each addition is DecimalAddNoOverflowCheck, and the buffer is
+** an UnsafeRow, whose setDecimal stores NULL once the sum needs more digits; a NULL sum stays
+** NULL (the addition is null-intolerant, Sum's merge is NULL when either side overflowed:
+** bufferOverflow || inputOverflow).  So whether a sum overflows depends on how its rows are
+** grouped, and as a DOUBLE sum's the batch's P is kept apart from S (see "Partial buffers of
+** a batch" below): P sums the batch's rows of the group from 0 and may overflow on its own,
+** then S' = S + P (0 + S and 0 + P, the merges into fresh buffers, are exact).  A stored sum
+** near the limit and a batch of +x, -x does not overflow; a batch whose rows overflow
+** between them does, even when S would have brought them back.  State (64 bytes):
+**   i128 S, i64 has-value (sum: or'ed) or count (avg: added) of both, i64 DEC_S_OVF |
+**   DEC_P_OVF, i128 P, i64 batch id + 1 of P.
+** A session window's rows are added to S (cur NULL).
+*/
+#define DEC_S_OVF 1
+#define DEC_P_OVF 2
+#define DEC_P 32
 
-/* s + x on two values of one scale, and whether it left DECIMAL(p, .): Spark keeps a sum
-   in an UnsafeRow, whose setDecimal stores NULL once it needs more than p digits, and a
-   NULL sum stays NULL (Sum, Average with spark.sql.ansi.enabled=false). */
 /* Is it a DECIMAL sum, avg, min or max (the others keep a DECIMAL as a value, or none)? */
 static bool dec_agg(const SAgg *a)
 {
@@ -308,6 +322,7 @@ static bool is_avg(const SAgg *a)
     return sema_agg_info(a->kind)->body == AGGB_AVG;
 }
 
+/* s + x on two values of one scale; *overflow: whether it left DECIMAL(p, .). */
 static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
 {
     LLVMTypeRef t = cg_dec_type(cg);
@@ -337,30 +352,69 @@ static int dec_sum_precision(const SAgg *a)
     return p > TYPE_DECIMAL_MAX_PRECISION ? TYPE_DECIMAL_MAX_PRECISION : p;
 }
 
-static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+/* flags | bit when ovf. */
+static LLVMValueRef dec_flag(CgCtx *cg, LLVMValueRef flags, LLVMValueRef ovf, int64_t bit)
+{
+    return LLVMBuildOr(cg->b, flags, cg_select(cg, ovf, cg_i64(cg, bit), cg_i64(cg, 0)), "dec.ovf");
+}
+
+static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef cur);
+
+static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     LLVMValueRef one_if = LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "");
     LLVMValueRef w1 = cg_gepc(cg, st, 16, ""), w2 = cg_gepc(cg, st, 24, "");
-    LLVMValueRef cur = cg_dec_load(cg, st, "dec.cur");
     if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        LLVMValueRef mm = cg_dec_load(cg, st, "dec.cur");
         LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, w1, "mm.has"), cg_i64(cg, 0), "");
-        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, cur, "");
+        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, mm, "");
         better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
-        cg_dec_store(cg, cg_select(cg, better, x.v, cur), st);
+        cg_dec_store(cg, cg_select(cg, better, x.v, mm), st);
         cg_store(cg, LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, w1, ""), one_if, ""), w1);
         return;
     }
-    /* sum, avg: the argument has the sum's scale (Spark casts it to DECIMAL(p + 10, s)) */
-    LLVMValueRef ovf;
-    LLVMValueRef v = dec_sum_add(cg, cur, x.v, dec_sum_precision(a), &ovf);
-    cg_dec_store(cg, cg_select(cg, x.null, cur, v), st);
-    LLVMValueRef was = cg_load(cg, cg->t_i64, w2, "dec.ovf");
-    cg_store(cg, LLVMBuildOr(cg->b, was, LLVMBuildZExt(cg->b, cg_and(cg, ovf, cg_not(cg, x.null)), cg->t_i64, ""), ""), w2);
+    /* sum, avg: to P (S without batches); the argument has the sum's scale (Spark casts it
+       to DECIMAL(p + 10, s)) */
+    LLVMValueRef sp = st;
+    int64_t bit = DEC_S_OVF;
+    if (cur) {
+        begin_batch(cg, a, st, cur);
+        sp = cg_gepc(cg, st, DEC_P, "");
+        bit = DEC_P_OVF;
+    }
+    LLVMValueRef s = cg_dec_load(cg, sp, "dec.sum"), ovf;
+    LLVMValueRef v = dec_sum_add(cg, s, x.v, dec_sum_precision(a), &ovf);
+    cg_dec_store(cg, cg_select(cg, x.null, s, v), sp);
+    LLVMValueRef flags = cg_load(cg, cg->t_i64, w2, "dec.flags");
+    cg_store(cg, dec_flag(cg, flags, cg_and(cg, ovf, cg_not(cg, x.null)), bit), w2);
     LLVMValueRef n = cg_load(cg, cg->t_i64, w1, "dec.n");
     cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""),
              w1);
 }
 
+/* S + P as Sum/Average merge them; *flags_out: the flags with P's overflow moved to S's. */
+static LLVMValueRef dec_current(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef *flags_out)
+{
+    LLVMValueRef flags = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.flags");
+    LLVMValueRef ovf;
+    LLVMValueRef v = dec_sum_add(cg, cg_dec_load(cg, st, "dec.state"),
+                                 cg_dec_load(cg, cg_gepc(cg, st, DEC_P, ""), "dec.batch"),
+                                 dec_sum_precision(a), &ovf);
+    LLVMValueRef any = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntNE, flags, cg_i64(cg, 0), ""), ovf);
+    *flags_out = dec_flag(cg, cg_i64(cg, 0), any, DEC_S_OVF);
+    return v;
+}
+
+/* Fold a pending P into S and empty P (begin_batch). */
+static void dec_fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMValueRef flags;
+    cg_dec_store(cg, dec_current(cg, a, st, &flags), st);
+    cg_store(cg, flags, cg_gepc(cg, st, 24, ""));
+    cg_dec_store(cg, cg_dec_const(cg, 0), cg_gepc(cg, st, DEC_P, ""));
+}
+
+/* Sessions merging (P is empty there: their rows go to S): src's S into dst's. */
 static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
     LLVMValueRef d = cg_dec_load(cg, dst, ""), v = cg_dec_load(cg, src, "");
@@ -380,33 +434,33 @@ static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueR
     cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
     LLVMValueRef dw2 = cg_gepc(cg, dst, 24, ""), sw2 = cg_gepc(cg, src, 24, "");
     LLVMValueRef o = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dw2, ""), cg_load(cg, cg->t_i64, sw2, ""), "");
-    cg_store(cg, LLVMBuildOr(cg->b, o, LLVMBuildZExt(cg->b, ovf, cg->t_i64, ""), ""), dw2);
+    cg_store(cg, dec_flag(cg, o, ovf, DEC_S_OVF), dw2);
 }
 
-/* sum: NULL when empty or overflowed; avg: Average.evaluateExpression, the sum divided by
-   the count as DECIMAL(20,0) (Divide's result type), then cast to avg's type. */
+/* sum: NULL when empty or overflowed (Sum.evaluateExpression); avg: Spark 3.5's
+   Average.evaluateExpression, If(count = 0, NULL, DecimalDivideWithOverflowCheck(sum,
+   count as DECIMAL(20, 0), DECIMAL(p + 4, s + 4))): Decimal's / (the quotient at scale 38,
+   HALF_UP) then toPrecision(p + 4, s + 4, HALF_UP), NULL when it does not fit. */
 static CgVal final_dec_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     CgVal r = {0};
-    LLVMValueRef v = cg_dec_load(cg, st, "dec");
     LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 16, ""), "dec.n");
     r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "dec.empty");
-    r.v = v;
-    if (a->kind == AGG_MIN || a->kind == AGG_MAX)
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        r.v = cg_dec_load(cg, st, "dec");
         return r;
-    LLVMValueRef ovf = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.ovf");
-    r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, ovf, cg_i64(cg, 0), ""));
+    }
+    LLVMValueRef flags;
+    LLVMValueRef v = dec_current(cg, a, st, &flags);
+    r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, flags, cg_i64(cg, 0), ""));
     r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
     if (!is_avg(a))
         return r;
     const Type *sum_t = type_decimal(dec_sum_precision(a), a->arg->type->scale);
-    const Type *count_t = type_decimal(20, 0);
-    const Type *div_t = sema_dec_arith_type(BOP_DIV, sum_t, count_t);
     CgVal cnt = {0};
     cnt.null = r.null;
-    cnt.v = LLVMBuildSExt(cg->b, n, cg_dec_type(cg), "");
-    CgVal q = cg_dec_arith(cg, BOP_DIV, div_t, sum_t, r, count_t, cnt);
-    return cg_dec_rescale(cg, q, div_t->scale, a->type->precision, a->type->scale);
+    cnt.v = LLVMBuildSExt(cg->b, cg_select(cg, r.null, cg_i64(cg, 1), n), cg_dec_type(cg), "");
+    return cg_dec_arith(cg, BOP_DIV, a->type, sum_t, r, type_decimal(20, 0), cnt);
 }
 
 /* ==== approx_count_distinct ==== */
@@ -443,6 +497,8 @@ static uint32_t moments_bytes(const SAgg *a);
 /* Where the aggregate keeps the batch id + 1 of its P. */
 static uint32_t batch_mark_offset(const SAgg *a)
 {
+    if (dec_agg(a))
+        return DEC_P + 16u;
     return plan_agg_batch_sum(a) ? 24u : 2u * moments_bytes(a);
 }
 
@@ -957,7 +1013,9 @@ static CgVal final_try_sum(CgCtx *cg, LLVMValueRef st)
 
 static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
-    if (plan_agg_batch_sum(a) && a->type->kind == TY_BIGINT)
+    if (dec_agg(a))
+        dec_fold_pending(cg, a, st);
+    else if (plan_agg_batch_sum(a) && a->type->kind == TY_BIGINT)
         try_sum_fold_pending(cg, st);
     else if (plan_agg_batch_sum(a))
         sum_fold_pending(cg, st);
@@ -1477,7 +1535,7 @@ static void bit_combine(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal o, LLVMValueRef cur)
 {
     if (dec_agg(a)) {
-        update_dec_agg(cg, a, st, x);
+        update_dec_agg(cg, a, st, x, cur);
         return;
     }
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
