@@ -1449,6 +1449,15 @@ static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
     cg_call(cg, "srt_quantile_add", args, 6, "");
 }
 
+/* The percentile of a DECIMAL column as ApproximatePercentile.eval gives it, Decimal(double),
+   written as the column's DECIMAL(p, s) (changePrecision, HALF_UP; NULL when it does not fit):
+   the double at datum d cast to t, in place. */
+static void approx_decimal_at(CgCtx *cg, const Type *t, LLVMValueRef d, SrcSpan span)
+{
+    cg_store_datum(cg, t, cg_dec_cast(cg, cg_load_datum(cg, &type_double, d), &type_double, t, span),
+                   d, false);
+}
+
 static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     const Type *t = a->pct_array ? a->type->elem : a->type;
@@ -1479,6 +1488,11 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     if (a->pct_array) {
         v.v = p;
         v.len = cg_i32(cg, (int32_t)n);
+        v.null = cg_i1(cg, 0);
+        for (uint32_t i = 0; i < n && t->kind == TY_DECIMAL; i++)
+            approx_decimal_at(cg, t, cg_gepc(cg, p, i * cg_datum_size(cg), "approx.elem"), a->span);
+    } else if (t->kind == TY_DECIMAL) {
+        v = cg_dec_cast(cg, cg_load_datum(cg, &type_double, p), &type_double, t, a->span);
     } else {
         v = cg_load_datum(cg, t, p);
     }
@@ -1490,6 +1504,10 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     LLVMBasicBlockRef from[2] = {bb_from, bb_val_end};
     LLVMAddIncoming(phi, vals, from, 2);
     r.v = phi;
+    LLVMValueRef null = LLVMBuildPhi(cg->b, cg->t_i1, "approx.null");
+    LLVMValueRef nulls[2] = {cg_i1(cg, 1), v.null};
+    LLVMAddIncoming(null, nulls, from, 2);
+    r.null = null;
     if (a->pct_array) {
         LLVMValueRef len = LLVMBuildPhi(cg->b, cg->t_i32, "approx.len");
         LLVMValueRef lens[2] = {cg_i32(cg, 0), v.len};

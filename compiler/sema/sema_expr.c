@@ -1237,15 +1237,6 @@ static SExpr *bind_binary_lit(Binder *b, const AstExpr *e)
 
 /* ==== Calls ==== */
 
-/* A struct whose fields are all scalars (the window, a struct column of scalars). */
-static bool struct_of_scalars(const Type *t)
-{
-    for (int i = 0; i < t->n_fields; i++)
-        if (type_is_nested(t->fields[i].type))
-            return false;
-    return true;
-}
-
 /*
 ** approx_count_distinct's relativeSD: Spark's HyperLogLogPlusPlus.validateDoubleLiteral
 ** takes a DOUBLE or DECIMAL literal only (0.01, -0.5, 1e-2), then
@@ -1735,12 +1726,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg = x;
             break;
         case AGG_APPROX_COUNT_DISTINCT:
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "approx_count_distinct of a value of type %s is not supported yet",
-                           tname(b, t));
-                return NULL;
-            }
+            /* HyperLogLogPlusPlus: any type, hashed by XxHash64Function (InterpretedHashFunction:
+               an ARRAY's elements, a STRUCT's fields, a MAP's keys and values entry by entry;
+               no check on maps, unlike the hash() expression) */
             agg.type = &type_bigint;
             agg.arg = x;
             agg.hll_p = 9; /* relativeSD 0.05 */
@@ -1765,9 +1753,22 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 agg.ignore_nulls = ig->u.ival != 0;
             }
             break;
+        case AGG_MODE:
+            if (t->kind == TY_MAP) {
+                /* Mode keys its OpenHashMap by the value, and a map (UnsafeMapData) has no
+                   equals or hashCode: every map counts apart, all tie at 1, and Spark returns
+                   the one its map iterates first (identity hashes, not reproducible).  Here the
+                   first that arrived, one of Spark's answers (its only one when the maps are
+                   one, or all equal): First(x, ignoreNulls = true). */
+                agg.kind = AGG_FIRST;
+                agg.ignore_nulls = true;
+                agg.type = t;
+                agg.arg = x;
+                break;
+            }
+            /* fall through */
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
-        case AGG_MODE:
             /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here a
                list's values of any type but BINARY (a nested one kept as its bytes), a set's
                atomic ones but DECIMAL (hashed as Scala's BigDecimal) and BINARY.  Mode: any type,
@@ -1869,15 +1870,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_PERCENTILE_APPROX:
             /* ApproximatePercentile (3.5): a number, DATE or TIMESTAMP (or an ANSI interval,
-               which sluice has not) as a double; the result of the input's type.  A DECIMAL's
-               result is Decimal(double) set to the column's precision and scale by the row
-               writer (HALF_UP, NULL on overflow): not modelled. */
-            if (t->kind == TY_DECIMAL) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "%s of a value of type %s is not supported yet", e->u.call.name,
-                           tname(b, t));
-                return NULL;
-            }
+               which sluice has not) as a double; the result of the input's type.  A DECIMAL
+               goes in as Decimal.toDouble (its cast to DOUBLE, arg) and comes out as
+               Decimal(double) set to the column's precision and scale by the row writer
+               (changePrecision: HALF_UP, NULL when it does not fit), its cast back (cg_agg.c) */
             if (!agg_numeric(t) && t->kind != TY_DATE && t->kind != TY_TIMESTAMP)
                 return agg_arg_error(b, e->u.call.name, "a numeric, date or timestamp argument",
                                      args->items[0], t);
@@ -1888,7 +1884,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             if (!approx_args(&ab, e, &agg))
                 return NULL;
             agg.type = agg.pct_array ? type_array(sc->arena, t) : t;
-            agg.arg = x;
+            agg.arg = t->kind == TY_DECIMAL ? sema_coerce(sc, x, &type_double) : x;
             break;
         case AGG_COUNT_STAR:
             break;
