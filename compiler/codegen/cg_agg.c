@@ -367,7 +367,8 @@ static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
         LLVMValueRef mm = cg_dec_load(cg, st, "dec.cur");
         LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, w1, "mm.has"), cg_i64(cg, 0), "");
-        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, mm, "");
+        LLVMValueRef better =
+            LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, mm, "");
         better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
         cg_dec_store(cg, cg_select(cg, better, x.v, mm), st);
         cg_store(cg, LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, w1, ""), one_if, ""), w1);
@@ -849,7 +850,7 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
                         cg_f64(cg, 1.0), fmul(cg, corr, corr));
         break;
     }
-    case AGG_REGR_SLOPE: /* If(varPop.m2 === 0.0, null, ck / m2) */
+    case AGG_REGR_SLOPE:       /* If(varPop.m2 === 0.0, null, ck / m2) */
     case AGG_REGR_INTERCEPT: { /* ... yAvg - ck / m2 * xAvg */
         LLVMValueRef var_m2 = f.m[6];
         r.null = LLVMBuildFCmp(B, LLVMRealOEQ, var_m2, cg_f64(cg, 0.0), "regr.null");
@@ -1454,8 +1455,9 @@ static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
    the double at datum d cast to t, in place. */
 static void approx_decimal_at(CgCtx *cg, const Type *t, LLVMValueRef d, SrcSpan span)
 {
-    cg_store_datum(cg, t, cg_dec_cast(cg, cg_load_datum(cg, &type_double, d), &type_double, t, span),
-                   d, false);
+    cg_store_datum(cg, t,
+                   cg_dec_cast(cg, cg_load_datum(cg, &type_double, d), &type_double, t, span), d,
+                   false);
 }
 
 static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)

@@ -1505,8 +1505,7 @@ static SExpr *agg_arg_error(Binder *b, const char *name, const char *what, const
 
 /* Spark's UNEXPECTED_INPUT_TYPE at argument k of the aggregate call e, reported as the function
    itself, without DISTINCT or FILTER (CheckAnalysis names the AggregateFunction). */
-static void agg_unexpected_type(Binder *b, const AstExpr *e, int k, const char *want,
-                                const Type *t)
+static void agg_unexpected_type(Binder *b, const AstExpr *e, int k, const char *want, const Type *t)
 {
     AstExpr fn = *e;
     fn.u.call.distinct = false;

@@ -3,7 +3,7 @@
 # approx_count_distinct as Spark 3.5's HyperLogLogPlusPlus (HyperLogLogPlusPlusHelper: the
 # XxHash64Function hash of the value with seed 42, register hash >>> (64 - p), p = 9; the
 # estimate round(m * ln(m / V)) by linear counting while it is under THRESHOLDS(p - 4) = 400),
-# the hash as InterpretedHashFunction.hash computes it (XXH64.hashInt, hashUnsafeBytes); mode
+# the hash as InterpretedHashFunction.hash computes it (spark_hash.py's XXH64); mode
 # of a MAP as the first non-NULL map (see test.conf).  Printed as show() prints it.
 #
 #   python3 model.py > expected.out
@@ -14,68 +14,8 @@ import sys
 from collections import OrderedDict
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_hash import M64, xx_bytes, xx_int  # noqa: E402
 from spark_show import batch as show_batch  # noqa: E402
-
-M64 = (1 << 64) - 1
-P1, P2, P3 = 0x9E3779B185EBCA87, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
-P4, P5 = 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5
-
-
-def rotl(x, r):
-    return ((x << r) | (x >> (64 - r))) & M64
-
-
-def fmix(h):
-    h ^= h >> 33
-    h = (h * P2) & M64
-    h ^= h >> 29
-    h = (h * P3) & M64
-    return h ^ (h >> 32)
-
-
-def hash_int(i, seed):
-    h = (seed + P5 + 4) & M64
-    h ^= ((i & 0xFFFFFFFF) * P1) & M64
-    return fmix((rotl(h, 23) * P2 + P3) & M64)
-
-
-def round_long(h, k):  # one 8-byte word of XXH64's tail
-    h ^= (rotl((k * P2) & M64, 31) * P1) & M64
-    return (rotl(h, 27) * P1 + P4) & M64
-
-
-def round_stripe(acc, k):
-    acc = (acc + k * P2) & M64
-    return (rotl(acc, 31) * P1) & M64
-
-
-def hash_bytes(b, seed):
-    n, i = len(b), 0
-    if n >= 32:
-        v = [(seed + P1 + P2) & M64, (seed + P2) & M64, seed & M64, (seed - P1) & M64]
-        while i + 32 <= n:
-            for j in range(4):
-                v[j] = round_stripe(v[j], int.from_bytes(b[i + 8 * j:i + 8 * j + 8], "little"))
-            i += 32
-        h = (rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18)) & M64
-        for j in range(4):
-            h ^= round_stripe(0, v[j])
-            h = (h * P1 + P4) & M64
-    else:
-        h = (seed + P5) & M64
-    h = (h + n) & M64
-    while i + 8 <= n:
-        h = round_long(h, int.from_bytes(b[i:i + 8], "little"))
-        i += 8
-    if i + 4 <= n:
-        h ^= (int.from_bytes(b[i:i + 4], "little") * P1) & M64
-        h = (rotl(h, 23) * P2 + P3) & M64
-        i += 4
-    while i < n:
-        h ^= (b[i] * P5) & M64
-        h = (rotl(h, 11) * P1) & M64
-        i += 1
-    return fmix(h)
 
 
 def xxhash(v, seed=42):
@@ -84,9 +24,9 @@ def xxhash(v, seed=42):
     if v is None:
         return seed
     if isinstance(v, str):
-        return hash_bytes(v.encode("utf-8"), seed)
+        return xx_bytes(v.encode("utf-8"), seed)
     if isinstance(v, int):
-        return hash_int(v, seed)
+        return xx_int(v, seed)
     if isinstance(v, OrderedDict) and "__struct__" in v:
         for f in ("n", "l"):
             seed = xxhash(v[f], seed)
@@ -102,7 +42,7 @@ def xxhash(v, seed=42):
 
 def acd(values, p=9):
     m = 1 << p
-    registers = {xxhash(v) >> (64 - p) for v in values if v is not None}
+    registers = {(xxhash(v) & M64) >> (64 - p) for v in values if v is not None}
     zeros = m - len(registers)
     return round(m * math.log(m / zeros))  # linear counting: under 400 here
 

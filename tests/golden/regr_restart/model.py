@@ -16,53 +16,9 @@ import sys
 from decimal import Decimal, ROUND_HALF_UP
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_show import batch as show_batch, java_double  # noqa: E402
-
-
-# Covariance (4 doubles: n, xAvg, yAvg, ck) and PearsonCorrelation (6: xMk, yMk too) of (x, y).
-def cov_update(b, x, y):
-    if x is None or y is None:
-        return b
-    n, x_avg, y_avg = b[0], b[1], b[2]
-    new_n = n + 1.0
-    dx, dy = x - x_avg, y - y_avg
-    new_x_avg = x_avg + dx / new_n
-    new_y_avg = y_avg + dy / new_n
-    r = [new_n, new_x_avg, new_y_avg, b[3] + dx * (y - new_y_avg)]
-    if len(b) == 6:
-        r += [b[4] + dx * (x - new_x_avg), b[5] + dy * (y - new_y_avg)]
-    return r
-
-
-def cov_merge(a, b):
-    n1, n2 = a[0], b[0]
-    new_n = n1 + n2
-    dx, dy = b[1] - a[1], b[2] - a[2]
-    dxn = 0.0 if new_n == 0.0 else dx / new_n
-    dyn = 0.0 if new_n == 0.0 else dy / new_n
-    r = [new_n, a[1] + dxn * n2, a[2] + dyn * n2, a[3] + b[3] + dx * dyn * n1 * n2]
-    if len(a) == 6:
-        r += [a[4] + b[4] + dx * dxn * n1 * n2, a[5] + b[5] + dy * dyn * n1 * n2]
-    return r
-
-
-# CentralMomentAgg of order 2 (n, avg, m2): VariancePop, RegrReplacement.
-def var_update(b, x):
-    if x is None:
-        return b
-    n, avg, m2 = b
-    new_n = n + 1.0
-    delta = x - avg
-    delta_n = delta / new_n
-    return [new_n, avg + delta_n, m2 + delta * (delta - delta_n)]
-
-
-def var_merge(a, b):
-    n1, n2 = a[0], b[0]
-    new_n = n1 + n2
-    delta = b[1] - a[1]
-    delta_n = 0.0 if new_n == 0.0 else delta / new_n
-    return [new_n, a[1] + delta_n * n2, a[2] + b[2] + delta * delta_n * n1 * n2]
+from spark_agg import (as_double, cov_merge, cov_update, opt_float, steps,  # noqa: E402
+                       var_merge, var_update)
+from spark_show import java_double  # noqa: E402
 
 
 def both(y, x):
@@ -117,18 +73,6 @@ AVG_DEC = ((Decimal(0), 0), AVGX[1], lambda s, p: (s[0] + p[0], s[1] + p[1]),
            lambda b: None if b[1] == 0 else (b[0] / b[1]).quantize(Decimal("0.000001"), ROUND_HALF_UP))
 
 
-def as_double(s):
-    """Cast STRING to DOUBLE without ANSI mode: NULL when it is no number."""
-    try:
-        return None if s is None else float(s)
-    except ValueError:
-        return None
-
-
-def opt_float(v):
-    return None if v is None else float(v)
-
-
 def opt_dec(v):
     return None if v is None else Decimal(str(v))
 
@@ -177,23 +121,8 @@ def read(step, name):
 
 
 def main():
-    groups, total, n_total = {}, None, 0
-    lines, batch_id = [], 0
-    for step, files in (("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"]), ("s3", ["f4.json"])):
-        lines.append("=== step %s ===" % step)
-        for name in files:
-            rows = read(step, name)
-            for g in sorted(set(r["g"] for r in rows)):
-                groups[g] = fold(GROUPS, groups.get(g), [r for r in rows if r["g"] == g])
-            total = fold(TOTAL, total, rows)
-            n_total += len(rows)
-            out1 = [[g] + [cell(GROUPS[k][1][3](b)) for k, b in enumerate(groups[g])]
-                    for g in sorted(groups)]
-            out2 = [[cell(TOTAL[k][1][3](b)) for k, b in enumerate(total)] + [str(n_total)]]
-            lines += show_batch(batch_id, ["g"] + [a[0] for a in GROUPS], out1)
-            lines += show_batch(batch_id, [a[0] for a in TOTAL] + ["n"], out2)
-            batch_id += 1
-    print("\n".join(lines))
+    plan = (("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"]), ("s3", ["f4.json"]))
+    print(steps(plan, read, fold, GROUPS, TOTAL, cell, "n"))
 
 
 # The formulas checked against Spark: a batch query aggregates each partition from zero and
