@@ -12,10 +12,8 @@
 ** except a DOUBLE sum or avg, which owns 32 bytes (see "DOUBLE sum, avg" below):
 **   sum, avg   f64 sum of the state, i64 has-value (sum) or count (avg), f64 sum of the
 **              batch, i64 batch id + 1 of the latter
-** A DECIMAL aggregate owns 32 bytes (plan_build.c's layout_state):
-**   sum        i128 sum, i64 has-value, i64 overflowed
-**   avg        i128 sum, i64 count, i64 overflowed
-**   min/max    i128 value, i64 has-value
+** A DECIMAL min/max owns 32 bytes (plan_build.c's layout_state): i128 value, i64 has-value;
+** a DECIMAL sum/avg 64 (the state's sum and the batch's, see "DECIMAL aggregates" below),
 ** and a DECIMAL key 16 bytes (the unscaled value, low word first).
 **   first/last i64|f64 value (or i8* string), i32 length, i8 valueSet, i8 value is NULL
 **   collect_list/collect_set  a pointer to the values, owned by the runtime (srt_collect.c)
@@ -293,11 +291,27 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     cg_store(cg, cg_select(cg, cg_not(cg, x.null), cg_i32(cg, 1), LLVMBuildZExt(cg->b, has, cg->t_i32, "")), has_p);
 }
 
-/* ==== DECIMAL aggregates ==== */
+/* ==== DECIMAL aggregates ====
+**
+** min and max keep an i128 value and a has-value word.  Sum and Average (TrySum and
+** TryAverage of a DECIMAL are both, without ANSI mode) keep their sum in the buffer's
+** DECIMAL(min(38, p + 10), s): each addition is DecimalAddNoOverflowCheck, and the buffer is
+** an UnsafeRow, whose setDecimal stores NULL once the sum needs more digits; a NULL sum stays
+** NULL (the addition is null-intolerant, Sum's merge is NULL when either side overflowed:
+** bufferOverflow || inputOverflow).  So whether a sum overflows depends on how its rows are
+** grouped, and as a DOUBLE sum's the batch's P is kept apart from S (see "Partial buffers of
+** a batch" below): P sums the batch's rows of the group from 0 and may overflow on its own,
+** then S' = S + P (0 + S and 0 + P, the merges into fresh buffers, are exact).  A stored sum
+** near the limit and a batch of +x, -x does not overflow; a batch whose rows overflow
+** between them does, even when S would have brought them back.  State (64 bytes):
+**   i128 S, i64 has-value (sum: or'ed) or count (avg: added) of both, i64 DEC_S_OVF |
+**   DEC_P_OVF, i128 P, i64 batch id + 1 of P.
+** A session window's rows are added to S (cur NULL).
+*/
+#define DEC_S_OVF 1
+#define DEC_P_OVF 2
+#define DEC_P 32
 
-/* s + x on two values of one scale, and whether it left DECIMAL(p, .): Spark keeps a sum
-   in an UnsafeRow, whose setDecimal stores NULL once it needs more than p digits, and a
-   NULL sum stays NULL (Sum, Average with spark.sql.ansi.enabled=false). */
 /* Is it a DECIMAL sum, avg, min or max (the others keep a DECIMAL as a value, or none)? */
 static bool dec_agg(const SAgg *a)
 {
@@ -312,6 +326,7 @@ static bool is_avg(const SAgg *a)
     return sema_agg_info(a->kind)->body == AGGB_AVG;
 }
 
+/* s + x on two values of one scale; *overflow: whether it left DECIMAL(p, .). */
 static LLVMValueRef dec_sum_add(CgCtx *cg, LLVMValueRef s, LLVMValueRef x, int p, LLVMValueRef *overflow)
 {
     LLVMTypeRef t = cg_dec_type(cg);
@@ -341,30 +356,70 @@ static int dec_sum_precision(const SAgg *a)
     return p > TYPE_DECIMAL_MAX_PRECISION ? TYPE_DECIMAL_MAX_PRECISION : p;
 }
 
-static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+/* flags | bit when ovf. */
+static LLVMValueRef dec_flag(CgCtx *cg, LLVMValueRef flags, LLVMValueRef ovf, int64_t bit)
+{
+    return LLVMBuildOr(cg->b, flags, cg_select(cg, ovf, cg_i64(cg, bit), cg_i64(cg, 0)), "dec.ovf");
+}
+
+static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef cur);
+
+static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     LLVMValueRef one_if = LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "");
     LLVMValueRef w1 = cg_gepc(cg, st, 16, ""), w2 = cg_gepc(cg, st, 24, "");
-    LLVMValueRef cur = cg_dec_load(cg, st, "dec.cur");
     if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        LLVMValueRef mm = cg_dec_load(cg, st, "dec.cur");
         LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, w1, "mm.has"), cg_i64(cg, 0), "");
-        LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, cur, "");
+        LLVMValueRef better =
+            LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, x.v, mm, "");
         better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
-        cg_dec_store(cg, cg_select(cg, better, x.v, cur), st);
+        cg_dec_store(cg, cg_select(cg, better, x.v, mm), st);
         cg_store(cg, LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, w1, ""), one_if, ""), w1);
         return;
     }
-    /* sum, avg: the argument has the sum's scale (Spark casts it to DECIMAL(p + 10, s)) */
-    LLVMValueRef ovf;
-    LLVMValueRef v = dec_sum_add(cg, cur, x.v, dec_sum_precision(a), &ovf);
-    cg_dec_store(cg, cg_select(cg, x.null, cur, v), st);
-    LLVMValueRef was = cg_load(cg, cg->t_i64, w2, "dec.ovf");
-    cg_store(cg, LLVMBuildOr(cg->b, was, LLVMBuildZExt(cg->b, cg_and(cg, ovf, cg_not(cg, x.null)), cg->t_i64, ""), ""), w2);
+    /* sum, avg: to P (S without batches); the argument has the sum's scale (Spark casts it
+       to DECIMAL(p + 10, s)) */
+    LLVMValueRef sp = st;
+    int64_t bit = DEC_S_OVF;
+    if (cur) {
+        begin_batch(cg, a, st, cur);
+        sp = cg_gepc(cg, st, DEC_P, "");
+        bit = DEC_P_OVF;
+    }
+    LLVMValueRef s = cg_dec_load(cg, sp, "dec.sum"), ovf;
+    LLVMValueRef v = dec_sum_add(cg, s, x.v, dec_sum_precision(a), &ovf);
+    cg_dec_store(cg, cg_select(cg, x.null, s, v), sp);
+    LLVMValueRef flags = cg_load(cg, cg->t_i64, w2, "dec.flags");
+    cg_store(cg, dec_flag(cg, flags, cg_and(cg, ovf, cg_not(cg, x.null)), bit), w2);
     LLVMValueRef n = cg_load(cg, cg->t_i64, w1, "dec.n");
     cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""),
              w1);
 }
 
+/* S + P as Sum/Average merge them; *flags_out: the flags with P's overflow moved to S's. */
+static LLVMValueRef dec_current(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef *flags_out)
+{
+    LLVMValueRef flags = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.flags");
+    LLVMValueRef ovf;
+    LLVMValueRef v = dec_sum_add(cg, cg_dec_load(cg, st, "dec.state"),
+                                 cg_dec_load(cg, cg_gepc(cg, st, DEC_P, ""), "dec.batch"),
+                                 dec_sum_precision(a), &ovf);
+    LLVMValueRef any = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntNE, flags, cg_i64(cg, 0), ""), ovf);
+    *flags_out = dec_flag(cg, cg_i64(cg, 0), any, DEC_S_OVF);
+    return v;
+}
+
+/* Fold a pending P into S and empty P (begin_batch). */
+static void dec_fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMValueRef flags;
+    cg_dec_store(cg, dec_current(cg, a, st, &flags), st);
+    cg_store(cg, flags, cg_gepc(cg, st, 24, ""));
+    cg_dec_store(cg, cg_dec_const(cg, 0), cg_gepc(cg, st, DEC_P, ""));
+}
+
+/* Sessions merging (P is empty there: their rows go to S): src's S into dst's. */
 static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
     LLVMValueRef d = cg_dec_load(cg, dst, ""), v = cg_dec_load(cg, src, "");
@@ -384,33 +439,33 @@ static void merge_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueR
     cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dw1);
     LLVMValueRef dw2 = cg_gepc(cg, dst, 24, ""), sw2 = cg_gepc(cg, src, 24, "");
     LLVMValueRef o = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dw2, ""), cg_load(cg, cg->t_i64, sw2, ""), "");
-    cg_store(cg, LLVMBuildOr(cg->b, o, LLVMBuildZExt(cg->b, ovf, cg->t_i64, ""), ""), dw2);
+    cg_store(cg, dec_flag(cg, o, ovf, DEC_S_OVF), dw2);
 }
 
-/* sum: NULL when empty or overflowed; avg: Average.evaluateExpression, the sum divided by
-   the count as DECIMAL(20,0) (Divide's result type), then cast to avg's type. */
+/* sum: NULL when empty or overflowed (Sum.evaluateExpression); avg: Spark 3.5's
+   Average.evaluateExpression, If(count = 0, NULL, DecimalDivideWithOverflowCheck(sum,
+   count as DECIMAL(20, 0), DECIMAL(p + 4, s + 4))): Decimal's / (the quotient at scale 38,
+   HALF_UP) then toPrecision(p + 4, s + 4, HALF_UP), NULL when it does not fit. */
 static CgVal final_dec_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     CgVal r = {0};
-    LLVMValueRef v = cg_dec_load(cg, st, "dec");
     LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 16, ""), "dec.n");
     r.null = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "dec.empty");
-    r.v = v;
-    if (a->kind == AGG_MIN || a->kind == AGG_MAX)
+    if (a->kind == AGG_MIN || a->kind == AGG_MAX) {
+        r.v = cg_dec_load(cg, st, "dec");
         return r;
-    LLVMValueRef ovf = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 24, ""), "dec.ovf");
-    r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, ovf, cg_i64(cg, 0), ""));
+    }
+    LLVMValueRef flags;
+    LLVMValueRef v = dec_current(cg, a, st, &flags);
+    r.null = cg_or(cg, r.null, LLVMBuildICmp(cg->b, LLVMIntNE, flags, cg_i64(cg, 0), ""));
     r.v = cg_select(cg, r.null, cg_dec_const(cg, 0), v);
     if (!is_avg(a))
         return r;
     const Type *sum_t = type_decimal(dec_sum_precision(a), a->arg->type->scale);
-    const Type *count_t = type_decimal(20, 0);
-    const Type *div_t = sema_dec_arith_type(BOP_DIV, sum_t, count_t);
     CgVal cnt = {0};
     cnt.null = r.null;
-    cnt.v = LLVMBuildSExt(cg->b, n, cg_dec_type(cg), "");
-    CgVal q = cg_dec_arith(cg, BOP_DIV, div_t, sum_t, r, count_t, cnt);
-    return cg_dec_rescale(cg, q, div_t->scale, a->type->precision, a->type->scale);
+    cnt.v = LLVMBuildSExt(cg->b, cg_select(cg, r.null, cg_i64(cg, 1), n), cg_dec_type(cg), "");
+    return cg_dec_arith(cg, BOP_DIV, a->type, sum_t, r, type_decimal(20, 0), cnt);
 }
 
 /* ==== approx_count_distinct ==== */
@@ -447,6 +502,8 @@ static uint32_t moments_bytes(const SAgg *a);
 /* Where the aggregate keeps the batch id + 1 of its P. */
 static uint32_t batch_mark_offset(const SAgg *a)
 {
+    if (dec_agg(a))
+        return DEC_P + 16u;
     return plan_agg_batch_sum(a) ? 24u : 2u * moments_bytes(a);
 }
 
@@ -500,8 +557,43 @@ typedef struct Moments {
     const SAgg *a;
     int k;             /* doubles in the buffer (plan_agg_buffer_doubles) */
     int order;         /* a central moment's: n, avg, m2 .. m<order>; 0 for corr, covar */
-    LLVMValueRef m[6]; /* n, avg, m2, m3, m4; or n, xAvg, yAvg, ck, xMk, yMk */
+    LLVMValueRef m[7]; /* n, avg, m2, m3, m4; or n, xAvg, yAvg, ck, xMk, yMk; or RegrSlope's */
 } Moments;
+
+/* RegrSlope and RegrIntercept keep CovPopulation(x, y)'s buffer (n, xAvg, yAvg, ck), then
+   VariancePop(x)'s (n, avg, m2) over the same pairs (Spark 3.5.2+, SPARK-48719: a pair with
+   a NULL y is skipped by both): each part updates and merges as its own aggregate. */
+#define REGR_COV_DOUBLES 4
+#define REGR_DOUBLES 7
+
+/* The k doubles of m from from on, a buffer of that moment order. */
+static Moments moments_part(Moments m, int from, int k, int order)
+{
+    Moments r = {m.a, k, order, {NULL}};
+    for (int i = 0; i < k; i++)
+        r.m[i] = m.m[from + i];
+    return r;
+}
+
+/* A regression buffer of its two parts. */
+static Moments regr_join(Moments whole, Moments cov, Moments var)
+{
+    for (int i = 0; i < REGR_COV_DOUBLES; i++)
+        whole.m[i] = cov.m[i];
+    for (int i = 0; i < REGR_DOUBLES - REGR_COV_DOUBLES; i++)
+        whole.m[REGR_COV_DOUBLES + i] = var.m[i];
+    return whole;
+}
+
+static Moments regr_cov(Moments m)
+{
+    return moments_part(m, 0, REGR_COV_DOUBLES, 0);
+}
+
+static Moments regr_var(Moments m)
+{
+    return moments_part(m, REGR_COV_DOUBLES, REGR_DOUBLES - REGR_COV_DOUBLES, 2);
+}
 
 /* Where P starts: S is k doubles at 0, P as many after, then the batch mark. */
 static uint32_t moments_bytes(const SAgg *a)
@@ -572,6 +664,9 @@ static Moments comoments_merge(CgCtx *cg, Moments a, Moments b)
    by comoments_merge. */
 static Moments moments_merge(CgCtx *cg, Moments a, Moments b)
 {
+    if (a.k == REGR_DOUBLES)
+        return regr_join(a, comoments_merge(cg, regr_cov(a), regr_cov(b)),
+                         moments_merge(cg, regr_var(a), regr_var(b)));
     if (a.order == 0)
         return comoments_merge(cg, a, b);
     Moments r = a;
@@ -668,18 +763,10 @@ static Moments comoments_update(CgCtx *cg, Moments p, CgVal x, CgVal y)
     return r;
 }
 
-static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y,
-                           LLVMValueRef cur)
+/* CentralMomentAgg.updateExpressionsDef on P of x; a NULL leaves it. */
+static Moments central_update(CgCtx *cg, Moments p, CgVal x)
 {
-    int order = plan_agg_moment_order(a);
-    uint32_t w = moments_bytes(a);
-    begin_batch(cg, a, st, cur);
-    Moments p = moments_load(cg, st, w, a);
-    if (order == 0) {
-        moments_store(cg, st, w, comoments_update(cg, p, x, y));
-        return;
-    }
-    /* CentralMomentAgg.updateExpressionsDef on P; a NULL leaves it. */
+    int order = p.order;
     Moments r = p;
     r.m[0] = fadd(cg, p.m[0], cg_f64(cg, 1.0));
     LLVMValueRef delta = fsub(cg, x.v, p.m[1]);
@@ -698,6 +785,24 @@ static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, C
                       fmul(cg, delta, fsub(cg, fmul(cg, delta, delta2), fmul(cg, dn, dn2))));
     for (int i = 0; i < p.k; i++)
         r.m[i] = cg_select(cg, x.null, p.m[i], r.m[i]);
+    return r;
+}
+
+static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y,
+                           LLVMValueRef cur)
+{
+    uint32_t w = moments_bytes(a);
+    begin_batch(cg, a, st, cur);
+    Moments p = moments_load(cg, st, w, a), r;
+    if (p.k == REGR_DOUBLES) {
+        CgVal pair_x = x;
+        pair_x.null = cg_or(cg, x.null, y.null);
+        r = regr_join(p, comoments_update(cg, regr_cov(p), x, y),
+                      central_update(cg, regr_var(p), pair_x));
+    } else if (p.order == 0)
+        r = comoments_update(cg, p, x, y);
+    else
+        r = central_update(cg, p, x);
     moments_store(cg, st, w, r);
 }
 
@@ -734,6 +839,30 @@ static CgVal final_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         r.null = cg_or(cg, r.null, one);
         r.v = LLVMBuildFDiv(B, f.m[3], fsub(cg, n, cg_f64(cg, 1.0)), "covar");
         break;
+    case AGG_REGR_SXX: /* RegrReplacement: If(n === 0.0, null, m2) */
+    case AGG_REGR_SYY:
+        r.v = m2;
+        break;
+    case AGG_REGR_SXY: /* If(n === 0.0, null, ck) */
+        r.v = f.m[3];
+        break;
+    case AGG_REGR_R2: { /* If(xMk === 0.0, null, If(yMk === 0.0, 1.0, corr * corr)), x is y */
+        LLVMValueRef corr =
+            LLVMBuildFDiv(B, f.m[3], sqrt_f64(cg, fmul(cg, f.m[4], f.m[5])), "corr");
+        r.null = LLVMBuildFCmp(B, LLVMRealOEQ, f.m[4], cg_f64(cg, 0.0), "r2.null");
+        r.v = cg_select(cg, LLVMBuildFCmp(B, LLVMRealOEQ, f.m[5], cg_f64(cg, 0.0), ""),
+                        cg_f64(cg, 1.0), fmul(cg, corr, corr));
+        break;
+    }
+    case AGG_REGR_SLOPE:       /* If(varPop.m2 === 0.0, null, ck / m2) */
+    case AGG_REGR_INTERCEPT: { /* ... yAvg - ck / m2 * xAvg */
+        LLVMValueRef var_m2 = f.m[6];
+        r.null = LLVMBuildFCmp(B, LLVMRealOEQ, var_m2, cg_f64(cg, 0.0), "regr.null");
+        r.v = LLVMBuildFDiv(B, f.m[3], var_m2, "slope");
+        if (a->kind == AGG_REGR_INTERCEPT)
+            r.v = fsub(cg, f.m[2], fmul(cg, r.v, f.m[1]));
+        break;
+    }
     case AGG_SKEWNESS: /* sqrt(n) * m3 / sqrt(m2 * m2 * m2) */
         r.null = cg_or(cg, r.null, LLVMBuildFCmp(B, LLVMRealOEQ, m2, cg_f64(cg, 0.0), ""));
         r.v = LLVMBuildFDiv(B, fmul(cg, sqrt_f64(cg, n), f.m[3]),
@@ -889,7 +1018,9 @@ static CgVal final_try_sum(CgCtx *cg, LLVMValueRef st)
 
 static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
-    if (plan_agg_batch_sum(a) && a->type->kind == TY_BIGINT)
+    if (dec_agg(a))
+        dec_fold_pending(cg, a, st);
+    else if (plan_agg_batch_sum(a) && a->type->kind == TY_BIGINT)
         try_sum_fold_pending(cg, st);
     else if (plan_agg_batch_sum(a))
         sum_fold_pending(cg, st);
@@ -1327,6 +1458,16 @@ static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
     cg_call(cg, "srt_quantile_add", args, 6, "");
 }
 
+/* The percentile of a DECIMAL column as ApproximatePercentile.eval gives it, Decimal(double),
+   written as the column's DECIMAL(p, s) (changePrecision, HALF_UP; NULL when it does not fit):
+   the double at datum d cast to t, in place. */
+static void approx_decimal_at(CgCtx *cg, const Type *t, LLVMValueRef d, SrcSpan span)
+{
+    cg_store_datum(cg, t,
+                   cg_dec_cast(cg, cg_load_datum(cg, &type_double, d), &type_double, t, span), d,
+                   false);
+}
+
 static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     const Type *t = a->pct_array ? a->type->elem : a->type;
@@ -1357,6 +1498,11 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     if (a->pct_array) {
         v.v = p;
         v.len = cg_i32(cg, (int32_t)n);
+        v.null = cg_i1(cg, 0);
+        for (uint32_t i = 0; i < n && t->kind == TY_DECIMAL; i++)
+            approx_decimal_at(cg, t, cg_gepc(cg, p, i * cg_datum_size(cg), "approx.elem"), a->span);
+    } else if (t->kind == TY_DECIMAL) {
+        v = cg_dec_cast(cg, cg_load_datum(cg, &type_double, p), &type_double, t, a->span);
     } else {
         v = cg_load_datum(cg, t, p);
     }
@@ -1368,6 +1514,10 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     LLVMBasicBlockRef from[2] = {bb_from, bb_val_end};
     LLVMAddIncoming(phi, vals, from, 2);
     r.v = phi;
+    LLVMValueRef null = LLVMBuildPhi(cg->b, cg->t_i1, "approx.null");
+    LLVMValueRef nulls[2] = {cg_i1(cg, 1), v.null};
+    LLVMAddIncoming(null, nulls, from, 2);
+    r.null = null;
     if (a->pct_array) {
         LLVMValueRef len = LLVMBuildPhi(cg->b, cg->t_i32, "approx.len");
         LLVMValueRef lens[2] = {cg_i32(cg, 0), v.len};
@@ -1413,7 +1563,7 @@ static void bit_combine(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
 static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal o, LLVMValueRef cur)
 {
     if (dec_agg(a)) {
-        update_dec_agg(cg, a, st, x);
+        update_dec_agg(cg, a, st, x, cur);
         return;
     }
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);

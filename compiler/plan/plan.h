@@ -312,8 +312,8 @@ int plan_agg_moment_order(const SAgg *a);
    of a co-moment; 0 for any other aggregate. */
 int plan_agg_buffer_doubles(const SAgg *a);
 /* Does the aggregate keep the batch's partial sum apart from the state's sum, folded in as
-   Spark merges a partial buffer into the restored state (a DOUBLE sum or avg, a try_sum of
-   integers, whose overflow depends on it; cg_agg.c)? */
+   Spark merges a partial buffer into the restored state (a DOUBLE sum or avg; a try_sum of
+   integers and a DECIMAL sum or avg, whose overflow depends on it; cg_agg.c)? */
 bool plan_agg_batch_sum(const SAgg *a);
 /* The 64-bit words of an HLL++ sketch of precision p (Spark's numWords). */
 uint32_t plan_hll_words(int p);

@@ -59,12 +59,21 @@ static const char *group_name(const SSelect *s, int i)
 
 /* The state's fields beyond Spark's buffer: the batch's partial sum and the batch id + 1 it
    belongs to.  They change the schema, so a checkpoint of the one-sum layout is refused. */
-static void put_batch_sum(StrBuf *sb, Arena *arena, const SAgg *a)
+static void put_batch_sum(StrBuf *sb, Arena *arena, const SAgg *a, const Type *sum_t)
 {
     if (!plan_agg_batch_sum(a))
         return;
-    put_field(sb, arena, "partialSum", a->type);
+    put_field(sb, arena, "partialSum", sum_t);
     put_field(sb, arena, "partialBatch", &type_bigint);
+}
+
+/* Average.sumDataType: DECIMAL(min(38, p + 10), s) of a DECIMAL(p, s), else DOUBLE. */
+static const Type *avg_sum_type(const SAgg *a)
+{
+    const Type *t = a->arg->type;
+    if (a->type->kind != TY_DECIMAL)
+        return &type_double;
+    return type_decimal(t->precision + 10 > 38 ? 38 : t->precision + 10, t->scale);
 }
 
 static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
@@ -81,15 +90,12 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             if (a->type->kind == TY_DECIMAL ||
                 (sema_agg_has(a->kind, AGGP_TRY) && a->type->kind == TY_BIGINT))
                 put_field(sb, arena, "isEmpty", &type_boolean);
-            put_batch_sum(sb, arena, a);
+            put_batch_sum(sb, arena, a, a->type);
             break;
-        case AGGB_AVG: /* Average.sumDataType: DECIMAL(p + 10, s) for a decimal */
-            put_field(sb, arena, "sum", a->type->kind == TY_DECIMAL
-                                            ? type_decimal(a->arg->type->precision + 10 > 38 ? 38 : a->arg->type->precision + 10,
-                                                           a->arg->type->scale)
-                                            : &type_double);
+        case AGGB_AVG:
+            put_field(sb, arena, "sum", avg_sum_type(a));
             put_field(sb, arena, "count", &type_bigint);
-            put_batch_sum(sb, arena, a);
+            put_batch_sum(sb, arena, a, avg_sum_type(a));
             break;
         case AGGB_MINMAX: /* Min/Max, BitAggregate.aggBufferAttributes: named as the function */
         case AGGB_BIT:
@@ -102,8 +108,11 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
                 for (int m = 0; m <= plan_agg_moment_order(a); m++)
                     put_field(sb, arena, names[m], &type_double);
             } else {
-                /* PearsonCorrelation.aggBufferAttributes; Covariance's: the first four */
-                static const char *const names[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};
+                /* PearsonCorrelation.aggBufferAttributes; Covariance's: the first four;
+                   RegrSlope's: Covariance's, then VariancePop's */
+                static const char *const corr[] = {"n", "xAvg", "yAvg", "ck", "xMk", "yMk"};
+                static const char *const regr[] = {"n", "xAvg", "yAvg", "ck", "n", "avg", "m2"};
+                const char *const *names = plan_agg_buffer_doubles(a) == 7 ? regr : corr;
                 for (int m = 0; m < plan_agg_buffer_doubles(a); m++)
                     put_field(sb, arena, names[m], &type_double);
             }
@@ -166,14 +175,16 @@ bool plan_agg_batch_sum(const SAgg *a)
 {
     SAggBody body = sema_agg_info(a->kind)->body;
     return (body == AGGB_SUM || body == AGGB_AVG) &&
-           (a->type->kind == TY_DOUBLE ||
+           (a->type->kind == TY_DOUBLE || a->type->kind == TY_DECIMAL ||
             (a->type->kind == TY_BIGINT && sema_agg_has(a->kind, AGGP_TRY)));
 }
 
 uint32_t plan_agg_state_size(const SAgg *a)
 {
+    /* the state's sum, has-value or count, (a DECIMAL's overflow flags,) the batch's sum,
+       its id (cg_agg.c) */
     if (plan_agg_batch_sum(a))
-        return 32; /* the state's sum, has-value or count, the batch's sum, its id (cg_agg.c) */
+        return a->type->kind == TY_DECIMAL ? 64 : 32;
     switch (sema_agg_info(a->kind)->body) {
     case AGGB_COUNT:
     case AGGB_SUM:

@@ -1312,15 +1312,6 @@ static SExpr *bind_binary_lit(Binder *b, const AstExpr *e)
 
 /* ==== Calls ==== */
 
-/* A struct whose fields are all scalars (the window, a struct column of scalars). */
-static bool struct_of_scalars(const Type *t)
-{
-    for (int i = 0; i < t->n_fields; i++)
-        if (type_is_nested(t->fields[i].type))
-            return false;
-    return true;
-}
-
 /*
 ** approx_count_distinct's relativeSD: Spark's HyperLogLogPlusPlus.validateDoubleLiteral
 ** takes a DOUBLE or DECIMAL literal only (0.01, -0.5, 1e-2), then
@@ -1587,10 +1578,19 @@ static SExpr *agg_arg_error(Binder *b, const char *name, const char *what, const
     return NULL;
 }
 
+/* Spark's UNEXPECTED_INPUT_TYPE at argument k of the aggregate call e, reported as the function
+   itself, without DISTINCT or FILTER (CheckAnalysis names the AggregateFunction). */
+static void agg_unexpected_type(Binder *b, const AstExpr *e, int k, const char *want, const Type *t)
+{
+    AstExpr fn = *e;
+    fn.u.call.distinct = false;
+    fn.u.call.filter = NULL;
+    sema_unexpected_input_type(b, &fn, k, want, t);
+}
+
 /* SumBase and AverageBase.checkInputDataTypes (TypeUtils.checkForAnsiIntervalOrNumericType):
    a number, a DECIMAL or NULL (a STRING was read as a DOUBLE); an ANSI interval, which Spark
-   sums too, is not supported yet.  Reported as the function itself, without DISTINCT or
-   FILTER (CheckAnalysis names the AggregateFunction).  False after reporting. */
+   sums too, is not supported yet.  False after reporting. */
 static bool sum_arg(Binder *b, const AstExpr *e, const char *name, const AstExpr *arg,
                     const Type *t)
 {
@@ -1600,11 +1600,44 @@ static bool sum_arg(Binder *b, const AstExpr *e, const char *name, const AstExpr
         diag_error(b->sc->diag, arg->span, "%s of an interval is not supported yet", name);
         return false;
     }
-    AstExpr fn = *e;
-    fn.u.call.distinct = false;
-    fn.u.call.filter = NULL;
-    sema_unexpected_input_type(b, &fn, 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", t);
+    agg_unexpected_type(b, e, 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", t);
     return false;
+}
+
+/* Argument k of the call e, bound as v, of an aggregate whose inputTypes are NumericType or
+   DoubleType (want "\"NUMERIC\"", "\"DOUBLE\"": ImplicitCastInputTypes): a number, a DECIMAL
+   or NULL, a STRING read as a DOUBLE; NULL after reporting Spark's UNEXPECTED_INPUT_TYPE. */
+static SExpr *agg_number_arg(Binder *b, const AstExpr *e, int k, SExpr *v, const char *want)
+{
+    if (v->type->kind == TY_STRING)
+        v = sema_coerce(b->sc, v, &type_double);
+    if (agg_numeric(v->type))
+        return v;
+    agg_unexpected_type(b, e, k, want, v->type);
+    return NULL;
+}
+
+/* regr_count, regr_avgx, regr_avgy, regr_sxx and regr_syy of (y, x), y bound: x (REGR_X) or y
+   (REGR_Y) where neither is NULL, the one value Spark's replacement aggregates (RegrCount:
+   Count(Seq(y, x)); RegrAvgX: Average(If(And(IsNotNull(y), IsNotNull(x)), x, null)); RegrSXX:
+   RegrReplacement(If(Or(IsNull(y), IsNull(x)), null, x))), the arguments cast as their
+   inputTypes say (NumericType; DoubleType for sxx and syy).  NULL after reporting. */
+static SExpr *regr_value(Binder *ab, const AstExpr *e, SExpr *y, SAggForm form, SAggKind kind)
+{
+    const char *want = sema_agg_info(kind)->body == AGGB_MOMENTS ? "\"DOUBLE\"" : "\"NUMERIC\"";
+    if (!(y = agg_number_arg(ab, e, 0, y, want)))
+        return NULL;
+    SExpr *x = sema_bind_expr(ab, e->u.call.args.items[1]);
+    if (!x || !(x = agg_number_arg(ab, e, 1, x, want)))
+        return NULL;
+    bool of_x = form == AGGF_REGR_X;
+    SExpr *v = of_x ? x : y;
+    if (v->type->kind == TY_NULL) /* NumericType's default type */
+        v = sema_coerce(ab->sc, v, &type_double);
+    SExpr *known = sema_new_expr(ab->sc, SX_IS_NULL, &type_boolean, e->span);
+    known->u.is_null.arg = of_x ? y : x;
+    known->u.is_null.negated = true;
+    return when_only(ab, known, v, e->u.call.args.items[of_x ? 1 : 0], e->span);
 }
 
 /* The type and argument of sum, avg, try_sum and try_avg of x (SumBase.resultType: BIGINT of
@@ -1658,11 +1691,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
     int min_args = sema_agg_min_args(kind, e->u.call.name);
     if (!star && (args->n < min_args || args->n > max_args)) {
-        sema_arity_error(b, e, sema_agg_form(e->u.call.name) == AGGF_MEDIAN ? "median" : name,
-                         min_args, max_args, args->n);
+        sema_arity_error(b, e, sema_agg_call_name(kind, e->u.call.name), min_args, max_args,
+                         args->n);
         return NULL;
     }
-    if (distinct && sema_agg_has(kind, AGGP_NO_DISTINCT)) {
+    SAggForm form = sema_agg_form(e->u.call.name);
+    bool regr = form == AGGF_REGR_X || form == AGGF_REGR_Y;
+    if (distinct && (sema_agg_has(kind, AGGP_NO_DISTINCT) || regr)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1695,7 +1730,6 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             return NULL;
         const Type *t = x->type;
         /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf) */
-        SAggForm form = sema_agg_form(e->u.call.name);
         if (form == AGGF_BOOL || form == AGGF_COUNT_IF) {
             if (t->kind != TY_BOOLEAN && t->kind != TY_NULL) {
                 char what[96];
@@ -1708,6 +1742,11 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             t = &type_boolean;
             if (form == AGGF_COUNT_IF)
                 x = when_only(b, x, const_int(sc, &type_int, 1, e->span), args->items[0], e->span);
+        }
+        if (regr) {
+            if (!(x = regr_value(&ab, e, x, form, kind)))
+                return NULL;
+            t = x->type;
         }
         /* max_by/min_by take a NULL value but skip a NULL ordering: FILTER nulls the latter */
         bool by = kind == AGG_MAX_BY || kind == AGG_MIN_BY;
@@ -1741,8 +1780,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_VAR_POP:
         case AGG_SKEWNESS:
         case AGG_KURTOSIS:
-            /* CentralMomentAgg (stddev, variance) is DOUBLE of DOUBLE input (a DECIMAL is cast
-               to DOUBLE, as Spark's ImplicitTypeCasts does for it) */
+        case AGG_REGR_SXX:
+        case AGG_REGR_SYY:
+            /* CentralMomentAgg (stddev, variance; RegrReplacement) is DOUBLE of DOUBLE input (a
+               DECIMAL is cast to DOUBLE, as Spark's ImplicitTypeCasts does for it) */
             if (!agg_numeric(t))
                 return agg_arg_error(b, name, "a numeric argument", args->items[0], t);
             agg.type = &type_double;
@@ -1759,12 +1800,9 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg = x;
             break;
         case AGG_APPROX_COUNT_DISTINCT:
-            if (t->kind == TY_ARRAY || t->kind == TY_MAP || (t->kind == TY_STRUCT && !struct_of_scalars(t))) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "approx_count_distinct of a value of type %s is not supported yet",
-                           tname(b, t));
-                return NULL;
-            }
+            /* HyperLogLogPlusPlus: any type, hashed by XxHash64Function (InterpretedHashFunction:
+               an ARRAY's elements, a STRUCT's fields, a MAP's keys and values entry by entry;
+               no check on maps, unlike the hash() expression) */
             agg.type = &type_bigint;
             agg.arg = x;
             agg.hll_p = 9; /* relativeSD 0.05 */
@@ -1789,9 +1827,22 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 agg.ignore_nulls = ig->u.ival != 0;
             }
             break;
+        case AGG_MODE:
+            if (t->kind == TY_MAP) {
+                /* Mode keys its OpenHashMap by the value, and a map (UnsafeMapData) has no
+                   equals or hashCode: every map counts apart, all tie at 1, and Spark returns
+                   the one its map iterates first (identity hashes, not reproducible).  Here the
+                   first that arrived, one of Spark's answers (its only one when the maps are
+                   one, or all equal): First(x, ignoreNulls = true). */
+                agg.kind = AGG_FIRST;
+                agg.ignore_nulls = true;
+                agg.type = t;
+                agg.arg = x;
+                break;
+            }
+            /* fall through */
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
-        case AGG_MODE:
             /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here a
                list's values of any type but BINARY (a nested one kept as its bytes), a set's
                atomic ones but DECIMAL (hashed as Scala's BigDecimal) and BINARY.  Mode: any type,
@@ -1856,26 +1907,28 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_CORR:
         case AGG_COVAR_POP:
-        case AGG_COVAR_SAMP: {
-            /* Corr (PearsonCorrelation), CovPopulation, CovSample: DOUBLE of two DOUBLE
-               inputs (ImplicitCastInputTypes: numbers and DECIMAL are cast) */
+        case AGG_COVAR_SAMP:
+        case AGG_REGR_SXY:
+        case AGG_REGR_R2:
+        case AGG_REGR_SLOPE:
+        case AGG_REGR_INTERCEPT: {
+            /* Corr (PearsonCorrelation), CovPopulation, CovSample and the regressions of (y,
+               x): DOUBLE of two DOUBLE inputs (ImplicitCastInputTypes: numbers and DECIMAL are
+               cast); a pair with a NULL is skipped.  RegrSXY is Covariance(y, x), RegrR2
+               PearsonCorrelation(y, x); RegrSlope and RegrIntercept keep CovPopulation(x, y)
+               and VariancePop(x), so their arg is x. */
             SExpr *y = sema_bind_expr(&ab, args->items[1]);
-            if (!y)
+            if (!y || !(x = agg_number_arg(b, e, 0, x, "\"DOUBLE\"")) ||
+                !(y = agg_number_arg(b, e, 1, y, "\"DOUBLE\"")))
                 return NULL;
-            if (y->type->kind == TY_STRING)
-                y = sema_coerce(sc, y, &type_double);
-            for (int k = 0; k < 2; k++) {
-                const Type *tk = k ? y->type : t;
-                if (!agg_numeric(tk))
-                    return agg_arg_error(b, name, "numeric arguments", args->items[k], tk);
-            }
             if (filter)
                 y = when_only(b, filter, y, args->items[1], e->span);
             if (!y)
                 return NULL;
+            bool swap = kind == AGG_REGR_SLOPE || kind == AGG_REGR_INTERCEPT;
             agg.type = &type_double;
-            agg.arg = sema_coerce(sc, x, &type_double);
-            agg.arg2 = sema_coerce(sc, y, &type_double);
+            agg.arg = sema_coerce(sc, swap ? y : x, &type_double);
+            agg.arg2 = sema_coerce(sc, swap ? x : y, &type_double);
             break;
         }
         case AGG_PERCENTILE:
@@ -1891,15 +1944,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_PERCENTILE_APPROX:
             /* ApproximatePercentile (3.5): a number, DATE or TIMESTAMP (or an ANSI interval,
-               which sluice has not) as a double; the result of the input's type.  A DECIMAL's
-               result is Decimal(double) set to the column's precision and scale by the row
-               writer (HALF_UP, NULL on overflow): not modelled. */
-            if (t->kind == TY_DECIMAL) {
-                diag_error(sc->diag, args->items[0]->span,
-                           "%s of a value of type %s is not supported yet", e->u.call.name,
-                           tname(b, t));
-                return NULL;
-            }
+               which sluice has not) as a double; the result of the input's type.  A DECIMAL
+               goes in as Decimal.toDouble (its cast to DOUBLE, arg) and comes out as
+               Decimal(double) set to the column's precision and scale by the row writer
+               (changePrecision: HALF_UP, NULL when it does not fit), its cast back (cg_agg.c) */
             if (!agg_numeric(t) && t->kind != TY_DATE && t->kind != TY_TIMESTAMP)
                 return agg_arg_error(b, e->u.call.name, "a numeric, date or timestamp argument",
                                      args->items[0], t);
@@ -1910,7 +1958,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             if (!approx_args(&ab, e, &agg))
                 return NULL;
             agg.type = agg.pct_array ? type_array(sc->arena, t) : t;
-            agg.arg = x;
+            agg.arg = t->kind == TY_DECIMAL ? sema_coerce(sc, x, &type_double) : x;
             break;
         case AGG_COUNT_STAR:
             break;

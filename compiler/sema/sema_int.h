@@ -150,8 +150,13 @@ typedef enum SAggForm {
     AGGF_BOOL,     /* a BOOLEAN (bool_and, bool_or: min, max) */
     AGGF_COUNT_IF, /* a BOOLEAN; the rows where it is true are counted */
     AGGF_MEDIAN,   /* percentile(x, 0.5) named median (Median: RuntimeReplaceableAggregate) */
+    AGGF_REGR_X,   /* (y, x): x where neither is NULL (regr_count, regr_avgx, regr_sxx) */
+    AGGF_REGR_Y,   /* (y, x): y where neither is NULL (regr_avgy, regr_syy) */
 } SAggForm;
 SAggForm sema_agg_form(const char *name);
+/* The name an aggregate is called by in messages: the AGG_NAME row's of a form other than
+   PLAIN (median, regr_count), else kind's (sema_agg_name). */
+const char *sema_agg_call_name(SAggKind kind, const char *name);
 /* How many arguments an aggregate called by that name takes (aggregates.def's columns, median's
    one). */
 int sema_agg_min_args(SAggKind kind, const char *name);

@@ -66,15 +66,31 @@ SAggForm sema_agg_form(const char *name)
     return AGGF_PLAIN;
 }
 
-/* Median takes its value alone (Median(child): Percentile(child, Literal(0.5))). */
+const char *sema_agg_call_name(SAggKind kind, const char *name)
+{
+    for (size_t i = 0; name && i < sizeof agg_names / sizeof agg_names[0]; i++)
+        if (strcasecmp(agg_names[i].name, name) == 0 && agg_names[i].form != AGGF_PLAIN)
+            return agg_names[i].name;
+    return sema_agg_name(kind);
+}
+
+/* Median takes its value alone (Median(child): Percentile(child, Literal(0.5))); the
+   regressions their two values (y, x). */
+static int form_args(SAggForm form)
+{
+    return form == AGGF_MEDIAN ? 1 : form == AGGF_REGR_X || form == AGGF_REGR_Y ? 2 : 0;
+}
+
 int sema_agg_min_args(SAggKind kind, const char *name)
 {
-    return sema_agg_form(name) == AGGF_MEDIAN ? 1 : sema_agg_info(kind)->min_args;
+    int n = form_args(sema_agg_form(name));
+    return n ? n : sema_agg_info(kind)->min_args;
 }
 
 int sema_agg_max_args(SAggKind kind, const char *name)
 {
-    return sema_agg_form(name) == AGGF_MEDIAN ? 1 : sema_agg_info(kind)->max_args;
+    int n = form_args(sema_agg_form(name));
+    return n ? n : sema_agg_info(kind)->max_args;
 }
 
 bool sema_ast_is_agg_call(const AstExpr *e)

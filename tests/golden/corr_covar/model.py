@@ -10,35 +10,10 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_agg import cov_merge as merge, cov_update as update  # noqa: E402
 from spark_show import batch as show_batch, java_double  # noqa: E402
 
 K = {"corr": 6, "covar_pop": 4, "covar_samp": 4}
-
-
-def update(b, x, y):
-    if x is None or y is None:
-        return b
-    n, x_avg, y_avg = b[0], b[1], b[2]
-    new_n = n + 1.0
-    dx, dy = x - x_avg, y - y_avg
-    new_x_avg = x_avg + dx / new_n
-    new_y_avg = y_avg + dy / new_n
-    r = [new_n, new_x_avg, new_y_avg, b[3] + dx * (y - new_y_avg)]
-    if len(b) == 6:
-        r += [b[4] + dx * (x - new_x_avg), b[5] + dy * (y - new_y_avg)]
-    return r
-
-
-def merge(a, b):
-    n1, n2 = a[0], b[0]
-    new_n = n1 + n2
-    dx, dy = b[1] - a[1], b[2] - a[2]
-    dxn = 0.0 if new_n == 0.0 else dx / new_n
-    dyn = 0.0 if new_n == 0.0 else dy / new_n
-    r = [new_n, a[1] + dxn * n2, a[2] + dyn * n2, a[3] + b[3] + dx * dyn * n1 * n2]
-    if len(a) == 6:
-        r += [a[4] + b[4] + dx * dxn * n1 * n2, a[5] + b[5] + dy * dyn * n1 * n2]
-    return r
 
 
 def evaluate(b, kind):

@@ -13,7 +13,8 @@ import sys
 from fractions import Fraction
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_show import batch as show_batch, java_double  # noqa: E402
+from spark_agg import as_double, opt_float, steps  # noqa: E402
+from spark_show import java_double  # noqa: E402
 
 LONG_MIN, LONG_MAX = -2 ** 63, 2 ** 63 - 1
 DEC38 = 10 ** 38  # DECIMAL(38, 0): |v| < 10^38
@@ -116,20 +117,8 @@ def cell(v):
     return v if v is None or isinstance(v, str) else str(v)
 
 
-def as_double(s):
-    """Cast STRING to DOUBLE without ANSI mode: NULL when it is no number."""
-    try:
-        return None if s is None else float(s)
-    except ValueError:
-        return None
-
-
 def dec(s):
     return None if s is None else int(s)
-
-
-def opt_float(v):
-    return None if v is None else float(v)
 
 
 GROUPS = [("try_sum(i)", TRY_SUM_LONG, lambda r: r["i"]), ("s", SUM_LONG, lambda r: r["i"]),
@@ -162,19 +151,5 @@ def read(step, name):
     return rows
 
 
-groups, counts, total, n_total = {}, {}, None, 0
-lines, batch_id = [], 0
-for step, files in (("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"]), ("s3", ["f4.json"])):
-    lines.append("=== step %s ===" % step)
-    for name in files:
-        rows = read(step, name)
-        for g in sorted(set(r["g"] for r in rows)):
-            groups[g] = fold(GROUPS, groups.get(g), [r for r in rows if r["g"] == g])
-        total = fold(TOTAL, total, rows)
-        n_total += len(rows)
-        out1 = [[g] + [cell(GROUPS[k][1][3](b)) for k, b in enumerate(groups[g])] for g in sorted(groups)]
-        out2 = [[cell(TOTAL[k][1][3](b)) for k, b in enumerate(total)] + [str(n_total)]]
-        lines += show_batch(batch_id, ["g"] + [a[0] for a in GROUPS], out1)
-        lines += show_batch(batch_id, [a[0] for a in TOTAL] + ["c"], out2)
-        batch_id += 1
-print("\n".join(lines))
+PLAN = (("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"]), ("s3", ["f4.json"]))
+print(steps(PLAN, read, fold, GROUPS, TOTAL, cell, "c"))

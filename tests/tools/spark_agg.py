@@ -1,0 +1,90 @@
+"""spark_agg.py - Spark 3.5's aggregate buffers in python, for the models of the goldens
+(tests/golden/*/model.py): Covariance and PearsonCorrelation's update and merge expressions
+(aggregate/Covariance.scala, Corr.scala), CentralMomentAgg's of order 2 (CentralMomentAgg.scala:
+VariancePop, RegrReplacement), each operation in Spark's order; Cast's STRING to DOUBLE; and
+the output of two complete-mode queries over one-file micro-batches (steps).
+"""
+from spark_show import batch as show_batch
+
+
+# Covariance (4 doubles: n, xAvg, yAvg, ck) and PearsonCorrelation (6: xMk, yMk too) of (x, y).
+def cov_update(b, x, y):
+    if x is None or y is None:
+        return b
+    n, x_avg, y_avg = b[0], b[1], b[2]
+    new_n = n + 1.0
+    dx, dy = x - x_avg, y - y_avg
+    new_x_avg = x_avg + dx / new_n
+    new_y_avg = y_avg + dy / new_n
+    r = [new_n, new_x_avg, new_y_avg, b[3] + dx * (y - new_y_avg)]
+    if len(b) == 6:
+        r += [b[4] + dx * (x - new_x_avg), b[5] + dy * (y - new_y_avg)]
+    return r
+
+
+def cov_merge(a, b):
+    n1, n2 = a[0], b[0]
+    new_n = n1 + n2
+    dx, dy = b[1] - a[1], b[2] - a[2]
+    dxn = 0.0 if new_n == 0.0 else dx / new_n
+    dyn = 0.0 if new_n == 0.0 else dy / new_n
+    r = [new_n, a[1] + dxn * n2, a[2] + dyn * n2, a[3] + b[3] + dx * dyn * n1 * n2]
+    if len(a) == 6:
+        r += [a[4] + b[4] + dx * dxn * n1 * n2, a[5] + b[5] + dy * dyn * n1 * n2]
+    return r
+
+
+# CentralMomentAgg of order 2 (n, avg, m2): VariancePop, RegrReplacement.
+def var_update(b, x):
+    if x is None:
+        return b
+    n, avg, m2 = b
+    new_n = n + 1.0
+    delta = x - avg
+    delta_n = delta / new_n
+    return [new_n, avg + delta_n, m2 + delta * (delta - delta_n)]
+
+
+def var_merge(a, b):
+    n1, n2 = a[0], b[0]
+    new_n = n1 + n2
+    delta = b[1] - a[1]
+    delta_n = 0.0 if new_n == 0.0 else delta / new_n
+    return [new_n, a[1] + delta_n * n2, a[2] + b[2] + delta * delta_n * n1 * n2]
+
+
+def as_double(s):
+    """Cast STRING to DOUBLE without ANSI mode: NULL when it is no number."""
+    try:
+        return None if s is None else float(s)
+    except ValueError:
+        return None
+
+
+def opt_float(v):
+    return None if v is None else float(v)
+
+
+def steps(plan, read, fold, groups, total, cell, count_name):
+    """The console output of a grouped query (by g) and a global one (its aggregates then the
+    count of rows, named count_name), complete mode, over micro-batches of one file each: plan
+    is [(step, [file, ...]), ...], read(step, file) the file's rows, fold(aggs, state, rows)
+    a state S' from S and a batch's rows; groups and total hold (name, (init, update, merge,
+    evaluate), column) and cell prints a value."""
+    states, total_state, n_total = {}, None, 0
+    lines, batch_id = [], 0
+    for step, files in plan:
+        lines.append("=== step %s ===" % step)
+        for name in files:
+            rows = read(step, name)
+            for g in sorted(set(r["g"] for r in rows)):
+                states[g] = fold(groups, states.get(g), [r for r in rows if r["g"] == g])
+            total_state = fold(total, total_state, rows)
+            n_total += len(rows)
+            out1 = [[g] + [cell(groups[k][1][3](b)) for k, b in enumerate(states[g])]
+                    for g in sorted(states)]
+            out2 = [[cell(total[k][1][3](b)) for k, b in enumerate(total_state)] + [str(n_total)]]
+            lines += show_batch(batch_id, ["g"] + [a[0] for a in groups], out1)
+            lines += show_batch(batch_id, [a[0] for a in total] + [count_name], out2)
+            batch_id += 1
+    return "\n".join(lines)
