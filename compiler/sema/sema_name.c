@@ -400,7 +400,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
 
 /* Spark's math expressions (mathExpressions.scala) print their own name in capitals
    (prettyName, e.g. Sqrt's "SQRT"), unless called through a name FunctionRegistry registers
-   with setAlias (pow, sign) or one with its own prettyName (ln). */
+   with setAlias (pow, sign) or one with its own prettyName (ln, rint). */
 static bool prints_in_capitals(int fn)
 {
     switch (fn) {
@@ -437,7 +437,6 @@ static bool prints_in_capitals(int fn)
     case FN_HYPOT:
     case FN_PI:
     case FN_E:
-    case FN_RINT:
     case FN_RLIKE: /* RLike.sql: prettyName in capitals, RLIKE(s, p) (REGEXP_LIKE(s, p) by alias) */
     case FN_REGEXP_LIKE:
     case FN_REGEXP:
@@ -447,13 +446,12 @@ static bool prints_in_capitals(int fn)
     }
 }
 
-/* A function's prettyName where it is not its SQL name: Spark 3.5's Rint is
-   UnaryMathExpression(math.rint, "ROUND") (rint(x) is ROUND(x)), DateAdd's prettyName is
-   "date_add" whatever name called it (dateadd), and with a unit first (three arguments)
-   dateadd and date_add are the parser's TimestampAdd, datediff and date_diff its
-   TimestampDiff, whose sql is timestampadd(unit, ...) and timestampdiff(unit, ...)
-   (AstBuilder.visitTimestampadd, visitTimestampdiff; the unit as written); curdate() is
-   CurrentDate(), named current_date(). */
+/* A function's prettyName where it is not its SQL name: DateAdd's prettyName is "date_add"
+   whatever name called it (dateadd), and with a unit first (three arguments) dateadd and
+   date_add are the parser's TimestampAdd, datediff and date_diff its TimestampDiff, whose sql
+   is timestampadd(unit, ...) and timestampdiff(unit, ...) (AstBuilder.visitTimestampadd,
+   visitTimestampdiff; the unit as written); curdate() is CurrentDate(), named current_date().
+   (Rint is UnaryMathExpression(math.rint, "ROUND") but its prettyName is "rint": rint(x).) */
 static const char *pretty_name(int fn, int n_args)
 {
     if (n_args == 3 && (fn == FN_DATEADD || fn == FN_DATE_ADD))
@@ -462,7 +460,7 @@ static const char *pretty_name(int fn, int n_args)
         return "timestampdiff";
     if (fn == FN_CURDATE)
         return "current_date";
-    return fn == FN_RINT ? "round" : fn == FN_DATEADD ? "date_add" : fn_names[fn];
+    return fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
 
 /* Calls Spark names as the expression they stand for; false for the others.  if(c, a, b) is
