@@ -502,9 +502,12 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sema_put_sql(sb, blk, a[0]);
         return true;
     case FN_EXTRACT: /* Extract.sql: extract(field FROM source) */
+    case FN_DATEPART:
+        /* datepart is Extract too, by alias: its prettyName datepart, FROM as extract's (only
+           the alias date_part joins the two with a comma, Extract.makeSQLString) */
         if (args->n != 2)
             return false;
-        sb_puts(sb, "extract(");
+        sb_puts(sb, fn == FN_DATEPART ? "datepart(" : "extract(");
         sema_put_sql(sb, blk, a[0]);
         sb_puts(sb, " FROM ");
         sema_put_sql(sb, blk, a[1]);
