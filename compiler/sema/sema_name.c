@@ -532,6 +532,14 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
     }
 }
 
+/* An aggregate's prettyName where it is not the name it was called by: CollectList's is
+   "collect_list" whatever called it (array_agg is registered with setAlias, but CollectList
+   does not read the alias); the others print the name they were called by. */
+static const char *agg_pretty_name(const char *name)
+{
+    return strcasecmp(name, "array_agg") == 0 ? "collect_list" : name;
+}
+
 /* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
    math functions in Spark print in capitals). */
 static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
@@ -554,7 +562,7 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     else if (sema_agg_lookup(e->u.call.name, &k) ||
              (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
                                  strcasecmp(e->u.call.name, "session_window") == 0)))
-        for (const char *p = e->u.call.name; *p; p++)
+        for (const char *p = agg_pretty_name(e->u.call.name); *p; p++)
             sb_putc(sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
     else
         sb_puts(sb, e->u.call.name ? e->u.call.name : "?");
