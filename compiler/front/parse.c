@@ -21,11 +21,11 @@
 
 /* ==== Helpers for grammar actions ==== */
 
-/* '-' x.  As in Spark's grammar (number: MINUS? INTEGER_VALUE | MINUS? DECIMAL_VALUE | MINUS?
-   EXPONENT_VALUE | MINUS? DOUBLE_LITERAL | MINUS? BIGDECIMAL_LITERAL; AstBuilder.visitIntegerLiteral,
-   visitDecimalLiteral, visitDoubleLiteral ...) a minus right before a number literal belongs to
-   the literal, so -2147483648 is an INT, -9223372036854775808 a BIGINT and ceil(-0.1) is named
-   CEIL(-0.1); -(2147483648) stays a negated BIGINT.  A DECIMAL keeps its text, with the '-'. */
+/* '-' x.  As in Spark's grammar (number: MINUS? INTEGER_VALUE | MINUS? DECIMAL_VALUE |
+   MINUS? EXPONENT_VALUE | MINUS? DOUBLE_LITERAL | MINUS? BIGDECIMAL_LITERAL; AstBuilder's
+   visitIntegerLiteral, visitDecimalLiteral ...) a minus right before a number literal belongs
+   to the literal, so -2147483648 is an INT, -9223372036854775808 a BIGINT and ceil(-0.1) is
+   named CEIL(-0.1); -(2147483648) stays a negated BIGINT.  A DECIMAL keeps its text, '-' first. */
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span)
 {
     char c = pc->file->text[x_span.begin];

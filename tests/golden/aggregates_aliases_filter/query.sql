@@ -1,5 +1,5 @@
--- Spark 3.5: mean is Average; array_agg CollectList (named collect_list(s)); any_value AnyValue (First without
--- ignoreNulls); bool_and/every Min and bool_or/some/any Max of a BOOLEAN (NULLs skipped, NULL
+-- Spark 3.5: mean is Average; array_agg CollectList (named collect_list(s)); any_value
+-- AnyValue (First without ignoreNulls); bool_and/every Min and bool_or/some/any Max of a BOOLEAN (NULLs skipped, NULL
 -- when every value is); count_if(c) Count(NullIf(c, false)); agg(x) FILTER (WHERE c) feeds agg
 -- the rows where c is true (a NULL c drops the row); GROUP BY ALL groups by the items without
 -- aggregates (ResolveGroupByAll).  One file per batch.
