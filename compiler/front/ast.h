@@ -29,9 +29,11 @@ typedef enum AstExprKind {
     AST_INT,      /* integer literal: u.ival; a '-' directly before the digits is part of it
                      (int_negated); 9223372036854775808 is read as INT64_MIN and is only
                      valid negated */
-    AST_DOUBLE,   /* 1e3, 2.5E-2 (an exponent), 1.5D, 1.5F: u.dval */
+    AST_DOUBLE,   /* 1e3, 2.5E-2 (an exponent), 1.5D, 1.5F: u.dval, negative when a '-'
+                     directly before the digits is part of it */
     AST_DECIMAL,  /* 1.5, .5, 1., an integer beyond BIGINT: u.str is the text (digits and
-                     at most one '.'), a DECIMAL as Spark's visitDecimalLiteral */
+                     at most one '.', after a '-' directly before the digits), a DECIMAL as
+                     Spark's visitDecimalLiteral */
     AST_STRING,   /* 'text' with \ escapes decoded (adjacent literals joined): u.str */
     AST_INTERVAL, /* INTERVAL '10 minutes', INTERVAL 10 MINUTES, INTERVAL '2' DAY or
                      INTERVAL '2 10:30' DAY TO MINUTE: u.interval */

@@ -21,19 +21,27 @@
 
 /* ==== Helpers for grammar actions ==== */
 
-/* '-' x.  As in Spark's grammar (number: MINUS? INTEGER_VALUE, AstBuilder.visitIntegerLiteral)
-   a minus right before an integer literal's digits belongs to the literal, so -2147483648 is an
-   INT and -9223372036854775808 a BIGINT; -(2147483648) stays a negated BIGINT. */
+/* '-' x.  As in Spark's grammar (number: MINUS? INTEGER_VALUE | MINUS? DECIMAL_VALUE |
+   MINUS? EXPONENT_VALUE | MINUS? DOUBLE_LITERAL | MINUS? BIGDECIMAL_LITERAL; AstBuilder's
+   visitIntegerLiteral, visitDecimalLiteral ...) a minus right before a number literal belongs
+   to the literal, so -2147483648 is an INT, -9223372036854775808 a BIGINT and ceil(-0.1) is
+   named CEIL(-0.1); -(2147483648) stays a negated BIGINT.  A DECIMAL keeps its text, '-' first. */
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span)
 {
     char c = pc->file->text[x_span.begin];
-    if (x->kind == AST_INT && !x->u.int_negated && c >= '0' && c <= '9') {
+    bool number = (c >= '0' && c <= '9') || c == '.'; /* the literal itself, not '(' or '-' */
+    if (number && x->kind == AST_INT && !x->u.int_negated) {
         x->u.ival = (int64_t)(0 - (uint64_t)x->u.ival);
         x->u.int_negated = true;
-        x->span = span;
-        return x;
+    } else if (number && x->kind == AST_DECIMAL) {
+        x->u.str = arena_sprintf(pc->arena, "-%s", x->u.str);
+    } else if (number && x->kind == AST_DOUBLE) {
+        x->u.dval = -x->u.dval;
+    } else {
+        return ast_unary(pc->arena, UOP_NEG, x, span);
     }
-    return ast_unary(pc->arena, UOP_NEG, x, span);
+    x->span = span;
+    return x;
 }
 
 /* s RLIKE pat and s REGEXP pat: Spark's AstBuilder makes both RLike(s, pat), the expression

@@ -105,14 +105,16 @@ const Type *sema_dec_avg_type(const Type *t)
 /* A number written with a point and no exponent, or an integer beyond BIGINT: a DECIMAL
    of exactly its digits (Java's BigDecimal(text): the precision counts the digits from
    the first non-zero one, at least the scale, at least 1).  NULL after an error. */
-/* The unscaled value, significant digits and scale of a literal's text: 0, -1 for a character
-   other than a digit or '.', -2 for more than 38 digits. */
+/* The unscaled value, significant digits and scale of a literal's text (a '-' first when the
+   parser joined a minus to it): 0, -1 for a character other than a digit or '.', -2 for more
+   than 38 digits. */
 static int read_literal(const char *text, __int128 *v, int *digits, int *scale)
 {
     int seen_point = 0;
+    bool neg = text[0] == '-';
     *v = 0;
     *digits = *scale = 0;
-    for (const char *p = text; *p; p++) {
+    for (const char *p = text + neg; *p; p++) {
         if (*p == '.') {
             seen_point = 1;
             continue;
@@ -124,6 +126,8 @@ static int read_literal(const char *text, __int128 *v, int *digits, int *scale)
         *v = *v * 10 + (*p - '0');
         *scale += seen_point;
     }
+    if (neg)
+        *v = -*v;
     return 0;
 }
 

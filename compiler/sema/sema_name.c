@@ -416,7 +416,7 @@ static void put_default_args(StrBuf *sb, int fn, int n)
 
 /* Spark's math expressions (mathExpressions.scala) print their own name in capitals
    (prettyName, e.g. Sqrt's "SQRT"), unless called through a name FunctionRegistry registers
-   with setAlias (pow, sign) or one with its own prettyName (ln). */
+   with setAlias (pow, sign) or one with its own prettyName (ln, rint). */
 static bool prints_in_capitals(int fn)
 {
     switch (fn) {
@@ -453,7 +453,6 @@ static bool prints_in_capitals(int fn)
     case FN_HYPOT:
     case FN_PI:
     case FN_E:
-    case FN_RINT:
     case FN_RLIKE: /* RLike.sql: prettyName in capitals, RLIKE(s, p) (REGEXP_LIKE(s, p) by alias) */
     case FN_REGEXP_LIKE:
     case FN_REGEXP:
@@ -463,13 +462,12 @@ static bool prints_in_capitals(int fn)
     }
 }
 
-/* A function's prettyName where it is not its SQL name: Spark 3.5's Rint is
-   UnaryMathExpression(math.rint, "ROUND") (rint(x) is ROUND(x)), DateAdd's prettyName is
-   "date_add" whatever name called it (dateadd), and with a unit first (three arguments)
-   dateadd and date_add are the parser's TimestampAdd, datediff and date_diff its
-   TimestampDiff, whose sql is timestampadd(unit, ...) and timestampdiff(unit, ...)
-   (AstBuilder.visitTimestampadd, visitTimestampdiff; the unit as written); curdate() is
-   CurrentDate(), named current_date(). */
+/* A function's prettyName where it is not its SQL name: DateAdd's prettyName is "date_add"
+   whatever name called it (dateadd), and with a unit first (three arguments) dateadd and
+   date_add are the parser's TimestampAdd, datediff and date_diff its TimestampDiff, whose sql
+   is timestampadd(unit, ...) and timestampdiff(unit, ...) (AstBuilder.visitTimestampadd,
+   visitTimestampdiff; the unit as written); curdate() is CurrentDate(), named current_date().
+   (Rint is UnaryMathExpression(math.rint, "ROUND") but its prettyName is "rint": rint(x).) */
 static const char *pretty_name(int fn, int n_args)
 {
     if (n_args == 3 && (fn == FN_DATEADD || fn == FN_DATE_ADD))
@@ -480,7 +478,7 @@ static const char *pretty_name(int fn, int n_args)
         return "current_date";
     if (n_args == 2 && (fn == FN_CEIL || fn == FN_CEILING)) /* RoundCeil's nodeName */
         return "ceil";
-    return fn == FN_RINT ? "round" : fn == FN_DATEADD ? "date_add" : fn_names[fn];
+    return fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
 
 /* Calls Spark names as the expression they stand for; false for the others.  if(c, a, b) is
@@ -522,9 +520,12 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sema_put_sql(sb, blk, a[0]);
         return true;
     case FN_EXTRACT: /* Extract.sql: extract(field FROM source) */
+    case FN_DATEPART:
+        /* datepart is Extract too, by alias: its prettyName datepart, FROM as extract's (only
+           the alias date_part joins the two with a comma, Extract.makeSQLString) */
         if (args->n != 2)
             return false;
-        sb_puts(sb, "extract(");
+        sb_puts(sb, fn == FN_DATEPART ? "datepart(" : "extract(");
         sema_put_sql(sb, blk, a[0]);
         sb_puts(sb, " FROM ");
         sema_put_sql(sb, blk, a[1]);
@@ -547,6 +548,14 @@ static bool put_as_expression(StrBuf *sb, const SelBlock *blk, int fn, const Ast
         sema_put_sql(sb, blk, a[0]);
         return true;
     }
+}
+
+/* An aggregate's prettyName where it is not the name it was called by: CollectList's is
+   "collect_list" whatever called it (array_agg is registered with setAlias, but CollectList
+   does not read the alias); the others print the name they were called by. */
+static const char *agg_pretty_name(const char *name)
+{
+    return strcasecmp(name, "array_agg") == 0 ? "collect_list" : name;
 }
 
 /* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
@@ -572,7 +581,7 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     else if (sema_agg_lookup(e->u.call.name, &k) ||
              (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
                                  strcasecmp(e->u.call.name, "session_window") == 0)))
-        for (const char *p = e->u.call.name; *p; p++)
+        for (const char *p = agg_pretty_name(e->u.call.name); *p; p++)
             sb_putc(sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
     else
         sb_puts(sb, e->u.call.name ? e->u.call.name : "?");

@@ -1,8 +1,8 @@
--- Spark 3.5: mean is Average; array_agg CollectList; any_value AnyValue (First without
--- ignoreNulls); bool_and/every Min and bool_or/some/any Max of a BOOLEAN (NULLs skipped, NULL
--- when every value is); count_if(c) Count(NullIf(c, false)); agg(x) FILTER (WHERE c) feeds agg
--- the rows where c is true (a NULL c drops the row); GROUP BY ALL groups by the items without
--- aggregates (ResolveGroupByAll).  One file per batch.
+-- Spark 3.5: mean is Average; array_agg CollectList (named collect_list(s)); any_value AnyValue
+-- (First without ignoreNulls); bool_and/every Min and bool_or/some/any Max of a BOOLEAN (NULLs
+-- skipped, NULL when every value is); count_if(c) Count(NullIf(c, false)); agg(x) FILTER (WHERE c)
+-- feeds agg the rows where c is true (a NULL c drops the row); GROUP BY ALL groups by the items
+-- without aggregates (ResolveGroupByAll).  One file per batch.
 -- Batch 0 (rows a/1/true/p, a/5/false/q, b/NULL/NULL/NULL):
 --   a: mean 3.0, count_if(x > 2) 1, bool_and false, every false, bool_or true, some true,
 --      any true, any_value p, array_agg [p, q], c2 1, sf 1, ms q

@@ -5,7 +5,7 @@
 -- (StrictMath), Rint (Math.rint: half to even), Atan2 (Math.atan2(y + 0.0, x + 0.0): a -0.0
 -- becomes 0.0 first, so atan2(-0.0, -1.0) is pi), Hypot (Math.hypot); NULL in, NULL out;
 -- NaN in, NaN out; acos/asin beyond +-1 are NaN (not NULL).  The names print in capitals
--- (UnaryMathExpression's prettyName; Rint's is "ROUND" in 3.5, so rint(x) is ROUND(x)).
+-- (UnaryMathExpression's prettyName), but rint(x) is named rint(x) (Rint's own prettyName).
 -- Expected values: python3's math module (the same C library as the runtime: Java's Math may
 -- differ from it in the last bit on some inputs; cbrt by a python transcription of fdlibm's
 -- s_cbrt.c), the doubles printed as Java's Double.toString.
