@@ -801,6 +801,10 @@ int64_t srt_fs_line_at_fd(int fd, int64_t byte, const char *line_sep);
 /* mkdir -p path, each directory created fsync'd into its parent.  0 or -SRT_ERR_IO with a
    message "<what>: ..." naming the directory (what: e.g. "checkpoint", "files sink 'out'"). */
 int srt_fs_mkdirs(const char *path, const char *what, SrtErr *err);
+/* Append s[0, n), a local path, quoted as the path of the "file://" URI Hadoop's qualified
+   Path.toUri.toString gives (java.net.URI's multi-argument constructors: a space is %20, '%'
+   %25, '"' %22; non-ASCII characters stay as they are).  No '"' or '\\' survives: JSON-safe. */
+void srt_fs_put_uri_path(SrtBuf *b, const char *s, size_t n);
 
 /* A private mapping of an input file (srt_map.c), guarded: a file cut shorter while mapped
    ends the process with an error naming it (the batch uncommitted) instead of a crash.  Its

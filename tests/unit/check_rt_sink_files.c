@@ -881,10 +881,10 @@ START_TEST(test_manifest_entries)
     fx_init(&fx);
     rt_make_temp_dir(fx.dir, sizeof fx.dir, "srt_sink");
     assert_plain_dir(&fx);
-    /* A name that needs percent-encoding: space, '%', '#', 'é'. */
+    /* A name that needs percent-encoding (space, '%', '#') and one java.net.URI keeps ('é'). */
     char out[200], uri[300], want[1024], line[700];
     snprintf(out, sizeof out, "%s/o u%%t#\xc3\xa9", fx.dir);
-    snprintf(uri, sizeof uri, "%s/o%%20u%%25t%%23%%C3%%A9", fx.dir);
+    snprintf(uri, sizeof uri, "%s/o%%20u%%25t%%23\xc3\xa9", fx.dir); /* URI keeps "other" */
     fx_opt(&fx, "path", out);
     fx_col(&fx, "s", "string", 0);
     SrtSink k;

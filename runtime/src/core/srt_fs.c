@@ -4,7 +4,8 @@
 ** (EINTR and short writes retried), fsyncing a directory or the directory holding a path (so a
 ** name created, renamed or removed in it survives a crash), and mkdir -p with every directory
 ** created fsync'd into its parent; the line number of a byte of a text file (error messages
-** of the files source, which count lines only when one is needed).
+** of the files source, which count lines only when one is needed); a local path as the
+** file: URI Hadoop's qualified Path gives (the sources' and the sink's logs, input_file_name).
 */
 #define _GNU_SOURCE /* memmem */
 #include <errno.h>
@@ -225,4 +226,26 @@ int64_t srt_fs_line_at(const char *path, int64_t byte, const char *line_sep)
     int64_t line = srt_fs_line_at_fd(fd, byte, line_sep);
     close(fd);
     return line;
+}
+
+/* java.net.URI's path characters, which its multi-argument constructors leave as they are:
+   unreserved, punct, '/', '@', and the bytes of non-ASCII characters ("other"). */
+static int uri_path_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c >= 0x80 || (c != 0 && strchr("-_.!~*'(),;:$&+=@/", c) != NULL);
+}
+
+void srt_fs_put_uri_path(SrtBuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (uri_path_char(c)) {
+            srt_buf_putc(b, (char)c);
+        } else {
+            char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
+            srt_buf_put(b, esc, 3);
+        }
+    }
 }

@@ -1,10 +1,11 @@
 /* srt_input_file.c - input_file_name(): the file the current row was read from, as Spark names it.
 **
 ** Spark 3.5's InputFileName gives FileScanRDD's current PartitionedFile path, its SparkPath's
-** urlEncoded form: Hadoop's qualified Path as a URI string, "file:" then the absolute path
-** (no "//": a local file system path has no authority), with the characters java.net.URI's
-** path may not hold percent-encoded (a space as %20, '%' as %25) and other characters kept
-** as they are.  A relative path option is resolved against the working directory, as Hadoop
+** urlEncoded form: the listed file's qualified Hadoop Path as a URI string (Path.toUri.toString:
+** makeQualified gives a local path the empty authority, so "file://" then the absolute path),
+** with the characters java.net.URI's path may not hold percent-encoded (srt_fs_put_uri_path:
+** a space as %20, '%' as %25) and other characters kept as they are, as the source log
+** writes it.  A relative path option is resolved against the working directory, as Hadoop
 ** qualifies it, without following symbolic links.  Rows that do not come from a file (Kafka,
 ** rate, socket) get the empty string, Spark's value outside a file scan.  The URI of the
 ** last file is kept, so a file's rows share one string.
@@ -14,14 +15,6 @@
 #include <unistd.h>
 
 #include "srt_int.h"
-
-/* java.net.URI's path characters: unreserved, punct, '/' and '@'; every byte of a non-ASCII
-   character too (its "other" category, which the multi-argument constructors leave as is). */
-static int uri_path_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c >= 0x80 || (c != 0 && strchr("-_.!~*'(),;:$&+=@/", c) != NULL);
-}
 
 /* Append the absolute, normalised form of path (resolved against the working directory):
    "." segments and empty ones dropped, ".." removing the segment before it (URI.normalize). */
@@ -76,17 +69,8 @@ void srt_input_file_name(SrtQuery *q, const char **out, uint32_t *out_n)
         SrtBuf abs;
         srt_buf_init(&abs, q->mem);
         put_absolute(&abs, q->cur_what);
-        static const char hex[] = "0123456789ABCDEF";
-        srt_buf_puts(&q->file_uri, "file:");
-        for (size_t i = 0; i < abs.n; i++) {
-            unsigned char c = (unsigned char)abs.p[i];
-            if (uri_path_char(c)) {
-                srt_buf_putc(&q->file_uri, (char)c);
-            } else {
-                char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
-                srt_buf_put(&q->file_uri, esc, 3);
-            }
-        }
+        srt_buf_puts(&q->file_uri, "file://");
+        srt_fs_put_uri_path(&q->file_uri, abs.p ? abs.p : "", abs.n);
         srt_buf_free(&abs);
         srt_input_file_free_what(q);
         size_t wn = strlen(q->cur_what);

@@ -139,30 +139,13 @@ static int make_abs(SrtSink *k, FileSink *f, SrtErr *err)
     return f->abs ? 0 : srt_err_nomem(err, "files sink");
 }
 
-/* Append the file:// URI of dir/name: bytes outside java.net.URI's path characters
-   (alphanumerics, "-_.!~*'()", ",;:$&+=", "@" and "/") percent-encoded. */
+/* Append the file:// URI of dir/name (srt_fs_put_uri_path). */
 static void put_uri(SrtBuf *b, const char *dir, const char *name)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    static const char legal[] = "-_.!~*'(),;:$&+=@/";
     srt_buf_puts(b, "file://");
-    for (int part = 0; part < 2; part++) {
-        const unsigned char *s = (const unsigned char *)(part ? name : dir);
-        if (part)
-            srt_buf_putc(b, '/');
-        for (; *s; s++) {
-            unsigned c = *s;
-            int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                     (c != 0 && strchr(legal, (int)c) != NULL);
-            if (ok) {
-                srt_buf_putc(b, (char)c);
-            } else {
-                srt_buf_putc(b, '%');
-                srt_buf_putc(b, hex[c >> 4]);
-                srt_buf_putc(b, hex[c & 15]);
-            }
-        }
-    }
+    srt_fs_put_uri_path(b, dir, strlen(dir));
+    srt_buf_putc(b, '/');
+    srt_fs_put_uri_path(b, name, strlen(name));
 }
 
 /* ==== The manifest ==== */

@@ -22,7 +22,7 @@
 ** entry <log_dir>/N (srt_ckpt_write_file, replacing a leftover of a crashed attempt), as
 ** Spark's FileStreamSourceLog: "v1" then one line per file
 ** {"path":"file:///abs/dir/f1.json","timestamp":<mtime ms>,"batchId":N}, the path
-** percent-encoded as a URI.  restore({"logOffset":L}) reads entries 0..L (each must exist and
+** quoted as a URI (srt_fs_put_uri_path).  restore({"logOffset":L}) reads entries 0..L (each must exist and
 ** be intact), marks their files seen, continues at L+1 and restores the newest modification
 ** time for maxFileAge (at millisecond precision).  read(start, end) serves the batch just
 ** planned from memory; any other range (a batch re-run after a restart) reads the files
@@ -304,27 +304,6 @@ static int parse_log_offset(const char *t, int64_t *out)
         return -1;
     *out = v;
     return 0;
-}
-
-static int uri_plain(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (c != 0 && memchr("/-._~!$&'()*+,;=:@", c, 18) != NULL);
-}
-
-/* The local path as a percent-encoded URI path (no '"' or '\\' survive: JSON-safe). */
-static void put_uri_path(SrtBuf *b, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (uri_plain(c)) {
-            srt_buf_putc(b, (char)c);
-        } else {
-            char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
-            srt_buf_put(b, esc, 3);
-        }
-    }
 }
 
 /* The local path of a logged URI ("file:///abs", "file:/abs" or "/abs"), percent-decoded.
@@ -642,9 +621,9 @@ static int write_log(SrtSource *s, Files *f, int64_t n, size_t take, SrtErr *err
         const FileEnt *e = &f->pending[f->head + i];
         int64_t ms = e->mtime_ns / 1000000 - (e->mtime_ns % 1000000 < 0); /* floor */
         srt_buf_puts(&b, "{\"path\":\"file://");
-        put_uri_path(&b, f->abs, abs_n);
+        srt_fs_put_uri_path(&b, f->abs, abs_n);
         srt_buf_putc(&b, '/');
-        put_uri_path(&b, e->name, e->name_len);
+        srt_fs_put_uri_path(&b, e->name, e->name_len);
         srt_buf_printf(&b, "\",\"timestamp\":%lld,\"batchId\":%lld}\n", (long long)ms,
                        (long long)n);
     }
