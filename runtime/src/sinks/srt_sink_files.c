@@ -31,8 +31,8 @@
 ** line, so a reader skips lines starting with '#'); a batch with no rows writes an entry
 ** holding only "v1".  Paths are absolute file:// URIs of the directory's real path
 ** (realpath when the sink opens: symbolic links and ".." resolved as the kernel resolves
-** them, so the URI names the file written), with bytes outside Java's URI path characters
-** (space, '%', '#', '?', non-ASCII ...) percent-encoded.  That entry is the batch's
+** them, so the URI names the file written), quoted as java.net.URI quotes a path (space,
+** '%', '#', '?' ... percent-encoded; non-ASCII characters kept: srt_fs_put_uri_path).  That entry is the batch's
 ** commit: open finds the newest entry (names made only of digits) and write() skips every
 ** batch id at or below it (Spark's "Skipping already committed batch N", silently here),
 ** so a batch re-run after a crash neither duplicates nor loses output.
