@@ -261,8 +261,8 @@ static void gen_parser(CgCtx *cg, const Type *t, LLVMValueRef fn)
 
 /* One JSON value of type t at p (srt_json_value) stored into the datum d; true in *bad_slot
    when there is none (malformed text, null, a value of another type): PERMISSIVE's NULL. */
-static void value_into(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
-                       LLVMValueRef d, LLVMValueRef bad_slot)
+static void value_into(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end, LLVMValueRef d,
+                       LLVMValueRef bad_slot)
 {
     LLVMValueRef st = cg_alloca(cg, cg->t_i32, "fj.st");
     LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, end, d, st};
@@ -292,7 +292,8 @@ static CgVal nested_from_json(CgCtx *cg, const Type *t, CgVal s)
         LLVMBasicBlockRef bb_done = cg_block(cg, "fj.done");
         LLVMValueRef in = LLVMBuildICmp(cg->b, LLVMIntULT, p, end, "fj.in");
         LLVMValueRef c = cg_load(cg, cg->t_i8, cg_select(cg, in, p, s.v), "fj.c");
-        LLVMBuildCondBr(cg->b, cg_and(cg, in, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i8(cg, '{'), "")),
+        LLVMBuildCondBr(cg->b,
+                        cg_and(cg, in, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i8(cg, '{'), "")),
                         bb_obj, bb_arr);
         cg_at(cg, bb_obj);
         LLVMValueRef one = cg_alloca(cg, cg->t_datum, "fj.one");

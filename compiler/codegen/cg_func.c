@@ -180,8 +180,8 @@ void cg_fail_if(CgCtx *cg, LLVMValueRef cond, const char *msg)
 static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     SFunc fn = e->u.call.fn;
-    int mode = fn == FN_BROUND ? SRT_DEC_HALF_EVEN
-               : fn == FN_FLOOR ? SRT_DEC_FLOOR
+    int mode = fn == FN_BROUND                     ? SRT_DEC_HALF_EVEN
+               : fn == FN_FLOOR                    ? SRT_DEC_FLOOR
                : fn == FN_CEIL || fn == FN_CEILING ? SRT_DEC_CEILING
                                                    : SRT_DEC_HALF_UP;
     int64_t d = 0;
@@ -207,7 +207,7 @@ static CgVal call_round(CgCtx *cg, const SExpr *e, CgVal *a)
                        arena_sprintf(cg->arena,
                                      "%s: [DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal "
                                      "precision 39 exceeds max precision 38.",
-                                     fn == FN_BROUND ? "bround"
+                                     fn == FN_BROUND  ? "bround"
                                      : fn == FN_FLOOR ? "floor"
                                      : fn == FN_ROUND ? "round"
                                                       : "ceil"));
@@ -827,7 +827,10 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         bool wide = k == TY_BIGINT;
         LLVMValueRef args[4] = {cg->q, wide ? a[0].v : LLVMBuildSExt(cg->b, a[0].v, cg->t_i64, ""),
                                 cg_select(cg, null, cg_i32(cg, 0), a[1].v),
-                                cg_i32(cg, wide ? 64 : k == TY_TINYINT ? 8 : k == TY_SMALLINT ? 16 : 32)};
+                                cg_i32(cg, wide               ? 64
+                                           : k == TY_TINYINT  ? 8
+                                           : k == TY_SMALLINT ? 16
+                                                              : 32)};
         return scalar(null, cg_call(cg, "srt_bit_get", args, 4, "bit"));
     }
     case FN_LEVENSHTEIN: {

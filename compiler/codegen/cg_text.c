@@ -61,7 +61,15 @@ typedef struct CsvSlots {
 static bool csv_type_ok(const Type *t)
 {
     switch (t->kind) {
-    case TY_STRING: case TY_TINYINT: case TY_SMALLINT: case TY_INT: case TY_BIGINT: case TY_BOOLEAN: case TY_DOUBLE: case TY_FLOAT: case TY_TIMESTAMP:
+    case TY_STRING:
+    case TY_TINYINT:
+    case TY_SMALLINT:
+    case TY_INT:
+    case TY_BIGINT:
+    case TY_BOOLEAN:
+    case TY_DOUBLE:
+    case TY_FLOAT:
+    case TY_TIMESTAMP:
     case TY_DATE: case TY_DECIMAL: return true;
     default: return false;
     }

@@ -95,10 +95,9 @@ static SExpr *bind_float_literal(SemaCtx *sc, const AstExpr *e)
 {
     const double max = 3.4028234663852886e38;
     if (fabs(strtod(e->u.dtext, NULL)) > max)
-        return literal_range_error(sc, e,
-                                   arena_sprintf(sc->arena, "%s%s", e->u.dval < 0 ? "-" : "",
-                                                 e->u.dtext),
-                                   "float", "-3.4028234663852886E+38", "3.4028234663852886E+38");
+        return literal_range_error(
+            sc, e, arena_sprintf(sc->arena, "%s%s", e->u.dval < 0 ? "-" : "", e->u.dtext), "float",
+            "-3.4028234663852886E+38", "3.4028234663852886E+38");
     SExpr *r = sema_new_expr(sc, SX_CONST, &type_float, e->span);
     r->u.value.d = e->u.dval;
     return r;

@@ -624,13 +624,25 @@ static bool type_round_floor_ceil(Binder *b, const AstExpr *e, SExpr **args, con
     }
     const Type *t = args[0]->type, *d;
     switch (t->kind) {
-    case TY_DECIMAL: d = t; break;
-    case TY_INT: d = type_decimal(10, 0); break;
-    case TY_BIGINT: d = type_decimal(20, 0); break;
-    case TY_FLOAT: d = type_decimal(14, 7); break;
-    case TY_DOUBLE: d = type_decimal(30, 15); break;
+    case TY_DECIMAL:
+        d = t;
+        break;
+    case TY_INT:
+        d = type_decimal(10, 0);
+        break;
+    case TY_BIGINT:
+        d = type_decimal(20, 0);
+        break;
+    case TY_FLOAT:
+        d = type_decimal(14, 7);
+        break;
+    case TY_DOUBLE:
+        d = type_decimal(30, 15);
+        break;
     case TY_STRING:
-    case TY_NULL: d = type_decimal(38, 18); break;
+    case TY_NULL:
+        d = type_decimal(38, 18);
+        break;
     default:
         *rt = &type_null;
         *bad = 0, *want = "a numeric value";
