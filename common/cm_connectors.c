@@ -28,6 +28,10 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "quote", .kind = CM_OPT_STRING, .def = "\""},
     {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
     {.key = "lineSep", .kind = CM_OPT_STRING}, /* json, csv, text: checked in sema_infer.c */
+    /* json and csv: the readers' options (sema_readopts.c) */
+    {.key = "timestampFormat", .kind = CM_OPT_STRING},
+    {.key = "dateFormat", .kind = CM_OPT_STRING},
+    {.key = "timestampNTZFormat", .kind = CM_OPT_STRING}, /* TIMESTAMP_NTZ only: none here */
 };
 
 /* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults

@@ -43,13 +43,36 @@ static int option_char(const PQuery *pq, const char *key, int dflt)
 typedef struct CsvSyntax {
     LLVMValueRef sep, quote, esc; /* i32 */
     LLVMValueRef s, n, kind;      /* allocas: the field as srt_csv_field returns it */
+    const SReadOpts *ro;          /* how values convert (constants of the reader) */
 } CsvSyntax;
 
-static CsvSyntax csv_syntax(CgCtx *cg, LLVMValueRef sep, LLVMValueRef quote, LLVMValueRef esc)
+static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LLVMValueRef quote,
+                            LLVMValueRef esc)
 {
     CsvSyntax sx = {sep, quote, esc, cg_alloca(cg, cg->t_ptr, "csv.s"), cg_alloca(cg, cg->t_i32, "csv.n"),
-                    cg_alloca(cg, cg->t_i32, "csv.kind")};
+                    cg_alloca(cg, cg->t_i32, "csv.kind"), ro};
     return sx;
+}
+
+/* A TIMESTAMP or DATE field (s, n) into *o (µs) as UnivocityParser converts it: with the
+   timestampFormat or dateFormat option, that pattern's formatter and no fallback
+   (srt_ts_parse_fmt, srt_date_parse_fmt; a refused pattern never parses), else Spark's
+   lenient forms; returns the i1 "converted". */
+static LLVMValueRef csv_time(CgCtx *cg, const CsvSyntax *sx, bool date, LLVMValueRef s, LLVMValueRef n,
+                             LLVMValueRef o)
+{
+    const char *fmt = date ? sx->ro->date_fmt : sx->ro->ts_fmt;
+    if (fmt && (date ? sx->ro->date_never : sx->ro->ts_never))
+        return cg_i1(cg, 0);
+    if (!fmt) {
+        LLVMValueRef args[3] = {s, n, o};
+        return LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"), cg_i32(cg, 0),
+                             "ok");
+    }
+    uint32_t fn = (uint32_t)strlen(fmt);
+    LLVMValueRef args[5] = {s, n, cg_str_const(cg, fmt, fn, "time.fmt"), cg_i32(cg, fn), o};
+    LLVMValueRef rc = cg_call(cg, date ? "srt_date_parse_fmt" : "srt_ts_parse_fmt", args, 5, "rc");
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
 }
 
 /* Where a field goes: column slots (NULL for a field that is only skipped) and the record's
@@ -148,8 +171,8 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
     }
     default: { /* TIMESTAMP, DATE (csv_type_ok) */
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ts");
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        cg_store(cg, cg_i64(cg, 0), o);
+        ok = csv_time(cg, sx, t->kind == TY_DATE, s, n, o);
         val = cg_load(cg, cg->t_i64, o, "v");
         if (t->kind == TY_DATE) {
             CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};
@@ -205,16 +228,17 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
 /* The shared reader of a wide record for a column of type t (NULL: a skipped field):
    (at, end, q, sep, quote, esc, first, null slot, value slot, length slot or NULL, bad slot)
    -> the position after the field, or NULL if the line has too few fields. */
-static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
+static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMTypeRef *fn_type)
 {
     LLVMTypeRef params[11] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_i32, cg->t_i32,
                               cg->t_i1, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
     *fn_type = LLVMFunctionType(cg->t_ptr, params, 11, 0);
     LLVMValueRef fn;
     CgResume r;
-    if (!cg_reader_begin(cg, "sl_csv_read_", t, *fn_type, 2, &fn, &r))
+    const char *prefix = arena_sprintf(cg->arena, "sl_csv_read_%s", cg_read_opts_key(cg, ro));
+    if (!cg_reader_begin(cg, prefix, t, *fn_type, 2, &fn, &r))
         return fn;
-    CsvSyntax sx = csv_syntax(cg, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
+    CsvSyntax sx = csv_syntax(cg, ro, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
     CsvSlots out = {LLVMGetParam(fn, 7), LLVMGetParam(fn, 8), LLVMGetParam(fn, 9), LLVMGetParam(fn, 10)};
     LLVMBasicBlockRef bb_short = cg_block(cg, "short");
     LLVMValueRef np = csv_field(cg, t, &sx, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 6), &out,
@@ -229,8 +253,8 @@ static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    CsvSyntax sx = csv_syntax(cg, cg_i32(cg, option_char(pq, "sep", ',')), cg_i32(cg, option_char(pq, "quote", '"')),
-                              cg_i32(cg, option_char(pq, "escape", '\\')));
+    CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
+                              cg_i32(cg, option_char(pq, "quote", '"')), cg_i32(cg, option_char(pq, "escape", '\\')));
     LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "csv.bad");
     int corrupt = cg_corrupt_column(pq);
@@ -298,7 +322,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
             np = csv_field(cg, t, &sx, at, end, first, &out, bb_short);
         } else {
             LLVMTypeRef rt;
-            LLVMValueRef reader = csv_reader(cg, t, &rt);
+            LLVMValueRef reader = csv_reader(cg, t, sx.ro, &rt);
             LLVMValueRef null = LLVMConstNull(cg->t_ptr);
             LLVMValueRef args[11] = {at, end, cg->q, sx.sep, sx.quote, sx.esc, first,
                                      out.null ? out.null : null, out.val ? out.val : null,

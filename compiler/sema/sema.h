@@ -64,6 +64,17 @@ typedef struct SWatermark {
     SrcSpan span;
 } SWatermark;
 
+/* A json or csv reader's options (Spark's JSONOptions, CSVOptions) as the record parsers
+   specialise on them (sema_readopts.c fills it; codegen/cg_text.c, cg_json.c, cg_reader.c
+   read it).  All zero: Spark's defaults. */
+typedef struct SReadOpts {
+    /* timestampFormat, dateFormat: a TIMESTAMP or DATE string is parsed with this pattern
+       only (no fallback); NULL: Spark's default parsing.  *_never: a pattern Spark's
+       formatter refuses with an IllegalArgumentException, so no value parses. */
+    const char *ts_fmt, *date_fmt;
+    bool ts_never, date_never;
+} SReadOpts;
+
 typedef struct SSource {
     const char *name;
     SrcSpan span;           /* the name in CREATE SOURCE */
@@ -74,6 +85,7 @@ typedef struct SSource {
     SSchema schema;
     SWatermark *watermark;  /* NULL if none */
     SOptions options;       /* validated, canonical keys, includes connector */
+    SReadOpts read;         /* files json/csv: the reader's options, decoded */
 } SSource;
 
 typedef struct SSink {

@@ -601,8 +601,10 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         const SOption *fmt = soptions_find(&src->options, "format");
         src->format = fmt ? fmt->value : NULL;
         /* format options, text's fixed schema, the schema requirement, inferSchema */
-        if (strcmp(cs->name, "files") == 0)
+        if (strcmp(cs->name, "files") == 0) {
             sema_files_schema(sc, src, st);
+            sema_read_options(sc, src);
+        }
         fixed = fixed_schema(sc, src, st, cs);
     }
     if (st->has_columns && st->n_columns == 0 && !fixed)
