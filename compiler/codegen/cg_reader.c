@@ -179,7 +179,7 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
 
 const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
 {
-    if (!ro || (!ro->ts_fmt && !ro->date_fmt))
+    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !ro->csv_custom))
         return "";
     /* the options' text, hex-encoded: a name of plain characters, one per set of options */
     StrBuf text, key;
@@ -188,6 +188,12 @@ const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
     const char *ts = ro->ts_fmt ? ro->ts_fmt : "", *date = ro->date_fmt ? ro->date_fmt : "";
     sb_printf(&text, "%d%d%zu:%s%zu:%s", ro->ts_never, ro->date_never, strlen(ts), ts,
               strlen(date), date);
+    if (ro->csv_custom) {
+        const char *v[5] = {ro->null_value, ro->empty_value, ro->nan_value, ro->pos_inf, ro->neg_inf};
+        for (int i = 0; i < 5; i++)
+            sb_printf(&text, "%zu:%s", strlen(v[i]), v[i]);
+        sb_printf(&text, "%d%d", ro->trim_leading, ro->trim_trailing); /* comment: not a reader's */
+    }
     sb_puts(&key, "o");
     for (size_t i = 0; i < text.len; i++)
         sb_printf(&key, "%02x", (unsigned char)text.data[i]);

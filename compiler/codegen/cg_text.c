@@ -90,8 +90,71 @@ static bool csv_type_ok(const Type *t)
     }
 }
 
-/* Convert the field just read into a column of type t; a failure sets bad. */
-static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const CsvSlots *out)
+/* A NUL-terminated string constant. */
+static LLVMValueRef c_string(CgCtx *cg, const char *v)
+{
+    return cg_str_const(cg, v, (uint32_t)strlen(v) + 1, "csv.opt");
+}
+
+/* With options other than Spark's defaults (SReadOpts.csv_custom), what UnivocityParser makes
+   of the field at `at` before converting it: an unquoted empty one is univocity's nullValue,
+   a quoted empty one ("") its emptyValue, and a value equal to nullValue is NULL
+   (nullSafeDatum).  From bb_empty (the raw field is empty), bb_value (it is not) and bb_dec
+   (it must be decoded first) on to bb_conv with the value in sx->s, sx->n, or to bb_done
+   (NULL).  Returns the block of the nullValue test, where a decoded value goes. */
+static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef at, LLVMValueRef end,
+                                          LLVMBasicBlockRef bb_empty, LLVMBasicBlockRef bb_value,
+                                          LLVMBasicBlockRef bb_dec, LLVMBasicBlockRef bb_conv,
+                                          LLVMBasicBlockRef bb_done)
+{
+    const SReadOpts *ro = sx->ro;
+    LLVMBasicBlockRef bb_first = cg_block(cg, "csv.empty.first");
+    LLVMBasicBlockRef bb_quoted = cg_block(cg, "csv.empty.quoted");
+    LLVMBasicBlockRef bb_null = cg_block(cg, "csv.nullvalue");
+    cg_at(cg, bb_empty);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_first, bb_done);
+    cg_at(cg, bb_first);
+    LLVMValueRef c = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, sx->quote, ""), bb_quoted, bb_done);
+    cg_at(cg, bb_quoted);
+    cg_store(cg, cg_str_const(cg, ro->empty_value, (uint32_t)strlen(ro->empty_value), "csv.empty"), sx->s);
+    cg_store(cg, cg_i32(cg, (int)strlen(ro->empty_value)), sx->n);
+    LLVMBuildBr(cg->b, bb_null);
+    cg_at(cg, bb_value);
+    LLVMValueRef kind = cg_load(cg, cg->t_i32, sx->kind, "kind");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_null);
+    cg_at(cg, bb_null);
+    uint32_t vn = (uint32_t)strlen(ro->null_value);
+    LLVMValueRef args[4] = {cg_load(cg, cg->t_ptr, sx->s, "s"), cg_load(cg, cg->t_i32, sx->n, "n"),
+                            cg_str_const(cg, ro->null_value, vn, "csv.null"), cg_i32(cg, vn)};
+    LLVMValueRef is_null = LLVMBuildICmp(cg->b, LLVMIntNE, cg_call(cg, "srt_csv_is", args, 4, "isnull"), cg_i32(cg, 0), "");
+    LLVMBuildCondBr(cg->b, is_null, bb_done, bb_conv);
+    return bb_null;
+}
+
+/* A DOUBLE or FLOAT field: srt_csv_f64 (f32), or with nanValue, positiveInf or negativeInf set
+   the _opts helper given them. */
+static LLVMValueRef csv_float(CgCtx *cg, const CsvSyntax *sx, bool f32, LLVMValueRef s, LLVMValueRef n,
+                              LLVMValueRef o)
+{
+    const SReadOpts *ro = sx->ro;
+    LLVMValueRef rc;
+    if (ro->nan_value && (strcmp(ro->nan_value, "NaN") != 0 || strcmp(ro->pos_inf, "Inf") != 0 ||
+                          strcmp(ro->neg_inf, "-Inf") != 0)) {
+        LLVMValueRef args[6] = {s, n, c_string(cg, ro->nan_value), c_string(cg, ro->pos_inf),
+                                c_string(cg, ro->neg_inf), o};
+        rc = cg_call(cg, f32 ? "srt_csv_f32_opts" : "srt_csv_f64_opts", args, 6, "rc");
+    } else {
+        LLVMValueRef args[3] = {s, n, o};
+        rc = cg_call(cg, f32 ? "srt_csv_f32" : "srt_csv_f64", args, 3, "rc");
+    }
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
+}
+
+/* Convert the field just read (starting at `at`, the line ending at end) into a column of
+   type t; a failure sets bad. */
+static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef at, LLVMValueRef end,
+                        const CsvSlots *out)
 {
     LLVMValueRef s_slot = sx->s, n_slot = sx->n, kind_slot = sx->kind;
     LLVMValueRef kind = cg_load(cg, cg->t_i32, kind_slot, "kind");
@@ -102,14 +165,21 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
     LLVMBasicBlockRef bb_dec = cg_block(cg, "csv.decode");
     LLVMBasicBlockRef bb_conv = cg_block(cg, "csv.convert");
     LLVMBasicBlockRef bb_done = cg_block(cg, "csv.field.done");
-    LLVMBuildCondBr(cg->b, empty, bb_done, bb_val); /* empty: stays NULL */
-    cg_at(cg, bb_val);
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_conv);
+    LLVMBasicBlockRef bb_decoded = bb_conv;
+    if (sx->ro->csv_custom) {
+        LLVMBasicBlockRef bb_empty = cg_block(cg, "csv.empty");
+        LLVMBuildCondBr(cg->b, empty, bb_empty, bb_val);
+        bb_decoded = csv_custom_value(cg, sx, at, end, bb_empty, bb_val, bb_dec, bb_conv, bb_done);
+    } else {
+        LLVMBuildCondBr(cg->b, empty, bb_done, bb_val); /* empty: stays NULL */
+        cg_at(cg, bb_val);
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_conv);
+    }
     cg_at(cg, bb_dec);
     {
         LLVMValueRef args[8] = {cg->q, cg_load(cg, cg->t_ptr, s_slot, "raw"), n, sx->sep, sx->quote, sx->esc, s_slot, n_slot};
         cg_call(cg, "srt_csv_decode", args, 8, "");
-        LLVMBuildBr(cg->b, bb_conv);
+        LLVMBuildBr(cg->b, bb_decoded);
     }
     cg_at(cg, bb_conv);
     LLVMValueRef s = cg_load(cg, cg->t_ptr, s_slot, "s");
@@ -147,17 +217,15 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
         val = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, o, "v"), cg_i64(cg, 0), "");
         break;
     }
-    case TY_DOUBLE: { /* UnivocityParser: nanValue, positiveInf, negativeInf, datum.toDouble */
+    case TY_DOUBLE: { /* UnivocityParser: nanValue, negativeInf, positiveInf, datum.toDouble */
         LLVMValueRef o = cg_alloca(cg, cg->t_f64, "csv.d");
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_f64", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        ok = csv_float(cg, sx, false, s, n, o);
         val = cg_load(cg, cg->t_f64, o, "v");
         break;
     }
-    case TY_FLOAT: { /* UnivocityParser: datum.toFloat (Float.parseFloat) */
+    case TY_FLOAT: { /* the same, datum.toFloat (Float.parseFloat) */
         LLVMValueRef o = cg_alloca(cg, cg->t_f32, "csv.f");
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_f32", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        ok = csv_float(cg, sx, true, s, n, o);
         val = cg_load(cg, cg->t_f32, o, "v");
         break;
     }
@@ -218,10 +286,22 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
         LLVMAddIncoming(phi, vals, from, 2);
         at = phi;
     }
+    if (sx->ro->trim_leading) { /* ignoreLeadingWhiteSpace */
+        LLVMValueRef wargs[4] = {at, end, sx->sep, sx->quote};
+        at = cg_call(cg, "srt_csv_skip_ws", wargs, 4, "p.ws");
+    }
     LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, sx->s, sx->n, sx->kind};
     LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
+    if (t && sx->ro->trim_trailing) { /* ignoreTrailingWhiteSpace: unquoted values */
+        LLVMValueRef plain = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, sx->kind, "kind"),
+                                           cg_i32(cg, SRT_CSV_PLAIN), "");
+        LLVMValueRef n = cg_load(cg, cg->t_i32, sx->n, "n");
+        LLVMValueRef targs[2] = {cg_load(cg, cg->t_ptr, sx->s, "s"), n};
+        LLVMValueRef tn = cg_call(cg, "srt_csv_trim_end", targs, 2, "n.trim");
+        cg_store(cg, cg_select(cg, plain, tn, n), sx->n);
+    }
     if (t)
-        csv_convert(cg, t, sx, out);
+        csv_convert(cg, t, sx, at, end, out);
     return np;
 }
 
@@ -292,8 +372,26 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     cg_at(cg, bb_char);
     LLVMValueRef bargs[2] = {p, end};
     LLVMValueRef blank_end = cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
-    LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_begin, bb_blank);
-    cg_at(cg, bb_blank);
+    const char *comment = pq->source->read.comment;
+    if (comment) { /* CSVExprUtils.filterCommentAndEmpty: a comment line is no record either */
+        LLVMBasicBlockRef bb_comment = cg_block(cg, "csv.comment");
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_comment, bb_blank);
+        cg_at(cg, bb_comment);
+        uint32_t cn = (uint32_t)strlen(comment);
+        LLVMValueRef cargs[4] = {p, end, cg_str_const(cg, comment, cn, "csv.comment"), cg_i32(cg, cn)};
+        LLVMValueRef comment_end = cg_call(cg, "srt_csv_comment", cargs, 4, "p.comment");
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, comment_end, ""), bb_begin, bb_blank);
+        cg_at(cg, bb_blank);
+        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_ptr, "p.skip");
+        LLVMValueRef vals[2] = {blank_end, comment_end};
+        LLVMBasicBlockRef from[2] = {here, bb_comment};
+        LLVMAddIncoming(phi, vals, from, 2);
+        blank_end = phi;
+    } else {
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_begin, bb_blank);
+        cg_at(cg, bb_blank);
+    }
     LLVMValueRef more_lines = LLVMBuildICmp(cg->b, LLVMIntULT, blank_end, end, "");
     cg_store(cg, cg_select(cg, more_lines, cg_gepc(cg, blank_end, 1, ""), blank_end), p_slot);
     LLVMBuildBr(cg->b, bb_start);

@@ -73,6 +73,14 @@ typedef struct SReadOpts {
        formatter refuses with an IllegalArgumentException, so no value parses. */
     const char *ts_fmt, *date_fmt;
     bool ts_never, date_never;
+    /* csv (CSVOptions, UnivocityParser): a value equal to null_value is NULL (an unquoted
+       empty field always is); a quoted empty one ("") is empty_value; a DOUBLE or FLOAT field
+       equal to nan_value, pos_inf or neg_inf is NaN or an infinity; trim_leading and
+       trim_trailing drop whitespace around unquoted values (ignoreLeadingWhiteSpace,
+       ignoreTrailingWhiteSpace: false when reading); a line starting with comment (NULL:
+       none) is skipped.  csv_custom: any of these differs from Spark's default. */
+    const char *null_value, *empty_value, *nan_value, *pos_inf, *neg_inf, *comment;
+    bool trim_leading, trim_trailing, csv_custom;
 } SReadOpts;
 
 typedef struct SSource {

@@ -36,6 +36,60 @@ static void datetime_pattern(SemaCtx *sc, const SSource *src, const char *key, c
     *never = why != NULL;
 }
 
+/* A string option's value, or dflt. */
+static const char *text_opt(const SSource *src, const char *key, const char *dflt)
+{
+    const SOption *o = soptions_find(&src->options, key);
+    return o ? o->value : dflt;
+}
+
+static bool bool_opt(const SSource *src, const char *key)
+{
+    const SOption *o = soptions_find(&src->options, key);
+    return o && strcmp(o->value, "true") == 0;
+}
+
+/* comment: CSVOptions.getChar ("" is '\u0000', which isCommentSet takes as none; more than
+   one UTF-16 unit is paramExceedOneCharError); NULL when none. */
+static const char *comment_opt(SemaCtx *sc, const SSource *src)
+{
+    const SOption *o = soptions_find(&src->options, "comment");
+    if (!o || !*o->value)
+        return NULL;
+    size_t units = 0;
+    for (const unsigned char *p = (const unsigned char *)o->value; *p; p++)
+        units += ((*p & 0xC0) != 0x80) + ((*p & 0xF8) == 0xF0); /* 4 bytes: a surrogate pair */
+    if (units > 1) {
+        diag_error(sc->diag, o->value_span, "comment cannot be more than one character");
+        return NULL;
+    }
+    return o->value;
+}
+
+/* CSVOptions: nullValue, emptyValue (emptyValueInRead), nanValue, positiveInf, negativeInf,
+   ignoreLeadingWhiteSpaceInRead, ignoreTrailingWhiteSpaceInRead, comment. */
+static void csv_options(SemaCtx *sc, const SSource *src, SReadOpts *r)
+{
+    r->null_value = text_opt(src, "nullValue", "");
+    r->empty_value = text_opt(src, "emptyValue", "");
+    r->nan_value = text_opt(src, "nanValue", "NaN");
+    r->pos_inf = text_opt(src, "positiveInf", "Inf");
+    r->neg_inf = text_opt(src, "negativeInf", "-Inf");
+    r->trim_leading = bool_opt(src, "ignoreLeadingWhiteSpace");
+    r->trim_trailing = bool_opt(src, "ignoreTrailingWhiteSpace");
+    r->comment = comment_opt(sc, src);
+    /* enforceSchema = false makes CSVHeaderChecker compare each file's header with the
+       schema (and fail the query when they differ): not done by the files source yet. */
+    const SOption *enforce = soptions_find(&src->options, "enforceSchema");
+    if (enforce && strcmp(enforce->value, "false") == 0 && bool_opt(src, "header"))
+        diag_error(sc->diag, enforce->value_span,
+                   "enforceSchema = false with header = true (checking each file's header against "
+                   "the schema) is not supported yet");
+    r->csv_custom = *r->null_value || *r->empty_value || strcmp(r->nan_value, "NaN") != 0 ||
+                    strcmp(r->pos_inf, "Inf") != 0 || strcmp(r->neg_inf, "-Inf") != 0 ||
+                    r->trim_leading || r->trim_trailing || r->comment;
+}
+
 void sema_read_options(SemaCtx *sc, SSource *src)
 {
     SReadOpts *r = &src->read;
@@ -44,4 +98,6 @@ void sema_read_options(SemaCtx *sc, SSource *src)
         return;
     datetime_pattern(sc, src, "timestampFormat", &r->ts_fmt, &r->ts_never);
     datetime_pattern(sc, src, "dateFormat", &r->date_fmt, &r->date_never);
+    if (strcmp(src->format, "csv") == 0)
+        csv_options(sc, src, r);
 }

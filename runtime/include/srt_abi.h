@@ -622,6 +622,19 @@ int srt_csv_i64(const char *s, uint32_t n, int64_t *out);
 int srt_csv_bool(const char *s, uint32_t n, int64_t *out);
 int srt_csv_f64(const char *s, uint32_t n, double *out);
 int srt_csv_f32(const char *s, uint32_t n, float *out);
+/* The same with the nanValue, positiveInf and negativeInf options (NUL-terminated). */
+int srt_csv_f64_opts(const char *s, uint32_t n, const char *nan, const char *pos, const char *neg,
+                     double *out);
+int srt_csv_f32_opts(const char *s, uint32_t n, const char *nan, const char *pos, const char *neg,
+                     float *out);
+/* The reader options of cg_text.c (CSVOptions): the end ('\n' or end) of the line at p when it
+   starts with the comment c[0, cn), else NULL; p past the whitespace (bytes 1 .. ' ') before a
+   field, stopping at sep, quote and the line end (ignoreLeadingWhiteSpace); n without the
+   whitespace that ends s (ignoreTrailingWhiteSpace); whether s[0, n) is v[0, vn). */
+const char *srt_csv_comment(const char *p, const char *end, const char *c, uint32_t cn);
+const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote);
+uint32_t srt_csv_trim_end(const char *s, uint32_t n);
+int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts
