@@ -171,9 +171,8 @@ const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro);
 CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s);
 /* A call of that reader (len_slot NULL but for strings): the position after the value, or NULL. */
 LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
-                                 LLVMValueRef end,
-                                 LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
-                                 LLVMValueRef st);
+                                 LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
+                                 LLVMValueRef len_slot, LLVMValueRef st);
 /* cg_json.c: a key (*k, *kn) read raw by srt_json_string_raw, decoded when esc (an i32) says it
    has escapes, as Jackson's getCurrentName compares it; the builder continues after. */
 void cg_json_key_text(CgCtx *cg, LLVMValueRef *k, LLVMValueRef *kn, LLVMValueRef esc);

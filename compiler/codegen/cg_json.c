@@ -299,7 +299,8 @@ static void read_field(JsonCtx *j, int i)
     LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
     LLVMValueRef np;
     if (type_is_nested(t)) {
-        np = cg_json_value_call(cg, t, &j->pq->source->read, p, j->end, j->rec->val_slots[i], j->st);
+        np =
+            cg_json_value_call(cg, t, &j->pq->source->read, p, j->end, j->rec->val_slots[i], j->st);
         check_ptr(j, np, "field.ok");
         LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
         LLVMValueRef has =
@@ -313,11 +314,10 @@ static void read_field(JsonCtx *j, int i)
     }
     if (!j->wide) {
         np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
-                            j->rec->val_slots[i],
-                            j->rec->len_slots[i], j->st, j->bb_malformed);
+                            j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed);
     } else {
-        np = cg_json_read_shared(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
-                                 j->rec->len_slots[i], j->st);
+        np = cg_json_read_shared(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
+                                 j->rec->val_slots[i], j->rec->len_slots[i], j->st);
         check_ptr(j, np, "field.ok");
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");

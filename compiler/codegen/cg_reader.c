@@ -38,7 +38,7 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
 {
     LLVMValueRef np, out, out_n = NULL;
     LLVMTypeRef out_t = cg->t_i64;
-    const char *fmt = !ro                      ? NULL
+    const char *fmt = !ro                       ? NULL
                       : t->kind == TY_TIMESTAMP ? ro->ts_fmt
                       : t->kind == TY_DATE      ? ro->date_fmt
                                                 : NULL;
@@ -141,9 +141,17 @@ LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, L
                                     : LLVMConstNull(cg->t_ptr);
         n[k] = cg_i32(cg, len);
     }
-    LLVMValueRef args[11] = {cg->q, cg_type_text(cg, t), f[0], n[0], f[1], n[1],
+    LLVMValueRef args[11] = {cg->q,
+                             cg_type_text(cg, t),
+                             f[0],
+                             n[0],
+                             f[1],
+                             n[1],
                              cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0)),
-                             p, end, datum, st};
+                             p,
+                             end,
+                             datum,
+                             st};
     return cg_call(cg, "srt_json_value_fmt", args, 11, "p.val");
 }
 
@@ -186,10 +194,11 @@ const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
     sb_init(&text, cg->arena);
     sb_init(&key, cg->arena);
     const char *ts = ro->ts_fmt ? ro->ts_fmt : "", *date = ro->date_fmt ? ro->date_fmt : "";
-    sb_printf(&text, "%d%d%zu:%s%zu:%s", ro->ts_never, ro->date_never, strlen(ts), ts,
-              strlen(date), date);
+    sb_printf(&text, "%d%d%zu:%s%zu:%s", ro->ts_never, ro->date_never, strlen(ts), ts, strlen(date),
+              date);
     if (ro->csv_custom) {
-        const char *v[5] = {ro->null_value, ro->empty_value, ro->nan_value, ro->pos_inf, ro->neg_inf};
+        const char *v[5] = {ro->null_value, ro->empty_value, ro->nan_value, ro->pos_inf,
+                            ro->neg_inf};
         for (int i = 0; i < 5; i++)
             sb_printf(&text, "%zu:%s", strlen(v[i]), v[i]);
         sb_printf(&text, "%d%d", ro->trim_leading, ro->trim_trailing); /* comment: not a reader's */

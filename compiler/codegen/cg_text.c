@@ -49,8 +49,13 @@ typedef struct CsvSyntax {
 static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LLVMValueRef quote,
                             LLVMValueRef esc)
 {
-    CsvSyntax sx = {sep, quote, esc, cg_alloca(cg, cg->t_ptr, "csv.s"), cg_alloca(cg, cg->t_i32, "csv.n"),
-                    cg_alloca(cg, cg->t_i32, "csv.kind"), ro};
+    CsvSyntax sx = {sep,
+                    quote,
+                    esc,
+                    cg_alloca(cg, cg->t_ptr, "csv.s"),
+                    cg_alloca(cg, cg->t_i32, "csv.n"),
+                    cg_alloca(cg, cg->t_i32, "csv.kind"),
+                    ro};
     return sx;
 }
 
@@ -58,16 +63,16 @@ static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LL
    timestampFormat or dateFormat option, that pattern's formatter and no fallback
    (srt_ts_parse_fmt, srt_date_parse_fmt; a refused pattern never parses), else Spark's
    lenient forms; returns the i1 "converted". */
-static LLVMValueRef csv_time(CgCtx *cg, const CsvSyntax *sx, bool date, LLVMValueRef s, LLVMValueRef n,
-                             LLVMValueRef o)
+static LLVMValueRef csv_time(CgCtx *cg, const CsvSyntax *sx, bool date, LLVMValueRef s,
+                             LLVMValueRef n, LLVMValueRef o)
 {
     const char *fmt = date ? sx->ro->date_fmt : sx->ro->ts_fmt;
     if (fmt && (date ? sx->ro->date_never : sx->ro->ts_never))
         return cg_i1(cg, 0);
     if (!fmt) {
         LLVMValueRef args[3] = {s, n, o};
-        return LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"), cg_i32(cg, 0),
-                             "ok");
+        return LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"),
+                             cg_i32(cg, 0), "ok");
     }
     uint32_t fn = (uint32_t)strlen(fmt);
     LLVMValueRef args[5] = {s, n, cg_str_const(cg, fmt, fn, "time.fmt"), cg_i32(cg, fn), o};
@@ -102,10 +107,10 @@ static LLVMValueRef c_string(CgCtx *cg, const char *v)
    (nullSafeDatum).  From bb_empty (the raw field is empty), bb_value (it is not) and bb_dec
    (it must be decoded first) on to bb_conv with the value in sx->s, sx->n, or to bb_done
    (NULL).  Returns the block of the nullValue test, where a decoded value goes. */
-static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef at, LLVMValueRef end,
-                                          LLVMBasicBlockRef bb_empty, LLVMBasicBlockRef bb_value,
-                                          LLVMBasicBlockRef bb_dec, LLVMBasicBlockRef bb_conv,
-                                          LLVMBasicBlockRef bb_done)
+static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef at,
+                                          LLVMValueRef end, LLVMBasicBlockRef bb_empty,
+                                          LLVMBasicBlockRef bb_value, LLVMBasicBlockRef bb_dec,
+                                          LLVMBasicBlockRef bb_conv, LLVMBasicBlockRef bb_done)
 {
     const SReadOpts *ro = sx->ro;
     LLVMBasicBlockRef bb_first = cg_block(cg, "csv.empty.first");
@@ -117,32 +122,36 @@ static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMVa
     LLVMValueRef c = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, sx->quote, ""), bb_quoted, bb_done);
     cg_at(cg, bb_quoted);
-    cg_store(cg, cg_str_const(cg, ro->empty_value, (uint32_t)strlen(ro->empty_value), "csv.empty"), sx->s);
+    cg_store(cg, cg_str_const(cg, ro->empty_value, (uint32_t)strlen(ro->empty_value), "csv.empty"),
+             sx->s);
     cg_store(cg, cg_i32(cg, (int)strlen(ro->empty_value)), sx->n);
     LLVMBuildBr(cg->b, bb_null);
     cg_at(cg, bb_value);
     LLVMValueRef kind = cg_load(cg, cg->t_i32, sx->kind, "kind");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_null);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""),
+                    bb_dec, bb_null);
     cg_at(cg, bb_null);
     uint32_t vn = (uint32_t)strlen(ro->null_value);
     LLVMValueRef args[4] = {cg_load(cg, cg->t_ptr, sx->s, "s"), cg_load(cg, cg->t_i32, sx->n, "n"),
                             cg_str_const(cg, ro->null_value, vn, "csv.null"), cg_i32(cg, vn)};
-    LLVMValueRef is_null = LLVMBuildICmp(cg->b, LLVMIntNE, cg_call(cg, "srt_csv_is", args, 4, "isnull"), cg_i32(cg, 0), "");
+    LLVMValueRef is_null = LLVMBuildICmp(
+        cg->b, LLVMIntNE, cg_call(cg, "srt_csv_is", args, 4, "isnull"), cg_i32(cg, 0), "");
     LLVMBuildCondBr(cg->b, is_null, bb_done, bb_conv);
     return bb_null;
 }
 
 /* A DOUBLE or FLOAT field: srt_csv_f64 (f32), or with nanValue, positiveInf or negativeInf set
    the _opts helper given them. */
-static LLVMValueRef csv_float(CgCtx *cg, const CsvSyntax *sx, bool f32, LLVMValueRef s, LLVMValueRef n,
-                              LLVMValueRef o)
+static LLVMValueRef csv_float(CgCtx *cg, const CsvSyntax *sx, bool f32, LLVMValueRef s,
+                              LLVMValueRef n, LLVMValueRef o)
 {
     const SReadOpts *ro = sx->ro;
     LLVMValueRef rc;
     if (ro->nan_value && (strcmp(ro->nan_value, "NaN") != 0 || strcmp(ro->pos_inf, "Inf") != 0 ||
                           strcmp(ro->neg_inf, "-Inf") != 0)) {
-        LLVMValueRef args[6] = {s, n, c_string(cg, ro->nan_value), c_string(cg, ro->pos_inf),
-                                c_string(cg, ro->neg_inf), o};
+        LLVMValueRef args[6] = {
+            s, n, c_string(cg, ro->nan_value), c_string(cg, ro->pos_inf), c_string(cg, ro->neg_inf),
+            o};
         rc = cg_call(cg, f32 ? "srt_csv_f32_opts" : "srt_csv_f64_opts", args, 6, "rc");
     } else {
         LLVMValueRef args[3] = {s, n, o};
@@ -153,8 +162,8 @@ static LLVMValueRef csv_float(CgCtx *cg, const CsvSyntax *sx, bool f32, LLVMValu
 
 /* Convert the field just read (starting at `at`, the line ending at end) into a column of
    type t; a failure sets bad. */
-static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef at, LLVMValueRef end,
-                        const CsvSlots *out)
+static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef at,
+                        LLVMValueRef end, const CsvSlots *out)
 {
     LLVMValueRef s_slot = sx->s, n_slot = sx->n, kind_slot = sx->kind;
     LLVMValueRef kind = cg_load(cg, cg->t_i32, kind_slot, "kind");
@@ -173,7 +182,9 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
     } else {
         LLVMBuildCondBr(cg->b, empty, bb_done, bb_val); /* empty: stays NULL */
         cg_at(cg, bb_val);
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_conv);
+        LLVMBuildCondBr(cg->b,
+                        LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""),
+                        bb_dec, bb_conv);
     }
     cg_at(cg, bb_dec);
     {
@@ -293,8 +304,9 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
     LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, sx->s, sx->n, sx->kind};
     LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
     if (t && sx->ro->trim_trailing) { /* ignoreTrailingWhiteSpace: unquoted values */
-        LLVMValueRef plain = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, sx->kind, "kind"),
-                                           cg_i32(cg, SRT_CSV_PLAIN), "");
+        LLVMValueRef plain =
+            LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, sx->kind, "kind"),
+                          cg_i32(cg, SRT_CSV_PLAIN), "");
         LLVMValueRef n = cg_load(cg, cg->t_i32, sx->n, "n");
         LLVMValueRef targs[2] = {cg_load(cg, cg->t_ptr, sx->s, "s"), n};
         LLVMValueRef tn = cg_call(cg, "srt_csv_trim_end", targs, 2, "n.trim");
@@ -318,7 +330,8 @@ static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LL
     const char *prefix = arena_sprintf(cg->arena, "sl_csv_read_%s", cg_read_opts_key(cg, ro));
     if (!cg_reader_begin(cg, prefix, t, *fn_type, 2, &fn, &r))
         return fn;
-    CsvSyntax sx = csv_syntax(cg, ro, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
+    CsvSyntax sx =
+        csv_syntax(cg, ro, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
     CsvSlots out = {LLVMGetParam(fn, 7), LLVMGetParam(fn, 8), LLVMGetParam(fn, 9), LLVMGetParam(fn, 10)};
     LLVMBasicBlockRef bb_short = cg_block(cg, "short");
     LLVMValueRef np = csv_field(cg, t, &sx, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 6), &out,
@@ -334,7 +347,8 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
     CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
-                              cg_i32(cg, option_char(pq, "quote", '"')), cg_i32(cg, option_char(pq, "escape", '\\')));
+                              cg_i32(cg, option_char(pq, "quote", '"')),
+                              cg_i32(cg, option_char(pq, "escape", '\\')));
     LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "csv.bad");
     int corrupt = cg_corrupt_column(pq);
@@ -379,7 +393,8 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_comment, bb_blank);
         cg_at(cg, bb_comment);
         uint32_t cn = (uint32_t)strlen(comment);
-        LLVMValueRef cargs[4] = {p, end, cg_str_const(cg, comment, cn, "csv.comment"), cg_i32(cg, cn)};
+        LLVMValueRef cargs[4] = {p, end, cg_str_const(cg, comment, cn, "csv.comment"),
+                                 cg_i32(cg, cn)};
         LLVMValueRef comment_end = cg_call(cg, "srt_csv_comment", cargs, 4, "p.comment");
         LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, comment_end, ""), bb_begin, bb_blank);
         cg_at(cg, bb_blank);

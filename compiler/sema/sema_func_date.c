@@ -409,7 +409,8 @@ static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool par
     if (quoted) {
         *legacy = false;
         if (parsing && !why)
-            why = arena_sprintf(a, "Pattern ends with an incomplete string literal: %.*s", (int)n, p);
+            why =
+                arena_sprintf(a, "Pattern ends with an incomplete string literal: %.*s", (int)n, p);
     }
     return why;
 }
@@ -422,13 +423,14 @@ const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, b
     *fails_query = why && legacy;
     if (!*fails_query)
         return why;
-    return arena_sprintf(a,
-                         "You may get a different result due to the upgrading to Spark >= 3.0: Fail to "
-                         "recognize '%.*s' pattern in the DateTimeFormatter. 1) You can set "
-                         "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
-                         "Spark 3.0. 2) You can form a valid datetime pattern with the guide from "
-                         "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-                         (int)n, p);
+    return arena_sprintf(
+        a,
+        "You may get a different result due to the upgrading to Spark >= 3.0: Fail to "
+        "recognize '%.*s' pattern in the DateTimeFormatter. 1) You can set "
+        "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
+        "Spark 3.0. 2) You can form a valid datetime pattern with the guide from "
+        "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
+        (int)n, p);
 }
 
 void sema_check_format_pattern(Binder *b, const SExpr *pattern)

@@ -1041,8 +1041,8 @@ static int csv_byte(const char *v, size_t n)
    reader's options ro: whitespace ignored around unquoted values, a quoted empty value is
    emptyValue, and a value equal to nullValue counts as an empty one (CSVInferSchema.inferField
    skips it). */
-static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const char *line, size_t n,
-                         int *n_out)
+static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const char *line,
+                         size_t n, int *n_out)
 {
     const char *p = line, *end = line + n;
     int sep = csv_byte(c->sep, c->sep_n), quote = csv_byte(c->quote, c->quote_n),
@@ -1060,13 +1060,15 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const 
         size_t len;
         int kind;
         while (ro->trim_leading && p < end && !cm_csv_eol(p, end) && (unsigned char)*p <= ' ' &&
-               *p != '\0' && (unsigned char)*p != (unsigned)sep && (unsigned char)*p != (unsigned)quote)
+               *p != '\0' && (unsigned char)*p != (unsigned)sep &&
+               (unsigned char)*p != (unsigned)quote)
             p++;
         const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &len, &kind);
         while (ro->trim_trailing && kind == CM_CSV_PLAIN && len > 0 &&
                (unsigned char)s[len - 1] <= ' ' && s[len - 1] != '\0')
             len--;
-        bool quoted_empty = kind == CM_CSV_PLAIN && len == 0 && p < end && (unsigned char)*p == (unsigned)quote;
+        bool quoted_empty =
+            kind == CM_CSV_PLAIN && len == 0 && p < end && (unsigned char)*p == (unsigned)quote;
         if (quoted_empty && ro->empty_value) {
             s = ro->empty_value;
             len = strlen(s);
@@ -1195,7 +1197,8 @@ static void csv_record(Infer *in, const char *line, size_t n)
     }
     for (int i = 0; !skip && i < k && i < in->ncols; i++)
         if (!t[i].null && t[i].n)
-            in->ctypes[i] = csv_merge(in->ctypes[i], csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n));
+            in->ctypes[i] =
+                csv_merge(in->ctypes[i], csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n));
     arena_reset_to(&in->temp, mark);
 }
 

@@ -434,8 +434,8 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
    TIMESTAMP and DATE values inside are read as srt_json_ts_fmt and srt_json_date_fmt read
    them with ts_fmt[0, ts_n) and date_fmt[0, date_n) (NULL: a refused pattern). */
 const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt, uint32_t ts_n,
-                               const char *date_fmt, uint32_t date_n, int32_t which,
-                               const char *p, const char *end, SrtDatum *out, int *st);
+                               const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
+                               const char *end, SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
 /* to_json of *d (a STRUCT or ARRAY of that type): Spark's StructsToJson with default options,
    the text the JSON files sink writes for it (srt_write.c), in scratch memory of q. */

@@ -83,8 +83,7 @@ static const char *list_next(const char *p, const char *end, char close, int *mo
    A field of the wrong type is NULL (or partial) and makes the struct partial
    (JacksonParser.convertObject catches the field's failure). */
 static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                               SrtDatum *out, const JTime *tf, int depth,
-                              int *bad)
+                               SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     SrtDatum *f = srt_scratch_alloc(q, sizeof *f * (t->n_fields ? t->n_fields : 1));
     for (uint32_t i = 0; i < t->n_fields; i++) {
@@ -142,8 +141,7 @@ done:
    partial keeps the array (partial); any other failure of an element makes the whole array
    NULL (JacksonParser.convertArray catches only PartialValueException). */
 static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, const JTime *tf, int depth,
-                              int *bad)
+                              SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     uint32_t n = 0, cap = 4;
     SrtDatum *v = srt_scratch_alloc(q, sizeof *v * cap);
@@ -181,8 +179,7 @@ done:
    kept (ArrayBasedMapData of the keys and values as read, no builder); a value of the wrong
    type is NULL (or partial) and makes the map partial. */
 static const char *json_map(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                            SrtDatum *out, const JTime *tf, int depth,
-                              int *bad)
+                            SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     uint32_t n = 0, cap = 4;
     SrtDatum *k = srt_scratch_alloc(q, sizeof *k * cap), *v = srt_scratch_alloc(q, sizeof *v * cap);
@@ -241,8 +238,7 @@ done:;
 /* One value of type t at p; malformed text returns NULL.  A valid value of another type
    makes out NULL and *bad J_HARD; a struct or array with such a value inside sets *bad. */
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, const JTime *tf, int depth,
-                              int *bad)
+                              SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     memset(out, 0, sizeof *out);
     out->is_null = 1;
@@ -377,8 +373,8 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
 }
 
 const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt, uint32_t ts_n,
-                               const char *date_fmt, uint32_t date_n, int32_t which,
-                               const char *p, const char *end, SrtDatum *out, int *st)
+                               const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
+                               const char *end, SrtDatum *out, int *st)
 {
     JTime tf = {ts_fmt, ts_n, date_fmt, date_n, (which & 1) != 0, (which & 2) != 0};
     return json_top(q, type, &tf, p, end, out, st);
