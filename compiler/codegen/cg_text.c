@@ -95,6 +95,17 @@ static bool csv_type_ok(const Type *t)
     }
 }
 
+/* Go to bb_yes when at < end and the byte at `at` is ch (an i32), else to bb_no. */
+static void byte_is(CgCtx *cg, LLVMValueRef at, LLVMValueRef end, LLVMValueRef ch,
+                    LLVMBasicBlockRef bb_yes, LLVMBasicBlockRef bb_no)
+{
+    LLVMBasicBlockRef bb_in = cg_block(cg, "csv.byte");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_in, bb_no);
+    cg_at(cg, bb_in);
+    LLVMValueRef c = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, ch, ""), bb_yes, bb_no);
+}
+
 /* A NUL-terminated string constant. */
 static LLVMValueRef c_string(CgCtx *cg, const char *v)
 {
@@ -113,14 +124,10 @@ static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMVa
                                           LLVMBasicBlockRef bb_conv, LLVMBasicBlockRef bb_done)
 {
     const SReadOpts *ro = sx->ro;
-    LLVMBasicBlockRef bb_first = cg_block(cg, "csv.empty.first");
     LLVMBasicBlockRef bb_quoted = cg_block(cg, "csv.empty.quoted");
     LLVMBasicBlockRef bb_null = cg_block(cg, "csv.nullvalue");
     cg_at(cg, bb_empty);
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_first, bb_done);
-    cg_at(cg, bb_first);
-    LLVMValueRef c = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, sx->quote, ""), bb_quoted, bb_done);
+    byte_is(cg, at, end, sx->quote, bb_quoted, bb_done);
     cg_at(cg, bb_quoted);
     cg_store(cg, cg_str_const(cg, ro->empty_value, (uint32_t)strlen(ro->empty_value), "csv.empty"),
              sx->s);
@@ -277,25 +284,17 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
 {
     if (!LLVMIsAConstantInt(first) || !LLVMConstIntGetZExtValue(first)) {
         LLVMBasicBlockRef bb_sep = cg_block(cg, "csv.sep");
-        LLVMBasicBlockRef bb_more = cg_block(cg, "csv.sep.char");
         LLVMBasicBlockRef bb_next = cg_block(cg, "csv.next");
         LLVMBasicBlockRef bb_read = cg_block(cg, "csv.read");
         LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
         LLVMBuildCondBr(cg->b, first, bb_read, bb_sep);
         cg_at(cg, bb_sep);
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_short);
-        cg_at(cg, bb_more);
-        LLVMValueRef ch = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx->sep, ""), bb_next, bb_short);
+        byte_is(cg, at, end, sx->sep, bb_next, bb_short);
         cg_at(cg, bb_next);
         LLVMValueRef after = cg_gepc(cg, at, 1, "field");
         LLVMBuildBr(cg->b, bb_read);
         cg_at(cg, bb_read);
-        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_ptr, "at");
-        LLVMValueRef vals[2] = {at, after};
-        LLVMBasicBlockRef from[2] = {here, bb_next};
-        LLVMAddIncoming(phi, vals, from, 2);
-        at = phi;
+        at = cg_phi2(cg, cg->t_ptr, at, here, after, bb_next, "at");
     }
     if (sx->ro->trim_leading) { /* ignoreLeadingWhiteSpace */
         LLVMValueRef wargs[4] = {at, end, sx->sep, sx->quote};
@@ -398,11 +397,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         LLVMValueRef comment_end = cg_call(cg, "srt_csv_comment", cargs, 4, "p.comment");
         LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, comment_end, ""), bb_begin, bb_blank);
         cg_at(cg, bb_blank);
-        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_ptr, "p.skip");
-        LLVMValueRef vals[2] = {blank_end, comment_end};
-        LLVMBasicBlockRef from[2] = {here, bb_comment};
-        LLVMAddIncoming(phi, vals, from, 2);
-        blank_end = phi;
+        blank_end = cg_phi2(cg, cg->t_ptr, blank_end, here, comment_end, bb_comment, "p.skip");
     } else {
         LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_begin, bb_blank);
         cg_at(cg, bb_blank);
@@ -454,14 +449,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         LLVMBuildBr(cg->b, bb_fields);
     } else {
         LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
-        LLVMBasicBlockRef bb_more = cg_block(cg, "csv.extra");
-        LLVMBasicBlockRef bb_extra = cg_block(cg, "csv.extra.sep");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_fields);
-        cg_at(cg, bb_more);
-        LLVMValueRef ch = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx.sep, ""), bb_extra, bb_fields);
-        cg_at(cg, bb_extra);
-        LLVMBuildBr(cg->b, bb_short);
+        byte_is(cg, at, end, sx.sep, bb_short, bb_fields);
     }
     /* csv.short: the line ended before the last field: its missing fields stay NULL. */
     cg_at(cg, bb_short);
