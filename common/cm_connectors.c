@@ -24,10 +24,24 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "columnNameOfCorruptRecord", .kind = CM_OPT_STRING, .def = "_corrupt_record"},
     {.key = "inferSchema", .kind = CM_OPT_BOOL, .def = "false"},
     {.key = "header", .kind = CM_OPT_BOOL, .def = "false"},
-    {.key = "sep", .kind = CM_OPT_STRING, .def = ",", .spark = "delimiter"},
+    {.key = "sep", .kind = CM_OPT_STRING, .def = ",", .alias = "delimiter"},
     {.key = "quote", .kind = CM_OPT_STRING, .def = "\""},
     {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
     {.key = "lineSep", .kind = CM_OPT_STRING}, /* json, csv, text: checked in sema_infer.c */
+    /* json and csv: the readers' options (sema_readopts.c) */
+    {.key = "timestampFormat", .kind = CM_OPT_STRING},
+    {.key = "dateFormat", .kind = CM_OPT_STRING},
+    {.key = "timestampNTZFormat", .kind = CM_OPT_STRING}, /* TIMESTAMP_NTZ only: none here */
+    /* csv (CSVOptions); the whitespace options' read defaults are false */
+    {.key = "nullValue", .kind = CM_OPT_STRING},
+    {.key = "emptyValue", .kind = CM_OPT_STRING},
+    {.key = "nanValue", .kind = CM_OPT_STRING},
+    {.key = "positiveInf", .kind = CM_OPT_STRING},
+    {.key = "negativeInf", .kind = CM_OPT_STRING},
+    {.key = "ignoreLeadingWhiteSpace", .kind = CM_OPT_BOOL},
+    {.key = "ignoreTrailingWhiteSpace", .kind = CM_OPT_BOOL},
+    {.key = "comment", .kind = CM_OPT_STRING},
+    {.key = "enforceSchema", .kind = CM_OPT_BOOL}, /* false with a header: sema_readopts.c */
 };
 
 /* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults
@@ -37,7 +51,7 @@ static const CmOptSpec files_sink_opts[] = {
     {.key = "path", .kind = CM_OPT_STRING, .required = true},
     {.key = "format", .kind = CM_OPT_CHOICE, .def = "json", .choices = "json|csv"},
     {.key = "header", .kind = CM_OPT_BOOL, .def = "false"},
-    {.key = "sep", .kind = CM_OPT_STRING, .def = ",", .spark = "delimiter"},
+    {.key = "sep", .kind = CM_OPT_STRING, .def = ",", .alias = "delimiter"},
     {.key = "quote", .kind = CM_OPT_STRING, .def = "\""},
     {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
     {.key = "ignoreLeadingWhiteSpace", .kind = CM_OPT_BOOL, .def = "true"},
@@ -300,6 +314,9 @@ const CmOptSpec *cm_opt_find(const CmOptSpec *opts, int n, const char *key)
 {
     for (int i = 0; key && i < n; i++)
         if (strcasecmp(opts[i].key, key) == 0)
+            return &opts[i];
+    for (int i = 0; key && i < n; i++)
+        if (opts[i].alias && strcasecmp(opts[i].alias, key) == 0)
             return &opts[i];
     for (int i = 0; key && i < n; i++) {
         size_t k = strlen(opts[i].key) - 1; /* the prefix with its '.' */

@@ -32,6 +32,8 @@ typedef struct CmOptSpec {
     const char *choices; /* CM_OPT_CHOICE */
     const char *not_yet; /* values refused for now ("csv|text"), NULL if none */
     const char *spark;   /* Spark's spelling when it differs (queryName), for did-you-mean */
+    const char *alias;   /* another key Spark reads for it (delimiter for sep); the key wins
+                            when both are given, as Spark's getOrElse(key, getOrElse(alias)) */
     const char *missing; /* required: Spark's message when it is absent, NULL: the usual one */
     const char *refused; /* Spark's message refusing the option when it is given, NULL: allowed */
     /* Exactly one option of a group (rows with the same `one_of` name) must be given; the
@@ -110,8 +112,8 @@ const CmConnector *cm_connector_find(const char *name, unsigned role);
    time, srt_group.c at run time). */
 const char *cm_group_sink_refusal(const CmConnector *spec, bool complete);
 
-/* The spec of option key (any case) in opts[0, n), or NULL.  An exact key wins over a
-   prefix key ("kafka.*"). */
+/* The spec of option key (any case) in opts[0, n), or NULL.  An exact key wins over an
+   alias, an alias over a prefix key ("kafka.*"). */
 const CmOptSpec *cm_opt_find(const CmOptSpec *opts, int n, const char *key);
 /* Is spec a prefix key ("kafka.*")? */
 bool cm_opt_is_prefix(const CmOptSpec *spec);

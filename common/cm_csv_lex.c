@@ -86,13 +86,31 @@ int cm_java_float_text(const char *s, size_t n, char buf[400], double *special)
     return 0;
 }
 
-int cm_csv_double(const char *s, size_t n, double *out)
+/* s[0, n) is the NUL-terminated text v. */
+static bool text_is(const char *s, size_t n, const char *v)
+{
+    return strlen(v) == n && memcmp(s, v, n) == 0;
+}
+
+/* UnivocityParser's special values: 1 with *out (NaN or an infinity) when s is one. */
+static int csv_special(const char *s, size_t n, const char *nan, const char *pos, const char *neg,
+                       double *out)
+{
+    if (text_is(s, n, nan))
+        *out = (double)NAN;
+    else if (text_is(s, n, neg))
+        *out = -(double)INFINITY;
+    else if (text_is(s, n, pos))
+        *out = (double)INFINITY;
+    else
+        return 0;
+    return 1;
+}
+
+/* Double.parseDouble. */
+static int java_double(const char *s, size_t n, double *out)
 {
     char buf[400];
-    if ((n == 3 && memcmp(s, "Inf", 3) == 0) || (n == 4 && memcmp(s, "-Inf", 4) == 0)) {
-        *out = s[0] == '-' ? -(double)INFINITY : (double)INFINITY;
-        return 0;
-    }
     int rc = cm_java_float_text(s, n, buf, out);
     if (rc == 0) {
         CmDecimal dec;
@@ -105,12 +123,24 @@ int cm_csv_double(const char *s, size_t n, double *out)
     return rc < 0 ? -1 : 0;
 }
 
-int cm_csv_float(const char *s, size_t n, float *out)
+int cm_csv_double_opts(const char *s, size_t n, const char *nan, const char *pos, const char *neg,
+                       double *out)
+{
+    return csv_special(s, n, nan, pos, neg, out) ? 0 : java_double(s, n, out);
+}
+
+int cm_csv_double(const char *s, size_t n, double *out)
+{
+    return cm_csv_double_opts(s, n, "NaN", "Inf", "-Inf", out);
+}
+
+int cm_csv_float_opts(const char *s, size_t n, const char *nan, const char *pos, const char *neg,
+                      float *out)
 {
     char buf[400];
     double special;
-    if ((n == 3 && memcmp(s, "Inf", 3) == 0) || (n == 4 && memcmp(s, "-Inf", 4) == 0)) {
-        *out = s[0] == '-' ? -(float)INFINITY : (float)INFINITY;
+    if (csv_special(s, n, nan, pos, neg, &special)) {
+        *out = (float)special;
         return 0;
     }
     int rc = cm_java_float_text(s, n, buf, &special);
@@ -118,6 +148,11 @@ int cm_csv_float(const char *s, size_t n, float *out)
         return -1;
     *out = rc == 1 ? (float)special : strtof(buf, NULL);
     return 0;
+}
+
+int cm_csv_float(const char *s, size_t n, float *out)
+{
+    return cm_csv_float_opts(s, n, "NaN", "Inf", "-Inf", out);
 }
 
 bool cm_csv_decimal(const char *s, size_t n, int *precision)

@@ -285,6 +285,12 @@ int cm_java_float_text(const char *s, size_t n, char buf[400], double *special);
 int cm_csv_double(const char *s, size_t n, double *out);
 /* The same for FLOAT (Float.parseFloat: one rounding of the decimal text). */
 int cm_csv_float(const char *s, size_t n, float *out);
+/* The same with the nanValue, positiveInf and negativeInf options (NUL-terminated), compared
+   in UnivocityParser's order (nanValue, negativeInf, positiveInf) before the Java parse. */
+int cm_csv_double_opts(const char *s, size_t n, const char *nan, const char *pos, const char *neg,
+                       double *out);
+int cm_csv_float_opts(const char *s, size_t n, const char *nan, const char *pos, const char *neg,
+                      float *out);
 
 /* java.math.BigDecimal(String) as CSVInferSchema.tryParseDecimal uses it: true when s is
    one, with scale 0 and at most 38 digits (a DecimalType(precision, 0); a negative scale

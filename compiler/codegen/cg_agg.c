@@ -119,11 +119,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         LLVMValueRef heap = cg_call(cg, "srt_scratch_alloc", args, 2, "key.heap");
         LLVMBuildBr(cg->b, join);
         cg_at(cg, join);
-        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_ptr, "key");
-        LLVMValueRef vals[2] = {stack_buf, heap};
-        LLVMBasicBlockRef from[2] = {here, big};
-        LLVMAddIncoming(phi, vals, from, 2);
-        buf = phi;
+        buf = cg_phi2(cg, cg->t_ptr, stack_buf, here, heap, big, "key");
     }
     /* Null bytes and their padding, each word built in registers and stored whole: the key's
        words are read back at once (its hash, the last key's compare), and a load that spans

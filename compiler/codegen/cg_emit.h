@@ -67,4 +67,16 @@ static inline LLVMValueRef cg_select(CgCtx *cg, LLVMValueRef c, LLVMValueRef a, 
     return LLVMBuildSelect(cg->b, c, a, b, "");
 }
 
+/* A phi of type t at the builder: a when coming from block from_a, b from from_b. */
+static inline LLVMValueRef cg_phi2(CgCtx *cg, LLVMTypeRef t, LLVMValueRef a,
+                                   LLVMBasicBlockRef from_a, LLVMValueRef b,
+                                   LLVMBasicBlockRef from_b, const char *name)
+{
+    LLVMValueRef phi = LLVMBuildPhi(cg->b, t, name);
+    LLVMValueRef vals[2] = {a, b};
+    LLVMBasicBlockRef from[2] = {from_a, from_b};
+    LLVMAddIncoming(phi, vals, from, 2);
+    return phi;
+}
+
 #endif

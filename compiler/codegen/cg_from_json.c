@@ -86,10 +86,11 @@ static void read_field(FjCtx *j, int i)
         check_ptr(j, np, "field.ok");
         /* srt_json_value leaves the datum NULL unless the status is OK or PARTIAL. */
     } else if (j->t->n_fields <= CG_WIDE_RECORD) {
-        np = cg_json_decode(cg, ft, p, j->end, j->null_slots[i], j->val_slots[i], j->len_slots[i], j->st,
-                            j->bb_malformed);
+        np = cg_json_decode(cg, ft, NULL, p, j->end, j->null_slots[i], j->val_slots[i],
+                            j->len_slots[i], j->st, j->bb_malformed);
     } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
-        np = cg_json_read_shared(cg, ft, p, j->end, j->null_slots[i], j->val_slots[i], j->len_slots[i], j->st);
+        np = cg_json_read_shared(cg, ft, NULL, p, j->end, j->null_slots[i], j->val_slots[i],
+                                 j->len_slots[i], j->st);
         check_ptr(j, np, "field.ok");
     }
     cg_store(cg, np, j->cur);

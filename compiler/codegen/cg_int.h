@@ -150,21 +150,29 @@ LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, boo
 
 /* cg_reader.c: decode the JSON value at p into a scalar column's slots (len_slot: strings
    only) and the reader's status (SRT_JV_*) into the i32 slot st; returns the position after
-   it, or branches to bb_bad if malformed. */
-LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
-                            LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
-                            LLVMValueRef st, LLVMBasicBlockRef bb_bad);
-/* The same as a function shared by all columns of the type, generated once per module:
-   (p, end, q, null slot, value slot, length slot or NULL, status slot) -> position, or
-   NULL if malformed. */
-LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type);
+   it, or branches to bb_bad if malformed.
+   The reader's options ro (NULL: Spark's defaults) say how a TIMESTAMP or DATE is read. */
+LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
+                            LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
+                            LLVMValueRef len_slot, LLVMValueRef st, LLVMBasicBlockRef bb_bad);
+/* The same as a function shared by all columns of the type read with options ro, generated
+   once per module: (p, end, q, null slot, value slot, length slot or NULL, status slot) ->
+   position, or NULL if malformed. */
+LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMTypeRef *fn_type);
+/* srt_json_value (srt_json_value_fmt with a timestampFormat or dateFormat in ro) of a nested
+   type t at p into the datum; the position after it, or NULL. */
+LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
+                                LLVMValueRef end, LLVMValueRef datum, LLVMValueRef st);
+/* The part of a shared reader's name that tells its reader options apart: "" for Spark's
+   defaults, else a prefix of its own per set of options. */
+const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro);
 /* cg_from_json.c: from_json(s, t) of a STRUCT type t through a parser generated once per
    schema (Spark's JsonToStructs, PERMISSIVE); the struct lives in per-record scratch memory. */
 CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s);
 /* A call of that reader (len_slot NULL but for strings): the position after the value, or NULL. */
-LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
-                                 LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
-                                 LLVMValueRef st);
+LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
+                                 LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
+                                 LLVMValueRef len_slot, LLVMValueRef st);
 /* cg_json.c: a key (*k, *kn) read raw by srt_json_string_raw, decoded when esc (an i32) says it
    has escapes, as Jackson's getCurrentName compares it; the builder continues after. */
 void cg_json_key_text(CgCtx *cg, LLVMValueRef *k, LLVMValueRef *kn, LLVMValueRef esc);

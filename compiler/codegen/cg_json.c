@@ -299,8 +299,8 @@ static void read_field(JsonCtx *j, int i)
     LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
     LLVMValueRef np;
     if (type_is_nested(t)) {
-        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, j->end, j->rec->val_slots[i], j->st};
-        np = cg_call(cg, "srt_json_value", args, 6, "p.val");
+        np =
+            cg_json_value_call(cg, t, &j->pq->source->read, p, j->end, j->rec->val_slots[i], j->st);
         check_ptr(j, np, "field.ok");
         LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
         LLVMValueRef has =
@@ -313,11 +313,11 @@ static void read_field(JsonCtx *j, int i)
         return;
     }
     if (!j->wide) {
-        np = cg_json_decode(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
-                            j->rec->len_slots[i], j->st, j->bb_malformed);
+        np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
+                            j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed);
     } else {
-        np = cg_json_read_shared(cg, t, p, j->end, j->rec->null_slots[i], j->rec->val_slots[i],
-                                 j->rec->len_slots[i], j->st);
+        np = cg_json_read_shared(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
+                                 j->rec->val_slots[i], j->rec->len_slots[i], j->st);
         check_ptr(j, np, "field.ok");
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");

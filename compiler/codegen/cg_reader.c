@@ -16,16 +16,37 @@
 ** parser's readers (cg_text.c) too.
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "codegen/cg_emit.h"
 
-LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
-                            LLVMValueRef null_slot, LLVMValueRef val_slot, LLVMValueRef len_slot,
-                            LLVMValueRef st, LLVMBasicBlockRef bb_bad)
+/* A TIMESTAMP or DATE read with the timestampFormat or dateFormat pattern (fmt, never as in
+   SReadOpts) into out: srt_json_ts_fmt, srt_json_date_fmt. */
+static LLVMValueRef decode_time_fmt(CgCtx *cg, bool date, const char *fmt, bool never,
+                                    LLVMValueRef p, LLVMValueRef end, LLVMValueRef out,
+                                    LLVMValueRef st)
+{
+    uint32_t n = (uint32_t)strlen(fmt);
+    LLVMValueRef f = never ? LLVMConstNull(cg->t_ptr) : cg_str_const(cg, fmt, n, "time.fmt");
+    LLVMValueRef args[7] = {cg->q, p, end, f, cg_i32(cg, n), out, st};
+    return cg_call(cg, date ? "srt_json_date_fmt" : "srt_json_ts_fmt", args, 7, "p.val");
+}
+
+LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
+                            LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
+                            LLVMValueRef len_slot, LLVMValueRef st, LLVMBasicBlockRef bb_bad)
 {
     LLVMValueRef np, out, out_n = NULL;
     LLVMTypeRef out_t = cg->t_i64;
-    if (t->kind == TY_STRING) {
+    const char *fmt = !ro                       ? NULL
+                      : t->kind == TY_TIMESTAMP ? ro->ts_fmt
+                      : t->kind == TY_DATE      ? ro->date_fmt
+                                                : NULL;
+    if (fmt) {
+        out = cg_alloca(cg, out_t, "v");
+        np = decode_time_fmt(cg, t->kind == TY_DATE, fmt,
+                             t->kind == TY_DATE ? ro->date_never : ro->ts_never, p, end, out, st);
+    } else if (t->kind == TY_STRING) {
         out_t = cg->t_ptr;
         out = cg_alloca(cg, cg->t_ptr, "s");
         out_n = cg_alloca(cg, cg->t_i32, "n");
@@ -104,6 +125,36 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueR
     return np;
 }
 
+LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
+                                LLVMValueRef end, LLVMValueRef datum, LLVMValueRef st)
+{
+    if (!ro || (!ro->ts_fmt && !ro->date_fmt)) {
+        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, end, datum, st};
+        return cg_call(cg, "srt_json_value", args, 6, "p.val");
+    }
+    const char *fmts[2] = {ro->ts_fmt, ro->date_fmt};
+    bool never[2] = {ro->ts_never, ro->date_never};
+    LLVMValueRef f[2], n[2];
+    for (int k = 0; k < 2; k++) {
+        uint32_t len = fmts[k] ? (uint32_t)strlen(fmts[k]) : 0;
+        f[k] = fmts[k] && !never[k] ? cg_str_const(cg, fmts[k], len, "time.fmt")
+                                    : LLVMConstNull(cg->t_ptr);
+        n[k] = cg_i32(cg, len);
+    }
+    LLVMValueRef args[11] = {cg->q,
+                             cg_type_text(cg, t),
+                             f[0],
+                             n[0],
+                             f[1],
+                             n[1],
+                             cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0)),
+                             p,
+                             end,
+                             datum,
+                             st};
+    return cg_call(cg, "srt_json_value_fmt", args, 11, "p.val");
+}
+
 static const char *type_suffix(CgCtx *cg, const Type *t)
 {
     if (!t)
@@ -134,11 +185,35 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
     }
 }
 
+const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
+{
+    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !ro->csv_custom))
+        return "";
+    /* the options' text, hex-encoded: a name of plain characters, one per set of options */
+    StrBuf text, key;
+    sb_init(&text, cg->arena);
+    sb_init(&key, cg->arena);
+    const char *ts = ro->ts_fmt ? ro->ts_fmt : "", *date = ro->date_fmt ? ro->date_fmt : "";
+    sb_printf(&text, "%d%d%zu:%s%zu:%s", ro->ts_never, ro->date_never, strlen(ts), ts, strlen(date),
+              date);
+    if (ro->csv_custom) {
+        const char *v[5] = {ro->null_value, ro->empty_value, ro->nan_value, ro->pos_inf,
+                            ro->neg_inf};
+        for (int i = 0; i < 5; i++)
+            sb_printf(&text, "%zu:%s", strlen(v[i]), v[i]);
+        sb_printf(&text, "%d%d", ro->trim_leading, ro->trim_trailing); /* comment: not a reader's */
+    }
+    sb_puts(&key, "o");
+    for (size_t i = 0; i < text.len; i++)
+        sb_printf(&key, "%02x", (unsigned char)text.data[i]);
+    sb_puts(&key, "_");
+    return key.data;
+}
+
 bool cg_reader_begin(CgCtx *cg, const char *prefix, const Type *t, LLVMTypeRef fn_type,
                      unsigned q_param, LLVMValueRef *fn, CgResume *r)
 {
-    char name[64];
-    snprintf(name, sizeof name, "%s%s", prefix, type_suffix(cg, t));
+    const char *name = arena_sprintf(cg->arena, "%s%s", prefix, type_suffix(cg, t));
     *fn = LLVMGetNamedFunction(cg->mod, name);
     if (*fn)
         return false;
@@ -163,20 +238,21 @@ void cg_reader_end(CgCtx *cg, const CgResume *r)
         cg_at(cg, r->at);
 }
 
-LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
+LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMTypeRef *fn_type)
 {
     LLVMTypeRef params[7] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr,
                              cg->t_ptr, cg->t_ptr, cg->t_ptr};
     *fn_type = LLVMFunctionType(cg->t_ptr, params, 7, 0);
     LLVMValueRef fn;
     CgResume r;
-    if (!cg_reader_begin(cg, "sl_json_read_", t, *fn_type, 2, &fn, &r))
+    const char *prefix = arena_sprintf(cg->arena, "sl_json_read_%s", cg_read_opts_key(cg, ro));
+    if (!cg_reader_begin(cg, prefix, t, *fn_type, 2, &fn, &r))
         return fn;
     /* (p, end, q, null slot, value slot, length slot, status) -> position after the value,
        or NULL. */
     LLVMBasicBlockRef bad = cg_block(cg, "bad");
     LLVMValueRef np =
-        cg_json_decode(cg, t, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
+        cg_json_decode(cg, t, ro, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
                        LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad);
     LLVMBuildRet(cg->b, np);
     cg_at(cg, bad);
@@ -185,12 +261,12 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
     return fn;
 }
 
-LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end,
-                                 LLVMValueRef null_slot, LLVMValueRef val_slot,
+LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
+                                 LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
                                  LLVMValueRef len_slot, LLVMValueRef st)
 {
     LLVMTypeRef rt;
-    LLVMValueRef reader = cg_json_reader(cg, t, &rt);
+    LLVMValueRef reader = cg_json_reader(cg, t, ro, &rt);
     LLVMValueRef args[7] = {
         p, end, cg->q, null_slot, val_slot, len_slot ? len_slot : LLVMConstNull(cg->t_ptr), st};
     for (int k = 3; k < 7; k++)

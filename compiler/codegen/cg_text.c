@@ -43,13 +43,41 @@ static int option_char(const PQuery *pq, const char *key, int dflt)
 typedef struct CsvSyntax {
     LLVMValueRef sep, quote, esc; /* i32 */
     LLVMValueRef s, n, kind;      /* allocas: the field as srt_csv_field returns it */
+    const SReadOpts *ro;          /* how values convert (constants of the reader) */
 } CsvSyntax;
 
-static CsvSyntax csv_syntax(CgCtx *cg, LLVMValueRef sep, LLVMValueRef quote, LLVMValueRef esc)
+static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LLVMValueRef quote,
+                            LLVMValueRef esc)
 {
-    CsvSyntax sx = {sep, quote, esc, cg_alloca(cg, cg->t_ptr, "csv.s"), cg_alloca(cg, cg->t_i32, "csv.n"),
-                    cg_alloca(cg, cg->t_i32, "csv.kind")};
+    CsvSyntax sx = {sep,
+                    quote,
+                    esc,
+                    cg_alloca(cg, cg->t_ptr, "csv.s"),
+                    cg_alloca(cg, cg->t_i32, "csv.n"),
+                    cg_alloca(cg, cg->t_i32, "csv.kind"),
+                    ro};
     return sx;
+}
+
+/* A TIMESTAMP or DATE field (s, n) into *o (µs) as UnivocityParser converts it: with the
+   timestampFormat or dateFormat option, that pattern's formatter and no fallback
+   (srt_ts_parse_fmt, srt_date_parse_fmt; a refused pattern never parses), else Spark's
+   lenient forms; returns the i1 "converted". */
+static LLVMValueRef csv_time(CgCtx *cg, const CsvSyntax *sx, bool date, LLVMValueRef s,
+                             LLVMValueRef n, LLVMValueRef o)
+{
+    const char *fmt = date ? sx->ro->date_fmt : sx->ro->ts_fmt;
+    if (fmt && (date ? sx->ro->date_never : sx->ro->ts_never))
+        return cg_i1(cg, 0);
+    if (!fmt) {
+        LLVMValueRef args[3] = {s, n, o};
+        return LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"),
+                             cg_i32(cg, 0), "ok");
+    }
+    uint32_t fn = (uint32_t)strlen(fmt);
+    LLVMValueRef args[5] = {s, n, cg_str_const(cg, fmt, fn, "time.fmt"), cg_i32(cg, fn), o};
+    LLVMValueRef rc = cg_call(cg, date ? "srt_date_parse_fmt" : "srt_ts_parse_fmt", args, 5, "rc");
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
 }
 
 /* Where a field goes: column slots (NULL for a field that is only skipped) and the record's
@@ -75,8 +103,82 @@ static bool csv_type_ok(const Type *t)
     }
 }
 
-/* Convert the field just read into a column of type t; a failure sets bad. */
-static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const CsvSlots *out)
+/* Go to bb_yes when at < end and the byte at `at` is ch (an i32), else to bb_no. */
+static void byte_is(CgCtx *cg, LLVMValueRef at, LLVMValueRef end, LLVMValueRef ch,
+                    LLVMBasicBlockRef bb_yes, LLVMBasicBlockRef bb_no)
+{
+    LLVMBasicBlockRef bb_in = cg_block(cg, "csv.byte");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_in, bb_no);
+    cg_at(cg, bb_in);
+    LLVMValueRef c = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, ch, ""), bb_yes, bb_no);
+}
+
+/* A NUL-terminated string constant. */
+static LLVMValueRef c_string(CgCtx *cg, const char *v)
+{
+    return cg_str_const(cg, v, (uint32_t)strlen(v) + 1, "csv.opt");
+}
+
+/* With options other than Spark's defaults (SReadOpts.csv_custom), what UnivocityParser makes
+   of the field at `at` before converting it: an unquoted empty one is univocity's nullValue,
+   a quoted empty one ("") its emptyValue, and a value equal to nullValue is NULL
+   (nullSafeDatum).  From bb_empty (the raw field is empty), bb_value (it is not) and bb_dec
+   (it must be decoded first) on to bb_conv with the value in sx->s, sx->n, or to bb_done
+   (NULL).  Returns the block of the nullValue test, where a decoded value goes. */
+static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef at,
+                                          LLVMValueRef end, LLVMBasicBlockRef bb_empty,
+                                          LLVMBasicBlockRef bb_value, LLVMBasicBlockRef bb_dec,
+                                          LLVMBasicBlockRef bb_conv, LLVMBasicBlockRef bb_done)
+{
+    const SReadOpts *ro = sx->ro;
+    LLVMBasicBlockRef bb_quoted = cg_block(cg, "csv.empty.quoted");
+    LLVMBasicBlockRef bb_null = cg_block(cg, "csv.nullvalue");
+    cg_at(cg, bb_empty);
+    byte_is(cg, at, end, sx->quote, bb_quoted, bb_done);
+    cg_at(cg, bb_quoted);
+    cg_store(cg, cg_str_const(cg, ro->empty_value, (uint32_t)strlen(ro->empty_value), "csv.empty"),
+             sx->s);
+    cg_store(cg, cg_i32(cg, (int)strlen(ro->empty_value)), sx->n);
+    LLVMBuildBr(cg->b, bb_null);
+    cg_at(cg, bb_value);
+    LLVMValueRef kind = cg_load(cg, cg->t_i32, sx->kind, "kind");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""),
+                    bb_dec, bb_null);
+    cg_at(cg, bb_null);
+    uint32_t vn = (uint32_t)strlen(ro->null_value);
+    LLVMValueRef args[4] = {cg_load(cg, cg->t_ptr, sx->s, "s"), cg_load(cg, cg->t_i32, sx->n, "n"),
+                            cg_str_const(cg, ro->null_value, vn, "csv.null"), cg_i32(cg, vn)};
+    LLVMValueRef is_null = LLVMBuildICmp(
+        cg->b, LLVMIntNE, cg_call(cg, "srt_csv_is", args, 4, "isnull"), cg_i32(cg, 0), "");
+    LLVMBuildCondBr(cg->b, is_null, bb_done, bb_conv);
+    return bb_null;
+}
+
+/* A DOUBLE or FLOAT field: srt_csv_f64 (f32), or with nanValue, positiveInf or negativeInf set
+   the _opts helper given them. */
+static LLVMValueRef csv_float(CgCtx *cg, const CsvSyntax *sx, bool f32, LLVMValueRef s,
+                              LLVMValueRef n, LLVMValueRef o)
+{
+    const SReadOpts *ro = sx->ro;
+    LLVMValueRef rc;
+    if (ro->nan_value && (strcmp(ro->nan_value, "NaN") != 0 || strcmp(ro->pos_inf, "Inf") != 0 ||
+                          strcmp(ro->neg_inf, "-Inf") != 0)) {
+        LLVMValueRef args[6] = {
+            s, n, c_string(cg, ro->nan_value), c_string(cg, ro->pos_inf), c_string(cg, ro->neg_inf),
+            o};
+        rc = cg_call(cg, f32 ? "srt_csv_f32_opts" : "srt_csv_f64_opts", args, 6, "rc");
+    } else {
+        LLVMValueRef args[3] = {s, n, o};
+        rc = cg_call(cg, f32 ? "srt_csv_f32" : "srt_csv_f64", args, 3, "rc");
+    }
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
+}
+
+/* Convert the field just read (starting at `at`, the line ending at end) into a column of
+   type t; a failure sets bad. */
+static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef at,
+                        LLVMValueRef end, const CsvSlots *out)
 {
     LLVMValueRef s_slot = sx->s, n_slot = sx->n, kind_slot = sx->kind;
     LLVMValueRef kind = cg_load(cg, cg->t_i32, kind_slot, "kind");
@@ -87,14 +189,23 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
     LLVMBasicBlockRef bb_dec = cg_block(cg, "csv.decode");
     LLVMBasicBlockRef bb_conv = cg_block(cg, "csv.convert");
     LLVMBasicBlockRef bb_done = cg_block(cg, "csv.field.done");
-    LLVMBuildCondBr(cg->b, empty, bb_done, bb_val); /* empty: stays NULL */
-    cg_at(cg, bb_val);
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""), bb_dec, bb_conv);
+    LLVMBasicBlockRef bb_decoded = bb_conv;
+    if (sx->ro->csv_custom) {
+        LLVMBasicBlockRef bb_empty = cg_block(cg, "csv.empty");
+        LLVMBuildCondBr(cg->b, empty, bb_empty, bb_val);
+        bb_decoded = csv_custom_value(cg, sx, at, end, bb_empty, bb_val, bb_dec, bb_conv, bb_done);
+    } else {
+        LLVMBuildCondBr(cg->b, empty, bb_done, bb_val); /* empty: stays NULL */
+        cg_at(cg, bb_val);
+        LLVMBuildCondBr(cg->b,
+                        LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""),
+                        bb_dec, bb_conv);
+    }
     cg_at(cg, bb_dec);
     {
         LLVMValueRef args[8] = {cg->q, cg_load(cg, cg->t_ptr, s_slot, "raw"), n, sx->sep, sx->quote, sx->esc, s_slot, n_slot};
         cg_call(cg, "srt_csv_decode", args, 8, "");
-        LLVMBuildBr(cg->b, bb_conv);
+        LLVMBuildBr(cg->b, bb_decoded);
     }
     cg_at(cg, bb_conv);
     LLVMValueRef s = cg_load(cg, cg->t_ptr, s_slot, "s");
@@ -132,17 +243,15 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
         val = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i64, o, "v"), cg_i64(cg, 0), "");
         break;
     }
-    case TY_DOUBLE: { /* UnivocityParser: nanValue, positiveInf, negativeInf, datum.toDouble */
+    case TY_DOUBLE: { /* UnivocityParser: nanValue, negativeInf, positiveInf, datum.toDouble */
         LLVMValueRef o = cg_alloca(cg, cg->t_f64, "csv.d");
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_f64", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        ok = csv_float(cg, sx, false, s, n, o);
         val = cg_load(cg, cg->t_f64, o, "v");
         break;
     }
-    case TY_FLOAT: { /* UnivocityParser: datum.toFloat (Float.parseFloat) */
+    case TY_FLOAT: { /* the same, datum.toFloat (Float.parseFloat) */
         LLVMValueRef o = cg_alloca(cg, cg->t_f32, "csv.f");
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_csv_f32", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        ok = csv_float(cg, sx, true, s, n, o);
         val = cg_load(cg, cg->t_f32, o, "v");
         break;
     }
@@ -156,8 +265,8 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, const Csv
     }
     default: { /* TIMESTAMP, DATE (csv_type_ok) */
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ts");
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"), cg_i32(cg, 0), "ok");
+        cg_store(cg, cg_i64(cg, 0), o);
+        ok = csv_time(cg, sx, t->kind == TY_DATE, s, n, o);
         val = cg_load(cg, cg->t_i64, o, "v");
         if (t->kind == TY_DATE) {
             CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};
@@ -183,46 +292,53 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
 {
     if (!LLVMIsAConstantInt(first) || !LLVMConstIntGetZExtValue(first)) {
         LLVMBasicBlockRef bb_sep = cg_block(cg, "csv.sep");
-        LLVMBasicBlockRef bb_more = cg_block(cg, "csv.sep.char");
         LLVMBasicBlockRef bb_next = cg_block(cg, "csv.next");
         LLVMBasicBlockRef bb_read = cg_block(cg, "csv.read");
         LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
         LLVMBuildCondBr(cg->b, first, bb_read, bb_sep);
         cg_at(cg, bb_sep);
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_short);
-        cg_at(cg, bb_more);
-        LLVMValueRef ch = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx->sep, ""), bb_next, bb_short);
+        byte_is(cg, at, end, sx->sep, bb_next, bb_short);
         cg_at(cg, bb_next);
         LLVMValueRef after = cg_gepc(cg, at, 1, "field");
         LLVMBuildBr(cg->b, bb_read);
         cg_at(cg, bb_read);
-        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_ptr, "at");
-        LLVMValueRef vals[2] = {at, after};
-        LLVMBasicBlockRef from[2] = {here, bb_next};
-        LLVMAddIncoming(phi, vals, from, 2);
-        at = phi;
+        at = cg_phi2(cg, cg->t_ptr, at, here, after, bb_next, "at");
+    }
+    if (sx->ro->trim_leading) { /* ignoreLeadingWhiteSpace */
+        LLVMValueRef wargs[4] = {at, end, sx->sep, sx->quote};
+        at = cg_call(cg, "srt_csv_skip_ws", wargs, 4, "p.ws");
     }
     LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, sx->s, sx->n, sx->kind};
     LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
+    if (t && sx->ro->trim_trailing) { /* ignoreTrailingWhiteSpace: unquoted values */
+        LLVMValueRef plain =
+            LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, sx->kind, "kind"),
+                          cg_i32(cg, SRT_CSV_PLAIN), "");
+        LLVMValueRef n = cg_load(cg, cg->t_i32, sx->n, "n");
+        LLVMValueRef targs[2] = {cg_load(cg, cg->t_ptr, sx->s, "s"), n};
+        LLVMValueRef tn = cg_call(cg, "srt_csv_trim_end", targs, 2, "n.trim");
+        cg_store(cg, cg_select(cg, plain, tn, n), sx->n);
+    }
     if (t)
-        csv_convert(cg, t, sx, out);
+        csv_convert(cg, t, sx, at, end, out);
     return np;
 }
 
 /* The shared reader of a wide record for a column of type t (NULL: a skipped field):
    (at, end, q, sep, quote, esc, first, null slot, value slot, length slot or NULL, bad slot)
    -> the position after the field, or NULL if the line has too few fields. */
-static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
+static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMTypeRef *fn_type)
 {
     LLVMTypeRef params[11] = {cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_i32, cg->t_i32,
                               cg->t_i1, cg->t_ptr, cg->t_ptr, cg->t_ptr, cg->t_ptr};
     *fn_type = LLVMFunctionType(cg->t_ptr, params, 11, 0);
     LLVMValueRef fn;
     CgResume r;
-    if (!cg_reader_begin(cg, "sl_csv_read_", t, *fn_type, 2, &fn, &r))
+    const char *prefix = arena_sprintf(cg->arena, "sl_csv_read_%s", cg_read_opts_key(cg, ro));
+    if (!cg_reader_begin(cg, prefix, t, *fn_type, 2, &fn, &r))
         return fn;
-    CsvSyntax sx = csv_syntax(cg, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
+    CsvSyntax sx =
+        csv_syntax(cg, ro, LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), LLVMGetParam(fn, 5));
     CsvSlots out = {LLVMGetParam(fn, 7), LLVMGetParam(fn, 8), LLVMGetParam(fn, 9), LLVMGetParam(fn, 10)};
     LLVMBasicBlockRef bb_short = cg_block(cg, "short");
     LLVMValueRef np = csv_field(cg, t, &sx, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 6), &out,
@@ -237,7 +353,8 @@ static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
-    CsvSyntax sx = csv_syntax(cg, cg_i32(cg, option_char(pq, "sep", ',')), cg_i32(cg, option_char(pq, "quote", '"')),
+    CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
+                              cg_i32(cg, option_char(pq, "quote", '"')),
                               cg_i32(cg, option_char(pq, "escape", '\\')));
     LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "csv.bad");
@@ -276,8 +393,23 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     cg_at(cg, bb_char);
     LLVMValueRef bargs[2] = {p, end};
     LLVMValueRef blank_end = cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
-    LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_begin, bb_blank);
-    cg_at(cg, bb_blank);
+    const char *comment = pq->source->read.comment;
+    if (comment) { /* CSVExprUtils.filterCommentAndEmpty: a comment line is no record either */
+        LLVMBasicBlockRef bb_comment = cg_block(cg, "csv.comment");
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_comment, bb_blank);
+        cg_at(cg, bb_comment);
+        uint32_t cn = (uint32_t)strlen(comment);
+        LLVMValueRef cargs[4] = {p, end, cg_str_const(cg, comment, cn, "csv.comment"),
+                                 cg_i32(cg, cn)};
+        LLVMValueRef comment_end = cg_call(cg, "srt_csv_comment", cargs, 4, "p.comment");
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, comment_end, ""), bb_begin, bb_blank);
+        cg_at(cg, bb_blank);
+        blank_end = cg_phi2(cg, cg->t_ptr, blank_end, here, comment_end, bb_comment, "p.skip");
+    } else {
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, blank_end, ""), bb_begin, bb_blank);
+        cg_at(cg, bb_blank);
+    }
     LLVMValueRef more_lines = LLVMBuildICmp(cg->b, LLVMIntULT, blank_end, end, "");
     cg_store(cg, cg_select(cg, more_lines, cg_gepc(cg, blank_end, 1, ""), blank_end), p_slot);
     LLVMBuildBr(cg->b, bb_start);
@@ -306,7 +438,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
             np = csv_field(cg, t, &sx, at, end, first, &out, bb_short);
         } else {
             LLVMTypeRef rt;
-            LLVMValueRef reader = csv_reader(cg, t, &rt);
+            LLVMValueRef reader = csv_reader(cg, t, sx.ro, &rt);
             LLVMValueRef null = LLVMConstNull(cg->t_ptr);
             LLVMValueRef args[11] = {at, end, cg->q, sx.sep, sx.quote, sx.esc, first,
                                      out.null ? out.null : null, out.val ? out.val : null,
@@ -325,14 +457,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         LLVMBuildBr(cg->b, bb_fields);
     } else {
         LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
-        LLVMBasicBlockRef bb_more = cg_block(cg, "csv.extra");
-        LLVMBasicBlockRef bb_extra = cg_block(cg, "csv.extra.sep");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_fields);
-        cg_at(cg, bb_more);
-        LLVMValueRef ch = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx.sep, ""), bb_extra, bb_fields);
-        cg_at(cg, bb_extra);
-        LLVMBuildBr(cg->b, bb_short);
+        byte_is(cg, at, end, sx.sep, bb_short, bb_fields);
     }
     /* csv.short: the line ended before the last field: its missing fields stay NULL. */
     cg_at(cg, bb_short);

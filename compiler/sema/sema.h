@@ -64,6 +64,25 @@ typedef struct SWatermark {
     SrcSpan span;
 } SWatermark;
 
+/* A json or csv reader's options (Spark's JSONOptions, CSVOptions) as the record parsers
+   specialise on them (sema_readopts.c fills it; codegen/cg_text.c, cg_json.c, cg_reader.c
+   read it).  All zero: Spark's defaults. */
+typedef struct SReadOpts {
+    /* timestampFormat, dateFormat: a TIMESTAMP or DATE string is parsed with this pattern
+       only (no fallback); NULL: Spark's default parsing.  *_never: a pattern Spark's
+       formatter refuses with an IllegalArgumentException, so no value parses. */
+    const char *ts_fmt, *date_fmt;
+    bool ts_never, date_never;
+    /* csv (CSVOptions, UnivocityParser): a value equal to null_value is NULL (an unquoted
+       empty field always is); a quoted empty one ("") is empty_value; a DOUBLE or FLOAT field
+       equal to nan_value, pos_inf or neg_inf is NaN or an infinity; trim_leading and
+       trim_trailing drop whitespace around unquoted values (ignoreLeadingWhiteSpace,
+       ignoreTrailingWhiteSpace: false when reading); a line starting with comment (NULL:
+       none) is skipped.  csv_custom: any of these differs from Spark's default. */
+    const char *null_value, *empty_value, *nan_value, *pos_inf, *neg_inf, *comment;
+    bool trim_leading, trim_trailing, csv_custom;
+} SReadOpts;
+
 typedef struct SSource {
     const char *name;
     SrcSpan span;           /* the name in CREATE SOURCE */
@@ -74,6 +93,7 @@ typedef struct SSource {
     SSchema schema;
     SWatermark *watermark;  /* NULL if none */
     SOptions options;       /* validated, canonical keys, includes connector */
+    SReadOpts read;         /* files json/csv: the reader's options, decoded */
 } SSource;
 
 typedef struct SSink {

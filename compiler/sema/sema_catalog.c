@@ -249,9 +249,9 @@ typedef struct OptCheck {
 
 static void unknown_option(SemaCtx *sc, const OptCheck *oc, const AstOption *o)
 {
-    const char *names[32];
+    const char *names[64];
     int n = 0;
-    for (int i = 0; i < oc->n_specs && n < 32; i++)
+    for (int i = 0; i < oc->n_specs && n < 64; i++)
         if (!oc->specs[i].refused)
             names[n++] = oc->specs[i].key;
     const char *near = sema_did_you_mean(o->key, names, n);
@@ -291,6 +291,8 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
             oc->connector_opt->value ? oc->connector_opt->value->span : oc->connector_opt->span;
     }
     bool seen[64] = {false};
+    int at[64]; /* where out holds the option of spec k */
+    bool by_alias[64] = {false};
     for (int i = 0; i < n; i++) {
         const AstOption *o = &options[i];
         if (!o->key || o == oc->connector_opt)
@@ -306,12 +308,32 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
             continue;
         }
         bool prefix = cm_opt_is_prefix(found);
+        bool alias = found->alias && strcasecmp(found->alias, o->key) == 0;
+        if (!prefix && seen[k] && alias != by_alias[k]) {
+            /* sep and its alias delimiter: Spark reads sep when both are given */
+            const char *v = option_text(sc, o);
+            const char *canon = v ? check_value(sc, found, o, v) : NULL;
+            if (!alias && canon && by_alias[k]) {
+                if (at[k] < 0) {
+                    at[k] = out->n++;
+                    out->items[at[k]].key = found->key;
+                }
+                SOption *so = &out->items[at[k]];
+                so->value = canon;
+                so->span = o->span;
+                so->value_span = o->value ? o->value->span : o->span;
+                by_alias[k] = false;
+            }
+            continue;
+        }
         if (prefix ? soptions_find(out, o->key) != NULL : seen[k]) {
             diag_error(sc->diag, o->key_span, "option '%s' is given twice",
                        prefix ? o->key : oc->specs[k].key);
             continue;
         }
         seen[k] = true;
+        by_alias[k] = alias;
+        at[k] = -1;
         if (found->refused) {
             diag_error(sc->diag, o->key_span, "%s", found->refused);
             continue;
@@ -322,6 +344,7 @@ static void check_options(SemaCtx *sc, const OptCheck *oc, const AstOption *opti
         const char *canon = check_value(sc, &oc->specs[k], o, v);
         if (!canon)
             continue;
+        at[k] = out->n;
         SOption *so = &out->items[out->n++];
         so->key = prefix ? arena_strdup(sc->arena, o->key) : oc->specs[k].key;
         so->value = canon;
@@ -601,8 +624,10 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         const SOption *fmt = soptions_find(&src->options, "format");
         src->format = fmt ? fmt->value : NULL;
         /* format options, text's fixed schema, the schema requirement, inferSchema */
-        if (strcmp(cs->name, "files") == 0)
+        if (strcmp(cs->name, "files") == 0) {
+            sema_read_options(sc, src); /* before inference, which reads as the reader */
             sema_files_schema(sc, src, st);
+        }
         fixed = fixed_schema(sc, src, st, cs);
     }
     if (st->has_columns && st->n_columns == 0 && !fixed)

@@ -366,8 +366,11 @@ static bool modern_letter(char c)
 }
 
 /* The IllegalArgumentException message for pattern p[0, n), or NULL if it is valid; *legacy
-   tells whether SimpleDateFormat accepts it (every letter known, quotes closed). */
-static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool *legacy)
+   tells whether SimpleDateFormat accepts it (every letter known, quotes closed).  Parsing
+   (isParsing) also refuses DateTimeFormatterHelper's unsupportedLettersForParsing (E F q Q),
+   and a quote left open (DateTimeFormatterBuilder.appendPattern: "Pattern ends with an
+   incomplete string literal"). */
+static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool parsing, bool *legacy)
 {
     const char *why = NULL;
     bool quoted = false;
@@ -392,7 +395,7 @@ static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool *le
         if (strchr("YWwuec", c))
             why = arena_sprintf(a, "All week-based patterns are unsupported since Spark 3.0, detected: %c, "
                                    "Please use the SQL function EXTRACT instead", c);
-        else if (strchr("ABnNp", c))
+        else if (strchr("ABnNp", c) || (parsing && strchr("EFqQ", c)))
             why = arena_sprintf(a, "Illegal pattern character: %c", c);
         else if ((strchr("GMLEQq", c) && run >= 5) || (c == 'y' && run >= 11))
             why = arena_sprintf(a, "Too many pattern letters: %c", c);
@@ -403,28 +406,41 @@ static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool *le
         else if (c == 'z' && run > 4)
             why = arena_sprintf(a, "Too many pattern letters: %c", c);
     }
-    if (quoted)
+    if (quoted) {
         *legacy = false;
+        if (parsing && !why)
+            why =
+                arena_sprintf(a, "Pattern ends with an incomplete string literal: %.*s", (int)n, p);
+    }
     return why;
+}
+
+const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, bool parsing,
+                                          bool *fails_query)
+{
+    bool legacy;
+    const char *why = pattern_problem(a, p, n, parsing, &legacy);
+    *fails_query = why && legacy;
+    if (!*fails_query)
+        return why;
+    return arena_sprintf(
+        a,
+        "You may get a different result due to the upgrading to Spark >= 3.0: Fail to "
+        "recognize '%.*s' pattern in the DateTimeFormatter. 1) You can set "
+        "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
+        "Spark 3.0. 2) You can form a valid datetime pattern with the guide from "
+        "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
+        (int)n, p);
 }
 
 void sema_check_format_pattern(Binder *b, const SExpr *pattern)
 {
     if (!sema_fn_is_string_const(pattern))
         return;
-    bool legacy;
-    const char *why = pattern_problem(b->sc->arena, pattern->u.value.s, pattern->u.value.n, &legacy);
-    if (!why)
-        return;
-    if (legacy)
-        diag_error(b->sc->diag, pattern->span,
-                   "You may get a different result due to the upgrading to Spark >= 3.0: Fail to "
-                   "recognize '%s' pattern in the DateTimeFormatter. 1) You can set "
-                   "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
-                   "Spark 3.0. 2) You can form a valid datetime pattern with the guide from "
-                   "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-                   pattern->u.value.s);
-    else
+    bool fails;
+    const char *why = sema_datetime_pattern_problem(b->sc->arena, pattern->u.value.s,
+                                                    pattern->u.value.n, false, &fails);
+    if (why)
         diag_error(b->sc->diag, pattern->span, "%s", why);
 }
 

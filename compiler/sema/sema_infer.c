@@ -1037,8 +1037,12 @@ static int csv_byte(const char *v, size_t n)
     return n ? (unsigned char)v[0] : 0xFF;
 }
 
-/* Split one line as the reader does (common/cm_csv_lex.h). */
-static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n, int *n_out)
+/* Split one line as the reader does (common/cm_csv_lex.h, codegen/cg_text.c), with the
+   reader's options ro: whitespace ignored around unquoted values, a quoted empty value is
+   emptyValue, and a value equal to nullValue counts as an empty one (CSVInferSchema.inferField
+   skips it). */
+static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const char *line,
+                         size_t n, int *n_out)
 {
     const char *p = line, *end = line + n;
     int sep = csv_byte(c->sep, c->sep_n), quote = csv_byte(c->quote, c->quote_n),
@@ -1055,14 +1059,28 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n,
         const char *s;
         size_t len;
         int kind;
+        while (ro->trim_leading && p < end && !cm_csv_eol(p, end) && (unsigned char)*p <= ' ' &&
+               *p != '\0' && (unsigned char)*p != (unsigned)sep &&
+               (unsigned char)*p != (unsigned)quote)
+            p++;
         const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &len, &kind);
+        while (ro->trim_trailing && kind == CM_CSV_PLAIN && len > 0 &&
+               (unsigned char)s[len - 1] <= ' ' && s[len - 1] != '\0')
+            len--;
+        bool quoted_empty =
+            kind == CM_CSV_PLAIN && len == 0 && p < end && (unsigned char)*p == (unsigned)quote;
+        if (quoted_empty && ro->empty_value) {
+            s = ro->empty_value;
+            len = strlen(s);
+        }
         char *o = arena_alloc(a, len + 1);
         t->n = kind == CM_CSV_ENCODED ? cm_csv_unquote(s, len, sep, quote, esc, o) : len;
         if (kind != CM_CSV_ENCODED)
             memcpy(o, s, len);
         o[t->n] = '\0';
         t->s = o;
-        t->null = kind == CM_CSV_PLAIN && len == 0;
+        t->null = (kind == CM_CSV_PLAIN && len == 0 && !quoted_empty) ||
+                  (ro->null_value && strcmp(o, ro->null_value) == 0 && strlen(o) == t->n);
         if (q >= end)
             break;
         p = q + 1;
@@ -1073,7 +1091,7 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const char *line, size_t n,
 
 /* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen (the
    number rules: common/cm_text.h, common/cm_csv_lex.h). */
-static CType csv_try(CType from, const char *s, size_t n)
+static CType csv_try(const SReadOpts *ro, CType from, const char *s, size_t n)
 {
     int64_t v;
     double d;
@@ -1093,7 +1111,8 @@ static CType csv_try(CType from, const char *s, size_t n)
             return (CType){CK_DECIMAL, prec, 0};
         /* fall through */
     case CK_DOUBLE:
-        if (cm_csv_double(s, n, &d) == 0)
+        if ((ro->nan_value ? cm_csv_double_opts(s, n, ro->nan_value, ro->pos_inf, ro->neg_inf, &d)
+                           : cm_csv_double(s, n, &d)) == 0)
             return (CType){CK_DOUBLE, 0, 0};
         /* fall through */
     case CK_TIMESTAMP:
@@ -1163,7 +1182,7 @@ static void csv_record(Infer *in, const char *line, size_t n)
 {
     ArenaMark mark = arena_mark(&in->temp);
     int k;
-    CsvTok *t = csv_split(&in->temp, &in->conf, line, n, &k);
+    CsvTok *t = csv_split(&in->temp, &in->conf, &in->src->read, line, n, &k);
     bool skip = false;
     if (!in->have_first) {
         in->have_first = true;
@@ -1178,7 +1197,8 @@ static void csv_record(Infer *in, const char *line, size_t n)
     }
     for (int i = 0; !skip && i < k && i < in->ncols; i++)
         if (!t[i].null && t[i].n)
-            in->ctypes[i] = csv_merge(in->ctypes[i], csv_try(in->ctypes[i], t[i].s, t[i].n));
+            in->ctypes[i] =
+                csv_merge(in->ctypes[i], csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n));
     arena_reset_to(&in->temp, mark);
 }
 
@@ -1431,6 +1451,9 @@ static void read_file(Infer *in, const char *name)
         size_t bom = (!in->csv || in->line_no == 1) && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         if (cm_csv_blank_line(buf + bom, buf + len))
             continue; /* blank lines are no records */
+        const char *comment = in->csv ? in->src->read.comment : NULL;
+        if (comment && len >= strlen(comment) && memcmp(buf, comment, strlen(comment)) == 0)
+            continue; /* nor comment lines (CSVUtils.filterCommentAndEmpty) */
         records++;
         in->records++;
         if (in->csv)

@@ -63,6 +63,9 @@ void sema_query_options(SemaCtx *sc, SQuery *q, const AstStmt *st);
    inferSchema = true infers it from the files under `path`.  The one function of sema
    that reads the file system (see sema_infer.c for what it reads and its bounds). */
 void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
+/* The json and csv reader options of a files source (sema_readopts.c): checks their values
+   as Spark does and decodes them into src->read. */
+void sema_read_options(SemaCtx *sc, SSource *src);
 
 /* ==== DECIMAL typing (sema_decimal.c) ==== */
 
@@ -323,6 +326,13 @@ bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
 void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want);
 /* A constant date_format pattern Spark 3.5's formatter refuses is an error (its message). */
 void sema_check_format_pattern(Binder *b, const SExpr *pattern);
+/* Datetime pattern p[0, n) as Spark 3.5's TimestampFormatter/DateFormatter check it
+   (isParsing = parsing): NULL when valid, else the message of the exception; *fails_query
+   when that is SparkUpgradeException (DATETIME_PATTERN_RECOGNITION: Java's legacy
+   SimpleDateFormat accepts the pattern), which no reader catches, rather than an
+   IllegalArgumentException, which makes each value malformed. */
+const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, bool parsing,
+                                          bool *fails_query);
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 /* timestampadd(unit, n, ts) (add) or timestampdiff(unit, start, end), also named dateadd,
    date_add, datediff, date_diff with three arguments: the unit a word (CmTsUnit, an INT

@@ -430,6 +430,12 @@ void srt_scratch_reset(SrtQuery *q);
    and everything it points at live in batch memory (for output rows). */
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
+/* srt_json_value with the timestampFormat (which & 1) and dateFormat (which & 2) options:
+   TIMESTAMP and DATE values inside are read as srt_json_ts_fmt and srt_json_date_fmt read
+   them with ts_fmt[0, ts_n) and date_fmt[0, date_n) (NULL: a refused pattern). */
+const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt, uint32_t ts_n,
+                               const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
+                               const char *end, SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
 /* to_json of *d (a STRUCT or ARRAY of that type): Spark's StructsToJson with default options,
    the text the JSON files sink writes for it (srt_write.c), in scratch memory of q. */
@@ -565,6 +571,15 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
 const char *srt_json_ts_rest(const char *p, const char *end, int64_t *out_us, int *st);
 /* DATE: as srt_json_ts (µs), but a number is SRT_JV_BADTYPE (Spark reads dates from strings). */
 const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *st);
+/* srt_json_ts and srt_json_date with the timestampFormat or dateFormat option (JacksonParser
+   with a TimestampFormatter or DateFormatter of that pattern and no fallback): a non-empty
+   string is read with pattern fmt[0, fmt_n) only (srt_ts_parse_fmt, srt_date_parse_fmt), and
+   is SRT_JV_BADTYPE when it does not match; fmt NULL: a pattern Spark's formatter refuses,
+   every string SRT_JV_BADTYPE.  Other tokens as without the option. */
+const char *srt_json_ts_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
+                            uint32_t fmt_n, int64_t *out_us, int *st);
+const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
+                              uint32_t fmt_n, int64_t *out_us, int *st);
 /* STRING: a string token is decoded (escapes into scratch memory of q when needed);
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
@@ -607,6 +622,19 @@ int srt_csv_i64(const char *s, uint32_t n, int64_t *out);
 int srt_csv_bool(const char *s, uint32_t n, int64_t *out);
 int srt_csv_f64(const char *s, uint32_t n, double *out);
 int srt_csv_f32(const char *s, uint32_t n, float *out);
+/* The same with the nanValue, positiveInf and negativeInf options (NUL-terminated). */
+int srt_csv_f64_opts(const char *s, uint32_t n, const char *nan, const char *pos, const char *neg,
+                     double *out);
+int srt_csv_f32_opts(const char *s, uint32_t n, const char *nan, const char *pos, const char *neg,
+                     float *out);
+/* The reader options of cg_text.c (CSVOptions): the end ('\n' or end) of the line at p when it
+   starts with the comment c[0, cn), else NULL; p past the whitespace (bytes 1 .. ' ') before a
+   field, stopping at sep, quote and the line end (ignoreLeadingWhiteSpace); n without the
+   whitespace that ends s (ignoreTrailingWhiteSpace); whether s[0, n) is v[0, vn). */
+const char *srt_csv_comment(const char *p, const char *end, const char *c, uint32_t cn);
+const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote);
+uint32_t srt_csv_trim_end(const char *s, uint32_t n);
+int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts
@@ -1023,6 +1051,9 @@ int64_t srt_round_i64(int64_t x, int32_t d, int32_t mode);
    'quoted' text; case-insensitive; the whole text must match; unset fields default to
    1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
 int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);
+/* As srt_ts_parse_fmt, but the date only (Iso8601DateFormatter.parse: toLocalDate of what the
+   pattern read, its time and zone ignored), as µs at midnight UTC of that day. */
+int srt_date_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);
 /* Regular expressions with Java syntax, run by PCRE2 with Java's meaning (common/cm_regex.c
    says how; the compiler validated constant patterns with the same code).  srt_regex_get returns
    the compiled pattern, cached in q: pin = 1 for a constant pattern (kept for the query's life, so

@@ -12,6 +12,7 @@
 ** JSON live in the query's per-record scratch memory; strings may point into the
 ** input buffer.  srt_batch_copy_value() makes a value independent of both.
 */
+#include <stdbool.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -54,8 +55,18 @@ const SrtType *srt_query_type(SrtQuery *q, const char *text)
    the value is kept with the bad parts NULL.  Either way the record is malformed. */
 enum { J_FINE = 0, J_PARTIAL = 1, J_HARD = 2 };
 
+/* The timestampFormat and dateFormat patterns a value is read with (srt_json_value_fmt); NULL
+   or *_on false: Spark's default parsing. */
+typedef struct JTime {
+    const char *ts;
+    uint32_t ts_n;
+    const char *date;
+    uint32_t date_n;
+    bool ts_on, date_on;
+} JTime;
+
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, int depth, int *bad);
+                              SrtDatum *out, const JTime *tf, int depth, int *bad);
 
 /* After an item of a list closed by `close` ('}' or ']'): the next item (*more 1), or the
    closing character (*more 0); NULL when neither follows. */
@@ -72,7 +83,7 @@ static const char *list_next(const char *p, const char *end, char close, int *mo
    A field of the wrong type is NULL (or partial) and makes the struct partial
    (JacksonParser.convertObject catches the field's failure). */
 static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                               SrtDatum *out, int depth, int *bad)
+                               SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     SrtDatum *f = srt_scratch_alloc(q, sizeof *f * (t->n_fields ? t->n_fields : 1));
     for (uint32_t i = 0; i < t->n_fields; i++) {
@@ -108,7 +119,7 @@ static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, con
             }
         if (idx >= 0) {
             int fb = J_FINE;
-            p = json_value(q, t->fields[idx].type, p, end, &f[idx], depth + 1, &fb);
+            p = json_value(q, t->fields[idx].type, p, end, &f[idx], tf, depth + 1, &fb);
             if (fb != J_FINE)
                 *bad = J_PARTIAL;
         } else
@@ -130,7 +141,7 @@ done:
    partial keeps the array (partial); any other failure of an element makes the whole array
    NULL (JacksonParser.convertArray catches only PartialValueException). */
 static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, int depth, int *bad)
+                              SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     uint32_t n = 0, cap = 4;
     SrtDatum *v = srt_scratch_alloc(q, sizeof *v * cap);
@@ -145,7 +156,7 @@ static const char *json_array(SrtQuery *q, const SrtType *t, const char *p, cons
             cap *= 2;
         }
         int eb = J_FINE;
-        p = json_value(q, t->elem, p, end, &v[n], depth + 1, &eb);
+        p = json_value(q, t->elem, p, end, &v[n], tf, depth + 1, &eb);
         if (!p)
             return NULL;
         if (eb > *bad)
@@ -168,7 +179,7 @@ done:
    kept (ArrayBasedMapData of the keys and values as read, no builder); a value of the wrong
    type is NULL (or partial) and makes the map partial. */
 static const char *json_map(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                            SrtDatum *out, int depth, int *bad)
+                            SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     uint32_t n = 0, cap = 4;
     SrtDatum *k = srt_scratch_alloc(q, sizeof *k * cap), *v = srt_scratch_alloc(q, sizeof *v * cap);
@@ -202,7 +213,7 @@ static const char *json_map(SrtQuery *q, const SrtType *t, const char *p, const 
             return NULL;
         p = srt_json_ws(p + 1, end);
         int vb = J_FINE;
-        p = json_value(q, t->elem, p, end, &v[n], depth + 1, &vb);
+        p = json_value(q, t->elem, p, end, &v[n], tf, depth + 1, &vb);
         if (!p)
             return NULL;
         if (vb != J_FINE)
@@ -227,7 +238,7 @@ done:;
 /* One value of type t at p; malformed text returns NULL.  A valid value of another type
    makes out NULL and *bad J_HARD; a struct or array with such a value inside sets *bad. */
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
-                              SrtDatum *out, int depth, int *bad)
+                              SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
     memset(out, 0, sizeof *out);
     out->is_null = 1;
@@ -238,15 +249,15 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
     switch (t->kind) {
     case SRT_T_STRUCT:
         if (*p == '{')
-            return json_struct(q, t, p, end, out, depth, bad);
+            return json_struct(q, t, p, end, out, tf, depth, bad);
         break;
     case SRT_T_ARRAY:
         if (*p == '[')
-            return json_array(q, t, p, end, out, depth, bad);
+            return json_array(q, t, p, end, out, tf, depth, bad);
         break;
     case SRT_T_MAP:
         if (*p == '{')
-            return json_map(q, t, p, end, out, depth, bad);
+            return json_map(q, t, p, end, out, tf, depth, bad);
         break;
     case SRT_T_VOID: /* never a source column (sema refuses it) */
         break;
@@ -282,10 +293,16 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
         break;
     }
     case SRT_T_TIMESTAMP:
-        r = srt_json_ts(p, end, &out->i, &st);
+        if (tf && tf->ts_on)
+            r = srt_json_ts_fmt(q, p, end, tf->ts, tf->ts_n, &out->i, &st);
+        else
+            r = srt_json_ts(p, end, &out->i, &st);
         break;
     case SRT_T_DATE:
-        r = srt_json_date(p, end, &out->i, &st);
+        if (tf && tf->date_on)
+            r = srt_json_date_fmt(q, p, end, tf->date, tf->date_n, &out->i, &st);
+        else
+            r = srt_json_date(p, end, &out->i, &st);
         if (r && st == SRT_JV_OK) {
             int64_t d = out->i / 86400000000LL;
             out->i = out->i % 86400000000LL < 0 ? d - 1 : d;
@@ -332,8 +349,8 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
     return r;
 }
 
-const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
-                           SrtDatum *out, int *st)
+static const char *json_top(SrtQuery *q, const char *type, const JTime *tf, const char *p,
+                            const char *end, SrtDatum *out, int *st)
 {
     const SrtType *t = srt_query_type(q, type);
     if (!t) {
@@ -341,12 +358,26 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
         return srt_json_skip(p, end);
     }
     int bad = J_FINE;
-    const char *r = json_value(q, t, p, end, out, 0, &bad);
+    const char *r = json_value(q, t, p, end, out, tf, 0, &bad);
     if (bad == J_FINE)
         *st = r && !out->is_null ? SRT_JV_OK : SRT_JV_NULL;
     else
         *st = bad == J_PARTIAL ? SRT_JV_PARTIAL : SRT_JV_BADTYPE;
     return r;
+}
+
+const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
+                           SrtDatum *out, int *st)
+{
+    return json_top(q, type, NULL, p, end, out, st);
+}
+
+const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt, uint32_t ts_n,
+                               const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
+                               const char *end, SrtDatum *out, int *st)
+{
+    JTime tf = {ts_fmt, ts_n, date_fmt, date_n, (which & 1) != 0, (which & 2) != 0};
+    return json_top(q, type, &tf, p, end, out, st);
 }
 
 /* ======================================================================

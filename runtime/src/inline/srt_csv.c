@@ -4,6 +4,8 @@
 ** number or a boolean are the rules schema inference shares (common/cm_csv_lex.h,
 ** common/cm_text.h); these helpers give them the ABI's types.
 */
+#include <string.h>
+
 #include "common/cm_csv_lex.h"
 #include "common/cm_text.h"
 #include "srt_abi.h"
@@ -61,6 +63,50 @@ int srt_csv_f64(const char *s, uint32_t n, double *out)
 int srt_csv_f32(const char *s, uint32_t n, float *out)
 {
     return cm_csv_float(s, n, out);
+}
+
+int srt_csv_f64_opts(const char *s, uint32_t n, const char *nan, const char *pos, const char *neg,
+                     double *out)
+{
+    return cm_csv_double_opts(s, n, nan, pos, neg, out);
+}
+
+int srt_csv_f32_opts(const char *s, uint32_t n, const char *nan, const char *pos, const char *neg,
+                     float *out)
+{
+    return cm_csv_float_opts(s, n, nan, pos, neg, out);
+}
+
+/* CSVExprUtils.filterCommentAndEmpty: line.startsWith(comment). */
+const char *srt_csv_comment(const char *p, const char *end, const char *c, uint32_t cn)
+{
+    if ((size_t)(end - p) < cn || memcmp(p, c, cn) != 0)
+        return NULL;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? nl : end;
+}
+
+/* univocity's CsvParser.parseRecord with ignoreLeadingWhitespaces: skipWhitespace stops at
+   the delimiter and the quote. */
+const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote)
+{
+    while (p < end && !cm_csv_eol(p, end) && (unsigned char)*p <= ' ' && *p != '\0' &&
+           (unsigned char)*p != (unsigned)sep && (unsigned char)*p != (unsigned)quote)
+        p++;
+    return p;
+}
+
+/* ignoreTrailingWhitespaces: the appender drops the whitespace (<= ' ') it ends with. */
+uint32_t srt_csv_trim_end(const char *s, uint32_t n)
+{
+    while (n > 0 && (unsigned char)s[n - 1] <= ' ' && s[n - 1] != '\0')
+        n--;
+    return n;
+}
+
+int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn)
+{
+    return n == vn && (n == 0 || memcmp(s, v, n) == 0);
 }
 
 void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int sep, int quote, int esc,

@@ -745,7 +745,10 @@ static char f_next_letter(const char *fmt, uint32_t fn, uint32_t j)
     return 0;
 }
 
-int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)
+/* s[0, n) read with pattern fmt: the local date and time in *local_s and *micros, the
+   offset of the zone it names (0 without one) in *off_s; 0, or -1 when it does not match. */
+static int f_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *local_s_out,
+                   int64_t *micros_out, int64_t *off_out)
 {
     static const char *const months[12] = {"January",   "February", "March",    "April",
                                            "May",       "June",     "July",     "August",
@@ -926,6 +929,29 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
     int64_t local_s = days_n * 86400 + hour * 3600 + minute * 60 + second;
     if (zone_rules) /* TimestampFormatter.parse: ZonedDateTime.of(local, the parsed zone) */
         off_s = cm_tz_local_offset(zone_rules, local_s, micros != 0);
+    *local_s_out = local_s;
+    *micros_out = micros;
+    *off_out = off_s;
+    return 0;
+}
+
+int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)
+{
+    int64_t local_s, micros, off_s;
+    if (f_parse(s, n, fmt, fmt_n, &local_s, &micros, &off_s) < 0)
+        return -1;
     *out_us = (local_s - off_s) * F_US_PER_SEC + micros;
+    return 0;
+}
+
+/* Iso8601DateFormatter.parse: toLocalDate of what the pattern read, whatever zone or time
+   it names too. */
+int srt_date_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)
+{
+    int64_t local_s, micros, off_s;
+    if (f_parse(s, n, fmt, fmt_n, &local_s, &micros, &off_s) < 0)
+        return -1;
+    int64_t days = local_s / 86400 - (local_s % 86400 < 0);
+    *out_us = days * 86400 * F_US_PER_SEC;
     return 0;
 }

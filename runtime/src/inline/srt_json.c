@@ -684,6 +684,55 @@ const char *srt_json_date(const char *p, const char *end, int64_t *out_us, int *
     return srt_json_ts(p, end, out_us, st);
 }
 
+/* A string token's text, decoded (into scratch memory of q when it has escapes); the position
+   after it, or NULL when it is malformed. */
+static const char *j_string_text_q(SrtQuery *q, const char *p, const char *end, const char **s,
+                                   uint32_t *n)
+{
+    int esc;
+    const char *r = srt_json_string_raw(p, end, s, n, &esc);
+    if (r && esc) {
+        char *d = srt_scratch_alloc(q, *n ? *n : 1);
+        *n = srt_json_unescape(*s, *n, d);
+        *s = d;
+    }
+    return r;
+}
+
+/* JacksonParser's TimestampType/DateType converters with a pattern: VALUE_STRING with
+   getTextLength >= 1 goes to the formatter (an exception makes the value bad, no fallback
+   when the option is set); other tokens are converted as without it. */
+static const char *j_time_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
+                              uint32_t fmt_n, bool date, int64_t *out_us, int *st)
+{
+    if (p < end && (*p == '"' || *p == '\'')) {
+        const char *s;
+        uint32_t n;
+        const char *r = j_string_text_q(q, p, end, &s, &n);
+        if (!r)
+            return NULL;
+        int rc = -1;
+        if (n > 0 && fmt)
+            rc = date ? srt_date_parse_fmt(s, n, fmt, fmt_n, out_us)
+                      : srt_ts_parse_fmt(s, n, fmt, fmt_n, out_us);
+        *st = rc == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return r;
+    }
+    return date ? srt_json_date(p, end, out_us, st) : srt_json_ts(p, end, out_us, st);
+}
+
+const char *srt_json_ts_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
+                            uint32_t fmt_n, int64_t *out_us, int *st)
+{
+    return j_time_fmt(q, p, end, fmt, fmt_n, false, out_us, st);
+}
+
+const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
+                              uint32_t fmt_n, int64_t *out_us, int *st)
+{
+    return j_time_fmt(q, p, end, fmt, fmt_n, true, out_us, st);
+}
+
 /* A non-numeric number as Jackson's generator writes it (writeNumber(double) with
    QUOTE_NON_NUMERIC_NUMBERS): a quoted "NaN", "Infinity" or "-Infinity". */
 static const char *j_nonnum_text(double d)

@@ -69,6 +69,8 @@ typedef struct Files {
     int csv;            /* format csv: a UTF-8 byte order mark starting a file is dropped */
     int skip_header;    /* csv with header = true: the first line of each file is not data */
     char *line_sep;     /* owned: the lineSep option (SrtReadPos); NULL: not set */
+    char *comment;      /* owned: csv's comment option, lines skipped before the header;
+                           NULL: none */
     int json_lf;        /* JSON with lineSep and no corrupt record column: a '\n' in a record
                            is read as Jackson reads it (cm_lines_sep's json) */
     int64_t max_age_ns; /* maxFileAge */
@@ -142,6 +144,12 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     f->csv = format && srt_str_ieq(format, "csv");
     if (f->csv && (rc = srt_opts_bool(opts, "header", &f->skip_header, err)) < 0)
         return rc;
+    const char *comment = f->csv ? srt_opts_value(opts, "comment") : NULL;
+    if (comment && *comment) {
+        if (!(f->comment = srt_mem_alloc(f->mem, strlen(comment) + 1)))
+            return srt_err_nomem(err, "files source");
+        memcpy(f->comment, comment, strlen(comment) + 1);
+    }
     const char *sep = srt_opts_value(opts, "lineSep"); /* sema refuses an empty one */
     if (sep && !*sep)
         return srt_err_set(err, SRT_ERR_OPTION, "source '%s': lineSep is empty", s->name);
@@ -821,7 +829,18 @@ typedef struct Handing {
     int skip;      /* the csv header is still to be skipped */
     int bom;       /* a byte order mark may still start the file */
     int any;       /* fn was called */
+    const char *comment; /* csv: lines starting with it are no header either; NULL: none */
 } Handing;
+
+/* The end ('\n' or e) of the line at p when it starts with comment, else NULL. */
+static const char *comment_line(const char *comment, const char *p, const char *e)
+{
+    size_t n = comment ? strlen(comment) : 0;
+    if (!n || (size_t)(e - p) < n || memcmp(p, comment, n) != 0)
+        return NULL;
+    const char *nl = memchr(p, '\n', (size_t)(e - p));
+    return nl ? nl : e;
+}
 
 /* Hand b[0, take), whole lines (the last one unterminated only at the end of the file), of
    the file `what` to fn: a csv file's byte order mark and header line first dropped.  The
@@ -838,10 +857,12 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = take >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         h->bom = 0;
     }
-    if (h->skip) { /* the header: the first line that is not blank (cm_csv_blank_line) */
+    if (h->skip) { /* the header: the first line that is not blank (cm_csv_blank_line) nor,
+                      with the comment option, a comment (CSVExprUtils.extractHeader) */
         const char *p = b + from, *e = b + take, *le;
         /* the line of a byte order mark is not blank: String.trim keeps U+FEFF */
-        while (p < e && (from == 0 || p > b + from) && (le = cm_csv_blank_line(p, e)) != NULL) {
+        while (p < e && (from == 0 || p > b + from) &&
+               ((le = cm_csv_blank_line(p, e)) != NULL || (le = comment_line(h->comment, p, e)))) {
             p = le < e ? le + 1 : e;
             skipped++;
         }
@@ -900,7 +921,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0};
+    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0, f->comment};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
@@ -979,7 +1000,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0};
+    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0, f->comment};
     int rc = 0;
     if (f->line_sep) { /* cm_lines_sep compacts once: the whole mapping up front */
         size_t out;
@@ -1310,6 +1331,8 @@ static void files_close(SrtSource *s)
         srt_mem_free(f->mem, f->abs, strlen(f->abs) + 1);
     if (f->line_sep)
         srt_mem_free(f->mem, f->line_sep, strlen(f->line_sep) + 1);
+    if (f->comment)
+        srt_mem_free(f->mem, f->comment, strlen(f->comment) + 1);
     srt_mem_free(f->mem, f, sizeof *f);
     s->impl = NULL;
 }
