@@ -15,7 +15,8 @@
 **     partitions follow the previous branches') or a join, nor in the static side of one,
 **     nor in HAVING or in the select list of an aggregating block (all evaluated after
 **     Spark's shuffle);
-**   - only where Spark evaluates it for every row: an operand before which nothing can
+**   - rand, randn and monotonically_increasing_id, whose values count the rows before, only
+**     where Spark evaluates them for every row: an operand before which nothing can
 **     be NULL (a null-intolerant expression skips the rest once an operand is NULL), not a
 **     later branch of CASE (IF, NVL2, ELT), COALESCE, NVL, IFNULL, NANVL, the right side of
 **     AND/OR, an IN list or a lambda function.  Each top-level conjunct of WHERE counts as
@@ -102,7 +103,7 @@ static void walk_call(PartCheck *pc, const SExpr *e, bool cond, const char *wher
                        "%s() %s is not supported yet: sluice numbers the partitions of a scan "
                        "only (write it in a subquery that reads the source)",
                        call_name(fn), where);
-        else if (cond)
+        else if (cond && fn != FN_SPARK_PARTITION_ID) /* the others count the rows */
             diag_error(pc->sc->diag, e->span,
                        "%s() where Spark may not evaluate it for every row (a later branch of "
                        "CASE, IF or COALESCE, the right side of AND or OR, an IN list, a lambda "
