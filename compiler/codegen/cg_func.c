@@ -1044,8 +1044,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_RAND: /* Rand, Randn (srt_partition.c): the call site's generator */
     case FN_RANDOM:
     case FN_RANDN: {
-        LLVMValueRef seed = n ? LLVMBuildSelect(cg->b, a[0].null, cg_i64(cg, 0), a[0].v, "seed")
-                              : cg_i64(cg, 0);
+        LLVMValueRef seed =
+            n ? LLVMBuildSelect(cg->b, a[0].null, cg_i64(cg, 0), a[0].v, "seed") : cg_i64(cg, 0);
         LLVMValueRef args[4] = {cg->q, cg_i32(cg, e->u.call.site), seed, cg_i32(cg, n)};
         const char *fn = e->u.call.fn == FN_RANDN ? "srt_randn" : "srt_rand";
         return scalar(cg_i1(cg, 0), cg_call(cg, fn, args, 4, "rand"));

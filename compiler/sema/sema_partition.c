@@ -50,8 +50,9 @@ typedef struct PartCheck {
 /* The name a message gives the call e (Spark's, as its column would be named). */
 static const char *call_name(SFunc fn)
 {
-    return fn == FN_RANDOM ? "rand" : fn == FN_SPARK_PARTITION_ID ? "SPARK_PARTITION_ID"
-                                                                 : sema_func_name(fn);
+    return fn == FN_RANDOM               ? "rand"
+           : fn == FN_SPARK_PARTITION_ID ? "SPARK_PARTITION_ID"
+                                         : sema_func_name(fn);
 }
 
 /* Is e never NULL in Spark (a later operand of a null-intolerant expression is then

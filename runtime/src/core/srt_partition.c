@@ -39,14 +39,14 @@
 
 struct SrtPartSite {
     int used;
-    int64_t batch;    /* the batch and partition the state below is for */
+    int64_t batch; /* the batch and partition the state below is for */
     int32_t part;
-    int64_t count;    /* monotonically_increasing_id: rows seen in the partition */
-    int rng_set;      /* rand, randn: the generator is seeded for the partition */
-    uint64_t rng;     /* XORShiftRandom's seed */
-    int have_gauss;   /* java.util.Random's haveNextNextGaussian, nextNextGaussian */
+    int64_t count;  /* monotonically_increasing_id: rows seen in the partition */
+    int rng_set;    /* rand, randn: the generator is seeded for the partition */
+    uint64_t rng;   /* XORShiftRandom's seed */
+    int have_gauss; /* java.util.Random's haveNextNextGaussian, nextNextGaussian */
     double next_gauss;
-    int seed_used;    /* a fresh seed was drawn for seed_batch */
+    int seed_used; /* a fresh seed was drawn for seed_batch */
     int64_t seed_batch;
     int64_t seed;
 };

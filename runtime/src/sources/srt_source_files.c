@@ -77,8 +77,8 @@ typedef struct Files {
                            the lender while one is set) */
     size_t cap_rbuf;
     const SrtLender *lender; /* borrowed during files_read: SrtSource.lender */
-    int part;           /* the file being read: its place in the batch's read order, the
-                           partition Spark reads it in (SrtReadPos.file) */
+    int part;                /* the file being read: its place in the batch's read order, the
+                                partition Spark reads it in (SrtReadPos.file) */
     SrtAggTable *seen;  /* names already listed (pending or taken) */
     FileEnt *pending;   /* listed, not yet taken, sorted; live part is [head, n) */
     size_t head, n_pending, cap_pending;
@@ -876,8 +876,7 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep,
-                      h->at.file};
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
