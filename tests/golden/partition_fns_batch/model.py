@@ -17,6 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from spark_show import batch as show_batch  # noqa: E402
+from fdlibm import fd_log  # noqa: E402
 
 M32 = 0xFFFFFFFF
 M64 = 0xFFFFFFFFFFFFFFFF
@@ -46,67 +47,6 @@ def bytes_hash(data, seed):
     h = (h * 0xC2B2AE35) & M32
     h ^= h >> 16
     return h
-
-
-# ---- fdlibm 5.3's e_log.c (StrictMath.log) ----
-LN2_HI, LN2_LO, TWO54 = 6.93147180369123816490e-01, 1.90821492927058770002e-10, 1.8014398509481984e16
-LG = [6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01,
-      2.222219843214978396e-01, 1.818357216161805012e-01, 1.531383769920937332e-01,
-      1.479819860511658591e-01]
-
-
-def words(x):
-    b = struct.unpack(">q", struct.pack(">d", x))[0]
-    return (b >> 32), b & M32  # signed high word, low word
-
-
-def with_high(x, hi):
-    lo = words(x)[1]
-    return struct.unpack(">d", struct.pack(">Q", ((hi & M32) << 32) | lo))[0]
-
-
-def strict_log(x):
-    hx, lx = words(x)
-    k = 0
-    if hx < 0x00100000:
-        if ((hx & 0x7FFFFFFF) | lx) == 0:
-            return -math.inf
-        if hx < 0:
-            return math.nan
-        k -= 54
-        x *= TWO54
-        hx = words(x)[0]
-    if hx >= 0x7FF00000:
-        return x + x
-    k += (hx >> 20) - 1023
-    hx &= 0x000FFFFF
-    i = (hx + 0x95F64) & 0x100000
-    x = with_high(x, hx | (i ^ 0x3FF00000))
-    k += i >> 20
-    f = x - 1.0
-    if (0x000FFFFF & (2 + hx)) < 3:
-        if f == 0.0:
-            return 0.0 if k == 0 else k * LN2_HI + k * LN2_LO
-        r = f * f * (0.5 - 0.33333333333333333 * f)
-        return f - r if k == 0 else k * LN2_HI - ((r - k * LN2_LO) - f)
-    s = f / (2.0 + f)
-    dk = float(k)
-    z = s * s
-    i = hx - 0x6147A
-    w = z * z
-    j = 0x6B851 - hx
-    t1 = w * (LG[1] + w * (LG[3] + w * LG[5]))
-    t2 = z * (LG[0] + w * (LG[2] + w * (LG[4] + w * LG[6])))
-    i |= j
-    r = t2 + t1
-    if i > 0:
-        hfsq = 0.5 * f * f
-        if k == 0:
-            return f - (hfsq - s * (hfsq + r))
-        return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f)
-    if k == 0:
-        return f - s * (f - r)
-    return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f)
 
 
 class XORShiftRandom:
@@ -140,7 +80,7 @@ class XORShiftRandom:
             s = v1 * v1 + v2 * v2
             if s < 1 and s != 0:
                 break
-        m = math.sqrt(-2 * strict_log(s) / s)
+        m = math.sqrt(-2 * fd_log(s) / s)
         self.next_gaussian = v2 * m
         return v1 * m
 
