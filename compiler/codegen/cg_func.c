@@ -1044,6 +1044,21 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[3] = {cg->q};
         return string_result(cg, "srt_uuid", args, 1, cg_i1(cg, 0), 0);
     }
+    case FN_RAND: /* Rand, Randn (srt_partition.c): the call site's generator */
+    case FN_RANDOM:
+    case FN_RANDN: {
+        LLVMValueRef seed =
+            n ? LLVMBuildSelect(cg->b, a[0].null, cg_i64(cg, 0), a[0].v, "seed") : cg_i64(cg, 0);
+        LLVMValueRef args[4] = {cg->q, cg_i32(cg, e->u.call.site), seed, cg_i32(cg, n)};
+        const char *fn = e->u.call.fn == FN_RANDN ? "srt_randn" : "srt_rand";
+        return scalar(cg_i1(cg, 0), cg_call(cg, fn, args, 4, "rand"));
+    }
+    case FN_MONOTONICALLY_INCREASING_ID: {
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, e->u.call.site)};
+        return scalar(cg_i1(cg, 0), cg_call(cg, "srt_monotonically_increasing_id", args, 2, "id"));
+    }
+    case FN_SPARK_PARTITION_ID:
+        return scalar(cg_i1(cg, 0), cg_call(cg, "srt_partition_id", &cg->q, 1, "partition"));
     case FN_WINDOW_TIME: /* ResolveWindowTime: window.end - 1 (µs); NULL for a NULL window */
         return scalar(cg_or(cg, a[0].null, a[0].fields[1].null),
                       LLVMBuildSub(cg->b, a[0].fields[1].v, cg_i64(cg, 1), "window_time"));

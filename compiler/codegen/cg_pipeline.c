@@ -678,6 +678,24 @@ static void state_setup(CgCtx *cg, const PQuery *pq, EventTime *et, Tables *t)
     event_time_setup(cg, pq, et);
 }
 
+/* WHERE w (NULL: none) over env: a row it does not keep goes to bb_cont, the builder stays
+   with the rows it keeps.  A condition calling rand, randn or monotonically_increasing_id is
+   tested conjunct by conjunct, each only for the rows the ones before kept, as Spark's
+   FilterExec evaluates its conjuncts (sema_partition.c); others as a whole. */
+static void where_conjuncts(CgCtx *cg, const CgEnv *env, const SExpr *w, LLVMBasicBlockRef bb_cont)
+{
+    if (!w)
+        return;
+    if (w->kind == SX_AND && sema_has_partition_fn(w)) {
+        where_conjuncts(cg, env, w->u.bin.lhs, bb_cont);
+        where_conjuncts(cg, env, w->u.bin.rhs, bb_cont);
+        return;
+    }
+    LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
+    LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, env, w)), pass, bb_cont);
+    cg_at(cg, pass);
+}
+
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
    was done), innermost first, then the aggregation or an output row; a row that is done goes
    to bb_next.  Without an aggregate the last block is the top. */
@@ -689,11 +707,7 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         const SSelect *s = pq->pre[b];
         if (b > from || !joined)
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        if (s->where) {
-            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, s->where)), pass, bb_cont);
-            cg_at(cg, pass);
-        }
+        where_conjuncts(cg, &env, s->where, bb_cont);
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         if (s->window && s->window->u.window.session) {
@@ -717,12 +731,7 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     }
     if (pq->agg) {
         bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        if (pq->agg->where) {
-            LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-            LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &env, pq->agg->where)), pass,
-                            bb_cont);
-            cg_at(cg, pass);
-        }
+        where_conjuncts(cg, &env, pq->agg->where, bb_cont);
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         aggregate_row(cg, pq, &env, t->table, bb_cont, et);

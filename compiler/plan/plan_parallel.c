@@ -27,6 +27,9 @@
 **     groups at the batch's output, on the query's thread, so only the first is split and
 **     merged;
 **   - no DISTINCT aggregate (its set of seen values is the query's);
+**   - no rand(), randn() or monotonically_increasing_id() (SQuery.sequence_fns): each call's
+**     generator or count runs through a partition's rows in order, which a task would
+**     restart; spark_partition_id() splits (each task's segments carry their file);
 **   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
 **     rows, which would cost what processing them does.
 ** A static-table join is probed read-only, so it does not prevent a split; the build side of
@@ -76,6 +79,8 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "DROP DUPLICATES before an aggregation";
     if (pq->n_distinct)
         return "a DISTINCT aggregate";
+    if (pq->query && pq->query->sequence_fns)
+        return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     bool cheap = true; /* every source makes its rows in memory, of fixed-size values */
     for (int b = 0; b < pq->n_branches; b++) {
         const SSource *src = pq->branches[b].source;

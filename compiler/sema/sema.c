@@ -257,6 +257,8 @@ static void check_insert(SemaCtx *sc, const AstStmt *st)
         q->sink = sema_show_sink(sc, st);
     else
         sema_query_options(sc, q, st);
+    if (st->query && bind_ok)
+        sema_partition_check(sc, q);
     if (st->query)
         sema_stream_check_query(sc, q, st, bind_ok);
     sc->batch_query = false;

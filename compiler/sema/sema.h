@@ -347,7 +347,10 @@ struct SExpr {
         struct { SExpr *arg, *pattern; bool negated; uint32_t escape; /* a code point */ } like;
         struct { SExpr *arg; SExpr **values; int n_values; bool negated; } in;
         struct { SExpr **whens; SExpr **thens; int n_whens; SExpr *else_; } kase;
-        struct { SFunc fn; SExpr **args; int n_args; } call;
+        /* site: a partition-dependent function's (sema_is_partition_fn) number in the
+           program, which keeps its own state per partition (each call its own generator or
+           counter, as each Spark expression instance); 0 for other functions */
+        struct { SFunc fn; SExpr **args; int n_args; int site; } call;
         struct {
             SExpr *ts;          /* a TIMESTAMP expression over the input; NULL: the column
                                    `window` / `session_window` naming the GROUP BY window
@@ -637,6 +640,9 @@ struct SQuery {
     bool build;             /* the build side of a join (SJoin.build): no sink, run by the
                                query that probes it */
     int64_t limit;          /* LIMIT of a batch query; -1 without */
+    bool sequence_fns;      /* calls rand, randn or monotonically_increasing_id, whose values
+                               depend on the rows before in the partition (sema_partition.c;
+                               plan_parallel.c keeps the query on one thread) */
 };
 
 typedef struct SProgram {
@@ -665,6 +671,11 @@ int sema_window_count(const SExpr *w);
    `sluice explain`.  Appends to sb. */
 void sema_dump_program(StrBuf *sb, const SProgram *p);
 
+/* rand, random, randn, monotonically_increasing_id, spark_partition_id: values that depend
+   on the partition a row is read in (sema_partition.c). */
+bool sema_is_partition_fn(SFunc fn);
+/* Does e call one of them (outside lambda functions' bodies too)? */
+bool sema_has_partition_fn(const SExpr *e);
 /* The row of functions.def of fn. */
 const SFuncInfo *sema_func_info(SFunc fn);
 /* Names for dumps and messages. */

@@ -2473,6 +2473,11 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
                list_equal(a->u.kase.thens, b->u.kase.thens, a->u.kase.n_whens) &&
                sema_expr_equal(a->u.kase.else_, b->u.kase.else_);
     case SX_CALL:
+        /* rand() and randn() without a seed get one each (ResolveRandomSeed): equal only to
+           themselves */
+        if ((a->u.call.fn == FN_RAND || a->u.call.fn == FN_RANDOM || a->u.call.fn == FN_RANDN) &&
+            a->u.call.n_args == 0 && a->u.call.site != b->u.call.site)
+            return false;
         return a->u.call.fn == b->u.call.fn && a->u.call.n_args == b->u.call.n_args &&
                list_equal(a->u.call.args, b->u.call.args, a->u.call.n_args);
     case SX_WINDOW:

@@ -677,6 +677,26 @@ SExpr *sema_window_time(Binder *b, SExpr *w, SrcSpan at)
 
 /* The typing rule of a SPECIAL function.  Sets *rt, or *bad and *want for the message of
    the caller; false after reporting an error itself. */
+/* The seed of rand and randn (randomExpressions.scala's RDG, ExpectsInputTypes of INT or
+   BIGINT: a NULL is an INT NULL, seed 0), made a BIGINT; it must be foldable (CheckAnalysis's
+   SEED_EXPRESSION_IS_UNFOLDABLE, after the type check).  False after reporting. */
+static bool rand_seed(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const Type *t = args[0]->type;
+    if (t->kind != TY_INT && t->kind != TY_BIGINT && t->kind != TY_NULL)
+        return sema_unexpected_input_type(b, e, 0, "(\"INT\" or \"BIGINT\")", t), false;
+    if (args[0]->kind != SX_CONST) {
+        const AstExpr *a = e->u.call.args.items[0];
+        diag_error(b->sc->diag, a->span,
+                   "[SEED_EXPRESSION_IS_UNFOLDABLE] The seed expression \"%s\" of the expression "
+                   "\"%s\" must be foldable.",
+                   sema_expr_sql(b->sc, b->blk, a), sema_expr_sql(b->sc, b->blk, e));
+        return false;
+    }
+    args[0] = sema_coerce(b->sc, args[0], &type_bigint);
+    return true;
+}
+
 static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                          const Type **rt, int *bad, const char **want)
 {
@@ -822,6 +842,17 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         SL_UNREACHABLE();
     case FN_UUID: /* Uuid (misc.scala): a STRING, never NULL, another each row */
         *rt = &type_string;
+        return true;
+    case FN_RAND:
+    case FN_RANDOM:
+    case FN_RANDN:
+        *rt = &type_double;
+        return n == 0 || rand_seed(b, e, args);
+    case FN_MONOTONICALLY_INCREASING_ID: /* never NULL */
+        *rt = &type_bigint;
+        return true;
+    case FN_SPARK_PARTITION_ID: /* never NULL */
+        *rt = &type_int;
         return true;
     case FN_WINDOW_TIME:
         /* WindowTime (datetimeExpressions.scala): the representative event time of a window
@@ -1151,6 +1182,8 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     c->u.call.fn = fn;
     c->u.call.args = args;
     c->u.call.n_args = n;
+    if (sema_is_partition_fn(fn))
+        c->u.call.site = b->sc->n_sites++;
     return c;
 }
 

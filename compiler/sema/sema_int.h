@@ -24,6 +24,7 @@ typedef struct SemaCtx {
     PtrVec sinks;     /* SSink * */
     PtrVec queries;   /* SQuery * */
     bool batch_query; /* the query being bound reads no stream: only that is reported */
+    int n_sites;      /* partition-dependent calls numbered so far (SExpr u.call.site) */
 } SemaCtx;
 
 /* Case-insensitive lookups in the catalog built so far; NULL if absent. */
@@ -419,6 +420,12 @@ void sema_stream_refuse_over(SemaCtx *sc, const AstExpr *call);
 void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bind_ok);
 /* Refuse a query without checkpointLocation (Spark's message). */
 void sema_stream_require_checkpoint(SemaCtx *sc, const SQuery *q);
+
+/* ==== Partition-dependent functions (sema_partition.c) ==== */
+
+/* Refuse rand, randn, monotonically_increasing_id and spark_partition_id where sluice cannot
+   give Spark's partitions, or where Spark may skip them for a row; mark q->sequence_fns. */
+void sema_partition_check(SemaCtx *sc, SQuery *q);
 
 /* ==== Sink rules (sema_sink_kafka.c) ==== */
 

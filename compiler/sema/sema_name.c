@@ -456,6 +456,7 @@ static bool prints_in_capitals(int fn)
     case FN_RLIKE: /* RLike.sql: prettyName in capitals, RLIKE(s, p) (REGEXP_LIKE(s, p) by alias) */
     case FN_REGEXP_LIKE:
     case FN_REGEXP:
+    case FN_SPARK_PARTITION_ID: /* SparkPartitionID's prettyName */
         return true;
     default:
         return false;
@@ -466,7 +467,8 @@ static bool prints_in_capitals(int fn)
    whatever name called it (dateadd), and with a unit first (three arguments) dateadd and
    date_add are the parser's TimestampAdd, datediff and date_diff its TimestampDiff, whose sql
    is timestampadd(unit, ...) and timestampdiff(unit, ...) (AstBuilder.visitTimestampadd,
-   visitTimestampdiff; the unit as written); curdate() is CurrentDate(), named current_date().
+   visitTimestampdiff; the unit as written); curdate() is CurrentDate(), named current_date();
+   random(x) is Rand, named rand(x).
    (Rint is UnaryMathExpression(math.rint, "ROUND") but its prettyName is "rint": rint(x).) */
 static const char *pretty_name(int fn, int n_args)
 {
@@ -476,6 +478,8 @@ static const char *pretty_name(int fn, int n_args)
         return "timestampdiff";
     if (fn == FN_CURDATE)
         return "current_date";
+    if (fn == FN_RANDOM) /* Rand.sql: rand(seed) whatever name called it */
+        return "rand";
     if (n_args == 2 && (fn == FN_CEIL || fn == FN_CEILING)) /* RoundCeil's nodeName */
         return "ceil";
     return fn == FN_DATEADD ? "date_add" : fn_names[fn];

@@ -1027,6 +1027,14 @@ int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *p
 /* input_file_name() (srt_input_file.c): the URI of the file the current row came from
    (Spark's "file:/abs/path"), or "" for a row of another source; valid until the next file. */
 void srt_input_file_name(SrtQuery *q, const char **out, uint32_t *out_n);
+/* The partition-dependent functions (srt_partition.c): the partition of the current row
+   (spark_partition_id()), and per call site `site` (SExpr u.call.site) of the query
+   monotonically_increasing_id(), rand(seed) and randn(seed) (seeded: the seed was written;
+   it is used in a batch query only, a stream draws a random one per batch as Spark does). */
+int32_t srt_partition_id(SrtQuery *q);
+int64_t srt_monotonically_increasing_id(SrtQuery *q, int32_t site);
+double srt_rand(SrtQuery *q, int32_t site, int64_t seed, int32_t seeded);
+double srt_randn(SrtQuery *q, int32_t site, int64_t seed, int32_t seeded);
 /* json_tuple(json, k1, ..., kn)'s row (srt_json_path.c: Spark's JsonTuple): out[i] and
    out_n[i] the value of keys[i] (key_n[i] UINT32_MAX for a NULL key), in scratch memory of q
    or pointing into json, out[i] NULL for NULL (no such field, a JSON null, malformed JSON,

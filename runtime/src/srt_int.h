@@ -286,7 +286,9 @@ typedef struct SrtReadPos {
     int64_t line, byte;
     const char *line_sep; /* how the origin's lines end, to count them: its lineSep (the source
                              has compacted each to one '\n', cm_lines_sep); NULL: cm_lines_lf's */
-    int file;             /* the origin is a file (the files source): input_file_name() */
+    int file;             /* the origin is a file (the files source): 1 + its place in the
+                             batch's read order (its partition, srt_partition.c); 0 for
+                             other origins (input_file_name() tests it) */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a
@@ -1236,6 +1238,9 @@ struct SrtQuery {
     SrtReadPos cur_at;       /* where cur_buf starts in cur_what */
     SrtBuf file_uri;         /* input_file_name() of file_uri_what (srt_input_file_name) */
     char *file_uri_what;     /* owned copy of the cur_what it was made for, or NULL */
+    struct SrtPartSite *part_sites; /* owned: per call site of rand, randn and
+                                       monotonically_increasing_id (srt_partition.c) */
+    size_t n_part_sites;
 
     /* nested types named by generated code (srt_nested.c), parsed once each */
     SrtArena meta;           /* query-lifetime allocations */
@@ -1361,6 +1366,15 @@ int srt_value_copy(SrtArena *a, const SrtType *t, SrtDatum *d);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);
+/* rand, randn, monotonically_increasing_id (srt_partition.c): free the call sites' state.
+   The XORShiftRandom of Spark (org.apache.spark.util.random): its state for a seed
+   (hashSeed), nextDouble and nextGaussian (have/next: the second value the polar method
+   made). */
+typedef struct SrtPartSite SrtPartSite;
+void srt_partition_free(SrtQuery *q);
+uint64_t srt_xorshift_seed(int64_t seed);
+double srt_xorshift_double(uint64_t *state);
+double srt_xorshift_gaussian(uint64_t *state, int *have, double *next);
 /* input_file_name()'s cached URI (srt_input_file.c): the copy of the path it was made for,
    and everything. */
 void srt_input_file_free_what(SrtQuery *q);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "srt_abi.h"
+#include "srt_int.h"
 
 /* Bit-for-bit equality (tells -0.0 from 0.0; any NaN equals NaN). */
 static int same(double a, double b)
@@ -330,6 +331,24 @@ START_TEST(months_between)
 }
 END_TEST
 
+/* Spark's XORShiftRandom (srt_partition.c): rand(0) and randn(0) of randomExpressions.scala's
+   examples, then the sequence of seed 0 (nextDouble) and the pair nextGaussian makes. */
+START_TEST(xorshift_random)
+{
+    uint64_t st = srt_xorshift_seed(0);
+    ck_same(srt_xorshift_double(&st), 0.7604953758285915);
+    ck_same(srt_xorshift_double(&st), 0.5234194256885571);
+    ck_same(srt_xorshift_double(&st), 0.0953472826424725);
+    st = srt_xorshift_seed(0);
+    int have = 0;
+    double next = 0;
+    ck_same(srt_xorshift_gaussian(&st, &have, &next), 1.6034991609278433);
+    ck_assert_int_eq(have, 1);
+    ck_same(srt_xorshift_gaussian(&st, &have, &next), next);
+    ck_assert_int_eq(have, 0);
+}
+END_TEST
+
 Suite *rt_math_suite(void)
 {
     Suite *s = suite_create("rt_math");
@@ -339,6 +358,7 @@ Suite *rt_math_suite(void)
     tcase_add_test(tc, exp_log_cases);
     tcase_add_test(tc, strict_math);
     tcase_add_test(tc, ts_fields);
+    tcase_add_test(tc, xorshift_random);
     suite_add_tcase(s, tc);
     tc = tcase_create("more math");
     tcase_add_test(tc, unary);

@@ -232,6 +232,7 @@ static void worker_free(SrtQuery *w)
     srt_query_ops_free(w);
     srt_regex_cache_free(w);
     srt_input_file_free(w);
+    srt_partition_free(w);
     srt_arena_free(&w->batch);
     srt_arena_free(&w->scratch);
     srt_arena_free(&w->meta);

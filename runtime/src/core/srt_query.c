@@ -231,6 +231,7 @@ void srt_query_free(SrtQuery *q)
         srt_agg_free(q->distinct);
     srt_regex_cache_free(q);
     srt_input_file_free(q);
+    srt_partition_free(q);
     srt_arena_free(&q->batch);
     srt_arena_free(&q->scratch);
     srt_arena_free(&q->meta);

@@ -80,6 +80,8 @@ typedef struct Files {
                            the lender while one is set) */
     size_t cap_rbuf;
     const SrtLender *lender; /* borrowed during files_read: SrtSource.lender */
+    int part;                /* the file being read: its place in the batch's read order, the
+                                partition Spark reads it in (SrtReadPos.file) */
     SrtAggTable *seen;  /* names already listed (pending or taken) */
     FileEnt *pending;   /* listed, not yet taken, sorted; live part is [head, n) */
     size_t head, n_pending, cap_pending;
@@ -875,7 +877,7 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, 1};
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -921,7 +923,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0, f->comment};
+    Handing h = {{1, 0, f->line_sep, 1 + f->part}, f->skip_header, f->csv, 0, f->comment};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
@@ -1000,7 +1002,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep, 1}, f->skip_header, f->csv, 0, f->comment};
+    Handing h = {{1, 0, f->line_sep, 1 + f->part}, f->skip_header, f->csv, 0, f->comment};
     int rc = 0;
     if (f->line_sep) { /* cm_lines_sep compacts once: the whole mapping up front */
         size_t out;
@@ -1103,7 +1105,10 @@ static int read_path(Files *f, const char *path, const char *what, SrtReadFn fn,
 ** meets them, are therefore the largest file's first.  sluice reads whole files in that
 ** order.  Spark splits a file only when it is longer than maxSplitBytes (at least
 ** spark.sql.files.openCostInBytes, 4 MB, and more with more data per core), and then orders
-** the splits, not the files: for such files the order can differ. */
+** the splits, not the files: for such files the order can differ.  The i-th file read is
+** partition i (SrtReadPos.file, srt_partition.c): Spark's numbering when each file is a
+** partition of its own (FilePartition.getFilePartitions packs small files together once the
+** batch has more files than Spark's default parallelism). */
 
 typedef struct ReadItem {
     char *path;  /* owned: what is opened */
@@ -1223,6 +1228,7 @@ static int read_items(SrtSource *s, ReadList *l, SrtReadFn fn, void *ctx, SrtErr
     for (size_t i = 0; i < l->n; i++) {
         const ReadItem *it = &l->v[i];
         int missing = 0;
+        l->f->part = (int)i;
         int rc = read_path(l->f, it->path, it->what, fn, ctx, &missing, err);
         if (rc < 0 && missing && it->entry)
             rc = srt_err_set(err, SRT_ERR_IO,

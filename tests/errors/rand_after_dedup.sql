@@ -1,0 +1,4 @@
+-- expect: 4:27: rand() after DROP DUPLICATES is not supported yet: sluice numbers the partitions of a scan only (write it in a subquery that reads the source)
+CREATE SOURCE s (k STRING, v INT) WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT k, rand(7) FROM s DROP DUPLICATES (k);
