@@ -83,6 +83,23 @@ typedef struct SReadOpts {
     bool trim_leading, trim_trailing, csv_custom;
 } SReadOpts;
 
+/* The options map of from_json (JsonToStructs) and to_json (StructsToJson), Spark's
+   JSONOptions of that map (sema_readopts.c decodes it). */
+typedef struct SJsonFnOpts {
+    /* from_json: read as the files source's reader reads a record with these options;
+       failfast: mode FAILFAST (a malformed text fails the query), else PERMISSIVE;
+       corrupt: columnNameOfCorruptRecord, the STRING field of a STRUCT schema that receives
+       a malformed text (and is not read from the JSON). */
+    SReadOpts read;
+    bool failfast;
+    const char *corrupt;
+    /* to_json: timestampFormat and dateFormat (NULL: Spark's default writing patterns),
+       write_nulls: ignoreNullFields = false (a NULL struct field is written as null),
+       pretty: Jackson's DefaultPrettyPrinter. */
+    const char *ts_write, *date_write;
+    bool write_nulls, pretty;
+} SJsonFnOpts;
+
 typedef struct SSource {
     const char *name;
     SrcSpan span;           /* the name in CREATE SOURCE */
@@ -347,7 +364,8 @@ struct SExpr {
         struct { SExpr *arg, *pattern; bool negated; uint32_t escape; /* a code point */ } like;
         struct { SExpr *arg; SExpr **values; int n_values; bool negated; } in;
         struct { SExpr **whens; SExpr **thens; int n_whens; SExpr *else_; } kase;
-        struct { SFunc fn; SExpr **args; int n_args; } call;
+        /* json: from_json's and to_json's options (NULL: none given) */
+        struct { SFunc fn; SExpr **args; int n_args; const SJsonFnOpts *json; } call;
         struct {
             SExpr *ts;          /* a TIMESTAMP expression over the input; NULL: the column
                                    `window` / `session_window` naming the GROUP BY window

@@ -15,45 +15,47 @@
 ** IllegalArgumentException, which makes every such value bad (ts_never, date_never).
 */
 #include <string.h>
+#include <strings.h>
 
 #include "sema/sema_int.h"
 
-/* timestampFormat or dateFormat: the pattern into *fmt, *never when no value parses. */
-static void datetime_pattern(SemaCtx *sc, const SSource *src, const char *key, const char **fmt,
-                             bool *never)
+/* timestampFormat or dateFormat of opts: the pattern into *fmt, *never when no value
+   parses (parsing); for writing (!parsing) a pattern the formatter refuses is an error. */
+static void datetime_pattern(SemaCtx *sc, const SOptions *opts, const char *key, bool parsing,
+                             const char **fmt, bool *never)
 {
-    const SOption *o = soptions_find(&src->options, key);
+    const SOption *o = soptions_find(opts, key);
     *fmt = NULL;
     *never = false;
     if (!o)
         return;
     bool fails_query;
     const char *why = sema_datetime_pattern_problem(sc->arena, o->value, (uint32_t)strlen(o->value),
-                                                    true, &fails_query);
-    if (fails_query)
+                                                    parsing, &fails_query);
+    if (fails_query || (why && !parsing))
         diag_error(sc->diag, o->value_span, "%s", why);
     *fmt = o->value;
     *never = why != NULL;
 }
 
 /* A string option's value, or dflt. */
-static const char *text_opt(const SSource *src, const char *key, const char *dflt)
+static const char *text_opt(const SOptions *opts, const char *key, const char *dflt)
 {
-    const SOption *o = soptions_find(&src->options, key);
+    const SOption *o = soptions_find(opts, key);
     return o ? o->value : dflt;
 }
 
-static bool bool_opt(const SSource *src, const char *key)
+static bool bool_opt(const SOptions *opts, const char *key)
 {
-    const SOption *o = soptions_find(&src->options, key);
+    const SOption *o = soptions_find(opts, key);
     return o && strcmp(o->value, "true") == 0;
 }
 
 /* comment: CSVOptions.getChar ("" is '\u0000', which isCommentSet takes as none; more than
    one UTF-16 unit is paramExceedOneCharError); NULL when none. */
-static const char *comment_opt(SemaCtx *sc, const SSource *src)
+static const char *comment_opt(SemaCtx *sc, const SOptions *opts)
 {
-    const SOption *o = soptions_find(&src->options, "comment");
+    const SOption *o = soptions_find(opts, "comment");
     if (!o || !*o->value)
         return NULL;
     size_t units = 0;
@@ -70,18 +72,19 @@ static const char *comment_opt(SemaCtx *sc, const SSource *src)
    ignoreLeadingWhiteSpaceInRead, ignoreTrailingWhiteSpaceInRead, comment. */
 static void csv_options(SemaCtx *sc, const SSource *src, SReadOpts *r)
 {
-    r->null_value = text_opt(src, "nullValue", "");
-    r->empty_value = text_opt(src, "emptyValue", "");
-    r->nan_value = text_opt(src, "nanValue", "NaN");
-    r->pos_inf = text_opt(src, "positiveInf", "Inf");
-    r->neg_inf = text_opt(src, "negativeInf", "-Inf");
-    r->trim_leading = bool_opt(src, "ignoreLeadingWhiteSpace");
-    r->trim_trailing = bool_opt(src, "ignoreTrailingWhiteSpace");
-    r->comment = comment_opt(sc, src);
+    const SOptions *opts = &src->options;
+    r->null_value = text_opt(opts, "nullValue", "");
+    r->empty_value = text_opt(opts, "emptyValue", "");
+    r->nan_value = text_opt(opts, "nanValue", "NaN");
+    r->pos_inf = text_opt(opts, "positiveInf", "Inf");
+    r->neg_inf = text_opt(opts, "negativeInf", "-Inf");
+    r->trim_leading = bool_opt(opts, "ignoreLeadingWhiteSpace");
+    r->trim_trailing = bool_opt(opts, "ignoreTrailingWhiteSpace");
+    r->comment = comment_opt(sc, opts);
     /* enforceSchema = false makes CSVHeaderChecker compare each file's header with the
        schema (and fail the query when they differ): not done by the files source yet. */
-    const SOption *enforce = soptions_find(&src->options, "enforceSchema");
-    if (enforce && strcmp(enforce->value, "false") == 0 && bool_opt(src, "header"))
+    const SOption *enforce = soptions_find(opts, "enforceSchema");
+    if (enforce && strcmp(enforce->value, "false") == 0 && bool_opt(opts, "header"))
         diag_error(sc->diag, enforce->value_span,
                    "enforceSchema = false with header = true (checking each file's header against "
                    "the schema) is not supported yet");
@@ -96,8 +99,180 @@ void sema_read_options(SemaCtx *sc, SSource *src)
     memset(r, 0, sizeof *r);
     if (!src->format || strcmp(src->format, "text") == 0)
         return;
-    datetime_pattern(sc, src, "timestampFormat", &r->ts_fmt, &r->ts_never);
-    datetime_pattern(sc, src, "dateFormat", &r->date_fmt, &r->date_never);
+    datetime_pattern(sc, &src->options, "timestampFormat", true, &r->ts_fmt, &r->ts_never);
+    datetime_pattern(sc, &src->options, "dateFormat", true, &r->date_fmt, &r->date_never);
     if (strcmp(src->format, "csv") == 0)
         csv_options(sc, src, r);
+}
+
+/* ==== from_json and to_json (JsonToStructs, StructsToJson) ==== */
+
+/* The JSONOptions keys the functions read, in their canonical spelling (JSONOptions takes a
+   CaseInsensitiveMap); other keys are ignored, as Spark ignores them. */
+static const char *const json_fn_keys[] = {
+    "timestampFormat", "dateFormat", "mode", "columnNameOfCorruptRecord", "ignoreNullFields",
+    "pretty", "timestampNTZFormat", "timeZone", "allowComments", "allowUnquotedFieldNames",
+    "allowSingleQuotes", "allowNumericLeadingZeros", "allowNonNumericNumbers",
+    "allowBackslashEscapingAnyCharacter", "allowUnquotedControlChars", "primitivesAsString",
+    "prefersDecimal", "enableDateTimeParsingFallback", "writeNonAsciiCharacterAsCodePoint",
+};
+/* The boolean ones: JSONOptions reads each with Scala's toBoolean when it is made. */
+static const char *const json_fn_bools[] = {
+    "ignoreNullFields", "pretty", "allowComments", "allowUnquotedFieldNames", "allowSingleQuotes",
+    "allowNumericLeadingZeros", "allowNonNumericNumbers", "allowBackslashEscapingAnyCharacter",
+    "allowUnquotedControlChars", "primitivesAsString", "prefersDecimal",
+    "enableDateTimeParsingFallback", "writeNonAsciiCharacterAsCodePoint",
+};
+/* Keys whose every value is refused for now, and those refused unless they have Spark's
+   default value (";true": the default is true). */
+static const char *const json_fn_not_yet[] = {
+    "timeZone",
+    "allowComments",
+    "allowUnquotedFieldNames",
+    "allowSingleQuotes;true",
+    "allowNumericLeadingZeros",
+    "allowNonNumericNumbers;true",
+    "allowBackslashEscapingAnyCharacter",
+    "allowUnquotedControlChars",
+    "primitivesAsString",
+    "prefersDecimal",
+    "enableDateTimeParsingFallback",
+    "writeNonAsciiCharacterAsCodePoint",
+};
+
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const char *canonical_json_key(const char *key)
+{
+    for (int i = 0; i < N_OF(json_fn_keys); i++)
+        if (strcasecmp(key, json_fn_keys[i]) == 0)
+            return json_fn_keys[i];
+    return key;
+}
+
+/* map(k1, v1, ...) of constant strings as options (a later key replaces an earlier one, as
+   ArrayBasedMapData.toScalaMap); false after Spark's message for anything else. */
+static bool json_fn_map(Binder *b, const SExpr *m, const AstExpr *at, SOptions *out)
+{
+    SemaCtx *sc = b->sc;
+    if (m->kind != SX_CALL || m->u.call.fn != FN_MAP) { /* ExprUtils.convertToMapData */
+        diag_error(sc->diag, at->span,
+                   "[INVALID_OPTIONS.NON_MAP_FUNCTION] Invalid options: Must use the `map()` "
+                   "function for options.");
+        return false;
+    }
+    if (m->type->key->kind != TY_STRING || m->type->elem->kind != TY_STRING) {
+        diag_error(sc->diag, at->span,
+                   "[INVALID_OPTIONS.NON_STRING_TYPE] Invalid options: A type of keys and values "
+                   "in `map()` must be string, but got \"%s\".",
+                   sema_map_sql_type(sc->arena, m->type));
+        return false;
+    }
+    int n = m->u.call.n_args / 2;
+    out->items = ARENA_NEW_N(sc->arena, SOption, n ? n : 1);
+    out->n = 0;
+    for (int i = 0; i < n; i++) {
+        const SExpr *k = m->u.call.args[2 * i], *v = m->u.call.args[2 * i + 1];
+        if (!sema_fn_is_string_const(k) || !sema_fn_is_string_const(v)) {
+            /* Spark evaluates the map when it builds the function: a column fails there
+               (Cannot evaluate expression), a NULL with a NullPointerException */
+            diag_error(sc->diag, (sema_fn_is_string_const(k) ? v : k)->span,
+                       "Invalid options: the keys and values of `map()` must be constant "
+                       "strings, not NULL");
+            return false;
+        }
+        const char *key = canonical_json_key(k->u.value.s);
+        SOption *o = (SOption *)soptions_find(out, key);
+        if (!o)
+            o = &out->items[out->n++];
+        *o = (SOption){.key = key, .value = v->u.value.s, .span = k->span, .value_span = v->span};
+    }
+    return true;
+}
+
+/* Scala's StringOps.toBoolean of each boolean option given; false after its message. */
+static bool json_fn_bools_ok(SemaCtx *sc, SOptions *opts)
+{
+    for (int i = 0; i < N_OF(json_fn_bools); i++) {
+        SOption *o = (SOption *)soptions_find(opts, json_fn_bools[i]);
+        if (!o)
+            continue;
+        if (strcasecmp(o->value, "true") != 0 && strcasecmp(o->value, "false") != 0) {
+            diag_error(sc->diag, o->value_span, "For input string: \"%s\"", o->value);
+            return false;
+        }
+        o->value = strcasecmp(o->value, "true") == 0 ? "true" : "false";
+    }
+    return true;
+}
+
+static bool json_fn_supported(SemaCtx *sc, SFunc fn, const SOptions *opts)
+{
+    for (int i = 0; i < N_OF(json_fn_not_yet); i++) {
+        const char *semi = strchr(json_fn_not_yet[i], ';');
+        size_t klen = semi ? (size_t)(semi - json_fn_not_yet[i]) : strlen(json_fn_not_yet[i]);
+        for (int k = 0; k < opts->n; k++) {
+            const SOption *o = &opts->items[k];
+            if (strlen(o->key) != klen || strncmp(o->key, json_fn_not_yet[i], klen) != 0 ||
+                (semi && strcmp(o->value, semi + 1) == 0))
+                continue;
+            diag_error(sc->diag, o->span, "%s option '%s' = '%s' is not supported yet",
+                       sema_func_name(fn), o->key, o->value);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* JsonToStructs.parser: the mode (ParseMode.fromString: an unknown name is PERMISSIVE) and
+   the corrupt-record field (ExprUtils.verifyColumnNameOfCorruptRecord). */
+static bool from_json_options(SemaCtx *sc, const SOptions *opts, const Type *rt, SrcSpan at,
+                              SJsonFnOpts *r)
+{
+    datetime_pattern(sc, opts, "timestampFormat", true, &r->read.ts_fmt, &r->read.ts_never);
+    datetime_pattern(sc, opts, "dateFormat", true, &r->read.date_fmt, &r->read.date_never);
+    const SOption *mode = soptions_find(opts, "mode");
+    if (mode && strcasecmp(mode->value, "DROPMALFORMED") == 0) {
+        diag_error(sc->diag, mode->value_span,
+                   "from_json() doesn't support the DROPMALFORMED mode. Acceptable modes are "
+                   "PERMISSIVE and FAILFAST.");
+        return false;
+    }
+    r->failfast = mode && strcasecmp(mode->value, "FAILFAST") == 0;
+    /* spark.sql.columnNameOfCorruptRecord's default */
+    r->corrupt = text_opt(opts, "columnNameOfCorruptRecord", "_corrupt_record");
+    for (int i = 0; rt->kind == TY_STRUCT && i < rt->n_fields; i++)
+        if (strcmp(rt->fields[i].name, r->corrupt) == 0 && rt->fields[i].type->kind != TY_STRING) {
+            const SOption *o = soptions_find(opts, "columnNameOfCorruptRecord");
+            diag_error(sc->diag, o ? o->value_span : at,
+                       "The field for corrupt records must be string type and nullable");
+            return false;
+        }
+    return true;
+}
+
+const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt,
+                                        const SExpr *opts_arg, const AstExpr *at)
+{
+    SemaCtx *sc = b->sc;
+    SOptions opts = {0};
+    if (opts_arg && !json_fn_map(b, opts_arg, at, &opts))
+        return NULL;
+    if (!json_fn_bools_ok(sc, &opts) || !json_fn_supported(sc, fn, &opts))
+        return NULL;
+    SJsonFnOpts *r = ARENA_NEW(sc->arena, SJsonFnOpts);
+    memset(r, 0, sizeof *r);
+    int errs = diag_errors(sc->diag);
+    if (fn == FN_FROM_JSON) {
+        if (!from_json_options(sc, &opts, rt, at->span, r))
+            return NULL;
+    } else { /* JacksonGenerator: the write patterns, ignoreNullFields, pretty */
+        bool never;
+        datetime_pattern(sc, &opts, "timestampFormat", false, &r->ts_write, &never);
+        datetime_pattern(sc, &opts, "dateFormat", false, &r->date_write, &never);
+        const SOption *nulls = soptions_find(&opts, "ignoreNullFields");
+        r->write_nulls = nulls && strcmp(nulls->value, "false") == 0;
+        r->pretty = bool_opt(&opts, "pretty");
+    }
+    return diag_errors(sc->diag) > errs ? NULL : r;
 }
