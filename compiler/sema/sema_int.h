@@ -66,6 +66,8 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
 /* The json and csv reader options of a files source (sema_readopts.c): checks their values
    as Spark does and decodes them into src->read. */
 void sema_read_options(SemaCtx *sc, SSource *src);
+/* After the schema is known: refuses json multiLine = true with a corrupt record column. */
+void sema_multiline_check(SemaCtx *sc, const SSource *src);
 
 /* ==== DECIMAL typing (sema_decimal.c) ==== */
 
