@@ -34,8 +34,8 @@ static bool runtime_field(const Type *t)
 typedef struct FjCtx {
     CgCtx *cg;
     const Type *t;
-    const SReadOpts *ro;  /* the options' reading of values (NULL: Spark's defaults) */
-    int corrupt;          /* the corrupt-record field, or -1 */
+    const SReadOpts *ro; /* the options' reading of values (NULL: Spark's defaults) */
+    int corrupt;         /* the corrupt-record field, or -1 */
     bool failfast;
     LLVMValueRef end, cur, st, fields, bad;
     LLVMValueRef *null_slots, *val_slots, *len_slots;
@@ -236,7 +236,8 @@ static void gen_parser(CgCtx *cg, const Type *t, const SJsonFnOpts *o, LLVMValue
     cg_store(cg, cg_i32(cg, nf), cg_datum_field(cg, out, SRT_FIELDNO_DATUM_N));
     LLVMBasicBlockRef bb_obj = cg_block(cg, "object");
     LLVMValueRef c0 = cg_load(cg, cg->t_i8, p, "c");
-    if (j.failfast) { /* JacksonParser (allowArrayAsStructs = false): JsonArraysAsStructsException */
+    if (j.failfast) { /* JacksonParser (allowArrayAsStructs = false): JsonArraysAsStructsException
+                       */
         LLVMBasicBlockRef bb_arr = cg_block(cg, "array"), bb_other = cg_block(cg, "notarray");
         LLVMBuildCondBr(cg->b, is_char(cg, c0, '['), bb_arr, bb_other);
         cg_at(cg, bb_arr);
@@ -399,9 +400,9 @@ CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
     LLVMTypeRef fn_type = LLVMFunctionType(cg->t_void, params, 4, 0);
     /* one parser per schema and options (the mode and the corrupt field's name too) */
     int corrupt = corrupt_field(t, o);
-    const char *name = arena_sprintf(
-        cg->arena, "sl_from_json.%s%s%d.%s", o && o->failfast ? "ff." : "",
-        cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
+    const char *name =
+        arena_sprintf(cg->arena, "sl_from_json.%s%s%d.%s", o && o->failfast ? "ff." : "",
+                      cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
     if (!fn) {
         LLVMValueRef caller = cg->fn, q = cg->q;

@@ -877,8 +877,8 @@ static CgVal call_to_json(CgCtx *cg, const SExpr *e, CgVal x)
     LLVMValueRef args[10] = {cg->q, cg_type_text(cg, t), d};
     for (int k = 0; k < 2; k++) {
         uint32_t n = fmts[k] ? (uint32_t)strlen(fmts[k]) : 0;
-        args[3 + 2 * k] = fmts[k] ? cg_str_const(cg, fmts[k], n, "tojson.fmt")
-                                  : LLVMConstNull(cg->t_ptr);
+        args[3 + 2 * k] =
+            fmts[k] ? cg_str_const(cg, fmts[k], n, "tojson.fmt") : LLVMConstNull(cg->t_ptr);
         args[4 + 2 * k] = cg_i32(cg, n);
     }
     args[7] = cg_i32(cg, (o->write_nulls ? 1 : 0) | (o->pretty ? 2 : 0));

@@ -367,7 +367,12 @@ struct SExpr {
         struct { SExpr *arg; SExpr **values; int n_values; bool negated; } in;
         struct { SExpr **whens; SExpr **thens; int n_whens; SExpr *else_; } kase;
         /* json: from_json's and to_json's options (NULL: none given) */
-        struct { SFunc fn; SExpr **args; int n_args; const SJsonFnOpts *json; } call;
+        struct {
+            SFunc fn;
+            SExpr **args;
+            int n_args;
+            const SJsonFnOpts *json;
+        } call;
         struct {
             SExpr *ts;          /* a TIMESTAMP expression over the input; NULL: the column
                                    `window` / `session_window` naming the GROUP BY window

@@ -339,8 +339,8 @@ const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, b
    its last argument, at its AST at): Spark's messages for a map that is not map() of
    constant strings, and for values JSONOptions refuses; the decoded options, or NULL after
    an error.  A from_json without options gets the default ones (NULL opts_arg). */
-const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt,
-                                        const SExpr *opts_arg, const AstExpr *at);
+const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt, const SExpr *opts_arg,
+                                        const AstExpr *at);
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 /* timestampadd(unit, n, ts) (add) or timestampdiff(unit, start, end), also named dateadd,
    date_add, datediff, date_diff with three arguments: the unit a word (CmTsUnit, an INT

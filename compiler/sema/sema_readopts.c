@@ -129,36 +129,33 @@ void sema_multiline_check(SemaCtx *sc, const SSource *src)
 /* ==== from_json and to_json (JsonToStructs, StructsToJson) ==== */
 
 /* The JSONOptions keys the functions read, in their canonical spelling (JSONOptions takes a
-   CaseInsensitiveMap); other keys are ignored, as Spark ignores them. */
-static const char *const json_fn_keys[] = {
-    "timestampFormat", "dateFormat", "mode", "columnNameOfCorruptRecord", "ignoreNullFields",
-    "pretty", "timestampNTZFormat", "timeZone", "allowComments", "allowUnquotedFieldNames",
-    "allowSingleQuotes", "allowNumericLeadingZeros", "allowNonNumericNumbers",
-    "allowBackslashEscapingAnyCharacter", "allowUnquotedControlChars", "primitivesAsString",
-    "prefersDecimal", "enableDateTimeParsingFallback", "writeNonAsciiCharacterAsCodePoint",
-};
-/* The boolean ones: JSONOptions reads each with Scala's toBoolean when it is made. */
-static const char *const json_fn_bools[] = {
-    "ignoreNullFields", "pretty", "allowComments", "allowUnquotedFieldNames", "allowSingleQuotes",
-    "allowNumericLeadingZeros", "allowNonNumericNumbers", "allowBackslashEscapingAnyCharacter",
-    "allowUnquotedControlChars", "primitivesAsString", "prefersDecimal",
-    "enableDateTimeParsingFallback", "writeNonAsciiCharacterAsCodePoint",
-};
-/* Keys whose every value is refused for now, and those refused unless they have Spark's
-   default value (";true": the default is true). */
-static const char *const json_fn_not_yet[] = {
-    "timeZone",
-    "allowComments",
-    "allowUnquotedFieldNames",
-    "allowSingleQuotes;true",
-    "allowNumericLeadingZeros",
-    "allowNonNumericNumbers;true",
-    "allowBackslashEscapingAnyCharacter",
-    "allowUnquotedControlChars",
-    "primitivesAsString",
-    "prefersDecimal",
-    "enableDateTimeParsingFallback",
-    "writeNonAsciiCharacterAsCodePoint",
+   CaseInsensitiveMap; other keys are ignored, as Spark ignores them): whether JSONOptions
+   reads it with Scala's toBoolean when it is made, and whether sluice refuses it for now
+   (JF_NOT_YET: any value, JF_NOT_YET_FALSE: false, its default being true). */
+enum { JF_BOOL = 1, JF_NOT_YET = 2, JF_NOT_YET_FALSE = 4 };
+static const struct {
+    const char *key;
+    int flags;
+} json_fn_keys[] = {
+    {"timestampFormat", 0},
+    {"dateFormat", 0},
+    {"mode", 0},
+    {"columnNameOfCorruptRecord", 0},
+    {"ignoreNullFields", JF_BOOL},
+    {"pretty", JF_BOOL},
+    {"timestampNTZFormat", 0},
+    {"timeZone", JF_NOT_YET},
+    {"allowComments", JF_BOOL | JF_NOT_YET},
+    {"allowUnquotedFieldNames", JF_BOOL | JF_NOT_YET},
+    {"allowSingleQuotes", JF_BOOL | JF_NOT_YET_FALSE},
+    {"allowNumericLeadingZeros", JF_BOOL | JF_NOT_YET},
+    {"allowNonNumericNumbers", JF_BOOL | JF_NOT_YET_FALSE},
+    {"allowBackslashEscapingAnyCharacter", JF_BOOL | JF_NOT_YET},
+    {"allowUnquotedControlChars", JF_BOOL | JF_NOT_YET},
+    {"primitivesAsString", JF_BOOL | JF_NOT_YET},
+    {"prefersDecimal", JF_BOOL | JF_NOT_YET},
+    {"enableDateTimeParsingFallback", JF_BOOL | JF_NOT_YET},
+    {"writeNonAsciiCharacterAsCodePoint", JF_BOOL | JF_NOT_YET},
 };
 
 #define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -166,8 +163,8 @@ static const char *const json_fn_not_yet[] = {
 static const char *canonical_json_key(const char *key)
 {
     for (int i = 0; i < N_OF(json_fn_keys); i++)
-        if (strcasecmp(key, json_fn_keys[i]) == 0)
-            return json_fn_keys[i];
+        if (strcasecmp(key, json_fn_keys[i].key) == 0)
+            return json_fn_keys[i].key;
     return key;
 }
 
@@ -211,32 +208,25 @@ static bool json_fn_map(Binder *b, const SExpr *m, const AstExpr *at, SOptions *
     return true;
 }
 
-/* Scala's StringOps.toBoolean of each boolean option given; false after its message. */
-static bool json_fn_bools_ok(SemaCtx *sc, SOptions *opts)
+/* Each option given that JSONOptions reads: a boolean one must be Scala's StringOps.toBoolean
+   (true or false in any case), and one sluice does not read yet is refused; false after the
+   message. */
+static bool json_fn_keys_ok(SemaCtx *sc, SFunc fn, SOptions *opts)
 {
-    for (int i = 0; i < N_OF(json_fn_bools); i++) {
-        SOption *o = (SOption *)soptions_find(opts, json_fn_bools[i]);
+    for (int i = 0; i < N_OF(json_fn_keys); i++) {
+        SOption *o = (SOption *)soptions_find(opts, json_fn_keys[i].key);
+        int flags = json_fn_keys[i].flags;
         if (!o)
             continue;
-        if (strcasecmp(o->value, "true") != 0 && strcasecmp(o->value, "false") != 0) {
-            diag_error(sc->diag, o->value_span, "For input string: \"%s\"", o->value);
-            return false;
+        if (flags & JF_BOOL) {
+            if (strcasecmp(o->value, "true") != 0 && strcasecmp(o->value, "false") != 0) {
+                diag_error(sc->diag, o->value_span, "For input string: \"%s\"", o->value);
+                return false;
+            }
+            o->value = strcasecmp(o->value, "true") == 0 ? "true" : "false";
         }
-        o->value = strcasecmp(o->value, "true") == 0 ? "true" : "false";
-    }
-    return true;
-}
-
-static bool json_fn_supported(SemaCtx *sc, SFunc fn, const SOptions *opts)
-{
-    for (int i = 0; i < N_OF(json_fn_not_yet); i++) {
-        const char *semi = strchr(json_fn_not_yet[i], ';');
-        size_t klen = semi ? (size_t)(semi - json_fn_not_yet[i]) : strlen(json_fn_not_yet[i]);
-        for (int k = 0; k < opts->n; k++) {
-            const SOption *o = &opts->items[k];
-            if (strlen(o->key) != klen || strncmp(o->key, json_fn_not_yet[i], klen) != 0 ||
-                (semi && strcmp(o->value, semi + 1) == 0))
-                continue;
+        if ((flags & JF_NOT_YET) ||
+            ((flags & JF_NOT_YET_FALSE) && strcmp(o->value, "false") == 0)) {
             diag_error(sc->diag, o->span, "%s option '%s' = '%s' is not supported yet",
                        sema_func_name(fn), o->key, o->value);
             return false;
@@ -272,14 +262,14 @@ static bool from_json_options(SemaCtx *sc, const SOptions *opts, const Type *rt,
     return true;
 }
 
-const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt,
-                                        const SExpr *opts_arg, const AstExpr *at)
+const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt, const SExpr *opts_arg,
+                                        const AstExpr *at)
 {
     SemaCtx *sc = b->sc;
     SOptions opts = {0};
     if (opts_arg && !json_fn_map(b, opts_arg, at, &opts))
         return NULL;
-    if (!json_fn_bools_ok(sc, &opts) || !json_fn_supported(sc, fn, &opts))
+    if (!json_fn_keys_ok(sc, fn, &opts))
         return NULL;
     SJsonFnOpts *r = ARENA_NEW(sc->arena, SJsonFnOpts);
     memset(r, 0, sizeof *r);

@@ -435,7 +435,8 @@ static void to_json_with(SrtQuery *q, const char *type, const SrtDatum *d, JStyl
         srt_query_oom(q, "to_json");
 }
 
-void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out, uint32_t *out_n)
+void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
+                 uint32_t *out_n)
 {
     to_json_with(q, type, d, NULL, out, out_n);
 }
