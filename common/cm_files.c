@@ -38,6 +38,12 @@ size_t cm_lines_lf(char *p, size_t n, bool at_end)
     return n;
 }
 
+void cm_lines_whole(char *p, size_t n)
+{
+    for (char *e = p + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+        *p = '\r';
+}
+
 /* Whether p[0, n) starts with sep[0, k), when the bytes after p[n) may still complete it:
    1 a whole sep, 0 none, -1 a start that the next bytes decide. */
 static int sep_at(const char *p, size_t n, const char *sep, size_t k)

@@ -30,6 +30,11 @@ int cm_file_order(int64_t a_mtime_ns, const char *a_name, int64_t b_mtime_ns,
    number of bytes settled (n, or n - 1 then) is returned. */
 size_t cm_lines_lf(char *p, size_t n, bool at_end);
 
+/* JSON with multiLine = true: the n bytes at p are part of one record, the whole file
+   (Spark's MultiLineJsonDataSource): each '\n' is made a '\r', which Jackson reads alike and
+   which ends no line for the readers (a lone '\r' is then never made a line end). */
+void cm_lines_whole(char *p, size_t n);
+
 /* Where a line ends with the lineSep option, the k bytes `sep` (k >= 1): HadoopFileLinesReader
    makes a LineRecordReader with that delimiter, whose LineReader.readCustomLine ends a line at
    the leftmost whole sep alone, searching again from the byte after the start of a partial

@@ -34,7 +34,10 @@ static bool runtime_field(const Type *t)
 typedef struct FjCtx {
     CgCtx *cg;
     const Type *t;
-    LLVMValueRef end, cur, st, fields;
+    const SReadOpts *ro; /* the options' reading of values (NULL: Spark's defaults) */
+    int corrupt;         /* the corrupt-record field, or -1 */
+    bool failfast;
+    LLVMValueRef end, cur, st, fields, bad;
     LLVMValueRef *null_slots, *val_slots, *len_slots;
     LLVMBasicBlockRef bb_malformed, bb_after_value;
 } FjCtx;
@@ -81,18 +84,21 @@ static void read_field(FjCtx *j, int i)
     LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
     LLVMValueRef np;
     if (runtime_field(ft)) {
-        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, ft), p, j->end, field_datum(j, i), j->st};
-        np = cg_call(cg, "srt_json_value", args, 6, "p.val");
+        np = cg_json_value_call(cg, ft, j->ro, p, j->end, field_datum(j, i), j->st);
         check_ptr(j, np, "field.ok");
         /* srt_json_value leaves the datum NULL unless the status is OK or PARTIAL. */
     } else if (j->t->n_fields <= CG_WIDE_RECORD) {
-        np = cg_json_decode(cg, ft, NULL, p, j->end, j->null_slots[i], j->val_slots[i],
+        np = cg_json_decode(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
                             j->len_slots[i], j->st, j->bb_malformed);
     } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
-        np = cg_json_read_shared(cg, ft, NULL, p, j->end, j->null_slots[i], j->val_slots[i],
+        np = cg_json_read_shared(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
                                  j->len_slots[i], j->st);
         check_ptr(j, np, "field.ok");
     }
+    /* a value of another type (BADTYPE, PARTIAL, RANGE): the struct is a partial result */
+    LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
+    LLVMValueRef b = LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "");
+    cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, j->bad, "bad"), b), j->bad);
     cg_store(cg, np, j->cur);
     LLVMBuildBr(cg->b, j->bb_after_value);
 }
@@ -107,6 +113,8 @@ static void dispatch_key(FjCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueRef
     cg_json_key_text(cg, &k, &kn, esc);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, kn, bb_skip, (unsigned)t->n_fields);
     bool *done = ARENA_NEW_N(cg->arena, bool, t->n_fields + 1);
+    if (j->corrupt >= 0) /* not read from the JSON (JsonToStructs' actualSchema) */
+        done[j->corrupt] = true;
     for (int i = 0; i < t->n_fields; i++) {
         if (done[i])
             continue;
@@ -139,18 +147,50 @@ static void dispatch_key(FjCtx *j, LLVMValueRef k, LLVMValueRef kn, LLVMValueRef
     LLVMBuildBr(cg->b, j->bb_after_value);
 }
 
-/* The body of the parser of struct type t: (q, s, n, out). */
-static void gen_parser(CgCtx *cg, const Type *t, LLVMValueRef fn)
+/* The corrupt-record field of struct type t for options o: a STRING field named
+   columnNameOfCorruptRecord (sema refuses another type), or -1. */
+static int corrupt_field(const Type *t, const SJsonFnOpts *o)
+{
+    for (int i = 0; o && o->corrupt && i < t->n_fields; i++)
+        if (strcmp(t->fields[i].name, o->corrupt) == 0 && t->fields[i].type->kind == TY_STRING)
+            return i;
+    return -1;
+}
+
+/* A malformed text or a partial struct (FailureSafeParser): the corrupt-record field gets
+   the text [s, s + n); FAILFAST fails the query naming the row PERMISSIVE keeps. */
+static void bad_record(FjCtx *j, LLVMValueRef s, LLVMValueRef n)
+{
+    CgCtx *cg = j->cg;
+    if (j->corrupt >= 0) {
+        CgVal v = {.null = cg_i1(cg, 0), .v = s, .len = n};
+        cg_store_datum(cg, &type_string, v, field_datum(j, j->corrupt), false);
+    }
+    if (j->failfast) {
+        LLVMValueRef none = LLVMConstNull(cg->t_ptr);
+        LLVMValueRef args[7] = {cg->q, cg_type_text(cg, j->t), j->fields, s, none, none, none};
+        cg_call(cg, "srt_query_fail_record", args, 7, "");
+    }
+}
+
+/* The body of the parser of struct type t with options o: (q, s, n, out). */
+static void gen_parser(CgCtx *cg, const Type *t, const SJsonFnOpts *o, LLVMValueRef fn)
 {
     FjCtx j = {0};
     j.cg = cg;
     j.t = t;
+    j.ro = o ? &o->read : NULL;
+    j.corrupt = corrupt_field(t, o);
+    j.failfast = o && o->failfast;
     int nf = t->n_fields;
     LLVMValueRef s = LLVMGetParam(fn, 1);
     LLVMValueRef out = LLVMGetParam(fn, 3);
-    j.end = cg_gep(cg, s, LLVMBuildZExt(cg->b, LLVMGetParam(fn, 2), cg->t_i64, ""), "end");
+    LLVMValueRef n = LLVMGetParam(fn, 2);
+    j.end = cg_gep(cg, s, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), "end");
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
     j.st = cg_alloca(cg, cg->t_i32, "st");
+    j.bad = cg_alloca(cg, cg->t_i1, "bad");
+    cg_store(cg, cg_i1(cg, 0), j.bad);
     j.null_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, nf + 1);
     j.val_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, nf + 1);
     j.len_slots = ARENA_NEW_N(cg->arena, LLVMValueRef, nf + 1);
@@ -195,7 +235,18 @@ static void gen_parser(CgCtx *cg, const Type *t, LLVMValueRef fn)
     cg_store(cg, j.fields, cg_datum_field(cg, out, SRT_FIELDNO_DATUM_P));
     cg_store(cg, cg_i32(cg, nf), cg_datum_field(cg, out, SRT_FIELDNO_DATUM_N));
     LLVMBasicBlockRef bb_obj = cg_block(cg, "object");
-    LLVMBuildCondBr(cg->b, is_char(cg, cg_load(cg, cg->t_i8, p, "c"), '{'), bb_obj, j.bb_malformed);
+    LLVMValueRef c0 = cg_load(cg, cg->t_i8, p, "c");
+    if (j.failfast) { /* JacksonParser (allowArrayAsStructs = false): JsonArraysAsStructsException
+                       */
+        LLVMBasicBlockRef bb_arr = cg_block(cg, "array"), bb_other = cg_block(cg, "notarray");
+        LLVMBuildCondBr(cg->b, is_char(cg, c0, '['), bb_arr, bb_other);
+        cg_at(cg, bb_arr);
+        LLVMValueRef args[3] = {cg->q, s, n};
+        cg_call(cg, "srt_query_fail_json_array", args, 3, "");
+        LLVMBuildRetVoid(cg->b);
+        cg_at(cg, bb_other);
+    }
+    LLVMBuildCondBr(cg->b, is_char(cg, c0, '{'), bb_obj, j.bb_malformed);
 
     /* '{': empty, or the first key. */
     cg_at(cg, bb_obj);
@@ -248,6 +299,14 @@ static void gen_parser(CgCtx *cg, const Type *t, LLVMValueRef fn)
             v.len = cg_load(cg, cg->t_i32, j.len_slots[i], "f.n");
         cg_store_datum(cg, ft, v, field_datum(&j, i), false);
     }
+    if (j.corrupt >= 0 || j.failfast) { /* a partial struct is a bad record too */
+        LLVMBasicBlockRef bb_partial = cg_block(cg, "partial"), bb_ret = cg_block(cg, "ret");
+        LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.bad, "bad"), bb_partial, bb_ret);
+        cg_at(cg, bb_partial);
+        bad_record(&j, s, n);
+        LLVMBuildBr(cg->b, bb_ret);
+        cg_at(cg, bb_ret);
+    }
     LLVMBuildRetVoid(cg->b);
 
     /* A bad record: the struct of NULLs. */
@@ -257,21 +316,38 @@ static void gen_parser(CgCtx *cg, const Type *t, LLVMValueRef fn)
         cg_store(cg, LLVMConstNull(cg->t_datum), fd);
         cg_store(cg, cg_i8(cg, 1), cg_datum_field(cg, fd, SRT_FIELDNO_DATUM_IS_NULL));
     }
+    bad_record(&j, s, n);
     LLVMBuildRetVoid(cg->b);
 }
 
 /* One JSON value of type t at p (srt_json_value) stored into the datum d; true in *bad_slot
    when there is none (malformed text, null, a value of another type): PERMISSIVE's NULL. */
-static void value_into(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef end, LLVMValueRef d,
-                       LLVMValueRef bad_slot)
+static void value_into(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
+                       LLVMValueRef end, LLVMValueRef d, LLVMValueRef bad_slot)
 {
     LLVMValueRef st = cg_alloca(cg, cg->t_i32, "fj.st");
-    LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, end, d, st};
-    LLVMValueRef r = cg_call(cg, "srt_json_value", args, 6, "fj.r");
+    LLVMValueRef r = cg_json_value_call(cg, t, ro, p, end, d, st);
     LLVMValueRef code = cg_load(cg, cg->t_i32, st, "fj.code");
     LLVMValueRef ok = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_OK), ""),
                             LLVMBuildICmp(cg->b, LLVMIntEQ, code, cg_i32(cg, SRT_JV_PARTIAL), ""));
     cg_store(cg, cg_or(cg, LLVMBuildIsNull(cg->b, r, ""), LLVMBuildNot(cg->b, ok, "")), bad_slot);
+}
+
+/* FAILFAST of a MAP or ARRAY schema t when bad: the query fails naming the row of the one
+   field `value` (JsonToStructs' parserSchema), the datum d. */
+static void fail_nested(CgCtx *cg, const Type *t, LLVMValueRef bad, CgVal s, LLVMValueRef d)
+{
+    LLVMBasicBlockRef bb_fail = cg_block(cg, "fj.fail"), bb_ok = cg_block(cg, "fj.ok");
+    LLVMBuildCondBr(cg->b, bad, bb_fail, bb_ok);
+    cg_at(cg, bb_fail);
+    TypeField *f = ARENA_NEW(cg->arena, TypeField);
+    *f = (TypeField){"value", t};
+    const Type *row = type_struct(cg->arena, 1, f);
+    LLVMValueRef none = LLVMConstNull(cg->t_ptr);
+    LLVMValueRef args[7] = {cg->q, cg_type_text(cg, row), d, s.v, none, none, none};
+    cg_call(cg, "srt_query_fail_record", args, 7, "");
+    LLVMBuildBr(cg->b, bb_ok);
+    cg_at(cg, bb_ok);
 }
 
 /* from_json(s, 'map<string,T>') and from_json(s, 'array<T>'): JacksonParser's root converter
@@ -279,15 +355,16 @@ static void value_into(CgCtx *cg, const Type *t, LLVMValueRef p, LLVMValueRef en
    values of another type are NULL with the others kept (partial results), and for an array
    of structs a JSON object too, read as the array of that one struct (SPARK-19595);
    anything else (malformed text, null, another value) NULL, PERMISSIVE's row of NULLs. */
-static CgVal nested_from_json(CgCtx *cg, const Type *t, CgVal s)
+static CgVal nested_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
 {
+    const SReadOpts *ro = o ? &o->read : NULL;
     LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj.arr");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "fj.bad");
     LLVMValueRef end = cg_gep(cg, s.v, LLVMBuildZExt(cg->b, s.len, cg->t_i64, ""), "fj.end");
     LLVMValueRef ws_args[2] = {s.v, end};
     LLVMValueRef p = cg_call(cg, "srt_json_ws", ws_args, 2, "fj.p");
     if (t->kind != TY_ARRAY || t->elem->kind != TY_STRUCT) {
-        value_into(cg, t, p, end, d, bad);
+        value_into(cg, t, ro, p, end, d, bad);
     } else {
         LLVMBasicBlockRef bb_obj = cg_block(cg, "fj.obj"), bb_arr = cg_block(cg, "fj.arr");
         LLVMBasicBlockRef bb_done = cg_block(cg, "fj.done");
@@ -298,27 +375,34 @@ static CgVal nested_from_json(CgCtx *cg, const Type *t, CgVal s)
                         bb_obj, bb_arr);
         cg_at(cg, bb_obj);
         LLVMValueRef one = cg_alloca(cg, cg->t_datum, "fj.one");
-        value_into(cg, t->elem, p, end, one, bad);
+        value_into(cg, t->elem, ro, p, end, one, bad);
         CgVal elem = cg_load_datum(cg, t->elem, one);
         cg_store_datum(cg, t, cg_array_make(cg, t->elem, &elem, 1), d, false);
         LLVMBuildBr(cg->b, bb_done);
         cg_at(cg, bb_arr);
-        value_into(cg, t, p, end, d, bad);
+        value_into(cg, t, ro, p, end, d, bad);
         LLVMBuildBr(cg->b, bb_done);
         cg_at(cg, bb_done);
     }
+    LLVMValueRef is_bad = cg_load(cg, cg->t_i1, bad, "fj.bad");
+    if (o && o->failfast) /* the row struct<value: t> of the value as read (FailureSafeParser) */
+        fail_nested(cg, t, cg_and(cg, is_bad, LLVMBuildNot(cg->b, s.null, "")), s, d);
     CgVal v = cg_load_datum(cg, t, d);
-    v.null = cg_or(cg, v.null, cg_or(cg, s.null, cg_load(cg, cg->t_i1, bad, "fj.bad")));
+    v.null = cg_or(cg, v.null, cg_or(cg, s.null, is_bad));
     return v;
 }
 
-CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s)
+CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
 {
     if (t->kind == TY_MAP || t->kind == TY_ARRAY)
-        return nested_from_json(cg, t, s);
+        return nested_from_json(cg, t, o, s);
     LLVMTypeRef params[4] = {cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_ptr};
     LLVMTypeRef fn_type = LLVMFunctionType(cg->t_void, params, 4, 0);
-    const char *name = arena_sprintf(cg->arena, "sl_from_json.%s", type_name(cg->arena, t));
+    /* one parser per schema and options (the mode and the corrupt field's name too) */
+    int corrupt = corrupt_field(t, o);
+    const char *name =
+        arena_sprintf(cg->arena, "sl_from_json.%s%s%d.%s", o && o->failfast ? "ff." : "",
+                      cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
     if (!fn) {
         LLVMValueRef caller = cg->fn, q = cg->q;
@@ -326,7 +410,7 @@ CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s)
         fn = cg_begin_function(cg, name, fn_type);
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         cg->q = LLVMGetParam(fn, 0);
-        gen_parser(cg, t, fn);
+        gen_parser(cg, t, o, fn);
         cg->fn = caller;
         cg->q = q;
         cg->entry = entry;

@@ -861,6 +861,30 @@ static CgVal call_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
     return r;
 }
 
+/* to_json(x[, options]): srt_to_json, or srt_to_json_opts with the write patterns and the
+   ignoreNullFields and pretty flags. */
+static CgVal call_to_json(CgCtx *cg, const SExpr *e, CgVal x)
+{
+    const Type *t = e->u.call.args[0]->type;
+    const SJsonFnOpts *o = e->u.call.json;
+    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "tojson.d");
+    cg_store_datum(cg, t, x, d, false);
+    if (!o) {
+        LLVMValueRef args[5] = {cg->q, cg_type_text(cg, t), d};
+        return string_result(cg, "srt_to_json", args, 3, x.null, 0);
+    }
+    const char *fmts[2] = {o->ts_write, o->date_write};
+    LLVMValueRef args[10] = {cg->q, cg_type_text(cg, t), d};
+    for (int k = 0; k < 2; k++) {
+        uint32_t n = fmts[k] ? (uint32_t)strlen(fmts[k]) : 0;
+        args[3 + 2 * k] =
+            fmts[k] ? cg_str_const(cg, fmts[k], n, "tojson.fmt") : LLVMConstNull(cg->t_ptr);
+        args[4 + 2 * k] = cg_i32(cg, n);
+    }
+    args[7] = cg_i32(cg, (o->write_nulls ? 1 : 0) | (o->pretty ? 2 : 0));
+    return string_result(cg, "srt_to_json_opts", args, 8, x.null, 0);
+}
+
 /* pmod(a, n) as Spark's Pmod: NULL when n is 0; r = a % n (Java's remainder, the sign of a),
    then (r + n) % n when r < 0.  Integers wrap as Java's do, and x % -1 is 0 (LLVM's srem
    would be undefined for MIN % -1, as for a divisor of 0, so the divisor is made safe). */
@@ -1206,14 +1230,10 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_ARRAY:
         return cg_array_make(cg, e->type->elem, a, n);
-    case FN_TO_JSON: { /* the value as a datum (scratch memory), written by the JSON writer */
-        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "tojson.d");
-        cg_store_datum(cg, x[0]->type, a[0], d, false);
-        LLVMValueRef args[5] = {cg->q, cg_type_text(cg, x[0]->type), d};
-        return string_result(cg, "srt_to_json", args, 3, a[0].null, 0);
-    }
+    case FN_TO_JSON: /* the value as a datum (scratch memory), written by the JSON writer */
+        return call_to_json(cg, e, a[0]);
     case FN_FROM_JSON: /* a parser generated for the schema (cg_from_json.c) */
-        return cg_from_json(cg, e->type, a[0]);
+        return cg_from_json(cg, e->type, e->u.call.json, a[0]);
     case FN_GREATEST:
     case FN_LEAST:
         return call_extremum(cg, e, a);

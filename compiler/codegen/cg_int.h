@@ -166,9 +166,10 @@ LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, L
 /* The part of a shared reader's name that tells its reader options apart: "" for Spark's
    defaults, else a prefix of its own per set of options. */
 const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro);
-/* cg_from_json.c: from_json(s, t) of a STRUCT type t through a parser generated once per
-   schema (Spark's JsonToStructs, PERMISSIVE); the struct lives in per-record scratch memory. */
-CgVal cg_from_json(CgCtx *cg, const Type *t, CgVal s);
+/* cg_from_json.c: from_json(s, t[, options o]) of a STRUCT type t through a parser generated
+   once per schema and options (Spark's JsonToStructs: PERMISSIVE, or FAILFAST failing the
+   query); the struct lives in per-record scratch memory. */
+CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s);
 /* A call of that reader (len_slot NULL but for strings): the position after the value, or NULL. */
 LLVMValueRef cg_json_read_shared(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
                                  LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,

@@ -81,7 +81,26 @@ typedef struct SReadOpts {
        none) is skipped.  csv_custom: any of these differs from Spark's default. */
     const char *null_value, *empty_value, *nan_value, *pos_inf, *neg_inf, *comment;
     bool trim_leading, trim_trailing, csv_custom;
+    /* json multiLine = true: each file is one record (MultiLineJsonDataSource) */
+    bool whole;
 } SReadOpts;
+
+/* The options map of from_json (JsonToStructs) and to_json (StructsToJson), Spark's
+   JSONOptions of that map (sema_readopts.c decodes it). */
+typedef struct SJsonFnOpts {
+    /* from_json: read as the files source's reader reads a record with these options;
+       failfast: mode FAILFAST (a malformed text fails the query), else PERMISSIVE;
+       corrupt: columnNameOfCorruptRecord, the STRING field of a STRUCT schema that receives
+       a malformed text (and is not read from the JSON). */
+    SReadOpts read;
+    bool failfast;
+    const char *corrupt;
+    /* to_json: timestampFormat and dateFormat (NULL: Spark's default writing patterns),
+       write_nulls: ignoreNullFields = false (a NULL struct field is written as null),
+       pretty: Jackson's DefaultPrettyPrinter. */
+    const char *ts_write, *date_write;
+    bool write_nulls, pretty;
+} SJsonFnOpts;
 
 typedef struct SSource {
     const char *name;
@@ -349,8 +368,15 @@ struct SExpr {
         struct { SExpr **whens; SExpr **thens; int n_whens; SExpr *else_; } kase;
         /* site: a partition-dependent function's (sema_is_partition_fn) number in the
            program, which keeps its own state per partition (each call its own generator or
-           counter, as each Spark expression instance); 0 for other functions */
-        struct { SFunc fn; SExpr **args; int n_args; int site; } call;
+           counter, as each Spark expression instance); 0 for other functions.  json:
+           from_json's and to_json's options (NULL: none given) */
+        struct {
+            SFunc fn;
+            SExpr **args;
+            int n_args;
+            int site;
+            const SJsonFnOpts *json;
+        } call;
         struct {
             SExpr *ts;          /* a TIMESTAMP expression over the input; NULL: the column
                                    `window` / `session_window` naming the GROUP BY window

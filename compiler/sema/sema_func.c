@@ -1047,13 +1047,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = type_array(b->sc->arena, t);
         return true;
     }
-    case FN_TO_JSON:
-        /* StructsToJson: a STRUCT, an ARRAY or a MAP; its options map (a MAP literal) is not
-           supported yet */
-        if (n > 1) {
-            diag_error(b->sc->diag, asts[1]->span, "to_json options are not supported yet");
-            return false;
-        }
+    case FN_TO_JSON: /* StructsToJson: a STRUCT, an ARRAY or a MAP, its options map (below) */
         if (args[0]->type->kind != TY_STRUCT && args[0]->type->kind != TY_ARRAY &&
             args[0]->type->kind != TY_MAP)
             *bad = 0, *want = "a struct, an array or a map";
@@ -1178,12 +1172,21 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         sema_type_error(b, a, what, a, orig[bad]);
         return NULL;
     }
+    const SJsonFnOpts *json = NULL;
+    if (fn == FN_FROM_JSON || (fn == FN_TO_JSON && n == 2)) {
+        bool given = fn == FN_TO_JSON || n == 3;
+        json = sema_json_fn_options(b, fn, rt, given ? args[n - 1] : NULL,
+                                    e->u.call.args.items[given ? n - 1 : 1]);
+        if (!json)
+            return NULL;
+    }
     SExpr *c = sema_new_expr(b->sc, SX_CALL, rt, e->span);
     c->u.call.fn = fn;
     c->u.call.args = args;
     c->u.call.n_args = n;
     if (sema_is_partition_fn(fn))
         c->u.call.site = b->sc->n_sites++;
+    c->u.call.json = json;
     return c;
 }
 

@@ -269,6 +269,7 @@ typedef struct Infer {
     SrcSpan at;      /* inference errors: the inferSchema option */
     bool csv;
     const char *line_sep; /* the lineSep option, NULL: not set (read_line) */
+    bool whole;           /* json multiLine = true: a file is one record */
     bool failed;      /* an error was reported: stop */
     size_t budget;    /* bytes left to read */
     long records;     /* records seen in all files */
@@ -1322,6 +1323,7 @@ typedef struct LineReader {
     size_t cap, pos, end;
     bool eof;   /* fread came short: the end of the file, or an error (ferror) */
     bool nomem; /* buf could not grow */
+    bool whole; /* the file is one line (json multiLine = true) */
 } LineReader;
 
 /* Moves the held bytes to the front and reads more after them (none at the end of the file,
@@ -1378,7 +1380,8 @@ static int read_line(LineReader *r, const char *sep, char **line, size_t *len, s
     size_t scan = 0;                  /* bytes after pos known not to start a line end */
     size_t k = sep ? strlen(sep) : 1; /* the bytes of a line end (but "\r\n") */
     for (;;) {
-        char *s = r->buf + r->pos, *e = r->buf + r->end, *t = line_end(s + scan, e, sep);
+        char *s = r->buf + r->pos, *e = r->buf + r->end;
+        char *t = r->whole ? NULL : line_end(s + scan, e, sep);
         size_t n = (size_t)((t ? t : e) - s);
         if (n + (t ? k : 0) > limit)
             return -2;
@@ -1426,7 +1429,7 @@ static void read_file(Infer *in, const char *name)
             arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file, strerror(errno)));
         return;
     }
-    LineReader r = {.f = f};
+    LineReader r = {.f = f, .whole = in->whole};
     lr_fill(&r);
     char *buf = NULL;
     size_t len = 0, used = 0;
@@ -1728,6 +1731,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     in.at = inf->value_span;
     in.csv = csv;
     in.line_sep = sep;
+    in.whole = src->read.whole;
     in.budget = INFER_MAX_BYTES;
     const SOption *mode = soptions_find(&src->options, "mode");
     in.mode = !mode                                       ? PM_PERMISSIVE

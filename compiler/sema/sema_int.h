@@ -67,6 +67,8 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
 /* The json and csv reader options of a files source (sema_readopts.c): checks their values
    as Spark does and decodes them into src->read. */
 void sema_read_options(SemaCtx *sc, SSource *src);
+/* After the schema is known: refuses json multiLine = true with a corrupt record column. */
+void sema_multiline_check(SemaCtx *sc, const SSource *src);
 
 /* ==== DECIMAL typing (sema_decimal.c) ==== */
 
@@ -334,6 +336,12 @@ void sema_check_format_pattern(Binder *b, const SExpr *pattern);
    IllegalArgumentException, which makes each value malformed. */
 const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, bool parsing,
                                           bool *fails_query);
+/* The options map of from_json (fn FN_FROM_JSON, result type rt) or to_json (the SExpr of
+   its last argument, at its AST at): Spark's messages for a map that is not map() of
+   constant strings, and for values JSONOptions refuses; the decoded options, or NULL after
+   an error.  A from_json without options gets the default ones (NULL opts_arg). */
+const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt, const SExpr *opts_arg,
+                                        const AstExpr *at);
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 /* timestampadd(unit, n, ts) (add) or timestampdiff(unit, start, end), also named dateadd,
    date_add, datediff, date_diff with three arguments: the unit a word (CmTsUnit, an INT

@@ -15,45 +15,47 @@
 ** IllegalArgumentException, which makes every such value bad (ts_never, date_never).
 */
 #include <string.h>
+#include <strings.h>
 
 #include "sema/sema_int.h"
 
-/* timestampFormat or dateFormat: the pattern into *fmt, *never when no value parses. */
-static void datetime_pattern(SemaCtx *sc, const SSource *src, const char *key, const char **fmt,
-                             bool *never)
+/* timestampFormat or dateFormat of opts: the pattern into *fmt, *never when no value
+   parses (parsing); for writing (!parsing) a pattern the formatter refuses is an error. */
+static void datetime_pattern(SemaCtx *sc, const SOptions *opts, const char *key, bool parsing,
+                             const char **fmt, bool *never)
 {
-    const SOption *o = soptions_find(&src->options, key);
+    const SOption *o = soptions_find(opts, key);
     *fmt = NULL;
     *never = false;
     if (!o)
         return;
     bool fails_query;
     const char *why = sema_datetime_pattern_problem(sc->arena, o->value, (uint32_t)strlen(o->value),
-                                                    true, &fails_query);
-    if (fails_query)
+                                                    parsing, &fails_query);
+    if (fails_query || (why && !parsing))
         diag_error(sc->diag, o->value_span, "%s", why);
     *fmt = o->value;
     *never = why != NULL;
 }
 
 /* A string option's value, or dflt. */
-static const char *text_opt(const SSource *src, const char *key, const char *dflt)
+static const char *text_opt(const SOptions *opts, const char *key, const char *dflt)
 {
-    const SOption *o = soptions_find(&src->options, key);
+    const SOption *o = soptions_find(opts, key);
     return o ? o->value : dflt;
 }
 
-static bool bool_opt(const SSource *src, const char *key)
+static bool bool_opt(const SOptions *opts, const char *key)
 {
-    const SOption *o = soptions_find(&src->options, key);
+    const SOption *o = soptions_find(opts, key);
     return o && strcmp(o->value, "true") == 0;
 }
 
 /* comment: CSVOptions.getChar ("" is '\u0000', which isCommentSet takes as none; more than
    one UTF-16 unit is paramExceedOneCharError); NULL when none. */
-static const char *comment_opt(SemaCtx *sc, const SSource *src)
+static const char *comment_opt(SemaCtx *sc, const SOptions *opts)
 {
-    const SOption *o = soptions_find(&src->options, "comment");
+    const SOption *o = soptions_find(opts, "comment");
     if (!o || !*o->value)
         return NULL;
     size_t units = 0;
@@ -70,18 +72,19 @@ static const char *comment_opt(SemaCtx *sc, const SSource *src)
    ignoreLeadingWhiteSpaceInRead, ignoreTrailingWhiteSpaceInRead, comment. */
 static void csv_options(SemaCtx *sc, const SSource *src, SReadOpts *r)
 {
-    r->null_value = text_opt(src, "nullValue", "");
-    r->empty_value = text_opt(src, "emptyValue", "");
-    r->nan_value = text_opt(src, "nanValue", "NaN");
-    r->pos_inf = text_opt(src, "positiveInf", "Inf");
-    r->neg_inf = text_opt(src, "negativeInf", "-Inf");
-    r->trim_leading = bool_opt(src, "ignoreLeadingWhiteSpace");
-    r->trim_trailing = bool_opt(src, "ignoreTrailingWhiteSpace");
-    r->comment = comment_opt(sc, src);
+    const SOptions *opts = &src->options;
+    r->null_value = text_opt(opts, "nullValue", "");
+    r->empty_value = text_opt(opts, "emptyValue", "");
+    r->nan_value = text_opt(opts, "nanValue", "NaN");
+    r->pos_inf = text_opt(opts, "positiveInf", "Inf");
+    r->neg_inf = text_opt(opts, "negativeInf", "-Inf");
+    r->trim_leading = bool_opt(opts, "ignoreLeadingWhiteSpace");
+    r->trim_trailing = bool_opt(opts, "ignoreTrailingWhiteSpace");
+    r->comment = comment_opt(sc, opts);
     /* enforceSchema = false makes CSVHeaderChecker compare each file's header with the
        schema (and fail the query when they differ): not done by the files source yet. */
-    const SOption *enforce = soptions_find(&src->options, "enforceSchema");
-    if (enforce && strcmp(enforce->value, "false") == 0 && bool_opt(src, "header"))
+    const SOption *enforce = soptions_find(opts, "enforceSchema");
+    if (enforce && strcmp(enforce->value, "false") == 0 && bool_opt(opts, "header"))
         diag_error(sc->diag, enforce->value_span,
                    "enforceSchema = false with header = true (checking each file's header against "
                    "the schema) is not supported yet");
@@ -96,8 +99,191 @@ void sema_read_options(SemaCtx *sc, SSource *src)
     memset(r, 0, sizeof *r);
     if (!src->format || strcmp(src->format, "text") == 0)
         return;
-    datetime_pattern(sc, src, "timestampFormat", &r->ts_fmt, &r->ts_never);
-    datetime_pattern(sc, src, "dateFormat", &r->date_fmt, &r->date_never);
+    datetime_pattern(sc, &src->options, "timestampFormat", true, &r->ts_fmt, &r->ts_never);
+    datetime_pattern(sc, &src->options, "dateFormat", true, &r->date_fmt, &r->date_never);
     if (strcmp(src->format, "csv") == 0)
         csv_options(sc, src, r);
+    const SOption *multi = soptions_find(&src->options, "multiLine");
+    if (multi && strcmp(multi->value, "true") == 0) {
+        if (strcmp(src->format, "csv") == 0)
+            diag_error(sc->diag, multi->value_span,
+                       "multiLine = true for csv (quoted values over several lines) is not "
+                       "supported yet");
+        r->whole = true;
+    }
+}
+
+void sema_multiline_check(SemaCtx *sc, const SSource *src)
+{
+    int c = sema_corrupt_column(src);
+    if (!src->read.whole || strcmp(src->format, "json") != 0 || c < 0)
+        return;
+    /* Spark's record is the file's text; sluice's reader sees its '\n's as '\r's */
+    const SOption *multi = soptions_find(&src->options, "multiLine");
+    diag_error(sc->diag, multi->value_span,
+               "multiLine = true with a corrupt record column ('%s') is not supported yet: "
+               "declare the schema without it",
+               src->schema.cols[c].name);
+}
+
+/* ==== from_json and to_json (JsonToStructs, StructsToJson) ==== */
+
+/* The JSONOptions keys the functions read, in their canonical spelling (JSONOptions takes a
+   CaseInsensitiveMap; other keys are ignored, as Spark ignores them): whether JSONOptions
+   reads it with Scala's toBoolean when it is made, and whether sluice refuses it for now
+   (JF_NOT_YET: any value, JF_NOT_YET_FALSE: false, its default being true). */
+enum { JF_BOOL = 1, JF_NOT_YET = 2, JF_NOT_YET_FALSE = 4 };
+static const struct {
+    const char *key;
+    int flags;
+} json_fn_keys[] = {
+    {"timestampFormat", 0},
+    {"dateFormat", 0},
+    {"mode", 0},
+    {"columnNameOfCorruptRecord", 0},
+    {"ignoreNullFields", JF_BOOL},
+    {"pretty", JF_BOOL},
+    {"timestampNTZFormat", 0},
+    {"timeZone", JF_NOT_YET},
+    {"allowComments", JF_BOOL | JF_NOT_YET},
+    {"allowUnquotedFieldNames", JF_BOOL | JF_NOT_YET},
+    {"allowSingleQuotes", JF_BOOL | JF_NOT_YET_FALSE},
+    {"allowNumericLeadingZeros", JF_BOOL | JF_NOT_YET},
+    {"allowNonNumericNumbers", JF_BOOL | JF_NOT_YET_FALSE},
+    {"allowBackslashEscapingAnyCharacter", JF_BOOL | JF_NOT_YET},
+    {"allowUnquotedControlChars", JF_BOOL | JF_NOT_YET},
+    {"primitivesAsString", JF_BOOL | JF_NOT_YET},
+    {"prefersDecimal", JF_BOOL | JF_NOT_YET},
+    {"enableDateTimeParsingFallback", JF_BOOL | JF_NOT_YET},
+    {"writeNonAsciiCharacterAsCodePoint", JF_BOOL | JF_NOT_YET},
+};
+
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const char *canonical_json_key(const char *key)
+{
+    for (int i = 0; i < N_OF(json_fn_keys); i++)
+        if (strcasecmp(key, json_fn_keys[i].key) == 0)
+            return json_fn_keys[i].key;
+    return key;
+}
+
+/* map(k1, v1, ...) of constant strings as options (a later key replaces an earlier one, as
+   ArrayBasedMapData.toScalaMap); false after Spark's message for anything else. */
+static bool json_fn_map(Binder *b, const SExpr *m, const AstExpr *at, SOptions *out)
+{
+    SemaCtx *sc = b->sc;
+    if (m->kind != SX_CALL || m->u.call.fn != FN_MAP) { /* ExprUtils.convertToMapData */
+        diag_error(sc->diag, at->span,
+                   "[INVALID_OPTIONS.NON_MAP_FUNCTION] Invalid options: Must use the `map()` "
+                   "function for options.");
+        return false;
+    }
+    if (m->type->key->kind != TY_STRING || m->type->elem->kind != TY_STRING) {
+        diag_error(sc->diag, at->span,
+                   "[INVALID_OPTIONS.NON_STRING_TYPE] Invalid options: A type of keys and values "
+                   "in `map()` must be string, but got \"%s\".",
+                   sema_map_sql_type(sc->arena, m->type));
+        return false;
+    }
+    int n = m->u.call.n_args / 2;
+    out->items = ARENA_NEW_N(sc->arena, SOption, n ? n : 1);
+    out->n = 0;
+    for (int i = 0; i < n; i++) {
+        const SExpr *k = m->u.call.args[2 * i], *v = m->u.call.args[2 * i + 1];
+        if (!sema_fn_is_string_const(k) || !sema_fn_is_string_const(v)) {
+            /* Spark evaluates the map when it builds the function: a column fails there
+               (Cannot evaluate expression), a NULL with a NullPointerException */
+            diag_error(sc->diag, (sema_fn_is_string_const(k) ? v : k)->span,
+                       "Invalid options: the keys and values of `map()` must be constant "
+                       "strings, not NULL");
+            return false;
+        }
+        const char *key = canonical_json_key(k->u.value.s);
+        SOption *o = (SOption *)soptions_find(out, key);
+        if (!o)
+            o = &out->items[out->n++];
+        *o = (SOption){.key = key, .value = v->u.value.s, .span = k->span, .value_span = v->span};
+    }
+    return true;
+}
+
+/* Each option given that JSONOptions reads: a boolean one must be Scala's StringOps.toBoolean
+   (true or false in any case), and one sluice does not read yet is refused; false after the
+   message. */
+static bool json_fn_keys_ok(SemaCtx *sc, SFunc fn, SOptions *opts)
+{
+    for (int i = 0; i < N_OF(json_fn_keys); i++) {
+        SOption *o = (SOption *)soptions_find(opts, json_fn_keys[i].key);
+        int flags = json_fn_keys[i].flags;
+        if (!o)
+            continue;
+        if (flags & JF_BOOL) {
+            if (strcasecmp(o->value, "true") != 0 && strcasecmp(o->value, "false") != 0) {
+                diag_error(sc->diag, o->value_span, "For input string: \"%s\"", o->value);
+                return false;
+            }
+            o->value = strcasecmp(o->value, "true") == 0 ? "true" : "false";
+        }
+        if ((flags & JF_NOT_YET) ||
+            ((flags & JF_NOT_YET_FALSE) && strcmp(o->value, "false") == 0)) {
+            diag_error(sc->diag, o->span, "%s option '%s' = '%s' is not supported yet",
+                       sema_func_name(fn), o->key, o->value);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* JsonToStructs.parser: the mode (ParseMode.fromString: an unknown name is PERMISSIVE) and
+   the corrupt-record field (ExprUtils.verifyColumnNameOfCorruptRecord). */
+static bool from_json_options(SemaCtx *sc, const SOptions *opts, const Type *rt, SrcSpan at,
+                              SJsonFnOpts *r)
+{
+    datetime_pattern(sc, opts, "timestampFormat", true, &r->read.ts_fmt, &r->read.ts_never);
+    datetime_pattern(sc, opts, "dateFormat", true, &r->read.date_fmt, &r->read.date_never);
+    const SOption *mode = soptions_find(opts, "mode");
+    if (mode && strcasecmp(mode->value, "DROPMALFORMED") == 0) {
+        diag_error(sc->diag, mode->value_span,
+                   "from_json() doesn't support the DROPMALFORMED mode. Acceptable modes are "
+                   "PERMISSIVE and FAILFAST.");
+        return false;
+    }
+    r->failfast = mode && strcasecmp(mode->value, "FAILFAST") == 0;
+    /* spark.sql.columnNameOfCorruptRecord's default */
+    r->corrupt = text_opt(opts, "columnNameOfCorruptRecord", "_corrupt_record");
+    for (int i = 0; rt->kind == TY_STRUCT && i < rt->n_fields; i++)
+        if (strcmp(rt->fields[i].name, r->corrupt) == 0 && rt->fields[i].type->kind != TY_STRING) {
+            const SOption *o = soptions_find(opts, "columnNameOfCorruptRecord");
+            diag_error(sc->diag, o ? o->value_span : at,
+                       "The field for corrupt records must be string type and nullable");
+            return false;
+        }
+    return true;
+}
+
+const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt, const SExpr *opts_arg,
+                                        const AstExpr *at)
+{
+    SemaCtx *sc = b->sc;
+    SOptions opts = {0};
+    if (opts_arg && !json_fn_map(b, opts_arg, at, &opts))
+        return NULL;
+    if (!json_fn_keys_ok(sc, fn, &opts))
+        return NULL;
+    SJsonFnOpts *r = ARENA_NEW(sc->arena, SJsonFnOpts);
+    memset(r, 0, sizeof *r);
+    int errs = diag_errors(sc->diag);
+    if (fn == FN_FROM_JSON) {
+        if (!from_json_options(sc, &opts, rt, at->span, r))
+            return NULL;
+    } else { /* JacksonGenerator: the write patterns, ignoreNullFields, pretty */
+        bool never;
+        datetime_pattern(sc, &opts, "timestampFormat", false, &r->ts_write, &never);
+        datetime_pattern(sc, &opts, "dateFormat", false, &r->date_write, &never);
+        const SOption *nulls = soptions_find(&opts, "ignoreNullFields");
+        r->write_nulls = nulls && strcmp(nulls->value, "false") == 0;
+        r->pretty = bool_opt(&opts, "pretty");
+    }
+    return diag_errors(sc->diag) > errs ? NULL : r;
 }

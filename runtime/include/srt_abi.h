@@ -441,6 +441,13 @@ void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
    the text the JSON files sink writes for it (srt_write.c), in scratch memory of q. */
 void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
                  uint32_t *out_n);
+/* srt_to_json with to_json's options: TIMESTAMP and DATE values with the timestampFormat
+   ts_fmt[0, ts_n) and dateFormat date_fmt[0, date_n) patterns (NULL: the default ones);
+   flags & 1: ignoreNullFields = false (NULL struct fields written as null); flags & 2:
+   pretty (Jackson's DefaultPrettyPrinter). */
+void srt_to_json_opts(SrtQuery *q, const char *type, const SrtDatum *d, const char *ts_fmt,
+                      uint32_t ts_n, const char *date_fmt, uint32_t date_n, int32_t flags,
+                      const char **out, uint32_t *out_n);
 /* A nested GROUP BY or DROP DUPLICATES key (srt_key.c): srt_key_nested gives the canonical
    bytes of *d (scratch memory of q; *len 0 for a NULL value), equal for two values
    exactly when Spark groups them together (keep_neg_zero: when Spark's dropDuplicates of a
@@ -486,6 +493,11 @@ void srt_query_fail_value(SrtQuery *q, const char *fmt, const char *v, uint32_t 
    and where pos is (srt_query_fail_at). */
 void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *row, const char *pos,
                            const char *detail, const char *v, const char *v_end);
+/* from_json FAILFAST of a text [rec, rec + n) that is a JSON array for a STRUCT schema
+   (JacksonParser's JsonArraysAsStructsException): Spark 3.5's
+   MALFORMED_RECORD_IN_PARSING.CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS naming the text (cut with
+   "..." past 512 bytes), where rec is (srt_query_fail_at). */
+void srt_query_fail_json_array(SrtQuery *q, const char *rec, uint32_t n);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode

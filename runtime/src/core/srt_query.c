@@ -476,6 +476,26 @@ void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *ro
     srt_buf_free(&b);
 }
 
+void srt_query_fail_json_array(SrtQuery *q, const char *rec, uint32_t n)
+{
+    if (q->failed)
+        return;
+    uint32_t show = n;
+    if (show > FAIL_ROW_MAX) { /* cut at a character, as the row of srt_query_fail_record */
+        show = FAIL_ROW_MAX;
+        while (show > 0 && ((unsigned char)rec[show] & 0xC0) == 0x80)
+            show--;
+    }
+    char msg[1024];
+    snprintf(msg, sizeof msg,
+             "[MALFORMED_RECORD_IN_PARSING.CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS] Malformed records "
+             "are detected in record parsing: %.*s%s.\nParse Mode: FAILFAST. To process malformed "
+             "records as null result, try setting the option 'mode' as 'PERMISSIVE'. Parsing JSON "
+             "arrays as structs is forbidden.",
+             (int)show, rec, show < n ? "..." : "");
+    srt_query_fail_at(q, msg, rec);
+}
+
 void srt_query_fail_value(SrtQuery *q, const char *fmt, const char *v, uint32_t n)
 {
     char msg[2048];

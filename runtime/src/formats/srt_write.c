@@ -22,6 +22,7 @@
 */
 #include <inttypes.h>
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -150,25 +151,83 @@ void srt_write_json_string(const char *s, size_t n, SrtBuf *out)
     srt_buf_putc(out, '"');
 }
 
-/* The fields of a struct (or the columns of a row) as one object; NULLs left out. */
-static void json_object(const SrtDatum *vals, const SrtField *fields, const SrtColumn *cols,
-                        uint32_t n, SrtBuf *out)
+/* How to_json writes with options (StructsToJson's JSONOptions, JacksonGenerator); NULL:
+   Spark's defaults, as the files sink writes.  nesting: the objects open, for pretty. */
+typedef struct JStyle {
+    SrtQuery *q;
+    const char *ts_fmt, *date_fmt; /* NULL: the default patterns */
+    uint32_t ts_n, date_n;
+    bool write_nulls, pretty;
+    int nesting;
+} JStyle;
+
+static void json_value(const SrtDatum *d, const SrtType *t, JStyle *st, SrtBuf *out);
+
+/* Jackson's DefaultPrettyPrinter: DefaultIndenter's line feed and two spaces a level for
+   objects, FixedSpaceIndenter's one space for arrays, " : " after a field name. */
+static void pretty_line(const JStyle *st, SrtBuf *out)
 {
-    int first = 1;
+    srt_buf_putc(out, '\n');
+    for (int i = 0; i < st->nesting; i++)
+        srt_buf_put(out, "  ", 2);
+}
+
+/* Before the k-th entry of an object: ',' after the first, the pretty printer's
+   indentation (beforeObjectEntries, writeObjectEntrySeparator). */
+static void object_entry(JStyle *st, uint32_t k, SrtBuf *out)
+{
+    if (k)
+        srt_buf_putc(out, ',');
+    if (st && st->pretty)
+        pretty_line(st, out);
+}
+
+static void object_open(JStyle *st, SrtBuf *out)
+{
     srt_buf_putc(out, '{');
+    if (st && st->pretty)
+        st->nesting++;
+}
+
+/* writeEndObject: the indentation of the enclosing level, or " " for an empty object. */
+static void object_close(JStyle *st, uint32_t entries, SrtBuf *out)
+{
+    if (st && st->pretty) {
+        st->nesting--;
+        if (entries)
+            pretty_line(st, out);
+        else
+            srt_buf_putc(out, ' ');
+    }
+    srt_buf_putc(out, '}');
+}
+
+static void field_name(const char *name, size_t n, const JStyle *st, SrtBuf *out)
+{
+    srt_write_json_string(name, n, out);
+    if (st && st->pretty)
+        srt_buf_put(out, " : ", 3);
+    else
+        srt_buf_putc(out, ':');
+}
+
+/* The fields of a struct (or the columns of a row) as one object; NULLs left out
+   (ignoreNullFields), or written as null with write_nulls. */
+static void json_object(const SrtDatum *vals, const SrtField *fields, const SrtColumn *cols,
+                        uint32_t n, JStyle *st, SrtBuf *out)
+{
+    uint32_t k = 0;
+    object_open(st, out);
     for (uint32_t i = 0; i < n; i++) {
         const char *name = fields ? fields[i].name : cols[i].name;
         const SrtType *t = fields ? fields[i].type : cols[i].type;
-        if ((cols && cols[i].hidden) || vals[i].is_null)
+        if ((cols && cols[i].hidden) || (vals[i].is_null && !(st && st->write_nulls)))
             continue;
-        if (!first)
-            srt_buf_putc(out, ',');
-        first = 0;
-        srt_write_json_string(name, strlen(name), out);
-        srt_buf_putc(out, ':');
-        srt_write_json_value(&vals[i], t, out);
+        object_entry(st, k++, out);
+        field_name(name, strlen(name), st, out);
+        json_value(&vals[i], t, st, out);
     }
-    srt_buf_putc(out, '}');
+    object_close(st, k, out);
 }
 
 static const char b64_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -238,7 +297,24 @@ long srt_base64_decode(const char *s, size_t n, unsigned char *out)
     return k;
 }
 
-void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
+/* A TIMESTAMP or DATE with the timestampFormat or dateFormat pattern (TimestampFormatter,
+   DateFormatter.format: a date as its midnight); false without one. */
+static bool time_with_pattern(const SrtDatum *d, const SrtType *t, const JStyle *st, SrtBuf *out)
+{
+    const char *fmt = !st ? NULL : t->kind == SRT_T_TIMESTAMP ? st->ts_fmt : st->date_fmt;
+    if (!fmt)
+        return false;
+    const char *s;
+    uint32_t n;
+    if (t->kind == SRT_T_TIMESTAMP)
+        srt_date_format(st->q, d->i, fmt, st->ts_n, &s, &n);
+    else
+        srt_date_format(st->q, d->i * 86400000000LL, fmt, st->date_n, &s, &n);
+    srt_write_json_string(s, n, out);
+    return true;
+}
+
+static void json_value(const SrtDatum *d, const SrtType *t, JStyle *st, SrtBuf *out)
 {
     char tmp[64];
     uint32_t n;
@@ -268,6 +344,8 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         return;
     case SRT_T_TIMESTAMP:
     case SRT_T_DATE: {
+        if (time_with_pattern(d, t, st, out))
+            return;
         const char *s = scalar_text(d, t, tmp, &n);
         srt_buf_putc(out, '"');
         srt_buf_put(out, s, n);
@@ -279,17 +357,22 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
             srt_buf_put(out, "null", 4);
             return;
         }
-        json_object(d->p, t->fields, NULL, t->n_fields, out);
+        json_object(d->p, t->fields, NULL, t->n_fields, st, out);
         return;
-    case SRT_T_ARRAY: {
+    case SRT_T_ARRAY: { /* the pretty printer: "[ 1, 2 ]", "[ ]" */
         const SrtDatum *e = d->p;
         uint32_t count = e ? d->n : 0;
+        bool pretty = st && st->pretty;
         srt_buf_putc(out, '[');
         for (uint32_t i = 0; i < count; i++) {
             if (i)
                 srt_buf_putc(out, ',');
-            srt_write_json_value(&e[i], t->elem, out);
+            if (pretty)
+                srt_buf_putc(out, ' ');
+            json_value(&e[i], t->elem, st, out);
         }
+        if (pretty)
+            srt_buf_putc(out, ' ');
         srt_buf_putc(out, ']');
         return;
     }
@@ -298,17 +381,15 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
         const SrtDatum *e = d->p;
         SrtBuf key;
         srt_buf_init(&key, out->mem);
-        srt_buf_putc(out, '{');
+        object_open(st, out);
         for (uint32_t i = 0; i < d->n; i++) {
-            if (i)
-                srt_buf_putc(out, ',');
+            object_entry(st, i, out);
             srt_buf_clear(&key);
             srt_java_text(&e[i], t->key, &key);
-            srt_write_json_string(key.p, key.n, out);
-            srt_buf_putc(out, ':');
-            srt_write_json_value(&e[d->n + i], t->elem, out);
+            field_name(key.p, key.n, st, out);
+            json_value(&e[d->n + i], t->elem, st, out);
         }
-        srt_buf_putc(out, '}');
+        object_close(st, d->n, out);
         srt_buf_free(&key);
         return;
     }
@@ -327,7 +408,13 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     }
 }
 
-void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out, uint32_t *out_n)
+void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
+{
+    json_value(d, t, NULL, out);
+}
+
+static void to_json_with(SrtQuery *q, const char *type, const SrtDatum *d, JStyle *st,
+                         const char **out, uint32_t *out_n)
 {
     *out = "";
     *out_n = 0;
@@ -336,7 +423,7 @@ void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **
         return;
     SrtBuf b;
     srt_buf_init(&b, q->mem);
-    srt_write_json_value(d, t, &b);
+    json_value(d, t, st, &b);
     char *p = b.oom ? NULL : srt_scratch_alloc(q, b.n ? b.n : 1);
     if (p) {
         memcpy(p, b.p, b.n);
@@ -348,9 +435,23 @@ void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **
         srt_query_oom(q, "to_json");
 }
 
+void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
+                 uint32_t *out_n)
+{
+    to_json_with(q, type, d, NULL, out, out_n);
+}
+
+void srt_to_json_opts(SrtQuery *q, const char *type, const SrtDatum *d, const char *ts_fmt,
+                      uint32_t ts_n, const char *date_fmt, uint32_t date_n, int32_t flags,
+                      const char **out, uint32_t *out_n)
+{
+    JStyle st = {q, ts_fmt, date_fmt, ts_n, date_n, (flags & 1) != 0, (flags & 2) != 0, 0};
+    to_json_with(q, type, d, &st, out, out_n);
+}
+
 void srt_write_json_row(const SrtSchema *schema, const SrtDatum *row, SrtBuf *out)
 {
-    json_object(row, NULL, schema->cols, schema->n_cols, out);
+    json_object(row, NULL, schema->cols, schema->n_cols, NULL, out);
 }
 
 /* ======================================================================

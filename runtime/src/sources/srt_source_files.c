@@ -73,6 +73,7 @@ typedef struct Files {
                            NULL: none */
     int json_lf;        /* JSON with lineSep and no corrupt record column: a '\n' in a record
                            is read as Jackson reads it (cm_lines_sep's json) */
+    int whole;          /* JSON with multiLine = true: a file is one record (cm_lines_whole) */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -160,6 +161,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     if (sep)
         memcpy(f->line_sep, sep, strlen(sep) + 1);
     f->json_lf = (!format || srt_str_ieq(format, "json")) && !has_corrupt_column(opts, schema);
+    const char *multi = srt_opts_value(opts, "multiLine");
+    f->whole = (!format || srt_str_ieq(format, "json")) && multi && srt_str_ieq(multi, "true");
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -896,6 +899,10 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
 static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n,
                             bool at_end, size_t *out, SrtErr *err)
 {
+    if (f->whole) { /* lineSep is not read (Spark's MultiLineJsonDataSource) */
+        cm_lines_whole(p, n);
+        return (int64_t)(*out = n);
+    }
     if (!f->line_sep)
         return (int64_t)(*out = cm_lines_lf(p, n, at_end));
     bool bad;
@@ -1004,7 +1011,8 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
     Handing h = {{1, 0, f->line_sep, 1 + f->part}, f->skip_header, f->csv, 0, f->comment};
     int rc = 0;
-    if (f->line_sep) { /* cm_lines_sep compacts once: the whole mapping up front */
+    bool up_front = f->line_sep || f->whole;
+    if (up_front) { /* cm_lines_sep compacts once: the whole mapping up front */
         size_t out;
         int64_t k = settle_lines(f, what, 0, p, (size_t)(e - p), true, &out, err);
         rc = k < 0 ? (int)k : 0;
@@ -1013,13 +1021,13 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
     while (p < e && rc == 0) {
         size_t avail = (size_t)(e - p);
         size_t win = avail < FILES_READ_SIZE ? avail : FILES_READ_SIZE;
-        size_t ok = f->line_sep ? win : cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
+        size_t ok = up_front ? win : cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
         size_t take = avail;
         if (ok < avail) {
             char *nl = memrchr(p, '\n', ok);
             if (!nl) { /* a line longer than a buffer: up to its end, if it ends in time */
                 size_t look = avail < SRT_LINE_MAX + 1 ? avail : SRT_LINE_MAX + 1;
-                size_t ok2 = f->line_sep ? look : ok + cm_lines_lf(p + ok, look - ok, look == avail);
+                size_t ok2 = up_front ? look : ok + cm_lines_lf(p + ok, look - ok, look == avail);
                 nl = memchr(p + ok, '\n', ok2 - ok);
                 if (!nl && avail > SRT_LINE_MAX) {
                     rc = line_too_long(fd, what, h.at, err);
