@@ -223,7 +223,7 @@ static bool type_from_csv(Binder *b, const AstExpr *e, SExpr **args, int n, cons
                        t->fields[i].name, ty);
         else
             diag_error(b->sc->diag, asts[1]->span,
-                       "from_csv of a %s field ('%s') is not supported yet", ty,
+                       "from_csv of a field of type %s ('%s') is not supported yet", ty,
                        t->fields[i].name);
         return false;
     }
@@ -255,7 +255,7 @@ static bool type_to_csv(Binder *b, const AstExpr *e, SExpr **args, int n, const 
         if (csv_field_type(ft) || ft->kind == TY_NULL)
             continue;
         diag_error(b->sc->diag, asts[0]->span,
-                   "to_csv of a %s field ('%s') is not supported yet",
+                   "to_csv of a struct with a field of type %s ('%s') is not supported yet",
                    sema_map_sql_type(b->sc->arena, ft), t->fields[i].name);
         return false;
     }
