@@ -181,8 +181,16 @@ static bool json_map_keys_ok(Binder *b, const AstExpr *at, const Type *t)
     return false;
 }
 
-const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const char *text, const char *fn)
+const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const SExpr *schema, const char *fn)
 {
+    if (!sema_fn_is_string_const(schema)) { /* QueryCompilationErrors.unexpectedSchemaTypeError */
+        diag_error(b->sc->diag, at->span,
+                   "[INVALID_SCHEMA.NON_STRING_LITERAL] The input schema \"%s\" is not a valid "
+                   "schema string. The input expression must be string literal and not null.",
+                   sema_expr_sql(b->sc, b->blk, at));
+        return NULL;
+    }
+    const char *text = schema->u.value.s;
     char msg[256], msg2[256];
     const AstStmt *one = ddl_columns(b, "c ", text, msg2, sizeof msg2);
     if (one && one->n_columns == 1)
@@ -200,14 +208,7 @@ const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const char *text, con
 
 static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
 {
-    if (!sema_fn_is_string_const(schema)) {
-        diag_error(b->sc->diag, at->span,
-                   "Schema should be specified in DDL format as a string literal or output of "
-                   "the schema_of_json/schema_of_csv functions instead of %s",
-                   sema_expr_sql(b->sc, b->blk, at));
-        return NULL;
-    }
-    const Type *t = sema_fn_ddl_type(b, at, schema->u.value.s, "from_json");
+    const Type *t = sema_fn_ddl_type(b, at, schema, "from_json");
     if (!t)
         return NULL;
     if (!json_map_keys_ok(b, at, t))

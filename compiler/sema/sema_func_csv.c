@@ -146,17 +146,10 @@ static bool csv_field_type(const Type *t)
     }
 }
 
-/* CsvToStructs's schema (ExprUtils.evalSchemaExpr): a STRUCT given by a string literal. */
+/* CsvToStructs's schema (ExprUtils.evalSchemaExpr): a STRUCT. */
 static const Type *from_csv_schema(Binder *b, const AstExpr *at, const SExpr *schema)
 {
-    if (!sema_fn_is_string_const(schema)) {
-        diag_error(b->sc->diag, at->span,
-                   "[INVALID_SCHEMA.NON_STRING_LITERAL] The input schema \"%s\" is not a valid "
-                   "schema string. The input expression must be string literal and not null.",
-                   sema_expr_sql(b->sc, b->blk, at));
-        return NULL;
-    }
-    const Type *t = sema_fn_ddl_type(b, at, schema->u.value.s, "from_csv");
+    const Type *t = sema_fn_ddl_type(b, at, schema, "from_csv");
     if (t && t->kind != TY_STRUCT) {
         diag_error(b->sc->diag, at->span,
                    "[INVALID_SCHEMA.NON_STRUCT_TYPE] The input schema \"%s\" is not a valid "
@@ -297,17 +290,10 @@ static void put_name(StrBuf *sb, const char *name)
         plain = plain && (isalnum((unsigned char)*p) || *p == '_');
         digits = digits && isdigit((unsigned char)*p);
     }
-    if (plain && !digits) {
+    if (plain && !digits)
         sb_puts(sb, name);
-        return;
-    }
-    sb_putc(sb, '`');
-    for (const char *p = name; *p; p++) {
-        if (*p == '`')
-            sb_putc(sb, '`');
-        sb_putc(sb, *p);
-    }
-    sb_putc(sb, '`');
+    else
+        sb_put_backquoted(sb, name);
 }
 
 /* DataType.sql (StructField.sql: quoteIfNeeded(name): type): STRUCT<a: BIGINT, `b c`:

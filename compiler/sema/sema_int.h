@@ -323,10 +323,10 @@ bool sema_fn_is_string_const(const SExpr *e);
 /* A STRING operand that is not cast (ExpectsInputTypes: get_json_object, from_json), NULL
    cast to STRING; NULL for another type. */
 SExpr *sema_fn_string_only_arg(Binder *b, SExpr *e);
-/* The type a schema string gives (DataType.fromDDL): one type ('STRUCT<a: INT>',
-   'array<int>') or a column list ('a INT, b STRING') as a STRUCT; NULL after fn's message
-   at `at` when it does not parse. */
-const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const char *text, const char *fn);
+/* The type a schema gives (ExprUtils.evalTypeExpr, DataType.fromDDL): a string literal of one
+   type ('STRUCT<a: INT>', 'array<int>') or a column list ('a INT, b STRING') as a STRUCT; NULL
+   after Spark's message at `at` when it is no literal, fn's when it does not parse. */
+const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const SExpr *schema, const char *fn);
 /* A BINARY operand (Md5 ... Base64, Encode's result's input): a BINARY or a STRING's bytes. */
 SExpr *sema_fn_bytes_arg(Binder *b, SExpr *e);
 
