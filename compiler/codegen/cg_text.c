@@ -229,8 +229,9 @@ static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, LLVMTypeRef *fn_type)
 /* The next field, at the position in the slot cur, into out (its slots NULL for a field that is
    only skipped), cur moved past it; to bb_short when the line has no more fields.  Read inline
    by csv_field or, when shared, by the reader of its type (csv_reader). */
-static void read_next(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef cur, LLVMValueRef end,
-                      bool first, bool shared, const CsvSlots *out, LLVMBasicBlockRef bb_short)
+static void read_next(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef cur,
+                      LLVMValueRef end, bool first, bool shared, const CsvSlots *out,
+                      LLVMBasicBlockRef bb_short)
 {
     LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at"), np;
     if (!shared) {
@@ -380,7 +381,8 @@ static void gen_from_csv(CgCtx *cg, const Type *t, int64_t style, LLVMValueRef f
     CsvSyntax sx = csv_syntax(cg, cg_i32(cg, style >> SCSV_SEP_SHIFT & 0xFF),
                               cg_i32(cg, style >> SCSV_QUOTE_SHIFT & 0xFF),
                               cg_i32(cg, style >> SCSV_ESC_SHIFT & 0xFF));
-    LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur"), bad = cg_alloca(cg, cg->t_i1, "csv.bad");
+    LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur"),
+                 bad = cg_alloca(cg, cg->t_i1, "csv.bad");
     CsvSlots *slots = ARENA_NEW_N(cg->arena, CsvSlots, nf + 1);
     for (int i = 0; i < nf; i++) {
         const Type *ft = t->fields[i].type;
@@ -408,8 +410,8 @@ static void gen_from_csv(CgCtx *cg, const Type *t, int64_t style, LLVMValueRef f
     int pos = 0;
     for (int i = 0; i < nf; i++)
         if (i != corrupt)
-            read_next(cg, t->fields[i].type, &sx, cur, end, pos++ == 0, nf > CG_WIDE_RECORD, &slots[i],
-                      bb_short);
+            read_next(cg, t->fields[i].type, &sx, cur, end, pos++ == 0, nf > CG_WIDE_RECORD,
+                      &slots[i], bb_short);
     /* Another field, or too few: the record is malformed; PERMISSIVE keeps what converted. */
     check_extra(cg, &sx, cur, end, bb_done, bb_short);
     cg_at(cg, bb_short);
@@ -434,7 +436,8 @@ static void gen_from_csv(CgCtx *cg, const Type *t, int64_t style, LLVMValueRef f
             if (slots[i].len)
                 v.len = cg_load(cg, cg->t_i32, slots[i].len, "f.n");
         }
-        cg_store_datum(cg, ft, v, cg_gepc(cg, fields, size * (uint64_t)i, t->fields[i].name), false);
+        cg_store_datum(cg, ft, v, cg_gepc(cg, fields, size * (uint64_t)i, t->fields[i].name),
+                       false);
     }
     cg_store(cg, LLVMConstNull(cg->t_datum), out);
     cg_store(cg, fields, cg_datum_field(cg, out, SRT_FIELDNO_DATUM_P));

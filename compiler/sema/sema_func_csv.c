@@ -20,12 +20,11 @@
 
 /* The options a function takes, canonical spelling first; "delimiter" is read as "sep" unless
    both are given (CSVOptions: sep, else delimiter). */
-static const char *const from_csv_keys[] = {"sep", "delimiter", "quote", "escape", "mode",
-                                            "columnNameOfCorruptRecord", NULL};
-static const char *const to_csv_keys[] = {"sep",    "delimiter",
-                                          "quote",  "escape",
-                                          "ignoreLeadingWhiteSpace", "ignoreTrailingWhiteSpace",
-                                          NULL};
+static const char *const from_csv_keys[] = {
+    "sep", "delimiter", "quote", "escape", "mode", "columnNameOfCorruptRecord", NULL};
+static const char *const to_csv_keys[] = {
+    "sep", "delimiter", "quote", "escape", "ignoreLeadingWhiteSpace", "ignoreTrailingWhiteSpace",
+    NULL};
 static const char *const schema_of_csv_keys[] = {"sep", "delimiter", "quote", "escape", NULL};
 static const char *const schema_of_json_keys[] = {NULL};
 
@@ -184,7 +183,8 @@ static int from_csv_corrupt(Binder *b, const SOptions *o, const Type *t, SrcSpan
         if (strcmp(t->fields[i].name, name) != 0)
             continue;
         if (t->fields[i].type->kind != TY_STRING) { /* ExprUtils.verifyColumnNameOfCorruptRecord */
-            diag_error(b->sc->diag, at, "The field for corrupt records must be string type and nullable");
+            diag_error(b->sc->diag, at,
+                       "The field for corrupt records must be string type and nullable");
             return -2;
         }
         return i;
@@ -223,15 +223,16 @@ static bool type_from_csv(Binder *b, const AstExpr *e, SExpr **args, int n, cons
     if (!(args[0] = sema_fn_string_only_arg(b, args[0])))
         *bad = 0, *want = "a string";
     for (int i = 1; i < n; i++)
-        args[i] = style_const(b, chars, (int64_t)(corrupt + 1) << SCSV_CORRUPT_SHIFT, asts[i]->span);
+        args[i] =
+            style_const(b, chars, (int64_t)(corrupt + 1) << SCSV_CORRUPT_SHIFT, asts[i]->span);
     *rt = t;
     return true;
 }
 
 /* StructsToCsv: a STRUCT of atomic fields (UnivocityGenerator writes another field's Java
    toString, which Spark 3.5 leaves as the object's default text). */
-static bool type_to_csv(Binder *b, const AstExpr *e, SExpr **args, int n, const Type **rt,
-                        int *bad, const char **want)
+static bool type_to_csv(Binder *b, const AstExpr *e, SExpr **args, int n, const Type **rt, int *bad,
+                        const char **want)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     SOptions o = {NULL, 0};
@@ -272,8 +273,8 @@ static bool type_to_csv(Binder *b, const AstExpr *e, SExpr **args, int n, const 
     return ok;
 }
 
-bool sema_type_csv_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                      const Type **rt, int *bad, const char **want)
+bool sema_type_csv_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                      int *bad, const char **want)
 {
     return fn == FN_FROM_CSV ? type_from_csv(b, e, args, n, rt, bad, want)
                              : type_to_csv(b, e, args, n, rt, bad, want);

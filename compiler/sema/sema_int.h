@@ -387,8 +387,8 @@ bool sema_concat_of_arrays(SExpr **args, int n);
 /* CSV and schema functions (sema_func_csv.c): from_csv and to_csv typed, their options
    folded into args[1] (sema.h's SCSV_*); schema_of_json and schema_of_csv bound as the STRING
    constant of the type they infer (NULL after an error). */
-bool sema_type_csv_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
-                      const Type **rt, int *bad, const char **want);
+bool sema_type_csv_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                      int *bad, const char **want);
 SExpr *sema_bind_schema_of(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                       const Type **rt, int *bad, const char **want);

@@ -519,8 +519,8 @@ void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCs
     csv_record(row, NULL, schema->cols, schema->n_cols, st, out);
 }
 
-void srt_to_csv(SrtQuery *q, const char *type, const SrtDatum *d, int64_t style,
-                const char **out, uint32_t *out_n)
+void srt_to_csv(SrtQuery *q, const char *type, const SrtDatum *d, int64_t style, const char **out,
+                uint32_t *out_n)
 {
     *out = "";
     *out_n = 0;
