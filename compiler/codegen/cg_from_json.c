@@ -392,17 +392,11 @@ static CgVal nested_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, Cg
     return v;
 }
 
-CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
+CgVal cg_text_parser_call(CgCtx *cg, const char *name, const Type *t, CgTextParserGen gen,
+                          const void *arg, CgVal s)
 {
-    if (t->kind == TY_MAP || t->kind == TY_ARRAY)
-        return nested_from_json(cg, t, o, s);
     LLVMTypeRef params[4] = {cg->t_ptr, cg->t_ptr, cg->t_i32, cg->t_ptr};
     LLVMTypeRef fn_type = LLVMFunctionType(cg->t_void, params, 4, 0);
-    /* one parser per schema and options (the mode and the corrupt field's name too) */
-    int corrupt = corrupt_field(t, o);
-    const char *name =
-        arena_sprintf(cg->arena, "sl_from_json.%s%s%d.%s", o && o->failfast ? "ff." : "",
-                      cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
     if (!fn) {
         LLVMValueRef caller = cg->fn, q = cg->q;
@@ -410,16 +404,33 @@ CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
         fn = cg_begin_function(cg, name, fn_type);
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         cg->q = LLVMGetParam(fn, 0);
-        gen_parser(cg, t, o, fn);
+        gen(cg, t, arg, fn);
         cg->fn = caller;
         cg->q = q;
         cg->entry = entry;
         cg_at(cg, at);
     }
-    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj");
+    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "parsed");
     LLVMValueRef args[4] = {cg->q, s.v, s.len, LLVMBuildPointerCast(cg->b, d, cg->t_ptr, "")};
     LLVMBuildCall2(cg->b, fn_type, fn, args, 4, "");
     CgVal r = cg_load_datum(cg, t, d);
     r.null = cg_or(cg, r.null, s.null);
     return r;
+}
+
+static void gen_json_parser(CgCtx *cg, const Type *t, const void *arg, LLVMValueRef fn)
+{
+    gen_parser(cg, t, arg, fn);
+}
+
+CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
+{
+    if (t->kind == TY_MAP || t->kind == TY_ARRAY)
+        return nested_from_json(cg, t, o, s);
+    /* one parser per schema and options (the mode and the corrupt field's name too) */
+    int corrupt = corrupt_field(t, o);
+    const char *name =
+        arena_sprintf(cg->arena, "sl_from_json.%s%s%d.%s", o && o->failfast ? "ff." : "",
+                      cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
+    return cg_text_parser_call(cg, name, t, gen_json_parser, o, s);
 }

@@ -1234,6 +1234,19 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return call_to_json(cg, e, a[0]);
     case FN_FROM_JSON: /* a parser generated for the schema (cg_from_json.c) */
         return cg_from_json(cg, e->type, e->u.call.json, a[0]);
+    case FN_FROM_CSV: /* a parser generated for the schema and options (cg_text.c) */
+        return cg_from_csv(cg, e->type, x[1]->u.value.i, a[0]);
+    case FN_TO_CSV: { /* the struct as a datum (scratch memory), written by the CSV writer */
+        int64_t style = n > 1 ? x[1]->u.value.i
+                              : (int64_t)',' << SCSV_SEP_SHIFT | (int64_t)'"' << SCSV_QUOTE_SHIFT |
+                                    (int64_t)'\\' << SCSV_ESC_SHIFT |
+                                    (int64_t)1 << SCSV_TRIM_LEADING_BIT |
+                                    (int64_t)1 << SCSV_TRIM_TRAILING_BIT;
+        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "tocsv.d");
+        cg_store_datum(cg, x[0]->type, a[0], d, false);
+        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, x[0]->type), d, cg_i64(cg, style)};
+        return string_result(cg, "srt_to_csv", args, 4, a[0].null, 0);
+    }
     case FN_GREATEST:
     case FN_LEAST:
         return call_extremum(cg, e, a);

@@ -350,6 +350,54 @@ static LLVMValueRef csv_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LL
     return fn;
 }
 
+/* The next field, at the position in the slot cur, into out (its slots NULL for a field that is
+   only skipped), cur moved past it; to bb_short when the line has no more fields.  Read inline
+   by csv_field or, when shared, by the reader of its type (csv_reader). */
+static void read_next(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef cur,
+                      LLVMValueRef end, bool first, bool shared, const CsvSlots *out,
+                      LLVMBasicBlockRef bb_short)
+{
+    LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at"), np;
+    if (!shared) {
+        np = csv_field(cg, t, sx, at, end, cg_i1(cg, first), out, bb_short);
+    } else {
+        LLVMTypeRef rt;
+        LLVMValueRef reader = csv_reader(cg, t, sx->ro, &rt);
+        LLVMValueRef null = LLVMConstNull(cg->t_ptr);
+        LLVMValueRef args[11] = {at,
+                                 end,
+                                 cg->q,
+                                 sx->sep,
+                                 sx->quote,
+                                 sx->esc,
+                                 cg_i1(cg, first),
+                                 out->null ? out->null : null,
+                                 out->val ? out->val : null,
+                                 out->len ? out->len : null,
+                                 out->bad};
+        for (int k = 7; k < 11; k++)
+            args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
+        np = LLVMBuildCall2(cg->b, rt, reader, args, 11, "p.field");
+        LLVMBasicBlockRef bb_read = cg_block(cg, "csv.read");
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, np, ""), bb_short, bb_read);
+        cg_at(cg, bb_read);
+    }
+    cg_store(cg, np, cur);
+}
+
+/* After the last field: a separator at cur means more fields than columns (to bb_extra), else
+   on to bb_next. */
+static void check_extra(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef cur, LLVMValueRef end,
+                        LLVMBasicBlockRef bb_next, LLVMBasicBlockRef bb_extra)
+{
+    LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
+    LLVMBasicBlockRef bb_more = cg_block(cg, "csv.extra");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, end, ""), bb_more, bb_next);
+    cg_at(cg, bb_more);
+    LLVMValueRef ch = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i8, at, "c"), cg->t_i32, "");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx->sep, ""), bb_extra, bb_next);
+}
+
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
@@ -432,33 +480,13 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         }
         CsvSlots out = {t ? rec->null_slots[i] : NULL, t ? rec->val_slots[i] : NULL,
                         t ? rec->len_slots[i] : NULL, bad};
-        LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
-        LLVMValueRef first = cg_i1(cg, pos++ == 0), np;
-        if (!wide && (t || !many)) {
-            np = csv_field(cg, t, &sx, at, end, first, &out, bb_short);
-        } else {
-            LLVMTypeRef rt;
-            LLVMValueRef reader = csv_reader(cg, t, sx.ro, &rt);
-            LLVMValueRef null = LLVMConstNull(cg->t_ptr);
-            LLVMValueRef args[11] = {at, end, cg->q, sx.sep, sx.quote, sx.esc, first,
-                                     out.null ? out.null : null, out.val ? out.val : null,
-                                     out.len ? out.len : null, bad};
-            for (int k = 7; k < 11; k++)
-                args[k] = LLVMBuildPointerCast(cg->b, args[k], cg->t_ptr, "");
-            np = LLVMBuildCall2(cg->b, rt, reader, args, 11, "p.field");
-            LLVMBasicBlockRef bb_read = cg_block(cg, "csv.read");
-            LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, np, ""), bb_short, bb_read);
-            cg_at(cg, bb_read);
-        }
-        cg_store(cg, np, cur);
+        read_next(cg, t, &sx, cur, end, pos++ == 0, wide || (!t && many), &out, bb_short);
     }
     /* More fields than columns make the record malformed too (unless pruned). */
-    if (pruned) {
+    if (pruned)
         LLVMBuildBr(cg->b, bb_fields);
-    } else {
-        LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
-        byte_is(cg, at, end, sx.sep, bb_short, bb_fields);
-    }
+    else
+        check_extra(cg, &sx, cur, end, bb_fields, bb_short);
     /* csv.short: the line ended before the last field: its missing fields stay NULL. */
     cg_at(cg, bb_short);
     if (!pruned)
@@ -478,6 +506,92 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     /* PERMISSIVE keeps the fields that converted, as Spark's partial results. */
     cg_record_malformed(cg, pq, rec, p, le, false, bb_done, bb_start);
     cg_at(cg, bb_done);
+}
+
+/* ==== from_csv ==== */
+
+/* The body of the parser of from_csv(s, t) with the folded options style: (q, s, n, out).
+   Fields are read as a record's (read_next; shared readers past CG_WIDE_RECORD fields), then
+   stored into the struct's datums. */
+static void gen_from_csv(CgCtx *cg, const Type *t, const void *arg, LLVMValueRef fn)
+{
+    int64_t style = *(const int64_t *)arg;
+    int nf = t->n_fields, corrupt = (int)(style >> SCSV_CORRUPT_SHIFT) - 1;
+    LLVMValueRef s = LLVMGetParam(fn, 1), n = LLVMGetParam(fn, 2), out = LLVMGetParam(fn, 3);
+    LLVMValueRef end = cg_gep(cg, s, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), "end");
+    static const SReadOpts defaults; /* Spark's: the options from_csv reads are in style */
+    CsvSyntax sx = csv_syntax(cg, &defaults, cg_i32(cg, style >> SCSV_SEP_SHIFT & 0xFF),
+                              cg_i32(cg, style >> SCSV_QUOTE_SHIFT & 0xFF),
+                              cg_i32(cg, style >> SCSV_ESC_SHIFT & 0xFF));
+    LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur"),
+                 bad = cg_alloca(cg, cg->t_i1, "csv.bad");
+    CsvSlots *slots = ARENA_NEW_N(cg->arena, CsvSlots, nf + 1);
+    for (int i = 0; i < nf; i++) {
+        const Type *ft = t->fields[i].type;
+        if (i == corrupt)
+            continue;
+        slots[i].null = cg_alloca(cg, cg->t_i1, "f.null");
+        slots[i].val = cg_alloca(cg, cg_type_of(cg, ft), t->fields[i].name);
+        slots[i].len = ft->kind == TY_STRING ? cg_alloca(cg, cg->t_i32, "f.len") : NULL;
+        slots[i].bad = bad;
+        cg_store(cg, cg_i1(cg, 1), slots[i].null);
+        cg_store(cg, cg_null_of(cg, ft).v, slots[i].val);
+    }
+    cg_store(cg, s, cur);
+    cg_store(cg, cg_i1(cg, 0), bad);
+    LLVMBasicBlockRef bb_read = cg_block(cg, "csv.fields"), bb_short = cg_block(cg, "csv.short");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "csv.done");
+    /* Empty text is no record (CsvParser.parseLine gives null: UnivocityParser.convert's
+       BadRecordException, all fields NULL); so is a schema of the corrupt-record field alone
+       (no token count equals 0). */
+    LLVMValueRef none = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), "empty");
+    if (nf - (corrupt >= 0) == 0)
+        none = cg_i1(cg, 1);
+    LLVMBuildCondBr(cg->b, none, bb_short, bb_read);
+    cg_at(cg, bb_read);
+    int pos = 0;
+    for (int i = 0; i < nf; i++)
+        if (i != corrupt)
+            read_next(cg, t->fields[i].type, &sx, cur, end, pos++ == 0, nf > CG_WIDE_RECORD,
+                      &slots[i], bb_short);
+    /* Another field, or too few: the record is malformed; PERMISSIVE keeps what converted. */
+    check_extra(cg, &sx, cur, end, bb_done, bb_short);
+    cg_at(cg, bb_short);
+    cg_store(cg, cg_i1(cg, 1), bad);
+    LLVMBuildBr(cg->b, bb_done);
+
+    cg_at(cg, bb_done);
+    uint64_t size = cg_datum_size(cg);
+    LLVMValueRef aargs[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)(nf ? nf : 1)))};
+    LLVMValueRef fields = cg_call(cg, "srt_scratch_alloc", aargs, 2, "fields");
+    LLVMValueRef is_bad = cg_load(cg, cg->t_i1, bad, "bad");
+    for (int i = 0; i < nf; i++) {
+        const Type *ft = t->fields[i].type;
+        CgVal v = {0};
+        if (i == corrupt) { /* FailureSafeParser.toResultRow: the record's text when it is bad */
+            v.null = cg_not(cg, is_bad);
+            v.v = s;
+            v.len = n;
+        } else {
+            v.null = cg_load(cg, cg->t_i1, slots[i].null, "f.isnull");
+            v.v = cg_load(cg, cg_type_of(cg, ft), slots[i].val, "f.v");
+            if (slots[i].len)
+                v.len = cg_load(cg, cg->t_i32, slots[i].len, "f.n");
+        }
+        cg_store_datum(cg, ft, v, cg_gepc(cg, fields, size * (uint64_t)i, t->fields[i].name),
+                       false);
+    }
+    cg_store(cg, LLVMConstNull(cg->t_datum), out);
+    cg_store(cg, fields, cg_datum_field(cg, out, SRT_FIELDNO_DATUM_P));
+    cg_store(cg, cg_i32(cg, nf), cg_datum_field(cg, out, SRT_FIELDNO_DATUM_N));
+    LLVMBuildRetVoid(cg->b);
+}
+
+CgVal cg_from_csv(CgCtx *cg, const Type *t, int64_t style, CgVal s)
+{
+    const char *name = arena_sprintf(cg->arena, "sl_from_csv.%s.%llx", type_name(cg->arena, t),
+                                     (unsigned long long)style);
+    return cg_text_parser_call(cg, name, t, gen_from_csv, &style, s);
 }
 
 void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,

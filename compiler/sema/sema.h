@@ -326,6 +326,19 @@ typedef enum SFnSig {
     case FN_ARRAY_INTERSECT:                                                                       \
     case FN_ARRAY_EXCEPT
 
+/* from_csv's and to_csv's options as sema folds them into their args[1], a BIGINT constant
+   (sema_func_csv.c): the sep, quote and escape bytes as the CSV reader takes them (0xFF:
+   off), to_csv's ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace, from_csv's
+   corrupt-record field (its index + 1, 0: none). */
+enum {
+    SCSV_SEP_SHIFT = 0,
+    SCSV_QUOTE_SHIFT = 8,
+    SCSV_ESC_SHIFT = 16,
+    SCSV_TRIM_LEADING_BIT = 24,
+    SCSV_TRIM_TRAILING_BIT = 25,
+    SCSV_CORRUPT_SHIFT = 32
+};
+
 /* One row of functions.def. */
 typedef struct SFuncInfo {
     const char *name;    /* the SQL name */

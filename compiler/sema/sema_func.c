@@ -181,32 +181,36 @@ static bool json_map_keys_ok(Binder *b, const AstExpr *at, const Type *t)
     return false;
 }
 
-static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
+const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const SExpr *schema, const char *fn)
 {
-    if (!sema_fn_is_string_const(schema)) {
+    if (!sema_fn_is_string_const(schema)) { /* QueryCompilationErrors.unexpectedSchemaTypeError */
         diag_error(b->sc->diag, at->span,
-                   "Schema should be specified in DDL format as a string literal or output of "
-                   "the schema_of_json/schema_of_csv functions instead of %s",
+                   "[INVALID_SCHEMA.NON_STRING_LITERAL] The input schema \"%s\" is not a valid "
+                   "schema string. The input expression must be string literal and not null.",
                    sema_expr_sql(b->sc, b->blk, at));
         return NULL;
     }
+    const char *text = schema->u.value.s;
     char msg[256], msg2[256];
-    const AstStmt *one = ddl_columns(b, "c ", schema->u.value.s, msg2, sizeof msg2);
-    const Type *t = NULL;
-    if (one && one->n_columns == 1) {
-        t = one->columns[0].type;
-    } else {
-        const AstStmt *cols = ddl_columns(b, "", schema->u.value.s, msg, sizeof msg);
-        if (!cols) {
-            diag_error(b->sc->diag, at->span, "from_json: cannot parse the schema '%s': %s",
-                       schema->u.value.s, msg);
-            return NULL;
-        }
-        TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, cols->n_columns);
-        for (int i = 0; i < cols->n_columns; i++)
-            f[i] = (TypeField){cols->columns[i].name, cols->columns[i].type};
-        t = type_struct(b->sc->arena, cols->n_columns, f);
+    const AstStmt *one = ddl_columns(b, "c ", text, msg2, sizeof msg2);
+    if (one && one->n_columns == 1)
+        return one->columns[0].type;
+    const AstStmt *cols = ddl_columns(b, "", text, msg, sizeof msg);
+    if (!cols) {
+        diag_error(b->sc->diag, at->span, "%s: cannot parse the schema '%s': %s", fn, text, msg);
+        return NULL;
     }
+    TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, cols->n_columns);
+    for (int i = 0; i < cols->n_columns; i++)
+        f[i] = (TypeField){cols->columns[i].name, cols->columns[i].type};
+    return type_struct(b->sc->arena, cols->n_columns, f);
+}
+
+static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
+{
+    const Type *t = sema_fn_ddl_type(b, at, schema, "from_json");
+    if (!t)
+        return NULL;
     if (!json_map_keys_ok(b, at, t))
         return NULL;
     if (t->kind == TY_MAP || t->kind == TY_ARRAY)
@@ -287,8 +291,7 @@ static bool type_regexp_replace(Binder *b, const AstExpr *e, SExpr **args, int n
    sema_func_date.c's) and jsonExpressions.scala (GetJsonObject, LengthOfJsonArray,
    JsonObjectKeys). */
 
-/* A STRING operand that is not cast (ExpectsInputTypes: get_json_object). */
-static SExpr *string_only_arg(Binder *b, SExpr *e)
+SExpr *sema_fn_string_only_arg(Binder *b, SExpr *e)
 {
     if (e->type->kind == TY_STRING)
         return e;
@@ -487,6 +490,9 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_FROM_UTC_TIMESTAMP:
     case FN_TO_UTC_TIMESTAMP:
         return sema_bind_utc_shift(b, e, fn, args);
+    case FN_SCHEMA_OF_JSON:
+    case FN_SCHEMA_OF_CSV:
+        return sema_bind_schema_of(b, e, fn, args);
     case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
         return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
     case FN_MOD: /* Remainder, as `%` */
@@ -1030,7 +1036,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = fn == FN_JSON_ARRAY_LENGTH  ? &type_int
               : fn == FN_JSON_OBJECT_KEYS ? type_array(b->sc->arena, &type_string)
                                           : &type_string;
-        sema_fn_convert_all(b, args, n, string_only_arg, bad);
+        sema_fn_convert_all(b, args, n, sema_fn_string_only_arg, bad);
         *want = "a string";
         return true;
     case FN_ARRAY: {
@@ -1053,10 +1059,13 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "a struct, an array or a map";
         *rt = &type_string;
         return true;
+    case FN_FROM_CSV:
+    case FN_TO_CSV:
+        return sema_type_csv_fn(b, e, fn, args, n, rt, bad, want);
     case FN_FROM_JSON: /* JsonToStructs: ExpectsInputTypes StringType, no implicit cast */
         if (!(*rt = from_json_schema(b, asts[1], args[1])))
             return false;
-        if (!(args[0] = string_only_arg(b, args[0])))
+        if (!(args[0] = sema_fn_string_only_arg(b, args[0])))
             *bad = 0, *want = "a string";
         return true;
     case FN_STRUCT: {

@@ -163,7 +163,7 @@ static bool csv_char(SemaCtx *sc, const SOption *o, char *out, size_t *n)
     return true;
 }
 
-static bool csv_conf(SemaCtx *sc, const SSource *src, CsvConf *c)
+static bool csv_conf(SemaCtx *sc, const SOptions *opts, CsvConf *c)
 {
     memset(c, 0, sizeof *c);
     c->sep[0] = ',';
@@ -173,14 +173,14 @@ static bool csv_conf(SemaCtx *sc, const SSource *src, CsvConf *c)
     c->esc[0] = '\\';
     c->esc_n = 1;
     bool ok = true;
-    const SOption *o = soptions_find(&src->options, "sep");
+    const SOption *o = soptions_find(opts, "sep");
     if (o)
         ok &= csv_sep(sc, o, c);
-    if ((o = soptions_find(&src->options, "quote")) != NULL)
+    if ((o = soptions_find(opts, "quote")) != NULL)
         ok &= csv_char(sc, o, c->quote, &c->quote_n);
-    if ((o = soptions_find(&src->options, "escape")) != NULL)
+    if ((o = soptions_find(opts, "escape")) != NULL)
         ok &= csv_char(sc, o, c->esc, &c->esc_n);
-    o = soptions_find(&src->options, "header");
+    o = soptions_find(opts, "header");
     c->header = o && strcmp(o->value, "true") == 0;
     return ok;
 }
@@ -250,6 +250,7 @@ typedef enum CKind {
     CK_LONG,
     CK_DECIMAL,
     CK_DOUBLE,
+    CK_DATE, /* only with prefersDate (schema_of_csv) */
     CK_TIMESTAMP,
     CK_BOOL,
     CK_STRING
@@ -1090,9 +1091,26 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const 
     return toks;
 }
 
+/* A date as Iso8601DateFormatter parses it with CSVOptions' default dateFormat yyyy-MM-dd
+   (DateTimeFormatterHelper: uuuu-MM-dd, ResolverStyle.STRICT): four digits, two, two, a
+   day of that month, nothing else. */
+static bool iso_date(const char *s, size_t n)
+{
+    static const char shape[] = "dddd-dd-dd";
+    if (n != sizeof shape - 1)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+            return false;
+    int y = atoi(s), m = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
+    return m >= 1 && m <= 12 && d >= 1 && d <= cm_days_in_month(y, m);
+}
+
 /* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen (the
-   number rules: common/cm_text.h, common/cm_csv_lex.h). */
-static CType csv_try(const SReadOpts *ro, CType from, const char *s, size_t n)
+   number rules: common/cm_text.h, common/cm_csv_lex.h).  With dates (CSVOptions.prefersDate,
+   schema_of_csv), a field that is no number tries tryParseDate before the timestamps.  ro:
+   the reader's nanValue, positiveInf, negativeInf. */
+static CType csv_try(const SReadOpts *ro, CType from, const char *s, size_t n, bool dates)
 {
     int64_t v;
     double d;
@@ -1115,6 +1133,10 @@ static CType csv_try(const SReadOpts *ro, CType from, const char *s, size_t n)
         if ((ro->nan_value ? cm_csv_double_opts(s, n, ro->nan_value, ro->pos_inf, ro->neg_inf, &d)
                            : cm_csv_double(s, n, &d)) == 0)
             return (CType){CK_DOUBLE, 0, 0};
+        /* fall through */
+    case CK_DATE:
+        if (dates && iso_date(s, n))
+            return (CType){CK_DATE, 0, 0};
         /* fall through */
     case CK_TIMESTAMP:
         if (cm_ts_parse_zoned(s, n, CM_TS_NO_DATE, cm_zone_local_offset, &v) != -1)
@@ -1198,8 +1220,8 @@ static void csv_record(Infer *in, const char *line, size_t n)
     }
     for (int i = 0; !skip && i < k && i < in->ncols; i++)
         if (!t[i].null && t[i].n)
-            in->ctypes[i] =
-                csv_merge(in->ctypes[i], csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n));
+            in->ctypes[i] = csv_merge(in->ctypes[i],
+                                      csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n, false));
     arena_reset_to(&in->temp, mark);
 }
 
@@ -1214,6 +1236,8 @@ static const Type *ck_type(CType t)
         return type_decimal(t.prec, t.scale);
     case CK_DOUBLE:
         return &type_double;
+    case CK_DATE:
+        return &type_date;
     case CK_TIMESTAMP:
         return &type_timestamp;
     case CK_BOOL:
@@ -1690,7 +1714,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     bool sep_bad;
     const char *sep = line_sep(sc, src, csv, &sep_bad);
     CsvConf conf;
-    bool conf_ok = !csv || csv_conf(sc, src, &conf);
+    bool conf_ok = !csv || csv_conf(sc, &src->options, &conf);
     if (csv && conf_ok)
         conf_ok = csv_reader_limits(sc, src, &conf, st); /* inference splits as the reader */
     if (strcmp(src->format, "text") == 0) {
@@ -1748,4 +1772,84 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     free(in.undo);
     arena_free(&in.temp);
     arena_free(&in.work);
+}
+
+/* ==== The CSV and schema functions (sema_func_csv.c) ==== */
+
+bool sema_csv_chars(SemaCtx *sc, const SOptions *opts, int chars[3])
+{
+    CsvConf c;
+    if (!csv_conf(sc, opts, &c))
+        return false;
+    static const char *const keys[] = {"sep", "quote", "escape"};
+    const char *vals[] = {c.sep, c.quote, c.esc};
+    size_t lens[] = {c.sep_n, c.quote_n, c.esc_n};
+    bool ok = true;
+    for (int i = 0; i < 3; i++) {
+        const SOption *o = soptions_find(opts, keys[i]);
+        if (lens[i] > 1) {
+            diag_error(sc->diag, o->value_span,
+                       "%s '%s' has more than one byte: the CSV functions take a single ASCII "
+                       "character (multi-character separators are not supported yet)",
+                       keys[i], o->value);
+            ok = false;
+        }
+        chars[i] = csv_byte(vals[i], lens[i]);
+    }
+    return ok;
+}
+
+const Type *sema_infer_csv_record(SemaCtx *sc, const char *s, size_t n, const int chars[3])
+{
+    Arena *a = sc->arena;
+    CsvConf c;
+    memset(&c, 0, sizeof c);
+    const int *ch[3] = {&chars[0], &chars[1], &chars[2]};
+    char *bytes[3] = {c.sep, c.quote, c.esc};
+    size_t *lens[3] = {&c.sep_n, &c.quote_n, &c.esc_n};
+    for (int i = 0; i < 3; i++) {
+        bytes[i][0] = (char)*ch[i];
+        *lens[i] = *ch[i] != 0xFF;
+    }
+    const char *nl = memchr(s, '\n', n); /* one record: what a line break ends is not read */
+    int k;
+    static const SReadOpts defaults; /* Spark's: schema_of_csv reads sep, quote, escape */
+    CsvTok *t = csv_split(a, &c, &defaults, s, nl ? (size_t)(nl - s) : n, &k);
+    TypeField *f = ARENA_NEW_N(a, TypeField, k);
+    for (int i = 0; i < k; i++) {
+        CType ct = {CK_NULL, 0, 0};
+        if (!t[i].null && t[i].n)
+            ct = csv_try(&defaults, ct, t[i].s, t[i].n, true);
+        f[i].name = arena_sprintf(a, "_c%d", i);
+        f[i].type = ck_type(ct);
+    }
+    return type_struct(a, k, f);
+}
+
+const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, bool *too_many)
+{
+    Infer in;
+    memset(&in, 0, sizeof in);
+    in.sc = sc;
+    arena_init(&in.temp);
+    JParse jp = {&in, &in.temp, s, s + n};
+    j_ws(&jp);
+    const Type *r = &type_string; /* no token: Jackson's null, NullType */
+    if (jp.p < jp.end) {
+        JType *t = j_value(&jp, 0);
+        if (!t) {
+            r = NULL;
+        } else if (t->kind == JK_STRUCT) {
+            if (!(r = jt_canon(sc->arena, t)))
+                r = type_struct(sc->arena, 0, NULL);
+        } else if (t->kind == JK_ARRAY && t->elem->kind == JK_STRUCT) {
+            const Type *e = jt_canon(sc->arena, t->elem);
+            r = type_array(sc->arena, e ? e : type_struct(sc->arena, 0, NULL));
+        } else if (!(r = jt_canon(sc->arena, t))) {
+            r = &type_string;
+        }
+    }
+    *too_many = in.too_many;
+    arena_free(&in.temp);
+    return r;
 }

@@ -69,6 +69,18 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
 void sema_read_options(SemaCtx *sc, SSource *src);
 /* After the schema is known: refuses json multiLine = true with a corrupt record column. */
 void sema_multiline_check(SemaCtx *sc, const SSource *src);
+/* For the CSV and schema functions (sema_func_csv.c).  sema_csv_chars: the sep, quote and
+   escape of opts (canonical keys) checked as a files source's are, into chars[0..2] as the
+   reader takes them (one byte, 0xFF when off); false after an error at an option.
+   sema_infer_csv_record: SchemaOfCsv's type of the record s[0, n) (up to a line break):
+   fields _c0, _c1, ... typed by CSVInferSchema.inferField from NullType with prefersDate,
+   STRING when empty.  sema_infer_json_value: SchemaOfJson's type of the first JSON value
+   of s[0, n) (JsonInferSchema.inferField, canonicalizeType; STRING when there is none),
+   NULL when the text is malformed or (*too_many) a struct passes the inference's bound.
+   Types live in sc->arena. */
+bool sema_csv_chars(SemaCtx *sc, const SOptions *opts, int chars[3]);
+const Type *sema_infer_csv_record(SemaCtx *sc, const char *s, size_t n, const int chars[3]);
+const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, bool *too_many);
 
 /* ==== DECIMAL typing (sema_decimal.c) ==== */
 
@@ -314,6 +326,13 @@ SExpr *sema_fn_date_arg(Binder *b, SExpr *e);
 void sema_fn_convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *), int *bad);
 /* A non-NULL STRING constant. */
 bool sema_fn_is_string_const(const SExpr *e);
+/* A STRING operand that is not cast (ExpectsInputTypes: get_json_object, from_json), NULL
+   cast to STRING; NULL for another type. */
+SExpr *sema_fn_string_only_arg(Binder *b, SExpr *e);
+/* The type a schema gives (ExprUtils.evalTypeExpr, DataType.fromDDL): a string literal of one
+   type ('STRUCT<a: INT>', 'array<int>') or a column list ('a INT, b STRING') as a STRUCT; NULL
+   after Spark's message at `at` when it is no literal, fn's when it does not parse. */
+const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const SExpr *schema, const char *fn);
 /* A BINARY operand (Md5 ... Base64, Encode's result's input): a BINARY or a STRING's bytes. */
 SExpr *sema_fn_bytes_arg(Binder *b, SExpr *e);
 
@@ -384,6 +403,12 @@ bool sema_concat_of_arrays(SExpr **args, int n);
    holding a MAP, each reported at span with Spark's message (true when refused): as an
    operand of an ordering operator `fn_name` (what: the expression's SQL), as a grouping
    expression, as a column of DISTINCT or DROP DUPLICATES. */
+/* CSV and schema functions (sema_func_csv.c): from_csv and to_csv typed, their options
+   folded into args[1] (sema.h's SCSV_*); schema_of_json and schema_of_csv bound as the STRING
+   constant of the type they infer (NULL after an error). */
+bool sema_type_csv_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
+                      int *bad, const char **want);
+SExpr *sema_bind_schema_of(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                       const Type **rt, int *bad, const char **want);
 SExpr *sema_map_key_arg(Binder *b, const Type *map, SExpr *k);

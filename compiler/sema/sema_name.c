@@ -602,12 +602,13 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             sb_puts(sb, "E(), ");
         if ((fn < 0 && sema_agg_lookup(e->u.call.name, &k) && sema_agg_has(k, AGGP_PARAM_ARGS) &&
              e->u.call.args.n > 1) ||
-            (fn == FN_FROM_JSON && e->u.call.args.n > 1) ||
-            (fn == FN_TO_JSON && e->u.call.args.n > 1)) {
+            ((fn == FN_FROM_JSON || fn == FN_TO_JSON || fn == FN_FROM_CSV || fn == FN_TO_CSV ||
+              fn == FN_SCHEMA_OF_JSON || fn == FN_SCHEMA_OF_CSV) &&
+             e->u.call.args.n > 1)) {
             /* Spark's children are the value only: approx_count_distinct(x, 0.1) prints
                as approx_count_distinct(x) (the relativeSD is a parameter), from_json(j, 'a INT')
-               as from_json(j) (JsonToStructs' schema is a parameter), to_json(x, map(...))
-               as to_json(x) (StructsToJson's options are a parameter). */
+               as from_json(j) (JsonToStructs' schema is a parameter), likewise from_csv, and
+               to_json, to_csv, schema_of_json and schema_of_csv with options (parameters). */
             AstExprList first = e->u.call.args;
             first.n = 1;
             put_list(sb, blk, &first);

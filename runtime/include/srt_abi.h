@@ -448,6 +448,12 @@ void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **
 void srt_to_json_opts(SrtQuery *q, const char *type, const SrtDatum *d, const char *ts_fmt,
                       uint32_t ts_n, const char *date_fmt, uint32_t date_n, int32_t flags,
                       const char **out, uint32_t *out_n);
+/* to_csv of *d (a STRUCT of that type, atomic fields): Spark's StructsToCsv, the record the
+   CSV files sink writes for its fields (srt_write.c), without a line break, in scratch memory
+   of q.  style packs the options (sema.h's SCSV_*): the sep, quote and escape bytes at bits
+   0, 8 and 16, ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace at bits 24 and 25. */
+void srt_to_csv(SrtQuery *q, const char *type, const SrtDatum *d, int64_t style, const char **out,
+                uint32_t *out_n);
 /* A nested GROUP BY or DROP DUPLICATES key (srt_key.c): srt_key_nested gives the canonical
    bytes of *d (scratch memory of q; *len 0 for a NULL value), equal for two values
    exactly when Spark groups them together (keep_neg_zero: when Spark's dropDuplicates of a

@@ -413,6 +413,22 @@ void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out)
     json_value(d, t, NULL, out);
 }
 
+/* The text in b as a function's result in scratch memory of q (b freed); fails the query
+   (out of memory) for what. */
+static void scratch_result(SrtQuery *q, SrtBuf *b, const char **out, uint32_t *out_n,
+                           const char *what)
+{
+    char *p = b->oom ? NULL : srt_scratch_alloc(q, b->n ? b->n : 1);
+    if (p) {
+        memcpy(p, b->p, b->n);
+        *out = p;
+        *out_n = (uint32_t)b->n;
+    }
+    srt_buf_free(b);
+    if (!p)
+        srt_query_oom(q, what);
+}
+
 static void to_json_with(SrtQuery *q, const char *type, const SrtDatum *d, JStyle *st,
                          const char **out, uint32_t *out_n)
 {
@@ -424,15 +440,7 @@ static void to_json_with(SrtQuery *q, const char *type, const SrtDatum *d, JStyl
     SrtBuf b;
     srt_buf_init(&b, q->mem);
     json_value(d, t, st, &b);
-    char *p = b.oom ? NULL : srt_scratch_alloc(q, b.n ? b.n : 1);
-    if (p) {
-        memcpy(p, b.p, b.n);
-        *out = p;
-        *out_n = (uint32_t)b.n;
-    }
-    srt_buf_free(&b);
-    if (!p)
-        srt_query_oom(q, "to_json");
+    scratch_result(q, &b, out, out_n, "to_json");
 }
 
 void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
@@ -575,34 +583,57 @@ void srt_write_csv_field(const char *s, size_t n, int is_null, int first, const 
         srt_buf_put(out, s + from, to - from);
 }
 
-void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCsvStyle *st,
-                       SrtBuf *out)
+/* The fields of a struct (or the visible columns of a row) as one CSV record. */
+static void csv_record(const SrtDatum *vals, const SrtField *fields, const SrtColumn *cols,
+                       uint32_t n_vals, const SrtCsvStyle *st, SrtBuf *out)
 {
     char tmp[64];
     int first = 1;
-    for (uint32_t i = 0; i < schema->n_cols; i++) {
-        const SrtColumn *c = &schema->cols[i];
-        if (c->hidden)
+    for (uint32_t i = 0; i < n_vals; i++) {
+        const SrtType *t = fields ? fields[i].type : cols[i].type;
+        if (cols && cols[i].hidden)
             continue;
         if (!first)
             srt_buf_putc(out, st->sep);
-        const SrtDatum *d = &row[i];
+        const SrtDatum *d = &vals[i];
         const char *s = NULL;
         uint32_t n = 0;
         if (!d->is_null) {
-            if (c->type->kind == SRT_T_STRING) {
+            if (t->kind == SRT_T_STRING) {
                 s = d->p ? d->p : "";
                 n = d->p ? d->n : 0;
-            } else if (srt_csv_supports(c->type)) {
-                s = scalar_text(d, c->type, tmp, &n);
+            } else if (srt_csv_supports(t)) {
+                s = scalar_text(d, t, tmp, &n);
             } else {
-                /* Refused when the sink opens; never reached with a checked schema. */
+                /* Refused when the sink opens (to_csv: by sema); never reached. */
                 s = "";
             }
         }
         srt_write_csv_field(s, n, d->is_null, first, st, out);
         first = 0;
     }
+}
+
+void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCsvStyle *st,
+                       SrtBuf *out)
+{
+    csv_record(row, NULL, schema->cols, schema->n_cols, st, out);
+}
+
+void srt_to_csv(SrtQuery *q, const char *type, const SrtDatum *d, int64_t style, const char **out,
+                uint32_t *out_n)
+{
+    *out = "";
+    *out_n = 0;
+    const SrtType *t = srt_query_type(q, type);
+    if (!t || (!d->p && t->n_fields))
+        return;
+    SrtCsvStyle st = {(char)(style & 0xFF), (char)(style >> 8 & 0xFF), (char)(style >> 16 & 0xFF),
+                      (int)(style >> 24 & 1), (int)(style >> 25 & 1)};
+    SrtBuf b;
+    srt_buf_init(&b, q->mem);
+    csv_record(d->p, t->fields, NULL, t->n_fields, &st, &b);
+    scratch_result(q, &b, out, out_n, "to_csv");
 }
 
 void srt_write_csv_header(const SrtSchema *schema, const SrtCsvStyle *st, SrtBuf *out)

@@ -87,6 +87,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_batch_copy_value,
     (const void *)srt_to_json,
     (const void *)srt_to_json_opts,
+    (const void *)srt_to_csv,
     (const void *)srt_map_build,
     (const void *)srt_cast_nested_str,
     (const void *)srt_str_to_map,
