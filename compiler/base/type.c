@@ -220,3 +220,23 @@ const char *type_sql_name(Arena *arena, const Type *t)
     put_type(&sb, t, 1);
     return sb.data;
 }
+
+bool type_is_csv_field(const Type *t)
+{
+    switch (t->kind) {
+    case TY_STRING:
+    case TY_TINYINT:
+    case TY_SMALLINT:
+    case TY_INT:
+    case TY_BIGINT:
+    case TY_BOOLEAN:
+    case TY_DOUBLE:
+    case TY_FLOAT:
+    case TY_DECIMAL:
+    case TY_TIMESTAMP:
+    case TY_DATE:
+        return true;
+    default:
+        return false;
+    }
+}

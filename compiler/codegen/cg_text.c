@@ -86,23 +86,6 @@ typedef struct CsvSlots {
     LLVMValueRef null, val, len, bad;
 } CsvSlots;
 
-static bool csv_type_ok(const Type *t)
-{
-    switch (t->kind) {
-    case TY_STRING:
-    case TY_TINYINT:
-    case TY_SMALLINT:
-    case TY_INT:
-    case TY_BIGINT:
-    case TY_BOOLEAN:
-    case TY_DOUBLE:
-    case TY_FLOAT:
-    case TY_TIMESTAMP:
-    case TY_DATE: case TY_DECIMAL: return true;
-    default: return false;
-    }
-}
-
 /* Go to bb_yes when at < end and the byte at `at` is ch (an i32), else to bb_no. */
 static void byte_is(CgCtx *cg, LLVMValueRef at, LLVMValueRef end, LLVMValueRef ch,
                     LLVMBasicBlockRef bb_yes, LLVMBasicBlockRef bb_no)
@@ -263,7 +246,7 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
         val = cg_load(cg, cg_dec_type(cg), o, "v");
         break;
     }
-    default: { /* TIMESTAMP, DATE (csv_type_ok) */
+    default: { /* TIMESTAMP, DATE (type_is_csv_field) */
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ts");
         cg_store(cg, cg_i64(cg, 0), o);
         ok = csv_time(cg, sx, t->kind == TY_DATE, s, n, o);
@@ -474,7 +457,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
         if (i == corrupt)
             continue;
         const Type *t = rec->null_slots[i] ? sc->cols[i].type : NULL;
-        if (t && !csv_type_ok(t)) {
+        if (t && !type_is_csv_field(t)) {
             cg_unsupported(cg, sc->cols[i].span, "reading this column type from CSV");
             t = NULL;
         }

@@ -124,27 +124,6 @@ static SExpr *style_const(Binder *b, const int chars[3], int64_t more, SrcSpan s
 
 /* ==== from_csv and to_csv ==== */
 
-/* The types the CSV reader converts a field into (cg_text.c's csv_convert). */
-static bool csv_field_type(const Type *t)
-{
-    switch (t->kind) {
-    case TY_STRING:
-    case TY_TINYINT:
-    case TY_SMALLINT:
-    case TY_INT:
-    case TY_BIGINT:
-    case TY_BOOLEAN:
-    case TY_DOUBLE:
-    case TY_FLOAT:
-    case TY_TIMESTAMP:
-    case TY_DATE:
-    case TY_DECIMAL:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* CsvToStructs's schema (ExprUtils.evalSchemaExpr): a STRUCT. */
 static const Type *from_csv_schema(Binder *b, const AstExpr *at, const SExpr *schema)
 {
@@ -207,7 +186,7 @@ static bool type_from_csv(Binder *b, const AstExpr *e, SExpr **args, int n, cons
         return false;
     for (int i = 0; i < t->n_fields; i++) {
         const Type *ft = t->fields[i].type;
-        if (i == corrupt || csv_field_type(ft))
+        if (i == corrupt || type_is_csv_field(ft))
             continue;
         const char *ty = sema_map_sql_type(b->sc->arena, ft);
         if (type_is_nested(ft)) /* UnivocityParser.makeConverter throws when it builds */
@@ -246,7 +225,7 @@ static bool type_to_csv(Binder *b, const AstExpr *e, SExpr **args, int n, const 
     const Type *t = args[0]->type;
     for (int i = 0; i < t->n_fields; i++) {
         const Type *ft = t->fields[i].type;
-        if (csv_field_type(ft) || ft->kind == TY_NULL)
+        if (type_is_csv_field(ft) || ft->kind == TY_NULL)
             continue;
         diag_error(b->sc->diag, asts[0]->span,
                    "to_csv of a struct with a field of type %s ('%s') is not supported yet",
