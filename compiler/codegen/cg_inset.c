@@ -131,7 +131,8 @@ LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, boo
             keys[k++] = keys[i];
     LLVMValueRef *elems = ARENA_NEW_N(cg->arena, LLVMValueRef, k + 1);
     if (kind != TY_STRING) {
-        LLVMTypeRef t = type_is_int32(xt) ? cg->t_i32 : cg->t_i64; /* TINYINT, SMALLINT sign-extended */
+        /* TINYINT and SMALLINT as INT, sign-extended */
+        LLVMTypeRef t = type_is_int32(xt) ? cg->t_i32 : cg->t_i64;
         for (int i = 0; i < k; i++)
             elems[i] = LLVMConstInt(t, (unsigned long long)keys[i].i, 1);
         LLVMValueRef tab = cg_const_global(cg, LLVMConstArray(t, elems, (unsigned)k), "inset");
