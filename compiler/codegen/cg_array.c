@@ -573,18 +573,20 @@ static CgVal call_array_rt(CgCtx *cg, const char *fn, LLVMValueRef *args, unsign
     return r;
 }
 
-/* sequence(start, stop[, step]) (Sequence) by srt_array_sequence: of INT or BIGINT; of
-   DATE as days stepping by the interval's whole days; of TIMESTAMP as microseconds stepping
-   by the interval (TemporalSequenceImpl in UTC with no months; 1 day, or -1 day, by
-   default). */
+/* sequence(start, stop[, step]) (Sequence) by srt_array_sequence: of TINYINT, SMALLINT, INT
+   or BIGINT (start, stop and step of that type; IntegralSequenceImpl's elements lie between
+   start and stop, so they fit it); of DATE as days stepping by the interval's whole days; of
+   TIMESTAMP as microseconds stepping by the interval (TemporalSequenceImpl in UTC with no
+   months; 1 day, or -1 day, by default). */
 static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
-    TypeKind k = e->type->elem->kind;
-    bool is_int = k == TY_INT || k == TY_DATE;
+    const Type *et = e->type->elem;
+    TypeKind k = et->kind;
+    bool is_int = type_is_int32(et) || k == TY_DATE;
     LLVMValueRef v[3] = {NULL, NULL, NULL};
     for (int i = 0; i < n; i++)
-        v[i] = k == TY_INT && i < 2 ? LLVMBuildSExt(cg->b, a[i].v, cg->t_i64, "") : a[i].v;
+        v[i] = type_is_int32(et) ? LLVMBuildSExt(cg->b, a[i].v, cg->t_i64, "") : a[i].v;
     if (k == TY_DATE && n > 2)
         v[2] = LLVMBuildSDiv(cg->b, v[2], cg_i64(cg, 86400000000LL), "days");
     if (k == TY_TIMESTAMP && n < 3) {

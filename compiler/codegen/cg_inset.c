@@ -2,10 +2,11 @@
 **
 ** Spark's OptimizeIn (catalyst/optimizer/expressions.scala) turns an IN list of more
 ** than spark.sql.optimizer.inSetConversionThreshold (10) distinct literals into InSet,
-** a hash set built once.  Here the distinct constants of an integral or string list are
-** sorted at compile time into a private table that the generated code searches, so the
-** code (and the optimiser's work) stays the same size however long the list is; a chain
-** of comparisons grew with it and made compile time quadratic.  NULL semantics are IN's
+** a hash set built once.  Here the distinct constants of an integral (TINYINT to BIGINT,
+** DATE, TIMESTAMP) or string list are sorted at compile time into a private table that the
+** generated code searches, so the code (and the optimiser's work) stays the same size
+** however long the list is; a chain of comparisons grew with it and made compile time
+** quadratic.  NULL semantics are IN's
 ** (and InSet's): a match is true; otherwise a NULL x or a NULL in the list gives NULL.
 ** The order is the one the comparisons use: signed integers, and strings as
 ** srt_str_cmp compares them (unsigned bytes, then length).
@@ -54,8 +55,9 @@ static void probe(CgCtx *cg, int kind, LLVMValueRef tab, LLVMValueRef offs, LLVM
         *eq = LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), "");
         return;
     }
-    LLVMTypeRef t = kind == TY_INT ? cg->t_i32 : cg->t_i64;
-    LLVMValueRef off = LLVMBuildMul(cg->b, mid64, cg_i64(cg, kind == TY_INT ? 4 : 8), "");
+    bool i32 = kind == TY_INT || kind == TY_SMALLINT || kind == TY_TINYINT;
+    LLVMTypeRef t = i32 ? cg->t_i32 : cg->t_i64;
+    LLVMValueRef off = LLVMBuildMul(cg->b, mid64, cg_i64(cg, i32 ? 4 : 8), "");
     LLVMValueRef v = cg_load(cg, t, cg_gep(cg, tab, off, ""), "inset.v");
     *lt = LLVMBuildICmp(cg->b, LLVMIntSLT, v, x.v, "");
     *eq = LLVMBuildICmp(cg->b, LLVMIntEQ, v, x.v, "");
@@ -98,8 +100,9 @@ static LLVMValueRef search(CgCtx *cg, int kind, LLVMValueRef tab, LLVMValueRef o
 
 LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, bool *has_null)
 {
-    int kind = e->u.in.arg->type->kind;
-    if (kind != TY_INT && kind != TY_BIGINT && kind != TY_TIMESTAMP && kind != TY_DATE && kind != TY_STRING)
+    const Type *xt = e->u.in.arg->type;
+    int kind = xt->kind;
+    if (!type_is_integral(xt) && kind != TY_TIMESTAMP && kind != TY_DATE && kind != TY_STRING)
         return NULL;
     int n_values = e->u.in.n_values, n = 0;
     for (int i = 0; i < n_values; i++)
@@ -128,7 +131,8 @@ LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, boo
             keys[k++] = keys[i];
     LLVMValueRef *elems = ARENA_NEW_N(cg->arena, LLVMValueRef, k + 1);
     if (kind != TY_STRING) {
-        LLVMTypeRef t = kind == TY_INT ? cg->t_i32 : cg->t_i64;
+        /* TINYINT and SMALLINT as INT, sign-extended */
+        LLVMTypeRef t = type_is_int32(xt) ? cg->t_i32 : cg->t_i64;
         for (int i = 0; i < k; i++)
             elems[i] = LLVMConstInt(t, (unsigned long long)keys[i].i, 1);
         LLVMValueRef tab = cg_const_global(cg, LLVMConstArray(t, elems, (unsigned)k), "inset");

@@ -296,8 +296,8 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             *rt = t;
         return true;
     }
-    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of INT or BIGINT (the wider), or of
-                           DATE or TIMESTAMP stepping by an INTERVAL (1 day by default) */
+    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of integers (the widest), or of DATE
+                           or TIMESTAMP stepping by an INTERVAL (1 day by default) */
         TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
         bool dates = k0 == TY_DATE || k1 == TY_DATE, stamps = k0 == TY_TIMESTAMP || k1 == TY_TIMESTAMP;
         if (dates || stamps) {
@@ -323,19 +323,23 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             *rt = type_array(b->sc->arena, t);
             return true;
         }
-        const Type *t = &type_int;
+        /* TypeCoercion's Sequence rule: start, stop and step cast to their wider common
+           type (sequence(1Y, 5Y) is ARRAY<TINYINT>, sequence(1, 5, 2L) ARRAY<BIGINT>) */
+        const Type *t = NULL;
         *want = "an integer";
         for (int i = 0; *bad < 0 && i < n; i++) {
-            TypeKind k = args[i]->type->kind;
-            if (k == TY_BIGINT && i < 2)
-                t = &type_bigint;
-            else if (k != TY_INT && k != TY_BIGINT && k != TY_NULL)
+            const Type *ti = args[i]->type;
+            if (type_is_integral(ti))
+                t = t ? sema_wider_type(t, ti) : ti;
+            else if (ti->kind != TY_NULL)
                 *bad = i;
         }
         if (*bad >= 0)
             return true;
+        if (!t)
+            t = &type_int;
         for (int i = 0; i < n; i++)
-            args[i] = sema_coerce(b->sc, args[i], i < 2 ? t : &type_bigint);
+            args[i] = sema_coerce(b->sc, args[i], t);
         *rt = type_array(b->sc->arena, t);
         return true;
     }

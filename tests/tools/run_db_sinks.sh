@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run_db_sinks.sh - the postgres and sqlite sinks end to end: whole table contents after several
-# batches in append, update (upsert, NULL keys included) and complete (replace) mode, a batch
-# re-run after a lost commit and queries SIGKILLed mid-run and restarted (exactly the right rows),
+# batches in append, update (upsert, NULL keys included) and complete (replace) mode, TINYINT and
+# SMALLINT columns and keys, a batch re-run after a lost commit and queries SIGKILLed mid-run and
+# restarted (exactly the right rows),
 # an existing table of another type refused before the first batch, an unreachable server, a
 # constraint violation and a full disk (enospc_preload.c) rolling their batch back.
 #
@@ -95,6 +96,15 @@ expect() {
 
 source_sql="CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);"
+
+# TINYINT and SMALLINT values, two batches (200 is read as the byte -56).
+mkdir -p "$tmp/small"
+printf '%s\n' '{"t":-128,"s":-32768}' '{"t":127,"s":32767}' '{"t":null,"s":5}' > "$tmp/small/f1.json"
+printf '%s\n' '{"t":-128,"s":300}' '{"t":200,"s":-1}' '{"t":null,"s":null}' > "$tmp/small/f2.json"
+touch -d '2020-01-01 00:00:01' "$tmp/small/f1.json"
+touch -d '2020-01-01 00:00:02' "$tmp/small/f2.json"
+small_sql="CREATE SOURCE nums (t TINYINT, s SMALLINT)
+  WITH (connector = 'files', path = '$tmp/small', format = 'json', maxFilesPerTrigger = 1);"
 
 for db in sqlite pg; do
   # ---- append: every type, three batches ----
@@ -211,6 +221,45 @@ INSERT INTO out SELECT action, n FROM events
 WITH (name = 'checked', checkpointLocation = 'ckpt');"
   refused "$db-checked" "$db constraint: the error" "$q" "$want_msg" &&
     expect "$db constraint: batches 0 and 1 only" "5" "$(dump $db "SELECT count(*) FROM checked")"
+
+  # ---- TINYINT and SMALLINT: PostgresDialect's SMALLINT (arrays SMALLINT[]), SQLite's
+  # INTEGER; values at the ends of their ranges; an upsert keyed on a TINYINT ----
+  q="$small_sql
+$(sink $db smalls)
+INSERT INTO out SELECT t, s, array(t, s) AS a, t + s AS ts FROM nums
+WITH (name = 'smalls', checkpointLocation = 'ckpt');"
+  run "$db-smalls" "$q" || fail "$db tinyint: run failed: $(cat "$tmp/$db-smalls/run.log")"
+  if [[ $db == pg ]]; then
+    expect "pg tinyint: the columns are SMALLINT" "smallint|smallint|smallint[]|smallint" \
+      "$(dump pg "SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+                  WHERE attrelid = 'smalls'::regclass AND attnum > 0 ORDER BY attnum" | paste -sd '|')"
+    want='NULL|NULL|{NULL,NULL}|NULL
+NULL|5|{NULL,5}|NULL
+-128|-32768|{-128,-32768}|32640
+-128|300|{-128,300}|172
+-56|-1|{-56,-1}|-57
+127|32767|{127,32767}|-32642'
+  else
+    expect "sqlite tinyint: the columns are INTEGER" "INTEGER|INTEGER|TEXT|INTEGER" \
+      "$(dump sqlite "SELECT type FROM pragma_table_info('smalls')" | paste -sd '|')"
+    want='NULL|NULL|[null,null]|NULL
+NULL|5|[null,5]|NULL
+-128|-32768|[-128,-32768]|32640
+-128|300|[-128,300]|172
+-56|-1|[-56,-1]|-57
+127|32767|[127,32767]|-32642'
+  fi
+  expect "$db tinyint: the values" "$want" \
+    "$(dump $db "SELECT * FROM smalls ORDER BY t NULLS FIRST, s NULLS FIRST")"
+  q="$small_sql
+$(sink $db small_keys)
+INSERT INTO out SELECT t, count(*) AS n, min(s) AS lo FROM nums GROUP BY t
+WITH (name = 'small_keys', outputMode = 'update', checkpointLocation = 'ckpt');"
+  run "$db-small-keys" "$q" || fail "$db tinyint key: run failed: $(cat "$tmp/$db-small-keys/run.log")"
+  expect "$db tinyint key: upserted on the TINYINT" "NULL|2|5
+-128|2|-32768
+-56|1|-1
+127|1|32767" "$(dump $db "SELECT * FROM small_keys ORDER BY t NULLS FIRST")"
 done
 
 # ---- sqlite: a full disk fails the batch, which is not committed; a later run writes it ----

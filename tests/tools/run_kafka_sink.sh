@@ -6,6 +6,7 @@
 #     ignored, as Spark), a BINARY key and a STRING value, a NULL key, other columns ignored
 #   - topic and partition columns routing rows; keyed records placed by murmur2 of the key as
 #     the Java client places them; complete mode (every batch all groups)
+#   - TINYINT and SMALLINT: to_json of them as the value, CAST(... AS STRING) as the key
 #   - at least once: a batch whose checkpoint commit is lost is written again on restart
 #   - exactly once (exactlyOnce = 'true'): one transaction per batch; the batch fence, with
 #     the group offset a committed transaction leaves seeded by kafka_commit (the mock drops
@@ -26,7 +27,7 @@ commit=$(realpath "$3")
 sl_test_begin kafka_sink
 cd "$tmp"
 sl_kafka_start "$mock" --topic out:1 --topic multi:3 --topic agg:1 --topic alo:1 --topic eo:1 \
-    --topic eokill:1
+    --topic eokill:1 --topic small:1
 
 # read_topic TOPIC [PARTITION]: every record as key|value (NULL for null), in offset order.
 read_topic() {
@@ -207,6 +208,28 @@ Close|2
 Move|1
 EOF
 expect_topic "complete: all groups per batch" agg.want agg
+
+# ---- TINYINT and SMALLINT: to_json writes them as numbers (200 is the byte -56, as Jackson's
+# getByteValue reads it), their text is the key ----
+mkdir small
+printf '%s\n' '{"t":-128,"s":-32768}' '{"t":200,"s":32767}' '{"t":null,"s":-1}' > small/f1.json
+cat > small.sql << EOF
+CREATE SOURCE nums (t TINYINT, s SMALLINT) WITH (connector = 'files', path = 'small', format = 'json');
+CREATE SINK k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot', topic = 'small');
+INSERT INTO k
+SELECT CAST(t AS STRING) AS key, to_json(named_struct('t', t, 's', s, 'a', array(t, s))) AS value
+FROM nums
+WITH (checkpointLocation = 'ck_small');
+EOF
+"$sluice" build small.sql -o small_q
+run small small_q
+[[ $rc -eq 0 ]] && pass "tinyint/smallint: exit 0" || fail "tinyint/smallint: exit $rc: $(cat small.err)"
+cat > small.want << 'EOF'
+-128|{"t":-128,"s":-32768,"a":[-128,-32768]}
+-56|{"t":-56,"s":32767,"a":[-56,32767]}
+NULL|{"s":-1,"a":[null,-1]}
+EOF
+expect_topic "tinyint/smallint: to_json values and string keys" small.want small
 
 # ---- exactly once: transactions, and the fence of a batch whose transaction committed ----
 sed "s/topic = ' out ',/topic = 'eo', exactlyOnce = 'true',/; s/ck_basic/ck_eo/" basic.sql > eo.sql

@@ -217,11 +217,12 @@ int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *ou
     return 0;
 }
 
-/* Sequence of INT or BIGINT (IntegralSequenceImpl.eval, getSequenceLength): start, start +
+/* Sequence of integers (IntegralSequenceImpl.eval, getSequenceLength): start, start +
    step, ... up to stop; without a step, 1 or -1 by the direction; a step that does not lead
    to stop (or 0 unless start = stop) fails the query ("Illegal sequence boundaries"), as
-   does a length above MAX_ROUNDED_ARRAY_LENGTH.  *out -> SrtDatum[*out_n] (INT or BIGINT
-   in .i).  0, or -1 after failing the query. */
+   does a length above MAX_ROUNDED_ARRAY_LENGTH.  *out -> SrtDatum[*out_n] (in .i; is_int
+   for TINYINT, SMALLINT and INT, whose elements lie between start and stop).  0, or -1
+   after failing the query. */
 int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
                        int32_t is_int, const void **out, uint32_t *out_n)
 {
