@@ -1123,7 +1123,9 @@ static void store_slot(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal x)
     }
 }
 
-static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+/* A row: its value x and, under a FILTER without ignoreNulls, the filter's condition c (the
+   row is skipped unless c is true, as Spark feeds the aggregate only those rows). */
+static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal c)
 {
     LLVMValueRef set_p = cg_gepc(cg, st, first_last_flags(a), "fl.set.p");
     LLVMValueRef set = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, set_p, "fl.set"), cg_i8(cg, 0), "");
@@ -1132,6 +1134,8 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
         take = a->ignore_nulls ? cg_and(cg, cg_not(cg, set), cg_not(cg, x.null)) : cg_not(cg, set);
     else /* ignoreNulls: If(IsNull(child), last, child); else child */
         take = a->ignore_nulls ? cg_not(cg, x.null) : cg_i1(cg, 1);
+    if (a->arg2)
+        take = cg_and(cg, take, cg_and(cg, cg_not(cg, c.null), c.v));
     LLVMBasicBlockRef bb_take = cg_block(cg, "fl.take");
     LLVMBasicBlockRef bb_done = cg_block(cg, "fl.done");
     LLVMBuildCondBr(cg->b, take, bb_take, bb_done);
@@ -1616,7 +1620,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         update_moments(cg, a, st, x, o, cur);
         return;
     case AGGB_FIRST_LAST:
-        update_first_last(cg, a, st, x);
+        update_first_last(cg, a, st, x, o);
         return;
     case AGGB_COLLECT:
     case AGGB_PERCENTILE:

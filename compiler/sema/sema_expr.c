@@ -1658,7 +1658,8 @@ static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
-   exactly the rows where c is true, as Spark's AggregateExpression filter feeds it. */
+   exactly the rows where c is true, as Spark's AggregateExpression filter feeds it; those two
+   keep c as arg2 and skip the other rows. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
     const char *name = sema_agg_name(kind);
@@ -1749,6 +1750,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         }
         /* max_by/min_by take a NULL value but skip a NULL ordering: FILTER nulls the latter */
         bool by = kind == AGG_MAX_BY || kind == AGG_MIN_BY;
+        SExpr *unfiltered = x;
         if (filter && !by)
             x = when_only(b, filter, x, args->items[0], e->span);
         if (!x)
@@ -1963,10 +1965,11 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         }
         if (filter && (agg.kind == AGG_FIRST || agg.kind == AGG_LAST) && !agg.ignore_nulls) {
-            /* the rows filtered out would be NULLs it takes */
-            diag_error(sc->diag, e->u.call.filter->span,
-                       "FILTER on %s without ignoreNulls = true is not supported yet", e->u.call.name);
-            return NULL;
+            /* First and Last take NULLs: the rows the filter drops are not fed to it at all
+               (AggregateExpression.filter, AggregationIterator's predicate), so it keeps its
+               value and sees the condition as arg2 (cg_agg.c's update_first_last) */
+            agg.arg = unfiltered;
+            agg.arg2 = filter;
         }
         if (distinct && !bind_distinct(&ab, e, x, &agg))
             return NULL;
