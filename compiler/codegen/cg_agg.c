@@ -1719,6 +1719,16 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
     return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
 }
 
+/* A value as the key keeps it: a double or float with NaN and -0.0 normalised. */
+static CgVal canonical_value(CgCtx *cg, CgVal x)
+{
+    if (LLVMTypeOf(x.v) == cg->t_f64)
+        x.v = canonical_double(cg, x.v);
+    else if (LLVMTypeOf(x.v) == cg->t_f32)
+        x.v = LLVMBuildFPTrunc(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
+    return x;
+}
+
 /* The value a DISTINCT aggregate takes: its key's (normalised) value; count of several
    values counts a tuple without NULL. */
 static CgVal distinct_value(CgCtx *cg, const SAgg *a, CgVal x, const CgVal *vals)
@@ -1726,11 +1736,7 @@ static CgVal distinct_value(CgCtx *cg, const SAgg *a, CgVal x, const CgVal *vals
     if (a->kind == AGG_COUNT)
         for (int k = 1; k < a->n_dargs; k++)
             x.null = cg_or(cg, x.null, vals[k].null);
-    if (LLVMTypeOf(x.v) == cg->t_f64)
-        x.v = canonical_double(cg, x.v);
-    else if (LLVMTypeOf(x.v) == cg->t_f32)
-        x.v = LLVMBuildFPTrunc(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
-    return x;
+    return canonical_value(cg, x);
 }
 
 /* Update the DISTINCT aggregates of set d when the row's tuple is new. */
@@ -1746,9 +1752,10 @@ static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef sta
         if (pq->agg_distinct[i] != d)
             continue;
         const SAgg *a = &pq->agg->aggs[i];
+        /* a pair's y is the second value of the tuple (corr, the covariances, regressions) */
+        CgVal y = a->arg2 ? canonical_value(cg, agg_arg2(cg, pq, args, i)) : cg_null_of(cg, &type_bigint);
         update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), distinct_value(cg, a, args[i], vals),
-                   cg_null_of(cg, &type_bigint),
-                   cur);
+                   y, cur);
     }
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);

@@ -50,7 +50,7 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         put_expr(sb, a->dargs[d], s);
     }
     bool filter = a->kind == AGG_FIRST || a->kind == AGG_LAST; /* its arg2 (sema.h's SAgg) */
-    if (a->arg2 && !filter) {
+    if (a->arg2 && !filter && a->n_dargs < 2) { /* a DISTINCT pair's y is dargs[1] */
         sb_puts(sb, ", ");
         put_expr(sb, a->arg2, s);
     }

@@ -1494,13 +1494,22 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
 
 /*
 ** The DISTINCT of an aggregate whose argument x is bound (and typed in agg): its dargs are
-** x and, for count, the other arguments, bound by ab.  Spark's EliminateDistinct drops it for
+** the values Spark groups by, the aggregate function's children that are not foldable, after
+** the implicit casts of its inputTypes (planAggregateWithOneDistinct and
+** RewriteDistinctAggregates take aggregateFunction.children.filter(!_.foldable)): x and, for
+** count, its other arguments, bound by ab; the DOUBLEs the moments (stddev, variance, corr,
+** the covariances and regressions: inputTypes DoubleType) are cast to, both of a pair; of
+** percentile and mode x (the percentage and frequency are literals).  regr_count is
+** Count(Seq(y, x)) and regr_avgx, regr_avgy, regr_sxx and regr_syy one value of the rows where
+** neither is NULL (RuntimeReplaceableAggregate, replaced before the DISTINCT is planned).  Spark's EliminateDistinct drops it for
 ** the aggregates duplicates do not change (Optimizer.scala, isDuplicateAgnostic: Max, Min,
 ** CollectSet, First, Last since SPARK-33971), and HyperLogLog++ is the same either way (a
 ** register keeps its maximum; -0.0 and NaN hash as 0.0 and one NaN).  The values are group
 ** keys in Spark's plan, so they must be encodable as keys (atomic types).
 */
-static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg)
+static SExpr *agg_number_arg(Binder *b, const AstExpr *e, int k, SExpr *v, const char *want);
+
+static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg, SAggForm form)
 {
     SemaCtx *sc = ab->sc;
     SAggKind k = agg->kind;
@@ -1508,14 +1517,24 @@ static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg)
         k == AGG_APPROX_COUNT_DISTINCT)
         return true;
     const AstExprList *args = &e->u.call.args;
-    int n = agg->kind == AGG_COUNT ? args->n : 1;
+    bool doubles = sema_agg_info(k)->body == AGGB_MOMENTS;
+    int n = k == AGG_COUNT ? args->n : doubles && agg->arg2 ? 2 : 1;
     agg->distinct = true;
     agg->n_dargs = n;
     agg->dargs = ARENA_NEW_N(sc->arena, SExpr *, n);
-    agg->dargs[0] = x;
-    for (int i = 1; i < n; i++)
-        if (!(agg->dargs[i] = sema_bind_expr(ab, args->items[i])))
+    agg->dargs[0] = doubles ? agg->arg : x;
+    for (int i = 1; i < n; i++) {
+        if (doubles) {
+            agg->dargs[i] = agg->arg2;
+            continue;
+        }
+        /* regr_count(y, x): x is the x of the rows where y is not NULL, y the other value */
+        const AstExpr *a = args->items[form == AGGF_REGR_X ? 0 : i];
+        if (!(agg->dargs[i] = sema_bind_expr(ab, a)))
             return false;
+        if (form == AGGF_REGR_X && !(agg->dargs[i] = agg_number_arg(ab, e, 0, agg->dargs[i], "\"NUMERIC\"")))
+            return false;
+    }
     for (int i = 0; i < n; i++)
         if (type_is_nested(agg->dargs[i]->type)) {
             diag_error(sc->diag, args->items[i]->span,
@@ -1697,7 +1716,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     }
     SAggForm form = sema_agg_form(e->u.call.name);
     bool regr = form == AGGF_REGR_X || form == AGGF_REGR_Y;
-    if (distinct && (sema_agg_has(kind, AGGP_NO_DISTINCT) || regr)) {
+    if (distinct && sema_agg_has(kind, AGGP_NO_DISTINCT)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1971,7 +1990,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.arg = unfiltered;
             agg.arg2 = filter;
         }
-        if (distinct && !bind_distinct(&ab, e, x, &agg))
+        if (distinct && kind == AGG_MODE && agg.kind == AGG_FIRST) {
+            /* mode of a MAP: its maps would be the keys of Spark's DISTINCT */
+            diag_error(sc->diag, args->items[0]->span,
+                       "DISTINCT of a value of type %s is not supported yet", tname(b, agg.type));
+            return NULL;
+        }
+        if (distinct && !bind_distinct(&ab, e, x, &agg, form))
             return NULL;
     }
     if (agg.kind == AGG_COUNT_STAR)
