@@ -1892,15 +1892,14 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_MAX_BY:
         case AGG_MIN_BY: {
             /* MaxMinBy: any value type (MAP included, kept as first/last keep it), an
-               orderable ordering (TypeUtils.checkForOrderingExpr: not a MAP; here the atomic
-               types) */
+               orderable ordering (TypeUtils.checkForOrderingExpr: no MAP in it), a STRUCT or
+               ARRAY compared by its interpretedOrdering (srt_key.c) */
             SExpr *ord = sema_bind_expr(&ab, args->items[1]);
             if (!ord)
                 return NULL;
             if (sema_map_refuse_ordering(b, ord->type, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
-            if (type_is_nested(ord->type) ||
-                ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
+            if (ord->type->kind == TY_INTERVAL) {
                 diag_error(sc->diag, args->items[1]->span,
                            "%s ordered by a value of type %s is not supported yet", name,
                            tname(b, ord->type));
