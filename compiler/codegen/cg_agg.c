@@ -1245,7 +1245,8 @@ static void update_by(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal 
     cg_at(cg, bb_cmp);
     LLVMValueRef has = by_flag(cg, st, BY_FLAGS);
     const Type *ot = a->arg2->type;
-    LLVMValueRef keeps = by_keeps(cg, a, ot, by_ordering(cg, a, st), type_is_nested(ot) ? nested_bytes(cg, ot, o, true) : o);
+    LLVMValueRef keeps = by_keeps(cg, a, ot, by_ordering(cg, a, st),
+                                  type_is_nested(ot) ? nested_bytes(cg, ot, o, true) : o);
     LLVMBuildCondBr(cg->b, cg_and(cg, has, keeps), bb_done, bb_take);
     cg_at(cg, bb_take);
     store_slot(cg, a->type, st, x);
@@ -1735,7 +1736,8 @@ static CgVal canonical_value(CgCtx *cg, CgVal x)
     if (LLVMTypeOf(x.v) == cg->t_f64)
         x.v = canonical_double(cg, x.v);
     else if (LLVMTypeOf(x.v) == cg->t_f32)
-        x.v = LLVMBuildFPTrunc(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
+        x.v = LLVMBuildFPTrunc(
+            cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
     return x;
 }
 
@@ -1763,9 +1765,10 @@ static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef sta
             continue;
         const SAgg *a = &pq->agg->aggs[i];
         /* a pair's y is the second value of the tuple (corr, the covariances, regressions) */
-        CgVal y = a->arg2 ? canonical_value(cg, agg_arg2(cg, pq, args, i)) : cg_null_of(cg, &type_bigint);
-        update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), distinct_value(cg, a, args[i], vals),
-                   y, cur);
+        CgVal y =
+            a->arg2 ? canonical_value(cg, agg_arg2(cg, pq, args, i)) : cg_null_of(cg, &type_bigint);
+        update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
+                   distinct_value(cg, a, args[i], vals), y, cur);
     }
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);

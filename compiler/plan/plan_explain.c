@@ -49,8 +49,9 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, ", ");
         put_expr(sb, a->dargs[d], s);
     }
-    bool filter = a->kind == AGG_FIRST || a->kind == AGG_LAST; /* its arg2 (sema.h's SAgg) */
-    if (a->arg2 && !filter && a->n_dargs < 2) { /* a DISTINCT pair's y is dargs[1] */
+    /* first/last's arg2 is its FILTER (sema.h's SAgg), a DISTINCT pair's y is dargs[1] */
+    bool filter = a->kind == AGG_FIRST || a->kind == AGG_LAST;
+    if (a->arg2 && !filter && a->n_dargs < 2) {
         sb_puts(sb, ", ");
         put_expr(sb, a->arg2, s);
     }

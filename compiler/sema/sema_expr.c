@@ -1500,12 +1500,13 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
 ** count, its other arguments, bound by ab; the DOUBLEs the moments (stddev, variance, corr,
 ** the covariances and regressions: inputTypes DoubleType) are cast to, both of a pair; of
 ** percentile and mode x (the percentage and frequency are literals).  regr_count is
-** Count(Seq(y, x)) and regr_avgx, regr_avgy, regr_sxx and regr_syy one value of the rows where
-** neither is NULL (RuntimeReplaceableAggregate, replaced before the DISTINCT is planned).  Spark's EliminateDistinct drops it for
-** the aggregates duplicates do not change (Optimizer.scala, isDuplicateAgnostic: Max, Min,
-** CollectSet, First, Last since SPARK-33971), and HyperLogLog++ is the same either way (a
-** register keeps its maximum; -0.0 and NaN hash as 0.0 and one NaN).  The values are group
-** keys in Spark's plan, so they must be encodable as keys (atomic types).
+** Count(Seq(y, x)) and regr_avgx, regr_avgy, regr_sxx and regr_syy one value of the rows
+** where neither is NULL (RuntimeReplaceableAggregate, replaced before the DISTINCT is
+** planned).  Spark's EliminateDistinct drops it for the aggregates duplicates do not change
+** (Optimizer.scala, isDuplicateAgnostic: Max, Min, CollectSet, First, Last since
+** SPARK-33971), and HyperLogLog++ is the same either way (a register keeps its maximum; -0.0
+** and NaN hash as 0.0 and one NaN).  The values are group keys in Spark's plan, so they must
+** be encodable as keys (atomic types).
 */
 static SExpr *agg_number_arg(Binder *b, const AstExpr *e, int k, SExpr *v, const char *want);
 
@@ -1532,7 +1533,8 @@ static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg, SAg
         const AstExpr *a = args->items[form == AGGF_REGR_X ? 0 : i];
         if (!(agg->dargs[i] = sema_bind_expr(ab, a)))
             return false;
-        if (form == AGGF_REGR_X && !(agg->dargs[i] = agg_number_arg(ab, e, 0, agg->dargs[i], "\"NUMERIC\"")))
+        if (form == AGGF_REGR_X &&
+            !(agg->dargs[i] = agg_number_arg(ab, e, 0, agg->dargs[i], "\"NUMERIC\"")))
             return false;
     }
     for (int i = 0; i < n; i++)

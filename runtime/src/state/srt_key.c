@@ -363,4 +363,3 @@ int32_t srt_key_nested_cmp(SrtQuery *q, const char *type, const uint8_t *a, uint
     const SrtType *t = an && bn ? srt_query_type(q, type) : NULL;
     return t ? cmp_value(t, &a, &b) : 0;
 }
-

@@ -21,11 +21,10 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_agg import cov_merge, cov_update, var_merge, var_update  # noqa: E402
+from spark_agg import (cov_merge, cov_update, r2_eval, slope_merge,  # noqa: E402
+                       slope_update, var_merge, var_update)
+from spark_hash import M32, murmur3_bytes, murmur3_int  # noqa: E402
 from spark_show import batch as show_batch  # noqa: E402
-
-M32 = 0xFFFFFFFF
-
 
 def norm(v):
     """NormalizeFloatingNumbers of a DOUBLE: -0.0 is 0.0."""
@@ -68,24 +67,6 @@ def corr_eval(b):
     return b[3] / d if d != 0.0 else float("nan")
 
 
-def r2_eval(b):  # RegrR2 is PearsonCorrelation(y, x): its xMk is y's
-    if b[4] == 0.0:
-        return None
-    if b[5] == 0.0:
-        return 1.0
-    c = b[3] / math.sqrt(b[4] * b[5])
-    return c * c
-
-
-def slope_update(b, y, x):
-    both = y is not None and x is not None
-    return cov_update(b[:4], x, y) + var_update(b[4:], x if both else None)
-
-
-def slope_merge(a, b):
-    return cov_merge(a[:4], b[:4]) + var_merge(a[4:], b[4:])
-
-
 CORR = moments([0.0] * 6, cov_update, cov_merge, corr_eval)
 COVAR_POP = moments([0.0] * 4, cov_update, cov_merge, lambda b: None if b[0] == 0.0 else b[3] / b[0])
 COVAR_SAMP = moments([0.0] * 4, cov_update, cov_merge,
@@ -121,35 +102,6 @@ def percentile(values, p):
 
 # ==== mode: an OpenHashMap of the values ====
 
-def rotl(x, r):
-    return ((x << r) | (x >> (32 - r))) & M32
-
-
-def mix_k1(k):
-    return (rotl((k * 0xCC9E2D51) & M32, 15) * 0x1B873593) & M32
-
-
-def mix_h1(h, k):
-    return (rotl(h ^ k, 13) * 5 + 0xE6546B64) & M32
-
-
-def fmix(h, n):
-    h ^= n
-    h = ((h ^ (h >> 16)) * 0x85EBCA6B) & M32
-    h = ((h ^ (h >> 13)) * 0xC2B2AE35) & M32
-    return h ^ (h >> 16)
-
-
-def murmur3_bytes(b, seed):
-    """Spark's Murmur3_x86_32.hashUnsafeBytes: words little-endian, then each tail byte."""
-    h, n4 = seed, len(b) - len(b) % 4
-    for i in range(0, n4, 4):
-        h = mix_h1(h, mix_k1(int.from_bytes(b[i:i + 4], "little")))
-    for i in range(n4, len(b)):
-        h = mix_h1(h, mix_k1((b[i] - 256 if b[i] > 127 else b[i]) & M32))
-    return fmix(h, len(b))
-
-
 def java_hash(v):
     """hashCode of the boxed key: Integer, Double (doubleToLongBits folded), UTF8String."""
     if isinstance(v, str):
@@ -164,7 +116,7 @@ def mode(values):
     def run(order):
         slots, counts = [None] * 64, [0] * 64
         for v in order:
-            pos, delta = fmix(mix_h1(0, mix_k1(java_hash(v))), 4) & 63, 1
+            pos, delta = murmur3_int(java_hash(v)) & 63, 1
             while slots[pos] is not None and slots[pos] != v:
                 pos, delta = (pos + delta) & 63, delta + 1
             slots[pos] = v
@@ -249,9 +201,6 @@ def main():
     lines += table(["rc", "pd", "vy", "count(1)"], [total])
     print("\n".join(lines))
 
-
-# Spark's documented example: murmur3 of UTF8String "Spark" (hash('Spark'), seed 42).
-assert murmur3_bytes(b"Spark", 42) == 228093765
 
 if __name__ == "__main__":
     main()
