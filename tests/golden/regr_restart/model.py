@@ -10,7 +10,6 @@
 #
 #   python3 model.py > expected.out
 import json
-import math
 import os
 import sys
 from decimal import Decimal, ROUND_HALF_UP
