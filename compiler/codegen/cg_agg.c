@@ -79,19 +79,25 @@ static LLVMValueRef null_byte(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys
     return cg_i1(cg, 0);
 }
 
-/* The canonical bytes of a nested key (srt_key.c): the value as a datum, encoded by the
-   runtime into scratch memory.  Length 0 for NULL. */
-static CgVal nested_key_bytes(CgCtx *cg, const PKeyLayout *kl, const Type *t, CgVal v)
+/* The canonical bytes of a nested value (srt_key.c): the value as a datum, encoded by the
+   runtime into scratch memory, -0.0 kept or not.  Length 0 for NULL. */
+static CgVal nested_bytes(CgCtx *cg, const Type *t, CgVal v, bool keep_neg_zero)
 {
-    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "key.datum");
+    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "nested.datum");
     cg_store_datum(cg, t, v, d, false);
-    LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "key.nlen");
-    LLVMValueRef args[5] = {cg->q, cg_type_text(cg, t), d, cg_i32(cg, kl->keep_neg_zero), lenp};
+    LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "nested.nlen");
+    LLVMValueRef args[5] = {cg->q, cg_type_text(cg, t), d, cg_i32(cg, keep_neg_zero), lenp};
     CgVal r = {0};
     r.null = v.null;
-    r.v = cg_call(cg, "srt_key_nested", args, 5, "key.nested");
-    r.len = cg_load(cg, cg->t_i32, lenp, "key.nlen");
+    r.v = cg_call(cg, "srt_key_nested", args, 5, "nested");
+    r.len = cg_load(cg, cg->t_i32, lenp, "nested.nlen");
     return r;
+}
+
+/* The canonical bytes of a nested key. */
+static CgVal nested_key_bytes(CgCtx *cg, const PKeyLayout *kl, const Type *t, CgVal v)
+{
+    return nested_bytes(cg, t, v, kl->keep_neg_zero);
 }
 
 /* Build the key of one row; returns its pointer and sets *len. */
@@ -1097,14 +1103,8 @@ static void store_slot(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal x)
         LLVMBasicBlockRef bb_done = cg_block(cg, "slot.stored");
         LLVMBuildCondBr(cg->b, x.null, bb_null, bb_copy);
         cg_at(cg, bb_copy);
-        if (type_is_nested(t)) {
-            LLVMValueRef d = cg_alloca(cg, cg->t_datum, "slot.datum");
-            cg_store_datum(cg, t, x, d, false);
-            LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "slot.nlen");
-            LLVMValueRef args[5] = {cg->q, cg_type_text(cg, t), d, cg_i32(cg, 1), lenp};
-            x.v = cg_call(cg, "srt_key_nested", args, 5, "slot.nested");
-            x.len = cg_load(cg, cg->t_i32, lenp, "slot.nlen");
-        }
+        if (type_is_nested(t))
+            x = nested_bytes(cg, t, x, true);
         LLVMValueRef table = group_table(cg);
         LLVMValueRef dargs[3] = {table, x.v, x.len};
         cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "slot.copy"), st);
@@ -1123,7 +1123,9 @@ static void store_slot(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal x)
     }
 }
 
-static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
+/* A row: its value x and, under a FILTER without ignoreNulls, the filter's condition c (the
+   row is skipped unless c is true, as Spark feeds the aggregate only those rows). */
+static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal c)
 {
     LLVMValueRef set_p = cg_gepc(cg, st, first_last_flags(a), "fl.set.p");
     LLVMValueRef set = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i8, set_p, "fl.set"), cg_i8(cg, 0), "");
@@ -1132,6 +1134,8 @@ static void update_first_last(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x
         take = a->ignore_nulls ? cg_and(cg, cg_not(cg, set), cg_not(cg, x.null)) : cg_not(cg, set);
     else /* ignoreNulls: If(IsNull(child), last, child); else child */
         take = a->ignore_nulls ? cg_not(cg, x.null) : cg_i1(cg, 1);
+    if (a->arg2)
+        take = cg_and(cg, take, cg_and(cg, cg_not(cg, c.null), c.v));
     LLVMBasicBlockRef bb_take = cg_block(cg, "fl.take");
     LLVMBasicBlockRef bb_done = cg_block(cg, "fl.done");
     LLVMBuildCondBr(cg->b, take, bb_take, bb_done);
@@ -1188,10 +1192,16 @@ uint32_t cg_agg_by_ord_offset(void)
     return BY_ORD;
 }
 
-/* predicate(old, new) of two non-NULL orderings of type t: does the kept one win? */
+/* predicate(old, new) of two non-NULL orderings of type t (a nested one as its bytes,
+   by_ordering): does the kept one win? */
 static LLVMValueRef by_keeps(CgCtx *cg, const SAgg *a, const Type *t, CgVal old, CgVal x)
 {
     bool is_min = a->kind == AGG_MIN_BY;
+    if (type_is_nested(t)) { /* GreaterThan/LessThan: the type's interpretedOrdering */
+        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), old.v, old.len, x.v, x.len};
+        LLVMValueRef c = cg_call(cg, "srt_key_nested_cmp", args, 6, "by.ncmp");
+        return LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
+    }
     if (type_is_bytes(t)) {
         LLVMValueRef args[4] = {old.v, old.len, x.v, x.len};
         LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "by.cmp");
@@ -1210,11 +1220,17 @@ static LLVMValueRef by_flag(CgCtx *cg, LLVMValueRef st, uint32_t off)
                          cg_i8(cg, 0), "");
 }
 
-/* The ordering kept at st (meaningless while has-ordering is 0). */
+/* The ordering kept at st as by_keeps takes it, a nested one as its bytes (meaningless while
+   has-ordering is 0). */
 static CgVal by_ordering(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
+    if (type_is_nested(a->arg2->type)) {
+        r.v = cg_load(cg, cg->t_ptr, cg_gepc(cg, st, BY_ORD, ""), "by.ord.s");
+        r.len = cg_load(cg, cg->t_i32, cg_gepc(cg, st, BY_ORD + 8, ""), "by.ord.n");
+        return r;
+    }
     slot_value(cg, a->arg2->type, cg_gepc(cg, st, BY_ORD, ""), &r);
     return r;
 }
@@ -1228,7 +1244,9 @@ static void update_by(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal 
     LLVMBuildCondBr(cg->b, o.null, bb_done, bb_cmp);
     cg_at(cg, bb_cmp);
     LLVMValueRef has = by_flag(cg, st, BY_FLAGS);
-    LLVMValueRef keeps = by_keeps(cg, a, a->arg2->type, by_ordering(cg, a, st), o);
+    const Type *ot = a->arg2->type;
+    LLVMValueRef keeps = by_keeps(cg, a, ot, by_ordering(cg, a, st),
+                                  type_is_nested(ot) ? nested_bytes(cg, ot, o, true) : o);
     LLVMBuildCondBr(cg->b, cg_and(cg, has, keeps), bb_done, bb_take);
     cg_at(cg, bb_take);
     store_slot(cg, a->type, st, x);
@@ -1345,12 +1363,9 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_STRUCT:
     case TY_ARRAY:
     case TY_MAP: { /* its canonical bytes (srt_key.c), -0.0 kept; NULL skipped by the runtime */
-        LLVMValueRef d = cg_alloca(cg, cg->t_datum, "collect.datum");
-        cg_store_datum(cg, collect_elem(a), x, d, false);
-        LLVMValueRef lenp = cg_alloca(cg, cg->t_i32, "collect.nlen");
-        LLVMValueRef kargs[5] = {cg->q, cg_type_text(cg, collect_elem(a)), d, cg_i32(cg, 1), lenp};
-        s = cg_call(cg, "srt_key_nested", kargs, 5, "collect.nested");
-        n = cg_load(cg, cg->t_i32, lenp, "collect.nlen");
+        CgVal b = nested_bytes(cg, collect_elem(a), x, true);
+        s = b.v;
+        n = b.len;
         break;
     }
     case TY_INTERVAL: /* refused by sema */
@@ -1616,7 +1631,7 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         update_moments(cg, a, st, x, o, cur);
         return;
     case AGGB_FIRST_LAST:
-        update_first_last(cg, a, st, x);
+        update_first_last(cg, a, st, x, o);
         return;
     case AGGB_COLLECT:
     case AGGB_PERCENTILE:
@@ -1715,6 +1730,17 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
     return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
 }
 
+/* A value as the key keeps it: a double or float with NaN and -0.0 normalised. */
+static CgVal canonical_value(CgCtx *cg, CgVal x)
+{
+    if (LLVMTypeOf(x.v) == cg->t_f64)
+        x.v = canonical_double(cg, x.v);
+    else if (LLVMTypeOf(x.v) == cg->t_f32)
+        x.v = LLVMBuildFPTrunc(
+            cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
+    return x;
+}
+
 /* The value a DISTINCT aggregate takes: its key's (normalised) value; count of several
    values counts a tuple without NULL. */
 static CgVal distinct_value(CgCtx *cg, const SAgg *a, CgVal x, const CgVal *vals)
@@ -1722,11 +1748,7 @@ static CgVal distinct_value(CgCtx *cg, const SAgg *a, CgVal x, const CgVal *vals
     if (a->kind == AGG_COUNT)
         for (int k = 1; k < a->n_dargs; k++)
             x.null = cg_or(cg, x.null, vals[k].null);
-    if (LLVMTypeOf(x.v) == cg->t_f64)
-        x.v = canonical_double(cg, x.v);
-    else if (LLVMTypeOf(x.v) == cg->t_f32)
-        x.v = LLVMBuildFPTrunc(cg->b, canonical_double(cg, LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "")), cg->t_f32, "");
-    return x;
+    return canonical_value(cg, x);
 }
 
 /* Update the DISTINCT aggregates of set d when the row's tuple is new. */
@@ -1742,9 +1764,11 @@ static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef sta
         if (pq->agg_distinct[i] != d)
             continue;
         const SAgg *a = &pq->agg->aggs[i];
-        update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), distinct_value(cg, a, args[i], vals),
-                   cg_null_of(cg, &type_bigint),
-                   cur);
+        /* a pair's y is the second value of the tuple (corr, the covariances, regressions) */
+        CgVal y =
+            a->arg2 ? canonical_value(cg, agg_arg2(cg, pq, args, i)) : cg_null_of(cg, &type_bigint);
+        update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
+                   distinct_value(cg, a, args[i], vals), y, cur);
     }
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);

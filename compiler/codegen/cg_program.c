@@ -55,7 +55,7 @@ static int string_slots(const SAgg *ag, uint32_t off[2])
     int n = 0;
     if (sema_agg_has(ag->kind, AGGP_VALUE_SLOT) && plan_agg_slot_bytes(ag->type))
         off[n++] = 0;
-    if (ag->arg2 && type_is_bytes(ag->arg2->type))
+    if (sema_agg_info(ag->kind)->body == AGGB_BY && plan_agg_slot_bytes(ag->arg2->type))
         off[n++] = cg_agg_by_ord_offset();
     return n;
 }

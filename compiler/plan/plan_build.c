@@ -552,11 +552,14 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
                 }
                 if (sema_agg_has(ag->kind, AGGP_VALUE_SLOT) &&
                     (plan_agg_slot_bytes(ag->type) ||
-                     (ag->arg2 && type_is_bytes(ag->arg2->type)))) {
+                     (ag->arg2 && plan_agg_slot_bytes(ag->arg2->type)))) {
                     diag_error(diag, ag->span,
                                "%s of a %s in a session window aggregation is not supported yet",
                                sema_agg_name(ag->kind),
-                               type_is_nested(ag->type) ? "nested value" : "STRING");
+                               type_is_nested(ag->type) ||
+                                       (ag->arg2 && type_is_nested(ag->arg2->type))
+                                   ? "nested value"
+                                   : "STRING");
                     return NULL;
                 }
                 if (plan_agg_two_level(ag) || plan_agg_collects(ag)) {

@@ -49,7 +49,9 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, ", ");
         put_expr(sb, a->dargs[d], s);
     }
-    if (a->arg2) {
+    /* first/last's arg2 is its FILTER (sema.h's SAgg), a DISTINCT pair's y is dargs[1] */
+    bool filter = a->kind == AGG_FIRST || a->kind == AGG_LAST;
+    if (a->arg2 && !filter && a->n_dargs < 2) {
         sb_puts(sb, ", ");
         put_expr(sb, a->arg2, s);
     }
@@ -63,6 +65,11 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_printf(sb, "%s, %lld", a->pct_array ? ")" : "", (long long)a->accuracy);
     }
     sb_putc(sb, ')');
+    if (a->arg2 && filter) {
+        sb_puts(sb, " FILTER (WHERE ");
+        put_expr(sb, a->arg2, s);
+        sb_putc(sb, ')');
+    }
 }
 
 static const char *op_text(AstBinaryOp op)

@@ -486,7 +486,8 @@ typedef struct SAgg {
                            its relativeSD, p = ceil(2 log2(1.106 / rsd)) */
     bool ignore_nulls;  /* first/last: the second argument (isIgnoreNull) */
     SExpr *arg2;        /* the second argument, over the input: max_by/min_by's ordering (arg
-                           is the value), corr/covar_pop/covar_samp's y (arg is x) */
+                           is the value), corr/covar_pop/covar_samp's y (arg is x); first/last
+                           without ignoreNulls: the BOOLEAN of its FILTER, the rows it sees */
     double pct;         /* percentile: the percentage, in [0, 1] (median: 0.5); arg is the value
                            cast to DOUBLE */
     double *pcts;       /* percentile_approx: its n_pcts percentages, each in [0, 1], an ARRAY

@@ -372,7 +372,7 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
                 sb_puts(sb, ", ");
                 put_expr(sb, a->dargs[d], &s->input);
             }
-            if (a->arg2) {
+            if (a->arg2 && a->n_dargs < 2) { /* a DISTINCT pair's y is dargs[1] */
                 sb_puts(sb, ", ");
                 put_expr(sb, a->arg2, &s->input);
             }

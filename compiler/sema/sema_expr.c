@@ -1494,13 +1494,23 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
 
 /*
 ** The DISTINCT of an aggregate whose argument x is bound (and typed in agg): its dargs are
-** x and, for count, the other arguments, bound by ab.  Spark's EliminateDistinct drops it for
-** the aggregates duplicates do not change (Optimizer.scala, isDuplicateAgnostic: Max, Min,
-** CollectSet, First, Last since SPARK-33971), and HyperLogLog++ is the same either way (a
-** register keeps its maximum; -0.0 and NaN hash as 0.0 and one NaN).  The values are group
-** keys in Spark's plan, so they must be encodable as keys (atomic types).
+** the values Spark groups by, the aggregate function's children that are not foldable, after
+** the implicit casts of its inputTypes (planAggregateWithOneDistinct and
+** RewriteDistinctAggregates take aggregateFunction.children.filter(!_.foldable)): x and, for
+** count, its other arguments, bound by ab; the DOUBLEs the moments (stddev, variance, corr,
+** the covariances and regressions: inputTypes DoubleType) are cast to, both of a pair; of
+** percentile and mode x (the percentage and frequency are literals).  regr_count is
+** Count(Seq(y, x)) and regr_avgx, regr_avgy, regr_sxx and regr_syy one value of the rows
+** where neither is NULL (RuntimeReplaceableAggregate, replaced before the DISTINCT is
+** planned).  Spark's EliminateDistinct drops it for the aggregates duplicates do not change
+** (Optimizer.scala, isDuplicateAgnostic: Max, Min, CollectSet, First, Last since
+** SPARK-33971), and HyperLogLog++ is the same either way (a register keeps its maximum; -0.0
+** and NaN hash as 0.0 and one NaN).  The values are group keys in Spark's plan, so they must
+** be encodable as keys (atomic types).
 */
-static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg)
+static SExpr *agg_number_arg(Binder *b, const AstExpr *e, int k, SExpr *v, const char *want);
+
+static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg, SAggForm form)
 {
     SemaCtx *sc = ab->sc;
     SAggKind k = agg->kind;
@@ -1508,14 +1518,25 @@ static bool bind_distinct(Binder *ab, const AstExpr *e, SExpr *x, SAgg *agg)
         k == AGG_APPROX_COUNT_DISTINCT)
         return true;
     const AstExprList *args = &e->u.call.args;
-    int n = agg->kind == AGG_COUNT ? args->n : 1;
+    bool doubles = sema_agg_info(k)->body == AGGB_MOMENTS;
+    int n = k == AGG_COUNT ? args->n : doubles && agg->arg2 ? 2 : 1;
     agg->distinct = true;
     agg->n_dargs = n;
     agg->dargs = ARENA_NEW_N(sc->arena, SExpr *, n);
-    agg->dargs[0] = x;
-    for (int i = 1; i < n; i++)
-        if (!(agg->dargs[i] = sema_bind_expr(ab, args->items[i])))
+    agg->dargs[0] = doubles ? agg->arg : x;
+    for (int i = 1; i < n; i++) {
+        if (doubles) {
+            agg->dargs[i] = agg->arg2;
+            continue;
+        }
+        /* regr_count(y, x): x is the x of the rows where y is not NULL, y the other value */
+        const AstExpr *a = args->items[form == AGGF_REGR_X ? 0 : i];
+        if (!(agg->dargs[i] = sema_bind_expr(ab, a)))
             return false;
+        if (form == AGGF_REGR_X &&
+            !(agg->dargs[i] = agg_number_arg(ab, e, 0, agg->dargs[i], "\"NUMERIC\"")))
+            return false;
+    }
     for (int i = 0; i < n; i++)
         if (type_is_nested(agg->dargs[i]->type)) {
             diag_error(sc->diag, args->items[i]->span,
@@ -1658,7 +1679,8 @@ static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
-   exactly the rows where c is true, as Spark's AggregateExpression filter feeds it. */
+   exactly the rows where c is true, as Spark's AggregateExpression filter feeds it; those two
+   keep c as arg2 and skip the other rows. */
 static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 {
     const char *name = sema_agg_name(kind);
@@ -1696,7 +1718,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     }
     SAggForm form = sema_agg_form(e->u.call.name);
     bool regr = form == AGGF_REGR_X || form == AGGF_REGR_Y;
-    if (distinct && (sema_agg_has(kind, AGGP_NO_DISTINCT) || regr)) {
+    if (distinct && sema_agg_has(kind, AGGP_NO_DISTINCT)) {
         diag_error(sc->diag, e->span, "DISTINCT in %s is not supported yet", e->u.call.name);
         return NULL;
     }
@@ -1749,6 +1771,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         }
         /* max_by/min_by take a NULL value but skip a NULL ordering: FILTER nulls the latter */
         bool by = kind == AGG_MAX_BY || kind == AGG_MIN_BY;
+        SExpr *unfiltered = x;
         if (filter && !by)
             x = when_only(b, filter, x, args->items[0], e->span);
         if (!x)
@@ -1871,15 +1894,14 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_MAX_BY:
         case AGG_MIN_BY: {
             /* MaxMinBy: any value type (MAP included, kept as first/last keep it), an
-               orderable ordering (TypeUtils.checkForOrderingExpr: not a MAP; here the atomic
-               types) */
+               orderable ordering (TypeUtils.checkForOrderingExpr: no MAP in it), a STRUCT or
+               ARRAY compared by its interpretedOrdering (srt_key.c) */
             SExpr *ord = sema_bind_expr(&ab, args->items[1]);
             if (!ord)
                 return NULL;
             if (sema_map_refuse_ordering(b, ord->type, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
-            if (type_is_nested(ord->type) ||
-                ord->type->kind == TY_INTERVAL || ord->type->kind == TY_BINARY) {
+            if (ord->type->kind == TY_INTERVAL) {
                 diag_error(sc->diag, args->items[1]->span,
                            "%s ordered by a value of type %s is not supported yet", name,
                            tname(b, ord->type));
@@ -1963,12 +1985,19 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         }
         if (filter && (agg.kind == AGG_FIRST || agg.kind == AGG_LAST) && !agg.ignore_nulls) {
-            /* the rows filtered out would be NULLs it takes */
-            diag_error(sc->diag, e->u.call.filter->span,
-                       "FILTER on %s without ignoreNulls = true is not supported yet", e->u.call.name);
+            /* First and Last take NULLs: the rows the filter drops are not fed to it at all
+               (AggregateExpression.filter, AggregationIterator's predicate), so it keeps its
+               value and sees the condition as arg2 (cg_agg.c's update_first_last) */
+            agg.arg = unfiltered;
+            agg.arg2 = filter;
+        }
+        if (distinct && kind == AGG_MODE && agg.kind == AGG_FIRST) {
+            /* mode of a MAP: its maps would be the keys of Spark's DISTINCT */
+            diag_error(sc->diag, args->items[0]->span,
+                       "DISTINCT of a value of type %s is not supported yet", tname(b, agg.type));
             return NULL;
         }
-        if (distinct && !bind_distinct(&ab, e, x, &agg))
+        if (distinct && !bind_distinct(&ab, e, x, &agg, form))
             return NULL;
     }
     if (agg.kind == AGG_COUNT_STAR)

@@ -463,6 +463,11 @@ const uint8_t *srt_key_nested(SrtQuery *q, const char *type, const SrtDatum *d,
                               int32_t keep_neg_zero, uint32_t *len);
 const SrtDatum *srt_key_nested_value(SrtQuery *q, const char *type, const uint8_t *bytes,
                                      uint32_t len);
+/* Spark's interpreted ordering of two non-NULL values of that type (a STRUCT or ARRAY without
+   maps) given as srt_key_nested bytes: -1, 0 or 1 (max_by/min_by's orderings); 0 when either
+   has no bytes. */
+int32_t srt_key_nested_cmp(SrtQuery *q, const char *type, const uint8_t *a, uint32_t an,
+                           const uint8_t *b, uint32_t bn);
 
 /* CAST(*d AS STRING) of a STRUCT, ARRAY or MAP of that type (Cast.castToString, srt_show.c):
    {a, b}, [a, b], {k -> v}, NULL inside as null; in scratch memory of q. */

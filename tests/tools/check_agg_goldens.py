@@ -21,6 +21,8 @@ import os
 import struct
 import sys
 
+from spark_hash import murmur3_bytes, murmur3_int
+
 FILES = [['s1/f1.json'], ['s1/f2.json'], ['s2/f3.json'], ['s3/f4.json']]
 
 
@@ -162,44 +164,13 @@ def percentile(d):
 M32 = 0xffffffff
 
 
-def rotl(x, r):
-    return ((x << r) | (x >> (32 - r))) & M32
-
-
-def mix_k1(k):
-    return (rotl((k * 0xcc9e2d51) & M32, 15) * 0x1b873593) & M32
-
-
-def mix_h1(h, k):
-    return (rotl(h ^ k, 13) * 5 + 0xe6546b64) & M32
-
-
-def fmix(h, n):
-    h ^= n
-    h ^= h >> 16
-    h = (h * 0x85ebca6b) & M32
-    h ^= h >> 13
-    h = (h * 0xc2b2ae35) & M32
-    return h ^ (h >> 16)
-
-
-def murmur_bytes(bs, seed):
-    """Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode, seed 42)."""
-    h, n = seed, len(bs) - len(bs) % 4
-    for i in range(0, n, 4):
-        h = mix_h1(h, mix_k1(int.from_bytes(bs[i:i + 4], 'little')))
-    for b in bs[n:]:
-        h = mix_h1(h, mix_k1((b - 256 if b >= 128 else b) & M32))
-    return fmix(h, len(bs))
-
-
 def java_hash(v):
     if isinstance(v, bool):
         return 1231 if v else 1237
     if isinstance(v, int):
         return v & M32
     if isinstance(v, str):
-        return murmur_bytes(v.encode(), 42)
+        return murmur3_bytes(v.encode(), 42)
     bits = 0x7ff8000000000000 if math.isnan(v) else struct.unpack('<Q', struct.pack('<d', v))[0]
     return (bits ^ (bits >> 32)) & M32
 
@@ -211,7 +182,7 @@ def java_key(v):
 
 
 def home(v, cap):
-    return fmix(mix_h1(0, mix_k1(java_hash(v))), 4) & (cap - 1)
+    return murmur3_int(java_hash(v)) & (cap - 1)
 
 
 def place(tab, cap, v):

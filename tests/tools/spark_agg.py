@@ -1,9 +1,12 @@
 """spark_agg.py - Spark 3.5's aggregate buffers in python, for the models of the goldens
 (tests/golden/*/model.py): Covariance and PearsonCorrelation's update and merge expressions
 (aggregate/Covariance.scala, Corr.scala), CentralMomentAgg's of order 2 (CentralMomentAgg.scala:
-VariancePop, RegrReplacement), each operation in Spark's order; Cast's STRING to DOUBLE; and
+VariancePop, RegrReplacement), each operation in Spark's order; RegrSlope's and RegrR2's
+buffers (linearRegression.scala); Cast's STRING to DOUBLE; and
 the output of two complete-mode queries over one-file micro-batches (steps).
 """
+import math
+
 from spark_show import batch as show_batch
 
 
@@ -51,6 +54,27 @@ def var_merge(a, b):
     delta = b[1] - a[1]
     delta_n = 0.0 if new_n == 0.0 else delta / new_n
     return [new_n, a[1] + delta_n * n2, a[2] + b[2] + delta * delta_n * n1 * n2]
+
+
+# RegrSlope and RegrIntercept of (y, x): CovPopulation(x, y) ++ VariancePop(x) of the pairs
+# (7 doubles, SPARK-48719: a pair with a NULL changes neither); RegrR2: PearsonCorrelation(y, x)
+# squared, whose xMk is y's.
+def slope_update(b, y, x):
+    both = y is not None and x is not None
+    return cov_update(b[:4], x, y) + var_update(b[4:], x if both else None)
+
+
+def slope_merge(a, b):
+    return cov_merge(a[:4], b[:4]) + var_merge(a[4:], b[4:])
+
+
+def r2_eval(b):
+    if b[4] == 0.0:
+        return None
+    if b[5] == 0.0:
+        return 1.0
+    corr = b[3] / math.sqrt(b[4] * b[5])
+    return corr * corr
 
 
 def as_double(s):

@@ -1,7 +1,9 @@
 """spark_hash.py - Spark 3.5's XXH64 (sql/catalyst/.../expressions/XXH64.java: hashInt,
 hashLong, hashUnsafeBytes) in python, for the models of the goldens that hash values
 (tests/golden/fn_hash_xxhash64/model.py, tests/golden/batch_nested_acd_mode/model.py).
-Results are Java longs (signed).
+Results are Java longs (signed).  Also Murmur3_x86_32 (unsigned 32-bit results): Spark's
+hashUnsafeBytes (UTF8String.hashCode with seed 42) and Guava's murmur3_32().hashInt (seed 0,
+the home slot of OpenHashSet), for the models of Mode's map.
 """
 M32 = 0xFFFFFFFF
 M64 = 0xFFFFFFFFFFFFFFFF
@@ -82,3 +84,40 @@ def xx_bytes(b, seed):
         h = (rotl64(h, 11) * P1) & M64
         off += 1
     return fmix64(h)
+
+
+# ==== Murmur3_x86_32 ====
+
+def rotl32(x, r):
+    return ((x << r) | (x >> (32 - r))) & M32
+
+
+def m3_mix_k1(k):
+    return (rotl32((k * 0xCC9E2D51) & M32, 15) * 0x1B873593) & M32
+
+
+def m3_mix_h1(h, k):
+    return (rotl32(h ^ k, 13) * 5 + 0xE6546B64) & M32
+
+
+def m3_fmix(h, n):
+    h ^= n
+    h = ((h ^ (h >> 16)) * 0x85EBCA6B) & M32
+    h = ((h ^ (h >> 13)) * 0xC2B2AE35) & M32
+    return h ^ (h >> 16)
+
+
+def murmur3_bytes(b, seed):
+    """Murmur3_x86_32.hashUnsafeBytes: words little-endian, then each tail byte (signed)."""
+    h, n4 = seed, len(b) - len(b) % 4
+    for i in range(0, n4, 4):
+        h = m3_mix_h1(h, m3_mix_k1(int.from_bytes(b[i:i + 4], "little")))
+    for i in range(n4, len(b)):
+        h = m3_mix_h1(h, m3_mix_k1((b[i] - 256 if b[i] > 127 else b[i]) & M32))
+    return m3_fmix(h, len(b))
+
+
+def murmur3_int(v, seed=0):
+    """Murmur3_x86_32.hashInt (Guava's murmur3_32().hashInt with seed 0)."""
+    return m3_fmix(m3_mix_h1(seed, m3_mix_k1(v & M32)), 4)
+

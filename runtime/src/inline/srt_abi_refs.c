@@ -93,6 +93,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_str_to_map,
     (const void *)srt_key_nested,
     (const void *)srt_key_nested_value,
+    (const void *)srt_key_nested_cmp,
     (const void *)srt_csv_field,
     (const void *)srt_csv_blank,
     (const void *)srt_csv_decode,

@@ -10,36 +10,18 @@
 #
 #   python3 model.py > expected.out
 import json
-import math
 import os
 import sys
 from decimal import Decimal, ROUND_HALF_UP
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_agg import (as_double, cov_merge, cov_update, opt_float, steps,  # noqa: E402
-                       var_merge, var_update)
+from spark_agg import (as_double, cov_merge, cov_update, opt_float, r2_eval,  # noqa: E402
+                       slope_merge, slope_update, steps, var_merge, var_update)
 from spark_show import java_double  # noqa: E402
 
 
 def both(y, x):
     return y is not None and x is not None
-
-
-def slope_update(b, y, x):
-    return cov_update(b[:4], x, y) + var_update(b[4:], x if both(y, x) else None)
-
-
-def slope_merge(a, b):
-    return cov_merge(a[:4], b[:4]) + var_merge(a[4:], b[4:])
-
-
-def r2_eval(b):  # PearsonCorrelation(y, x): xMk is y's
-    if b[4] == 0.0:
-        return None
-    if b[5] == 0.0:
-        return 1.0
-    corr = b[3] / math.sqrt(b[4] * b[5])
-    return corr * corr
 
 
 # Each aggregate of (y, x): (initial buffer, update(b, y, x), merge, evaluate).
