@@ -153,6 +153,10 @@ int type_int_bits(const Type *t)
 const Type *type_decimal_for(const Type *t)
 {
     static const int digits[] = {0, 3, 5, 0, 10, 0, 0, 0, 20}; /* by bits / 8 */
+    if (t->kind == TY_DECIMAL)
+        return t;
+    if (t->kind == TY_FLOAT || t->kind == TY_DOUBLE)
+        return t->kind == TY_FLOAT ? type_decimal(14, 7) : type_decimal(30, 15);
     return type_decimal(digits[type_int_bits(t) / 8], 0);
 }
 

@@ -73,8 +73,8 @@ bool type_is_csv_field(const Type *t);
 bool type_is_int32(const Type *t);
 /* The width in bits of an integral type's values: 8, 16, 32 or 64 (0 for another type). */
 int type_int_bits(const Type *t);
-/* Spark's DecimalType.forType of an integral type: TINYINT DECIMAL(3,0), SMALLINT (5,0), INT
-   (10,0), BIGINT (20,0). */
+/* Spark's DecimalType.forType of a number: TINYINT DECIMAL(3,0), SMALLINT (5,0), INT (10,0),
+   BIGINT (20,0), FLOAT (14,7), DOUBLE (30,15); a DECIMAL itself. */
 const Type *type_decimal_for(const Type *t);
 bool type_is_fractional(const Type *t); /* FLOAT, DOUBLE */
 bool type_is_nested(const Type *t);    /* STRUCT, ARRAY, MAP */

@@ -206,6 +206,24 @@ const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const SExpr *schema, 
     return type_struct(b->sc->arena, cols->n_columns, f);
 }
 
+/* Spark's DATATYPE_MISMATCH and WRONG_NUM_ARGS errors of a call (sema_int.h). */
+bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, const char *msg)
+{
+    diag_error(b->sc->diag, at,
+               "[DATATYPE_MISMATCH.%s] Cannot resolve \"%s\" due to data type mismatch: %s", sub,
+               sema_expr_sql(b->sc, b->blk, e), msg);
+    return false;
+}
+
+void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected)
+{
+    diag_error(b->sc->diag, e->span,
+               "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `%s` requires %s parameters but the "
+               "actual number is %d. Please, refer to "
+               "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
+               fn, expected, e->u.call.args.n);
+}
+
 static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
 {
     const Type *t = sema_fn_ddl_type(b, at, schema, "from_json");
@@ -614,7 +632,8 @@ static const Type *round_dec_type(const Type *t, int scale)
 
 /* floor(x, scale), ceil(x, scale) (Spark 3.3+'s CeilFloorExpressionBuilderBase: RoundFloor
    and RoundCeil, RoundBase with FLOOR or CEILING over a DECIMAL): x implicitly cast to a
-   decimal (ImplicitTypeCasts: a number by DecimalType.forType, a string to DECIMAL(38,18)),
+   decimal (ImplicitTypeCasts: a number by DecimalType.forType, type_decimal_for; a string to
+   DECIMAL(38,18)),
    the scale a constant INT that is not NULL. */
 static bool type_round_floor_ceil(Binder *b, const AstExpr *e, SExpr **args, const Type **rt,
                                   int *bad, const char **want)
@@ -629,27 +648,11 @@ static bool type_round_floor_ceil(Binder *b, const AstExpr *e, SExpr **args, con
         return false;
     }
     const Type *t = args[0]->type, *d;
-    switch (t->kind) {
-    case TY_DECIMAL:
-        d = t;
-        break;
-    case TY_INT:
-        d = type_decimal(10, 0);
-        break;
-    case TY_BIGINT:
-        d = type_decimal(20, 0);
-        break;
-    case TY_FLOAT:
-        d = type_decimal(14, 7);
-        break;
-    case TY_DOUBLE:
-        d = type_decimal(30, 15);
-        break;
-    case TY_STRING:
-    case TY_NULL:
+    if (type_is_numeric(t) || t->kind == TY_DECIMAL) {
+        d = type_decimal_for(t);
+    } else if (t->kind == TY_STRING || t->kind == TY_NULL) {
         d = type_decimal(38, 18);
-        break;
-    default:
+    } else {
         *rt = &type_null;
         *bad = 0, *want = "a numeric value";
         return true;

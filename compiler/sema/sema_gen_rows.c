@@ -7,23 +7,6 @@
 /* The most rows stack may make of one input row (a larger n is refused, not truncated). */
 #define STACK_MAX_ROWS 4096
 
-bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, const char *msg)
-{
-    diag_error(b->sc->diag, at,
-               "[DATATYPE_MISMATCH.%s] Cannot resolve \"%s\" due to data type mismatch: %s", sub,
-               sema_expr_sql(b->sc, b->blk, e), msg);
-    return false;
-}
-
-void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected)
-{
-    diag_error(b->sc->diag, e->span,
-               "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `%s` requires %s parameters but the "
-               "actual number is %d. Please, refer to "
-               "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
-               fn, expected, e->u.call.args.n);
-}
-
 /* SX_CALL fn of n arguments, of type t. */
 static SExpr *new_call(SemaCtx *sc, SFunc fn, const Type *t, int n, SrcSpan span)
 {
@@ -58,6 +41,17 @@ static SExpr *rows_array(Binder *b, const AstExpr *e, SExpr **vals, int n_vals, 
     return arr;
 }
 
+/* The call's arguments bound over the block's input; NULL after an error. */
+static SExpr **bind_args(Binder *b, const AstExpr *e)
+{
+    int n = e->u.call.args.n;
+    SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        if (!(args[i] = sema_bind_expr(b, e->u.call.args.items[i])))
+            return NULL;
+    return args;
+}
+
 /* Does x read a column of the block's input (else it is a constant sluice does not fold)? */
 static bool reads_input(Binder *b, const SExpr *x)
 {
@@ -84,10 +78,9 @@ SExpr *sema_bind_stack(Binder *b, const AstExpr *e)
         sema_wrong_num_args(b, e, "stack", "> 1");
         return NULL;
     }
-    SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n_args);
-    for (int i = 0; i < n_args; i++)
-        if (!(args[i] = sema_bind_expr(b, asts[i])))
-            return NULL;
+    SExpr **args = bind_args(b, e);
+    if (!args)
+        return NULL;
     if (args[0]->type->kind != TY_INT) {
         sema_unexpected_input_type(b, e, 0, "\"INT\"", args[0]->type);
         return NULL;
@@ -165,10 +158,9 @@ SExpr *sema_bind_json_tuple(Binder *b, const AstExpr *e)
         sema_wrong_num_args(b, e, "json_tuple", "> 1");
         return NULL;
     }
-    SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, n_args);
-    for (int i = 0; i < n_args; i++)
-        if (!(args[i] = sema_bind_expr(b, asts[i])))
-            return NULL;
+    SExpr **args = bind_args(b, e);
+    if (!args)
+        return NULL;
     for (int i = 0; i < n_args; i++)
         if (args[i]->type->kind != TY_STRING) {
             sema_mismatch(b, e, asts[i]->span, "NON_STRING_TYPE", "all arguments must be strings.");

@@ -12,3 +12,10 @@ SELECT ceil(d, 1), floor(d, 1), ceil(n, -1), floor(n, -1), ceiling(s, 2), floor(
        ceil(dec, 0), ceil(dec, -1), floor(d, 0), typeof(ceil(d, 1)), typeof(floor(n, -1)),
        typeof(ceil(s, 2)), typeof(floor(dec, 2)), typeof(ceil(dec, -1)), typeof(floor(d, 0))
 FROM s;
+-- the narrow integers and FLOAT go in as DecimalType.forType gives them: TINYINT DECIMAL(3,0),
+-- SMALLINT DECIMAL(5,0), FLOAT DECIMAL(14,7)
+INSERT INTO o
+SELECT ceil(CAST(n AS TINYINT), -1), typeof(ceil(CAST(n AS TINYINT), -1)),
+       floor(CAST(n * 2000 AS SMALLINT), -2), typeof(floor(CAST(n * 2000 AS SMALLINT), -2)),
+       ceil(CAST(d AS FLOAT), 0), typeof(ceil(CAST(d AS FLOAT), 0))
+FROM s WITH (name = 'narrow');
