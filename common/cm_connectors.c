@@ -44,6 +44,8 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "ignoreTrailingWhiteSpace", .kind = CM_OPT_BOOL},
     {.key = "comment", .kind = CM_OPT_STRING},
     {.key = "enforceSchema", .kind = CM_OPT_BOOL}, /* false with a header: sema_readopts.c */
+    /* csv inferSchema: whether a column of dates is a DATE (else TIMESTAMP); default true */
+    {.key = "prefersDate", .kind = CM_OPT_BOOL},
 };
 
 /* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults

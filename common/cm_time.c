@@ -214,9 +214,12 @@ int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us)
     return cm_ts_parse_zoned(s, n, now_us, NULL, out_us);
 }
 
-int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us)
+/* cm_ts_parse_zoned, or with !zones stringToTimestampWithoutTimeZone(s, allowTimeZone =
+   false): a zone or a time alone makes it no timestamp. */
+static int ts_parse(const char *s, size_t n, int64_t now_us, CmZoneLocal region, bool zones,
+                    int64_t *out_us)
 {
-    if (ts_canonical(s, n, out_us)) /* no zone, or Z: the region is not asked */
+    if ((zones || (n > 0 && s[n - 1] != 'Z')) && ts_canonical(s, n, out_us)) /* no zone, or Z */
         return 0;
     const char *p = s, *e = s + n;
     while (p < e && trim_byte(*p))
@@ -302,7 +305,9 @@ int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal regio
     int32_t off_s = 0;
     const char *zs = zone, *ze = e;
     bool by_region = false;
-    if (zone) {
+    if (zone || (just_time && !zones)) {
+        if (!zones)
+            return -1;
         while (zs < ze && (unsigned char)*zs <= ' ') /* String.trim */
             zs++;
         if (!cm_zone_offset(zs, (size_t)(ze - zs), &off_s)) {
@@ -339,6 +344,16 @@ int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal regio
         return -1;
     *out_us = us;
     return 0;
+}
+
+int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us)
+{
+    return ts_parse(s, n, now_us, region, true, out_us);
+}
+
+int cm_ts_parse_ntz(const char *s, size_t n, int64_t *out_us)
+{
+    return ts_parse(s, n, 0, NULL, false, out_us);
 }
 
 /* Spark's DateTimeUtils.stringToDate (DateTimeUtils.scala; CAST(s AS DATE), to_date(s)). */

@@ -135,6 +135,11 @@ typedef bool (*CmZoneLocal)(const char *zone, size_t n, bool instant, int64_t s,
    the date of now_us at the zone's offset then). */
 int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us);
 
+/* Spark's stringToTimestampWithoutTimeZone(s, allowTimeZone = false), as the default
+   TIMESTAMP_NTZ parser reads: cm_ts_parse's shapes without a zone (not even Z) and with a
+   date; the local date-time as microseconds into *out_us.  0, or -1. */
+int cm_ts_parse_ntz(const char *s, size_t n, int64_t *out_us);
+
 /* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)): trimmed text, a year of 4
    to 7 digits with an optional sign, then -[m]m and -[d]d; whatever follows a ' ' or 'T'
    after the date is ignored.  The epoch day into *out_days; 0, or -1 for no date. */

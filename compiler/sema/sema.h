@@ -81,6 +81,8 @@ typedef struct SReadOpts {
        none) is skipped.  csv_custom: any of these differs from Spark's default. */
     const char *null_value, *empty_value, *nan_value, *pos_inf, *neg_inf, *comment;
     bool trim_leading, trim_trailing, csv_custom;
+    /* csv prefersDate = false: inferSchema types no column DATE (CSVOptions.prefersDate) */
+    bool no_dates;
     /* json multiLine = true: each file is one record (MultiLineJsonDataSource) */
     bool whole;
 } SReadOpts;

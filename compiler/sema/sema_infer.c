@@ -53,6 +53,7 @@
 #include <sys/stat.h>
 
 #include "common/cm_csv_lex.h"
+#include "common/cm_dtparse.h"
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
 #include "common/cm_text.h"
@@ -1106,6 +1107,29 @@ static bool iso_date(const char *s, size_t n)
     return m >= 1 && m <= 12 && d >= 1 && d <= cm_days_in_month(y, m);
 }
 
+/* CSVInferSchema.tryParseDate: dateFormatter (CSVOptions.dateFormatInRead: the dateFormat
+   option, else yyyy-MM-dd strictly) reads the whole field.  Region zones (pattern letters V
+   and z) are not looked up here: a field naming one is no date. */
+static bool csv_date(const SReadOpts *ro, const char *s, size_t n)
+{
+    int64_t local_s, micros, off_s;
+    if (!ro->date_fmt)
+        return iso_date(s, n);
+    return !ro->date_never && cm_dt_parse(s, (uint32_t)n, ro->date_fmt, (uint32_t)strlen(ro->date_fmt),
+                                          NULL, &local_s, &micros, &off_s) == 0;
+}
+
+/* CSVInferSchema.tryParseTimestamp: timestampParser (the timestampFormat option; else
+   stringToTimestamp, which takes zones and a time alone). */
+static bool csv_timestamp(const SReadOpts *ro, const char *s, size_t n)
+{
+    int64_t v, micros, off_s;
+    if (!ro->ts_fmt)
+        return cm_ts_parse_zoned(s, n, CM_TS_NO_DATE, cm_zone_local_offset, &v) != -1;
+    return !ro->ts_never && cm_dt_parse(s, (uint32_t)n, ro->ts_fmt, (uint32_t)strlen(ro->ts_fmt),
+                                        NULL, &v, &micros, &off_s) == 0;
+}
+
 /* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen (the
    number rules: common/cm_text.h, common/cm_csv_lex.h).  With dates (CSVOptions.prefersDate,
    schema_of_csv), a field that is no number tries tryParseDate before the timestamps.  ro:
@@ -1135,11 +1159,16 @@ static CType csv_try(const SReadOpts *ro, CType from, const char *s, size_t n, b
             return (CType){CK_DOUBLE, 0, 0};
         /* fall through */
     case CK_DATE:
-        if (dates && iso_date(s, n))
+        if (dates && csv_date(ro, s, n))
             return (CType){CK_DATE, 0, 0};
+        /* tryParseTimestampNTZ (the default parser, no zone), then tryParseTimestamp; from a
+           TIMESTAMP column on only the latter, which is all that matters without a
+           timestampFormat (it takes all the former does) */
+        if (ro->ts_fmt && cm_ts_parse_ntz(s, n, &v) == 0)
+            return (CType){CK_TIMESTAMP, 0, 0};
         /* fall through */
     case CK_TIMESTAMP:
-        if (cm_ts_parse_zoned(s, n, CM_TS_NO_DATE, cm_zone_local_offset, &v) != -1)
+        if (csv_timestamp(ro, s, n))
             return (CType){CK_TIMESTAMP, 0, 0};
         /* fall through */
     case CK_BOOL:
@@ -1221,7 +1250,8 @@ static void csv_record(Infer *in, const char *line, size_t n)
     for (int i = 0; !skip && i < k && i < in->ncols; i++)
         if (!t[i].null && t[i].n)
             in->ctypes[i] = csv_merge(in->ctypes[i],
-                                      csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n, false));
+                                      csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n,
+                                              !in->src->read.no_dates));
     arena_reset_to(&in->temp, mark);
 }
 

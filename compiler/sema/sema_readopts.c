@@ -88,6 +88,8 @@ static void csv_options(SemaCtx *sc, const SSource *src, SReadOpts *r)
         diag_error(sc->diag, enforce->value_span,
                    "enforceSchema = false with header = true (checking each file's header against "
                    "the schema) is not supported yet");
+    const SOption *dates = soptions_find(opts, "prefersDate");
+    r->no_dates = dates && strcmp(dates->value, "false") == 0;
     r->csv_custom = *r->null_value || *r->empty_value || strcmp(r->nan_value, "NaN") != 0 ||
                     strcmp(r->pos_inf, "Inf") != 0 || strcmp(r->neg_inf, "-Inf") != 0 ||
                     r->trim_leading || r->trim_trailing || r->comment;

@@ -551,9 +551,38 @@ ARENA_TEST(test_csv_header)
              "bob,,7,2,FALSE,2016-07-26T03:00:00Z,2016-07-27,x,, 6\n",
              0);
     put_file(dir, "b.csv", "name,age,big,score,ok,when,day,mixed,empty,ws\nc,7,8,9,false\n", 1);
+    /* CSVOptions.prefersDate (true by default in Spark 3.5): a column of yyyy-MM-dd dates is
+       a DATE; without it tryParseTimestampNTZ reads them as timestamps. */
     ck_assert_str_eq(infer(arena, dir, ", format = 'csv', header = true"),
                      "name string, age int, big bigint, score double, ok boolean, "
+                     "when timestamp, day date, mixed string, empty string, ws double");
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv', header = true, prefersDate = false"),
+                     "name string, age int, big bigint, score double, ok boolean, "
                      "when timestamp, day timestamp, mixed string, empty string, ws double");
+}
+END_TEST
+
+/* Dates and timestamps under CSVInferSchema's rules: dates then timestamps in one column are
+   a STRING (compatibleType), a date only strictly as yyyy-MM-dd (or as dateFormat reads it),
+   a timestamp as the default NTZ parser (no zone) or as timestampFormat reads it, and once
+   a column is a TIMESTAMP only as the latter reads it. */
+ARENA_TEST(test_csv_dates)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.csv",
+             "2024-01-15,2024-01-15,15/01/2024,15/01/2024 10:30,2024-01-15T10:00:00Z,2024-1-5,"
+             "2024-02-30\n"
+             "2024-02-29,2024-01-15 10:00:00,31/12/2023,01/02/2024 23:59,2024-01-15 10:00:00,"
+             "2024-01-05,2024-02-28\n",
+             0);
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv'"),
+                     "_c0 date, _c1 string, _c2 string, _c3 string, _c4 timestamp, "
+                     "_c5 timestamp, _c6 string");
+    ck_assert_str_eq(
+        infer(arena, dir, ", format = 'csv', dateFormat = 'dd/MM/yyyy', "
+                          "timestampFormat = 'dd/MM/yyyy HH:mm'"),
+        "_c0 string, _c1 string, _c2 date, _c3 timestamp, _c4 string, _c5 string, _c6 string");
 }
 END_TEST
 
@@ -806,6 +835,7 @@ Suite *infer_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("csv");
     tcase_add_test(tc, test_csv_header);
+    tcase_add_test(tc, test_csv_dates);
     tcase_add_test(tc, test_csv_no_header);
     tcase_add_test(tc, test_csv_header_names);
     tcase_add_test(tc, test_csv_widening);
