@@ -2,6 +2,7 @@
 #include "common/cm_csv_lex.h"
 #include "common/cm_double.h"
 #include "common/cm_json_lex.h"
+#include "common/cm_text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -157,19 +158,22 @@ int cm_csv_float(const char *s, size_t n, float *out)
 
 bool cm_csv_decimal(const char *s, size_t n, int *precision)
 {
-    size_t i = n > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0;
-    int digits = 0, frac = 0, lead = 0; /* lead: zeros before the first nonzero digit */
+    size_t i = n > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0, len;
+    int digits = 0, frac = 0, lead = 0, d; /* lead: zeros before the first nonzero digit */
     bool point = false, nonzero = false;
-    for (; i < n && (is_digit(s[i]) || (s[i] == '.' && !point)); i++) {
-        if (s[i] == '.') {
+    for (; i < n; i += len) {
+        if (s[i] == '.' && !point) {
             point = true;
+            len = 1;
             continue;
         }
+        if ((d = cm_java_digit(s + i, n - i, &len)) < 0)
+            break;
         digits++;
         frac += point;
-        if (!nonzero && s[i] == '0')
+        if (!nonzero && d == 0)
             lead++;
-        nonzero |= s[i] != '0';
+        nonzero |= d != 0;
     }
     if (digits == 0)
         return false;
@@ -179,11 +183,11 @@ bool cm_csv_decimal(const char *s, size_t n, int *precision)
         bool eneg = i < n && s[i] == '-';
         if (i < n && (s[i] == '+' || s[i] == '-'))
             i++;
-        if (i >= n || !is_digit(s[i]))
+        if (i >= n || cm_java_digit(s + i, n - i, &len) < 0)
             return false;
-        for (; i < n && is_digit(s[i]); i++)
+        for (; i < n && (d = cm_java_digit(s + i, n - i, &len)) >= 0; i += len)
             if (exp < 100000)
-                exp = exp * 10 + (s[i] - '0');
+                exp = exp * 10 + d;
         if (eneg)
             exp = -exp;
     }

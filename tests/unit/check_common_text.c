@@ -4,6 +4,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "common/cm_csv_lex.h"
 #include "common/cm_text.h"
 
 START_TEST(test_java_integer)
@@ -35,7 +36,21 @@ START_TEST(test_java_integer)
         {"1.0", 64, -1, 0},
         {"1e3", 64, -1, 0},
         {"--1", 64, -1, 0},
-        {"\xd9\xa1", 64, -1, 0}, /* Arabic-Indic one: ASCII digits only */
+        /* Character.digit: the BMP's decimal digits (UTF-8 here) */
+        {"\xd9\xa1", 64, 0, 1},                      /* U+0661 Arabic-Indic one */
+        {"-\xd9\xa4\xd9\xa2", 32, 0, -42},          /* -U+0664 U+0662 */
+        {"1\xef\xbc\x92" "3", 32, 0, 123},           /* U+FF12 fullwidth two */
+        {"\xef\xbc\x90\xef\xbc\x99", 32, 0, 9},    /* fullwidth 0 9 */
+        {"\xe1\xa5\x8f", 32, 0, 9},                  /* U+194F Limbu nine */
+        {"\xea\xaf\xb9", 32, 0, 9},                  /* U+ABF9 Meetei Mayek nine, the last run */
+        {"\xd9\xa2\xd9\xa1\xd9\xa4\xd9\xa7\xd9\xa4\xd9\xa8\xd9\xa3\xd9\xa6\xd9\xa4\xd9\xa8",
+         32, -1, 0}, /* 2147483648 in Arabic-Indic digits */
+        {"\xf0\x9d\x9f\x8f", 64, -1, 0}, /* U+1D7CF: beyond the BMP, two UTF-16 units */
+        {"\xc2\xb9", 64, -1, 0},           /* U+00B9 superscript one: No, not Nd */
+        {"\xe2\x85\xa0", 64, -1, 0},      /* U+2160 Roman numeral one: Nl */
+        {"\xef\xbc\x8d" "1", 64, -1, 0},  /* U+FF0D fullwidth minus is no sign */
+        {"\xd9", 64, -1, 0},                /* a cut UTF-8 sequence */
+        {"\xd9\xa1\xd9", 64, -1, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int64_t v = -7;
@@ -47,6 +62,19 @@ START_TEST(test_java_integer)
     int64_t v;
     ck_assert_int_eq(cm_java_integer("12,34", 2, 64, &v), 0);
     ck_assert_int_eq(v, 12);
+}
+END_TEST
+
+/* java.math.BigDecimal(String) as CSVInferSchema reads it: Unicode digits count. */
+START_TEST(test_csv_decimal_digits)
+{
+    int p = -1;
+    ck_assert(cm_csv_decimal("\xd9\xa1\xd9\xa2\xd9\xa3", 6, &p) && p == 3);
+    ck_assert(cm_csv_decimal("-\xd9\xa0\xd9\xa0\xd9\xa1\xd9\xa0", 9, &p) && p == 2);
+    ck_assert(!cm_csv_decimal("\xd9\xa1.\xd9\xa2", 5, &p)); /* scale 1: a double (or not) */
+    ck_assert(!cm_csv_decimal("\xd9\xa4" "e\xd9\xa2", 5, &p)); /* scale -2 */
+    ck_assert(cm_csv_decimal("\xd9\xa4\xd9\xa0.\xd9\xa0" "e\xd9\xa1", 10, &p) && p == 3);
+    ck_assert(!cm_csv_decimal("\xc2\xb9", 2, &p));
 }
 END_TEST
 
@@ -70,6 +98,7 @@ Suite *common_text_suite(void)
     Suite *s = suite_create("common_text");
     TCase *tc = tcase_create("text");
     tcase_add_test(tc, test_java_integer);
+    tcase_add_test(tc, test_csv_decimal_digits);
     tcase_add_test(tc, test_java_boolean);
     suite_add_tcase(s, tc);
     return s;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_text.h"
 #include "srt_abi.h"
 
 typedef unsigned __int128 u128;
@@ -457,18 +458,26 @@ int srt_cast_str_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *
 
 /* A JSON or CSV field read as DECIMAL(p, s) (Spark's ExprUtils.getDecimalParser for the
    default locale: `new BigDecimal(s.replaceAll(",", ""))`, then Decimal(bd, p, s)): 1 ok, 0
-   too many digits, -1 not a number. */
+   too many digits, -1 not a number.  BigDecimal reads any decimal digit Character.digit
+   knows (cm_java_digit): those become ASCII digits first. */
 int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
 {
     char buf[128];
-    if (memchr(t, ',', n)) {
+    bool wide = false;
+    for (uint32_t i = 0; i < n && !wide; i++)
+        wide = t[i] == ',' || (unsigned char)t[i] >= 0x80;
+    if (wide) {
         uint32_t k = 0;
-        for (uint32_t i = 0; i < n; i++) {
+        size_t len;
+        for (uint32_t i = 0; i < n; i += (uint32_t)len) {
+            int d = cm_java_digit(t + i, n - i, &len);
+            if (d < 0)
+                len = 1;
             if (t[i] == ',')
                 continue;
             if (k == sizeof buf)
                 return -1;
-            buf[k++] = t[i];
+            buf[k++] = d < 0 ? t[i] : (char)('0' + d);
         }
         t = buf;
         n = k;
