@@ -444,28 +444,17 @@ static int dec_parse(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *
     return 1;
 }
 
-/* CAST(string AS DECIMAL(p, s)) (Decimal.fromString: Java's String.trim, then BigDecimal). */
-int srt_cast_str_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
-{
-    while (n > 0 && (unsigned char)*t <= ' ') {
-        t++;
-        n--;
-    }
-    while (n > 0 && (unsigned char)t[n - 1] <= ' ')
-        n--;
-    return dec_parse(t, n, p, s, out) == 1 ? 0 : -1;
-}
-
-/* A JSON or CSV field read as DECIMAL(p, s) (Spark's ExprUtils.getDecimalParser for the
-   default locale: `new BigDecimal(s.replaceAll(",", ""))`, then Decimal(bd, p, s)): 1 ok, 0
-   too many digits, -1 not a number.  BigDecimal reads any decimal digit Character.digit
-   knows (cm_java_digit): those become ASCII digits first. */
-int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
+/* java.math.BigDecimal(String) and then Decimal(bd, p, s): dec_parse after the other decimal
+   digits BigDecimal reads (Character.digit: cm_java_digit) became ASCII ones, and without the
+   commas when no_commas (ExprUtils.getDecimalParser's replaceAll(",", "")).  1 ok, 0 too many
+   digits, -1 not a number. */
+static int dec_parse_java(const char *t, uint32_t n, int32_t p, int32_t s, bool no_commas,
+                          srt_i128 *out)
 {
     char buf[128];
     bool wide = false;
     for (uint32_t i = 0; i < n && !wide; i++)
-        wide = t[i] == ',' || (unsigned char)t[i] >= 0x80;
+        wide = (no_commas && t[i] == ',') || (unsigned char)t[i] >= 0x80;
     if (wide) {
         uint32_t k = 0;
         size_t len;
@@ -473,7 +462,7 @@ int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
             int d = cm_java_digit(t + i, n - i, &len);
             if (d < 0)
                 len = 1;
-            if (t[i] == ',')
+            if (no_commas && t[i] == ',')
                 continue;
             if (k == sizeof buf)
                 return -1;
@@ -483,6 +472,26 @@ int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
         n = k;
     }
     return dec_parse(t, n, p, s, out);
+}
+
+/* CAST(string AS DECIMAL(p, s)) (Decimal.fromString: Java's String.trim, then BigDecimal). */
+int srt_cast_str_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
+{
+    while (n > 0 && (unsigned char)*t <= ' ') {
+        t++;
+        n--;
+    }
+    while (n > 0 && (unsigned char)t[n - 1] <= ' ')
+        n--;
+    return dec_parse_java(t, n, p, s, false, out) == 1 ? 0 : -1;
+}
+
+/* A JSON or CSV field read as DECIMAL(p, s) (Spark's ExprUtils.getDecimalParser for the
+   default locale: `new BigDecimal(s.replaceAll(",", ""))`, then Decimal(bd, p, s)): 1 ok, 0
+   too many digits, -1 not a number. */
+int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
+{
+    return dec_parse_java(t, n, p, s, true, out);
 }
 
 /* CAST(double AS DECIMAL(p, s)): Spark's Decimal(d) is scala's BigDecimal(d), the text of
