@@ -1450,7 +1450,8 @@ static CgVal final_mode(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     if (type_is_nested(a->type)) { /* its canonical bytes read back (none: length 0, NULL) */
         LLVMValueRef vargs[4] = {cg->q, cg_type_text(cg, a->type), cg_load(cg, cg->t_ptr, s, ""),
                                  cg_load(cg, cg->t_i32, n, "")};
-        CgVal v = cg_load_datum(cg, a->type, cg_call(cg, "srt_key_nested_value", vargs, 4, "mode.value"));
+        CgVal v =
+            cg_load_datum(cg, a->type, cg_call(cg, "srt_key_nested_value", vargs, 4, "mode.value"));
         v.null = r.null;
         return v;
     }

@@ -260,8 +260,8 @@ static size_t put_array(const SrtType *et, const SrtDatum *v, uint32_t n, uint8_
 
 /* The variable bytes of d at cursor (of a row or array starting at start); the slot at o gets
    the offset and size; returns the new cursor. */
-static size_t put_var(const SrtType *t, const SrtDatum *d, int in_array, uint8_t *buf,
-                      size_t start, size_t cursor, uint8_t *o)
+static size_t put_var(const SrtType *t, const SrtDatum *d, int in_array, uint8_t *buf, size_t start,
+                      size_t cursor, uint8_t *o)
 {
     size_t end, size;
     switch (t->kind) {

@@ -71,8 +71,8 @@ struct SrtCollect {
 typedef struct Elems {
     const uint64_t *cells;
     const char *bytes;
-    uint32_t elem;  /* SRT_COLLECT_<type> */
-    int32_t scale;  /* a DECIMAL's */
+    uint32_t elem; /* SRT_COLLECT_<type> */
+    int32_t scale; /* a DECIMAL's */
 } Elems;
 
 /* The SRT_COLLECT_<type> of a kind (below SRT_COLLECT_SET). */

@@ -26,7 +26,8 @@ import sys
 from decimal import Decimal, getcontext
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_hash import murmur3_bytes, murmur3_int  # noqa: E402
+import spark_agg  # noqa: E402
+from spark_hash import murmur3_bytes  # noqa: E402
 from spark_show import batch, java_double  # noqa: E402
 
 getcontext().prec = 100
@@ -262,36 +263,11 @@ def fht_build(elems):
     return [e for e in table if e is not None]
 
 
-# ---- OpenHashMap (Mode) ----
+# ---- OpenHashMap (Mode): spark_agg.mode_of over the elements' hashCode and equality ----
 
 def mode_of(elems):
-    cap, tab = 64, {}
-
-    def place(tab, cap, e):
-        pos, delta = murmur3_int(e[1]) & (cap - 1), 1
-        while pos in tab and tab[pos][0][0] != e[0]:
-            pos = (pos + delta) & (cap - 1)
-            delta += 1
-        return pos
-
-    for e in elems:
-        p = place(tab, cap, e)
-        if p in tab:
-            tab[p][1] += 1
-            continue
-        tab[p] = [e, 1]
-        if len(tab) > int(0.7 * cap):
-            cap *= 2
-            new = {}
-            for k in sorted(tab):
-                new[place(new, cap, tab[k][0])] = tab[k]
-            tab = new
-    if not tab:
-        return "NULL"
-    best = max(n for _, n in tab.values())
-    if any(n == best and p != murmur3_int(e[1]) & (cap - 1) for p, (e, n) in tab.items()):
-        sys.exit("mode: a tied value away from its home slot; the data cannot check Spark's order")
-    return tab[min(p for p, (_, n) in tab.items() if n == best)][0][2]
+    e = spark_agg.mode_of(elems, lambda e: e[1], lambda e: e[0])
+    return "NULL" if e is None else e[2]
 
 
 # ---- the two queries over the batches ----
