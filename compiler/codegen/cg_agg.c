@@ -1312,19 +1312,30 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_TIMESTAMP: k = SRT_COLLECT_LONG; break;
     case TY_FLOAT: k = SRT_COLLECT_FLOAT; break;
     case TY_DOUBLE: k = SRT_COLLECT_DOUBLE; break;
-    case TY_DECIMAL: k = SRT_COLLECT_DECIMAL; break;
+    case TY_DECIMAL: /* Decimal.hashCode depends on the scale */
+        k = SRT_COLLECT_DECIMAL | (uint32_t)collect_elem(a)->scale << SRT_COLLECT_SCALE_SHIFT;
+        break;
     case TY_STRING: k = SRT_COLLECT_STRING; break;
     case TY_NULL: k = SRT_COLLECT_VOID; break;
-    case TY_STRUCT: /* collect_list only (sema) */
+    case TY_STRUCT:
     case TY_ARRAY:
-    case TY_MAP:
-        k = SRT_COLLECT_NESTED;
+    case TY_MAP: /* a MAP only in a list (sema; mode of one is first) */
+        k = SRT_COLLECT_NESTED | (a->kind == AGG_COLLECT_LIST ? 0u : SRT_COLLECT_HASHED);
         break;
     case TY_INTERVAL: /* refused by sema */
     case TY_BINARY:
         SL_UNREACHABLE();
     }
     return a->kind == AGG_COLLECT_SET ? k | SRT_COLLECT_SET : k;
+}
+
+/* The Java hashCode of nested value v as Spark's UnsafeRow or UnsafeArrayData (srt_javahash.c). */
+static LLVMValueRef unsafe_hash(CgCtx *cg, const Type *t, CgVal v)
+{
+    LLVMValueRef d = cg_alloca(cg, cg->t_datum, "unsafe.datum");
+    cg_store_datum(cg, t, v, d, false);
+    LLVMValueRef args[3] = {cg->q, cg_type_text(cg, t), d};
+    return cg_call(cg, "srt_unsafe_hash", args, 3, "unsafe.hash");
 }
 
 /* The row's value as srt_collect_add takes it: lo, hi, string bytes and length. */
@@ -1366,6 +1377,8 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
         CgVal b = nested_bytes(cg, collect_elem(a), x, true);
         s = b.v;
         n = b.len;
+        if (cg_agg_collect_kind(a) & SRT_COLLECT_HASHED) /* the hashCode Spark's table uses */
+            lo = LLVMBuildSExt(cg->b, unsafe_hash(cg, collect_elem(a), x), cg->t_i64, "");
         break;
     }
     case TY_INTERVAL: /* refused by sema */
@@ -1434,7 +1447,22 @@ static CgVal final_mode(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         r.len = cg_load(cg, cg->t_i32, n, "mode.len");
         return r;
     }
+    if (type_is_nested(a->type)) { /* its canonical bytes read back (none: length 0, NULL) */
+        LLVMValueRef vargs[4] = {cg->q, cg_type_text(cg, a->type), cg_load(cg, cg->t_ptr, s, ""),
+                                 cg_load(cg, cg->t_i32, n, "")};
+        CgVal v =
+            cg_load_datum(cg, a->type, cg_call(cg, "srt_key_nested_value", vargs, 4, "mode.value"));
+        v.null = r.null;
+        return v;
+    }
     LLVMValueRef bits = cg_load(cg, cg->t_i64, lo, "mode.bits");
+    if (a->type->kind == TY_DECIMAL) { /* the unscaled value: lo, then hi */
+        LLVMTypeRef t128 = cg_dec_type(cg);
+        LLVMValueRef high = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i64, hi, "mode.hi"), t128, "");
+        r.v = LLVMBuildOr(cg->b, LLVMBuildZExt(cg->b, bits, t128, ""),
+                          LLVMBuildShl(cg->b, high, LLVMConstInt(t128, 64, 0), ""), "mode.dec");
+        return r;
+    }
     if (a->type->kind == TY_DOUBLE || a->type->kind == TY_FLOAT) { /* a FLOAT as the exact double */
         r.v = LLVMBuildBitCast(cg->b, bits, cg->t_f64, "");
         if (a->type->kind == TY_FLOAT)

@@ -1865,11 +1865,11 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             /* fall through */
         case AGG_COLLECT_LIST:
         case AGG_COLLECT_SET:
-            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here a
-               list's values of any type but BINARY (a nested one kept as its bytes), a set's
-               atomic ones but DECIMAL (hashed as Scala's BigDecimal) and BINARY.  Mode: any type,
-               the value's; here those collect_set keeps (its map hashes a value by Java's hashCode
-               too). */
+            /* Collect: ARRAY<T> of any type (collect_set: none containing a MAP); here any
+               but BINARY and INTERVAL, a nested one kept as its bytes.  Mode: any type, the
+               value's; here those collect_set keeps.  A set and mode hash a value by its Java
+               hashCode: a DECIMAL's as Spark's Decimal, a STRUCT's or ARRAY's as the UnsafeRow
+               or UnsafeArrayData holding it (srt_javahash.c). */
             if (kind == AGG_COLLECT_SET && type_has_map(t)) {
                 /* CollectSet.checkInputDataTypes' TypeCheckFailure, as CheckAnalysis reports
                    one (DATATYPE_MISMATCH.TYPE_CHECK_FAILURE_WITH_HINT, "<msg><hint>.") */
@@ -1880,10 +1880,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                     sema_expr_sql(sc, b->blk, e));
                 return NULL;
             }
-            if (((t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_STRUCT) &&
-                 kind != AGG_COLLECT_LIST) ||
-                t->kind == TY_INTERVAL || t->kind == TY_BINARY ||
-                (kind != AGG_COLLECT_LIST && t->kind == TY_DECIMAL)) {
+            if (t->kind == TY_INTERVAL || t->kind == TY_BINARY) {
                 diag_error(sc->diag, args->items[0]->span,
                            "%s of a value of type %s is not supported yet", name, tname(b, t));
                 return NULL;

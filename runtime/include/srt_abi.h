@@ -166,10 +166,13 @@ enum {
     SRT_COLLECT_STRING = 6,
     SRT_COLLECT_VOID = 7,
     SRT_COLLECT_NESTED = 8, /* a STRUCT, ARRAY or MAP as its canonical bytes (srt_key.c, -0.0
-                               kept), held as a STRING's; collect_list only */
+                               kept), held as a STRING's */
     SRT_COLLECT_SET = 16,
-    SRT_COLLECT_QUANTILE = 32 /* percentile_approx's digest of doubles (srt_quantile.c), not
-                                 values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
+    SRT_COLLECT_QUANTILE = 32,  /* percentile_approx's digest of doubles (srt_quantile.c), not
+                                   values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
+    SRT_COLLECT_HASHED = 64,    /* NESTED values of a set or mode: each comes with its Java
+                                   hashCode (srt_unsafe_hash) in lo */
+    SRT_COLLECT_SCALE_SHIFT = 8 /* bits 8-15: a DECIMAL's scale (Decimal.hashCode needs it) */
 };
 /* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
    state (16 bytes, the rest unused); kind is SRT_COLLECT_<type> [| SRT_COLLECT_SET].  The
@@ -223,6 +226,10 @@ void srt_quantile_add(SrtAggTable *t, uint8_t *slot, int64_t mark, int32_t is_nu
    FLOAT: toFloat, DOUBLE as is); returns 1 (a NULL result) when no value was added. */
 int32_t srt_quantile_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const double *pct,
                             uint32_t n, const void **out_p);
+/* The Java hashCode of a STRUCT or ARRAY value d of type (its text) as Spark holds it in
+   collect_set's and mode's tables: Murmur3 (seed 42) of its UnsafeRow or UnsafeArrayData
+   bytes (srt_javahash.c); 0 for NULL. */
+int32_t srt_unsafe_hash(SrtQuery *q, const char *type, const SrtDatum *d);
 /* mode(x) of the values a collect_list keeps at slot, kind as registered: Spark's Mode, the
    value as srt_collect_add takes it (lo, hi; a STRING's s and n, valid for the batch);
    returns 1 (a NULL result) when there is no value. */

@@ -631,6 +631,9 @@ void srt_agg_add_bytes(SrtAggTable *t, int64_t delta);
 ** and the model of Scala's HashSet that orders a set as Spark does.  kind as registered.
 ** ====================================================================== */
 
+/* Spark's Decimal.hashCode (Scala's BigDecimal.hashCode) of unscaled value v at scale
+   (srt_javahash.c). */
+int32_t srt_java_decimal_hash(srt_i128 v, int32_t scale);
 /* Add a row (see srt_collect_add in srt_abi.h); *c is created on the first value.  0 or
    -SRT_ERR_NOMEM. */
 int srt_collect_push(SrtMem *m, SrtCollect **c, uint32_t kind, int64_t mark, int is_null,

@@ -21,7 +21,8 @@ import os
 import struct
 import sys
 
-from spark_hash import murmur3_bytes, murmur3_int
+import spark_agg
+from spark_hash import murmur3_bytes
 
 FILES = [['s1/f1.json'], ['s1/f2.json'], ['s2/f3.json'], ['s3/f4.json']]
 
@@ -155,11 +156,7 @@ def percentile(d):
     return out
 
 
-# ---- Mode: an OpenHashSet of the keys (64 slots, doubled and rebuilt in slot order past 0.7
-# of them, home slot Guava murmur3_32().hashInt(hashCode) & mask, probing +1, +2, ...), keys
-# the same by Java's equals; maxBy(_._2): the first largest count in slot order.  Spark fills
-# its final map in its stages' slot orders: the answer does not depend on that order when no
-# tied key sits away from its home slot, which is checked.
+# ---- Mode: spark_agg.mode_of over Java's hashCode and equals of the values.
 
 M32 = 0xffffffff
 
@@ -181,38 +178,8 @@ def java_key(v):
     return (type(v).__name__, v)
 
 
-def home(v, cap):
-    return murmur3_int(java_hash(v)) & (cap - 1)
-
-
-def place(tab, cap, v):
-    pos, delta = home(v, cap), 1
-    while pos in tab and java_key(tab[pos][0]) != java_key(v):
-        pos = (pos + delta) & (cap - 1)
-        delta += 1
-    return pos
-
-
 def mode_of(vals):
-    cap, tab = 64, {}
-    for v in vals:
-        p = place(tab, cap, v)
-        if p in tab:
-            tab[p][1] += 1
-            continue
-        tab[p] = [v, 1]
-        if len(tab) > int(0.7 * cap):
-            cap *= 2
-            new = {}
-            for k in sorted(tab):
-                new[place(new, cap, tab[k][0])] = tab[k]
-            tab = new
-    if not tab:
-        return None
-    best = max(n for _, n in tab.values())
-    if any(n == best and p != home(v, cap) for p, (v, n) in tab.items()):
-        sys.exit('mode: a tied value away from its home slot; the data cannot check Spark\'s order')
-    return tab[min(p for p, (_, n) in tab.items() if n == best)][0]
+    return spark_agg.mode_of(vals, java_hash, java_key)
 
 
 def mode(d):

@@ -2,11 +2,13 @@
 (tests/golden/*/model.py): Covariance and PearsonCorrelation's update and merge expressions
 (aggregate/Covariance.scala, Corr.scala), CentralMomentAgg's of order 2 (CentralMomentAgg.scala:
 VariancePop, RegrReplacement), each operation in Spark's order; RegrSlope's and RegrR2's
-buffers (linearRegression.scala); Cast's STRING to DOUBLE; and
+buffers (linearRegression.scala); Cast's STRING to DOUBLE; Mode's OpenHashMap; and
 the output of two complete-mode queries over one-file micro-batches (steps).
 """
 import math
+import sys
 
+from spark_hash import murmur3_int
 from spark_show import batch as show_batch
 
 
@@ -112,3 +114,44 @@ def steps(plan, read, fold, groups, total, cell, count_name):
             lines += show_batch(batch_id, [a[0] for a in total] + [count_name], out2)
             batch_id += 1
     return "\n".join(lines)
+
+
+# ---- Mode (aggregate/Mode.scala): an OpenHashMap of counts.  Its keys are an OpenHashSet (64
+# slots, doubled and rebuilt in slot order past 0.7 of them, home slot Guava
+# murmur3_32().hashInt(hashCode) & mask, probing +1, +2, ...), keys the same by Java's equals;
+# maxBy(_._2): the first largest count in slot order.  Spark fills its final map in its stages'
+# slot orders: the answer does not depend on that order when no tied key sits away from its
+# home slot, which is checked (the model exits otherwise).
+
+def mode_of(vals, java_hash, java_key):
+    """The mode of vals (None when empty); java_hash(v) is the unsigned 32-bit hashCode,
+    java_key(v) what Java's equals compares."""
+    def home(v, cap):
+        return murmur3_int(java_hash(v)) & (cap - 1)
+
+    def place(tab, cap, v):
+        pos, delta = home(v, cap), 1
+        while pos in tab and java_key(tab[pos][0]) != java_key(v):
+            pos = (pos + delta) & (cap - 1)
+            delta += 1
+        return pos
+
+    cap, tab = 64, {}
+    for v in vals:
+        p = place(tab, cap, v)
+        if p in tab:
+            tab[p][1] += 1
+            continue
+        tab[p] = [v, 1]
+        if len(tab) > int(0.7 * cap):
+            cap *= 2
+            new = {}
+            for k in sorted(tab):
+                new[place(new, cap, tab[k][0])] = tab[k]
+            tab = new
+    if not tab:
+        return None
+    best = max(n for _, n in tab.values())
+    if any(n == best and p != home(v, cap) for p, (v, n) in tab.items()):
+        sys.exit("mode: a tied value away from its home slot; the data cannot check Spark's order")
+    return tab[min(p for p, (_, n) in tab.items() if n == best)][0]

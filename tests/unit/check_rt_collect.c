@@ -330,6 +330,65 @@ END_TEST
 /* Spark's Mode: the first largest count in OpenHashSet's slot order (Guava murmur3_32 of
    Java's hashCode); slots worked out with a separate python3 model: 1 -> 42 and 3 -> 49 of 64;
    0..49 grow the table to 128 slots, where 13 takes the first occupied slot. */
+/* Decimal.hashCode (Scala 2.12's BigDecimal.hashCode): a whole value as its BigInt (an Int, a
+   Long's Long.hashCode, else BigInteger.hashCode), the decimal form of a double as the double's
+   ## (an exact float's floatToIntBits, else Double.hashCode), else mixLast of the stripped
+   unscaled value's BigInteger.hashCode and its scale.  Expected values worked out by hand from
+   those rules. */
+START_TEST(test_decimal_hash)
+{
+    ck_assert_int_eq(srt_java_decimal_hash(200, 2), 2);                    /* 2.00 */
+    ck_assert_int_eq(srt_java_decimal_hash(0, 5), 0);
+    ck_assert_int_eq(srt_java_decimal_hash(3000000000, 0), -1294967296);   /* Long.hashCode */
+    ck_assert_int_eq(srt_java_decimal_hash((srt_i128)10000000000000000000u * 100000, 5),
+                     1476738428);                                           /* BigInteger */
+    ck_assert_int_eq(srt_java_decimal_hash(10, 2), -1507852285);           /* 0.10: 0.1's bits */
+    ck_assert_int_eq(srt_java_decimal_hash(5, 1), 1056964608);             /* 0.5f */
+    ck_assert_int_eq(srt_java_decimal_hash(-325, 2), -1068498944);         /* -3.25f */
+    /* 12345678901234567.12345: 22 digits, no double's: mixLast(BigInteger.hashCode, 5) */
+    srt_i128 big = (srt_i128)1234567890123456712ll * 1000 + 345;
+    uint32_t h = 0, k = 5u * 0xcc9e2d51u;
+    for (int w = 3; w >= 0; w--) {
+        uint32_t word = (uint32_t)((unsigned __int128)big >> (32 * w));
+        if (word || h)
+            h = 31u * h + word;
+    }
+    k = ((k << 15) | (k >> 17)) * 0x1b873593u;
+    ck_assert_int_eq(srt_java_decimal_hash(big, 5), (int32_t)(h ^ k));
+}
+END_TEST
+
+/* A HASHED element keeps the hashCode it came with through the checkpoint form. */
+START_TEST(test_hashed_checkpoint)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    SrtCollect *c = NULL, *back = NULL, *bad = NULL;
+    uint32_t kind = SRT_COLLECT_NESTED | SRT_COLLECT_HASHED;
+    ck_assert_int_eq(srt_collect_push(&m, &c, kind, 0, 0, -7, 0, "abc", 3), 0);
+    ck_assert_int_eq(srt_collect_push(&m, &c, kind, 0, 0, 123456, 0, "", 0), 0);
+    SrtBuf b;
+    srt_buf_init(&b, &m);
+    srt_collect_encode(c, kind, &b);
+    ck_assert_uint_eq(b.n, srt_collect_encoded_size(c, kind));
+    ck_assert_uint_eq(b.n, 8u + 3u + 8u);
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_collect_decode(&m, kind, (const uint8_t *)b.p, b.n, &back, &err), 0);
+    SrtBuf b2;
+    srt_buf_init(&b2, &m);
+    srt_collect_encode(back, kind, &b2);
+    ck_assert_uint_eq(b2.n, b.n);
+    ck_assert_mem_eq(b2.p, b.p, b.n);
+    ck_assert_int_eq(srt_collect_decode(&m, kind, (const uint8_t *)b.p, 6, &bad, &err),
+                     -SRT_ERR_FORMAT);
+    srt_buf_free(&b);
+    srt_buf_free(&b2);
+    srt_collect_free(&m, c, kind);
+    srt_collect_free(&m, back, kind);
+    ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
 START_TEST(test_mode)
 {
     SrtMem m;
@@ -424,6 +483,8 @@ Suite *rt_collect_suite(void)
     tcase_add_test(tc, test_out_of_memory);
     tcase_add_test(tc, test_percentile);
     tcase_add_test(tc, test_mode);
+    tcase_add_test(tc, test_decimal_hash);
+    tcase_add_test(tc, test_hashed_checkpoint);
     tcase_add_test(tc, test_quantile_digest);
     suite_add_tcase(s, tc);
     return s;

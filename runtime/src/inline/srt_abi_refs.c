@@ -73,6 +73,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_collect_result,
     (const void *)srt_collect_percentile,
     (const void *)srt_collect_mode,
+    (const void *)srt_unsafe_hash,
     (const void *)srt_quantile_add,
     (const void *)srt_quantile_result,
     (const void *)srt_out_row,

@@ -31,9 +31,13 @@
 ** The batch's rows are kept as they come as a live table (A1's), so a batch of many
 ** duplicates holds one copy of each.  The rest runs when the batch's output is produced
 ** (srt_collect_settle, through srt_agg_settle_collects), or on the first row of a later
-** batch when no output ran in between.  DECIMAL elements are not supported in sets (their
-** hashCode is scala.math.BigDecimal's), nor nested values; a list keeps a nested value as its
-** canonical bytes (SRT_COLLECT_NESTED, srt_key.c), which generated code reads back.
+** batch when no output ran in between.  A DECIMAL hashes as Spark's Decimal (Scala's
+** BigDecimal: srt_java_decimal_hash, the scale in the kind) and equals by value (one scale: by
+** the unscaled value).  A nested value is kept as its canonical bytes (SRT_COLLECT_NESTED,
+** srt_key.c, -0.0 kept), which generated code reads back; in a set (and for mode) it comes
+** with its hashCode as Spark holds it, an UnsafeRow or UnsafeArrayData (SRT_COLLECT_HASHED,
+** srt_javahash.c), and two are the same when their bytes are (UnsafeRow.equals compares
+** bytes, in which -0.0 and 0.0 differ and a NaN is Double.NaN's).
 ** A slot of kind SRT_COLLECT_QUANTILE holds percentile_approx's digest instead: the entry
 ** points the table calls (bytes, free, settle, encode, decode) hand it to srt_quantile.c.
 */
@@ -68,11 +72,26 @@ typedef struct Elems {
     const uint64_t *cells;
     const char *bytes;
     uint32_t elem; /* SRT_COLLECT_<type> */
+    int32_t scale; /* a DECIMAL's */
 } Elems;
 
+/* The SRT_COLLECT_<type> of a kind (below SRT_COLLECT_SET). */
 static uint32_t elem_kind(uint32_t kind)
 {
-    return kind & ~(uint32_t)SRT_COLLECT_SET;
+    return kind & (SRT_COLLECT_SET - 1u);
+}
+
+/* Do a NESTED kind's elements carry their hashCode (a set's, mode's)? */
+static int is_hashed(uint32_t kind)
+{
+    return (kind & SRT_COLLECT_HASHED) != 0;
+}
+
+/* A bytes element's cell: the offset, then the length in the low half of the second word
+   and, HASHED, the hashCode in its high half. */
+static uint32_t cell_len(const uint64_t *cell)
+{
+    return (uint32_t)cell[1];
 }
 
 static int is_set(uint32_t kind)
@@ -125,9 +144,11 @@ static int32_t elem_hash(const Elems *e, uint32_t i)
         return (int32_t)(uint32_t)(bits ^ (bits >> 32));
     }
     case SRT_COLLECT_STRING:
-    case SRT_COLLECT_NESTED: /* never in a set (the compiler refuses it) */
-        return srt_m3_bytes(e->bytes + c[0], (uint32_t)c[1], 42);
-    case SRT_COLLECT_DECIMAL: /* refused in sets by the compiler */
+        return srt_m3_bytes(e->bytes + c[0], cell_len(c), 42);
+    case SRT_COLLECT_NESTED: /* its UnsafeRow's or UnsafeArrayData's, made with it */
+        return (int32_t)(uint32_t)(c[1] >> 32);
+    case SRT_COLLECT_DECIMAL:
+        return srt_java_decimal_hash((srt_i128)(((unsigned __int128)c[1] << 64) | c[0]), e->scale);
     case SRT_COLLECT_VOID:
         break;
     }
@@ -144,7 +165,8 @@ static int elem_eq(const Elems *e, uint32_t i, uint32_t j)
         return cell_double(a) == cell_double(b); /* NaN != NaN, -0.0 == 0.0 */
     case SRT_COLLECT_STRING:
     case SRT_COLLECT_NESTED:
-        return a[1] == b[1] && memcmp(e->bytes + a[0], e->bytes + b[0], (size_t)a[1]) == 0;
+        return cell_len(a) == cell_len(b) &&
+               memcmp(e->bytes + a[0], e->bytes + b[0], cell_len(a)) == 0;
     case SRT_COLLECT_BOOLEAN:
     case SRT_COLLECT_INT:
     case SRT_COLLECT_LONG:
@@ -301,7 +323,8 @@ void srt_collect_free(SrtMem *m, SrtCollect *c, uint32_t kind)
 
 static Elems elems_of(const SrtCollect *c, uint32_t kind)
 {
-    Elems e = {c->cells, c->bytes, elem_kind(kind)};
+    Elems e = {c->cells, c->bytes, elem_kind(kind),
+               (int32_t)((kind >> SRT_COLLECT_SCALE_SHIFT) & 0xffu)};
     return e;
 }
 
@@ -324,7 +347,7 @@ static int push(SrtMem *m, SrtCollect *c, uint32_t kind, int64_t lo, int64_t hi,
         if (n)
             memcpy(c->bytes + c->n_bytes, s, n);
         cell[0] = c->n_bytes;
-        cell[1] = n;
+        cell[1] = is_hashed(kind) ? (uint64_t)(uint32_t)lo << 32 | n : n;
         c->n_bytes += n;
     } else {
         cell[0] = (uint64_t)lo;
@@ -344,7 +367,7 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
     size_t nb = 0;
     if (bytes_kind(kind))
         for (uint32_t i = 0; i < k; i++)
-            nb += (size_t)c->cells[2u * order[i] + 1u];
+            nb += cell_len(c->cells + 2u * order[i]);
     char *bytes = NULL;
     if (nb && !(bytes = srt_mem_alloc(m, nb))) {
         srt_mem_free(m, cells, cap * 16u);
@@ -355,11 +378,11 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
         const uint64_t *from = c->cells + 2u * order[i];
         uint64_t *to = cells + 2u * i;
         if (bytes_kind(kind)) {
-            if (from[1])
-                memcpy(bytes + pos, c->bytes + from[0], (size_t)from[1]);
+            if (cell_len(from))
+                memcpy(bytes + pos, c->bytes + from[0], cell_len(from));
             to[0] = pos;
             to[1] = from[1];
-            pos += (size_t)from[1];
+            pos += cell_len(from);
         } else {
             to[0] = from[0];
             to[1] = from[1];
@@ -517,7 +540,8 @@ void srt_collect_datum(const SrtCollect *c, uint32_t kind, uint32_t i, SrtDatum 
 /* ==== Checkpoint form ==== */
 
 /* The stored elements (a set's state; a list's all) in order: fixed values as 8 bytes
-   (DECIMAL 16, low word first), strings as a u32 length and the bytes; little-endian. */
+   (DECIMAL 16, low word first), strings as a u32 length and the bytes (HASHED: a u32 length,
+   the u32 hashCode, the bytes); little-endian. */
 void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
 {
     if (is_digest(kind)) {
@@ -529,11 +553,11 @@ void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
         const uint64_t *cell = c->cells + 2u * i;
         uint8_t w[16];
         if (bytes_kind(kind)) {
-            uint32_t len = (uint32_t)cell[1];
-            for (int b = 0; b < 4; b++)
-                w[b] = (uint8_t)(len >> (8 * b));
-            srt_buf_put(out, w, 4);
-            srt_buf_put(out, c->bytes + cell[0], len);
+            uint64_t lh = cell[1]; /* the length, then a HASHED element's hashCode */
+            for (int b = 0; b < 8; b++)
+                w[b] = (uint8_t)(lh >> (8 * b));
+            srt_buf_put(out, w, is_hashed(kind) ? 8 : 4);
+            srt_buf_put(out, c->bytes + cell[0], cell_len(cell));
             continue;
         }
         int words = elem_kind(kind) == SRT_COLLECT_DECIMAL ? 2 : 1;
@@ -550,9 +574,9 @@ size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind)
         return srt_quantile_encoded_size(digest_of(c));
     uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
     if (bytes_kind(kind)) {
-        size_t sz = (size_t)n * 4u;
+        size_t sz = (size_t)n * (is_hashed(kind) ? 8u : 4u);
         for (uint32_t i = 0; i < n; i++)
-            sz += (size_t)c->cells[2u * i + 1u];
+            sz += cell_len(c->cells + 2u * i);
         return sz;
     }
     return (size_t)n * (elem_kind(kind) == SRT_COLLECT_DECIMAL ? 16u : 8u);
@@ -584,6 +608,13 @@ int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, Srt
             len = (uint32_t)p[pos] | (uint32_t)p[pos + 1] << 8 | (uint32_t)p[pos + 2] << 16 |
                   (uint32_t)p[pos + 3] << 24;
             pos += 4;
+            if (is_hashed(kind)) { /* the hashCode, handed to push as lo */
+                if (n - pos < 4)
+                    goto bad;
+                w[0] = (int32_t)((uint32_t)p[pos] | (uint32_t)p[pos + 1] << 8 |
+                                 (uint32_t)p[pos + 2] << 16 | (uint32_t)p[pos + 3] << 24);
+                pos += 4;
+            }
             if (n - pos < len)
                 goto bad;
             s = (const char *)p + pos;
@@ -777,7 +808,8 @@ static int java_equals(const Elems *e, uint32_t i, uint32_t j)
         return (x != x && y != y) || a[0] == b[0]; /* doubleToLongBits equal */
     }
     if (e->elem == SRT_COLLECT_STRING || e->elem == SRT_COLLECT_NESTED)
-        return a[1] == b[1] && memcmp(e->bytes + a[0], e->bytes + b[0], (size_t)a[1]) == 0;
+        return cell_len(a) == cell_len(b) &&
+               memcmp(e->bytes + a[0], e->bytes + b[0], cell_len(a)) == 0;
     return a[0] == b[0] && a[1] == b[1];
 }
 
