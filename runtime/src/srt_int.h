@@ -287,8 +287,10 @@ typedef struct SrtReadPos {
     const char *line_sep; /* how the origin's lines end, to count them: its lineSep (the source
                              has compacted each to one '\n', cm_lines_sep); NULL: cm_lines_lf's */
     int file;             /* the origin is a file (the files source): 1 + its place in the
-                             batch's read order (its partition, srt_partition.c); 0 for
-                             other origins (input_file_name() tests it) */
+                             batch's read order; 0 for other origins (input_file_name()
+                             tests it) */
+    int partition;        /* the Spark partition it is read in (srt_partition.c): a file's
+                             place in the batch's read order, a rate source's partition */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a

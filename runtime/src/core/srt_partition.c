@@ -5,10 +5,12 @@
 ** longest first (FileSourceScanExec), are packed into partitions
 ** (FilePartition.getFilePartitions); while the batch has no more files than Spark's default
 ** parallelism and they are small, each file is a partition of its own, so sluice numbers
-** partition i the i-th file it reads in the batch (SrtReadPos.file, srt_source_files.c's
-** read order).  Rows of other sources (rate, socket, kafka) are in partition 0: Spark's when
-** it reads one partition (a rate source with numPartitions = 1, a Kafka batch with records
-** of one topic-partition, any socket source).  Every batch starts its partitions afresh.
+** partition i the i-th file it reads in the batch (SrtReadPos.partition, srt_source_files.c's
+** read order).  The rate sources read numPartitions partitions as Spark's do, partition p
+** the values start + p, start + p + numPartitions, ... (srt_source_rate.c).  Rows of other
+** sources (socket, kafka) are in partition 0: Spark's when it reads one partition (a Kafka
+** batch with records of one topic-partition, any socket source).  Every batch starts its
+** partitions afresh.
 **
 ** Each call site of the query (SExpr u.call.site) keeps its own state, reset when the row's
 ** (batch, partition) is not the one the state was made for: Spark initialises each
@@ -54,7 +56,7 @@ struct SrtPartSite {
 /* The partition of the row being processed. */
 static int32_t partition(const SrtQuery *q)
 {
-    return q->cur_at.file > 0 ? q->cur_at.file - 1 : 0;
+    return q->cur_at.partition;
 }
 
 int32_t srt_partition_id(SrtQuery *q)

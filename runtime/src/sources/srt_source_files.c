@@ -82,7 +82,7 @@ typedef struct Files {
     size_t cap_rbuf;
     const SrtLender *lender; /* borrowed during files_read: SrtSource.lender */
     int part;                /* the file being read: its place in the batch's read order, the
-                                partition Spark reads it in (SrtReadPos.file) */
+                                partition Spark reads it in (SrtReadPos.partition) */
     SrtAggTable *seen;  /* names already listed (pending or taken) */
     FileEnt *pending;   /* listed, not yet taken, sorted; live part is [head, n) */
     size_t head, n_pending, cap_pending;
@@ -880,7 +880,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file};
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file,
+                      h->at.partition};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -930,7 +931,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep, 1 + f->part}, f->skip_header, f->csv, 0, f->comment};
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part}, f->skip_header, f->csv, 0, f->comment};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
@@ -1009,7 +1010,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep, 1 + f->part}, f->skip_header, f->csv, 0, f->comment};
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part}, f->skip_header, f->csv, 0, f->comment};
     int rc = 0;
     bool up_front = f->line_sep || f->whole;
     if (up_front) { /* cm_lines_sep compacts once: the whole mapping up front */
@@ -1114,7 +1115,7 @@ static int read_path(Files *f, const char *path, const char *what, SrtReadFn fn,
 ** order.  Spark splits a file only when it is longer than maxSplitBytes (at least
 ** spark.sql.files.openCostInBytes, 4 MB, and more with more data per core), and then orders
 ** the splits, not the files: for such files the order can differ.  The i-th file read is
-** partition i (SrtReadPos.file, srt_partition.c): Spark's numbering when each file is a
+** partition i (SrtReadPos.partition, srt_partition.c): Spark's numbering when each file is a
 ** partition of its own (FilePartition.getFilePartitions packs small files together once the
 ** batch has more files than Spark's default parallelism). */
 

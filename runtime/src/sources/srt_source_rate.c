@@ -5,8 +5,8 @@
 **
 ** rate: options rowsPerSecond (default 1, > 0), rampUpTime (default 0s; Spark's
 ** timeStringAsSec: a bare number is seconds, "500ms", "2m", or an interval such as
-** "1 minute"; truncated to whole seconds, >= 0), numPartitions (accepted; rows are
-** emitted in value order).  The creation time is the first plan (or snapshot).  An
+** "1 minute"; truncated to whole seconds, >= 0), numPartitions (default 1: Spark's is its
+** default parallelism).  The creation time is the first plan (or snapshot).  An
 ** offset is the number of whole seconds elapsed since then, printed as a plain number
 ** ("5"), so nothing is planned before one full second has passed.  The batch (s0, s1]
 ** holds the values [valueAt(s0), valueAt(s1)); value v gets the evenly spaced
@@ -21,13 +21,19 @@
 ** next batch covers (end, seconds elapsed now], so a restart catches up in one batch.
 **
 ** rate-micro-batch: options rowsPerBatch (required, > 0), startTimestamp (ms, >= 0,
-** default 0), advanceMillisPerBatch (>= 0, default 1000), numPartitions (accepted).
+** default 0), advanceMillisPerBatch (>= 0, default 1000), numPartitions (default 1).
 ** Independent of the clock: batch k holds the values [k*rowsPerBatch,
 ** (k+1)*rowsPerBatch), all stamped startTimestamp + k*advanceMillisPerBatch.  Offsets
 ** are {"offset":N,"timestamp":MS}: the next value and the timestamp of the next batch,
 ** so read(start, end) of any two stored offsets gives exactly the rows between them.
 ** availableNow: exactly one batch, then no more data (as Spark).  restore(end) makes the
 ** next batch start at end's offset and timestamp; nothing is written to log_dir.
+**
+** Partitions (both): a batch of the values [v0, v1) is read as numPartitions partitions, in
+** turn, partition p the values v0 + p, v0 + p + numPartitions, ... (Spark's
+** RateStreamMicroBatchPartitionReader and RatePerMicroBatchStreamPartitionReader), so the
+** rows of a batch come partition by partition, as Spark's console shows them; each buffer
+** says its partition (SrtReadPos.partition: spark_partition_id() and the like).
 **
 ** Rows go out in chunks of at most SRT_VALUE_CHUNK_ROWS from one buffer owned by the
 ** source; `what` of the read callback is the source name.
@@ -319,6 +325,13 @@ static int parse_plain(const char *text, int64_t *out)
     return 0;
 }
 
+/* The rows of the next buffer of a partition whose values are v, v + np, ... below v1. */
+static int64_t chunk_rows(int64_t v, int64_t v1, int64_t np)
+{
+    int64_t left = (v1 - v + np - 1) / np;
+    return left < SRT_VALUE_CHUNK_ROWS ? left : SRT_VALUE_CHUNK_ROWS;
+}
+
 static int ensure_rows(Rate *r, SrtErr *err)
 {
     if (!r->rows) {
@@ -360,16 +373,20 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
         return rc;
     int64_t local_start_ms = sat_add(r->creation_ms, sat_mul(s0, 1000));
     double ms_per_value = (double)sat_mul(s1 - s0, 1000) / (double)(v1 - v0);
-    for (int64_t v = v0; v < v1;) {
-        int64_t n = v1 - v < SRT_VALUE_CHUNK_ROWS ? v1 - v : SRT_VALUE_CHUNK_ROWS;
-        for (int64_t i = 0; i < n; i++, v++) {
-            int64_t ms = sat_add(local_start_ms, java_round((double)(v - v0) * ms_per_value));
-            r->rows[i * RATE_COLS].i = sat_mul(ms, 1000);
-            r->rows[i * RATE_COLS + 1].i = v;
+    int64_t np = r->num_partitions;
+    for (int64_t p = 0; p < np && p < v1 - v0; p++) {
+        SrtReadPos at = {1, 0, NULL, 0, (int)p};
+        for (int64_t v = v0 + p; v < v1;) {
+            int64_t n = chunk_rows(v, v1, np);
+            for (int64_t i = 0; i < n; i++, v += np) {
+                int64_t ms = sat_add(local_start_ms, java_round((double)(v - v0) * ms_per_value));
+                r->rows[i * RATE_COLS].i = sat_mul(ms, 1000);
+                r->rows[i * RATE_COLS + 1].i = v;
+            }
+            if ((rc = fn(ctx, s->name, (const char *)r->rows,
+                         sizeof(SrtDatum) * (size_t)n * RATE_COLS, &at)) < 0)
+                return rc;
         }
-        if ((rc = fn(ctx, s->name, (const char *)r->rows,
-                     sizeof(SrtDatum) * (size_t)n * RATE_COLS, NULL)) < 0)
-            return rc;
     }
     return 0;
 }
@@ -556,17 +573,20 @@ static int micro_read(SrtSource *s, const char *start, const char *end, SrtReadF
     int rc = ensure_rows(r, err);
     if (rc < 0)
         return rc;
-    int64_t ts_us = sat_mul(t0, 1000);
-    for (int64_t v = o0; v < o1;) {
-        int64_t n = o1 - v < SRT_VALUE_CHUNK_ROWS ? o1 - v : SRT_VALUE_CHUNK_ROWS;
+    int64_t ts_us = sat_mul(t0, 1000), np = r->num_partitions;
+    for (int64_t p = 0; p < np && p < o1 - o0; p++) {
+        SrtReadPos at = {1, 0, NULL, 0, (int)p};
+        for (int64_t v = o0 + p; v < o1;) {
+            int64_t n = chunk_rows(v, o1, np);
 #pragma GCC unroll 4
-        for (int64_t i = 0; i < n; i++, v++) {
-            r->rows[i * RATE_COLS].i = ts_us;
-            r->rows[i * RATE_COLS + 1].i = v;
+            for (int64_t i = 0; i < n; i++, v += np) {
+                r->rows[i * RATE_COLS].i = ts_us;
+                r->rows[i * RATE_COLS + 1].i = v;
+            }
+            if ((rc = fn(ctx, s->name, (const char *)r->rows,
+                         sizeof(SrtDatum) * (size_t)n * RATE_COLS, &at)) < 0)
+                return rc;
         }
-        if ((rc = fn(ctx, s->name, (const char *)r->rows,
-                     sizeof(SrtDatum) * (size_t)n * RATE_COLS, NULL)) < 0)
-            return rc;
     }
     return 0;
 }
