@@ -100,12 +100,14 @@ typedef struct Rows {
     int n_cols; /* 2: rate (timestamp, value); 1 or 2: socket (value[, timestamp]) */
     int socket;
     int64_t first, last; /* rate values */
+    int64_t stride;      /* rate: numPartitions, the step between a partition's values */
+    int part;            /* rate: the partition of the last row */
 } Rows;
 
 static int collect(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
-    (void)at;
     Rows *r = ctx;
+    int part = at ? at->partition : 0;
     ck_assert_str_eq(what, "src");
     size_t row_size = sizeof(SrtDatum) * (size_t)r->n_cols;
     ck_assert_uint_eq(len % row_size, 0);
@@ -130,11 +132,16 @@ static int collect(void *ctx, const char *what, const char *buf, size_t len, con
         if (!r->socket) {
             ck_assert_int_eq(d[0].i % 1000, 0); /* whole milliseconds */
             ck_assert(!d[0].is_null && !d[1].is_null);
-            if (r->n_rows == 0)
+            if (r->n_rows == 0) {
                 r->first = d[1].i;
-            else
-                ck_assert_int_eq(d[1].i, r->last + 1); /* value order */
+            } else if (part == r->part) { /* value order within a partition */
+                ck_assert_int_eq(d[1].i, r->last + r->stride);
+            } else { /* the next partition starts at the next value */
+                ck_assert_int_eq(part, r->part + 1);
+                ck_assert_int_eq(d[1].i, r->first + part);
+            }
             r->last = d[1].i;
+            r->part = part;
         }
         if (k > 0 && (size_t)k < room)
             r->len += (size_t)k;
@@ -148,6 +155,7 @@ static void rows_init(Rows *r, int n_cols, int socket)
     memset(r, 0, sizeof *r);
     r->n_cols = n_cols;
     r->socket = socket;
+    r->stride = 1;
 }
 
 /* Plan; on data read from the previous end to the new one and commit.  Returns has_data. */
@@ -272,20 +280,24 @@ START_TEST(test_rate_rounding_and_chunks)
     ck_assert_int_eq(env_open(&e, &srt_source_rate_vt), 0);
     Rows r;
     rows_init(&r, 2, 0);
+    r.stride = 3;
     ck_assert_int_eq(step(&e, &r), 0);
     e.clock.us += 1000000;
     ck_assert_int_eq(step(&e, &r), 1);
+    /* three partitions in turn (0, 3, ...; 1, 4, ...; 2, 5, ...), each in one buffer */
     ck_assert_int_eq(r.n_rows, 10000);
     ck_assert_int_eq(r.n_chunks, 3);
-    ck_assert_int_eq(r.chunks[0], 4096);
-    ck_assert_int_eq(r.chunks[1], 4096);
-    ck_assert_int_eq(r.chunks[2], 1808);
+    ck_assert_int_eq(r.chunks[0], 3334);
+    ck_assert_int_eq(r.chunks[1], 3333);
+    ck_assert_int_eq(r.chunks[2], 3333);
     ck_assert_int_eq(r.first, 0);
-    ck_assert_int_eq(r.last, 9999);
+    ck_assert_int_eq(r.part, 2);
+    ck_assert_int_eq(r.last, 9998);
     /* 0.1 ms apart: 4 and 5 round to 0 and 1 (ties go up, as Java's Math.round) */
-    ck_assert(strncmp(r.text, "0@0 1@0 2@0 3@0 4@0 5@1 6@1 ", 28) == 0);
-    ck_assert(strstr(r.text, " 15@2 16@2 ") != NULL);
-    ck_assert(strstr(r.text, " 9999@1000 ") != NULL);
+    ck_assert(strncmp(r.text, "0@0 3@0 6@1 9@1 12@1 15@2 ", 26) == 0);
+    ck_assert(strstr(r.text, " 9999@1000 1@0 4@0 7@1 ") != NULL);
+    ck_assert(strstr(r.text, " 9997@1000 2@0 5@1 8@1 ") != NULL);
+    ck_assert(strstr(r.text, " 9998@1000 ") != NULL);
     env_done(&e);
 
     /* 62.5 ms apart: the ties 62.5 and 187.5 round up */
