@@ -699,11 +699,11 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
 
 /*
 ** The expected shape, tried first at each line of a narrow record's fast path: the source's
-** columns in their declared order, `{"c1":v1,"c2":v2}` (spaces after ':' and around ',' too),
-** then the line's end.  A producer writes its keys in one order, so the keys cost one
+** columns in their declared order, `{"c1":v1,"c2":v2}` (spaces after ':' and ',' too), then
+** the line's end.  A producer writes its keys in one order, so the keys cost one
 ** comparison each (`{"time":` is one 8-byte word) and no key dispatch, and each value is read
 ** by the column's decoder as on the other paths.  Anything else (another order, a missing,
-** extra or duplicate key, a byte order mark, a space after '{' or before ':', a value
+** extra or duplicate key, a byte order mark, a space after '{', before ':', ',' or '}', a value
 ** of the wrong type, a malformed line) leaves the line untouched for the key loop (bb_general),
 ** which reads it from its start.  Columns the query does not read are skipped.  Not when a
 ** column is nested or its name holds bytes JSON escapes in a key (they never compare raw).
@@ -797,13 +797,11 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
                             bb_general);
         }
         first = false;
-        p = ws(j, shape_value(j, i, ws(j, p), bb_general));
+        p = shape_value(j, i, ws(j, p), bb_general);
     }
-    LLVMValueRef c = char_at(j, p, bb_general, "shape.end");
-    LLVMBasicBlockRef bb_close = cg_block(cg, "shape.close");
-    LLVMBuildCondBr(cg->b, is_char(cg, c, '}'), bb_close, bb_general);
-    cg_at(cg, bb_close);
-    close_line(j, inc(cg, p), p_slot, bb_done);
+    /* `}\n` (a last line without its newline, "\r\n" and the like take the key loop) */
+    cg_store(cg, expect_text(j, p, "}\n", bb_general), p_slot);
+    LLVMBuildBr(cg->b, bb_done);
 }
 
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
