@@ -740,8 +740,7 @@ static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
     LLVMValueRef args[3] = {p, cg_str_const(cg, text, (uint32_t)n, "shape.key"),
                             cg_i64(cg, (int64_t)n)};
     LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "shapecmp");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_same,
-                    bb_else);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_same, bb_else);
     cg_at(cg, bb_same);
     return cg_gepc(cg, p, n, "");
 }
@@ -764,9 +763,9 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBloc
                                      j->rec->val_slots[i], j->rec->len_slots[i], j->st, bb_else);
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
     LLVMBasicBlockRef ok = cg_block(cg, "shape.value");
-    LLVMBuildCondBr(
-        cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "badtype"),
-        bb_else, ok);
+    LLVMBuildCondBr(cg->b,
+                    LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "badtype"),
+                    bb_else, ok);
     cg_at(cg, ok);
     return np;
 }
@@ -793,8 +792,8 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
             LLVMBasicBlockRef bb_comma = cg_block(cg, "shape.comma");
             LLVMBuildCondBr(cg->b, is_char(cg, c, ','), bb_comma, bb_general);
             cg_at(cg, bb_comma);
-            p = expect_text(j, ws(j, inc(cg, p)), arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name),
-                            bb_general);
+            p = expect_text(j, ws(j, inc(cg, p)),
+                            arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name), bb_general);
         }
         first = false;
         p = shape_value(j, i, ws(j, p), bb_general);
