@@ -697,6 +697,112 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     cg_at(cg, bb_done);
 }
 
+/*
+** The expected shape, tried first at each line of a narrow record's fast path: the source's
+** columns in their declared order, `{"c1":v1,"c2":v2}` (spaces after ':' and ',' too), then
+** the line's end.  A producer writes its keys in one order, so the keys cost one
+** comparison each (`{"time":` is one 8-byte word) and no key dispatch, and each value is read
+** by the column's decoder as on the other paths.  Anything else (another order, a missing,
+** extra or duplicate key, a byte order mark, a space after '{', before ':', ',' or '}', a value
+** of the wrong type, a malformed line) leaves the line untouched for the key loop (bb_general),
+** which reads it from its start.  Columns the query does not read are skipped.  Not when a
+** column is nested or its name holds bytes JSON escapes in a key (they never compare raw).
+*/
+static bool shape_usable(const JsonCtx *j)
+{
+    const SSchema *sc = &j->pq->source->schema;
+    int corrupt = cg_corrupt_column(j->pq), n = 0;
+    for (int i = 0; i < sc->n; i++) {
+        if (i == corrupt)
+            continue;
+        if (type_is_nested(sc->cols[i].type))
+            return false;
+        for (const unsigned char *c = (const unsigned char *)sc->cols[i].name; *c; c++)
+            if (*c == '"' || *c == '\\' || *c < 0x20)
+                return false;
+        n++;
+    }
+    return n > 0;
+}
+
+/* If the bytes at p are the constant text, the position after it; else go to bb_else. */
+static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
+                                LLVMBasicBlockRef bb_else)
+{
+    CgCtx *cg = j->cg;
+    size_t n = strlen(text);
+    LLVMBasicBlockRef bb_room = cg_block(cg, "shape.room");
+    LLVMBasicBlockRef bb_same = cg_block(cg, "shape.same");
+    LLVMValueRef avail = LLVMBuildPtrDiff2(cg->b, cg->t_i8, j->end, p, "avail");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)n), ""),
+                    bb_room, bb_else);
+    cg_at(cg, bb_room);
+    LLVMValueRef args[3] = {p, cg_str_const(cg, text, (uint32_t)n, "shape.key"),
+                            cg_i64(cg, (int64_t)n)};
+    LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "shapecmp");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_same, bb_else);
+    cg_at(cg, bb_same);
+    return cg_gepc(cg, p, n, "");
+}
+
+/* Column i's value at p (a column the query does not read is skipped); the position after it,
+   or bb_else when it is malformed, of the wrong type or null where the key loop must judge. */
+static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlockRef bb_else)
+{
+    CgCtx *cg = j->cg;
+    if (!j->rec->null_slots[i]) {
+        LLVMValueRef args[2] = {p, j->end};
+        LLVMValueRef np = cg_call(cg, "srt_json_skip", args, 2, "p.skip");
+        LLVMBasicBlockRef ok = cg_block(cg, "shape.skipped");
+        LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, np, ""), bb_else, ok);
+        cg_at(cg, ok);
+        return np;
+    }
+    const Type *t = j->pq->source->schema.cols[i].type;
+    LLVMValueRef np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
+                                     j->rec->val_slots[i], j->rec->len_slots[i], j->st, bb_else);
+    LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
+    LLVMBasicBlockRef ok = cg_block(cg, "shape.value");
+    LLVMBuildCondBr(cg->b,
+                    LLVMBuildICmp(cg->b, LLVMIntUGE, status, cg_i32(cg, SRT_JV_BADTYPE), "badtype"),
+                    bb_else, ok);
+    cg_at(cg, ok);
+    return np;
+}
+
+/* The shape at *p_slot: then bb_done with the record in the slots and *p_slot at the next
+   line; else bb_general, nothing changed but the slots. */
+static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_general,
+                         LLVMBasicBlockRef bb_done)
+{
+    CgCtx *cg = j->cg;
+    const SSchema *sc = &j->pq->source->schema;
+    int corrupt = cg_corrupt_column(j->pq);
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
+    bool first = true;
+    for (int i = 0; i < sc->n; i++) {
+        if (i == corrupt)
+            continue;
+        if (first) {
+            p = expect_text(j, p, arena_sprintf(cg->arena, "{\"%s\":", sc->cols[i].name),
+                            bb_general);
+            cg_record_clear(cg, j->pq, j->rec); /* the corrupt-record column stays NULL */
+        } else {
+            LLVMValueRef c = char_at(j, p, bb_general, "shape.sep");
+            LLVMBasicBlockRef bb_comma = cg_block(cg, "shape.comma");
+            LLVMBuildCondBr(cg->b, is_char(cg, c, ','), bb_comma, bb_general);
+            cg_at(cg, bb_comma);
+            p = expect_text(j, ws(j, inc(cg, p)),
+                            arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name), bb_general);
+        }
+        first = false;
+        p = shape_value(j, i, ws(j, p), bb_general);
+    }
+    /* `}\n` (a last line without its newline, "\r\n" and the like take the key loop) */
+    cg_store(cg, expect_text(j, p, "}\n", bb_general), p_slot);
+    LLVMBuildBr(cg->b, bb_done);
+}
+
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
@@ -758,7 +864,14 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_at(cg, bb_start);
     LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
     LLVMBasicBlockRef bb_elem = cg_block(cg, j.fast ? "rec.slow" : "rec.elem");
-    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_line);
+    LLVMBasicBlockRef bb_try = bb_line;
+    if (j.fast && shape_usable(&j)) {
+        bb_try = cg_block(cg, "rec.shape");
+        cg_at(cg, bb_try);
+        shape_record(&j, p_slot, bb_line, bb_done);
+        cg_at(cg, bb_start);
+    }
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_try);
     cg_at(cg, bb_line);
     LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
     cg_store(cg, bargs[0], j.line_start); /* the whole line is the corrupt record's text */
