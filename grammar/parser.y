@@ -73,6 +73,10 @@ AstExpr *parse_as_call(ParseCtx *pc, const char *name, SrcSpan name_span, AstExp
                        const Type *type, SrcSpan type_span, SrcSpan span);
 AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated, const char *escape,
                     SrcSpan escape_span, SrcSpan span);
+AstExpr *parse_like_quantified(ParseCtx *pc, AstExpr *x, const AstExprList *pats, bool ci,
+                               bool negated, bool all, SrcSpan span);
+AstExpr *parse_like_call(ParseCtx *pc, const char *name, bool ci, SrcSpan name_span,
+                         const AstExprList *args, SrcSpan span);
 AstExpr *parse_is_bool(ParseCtx *pc, AstExpr *x, AstExpr *lit, bool negated, SrcSpan is_span,
                        SrcSpan span);
 const char *parse_interval_pair(ParseCtx *pc, int sign, const char *value, bool is_string,
@@ -612,6 +616,8 @@ opt_nulls:
 **            | pred_expr IS [NOT] (NULL | TRUE | FALSE | UNKNOWN)
 **            | pred_expr IS [NOT] DISTINCT FROM bitor_expr
 **            | pred_expr [NOT] (LIKE | ILIKE) bitor_expr [ESCAPE string]
+**            | pred_expr [NOT] (LIKE | ILIKE) (ANY | SOME | ALL) '(' [expr {',' expr}] ')'
+**              (ANY and SOME are names, so their form is a call any(...) as the pattern)
 **            | pred_expr [NOT] (RLIKE | REGEXP) bitor_expr
 **            | pred_expr [NOT] IN '(' expr {',' expr} ')'
 **            | pred_expr [NOT] BETWEEN bitor_expr AND bitor_expr
@@ -664,6 +670,14 @@ pred_expr:
         { if (!($$ = parse_like(pc, $1, $3, $2, false, $4, @4, @$))) YYABORT; }
   | pred_expr NOT like bitor_expr opt_escape
         { if (!($$ = parse_like(pc, $1, $4, $3, true, $5, @5, @$))) YYABORT; }
+  | pred_expr like ALL '(' expr_list ')'
+        { if (!($$ = parse_like_quantified(pc, $1, &$5, $2, false, true, @$))) YYABORT; }
+  | pred_expr NOT like ALL '(' expr_list ')'
+        { if (!($$ = parse_like_quantified(pc, $1, &$6, $3, true, true, @$))) YYABORT; }
+  | pred_expr like ALL '(' ')'
+        { if (!($$ = parse_like_quantified(pc, $1, NULL, $2, false, true, @$))) YYABORT; }
+  | pred_expr NOT like ALL '(' ')'
+        { if (!($$ = parse_like_quantified(pc, $1, NULL, $3, true, true, @$))) YYABORT; }
   | pred_expr rlike bitor_expr      { $$ = parse_rlike(pc, $1, $3, @2, @$); }
   | pred_expr NOT rlike bitor_expr
         { $$ = ast_unary(pc->arena, UOP_NOT, parse_rlike(pc, $1, $4, @3, @$), @$); }
@@ -872,7 +886,8 @@ opt_else:
   ;
 
 /* call = func_name '(' [ '*' | [DISTINCT] expr {',' expr} | expr AS type ] ')' (and the FROM forms,
-**        and OVERLAY's expr PLACING expr FROM expr [FOR expr]) */
+**        and OVERLAY's expr PLACING expr FROM expr [FOR expr]), and (LIKE | ILIKE) '(' args ')':
+**        the functions like(x, p[, escape]) and ilike(x, p[, escape]) */
 call:
     POSITION '(' bitor_expr IN bitor_expr ')'
         { $$ = parse_position(pc, $1, @1, $3, $5, @$); }
@@ -880,6 +895,10 @@ call:
   | func_name '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | func_name '(' '*' ')'               { $$ = ast_new_call(pc->arena, $1, @1, NULL, true, no_flag, @$); }
   | func_name '(' arg_list ')'          { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
+  | LIKE '(' arg_list ')'
+        { if (!($$ = parse_like_call(pc, $1, false, @1, &$3, @$))) YYABORT; }
+  | ILIKE '(' arg_list ')'
+        { if (!($$ = parse_like_call(pc, $1, true, @1, &$3, @$))) YYABORT; }
   | func_name '(' DISTINCT expr_list ')'
         { $$ = ast_new_call(pc->arena, $1, @1, &$4, false, (AstFlag){true, @3}, @$); }
   | func_name '(' expr FROM expr ')'
@@ -1095,7 +1114,8 @@ static void drop_all(Expected *e, const int *tokens, int n)
 static const int expr_start[] = {
     TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT, '(', '-', '+', TOK_NOT, TOK_CASE,
     TOK_CAST, TOK_INTERVAL, TOK_NULL, TOK_TRUE, TOK_FALSE, TOK_CURRENT_TIMESTAMP, TOK_CURRENT_DATE,
-    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP, '~', TOK_FILTER, TOK_BINARY_LIT};
+    TOK_OFFSET, TOK_LEFT, TOK_RIGHT, TOK_DIV, TOK_RLIKE, TOK_REGEXP, '~', TOK_FILTER, TOK_BINARY_LIT,
+    TOK_LIKE, TOK_ILIKE};
 static const int expr_core[] = {TOK_IDENT, TOK_INTEGER_LIT, '(', TOK_CASE};
 static const int value_start[] = {TOK_IDENT, TOK_STRING_LIT, TOK_INTEGER_LIT, TOK_DECIMAL_LIT,
                                   '-', '+', TOK_TRUE, TOK_FALSE};

@@ -88,6 +88,11 @@ struct AstExpr {
     AstExprKind kind;
     SrcSpan span;
     int depth; /* 1 for a leaf; 1 + the deepest operand otherwise */
+    /* x [NOT] (LIKE | ILIKE) (ANY | ALL) ('p', ...) with string literal patterns: the OR (AND)
+       of the LIKEs this node is, named as Spark's LikeAny, NotLikeAny, LikeAll or NotLikeAll
+       expression is: multi_like(multi_arg), e.g. likeany(x) or notlikeall(lower(x)) */
+    const char *multi_like;
+    AstExpr *multi_arg;
     union {
         /* AST_INT; int_suffix: 'L', 'S' or 'Y' for Spark's BIGINT_LITERAL (10L),
            SMALLINT_LITERAL (10S), TINYINT_LITERAL (10Y), whose digits are int_text and which

@@ -56,8 +56,8 @@ AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, Sr
 /* x [NOT] LIKE|ILIKE pattern [ESCAPE 'c'].  The escape must be one character (AstBuilder:
    QueryParsingErrors.invalidEscapeStringError, INVALID_ESC; Java counts UTF-16 units, so a
    character outside the BMP is refused too). */
-AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated, const char *escape,
-                    SrcSpan escape_span, SrcSpan span)
+static AstExpr *like_node(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated,
+                          const char *escape, SrcSpan escape_span, SrcSpan span)
 {
     AstExpr *e = ast_new_like(pc->arena, x, pat, negated, span);
     e->u.like.ci = ci;
@@ -73,6 +73,73 @@ AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negate
         e->u.like.escape = c;
     }
     return e;
+}
+
+/* x [NOT] LIKE pat [ESCAPE escape] (ILIKE: ci), or, with pat a call any(...) or some(...),
+   x [NOT] LIKE ANY (...): Spark's grammar takes ANY and SOME here as quantifiers. */
+AstExpr *parse_like(ParseCtx *pc, AstExpr *x, AstExpr *pat, bool ci, bool negated, const char *escape,
+                    SrcSpan escape_span, SrcSpan span)
+{
+    if (!escape && pat->kind == AST_CALL && !pat->u.call.star && !pat->u.call.distinct &&
+        !pat->u.call.filter && !pat->u.call.has_over &&
+        (strcasecmp(pat->u.call.name, "any") == 0 || strcasecmp(pat->u.call.name, "some") == 0))
+        return parse_like_quantified(pc, x, &pat->u.call.args, ci, negated, false, span);
+    return like_node(pc, x, pat, ci, negated, escape, escape_span, span);
+}
+
+/* x [NOT] (LIKE | ILIKE) (ANY | SOME | ALL) (p, ...) (pats NULL: "()"), as Spark 3.5's
+   AstBuilder builds it: with every pattern a string literal, LikeAny, NotLikeAny, LikeAll or
+   NotLikeAll of x (of lower(x), the patterns lowered, for ILIKE); else the OR (ANY) or AND
+   (ALL) of x [NOT] LIKE p, left-deep.  Both give the same values (a NULL pattern makes a
+   no-match NULL: MultiLikeBase.hasNull), so sluice builds the OR or AND and names it as Spark
+   names the expression it built (AstExpr.multi_like). */
+AstExpr *parse_like_quantified(ParseCtx *pc, AstExpr *x, const AstExprList *pats, bool ci,
+                               bool negated, bool all, SrcSpan span)
+{
+    if (!pats || pats->n == 0) {
+        diag_error(pc->diag, span, "Expected something between '(' and ')'.");
+        return NULL;
+    }
+    AstExpr *e = NULL;
+    bool literals = true;
+    for (int i = 0; i < pats->n; i++) {
+        AstExpr *p = pats->items[i];
+        literals &= p->kind == AST_STRING;
+        AstExpr *l = like_node(pc, x, p, ci, negated, NULL, p->span, span);
+        if (!l)
+            return NULL;
+        e = e ? ast_binary(pc->arena, all ? BOP_AND : BOP_OR, e, l, span) : l;
+    }
+    if (literals) {
+        static const char *const names[2][2] = {{"likeany", "likeall"},
+                                                {"notlikeany", "notlikeall"}};
+        e->multi_like = names[negated][all];
+        e->multi_arg = x;
+        if (ci) {
+            AstExprList one = ast_list_append(pc->arena, (AstExprList){0}, x);
+            e->multi_arg = ast_new_call(pc->arena, "lower", x->span, &one, false, (AstFlag){0}, x->span);
+        }
+    }
+    return e;
+}
+
+/* like(x, p[, escape]) and ilike(x, p[, escape]): Spark's Like and ILike as the operators
+   build them, the escape a string literal of one character.  Any other form stays a call of
+   name, whose row in functions.def gives the argument count's error and refuses the rest. */
+AstExpr *parse_like_call(ParseCtx *pc, const char *name, bool ci, SrcSpan name_span,
+                         const AstExprList *args, SrcSpan span)
+{
+    const char *escape = NULL;
+    if (args->n == 3) {
+        const AstExpr *c = args->items[2];
+        size_t i = 0, n = c->kind == AST_STRING ? strlen(c->u.str) : 0;
+        uint32_t cp = n ? cm_utf8_next(c->u.str, n, &i) : 0;
+        if (c->kind == AST_STRING && n > 0 && i == n && cp <= 0xFFFF)
+            escape = c->u.str;
+    }
+    if (args->n == 2 || escape)
+        return parse_like(pc, args->items[0], args->items[1], ci, false, escape, span, span);
+    return ast_new_call(pc->arena, name, name_span, args, false, (AstFlag){0}, span);
 }
 
 /* x IS [NOT] TRUE|FALSE: AstBuilder makes EqualNullSafe(x, literal), inverted by NOT. */

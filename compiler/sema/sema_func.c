@@ -485,6 +485,12 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
                            "if branches must have a common type")
                  : NULL;
     }
+    case FN_LIKE: /* what parse_like_call left a call: an escape that is no one-character literal */
+    case FN_ILIKE:
+        diag_error(b->sc->diag, asts[2]->span,
+                   "the escape character of %s() must be a string literal of one character",
+                   fn == FN_LIKE ? "like" : "ilike");
+        return NULL;
     case FN_NVL2: /* Nvl2 (nullExpressions.scala): If(IsNotNull(a), b, c) */
         return if_case(b, is_null_of(b, args[0], true, e->span), args[1], args[2], asts[1],
                        asts[2], e->span, "nvl2 arguments must have a common type");

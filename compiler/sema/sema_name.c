@@ -661,6 +661,13 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         sb_puts(sb, "?");
         return;
     }
+    if (e->multi_like) { /* LikeAny and the like: Expression.sql, prettyName(child) */
+        sb_puts(sb, e->multi_like);
+        sb_putc(sb, '(');
+        sema_put_sql(sb, blk, e->multi_arg);
+        sb_putc(sb, ')');
+        return;
+    }
     switch (e->kind) {
     case AST_NULL:
         sb_puts(sb, "NULL");
