@@ -289,6 +289,7 @@ typedef struct SrtReadPos {
     int file;             /* the origin is a file (the files source): 1 + its place in the
                              batch's read order (its partition, srt_partition.c); 0 for
                              other origins (input_file_name() tests it) */
+    int csv_nl;           /* csv multiLine: the file's line separator (CM_NL_*, cm_csv_ml.h) */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a
