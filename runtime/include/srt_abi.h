@@ -677,16 +677,20 @@ typedef struct SrtCsvTok {
     int32_t kind;
 } SrtCsvTok;
 enum { SRT_CSV_TRIM_LEADING = 1, SRT_CSV_TRIM_TRAILING = 2 };
+/* Where a record is: its text [start, text_end) (what a corrupt record column holds) and
+   its number of values (0: no record before the end). */
+typedef struct SrtCsvRec {
+    const char *start, *text_end;
+    int32_t n_toks;
+} SrtCsvRec;
 /* The record at p (p < end), univocity's next record of the file being read (its line
    separator detected by the files source, SrtReadPos.csv_nl): its first cap values into
-   toks, their number into *n_toks (0: none before end), its text [*start, *text_end) (what a
-   corrupt record column holds); returns where the next record starts.  comment: NULL or
-   its cn bytes; flags SRT_CSV_TRIM_*.  Fails the query (no return) on nested unescaped
-   quotes deeper than the parser follows. */
+   toks, where it is into *rec; returns where the next record starts.  comment: NULL or its
+   cn bytes; flags SRT_CSV_TRIM_*.  Fails the query (no return) on nested unescaped quotes
+   deeper than the parser follows. */
 const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
                               int esc, const char *comment, uint32_t cn, int flags,
-                              SrtCsvTok *toks, int32_t cap, int32_t *n_toks, const char **start,
-                              const char **text_end);
+                              SrtCsvTok *toks, int32_t cap, SrtCsvRec *rec);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts

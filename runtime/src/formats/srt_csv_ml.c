@@ -12,8 +12,7 @@ _Static_assert(sizeof(SrtCsvTok) == sizeof(CmCsvTok) &&
 
 const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
                               int esc, const char *comment, uint32_t cn, int flags,
-                              SrtCsvTok *toks, int32_t cap, int32_t *n_toks, const char **start,
-                              const char **text_end)
+                              SrtCsvTok *toks, int32_t cap, SrtCsvRec *out)
 {
     CmCsvMl o = {sep,
                  quote,
@@ -34,13 +33,11 @@ const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int s
     }
     for (int i = 0; i < rec.n_toks && i < cap; i++) {
         if (t[i].kind == CM_CSV_ENCODED) { /* again, writing the quoted values */
-            char *out = srt_scratch_alloc(q, (size_t)(rec.next - rec.start) + 1);
-            cm_csv_ml_record(&o, p, end, out, t, cap, &rec);
+            char *vals = srt_scratch_alloc(q, (size_t)(rec.next - rec.start) + 1);
+            cm_csv_ml_record(&o, p, end, vals, t, cap, &rec);
             break;
         }
     }
-    *n_toks = rec.n_toks;
-    *start = rec.start;
-    *text_end = rec.text_end;
+    *out = (SrtCsvRec){rec.start, rec.text_end, rec.n_toks};
     return rec.next;
 }
