@@ -5,8 +5,8 @@
 **
 ** A record is one line (Spark's default multiLine = false; for true, cm_csv_ml.h).  sep,
 ** quote and esc are single bytes; 0xFF (never a byte of UTF-8) turns quoting or escaping
-** off.  A field is plain (everything up to sep or the end of the line, as it is) or starts with quote; then it is
-** read as univocity 2.9.1's CsvParser.parseQuotedValue reads it with Spark's settings
+** off.  A field is plain (everything up to sep or the end of the line, as it is) or starts
+** with quote; then it is read as univocity 2.9.1's CsvParser.parseQuotedValue reads it with Spark's settings
 ** (CSVOptions.asParserSettings: quoteEscape = escape, charToEscapeQuoteEscaping = escape
 ** when it differs from quote, unescapedQuoteHandling STOP_AT_DELIMITER), cm_csv_quoted:
 **   esc quote -> quote, esc esc -> esc, esc before anything else stays.
