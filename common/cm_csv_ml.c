@@ -102,10 +102,11 @@ static void put(Ps *ps, const char *s, size_t n, int kind)
     ps->column++;
 }
 
-/* ParserOutput.emptyParsed: nullValue. */
+/* ParserOutput.emptyParsed: nullValue (raw at the input's end: not at a quote). */
 static void empty_parsed(Ps *ps)
 {
-    put(ps, ps->p, 0, CM_CSV_PLAIN);
+    ps->raw = ps->end;
+    put(ps, ps->end, 0, CM_CSV_PLAIN);
 }
 
 /* ParserOutput.valueParsed(): the appender's value (its trailing whitespace dropped when
@@ -299,10 +300,8 @@ static void parse_record(Ps *ps)
         }
         if (ps->ch != '\n') {
             ps->ch = next(ps);
-            if (ps->ch == '\n') {
-                ps->raw = ps->p;
+            if (ps->ch == '\n')
                 empty_parsed(ps);
-            }
         }
     }
 }
