@@ -5,8 +5,9 @@
 ** has been read.
 **
 ** csv: fields by position, separated by `sep`, quoted with `quote` and escaped with
-** `escape` as univocity reads them (multiLine = true: records over lines, csv_ml_record) (srt_csv_field, common/cm_csv_lex.h).  Blank lines
-** (only bytes <= ' ', "\r\n" too) are skipped, as Spark's reader does.  An empty field,
+** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h; multiLine = true:
+** records over lines, csv_ml_record).  Blank lines (only bytes <= ' ', "\r\n" too) are
+** skipped, as Spark's reader does.  An empty field,
 ** quoted or not, is NULL.  Values convert as Spark's UnivocityParser: strict integers and
 ** booleans, Java doubles, timestamps in Spark's lenient forms.  A record is malformed when
 ** a value it reads does not convert or the number of fields differs from the schema (not

@@ -1244,8 +1244,7 @@ static void csv_header(Infer *in, const CsvTok *t, int n)
    with header = true it is no data, nor is a record of the header's text (line mode,
    CSVUtils.filterHeaderLine) or a file's first record (multiLine, file_first:
    tokenizeStream's shouldDropHeader). */
-static void csv_row(Infer *in, const CsvTok *t, int k, const char *line, size_t n,
-                    bool file_first)
+static void csv_row(Infer *in, const CsvTok *t, int k, const char *line, size_t n, bool file_first)
 {
     bool skip = false;
     if (!in->have_first) {
@@ -1256,8 +1255,8 @@ static void csv_row(Infer *in, const CsvTok *t, int k, const char *line, size_t 
         in->ctypes = ARENA_NEW_N(&in->work, CType, k);
         csv_header(in, t, k);
         skip = in->conf.header;
-    } else if (in->conf.header && (in->whole ? file_first
-                                             : n == in->first_n && memcmp(line, in->first, n) == 0)) {
+    } else if (in->conf.header &&
+               (in->whole ? file_first : n == in->first_n && memcmp(line, in->first, n) == 0)) {
         skip = true;
     }
     for (int i = 0; !skip && i < k && i < in->ncols; i++)
@@ -1558,10 +1557,9 @@ static void read_file(Infer *in, const char *name)
         char *b = malloc(in->budget + 1);
         size_t n = b ? fread(b, 1, in->budget + 1, f) : 0;
         if (!b || ferror(f))
-            infer_error_at(
-                in, in->path_at,
-                arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file,
-                              b ? strerror(errno) : "out of memory"));
+            infer_error_at(in, in->path_at,
+                           arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file,
+                                         b ? strerror(errno) : "out of memory"));
         else
             csv_file_records(in, b, n > in->budget ? in->budget : n, n > in->budget);
         in->budget -= n > in->budget ? in->budget : n;

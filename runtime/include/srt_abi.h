@@ -689,8 +689,8 @@ typedef struct SrtCsvRec {
    cn bytes; flags SRT_CSV_TRIM_*.  Fails the query (no return) on nested unescaped quotes
    deeper than the parser follows. */
 const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
-                              int esc, const char *comment, uint32_t cn, int flags,
-                              SrtCsvTok *toks, int32_t cap, SrtCsvRec *rec);
+                              int esc, const char *comment, uint32_t cn, int flags, SrtCsvTok *toks,
+                              int32_t cap, SrtCsvRec *rec);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts

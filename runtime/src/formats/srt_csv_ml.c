@@ -11,8 +11,8 @@ _Static_assert(sizeof(SrtCsvTok) == sizeof(CmCsvTok) &&
                "SrtCsvTok is cm_csv_ml's CmCsvTok");
 
 const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
-                              int esc, const char *comment, uint32_t cn, int flags,
-                              SrtCsvTok *toks, int32_t cap, SrtCsvRec *out)
+                              int esc, const char *comment, uint32_t cn, int flags, SrtCsvTok *toks,
+                              int32_t cap, SrtCsvRec *out)
 {
     CmCsvMl o = {sep,
                  quote,
@@ -26,8 +26,7 @@ const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int s
     CmCsvTok *t = (CmCsvTok *)toks;
     cm_csv_ml_record(&o, p, end, NULL, t, cap, &rec);
     if (rec.too_deep) {
-        srt_query_fail_at(q,
-                          "a CSV record nests unescaped quotes deeper than the reader follows",
+        srt_query_fail_at(q, "a CSV record nests unescaped quotes deeper than the reader follows",
                           p);
         srt_query_bail(q);
     }

@@ -184,10 +184,14 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     f->whole = (!format || srt_str_ieq(format, "json")) && multi && srt_str_ieq(multi, "true");
     f->csv_ml = f->csv && multi && srt_str_ieq(multi, "true");
     if (f->csv_ml) /* the options as sema left them: one byte each, '' off (cg_text.c) */
-        f->ml = (CmCsvMl){opt_byte(opts, "sep", ','), opt_byte(opts, "quote", '"'),
-                          opt_byte(opts, "escape", '\\'), f->comment,
-                          f->comment ? strlen(f->comment) : 0, CM_NL_LF,
-                          opt_true(opts, "ignoreLeadingWhiteSpace"), false};
+        f->ml = (CmCsvMl){opt_byte(opts, "sep", ','),
+                          opt_byte(opts, "quote", '"'),
+                          opt_byte(opts, "escape", '\\'),
+                          f->comment,
+                          f->comment ? strlen(f->comment) : 0,
+                          CM_NL_LF,
+                          opt_true(opts, "ignoreLeadingWhiteSpace"),
+                          false};
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -978,7 +982,11 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, 0}, f->skip_header, f->csv, 0, f->comment,
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, 0},
+                 f->skip_header,
+                 f->csv,
+                 0,
+                 f->comment,
                  f->csv_ml ? &f->ml : NULL};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
@@ -1063,7 +1071,11 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, 0}, f->skip_header, f->csv, 0, f->comment,
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, 0},
+                 f->skip_header,
+                 f->csv,
+                 0,
+                 f->comment,
                  f->csv_ml ? &f->ml : NULL};
     int rc = 0;
     bool up_front = f->line_sep || f->whole || f->csv_ml;
