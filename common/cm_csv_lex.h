@@ -3,12 +3,13 @@
 ** UnivocityParser and CSVInferSchema apply them.  The field scanner and the unquoting are
 ** static inline (the reader inlines them per field); cm_csv_lex.c holds the number rules.
 **
-** A record is one line (Spark's default multiLine = false).  sep, quote and esc are single
-** bytes; 0xFF (never a byte of UTF-8) turns quoting or escaping off.  A field is plain
-** (everything up to sep or the end of the line, as it is) or starts with quote; then it is
-** read as univocity 2.9.1's CsvParser.parseQuotedValue reads it with Spark's settings
-** (CSVOptions.asParserSettings: quoteEscape = escape, charToEscapeQuoteEscaping = escape
-** when it differs from quote, unescapedQuoteHandling STOP_AT_DELIMITER), cm_csv_quoted:
+** A record is one line (Spark's default multiLine = false; for true, cm_csv_ml.h).  sep,
+** quote and esc are single bytes; 0xFF (never a byte of UTF-8) turns quoting or escaping
+** off.  A field is plain (everything up to sep or the end of the line, as it is) or starts
+** with quote; then it is read as univocity 2.9.1's CsvParser.parseQuotedValue reads it
+** with Spark's settings (CSVOptions.asParserSettings: quoteEscape = escape,
+** charToEscapeQuoteEscaping = escape when it differs from quote, unescapedQuoteHandling
+** STOP_AT_DELIMITER), cm_csv_quoted:
 **   esc quote -> quote, esc esc -> esc, esc before anything else stays.
 **   The closing quote followed by sep or the end ends the value; whitespace between them
 **   is dropped.  A doubled quote adds one quote but leaves the next character looking

@@ -5,8 +5,9 @@
 ** has been read.
 **
 ** csv: fields by position, separated by `sep`, quoted with `quote` and escaped with
-** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h).  Blank lines
-** (only bytes <= ' ', "\r\n" too) are skipped, as Spark's reader does.  An empty field,
+** `escape` as univocity reads them (srt_csv_field, common/cm_csv_lex.h; multiLine = true:
+** records over lines, csv_ml_record).  Blank lines (only bytes <= ' ', "\r\n" too) are
+** skipped, as Spark's reader does.  An empty field,
 ** quoted or not, is NULL.  Values convert as Spark's UnivocityParser: strict integers and
 ** booleans, Java doubles, timestamps in Spark's lenient forms.  A record is malformed when
 ** a value it reads does not convert or the number of fields differs from the schema (not
@@ -381,32 +382,147 @@ static void check_extra(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef cur, LLVMVa
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ch, sx->sep, ""), bb_extra, bb_next);
 }
 
+/* The fields of a record, the columns read and whether a count that differs from the schema
+   is malformed (see cg_csv_record). */
+typedef struct CsvShape {
+    int corrupt, n_fields, n_read;
+    bool pruned;
+} CsvShape;
+
+static CsvShape csv_shape(const PQuery *pq, const CgRecord *rec)
+{
+    CsvShape sh = {cg_corrupt_column(pq), 0, 0, false};
+    const SSchema *sc = &pq->source->schema;
+    for (int i = 0; i < sc->n; i++) {
+        sh.n_fields += i != sh.corrupt;
+        sh.n_read += i != sh.corrupt && rec->null_slots[i];
+    }
+    /* Spark prunes the columns the query does not read unless it reads the corrupt-record
+       column (CSVFileFormat.buildReader: csvColumnPruning && !requiredSchema.exists(corrupt)):
+       univocity then returns the selected fields only, a missing one as null
+       (ParserOutput.rowParsed), so a record with too few or too many fields is not malformed
+       (UnivocityParser.convert compares the count with parsedSchema = requiredSchema). */
+    sh.pruned = (sh.corrupt < 0 || !rec->null_slots[sh.corrupt]) && sh.n_read < sh.n_fields;
+    return sh;
+}
+
+/* Column i's type when the record reads it as a field (NULL: skipped or unsupported). */
+static const Type *csv_column(CgCtx *cg, const PQuery *pq, const CgRecord *rec, int i)
+{
+    const SSchema *sc = &pq->source->schema;
+    const Type *t = rec->null_slots[i] ? sc->cols[i].type : NULL;
+    if (t && !type_is_csv_field(t)) {
+        cg_unsupported(cg, sc->cols[i].span, "reading this column type from CSV");
+        t = NULL;
+    }
+    return t;
+}
+
+/* multiLine = true (MultiLineCSVDataSource): srt_csv_ml_record parses the next record of the
+   file as univocity does (common/cm_csv_ml.h) into an array of SrtCsvTok, one per field up
+   to the schema's, and each column converts its field as a line's (csv_convert).  A record
+   with another number of fields than the schema's (unless pruned) or a value that does not
+   convert is malformed, its text the record's (UnivocityParser.getCurrentInput). */
+static void csv_ml_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CsvSyntax *sx,
+                          LLVMValueRef p_slot, LLVMValueRef end, LLVMBasicBlockRef bb_eof)
+{
+    const SReadOpts *ro = &pq->source->read;
+    CsvShape sh = csv_shape(pq, rec);
+    enum { TOK = 24, TOK_S = 8, TOK_N = 16, TOK_KIND = 20 }; /* SrtCsvTok on 64 bits */
+    int cap = sh.n_fields ? sh.n_fields : 1;
+    LLVMValueRef toks = cg_alloca(cg, LLVMArrayType(cg->t_i64, (unsigned)(3 * cap)), "csv.toks");
+    /* SrtCsvRec on 64 bits: start, text_end, n_toks */
+    LLVMValueRef rec_slot = cg_alloca(cg, LLVMArrayType(cg->t_i64, 3), "csv.rec");
+    LLVMValueRef start_slot = rec_slot, text_slot = cg_gepc(cg, rec_slot, 8, "csv.rec.end");
+    LLVMValueRef n_slot = cg_gepc(cg, rec_slot, 16, "csv.ntok");
+    LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "csv.bad");
+    LLVMBasicBlockRef bb_start = cg_block(cg, "csv.start");
+    LLVMBasicBlockRef bb_rec = cg_block(cg, "csv.record");
+    LLVMBasicBlockRef bb_got = cg_block(cg, "csv.fields");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "csv.done");
+    LLVMBuildBr(cg->b, bb_start);
+    cg_at(cg, bb_start);
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_rec, bb_eof);
+    cg_at(cg, bb_rec);
+    uint32_t cn = ro->comment ? (uint32_t)strlen(ro->comment) : 0;
+    int flags = (ro->trim_leading ? SRT_CSV_TRIM_LEADING : 0) |
+                (ro->trim_trailing ? SRT_CSV_TRIM_TRAILING : 0);
+    LLVMValueRef args[12] = {cg->q,
+                             p,
+                             end,
+                             sx->sep,
+                             sx->quote,
+                             sx->esc,
+                             cn ? cg_str_const(cg, ro->comment, cn, "csv.comment")
+                                : LLVMConstNull(cg->t_ptr),
+                             cg_i32(cg, (int)cn),
+                             cg_i32(cg, flags),
+                             toks,
+                             cg_i32(cg, cap),
+                             rec_slot};
+    cg_store(cg, cg_call(cg, "srt_csv_ml_record", args, 12, "p.next"), p_slot);
+    LLVMValueRef n = cg_load(cg, cg->t_i32, n_slot, "ntok");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""), bb_eof, bb_got);
+
+    cg_at(cg, bb_got);
+    cg_record_clear(cg, pq, rec);
+    LLVMValueRef count_bad =
+        sh.pruned ? cg_i1(cg, 0)
+                  : LLVMBuildICmp(cg->b, LLVMIntNE, n, cg_i32(cg, sh.n_fields), "count.bad");
+    cg_store(cg, count_bad, bad);
+    int pos = 0;
+    for (int i = 0; i < pq->source->schema.n; i++) {
+        if (i == sh.corrupt)
+            continue;
+        int k = pos++;
+        const Type *t = csv_column(cg, pq, rec, i);
+        if (!t)
+            continue;
+        LLVMBasicBlockRef bb_have = cg_block(cg, "csv.tok");
+        LLVMBasicBlockRef bb_next = cg_block(cg, "csv.tok.done");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, cg_i32(cg, k), n, ""), bb_have,
+                        bb_next);
+        cg_at(cg, bb_have);
+        LLVMValueRef tok = cg_gepc(cg, toks, (uint64_t)k * TOK, "tok");
+        LLVMValueRef raw = cg_load(cg, cg->t_ptr, tok, "tok.raw");
+        cg_store(cg, cg_load(cg, cg->t_ptr, cg_gepc(cg, tok, TOK_S, ""), "tok.s"), sx->s);
+        cg_store(cg, cg_load(cg, cg->t_i32, cg_gepc(cg, tok, TOK_N, ""), "tok.n"), sx->n);
+        cg_store(cg, cg_load(cg, cg->t_i32, cg_gepc(cg, tok, TOK_KIND, ""), "tok.kind"), sx->kind);
+        CsvSlots out = {rec->null_slots[i], rec->val_slots[i], rec->len_slots[i], bad};
+        csv_convert(cg, t, sx, raw, end, &out);
+        LLVMBuildBr(cg->b, bb_next);
+        cg_at(cg, bb_next);
+    }
+    LLVMBasicBlockRef bb_bad = cg_block(cg, "csv.malformed");
+    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, bad, "bad"), bb_bad, bb_done);
+    cg_at(cg, bb_bad);
+    cg_record_malformed(cg, pq, rec, cg_load(cg, cg->t_ptr, start_slot, "rec"),
+                        cg_load(cg, cg->t_ptr, text_slot, "rec.end"), false, bb_done, bb_start);
+    cg_at(cg, bb_done);
+}
+
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
     CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
                               cg_i32(cg, option_char(pq, "quote", '"')),
                               cg_i32(cg, option_char(pq, "escape", '\\')));
+    if (pq->source->read.whole) {
+        csv_ml_record(cg, pq, rec, &sx, p_slot, end, bb_eof);
+        return;
+    }
     LLVMValueRef cur = cg_alloca(cg, cg->t_ptr, "csv.cur");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "csv.bad");
-    int corrupt = cg_corrupt_column(pq);
     const SSchema *sc = &pq->source->schema;
     /* A record reading more than CG_WIDE_RECORD columns reads each field through the shared
        reader of its column's type, as a wide JSON record decodes its values (cg_reader.c);
        fields that are not read are skipped through a shared reader too when there are more
        than CG_WIDE_RECORD fields.  Inline or shared, a field is read by csv_field. */
-    int n_fields = 0, n_read = 0;
-    for (int i = 0; i < sc->n; i++) {
-        n_fields += i != corrupt;
-        n_read += i != corrupt && rec->null_slots[i];
-    }
-    bool wide = n_read > CG_WIDE_RECORD, many = n_fields > CG_WIDE_RECORD;
-    /* Spark prunes the columns the query does not read unless it reads the corrupt-record
-       column (CSVFileFormat.buildReader: csvColumnPruning && !requiredSchema.exists(corrupt)):
-       univocity then returns the selected fields only, a missing one as null
-       (ParserOutput.rowParsed), so a line with too few or too many fields is not malformed
-       (UnivocityParser.convert compares the count with parsedSchema = requiredSchema). */
-    bool pruned = (corrupt < 0 || !rec->null_slots[corrupt]) && n_read < n_fields;
+    CsvShape sh = csv_shape(pq, rec);
+    int corrupt = sh.corrupt;
+    bool wide = sh.n_read > CG_WIDE_RECORD, many = sh.n_fields > CG_WIDE_RECORD;
+    bool pruned = sh.pruned; /* csv_shape */
 
     LLVMBasicBlockRef bb_start = cg_block(cg, "csv.start");
     LLVMBasicBlockRef bb_char = cg_block(cg, "csv.char");
@@ -456,11 +572,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     for (int i = 0; i < sc->n; i++) {
         if (i == corrupt)
             continue;
-        const Type *t = rec->null_slots[i] ? sc->cols[i].type : NULL;
-        if (t && !type_is_csv_field(t)) {
-            cg_unsupported(cg, sc->cols[i].span, "reading this column type from CSV");
-            t = NULL;
-        }
+        const Type *t = csv_column(cg, pq, rec, i);
         CsvSlots out = {t ? rec->null_slots[i] : NULL, t ? rec->val_slots[i] : NULL,
                         t ? rec->len_slots[i] : NULL, bad};
         read_next(cg, t, &sx, cur, end, pos++ == 0, wide || (!t && many), &out, bb_short);

@@ -1,6 +1,7 @@
 /* plan_parallel.c - may a query's batches be split across threads (the runtime's srt_par.c)?
 **
-** Split, a batch runs as tasks over runs of whole input lines, each into rows and a group
+** Split, a batch runs as tasks over runs of whole input lines (not for csv with multiLine =
+** true, whose records span lines), each into rows and a group
 ** table of its own, folded into the query in input order: rows appended, each group's state
 ** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
 ** byte for byte, only when every fold is exact:
@@ -38,6 +39,8 @@
 ** splits: lines of text (files) are read into buffers the tasks keep, rows of values (rate,
 ** socket, kafka) are copied with what they point to.
 */
+#include <string.h>
+
 #include "plan/plan.h"
 
 /* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
@@ -81,6 +84,12 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "a DISTINCT aggregate";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
+    for (int b = 0; b < pq->n_branches; b++) {
+        const SSource *src = pq->branches[b].source;
+        if (src->format && strcmp(src->format, "csv") == 0 && src->read.whole)
+            return arena_sprintf(arena, "source '%s' reads csv records over several lines",
+                                 src->name);
+    }
     bool cheap = true; /* every source makes its rows in memory, of fixed-size values */
     for (int b = 0; b < pq->n_branches; b++) {
         const SSource *src = pq->branches[b].source;

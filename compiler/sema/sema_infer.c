@@ -53,6 +53,7 @@
 #include <sys/stat.h>
 
 #include "common/cm_csv_lex.h"
+#include "common/cm_csv_ml.h"
 #include "common/cm_dtparse.h"
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
@@ -1040,6 +1041,26 @@ static int csv_byte(const char *v, size_t n)
     return n ? (unsigned char)v[0] : 0xFF;
 }
 
+/* The token of a value s[0, len) of a CM_CSV_* kind (decoded with chars, sep, quote and
+   escape, when CM_CSV_ENCODED): a quoted empty value is emptyValue, and a value equal to
+   nullValue counts as an empty one (CSVInferSchema.inferField skips it). */
+static void csv_tok(Arena *a, const SReadOpts *ro, CsvTok *t, const char *s, size_t len, int kind,
+                    bool quoted_empty, const int chars[3])
+{
+    if (quoted_empty && ro->empty_value) {
+        s = ro->empty_value;
+        len = strlen(s);
+    }
+    char *o = arena_alloc(a, len + 1);
+    t->n = kind == CM_CSV_ENCODED ? cm_csv_unquote(s, len, chars[0], chars[1], chars[2], o) : len;
+    if (kind != CM_CSV_ENCODED)
+        memcpy(o, s, len);
+    o[t->n] = '\0';
+    t->s = o;
+    t->null = (kind == CM_CSV_PLAIN && len == 0 && !quoted_empty) ||
+              (ro->null_value && strcmp(o, ro->null_value) == 0 && strlen(o) == t->n);
+}
+
 /* Split one line as the reader does (common/cm_csv_lex.h, codegen/cg_text.c), with the
    reader's options ro: whitespace ignored around unquoted values, a quoted empty value is
    emptyValue, and a value equal to nullValue counts as an empty one (CSVInferSchema.inferField
@@ -1072,18 +1093,7 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const 
             len--;
         bool quoted_empty =
             kind == CM_CSV_PLAIN && len == 0 && p < end && (unsigned char)*p == (unsigned)quote;
-        if (quoted_empty && ro->empty_value) {
-            s = ro->empty_value;
-            len = strlen(s);
-        }
-        char *o = arena_alloc(a, len + 1);
-        t->n = kind == CM_CSV_ENCODED ? cm_csv_unquote(s, len, sep, quote, esc, o) : len;
-        if (kind != CM_CSV_ENCODED)
-            memcpy(o, s, len);
-        o[t->n] = '\0';
-        t->s = o;
-        t->null = (kind == CM_CSV_PLAIN && len == 0 && !quoted_empty) ||
-                  (ro->null_value && strcmp(o, ro->null_value) == 0 && strlen(o) == t->n);
+        csv_tok(a, ro, t, s, len, kind, quoted_empty, (int[3]){sep, quote, esc});
         if (q >= end)
             break;
         p = q + 1;
@@ -1230,11 +1240,12 @@ static void csv_header(Infer *in, const CsvTok *t, int n)
     }
 }
 
-static void csv_record(Infer *in, const char *line, size_t n)
+/* A record's tokens t[0, k) (its text line[0, n)): the first one seen names the columns;
+   with header = true it is no data, nor is a record of the header's text (line mode,
+   CSVUtils.filterHeaderLine) or a file's first record (multiLine, file_first:
+   tokenizeStream's shouldDropHeader). */
+static void csv_row(Infer *in, const CsvTok *t, int k, const char *line, size_t n, bool file_first)
 {
-    ArenaMark mark = arena_mark(&in->temp);
-    int k;
-    CsvTok *t = csv_split(&in->temp, &in->conf, &in->src->read, line, n, &k);
     bool skip = false;
     if (!in->have_first) {
         in->have_first = true;
@@ -1244,7 +1255,8 @@ static void csv_record(Infer *in, const char *line, size_t n)
         in->ctypes = ARENA_NEW_N(&in->work, CType, k);
         csv_header(in, t, k);
         skip = in->conf.header;
-    } else if (in->conf.header && n == in->first_n && memcmp(line, in->first, n) == 0) {
+    } else if (in->conf.header &&
+               (in->whole ? file_first : n == in->first_n && memcmp(line, in->first, n) == 0)) {
         skip = true;
     }
     for (int i = 0; !skip && i < k && i < in->ncols; i++)
@@ -1252,7 +1264,65 @@ static void csv_record(Infer *in, const char *line, size_t n)
             in->ctypes[i] = csv_merge(in->ctypes[i],
                                       csv_try(&in->src->read, in->ctypes[i], t[i].s, t[i].n,
                                               !in->src->read.no_dates));
+}
+
+static void csv_record(Infer *in, const char *line, size_t n)
+{
+    ArenaMark mark = arena_mark(&in->temp);
+    int k;
+    CsvTok *t = csv_split(&in->temp, &in->conf, &in->src->read, line, n, &k);
+    csv_row(in, t, k, line, n, false);
     arena_reset_to(&in->temp, mark);
+}
+
+/* csv with multiLine = true (MultiLineCSVDataSource.infer): the file's bytes b[0, n), whole
+   unless cut (the inference budget: then the record the cut ends is not read), parsed into
+   univocity's records (common/cm_csv_ml.h), a byte order mark dropped first. */
+static void csv_file_records(Infer *in, const char *b, size_t n, bool cut)
+{
+    const SReadOpts *ro = &in->src->read;
+    const CsvConf *c = &in->conf;
+    CmCsvMl o = {csv_byte(c->sep, c->sep_n),
+                 csv_byte(c->quote, c->quote_n),
+                 csv_byte(c->esc, c->esc_n),
+                 ro->comment,
+                 ro->comment ? strlen(ro->comment) : 0,
+                 cm_csv_ml_detect(b, n),
+                 ro->trim_leading,
+                 ro->trim_trailing};
+    const char *p = b + (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0), *end = b + n;
+    int cap = 64;
+    CmCsvTok *toks = malloc(sizeof *toks * (size_t)cap);
+    int chars[3] = {o.sep, o.quote, o.esc};
+    for (int records = 0; toks && p < end && !in->failed && records < INFER_MAX_RECORDS;
+         records++) {
+        CmCsvRec rec;
+        cm_csv_ml_record(&o, p, end, NULL, toks, cap, &rec);
+        if (rec.n_toks > cap) { /* again with room for every value */
+            CmCsvTok *more = realloc(toks, sizeof *toks * (size_t)rec.n_toks);
+            if (!more)
+                break;
+            toks = more;
+            cap = rec.n_toks;
+        }
+        if (rec.too_deep || rec.n_toks == 0 || (cut && rec.next == end))
+            break;
+        ArenaMark mark = arena_mark(&in->temp);
+        char *out = arena_alloc(&in->temp, (size_t)(rec.next - rec.start) + 1);
+        cm_csv_ml_record(&o, p, end, out, toks, cap, &rec);
+        CsvTok *t = ARENA_NEW_N(&in->temp, CsvTok, rec.n_toks);
+        for (int i = 0; i < rec.n_toks; i++) {
+            const CmCsvTok *v = &toks[i];
+            bool quoted_empty = v->kind == CM_CSV_PLAIN && v->n == 0 && v->raw < end &&
+                                (unsigned char)*v->raw == (unsigned)o.quote;
+            csv_tok(&in->temp, ro, &t[i], v->s, v->n, v->kind, quoted_empty, chars);
+        }
+        in->records++;
+        csv_row(in, t, rec.n_toks, rec.start, (size_t)(rec.text_end - rec.start), records == 0);
+        arena_reset_to(&in->temp, mark);
+        p = rec.next;
+    }
+    free(toks);
 }
 
 static const Type *ck_type(CType t)
@@ -1481,6 +1551,20 @@ static void read_file(Infer *in, const char *name)
         infer_error_at(
             in, in->path_at,
             arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file, strerror(errno)));
+        return;
+    }
+    if (in->csv && in->whole) { /* whole, within the budget */
+        char *b = malloc(in->budget + 1);
+        size_t n = b ? fread(b, 1, in->budget + 1, f) : 0;
+        if (!b || ferror(f))
+            infer_error_at(in, in->path_at,
+                           arena_sprintf(in->sc->arena, "cannot read %s: %s", in->file,
+                                         b ? strerror(errno) : "out of memory"));
+        else
+            csv_file_records(in, b, n > in->budget ? in->budget : n, n > in->budget);
+        in->budget -= n > in->budget ? in->budget : n;
+        free(b);
+        fclose(f);
         return;
     }
     LineReader r = {.f = f, .whole = in->whole};

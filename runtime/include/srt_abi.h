@@ -666,6 +666,32 @@ const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote);
 uint32_t srt_csv_trim_end(const char *s, uint32_t n);
 int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
 
+/* ---- CSV records over several lines (multiLine = true; common/cm_csv_ml.h) ----
+** A value of a record, as cm_csv_ml_record gives it: raw is where its field starts (at the
+** quote for a quoted empty value, emptyValue; at or past the buffer's end for nullValue);
+** kind SRT_CSV_PLAIN (s, n input bytes; n 0: empty) or SRT_CSV_QUOTED (the value, decoded
+** into scratch memory of q). */
+typedef struct SrtCsvTok {
+    const char *raw, *s;
+    uint32_t n;
+    int32_t kind;
+} SrtCsvTok;
+enum { SRT_CSV_TRIM_LEADING = 1, SRT_CSV_TRIM_TRAILING = 2 };
+/* Where a record is: its text [start, text_end) (what a corrupt record column holds) and
+   its number of values (0: no record before the end). */
+typedef struct SrtCsvRec {
+    const char *start, *text_end;
+    int32_t n_toks;
+} SrtCsvRec;
+/* The record at p (p < end), univocity's next record of the file being read (its line
+   separator detected by the files source, SrtReadPos.csv_nl): its first cap values into
+   toks, where it is into *rec; returns where the next record starts.  comment: NULL or its
+   cn bytes; flags SRT_CSV_TRIM_*.  Fails the query (no return) on nested unescaped quotes
+   deeper than the parser follows. */
+const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
+                              int esc, const char *comment, uint32_t cn, int flags, SrtCsvTok *toks,
+                              int32_t cap, SrtCsvRec *rec);
+
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts
    (floor modulo, correct before 1970). */

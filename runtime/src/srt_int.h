@@ -291,6 +291,7 @@ typedef struct SrtReadPos {
                              tests it) */
     int partition;        /* the Spark partition it is read in (srt_partition.c): a file's
                              place in the batch's read order, a rate source's partition */
+    int csv_nl;           /* csv multiLine: the file's line separator (CM_NL_*, cm_csv_ml.h) */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "common/cm_csv_lex.h"
+#include "common/cm_csv_ml.h"
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
 
@@ -457,6 +458,78 @@ START_TEST(test_line_ends)
 }
 END_TEST
 
+/* Every record of in[0, n) as cm_csv_ml_record reads it, as "[v|v]{text}" per record: a
+   nullValue is N, an emptyValue E. */
+static const char *ml_records(const CmCsvMl *o, const char *in, size_t n, char *buf)
+{
+    const char *p = in, *end = in + n;
+    char *w = buf;
+    while (p < end) {
+        CmCsvTok toks[8];
+        char out[256];
+        CmCsvRec rec;
+        cm_csv_ml_record(o, p, end, out, toks, 8, &rec);
+        if (rec.n_toks == 0)
+            break;
+        *w++ = '[';
+        for (int i = 0; i < rec.n_toks && i < 8; i++) {
+            const CmCsvTok *t = &toks[i];
+            if (i)
+                *w++ = '|';
+            if (t->n == 0)
+                *w++ = t->raw < end && *t->raw == '"' ? 'E' : 'N';
+            memcpy(w, t->s, t->n);
+            w += t->n;
+        }
+        w += sprintf(w, "]{%.*s}", (int)(rec.text_end - rec.start), rec.start);
+        p = rec.next;
+    }
+    *w = '\0';
+    return buf;
+}
+
+START_TEST(test_csv_multiline)
+{
+    static const struct {
+        const char *in;
+        int nl;
+        bool lead;
+        const char *comment;
+        const char *want;
+    } cases[] = {
+        {"a,b\n\nc", CM_NL_LF, false, NULL, "[a|b]{a,b}[c]{c}"},
+        {"  \nx", CM_NL_LF, false, NULL, "[  ]{  }[x]{x}"}, /* a line of spaces: a value */
+        {"  \nx", CM_NL_LF, true, NULL, "[x]{x}"},          /* ... skipped, leading ws off */
+        {"a,\n", CM_NL_LF, false, NULL, "[a|N]{a,}"},
+        {"a,", CM_NL_LF, false, NULL, "[a|N]{a,}"},
+        {"\"x\",", CM_NL_LF, false, NULL, "[x|N]{\"x\",}"},
+        {"\"\"", CM_NL_LF, false, NULL, "[E]{\"\"}"},
+        {"\"a\nb\"\r\nc", CM_NL_LF, false, NULL, "[a\nb]{\"a\nb\"}[c]{c}"},
+        {"a\rb", CM_NL_CR, false, NULL, "[a]{a\r}[b]{b}"},
+        {"\"a\rb\"\rc", CM_NL_CR, false, NULL, "[a\nb]{\"a\rb\"\r}[c]{c}"},
+        {"a\r\nb\nc\r\n", CM_NL_CRLF, false, NULL, "[a]{a}[b\nc]{b\nc}"},
+        {"\"a\r\nb\",\n", CM_NL_CRLF, false, NULL, "[a\nb|N]{\"a\r\nb\",}"},
+        {"#x,\"y\na\n", CM_NL_LF, false, "#", "[a]{a}"},
+        {"x,\"a\"\"b\"", CM_NL_LF, false, NULL, "[x|\"a\"\"b\"]{x,\"a\"\"b\"}"},
+        {"x,\"a\n", CM_NL_LF, false, NULL, "[x|a\n]{x,\"a}"},
+        {"\"ab\"  \n", CM_NL_LF, false, NULL, "[ab]{\"ab\"  }"},
+        {"\n\n", CM_NL_LF, false, NULL, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CmCsvMl o = {',', '"', '\\', cases[i].comment,
+                     cases[i].comment ? strlen(cases[i].comment) : 0,
+                     cases[i].nl, cases[i].lead, false};
+        char buf[512];
+        ml_records(&o, cases[i].in, strlen(cases[i].in), buf);
+        ck_assert_msg(strcmp(buf, cases[i].want) == 0, "case %zu: got %s", i, buf);
+    }
+    ck_assert_int_eq(cm_csv_ml_detect("a\r\nb\n", 5), CM_NL_CRLF);
+    ck_assert_int_eq(cm_csv_ml_detect("a\rb\n", 4), CM_NL_CR);
+    ck_assert_int_eq(cm_csv_ml_detect("a\n\r", 3), CM_NL_LF);
+    ck_assert_int_eq(cm_csv_ml_detect("a", 1), CM_NL_LF);
+}
+END_TEST
+
 Suite *common_lex_suite(void)
 {
     Suite *s = suite_create("common_lex");
@@ -473,6 +546,7 @@ Suite *common_lex_suite(void)
     tcase_add_test(tc, test_csv_double);
     tcase_add_test(tc, test_csv_decimal);
     tcase_add_test(tc, test_csv_blank_line);
+    tcase_add_test(tc, test_csv_multiline);
     suite_add_tcase(s, tc);
     tc = tcase_create("lines");
     tcase_add_test(tc, test_line_ends);

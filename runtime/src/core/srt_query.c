@@ -558,7 +558,7 @@ static int guarded_output(SrtQuery *q)
 int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
                              const SrtReadPos *at, int64_t *rows)
 {
-    static const SrtReadPos start = {1, 0, 0, 0, 0};
+    static const SrtReadPos start = {1, 0, 0, 0, 0, 0};
     q->cur_what = what;
     q->cur_buf = buf;
     q->cur_len = len;

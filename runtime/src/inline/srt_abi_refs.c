@@ -108,6 +108,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_csv_skip_ws,
     (const void *)srt_csv_trim_end,
     (const void *)srt_csv_is,
+    (const void *)srt_csv_ml_record,
     (const void *)srt_hash,
     (const void *)srt_key_copy,
     (const void *)srt_xxh64_i32,

@@ -8,7 +8,8 @@
 **
 ** Options: path (a directory that must exist), format (json | csv | text; csv with
 ** header = true: the first line of every file that is not blank is skipped here, with the
-** blank lines before it), maxFilesPerTrigger
+** blank lines before it; with multiLine = true a file is handed over whole, its first record
+** skipped, cm_csv_ml.h), maxFilesPerTrigger
 ** (positive integer), latestFirst (newest first), maxFileAge (default 7 days: once a batch
 ** has taken a file, files older than the newest taken modification time minus maxFileAge
 ** are skipped, as Spark's FileStreamSource does; not applied with latestFirst and
@@ -44,6 +45,7 @@
 #include <unistd.h>
 
 #include "common/cm_csv_lex.h"
+#include "common/cm_csv_ml.h"
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
 #include "common/cm_utf8.h"
@@ -74,6 +76,9 @@ typedef struct Files {
     int json_lf;        /* JSON with lineSep and no corrupt record column: a '\n' in a record
                            is read as Jackson reads it (cm_lines_sep's json) */
     int whole;          /* JSON with multiLine = true: a file is one record (cm_lines_whole) */
+    int csv_ml;         /* csv with multiLine = true: a file is handed over whole, as it is,
+                           its header the first record (cm_csv_ml.h) */
+    CmCsvMl ml;         /* csv_ml: the syntax of its records (nl set per file) */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -125,6 +130,20 @@ static bool has_corrupt_column(const SrtOptions *opts, const SrtSchema *schema)
     return false;
 }
 
+/* A one-byte csv option (cg_text.c's option_char): its byte, 0xFF when empty, dflt when not
+   set. */
+static int opt_byte(const SrtOptions *opts, const char *key, int dflt)
+{
+    const char *v = srt_opts_value(opts, key);
+    return !v ? dflt : *v ? (unsigned char)*v : 0xFF;
+}
+
+static bool opt_true(const SrtOptions *opts, const char *key)
+{
+    const char *v = srt_opts_value(opts, key);
+    return v && srt_str_ieq(v, "true");
+}
+
 static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
     Files *f = srt_mem_calloc(s->mem, sizeof *f);
@@ -163,6 +182,16 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     f->json_lf = (!format || srt_str_ieq(format, "json")) && !has_corrupt_column(opts, schema);
     const char *multi = srt_opts_value(opts, "multiLine");
     f->whole = (!format || srt_str_ieq(format, "json")) && multi && srt_str_ieq(multi, "true");
+    f->csv_ml = f->csv && multi && srt_str_ieq(multi, "true");
+    if (f->csv_ml) /* the options as sema left them: one byte each, '' off (cg_text.c) */
+        f->ml = (CmCsvMl){opt_byte(opts, "sep", ','),
+                          opt_byte(opts, "quote", '"'),
+                          opt_byte(opts, "escape", '\\'),
+                          f->comment,
+                          f->comment ? strlen(f->comment) : 0,
+                          CM_NL_LF,
+                          opt_true(opts, "ignoreLeadingWhiteSpace"),
+                          false};
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -791,6 +820,15 @@ static int line_too_long(int fd, const char *what, SrtReadPos at, SrtErr *err)
                        what, (long long)at.line, (long long)at.byte, SRT_LINE_MAX);
 }
 
+/* csv with multiLine = true reads a file whole (a record may be as long as it). */
+static int file_too_long(const char *what, SrtErr *err)
+{
+    return srt_err_set(err, SRT_ERR_FORMAT,
+                       "files source: %s is longer than %zu bytes, the limit of a csv file "
+                       "read with multiLine = true",
+                       what, SRT_LINE_MAX);
+}
+
 /* Let the read buffer go: given back to the lender, or freed. */
 static void release_rbuf(Files *f)
 {
@@ -835,6 +873,7 @@ typedef struct Handing {
     int bom;       /* a byte order mark may still start the file */
     int any;       /* fn was called */
     const char *comment; /* csv: lines starting with it are no header either; NULL: none */
+    const CmCsvMl *ml;   /* csv multiLine: the whole file, its header a record; NULL: lines */
 } Handing;
 
 /* The end ('\n' or e) of the line at p when it starts with comment, else NULL. */
@@ -862,6 +901,16 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = take >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         h->bom = 0;
     }
+    int csv_nl = h->ml ? cm_csv_ml_detect(b, take) : 0;
+    if (h->skip && h->ml) { /* CSVHeaderChecker.checkHeaderColumnNames(tokenizer): parseNext */
+        CmCsvMl o = *h->ml;
+        o.nl = csv_nl;
+        CmCsvRec rec = {0};
+        if (from < take)
+            cm_csv_ml_record(&o, b + from, b + take, NULL, NULL, 0, &rec);
+        from = rec.next ? (size_t)(rec.next - b) : from;
+        h->skip = 0;
+    }
     if (h->skip) { /* the header: the first line that is not blank (cm_csv_blank_line) nor,
                       with the comment option, a comment (CSVExprUtils.extractHeader) */
         const char *p = b + from, *e = b + take, *le;
@@ -881,7 +930,7 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
                       h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file,
-                      h->at.partition};
+                      h->at.partition, csv_nl};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -900,6 +949,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
 static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n,
                             bool at_end, size_t *out, SrtErr *err)
 {
+    if (f->csv_ml) /* univocity reads the file's own line ends (cm_csv_ml.h) */
+        return (int64_t)(*out = n);
     if (f->whole) { /* lineSep is not read (Spark's MultiLineJsonDataSource) */
         cm_lines_whole(p, n);
         return (int64_t)(*out = n);
@@ -931,7 +982,12 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part}, f->skip_header, f->csv, 0, f->comment};
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0},
+                 f->skip_header,
+                 f->csv,
+                 0,
+                 f->comment,
+                 f->csv_ml ? &f->ml : NULL};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
@@ -966,6 +1022,11 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
         settled += out;
         const char *b = f->rbuf;
         size_t take = have; /* at the end of the file: everything, the last line unterminated */
+        if (!eof && f->csv_ml) { /* the whole file, as MultiLineCSVDataSource reads it */
+            if (have > SRT_LINE_MAX)
+                return file_too_long(what, err);
+            continue;
+        }
         if (!eof) {
             const char *nl = memrchr(b + clean, '\n', have - clean);
             if (!nl) { /* one line so far: read on, while it may still end in time */
@@ -1010,9 +1071,14 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part}, f->skip_header, f->csv, 0, f->comment};
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0},
+                 f->skip_header,
+                 f->csv,
+                 0,
+                 f->comment,
+                 f->csv_ml ? &f->ml : NULL};
     int rc = 0;
-    bool up_front = f->line_sep || f->whole;
+    bool up_front = f->line_sep || f->whole || f->csv_ml;
     if (up_front) { /* cm_lines_sep compacts once: the whole mapping up front */
         size_t out;
         int64_t k = settle_lines(f, what, 0, p, (size_t)(e - p), true, &out, err);
@@ -1024,7 +1090,11 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         size_t win = avail < FILES_READ_SIZE ? avail : FILES_READ_SIZE;
         size_t ok = up_front ? win : cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
         size_t take = avail;
-        if (ok < avail) {
+        if (f->csv_ml && avail > SRT_LINE_MAX) {
+            rc = file_too_long(what, err);
+            break;
+        }
+        if (ok < avail && !f->csv_ml) {
             char *nl = memrchr(p, '\n', ok);
             if (!nl) { /* a line longer than a buffer: up to its end, if it ends in time */
                 size_t look = avail < SRT_LINE_MAX + 1 ? avail : SRT_LINE_MAX + 1;

@@ -1,0 +1,411 @@
+/* cm_csv_ml.c - CSV records over several lines (cm_csv_ml.h): univocity 2.9.1's CsvParser
+** (parseNext, parseSingleDelimiterRecord, parseQuotedValue, processQuoteEscape,
+** parseValueProcessingEscape, consumeValueOnEOF, AbstractParser.handleEOF) and its
+** AbstractCharInputReader (nextChar, getString, skipWhitespace, skipLines), followed step by
+** step with Spark's settings folded in.  univocity ends a record at the end of the input by
+** throwing EOFException from nextChar; here next() longjmps to the record's handler.
+*/
+#include "common/cm_csv_ml.h"
+
+#include <setjmp.h>
+#include <string.h>
+
+#include "common/cm_csv_lex.h"
+
+/* Nested unescaped quotes (handleUnescapedQuoteInValue inside parseValueProcessingEscape)
+   recurse in univocity as here; deeper than this the record is refused. */
+#define ML_MAX_DEPTH 4096
+
+typedef struct Ps {
+    const CmCsvMl *o;
+    const char *p, *end; /* the next byte to read */
+    int ch, prev;        /* the parser's ch and prev ('\0': none) */
+    bool unescaped;
+    int sep, q, x, ee; /* delimiter, quote (-2: off), quoteEscape and escapeEscape ('\0': off) */
+    jmp_buf eof;
+    /* output: the values so far, the current appender's at out + used */
+    char *out;
+    size_t used, len, ws; /* ws: whitespace ending the appender (updateWhitespace) */
+    bool trim;            /* ParserOutput.trim */
+    const char *raw;      /* the current field's first byte */
+    CmCsvTok *toks;
+    int cap, column;
+    const char *start;
+    int depth;
+} Ps;
+
+int cm_csv_ml_detect(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\n')
+            return CM_NL_LF;
+        if (p[i] == '\r')
+            return i + 1 < n && p[i + 1] == '\n' ? CM_NL_CRLF : CM_NL_CR;
+    }
+    return CM_NL_LF; /* Format.getSystemLineSeparator on Linux */
+}
+
+/* The file's separator at p (the byte c just read, p after it): its second byte's count. */
+static int sep_here(const Ps *ps, int c, const char *p)
+{
+    switch (ps->o->nl) {
+    case CM_NL_CRLF:
+        return c == '\r' && p < ps->end && *p == '\n' ? 1 : -1;
+    case CM_NL_CR:
+        return c == '\r' ? 0 : -1;
+    default:
+        return c == '\n' ? 0 : -1;
+    }
+}
+
+/* AbstractCharInputReader.nextChar: a separator reads as '\n' (normalizeLineEndings). */
+static int next(Ps *ps)
+{
+    if (ps->p >= ps->end)
+        longjmp(ps->eof, 1);
+    int c = (unsigned char)*ps->p++;
+    int more = sep_here(ps, c, ps->p);
+    if (more < 0)
+        return c;
+    ps->p += more;
+    return '\n';
+}
+
+static bool is_ws(int c)
+{
+    return c >= 0 && c <= ' '; /* whitespaceRangeStart is -1: '\0' too */
+}
+
+static void append(Ps *ps, int c)
+{
+    if (ps->out)
+        ps->out[ps->used + ps->len] = (char)c;
+    ps->len++;
+    ps->ws = is_ws(c) ? ps->ws + 1 : 0;
+}
+
+static void prepend(Ps *ps, int c)
+{
+    if (ps->out) {
+        memmove(ps->out + ps->used + 1, ps->out + ps->used, ps->len);
+        ps->out[ps->used] = (char)c;
+    }
+    if (ps->len++ == 0)
+        ps->ws = is_ws(c);
+}
+
+/* A value of the record: its token when within cap. */
+static void put(Ps *ps, const char *s, size_t n, int kind)
+{
+    if (ps->column < ps->cap)
+        ps->toks[ps->column] = (CmCsvTok){ps->raw, s, (uint32_t)n, kind};
+    ps->column++;
+}
+
+/* ParserOutput.emptyParsed: nullValue (raw at the input's end: not at a quote). */
+static void empty_parsed(Ps *ps)
+{
+    ps->raw = ps->end;
+    put(ps, ps->end, 0, CM_CSV_PLAIN);
+}
+
+/* ParserOutput.valueParsed(): the appender's value (its trailing whitespace dropped when
+   trim), emptyValue when that is empty. */
+static void value_parsed(Ps *ps)
+{
+    size_t n = ps->len - (ps->trim ? ps->ws : 0);
+    if (n == 0)
+        put(ps, ps->raw, 0, CM_CSV_PLAIN);
+    else
+        put(ps, ps->out ? ps->out + ps->used : NULL, n, ps->out ? CM_CSV_QUOTED : CM_CSV_ENCODED);
+    ps->used += ps->len;
+    ps->len = ps->ws = 0;
+}
+
+/* appender.appendUntil(ch, input, a, b, c): returns the stop character. */
+static int append_until(Ps *ps, int c, int a, int b, int d)
+{
+    for (; c != a && c != b && c != d; c = next(ps))
+        append(ps, c);
+    return c;
+}
+
+static void parse_value_escape(Ps *ps);
+
+/* CsvParser.handleUnescapedQuoteInValue (STOP_AT_DELIMITER). */
+static void unescaped_in_value(Ps *ps)
+{
+    if (++ps->depth > ML_MAX_DEPTH)
+        longjmp(ps->eof, 2);
+    append(ps, ps->q);
+    ps->prev = ps->ch;
+    parse_value_escape(ps);
+    ps->depth--;
+}
+
+/* CsvParser.processQuoteEscape. */
+static void quote_escape(Ps *ps)
+{
+    int ch = ps->ch, prev = ps->prev;
+    if (ch == ps->x && prev == ps->ee && ps->ee != 0) {
+        append(ps, ps->x);
+        ps->ch = 0;
+    } else if (prev == ps->x) {
+        if (ch == ps->q) {
+            append(ps, ps->q);
+            ps->ch = 0;
+        } else {
+            append(ps, prev);
+        }
+    } else if (ch == ps->q && prev == ps->q) {
+        append(ps, ps->q);
+    } else if (prev == ps->q) {
+        unescaped_in_value(ps);
+    }
+}
+
+/* CsvParser.parseValueProcessingEscape. */
+static void parse_value_escape(Ps *ps)
+{
+    while (ps->ch != ps->sep && ps->ch != '\n') {
+        if (ps->ch != ps->q && ps->ch != ps->x) {
+            if (ps->prev == ps->q) {
+                unescaped_in_value(ps);
+                return;
+            }
+            append(ps, ps->ch);
+        } else {
+            quote_escape(ps);
+        }
+        ps->prev = ps->ch;
+        ps->ch = next(ps);
+    }
+}
+
+/* CsvParser.parseQuotedValue (keepQuotes off, no trimming inside quotes). */
+static void parse_quoted(Ps *ps)
+{
+    if (ps->prev != 0) { /* parseUnescapedQuotesUntilDelimiter */
+        prepend(ps, ps->q);
+        ps->ch = next(ps);
+        ps->trim = ps->o->trim_trailing;
+        ps->ch = append_until(ps, ps->ch, ps->sep, '\n', '\n');
+        return;
+    }
+    ps->ch = next(ps);
+    for (;;) {
+        if (ps->prev == ps->q && (is_ws(ps->ch) || ps->ch == ps->sep || ps->ch == '\n'))
+            break;
+        if (ps->ch != ps->q && ps->ch != ps->x) {
+            if (ps->prev == ps->q) { /* handleUnescapedQuote (STOP_AT_DELIMITER) */
+                ps->unescaped = true;
+                append(ps, ps->q);
+                append(ps, ps->ch);
+                ps->prev = ps->ch;
+                parse_quoted(ps);
+                return;
+            }
+            if (ps->prev == ps->x && ps->x != 0)
+                append(ps, ps->x);
+            ps->ch = append_until(ps, ps->ch, ps->q, ps->x, ps->ee);
+            ps->prev = ps->ch;
+            ps->ch = next(ps);
+        } else {
+            quote_escape(ps);
+            ps->prev = ps->ch;
+            ps->ch = next(ps);
+            if (ps->unescaped && (ps->ch == ps->sep || ps->ch == '\n'))
+                return;
+        }
+    }
+    /* whitespace after the quoted value: dropped, unless more follows it */
+    if (ps->ch != ps->sep && ps->ch != '\n' && is_ws(ps->ch)) {
+        const char *ws = ps->p - 1; /* whitespace is read as it is (never a separator) */
+        do {
+            ps->ch = next(ps);
+            if (ps->ch == '\n')
+                return;
+        } while (is_ws(ps->ch) && ps->ch != ps->sep);
+        if (ps->ch != ps->sep) {
+            append(ps, ps->q);
+            for (const char *w = ws; w < ps->p - 1; w++)
+                append(ps, (unsigned char)*w);
+            append(ps, ps->ch);
+            ps->prev = ps->ch;
+            parse_quoted(ps);
+        }
+    }
+}
+
+/* AbstractCharInputReader.getString (doNotEscapeUnquotedValues): the value from ch (just
+   read, at p - 1) up to the delimiter or the file's separator; false when the scan reaches
+   the end of the input (the caller then appends). */
+static bool get_string(Ps *ps)
+{
+    const char *first = ps->p - 1, *i = ps->p;
+    int c = ps->ch;
+    for (; c != ps->sep; c = (unsigned char)*i++) {
+        if (i >= ps->end)
+            return false;
+        if (sep_here(ps, c, i) >= 0)
+            break;
+    }
+    size_t n = (size_t)(i - 1 - first);
+    if (ps->o->trim_trailing)
+        while (n > 0 && is_ws((unsigned char)first[n - 1]))
+            n--;
+    ps->p = i - 1;
+    put(ps, first, n, CM_CSV_PLAIN);
+    ps->ch = next(ps);
+    return true;
+}
+
+/* AbstractCharInputReader.skipWhitespace(ch, delimiter, quote). */
+static int skip_ws(Ps *ps, int c)
+{
+    while (is_ws(c) && c != ps->sep && c != '\n' && c != ps->q)
+        c = next(ps);
+    return c;
+}
+
+/* CsvParser.parseSingleDelimiterRecord. */
+static void parse_record(Ps *ps)
+{
+    bool lead = ps->o->trim_leading;
+    if (lead && is_ws(ps->ch))
+        ps->ch = skip_ws(ps, ps->ch);
+    while (ps->ch != '\n') {
+        if (lead && is_ws(ps->ch))
+            ps->ch = skip_ws(ps, ps->ch);
+        ps->raw = ps->p - 1;
+        if (ps->ch == ps->sep || ps->ch == '\n') {
+            empty_parsed(ps);
+        } else {
+            ps->unescaped = false;
+            ps->prev = 0;
+            if (ps->ch == ps->q) {
+                ps->trim = false; /* trimQuotedTrailing */
+                parse_quoted(ps);
+                value_parsed(ps);
+            } else if (!get_string(ps)) {
+                ps->trim = ps->o->trim_trailing;
+                const char *first = ps->p - 1;
+                ps->ch = append_until(ps, ps->ch, ps->sep, '\n', '\n');
+                ps->len = ps->ws = 0; /* the bytes as they are: put from the input */
+                size_t n = (size_t)(ps->p - 1 - first);
+                while (ps->trim && n > 0 && is_ws((unsigned char)first[n - 1]))
+                    n--;
+                put(ps, first, n, CM_CSV_PLAIN);
+            }
+        }
+        if (ps->ch != '\n') {
+            ps->ch = next(ps);
+            if (ps->ch == '\n')
+                empty_parsed(ps);
+        }
+    }
+}
+
+/* CsvParser.consumeValueOnEOF (the format's comment is '#' even with comment processing
+   off). */
+static bool consume_on_eof(Ps *ps)
+{
+    if (ps->ch == ps->q) {
+        if (ps->prev == ps->q)
+            return true;
+        if (!ps->unescaped)
+            append(ps, ps->q);
+    }
+    int comment = ps->o->comment && ps->o->comment_n == 1 ? (unsigned char)ps->o->comment[0] : '#';
+    bool out = ps->prev != 0 && ps->ch != ps->sep && ps->ch != '\n' && ps->ch != comment;
+    ps->ch = ps->prev = 0;
+    return out;
+}
+
+/* AbstractParser.handleEOF: the record the end of the input ends, if any. */
+static void handle_eof(Ps *ps)
+{
+    bool consume = consume_on_eof(ps);
+    bool content = ps->p > ps->start; /* currentParsedContentLength() > 0 */
+    if (ps->column != 0 || consume) {
+        if (ps->len > 0 || consume)
+            value_parsed(ps);
+        else if (content)
+            empty_parsed(ps);
+    } else if (ps->len > 0 || content) {
+        if (ps->len == 0)
+            empty_parsed(ps);
+        else
+            value_parsed(ps);
+    }
+}
+
+/* Does the record at p start with the comment (AbstractParser.inComment: ch == comment)? */
+static bool at_comment(const Ps *ps, const char *p)
+{
+    const CmCsvMl *o = ps->o;
+    return o->comment && o->comment_n && (size_t)(ps->end - p) >= o->comment_n &&
+           memcmp(p, o->comment, o->comment_n) == 0;
+}
+
+/* skipLines(1): up to after the file's next separator, or the end. */
+static const char *skip_line(const Ps *ps, const char *p)
+{
+    while (p < ps->end) {
+        int c = (unsigned char)*p++;
+        int more = sep_here(ps, c, p);
+        if (more >= 0)
+            return p + more;
+    }
+    return p;
+}
+
+/* Scala 2.12's StringOps.stripLineEnd: one trailing LF (with a CR before it) or FF. */
+static const char *strip_line_end(const char *s, const char *e)
+{
+    if (e > s && (e[-1] == '\n' || e[-1] == '\f')) {
+        bool crlf = e[-1] == '\n' && e - s >= 2 && e[-2] == '\r';
+        e -= crlf ? 2 : 1;
+    }
+    return e;
+}
+
+void cm_csv_ml_record(const CmCsvMl *o, const char *p, const char *end, char *out, CmCsvTok *toks,
+                      int cap, CmCsvRec *rec)
+{
+    Ps ps = {.o = o, .p = p, .end = end, .out = out, .toks = toks, .cap = cap};
+    ps.sep = o->sep;
+    ps.q = o->quote == 0xFF ? -2 : o->quote;
+    ps.x = o->esc == 0xFF ? 0 : o->esc;
+    ps.ee = ps.x != ps.q ? ps.x : 0;
+    rec->too_deep = false;
+    for (;;) { /* parseNext */
+        ps.start = ps.p;
+        ps.column = 0;
+        ps.used = ps.len = ps.ws = 0;
+        int why = setjmp(ps.eof);
+        if (why == 2) {
+            rec->too_deep = true;
+            ps.column = 0;
+            ps.p = end;
+            break;
+        }
+        if (why == 1) {
+            handle_eof(&ps);
+            break;
+        }
+        if (at_comment(&ps, ps.p)) {
+            ps.ch = (unsigned char)*ps.p;
+            ps.p = skip_line(&ps, ps.p);
+            continue;
+        }
+        ps.ch = next(&ps);
+        parse_record(&ps);
+        if (ps.column > 0)
+            break;
+    }
+    rec->start = ps.start;
+    rec->next = ps.p;
+    rec->text_end = strip_line_end(ps.start, ps.p);
+    rec->n_toks = ps.column;
+}

@@ -1,0 +1,83 @@
+/* cm_csv_ml.h - CSV records over several lines (multiLine = true): how Spark 3.5's
+** MultiLineCSVDataSource reads a file, which univocity 2.9.1's CsvParser parses whole
+** (UnivocityParser.parseStream: beginParsing on the file's stream, parseNext per record),
+** shared by schema inference (sema_infer.c), the files source's header (srt_source_files.c)
+** and the generated record parser (srt_csv_ml.c, cg_text.c).
+**
+** A record is what CsvParser.parseNext returns, with Spark's settings (CSVOptions
+** .asParserSettings without lineSep: line separator detection on, line endings normalised
+** inside quotes too, STOP_AT_DELIMITER, quoteEscape = escape, charToEscapeQuoteEscaping =
+** escape when it differs from the quote, comment processing only with the comment option):
+**   - the line separator is the first of "\n", "\r\n", "\r" the file holds
+**     (LineSeparatorDetector; none: "\n"): AbstractCharInputReader.nextChar reads it as one
+**     '\n', and a lone '\n' is a '\n' too, so both end a record outside quotes;
+**   - a quoted value runs over line ends, each separator in it read as '\n' (so "\r\n"
+**     inside quotes is "\n" in a file whose separator is "\r\n"), a lone '\r' or '\n' as it is;
+**   - an unquoted value is the bytes up to the delimiter or the separator as the file spells
+**     it (getString), so a lone '\n' inside one (a file of "\r\n" lines) is part of it,
+**     unless the value reaches the end of the file (then appendUntil: up to any '\n');
+**   - an empty line is no record (ParserOutput.rowParsed skips a row of no values); a line
+**     of spaces is a record of one value (no trim, unlike the line reader's filter); with the
+**     comment option a record starting with it is skipped up to the next separator;
+**   - an unterminated quote runs to the end of the file (AbstractParser.handleEOF keeps
+**     the value).
+** The record's text (UnivocityParser.getCurrentInput: currentParsedContent, what was read
+** since the record started, line end included, then Scala 2.12's stripLineEnd, which drops
+** one trailing "\n", "\r\n" or form feed) is what a corrupt record column holds.
+** Not modelled: univocity's fast paths fall back at the end of its 1 MB input buffer and
+** the separator is detected in that first buffer only, which only a file with a first
+** line longer than that, or with line ends of two kinds, can tell apart; the parser's prev
+** character that a record at the end of the file inherits from the one before
+** (consumeValueOnEOF), which only ignoreLeadingWhiteSpace with a last line of spaces can
+** tell apart; an unquoted value trimmed to nothing at the end of the file is emptyValue
+** there, nullValue here.
+*/
+#ifndef CM_CSV_ML_H
+#define CM_CSV_ML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The line separator of a file (LineSeparatorDetector on its first bytes). */
+enum { CM_NL_LF = 0, CM_NL_CRLF = 1, CM_NL_CR = 2 };
+int cm_csv_ml_detect(const char *p, size_t n);
+
+/* The reader's syntax: sep, quote, esc as cm_csv_lex.h's bytes (0xFF: off); comment NULL or
+   its bytes (one character); nl a CM_NL_*; trim_leading, trim_trailing:
+   ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace for reading. */
+typedef struct CmCsvMl {
+    int sep, quote, esc;
+    const char *comment;
+    size_t comment_n;
+    int nl;
+    bool trim_leading, trim_trailing;
+} CmCsvMl;
+
+/* A value: raw is where its field starts in the input.  kind CM_CSV_PLAIN: s[0, n) are input
+   bytes, and n == 0 is univocity's nullValue, or, when raw is at a quote, its emptyValue (a
+   quoted empty value); CM_CSV_QUOTED: s[0, n) is the value (n > 0), in the caller's out;
+   CM_CSV_ENCODED: a quoted value whose bytes were not written (out NULL), n its length.
+   The layout is the runtime ABI's SrtCsvTok. */
+typedef struct CmCsvTok {
+    const char *raw, *s;
+    uint32_t n;
+    int32_t kind;
+} CmCsvTok;
+
+/* One record. */
+typedef struct CmCsvRec {
+    const char *start;    /* its first byte (after skipped empty and comment lines) */
+    const char *text_end; /* its text is [start, text_end) */
+    const char *next;     /* where the next record starts */
+    int n_toks;           /* its values; 0: no record before the end */
+    bool too_deep;        /* nested unescaped quotes deeper than the parser follows */
+} CmCsvRec;
+
+/* Parse the record at p (p < end: the rest of a file, its first byte after a record or at
+   the file's start past a byte order mark): its first cap values into toks, quoted ones
+   written to out (room for rec->next - rec->start bytes) unless out is NULL. */
+void cm_csv_ml_record(const CmCsvMl *o, const char *p, const char *end, char *out, CmCsvTok *toks,
+                      int cap, CmCsvRec *rec);
+
+#endif
