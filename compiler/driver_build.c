@@ -329,6 +329,9 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.opt_level = opts->opt_level;
     co.cpu = opts->cpu;
     co.inline_bc = arena_sprintf(arena, "%s/srt_inline.bc", rt);
+    co.decls_bc = arena_sprintf(arena, "%s/srt_decls.bc", rt);
+    if (!file_exists(co.decls_bc))
+        co.decls_bc = NULL;
     co.obj_path = obj;
     co.ir_path = opts->emit_llvm ? arena_sprintf(arena, "%s.ll", output) : NULL;
     co.module_name = opts->input;

@@ -17,6 +17,8 @@ typedef struct CgOptions {
     int opt_level;           /* 0..3: the LLVM pipeline default<On> and codegen level */
     const char *cpu;         /* "native" (host CPU and features) or an LLVM CPU name */
     const char *inline_bc;   /* path of srt_inline.bc, the runtime's inline helpers */
+    const char *decls_bc;    /* path of srt_decls.bc, the declarations of the runtime functions
+                                generated code calls (NULL: taken from inline_bc) */
     const char *obj_path;    /* the object file to write (unit 0's, see threads) */
     const char *ir_path;     /* if non-NULL, also write the optimised IR here (unit k > 0's
                                 to CG_UNIT_FILE of it) */

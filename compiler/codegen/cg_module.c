@@ -280,22 +280,22 @@ static int setup_target(CgCtx *cg, bool cpu_checked)
     return 0;
 }
 
-/* The runtime bitcode, opened lazily: its module-level records (types, declarations) are
+/* A runtime bitcode file, opened lazily: its module-level records (types, declarations) are
    read now, a function's body only when the module it is linked into calls it.  Reading
    every body took about 25 ms of every build. */
-static LLVMModuleRef load_runtime_bitcode(CgCtx *cg)
+static LLVMModuleRef load_runtime_bitcode(CgCtx *cg, const char *path)
 {
     LLVMMemoryBufferRef buf;
     char *err = NULL;
-    if (LLVMCreateMemoryBufferWithContentsOfFile(cg->opts->inline_bc, &buf, &err)) {
-        diag_fatal(cg->diag, "cannot read the runtime bitcode '%s': %s", cg->opts->inline_bc, err);
+    if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buf, &err)) {
+        diag_fatal(cg->diag, "cannot read the runtime bitcode '%s': %s", path, err);
         LLVMDisposeMessage(err);
         return NULL;
     }
     LLVMModuleRef m;
     /* The module owns buf from here on (it is freed on failure). */
     if (LLVMGetBitcodeModuleInContext2(cg->ctx, buf, &m)) {
-        diag_fatal(cg->diag, "the runtime bitcode '%s' is not valid bitcode", cg->opts->inline_bc);
+        diag_fatal(cg->diag, "the runtime bitcode '%s' is not valid bitcode", path);
         return NULL;
     }
     LLVMSetTarget(m, LLVMGetTarget(cg->mod));
@@ -303,14 +303,32 @@ static LLVMModuleRef load_runtime_bitcode(CgCtx *cg)
     return m;
 }
 
-/* The declarations generated code takes its runtime functions from (runtime_decl). */
+/* The declarations generated code takes its runtime functions from (runtime_decl): those of
+   srt_decls.bc, srt_abi_refs.c alone (no helper's body, no constant table: a fifth of the
+   time to open srt_inline.bc, which every unit did, the cold one included). */
 static int open_runtime_bitcode(CgCtx *cg)
 {
-    cg->rt = load_runtime_bitcode(cg);
+    cg->rt = load_runtime_bitcode(cg, cg->opts->decls_bc ? cg->opts->decls_bc : cg->opts->inline_bc);
     return cg->rt ? 0 : -1;
 }
 
 static void outline_cold_helpers(CgCtx *cg);
+
+/* Replace fn, a function of module m, by a declaration of the same type, name and attributes
+   (the C API has no deleteBody).  In the lazily read bitcode its body is never read: the
+   reader's table of values follows the replacement, so the bodies read later call the
+   declaration. */
+static void declare_only(CgCtx *cg, LLVMModuleRef m, LLVMValueRef fn)
+{
+    size_t len;
+    const char *name = LLVMGetValueName2(fn, &len);
+    char *saved = arena_strndup(cg->arena, name, len);
+    LLVMValueRef decl = LLVMAddFunction(m, "", LLVMGlobalGetValueType(fn));
+    copy_attributes(decl, fn);
+    LLVMReplaceAllUsesWith(fn, decl);
+    LLVMDeleteFunction(fn);
+    LLVMSetValueName2(decl, saved, len);
+}
 
 /*
 ** Link the helpers the generated code calls (and theirs) into the module, from a second
@@ -318,11 +336,13 @@ static void outline_cold_helpers(CgCtx *cg);
 ** (struct.SrtQuery.0), which the linker maps to the declarations' by structure.  Linking
 ** the copy the declarations were taken from would leave the linker two users of one type,
 ** and it would rebuild the definitions' types apart from the calls' (a call through a cast
-** is never inlined).
+** is never inlined).  Of the helpers the generated code calls, only the hot ones keep their
+** bodies: the others become declarations before the link (libsrt.a has their code), so the
+** linker never reads them (14 bodies read and dropped for the flagship, a third of the link).
 */
 static int link_runtime_bitcode(CgCtx *cg)
 {
-    LLVMModuleRef rt = load_runtime_bitcode(cg);
+    LLVMModuleRef rt = load_runtime_bitcode(cg, cg->opts->inline_bc);
     if (!rt)
         return -1;
     /* srt_abi_refs.c's array served to declare every function; linked, it would pull in
@@ -330,6 +350,15 @@ static int link_runtime_bitcode(CgCtx *cg)
     LLVMValueRef refs = LLVMGetNamedGlobal(rt, ABI_REFS);
     if (refs)
         LLVMDeleteGlobal(refs);
+    for (LLVMValueRef fn = LLVMGetFirstFunction(cg->mod); fn; fn = LLVMGetNextFunction(fn)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        LLVMValueRef from = LLVMIsDeclaration(fn) ? LLVMGetNamedFunction(rt, name) : NULL;
+        if (from && !LLVMIsDeclaration(from) && !is_hot(name)) {
+            copy_attributes(fn, from); /* what clang inferred from its body (nocapture ...) */
+            declare_only(cg, rt, from);
+        }
+    }
     /* linkonce_odr: the linker takes a helper only when something it links calls it. */
     for (LLVMValueRef fn = LLVMGetFirstFunction(rt); fn; fn = LLVMGetNextFunction(fn))
         if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage)
@@ -344,25 +373,17 @@ static int link_runtime_bitcode(CgCtx *cg)
     return 0;
 }
 
-/* Turn the cold helpers of the linked bitcode (linkonce_odr, open_runtime_bitcode) back
-   into declarations: replace each by a fresh declaration of the same type, name and
-   attributes (the C API has no deleteBody); libsrt.a has their code. */
+/* Turn the cold helpers the hot ones call, linked in with them (linkonce_odr), back into
+   declarations. */
 static void outline_cold_helpers(CgCtx *cg)
 {
     LLVMValueRef fn = LLVMGetFirstFunction(cg->mod);
     while (fn) {
         LLVMValueRef next = LLVMGetNextFunction(fn);
         size_t len;
-        const char *name = LLVMGetValueName2(fn, &len);
         if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMLinkOnceODRLinkage &&
-            !is_hot(name)) {
-            char *saved = arena_strndup(cg->arena, name, len);
-            LLVMValueRef decl = LLVMAddFunction(cg->mod, "", LLVMGlobalGetValueType(fn));
-            copy_attributes(decl, fn);
-            LLVMReplaceAllUsesWith(fn, decl);
-            LLVMDeleteFunction(fn);
-            LLVMSetValueName2(decl, saved, len);
-        }
+            !is_hot(LLVMGetValueName2(fn, &len)))
+            declare_only(cg, cg->mod, fn);
         fn = next;
     }
 }

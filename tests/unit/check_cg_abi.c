@@ -112,7 +112,7 @@ START_TEST(runtime_calls_declared)
     ck_assert_int_gt(ns.n, 80);
     char *h = slurp(SL_SOURCE_DIR "/runtime/include/srt_abi.h");
     unsigned char found[512];
-    ck_assert_int_eq(cg_runtime_declared(SL_INLINE_BC, ns.items, ns.n, found), 0);
+    ck_assert_int_eq(cg_runtime_declared(SL_DECLS_BC, ns.items, ns.n, found), 0);
     for (int i = 0; i < ns.n; i++) {
         if (strcmp(ns.items[i], "memcmp") != 0)
             ck_assert_msg(header_declares(h, ns.items[i]),
@@ -124,7 +124,7 @@ START_TEST(runtime_calls_declared)
     /* and both checks can fail */
     const char *none = "srt_no_such_function";
     ck_assert(!header_declares(h, none));
-    ck_assert_int_eq(cg_runtime_declared(SL_INLINE_BC, &none, 1, found), 0);
+    ck_assert_int_eq(cg_runtime_declared(SL_DECLS_BC, &none, 1, found), 0);
     ck_assert_int_eq(found[0], 0);
     for (int i = 0; i < ns.n; i++)
         free((void *)ns.items[i]);
