@@ -256,7 +256,7 @@ static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n
 /* The link of the objects (obj and its units') into out: `cc`, or the linker cc runs, called
    directly (ld) with the arguments cc would give it (SL_LINK_DIRECT_*). */
 static int link_command(Arena *arena, const SProgram *prog, const char *rt, const char *obj,
-                        int units, const char *out, bool ld, char **argv, int max)
+                        int units, bool digest, const char *out, bool ld, char **argv, int max)
 {
     int n = 0;
     argv[n++] = ld ? SL_LINK_DIRECT_LD : "cc";
@@ -274,6 +274,8 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
         n = split_flags(arena, SL_LINK_LD, argv, n, max - 1, false);
     n = split_flags(arena, SL_LINK_HARDEN, argv, n, max - 1, ld);
     n = split_flags(arena, SL_LINK_NO_BUILD_ID, argv, n, max - 1, ld);
+    if (digest)
+        n = split_flags(arena, SL_DIGEST_LIBS, argv, n, max - 1, ld);
     n = split_flags(arena, SL_LINK_LIBS, argv, n, max - 1, ld);
     n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, max - 1, ld);
     if (ld)
@@ -285,15 +287,15 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
 /* Link out: the linker directly when the configuration knows how (a fifth of the link is cc
    and collect2 starting), else, or when that fails, through cc, whose messages are shown. */
 static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const char *rt,
-                           const char *obj, int units, const char *out)
+                           const char *obj, int units, bool digest, const char *out)
 {
     char *argv[160];
     if (SL_LINK_DIRECT_LD[0]) {
-        link_command(arena, prog, rt, obj, units, out, true, argv, 160);
+        link_command(arena, prog, rt, obj, units, digest, out, true, argv, 160);
         if (run_command(diag, argv, true) == 0)
             return 0;
     }
-    link_command(arena, prog, rt, obj, units, out, false, argv, 160);
+    link_command(arena, prog, rt, obj, units, digest, out, false, argv, 160);
     return run_command(diag, argv, false);
 }
 
@@ -402,6 +404,8 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.threads = opts->jobs ? opts->jobs : cpus_available();
     int units = 1;
     co.units = &units;
+    bool digest = true; /* unless codegen finds the program calls none */
+    co.calls_digest = &digest;
     CgTimes ct = {0};
     co.times = &ct;
     double t_load = driver_now_ms();
@@ -410,7 +414,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
     if (rc == 0) {
-        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, tmp_out);
+        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out);
         if (lrc != 0) {
             diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
             unlink(tmp_out);

@@ -28,6 +28,9 @@ typedef struct CgOptions {
                                 threads; unit k > 0 writes CG_UNIT_FILE of obj_path (0, 1: one) */
     int *units;              /* if non-NULL, receives how many units (object files) were written */
     struct CgTimes *times;   /* if non-NULL, receives the phases' times (--time) */
+    bool *calls_digest;      /* if non-NULL, set when the program calls a function of the
+                                runtime's srt_digest.c (cg_digest_functions), the only code
+                                that needs libcrypto and zlib */
 } CgOptions;
 
 /* The file of unit k > 0 beside `path` (an object or IR file): "<path>.<k>". */
@@ -83,6 +86,10 @@ static inline unsigned long long cg_stamp(void)
    as functions (found[i] = 1), i.e. which cg_call can call.  0, or -1 if it cannot be read. */
 int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
                         unsigned char *found);
+
+/* The functions of the runtime's formats/srt_digest.c (md5, sha1, sha2, crc32, hex and base64),
+   which link libcrypto and zlib; only generated code calls them (check_cg_abi checks both). */
+const char *const *cg_digest_functions(int *n);
 
 /* The layout codegen assumes for SrtDatum on the host: byte offsets of its five
    fields (SRT_FIELDNO_* order) and its size.  check_cg_abi compares it with offsetof. */

@@ -132,6 +132,53 @@ START_TEST(runtime_calls_declared)
 }
 END_TEST
 
+/* ==== The functions that need libcrypto and zlib ==== */
+
+static bool listed(const char *const *fns, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(fns[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* cg_digest_functions is what formats/srt_digest.c defines (nm of libsrt.a), and no member of
+   libsrt.a but srt_abi_refs.c's (never linked: nothing refers to it) calls one of them: the
+   driver links libcrypto and zlib only for a program whose generated code does. */
+START_TEST(digest_functions)
+{
+    int n;
+    const char *const *fns = cg_digest_functions(&n);
+    FILE *p = popen("nm -A --defined-only --extern-only " SL_LIBSRT " 2>/dev/null", "r");
+    ck_assert_ptr_nonnull(p);
+    char line[512], name[256];
+    int defined = 0;
+    while (fgets(line, sizeof line, p)) {
+        char kind; /* "libsrt.a:srt_digest.c.o:0000000000000100 T srt_md5" */
+        if (!strstr(line, "srt_digest.c.o:") ||
+            sscanf(strrchr(line, ':') + 1, "%*s %c %255s", &kind, name) != 2 || kind != 'T')
+            continue;
+        ck_assert_msg(listed(fns, n, name), "srt_digest.c defines %s, which cg_digest_functions lacks",
+                      name);
+        defined++;
+    }
+    pclose(p);
+    ck_assert_int_eq(defined, n);
+    p = popen("nm -A --undefined-only " SL_LIBSRT " 2>/dev/null", "r");
+    ck_assert_ptr_nonnull(p);
+    int refs = 0;
+    while (fgets(line, sizeof line, p)) {
+        const char *u = strstr(line, " U "); /* "libsrt.a:member.c.o:   U name" */
+        if (!u || sscanf(u + 3, "%255s", name) != 1 || !listed(fns, n, name))
+            continue;
+        ck_assert_msg(strstr(line, "srt_abi_refs.c.o:") != NULL, "libsrt.a calls %s: %s", name, line);
+        refs++;
+    }
+    pclose(p);
+    ck_assert_int_eq(refs, n); /* srt_abi_refs.c names each */
+}
+END_TEST
+
 Suite *cg_abi_suite(void)
 {
     Suite *s = suite_create("cg_abi");
@@ -140,6 +187,9 @@ Suite *cg_abi_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("runtime_calls");
     tcase_add_test(tc, runtime_calls_declared);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("digest");
+    tcase_add_test(tc, digest_functions);
     suite_add_tcase(s, tc);
     return s;
 }
