@@ -394,10 +394,14 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
     co.cpu = opts->cpu;
-    co.inline_bc = arena_sprintf(arena, "%s/srt_inline.bc", rt);
+    /* The declarations and the hot helpers, each a file of its own; else (a runtime directory
+       of an older build) srt_inline.bc for both. */
+    co.inline_bc = arena_sprintf(arena, "%s/srt_hot.bc", rt);
     co.decls_bc = arena_sprintf(arena, "%s/srt_decls.bc", rt);
-    if (!file_exists(co.decls_bc))
+    if (!file_exists(co.inline_bc) || !file_exists(co.decls_bc)) {
+        co.inline_bc = arena_sprintf(arena, "%s/srt_inline.bc", rt);
         co.decls_bc = NULL;
+    }
     co.obj_path = obj;
     co.ir_path = opts->emit_llvm ? arena_sprintf(arena, "%s.ll", output) : NULL;
     co.module_name = opts->input;

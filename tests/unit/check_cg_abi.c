@@ -132,6 +132,16 @@ START_TEST(runtime_calls_declared)
 }
 END_TEST
 
+/* srt_hot.bc, cut from srt_inline.bc by compiler/CMakeLists.txt, holds every helper codegen
+   inlines (a missing one would only be called, slower, with no other sign). */
+START_TEST(hot_bitcode_complete)
+{
+    char missing[256];
+    int rc = cg_hot_complete(SL_INLINE_BC, SL_HOT_BC, missing, sizeof missing);
+    ck_assert_msg(rc == 0, "srt_hot.bc lacks %s", missing);
+}
+END_TEST
+
 /* ==== The functions that need libcrypto and zlib ==== */
 
 static bool listed(const char *const *fns, int n, const char *name)
@@ -187,6 +197,7 @@ Suite *cg_abi_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("runtime_calls");
     tcase_add_test(tc, runtime_calls_declared);
+    tcase_add_test(tc, hot_bitcode_complete);
     suite_add_tcase(s, tc);
     tc = tcase_create("digest");
     tcase_add_test(tc, digest_functions);
