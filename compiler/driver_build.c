@@ -194,13 +194,15 @@ static int split_flags(Arena *arena, const char *flags, char **argv, int at, int
 {
     char *copy = arena_strdup(arena, flags);
     char *save = NULL;
-    for (char *tok = strtok_r(copy, " ", &save); tok && at < max; tok = strtok_r(NULL, " ", &save)) {
+    for (char *tok = strtok_r(copy, " ", &save); tok && at < max;
+         tok = strtok_r(NULL, " ", &save)) {
         if (!ld || strncmp(tok, "-Wl,", 4) != 0) {
             argv[at++] = tok;
             continue;
         }
         char *inner = NULL;
-        for (char *w = strtok_r(tok + 4, ",", &inner); w && at < max; w = strtok_r(NULL, ",", &inner))
+        for (char *w = strtok_r(tok + 4, ",", &inner); w && at < max;
+             w = strtok_r(NULL, ",", &inner))
             argv[at++] = w;
     }
     return at;
@@ -245,8 +247,8 @@ static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n
     int n_seen = 0;
     for (int i = 0; i < prog->n_sources; i++)
         n = add_connector(arena, prog->sources[i]->connector,
-                          prog->sources[i]->is_static ? CM_ROLE_TABLE : CM_ROLE_SOURCE, seen, &n_seen,
-                          argv, n, max, ld);
+                          prog->sources[i]->is_static ? CM_ROLE_TABLE : CM_ROLE_SOURCE, seen,
+                          &n_seen, argv, n, max, ld);
     for (int i = 0; i < prog->n_sinks; i++)
         n = add_connector(arena, prog->sinks[i]->connector, CM_ROLE_SINK, seen, &n_seen, argv, n,
                           max, ld);

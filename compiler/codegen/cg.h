@@ -99,8 +99,8 @@ const char *const *cg_digest_functions(int *n);
 int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_bc);
 
 /* For tests: 0 if the bitcode at hot_bc defines every helper that the bitcode at inline_bc
-   defines (external) and codegen inlines (cg_hot.def, cg_func_inlined), else -1 with the first missing
-   one's name in missing[cap]. */
+   defines (external) and codegen inlines (cg_hot.def, cg_func_inlined), else -1 with the first
+   missing one's name in missing[cap]. */
 int cg_hot_complete(const char *inline_bc, const char *hot_bc, char *missing, size_t cap);
 
 /* The layout codegen assumes for SrtDatum on the host: byte offsets of its five

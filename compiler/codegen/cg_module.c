@@ -304,7 +304,8 @@ static LLVMModuleRef load_runtime_bitcode(CgCtx *cg, const char *path)
    time to open srt_inline.bc, which every unit did, the cold one included). */
 static int open_runtime_bitcode(CgCtx *cg)
 {
-    cg->rt = load_runtime_bitcode(cg, cg->opts->decls_bc ? cg->opts->decls_bc : cg->opts->inline_bc);
+    cg->rt =
+        load_runtime_bitcode(cg, cg->opts->decls_bc ? cg->opts->decls_bc : cg->opts->inline_bc);
     return cg->rt ? 0 : -1;
 }
 
@@ -672,8 +673,8 @@ int cg_hot_complete(const char *inline_bc, const char *hot_bc, char *missing, si
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
         LLVMValueRef h = LLVMGetNamedFunction(hot, name);
-        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage &&
-            is_hot(name) && (!h || LLVMIsDeclaration(h))) {
+        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage && is_hot(name) &&
+            (!h || LLVMIsDeclaration(h))) {
             snprintf(missing, cap, "%s", name);
             rc = -1;
         }
