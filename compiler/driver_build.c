@@ -136,11 +136,12 @@ static int cpus_available(void)
     return n < 1 ? 1 : n > 8 ? 8 : n;
 }
 
-/* Run argv[0] with argv, wait, and return its exit status (or -1). */
 /* The link running (its process group), stopped with the build (on_build_signal). */
 static volatile pid_t build_child;
 
-static int run_command(Diag *diag, char **argv)
+/* Run argv[0] with argv, wait, and return its exit status (or -1); quiet, with its standard
+   error to /dev/null and no diagnostic of ours. */
+static int run_command(Diag *diag, char **argv, bool quiet)
 {
     /* in a process group of its own, which a build stopped by a signal stops too
        (on_build_signal): a linker left running would write the output after the cleanup */
@@ -148,11 +149,17 @@ static int run_command(Diag *diag, char **argv)
     posix_spawnattr_init(&attr);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
     posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (quiet) /* its messages would be the fallback's to give */
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid;
-    int rc = posix_spawnp(&pid, argv[0], NULL, &attr, argv, environ);
+    int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
     if (rc != 0) {
-        diag_fatal(diag, "cannot run '%s': %s", argv[0], strerror(rc));
+        if (!quiet)
+            diag_fatal(diag, "cannot run '%s': %s", argv[0], strerror(rc));
         return -1;
     }
     build_child = pid;
@@ -180,12 +187,24 @@ static char *make_temp_dir(Arena *arena, Diag *diag)
     return dir;
 }
 
-/* Split a space-separated list of flags (from the build configuration) into argv. */
-static int split_flags(Arena *arena, const char *flags, char **argv, int at, int max)
+/* Split a space-separated list of flags (from the build configuration) into argv.  For the
+   linker itself (ld: no cc driver between), `-Wl,a,b` becomes `a b`: the configuration has
+   only -l, -L and -Wl flags then (compiler/CMakeLists.txt). */
+static int split_flags(Arena *arena, const char *flags, char **argv, int at, int max, bool ld)
 {
     char *copy = arena_strdup(arena, flags);
-    for (char *tok = strtok(copy, " "); tok && at < max; tok = strtok(NULL, " "))
-        argv[at++] = tok;
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, " ", &save); tok && at < max;
+         tok = strtok_r(NULL, " ", &save)) {
+        if (!ld || strncmp(tok, "-Wl,", 4) != 0) {
+            argv[at++] = tok;
+            continue;
+        }
+        char *inner = NULL;
+        for (char *w = strtok_r(tok + 4, ",", &inner); w && at < max;
+             w = strtok_r(NULL, ",", &inner))
+            argv[at++] = w;
+    }
     return at;
 }
 
@@ -205,32 +224,81 @@ static const char *connector_lib_flags(const char *key)
    names it: ask the linker for its vtable (which pulls it out of libsrt.a; the registry refers
    to it weakly) and add its library once. */
 static int add_connector(Arena *arena, const char *connector, unsigned role, const char **seen,
-                         int *n_seen, char **argv, int n, int max)
+                         int *n_seen, char **argv, int n, int max, bool ld)
 {
     const CmConnector *spec = cm_connector_find(connector, role);
     if (!spec || !spec->lib || n >= max)
         return n;
-    argv[n++] = arena_sprintf(arena, "-Wl,-u,srt_%s_%s_vt", role == CM_ROLE_SINK ? "sink" : "source",
-                              spec->name);
+    n = split_flags(arena,
+                    arena_sprintf(arena, "-Wl,-u,srt_%s_%s_vt",
+                                  role == CM_ROLE_SINK ? "sink" : "source", spec->name),
+                    argv, n, max, ld);
     for (int i = 0; i < *n_seen; i++)
         if (seen[i] == spec->lib)
             return n;
     seen[(*n_seen)++] = spec->lib;
     const char *flags = connector_lib_flags(spec->lib);
-    return flags ? split_flags(arena, flags, argv, n, max) : n;
+    return flags ? split_flags(arena, flags, argv, n, max, ld) : n;
 }
 
-static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n, int max)
+static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n, int max, bool ld)
 {
     const char **seen = arena_alloc(arena, sizeof *seen * (size_t)(prog->n_sources + prog->n_sinks + 1));
     int n_seen = 0;
     for (int i = 0; i < prog->n_sources; i++)
         n = add_connector(arena, prog->sources[i]->connector,
-                          prog->sources[i]->is_static ? CM_ROLE_TABLE : CM_ROLE_SOURCE, seen, &n_seen,
-                          argv, n, max);
+                          prog->sources[i]->is_static ? CM_ROLE_TABLE : CM_ROLE_SOURCE, seen,
+                          &n_seen, argv, n, max, ld);
     for (int i = 0; i < prog->n_sinks; i++)
-        n = add_connector(arena, prog->sinks[i]->connector, CM_ROLE_SINK, seen, &n_seen, argv, n, max);
+        n = add_connector(arena, prog->sinks[i]->connector, CM_ROLE_SINK, seen, &n_seen, argv, n,
+                          max, ld);
     return n;
+}
+
+/* The link of the objects (obj and its units') into out: `cc`, or the linker cc runs, called
+   directly (ld) with the arguments cc would give it (SL_LINK_DIRECT_*). */
+static int link_command(Arena *arena, const SProgram *prog, const char *rt, const char *obj,
+                        int units, bool digest, const char *out, bool ld, char **argv, int max)
+{
+    int n = 0;
+    argv[n++] = ld ? SL_LINK_DIRECT_LD : "cc";
+    argv[n++] = "-o";
+    argv[n++] = (char *)out;
+    if (ld)
+        n = split_flags(arena, SL_LINK_DIRECT_PRE, argv, n, max - 1, false);
+    argv[n++] = (char *)obj;
+    for (int u = 1; u < units && n < max - 1; u++)
+        argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
+    if (n < max - 1)
+        argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
+    n = add_connectors(arena, prog, argv, n, max - 1, ld);
+    if (!ld)
+        n = split_flags(arena, SL_LINK_LD, argv, n, max - 1, false);
+    n = split_flags(arena, SL_LINK_HARDEN, argv, n, max - 1, ld);
+    n = split_flags(arena, SL_LINK_NO_BUILD_ID, argv, n, max - 1, ld);
+    if (digest)
+        n = split_flags(arena, SL_DIGEST_LIBS, argv, n, max - 1, ld);
+    n = split_flags(arena, SL_LINK_LIBS, argv, n, max - 1, ld);
+    n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, max - 1, ld);
+    if (ld)
+        n = split_flags(arena, SL_LINK_DIRECT_POST, argv, n, max - 1, false);
+    argv[n] = NULL;
+    return n;
+}
+
+/* Link out: the linker directly when the configuration knows how (a fifth of the link is cc
+   and collect2 starting), else, or when that fails, through cc, whose messages are shown. */
+static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const char *rt,
+                           const char *obj, int units, bool digest, const char *out)
+{
+    char *argv[160];
+    if (SL_LINK_DIRECT_LD[0]) {
+        link_command(arena, prog, rt, obj, units, digest, out, true, argv, 160);
+        if (run_command(diag, argv, true) == 0)
+            return 0;
+    }
+    link_command(arena, prog, rt, obj, units, digest, out, false, argv, 160);
+    return run_command(diag, argv, false);
 }
 
 /* ==== A build interrupted ====
@@ -328,13 +396,22 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
     co.cpu = opts->cpu;
-    co.inline_bc = arena_sprintf(arena, "%s/srt_inline.bc", rt);
+    /* The declarations and the hot helpers, each a file of its own; else (a runtime directory
+       of an older build) srt_inline.bc for both. */
+    co.inline_bc = arena_sprintf(arena, "%s/srt_hot.bc", rt);
+    co.decls_bc = arena_sprintf(arena, "%s/srt_decls.bc", rt);
+    if (!file_exists(co.inline_bc) || !file_exists(co.decls_bc)) {
+        co.inline_bc = arena_sprintf(arena, "%s/srt_inline.bc", rt);
+        co.decls_bc = NULL;
+    }
     co.obj_path = obj;
     co.ir_path = opts->emit_llvm ? arena_sprintf(arena, "%s.ll", output) : NULL;
     co.module_name = opts->input;
     co.threads = opts->jobs ? opts->jobs : cpus_available();
     int units = 1;
     co.units = &units;
+    bool digest = true; /* unless codegen finds the program calls none */
+    co.calls_digest = &digest;
     CgTimes ct = {0};
     co.times = &ct;
     double t_load = driver_now_ms();
@@ -343,22 +420,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
     if (rc == 0) {
-        char *argv[72];
-        int n = 0;
-        argv[n++] = "cc";
-        argv[n++] = "-o";
-        argv[n++] = (char *)tmp_out;
-        argv[n++] = (char *)obj;
-        for (int u = 1; u < units && n < 40; u++)
-            argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
-        argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
-        n = add_connectors(arena, plan->sema, argv, n, 56);
-        n = split_flags(arena, SL_LINK_LD, argv, n, 58);
-        n = split_flags(arena, SL_LINK_HARDEN, argv, n, 60);
-        n = split_flags(arena, SL_LINK_LIBS, argv, n, 64);
-        n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, 71);
-        argv[n] = NULL;
-        int lrc = run_command(diag, argv);
+        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out);
         if (lrc != 0) {
             diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
             unlink(tmp_out);

@@ -16,7 +16,10 @@
 typedef struct CgOptions {
     int opt_level;           /* 0..3: the LLVM pipeline default<On> and codegen level */
     const char *cpu;         /* "native" (host CPU and features) or an LLVM CPU name */
-    const char *inline_bc;   /* path of srt_inline.bc, the runtime's inline helpers */
+    const char *inline_bc;   /* path of srt_hot.bc (or srt_inline.bc), the runtime's inline
+                                helpers */
+    const char *decls_bc;    /* path of srt_decls.bc, the declarations of the runtime's functions
+                                (NULL: taken from inline_bc) */
     const char *obj_path;    /* the object file to write (unit 0's, see threads) */
     const char *ir_path;     /* if non-NULL, also write the optimised IR here (unit k > 0's
                                 to CG_UNIT_FILE of it) */
@@ -26,6 +29,9 @@ typedef struct CgOptions {
                                 threads; unit k > 0 writes CG_UNIT_FILE of obj_path (0, 1: one) */
     int *units;              /* if non-NULL, receives how many units (object files) were written */
     struct CgTimes *times;   /* if non-NULL, receives the phases' times (--time) */
+    bool *calls_digest;      /* if non-NULL, set when the program calls a function of the
+                                runtime's srt_digest.c (cg_digest_functions), the only code
+                                that needs libcrypto and zlib */
 } CgOptions;
 
 /* The file of unit k > 0 beside `path` (an object or IR file): "<path>.<k>". */
@@ -81,6 +87,21 @@ static inline unsigned long long cg_stamp(void)
    as functions (found[i] = 1), i.e. which cg_call can call.  0, or -1 if it cannot be read. */
 int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
                         unsigned char *found);
+
+/* The functions of the runtime's formats/srt_digest.c (md5, sha1, sha2, crc32, hex and base64),
+   which link libcrypto and zlib; only generated code calls them (check_cg_abi checks both). */
+const char *const *cg_digest_functions(int *n);
+
+/* For the build (compiler/cut_runtime.c): cut the runtime's bitcode at inline_bc into the two
+   files codegen reads, decls_bc (every function a declaration, no constant table) and hot_bc
+   (the helpers codegen inlines, cg_hot.def and cg_func_inlined, with what they use; every
+   other function a declaration).  0, or -1. */
+int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_bc);
+
+/* For tests: 0 if the bitcode at hot_bc defines every helper that the bitcode at inline_bc
+   defines (external) and codegen inlines (cg_hot.def, cg_func_inlined), else -1 with the first
+   missing one's name in missing[cap]. */
+int cg_hot_complete(const char *inline_bc, const char *hot_bc, char *missing, size_t cap);
 
 /* The layout codegen assumes for SrtDatum on the host: byte offsets of its five
    fields (SRT_FIELDNO_* order) and its size.  check_cg_abi compares it with offsetof. */

@@ -149,6 +149,32 @@ static void finish_units(Unit *units, int k)
     }
 }
 
+/* srt_digest.c's functions: the executable links libcrypto and zlib only for them. */
+static const char *const digest_functions[] = {"srt_md5",      "srt_sha1",      "srt_sha2",
+                                               "srt_crc32",    "srt_base64",    "srt_unbase64",
+                                               "srt_hex_long", "srt_hex_bytes", "srt_unhex"};
+
+const char *const *cg_digest_functions(int *n)
+{
+    *n = (int)(sizeof digest_functions / sizeof digest_functions[0]);
+    return digest_functions;
+}
+
+/* Does a unit (the cold one included, if open) declare one of srt_digest.c's functions? */
+static bool calls_digest(Unit *units, int k, const CgCold *cold)
+{
+    int n;
+    const char *const *fns = cg_digest_functions(&n);
+    for (int u = 0; u <= k; u++) {
+        if (u == k && !(cold->open && cold->rc == 0))
+            break;
+        for (int i = 0; i < n; i++)
+            if (LLVMGetNamedFunction(u == k ? cold->unit->cg.mod : units[u].cg.mod, fns[i]))
+                return true;
+    }
+    return false;
+}
+
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts)
 {
     int k = unit_count(plan, opts);
@@ -192,6 +218,8 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
             cg_program(&units[0].cg, plan, regs);
         times.generate = cg_now_ms() - t1;
     }
+    if (rc == 0 && opts->calls_digest)
+        *opts->calls_digest = calls_digest(units, k, &cold);
     join_cold(&cold); /* if it was opened for nothing */
     if (cold.open && cold.rc == 0)
         k++; /* one more unit to prepare, compile, link and close */

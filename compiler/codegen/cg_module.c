@@ -15,6 +15,7 @@
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
+#include <llvm-c/BitWriter.h>
 #include <llvm-c/Linker.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
@@ -52,15 +53,10 @@ bool cg_many_queries(const CgCtx *cg)
    -> 85.6 M over 200,000 events) but its build 6.7% more (377 M -> 403 M, most of it in
    register allocation of the bigger loop). */
 static const char *hot_helpers[] = {
-    "srt_hash",          "srt_key_copy",        "srt_json_ws",     "srt_json_line_end",
-    "srt_json_bom",      "srt_json_string_raw", "srt_json_bool",   "srt_json_i32",
-    "srt_json_i64",      "cm_json_number",      "srt_json_str",    "srt_window_start",
-    "srt_window_bounds", "srt_str_cmp",         "srt_like",        "srt_str_length",
-    "srt_ts_field",      "srt_str_substr",      "srt_str_trim",    "srt_str_locate",
-    "srt_csv_field",     "srt_csv_blank",       "srt_csv_i64",     "srt_csv_bool",
-    "srt_xxh64_i32",     "srt_xxh64_i64",       "srt_xxh64_f64",   "srt_xxh64_bytes",
-    "srt_hll_add",       "srt_agg_upsert",      "srt_dedup_admit", "srt_m3_i32",
-    "srt_m3_i64",        "srt_m3_f64",          "srt_m3_bytes"};
+#define HOT(name) #name,
+#include "codegen/cg_hot.def"
+#undef HOT
+};
 
 static int is_hot(const char *name)
 {
@@ -280,22 +276,22 @@ static int setup_target(CgCtx *cg, bool cpu_checked)
     return 0;
 }
 
-/* The runtime bitcode, opened lazily: its module-level records (types, declarations) are
+/* A runtime bitcode file, opened lazily: its module-level records (types, declarations) are
    read now, a function's body only when the module it is linked into calls it.  Reading
    every body took about 25 ms of every build. */
-static LLVMModuleRef load_runtime_bitcode(CgCtx *cg)
+static LLVMModuleRef load_runtime_bitcode(CgCtx *cg, const char *path)
 {
     LLVMMemoryBufferRef buf;
     char *err = NULL;
-    if (LLVMCreateMemoryBufferWithContentsOfFile(cg->opts->inline_bc, &buf, &err)) {
-        diag_fatal(cg->diag, "cannot read the runtime bitcode '%s': %s", cg->opts->inline_bc, err);
+    if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buf, &err)) {
+        diag_fatal(cg->diag, "cannot read the runtime bitcode '%s': %s", path, err);
         LLVMDisposeMessage(err);
         return NULL;
     }
     LLVMModuleRef m;
     /* The module owns buf from here on (it is freed on failure). */
     if (LLVMGetBitcodeModuleInContext2(cg->ctx, buf, &m)) {
-        diag_fatal(cg->diag, "the runtime bitcode '%s' is not valid bitcode", cg->opts->inline_bc);
+        diag_fatal(cg->diag, "the runtime bitcode '%s' is not valid bitcode", path);
         return NULL;
     }
     LLVMSetTarget(m, LLVMGetTarget(cg->mod));
@@ -303,14 +299,34 @@ static LLVMModuleRef load_runtime_bitcode(CgCtx *cg)
     return m;
 }
 
-/* The declarations generated code takes its runtime functions from (runtime_decl). */
+/* The declarations generated code takes its runtime functions from (runtime_decl): those of
+   srt_decls.bc, srt_abi_refs.c alone (no helper's body, no constant table: a fifth of the
+   time to open srt_inline.bc, which every unit did, the cold one included). */
 static int open_runtime_bitcode(CgCtx *cg)
 {
-    cg->rt = load_runtime_bitcode(cg);
+    cg->rt =
+        load_runtime_bitcode(cg, cg->opts->decls_bc ? cg->opts->decls_bc : cg->opts->inline_bc);
     return cg->rt ? 0 : -1;
 }
 
 static void outline_cold_helpers(CgCtx *cg);
+
+/* Replace fn, a function of module m, by a declaration of the same type, name and attributes
+   (the C API has no deleteBody).  In the lazily read bitcode its body is never read: the
+   reader's table of values follows the replacement, so the bodies read later call the
+   declaration. */
+static void declare_only(LLVMModuleRef m, LLVMValueRef fn)
+{
+    size_t len;
+    const char *name = LLVMGetValueName2(fn, &len);
+    char *saved = strndup(name, len);
+    LLVMValueRef decl = LLVMAddFunction(m, "", LLVMGlobalGetValueType(fn));
+    copy_attributes(decl, fn);
+    LLVMReplaceAllUsesWith(fn, decl);
+    LLVMDeleteFunction(fn);
+    LLVMSetValueName2(decl, saved, len);
+    free(saved);
+}
 
 /*
 ** Link the helpers the generated code calls (and theirs) into the module, from a second
@@ -318,11 +334,13 @@ static void outline_cold_helpers(CgCtx *cg);
 ** (struct.SrtQuery.0), which the linker maps to the declarations' by structure.  Linking
 ** the copy the declarations were taken from would leave the linker two users of one type,
 ** and it would rebuild the definitions' types apart from the calls' (a call through a cast
-** is never inlined).
+** is never inlined).  Of the helpers the generated code calls, only the hot ones keep their
+** bodies: the others become declarations before the link (libsrt.a has their code), so the
+** linker never reads them (14 bodies read and dropped for the flagship, a third of the link).
 */
 static int link_runtime_bitcode(CgCtx *cg)
 {
-    LLVMModuleRef rt = load_runtime_bitcode(cg);
+    LLVMModuleRef rt = load_runtime_bitcode(cg, cg->opts->inline_bc);
     if (!rt)
         return -1;
     /* srt_abi_refs.c's array served to declare every function; linked, it would pull in
@@ -330,6 +348,15 @@ static int link_runtime_bitcode(CgCtx *cg)
     LLVMValueRef refs = LLVMGetNamedGlobal(rt, ABI_REFS);
     if (refs)
         LLVMDeleteGlobal(refs);
+    for (LLVMValueRef fn = LLVMGetFirstFunction(cg->mod); fn; fn = LLVMGetNextFunction(fn)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        LLVMValueRef from = LLVMIsDeclaration(fn) ? LLVMGetNamedFunction(rt, name) : NULL;
+        if (from && !LLVMIsDeclaration(from) && !is_hot(name)) {
+            copy_attributes(fn, from); /* what clang inferred from its body (nocapture ...) */
+            declare_only(rt, from);
+        }
+    }
     /* linkonce_odr: the linker takes a helper only when something it links calls it. */
     for (LLVMValueRef fn = LLVMGetFirstFunction(rt); fn; fn = LLVMGetNextFunction(fn))
         if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage)
@@ -344,25 +371,17 @@ static int link_runtime_bitcode(CgCtx *cg)
     return 0;
 }
 
-/* Turn the cold helpers of the linked bitcode (linkonce_odr, open_runtime_bitcode) back
-   into declarations: replace each by a fresh declaration of the same type, name and
-   attributes (the C API has no deleteBody); libsrt.a has their code. */
+/* Turn the cold helpers the hot ones call, linked in with them (linkonce_odr), back into
+   declarations. */
 static void outline_cold_helpers(CgCtx *cg)
 {
     LLVMValueRef fn = LLVMGetFirstFunction(cg->mod);
     while (fn) {
         LLVMValueRef next = LLVMGetNextFunction(fn);
         size_t len;
-        const char *name = LLVMGetValueName2(fn, &len);
         if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMLinkOnceODRLinkage &&
-            !is_hot(name)) {
-            char *saved = arena_strndup(cg->arena, name, len);
-            LLVMValueRef decl = LLVMAddFunction(cg->mod, "", LLVMGlobalGetValueType(fn));
-            copy_attributes(decl, fn);
-            LLVMReplaceAllUsesWith(fn, decl);
-            LLVMDeleteFunction(fn);
-            LLVMSetValueName2(decl, saved, len);
-        }
+            !is_hot(LLVMGetValueName2(fn, &len)))
+            declare_only(cg->mod, fn);
         fn = next;
     }
 }
@@ -558,26 +577,114 @@ void cg_datum_layout(unsigned long long offsets[6], unsigned long long *size)
     cg_unit_close(&cg);
 }
 
-int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
-                        unsigned char *found)
+/* The bitcode at path, read whole into ctx (tests), or NULL. */
+static LLVMModuleRef read_bitcode(LLVMContextRef ctx, const char *path)
 {
     LLVMMemoryBufferRef buf;
     char *err = NULL;
-    if (LLVMCreateMemoryBufferWithContentsOfFile(inline_bc, &buf, &err)) {
+    if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buf, &err)) {
         LLVMDisposeMessage(err);
-        return -1;
+        return NULL;
     }
-    LLVMContextRef ctx = LLVMContextCreate();
     LLVMModuleRef mod;
     int bad = LLVMParseBitcodeInContext2(ctx, buf, &mod);
     LLVMDisposeMemoryBuffer(buf);
-    if (!bad) {
-        for (int i = 0; i < n; i++)
-            found[i] = LLVMGetNamedFunction(mod, names[i]) != NULL;
+    return bad ? NULL : mod;
+}
+
+int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
+                        unsigned char *found)
+{
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef mod = read_bitcode(ctx, inline_bc);
+    for (int i = 0; mod && i < n; i++)
+        found[i] = LLVMGetNamedFunction(mod, names[i]) != NULL;
+    if (mod)
         LLVMDisposeModule(mod);
+    LLVMContextDispose(ctx);
+    return mod ? 0 : -1;
+}
+
+/* Cut m (the runtime's bitcode) in place: every external function for which keep() is false
+   becomes a declaration with its attributes, every global variable for which keep_data is
+   false a declaration; then what nothing left reaches goes (static functions, constant
+   tables; with strip, unused declarations too); written to path.  0, or -1. */
+static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_data, bool strip,
+                       const char *path)
+{
+    LLVMValueRef fn = LLVMGetFirstFunction(m);
+    while (fn) {
+        LLVMValueRef next = LLVMGetNextFunction(fn);
+        size_t len;
+        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage &&
+            !keep(LLVMGetValueName2(fn, &len)))
+            declare_only(m, fn);
+        fn = next;
+    }
+    for (LLVMValueRef g = LLVMGetFirstGlobal(m); g && !keep_data; g = LLVMGetNextGlobal(g))
+        if (!LLVMIsDeclaration(g) && LLVMGetLinkage(g) == LLVMExternalLinkage &&
+            strcmp(LLVMGetValueName2(g, &(size_t){0}), ABI_REFS) != 0)
+            LLVMSetInitializer(g, NULL);
+    LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+    LLVMErrorRef e =
+        LLVMRunPasses(m, strip ? "globaldce,strip-dead-prototypes" : "globaldce", NULL, po);
+    LLVMDisposePassBuilderOptions(po);
+    if (e) {
+        LLVMConsumeError(e);
+        return -1;
+    }
+    return LLVMWriteBitcodeToFile(m, path) == 0 ? 0 : -1;
+}
+
+static int keep_none(const char *name)
+{
+    (void)name;
+    return 0;
+}
+
+int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_bc)
+{
+    LLVMContextRef ctx = LLVMContextCreate();
+    /* the declarations: srt_abi_refs's array keeps every one generated code calls, with the
+       attributes clang inferred from its body (nocapture, readonly ...) */
+    LLVMModuleRef m = read_bitcode(ctx, inline_bc);
+    int rc = m ? cut_bitcode(m, keep_none, false, false, decls_bc) : -1;
+    if (m)
+        LLVMDisposeModule(m);
+    /* the hot helpers: the array would keep every helper */
+    m = rc == 0 ? read_bitcode(ctx, inline_bc) : NULL;
+    if (m) {
+        LLVMDeleteGlobal(LLVMGetNamedGlobal(m, ABI_REFS));
+        rc = cut_bitcode(m, is_hot, true, true, hot_bc);
+        LLVMDisposeModule(m);
     }
     LLVMContextDispose(ctx);
-    return bad ? -1 : 0;
+    return m ? rc : -1;
+}
+
+int cg_hot_complete(const char *inline_bc, const char *hot_bc, char *missing, size_t cap)
+{
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef all = read_bitcode(ctx, inline_bc), hot = read_bitcode(ctx, hot_bc);
+    int rc = all && hot ? 0 : -1;
+    snprintf(missing, cap, "%s", rc ? "(unreadable bitcode)" : "");
+    for (LLVMValueRef fn = all ? LLVMGetFirstFunction(all) : NULL; fn && rc == 0;
+         fn = LLVMGetNextFunction(fn)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        LLVMValueRef h = LLVMGetNamedFunction(hot, name);
+        if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage && is_hot(name) &&
+            (!h || LLVMIsDeclaration(h))) {
+            snprintf(missing, cap, "%s", name);
+            rc = -1;
+        }
+    }
+    if (all)
+        LLVMDisposeModule(all);
+    if (hot)
+        LLVMDisposeModule(hot);
+    LLVMContextDispose(ctx);
+    return rc;
 }
 
 int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,

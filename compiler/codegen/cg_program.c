@@ -229,6 +229,15 @@ LLVMValueRef cg_register_decl(CgCtx *cg, int i)
     return LLVMAddFunction(cg->mod, register_name(cg, i), register_type(cg));
 }
 
+/* Code that runs once, at the start (sl_register_<i>, sl_init, main): neither optimised nor
+   inlined (optnone), and compiled by the fast instruction selector: a twentieth of the
+   flagship's code generation, saved, for a few nanoseconds more at start. */
+static void run_once(CgCtx *cg, LLVMValueRef fn)
+{
+    cg_fn_attribute(cg, fn, "noinline");
+    cg_fn_attribute(cg, fn, "optnone");
+}
+
 /* sl_register_<i>(prog, source, sink): registers query i.  One function per query (not
    inlined): a single init function making every registration call grew the register
    allocator's work faster than the number of queries. */
@@ -236,7 +245,7 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
                             LLVMValueRef emit)
 {
     LLVMValueRef fn = cg_begin_function(cg, register_name(cg, i), register_type(cg));
-    cg_fn_attribute(cg, fn, "noinline");
+    run_once(cg, fn);
     LLVMValueRef p = LLVMGetParam(fn, 0), source = LLVMGetParam(fn, 1), sink = LLVMGetParam(fn, 2);
     LLVMSetValueName2(p, "prog", 4);
     const PQuery *pq = plan->queries[i];
@@ -351,11 +360,13 @@ void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs)
 {
     LLVMTypeRef init_t = LLVMFunctionType(cg->t_void, &cg->t_ptr, 1, 0);
     LLVMValueRef init = cg_begin_function(cg, "sl_init", init_t);
+    run_once(cg, init);
     init_fn(cg, plan, regs, init);
 
     LLVMTypeRef params[2] = {cg->t_i32, LLVMPointerType(cg->t_ptr, 0)};
     LLVMTypeRef main_t = LLVMFunctionType(cg->t_i32, params, 2, 0);
     LLVMValueRef main_fn = cg_begin_function(cg, "main", main_t);
+    run_once(cg, main_fn);
     LLVMValueRef args[3] = {LLVMGetParam(main_fn, 0), LLVMGetParam(main_fn, 1),
                             LLVMBuildPointerCast(cg->b, init, cg->t_ptr, "")};
     LLVMBuildRet(cg->b, cg_call(cg, "srt_main", args, 3, "rc"));

@@ -112,7 +112,7 @@ START_TEST(runtime_calls_declared)
     ck_assert_int_gt(ns.n, 80);
     char *h = slurp(SL_SOURCE_DIR "/runtime/include/srt_abi.h");
     unsigned char found[512];
-    ck_assert_int_eq(cg_runtime_declared(SL_INLINE_BC, ns.items, ns.n, found), 0);
+    ck_assert_int_eq(cg_runtime_declared(SL_DECLS_BC, ns.items, ns.n, found), 0);
     for (int i = 0; i < ns.n; i++) {
         if (strcmp(ns.items[i], "memcmp") != 0)
             ck_assert_msg(header_declares(h, ns.items[i]),
@@ -124,11 +124,68 @@ START_TEST(runtime_calls_declared)
     /* and both checks can fail */
     const char *none = "srt_no_such_function";
     ck_assert(!header_declares(h, none));
-    ck_assert_int_eq(cg_runtime_declared(SL_INLINE_BC, &none, 1, found), 0);
+    ck_assert_int_eq(cg_runtime_declared(SL_DECLS_BC, &none, 1, found), 0);
     ck_assert_int_eq(found[0], 0);
     for (int i = 0; i < ns.n; i++)
         free((void *)ns.items[i]);
     free(h);
+}
+END_TEST
+
+/* srt_hot.bc, cut from srt_inline.bc by compiler/CMakeLists.txt, holds every helper codegen
+   inlines (a missing one would only be called, slower, with no other sign). */
+START_TEST(hot_bitcode_complete)
+{
+    char missing[256];
+    int rc = cg_hot_complete(SL_INLINE_BC, SL_HOT_BC, missing, sizeof missing);
+    ck_assert_msg(rc == 0, "srt_hot.bc lacks %s", missing);
+}
+END_TEST
+
+/* ==== The functions that need libcrypto and zlib ==== */
+
+static bool listed(const char *const *fns, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(fns[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* cg_digest_functions is what formats/srt_digest.c defines (nm of libsrt.a), and no member of
+   libsrt.a but srt_abi_refs.c's (never linked: nothing refers to it) calls one of them: the
+   driver links libcrypto and zlib only for a program whose generated code does. */
+START_TEST(digest_functions)
+{
+    int n;
+    const char *const *fns = cg_digest_functions(&n);
+    FILE *p = popen("nm -A --defined-only --extern-only " SL_LIBSRT " 2>/dev/null", "r");
+    ck_assert_ptr_nonnull(p);
+    char line[512], name[256];
+    int defined = 0;
+    while (fgets(line, sizeof line, p)) {
+        char kind; /* "libsrt.a:srt_digest.c.o:0000000000000100 T srt_md5" */
+        if (!strstr(line, "srt_digest.c.o:") ||
+            sscanf(strrchr(line, ':') + 1, "%*s %c %255s", &kind, name) != 2 || kind != 'T')
+            continue;
+        ck_assert_msg(listed(fns, n, name), "srt_digest.c defines %s, which cg_digest_functions lacks",
+                      name);
+        defined++;
+    }
+    pclose(p);
+    ck_assert_int_eq(defined, n);
+    p = popen("nm -A --undefined-only " SL_LIBSRT " 2>/dev/null", "r");
+    ck_assert_ptr_nonnull(p);
+    int refs = 0;
+    while (fgets(line, sizeof line, p)) {
+        const char *u = strstr(line, " U "); /* "libsrt.a:member.c.o:   U name" */
+        if (!u || sscanf(u + 3, "%255s", name) != 1 || !listed(fns, n, name))
+            continue;
+        ck_assert_msg(strstr(line, "srt_abi_refs.c.o:") != NULL, "libsrt.a calls %s: %s", name, line);
+        refs++;
+    }
+    pclose(p);
+    ck_assert_int_eq(refs, n); /* srt_abi_refs.c names each */
 }
 END_TEST
 
@@ -140,6 +197,10 @@ Suite *cg_abi_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("runtime_calls");
     tcase_add_test(tc, runtime_calls_declared);
+    tcase_add_test(tc, hot_bitcode_complete);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("digest");
+    tcase_add_test(tc, digest_functions);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,13 +1,14 @@
 /* srt_abi_refs.c - every runtime function generated code calls, so their declarations are in
-*srt_inline.bc.
+** srt_decls.bc (and srt_inline.bc).
 **
-** As PostgreSQL's jit/llvm/llvmjit_types.c: this file is compiled into the runtime's
-** bitcode, which codegen links into every module; the array below makes the bitcode
-** declare each function with the LLVM type clang gives its srt_abi.h prototype, and
-** codegen's cg_runtime_fn takes the type from there (no signature is written twice).
-** Codegen deletes the array after linking, so the declarations no code calls cost
-** nothing.  A name not declared by srt_abi.h does not compile (-Werror), and
-** tests/unit/check_cg_abi.c fails when codegen calls a function missing here.
+** As PostgreSQL's jit/llvm/llvmjit_types.c: compiled to bitcode alone, this file is
+** srt_decls.bc, which codegen opens first: the array below makes it declare each function
+** with the LLVM type clang gives its srt_abi.h prototype, and codegen's cg_runtime_fn takes
+** the type from there (no signature is written twice).  It is also linked into the runtime's
+** inline bitcode, from which codegen deletes the array before linking, so the declarations
+** no code calls cost nothing.  A name not declared by srt_abi.h does not compile (-Werror),
+** and tests/unit/check_cg_abi.c fails when codegen calls a function missing here (one that
+** srt_inline.bc defines included).
 */
 #include <string.h>
 
@@ -309,5 +310,23 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_math_atanh,
     (const void *)srt_math_sec,
     (const void *)srt_math_csc,
+    (const void *)srt_json_integral,
+    (const void *)srt_json_unescape,
+    (const void *)srt_json_dec,
+    (const void *)srt_text_dec,
+    (const void *)srt_cast_dec_str,
+    (const void *)srt_cast_str_dec,
+    (const void *)srt_dec_add,
+    (const void *)srt_dec_mul,
+    (const void *)srt_dec_div,
+    (const void *)srt_dec_quot,
+    (const void *)srt_dec_rem,
+    (const void *)srt_dec_pmod,
+    (const void *)srt_dec_rescale,
+    (const void *)srt_dec_round,
+    (const void *)srt_dec_from_f64,
+    (const void *)srt_dec_to_f32,
+    (const void *)srt_dec_to_f64,
+    (const void *)srt_dec_to_i64,
     (const void *)memcmp,
 };
