@@ -61,9 +61,9 @@ typedef enum CmJsonNorm {
     CM_JSON_NORM_BAD    /* malformed: out holds CM_JSON_BAD_TEXT */
 } CmJsonNorm;
 
-/* What a malformed record is written as: a control character, which no reader takes for
-   the start of a value. */
-#define CM_JSON_BAD_TEXT "\x01"
+/* What a malformed record is written as: DEL, which no reader takes for the start of a value
+   nor for a blank (cm_csv_blank_line). */
+#define CM_JSON_BAD_TEXT "\x7F"
 
 /* The normal form of the record [p, end) (no '\n' in it; a leading byte order mark is
    skipped, as the reader skips it) under flags, into out (room for cm_json_norm_cap bytes);
