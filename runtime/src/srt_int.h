@@ -1202,6 +1202,8 @@ typedef struct SrtInput {
     int64_t wm_ms;           /* this input's watermark (WatermarkTracker's per-operator value) */
     int wm_set;              /* wm_ms holds a value (0 until its first batch, as Spark) */
     int64_t batch_rows;      /* rows the current batch read from it */
+    unsigned json_flags;     /* srt_json_norm_flags, once json_flags_known */
+    int json_flags_known;
 } SrtInput;
 
 /* A json files source's buffer in the normal form of JSONOptions' parser switches
@@ -1216,7 +1218,7 @@ typedef struct SrtJsonNorm {
 
 /* The parser switches of the input being processed (cm_json_opts.h): 0 unless it is a json
    files source with some. */
-unsigned srt_json_norm_flags(const SrtQuery *q);
+unsigned srt_json_norm_flags(SrtQuery *q);
 /* buf[0, len) in normal form into q->jnorm: *out, *out_len; -1 when out of memory. */
 int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len,
                         const char **out, size_t *out_len);

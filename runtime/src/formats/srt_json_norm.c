@@ -18,13 +18,25 @@ static const char *opts_get(const void *opts, const char *key)
     return srt_opts_get(opts, key);
 }
 
-unsigned srt_json_norm_flags(const SrtQuery *q)
+static unsigned input_flags(const SrtQuery *q)
 {
     const SrtSourceDef *sd = &q->prog->sources[q->def->inputs[q->cur_in].source];
     const char *fmt = srt_opts_value(&sd->opts, "format");
     if (strcmp(sd->connector, "files") != 0 || !fmt || strcmp(fmt, "json") != 0)
         return 0;
     return cm_json_opt_flags(opts_get, &sd->opts);
+}
+
+unsigned srt_json_norm_flags(SrtQuery *q)
+{
+    if (!q->in || q->cur_in >= q->n_in)
+        return input_flags(q);
+    SrtInput *in = &q->in[q->cur_in];
+    if (!in->json_flags_known) { /* once: the buffers are many */
+        in->json_flags = input_flags(q);
+        in->json_flags_known = 1;
+    }
+    return in->json_flags;
 }
 
 int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len,
