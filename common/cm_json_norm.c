@@ -61,15 +61,15 @@ static void put_control(Norm *n, unsigned char c)
 static bool skip_ws(Norm *n)
 {
     for (;;) {
-        while (n->p < n->end &&
-               (*n->p == ' ' || *n->p == '\t' || *n->p == '\r' || *n->p == '\n'))
+        while (n->p < n->end && (*n->p == ' ' || *n->p == '\t' || *n->p == '\r' || *n->p == '\n'))
             n->p++;
         if (n->p >= n->end || *n->p != '/' || !(n->flags & CM_JSON_COMMENTS))
             return true;
         if (n->end - n->p < 2)
             return false;
-        if (n->p[1] == '/') {
-            n->p = n->end; /* a record is one line */
+        if (n->p[1] == '/') { /* _skipLine: to a '\n' or '\r' */
+            while (n->p < n->end && *n->p != '\n' && *n->p != '\r')
+                n->p++;
         } else if (n->p[1] == '*') {
             const char *q = n->p + 2;
             while (q + 1 < n->end && !(q[0] == '*' && q[1] == '/'))
@@ -144,9 +144,8 @@ static bool string(Norm *n)
    Character.isJavaIdentifierPart, from '!' on, and @ # * - +). */
 static bool name_char(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '$' || c == '@' || c == '#' || c == '*' || c == '-' || c == '+' ||
-           c >= 0x7F;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$' || c == '@' || c == '#' || c == '*' || c == '-' || c == '+' || c >= 0x7F;
 }
 
 /* A member's name: quoted (a string), or with allowUnquotedFieldNames a run of name
@@ -245,14 +244,21 @@ static bool value(Norm *n, int depth)
     int sign;
     const char *q;
     switch (*n->p) {
-    case '{': return container(n, '}', depth);
-    case '[': return container(n, ']', depth);
+    case '{':
+        return container(n, '}', depth);
+    case '[':
+        return container(n, ']', depth);
     case '"':
-    case '\'': return string(n);
-    case 't': return word(n, "true");
-    case 'f': return word(n, "false");
-    case 'n': return word(n, "null");
-    default: break;
+    case '\'':
+        return string(n);
+    case 't':
+        return word(n, "true");
+    case 'f':
+        return word(n, "false");
+    case 'n':
+        return word(n, "null");
+    default:
+        break;
     }
     if (cm_json_nonnum_start(n->p, n->end) && (q = cm_json_nonnum_scan(n->p, n->end, &sign))) {
         if (n->flags & CM_JSON_NO_NONNUM)

@@ -1220,8 +1220,8 @@ typedef struct SrtJsonNorm {
    files source with some. */
 unsigned srt_json_norm_flags(SrtQuery *q);
 /* buf[0, len) in normal form into q->jnorm: *out, *out_len; -1 when out of memory. */
-int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len,
-                        const char **out, size_t *out_len);
+int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len, const char **out,
+                        size_t *out_len);
 void srt_json_norm_end(SrtQuery *q);
 /* The start of the line as read of the normal line holding pos (pos itself when no normal
    buffer holds it). */

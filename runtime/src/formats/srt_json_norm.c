@@ -39,8 +39,8 @@ unsigned srt_json_norm_flags(SrtQuery *q)
     return in->json_flags;
 }
 
-int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len,
-                        const char **out, size_t *out_len)
+int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len, const char **out,
+                        size_t *out_len)
 {
     size_t lines = 1;
     for (const char *s = buf; (s = memchr(s, '\n', (size_t)(buf + len - s))) != NULL; s++)
