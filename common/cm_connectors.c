@@ -46,6 +46,19 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "enforceSchema", .kind = CM_OPT_BOOL}, /* false with a header: sema_readopts.c */
     /* csv inferSchema: whether a column of dates is a DATE (else TIMESTAMP); default true */
     {.key = "prefersDate", .kind = CM_OPT_BOOL},
+    /* json (JSONOptions): the parser's switches (common/cm_json_opts.h) */
+    {.key = "allowComments", .kind = CM_OPT_BOOL, .scala_bool = true},
+    {.key = "allowUnquotedFieldNames", .kind = CM_OPT_BOOL, .scala_bool = true},
+    {.key = "allowSingleQuotes", .kind = CM_OPT_BOOL, .scala_bool = true},
+    {.key = "allowNumericLeadingZeros", .kind = CM_OPT_BOOL, .scala_bool = true},
+    /* false: a quoted "NaN" for a DOUBLE must be a bad value too (JacksonParser): not yet */
+    {.key = "allowNonNumericNumbers", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "false"},
+    {.key = "allowBackslashEscapingAnyCharacter", .kind = CM_OPT_BOOL, .scala_bool = true},
+    {.key = "allowUnquotedControlChars", .kind = CM_OPT_BOOL, .scala_bool = true},
+    /* json inferSchema (JsonInferSchema) */
+    {.key = "primitivesAsString", .kind = CM_OPT_BOOL, .scala_bool = true},
+    {.key = "prefersDecimal", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "true"},
+    {.key = "dropFieldIfAllNull", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "true"},
 };
 
 /* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults

@@ -41,6 +41,9 @@ typedef struct CmOptSpec {
        several are. */
     const char *one_of;
     const char *conflict;
+    /* CM_OPT_BOOL read by Spark with Scala's StringOps.toBoolean (JSONOptions): a value
+       other than true or false is its IllegalArgumentException "For input string: ..." */
+    bool scala_bool;
 } CmOptSpec;
 
 enum { CM_ROLE_SOURCE = 1, CM_ROLE_TABLE = 2, CM_ROLE_SINK = 4 };

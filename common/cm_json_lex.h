@@ -88,9 +88,9 @@ static inline const char *cm_json_digits(const char *p, const char *end)
     return p;
 }
 
-/* The number token at p: the position after it with *num filled, or NULL if [p, end) does
-   not start with one (a token end must follow). */
-static inline const char *cm_json_number(const char *p, const char *end, CmJsonNum *num)
+/* The number token at p, whatever follows it: the position after it with *num filled, or
+   NULL if [p, end) does not start with one. */
+static inline const char *cm_json_number_scan(const char *p, const char *end, CmJsonNum *num)
 {
     num->neg = p < end && *p == '-';
     if (num->neg)
@@ -128,7 +128,15 @@ static inline const char *cm_json_number(const char *p, const char *end, CmJsonN
             return NULL;
         num->is_int = false;
     }
-    return cm_json_token_end(p, end) ? p : NULL;
+    return p;
+}
+
+/* The number token at p: the position after it with *num filled, or NULL if [p, end) does
+   not start with one (a token end must follow). */
+static inline const char *cm_json_number(const char *p, const char *end, CmJsonNum *num)
+{
+    p = cm_json_number_scan(p, end, num);
+    return p && cm_json_token_end(p, end) ? p : NULL;
 }
 
 /* An integer token that fits a Java long (Jackson's number type INT or LONG). */
@@ -166,9 +174,9 @@ static inline bool cm_json_nonnum_start(const char *p, const char *end)
     return *p == 'N' || *p == 'I' || *p == '+' || (*p == '-' && end - p > 1 && p[1] == 'I');
 }
 
-/* Jackson's non-numeric number at p, exactly one of the six words and a token end: the
+/* Jackson's non-numeric number at p, exactly one of the six words, whatever follows it: the
    position after it with *sign 0 (NaN), 1 or -1 (the infinities), or NULL. */
-static inline const char *cm_json_nonnum(const char *p, const char *end, int *sign)
+static inline const char *cm_json_nonnum_scan(const char *p, const char *end, int *sign)
 {
     static const struct {
         const char *text;
@@ -177,13 +185,19 @@ static inline const char *cm_json_nonnum(const char *p, const char *end, int *si
                  {"+INF", 1},       {"-Infinity", -1}, {"-INF", -1}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         size_t n = strlen(words[i].text);
-        if ((size_t)(end - p) >= n && memcmp(p, words[i].text, n) == 0 &&
-            cm_json_token_end(p + n, end)) {
+        if ((size_t)(end - p) >= n && memcmp(p, words[i].text, n) == 0) {
             *sign = words[i].sign;
             return p + n;
         }
     }
     return NULL;
+}
+
+/* The same followed by a token end. */
+static inline const char *cm_json_nonnum(const char *p, const char *end, int *sign)
+{
+    p = cm_json_nonnum_scan(p, end, sign);
+    return p && cm_json_token_end(p, end) ? p : NULL;
 }
 
 /* The escape at p (a backslash): the position after it, or NULL.  \' is Jackson's extra

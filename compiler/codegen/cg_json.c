@@ -154,18 +154,25 @@ static void fail_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     LLVMBuildRet(cg->b, cg_i64(cg, -1));
 }
 
-/* The corrupt-record column, when read, holds the line (without a trailing '\r'). */
+/* The corrupt-record column, when read, holds the line (without a trailing '\r'); with
+   JSONOptions' parser switches the line as read (runtime/src/formats/srt_json_norm.c). */
 static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
                       LLVMValueRef le)
 {
     int corrupt = cg_corrupt_column(pq);
-    if (corrupt >= 0 && rec->null_slots[corrupt]) {
-        LLVMValueRef n =
-            LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
-        cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
-        cg_store(cg, line, rec->val_slots[corrupt]);
-        cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
+    if (corrupt < 0 || !rec->null_slots[corrupt])
+        return;
+    cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
+    if (pq->source->read.json_flags) { /* the line as read, not its normal form */
+        LLVMValueRef args[3] = {cg->q, line, rec->len_slots[corrupt]};
+        cg_store(cg, cg_call(cg, "srt_json_orig_line", args, 3, "corrupt.line"),
+                 rec->val_slots[corrupt]);
+        return;
     }
+    LLVMValueRef n =
+        LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
+    cg_store(cg, line, rec->val_slots[corrupt]);
+    cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
 }
 
 const char *cg_read_mode(const PQuery *pq)

@@ -85,6 +85,11 @@ typedef struct SReadOpts {
     bool no_dates;
     /* json multiLine = true: each file is one record (MultiLineJsonDataSource) */
     bool whole;
+    /* json: JSONOptions' parser switches (CM_JSON_* of common/cm_json_opts.h; 0: Spark's
+       defaults): records are read in their normal form */
+    unsigned json_flags;
+    /* json inferSchema: primitivesAsString (numbers and booleans inferred as STRING) */
+    bool primitives_as_string;
 } SReadOpts;
 
 /* The options map of from_json (JsonToStructs) and to_json (StructsToJson), Spark's

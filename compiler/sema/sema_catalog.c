@@ -193,6 +193,10 @@ static const char *check_value(SemaCtx *sc, const CmOptSpec *spec, const AstOpti
         }
         break;
     case CM_OPT_BOOL:
+        if (strcasecmp(v, "true") != 0 && strcasecmp(v, "false") != 0 && spec->scala_bool) {
+            diag_error(sc->diag, at, "For input string: \"%s\"", v);
+            return NULL;
+        }
         if (strcasecmp(v, "true") != 0 && strcasecmp(v, "false") != 0) {
             diag_error(sc->diag, at,
                        "Invalid value '%s' for option '%s', must be 'true' or 'false'", v,

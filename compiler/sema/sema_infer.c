@@ -57,6 +57,7 @@
 #include "common/cm_dtparse.h"
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
+#include "common/cm_json_opts.h"
 #include "common/cm_text.h"
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
@@ -581,6 +582,15 @@ static bool j_nonnum(JParse *jp)
     return q != NULL;
 }
 
+/* A number or a boolean of type t (NULL: malformed): with primitivesAsString a string
+   (JsonInferSchema.inferField). */
+static JType *j_primitive(JParse *jp, JType *t)
+{
+    if (t && jp->in->src && jp->in->src->read.primitives_as_string)
+        return jt_new(jp->a, JK_STRING);
+    return t;
+}
+
 /* The type of the value at jp->p, or NULL if the text is malformed. */
 static JType *j_value(JParse *jp, int depth)
 {
@@ -635,13 +645,13 @@ static JType *j_value(JParse *jp, int depth)
         return jt_new(jp->a, n ? JK_STRING : JK_NULL);
     }
     case 't':
-        return j_word(jp, "true") ? jt_new(jp->a, JK_BOOL) : NULL;
+        return j_word(jp, "true") ? j_primitive(jp, jt_new(jp->a, JK_BOOL)) : NULL;
     case 'f':
-        return j_word(jp, "false") ? jt_new(jp->a, JK_BOOL) : NULL;
+        return j_word(jp, "false") ? j_primitive(jp, jt_new(jp->a, JK_BOOL)) : NULL;
     case 'n':
         return j_word(jp, "null") ? jt_new(jp->a, JK_NULL) : NULL;
     default:
-        return j_nonnum(jp) ? jt_new(jp->a, JK_DOUBLE) : j_number(jp);
+        return j_primitive(jp, j_nonnum(jp) ? jt_new(jp->a, JK_DOUBLE) : j_number(jp));
     }
 }
 
@@ -1569,7 +1579,7 @@ static void read_file(Infer *in, const char *name)
     }
     LineReader r = {.f = f, .whole = in->whole};
     lr_fill(&r);
-    char *buf = NULL;
+    char *buf = NULL, *norm = NULL;
     size_t len = 0, used = 0;
     int records = 0, rc;
     while (!in->failed && records < INFER_MAX_RECORDS &&
@@ -1589,6 +1599,14 @@ static void read_file(Infer *in, const char *name)
         /* A UTF-8 byte order mark is skipped, as the readers do: JSON at the start of any
            line (Jackson's ByteSourceJsonBootstrapper), CSV at the start of the file
            (univocity's AbstractCharInputReader.start) */
+        if (!in->csv && in->src->read.json_flags) {
+            /* JSONOptions' parser switches: the record's normal form (common/cm_json_opts.h) */
+            free(norm);
+            if (!(norm = malloc(cm_json_norm_cap(len))))
+                break;
+            cm_json_norm(buf, buf + len, in->src->read.json_flags, norm, &len);
+            buf = norm;
+        }
         size_t bom = (!in->csv || in->line_no == 1) && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         if (cm_csv_blank_line(buf + bom, buf + len))
             continue; /* blank lines are no records */
@@ -1602,6 +1620,7 @@ static void read_file(Infer *in, const char *name)
         else
             json_record(in, buf + bom, len - bom);
     }
+    free(norm);
     free(r.buf);
     fclose(f);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_json_opts.h"
 #include "sema/sema_int.h"
 
 /* timestampFormat or dateFormat of opts: the pattern into *fmt, *never when no value
@@ -95,6 +96,20 @@ static void csv_options(SemaCtx *sc, const SSource *src, SReadOpts *r)
                     r->trim_leading || r->trim_trailing || r->comment;
 }
 
+static const char *soption_value(const void *opts, const char *key)
+{
+    const SOption *o = soptions_find(opts, key);
+    return o ? o->value : NULL;
+}
+
+/* JSONOptions: the parser's switches, and primitivesAsString (prefersDecimal and
+   dropFieldIfAllNull true are refused for now, cm_connectors.c). */
+static void json_options(const SOptions *opts, SReadOpts *r)
+{
+    r->json_flags = cm_json_opt_flags(soption_value, opts);
+    r->primitives_as_string = bool_opt(opts, "primitivesAsString");
+}
+
 void sema_read_options(SemaCtx *sc, SSource *src)
 {
     SReadOpts *r = &src->read;
@@ -105,6 +120,8 @@ void sema_read_options(SemaCtx *sc, SSource *src)
     datetime_pattern(sc, &src->options, "dateFormat", true, &r->date_fmt, &r->date_never);
     if (strcmp(src->format, "csv") == 0)
         csv_options(sc, src, r);
+    else if (strcmp(src->format, "json") == 0)
+        json_options(&src->options, r);
     const SOption *multi = soptions_find(&src->options, "multiLine");
     if (multi && strcmp(multi->value, "true") == 0) {
         /* csv: univocity reads a file whole (cm_csv_ml.h); with lineSep it would take that
@@ -135,8 +152,8 @@ void sema_multiline_check(SemaCtx *sc, const SSource *src)
 /* The JSONOptions keys the functions read, in their canonical spelling (JSONOptions takes a
    CaseInsensitiveMap; other keys are ignored, as Spark ignores them): whether JSONOptions
    reads it with Scala's toBoolean when it is made, and whether sluice refuses it for now
-   (JF_NOT_YET: any value, JF_NOT_YET_FALSE: false, its default being true). */
-enum { JF_BOOL = 1, JF_NOT_YET = 2, JF_NOT_YET_FALSE = 4 };
+   (JF_NOT_YET: any value; the parser switches are the files source's so far). */
+enum { JF_BOOL = 1, JF_NOT_YET = 2 };
 static const struct {
     const char *key;
     int flags;
@@ -151,13 +168,13 @@ static const struct {
     {"timeZone", JF_NOT_YET},
     {"allowComments", JF_BOOL | JF_NOT_YET},
     {"allowUnquotedFieldNames", JF_BOOL | JF_NOT_YET},
-    {"allowSingleQuotes", JF_BOOL | JF_NOT_YET_FALSE},
+    {"allowSingleQuotes", JF_BOOL | JF_NOT_YET},
     {"allowNumericLeadingZeros", JF_BOOL | JF_NOT_YET},
-    {"allowNonNumericNumbers", JF_BOOL | JF_NOT_YET_FALSE},
+    {"allowNonNumericNumbers", JF_BOOL | JF_NOT_YET},
     {"allowBackslashEscapingAnyCharacter", JF_BOOL | JF_NOT_YET},
     {"allowUnquotedControlChars", JF_BOOL | JF_NOT_YET},
-    {"primitivesAsString", JF_BOOL | JF_NOT_YET},
-    {"prefersDecimal", JF_BOOL | JF_NOT_YET},
+    {"primitivesAsString", JF_BOOL},
+    {"prefersDecimal", JF_BOOL},
     {"enableDateTimeParsingFallback", JF_BOOL | JF_NOT_YET},
     {"writeNonAsciiCharacterAsCodePoint", JF_BOOL | JF_NOT_YET},
 };
@@ -229,8 +246,7 @@ static bool json_fn_keys_ok(SemaCtx *sc, SFunc fn, SOptions *opts)
             }
             o->value = strcasecmp(o->value, "true") == 0 ? "true" : "false";
         }
-        if ((flags & JF_NOT_YET) ||
-            ((flags & JF_NOT_YET_FALSE) && strcmp(o->value, "false") == 0)) {
+        if (flags & JF_NOT_YET) {
             diag_error(sc->diag, o->span, "%s option '%s' = '%s' is not supported yet",
                        sema_func_name(fn), o->key, o->value);
             return false;

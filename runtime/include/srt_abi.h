@@ -516,6 +516,10 @@ void srt_query_fail_record(SrtQuery *q, const char *row_type, const SrtDatum *ro
    MALFORMED_RECORD_IN_PARSING.CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS naming the text (cut with
    "..." past 512 bytes), where rec is (srt_query_fail_at). */
 void srt_query_fail_json_array(SrtQuery *q, const char *rec, uint32_t n);
+/* A json files source read with JSONOptions' parser switches (formats/srt_json_norm.c): the
+   line as read (without a trailing '\r', its length in *n) of the normal line starting at
+   line, for the corrupt-record column. */
+const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode

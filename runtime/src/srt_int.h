@@ -1203,7 +1203,30 @@ typedef struct SrtInput {
     int64_t wm_ms;           /* this input's watermark (WatermarkTracker's per-operator value) */
     int wm_set;              /* wm_ms holds a value (0 until its first batch, as Spark) */
     int64_t batch_rows;      /* rows the current batch read from it */
+    unsigned json_flags;     /* srt_json_norm_flags, once json_flags_known */
+    int json_flags_known;
 } SrtInput;
+
+/* A json files source's buffer in the normal form of JSONOptions' parser switches
+   (formats/srt_json_norm.c): buf (owned, cap bytes), and for each of its n_lines lines its
+   start in buf and in orig (the buffer as read, borrowed), at[2i] and at[2i + 1]. */
+typedef struct SrtJsonNorm {
+    char *buf;
+    size_t cap, n_lines;
+    size_t *at;
+    const char *orig;
+} SrtJsonNorm;
+
+/* The parser switches of the input being processed (cm_json_opts.h): 0 unless it is a json
+   files source with some. */
+unsigned srt_json_norm_flags(SrtQuery *q);
+/* buf[0, len) in normal form into q->jnorm: *out, *out_len; -1 when out of memory. */
+int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len, const char **out,
+                        size_t *out_len);
+void srt_json_norm_end(SrtQuery *q);
+/* The start of the line as read of the normal line holding pos (pos itself when no normal
+   buffer holds it). */
+const char *srt_json_norm_origin(const SrtQuery *q, const char *pos);
 
 struct SrtQuery {
     const SrtProgram *prog;  /* borrowed */
@@ -1242,6 +1265,7 @@ struct SrtQuery {
     const char *cur_buf;
     size_t cur_len;
     SrtReadPos cur_at;       /* where cur_buf starts in cur_what */
+    SrtJsonNorm jnorm;       /* cur_buf's records in their normal form, when read so */
     SrtBuf file_uri;         /* input_file_name() of file_uri_what (srt_input_file_name) */
     char *file_uri_what;     /* owned copy of the cur_what it was made for, or NULL */
     struct SrtPartSite *part_sites; /* owned: per call site of rand, randn and

@@ -13,6 +13,7 @@
 #include "common/cm_csv_ml.h"
 #include "common/cm_files.h"
 #include "common/cm_json_lex.h"
+#include "common/cm_json_opts.h"
 
 /* A JSON number token: its length (-1: not one) and the type JsonInferSchema gives it. */
 START_TEST(test_json_number)
@@ -530,6 +531,76 @@ START_TEST(test_csv_multiline)
 }
 END_TEST
 
+/* The normal form of a record under JSONOptions' switches (common/cm_json_opts.h), each
+   expectation from Jackson 2.15's rules: NULL expected = malformed, "" = no record. */
+START_TEST(test_json_norm)
+{
+    enum { C = CM_JSON_COMMENTS, U = CM_JSON_UNQUOTED_NAMES, NS = CM_JSON_NO_SINGLE_QUOTES,
+           Z = CM_JSON_LEADING_ZEROS, NN = CM_JSON_NO_NONNUM, E = CM_JSON_ANY_ESCAPE,
+           CC = CM_JSON_CONTROL_CHARS };
+    static const struct {
+        unsigned flags;
+        const char *in, *out;
+    } cases[] = {
+        {0, "{\"a\": 1, 'b': 'x\"y'} tail", "{\"a\":1,\"b\":\"x\\\"y\"}"},
+        {0, "  ", ""},
+        {0, "{\"a\":1}/*", "{\"a\":1}"}, /* after the first value: never read */
+        {0, "/* c */ {\"a\":1}", NULL},
+        {C, "/* c */ {\"a\":/*x*/1/**/, // rest", NULL},
+        {C, "/* c */ {\"a\":/*x*/1/**/} // rest", "{\"a\":1}"},
+        {C, "// only a comment", ""},
+        {C, "/* open", NULL},
+        {C, "{\"a\":1 / 2}", NULL},
+        {C, "# yaml", NULL},
+        {0, "{a:1}", NULL},
+        {U, "{a:1, $b_2 :2, @#*-+:3, 9x:4}", "{\"a\":1,\"$b_2\":2,\"@#*-+\":3,\"9x\":4}"},
+        {U, "{a.b:1}", NULL},
+        {U, "{'q':1}", "{\"q\":1}"},
+        {U | NS, "{'q':1}", NULL},
+        {NS, "{\"a\":'x'}", NULL},
+        {NS, "{\"a\":\"it\\'s\"}", NULL},
+        {0, "{\"a\":\"it\\'s\"}", "{\"a\":\"it's\"}"},
+        {0, "{\"a\":007}", NULL},
+        {Z, "{\"a\":007, \"b\":-00.5, \"c\":00, \"d\":-0, \"e\":0e1}",
+         "{\"a\":7,\"b\":-0.5,\"c\":0,\"d\":-0,\"e\":0e1}"},
+        {Z, "{\"a\":0x1}", NULL},
+        {0, "[NaN, -Infinity, +INF, Infinity, +Infinity, -INF]",
+         "[NaN,-Infinity,+INF,Infinity,+Infinity,-INF]"},
+        {NN, "[NaN]", NULL},
+        {NN, "[-INF]", NULL},
+        {NN, "[\"NaN\"]", "[\"NaN\"]"},
+        {0, "[INF]", NULL},
+        {0, "[NaNa]", NULL},
+        {0, "{\"a\":\"\\q\"}", NULL},
+        {E, "{\"a\":\"\\q\\\"\\u0041\\n\\'\"}", "{\"a\":\"q\\\"\\u0041\\n'\"}"},
+        {E, "{\"a\":\"\\u00zz\"}", NULL},
+        {0, "{\"a\":\"x\ty\"}", NULL},
+        {CC, "{\"a\":\"x\ty\x01\"}", "{\"a\":\"x\\u0009y\\u0001\"}"},
+        {CC | E, "{\"a\":\"\\\t\"}", "{\"a\":\"\\u0009\"}"},
+        {C, "\xEF\xBB\xBF {\"a\":true}", "{\"a\":true}"},
+        {C, "{\"a\":truex}", NULL},
+        {C, "{\"a\":true/**/}", "{\"a\":true}"},
+        {0, "{\"a\":1,}", NULL},
+        {0, "{\"a\":+1}", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].in), k;
+        char *out = malloc(cm_json_norm_cap(n));
+        CmJsonNorm r = cm_json_norm(cases[i].in, cases[i].in + n, cases[i].flags, out, &k);
+        if (!cases[i].out) {
+            ck_assert_msg(r == CM_JSON_NORM_BAD, "case %zu (%s): not malformed", i, cases[i].in);
+        } else if (!*cases[i].out) {
+            ck_assert_msg(r == CM_JSON_NORM_BLANK, "case %zu (%s): not blank", i, cases[i].in);
+        } else {
+            ck_assert_msg(r == CM_JSON_NORM_OK && k == strlen(cases[i].out) &&
+                              memcmp(out, cases[i].out, k) == 0,
+                          "case %zu (%s): got %d '%.*s'", i, cases[i].in, (int)r, (int)k, out);
+        }
+        free(out);
+    }
+}
+END_TEST
+
 Suite *common_lex_suite(void)
 {
     Suite *s = suite_create("common_lex");
@@ -539,6 +610,7 @@ Suite *common_lex_suite(void)
     tcase_add_test(tc, test_json_number_digits);
     tcase_add_test(tc, test_json_strings);
     tcase_add_test(tc, test_json_string_end);
+    tcase_add_test(tc, test_json_norm);
     suite_add_tcase(s, tc);
     tc = tcase_create("csv");
     tcase_add_test(tc, test_csv_fields);

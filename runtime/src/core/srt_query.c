@@ -355,6 +355,7 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos)
     if (q->failed)
         return;
     q->failed = 1;
+    pos = srt_json_norm_origin(q, pos);
     if (q->cur_what && pos && pos >= q->cur_buf && pos <= q->cur_buf + q->cur_len) {
         long long line, off;
         locate(q, pos, &line, &off);
@@ -559,11 +560,19 @@ int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, siz
                              const SrtReadPos *at, int64_t *rows)
 {
     static const SrtReadPos start = {1, 0, 0, 0, 0, 0};
+    /* JSONOptions' parser switches: the records in their normal form (srt_json_norm.c) */
+    unsigned flags = srt_json_norm_flags(q);
+    const char *rbuf = buf;
+    size_t rlen = len;
+    if (flags && srt_json_norm_begin(q, flags, buf, len, &rbuf, &rlen) < 0)
+        return srt_err_nomem(&q->err, "the normal form of JSON records");
     q->cur_what = what;
     q->cur_buf = buf;
     q->cur_len = len;
     q->cur_at = at ? *at : start;
-    int64_t n = guarded_process(q, buf, len);
+    int64_t n = guarded_process(q, rbuf, rlen);
+    if (flags)
+        srt_json_norm_end(q);
     q->cur_what = NULL;
     q->cur_buf = NULL;
     q->cur_len = 0;

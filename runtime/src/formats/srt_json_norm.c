@@ -1,0 +1,116 @@
+/* srt_json_norm.c - a json files source read with JSONOptions' parser switches: each buffer's
+** records in their normal form (common/cm_json_opts.h), which the generated record parser
+** reads as it reads strict JSON, and the way back to the lines as written, for the
+** corrupt-record column and the position of a FAILFAST error.  With Spark's defaults nothing
+** here runs.
+**
+** The normal buffer has a line for each line of the one read (a blank line for a line with
+** no value, CM_JSON_BAD_TEXT for a malformed one), so line numbers stay; each line's start
+** in both is kept, in order.
+*/
+#include <string.h>
+
+#include "common/cm_json_opts.h"
+#include "srt_int.h"
+
+static const char *opts_get(const void *opts, const char *key)
+{
+    return srt_opts_get(opts, key);
+}
+
+static unsigned input_flags(const SrtQuery *q)
+{
+    const SrtSourceDef *sd = &q->prog->sources[q->def->inputs[q->cur_in].source];
+    const char *fmt = srt_opts_value(&sd->opts, "format");
+    if (strcmp(sd->connector, "files") != 0 || !fmt || strcmp(fmt, "json") != 0)
+        return 0;
+    return cm_json_opt_flags(opts_get, &sd->opts);
+}
+
+unsigned srt_json_norm_flags(SrtQuery *q)
+{
+    if (!q->in || q->cur_in >= q->n_in)
+        return input_flags(q);
+    SrtInput *in = &q->in[q->cur_in];
+    if (!in->json_flags_known) { /* once: the buffers are many */
+        in->json_flags = input_flags(q);
+        in->json_flags_known = 1;
+    }
+    return in->json_flags;
+}
+
+int srt_json_norm_begin(SrtQuery *q, unsigned flags, const char *buf, size_t len, const char **out,
+                        size_t *out_len)
+{
+    size_t lines = 1;
+    for (const char *s = buf; (s = memchr(s, '\n', (size_t)(buf + len - s))) != NULL; s++)
+        lines++;
+    SrtJsonNorm *jn = &q->jnorm;
+    jn->cap = cm_json_norm_cap(len) + lines;
+    jn->n_lines = lines;
+    jn->buf = srt_mem_alloc(q->mem, jn->cap);
+    jn->at = srt_mem_alloc(q->mem, 2 * lines * sizeof *jn->at);
+    if (!jn->buf || !jn->at) {
+        srt_json_norm_end(q);
+        return -1;
+    }
+    jn->orig = buf;
+    char *o = jn->buf;
+    const char *p = buf, *e = buf + len;
+    for (size_t i = 0; i < lines; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        const char *le = nl ? nl : e;
+        jn->at[2 * i] = (size_t)(o - jn->buf);
+        jn->at[2 * i + 1] = (size_t)(p - buf);
+        size_t k;
+        cm_json_norm(p, le, flags, o, &k);
+        o += k;
+        if (nl)
+            *o++ = '\n';
+        p = nl ? nl + 1 : e;
+    }
+    *out = jn->buf;
+    *out_len = (size_t)(o - jn->buf);
+    return 0;
+}
+
+void srt_json_norm_end(SrtQuery *q)
+{
+    SrtJsonNorm *jn = &q->jnorm;
+    srt_mem_free(q->mem, jn->buf, jn->cap);
+    srt_mem_free(q->mem, jn->at, 2 * jn->n_lines * sizeof *jn->at);
+    memset(jn, 0, sizeof *jn);
+}
+
+/* The index of the normal line holding pos. */
+static size_t line_of(const SrtJsonNorm *jn, const char *pos)
+{
+    size_t off = (size_t)(pos - jn->buf), lo = 0, hi = jn->n_lines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (jn->at[2 * mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const char *srt_json_norm_origin(const SrtQuery *q, const char *pos)
+{
+    const SrtJsonNorm *jn = &q->jnorm;
+    if (!jn->buf || !pos || pos < jn->buf || pos > jn->buf + jn->cap)
+        return pos;
+    return jn->orig + jn->at[2 * line_of(jn, pos) + 1];
+}
+
+const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n)
+{
+    const char *s = srt_json_norm_origin(q, line);
+    const char *e = q->cur_buf + q->cur_len, *nl = memchr(s, '\n', (size_t)(e - s));
+    const char *le = nl ? nl : e;
+    if (le > s && le[-1] == '\r')
+        le--;
+    *n = (uint32_t)(le - s);
+    return s;
+}
