@@ -68,7 +68,7 @@ static size_t put_seconds(uint64_t rest, char *o)
 
 /* IntervalUtils.toDayTimeIntervalString, ANSI_STYLE.  Long.MinValue, which Spark writes from a
    constant because its negation overflows, comes out the same from the unsigned magnitude. */
-size_t cm_dt_format(int64_t us, int from, int to, char *out)
+size_t cm_dti_format(int64_t us, int from, int to, char *out)
 {
     static const int64_t unit_us[] = {US_PER_DAY, US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND};
     uint64_t rest = us < 0 ? (uint64_t)0 - (uint64_t)us : (uint64_t)us;
@@ -93,7 +93,7 @@ size_t cm_dt_format(int64_t us, int from, int to, char *out)
 
 /* IntervalUtils.toYearMonthIntervalString, ANSI_STYLE: a single MONTH field is the signed
    months; otherwise the magnitude's years (and months) after the sign. */
-size_t cm_ym_format(int32_t months, int from, int to, char *out)
+size_t cm_ymi_format(int32_t months, int from, int to, char *out)
 {
     uint64_t m = months < 0 ? (uint64_t)0 - (uint64_t)(int64_t)months : (uint64_t)months;
     const char *sign = months < 0 ? "-" : "";
@@ -371,7 +371,7 @@ static void trim_all(const char **s, size_t *n)
         (*n)--;
 }
 
-bool cm_dt_parse(const char *str, size_t n, int from, int to, int64_t *out, CmIvCastErr *err)
+bool cm_dti_parse(const char *str, size_t n, int from, int to, int64_t *out, CmIvCastErr *err)
 {
     err->kind = CM_IVC_OK;
     err->detail[0] = '\0';
@@ -454,7 +454,7 @@ static bool ym_single(CmIvCastErr *err, int from, int to, int sign, const char *
     return true;
 }
 
-bool cm_ym_parse(const char *str, size_t n, int from, int to, int32_t *out, CmIvCastErr *err)
+bool cm_ymi_parse(const char *str, size_t n, int from, int to, int32_t *out, CmIvCastErr *err)
 {
     err->kind = CM_IVC_OK;
     err->detail[0] = '\0';

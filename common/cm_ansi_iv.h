@@ -22,9 +22,9 @@ enum { CM_YM_YEAR, CM_YM_MONTH };
 
 /* toDayTimeIntervalString(us, ANSI_STYLE, from, to) into out (CM_IV_TEXT_MAX bytes, no NUL
    needed by callers); returns the length. */
-size_t cm_dt_format(int64_t us, int from, int to, char *out);
+size_t cm_dti_format(int64_t us, int from, int to, char *out);
 /* toYearMonthIntervalString(months, ANSI_STYLE, from, to). */
-size_t cm_ym_format(int32_t months, int from, int to, char *out);
+size_t cm_ymi_format(int32_t months, int from, int to, char *out);
 
 /* Why a string is no interval of the target type; with detail, Spark's message. */
 typedef enum CmIvCastError {
@@ -46,9 +46,9 @@ typedef struct CmIvCastErr {
    form ("[+|-]d h:m:s.n" for DAY TO SECOND, ...) bare or as its ANSI literal
    ("INTERVAL '1 02:03:04.5' DAY TO SECOND", any case), or a single number for a single field.
    Returns false with *err set when Spark throws. */
-bool cm_dt_parse(const char *s, size_t n, int from, int to, int64_t *out, CmIvCastErr *err);
+bool cm_dti_parse(const char *s, size_t n, int from, int to, int64_t *out, CmIvCastErr *err);
 /* castStringToYMInterval(s, from, to): "[+|-]y-m", a single number, or their literals. */
-bool cm_ym_parse(const char *s, size_t n, int from, int to, int32_t *out, CmIvCastErr *err);
+bool cm_ymi_parse(const char *s, size_t n, int from, int to, int32_t *out, CmIvCastErr *err);
 
 /* Spark's message for err of casting s[0, n) to the type (day-time if dt), into out (cap
    bytes, NUL-terminated, the input cut to fit); returns its length. */

@@ -41,7 +41,7 @@ START_TEST(test_dt_format)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[CM_IV_TEXT_MAX + 1];
-        size_t n = cm_dt_format(cases[i].us, cases[i].from, cases[i].to, out);
+        size_t n = cm_dti_format(cases[i].us, cases[i].from, cases[i].to, out);
         out[n] = '\0';
         ck_assert_str_eq(out, cases[i].text);
     }
@@ -66,7 +66,7 @@ START_TEST(test_ym_format)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[CM_IV_TEXT_MAX + 1];
-        size_t n = cm_ym_format(cases[i].months, cases[i].from, cases[i].to, out);
+        size_t n = cm_ymi_format(cases[i].months, cases[i].from, cases[i].to, out);
         out[n] = '\0';
         ck_assert_str_eq(out, cases[i].text);
     }
@@ -112,7 +112,7 @@ START_TEST(test_dt_parse)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int64_t us = 0;
         CmIvCastErr err;
-        bool ok = cm_dt_parse(cases[i].s, strlen(cases[i].s), cases[i].from, cases[i].to, &us, &err);
+        bool ok = cm_dti_parse(cases[i].s, strlen(cases[i].s), cases[i].from, cases[i].to, &us, &err);
         ck_assert_msg(err.kind == cases[i].err && ok == (cases[i].err == CM_IVC_OK), "'%s': %d", cases[i].s,
                       err.kind);
         if (ok)
@@ -146,7 +146,7 @@ START_TEST(test_ym_parse)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int32_t m = 0;
         CmIvCastErr err;
-        bool ok = cm_ym_parse(cases[i].s, strlen(cases[i].s), cases[i].from, cases[i].to, &m, &err);
+        bool ok = cm_ymi_parse(cases[i].s, strlen(cases[i].s), cases[i].from, cases[i].to, &m, &err);
         ck_assert_msg(err.kind == cases[i].err && ok == (cases[i].err == CM_IVC_OK), "'%s': %d", cases[i].s,
                       err.kind);
         if (ok)
@@ -161,27 +161,27 @@ START_TEST(test_messages)
     int64_t us;
     int32_t m;
     CmIvCastErr err;
-    cm_dt_parse("abc", 3, DAY, DAY, &us, &err);
+    cm_dti_parse("abc", 3, DAY, DAY, &us, &err);
     cm_iv_cast_message(&err, true, DAY, DAY, "abc", 3, msg, sizeof msg);
     ck_assert_str_eq(msg, "Interval string does not match day-time format of `[+|-]d`, `INTERVAL "
                           "[+|-]'[+|-]d' DAY` when cast to interval day: abc, set "
                           "spark.sql.legacy.fromDayTimeString.enabled to true to restore the "
                           "behavior before Spark 3.0.");
-    cm_dt_parse("5", 1, DAY, SECOND, &us, &err);
+    cm_dti_parse("5", 1, DAY, SECOND, &us, &err);
     cm_iv_cast_message(&err, true, DAY, SECOND, "5", 1, msg, sizeof msg);
     ck_assert_str_eq(msg, "Error parsing interval day-time string: Interval string does not match "
                           "day-time format of `[+|-]d h:m:s.n`, `INTERVAL [+|-]'[+|-]d h:m:s.n' "
                           "DAY TO SECOND` when cast to interval day to second: 5, set "
                           "spark.sql.legacy.fromDayTimeString.enabled to true to restore the "
                           "behavior before Spark 3.0.");
-    cm_dt_parse("1 24:00:00", 10, DAY, SECOND, &us, &err);
+    cm_dti_parse("1 24:00:00", 10, DAY, SECOND, &us, &err);
     cm_iv_cast_message(&err, true, DAY, SECOND, "1 24:00:00", 10, msg, sizeof msg);
     ck_assert_str_eq(msg, "requirement failed: hour 24 outside range [0, 23]");
-    cm_ym_parse("1-12", 4, CM_YM_YEAR, CM_YM_MONTH, &m, &err);
+    cm_ymi_parse("1-12", 4, CM_YM_YEAR, CM_YM_MONTH, &m, &err);
     cm_iv_cast_message(&err, false, CM_YM_YEAR, CM_YM_MONTH, "1-12", 4, msg, sizeof msg);
     ck_assert_str_eq(msg, "Error parsing interval year-month string: requirement failed: month 12 "
                           "outside range [0, 11]");
-    cm_ym_parse("x", 1, CM_YM_YEAR, CM_YM_MONTH, &m, &err);
+    cm_ymi_parse("x", 1, CM_YM_YEAR, CM_YM_MONTH, &m, &err);
     cm_iv_cast_message(&err, false, CM_YM_YEAR, CM_YM_MONTH, "x", 1, msg, sizeof msg);
     ck_assert_str_eq(msg, "Interval string does not match year-month format of `[+|-]y-m`, "
                           "`INTERVAL [+|-]'[+|-]y-m' YEAR TO MONTH` when cast to interval year to "
