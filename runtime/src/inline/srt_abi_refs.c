@@ -308,5 +308,9 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_math_atanh,
     (const void *)srt_math_sec,
     (const void *)srt_math_csc,
+    (const void *)srt_cast_dti_str,
+    (const void *)srt_cast_ymi_str,
+    (const void *)srt_cast_str_iv,
+    (const void *)srt_iv_round,
     (const void *)memcmp,
 };
