@@ -1114,7 +1114,8 @@ static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONC
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_TINYINT, TOK_BYTE, TOK_SMALLINT, TOK_SHORT, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,
-                                 TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
+                                 TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC,
+                                 TOK_INTERVAL};
 
 #define MAX_EXPECTED 4
 

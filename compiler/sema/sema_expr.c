@@ -763,6 +763,16 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
         t = l->type;
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
+    if (!t && (type_is_ansi_interval(l->type) || type_is_ansi_interval(r->type))) {
+        static const char *const sym[] = {"=", "=", "<", "<=", ">", ">="}; /* != is Not(=) */
+        diag_error(b->sc->diag, span,
+                   "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(%s %s %s)\" due to "
+                   "data type mismatch: the left and right operands of the binary operator have "
+                   "incompatible types (\"%s\" and \"%s\").",
+                   sql_of(b, al), op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ], sql_of(b, ar),
+                   type_sql_name(b->sc->arena, l->type), type_sql_name(b->sc->arena, r->type));
+        return NULL;
+    }
     if (!t) {
         diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s",
                    sql_of(b, al), tname(b, l->type), sql_of(b, ar), tname(b, r->type));
