@@ -1795,7 +1795,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             /* Min, Max: TypeUtils.checkForOrderingExpr */
             if (sema_map_refuse_ordering(b, t, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
-            if (!is_atomic(t) && t->kind != TY_NULL)
+            if (!is_atomic(t) && t->kind != TY_NULL && !type_is_ansi_interval(t))
                 return agg_arg_error(b, name, "an orderable argument", args->items[0], t);
             agg.type = t;
             agg.arg = x;

@@ -27,3 +27,9 @@ SELECT k, CAST(txt AS INTERVAL DAY TO SECOND) AS c, INTERVAL '1' DAY + INTERVAL 
        INTERVAL '100' SECOND AS h
 FROM ev WITH (name = 'casts');
 INSERT INTO js SELECT k, e - s AS dur, INTERVAL '-0-3' YEAR TO MONTH AS ym FROM ev WITH (name = 'json', checkpointLocation = 'chk/json');
+-- grouped (complete mode): the key d1 - d2 (INTERVAL DAY) 2 days (a), -364 days (b), NULL (c);
+-- min and max of e - s per key are that row's own; ORDER BY the interval key ascending: NULL
+-- first (Spark's NULLS FIRST for ASC), then -364 days, then 2 days.
+INSERT INTO out
+SELECT d1 - d2 AS g, count(*) AS n, min(e - s) AS mn, max(e - s) AS mx FROM ev
+GROUP BY d1 - d2 ORDER BY g WITH (name = 'grouped', outputMode = 'complete');
