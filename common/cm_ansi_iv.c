@@ -22,11 +22,13 @@ static const char *const ym_upper[] = {"YEAR", "MONTH"};
 const char *cm_dt_type_name(int from, int to, bool upper)
 {
     static const char *const names[2][4][4] = {
-        {{"interval day", "interval day to hour", "interval day to minute", "interval day to second"},
+        {{"interval day", "interval day to hour", "interval day to minute",
+          "interval day to second"},
          {NULL, "interval hour", "interval hour to minute", "interval hour to second"},
          {NULL, NULL, "interval minute", "interval minute to second"},
          {NULL, NULL, NULL, "interval second"}},
-        {{"INTERVAL DAY", "INTERVAL DAY TO HOUR", "INTERVAL DAY TO MINUTE", "INTERVAL DAY TO SECOND"},
+        {{"INTERVAL DAY", "INTERVAL DAY TO HOUR", "INTERVAL DAY TO MINUTE",
+          "INTERVAL DAY TO SECOND"},
          {NULL, "INTERVAL HOUR", "INTERVAL HOUR TO MINUTE", "INTERVAL HOUR TO SECOND"},
          {NULL, NULL, "INTERVAL MINUTE", "INTERVAL MINUTE TO SECOND"},
          {NULL, NULL, NULL, "INTERVAL SECOND"}},
@@ -54,7 +56,8 @@ const char *cm_ym_type_name(int from, int to, bool upper)
 static size_t put_seconds(uint64_t rest, char *o)
 {
     uint64_t secs = rest / US_PER_SECOND, frac = rest % US_PER_SECOND;
-    int k = snprintf(o, 32, "%s%llu", rest < 10 * US_PER_SECOND ? "0" : "", (unsigned long long)secs);
+    int k =
+        snprintf(o, 32, "%s%llu", rest < 10 * US_PER_SECOND ? "0" : "", (unsigned long long)secs);
     if (frac) {
         char digits[8];
         snprintf(digits, sizeof digits, "%06llu", (unsigned long long)frac);
@@ -82,7 +85,8 @@ size_t cm_dti_format(int64_t us, int from, int to, char *out)
         }
         uint64_t v = rest / (uint64_t)unit_us[f];
         rest %= (uint64_t)unit_us[f];
-        k += (size_t)snprintf(out + k, 24, f == CM_DT_DAY ? "%llu" : "%02llu", (unsigned long long)v);
+        k += (size_t)snprintf(out + k, 24, f == CM_DT_DAY ? "%llu" : "%02llu",
+                              (unsigned long long)v);
     }
     if (to == from)
         k += (size_t)snprintf(out + k, 16, "' %s", dt_upper[from]);
@@ -102,7 +106,8 @@ size_t cm_ymi_format(int32_t months, int from, int to, char *out)
         k = snprintf(out, CM_IV_TEXT_MAX, "INTERVAL '%s%llu-%llu' YEAR TO MONTH", sign,
                      (unsigned long long)(m / 12), (unsigned long long)(m % 12));
     else if (from == CM_YM_YEAR)
-        k = snprintf(out, CM_IV_TEXT_MAX, "INTERVAL '%s%llu' YEAR", sign, (unsigned long long)(m / 12));
+        k = snprintf(out, CM_IV_TEXT_MAX, "INTERVAL '%s%llu' YEAR", sign,
+                     (unsigned long long)(m / 12));
     else
         k = snprintf(out, CM_IV_TEXT_MAX, "INTERVAL '%d' MONTH", months);
     return (size_t)k;
@@ -199,8 +204,9 @@ static bool in_range(CmIvCastErr *err, const char *field, int64_t v, int64_t lo,
     if (v >= lo && v <= hi)
         return true;
     err->kind = CM_IVC_RANGE;
-    snprintf(err->detail, sizeof err->detail, "requirement failed: %s %lld outside range [%lld, %lld]",
-             field, (long long)v, (long long)lo, (long long)hi);
+    snprintf(err->detail, sizeof err->detail,
+             "requirement failed: %s %lld outside range [%lld, %lld]", field, (long long)v,
+             (long long)lo, (long long)hi);
     return false;
 }
 
@@ -282,8 +288,8 @@ static bool scan_units_end(Scan *s, const char *const *names, int from, int to)
 {
     if (!scan_char(s, '\'') || !scan_spaces(s) || !scan_word(s, names[from]))
         return false;
-    if (to != from && (!scan_spaces(s) || !scan_word(s, "TO") || !scan_spaces(s) ||
-                       !scan_word(s, names[to])))
+    if (to != from &&
+        (!scan_spaces(s) || !scan_word(s, "TO") || !scan_spaces(s) || !scan_word(s, names[to])))
         return false;
     return s->p == s->e;
 }
@@ -298,7 +304,8 @@ static bool dt_total(CmIvCastErr *err, const DtParts *d, int from, int to, int s
     static const int64_t unit_us[] = {US_PER_DAY, US_PER_HOUR, US_PER_MINUTE};
     int64_t total = 0, v;
     for (int f = from; f < CM_DT_SECOND; f++) {
-        if (f <= to && !field_value(err, names[f], d->b[f], d->n[f], 0, f == from ? first_hi[f] : next_hi[f], &v))
+        if (f <= to && !field_value(err, names[f], d->b[f], d->n[f], 0,
+                                    f == from ? first_hi[f] : next_hi[f], &v))
             return false;
         if (f > to)
             v = 0;
@@ -311,7 +318,8 @@ static bool dt_total(CmIvCastErr *err, const DtParts *d, int from, int to, int s
     if (to == CM_DT_SECOND) {
         if (from == CM_DT_SECOND)
             return false; /* not a from-to form */
-        if (!field_value(err, "second", d->b[CM_DT_SECOND], d->n[CM_DT_SECOND], -MAX_SECOND, MAX_SECOND, &secs))
+        if (!field_value(err, "second", d->b[CM_DT_SECOND], d->n[CM_DT_SECOND], -MAX_SECOND,
+                         MAX_SECOND, &secs))
             return false;
         secs = secs * US_PER_SECOND + (d->frac ? nanos_us(d->frac, d->frac_n) : 0);
     }
@@ -396,8 +404,8 @@ bool cm_dti_parse(const char *str, size_t n, int from, int to, int64_t *out, CmI
     if (scan_single(&s, &s1, &vb, &vn, &fb, &fn) && s.p == s.e)
         return dt_single(err, from, to, final_sign(s1, 0), vb, vn, fb, fn, false, 0, out);
     s = (Scan){str, str + n};
-    if (scan_literal_open(&s, &s1) && scan_single(&s, &s2, &vb, &vn, &fb, &fn) && scan_char(&s, '\'') &&
-        scan_spaces(&s)) {
+    if (scan_literal_open(&s, &s1) && scan_single(&s, &s2, &vb, &vn, &fb, &fn) &&
+        scan_char(&s, '\'') && scan_spaces(&s)) {
         for (int u = CM_DT_DAY; u <= CM_DT_SECOND; u++) {
             Scan t = s;
             if (scan_word(&t, dt_upper[u]) && t.p == t.e)
@@ -409,7 +417,8 @@ bool cm_dti_parse(const char *str, size_t n, int from, int to, int64_t *out, CmI
 }
 
 /* toYMInterval: years up to Int.MaxValue / 12, months to 11, wrapped by safeToInterval. */
-static bool ym_total(CmIvCastErr *err, const char *yb, int yn, const char *mb, int mn, int sign, int32_t *out)
+static bool ym_total(CmIvCastErr *err, const char *yb, int yn, const char *mb, int mn, int sign,
+                     int32_t *out)
 {
     int64_t y, m;
     bool y_ok = digits_value(yb, yn, &y);
@@ -434,19 +443,23 @@ static bool ym_single(CmIvCastErr *err, int from, int to, int sign, const char *
                       int unit, int32_t *out)
 {
     int64_t v;
-    bool year = unit < 0 ? to == CM_YM_YEAR : (unit == CM_YM_YEAR && from == to && from == CM_YM_YEAR);
-    bool month = unit < 0 ? from == CM_YM_MONTH : (unit == CM_YM_MONTH && from == to && from == CM_YM_MONTH);
+    bool year =
+        unit < 0 ? to == CM_YM_YEAR : (unit == CM_YM_YEAR && from == to && from == CM_YM_YEAR);
+    bool month =
+        unit < 0 ? from == CM_YM_MONTH : (unit == CM_YM_MONTH && from == to && from == CM_YM_MONTH);
     if (!year && !month) {
         err->kind = CM_IVC_FORMAT_WRAPPED;
         return false;
     }
     if (!digits_value(vb, vn, &v)) {
         err->kind = CM_IVC_RANGE_WRAPPED;
-        snprintf(err->detail, sizeof err->detail, "For input string: \"%.*s\"", vn > 40 ? 40 : vn, vb);
+        snprintf(err->detail, sizeof err->detail, "For input string: \"%.*s\"", vn > 40 ? 40 : vn,
+                 vb);
         return false;
     }
     int64_t r;
-    if (year ? __builtin_mul_overflow(v, 12, &r) || r > INT32_MAX : (r = sign * v) > INT32_MAX || r < INT32_MIN) {
+    if (year ? __builtin_mul_overflow(v, 12, &r) || r > INT32_MAX
+             : (r = sign * v) > INT32_MAX || r < INT32_MIN) {
         err->kind = CM_IVC_INT_OVERFLOW;
         return false;
     }
@@ -517,7 +530,8 @@ size_t cm_iv_cast_message(const CmIvCastErr *err, bool dt, int from, int to, con
 {
     const char *kind = dt ? "day-time" : "year-month";
     char wrap[48] = "";
-    if (err->kind == CM_IVC_FORMAT_WRAPPED || err->kind == CM_IVC_RANGE_WRAPPED || err->kind == CM_IVC_INT_OVERFLOW)
+    if (err->kind == CM_IVC_FORMAT_WRAPPED || err->kind == CM_IVC_RANGE_WRAPPED ||
+        err->kind == CM_IVC_INT_OVERFLOW)
         snprintf(wrap, sizeof wrap, "Error parsing interval %s string: ", kind);
     int k;
     if (err->kind == CM_IVC_FORMAT || err->kind == CM_IVC_FORMAT_WRAPPED) {
@@ -528,7 +542,8 @@ size_t cm_iv_cast_message(const CmIvCastErr *err, bool dt, int from, int to, con
                                   "restore the behavior before Spark 3.0."
                                 : "";
         size_t room = cap > 512 ? cap - 512 : 0;
-        k = snprintf(out, cap, "%sInterval string does not match %s format of %s when cast to %s: %.*s%s",
+        k = snprintf(out, cap,
+                     "%sInterval string does not match %s format of %s when cast to %s: %.*s%s",
                      wrap, kind, formats, tn, (int)(n < room ? n : room), s, notice);
     } else if (err->kind == CM_IVC_OVERFLOW) {
         k = snprintf(out, cap, "long overflow");

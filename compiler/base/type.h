@@ -13,15 +13,15 @@
 #include "base/arena.h"
 
 typedef enum TypeKind {
-    TY_NULL,      /* the type of a bare NULL literal; coerces to anything */
+    TY_NULL, /* the type of a bare NULL literal; coerces to anything */
     TY_BOOLEAN,
-    TY_INT,       /* 32-bit */
-    TY_TINYINT,   /* Spark's ByteType (TINYINT, BYTE): a sign-extended i32 */
-    TY_SMALLINT,  /* Spark's ShortType (SMALLINT, SHORT): a sign-extended i32 */
-    TY_BIGINT,    /* 64-bit */
-    TY_FLOAT,     /* 32-bit IEEE float, Spark's FloatType (FLOAT, REAL) */
+    TY_INT,      /* 32-bit */
+    TY_TINYINT,  /* Spark's ByteType (TINYINT, BYTE): a sign-extended i32 */
+    TY_SMALLINT, /* Spark's ShortType (SMALLINT, SHORT): a sign-extended i32 */
+    TY_BIGINT,   /* 64-bit */
+    TY_FLOAT,    /* 32-bit IEEE float, Spark's FloatType (FLOAT, REAL) */
     TY_DOUBLE,
-    TY_DECIMAL,   /* DECIMAL(precision, scale): a 128-bit unscaled integer, precision <= 38 */
+    TY_DECIMAL, /* DECIMAL(precision, scale): a 128-bit unscaled integer, precision <= 38 */
     TY_STRING,
     TY_BINARY,    /* bytes, Spark's BinaryType */
     TY_TIMESTAMP, /* microseconds since 1970-01-01T00:00:00Z */
@@ -29,7 +29,7 @@ typedef enum TypeKind {
     TY_INTERVAL,  /* Spark's DayTimeIntervalType(start, end): microseconds, an i64 */
     TY_STRUCT,
     TY_ARRAY,
-    TY_MAP,       /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
+    TY_MAP,        /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
     TY_YM_INTERVAL /* Spark's YearMonthIntervalType(start, end): months, an i64 within Int */
 } TypeKind;
 

@@ -37,11 +37,12 @@ static LLVMValueRef out_of_int(CgCtx *cg, LLVMValueRef v)
 /* QueryExecutionErrors.arithmeticOverflowError(message, hint) */
 static const char *overflow_msg(CgCtx *cg, const char *what, const char *hint)
 {
-    return arena_sprintf(cg->arena,
-                         "[ARITHMETIC_OVERFLOW] %s.%s%s%s If necessary set \"spark.sql.ansi.enabled\" "
-                         "to \"false\" to bypass this error.",
-                         what, hint ? " Use '" : "", hint ? hint : "",
-                         hint ? "' to tolerate overflow and return NULL instead." : "");
+    return arena_sprintf(
+        cg->arena,
+        "[ARITHMETIC_OVERFLOW] %s.%s%s%s If necessary set \"spark.sql.ansi.enabled\" "
+        "to \"false\" to bypass this error.",
+        what, hint ? " Use '" : "", hint ? hint : "",
+        hint ? "' to tolerate overflow and return NULL instead." : "");
 }
 
 /* IntervalMathUtils.addExact / subtractExact of two intervals of one type. */
@@ -53,7 +54,8 @@ static CgVal add_sub(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef n
     if (ym)
         ovf = out_of_int(cg, v);
     fail_live(cg, null, ovf,
-              overflow_msg(cg, ym ? "integer overflow" : "long overflow", add ? "try_add" : "try_subtract"));
+              overflow_msg(cg, ym ? "integer overflow" : "long overflow",
+                           add ? "try_add" : "try_subtract"));
     return scalar(null, v);
 }
 
@@ -62,8 +64,8 @@ static CgVal add_sub(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef n
 static CgVal datetime_diff(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef null)
 {
     if (e->u.bin.lhs->type->kind == TY_DATE)
-        return scalar(null, LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, a.v, b.v, ""), cg_i64(cg, US_PER_DAY),
-                                         "days.us"));
+        return scalar(null, LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, a.v, b.v, ""),
+                                         cg_i64(cg, US_PER_DAY), "days.us"));
     LLVMValueRef ovf;
     LLVMValueRef v = cg_int_overflow_op(cg, "ssub", a.v, b.v, &ovf);
     fail_live(cg, null, ovf, "long overflow");
@@ -104,14 +106,16 @@ static LLVMValueRef div_half_up(CgCtx *cg, LLVMValueRef p, LLVMValueRef q)
     LLVMValueRef zero = cg_i64(cg, 0);
     LLVMValueRef abs_rem = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, rem, zero, ""),
                                      LLVMBuildNeg(cg->b, rem, ""), rem);
-    LLVMValueRef abs_q = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, q, zero, ""), LLVMBuildNeg(cg->b, q, ""), q);
+    LLVMValueRef abs_q =
+        cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, q, zero, ""), LLVMBuildNeg(cg->b, q, ""), q);
     /* cmpRemToHalfDivisor = absRem - (abs(q) - absRem), unsigned as abs(Long.MinValue) */
     LLVMValueRef cmp = LLVMBuildSub(cg->b, abs_rem, LLVMBuildSub(cg->b, abs_q, abs_rem, ""), "");
     LLVMValueRef up = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntNE, rem, zero, ""),
                              LLVMBuildICmp(cg->b, LLVMIntSGE, cmp, zero, "half"));
     /* signum = 1 | ((p ^ q) >> 63) */
-    LLVMValueRef sig = LLVMBuildOr(cg->b, cg_i64(cg, 1),
-                                   LLVMBuildAShr(cg->b, LLVMBuildXor(cg->b, p, q, ""), cg_i64(cg, 63), ""), "");
+    LLVMValueRef sig =
+        LLVMBuildOr(cg->b, cg_i64(cg, 1),
+                    LLVMBuildAShr(cg->b, LLVMBuildXor(cg->b, p, q, ""), cg_i64(cg, 63), ""), "");
     return LLVMBuildAdd(cg->b, div, cg_select(cg, up, sig, zero), "div.half_up");
 }
 
@@ -123,8 +127,9 @@ static CgVal divide(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef nu
 {
     bool ym = e->type->kind == TY_YM_INTERVAL;
     const Type *nt = e->u.bin.rhs->type;
-    static const char zero_msg[] = "[INTERVAL_DIVIDED_BY_ZERO] Division by zero. Use `try_divide` to "
-                                   "tolerate divisor being 0 and return NULL instead.";
+    static const char zero_msg[] =
+        "[INTERVAL_DIVIDED_BY_ZERO] Division by zero. Use `try_divide` to "
+        "tolerate divisor being 0 and return NULL instead.";
     if (type_is_fractional(nt)) {
         LLVMValueRef n = nt->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, b.v, cg->t_f64, "") : b.v;
         fail_live(cg, null, LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0), ""), zero_msg);
@@ -140,7 +145,8 @@ static CgVal divide(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef nu
                                     LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, -1), ""));
     fail_live(cg, null, min_by_m1, overflow_msg(cg, "Overflow in integral divide", "try_divide"));
     /* a safe divisor on the rows that failed or are NULL */
-    LLVMValueRef safe = cg_select(cg, cg_or(cg, cg_or(cg, null, is_zero), min_by_m1), cg_i64(cg, 1), n);
+    LLVMValueRef safe =
+        cg_select(cg, cg_or(cg, cg_or(cg, null, is_zero), min_by_m1), cg_i64(cg, 1), n);
     return scalar(null, div_half_up(cg, a.v, safe));
 }
 
@@ -180,16 +186,19 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
     static const int64_t unit_us[] = {US_PER_DAY, 3600000000LL, 60000000LL, 1};
     if (to->kind == TY_STRING) {
         int32_t fields = from->start_field << 4 | from->end_field;
-        LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "str.p"), out_n = cg_alloca(cg, cg->t_i32, "str.n");
+        LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "str.p"),
+                     out_n = cg_alloca(cg, cg->t_i32, "str.n");
         LLVMValueRef args[4] = {cg->q, a.v, cg_i32(cg, fields), out};
         LLVMValueRef all[5] = {args[0], args[1], args[2], out, out_n};
-        cg_call(cg, from->kind == TY_INTERVAL ? "srt_cast_dti_str" : "srt_cast_ymi_str", all, 5, "");
+        cg_call(cg, from->kind == TY_INTERVAL ? "srt_cast_dti_str" : "srt_cast_ymi_str", all, 5,
+                "");
         CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "str"));
         r.len = cg_load(cg, cg->t_i32, out_n, "str.len");
         return r;
     }
     if (from->kind == TY_STRING) {
-        int32_t fields = to->start_field << 4 | to->end_field | (to->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
+        int32_t fields = to->start_field << 4 | to->end_field |
+                         (to->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "iv.out");
         cg_store(cg, cg_i64(cg, 0), out);
         LLVMBasicBlockRef bb_cast = cg_block(cg, "iv.cast"), bb_done = cg_block(cg, "iv.cast.done");
@@ -203,17 +212,21 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
     }
     if (from->kind == TY_INTERVAL && to->kind == TY_INTERVAL) {
         int64_t u = unit_us[to->end_field];
-        LLVMValueRef v = u == 1 ? a.v : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, u), ""), "");
+        LLVMValueRef v =
+            u == 1 ? a.v
+                   : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, u), ""), "");
         return scalar(a.null, v);
     }
     if (from->kind == TY_YM_INTERVAL && to->kind == TY_YM_INTERVAL) {
-        LLVMValueRef v = to->end_field == CM_YM_MONTH
-                             ? a.v
-                             : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, 12), ""), "");
+        LLVMValueRef v =
+            to->end_field == CM_YM_MONTH
+                ? a.v
+                : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, 12), ""), "");
         return scalar(a.null, v);
     }
     if (from->kind == TY_INTERVAL) /* whole days of a DAY interval (ExtractANSIIntervalDays) */
-        return scalar(a.null, LLVMBuildTrunc(cg->b, LLVMBuildSDiv(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""),
-                                             cg->t_i32, "days"));
+        return scalar(a.null,
+                      LLVMBuildTrunc(cg->b, LLVMBuildSDiv(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""),
+                                     cg->t_i32, "days"));
     return scalar(a.null, LLVMBuildTrunc(cg->b, a.v, cg->t_i32, "months"));
 }

@@ -343,7 +343,7 @@ static const Type *dec_common(const Type *a, const Type *b)
 static const Type *cmp_common(const Type *a, const Type *b)
 {
     if (a->kind == TY_NULL)
-        return b->kind == TY_NULL                         ? &type_boolean
+        return b->kind == TY_NULL                           ? &type_boolean
                : (is_atomic(b) || type_is_ansi_interval(b)) ? b
                                                             : NULL;
     if (b->kind == TY_NULL)
@@ -769,8 +769,9 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
                    "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(%s %s %s)\" due to "
                    "data type mismatch: the left and right operands of the binary operator have "
                    "incompatible types (\"%s\" and \"%s\").",
-                   sql_of(b, al), op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ], sql_of(b, ar),
-                   type_sql_name(b->sc->arena, l->type), type_sql_name(b->sc->arena, r->type));
+                   sql_of(b, al), op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ],
+                   sql_of(b, ar), type_sql_name(b->sc->arena, l->type),
+                   type_sql_name(b->sc->arena, r->type));
         return NULL;
     }
     if (!t) {

@@ -62,7 +62,8 @@ static SExpr *diff_types(Binder *b, AstBinaryOp op, const AstExpr *al, const Ast
                "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
                "mismatch: the left and right operands of the binary operator have incompatible "
                "types (\"%s\" and \"%s\").",
-               op_sql(b, op, al, ar), type_sql_name(b->sc->arena, lt), type_sql_name(b->sc->arena, rt));
+               op_sql(b, op, al, ar), type_sql_name(b->sc->arena, lt),
+               type_sql_name(b->sc->arena, rt));
     return NULL;
 }
 
@@ -74,7 +75,8 @@ static SExpr *want_numeric(Binder *b, AstBinaryOp op, const AstExpr *iv, const A
                "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"%s\" due to data type "
                "mismatch: Parameter 2 requires the \"NUMERIC\" type, however \"%s\" has the type "
                "\"%s\".",
-               op_sql(b, op, iv, num), sema_expr_sql(b->sc, b->blk, num), type_sql_name(b->sc->arena, t));
+               op_sql(b, op, iv, num), sema_expr_sql(b->sc, b->blk, num),
+               type_sql_name(b->sc->arena, t));
     return NULL;
 }
 
@@ -85,7 +87,8 @@ static SExpr *months_arg(Binder *b, SExpr *iv, bool negate)
 {
     /* as YEAR TO MONTH, whose cast to INT codegen takes as the months (a user's cast of it is
        refused, sema_can_cast) */
-    SExpr *m = sema_coerce(b->sc, sema_coerce(b->sc, iv, type_ym_interval(CM_YM_YEAR, CM_YM_MONTH)), &type_int);
+    SExpr *m = sema_coerce(b->sc, sema_coerce(b->sc, iv, type_ym_interval(CM_YM_YEAR, CM_YM_MONTH)),
+                           &type_int);
     if (!negate)
         return m;
     SExpr *n = sema_new_expr(b->sc, SX_NEG, &type_int, iv->span);
@@ -123,7 +126,8 @@ static SExpr *datetime_interval(Binder *b, AstBinaryOp op, SExpr *d, SExpr *iv, 
         n->u.value.i = op == BOP_SUB ? -days : days;
         return call2(b, FN_DATE_ADD, &type_date, d, n, span);
     }
-    if (d->type->kind == TY_DATE && iv->type->start_field == CM_DT_DAY && iv->type->end_field == CM_DT_DAY) {
+    if (d->type->kind == TY_DATE && iv->type->start_field == CM_DT_DAY &&
+        iv->type->end_field == CM_DT_DAY) {
         SExpr *n = sema_coerce(sc, iv, &type_int); /* getDays: whole days of a DAY interval */
         if (op == BOP_SUB) {
             SExpr *neg = sema_new_expr(sc, SX_NEG, &type_int, iv->span);
@@ -154,7 +158,8 @@ static SExpr *scale_interval(Binder *b, AstBinaryOp op, SExpr *iv, SExpr *num, c
                    op == BOP_MUL ? "times" : "divided by");
         return NULL;
     }
-    const Type *rt = iv->type->kind == TY_INTERVAL ? &type_interval : type_ym_interval(CM_YM_YEAR, CM_YM_MONTH);
+    const Type *rt =
+        iv->type->kind == TY_INTERVAL ? &type_interval : type_ym_interval(CM_YM_YEAR, CM_YM_MONTH);
     return bin(b, op, rt, iv, sema_coerce(b->sc, num, nt), span);
 }
 
@@ -206,7 +211,8 @@ SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
     case BOP_SUB:
         return add_sub(b, op, l, r, al, ar, span);
     case BOP_MUL: /* the interval first, whichever side it is written on */
-        return liv ? scale_interval(b, op, l, r, al, ar, span) : scale_interval(b, op, r, l, ar, al, span);
+        return liv ? scale_interval(b, op, l, r, al, ar, span)
+                   : scale_interval(b, op, r, l, ar, al, span);
     case BOP_DIV:
         if (liv)
             return scale_interval(b, op, l, r, al, ar, span);

@@ -867,7 +867,8 @@ void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n
    message (Spark throws even without ANSI mode). */
 #define SRT_IV_YEAR_MONTH 256
 void srt_cast_dti_str(SrtQuery *q, int64_t us, int32_t fields, const char **out, uint32_t *out_n);
-void srt_cast_ymi_str(SrtQuery *q, int64_t months, int32_t fields, const char **out, uint32_t *out_n);
+void srt_cast_ymi_str(SrtQuery *q, int64_t months, int32_t fields, const char **out,
+                      uint32_t *out_n);
 int srt_cast_str_iv(SrtQuery *q, const char *s, uint32_t n, int32_t fields, int64_t *out);
 /* DoubleMath.roundToLong (roundToInt when as_int) of x, HALF_UP: fails the query with Guava's
    message for an infinite, NaN or out-of-range x (MultiplyDTInterval, DivideDTInterval). */

@@ -177,7 +177,8 @@ static int parse_interval(TypeParser *tp, const char *s, const SrtType **out)
     for (int dt = 1; dt >= 0; dt--)
         for (int to = dt ? CM_DT_SECOND : CM_YM_MONTH; to >= 0; to--)
             for (int from = 0; from <= to; from++) {
-                const char *name = dt ? cm_dt_type_name(from, to, false) : cm_ym_type_name(from, to, false);
+                const char *name =
+                    dt ? cm_dt_type_name(from, to, false) : cm_ym_type_name(from, to, false);
                 size_t n = strlen(name);
                 if (strncmp(s, name, n) != 0 || is_word(s[n]))
                     continue;

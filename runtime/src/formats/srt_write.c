@@ -353,7 +353,8 @@ static void json_value(const SrtDatum *d, const SrtType *t, JStyle *st, SrtBuf *
     case SRT_T_YM_INTERVAL:
     case SRT_T_TIMESTAMP:
     case SRT_T_DATE: {
-        if (t->kind != SRT_T_DT_INTERVAL && t->kind != SRT_T_YM_INTERVAL && time_with_pattern(d, t, st, out))
+        if (t->kind != SRT_T_DT_INTERVAL && t->kind != SRT_T_YM_INTERVAL &&
+            time_with_pattern(d, t, st, out))
             return;
         const char *s = scalar_text(d, t, tmp, &n);
         srt_buf_putc(out, '"');

@@ -17,7 +17,8 @@ void srt_cast_dti_str(SrtQuery *q, int64_t us, int32_t fields, const char **out,
     *out = o;
 }
 
-void srt_cast_ymi_str(SrtQuery *q, int64_t months, int32_t fields, const char **out, uint32_t *out_n)
+void srt_cast_ymi_str(SrtQuery *q, int64_t months, int32_t fields, const char **out,
+                      uint32_t *out_n)
 {
     char *o = srt_scratch_alloc(q, CM_IV_TEXT_MAX);
     *out_n = (uint32_t)cm_ymi_format((int32_t)months, fields >> 4, fields & 15, o);
@@ -30,7 +31,8 @@ int srt_cast_str_iv(SrtQuery *q, const char *s, uint32_t n, int32_t fields, int6
     bool dt = !(fields & SRT_IV_YEAR_MONTH);
     CmIvCastErr err;
     int32_t months = 0;
-    bool ok = dt ? cm_dti_parse(s, n, from, to, out, &err) : cm_ymi_parse(s, n, from, to, &months, &err);
+    bool ok =
+        dt ? cm_dti_parse(s, n, from, to, out, &err) : cm_ymi_parse(s, n, from, to, &months, &err);
     if (ok) {
         if (!dt)
             *out = months;
@@ -57,7 +59,8 @@ int64_t srt_iv_round(SrtQuery *q, double x, int32_t as_int)
     if (!in) {
         char num[32], msg[128];
         cm_fmt_double(x, num);
-        snprintf(msg, sizeof msg, "rounded value is out of range for input %s and rounding mode HALF_UP", num);
+        snprintf(msg, sizeof msg,
+                 "rounded value is out of range for input %s and rounding mode HALF_UP", num);
         srt_query_fail(q, msg);
         return 0;
     }
