@@ -64,6 +64,7 @@ int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscan
 /* Defined in front/parse.c for the actions below. */
 const char *parse_text(ParseCtx *pc, SrcSpan span);
 const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, SrcSpan span);
+const Type *parse_interval_type(ParseCtx *pc, const char *from, const char *to, SrcSpan span);
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
 AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span);
@@ -95,6 +96,7 @@ void parse_put_token_name(StrBuf *sb, int token);
 
 %code {
 #include <string.h>
+#include <strings.h>
 
 /* A rule's span runs from its first to its last symbol; an empty rule gets an empty span at
    the end of the symbol before it (so optional clauses never stretch a node backwards). */
@@ -345,6 +347,7 @@ option_value:
 ** type  = BOOLEAN | TINYINT | BYTE | SMALLINT | SHORT | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING | BINARY
 **       | (DECIMAL | DEC | NUMERIC) ['(' integer [',' integer] ')']
 **       | VARCHAR ['(' integer ')'] | TIMESTAMP | DATE
+**       | INTERVAL (YEAR | MONTH) [TO MONTH] | INTERVAL (DAY | HOUR | MINUTE | SECOND) [TO unit]
 **       | ARRAY '<' type '>' | MAP '<' type ',' type '>' | STRUCT '<' field {',' field} '>'
 ** field = any_name [':'] type
 */
@@ -370,6 +373,8 @@ type:
   | VARCHAR '(' INTEGER_LIT ')'     { $$ = &type_string; }
   | TIMESTAMP                       { $$ = &type_timestamp; }
   | DATE                            { $$ = &type_date; }
+  | INTERVAL interval_unit          { $$ = parse_interval_type(pc, $2, NULL, @$); }
+  | INTERVAL interval_unit TO interval_unit { $$ = parse_interval_type(pc, $2, $4, @$); }
   | ARRAY '<' type '>'              { $$ = type_array(pc->arena, $3); }
   | MAP '<' type ',' type '>'       { $$ = type_map(pc->arena, $3, $5); }
   | STRUCT '<' struct_fields '>'    { $$ = ast_struct_type(pc->arena, &$3); }
@@ -1129,7 +1134,8 @@ static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONC
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_TINYINT, TOK_BYTE, TOK_SMALLINT, TOK_SHORT, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
                                  TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,
-                                 TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC};
+                                 TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC,
+                                 TOK_INTERVAL};
 
 #define MAX_EXPECTED 4
 
@@ -1335,4 +1341,32 @@ const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, S
         return type_decimal(10, 0);
     }
     return type_decimal((int)precision, (int)scale);
+}
+
+/* INTERVAL from [TO to] (Spark's yearMonthIntervalDataType and dayTimeIntervalDataType, singular
+   unit words only): YearMonthIntervalType(from, to) or DayTimeIntervalType(from, to); an end
+   not after the start is Spark's fromToIntervalUnsupportedError. */
+const Type *parse_interval_type(ParseCtx *pc, const char *from, const char *to, SrcSpan span)
+{
+    static const char *const units[] = {"year", "month", "day", "hour", "minute", "second"};
+    int f = -1, t = -1;
+    for (int i = 0; i < 6; i++) {
+        if (strcasecmp(from, units[i]) == 0)
+            f = i;
+        if (to && strcasecmp(to, units[i]) == 0)
+            t = i;
+    }
+    if (!to)
+        t = f;
+    bool ym = f >= 0 && f < 2;
+    if (f < 0 || t < 0 || (to && t <= f) || (ym != (t < 2))) {
+        if (f >= 0 && t >= 0 && to && ym == (t < 2))
+            diag_error(pc->diag, span, "Intervals FROM %s TO %s are not supported.", units[f], units[t]);
+        else
+            diag_error(pc->diag, span,
+                       "invalid interval type: expected INTERVAL YEAR [TO MONTH], INTERVAL MONTH or "
+                       "INTERVAL DAY|HOUR|MINUTE|SECOND [TO HOUR|MINUTE|SECOND] (singular units)");
+        return &type_interval;
+    }
+    return ym ? type_ym_interval(f, t) : type_dt_interval(f - 2, t - 2);
 }

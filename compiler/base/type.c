@@ -5,23 +5,24 @@
 #include <strings.h>
 
 #include "base/strbuf.h"
+#include "common/cm_ansi_iv.h"
 
-const Type type_null = {TY_NULL, 0, 0, 0, 0, 0, 0};
-const Type type_boolean = {TY_BOOLEAN, 0, 0, 0, 0, 0, 0};
-const Type type_int = {TY_INT, 0, 0, 0, 0, 0, 0};
-const Type type_tinyint = {TY_TINYINT, 0, 0, 0, 0, 0, 0};
-const Type type_smallint = {TY_SMALLINT, 0, 0, 0, 0, 0, 0};
-const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0, 0};
-const Type type_float = {TY_FLOAT, 0, 0, 0, 0, 0, 0};
-const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0, 0};
-const Type type_string = {TY_STRING, 0, 0, 0, 0, 0, 0};
-const Type type_binary = {TY_BINARY, 0, 0, 0, 0, 0, 0};
-const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0, 0};
-const Type type_date = {TY_DATE, 0, 0, 0, 0, 0, 0};
-const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0, 0};
+const Type type_null = {TY_NULL, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_boolean = {TY_BOOLEAN, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_int = {TY_INT, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_tinyint = {TY_TINYINT, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_smallint = {TY_SMALLINT, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_bigint = {TY_BIGINT, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_float = {TY_FLOAT, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_string = {TY_STRING, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_binary = {TY_BINARY, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_date = {TY_DATE, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0, 0, CM_DT_DAY, CM_DT_SECOND};
 
 static const TypeField window_fields[2] = {{"start", &type_timestamp}, {"end", &type_timestamp}};
-static const Type window_type = {TY_STRUCT, 2, window_fields, 0, 0, 0, 0};
+static const Type window_type = {TY_STRUCT, 2, window_fields, 0, 0, 0, 0, 0, 0};
 
 const Type *type_window(void) { return &window_type; }
 
@@ -33,6 +34,33 @@ const Type *type_decimal(int precision, int scale)
     t->precision = precision;
     t->scale = scale;
     return t;
+}
+
+const Type *type_dt_interval(int start, int end)
+{
+    static Type dt[4][4];
+    if (start == CM_DT_DAY && end == CM_DT_SECOND)
+        return &type_interval;
+    Type *t = &dt[start][end];
+    t->kind = TY_INTERVAL;
+    t->start_field = start;
+    t->end_field = end;
+    return t;
+}
+
+const Type *type_ym_interval(int start, int end)
+{
+    static Type ym[2][2];
+    Type *t = &ym[start][end];
+    t->kind = TY_YM_INTERVAL;
+    t->start_field = start;
+    t->end_field = end;
+    return t;
+}
+
+bool type_is_ansi_interval(const Type *t)
+{
+    return t->kind == TY_INTERVAL || t->kind == TY_YM_INTERVAL;
 }
 
 const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields)
@@ -88,6 +116,8 @@ bool type_equal(const Type *a, const Type *b)
         return type_equal(a->key, b->key) && type_equal(a->elem, b->elem);
     if (a->kind == TY_DECIMAL)
         return a->precision == b->precision && a->scale == b->scale;
+    if (type_is_ansi_interval(a))
+        return a->start_field == b->start_field && a->end_field == b->end_field;
     if (a->kind == TY_STRUCT) {
         if (a->n_fields != b->n_fields)
             return false;
@@ -174,12 +204,16 @@ int type_field_index(const Type *t, const char *name)
 
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
-    static const char *names[] = {"void",   "boolean",   "int",    "tinyint",  "smallint",
-                                  "bigint", "float",     "double", "decimal",  "string",
-                                  "binary", "timestamp", "date",   "interval", "struct",
-                                  "array",  "map"};
+    static const char *names[] = {"void",   "boolean",   "int",     "tinyint",  "smallint",
+                                  "bigint", "float",     "double",  "decimal",  "string",
+                                  "binary", "timestamp", "date",    "interval", "struct",
+                                  "array",  "map",       "interval"};
     const char *n = names[t->kind];
-    if (t->kind == TY_STRUCT) {
+    if (t->kind == TY_INTERVAL) {
+        sb_puts(sb, cm_dt_type_name(t->start_field, t->end_field, sql));
+    } else if (t->kind == TY_YM_INTERVAL) {
+        sb_puts(sb, cm_ym_type_name(t->start_field, t->end_field, sql));
+    } else if (t->kind == TY_STRUCT) {
         sb_puts(sb, sql ? "STRUCT<" : "struct<");
         for (int i = 0; i < t->n_fields; i++) {
             if (i)

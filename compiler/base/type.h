@@ -13,23 +13,24 @@
 #include "base/arena.h"
 
 typedef enum TypeKind {
-    TY_NULL,      /* the type of a bare NULL literal; coerces to anything */
+    TY_NULL, /* the type of a bare NULL literal; coerces to anything */
     TY_BOOLEAN,
-    TY_INT,       /* 32-bit */
-    TY_TINYINT,   /* Spark's ByteType (TINYINT, BYTE): a sign-extended i32 */
-    TY_SMALLINT,  /* Spark's ShortType (SMALLINT, SHORT): a sign-extended i32 */
-    TY_BIGINT,    /* 64-bit */
-    TY_FLOAT,     /* 32-bit IEEE float, Spark's FloatType (FLOAT, REAL) */
+    TY_INT,      /* 32-bit */
+    TY_TINYINT,  /* Spark's ByteType (TINYINT, BYTE): a sign-extended i32 */
+    TY_SMALLINT, /* Spark's ShortType (SMALLINT, SHORT): a sign-extended i32 */
+    TY_BIGINT,   /* 64-bit */
+    TY_FLOAT,    /* 32-bit IEEE float, Spark's FloatType (FLOAT, REAL) */
     TY_DOUBLE,
-    TY_DECIMAL,   /* DECIMAL(precision, scale): a 128-bit unscaled integer, precision <= 38 */
+    TY_DECIMAL, /* DECIMAL(precision, scale): a 128-bit unscaled integer, precision <= 38 */
     TY_STRING,
     TY_BINARY,    /* bytes, Spark's BinaryType */
     TY_TIMESTAMP, /* microseconds since 1970-01-01T00:00:00Z */
     TY_DATE,      /* days since 1970-01-01 */
-    TY_INTERVAL,  /* a day-time interval in microseconds (literals only) */
+    TY_INTERVAL,  /* Spark's DayTimeIntervalType(start, end): microseconds, an i64 */
     TY_STRUCT,
     TY_ARRAY,
-    TY_MAP        /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
+    TY_MAP,        /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
+    TY_YM_INTERVAL /* Spark's YearMonthIntervalType(start, end): months, an i64 within Int */
 } TypeKind;
 
 typedef struct Type Type;
@@ -46,16 +47,24 @@ struct Type {
     const Type *elem;        /* TY_ARRAY; the value type of a TY_MAP */
     const Type *key;         /* TY_MAP */
     int precision, scale;    /* TY_DECIMAL */
+    int start_field, end_field; /* TY_INTERVAL (CM_DT_DAY..SECOND), TY_YM_INTERVAL (CM_YM_*) */
 };
 
 extern const Type type_null, type_boolean, type_tinyint, type_smallint, type_int, type_bigint,
     type_float, type_double, type_string, type_binary, type_timestamp, type_date, type_interval;
+/* type_interval is INTERVAL DAY TO SECOND, DayTimeIntervalType()'s default. */
 
 /* Spark's DecimalType.MAX_PRECISION and DecimalType.MINIMUM_ADJUSTED_SCALE. */
 #define TYPE_DECIMAL_MAX_PRECISION 38
 #define TYPE_DECIMAL_MIN_ADJUSTED_SCALE 6
 /* DECIMAL(p, s), 1 <= p <= 38, 0 <= s <= p: a singleton, so equal decimals are one pointer. */
 const Type *type_decimal(int precision, int scale);
+/* DayTimeIntervalType(start, end) and YearMonthIntervalType(start, end), start <= end (the
+   fields of common/cm_ansi_iv.h): singletons, printed `interval day to second`. */
+const Type *type_dt_interval(int start, int end);
+const Type *type_ym_interval(int start, int end);
+/* Either kind of ANSI interval (Spark's AnsiIntervalType). */
+bool type_is_ansi_interval(const Type *t);
 const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields);
 const Type *type_array(Arena *arena, const Type *elem);
 /* MAP<key, value>: printed map<string,int> (Spark's MapType.simpleString). */

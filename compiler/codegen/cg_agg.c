@@ -1323,6 +1323,7 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
         k = SRT_COLLECT_NESTED | (a->kind == AGG_COLLECT_LIST ? 0u : SRT_COLLECT_HASHED);
         break;
     case TY_INTERVAL: /* refused by sema */
+    case TY_YM_INTERVAL:
     case TY_BINARY:
         SL_UNREACHABLE();
     }
@@ -1382,6 +1383,7 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
         break;
     }
     case TY_INTERVAL: /* refused by sema */
+    case TY_YM_INTERVAL:
     case TY_BINARY:
         SL_UNREACHABLE();
     }

@@ -73,6 +73,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return a;
     if (f == TY_NULL)
         return cg_null_of(cg, to);
+    if (type_is_ansi_interval(from) || type_is_ansi_interval(to))
+        return cg_interval_cast(cg, a, from, to);
     if (type_is_nested(from) && t == TY_STRING) { /* Cast.castToString, by the runtime */
         LLVMValueRef d = cg_alloca(cg, cg->t_datum, "cast.d");
         cg_store_datum(cg, from, a, d, false);

@@ -221,6 +221,8 @@ LLVMValueRef cg_int_overflow_op(CgCtx *cg, const char *op, LLVMValueRef a, LLVMV
 
 static CgVal arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
 {
+    if (type_is_ansi_interval(e->type))
+        return cg_interval_arith(cg, e, a, b);
     LLVMValueRef null = cg_or(cg, a.null, b.null);
     AstBinaryOp op = e->u.bin.op;
     if (op == BOP_IDIV && e->u.bin.lhs->type->kind == TY_DECIMAL)
@@ -424,6 +426,8 @@ CgVal cg_expr(CgCtx *cg, const CgEnv *env, const SExpr *e)
     }
     case SX_NEG: {
         CgVal a = cg_expr(cg, env, e->u.arg);
+        if (type_is_ansi_interval(e->type))
+            return cg_interval_neg(cg, e->type, a);
         LLVMValueRef v = type_is_fractional(e->type) ? LLVMBuildFNeg(cg->b, a.v, "neg")
                                                     : LLVMBuildNeg(cg->b, a.v, "neg");
         return scalar(a.null, cg_narrow(cg, e->type, v)); /* UnaryMinus: (byte)(-x) */

@@ -25,7 +25,8 @@ LLVMValueRef cg_spark_hash(CgCtx *cg, bool xx, const Type *t, CgVal x, LLVMValue
     case TY_SMALLINT:
     case TY_INT:
         return cg_call(cg, h_i32, args, 2, "hash");
-    case TY_DATE: /* days, an int in Spark */
+    case TY_DATE:        /* days, an int in Spark */
+    case TY_YM_INTERVAL: /* YearMonthIntervalType: its months, an int */
         args[0] = LLVMBuildTrunc(cg->b, x.v, cg->t_i32, "");
         return cg_call(cg, h_i32, args, 2, "hash");
     case TY_BIGINT:

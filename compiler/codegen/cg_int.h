@@ -227,6 +227,11 @@ LLVMValueRef cg_narrow_ovf(CgCtx *cg, const Type *t, LLVMValueRef v);
 
 /* cg_cast.c */
 CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);
+/* ANSI intervals (cg_interval.c): an SX_ARITH of an interval type or of two datetimes
+   subtracted, UnaryMinus of one, and a cast to or from one. */
+CgVal cg_interval_arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b);
+CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a);
+CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
 /* try_cast (sema_func_try.c's FN_TRY_CAST call): CAST from -> to, NULL where Spark's ANSI
    CAST would throw. */
 CgVal cg_try_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);

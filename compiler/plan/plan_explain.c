@@ -3,6 +3,7 @@
 ** The format is stable (golden tests compare it): Spark-like operator names,
 ** one operator per line, children indented under `+- `.
 */
+#include "common/cm_ansi_iv.h"
 #include "plan/plan.h"
 #include "common/cm_time.h"
 
@@ -677,7 +678,10 @@ static const char *schema_type_name(const Type *t)
     case TY_BINARY: return "binary";
     case TY_TIMESTAMP: return "timestamp";
     case TY_DATE: return "date";
-    case TY_INTERVAL: return "interval";
+    case TY_INTERVAL:
+        return cm_dt_type_name(t->start_field, t->end_field, false);
+    case TY_YM_INTERVAL:
+        return cm_ym_type_name(t->start_field, t->end_field, false);
     case TY_STRUCT: return "struct";
     case TY_ARRAY: return "array";
     case TY_MAP: return "map";

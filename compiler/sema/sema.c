@@ -216,16 +216,31 @@ const char *sema_mode_name(OutputMode mode)
 
 /* INSERT INTO sink SELECT ... [WITH (options)], or SELECT ... [WITH (options)] on its own
    (a batch query shown on the console as Dataset.show()). */
-/* An interval is a value inside a query (ts + INTERVAL '2' DAY) but not one the executable can
-   write: Spark would output a DayTimeIntervalType column; sluice refuses it. */
-static void refuse_interval_columns(SemaCtx *sc, const SSelect *sel)
+/* The database sinks write through Spark's JDBC rules: JdbcUtils.getCommonJDBCType has no type
+   for an ANSI interval (cannotGetJdbcTypeError), anywhere in a column's type. */
+static const Type *interval_in(const Type *t)
 {
-    for (int i = 0; sel && i < sel->output.n; i++)
-        if (sel->output.cols[i].type && sel->output.cols[i].type->kind == TY_INTERVAL)
-            diag_error(sc->diag, sel->output.cols[i].span,
-                       "an interval column ('%s') cannot be written to a sink: INTERVAL values "
-                       "are not supported as query output (add the interval to a timestamp)",
-                       sel->output.cols[i].name);
+    if (type_is_ansi_interval(t))
+        return t;
+    if (t->kind == TY_ARRAY || t->kind == TY_MAP)
+        return interval_in(t->elem) ? interval_in(t->elem) : t->key ? interval_in(t->key) : NULL;
+    for (int i = 0; t->kind == TY_STRUCT && i < t->n_fields; i++)
+        if (interval_in(t->fields[i].type))
+            return interval_in(t->fields[i].type);
+    return NULL;
+}
+
+static void refuse_db_intervals(SemaCtx *sc, const SQuery *q)
+{
+    if (!q->sink || !q->sink->connector || !q->select ||
+        (strcmp(q->sink->connector, "postgres") != 0 && strcmp(q->sink->connector, "sqlite") != 0))
+        return;
+    for (int i = 0; i < q->select->output.n; i++) {
+        const Type *t = q->select->output.cols[i].type;
+        if (t && interval_in(t))
+            diag_error(sc->diag, q->select->output.cols[i].span, "Can't get JDBC type for %s.",
+                       type_name(sc->arena, interval_in(t)));
+    }
 }
 
 static void check_insert(SemaCtx *sc, const AstStmt *st)
@@ -250,7 +265,7 @@ static void check_insert(SemaCtx *sc, const AstStmt *st)
         sc->batch_query = sema_stream_reads_table(sc, st->query);
         q->batch = sc->batch_query;
         q->select = sema_bind_select(sc, st->query);
-        refuse_interval_columns(sc, q->select);
+        refuse_db_intervals(sc, q);
     }
     bool bind_ok = diag_errors(sc->diag) == errors_before;
     if (q->show)

@@ -478,9 +478,16 @@ static void check_columns(SemaCtx *sc, const AstStmt *st, SSource *src)
                        src->is_static ? "table" : "source", src->name);
             continue;
         }
-        if (cd->type->kind == TY_NULL || cd->type->kind == TY_INTERVAL) {
+        if (cd->type->kind == TY_NULL) {
             diag_error(sc->diag, cd->type_span, "type %s cannot be used for a column",
                        type_name(sc->arena, cd->type));
+            continue;
+        }
+        if (type_is_ansi_interval(cd->type)) { /* Spark 3.5 reads them from JSON and CSV text */
+            diag_error(sc->diag, cd->type_span,
+                       "type %s cannot be read from a source yet: declare the column STRING and "
+                       "CAST it (CAST(c AS %s))",
+                       type_name(sc->arena, cd->type), type_sql_name(sc->arena, cd->type));
             continue;
         }
         if (has_binary(cd->type)) {

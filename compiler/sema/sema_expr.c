@@ -216,6 +216,10 @@ bool sema_can_cast(const Type *from, const Type *to)
                sema_can_cast(from->elem, to->elem);
     if (type_is_nested(from) && to->kind == TY_STRING) /* Cast.castToString */
         return true;
+    /* ANSI intervals: to and from STRING, among intervals of one kind (the casts between them
+       and numbers, which Spark 3.5 allows for a single field, are not supported yet) */
+    if (type_is_ansi_interval(from) || type_is_ansi_interval(to))
+        return from->kind == TY_STRING || to->kind == TY_STRING || from->kind == to->kind;
     if (!is_atomic(from) || !is_atomic(to))
         return false;
     /* BinaryType: from STRING and the integral types, to STRING only. */
@@ -339,13 +343,13 @@ static const Type *dec_common(const Type *a, const Type *b)
 static const Type *cmp_common(const Type *a, const Type *b)
 {
     if (a->kind == TY_NULL)
-        return b->kind == TY_NULL                         ? &type_boolean
-               : (is_atomic(b) || b->kind == TY_INTERVAL) ? b
-                                                          : NULL;
+        return b->kind == TY_NULL                           ? &type_boolean
+               : (is_atomic(b) || type_is_ansi_interval(b)) ? b
+                                                            : NULL;
     if (b->kind == TY_NULL)
         return cmp_common(b, a);
-    if (a->kind == TY_INTERVAL || b->kind == TY_INTERVAL)
-        return a->kind == b->kind ? a : NULL;
+    if (type_is_ansi_interval(a) || type_is_ansi_interval(b)) /* findTightestCommonType */
+        return sema_interval_wider(a, b);
     if (!is_atomic(a) || !is_atomic(b))
         return NULL;
     if (type_equal(a, b))
@@ -383,6 +387,8 @@ const Type *sema_wider_type(const Type *a, const Type *b)
         return a->key->kind == TY_NULL && a->elem->kind == TY_NULL ? b
                : b->key->kind == TY_NULL && b->elem->kind == TY_NULL ? a
                                                                       : NULL;
+    if (type_is_ansi_interval(a) || type_is_ansi_interval(b)) /* findTightestCommonType */
+        return sema_interval_wider(a, b);
     if (!is_atomic(a) || !is_atomic(b))
         return NULL;
     if (dec_numeric(a, b))
@@ -757,6 +763,17 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
         t = l->type;
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
+    if (!t && (type_is_ansi_interval(l->type) || type_is_ansi_interval(r->type))) {
+        static const char *const sym[] = {"=", "=", "<", "<=", ">", ">="}; /* != is Not(=) */
+        diag_error(b->sc->diag, span,
+                   "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(%s %s %s)\" due to "
+                   "data type mismatch: the left and right operands of the binary operator have "
+                   "incompatible types (\"%s\" and \"%s\").",
+                   sql_of(b, al), op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ],
+                   sql_of(b, ar), type_sql_name(b->sc->arena, l->type),
+                   type_sql_name(b->sc->arena, r->type));
+        return NULL;
+    }
     if (!t) {
         diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s",
                    sql_of(b, al), tname(b, l->type), sql_of(b, ar), tname(b, r->type));
@@ -843,41 +860,10 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
     if (!l || !r)
         return NULL;
     SemaCtx *sc = b->sc;
-    TypeKind lk = l->type->kind, rk = r->type->kind;
-    if (op == BOP_ADD && lk == TY_INTERVAL && (rk == TY_TIMESTAMP || rk == TY_DATE)) {
-        SExpr *t = l;
-        l = r;
-        r = t;
-        const AstExpr *ta = al;
-        al = ar;
-        ar = ta;
-        lk = l->type->kind;
-        rk = TY_INTERVAL;
-    }
-    int64_t days;
-    if ((op == BOP_ADD || op == BOP_SUB) && rk == TY_INTERVAL && lk == TY_DATE &&
-        sema_days_interval(sc->arena, ar, &days)) {
-        /* BinaryArithmeticWithDatetimeResolver: DATE +/- DayTimeIntervalType(DAY, DAY) is
-           DateAdd(d, [-]ExtractANSIIntervalDays(i)), a DATE */
-        if (days > INT32_MAX || days < -INT32_MAX) {
-            diag_error(sc->diag, ar->span, "integer overflow");
-            return NULL;
-        }
-        SExpr *c = sema_new_expr(sc, SX_CALL, &type_date, span);
-        c->u.call.fn = FN_DATE_ADD;
-        c->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 2);
-        c->u.call.args[0] = l;
-        c->u.call.args[1] = const_int(sc, &type_int, op == BOP_SUB ? -days : days, ar->span);
-        c->u.call.n_args = 2;
-        return c;
-    }
-    if ((op == BOP_ADD || op == BOP_SUB) && rk == TY_INTERVAL) {
-        if (lk == TY_TIMESTAMP || lk == TY_DATE || lk == TY_NULL)
-            return new_bin(b, SX_ARITH, op, &type_timestamp, sema_coerce(sc, l, &type_timestamp), r,
-                           span);
-        if (lk == TY_INTERVAL)
-            return new_bin(b, SX_ARITH, op, &type_interval, l, r, span);
-    }
+    bool done;
+    SExpr *iv = sema_interval_arith(b, op, l, r, al, ar, span, &done);
+    if (done)
+        return iv;
     if (op == BOP_IDIV)
         return make_idiv(b, l, r, al, ar, span);
     const Type *lt = arith_operand(l->type), *rt = arith_operand(r->type);
@@ -991,7 +977,9 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
         return new_bin(b, SX_ARITH, BOP_BITXOR, t, sema_coerce(b->sc, x, t),
                        const_int(b->sc, t, -1, e->span), e->span);
     }
-    const Type *t = x->type->kind == TY_INTERVAL ? x->type : arith_operand(x->type);
+    if (type_is_ansi_interval(x->type))
+        return e->u.unary.op == UOP_PLUS ? x : sema_interval_neg(b, x, e->span);
+    const Type *t = arith_operand(x->type);
     if (!t) {
         type_error(b, a,
                    e->u.unary.op == UOP_NEG ? "operator '-' expects a numeric operand"
@@ -1273,17 +1261,9 @@ static SExpr *bind_interval(Binder *b, const AstExpr *e)
         diag_error(b->sc->diag, e->span, "%s", err);
         return NULL;
     }
-    if (lit.year_month) {
-        StrBuf sb;
-        sb_init(&sb, b->sc->arena);
-        sema_put_year_month(&sb, lit.months, lit.from, lit.to);
-        diag_error(b->sc->diag, e->span,
-                   "year-month interval literals are not supported (%s): sluice's intervals are "
-                   "day-time (days, hours, minutes, seconds)",
-                   sb.data);
-        return NULL;
-    }
-    return const_int(b->sc, &type_interval, lit.us, e->span);
+    if (lit.year_month) /* YearMonthIntervalType(from, to): months */
+        return const_int(b->sc, type_ym_interval(lit.from, lit.to), lit.months, e->span);
+    return const_int(b->sc, type_dt_interval(lit.from, lit.to), lit.us, e->span);
 }
 
 /* X'0A1B': Spark's BINARY_HEX typed literal, Hex.decodeHex of the digits with a '0' before an
@@ -1616,7 +1596,7 @@ static bool sum_arg(Binder *b, const AstExpr *e, const char *name, const AstExpr
 {
     if (agg_numeric(t))
         return true;
-    if (t->kind == TY_INTERVAL) {
+    if (type_is_ansi_interval(t)) {
         diag_error(b->sc->diag, arg->span, "%s of an interval is not supported yet", name);
         return false;
     }
@@ -1816,7 +1796,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             /* Min, Max: TypeUtils.checkForOrderingExpr */
             if (sema_map_refuse_ordering(b, t, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
-            if (!is_atomic(t) && t->kind != TY_NULL)
+            if (!is_atomic(t) && t->kind != TY_NULL && !type_is_ansi_interval(t))
                 return agg_arg_error(b, name, "an orderable argument", args->items[0], t);
             agg.type = t;
             agg.arg = x;

@@ -577,7 +577,9 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
         if (sema_struct_comparable(*rt, *rt))
             return true;
         break;
-    case TY_INTERVAL:
+    case TY_INTERVAL: /* ANSI intervals are AtomicTypes, ordered by their value */
+    case TY_YM_INTERVAL:
+        return true;
     case TY_ARRAY:
     case TY_MAP:
         break;

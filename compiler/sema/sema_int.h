@@ -273,6 +273,16 @@ void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstEx
                      const Type *t);
 /* Spark's findWiderTypeForTwo: the type two values of types a and b are both cast to, or NULL. */
 const Type *sema_wider_type(const Type *a, const Type *b);
+/* Two ANSI intervals of one kind widened (findTightestCommonType: the lower start, the higher
+   end field), or NULL (sema_interval_ops.c). */
+const Type *sema_interval_wider(const Type *a, const Type *b);
+/* l op r where either is an ANSI interval or both are datetimes subtracted (Spark's
+   BinaryArithmeticWithDatetimeResolver and the interval expressions): *done tells whether it
+   applied; NULL after an error. */
+SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                           const AstExpr *ar, SrcSpan span, bool *done);
+/* -x of an ANSI interval (UnaryMinus). */
+SExpr *sema_interval_neg(Binder *b, SExpr *x, SrcSpan span);
 /* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
    "<what>: 'x' of type t does not match the type u of the others". */
 /* Can values of types a and b be compared (=, <, ...) and ordered as structs?

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_ansi_iv.h"
 #include "common/cm_interval.h"
 #include "common/cm_time.h"
 #include "sema/sema_int.h"
@@ -328,50 +329,20 @@ const char *sema_interval_literal(Arena *arena, const AstExpr *e, SIntervalLit *
     return e->u.interval.from ? unit_to_unit(arena, e, out) : multi_units(arena, e, out);
 }
 
-/* IntervalUtils.toDayTimeIntervalString (ANSI_STYLE): the start field unpadded if DAY, else
-   two digits; the others two digits after ' ' (hours) or ':'; seconds as
-   BigDecimal.valueOf(µs, 6).stripTrailingZeros with a leading 0 under 10. */
+/* IntervalUtils.toDayTimeIntervalString and toYearMonthIntervalString (ANSI_STYLE), the text
+   the runtime prints too (common/cm_ansi_iv.h). */
 void sema_put_day_time(StrBuf *sb, int64_t us, int from, int to)
 {
-    static const int64_t unit_us[] = {US_PER_DAY, US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND};
-    uint64_t rest = us < 0 ? (uint64_t)0 - (uint64_t)us : (uint64_t)us;
-    sb_puts(sb, us < 0 ? "INTERVAL '-" : "INTERVAL '");
-    for (int f = from; f <= to; f++) {
-        if (f > from)
-            sb_putc(sb, f == SEMA_IV_HOUR ? ' ' : ':');
-        if (f < SEMA_IV_SECOND) {
-            uint64_t v = rest / (uint64_t)unit_us[f];
-            rest %= (uint64_t)unit_us[f];
-            sb_printf(sb, f == SEMA_IV_DAY ? "%llu" : "%02llu", (unsigned long long)v);
-            continue;
-        }
-        uint64_t secs = rest / US_PER_SECOND, frac = rest % US_PER_SECOND;
-        sb_printf(sb, "%s%llu", rest < 10 * US_PER_SECOND ? "0" : "", (unsigned long long)secs);
-        if (frac) {
-            char digits[8];
-            snprintf(digits, sizeof digits, "%06llu", (unsigned long long)frac);
-            size_t n = 6;
-            while (digits[n - 1] == '0')
-                n--;
-            sb_printf(sb, ".%.*s", (int)n, digits);
-        }
-    }
-    sb_printf(sb, "' %s", dt_upper[from]);
-    if (to != from)
-        sb_printf(sb, " TO %s", dt_upper[to]);
+    char text[CM_IV_TEXT_MAX + 1];
+    text[cm_dti_format(us, from, to, text)] = '\0';
+    sb_puts(sb, text);
 }
 
 void sema_put_year_month(StrBuf *sb, int64_t months, int from, int to)
 {
-    uint64_t m = months < 0 ? (uint64_t)0 - (uint64_t)months : (uint64_t)months;
-    const char *sign = months < 0 ? "-" : "";
-    if (from != to)
-        sb_printf(sb, "INTERVAL '%s%llu-%llu' YEAR TO MONTH", sign, (unsigned long long)(m / 12),
-                  (unsigned long long)(m % 12));
-    else if (from == SEMA_IV_YEAR)
-        sb_printf(sb, "INTERVAL '%s%llu' YEAR", sign, (unsigned long long)(m / 12));
-    else
-        sb_printf(sb, "INTERVAL '%s%llu' MONTH", sign, (unsigned long long)m);
+    char text[CM_IV_TEXT_MAX + 1];
+    text[cm_ymi_format((int32_t)months, from, to, text)] = '\0';
+    sb_puts(sb, text);
 }
 
 const char *sema_duration_text(const AstExpr *a)

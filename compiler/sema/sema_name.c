@@ -698,6 +698,8 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         SIntervalLit lit;
         if (!sema_interval_literal(sb->arena, e, &lit) && !lit.year_month)
             sema_put_day_time(sb, lit.us, lit.from, lit.to);
+        else if (!sema_interval_literal(sb->arena, e, &lit))
+            sema_put_year_month(sb, lit.months, lit.from, lit.to);
         else
             sb_printf(sb, "INTERVAL '%s'", sema_duration_text(e));
         break;
@@ -768,6 +770,15 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             sema_put_sql(sb, blk, swap ? e->u.binary.rhs : e->u.binary.lhs);
             sb_puts(sb, e->u.binary.op == BOP_ADD ? " + " : " - ");
             sema_put_sql(sb, blk, swap ? e->u.binary.lhs : e->u.binary.rhs);
+            break;
+        }
+        if (e->u.binary.op == BOP_MUL && e->u.binary.rhs->kind == AST_INTERVAL &&
+            e->u.binary.lhs->kind != AST_INTERVAL) { /* MultiplyDTInterval(interval, num).sql */
+            sb_putc(sb, '(');
+            sema_put_sql(sb, blk, e->u.binary.rhs);
+            sb_puts(sb, " * ");
+            sema_put_sql(sb, blk, e->u.binary.lhs);
+            sb_putc(sb, ')');
             break;
         }
         if (e->u.binary.op == BOP_NE) /* Spark: a != b is NOT (a = b) */

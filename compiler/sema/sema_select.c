@@ -17,7 +17,7 @@
 
 #include "sema/sema_int.h"
 
-const Type sema_type_unknown = {TY_NULL, 0, 0, 0, 0, 0, 0};
+const Type sema_type_unknown = {TY_NULL, 0, 0, 0, 0, 0, 0, 0, 0};
 
 /* ==== FROM ==== */
 

@@ -890,6 +890,19 @@ void srt_cast_date_str(SrtQuery *q, int64_t days, const char **out, uint32_t *ou
    BIGINT (8) to BINARY, NumberConverter.toBinary). */
 void srt_cast_int_bin(SrtQuery *q, int64_t v, uint32_t width, const char **out, uint32_t *out_n);
 void srt_cast_bool_str(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
+/* ANSI intervals (srt_interval.c): fields is start << 4 | end (common/cm_ansi_iv.h's fields),
+   with SRT_IV_YEAR_MONTH for a YearMonthIntervalType.  To text as Cast.castToString
+   (INTERVAL '1 02:03:04.5' DAY TO SECOND); from text as castStringToDTInterval and
+   castStringToYMInterval, 0 with *out (µs or months) or -1 after failing the query with Spark's
+   message (Spark throws even without ANSI mode). */
+#define SRT_IV_YEAR_MONTH 256
+void srt_cast_dti_str(SrtQuery *q, int64_t us, int32_t fields, const char **out, uint32_t *out_n);
+void srt_cast_ymi_str(SrtQuery *q, int64_t months, int32_t fields, const char **out,
+                      uint32_t *out_n);
+int srt_cast_str_iv(SrtQuery *q, const char *s, uint32_t n, int32_t fields, int64_t *out);
+/* DoubleMath.roundToLong (roundToInt when as_int) of x, HALF_UP: fails the query with Guava's
+   message for an infinite, NaN or out-of-range x (MultiplyDTInterval, DivideDTInterval). */
+int64_t srt_iv_round(SrtQuery *q, double x, int32_t as_int);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
 /* The digits of Java's Double.toString(|v|) for finite v (what Formatter's and DecimalFormat's

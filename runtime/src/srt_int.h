@@ -171,8 +171,10 @@ typedef enum SrtKind {
     SRT_T_DATE,
     SRT_T_STRUCT,
     SRT_T_ARRAY,
-    SRT_T_VOID, /* Spark's NullType: every value is NULL */
-    SRT_T_MAP   /* keys never NULL (Spark's MapType) */
+    SRT_T_VOID,        /* Spark's NullType: every value is NULL */
+    SRT_T_MAP,         /* keys never NULL (Spark's MapType) */
+    SRT_T_DT_INTERVAL, /* DayTimeIntervalType: µs in i; start, end fields in precision, scale */
+    SRT_T_YM_INTERVAL  /* YearMonthIntervalType: months in i; the same fields */
 } SrtKind;
 
 typedef struct SrtType SrtType;
@@ -185,7 +187,7 @@ struct SrtType {
     uint32_t n_fields;      /* STRUCT */
     const SrtField *fields; /* STRUCT */
     const SrtType *elem;    /* ARRAY; a MAP's value type */
-    int32_t precision, scale; /* DECIMAL */
+    int32_t precision, scale; /* DECIMAL; an interval's start and end fields */
     const SrtType *key;     /* MAP */
 };
 

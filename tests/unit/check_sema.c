@@ -226,8 +226,8 @@ static const DumpCase dump_cases[] = {
      "    out[8] (n - 2147483648): (cast(n#2:int):bigint - 2147483648:bigint):bigint\n"
      "    out[9] (3 + n): (3.0:double + cast(n#2:int):double):double\n"
      "    out[10] (NULL + n): (NULL:int + n#2:int):int\n"
-     "    out[11] time + INTERVAL '01' HOUR: (time#0:timestamp + INTERVAL 1h:interval):timestamp\n"
-     "    out[12] time + INTERVAL '1' DAY: (time#0:timestamp + INTERVAL 1d:interval):timestamp\n"
+     "    out[11] time + INTERVAL '01' HOUR: (time#0:timestamp + INTERVAL 1h:interval hour):timestamp\n"
+     "    out[12] time + INTERVAL '1' DAY: (time#0:timestamp + INTERVAL 1d:interval day):timestamp\n"
      "    output: (n + 1) int, (n + big) bigint, (n * v) double, (n / 2) double, (big % 3) bigint, "
      "(v % 2) double, (- n) int, (+ v) double, (n - 2147483648) bigint, (3 + n) double, (NULL + n) "
      "int, time + INTERVAL '01' HOUR timestamp, time + INTERVAL '1' DAY timestamp\n"},

@@ -4,6 +4,7 @@
 */
 #include <string.h>
 
+#include "common/cm_ansi_iv.h"
 #include "srt_int.h"
 
 typedef struct TypeParser {
@@ -169,6 +170,32 @@ static int parse_decimal(TypeParser *tp, const SrtType **out)
     return 0;
 }
 
+/* "interval day to second", "interval year" (the simpleStrings of DayTimeIntervalType and
+   YearMonthIntervalType, cm_ansi_iv.h): after "interval", the longest name that matches. */
+static int parse_interval(TypeParser *tp, const char *s, const SrtType **out)
+{
+    for (int dt = 1; dt >= 0; dt--)
+        for (int to = dt ? CM_DT_SECOND : CM_YM_MONTH; to >= 0; to--)
+            for (int from = 0; from <= to; from++) {
+                const char *name =
+                    dt ? cm_dt_type_name(from, to, false) : cm_ym_type_name(from, to, false);
+                size_t n = strlen(name);
+                if (strncmp(s, name, n) != 0 || is_word(s[n]))
+                    continue;
+                SrtType *t = srt_arena_alloc(tp->arena, sizeof *t);
+                if (!t)
+                    return srt_err_nomem(tp->err, "column types");
+                memset(t, 0, sizeof *t);
+                t->kind = dt ? SRT_T_DT_INTERVAL : SRT_T_YM_INTERVAL;
+                t->precision = from;
+                t->scale = to;
+                tp->p = s + n;
+                *out = t;
+                return 0;
+            }
+    return bad(tp, "unknown interval type");
+}
+
 static int parse_type(TypeParser *tp, const SrtType **out, int depth)
 {
     if (depth > 64)
@@ -185,6 +212,8 @@ static int parse_type(TypeParser *tp, const SrtType **out, int depth)
     }
     if (n == 7 && strncmp(s, "decimal", 7) == 0 && *tp->p == '(')
         return parse_decimal(tp, out);
+    if (n == 8 && strncmp(s, "interval", 8) == 0)
+        return parse_interval(tp, s, out);
     if (*tp->p != '<') {
         tp->p = s;
         return bad(tp, "unknown type");
@@ -272,6 +301,12 @@ void srt_type_print(const SrtType *t, SrtBuf *b)
         break;
     case SRT_T_DECIMAL:
         srt_buf_printf(b, "decimal(%d,%d)", (int)t->precision, (int)t->scale);
+        break;
+    case SRT_T_DT_INTERVAL:
+        srt_buf_puts(b, cm_dt_type_name(t->precision, t->scale, false));
+        break;
+    case SRT_T_YM_INTERVAL:
+        srt_buf_puts(b, cm_ym_type_name(t->precision, t->scale, false));
         break;
     default:
         srt_buf_puts(b, names[t->kind]);

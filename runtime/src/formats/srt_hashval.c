@@ -22,11 +22,13 @@ static int64_t hash_atomic(const SrtType *t, const SrtDatum *d, int64_t seed, in
     case SRT_T_TINYINT: /* HashExpression: hashInt of a byte or short */
     case SRT_T_SMALLINT:
     case SRT_T_INT:
-    case SRT_T_DATE: /* days, an int in Spark */
+    case SRT_T_DATE:        /* days, an int in Spark */
+    case SRT_T_YM_INTERVAL: /* months, an int */
         return xx ? (int64_t)srt_xxh64_i32((int32_t)d->i, (uint64_t)seed)
                   : srt_m3_i32((int32_t)d->i, s32);
     case SRT_T_BIGINT:
     case SRT_T_TIMESTAMP:
+    case SRT_T_DT_INTERVAL: /* µs, a long */
         return xx ? (int64_t)srt_xxh64_i64(d->i, (uint64_t)seed) : srt_m3_i64(d->i, s32);
     case SRT_T_DOUBLE:
         return xx ? (int64_t)srt_xxh64_f64(d->d, (uint64_t)seed) : srt_m3_f64(d->d, s32);

@@ -260,6 +260,8 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
             return json_map(q, t, p, end, out, tf, depth, bad);
         break;
     case SRT_T_VOID: /* never a source column (sema refuses it) */
+    case SRT_T_DT_INTERVAL: /* nor an interval (not read from JSON yet) */
+    case SRT_T_YM_INTERVAL:
         break;
     case SRT_T_BOOLEAN:
         r = srt_json_bool(p, end, &out->i, &st);

@@ -9,13 +9,15 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "common/cm_ansi_iv.h"
 #include "srt_int.h"
 
 /* A value as ToPrettyString prints it, or (cast) as Cast.castToString does inside a nested
    value: NULL inside as "null", BINARY as its bytes, DECIMAL as Decimal.toString. */
 static void put_value(const SrtDatum *d, const SrtType *t, int cast, SrtBuf *out)
 {
-    char tmp[SRT_DECIMAL_TEXT]; /* the widest: -0. and 38 digits; a double fits too */
+    /* the widest: an interval, or -0. and 38 digits; a double fits too */
+    char tmp[CM_IV_TEXT_MAX > SRT_DECIMAL_TEXT ? CM_IV_TEXT_MAX : SRT_DECIMAL_TEXT];
     if (d->is_null) { /* ToPrettyString's nullString; castToString's "null" */
         srt_buf_put(out, cast ? "null" : "NULL", 4);
         return;
@@ -59,6 +61,12 @@ static void put_value(const SrtDatum *d, const SrtType *t, int cast, SrtBuf *out
         break;
     case SRT_T_DATE:
         srt_buf_put(out, tmp, srt_date_text(d->i, tmp));
+        break;
+    case SRT_T_DT_INTERVAL: /* Cast.castToString: toDayTimeIntervalString, ANSI_STYLE */
+        srt_buf_put(out, tmp, cm_dti_format(d->i, t->precision, t->scale, tmp));
+        break;
+    case SRT_T_YM_INTERVAL:
+        srt_buf_put(out, tmp, cm_ymi_format((int32_t)d->i, t->precision, t->scale, tmp));
         break;
     case SRT_T_STRUCT:
     case SRT_T_ARRAY: {

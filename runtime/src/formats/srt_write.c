@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "common/cm_ansi_iv.h"
 #include "srt_int.h"
 
 /* ======================================================================
@@ -83,6 +84,12 @@ static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, u
         return tmp;
     case SRT_T_DATE:
         *n = srt_fmt_date(d->i, tmp);
+        return tmp;
+    case SRT_T_DT_INTERVAL: /* JacksonGenerator, UnivocityGenerator: toDayTimeIntervalString */
+        *n = (uint32_t)cm_dti_format(d->i, t->precision, t->scale, tmp);
+        return tmp;
+    case SRT_T_YM_INTERVAL: /* toYearMonthIntervalString, ANSI_STYLE */
+        *n = (uint32_t)cm_ymi_format((int32_t)d->i, t->precision, t->scale, tmp);
         return tmp;
     case SRT_T_DECIMAL: /* Decimal.toString: JacksonGenerator's writeNumber(BigDecimal), univocity's toString */
         *n = srt_fmt_decimal(srt_datum_dec(d), t->scale, 0, tmp);
@@ -342,9 +349,12 @@ static void json_value(const SrtDatum *d, const SrtType *t, JStyle *st, SrtBuf *
             srt_buf_putc(out, '"');
         }
         return;
+    case SRT_T_DT_INTERVAL: /* JacksonGenerator: writeString of the ANSI text */
+    case SRT_T_YM_INTERVAL:
     case SRT_T_TIMESTAMP:
     case SRT_T_DATE: {
-        if (time_with_pattern(d, t, st, out))
+        if (t->kind != SRT_T_DT_INTERVAL && t->kind != SRT_T_YM_INTERVAL &&
+            time_with_pattern(d, t, st, out))
             return;
         const char *s = scalar_text(d, t, tmp, &n);
         srt_buf_putc(out, '"');

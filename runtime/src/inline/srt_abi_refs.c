@@ -329,5 +329,9 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_dec_to_f32,
     (const void *)srt_dec_to_f64,
     (const void *)srt_dec_to_i64,
+    (const void *)srt_cast_dti_str,
+    (const void *)srt_cast_ymi_str,
+    (const void *)srt_cast_str_iv,
+    (const void *)srt_iv_round,
     (const void *)memcmp,
 };

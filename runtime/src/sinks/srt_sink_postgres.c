@@ -182,6 +182,8 @@ static void put_type(SrtBuf *b, const SrtType *t)
     case SRT_T_DOUBLE: srt_buf_puts(b, "DOUBLE PRECISION"); break;
     case SRT_T_FLOAT: srt_buf_puts(b, "REAL"); break;
     case SRT_T_DECIMAL: srt_buf_printf(b, "NUMERIC(%d,%d)", t->precision, t->scale); break;
+    case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
+    case SRT_T_YM_INTERVAL:
     case SRT_T_STRING:
     case SRT_T_VOID: srt_buf_puts(b, "TEXT"); break;
     case SRT_T_TIMESTAMP: srt_buf_puts(b, "TIMESTAMPTZ"); break;
@@ -222,6 +224,8 @@ static int fits(const SrtType *t, const char *have)
         return sscanf(have, "numeric(%d,%d)", &p, &sc) == 2 && sc == t->scale &&
                p - sc >= t->precision - t->scale;
     }
+    case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
+    case SRT_T_YM_INTERVAL:
     case SRT_T_STRING:
     case SRT_T_VOID: return strcmp(have, "text") == 0 || strncmp(have, "character varying", 17) == 0;
     case SRT_T_TIMESTAMP:

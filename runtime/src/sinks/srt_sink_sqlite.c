@@ -86,6 +86,8 @@ static const char *decl_type(const SrtType *t)
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
     case SRT_T_MAP:
+    case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
+    case SRT_T_YM_INTERVAL:
     case SRT_T_VOID: return "TEXT";
     }
     return "TEXT";
@@ -130,6 +132,8 @@ static int fits(const SrtType *t, Affinity a)
     case SRT_T_STRUCT:
     case SRT_T_ARRAY:
     case SRT_T_MAP:
+    case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
+    case SRT_T_YM_INTERVAL:
     case SRT_T_VOID: return a == AFF_TEXT;
     }
     return 0;
@@ -346,6 +350,8 @@ static int bind_row(SqlSink *s, sqlite3_stmt *st, const SrtDatum *row, SrtErr *e
             case SRT_T_STRUCT:
             case SRT_T_ARRAY:
             case SRT_T_MAP:
+            case SRT_T_DT_INTERVAL: /* refused by sema */
+            case SRT_T_YM_INTERVAL:
             case SRT_T_VOID:
                 srt_buf_clear(&s->val);
                 srt_db_text(d, c->type, &s->val);

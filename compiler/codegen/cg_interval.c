@@ -1,0 +1,232 @@
+/* cg_interval.c - ANSI interval values (DayTimeIntervalType: µs in an i64;
+** YearMonthIntervalType: months, an i64 within Int's range): the arithmetic
+** sema_interval_ops.c binds, UnaryMinus and the casts.
+**
+** Spark 3.5 fails on an interval overflow even without ANSI mode: IntervalMathUtils (+, -,
+** unary -) raises ARITHMETIC_OVERFLOW, MultiplyDTInterval and friends let Java's
+** ArithmeticException through ("long overflow", Guava's DoubleMath messages), the
+** divisions raise INTERVAL_DIVIDED_BY_ZERO and an integral divide's overflow.
+*/
+#include "codegen/cg_emit.h"
+#include "common/cm_ansi_iv.h"
+#include "srt_abi.h"
+
+#define US_PER_DAY 86400000000LL
+
+static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
+{
+    CgVal r = {0};
+    r.null = null;
+    r.v = v;
+    return r;
+}
+
+/* The query fails with msg where cond holds on a row whose value is not NULL. */
+static void fail_live(CgCtx *cg, LLVMValueRef null, LLVMValueRef cond, const char *msg)
+{
+    cg_fail_if(cg, cg_and(cg, cg_not(cg, null), cond), msg);
+}
+
+/* Is v (an i64) outside Int's range? */
+static LLVMValueRef out_of_int(CgCtx *cg, LLVMValueRef v)
+{
+    LLVMValueRef t = LLVMBuildSExt(cg->b, LLVMBuildTrunc(cg->b, v, cg->t_i32, ""), cg->t_i64, "");
+    return LLVMBuildICmp(cg->b, LLVMIntNE, t, v, "int.ovf");
+}
+
+/* QueryExecutionErrors.arithmeticOverflowError(message, hint) */
+static const char *overflow_msg(CgCtx *cg, const char *what, const char *hint)
+{
+    return arena_sprintf(
+        cg->arena,
+        "[ARITHMETIC_OVERFLOW] %s.%s%s%s If necessary set \"spark.sql.ansi.enabled\" "
+        "to \"false\" to bypass this error.",
+        what, hint ? " Use '" : "", hint ? hint : "",
+        hint ? "' to tolerate overflow and return NULL instead." : "");
+}
+
+/* IntervalMathUtils.addExact / subtractExact of two intervals of one type. */
+static CgVal add_sub(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef null)
+{
+    bool add = e->u.bin.op == BOP_ADD, ym = e->type->kind == TY_YM_INTERVAL;
+    LLVMValueRef ovf;
+    LLVMValueRef v = cg_int_overflow_op(cg, add ? "sadd" : "ssub", a.v, b.v, &ovf);
+    if (ym)
+        ovf = out_of_int(cg, v);
+    fail_live(cg, null, ovf,
+              overflow_msg(cg, ym ? "integer overflow" : "long overflow",
+                           add ? "try_add" : "try_subtract"));
+    return scalar(null, v);
+}
+
+/* SubtractTimestamps (ChronoUnit.MICROS.between in UTC: "long overflow") and SubtractDates
+   (whole days in µs). */
+static CgVal datetime_diff(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef null)
+{
+    if (e->u.bin.lhs->type->kind == TY_DATE)
+        return scalar(null, LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, a.v, b.v, ""),
+                                         cg_i64(cg, US_PER_DAY), "days.us"));
+    LLVMValueRef ovf;
+    LLVMValueRef v = cg_int_overflow_op(cg, "ssub", a.v, b.v, &ovf);
+    fail_live(cg, null, ovf, "long overflow");
+    return scalar(null, v);
+}
+
+/* MultiplyDTInterval / MultiplyYMInterval: an integral number by Math.multiplyExact (of ints
+   for a YM interval and a TINYINT, SMALLINT or INT; then toIntExact for a BIGINT), a
+   fractional one by DoubleMath.roundToLong / roundToInt(x * n, HALF_UP). */
+static CgVal multiply(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef null)
+{
+    bool ym = e->type->kind == TY_YM_INTERVAL;
+    const Type *nt = e->u.bin.rhs->type;
+    if (type_is_fractional(nt)) {
+        LLVMValueRef n = nt->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, b.v, cg->t_f64, "") : b.v;
+        LLVMValueRef x = LLVMBuildFMul(cg->b, LLVMBuildSIToFP(cg->b, a.v, cg->t_f64, ""), n, "");
+        LLVMValueRef args[3] = {cg->q, cg_select(cg, null, cg_f64(cg, 0), x), cg_i32(cg, ym)};
+        return scalar(null, cg_call(cg, "srt_iv_round", args, 3, "iv.mul"));
+    }
+    LLVMValueRef n = nt->kind == TY_BIGINT ? b.v : LLVMBuildSExt(cg->b, b.v, cg->t_i64, "");
+    LLVMValueRef ovf;
+    LLVMValueRef v = cg_int_overflow_op(cg, "smul", a.v, n, &ovf);
+    if (ym && nt->kind != TY_BIGINT) /* Math.multiplyExact(int, int) */
+        fail_live(cg, null, out_of_int(cg, v), "integer overflow");
+    else if (ym) { /* toIntExact(multiplyExact(long, long)) */
+        fail_live(cg, null, ovf, "long overflow");
+        fail_live(cg, null, out_of_int(cg, v), "integer overflow");
+    } else
+        fail_live(cg, null, ovf, "long overflow");
+    return scalar(null, v);
+}
+
+/* Guava's LongMath.divide / IntMath.divide(p, q, HALF_UP): the quotient rounded half away
+   from zero. */
+static LLVMValueRef div_half_up(CgCtx *cg, LLVMValueRef p, LLVMValueRef q)
+{
+    LLVMValueRef div = LLVMBuildSDiv(cg->b, p, q, "q"), rem = LLVMBuildSRem(cg->b, p, q, "r");
+    LLVMValueRef zero = cg_i64(cg, 0);
+    LLVMValueRef abs_rem = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, rem, zero, ""),
+                                     LLVMBuildNeg(cg->b, rem, ""), rem);
+    LLVMValueRef abs_q =
+        cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, q, zero, ""), LLVMBuildNeg(cg->b, q, ""), q);
+    /* cmpRemToHalfDivisor = absRem - (abs(q) - absRem), unsigned as abs(Long.MinValue) */
+    LLVMValueRef cmp = LLVMBuildSub(cg->b, abs_rem, LLVMBuildSub(cg->b, abs_q, abs_rem, ""), "");
+    LLVMValueRef up = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntNE, rem, zero, ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSGE, cmp, zero, "half"));
+    /* signum = 1 | ((p ^ q) >> 63) */
+    LLVMValueRef sig =
+        LLVMBuildOr(cg->b, cg_i64(cg, 1),
+                    LLVMBuildAShr(cg->b, LLVMBuildXor(cg->b, p, q, ""), cg_i64(cg, 63), ""), "");
+    return LLVMBuildAdd(cg->b, div, cg_select(cg, up, sig, zero), "div.half_up");
+}
+
+/* DivideDTInterval / DivideYMInterval (their generated code): a zero divisor fails with
+   INTERVAL_DIVIDED_BY_ZERO, then the minimum by -1 with an integral divide's overflow; an
+   integral divisor rounds HALF_UP, a fractional one by DoubleMath.roundToLong(x / n,
+   HALF_UP). */
+static CgVal divide(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef null)
+{
+    bool ym = e->type->kind == TY_YM_INTERVAL;
+    const Type *nt = e->u.bin.rhs->type;
+    static const char zero_msg[] =
+        "[INTERVAL_DIVIDED_BY_ZERO] Division by zero. Use `try_divide` to "
+        "tolerate divisor being 0 and return NULL instead.";
+    if (type_is_fractional(nt)) {
+        LLVMValueRef n = nt->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, b.v, cg->t_f64, "") : b.v;
+        fail_live(cg, null, LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0), ""), zero_msg);
+        LLVMValueRef x = LLVMBuildFDiv(cg->b, LLVMBuildSIToFP(cg->b, a.v, cg->t_f64, ""), n, "");
+        LLVMValueRef args[3] = {cg->q, cg_select(cg, null, cg_f64(cg, 0), x), cg_i32(cg, ym)};
+        return scalar(null, cg_call(cg, "srt_iv_round", args, 3, "iv.div"));
+    }
+    LLVMValueRef n = nt->kind == TY_BIGINT ? b.v : LLVMBuildSExt(cg->b, b.v, cg->t_i64, "");
+    LLVMValueRef is_zero = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "");
+    fail_live(cg, null, is_zero, zero_msg);
+    LLVMValueRef min = cg_i64(cg, ym ? INT32_MIN : INT64_MIN);
+    LLVMValueRef min_by_m1 = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, a.v, min, ""),
+                                    LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, -1), ""));
+    fail_live(cg, null, min_by_m1, overflow_msg(cg, "Overflow in integral divide", "try_divide"));
+    /* a safe divisor on the rows that failed or are NULL */
+    LLVMValueRef safe =
+        cg_select(cg, cg_or(cg, cg_or(cg, null, is_zero), min_by_m1), cg_i64(cg, 1), n);
+    return scalar(null, div_half_up(cg, a.v, safe));
+}
+
+CgVal cg_interval_arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)
+{
+    LLVMValueRef null = cg_or(cg, a.null, b.null);
+    if (!type_is_ansi_interval(e->u.bin.lhs->type))
+        return datetime_diff(cg, e, a, b, null);
+    switch (e->u.bin.op) {
+    case BOP_MUL:
+        return multiply(cg, e, a, b, null);
+    case BOP_DIV:
+        return divide(cg, e, a, b, null);
+    default:
+        return add_sub(cg, e, a, b, null);
+    }
+}
+
+/* UnaryMinus: IntervalMathUtils.negateExact. */
+CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a)
+{
+    LLVMValueRef ovf;
+    LLVMValueRef v = cg_int_overflow_op(cg, "ssub", cg_i64(cg, 0), a.v, &ovf);
+    bool ym = t->kind == TY_YM_INTERVAL;
+    if (ym)
+        ovf = out_of_int(cg, v);
+    fail_live(cg, a.null, ovf, overflow_msg(cg, ym ? "integer overflow" : "long overflow", NULL));
+    return scalar(a.null, v);
+}
+
+/* Cast between an interval and STRING (Cast.castToString; castStringToDTInterval, which throws
+   on a malformed string even without ANSI mode), between intervals of one kind
+   (durationToMicros and periodToMonths: truncated to the end field), and the internal casts
+   sema makes: a DAY interval to its whole days (INT), a YEAR TO MONTH one to its months. */
+CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
+{
+    static const int64_t unit_us[] = {US_PER_DAY, 3600000000LL, 60000000LL, 1};
+    if (to->kind == TY_STRING) {
+        int32_t fields = from->start_field << 4 | from->end_field;
+        LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "str.p"),
+                     out_n = cg_alloca(cg, cg->t_i32, "str.n");
+        LLVMValueRef args[4] = {cg->q, a.v, cg_i32(cg, fields), out};
+        LLVMValueRef all[5] = {args[0], args[1], args[2], out, out_n};
+        cg_call(cg, from->kind == TY_INTERVAL ? "srt_cast_dti_str" : "srt_cast_ymi_str", all, 5,
+                "");
+        CgVal r = scalar(a.null, cg_load(cg, cg->t_ptr, out, "str"));
+        r.len = cg_load(cg, cg->t_i32, out_n, "str.len");
+        return r;
+    }
+    if (from->kind == TY_STRING) {
+        int32_t fields = to->start_field << 4 | to->end_field |
+                         (to->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
+        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "iv.out");
+        cg_store(cg, cg_i64(cg, 0), out);
+        LLVMBasicBlockRef bb_cast = cg_block(cg, "iv.cast"), bb_done = cg_block(cg, "iv.cast.done");
+        LLVMBuildCondBr(cg->b, a.null, bb_done, bb_cast);
+        cg_at(cg, bb_cast);
+        LLVMValueRef args[5] = {cg->q, a.v, a.len, cg_i32(cg, fields), out};
+        cg_call(cg, "srt_cast_str_iv", args, 5, "iv.rc");
+        LLVMBuildBr(cg->b, bb_done);
+        cg_at(cg, bb_done);
+        return scalar(a.null, cg_load(cg, cg->t_i64, out, "iv"));
+    }
+    if (from->kind == TY_INTERVAL && to->kind == TY_INTERVAL) {
+        int64_t u = unit_us[to->end_field];
+        LLVMValueRef v =
+            u == 1 ? a.v
+                   : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, u), ""), "");
+        return scalar(a.null, v);
+    }
+    if (from->kind == TY_YM_INTERVAL && to->kind == TY_YM_INTERVAL) {
+        LLVMValueRef v =
+            to->end_field == CM_YM_MONTH
+                ? a.v
+                : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, 12), ""), "");
+        return scalar(a.null, v);
+    }
+    if (from->kind == TY_INTERVAL) /* whole days of a DAY interval (ExtractANSIIntervalDays) */
+        return scalar(a.null,
+                      LLVMBuildTrunc(cg->b, LLVMBuildSDiv(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""),
+                                     cg->t_i32, "days"));
+    return scalar(a.null, LLVMBuildTrunc(cg->b, a.v, cg->t_i32, "months"));
+}

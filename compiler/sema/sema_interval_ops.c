@@ -1,0 +1,239 @@
+/* sema_interval_ops.c - ANSI interval values in expressions: Spark 3.5's
+** BinaryArithmeticWithDatetimeResolver (SubtractTimestamps, SubtractDates, TimeAdd, DateAdd,
+** DateAddYMInterval, TimestampAddYMInterval), interval +/- interval of one kind (widened as
+** TypeCoercion.findTightestCommonType widens them), MultiplyDTInterval, MultiplyYMInterval,
+** DivideDTInterval, DivideYMInterval, and the DATATYPE_MISMATCH errors Spark gives otherwise.
+**
+** The bound forms (codegen/cg_interval.c lowers them): SX_ARITH of an interval type for
+** interval +/- interval and interval * or / number (the interval on the left); SX_ARITH
+** BOP_SUB of type INTERVAL DAY (two DATEs) or INTERVAL DAY TO SECOND (two TIMESTAMPs); a
+** TIMESTAMP SX_ARITH for TimeAdd (as before intervals were values); add_months for a DATE
+** and a year-month interval; timestampadd(MONTH, ...) for a TIMESTAMP and one.
+*/
+#include <string.h>
+
+#include "common/cm_ansi_iv.h"
+#include "common/cm_time.h"
+#include "sema/sema_int.h"
+
+#define US_PER_DAY 86400000000LL
+
+static SExpr *bin(Binder *b, AstBinaryOp op, const Type *t, SExpr *l, SExpr *r, SrcSpan span)
+{
+    SExpr *e = sema_new_expr(b->sc, SX_ARITH, t, span);
+    e->u.bin.op = op;
+    e->u.bin.lhs = l;
+    e->u.bin.rhs = r;
+    return e;
+}
+
+static SExpr *call2(Binder *b, SFunc fn, const Type *t, SExpr *x, SExpr *y, SrcSpan span)
+{
+    SExpr *c = sema_new_expr(b->sc, SX_CALL, t, span);
+    c->u.call.fn = fn;
+    c->u.call.args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
+    c->u.call.args[0] = x;
+    c->u.call.args[1] = y;
+    c->u.call.n_args = 2;
+    return c;
+}
+
+const Type *sema_interval_wider(const Type *a, const Type *b)
+{
+    if (a->kind != b->kind || !type_is_ansi_interval(a))
+        return NULL;
+    int from = a->start_field < b->start_field ? a->start_field : b->start_field;
+    int to = a->end_field > b->end_field ? a->end_field : b->end_field;
+    return a->kind == TY_INTERVAL ? type_dt_interval(from, to) : type_ym_interval(from, to);
+}
+
+/* "(l op r)" as Spark names the unresolved BinaryArithmetic. */
+static const char *op_sql(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar)
+{
+    return arena_sprintf(b->sc->arena, "(%s %s %s)", sema_expr_sql(b->sc, b->blk, al),
+                         sema_binary_symbol(op), sema_expr_sql(b->sc, b->blk, ar));
+}
+
+/* BinaryOperator.checkInputDataTypes: DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES. */
+static SExpr *diff_types(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
+                         const Type *lt, const Type *rt, SrcSpan span)
+{
+    diag_error(b->sc->diag, span,
+               "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
+               "mismatch: the left and right operands of the binary operator have incompatible "
+               "types (\"%s\" and \"%s\").",
+               op_sql(b, op, al, ar), type_sql_name(b->sc->arena, lt),
+               type_sql_name(b->sc->arena, rt));
+    return NULL;
+}
+
+/* ImplicitCastInputTypes of MultiplyDTInterval and friends: parameter 2 must be NUMERIC. */
+static SExpr *want_numeric(Binder *b, AstBinaryOp op, const AstExpr *iv, const AstExpr *num,
+                           const Type *t, SrcSpan span)
+{
+    diag_error(b->sc->diag, span,
+               "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"%s\" due to data type "
+               "mismatch: Parameter 2 requires the \"NUMERIC\" type, however \"%s\" has the type "
+               "\"%s\".",
+               op_sql(b, op, iv, num), sema_expr_sql(b->sc, b->blk, num),
+               type_sql_name(b->sc->arena, t));
+    return NULL;
+}
+
+/* The interval's months as an INT argument: its value (months are held as an i64 within
+   Int's range), negated for a subtraction (UnaryMinus, which cannot overflow a month count
+   that came from an Int but for Int.MinValue). */
+static SExpr *months_arg(Binder *b, SExpr *iv, bool negate)
+{
+    /* as YEAR TO MONTH, whose cast to INT codegen takes as the months (a user's cast of it is
+       refused, sema_can_cast) */
+    SExpr *m = sema_coerce(b->sc, sema_coerce(b->sc, iv, type_ym_interval(CM_YM_YEAR, CM_YM_MONTH)),
+                           &type_int);
+    if (!negate)
+        return m;
+    SExpr *n = sema_new_expr(b->sc, SX_NEG, &type_int, iv->span);
+    n->u.arg = m;
+    return n;
+}
+
+/* A datetime d +/- an interval iv (iv's type an ANSI interval, d a TIMESTAMP, DATE or NULL). */
+static SExpr *datetime_interval(Binder *b, AstBinaryOp op, SExpr *d, SExpr *iv, const AstExpr *aiv,
+                                SrcSpan span)
+{
+    SemaCtx *sc = b->sc;
+    if (iv->type->kind == TY_YM_INTERVAL) {
+        if (d->type->kind == TY_DATE) /* DateAddYMInterval: AddMonthsBase, add_months's rule */
+            return call2(b, FN_ADD_MONTHS, &type_date, d, months_arg(b, iv, op == BOP_SUB), span);
+        /* TimestampAddYMInterval: timestampAddMonths, timestampadd(MONTH, months, ts)'s rule */
+        SExpr *c = sema_new_expr(sc, SX_CALL, &type_timestamp, span);
+        c->u.call.fn = FN_TIMESTAMPADD;
+        c->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 3);
+        c->u.call.args[0] = sema_new_expr(sc, SX_CONST, &type_int, span);
+        c->u.call.args[0]->u.value.i = CM_TSU_MONTH;
+        c->u.call.args[1] = months_arg(b, iv, op == BOP_SUB);
+        c->u.call.args[2] = sema_coerce(sc, d, &type_timestamp);
+        c->u.call.n_args = 3;
+        return c;
+    }
+    int64_t days;
+    if (d->type->kind == TY_DATE && sema_days_interval(sc->arena, aiv, &days)) {
+        /* DATE +/- DayTimeIntervalType(DAY, DAY): DateAdd(d, [-]ExtractANSIIntervalDays(i)) */
+        if (days > INT32_MAX || days < -INT32_MAX) {
+            diag_error(sc->diag, aiv->span, "integer overflow");
+            return NULL;
+        }
+        SExpr *n = sema_new_expr(sc, SX_CONST, &type_int, aiv->span);
+        n->u.value.i = op == BOP_SUB ? -days : days;
+        return call2(b, FN_DATE_ADD, &type_date, d, n, span);
+    }
+    if (d->type->kind == TY_DATE && iv->type->start_field == CM_DT_DAY &&
+        iv->type->end_field == CM_DT_DAY) {
+        SExpr *n = sema_coerce(sc, iv, &type_int); /* getDays: whole days of a DAY interval */
+        if (op == BOP_SUB) {
+            SExpr *neg = sema_new_expr(sc, SX_NEG, &type_int, iv->span);
+            neg->u.arg = n;
+            n = neg;
+        }
+        return call2(b, FN_DATE_ADD, &type_date, d, n, span);
+    }
+    /* TimeAdd(Cast(d, TIMESTAMP), [-]i): the microseconds added in UTC */
+    return bin(b, op, &type_timestamp, sema_coerce(sc, d, &type_timestamp), iv, span);
+}
+
+/* interval * number, interval / number (MultiplyDTInterval, DivideYMInterval, ...): the
+   number integral or fractional (a STRING or NULL made a DOUBLE by ImplicitCastInputTypes);
+   the result DayTimeIntervalType() or YearMonthIntervalType(). */
+static SExpr *scale_interval(Binder *b, AstBinaryOp op, SExpr *iv, SExpr *num, const AstExpr *aiv,
+                             const AstExpr *anum, SrcSpan span)
+{
+    const Type *nt = num->type;
+    if (nt->kind == TY_STRING || nt->kind == TY_NULL)
+        nt = &type_double;
+    if (type_is_ansi_interval(nt) || !(type_is_numeric(nt) || nt->kind == TY_DECIMAL))
+        return want_numeric(b, op, aiv, anum, num->type, span);
+    if (nt->kind == TY_DECIMAL) {
+        diag_error(b->sc->diag, anum->span,
+                   "an interval %s a DECIMAL is not supported yet (cast the number to DOUBLE or "
+                   "BIGINT)",
+                   op == BOP_MUL ? "times" : "divided by");
+        return NULL;
+    }
+    const Type *rt =
+        iv->type->kind == TY_INTERVAL ? &type_interval : type_ym_interval(CM_YM_YEAR, CM_YM_MONTH);
+    return bin(b, op, rt, iv, sema_coerce(b->sc, num, nt), span);
+}
+
+/* The datetime side of TimeAdd and friends: a TIMESTAMP or DATE (a NULL adapts). */
+static bool is_datetime(const Type *t)
+{
+    return t->kind == TY_TIMESTAMP || t->kind == TY_DATE;
+}
+
+static SExpr *add_sub(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                      const AstExpr *ar, SrcSpan span)
+{
+    const Type *lt = l->type, *rt = r->type;
+    bool liv = type_is_ansi_interval(lt), riv = type_is_ansi_interval(rt);
+    if (op == BOP_SUB && is_datetime(lt) && is_datetime(rt)) {
+        if (lt->kind == TY_DATE && rt->kind == TY_DATE) /* SubtractDates: INTERVAL DAY */
+            return bin(b, op, type_dt_interval(CM_DT_DAY, CM_DT_DAY), l, r, span);
+        /* SubtractTimestamps (a DATE cast to TIMESTAMP): INTERVAL DAY TO SECOND */
+        return bin(b, op, &type_interval, sema_coerce(b->sc, l, &type_timestamp),
+                   sema_coerce(b->sc, r, &type_timestamp), span);
+    }
+    if (riv && is_datetime(lt))
+        return datetime_interval(b, op, l, r, ar, span);
+    if (liv && is_datetime(rt) && op == BOP_ADD)
+        return datetime_interval(b, op, r, l, al, span);
+    if (liv && riv) {
+        const Type *t = sema_interval_wider(lt, rt);
+        if (!t)
+            return diff_types(b, op, al, ar, lt, rt, span);
+        return bin(b, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
+    }
+    if (liv && rt->kind == TY_NULL) /* (AnsiIntervalType, NullType): the NULL cast to it */
+        return bin(b, op, lt, l, sema_coerce(b->sc, r, lt), span);
+    if (riv && lt->kind == TY_NULL)
+        return bin(b, op, rt, sema_coerce(b->sc, l, rt), r, span);
+    return diff_types(b, op, al, ar, lt->kind == TY_STRING ? &type_double : lt,
+                      rt->kind == TY_STRING ? &type_double : rt, span);
+}
+
+SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
+                           const AstExpr *ar, SrcSpan span, bool *done)
+{
+    bool liv = type_is_ansi_interval(l->type), riv = type_is_ansi_interval(r->type);
+    *done = liv || riv || (op == BOP_SUB && is_datetime(l->type) && is_datetime(r->type));
+    if (!*done)
+        return NULL;
+    switch (op) {
+    case BOP_ADD:
+    case BOP_SUB:
+        return add_sub(b, op, l, r, al, ar, span);
+    case BOP_MUL: /* the interval first, whichever side it is written on */
+        return liv ? scale_interval(b, op, l, r, al, ar, span)
+                   : scale_interval(b, op, r, l, ar, al, span);
+    case BOP_DIV:
+        if (liv)
+            return scale_interval(b, op, l, r, al, ar, span);
+        break;
+    default:
+        if (liv && riv && type_equal(l->type, r->type)) {
+            diag_error(b->sc->diag, span, "operator '%s' of two intervals is not supported yet",
+                       sema_binary_symbol(op));
+            return NULL;
+        }
+        break;
+    }
+    return diff_types(b, op, al, ar, l->type->kind == TY_STRING ? &type_double : l->type,
+                      r->type->kind == TY_STRING ? &type_double : r->type, span);
+}
+
+/* -x of an interval: Spark's UnaryMinus through IntervalMathUtils.negateExact (overflow fails
+   the query even without ANSI mode; codegen). */
+SExpr *sema_interval_neg(Binder *b, SExpr *x, SrcSpan span)
+{
+    SExpr *n = sema_new_expr(b->sc, SX_NEG, x->type, span);
+    n->u.arg = x;
+    return n;
+}
