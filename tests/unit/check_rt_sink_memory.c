@@ -7,6 +7,7 @@
 */
 #include <check.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,6 +266,7 @@ END_TEST
 typedef struct Race {
     SrtMemTable *t;
     atomic_int done;
+    atomic_int read_once; /* the reader has read a snapshot: the writer goes on from half-way */
     int reads, bad;
 } Race;
 
@@ -295,6 +297,7 @@ static void *race_reader(void *arg)
         if (k != rows || rows % 10 || rows > 30)
             r->bad++;
         r->reads++;
+        atomic_store(&r->read_once, 1);
     }
     srt_buf_free(&b);
     return NULL;
@@ -309,6 +312,7 @@ START_TEST(test_concurrent_reader)
     fx_open(&fx);
     Race r = {.t = srt_sink_memory_table(&fx.sink)};
     atomic_init(&r.done, 0);
+    atomic_init(&r.read_once, 0);
     pthread_t th;
     ck_assert_int_eq(pthread_create(&th, NULL, race_reader, &r), 0);
     const char *a[10];
@@ -319,6 +323,10 @@ START_TEST(test_concurrent_reader)
             n[i] = batch * 10 + i;
         }
         ck_assert_int_eq(put_batch(&fx, batch, a, n, 10), 0);
+        /* on a loaded machine the reader may not have run yet: let it read while the
+           batches go on, so the reads overlap the writes */
+        while (batch == 1000 && !atomic_load(&r.read_once))
+            sched_yield();
     }
     atomic_store(&r.done, 1);
     pthread_join(th, NULL);
