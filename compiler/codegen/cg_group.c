@@ -206,8 +206,9 @@ static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValu
 ** The str_words (1, 2 or 4) cache words of the n (i64) bytes at p, when n <= 8 * str_words,
 ** every load inside the string (no word read past its end): n <= 3 the bytes 0, n / 2 and
 ** n - 1; n <= 8 the 4 bytes at 0 and at n - 4; n <= 16 the words at 0 and n - 8; n <= 32 also
-** those at 8 and n - 16.  Given n, the words cover every byte at a place fixed by n.  A longer
-** string gives words of some of its bytes (the key is then not looked up in the cache).
+** those at 8 and n - 16.  Given n, the words cover every byte at a place fixed by n.  Up to 8
+** bytes the second word repeats the first (cache_alloc counts on it) and the others are 0.  A
+** longer string gives words of some of its bytes (the key is then not looked up in the cache).
 ** Branches, not selects: the window loop would hoist their arithmetic for every row.
 */
 static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str_words, LLVMValueRef *out)
@@ -229,15 +230,16 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
     cg_at(cg, bb_w4);
     LLVMValueRef lo = load_word(cg, cg->t_i32, p, zero);
     LLVMValueRef hi = load_word(cg, cg->t_i32, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 4), ""));
-    str_edge(cg, &e, bb_join, cg_or(cg, lo, LLVMBuildShl(cg->b, hi, cg_i64(cg, 32), "")), zero, zero, zero);
+    LLVMValueRef w4 = cg_or(cg, lo, LLVMBuildShl(cg->b, hi, cg_i64(cg, 32), ""));
+    str_edge(cg, &e, bb_join, w4, w4, zero, zero);
 
     cg_at(cg, bb_w1);
     LLVMValueRef b0 = load_word(cg, cg->t_i8, p, zero);
     LLVMValueRef b1 = load_word(cg, cg->t_i8, p, LLVMBuildLShr(cg->b, n, cg_i64(cg, 1), ""));
     LLVMValueRef b2 = load_word(cg, cg->t_i8, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 1), ""));
-    str_edge(cg, &e, bb_join,
-             cg_or(cg, cg_or(cg, b0, LLVMBuildShl(cg->b, b1, cg_i64(cg, 8), "")), LLVMBuildShl(cg->b, b2, cg_i64(cg, 16), "")),
-             zero, zero, zero);
+    LLVMValueRef w1 = cg_or(cg, cg_or(cg, b0, LLVMBuildShl(cg->b, b1, cg_i64(cg, 8), "")),
+                            LLVMBuildShl(cg->b, b2, cg_i64(cg, 16), ""));
+    str_edge(cg, &e, bb_join, w1, w1, zero, zero);
 
     cg_at(cg, bb_big);
     if (str_words == 1) {
@@ -338,11 +340,11 @@ static uint32_t cache_index_of(const uint64_t *w, uint32_t n_mix)
 /*
 ** The cache, emptied in the entry block: every slot's words all ones, which no row probing
 ** that slot has: all-ones words index one slot j (cache_index_of), and slot j holds words
-** that index another.  A row whose head words equal a slot's, and no string longer than 8
-** bytes, has its mixed words equal too (those strings' last words are 0 on both sides), so
-** it indexes where the slot's words do.  With strings no row has all-ones head words anyway
-** (a length field would be 63).  Returns the cache; GROUP_CACHE_SLOTS + 1 slots of stride
-** bytes, the last the spare.
+** that index another (Z: 0 but for its first word, a packed one).  A row whose
+** head words equal a slot's has its mixed words equal too: a string of up to 8 bytes repeats
+** its first word, a head word, as its last (all ones, or 0 as Z's), and with a longer one
+** every word is compared.  So it indexes where the slot's words do, not that slot.  Returns
+** the cache: GROUP_CACHE_SLOTS + 1 slots of stride bytes, the last the spare.
 */
 static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride)
 {
