@@ -641,9 +641,13 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_row, bb_eof);
     cg_at(cg, bb_row);
     cg_store(cg, cg_gepc(cg, p, size * (uint64_t)sc->n, "p.next"), p_slot);
-    for (int i = 0; i < sc->n; i++)
+    for (int i = 0; i < sc->n; i++) {
         cols[i] = pq->needed[i] ? cg_load_datum(cg, sc->cols[i].type, cg_gepc(cg, p, size * (uint64_t)i, sc->cols[i].name))
                                 : cg_null_of(cg, sc->cols[i].type);
+        /* a rate source's values: no NULL test, nor a NULL branch of what they feed */
+        if (pq->needed[i] && sc->cols[i].never_null)
+            cols[i].null = cg_i1(cg, 0);
+    }
 }
 
 /* The probe step of the join block s reads, if it reads one (cg_join.c); a stream-stream
