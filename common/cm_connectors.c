@@ -238,10 +238,14 @@ static const CmOptSpec kafka_source_opts[] = {
 /* KafkaRecordToRowConverter.kafkaSchema; headers with includeHeaders = true
    (KafkaRecordToRowConverter.headersType). */
 static const CmFixedCol kafka_cols[] = {
-    {"key", CM_COL_BINARY, NULL, false},        {"value", CM_COL_BINARY, NULL, false},
-    {"topic", CM_COL_STRING, NULL, false},      {"partition", CM_COL_INT, NULL, false},
-    {"offset", CM_COL_BIGINT, NULL, false},     {"timestamp", CM_COL_TIMESTAMP, NULL, false},
-    {"timestampType", CM_COL_INT, NULL, false}, {"headers", CM_COL_HEADERS, "includeHeaders", false},
+    {"key", CM_COL_BINARY, NULL, false},
+    {"value", CM_COL_BINARY, NULL, false},
+    {"topic", CM_COL_STRING, NULL, false},
+    {"partition", CM_COL_INT, NULL, false},
+    {"offset", CM_COL_BIGINT, NULL, false},
+    {"timestamp", CM_COL_TIMESTAMP, NULL, false},
+    {"timestampType", CM_COL_INT, NULL, false},
+    {"headers", CM_COL_HEADERS, "includeHeaders", false},
 };
 
 const CmConnector cm_connectors[] = {

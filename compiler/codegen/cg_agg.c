@@ -27,7 +27,6 @@
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
 
-
 /* ==== Key encoding ==== */
 
 /* NaN as Double.NaN, and -0.0 as 0.0 unless keep_neg_zero (PKeyLayout.keep_neg_zero). */
@@ -117,7 +116,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
         LLVMBasicBlockRef big = cg_block(cg, "key.big");
         LLVMBasicBlockRef join = cg_block(cg, "key.buf");
-        LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, total, cg_i32(cg, CG_KEY_STACK_BYTES), "");
+        LLVMValueRef fits =
+            LLVMBuildICmp(cg->b, LLVMIntULE, total, cg_i32(cg, CG_KEY_STACK_BYTES), "");
         LLVMBuildCondBr(cg->b, fits, join, big);
         cg_at(cg, big);
         LLVMValueRef args[2] = {cg->q, LLVMBuildZExt(cg->b, total, cg->t_i64, "")};
@@ -146,7 +146,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         const CgVal *k = plan_key_slot_var(s) ? &var[i] : &keys[i];
         if (s->type->kind == TY_STRUCT && !s->nested) {
             for (int f = 0; f < s->type->n_fields; f++) {
-                LLVMValueRef bits = cg_key_slot_bits(cg, kl, s->type->fields[f].type, k->fields[f].v);
+                LLVMValueRef bits =
+                    cg_key_slot_bits(cg, kl, s->type->fields[f].type, k->fields[f].v);
                 bits = cg_select(cg, cg_or(cg, k->null, k->fields[f].null), cg_i64(cg, 0), bits);
                 cg_store(cg, bits, cg_gepc(cg, buf, s->offset + 8u * (uint32_t)f, ""));
             }
@@ -160,7 +161,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         } else if (s->type->kind == TY_DECIMAL) {
             cg_dec_store(cg, cg_select(cg, k->null, cg_dec_const(cg, 0), k->v), cg_gepc(cg, buf, s->offset, ""));
         } else {
-            LLVMValueRef bits = cg_select(cg, k->null, cg_i64(cg, 0), cg_key_slot_bits(cg, kl, s->type, k->v));
+            LLVMValueRef bits =
+                cg_select(cg, k->null, cg_i64(cg, 0), cg_key_slot_bits(cg, kl, s->type, k->v));
             cg_store(cg, bits, cg_gepc(cg, buf, s->offset, ""));
         }
     }
@@ -1675,7 +1677,8 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
 }
 
 /* The state of key[0, len) in the group table (srt_agg_upsert: found or added). */
-LLVMValueRef cg_agg_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len, const char *name)
+LLVMValueRef cg_agg_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len,
+                           const char *name)
 {
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
@@ -1734,7 +1737,8 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
         parts[1 + k] = keys[k];
     for (int k = 0; k < pd->n_args; k++)
         parts[1 + n_group + k] = args[pd->first_value + k];
-    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, pd->key.fixed_size + CG_KEY_STACK_BYTES), "dkeybuf");
+    LLVMValueRef stack =
+        cg_alloca(cg, LLVMArrayType(cg->t_i8, pd->key.fixed_size + CG_KEY_STACK_BYTES), "dkeybuf");
     LLVMSetAlignment(stack, 16);
     LLVMValueRef len;
     LLVMValueRef key = cg_build_key(cg, &pd->key, parts, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);

@@ -25,8 +25,8 @@ static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVM
 }
 
 /* From the miss path (the current block) to bb_join: the group's state, from either path. */
-static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueRef st_hit, LLVMBasicBlockRef bb_hit,
-                                LLVMValueRef st_miss)
+static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueRef st_hit,
+                                LLVMBasicBlockRef bb_hit, LLVMValueRef st_miss)
 {
     LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, bb_join);
@@ -99,11 +99,16 @@ typedef struct CacheKey {
 static uint32_t item_bits(const Type *t)
 {
     switch (t->kind) {
-    case TY_BOOLEAN: return 1;
-    case TY_TINYINT: return 8;
-    case TY_SMALLINT: return 16;
-    case TY_INT: return 32;
-    default: return 64;
+    case TY_BOOLEAN:
+        return 1;
+    case TY_TINYINT:
+        return 8;
+    case TY_SMALLINT:
+        return 16;
+    case TY_INT:
+        return 32;
+    default:
+        return 64;
     }
 }
 
@@ -140,22 +145,25 @@ static LLVMValueRef unless_null(CgCtx *cg, LLVMValueRef null, LLVMValueRef z, LL
 }
 
 /* A fixed slot's value as its key word holds it (0 for NULL), to the width of its type. */
-static void add_value(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v, LLVMValueRef null,
-                      CacheItem *items, int *n)
+static void add_value(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v,
+                      LLVMValueRef null, CacheItem *items, int *n)
 {
     if (t->kind == TY_DECIMAL) {
         LLVMValueRef d = unless_null(cg, null, cg_dec_const(cg, 0), v);
         add_item(items, n, LLVMBuildTrunc(cg->b, d, cg->t_i64, ""), 64);
         if (t->precision > 18) /* else the high word is the low one's sign */
-            add_item(items, n, LLVMBuildTrunc(cg->b, LLVMBuildLShr(cg->b, d, LLVMConstInt(LLVMTypeOf(d), 64, 0), ""),
-                                              cg->t_i64, ""),
+            add_item(items, n,
+                     LLVMBuildTrunc(cg->b,
+                                    LLVMBuildLShr(cg->b, d, LLVMConstInt(LLVMTypeOf(d), 64, 0), ""),
+                                    cg->t_i64, ""),
                      64);
         return;
     }
     uint32_t bits = item_bits(t);
     LLVMValueRef x = cg_key_slot_bits(cg, kl, t, v);
     if (bits < 64 && bits > 1)
-        x = LLVMBuildZExt(cg->b, LLVMBuildTrunc(cg->b, x, LLVMIntTypeInContext(cg->ctx, bits), ""), cg->t_i64, "");
+        x = LLVMBuildZExt(cg->b, LLVMBuildTrunc(cg->b, x, LLVMIntTypeInContext(cg->ctx, bits), ""),
+                          cg->t_i64, "");
     add_item(items, n, unless_null(cg, null, cg_i64(cg, 0), x), bits);
 }
 
@@ -193,8 +201,8 @@ typedef struct StrEdges {
 } StrEdges;
 
 /* From the current block to bb_join with the words w0..w3. */
-static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValueRef w0, LLVMValueRef w1,
-                     LLVMValueRef w2, LLVMValueRef w3)
+static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValueRef w0,
+                     LLVMValueRef w1, LLVMValueRef w2, LLVMValueRef w3)
 {
     e->from[e->n] = LLVMGetInsertBlock(cg->b);
     LLVMValueRef w[4] = {w0, w1, w2, w3};
@@ -211,14 +219,16 @@ static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValu
 ** longer string gives words of some of its bytes (the key is then not looked up in the cache).
 ** Branches, not selects: the window loop would hoist their arithmetic for every row.
 */
-static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str_words, LLVMValueRef *out)
+static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str_words,
+                         LLVMValueRef *out)
 {
     LLVMBasicBlockRef bb_small = cg_block(cg, "str.small"), bb_w4 = cg_block(cg, "str.w4");
     LLVMBasicBlockRef bb_w1 = cg_block(cg, "str.w1"), bb_big = cg_block(cg, "str.big");
     LLVMBasicBlockRef bb_lt4 = cg_block(cg, "str.lt4"), bb_join = cg_block(cg, "str.words");
     LLVMValueRef zero = cg_i64(cg, 0);
     StrEdges e = {.n = 0};
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8), ""), bb_small, bb_big);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8), ""), bb_small,
+                    bb_big);
     cg_at(cg, bb_small);
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, n, cg_i64(cg, 4), ""), bb_w4, bb_lt4);
     cg_at(cg, bb_lt4);
@@ -248,8 +258,10 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
         LLVMValueRef first = load_word(cg, cg->t_i64, p, zero);
         LLVMValueRef last = load_word(cg, cg->t_i64, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 8), ""));
         if (str_words == 4) {
-            LLVMBasicBlockRef bb_big32 = cg_block(cg, "str.big32"), bb_big16 = cg_block(cg, "str.big16");
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, n, cg_i64(cg, 16), ""), bb_big32, bb_big16);
+            LLVMBasicBlockRef bb_big32 = cg_block(cg, "str.big32"),
+                              bb_big16 = cg_block(cg, "str.big16");
+            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, n, cg_i64(cg, 16), ""),
+                            bb_big32, bb_big16);
             cg_at(cg, bb_big32);
             str_edge(cg, &e, bb_join, first, last, load_word(cg, cg->t_i64, p, cg_i64(cg, 8)),
                      load_word(cg, cg->t_i64, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 16), "")));
@@ -274,18 +286,20 @@ static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheK
     int *strs = ARENA_NEW_N(cg->arena, int, (size_t)kl->n);
     LLVMValueRef *str_len = ARENA_NEW_N(cg->arena, LLVMValueRef, (size_t)kl->n);
     for (uint32_t i = 0; i < kl->null_bytes; i++)
-        add_item(items, &n_items, LLVMBuildZExt(cg->b, cg_key_null(cg, kl, keys, i), cg->t_i64, ""), 1);
+        add_item(items, &n_items, LLVMBuildZExt(cg->b, cg_key_null(cg, kl, keys, i), cg->t_i64, ""),
+                 1);
     for (int i = 0; i < kl->n; i++) {
         const PKeySlot *s = &kl->slots[i];
         const CgVal *k = &keys[i];
         if (plan_key_slot_var(s)) {
-            str_len[n_str] = LLVMBuildZExt(cg->b, unless_null(cg, k->null, cg_i32(cg, 0), k->len), cg->t_i64, "");
+            str_len[n_str] = LLVMBuildZExt(cg->b, unless_null(cg, k->null, cg_i32(cg, 0), k->len),
+                                           cg->t_i64, "");
             add_item(items, &n_items, str_len[n_str], CACHE_LEN_BITS);
             strs[n_str++] = i;
         } else if (s->type->kind == TY_STRUCT) {
             for (int f = 0; f < s->type->n_fields; f++)
-                add_value(cg, kl, s->type->fields[f].type, k->fields[f].v, cg_or(cg, k->null, k->fields[f].null),
-                          items, &n_items);
+                add_value(cg, kl, s->type->fields[f].type, k->fields[f].v,
+                          cg_or(cg, k->null, k->fields[f].null), items, &n_items);
         } else {
             add_value(cg, kl, s->type, k->v, k->null, items, &n_items);
         }
@@ -306,7 +320,9 @@ static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheK
         string_words(cg, keys[strs[j]].v, str_len[j], str_words, w);
         for (uint32_t k = 0; k < str_words; k++)
             ck->w[packed + k * (uint32_t)n_str + (uint32_t)j] = w[k];
-        ck->fits = cg_and(cg, ck->fits, LLVMBuildICmp(cg->b, LLVMIntULE, str_len[j], cg_i64(cg, 8 * str_words), ""));
+        ck->fits =
+            cg_and(cg, ck->fits,
+                   LLVMBuildICmp(cg->b, LLVMIntULE, str_len[j], cg_i64(cg, 8 * str_words), ""));
         if (str_words > 1) {
             LLVMValueRef big = LLVMBuildICmp(cg->b, LLVMIntUGT, str_len[j], cg_i64(cg, 8), "");
             ck->long_str = ck->long_str ? cg_or(cg, ck->long_str, big) : big;
@@ -353,7 +369,8 @@ static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride)
     LLVMValueRef cache = LLVMBuildAlloca(cg->b, cache_t, "groupcache");
     LLVMSetAlignment(cache, 16);
     LLVMValueRef cache_p = LLVMBuildPointerCast(cg->b, cache, cg->t_ptr, "");
-    LLVMBuildMemSet(cg->b, cache_p, LLVMConstInt(cg->t_i8, 0xff, 0), cg_i64(cg, GROUP_CACHE_SLOTS * stride), 16);
+    LLVMBuildMemSet(cg->b, cache_p, LLVMConstInt(cg->t_i8, 0xff, 0),
+                    cg_i64(cg, GROUP_CACHE_SLOTS * stride), 16);
     uint64_t w[GROUP_CACHE_WORDS];
     for (uint32_t i = 0; i < ck->n_mix; i++)
         w[i] = ~(uint64_t)0;
@@ -363,13 +380,15 @@ static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride)
     while (cache_index_of(w, ck->n_mix) == j)
         w[0]++;
     for (uint32_t i = 0; i < ck->n; i++)
-        cg_store(cg, cg_i64(cg, (int64_t)(i < ck->n_mix ? w[i] : 0)), cg_gepc(cg, cache_p, (uint64_t)j * stride + 8u * i, ""));
+        cg_store(cg, cg_i64(cg, (int64_t)(i < ck->n_mix ? w[i] : 0)),
+                 cg_gepc(cg, cache_p, (uint64_t)j * stride + 8u * i, ""));
     LLVMPositionBuilderAtEnd(cg->b, cur);
     return cache_p;
 }
 
 /* Whether the slot's words [from, to) equal the row's. */
-static LLVMValueRef slot_same(CgCtx *cg, const CacheKey *ck, LLVMValueRef slot, uint32_t from, uint32_t to)
+static LLVMValueRef slot_same(CgCtx *cg, const CacheKey *ck, LLVMValueRef slot, uint32_t from,
+                              uint32_t to)
 {
     LLVMValueRef acc = cg_i64(cg, 0);
     for (uint32_t i = from; i < to; i++) {
@@ -391,12 +410,14 @@ static void last_long_same(CgCtx *cg, const LastKey *last, LLVMValueRef key, LLV
                            LLVMBasicBlockRef bb_hit, LLVMBasicBlockRef bb_miss, LLVMValueRef *st)
 {
     LLVMBasicBlockRef bb_cmp = cg_block(cg, "group.long.cmp");
-    LLVMValueRef same_len = LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last->len, "last.len"), "");
+    LLVMValueRef same_len =
+        LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last->len, "last.len"), "");
     LLVMBuildCondBr(cg->b, same_len, bb_cmp, bb_miss);
     cg_at(cg, bb_cmp);
     LLVMValueRef margs[3] = {key, last->bytes, LLVMBuildZExt(cg->b, len, cg->t_i64, "")};
     LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samebytes");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), ""), bb_hit, bb_miss);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), ""), bb_hit,
+                    bb_miss);
     cg_at(cg, bb_hit);
     *st = cg_load(cg, cg->t_ptr, last->state, "last.state");
 }
@@ -409,7 +430,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
         return NULL;
     uint32_t stride = (8u * ck.n + 8u + 15u) & ~15u;
     LLVMValueRef cache_p = cache_alloc(cg, &ck, stride);
-    LLVMValueRef credit_p = alloca_init(cg, cg->t_i64, "cache.credit", cg_i64(cg, GROUP_CACHE_CREDIT));
+    LLVMValueRef credit_p =
+        alloca_init(cg, cg->t_i64, "cache.credit", cg_i64(cg, GROUP_CACHE_CREDIT));
     LLVMValueRef credit = cg_load(cg, cg->t_i64, credit_p, "cache.credit");
     LLVMValueRef spare = cg_gepc(cg, cache_p, GROUP_CACHE_SLOTS * stride, "cache.spare");
     LLVMBasicBlockRef bb_probe = cg_block(cg, "group.probe"), bb_hit = cg_block(cg, "group.cached");
@@ -425,18 +447,21 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
         LLVMBuildCondBr(cg->b, ck.fits, bb_short, bb_long);
         cg_at(cg, bb_short);
     }
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe, bb_build);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe,
+                    bb_build);
     fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
     long_v[n_fill] = cg_i1(cg, 0);
     fill_v[n_fill++] = spare;
 
     cg_at(cg, bb_probe);
     LLVMValueRef idx = cache_index(cg, &ck);
-    LLVMValueRef slot = cg_gep(cg, cache_p, LLVMBuildMul(cg->b, idx, cg_i64(cg, stride), ""), "cache.slot");
+    LLVMValueRef slot =
+        cg_gep(cg, cache_p, LLVMBuildMul(cg->b, idx, cg_i64(cg, stride), ""), "cache.slot");
     LLVMValueRef same = slot_same(cg, &ck, slot, 0, ck.n_head);
     if (ck.long_str) {
         /* the strings' other words only when one is longer than 8 bytes */
-        LLVMBasicBlockRef bb_rest = cg_block(cg, "group.probe.rest"), bb_more = cg_block(cg, "group.probe.more");
+        LLVMBasicBlockRef bb_rest = cg_block(cg, "group.probe.rest"),
+                          bb_more = cg_block(cg, "group.probe.more");
         LLVMBuildCondBr(cg->b, same, bb_more, bb_build);
         fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
         long_v[n_fill] = cg_i1(cg, 0);
@@ -474,13 +499,15 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     LLVMValueRef buf = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "keybuf");
     LLVMSetAlignment(buf, 16);
     LLVMValueRef len;
-    LLVMValueRef key = cg_build_key(cg, kl, keys, LLVMBuildPointerCast(cg->b, buf, cg->t_ptr, ""), &len);
+    LLVMValueRef key =
+        cg_build_key(cg, kl, keys, LLVMBuildPointerCast(cg->b, buf, cg->t_ptr, ""), &len);
     LastKey last = {0};
     LLVMValueRef st_last = NULL;
     LLVMBasicBlockRef bb_last_hit = NULL, bb_lookup = cg_block(cg, "group.lookup");
     if (bb_long) {
         last.cap = cap;
-        last.bytes = LLVMBuildPointerCast(cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "lastkey"), cg->t_ptr, "");
+        last.bytes = LLVMBuildPointerCast(
+            cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "lastkey"), cg->t_ptr, "");
         last.len = alloca_init(cg, cg->t_i32, "lastkey.len", cg_i32(cg, -1));
         last.state = alloca_init(cg, cg->t_ptr, "lastkey.state", LLVMConstNull(cg->t_ptr));
         LLVMBasicBlockRef bb_last = cg_block(cg, "group.long.last");
@@ -494,7 +521,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     }
     cg_at(cg, bb_lookup);
     /* a miss of a long key does not count against the cache */
-    cg_store(cg, cg_select(cg, is_long, credit, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), "")), credit_p);
+    cg_store(cg, cg_select(cg, is_long, credit, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), "")),
+             credit_p);
     LLVMValueRef st_miss = cg_agg_upsert(cg, table, key, len, "state");
     for (uint32_t i = 0; i < ck.n; i++)
         cg_store(cg, ck.w[i], cg_gepc(cg, fill, 8u * i, ""));
@@ -504,7 +532,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     /* a long key that fits the last key's buffer is remembered */
     LLVMBasicBlockRef bb_keep = cg_block(cg, "group.long.keep");
     LLVMBasicBlockRef bb_miss_end = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef keep = cg_and(cg, is_long, LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), ""));
+    LLVMValueRef keep =
+        cg_and(cg, is_long, LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), ""));
     LLVMBuildCondBr(cg->b, keep, bb_keep, bb_join);
     cg_at(cg, bb_keep);
     LLVMBuildMemCpy(cg->b, last.bytes, 1, key, 1, LLVMBuildZExt(cg->b, len, cg->t_i64, ""));
@@ -537,13 +566,15 @@ static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, 
     LLVMValueRef last_state = alloca_init(cg, cg->t_ptr, "lastkey.state", LLVMConstNull(cg->t_ptr));
     LLVMValueRef lastp = LLVMBuildPointerCast(cg->b, last, cg->t_ptr, "");
     LLVMValueRef len;
-    LLVMValueRef key = cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef key =
+        cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
 
     LLVMBasicBlockRef bb_cmp = cg_block(cg, "group.cmp");
     LLVMBasicBlockRef bb_hit = cg_block(cg, "group.same");
     LLVMBasicBlockRef bb_miss = cg_block(cg, "group.lookup");
     LLVMBasicBlockRef bb_join = cg_block(cg, "group.found");
-    LLVMValueRef same_len = LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last_len, "last.len"), "");
+    LLVMValueRef same_len =
+        LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last_len, "last.len"), "");
     LLVMBuildCondBr(cg->b, same_len, bb_cmp, bb_miss);
     cg_at(cg, bb_cmp);
     /* The fixed part word by word, each load the size of the store that wrote it (a memcmp
@@ -561,15 +592,17 @@ static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, 
         LLVMBuildCondBr(cg->b, same, bb_bytes, bb_miss);
         cg_at(cg, bb_bytes);
         uint32_t fixed = pq->key.fixed_size;
-        LLVMValueRef n = LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed), "");
+        LLVMValueRef n =
+            LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed), "");
         /* Up to 8 string bytes (an action, a country code): one word of each key, masked to
            the n bytes, instead of a libc call.  Both keys are then in buffers of cap bytes
            (a key of at most CG_KEY_STACK_BYTES is built on the stack; the last key is one that
            fitted), so the word read never leaves them; the bytes past n are not compared. */
         LLVMBasicBlockRef bb_word = cg_block(cg, "group.word");
         LLVMBasicBlockRef bb_call = cg_block(cg, "group.memcmp");
-        LLVMValueRef small = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8), ""),
-                                    LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, CG_KEY_STACK_BYTES), ""));
+        LLVMValueRef small =
+            cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8), ""),
+                   LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, CG_KEY_STACK_BYTES), ""));
         LLVMBuildCondBr(cg->b, small, bb_word, bb_call);
         cg_at(cg, bb_word);
         LLVMValueRef a = cg_load(cg, cg->t_i64, cg_gepc(cg, key, fixed, ""), "");
@@ -577,13 +610,17 @@ static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, 
         LLVMSetAlignment(a, 1);
         LLVMSetAlignment(b, 1);
         /* The n bytes at the lowest addresses: the low bits on a little-endian target. */
-        LLVMValueRef drop = LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, cg_i64(cg, 8), n, ""), cg_i64(cg, 8), "");
+        LLVMValueRef drop =
+            LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, cg_i64(cg, 8), n, ""), cg_i64(cg, 8), "");
         LLVMValueRef ones = cg_i64(cg, -1);
-        LLVMValueRef mask = LLVMByteOrder(cg->td) == LLVMBigEndian ? LLVMBuildShl(cg->b, ones, drop, "")
-                                                                   : LLVMBuildLShr(cg->b, ones, drop, "");
-        mask = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), ""), cg_i64(cg, 0), mask);
-        LLVMValueRef same_word = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_and(cg, LLVMBuildXor(cg->b, a, b, ""), mask),
-                                               cg_i64(cg, 0), "sameword");
+        LLVMValueRef mask = LLVMByteOrder(cg->td) == LLVMBigEndian
+                                ? LLVMBuildShl(cg->b, ones, drop, "")
+                                : LLVMBuildLShr(cg->b, ones, drop, "");
+        mask = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), ""), cg_i64(cg, 0),
+                         mask);
+        LLVMValueRef same_word =
+            LLVMBuildICmp(cg->b, LLVMIntEQ, cg_and(cg, LLVMBuildXor(cg->b, a, b, ""), mask),
+                          cg_i64(cg, 0), "sameword");
         LLVMBuildCondBr(cg->b, same_word, bb_hit, bb_miss);
         cg_at(cg, bb_call);
         LLVMValueRef margs[3] = {cg_gepc(cg, key, fixed, ""), cg_gepc(cg, lastp, fixed, ""), n};
@@ -604,7 +641,8 @@ static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, 
     /* the fixed part in words of known size, the string bytes after it (srt_key_copy) */
     uint32_t fixed = pq->key.fixed_size;
     LLVMBuildMemCpy(cg->b, lastp, 16, key, 1, cg_i64(cg, fixed));
-    LLVMValueRef copy_n = cg_select(cg, fits, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed));
+    LLVMValueRef copy_n =
+        cg_select(cg, fits, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed));
     LLVMValueRef cargs[3] = {cg_gepc(cg, lastp, fixed, ""), cg_gepc(cg, key, fixed, ""),
                              LLVMBuildSub(cg->b, copy_n, cg_i64(cg, fixed), "")};
     cg_call(cg, "srt_key_copy", cargs, 3, "");

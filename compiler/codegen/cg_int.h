@@ -350,7 +350,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
 LLVMValueRef cg_key_slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v);
 LLVMValueRef cg_key_null(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, uint32_t i);
 /* The state of key[0, len) in the group table (srt_agg_upsert: found or added). */
-LLVMValueRef cg_agg_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len, const char *name);
+LLVMValueRef cg_agg_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len,
+                           const char *name);
 /* cg_group.c: the state of the group of keys (one CgVal per slot of pq->key) in table, found
    or added, through a cache of recent groups or the last key. */
 LLVMValueRef cg_group_state(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys);
