@@ -31,11 +31,7 @@ static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueR
     LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, bb_join);
     cg_at(cg, bb_join);
-    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
-    LLVMValueRef vals[2] = {st_hit, st_miss};
-    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
-    LLVMAddIncoming(state, vals, from, 2);
-    return state;
+    return cg_phi2(cg, cg->t_ptr, st_hit, bb_hit, st_miss, from_miss, "state");
 }
 
 /*
@@ -98,18 +94,8 @@ typedef struct CacheKey {
 /* The bits of a key value of type t that its slot's word keeps. */
 static uint32_t item_bits(const Type *t)
 {
-    switch (t->kind) {
-    case TY_BOOLEAN:
-        return 1;
-    case TY_TINYINT:
-        return 8;
-    case TY_SMALLINT:
-        return 16;
-    case TY_INT:
-        return 32;
-    default:
-        return 64;
-    }
+    int bits = t->kind == TY_BOOLEAN ? 1 : type_int_bits(t);
+    return bits ? (uint32_t)bits : 64u;
 }
 
 /* Whether v is a kept item's value plus a constant (a window's end: its start + the size). */
