@@ -57,7 +57,8 @@ static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueR
 ** TIMESTAMP, DOUBLE, a window's start a word each.  A value the same for every row (a window's
 ** NULL flag, a constant key) is left out, as is one that is another plus a constant (a
 ** window's end: its start plus the size).  Each string of at most 8 * str_words bytes adds
-** str_words words of its bytes (string_words), the length telling how they cover them: so
+** str_words words of its bytes (string_words; 4, or 2 or 1 when the other words leave less
+** room in GROUP_CACHE_WORDS), the length telling how they cover them: so
 ** equal cache words mean equal key bytes.  The compare takes the head (the packed values and
 ** each string's first word) and, only when a string is longer than 8 bytes, its other words;
 ** the mix takes the head and each string's last word.  The events query's key (a nullable
@@ -294,7 +295,7 @@ static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheK
     uint32_t str_words = 4;
     while (str_words && packed + str_words * (uint32_t)n_str > GROUP_CACHE_WORDS)
         str_words /= 2;
-    if (packed == 0 || (n_str && !str_words))
+    if (packed == 0 || packed > GROUP_CACHE_WORDS || (n_str && !str_words))
         return false;
     ck->n_head = packed + (uint32_t)n_str;
     ck->n_mix = ck->n_head + (str_words > 1 ? (uint32_t)n_str : 0u);
