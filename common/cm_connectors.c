@@ -170,14 +170,14 @@ static const CmOptSpec memory_sink_opts[] = {
 
 /* RateStreamProvider.SCHEMA and RatePerMicroBatchProvider's: timestamp, value. */
 static const CmFixedCol rate_cols[] = {
-    {"timestamp", CM_COL_TIMESTAMP, NULL},
-    {"value", CM_COL_BIGINT, NULL},
+    {"timestamp", CM_COL_TIMESTAMP, NULL, true},
+    {"value", CM_COL_BIGINT, NULL, true},
 };
 
 /* TextSocketSourceProvider: value, and timestamp with includeTimestamp = true. */
 static const CmFixedCol socket_cols[] = {
-    {"value", CM_COL_STRING, NULL},
-    {"timestamp", CM_COL_TIMESTAMP, "includeTimestamp"},
+    {"value", CM_COL_STRING, NULL, false},
+    {"timestamp", CM_COL_TIMESTAMP, "includeTimestamp", false},
 };
 
 /* Spark's Kafka source (KafkaSourceProvider.validateGeneralOptions, KafkaMicroBatchStream):
@@ -251,10 +251,14 @@ static const CmOptSpec kafka_source_opts[] = {
 /* KafkaRecordToRowConverter.kafkaSchema; headers with includeHeaders = true
    (KafkaRecordToRowConverter.headersType). */
 static const CmFixedCol kafka_cols[] = {
-    {"key", CM_COL_BINARY, NULL},         {"value", CM_COL_BINARY, NULL},
-    {"topic", CM_COL_STRING, NULL},       {"partition", CM_COL_INT, NULL},
-    {"offset", CM_COL_BIGINT, NULL},      {"timestamp", CM_COL_TIMESTAMP, NULL},
-    {"timestampType", CM_COL_INT, NULL},  {"headers", CM_COL_HEADERS, "includeHeaders"},
+    {"key", CM_COL_BINARY, NULL, false},
+    {"value", CM_COL_BINARY, NULL, false},
+    {"topic", CM_COL_STRING, NULL, false},
+    {"partition", CM_COL_INT, NULL, false},
+    {"offset", CM_COL_BIGINT, NULL, false},
+    {"timestamp", CM_COL_TIMESTAMP, NULL, false},
+    {"timestampType", CM_COL_INT, NULL, false},
+    {"headers", CM_COL_HEADERS, "includeHeaders", false},
 };
 
 const CmConnector cm_connectors[] = {

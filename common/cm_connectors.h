@@ -64,6 +64,7 @@ typedef struct CmFixedCol {
     const char *name;
     CmColType type;
     const char *when;
+    bool never_null; /* the source's rows never hold NULL there (no flag read) */
 } CmFixedCol;
 
 /* What a source hands the generated code: text in the format its `format` option names

@@ -27,8 +27,6 @@
 #include "codegen/cg_emit.h"
 #include "srt_abi.h"
 
-#define KEY_STACK_BYTES 256
-
 /* ==== Key encoding ==== */
 
 /* NaN as Double.NaN, and -0.0 as 0.0 unless keep_neg_zero (PKeyLayout.keep_neg_zero). */
@@ -48,7 +46,7 @@ static LLVMValueRef canonical_double(CgCtx *cg, LLVMValueRef v)
 }
 
 /* The 64-bit pattern stored in a fixed key slot. */
-static LLVMValueRef slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v)
+LLVMValueRef cg_key_slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v)
 {
     switch (t->kind) {
     case TY_BOOLEAN: return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
@@ -65,7 +63,7 @@ static LLVMValueRef slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LL
 
 /* Null byte i of a key (PKeyLayout): key i's NULL, or the NULL of a field of a struct key
    that is not itself NULL (a NULL struct's field bytes are 0). */
-static LLVMValueRef null_byte(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, uint32_t i)
+LLVMValueRef cg_key_null(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, uint32_t i)
 {
     if (i < (uint32_t)kl->n)
         return keys[i].null;
@@ -118,7 +116,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
         LLVMBasicBlockRef big = cg_block(cg, "key.big");
         LLVMBasicBlockRef join = cg_block(cg, "key.buf");
-        LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, total, cg_i32(cg, KEY_STACK_BYTES), "");
+        LLVMValueRef fits =
+            LLVMBuildICmp(cg->b, LLVMIntULE, total, cg_i32(cg, CG_KEY_STACK_BYTES), "");
         LLVMBuildCondBr(cg->b, fits, join, big);
         cg_at(cg, big);
         LLVMValueRef args[2] = {cg->q, LLVMBuildZExt(cg->b, total, cg->t_i64, "")};
@@ -136,7 +135,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         LLVMValueRef word = cg_i64(cg, 0);
         for (uint32_t i = off; i < off + 8 && i < kl->null_bytes; i++) {
             uint32_t shift = 8u * (big_endian ? 7u - (i - off) : i - off);
-            LLVMValueRef bit = LLVMBuildZExt(cg->b, null_byte(cg, kl, keys, i), cg->t_i64, "");
+            LLVMValueRef bit = LLVMBuildZExt(cg->b, cg_key_null(cg, kl, keys, i), cg->t_i64, "");
             word = cg_or(cg, word, shift ? LLVMBuildShl(cg->b, bit, cg_i64(cg, shift), "") : bit);
         }
         cg_store(cg, word, cg_gepc(cg, buf, off, ""));
@@ -147,7 +146,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         const CgVal *k = plan_key_slot_var(s) ? &var[i] : &keys[i];
         if (s->type->kind == TY_STRUCT && !s->nested) {
             for (int f = 0; f < s->type->n_fields; f++) {
-                LLVMValueRef bits = slot_bits(cg, kl, s->type->fields[f].type, k->fields[f].v);
+                LLVMValueRef bits =
+                    cg_key_slot_bits(cg, kl, s->type->fields[f].type, k->fields[f].v);
                 bits = cg_select(cg, cg_or(cg, k->null, k->fields[f].null), cg_i64(cg, 0), bits);
                 cg_store(cg, bits, cg_gepc(cg, buf, s->offset + 8u * (uint32_t)f, ""));
             }
@@ -161,7 +161,8 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
         } else if (s->type->kind == TY_DECIMAL) {
             cg_dec_store(cg, cg_select(cg, k->null, cg_dec_const(cg, 0), k->v), cg_gepc(cg, buf, s->offset, ""));
         } else {
-            LLVMValueRef bits = cg_select(cg, k->null, cg_i64(cg, 0), slot_bits(cg, kl, s->type, k->v));
+            LLVMValueRef bits =
+                cg_select(cg, k->null, cg_i64(cg, 0), cg_key_slot_bits(cg, kl, s->type, k->v));
             cg_store(cg, bits, cg_gepc(cg, buf, s->offset, ""));
         }
     }
@@ -1677,18 +1678,9 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
     }
 }
 
-/* An alloca in the entry block that starts out as init. */
-static LLVMValueRef alloca_init(CgCtx *cg, LLVMTypeRef t, const char *name, LLVMValueRef init)
-{
-    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
-    LLVMValueRef a = LLVMBuildAlloca(cg->b, t, name);
-    LLVMBuildStore(cg->b, init, a);
-    LLVMPositionBuilderAtEnd(cg->b, cur);
-    return a;
-}
-
 /* The state of key[0, len) in the group table (srt_agg_upsert: found or added). */
-static LLVMValueRef table_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len, const char *name)
+LLVMValueRef cg_agg_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len,
+                           const char *name)
 {
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
@@ -1747,14 +1739,15 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
         parts[1 + k] = keys[k];
     for (int k = 0; k < pd->n_args; k++)
         parts[1 + n_group + k] = args[pd->first_value + k];
-    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, pd->key.fixed_size + KEY_STACK_BYTES), "dkeybuf");
+    LLVMValueRef stack =
+        cg_alloca(cg, LLVMArrayType(cg->t_i8, pd->key.fixed_size + CG_KEY_STACK_BYTES), "dkeybuf");
     LLVMSetAlignment(stack, 16);
     LLVMValueRef len;
     LLVMValueRef key = cg_build_key(cg, &pd->key, parts, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
     LLVMBasicBlockRef cur = cg_to_entry_start(cg); /* the table, once per buffer */
     LLVMValueRef table = cg_call(cg, "srt_query_distinct_table", &cg->q, 1, "distinct");
     LLVMPositionBuilderAtEnd(cg->b, cur);
-    LLVMValueRef seen_p = table_upsert(cg, table, key, len, "dseen.p");
+    LLVMValueRef seen_p = cg_agg_upsert(cg, table, key, len, "dseen.p");
     LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dseen");
     cg_store(cg, cg_i64(cg, 1), seen_p);
     return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
@@ -1804,309 +1797,10 @@ static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef sta
     cg_at(cg, bb_done);
 }
 
-/* From the miss path (the current block) to bb_join: the group's state, from either path. */
-static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueRef st_hit, LLVMBasicBlockRef bb_hit,
-                                LLVMValueRef st_miss)
-{
-    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, bb_join);
-    cg_at(cg, bb_join);
-    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
-    LLVMValueRef vals[2] = {st_hit, st_miss};
-    LLVMBasicBlockRef from[2] = {bb_hit, from_miss};
-    LLVMAddIncoming(state, vals, from, 2);
-    return state;
-}
-
-/*
-** The group of a row whose key is fixed-size words (no string or nested bytes), through a
-** small direct-mapped cache of recent groups: GROUP_CACHE_SLOTS slots, each the key's words
-** and the group's state, indexed by a cheap mix of the words.  A hit costs the mix, a
-** compare of the slot's words with the row's (still in registers: no load of just-stored
-** key bytes) and a load; only a miss hashes the key and probes the table.  Consecutive
-** records that alternate between a few groups (value % 100 under one window) hit, where a
-** remembered last key would miss on every row.  The cache is a stack buffer of the process
-** call, every slot's first word (the null bytes, each 0 or 1) set to ones so that no key
-** matches it: states never move, and a group found in this call was marked updated in this
-** batch, so a cached state stays valid for the call.  Not in a function that sees one row per
-** call (cg->one_row: an emit function feeding the next level, a join's unmatched row), where
-** emptying the cache would cost more than any lookup it saves.
-** A key with string bytes (a STRING key) is cached too when they are few: a slot holds up to
-** GROUP_CACHE_STRING_WORDS words of them after the fixed part, the bytes after the strings
-** zero (the key is built over zeros), and the fixed part holds each string's length, so
-** equal words mean equal bytes.  A key with more string bytes is compared with the last such
-** key (group_last's idea, through memcmp).  The events query (a 4- or 5-byte action, records
-** alternating between the two groups of an hour) went from 88.6 M to 82.7 M instructions
-** over 200,000 events (callgrind): the last key alone (group_last) missed on 39% of them;
-** with 26-byte actions 127.5 M -> 115.1 M; with 40-byte ones 135.9 M -> 137.7 M (the
-** memcmp call).  Not in a program of several queries, whose loops are kept small
-** (cg_many_queries): there string keys take group_last.
-*/
-#define GROUP_CACHE_BITS 8u
-#define GROUP_CACHE_SLOTS (1u << GROUP_CACHE_BITS)
-#define GROUP_CACHE_MAX_KEY 64u     /* bytes of key a slot holds at most */
-#define GROUP_CACHE_STRING_WORDS 4u /* of them, string bytes: up to 32 */
-#define GROUP_CACHE_CREDIT 512      /* misses beyond hits before the cache is passed by */
-
-static uint32_t group_cache_string_words(const PKeyLayout *kl)
-{
-    uint32_t room =
-        kl->fixed_size < GROUP_CACHE_MAX_KEY ? (GROUP_CACHE_MAX_KEY - kl->fixed_size) / 8u : 0u;
-    return kl->has_strings ? (room < GROUP_CACHE_STRING_WORDS ? room : GROUP_CACHE_STRING_WORDS)
-                           : 0u;
-}
-
-static bool group_cacheable(const CgCtx *cg, const PKeyLayout *kl)
-{
-    uint32_t n_str = group_cache_string_words(kl);
-    return !cg->one_row && kl->n > 0 && (!kl->has_strings || (n_str > 0 && !cg_many_queries(cg))) &&
-           kl->fixed_size + 8u * n_str <= GROUP_CACHE_MAX_KEY;
-}
-
-static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys)
-{
-    uint32_t fixed = pq->key.fixed_size, n_str = group_cache_string_words(&pq->key);
-    uint32_t n_words = fixed / 8u + n_str;
-    uint32_t stride = (8u * n_words + 8u + 15u) & ~15u;
-    LLVMTypeRef cache_t = LLVMArrayType(cg->t_i8, (GROUP_CACHE_SLOTS + 1) * stride); /* + the spare */
-    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
-    LLVMValueRef cache = LLVMBuildAlloca(cg->b, cache_t, "groupcache");
-    LLVMSetAlignment(cache, 16);
-    LLVMValueRef cache_p = LLVMBuildPointerCast(cg->b, cache, cg->t_ptr, "");
-    LLVMBuildMemSet(cg->b, cache_p, LLVMConstInt(cg->t_i8, 0xff, 0), cg_i64(cg, GROUP_CACHE_SLOTS * stride), 16);
-    LLVMPositionBuilderAtEnd(cg->b, cur);
-
-    /* The key's words, built in a buffer of their own that never escapes (so they stay in
-       registers), and stored to the key buffer only on a miss.  With strings the buffer has
-       room for the key built on the stack (cg_build_key), zeros where the string bytes go (so
-       the words after them compare whole), and is the key looked up. */
-    uint32_t cap = fixed + (n_str ? KEY_STACK_BYTES : 0u);
-    LLVMValueRef words_buf = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "keywords");
-    LLVMSetAlignment(words_buf, 16);
-    LLVMValueRef words_p = LLVMBuildPointerCast(cg->b, words_buf, cg->t_ptr, "");
-    if (n_str)
-        LLVMBuildMemSet(cg->b, cg_gepc(cg, words_p, fixed, ""), cg_i8(cg, 0),
-                        cg_i64(cg, 8u * n_str), 16);
-    LLVMValueRef len;
-    LLVMValueRef wp = cg_build_key(cg, &pq->key, keys, words_p, &len);
-    LLVMValueRef w[GROUP_CACHE_MAX_KEY / 8];
-    for (uint32_t i = 0; i < n_words; i++) {
-        /* string words: read inside the key whatever its length (a longer key has more bytes) */
-        w[i] = cg_load(cg, cg->t_i64, cg_gepc(cg, wp, 8u * i, ""), "keyword");
-        if (i >= fixed / 8u)
-            LLVMSetAlignment(w[i], 1);
-    }
-    /* Past its credit (misses outnumbering hits by GROUP_CACHE_CREDIT: keys seldom seen twice
-       in a call) the cache is passed by for the rest of the call, a miss filling a spare slot
-       past the last. */
-    LLVMValueRef credit_p = alloca_init(cg, cg->t_i64, "cache.credit", cg_i64(cg, GROUP_CACHE_CREDIT));
-    LLVMValueRef credit = cg_load(cg, cg->t_i64, credit_p, "cache.credit");
-    LLVMValueRef spare = cg_gepc(cg, cache_p, GROUP_CACHE_SLOTS * stride, "cache.spare");
-    LLVMBasicBlockRef bb_probe = cg_block(cg, "group.probe");
-    LLVMBasicBlockRef bb_hit = cg_block(cg, "group.cached");
-    LLVMBasicBlockRef bb_miss = cg_block(cg, "group.lookup");
-    LLVMBasicBlockRef bb_join = cg_block(cg, "group.found");
-    LLVMBasicBlockRef from[4];
-    int n_from = 0;
-    /* A key with more string bytes than a slot holds: the last such key and its state are
-       remembered (group_last's idea, with libc calls: little code for the rarer rows). */
-    LLVMValueRef fits = cg_i1(cg, 1), last = NULL, last_len = NULL, last_state = NULL,
-                 st_last = NULL;
-    LLVMBasicBlockRef bb_last_hit = NULL;
-    if (n_str) {
-        LLVMValueRef n = LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""),
-                                      cg_i64(cg, fixed), "str.n");
-        fits = LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8u * n_str), "");
-        last = LLVMBuildPointerCast(cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "lastkey"),
-                                    cg->t_ptr, "");
-        last_len = alloca_init(cg, cg->t_i32, "lastkey.len", cg_i32(cg, -1));
-        last_state = alloca_init(cg, cg->t_ptr, "lastkey.state", LLVMConstNull(cg->t_ptr));
-        LLVMBasicBlockRef bb_short = cg_block(cg, "group.short");
-        LLVMBasicBlockRef bb_long = cg_block(cg, "group.long");
-        LLVMBasicBlockRef bb_cmp = cg_block(cg, "group.long.cmp");
-        bb_last_hit = cg_block(cg, "group.long.same");
-        LLVMBuildCondBr(cg->b, fits, bb_short, bb_long);
-        cg_at(cg, bb_long);
-        LLVMValueRef same_len =
-            LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last_len, "last.len"), "");
-        LLVMBuildCondBr(cg->b, same_len, bb_cmp, bb_miss);
-        from[n_from++] = bb_long;
-        cg_at(cg, bb_cmp);
-        LLVMValueRef margs[3] = {wp, last, LLVMBuildZExt(cg->b, len, cg->t_i64, "")};
-        LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samebytes");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), ""),
-                        bb_last_hit, bb_miss);
-        from[n_from++] = bb_cmp;
-        cg_at(cg, bb_last_hit);
-        st_last = cg_load(cg, cg->t_ptr, last_state, "last.state");
-        LLVMBuildBr(cg->b, bb_join);
-        cg_at(cg, bb_short);
-    }
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe, bb_miss);
-    from[n_from++] = LLVMGetInsertBlock(cg->b);
-
-    cg_at(cg, bb_probe);
-    /* A multiplicative (Fibonacci) index of the words' sum, its high bits folded in first so
-       that keys differing only there (window starts, multiples of 2^k) spread too. */
-    LLVMValueRef mix = w[0];
-    for (uint32_t i = 1; i < n_words; i++)
-        mix = LLVMBuildAdd(cg->b, mix, w[i], "");
-    mix = LLVMBuildXor(cg->b, mix, LLVMBuildLShr(cg->b, mix, cg_i64(cg, 29), ""), "");
-    mix = LLVMBuildMul(cg->b, mix, cg_i64(cg, (int64_t)0x9e3779b97f4a7c15ull), "");
-    LLVMValueRef idx = LLVMBuildLShr(cg->b, mix, cg_i64(cg, 64 - GROUP_CACHE_BITS), "cache.idx");
-    LLVMValueRef slot = cg_gep(cg, cache_p, LLVMBuildMul(cg->b, idx, cg_i64(cg, stride), ""), "cache.slot");
-    LLVMValueRef acc = cg_i64(cg, 0);
-    for (uint32_t i = 0; i < n_words; i++) {
-        LLVMValueRef c = cg_load(cg, cg->t_i64, cg_gepc(cg, slot, 8u * i, ""), "");
-        acc = cg_or(cg, acc, LLVMBuildXor(cg->b, c, w[i], ""));
-    }
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, acc, cg_i64(cg, 0), "samekey"), bb_hit, bb_miss);
-
-    cg_at(cg, bb_hit);
-    cg_store(cg, LLVMBuildAdd(cg->b, credit, cg_i64(cg, 1), ""), credit_p);
-    LLVMValueRef st_hit =
-        cg_load(cg, cg->t_ptr, cg_gepc(cg, slot, 8u * n_words, ""), "cache.state");
-    LLVMBuildBr(cg->b, bb_join);
-
-    cg_at(cg, bb_miss);
-    LLVMValueRef fill = LLVMBuildPhi(cg->b, cg->t_ptr, "cache.fill");
-    LLVMAddIncoming(fill, &slot, &bb_probe, 1);
-    for (int i = 0; i < n_from; i++)
-        LLVMAddIncoming(fill, &spare, &from[i], 1);
-    /* a miss of a long key does not count against the cache */
-    cg_store(cg, cg_select(cg, fits, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), ""), credit),
-             credit_p);
-    LLVMValueRef key = wp;
-    if (!n_str) {
-        key = LLVMBuildPointerCast(
-            cg->b, cg_alloca(cg, LLVMArrayType(cg->t_i64, n_words), "keybuf"), cg->t_ptr, "");
-        for (uint32_t i = 0; i < n_words; i++)
-            cg_store(cg, w[i], cg_gepc(cg, key, 8u * i, ""));
-    }
-    LLVMValueRef st_miss = table_upsert(cg, table, key, len, "state");
-    for (uint32_t i = 0; i < n_words; i++)
-        cg_store(cg, w[i], cg_gepc(cg, fill, 8u * i, ""));
-    cg_store(cg, st_miss, cg_gepc(cg, fill, 8u * n_words, ""));
-    if (!n_str)
-        return group_found(cg, bb_join, st_hit, bb_hit, st_miss);
-    /* a long key that fits the last key's buffer is remembered */
-    LLVMBasicBlockRef bb_keep = cg_block(cg, "group.long.keep");
-    LLVMBasicBlockRef bb_miss_end = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef keep = cg_and(cg, LLVMBuildNot(cg->b, fits, ""),
-                               LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), ""));
-    LLVMBuildCondBr(cg->b, keep, bb_keep, bb_join);
-    cg_at(cg, bb_keep);
-    LLVMBuildMemCpy(cg->b, last, 1, wp, 1, LLVMBuildZExt(cg->b, len, cg->t_i64, ""));
-    cg_store(cg, len, last_len);
-    cg_store(cg, st_miss, last_state);
-    LLVMBuildBr(cg->b, bb_join);
-    cg_at(cg, bb_join);
-    LLVMValueRef state = LLVMBuildPhi(cg->b, cg->t_ptr, "state");
-    LLVMValueRef vals[4] = {st_hit, st_last, st_miss, st_miss};
-    LLVMBasicBlockRef vfrom[4] = {bb_hit, bb_last_hit, bb_miss_end, bb_keep};
-    LLVMAddIncoming(state, vals, vfrom, 4);
-    return state;
-}
-
-/*
-** The group of a row with any other key.  The last key looked up and its state are
-** remembered for the rest of the buffer: consecutive records often share a group (same
-** key, same window), and then the hash and the table probe are skipped.  States never
-** move and the group was already marked updated in this batch, so the remembered pointer
-** stays valid.
-*/
-static LLVMValueRef group_last(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys)
-{
-    uint32_t cap = pq->key.fixed_size + KEY_STACK_BYTES;
-    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "keybuf");
-    LLVMSetAlignment(stack, 16);
-    LLVMValueRef last = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "lastkey");
-    LLVMSetAlignment(last, 16);
-    LLVMValueRef last_len = alloca_init(cg, cg->t_i32, "lastkey.len", cg_i32(cg, -1));
-    LLVMValueRef last_state = alloca_init(cg, cg->t_ptr, "lastkey.state", LLVMConstNull(cg->t_ptr));
-    LLVMValueRef lastp = LLVMBuildPointerCast(cg->b, last, cg->t_ptr, "");
-    LLVMValueRef len;
-    LLVMValueRef key = cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
-
-    LLVMBasicBlockRef bb_cmp = cg_block(cg, "group.cmp");
-    LLVMBasicBlockRef bb_hit = cg_block(cg, "group.same");
-    LLVMBasicBlockRef bb_miss = cg_block(cg, "group.lookup");
-    LLVMBasicBlockRef bb_join = cg_block(cg, "group.found");
-    LLVMValueRef same_len = LLVMBuildICmp(cg->b, LLVMIntEQ, len, cg_load(cg, cg->t_i32, last_len, "last.len"), "");
-    LLVMBuildCondBr(cg->b, same_len, bb_cmp, bb_miss);
-    cg_at(cg, bb_cmp);
-    /* The fixed part word by word, each load the size of the store that wrote it (a memcmp
-       expands to vector loads that stall on the key's just-stored words); then the string
-       bytes, if any, with memcmp. */
-    LLVMValueRef acc = cg_i64(cg, 0);
-    for (uint32_t off = 0; off < pq->key.fixed_size; off += 8) {
-        LLVMValueRef a = cg_load(cg, cg->t_i64, cg_gepc(cg, key, off, ""), "");
-        LLVMValueRef b = cg_load(cg, cg->t_i64, cg_gepc(cg, lastp, off, ""), "");
-        acc = cg_or(cg, acc, LLVMBuildXor(cg->b, a, b, ""));
-    }
-    LLVMValueRef same = LLVMBuildICmp(cg->b, LLVMIntEQ, acc, cg_i64(cg, 0), "samekey");
-    if (pq->key.has_strings) {
-        LLVMBasicBlockRef bb_bytes = cg_block(cg, "group.bytes");
-        LLVMBuildCondBr(cg->b, same, bb_bytes, bb_miss);
-        cg_at(cg, bb_bytes);
-        uint32_t fixed = pq->key.fixed_size;
-        LLVMValueRef n = LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed), "");
-        /* Up to 8 string bytes (an action, a country code): one word of each key, masked to
-           the n bytes, instead of a libc call.  Both keys are then in buffers of cap bytes
-           (a key of at most KEY_STACK_BYTES is built on the stack; the last key is one that
-           fitted), so the word read never leaves them; the bytes past n are not compared. */
-        LLVMBasicBlockRef bb_word = cg_block(cg, "group.word");
-        LLVMBasicBlockRef bb_call = cg_block(cg, "group.memcmp");
-        LLVMValueRef small = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntULE, n, cg_i64(cg, 8), ""),
-                                    LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, KEY_STACK_BYTES), ""));
-        LLVMBuildCondBr(cg->b, small, bb_word, bb_call);
-        cg_at(cg, bb_word);
-        LLVMValueRef a = cg_load(cg, cg->t_i64, cg_gepc(cg, key, fixed, ""), "");
-        LLVMValueRef b = cg_load(cg, cg->t_i64, cg_gepc(cg, lastp, fixed, ""), "");
-        LLVMSetAlignment(a, 1);
-        LLVMSetAlignment(b, 1);
-        /* The n bytes at the lowest addresses: the low bits on a little-endian target. */
-        LLVMValueRef drop = LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, cg_i64(cg, 8), n, ""), cg_i64(cg, 8), "");
-        LLVMValueRef ones = cg_i64(cg, -1);
-        LLVMValueRef mask = LLVMByteOrder(cg->td) == LLVMBigEndian ? LLVMBuildShl(cg->b, ones, drop, "")
-                                                                   : LLVMBuildLShr(cg->b, ones, drop, "");
-        mask = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), ""), cg_i64(cg, 0), mask);
-        LLVMValueRef same_word = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_and(cg, LLVMBuildXor(cg->b, a, b, ""), mask),
-                                               cg_i64(cg, 0), "sameword");
-        LLVMBuildCondBr(cg->b, same_word, bb_hit, bb_miss);
-        cg_at(cg, bb_call);
-        LLVMValueRef margs[3] = {cg_gepc(cg, key, fixed, ""), cg_gepc(cg, lastp, fixed, ""), n};
-        LLVMValueRef diff = cg_call(cg, "memcmp", margs, 3, "samebytes");
-        same = LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_i32(cg, 0), "");
-    }
-    LLVMBuildCondBr(cg->b, same, bb_hit, bb_miss);
-
-    cg_at(cg, bb_hit);
-    LLVMValueRef st_hit = cg_load(cg, cg->t_ptr, last_state, "last.state");
-    LLVMBuildBr(cg->b, bb_join);
-
-    cg_at(cg, bb_miss);
-    LLVMValueRef st_miss = table_upsert(cg, table, key, len, "state");
-    /* Remember it (a key too long for the buffer is simply not remembered). */
-    LLVMValueRef fits = LLVMBuildICmp(cg->b, LLVMIntULE, len, cg_i32(cg, cap), "");
-    LLVMValueRef keep_len = cg_select(cg, fits, len, cg_i32(cg, -1));
-    /* the fixed part in words of known size, the string bytes after it (srt_key_copy) */
-    uint32_t fixed = pq->key.fixed_size;
-    LLVMBuildMemCpy(cg->b, lastp, 16, key, 1, cg_i64(cg, fixed));
-    LLVMValueRef copy_n = cg_select(cg, fits, LLVMBuildZExt(cg->b, len, cg->t_i64, ""), cg_i64(cg, fixed));
-    LLVMValueRef cargs[3] = {cg_gepc(cg, lastp, fixed, ""), cg_gepc(cg, key, fixed, ""),
-                             LLVMBuildSub(cg->b, copy_n, cg_i64(cg, fixed), "")};
-    cg_call(cg, "srt_key_copy", cargs, 3, "");
-    cg_store(cg, keep_len, last_len);
-    cg_store(cg, st_miss, last_state);
-    return group_found(cg, bb_join, st_hit, bb_hit, st_miss);
-}
-
 /* Find the group of a row and update its aggregates. */
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys, const CgVal *args)
 {
-    LLVMValueRef state = group_cacheable(cg, &pq->key) ? group_cached(cg, pq, table, keys)
-                                                   : group_last(cg, pq, table, keys);
+    LLVMValueRef state = cg_group_state(cg, pq, table, keys);
     bool any = false;
     for (int i = 0; i < pq->agg->n_agg; i++)
         any |= needs_batch_mark(&pq->agg->aggs[i]);
@@ -2137,7 +1831,7 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
     if (!any)
         return;
     LLVMValueRef key = LLVMBuildPointerCast(cg->b, cg_alloca(cg, cg->t_i64, "nokey"), cg->t_ptr, "");
-    LLVMValueRef state = table_upsert(cg, table, key, cg_i32(cg, 0), "global");
+    LLVMValueRef state = cg_agg_upsert(cg, table, key, cg_i32(cg, 0), "global");
     LLVMValueRef cur = batch_mark(cg);
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (plan_agg_two_level(&pq->agg->aggs[i]))
@@ -2153,7 +1847,7 @@ void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table)
 void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,
                        LLVMValueRef end)
 {
-    uint32_t cap = pq->key.fixed_size + KEY_STACK_BYTES;
+    uint32_t cap = pq->key.fixed_size + CG_KEY_STACK_BYTES;
     LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "keybuf");
     LLVMSetAlignment(stack, 16);
     LLVMValueRef len;

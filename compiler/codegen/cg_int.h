@@ -343,11 +343,23 @@ void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLV
 void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env, LLVMBasicBlockRef bb_skip);
 
 /* cg_agg.c */
+/* The bytes after a key's fixed part that a key buffer on the stack has room for. */
+#define CG_KEY_STACK_BYTES 256
 /* Encode keys (one CgVal per slot of kl) as canonical key bytes in stack_buf (room for
-   fixed_size + 256 bytes; longer string keys go to scratch memory).  Returns the bytes
-   and sets *len_out (i32). */
+   fixed_size + CG_KEY_STACK_BYTES bytes; longer string keys go to scratch memory).  Returns
+   the bytes and sets *len_out (i32). */
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out);
+/* The i64 a fixed key slot holds for v of type t (canonical doubles), and null byte i of the
+   key (i1: a key's NULL, or a field's of a struct key of scalars). */
+LLVMValueRef cg_key_slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v);
+LLVMValueRef cg_key_null(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, uint32_t i);
+/* The state of key[0, len) in the group table (srt_agg_upsert: found or added). */
+LLVMValueRef cg_agg_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len,
+                           const char *name);
+/* cg_group.c: the state of the group of keys (one CgVal per slot of pq->key) in table, found
+   or added, through a cache of recent groups or the last key. */
+LLVMValueRef cg_group_state(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys);
 /* Per buffer, before its records: what an aggregation does once per batch (cg_agg.c). */
 void cg_agg_begin(CgCtx *cg, const PQuery *pq, LLVMValueRef table);
 /* The values a row gives the aggregating block pq->agg: each aggregate's argument, then the

@@ -308,25 +308,32 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
     LLVMBasicBlockRef lfrom[2] = {bb_same, bb_ok};
     LLVMAddIncoming(last, lvals, lfrom, 2);
 
-    LLVMBasicBlockRef bb_head = cg_block(cg, "win.loop");
-    LLVMBasicBlockRef bb_body = cg_block(cg, "win.body");
+    /* The windows from the latest start back, one slide each.  One window (a tumbling one)
+       is no loop: the optimiser would hoist the row's arithmetic after here (its group's
+       cache words, cg_group.c) out of one, to run whatever path the row takes. */
     LLVMBasicBlockRef bb_in = cg_block(cg, "win.in");
-    LLVMBasicBlockRef bb_step = cg_block(cg, "win.step");
-    LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "win.i");
-    cg_store(cg, cg_i64(cg, 0), i_slot);
-    LLVMBuildBr(cg->b, bb_head);
+    LLVMBasicBlockRef bb_step = bb_next;
+    LLVMValueRef start = last;
+    if (n > 1) {
+        LLVMBasicBlockRef bb_head = cg_block(cg, "win.loop");
+        LLVMBasicBlockRef bb_body = cg_block(cg, "win.body");
+        bb_step = cg_block(cg, "win.step");
+        LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "win.i");
+        cg_store(cg, cg_i64(cg, 0), i_slot);
+        LLVMBuildBr(cg->b, bb_head);
 
-    cg_at(cg, bb_head);
-    LLVMValueRef i = cg_load(cg, cg->t_i64, i_slot, "win.i");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, n), ""), bb_body,
-                    bb_next);
+        cg_at(cg, bb_head);
+        LLVMValueRef i = cg_load(cg, cg->t_i64, i_slot, "win.i");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, n), ""), bb_body,
+                        bb_next);
 
-    cg_at(cg, bb_step);
-    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i64(cg, 1), ""), i_slot);
-    LLVMBuildBr(cg->b, bb_head);
+        cg_at(cg, bb_step);
+        cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i64(cg, 1), ""), i_slot);
+        LLVMBuildBr(cg->b, bb_head);
 
-    cg_at(cg, bb_body);
-    LLVMValueRef start = LLVMBuildSub(cg->b, last, LLVMBuildMul(cg->b, i, slide, ""), "win.start");
+        cg_at(cg, bb_body);
+        start = LLVMBuildSub(cg->b, last, LLVMBuildMul(cg->b, i, slide, ""), "win.start");
+    }
     LLVMValueRef end = LLVMBuildAdd(cg->b, start, size, "win.end");
     /* start <= ts holds for every candidate; keep it while ts < end (Spark's filter
        timeColumn >= window.start && timeColumn < window.end). */
@@ -634,9 +641,13 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_row, bb_eof);
     cg_at(cg, bb_row);
     cg_store(cg, cg_gepc(cg, p, size * (uint64_t)sc->n, "p.next"), p_slot);
-    for (int i = 0; i < sc->n; i++)
+    for (int i = 0; i < sc->n; i++) {
         cols[i] = pq->needed[i] ? cg_load_datum(cg, sc->cols[i].type, cg_gepc(cg, p, size * (uint64_t)i, sc->cols[i].name))
                                 : cg_null_of(cg, sc->cols[i].type);
+        /* a rate source's values: no NULL test, nor a NULL branch of what they feed */
+        if (pq->needed[i] && sc->cols[i].never_null)
+            cols[i].null = cg_i1(cg, 0);
+    }
 }
 
 /* The probe step of the join block s reads, if it reads one (cg_join.c); a stream-stream

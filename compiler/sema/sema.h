@@ -34,6 +34,7 @@ typedef struct SColumn {
     const char *name;   /* spelling of the declaration */
     const Type *type;
     SrcSpan span;
+    bool never_null;    /* a fixed column the source never leaves NULL (CmFixedCol) */
 } SColumn;
 
 typedef struct SSchema {

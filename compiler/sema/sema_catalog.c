@@ -604,7 +604,7 @@ static bool fixed_schema(SemaCtx *sc, SSource *src, const AstStmt *st, const CmC
             break;
         }
         }
-        cols[n++] = (SColumn){fc->name, t, st->name_span};
+        cols[n++] = (SColumn){fc->name, t, st->name_span, fc->never_null};
     }
     src->schema.cols = cols;
     src->schema.n = n;

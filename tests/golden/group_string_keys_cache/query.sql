@@ -1,5 +1,5 @@
--- The group cache with STRING keys (cg_agg.c, group_cached): two strings whose bytes fit a
--- slot (up to 32 together) or not (the last long key, compared with memcmp), 0 to 40 and 300
+-- The group cache with STRING keys (cg_group.c, group_cached): two strings whose bytes fit a
+-- slot (up to 16 each) or not (the last long key, compared with memcmp), 0 to 40 and 300
 -- bytes (a key past the stack buffer), values that differ in their first or last byte only,
 -- NULLs, runs of one key and rows alternating between a few.
 -- tests/tools/check_group_string_keys.py recomputes it.

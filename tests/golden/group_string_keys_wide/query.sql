@@ -1,5 +1,5 @@
--- The group cache with five numbers and a STRING in the key (cg_agg.c, group_cached): the
--- fixed part leaves room for one word of string bytes, so strings of up to 8 bytes are cached
+-- The group cache with five numbers and a STRING in the key (cg_group.c, group_cached): the
+-- numbers leave room for two words of string bytes, so strings of up to 16 bytes are cached
 -- and longer ones compared with the last long key.
 -- tests/tools/check_group_string_keys.py recomputes it.
 CREATE SOURCE e (a BIGINT, b BIGINT, k BIGINT, d BIGINT, e BIGINT, s STRING)

@@ -1,4 +1,4 @@
--- The group cache passed by (cg_agg.c group_cached): 3000 groups, so in the first buffer of
+-- The group cache passed by (cg_group.c group_cached): 3000 groups, so in the first buffer of
 -- 4096 rows every row misses, the cache's credit runs out after 512 rows and the rest of the
 -- buffer looks groups up directly (through the spare slot).  HAVING keeps 12 of the groups
 -- (k = 7, 257, ..., 2757), met before and after the credit ran out, in both batches.
