@@ -134,6 +134,7 @@ static const AstFlag no_flag;
     AstOrderItem *oitem;
     AstFrom *from;
     AstDedup *dedup;
+    AstLateral *lateral;
     AstOption *option;
     AstOptionList options;
     AstColumnDef *coldef;
@@ -161,7 +162,7 @@ static const AstFlag no_flag;
 %token <str> FILTER "FILTER" FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
 %token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" ILIKE "ILIKE" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
-%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG" MAP "MAP"
+%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LATERAL "LATERAL" VIEW "VIEW" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG" MAP "MAP"
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
 %token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION" PLACING "PLACING"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
@@ -195,6 +196,9 @@ static const AstFlag no_flag;
 %precedence '('
 
 %type <vec> stmt_list select_list order_list struct_fields option_list alias_names
+%type <vec> lateral_views lateral_columns
+%type <lateral> lateral_view
+%type <flag> opt_outer
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
 %type <elems> opt_table_elems table_elems
 %type <coldef> column_def
@@ -402,6 +406,8 @@ struct_field:
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias] | expr AS '(' alias {',' alias} ')'
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
 ** from_primary = (ident | '(' select ')') [alias]
+** lateral     = LATERAL VIEW [OUTER] func_name '(' [arg {',' arg}] ')' ident
+**               [[AS] name {',' name}]          (after the FROM items, any number)
 ** join_kw     = [INNER] JOIN | CROSS JOIN | LEFT [OUTER] JOIN | RIGHT [OUTER] JOIN
 **             | FULL [OUTER] JOIN | [LEFT] SEMI JOIN | [LEFT] ANTI JOIN
 ** dedup       = DROP DUPLICATES [WITHIN WATERMARK] ['(' dedup_col {',' dedup_col} ')']
@@ -503,6 +509,40 @@ select_where:
 select_from:
     select_core
   | select_core FROM from_item      { $$ = ast_select_from($1, $3, @$); }
+  | select_core FROM from_item lateral_views
+        { $$ = ast_select_laterals(pc->arena, ast_select_from($1, $3, span_join(@1, @3)), &$4, @$); }
+  ;
+
+lateral_views:
+    lateral_view                    { $$ = ast_vec_add(pc->arena, (PtrVec){0}, $1); }
+  | lateral_views lateral_view      { $$ = ast_vec_add(pc->arena, $1, $2); }
+  ;
+
+/* Spark's lateralView: the table alias is required, the column names are not. */
+lateral_view:
+    LATERAL VIEW opt_outer func_name '(' ')' ident
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, NULL, span_join(@4, @6), $7, @7, NULL,
+                               @7, @$); }
+  | LATERAL VIEW opt_outer func_name '(' arg_list ')' ident
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, &$6, span_join(@4, @7), $8, @8, NULL,
+                               @8, @$); }
+  | LATERAL VIEW opt_outer func_name '(' ')' ident lateral_columns
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, NULL, span_join(@4, @6), $7, @7, &$8,
+                               @8, @$); }
+  | LATERAL VIEW opt_outer func_name '(' arg_list ')' ident lateral_columns
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, &$6, span_join(@4, @7), $8, @8, &$9,
+                               @9, @$); }
+  ;
+
+opt_outer:
+    %empty                          { $$ = no_flag; }
+  | OUTER                           { $$ = (AstFlag){true, @1}; }
+  ;
+
+lateral_columns:
+    AS any_name                     { $$ = ast_vec_add(pc->arena, (PtrVec){0}, (void *)$2); }
+  | ident                           { $$ = ast_vec_add(pc->arena, (PtrVec){0}, (void *)$1); }
+  | lateral_columns ',' any_name    { $$ = ast_vec_add(pc->arena, $1, (void *)$3); }
   ;
 
 select_core:
@@ -1038,7 +1078,7 @@ unreserved_keyword:
   | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
   | PLACING
   | PRECEDING | RANGE | REAL | ROW | ROWS | SHORT | SINK | SMALLINT | SOURCE | STRING | STRUCT | TABLE
-  | TIMESTAMP | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
+  | TIMESTAMP | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | VIEW | WATERMARK | WITHIN
   | TO | interval_unit
   | POSITION %prec POSITION_NAME
   ;
@@ -1047,7 +1087,7 @@ reserved_keyword:
     ALL | AND | AS | BETWEEN | CASE | CAST | CREATE | CROSS | CURRENT_DATE | CURRENT_TIMESTAMP
   | BOTH | LEADING | TRAILING
   | DISTINCT | DIV | ELSE | END | ESCAPE | FALSE | FILTER | FROM | FULL | GROUP | HAVING | ILIKE | IN | INNER | INSERT
-  | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
+  | INTERVAL | INTO | IS | JOIN | LATERAL | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
   | OUTER | OVER | REGEXP | RLIKE | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
   | ANTI | LEFT | NATURAL | RIGHT | SEMI | USING
   ;

@@ -500,6 +500,33 @@ AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span)
     return sel;
 }
 
+AstLateral *ast_new_lateral(Arena *arena, bool outer, const char *name, SrcSpan name_span,
+                            const AstExprList *args, SrcSpan call_span, const char *table,
+                            SrcSpan table_span, const PtrVec *cols, SrcSpan cols_span,
+                            SrcSpan span)
+{
+    AstLateral *l = ARENA_NEW(arena, AstLateral);
+    static const PtrVec none = {0};
+    AstExpr *call = ast_new_call(arena, name, name_span, args, false, (AstFlag){false, name_span},
+                                 call_span);
+    l->item = *ast_new_select_item_aliases(arena, call, cols ? cols : &none, cols_span, span);
+    l->outer = outer;
+    l->table = table;
+    l->table_span = table_span;
+    l->span = span;
+    return l;
+}
+
+AstSelect *ast_select_laterals(Arena *arena, AstSelect *sel, const PtrVec *laterals, SrcSpan span)
+{
+    sel->laterals = ARENA_NEW_N(arena, AstLateral *, laterals->n ? laterals->n : 1);
+    for (int i = 0; i < laterals->n; i++)
+        sel->laterals[i] = laterals->items[i];
+    sel->n_laterals = laterals->n;
+    sel->span = span;
+    return sel;
+}
+
 AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span)
 {
     sel->dedup = dedup;

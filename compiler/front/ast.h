@@ -221,6 +221,18 @@ typedef struct AstDedup {
     SrcSpan span;          /* the whole clause */
 } AstDedup;
 
+/* LATERAL VIEW [OUTER] generator(args) table [[AS] col {',' col}] after the FROM items
+   (Spark's lateralView, AstBuilder.withGenerate): item is the generator call with the
+   column names as its aliases (none: the generator's own names); its columns are qualified
+   by table. */
+typedef struct AstLateral {
+    AstSelectItem item;
+    bool outer;          /* LATERAL VIEW OUTER */
+    const char *table;
+    SrcSpan table_span;
+    SrcSpan span;        /* the whole clause */
+} AstLateral;
+
 struct AstSelect {
     SrcSpan span;
     bool distinct;       /* SELECT DISTINCT: refused by sema */
@@ -228,6 +240,8 @@ struct AstSelect {
     AstSelectItem *items;
     int n_items;
     AstFrom *from;       /* NULL if there is no FROM (refused by sema) */
+    AstLateral **laterals; /* the LATERAL VIEWs after FROM, in order */
+    int n_laterals;
     AstExpr *where;      /* may be NULL */
     AstDedup *dedup;     /* DROP DUPLICATES ...; NULL if absent */
     AstExprList group_by;
@@ -410,6 +424,14 @@ AstDedup *ast_new_dedup(Arena *arena, AstFlag within, const AstExprList *columns
 AstSelect *ast_new_select(Arena *arena, AstFlag distinct, const PtrVec *items, SrcSpan span);
 AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span);
 AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span);
+/* LATERAL VIEW [OUTER] name(args) table [[AS] cols]: args and cols may be NULL (none); cols
+   a PtrVec of const char *, cols_span where they are written. */
+AstLateral *ast_new_lateral(Arena *arena, bool outer, const char *name, SrcSpan name_span,
+                            const AstExprList *args, SrcSpan call_span, const char *table,
+                            SrcSpan table_span, const PtrVec *cols, SrcSpan cols_span,
+                            SrcSpan span);
+/* Adds the LATERAL VIEWs (a PtrVec of AstLateral *) to a SELECT with a FROM. */
+AstSelect *ast_select_laterals(Arena *arena, AstSelect *sel, const PtrVec *laterals, SrcSpan span);
 AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span);
 AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span);
 AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span);

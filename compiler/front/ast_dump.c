@@ -363,6 +363,19 @@ static void put_select(StrBuf *sb, const AstSelect *s, int depth)
     sb_putc(sb, ')');
     if (s->from)
         put_from(sb, s->from, depth + 1);
+    for (int i = 0; i < s->n_laterals; i++) {
+        const AstLateral *l = s->laterals[i];
+        newline(sb, depth + 1);
+        sb_puts(sb, l->outer ? "(lateral-view-outer " : "(lateral-view ");
+        ast_dump_expr(sb, l->item.expr);
+        sb_putc(sb, ' ');
+        put_name(sb, l->table);
+        for (int k = 0; k < l->item.n_aliases; k++) {
+            sb_putc(sb, ' ');
+            put_name(sb, l->item.aliases[k]);
+        }
+        sb_putc(sb, ')');
+    }
     put_clause_expr(sb, "where", s->where, depth + 1);
     if (s->dedup) {
         newline(sb, depth + 1);
