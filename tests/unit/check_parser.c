@@ -287,6 +287,12 @@ static const StmtCase stmt_cases[] = {
     {"INSERT INTO o SELECT * FROM s JOIN t ON s.k = t.k DROP DUPLICATES (k)",
      "(insert o\n  (select\n    (items\n      *)\n    (from Inner\n      (from s)\n      (from"
      " t)\n      (on (= s.k t.k)))\n    (drop-duplicates k)))\n"},
+    /* LATERAL VIEW [OUTER] after the FROM items: names with or without AS, none; VIEW a name */
+    {"INSERT INTO o SELECT view FROM s view LATERAL VIEW explode(a) t AS x LATERAL VIEW OUTER "
+     "posexplode(m) u p, k, v LATERAL VIEW json_tuple() view WHERE x > 0",
+     "(insert o\n  (select\n    (items\n      view)\n    (from s AS view)\n"
+     "    (lateral-view (call explode a) t x)\n    (lateral-view-outer (call posexplode m) u p k v)\n"
+     "    (lateral-view (call json_tuple) view)\n    (where (> x 0))))\n"},
 };
 
 START_TEST(test_statements)
