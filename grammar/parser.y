@@ -53,6 +53,7 @@ typedef struct ParseCtx {
     uint32_t last_end;     /* end of the last token returned: where "end of input" is reported */
     int comment_depth;     /* nesting of block comments */
     StrBuf buf;            /* decoded text of the string or quoted identifier being scanned */
+    void *ahead;           /* parse_lex's token read ahead (front/parse.c); NULL until needed */
 } ParseCtx;
 }
 
@@ -60,6 +61,9 @@ typedef struct ParseCtx {
 #define YYSTYPE SL_YYSTYPE
 #define YYLTYPE SL_YYLTYPE
 int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscanner);
+/* The parser's lexer (front/parse.c): sl_yylex's tokens, but for the words that need a second
+   token to be told from a name (SORT BY, CLUSTER BY, DISTRIBUTE BY, TABLESAMPLE '('). */
+int parse_lex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscanner);
 
 /* Defined in front/parse.c for the actions below. */
 const char *parse_text(ParseCtx *pc, SrcSpan span);
@@ -97,6 +101,9 @@ void parse_put_token_name(StrBuf *sb, int token);
 %code {
 #include <string.h>
 #include <strings.h>
+
+#undef yylex
+#define yylex parse_lex
 
 /* A rule's span runs from its first to its last symbol; an empty rule gets an empty span at
    the end of the symbol before it (so optional clauses never stretch a node backwards). */
@@ -178,6 +185,10 @@ static const AstFlag no_flag;
 %token <str> SECOND "SECOND" SECONDS "SECONDS" MILLISECOND "MILLISECOND" MILLISECONDS "MILLISECONDS"
 %token <str> MICROSECOND "MICROSECOND" MICROSECONDS "MICROSECONDS"
 %token <str> BINARY_LIT "binary literal"
+/* Not keywords: parse_lex makes them of the word `sort`, `cluster` or `distribute` followed by
+   BY, and of `tablesample` followed by '(' (so those words stay names everywhere else). */
+%token SORT_BY "SORT BY" CLUSTER_BY "CLUSTER BY" DISTRIBUTE_BY "DISTRIBUTE BY"
+%token TABLESAMPLE "TABLESAMPLE"
 
 /* Precedence resolves the three places where LALR(1) must choose at one token, always for
    the longer construct, as Spark's grammar reads them:
@@ -214,7 +225,10 @@ static const AstFlag no_flag;
 %type <field> struct_field
 %type <select> select_stmt select_core select_from select_where select_dedup select_group
 %type <select> select_having
-%type <select> select_order select_limit set_term
+%type <select> select_order select_limit set_term select_clustered
+%type <select> select_distributed select_ordered
+%type <from> from_sampled
+%type <str> opt_sample_word
 %type <flag> opt_distinct
 %type <sitem> select_item
 %type <from> from_item from_source from_primary join_item join_cond
@@ -400,6 +414,9 @@ struct_field:
   ;
 
 /* ==== Queries ====
+** query order = [ORDER BY order_item {',' ...}] [CLUSTER BY expr {',' expr}]
+**               [DISTRIBUTE BY expr {',' expr}] [SORT BY order_item {',' ...}] (Spark's
+**               queryOrganization; sema refuses the combinations Spark refuses)
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
 **               [FROM from_item] [WHERE expr] [dedup] [GROUP BY (ALL | expr {',' expr})] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
@@ -433,6 +450,24 @@ select_limit:
   ;
 
 select_order:
+    select_distributed
+  | select_distributed SORT_BY order_list
+        { $$ = ast_select_result_clause(pc->arena, $1, 'S', NULL, &$3, @2, @$); }
+  ;
+
+select_distributed:
+    select_clustered
+  | select_clustered DISTRIBUTE_BY expr_list
+        { $$ = ast_select_result_clause(pc->arena, $1, 'D', &$3, NULL, @2, @$); }
+  ;
+
+select_clustered:
+    select_ordered
+  | select_ordered CLUSTER_BY expr_list
+        { $$ = ast_select_result_clause(pc->arena, $1, 'C', &$3, NULL, @2, @$); }
+  ;
+
+select_ordered:
     set_term
   | set_term ORDER BY order_list
         { $$ = ast_select_order_by(pc->arena, $1, &$4, span_join(@2, @3), @$); }
@@ -622,6 +657,22 @@ using_columns:
   ;
 
 from_source:
+    from_sampled
+  | from_sampled TABLESAMPLE '(' ')'
+        { $$ = ast_from_sample(pc->arena, $1, true, false, NULL, span_join(@2, @4), @$); }
+  | from_sampled TABLESAMPLE '(' expr opt_sample_word ')'
+        { $$ = ast_from_sample(pc->arena, $1, false, false, $5, span_join(@2, @6), @$); }
+  | from_sampled TABLESAMPLE '(' ident INTEGER_LIT ident ident INTEGER_LIT ')'
+        { $$ = ast_from_sample(pc->arena, $1, false, true, NULL, span_join(@2, @9), @$); }
+  ;
+
+/* Spark's sample: x PERCENT, n ROWS, BUCKET x OUT OF y, a byte length (refused by sema) */
+opt_sample_word:
+    %empty                          { $$ = NULL; }
+  | ident
+  ;
+
+from_sampled:
     ident                           { $$ = ast_new_from(pc->arena, $1, NULL, NULL, @$); }
   | '(' select_stmt ')'             { $$ = ast_new_from(pc->arena, NULL, $2, NULL, @$); }
   ;

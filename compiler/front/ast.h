@@ -200,8 +200,24 @@ typedef struct AstJoin {
     SrcSpan join_span;   /* the join type and JOIN keyword(s): where join errors point */
 } AstJoin;
 
+/* TABLESAMPLE '(' method ')' after a FROM name or subquery (Spark's sample,
+   AstBuilder.withSample): what the method is. */
+typedef enum AstSampleKind {
+    SAMPLE_EMPTY,   /* TABLESAMPLE () */
+    SAMPLE_PERCENT, /* x PERCENT: Sample */
+    SAMPLE_ROWS,    /* expr ROWS: Limit */
+    SAMPLE_BUCKET,  /* BUCKET x OUT OF y: Sample */
+    SAMPLE_OTHER    /* anything else of that shape (Spark's byte lengths) */
+} AstSampleKind;
+
+typedef struct AstSample {
+    AstSampleKind kind;
+    SrcSpan span;        /* TABLESAMPLE (...) */
+} AstSample;
+
 struct AstFrom {
     AstFromKind kind;
+    AstSample *sample;   /* TABLESAMPLE of FROM_NAME or FROM_SUBQUERY; NULL if none */
     const char *name;    /* FROM_NAME: the source or table */
     AstSelect *sub;      /* FROM_SUBQUERY (the first branch of a UNION ALL) */
     AstSelect **branches; /* FROM_SUBQUERY of b0 UNION ALL b1 ...: every branch, in order
@@ -251,6 +267,12 @@ struct AstSelect {
     AstOrderItem *order_by;
     int n_order_by;
     SrcSpan order_by_span;
+    /* Spark's other query-result clauses, after ORDER BY: CLUSTER BY, DISTRIBUTE BY, SORT BY
+       (AstBuilder.withQueryResultClauses); the spans cover each keyword pair, empty when absent */
+    AstExprList cluster_by, distribute_by;
+    AstOrderItem *sort_by;
+    int n_sort_by;
+    SrcSpan cluster_by_span, distribute_by_span, sort_by_span;
     AstExpr *limit;      /* LIMIT n: refused by sema; NULL if absent */
     SrcSpan limit_span;  /* covers the LIMIT keyword and its operand */
     AstExpr *offset;     /* OFFSET n: refused by sema */
@@ -430,6 +452,14 @@ AstLateral *ast_new_lateral(Arena *arena, bool outer, const char *name, SrcSpan 
                             const AstExprList *args, SrcSpan call_span, const char *table,
                             SrcSpan table_span, const PtrVec *cols, SrcSpan cols_span,
                             SrcSpan span);
+/* TABLESAMPLE '(' ... ')' on a FROM name or subquery: word is the word after the value
+   (PERCENT, ROWS; NULL if none), bucket for BUCKET x OUT OF y, empty for (). */
+AstFrom *ast_from_sample(Arena *arena, AstFrom *from, bool empty, bool bucket, const char *word,
+                         SrcSpan sample_span, SrcSpan span);
+/* CLUSTER BY keys (kind 'C'), DISTRIBUTE BY keys ('D') or SORT BY items ('S': a PtrVec of
+   AstOrderItem *) of a query. */
+AstSelect *ast_select_result_clause(Arena *arena, AstSelect *sel, int kind, const AstExprList *keys,
+                                    const PtrVec *items, SrcSpan kw_span, SrcSpan span);
 /* Adds the LATERAL VIEWs (a PtrVec of AstLateral *) to a SELECT with a FROM. */
 AstSelect *ast_select_laterals(Arena *arena, AstSelect *sel, const PtrVec *laterals, SrcSpan span);
 AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span);

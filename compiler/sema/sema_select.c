@@ -750,6 +750,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     SelBlock blk = {0};
     blk.sel = sel;
     blk.ast = ast;
+    sema_check_from_clauses(sc, ast->from);
     bind_from(sc, ast->from, sel, &blk);
     for (int i = 0; i < ast->n_laterals && !blk.input_failed; i++)
         bind_lateral(sc, &blk, ast->laterals[i]);
@@ -779,6 +780,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
         sel->having = sema_to_agg_space(sc, &blk, sel->group, sel->n_group, h);
     }
     bind_order_by(sc, &blk);
+    sema_bind_result_clauses(sc, &blk);
 
     sel->aggs = blk.aggs;
     sel->n_agg = blk.n_agg;
