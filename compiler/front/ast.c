@@ -466,11 +466,11 @@ AstFrom *ast_from_sample(Arena *arena, AstFrom *from, bool empty, bool bucket, c
                          SrcSpan sample_span, SrcSpan span)
 {
     AstSample *smp = ARENA_NEW(arena, AstSample);
-    smp->kind = empty                                       ? SAMPLE_EMPTY
-                : bucket                                    ? SAMPLE_BUCKET
+    smp->kind = empty                                      ? SAMPLE_EMPTY
+                : bucket                                   ? SAMPLE_BUCKET
                 : word && strcasecmp(word, "percent") == 0 ? SAMPLE_PERCENT
                 : word && strcasecmp(word, "rows") == 0    ? SAMPLE_ROWS
-                                                            : SAMPLE_OTHER;
+                                                           : SAMPLE_OTHER;
     smp->span = sample_span;
     from->sample = smp;
     from->span = span;
@@ -537,13 +537,12 @@ AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span)
 
 AstLateral *ast_new_lateral(Arena *arena, bool outer, const char *name, SrcSpan name_span,
                             const AstExprList *args, SrcSpan call_span, const char *table,
-                            SrcSpan table_span, const PtrVec *cols, SrcSpan cols_span,
-                            SrcSpan span)
+                            SrcSpan table_span, const PtrVec *cols, SrcSpan cols_span, SrcSpan span)
 {
     AstLateral *l = ARENA_NEW(arena, AstLateral);
     static const PtrVec none = {0};
-    AstExpr *call = ast_new_call(arena, name, name_span, args, false, (AstFlag){false, name_span},
-                                 call_span);
+    AstExpr *call =
+        ast_new_call(arena, name, name_span, args, false, (AstFlag){false, name_span}, call_span);
     l->item = *ast_new_select_item_aliases(arena, call, cols ? cols : &none, cols_span, span);
     l->outer = outer;
     l->table = table;

@@ -555,7 +555,8 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             continue;
         }
         if (sema_generator_kind(e)) {
-            if (!bind_generator(sc, blk, &b, it, false)) { /* one column, unbound, for what follows */
+            /* after an error: one column, unbound, for what follows */
+            if (!bind_generator(sc, blk, &b, it, false)) {
                 SOutCol *o = &sel->out[sel->n_out++];
                 o->span = it->span;
                 o->name = it->alias ? it->alias : "col";

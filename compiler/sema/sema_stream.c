@@ -176,7 +176,7 @@ static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SS
     }
     diag_error(
         sc->diag,
-        a->n_order_by       ? a->order_by_span
+        a->n_order_by     ? a->order_by_span
         : a->cluster_by.n ? a->cluster_by_span
                           : a->sort_by_span,
         "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated "
