@@ -53,6 +53,7 @@ typedef struct ParseCtx {
     uint32_t last_end;     /* end of the last token returned: where "end of input" is reported */
     int comment_depth;     /* nesting of block comments */
     StrBuf buf;            /* decoded text of the string or quoted identifier being scanned */
+    void *ahead;           /* parse_lex's token read ahead (front/parse.c); NULL until needed */
 } ParseCtx;
 }
 
@@ -60,6 +61,9 @@ typedef struct ParseCtx {
 #define YYSTYPE SL_YYSTYPE
 #define YYLTYPE SL_YYLTYPE
 int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscanner);
+/* The parser's lexer (front/parse.c): sl_yylex's tokens, but for the words that need a second
+   token to be told from a name (SORT BY, CLUSTER BY, DISTRIBUTE BY, TABLESAMPLE '('). */
+int parse_lex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscanner);
 
 /* Defined in front/parse.c for the actions below. */
 const char *parse_text(ParseCtx *pc, SrcSpan span);
@@ -98,6 +102,9 @@ void parse_put_token_name(StrBuf *sb, int token);
 #include <string.h>
 #include <strings.h>
 
+#undef yylex
+#define yylex parse_lex
+
 /* A rule's span runs from its first to its last symbol; an empty rule gets an empty span at
    the end of the symbol before it (so optional clauses never stretch a node backwards). */
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                  \
@@ -134,6 +141,7 @@ static const AstFlag no_flag;
     AstOrderItem *oitem;
     AstFrom *from;
     AstDedup *dedup;
+    AstLateral *lateral;
     AstOption *option;
     AstOptionList options;
     AstColumnDef *coldef;
@@ -161,7 +169,7 @@ static const AstFlag no_flag;
 %token <str> FILTER "FILTER" FIRST "FIRST" FLOAT "FLOAT" FOLLOWING "FOLLOWING" FOR "FOR" FROM "FROM"
 %token <str> FULL "FULL" GROUP "GROUP" HAVING "HAVING" ILIKE "ILIKE" IN "IN" INNER "INNER"
 %token <str> INSERT "INSERT" INT "INT" INTEGER "INTEGER" INTERVAL "INTERVAL" INTO "INTO"
-%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG" MAP "MAP"
+%token <str> IS "IS" JOIN "JOIN" LAST "LAST" LATERAL "LATERAL" VIEW "VIEW" LIKE "LIKE" LIMIT "LIMIT" LONG "LONG" MAP "MAP"
 %token <str> NOT "NOT" NULL "NULL" NULLS "NULLS" NUMERIC "NUMERIC" OFFSET "OFFSET" ON "ON" OR "OR"
 %token <str> ORDER "ORDER" OUTER "OUTER" OVER "OVER" PARTITION "PARTITION" PLACING "PLACING"
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
@@ -177,6 +185,10 @@ static const AstFlag no_flag;
 %token <str> SECOND "SECOND" SECONDS "SECONDS" MILLISECOND "MILLISECOND" MILLISECONDS "MILLISECONDS"
 %token <str> MICROSECOND "MICROSECOND" MICROSECONDS "MICROSECONDS"
 %token <str> BINARY_LIT "binary literal"
+/* Not keywords: parse_lex makes them of the word `sort`, `cluster` or `distribute` followed by
+   BY, and of `tablesample` followed by '(' (so those words stay names everywhere else). */
+%token SORT_BY "SORT BY" CLUSTER_BY "CLUSTER BY" DISTRIBUTE_BY "DISTRIBUTE BY"
+%token TABLESAMPLE "TABLESAMPLE"
 
 /* Precedence resolves the three places where LALR(1) must choose at one token, always for
    the longer construct, as Spark's grammar reads them:
@@ -195,6 +207,9 @@ static const AstFlag no_flag;
 %precedence '('
 
 %type <vec> stmt_list select_list order_list struct_fields option_list alias_names
+%type <vec> lateral_views lateral_columns
+%type <lateral> lateral_view
+%type <flag> opt_outer
 %type <stmt> opt_stmt stmt create_stmt insert_stmt
 %type <elems> opt_table_elems table_elems
 %type <coldef> column_def
@@ -210,7 +225,10 @@ static const AstFlag no_flag;
 %type <field> struct_field
 %type <select> select_stmt select_core select_from select_where select_dedup select_group
 %type <select> select_having
-%type <select> select_order select_limit set_term
+%type <select> select_order select_limit set_term select_clustered
+%type <select> select_distributed select_ordered
+%type <from> from_sampled
+%type <str> opt_sample_word
 %type <flag> opt_distinct
 %type <sitem> select_item
 %type <from> from_item from_source from_primary join_item join_cond
@@ -396,12 +414,17 @@ struct_field:
   ;
 
 /* ==== Queries ====
+** query order = [ORDER BY order_item {',' ...}] [CLUSTER BY expr {',' expr}]
+**               [DISTRIBUTE BY expr {',' expr}] [SORT BY order_item {',' ...}] (Spark's
+**               queryOrganization; sema refuses the combinations Spark refuses)
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
 **               [FROM from_item] [WHERE expr] [dedup] [GROUP BY (ALL | expr {',' expr})] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias] | expr AS '(' alias {',' alias} ')'
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
 ** from_primary = (ident | '(' select ')') [alias]
+** lateral     = LATERAL VIEW [OUTER] func_name '(' [arg {',' arg}] ')' ident
+**               [[AS] name {',' name}]          (after the FROM items, any number)
 ** join_kw     = [INNER] JOIN | CROSS JOIN | LEFT [OUTER] JOIN | RIGHT [OUTER] JOIN
 **             | FULL [OUTER] JOIN | [LEFT] SEMI JOIN | [LEFT] ANTI JOIN
 ** dedup       = DROP DUPLICATES [WITHIN WATERMARK] ['(' dedup_col {',' dedup_col} ')']
@@ -427,6 +450,24 @@ select_limit:
   ;
 
 select_order:
+    select_distributed
+  | select_distributed SORT_BY order_list
+        { $$ = ast_select_result_clause(pc->arena, $1, 'S', NULL, &$3, @2, @$); }
+  ;
+
+select_distributed:
+    select_clustered
+  | select_clustered DISTRIBUTE_BY expr_list
+        { $$ = ast_select_result_clause(pc->arena, $1, 'D', &$3, NULL, @2, @$); }
+  ;
+
+select_clustered:
+    select_ordered
+  | select_ordered CLUSTER_BY expr_list
+        { $$ = ast_select_result_clause(pc->arena, $1, 'C', &$3, NULL, @2, @$); }
+  ;
+
+select_ordered:
     set_term
   | set_term ORDER BY order_list
         { $$ = ast_select_order_by(pc->arena, $1, &$4, span_join(@2, @3), @$); }
@@ -503,6 +544,40 @@ select_where:
 select_from:
     select_core
   | select_core FROM from_item      { $$ = ast_select_from($1, $3, @$); }
+  | select_core FROM from_item lateral_views
+        { $$ = ast_select_laterals(pc->arena, ast_select_from($1, $3, span_join(@1, @3)), &$4, @$); }
+  ;
+
+lateral_views:
+    lateral_view                    { $$ = ast_vec_add(pc->arena, (PtrVec){0}, $1); }
+  | lateral_views lateral_view      { $$ = ast_vec_add(pc->arena, $1, $2); }
+  ;
+
+/* Spark's lateralView: the table alias is required, the column names are not. */
+lateral_view:
+    LATERAL VIEW opt_outer func_name '(' ')' ident
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, NULL, span_join(@4, @6), $7, @7, NULL,
+                               @7, @$); }
+  | LATERAL VIEW opt_outer func_name '(' arg_list ')' ident
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, &$6, span_join(@4, @7), $8, @8, NULL,
+                               @8, @$); }
+  | LATERAL VIEW opt_outer func_name '(' ')' ident lateral_columns
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, NULL, span_join(@4, @6), $7, @7, &$8,
+                               @8, @$); }
+  | LATERAL VIEW opt_outer func_name '(' arg_list ')' ident lateral_columns
+        { $$ = ast_new_lateral(pc->arena, $3.on, $4, @4, &$6, span_join(@4, @7), $8, @8, &$9,
+                               @9, @$); }
+  ;
+
+opt_outer:
+    %empty                          { $$ = no_flag; }
+  | OUTER                           { $$ = (AstFlag){true, @1}; }
+  ;
+
+lateral_columns:
+    AS any_name                     { $$ = ast_vec_add(pc->arena, (PtrVec){0}, (void *)$2); }
+  | ident                           { $$ = ast_vec_add(pc->arena, (PtrVec){0}, (void *)$1); }
+  | lateral_columns ',' any_name    { $$ = ast_vec_add(pc->arena, $1, (void *)$3); }
   ;
 
 select_core:
@@ -582,6 +657,22 @@ using_columns:
   ;
 
 from_source:
+    from_sampled
+  | from_sampled TABLESAMPLE '(' ')'
+        { $$ = ast_from_sample(pc->arena, $1, true, false, NULL, span_join(@2, @4), @$); }
+  | from_sampled TABLESAMPLE '(' expr opt_sample_word ')'
+        { $$ = ast_from_sample(pc->arena, $1, false, false, $5, span_join(@2, @6), @$); }
+  | from_sampled TABLESAMPLE '(' ident INTEGER_LIT ident ident INTEGER_LIT ')'
+        { $$ = ast_from_sample(pc->arena, $1, false, true, NULL, span_join(@2, @9), @$); }
+  ;
+
+/* Spark's sample: x PERCENT, n ROWS, BUCKET x OUT OF y, a byte length (refused by sema) */
+opt_sample_word:
+    %empty                          { $$ = NULL; }
+  | ident
+  ;
+
+from_sampled:
     ident                           { $$ = ast_new_from(pc->arena, $1, NULL, NULL, @$); }
   | '(' select_stmt ')'             { $$ = ast_new_from(pc->arena, NULL, $2, NULL, @$); }
   ;
@@ -1038,7 +1129,7 @@ unreserved_keyword:
   | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
   | PLACING
   | PRECEDING | RANGE | REAL | ROW | ROWS | SHORT | SINK | SMALLINT | SOURCE | STRING | STRUCT | TABLE
-  | TIMESTAMP | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | WATERMARK | WITHIN
+  | TIMESTAMP | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | VIEW | WATERMARK | WITHIN
   | TO | interval_unit
   | POSITION %prec POSITION_NAME
   ;
@@ -1047,7 +1138,7 @@ reserved_keyword:
     ALL | AND | AS | BETWEEN | CASE | CAST | CREATE | CROSS | CURRENT_DATE | CURRENT_TIMESTAMP
   | BOTH | LEADING | TRAILING
   | DISTINCT | DIV | ELSE | END | ESCAPE | FALSE | FILTER | FROM | FULL | GROUP | HAVING | ILIKE | IN | INNER | INSERT
-  | INTERVAL | INTO | IS | JOIN | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
+  | INTERVAL | INTO | IS | JOIN | LATERAL | LIKE | LIMIT | NOT | NULL | OFFSET | ON | OR | ORDER
   | OUTER | OVER | REGEXP | RLIKE | SELECT | THEN | TRUE | UNION | WHEN | WHERE | WITH
   | ANTI | LEFT | NATURAL | RIGHT | SEMI | USING
   ;

@@ -462,6 +462,41 @@ AstFrom *ast_from_alias(AstFrom *from, const char *alias, SrcSpan span)
     return from;
 }
 
+AstFrom *ast_from_sample(Arena *arena, AstFrom *from, bool empty, bool bucket, const char *word,
+                         SrcSpan sample_span, SrcSpan span)
+{
+    AstSample *smp = ARENA_NEW(arena, AstSample);
+    smp->kind = empty                                      ? SAMPLE_EMPTY
+                : bucket                                   ? SAMPLE_BUCKET
+                : word && strcasecmp(word, "percent") == 0 ? SAMPLE_PERCENT
+                : word && strcasecmp(word, "rows") == 0    ? SAMPLE_ROWS
+                                                           : SAMPLE_OTHER;
+    smp->span = sample_span;
+    from->sample = smp;
+    from->span = span;
+    return from;
+}
+
+AstSelect *ast_select_result_clause(Arena *arena, AstSelect *sel, int kind, const AstExprList *keys,
+                                    const PtrVec *items, SrcSpan kw_span, SrcSpan span)
+{
+    if (kind == 'C') {
+        sel->cluster_by = *keys;
+        sel->cluster_by_span = kw_span;
+    } else if (kind == 'D') {
+        sel->distribute_by = *keys;
+        sel->distribute_by_span = kw_span;
+    } else {
+        sel->sort_by = ARENA_NEW_N(arena, AstOrderItem, items->n ? items->n : 1);
+        for (int i = 0; i < items->n; i++)
+            sel->sort_by[i] = *(AstOrderItem *)items->items[i];
+        sel->n_sort_by = items->n;
+        sel->sort_by_span = kw_span;
+    }
+    sel->span = span;
+    return sel;
+}
+
 AstDedup *ast_new_dedup(Arena *arena, AstFlag within, const AstExprList *columns, SrcSpan span)
 {
     AstDedup *d = ARENA_NEW(arena, AstDedup);
@@ -496,6 +531,32 @@ AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span)
 AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span)
 {
     sel->where = where;
+    sel->span = span;
+    return sel;
+}
+
+AstLateral *ast_new_lateral(Arena *arena, bool outer, const char *name, SrcSpan name_span,
+                            const AstExprList *args, SrcSpan call_span, const char *table,
+                            SrcSpan table_span, const PtrVec *cols, SrcSpan cols_span, SrcSpan span)
+{
+    AstLateral *l = ARENA_NEW(arena, AstLateral);
+    static const PtrVec none = {0};
+    AstExpr *call =
+        ast_new_call(arena, name, name_span, args, false, (AstFlag){false, name_span}, call_span);
+    l->item = *ast_new_select_item_aliases(arena, call, cols ? cols : &none, cols_span, span);
+    l->outer = outer;
+    l->table = table;
+    l->table_span = table_span;
+    l->span = span;
+    return l;
+}
+
+AstSelect *ast_select_laterals(Arena *arena, AstSelect *sel, const PtrVec *laterals, SrcSpan span)
+{
+    sel->laterals = ARENA_NEW_N(arena, AstLateral *, laterals->n ? laterals->n : 1);
+    for (int i = 0; i < laterals->n; i++)
+        sel->laterals[i] = laterals->items[i];
+    sel->n_laterals = laterals->n;
     sel->span = span;
     return sel;
 }

@@ -200,8 +200,24 @@ typedef struct AstJoin {
     SrcSpan join_span;   /* the join type and JOIN keyword(s): where join errors point */
 } AstJoin;
 
+/* TABLESAMPLE '(' method ')' after a FROM name or subquery (Spark's sample,
+   AstBuilder.withSample): what the method is. */
+typedef enum AstSampleKind {
+    SAMPLE_EMPTY,   /* TABLESAMPLE () */
+    SAMPLE_PERCENT, /* x PERCENT: Sample */
+    SAMPLE_ROWS,    /* expr ROWS: Limit */
+    SAMPLE_BUCKET,  /* BUCKET x OUT OF y: Sample */
+    SAMPLE_OTHER    /* anything else of that shape (Spark's byte lengths) */
+} AstSampleKind;
+
+typedef struct AstSample {
+    AstSampleKind kind;
+    SrcSpan span;        /* TABLESAMPLE (...) */
+} AstSample;
+
 struct AstFrom {
     AstFromKind kind;
+    AstSample *sample;   /* TABLESAMPLE of FROM_NAME or FROM_SUBQUERY; NULL if none */
     const char *name;    /* FROM_NAME: the source or table */
     AstSelect *sub;      /* FROM_SUBQUERY (the first branch of a UNION ALL) */
     AstSelect **branches; /* FROM_SUBQUERY of b0 UNION ALL b1 ...: every branch, in order
@@ -221,6 +237,18 @@ typedef struct AstDedup {
     SrcSpan span;          /* the whole clause */
 } AstDedup;
 
+/* LATERAL VIEW [OUTER] generator(args) table [[AS] col {',' col}] after the FROM items
+   (Spark's lateralView, AstBuilder.withGenerate): item is the generator call with the
+   column names as its aliases (none: the generator's own names); its columns are qualified
+   by table. */
+typedef struct AstLateral {
+    AstSelectItem item;
+    bool outer;          /* LATERAL VIEW OUTER */
+    const char *table;
+    SrcSpan table_span;
+    SrcSpan span;        /* the whole clause */
+} AstLateral;
+
 struct AstSelect {
     SrcSpan span;
     bool distinct;       /* SELECT DISTINCT: refused by sema */
@@ -228,6 +256,8 @@ struct AstSelect {
     AstSelectItem *items;
     int n_items;
     AstFrom *from;       /* NULL if there is no FROM (refused by sema) */
+    AstLateral **laterals; /* the LATERAL VIEWs after FROM, in order */
+    int n_laterals;
     AstExpr *where;      /* may be NULL */
     AstDedup *dedup;     /* DROP DUPLICATES ...; NULL if absent */
     AstExprList group_by;
@@ -237,6 +267,12 @@ struct AstSelect {
     AstOrderItem *order_by;
     int n_order_by;
     SrcSpan order_by_span;
+    /* Spark's other query-result clauses, after ORDER BY: CLUSTER BY, DISTRIBUTE BY, SORT BY
+       (AstBuilder.withQueryResultClauses); the spans cover each keyword pair, empty when absent */
+    AstExprList cluster_by, distribute_by;
+    AstOrderItem *sort_by;
+    int n_sort_by;
+    SrcSpan cluster_by_span, distribute_by_span, sort_by_span;
     AstExpr *limit;      /* LIMIT n: refused by sema; NULL if absent */
     SrcSpan limit_span;  /* covers the LIMIT keyword and its operand */
     AstExpr *offset;     /* OFFSET n: refused by sema */
@@ -410,6 +446,22 @@ AstDedup *ast_new_dedup(Arena *arena, AstFlag within, const AstExprList *columns
 AstSelect *ast_new_select(Arena *arena, AstFlag distinct, const PtrVec *items, SrcSpan span);
 AstSelect *ast_select_from(AstSelect *sel, AstFrom *from, SrcSpan span);
 AstSelect *ast_select_where(AstSelect *sel, AstExpr *where, SrcSpan span);
+/* LATERAL VIEW [OUTER] name(args) table [[AS] cols]: args and cols may be NULL (none); cols
+   a PtrVec of const char *, cols_span where they are written. */
+AstLateral *ast_new_lateral(Arena *arena, bool outer, const char *name, SrcSpan name_span,
+                            const AstExprList *args, SrcSpan call_span, const char *table,
+                            SrcSpan table_span, const PtrVec *cols, SrcSpan cols_span,
+                            SrcSpan span);
+/* TABLESAMPLE '(' ... ')' on a FROM name or subquery: word is the word after the value
+   (PERCENT, ROWS; NULL if none), bucket for BUCKET x OUT OF y, empty for (). */
+AstFrom *ast_from_sample(Arena *arena, AstFrom *from, bool empty, bool bucket, const char *word,
+                         SrcSpan sample_span, SrcSpan span);
+/* CLUSTER BY keys (kind 'C'), DISTRIBUTE BY keys ('D') or SORT BY items ('S': a PtrVec of
+   AstOrderItem *) of a query. */
+AstSelect *ast_select_result_clause(Arena *arena, AstSelect *sel, int kind, const AstExprList *keys,
+                                    const PtrVec *items, SrcSpan kw_span, SrcSpan span);
+/* Adds the LATERAL VIEWs (a PtrVec of AstLateral *) to a SELECT with a FROM. */
+AstSelect *ast_select_laterals(Arena *arena, AstSelect *sel, const PtrVec *laterals, SrcSpan span);
 AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span);
 AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span);
 AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span);

@@ -299,6 +299,10 @@ static void put_from(StrBuf *sb, const AstFrom *f, int depth)
         sb_putc(sb, ' ');
         put_name(sb, f->name);
     }
+    if (f->sample) {
+        static const char *const kinds[] = {"empty", "percent", "rows", "bucket", "other"};
+        sb_printf(sb, " (tablesample %s)", kinds[f->sample->kind]);
+    }
     if (f->alias) {
         sb_puts(sb, " AS ");
         put_name(sb, f->alias);
@@ -339,6 +343,26 @@ static void put_clause_expr(StrBuf *sb, const char *head, const AstExpr *e, int 
     sb_putc(sb, ')');
 }
 
+static void put_sort_items(StrBuf *sb, const char *head, const AstOrderItem *items, int n,
+                           int depth)
+{
+    if (!n)
+        return;
+    newline(sb, depth);
+    sb_printf(sb, "(%s", head);
+    for (int i = 0; i < n; i++) {
+        const AstOrderItem *o = &items[i];
+        sb_puts(sb, " (sort ");
+        ast_dump_expr(sb, o->expr);
+        if (o->desc)
+            sb_puts(sb, " DESC");
+        if (o->nulls)
+            sb_puts(sb, o->nulls == 1 ? " NULLS FIRST" : " NULLS LAST");
+        sb_putc(sb, ')');
+    }
+    sb_putc(sb, ')');
+}
+
 static void put_select(StrBuf *sb, const AstSelect *s, int depth)
 {
     newline(sb, depth);
@@ -363,6 +387,19 @@ static void put_select(StrBuf *sb, const AstSelect *s, int depth)
     sb_putc(sb, ')');
     if (s->from)
         put_from(sb, s->from, depth + 1);
+    for (int i = 0; i < s->n_laterals; i++) {
+        const AstLateral *l = s->laterals[i];
+        newline(sb, depth + 1);
+        sb_puts(sb, l->outer ? "(lateral-view-outer " : "(lateral-view ");
+        ast_dump_expr(sb, l->item.expr);
+        sb_putc(sb, ' ');
+        put_name(sb, l->table);
+        for (int k = 0; k < l->item.n_aliases; k++) {
+            sb_putc(sb, ' ');
+            put_name(sb, l->item.aliases[k]);
+        }
+        sb_putc(sb, ')');
+    }
     put_clause_expr(sb, "where", s->where, depth + 1);
     if (s->dedup) {
         newline(sb, depth + 1);
@@ -378,21 +415,20 @@ static void put_select(StrBuf *sb, const AstSelect *s, int depth)
         sb_putc(sb, ')');
     }
     put_clause_expr(sb, "having", s->having, depth + 1);
-    if (s->n_order_by) {
+    put_sort_items(sb, "order-by", s->order_by, s->n_order_by, depth + 1);
+    if (s->cluster_by.n) {
         newline(sb, depth + 1);
-        sb_puts(sb, "(order-by");
-        for (int i = 0; i < s->n_order_by; i++) {
-            const AstOrderItem *o = &s->order_by[i];
-            sb_puts(sb, " (sort ");
-            ast_dump_expr(sb, o->expr);
-            if (o->desc)
-                sb_puts(sb, " DESC");
-            if (o->nulls)
-                sb_puts(sb, o->nulls == 1 ? " NULLS FIRST" : " NULLS LAST");
-            sb_putc(sb, ')');
-        }
+        sb_puts(sb, "(cluster-by");
+        put_list(sb, &s->cluster_by);
         sb_putc(sb, ')');
     }
+    if (s->distribute_by.n) {
+        newline(sb, depth + 1);
+        sb_puts(sb, "(distribute-by");
+        put_list(sb, &s->distribute_by);
+        sb_putc(sb, ')');
+    }
+    put_sort_items(sb, "sort-by", s->sort_by, s->n_sort_by, depth + 1);
     put_clause_expr(sb, "limit", s->limit, depth + 1);
     put_clause_expr(sb, "offset", s->offset, depth + 1);
     sb_putc(sb, ')');

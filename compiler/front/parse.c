@@ -292,6 +292,69 @@ bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm)
     return true;
 }
 
+/* ==== The parser's lexer ==== */
+
+/* One token read ahead of the parser (PostgreSQL's base_yylex does the same, for the same
+   reason: the grammar stays LALR(1) while Spark's unreserved words keep being names). */
+typedef struct LexAhead {
+    bool has;
+    int tok;
+    SL_YYSTYPE val;
+    SrcSpan loc;
+} LexAhead;
+
+static int next_token(LexAhead *la, SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
+{
+    if (!la->has)
+        return sl_yylex(val, loc, scanner);
+    la->has = false;
+    *val = la->val;
+    *loc = la->loc;
+    return la->tok;
+}
+
+/* Is the token at loc the unquoted word w (any case)? */
+static bool is_word(const ParseCtx *pc, SrcSpan loc, const char *w)
+{
+    size_t n = strlen(w);
+    return loc.end - loc.begin == n && strncasecmp(pc->file->text + loc.begin, w, n) == 0;
+}
+
+/* sort, cluster, distribute followed by BY are one token (SORT BY ...), tablesample followed
+   by '(' is TABLESAMPLE (Spark's queryOrganization and sample); every other token is
+   sl_yylex's. */
+int parse_lex(SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
+{
+    ParseCtx *pc = sl_yyget_extra(scanner);
+    if (!pc->ahead)
+        pc->ahead = ARENA_NEW(pc->arena, LexAhead);
+    LexAhead *la = pc->ahead;
+    int tok = next_token(la, val, loc, scanner);
+    if (tok != TOK_IDENT)
+        return tok;
+    static const struct {
+        const char *word;
+        int next, tok;
+    } pairs[] = {{"sort", TOK_BY, TOK_SORT_BY},
+                 {"cluster", TOK_BY, TOK_CLUSTER_BY},
+                 {"distribute", TOK_BY, TOK_DISTRIBUTE_BY},
+                 {"tablesample", '(', TOK_TABLESAMPLE}};
+    int k = 0;
+    while (k < 4 && !is_word(pc, *loc, pairs[k].word))
+        k++;
+    if (k == 4)
+        return tok;
+    la->tok = sl_yylex(&la->val, &la->loc, scanner);
+    la->has = true;
+    if (la->tok != pairs[k].next)
+        return tok;
+    if (pairs[k].next == TOK_BY) { /* the pair is one token */
+        la->has = false;
+        loc->end = la->loc.end;
+    }
+    return pairs[k].tok;
+}
+
 /* ==== Driver ==== */
 
 static bool scanner_open(ParseCtx *pc, yyscan_t *scanner, Arena *arena, Diag *diag, const SrcFile *file)

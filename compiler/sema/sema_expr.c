@@ -1670,6 +1670,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             diag_error(sc->diag, e->span,
                        "aggregate function '%s' cannot be used inside another aggregate function",
                        name);
+        else if (strcmp(b->clause, "LATERAL VIEW") == 0) /* CheckAnalysis of the Generate */
+            diag_error(sc->diag, e->span,
+                       "[UNSUPPORTED_EXPR_FOR_OPERATOR] A query operator contains one or more "
+                       "unsupported expressions. Consider to rewrite it to avoid window "
+                       "functions, aggregate functions, and generator functions in the WHERE "
+                       "clause. Invalid expressions: [\"%s\"]",
+                       sema_expr_sql(sc, b->blk, e));
         else
             diag_error(sc->diag, e->span, "aggregate functions are not allowed in %s", b->clause);
         return NULL;

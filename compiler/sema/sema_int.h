@@ -215,6 +215,17 @@ struct SelBlock {
     const AstExpr *gen_ast; /* the explode() item, once bound (for messages) */
 };
 
+/* ==== Query-result clauses and TABLESAMPLE (sema_organize.c) ==== */
+
+/* CLUSTER BY, DISTRIBUTE BY and SORT BY of the block: Spark's combination rule, the keys
+   bound (DISTRIBUTE BY has no effect), SORT BY and CLUSTER BY of a batch query refused. */
+void sema_bind_result_clauses(SemaCtx *sc, SelBlock *blk);
+/* SORT BY or CLUSTER BY of a where Spark would sort each partition: not supported yet. */
+void sema_refuse_local_sort(SemaCtx *sc, const AstSelect *a);
+/* TABLESAMPLE of the FROM items (Spark's messages; a sample is not run), and DISTRIBUTE BY
+   in a subquery. */
+void sema_check_from_clauses(SemaCtx *sc, const AstFrom *f);
+
 /* The lambda variables in scope, innermost first: they resolve before columns. */
 typedef struct SemaLambdaScope {
     const char *name;

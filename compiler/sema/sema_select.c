@@ -339,12 +339,14 @@ static int count_outputs(const SelBlock *blk)
    block, never with aggregation, over an ARRAY or a MAP.  Its columns, named as Spark names
    them (col; key, value; pos first for posexplode) or by the item's alias when it makes one,
    are appended to the block's output.  False after an error. */
-static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelectItem *it)
+static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelectItem *it,
+                           bool lateral_outer)
 {
     const AstExpr *e = it->expr;
     int kind = sema_generator_kind(e);
     bool rows = kind == GEN_STACK || kind == GEN_JSON_TUPLE; /* made as inline's array */
-    bool outer = !rows && kind % 2 == 0, pos = kind == 3 || kind == 4, in_line = kind >= 5;
+    bool outer = !rows && (kind % 2 == 0 || lateral_outer);
+    bool pos = kind == 3 || kind == 4, in_line = kind >= 5;
     SSelect *sel = blk->sel;
     const char *sql = sema_expr_sql(sc, blk, e);
     const char *name = e->u.call.name;
@@ -438,6 +440,82 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
     return true;
 }
 
+/* ==== LATERAL VIEW ==== */
+
+/* A LATERAL VIEW's generator (ResolveFunctions: the function must be a Generator). */
+static bool bind_lateral_generator(SemaCtx *sc, SelBlock *gb, Binder *b, const AstLateral *l)
+{
+    const AstExpr *e = l->item.expr;
+    if (sema_generator_kind(e))
+        return bind_generator(sc, gb, b, &l->item, l->outer);
+    if (sema_bind_expr(b, e)) /* an unknown function or a bad call is reported as such */
+        diag_error(sc->diag, e->span,
+                   "[UNSUPPORTED_GENERATOR.NOT_GENERATOR] The generator is not supported: `%s` "
+                   "is expected to be a generator. However, it is not a generator.",
+                   e->u.call.name);
+    return false;
+}
+
+/* lateral := LATERAL VIEW [OUTER] generator '(' args ')' table [[AS] col {',' col}]
+   Spark's Generate(generator, unrequiredChildIndex = Nil, outer, Some(table), cols, child)
+   (AstBuilder.withGenerate, ResolveGenerate): a block of its own between the FROM and blk,
+   as `SELECT *, generator(args) AS (cols) FROM <input>` would be, whose output is every
+   input column, then the generator's columns (bind_generator's names when there are no
+   cols).  blk then reads that block: its columns keep their relations, the generated ones
+   are table's. */
+static void bind_lateral(SemaCtx *sc, SelBlock *blk, const AstLateral *l)
+{
+    SSelect *sel = blk->sel;
+    SSelect *g = ARENA_NEW(sc->arena, SSelect);
+    g->span = l->span;
+    g->window_group = -1;
+    g->gen = -1;
+    g->source = sel->source; /* g takes over the FROM */
+    g->sub = sel->sub;
+    g->join = sel->join;
+    g->branches = sel->branches;
+    g->n_branches = sel->n_branches;
+    sel->source = NULL;
+    sel->join = NULL;
+    sel->branches = NULL;
+    sel->n_branches = 0;
+    sel->sub = g;
+    g->input = *blk->input;
+    int n = blk->input->n;
+    g->out = ARENA_NEW_N(sc->arena, SOutCol, n + MAX_GEN_COLS);
+    for (int c = 0; c < n; c++) {
+        SOutCol *o = &g->out[g->n_out++];
+        o->name = blk->input->cols[c].name;
+        o->span = blk->input->cols[c].span;
+        o->expr = sema_new_expr(sc, SX_COLUMN, blk->input->cols[c].type, l->span);
+        o->expr->u.column = c;
+    }
+    SelBlock gb = {0};
+    gb.sel = g;
+    gb.ast = blk->ast;
+    gb.rel_name = blk->rel_name;
+    gb.input = blk->input;
+    gb.input_rels = blk->input_rels;
+    gb.input_alt = blk->input_alt;
+    Binder b = {sc, &gb, "LATERAL VIEW", false, false, false, OUT_NONE, NULL, NULL};
+    if (!bind_lateral_generator(sc, &gb, &b, l))
+        blk->input_failed = true; /* its columns are unknown: no errors about them */
+    g->output.n = g->n_out;
+    g->output.cols = ARENA_NEW_N(sc->arena, SColumn, g->n_out);
+    const char **rels = ARENA_NEW_N(sc->arena, const char *, g->n_out);
+    const char **alt = ARENA_NEW_N(sc->arena, const char *, g->n_out);
+    for (int c = 0; c < g->n_out; c++) {
+        g->output.cols[c].name = g->out[c].name;
+        g->output.cols[c].type = g->out[c].expr ? g->out[c].expr->type : &sema_type_unknown;
+        g->output.cols[c].span = g->out[c].span;
+        rels[c] = c >= n ? l->table : blk->input_rels ? blk->input_rels[c] : blk->rel_name;
+        alt[c] = c < n && blk->input_alt ? blk->input_alt[c] : NULL;
+    }
+    blk->input = &g->output;
+    blk->input_rels = rels;
+    blk->input_alt = alt;
+}
+
 /* item := expr [[AS] alias] | '*' | relation '.' '*'
    Bound over the input; sema_select_to_agg_space() moves them once the keys exist. */
 static void bind_items(SemaCtx *sc, SelBlock *blk)
@@ -477,7 +555,8 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
             continue;
         }
         if (sema_generator_kind(e)) {
-            if (!bind_generator(sc, blk, &b, it)) { /* one column, unbound, for what follows */
+            /* after an error: one column, unbound, for what follows */
+            if (!bind_generator(sc, blk, &b, it, false)) {
                 SOutCol *o = &sel->out[sel->n_out++];
                 o->span = it->span;
                 o->name = it->alias ? it->alias : "col";
@@ -672,7 +751,10 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     SelBlock blk = {0};
     blk.sel = sel;
     blk.ast = ast;
+    sema_check_from_clauses(sc, ast->from);
     bind_from(sc, ast->from, sel, &blk);
+    for (int i = 0; i < ast->n_laterals && !blk.input_failed; i++)
+        bind_lateral(sc, &blk, ast->laterals[i]);
     sel->input = *blk.input;
     ast = blk.ast = group_by_all(sc, ast, &blk);
     ast = blk.ast = distinct_as_group_by(sc, ast, &blk);
@@ -699,6 +781,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
         sel->having = sema_to_agg_space(sc, &blk, sel->group, sel->n_group, h);
     }
     bind_order_by(sc, &blk);
+    sema_bind_result_clauses(sc, &blk);
 
     sel->aggs = blk.aggs;
     sel->n_agg = blk.n_agg;

@@ -166,12 +166,19 @@ static void rule_offset(SemaCtx *sc, const AstSelect *a)
 static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SSelect *s,
                       bool mode_known)
 {
-    if (a->n_order_by == 0 || !mode_known)
+    bool local = a->n_sort_by || a->cluster_by.n; /* SORT BY, CLUSTER BY: Sort(global = false) */
+    if ((a->n_order_by == 0 && !local) || !mode_known)
         return;
-    if (q->mode == MODE_COMPLETE && subtree_aggregates(s))
+    if (q->mode == MODE_COMPLETE && subtree_aggregates(s)) {
+        if (local && !a->n_order_by)
+            sema_refuse_local_sort(sc, a);
         return;
+    }
     diag_error(
-        sc->diag, a->order_by_span,
+        sc->diag,
+        a->n_order_by     ? a->order_by_span
+        : a->cluster_by.n ? a->cluster_by_span
+                          : a->sort_by_span,
         "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated "
         "DataFrame/Dataset in Complete output mode");
 }

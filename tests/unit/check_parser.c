@@ -287,6 +287,25 @@ static const StmtCase stmt_cases[] = {
     {"INSERT INTO o SELECT * FROM s JOIN t ON s.k = t.k DROP DUPLICATES (k)",
      "(insert o\n  (select\n    (items\n      *)\n    (from Inner\n      (from s)\n      (from"
      " t)\n      (on (= s.k t.k)))\n    (drop-duplicates k)))\n"},
+    /* LATERAL VIEW [OUTER] after the FROM items: names with or without AS, none; VIEW a name */
+    {"INSERT INTO o SELECT view FROM s view LATERAL VIEW explode(a) t AS x LATERAL VIEW OUTER "
+     "posexplode(m) u p, k, v LATERAL VIEW json_tuple() view WHERE x > 0",
+     "(insert o\n  (select\n    (items\n      view)\n    (from s AS view)\n"
+     "    (lateral-view (call explode a) t x)\n    (lateral-view-outer (call posexplode m) u p k v)\n"
+     "    (lateral-view (call json_tuple) view)\n    (where (> x 0))))\n"},
+    /* sort, cluster, distribute and tablesample stay names but before BY or '(' */
+    {"INSERT INTO o SELECT sort, cluster FROM t sort WHERE distribute > 0 ORDER BY 1 CLUSTER BY a "
+     "DISTRIBUTE BY b, c SORT BY d DESC; INSERT INTO o SELECT * FROM s tablesample; "
+     "INSERT INTO o SELECT * FROM s TABLESAMPLE (10 PERCENT) x JOIN (SELECT 1 FROM u) "
+     "TABLESAMPLE (BUCKET 1 OUT OF 4) ON 1 = 1 DISTRIBUTE BY `sort` SORT BY tablesample",
+     "(insert o\n  (select\n    (items\n      sort\n      cluster)\n    (from t AS sort)\n"
+     "    (where (> distribute 0))\n    (order-by (sort 1))\n    (cluster-by a)\n"
+     "    (distribute-by b c)\n    (sort-by (sort d DESC))))\n"
+     "(insert o\n  (select\n    (items\n      *)\n    (from s AS tablesample)))\n"
+     "(insert o\n  (select\n    (items\n      *)\n    (from Inner\n"
+     "      (from s (tablesample percent) AS x)\n      (from (tablesample bucket)\n"
+     "        (select\n          (items\n            1)\n          (from u)))\n"
+     "      (on (= 1 1)))\n    (distribute-by sort)\n    (sort-by (sort tablesample))))\n"},
 };
 
 START_TEST(test_statements)

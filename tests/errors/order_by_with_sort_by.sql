@@ -1,0 +1,6 @@
+-- expect: 6:29: [UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES] The feature is not supported: Combination of ORDER BY/SORT BY/DISTRIBUTE BY/CLUSTER BY.
+CREATE SOURCE s (k STRING, arr ARRAY<INT>)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE TABLE tb (k STRING, n INT) WITH (connector = 'files', path = 'data/tab', format = 'json');
+CREATE SINK o WITH (connector = 'console');
+SELECT k FROM tb ORDER BY k SORT BY k;

@@ -1,0 +1,6 @@
+-- expect: 6:57: SORT BY is not supported yet: Spark sorts each partition on its own (use ORDER BY to sort all rows)
+CREATE SOURCE s (k STRING, arr ARRAY<INT>)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE TABLE tb (k STRING, n INT) WITH (connector = 'files', path = 'data/tab', format = 'json');
+CREATE SINK o WITH (connector = 'console');
+INSERT INTO o SELECT k, count(*) AS c FROM s GROUP BY k SORT BY c WITH (outputMode = 'complete');
