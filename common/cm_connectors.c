@@ -56,8 +56,8 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "allowUnquotedControlChars", .kind = CM_OPT_BOOL, .scala_bool = true},
     /* json inferSchema (JsonInferSchema) */
     {.key = "primitivesAsString", .kind = CM_OPT_BOOL, .scala_bool = true},
-    {.key = "prefersDecimal", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "true"},
-    {.key = "dropFieldIfAllNull", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "true"},
+    {.key = "prefersDecimal", .kind = CM_OPT_BOOL, .scala_bool = true},
+    {.key = "dropFieldIfAllNull", .kind = CM_OPT_BOOL, .scala_bool = true},
 };
 
 /* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults
