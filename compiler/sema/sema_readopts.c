@@ -154,7 +154,8 @@ void sema_multiline_check(SemaCtx *sc, const SSource *src)
 /* The JSONOptions keys the functions read, in their canonical spelling (JSONOptions takes a
    CaseInsensitiveMap; other keys are ignored, as Spark ignores them): whether JSONOptions
    reads it with Scala's toBoolean when it is made, and whether sluice refuses it for now
-   (JF_NOT_YET: any value; the parser switches are the files source's so far). */
+   (JF_NOT_YET: any value).  from_json reads with the parser switches (the text's normal form,
+   codegen/cg_from_json.c); to_json's generator, and from_json, ignore the inference options. */
 enum { JF_BOOL = 1, JF_NOT_YET = 2 };
 static const struct {
     const char *key;
@@ -168,15 +169,16 @@ static const struct {
     {"pretty", JF_BOOL},
     {"timestampNTZFormat", 0},
     {"timeZone", JF_NOT_YET},
-    {"allowComments", JF_BOOL | JF_NOT_YET},
-    {"allowUnquotedFieldNames", JF_BOOL | JF_NOT_YET},
-    {"allowSingleQuotes", JF_BOOL | JF_NOT_YET},
-    {"allowNumericLeadingZeros", JF_BOOL | JF_NOT_YET},
-    {"allowNonNumericNumbers", JF_BOOL | JF_NOT_YET},
-    {"allowBackslashEscapingAnyCharacter", JF_BOOL | JF_NOT_YET},
-    {"allowUnquotedControlChars", JF_BOOL | JF_NOT_YET},
+    {"allowComments", JF_BOOL},
+    {"allowUnquotedFieldNames", JF_BOOL},
+    {"allowSingleQuotes", JF_BOOL},
+    {"allowNumericLeadingZeros", JF_BOOL},
+    {"allowNonNumericNumbers", JF_BOOL},
+    {"allowBackslashEscapingAnyCharacter", JF_BOOL},
+    {"allowUnquotedControlChars", JF_BOOL},
     {"primitivesAsString", JF_BOOL},
     {"prefersDecimal", JF_BOOL},
+    {"dropFieldIfAllNull", JF_BOOL},
     {"enableDateTimeParsingFallback", JF_BOOL | JF_NOT_YET},
     {"writeNonAsciiCharacterAsCodePoint", JF_BOOL | JF_NOT_YET},
 };
@@ -277,6 +279,7 @@ static bool from_json_options(SemaCtx *sc, const SOptions *opts, const Type *rt,
         return false;
     }
     r->failfast = mode && strcasecmp(mode->value, "FAILFAST") == 0;
+    r->read.json_flags = cm_json_opt_flags(soption_value, opts); /* JacksonParser's factory */
     /* spark.sql.columnNameOfCorruptRecord's default */
     r->corrupt = text_opt(opts, "columnNameOfCorruptRecord", "_corrupt_record");
     for (int i = 0; rt->kind == TY_STRUCT && i < rt->n_fields; i++)

@@ -606,7 +606,8 @@ const char *srt_json_f64_strict(const char *p, const char *end, double *out, int
 const char *srt_json_f32_strict(const char *p, const char *end, float *out, int *st);
 /* from_json with JSONOptions' parser switches flags (CM_JSON_* of common/cm_json_opts.h): the
    normal form of s[0, n) in scratch memory, *out_n its length (empty: no value; a malformed
-   text becomes one every reader finds malformed); NULL when out of memory. */
+   text becomes one every reader finds malformed); out of memory the query fails and the text
+   is empty. */
 const char *srt_json_norm_text(SrtQuery *q, const char *s, uint32_t n, uint32_t flags,
                                uint32_t *out_n);
 /* TIMESTAMP: an integer is epoch seconds; a string is ISO-8601 (srt_ts_parse);

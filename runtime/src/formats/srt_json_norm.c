@@ -119,11 +119,12 @@ const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n)
 const char *srt_json_norm_text(SrtQuery *q, const char *s, uint32_t n, uint32_t flags,
                                uint32_t *out_n)
 {
+    static const char none[1] = ""; /* out of memory: the query fails, the text is empty */
     char *o = srt_scratch_alloc(q, cm_json_norm_cap(n));
     size_t k = 0;
     if (!o) {
         *out_n = 0;
-        return NULL;
+        return none;
     }
     cm_json_norm(s, s + n, flags, o, &k);
     *out_n = (uint32_t)k;
