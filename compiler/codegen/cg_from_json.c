@@ -381,8 +381,7 @@ static CgVal nested_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, Cg
     LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj.arr");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "fj.bad");
     CgVal text = read_text(cg, ro, s);
-    LLVMValueRef end =
-        cg_gep(cg, text.v, LLVMBuildZExt(cg->b, text.len, cg->t_i64, ""), "fj.end");
+    LLVMValueRef end = cg_gep(cg, text.v, LLVMBuildZExt(cg->b, text.len, cg->t_i64, ""), "fj.end");
     LLVMValueRef ws_args[2] = {text.v, end};
     LLVMValueRef p = cg_call(cg, "srt_json_ws", ws_args, 2, "fj.p");
     if (t->kind != TY_ARRAY || t->elem->kind != TY_STRUCT) {
@@ -452,9 +451,9 @@ CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
     /* one parser per schema and options (the mode and the corrupt field's name too) */
     int corrupt = corrupt_field(t, o);
     unsigned flags = o ? o->read.json_flags : 0;
-    const char *name = arena_sprintf(
-        cg->arena, "sl_from_json.%s%s%s%d.%s", o && o->failfast ? "ff." : "",
-        flags ? arena_sprintf(cg->arena, "j%x.", flags) : "",
-        cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
+    const char *name =
+        arena_sprintf(cg->arena, "sl_from_json.%s%s%s%d.%s", o && o->failfast ? "ff." : "",
+                      flags ? arena_sprintf(cg->arena, "j%x.", flags) : "",
+                      cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
     return cg_text_parser_call(cg, name, t, gen_json_parser, o, s);
 }

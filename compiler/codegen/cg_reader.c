@@ -149,18 +149,18 @@ LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, L
                                     : LLVMConstNull(cg->t_ptr);
         n[k] = cg_i32(cg, len);
     }
-    LLVMValueRef args[11] = {cg->q,
-                             cg_type_text(cg, t),
-                             f[0],
-                             n[0],
-                             f[1],
-                             n[1],
-                             cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0) |
-                                            (no_nonnum(ro) ? 4 : 0)),
-                             p,
-                             end,
-                             datum,
-                             st};
+    LLVMValueRef args[11] = {
+        cg->q,
+        cg_type_text(cg, t),
+        f[0],
+        n[0],
+        f[1],
+        n[1],
+        cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0) | (no_nonnum(ro) ? 4 : 0)),
+        p,
+        end,
+        datum,
+        st};
     return cg_call(cg, "srt_json_value_fmt", args, 11, "p.val");
 }
 

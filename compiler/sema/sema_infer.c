@@ -534,8 +534,7 @@ static inline int j_next(JParse *jp, char close)
    DecimalType(max(precision, scale), scale) while that is at most 38 digits, else DoubleType.
    A negative scale (1E+2) makes DecimalType's checkNegativeScale throw a SparkException,
    which no parse mode catches: the inference fails (in->neg_scale, false). */
-static bool j_prefer_decimal(Infer *in, const char *s, size_t n, JKind *kind, int *prec,
-                             int *scale)
+static bool j_prefer_decimal(Infer *in, const char *s, size_t n, JKind *kind, int *prec, int *scale)
 {
     int p, sc;
     if (!cm_java_bigdecimal(s, n, &p, &sc))
@@ -2073,7 +2072,7 @@ const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, const SR
             r = &type_string;
         }
     }
-    *why = in.neg_scale ? neg_scale_msg(sc->arena, in.scale)
+    *why = in.neg_scale  ? neg_scale_msg(sc->arena, in.scale)
            : in.too_many ? "schema_of_json: a struct of more than 10000 fields is not supported"
                          : NULL;
     arena_free(&in.temp);

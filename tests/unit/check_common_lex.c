@@ -362,19 +362,36 @@ START_TEST(test_java_bigdecimal)
         bool ok;
         int prec, scale;
     } cases[] = {
-        {"1.50", true, 3, 2},       {"0.001", true, 1, 3},        {"-0.0", true, 1, 1},
-        {"0", true, 1, 0},          {"000.00", true, 1, 2},       {"1.5E+3", true, 2, -2},
-        {"12e-1", true, 2, 1},      {".5", true, 1, 1},           {"5.", true, 1, 0},
-        {"+7", true, 1, 0},         {"1e00000000000", true, 1, 0}, {"1e2147483647", true, 1, -2147483647},
-        {"1e2147483648", false, 0, 0},    {"1e10000000000", false, 0, 0},     {"1.5e-2147483647", false, 0, 0},
-        {"NaN", false, 0, 0},             {"-Infinity", false, 0, 0},         {"", false, 0, 0},
-        {".", false, 0, 0},               {"1e", false, 0, 0},                {"1,000", false, 0, 0},
-        {" 1", false, 0, 0},              {"1.2.3", false, 0, 0},             {"\xd9\xa1.\xd9\xa2", true, 2, 1},
+        {"1.50", true, 3, 2},
+        {"0.001", true, 1, 3},
+        {"-0.0", true, 1, 1},
+        {"0", true, 1, 0},
+        {"000.00", true, 1, 2},
+        {"1.5E+3", true, 2, -2},
+        {"12e-1", true, 2, 1},
+        {".5", true, 1, 1},
+        {"5.", true, 1, 0},
+        {"+7", true, 1, 0},
+        {"1e00000000000", true, 1, 0},
+        {"1e2147483647", true, 1, -2147483647},
+        {"1e2147483648", false, 0, 0},
+        {"1e10000000000", false, 0, 0},
+        {"1.5e-2147483647", false, 0, 0},
+        {"NaN", false, 0, 0},
+        {"-Infinity", false, 0, 0},
+        {"", false, 0, 0},
+        {".", false, 0, 0},
+        {"1e", false, 0, 0},
+        {"1,000", false, 0, 0},
+        {" 1", false, 0, 0},
+        {"1.2.3", false, 0, 0},
+        {"\xd9\xa1.\xd9\xa2", true, 2, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int prec = -1, scale = -1;
         bool ok = cm_java_bigdecimal(cases[i].s, strlen(cases[i].s), &prec, &scale);
-        ck_assert_msg(ok == cases[i].ok && (!ok || (prec == cases[i].prec && scale == cases[i].scale)),
+        ck_assert_msg(ok == cases[i].ok &&
+                          (!ok || (prec == cases[i].prec && scale == cases[i].scale)),
                       "'%s': %d, precision %d, scale %d", cases[i].s, ok, prec, scale);
     }
 }

@@ -108,12 +108,33 @@ static const char *infer(Arena *arena, const char *dir, const char *extra)
     return schema_text(arena, r.prog->sources[0]);
 }
 
+/* The schema inferred from one file a.json holding text, with extra options. */
+static const char *infer_text(Arena *arena, const char *text, const char *extra)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json", text, 0);
+    return infer(arena, dir, extra);
+}
+
 /* The diagnostics of a script that must fail. */
 static const char *infer_error(Arena *arena, const char *sql)
 {
     Run r = run_sql(arena, sql);
     ck_assert_ptr_null(r.prog);
     return r.diags;
+}
+
+/* The diagnostics of inferring from one file a.json holding text with extra options (a failure),
+   its script in *sql. */
+static const char *infer_text_error(Arena *arena, const char *text, const char *extra,
+                                    const char **sql)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json", text, 0);
+    *sql = infer_sql(arena, dir, extra);
+    return infer_error(arena, *sql);
 }
 
 /* "error|t.sql|1|<col>|" where col is the 1-based column of needle in the first line. */
@@ -398,19 +419,16 @@ ARENA_TEST(test_json_prefers_decimal)
                      "g string, h string, i double, j double, k string");
     /* Jackson's getDecimalValue of NaN throws NumberFormatException: a malformed record,
        whose changes to the schema are undone; primitivesAsString is tried first */
-    char dir2[256];
-    new_dir(dir2, sizeof dir2);
-    put_file(dir2, "a.json", "{\"a\":1.5}\n{\"z\":2.5,\"a\":NaN}\n[{\"a\":1}]\n", 0);
-    ck_assert_str_eq(infer(arena, dir2, ", prefersDecimal = 'true'"),
+    const char *nan = "{\"a\":1.5}\n{\"z\":2.5,\"a\":NaN}\n[{\"a\":1}]\n";
+    ck_assert_str_eq(infer_text(arena, nan, ", prefersDecimal = 'true'"),
                      "_corrupt_record string, a decimal(21,1)");
-    ck_assert_str_eq(infer(arena, dir2, ", prefersDecimal = 'true', primitivesAsString = 'true'"),
-                     "a string, z string");
+    ck_assert_str_eq(
+        infer_text(arena, nan, ", prefersDecimal = 'true', primitivesAsString = 'true'"),
+        "a string, z string");
     /* A negative scale: DecimalType throws a SparkException no parse mode catches */
-    char dir3[256];
-    new_dir(dir3, sizeof dir3);
-    put_file(dir3, "a.json", "{\"a\":1.5}\n{\"a\":1.5E+3}\n", 0);
-    const char *sql = infer_sql(arena, dir3, ", prefersDecimal = 'true', mode = 'DROPMALFORMED'");
-    const char *d = infer_error(arena, sql);
+    const char *sql;
+    const char *d = infer_text_error(arena, "{\"a\":1.5}\n{\"a\":1.5E+3}\n",
+                                     ", prefersDecimal = 'true', mode = 'DROPMALFORMED'", &sql);
     ck_assert_msg(strstr(d, error_at(arena, sql, "true, pref")) &&
                       strstr(d, "Negative scale is not allowed: -2. You can use "
                                 "spark.sql.legacy.allowNegativeScaleOfDecimal=true to enable "
@@ -425,16 +443,12 @@ END_TEST
    in any record stays. */
 ARENA_TEST(test_json_drop_all_null)
 {
-    char dir[256];
-    new_dir(dir, sizeof dir);
-    put_file(dir, "a.json",
-             "{\"a\":null,\"b\":\"\",\"c\":[],\"d\":[null],\"e\":{\"x\":null},\"f\":[{}],"
-             "\"g\":null,\"h\":{\"x\":null,\"y\":1},\"i\":[[]]}\n"
-             "{\"g\":1,\"h\":{\"x\":[]},\"k\":{}}\n",
-             0);
-    ck_assert_str_eq(infer(arena, dir, ", dropFieldIfAllNull = 'true'"),
+    const char *text = "{\"a\":null,\"b\":\"\",\"c\":[],\"d\":[null],\"e\":{\"x\":null},\"f\":[{}],"
+                       "\"g\":null,\"h\":{\"x\":null,\"y\":1},\"i\":[[]]}\n"
+                       "{\"g\":1,\"h\":{\"x\":[]},\"k\":{}}\n";
+    ck_assert_str_eq(infer_text(arena, text, ", dropFieldIfAllNull = 'true'"),
                      "g bigint, h struct<y:bigint>");
-    ck_assert_str_eq(infer(arena, dir, NULL),
+    ck_assert_str_eq(infer_text(arena, text, NULL),
                      "a string, b string, c array<string>, d array<string>, e struct<x:string>, "
                      "g bigint, h struct<x:array<string>,y:bigint>, i array<array<string>>");
 }
@@ -444,11 +458,9 @@ END_TEST
    and objects are not primitives. */
 ARENA_TEST(test_json_primitives_as_string)
 {
-    char dir[256];
-    new_dir(dir, sizeof dir);
-    put_file(dir, "a.json", "{\"a\":1,\"b\":true,\"c\":NaN,\"d\":[1.5],\"e\":{\"f\":2}}\n",
-             0);
-    ck_assert_str_eq(infer(arena, dir, ", primitivesAsString = 'true'"),
+    ck_assert_str_eq(infer_text(arena,
+                                "{\"a\":1,\"b\":true,\"c\":NaN,\"d\":[1.5],\"e\":{\"f\":2}}\n",
+                                ", primitivesAsString = 'true'"),
                      "a string, b string, c string, d array<string>, e struct<f:string>");
 }
 END_TEST

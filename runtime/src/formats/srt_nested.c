@@ -385,8 +385,13 @@ const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt
                                const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
                                const char *end, SrtDatum *out, int *st)
 {
-    JTime tf = {ts_fmt,           ts_n,  date_fmt, date_n, (which & 1) != 0, (which & 2) != 0,
-                (which & 4) != 0};
+    JTime tf = {.ts = ts_fmt,
+                .ts_n = ts_n,
+                .date = date_fmt,
+                .date_n = date_n,
+                .ts_on = (which & 1) != 0,
+                .date_on = (which & 2) != 0,
+                .no_nonnum = (which & 4) != 0};
     return json_top(q, type, &tf, p, end, out, st);
 }
 

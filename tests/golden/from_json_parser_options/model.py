@@ -3,6 +3,12 @@
 # (makeConverter, convertObject with partial results, allowArrayAsStructs = false for
 # from_json), FailureSafeParser (PERMISSIVE: a malformed text is the row of NULLs with the
 # corrupt-record field; no token at all is NULL) and JsonInferSchema (schema_of_json).
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_show import batch as show_batch  # noqa: E402
+
 L = open('data/part-0.txt').read().split('\n')[:-1]
 N = None
 
@@ -28,20 +34,6 @@ arr = ['[{1}]', N, '[{7}]', N, N, '[{6}]', '[{7}, {8}]', '[{9}]']
 schema = 'STRUCT<a: BIGINT, b: ARRAY<DECIMAL(2,1)>, d: DECIMAL(2,2)>'
 
 
-def table(cols, rows):
-    cells = [['NULL' if v is None else str(v) for v in r] for r in rows]
-    w = [max([3, len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
-    sep = '+' + '+'.join('-' * x for x in w) + '+'
-    out = [sep, '|' + '|'.join(c.ljust(w[i]) for i, c in enumerate(cols)) + '|', sep]
-    out += ['|' + '|'.join(c.ljust(w[i]) for i, c in enumerate(r)) + '|' for r in cells]
-    return '\n'.join(out + [sep])
-
-
-def batch(t):
-    print('-------------------------------------------\nBatch: 0\n'
-          '-------------------------------------------\n' + t + '\n')
-
-
-batch(table(['a', 'b', 'd', '_corrupt_record', 'none'], relaxed))
-batch(table(['quoted', 'arr'], [[q, a] for q, a in zip(quoted, arr)]))
-batch(table(['schema'], [[schema]]))
+print('\n'.join(show_batch(0, ['a', 'b', 'd', '_corrupt_record', 'none'], relaxed) +
+                show_batch(0, ['quoted', 'arr'], [[q, a] for q, a in zip(quoted, arr)]) +
+                show_batch(0, ['schema'], [[schema]])))

@@ -4,6 +4,11 @@
 # tuples: ('null',), ('bigint',), ('double',), ('boolean',), ('string',),
 # ('decimal', p, s), ('array', t), ('struct', [(name, t)...]). Tables as showString.
 import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_show import batch as show_batch, java_double  # noqa: E402
 from decimal import Decimal
 
 L = open('data/part-0.json').read().split('\n')[:-1]
@@ -117,16 +122,6 @@ def type_name(t):
     return t[0]
 
 
-def java_double(x):
-    if x == int(x) and abs(x) < 1e7:
-        return '%.1f' % x
-    if 1e-3 <= abs(x) < 1e7:
-        return repr(x)
-    m, e = ('%.17e' % x).split('e')
-    m = repr(float(m))  # shortest digits of the mantissa (exact for these values)
-    return '%sE%d' % (m, int(e))
-
-
 def value(v, t):
     # JacksonParser's converters for these types and values (none of them malformed)
     if v is None:
@@ -155,15 +150,6 @@ def show(v):
     return 'NULL' if v is None else v
 
 
-def table(cols, rows):
-    cells = [[show(v) for v in r] for r in rows]
-    w = [max([3, len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
-    sep = '+' + '+'.join('-' * x for x in w) + '+'
-    out = [sep, '|' + '|'.join(c.ljust(w[i]) for i, c in enumerate(cols)) + '|', sep]
-    out += ['|' + '|'.join(c.ljust(w[i]) for i, c in enumerate(r)) + '|' for r in cells]
-    return '\n'.join(out + [sep])
-
-
 def query(o, cols, types):
     s = schema(o)
     cols = [c for c in cols if c != '*'] if '*' not in cols else sorted(s) + cols[1:]
@@ -171,11 +157,10 @@ def query(o, cols, types):
     for line in L:
         d = dict(parse(line)[1])
         rows.append([value(d.get(c), s[c]) for c in cols] + [type_name(s[c]) for c in types])
-    print('-------------------------------------------\nBatch: 0\n'
-          '-------------------------------------------\n' +
-          table(cols + ['t_' + c for c in types], rows) + '\n')
+    return show_batch(0, cols + ['t_' + c for c in types], [[show(v) for v in r] for r in rows])
 
 
-query({'dec': True, 'drop': True}, ['*'], ['big', 'price', 'qty', 'small'])
-query({}, ['id', 'price', 'qty', 'tag', 'note', 'arr', 'obj'], ['price', 'tag', 'arr', 'obj'])
-query({'pas': True}, ['id', 'flag', 'tag', 'arr'], ['id', 'flag', 'price', 'obj'])
+print('\n'.join(
+    query({'dec': True, 'drop': True}, ['*'], ['big', 'price', 'qty', 'small']) +
+    query({}, ['id', 'price', 'qty', 'tag', 'note', 'arr', 'obj'], ['price', 'tag', 'arr', 'obj']) +
+    query({'pas': True}, ['id', 'flag', 'tag', 'arr'], ['id', 'flag', 'price', 'obj'])))

@@ -5,6 +5,11 @@
 # bad element is NULL, a struct keeps its good fields) and Jackson 2.15 (the unquoted NaN is a
 # token only with ALLOW_NON_NUMERIC_NUMBERS). Tables as showString with truncate = false.
 import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_show import batch as show_batch  # noqa: E402
 
 L = open('data/part-0.json').read().split('\n')[:-1]
 WORDS = {'NaN': float('nan'), '+INF': float('inf'), '+Infinity': float('inf'),
@@ -80,17 +85,8 @@ def row(line, allow):
     return out
 
 
-def table(cols, rows):
-    cells = [[show(v) for v in r] for r in rows]
-    w = [max([3, len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
-    sep = '+' + '+'.join('-' * x for x in w) + '+'
-    out = [sep, '|' + '|'.join(c.ljust(w[i]) for i, c in enumerate(cols)) + '|', sep]
-    out += ['|' + '|'.join(c.ljust(w[i]) for i, c in enumerate(r)) + '|' for r in cells]
-    return '\n'.join(out + [sep])
-
-
 COLS = ['d', 'f', 's', 'a', 'st', '_corrupt_record']
+lines = []
 for allow in (True, False):
-    print('-------------------------------------------\nBatch: 0\n'
-          '-------------------------------------------\n' +
-          table(COLS, [row(x, allow) for x in L]) + '\n')
+    lines += show_batch(0, COLS, [[show(v) for v in row(x, allow)] for x in L])
+print('\n'.join(lines))
