@@ -51,14 +51,13 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "allowUnquotedFieldNames", .kind = CM_OPT_BOOL, .scala_bool = true},
     {.key = "allowSingleQuotes", .kind = CM_OPT_BOOL, .scala_bool = true},
     {.key = "allowNumericLeadingZeros", .kind = CM_OPT_BOOL, .scala_bool = true},
-    /* false: a quoted "NaN" for a DOUBLE must be a bad value too (JacksonParser): not yet */
-    {.key = "allowNonNumericNumbers", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "false"},
+    {.key = "allowNonNumericNumbers", .kind = CM_OPT_BOOL, .scala_bool = true},
     {.key = "allowBackslashEscapingAnyCharacter", .kind = CM_OPT_BOOL, .scala_bool = true},
     {.key = "allowUnquotedControlChars", .kind = CM_OPT_BOOL, .scala_bool = true},
     /* json inferSchema (JsonInferSchema) */
     {.key = "primitivesAsString", .kind = CM_OPT_BOOL, .scala_bool = true},
-    {.key = "prefersDecimal", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "true"},
-    {.key = "dropFieldIfAllNull", .kind = CM_OPT_BOOL, .scala_bool = true, .not_yet = "true"},
+    {.key = "prefersDecimal", .kind = CM_OPT_BOOL, .scala_bool = true},
+    {.key = "dropFieldIfAllNull", .kind = CM_OPT_BOOL, .scala_bool = true},
 };
 
 /* Spark's file sink (FileStreamSink) with the JSON/CSV writers' options.  `format` defaults

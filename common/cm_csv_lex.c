@@ -156,9 +156,9 @@ int cm_csv_float(const char *s, size_t n, float *out)
     return cm_csv_float_opts(s, n, "NaN", "Inf", "-Inf", out);
 }
 
-bool cm_csv_decimal(const char *s, size_t n, int *precision)
+bool cm_java_bigdecimal(const char *s, size_t n, int *precision, int *scale)
 {
-    size_t i = n > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0, len;
+    size_t i = n > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0, len = 0;
     int digits = 0, frac = 0, lead = 0, d; /* lead: zeros before the first nonzero digit */
     bool point = false, nonzero = false;
     for (; i < n; i += len) {
@@ -177,24 +177,42 @@ bool cm_csv_decimal(const char *s, size_t n, int *precision)
     }
     if (digits == 0)
         return false;
-    long exp = 0;
+    long long exp = 0;
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
         i++;
         bool eneg = i < n && s[i] == '-';
         if (i < n && (s[i] == '+' || s[i] == '-'))
             i++;
-        if (i >= n || cm_java_digit(s + i, n - i, &len) < 0)
+        /* parseExp: leading zeros skipped while more than ten digits are left, then at most
+           ten (Too many nonzero exponent digits), and an int ("Exponent overflow") */
+        int left = 0;
+        for (size_t k = i; k < n && cm_java_digit(s + k, n - k, &len) >= 0; k += len)
+            left++;
+        if (left == 0)
             return false;
-        for (; i < n && (d = cm_java_digit(s + i, n - i, &len)) >= 0; i += len)
-            if (exp < 100000)
-                exp = exp * 10 + d;
+        for (; left > 10 && cm_java_digit(s + i, n - i, &len) == 0; left--)
+            i += len;
+        if (left > 10)
+            return false;
+        for (; left > 0; left--, i += len)
+            exp = exp * 10 + cm_java_digit(s + i, n - i, &len);
         if (eneg)
             exp = -exp;
+        if (exp != (int32_t)exp)
+            return false;
     }
-    if (i != n || (long)frac - exp != 0) /* BigDecimal's scale: fraction digits - exponent */
+    long long scl = frac - exp; /* adjustScale: "Scale out of range" beyond an int */
+    if (i != n || scl != (int32_t)scl)
         return false;
-    int prec = nonzero ? digits - lead : 1; /* the unscaled value's digits; zero has one */
-    if (prec > 38)
+    *precision = nonzero ? digits - lead : 1; /* the unscaled value's digits; zero has one */
+    *scale = (int)scl;
+    return true;
+}
+
+bool cm_csv_decimal(const char *s, size_t n, int *precision)
+{
+    int prec, scale;
+    if (!cm_java_bigdecimal(s, n, &prec, &scale) || scale != 0 || prec > 38)
         return false;
     *precision = prec;
     return true;

@@ -293,6 +293,14 @@ int cm_csv_double_opts(const char *s, size_t n, const char *nan, const char *pos
 int cm_csv_float_opts(const char *s, size_t n, const char *nan, const char *pos, const char *neg,
                       float *out);
 
+/* java.math.BigDecimal(String): true when s is one (an optional sign, digits (cm_java_digit)
+   with at most one '.', an optional exponent of at most ten digits after leading zeros, in an
+   int; the scale in an int), then *precision (the unscaled value's digits, 1 for zero) and
+   *scale (fraction digits minus the exponent), as BigDecimal.precision and scale give them.
+   Spark's ExprUtils.getDecimalParser (Locale.US) and JsonInferSchema (prefersDecimal) read
+   through it. */
+bool cm_java_bigdecimal(const char *s, size_t n, int *precision, int *scale);
+
 /* java.math.BigDecimal(String) as CSVInferSchema.tryParseDecimal uses it: true when s is
    one, with scale 0 and at most 38 digits (a DecimalType(precision, 0); a negative scale
    or more digits makes Spark fall through to tryParseDouble), *precision its digits. */

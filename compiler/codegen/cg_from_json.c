@@ -19,6 +19,11 @@
 ** (malformed text, an array, a scalar, null) is a bad record and PERMISSIVE gives the row of
 ** NULLs (toResultRow with no partial result).  Only the first value is read: text after
 ** the object is ignored.
+**
+** With JSONOptions' parser switches (allowComments, ...) the parsers read the text's normal
+** form (common/cm_json_opts.h: the same values in strict JSON, or a text every reader finds
+** malformed), as the files source reads its records; the corrupt-record field and FAILFAST's
+** message keep the text as given.
 */
 #include <string.h>
 
@@ -173,6 +178,20 @@ static void bad_record(FjCtx *j, LLVMValueRef s, LLVMValueRef n)
     }
 }
 
+/* The text from_json reads of s: with JSONOptions' parser switches its normal form
+   (srt_json_norm_text), else s. */
+static CgVal read_text(CgCtx *cg, const SReadOpts *ro, CgVal s)
+{
+    if (!ro || !ro->json_flags)
+        return s;
+    LLVMValueRef n = cg_alloca(cg, cg->t_i32, "norm.n");
+    LLVMValueRef args[5] = {cg->q, s.v, s.len, cg_i32(cg, (int64_t)ro->json_flags), n};
+    CgVal r = s;
+    r.v = cg_call(cg, "srt_json_norm_text", args, 5, "norm");
+    r.len = cg_load(cg, cg->t_i32, n, "norm.len");
+    return r;
+}
+
 /* The body of the parser of struct type t with options o: (q, s, n, out). */
 static void gen_parser(CgCtx *cg, const Type *t, const SJsonFnOpts *o, LLVMValueRef fn)
 {
@@ -186,7 +205,8 @@ static void gen_parser(CgCtx *cg, const Type *t, const SJsonFnOpts *o, LLVMValue
     LLVMValueRef s = LLVMGetParam(fn, 1);
     LLVMValueRef out = LLVMGetParam(fn, 3);
     LLVMValueRef n = LLVMGetParam(fn, 2);
-    j.end = cg_gep(cg, s, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), "end");
+    CgVal text = read_text(cg, j.ro, (CgVal){.null = cg_i1(cg, 0), .v = s, .len = n});
+    j.end = cg_gep(cg, text.v, LLVMBuildZExt(cg->b, text.len, cg->t_i64, ""), "end");
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
     j.st = cg_alloca(cg, cg->t_i32, "st");
     j.bad = cg_alloca(cg, cg->t_i1, "bad");
@@ -214,7 +234,7 @@ static void gen_parser(CgCtx *cg, const Type *t, const SJsonFnOpts *o, LLVMValue
     j.bb_after_value = cg_block(cg, "value.end");
 
     /* Leading spaces (Jackson's whitespace: space, tab, CR, LF); no token is NULL. */
-    LLVMValueRef p = ws(&j, s);
+    LLVMValueRef p = ws(&j, text.v);
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, j.end, "has"), bb_token, bb_none);
     cg_at(cg, bb_none);
     LLVMBuildRetVoid(cg->b);
@@ -360,8 +380,9 @@ static CgVal nested_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, Cg
     const SReadOpts *ro = o ? &o->read : NULL;
     LLVMValueRef d = cg_alloca(cg, cg->t_datum, "fj.arr");
     LLVMValueRef bad = cg_alloca(cg, cg->t_i1, "fj.bad");
-    LLVMValueRef end = cg_gep(cg, s.v, LLVMBuildZExt(cg->b, s.len, cg->t_i64, ""), "fj.end");
-    LLVMValueRef ws_args[2] = {s.v, end};
+    CgVal text = read_text(cg, ro, s);
+    LLVMValueRef end = cg_gep(cg, text.v, LLVMBuildZExt(cg->b, text.len, cg->t_i64, ""), "fj.end");
+    LLVMValueRef ws_args[2] = {text.v, end};
     LLVMValueRef p = cg_call(cg, "srt_json_ws", ws_args, 2, "fj.p");
     if (t->kind != TY_ARRAY || t->elem->kind != TY_STRUCT) {
         value_into(cg, t, ro, p, end, d, bad);
@@ -369,7 +390,7 @@ static CgVal nested_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, Cg
         LLVMBasicBlockRef bb_obj = cg_block(cg, "fj.obj"), bb_arr = cg_block(cg, "fj.arr");
         LLVMBasicBlockRef bb_done = cg_block(cg, "fj.done");
         LLVMValueRef in = LLVMBuildICmp(cg->b, LLVMIntULT, p, end, "fj.in");
-        LLVMValueRef c = cg_load(cg, cg->t_i8, cg_select(cg, in, p, s.v), "fj.c");
+        LLVMValueRef c = cg_load(cg, cg->t_i8, cg_select(cg, in, p, text.v), "fj.c");
         LLVMBuildCondBr(cg->b,
                         cg_and(cg, in, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i8(cg, '{'), "")),
                         bb_obj, bb_arr);
@@ -429,8 +450,10 @@ CgVal cg_from_json(CgCtx *cg, const Type *t, const SJsonFnOpts *o, CgVal s)
         return nested_from_json(cg, t, o, s);
     /* one parser per schema and options (the mode and the corrupt field's name too) */
     int corrupt = corrupt_field(t, o);
+    unsigned flags = o ? o->read.json_flags : 0;
     const char *name =
-        arena_sprintf(cg->arena, "sl_from_json.%s%s%d.%s", o && o->failfast ? "ff." : "",
+        arena_sprintf(cg->arena, "sl_from_json.%s%s%s%d.%s", o && o->failfast ? "ff." : "",
+                      flags ? arena_sprintf(cg->arena, "j%x.", flags) : "",
                       cg_read_opts_key(cg, o ? &o->read : NULL), corrupt, type_name(cg->arena, t));
     return cg_text_parser_call(cg, name, t, gen_json_parser, o, s);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "codegen/cg_emit.h"
+#include "common/cm_json_opts.h"
 
 /* A TIMESTAMP or DATE read with the timestampFormat or dateFormat pattern (fmt, never as in
    SReadOpts) into out: srt_json_ts_fmt, srt_json_date_fmt. */
@@ -30,6 +31,13 @@ static LLVMValueRef decode_time_fmt(CgCtx *cg, bool date, const char *fmt, bool 
     LLVMValueRef f = never ? LLVMConstNull(cg->t_ptr) : cg_str_const(cg, fmt, n, "time.fmt");
     LLVMValueRef args[7] = {cg->q, p, end, f, cg_i32(cg, n), out, st};
     return cg_call(cg, date ? "srt_json_date_fmt" : "srt_json_ts_fmt", args, 7, "p.val");
+}
+
+/* JSONOptions' allowNonNumericNumbers = false (JacksonParser then refuses a quoted "NaN" for
+   a DOUBLE or FLOAT too). */
+static bool no_nonnum(const SReadOpts *ro)
+{
+    return ro && (ro->json_flags & CM_JSON_NO_NONNUM);
 }
 
 LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
@@ -70,12 +78,12 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
         case TY_SMALLINT:
             helper = NULL; /* srt_json_integral below */
             break;
-        case TY_DOUBLE:
-            helper = "srt_json_f64";
+        case TY_DOUBLE: /* allowNonNumericNumbers = false: no "NaN" string either */
+            helper = no_nonnum(ro) ? "srt_json_f64_strict" : "srt_json_f64";
             out_t = cg->t_f64;
             break;
         case TY_FLOAT:
-            helper = "srt_json_f32";
+            helper = no_nonnum(ro) ? "srt_json_f32_strict" : "srt_json_f32";
             out_t = cg->t_f32;
             break;
         case TY_TIMESTAMP:
@@ -128,7 +136,7 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
 LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
                                 LLVMValueRef end, LLVMValueRef datum, LLVMValueRef st)
 {
-    if (!ro || (!ro->ts_fmt && !ro->date_fmt)) {
+    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !no_nonnum(ro))) {
         LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, end, datum, st};
         return cg_call(cg, "srt_json_value", args, 6, "p.val");
     }
@@ -141,17 +149,18 @@ LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, L
                                     : LLVMConstNull(cg->t_ptr);
         n[k] = cg_i32(cg, len);
     }
-    LLVMValueRef args[11] = {cg->q,
-                             cg_type_text(cg, t),
-                             f[0],
-                             n[0],
-                             f[1],
-                             n[1],
-                             cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0)),
-                             p,
-                             end,
-                             datum,
-                             st};
+    LLVMValueRef args[11] = {
+        cg->q,
+        cg_type_text(cg, t),
+        f[0],
+        n[0],
+        f[1],
+        n[1],
+        cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0) | (no_nonnum(ro) ? 4 : 0)),
+        p,
+        end,
+        datum,
+        st};
     return cg_call(cg, "srt_json_value_fmt", args, 11, "p.val");
 }
 
@@ -187,7 +196,7 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
 
 const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
 {
-    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !ro->csv_custom))
+    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !ro->csv_custom && !no_nonnum(ro)))
         return "";
     /* the options' text, hex-encoded: a name of plain characters, one per set of options */
     StrBuf text, key;
@@ -203,6 +212,8 @@ const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
             sb_printf(&text, "%zu:%s", strlen(v[i]), v[i]);
         sb_printf(&text, "%d%d", ro->trim_leading, ro->trim_trailing); /* comment: not a reader's */
     }
+    if (no_nonnum(ro)) /* json only: never with the csv text */
+        sb_puts(&text, "N");
     sb_puts(&key, "o");
     for (size_t i = 0; i < text.len; i++)
         sb_printf(&key, "%02x", (unsigned char)text.data[i]);

@@ -89,8 +89,10 @@ typedef struct SReadOpts {
     /* json: JSONOptions' parser switches (CM_JSON_* of common/cm_json_opts.h; 0: Spark's
        defaults): records are read in their normal form */
     unsigned json_flags;
-    /* json inferSchema: primitivesAsString (numbers and booleans inferred as STRING) */
-    bool primitives_as_string;
+    /* json inference (JsonInferSchema; inferSchema, schema_of_json): primitivesAsString
+       (numbers and booleans inferred as STRING), prefersDecimal (floating numbers and
+       decimal strings as DECIMAL), dropFieldIfAllNull (fields only ever null dropped) */
+    bool primitives_as_string, prefers_decimal, drop_all_null;
 } SReadOpts;
 
 /* The options map of from_json (JsonToStructs) and to_json (StructsToJson), Spark's

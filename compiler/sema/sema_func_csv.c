@@ -26,7 +26,19 @@ static const char *const to_csv_keys[] = {
     "sep", "delimiter", "quote", "escape", "ignoreLeadingWhiteSpace", "ignoreTrailingWhiteSpace",
     NULL};
 static const char *const schema_of_csv_keys[] = {"sep", "delimiter", "quote", "escape", NULL};
-static const char *const schema_of_json_keys[] = {NULL};
+/* SchemaOfJson: JSONOptions' parser switches (buildJsonFactory) and what JsonInferSchema reads
+   (all booleans) */
+static const char *const schema_of_json_keys[] = {"allowComments",
+                                                  "allowUnquotedFieldNames",
+                                                  "allowSingleQuotes",
+                                                  "allowNumericLeadingZeros",
+                                                  "allowNonNumericNumbers",
+                                                  "allowBackslashEscapingAnyCharacter",
+                                                  "allowUnquotedControlChars",
+                                                  "primitivesAsString",
+                                                  "prefersDecimal",
+                                                  "dropFieldIfAllNull",
+                                                  NULL};
 
 static const char *canonical_key(const char *const *keys, const char *k)
 {
@@ -393,13 +405,17 @@ SExpr *sema_bind_schema_of(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     const SValue *v = &args[0]->u.value;
     const Type *t;
     if (json) {
-        bool too_many;
-        if (!(t = sema_infer_json_value(b->sc, v->s, v->n, &too_many))) {
-            diag_error(b->sc->diag, asts[0]->span,
-                       too_many ? "schema_of_json: a struct of more than 10000 fields is not "
-                                  "supported"
-                                : "schema_of_json: the input is not valid JSON (Spark fails with "
-                                  "Jackson's parse error)");
+        SReadOpts ro = {0};
+        const char *why;
+        for (int i = 0; i < o.n; i++) /* JSONOptions reads each with Scala's toBoolean */
+            if (!sema_scala_bool(b->sc, &o.items[i]))
+                return NULL;
+        sema_json_options(&o, &ro);
+        if (!(t = sema_infer_json_value(b->sc, v->s, v->n, &ro, &why))) {
+            diag_error(b->sc->diag, asts[0]->span, "%s",
+                       why ? why
+                           : "schema_of_json: the input is not valid JSON (Spark fails with "
+                             "Jackson's parse error)");
             return NULL;
         }
     } else {

@@ -268,6 +268,7 @@ typedef struct CType {
 typedef struct Infer {
     SemaCtx *sc;
     SSource *src;
+    const SReadOpts *ro; /* JSONOptions' inference options (the source's, schema_of_json's) */
     const char *path;
     SrcSpan path_at; /* file system errors */
     SrcSpan at;      /* inference errors: the inferSchema option */
@@ -287,6 +288,8 @@ typedef struct Infer {
     JType *root;
     bool corrupt;
     bool too_many;
+    bool neg_scale; /* prefersDecimal met a number of negative scale: the inference fails */
+    int scale;      /* that scale */
     JUndo *undo; /* malloc'd; this record's changes to root */
     int n_undo, undo_cap;
     /* CSV */
@@ -525,48 +528,28 @@ static inline int j_next(JParse *jp, char close)
     return -1;
 }
 
-/* A number (common/cm_json_lex.h) and the type JsonInferSchema gives it: its kind and
-   precision; false if malformed. */
-static inline bool j_number_kind(JParse *jp, JKind *kind, int *prec)
+/* JsonInferSchema.inferField, `case FLOAT | DOUBLE if options.prefersDecimal`, of the token
+   s[0, n): Jackson's getDecimalValue, a BigDecimal of the token's text (NaN and the infinities
+   throw NumberFormatException: false, the record is malformed), then
+   DecimalType(max(precision, scale), scale) while that is at most 38 digits, else DoubleType.
+   A negative scale (1E+2) makes DecimalType's checkNegativeScale throw a SparkException,
+   which no parse mode catches: the inference fails (in->neg_scale, false). */
+static bool j_prefer_decimal(Infer *in, const char *s, size_t n, JKind *kind, int *prec, int *scale)
 {
-    CmJsonNum num;
-    const char *q = cm_json_number(jp->p, jp->end, &num);
-    if (!q)
+    int p, sc;
+    if (!cm_java_bigdecimal(s, n, &p, &sc))
         return false;
-    jp->p = q;
-    *prec = 0;
-    *kind = JK_DOUBLE;
-    switch (cm_json_num_type(&num, prec)) {
-    case CM_JNUM_BIGINT:
-        *kind = JK_LONG;
-        break;
-    case CM_JNUM_DECIMAL:
-        *kind = JK_DECIMAL;
-        break;
-    case CM_JNUM_DOUBLE:
-        break;
+    if ((p > sc ? p : sc) > 38)
+        return true; /* DoubleType */
+    if (sc < 0) {
+        in->neg_scale = true;
+        in->scale = sc;
+        return false;
     }
+    *kind = JK_DECIMAL;
+    *prec = p > sc ? p : sc;
+    *scale = sc;
     return true;
-}
-
-static JType *j_number(JParse *jp)
-{
-    JKind kind;
-    int prec;
-    if (!j_number_kind(jp, &kind, &prec))
-        return NULL;
-    JType *t = jt_new(jp->a, kind);
-    t->prec = prec;
-    return t;
-}
-
-static bool j_word(JParse *jp, const char *w)
-{
-    size_t n = strlen(w);
-    if ((size_t)(jp->end - jp->p) < n || memcmp(jp->p, w, n) != 0)
-        return false;
-    jp->p += n;
-    return j_token_end(jp);
 }
 
 /* Jackson's non-numeric numbers (common/cm_json_lex.h): a VALUE_NUMBER_FLOAT of number type
@@ -582,13 +565,88 @@ static bool j_nonnum(JParse *jp)
     return q != NULL;
 }
 
-/* A number or a boolean of type t (NULL: malformed): with primitivesAsString a string
-   (JsonInferSchema.inferField). */
-static JType *j_primitive(JParse *jp, JType *t)
+/* A number (common/cm_json_lex.h, Jackson's non-numeric numbers too) and the type
+   JsonInferSchema.inferField gives it: its kind, precision and scale; with
+   primitivesAsString a string, with prefersDecimal a floating number a decimal
+   (j_prefer_decimal).  False if malformed. */
+static inline bool j_number_kind(JParse *jp, JKind *kind, int *prec, int *scale)
 {
-    if (t && jp->in->src && jp->in->src->read.primitives_as_string)
-        return jt_new(jp->a, JK_STRING);
+    const char *s = jp->p;
+    const SReadOpts *ro = jp->in->ro;
+    bool floating = true;
+    *prec = *scale = 0;
+    *kind = JK_DOUBLE;
+    if (!j_nonnum(jp)) {
+        CmJsonNum num;
+        const char *q = cm_json_number(jp->p, jp->end, &num);
+        if (!q)
+            return false;
+        jp->p = q;
+        floating = !num.is_int;
+        switch (cm_json_num_type(&num, prec)) {
+        case CM_JNUM_BIGINT:
+            *kind = JK_LONG;
+            break;
+        case CM_JNUM_DECIMAL:
+            *kind = JK_DECIMAL;
+            break;
+        case CM_JNUM_DOUBLE:
+            break;
+        }
+    }
+    if (ro && ro->primitives_as_string) /* tried before the number types */
+        *kind = JK_STRING;
+    else if (floating && ro && ro->prefers_decimal)
+        return j_prefer_decimal(jp->in, s, (size_t)(jp->p - s), kind, prec, scale);
+    return true;
+}
+
+static JType *j_number(JParse *jp)
+{
+    JKind kind;
+    int prec, scale;
+    if (!j_number_kind(jp, &kind, &prec, &scale))
+        return NULL;
+    JType *t = jt_new(jp->a, kind);
+    t->prec = prec;
+    t->scale = scale;
     return t;
+}
+
+/* true or false: BooleanType, with primitivesAsString StringType. */
+static JKind j_bool_kind(const JParse *jp)
+{
+    return jp->in->ro && jp->in->ro->primitives_as_string ? JK_STRING : JK_BOOL;
+}
+
+/* A non-empty string's type: StringType, with prefersDecimal the DecimalType of its
+   BigDecimal (ExprUtils.getDecimalParser: commas dropped) when DecimalType takes its precision
+   and scale (JsonInferSchema.inferField's decimalTry, under allCatch: anything else is a
+   string). */
+static JKind j_string_kind(JParse *jp, const char *s, size_t n, int *prec, int *scale)
+{
+    if (!jp->in->ro || !jp->in->ro->prefers_decimal)
+        return JK_STRING;
+    char *t = arena_alloc(jp->a, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ',')
+            t[k++] = s[i];
+    int p, sc;
+    if (!cm_java_bigdecimal(t, k, &p, &sc) || sc < 0 || sc > p || p > 38)
+        return JK_STRING;
+    *prec = p;
+    *scale = sc;
+    return JK_DECIMAL;
+}
+
+static bool j_word(JParse *jp, const char *w)
+{
+    size_t n = strlen(w);
+    if ((size_t)(jp->end - jp->p) < n || memcmp(jp->p, w, n) != 0)
+        return false;
+    jp->p += n;
+    return j_token_end(jp);
 }
 
 /* The type of the value at jp->p, or NULL if the text is malformed. */
@@ -642,16 +700,20 @@ static JType *j_value(JParse *jp, int depth)
         if (!j_string(jp, &s, &n))
             return NULL;
         /* Spark: an empty string is taken for a null (generators that cannot tell them apart) */
-        return jt_new(jp->a, n ? JK_STRING : JK_NULL);
+        if (!n)
+            return jt_new(jp->a, JK_NULL);
+        JType *t = jt_new(jp->a, JK_STRING);
+        t->kind = j_string_kind(jp, s, n, &t->prec, &t->scale);
+        return t;
     }
     case 't':
-        return j_word(jp, "true") ? j_primitive(jp, jt_new(jp->a, JK_BOOL)) : NULL;
+        return j_word(jp, "true") ? jt_new(jp->a, j_bool_kind(jp)) : NULL;
     case 'f':
-        return j_word(jp, "false") ? j_primitive(jp, jt_new(jp->a, JK_BOOL)) : NULL;
+        return j_word(jp, "false") ? jt_new(jp->a, j_bool_kind(jp)) : NULL;
     case 'n':
         return j_word(jp, "null") ? jt_new(jp->a, JK_NULL) : NULL;
     default:
-        return j_primitive(jp, j_nonnum(jp) ? jt_new(jp->a, JK_DOUBLE) : j_number(jp));
+        return j_number(jp);
     }
 }
 
@@ -678,6 +740,17 @@ static const char *jk_catalog(Arena *a, const JType *t)
     return "void";
 }
 
+/* DecimalType's checkNegativeScale (Spark 3.5 DataTypeErrors.negativeScaleNotAllowedError,
+   _LEGACY_ERROR_TEMP_1230). */
+static const char *neg_scale_msg(Arena *a, int scale)
+{
+    return arena_sprintf(a,
+                         "Negative scale is not allowed: %d. You can use "
+                         "spark.sql.legacy.allowNegativeScaleOfDecimal=true to enable legacy "
+                         "mode to allow it.",
+                         scale);
+}
+
 /* A record that is malformed, or whose value is not an object, as the parse mode says. */
 static void json_bad_record(Infer *in, const char *why)
 {
@@ -699,7 +772,12 @@ static void json_record_tree(Infer *in, const char *line, size_t n)
     /* Only the first value counts: JsonInferSchema reads one value (inferField) and never
        looks at the text after it, as JacksonParser when reading. */
     JType *t = j_value(&jp, 0);
-    if (!t && !in->too_many) {
+    if (in->neg_scale) {
+        infer_error_at(in, in->at,
+                       arena_sprintf(in->sc->arena, "%s (%s, line %ld)",
+                                     neg_scale_msg(in->sc->arena, in->scale), in->file,
+                                     in->line_no));
+    } else if (!t && !in->too_many) {
         json_bad_record(in, "Malformed records are detected in schema inference. Parse Mode: "
                             "FAILFAST.");
     } else if (t) {
@@ -836,9 +914,9 @@ static JType *jf_field(Infer *in, JType *st, const char *key, size_t len, int k)
 }
 
 /* jf_scalar when dst may change. */
-static bool jf_widen(Infer *in, JType *dst, JKind kind, int prec)
+static bool jf_widen(Infer *in, JType *dst, JKind kind, int prec, int scale)
 {
-    JType old = *dst, src = {.kind = kind, .prec = prec};
+    JType old = *dst, src = {.kind = kind, .prec = prec, .scale = scale};
     if (dst->kind == JK_NULL)
         *dst = src;
     else
@@ -853,13 +931,13 @@ static bool jf_widen(Infer *in, JType *dst, JKind kind, int prec)
     return false;
 }
 
-/* compatibleType(dst, a scalar of kind and precision prec), in place; false when out of
-   memory. */
-static inline bool jf_scalar(Infer *in, JType *dst, JKind kind, int prec)
+/* compatibleType(dst, a scalar of kind, precision prec and scale), in place; false when out
+   of memory. */
+static inline bool jf_scalar(Infer *in, JType *dst, JKind kind, int prec, int scale)
 {
     if (kind == JK_NULL || (dst->kind == kind && kind != JK_DECIMAL) || dst->kind == JK_STRING)
         return true;
-    return jf_widen(in, dst, kind, prec);
+    return jf_widen(in, dst, kind, prec, scale);
 }
 
 /* Checks the value at jp->p as j_value reads it, for a slot that is a string whatever it
@@ -885,7 +963,7 @@ static bool jf_skip(JParse *jp, int depth, long *keys)
         case 'n':
             return j_word(jp, "null");
         default:
-            return j_nonnum(jp) || j_number(jp);
+            return j_number(jp) != NULL;
         }
     }
     if (j_open(jp, close))
@@ -954,7 +1032,7 @@ static bool jf_value(JParse *jp, JType *dst, int depth)
     }
     if (c == '{' || c == '[') { /* an object or array where no struct or array can be: string */
         long keys = 0;
-        return jf_scalar(in, dst, JK_STRING, 0) && jf_skip(jp, depth, &keys);
+        return jf_scalar(in, dst, JK_STRING, 0, 0) && jf_skip(jp, depth, &keys);
     }
     switch (c) {
     case '"':
@@ -965,25 +1043,26 @@ static bool jf_value(JParse *jp, JType *dst, int depth)
         const char *q = cm_json_string_end(jp->p + 1, jp->end, c, &esc);
         if (!q)
             return false;
-        n = (size_t)(q - jp->p - 1);
+        s = jp->p + 1;
+        n = (size_t)(q - s);
         if (esc && !j_string(jp, &s, &n)) /* decoded: its length */
             return false;
         jp->p = q + 1;
         /* Spark: an empty string is taken for a null (as j_value) */
-        return jf_scalar(in, dst, n ? JK_STRING : JK_NULL, 0);
+        int prec = 0, scale = 0;
+        JKind kind = n ? j_string_kind(jp, s, n, &prec, &scale) : JK_NULL;
+        return jf_scalar(in, dst, kind, prec, scale);
     }
     case 't':
-        return j_word(jp, "true") && jf_scalar(in, dst, JK_BOOL, 0);
+        return j_word(jp, "true") && jf_scalar(in, dst, j_bool_kind(jp), 0, 0);
     case 'f':
-        return j_word(jp, "false") && jf_scalar(in, dst, JK_BOOL, 0);
+        return j_word(jp, "false") && jf_scalar(in, dst, j_bool_kind(jp), 0, 0);
     case 'n':
         return j_word(jp, "null");
     default: {
-        if (j_nonnum(jp))
-            return jf_scalar(in, dst, JK_DOUBLE, 0);
         JKind kind;
-        int prec;
-        return j_number_kind(jp, &kind, &prec) && jf_scalar(in, dst, kind, prec);
+        int prec, scale;
+        return j_number_kind(jp, &kind, &prec, &scale) && jf_scalar(in, dst, kind, prec, scale);
     }
     }
 }
@@ -1002,11 +1081,13 @@ static void json_record(Infer *in, const char *line, size_t n)
     in->n_undo = 0;
 }
 
-/* Spark's canonicalizeType: null -> string; empty names and empty structs dropped (NULL). */
-static const Type *jt_canon(Arena *a, const JType *t)
+/* Spark's canonicalizeType: null -> string, or with dropFieldIfAllNull (drop) dropped; empty
+   names, empty structs and arrays of what is dropped dropped (NULL). */
+static const Type *jt_canon(Arena *a, const JType *t, bool drop)
 {
     switch (t->kind) {
     case JK_NULL:
+        return drop ? NULL : &type_string;
     case JK_STRING:
         return &type_string;
     case JK_BOOL:
@@ -1018,14 +1099,14 @@ static const Type *jt_canon(Arena *a, const JType *t)
     case JK_DOUBLE:
         return &type_double;
     case JK_ARRAY: {
-        const Type *e = jt_canon(a, t->elem);
+        const Type *e = jt_canon(a, t->elem, drop);
         return e ? type_array(a, e) : NULL;
     }
     case JK_STRUCT: {
         TypeField *f = ARENA_NEW_N(a, TypeField, t->n ? t->n : 1);
         int n = 0;
         for (int i = 0; i < t->n; i++) {
-            const Type *ft = t->fields[i].name[0] ? jt_canon(a, t->fields[i].type) : NULL;
+            const Type *ft = t->fields[i].name[0] ? jt_canon(a, t->fields[i].type, drop) : NULL;
             if (!ft)
                 continue;
             f[n].name = arena_strdup(a, t->fields[i].name);
@@ -1681,7 +1762,7 @@ static void infer_schema(Infer *in)
             if (slot)
                 *slot = jt_merge(in, &in->work, *slot, jt_new(&in->work, JK_STRING), false);
         }
-        const Type *t = jt_canon(a, in->root);
+        const Type *t = jt_canon(a, in->root, in->ro->drop_all_null);
         if (t) {
             s.cols = ARENA_NEW_N(a, SColumn, t->n_fields);
             for (int i = 0; i < t->n_fields; i++) {
@@ -1883,6 +1964,7 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st)
     memset(&in, 0, sizeof in);
     in.sc = sc;
     in.src = src;
+    in.ro = &src->read;
     in.path = path->value;
     in.path_at = path->value_span;
     in.at = inf->value_span;
@@ -1959,30 +2041,40 @@ const Type *sema_infer_csv_record(SemaCtx *sc, const char *s, size_t n, const in
     return type_struct(a, k, f);
 }
 
-const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, bool *too_many)
+const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, const SReadOpts *ro,
+                                  const char **why)
 {
     Infer in;
     memset(&in, 0, sizeof in);
     in.sc = sc;
+    in.ro = ro;
     arena_init(&in.temp);
+    if (ro->json_flags) { /* JSONOptions' parser switches: the normal form (cm_json_opts.h) */
+        char *norm = arena_alloc(&in.temp, cm_json_norm_cap(n));
+        cm_json_norm(s, s + n, ro->json_flags, norm, &n);
+        s = norm;
+    }
     JParse jp = {&in, &in.temp, s, s + n};
     j_ws(&jp);
     const Type *r = &type_string; /* no token: Jackson's null, NullType */
+    bool drop = ro->drop_all_null;
     if (jp.p < jp.end) {
         JType *t = j_value(&jp, 0);
         if (!t) {
             r = NULL;
         } else if (t->kind == JK_STRUCT) {
-            if (!(r = jt_canon(sc->arena, t)))
+            if (!(r = jt_canon(sc->arena, t, drop)))
                 r = type_struct(sc->arena, 0, NULL);
         } else if (t->kind == JK_ARRAY && t->elem->kind == JK_STRUCT) {
-            const Type *e = jt_canon(sc->arena, t->elem);
+            const Type *e = jt_canon(sc->arena, t->elem, drop);
             r = type_array(sc->arena, e ? e : type_struct(sc->arena, 0, NULL));
-        } else if (!(r = jt_canon(sc->arena, t))) {
+        } else if (!(r = jt_canon(sc->arena, t, drop))) {
             r = &type_string;
         }
     }
-    *too_many = in.too_many;
+    *why = in.neg_scale  ? neg_scale_msg(sc->arena, in.scale)
+           : in.too_many ? "schema_of_json: a struct of more than 10000 fields is not supported"
+                         : NULL;
     arena_free(&in.temp);
-    return r;
+    return *why ? NULL : r;
 }

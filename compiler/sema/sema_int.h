@@ -75,12 +75,20 @@ void sema_multiline_check(SemaCtx *sc, const SSource *src);
    sema_infer_csv_record: SchemaOfCsv's type of the record s[0, n) (up to a line break):
    fields _c0, _c1, ... typed by CSVInferSchema.inferField from NullType with prefersDate,
    STRING when empty.  sema_infer_json_value: SchemaOfJson's type of the first JSON value
-   of s[0, n) (JsonInferSchema.inferField, canonicalizeType; STRING when there is none),
-   NULL when the text is malformed or (*too_many) a struct passes the inference's bound.
-   Types live in sc->arena. */
+   of s[0, n) read with the options ro (JSONOptions' parser switches and inference options;
+   JsonInferSchema.inferField, canonicalizeType; STRING when there is none), NULL when the
+   text is malformed (*why NULL) or with the error *why (a struct past the inference's bound,
+   a decimal of negative scale).  Types live in sc->arena. */
 bool sema_csv_chars(SemaCtx *sc, const SOptions *opts, int chars[3]);
 const Type *sema_infer_csv_record(SemaCtx *sc, const char *s, size_t n, const int chars[3]);
-const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, bool *too_many);
+const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, const SReadOpts *ro,
+                                  const char **why);
+/* JSONOptions' parser switches and inference options of opts (values "true" or "false")
+   into r (sema_readopts.c). */
+void sema_json_options(const SOptions *opts, SReadOpts *r);
+/* A boolean option as JSONOptions reads it (Scala's StringOps.toBoolean: true or false in
+   any case, then "true" or "false" in o->value); false after Spark's message. */
+bool sema_scala_bool(SemaCtx *sc, SOption *o);
 
 /* ==== DECIMAL typing (sema_decimal.c) ==== */
 

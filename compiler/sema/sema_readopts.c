@@ -102,12 +102,14 @@ static const char *soption_value(const void *opts, const char *key)
     return o ? o->value : NULL;
 }
 
-/* JSONOptions: the parser's switches, and primitivesAsString (prefersDecimal and
-   dropFieldIfAllNull true are refused for now, cm_connectors.c). */
-static void json_options(const SOptions *opts, SReadOpts *r)
+/* JSONOptions: the parser's switches, and the inference's primitivesAsString, prefersDecimal
+   and dropFieldIfAllNull (values already "true" or "false"). */
+void sema_json_options(const SOptions *opts, SReadOpts *r)
 {
     r->json_flags = cm_json_opt_flags(soption_value, opts);
     r->primitives_as_string = bool_opt(opts, "primitivesAsString");
+    r->prefers_decimal = bool_opt(opts, "prefersDecimal");
+    r->drop_all_null = bool_opt(opts, "dropFieldIfAllNull");
 }
 
 void sema_read_options(SemaCtx *sc, SSource *src)
@@ -121,7 +123,7 @@ void sema_read_options(SemaCtx *sc, SSource *src)
     if (strcmp(src->format, "csv") == 0)
         csv_options(sc, src, r);
     else if (strcmp(src->format, "json") == 0)
-        json_options(&src->options, r);
+        sema_json_options(&src->options, r);
     const SOption *multi = soptions_find(&src->options, "multiLine");
     if (multi && strcmp(multi->value, "true") == 0) {
         /* csv: univocity reads a file whole (cm_csv_ml.h); with lineSep it would take that
@@ -152,7 +154,8 @@ void sema_multiline_check(SemaCtx *sc, const SSource *src)
 /* The JSONOptions keys the functions read, in their canonical spelling (JSONOptions takes a
    CaseInsensitiveMap; other keys are ignored, as Spark ignores them): whether JSONOptions
    reads it with Scala's toBoolean when it is made, and whether sluice refuses it for now
-   (JF_NOT_YET: any value; the parser switches are the files source's so far). */
+   (JF_NOT_YET: any value).  from_json reads with the parser switches (the text's normal form,
+   codegen/cg_from_json.c); to_json's generator, and from_json, ignore the inference options. */
 enum { JF_BOOL = 1, JF_NOT_YET = 2 };
 static const struct {
     const char *key;
@@ -166,15 +169,16 @@ static const struct {
     {"pretty", JF_BOOL},
     {"timestampNTZFormat", 0},
     {"timeZone", JF_NOT_YET},
-    {"allowComments", JF_BOOL | JF_NOT_YET},
-    {"allowUnquotedFieldNames", JF_BOOL | JF_NOT_YET},
-    {"allowSingleQuotes", JF_BOOL | JF_NOT_YET},
-    {"allowNumericLeadingZeros", JF_BOOL | JF_NOT_YET},
-    {"allowNonNumericNumbers", JF_BOOL | JF_NOT_YET},
-    {"allowBackslashEscapingAnyCharacter", JF_BOOL | JF_NOT_YET},
-    {"allowUnquotedControlChars", JF_BOOL | JF_NOT_YET},
+    {"allowComments", JF_BOOL},
+    {"allowUnquotedFieldNames", JF_BOOL},
+    {"allowSingleQuotes", JF_BOOL},
+    {"allowNumericLeadingZeros", JF_BOOL},
+    {"allowNonNumericNumbers", JF_BOOL},
+    {"allowBackslashEscapingAnyCharacter", JF_BOOL},
+    {"allowUnquotedControlChars", JF_BOOL},
     {"primitivesAsString", JF_BOOL},
     {"prefersDecimal", JF_BOOL},
+    {"dropFieldIfAllNull", JF_BOOL},
     {"enableDateTimeParsingFallback", JF_BOOL | JF_NOT_YET},
     {"writeNonAsciiCharacterAsCodePoint", JF_BOOL | JF_NOT_YET},
 };
@@ -229,6 +233,16 @@ static bool json_fn_map(Binder *b, const SExpr *m, const AstExpr *at, SOptions *
     return true;
 }
 
+bool sema_scala_bool(SemaCtx *sc, SOption *o)
+{
+    if (strcasecmp(o->value, "true") != 0 && strcasecmp(o->value, "false") != 0) {
+        diag_error(sc->diag, o->value_span, "For input string: \"%s\"", o->value);
+        return false;
+    }
+    o->value = strcasecmp(o->value, "true") == 0 ? "true" : "false";
+    return true;
+}
+
 /* Each option given that JSONOptions reads: a boolean one must be Scala's StringOps.toBoolean
    (true or false in any case), and one sluice does not read yet is refused; false after the
    message. */
@@ -239,13 +253,8 @@ static bool json_fn_keys_ok(SemaCtx *sc, SFunc fn, SOptions *opts)
         int flags = json_fn_keys[i].flags;
         if (!o)
             continue;
-        if (flags & JF_BOOL) {
-            if (strcasecmp(o->value, "true") != 0 && strcasecmp(o->value, "false") != 0) {
-                diag_error(sc->diag, o->value_span, "For input string: \"%s\"", o->value);
-                return false;
-            }
-            o->value = strcasecmp(o->value, "true") == 0 ? "true" : "false";
-        }
+        if ((flags & JF_BOOL) && !sema_scala_bool(sc, o))
+            return false;
         if (flags & JF_NOT_YET) {
             diag_error(sc->diag, o->span, "%s option '%s' = '%s' is not supported yet",
                        sema_func_name(fn), o->key, o->value);
@@ -270,6 +279,7 @@ static bool from_json_options(SemaCtx *sc, const SOptions *opts, const Type *rt,
         return false;
     }
     r->failfast = mode && strcasecmp(mode->value, "FAILFAST") == 0;
+    r->read.json_flags = cm_json_opt_flags(soption_value, opts); /* JacksonParser's factory */
     /* spark.sql.columnNameOfCorruptRecord's default */
     r->corrupt = text_opt(opts, "columnNameOfCorruptRecord", "_corrupt_record");
     for (int i = 0; rt->kind == TY_STRUCT && i < rt->n_fields; i++)

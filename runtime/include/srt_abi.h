@@ -439,7 +439,9 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
                            SrtDatum *out, int *st);
 /* srt_json_value with the timestampFormat (which & 1) and dateFormat (which & 2) options:
    TIMESTAMP and DATE values inside are read as srt_json_ts_fmt and srt_json_date_fmt read
-   them with ts_fmt[0, ts_n) and date_fmt[0, date_n) (NULL: a refused pattern). */
+   them with ts_fmt[0, ts_n) and date_fmt[0, date_n) (NULL: a refused pattern); with
+   allowNonNumericNumbers = false (which & 4) DOUBLE and FLOAT values inside as
+   srt_json_f64_strict and srt_json_f32_strict read them. */
 const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt, uint32_t ts_n,
                                const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
                                const char *end, SrtDatum *out, int *st);
@@ -597,6 +599,17 @@ const char *srt_json_integral(const char *p, const char *end, int64_t lo, int64_
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st);
 /* FLOAT: the number text rounded once to the nearest float (Float.parseFloat). */
 const char *srt_json_f32(const char *p, const char *end, float *out, int *st);
+/* srt_json_f64 and srt_json_f32 with allowNonNumericNumbers = false: a string is
+   SRT_JV_BADTYPE, "NaN" and the infinities too (JacksonParser's DoubleType and FloatType
+   converters); the unquoted words never reach them (the normal form refuses them). */
+const char *srt_json_f64_strict(const char *p, const char *end, double *out, int *st);
+const char *srt_json_f32_strict(const char *p, const char *end, float *out, int *st);
+/* from_json with JSONOptions' parser switches flags (CM_JSON_* of common/cm_json_opts.h): the
+   normal form of s[0, n) in scratch memory, *out_n its length (empty: no value; a malformed
+   text becomes one every reader finds malformed); out of memory the query fails and the text
+   is empty. */
+const char *srt_json_norm_text(SrtQuery *q, const char *s, uint32_t n, uint32_t flags,
+                               uint32_t *out_n);
 /* TIMESTAMP: an integer is epoch seconds; a string is ISO-8601 (srt_ts_parse);
    a fraction or an unparsable string is SRT_JV_BADTYPE, an integer beyond the range of a
    TIMESTAMP (±9223372036854 s) SRT_JV_RANGE. */

@@ -353,6 +353,50 @@ START_TEST(test_csv_double)
 }
 END_TEST
 
+/* java.math.BigDecimal(String)'s precision and scale (what JsonInferSchema's prefersDecimal
+   reads), and what it refuses (NumberFormatException). */
+START_TEST(test_java_bigdecimal)
+{
+    static const struct {
+        const char *s;
+        bool ok;
+        int prec, scale;
+    } cases[] = {
+        {"1.50", true, 3, 2},
+        {"0.001", true, 1, 3},
+        {"-0.0", true, 1, 1},
+        {"0", true, 1, 0},
+        {"000.00", true, 1, 2},
+        {"1.5E+3", true, 2, -2},
+        {"12e-1", true, 2, 1},
+        {".5", true, 1, 1},
+        {"5.", true, 1, 0},
+        {"+7", true, 1, 0},
+        {"1e00000000000", true, 1, 0},
+        {"1e2147483647", true, 1, -2147483647},
+        {"1e2147483648", false, 0, 0},
+        {"1e10000000000", false, 0, 0},
+        {"1.5e-2147483647", false, 0, 0},
+        {"NaN", false, 0, 0},
+        {"-Infinity", false, 0, 0},
+        {"", false, 0, 0},
+        {".", false, 0, 0},
+        {"1e", false, 0, 0},
+        {"1,000", false, 0, 0},
+        {" 1", false, 0, 0},
+        {"1.2.3", false, 0, 0},
+        {"\xd9\xa1.\xd9\xa2", true, 2, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int prec = -1, scale = -1;
+        bool ok = cm_java_bigdecimal(cases[i].s, strlen(cases[i].s), &prec, &scale);
+        ck_assert_msg(ok == cases[i].ok &&
+                          (!ok || (prec == cases[i].prec && scale == cases[i].scale)),
+                      "'%s': %d, precision %d, scale %d", cases[i].s, ok, prec, scale);
+    }
+}
+END_TEST
+
 /* java.math.BigDecimal's scale-0 numbers of at most 38 digits: tryParseDecimal's decimals. */
 START_TEST(test_csv_decimal)
 {
@@ -617,6 +661,7 @@ Suite *common_lex_suite(void)
     tcase_add_test(tc, test_csv_plain_end);
     tcase_add_test(tc, test_csv_double);
     tcase_add_test(tc, test_csv_decimal);
+    tcase_add_test(tc, test_java_bigdecimal);
     tcase_add_test(tc, test_csv_blank_line);
     tcase_add_test(tc, test_csv_multiline);
     suite_add_tcase(s, tc);

@@ -108,12 +108,33 @@ static const char *infer(Arena *arena, const char *dir, const char *extra)
     return schema_text(arena, r.prog->sources[0]);
 }
 
+/* The schema inferred from one file a.json holding text, with extra options. */
+static const char *infer_text(Arena *arena, const char *text, const char *extra)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json", text, 0);
+    return infer(arena, dir, extra);
+}
+
 /* The diagnostics of a script that must fail. */
 static const char *infer_error(Arena *arena, const char *sql)
 {
     Run r = run_sql(arena, sql);
     ck_assert_ptr_null(r.prog);
     return r.diags;
+}
+
+/* The diagnostics of inferring from one file a.json holding text with extra options (a failure),
+   its script in *sql. */
+static const char *infer_text_error(Arena *arena, const char *text, const char *extra,
+                                    const char **sql)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json", text, 0);
+    *sql = infer_sql(arena, dir, extra);
+    return infer_error(arena, *sql);
 }
 
 /* "error|t.sql|1|<col>|" where col is the 1-based column of needle in the first line. */
@@ -371,6 +392,76 @@ ARENA_TEST(test_json_spark_defaults)
     ck_assert_msg(strstr(d, "Failed to infer a common schema. Struct types are expected, but "
                             "`double` was found."),
                   "got %s", d);
+}
+END_TEST
+
+/* prefersDecimal (JsonInferSchema.inferField): a floating number is the DecimalType of its
+   BigDecimal, DecimalType(max(precision, scale), scale), a double past 38 digits; a string
+   that BigDecimal reads (commas dropped) is the DecimalType of its precision and scale when
+   that type exists (0 <= scale <= precision <= 38), else a string; integers stay bigint and
+   decimals widen as compatibleType does.  Records merged in place and read whole agree. */
+ARENA_TEST(test_json_prefers_decimal)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.json",
+             "{\"a\":1.5,\"b\":0.001,\"c\":\"12.50\",\"d\":1,\"e\":1.5,\"f\":[1.25,2],"
+             "\"g\":\"1e3\",\"h\":\"abc\",\"i\":-0.0,\"j\":1.5e-40,\"k\":\"0.05\"}\n"
+             "{\"a\":10.25,\"b\":1,\"c\":\"1,234\",\"d\":2.5,\"e\":\"x\",\"f\":[10.5],"
+             "\"i\":123456789012345678901234567890.5,\"j\":2.5,\"k\":\"5\"}\n",
+             0);
+    ck_assert_str_eq(infer(arena, dir, ", prefersDecimal = 'true'"),
+                     "a decimal(4,2), b decimal(23,3), c decimal(6,2), d decimal(21,1), e string, "
+                     "f array<decimal(22,2)>, g string, h string, i decimal(31,1), j double, "
+                     "k string");
+    ck_assert_str_eq(infer(arena, dir, NULL),
+                     "a double, b double, c string, d double, e string, f array<double>, "
+                     "g string, h string, i double, j double, k string");
+    /* Jackson's getDecimalValue of NaN throws NumberFormatException: a malformed record,
+       whose changes to the schema are undone; primitivesAsString is tried first */
+    const char *nan = "{\"a\":1.5}\n{\"z\":2.5,\"a\":NaN}\n[{\"a\":1}]\n";
+    ck_assert_str_eq(infer_text(arena, nan, ", prefersDecimal = 'true'"),
+                     "_corrupt_record string, a decimal(21,1)");
+    ck_assert_str_eq(
+        infer_text(arena, nan, ", prefersDecimal = 'true', primitivesAsString = 'true'"),
+        "a string, z string");
+    /* A negative scale: DecimalType throws a SparkException no parse mode catches */
+    const char *sql;
+    const char *d = infer_text_error(arena, "{\"a\":1.5}\n{\"a\":1.5E+3}\n",
+                                     ", prefersDecimal = 'true', mode = 'DROPMALFORMED'", &sql);
+    ck_assert_msg(strstr(d, error_at(arena, sql, "true, pref")) &&
+                      strstr(d, "Negative scale is not allowed: -2. You can use "
+                                "spark.sql.legacy.allowNegativeScaleOfDecimal=true to enable "
+                                "legacy mode to allow it. (") &&
+                      strstr(d, "a.json, line 2)"),
+                  "got %s", d);
+}
+END_TEST
+
+/* dropFieldIfAllNull (JsonInferSchema.canonicalizeType): what stays NullType (null, "", an
+   empty array's element) is dropped, then arrays of it and structs left empty; a field typed
+   in any record stays. */
+ARENA_TEST(test_json_drop_all_null)
+{
+    const char *text = "{\"a\":null,\"b\":\"\",\"c\":[],\"d\":[null],\"e\":{\"x\":null},\"f\":[{}],"
+                       "\"g\":null,\"h\":{\"x\":null,\"y\":1},\"i\":[[]]}\n"
+                       "{\"g\":1,\"h\":{\"x\":[]},\"k\":{}}\n";
+    ck_assert_str_eq(infer_text(arena, text, ", dropFieldIfAllNull = 'true'"),
+                     "g bigint, h struct<y:bigint>");
+    ck_assert_str_eq(infer_text(arena, text, NULL),
+                     "a string, b string, c array<string>, d array<string>, e struct<x:string>, "
+                     "g bigint, h struct<x:array<string>,y:bigint>, i array<array<string>>");
+}
+END_TEST
+
+/* primitivesAsString: numbers and booleans are strings, on the in-place merge too; null
+   and objects are not primitives. */
+ARENA_TEST(test_json_primitives_as_string)
+{
+    ck_assert_str_eq(infer_text(arena,
+                                "{\"a\":1,\"b\":true,\"c\":NaN,\"d\":[1.5],\"e\":{\"f\":2}}\n",
+                                ", primitivesAsString = 'true'"),
+                     "a string, b string, c string, d array<string>, e struct<f:string>");
 }
 END_TEST
 
@@ -822,6 +913,9 @@ Suite *infer_suite(void)
     tcase_add_test(tc, test_json_corrupt_records);
     tcase_add_test(tc, test_json_spark_defaults);
     tcase_add_test(tc, test_json_duplicate_names);
+    tcase_add_test(tc, test_json_prefers_decimal);
+    tcase_add_test(tc, test_json_drop_all_null);
+    tcase_add_test(tc, test_json_primitives_as_string);
     suite_add_tcase(s, tc);
     tc = tcase_create("files");
     tcase_set_timeout(tc, 60);

@@ -1,8 +1,9 @@
-/* srt_json_norm.c - a json files source read with JSONOptions' parser switches: each buffer's
-** records in their normal form (common/cm_json_opts.h), which the generated record parser
-** reads as it reads strict JSON, and the way back to the lines as written, for the
-** corrupt-record column and the position of a FAILFAST error.  With Spark's defaults nothing
-** here runs.
+/* srt_json_norm.c - JSON read with JSONOptions' parser switches.  A json files source: each
+** buffer's records in their normal form (common/cm_json_opts.h), which the generated record
+** parser reads as it reads strict JSON, and the way back to the lines as written, for the
+** corrupt-record column and the position of a FAILFAST error.  from_json: the normal form of
+** one string (srt_json_norm_text).  allowNonNumericNumbers = false: the DOUBLE and FLOAT
+** readers that refuse strings (srt_json_f64_strict).  With Spark's defaults nothing here runs.
 **
 ** The normal buffer has a line for each line of the one read (a blank line for a line with
 ** no value, CM_JSON_BAD_TEXT for a malformed one), so line numbers stay; each line's start
@@ -113,4 +114,48 @@ const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n)
         le--;
     *n = (uint32_t)(le - s);
     return s;
+}
+
+const char *srt_json_norm_text(SrtQuery *q, const char *s, uint32_t n, uint32_t flags,
+                               uint32_t *out_n)
+{
+    static const char none[1] = ""; /* out of memory: the query fails, the text is empty */
+    char *o = srt_scratch_alloc(q, cm_json_norm_cap(n));
+    size_t k = 0;
+    if (!o) {
+        *out_n = 0;
+        return none;
+    }
+    cm_json_norm(s, s + n, flags, o, &k);
+    *out_n = (uint32_t)k;
+    return o;
+}
+
+/* JacksonParser's DoubleType and FloatType converters: a VALUE_STRING of at least one
+   character is NaN or an infinity only `if options.allowNonNumericNumbers`, else
+   StringAsDataTypeException (an empty one is no value of the type either); the other
+   tokens as srt_json_f64 and srt_json_f32 read them. */
+static const char *string_refused(const char *p, const char *end, int *st)
+{
+    const char *s;
+    uint32_t n;
+    int esc;
+    const char *q = srt_json_string_raw(p, end, &s, &n, &esc);
+    if (q)
+        *st = SRT_JV_BADTYPE;
+    return q;
+}
+
+const char *srt_json_f64_strict(const char *p, const char *end, double *out, int *st)
+{
+    if (p < end && (*p == '"' || *p == '\''))
+        return string_refused(p, end, st);
+    return srt_json_f64(p, end, out, st);
+}
+
+const char *srt_json_f32_strict(const char *p, const char *end, float *out, int *st)
+{
+    if (p < end && (*p == '"' || *p == '\''))
+        return string_refused(p, end, st);
+    return srt_json_f32(p, end, out, st);
 }

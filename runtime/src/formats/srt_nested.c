@@ -56,13 +56,14 @@ const SrtType *srt_query_type(SrtQuery *q, const char *text)
 enum { J_FINE = 0, J_PARTIAL = 1, J_HARD = 2 };
 
 /* The timestampFormat and dateFormat patterns a value is read with (srt_json_value_fmt); NULL
-   or *_on false: Spark's default parsing. */
+   or *_on false: Spark's default parsing.  no_nonnum: allowNonNumericNumbers = false (a
+   DOUBLE or FLOAT refuses strings, srt_json_f64_strict). */
 typedef struct JTime {
     const char *ts;
     uint32_t ts_n;
     const char *date;
     uint32_t date_n;
-    bool ts_on, date_on;
+    bool ts_on, date_on, no_nonnum;
 } JTime;
 
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
@@ -280,11 +281,17 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
         r = srt_json_i64(p, end, &out->i, &st);
         break;
     case SRT_T_DOUBLE:
-        r = srt_json_f64(p, end, &out->d, &st);
+        if (tf && tf->no_nonnum)
+            r = srt_json_f64_strict(p, end, &out->d, &st);
+        else
+            r = srt_json_f64(p, end, &out->d, &st);
         break;
     case SRT_T_FLOAT: {
         float f = 0;
-        r = srt_json_f32(p, end, &f, &st);
+        if (tf && tf->no_nonnum)
+            r = srt_json_f32_strict(p, end, &f, &st);
+        else
+            r = srt_json_f32(p, end, &f, &st);
         out->d = f;
         break;
     }
@@ -378,7 +385,13 @@ const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt
                                const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
                                const char *end, SrtDatum *out, int *st)
 {
-    JTime tf = {ts_fmt, ts_n, date_fmt, date_n, (which & 1) != 0, (which & 2) != 0};
+    JTime tf = {.ts = ts_fmt,
+                .ts_n = ts_n,
+                .date = date_fmt,
+                .date_n = date_n,
+                .ts_on = (which & 1) != 0,
+                .date_on = (which & 2) != 0,
+                .no_nonnum = (which & 4) != 0};
     return json_top(q, type, &tf, p, end, out, st);
 }
 
