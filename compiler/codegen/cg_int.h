@@ -270,6 +270,10 @@ LLVMValueRef cg_regex_of(CgCtx *cg, const SExpr *pat, CgVal p);
 /* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
 LLVMTypeRef cg_dec_type(CgCtx *cg);
 LLVMValueRef cg_dec_const(CgCtx *cg, __int128 v);
+/* A call of the runtime helper name whose arguments or result may be srt_i128 (split into
+   two i64 as the bitcode declares them). */
+LLVMValueRef cg_dec_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n,
+                         const char *vname);
 LLVMValueRef cg_dec_load(CgCtx *cg, LLVMValueRef p, const char *name);
 void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p);
 /* a (at scale from_s) as DECIMAL(p, s), HALF_UP; NULL on overflow. */

@@ -21,6 +21,19 @@ static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
     return r;
 }
 
+/* The fields of an interval type as the runtime takes them (srt_abi.h: start << 4 | end, with
+   SRT_IV_YEAR_MONTH for a YearMonthIntervalType). */
+static int32_t iv_fields(const Type *t)
+{
+    return t->start_field << 4 | t->end_field | (t->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
+}
+
+/* a's value, 0 where it is NULL (a safe argument for a runtime helper that may fail). */
+static LLVMValueRef live_val(CgCtx *cg, CgVal a, LLVMValueRef zero)
+{
+    return cg_select(cg, a.null, zero, a.v);
+}
+
 /* The query fails with msg where cond holds on a row whose value is not NULL. */
 static void fail_live(CgCtx *cg, LLVMValueRef null, LLVMValueRef cond, const char *msg)
 {
@@ -72,6 +85,17 @@ static CgVal datetime_diff(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValu
     return scalar(null, v);
 }
 
+/* MultiplyDTInterval ... by a DECIMAL: ((new Decimal).set(v) * n).toJavaBigDecimal
+   .setScale(0, HALF_UP).longValueExact (intValueExact for YM), / n likewise (srt_iv_dec_op). */
+static CgVal dec_op(CgCtx *cg, const Type *nt, CgVal a, CgVal b, LLVMValueRef null, bool div,
+                    bool ym)
+{
+    LLVMValueRef one = cg_dec_const(cg, 1);
+    LLVMValueRef args[6] = {cg_select(cg, null, one, b.v), cg->q, cg_select(cg, null, cg_i64(cg, 0), a.v),
+                            cg_i32(cg, nt->scale), cg_i32(cg, div), cg_i32(cg, ym)};
+    return scalar(null, cg_dec_call(cg, "srt_iv_dec_op", args, 6, div ? "iv.div" : "iv.mul"));
+}
+
 /* MultiplyDTInterval / MultiplyYMInterval: an integral number by Math.multiplyExact (of ints
    for a YM interval and a TINYINT, SMALLINT or INT; then toIntExact for a BIGINT), a
    fractional one by DoubleMath.roundToLong / roundToInt(x * n, HALF_UP). */
@@ -79,6 +103,8 @@ static CgVal multiply(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef 
 {
     bool ym = e->type->kind == TY_YM_INTERVAL;
     const Type *nt = e->u.bin.rhs->type;
+    if (nt->kind == TY_DECIMAL)
+        return dec_op(cg, nt, a, b, null, false, ym);
     if (type_is_fractional(nt)) {
         LLVMValueRef n = nt->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, b.v, cg->t_f64, "") : b.v;
         LLVMValueRef x = LLVMBuildFMul(cg->b, LLVMBuildSIToFP(cg->b, a.v, cg->t_f64, ""), n, "");
@@ -130,6 +156,11 @@ static CgVal divide(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef nu
     static const char zero_msg[] =
         "[INTERVAL_DIVIDED_BY_ZERO] Division by zero. Use `try_divide` to "
         "tolerate divisor being 0 and return NULL instead.";
+    if (nt->kind == TY_DECIMAL) { /* divideByZeroCheck: Decimal.isZero */
+        LLVMValueRef zero = LLVMBuildICmp(cg->b, LLVMIntEQ, b.v, cg_dec_const(cg, 0), "");
+        fail_live(cg, null, zero, zero_msg);
+        return dec_op(cg, nt, a, b, cg_or(cg, null, zero), true, ym);
+    }
     if (type_is_fractional(nt)) {
         LLVMValueRef n = nt->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, b.v, cg->t_f64, "") : b.v;
         fail_live(cg, null, LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0), ""), zero_msg);
@@ -177,10 +208,39 @@ CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a)
     return scalar(a.null, v);
 }
 
+/* Cast between an interval and a number (Cast.castToLong ..., castToDecimal,
+   castToDayTimeInterval, castToYearMonthInterval): in units of the interval's end field, by
+   the runtime, which fails the query on an overflow as Spark does without ANSI mode too. */
+static CgVal number_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
+{
+    if (type_is_ansi_interval(from) && to->kind == TY_DECIMAL) {
+        LLVMValueRef args[5] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, iv_fields(from)),
+                                cg_i32(cg, to->precision), cg_i32(cg, to->scale)};
+        return scalar(a.null, cg_dec_call(cg, "srt_cast_iv_dec", args, 5, "iv.dec"));
+    }
+    if (type_is_ansi_interval(from)) {
+        LLVMValueRef args[4] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, iv_fields(from)),
+                                cg_i32(cg, type_int_bits(to))};
+        LLVMValueRef v = cg_call(cg, "srt_cast_iv_int", args, 4, "iv.int");
+        return scalar(a.null, to->kind == TY_BIGINT ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
+    }
+    if (from->kind == TY_DECIMAL) {
+        LLVMValueRef args[5] = {live_val(cg, a, cg_dec_const(cg, 0)), cg->q,
+                                cg_i32(cg, from->precision), cg_i32(cg, from->scale),
+                                cg_i32(cg, iv_fields(to))};
+        return scalar(a.null, cg_dec_call(cg, "srt_cast_dec_iv", args, 5, "dec.iv"));
+    }
+    LLVMValueRef v = from->kind == TY_BIGINT ? a.v : LLVMBuildSExt(cg->b, a.v, cg->t_i64, "");
+    LLVMValueRef args[4] = {cg->q, cg_select(cg, a.null, cg_i64(cg, 0), v),
+                            cg_i32(cg, type_int_bits(from)), cg_i32(cg, iv_fields(to))};
+    return scalar(a.null, cg_call(cg, "srt_cast_int_iv", args, 4, "int.iv"));
+}
+
 /* Cast between an interval and STRING (Cast.castToString; castStringToDTInterval, which throws
    on a malformed string even without ANSI mode), between intervals of one kind
-   (durationToMicros and periodToMonths: truncated to the end field), and the internal casts
-   sema makes: a DAY interval to its whole days (INT), a YEAR TO MONTH one to its months. */
+   (durationToMicros and periodToMonths: truncated to the end field), and between an
+   interval and a number (number_cast; sema's DAY interval to INT is its whole days, a YEAR
+   TO MONTH one's its months). */
 CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
 {
     static const int64_t unit_us[] = {US_PER_DAY, 3600000000LL, 60000000LL, 1};
@@ -197,8 +257,7 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
         return r;
     }
     if (from->kind == TY_STRING) {
-        int32_t fields = to->start_field << 4 | to->end_field |
-                         (to->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
+        int32_t fields = iv_fields(to);
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "iv.out");
         cg_store(cg, cg_i64(cg, 0), out);
         LLVMBasicBlockRef bb_cast = cg_block(cg, "iv.cast"), bb_done = cg_block(cg, "iv.cast.done");
@@ -224,9 +283,5 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
                 : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, 12), ""), "");
         return scalar(a.null, v);
     }
-    if (from->kind == TY_INTERVAL) /* whole days of a DAY interval (ExtractANSIIntervalDays) */
-        return scalar(a.null,
-                      LLVMBuildTrunc(cg->b, LLVMBuildSDiv(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""),
-                                     cg->t_i32, "days"));
-    return scalar(a.null, LLVMBuildTrunc(cg->b, a.v, cg->t_i32, "months"));
+    return number_cast(cg, a, from, to);
 }

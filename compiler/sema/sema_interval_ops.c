@@ -67,6 +67,20 @@ static SExpr *diff_types(Binder *b, AstBinaryOp op, const AstExpr *al, const Ast
     return NULL;
 }
 
+/* BinaryOperator.checkInputDataTypes of two operands of one type that inputType does not
+   accept: DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE (Remainder: NumericType; IntegralDivide:
+   TypeCollection(LongType, DecimalType)). */
+static SExpr *wrong_type(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
+                         const Type *t, SrcSpan span)
+{
+    diag_error(b->sc->diag, span,
+               "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \"%s\" due to data type "
+               "mismatch: the binary operator requires the input type %s, not \"%s\".",
+               op_sql(b, op, al, ar), op == BOP_IDIV ? "(\"BIGINT\" or \"DECIMAL\")" : "\"NUMERIC\"",
+               type_sql_name(b->sc->arena, t));
+    return NULL;
+}
+
 /* ImplicitCastInputTypes of MultiplyDTInterval and friends: parameter 2 must be NUMERIC. */
 static SExpr *want_numeric(Binder *b, AstBinaryOp op, const AstExpr *iv, const AstExpr *num,
                            const Type *t, SrcSpan span)
@@ -85,8 +99,7 @@ static SExpr *want_numeric(Binder *b, AstBinaryOp op, const AstExpr *iv, const A
    that came from an Int but for Int.MinValue). */
 static SExpr *months_arg(Binder *b, SExpr *iv, bool negate)
 {
-    /* as YEAR TO MONTH, whose cast to INT codegen takes as the months (a user's cast of it is
-       refused, sema_can_cast) */
+    /* as YEAR TO MONTH, whose cast to INT is its months (yearMonthIntervalToInt) */
     SExpr *m = sema_coerce(b->sc, sema_coerce(b->sc, iv, type_ym_interval(CM_YM_YEAR, CM_YM_MONTH)),
                            &type_int);
     if (!negate)
@@ -141,8 +154,8 @@ static SExpr *datetime_interval(Binder *b, AstBinaryOp op, SExpr *d, SExpr *iv, 
 }
 
 /* interval * number, interval / number (MultiplyDTInterval, DivideYMInterval, ...): the
-   number integral or fractional (a STRING or NULL made a DOUBLE by ImplicitCastInputTypes);
-   the result DayTimeIntervalType() or YearMonthIntervalType(). */
+   number integral, fractional or a DECIMAL (NumericType; a STRING or NULL made a DOUBLE by
+   ImplicitCastInputTypes); the result DayTimeIntervalType() or YearMonthIntervalType(). */
 static SExpr *scale_interval(Binder *b, AstBinaryOp op, SExpr *iv, SExpr *num, const AstExpr *aiv,
                              const AstExpr *anum, SrcSpan span)
 {
@@ -151,13 +164,6 @@ static SExpr *scale_interval(Binder *b, AstBinaryOp op, SExpr *iv, SExpr *num, c
         nt = &type_double;
     if (type_is_ansi_interval(nt) || !(type_is_numeric(nt) || nt->kind == TY_DECIMAL))
         return want_numeric(b, op, aiv, anum, num->type, span);
-    if (nt->kind == TY_DECIMAL) {
-        diag_error(b->sc->diag, anum->span,
-                   "an interval %s a DECIMAL is not supported yet (cast the number to DOUBLE or "
-                   "BIGINT)",
-                   op == BOP_MUL ? "times" : "divided by");
-        return NULL;
-    }
     const Type *rt =
         iv->type->kind == TY_INTERVAL ? &type_interval : type_ym_interval(CM_YM_YEAR, CM_YM_MONTH);
     return bin(b, op, rt, iv, sema_coerce(b->sc, num, nt), span);
@@ -217,12 +223,9 @@ SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
         if (liv)
             return scale_interval(b, op, l, r, al, ar, span);
         break;
-    default:
-        if (liv && riv && type_equal(l->type, r->type)) {
-            diag_error(b->sc->diag, span, "operator '%s' of two intervals is not supported yet",
-                       sema_binary_symbol(op));
-            return NULL;
-        }
+    default: /* %, div: Remainder's and IntegralDivide's inputType refuses intervals */
+        if (liv && riv && type_equal(l->type, r->type))
+            return wrong_type(b, op, al, ar, l->type, span);
         break;
     }
     return diff_types(b, op, al, ar, l->type->kind == TY_STRING ? &type_double : l->type,

@@ -733,6 +733,27 @@ const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const
     return j_time_fmt(q, p, end, fmt, fmt_n, true, out_us, st);
 }
 
+/* JacksonParser's DayTimeIntervalType and YearMonthIntervalType converters: a VALUE_STRING is
+   Cast(Literal(text), type) (castStringToDTInterval / castStringToYMInterval, which throw on
+   a malformed string: the record is malformed), null is NULL, any other token fails the
+   record (failedConversion). */
+const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields,
+                        int64_t *out, int *st)
+{
+    if (p < end && (*p == '"' || *p == '\'')) {
+        const char *s;
+        uint32_t n;
+        const char *r = j_string_text_q(q, p, end, &s, &n);
+        if (!r)
+            return NULL;
+        *st = srt_text_iv(s, n, fields, out) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return r;
+    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
+    return j_badtype(p, end, st);
+}
+
 /* A non-numeric number as Jackson's generator writes it (writeNumber(double) with
    QUOTE_NON_NUMERIC_NUMBERS): a quoted "NaN", "Infinity" or "-Infinity". */
 static const char *j_nonnum_text(double d)
