@@ -232,6 +232,11 @@ CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span
 CgVal cg_interval_arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b);
 CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a);
 CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
+/* abs, extract(part FROM ...) of an interval (part an SDatePart sema allowed),
+   make_dt_interval and make_ym_interval (cg_interval.c). */
+CgVal cg_interval_abs(CgCtx *cg, const Type *t, CgVal a);
+CgVal cg_interval_part(CgCtx *cg, int part, CgVal a);
+CgVal cg_make_interval(CgCtx *cg, const SExpr *e, CgVal *a);
 /* try_cast (sema_func_try.c's FN_TRY_CAST call): CAST from -> to, NULL where Spark's ANSI
    CAST would throw. */
 CgVal cg_try_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);

@@ -285,3 +285,83 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
     }
     return number_cast(cg, a, from, to);
 }
+
+/* abs of an interval: Abs.doGenCode's `c < 0 ? IntervalMathUtils.negateExact(c) : c` (the
+   minimum fails, without a hint). */
+CgVal cg_interval_abs(CgCtx *cg, const Type *t, CgVal a)
+{
+    CgVal n = cg_interval_neg(cg, t, a);
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a.v, cg_i64(cg, 0), "iv.neg");
+    return scalar(a.null, cg_select(cg, neg, n.v, a.v));
+}
+
+/* extract(part FROM a) of an interval (ExtractANSIIntervalYears ...): IntervalUtils.getYears
+   (months / 12), getMonths ((byte)(months % 12)), getDays ((int)(µs / day)), getHours
+   ((byte)(µs % day / hour)), getMinutes ((byte)(µs % hour / minute)), getSeconds
+   (Decimal(µs % minute, 8, 6)): truncated toward zero, negative for a negative interval. */
+CgVal cg_interval_part(CgCtx *cg, int part, CgVal a)
+{
+    LLVMValueRef v = a.v, r;
+    switch (part) {
+    case DP_YEAR:
+        r = LLVMBuildSDiv(cg->b, v, cg_i64(cg, 12), "years");
+        break;
+    case DP_MONTH:
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, 12), "months");
+        break;
+    case DP_DAY:
+        r = LLVMBuildSDiv(cg->b, v, cg_i64(cg, US_PER_DAY), "days");
+        break;
+    case DP_HOUR:
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, US_PER_DAY), "");
+        r = LLVMBuildSDiv(cg->b, r, cg_i64(cg, 3600000000LL), "hours");
+        break;
+    case DP_MINUTE:
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, 3600000000LL), "");
+        r = LLVMBuildSDiv(cg->b, r, cg_i64(cg, 60000000LL), "minutes");
+        break;
+    default: /* DP_SECOND */
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, 60000000LL), "");
+        return scalar(a.null, LLVMBuildSExt(cg->b, r, cg_dec_type(cg), "seconds"));
+    }
+    return scalar(a.null, LLVMBuildTrunc(cg->b, r, cg->t_i32, ""));
+}
+
+/* v + k * x (k a constant, x an i32), exactly as Math.addExact(v, Math.multiplyExact(x, k))
+   of longs: *ovf gets whether either overflowed. */
+static LLVMValueRef add_times(CgCtx *cg, LLVMValueRef v, LLVMValueRef x, int64_t k,
+                              LLVMValueRef *ovf)
+{
+    LLVMValueRef o1, o2;
+    LLVMValueRef p = cg_int_overflow_op(cg, "smul", LLVMBuildSExt(cg->b, x, cg->t_i64, ""),
+                                        cg_i64(cg, k), &o1);
+    LLVMValueRef r = cg_int_overflow_op(cg, "sadd", v, p, &o2);
+    *ovf = cg_or(cg, *ovf, cg_or(cg, o1, o2));
+    return r;
+}
+
+/* make_dt_interval (IntervalUtils.makeDayTimeInterval: the seconds' µs, then days, hours and
+   minutes added by Math.addExact / multiplyExact: "long overflow") and make_ym_interval
+   (MakeYMInterval.doGenCode: toIntExact(addExact(months, multiplyExact(years, 12))) of ints:
+   "integer overflow"); absent arguments are Spark's 0.  NULL if an argument is. */
+CgVal cg_make_interval(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    LLVMValueRef null = cg_i1(cg, 0), ovf = cg_i1(cg, 0), zero = cg_i32(cg, 0);
+    for (int i = 0; i < n; i++)
+        null = cg_or(cg, null, a[i].null);
+    if (e->u.call.fn == FN_MAKE_YM_INTERVAL) {
+        LLVMValueRef years = n > 0 ? a[0].v : zero, months = n > 1 ? a[1].v : zero, o1, o2;
+        LLVMValueRef y = cg_int_overflow_op(cg, "smul", years, cg_i32(cg, 12), &o1);
+        LLVMValueRef r = cg_int_overflow_op(cg, "sadd", months, y, &o2);
+        fail_live(cg, null, cg_or(cg, o1, o2), "integer overflow");
+        return scalar(null, LLVMBuildSExt(cg->b, r, cg->t_i64, "ym"));
+    }
+    LLVMValueRef v =
+        n > 3 ? LLVMBuildTrunc(cg->b, a[3].v, cg->t_i64, "secs.us") : cg_i64(cg, 0);
+    static const int64_t unit[] = {US_PER_DAY, 3600000000LL, 60000000LL};
+    for (int i = 0; i < 3; i++)
+        v = add_times(cg, v, i < n ? a[i].v : zero, unit[i], &ovf);
+    fail_live(cg, null, ovf, "long overflow");
+    return scalar(null, v);
+}

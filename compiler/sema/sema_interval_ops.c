@@ -240,3 +240,46 @@ SExpr *sema_interval_neg(Binder *b, SExpr *x, SrcSpan span)
     n->u.arg = x;
     return n;
 }
+
+/* ==== Interval functions: extract, make_dt_interval, make_ym_interval ==== */
+
+bool sema_interval_has_part(const Type *t, int part)
+{
+    int field = -1;
+    if (t->kind == TY_YM_INTERVAL)
+        field = part == DP_YEAR ? CM_YM_YEAR : part == DP_MONTH ? CM_YM_MONTH : -1;
+    else if (part == DP_DAY || part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND)
+        field = part == DP_DAY    ? CM_DT_DAY
+                : part == DP_HOUR ? CM_DT_HOUR
+                : part == DP_MINUTE ? CM_DT_MINUTE
+                                    : CM_DT_SECOND;
+    return field >= 0 && t->start_field <= field && field <= t->end_field; /* isUnitInIntervalRange */
+}
+
+/* ExtractANSIIntervalYears, ...Days: INT; ...Months, ...Hours, ...Minutes: TINYINT (ByteType);
+   ...Seconds: DECIMAL(8, 6).  codegen (cg_interval_part) computes IntervalUtils.getYears ... */
+const Type *sema_interval_part_type(int part)
+{
+    return part == DP_SECOND                    ? type_decimal(8, 6)
+           : part == DP_YEAR || part == DP_DAY ? &type_int
+                                               : &type_tinyint;
+}
+
+void sema_type_make_interval(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
+                             const char **want)
+{
+    bool dt = fn == FN_MAKE_DT_INTERVAL;
+    *rt = dt ? &type_interval : type_ym_interval(CM_YM_YEAR, CM_YM_MONTH);
+    *want = "an integer";
+    for (int i = 0; *bad < 0 && i < n; i++) {
+        const Type *t = args[i]->type;
+        if (dt && i == 3) { /* DecimalType(Decimal.MAX_LONG_DIGITS, 6) */
+            if (type_is_numeric(t) || t->kind == TY_DECIMAL || t->kind == TY_STRING ||
+                t->kind == TY_NULL)
+                args[i] = sema_coerce(b->sc, args[i], type_decimal(18, 6));
+            else
+                *bad = i, *want = "a number of seconds";
+        } else if (!(args[i] = sema_fn_int_arg(b, args[i])))
+            *bad = i;
+    }
+}
