@@ -21,9 +21,7 @@ static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
     return r;
 }
 
-/* The fields of an interval type as the runtime takes them (srt_abi.h: start << 4 | end, with
-   SRT_IV_YEAR_MONTH for a YearMonthIntervalType). */
-static int32_t iv_fields(const Type *t)
+int32_t cg_interval_fields(const Type *t)
 {
     return t->start_field << 4 | t->end_field | (t->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
 }
@@ -214,12 +212,12 @@ CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a)
 static CgVal number_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
 {
     if (type_is_ansi_interval(from) && to->kind == TY_DECIMAL) {
-        LLVMValueRef args[5] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, iv_fields(from)),
+        LLVMValueRef args[5] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, cg_interval_fields(from)),
                                 cg_i32(cg, to->precision), cg_i32(cg, to->scale)};
         return scalar(a.null, cg_dec_call(cg, "srt_cast_iv_dec", args, 5, "iv.dec"));
     }
     if (type_is_ansi_interval(from)) {
-        LLVMValueRef args[4] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, iv_fields(from)),
+        LLVMValueRef args[4] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, cg_interval_fields(from)),
                                 cg_i32(cg, type_int_bits(to))};
         LLVMValueRef v = cg_call(cg, "srt_cast_iv_int", args, 4, "iv.int");
         return scalar(a.null, to->kind == TY_BIGINT ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
@@ -227,12 +225,12 @@ static CgVal number_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
     if (from->kind == TY_DECIMAL) {
         LLVMValueRef args[5] = {live_val(cg, a, cg_dec_const(cg, 0)), cg->q,
                                 cg_i32(cg, from->precision), cg_i32(cg, from->scale),
-                                cg_i32(cg, iv_fields(to))};
+                                cg_i32(cg, cg_interval_fields(to))};
         return scalar(a.null, cg_dec_call(cg, "srt_cast_dec_iv", args, 5, "dec.iv"));
     }
     LLVMValueRef v = from->kind == TY_BIGINT ? a.v : LLVMBuildSExt(cg->b, a.v, cg->t_i64, "");
     LLVMValueRef args[4] = {cg->q, cg_select(cg, a.null, cg_i64(cg, 0), v),
-                            cg_i32(cg, type_int_bits(from)), cg_i32(cg, iv_fields(to))};
+                            cg_i32(cg, type_int_bits(from)), cg_i32(cg, cg_interval_fields(to))};
     return scalar(a.null, cg_call(cg, "srt_cast_int_iv", args, 4, "int.iv"));
 }
 
@@ -257,7 +255,7 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
         return r;
     }
     if (from->kind == TY_STRING) {
-        int32_t fields = iv_fields(to);
+        int32_t fields = cg_interval_fields(to);
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "iv.out");
         cg_store(cg, cg_i64(cg, 0), out);
         LLVMBasicBlockRef bb_cast = cg_block(cg, "iv.cast"), bb_done = cg_block(cg, "iv.cast.done");
