@@ -88,9 +88,9 @@ static CgVal datetime_diff(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValu
 static CgVal dec_op(CgCtx *cg, const Type *nt, CgVal a, CgVal b, LLVMValueRef null, bool div,
                     bool ym)
 {
-    LLVMValueRef one = cg_dec_const(cg, 1);
-    LLVMValueRef args[6] = {cg_select(cg, null, one, b.v), cg->q, cg_select(cg, null, cg_i64(cg, 0), a.v),
-                            cg_i32(cg, nt->scale), cg_i32(cg, div), cg_i32(cg, ym)};
+    LLVMValueRef n = cg_select(cg, null, cg_dec_const(cg, 1), b.v);
+    LLVMValueRef v = cg_select(cg, null, cg_i64(cg, 0), a.v);
+    LLVMValueRef args[6] = {n, cg->q, v, cg_i32(cg, nt->scale), cg_i32(cg, div), cg_i32(cg, ym)};
     return scalar(null, cg_dec_call(cg, "srt_iv_dec_op", args, 6, div ? "iv.div" : "iv.mul"));
 }
 
@@ -212,12 +212,14 @@ CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a)
 static CgVal number_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
 {
     if (type_is_ansi_interval(from) && to->kind == TY_DECIMAL) {
-        LLVMValueRef args[5] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, cg_interval_fields(from)),
-                                cg_i32(cg, to->precision), cg_i32(cg, to->scale)};
+        LLVMValueRef args[5] = {cg->q, live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)), cg_i32(cg, to->precision),
+                                cg_i32(cg, to->scale)};
         return scalar(a.null, cg_dec_call(cg, "srt_cast_iv_dec", args, 5, "iv.dec"));
     }
     if (type_is_ansi_interval(from)) {
-        LLVMValueRef args[4] = {cg->q, live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, cg_interval_fields(from)),
+        LLVMValueRef args[4] = {cg->q, live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)),
                                 cg_i32(cg, type_int_bits(to))};
         LLVMValueRef v = cg_call(cg, "srt_cast_iv_int", args, 4, "iv.int");
         return scalar(a.null, to->kind == TY_BIGINT ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
@@ -331,8 +333,8 @@ static LLVMValueRef add_times(CgCtx *cg, LLVMValueRef v, LLVMValueRef x, int64_t
                               LLVMValueRef *ovf)
 {
     LLVMValueRef o1, o2;
-    LLVMValueRef p = cg_int_overflow_op(cg, "smul", LLVMBuildSExt(cg->b, x, cg->t_i64, ""),
-                                        cg_i64(cg, k), &o1);
+    LLVMValueRef p =
+        cg_int_overflow_op(cg, "smul", LLVMBuildSExt(cg->b, x, cg->t_i64, ""), cg_i64(cg, k), &o1);
     LLVMValueRef r = cg_int_overflow_op(cg, "sadd", v, p, &o2);
     *ovf = cg_or(cg, *ovf, cg_or(cg, o1, o2));
     return r;
@@ -355,8 +357,7 @@ CgVal cg_make_interval(CgCtx *cg, const SExpr *e, CgVal *a)
         fail_live(cg, null, cg_or(cg, o1, o2), "integer overflow");
         return scalar(null, LLVMBuildSExt(cg->b, r, cg->t_i64, "ym"));
     }
-    LLVMValueRef v =
-        n > 3 ? LLVMBuildTrunc(cg->b, a[3].v, cg->t_i64, "secs.us") : cg_i64(cg, 0);
+    LLVMValueRef v = n > 3 ? LLVMBuildTrunc(cg->b, a[3].v, cg->t_i64, "secs.us") : cg_i64(cg, 0);
     static const int64_t unit[] = {US_PER_DAY, 3600000000LL, 60000000LL};
     for (int i = 0; i < 3; i++)
         v = add_times(cg, v, i < n ? a[i].v : zero, unit[i], &ovf);

@@ -188,7 +188,8 @@ static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
         return false;
     }
     int part = sema_date_part(args[0]->u.value.s, args[0]->u.value.n);
-    if (part < 0 || (type_is_ansi_interval(args[1]->type) && !sema_interval_has_part(args[1]->type, part))) {
+    if (part < 0 ||
+        (type_is_ansi_interval(args[1]->type) && !sema_interval_has_part(args[1]->type, part))) {
         diag_error(b->sc->diag, asts[0]->span, "Cannot extract `%s` from \"%s\".",
                    args[0]->u.value.s, sema_expr_sql(b->sc, b->blk, asts[1]));
         return false;

@@ -76,7 +76,8 @@ static SExpr *wrong_type(Binder *b, AstBinaryOp op, const AstExpr *al, const Ast
     diag_error(b->sc->diag, span,
                "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \"%s\" due to data type "
                "mismatch: the binary operator requires the input type %s, not \"%s\".",
-               op_sql(b, op, al, ar), op == BOP_IDIV ? "(\"BIGINT\" or \"DECIMAL\")" : "\"NUMERIC\"",
+               op_sql(b, op, al, ar),
+               op == BOP_IDIV ? "(\"BIGINT\" or \"DECIMAL\")" : "\"NUMERIC\"",
                type_sql_name(b->sc->arena, t));
     return NULL;
 }
@@ -249,18 +250,19 @@ bool sema_interval_has_part(const Type *t, int part)
     if (t->kind == TY_YM_INTERVAL)
         field = part == DP_YEAR ? CM_YM_YEAR : part == DP_MONTH ? CM_YM_MONTH : -1;
     else if (part == DP_DAY || part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND)
-        field = part == DP_DAY    ? CM_DT_DAY
-                : part == DP_HOUR ? CM_DT_HOUR
+        field = part == DP_DAY      ? CM_DT_DAY
+                : part == DP_HOUR   ? CM_DT_HOUR
                 : part == DP_MINUTE ? CM_DT_MINUTE
                                     : CM_DT_SECOND;
-    return field >= 0 && t->start_field <= field && field <= t->end_field; /* isUnitInIntervalRange */
+    /* isUnitInIntervalRange */
+    return field >= 0 && t->start_field <= field && field <= t->end_field;
 }
 
 /* ExtractANSIIntervalYears, ...Days: INT; ...Months, ...Hours, ...Minutes: TINYINT (ByteType);
    ...Seconds: DECIMAL(8, 6).  codegen (cg_interval_part) computes IntervalUtils.getYears ... */
 const Type *sema_interval_part_type(int part)
 {
-    return part == DP_SECOND                    ? type_decimal(8, 6)
+    return part == DP_SECOND                   ? type_decimal(8, 6)
            : part == DP_YEAR || part == DP_DAY ? &type_int
                                                : &type_tinyint;
 }

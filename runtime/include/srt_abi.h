@@ -616,8 +616,8 @@ const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const
                               uint32_t fmt_n, int64_t *out_us, int *st);
 /* An ANSI interval (fields as srt_cast_str_iv's) from a JSON string (JacksonParser: Cast of
    the text; a malformed one is SRT_JV_BADTYPE), null SRT_JV_NULL, another token BADTYPE. */
-const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields,
-                        int64_t *out, int *st);
+const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields, int64_t *out,
+                        int *st);
 /* STRING: a string token is decoded (escapes into scratch memory of q when needed);
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,

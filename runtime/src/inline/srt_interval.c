@@ -172,7 +172,8 @@ srt_i128 srt_cast_iv_dec(SrtQuery *q, int64_t v, int32_t fields, int32_t p, int3
     bool ym = fields & SRT_IV_YEAR_MONTH, secs = !ym && to == CM_DT_SECOND;
     int64_t x = ym ? (to == CM_YM_YEAR ? v / 12 : v) : secs ? v : v / dt_unit[to];
     char num[SRT_DECIMAL_TEXT + 1] = "0", msg[256];
-    bool too_big = secs && (v <= -INT64_C(1000000000000000000) || v >= INT64_C(1000000000000000000));
+    bool too_big =
+        secs && (v <= -INT64_C(1000000000000000000) || v >= INT64_C(1000000000000000000));
     if (!too_big) {
         srt_i128 r = srt_dec_rescale(x, secs ? 6 : 0, p, s);
         if (r != SRT_DEC_NONE)

@@ -701,8 +701,8 @@ static const char *j_string_text_q(SrtQuery *q, const char *p, const char *end, 
 
 /* When p starts a string token: true, its text in *s, *n (as j_string_text_q) and in *r the
    position after it (NULL when it is malformed). */
-static bool j_string_token(SrtQuery *q, const char *p, const char *end, const char **s,
-                           uint32_t *n, const char **r)
+static bool j_string_token(SrtQuery *q, const char *p, const char *end, const char **s, uint32_t *n,
+                           const char **r)
 {
     if (p >= end || (*p != '"' && *p != '\''))
         return false;
@@ -747,8 +747,8 @@ const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const
    Cast(Literal(text), type) (castStringToDTInterval / castStringToYMInterval, which throw on
    a malformed string: the record is malformed), null is NULL, any other token fails the
    record (failedConversion). */
-const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields,
-                        int64_t *out, int *st)
+const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields, int64_t *out,
+                        int *st)
 {
     const char *s, *r;
     uint32_t n;
