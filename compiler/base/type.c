@@ -273,6 +273,8 @@ bool type_is_csv_field(const Type *t)
     case TY_DECIMAL:
     case TY_TIMESTAMP:
     case TY_DATE:
+    case TY_INTERVAL: /* UnivocityParser/Generator: the ANSI text (castStringToDTInterval ...) */
+    case TY_YM_INTERVAL:
         return true;
     default:
         return false;

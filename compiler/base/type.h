@@ -76,7 +76,8 @@ bool type_equal(const Type *a, const Type *b);
 bool type_is_numeric(const Type *t);
 bool type_is_integral(const Type *t);  /* TINYINT, SMALLINT, INT, BIGINT */
 /* The types a CSV field reads into and writes from (the files source's reader, from_csv,
-   to_csv): STRING, the integers, BOOLEAN, DOUBLE, FLOAT, DECIMAL, TIMESTAMP, DATE. */
+   to_csv): STRING, the integers, BOOLEAN, DOUBLE, FLOAT, DECIMAL, TIMESTAMP, DATE, the ANSI
+   intervals (their ANSI text). */
 bool type_is_csv_field(const Type *t);
 /* TINYINT, SMALLINT or INT: a value held in an i32 (the narrow ones sign-extended). */
 bool type_is_int32(const Type *t);

@@ -63,6 +63,12 @@ static LLVMValueRef dec_call(CgCtx *cg, const char *name, LLVMValueRef *args, un
     return LLVMBuildOr(cg->b, lo, LLVMBuildShl(cg->b, hi, LLVMConstInt(t128, 64, 0), ""), vname);
 }
 
+LLVMValueRef cg_dec_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n,
+                         const char *vname)
+{
+    return dec_call(cg, name, args, n, vname);
+}
+
 static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
 {
     CgVal r = {0};

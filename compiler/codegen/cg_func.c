@@ -479,6 +479,8 @@ static CgVal call_date_part(CgCtx *cg, const SExpr *e, CgVal *a)
         [DP_MINUTE] = "srt_ts_minute",
     };
     int part = sema_date_part(f->u.value.s, f->u.value.n);
+    if (type_is_ansi_interval(e->u.call.args[1]->type))
+        return cg_interval_part(cg, part, a[1]);
     LLVMValueRef x = a[1].v;
     if (part == DP_SECOND) {
         LLVMValueRef m = LLVMBuildSRem(cg->b, x, cg_i64(cg, 60 * CM_US_PER_SECOND), "");
@@ -597,6 +599,9 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         null = cg_or(cg, null, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""));
         return scalar(null, cg_load(cg, cg->t_i64, out, "mkts.v"));
     }
+    case FN_MAKE_DT_INTERVAL:
+    case FN_MAKE_YM_INTERVAL:
+        return cg_make_interval(cg, e, a);
     case FN_MAKE_DATE: {
         LLVMValueRef args[4] = {a[0].v, a[1].v, a[2].v};
         return date_result(cg, "srt_make_date", sql, args, 3, any_null(cg, a, 3));
@@ -923,6 +928,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, "srt_date_format", args, 4, any_null(cg, a, 2), 0);
     }
     case FN_ABS: {
+        if (type_is_ansi_interval(e->type))
+            return cg_interval_abs(cg, e->type, a[0]);
         if (type_is_fractional(e->type)) /* Abs.doGenCode: java.lang.Math.abs, so abs(-0.0) = 0.0 */
             return scalar(a[0].null, math_intrinsic(cg, e->type->kind == TY_FLOAT ? "llvm.fabs.f32" : "llvm.fabs.f64",
                                                     a[0].v));

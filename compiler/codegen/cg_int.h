@@ -232,6 +232,14 @@ CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span
 CgVal cg_interval_arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b);
 CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a);
 CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
+/* The fields of an interval type as the runtime takes them (srt_abi.h: start << 4 | end,
+   with SRT_IV_YEAR_MONTH for a YearMonthIntervalType). */
+int32_t cg_interval_fields(const Type *t);
+/* abs, extract(part FROM ...) of an interval (part an SDatePart sema allowed),
+   make_dt_interval and make_ym_interval (cg_interval.c). */
+CgVal cg_interval_abs(CgCtx *cg, const Type *t, CgVal a);
+CgVal cg_interval_part(CgCtx *cg, int part, CgVal a);
+CgVal cg_make_interval(CgCtx *cg, const SExpr *e, CgVal *a);
 /* try_cast (sema_func_try.c's FN_TRY_CAST call): CAST from -> to, NULL where Spark's ANSI
    CAST would throw. */
 CgVal cg_try_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span);
@@ -270,6 +278,10 @@ LLVMValueRef cg_regex_of(CgCtx *cg, const SExpr *pat, CgVal p);
 /* cg_decimal.c: DECIMAL values (i128 unscaled; precision and scale from the type). */
 LLVMTypeRef cg_dec_type(CgCtx *cg);
 LLVMValueRef cg_dec_const(CgCtx *cg, __int128 v);
+/* A call of the runtime helper name whose arguments or result may be srt_i128 (split into
+   two i64 as the bitcode declares them). */
+LLVMValueRef cg_dec_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n,
+                         const char *vname);
 LLVMValueRef cg_dec_load(CgCtx *cg, LLVMValueRef p, const char *name);
 void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p);
 /* a (at scale from_s) as DECIMAL(p, s), HALF_UP; NULL on overflow. */

@@ -21,6 +21,17 @@ static CgVal scalar(LLVMValueRef null, LLVMValueRef v)
     return r;
 }
 
+int32_t cg_interval_fields(const Type *t)
+{
+    return t->start_field << 4 | t->end_field | (t->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
+}
+
+/* a's value, 0 where it is NULL (a safe argument for a runtime helper that may fail). */
+static LLVMValueRef live_val(CgCtx *cg, CgVal a, LLVMValueRef zero)
+{
+    return cg_select(cg, a.null, zero, a.v);
+}
+
 /* The query fails with msg where cond holds on a row whose value is not NULL. */
 static void fail_live(CgCtx *cg, LLVMValueRef null, LLVMValueRef cond, const char *msg)
 {
@@ -72,6 +83,17 @@ static CgVal datetime_diff(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValu
     return scalar(null, v);
 }
 
+/* MultiplyDTInterval ... by a DECIMAL: ((new Decimal).set(v) * n).toJavaBigDecimal
+   .setScale(0, HALF_UP).longValueExact (intValueExact for YM), / n likewise (srt_iv_dec_op). */
+static CgVal dec_op(CgCtx *cg, const Type *nt, CgVal a, CgVal b, LLVMValueRef null, bool div,
+                    bool ym)
+{
+    LLVMValueRef n = cg_select(cg, null, cg_dec_const(cg, 1), b.v);
+    LLVMValueRef v = cg_select(cg, null, cg_i64(cg, 0), a.v);
+    LLVMValueRef args[6] = {n, cg->q, v, cg_i32(cg, nt->scale), cg_i32(cg, div), cg_i32(cg, ym)};
+    return scalar(null, cg_dec_call(cg, "srt_iv_dec_op", args, 6, div ? "iv.div" : "iv.mul"));
+}
+
 /* MultiplyDTInterval / MultiplyYMInterval: an integral number by Math.multiplyExact (of ints
    for a YM interval and a TINYINT, SMALLINT or INT; then toIntExact for a BIGINT), a
    fractional one by DoubleMath.roundToLong / roundToInt(x * n, HALF_UP). */
@@ -79,6 +101,8 @@ static CgVal multiply(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef 
 {
     bool ym = e->type->kind == TY_YM_INTERVAL;
     const Type *nt = e->u.bin.rhs->type;
+    if (nt->kind == TY_DECIMAL)
+        return dec_op(cg, nt, a, b, null, false, ym);
     if (type_is_fractional(nt)) {
         LLVMValueRef n = nt->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, b.v, cg->t_f64, "") : b.v;
         LLVMValueRef x = LLVMBuildFMul(cg->b, LLVMBuildSIToFP(cg->b, a.v, cg->t_f64, ""), n, "");
@@ -130,6 +154,11 @@ static CgVal divide(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef nu
     static const char zero_msg[] =
         "[INTERVAL_DIVIDED_BY_ZERO] Division by zero. Use `try_divide` to "
         "tolerate divisor being 0 and return NULL instead.";
+    if (nt->kind == TY_DECIMAL) { /* divideByZeroCheck: Decimal.isZero */
+        LLVMValueRef zero = LLVMBuildICmp(cg->b, LLVMIntEQ, b.v, cg_dec_const(cg, 0), "");
+        fail_live(cg, null, zero, zero_msg);
+        return dec_op(cg, nt, a, b, cg_or(cg, null, zero), true, ym);
+    }
     if (type_is_fractional(nt)) {
         LLVMValueRef n = nt->kind == TY_FLOAT ? LLVMBuildFPExt(cg->b, b.v, cg->t_f64, "") : b.v;
         fail_live(cg, null, LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, cg_f64(cg, 0), ""), zero_msg);
@@ -177,10 +206,41 @@ CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a)
     return scalar(a.null, v);
 }
 
+/* Cast between an interval and a number (Cast.castToLong ..., castToDecimal,
+   castToDayTimeInterval, castToYearMonthInterval): in units of the interval's end field, by
+   the runtime, which fails the query on an overflow as Spark does without ANSI mode too. */
+static CgVal number_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
+{
+    if (type_is_ansi_interval(from) && to->kind == TY_DECIMAL) {
+        LLVMValueRef args[5] = {cg->q, live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)), cg_i32(cg, to->precision),
+                                cg_i32(cg, to->scale)};
+        return scalar(a.null, cg_dec_call(cg, "srt_cast_iv_dec", args, 5, "iv.dec"));
+    }
+    if (type_is_ansi_interval(from)) {
+        LLVMValueRef args[4] = {cg->q, live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)),
+                                cg_i32(cg, type_int_bits(to))};
+        LLVMValueRef v = cg_call(cg, "srt_cast_iv_int", args, 4, "iv.int");
+        return scalar(a.null, to->kind == TY_BIGINT ? v : LLVMBuildTrunc(cg->b, v, cg->t_i32, ""));
+    }
+    if (from->kind == TY_DECIMAL) {
+        LLVMValueRef args[5] = {live_val(cg, a, cg_dec_const(cg, 0)), cg->q,
+                                cg_i32(cg, from->precision), cg_i32(cg, from->scale),
+                                cg_i32(cg, cg_interval_fields(to))};
+        return scalar(a.null, cg_dec_call(cg, "srt_cast_dec_iv", args, 5, "dec.iv"));
+    }
+    LLVMValueRef v = from->kind == TY_BIGINT ? a.v : LLVMBuildSExt(cg->b, a.v, cg->t_i64, "");
+    LLVMValueRef args[4] = {cg->q, cg_select(cg, a.null, cg_i64(cg, 0), v),
+                            cg_i32(cg, type_int_bits(from)), cg_i32(cg, cg_interval_fields(to))};
+    return scalar(a.null, cg_call(cg, "srt_cast_int_iv", args, 4, "int.iv"));
+}
+
 /* Cast between an interval and STRING (Cast.castToString; castStringToDTInterval, which throws
    on a malformed string even without ANSI mode), between intervals of one kind
-   (durationToMicros and periodToMonths: truncated to the end field), and the internal casts
-   sema makes: a DAY interval to its whole days (INT), a YEAR TO MONTH one to its months. */
+   (durationToMicros and periodToMonths: truncated to the end field), and between an
+   interval and a number (number_cast; sema's DAY interval to INT is its whole days, a YEAR
+   TO MONTH one's its months). */
 CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
 {
     static const int64_t unit_us[] = {US_PER_DAY, 3600000000LL, 60000000LL, 1};
@@ -197,8 +257,7 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
         return r;
     }
     if (from->kind == TY_STRING) {
-        int32_t fields = to->start_field << 4 | to->end_field |
-                         (to->kind == TY_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0);
+        int32_t fields = cg_interval_fields(to);
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "iv.out");
         cg_store(cg, cg_i64(cg, 0), out);
         LLVMBasicBlockRef bb_cast = cg_block(cg, "iv.cast"), bb_done = cg_block(cg, "iv.cast.done");
@@ -224,9 +283,84 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
                 : LLVMBuildSub(cg->b, a.v, LLVMBuildSRem(cg->b, a.v, cg_i64(cg, 12), ""), "");
         return scalar(a.null, v);
     }
-    if (from->kind == TY_INTERVAL) /* whole days of a DAY interval (ExtractANSIIntervalDays) */
-        return scalar(a.null,
-                      LLVMBuildTrunc(cg->b, LLVMBuildSDiv(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""),
-                                     cg->t_i32, "days"));
-    return scalar(a.null, LLVMBuildTrunc(cg->b, a.v, cg->t_i32, "months"));
+    return number_cast(cg, a, from, to);
+}
+
+/* abs of an interval: Abs.doGenCode's `c < 0 ? IntervalMathUtils.negateExact(c) : c` (the
+   minimum fails, without a hint). */
+CgVal cg_interval_abs(CgCtx *cg, const Type *t, CgVal a)
+{
+    CgVal n = cg_interval_neg(cg, t, a);
+    LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, a.v, cg_i64(cg, 0), "iv.neg");
+    return scalar(a.null, cg_select(cg, neg, n.v, a.v));
+}
+
+/* extract(part FROM a) of an interval (ExtractANSIIntervalYears ...): IntervalUtils.getYears
+   (months / 12), getMonths ((byte)(months % 12)), getDays ((int)(µs / day)), getHours
+   ((byte)(µs % day / hour)), getMinutes ((byte)(µs % hour / minute)), getSeconds
+   (Decimal(µs % minute, 8, 6)): truncated toward zero, negative for a negative interval. */
+CgVal cg_interval_part(CgCtx *cg, int part, CgVal a)
+{
+    LLVMValueRef v = a.v, r;
+    switch (part) {
+    case DP_YEAR:
+        r = LLVMBuildSDiv(cg->b, v, cg_i64(cg, 12), "years");
+        break;
+    case DP_MONTH:
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, 12), "months");
+        break;
+    case DP_DAY:
+        r = LLVMBuildSDiv(cg->b, v, cg_i64(cg, US_PER_DAY), "days");
+        break;
+    case DP_HOUR:
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, US_PER_DAY), "");
+        r = LLVMBuildSDiv(cg->b, r, cg_i64(cg, 3600000000LL), "hours");
+        break;
+    case DP_MINUTE:
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, 3600000000LL), "");
+        r = LLVMBuildSDiv(cg->b, r, cg_i64(cg, 60000000LL), "minutes");
+        break;
+    default: /* DP_SECOND */
+        r = LLVMBuildSRem(cg->b, v, cg_i64(cg, 60000000LL), "");
+        return scalar(a.null, LLVMBuildSExt(cg->b, r, cg_dec_type(cg), "seconds"));
+    }
+    return scalar(a.null, LLVMBuildTrunc(cg->b, r, cg->t_i32, ""));
+}
+
+/* v + k * x (k a constant, x an i32), exactly as Math.addExact(v, Math.multiplyExact(x, k))
+   of longs: *ovf gets whether either overflowed. */
+static LLVMValueRef add_times(CgCtx *cg, LLVMValueRef v, LLVMValueRef x, int64_t k,
+                              LLVMValueRef *ovf)
+{
+    LLVMValueRef o1, o2;
+    LLVMValueRef p =
+        cg_int_overflow_op(cg, "smul", LLVMBuildSExt(cg->b, x, cg->t_i64, ""), cg_i64(cg, k), &o1);
+    LLVMValueRef r = cg_int_overflow_op(cg, "sadd", v, p, &o2);
+    *ovf = cg_or(cg, *ovf, cg_or(cg, o1, o2));
+    return r;
+}
+
+/* make_dt_interval (IntervalUtils.makeDayTimeInterval: the seconds' µs, then days, hours and
+   minutes added by Math.addExact / multiplyExact: "long overflow") and make_ym_interval
+   (MakeYMInterval.doGenCode: toIntExact(addExact(months, multiplyExact(years, 12))) of ints:
+   "integer overflow"); absent arguments are Spark's 0.  NULL if an argument is. */
+CgVal cg_make_interval(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    int n = e->u.call.n_args;
+    LLVMValueRef null = cg_i1(cg, 0), ovf = cg_i1(cg, 0), zero = cg_i32(cg, 0);
+    for (int i = 0; i < n; i++)
+        null = cg_or(cg, null, a[i].null);
+    if (e->u.call.fn == FN_MAKE_YM_INTERVAL) {
+        LLVMValueRef years = n > 0 ? a[0].v : zero, months = n > 1 ? a[1].v : zero, o1, o2;
+        LLVMValueRef y = cg_int_overflow_op(cg, "smul", years, cg_i32(cg, 12), &o1);
+        LLVMValueRef r = cg_int_overflow_op(cg, "sadd", months, y, &o2);
+        fail_live(cg, null, cg_or(cg, o1, o2), "integer overflow");
+        return scalar(null, LLVMBuildSExt(cg->b, r, cg->t_i64, "ym"));
+    }
+    LLVMValueRef v = n > 3 ? LLVMBuildTrunc(cg->b, a[3].v, cg->t_i64, "secs.us") : cg_i64(cg, 0);
+    static const int64_t unit[] = {US_PER_DAY, 3600000000LL, 60000000LL};
+    for (int i = 0; i < 3; i++)
+        v = add_times(cg, v, i < n ? a[i].v : zero, unit[i], &ovf);
+    fail_live(cg, null, ovf, "long overflow");
+    return scalar(null, v);
 }

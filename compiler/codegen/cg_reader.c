@@ -60,6 +60,10 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
         out_n = cg_alloca(cg, cg->t_i32, "n");
         LLVMValueRef args[6] = {p, end, cg->q, out, out_n, st};
         np = cg_call(cg, "srt_json_str", args, 6, "p.val");
+    } else if (type_is_ansi_interval(t)) { /* JacksonParser: Cast of a string (srt_json_iv) */
+        out = cg_alloca(cg, out_t, "iv");
+        LLVMValueRef args[6] = {cg->q, p, end, cg_i32(cg, cg_interval_fields(t)), out, st};
+        np = cg_call(cg, "srt_json_iv", args, 6, "p.val");
     } else if (t->kind == TY_DECIMAL) {
         out_t = cg_dec_type(cg);
         out = cg_alloca(cg, out_t, "dec");
@@ -170,6 +174,8 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
         return "skip";
     if (t->kind == TY_DECIMAL)
         return arena_sprintf(cg->arena, "decimal_%d_%d", t->precision, t->scale);
+    if (type_is_ansi_interval(t))
+        return arena_sprintf(cg->arena, "interval_%d", cg_interval_fields(t));
     switch (t->kind) {
     case TY_BOOLEAN:
         return "boolean";

@@ -247,7 +247,17 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
         val = cg_load(cg, cg_dec_type(cg), o, "v");
         break;
     }
-    default: { /* TIMESTAMP, DATE (type_is_csv_field) */
+    case TY_INTERVAL: /* UnivocityParser: Cast(Literal(datum), type) (srt_text_iv) */
+    case TY_YM_INTERVAL: {
+        LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.iv");
+        cg_store(cg, cg_i64(cg, 0), o);
+        LLVMValueRef args[4] = {s, n, cg_i32(cg, cg_interval_fields(t)), o};
+        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_text_iv", args, 4, "rc"),
+                           cg_i32(cg, 0), "ok");
+        val = cg_load(cg, cg->t_i64, o, "v");
+        break;
+    }
+    default: { /* TIMESTAMP, DATE */
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ts");
         cg_store(cg, cg_i64(cg, 0), o);
         ok = csv_time(cg, sx, t->kind == TY_DATE, s, n, o);

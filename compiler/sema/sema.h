@@ -243,6 +243,8 @@ typedef enum SFnSig {
     case FN_DATEPART:                                                                              \
     case FN_EXTRACT:                                                                               \
     case FN_NEXT_DAY:                                                                              \
+    case FN_MAKE_DT_INTERVAL:                                                                      \
+    case FN_MAKE_YM_INTERVAL:                                                                      \
     case FN_MAKE_TIMESTAMP
 #define FN_CASES_MATH                                                                              \
     case FN_LOG:                                                                                   \

@@ -483,13 +483,6 @@ static void check_columns(SemaCtx *sc, const AstStmt *st, SSource *src)
                        type_name(sc->arena, cd->type));
             continue;
         }
-        if (type_is_ansi_interval(cd->type)) { /* Spark 3.5 reads them from JSON and CSV text */
-            diag_error(sc->diag, cd->type_span,
-                       "type %s cannot be read from a source yet: declare the column STRING and "
-                       "CAST it (CAST(c AS %s))",
-                       type_name(sc->arena, cd->type), type_sql_name(sc->arena, cd->type));
-            continue;
-        }
         if (has_binary(cd->type)) {
             diag_error(sc->diag, cd->type_span,
                        "type %s cannot be read from files: reading BINARY columns (base64 in "

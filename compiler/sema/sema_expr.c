@@ -198,7 +198,7 @@ bool sema_cast_force_nullable(const Type *from, const Type *to)
         return true;
     if (f == TY_DATE && t == TY_TIMESTAMP)
         return false;
-    if (f == TY_DATE || t == TY_INTERVAL)
+    if (f == TY_DATE)
         return true;
     if (t == TY_DECIMAL && !null_safe_to_decimal(from, to))
         return true;
@@ -216,10 +216,14 @@ bool sema_can_cast(const Type *from, const Type *to)
                sema_can_cast(from->elem, to->elem);
     if (type_is_nested(from) && to->kind == TY_STRING) /* Cast.castToString */
         return true;
-    /* ANSI intervals: to and from STRING, among intervals of one kind (the casts between them
-       and numbers, which Spark 3.5 allows for a single field, are not supported yet) */
-    if (type_is_ansi_interval(from) || type_is_ansi_interval(to))
-        return from->kind == TY_STRING || to->kind == TY_STRING || from->kind == to->kind;
+    /* ANSI intervals: to and from STRING, among intervals of one kind, and to and from the
+       integral types and DECIMAL, whatever the fields (Cast.canCast of 3.4+: SPARK-40008 lifted
+       the single-field rule; SPARK-39470, SPARK-40014 added DECIMAL) */
+    if (type_is_ansi_interval(from) || type_is_ansi_interval(to)) {
+        const Type *o = type_is_ansi_interval(from) ? to : from;
+        return from->kind == TY_STRING || to->kind == TY_STRING || from->kind == to->kind ||
+               type_is_integral(o) || o->kind == TY_DECIMAL;
+    }
     if (!is_atomic(from) || !is_atomic(to))
         return false;
     /* BinaryType: from STRING and the integral types, to STRING only. */

@@ -731,8 +731,10 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_ABS:
         if (args[0]->type->kind == TY_NULL)
             args[0] = sema_coerce(b->sc, args[0], &type_double);
-        /* Abs of a decimal keeps its type (arithmetic.scala) */
-        if (!type_is_numeric(args[0]->type) && args[0]->type->kind != TY_DECIMAL)
+        /* Abs of a decimal or an ANSI interval keeps its type (arithmetic.scala:
+           NumericAndAnsiInterval) */
+        if (!type_is_numeric(args[0]->type) && args[0]->type->kind != TY_DECIMAL &&
+            !type_is_ansi_interval(args[0]->type))
             *bad = 0, *want = "a numeric value";
         *rt = args[0]->type;
         return true;

@@ -188,10 +188,15 @@ static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
         return false;
     }
     int part = sema_date_part(args[0]->u.value.s, args[0]->u.value.n);
-    if (part < 0) {
+    if (part < 0 ||
+        (type_is_ansi_interval(args[1]->type) && !sema_interval_has_part(args[1]->type, part))) {
         diag_error(b->sc->diag, asts[0]->span, "Cannot extract `%s` from \"%s\".",
                    args[0]->u.value.s, sema_expr_sql(b->sc, b->blk, asts[1]));
         return false;
+    }
+    if (type_is_ansi_interval(args[1]->type)) { /* ExtractIntervalPart.parseExtractField */
+        *rt = sema_interval_part_type(part);
+        return true;
     }
     bool time = part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND;
     *rt = part == DP_SECOND ? type_decimal(8, 6) : &type_int;
@@ -250,6 +255,10 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         else
             *bad = 5, *want = "a number of seconds";
         return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, &args[6]);
+    case FN_MAKE_DT_INTERVAL:
+    case FN_MAKE_YM_INTERVAL:
+        sema_type_make_interval(b, fn, args, n, rt, bad, want);
+        return true;
     case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         sema_fn_convert_all(b, args, n, sema_fn_int_arg, bad);

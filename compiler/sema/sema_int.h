@@ -302,6 +302,17 @@ SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
                            const AstExpr *ar, SrcSpan span, bool *done);
 /* -x of an ANSI interval (UnaryMinus). */
 SExpr *sema_interval_neg(Binder *b, SExpr *x, SrcSpan span);
+/* Does extract(part FROM x) of an interval of type t exist (ExtractIntervalPart: YEAR and
+   MONTH of a year-month interval, DAY ... SECOND of a day-time one, within its fields)?  Its
+   result type: ExtractANSIIntervalYears and ...Days INT, ...Months, ...Hours and ...Minutes
+   TINYINT (ByteType), ...Seconds DECIMAL(8, 6); codegen's cg_interval_part computes them. */
+bool sema_interval_has_part(const Type *t, int part);
+const Type *sema_interval_part_type(int part);
+/* make_dt_interval(days, hours, mins, secs) and make_ym_interval(years, months): the arguments
+   cast as ImplicitCastInputTypes casts them (INT; secs DECIMAL(18, 6)); *bad, *want as the
+   function typings' (sema_interval_ops.c). */
+void sema_type_make_interval(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
+                             const char **want);
 /* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
    "<what>: 'x' of type t does not match the type u of the others". */
 /* Can values of types a and b be compared (=, <, ...) and ordered as structs?

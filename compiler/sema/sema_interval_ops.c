@@ -67,6 +67,21 @@ static SExpr *diff_types(Binder *b, AstBinaryOp op, const AstExpr *al, const Ast
     return NULL;
 }
 
+/* BinaryOperator.checkInputDataTypes of two operands of one type that inputType does not
+   accept: DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE (Remainder: NumericType; IntegralDivide:
+   TypeCollection(LongType, DecimalType)). */
+static SExpr *wrong_type(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
+                         const Type *t, SrcSpan span)
+{
+    diag_error(b->sc->diag, span,
+               "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \"%s\" due to data type "
+               "mismatch: the binary operator requires the input type %s, not \"%s\".",
+               op_sql(b, op, al, ar),
+               op == BOP_IDIV ? "(\"BIGINT\" or \"DECIMAL\")" : "\"NUMERIC\"",
+               type_sql_name(b->sc->arena, t));
+    return NULL;
+}
+
 /* ImplicitCastInputTypes of MultiplyDTInterval and friends: parameter 2 must be NUMERIC. */
 static SExpr *want_numeric(Binder *b, AstBinaryOp op, const AstExpr *iv, const AstExpr *num,
                            const Type *t, SrcSpan span)
@@ -85,8 +100,7 @@ static SExpr *want_numeric(Binder *b, AstBinaryOp op, const AstExpr *iv, const A
    that came from an Int but for Int.MinValue). */
 static SExpr *months_arg(Binder *b, SExpr *iv, bool negate)
 {
-    /* as YEAR TO MONTH, whose cast to INT codegen takes as the months (a user's cast of it is
-       refused, sema_can_cast) */
+    /* as YEAR TO MONTH, whose cast to INT is its months (yearMonthIntervalToInt) */
     SExpr *m = sema_coerce(b->sc, sema_coerce(b->sc, iv, type_ym_interval(CM_YM_YEAR, CM_YM_MONTH)),
                            &type_int);
     if (!negate)
@@ -141,8 +155,8 @@ static SExpr *datetime_interval(Binder *b, AstBinaryOp op, SExpr *d, SExpr *iv, 
 }
 
 /* interval * number, interval / number (MultiplyDTInterval, DivideYMInterval, ...): the
-   number integral or fractional (a STRING or NULL made a DOUBLE by ImplicitCastInputTypes);
-   the result DayTimeIntervalType() or YearMonthIntervalType(). */
+   number integral, fractional or a DECIMAL (NumericType; a STRING or NULL made a DOUBLE by
+   ImplicitCastInputTypes); the result DayTimeIntervalType() or YearMonthIntervalType(). */
 static SExpr *scale_interval(Binder *b, AstBinaryOp op, SExpr *iv, SExpr *num, const AstExpr *aiv,
                              const AstExpr *anum, SrcSpan span)
 {
@@ -151,13 +165,6 @@ static SExpr *scale_interval(Binder *b, AstBinaryOp op, SExpr *iv, SExpr *num, c
         nt = &type_double;
     if (type_is_ansi_interval(nt) || !(type_is_numeric(nt) || nt->kind == TY_DECIMAL))
         return want_numeric(b, op, aiv, anum, num->type, span);
-    if (nt->kind == TY_DECIMAL) {
-        diag_error(b->sc->diag, anum->span,
-                   "an interval %s a DECIMAL is not supported yet (cast the number to DOUBLE or "
-                   "BIGINT)",
-                   op == BOP_MUL ? "times" : "divided by");
-        return NULL;
-    }
     const Type *rt =
         iv->type->kind == TY_INTERVAL ? &type_interval : type_ym_interval(CM_YM_YEAR, CM_YM_MONTH);
     return bin(b, op, rt, iv, sema_coerce(b->sc, num, nt), span);
@@ -217,12 +224,9 @@ SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
         if (liv)
             return scale_interval(b, op, l, r, al, ar, span);
         break;
-    default:
-        if (liv && riv && type_equal(l->type, r->type)) {
-            diag_error(b->sc->diag, span, "operator '%s' of two intervals is not supported yet",
-                       sema_binary_symbol(op));
-            return NULL;
-        }
+    default: /* %, div: Remainder's and IntegralDivide's inputType refuses intervals */
+        if (liv && riv && type_equal(l->type, r->type))
+            return wrong_type(b, op, al, ar, l->type, span);
         break;
     }
     return diff_types(b, op, al, ar, l->type->kind == TY_STRING ? &type_double : l->type,
@@ -236,4 +240,48 @@ SExpr *sema_interval_neg(Binder *b, SExpr *x, SrcSpan span)
     SExpr *n = sema_new_expr(b->sc, SX_NEG, x->type, span);
     n->u.arg = x;
     return n;
+}
+
+/* ==== Interval functions: extract, make_dt_interval, make_ym_interval ==== */
+
+bool sema_interval_has_part(const Type *t, int part)
+{
+    int field = -1;
+    if (t->kind == TY_YM_INTERVAL)
+        field = part == DP_YEAR ? CM_YM_YEAR : part == DP_MONTH ? CM_YM_MONTH : -1;
+    else if (part == DP_DAY || part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND)
+        field = part == DP_DAY      ? CM_DT_DAY
+                : part == DP_HOUR   ? CM_DT_HOUR
+                : part == DP_MINUTE ? CM_DT_MINUTE
+                                    : CM_DT_SECOND;
+    /* isUnitInIntervalRange */
+    return field >= 0 && t->start_field <= field && field <= t->end_field;
+}
+
+/* ExtractANSIIntervalYears, ...Days: INT; ...Months, ...Hours, ...Minutes: TINYINT (ByteType);
+   ...Seconds: DECIMAL(8, 6).  codegen (cg_interval_part) computes IntervalUtils.getYears ... */
+const Type *sema_interval_part_type(int part)
+{
+    return part == DP_SECOND                   ? type_decimal(8, 6)
+           : part == DP_YEAR || part == DP_DAY ? &type_int
+                                               : &type_tinyint;
+}
+
+void sema_type_make_interval(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
+                             const char **want)
+{
+    bool dt = fn == FN_MAKE_DT_INTERVAL;
+    *rt = dt ? &type_interval : type_ym_interval(CM_YM_YEAR, CM_YM_MONTH);
+    *want = "an integer";
+    for (int i = 0; *bad < 0 && i < n; i++) {
+        const Type *t = args[i]->type;
+        if (dt && i == 3) { /* DecimalType(Decimal.MAX_LONG_DIGITS, 6) */
+            if (type_is_numeric(t) || t->kind == TY_DECIMAL || t->kind == TY_STRING ||
+                t->kind == TY_NULL)
+                args[i] = sema_coerce(b->sc, args[i], type_decimal(18, 6));
+            else
+                *bad = i, *want = "a number of seconds";
+        } else if (!(args[i] = sema_fn_int_arg(b, args[i])))
+            *bad = i;
+    }
 }

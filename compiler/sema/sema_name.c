@@ -384,6 +384,15 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 1)
             sb_puts(sb, ", true");
         break;
+    case FN_MAKE_DT_INTERVAL: /* MakeDTInterval's this(...): Literal(0) ... and the seconds
+                                 Literal(Decimal(0, 18, 6)) */
+    case FN_MAKE_YM_INTERVAL: {
+        static const char *const rest[] = {"0", "0", "0", "0.000000"};
+        int all = fn == FN_MAKE_DT_INTERVAL ? 4 : 2;
+        for (int i = n; i < all; i++)
+            sb_printf(sb, "%s%s", i ? ", " : "", rest[fn == FN_MAKE_DT_INTERVAL ? i : 0]);
+        break;
+    }
     case FN_MONTHS_BETWEEN: /* MonthsBetween(date1, date2, Literal.TrueLiteral) */
         if (n == 2)
             sb_puts(sb, ", true");

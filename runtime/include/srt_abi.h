@@ -627,6 +627,10 @@ const char *srt_json_ts_fmt(SrtQuery *q, const char *p, const char *end, const c
                             uint32_t fmt_n, int64_t *out_us, int *st);
 const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
                               uint32_t fmt_n, int64_t *out_us, int *st);
+/* An ANSI interval (fields as srt_cast_str_iv's) from a JSON string (JacksonParser: Cast of
+   the text; a malformed one is SRT_JV_BADTYPE), null SRT_JV_NULL, another token BADTYPE. */
+const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields, int64_t *out,
+                        int *st);
 /* STRING: a string token is decoded (escapes into scratch memory of q when needed);
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
@@ -916,6 +920,15 @@ int srt_cast_str_iv(SrtQuery *q, const char *s, uint32_t n, int32_t fields, int6
 /* DoubleMath.roundToLong (roundToInt when as_int) of x, HALF_UP: fails the query with Guava's
    message for an infinite, NaN or out-of-range x (MultiplyDTInterval, DivideDTInterval). */
 int64_t srt_iv_round(SrtQuery *q, double x, int32_t as_int);
+/* An interval's text (a JSON string, a CSV field) read as castStringToDTInterval or
+   castStringToYMInterval read it: 0 with *out, or -1 when Spark throws (a malformed record). */
+int srt_text_iv(const char *s, uint32_t n, int32_t fields, int64_t *out);
+/* CAST of an interval to an integer of bits (8, 16, 32, 64) bits: its value in units of the
+   end field (dayTimeIntervalToLong ...); CAST of an integer of bits bits to an interval
+   (longToDayTimeInterval, intToYearMonthInterval ...).  Both fail the query with Spark's
+   [CAST_OVERFLOW] message where the value does not fit (Spark throws without ANSI mode too). */
+int64_t srt_cast_iv_int(SrtQuery *q, int64_t v, int32_t fields, int32_t bits);
+int64_t srt_cast_int_iv(SrtQuery *q, int64_t v, int32_t bits, int32_t fields);
 /* Java's Double.toString into out (needs 32 bytes); returns the length. */
 uint32_t srt_fmt_double(double v, char *out);
 /* The digits of Java's Double.toString(|v|) for finite v (what Formatter's and DecimalFormat's
@@ -1234,6 +1247,18 @@ int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out)
    out needs SRT_DECIMAL_TEXT bytes. */
 #define SRT_DECIMAL_TEXT 48
 uint32_t srt_fmt_decimal(srt_i128 v, int32_t s, int plain, char *out);
+/* v / 10^s times m (ctx 1: rounded to 34 digits HALF_EVEN, Scala's BigDecimal *; ctx 0: v / 10^s
+   itself), then to scale 0 HALF_UP: 0 with *out, or -1 beyond a long. */
+int srt_dec_times_long(srt_i128 v, int32_t s, int64_t m, int32_t ctx, int64_t *out);
+/* ANSI intervals and decimals (srt_interval.c). */
+/* CAST of an interval to DECIMAL(p, s) (dayTimeIntervalToDecimal, then changePrecision;
+   [NUMERIC_VALUE_OUT_OF_RANGE] on overflow) and of a DECIMAL(p, s) to an interval
+   (decimalToDayTimeInterval, decimalToYearMonthInterval; [CAST_OVERFLOW]). */
+srt_i128 srt_cast_iv_dec(SrtQuery *q, int64_t v, int32_t fields, int32_t p, int32_t s);
+int64_t srt_cast_dec_iv(srt_i128 d, SrtQuery *q, int32_t p, int32_t s, int32_t fields);
+/* An interval (µs, or months when ym) times (div 0) or divided by (div 1, d not 0) a
+   DECIMAL(_, s) d, as MultiplyDTInterval ... compute it; Java's "Overflow" fails the query. */
+int64_t srt_iv_dec_op(srt_i128 d, SrtQuery *q, int64_t v, int32_t s, int32_t div, int32_t ym);
 void srt_cast_dec_str(SrtQuery *q, srt_i128 v, int32_t s, const char **out, uint32_t *out_n);
 /* A JSON value read into a DECIMAL(p, s) column (statuses as the readers above; a number
    or numeric string with more than p digits is SRT_JV_BADTYPE, as Spark fails the record). */

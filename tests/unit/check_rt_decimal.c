@@ -274,6 +274,30 @@ START_TEST(test_quot)
 }
 END_TEST
 
+/* srt_dec_times_long: Scala's BigDecimal * (34 digits HALF_EVEN), then setScale(0, HALF_UP)
+   (decimalToDayTimeInterval); by hand with Python's decimal module at prec 34. */
+START_TEST(test_times_long)
+{
+    int64_t r = 0;
+    ck_assert_int_eq(srt_dec_times_long(10123456, 6, 1000000, 1, &r), 0); /* 10.123456 s */
+    ck_assert_int_eq(r, 10123456);
+    ck_assert_int_eq(srt_dec_times_long(-15, 1, 12, 0, &r), 0); /* -1.5 itself: HALF_UP -2 */
+    ck_assert_int_eq(r, -2);
+    ck_assert_int_eq(srt_dec_times_long(25, 1, 12, 1, &r), 0); /* 2.5 * 12 */
+    ck_assert_int_eq(r, 30);
+    /* 0.29999999999999999999999999999999999 * 5 = 1.49999999999999999999999999999999995 exactly
+       (36 digits), 1.500000000000000000000000000000000 at 34: 2, not 1 */
+    srt_i128 d = pow10_(35) / 10 * 3 - 1;
+    ck_assert_int_eq(srt_dec_times_long(d, 35, 5, 1, &r), 0);
+    ck_assert_int_eq(r, 2);
+    /* -92233720368547.758075 * 10^5 = -9223372036854775807.5: HALF_UP Long.MinValue; one more
+       in the last digit is past it */
+    srt_i128 min = -((srt_i128)92233720368547758 * 1000 + 75);
+    ck_assert_int_eq(srt_dec_times_long(min, 6, 100000, 1, &r), 0);
+    ck_assert(r == INT64_MIN);
+    ck_assert_int_eq(srt_dec_times_long(min - 10, 6, 100000, 1, &r), -1);
+}
+END_TEST
 Suite *rt_decimal_suite(void)
 {
     Suite *s = suite_create("rt_decimal");
@@ -286,6 +310,7 @@ Suite *rt_decimal_suite(void)
     tcase_add_test(tc, test_round_floor_ceil);
     tcase_add_test(tc, test_pmod);
     tcase_add_test(tc, test_quot);
+    tcase_add_test(tc, test_times_long);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -261,8 +261,13 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
             return json_map(q, t, p, end, out, tf, depth, bad);
         break;
     case SRT_T_VOID: /* never a source column (sema refuses it) */
-    case SRT_T_DT_INTERVAL: /* nor an interval (not read from JSON yet) */
+        break;
+    case SRT_T_DT_INTERVAL: /* JacksonParser: Cast of a string (srt_json_iv) */
     case SRT_T_YM_INTERVAL:
+        r = srt_json_iv(q, p, end,
+                        t->precision << 4 | t->scale |
+                            (t->kind == SRT_T_YM_INTERVAL ? SRT_IV_YEAR_MONTH : 0),
+                        &out->i, &st);
         break;
     case SRT_T_BOOLEAN:
         r = srt_json_bool(p, end, &out->i, &st);

@@ -336,5 +336,13 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_cast_ymi_str,
     (const void *)srt_cast_str_iv,
     (const void *)srt_iv_round,
+    (const void *)srt_text_iv,
+    (const void *)srt_cast_iv_int,
+    (const void *)srt_cast_int_iv,
+    (const void *)srt_cast_iv_dec,
+    (const void *)srt_cast_dec_iv,
+    (const void *)srt_iv_dec_op,
+    (const void *)srt_dec_times_long,
+    (const void *)srt_json_iv,
     (const void *)memcmp,
 };

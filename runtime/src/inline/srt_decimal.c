@@ -255,6 +255,41 @@ srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, 
     return finish(q, na != nb, 38, p, s);
 }
 
+/* v / 10^s times m as Scala's BigDecimal computes it (MathContext.DECIMAL128: the product
+   rounded HALF_EVEN to 34 significant digits; ctx 0: the value itself, no product), then
+   setScale(0, HALF_UP): 0 with *out, or -1 when that is beyond a long (IntervalUtils'
+   decimalToDayTimeInterval, decimalToYearMonthInterval). */
+int srt_dec_times_long(srt_i128 v, int32_t s, int64_t m, int32_t ctx, int64_t *out)
+{
+    int neg, nm = m < 0;
+    U256 r = u_abs(v, &neg);
+    if (ctx) {
+        u_mul_small(&r, nm ? -(uint64_t)m : (uint64_t)m); /* < 10^38 * 2^63 */
+        int nd = u_digits(r);
+        if (nd > 34) { /* HALF_EVEN to 34 digits */
+            int k = nd - 34;
+            U256 d = u_pow10(k), q, rem;
+            u_divmod(r, d, &q, &rem);
+            u_shl1(&rem);
+            int c = u_cmp(rem, d);
+            if (c > 0 || (c == 0 && (q.w[0] & 1)))
+                u_add(&q, u_of(1));
+            r = q;
+            s -= k;
+        }
+    }
+    while (s < 0) {
+        if (!u_mul_small(&r, 10))
+            return -1;
+        s++;
+    }
+    srt_i128 x = finish(r, neg != nm, s, 38, 0);
+    if (x == SRT_DEC_NONE || x > INT64_MAX || x < INT64_MIN)
+        return -1;
+    *out = (int64_t)x;
+    return 0;
+}
+
 srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p)
 {
     /* Decimal.quot: BigDecimal.divideToIntegralValue(b, MathContext(38, HALF_UP)), the

@@ -699,16 +699,26 @@ static const char *j_string_text_q(SrtQuery *q, const char *p, const char *end, 
     return r;
 }
 
+/* When p starts a string token: true, its text in *s, *n (as j_string_text_q) and in *r the
+   position after it (NULL when it is malformed). */
+static bool j_string_token(SrtQuery *q, const char *p, const char *end, const char **s, uint32_t *n,
+                           const char **r)
+{
+    if (p >= end || (*p != '"' && *p != '\''))
+        return false;
+    *r = j_string_text_q(q, p, end, s, n);
+    return true;
+}
+
 /* JacksonParser's TimestampType/DateType converters with a pattern: VALUE_STRING with
    getTextLength >= 1 goes to the formatter (an exception makes the value bad, no fallback
    when the option is set); other tokens are converted as without it. */
 static const char *j_time_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
                               uint32_t fmt_n, bool date, int64_t *out_us, int *st)
 {
-    if (p < end && (*p == '"' || *p == '\'')) {
-        const char *s;
-        uint32_t n;
-        const char *r = j_string_text_q(q, p, end, &s, &n);
+    const char *s, *r;
+    uint32_t n;
+    if (j_string_token(q, p, end, &s, &n, &r)) {
         if (!r)
             return NULL;
         int rc = -1;
@@ -731,6 +741,25 @@ const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const
                               uint32_t fmt_n, int64_t *out_us, int *st)
 {
     return j_time_fmt(q, p, end, fmt, fmt_n, true, out_us, st);
+}
+
+/* JacksonParser's DayTimeIntervalType and YearMonthIntervalType converters: a VALUE_STRING is
+   Cast(Literal(text), type) (castStringToDTInterval / castStringToYMInterval, which throw on
+   a malformed string: the record is malformed), null is NULL, any other token fails the
+   record (failedConversion). */
+const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields, int64_t *out,
+                        int *st)
+{
+    const char *s, *r;
+    uint32_t n;
+    if (j_string_token(q, p, end, &s, &n, &r)) {
+        if (r)
+            *st = srt_text_iv(s, n, fields, out) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return r;
+    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
+    return j_badtype(p, end, st);
 }
 
 /* A non-numeric number as Jackson's generator writes it (writeNumber(double) with
