@@ -2522,6 +2522,11 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
 {
     if (!e || as->failed)
         return NULL;
+    if (e->kind == SX_CALL && (e->u.call.fn == FN_GROUPING || e->u.call.fn == FN_GROUPING_ID)) {
+        SExpr *r = as->silent ? NULL : sema_grouping_fn(as->sc, as->blk, e);
+        as->failed = !r;
+        return r;
+    }
     for (int i = 0; i < as->n_group; i++)
         if (as->group[i] && sema_expr_equal(e, as->group[i])) {
             SExpr *r = sema_new_expr(as->sc, SX_GROUP_REF, e->type, e->span);
@@ -2613,5 +2618,7 @@ SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group,
     AggSpace as = {sc, blk, group, n_group, false, false};
     for (int i = 0; i < n_group; i++)
         as.silent = as.silent || !group[i];
+    if (blk->sel && blk->sel->n_gsets)
+        as.n_group = blk->sel->n_gkeys; /* the hidden keys match no expression */
     return agg_map(&as, e);
 }
