@@ -640,6 +640,26 @@ static void unknown_column(Binder *b, const AstExpr *e)
                dotted(b, &e->u.name, e->u.name.n), sb.data);
 }
 
+/* Does a ROLLUP, CUBE or GROUPING SETS item hold a call of that name? */
+static bool grouping_names(const AstGrouping *g, const char *name)
+{
+    for (int i = 0; i < g->n; i++) {
+        if (g->nested[i] && grouping_names(g->nested[i], name))
+            return true;
+        for (int k = 0; !g->nested[i] && k < g->sets[i].n; k++) {
+            const AstExpr *e = g->sets[i].items[k];
+            if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, name) == 0)
+                return true;
+        }
+    }
+    for (int k = 0; k < g->user.n; k++) {
+        const AstExpr *e = g->user.items[k];
+        if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* True if name is `window` (`session_window`) and the block groups by a window() call
    (session_window() call).  Only the aggregated clauses (SELECT, HAVING, ORDER BY, not inside
    an aggregate) see that column: in Spark it exists between the window and the aggregate. */
@@ -651,6 +671,9 @@ static bool window_by_name(const SelBlock *blk, const char *name)
     for (int i = 0; i < blk->ast->group_by.n; i++) {
         const AstExpr *g = blk->ast->group_by.items[i];
         if (g && g->kind == AST_CALL && g->u.call.name && strcasecmp(g->u.call.name, name) == 0)
+            return true;
+        if (blk->ast->group_sets && blk->ast->group_sets[i] &&
+            grouping_names(blk->ast->group_sets[i], name))
             return true;
     }
     return false;

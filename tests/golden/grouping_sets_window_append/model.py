@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+# model.py - the expected output of grouping_sets_window_append, computed apart from sluice
+# with tests/tools/spark_grouping.py: ROLLUP(window(t, '10 minutes'), k1) in append mode, a
+# watermark 5 minutes behind the latest time, one batch per file and a batch without data
+# when the watermark moved after the last file of a run (Spark's shouldRunAnotherBatch).
+#
+#   python3 model.py > expected.out
+import datetime
+import json
+import os
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "..", "tools"))
+from spark_grouping import Stream, fmt_ts, rollup, ts  # noqa: E402
+from spark_show import batch as show_batch  # noqa: E402
+
+KEYS = ["window", "k1"]
+SETS = rollup([["window"], ["k1"]])
+MIN10 = datetime.timedelta(minutes=10)
+
+
+def windows(r):
+    """TimeWindowing: the one tumbling window of the row's time; none without a time."""
+    if r["t"] is None:
+        return []
+    t = ts(r["t"])
+    start = t.replace(minute=t.minute // 10 * 10, second=0)
+    return [{"window": (start, start + MIN10), "k1": r["k1"]}]
+
+
+st = Stream(KEYS, SETS, lambda: (0, 0), lambda a, r: (a[0] + 1, a[1] + r["v"]),
+            event_key="window", delay=datetime.timedelta(minutes=5))
+NAMES = ["ws", "we", "k1", "gid", "n", "total"]
+
+
+def emit(b):
+    table = []
+    for g in st.evict():
+        w = g[0][0]
+        n, total = st.groups_evicted[g]
+        table.append([fmt_ts(w[0]), fmt_ts(w[1]), g[0][1], g[1], n, total])
+    return show_batch(b, NAMES, table)
+
+
+out, b = [], 0
+for step, files in (("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"])):
+    out.append("=== step %s ===" % step)
+    for f in files:
+        with open(os.path.join(here, step, f)) as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+        st.batch(rows, time_of=lambda r: ts(r["t"]) if r["t"] else None, key_values=windows)
+        st.groups_evicted = dict(st.groups)
+        out += emit(b)
+        b += 1
+        st.pending = st.next_watermark()
+        if f != files[-1]:
+            st.watermark = st.pending
+    if st.pending != st.watermark:  # the watermark moved: a batch without data
+        st.watermark = st.pending
+        st.groups_evicted = dict(st.groups)
+        out += emit(b)
+        b += 1
+print("\n".join(out))
