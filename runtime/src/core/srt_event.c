@@ -118,8 +118,8 @@ int srt_event_is_final(const SrtOperator *op, int64_t key_offset, const uint8_t 
 {
     if (key_offset < 0 || (uint64_t)key_offset + 8 > key_len)
         return 0;
-    int64_t null_at = op->def->event_null_offset;
-    if (null_at >= 0 && (uint64_t)null_at < key_len && key[null_at])
+    uint32_t null_at = op->def->event_null_at;
+    if (null_at && null_at <= key_len && key[null_at - 1])
         return 0; /* a NULL key: never final */
     int64_t t;
     memcpy(&t, key + key_offset, sizeof t);

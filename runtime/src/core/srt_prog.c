@@ -302,7 +302,6 @@ void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind)
     d->kind = kind;
     d->id = op;
     d->event_key_offset = -1;
-    d->event_null_offset = -1;
     d->session_slot = -1;
 }
 
@@ -405,7 +404,7 @@ void srt_prog_query_agg_event_null_at(SrtProgram *p, int query, int32_t op, uint
 {
     SrtOpDef *d = op_declared(p, query, op, SRT_OPK_AGGREGATE);
     if (d)
-        d->event_null_offset = null_offset;
+        d->event_null_at = null_offset + 1;
 }
 
 void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
