@@ -351,6 +351,29 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
     return bb_step;
 }
 
+/* A loop i = 0 .. n - 1 (i of n's integer type, compared unsigned): returns i where the code
+   continues, in the loop's body; a finished iteration branches to *bb_step (made here, named
+   "<name>.step"), and the loop ends at bb_done. */
+static LLVMValueRef counted_loop(CgCtx *cg, LLVMValueRef n, const char *name,
+                                 LLVMBasicBlockRef bb_done, LLVMBasicBlockRef *bb_step)
+{
+    LLVMTypeRef t = LLVMTypeOf(n);
+    LLVMValueRef i_slot = cg_alloca(cg, t, arena_sprintf(cg->arena, "%s.i", name));
+    cg_store(cg, LLVMConstInt(t, 0, 0), i_slot);
+    LLVMBasicBlockRef bb_head = cg_block(cg, arena_sprintf(cg->arena, "%s.loop", name));
+    LLVMBasicBlockRef bb_body = cg_block(cg, arena_sprintf(cg->arena, "%s.body", name));
+    *bb_step = cg_block(cg, arena_sprintf(cg->arena, "%s.step", name));
+    LLVMBuildBr(cg->b, bb_head);
+    cg_at(cg, bb_head);
+    LLVMValueRef i = cg_load(cg, t, i_slot, arena_sprintf(cg->arena, "%s.i", name));
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, n, ""), bb_body, bb_done);
+    cg_at(cg, *bb_step);
+    cg_store(cg, LLVMBuildAdd(cg->b, i, LLVMConstInt(t, 1, 0), ""), i_slot);
+    LLVMBuildBr(cg->b, bb_head);
+    cg_at(cg, bb_body);
+    return i;
+}
+
 /* The row's update of the aggregation keyed by keys, then on to bb_next: unless it is late by
    its event-time key (a window by its end; a NULL key is never late, Spark's watermark
    predicate being NULL there). */
@@ -386,27 +409,15 @@ static void update_sets(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const C
     }
     LLVMValueRef nulls = i64_table(cg, (const int64_t *)a->gset_nulls, a->n_gsets, "gset.nulls");
     LLVMValueRef ids = i64_table(cg, a->gset_ids, a->n_gsets, "gset.ids");
-    LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "gset.i");
-    cg_store(cg, cg_i64(cg, 0), i_slot);
-    LLVMBasicBlockRef bb_head = cg_block(cg, "gset.loop");
-    LLVMBasicBlockRef bb_body = cg_block(cg, "gset.body");
-    LLVMBasicBlockRef bb_step = cg_block(cg, "gset.step");
-    LLVMBuildBr(cg->b, bb_head);
-    cg_at(cg, bb_head);
-    LLVMValueRef i = cg_load(cg, cg->t_i64, i_slot, "gset.i");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, cg_i64(cg, a->n_gsets), ""), bb_body,
-                    bb_next);
-    cg_at(cg, bb_step);
-    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i64(cg, 1), ""), i_slot);
-    LLVMBuildBr(cg->b, bb_head);
-    cg_at(cg, bb_body);
+    LLVMBasicBlockRef bb_step;
+    LLVMValueRef i = counted_loop(cg, cg_i64(cg, a->n_gsets), "gset", bb_next, &bb_step);
     LLVMValueRef at = LLVMBuildShl(cg->b, i, cg_i64(cg, 3), ""); /* i64 entries */
     LLVMValueRef m = cg_load(cg, cg->t_i64, cg_gep(cg, nulls, at, ""), "gset.nulls");
     CgVal *k = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
     for (int j = 0; j < a->n_gkeys; j++) {
         k[j] = keys[j];
-        LLVMValueRef bit = LLVMBuildAnd(cg->b, LLVMBuildLShr(cg->b, m, cg_i64(cg, j), ""),
-                                        cg_i64(cg, 1), "");
+        LLVMValueRef bit =
+            LLVMBuildAnd(cg->b, LLVMBuildLShr(cg->b, m, cg_i64(cg, j), ""), cg_i64(cg, 1), "");
         k[j].null = cg_or(cg, keys[j].null, LLVMBuildTrunc(cg->b, bit, cg->t_i1, "gset.null"));
     }
     k[a->n_gkeys] = (CgVal){0};
@@ -547,19 +558,8 @@ static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env,
     LLVMValueRef n = arr.len;
     if (x->u.gen.outer)
         n = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""), cg_i32(cg, 1), n);
-    LLVMValueRef i_slot = cg_alloca(cg, cg->t_i32, "gen.i");
-    cg_store(cg, cg_i32(cg, 0), i_slot);
-    LLVMBasicBlockRef bb_head = cg_block(cg, "gen.loop");
-    LLVMBasicBlockRef bb_body = cg_block(cg, "gen.body");
-    LLVMBasicBlockRef bb_step = cg_block(cg, "gen.step");
-    LLVMBuildBr(cg->b, bb_head);
-    cg_at(cg, bb_head);
-    LLVMValueRef i = cg_load(cg, cg->t_i32, i_slot, "gen.i");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, n, ""), bb_body, bb_cont);
-    cg_at(cg, bb_step);
-    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i32(cg, 1), ""), i_slot);
-    LLVMBuildBr(cg->b, bb_head);
-    cg_at(cg, bb_body);
+    LLVMBasicBlockRef bb_step;
+    LLVMValueRef i = counted_loop(cg, n, "gen", bb_cont, &bb_step);
     /* out of range (the outer row): NULL elements */
     LLVMValueRef none = LLVMBuildICmp(cg->b, LLVMIntUGE, i, arr.len, "gen.none");
     if (!columns || x->u.gen.in_line) { /* inline: the STRUCT element is the row (NULL: NULLs) */

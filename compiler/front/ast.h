@@ -201,7 +201,7 @@ struct AstGrouping {
     AstGrouping **nested; /* AGS_SETS: element i is nested[i] (a ROLLUP, CUBE or GROUPING SETS
                              inside) when that is not NULL, else sets[i] */
     int n;
-    AstExprList user;     /* GROUP BY a, b GROUPING SETS (...): a, b */
+    AstExprList user; /* GROUP BY a, b GROUPING SETS (...): a, b */
     SrcSpan span;
 };
 

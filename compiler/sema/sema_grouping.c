@@ -253,8 +253,8 @@ static void unsupported(SemaCtx *sc, SrcSpan at)
 bool sema_grouping_fn_allowed(Binder *b, const AstExpr *e)
 {
     if (b->in_agg) {
-        diag_error(b->sc->diag, e->span,
-                   "%s() inside an aggregate function is not supported yet", e->u.call.name);
+        diag_error(b->sc->diag, e->span, "%s() inside an aggregate function is not supported yet",
+                   e->u.call.name);
         return false;
     }
     if (b->allow_agg && b->blk->sel->has_agg)

@@ -16,6 +16,8 @@ sluice:
 A set or an item is a list of key names; a window key is a (start, end) tuple of datetimes.
 """
 import datetime
+import json
+import os
 
 
 def rollup(sets):
@@ -123,6 +125,17 @@ class Stream:
             return self.watermark
         w = self.max_time - self.delay
         return w if self.watermark is None or w > self.watermark else self.watermark
+
+
+def step_batches(here, steps):
+    """The batches of a golden with STEPS, one per file (maxFilesPerTrigger = 1): yields
+    (step, rows, the last file of its step, a "=== step s ===" line or None before the first
+    file of a step)."""
+    for step, files in steps:
+        for i, f in enumerate(files):
+            with open(os.path.join(here, step, f)) as fh:
+                rows = [json.loads(line) for line in fh if line.strip()]
+            yield step, rows, i == len(files) - 1, "=== step %s ===" % step if i == 0 else None
 
 
 def ts(s):

@@ -6,15 +6,15 @@
 #
 #   python3 model.py > expected.out
 import datetime
-import json
 import os
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "..", "tools"))
-from spark_grouping import Stream, fmt_ts, rollup, ts  # noqa: E402
+from spark_grouping import Stream, fmt_ts, rollup, step_batches, ts  # noqa: E402
 from spark_show import batch as show_batch  # noqa: E402
 
+STEPS = (("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"]))
 KEYS = ["window", "k1"]
 SETS = rollup([["window"], ["k1"]])
 MIN10 = datetime.timedelta(minutes=10)
@@ -35,30 +35,26 @@ NAMES = ["ws", "we", "k1", "gid", "n", "total"]
 
 
 def emit(b):
+    """The groups the batch's watermark makes final (append mode), evicted."""
+    states = dict(st.groups)
     table = []
     for g in st.evict():
         w = g[0][0]
-        n, total = st.groups_evicted[g]
+        n, total = states[g]
         table.append([fmt_ts(w[0]), fmt_ts(w[1]), g[0][1], g[1], n, total])
     return show_batch(b, NAMES, table)
 
 
 out, b = [], 0
-for step, files in (("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"])):
-    out.append("=== step %s ===" % step)
-    for f in files:
-        with open(os.path.join(here, step, f)) as fh:
-            rows = [json.loads(line) for line in fh if line.strip()]
-        st.batch(rows, time_of=lambda r: ts(r["t"]) if r["t"] else None, key_values=windows)
-        st.groups_evicted = dict(st.groups)
+for step, rows, last, head in step_batches(here, STEPS):
+    out += [head] if head else []
+    st.batch(rows, time_of=lambda r: ts(r["t"]) if r["t"] else None, key_values=windows)
+    out += emit(b)
+    b += 1
+    wm = st.next_watermark()
+    if last and wm != st.watermark:  # the watermark moved: a batch without data
+        st.watermark = wm
         out += emit(b)
         b += 1
-        st.pending = st.next_watermark()
-        if f != files[-1]:
-            st.watermark = st.pending
-    if st.pending != st.watermark:  # the watermark moved: a batch without data
-        st.watermark = st.pending
-        st.groups_evicted = dict(st.groups)
-        out += emit(b)
-        b += 1
+    st.watermark = wm
 print("\n".join(out))
