@@ -90,6 +90,14 @@ AstExpr *parse_interval_to(ParseCtx *pc, int sign, const char *value, const char
                            const char *to, SrcSpan span);
 AstExpr *parse_position(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *sub,
                         AstExpr *s, SrcSpan span);
+/* ROLLUP (sets) or CUBE (sets): NULL after Spark's error for an empty set. */
+AstGrouping *parse_grouping(ParseCtx *pc, AstGroupingKind kind, const PtrVec *sets, SrcSpan span);
+/* GROUP BY items WITH ROLLUP | WITH CUBE | GROUPING SETS (sets) (kind; sets NULL but for
+   GROUPING SETS, at: those words): NULL after a syntax error when an item is not an
+   expression. */
+AstSelect *parse_group_hive(ParseCtx *pc, AstSelect *sel, const AstGroupList *items,
+                            AstGroupingKind kind, const PtrVec *sets, SrcSpan at, SrcSpan kw_span,
+                            SrcSpan span);
 AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *s,
                        AstExpr *r, AstExpr *pos, AstExpr *len, SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
@@ -148,6 +156,8 @@ static const AstFlag no_flag;
     AstWatermark *watermark;
     AstTableElems elems;
     AstStmt *stmt;
+    AstGroupList glist;
+    AstGrouping *grouping;
 }
 
 %token EOI 0 "end of input"
@@ -189,6 +199,9 @@ static const AstFlag no_flag;
    BY, and of `tablesample` followed by '(' (so those words stay names everywhere else). */
 %token SORT_BY "SORT BY" CLUSTER_BY "CLUSTER BY" DISTRIBUTE_BY "DISTRIBUTE BY"
 %token TABLESAMPLE "TABLESAMPLE"
+%token <str> CUBE "CUBE" GROUPING "GROUPING" ROLLUP "ROLLUP" SETS "SETS"
+/* WITH ROLLUP and WITH CUBE after GROUP BY a, b: one token each (lexer.l) */
+%token WITH_ROLLUP "WITH ROLLUP" WITH_CUBE "WITH CUBE"
 
 /* Precedence resolves the three places where LALR(1) must choose at one token, always for
    the longer construct, as Spark's grammar reads them:
@@ -243,6 +256,10 @@ static const AstFlag no_flag;
 %type <expr> other_postfix column_ref primary call interval when_list opt_operand opt_else
 %type <expr> dedup_column arg lambda
 %type <bop> comp_op
+%type <glist> group_list
+%type <grouping> grouping grouping_set grouping_elem
+%type <vec> grouping_sets grouping_elems
+%type <list> grouping_exprs
 
 %start script
 
@@ -418,7 +435,7 @@ struct_field:
 **               [DISTRIBUTE BY expr {',' expr}] [SORT BY order_item {',' ...}] (Spark's
 **               queryOrganization; sema refuses the combinations Spark refuses)
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
-**               [FROM from_item] [WHERE expr] [dedup] [GROUP BY (ALL | expr {',' expr})] [HAVING expr]
+**               [FROM from_item] [WHERE expr] [dedup] [GROUP BY group_by] [HAVING expr]
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias] | expr AS '(' alias {',' alias} ')'
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
@@ -431,6 +448,12 @@ struct_field:
 ** dedup_col   = any_name {'.' any_name}
 ** order_item  = expr [ASC | DESC] [NULLS (FIRST | LAST)]
 ** alias       = AS any_name | ident
+** group_by    = ALL | group_item {',' group_item}
+**             | expr {',' expr} (WITH ROLLUP | WITH CUBE | GROUPING SETS '(' set {',' set} ')')
+** group_item  = expr | grouping
+** grouping    = (ROLLUP | CUBE) '(' set {',' set} ')'
+**             | GROUPING SETS '(' (grouping | set) {',' (grouping | set)} ')'
+** set         = '(' [expr {',' expr}] ')' | expr
 **
 ** The clauses are a chain of left-nested rules so each action adds one clause.
 ** DROP, DUPLICATES and WITHIN stay unreserved: `FROM t drop` still names t `drop`.  A
@@ -499,8 +522,60 @@ select_having:
 
 select_group:
     select_dedup
-  | select_dedup GROUP BY expr_list { $$ = ast_select_group_by($1, &$4, span_join(@2, @3), @$); }
+  | select_dedup GROUP BY group_list
+        { $$ = ast_select_group_items($1, &$4, span_join(@2, @3), @$); }
+  | select_dedup GROUP BY group_list WITH_ROLLUP
+        { if (!($$ = parse_group_hive(pc, $1, &$4, AGS_ROLLUP, NULL, @5, span_join(@2, @3), @$))) YYABORT; }
+  | select_dedup GROUP BY group_list WITH_CUBE
+        { if (!($$ = parse_group_hive(pc, $1, &$4, AGS_CUBE, NULL, @5, span_join(@2, @3), @$))) YYABORT; }
+  | select_dedup GROUP BY group_list GROUPING SETS '(' grouping_sets ')'
+        { if (!($$ = parse_group_hive(pc, $1, &$4, AGS_SETS, &$8, span_join(@5, @9), span_join(@2, @3), @$))) YYABORT; }
   | select_dedup GROUP BY ALL       { $$ = ast_select_group_by_all($1, span_join(@2, @4), @$); }
+  ;
+
+/* Spark's groupByClause and groupingAnalytics.  ROLLUP, CUBE and GROUPING are unreserved:
+   before '(' (SETS) they start a grouping item, as Spark's grammar tries groupingAnalytics
+   first (`rollup(a)` is never a call there). */
+group_list:
+    expr                            { $$ = ast_group_list_add(pc->arena, (AstGroupList){0}, $1, NULL); }
+  | grouping                        { $$ = ast_group_list_add(pc->arena, (AstGroupList){0}, NULL, $1); }
+  | group_list ',' expr             { $$ = ast_group_list_add(pc->arena, $1, $3, NULL); }
+  | group_list ',' grouping         { $$ = ast_group_list_add(pc->arena, $1, NULL, $3); }
+  ;
+
+grouping:
+    ROLLUP '(' grouping_sets ')'    { if (!($$ = parse_grouping(pc, AGS_ROLLUP, &$3, @$))) YYABORT; }
+  | CUBE '(' grouping_sets ')'      { if (!($$ = parse_grouping(pc, AGS_CUBE, &$3, @$))) YYABORT; }
+  | GROUPING SETS '(' grouping_elems ')'
+        { $$ = ast_new_grouping(pc->arena, AGS_SETS, &$4, @$); }
+  ;
+
+grouping_sets:
+    grouping_set                    { $$ = ast_vec_add(pc->arena, (PtrVec){0}, $1); }
+  | grouping_sets ',' grouping_set  { $$ = ast_vec_add(pc->arena, $1, $3); }
+  ;
+
+grouping_elems:
+    grouping_elem                   { $$ = ast_vec_add(pc->arena, (PtrVec){0}, $1); }
+  | grouping_elems ',' grouping_elem { $$ = ast_vec_add(pc->arena, $1, $3); }
+  ;
+
+grouping_elem:
+    grouping_set
+  | grouping
+  ;
+
+/* `(a)` is the parenthesised expression a, the same set */
+grouping_set:
+    expr                            { AstExprList l = ast_list_append(pc->arena, (AstExprList){0}, $1);
+                                      $$ = ast_grouping_set(pc->arena, &l, @$); }
+  | '(' ')'                         { $$ = ast_grouping_set(pc->arena, NULL, @$); }
+  | grouping_exprs ')'              { $$ = ast_grouping_set(pc->arena, &$1, @$); }
+  ;
+
+grouping_exprs:
+    '(' expr ',' expr               { $$ = ast_list_append(pc->arena, ast_list_append(pc->arena, (AstExprList){0}, $2), $4); }
+  | grouping_exprs ',' expr         { $$ = ast_list_append(pc->arena, $1, $3); }
   ;
 
 select_dedup:
@@ -1126,12 +1201,13 @@ any_name:
 
 unreserved_keyword:
     ARRAY | ASC | BIGINT | BINARY | BOOLEAN | BY | BYTE | CURRENT | DATE | DEC | DECIMAL | DESC | DOUBLE | DROP
-  | DUPLICATES | FIRST | FLOAT | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
+  | DUPLICATES | FIRST | FLOAT | SETS | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
   | PLACING
   | PRECEDING | RANGE | REAL | ROW | ROWS | SHORT | SINK | SMALLINT | SOURCE | STRING | STRUCT | TABLE
   | TIMESTAMP | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | VIEW | WATERMARK | WITHIN
   | TO | interval_unit
   | POSITION %prec POSITION_NAME
+  | ROLLUP %prec POSITION_NAME | CUBE %prec POSITION_NAME | GROUPING
   ;
 
 reserved_keyword:

@@ -1090,6 +1090,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_SPARK_PARTITION_ID:
         return scalar(cg_i1(cg, 0), cg_call(cg, "srt_partition_id", &cg->q, 1, "partition"));
+    case FN_GROUPING: /* replaced over spark_grouping_id (sema_grouping.c) */
+    case FN_GROUPING_ID:
+        SL_UNREACHABLE();
     case FN_WINDOW_TIME: /* ResolveWindowTime: window.end - 1 (µs); NULL for a NULL window */
         return scalar(cg_or(cg, a[0].null, a[0].fields[1].null),
                       LLVMBuildSub(cg->b, a[0].fields[1].v, cg_i64(cg, 1), "window_time"));

@@ -408,6 +408,7 @@ LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state);
 /* The time an event-time value is compared with the watermark by: a window column's end (Spark's
    WatermarkSupport.watermarkExpression: GetStructField(e, 1) for a struct), else the time. */
 LLVMValueRef cg_event_time_us(const CgVal *t);
+
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi, int branch);
 /* The name of the process function of branch `branch` of query qi. */
 const char *cg_process_name(CgCtx *cg, int qi, int branch);

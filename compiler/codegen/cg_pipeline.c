@@ -351,7 +351,88 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
     return bb_step;
 }
 
-/* For each window of the row's timestamp: update the aggregation keyed by it. */
+/* A loop i = 0 .. n - 1 (i of n's integer type, compared unsigned): returns i where the code
+   continues, in the loop's body; a finished iteration branches to *bb_step (made here, named
+   "<name>.step"), and the loop ends at bb_done. */
+static LLVMValueRef counted_loop(CgCtx *cg, LLVMValueRef n, const char *name,
+                                 LLVMBasicBlockRef bb_done, LLVMBasicBlockRef *bb_step)
+{
+    LLVMTypeRef t = LLVMTypeOf(n);
+    LLVMValueRef i_slot = cg_alloca(cg, t, arena_sprintf(cg->arena, "%s.i", name));
+    cg_store(cg, LLVMConstInt(t, 0, 0), i_slot);
+    LLVMBasicBlockRef bb_head = cg_block(cg, arena_sprintf(cg->arena, "%s.loop", name));
+    LLVMBasicBlockRef bb_body = cg_block(cg, arena_sprintf(cg->arena, "%s.body", name));
+    *bb_step = cg_block(cg, arena_sprintf(cg->arena, "%s.step", name));
+    LLVMBuildBr(cg->b, bb_head);
+    cg_at(cg, bb_head);
+    LLVMValueRef i = cg_load(cg, t, i_slot, arena_sprintf(cg->arena, "%s.i", name));
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, n, ""), bb_body, bb_done);
+    cg_at(cg, *bb_step);
+    cg_store(cg, LLVMBuildAdd(cg->b, i, LLVMConstInt(t, 1, 0), ""), i_slot);
+    LLVMBuildBr(cg->b, bb_head);
+    cg_at(cg, bb_body);
+    return i;
+}
+
+/* The row's update of the aggregation keyed by keys, then on to bb_next: unless it is late by
+   its event-time key (a window by its end; a NULL key is never late, Spark's watermark
+   predicate being NULL there). */
+static void update_keyed(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
+                         const CgVal *args, const EventTime *et, LLVMBasicBlockRef bb_next)
+{
+    if (et->late && pq->event_key >= 0) {
+        const CgVal *k = &keys[pq->event_key]; /* a window column projected below, say */
+        drop_if_late(cg, et->late, et->dropped, cg_event_time_us(k), k->null, bb_next);
+    }
+    cg_agg_update(cg, pq, table, keys, args);
+    LLVMBuildBr(cg->b, bb_next);
+}
+
+static LLVMValueRef i64_table(CgCtx *cg, const int64_t *v, int n, const char *name)
+{
+    LLVMValueRef *c = ARENA_NEW_N(cg->arena, LLVMValueRef, n);
+    for (int i = 0; i < n; i++)
+        c[i] = cg_i64(cg, v[i]);
+    return cg_const_global(cg, LLVMConstArray(cg->t_i64, c, (unsigned)n), name);
+}
+
+/* GROUP BY ROLLUP / CUBE / GROUPING SETS (Spark's Expand below the aggregation): the row once
+   per grouping set, in order, the keys outside the set NULL, spark_grouping_id the set's id
+   and _gen_grouping_pos its number; each is late or not by its own event-time key. */
+static void update_sets(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
+                        const CgVal *args, const EventTime *et, LLVMBasicBlockRef bb_next)
+{
+    const SSelect *a = pq->agg;
+    if (!a->n_gsets) {
+        update_keyed(cg, pq, table, keys, args, et, bb_next);
+        return;
+    }
+    LLVMValueRef nulls = i64_table(cg, (const int64_t *)a->gset_nulls, a->n_gsets, "gset.nulls");
+    LLVMValueRef ids = i64_table(cg, a->gset_ids, a->n_gsets, "gset.ids");
+    LLVMBasicBlockRef bb_step;
+    LLVMValueRef i = counted_loop(cg, cg_i64(cg, a->n_gsets), "gset", bb_next, &bb_step);
+    LLVMValueRef at = LLVMBuildShl(cg->b, i, cg_i64(cg, 3), ""); /* i64 entries */
+    LLVMValueRef m = cg_load(cg, cg->t_i64, cg_gep(cg, nulls, at, ""), "gset.nulls");
+    CgVal *k = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
+    for (int j = 0; j < a->n_gkeys; j++) {
+        k[j] = keys[j];
+        LLVMValueRef bit =
+            LLVMBuildAnd(cg->b, LLVMBuildLShr(cg->b, m, cg_i64(cg, j), ""), cg_i64(cg, 1), "");
+        k[j].null = cg_or(cg, keys[j].null, LLVMBuildTrunc(cg->b, bit, cg->t_i1, "gset.null"));
+    }
+    k[a->n_gkeys] = (CgVal){0};
+    k[a->n_gkeys].null = cg_i1(cg, 0);
+    k[a->n_gkeys].v = cg_load(cg, cg->t_i64, cg_gep(cg, ids, at, ""), "gset.id");
+    if (a->n_group > a->n_gkeys + 1) {
+        k[a->n_gkeys + 1] = (CgVal){0};
+        k[a->n_gkeys + 1].null = cg_i1(cg, 0);
+        k[a->n_gkeys + 1].v = LLVMBuildTrunc(cg->b, i, cg->t_i32, "gset.pos");
+    }
+    update_keyed(cg, pq, table, k, args, et, bb_step);
+}
+
+/* For each window of the row's timestamp: update the aggregation keyed by it (the window is
+   late by its end: a sliding row may be late for old windows only). */
 static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table,
                         LLVMBasicBlockRef bb_next, CgVal *keys, const CgVal *args,
                         const EventTime *et)
@@ -361,11 +442,7 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     LLVMBasicBlockRef bb_step =
         window_begin(cg, pq, env, a->group[a->window_group], pq->window_n, bb_next, &win);
     keys[a->window_group] = win;
-    /* Late per window, by its end: a sliding row may be late for old windows only. */
-    if (et->late && pq->event_key == a->window_group)
-        drop_if_late(cg, et->late, et->dropped, win.fields[1].v, NULL, bb_step);
-    cg_agg_update(cg, pq, table, keys, args);
-    LLVMBuildBr(cg->b, bb_step);
+    update_sets(cg, pq, table, keys, args, et, bb_step);
 }
 
 /* The session [ts, ts + gap) a row of session_window w starts, in *end: returns ts, NULL ts
@@ -435,7 +512,8 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
 {
     const SSelect *a = pq->agg;
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
-    for (int i = 0; i < a->n_group; i++)
+    int n_keys = a->n_gsets ? a->n_gkeys : a->n_group; /* the hidden keys: update_sets */
+    for (int i = 0; i < n_keys; i++)
         if (i != a->window_group)
             keys[i] = cg_expr(cg, env, a->group[i]);
     CgVal *args = cg_agg_args(cg, env, pq);
@@ -447,12 +525,7 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
         window_loop(cg, pq, env, table, bb_next, keys, args, et);
         return;
     }
-    if (et->late && pq->event_key >= 0) {
-        const CgVal *k = &keys[pq->event_key]; /* a window column projected below, say */
-        drop_if_late(cg, et->late, et->dropped, cg_event_time_us(k), k->null, bb_next);
-    }
-    cg_agg_update(cg, pq, table, keys, args);
-    LLVMBuildBr(cg->b, bb_next);
+    update_sets(cg, pq, table, keys, args, et, bb_next);
 }
 
 void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)
@@ -485,19 +558,8 @@ static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env,
     LLVMValueRef n = arr.len;
     if (x->u.gen.outer)
         n = cg_select(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""), cg_i32(cg, 1), n);
-    LLVMValueRef i_slot = cg_alloca(cg, cg->t_i32, "gen.i");
-    cg_store(cg, cg_i32(cg, 0), i_slot);
-    LLVMBasicBlockRef bb_head = cg_block(cg, "gen.loop");
-    LLVMBasicBlockRef bb_body = cg_block(cg, "gen.body");
-    LLVMBasicBlockRef bb_step = cg_block(cg, "gen.step");
-    LLVMBuildBr(cg->b, bb_head);
-    cg_at(cg, bb_head);
-    LLVMValueRef i = cg_load(cg, cg->t_i32, i_slot, "gen.i");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, i, n, ""), bb_body, bb_cont);
-    cg_at(cg, bb_step);
-    cg_store(cg, LLVMBuildAdd(cg->b, i, cg_i32(cg, 1), ""), i_slot);
-    LLVMBuildBr(cg->b, bb_head);
-    cg_at(cg, bb_body);
+    LLVMBasicBlockRef bb_step;
+    LLVMValueRef i = counted_loop(cg, n, "gen", bb_cont, &bb_step);
     /* out of range (the outer row): NULL elements */
     LLVMValueRef none = LLVMBuildICmp(cg->b, LLVMIntUGE, i, arr.len, "gen.none");
     if (!columns || x->u.gen.in_line) { /* inline: the STRUCT element is the row (NULL: NULLs) */

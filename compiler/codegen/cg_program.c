@@ -119,6 +119,15 @@ static void register_ssjoin(CgCtx *cg, int i, const SJoin *j, LLVMValueRef p, LL
 }
 
 /* The options of operator op of a query's first level (or its deduplication). */
+/* The null byte of level lv's event-time key, key lv->event_key (the key bytes start with one
+   null byte per key, PKeyLayout): a group whose key is NULL there is never final. */
+static void event_null(CgCtx *cg, const PQuery *lv, const PStatefulOp *op, LLVMValueRef p,
+                       LLVMValueRef qi)
+{
+    LLVMValueRef args[4] = {p, qi, cg_i32(cg, (int32_t)op->id), cg_i32(cg, lv->event_key)};
+    cg_call(cg, "srt_prog_query_agg_event_null_at", args, 4, "");
+}
+
 static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp *op,
                            LLVMValueRef p, LLVMValueRef qi, LLVMValueRef emit)
 {
@@ -141,6 +150,7 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
         if (pq->event_key >= 0) {
             LLVMValueRef eargs[3] = {p, qi, cg_i32(cg, pq->event_key_offset)};
             cg_call(cg, "srt_prog_query_agg_event_key", eargs, 3, "");
+            event_null(cg, pq, op, p, qi);
         }
         for (int a = 0; a < op->block->n_agg; a++) {
             const SAgg *ag = &op->block->aggs[a];
@@ -184,6 +194,7 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
         if (op->level->event_key >= 0) {
             LLVMValueRef eargs[4] = {p, qi, id, cg_i32(cg, op->level->event_key_offset)};
             cg_call(cg, "srt_prog_query_agg_event_key_at", eargs, 4, "");
+            event_null(cg, op->level, op, p, qi);
         }
     } else {
         register_first(cg, pq, i, op, p, qi, emit);

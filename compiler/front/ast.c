@@ -576,6 +576,58 @@ AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan 
     return sel;
 }
 
+AstSelect *ast_select_group_items(AstSelect *sel, const AstGroupList *items, SrcSpan kw_span,
+                                  SrcSpan span)
+{
+    sel->group_sets = items->sets;
+    return ast_select_group_by(sel, &items->exprs, kw_span, span);
+}
+
+AstGroupList ast_group_list_add(Arena *arena, AstGroupList list, AstExpr *e, AstGrouping *g)
+{
+    int n = list.exprs.n;
+    if (g && !list.sets)
+        list.sets = ARENA_NEW_N(arena, AstGrouping *, n + 1);
+    if (list.sets) {
+        list.sets = grow(arena, list.sets, n, sizeof *list.sets);
+        list.sets[n] = g;
+    }
+    ast_list_push(arena, &list.exprs, e);
+    return list;
+}
+
+AstGrouping *ast_grouping_set(Arena *arena, const AstExprList *exprs, SrcSpan span)
+{
+    AstGrouping *g = ARENA_NEW(arena, AstGrouping);
+    g->kind = AGS_SETS;
+    g->n = 1;
+    g->sets = ARENA_NEW(arena, AstExprList);
+    if (exprs)
+        g->sets[0] = *exprs;
+    g->nested = ARENA_NEW(arena, AstGrouping *);
+    g->span = span;
+    return g;
+}
+
+AstGrouping *ast_new_grouping(Arena *arena, AstGroupingKind kind, const PtrVec *elems, SrcSpan span)
+{
+    AstGrouping *g = ARENA_NEW(arena, AstGrouping);
+    g->kind = kind;
+    g->n = elems->n;
+    g->sets = ARENA_NEW_N(arena, AstExprList, elems->n ? elems->n : 1);
+    g->nested = ARENA_NEW_N(arena, AstGrouping *, elems->n ? elems->n : 1);
+    for (int i = 0; i < elems->n; i++) {
+        AstGrouping *e = elems->items[i];
+        /* a nested GROUPING SETS of one set is that set (the same selectedGroupByExprs) */
+        if (e->kind == AGS_SETS && e->n == 1 && !e->nested[0])
+            g->sets[i] = e->sets[0];
+        else
+            g->nested[i] = e;
+    }
+    g->span = span;
+    return g;
+}
+
 AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span)
 {
     sel->group_by_all = true;

@@ -189,6 +189,29 @@ typedef enum AstJoinType {
 
 typedef struct AstFrom AstFrom;
 
+/* A GROUP BY item of Spark's groupingAnalytics: ROLLUP (...), CUBE (...) or GROUPING SETS (...),
+   or a Hive form, the whole clause GROUP BY a, b WITH ROLLUP | WITH CUBE (ROLLUP (a, b),
+   CUBE (a, b)) or GROUP BY a, b GROUPING SETS (...) (user: a, b, Spark's
+   userGivenGroupByExprs).  Sema expands it as ResolveGroupingAnalytics does. */
+typedef enum AstGroupingKind { AGS_ROLLUP, AGS_CUBE, AGS_SETS } AstGroupingKind;
+typedef struct AstGrouping AstGrouping;
+struct AstGrouping {
+    AstGroupingKind kind;
+    AstExprList *sets;    /* its groupingSets, each a list of expressions (n == 0: `()`) */
+    AstGrouping **nested; /* AGS_SETS: element i is nested[i] (a ROLLUP, CUBE or GROUPING SETS
+                             inside) when that is not NULL, else sets[i] */
+    int n;
+    AstExprList user; /* GROUP BY a, b GROUPING SETS (...): a, b */
+    SrcSpan span;
+};
+
+/* The items of GROUP BY while they are parsed: exprs (NULL for a grouping item) and, when
+   one item is a grouping item, sets, parallel to exprs. */
+typedef struct AstGroupList {
+    AstExprList exprs;
+    AstGrouping **sets;
+} AstGroupList;
+
 /* left JOIN right [ON cond | USING (c1, ...)]. */
 typedef struct AstJoin {
     AstJoinType type;
@@ -262,6 +285,9 @@ struct AstSelect {
     AstDedup *dedup;     /* DROP DUPLICATES ...; NULL if absent */
     AstExprList group_by;
     bool group_by_all;   /* GROUP BY ALL: sema makes group_by (sema_select.c) */
+    AstGrouping **group_sets; /* parallel to group_by.items, NULL when no item is a ROLLUP,
+                                 CUBE or GROUPING SETS: item i is group_sets[i] when that is
+                                 not NULL (and group_by.items[i] NULL) */
     SrcSpan group_by_span;
     AstExpr *having;     /* may be NULL */
     AstOrderItem *order_by;
@@ -465,6 +491,17 @@ AstSelect *ast_select_laterals(Arena *arena, AstSelect *sel, const PtrVec *later
 AstSelect *ast_select_dedup(AstSelect *sel, AstDedup *dedup, SrcSpan span);
 AstSelect *ast_select_group_by(AstSelect *sel, const AstExprList *keys, SrcSpan kw_span, SrcSpan span);
 AstSelect *ast_select_group_by_all(AstSelect *sel, SrcSpan kw_span, SrcSpan span);
+/* GROUP BY items, some of them grouping items (a ROLLUP, CUBE or GROUPING SETS). */
+AstSelect *ast_select_group_items(AstSelect *sel, const AstGroupList *items, SrcSpan kw_span,
+                                  SrcSpan span);
+/* Appends an item to a GROUP BY list: an expression e or a grouping item g (e NULL). */
+AstGroupList ast_group_list_add(Arena *arena, AstGroupList list, AstExpr *e, AstGrouping *g);
+/* ROLLUP (sets), CUBE (sets) or GROUPING SETS (elements): elems is a PtrVec of AstGrouping *
+   whose items of kind AGS_SETS with n == 1 and no nested are plain sets (ast_grouping_set). */
+AstGrouping *ast_new_grouping(Arena *arena, AstGroupingKind kind, const PtrVec *elems,
+                              SrcSpan span);
+/* One grouping set, `(a, b)`, `()` or `a`, as an element for ast_new_grouping. */
+AstGrouping *ast_grouping_set(Arena *arena, const AstExprList *exprs, SrcSpan span);
 AstSelect *ast_select_having(AstSelect *sel, AstExpr *having, SrcSpan span);
 AstSelect *ast_select_order_by(Arena *arena, AstSelect *sel, const PtrVec *items, SrcSpan kw_span,
                                SrcSpan span);

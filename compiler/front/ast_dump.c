@@ -121,6 +121,33 @@ static void put_list(StrBuf *sb, const AstExprList *l)
     }
 }
 
+/* (rollup (a b) (c)), (cube ...), (grouping-sets (a) (rollup ...) ()) [(user a b)] */
+static void put_grouping(StrBuf *sb, const AstGrouping *g)
+{
+    static const char *const heads[] = {"rollup", "cube", "grouping-sets"};
+    sb_printf(sb, "(%s", heads[g->kind]);
+    for (int i = 0; i < g->n; i++) {
+        sb_putc(sb, ' ');
+        if (g->nested[i]) {
+            put_grouping(sb, g->nested[i]);
+            continue;
+        }
+        sb_putc(sb, '(');
+        for (int k = 0; k < g->sets[i].n; k++) {
+            if (k)
+                sb_putc(sb, ' ');
+            ast_dump_expr(sb, g->sets[i].items[k]);
+        }
+        sb_putc(sb, ')');
+    }
+    if (g->user.n) {
+        sb_puts(sb, " (user");
+        put_list(sb, &g->user);
+        sb_putc(sb, ')');
+    }
+    sb_putc(sb, ')');
+}
+
 /* "(head a b)" for up to three operands. */
 static void put_form(StrBuf *sb, const char *head, const AstExpr *a, const AstExpr *b, const AstExpr *c)
 {
@@ -411,7 +438,13 @@ static void put_select(StrBuf *sb, const AstSelect *s, int depth)
     if (s->group_by.n) {
         newline(sb, depth + 1);
         sb_puts(sb, "(group-by");
-        put_list(sb, &s->group_by);
+        for (int i = 0; i < s->group_by.n; i++) {
+            sb_putc(sb, ' ');
+            if (s->group_sets && s->group_sets[i])
+                put_grouping(sb, s->group_sets[i]);
+            else
+                ast_dump_expr(sb, s->group_by.items[i]);
+        }
         sb_putc(sb, ')');
     }
     put_clause_expr(sb, "having", s->having, depth + 1);

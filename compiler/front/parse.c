@@ -183,6 +183,48 @@ AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int 
                         span);
 }
 
+/* ROLLUP (sets) and CUBE (sets): AstBuilder.visitGroupingAnalytics refuses an empty set in
+   them (QueryParsingErrors.invalidGroupingSetError). */
+AstGrouping *parse_grouping(ParseCtx *pc, AstGroupingKind kind, const PtrVec *sets, SrcSpan span)
+{
+    for (int i = 0; i < sets->n; i++) {
+        const AstGrouping *g = sets->items[i];
+        if (g->sets[0].n == 0) {
+            diag_error(pc->diag, span, "Empty set in %s grouping sets is not supported.",
+                       kind == AGS_ROLLUP ? "ROLLUP" : "CUBE");
+            return NULL;
+        }
+    }
+    return ast_new_grouping(pc->arena, kind, sets, span);
+}
+
+/* GROUP BY a, b WITH ROLLUP | WITH CUBE | GROUPING SETS (...) (AstBuilder.visitAggregationClause,
+   its second form): Rollup or Cube of the sets (a), (b); GroupingSets of the sets with a, b as
+   its userGivenGroupByExprs.  Spark's grammar takes only expressions before these words. */
+AstSelect *parse_group_hive(ParseCtx *pc, AstSelect *sel, const AstGroupList *items,
+                            AstGroupingKind kind, const PtrVec *sets, SrcSpan at, SrcSpan kw_span,
+                            SrcSpan span)
+{
+    PtrVec one = {0};
+    for (int i = 0; i < items->exprs.n; i++) {
+        AstExpr *e = items->exprs.items[i];
+        if (!e) {
+            diag_error(pc->diag, at, "syntax error: %s follows only a list of expressions",
+                       kind == AGS_ROLLUP ? "WITH ROLLUP"
+                       : kind == AGS_CUBE ? "WITH CUBE"
+                                          : "GROUPING SETS");
+            return NULL;
+        }
+        AstExprList l = ast_list_append(pc->arena, (AstExprList){0}, e);
+        ptrvec_push(pc->arena, &one, ast_grouping_set(pc->arena, &l, e->span));
+    }
+    AstGrouping *g = ast_new_grouping(pc->arena, kind, sets ? sets : &one, span_join(kw_span, at));
+    if (kind == AGS_SETS)
+        g->user = items->exprs;
+    AstGroupList list = ast_group_list_add(pc->arena, (AstGroupList){0}, NULL, g);
+    return ast_select_group_items(sel, &list, kw_span, span);
+}
+
 /* name(x AS type): only TRY_CAST takes it (Spark's grammar: TRY_CAST '(' expression AS
    dataType ')'), the call try_cast(CAST(x AS type)) that sema_func.c's bind_try_cast reads. */
 AstExpr *parse_as_call(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *x,

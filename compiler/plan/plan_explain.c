@@ -38,6 +38,35 @@ void plan_format_duration(StrBuf *sb, int64_t us)
 
 static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s);
 
+/* Key i of s's GROUP BY: its expression, or the hidden spark_grouping_id / _gen_grouping_pos
+   of a ROLLUP, CUBE or GROUPING SETS. */
+static void put_group_key(StrBuf *sb, const SSelect *s, int i)
+{
+    if (s->n_gsets && i >= s->n_gkeys)
+        sb_puts(sb, i == s->n_gkeys ? "spark_grouping_id" : "_gen_grouping_pos");
+    else
+        put_expr(sb, s->group[i], s);
+}
+
+/* Spark's Expand of a ROLLUP, CUBE or GROUPING SETS: its sets (the first 16). */
+static void put_expand(StrBuf *sb, const SSelect *a)
+{
+    if (!a->n_gsets)
+        return;
+    sb_printf(sb, "  Expand %d grouping set%s [", a->n_gsets, a->n_gsets > 1 ? "s" : "");
+    for (int g = 0; g < a->n_gsets && g < 16; g++) {
+        sb_puts(sb, g ? ", (" : "(");
+        for (int i = 0, k = 0; i < a->n_gkeys; i++)
+            if (!(a->gset_nulls[g] >> i & 1)) {
+                sb_puts(sb, k++ ? ", " : "");
+                put_expr(sb, a->group[i], a);
+            }
+        sb_putc(sb, ')');
+    }
+    sb_puts(sb, a->n_gsets > 16 ? ", ...]" : "]");
+    sb_puts(sb, " with spark_grouping_id\n");
+}
+
 static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
 {
     if (a->kind == AGG_COUNT_STAR) {
@@ -144,7 +173,7 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
             sb_printf(sb, "#%d", e->u.column);
         return;
     case SX_GROUP_REF:
-        put_expr(sb, s->group[e->u.ref], s);
+        put_group_key(sb, s, e->u.ref);
         return;
     case SX_AGG_REF:
         put_agg(sb, &s->aggs[e->u.ref], s);
@@ -402,7 +431,7 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         for (int i = 0; i < s->n_group; i++) {
             if (i)
                 sb_puts(sb, ", ");
-            put_expr(sb, s->group[i], s);
+            put_group_key(sb, s, i);
         }
         sb_puts(sb, "] ");
         put_outputs(sb, s);
@@ -548,10 +577,11 @@ static void put_agg_level(StrBuf *sb, const PQuery *pq, int n)
     } else if (a->window_group >= 0) {
         put_window_assign(sb, "  ", a->group[a->window_group], a);
     }
+    put_expand(sb, a);
     sb_puts(sb, "  HashAggregate keys=[");
     for (int i = 0; i < a->n_group; i++) {
         sb_puts(sb, i ? ", " : "");
-        put_expr(sb, a->group[i], a);
+        put_group_key(sb, a, i);
     }
     sb_puts(sb, "] aggs=[");
     for (int i = 0; i < a->n_agg; i++) {

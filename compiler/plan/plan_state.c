@@ -47,6 +47,8 @@ static void put_field(StrBuf *sb, Arena *arena, const char *name, const Type *t)
 static const char *group_name(const SSelect *s, int i)
 {
     const SExpr *g = s->group[i];
+    if (s->n_gsets && i >= s->n_gkeys) /* VirtualColumn.groupingIdName, Expand's position */
+        return i == s->n_gkeys ? "spark_grouping_id" : "_gen_grouping_pos";
     if (g->kind == SX_COLUMN)
         return s->input.cols[g->u.column].name;
     if (g->kind == SX_WINDOW)

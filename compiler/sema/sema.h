@@ -657,6 +657,18 @@ struct SSelect {
     int n_group;
     int window_group;   /* index in group of the SX_WINDOW key (a time or session window:
                            at most one per block), or -1 */
+    /* GROUP BY ROLLUP / CUBE / GROUPING SETS (Spark's ResolveGroupingAnalytics and Expand,
+       sema_grouping.c), n_gsets > 0: group[0..n_gkeys) are the distinct grouping
+       expressions, group[n_gkeys] the hidden BIGINT spark_grouping_id (an SX_CONST the
+       pipeline replaces) and, when a set repeats, group[n_gkeys + 1] the hidden INT
+       _gen_grouping_pos (the set's number).  Each row is aggregated once per set s, in
+       order, with the keys not in it NULL: bit i of gset_nulls[s] is set for key i not in
+       set s; gset_ids[s] is its grouping id (bit n_gkeys - 1 - i set for key i not in it,
+       GroupingID / Expand.buildBitmask).  Aggregate arguments read the rows as they are. */
+    uint64_t *gset_nulls;
+    int64_t *gset_ids;
+    int n_gsets;
+    int n_gkeys;
     SAgg *aggs;
     int n_agg;
     SExpr *having;      /* BOOLEAN over the aggregated space; NULL if none */

@@ -325,6 +325,23 @@ static void put_dedup(StrBuf *sb, int depth, const SDedup *d, const SSchema *in)
     sb_putc(sb, '\n');
 }
 
+/* "grouping sets: (0 1)=0 (0)=1 ()=3": each set's keys and its grouping id */
+static void put_grouping_sets(StrBuf *sb, int depth, const SSelect *s)
+{
+    if (!s->n_gsets)
+        return;
+    sb_indent(sb, depth);
+    sb_puts(sb, "grouping sets:");
+    for (int g = 0; g < s->n_gsets; g++) {
+        sb_puts(sb, " (");
+        for (int i = 0, k = 0; i < s->n_gkeys; i++)
+            if (!(s->gset_nulls[g] >> i & 1))
+                sb_printf(sb, k++ ? " %d" : "%d", i);
+        sb_printf(sb, ")=%lld", (long long)s->gset_ids[g]);
+    }
+    sb_putc(sb, '\n');
+}
+
 static void put_select(StrBuf *sb, int depth, const SSelect *s)
 {
     sb_indent(sb, depth);
@@ -356,9 +373,15 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
         sb_puts(sb, "aggregate\n");
         for (int i = 0; i < s->n_group; i++) {
             char label[40];
-            snprintf(label, sizeof label, "group[%d]%s", i, i == s->window_group ? " window" : "");
+            snprintf(label, sizeof label, "group[%d]%s", i,
+                     i == s->window_group  ? " window"
+                     : !s->n_gsets         ? ""
+                     : i == s->n_gkeys     ? " spark_grouping_id"
+                     : i == s->n_gkeys + 1 ? " _gen_grouping_pos"
+                                           : "");
             put_line_expr(sb, depth + 1, label, s->group[i], &s->input);
         }
+        put_grouping_sets(sb, depth + 1, s);
         for (int i = 0; i < s->n_agg; i++) {
             const SAgg *a = &s->aggs[i];
             sb_indent(sb, depth + 1);

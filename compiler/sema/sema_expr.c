@@ -644,6 +644,26 @@ static void unknown_column(Binder *b, const AstExpr *e)
                dotted(b, &e->u.name, e->u.name.n), sb.data);
 }
 
+/* Does a ROLLUP, CUBE or GROUPING SETS item hold a call of that name? */
+static bool grouping_names(const AstGrouping *g, const char *name)
+{
+    for (int i = 0; i < g->n; i++) {
+        if (g->nested[i] && grouping_names(g->nested[i], name))
+            return true;
+        for (int k = 0; !g->nested[i] && k < g->sets[i].n; k++) {
+            const AstExpr *e = g->sets[i].items[k];
+            if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, name) == 0)
+                return true;
+        }
+    }
+    for (int k = 0; k < g->user.n; k++) {
+        const AstExpr *e = g->user.items[k];
+        if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* True if name is `window` (`session_window`) and the block groups by a window() call
    (session_window() call).  Only the aggregated clauses (SELECT, HAVING, ORDER BY, not inside
    an aggregate) see that column: in Spark it exists between the window and the aggregate. */
@@ -655,6 +675,9 @@ static bool window_by_name(const SelBlock *blk, const char *name)
     for (int i = 0; i < blk->ast->group_by.n; i++) {
         const AstExpr *g = blk->ast->group_by.items[i];
         if (g && g->kind == AST_CALL && g->u.call.name && strcasecmp(g->u.call.name, name) == 0)
+            return true;
+        if (blk->ast->group_sets && blk->ast->group_sets[i] &&
+            grouping_names(blk->ast->group_sets[i], name))
             return true;
     }
     return false;
@@ -2533,6 +2556,11 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
 {
     if (!e || as->failed)
         return NULL;
+    if (e->kind == SX_CALL && (e->u.call.fn == FN_GROUPING || e->u.call.fn == FN_GROUPING_ID)) {
+        SExpr *r = as->silent ? NULL : sema_grouping_fn(as->sc, as->blk, e);
+        as->failed = !r;
+        return r;
+    }
     for (int i = 0; i < as->n_group; i++)
         if (as->group[i] && sema_expr_equal(e, as->group[i])) {
             SExpr *r = sema_new_expr(as->sc, SX_GROUP_REF, e->type, e->span);
@@ -2624,5 +2652,7 @@ SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group,
     AggSpace as = {sc, blk, group, n_group, false, false};
     for (int i = 0; i < n_group; i++)
         as.silent = as.silent || !group[i];
+    if (blk->sel && blk->sel->n_gsets)
+        as.n_group = blk->sel->n_gkeys; /* the hidden keys match no expression */
     return agg_map(&as, e);
 }

@@ -873,6 +873,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_SPARK_PARTITION_ID: /* never NULL */
         *rt = &type_int;
         return true;
+    case FN_GROUPING: /* Grouping: ByteType; GroupingID: LongType (GroupingID.dataType without */
+        *rt = &type_tinyint; /* spark.sql.legacy.integerGroupingId) */
+        return sema_grouping_fn_allowed(b, e);
+    case FN_GROUPING_ID:
+        *rt = &type_bigint;
+        return sema_grouping_fn_allowed(b, e);
     case FN_WINDOW_TIME:
         /* WindowTime (datetimeExpressions.scala): the representative event time of a window
            column, window.end - 1 µs (ResolveWindowTime, ResolveTimeWindows.scala), which keeps

@@ -505,4 +505,19 @@ void sema_partition_check(SemaCtx *sc, SQuery *q);
 /* The Kafka sink's columns, as Spark's KafkaWriter.validateQuery (nothing for other sinks). */
 void sema_kafka_sink_check(SemaCtx *sc, const SQuery *q);
 
+/* ==== GROUP BY ROLLUP / CUBE / GROUPING SETS (sema_grouping.c) ==== */
+
+/* A GROUP BY key as written (an expression, a select alias or position, window()), bound over
+   the input; NULL after an error (sema_select.c). */
+SExpr *sema_bind_group_key(SemaCtx *sc, SelBlock *blk, const AstExpr *g);
+/* GROUP BY of a block with a ROLLUP, CUBE or GROUPING SETS item: fills sel->group and the
+   grouping sets. */
+void sema_bind_grouping_sets(SemaCtx *sc, SelBlock *blk);
+/* grouping(c) or grouping_id(...) (an SX_CALL over the input) in the aggregated space of blk:
+   an expression over its spark_grouping_id key; NULL after Spark's error. */
+SExpr *sema_grouping_fn(SemaCtx *sc, const SelBlock *blk, const SExpr *e);
+/* Refuses grouping() / grouping_id() where a binder cannot take them (WHERE, GROUP BY, a block
+   without aggregation, an aggregate's argument): false after the error. */
+bool sema_grouping_fn_allowed(Binder *b, const AstExpr *e);
+
 #endif

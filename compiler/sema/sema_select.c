@@ -237,15 +237,62 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
     return NULL;
 }
 
-/* group_by := GROUP BY key {',' key};  key := expr | window(...) | position | alias */
+/* A key of GROUP BY; distinct_name: the select item's name when the key is one of a DISTINCT
+   (distinct_as_group_by): Spark checks the Distinct, not an Aggregate. */
+static SExpr *bind_key(SemaCtx *sc, SelBlock *blk, const AstExpr *g, const char *distinct_name)
+{
+    Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL};
+    bool failed;
+    const AstExpr *item = group_item(sc, blk, g, &failed);
+    if (failed)
+        return NULL;
+    const AstExpr *x = item ? item : g;
+    SExpr *k;
+    if (is_window_call(x)) {
+        b.allow_window = true;
+        k = strcasecmp(x->u.call.name, "session_window") == 0 ? sema_bind_session_window(&b, x)
+                                                              : sema_bind_window(&b, x);
+    } else {
+        k = sema_bind_expr(&b, x);
+    }
+    if (k && k->type->kind == TY_NULL)
+        k = sema_coerce(sc, k, &type_string); /* GROUP BY NULL: one group */
+    if (k && distinct_name &&
+        sema_map_refuse_set_op(sc, k->type, distinct_name, blk->ast->distinct_span))
+        return NULL;
+    if (k && !distinct_name &&
+        sema_map_refuse_grouping(sc, k->type, sema_expr_sql(sc, blk, x), g->span))
+        return NULL;
+    if (k && k->kind != SX_WINDOW && sema_is_session_column(blk->sel, k)) {
+        /* Spark plans an aggregation keyed on a column carrying the SessionWindow marker
+           as a session window aggregation (AggUtils.planStreamingAggregationForSession,
+           MergingSessionsExec): the rows' sessions are merged per key. */
+        diag_error(sc->diag, g->span,
+                   "GROUP BY a session_window column of a subquery is not supported yet "
+                   "(Spark merges its sessions); group by session_window() itself");
+        return NULL;
+    }
+    return k;
+}
+
+SExpr *sema_bind_group_key(SemaCtx *sc, SelBlock *blk, const AstExpr *g)
+{
+    return bind_key(sc, blk, g, NULL);
+}
+
+/* group_by := GROUP BY key {',' key};  key := expr | window(...) | position | alias
+   (a ROLLUP, CUBE or GROUPING SETS item: sema_grouping.c) */
 static void bind_group_by(SemaCtx *sc, SelBlock *blk)
 {
     const AstSelect *ast = blk->ast;
     SSelect *sel = blk->sel;
+    if (ast->group_sets) {
+        sema_bind_grouping_sets(sc, blk);
+        return;
+    }
     int n = ast->group_by.n;
     sel->group = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     sel->n_group = n;
-    Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL};
     /* the keys of a DISTINCT (distinct_as_group_by): Spark checks the Distinct, not an
        Aggregate */
     bool from_distinct = ast->distinct && ast->group_by_span.begin == ast->distinct_span.begin &&
@@ -254,20 +301,7 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
         const AstExpr *g = ast->group_by.items[i];
         if (!g)
             continue;
-        bool failed;
-        const AstExpr *item = group_item(sc, blk, g, &failed);
-        if (failed)
-            continue;
-        const AstExpr *x = item ? item : g;
-        SExpr *k;
-        if (is_window_call(x)) {
-            b.allow_window = true;
-            k = strcasecmp(x->u.call.name, "session_window") == 0 ? sema_bind_session_window(&b, x)
-                                                                  : sema_bind_window(&b, x);
-            b.allow_window = false;
-        } else {
-            k = sema_bind_expr(&b, x);
-        }
+        SExpr *k = bind_key(sc, blk, g, from_distinct && i < sel->n_out ? sel->out[i].name : NULL);
         if (k && k->kind == SX_WINDOW) {
             if (sel->window_group >= 0) {
                 diag_error(sc->diag, g->span,
@@ -278,23 +312,6 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
             } else {
                 sel->window_group = i;
             }
-        }
-        if (k && k->type->kind == TY_NULL) {
-            k = sema_coerce(sc, k, &type_string); /* GROUP BY NULL: one group */
-        }
-        if (k && from_distinct && i < sel->n_out &&
-            sema_map_refuse_set_op(sc, k->type, sel->out[i].name, ast->distinct_span))
-            k = NULL;
-        else if (k && sema_map_refuse_grouping(sc, k->type, sema_expr_sql(sc, blk, x), g->span))
-            k = NULL;
-        if (k && k->kind != SX_WINDOW && sema_is_session_column(sel, k)) {
-            /* Spark plans an aggregation keyed on a column carrying the SessionWindow marker
-               as a session window aggregation (AggUtils.planStreamingAggregationForSession,
-               MergingSessionsExec): the rows' sessions are merged per key. */
-            diag_error(sc->diag, g->span,
-                       "GROUP BY a session_window column of a subquery is not supported yet "
-                       "(Spark merges its sessions); group by session_window() itself");
-            k = NULL;
         }
         sel->group[i] = k;
     }

@@ -324,6 +324,11 @@ void srt_prog_query_agg_at(SrtProgram *p, int query, int32_t op, uint32_t state_
 void srt_prog_query_agg_global_at(SrtProgram *p, int query, int32_t op);
 void srt_prog_query_agg_string_at(SrtProgram *p, int query, int32_t op, uint32_t state_offset);
 void srt_prog_query_agg_event_key_at(SrtProgram *p, int query, int32_t op, uint32_t key_offset);
+/* The null byte of operator op's event-time key (at null_offset of the key bytes): a group
+   whose key is NULL there (a key a GROUP BY ROLLUP, CUBE or GROUPING SETS leaves out, a NULL
+   timestamp) is never final, Spark's watermark predicate being NULL for it.  Without this
+   call the key is read as a value. */
+void srt_prog_query_agg_event_null_at(SrtProgram *p, int query, int32_t op, uint32_t null_offset);
 /* The group table of aggregation operator op of q (stable for the life of the query). */
 SrtAggTable *srt_query_agg_table_at(SrtQuery *q, int32_t op);
 /* Rows at or before this time (µs) are late and dropped by stateful operator op

@@ -1102,6 +1102,8 @@ typedef struct SrtOpDef {
     int global;                /* aggregation without a grouping key: the one group is
                                   updated by every batch */
     int64_t event_key_offset;  /* of the aggregation's event-time key; -1: none */
+    uint32_t event_null_at;    /* 1 + the offset of that key's null byte (set: the group is
+                                  never final); 0: none */
     int64_t session_slot;      /* session window: offset of (start, end) in the key */
     SrtMergeFn merge;          /* session window, parallel aggregation: folds one group's
                                   state into another */

@@ -59,3 +59,16 @@ def batch(batch_id, names, rows):
     out += ["|" + "|".join(pad(c, w) for c, w in zip(r, widths)) + "|" for r in cells]
     out += [sep, ""]
     return out
+
+
+def show(names, rows):
+    """Dataset.show() with truncate = true (a batch query's table): cells right-aligned, cut
+    to 20 characters, then an empty line."""
+    def cut(c):
+        return c if width(c) <= 20 else c[:17] + "..."
+    cells = [[cut(c if isinstance(c, str) else cell(c)) for c in r] for r in rows]
+    widths = [max([3, width(n)] + [width(r[i]) for r in cells]) for i, n in enumerate(names)]
+    sep = "+" + "+".join("-" * w for w in widths) + "+"
+    out = [sep, "|" + "|".join(" " * (w - width(n)) + n for n, w in zip(names, widths)) + "|", sep]
+    out += ["|" + "|".join(" " * (w - width(c)) + c for c, w in zip(r, widths)) + "|" for r in cells]
+    return out + [sep, ""]

@@ -306,6 +306,19 @@ static const StmtCase stmt_cases[] = {
      "      (from s (tablesample percent) AS x)\n      (from (tablesample bucket)\n"
      "        (select\n          (items\n            1)\n          (from u)))\n"
      "      (on (= 1 1)))\n    (distribute-by sort)\n    (sort-by (sort tablesample))))\n"},
+    /* GROUP BY ROLLUP / CUBE / GROUPING SETS (Spark's groupingAnalytics), the Hive forms */
+    {"INSERT INTO o SELECT a FROM t GROUP BY a, ROLLUP((a, b), c), CUBE(b), "
+     "GROUPING SETS ((a), (), CUBE(a), GROUPING SETS ((b)), (a, b))",
+     "(insert o\n  (select\n    (items\n      a)\n    (from t)\n    (group-by a (rollup (a b) (c)) "
+     "(cube (b)) (grouping-sets (a) () (cube (a)) (b) (a b)))))\n"},
+    {"INSERT INTO o SELECT a FROM t GROUP BY a, b WITH ROLLUP WITH (x = 1); "
+     "INSERT INTO o SELECT a FROM t GROUP BY a with\n cube; "
+     "INSERT INTO o SELECT a FROM t GROUP BY a, b GROUPING SETS ((a), ()) HAVING rollup(x) > 0",
+     "(insert o\n  (select\n    (items\n      a)\n    (from t)\n    (group-by (rollup (a) (b))))\n"
+     "  (with\n    (x 1)))\n"
+     "(insert o\n  (select\n    (items\n      a)\n    (from t)\n    (group-by (cube (a)))))\n"
+     "(insert o\n  (select\n    (items\n      a)\n    (from t)\n    (group-by (grouping-sets (a) () "
+     "(user a b)))\n    (having (> (call rollup x) 0))))\n"},
 };
 
 START_TEST(test_statements)

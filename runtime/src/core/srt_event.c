@@ -118,6 +118,9 @@ int srt_event_is_final(const SrtOperator *op, int64_t key_offset, const uint8_t 
 {
     if (key_offset < 0 || (uint64_t)key_offset + 8 > key_len)
         return 0;
+    uint32_t null_at = op->def->event_null_at;
+    if (null_at && null_at <= key_len && key[null_at - 1])
+        return 0; /* a NULL key: never final */
     int64_t t;
     memcpy(&t, key + key_offset, sizeof t);
     return t <= srt_event_op_watermark(op, op->q->watermark_ms) * 1000;

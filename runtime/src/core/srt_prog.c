@@ -400,6 +400,13 @@ void srt_prog_query_agg_event_key_at(SrtProgram *p, int query, int32_t op, uint3
         d->event_key_offset = key_offset;
 }
 
+void srt_prog_query_agg_event_null_at(SrtProgram *p, int query, int32_t op, uint32_t null_offset)
+{
+    SrtOpDef *d = op_declared(p, query, op, SRT_OPK_AGGREGATE);
+    if (d)
+        d->event_null_at = null_offset + 1;
+}
+
 void srt_prog_query_agg_event_key(SrtProgram *p, int query, uint32_t key_offset)
 {
     srt_prog_query_agg_event_key_at(p, query, SRT_OP_AGG, key_offset);

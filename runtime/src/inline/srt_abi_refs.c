@@ -68,6 +68,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query_agg_global_at,
     (const void *)srt_prog_query_agg_string_at,
     (const void *)srt_prog_query_agg_event_key_at,
+    (const void *)srt_prog_query_agg_event_null_at,
     (const void *)srt_agg_upsert,
     (const void *)srt_agg_strdup,
     (const void *)srt_collect_add,
