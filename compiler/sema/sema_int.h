@@ -294,11 +294,14 @@ SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
                            const AstExpr *ar, SrcSpan span, bool *done);
 /* -x of an ANSI interval (UnaryMinus). */
 SExpr *sema_interval_neg(Binder *b, SExpr *x, SrcSpan span);
+/* Is t orderable (RowOrdering.isOrderable: atomic, NULL, an ANSI interval, or a STRUCT or
+   ARRAY of such types; no MAP)? (sema_expr.c) */
+bool sema_orderable(const Type *t);
+/* Are a and b one orderable STRUCT or ARRAY type, compared (=, <, IN, greatest ...) by its
+   interpretedOrdering? (sema_expr.c) */
+bool sema_nested_comparable(const Type *a, const Type *b);
 /* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
    "<what>: 'x' of type t does not match the type u of the others". */
-/* Can values of types a and b be compared (=, <, ...) and ordered as structs?
-   (sema_expr.c) */
-bool sema_struct_comparable(const Type *a, const Type *b);
 const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                        const char *what);
 /* l op r for op in = != < <= > >= (operands cast to their comparison type); NULL after
