@@ -186,16 +186,23 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
 static int elem_kind(const Type *elem)
 {
     switch (elem->kind) {
-    case TY_BOOLEAN: return SRT_COLLECT_BOOLEAN;
+    case TY_BOOLEAN:
+        return SRT_COLLECT_BOOLEAN;
     case TY_TINYINT:
     case TY_SMALLINT:
     case TY_INT:
-    case TY_DATE: return SRT_COLLECT_INT;
-    case TY_FLOAT: return SRT_COLLECT_FLOAT;
-    case TY_DOUBLE: return SRT_COLLECT_DOUBLE;
-    case TY_DECIMAL: return SRT_COLLECT_DECIMAL;
-    case TY_STRING: return SRT_COLLECT_STRING;
-    default: return SRT_COLLECT_LONG;
+    case TY_DATE:
+        return SRT_COLLECT_INT;
+    case TY_FLOAT:
+        return SRT_COLLECT_FLOAT;
+    case TY_DOUBLE:
+        return SRT_COLLECT_DOUBLE;
+    case TY_DECIMAL:
+        return SRT_COLLECT_DECIMAL;
+    case TY_STRING:
+        return SRT_COLLECT_STRING;
+    default:
+        return SRT_COLLECT_LONG;
     }
 }
 
@@ -218,8 +225,8 @@ static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int 
         args[k++] = cg_i32(cg, asc);
     args[k++] = out_p;
     args[k++] = out_n;
-    cg_call(cg, nested ? "srt_sort_array" : sort ? "srt_array_sort" : "srt_array_distinct", args, k,
-            "");
+    const char *fn = sort ? "srt_array_sort" : "srt_array_distinct";
+    cg_call(cg, nested ? "srt_sort_array" : fn, args, k, "");
     CgVal r =
         scalar(arr.null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
     r.len = cg_load(cg, cg->t_i32, out_n, "");

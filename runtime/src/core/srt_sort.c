@@ -127,8 +127,8 @@ int32_t srt_sort_cmp(SrtQuery *q, const char *type, const SrtDatum *a, const Srt
     return t ? cmp_value(a, b, t) : 0;
 }
 
-void srt_sort_array(SrtQuery *q, const char *elem_type, const void *elems, uint32_t n,
-                    int32_t asc, const void **out, uint32_t *out_n)
+void srt_sort_array(SrtQuery *q, const char *elem_type, const void *elems, uint32_t n, int32_t asc,
+                    const void **out, uint32_t *out_n)
 {
     /* The elements as the rows of one column, sorted as ORDER BY sorts them: SortArray's lt
        (asc 1, NULLs first) and gt (asc 0: the order reversed, NULLs last), ArraySort's

@@ -11,12 +11,12 @@
 #   python3 model.py > expected.out
 import functools
 import json
-import math
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_show import batch as show_batch, java_double  # noqa: E402
+from spark_order import cmp, show  # noqa: E402
+from spark_show import batch as show_batch  # noqa: E402
 
 
 def dbl(v):
@@ -32,37 +32,6 @@ def conv(v, t):
     if isinstance(t, tuple):
         return [conv(x, t[1]) for x in v]
     return t(v)
-
-
-def cmp(a, b):
-    if isinstance(a, (tuple, list)):
-        for x, y in zip(a, b):
-            if x is None or y is None:
-                if (x is None) != (y is None):
-                    return -1 if x is None else 1
-                continue
-            c = cmp(x, y)
-            if c:
-                return c
-        return (len(a) > len(b)) - (len(a) < len(b))
-    if isinstance(a, float):
-        if a == b or (math.isnan(a) and math.isnan(b)):
-            return 0
-        if math.isnan(a) or math.isnan(b):
-            return 1 if math.isnan(a) else -1
-    return (a > b) - (a < b)
-
-
-def show(v):
-    if v is None:
-        return "NULL"
-    if isinstance(v, float):
-        return java_double(v)
-    if isinstance(v, tuple):
-        return "{" + ", ".join(show(x) for x in v) + "}"
-    if isinstance(v, list):
-        return "[" + ", ".join(show(x) for x in v) + "]"
-    return str(v)
 
 
 types = {"st": ("struct", {"a": int, "b": dbl}), "arr": ("array", int),

@@ -14,12 +14,12 @@
 #   python3 model.py > expected.out
 import functools
 import json
-import math
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_show import batch as show_batch, java_double  # noqa: E402
+from spark_order import cmp, show  # noqa: E402
+from spark_show import batch as show_batch  # noqa: E402
 
 
 def num(v):
@@ -40,26 +40,6 @@ def dbl_list(v):
 
 def int_list(v):
     return None if v is None else list(v)
-
-
-def cmp(a, b):
-    """Two non-NULL values: a struct (tuple), an array (list), a double or an integer."""
-    if isinstance(a, (tuple, list)):
-        for x, y in zip(a, b):
-            if x is None or y is None:
-                if (x is None) != (y is None):
-                    return -1 if x is None else 1
-                continue
-            c = cmp(x, y)
-            if c:
-                return c
-        return (len(a) > len(b)) - (len(a) < len(b))
-    if isinstance(a, float):
-        if a == b or (math.isnan(a) and math.isnan(b)):
-            return 0
-        if math.isnan(a) or math.isnan(b):
-            return 1 if math.isnan(a) else -1
-    return (a > b) - (a < b)
 
 
 def binop(a, b, f):
@@ -88,20 +68,6 @@ def sort(arr, asc, nulls_first):
             return 0 if x is None and y is None else (-1 if (x is None) == nulls_first else 1)
         return cmp(x, y) if asc else -cmp(x, y)
     return None if arr is None else sorted(arr, key=functools.cmp_to_key(key))  # stable
-
-
-def show(v):
-    if v is None:
-        return "NULL"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return java_double(v)
-    if isinstance(v, tuple):
-        return "{" + ", ".join(show(x) for x in v) + "}"
-    if isinstance(v, list):
-        return "[" + ", ".join(show(x) for x in v) + "]"
-    return str(v)
 
 
 ab = {"x": lambda v: v, "l": dbl_list}
