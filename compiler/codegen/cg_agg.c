@@ -244,6 +244,19 @@ static LLVMValueRef group_table(CgCtx *cg)
     return cg->agg_table ? cg->agg_table : cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
 }
 
+/* The order of two values of type t kept as bytes (plan_agg_slot_bytes: a STRING's or
+   BINARY's, a STRUCT's or ARRAY's canonical bytes, compared by srt_key_nested_cmp as Spark's
+   interpretedOrdering orders them): an i32 < 0, 0 or > 0. */
+static LLVMValueRef slot_order(CgCtx *cg, const Type *t, CgVal a, CgVal b)
+{
+    if (type_is_nested(t)) {
+        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), a.v, a.len, b.v, b.len};
+        return cg_call(cg, "srt_key_nested_cmp", args, 6, "ncmp");
+    }
+    LLVMValueRef args[4] = {a.v, a.len, b.v, b.len};
+    return cg_call(cg, "srt_str_cmp", args, 4, "cmp");
+}
+
 static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
 {
     const Type *t = a->arg->type;
@@ -251,11 +264,13 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
     LLVMValueRef has = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, has_p, "mm.has"), cg_i32(cg, 0), "");
     LLVMValueRef better;
     int is_min = a->kind == AGG_MIN;
-    if (type_is_bytes(t)) {
-        LLVMValueRef cur = cg_load(cg, cg->t_ptr, st, "mm.s");
-        LLVMValueRef cur_n = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n");
-        LLVMValueRef args[4] = {x.v, x.len, cur, cur_n};
-        LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "mm.cmp");
+    if (plan_agg_slot_bytes(t)) { /* a nested value as its bytes, -0.0 kept */
+        if (type_is_nested(t))
+            x = nested_bytes(cg, t, x, true);
+        CgVal cur = {0};
+        cur.v = cg_load(cg, cg->t_ptr, st, "mm.s");
+        cur.len = cg_load(cg, cg->t_i32, cg_gepc(cg, st, 8, ""), "mm.n");
+        LLVMValueRef c = slot_order(cg, t, x, cur);
         better = LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
         better = cg_and(cg, cg_not(cg, x.null), cg_or(cg, cg_not(cg, has), better));
         LLVMBasicBlockRef bb_set = cg_block(cg, "mm.set");
@@ -1198,14 +1213,8 @@ uint32_t cg_agg_by_ord_offset(void)
 static LLVMValueRef by_keeps(CgCtx *cg, const SAgg *a, const Type *t, CgVal old, CgVal x)
 {
     bool is_min = a->kind == AGG_MIN_BY;
-    if (type_is_nested(t)) { /* GreaterThan/LessThan: the type's interpretedOrdering */
-        LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), old.v, old.len, x.v, x.len};
-        LLVMValueRef c = cg_call(cg, "srt_key_nested_cmp", args, 6, "by.ncmp");
-        return LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
-    }
-    if (type_is_bytes(t)) {
-        LLVMValueRef args[4] = {old.v, old.len, x.v, x.len};
-        LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "by.cmp");
+    if (plan_agg_slot_bytes(t)) { /* GreaterThan/LessThan: the type's interpretedOrdering */
+        LLVMValueRef c = slot_order(cg, t, old, x);
         return LLVMBuildICmp(cg->b, is_min ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
     }
     if (type_is_fractional(t))
@@ -1894,17 +1903,18 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         return;
     }
     case AGGB_MINMAX: {
-        if (type_is_bytes(a->type)) {
-            /* Split batches only (plan refuses STRING min/max with sessions): src's string,
-               when better, is taken as it is; srt_agg_merge_from copies it into dst's table. */
+        if (plan_agg_slot_bytes(a->type)) {
+            /* Split batches only (plan refuses STRING min/max with sessions, and a nested one
+               does not split): src's string, when better, is taken as it is;
+               srt_agg_merge_from copies it into dst's table. */
             LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
             LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
             LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
             LLVMValueRef ds = cg_load(cg, cg->t_ptr, dst, ""), ss = cg_load(cg, cg->t_ptr, src, "");
             LLVMValueRef dn = cg_load(cg, cg->t_i32, cg_gepc(cg, dst, 8, ""), "");
             LLVMValueRef sn = cg_load(cg, cg->t_i32, cg_gepc(cg, src, 8, ""), "");
-            LLVMValueRef args[4] = {ss, sn, ds, dn};
-            LLVMValueRef c = cg_call(cg, "srt_str_cmp", args, 4, "");
+            CgVal sv = {.v = ss, .len = sn}, dv = {.v = ds, .len = dn};
+            LLVMValueRef c = slot_order(cg, a->type, sv, dv);
             LLVMValueRef better = LLVMBuildICmp(cg->b, a->kind == AGG_MIN ? LLVMIntSLT : LLVMIntSGT, c, cg_i32(cg, 0), "");
             LLVMValueRef take = cg_and(cg, sh, cg_or(cg, cg_not(cg, dh), better));
             cg_store(cg, cg_select(cg, take, ss, ds), dst);

@@ -118,35 +118,25 @@ static CgVal array_search(CgCtx *cg, const SExpr *e, CgVal *a)
 }
 
 /* array_max/array_min (ArrayMax, ArrayMin): the greatest/least non-NULL element as `>`/`<`
-   order them (NaN is the greatest double), the first of equal ones; NULL when there is
-   none. */
+   order them (NaN is the greatest double; a STRUCT or ARRAY by its interpretedOrdering), the
+   first of equal ones; NULL when there is none.  The best element is kept by its index (-1:
+   none yet, which cg_array_elem reads as NULL). */
 static CgVal array_extremum(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const Type *t = e->type;
     AstBinaryOp op = e->u.call.fn == FN_ARRAY_MAX ? BOP_GT : BOP_LT;
-    LLVMTypeRef vt = cg_type_of(cg, t);
-    LLVMValueRef have = cg_flag_slot(cg, "have");
-    LLVMValueRef best_v = cg_alloca(cg, vt, "best"), best_n = cg_alloca(cg, cg->t_i32, "best.n");
-    cg_store(cg, LLVMConstNull(vt), best_v);
-    cg_store(cg, cg_i32(cg, 0), best_n);
+    LLVMValueRef best_i = cg_alloca(cg, cg->t_i32, "best.i");
+    cg_store(cg, cg_i32(cg, -1), best_i);
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, a[0]);
     CgVal x = cg_array_elem(cg, t, a[0], i);
-    CgVal best = scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, ""));
-    if (x.len)
-        best.len = cg_load(cg, cg->t_i32, best_n, "");
+    LLVMValueRef bi = cg_load(cg, cg->t_i32, best_i, "");
+    CgVal best = cg_array_elem(cg, t, a[0], bi);
     LLVMValueRef take = cg_and(cg, cg_not(cg, x.null),
                                cg_or(cg, best.null, cg_compare(cg, op, t, x, best, e->span)));
-    cg_store(cg, cg_select(cg, take, x.v, best.v), best_v);
-    if (x.len)
-        cg_store(cg, cg_select(cg, take, x.len, best.len), best_n);
-    cg_store(cg, cg_or(cg, take, cg_not(cg, best.null)), have);
+    cg_store(cg, cg_select(cg, take, i, bi), best_i);
     cg_loop_end(cg, &l, i);
-    CgVal r =
-        scalar(cg_not(cg, cg_load(cg, cg->t_i1, have, "")), cg_load(cg, vt, best_v, "extremum"));
-    if (x.len)
-        r.len = cg_load(cg, cg->t_i32, best_n, "");
-    return r;
+    return cg_array_elem(cg, t, a[0], cg_load(cg, cg->t_i32, best_i, "extremum.i"));
 }
 
 /* slice(arr, start, length) (Slice): length elements from the 1-based start (negative: from
@@ -192,46 +182,51 @@ static CgVal sort_distinct(CgCtx *cg, const SExpr *e, CgVal *a)
     return distinct_of(cg, e->type->elem, a[0], sort, asc);
 }
 
-/* sort_array or array_distinct of arr, of elements of type elem, by the runtime. */
-static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int asc)
+/* The runtime's SRT_COLLECT_* kind of an atomic element type. */
+static int elem_kind(const Type *elem)
 {
-    int kind;
     switch (elem->kind) {
     case TY_BOOLEAN:
-        kind = SRT_COLLECT_BOOLEAN;
-        break;
+        return SRT_COLLECT_BOOLEAN;
     case TY_TINYINT:
     case TY_SMALLINT:
     case TY_INT:
     case TY_DATE:
-        kind = SRT_COLLECT_INT;
-        break;
+        return SRT_COLLECT_INT;
     case TY_FLOAT:
-        kind = SRT_COLLECT_FLOAT;
-        break;
+        return SRT_COLLECT_FLOAT;
     case TY_DOUBLE:
-        kind = SRT_COLLECT_DOUBLE;
-        break;
+        return SRT_COLLECT_DOUBLE;
     case TY_DECIMAL:
-        kind = SRT_COLLECT_DECIMAL;
-        break;
+        return SRT_COLLECT_DECIMAL;
     case TY_STRING:
-        kind = SRT_COLLECT_STRING;
-        break;
+        return SRT_COLLECT_STRING;
     default:
-        kind = SRT_COLLECT_LONG;
-        break;
+        return SRT_COLLECT_LONG;
     }
+}
+
+/* sort_array or array_distinct of arr, of elements of type elem, by the runtime (STRUCT and
+   ARRAY elements sorted by srt_sort_array, with the comparator of `<`). */
+static CgVal distinct_of(CgCtx *cg, const Type *elem, CgVal arr, bool sort, int asc)
+{
+    bool nested = sort && type_is_nested(elem);
     LLVMValueRef out_p = cg_alloca(cg, cg->t_ptr, "arr.p");
     LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "arr.n");
-    LLVMValueRef args[7] = {cg->q, arr.v, cg_select(cg, arr.null, cg_i32(cg, 0), arr.len),
-                            cg_i32(cg, kind)};
-    unsigned k = 4;
+    LLVMValueRef args[7] = {cg->q};
+    unsigned k = 1;
+    if (nested)
+        args[k++] = cg_type_text(cg, elem);
+    args[k++] = arr.v;
+    args[k++] = cg_select(cg, arr.null, cg_i32(cg, 0), arr.len);
+    if (!nested)
+        args[k++] = cg_i32(cg, elem_kind(elem));
     if (sort)
         args[k++] = cg_i32(cg, asc);
     args[k++] = out_p;
     args[k++] = out_n;
-    cg_call(cg, sort ? "srt_array_sort" : "srt_array_distinct", args, k, "");
+    const char *fn = sort ? "srt_array_sort" : "srt_array_distinct";
+    cg_call(cg, nested ? "srt_sort_array" : fn, args, k, "");
     CgVal r =
         scalar(arr.null, cg_load(cg, cg->t_ptr, out_p, sort ? "sort_array" : "array_distinct"));
     r.len = cg_load(cg, cg->t_i32, out_n, "");

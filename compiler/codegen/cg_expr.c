@@ -112,6 +112,23 @@ LLVMValueRef cg_double_cmp(CgCtx *cg, AstBinaryOp op, LLVMValueRef a, LLVMValueR
 static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, CgVal b,
                             SrcSpan span);
 
+/* Two non-NULL arrays of type t (ArrayType.interpretedOrdering: element by element, a NULL
+   element first, then the shorter first) ordered by the runtime's comparator of nested values
+   (srt_sort_cmp); an i32 -1, 0 or 1.  A NULL operand (a field of a struct being compared)
+   is passed with no elements: its order is not used. */
+static LLVMValueRef array_order(CgCtx *cg, const Type *t, CgVal a, CgVal b)
+{
+    LLVMValueRef d[2];
+    CgVal v[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        d[k] = cg_alloca(cg, cg->t_datum, "acmp.d");
+        v[k].len = cg_select(cg, v[k].null, cg_i32(cg, 0), v[k].len);
+        cg_store_datum(cg, t, v[k], d[k], false);
+    }
+    LLVMValueRef args[4] = {cg->q, cg_type_text(cg, t), d[0], d[1]};
+    return cg_call(cg, "srt_sort_cmp", args, 4, "acmp");
+}
+
 /* Two non-NULL structs of type t ordered as Spark's StructType.interpretedOrdering
    (InterpretedOrdering.forSchema: every field Ascending, so NullsFirst) and codegen's
    genComp for structs: field by field, the first that differs decides, a NULL field before
@@ -126,6 +143,8 @@ static LLVMValueRef struct_order(CgCtx *cg, const Type *t, CgVal a, CgVal b, Src
         LLVMValueRef c;
         if (ft->kind == TY_STRUCT) {
             c = struct_order(cg, ft, fa, fb, span);
+        } else if (ft->kind == TY_ARRAY) {
+            c = array_order(cg, ft, fa, fb);
         } else {
             LLVMValueRef lt = compare(cg, BOP_LT, ft, fa, fb, span);
             LLVMValueRef gt = compare(cg, BOP_GT, ft, fa, fb, span);
@@ -173,8 +192,9 @@ static LLVMValueRef compare(CgCtx *cg, AstBinaryOp op, const Type *t, CgVal a, C
         return op == BOP_EQ ? all : cg_not(cg, all);
     }
     case TY_ARRAY:
+        return LLVMBuildICmp(cg->b, ipred[k], array_order(cg, t, a, b), cg_i32(cg, 0), "cmp");
     case TY_MAP: /* refused by sema */
-        cg_unsupported(cg, span, "comparison of arrays");
+        cg_unsupported(cg, span, "comparison of maps");
         return cg_i1(cg, 0);
     default:
         return LLVMBuildICmp(cg->b, ipred[k], a.v, b.v, "cmp");

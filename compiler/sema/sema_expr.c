@@ -756,20 +756,33 @@ static SExpr *new_bin(Binder *b, SExprKind kind, AstBinaryOp op, const Type *t, 
     return e;
 }
 
-/* Are a and b one STRUCT type whose fields are atomic or such structs (a window, say)?  Spark
-   compares them field by field (EqualTo, LessThan, ... and greatest/least through
-   StructType.interpretedOrdering: two NULL fields are equal, a NULL field orders first; a
-   NULL struct gives NULL). */
-bool sema_struct_comparable(const Type *a, const Type *b)
+bool sema_orderable(const Type *t)
 {
-    if (a->kind != TY_STRUCT || !type_equal(a, b))
-        return false;
-    for (int i = 0; i < a->n_fields; i++) {
-        const Type *f = a->fields[i].type;
-        if (!is_atomic(f) && !sema_struct_comparable(f, f))
+    if (is_atomic(t) || t->kind == TY_NULL || type_is_ansi_interval(t))
+        return true;
+    if (t->kind == TY_ARRAY)
+        return sema_orderable(t->elem);
+    for (int i = 0; t->kind == TY_STRUCT && i < t->n_fields; i++)
+        if (!sema_orderable(t->fields[i].type))
             return false;
-    }
-    return true;
+    return t->kind == TY_STRUCT;
+}
+
+/* Are a and b one STRUCT or ARRAY type that orders (no MAP in it)?  Spark compares them by
+   the type's interpretedOrdering (EqualTo, LessThan, ..., In, greatest/least: a struct field
+   by field, an array element by element then by length, a NULL field or element first; a
+   NULL struct or array gives NULL). */
+bool sema_nested_comparable(const Type *a, const Type *b)
+{
+    return (a->kind == TY_STRUCT || a->kind == TY_ARRAY) && type_equal(a, b) && sema_orderable(a);
+}
+
+/* The type two operands of a comparison are compared in (cmp_common's, or their one STRUCT or
+   ARRAY type); NULL when they do not compare. */
+static const Type *compare_type(const Type *l, const Type *r)
+{
+    const Type *t = cmp_common(l, r);
+    return t ? t : sema_nested_comparable(l, r) ? l : NULL;
 }
 
 /* l op r for op in = != < <= > >=; al/ar are the operands as written (for messages). */
@@ -785,9 +798,7 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
         sema_map_refuse_ordering(b, type_has_map(l->type) ? l->type : r->type, what, f, span);
         return NULL;
     }
-    const Type *t = cmp_common(l->type, r->type);
-    if (!t && sema_struct_comparable(l->type, r->type))
-        t = l->type;
+    const Type *t = compare_type(l->type, r->type);
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
     if (!t && (type_is_ansi_interval(l->type) || type_is_ansi_interval(r->type))) {
@@ -1099,7 +1110,7 @@ static SExpr *bind_in(Binder *b, const AstExpr *e)
     }
     const Type *t = x->type;
     for (int i = 0; i < n; i++) {
-        const Type *c = cmp_common(t, vals[i]->type);
+        const Type *c = compare_type(t, vals[i]->type);
         if (!c) {
             diag_error(b->sc->diag, e->u.in.list.items[i]->span,
                        "cannot compare '%s' of type %s with '%s' of type %s",
@@ -1827,10 +1838,11 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             break;
         case AGG_MIN:
         case AGG_MAX:
-            /* Min, Max: TypeUtils.checkForOrderingExpr */
+            /* Min, Max: TypeUtils.checkForOrderingExpr (a STRUCT or ARRAY kept as its bytes,
+               cg_agg.c) */
             if (sema_map_refuse_ordering(b, t, sema_expr_sql(sc, b->blk, e), name, e->span))
                 return NULL;
-            if (!is_atomic(t) && t->kind != TY_NULL && !type_is_ansi_interval(t))
+            if (!sema_orderable(t))
                 return agg_arg_error(b, name, "an orderable argument", args->items[0], t);
             agg.type = t;
             agg.arg = x;

@@ -573,14 +573,14 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     case TY_TIMESTAMP:
     case TY_DATE:
         return true;
-    case TY_STRUCT:
-        if (sema_struct_comparable(*rt, *rt))
-            return true;
-        break;
     case TY_INTERVAL: /* ANSI intervals are AtomicTypes, ordered by their value */
     case TY_YM_INTERVAL:
         return true;
+    case TY_STRUCT: /* by the type's interpretedOrdering, as `<` (no MAP: refused above) */
     case TY_ARRAY:
+        if (sema_nested_comparable(*rt, *rt))
+            return true;
+        break;
     case TY_MAP:
         break;
     }

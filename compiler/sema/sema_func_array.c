@@ -184,14 +184,29 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             *bad = 0;
             return true;
         }
+        /* ArrayMax, ArrayMin: TypeUtils.checkForOrderingExpr(elementType) */
         *rt = args[0]->type->elem;
-        if (!sema_is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY) /* structs: not yet */
-            *bad = 0, *want = "an array of atomic values";
+        if (sema_map_refuse_ordering(b, *rt, sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn),
+                                     e->span))
+            return false;
+        if (!sema_is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY &&
+            !sema_nested_comparable(*rt, *rt))
+            *bad = 0, *want = "an array of orderable values";
         return true;
-    case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of atomic elements */
+    case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of orderable elements
+                           (RowOrdering.isOrderable; else INVALID_ORDERING_TYPE of the array) */
+        if (arr && sema_map_refuse_ordering(b, args[0]->type, sema_expr_sql(b->sc, b->blk, e),
+                                            sema_func_name(fn), e->span))
+            return false;
+        /* fall through */
     case FN_ARRAY_DISTINCT:
-        if (!arr || !sema_is_atomic_elem(args[0]->type->elem)) {
-            *bad = 0, *want = "an array of numbers, strings, booleans or times";
+        if (!arr || !(sema_is_atomic_elem(args[0]->type->elem) ||
+                      (fn == FN_SORT_ARRAY &&
+                       sema_nested_comparable(args[0]->type->elem, args[0]->type->elem)))) {
+            *bad = 0;
+            *want = fn == FN_SORT_ARRAY
+                        ? "an array of numbers, strings, booleans, times, structs or arrays"
+                        : "an array of numbers, strings, booleans or times";
             return true;
         }
         *rt = args[0]->type;

@@ -149,7 +149,8 @@ static SExpr *bind_zip_with(Binder *b, const AstExpr *e, SExpr *left)
 
 /* array_sort(arr[, (a, b) -> cmp]) (ArraySort.checkInputDataTypes): cmp must be an INT
    exactly (UNEXPECTED_RETURN_TYPE; no cast); without it, Spark's default comparator
-   (ascending, NULLs last), sorted by the runtime here, so over atomic elements only. */
+   (ascending, NULLs last), sorted by the runtime here, so over atomic elements and orderable
+   STRUCT and ARRAY ones (by their interpretedOrdering, as the comparator's `<` and `>`). */
 static SExpr *bind_array_sort(Binder *b, const AstExpr *e, SExpr *arr)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -157,10 +158,10 @@ static SExpr *bind_array_sort(Binder *b, const AstExpr *e, SExpr *arr)
     args[0] = arr;
     const Type *el = arr->type->elem;
     if (e->u.call.args.n == 1) {
-        if (!sema_is_atomic_elem(el) && el->kind != TY_NULL) {
+        if (!sema_is_atomic_elem(el) && el->kind != TY_NULL && !sema_nested_comparable(el, el)) {
             diag_error(b->sc->diag, asts[0]->span,
                        "array_sort without a comparator sorts arrays of numbers, strings, "
-                       "booleans or times here, not %s (give it a comparator)",
+                       "booleans, times, structs or arrays here, not %s (give it a comparator)",
                        sema_sql_type(b, arr->type));
             return NULL;
         }

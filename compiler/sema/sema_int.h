@@ -313,11 +313,14 @@ const Type *sema_interval_part_type(int part);
    function typings' (sema_interval_ops.c). */
 void sema_type_make_interval(Binder *b, SFunc fn, SExpr **args, int n, const Type **rt, int *bad,
                              const char **want);
+/* Is t orderable (RowOrdering.isOrderable: atomic, NULL, an ANSI interval, or a STRUCT or
+   ARRAY of such types; no MAP)? (sema_expr.c) */
+bool sema_orderable(const Type *t);
+/* Are a and b one orderable STRUCT or ARRAY type, compared (=, <, IN, greatest ...) by its
+   interpretedOrdering? (sema_expr.c) */
+bool sema_nested_comparable(const Type *a, const Type *b);
 /* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
    "<what>: 'x' of type t does not match the type u of the others". */
-/* Can values of types a and b be compared (=, <, ...) and ordered as structs?
-   (sema_expr.c) */
-bool sema_struct_comparable(const Type *a, const Type *b);
 const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                        const char *what);
 /* l op r for op in = != < <= > >= (operands cast to their comparison type); NULL after

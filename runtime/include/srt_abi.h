@@ -996,6 +996,14 @@ void srt_array_join(SrtQuery *q, const void *elems, uint32_t n, const char *deli
    scratch memory of q. */
 void srt_array_sort(SrtQuery *q, const void *elems, uint32_t n, int32_t kind, int32_t asc,
                     const void **out, uint32_t *out_n);
+/* Spark's ordering of two non-NULL values of that type, a STRUCT or ARRAY without maps
+   (StructType/ArrayType.interpretedOrdering, as `<`, `=`, greatest, ... compare them; a NULL
+   field or element first): -1, 0 or 1 (srt_sort.c). */
+int32_t srt_sort_cmp(SrtQuery *q, const char *type, const SrtDatum *a, const SrtDatum *b);
+/* sort_array(arr, asc) and array_sort(arr) of n STRUCT or ARRAY elements of elem_type, asc
+   as srt_array_sort's, by srt_sort_cmp's ordering; into scratch memory of q. */
+void srt_sort_array(SrtQuery *q, const char *elem_type, const void *elems, uint32_t n, int32_t asc,
+                    const void **out, uint32_t *out_n);
 /* array_distinct(arr) (Spark's ArrayDistinct) of elements of kind SRT_COLLECT_*: the first
    of equal ones in order, one NULL, one NaN; 0.0 and -0.0 are different (Spark hashes boxed
    doubles); into scratch memory of q. */

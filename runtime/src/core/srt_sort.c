@@ -2,6 +2,13 @@
 ** comparing by column type (strings byte-wise, doubles with NaN largest and
 ** -0.0 == 0.0, structs field by field, arrays element by element), with per-key
 ** DESC and NULLS FIRST/LAST.
+**
+** The comparison of two values is Spark's ordering of their type (AtomicType.ordering, and
+** for a STRUCT or ARRAY the type's interpretedOrdering: InterpretedOrdering.forSchema, every
+** field Ascending and so NULLS FIRST; an array element by element, then the shorter first).
+** It is the one comparator of nested values that generated code calls (srt_sort_cmp: `<`,
+** `=`, `IN`, greatest/least, array_max/array_min of STRUCT and ARRAY values) and that sorts
+** the elements of an array of them (srt_sort_array: sort_array, array_sort).
 */
 #include <string.h>
 
@@ -112,6 +119,36 @@ static void merge_sort(const SortCtx *c, SrtDatum **v, SrtDatum **tmp, size_t n)
         v[k++] = cmp_rows(c, v[j], tmp[i]) < 0 ? v[j++] : tmp[i++];
     while (i < h)
         v[k++] = tmp[i++];
+}
+
+int32_t srt_sort_cmp(SrtQuery *q, const char *type, const SrtDatum *a, const SrtDatum *b)
+{
+    const SrtType *t = srt_query_type(q, type);
+    return t ? cmp_value(a, b, t) : 0;
+}
+
+void srt_sort_array(SrtQuery *q, const char *elem_type, const void *elems, uint32_t n, int32_t asc,
+                    const void **out, uint32_t *out_n)
+{
+    /* The elements as the rows of one column, sorted as ORDER BY sorts them: SortArray's lt
+       (asc 1, NULLs first) and gt (asc 0: the order reversed, NULLs last), ArraySort's
+       default comparator (asc 2: NULLs last); stable, as java.util.Arrays.sort of objects. */
+    SrtColumn col = {NULL, srt_query_type(q, elem_type), 0};
+    SrtSchema schema = {&col, 1};
+    SrtOrderKey key = {0, asc == 0, asc == 1};
+    SortCtx c = {&schema, &key, 1};
+    const SrtDatum *e = elems;
+    SrtDatum **rows = srt_scratch_alloc(q, (n ? n : 1) * sizeof *rows);
+    SrtDatum **tmp = srt_scratch_alloc(q, (n / 2 + 1) * sizeof *tmp);
+    SrtDatum *o = srt_scratch_alloc(q, (n ? n : 1) * sizeof *o);
+    for (uint32_t i = 0; i < n; i++)
+        rows[i] = (SrtDatum *)&e[i];
+    if (col.type)
+        merge_sort(&c, rows, tmp, n);
+    for (uint32_t i = 0; i < n; i++)
+        o[i] = *rows[i];
+    *out = o;
+    *out_n = n;
 }
 
 int srt_sort_rows(SrtMem *m, SrtDatum **rows, size_t n, const SrtSchema *schema,

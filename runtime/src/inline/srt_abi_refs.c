@@ -237,6 +237,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_array_reverse,
     (const void *)srt_array_join,
     (const void *)srt_array_sort,
+    (const void *)srt_sort_cmp,
+    (const void *)srt_sort_array,
     (const void *)srt_array_distinct,
     (const void *)srt_str_locate,
     (const void *)srt_str_instr,
