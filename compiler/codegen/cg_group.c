@@ -424,8 +424,10 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     LLVMBasicBlockRef bb_probe = cg_block(cg, "group.probe"), bb_hit = cg_block(cg, "group.cached");
     LLVMBasicBlockRef bb_build = cg_block(cg, "group.key"), bb_join = cg_block(cg, "group.found");
     LLVMBasicBlockRef bb_long = kl->has_strings ? cg_block(cg, "group.long") : NULL;
-    LLVMValueRef fill_v[3], long_v[3];
-    LLVMBasicBlockRef fill_from[3];
+    /* the ways to the key build: no credit, a miss on the first words, a miss on the rest, a
+       long key */
+    LLVMValueRef fill_v[4], long_v[4];
+    LLVMBasicBlockRef fill_from[4];
     int n_fill = 0;
 
     /* a key with a string too long for the cache goes to the last long key */
