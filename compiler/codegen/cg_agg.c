@@ -12,6 +12,7 @@
 ** except a DOUBLE sum or avg, which owns 32 bytes (see "DOUBLE sum, avg" below):
 **   sum, avg   f64 sum of the state, i64 has-value (sum) or count (avg), f64 sum of the
 **              batch, i64 batch id + 1 of the latter
+** An interval sum or avg owns 48 bytes (see "ANSI interval sum, avg" below).
 ** A DECIMAL min/max owns 32 bytes (plan_build.c's layout_state): i128 value, i64 has-value;
 ** a DECIMAL sum/avg 64 (the state's sum and the batch's, see "DECIMAL aggregates" below),
 ** and a DECIMAL key 16 bytes (the unscaled value, low word first).
@@ -1086,11 +1087,14 @@ static void update_iv_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
 }
 
 /* S + P as the merge after StateStoreRestore adds them; *flags_out: IV_S_OVF when either or
-   their sum overflowed (a try_ one). */
+   their sum overflowed (a try_ one; the others fail here on a sessions merge's overflow, which
+   merge_iv_agg could only note). */
 static LLVMValueRef iv_current(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef *flags_out)
 {
     LLVMValueRef flags = cg_load(cg, cg->t_i64, cg_gepc(cg, st, IV_FLAGS, ""), "iv.flags");
     LLVMValueRef any = LLVMBuildICmp(cg->b, LLVMIntNE, flags, cg_i64(cg, 0), "");
+    if (!sema_agg_has(a->kind, AGGP_TRY))
+        cg_interval_add_fail(cg, a->type->kind == TY_YM_INTERVAL, any);
     *flags_out = dec_flag(cg, cg_i64(cg, 0), any, IV_S_OVF);
     return iv_add(cg, a, cg_load(cg, cg->t_i64, st, "iv.state"),
                   cg_load(cg, cg->t_i64, cg_gepc(cg, st, IV_P, ""), "iv.batch"), flags_out,
@@ -1106,15 +1110,17 @@ static void iv_fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     cg_store(cg, cg_i64(cg, 0), cg_gepc(cg, st, IV_P, ""));
 }
 
-/* Sessions merging (P is empty there): src's S into dst's, as mergeExpressions add them. */
+/* Sessions merging (P is empty there): src's S into dst's, as mergeExpressions add them; an
+   overflow is noted in the flags (the merge function has no query to fail: iv_current does). */
 static void merge_iv_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
     LLVMValueRef dfp = cg_gepc(cg, dst, IV_FLAGS, "");
     LLVMValueRef sf = cg_load(cg, cg->t_i64, cg_gepc(cg, src, IV_FLAGS, ""), "");
     LLVMValueRef flags = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dfp, ""), sf, "");
     LLVMValueRef d = cg_load(cg, cg->t_i64, dst, ""), v = cg_load(cg, cg->t_i64, src, "");
-    cg_store(cg, iv_add(cg, a, d, v, &flags, IV_S_OVF), dst);
-    cg_store(cg, flags, dfp);
+    LLVMValueRef ovf;
+    cg_store(cg, cg_interval_add(cg, a->type->kind == TY_YM_INTERVAL, d, v, &ovf), dst);
+    cg_store(cg, dec_flag(cg, flags, ovf, IV_S_OVF), dfp);
     LLVMValueRef dp = cg_gepc(cg, dst, 8, "");
     LLVMValueRef dn = cg_load(cg, cg->t_i64, dp, "");
     LLVMValueRef sn = cg_load(cg, cg->t_i64, cg_gepc(cg, src, 8, ""), "");
