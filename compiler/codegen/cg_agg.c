@@ -368,6 +368,17 @@ static LLVMValueRef dec_flag(CgCtx *cg, LLVMValueRef flags, LLVMValueRef ovf, in
 
 static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef cur);
 
+/* Where a row's value is added: to P at p_off, the batch of mark cur begun (begin_batch), or to
+   S without batches (cur NULL). */
+static LLVMValueRef sum_target(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef cur,
+                               uint32_t p_off)
+{
+    if (!cur)
+        return st;
+    begin_batch(cg, a, st, cur);
+    return cg_gepc(cg, st, p_off, "");
+}
+
 static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     LLVMValueRef one_if = LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "");
@@ -384,13 +395,8 @@ static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     }
     /* sum, avg: to P (S without batches); the argument has the sum's scale (Spark casts it
        to DECIMAL(p + 10, s)) */
-    LLVMValueRef sp = st;
-    int64_t bit = DEC_S_OVF;
-    if (cur) {
-        begin_batch(cg, a, st, cur);
-        sp = cg_gepc(cg, st, DEC_P, "");
-        bit = DEC_P_OVF;
-    }
+    int64_t bit = cur ? DEC_P_OVF : DEC_S_OVF;
+    LLVMValueRef sp = sum_target(cg, a, st, cur, DEC_P);
     LLVMValueRef s = cg_dec_load(cg, sp, "dec.sum"), ovf;
     LLVMValueRef v = dec_sum_add(cg, s, x.v, dec_sum_precision(a), &ovf);
     cg_dec_store(cg, cg_select(cg, x.null, s, v), sp);
@@ -1067,13 +1073,8 @@ static LLVMValueRef iv_add(CgCtx *cg, const SAgg *a, LLVMValueRef s, LLVMValueRe
 /* Add x (NULL adds 0) to P, or to S without batches (cur NULL); count it (avg) or note it. */
 static void update_iv_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    LLVMValueRef sp = st;
-    int64_t bit = IV_S_OVF;
-    if (cur) {
-        begin_batch(cg, a, st, cur);
-        sp = cg_gepc(cg, st, IV_P, "");
-        bit = IV_P_OVF;
-    }
+    int64_t bit = cur ? IV_P_OVF : IV_S_OVF;
+    LLVMValueRef sp = sum_target(cg, a, st, cur, IV_P);
     LLVMValueRef fp = cg_gepc(cg, st, IV_FLAGS, "");
     LLVMValueRef flags = cg_load(cg, cg->t_i64, fp, "iv.flags");
     LLVMValueRef v = cg_select(cg, x.null, cg_i64(cg, 0), x.v);

@@ -1650,7 +1650,7 @@ static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
     const Type *t = x->type;
     bool sum = sema_agg_info(agg->kind)->body == AGGB_SUM;
     if (type_is_ansi_interval(t)) {
-        agg->type = sum                        ? t
+        agg->type = sum                         ? t
                     : t->kind == TY_YM_INTERVAL ? type_ym_interval(CM_YM_YEAR, CM_YM_MONTH)
                                                 : &type_interval;
         agg->arg = x;
