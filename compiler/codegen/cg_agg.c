@@ -12,6 +12,7 @@
 ** except a DOUBLE sum or avg, which owns 32 bytes (see "DOUBLE sum, avg" below):
 **   sum, avg   f64 sum of the state, i64 has-value (sum) or count (avg), f64 sum of the
 **              batch, i64 batch id + 1 of the latter
+** An interval sum or avg owns 48 bytes (see "ANSI interval sum, avg" below).
 ** A DECIMAL min/max owns 32 bytes (plan_build.c's layout_state): i128 value, i64 has-value;
 ** a DECIMAL sum/avg 64 (the state's sum and the batch's, see "DECIMAL aggregates" below),
 ** and a DECIMAL key 16 bytes (the unscaled value, low word first).
@@ -382,6 +383,17 @@ static LLVMValueRef dec_flag(CgCtx *cg, LLVMValueRef flags, LLVMValueRef ovf, in
 
 static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef cur);
 
+/* Where a row's value is added: to P at p_off, the batch of mark cur begun (begin_batch), or to
+   S without batches (cur NULL). */
+static LLVMValueRef sum_target(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef cur,
+                               uint32_t p_off)
+{
+    if (!cur)
+        return st;
+    begin_batch(cg, a, st, cur);
+    return cg_gepc(cg, st, p_off, "");
+}
+
 static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
     LLVMValueRef one_if = LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "");
@@ -398,13 +410,8 @@ static void update_dec_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     }
     /* sum, avg: to P (S without batches); the argument has the sum's scale (Spark casts it
        to DECIMAL(p + 10, s)) */
-    LLVMValueRef sp = st;
-    int64_t bit = DEC_S_OVF;
-    if (cur) {
-        begin_batch(cg, a, st, cur);
-        sp = cg_gepc(cg, st, DEC_P, "");
-        bit = DEC_P_OVF;
-    }
+    int64_t bit = cur ? DEC_P_OVF : DEC_S_OVF;
+    LLVMValueRef sp = sum_target(cg, a, st, cur, DEC_P);
     LLVMValueRef s = cg_dec_load(cg, sp, "dec.sum"), ovf;
     LLVMValueRef v = dec_sum_add(cg, s, x.v, dec_sum_precision(a), &ovf);
     cg_dec_store(cg, cg_select(cg, x.null, s, v), sp);
@@ -1034,10 +1041,128 @@ static CgVal final_try_sum(CgCtx *cg, LLVMValueRef st)
     return r;
 }
 
+/* ==== ANSI interval sum, avg ====
+**
+** Sum and Average of a DayTimeIntervalType (µs) or YearMonthIntervalType (months, an Int) add
+** with Add, which for an interval is IntervalMathUtils.addExact in any eval mode: an overflow
+** fails the query even without ANSI mode ("[ARITHMETIC_OVERFLOW] long overflow. Use 'try_add'
+** ..."), in an update as in a merge (Sum.scala, Average.scala, Spark 3.5).  Sum starts from
+** NULL (coalesce(sum, 0) + x), Average from 0 with a count, and its result is
+** DivideDTInterval / DivideYMInterval(sum, count), LongMath.divide HALF_UP, NULL for a count
+** of 0.  TrySum and TryAverage wrap the additions in TryEval: the first overflow makes the sum
+** NULL for good (a NULL side makes a merge NULL), so the result is NULL.  Whether a sum
+** overflows depends on how its rows are grouped, so a batch's P is kept apart from S as a
+** DOUBLE sum's is (see "Partial buffers of a batch"): P sums the batch's rows of the group
+** from 0 and S' = S + P.  State (48 bytes):
+**   i64 S, i64 has-value (sum: or'ed) or count (avg: added), i64 P, i64 batch id + 1 of P,
+**   i64 IV_S_OVF | IV_P_OVF (try_sum, try_avg), 8 bytes unused.
+** A session window's rows are added to S (cur NULL).
+*/
+#define IV_P 16
+#define IV_FLAGS 32
+#define IV_S_OVF 1
+#define IV_P_OVF 2
+
+/* Is it a sum or avg (try_ too) of an interval? */
+static bool iv_agg(const SAgg *a)
+{
+    SAggBody body = sema_agg_info(a->kind)->body;
+    return type_is_ansi_interval(a->type) && (body == AGGB_SUM || body == AGGB_AVG);
+}
+
+/* s + v for aggregate a: a try_ one or's bit into *flags on an overflow, the others fail the
+   query. */
+static LLVMValueRef iv_add(CgCtx *cg, const SAgg *a, LLVMValueRef s, LLVMValueRef v,
+                           LLVMValueRef *flags, int64_t bit)
+{
+    bool ym = a->type->kind == TY_YM_INTERVAL;
+    LLVMValueRef ovf;
+    LLVMValueRef r = cg_interval_add(cg, ym, s, v, &ovf);
+    if (sema_agg_has(a->kind, AGGP_TRY))
+        *flags = dec_flag(cg, *flags, ovf, bit);
+    else
+        cg_interval_add_fail(cg, ym, ovf);
+    return r;
+}
+
+/* Add x (NULL adds 0) to P, or to S without batches (cur NULL); count it (avg) or note it. */
+static void update_iv_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
+{
+    int64_t bit = cur ? IV_P_OVF : IV_S_OVF;
+    LLVMValueRef sp = sum_target(cg, a, st, cur, IV_P);
+    LLVMValueRef fp = cg_gepc(cg, st, IV_FLAGS, "");
+    LLVMValueRef flags = cg_load(cg, cg->t_i64, fp, "iv.flags");
+    LLVMValueRef v = cg_select(cg, x.null, cg_i64(cg, 0), x.v);
+    cg_store(cg, iv_add(cg, a, cg_load(cg, cg->t_i64, sp, "iv.sum"), v, &flags, bit), sp);
+    cg_store(cg, flags, fp);
+    LLVMValueRef one_if = LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "");
+    LLVMValueRef np = cg_gepc(cg, st, 8, "");
+    LLVMValueRef n = cg_load(cg, cg->t_i64, np, "iv.n");
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, n, one_if, "") : LLVMBuildOr(cg->b, n, one_if, ""),
+             np);
+}
+
+/* S + P as the merge after StateStoreRestore adds them; *flags_out: IV_S_OVF when either or
+   their sum overflowed (a try_ one; the others fail here on a sessions merge's overflow, which
+   merge_iv_agg could only note). */
+static LLVMValueRef iv_current(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef *flags_out)
+{
+    LLVMValueRef flags = cg_load(cg, cg->t_i64, cg_gepc(cg, st, IV_FLAGS, ""), "iv.flags");
+    LLVMValueRef any = LLVMBuildICmp(cg->b, LLVMIntNE, flags, cg_i64(cg, 0), "");
+    if (!sema_agg_has(a->kind, AGGP_TRY))
+        cg_interval_add_fail(cg, a->type->kind == TY_YM_INTERVAL, any);
+    *flags_out = dec_flag(cg, cg_i64(cg, 0), any, IV_S_OVF);
+    return iv_add(cg, a, cg_load(cg, cg->t_i64, st, "iv.state"),
+                  cg_load(cg, cg->t_i64, cg_gepc(cg, st, IV_P, ""), "iv.batch"), flags_out,
+                  IV_S_OVF);
+}
+
+/* Fold a pending P into S and empty P (begin_batch). */
+static void iv_fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    LLVMValueRef flags;
+    cg_store(cg, iv_current(cg, a, st, &flags), st);
+    cg_store(cg, flags, cg_gepc(cg, st, IV_FLAGS, ""));
+    cg_store(cg, cg_i64(cg, 0), cg_gepc(cg, st, IV_P, ""));
+}
+
+/* Sessions merging (P is empty there): src's S into dst's, as mergeExpressions add them; an
+   overflow is noted in the flags (the merge function has no query to fail: iv_current does). */
+static void merge_iv_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMValueRef dfp = cg_gepc(cg, dst, IV_FLAGS, "");
+    LLVMValueRef sf = cg_load(cg, cg->t_i64, cg_gepc(cg, src, IV_FLAGS, ""), "");
+    LLVMValueRef flags = LLVMBuildOr(cg->b, cg_load(cg, cg->t_i64, dfp, ""), sf, "");
+    LLVMValueRef d = cg_load(cg, cg->t_i64, dst, ""), v = cg_load(cg, cg->t_i64, src, "");
+    LLVMValueRef ovf;
+    cg_store(cg, cg_interval_add(cg, a->type->kind == TY_YM_INTERVAL, d, v, &ovf), dst);
+    cg_store(cg, dec_flag(cg, flags, ovf, IV_S_OVF), dfp);
+    LLVMValueRef dp = cg_gepc(cg, dst, 8, "");
+    LLVMValueRef dn = cg_load(cg, cg->t_i64, dp, "");
+    LLVMValueRef sn = cg_load(cg, cg->t_i64, cg_gepc(cg, src, 8, ""), "");
+    cg_store(cg, is_avg(a) ? LLVMBuildAdd(cg->b, dn, sn, "") : LLVMBuildOr(cg->b, dn, sn, ""), dp);
+}
+
+/* The sum S + P, NULL without values (or after an overflow of a try_ one); an average divides
+   it by the count (DivideDTInterval / DivideYMInterval: LongMath.divide HALF_UP). */
+static CgVal final_iv_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    CgVal r = {0};
+    LLVMValueRef n = cg_load(cg, cg->t_i64, cg_gepc(cg, st, 8, ""), "iv.n");
+    LLVMValueRef empty = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "iv.empty");
+    LLVMValueRef flags;
+    LLVMValueRef s = iv_current(cg, a, st, &flags);
+    r.null = cg_or(cg, empty, LLVMBuildICmp(cg->b, LLVMIntNE, flags, cg_i64(cg, 0), ""));
+    r.v = is_avg(a) ? cg_interval_div_half_up(cg, s, cg_select(cg, empty, cg_i64(cg, 1), n)) : s;
+    return r;
+}
+
 static void fold_pending(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     if (dec_agg(a))
         dec_fold_pending(cg, a, st);
+    else if (iv_agg(a))
+        iv_fold_pending(cg, a, st);
     else if (plan_agg_batch_sum(a) && a->type->kind == TY_BIGINT)
         try_sum_fold_pending(cg, st);
     else if (plan_agg_batch_sum(a))
@@ -1617,6 +1742,10 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         update_dec_agg(cg, a, st, x, cur);
         return;
     }
+    if (iv_agg(a)) {
+        update_iv_agg(cg, a, st, x, cur);
+        return;
+    }
     LLVMValueRef one_if = a->arg ? LLVMBuildZExt(cg->b, cg_not(cg, x.null), cg->t_i64, "") : cg_i64(cg, 1);
     switch (sema_agg_info(a->kind)->body) {
     case AGGB_COUNT: {
@@ -1877,6 +2006,10 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         merge_dec_agg(cg, a, dst, src);
         return;
     }
+    if (iv_agg(a)) {
+        merge_iv_agg(cg, a, dst, src);
+        return;
+    }
     switch (sema_agg_info(a->kind)->body) {
     case AGGB_COUNT: {
         LLVMValueRef d = cg_load(cg, cg->t_i64, dst, ""), v = cg_load(cg, cg->t_i64, src, "");
@@ -1989,6 +2122,8 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     if (dec_agg(a))
         return final_dec_value(cg, a, st);
+    if (iv_agg(a))
+        return final_iv_value(cg, a, st);
     CgVal r = {0};
     r.null = cg_i1(cg, 0);
     switch (sema_agg_info(a->kind)->body) {

@@ -235,6 +235,14 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
 /* The fields of an interval type as the runtime takes them (srt_abi.h: start << 4 | end,
    with SRT_IV_YEAR_MONTH for a YearMonthIntervalType). */
 int32_t cg_interval_fields(const Type *t);
+/* IntervalMathUtils.addExact of two interval values of one kind (ym: YearMonthIntervalType's
+   months, kept in an i64): a + b, *ovf (i1) where it leaves a Long (an Int for ym).
+   cg_interval_add_fail fails the query where ovf holds, with addExact's error. */
+LLVMValueRef cg_interval_add(CgCtx *cg, bool ym, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ovf);
+void cg_interval_add_fail(CgCtx *cg, bool ym, LLVMValueRef ovf);
+/* Guava's LongMath.divide(p, q, HALF_UP) of two i64 (q not 0, not Long.MinValue by -1): the
+   quotient rounded half away from zero (DivideDTInterval, DivideYMInterval). */
+LLVMValueRef cg_interval_div_half_up(CgCtx *cg, LLVMValueRef p, LLVMValueRef q);
 /* abs, extract(part FROM ...) of an interval (part an SDatePart sema allowed),
    make_dt_interval and make_ym_interval (cg_interval.c). */
 CgVal cg_interval_abs(CgCtx *cg, const Type *t, CgVal a);

@@ -56,18 +56,41 @@ static const char *overflow_msg(CgCtx *cg, const char *what, const char *hint)
         hint ? "' to tolerate overflow and return NULL instead." : "");
 }
 
+/* a + b or a - b of two intervals of one kind; *ovf where it leaves a Long (an Int for ym). */
+static LLVMValueRef add_sub_exact(CgCtx *cg, bool ym, bool add, LLVMValueRef a, LLVMValueRef b,
+                                  LLVMValueRef *ovf)
+{
+    LLVMValueRef v = cg_int_overflow_op(cg, add ? "sadd" : "ssub", a, b, ovf);
+    if (ym)
+        *ovf = out_of_int(cg, v);
+    return v;
+}
+
+/* IntervalMathUtils' error for an overflow of addExact (add) or subtractExact. */
+static const char *add_sub_msg(CgCtx *cg, bool ym, bool add)
+{
+    return overflow_msg(cg, ym ? "integer overflow" : "long overflow",
+                        add ? "try_add" : "try_subtract");
+}
+
 /* IntervalMathUtils.addExact / subtractExact of two intervals of one type. */
 static CgVal add_sub(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef null)
 {
     bool add = e->u.bin.op == BOP_ADD, ym = e->type->kind == TY_YM_INTERVAL;
     LLVMValueRef ovf;
-    LLVMValueRef v = cg_int_overflow_op(cg, add ? "sadd" : "ssub", a.v, b.v, &ovf);
-    if (ym)
-        ovf = out_of_int(cg, v);
-    fail_live(cg, null, ovf,
-              overflow_msg(cg, ym ? "integer overflow" : "long overflow",
-                           add ? "try_add" : "try_subtract"));
+    LLVMValueRef v = add_sub_exact(cg, ym, add, a.v, b.v, &ovf);
+    fail_live(cg, null, ovf, add_sub_msg(cg, ym, add));
     return scalar(null, v);
+}
+
+LLVMValueRef cg_interval_add(CgCtx *cg, bool ym, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ovf)
+{
+    return add_sub_exact(cg, ym, true, a, b, ovf);
+}
+
+void cg_interval_add_fail(CgCtx *cg, bool ym, LLVMValueRef ovf)
+{
+    cg_fail_if(cg, ovf, add_sub_msg(cg, ym, true));
 }
 
 /* SubtractTimestamps (ChronoUnit.MICROS.between in UTC: "long overflow") and SubtractDates
@@ -122,9 +145,7 @@ static CgVal multiply(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef 
     return scalar(null, v);
 }
 
-/* Guava's LongMath.divide / IntMath.divide(p, q, HALF_UP): the quotient rounded half away
-   from zero. */
-static LLVMValueRef div_half_up(CgCtx *cg, LLVMValueRef p, LLVMValueRef q)
+LLVMValueRef cg_interval_div_half_up(CgCtx *cg, LLVMValueRef p, LLVMValueRef q)
 {
     LLVMValueRef div = LLVMBuildSDiv(cg->b, p, q, "q"), rem = LLVMBuildSRem(cg->b, p, q, "r");
     LLVMValueRef zero = cg_i64(cg, 0);
@@ -176,7 +197,7 @@ static CgVal divide(CgCtx *cg, const SExpr *e, CgVal a, CgVal b, LLVMValueRef nu
     /* a safe divisor on the rows that failed or are NULL */
     LLVMValueRef safe =
         cg_select(cg, cg_or(cg, cg_or(cg, null, is_zero), min_by_m1), cg_i64(cg, 1), n);
-    return scalar(null, div_half_up(cg, a.v, safe));
+    return scalar(null, cg_interval_div_half_up(cg, a.v, safe));
 }
 
 CgVal cg_interval_arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b)

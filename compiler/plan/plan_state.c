@@ -69,10 +69,13 @@ static void put_batch_sum(StrBuf *sb, Arena *arena, const SAgg *a, const Type *s
     put_field(sb, arena, "partialBatch", &type_bigint);
 }
 
-/* Average.sumDataType: DECIMAL(min(38, p + 10), s) of a DECIMAL(p, s), else DOUBLE. */
+/* Average.sumDataType: DECIMAL(min(38, p + 10), s) of a DECIMAL(p, s), an interval's
+   result type, else DOUBLE. */
 static const Type *avg_sum_type(const SAgg *a)
 {
     const Type *t = a->arg->type;
+    if (type_is_ansi_interval(a->type))
+        return a->type;
     if (a->type->kind != TY_DECIMAL)
         return &type_double;
     return type_decimal(t->precision + 10 > 38 ? 38 : t->precision + 10, t->scale);
@@ -88,9 +91,10 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
             break;
         case AGGB_SUM:
             put_field(sb, arena, "sum", a->type);
-            /* Sum.shouldTrackIsEmpty: a DECIMAL; TrySum's: an integer too */
+            /* Sum.shouldTrackIsEmpty: a DECIMAL; TrySum's: an integer or interval too */
             if (a->type->kind == TY_DECIMAL ||
-                (sema_agg_has(a->kind, AGGP_TRY) && a->type->kind == TY_BIGINT))
+                (sema_agg_has(a->kind, AGGP_TRY) &&
+                 (a->type->kind == TY_BIGINT || type_is_ansi_interval(a->type))))
                 put_field(sb, arena, "isEmpty", &type_boolean);
             put_batch_sum(sb, arena, a, a->type);
             break;
@@ -178,15 +182,16 @@ bool plan_agg_batch_sum(const SAgg *a)
     SAggBody body = sema_agg_info(a->kind)->body;
     return (body == AGGB_SUM || body == AGGB_AVG) &&
            (a->type->kind == TY_DOUBLE || a->type->kind == TY_DECIMAL ||
+            type_is_ansi_interval(a->type) ||
             (a->type->kind == TY_BIGINT && sema_agg_has(a->kind, AGGP_TRY)));
 }
 
 uint32_t plan_agg_state_size(const SAgg *a)
 {
     /* the state's sum, has-value or count, (a DECIMAL's overflow flags,) the batch's sum,
-       its id (cg_agg.c) */
+       its id (, an interval's overflow flags: cg_agg.c) */
     if (plan_agg_batch_sum(a))
-        return a->type->kind == TY_DECIMAL ? 64 : 32;
+        return a->type->kind == TY_DECIMAL ? 64 : type_is_ansi_interval(a->type) ? 48 : 32;
     switch (sema_agg_info(a->kind)->body) {
     case AGGB_COUNT:
     case AGGB_SUM:

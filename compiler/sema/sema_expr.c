@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/cm_ansi_iv.h"
 #include "common/cm_like.h"
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
@@ -1627,17 +1628,12 @@ static void agg_unexpected_type(Binder *b, const AstExpr *e, int k, const char *
 }
 
 /* SumBase and AverageBase.checkInputDataTypes (TypeUtils.checkForAnsiIntervalOrNumericType):
-   a number, a DECIMAL or NULL (a STRING was read as a DOUBLE); an ANSI interval, which Spark
-   sums too, is not supported yet.  False after reporting. */
-static bool sum_arg(Binder *b, const AstExpr *e, const char *name, const AstExpr *arg,
-                    const Type *t)
+   a number, a DECIMAL, an ANSI interval or NULL (a STRING was read as a DOUBLE).  False after
+   reporting. */
+static bool sum_arg(Binder *b, const AstExpr *e, const Type *t)
 {
-    if (agg_numeric(t))
+    if (agg_numeric(t) || type_is_ansi_interval(t))
         return true;
-    if (type_is_ansi_interval(t)) {
-        diag_error(b->sc->diag, arg->span, "%s of an interval is not supported yet", name);
-        return false;
-    }
     agg_unexpected_type(b, e, 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", t);
     return false;
 }
@@ -1679,12 +1675,21 @@ static SExpr *regr_value(Binder *ab, const AstExpr *e, SExpr *y, SAggForm form, 
 }
 
 /* The type and argument of sum, avg, try_sum and try_avg of x (SumBase.resultType: BIGINT of
-   an integer, DOUBLE of a DOUBLE, FLOAT or NULL; AverageBase: DOUBLE), summed in the result
-   type; a DECIMAL is summed exactly, in a wider decimal. */
+   an integer, DOUBLE of a DOUBLE, FLOAT or NULL, an interval's own type; AverageBase: DOUBLE,
+   of an interval DayTimeIntervalType() or YearMonthIntervalType(), the whole range), summed
+   in the result type; a DECIMAL is summed exactly, in a wider decimal, and an interval as its
+   µs or months (its cast to the sum's type of its kind changes no value). */
 static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
 {
     const Type *t = x->type;
     bool sum = sema_agg_info(agg->kind)->body == AGGB_SUM;
+    if (type_is_ansi_interval(t)) {
+        agg->type = sum                         ? t
+                    : t->kind == TY_YM_INTERVAL ? type_ym_interval(CM_YM_YEAR, CM_YM_MONTH)
+                                                : &type_interval;
+        agg->arg = x;
+        return;
+    }
     if (t->kind == TY_DECIMAL) {
         agg->type = sum ? sema_dec_sum_type(t) : sema_dec_avg_type(t);
         agg->arg = x;
@@ -1817,7 +1822,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_AVG:
         case AGG_TRY_SUM:
         case AGG_TRY_AVG:
-            if (!sum_arg(b, e, name, args->items[0], t))
+            if (!sum_arg(b, e, t))
                 return NULL;
             bind_sum(sc, x, &agg);
             break;

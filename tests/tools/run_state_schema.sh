@@ -273,6 +273,31 @@ restart double_sum_same_layout allowed \
   "SELECT action, sum(CAST(id AS DOUBLE)) AS s, avg(id) AS a FROM events GROUP BY action" \
   "SELECT action, sum(CAST(id AS DOUBLE)) AS s, avg(id) AS a FROM events GROUP BY action" \
   "|Open  |2.0|1.0|" "|Close |2.0|2.0|"
+# An interval sum/avg (Spark's Sum and Average keep the input's type, DayTimeIntervalType()
+# or YearMonthIntervalType()) keeps the batch's partial sum too, try_sum its isEmpty and
+# overflow flags: a checkpoint of Spark's buffer alone must not be misread.
+before_b="old_value_schema chk/state/0/_metadata/schema 'struct<sum:interval hour>'"
+restart interval_sum_old_layout refused \
+  "SELECT action, sum(CAST(id AS INTERVAL HOUR)) AS s FROM events GROUP BY action" \
+  "SELECT action, sum(CAST(id AS INTERVAL HOUR)) AS s FROM events GROUP BY action" \
+  "- Provided value schema: struct<sum:interval hour,partialSum:interval hour,partialBatch:bigint>" \
+  "- Existing value schema: struct<sum:interval hour>"
+before_b="old_value_schema chk/state/0/_metadata/schema 'struct<sum:interval year to month,count:bigint>'"
+restart interval_avg_old_layout refused \
+  "SELECT action, avg(CAST(id AS INTERVAL MONTH)) AS a FROM events GROUP BY action" \
+  "SELECT action, avg(CAST(id AS INTERVAL MONTH)) AS a FROM events GROUP BY action" \
+  "- Provided value schema: struct<sum:interval year to month,count:bigint,partialSum:interval year to month,partialBatch:bigint>" \
+  "- Existing value schema: struct<sum:interval year to month,count:bigint>"
+before_b=""
+restart interval_try_sum_changed refused \
+  "SELECT action, sum(CAST(id AS INTERVAL HOUR)) AS s FROM events GROUP BY action" \
+  "SELECT action, try_sum(CAST(id AS INTERVAL HOUR)) AS s FROM events GROUP BY action" \
+  "- Provided value schema: struct<sum:interval hour,isEmpty:boolean,partialSum:interval hour,partialBatch:bigint>"
+restart interval_sum_same_layout allowed \
+  "SELECT action, sum(CAST(id AS INTERVAL HOUR)) AS s, avg(CAST(id AS INTERVAL MONTH)) AS a FROM events GROUP BY action" \
+  "SELECT action, sum(CAST(id AS INTERVAL HOUR)) AS s, avg(CAST(id AS INTERVAL MONTH)) AS a FROM events GROUP BY action" \
+  "|Open  |INTERVAL '02' HOUR|INTERVAL '0-1' YEAR TO MONTH|" \
+  "|Close |INTERVAL '02' HOUR|INTERVAL '0-2' YEAR TO MONTH|"
 
 # A source added to the query (a UNION ALL branch): the offsets log names one source, the query
 # reads two (Spark's OffsetSeq.toStreamProgress assertion).

@@ -868,6 +868,16 @@ START_TEST(test_schema_rule)
                      0);
     ck_assert_int_eq(srt_state_schema_compatible("struct<a:int>", "struct<a:struct<b:int>>"), 0);
     ck_assert_int_eq(srt_state_schema_compatible("struct<`a``:b`:int>", "struct<x:int>"), 1);
+    /* Interval types are words joined by spaces (DayTimeIntervalType.simpleString). */
+    ck_assert_int_eq(srt_state_schema_compatible("struct<s:interval day to second,n:bigint>",
+                                                 "struct<t:interval day to second,m:bigint>"),
+                     1);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<s:interval hour>",
+                                                 "struct<s:interval hour to second>"),
+                     0);
+    ck_assert_int_eq(srt_state_schema_compatible("struct<s:interval year to month>",
+                                                 "struct<s:interval year>"),
+                     0);
     /* Malformed text is reported as such. */
     ck_assert_int_eq(srt_state_schema_compatible("struct<a:int", "struct<a:int"), -1);
     ck_assert_int_eq(srt_state_schema_compatible("bigint", "bigint"), -1);

@@ -53,11 +53,13 @@ static const char *skip_name(const char *p)
     return c && c > p ? c + 1 : NULL;
 }
 
-/* An atomic type name ("bigint", "decimal(10,2)"): its length, 0 when there is none. */
+/* An atomic type name ("bigint", "decimal(10,2)", "interval day to second": words joined by
+   single spaces): its length, 0 when there is none. */
 static size_t atom_len(const char *p)
 {
     size_t n = 0;
-    while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' && p[n] <= '9') || p[n] == '_')
+    while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' && p[n] <= '9') || p[n] == '_' ||
+           (n > 0 && p[n] == ' ' && p[n + 1] >= 'a' && p[n + 1] <= 'z'))
         n++;
     if (n > 0 && p[n] == '(') {
         const char *e = strchr(p + n, ')');
