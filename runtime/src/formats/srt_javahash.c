@@ -187,7 +187,7 @@ static size_t var_size(const SrtType *t, const SrtDatum *d, int in_array)
     }
     case SRT_T_DECIMAL: {
         uint8_t be[16];
-        uint32_t k = srt_javabig_bytes(((srt_i128)d->hi << 64) | (uint64_t)d->i, be);
+        uint32_t k = srt_javabig_bytes(srt_datum_dec(d), be);
         return in_array ? word_round(16u - k) : 16u;
     }
     default:
@@ -291,7 +291,7 @@ static size_t put_var(const SrtType *t, const SrtDatum *d, int in_array, uint8_t
     }
     default: { /* a DECIMAL of more than 18 digits: BigInteger.toByteArray */
         uint8_t be[16];
-        uint32_t k = srt_javabig_bytes(((srt_i128)d->hi << 64) | (uint64_t)d->i, be);
+        uint32_t k = srt_javabig_bytes(srt_datum_dec(d), be);
         size = 16u - k;
         memcpy(buf + cursor, be + k, size);
         end = cursor + (in_array ? word_round(size) : 16u);
