@@ -138,8 +138,11 @@ AstExpr *ast_new_number(Arena *arena, const char *text, double v, SrcSpan span)
         e->u.str = arena_strndup(arena, text, n - 2);
         return e;
     }
-    if (strpbrk(text, "eEdD")) /* an exponent, or the D suffix */
-        return ast_new_double(arena, v, span);
+    if (strpbrk(text, "eEdD")) { /* an exponent, or the D suffix: numericLiteral's text */
+        AstExpr *e = ast_new_double(arena, v, span);
+        e->u.dtext = strchr("dD", text[n - 1]) ? arena_strndup(arena, text, n - 1) : text;
+        return e;
+    }
     AstExpr *e = ast_expr_new(arena, AST_DECIMAL, span);
     e->u.str = text;
     return e;

@@ -105,7 +105,8 @@ struct AstExpr {
             const char *int_text;
         };
         /* AST_DOUBLE; dval_float: Spark's FLOAT_LITERAL (1.5F), the value as Java's
-           Float.parseFloat reads dtext (the text without its suffix) */
+           Float.parseFloat reads dtext (the text without its suffix); a literal with an
+           exponent or the D suffix keeps its text (without the suffix) in dtext too */
         struct {
             double dval;
             bool dval_float;

@@ -2326,6 +2326,10 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     case AST_DOUBLE:
         if (e->u.dval_float)
             return bind_float_literal(sc, e);
+        if (isinf(e->u.dval) && e->u.dtext) /* 1e400, 1e400D: visitExponentLiteral */
+            return literal_range_error(
+                sc, e, arena_sprintf(sc->arena, "%s%s", e->u.dval < 0 ? "-" : "", e->u.dtext),
+                "double", "-1.7976931348623157E+308", "1.7976931348623157E+308");
         r = sema_new_expr(sc, SX_CONST, &type_double, e->span);
         r->u.value.d = e->u.dval;
         return r;
