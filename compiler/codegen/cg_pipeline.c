@@ -398,9 +398,12 @@ static LLVMValueRef i64_table(CgCtx *cg, const int64_t *v, int n, const char *na
 
 /* GROUP BY ROLLUP / CUBE / GROUPING SETS (Spark's Expand below the aggregation): the row once
    per grouping set, in order, the keys outside the set NULL, spark_grouping_id the set's id
-   and _gen_grouping_pos its number; each is late or not by its own event-time key. */
-static void update_sets(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
-                        const CgVal *args, const EventTime *et, LLVMBasicBlockRef bb_next)
+   and _gen_grouping_pos its number; each is late or not by its own event-time key.  args
+   NULL: the aggregates' arguments read the set's id (SSelect.aggs_read_gid), computed here
+   per set. */
+static void update_sets(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef table,
+                        const CgVal *keys, const CgVal *args, const EventTime *et,
+                        LLVMBasicBlockRef bb_next)
 {
     const SSelect *a = pq->agg;
     if (!a->n_gsets) {
@@ -428,6 +431,11 @@ static void update_sets(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const C
         k[a->n_gkeys + 1].null = cg_i1(cg, 0);
         k[a->n_gkeys + 1].v = LLVMBuildTrunc(cg->b, i, cg->t_i32, "gset.pos");
     }
+    if (!args) {
+        CgEnv set_env = *env;
+        set_env.groups = k;
+        args = cg_agg_args(cg, &set_env, pq);
+    }
     update_keyed(cg, pq, table, k, args, et, bb_step);
 }
 
@@ -442,7 +450,7 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     LLVMBasicBlockRef bb_step =
         window_begin(cg, pq, env, a->group[a->window_group], pq->window_n, bb_next, &win);
     keys[a->window_group] = win;
-    update_sets(cg, pq, table, keys, args, et, bb_step);
+    update_sets(cg, pq, env, table, keys, args, et, bb_step);
 }
 
 /* The session [ts, ts + gap) a row of session_window w starts, in *end: returns ts, NULL ts
@@ -516,7 +524,7 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
     for (int i = 0; i < n_keys; i++)
         if (i != a->window_group)
             keys[i] = cg_expr(cg, env, a->group[i]);
-    CgVal *args = cg_agg_args(cg, env, pq);
+    CgVal *args = a->aggs_read_gid ? NULL : cg_agg_args(cg, env, pq);
     if (pq->session) {
         session_row(cg, pq, env, bb_next, keys, args, et);
         return;
@@ -525,7 +533,7 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
         window_loop(cg, pq, env, table, bb_next, keys, args, et);
         return;
     }
-    update_sets(cg, pq, table, keys, args, et, bb_next);
+    update_sets(cg, pq, env, table, keys, args, et, bb_next);
 }
 
 void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)

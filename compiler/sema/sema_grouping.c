@@ -252,11 +252,8 @@ static void unsupported(SemaCtx *sc, SrcSpan at)
 
 bool sema_grouping_fn_allowed(Binder *b, const AstExpr *e)
 {
-    if (b->in_agg) {
-        diag_error(b->sc->diag, e->span, "%s() inside an aggregate function is not supported yet",
-                   e->u.call.name);
-        return false;
-    }
+    if (b->agg_input) /* the keys are not known yet: sema_grouping_in_aggs */
+        return true;
     if (b->allow_agg && b->blk->sel->has_agg)
         return true;
     unsupported(b->sc, e->span);
@@ -344,4 +341,54 @@ SExpr *sema_grouping_fn(SemaCtx *sc, const SelBlock *blk, const SExpr *e)
     SExpr *c = sema_new_expr(sc, SX_CAST, &type_tinyint, e->span);
     c->u.arg = bit;
     return c;
+}
+
+/* ==== grouping() in an aggregate's argument ==== */
+
+static bool is_grouping_call(const SExpr *e)
+{
+    return e->kind == SX_CALL && (e->u.call.fn == FN_GROUPING || e->u.call.fn == FN_GROUPING_ID);
+}
+
+/* Rewrites the grouping calls of e in place (replaceGroupingFunc); false after an error. */
+static bool over_row_gid(SemaCtx *sc, const SelBlock *blk, SExpr *e, bool *read)
+{
+    if (!e)
+        return true;
+    if (is_grouping_call(e)) {
+        SExpr *r = sema_grouping_fn(sc, blk, e);
+        if (!r)
+            return false;
+        *e = *r;
+        *read = true;
+        return true;
+    }
+    SExpr **op;
+    for (int i = 0; (op = sema_expr_operand(e, i)); i++)
+        if (!over_row_gid(sc, blk, *op, read))
+            return false;
+    return true;
+}
+
+/* ResolveGroupingAnalytics.replaceGroupingFunc transforms the aggregate expressions whole,
+   the aggregates' arguments and FILTERs included: there grouping(c) and grouping_id() are
+   the same expressions over Expand's spark_grouping_id of the row, the id of the set it is
+   aggregated in (`sum(grouping(a))` counts a group's rows in sets without a).  With a plain
+   GROUP BY, CheckAnalysis refuses them as elsewhere. */
+void sema_grouping_in_aggs(SemaCtx *sc, const SelBlock *blk)
+{
+    SSelect *sel = blk->sel;
+    for (int i = 0; i < sel->n_group; i++)
+        if (!sel->group[i])
+            return; /* the keys failed: reported */
+    bool read = false;
+    for (int i = 0; i < sel->n_agg; i++) {
+        SAgg *a = &sel->aggs[i];
+        bool ok = over_row_gid(sc, blk, a->arg, &read) && over_row_gid(sc, blk, a->arg2, &read);
+        for (int d = 0; ok && d < a->n_dargs; d++)
+            ok = over_row_gid(sc, blk, a->dargs[d], &read);
+        if (!ok)
+            return;
+    }
+    sel->aggs_read_gid = read;
 }
