@@ -734,6 +734,11 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     if (col < 0) {
         if (b->out_lookup == OUT_AFTER && try_output(b, e, &res))
             return res;
+        if (sema_is_hive_grouping_id(blk, nm)) { /* resolveLiteralFunction: GroupingID(Nil) */
+            static const AstFlag no_flag;
+            return sema_bind_expr(
+                b, ast_new_call(b->sc->arena, "grouping_id", e->span, NULL, false, no_flag, e->span));
+        }
         if (!blk->input_failed)
             unknown_column(b, e);
         return NULL;

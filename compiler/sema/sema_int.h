@@ -525,6 +525,10 @@ SExpr *sema_grouping_fn(SemaCtx *sc, const SelBlock *blk, const SExpr *e);
    without aggregation): false after the error.  In an aggregate's argument they are checked
    by sema_grouping_in_aggs. */
 bool sema_grouping_fn_allowed(Binder *b, const AstExpr *e);
+/* Hive's virtual column (VirtualColumn.hiveGroupingIdName): a name that resolves to no column
+   is ColumnResolutionHelper's literal function GroupingID(Nil), named grouping__id. */
+#define SEMA_HIVE_GROUPING_ID "grouping__id"
+bool sema_is_hive_grouping_id(const SelBlock *blk, const AstName *nm);
 /* grouping() and grouping_id() in the arguments of blk's aggregates (blk->sel->aggs), once the
    keys are bound: rewritten over the row's grouping id, or Spark's error. */
 void sema_grouping_in_aggs(SemaCtx *sc, const SelBlock *blk);
