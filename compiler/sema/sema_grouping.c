@@ -158,18 +158,34 @@ static int64_t grouping_id(uint64_t present, int n)
     return (int64_t)id;
 }
 
-/* The window key among the keys: at most one (TimeWindowing); sessions are refused. */
+/* A session window must be in every set.  SessionWindowing replaces it by an attribute with
+   SessionWindow.marker before ResolveGroupingAnalytics aliases it for Expand (constructGroupByAlias
+   keeps a named child's metadata), so Spark plans a session aggregation keyed by the other keys
+   and spark_grouping_id: the sets holding the session merge their sessions per set, and a set
+   without it feeds MergingSessionsIterator a NULL session, whose getStruct(0, 2).getLong
+   fails every batch with a NullPointerException.  That one is refused here. */
+static bool session_in_every_set(SemaCtx *sc, const SSelect *sel, int i)
+{
+    for (int s = 0; s < sel->n_gsets; s++)
+        if (sel->gset_nulls[s] >> i & 1) {
+            diag_error(sc->diag, sel->group[i]->span,
+                       "a grouping set without the session_window key is not supported (Spark "
+                       "3.5 fails with a NullPointerException merging its NULL sessions): put "
+                       "session_window in every set");
+            return false;
+        }
+    return true;
+}
+
+/* The window key among the keys: at most one (TimeWindowing, SessionWindowing). */
 static void window_key(SemaCtx *sc, SSelect *sel, const AstSelect *ast)
 {
     for (int i = 0; i < sel->n_gkeys; i++) {
         const SExpr *k = sel->group[i];
         if (k->kind != SX_WINDOW)
             continue;
-        if (k->u.window.session) {
-            diag_error(sc->diag, ast->group_by_span,
-                       "session_window in ROLLUP, CUBE or GROUPING SETS is not supported yet");
+        if (k->u.window.session && !session_in_every_set(sc, sel, i))
             return;
-        }
         if (sel->window_group >= 0) {
             diag_error(sc->diag, ast->group_by_span,
                        "Multiple time/session window expressions would result in a cartesian "
