@@ -736,8 +736,8 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
             return res;
         if (sema_is_hive_grouping_id(blk, nm)) { /* resolveLiteralFunction: GroupingID(Nil) */
             static const AstFlag no_flag;
-            return sema_bind_expr(
-                b, ast_new_call(b->sc->arena, "grouping_id", e->span, NULL, false, no_flag, e->span));
+            return sema_bind_expr(b, ast_new_call(b->sc->arena, "grouping_id", e->span, NULL, false,
+                                                  no_flag, e->span));
         }
         if (!blk->input_failed)
             unknown_column(b, e);

@@ -178,8 +178,8 @@ bool sema_is_hive_grouping_id(const SelBlock *blk, const AstName *nm)
 {
     int col;
     return nm->n == 1 && nm->parts && nm->parts[0] &&
-           strcasecmp(nm->parts[0], SEMA_HIVE_GROUPING_ID) == 0 && column_start(blk, nm, &col) == 0 &&
-           col < 0;
+           strcasecmp(nm->parts[0], SEMA_HIVE_GROUPING_ID) == 0 &&
+           column_start(blk, nm, &col) == 0 && col < 0;
 }
 
 /* Whether the name printer can tell e is a DATE without typing it: a DATE column of the
