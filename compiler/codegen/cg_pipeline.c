@@ -396,21 +396,18 @@ static LLVMValueRef i64_table(CgCtx *cg, const int64_t *v, int n, const char *na
     return cg_const_global(cg, LLVMConstArray(cg->t_i64, c, (unsigned)n), name);
 }
 
-/* GROUP BY ROLLUP / CUBE / GROUPING SETS (Spark's Expand below the aggregation): the row once
-   per grouping set, in order, the keys outside the set NULL, spark_grouping_id the set's id
-   and _gen_grouping_pos its number; each is late or not by its own event-time key. */
-static void update_sets(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
-                        const CgVal *args, const EventTime *et, LLVMBasicBlockRef bb_next)
+/* GROUP BY ROLLUP / CUBE / GROUPING SETS (Spark's Expand below the aggregation): starts the
+   loop over the grouping sets (bb_next after the last, *bb_step the next set) and returns the
+   keys of the row in the set: the keys outside it NULL, spark_grouping_id the set's id and
+   _gen_grouping_pos its number.  *args NULL: the aggregates' arguments read the set's id
+   (SSelect.aggs_read_gid), computed here per set. */
+static CgVal *gset_begin(CgCtx *cg, const PQuery *pq, const CgEnv *env, const CgVal *keys,
+                         const CgVal **args, LLVMBasicBlockRef bb_next, LLVMBasicBlockRef *bb_step)
 {
     const SSelect *a = pq->agg;
-    if (!a->n_gsets) {
-        update_keyed(cg, pq, table, keys, args, et, bb_next);
-        return;
-    }
     LLVMValueRef nulls = i64_table(cg, (const int64_t *)a->gset_nulls, a->n_gsets, "gset.nulls");
     LLVMValueRef ids = i64_table(cg, a->gset_ids, a->n_gsets, "gset.ids");
-    LLVMBasicBlockRef bb_step;
-    LLVMValueRef i = counted_loop(cg, cg_i64(cg, a->n_gsets), "gset", bb_next, &bb_step);
+    LLVMValueRef i = counted_loop(cg, cg_i64(cg, a->n_gsets), "gset", bb_next, bb_step);
     LLVMValueRef at = LLVMBuildShl(cg->b, i, cg_i64(cg, 3), ""); /* i64 entries */
     LLVMValueRef m = cg_load(cg, cg->t_i64, cg_gep(cg, nulls, at, ""), "gset.nulls");
     CgVal *k = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
@@ -428,6 +425,26 @@ static void update_sets(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const C
         k[a->n_gkeys + 1].null = cg_i1(cg, 0);
         k[a->n_gkeys + 1].v = LLVMBuildTrunc(cg->b, i, cg->t_i32, "gset.pos");
     }
+    if (!*args) {
+        CgEnv set_env = *env;
+        set_env.groups = k;
+        *args = cg_agg_args(cg, &set_env, pq);
+    }
+    return k;
+}
+
+/* The row once per grouping set, in order (gset_begin), each late or not by its own
+   event-time key; without sets, once. */
+static void update_sets(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef table,
+                        const CgVal *keys, const CgVal *args, const EventTime *et,
+                        LLVMBasicBlockRef bb_next)
+{
+    if (!pq->agg->n_gsets) {
+        update_keyed(cg, pq, table, keys, args, et, bb_next);
+        return;
+    }
+    LLVMBasicBlockRef bb_step;
+    CgVal *k = gset_begin(cg, pq, env, keys, &args, bb_next, &bb_step);
     update_keyed(cg, pq, table, k, args, et, bb_step);
 }
 
@@ -442,7 +459,7 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     LLVMBasicBlockRef bb_step =
         window_begin(cg, pq, env, a->group[a->window_group], pq->window_n, bb_next, &win);
     keys[a->window_group] = win;
-    update_sets(cg, pq, table, keys, args, et, bb_step);
+    update_sets(cg, pq, env, table, keys, args, et, bb_step);
 }
 
 /* The session [ts, ts + gap) a row of session_window w starts, in *end: returns ts, NULL ts
@@ -503,8 +520,11 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
         slot.fields[f].v = cg_i64(cg, 0);
     }
     keys[a->window_group] = slot;
+    LLVMBasicBlockRef bb_step = bb_next;
+    if (a->n_gsets) /* the session is in every set (sema_grouping.c): merged per set */
+        keys = gset_begin(cg, pq, env, keys, &args, bb_next, &bb_step);
     cg_session_update(cg, pq, keys, args, ts.v, end);
-    LLVMBuildBr(cg->b, bb_next);
+    LLVMBuildBr(cg->b, bb_step);
 }
 
 static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next,
@@ -516,7 +536,7 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
     for (int i = 0; i < n_keys; i++)
         if (i != a->window_group)
             keys[i] = cg_expr(cg, env, a->group[i]);
-    CgVal *args = cg_agg_args(cg, env, pq);
+    CgVal *args = a->aggs_read_gid ? NULL : cg_agg_args(cg, env, pq);
     if (pq->session) {
         session_row(cg, pq, env, bb_next, keys, args, et);
         return;
@@ -525,7 +545,7 @@ static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef 
         window_loop(cg, pq, env, table, bb_next, keys, args, et);
         return;
     }
-    update_sets(cg, pq, table, keys, args, et, bb_next);
+    update_sets(cg, pq, env, table, keys, args, et, bb_next);
 }
 
 void cg_agg_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next)

@@ -164,7 +164,8 @@ typedef enum SExprKind {
                       never NULL (a typed NULL constant when ELSE is absent) */
     SX_CAST,       /* u.arg cast to SExpr.type */
     SX_CALL,       /* u.call: a scalar function of functions.def */
-    SX_GROUP_REF,  /* u.ref: the i-th GROUP BY key (in the aggregated space) */
+    SX_GROUP_REF,  /* u.ref: the i-th GROUP BY key (in the aggregated space; in an aggregate's
+                      argument, SSelect.aggs_read_gid, the row's spark_grouping_id) */
     SX_AGG_REF,    /* u.ref: the i-th aggregate (in the aggregated space) */
     SX_WINDOW,     /* u.window: window(ts, size, slide, start) or, with u.window.session,
                       session_window(ts, gap), as a GROUP BY key */
@@ -664,11 +665,14 @@ struct SSelect {
        _gen_grouping_pos (the set's number).  Each row is aggregated once per set s, in
        order, with the keys not in it NULL: bit i of gset_nulls[s] is set for key i not in
        set s; gset_ids[s] is its grouping id (bit n_gkeys - 1 - i set for key i not in it,
-       GroupingID / Expand.buildBitmask).  Aggregate arguments read the rows as they are. */
+       GroupingID / Expand.buildBitmask).  Aggregate arguments read the rows as they are;
+       grouping() and grouping_id() in them read SX_GROUP_REF(n_gkeys), the id of the set the
+       row is aggregated in (aggs_read_gid). */
     uint64_t *gset_nulls;
     int64_t *gset_ids;
     int n_gsets;
     int n_gkeys;
+    bool aggs_read_gid;
     SAgg *aggs;
     int n_agg;
     SExpr *having;      /* BOOLEAN over the aggregated space; NULL if none */
@@ -723,6 +727,8 @@ SProgram *sema_check(Arena *arena, Diag *diag, const AstScript *script);
 
 /* Mark used[c] for every input column c < n that e reads (SX_COLUMN). */
 void sema_expr_columns(const SExpr *e, bool *used, int n);
+/* The slot of e's i-th operand (0, 1, ... in a fixed order), NULL past the last. */
+SExpr **sema_expr_operand(SExpr *e, int i);
 
 /* Structural equality of bound expressions (spans ignored): how GROUP BY keys are
    matched in the select list, and how identical aggregates are shared. */

@@ -734,6 +734,11 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     if (col < 0) {
         if (b->out_lookup == OUT_AFTER && try_output(b, e, &res))
             return res;
+        if (sema_is_hive_grouping_id(blk, nm)) { /* resolveLiteralFunction: GroupingID(Nil) */
+            static const AstFlag no_flag;
+            return sema_bind_expr(b, ast_new_call(b->sc->arena, "grouping_id", e->span, NULL, false,
+                                                  no_flag, e->span));
+        }
         if (!blk->input_failed)
             unknown_column(b, e);
         return NULL;
@@ -1759,6 +1764,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     ab.allow_agg = false;
     ab.allow_window = false;
     ab.in_agg = true;
+    ab.agg_input = true;
     ab.agg_lambdas = b->lambdas;
     ab.out_lookup = OUT_NONE;
     SExpr *filter = NULL;
@@ -2468,6 +2474,55 @@ void sema_expr_columns(const SExpr *e, bool *needed, int n)
         sema_expr_columns(e->u.window.ts, needed, n);
         return;
     }
+}
+
+static SExpr **nth(SExpr **list, int n, int i)
+{
+    return i < n ? &list[i] : NULL;
+}
+
+SExpr **sema_expr_operand(SExpr *e, int i)
+{
+    switch (e->kind) {
+    case SX_CONST:
+    case SX_COLUMN:
+    case SX_GROUP_REF:
+    case SX_AGG_REF:
+    case SX_LAMBDA_VAR:
+        return NULL;
+    case SX_FIELD:
+        return i == 0 ? &e->u.field.arg : NULL;
+    case SX_INDEX:
+        return i == 0 ? &e->u.index.arg : i == 1 ? &e->u.index.index : NULL;
+    case SX_NOT:
+    case SX_NEG:
+    case SX_CAST:
+    case SX_EXPLODE:
+        return i == 0 ? &e->u.gen.arg : NULL;
+    case SX_ARITH:
+    case SX_CMP:
+    case SX_AND:
+    case SX_OR:
+    case SX_CONCAT:
+        return i == 0 ? &e->u.bin.lhs : i == 1 ? &e->u.bin.rhs : NULL;
+    case SX_IS_NULL:
+        return i == 0 ? &e->u.is_null.arg : NULL;
+    case SX_LIKE:
+        return i == 0 ? &e->u.like.arg : i == 1 ? &e->u.like.pattern : NULL;
+    case SX_IN:
+        return i == 0 ? &e->u.in.arg : nth(e->u.in.values, e->u.in.n_values, i - 1);
+    case SX_CASE: {
+        int n = e->u.kase.n_whens;
+        if (i < 2 * n)
+            return i % 2 ? &e->u.kase.thens[i / 2] : &e->u.kase.whens[i / 2];
+        return i == 2 * n ? &e->u.kase.else_ : NULL;
+    }
+    case SX_CALL:
+        return nth(e->u.call.args, e->u.call.n_args, i);
+    case SX_WINDOW:
+        return i == 0 ? &e->u.window.ts : NULL;
+    }
+    return NULL;
 }
 
 int sema_window_count(const SExpr *w)

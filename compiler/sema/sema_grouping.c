@@ -158,18 +158,34 @@ static int64_t grouping_id(uint64_t present, int n)
     return (int64_t)id;
 }
 
-/* The window key among the keys: at most one (TimeWindowing); sessions are refused. */
+/* A session window must be in every set.  SessionWindowing replaces it by an attribute with
+   SessionWindow.marker before ResolveGroupingAnalytics aliases it for Expand (constructGroupByAlias
+   keeps a named child's metadata), so Spark plans a session aggregation keyed by the other keys
+   and spark_grouping_id: the sets holding the session merge their sessions per set, and a set
+   without it feeds MergingSessionsIterator a NULL session, whose getStruct(0, 2).getLong
+   fails every batch with a NullPointerException.  That one is refused here. */
+static bool session_in_every_set(SemaCtx *sc, const SSelect *sel, int i)
+{
+    for (int s = 0; s < sel->n_gsets; s++)
+        if (sel->gset_nulls[s] >> i & 1) {
+            diag_error(sc->diag, sel->group[i]->span,
+                       "a grouping set without the session_window key is not supported (Spark "
+                       "3.5 fails with a NullPointerException merging its NULL sessions): put "
+                       "session_window in every set");
+            return false;
+        }
+    return true;
+}
+
+/* The window key among the keys: at most one (TimeWindowing, SessionWindowing). */
 static void window_key(SemaCtx *sc, SSelect *sel, const AstSelect *ast)
 {
     for (int i = 0; i < sel->n_gkeys; i++) {
         const SExpr *k = sel->group[i];
         if (k->kind != SX_WINDOW)
             continue;
-        if (k->u.window.session) {
-            diag_error(sc->diag, ast->group_by_span,
-                       "session_window in ROLLUP, CUBE or GROUPING SETS is not supported yet");
+        if (k->u.window.session && !session_in_every_set(sc, sel, i))
             return;
-        }
         if (sel->window_group >= 0) {
             diag_error(sc->diag, ast->group_by_span,
                        "Multiple time/session window expressions would result in a cartesian "
@@ -252,11 +268,8 @@ static void unsupported(SemaCtx *sc, SrcSpan at)
 
 bool sema_grouping_fn_allowed(Binder *b, const AstExpr *e)
 {
-    if (b->in_agg) {
-        diag_error(b->sc->diag, e->span, "%s() inside an aggregate function is not supported yet",
-                   e->u.call.name);
-        return false;
-    }
+    if (b->agg_input) /* the keys are not known yet: sema_grouping_in_aggs */
+        return true;
     if (b->allow_agg && b->blk->sel->has_agg)
         return true;
     unsupported(b->sc, e->span);
@@ -344,4 +357,54 @@ SExpr *sema_grouping_fn(SemaCtx *sc, const SelBlock *blk, const SExpr *e)
     SExpr *c = sema_new_expr(sc, SX_CAST, &type_tinyint, e->span);
     c->u.arg = bit;
     return c;
+}
+
+/* ==== grouping() in an aggregate's argument ==== */
+
+static bool is_grouping_call(const SExpr *e)
+{
+    return e->kind == SX_CALL && (e->u.call.fn == FN_GROUPING || e->u.call.fn == FN_GROUPING_ID);
+}
+
+/* Rewrites the grouping calls of e in place (replaceGroupingFunc); false after an error. */
+static bool over_row_gid(SemaCtx *sc, const SelBlock *blk, SExpr *e, bool *read)
+{
+    if (!e)
+        return true;
+    if (is_grouping_call(e)) {
+        SExpr *r = sema_grouping_fn(sc, blk, e);
+        if (!r)
+            return false;
+        *e = *r;
+        *read = true;
+        return true;
+    }
+    SExpr **op;
+    for (int i = 0; (op = sema_expr_operand(e, i)); i++)
+        if (!over_row_gid(sc, blk, *op, read))
+            return false;
+    return true;
+}
+
+/* ResolveGroupingAnalytics.replaceGroupingFunc transforms the aggregate expressions whole,
+   the aggregates' arguments and FILTERs included: there grouping(c) and grouping_id() are
+   the same expressions over Expand's spark_grouping_id of the row, the id of the set it is
+   aggregated in (`sum(grouping(a))` counts a group's rows in sets without a).  With a plain
+   GROUP BY, CheckAnalysis refuses them as elsewhere. */
+void sema_grouping_in_aggs(SemaCtx *sc, const SelBlock *blk)
+{
+    SSelect *sel = blk->sel;
+    for (int i = 0; i < sel->n_group; i++)
+        if (!sel->group[i])
+            return; /* the keys failed: reported */
+    bool read = false;
+    for (int i = 0; i < sel->n_agg; i++) {
+        SAgg *a = &sel->aggs[i];
+        bool ok = over_row_gid(sc, blk, a->arg, &read) && over_row_gid(sc, blk, a->arg2, &read);
+        for (int d = 0; ok && d < a->n_dargs; d++)
+            ok = over_row_gid(sc, blk, a->dargs[d], &read);
+        if (!ok)
+            return;
+    }
+    sel->aggs_read_gid = read;
 }

@@ -254,6 +254,8 @@ typedef struct Binder {
     const SemaLambdaScope *lambdas; /* inside a lambda function's body, else NULL */
     const SemaLambdaScope *agg_lambdas; /* in an aggregate's argument: the lambdas around the
                                            aggregate, whose variables it cannot read */
+    bool agg_input; /* binding an aggregate's argument or FILTER (grouping() reads the row's
+                       grouping set there) */
 } Binder;
 
 /* Bind and type an expression. NULL after an error has been reported. */
@@ -520,7 +522,15 @@ void sema_bind_grouping_sets(SemaCtx *sc, SelBlock *blk);
    an expression over its spark_grouping_id key; NULL after Spark's error. */
 SExpr *sema_grouping_fn(SemaCtx *sc, const SelBlock *blk, const SExpr *e);
 /* Refuses grouping() / grouping_id() where a binder cannot take them (WHERE, GROUP BY, a block
-   without aggregation, an aggregate's argument): false after the error. */
+   without aggregation): false after the error.  In an aggregate's argument they are checked
+   by sema_grouping_in_aggs. */
 bool sema_grouping_fn_allowed(Binder *b, const AstExpr *e);
+/* Hive's virtual column (VirtualColumn.hiveGroupingIdName): a name that resolves to no column
+   is ColumnResolutionHelper's literal function GroupingID(Nil), named grouping__id. */
+#define SEMA_HIVE_GROUPING_ID "grouping__id"
+bool sema_is_hive_grouping_id(const SelBlock *blk, const AstName *nm);
+/* grouping() and grouping_id() in the arguments of blk's aggregates (blk->sel->aggs), once the
+   keys are bound: rewritten over the row's grouping id, or Spark's error. */
+void sema_grouping_in_aggs(SemaCtx *sc, const SelBlock *blk);
 
 #endif

@@ -174,6 +174,14 @@ static int column_start(const SelBlock *blk, const AstName *nm, int *col)
     return 0;
 }
 
+bool sema_is_hive_grouping_id(const SelBlock *blk, const AstName *nm)
+{
+    int col;
+    return nm->n == 1 && nm->parts && nm->parts[0] &&
+           strcasecmp(nm->parts[0], SEMA_HIVE_GROUPING_ID) == 0 &&
+           column_start(blk, nm, &col) == 0 && col < 0;
+}
+
 /* Whether the name printer can tell e is a DATE without typing it: a DATE column of the
    input, a DATE literal or cast, or a call of a function that returns one. */
 static bool ast_is_date(const SelBlock *blk, const AstExpr *e)
@@ -241,6 +249,10 @@ static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
         sb_puts(sb, printing_unresolved ? nm->parts[0] : "namedlambdavariable()");
         for (int i = 1; i < nm->n; i++)
             sb_printf(sb, ".%s", nm->parts[i] ? nm->parts[i] : "?");
+        return;
+    }
+    if (sema_is_hive_grouping_id(blk, nm)) { /* nested, its Alias is trimmed: GroupingID.sql */
+        sb_puts(sb, "grouping_id()");
         return;
     }
     int col;
@@ -891,6 +903,8 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
 {
     if (!e)
         return "?";
+    if (e->kind == AST_COLUMN && sema_is_hive_grouping_id(blk, &e->u.name))
+        return SEMA_HIVE_GROUPING_ID; /* the literal function's alias, in lower case */
     if (e->kind == AST_COLUMN && e->u.name.n > 0 && e->u.name.parts) {
         int col;
         int start = column_start(blk, &e->u.name, &col);
