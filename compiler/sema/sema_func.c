@@ -566,6 +566,12 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
         r->u.value.n = 3;
         return r;
     }
+    case FN_VERSION: { /* SparkVersion, functions.def */
+        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
+        r->u.value.s = "3.5.2 sluice-" SL_VERSION;
+        r->u.value.n = (uint32_t)strlen(r->u.value.s);
+        return r;
+    }
     case FN_FROM_UTC_TIMESTAMP:
     case FN_TO_UTC_TIMESTAMP:
         return sema_bind_utc_shift(b, e, fn, args);
