@@ -118,13 +118,19 @@ static bool bad_separators(const CmNumFmt *f, const CmNfTok *t)
 static const char *tok_text(const CmNfTok *t, char *buf)
 {
     switch ((CmNfKind)t->kind) {
-    case CM_NF_GROUP: return "digit sequence";
-    case CM_NF_POINT: return ". or D";
-    case CM_NF_DOLLAR: return "$";
-    case CM_NF_SIGN: return "S";
-    case CM_NF_MINUS: return "MI";
+    case CM_NF_GROUP:
+        return "digit sequence";
+    case CM_NF_POINT:
+        return ". or D";
+    case CM_NF_DOLLAR:
+        return "$";
+    case CM_NF_SIGN:
+        return "S";
+    case CM_NF_MINUS:
+        return "MI";
     case CM_NF_OPEN:
-    case CM_NF_CLOSE: return "PR";
+    case CM_NF_CLOSE:
+        return "PR";
     case CM_NF_BAD: {
         /* s"character '$char''" (the second quote is Spark's) */
         char ch[5] = {0};
@@ -141,9 +147,9 @@ static const char *tok_text(const CmNfTok *t, char *buf)
 static int order_walk(const CmNumFmt *f)
 {
     static const uint8_t slots[8][3] = {
-        {CM_NF_OPEN, 0xFF, 0xFF},  {CM_NF_MINUS, CM_NF_SIGN, 0xFF},
+        {CM_NF_OPEN, 0xFF, 0xFF},   {CM_NF_MINUS, CM_NF_SIGN, 0xFF},
         {CM_NF_DOLLAR, 0xFF, 0xFF}, {CM_NF_GROUP, 0xFF, 0xFF},
-        {CM_NF_POINT, 0xFF, 0xFF}, {CM_NF_GROUP, 0xFF, 0xFF},
+        {CM_NF_POINT, 0xFF, 0xFF},  {CM_NF_GROUP, 0xFF, 0xFF},
         {CM_NF_DOLLAR, 0xFF, 0xFF}, {CM_NF_MINUS, CM_NF_SIGN, CM_NF_CLOSE}};
     int i = 0;
     for (int s = 0; s < 8; s++)
@@ -153,8 +159,8 @@ static int order_walk(const CmNumFmt *f)
     return i;
 }
 
-static const char *fail(char *why, size_t ws, const CmNumFmt *f, const char **sub,
-                        const char *name, const char *msg)
+static const char *fail(char *why, size_t ws, const CmNumFmt *f, const char **sub, const char *name,
+                        const char *msg)
 {
     char q[2 * CM_NUMFMT_MAX + 3]; /* toSQLValue: '...' with \ and ' escaped */
     size_t k = 0;
@@ -329,8 +335,7 @@ static char ascii_at(const char *s, size_t n, size_t i)
     return i < n && (unsigned char)s[i] < 0x80 ? s[i] : 0;
 }
 
-int cm_numfmt_parse(const CmNumFmt *f, const char *s, size_t n, cm_i128 *out,
-                    const char **java_msg)
+int cm_numfmt_parse(const CmNumFmt *f, const char *s, size_t n, cm_i128 *out, const char **java_msg)
 {
     ParseState ps = {.nb = 0};
     bool reached_point = false, opened = false, closed = false, neg = false;

@@ -31,9 +31,9 @@ typedef enum CmNfKind {
 } CmNfKind;
 
 typedef enum CmNfItemKind {
-    CM_NFI_EXACT, /* ExactlyAsManyDigits(num): a run starting with 0 before the point */
+    CM_NFI_EXACT,  /* ExactlyAsManyDigits(num): a run starting with 0 before the point */
     CM_NFI_ATMOST, /* AtMostAsManyDigits(num) */
-    CM_NFI_COMMA  /* ThousandsSeparator: , or G */
+    CM_NFI_COMMA   /* ThousandsSeparator: , or G */
 } CmNfItemKind;
 
 typedef struct CmNfItem {
@@ -42,17 +42,17 @@ typedef struct CmNfItem {
 } CmNfItem;
 
 typedef struct CmNfTok {
-    uint8_t kind;   /* CmNfKind */
-    uint8_t n;      /* CM_NF_GROUP: its items, in the format's order */
+    uint8_t kind; /* CmNfKind */
+    uint8_t n;    /* CM_NF_GROUP: its items, in the format's order */
     uint8_t first;
-    uint32_t ch;    /* CM_NF_BAD: the character (a code point) */
+    uint32_t ch; /* CM_NF_BAD: the character (a code point) */
 } CmNfTok;
 
 typedef struct CmNumFmt {
     CmNfTok tok[CM_NUMFMT_MAX + 1];
     CmNfItem item[CM_NUMFMT_MAX];
     int n_tok, n_item;
-    int precision, scale; /* DecimalType(precision, scale) of to_number */
+    int precision, scale;          /* DecimalType(precision, scale) of to_number */
     char upper[CM_NUMFMT_MAX + 1]; /* the format upper-cased, as messages print it */
     size_t upper_n;
 } CmNumFmt;

@@ -676,8 +676,8 @@ static CgVal call_to_number(CgCtx *cg, const SExpr *e, CgVal *a)
     LLVMBasicBlockRef bb_call = cg_block(cg, "tonum.call"), bb_done = cg_block(cg, "tonum.done");
     LLVMBuildCondBr(cg->b, null, bb_done, bb_call);
     cg_at(cg, bb_call);
-    LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len,
-                            cg_i32(cg, e->u.call.fn == FN_TRY_TO_NUMBER)};
+    LLVMValueRef args[6] = {cg->q,  a[0].v,   a[0].len,
+                            a[1].v, a[1].len, cg_i32(cg, e->u.call.fn == FN_TRY_TO_NUMBER)};
     cg_dec_store(cg, cg_dec_call(cg, "srt_to_number", args, 6, "tonum"), out);
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);
@@ -690,10 +690,11 @@ static CgVal call_to_number(CgCtx *cg, const SExpr *e, CgVal *a)
 static CgVal call_to_char(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     LLVMValueRef v = a[0].v;
-    LLVMValueRef hi = LLVMBuildTrunc(cg->b, LLVMBuildAShr(cg->b, v, LLVMConstInt(cg_dec_type(cg), 64, 0), ""),
-                                     cg->t_i64, "");
-    LLVMValueRef args[8] = {cg->q, LLVMBuildTrunc(cg->b, v, cg->t_i64, ""), hi,
-                            cg_i32(cg, e->u.call.args[0]->type->scale), a[1].v, a[1].len};
+    LLVMValueRef hi = LLVMBuildTrunc(
+        cg->b, LLVMBuildAShr(cg->b, v, LLVMConstInt(cg_dec_type(cg), 64, 0), ""), cg->t_i64, "");
+    LLVMValueRef args[8] = {cg->q,  LLVMBuildTrunc(cg->b, v, cg->t_i64, ""),
+                            hi,     cg_i32(cg, e->u.call.args[0]->type->scale),
+                            a[1].v, a[1].len};
     return string_result(cg, "srt_to_char", args, 6, any_null(cg, a, 2), 0);
 }
 

@@ -152,8 +152,7 @@ static bool number_format_arg(Binder *b, const AstExpr *e, SExpr **args, const T
         const char *name = format_pretty_name(b, a, cast);
         const char *sql = sema_expr_sql(b->sc, b->blk, a);
         if (!name) {
-            diag_error(b->sc->diag, a->span, "the format of %s must be a constant",
-                       e->u.call.name);
+            diag_error(b->sc->diag, a->span, "the format of %s must be a constant", e->u.call.name);
             return false;
         }
         return sema_mismatch(
@@ -161,7 +160,8 @@ static bool number_format_arg(Binder *b, const AstExpr *e, SExpr **args, const T
             arena_sprintf(b->sc->arena,
                           "the input `%s` should be a foldable \"STRING\" expression; however, "
                           "got \"%s\".",
-                          name, cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql) : sql));
+                          name,
+                          cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql) : sql));
     }
     *rt = type_decimal(10, 0);
     const SExpr *lit = f->kind == SX_CAST && f->u.arg->kind == SX_CONST ? f->u.arg : f;
@@ -201,12 +201,11 @@ static bool number_format_arg(Binder *b, const AstExpr *e, SExpr **args, const T
    STRING): DECIMAL(precision, scale) of the format; to_char(x, fmt) of a number
    (ToCharacter: x implicitly cast to DECIMAL, a number by DecimalType.forType, a string to
    DECIMAL(38, 18)): STRING. */
-static bool type_number_format(Binder *b, const AstExpr *e, SFunc fn, SExpr **args,
-                               const Type **rt)
+static bool type_number_format(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt)
 {
     const Type *t = args[0]->type;
     if (fn == FN_TO_CHAR_NUMBER) {
-        const Type *d = type_is_numeric(t) || t->kind == TY_DECIMAL       ? type_decimal_for(t)
+        const Type *d = type_is_numeric(t) || t->kind == TY_DECIMAL  ? type_decimal_for(t)
                         : t->kind == TY_STRING || t->kind == TY_NULL ? type_decimal(38, 18)
                                                                      : NULL;
         if (!d)
