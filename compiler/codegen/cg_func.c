@@ -665,6 +665,39 @@ static CgVal call_mask(CgCtx *cg, CgVal *a, int n)
     return string_result(cg, "srt_str_mask", args, 5, a[0].null, 0);
 }
 
+/* to_number / try_to_number: srt_to_number, called only when the string and the format are
+   not NULL (a NULL string's default "" would fail the query); NULL when it returns
+   SRT_DEC_NONE. */
+static CgVal call_to_number(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    LLVMValueRef null = any_null(cg, a, 2);
+    LLVMValueRef out = cg_alloca(cg, cg_dec_type(cg), "tonum.out");
+    cg_dec_store(cg, cg_dec_const(cg, SRT_DEC_NONE), out);
+    LLVMBasicBlockRef bb_call = cg_block(cg, "tonum.call"), bb_done = cg_block(cg, "tonum.done");
+    LLVMBuildCondBr(cg->b, null, bb_done, bb_call);
+    cg_at(cg, bb_call);
+    LLVMValueRef args[6] = {cg->q,  a[0].v,   a[0].len,
+                            a[1].v, a[1].len, cg_i32(cg, e->u.call.fn == FN_TRY_TO_NUMBER)};
+    cg_dec_store(cg, cg_dec_call(cg, "srt_to_number", args, 6, "tonum"), out);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+    LLVMValueRef v = cg_dec_load(cg, out, "tonum.v");
+    LLVMValueRef none = LLVMBuildICmp(cg->b, LLVMIntEQ, v, cg_dec_const(cg, SRT_DEC_NONE), "");
+    return scalar(none, cg_select(cg, none, cg_dec_const(cg, 0), v));
+}
+
+/* to_char(x, fmt) of a DECIMAL (ToCharacter): srt_to_char of its unscaled value. */
+static CgVal call_to_char(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    LLVMValueRef v = a[0].v;
+    LLVMValueRef hi = LLVMBuildTrunc(
+        cg->b, LLVMBuildAShr(cg->b, v, LLVMConstInt(cg_dec_type(cg), 64, 0), ""), cg->t_i64, "");
+    LLVMValueRef args[8] = {cg->q,  LLVMBuildTrunc(cg->b, v, cg->t_i64, ""),
+                            hi,     cg_i32(cg, e->u.call.args[0]->type->scale),
+                            a[1].v, a[1].len};
+    return string_result(cg, "srt_to_char", args, 6, any_null(cg, a, 2), 0);
+}
+
 static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -728,6 +761,11 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
                                  cg_i32(cg, e->type->kind == TY_BINARY)};
         return string_result(cg, "srt_str_overlay", args, 8, any_null(cg, a, n), 0);
     }
+    case FN_TO_NUMBER:
+    case FN_TRY_TO_NUMBER:
+        return call_to_number(cg, e, a);
+    case FN_TO_CHAR_NUMBER:
+        return call_to_char(cg, e, a);
     case FN_BIN: {
         LLVMValueRef args[4] = {cg->q, a[0].v};
         return string_result(cg, "srt_num_bin", args, 2, a[0].null, 0);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/cm_regex.h"
 #include "front/parse.h"
@@ -462,6 +463,57 @@ static SExpr *bind_decode_case(Binder *b, const AstExpr *e, SExpr **args, int n)
                          "decode results must have a common type");
 }
 
+/* to_char(x, fmt) and to_varchar (ToCharacterBuilder, Spark 3.5): a date or timestamp is
+   DateFormatClass (date_format); a BINARY by its constant format (lower-cased, trimmed):
+   'base64' Base64, 'hex' Hex, 'utf-8' Decode(x, fmt); anything else the numeric ToCharacter
+   (TO_CHAR_NUMBER). */
+static SExpr *bind_to_char(Binder *b, const AstExpr *e, SExpr **args)
+{
+    TypeKind k = args[0]->type->kind;
+    if (k == TY_DATE || k == TY_TIMESTAMP)
+        return type_call(b, e, FN_DATE_FORMAT, args, 2);
+    if (k != TY_BINARY)
+        return type_call(b, e, FN_TO_CHAR_NUMBER, args, 2);
+    const AstExpr *at = e->u.call.args.items[1];
+    const SExpr *f = args[1];
+    if (f->kind != SX_CONST || f->type->kind != TY_STRING) {
+        diag_error(b->sc->diag, at->span,
+                   "[NON_FOLDABLE_ARGUMENT] The function `%s` requires the parameter `format` "
+                   "to be a foldable expression of the type \"STRING\", but the actual argument "
+                   "is a non-foldable.",
+                   e->u.call.name);
+        return NULL;
+    }
+    if (f->u.value.is_null) {
+        diag_error(b->sc->diag, at->span,
+                   "[INVALID_PARAMETER_VALUE.NULL] The value of parameter(s) `format` in `%s` is "
+                   "invalid: expects a non-NULL value.",
+                   e->u.call.name);
+        return NULL;
+    }
+    const char *v = f->u.value.s;
+    uint32_t n = f->u.value.n;
+    while (n > 0 && (unsigned char)v[0] <= ' ') /* String.trim */
+        v++, n--;
+    while (n > 0 && (unsigned char)v[n - 1] <= ' ')
+        n--;
+    if (n == 6 && strncasecmp(v, "base64", 6) == 0)
+        return type_call(b, e, FN_BASE64, args, 1);
+    if (n == 3 && strncasecmp(v, "hex", 3) == 0)
+        return type_call(b, e, FN_HEX, args, 1);
+    if (n == 5 && strncasecmp(v, "utf-8", 5) == 0)
+        return type_call(b, e, FN_DECODE, args, 2);
+    char *low = arena_strndup(b->sc->arena, v, n); /* toLowerCase(Locale.ROOT), ASCII here */
+    for (char *p = low; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    diag_error(b->sc->diag, at->span,
+               "[INVALID_PARAMETER_VALUE.BINARY_FORMAT] The value of parameter(s) `format` in "
+               "`%s` is invalid: expects one of binary formats 'base64', 'hex', 'utf-8', but "
+               "got '%s'.",
+               e->u.call.name, low);
+    return NULL;
+}
+
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -502,6 +554,9 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
         return bind_elt(b, e, args);
     case FN_GET:
         return bind_get(b, e, args);
+    case FN_TO_CHAR:
+    case FN_TO_VARCHAR:
+        return bind_to_char(b, e, args);
     case FN_TRY_ELEMENT_AT: /* TryElementAt: ElementAt(failOnError = false), element_at's
                                non-ANSI behaviour */
         return type_call(b, e, FN_ELEMENT_AT, args, 2);
@@ -509,6 +564,12 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
         SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
         r->u.value.s = "UTC";
         r->u.value.n = 3;
+        return r;
+    }
+    case FN_VERSION: { /* SparkVersion, functions.def */
+        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
+        r->u.value.s = "3.5.2 sluice-" SL_VERSION;
+        r->u.value.n = (uint32_t)strlen(r->u.value.s);
         return r;
     }
     case FN_FROM_UTC_TIMESTAMP:

@@ -313,7 +313,7 @@ static void put_sql(StrBuf *sb, const Type *t)
 
 /* Foldable (Expression.foldable): no column, aggregate, window, generator or lambda
    variable inside. */
-static bool foldable(const SExpr *x)
+bool sema_foldable(const SExpr *x)
 {
     switch (x->kind) {
     case SX_CONST:
@@ -326,36 +326,36 @@ static bool foldable(const SExpr *x)
     case SX_LAMBDA_VAR:
         return false;
     case SX_FIELD:
-        return foldable(x->u.field.arg);
+        return sema_foldable(x->u.field.arg);
     case SX_INDEX:
-        return foldable(x->u.index.arg) && foldable(x->u.index.index);
+        return sema_foldable(x->u.index.arg) && sema_foldable(x->u.index.index);
     case SX_NOT:
     case SX_NEG:
     case SX_CAST:
-        return foldable(x->u.arg);
+        return sema_foldable(x->u.arg);
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
     case SX_OR:
     case SX_CONCAT:
-        return foldable(x->u.bin.lhs) && foldable(x->u.bin.rhs);
+        return sema_foldable(x->u.bin.lhs) && sema_foldable(x->u.bin.rhs);
     case SX_IS_NULL:
-        return foldable(x->u.is_null.arg);
+        return sema_foldable(x->u.is_null.arg);
     case SX_LIKE:
-        return foldable(x->u.like.arg) && foldable(x->u.like.pattern);
+        return sema_foldable(x->u.like.arg) && sema_foldable(x->u.like.pattern);
     case SX_IN:
         for (int i = 0; i < x->u.in.n_values; i++)
-            if (!foldable(x->u.in.values[i]))
+            if (!sema_foldable(x->u.in.values[i]))
                 return false;
-        return foldable(x->u.in.arg);
+        return sema_foldable(x->u.in.arg);
     case SX_CASE:
         for (int i = 0; i < x->u.kase.n_whens; i++)
-            if (!foldable(x->u.kase.whens[i]) || !foldable(x->u.kase.thens[i]))
+            if (!sema_foldable(x->u.kase.whens[i]) || !sema_foldable(x->u.kase.thens[i]))
                 return false;
-        return foldable(x->u.kase.else_);
+        return sema_foldable(x->u.kase.else_);
     case SX_CALL:
         for (int i = 0; i < x->u.call.n_args; i++)
-            if (!foldable(x->u.call.args[i]))
+            if (!sema_foldable(x->u.call.args[i]))
                 return false;
         return true;
     }
@@ -366,7 +366,7 @@ static bool foldable(const SExpr *x)
 static bool schema_input_ok(Binder *b, const AstExpr *e, const char *input, const SExpr *x)
 {
     const AstExpr *at = e->u.call.args.items[0];
-    if (!foldable(x))
+    if (!sema_foldable(x))
         return sema_mismatch(b, e, at->span, "NON_FOLDABLE_INPUT",
                              arena_sprintf(b->sc->arena,
                                            "the input `%s` should be a foldable \"%s\" "

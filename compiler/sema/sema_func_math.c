@@ -2,13 +2,15 @@
 ** (FN_CASES_MATH): log, isnan, nanvl, factorial, the shifts, bit_count, bin, conv,
 ** width_bucket, and the number and text functions grouped with them (format_number,
 ** format_string/printf, encode/decode, levenshtein, overlay, url_encode, url_decode,
-** parse_url, mask, luhn_check, getbit).  sema_func.c dispatches to it.
+** parse_url, mask, luhn_check, getbit, to_number, try_to_number and to_char's numeric
+** form).  sema_func.c dispatches to it.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/cm_charset.h"
 #include "common/cm_decfmt.h"
+#include "common/cm_numfmt.h"
 #include "common/cm_utf8.h"
 #include "sema/sema_int.h"
 
@@ -113,6 +115,110 @@ static bool type_url_mask_bits(Binder *b, const AstExpr *e, SFunc fn, SExpr **ar
             return sema_unexpected_input_type(b, e, i, "\"STRING\"", t), false;
     }
     return fn != FN_MASK || mask_replacements(b, e, args, n);
+}
+
+/* ==== to_number, try_to_number, to_char (numberFormatExpressions.scala) ==== */
+
+/* Expression.prettyName of the format as ToNumberBase sees it (after the implicit cast to
+   STRING): Cast's "cast", a column's class name "attributereference", a call's name; NULL
+   for other expressions. */
+static const char *format_pretty_name(Binder *b, const AstExpr *a, bool cast)
+{
+    if (cast)
+        return "cast";
+    if (a->kind == AST_COLUMN)
+        return "attributereference";
+    if (a->kind != AST_CALL)
+        return NULL;
+    char *s = arena_strdup(b->sc->arena, a->u.call.name);
+    for (char *p = s; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    return s;
+}
+
+/* The format argument of ToNumberBase and ToCharacter (checkInputDataTypes): foldable, then
+   ToNumberParser's checks of a non-NULL one.  Sets *rt to to_number's DECIMAL (DECIMAL(10, 0),
+   DecimalType.USER_DEFAULT, for a NULL format); false after reporting. */
+static bool number_format_arg(Binder *b, const AstExpr *e, SExpr **args, const Type **rt,
+                              bool to_number)
+{
+    const AstExpr *a = e->u.call.args.items[1];
+    const Type *t = args[1]->type;
+    if (!(args[1] = sema_to_string(b, args[1])))
+        return sema_unexpected_input_type(b, e, 1, "\"STRING\"", t), false;
+    bool cast = t->kind != TY_STRING && t->kind != TY_NULL;
+    const SExpr *f = args[1];
+    if (!sema_foldable(f)) {
+        const char *name = format_pretty_name(b, a, cast);
+        const char *sql = sema_expr_sql(b->sc, b->blk, a);
+        if (!name) {
+            diag_error(b->sc->diag, a->span, "the format of %s must be a constant", e->u.call.name);
+            return false;
+        }
+        return sema_mismatch(
+            b, e, a->span, "NON_FOLDABLE_INPUT",
+            arena_sprintf(b->sc->arena,
+                          "the input `%s` should be a foldable \"STRING\" expression; however, "
+                          "got \"%s\".",
+                          name,
+                          cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql) : sql));
+    }
+    *rt = type_decimal(10, 0);
+    const SExpr *lit = f->kind == SX_CAST && f->u.arg->kind == SX_CONST ? f->u.arg : f;
+    if (lit->kind == SX_CONST && lit->u.value.is_null)
+        return true; /* a NULL format: NULL values */
+    if (lit != f || f->kind != SX_CONST) {
+        diag_error(b->sc->diag, a->span,
+                   "%s with a format that is not a string literal is not supported yet",
+                   e->u.call.name);
+        return false;
+    }
+    if (f->u.value.n > CM_NUMFMT_MAX) {
+        diag_error(b->sc->diag, a->span,
+                   "%s with a format of more than %d bytes is not supported yet", e->u.call.name,
+                   CM_NUMFMT_MAX);
+        return false;
+    }
+    CmNumFmt *nf = ARENA_NEW(b->sc->arena, CmNumFmt);
+    const char *sub;
+    char why[512];
+    if (cm_numfmt_compile(f->u.value.s, f->u.value.n, nf, &sub, why, sizeof why)) {
+        diag_error(b->sc->diag, a->span, "[INVALID_FORMAT.%s] %s", sub, why);
+        return false;
+    }
+    if (to_number && nf->precision > TYPE_DECIMAL_MAX_PRECISION) { /* ToNumber's dataType */
+        diag_error(b->sc->diag, a->span,
+                   "[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision %d exceeds max "
+                   "precision %d.",
+                   nf->precision, TYPE_DECIMAL_MAX_PRECISION);
+        return false;
+    }
+    *rt = type_decimal(nf->precision, nf->scale);
+    return true;
+}
+
+/* to_number(s, fmt) and try_to_number (ToNumberBase: ImplicitCastInputTypes of STRING,
+   STRING): DECIMAL(precision, scale) of the format; to_char(x, fmt) of a number
+   (ToCharacter: x implicitly cast to DECIMAL, a number by DecimalType.forType, a string to
+   DECIMAL(38, 18)): STRING. */
+static bool type_number_format(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt)
+{
+    const Type *t = args[0]->type;
+    if (fn == FN_TO_CHAR_NUMBER) {
+        const Type *d = type_is_numeric(t) || t->kind == TY_DECIMAL  ? type_decimal_for(t)
+                        : t->kind == TY_STRING || t->kind == TY_NULL ? type_decimal(38, 18)
+                                                                     : NULL;
+        if (!d)
+            return sema_unexpected_input_type(b, e, 0, "\"DECIMAL\"", t), false;
+        args[0] = sema_coerce(b->sc, args[0], d);
+    } else if (!(args[0] = sema_to_string(b, args[0]))) {
+        return sema_unexpected_input_type(b, e, 0, "\"STRING\"", t), false;
+    }
+    if (!number_format_arg(b, e, args, rt, fn != FN_TO_CHAR_NUMBER))
+        return false;
+    if (fn == FN_TO_CHAR_NUMBER)
+        *rt = &type_string;
+    return true;
 }
 
 bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
@@ -260,6 +366,10 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         else if (n > 2 && !(args[2] = sema_fn_int_arg(b, args[2])))
             *bad = 2, *want = "an integer";
         return true;
+    case FN_TO_NUMBER:
+    case FN_TRY_TO_NUMBER:
+    case FN_TO_CHAR_NUMBER:
+        return type_number_format(b, e, fn, args, rt);
     default:
         SL_UNREACHABLE();
     }

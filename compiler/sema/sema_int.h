@@ -371,6 +371,9 @@ SExpr *sema_fn_date_arg(Binder *b, SExpr *e);
 void sema_fn_convert_all(Binder *b, SExpr **args, int n, SExpr *(*conv)(Binder *, SExpr *), int *bad);
 /* A non-NULL STRING constant. */
 bool sema_fn_is_string_const(const SExpr *e);
+/* Expression.foldable: no column, aggregate, window, generator or lambda variable inside
+   (sema_func_csv.c). */
+bool sema_foldable(const SExpr *x);
 /* A STRING operand that is not cast (ExpectsInputTypes: get_json_object, from_json), NULL
    cast to STRING; NULL for another type. */
 SExpr *sema_fn_string_only_arg(Binder *b, SExpr *e);

@@ -503,6 +503,8 @@ static const char *pretty_name(int fn, int n_args)
         return "rand";
     if (n_args == 2 && (fn == FN_CEIL || fn == FN_CEILING)) /* RoundCeil's nodeName */
         return "ceil";
+    if (fn == FN_TO_VARCHAR) /* ToCharacterBuilder builds ToCharacter, named to_char */
+        return "to_char";
     return fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
 

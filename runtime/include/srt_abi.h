@@ -1255,6 +1255,17 @@ int64_t srt_dec_to_i64(srt_i128 v, int32_t s);
 int srt_cast_str_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out);
 /* A JSON string or CSV field: 1 ok, 0 too many digits, -1 not a number (commas ignored). */
 int srt_text_dec(const char *t, uint32_t n, int32_t p, int32_t s, srt_i128 *out);
+/* to_number(s, fmt) (try_ 0) and try_to_number (srt_numfmt.c, Spark 3.5's ToNumberParser over
+   the valid format fmt[0, fn)): the unscaled value at the format's scale, or SRT_DEC_NONE for
+   NULL: an input that does not match (try_to_number), or after failing the query with Spark's
+   INVALID_FORMAT.MISMATCH_INPUT (to_number) or java.math.BigDecimal's NumberFormatException
+   (no digit at all and scale 0, both). */
+srt_i128 srt_to_number(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uint32_t fn,
+                       int32_t try_);
+/* to_char(x, fmt) of a DECIMAL whose unscaled value at scale sc is hi * 2^64 + (uint64_t)lo
+   (ToNumberParser.format), the result in scratch memory of q. */
+void srt_to_char(SrtQuery *q, int64_t lo, int64_t hi, int32_t sc, const char *fmt, uint32_t fn,
+                 const char **out, uint32_t *out_n);
 /* Text of a decimal: plain = 1 is BigDecimal.toPlainString (show()), 0 BigDecimal.toString
    (CAST to STRING, JSON and CSV files), which writes 1.0E-7 when the exponent is below -6.
    out needs SRT_DECIMAL_TEXT bytes. */

@@ -218,6 +218,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_array_sequence,
     (const void *)srt_array_insert,
     (const void *)srt_str_overlay,
+    (const void *)srt_to_number,
+    (const void *)srt_to_char,
     (const void *)srt_format_number_f64,
     (const void *)srt_format_number_dec,
     (const void *)srt_format_number_pat_f64,
