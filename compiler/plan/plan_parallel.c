@@ -27,7 +27,12 @@
 **   - the levels of an aggregation over an aggregation above the first are updated from its
 **     groups at the batch's output, on the query's thread, so only the first is split and
 **     merged;
-**   - no DISTINCT aggregate (its set of seen values is the query's);
+**   - a DISTINCT aggregate splits when its value comes from its tuple (plan_distinct_folds):
+**     a task keeps the tuples it meets first in a set of its own, in order, and updates no
+**     DISTINCT aggregate; the fold, after the task's groups are merged, tests them in that
+**     order against the query's set and updates the aggregates of each new one on the
+**     query's thread, which is the order of updates one thread makes (so even a DOUBLE sum
+**     of distinct values is one thread's); batch queries only, so no checkpoint keeps them;
 **   - no rand(), randn() or monotonically_increasing_id() (SQuery.sequence_fns): each call's
 **     generator or count runs through a partition's rows in order, which a task would
 **     restart; spark_partition_id() splits (each task's segments carry their file);
@@ -49,6 +54,8 @@
    partials. */
 static bool agg_merges_exactly(const SAgg *a)
 {
+    if (a->distinct) /* updated on the query's thread (see above) */
+        return true;
     switch (sema_agg_info(a->kind)->merge) {
     case AGGM_EXACT:
         return true;
@@ -80,8 +87,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "a stream-stream join";
     if (pq->dedup_block && pq->agg && dedup_per_record(pq))
         return "DROP DUPLICATES before an aggregation";
-    if (pq->n_distinct)
-        return "a DISTINCT aggregate";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     for (int b = 0; b < pq->n_branches; b++) {
@@ -101,6 +106,12 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
     for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
         const SAgg *a = &pq->agg->aggs[i];
+        if (!plan_distinct_folds(a))
+            return arena_sprintf(arena,
+                                 type_is_ansi_interval(a->type)
+                                     ? "%s(DISTINCT %s) fails at the record that overflows it"
+                                     : "%s(DISTINCT %s) is not updated from its values alone",
+                                 sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
         if (!agg_merges_exactly(a))
             return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
                                  type_name(arena, a->type));
