@@ -2116,9 +2116,9 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     }
     case AGGB_MINMAX: {
         if (plan_agg_slot_bytes(a->type)) {
-            /* Split batches only (plan refuses STRING min/max with sessions, and a nested one
-               does not split): src's string, when better, is taken as it is;
-               srt_agg_merge_from copies it into dst's table. */
+            /* Split batches only (plan refuses STRING and nested min/max with sessions): src's
+               string or nested value's bytes, when better, are taken as they are;
+               srt_agg_merge_from copies them into dst's table. */
             LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
             LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
             LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
@@ -2176,13 +2176,15 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     SL_UNREACHABLE();
 }
 
-/* void merge(uint8_t *dst_state, const uint8_t *src_state) (SrtMergeFn) */
+/* void merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q) (SrtMergeFn; q for
+   a nested min/max's comparison, NULL in session windows, which have none) */
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 {
-    LLVMTypeRef params[2] = {cg->t_ptr, cg->t_ptr};
-    LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 2, 0);
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_ptr};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 3, 0);
     LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_merge_%d", qi), ft);
     LLVMValueRef dst = LLVMGetParam(fn, 0), src = LLVMGetParam(fn, 1);
+    cg->q = LLVMGetParam(fn, 2);
     LLVMBasicBlockRef body = cg_block(cg, "body");
     cg_at(cg, body);
     for (int i = 0; i < pq->agg->n_agg; i++) {

@@ -6,12 +6,14 @@
 ** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
 ** byte for byte, only when every fold is exact:
 **   - count, sum of integers (two's complement addition, wrapping as Spark's does without
-**     ANSI mode), min and max of a number, date, timestamp, string or binary, first and last
-**     of one (their buffers merge as Spark's First/Last do; a string taken from a task is
-**     copied into the state's table), approx_count_distinct (registers: max);
+**     ANSI mode), min and max, first and last, max_by and min_by, of any value, a struct or
+**     an array too (their buffers merge as Spark's First/Last/MaxMinBy do; a string or a
+**     nested value's bytes taken from a task are copied into the state's table, a nested
+**     value compared with the query's types: the merge function gets the query),
+**     approx_count_distinct (registers: max);
 **   - not a sum or average in floating point or DECIMAL: rounding (or a DECIMAL overflow)
-**     would depend on where a task starts; not stddev/variance; not collect_list/collect_set
-**     or a nested value, which live in the table's own memory;
+**     would depend on where a task starts; not stddev/variance; not collect_list/collect_set,
+**     whose values live in the table's own memory;
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
 **     dropped against the batch's fixed threshold), each marked with the row it starts at;
@@ -49,9 +51,8 @@
 #include "plan/plan.h"
 
 /* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
-   tie takes the later row, and the later partial (MaxMinBy.merge); a nested value lives in the
-   table's memory as collected values do; a digest's merge depends on the order of the
-   partials. */
+   tie takes the later row, and the later partial (MaxMinBy.merge); a digest's merge depends on
+   the order of the partials. */
 static bool agg_merges_exactly(const SAgg *a)
 {
     if (a->distinct) /* updated on the query's thread (see above) */
@@ -63,8 +64,6 @@ static bool agg_merges_exactly(const SAgg *a)
         return false;
     case AGGM_BIGINT:
         return a->type->kind == TY_BIGINT;
-    case AGGM_FLAT:
-        return !type_is_nested(a->type);
     }
     return false;
 }

@@ -267,7 +267,9 @@ int64_t srt_query_batch_id(SrtQuery *q);
 ** Returns that session's state (state_size bytes, 16-byte aligned), valid until the next
 ** upsert.  Emitting writes start/end into the slot of a copy of K for the emit function.
 */
-typedef void (*SrtMergeFn)(uint8_t *dst_state, const uint8_t *src_state);
+/* q: the query whose state dst is (a nested min/max compares with its types), NULL for
+   sessions (which keep no nested value). */
+typedef void (*SrtMergeFn)(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q);
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge);
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us);
