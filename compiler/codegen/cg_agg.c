@@ -1865,7 +1865,8 @@ static CgVal agg_arg2(CgCtx *cg, const PQuery *pq, const CgVal *args, int i)
 }
 
 /* i1: srt_distinct_admit of the tuple key[0, len) of DISTINCT set id in table. */
-static LLVMValueRef distinct_admit(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len, int id)
+static LLVMValueRef distinct_admit(CgCtx *cg, LLVMValueRef table, LLVMValueRef key,
+                                   LLVMValueRef len, int id)
 {
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dhash");
@@ -1948,8 +1949,8 @@ static void add_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state,
 }
 
 /* Update the DISTINCT aggregates of set d when the row's tuple is new. */
-static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state, const CgVal *keys,
-                            const CgVal *args, LLVMValueRef cur)
+static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state,
+                            const CgVal *keys, const CgVal *args, LLVMValueRef cur)
 {
     LLVMBasicBlockRef bb_new = cg_block(cg, "distinct.new");
     LLVMBasicBlockRef bb_done = cg_block(cg, "distinct.done");
@@ -1972,7 +1973,8 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
 {
     LLVMTypeRef params[4] = {cg->t_ptr, cg->t_i32, cg->t_ptr, cg->t_i32};
     LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 4, 0);
-    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_distinct_fold_%d", qi), ft);
+    LLVMValueRef fn =
+        cg_begin_function(cg, arena_sprintf(cg->arena, "sl_distinct_fold_%d", qi), ft);
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef set = LLVMGetParam(fn, 1), key = LLVMGetParam(fn, 2), len = LLVMGetParam(fn, 3);
     LLVMBasicBlockRef body = cg_block(cg, "body");
@@ -1996,8 +1998,8 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
         cg_at(cg, bb_new);
         CgVal *parts = ARENA_NEW_N(cg->arena, CgVal, pd->key.n);
         decode_key(cg, &pd->key, key, parts);
-        LLVMValueRef stack =
-            cg_alloca(cg, LLVMArrayType(cg->t_i8, pq->key.fixed_size + CG_KEY_STACK_BYTES), "keybuf");
+        LLVMValueRef stack = cg_alloca(
+            cg, LLVMArrayType(cg->t_i8, pq->key.fixed_size + CG_KEY_STACK_BYTES), "keybuf");
         LLVMSetAlignment(stack, 16);
         LLVMValueRef glen;
         LLVMValueRef gkey = cg_build_key(cg, &pq->key, parts + 1,

@@ -319,8 +319,8 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         LLVMValueRef pargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
         if (pq->n_distinct) {
-            LLVMValueRef fold = LLVMGetNamedFunction(
-                cg->mod, arena_sprintf(cg->arena, "sl_distinct_fold_%d", i));
+            LLVMValueRef fold =
+                LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_distinct_fold_%d", i));
             LLVMValueRef dargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, fold, cg->t_ptr, "")};
             cg_call(cg, "srt_prog_query_distinct_fold", dargs, 3, "");
         }

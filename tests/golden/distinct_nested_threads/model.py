@@ -44,25 +44,26 @@ def groups(rows, key):
     return [(k, by[k]) for k in order]
 
 
-def dsum(values):
-    """sum(DISTINCT): NULL without a value."""
+def first_sum(values):
+    """The distinct values added in the order first seen from 0: (sum, count)."""
     vs = first_seen(values)
-    if not vs:
-        return None
     s = 0
     for v in vs:
         s = s + v
+    return s, len(vs)
+
+
+def dsum(values):
+    """sum(DISTINCT): NULL without a value; a DOUBLE's buffer merged into 0.0."""
+    s, n = first_sum(values)
+    if n == 0:
+        return None
     return 0.0 + s if isinstance(s, float) else s
 
 
 def davg(values):
-    vs = first_seen(values)
-    if not vs:
-        return None
-    s = 0.0
-    for v in vs:
-        s = s + v
-    return s / float(len(vs))
+    s, n = first_sum(values)
+    return None if n == 0 else (0.0 + s) / float(n)
 
 
 def cmp_value(a, b):
