@@ -171,10 +171,9 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
     return buf;
 }
 
-/* Decode the key bytes of a group into values (emit side). */
-static void decode_key(CgCtx *cg, const PQuery *pq, LLVMValueRef key, CgVal *keys)
+/* Decode key bytes of layout kl into values (a group's on the emit side, a DISTINCT tuple's). */
+static void decode_key(CgCtx *cg, const PKeyLayout *kl, LLVMValueRef key, CgVal *keys)
 {
-    const PKeyLayout *kl = &pq->key;
     LLVMValueRef var_off = cg_i64(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++) {
         const PKeySlot *s = &kl->slots[i];
@@ -1865,7 +1864,19 @@ static CgVal agg_arg2(CgCtx *cg, const PQuery *pq, const CgVal *args, int i)
     return args[n + i];
 }
 
-/* i1: is the row's tuple of DISTINCT set d new (it is remembered)? */
+/* i1: srt_distinct_admit of the tuple key[0, len) of DISTINCT set id in table. */
+static LLVMValueRef distinct_admit(CgCtx *cg, LLVMValueRef table, LLVMValueRef key,
+                                   LLVMValueRef len, int id)
+{
+    LLVMValueRef hargs[2] = {key, len};
+    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dhash");
+    LLVMValueRef args[6] = {cg->q, table, key, len, hash, cg_i32(cg, id)};
+    LLVMValueRef admit = cg_call(cg, "srt_distinct_admit", args, 6, "dadmit");
+    return LLVMBuildICmp(cg->b, LLVMIntNE, admit, cg_i32(cg, 0), "dnew");
+}
+
+/* i1: is the row's tuple of DISTINCT set d new, to update its aggregates now (it is
+   remembered; in a parallel task the fold function updates them, cg_distinct_fold_fn)? */
 static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal *keys, const CgVal *args)
 {
     const PDistinct *pd = &pq->distinct[d];
@@ -1885,10 +1896,7 @@ static LLVMValueRef distinct_new(CgCtx *cg, const PQuery *pq, int d, const CgVal
     LLVMBasicBlockRef cur = cg_to_entry_start(cg); /* the table, once per buffer */
     LLVMValueRef table = cg_call(cg, "srt_query_distinct_table", &cg->q, 1, "distinct");
     LLVMPositionBuilderAtEnd(cg->b, cur);
-    LLVMValueRef seen_p = cg_agg_upsert(cg, table, key, len, "dseen.p");
-    LLVMValueRef seen = cg_load(cg, cg->t_i64, seen_p, "dseen");
-    cg_store(cg, cg_i64(cg, 1), seen_p);
-    return LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_i64(cg, 0), "dnew");
+    return distinct_admit(cg, table, key, len, pd->id);
 }
 
 /* A value as the key keeps it: a double or float with NaN and -0.0 normalised. */
@@ -1912,27 +1920,100 @@ static CgVal distinct_value(CgCtx *cg, const SAgg *a, CgVal x, const CgVal *vals
     return canonical_value(cg, x);
 }
 
-/* Update the DISTINCT aggregates of set d when the row's tuple is new. */
-static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state, const CgVal *keys,
-                            const CgVal *args, LLVMValueRef cur)
+/* The argument DISTINCT aggregate a takes from its tuple's values (plan_distinct_folds): the
+   first value, or its cast to the argument's type. */
+static CgVal distinct_arg(CgCtx *cg, const SAgg *a, const CgVal *vals)
 {
-    const CgVal *vals = args + pq->distinct[d].first_value;
-    LLVMBasicBlockRef bb_new = cg_block(cg, "distinct.new");
-    LLVMBasicBlockRef bb_done = cg_block(cg, "distinct.done");
-    LLVMBuildCondBr(cg->b, distinct_new(cg, pq, d, keys, args), bb_new, bb_done);
-    cg_at(cg, bb_new);
+    if (sema_expr_equal(a->arg, a->dargs[0]))
+        return vals[0];
+    return cg_cast(cg, vals[0], a->dargs[0]->type, a->arg->type, a->arg->span);
+}
+
+/* Update the DISTINCT aggregates of set d in a group's state with a new tuple's values vals:
+   their arguments from the row's args, or (args NULL, a task's tuple folded) from vals. */
+static void add_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state, const CgVal *vals,
+                         const CgVal *args, LLVMValueRef cur)
+{
     for (int i = 0; i < pq->agg->n_agg; i++) {
         if (pq->agg_distinct[i] != d)
             continue;
         const SAgg *a = &pq->agg->aggs[i];
+        CgVal x = args ? args[i] : distinct_arg(cg, a, vals);
         /* a pair's y is the second value of the tuple (corr, the covariances, regressions) */
-        CgVal y =
-            a->arg2 ? canonical_value(cg, agg_arg2(cg, pq, args, i)) : cg_null_of(cg, &type_bigint);
+        CgVal y = cg_null_of(cg, &type_bigint);
+        if (a->arg2)
+            y = canonical_value(cg, args ? agg_arg2(cg, pq, args, i) : vals[1]);
         update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
-                   distinct_value(cg, a, args[i], vals), y, cur);
+                   distinct_value(cg, a, x, vals), y, cur);
     }
+}
+
+/* Update the DISTINCT aggregates of set d when the row's tuple is new. */
+static void update_distinct(CgCtx *cg, const PQuery *pq, int d, LLVMValueRef state,
+                            const CgVal *keys, const CgVal *args, LLVMValueRef cur)
+{
+    LLVMBasicBlockRef bb_new = cg_block(cg, "distinct.new");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "distinct.done");
+    LLVMBuildCondBr(cg->b, distinct_new(cg, pq, d, keys, args), bb_new, bb_done);
+    cg_at(cg, bb_new);
+    add_distinct(cg, pq, d, state, args + pq->distinct[d].first_value, args, cur);
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);
+}
+
+/*
+** void fold(SrtQuery *q, i32 set, const uint8_t *key, i32 len) (SrtDistinctFoldFn): a split
+** batch's task kept the tuples it met first (srt_distinct_admit) and updated no DISTINCT
+** aggregate; on the query's thread, after the task's groups are merged, each is tested
+** against the query's set in the task's order and, when new, its values (decoded from the
+** key: canonical as the aggregate takes them) update its group's aggregates: the updates
+** one thread makes, in its order.
+*/
+LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    LLVMTypeRef params[4] = {cg->t_ptr, cg->t_i32, cg->t_ptr, cg->t_i32};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 4, 0);
+    LLVMValueRef fn =
+        cg_begin_function(cg, arena_sprintf(cg->arena, "sl_distinct_fold_%d", qi), ft);
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef set = LLVMGetParam(fn, 1), key = LLVMGetParam(fn, 2), len = LLVMGetParam(fn, 3);
+    LLVMBasicBlockRef body = cg_block(cg, "body");
+    LLVMBasicBlockRef done = cg_block(cg, "done");
+    cg_at(cg, body);
+    bool any = false;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        any |= pq->agg_distinct[i] >= 0 && needs_batch_mark(&pq->agg->aggs[i]);
+    LLVMValueRef cur = any ? batch_mark(cg) : NULL;
+    LLVMValueRef table = cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
+    LLVMValueRef dtable = cg_call(cg, "srt_query_distinct_table", &cg->q, 1, "distinct");
+    cg->agg_table = table;
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, set, done, (unsigned)pq->n_distinct);
+    for (int d = 0; d < pq->n_distinct; d++) {
+        const PDistinct *pd = &pq->distinct[d];
+        LLVMBasicBlockRef bb_set = cg_block(cg, "set");
+        LLVMBasicBlockRef bb_new = cg_block(cg, "set.new");
+        LLVMAddCase(sw, cg_i32(cg, pd->id), bb_set);
+        cg_at(cg, bb_set);
+        LLVMBuildCondBr(cg->b, distinct_admit(cg, dtable, key, len, pd->id), bb_new, done);
+        cg_at(cg, bb_new);
+        CgVal *parts = ARENA_NEW_N(cg->arena, CgVal, pd->key.n);
+        decode_key(cg, &pd->key, key, parts);
+        LLVMValueRef stack = cg_alloca(
+            cg, LLVMArrayType(cg->t_i8, pq->key.fixed_size + CG_KEY_STACK_BYTES), "keybuf");
+        LLVMSetAlignment(stack, 16);
+        LLVMValueRef glen;
+        LLVMValueRef gkey = cg_build_key(cg, &pq->key, parts + 1,
+                                         LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &glen);
+        LLVMValueRef state = cg_agg_upsert(cg, table, gkey, glen, "state");
+        add_distinct(cg, pq, d, state, parts + 1 + pq->agg->n_group, NULL, cur);
+        LLVMBuildBr(cg->b, done);
+    }
+    cg_at(cg, done);
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, body);
+    cg->agg_table = NULL;
+    return fn;
 }
 
 /* Find the group of a row and update its aggregates. */
@@ -2037,9 +2118,9 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     }
     case AGGB_MINMAX: {
         if (plan_agg_slot_bytes(a->type)) {
-            /* Split batches only (plan refuses STRING min/max with sessions, and a nested one
-               does not split): src's string, when better, is taken as it is;
-               srt_agg_merge_from copies it into dst's table. */
+            /* Split batches only (plan refuses STRING and nested min/max with sessions): src's
+               string or nested value's bytes, when better, are taken as they are;
+               srt_agg_merge_from copies them into dst's table. */
             LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
             LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
             LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
@@ -2097,16 +2178,20 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     SL_UNREACHABLE();
 }
 
-/* void merge(uint8_t *dst_state, const uint8_t *src_state) (SrtMergeFn) */
+/* void merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q) (SrtMergeFn; q for
+   a nested min/max's comparison, NULL in session windows, which have none) */
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 {
-    LLVMTypeRef params[2] = {cg->t_ptr, cg->t_ptr};
-    LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 2, 0);
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_ptr};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 3, 0);
     LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_merge_%d", qi), ft);
     LLVMValueRef dst = LLVMGetParam(fn, 0), src = LLVMGetParam(fn, 1);
+    cg->q = LLVMGetParam(fn, 2);
     LLVMBasicBlockRef body = cg_block(cg, "body");
     cg_at(cg, body);
     for (int i = 0; i < pq->agg->n_agg; i++) {
+        if (pq->agg_distinct && pq->agg_distinct[i] >= 0)
+            continue; /* a task leaves it as it starts: its tuples fold apart */
         uint32_t off = pq->agg_slots[i].offset;
         merge_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
     }
@@ -2202,7 +2287,7 @@ static LLVMValueRef emit_level_fn(CgCtx *cg, const PQuery *root, const PQuery *p
     const SSelect *a = pq->agg;
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
     CgVal *aggs = ARENA_NEW_N(cg->arena, CgVal, a->n_agg + 1);
-    decode_key(cg, pq, key, keys);
+    decode_key(cg, &pq->key, key, keys);
     for (int i = 0; i < a->n_agg; i++)
         aggs[i] = final_value(cg, &a->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"));
     CgEnv env = {0};

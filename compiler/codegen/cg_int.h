@@ -399,6 +399,8 @@ uint32_t cg_agg_by_ord_offset(void);
 void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,
                        LLVMValueRef end);
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* sl_distinct_fold_<qi>: a split batch's task's DISTINCT tuples into the query (cg_agg.c). */
+LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi);
 
 /* cg_parser.c: the JSON record parser shared by the queries that read the same columns of a
    source.  NULL (rec untouched) when pq is the only one; else rec's slots are bound to a state

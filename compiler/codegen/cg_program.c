@@ -318,6 +318,12 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
                     : LLVMConstNull(cg->t_ptr);
         LLVMValueRef pargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
+        if (pq->n_distinct) {
+            LLVMValueRef fold =
+                LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_distinct_fold_%d", i));
+            LLVMValueRef dargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, fold, cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_distinct_fold", dargs, 3, "");
+        }
     }
     if (pq->watermark_col >= 0) {
         LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};

@@ -275,6 +275,11 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
 /* Group pq's DISTINCT aggregates into pq->distinct, numbered from first_id (plan_distinct.c).
    false, reported through diag, when the aggregation cannot have them. */
 bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq, int first_id);
+/* Can a DISTINCT aggregate be updated from its tuple's values alone, after a task, on the
+   query's thread: its argument is the first value (or a cast of it), its second argument the
+   second, and its update cannot fail (an interval sum's overflow would fail at another record
+   than on one thread)?  true for an aggregate without DISTINCT. */
+bool plan_distinct_folds(const SAgg *a);
 
 /* Why pq's batches must run on one thread, or NULL when they may be split (plan_parallel.c). */
 const char *plan_serial_reason(Arena *arena, const PQuery *pq);

@@ -7,6 +7,9 @@
 ** tuples of its values in the group, NaN and -0.0 normalised as grouping keys are
 ** (NormalizeFloatingNumbers in SparkStrategies.Aggregation and AggUtils).  sluice keeps the
 ** same tuples in one set per query: the key (set number, group key, values), see cg_agg.c.
+** Split across threads, a task keeps the tuples it meets and the query's thread updates the
+** aggregates of those new to the query's set, in input order, from the tuples' values
+** (plan_distinct_folds).
 ** Must not: know about LLVM or the runtime.
 */
 #include "plan/plan.h"
@@ -20,6 +23,22 @@ static bool same_values(const SAgg *a, const PDistinct *d)
         if (!sema_expr_equal(a->dargs[i], d->args[i]))
             return false;
     return true;
+}
+
+bool plan_distinct_folds(const SAgg *a)
+{
+    if (!a->distinct)
+        return true;
+    SAggBody body = sema_agg_info(a->kind)->body;
+    if (type_is_ansi_interval(a->type) && (body == AGGB_SUM || body == AGGB_AVG) &&
+        !sema_agg_has(a->kind, AGGP_TRY))
+        return false;
+    if (a->arg2 && (a->n_dargs < 2 || !sema_expr_equal(a->arg2, a->dargs[1])))
+        return false;
+    const SExpr *x = a->arg;
+    if (x && x->kind == SX_CAST && !sema_expr_equal(x, a->dargs[0]))
+        x = x->u.arg;
+    return x && sema_expr_equal(x, a->dargs[0]);
 }
 
 bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq, int first_id)

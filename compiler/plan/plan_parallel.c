@@ -6,12 +6,14 @@
 ** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
 ** byte for byte, only when every fold is exact:
 **   - count, sum of integers (two's complement addition, wrapping as Spark's does without
-**     ANSI mode), min and max of a number, date, timestamp, string or binary, first and last
-**     of one (their buffers merge as Spark's First/Last do; a string taken from a task is
-**     copied into the state's table), approx_count_distinct (registers: max);
+**     ANSI mode), min and max, first and last, max_by and min_by, of any value, a struct or
+**     an array too (their buffers merge as Spark's First/Last/MaxMinBy do; a string or a
+**     nested value's bytes taken from a task are copied into the state's table, a nested
+**     value compared with the query's types: the merge function gets the query),
+**     approx_count_distinct (registers: max);
 **   - not a sum or average in floating point or DECIMAL: rounding (or a DECIMAL overflow)
-**     would depend on where a task starts; not stddev/variance; not collect_list/collect_set
-**     or a nested value, which live in the table's own memory;
+**     would depend on where a task starts; not stddev/variance; not collect_list/collect_set,
+**     whose values live in the table's own memory;
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
 **     dropped against the batch's fixed threshold), each marked with the row it starts at;
@@ -27,7 +29,12 @@
 **   - the levels of an aggregation over an aggregation above the first are updated from its
 **     groups at the batch's output, on the query's thread, so only the first is split and
 **     merged;
-**   - no DISTINCT aggregate (its set of seen values is the query's);
+**   - a DISTINCT aggregate splits when its value comes from its tuple (plan_distinct_folds):
+**     a task keeps the tuples it meets first in a set of its own, in order, and updates no
+**     DISTINCT aggregate; the fold, after the task's groups are merged, tests them in that
+**     order against the query's set and updates the aggregates of each new one on the
+**     query's thread, which is the order of updates one thread makes (so even a DOUBLE sum
+**     of distinct values is one thread's); batch queries only, so no checkpoint keeps them;
 **   - no rand(), randn() or monotonically_increasing_id() (SQuery.sequence_fns): each call's
 **     generator or count runs through a partition's rows in order, which a task would
 **     restart; spark_partition_id() splits (each task's segments carry their file);
@@ -44,11 +51,12 @@
 #include "plan/plan.h"
 
 /* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
-   tie takes the later row, and the later partial (MaxMinBy.merge); a nested value lives in the
-   table's memory as collected values do; a digest's merge depends on the order of the
-   partials. */
+   tie takes the later row, and the later partial (MaxMinBy.merge); a digest's merge depends on
+   the order of the partials. */
 static bool agg_merges_exactly(const SAgg *a)
 {
+    if (a->distinct) /* updated on the query's thread (see above) */
+        return true;
     switch (sema_agg_info(a->kind)->merge) {
     case AGGM_EXACT:
         return true;
@@ -56,8 +64,6 @@ static bool agg_merges_exactly(const SAgg *a)
         return false;
     case AGGM_BIGINT:
         return a->type->kind == TY_BIGINT;
-    case AGGM_FLAT:
-        return !type_is_nested(a->type);
     }
     return false;
 }
@@ -80,8 +86,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "a stream-stream join";
     if (pq->dedup_block && pq->agg && dedup_per_record(pq))
         return "DROP DUPLICATES before an aggregation";
-    if (pq->n_distinct)
-        return "a DISTINCT aggregate";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     for (int b = 0; b < pq->n_branches; b++) {
@@ -101,6 +105,12 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
     for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
         const SAgg *a = &pq->agg->aggs[i];
+        if (!plan_distinct_folds(a))
+            return arena_sprintf(arena,
+                                 type_is_ansi_interval(a->type)
+                                     ? "%s(DISTINCT %s) fails at the record that overflows it"
+                                     : "%s(DISTINCT %s) is not updated from its values alone",
+                                 sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
         if (!agg_merges_exactly(a))
             return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
                                  type_name(arena, a->type));

@@ -461,7 +461,6 @@ typedef enum SAggMerge {
     AGGM_EXACT,  /* always */
     AGGM_NEVER,  /* never */
     AGGM_BIGINT, /* when its result is a BIGINT */
-    AGGM_FLAT,   /* when its result is not nested */
 } SAggMerge;
 
 /* aggregates.def's flags (described there). */

@@ -267,7 +267,9 @@ int64_t srt_query_batch_id(SrtQuery *q);
 ** Returns that session's state (state_size bytes, 16-byte aligned), valid until the next
 ** upsert.  Emitting writes start/end into the slot of a copy of K for the emit function.
 */
-typedef void (*SrtMergeFn)(uint8_t *dst_state, const uint8_t *src_state);
+/* q: the query whose state dst is (a nested min/max compares with its types), NULL for
+   sessions (which keep no nested value). */
+typedef void (*SrtMergeFn)(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q);
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge);
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us);
@@ -349,10 +351,22 @@ SrtAggTable *srt_query_dedup_table(SrtQuery *q);
 int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,
                         uint64_t hash, int64_t evict_us);
 /* DISTINCT aggregates of a batch query: the set of (distinct set, group key, values) tuples
-   its rows had, as key bytes (a group table whose state is 16 bytes: i64 seen flag at 0).
-   Made on first use, freed with the query; not checkpointed (batch queries have none).
-   Never NULL: out of memory fails the query. */
+   its rows had, as key bytes (a group table whose state is 16 bytes: i64 set number + 1 at
+   0, 0 while unseen).  Made on first use, freed with the query; not checkpointed (batch
+   queries have none).  Never NULL: out of memory fails the query. */
 SrtAggTable *srt_query_distinct_table(SrtQuery *q);
+/* Is the row's tuple of DISTINCT set `set` new to t (q's srt_query_distinct_table), to be
+   added to its aggregates now?  A new tuple is remembered (in insertion order); 1 on the
+   query, 0 in a parallel task, whose tuples the fold function applies (hash:
+   srt_hash(key, key_len)). */
+int32_t srt_distinct_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,
+                           uint64_t hash, int32_t set);
+/* The DISTINCT tuples of a split batch's task: for each tuple of set `set` (first level) the
+   task met, in the task's order, after its groups were merged into q's state: add it to q's
+   set and, when it is new there, update its group's DISTINCT aggregates of that set from its
+   values.  Runs on q's thread; out of memory fails the query (srt_query_bail). */
+typedef void (*SrtDistinctFoldFn)(SrtQuery *q, int32_t set, const uint8_t *key, uint32_t key_len);
+void srt_prog_query_distinct_fold(SrtProgram *p, int query, SrtDistinctFoldFn fold);
 /* The schemas of stateful operator op's state (SRT_OP_AGG, SRT_OP_DEDUP), recorded in the
    checkpoint and checked on restart as Spark's StateSchemaCompatibilityChecker does: name is
    Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,

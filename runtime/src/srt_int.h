@@ -1151,6 +1151,8 @@ typedef struct SrtQueryDef {
     uint32_t n_joins, cap_joins;
     int parallel;              /* its batches may run on several threads (srt_prog_query_parallel;
                                   an aggregation's merge function is its SrtOpDef.merge) */
+    SrtDistinctFoldFn distinct_fold; /* a parallel task's DISTINCT tuples into the query's
+                                        (srt_prog_query_distinct_fold); NULL: none */
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */

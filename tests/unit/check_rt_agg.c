@@ -1352,8 +1352,9 @@ START_TEST(test_eviction_oom)
 END_TEST
 
 /* SrtMergeFn of Counter states. */
-static void add_counters(uint8_t *dst, const uint8_t *src)
+static void add_counters(uint8_t *dst, const uint8_t *src, SrtQuery *q)
 {
+    (void)q;
     Counter *d = (Counter *)dst;
     const Counter *c = (const Counter *)src;
     d->count += c->count;
@@ -1447,8 +1448,9 @@ END_TEST
 /* A STRING max kept in a state of 16 bytes: pointer at 0, length at 8, has at 12 (the
    generated layout); merged as generated code merges it (the greater of the two, src's
    pointer taken as it is). */
-static void merge_max_str(uint8_t *dst, const uint8_t *src)
+static void merge_max_str(uint8_t *dst, const uint8_t *src, SrtQuery *q)
 {
+    (void)q;
     const char *dp, *sp;
     uint32_t dn, sn, dh, sh;
     memcpy(&dp, dst, 8), memcpy(&dn, dst + 8, 4), memcpy(&dh, dst + 12, 4);

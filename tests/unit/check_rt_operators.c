@@ -225,8 +225,9 @@ START_TEST(test_registration_list)
 }
 END_TEST
 
-static void merge_counts(uint8_t *dst, const uint8_t *src)
+static void merge_counts(uint8_t *dst, const uint8_t *src, SrtQuery *q)
 {
+    (void)q;
     *(int64_t *)dst += *(const int64_t *)src;
 }
 

@@ -55,8 +55,9 @@ static void note_thread(void)
 }
 
 /* SrtMergeFn of the count. */
-static void merge_count(uint8_t *dst, const uint8_t *src)
+static void merge_count(uint8_t *dst, const uint8_t *src, SrtQuery *q)
 {
+    (void)q;
     int64_t a, b;
     memcpy(&a, dst, 8);
     memcpy(&b, src, 8);

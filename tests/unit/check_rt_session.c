@@ -29,8 +29,9 @@ typedef struct St {
     uint64_t trace;
 } St;
 
-static void st_merge(uint8_t *dst_state, const uint8_t *src_state)
+static void st_merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q)
 {
+    (void)q;
     St *d = (St *)dst_state;
     const St *s = (const St *)src_state;
     d->count += s->count;
@@ -217,7 +218,7 @@ static void batch_row(SrtSessions *t, int32_t uid, int64_t ts, uint64_t digit)
     if (srt_sessions_count(t) > before)
         memcpy(st, &one, sizeof one);
     else
-        st_merge(st, (const uint8_t *)&one);
+        st_merge(st, (const uint8_t *)&one, NULL);
 }
 
 /* --threads: the batch tables of tasks merged in task order (srt_sessions_merge_from) are

@@ -11,7 +11,9 @@
 ** (SrtOperatorVt.fold: groups merged into the state with the aggregation's merge function in
 ** the task's insertion order, so the state's order, and every output order derived from it,
 ** is one thread's; a session window's partial sessions likewise; DROP DUPLICATES' keys
-** tested against the query's in order, cutting the rows of the keys seen before), then rows
+** tested against the query's in order, cutting the rows of the keys seen before; then the
+** task's first DISTINCT tuples, in its order, against the query's set, the aggregates of the
+** new ones updated by the generated fold function), then rows
 ** appended, event times and counters added.  A failed task fails the batch with its own
 ** message, as one thread would at its first failing record; the tasks after it are
 ** discarded.
@@ -23,6 +25,7 @@
 #define _GNU_SOURCE /* memrchr, CPU_COUNT */
 #include <pthread.h>
 #include <sched.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <string.h>
 
@@ -230,6 +233,7 @@ static void worker_free(SrtQuery *w)
         return;
     SrtMem *m = w->mem;
     srt_query_ops_free(w);
+    srt_agg_free(w->distinct);
     srt_regex_cache_free(w);
     srt_input_file_free(w);
     srt_partition_free(w);
@@ -265,6 +269,8 @@ static void worker_clear(SrtQuery *w)
         memset(&w->ops[i]->st, 0, sizeof w->ops[i]->st);
         w->ops[i]->vt->task_clear(w->ops[i]);
     }
+    if (w->distinct)
+        srt_agg_clear(w->distinct);
 }
 
 /* ======================================================================
@@ -316,6 +322,40 @@ static void task_reset(SrtPar *par, ParTask *t)
     worker_clear(t->w);
 }
 
+typedef struct DistinctFold {
+    SrtQuery *q;
+    SrtDistinctFoldFn fn;
+} DistinctFold;
+
+static int fold_tuple(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    const DistinctFold *f = ctx;
+    int64_t mark;
+    memcpy(&mark, state, sizeof mark);
+    f->fn(f->q, (int32_t)(mark - 1), key, key_len);
+    return 0;
+}
+
+/* The DISTINCT tuples task worker w met, in its order, into q (after its groups, which they
+   update), under a guard: the generated fold fails the query on out of memory. */
+static int fold_distinct(SrtQuery *q, SrtQuery *w)
+{
+    if (!w->distinct || !q->def->distinct_fold)
+        return 0;
+    jmp_buf *outer = q->guard;
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        q->guard = outer;
+        return -(q->err.code ? q->err.code : SRT_ERR_QUERY);
+    }
+    q->guard = &jb;
+    DistinctFold f = {q, q->def->distinct_fold};
+    srt_agg_foreach(w->distinct, fold_tuple, &f);
+    q->guard = outer;
+    srt_scratch_reset(q); /* long keys the fold built */
+    return 0;
+}
+
 /* Fold finished task t into q (the next in order): 0, or -code when it failed. */
 static int merge_task(SrtPar *par, ParTask *t)
 {
@@ -335,6 +375,9 @@ static int merge_task(SrtPar *par, ParTask *t)
         if (rc < 0)
             return rc;
     }
+    int rc = fold_distinct(q, w);
+    if (rc < 0)
+        return rc;
     if (w->n_rows) {
         if (srt_mem_grow(q->mem, (void **)&q->rows, &q->cap_rows, sizeof *q->rows,
                          q->n_rows + w->n_rows) < 0)

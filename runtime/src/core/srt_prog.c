@@ -597,6 +597,13 @@ void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge)
     q->parallel = 1;
 }
 
+void srt_prog_query_distinct_fold(SrtProgram *p, int query, SrtDistinctFoldFn fold)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        q->distinct_fold = fold;
+}
+
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
 {
     SrtQueryDef *q = query_at(p, query);

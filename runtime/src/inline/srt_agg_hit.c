@@ -1,7 +1,7 @@
 /* srt_agg_hit.c - srt_agg_upsert, the group table's hit path, as an inline helper: generated code
 ** inlines it with the key's length known (the probe's key compare unrolls), and calls
 ** srt_agg_find_or_add (srt_agg.c) only for a new group or a group's first update in a batch.
-** DROP DUPLICATES' srt_dedup_admit rides on it.
+** DROP DUPLICATES' srt_dedup_admit and DISTINCT aggregates' srt_distinct_admit ride on it.
 */
 #include "srt_int.h"
 #include "state/srt_agg_int.h"
@@ -17,6 +17,16 @@ uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint6
     if (SRT_UNLIKELY(srt_agg_find_or_add(t, key, key_len, hash, &state) < 0))
         srt_query_oom(t->owner, "aggregation state");
     return state;
+}
+
+int32_t srt_distinct_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,
+                           uint64_t hash, int32_t set)
+{
+    int64_t *seen = (int64_t *)(void *)srt_agg_upsert(t, key, key_len, hash);
+    if (*seen)
+        return 0;
+    *seen = (int64_t)set + 1;
+    return !q->par_task; /* a task's tuples are applied by the fold, in order */
 }
 
 int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,

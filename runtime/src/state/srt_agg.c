@@ -318,7 +318,7 @@ int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merg
             }
             for (uint32_t i = 0; i < n_str; i++)
                 before[i] = slot_ptr(state, dst->str_slots[i]);
-            merge(state, entry_state(e));
+            merge(state, entry_state(e), dst->owner);
             /* A string merge took from src points into src's memory: dst keeps its own copy. */
             for (uint32_t i = 0; i < n_str; i++) {
                 const char *p = slot_ptr(state, dst->str_slots[i]);

@@ -321,7 +321,7 @@ static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t
     uint8_t *dst = sess_at(t, k, first);
     for (uint32_t j = first + 1; j <= last; j++)
         if (t->merge)
-            t->merge(dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR);
+            t->merge(dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR, NULL);
     int64_t ns = sess_start(dst) < start ? sess_start(dst) : start;
     int64_t le = sess_end(sess_at(t, k, last));
     int64_t ne = le > end ? le : end;
@@ -400,7 +400,7 @@ static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *
     if (created)
         memcpy(state, s + SESS_HDR, t->state_size);
     else if (t->merge)
-        t->merge(state, s + SESS_HDR);
+        t->merge(state, s + SESS_HDR, NULL);
     return 0;
 }
 
@@ -484,7 +484,7 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
     if (created)
         memcpy(st, state, t->state_size);
     else if (t->merge)
-        t->merge(st, state);
+        t->merge(st, state, NULL);
     return 0;
 }
 
@@ -665,7 +665,7 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
         }
         if (cur && start <= sess_end(cur)) {
             if (t->merge)
-                t->merge(cur + SESS_HDR, src + SESS_HDR);
+                t->merge(cur + SESS_HDR, src + SESS_HDR, NULL);
             if (end > sess_end(cur))
                 sess_set(cur, sess_start(cur), end);
         } else {
