@@ -140,6 +140,9 @@ typedef struct CgLoop {
 LLVMValueRef cg_loop_begin(CgCtx *cg, CgLoop *l, CgVal arr);
 void cg_loop_end(CgCtx *cg, CgLoop *l, LLVMValueRef i);
 LLVMValueRef cg_flag_slot(CgCtx *cg, const char *name);
+/* The array arr of elements of type from with each element cast (cg_cast) to type to (Spark's
+   Cast.castArray): new datums in scratch memory; arr itself when the types are the same. */
+CgVal cg_array_cast(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span);
 /* array(v[0], ..., v[n - 1]) of elements of type elem: new datums in scratch memory. */
 CgVal cg_array_make(CgCtx *cg, const Type *elem, const CgVal *v, int n);
 
