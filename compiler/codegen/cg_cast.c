@@ -278,6 +278,8 @@ CgVal cg_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan 
     TypeKind f = from->kind, t = to->kind;
     if (f == TY_MAP)
         return cg_map_cast(cg, a, from, to, true, span);
+    if (type_is_ansi_interval(from) || type_is_ansi_interval(to))
+        return cg_interval_try_cast(cg, a, from, to);
     if (t == TY_TINYINT || t == TY_SMALLINT) { /* ANSI castToByte/castToShort: out of range */
         CgVal r = type_is_int32(from) ? a : cg_try_cast(cg, a, from, &type_int, span);
         r.null = cg_or(cg, r.null, cg_narrow_ovf(cg, to, r.v));

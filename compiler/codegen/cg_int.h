@@ -235,6 +235,8 @@ CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span
 CgVal cg_interval_arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b);
 CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a);
 CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
+/* try_cast between an ANSI interval and an integer or DECIMAL: NULL where CAST fails. */
+CgVal cg_interval_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
 /* The fields of an interval type as the runtime takes them (srt_abi.h: start << 4 | end,
    with SRT_IV_YEAR_MONTH for a YearMonthIntervalType). */
 int32_t cg_interval_fields(const Type *t);
