@@ -323,11 +323,13 @@ CgVal cg_interval_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
         return scalar(cg_or(cg, a.null, bad), cg_load(cg, cg->t_i64, out, "iv"));
     }
     if (type_is_ansi_interval(from) && to->kind == TY_DECIMAL) {
-        LLVMValueRef args[4] = {live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, cg_interval_fields(from)),
-                                cg_i32(cg, to->precision), cg_i32(cg, to->scale)};
+        LLVMValueRef args[4] = {live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)), cg_i32(cg, to->precision),
+                                cg_i32(cg, to->scale)};
         ok = cg_call(cg, "srt_cast_iv_dec_ok", args, 4, "iv.dec.ok");
     } else if (type_is_ansi_interval(from)) {
-        LLVMValueRef args[3] = {live_val(cg, a, cg_i64(cg, 0)), cg_i32(cg, cg_interval_fields(from)),
+        LLVMValueRef args[3] = {live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)),
                                 cg_i32(cg, type_int_bits(to))};
         ok = cg_call(cg, "srt_cast_iv_int_ok", args, 3, "iv.int.ok");
     } else if (from->kind == TY_DECIMAL) {
@@ -337,7 +339,8 @@ CgVal cg_interval_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
     } else {
         LLVMValueRef v = from->kind == TY_BIGINT ? a.v : LLVMBuildSExt(cg->b, a.v, cg->t_i64, "");
         LLVMValueRef args[3] = {cg_select(cg, a.null, cg_i64(cg, 0), v),
-                                cg_i32(cg, type_int_bits(from)), cg_i32(cg, cg_interval_fields(to))};
+                                cg_i32(cg, type_int_bits(from)),
+                                cg_i32(cg, cg_interval_fields(to))};
         ok = cg_call(cg, "srt_cast_int_iv_ok", args, 3, "int.iv.ok");
     }
     CgVal x = a; /* a failing value is cast as a NULL (0), which cannot fail */

@@ -150,9 +150,10 @@ static const Type *wider_numeric(const Type *a, const Type *b)
 /* ==== Casts ==== */
 
 /* Spark's Cast.canCast (non-ANSI), restricted to sluice's scalar types: STRING to and
-   from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
-   DATE to and from TIMESTAMP.  STRUCT and ARRAY to STRING and (field- and element-wise) to their kind, a MAP to a MAP
-   of castable keys and values and to STRING. */
+   from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric,
+   BOOLEAN and TIMESTAMP (epoch seconds) among themselves; DATE to and from TIMESTAMP.  STRUCT and
+   ARRAY to STRING and (field- and element-wise) to their kind, a MAP to a MAP of castable keys and
+   values and to STRING. */
 /* Spark's Cast.canNullSafeCastToDecimal: does every value of from fit DECIMAL to?  A BOOLEAN
    or an integer when to is DecimalType.isWiderThan it (the integer as DecimalType.forType:
    INT DECIMAL(10,0), BIGINT DECIMAL(20,0)), a DECIMAL when to has strictly more integral
