@@ -462,34 +462,35 @@ static const Type *wider_atomic(const Type *a, const Type *b, bool strings)
     return a->kind == TY_STRING || b->kind == TY_STRING ? &type_string : NULL;
 }
 
+/* findWiderTypeForTwo (strings) or findWiderTypeWithoutStringPromotionForTwo: the tightest
+   common type, else the atomic widening, else findTypeForComplex of self. */
+static const Type *wider(Arena *arena, const Type *a, const Type *b, bool strings,
+                         SemaCommonFn self)
+{
+    const Type *t = sema_tightest_type(arena, a, b);
+    if (t)
+        return t;
+    if (type_is_ansi_interval(a) || type_is_ansi_interval(b))
+        return NULL;
+    if (type_is_nested(a) || type_is_nested(b))
+        return complex_common(arena, a, b, self);
+    return wider_atomic(a, b, strings);
+}
+
 /* The type CASE branches, coalesce arguments and UNION columns are cast to, or NULL: Spark's
    TypeCoercion.findWiderTypeForTwo (findTightestCommonType, findWiderTypeForDecimal,
    stringPromotion, then findTypeForComplex of itself: ARRAY<INT> and ARRAY<STRING> make
    ARRAY<STRING>). */
 const Type *sema_wider_type(Arena *arena, const Type *a, const Type *b)
 {
-    const Type *t = sema_tightest_type(arena, a, b);
-    if (t)
-        return t;
-    if (type_is_ansi_interval(a) || type_is_ansi_interval(b))
-        return NULL;
-    if (type_is_nested(a) || type_is_nested(b))
-        return complex_common(arena, a, b, sema_wider_type);
-    return wider_atomic(a, b, true);
+    return wider(arena, a, b, true, sema_wider_type);
 }
 
 /* Spark's findWiderTypeWithoutStringPromotionForTwo (greatest, least, array_contains): as
    sema_wider_type without stringPromotion, at any depth. */
 const Type *sema_wider_type_no_string(Arena *arena, const Type *a, const Type *b)
 {
-    const Type *t = sema_tightest_type(arena, a, b);
-    if (t)
-        return t;
-    if (type_is_ansi_interval(a) || type_is_ansi_interval(b))
-        return NULL;
-    if (type_is_nested(a) || type_is_nested(b))
-        return complex_common(arena, a, b, sema_wider_type_no_string);
-    return wider_atomic(a, b, false);
+    return wider(arena, a, b, false, sema_wider_type_no_string);
 }
 
 /* TypeCoercion.hasStringType: a STRING, or an ARRAY of one at any depth (findWiderCommonType
