@@ -148,6 +148,8 @@ bool type_try_cast_own(const Type *from, const Type *to)
         return t == TY_MAP;
     if (t == TY_BIGINT && f == TY_TIMESTAMP)
         return false;
+    if (type_is_ansi_interval(from) != type_is_ansi_interval(to)) /* a number or a STRING */
+        return t != TY_STRING;
     return (type_is_integral(to) &&
             (type_int_bits(from) > type_int_bits(to) || type_is_fractional(from) ||
              f == TY_DECIMAL || f == TY_TIMESTAMP || f == TY_STRING)) ||

@@ -91,8 +91,9 @@ bool type_is_nested(const Type *t);    /* STRUCT, ARRAY, MAP */
 /* Whether try_cast from -> to (castable, not equal) is lowered as a call of its own (FN_TRY_CAST,
    cg_try_cast) rather than as CAST: where Spark's ANSI CAST throws and non-ANSI CAST does not
    give NULL (integral narrowing; fractions, decimals, timestamps or strings to integers but
-   TIMESTAMP to BIGINT; BIGINT and fractions to TIMESTAMP), and MAP to MAP, which is NULL as a
-   whole where any key or value cast would throw. */
+   TIMESTAMP to BIGINT; BIGINT and fractions to TIMESTAMP; an ANSI interval to or from a
+   number, where CAST throws CAST_OVERFLOW, and from a malformed STRING), and MAP to MAP, which is
+   NULL as a whole where any key or value cast would throw. */
 bool type_try_cast_own(const Type *from, const Type *to);
 /* Whether t is or holds a MAP (Spark's existsRecursively(_.isInstanceOf[MapType])). */
 bool type_has_map(const Type *t);

@@ -88,6 +88,15 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
     }
     if (f == TY_MAP) /* sema allows MAP to MAP and STRING only */
         return cg_map_cast(cg, a, from, to, false, span);
+    if (f == TY_ARRAY) /* Cast.castArray: element by element */
+        return cg_array_cast(cg, a, from->elem, to->elem, span);
+    if (f == TY_STRUCT) { /* Cast.castStruct: field by field, to's names */
+        CgVal r = a;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, from->n_fields ? from->n_fields : 1);
+        for (int i = 0; i < from->n_fields; i++)
+            r.fields[i] = cg_cast(cg, a.fields[i], from->fields[i].type, to->fields[i].type, span);
+        return r;
+    }
     /* Cast.castToByte/castToShort (non-ANSI): the value as castToInt gives it, then Java's
        (byte)/(short) (a double saturates to an int first, as Java's narrowing of a double to
        byte does); a string out of range is NULL (UTF8String.toByte/toShort). */
@@ -269,6 +278,8 @@ CgVal cg_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan 
     TypeKind f = from->kind, t = to->kind;
     if (f == TY_MAP)
         return cg_map_cast(cg, a, from, to, true, span);
+    if (type_is_ansi_interval(from) || type_is_ansi_interval(to))
+        return cg_interval_try_cast(cg, a, from, to);
     if (t == TY_TINYINT || t == TY_SMALLINT) { /* ANSI castToByte/castToShort: out of range */
         CgVal r = type_is_int32(from) ? a : cg_try_cast(cg, a, from, &type_int, span);
         r.null = cg_or(cg, r.null, cg_narrow_ovf(cg, to, r.v));

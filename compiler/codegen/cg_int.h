@@ -140,6 +140,9 @@ typedef struct CgLoop {
 LLVMValueRef cg_loop_begin(CgCtx *cg, CgLoop *l, CgVal arr);
 void cg_loop_end(CgCtx *cg, CgLoop *l, LLVMValueRef i);
 LLVMValueRef cg_flag_slot(CgCtx *cg, const char *name);
+/* The array arr of elements of type from with each element cast (cg_cast) to type to (Spark's
+   Cast.castArray): new datums in scratch memory; arr itself when the types are the same. */
+CgVal cg_array_cast(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span);
 /* array(v[0], ..., v[n - 1]) of elements of type elem: new datums in scratch memory. */
 CgVal cg_array_make(CgCtx *cg, const Type *elem, const CgVal *v, int n);
 
@@ -232,6 +235,8 @@ CgVal cg_cast(CgCtx *cg, CgVal v, const Type *from, const Type *to, SrcSpan span
 CgVal cg_interval_arith(CgCtx *cg, const SExpr *e, CgVal a, CgVal b);
 CgVal cg_interval_neg(CgCtx *cg, const Type *t, CgVal a);
 CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
+/* try_cast between an ANSI interval and an integer or DECIMAL: NULL where CAST fails. */
+CgVal cg_interval_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to);
 /* The fields of an interval type as the runtime takes them (srt_abi.h: start << 4 | end,
    with SRT_IV_YEAR_MONTH for a YearMonthIntervalType). */
 int32_t cg_interval_fields(const Type *t);

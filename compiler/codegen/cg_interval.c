@@ -307,6 +307,47 @@ CgVal cg_interval_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
     return number_cast(cg, a, from, to);
 }
 
+/* try_cast between an interval and an integer or a DECIMAL (Cast in EvalMode.TRY, which
+   catches what the cast throws): NULL where number_cast would fail the query, as the
+   runtime's srt_cast_*_ok tell; from a STRING, NULL where it is malformed (srt_text_iv,
+   the reader of CAST's srt_cast_str_iv). */
+CgVal cg_interval_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to)
+{
+    LLVMValueRef ok;
+    if (from->kind == TY_STRING) { /* castStringToDTInterval ... throws on a malformed string */
+        LLVMValueRef out = cg_alloca(cg, cg->t_i64, "iv.out");
+        cg_store(cg, cg_i64(cg, 0), out);
+        LLVMValueRef args[4] = {a.v, a.len, cg_i32(cg, cg_interval_fields(to)), out};
+        LLVMValueRef rc = cg_call(cg, "srt_text_iv", args, 4, "iv.rc");
+        LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "iv.bad");
+        return scalar(cg_or(cg, a.null, bad), cg_load(cg, cg->t_i64, out, "iv"));
+    }
+    if (type_is_ansi_interval(from) && to->kind == TY_DECIMAL) {
+        LLVMValueRef args[4] = {live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)), cg_i32(cg, to->precision),
+                                cg_i32(cg, to->scale)};
+        ok = cg_call(cg, "srt_cast_iv_dec_ok", args, 4, "iv.dec.ok");
+    } else if (type_is_ansi_interval(from)) {
+        LLVMValueRef args[3] = {live_val(cg, a, cg_i64(cg, 0)),
+                                cg_i32(cg, cg_interval_fields(from)),
+                                cg_i32(cg, type_int_bits(to))};
+        ok = cg_call(cg, "srt_cast_iv_int_ok", args, 3, "iv.int.ok");
+    } else if (from->kind == TY_DECIMAL) {
+        LLVMValueRef args[3] = {live_val(cg, a, cg_dec_const(cg, 0)), cg_i32(cg, from->scale),
+                                cg_i32(cg, cg_interval_fields(to))};
+        ok = cg_dec_call(cg, "srt_cast_dec_iv_ok", args, 3, "dec.iv.ok");
+    } else {
+        LLVMValueRef v = from->kind == TY_BIGINT ? a.v : LLVMBuildSExt(cg->b, a.v, cg->t_i64, "");
+        LLVMValueRef args[3] = {cg_select(cg, a.null, cg_i64(cg, 0), v),
+                                cg_i32(cg, type_int_bits(from)),
+                                cg_i32(cg, cg_interval_fields(to))};
+        ok = cg_call(cg, "srt_cast_int_iv_ok", args, 3, "int.iv.ok");
+    }
+    CgVal x = a; /* a failing value is cast as a NULL (0), which cannot fail */
+    x.null = cg_or(cg, a.null, LLVMBuildICmp(cg->b, LLVMIntEQ, ok, cg_i32(cg, 0), "cast.threw"));
+    return number_cast(cg, x, from, to);
+}
+
 /* abs of an interval: Abs.doGenCode's `c < 0 ? IntervalMathUtils.negateExact(c) : c` (the
    minimum fails, without a hint). */
 CgVal cg_interval_abs(CgCtx *cg, const Type *t, CgVal a)

@@ -150,9 +150,10 @@ static const Type *wider_numeric(const Type *a, const Type *b)
 /* ==== Casts ==== */
 
 /* Spark's Cast.canCast (non-ANSI), restricted to sluice's scalar types: STRING to and
-   from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric, BOOLEAN and TIMESTAMP (epoch seconds) among themselves;
-   DATE to and from TIMESTAMP.  STRUCT and ARRAY only to themselves and STRING, a MAP to a MAP
-   of castable keys and values and to STRING. */
+   from any scalar but BINARY, which is cast from STRING and INT/BIGINT and to STRING; numeric,
+   BOOLEAN and TIMESTAMP (epoch seconds) among themselves; DATE to and from TIMESTAMP.  STRUCT and
+   ARRAY to STRING and (field- and element-wise) to their kind, a MAP to a MAP of castable keys and
+   values and to STRING. */
 /* Spark's Cast.canNullSafeCastToDecimal: does every value of from fit DECIMAL to?  A BOOLEAN
    or an integer when to is DecimalType.isWiderThan it (the integer as DecimalType.forType:
    INT DECIMAL(10,0), BIGINT DECIMAL(20,0)), a DECIMAL when to has strictly more integral
@@ -215,6 +216,17 @@ bool sema_can_cast(const Type *from, const Type *to)
     if (from->kind == TY_MAP && to->kind == TY_MAP)
         return sema_can_cast(from->key, to->key) && !sema_cast_force_nullable(from->key, to->key) &&
                sema_can_cast(from->elem, to->elem);
+    /* Cast.canCast of two ArrayTypes: the elements castable; of two StructTypes: as many
+       fields, each castable to its peer (the names are to's; sluice's values are always
+       nullable, so resolvableNullability holds) */
+    if (from->kind == TY_ARRAY && to->kind == TY_ARRAY)
+        return sema_can_cast(from->elem, to->elem);
+    if (from->kind == TY_STRUCT && to->kind == TY_STRUCT) {
+        for (int i = 0; from->n_fields == to->n_fields && i < from->n_fields; i++)
+            if (!sema_can_cast(from->fields[i].type, to->fields[i].type))
+                return false;
+        return from->n_fields == to->n_fields;
+    }
     if (type_is_nested(from) && to->kind == TY_STRING) /* Cast.castToString */
         return true;
     /* ANSI intervals: to and from STRING, among intervals of one kind, and to and from the
@@ -375,40 +387,119 @@ static const Type *cmp_common(const Type *a, const Type *b)
     return NULL;
 }
 
-/* The type CASE branches, coalesce arguments and UNION columns are cast to, or NULL: Spark's
-   TypeCoercion.findWiderTypeForTwo (findTightestCommonType, findWiderTypeForDecimal, then
-   stringPromotion, which leaves BinaryType and BooleanType out). */
-const Type *sema_wider_type(const Type *a, const Type *b)
+/* Spark's TypeCoercion.findTypeForComplex with the rule common for the element, key, value
+   and field types: two ARRAYs of a common element type; two MAPs of a common key type that
+   neither key casts to with a possible NULL (Cast.forceNullable) and a common value type; two
+   STRUCTs of as many fields, named alike pairwise (case-insensitive, the resolver), of common
+   types, named as a's.  NULL otherwise.  The result lives in arena. */
+static const Type *complex_common(Arena *arena, const Type *a, const Type *b, SemaCommonFn common)
+{
+    if (a->kind == TY_ARRAY && b->kind == TY_ARRAY) {
+        const Type *e = common(arena, a->elem, b->elem);
+        return e ? type_array(arena, e) : NULL;
+    }
+    if (a->kind == TY_MAP && b->kind == TY_MAP) {
+        const Type *k = common(arena, a->key, b->key);
+        if (!k || sema_cast_force_nullable(a->key, k) || sema_cast_force_nullable(b->key, k))
+            return NULL;
+        const Type *v = common(arena, a->elem, b->elem);
+        return v ? type_map(arena, k, v) : NULL;
+    }
+    if (a->kind != TY_STRUCT || b->kind != TY_STRUCT || a->n_fields != b->n_fields)
+        return NULL;
+    TypeField *f = ARENA_NEW_N(arena, TypeField, a->n_fields ? a->n_fields : 1);
+    for (int i = 0; i < a->n_fields; i++) {
+        if (strcasecmp(a->fields[i].name, b->fields[i].name) != 0)
+            return NULL;
+        f[i].name = a->fields[i].name;
+        if (!(f[i].type = common(arena, a->fields[i].type, b->fields[i].type)))
+            return NULL;
+    }
+    return type_struct(arena, a->n_fields, f);
+}
+
+/* Spark's DecimalType.isWiderThan of an integer: d holds every value of DecimalType.forType(i)
+   (as many integral digits or more; its scale is 0). */
+static bool dec_holds_int(const Type *d, const Type *i)
+{
+    const Type *di = type_decimal_for(i);
+    return d->precision - d->scale >= di->precision - di->scale;
+}
+
+/* Spark's TypeCoercion.findTightestCommonType: a NULL's other type, the wider of two numbers
+   that are not DECIMAL, a DECIMAL beside an integer it holds, TIMESTAMP for a DATE and a
+   TIMESTAMP, two ANSI intervals of one kind widened, then findTypeForComplex of itself; no
+   string promotion, no widening of decimals. */
+const Type *sema_tightest_type(Arena *arena, const Type *a, const Type *b)
 {
     if (a->kind == TY_NULL)
         return b;
-    if (b->kind == TY_NULL)
+    if (b->kind == TY_NULL || type_equal(a, b))
         return a;
-    if (type_equal(a, b))
-        return a;
-    /* map() is MAP<VOID, VOID>: findTypeForComplex widens its NULL key and value types */
-    if (a->kind == TY_MAP && b->kind == TY_MAP && (a->key->kind == TY_NULL || b->key->kind == TY_NULL) &&
-        (a->elem->kind == TY_NULL || b->elem->kind == TY_NULL))
-        return a->key->kind == TY_NULL && a->elem->kind == TY_NULL ? b
-               : b->key->kind == TY_NULL && b->elem->kind == TY_NULL ? a
-                                                                      : NULL;
-    if (type_is_ansi_interval(a) || type_is_ansi_interval(b)) /* findTightestCommonType */
-        return sema_interval_wider(a, b);
-    if (!is_atomic(a) || !is_atomic(b))
-        return NULL;
-    if (dec_numeric(a, b))
-        return dec_common(a, b);
+    if (type_is_integral(a) && b->kind == TY_DECIMAL)
+        return dec_holds_int(b, a) ? b : NULL;
+    if (a->kind == TY_DECIMAL && type_is_integral(b))
+        return dec_holds_int(a, b) ? a : NULL;
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
     if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
         (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
         return &type_timestamp;
-    if (a->kind == TY_BINARY || b->kind == TY_BINARY || a->kind == TY_BOOLEAN ||
-        b->kind == TY_BOOLEAN) /* stringPromotion leaves BinaryType and BooleanType out */
+    if (type_is_ansi_interval(a) || type_is_ansi_interval(b))
+        return sema_interval_wider(a, b);
+    return complex_common(arena, a, b, sema_tightest_type);
+}
+
+/* The atomic part of findWiderTypeForTwo after findTightestCommonType: findWiderTypeForDecimal,
+   then (with strings) stringPromotion, which leaves BinaryType and BooleanType out. */
+static const Type *wider_atomic(const Type *a, const Type *b, bool strings)
+{
+    if (dec_numeric(a, b))
+        return dec_common(a, b);
+    if (!strings || !is_atomic(a) || !is_atomic(b) || a->kind == TY_BINARY ||
+        b->kind == TY_BINARY || a->kind == TY_BOOLEAN || b->kind == TY_BOOLEAN)
         return NULL;
-    if (a->kind == TY_STRING || b->kind == TY_STRING)
-        return &type_string;
-    return NULL;
+    return a->kind == TY_STRING || b->kind == TY_STRING ? &type_string : NULL;
+}
+
+/* findWiderTypeForTwo (strings) or findWiderTypeWithoutStringPromotionForTwo: the tightest
+   common type, else the atomic widening, else findTypeForComplex of self. */
+static const Type *wider(Arena *arena, const Type *a, const Type *b, bool strings,
+                         SemaCommonFn self)
+{
+    const Type *t = sema_tightest_type(arena, a, b);
+    if (t)
+        return t;
+    if (type_is_ansi_interval(a) || type_is_ansi_interval(b))
+        return NULL;
+    if (type_is_nested(a) || type_is_nested(b))
+        return complex_common(arena, a, b, self);
+    return wider_atomic(a, b, strings);
+}
+
+/* The type CASE branches, coalesce arguments and UNION columns are cast to, or NULL: Spark's
+   TypeCoercion.findWiderTypeForTwo (findTightestCommonType, findWiderTypeForDecimal,
+   stringPromotion, then findTypeForComplex of itself: ARRAY<INT> and ARRAY<STRING> make
+   ARRAY<STRING>). */
+const Type *sema_wider_type(Arena *arena, const Type *a, const Type *b)
+{
+    return wider(arena, a, b, true, sema_wider_type);
+}
+
+/* Spark's findWiderTypeWithoutStringPromotionForTwo (greatest, least, array_contains): as
+   sema_wider_type without stringPromotion, at any depth. */
+const Type *sema_wider_type_no_string(Arena *arena, const Type *a, const Type *b)
+{
+    return wider(arena, a, b, false, sema_wider_type_no_string);
+}
+
+/* TypeCoercion.hasStringType: a STRING, or an ARRAY of one at any depth (findWiderCommonType
+   folds these first, its fold not being associative with them). */
+bool sema_has_string_type(const Type *t)
+{
+    while (t->kind == TY_ARRAY)
+        t = t->elem;
+    return t->kind == TY_STRING;
 }
 
 /* ==== Messages ==== */
@@ -783,12 +874,18 @@ bool sema_nested_comparable(const Type *a, const Type *b)
     return (a->kind == TY_STRUCT || a->kind == TY_ARRAY) && type_equal(a, b) && sema_orderable(a);
 }
 
-/* The type two operands of a comparison are compared in (cmp_common's, or their one STRUCT or
-   ARRAY type); NULL when they do not compare. */
-static const Type *compare_type(const Type *l, const Type *r)
+/* The type two operands of a comparison are compared in: cmp_common's (PromoteStrings and
+   DecimalPrecision of atomic operands), else, a STRUCT or an ARRAY on either side, their
+   findTightestCommonType (ImplicitTypeCasts of a BinaryOperator: `array(1) = array(1L)`
+   compares two ARRAY<BIGINT>, `array(1) = array('1')` has none), which must order; NULL
+   when they do not compare. */
+static const Type *compare_type(Arena *arena, const Type *l, const Type *r)
 {
     const Type *t = cmp_common(l, r);
-    return t ? t : sema_nested_comparable(l, r) ? l : NULL;
+    if (t || !(type_is_nested(l) || type_is_nested(r)))
+        return t;
+    t = sema_tightest_type(arena, l, r);
+    return t && sema_nested_comparable(t, t) ? t : NULL;
 }
 
 /* l op r for op in = != < <= > >=; al/ar are the operands as written (for messages). */
@@ -804,10 +901,11 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
         sema_map_refuse_ordering(b, type_has_map(l->type) ? l->type : r->type, what, f, span);
         return NULL;
     }
-    const Type *t = compare_type(l->type, r->type);
+    const Type *t = compare_type(b->sc->arena, l->type, r->type);
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
-    if (!t && (type_is_ansi_interval(l->type) || type_is_ansi_interval(r->type))) {
+    if (!t && (type_is_ansi_interval(l->type) || type_is_ansi_interval(r->type) ||
+               type_is_nested(l->type) || type_is_nested(r->type))) {
         static const char *const sym[] = {"=", "=", "<", "<=", ">", ">="}; /* != is Not(=) */
         diag_error(b->sc->diag, span,
                    "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(%s %s %s)\" due to "
@@ -1091,6 +1189,45 @@ static SExpr *bind_like(Binder *b, const AstExpr *e)
     return l;
 }
 
+/* "(x IN (v, ...))", Spark's In.sql. */
+static const char *in_sql(Binder *b, const AstExpr *e)
+{
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    sb_printf(&sb, "(%s IN (", sql_of(b, e->u.in.arg));
+    for (int i = 0; i < e->u.in.list.n; i++)
+        sb_printf(&sb, "%s%s", i ? ", " : "", sql_of(b, e->u.in.list.items[i]));
+    sb_puts(&sb, "))");
+    return sb.data;
+}
+
+/* The type x IN (vals...) compares in when a STRUCT or ARRAY is among them: Spark's
+   InConversion casts them all to findWiderCommonType (`array(1) IN (array('1'))` compares
+   ARRAY<STRING>s), and In.checkInputDataTypes refuses types that stay apart or do not order
+   (DATA_DIFF_TYPES).  NULL after the error. */
+static const Type *in_nested_type(Binder *b, const AstExpr *e, SExpr *x, SExpr **vals, int n)
+{
+    const Type **types = ARENA_NEW_N(b->sc->arena, const Type *, n + 1);
+    types[0] = x->type;
+    for (int i = 0; i < n; i++)
+        types[i + 1] = vals[i]->type;
+    const Type *t;
+    if (sema_wider_fold(b->sc->arena, types, n + 1, sema_wider_type, true, &t) < 0 &&
+        sema_nested_comparable(t, t))
+        return t;
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    sb_printf(&sb, "Input to `in` should all be the same type, but it's [");
+    for (int i = 0; i <= n; i++)
+        sb_printf(&sb, "%s\"%s\"", i ? ", " : "", type_sql_name(b->sc->arena, types[i]));
+    sb_puts(&sb, "].");
+    diag_error(b->sc->diag, e->span,
+               "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
+               "mismatch: %s",
+               in_sql(b, e), sb.data);
+    return NULL;
+}
+
 /* x [NOT] IN (v, ...): everything is cast to the common comparison type. */
 static SExpr *bind_in(Binder *b, const AstExpr *e)
 {
@@ -1105,18 +1242,17 @@ static SExpr *bind_in(Binder *b, const AstExpr *e)
     if (!ok)
         return NULL;
     if (type_has_map(x->type)) { /* In.checkInputDataTypes: checkForOrderingExpr */
-        StrBuf sb;
-        sb_init(&sb, b->sc->arena);
-        sb_printf(&sb, "(%s IN (", sql_of(b, e->u.in.arg));
-        for (int i = 0; i < n; i++)
-            sb_printf(&sb, "%s%s", i ? ", " : "", sql_of(b, e->u.in.list.items[i]));
-        sb_puts(&sb, "))");
-        sema_map_refuse_ordering(b, x->type, sb.data, "in", e->span);
+        sema_map_refuse_ordering(b, x->type, in_sql(b, e), "in", e->span);
         return NULL;
     }
     const Type *t = x->type;
-    for (int i = 0; i < n; i++) {
-        const Type *c = compare_type(t, vals[i]->type);
+    bool nested = type_is_nested(x->type);
+    for (int i = 0; i < n; i++)
+        nested = nested || type_is_nested(vals[i]->type);
+    if (nested && !(t = in_nested_type(b, e, x, vals, n)))
+        return NULL;
+    for (int i = 0; !nested && i < n; i++) {
+        const Type *c = compare_type(b->sc->arena, t, vals[i]->type);
         if (!c) {
             diag_error(b->sc->diag, e->u.in.list.items[i]->span,
                        "cannot compare '%s' of type %s with '%s' of type %s",
@@ -1158,20 +1294,37 @@ static SExpr *bind_between(Binder *b, const AstExpr *e)
     return r;
 }
 
-/* Cast values[0..n-1] to their wider common type (NULL only if all are NULL: Spark's NullType). */
+int sema_wider_fold(Arena *arena, const Type *const *types, int n, SemaCommonFn common,
+                    bool strings_first, const Type **out)
+{
+    *out = &type_null;
+    for (int pass = strings_first ? 0 : 1; pass < 2; pass++)
+        for (int i = 0; i < n; i++) {
+            if (strings_first && sema_has_string_type(types[i]) != (pass == 0))
+                continue;
+            const Type *c = common(arena, *out, types[i]);
+            if (!c)
+                return i;
+            *out = c;
+        }
+    return -1;
+}
+
+/* Cast values[0..n-1] to their wider common type (NULL only if all are NULL: Spark's NullType),
+   findWiderCommonType's. */
 const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                        const char *what)
 {
-    const Type *t = &type_null;
-    for (int i = 0; i < n; i++) {
-        const Type *c = sema_wider_type(t, vals[i]->type);
-        if (!c) {
-            diag_error(b->sc->diag, asts[i]->span,
-                       "%s: '%s' of type %s does not match the type %s of the others", what,
-                       sql_of(b, asts[i]), tname(b, vals[i]->type), tname(b, t));
-            return NULL;
-        }
-        t = c;
+    const Type **types = ARENA_NEW_N(b->sc->arena, const Type *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        types[i] = vals[i]->type;
+    const Type *t;
+    int bad = sema_wider_fold(b->sc->arena, types, n, sema_wider_type, true, &t);
+    if (bad >= 0) {
+        diag_error(b->sc->diag, asts[bad]->span,
+                   "%s: '%s' of type %s does not match the type %s of the others", what,
+                   sql_of(b, asts[bad]), tname(b, types[bad]), tname(b, t));
+        return NULL;
     }
     for (int i = 0; i < n; i++)
         vals[i] = sema_coerce(b->sc, vals[i], t);

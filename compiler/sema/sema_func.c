@@ -607,15 +607,25 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 }
 
 /* greatest/least (Spark's Greatest and Least in arithmetic.scala): the arguments are cast
-   to their wider common type (FunctionArgumentConversion), which must be orderable. */
+   to their wider common type without string promotion (FunctionArgumentConversion's
+   findWiderTypeWithoutStringPromotion), which must be orderable. */
 static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                           const Type **rt)
 {
-    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    char what[64];
-    snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
-    if (!(*rt = sema_unify(b, args, asts, n, what)))
-        return false;
+    const Type **types = ARENA_NEW_N(b->sc->arena, const Type *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        types[i] = args[i]->type;
+    if (sema_wider_fold(b->sc->arena, types, n, sema_wider_type_no_string, false, rt) >= 0) {
+        StrBuf sb; /* Greatest.checkInputDataTypes */
+        sb_init(&sb, b->sc->arena);
+        sb_printf(&sb, "Input to `%s` should all be the same type, but it's [", sema_func_name(fn));
+        for (int i = 0; i < n; i++)
+            sb_printf(&sb, "%s\"%s\"", i ? ", " : "", sema_sql_type(b, types[i]));
+        sb_puts(&sb, "].");
+        return sema_mismatch(b, e, e->span, "DATA_DIFF_TYPES", sb.data);
+    }
+    for (int i = 0; i < n; i++)
+        args[i] = sema_coerce(b->sc, args[i], *rt);
     if (sema_map_refuse_ordering(b, *rt, sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn),
                                  e->span))
         return false;

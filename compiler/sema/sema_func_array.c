@@ -27,8 +27,7 @@ static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **arg
                    "Null typed values cannot be used as arguments of `%s`", sema_func_name(fn));
         return false;
     }
-    bool one_string = (elem->kind == TY_STRING) != (vt->kind == TY_STRING);
-    const Type *t = one_string || vt->kind == TY_NULL ? NULL : sema_wider_type(elem, vt);
+    const Type *t = vt->kind == TY_NULL ? NULL : sema_wider_type_no_string(b->sc->arena, elem, vt);
     if (!t || (t->kind != TY_STRUCT && !type_is_numeric(t) && t->kind != TY_DECIMAL &&
                t->kind != TY_STRING && t->kind != TY_BOOLEAN && t->kind != TY_DATE &&
                t->kind != TY_TIMESTAMP && t->kind != TY_BINARY)) {
@@ -42,30 +41,6 @@ static bool type_array_search(Binder *b, const AstExpr *e, SFunc fn, SExpr **arg
     return true;
 }
 
-/* TypeCoercion.findTightestCommonType of two types: the same type, a NULL's other type, the
-   wider of two numbers that are not DECIMAL, TIMESTAMP for a DATE and a TIMESTAMP, a DECIMAL
-   that holds every value of an integer (DecimalType.isWiderThan); else none (no string
-   promotion, no widening of decimals). */
-static const Type *tightest_common(const Type *a, const Type *t)
-{
-    if (a->kind == TY_NULL)
-        return t;
-    if (t->kind == TY_NULL || type_equal(a, t))
-        return a;
-    if (type_is_numeric(a) && type_is_numeric(t))
-        return sema_wider_type(a, t);
-    if ((a->kind == TY_DATE && t->kind == TY_TIMESTAMP) ||
-        (a->kind == TY_TIMESTAMP && t->kind == TY_DATE))
-        return &type_timestamp;
-    for (int k = 0; k < 2; k++) {
-        const Type *d = k ? t : a, *i = k ? a : t;
-        if (d->kind == TY_DECIMAL && type_is_integral(i) &&
-            d->precision - d->scale >= type_decimal_for(i)->precision)
-            return d;
-    }
-    return NULL;
-}
-
 /* array_append(arr, v), array_prepend(arr, v), array_insert(arr, pos, v) (v is args[iv]): arr
    and v cast to ARRAY<T> and T, T the tightest common type of the element type and v's
    (ArrayAppend.inputTypes, ArrayInsert's); Spark's ARRAY_FUNCTION_DIFF_TYPES when there is none
@@ -74,7 +49,7 @@ static bool type_array_pend(Binder *b, const AstExpr *e, SFunc fn, SExpr **args,
                             const Type **rt)
 {
     const Type *t = args[0]->type->kind == TY_ARRAY
-                        ? tightest_common(args[0]->type->elem, args[iv]->type)
+                        ? sema_tightest_type(b->sc->arena, args[0]->type->elem, args[iv]->type)
                         : NULL;
     if (!t) {
         diag_error(
@@ -245,7 +220,7 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             *bad = 0;
             return true;
         }
-        const Type *el = args[0]->type->elem, *w = sema_wider_type(el, args[1]->type);
+        const Type *el = args[0]->type->elem, *w = sema_wider_type(b->sc->arena, el, args[1]->type);
         *rt = args[0]->type;
         if (w && type_equal(w, el) && sema_is_atomic_elem(el))
             args[1] = sema_coerce(b->sc, args[1], el);
@@ -345,7 +320,7 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         for (int i = 0; *bad < 0 && i < n; i++) {
             const Type *ti = args[i]->type;
             if (type_is_integral(ti))
-                t = t ? sema_wider_type(t, ti) : ti;
+                t = t ? sema_wider_type(b->sc->arena, t, ti) : ti;
             else if (ti->kind != TY_NULL)
                 *bad = i;
         }

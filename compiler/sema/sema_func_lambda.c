@@ -201,7 +201,7 @@ static SExpr *bind_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr *m)
             /* TypeCoercion.MapZipWithCoercion: both maps' keys cast to findWiderTypeForTwo of
                the key types when neither cast can give NULL (Cast.forceNullable); else
                MapZipWith.checkArgumentDataTypes' MAP_ZIP_WITH_DIFF_TYPES */
-            const Type *k = sema_wider_type(lk, rk);
+            const Type *k = sema_wider_type(a, lk, rk);
             if (!k || sema_cast_force_nullable(lk, k) || sema_cast_force_nullable(rk, k)) {
                 diag_error(
                     b->sc->diag, e->span,

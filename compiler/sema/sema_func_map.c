@@ -89,7 +89,7 @@ bool sema_map_refuse_set_op(SemaCtx *sc, const Type *t, const char *col, SrcSpan
    NULL when it cannot be. */
 SExpr *sema_map_key_arg(Binder *b, const Type *map, SExpr *k)
 {
-    const Type *w = sema_wider_type(map->key, k->type);
+    const Type *w = sema_wider_type(b->sc->arena, map->key, k->type);
     if (!w || !type_equal(w, map->key))
         return NULL;
     return sema_coerce(b->sc, k, map->key);
@@ -119,10 +119,10 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
         at[s] = ARENA_NEW_N(b->sc->arena, const AstExpr *, n / 2);
         for (int i = 0; i < n / 2; i++)
             side[s][i] = args[2 * i + s], at[s][i] = asts[2 * i + s];
-        t[s] = &type_null;
-        for (int i = 0; t[s] && i < n / 2; i++)
-            t[s] = sema_wider_type(t[s], side[s][i]->type);
-        if (!t[s]) {
+        const Type **types = ARENA_NEW_N(b->sc->arena, const Type *, n / 2 + 1);
+        for (int i = 0; i < n / 2; i++)
+            types[i] = side[s][i]->type;
+        if (sema_wider_fold(b->sc->arena, types, n / 2, sema_wider_type, true, &t[s]) >= 0) {
             StrBuf sb;
             sb_init(&sb, b->sc->arena);
             sb_printf(&sb,

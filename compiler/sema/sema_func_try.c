@@ -70,13 +70,6 @@ SExpr *sema_bind_try_cast(Binder *b, const AstExpr *e)
                        type_sql_name(b->sc->arena, x->type), type_sql_name(b->sc->arena, t));
         return NULL;
     }
-    if ((type_is_ansi_interval(x->type) || type_is_ansi_interval(t)) &&
-        x->type->kind != TY_STRING && t->kind != TY_STRING && x->type->kind != t->kind) {
-        diag_error(b->sc->diag, e->span,
-                   "try_cast between an interval and a number is not supported yet (CAST fails "
-                   "the query on an overflow, as Spark's CAST does)");
-        return NULL;
-    }
     if (!type_try_cast_own(x->type, t))
         return sema_cast(b, x, c->u.cast.arg, t, e->span);
     SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 1);

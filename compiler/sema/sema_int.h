@@ -292,8 +292,17 @@ SExpr *sema_to_string(Binder *b, SExpr *e);
 SExpr *sema_to_timestamp(Binder *b, SExpr *e);
 void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstExpr *val,
                      const Type *t);
-/* Spark's findWiderTypeForTwo: the type two values of types a and b are both cast to, or NULL. */
-const Type *sema_wider_type(const Type *a, const Type *b);
+/* A rule for the common type of two types (NULL if none), the result in arena. */
+typedef const Type *(*SemaCommonFn)(Arena *arena, const Type *a, const Type *b);
+/* Spark's TypeCoercion rules for the type two values of types a and b are both cast to, or
+   NULL, nested types included (findTypeForComplex): findTightestCommonType (comparisons),
+   findWiderTypeForTwo (CASE, coalesce, IN, UNION, array(), map()) and
+   findWiderTypeWithoutStringPromotionForTwo (greatest, least). */
+const Type *sema_tightest_type(Arena *arena, const Type *a, const Type *b);
+const Type *sema_wider_type(Arena *arena, const Type *a, const Type *b);
+const Type *sema_wider_type_no_string(Arena *arena, const Type *a, const Type *b);
+/* TypeCoercion.hasStringType: a STRING or an ARRAY of one (at any depth). */
+bool sema_has_string_type(const Type *t);
 /* Two ANSI intervals of one kind widened (findTightestCommonType: the lower start, the higher
    end field), or NULL (sema_interval_ops.c). */
 const Type *sema_interval_wider(const Type *a, const Type *b);
@@ -321,10 +330,16 @@ bool sema_orderable(const Type *t);
 /* Are a and b one orderable STRUCT or ARRAY type, compared (=, <, IN, greatest ...) by its
    interpretedOrdering? (sema_expr.c) */
 bool sema_nested_comparable(const Type *a, const Type *b);
-/* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL); NULL after
-   "<what>: 'x' of type t does not match the type u of the others". */
+/* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL), Spark's
+   findWiderCommonType; NULL after "<what>: 'x' of type t does not match the type u of the
+   others". */
 const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
                        const char *what);
+/* The fold of common over types[0..n-1] from NULL's type, those with sema_has_string_type
+   first when strings_first (findWiderCommonType: the fold is not associative with them): -1
+   and the type in *out, or the index of the type with none (*out the fold before it). */
+int sema_wider_fold(Arena *arena, const Type *const *types, int n, SemaCommonFn common,
+                    bool strings_first, const Type **out);
 /* l op r for op in = != < <= > >= (operands cast to their comparison type); NULL after
    "cannot compare 'x' of type t with 'y' of type u" at span.  al/ar: the operands as written. */
 SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,

@@ -19,19 +19,15 @@ static const char *ordinal(SemaCtx *sc, int i)
     return i < 3 ? words[i] : arena_sprintf(sc->arena, "%dth", i + 1);
 }
 
-/* findWiderCommonType over column c of every branch: the string types first (the fold is not
-   associative with them), then the others in order.  NULL if there is none. */
-static const Type *column_type(SSelect **b, int n, int c)
+/* findWiderCommonType over column c of every branch (sema_wider_fold).  NULL if there is
+   none. */
+static const Type *column_type(SemaCtx *sc, SSelect **b, int n, int c)
 {
-    const Type *t = &type_null;
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < n && t; i++) {
-            const Type *ti = b[i]->output.cols[c].type;
-            if ((ti->kind == TY_STRING) == (pass == 0))
-                t = sema_wider_type(t, ti);
-        }
-    }
-    return t;
+    const Type **types = ARENA_NEW_N(sc->arena, const Type *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        types[i] = b[i]->output.cols[c].type;
+    const Type *t;
+    return sema_wider_fold(sc->arena, types, n, sema_wider_type, true, &t) < 0 ? t : NULL;
 }
 
 /* Cast column c of branch s to t. */
@@ -80,7 +76,7 @@ SSelect *sema_bind_union(SemaCtx *sc, const AstFrom *from, SSelect *sel)
         for (int i = 0; i < n; i++)
             if (b[i]->output.cols[c].type == &sema_type_unknown)
                 return b[0]; /* a column that did not bind: reported already */
-        wide[c] = column_type(b, n, c);
+        wide[c] = column_type(sc, b, n, c);
         all = all && wide[c];
     }
     if (!all) {

@@ -1294,6 +1294,12 @@ int srt_dec_times_long(srt_i128 v, int32_t s, int64_t m, int32_t ctx, int64_t *o
    (decimalToDayTimeInterval, decimalToYearMonthInterval; [CAST_OVERFLOW]). */
 srt_i128 srt_cast_iv_dec(SrtQuery *q, int64_t v, int32_t fields, int32_t p, int32_t s);
 int64_t srt_cast_dec_iv(srt_i128 d, SrtQuery *q, int32_t p, int32_t s, int32_t fields);
+/* Whether srt_cast_iv_int, srt_cast_int_iv, srt_cast_iv_dec and srt_cast_dec_iv succeed with
+   these arguments (1) or fail the query (0): try_cast is NULL there. */
+int32_t srt_cast_iv_int_ok(int64_t v, int32_t fields, int32_t bits);
+int32_t srt_cast_int_iv_ok(int64_t v, int32_t bits, int32_t fields);
+int32_t srt_cast_iv_dec_ok(int64_t v, int32_t fields, int32_t p, int32_t s);
+int32_t srt_cast_dec_iv_ok(srt_i128 d, int32_t s, int32_t fields);
 /* An interval (µs, or months when ym) times (div 0) or divided by (div 1, d not 0) a
    DECIMAL(_, s) d, as MultiplyDTInterval ... compute it; Java's "Overflow" fails the query. */
 int64_t srt_iv_dec_op(srt_i128 d, SrtQuery *q, int64_t v, int32_t s, int32_t div, int32_t ym);

@@ -119,67 +119,89 @@ static void cast_overflow(SrtQuery *q, const char *value, const char *from, cons
 }
 
 /* dayTimeIntervalToLong and yearMonthIntervalToInt: the value in units of the end field,
-   truncated toward zero; dayTimeIntervalToInt/Short/Byte and yearMonthIntervalToShort/Byte
-   throw CAST_OVERFLOW where it does not fit. */
-int64_t srt_cast_iv_int(SrtQuery *q, int64_t v, int32_t fields, int32_t bits)
+   truncated toward zero, into *r; dayTimeIntervalToInt/Short/Byte and
+   yearMonthIntervalToShort/Byte throw CAST_OVERFLOW (false) where it does not fit. */
+static bool iv_int(int64_t v, int32_t fields, int32_t bits, int64_t *r)
 {
     int to = fields & 15;
-    int64_t r = !(fields & SRT_IV_YEAR_MONTH) ? v / dt_unit[to] : to == CM_YM_YEAR ? v / 12 : v;
-    if (bits < 64 && (r < -(INT64_C(1) << (bits - 1)) || r >= INT64_C(1) << (bits - 1))) {
-        char lit[CM_IV_TEXT_MAX + 1];
-        iv_literal(v, fields, lit);
-        cast_overflow(q, lit, iv_type_sql(fields), int_sql(bits));
-        return 0;
-    }
-    return r;
+    *r = !(fields & SRT_IV_YEAR_MONTH) ? v / dt_unit[to] : to == CM_YM_YEAR ? v / 12 : v;
+    return bits == 64 || (*r >= -(INT64_C(1) << (bits - 1)) && *r < INT64_C(1) << (bits - 1));
+}
+
+int64_t srt_cast_iv_int(SrtQuery *q, int64_t v, int32_t fields, int32_t bits)
+{
+    int64_t r;
+    if (iv_int(v, fields, bits, &r))
+        return r;
+    char lit[CM_IV_TEXT_MAX + 1];
+    iv_literal(v, fields, lit);
+    cast_overflow(q, lit, iv_type_sql(fields), int_sql(bits));
+    return 0;
 }
 
 /* Cast.castToDayTimeInterval / castToYearMonthInterval of an integer of bits bits (a BIGINT
    by longToDayTimeInterval, longToYearMonthInterval; the others as an Int by
-   intToDayTimeInterval, intToYearMonthInterval): the value in units of the end field. */
-int64_t srt_cast_int_iv(SrtQuery *q, int64_t v, int32_t bits, int32_t fields)
+   intToDayTimeInterval, intToYearMonthInterval): the value in units of the end field into *r;
+   false where Spark throws CAST_OVERFLOW. */
+static bool int_iv(int64_t v, int32_t bits, int32_t fields, int64_t *r)
 {
     int to = fields & 15;
+    if (!(fields & SRT_IV_YEAR_MONTH))
+        return !__builtin_mul_overflow(v, dt_unit[to], r);
+    if (bits == 64 && v != (int32_t)v) /* longToYearMonthInterval: v.toInt != v */
+        return false;
+    int32_t m;
+    if (to != CM_YM_MONTH && __builtin_mul_overflow((int32_t)v, 12, &m)) /* multiplyExact */
+        return false;
+    *r = to == CM_YM_MONTH ? v : m;
+    return true;
+}
+
+int64_t srt_cast_int_iv(SrtQuery *q, int64_t v, int32_t bits, int32_t fields)
+{
+    int64_t r;
+    if (int_iv(v, bits, fields, &r))
+        return r;
+    /* intToYearMonthInterval's overflow names the Int longToYearMonthInterval passes it */
     char num[32];
-    if (!(fields & SRT_IV_YEAR_MONTH)) {
-        int64_t r;
-        if (!__builtin_mul_overflow(v, dt_unit[to], &r))
-            return r;
-        snprintf(num, sizeof num, "%lld%s", (long long)v, bits == 64 ? "L" : "");
-        cast_overflow(q, num, bits == 64 ? "BIGINT" : "INT", iv_type_sql(fields));
-        return 0;
-    }
-    if (bits == 64 && v != (int32_t)v) { /* longToYearMonthInterval: v.toInt != v */
+    bool as_long = bits == 64 && (!(fields & SRT_IV_YEAR_MONTH) || v != (int32_t)v);
+    if (as_long)
         snprintf(num, sizeof num, "%lldL", (long long)v);
-        cast_overflow(q, num, "BIGINT", iv_type_sql(fields));
-        return 0;
-    }
-    int32_t r;
-    if (to == CM_YM_MONTH || !__builtin_mul_overflow((int32_t)v, 12, &r)) /* multiplyExact */
-        return to == CM_YM_MONTH ? v : r;
-    snprintf(num, sizeof num, "%d", (int32_t)v);
-    cast_overflow(q, num, "INT", iv_type_sql(fields));
+    else
+        snprintf(num, sizeof num, "%lld", (long long)(fields & SRT_IV_YEAR_MONTH ? (int32_t)v : v));
+    cast_overflow(q, num, as_long ? "BIGINT" : "INT", iv_type_sql(fields));
     return 0;
 }
 
 /* Cast.castToDecimal of an interval: dayTimeIntervalToDecimal (the whole days, hours or
    minutes; for an end field SECOND Decimal(µs, 18, 6), which Decimal.set refuses from 10^18
-   µs on) or yearMonthIntervalToInt, then changePrecision(p, s) HALF_UP, whose overflow throws
-   NUMERIC_VALUE_OUT_OF_RANGE (nullOnOverflow = false). */
-srt_i128 srt_cast_iv_dec(SrtQuery *q, int64_t v, int32_t fields, int32_t p, int32_t s)
+   µs on: *too_big) or yearMonthIntervalToInt (*x, of scale *xs), then changePrecision(p, s)
+   HALF_UP into *r, whose overflow throws NUMERIC_VALUE_OUT_OF_RANGE (false). */
+static bool iv_dec(int64_t v, int32_t fields, int32_t p, int32_t s, int64_t *x, int *xs,
+                   bool *too_big, srt_i128 *r)
 {
     int to = fields & 15;
     bool ym = fields & SRT_IV_YEAR_MONTH, secs = !ym && to == CM_DT_SECOND;
-    int64_t x = ym ? (to == CM_YM_YEAR ? v / 12 : v) : secs ? v : v / dt_unit[to];
+    *x = ym ? (to == CM_YM_YEAR ? v / 12 : v) : secs ? v : v / dt_unit[to];
+    *xs = secs ? 6 : 0;
+    *too_big = secs && (v <= -INT64_C(1000000000000000000) || v >= INT64_C(1000000000000000000));
+    if (*too_big)
+        return false;
+    *r = srt_dec_rescale(*x, *xs, p, s);
+    return *r != SRT_DEC_NONE;
+}
+
+srt_i128 srt_cast_iv_dec(SrtQuery *q, int64_t v, int32_t fields, int32_t p, int32_t s)
+{
+    int64_t x;
+    int xs;
+    bool too_big;
+    srt_i128 r;
+    if (iv_dec(v, fields, p, s, &x, &xs, &too_big, &r))
+        return r;
     char num[SRT_DECIMAL_TEXT + 1] = "0", msg[256];
-    bool too_big =
-        secs && (v <= -INT64_C(1000000000000000000) || v >= INT64_C(1000000000000000000));
-    if (!too_big) {
-        srt_i128 r = srt_dec_rescale(x, secs ? 6 : 0, p, s);
-        if (r != SRT_DEC_NONE)
-            return r;
-        num[srt_fmt_decimal(x, secs ? 6 : 0, 1, num)] = 0; /* Decimal.toPlainString */
-    }
+    if (!too_big)
+        num[srt_fmt_decimal(x, xs, 1, num)] = 0; /* Decimal.toPlainString */
     /* Decimal.set refuses 10^18 µs and more with unscaledValueTooLargeForPrecisionError(this),
        this a Decimal still 0 */
     snprintf(msg, sizeof msg,
@@ -193,16 +215,21 @@ srt_i128 srt_cast_iv_dec(SrtQuery *q, int64_t v, int32_t fields, int32_t p, int3
 
 /* Cast.castToDayTimeInterval / castToYearMonthInterval of a DECIMAL(p, s):
    decimalToDayTimeInterval (d * µs per end unit, setScale(0, HALF_UP).toLongExact) and
-   decimalToYearMonthInterval (d * 12 for an end field YEAR, toIntExact); CAST_OVERFLOW when
-   it does not fit. */
-int64_t srt_cast_dec_iv(srt_i128 d, SrtQuery *q, int32_t p, int32_t s, int32_t fields)
+   decimalToYearMonthInterval (d * 12 for an end field YEAR, toIntExact) into *r; false
+   (CAST_OVERFLOW) when it does not fit. */
+static bool dec_iv(srt_i128 d, int32_t s, int32_t fields, int64_t *r)
 {
     int to = fields & 15;
     bool ym = fields & SRT_IV_YEAR_MONTH;
-    int64_t r;
     int64_t m = ym ? 12 : dt_unit[to];
     bool ctx = !ym || to == CM_YM_YEAR; /* a product (Scala's BigDecimal *) or d itself */
-    if (srt_dec_times_long(d, s, m, ctx, &r) == 0 && (!ym || r == (int32_t)r))
+    return srt_dec_times_long(d, s, m, ctx, r) == 0 && (!ym || *r == (int32_t)*r);
+}
+
+int64_t srt_cast_dec_iv(srt_i128 d, SrtQuery *q, int32_t p, int32_t s, int32_t fields)
+{
+    int64_t r;
+    if (dec_iv(d, s, fields, &r))
         return r;
     char num[SRT_DECIMAL_TEXT + 3], ty[32];
     uint32_t k = srt_fmt_decimal(d, s, 0, num); /* Literal.sql: Decimal.toString + "BD" */
@@ -210,6 +237,35 @@ int64_t srt_cast_dec_iv(srt_i128 d, SrtQuery *q, int32_t p, int32_t s, int32_t f
     snprintf(ty, sizeof ty, "DECIMAL(%d,%d)", p, s);
     cast_overflow(q, num, ty, iv_type_sql(fields));
     return 0;
+}
+
+/* Whether the casts above succeed (try_cast: Cast in EvalMode.TRY gives NULL where they
+   throw). */
+int32_t srt_cast_iv_int_ok(int64_t v, int32_t fields, int32_t bits)
+{
+    int64_t r;
+    return iv_int(v, fields, bits, &r);
+}
+
+int32_t srt_cast_int_iv_ok(int64_t v, int32_t bits, int32_t fields)
+{
+    int64_t r;
+    return int_iv(v, bits, fields, &r);
+}
+
+int32_t srt_cast_iv_dec_ok(int64_t v, int32_t fields, int32_t p, int32_t s)
+{
+    int64_t x;
+    int xs;
+    bool too_big;
+    srt_i128 r;
+    return iv_dec(v, fields, p, s, &x, &xs, &too_big, &r);
+}
+
+int32_t srt_cast_dec_iv_ok(srt_i128 d, int32_t s, int32_t fields)
+{
+    int64_t r;
+    return dec_iv(d, s, fields, &r);
 }
 
 /* MultiplyDTInterval, DivideDTInterval, MultiplyYMInterval, DivideYMInterval by a DECIMAL(_,
