@@ -1201,11 +1201,12 @@ static const char *in_sql(Binder *b, const AstExpr *e)
     return sb.data;
 }
 
-/* The type x IN (vals...) compares in when a STRUCT or ARRAY is among them: Spark's
-   InConversion casts them all to findWiderCommonType (`array(1) IN (array('1'))` compares
-   ARRAY<STRING>s), and In.checkInputDataTypes refuses types that stay apart or do not order
-   (DATA_DIFF_TYPES).  NULL after the error. */
-static const Type *in_nested_type(Binder *b, const AstExpr *e, SExpr *x, SExpr **vals, int n)
+/* The type x IN (vals...) compares in: Spark's InConversion casts them all to
+   findWiderCommonType when one differs, strings first (`1 IN ('1.0')` compares the STRINGs
+   '1' and '1.0' and is false; `array(1) IN (array('1'))` compares ARRAY<STRING>s), and
+   In.checkInputDataTypes refuses types that stay apart or do not order (DATA_DIFF_TYPES:
+   `true IN (1)`).  NULL after the error. */
+static const Type *in_common_type(Binder *b, const AstExpr *e, SExpr *x, SExpr **vals, int n)
 {
     const Type **types = ARENA_NEW_N(b->sc->arena, const Type *, n + 1);
     types[0] = x->type;
@@ -1213,7 +1214,7 @@ static const Type *in_nested_type(Binder *b, const AstExpr *e, SExpr *x, SExpr *
         types[i + 1] = vals[i]->type;
     const Type *t;
     if (sema_wider_fold(b->sc->arena, types, n + 1, sema_wider_type, true, &t) < 0 &&
-        sema_nested_comparable(t, t))
+        (type_is_nested(t) ? sema_nested_comparable(t, t) : sema_orderable(t)))
         return t;
     StrBuf sb;
     sb_init(&sb, b->sc->arena);
@@ -1245,23 +1246,9 @@ static SExpr *bind_in(Binder *b, const AstExpr *e)
         sema_map_refuse_ordering(b, x->type, in_sql(b, e), "in", e->span);
         return NULL;
     }
-    const Type *t = x->type;
-    bool nested = type_is_nested(x->type);
-    for (int i = 0; i < n; i++)
-        nested = nested || type_is_nested(vals[i]->type);
-    if (nested && !(t = in_nested_type(b, e, x, vals, n)))
+    const Type *t = in_common_type(b, e, x, vals, n);
+    if (!t)
         return NULL;
-    for (int i = 0; !nested && i < n; i++) {
-        const Type *c = compare_type(b->sc->arena, t, vals[i]->type);
-        if (!c) {
-            diag_error(b->sc->diag, e->u.in.list.items[i]->span,
-                       "cannot compare '%s' of type %s with '%s' of type %s",
-                       sql_of(b, e->u.in.arg), tname(b, t), sql_of(b, e->u.in.list.items[i]),
-                       tname(b, vals[i]->type));
-            return NULL;
-        }
-        t = c;
-    }
     if (t->kind == TY_NULL)
         t = &type_boolean;
     SExpr *r = sema_new_expr(b->sc, SX_IN, &type_boolean, e->span);
