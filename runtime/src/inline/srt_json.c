@@ -263,6 +263,29 @@ __attribute__((noinline)) const char *srt_json_skip(const char *p, const char *e
     return j_skip(p, end, 0);
 }
 
+/* Out of line on purpose: the keys of the expected shape (cg_json.c shape_record) whose values
+   the query does not read, one call for a run of them instead of code per key. */
+__attribute__((noinline)) const char *srt_json_shape_skip(const char *p, const char *end,
+                                                          const char *keys)
+{
+    for (; *keys; keys += strlen(keys) + 1) {
+        const char *k = keys;
+        if (*k == ',') { /* `,` and spaces, then the key */
+            if (p >= end || *p != ',')
+                return NULL;
+            p = srt_json_ws(p + 1, end);
+            k++;
+        }
+        size_t n = strlen(k);
+        if ((size_t)(end - p) < n || memcmp(p, k, n) != 0)
+            return NULL;
+        p = srt_json_skip(srt_json_ws(p + n, end), end);
+        if (!p)
+            return NULL;
+    }
+    return p;
+}
+
 const char *srt_json_bom(const char *p, const char *end)
 {
     return end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
