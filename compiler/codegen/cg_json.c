@@ -704,6 +704,10 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     cg_at(cg, bb_done);
 }
 
+/* The longest column name in a shape: its key text, `,"name":`, has a length byte
+   (srt_json_shape_skip). */
+#define SHAPE_NAME_MAX 250
+
 /*
 ** The expected shape, tried first at each line of a narrow record's fast path: the source's
 ** columns in their declared order, `{"c1":v1,"c2":v2}` (spaces after ':' and ',' too), then
@@ -713,7 +717,8 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
 ** extra or duplicate key, a byte order mark, a space after '{', before ':', ',' or '}', a value
 ** of the wrong type, a malformed line) leaves the line untouched for the key loop (bb_general),
 ** which reads it from its start.  Columns the query does not read are skipped.  Not when a
-** column is nested or its name holds bytes JSON escapes in a key (they never compare raw).
+** column is nested or its name holds bytes JSON escapes in a key (they never compare raw) or is
+** longer than SHAPE_NAME_MAX bytes.
 */
 static bool shape_usable(const JsonCtx *j)
 {
@@ -723,6 +728,8 @@ static bool shape_usable(const JsonCtx *j)
         if (i == corrupt)
             continue;
         if (type_is_nested(sc->cols[i].type))
+            return false;
+        if (strlen(sc->cols[i].name) > SHAPE_NAME_MAX)
             return false;
         for (const unsigned char *c = (const unsigned char *)sc->cols[i].name; *c; c++)
             if (*c == '"' || *c == '\\' || *c < 0x20)
@@ -801,8 +808,9 @@ static LLVMValueRef shape_skip_run(JsonCtx *j, const int *order, int n, int *k, 
     StrBuf keys;
     sb_init(&keys, cg->arena);
     for (; *k < n && !j->rec->null_slots[order[*k]]; (*k)++) {
-        sb_printf(&keys, "%s\"%s\":", *k ? "," : "{", j->pq->source->schema.cols[order[*k]].name);
-        sb_putc(&keys, '\0');
+        const char *name = j->pq->source->schema.cols[order[*k]].name;
+        sb_putc(&keys, (char)(strlen(name) + 4)); /* SHAPE_NAME_MAX: it fits */
+        sb_printf(&keys, "%s\"%s\":", *k ? "," : "{", name);
     }
     sb_putc(&keys, '\0');
     LLVMValueRef args[3] = {p, j->end,
