@@ -740,16 +740,19 @@ static bool shape_usable(const JsonCtx *j)
 }
 
 /* The order of the keys the shape expects: the source's columns but the corrupt-record column,
-   as declared; *n is their number. */
-static int *shape_order(const JsonCtx *j, int *n)
+   in the order inference saw in the files (SSource.key_order: an inferred schema's columns are
+   sorted by name, the files' keys seldom are), else as declared; *n is their number. */
+static const int *shape_order(const JsonCtx *j, int *n)
 {
-    const SSchema *sc = &j->pq->source->schema;
+    const SSource *src = j->pq->source;
     int corrupt = cg_corrupt_column(j->pq);
-    int *order = ARENA_NEW_N(j->cg->arena, int, sc->n + 1);
-    *n = 0;
-    for (int i = 0; i < sc->n; i++)
+    *n = src->schema.n - (corrupt >= 0);
+    if (src->key_order)
+        return src->key_order;
+    int *order = ARENA_NEW_N(j->cg->arena, int, src->schema.n + 1);
+    for (int i = 0, k = 0; i < src->schema.n; i++)
         if (i != corrupt)
-            order[(*n)++] = i;
+            order[k++] = i;
     return order;
 }
 
@@ -831,7 +834,7 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
     CgCtx *cg = j->cg;
     const SSchema *sc = &j->pq->source->schema;
     int n = 0;
-    int *order = shape_order(j, &n);
+    const int *order = shape_order(j, &n);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     cg_record_clear(cg, j->pq, j->rec); /* the corrupt-record column stays NULL */
     for (int k = 0; k < n;) {
