@@ -293,9 +293,9 @@ typedef struct Infer {
     int scale;      /* that scale */
     JUndo *undo; /* malloc'd; this record's changes to root */
     int n_undo, undo_cap;
-    int root_keys;      /* the keys of the last object jf_object merged into root */
-    int *order; /* where the keys of the last record that had all of root's fields were found
-                   among them, in its order (root's hints then) */
+    int root_keys; /* the keys of the last object jf_object merged into root */
+    int *order;    /* where the keys of the last record that had all of root's fields were found
+                      among them, in its order (root's hints then) */
     int n_order, order_cap;
     /* CSV */
     CsvConf conf;
@@ -1094,8 +1094,8 @@ static void note_order(Infer *in)
         seen[h / 64] |= (uint64_t)1 << (h % 64);
     }
     if (r->n > in->order_cap) {
-        in->order = arena_realloc(&in->work, in->order, sizeof(int) * (size_t)in->order_cap,
-                                  bytes * 2);
+        in->order =
+            arena_realloc(&in->work, in->order, sizeof(int) * (size_t)in->order_cap, bytes * 2);
         in->order_cap = r->n * 2;
     }
     memcpy(in->order, r->hint, bytes);
