@@ -705,7 +705,7 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
 }
 
 /* The longest column name in a shape: its key text, `,"name":`, has a length byte
-   (srt_json_shape_skip). */
+   (srt_json_shape_skip, which also takes no empty name). */
 #define SHAPE_NAME_MAX 250
 
 /*
@@ -729,7 +729,8 @@ static bool shape_usable(const JsonCtx *j)
             continue;
         if (type_is_nested(sc->cols[i].type))
             return false;
-        if (strlen(sc->cols[i].name) > SHAPE_NAME_MAX)
+        size_t len = strlen(sc->cols[i].name);
+        if (len == 0 || len > SHAPE_NAME_MAX)
             return false;
         for (const unsigned char *c = (const unsigned char *)sc->cols[i].name; *c; c++)
             if (*c == '"' || *c == '\\' || *c < 0x20)

@@ -268,13 +268,11 @@ __attribute__((noinline)) const char *srt_json_skip(const char *p, const char *e
     return j_skip(p, end, 0);
 }
 
-/* Are the n bytes at p those at k (both readable)?  Words of 8 bytes, the last one
+/* Are the n bytes at p those at k (n >= 4, both readable)?  Words of 8 bytes, the last one
    overlapping. */
 static inline int j_same(const char *p, const char *k, size_t n)
 {
     uint64_t a, b;
-    if (n < 4) /* `"":` */
-        return memcmp(p, k, n) == 0;
     if (n < 8) {
         uint32_t c, d, e, f;
         memcpy(&c, p, 4);
