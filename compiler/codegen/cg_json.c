@@ -704,6 +704,10 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     cg_at(cg, bb_done);
 }
 
+/* The longest column name in a shape: its key text, `,"name":`, has a length byte
+   (srt_json_shape_skip, which also takes no empty name). */
+#define SHAPE_NAME_MAX 250
+
 /*
 ** The expected shape, tried first at each line of a narrow record's fast path: the source's
 ** columns in their declared order, `{"c1":v1,"c2":v2}` (spaces after ':' and ',' too), then
@@ -713,7 +717,8 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
 ** extra or duplicate key, a byte order mark, a space after '{', before ':', ',' or '}', a value
 ** of the wrong type, a malformed line) leaves the line untouched for the key loop (bb_general),
 ** which reads it from its start.  Columns the query does not read are skipped.  Not when a
-** column is nested or its name holds bytes JSON escapes in a key (they never compare raw).
+** column is nested or its name holds bytes JSON escapes in a key (they never compare raw) or is
+** longer than SHAPE_NAME_MAX bytes.
 */
 static bool shape_usable(const JsonCtx *j)
 {
@@ -724,12 +729,32 @@ static bool shape_usable(const JsonCtx *j)
             continue;
         if (type_is_nested(sc->cols[i].type))
             return false;
+        size_t len = strlen(sc->cols[i].name);
+        if (len == 0 || len > SHAPE_NAME_MAX)
+            return false;
         for (const unsigned char *c = (const unsigned char *)sc->cols[i].name; *c; c++)
             if (*c == '"' || *c == '\\' || *c < 0x20)
                 return false;
         n++;
     }
     return n > 0;
+}
+
+/* The order of the keys the shape expects: the source's columns but the corrupt-record column,
+   in the order inference saw in the files (SSource.key_order: an inferred schema's columns are
+   sorted by name, the files' keys seldom are), else as declared; *n is their number. */
+static const int *shape_order(const JsonCtx *j, int *n)
+{
+    const SSource *src = j->pq->source;
+    int corrupt = cg_corrupt_column(j->pq);
+    *n = src->schema.n - (corrupt >= 0);
+    if (src->key_order)
+        return src->key_order;
+    int *order = ARENA_NEW_N(j->cg->arena, int, src->schema.n + 1);
+    for (int i = 0, k = 0; i < src->schema.n; i++)
+        if (i != corrupt)
+            order[k++] = i;
+    return order;
 }
 
 /* If the bytes at p are the constant text, the position after it; else go to bb_else. */
@@ -777,23 +802,51 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBloc
     return np;
 }
 
+/* The keys the query does not read, from column order[k] on, while the query reads none of them:
+   one call to srt_json_shape_skip with their texts (`{"name":` first in the record, else
+   `,"name":`); the position after the last value, or bb_else.  *k is left past the run. */
+static LLVMValueRef shape_skip_run(JsonCtx *j, const int *order, int n, int *k, LLVMValueRef p,
+                                   LLVMBasicBlockRef bb_else)
+{
+    CgCtx *cg = j->cg;
+    StrBuf keys;
+    sb_init(&keys, cg->arena);
+    for (; *k < n && !j->rec->null_slots[order[*k]]; (*k)++) {
+        const char *name = j->pq->source->schema.cols[order[*k]].name;
+        sb_putc(&keys, (char)(strlen(name) + 4)); /* SHAPE_NAME_MAX: it fits */
+        sb_printf(&keys, "%s\"%s\":", *k ? "," : "{", name);
+    }
+    sb_putc(&keys, '\0');
+    LLVMValueRef args[3] = {p, j->end,
+                            cg_str_const(cg, keys.data, (uint32_t)keys.len, "shape.skipped")};
+    LLVMValueRef np = cg_call(cg, "srt_json_shape_skip", args, 3, "p.shape");
+    LLVMBasicBlockRef ok = cg_block(cg, "shape.skipped");
+    LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, np, ""), bb_else, ok);
+    cg_at(cg, ok);
+    return np;
+}
+
 /* The shape at *p_slot: then bb_done with the record in the slots and *p_slot at the next
-   line; else bb_general, nothing changed but the slots. */
+   line; else bb_general, nothing changed but the slots.  Each column the query reads is
+   compared and decoded inline; a run of columns it does not read is one runtime call. */
 static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_general,
                          LLVMBasicBlockRef bb_done)
 {
     CgCtx *cg = j->cg;
     const SSchema *sc = &j->pq->source->schema;
-    int corrupt = cg_corrupt_column(j->pq);
+    int n = 0;
+    const int *order = shape_order(j, &n);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
-    bool first = true;
-    for (int i = 0; i < sc->n; i++) {
-        if (i == corrupt)
+    cg_record_clear(cg, j->pq, j->rec); /* the corrupt-record column stays NULL */
+    for (int k = 0; k < n;) {
+        int i = order[k];
+        if (!j->rec->null_slots[i]) {
+            p = shape_skip_run(j, order, n, &k, p, bb_general);
             continue;
-        if (first) {
+        }
+        if (k == 0) {
             p = expect_text(j, p, arena_sprintf(cg->arena, "{\"%s\":", sc->cols[i].name),
                             bb_general);
-            cg_record_clear(cg, j->pq, j->rec); /* the corrupt-record column stays NULL */
         } else {
             LLVMValueRef c = char_at(j, p, bb_general, "shape.sep");
             LLVMBasicBlockRef bb_comma = cg_block(cg, "shape.comma");
@@ -802,8 +855,8 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
             p = expect_text(j, ws(j, inc(cg, p)),
                             arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name), bb_general);
         }
-        first = false;
         p = shape_value(j, i, ws(j, p), bb_general);
+        k++;
     }
     /* `}\n` (a last line without its newline, "\r\n" and the like take the key loop) */
     cg_store(cg, expect_text(j, p, "}\n", bb_general), p_slot);

@@ -123,6 +123,10 @@ typedef struct SSource {
     SWatermark *watermark;  /* NULL if none */
     SOptions options;       /* validated, canonical keys, includes connector */
     SReadOpts read;         /* files json/csv: the reader's options, decoded */
+    const int *key_order;   /* files json, schema inferred: the columns (indices) in the order
+                               of the keys of the last record inference merged, when those were
+                               all the columns but the corrupt-record one, each once; else NULL.
+                               The order the generated parser expects first (cg_json.c). */
 } SSource;
 
 typedef struct SSink {

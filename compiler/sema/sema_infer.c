@@ -68,6 +68,7 @@
 #define INFER_MAX_BYTES ((size_t)10 << 20)
 #define INFER_MAX_FIELDS 10000 /* per struct: more is refused rather than slow */
 #define INFER_MAX_DEPTH 512    /* nesting, as the runtime's JSON reader */
+#define INFER_ORDER_MAX 256    /* top-level keys whose order is noted (SSource.key_order) */
 
 /* ==== Options ==== */
 
@@ -292,6 +293,10 @@ typedef struct Infer {
     int scale;      /* that scale */
     JUndo *undo; /* malloc'd; this record's changes to root */
     int n_undo, undo_cap;
+    int root_keys; /* the keys of the last object jf_object merged into root */
+    int *order;    /* where the keys of the last record that had all of root's fields were found
+                      among them, in its order (root's hints then) */
+    int n_order, order_cap;
     /* CSV */
     CsvConf conf;
     bool have_first;
@@ -986,6 +991,7 @@ static bool jf_value(JParse *jp, JType *dst, int depth);
 /* The members of the object at jp->p into struct st. */
 static bool jf_object(JParse *jp, JType *st, int depth)
 {
+    jp->in->root_keys = 0;
     if (j_open(jp, '}'))
         return true;
     for (int k = 0;; k++) {
@@ -997,8 +1003,11 @@ static bool jf_object(JParse *jp, JType *st, int depth)
         if (!slot || !jf_value(jp, slot, depth + 1))
             return false;
         int next = j_next(jp, '}');
-        if (next <= 0)
+        if (next <= 0) {
+            if (st == jp->in->root)
+                jp->in->root_keys = k + 1;
             return next == 0;
+        }
     }
 }
 
@@ -1067,6 +1076,32 @@ static bool jf_value(JParse *jp, JType *dst, int depth)
     }
 }
 
+/* After a record merged by jf_value: when its keys were all of root's fields, each once,
+   where they were (jf_field's hints), for SSource.key_order.  Records of one producer repeat
+   the last one's. */
+static void note_order(Infer *in)
+{
+    const JType *r = in->root;
+    size_t bytes = sizeof(int) * (size_t)r->n;
+    if (in->root_keys != r->n || r->nhint < r->n || r->n > INFER_ORDER_MAX ||
+        (in->n_order == r->n && memcmp(in->order, r->hint, bytes) == 0))
+        return;
+    uint64_t seen[INFER_ORDER_MAX / 64] = {0}; /* a duplicate key: another key is missing */
+    for (int k = 0; k < r->n; k++) {
+        int h = r->hint[k];
+        if (h < 0 || h >= r->n || (seen[h / 64] >> (h % 64) & 1))
+            return;
+        seen[h / 64] |= (uint64_t)1 << (h % 64);
+    }
+    if (r->n > in->order_cap) {
+        in->order =
+            arena_realloc(&in->work, in->order, sizeof(int) * (size_t)in->order_cap, bytes * 2);
+        in->order_cap = r->n * 2;
+    }
+    memcpy(in->order, r->hint, bytes);
+    in->n_order = r->n;
+}
+
 static void json_record(Infer *in, const char *line, size_t n)
 {
     ArenaMark mark = arena_mark(&in->temp);
@@ -1077,6 +1112,8 @@ static void json_record(Infer *in, const char *line, size_t n)
     if (!merged) {
         jf_undo(in);
         json_record_tree(in, line, n);
+    } else {
+        note_order(in);
     }
     in->n_undo = 0;
 }
@@ -1737,6 +1774,42 @@ static bool check_duplicates(Infer *in, const SSchema *s)
     return sb.len == 0;
 }
 
+/* The keys of the last record that had all of the schema's (note_order), in their order,
+   NULL-terminated in the compilation's arena; else NULL. */
+static const char **key_names(Infer *in)
+{
+    const JType *r = in->root;
+    if (r->kind != JK_STRUCT || in->n_order != r->n || r->n == 0)
+        return NULL;
+    const char **keys = ARENA_NEW_N(in->sc->arena, const char *, r->n + 1);
+    for (int k = 0; k < r->n; k++) /* no field was added since: the places hold */
+        keys[k] = arena_strdup(in->sc->arena, r->fields[in->order[k]].name);
+    keys[r->n] = NULL;
+    return keys;
+}
+
+/* SSource.key_order from keys (key_names): the schema's columns in that order, when keys name
+   every column but the corrupt-record one, each once; else NULL. */
+static const int *key_order(Infer *in, const char **keys)
+{
+    const SSource *src = in->src;
+    int corrupt = sema_corrupt_column(src), n = 0;
+    if (!keys)
+        return NULL;
+    int *order = ARENA_NEW_N(in->sc->arena, int, src->schema.n + 1);
+    bool *seen = ARENA_NEW_N(in->sc->arena, bool, src->schema.n + 1);
+    for (; keys[n]; n++) {
+        int c = 0;
+        while (c < src->schema.n && strcmp(src->schema.cols[c].name, keys[n]) != 0)
+            c++;
+        if (c == src->schema.n || c == corrupt || seen[c])
+            return NULL;
+        seen[c] = true;
+        order[n] = c;
+    }
+    return n == src->schema.n - (corrupt >= 0) ? order : NULL;
+}
+
 static void infer_schema(Infer *in)
 {
     size_t n_files;
@@ -1748,6 +1821,7 @@ static void infer_schema(Infer *in)
         return;
     Arena *a = in->sc->arena;
     SSchema s = {NULL, 0};
+    const char **keys = NULL; /* JSON: key_names */
     if (in->csv && in->have_first) {
         s.cols = ARENA_NEW_N(a, SColumn, in->ncols);
         for (int i = 0; i < in->ncols; i++) {
@@ -1757,6 +1831,7 @@ static void infer_schema(Infer *in)
         }
         s.n = in->ncols;
     } else if (!in->csv) {
+        keys = key_names(in);
         if (in->corrupt) {
             JType **slot = jt_field(in, &in->work, in->root, in->corrupt_name, true);
             if (slot)
@@ -1790,8 +1865,11 @@ static void infer_schema(Infer *in)
                       in->path, in->records);
         return;
     }
-    if (check_duplicates(in, &s))
+    if (check_duplicates(in, &s)) {
         in->src->schema = s;
+        if (!in->csv)
+            in->src->key_order = key_order(in, keys);
+    }
 }
 
 /* ==== Entry point ==== */

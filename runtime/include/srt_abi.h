@@ -599,6 +599,11 @@ const char *srt_json_string_scan(const char *p, const char *end, const char **s,
                                  int *has_esc);
 /* Skip one value of any type (objects and arrays nest). */
 const char *srt_json_skip(const char *p, const char *end);
+/* The expected shape's keys the query does not read (cg_json.c shape_record): keys holds texts
+   of 4 to 255 bytes, each after its length byte, a 0 last; for each, `"name":` at p
+   (`,"name":`: a ',' and spaces first), spaces, then a value skipped.  The position after the
+   last value, or NULL when the bytes differ or a value is malformed. */
+const char *srt_json_shape_skip(const char *p, const char *end, const unsigned char *keys);
 /* After a UTF-8 byte order mark at p (Jackson's ByteSourceJsonBootstrapper skips one at the
    start of each record), or p. */
 const char *srt_json_bom(const char *p, const char *end);

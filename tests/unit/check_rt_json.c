@@ -211,6 +211,37 @@ START_TEST(test_skip_depth)
 }
 END_TEST
 
+/* srt_json_shape_skip over `{"a":` and `,"bc":` (length-prefixed texts); -1: not the shape. */
+static const struct {
+    const char *in;
+    long consumed;
+} shape_cases[] = {
+    {"{\"a\":1,\"bc\":\"x\"}", 15},
+    {"{\"a\": [1, {\"b\":2}], \"bc\": null}", 30},
+    {"{\"a\":\t1,\t\"bc\":true ,", 18},
+    {"{\"a\":1,\"bc\":", MAL}, /* no value */
+    {"{\"a\":1,\"bc\"", MAL},  /* the key cut at the end */
+    {"{\"a\":1,\"b\":2}", MAL},
+    {"{\"a\":1 ,\"bc\":2}", MAL}, /* a space before ',' */
+    {"{\"a\" :1,\"bc\":2}", MAL}, /* a space before ':' */
+    {"{ \"a\":1,\"bc\":2}", MAL}, /* a space after '{' */
+    {"{\"a\":1x,\"bc\":2}", MAL},
+    {"{\"a\"", MAL},
+    {"", MAL},
+};
+
+START_TEST(test_shape_skip)
+{
+    static const unsigned char keys[] = "\005{\"a\":\006,\"bc\":";
+    for (size_t i = 0; i < sizeof shape_cases / sizeof shape_cases[0]; i++) {
+        long consumed;
+        GUARDED(shape_cases[i].in, srt_json_shape_skip(p, end, keys));
+        ck_assert_msg(consumed == shape_cases[i].consumed, "case %zu (%s): consumed %ld", i,
+                      shape_cases[i].in, consumed);
+    }
+}
+END_TEST
+
 typedef struct IntCase {
     const char *in;
     long consumed;
@@ -756,6 +787,7 @@ Suite *rt_json_suite(void)
     tcase_add_test(tc, test_string_raw_positions);
     tcase_add_test(tc, test_skip);
     tcase_add_test(tc, test_skip_depth);
+    tcase_add_test(tc, test_shape_skip);
     tcase_add_test(tc, test_record_walk);
     suite_add_tcase(s, tc);
     TCase *tr = tcase_create("readers");

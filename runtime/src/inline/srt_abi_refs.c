@@ -134,6 +134,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_json_line_end,
     (const void *)srt_json_string_raw,
     (const void *)srt_json_skip,
+    (const void *)srt_json_shape_skip,
     (const void *)srt_json_bom,
     (const void *)srt_json_rows_array,
     (const void *)srt_json_bool,

@@ -36,11 +36,16 @@ __attribute__((noinline)) const char *srt_json_ws_run(const char *p, const char 
     return p;
 }
 
-const char *srt_json_ws(const char *p, const char *end)
+static inline const char *j_ws(const char *p, const char *end)
 {
     if (p >= end || (unsigned char)*p > ' ')
         return p; /* compact JSON; no space is above ' ' */
     return srt_json_ws_run(p, end);
+}
+
+const char *srt_json_ws(const char *p, const char *end)
+{
+    return j_ws(p, end);
 }
 
 const char *srt_json_line_end(const char *p, const char *end)
@@ -261,6 +266,54 @@ static const char *j_skip(const char *p, const char *end, int depth)
 __attribute__((noinline)) const char *srt_json_skip(const char *p, const char *end)
 {
     return j_skip(p, end, 0);
+}
+
+/* Are the n bytes at p those at k (n >= 4, both readable)?  Words of 8 bytes, the last one
+   overlapping. */
+static inline int j_same(const char *p, const char *k, size_t n)
+{
+    uint64_t a, b;
+    if (n < 8) {
+        uint32_t c, d, e, f;
+        memcpy(&c, p, 4);
+        memcpy(&d, k, 4);
+        memcpy(&e, p + n - 4, 4);
+        memcpy(&f, k + n - 4, 4);
+        return c == d && e == f;
+    }
+    for (size_t i = 0; i + 8 < n; i += 8) {
+        memcpy(&a, p + i, 8);
+        memcpy(&b, k + i, 8);
+        if (a != b)
+            return 0;
+    }
+    memcpy(&a, p + n - 8, 8);
+    memcpy(&b, k + n - 8, 8);
+    return a == b;
+}
+
+/* Out of line on purpose: the keys of the expected shape (cg_json.c shape_record) whose values
+   the query does not read, one call for a run of them instead of code per key. */
+__attribute__((noinline)) const char *srt_json_shape_skip(const char *p, const char *end,
+                                                          const unsigned char *keys)
+{
+    for (size_t n; (n = *keys) != 0; keys += n + 1) {
+        const char *k = (const char *)keys + 1;
+        size_t m = n;
+        if ((size_t)(end - p) < m || !j_same(p, k, m)) {
+            if (*k != ',' || p >= end || *p != ',') /* `,` and spaces, then the key */
+                return NULL;
+            p = j_ws(p + 1, end);
+            k++;
+            m--;
+            if ((size_t)(end - p) < m || !j_same(p, k, m))
+                return NULL;
+        }
+        p = j_skip(j_ws(p + m, end), end, 0);
+        if (!p)
+            return NULL;
+    }
+    return p;
 }
 
 const char *srt_json_bom(const char *p, const char *end)
