@@ -163,7 +163,7 @@ int sema_date_part(const char *s, uint32_t n)
 
 bool sema_func_is_length(SFunc fn)
 {
-    return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH;
+    return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH || fn == FN_LEN;
 }
 
 const char *sema_func_name(SFunc fn)
