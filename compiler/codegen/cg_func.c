@@ -574,7 +574,8 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[4] = {a[0].v, a[1].v, a[1].len};
         return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
     }
-    case FN_MAKE_TIMESTAMP: {
+    case FN_MAKE_TIMESTAMP:
+    case FN_MAKE_TIMESTAMP_LTZ: {
         /* sema checked the zone: a constant it resolved, NULL (a NULL result), or a string
            of the row, read by srt_make_timestamp_id (a NULL one read as "", no zone) */
         int32_t off = 0;
@@ -1077,6 +1078,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_CEILING:
         return n == 2 ? call_round(cg, e, a) : call_floor_ceil(cg, e, a);
     case FN_TO_TIMESTAMP:
+    case FN_TRY_TO_TIMESTAMP:
+    case FN_TO_TIMESTAMP_LTZ:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);
         return parse_with_format(cg, a[0], a[1]);

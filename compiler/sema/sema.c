@@ -166,6 +166,11 @@ bool sema_func_is_length(SFunc fn)
     return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH || fn == FN_LEN;
 }
 
+bool sema_func_is_to_timestamp(SFunc fn)
+{
+    return fn == FN_TO_TIMESTAMP || fn == FN_TRY_TO_TIMESTAMP || fn == FN_TO_TIMESTAMP_LTZ;
+}
+
 const char *sema_func_name(SFunc fn)
 {
     if ((int)fn < 0 || fn >= FN__COUNT)

@@ -893,9 +893,11 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "a numeric value";
         return true;
     case FN_TO_TIMESTAMP:
+    case FN_TRY_TO_TIMESTAMP:
+    case FN_TO_TIMESTAMP_LTZ:
     case FN_UNIX_TIMESTAMP:
     case FN_TO_UNIX_TIMESTAMP: /* ToUnixTimestamp: UnixTimestamp without its no-argument form */
-        *rt = fn == FN_TO_TIMESTAMP ? &type_timestamp : &type_bigint;
+        *rt = sema_func_is_to_timestamp(fn) ? &type_timestamp : &type_bigint;
         sema_type_parse_time(b, fn, args, n, bad, want);
         return true;
     case FN_FROM_UNIXTIME:
