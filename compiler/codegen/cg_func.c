@@ -1052,6 +1052,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                                 a[2].v, a[2].len, n > 3 ? a[3].v : cg_i32(cg, 1)};
         return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
     }
+    case FN_REGEXP_INSTR: { /* RegExpInStr: its idx is evaluated (NULL gives NULL), not used */
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef args[4] = {cg->q, cg_regex_of(cg, x[1], a[1]), a[0].v, a[0].len};
+        LLVMValueRef rc = cg_call(cg, "srt_regexp_instr", args, 4, "instr");
+        LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
+        return scalar(cg_or(cg, any_null(cg, a, n), bad), rc);
+    }
     case FN_RLIKE:
     case FN_REGEXP_LIKE:
     case FN_REGEXP: {

@@ -841,8 +841,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_REGEXP_EXTRACT_ALL: /* RegExpExtractAll(s, p[, idx = 1]): ARRAY<STRING> */
     case FN_REGEXP_COUNT: /* RegExpCount: Size(RegExpExtractAll(s, p, 0)), an INT */
     case FN_REGEXP_SUBSTR: /* RegExpSubStr: NullIf(RegExpExtract(s, p, 0), '') */
+    case FN_REGEXP_INSTR:  /* RegExpInStr(s, p[, idx = 0]): an INT */
         *rt = fn == FN_SPLIT || fn == FN_REGEXP_EXTRACT_ALL ? type_array(b->sc->arena, &type_string)
-              : fn == FN_REGEXP_COUNT                      ? &type_int
+              : fn == FN_REGEXP_COUNT || fn == FN_REGEXP_INSTR ? &type_int
                                                            : &type_string;
         return type_regex(b, e, fn, args, n, bad, want);
     case FN_REGEXP_REPLACE:

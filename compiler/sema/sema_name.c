@@ -349,6 +349,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 2)
             sb_puts(sb, ", 1");
         break;
+    case FN_REGEXP_INSTR: /* RegExpInStr's this(s, r): Literal(0) */
+        if (n == 2)
+            sb_puts(sb, ", 0");
+        break;
     case FN_SPLIT:
         if (n == 2)
             sb_puts(sb, ", -1");

@@ -1195,6 +1195,10 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
    match (the query has failed with Spark's message). */
 int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t idx,
                            const void **out, uint32_t *out_n);
+/* regexp_instr (RegExpInStr): Matcher.start() + 1 of the first match, in UTF-16 units as
+   Java's String counts them; 0 when nothing matches, -1 (NULL) when re is NULL or the match
+   could not finish (the query has failed). */
+int32_t srt_regexp_instr(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n);
 /* split(s, re, limit) as Java's String.split(re, limit) with limit 0 read as -1 (Spark):
    *out -> const SrtDatum[*out_n] of STRING in scratch memory of q, whose bytes point into s.
    0, or -1 (NULL) when re is NULL. */
