@@ -1100,6 +1100,11 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[6] = {cg->q, us, fmt.v, fmt.len};
         return string_result(cg, "srt_date_format", args, 4, cg_or(cg, a[0].null, fmt.null), 0);
     }
+    case FN_CURRENT_USER:
+    case FN_USER: {
+        LLVMValueRef args[3] = {cg->q};
+        return string_result(cg, "srt_current_user", args, 1, cg_i1(cg, 0), 0);
+    }
     case FN_INPUT_FILE_NAME: {
         LLVMValueRef args[3] = {cg->q};
         return string_result(cg, "srt_input_file_name", args, 1, cg_i1(cg, 0), 0);

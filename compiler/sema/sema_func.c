@@ -514,6 +514,15 @@ static SExpr *bind_to_char(Binder *b, const AstExpr *e, SExpr **args)
     return NULL;
 }
 
+/* The STRING constant s (a C string that outlives the compilation). */
+static SExpr *const_string(Binder *b, const char *s, SrcSpan span)
+{
+    SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, span);
+    r->u.value.s = s;
+    r->u.value.n = (uint32_t)strlen(s);
+    return r;
+}
+
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -560,18 +569,15 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_TRY_ELEMENT_AT: /* TryElementAt: ElementAt(failOnError = false), element_at's
                                non-ANSI behaviour */
         return type_call(b, e, FN_ELEMENT_AT, args, 2);
-    case FN_CURRENT_TIMEZONE: { /* CurrentTimeZone: the session zone, UTC in sluice */
-        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
-        r->u.value.s = "UTC";
-        r->u.value.n = 3;
-        return r;
-    }
-    case FN_VERSION: { /* SparkVersion, functions.def */
-        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
-        r->u.value.s = "3.5.2 sluice-" SL_VERSION;
-        r->u.value.n = (uint32_t)strlen(r->u.value.s);
-        return r;
-    }
+    case FN_CURRENT_TIMEZONE: /* CurrentTimeZone: the session zone, UTC in sluice */
+        return const_string(b, "UTC", e->span);
+    case FN_VERSION: /* SparkVersion, functions.def */
+        return const_string(b, "3.5.2 sluice-" SL_VERSION, e->span);
+    case FN_CURRENT_DATABASE: /* ReplaceCurrentLike: the catalog's current database */
+    case FN_CURRENT_SCHEMA:
+        return const_string(b, "default", e->span);
+    case FN_CURRENT_CATALOG: /* ReplaceCurrentLike: CatalogManager.currentCatalog.name */
+        return const_string(b, "spark_catalog", e->span);
     case FN_FROM_UTC_TIMESTAMP:
     case FN_TO_UTC_TIMESTAMP:
         return sema_bind_utc_shift(b, e, fn, args);
@@ -923,6 +929,10 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_TIMESTAMPADD: /* bound by sema_bind_timestamp_unit_fn */
     case FN_TIMESTAMPDIFF:
         SL_UNREACHABLE();
+    case FN_CURRENT_USER: /* CurrentUser (misc.scala): srt_current_user */
+    case FN_USER:
+        *rt = &type_string;
+        return true;
     case FN_UUID: /* Uuid (misc.scala): a STRING, never NULL, another each row */
         *rt = &type_string;
         return true;

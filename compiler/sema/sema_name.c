@@ -503,6 +503,10 @@ static const char *pretty_name(int fn, int n_args)
         return "timestampdiff";
     if (fn == FN_CURDATE)
         return "current_date";
+    if (fn == FN_CURRENT_SCHEMA) /* CurrentDatabase's prettyName in Spark 3.5 */
+        return "current_database";
+    if (fn == FN_USER) /* CurrentUser's prettyName */
+        return "current_user";
     if (fn == FN_RANDOM) /* Rand.sql: rand(seed) whatever name called it */
         return "rand";
     if (n_args == 2 && (fn == FN_CEIL || fn == FN_CEILING)) /* RoundCeil's nodeName */

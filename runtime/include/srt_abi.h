@@ -1139,6 +1139,11 @@ int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *p
 /* input_file_name() (srt_input_file.c): the URI of the file the current row came from
    (Spark's "file:/abs/path"), or "" for a row of another source; valid until the next file. */
 void srt_input_file_name(SrtQuery *q, const char **out, uint32_t *out_n);
+/* current_user() (CurrentUser through Utils.getCurrentUserName): $SPARK_USER when set (even
+   empty), else Hadoop's UserGroupInformation short name: $HADOOP_USER_NAME, else the name of
+   the process's real user (getpwuid(getuid())), else "" when it has none; in scratch memory of
+   q. */
+void srt_current_user(SrtQuery *q, const char **out, uint32_t *out_n);
 /* The partition-dependent functions (srt_partition.c): the partition of the current row
    (spark_partition_id()), and per call site `site` (SExpr u.call.site) of the query
    monotonically_increasing_id(), rand(seed) and randn(seed) (seeded: the seed was written;
