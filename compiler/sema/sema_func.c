@@ -523,6 +523,32 @@ static SExpr *const_string(Binder *b, const char *s, SrcSpan span)
     return r;
 }
 
+/* assert_true(cond[, msg]): AssertTrue (misc.scala), RuntimeReplaceable by If(cond, NULL,
+   RaiseError(msg)) of type VOID; msg a STRING (ImplicitCastInputTypes), by default
+   "'<cond>' is not true!" (sema_assert_true_message). */
+static SExpr *bind_assert_true(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr *c = sema_to_bool(b, args[0], asts[0], "function 'assert_true'");
+    if (!c)
+        return NULL;
+    SExpr **msg = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    msg[0] = e->u.call.args.n > 1
+                 ? sema_to_string(b, args[1])
+                 : const_string(b, sema_assert_true_message(b->sc, b->blk, asts[0]), e->span);
+    if (!msg[0]) {
+        sema_type_error(b, asts[1], "function 'assert_true' expects a string as argument 2",
+                        asts[1], args[1]->type);
+        return NULL;
+    }
+    SExpr *raise = type_call(b, e, FN_RAISE_ERROR, msg, 1);
+    if (!raise)
+        return NULL;
+    SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_null, e->span);
+    null->u.value.is_null = true;
+    return if_case(b, c, null, raise, asts[0], e, e->span, "assert_true");
+}
+
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -576,6 +602,8 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_CURRENT_DATABASE: /* ReplaceCurrentLike: the catalog's current database */
     case FN_CURRENT_SCHEMA:
         return const_string(b, "default", e->span);
+    case FN_ASSERT_TRUE:
+        return bind_assert_true(b, e, args);
     case FN_CURRENT_CATALOG: /* ReplaceCurrentLike: CatalogManager.currentCatalog.name */
         return const_string(b, "spark_catalog", e->span);
     case FN_FROM_UTC_TIMESTAMP:
@@ -929,6 +957,11 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_TIMESTAMPADD: /* bound by sema_bind_timestamp_unit_fn */
     case FN_TIMESTAMPDIFF:
         SL_UNREACHABLE();
+    case FN_RAISE_ERROR: /* RaiseError: ImplicitCastInputTypes(StringType), NullType */
+        *rt = &type_null;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        return true;
     case FN_CURRENT_USER: /* CurrentUser (misc.scala): srt_current_user */
     case FN_USER:
         *rt = &type_string;
