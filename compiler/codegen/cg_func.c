@@ -1105,7 +1105,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         static const char with_msg[] = "java.lang.RuntimeException: %s";
         LLVMValueRef fmt = cg_select(cg, a[0].null, cg_str_const(cg, plain, sizeof plain, "raise"),
                                      cg_str_const(cg, with_msg, sizeof with_msg, "raise.msg"));
-        LLVMValueRef args[4] = {cg->q, fmt, cg_select(cg, a[0].null, LLVMConstNull(cg->t_ptr), a[0].v),
+        LLVMValueRef args[4] = {cg->q, fmt,
+                                cg_select(cg, a[0].null, LLVMConstNull(cg->t_ptr), a[0].v),
                                 cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len)};
         cg_call(cg, "srt_query_fail_value", args, 4, "");
         return cg_null_of(cg, e->type);

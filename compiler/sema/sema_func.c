@@ -878,7 +878,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_REGEXP_INSTR:  /* RegExpInStr(s, p[, idx = 0]): an INT */
         *rt = fn == FN_SPLIT || fn == FN_REGEXP_EXTRACT_ALL ? type_array(b->sc->arena, &type_string)
               : fn == FN_REGEXP_COUNT || fn == FN_REGEXP_INSTR ? &type_int
-                                                           : &type_string;
+                                                               : &type_string;
         return type_regex(b, e, fn, args, n, bad, want);
     case FN_REGEXP_REPLACE:
         *rt = &type_string;
