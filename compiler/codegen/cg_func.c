@@ -574,7 +574,8 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[4] = {a[0].v, a[1].v, a[1].len};
         return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
     }
-    case FN_MAKE_TIMESTAMP: {
+    case FN_MAKE_TIMESTAMP:
+    case FN_MAKE_TIMESTAMP_LTZ: {
         /* sema checked the zone: a constant it resolved, NULL (a NULL result), or a string
            of the row, read by srt_make_timestamp_id (a NULL one read as "", no zone) */
         int32_t off = 0;
@@ -1051,6 +1052,14 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
                                 a[2].v, a[2].len, n > 3 ? a[3].v : cg_i32(cg, 1)};
         return string_result(cg, "srt_regexp_replace", args, 7, any_null(cg, a, n), 1);
     }
+    case FN_REGEXP_INSTR: { /* RegExpInStr: its idx is evaluated (NULL gives NULL), not used */
+        if (is_null_const(x[1]))
+            return cg_null_of(cg, e->type);
+        LLVMValueRef args[4] = {cg->q, cg_regex_of(cg, x[1], a[1]), a[0].v, a[0].len};
+        LLVMValueRef rc = cg_call(cg, "srt_regexp_instr", args, 4, "instr");
+        LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
+        return scalar(cg_or(cg, any_null(cg, a, n), bad), rc);
+    }
     case FN_RLIKE:
     case FN_REGEXP_LIKE:
     case FN_REGEXP: {
@@ -1077,6 +1086,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_CEILING:
         return n == 2 ? call_round(cg, e, a) : call_floor_ceil(cg, e, a);
     case FN_TO_TIMESTAMP:
+    case FN_TRY_TO_TIMESTAMP:
+    case FN_TO_TIMESTAMP_LTZ:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);
         return parse_with_format(cg, a[0], a[1]);
@@ -1088,6 +1099,22 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef us = LLVMBuildMul(cg->b, a[0].v, cg_i64(cg, 1000000), "");
         LLVMValueRef args[6] = {cg->q, us, fmt.v, fmt.len};
         return string_result(cg, "srt_date_format", args, 4, cg_or(cg, a[0].null, fmt.null), 0);
+    }
+    case FN_RAISE_ERROR: { /* RaiseError.eval: throw new RuntimeException(msg), or () */
+        static const char plain[] = "java.lang.RuntimeException";
+        static const char with_msg[] = "java.lang.RuntimeException: %s";
+        LLVMValueRef fmt = cg_select(cg, a[0].null, cg_str_const(cg, plain, sizeof plain, "raise"),
+                                     cg_str_const(cg, with_msg, sizeof with_msg, "raise.msg"));
+        LLVMValueRef args[4] = {cg->q, fmt,
+                                cg_select(cg, a[0].null, LLVMConstNull(cg->t_ptr), a[0].v),
+                                cg_select(cg, a[0].null, cg_i32(cg, 0), a[0].len)};
+        cg_call(cg, "srt_query_fail_value", args, 4, "");
+        return cg_null_of(cg, e->type);
+    }
+    case FN_CURRENT_USER:
+    case FN_USER: {
+        LLVMValueRef args[3] = {cg->q};
+        return string_result(cg, "srt_current_user", args, 1, cg_i1(cg, 0), 0);
     }
     case FN_INPUT_FILE_NAME: {
         LLVMValueRef args[3] = {cg->q};

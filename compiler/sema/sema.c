@@ -163,7 +163,12 @@ int sema_date_part(const char *s, uint32_t n)
 
 bool sema_func_is_length(SFunc fn)
 {
-    return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH;
+    return fn == FN_LENGTH || fn == FN_CHAR_LENGTH || fn == FN_CHARACTER_LENGTH || fn == FN_LEN;
+}
+
+bool sema_func_is_to_timestamp(SFunc fn)
+{
+    return fn == FN_TO_TIMESTAMP || fn == FN_TRY_TO_TIMESTAMP || fn == FN_TO_TIMESTAMP_LTZ;
 }
 
 const char *sema_func_name(SFunc fn)

@@ -250,7 +250,8 @@ typedef enum SFnSig {
     case FN_NEXT_DAY:                                                                              \
     case FN_MAKE_DT_INTERVAL:                                                                      \
     case FN_MAKE_YM_INTERVAL:                                                                      \
-    case FN_MAKE_TIMESTAMP
+    case FN_MAKE_TIMESTAMP:                                                                        \
+    case FN_MAKE_TIMESTAMP_LTZ
 #define FN_CASES_MATH                                                                              \
     case FN_LOG:                                                                                   \
     case FN_ISNAN:                                                                                 \
@@ -773,8 +774,10 @@ typedef enum SDatePart {
     DP_SECOND
 } SDatePart;
 int sema_date_part(const char *s, uint32_t n);
-/* length, char_length, character_length: Spark's Length, which counts a BINARY's bytes. */
+/* length, char_length, character_length, len: Spark's Length, which counts a BINARY's bytes. */
 bool sema_func_is_length(SFunc fn);
+/* to_timestamp and its Spark 3.4 forms try_to_timestamp and to_timestamp_ltz (ParseToTimestamp). */
+bool sema_func_is_to_timestamp(SFunc fn);
 /* The type a cast function (FunctionRegistry's castAlias: int(x) is Cast(x, IntegerType))
    casts to, or NULL for the other functions. */
 const Type *sema_func_cast_type(SFunc fn);

@@ -514,6 +514,41 @@ static SExpr *bind_to_char(Binder *b, const AstExpr *e, SExpr **args)
     return NULL;
 }
 
+/* The STRING constant s (a C string that outlives the compilation). */
+static SExpr *const_string(Binder *b, const char *s, SrcSpan span)
+{
+    SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, span);
+    r->u.value.s = s;
+    r->u.value.n = (uint32_t)strlen(s);
+    return r;
+}
+
+/* assert_true(cond[, msg]): AssertTrue (misc.scala), RuntimeReplaceable by If(cond, NULL,
+   RaiseError(msg)) of type VOID; msg a STRING (ImplicitCastInputTypes), by default
+   "'<cond>' is not true!" (sema_assert_true_message). */
+static SExpr *bind_assert_true(Binder *b, const AstExpr *e, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr *c = sema_to_bool(b, args[0], asts[0], "function 'assert_true'");
+    if (!c)
+        return NULL;
+    SExpr **msg = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
+    msg[0] = e->u.call.args.n > 1
+                 ? sema_to_string(b, args[1])
+                 : const_string(b, sema_assert_true_message(b->sc, b->blk, asts[0]), e->span);
+    if (!msg[0]) {
+        sema_type_error(b, asts[1], "function 'assert_true' expects a string as argument 2",
+                        asts[1], args[1]->type);
+        return NULL;
+    }
+    SExpr *raise = type_call(b, e, FN_RAISE_ERROR, msg, 1);
+    if (!raise)
+        return NULL;
+    SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_null, e->span);
+    null->u.value.is_null = true;
+    return if_case(b, c, null, raise, asts[0], e, e->span, "assert_true");
+}
+
 /* A REPLACED function as the expression Spark makes of it. */
 static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
@@ -560,18 +595,17 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_TRY_ELEMENT_AT: /* TryElementAt: ElementAt(failOnError = false), element_at's
                                non-ANSI behaviour */
         return type_call(b, e, FN_ELEMENT_AT, args, 2);
-    case FN_CURRENT_TIMEZONE: { /* CurrentTimeZone: the session zone, UTC in sluice */
-        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
-        r->u.value.s = "UTC";
-        r->u.value.n = 3;
-        return r;
-    }
-    case FN_VERSION: { /* SparkVersion, functions.def */
-        SExpr *r = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
-        r->u.value.s = "3.5.2 sluice-" SL_VERSION;
-        r->u.value.n = (uint32_t)strlen(r->u.value.s);
-        return r;
-    }
+    case FN_CURRENT_TIMEZONE: /* CurrentTimeZone: the session zone, UTC in sluice */
+        return const_string(b, "UTC", e->span);
+    case FN_VERSION: /* SparkVersion, functions.def */
+        return const_string(b, "3.5.2 sluice-" SL_VERSION, e->span);
+    case FN_CURRENT_DATABASE: /* ReplaceCurrentLike: the catalog's current database */
+    case FN_CURRENT_SCHEMA:
+        return const_string(b, "default", e->span);
+    case FN_ASSERT_TRUE:
+        return bind_assert_true(b, e, args);
+    case FN_CURRENT_CATALOG: /* ReplaceCurrentLike: CatalogManager.currentCatalog.name */
+        return const_string(b, "spark_catalog", e->span);
     case FN_FROM_UTC_TIMESTAMP:
     case FN_TO_UTC_TIMESTAMP:
         return sema_bind_utc_shift(b, e, fn, args);
@@ -851,9 +885,10 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_REGEXP_EXTRACT_ALL: /* RegExpExtractAll(s, p[, idx = 1]): ARRAY<STRING> */
     case FN_REGEXP_COUNT: /* RegExpCount: Size(RegExpExtractAll(s, p, 0)), an INT */
     case FN_REGEXP_SUBSTR: /* RegExpSubStr: NullIf(RegExpExtract(s, p, 0), '') */
+    case FN_REGEXP_INSTR:  /* RegExpInStr(s, p[, idx = 0]): an INT */
         *rt = fn == FN_SPLIT || fn == FN_REGEXP_EXTRACT_ALL ? type_array(b->sc->arena, &type_string)
-              : fn == FN_REGEXP_COUNT                      ? &type_int
-                                                           : &type_string;
+              : fn == FN_REGEXP_COUNT || fn == FN_REGEXP_INSTR ? &type_int
+                                                               : &type_string;
         return type_regex(b, e, fn, args, n, bad, want);
     case FN_REGEXP_REPLACE:
         *rt = &type_string;
@@ -903,9 +938,11 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "a numeric value";
         return true;
     case FN_TO_TIMESTAMP:
+    case FN_TRY_TO_TIMESTAMP:
+    case FN_TO_TIMESTAMP_LTZ:
     case FN_UNIX_TIMESTAMP:
     case FN_TO_UNIX_TIMESTAMP: /* ToUnixTimestamp: UnixTimestamp without its no-argument form */
-        *rt = fn == FN_TO_TIMESTAMP ? &type_timestamp : &type_bigint;
+        *rt = sema_func_is_to_timestamp(fn) ? &type_timestamp : &type_bigint;
         sema_type_parse_time(b, fn, args, n, bad, want);
         return true;
     case FN_FROM_UNIXTIME:
@@ -930,6 +967,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_TIMESTAMPADD: /* bound by sema_bind_timestamp_unit_fn */
     case FN_TIMESTAMPDIFF:
         SL_UNREACHABLE();
+    case FN_RAISE_ERROR: /* RaiseError: ImplicitCastInputTypes(StringType), NullType */
+        *rt = &type_null;
+        if (!(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "a string";
+        return true;
+    case FN_CURRENT_USER: /* CurrentUser (misc.scala): srt_current_user */
+    case FN_USER:
+        *rt = &type_string;
+        return true;
     case FN_UUID: /* Uuid (misc.scala): a STRING, never NULL, another each row */
         *rt = &type_string;
         return true;

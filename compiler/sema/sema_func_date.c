@@ -93,7 +93,7 @@ bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
 /* to_timestamp(s[, fmt]) and unix_timestamp([s[, fmt]]). */
 void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want)
 {
-    if (fn == FN_TO_TIMESTAMP && n == 1) {
+    if (sema_func_is_to_timestamp(fn) && n == 1) {
         /* Spark: CAST(x AS TIMESTAMP) (strings leniently, numbers as epoch seconds) */
         if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_BOOLEAN)
             args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
@@ -244,6 +244,7 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
             *bad = 1, *want = "a string";
         return true;
     case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]) */
+    case FN_MAKE_TIMESTAMP_LTZ:
         *rt = &type_timestamp;
         sema_fn_convert_all(b, args, 5, sema_fn_int_arg, bad);
         *want = "an integer";

@@ -164,6 +164,10 @@ const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 /* The same with the lambda functions' parameters printed by name, as Spark prints a
    higher-order function whose lambda it did not resolve (UnresolvedNamedLambdaVariable.sql). */
 const char *sema_expr_sql_unresolved(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
+/* assert_true(cond)'s message, AssertTrue's "'<cond>' is not true!": cond as its column name
+   (Spark prints the resolved condition's simpleString, with attribute ids such as x#12 and the
+   analyzer's casts, which sluice does not have). */
+const char *sema_assert_true_message(SemaCtx *sc, const SelBlock *blk, const AstExpr *cond);
 /* The output name of a select item without alias: column, field, or generated. */
 const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 /* True if e contains an aggregate call (count/sum/min/max/avg) outside subqueries. */

@@ -333,6 +333,14 @@ const char *sema_binary_symbol(AstBinaryOp op)
     return "?";
 }
 
+/* AssertTrue's default message, "'<cond>' is not true!" (sema_assert_true_message). */
+static void put_assert_message(StrBuf *sb, const SelBlock *blk, const AstExpr *cond)
+{
+    sb_putc(sb, '\'');
+    sema_put_sql(sb, blk, cond);
+    sb_puts(sb, "' is not true!");
+}
+
 /* Arguments Spark fills in and prints: substring(s, 2) is `substring(s, 2, 2147483647)`,
    unix_timestamp() is `unix_timestamp(current_timestamp(), yyyy-MM-dd HH:mm:ss)`. */
 static void put_default_args(StrBuf *sb, int fn, int n)
@@ -348,6 +356,10 @@ static void put_default_args(StrBuf *sb, int fn, int n)
     case FN_REGEXP_EXTRACT_ALL:
         if (n == 2)
             sb_puts(sb, ", 1");
+        break;
+    case FN_REGEXP_INSTR: /* RegExpInStr's this(s, r): Literal(0) */
+        if (n == 2)
+            sb_puts(sb, ", 0");
         break;
     case FN_SPLIT:
         if (n == 2)
@@ -499,6 +511,10 @@ static const char *pretty_name(int fn, int n_args)
         return "timestampdiff";
     if (fn == FN_CURDATE)
         return "current_date";
+    if (fn == FN_CURRENT_SCHEMA) /* CurrentDatabase's prettyName in Spark 3.5 */
+        return "current_database";
+    if (fn == FN_USER) /* CurrentUser's prettyName */
+        return "current_user";
     if (fn == FN_RANDOM) /* Rand.sql: rand(seed) whatever name called it */
         return "rand";
     if (n_args == 2 && (fn == FN_CEIL || fn == FN_CEILING)) /* RoundCeil's nodeName */
@@ -639,6 +655,10 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             put_list(sb, blk, &e->u.call.args);
         }
         put_default_args(sb, fn, e->u.call.args.n);
+        if (fn == FN_ASSERT_TRUE && e->u.call.args.n == 1) { /* InheritAnalysisRules: the message */
+            sb_puts(sb, ", ");
+            put_assert_message(sb, blk, e->u.call.args.items[0]);
+        }
         if (fn < 0 && sema_agg_lookup(e->u.call.name, &k) && k == AGG_PERCENTILE &&
             e->u.call.args.n == 2)
             sb_puts(sb, ", 1"); /* Percentile's frequencyExpression, Literal(1L) */
@@ -897,6 +917,14 @@ const char *sema_expr_sql_unresolved(SemaCtx *sc, const SelBlock *blk, const Ast
     const char *s = sema_expr_sql(sc, blk, e);
     printing_unresolved = false;
     return s;
+}
+
+const char *sema_assert_true_message(SemaCtx *sc, const SelBlock *blk, const AstExpr *cond)
+{
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    put_assert_message(&sb, blk, cond);
+    return sb.data;
 }
 
 /* ==== Output names ==== */

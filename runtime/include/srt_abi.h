@@ -1158,6 +1158,11 @@ int srt_get_json_object(SrtQuery *q, const char *json, uint32_t n, const char *p
 /* input_file_name() (srt_input_file.c): the URI of the file the current row came from
    (Spark's "file:/abs/path"), or "" for a row of another source; valid until the next file. */
 void srt_input_file_name(SrtQuery *q, const char **out, uint32_t *out_n);
+/* current_user() (CurrentUser through Utils.getCurrentUserName): $SPARK_USER when set (even
+   empty), else Hadoop's UserGroupInformation short name: $HADOOP_USER_NAME, else the name of
+   the process's real user (getpwuid(getuid())), else "" when it has none; in scratch memory of
+   q. */
+void srt_current_user(SrtQuery *q, const char **out, uint32_t *out_n);
 /* The partition-dependent functions (srt_partition.c): the partition of the current row
    (spark_partition_id()), and per call site `site` (SExpr u.call.site) of the query
    monotonically_increasing_id(), rand(seed) and randn(seed) (seeded: the seed was written;
@@ -1214,6 +1219,10 @@ int srt_regexp_extract(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t 
    match (the query has failed with Spark's message). */
 int srt_regexp_extract_all(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n, int32_t idx,
                            const void **out, uint32_t *out_n);
+/* regexp_instr (RegExpInStr): Matcher.start() + 1 of the first match, in UTF-16 units as
+   Java's String counts them; 0 when nothing matches, -1 (NULL) when re is NULL or the match
+   could not finish (the query has failed). */
+int32_t srt_regexp_instr(SrtQuery *q, const SrtRegex *re, const char *s, uint32_t n);
 /* split(s, re, limit) as Java's String.split(re, limit) with limit 0 read as -1 (Spark):
    *out -> const SrtDatum[*out_n] of STRING in scratch memory of q, whose bytes point into s.
    0, or -1 (NULL) when re is NULL. */

@@ -161,6 +161,20 @@ int srt_rlike(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n)
     return r ? find(q, r, s, n, 0, &ov) : -1;
 }
 
+/* RegExpInStr.nullSafeEval (regexpExpressions.scala): m.find, then m.toMatchResult.start() + 1,
+   an index of the Java String: a code point of 4 UTF-8 bytes is two units, any other one. */
+int32_t srt_regexp_instr(SrtQuery *q, const SrtRegex *r, const char *s, uint32_t n)
+{
+    uint32_t b = 0, e = 0;
+    int rc = srt_regex_group(q, r, s, n, 0, &b, &e);
+    if (rc <= 0)
+        return rc;
+    int32_t units = 0;
+    for (uint32_t i = 0; i < b; i += cm_utf8_lead_len((unsigned char)s[i]))
+        units += cm_utf8_lead_len((unsigned char)s[i]) == 4 ? 2 : 1;
+    return units + 1;
+}
+
 /* RegExpExtractBase.checkGroupIndex, on a match only: false after failing the query. */
 static bool group_ok(SrtQuery *q, const SrtRegex *r, int32_t idx, const char *fn)
 {

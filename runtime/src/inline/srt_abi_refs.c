@@ -193,6 +193,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_regexp_extract,
     (const void *)srt_regexp_extract_all,
     (const void *)srt_rlike,
+    (const void *)srt_current_user,
+    (const void *)srt_regexp_instr,
     (const void *)srt_str_translate,
     (const void *)srt_str_replace,
     (const void *)srt_str_chr,

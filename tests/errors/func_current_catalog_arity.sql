@@ -1,0 +1,5 @@
+-- expect: 5:24: function 'current_catalog' takes 0 arguments, but 1 was given
+CREATE SOURCE events (s STRING, n INT, a ARRAY<INT>)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT current_catalog(n) FROM events;
