@@ -29,6 +29,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "common/cm_files.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -282,10 +283,11 @@ static void run_task(ParTask *t)
     SrtQuery *w = t->w;
     for (size_t i = 0; i < t->n_segs && !t->failed; i++) {
         const ParSeg *s = &t->segs[i];
+        char *p = s->ptr ? (char *)s->ptr : t->data + s->off;
         int64_t n = 0;
-        if (srt_query_process_buffer(w, t->names.p + s->name, s->ptr ? s->ptr : t->data + s->off,
-                                     s->len, &s->at,
-                                     &n) < 0)
+        if (s->at.lf_later) /* whole '\n' lines or a file's last bytes (SrtReadPos) */
+            cm_lines_lf(p, s->len, true);
+        if (srt_query_process_buffer(w, t->names.p + s->name, p, s->len, &s->at, &n) < 0)
             t->failed = 1;
         t->rows += n;
     }
@@ -681,7 +683,7 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
 {
     SrtPar *par = ctx;
     SrtQuery *q = par->q;
-    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0};
+    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0};
     while (len > 0) {
         if (!par->filling) {
             pthread_mutex_lock(&par->pool->mu);
