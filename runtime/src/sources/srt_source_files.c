@@ -929,8 +929,12 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file,
-                      h->at.partition, csv_nl, h->at.lf_later};
+                      h->at.byte + srt_read_span(&h->at, b, from),
+                      h->at.line_sep,
+                      h->at.file,
+                      h->at.partition,
+                      csv_nl,
+                      h->at.lf_later};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
