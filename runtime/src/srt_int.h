@@ -294,6 +294,10 @@ typedef struct SrtReadPos {
     int partition;        /* the Spark partition it is read in (srt_partition.c): a file's
                              place in the batch's read order, a rate source's partition */
     int csv_nl;           /* csv multiLine: the file's line separator (CM_NL_*, cm_csv_ml.h) */
+    int lf_later;         /* the bytes' lone '\r's are not made '\n' yet (cm_lines_lf): the
+                             reader does so, as at the end of the file, before reading them
+                             (a buffer of whole '\n' lines or a file's last bytes, handed to a
+                             SrtLender's reader, which runs it on another thread) */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a

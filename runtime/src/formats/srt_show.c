@@ -12,6 +12,24 @@
 #include "common/cm_ansi_iv.h"
 #include "srt_int.h"
 
+/* v in decimal at out (at most 20 bytes), its length returned: printf's "%" PRId64 without
+   printf (a table of many rows prints one a cell). */
+static size_t put_int(int64_t v, char *out)
+{
+    char d[20];
+    int k = 0;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do
+        d[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    size_t n = 0;
+    if (v < 0)
+        out[n++] = '-';
+    while (k > 0)
+        out[n++] = d[--k];
+    return n;
+}
+
 /* A value as ToPrettyString prints it, or (cast) as Cast.castToString does inside a nested
    value: NULL inside as "null", BINARY as its bytes, DECIMAL as Decimal.toString. */
 static void put_value(const SrtDatum *d, const SrtType *t, int cast, SrtBuf *out)
@@ -30,7 +48,7 @@ static void put_value(const SrtDatum *d, const SrtType *t, int cast, SrtBuf *out
     case SRT_T_SMALLINT:
     case SRT_T_INT:
     case SRT_T_BIGINT:
-        srt_buf_printf(out, "%" PRId64, d->i);
+        srt_buf_put(out, tmp, put_int(d->i, tmp));
         break;
     case SRT_T_DOUBLE:
         srt_buf_put(out, tmp, srt_fmt_double(d->d, tmp));
@@ -168,6 +186,11 @@ size_t srt_show_width(const char *s, size_t n)
 {
     size_t w = 0;
     for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: one column */
+            w++;
+            i++;
+            continue;
+        }
         uint32_t cp = next_cp(s, n, &i);
         w += cp >= 0x10000 ? 2 : is_full_width(cp) ? 2 : 1;
     }
@@ -203,6 +226,8 @@ static void put_escaped(SrtBuf *out, const char *s, size_t n)
         return;
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] - 7u > 6u) /* not one of the seven, U+0007 to U+000D */
+            continue;
         const char *e = NULL;
         switch (s[i]) {
         case '\n': e = "\\n"; break;

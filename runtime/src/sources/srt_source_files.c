@@ -929,8 +929,12 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file,
-                      h->at.partition, csv_nl};
+                      h->at.byte + srt_read_span(&h->at, b, from),
+                      h->at.line_sep,
+                      h->at.file,
+                      h->at.partition,
+                      csv_nl,
+                      h->at.lf_later};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -982,7 +986,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0},
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
@@ -1056,6 +1060,28 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
     return 0;
 }
 
+/* Whether the window p[0, win) of the avail bytes left of a mapped file can go to the
+   lender's reader as it is, its lone '\r's made '\n' by the reader (SrtReadPos.lf_later), so
+   that this thread does not read every byte before the reader threads do: with a lender, for
+   lines split at '\n' alone once the csv header and byte order mark are behind, up to the
+   window's last '\n' (*take), or to the end of the file.  A window without a '\n' is
+   settled here as before (its lines may end at lone '\r's only). */
+static int later_lines(const Files *f, const Handing *h, const SrtLender *l, const char *p,
+                       size_t win, size_t avail, size_t *take)
+{
+    if (!l || f->line_sep || f->whole || f->csv_ml || h->skip || h->bom)
+        return 0;
+    if (win == avail) {
+        *take = avail;
+        return 1;
+    }
+    const char *nl = memrchr(p, '\n', win);
+    if (!nl)
+        return 0;
+    *take = (size_t)(nl - p) + 1;
+    return 1;
+}
+
 /* Read the mapped file m (srt_map.c), named `what`, to fn in buffers of whole lines of about
    FILES_READ_SIZE (hand_over) that point into the mapping: no copy.  The mapping is private
    and writable: a lone '\r' is made a '\n' in it as read_lines does (cm_lines_lf; the page
@@ -1071,7 +1097,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0},
+    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
@@ -1088,8 +1114,13 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
     while (p < e && rc == 0) {
         size_t avail = (size_t)(e - p);
         size_t win = avail < FILES_READ_SIZE ? avail : FILES_READ_SIZE;
-        size_t ok = up_front ? win : cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
         size_t take = avail;
+        if ((h.at.lf_later = later_lines(f, &h, l, p, win, avail, &take)) != 0) {
+            rc = hand_over(&h, fd, what, p, take, fn, ctx, err);
+            p += take;
+            continue;
+        }
+        size_t ok = up_front ? win : cm_lines_lf(p, win, win == avail); /* p[0, ok) settled */
         if (f->csv_ml && avail > SRT_LINE_MAX) {
             rc = file_too_long(what, err);
             break;

@@ -375,7 +375,7 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
     double ms_per_value = (double)sat_mul(s1 - s0, 1000) / (double)(v1 - v0);
     int64_t np = r->num_partitions;
     for (int64_t p = 0; p < np && p < v1 - v0; p++) {
-        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0};
+        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0, 0};
         for (int64_t v = v0 + p; v < v1;) {
             int64_t n = chunk_rows(v, v1, np);
             for (int64_t i = 0; i < n; i++, v += np) {
@@ -575,7 +575,7 @@ static int micro_read(SrtSource *s, const char *start, const char *end, SrtReadF
         return rc;
     int64_t ts_us = sat_mul(t0, 1000), np = r->num_partitions;
     for (int64_t p = 0; p < np && p < o1 - o0; p++) {
-        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0};
+        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0, 0};
         for (int64_t v = o0 + p; v < o1;) {
             int64_t n = chunk_rows(v, o1, np);
 #pragma GCC unroll 4
