@@ -136,19 +136,6 @@ void sema_read_options(SemaCtx *sc, SSource *src)
     }
 }
 
-void sema_multiline_check(SemaCtx *sc, const SSource *src)
-{
-    int c = sema_corrupt_column(src);
-    if (!src->read.whole || strcmp(src->format, "json") != 0 || c < 0)
-        return;
-    /* Spark's record is the file's text; sluice's reader sees its '\n's as '\r's */
-    const SOption *multi = soptions_find(&src->options, "multiLine");
-    diag_error(sc->diag, multi->value_span,
-               "multiLine = true with a corrupt record column ('%s') is not supported yet: "
-               "declare the schema without it",
-               src->schema.cols[c].name);
-}
-
 /* ==== from_json and to_json (JsonToStructs, StructsToJson) ==== */
 
 /* The JSONOptions keys the functions read, in their canonical spelling (JSONOptions takes a
