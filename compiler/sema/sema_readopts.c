@@ -126,12 +126,16 @@ void sema_read_options(SemaCtx *sc, SSource *src)
         sema_json_options(&src->options, r);
     const SOption *multi = soptions_find(&src->options, "multiLine");
     if (multi && strcmp(multi->value, "true") == 0) {
-        /* csv: univocity reads a file whole (cm_csv_ml.h); with lineSep it would take that
-           separator, unnormalised inside quotes (CSVOptions.asParserSettings) */
+        /* csv: univocity reads a file whole (cm_csv_ml.h), lineSep its separator
+           (CSVOptions.asParserSettings), which the byte reader takes in ASCII only */
         const SOption *sep = soptions_find(&src->options, "lineSep");
-        if (strcmp(src->format, "csv") == 0 && sep)
-            diag_error(sc->diag, sep->span,
-                       "lineSep with multiLine = true for csv is not supported yet");
+        bool ascii = true;
+        for (const char *c = sep ? sep->value : ""; *c; c++)
+            ascii &= (unsigned char)*c < 0x80;
+        if (strcmp(src->format, "csv") == 0 && !ascii)
+            diag_error(sc->diag, sep->value_span,
+                       "a lineSep that is not ASCII with multiLine = true for csv is not "
+                       "supported yet");
         r->whole = true;
     }
 }
