@@ -165,7 +165,8 @@ static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValu
     if (corrupt < 0 || !rec->null_slots[corrupt])
         return;
     cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
-    if (pq->source->read.whole && (!pq->source->format || strcmp(pq->source->format, "json") == 0)) {
+    if (pq->source->read.whole &&
+        (!pq->source->format || strcmp(pq->source->format, "json") == 0)) {
         LLVMValueRef args[2] = {cg->q, rec->len_slots[corrupt]};
         cg_store(cg, cg_call(cg, "srt_json_file_text", args, 2, "corrupt.file"),
                  rec->val_slots[corrupt]);

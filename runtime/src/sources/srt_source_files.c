@@ -902,7 +902,7 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = take >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         h->bom = 0;
     }
-    int csv_nl = !h->ml                        ? 0
+    int csv_nl = !h->ml                     ? 0
                  : h->ml->nl >= CM_NL_GIVEN ? h->ml->nl /* lineSep, cm_csv_ml_nl */
                                             : cm_csv_ml_nl(NULL, b, take);
     if (h->skip && h->ml) { /* CSVHeaderChecker.checkHeaderColumnNames(tokenizer): parseNext */
