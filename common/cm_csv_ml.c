@@ -20,6 +20,8 @@ typedef struct Ps {
     const CmCsvMl *o;
     const char *p, *end; /* the next byte to read */
     int ch, prev;        /* the parser's ch and prev ('\0': none) */
+    int s1, s2, nn;      /* the line separator's bytes (s2 -1: one) and newLine (line_syntax) */
+    bool norm, norm_q;   /* normalizeLineEndings now, and inside quotes */
     bool unescaped;
     int sep, q, x, ee; /* delimiter, quote (-2: off), quoteEscape and escapeEscape ('\0': off) */
     jmp_buf eof;
@@ -34,8 +36,10 @@ typedef struct Ps {
     int depth;
 } Ps;
 
-int cm_csv_ml_detect(const char *p, size_t n)
+int cm_csv_ml_nl(const char *line_sep, const char *p, size_t n)
 {
+    if (line_sep) /* CSVOptions.lineSeparator: 1 or 2 ASCII bytes (sema) */
+        return CM_NL_GIVEN | (unsigned char)line_sep[0] << 8 | (unsigned char)line_sep[1] << 16;
     for (size_t i = 0; i < n; i++) {
         if (p[i] == '\n')
             return CM_NL_LF;
@@ -45,30 +49,55 @@ int cm_csv_ml_detect(const char *p, size_t n)
     return CM_NL_LF; /* Format.getSystemLineSeparator on Linux */
 }
 
-/* The file's separator at p (the byte c just read, p after it): its second byte's count. */
-static int sep_here(const Ps *ps, int c, const char *p)
+/* The reader's separator (lineSeparator1, lineSeparator2: -1 none) and the parser's newLine
+   (Format.getNormalizedNewline: a one-character lineSep sets it, else '\n'), and whether a
+   separator inside quotes reads as newLine (normalizeLineEndingsWithinQuotes: not with
+   lineSep and multiLine). */
+static void line_syntax(Ps *ps, int nl)
 {
-    switch (ps->o->nl) {
+    ps->nn = '\n';
+    ps->norm_q = true;
+    ps->s2 = -1;
+    switch (nl) {
+    case CM_NL_LF:
+        ps->s1 = '\n';
+        return;
     case CM_NL_CRLF:
-        return c == '\r' && p < ps->end && *p == '\n' ? 1 : -1;
+        ps->s1 = '\r';
+        ps->s2 = '\n';
+        return;
     case CM_NL_CR:
-        return c == '\r' ? 0 : -1;
-    default:
-        return c == '\n' ? 0 : -1;
+        ps->s1 = '\r';
+        return;
     }
+    ps->s1 = nl >> 8 & 0xFF;
+    ps->s2 = nl >> 16 & 0xFF ? nl >> 16 & 0xFF : -1;
+    ps->nn = ps->s2 < 0 ? ps->s1 : '\n';
+    ps->norm_q = false;
 }
 
-/* AbstractCharInputReader.nextChar: a separator reads as '\n' (normalizeLineEndings). */
+/* The separator at p (the byte c just read, p after it): its second byte's count, -1 none. */
+static int sep_here(const Ps *ps, int c, const char *p)
+{
+    if (c != ps->s1)
+        return -1;
+    if (ps->s2 < 0)
+        return 0;
+    return p < ps->end && (unsigned char)*p == ps->s2 ? 1 : -1;
+}
+
+/* AbstractCharInputReader.nextChar: a separator reads as newLine while normalizeLineEndings
+   (off inside quotes when !norm_q), else as its bytes. */
 static int next(Ps *ps)
 {
     if (ps->p >= ps->end)
         longjmp(ps->eof, 1);
     int c = (unsigned char)*ps->p++;
     int more = sep_here(ps, c, ps->p);
-    if (more < 0)
+    if (more < 0 || !ps->norm)
         return c;
     ps->p += more;
-    return '\n';
+    return ps->nn;
 }
 
 static bool is_ws(int c)
@@ -167,7 +196,7 @@ static void quote_escape(Ps *ps)
 /* CsvParser.parseValueProcessingEscape. */
 static void parse_value_escape(Ps *ps)
 {
-    while (ps->ch != ps->sep && ps->ch != '\n') {
+    while (ps->ch != ps->sep && ps->ch != ps->nn) {
         if (ps->ch != ps->q && ps->ch != ps->x) {
             if (ps->prev == ps->q) {
                 unescaped_in_value(ps);
@@ -189,12 +218,12 @@ static void parse_quoted(Ps *ps)
         prepend(ps, ps->q);
         ps->ch = next(ps);
         ps->trim = ps->o->trim_trailing;
-        ps->ch = append_until(ps, ps->ch, ps->sep, '\n', '\n');
+        ps->ch = append_until(ps, ps->ch, ps->sep, ps->nn, ps->nn);
         return;
     }
     ps->ch = next(ps);
     for (;;) {
-        if (ps->prev == ps->q && (is_ws(ps->ch) || ps->ch == ps->sep || ps->ch == '\n'))
+        if (ps->prev == ps->q && (is_ws(ps->ch) || ps->ch == ps->sep || ps->ch == ps->nn))
             break;
         if (ps->ch != ps->q && ps->ch != ps->x) {
             if (ps->prev == ps->q) { /* handleUnescapedQuote (STOP_AT_DELIMITER) */
@@ -214,16 +243,16 @@ static void parse_quoted(Ps *ps)
             quote_escape(ps);
             ps->prev = ps->ch;
             ps->ch = next(ps);
-            if (ps->unescaped && (ps->ch == ps->sep || ps->ch == '\n'))
+            if (ps->unescaped && (ps->ch == ps->sep || ps->ch == ps->nn))
                 return;
         }
     }
     /* whitespace after the quoted value: dropped, unless more follows it */
-    if (ps->ch != ps->sep && ps->ch != '\n' && is_ws(ps->ch)) {
+    if (ps->ch != ps->sep && ps->ch != ps->nn && is_ws(ps->ch)) {
         const char *ws = ps->p - 1; /* whitespace is read as it is (never a separator) */
         do {
             ps->ch = next(ps);
-            if (ps->ch == '\n')
+            if (ps->ch == ps->nn)
                 return;
         } while (is_ws(ps->ch) && ps->ch != ps->sep);
         if (ps->ch != ps->sep) {
@@ -263,7 +292,7 @@ static bool get_string(Ps *ps)
 /* AbstractCharInputReader.skipWhitespace(ch, delimiter, quote). */
 static int skip_ws(Ps *ps, int c)
 {
-    while (is_ws(c) && c != ps->sep && c != '\n' && c != ps->q)
+    while (is_ws(c) && c != ps->sep && c != ps->nn && c != ps->q)
         c = next(ps);
     return c;
 }
@@ -274,23 +303,25 @@ static void parse_record(Ps *ps)
     bool lead = ps->o->trim_leading;
     if (lead && is_ws(ps->ch))
         ps->ch = skip_ws(ps, ps->ch);
-    while (ps->ch != '\n') {
+    while (ps->ch != ps->nn) {
         if (lead && is_ws(ps->ch))
             ps->ch = skip_ws(ps, ps->ch);
         ps->raw = ps->p - 1;
-        if (ps->ch == ps->sep || ps->ch == '\n') {
+        if (ps->ch == ps->sep || ps->ch == ps->nn) {
             empty_parsed(ps);
         } else {
             ps->unescaped = false;
             ps->prev = 0;
             if (ps->ch == ps->q) {
                 ps->trim = false; /* trimQuotedTrailing */
+                ps->norm = ps->norm_q; /* enableNormalizeLineEndings(...InQuotes) */
                 parse_quoted(ps);
+                ps->norm = true;
                 value_parsed(ps);
             } else if (!get_string(ps)) {
                 ps->trim = ps->o->trim_trailing;
                 const char *first = ps->p - 1;
-                ps->ch = append_until(ps, ps->ch, ps->sep, '\n', '\n');
+                ps->ch = append_until(ps, ps->ch, ps->sep, ps->nn, ps->nn);
                 ps->len = ps->ws = 0; /* the bytes as they are: put from the input */
                 size_t n = (size_t)(ps->p - 1 - first);
                 while (ps->trim && n > 0 && is_ws((unsigned char)first[n - 1]))
@@ -298,9 +329,9 @@ static void parse_record(Ps *ps)
                 put(ps, first, n, CM_CSV_PLAIN);
             }
         }
-        if (ps->ch != '\n') {
+        if (ps->ch != ps->nn) {
             ps->ch = next(ps);
-            if (ps->ch == '\n')
+            if (ps->ch == ps->nn)
                 empty_parsed(ps);
         }
     }
@@ -317,7 +348,7 @@ static bool consume_on_eof(Ps *ps)
             append(ps, ps->q);
     }
     int comment = ps->o->comment && ps->o->comment_n == 1 ? (unsigned char)ps->o->comment[0] : '#';
-    bool out = ps->prev != 0 && ps->ch != ps->sep && ps->ch != '\n' && ps->ch != comment;
+    bool out = ps->prev != 0 && ps->ch != ps->sep && ps->ch != ps->nn && ps->ch != comment;
     ps->ch = ps->prev = 0;
     return out;
 }
@@ -378,16 +409,18 @@ void cm_csv_ml_record(const CmCsvMl *o, const char *p, const char *end, char *ou
     ps.q = o->quote == 0xFF ? -2 : o->quote;
     ps.x = o->esc == 0xFF ? 0 : o->esc;
     ps.ee = ps.x != ps.q ? ps.x : 0;
+    line_syntax(&ps, o->nl);
     rec->too_deep = false;
     for (;;) { /* parseNext */
         ps.start = ps.p;
+        ps.norm = true;
         ps.column = 0;
         ps.used = ps.len = ps.ws = 0;
         int why = setjmp(ps.eof);
         if (why == 2) {
             rec->too_deep = true;
             ps.column = 0;
-            ps.p = end;
+            ps.p = ps.end;
             break;
         }
         if (why == 1) {

@@ -10,9 +10,17 @@
 ** escape when it differs from the quote, comment processing only with the comment option):
 **   - the line separator is the first of "\n", "\r\n", "\r" the file holds
 **     (LineSeparatorDetector; none: "\n"): AbstractCharInputReader.nextChar reads it as one
-**     '\n', and a lone '\n' is a '\n' too, so both end a record outside quotes;
+**     '\n' (the parser's newLine, Format.getNormalizedNewline), and a lone '\n' is a '\n'
+**     too, so both end a record outside quotes;
 **   - a quoted value runs over line ends, each separator in it read as '\n' (so "\r\n"
 **     inside quotes is "\n" in a file whose separator is "\r\n"), a lone '\r' or '\n' as it is;
+**   - with lineSep (Format.setLineSeparator: no detection, setNormalizeLineEndingsWithinQuotes
+**     false) the separator is lineSep; one character is also newLine (Format
+**     .setLineSeparator sets normalizedNewline), so a '\n' is data, while with two newLine
+**     stays '\n' and a lone '\n' ends a record too; inside quotes (parseQuotedValue, up to
+**     the byte after the closing quote) the separator is its bytes, so two characters after
+**     a closing quote are an unescaped quote (Spark's "limitation of supporting multi-char
+**     'lineSep' within quotes") unless the first is whitespace and the second '\n' ("\r\n");
 **   - an unquoted value is the bytes up to the delimiter or the separator as the file spells
 **     it (getString), so a lone '\n' inside one (a file of "\r\n" lines) is part of it,
 **     unless the value reaches the end of the file (then appendUntil: up to any '\n');
@@ -39,12 +47,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The line separator of a file (LineSeparatorDetector on its first bytes). */
-enum { CM_NL_LF = 0, CM_NL_CRLF = 1, CM_NL_CR = 2 };
-int cm_csv_ml_detect(const char *p, size_t n);
+/* The line separator of a file p[0, n): the lineSep option's bytes when line_sep is not NULL
+   (one or two ASCII characters), else LineSeparatorDetector's on its first bytes. */
+enum { CM_NL_LF = 0, CM_NL_CRLF = 1, CM_NL_CR = 2, CM_NL_GIVEN = 4 };
+int cm_csv_ml_nl(const char *line_sep, const char *p, size_t n);
 
 /* The reader's syntax: sep, quote, esc as cm_csv_lex.h's bytes (0xFF: off); comment NULL or
-   its bytes (one character); nl a CM_NL_*; trim_leading, trim_trailing:
+   its bytes (one character); nl cm_csv_ml_nl's; trim_leading, trim_trailing:
    ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace for reading. */
 typedef struct CmCsvMl {
     int sep, quote, esc;

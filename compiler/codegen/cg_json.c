@@ -155,7 +155,9 @@ static void fail_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
 }
 
 /* The corrupt-record column, when read, holds the line (without a trailing '\r'); with
-   JSONOptions' parser switches the line as read (runtime/src/formats/srt_json_norm.c). */
+   JSONOptions' parser switches the line as read (runtime/src/formats/srt_json_norm.c); json
+   with multiLine = true the file's text, read again as Spark's MultiLineJsonDataSource does
+   (srt_json_file_text: the record's '\n's were made '\r's). */
 static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
                       LLVMValueRef le)
 {
@@ -163,6 +165,13 @@ static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValu
     if (corrupt < 0 || !rec->null_slots[corrupt])
         return;
     cg_store(cg, cg_i1(cg, 0), rec->null_slots[corrupt]);
+    if (pq->source->read.whole &&
+        (!pq->source->format || strcmp(pq->source->format, "json") == 0)) {
+        LLVMValueRef args[2] = {cg->q, rec->len_slots[corrupt]};
+        cg_store(cg, cg_call(cg, "srt_json_file_text", args, 2, "corrupt.file"),
+                 rec->val_slots[corrupt]);
+        return;
+    }
     if (pq->source->read.json_flags) { /* the line as read, not its normal form */
         LLVMValueRef args[3] = {cg->q, line, rec->len_slots[corrupt]};
         cg_store(cg, cg_call(cg, "srt_json_orig_line", args, 3, "corrupt.line"),

@@ -631,7 +631,6 @@ void sema_create_source(SemaCtx *sc, const AstStmt *st)
         if (strcmp(cs->name, "files") == 0) {
             sema_read_options(sc, src); /* before inference, which reads as the reader */
             sema_files_schema(sc, src, st);
-            sema_multiline_check(sc, src);
         }
         fixed = fixed_schema(sc, src, st, cs);
     }

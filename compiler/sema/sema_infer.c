@@ -1415,7 +1415,7 @@ static void csv_file_records(Infer *in, const char *b, size_t n, bool cut)
                  csv_byte(c->esc, c->esc_n),
                  ro->comment,
                  ro->comment ? strlen(ro->comment) : 0,
-                 cm_csv_ml_detect(b, n),
+                 cm_csv_ml_nl(in->line_sep, b, n),
                  ro->trim_leading,
                  ro->trim_trailing};
     const char *p = b + (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0), *end = b + n;

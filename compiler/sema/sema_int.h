@@ -67,8 +67,6 @@ void sema_files_schema(SemaCtx *sc, SSource *src, const AstStmt *st);
 /* The json and csv reader options of a files source (sema_readopts.c): checks their values
    as Spark does and decodes them into src->read. */
 void sema_read_options(SemaCtx *sc, SSource *src);
-/* After the schema is known: refuses json multiLine = true with a corrupt record column. */
-void sema_multiline_check(SemaCtx *sc, const SSource *src);
 /* For the CSV and schema functions (sema_func_csv.c).  sema_csv_chars: the sep, quote and
    escape of opts (canonical keys) checked as a files source's are, into chars[0..2] as the
    reader takes them (one byte, 0xFF when off); false after an error at an option.

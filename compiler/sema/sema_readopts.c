@@ -126,27 +126,18 @@ void sema_read_options(SemaCtx *sc, SSource *src)
         sema_json_options(&src->options, r);
     const SOption *multi = soptions_find(&src->options, "multiLine");
     if (multi && strcmp(multi->value, "true") == 0) {
-        /* csv: univocity reads a file whole (cm_csv_ml.h); with lineSep it would take that
-           separator, unnormalised inside quotes (CSVOptions.asParserSettings) */
+        /* csv: univocity reads a file whole (cm_csv_ml.h), lineSep its separator
+           (CSVOptions.asParserSettings), which the byte reader takes in ASCII only */
         const SOption *sep = soptions_find(&src->options, "lineSep");
-        if (strcmp(src->format, "csv") == 0 && sep)
-            diag_error(sc->diag, sep->span,
-                       "lineSep with multiLine = true for csv is not supported yet");
+        bool ascii = true;
+        for (const char *c = sep ? sep->value : ""; *c; c++)
+            ascii &= (unsigned char)*c < 0x80;
+        if (strcmp(src->format, "csv") == 0 && !ascii)
+            diag_error(sc->diag, sep->value_span,
+                       "a lineSep that is not ASCII with multiLine = true for csv is not "
+                       "supported yet");
         r->whole = true;
     }
-}
-
-void sema_multiline_check(SemaCtx *sc, const SSource *src)
-{
-    int c = sema_corrupt_column(src);
-    if (!src->read.whole || strcmp(src->format, "json") != 0 || c < 0)
-        return;
-    /* Spark's record is the file's text; sluice's reader sees its '\n's as '\r's */
-    const SOption *multi = soptions_find(&src->options, "multiLine");
-    diag_error(sc->diag, multi->value_span,
-               "multiLine = true with a corrupt record column ('%s') is not supported yet: "
-               "declare the schema without it",
-               src->schema.cols[c].name);
 }
 
 /* ==== from_json and to_json (JsonToStructs, StructsToJson) ==== */

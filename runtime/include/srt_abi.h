@@ -541,6 +541,9 @@ void srt_query_fail_json_array(SrtQuery *q, const char *rec, uint32_t n);
    line as read (without a trailing '\r', its length in *n) of the normal line starting at
    line, for the corrupt-record column. */
 const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n);
+/* A json files source with multiLine = true: the text of the file being read (q's), read
+   again, its length in *n, for the corrupt-record column (formats/srt_json_norm.c). */
+const char *srt_json_file_text(SrtQuery *q, uint32_t *n);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode

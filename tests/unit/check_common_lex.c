@@ -535,6 +535,8 @@ static const char *ml_records(const CmCsvMl *o, const char *in, size_t n, char *
 
 START_TEST(test_csv_multiline)
 {
+    enum { SEMI = CM_NL_GIVEN | ';' << 8, BARS = CM_NL_GIVEN | '|' << 8 | '|' << 16,
+           CRLF2 = CM_NL_GIVEN | '\r' << 8 | '\n' << 16 };
     static const struct {
         const char *in;
         int nl;
@@ -559,6 +561,16 @@ START_TEST(test_csv_multiline)
         {"x,\"a\n", CM_NL_LF, false, NULL, "[x|a\n]{x,\"a}"},
         {"\"ab\"  \n", CM_NL_LF, false, NULL, "[ab]{\"ab\"  }"},
         {"\n\n", CM_NL_LF, false, NULL, ""},
+        /* lineSep ';': newLine too, so '\n' is data and the record's text keeps its ';' */
+        {"a,b;c\nd;\"x;y\";", SEMI, false, NULL, "[a|b]{a,b;}[c\nd]{c\nd;}[x;y]{\"x;y\";}"},
+        {"#x\ny;a", SEMI, false, "#", "[a]{a}"},
+        /* lineSep "||": newLine stays '\n'; an unquoted value ends at "||" as spelled, or at
+           '\n' when it reaches the end (appendUntil); after a closing quote the raw '|' is
+           an unescaped quote */
+        {"a||b\nc||d\ne", BARS, false, NULL, "[a]{a||}[b\nc]{b\nc||}[d]{d}[e]{e}"},
+        {"\"x||y\"||z\n", BARS, false, NULL, "[\"x||y\"||z]{\"x||y\"||z}"},
+        /* lineSep "\r\n": not made '\n' inside quotes; '\r' after the quote is whitespace */
+        {"\"a\r\nb\"\r\nc\r\n", CRLF2, false, NULL, "[a\r\nb]{\"a\r\nb\"}[c]{c}"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         CmCsvMl o = {',', '"', '\\', cases[i].comment,
@@ -568,10 +580,12 @@ START_TEST(test_csv_multiline)
         ml_records(&o, cases[i].in, strlen(cases[i].in), buf);
         ck_assert_msg(strcmp(buf, cases[i].want) == 0, "case %zu: got %s", i, buf);
     }
-    ck_assert_int_eq(cm_csv_ml_detect("a\r\nb\n", 5), CM_NL_CRLF);
-    ck_assert_int_eq(cm_csv_ml_detect("a\rb\n", 4), CM_NL_CR);
-    ck_assert_int_eq(cm_csv_ml_detect("a\n\r", 3), CM_NL_LF);
-    ck_assert_int_eq(cm_csv_ml_detect("a", 1), CM_NL_LF);
+    ck_assert_int_eq(cm_csv_ml_nl(NULL, "a\r\nb\n", 5), CM_NL_CRLF);
+    ck_assert_int_eq(cm_csv_ml_nl(NULL, "a\rb\n", 4), CM_NL_CR);
+    ck_assert_int_eq(cm_csv_ml_nl(NULL, "a\n\r", 3), CM_NL_LF);
+    ck_assert_int_eq(cm_csv_ml_nl(NULL, "a", 1), CM_NL_LF);
+    ck_assert_int_eq(cm_csv_ml_nl(";", "a\r\n", 3), SEMI);
+    ck_assert_int_eq(cm_csv_ml_nl("\r\n", "a\n", 2), CRLF2);
 }
 END_TEST
 

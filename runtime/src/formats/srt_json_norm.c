@@ -8,8 +8,15 @@
 ** The normal buffer has a line for each line of the one read (a blank line for a line with
 ** no value, CM_JSON_BAD_TEXT for a malformed one), so line numbers stay; each line's start
 ** in both is kept, in order.
+**
+** Also the corrupt-record text of a json source with multiLine = true: the file read again
+** (srt_json_file_text), whatever the switches.
 */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/cm_json_opts.h"
 #include "srt_int.h"
@@ -114,6 +121,45 @@ const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n)
         le--;
     *n = (uint32_t)(le - s);
     return s;
+}
+
+/* MultiLineJsonDataSource.readFile: a malformed file's record is partitionedFileString,
+   the file opened again and read whole (UTF8String.fromBytes(ByteStreams.toByteArray)): its
+   bytes as they are then.  A file that cannot be read fails the query, as the
+   FileNotFoundException (IOException) fails Spark's task. */
+const char *srt_json_file_text(SrtQuery *q, uint32_t *n)
+{
+    static const char none[1] = "";
+    *n = 0;
+    const char *path = q->cur_what;
+    int fd = path ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
+    struct stat st;
+    const char *why = fd < 0 || fstat(fd, &st) < 0 ? strerror(errno) : NULL;
+    size_t want = why ? 0 : (size_t)st.st_size, got = 0;
+    if (!why && want > SRT_LINE_MAX)
+        why = "longer than the limit of a line";
+    char *b = why ? NULL : srt_scratch_alloc(q, want + 1);
+    while (b && got < want) {
+        ssize_t r = pread(fd, b + got, want - got, (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) { /* cut shorter meanwhile: the bytes that are there */
+            why = r < 0 ? strerror(errno) : NULL;
+            break;
+        }
+        got += (size_t)r;
+    }
+    if (fd >= 0)
+        close(fd);
+    if (why || !b) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "cannot read the file again for its corrupt record: %s",
+                 why ? why : "out of memory");
+        srt_query_fail(q, msg);
+        return none;
+    }
+    *n = (uint32_t)got;
+    return b;
 }
 
 const char *srt_json_norm_text(SrtQuery *q, const char *s, uint32_t n, uint32_t flags,

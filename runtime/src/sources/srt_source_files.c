@@ -78,7 +78,8 @@ typedef struct Files {
     int whole;          /* JSON with multiLine = true: a file is one record (cm_lines_whole) */
     int csv_ml;         /* csv with multiLine = true: a file is handed over whole, as it is,
                            its header the first record (cm_csv_ml.h) */
-    CmCsvMl ml;         /* csv_ml: the syntax of its records (nl set per file) */
+    CmCsvMl ml;         /* csv_ml: the syntax of its records (nl set per file unless lineSep
+                           sets it) */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -189,7 +190,7 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
                           opt_byte(opts, "escape", '\\'),
                           f->comment,
                           f->comment ? strlen(f->comment) : 0,
-                          CM_NL_LF,
+                          f->line_sep ? cm_csv_ml_nl(f->line_sep, NULL, 0) : CM_NL_LF,
                           opt_true(opts, "ignoreLeadingWhiteSpace"),
                           false};
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
@@ -901,7 +902,9 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = take >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         h->bom = 0;
     }
-    int csv_nl = h->ml ? cm_csv_ml_detect(b, take) : 0;
+    int csv_nl = !h->ml                     ? 0
+                 : h->ml->nl >= CM_NL_GIVEN ? h->ml->nl /* lineSep, cm_csv_ml_nl */
+                                            : cm_csv_ml_nl(NULL, b, take);
     if (h->skip && h->ml) { /* CSVHeaderChecker.checkHeaderColumnNames(tokenizer): parseNext */
         CmCsvMl o = *h->ml;
         o.nl = csv_nl;
@@ -986,7 +989,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
@@ -1097,7 +1100,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->line_sep, 1 + f->part, f->part, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
