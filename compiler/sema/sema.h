@@ -280,7 +280,9 @@ typedef enum SFnSig {
     case FN_BIT_GET:                                                                               \
     case FN_TO_NUMBER:                                                                             \
     case FN_TRY_TO_NUMBER:                                                                         \
-    case FN_TO_CHAR_NUMBER
+    case FN_TO_CHAR_NUMBER:                                                                        \
+    case FN_TO_BINARY:                                                                             \
+    case FN_TRY_TO_BINARY
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \

@@ -1150,6 +1150,12 @@ int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, cons
 void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 void srt_hex_bytes(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* to_binary(s, 'hex' | 'base64') (ToBinary): the bytes of strict hex (Hex.unhex) or of base64
+   that UnBase64.isValidBase64 accepts, in scratch memory of q; 0, or -1 for a malformed s:
+   NULL with try_null (try_to_binary), else after failing the query with Spark's
+   CONVERSION_INVALID_INPUT. */
+int srt_to_binary(SrtQuery *q, const char *s, uint32_t n, int32_t base64, int32_t try_null,
+                  const char **out, uint32_t *out_n);
 /* get_json_object(json, path) with Spark's JsonPath subset and Jackson's reading and writing
    (srt_json_path.c): 0 and the result in scratch memory of q (or pointing into json), or -1
    for NULL (malformed JSON or path, nothing found, a JSON null). */
