@@ -172,6 +172,8 @@ enum {
                                    values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
     SRT_COLLECT_HASHED = 64,    /* NESTED values of a set or mode: each comes with its Java
                                    hashCode (srt_unsafe_hash) in lo */
+    SRT_COLLECT_HISTOGRAM = 128, /* histogram_numeric's bins (srt_histogram.c), not values:
+                                    SRT_COLLECT_DOUBLE | SRT_COLLECT_HISTOGRAM */
     SRT_COLLECT_SCALE_SHIFT = 8 /* bits 8-15: a DECIMAL's scale (Decimal.hashCode needs it) */
 };
 /* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
@@ -226,6 +228,26 @@ void srt_quantile_add(SrtAggTable *t, uint8_t *slot, int64_t mark, int32_t is_nu
    FLOAT: toFloat, DOUBLE as is); returns 1 (a NULL result) when no value was added. */
 int32_t srt_quantile_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const double *pct,
                             uint32_t n, const void **out_p);
+/* histogram_numeric(x, nb) at slot (registered SRT_COLLECT_DOUBLE | SRT_COLLECT_HISTOGRAM): a
+   row's value as a double, mark the batch id + 1, nb >= 2.  A NULL value is skipped.  Out of
+   memory fails the query. */
+void srt_histogram_add(SrtAggTable *t, uint8_t *slot, int64_t mark, int32_t is_null, double x,
+                       int32_t nb);
+/* The type of histogram_numeric's x (HistogramNumeric.eval: toByte, toShort, toInt, toLong,
+   toFloat of the bin's double). */
+enum {
+    SRT_HISTOGRAM_DOUBLE = 0,
+    SRT_HISTOGRAM_BYTE = 1,
+    SRT_HISTOGRAM_SHORT = 2,
+    SRT_HISTOGRAM_INT = 3,
+    SRT_HISTOGRAM_LONG = 4,
+    SRT_HISTOGRAM_FLOAT = 5
+};
+/* Spark's HistogramNumeric result at slot: *out_p -> SrtDatum[*out_n] in batch memory, each a
+   STRUCT of x (as kind, SRT_HISTOGRAM_*) and y (DOUBLE); returns 1 (a NULL result) when no
+   value was added. */
+int32_t srt_histogram_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const void **out_p,
+                             uint32_t *out_n);
 /* The Java hashCode of a STRUCT or ARRAY value d of type (its text) as Spark holds it in
    collect_set's and mode's tables: Murmur3 (seed 42) of its UnsafeRow or UnsafeArrayData
    bytes (srt_javahash.c); 0 for NULL. */

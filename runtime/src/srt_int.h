@@ -678,6 +678,19 @@ size_t srt_quantile_encoded_size(const SrtQuantile *d);
 void srt_quantile_encode(const SrtQuantile *d, SrtBuf *out);
 int srt_quantile_decode(SrtMem *m, const uint8_t *p, size_t n, SrtQuantile **out, SrtErr *err);
 
+/* histogram_numeric's bins (srt_histogram.c): a slot of kind SRT_COLLECT_HISTOGRAM points to
+   an SrtHistogram, handed over as percentile_approx's digest is. */
+typedef struct SrtHistogram SrtHistogram;
+size_t srt_histogram_bytes(const SrtHistogram *h);
+void srt_histogram_free(SrtMem *m, SrtHistogram *h);
+/* A non-NULL value x of the batch of mark; *h is created on the first.  0 or -SRT_ERR_NOMEM. */
+int srt_histogram_push(SrtMem *m, SrtHistogram **h, int64_t mark, int32_t nb, double x);
+/* Merge the pending batch's partial histogram into the state (no-op without one). */
+int srt_histogram_settle(SrtMem *m, SrtHistogram *h);
+size_t srt_histogram_encoded_size(const SrtHistogram *h);
+void srt_histogram_encode(const SrtHistogram *h, SrtBuf *out);
+int srt_histogram_decode(SrtMem *m, const uint8_t *p, size_t n, SrtHistogram **out, SrtErr *err);
+
 /* ======================================================================
 ** Session windows (srt_session.c): per key K, a sorted list of disjoint sessions
 ** ====================================================================== */

@@ -80,6 +80,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_unsafe_hash,
     (const void *)srt_quantile_add,
     (const void *)srt_quantile_result,
+    (const void *)srt_histogram_add,
+    (const void *)srt_histogram_result,
     (const void *)srt_out_row,
     (const void *)srt_batch_alloc,
     (const void *)srt_batch_strdup,
