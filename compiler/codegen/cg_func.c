@@ -1193,6 +1193,10 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v};
         return string_result(cg, "srt_str_repeat", args, 4, any_null(cg, a, 2), 1);
     }
+    case FN_SHUFFLE: { /* the elements in a random order (srt_partition.c) */
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, "srt_array_shuffle", args, 3, a[0].null, 0);
+    }
     case FN_REVERSE: {
         LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len};
         return string_result(cg, x[0]->type->kind == TY_ARRAY ? "srt_array_reverse" : "srt_str_reverse",

@@ -1199,6 +1199,10 @@ int32_t srt_partition_id(SrtQuery *q);
 int64_t srt_monotonically_increasing_id(SrtQuery *q, int32_t site);
 double srt_rand(SrtQuery *q, int32_t site, int64_t seed, int32_t seeded);
 double srt_randn(SrtQuery *q, int32_t site, int64_t seed, int32_t seeded);
+/* shuffle(array) (Shuffle): the n SrtDatum of elems in a random order, in scratch memory of q
+   (elements are not copied deeper). */
+void srt_array_shuffle(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n);
 /* json_tuple(json, k1, ..., kn)'s row (srt_json_path.c: Spark's JsonTuple): out[i] and
    out_n[i] the value of keys[i] (key_n[i] UINT32_MAX for a NULL key), in scratch memory of q
    or pointing into json, out[i] NULL for NULL (no such field, a JSON null, malformed JSON,

@@ -236,6 +236,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_format_string,
     (const void *)srt_hex_bytes,
     (const void *)srt_unhex,
+    (const void *)srt_array_shuffle,
     (const void *)srt_to_binary,
     (const void *)srt_split,
     (const void *)srt_str_concat_ws,
