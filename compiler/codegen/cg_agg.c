@@ -1632,24 +1632,18 @@ static LLVMValueRef value_as_double(CgCtx *cg, const SAgg *a, CgVal x)
 */
 static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    LLVMValueRef args[6] = {group_table(cg),
-                            st,
-                            cur ? cur : cg_i64(cg, 0),
-                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
-                            value_as_double(cg, a, x),
-                            cg_f64(cg, 1.0 / (double)a->accuracy)};
+    LLVMValueRef args[6] = {group_table(cg),           st,
+                            cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                            value_as_double(cg, a, x), cg_f64(cg, 1.0 / (double)a->accuracy)};
     cg_call(cg, "srt_quantile_add", args, 6, "");
 }
 
 /* histogram_numeric: srt_histogram_add of the value as a double. */
 static void update_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    LLVMValueRef args[6] = {group_table(cg),
-                            st,
-                            cur ? cur : cg_i64(cg, 0),
-                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
-                            value_as_double(cg, a, x),
-                            cg_i32(cg, a->nbins)};
+    LLVMValueRef args[6] = {group_table(cg),           st,
+                            cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                            value_as_double(cg, a, x), cg_i32(cg, a->nbins)};
     cg_call(cg, "srt_histogram_add", args, 6, "");
 }
 
@@ -1663,7 +1657,7 @@ static CgVal final_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st)
                     : k == TY_INT || k == TY_DATE || k == TY_YM_INTERVAL      ? SRT_HISTOGRAM_INT
                     : k == TY_BIGINT || k == TY_TIMESTAMP || k == TY_INTERVAL ? SRT_HISTOGRAM_LONG
                     : k == TY_FLOAT                                           ? SRT_HISTOGRAM_FLOAT
-                                                                              : SRT_HISTOGRAM_DOUBLE;
+                                    : SRT_HISTOGRAM_DOUBLE;
     LLVMValueRef pp = cg_alloca(cg, cg->t_ptr, "hist.p");
     LLVMValueRef pn = cg_alloca(cg, cg->t_i32, "hist.n");
     LLVMValueRef args[5] = {cg->q, st, cg_i32(cg, (int32_t)kind), pp, pn};

@@ -301,8 +301,7 @@ static bool type_to_binary(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
                 arena_sprintf(b->sc->arena,
                               "the input `fmt` should be a foldable \"STRING\" expression; "
                               "however, got \"%s\".",
-                              cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql)
-                                   : sql));
+                              cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql) : sql));
         }
         const SExpr *lit = f && f->kind == SX_CAST && f->u.arg->kind == SX_CONST ? f->u.arg : f;
         bool unsupported = !lit || lit->kind != SX_CONST;
@@ -315,11 +314,11 @@ static bool type_to_binary(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
                        e->u.call.name);
             return false;
         }
-        const char *canon = !fmt                        ? NULL
-                            : strcmp(fmt, "hex") == 0    ? "hex"
-                            : strcmp(fmt, "base64") == 0 ? "base64"
+        const char *canon = !fmt                                                    ? NULL
+                            : strcmp(fmt, "hex") == 0                               ? "hex"
+                            : strcmp(fmt, "base64") == 0                            ? "base64"
                             : strcmp(fmt, "utf-8") == 0 || strcmp(fmt, "utf8") == 0 ? "utf-8"
-                                                                                  : NULL;
+                                                                                    : NULL;
         if (fmt && !canon && fn == FN_TO_BINARY)
             return binary_mismatch(
                 b, e, a->span, "INVALID_ARG_VALUE",

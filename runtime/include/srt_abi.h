@@ -168,13 +168,13 @@ enum {
     SRT_COLLECT_NESTED = 8, /* a STRUCT, ARRAY or MAP as its canonical bytes (srt_key.c, -0.0
                                kept), held as a STRING's */
     SRT_COLLECT_SET = 16,
-    SRT_COLLECT_QUANTILE = 32,  /* percentile_approx's digest of doubles (srt_quantile.c), not
-                                   values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
-    SRT_COLLECT_HASHED = 64,    /* NESTED values of a set or mode: each comes with its Java
-                                   hashCode (srt_unsafe_hash) in lo */
+    SRT_COLLECT_QUANTILE = 32,   /* percentile_approx's digest of doubles (srt_quantile.c), not
+                                    values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
+    SRT_COLLECT_HASHED = 64,     /* NESTED values of a set or mode: each comes with its Java
+                                    hashCode (srt_unsafe_hash) in lo */
     SRT_COLLECT_HISTOGRAM = 128, /* histogram_numeric's bins (srt_histogram.c), not values:
                                     SRT_COLLECT_DOUBLE | SRT_COLLECT_HISTOGRAM */
-    SRT_COLLECT_SCALE_SHIFT = 8 /* bits 8-15: a DECIMAL's scale (Decimal.hashCode needs it) */
+    SRT_COLLECT_SCALE_SHIFT = 8  /* bits 8-15: a DECIMAL's scale (Decimal.hashCode needs it) */
 };
 /* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
    state (16 bytes, the rest unused); kind is SRT_COLLECT_<type> [| SRT_COLLECT_SET].  The

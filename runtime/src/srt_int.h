@@ -145,6 +145,14 @@ void srt_buf_clear(SrtBuf *b);
 void srt_buf_put(SrtBuf *b, const void *s, size_t n);
 void srt_buf_puts(SrtBuf *b, const char *s);
 void srt_buf_putc(SrtBuf *b, char c);
+/* A u64 as 8 little-endian bytes (the checkpoint words of srt_quantile.c and srt_histogram.c),
+   a double as the u64 of its bits; and back from p. */
+void srt_buf_put_u64(SrtBuf *b, uint64_t v);
+void srt_buf_put_double(SrtBuf *b, double x);
+uint64_t srt_get_u64(const uint8_t *p);
+double srt_get_double(const uint8_t *p);
+/* Scala's Double.toInt / toLong with lo, hi the type's range: truncation, NaN 0, saturated. */
+int64_t srt_java_d2l(double v, int64_t lo, int64_t hi);
 void srt_buf_fill(SrtBuf *b, char c, size_t n);
 void srt_buf_printf(SrtBuf *b, const char *fmt, ...) SRT_PRINTF(2, 3);
 /* The newlines in p[0, n) (line numbers of positions in text), sixteen bytes at a time. */

@@ -29,11 +29,11 @@ typedef struct Bins {
 } Bins;
 
 struct SrtHistogram {
-    int32_t nb;     /* nbins */
-    Bins state;     /* S */
-    Bins part;      /* P, this batch's ... */
-    uint64_t rng;   /* ... and its Random's seed */
-    int64_t mark;   /* batch id + 1 of P (0: none) */
+    int32_t nb;   /* nbins */
+    Bins state;   /* S */
+    Bins part;    /* P, this batch's ... */
+    uint64_t rng; /* ... and its Random's seed */
+    int64_t mark; /* batch id + 1 of P (0: none) */
 };
 
 enum { JAVA_RANDOM_SEED = 31183 }; /* NumericHistogram's `new Random(31183)` */
@@ -190,8 +190,8 @@ int srt_histogram_settle(SrtMem *m, SrtHistogram *h)
             return -SRT_ERR_NOMEM;
         uint32_t i = 0, j = 0, k = 0;
         while (i < s->n || j < p->n)
-            out[k++] = j >= p->n || (i < s->n && cmp_x(&s->b[i], &p->b[j]) <= 0) ? s->b[i++]
-                                                                                 : p->b[j++];
+            out[k++] =
+                j >= p->n || (i < s->n && cmp_x(&s->b[i], &p->b[j]) <= 0) ? s->b[i++] : p->b[j++];
         memcpy(s->b, out, (size_t)n * sizeof(HBin));
         srt_mem_free(m, out, (size_t)(n ? n : 1) * sizeof(HBin));
         s->n = n;
@@ -227,36 +227,6 @@ int srt_histogram_push(SrtMem *m, SrtHistogram **hp, int64_t mark, int32_t nb, d
 /* ==== Checkpoint form ====
 ** nb, the number of bins, then each bin's x and y bits: 8-byte little-endian words. */
 
-static void put_u64(SrtBuf *out, uint64_t v)
-{
-    uint8_t w[8];
-    for (int b = 0; b < 8; b++)
-        w[b] = (uint8_t)(v >> (8 * b));
-    srt_buf_put(out, w, 8);
-}
-
-static uint64_t get_u64(const uint8_t *p)
-{
-    uint64_t v = 0;
-    for (int b = 0; b < 8; b++)
-        v |= (uint64_t)p[b] << (8 * b);
-    return v;
-}
-
-static uint64_t dbits(double x)
-{
-    uint64_t v;
-    memcpy(&v, &x, sizeof v);
-    return v;
-}
-
-static double bitsd(uint64_t v)
-{
-    double x;
-    memcpy(&x, &v, sizeof x);
-    return x;
-}
-
 size_t srt_histogram_encoded_size(const SrtHistogram *h)
 {
     return h ? 16u + (size_t)h->state.n * 16u : 0;
@@ -266,11 +236,11 @@ void srt_histogram_encode(const SrtHistogram *h, SrtBuf *out)
 {
     if (!h)
         return;
-    put_u64(out, (uint64_t)(uint32_t)h->nb);
-    put_u64(out, h->state.n);
+    srt_buf_put_u64(out, (uint64_t)(uint32_t)h->nb);
+    srt_buf_put_u64(out, h->state.n);
     for (uint32_t i = 0; i < h->state.n; i++) {
-        put_u64(out, dbits(h->state.b[i].x));
-        put_u64(out, dbits(h->state.b[i].y));
+        srt_buf_put_double(out, h->state.b[i].x);
+        srt_buf_put_double(out, h->state.b[i].y);
     }
 }
 
@@ -279,7 +249,7 @@ int srt_histogram_decode(SrtMem *m, const uint8_t *p, size_t n, SrtHistogram **o
     *out = NULL;
     if (n == 0)
         return 0;
-    uint64_t nb = n >= 16 ? get_u64(p) : 0, k = n >= 16 ? get_u64(p + 8) : 0;
+    uint64_t nb = n >= 16 ? srt_get_u64(p) : 0, k = n >= 16 ? srt_get_u64(p + 8) : 0;
     if (n < 16 || nb < 2 || nb > INT32_MAX || k > nb || (n - 16) != k * 16u)
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "the histogram_numeric bins of a group in the checkpoint are cut short");
@@ -290,8 +260,8 @@ int srt_histogram_decode(SrtMem *m, const uint8_t *p, size_t n, SrtHistogram **o
     }
     h->nb = (int32_t)nb;
     for (uint32_t i = 0; i < (uint32_t)k; i++) {
-        h->state.b[i].x = bitsd(get_u64(p + 16 + 16u * i));
-        h->state.b[i].y = bitsd(get_u64(p + 24 + 16u * i));
+        h->state.b[i].x = srt_get_double(p + 16 + 16u * i);
+        h->state.b[i].y = srt_get_double(p + 24 + 16u * i);
     }
     h->state.n = (uint32_t)k;
     *out = h;
@@ -315,33 +285,21 @@ void srt_histogram_add(SrtAggTable *t, uint8_t *slot, int64_t mark, int32_t is_n
         srt_query_oom(srt_agg_owner(t), "histogram_numeric bins");
 }
 
-/* Scala's Double.toInt / toLong: truncation, NaN 0, saturated. */
-static int64_t java_d2l(double v, int64_t lo, int64_t hi)
-{
-    if (v != v)
-        return 0;
-    if (v <= (double)lo)
-        return lo;
-    if (v >= (double)hi)
-        return hi;
-    return (int64_t)v;
-}
-
 /* coord.x as HistogramNumeric.eval writes it for the input's type (kind). */
 static void x_value(double x, uint32_t kind, SrtDatum *d)
 {
     switch (kind) {
     case SRT_HISTOGRAM_BYTE: /* Double.toByte: toInt, then its low byte */
-        d->i = (int8_t)(uint8_t)(uint32_t)java_d2l(x, INT32_MIN, INT32_MAX);
+        d->i = (int8_t)(uint8_t)(uint32_t)srt_java_d2l(x, INT32_MIN, INT32_MAX);
         break;
     case SRT_HISTOGRAM_SHORT:
-        d->i = (int16_t)(uint16_t)(uint32_t)java_d2l(x, INT32_MIN, INT32_MAX);
+        d->i = (int16_t)(uint16_t)(uint32_t)srt_java_d2l(x, INT32_MIN, INT32_MAX);
         break;
     case SRT_HISTOGRAM_INT:
-        d->i = java_d2l(x, INT32_MIN, INT32_MAX);
+        d->i = srt_java_d2l(x, INT32_MIN, INT32_MAX);
         break;
     case SRT_HISTOGRAM_LONG:
-        d->i = java_d2l(x, INT64_MIN, INT64_MAX);
+        d->i = srt_java_d2l(x, INT64_MIN, INT64_MAX);
         break;
     case SRT_HISTOGRAM_FLOAT:
         d->d = (double)(float)x;
