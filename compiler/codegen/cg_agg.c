@@ -1435,6 +1435,8 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
 {
     if (a->kind == AGG_PERCENTILE_APPROX) /* a digest of doubles (srt_quantile.c) */
         return SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE;
+    if (a->kind == AGG_HISTOGRAM_NUMERIC) /* bins of doubles (srt_histogram.c) */
+        return SRT_COLLECT_DOUBLE | SRT_COLLECT_HISTOGRAM;
     uint32_t k = SRT_COLLECT_VOID;
     switch (collect_elem(a)->kind) {
     case TY_BOOLEAN: k = SRT_COLLECT_BOOLEAN; break;
@@ -1610,6 +1612,17 @@ static CgVal final_mode(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     return r;
 }
 
+/* A value of x as a double: FPExt of a FLOAT, SIToFP of an integer, DATE, TIMESTAMP or ANSI
+   interval (ApproximatePercentile's and HistogramNumeric's toDouble). */
+static LLVMValueRef value_as_double(CgCtx *cg, const SAgg *a, CgVal x)
+{
+    if (a->arg->type->kind == TY_FLOAT)
+        return LLVMBuildFPExt(cg->b, x.v, cg->t_f64, "");
+    if (a->arg->type->kind != TY_DOUBLE)
+        return LLVMBuildSIToFP(cg->b, x.v, cg->t_f64, "");
+    return x.v;
+}
+
 /* ==== percentile_approx ====
 ** The digest lives in the runtime (srt_quantile.c): each row's value goes over as a double
 ** (ApproximatePercentile.update: a number's toDouble, a DATE's days, a TIMESTAMP's
@@ -1619,18 +1632,41 @@ static CgVal final_mode(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 */
 static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    LLVMValueRef v = x.v;
-    if (a->arg->type->kind == TY_FLOAT)
-        v = LLVMBuildFPExt(cg->b, v, cg->t_f64, "");
-    else if (a->arg->type->kind != TY_DOUBLE)
-        v = LLVMBuildSIToFP(cg->b, v, cg->t_f64, "");
-    LLVMValueRef args[6] = {group_table(cg),
-                            st,
-                            cur ? cur : cg_i64(cg, 0),
-                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
-                            v,
-                            cg_f64(cg, 1.0 / (double)a->accuracy)};
+    LLVMValueRef args[6] = {group_table(cg),           st,
+                            cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                            value_as_double(cg, a, x), cg_f64(cg, 1.0 / (double)a->accuracy)};
     cg_call(cg, "srt_quantile_add", args, 6, "");
+}
+
+/* histogram_numeric: srt_histogram_add of the value as a double. */
+static void update_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
+{
+    LLVMValueRef args[6] = {group_table(cg),           st,
+                            cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                            value_as_double(cg, a, x), cg_i32(cg, a->nbins)};
+    cg_call(cg, "srt_histogram_add", args, 6, "");
+}
+
+/* histogram_numeric's ARRAY<STRUCT<x, y>> (srt_histogram_result), NULL without bins; x as
+   HistogramNumeric.eval converts the bin's double to the input's type. */
+static CgVal final_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st)
+{
+    TypeKind k = a->arg->type->kind;
+    uint32_t kind = k == TY_TINYINT                                           ? SRT_HISTOGRAM_BYTE
+                    : k == TY_SMALLINT                                        ? SRT_HISTOGRAM_SHORT
+                    : k == TY_INT || k == TY_DATE || k == TY_YM_INTERVAL      ? SRT_HISTOGRAM_INT
+                    : k == TY_BIGINT || k == TY_TIMESTAMP || k == TY_INTERVAL ? SRT_HISTOGRAM_LONG
+                    : k == TY_FLOAT                                           ? SRT_HISTOGRAM_FLOAT
+                                    : SRT_HISTOGRAM_DOUBLE;
+    LLVMValueRef pp = cg_alloca(cg, cg->t_ptr, "hist.p");
+    LLVMValueRef pn = cg_alloca(cg, cg->t_i32, "hist.n");
+    LLVMValueRef args[5] = {cg->q, st, cg_i32(cg, (int32_t)kind), pp, pn};
+    LLVMValueRef none = cg_call(cg, "srt_histogram_result", args, 5, "hist.none");
+    CgVal r = {0};
+    r.null = LLVMBuildICmp(cg->b, LLVMIntNE, none, cg_i32(cg, 0), "");
+    r.v = cg_load(cg, cg->t_ptr, pp, "hist.values");
+    r.len = cg_load(cg, cg->t_i32, pn, "hist.len");
+    return r;
 }
 
 /* The percentile of a DECIMAL column as ApproximatePercentile.eval gives it, Decimal(double),
@@ -1808,6 +1844,9 @@ static void update_agg(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal
         return;
     case AGGB_APPROX:
         update_approx(cg, a, st, x, cur);
+        return;
+    case AGGB_HISTOGRAM:
+        update_histogram(cg, a, st, x, cur);
         return;
     case AGGB_BY:
         update_by(cg, a, st, x, o);
@@ -2173,6 +2212,7 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGGB_PERCENTILE:
     case AGGB_MODE:
     case AGGB_APPROX:
+    case AGGB_HISTOGRAM:
         break;
     }
     SL_UNREACHABLE();
@@ -2255,6 +2295,8 @@ static CgVal final_value(CgCtx *cg, const SAgg *a, LLVMValueRef st)
         return final_mode(cg, a, st);
     case AGGB_APPROX:
         return final_approx(cg, a, st);
+    case AGGB_HISTOGRAM:
+        return final_histogram(cg, a, st);
     case AGGB_BY:
         return final_by(cg, a, st);
     }

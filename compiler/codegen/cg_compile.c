@@ -152,9 +152,9 @@ static void finish_units(Unit *units, int k)
 }
 
 /* srt_digest.c's functions: the executable links libcrypto and zlib only for them. */
-static const char *const digest_functions[] = {"srt_md5",      "srt_sha1",      "srt_sha2",
-                                               "srt_crc32",    "srt_base64",    "srt_unbase64",
-                                               "srt_hex_long", "srt_hex_bytes", "srt_unhex"};
+static const char *const digest_functions[] = {
+    "srt_md5",      "srt_sha1",     "srt_sha2",      "srt_crc32", "srt_base64",
+    "srt_unbase64", "srt_hex_long", "srt_hex_bytes", "srt_unhex", "srt_to_binary"};
 
 const char *const *cg_digest_functions(int *n)
 {

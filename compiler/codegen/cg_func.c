@@ -699,6 +699,26 @@ static CgVal call_to_char(CgCtx *cg, const SExpr *e, CgVal *a)
     return string_result(cg, "srt_to_char", args, 6, any_null(cg, a, 2), 0);
 }
 
+/* to_binary / try_to_binary, whose format sema_func_math.c's type_to_binary made the STRING
+   constant "hex", "base64" or "utf-8", or NULL (a NULL result): srt_to_binary, or Encode(s,
+   'UTF-8') as srt_str_encode. */
+static CgVal call_to_binary(CgCtx *cg, const SExpr *e, CgVal *a)
+{
+    const SExpr *f = e->u.call.n_args > 1 ? e->u.call.args[1] : NULL;
+    if (f && f->u.value.is_null)
+        return cg_null_of(cg, e->type);
+    const char *fmt = f ? f->u.value.s : "hex";
+    LLVMValueRef args[7] = {cg->q, a[0].v, a[0].len};
+    if (strcmp(fmt, "utf-8") == 0) {
+        CgVal cs = const_string(cg, "UTF-8");
+        args[3] = cs.v, args[4] = cs.len;
+        return string_result(cg, "srt_str_encode", args, 5, a[0].null, 1);
+    }
+    args[3] = cg_i32(cg, strcmp(fmt, "base64") == 0);
+    args[4] = cg_i32(cg, e->u.call.fn == FN_TRY_TO_BINARY);
+    return string_result(cg, "srt_to_binary", args, 5, a[0].null, 1);
+}
+
 static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -767,6 +787,9 @@ static CgVal call_math_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return call_to_number(cg, e, a);
     case FN_TO_CHAR_NUMBER:
         return call_to_char(cg, e, a);
+    case FN_TO_BINARY:
+    case FN_TRY_TO_BINARY:
+        return call_to_binary(cg, e, a);
     case FN_BIN: {
         LLVMValueRef args[4] = {cg->q, a[0].v};
         return string_result(cg, "srt_num_bin", args, 2, a[0].null, 0);
@@ -1169,6 +1192,10 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_REPEAT: {
         LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len, a[1].v};
         return string_result(cg, "srt_str_repeat", args, 4, any_null(cg, a, 2), 1);
+    }
+    case FN_SHUFFLE: { /* the elements in a random order (srt_partition.c) */
+        LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
+        return string_result(cg, "srt_array_shuffle", args, 3, a[0].null, 0);
     }
     case FN_REVERSE: {
         LLVMValueRef args[6] = {cg->q, a[0].v, a[0].len};

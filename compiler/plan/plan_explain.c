@@ -94,6 +94,8 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
             sb_printf(sb, "%s%g", p ? ", " : a->pct_array ? ", array(" : ", ", a->pcts[p]);
         sb_printf(sb, "%s, %lld", a->pct_array ? ")" : "", (long long)a->accuracy);
     }
+    if (a->kind == AGG_HISTOGRAM_NUMERIC) /* HistogramNumeric(child, nBins, 0, 0) */
+        sb_printf(sb, ", %d, 0, 0", a->nbins);
     sb_putc(sb, ')');
     if (a->arg2 && filter) {
         sb_puts(sb, " FILTER (WHERE ");

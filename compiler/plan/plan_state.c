@@ -131,6 +131,7 @@ static void put_buffer(StrBuf *sb, Arena *arena, const SSelect *s)
         case AGGB_PERCENTILE:
         case AGGB_MODE:
         case AGGB_APPROX:
+        case AGGB_HISTOGRAM:
             if (sb->len > 0 && sb->data[sb->len - 1] != '<')
                 sb_putc(sb, ',');
             sb_puts(sb, "buf:binary");
@@ -202,7 +203,8 @@ uint32_t plan_agg_state_size(const SAgg *a)
     case AGGB_COLLECT:    /* a pointer to the values (srt_collect.c) */
     case AGGB_PERCENTILE: /* its values as a collect_list's (of DOUBLE) */
     case AGGB_MODE:
-    case AGGB_APPROX: /* a pointer to its digest (srt_quantile.c) */
+    case AGGB_APPROX:    /* a pointer to its digest (srt_quantile.c) */
+    case AGGB_HISTOGRAM: /* a pointer to its bins (srt_histogram.c) */
         /* a DECIMAL sum/avg/min/max: a 128-bit value and two 64-bit words (cg_agg.c) */
         return a->type->kind == TY_DECIMAL ? 32 : 16;
     case AGGB_BY: /* the value, the ordering (16 bytes each), the flags (cg_agg.c) */

@@ -280,7 +280,9 @@ typedef enum SFnSig {
     case FN_BIT_GET:                                                                               \
     case FN_TO_NUMBER:                                                                             \
     case FN_TRY_TO_NUMBER:                                                                         \
-    case FN_TO_CHAR_NUMBER
+    case FN_TO_CHAR_NUMBER:                                                                        \
+    case FN_TO_BINARY:                                                                             \
+    case FN_TRY_TO_BINARY
 /* Bound by sema_func_try.c's sema_bind_try_fn (typeof, and try_divide, are never lowered). */
 #define FN_CASES_TRY                                                                               \
     case FN_TYPEOF:                                                                                \
@@ -459,6 +461,7 @@ typedef enum SAggBody {
     AGGB_MODE,       /* Mode: its values as collect_set's */
     AGGB_APPROX,     /* ApproximatePercentile: a pointer to its digest */
     AGGB_BY,         /* MaxBy, MinBy: the value, the ordering, the flags */
+    AGGB_HISTOGRAM,  /* HistogramNumeric: a pointer to its bins (srt_histogram.c) */
 } SAggBody;
 
 /* Whether an aggregate's partial states fold exactly (aggregates.def's merge column). */
@@ -516,6 +519,8 @@ typedef struct SAgg {
     int n_pcts;
     bool pct_array;
     int64_t accuracy; /* percentile_approx: 10000 unless given (relativeError 1.0 / it) */
+    int32_t nbins;    /* histogram_numeric: nb, >= 2; arg is the value as written (a number,
+                         DATE, TIMESTAMP, ANSI interval), the runtime takes it as a double */
     /* DISTINCT (batch queries only; sema refuses it in a stream): the aggregate sees each
        distinct tuple of dargs once per group, as Spark's planAggregateWithOneDistinct and
        RewriteDistinctAggregates group by them (NaN and -0.0 normalised).  dargs are the

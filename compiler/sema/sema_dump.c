@@ -409,6 +409,8 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
             }
             if (a->kind == AGG_PERCENTILE_APPROX)
                 sb_printf(sb, "%s, %lld", a->pct_array ? ")" : "", (long long)a->accuracy);
+            if (a->kind == AGG_HISTOGRAM_NUMERIC)
+                sb_printf(sb, ", %d", a->nbins);
             sb_printf(sb, "):%s\n", type_name(sb->arena, a->type));
         }
     }

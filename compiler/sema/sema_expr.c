@@ -1654,6 +1654,50 @@ static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
     return true;
 }
 
+/*
+** histogram_numeric's nb (HistogramNumeric.checkInputDataTypes, Spark 3.5, after the implicit
+** cast to INT): foldable (NON_FOLDABLE_INPUT), not NULL (UNEXPECTED_NULL), at least 2
+** (VALUE_OUT_OF_RANGE); here an integer literal.
+*/
+static bool histogram_nb(Binder *ab, const AstExpr *e, SAgg *agg)
+{
+    const AstExpr *a = e->u.call.args.items[1];
+    if (a->kind == AST_NULL)
+        return sema_mismatch(ab, e, a->span, "UNEXPECTED_NULL", "The nb must not be null.");
+    if (a->kind != AST_INT) {
+        SExpr *x = sema_bind_expr(ab, a);
+        if (!x)
+            return false;
+        if (x->kind == SX_CONST) {
+            diag_error(ab->sc->diag, a->span,
+                       "histogram_numeric with an nb other than an integer literal is not "
+                       "supported yet");
+            return false;
+        }
+        const char *sql = sql_of(ab, a);
+        bool cast = x->type->kind != TY_INT;
+        return sema_mismatch(
+            ab, e, a->span, "NON_FOLDABLE_INPUT",
+            arena_sprintf(ab->sc->arena,
+                          "the input `nb` should be a foldable \"INT\" expression; however, got "
+                          "\"%s\".",
+                          cast ? arena_sprintf(ab->sc->arena, "CAST(%s AS INT)", sql) : sql));
+    }
+    if (a->u.ival > INT32_MAX || a->u.ival < INT32_MIN) {
+        diag_error(ab->sc->diag, a->span,
+                   "histogram_numeric with an nb beyond the INT range is not supported yet");
+        return false;
+    }
+    if (a->u.ival < 2)
+        return sema_mismatch(ab, e, a->span, "VALUE_OUT_OF_RANGE",
+                             arena_sprintf(ab->sc->arena,
+                                           "The nb must be between [2, 2147483647] (current "
+                                           "value = %lld).",
+                                           (long long)a->u.ival));
+    agg->nbins = (int32_t)a->u.ival;
+    return true;
+}
+
 /* ==== DISTINCT aggregates (batch queries) ==== */
 
 /*
@@ -1722,10 +1766,12 @@ static bool same_distinct(const SAgg *a, const SAgg *b)
     return true;
 }
 
-/* Do two percentile_approx take the same percentages and accuracy (any other aggregate: yes)? */
+/* Do two percentile_approx take the same percentages and accuracy, two histogram_numeric the
+   same nb (any other aggregate: yes)? */
 static bool same_pcts(const SAgg *a, const SAgg *b)
 {
-    if (a->n_pcts != b->n_pcts || a->pct_array != b->pct_array || a->accuracy != b->accuracy)
+    if (a->n_pcts != b->n_pcts || a->pct_array != b->pct_array || a->accuracy != b->accuracy ||
+        a->nbins != b->nbins)
         return false;
     for (int i = 0; i < a->n_pcts; i++)
         if (a->pcts[i] != b->pcts[i])
@@ -2155,6 +2201,42 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.type = agg.pct_array ? type_array(sc->arena, t) : t;
             agg.arg = t->kind == TY_DECIMAL ? sema_coerce(sc, x, &type_double) : x;
             break;
+        case AGG_HISTOGRAM_NUMERIC: {
+            /* HistogramNumeric (3.5): a number, DATE, TIMESTAMP or ANSI interval (a STRING or
+               NULL is cast to DOUBLE: NumericType's default), as a double; the result an
+               ARRAY<STRUCT<x, y DOUBLE>>, x of the input's type (propagateInputType, the
+               default of spark.sql.legacy.histogramNumericPropagateInputType).  Of a
+               DECIMAL, 3.5 writes the bin's double where its Decimal should be, which fails */
+            if (t->kind == TY_NULL) {
+                x = sema_coerce(sc, x, &type_double);
+                t = &type_double;
+            }
+            if (!type_is_numeric(t) && t->kind != TY_DATE && t->kind != TY_TIMESTAMP &&
+                t->kind != TY_DECIMAL && !type_is_ansi_interval(t)) {
+                agg_unexpected_type(b, e, 0,
+                                    "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or "
+                                    "\"TIMESTAMP_NTZ\" or \"INTERVAL YEAR TO MONTH\" or "
+                                    "\"INTERVAL DAY TO SECOND\")",
+                                    t);
+                return NULL;
+            }
+            if (!histogram_nb(&ab, e, &agg))
+                return NULL;
+            if (t->kind == TY_DECIMAL) {
+                diag_error(sc->diag, args->items[0]->span,
+                           "histogram_numeric of a DECIMAL is not supported (Spark 3.5 fails "
+                           "writing the bins' doubles as its decimals)");
+                return NULL;
+            }
+            TypeField *f = ARENA_NEW_N(sc->arena, TypeField, 2);
+            f[0].name = "x";
+            f[0].type = t;
+            f[1].name = "y";
+            f[1].type = &type_double;
+            agg.type = type_array(sc->arena, type_struct(sc->arena, 2, f));
+            agg.arg = x;
+            break;
+        }
         case AGG_COUNT_STAR:
             break;
         }

@@ -1119,6 +1119,13 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         else if (!(args[0] = sema_fn_bytes_arg(b, args[0])))
             *bad = 0, *want = "a number, a binary or a string";
         return true;
+    case FN_SHUFFLE: /* Shuffle (ExpectsInputTypes ArrayType): the array's type */
+        if (args[0]->type->kind != TY_ARRAY) {
+            sema_unexpected_input_type(b, e, 0, "\"ARRAY\"", args[0]->type);
+            return false;
+        }
+        *rt = args[0]->type;
+        return true;
     case FN_REVERSE: /* Reverse: a string (other atomic values cast) or an array */
         if (args[0]->type->kind == TY_ARRAY)
             *rt = args[0]->type;

@@ -221,6 +221,129 @@ static bool type_number_format(Binder *b, const AstExpr *e, SFunc fn, SExpr **ar
     return true;
 }
 
+/* ==== to_binary, try_to_binary (stringExpressions.scala's ToBinary, Spark 3.5) ==== */
+
+/* ToBinary.fmt: the format's text lower-cased (toLowerCase(Locale.ROOT); only ASCII letters
+   here: no other letter lowers into a format name, so only a message could differ), or NULL
+   for a constant sluice cannot read as Spark's cast to STRING would (sets *unsupported). */
+static const char *binary_format_text(Binder *b, const AstExpr *a, const SExpr *lit,
+                                      bool *unsupported)
+{
+    const char *v = lit->u.value.s;
+    uint32_t n = lit->u.value.n;
+    TypeKind k = lit->type->kind;
+    if (k != TY_STRING && k != TY_BINARY) {
+        if (!type_is_integral(lit->type) && k != TY_BOOLEAN && k != TY_DECIMAL) {
+            *unsupported = true;
+            return NULL;
+        }
+        v = sema_expr_sql(b->sc, b->blk, a); /* a literal's text is its cast to STRING */
+        n = (uint32_t)strlen(v);
+    }
+    char *low = arena_strndup(b->sc->arena, v, n);
+    for (uint32_t i = 0; i < n; i++)
+        low[i] = (char)(low[i] >= 'A' && low[i] <= 'Z' ? low[i] + 32 : low[i]);
+    return low;
+}
+
+/* Spark's text of the ToBinary that to_binary or try_to_binary (TryEval(ToBinary(...))) makes,
+   the expression whose check fails: to_binary(...). */
+static const char *to_binary_sql(Binder *b, const AstExpr *e)
+{
+    const char *paren = strchr(sema_expr_sql(b->sc, b->blk, e), '(');
+    return arena_sprintf(b->sc->arena, "to_binary%s", paren ? paren : "()");
+}
+
+/* A DATATYPE_MISMATCH of ToBinary.checkInputDataTypes at the span at; false. */
+static bool binary_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub,
+                            const char *msg)
+{
+    diag_error(b->sc->diag, at,
+               "[DATATYPE_MISMATCH.%s] Cannot resolve \"%s\" due to data type mismatch: %s", sub,
+               to_binary_sql(b, e), msg);
+    return false;
+}
+
+/* toSQLValue of a STRING: '...' with \ and ' escaped. */
+static const char *sql_string_value(Binder *b, const char *v)
+{
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    sb_putc(&sb, '\'');
+    for (; *v; v++) {
+        if (*v == '\\' || *v == '\'')
+            sb_putc(&sb, '\\');
+        sb_putc(&sb, *v);
+    }
+    sb_putc(&sb, '\'');
+    return sb.data;
+}
+
+/* to_binary(s[, fmt]) and try_to_binary: BINARY.  ToBinary.checkInputDataTypes: a format
+   that is a foldable STRING (or NULL) must name 'hex', 'utf-8', 'utf8' or 'base64' (any
+   case, not trimmed: INVALID_ARG_VALUE; try_to_binary is NULL instead), one that is not
+   foldable is NON_FOLDABLE_INPUT for both; then s is implicitly cast to STRING.  args[1]
+   becomes the STRING constant "hex", "utf-8" or "base64" (cg_func.c's call_to_binary), or a
+   NULL when the result is NULL (a NULL format, try_to_binary's invalid one). */
+static bool type_to_binary(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
+                           const Type **rt)
+{
+    *rt = &type_binary;
+    if (n > 1) {
+        const AstExpr *a = e->u.call.args.items[1];
+        const Type *t = args[1]->type;
+        SExpr *f = sema_to_string(b, args[1]);
+        if (!sema_foldable(f ? f : args[1])) {
+            const char *sql = sema_expr_sql(b->sc, b->blk, a);
+            bool cast = f && t->kind != TY_STRING && t->kind != TY_NULL;
+            return binary_mismatch(
+                b, e, a->span, "NON_FOLDABLE_INPUT",
+                arena_sprintf(b->sc->arena,
+                              "the input `fmt` should be a foldable \"STRING\" expression; "
+                              "however, got \"%s\".",
+                              cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql) : sql));
+        }
+        const SExpr *lit = f && f->kind == SX_CAST && f->u.arg->kind == SX_CONST ? f->u.arg : f;
+        bool unsupported = !lit || lit->kind != SX_CONST;
+        const char *fmt = unsupported || lit->u.value.is_null
+                              ? NULL
+                              : binary_format_text(b, a, lit, &unsupported);
+        if (unsupported) {
+            diag_error(b->sc->diag, a->span,
+                       "%s with a format that is not a literal is not supported yet",
+                       e->u.call.name);
+            return false;
+        }
+        const char *canon = !fmt                                                    ? NULL
+                            : strcmp(fmt, "hex") == 0                               ? "hex"
+                            : strcmp(fmt, "base64") == 0                            ? "base64"
+                            : strcmp(fmt, "utf-8") == 0 || strcmp(fmt, "utf8") == 0 ? "utf-8"
+                                                                                    : NULL;
+        if (fmt && !canon && fn == FN_TO_BINARY)
+            return binary_mismatch(
+                b, e, a->span, "INVALID_ARG_VALUE",
+                arena_sprintf(b->sc->arena,
+                              "The fmt value must to be a case-insensitive \"STRING\" literal of "
+                              "'hex', 'utf-8', 'utf8', or 'base64', but got %s.",
+                              sql_string_value(b, fmt)));
+        SExpr *c = sema_new_expr(b->sc, SX_CONST, &type_string, a->span);
+        c->u.value.is_null = !canon;
+        c->u.value.s = canon ? canon : "";
+        c->u.value.n = (uint32_t)strlen(c->u.value.s);
+        args[1] = c;
+    }
+    const AstExpr *a0 = e->u.call.args.items[0];
+    const Type *t0 = args[0]->type;
+    if (!(args[0] = sema_to_string(b, args[0])))
+        return binary_mismatch(
+            b, e, a0->span, "UNEXPECTED_INPUT_TYPE",
+            arena_sprintf(b->sc->arena,
+                          "Parameter 1 requires the \"STRING\" type, however \"%s\" has the "
+                          "type \"%s\".",
+                          sema_expr_sql(b->sc, b->blk, a0), sema_map_sql_type(b->sc->arena, t0)));
+    return true;
+}
+
 bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
                        int *bad, const char **want)
 {
@@ -370,6 +493,9 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     case FN_TRY_TO_NUMBER:
     case FN_TO_CHAR_NUMBER:
         return type_number_format(b, e, fn, args, rt);
+    case FN_TO_BINARY:
+    case FN_TRY_TO_BINARY:
+        return type_to_binary(b, e, fn, args, n, rt);
     default:
         SL_UNREACHABLE();
     }

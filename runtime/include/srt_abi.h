@@ -168,11 +168,13 @@ enum {
     SRT_COLLECT_NESTED = 8, /* a STRUCT, ARRAY or MAP as its canonical bytes (srt_key.c, -0.0
                                kept), held as a STRING's */
     SRT_COLLECT_SET = 16,
-    SRT_COLLECT_QUANTILE = 32,  /* percentile_approx's digest of doubles (srt_quantile.c), not
-                                   values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
-    SRT_COLLECT_HASHED = 64,    /* NESTED values of a set or mode: each comes with its Java
-                                   hashCode (srt_unsafe_hash) in lo */
-    SRT_COLLECT_SCALE_SHIFT = 8 /* bits 8-15: a DECIMAL's scale (Decimal.hashCode needs it) */
+    SRT_COLLECT_QUANTILE = 32,   /* percentile_approx's digest of doubles (srt_quantile.c), not
+                                    values: SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE */
+    SRT_COLLECT_HASHED = 64,     /* NESTED values of a set or mode: each comes with its Java
+                                    hashCode (srt_unsafe_hash) in lo */
+    SRT_COLLECT_HISTOGRAM = 128, /* histogram_numeric's bins (srt_histogram.c), not values:
+                                    SRT_COLLECT_DOUBLE | SRT_COLLECT_HISTOGRAM */
+    SRT_COLLECT_SCALE_SHIFT = 8  /* bits 8-15: a DECIMAL's scale (Decimal.hashCode needs it) */
 };
 /* A collect_list or collect_set keeps a pointer to its values at state_offset of the group
    state (16 bytes, the rest unused); kind is SRT_COLLECT_<type> [| SRT_COLLECT_SET].  The
@@ -226,6 +228,26 @@ void srt_quantile_add(SrtAggTable *t, uint8_t *slot, int64_t mark, int32_t is_nu
    FLOAT: toFloat, DOUBLE as is); returns 1 (a NULL result) when no value was added. */
 int32_t srt_quantile_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const double *pct,
                             uint32_t n, const void **out_p);
+/* histogram_numeric(x, nb) at slot (registered SRT_COLLECT_DOUBLE | SRT_COLLECT_HISTOGRAM): a
+   row's value as a double, mark the batch id + 1, nb >= 2.  A NULL value is skipped.  Out of
+   memory fails the query. */
+void srt_histogram_add(SrtAggTable *t, uint8_t *slot, int64_t mark, int32_t is_null, double x,
+                       int32_t nb);
+/* The type of histogram_numeric's x (HistogramNumeric.eval: toByte, toShort, toInt, toLong,
+   toFloat of the bin's double). */
+enum {
+    SRT_HISTOGRAM_DOUBLE = 0,
+    SRT_HISTOGRAM_BYTE = 1,
+    SRT_HISTOGRAM_SHORT = 2,
+    SRT_HISTOGRAM_INT = 3,
+    SRT_HISTOGRAM_LONG = 4,
+    SRT_HISTOGRAM_FLOAT = 5
+};
+/* Spark's HistogramNumeric result at slot: *out_p -> SrtDatum[*out_n] in batch memory, each a
+   STRUCT of x (as kind, SRT_HISTOGRAM_*) and y (DOUBLE); returns 1 (a NULL result) when no
+   value was added. */
+int32_t srt_histogram_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const void **out_p,
+                             uint32_t *out_n);
 /* The Java hashCode of a STRUCT or ARRAY value d of type (its text) as Spark holds it in
    collect_set's and mode's tables: Murmur3 (seed 42) of its UnsafeRow or UnsafeArrayData
    bytes (srt_javahash.c); 0 for NULL. */
@@ -1153,6 +1175,12 @@ int srt_array_insert(SrtQuery *q, const void *arr, uint32_t n, int32_t pos, cons
 void srt_hex_long(SrtQuery *q, int64_t v, const char **out, uint32_t *out_n);
 void srt_hex_bytes(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
 int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t *out_n);
+/* to_binary(s, 'hex' | 'base64') (ToBinary): the bytes of strict hex (Hex.unhex) or of base64
+   that UnBase64.isValidBase64 accepts, in scratch memory of q; 0, or -1 for a malformed s:
+   NULL with try_null (try_to_binary), else after failing the query with Spark's
+   CONVERSION_INVALID_INPUT. */
+int srt_to_binary(SrtQuery *q, const char *s, uint32_t n, int32_t base64, int32_t try_null,
+                  const char **out, uint32_t *out_n);
 /* get_json_object(json, path) with Spark's JsonPath subset and Jackson's reading and writing
    (srt_json_path.c): 0 and the result in scratch memory of q (or pointing into json), or -1
    for NULL (malformed JSON or path, nothing found, a JSON null). */
@@ -1174,6 +1202,10 @@ int32_t srt_partition_id(SrtQuery *q);
 int64_t srt_monotonically_increasing_id(SrtQuery *q, int32_t site);
 double srt_rand(SrtQuery *q, int32_t site, int64_t seed, int32_t seeded);
 double srt_randn(SrtQuery *q, int32_t site, int64_t seed, int32_t seeded);
+/* shuffle(array) (Shuffle): the n SrtDatum of elems in a random order, in scratch memory of q
+   (elements are not copied deeper). */
+void srt_array_shuffle(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n);
 /* json_tuple(json, k1, ..., kn)'s row (srt_json_path.c: Spark's JsonTuple): out[i] and
    out_n[i] the value of keys[i] (key_n[i] UINT32_MAX for a NULL key), in scratch memory of q
    or pointing into json, out[i] NULL for NULL (no such field, a JSON null, malformed JSON,

@@ -145,6 +145,14 @@ void srt_buf_clear(SrtBuf *b);
 void srt_buf_put(SrtBuf *b, const void *s, size_t n);
 void srt_buf_puts(SrtBuf *b, const char *s);
 void srt_buf_putc(SrtBuf *b, char c);
+/* A u64 as 8 little-endian bytes (the checkpoint words of srt_quantile.c and srt_histogram.c),
+   a double as the u64 of its bits; and back from p. */
+void srt_buf_put_u64(SrtBuf *b, uint64_t v);
+void srt_buf_put_double(SrtBuf *b, double x);
+uint64_t srt_get_u64(const uint8_t *p);
+double srt_get_double(const uint8_t *p);
+/* Scala's Double.toInt / toLong with lo, hi the type's range: truncation, NaN 0, saturated. */
+int64_t srt_java_d2l(double v, int64_t lo, int64_t hi);
 void srt_buf_fill(SrtBuf *b, char c, size_t n);
 void srt_buf_printf(SrtBuf *b, const char *fmt, ...) SRT_PRINTF(2, 3);
 /* The newlines in p[0, n) (line numbers of positions in text), sixteen bytes at a time. */
@@ -681,6 +689,19 @@ int srt_quantile_settle(SrtMem *m, SrtQuantile *d);
 size_t srt_quantile_encoded_size(const SrtQuantile *d);
 void srt_quantile_encode(const SrtQuantile *d, SrtBuf *out);
 int srt_quantile_decode(SrtMem *m, const uint8_t *p, size_t n, SrtQuantile **out, SrtErr *err);
+
+/* histogram_numeric's bins (srt_histogram.c): a slot of kind SRT_COLLECT_HISTOGRAM points to
+   an SrtHistogram, handed over as percentile_approx's digest is. */
+typedef struct SrtHistogram SrtHistogram;
+size_t srt_histogram_bytes(const SrtHistogram *h);
+void srt_histogram_free(SrtMem *m, SrtHistogram *h);
+/* A non-NULL value x of the batch of mark; *h is created on the first.  0 or -SRT_ERR_NOMEM. */
+int srt_histogram_push(SrtMem *m, SrtHistogram **h, int64_t mark, int32_t nb, double x);
+/* Merge the pending batch's partial histogram into the state (no-op without one). */
+int srt_histogram_settle(SrtMem *m, SrtHistogram *h);
+size_t srt_histogram_encoded_size(const SrtHistogram *h);
+void srt_histogram_encode(const SrtHistogram *h, SrtBuf *out);
+int srt_histogram_decode(SrtMem *m, const uint8_t *p, size_t n, SrtHistogram **out, SrtErr *err);
 
 /* ======================================================================
 ** Session windows (srt_session.c): per key K, a sorted list of disjoint sessions

@@ -60,6 +60,48 @@ void srt_buf_puts(SrtBuf *b, const char *s)
     srt_buf_put(b, s, strlen(s));
 }
 
+void srt_buf_put_u64(SrtBuf *b, uint64_t v)
+{
+    uint8_t w[8];
+    for (int k = 0; k < 8; k++)
+        w[k] = (uint8_t)(v >> (8 * k));
+    srt_buf_put(b, w, 8);
+}
+
+void srt_buf_put_double(SrtBuf *b, double x)
+{
+    uint64_t v;
+    memcpy(&v, &x, sizeof v);
+    srt_buf_put_u64(b, v);
+}
+
+uint64_t srt_get_u64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int k = 0; k < 8; k++)
+        v |= (uint64_t)p[k] << (8 * k);
+    return v;
+}
+
+double srt_get_double(const uint8_t *p)
+{
+    uint64_t v = srt_get_u64(p);
+    double x;
+    memcpy(&x, &v, sizeof x);
+    return x;
+}
+
+int64_t srt_java_d2l(double v, int64_t lo, int64_t hi)
+{
+    if (v != v)
+        return 0;
+    if (v <= (double)lo)
+        return lo;
+    if (v >= (double)hi)
+        return hi;
+    return (int64_t)v;
+}
+
 void srt_buf_putc(SrtBuf *b, char c)
 {
     if (!reserve(b, 1))

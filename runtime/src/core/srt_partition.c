@@ -218,6 +218,48 @@ double srt_randn(SrtQuery *q, int32_t site, int64_t seed, int32_t seeded)
     return s ? srt_xorshift_gaussian(&s->rng, &s->have_gauss, &s->next_gauss) : 0;
 }
 
+/* ==== shuffle ==== */
+
+/* java.util.Random.nextInt(bound) over XORShiftRandom's next(31). */
+static int32_t next_int(uint64_t *state, int32_t bound)
+{
+    int32_t r = (int32_t)next_bits(state, 31), m = bound - 1;
+    if ((bound & m) == 0)
+        return (int32_t)(((int64_t)bound * r) >> 31);
+    for (int32_t u = r; (int64_t)u - (r = u % bound) + m > INT32_MAX;)
+        u = (int32_t)next_bits(state, 31);
+    return r;
+}
+
+/* The thread's generator for shuffle: Spark seeds each Shuffle at random (ResolveRandomSeed),
+   so any random seed does; a thread's own, so parallel tasks share nothing. */
+static _Thread_local uint64_t shuffle_rng;
+static _Thread_local int shuffle_rng_set;
+
+void srt_array_shuffle(SrtQuery *q, const void *elems, uint32_t n, const void **out,
+                       uint32_t *out_n)
+{
+    /* Shuffle.evalInternal: RandomIndicesGenerator.getNextIndices(n), an inside-out
+       Fisher-Yates over XORShiftRandom.nextInt(i + 1), then the elements at those indices */
+    if (!shuffle_rng_set) {
+        shuffle_rng = srt_xorshift_seed(fresh_seed());
+        shuffle_rng_set = 1;
+    }
+    const SrtDatum *e = elems;
+    SrtDatum *o = srt_scratch_alloc(q, (n ? n : 1) * sizeof *o);
+    uint32_t *idx = srt_scratch_alloc(q, (n ? n : 1) * sizeof *idx);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = (uint32_t)next_int(&shuffle_rng, (int32_t)(i + 1));
+        if (j != i)
+            idx[i] = idx[j];
+        idx[j] = i;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        o[i] = e[idx[i]];
+    *out = o;
+    *out_n = n;
+}
+
 void srt_partition_free(SrtQuery *q)
 {
     if (q->part_sites)

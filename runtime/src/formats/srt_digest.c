@@ -1,16 +1,18 @@
 /* srt_digest.c - hashes and encodings of bytes as Spark's hash.scala and stringExpressions.scala
 ** compute them: md5, sha1, sha2 (OpenSSL's libcrypto), crc32 (zlib), base64, unbase64, hex,
-** unhex.
+** unhex, and to_binary's strict hex and base64.
 **
 ** Inputs are the bytes of a STRING or BINARY (never NULL: codegen handles NULL); results
 ** are in the query's scratch memory.  Digests print as lower-case hex (Spark's
 ** DigestUtils.md5Hex and friends), hex as upper-case (Hex.hex).
 */
 #include <openssl/evp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
 
+#include "common/cm_utf8.h"
 #include "srt_int.h"
 
 /* The digest of s by md as lower-case hex. */
@@ -219,4 +221,67 @@ int srt_unhex(SrtQuery *q, const char *s, uint32_t n, const char **out, uint32_t
     }
     *out_n = dp;
     return 0;
+}
+
+/* Java's Character.isWhitespace of a code point: the Unicode space, line and paragraph
+   separators but the no-break ones (U+00A0, U+2007, U+202F), and \t \n \v \f \r U+001C..1F. */
+static bool dg_java_whitespace(uint32_t c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A && c != 0x2007) || c == 0x2028 || c == 0x2029 ||
+           c == 0x205F || c == 0x3000;
+}
+
+/* UnBase64.isValidBase64 (stringExpressions.scala, Spark 3.5): RFC 4648 groups of 4 symbols
+   among which whitespace is skipped, the last one 2 to 4 symbols, or exactly 4 with its one
+   or two '=' that end the text (no whitespace after them).  A character beyond the BMP is two
+   UTF-16 units, neither valid. */
+static bool dg_valid_base64(const char *s, uint32_t n)
+{
+    uint32_t position = 0, pad = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = cm_utf8_next(s, n, &i);
+        if (c < 0x80 && srt_base64_digit((unsigned char)c) >= 0) {
+            if (pad != 0)
+                return false;
+            position++;
+        } else if (c == '=') {
+            if (++pad > 2 || position % 4 < 2)
+                return false;
+        } else if (!dg_java_whitespace(c) || pad != 0) {
+            return false;
+        }
+    }
+    return pad > 0 ? (position + pad) % 4 == 0 : position % 4 != 1;
+}
+
+int srt_to_binary(SrtQuery *q, const char *s, uint32_t n, int32_t base64, int32_t try_null,
+                  const char **out, uint32_t *out_n)
+{
+    /* ToBinary's Unhex(s, failOnError = true) and UnBase64(s, failOnError = true): NULL from
+       Hex.unhex, or a text isValidBase64 refuses, throws QueryExecutionErrors
+       .invalidInputInConversionError(BINARY, s, fmt, "try_to_binary"); TryEval makes it NULL. */
+    if (base64 ? dg_valid_base64(s, n) : srt_unhex(q, s, n, out, out_n) == 0)
+        return base64 ? srt_unbase64(q, s, n, out, out_n) : 0;
+    *out = s;
+    *out_n = 0;
+    if (try_null)
+        return -1;
+    char *v = srt_scratch_alloc(q, 2 * (size_t)n + 3); /* toSQLValue: '...', \ and ' escaped */
+    size_t k = 0;
+    v[k++] = '\'';
+    for (uint32_t i = 0; i < n; i++) {
+        if (s[i] == '\\' || s[i] == '\'')
+            v[k++] = '\\';
+        v[k++] = s[i];
+    }
+    v[k++] = '\'';
+    char *msg = srt_scratch_alloc(q, k + 256);
+    snprintf(msg, k + 256,
+             "[CONVERSION_INVALID_INPUT] The value %.*s ('%s') cannot be converted to \"BINARY\" "
+             "because it is malformed. Correct the value as per the syntax, or change its format. "
+             "Use `try_to_binary` to tolerate malformed input and return NULL instead.",
+             (int)k, v, base64 ? "BASE64" : "HEX");
+    srt_query_fail(q, msg);
+    return -1;
 }

@@ -513,7 +513,8 @@ int srt_agg_settle_collects(SrtAggTable *t)
 {
     int any = 0;
     for (uint32_t k = 0; k < t->n_col_slots; k++)
-        any |= (t->col_slots[k].kind & (SRT_COLLECT_SET | SRT_COLLECT_QUANTILE)) != 0;
+        any |= (t->col_slots[k].kind &
+                (SRT_COLLECT_SET | SRT_COLLECT_QUANTILE | SRT_COLLECT_HISTOGRAM)) != 0;
     return any ? srt_agg_foreach_updated(t, settle_group, t) : 0;
 }
 

@@ -38,8 +38,9 @@
 ** with its hashCode as Spark holds it, an UnsafeRow or UnsafeArrayData (SRT_COLLECT_HASHED,
 ** srt_javahash.c), and two are the same when their bytes are (UnsafeRow.equals compares
 ** bytes, in which -0.0 and 0.0 differ and a NaN is Double.NaN's).
-** A slot of kind SRT_COLLECT_QUANTILE holds percentile_approx's digest instead: the entry
-** points the table calls (bytes, free, settle, encode, decode) hand it to srt_quantile.c.
+** A slot of kind SRT_COLLECT_QUANTILE holds percentile_approx's digest instead, one of
+** SRT_COLLECT_HISTOGRAM histogram_numeric's bins: the entry points the table calls (bytes,
+** free, settle, encode, decode) hand them to srt_quantile.c and srt_histogram.c.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -287,10 +288,16 @@ static int64_t rebuild(SrtMem *m, const Elems *e, const uint32_t *idx, uint32_t 
 
 /* ==== The vector ==== */
 
-/* percentile_approx's digest lives behind the same slot (srt_quantile.c). */
+/* percentile_approx's digest and histogram_numeric's bins live behind the same slot
+   (srt_quantile.c, srt_histogram.c). */
 static int is_digest(uint32_t kind)
 {
-    return (kind & SRT_COLLECT_QUANTILE) != 0;
+    return (kind & (SRT_COLLECT_QUANTILE | SRT_COLLECT_HISTOGRAM)) != 0;
+}
+
+static int is_histogram(uint32_t kind)
+{
+    return (kind & SRT_COLLECT_HISTOGRAM) != 0;
 }
 
 static SrtQuantile *digest_of(const SrtCollect *c)
@@ -298,10 +305,16 @@ static SrtQuantile *digest_of(const SrtCollect *c)
     return (SrtQuantile *)(void *)(uintptr_t)c;
 }
 
+static SrtHistogram *histogram_of(const SrtCollect *c)
+{
+    return (SrtHistogram *)(void *)(uintptr_t)c;
+}
+
 size_t srt_collect_bytes(const SrtCollect *c, uint32_t kind)
 {
     if (is_digest(kind))
-        return srt_quantile_bytes(digest_of(c));
+        return is_histogram(kind) ? srt_histogram_bytes(histogram_of(c))
+                                  : srt_quantile_bytes(digest_of(c));
     if (!c)
         return 0;
     return sizeof *c + (size_t)c->cap * 16u + c->cap_bytes + (c->batch.slot ? fht_bytes(&c->batch) : 0);
@@ -310,7 +323,10 @@ size_t srt_collect_bytes(const SrtCollect *c, uint32_t kind)
 void srt_collect_free(SrtMem *m, SrtCollect *c, uint32_t kind)
 {
     if (is_digest(kind)) {
-        srt_quantile_free(m, digest_of(c));
+        if (is_histogram(kind))
+            srt_histogram_free(m, histogram_of(c));
+        else
+            srt_quantile_free(m, digest_of(c));
         return;
     }
     if (!c)
@@ -401,7 +417,8 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
 int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind)
 {
     if (is_digest(kind))
-        return srt_quantile_settle(m, digest_of(c));
+        return is_histogram(kind) ? srt_histogram_settle(m, histogram_of(c))
+                                  : srt_quantile_settle(m, digest_of(c));
     if (!c || !is_set(kind) || c->mark == 0)
         return 0;
     Elems e = elems_of(c, kind);
@@ -545,7 +562,10 @@ void srt_collect_datum(const SrtCollect *c, uint32_t kind, uint32_t i, SrtDatum 
 void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
 {
     if (is_digest(kind)) {
-        srt_quantile_encode(digest_of(c), out);
+        if (is_histogram(kind))
+            srt_histogram_encode(histogram_of(c), out);
+        else
+            srt_quantile_encode(digest_of(c), out);
         return;
     }
     uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
@@ -571,7 +591,8 @@ void srt_collect_encode(const SrtCollect *c, uint32_t kind, SrtBuf *out)
 size_t srt_collect_encoded_size(const SrtCollect *c, uint32_t kind)
 {
     if (is_digest(kind))
-        return srt_quantile_encoded_size(digest_of(c));
+        return is_histogram(kind) ? srt_histogram_encoded_size(histogram_of(c))
+                                  : srt_quantile_encoded_size(digest_of(c));
     uint32_t n = !c ? 0 : is_set(kind) ? c->n_state : c->n;
     if (bytes_kind(kind)) {
         size_t sz = (size_t)n * (is_hashed(kind) ? 8u : 4u);
@@ -586,6 +607,12 @@ int srt_collect_decode(SrtMem *m, uint32_t kind, const uint8_t *p, size_t n, Srt
                        SrtErr *err)
 {
     *out = NULL;
+    if (is_histogram(kind)) {
+        SrtHistogram *h;
+        int rc = srt_histogram_decode(m, p, n, &h, err);
+        *out = (SrtCollect *)(void *)h;
+        return rc;
+    }
     if (is_digest(kind)) {
         SrtQuantile *d;
         int rc = srt_quantile_decode(m, p, n, &d, err);

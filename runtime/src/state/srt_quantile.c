@@ -350,18 +350,6 @@ static void query(const SrtQuantile *d, const double *pct, uint32_t n, double *v
     }
 }
 
-/* Scala's Double.toInt / toLong: truncation, NaN 0, saturated. */
-static int64_t java_d2l(double v, int64_t lo, int64_t hi)
-{
-    if (v != v)
-        return 0;
-    if (v <= (double)lo)
-        return lo;
-    if (v >= (double)hi)
-        return hi;
-    return (int64_t)v;
-}
-
 /* The results at pct[0..n-1] of S (count > 0) as kind's values (SRT_COLLECT_<type>). */
 static void quantile_values(const SrtQuantile *d, uint32_t kind, const double *pct, uint32_t n,
                             double *vals, SrtDatum *out)
@@ -372,10 +360,10 @@ static void quantile_values(const SrtQuantile *d, uint32_t kind, const double *p
         memset(&out[i], 0, sizeof out[i]);
         switch (kind) { /* ApproximatePercentile.eval: the double back to the input's type */
         case SRT_COLLECT_INT:
-            out[i].i = java_d2l(v, INT32_MIN, INT32_MAX);
+            out[i].i = srt_java_d2l(v, INT32_MIN, INT32_MAX);
             break;
         case SRT_COLLECT_LONG:
-            out[i].i = java_d2l(v, INT64_MIN, INT64_MAX);
+            out[i].i = srt_java_d2l(v, INT64_MIN, INT64_MAX);
             break;
         case SRT_COLLECT_FLOAT:
             out[i].d = (double)(float)v;
@@ -391,29 +379,6 @@ static void quantile_values(const SrtQuantile *d, uint32_t kind, const double *p
 ** S as relativeError (the bits of a double), count, the number of samples, then each
 ** sample's value bits, g and delta: 8-byte little-endian words. */
 
-static void put_u64(SrtBuf *out, uint64_t v)
-{
-    uint8_t w[8];
-    for (int b = 0; b < 8; b++)
-        w[b] = (uint8_t)(v >> (8 * b));
-    srt_buf_put(out, w, 8);
-}
-
-static uint64_t get_u64(const uint8_t *p)
-{
-    uint64_t v = 0;
-    for (int b = 0; b < 8; b++)
-        v |= (uint64_t)p[b] << (8 * b);
-    return v;
-}
-
-static uint64_t dbits(double x)
-{
-    uint64_t v;
-    memcpy(&v, &x, sizeof v);
-    return v;
-}
-
 size_t srt_quantile_encoded_size(const SrtQuantile *d)
 {
     return d ? 24u + (size_t)d->state.n * 24u : 0;
@@ -423,13 +388,13 @@ void srt_quantile_encode(const SrtQuantile *d, SrtBuf *out)
 {
     if (!d)
         return;
-    put_u64(out, dbits(d->rel_err));
-    put_u64(out, (uint64_t)d->state.count);
-    put_u64(out, d->state.n);
+    srt_buf_put_double(out, d->rel_err);
+    srt_buf_put_u64(out, (uint64_t)d->state.count);
+    srt_buf_put_u64(out, d->state.n);
     for (uint32_t i = 0; i < d->state.n; i++) {
-        put_u64(out, dbits(d->state.s[i].v));
-        put_u64(out, (uint64_t)d->state.s[i].g);
-        put_u64(out, (uint64_t)d->state.s[i].delta);
+        srt_buf_put_double(out, d->state.s[i].v);
+        srt_buf_put_u64(out, (uint64_t)d->state.s[i].g);
+        srt_buf_put_u64(out, (uint64_t)d->state.s[i].delta);
     }
 }
 
@@ -438,7 +403,7 @@ int srt_quantile_decode(SrtMem *m, const uint8_t *p, size_t n, SrtQuantile **out
     *out = NULL;
     if (n == 0)
         return 0;
-    uint64_t k = n >= 24 ? get_u64(p + 16) : 0;
+    uint64_t k = n >= 24 ? srt_get_u64(p + 16) : 0;
     if (n < 24 || k > UINT32_MAX || (n - 24) / 24u != k || (n - 24) % 24u != 0)
         return srt_err_set(
             err, SRT_ERR_FORMAT,
@@ -448,16 +413,14 @@ int srt_quantile_decode(SrtMem *m, const uint8_t *p, size_t n, SrtQuantile **out
         srt_quantile_free(m, d);
         return srt_err_nomem(err, "percentile_approx digest");
     }
-    uint64_t bits = get_u64(p);
-    memcpy(&d->rel_err, &bits, sizeof bits);
-    d->state.count = (int64_t)get_u64(p + 8);
+    d->rel_err = srt_get_double(p);
+    d->state.count = (int64_t)srt_get_u64(p + 8);
     d->part_compressed = 1;
     for (uint32_t i = 0; i < (uint32_t)k; i++) {
         const uint8_t *q = p + 24 + (size_t)i * 24u;
-        bits = get_u64(q);
-        memcpy(&d->state.s[i].v, &bits, sizeof bits);
-        d->state.s[i].g = (int64_t)get_u64(q + 8);
-        d->state.s[i].delta = (int64_t)get_u64(q + 16);
+        d->state.s[i].v = srt_get_double(q);
+        d->state.s[i].g = (int64_t)srt_get_u64(q + 8);
+        d->state.s[i].delta = (int64_t)srt_get_u64(q + 16);
     }
     d->state.n = (uint32_t)k;
     *out = d;

@@ -1,0 +1,5 @@
+-- expect: 5:38: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "to_binary(a, utf-8)" due to data type mismatch: Parameter 1 requires the "STRING" type, however "a" has the type "ARRAY<INT>".
+CREATE SOURCE events (s STRING, n INT, a ARRAY<INT>)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT try_to_binary(a, 'utf-8') FROM events;
