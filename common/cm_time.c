@@ -214,13 +214,18 @@ int cm_ts_parse(const char *s, size_t n, int64_t now_us, int64_t *out_us)
     return cm_ts_parse_zoned(s, n, now_us, NULL, out_us);
 }
 
-/* cm_ts_parse_zoned, or with !zones stringToTimestampWithoutTimeZone(s, allowTimeZone =
-   false): a zone or a time alone makes it no timestamp. */
-static int ts_parse(const char *s, size_t n, int64_t now_us, CmZoneLocal region, bool zones,
+/* What ts_parse does with a zone: applies it (stringToTimestamp), refuses it
+   (stringToTimestampWithoutTimeZone(s, allowTimeZone = false)) or reads and drops it
+   (allowTimeZone = true: the zone must still be one getZoneId knows). */
+typedef enum TsZones { TS_ZONE_APPLY, TS_ZONE_REFUSE, TS_ZONE_DROP } TsZones;
+
+/* cm_ts_parse_zoned, or without TS_ZONE_APPLY stringToTimestampWithoutTimeZone: a time alone
+   makes it no timestamp, and so does a zone with TS_ZONE_REFUSE. */
+static int ts_parse(const char *s, size_t n, int64_t now_us, CmZoneLocal region, TsZones zones,
                     int64_t *out_us)
 {
-    if ((zones || (n > 0 && s[n - 1] != 'Z')) && ts_canonical(s, n, out_us)) /* no zone, or Z */
-        return 0;
+    if ((zones != TS_ZONE_REFUSE || (n > 0 && s[n - 1] != 'Z')) && ts_canonical(s, n, out_us))
+        return 0; /* no zone, or Z */
     const char *p = s, *e = s + n;
     while (p < e && trim_byte(*p))
         p++;
@@ -305,8 +310,10 @@ static int ts_parse(const char *s, size_t n, int64_t now_us, CmZoneLocal region,
     int32_t off_s = 0;
     const char *zs = zone, *ze = e;
     bool by_region = false;
-    if (zone || (just_time && !zones)) {
-        if (!zones)
+    if (just_time && zones != TS_ZONE_APPLY)
+        return -1;
+    if (zone) {
+        if (zones == TS_ZONE_REFUSE)
             return -1;
         while (zs < ze && (unsigned char)*zs <= ' ') /* String.trim */
             zs++;
@@ -314,6 +321,12 @@ static int ts_parse(const char *s, size_t n, int64_t now_us, CmZoneLocal region,
             if (!region)
                 return -1;
             by_region = true;
+        }
+        if (zones == TS_ZONE_DROP) { /* getZoneId must know it; its offset is not used */
+            if (by_region && !region(zs, (size_t)(ze - zs), true, 0, false, &off_s))
+                return -1;
+            off_s = 0;
+            by_region = false;
         }
     }
     int64_t year = year_sign < 0 ? -seg[0] : seg[0];
@@ -348,12 +361,17 @@ static int ts_parse(const char *s, size_t n, int64_t now_us, CmZoneLocal region,
 
 int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal region, int64_t *out_us)
 {
-    return ts_parse(s, n, now_us, region, true, out_us);
+    return ts_parse(s, n, now_us, region, TS_ZONE_APPLY, out_us);
 }
 
 int cm_ts_parse_ntz(const char *s, size_t n, int64_t *out_us)
 {
-    return ts_parse(s, n, 0, NULL, false, out_us);
+    return ts_parse(s, n, 0, NULL, TS_ZONE_REFUSE, out_us);
+}
+
+int cm_ts_parse_ntz_cast(const char *s, size_t n, CmZoneLocal region, int64_t *out_us)
+{
+    return ts_parse(s, n, 0, region, TS_ZONE_DROP, out_us);
 }
 
 /* Spark's DateTimeUtils.stringToDate (DateTimeUtils.scala; CAST(s AS DATE), to_date(s)). */

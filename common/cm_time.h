@@ -140,6 +140,12 @@ int cm_ts_parse_zoned(const char *s, size_t n, int64_t now_us, CmZoneLocal regio
    date; the local date-time as microseconds into *out_us.  0, or -1. */
 int cm_ts_parse_ntz(const char *s, size_t n, int64_t *out_us);
 
+/* Spark's stringToTimestampWithoutTimeZone(s, allowTimeZone = true), as CAST(s AS
+   TIMESTAMP_NTZ) and TIMESTAMP_NTZ '...' read: cm_ts_parse's shapes with a date; a zone after
+   the time must be one getZoneId knows (a region through region; NULL knows none) and is
+   dropped: the local date-time as written, as microseconds into *out_us.  0, or -1. */
+int cm_ts_parse_ntz_cast(const char *s, size_t n, CmZoneLocal region, int64_t *out_us);
+
 /* Spark's DateTimeUtils.stringToDate (CAST(s AS DATE), to_date(s)): trimmed text, a year of 4
    to 7 digits with an optional sign, then -[m]m and -[d]d; whatever follows a ' ' or 'T'
    after the date is ignored.  The epoch day into *out_days; 0, or -1 for no date. */

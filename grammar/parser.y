@@ -185,7 +185,7 @@ static const AstFlag no_flag;
 %token <str> PRECEDING "PRECEDING" RANGE "RANGE" REAL "REAL" ROW "ROW" ROWS "ROWS" SELECT "SELECT"
 %token <str> BINARY "BINARY" BYTE "BYTE" SHORT "SHORT" SMALLINT "SMALLINT" TINYINT "TINYINT"
 %token <str> SINK "SINK" SOURCE "SOURCE" STRING "STRING" STRUCT "STRUCT" TABLE "TABLE"
-%token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
+%token <str> THEN "THEN" TIMESTAMP "TIMESTAMP" TIMESTAMP_LTZ "TIMESTAMP_LTZ" TIMESTAMP_NTZ "TIMESTAMP_NTZ" TRUE "TRUE" UNBOUNDED "UNBOUNDED"
 %token <str> UNION "UNION" UNKNOWN "UNKNOWN" VARCHAR "VARCHAR" WATERMARK "WATERMARK" WHEN "WHEN"
 %token <str> WHERE "WHERE" WITH "WITH" WITHIN "WITHIN"
 %token <str> ANTI "ANTI" LEFT "LEFT" NATURAL "NATURAL" RIGHT "RIGHT" SEMI "SEMI" USING "USING"
@@ -381,7 +381,7 @@ option_value:
 /* ==== Types ====
 ** type  = BOOLEAN | TINYINT | BYTE | SMALLINT | SHORT | INT | INTEGER | BIGINT | LONG | DOUBLE | FLOAT | REAL | STRING | BINARY
 **       | (DECIMAL | DEC | NUMERIC) ['(' integer [',' integer] ')']
-**       | VARCHAR ['(' integer ')'] | TIMESTAMP | DATE
+**       | VARCHAR ['(' integer ')'] | TIMESTAMP | TIMESTAMP_LTZ | TIMESTAMP_NTZ | DATE
 **       | INTERVAL (YEAR | MONTH) [TO MONTH] | INTERVAL (DAY | HOUR | MINUTE | SECOND) [TO unit]
 **       | ARRAY '<' type '>' | MAP '<' type ',' type '>' | STRUCT '<' field {',' field} '>'
 ** field = any_name [':'] type
@@ -407,6 +407,8 @@ type:
   | VARCHAR                         { $$ = &type_string; }
   | VARCHAR '(' INTEGER_LIT ')'     { $$ = &type_string; }
   | TIMESTAMP                       { $$ = &type_timestamp; }
+  | TIMESTAMP_LTZ                   { $$ = &type_timestamp; }
+  | TIMESTAMP_NTZ                   { $$ = &type_timestamp_ntz; }
   | DATE                            { $$ = &type_date; }
   | INTERVAL interval_unit          { $$ = parse_interval_type(pc, $2, NULL, @$); }
   | INTERVAL interval_unit TO interval_unit { $$ = parse_interval_type(pc, $2, $4, @$); }
@@ -954,7 +956,7 @@ expr_list:
   | expr_list ',' expr              { $$ = ast_list_append(pc->arena, $1, $3); }
   ;
 
-/* primary = literal | interval | (DATE | TIMESTAMP) string | '(' expr ')' | case | cast
+/* primary = literal | interval | (DATE | TIMESTAMP | TIMESTAMP_LTZ | TIMESTAMP_NTZ) string | '(' expr ')' | case | cast
 **         | (CURRENT_TIMESTAMP | CURRENT_DATE) ['(' ')'] | call [OVER '(' window_spec ')']
 ** literal = integer | number | string | TRUE | FALSE | NULL
 ** case    = CASE [expr] WHEN expr THEN expr {WHEN expr THEN expr} [ELSE expr] END
@@ -971,6 +973,8 @@ primary:
   | interval
   | DATE STRING_LIT                 { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_date, @1, @$); }
   | TIMESTAMP STRING_LIT            { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_timestamp, @1, @$); }
+  | TIMESTAMP_LTZ STRING_LIT        { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_timestamp, @1, @$); }
+  | TIMESTAMP_NTZ STRING_LIT        { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_timestamp_ntz, @1, @$); }
   | '(' expr ')'                    { $$ = ast_paren($2, @$); }
   | CASE opt_operand when_list opt_else END
         { $$ = ast_case_finish($3, $2, $4, @$); }
@@ -1204,7 +1208,7 @@ unreserved_keyword:
   | DUPLICATES | FIRST | FLOAT | SETS | FOLLOWING | FOR | INT | INTEGER | LAST | LONG | MAP | NULLS | NUMERIC | PARTITION
   | PLACING
   | PRECEDING | RANGE | REAL | ROW | ROWS | SHORT | SINK | SMALLINT | SOURCE | STRING | STRUCT | TABLE
-  | TIMESTAMP | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | VIEW | WATERMARK | WITHIN
+  | TIMESTAMP | TIMESTAMP_LTZ | TIMESTAMP_NTZ | TINYINT | UNBOUNDED | UNKNOWN | VARCHAR | VIEW | WATERMARK | WITHIN
   | TO | interval_unit
   | POSITION %prec POSITION_NAME
   | ROLLUP %prec POSITION_NAME | CUBE %prec POSITION_NAME | GROUPING
@@ -1300,7 +1304,7 @@ static const int arith_operators[] = {'+', '-', '*', '/', '%', TOK_DIV, TOK_CONC
                                       '.', '[', '('};
 static const int operator_core[] = {'+', '*'};
 static const int type_start[] = {TOK_BOOLEAN, TOK_TINYINT, TOK_BYTE, TOK_SMALLINT, TOK_SHORT, TOK_INT, TOK_INTEGER, TOK_BIGINT, TOK_LONG,
-                                 TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP,
+                                 TOK_DOUBLE, TOK_FLOAT, TOK_REAL, TOK_STRING, TOK_BINARY, TOK_VARCHAR, TOK_TIMESTAMP, TOK_TIMESTAMP_LTZ, TOK_TIMESTAMP_NTZ,
                                  TOK_DATE, TOK_ARRAY, TOK_MAP, TOK_STRUCT, TOK_DECIMAL, TOK_DEC, TOK_NUMERIC,
                                  TOK_INTERVAL};
 

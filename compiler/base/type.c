@@ -18,6 +18,7 @@ const Type type_double = {TY_DOUBLE, 0, 0, 0, 0, 0, 0, 0, 0};
 const Type type_string = {TY_STRING, 0, 0, 0, 0, 0, 0, 0, 0};
 const Type type_binary = {TY_BINARY, 0, 0, 0, 0, 0, 0, 0, 0};
 const Type type_timestamp = {TY_TIMESTAMP, 0, 0, 0, 0, 0, 0, 0, 0};
+const Type type_timestamp_ntz = {TY_TIMESTAMP_NTZ, 0, 0, 0, 0, 0, 0, 0, 0};
 const Type type_date = {TY_DATE, 0, 0, 0, 0, 0, 0, 0, 0};
 const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0, 0, CM_DT_DAY, CM_DT_SECOND};
 
@@ -61,6 +62,11 @@ const Type *type_ym_interval(int start, int end)
 bool type_is_ansi_interval(const Type *t)
 {
     return t->kind == TY_INTERVAL || t->kind == TY_YM_INTERVAL;
+}
+
+bool type_is_any_timestamp(const Type *t)
+{
+    return t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_NTZ;
 }
 
 const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields)
@@ -209,7 +215,7 @@ static void put_type(StrBuf *sb, const Type *t, int sql)
     static const char *names[] = {"void",   "boolean",   "int",     "tinyint",  "smallint",
                                   "bigint", "float",     "double",  "decimal",  "string",
                                   "binary", "timestamp", "date",    "interval", "struct",
-                                  "array",  "map",       "interval"};
+                                  "array",  "map",       "interval", "timestamp_ntz"};
     const char *n = names[t->kind];
     if (t->kind == TY_INTERVAL) {
         sb_puts(sb, cm_dt_type_name(t->start_field, t->end_field, sql));
@@ -274,6 +280,7 @@ bool type_is_csv_field(const Type *t)
     case TY_FLOAT:
     case TY_DECIMAL:
     case TY_TIMESTAMP:
+    case TY_TIMESTAMP_NTZ:
     case TY_DATE:
     case TY_INTERVAL: /* UnivocityParser/Generator: the ANSI text (castStringToDTInterval ...) */
     case TY_YM_INTERVAL:

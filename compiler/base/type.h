@@ -30,7 +30,8 @@ typedef enum TypeKind {
     TY_STRUCT,
     TY_ARRAY,
     TY_MAP,        /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
-    TY_YM_INTERVAL /* Spark's YearMonthIntervalType(start, end): months, an i64 within Int */
+    TY_YM_INTERVAL, /* Spark's YearMonthIntervalType(start, end): months, an i64 within Int */
+    TY_TIMESTAMP_NTZ /* Spark's TimestampNTZType: the local date-time as µs since 1970-01-01T00:00 */
 } TypeKind;
 
 typedef struct Type Type;
@@ -51,7 +52,7 @@ struct Type {
 };
 
 extern const Type type_null, type_boolean, type_tinyint, type_smallint, type_int, type_bigint,
-    type_float, type_double, type_string, type_binary, type_timestamp, type_date, type_interval;
+    type_float, type_double, type_string, type_binary, type_timestamp, type_timestamp_ntz, type_date, type_interval;
 /* type_interval is INTERVAL DAY TO SECOND, DayTimeIntervalType()'s default. */
 
 /* Spark's DecimalType.MAX_PRECISION and DecimalType.MINIMUM_ADJUSTED_SCALE. */
@@ -65,6 +66,8 @@ const Type *type_dt_interval(int start, int end);
 const Type *type_ym_interval(int start, int end);
 /* Either kind of ANSI interval (Spark's AnsiIntervalType). */
 bool type_is_ansi_interval(const Type *t);
+/* TIMESTAMP or TIMESTAMP_NTZ (Spark's AnyTimestampType): µs in an i64, the same calendar. */
+bool type_is_any_timestamp(const Type *t);
 const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields);
 const Type *type_array(Arena *arena, const Type *elem);
 /* MAP<key, value>: printed map<string,int> (Spark's MapType.simpleString). */

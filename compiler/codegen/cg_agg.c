@@ -1445,7 +1445,8 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_INT:
     case TY_DATE: k = SRT_COLLECT_INT; break; /* Spark's Int: Integer.hashCode */
     case TY_BIGINT:
-    case TY_TIMESTAMP: k = SRT_COLLECT_LONG; break;
+    case TY_TIMESTAMP:
+    case TY_TIMESTAMP_NTZ: k = SRT_COLLECT_LONG; break;
     case TY_FLOAT: k = SRT_COLLECT_FLOAT; break;
     case TY_DOUBLE: k = SRT_COLLECT_DOUBLE; break;
     case TY_DECIMAL: /* Decimal.hashCode depends on the scale */
@@ -1505,6 +1506,7 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
         break;
     case TY_BIGINT:
     case TY_TIMESTAMP:
+    case TY_TIMESTAMP_NTZ:
     case TY_DATE:
         lo = x.v;
         break;
@@ -1655,7 +1657,7 @@ static CgVal final_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     uint32_t kind = k == TY_TINYINT                                           ? SRT_HISTOGRAM_BYTE
                     : k == TY_SMALLINT                                        ? SRT_HISTOGRAM_SHORT
                     : k == TY_INT || k == TY_DATE || k == TY_YM_INTERVAL      ? SRT_HISTOGRAM_INT
-                    : k == TY_BIGINT || k == TY_TIMESTAMP || k == TY_INTERVAL ? SRT_HISTOGRAM_LONG
+                    : k == TY_BIGINT || k == TY_TIMESTAMP || k == TY_TIMESTAMP_NTZ || k == TY_INTERVAL ? SRT_HISTOGRAM_LONG
                     : k == TY_FLOAT                                           ? SRT_HISTOGRAM_FLOAT
                                     : SRT_HISTOGRAM_DOUBLE;
     LLVMValueRef pp = cg_alloca(cg, cg->t_ptr, "hist.p");
@@ -1685,7 +1687,7 @@ static CgVal final_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     uint32_t kind = SRT_COLLECT_DOUBLE; /* ApproximatePercentile.eval: toInt, toLong, toFloat */
     if (type_is_int32(t) || t->kind == TY_DATE) /* a byte or short: toInt of a kept value */
         kind = SRT_COLLECT_INT;
-    else if (t->kind == TY_BIGINT || t->kind == TY_TIMESTAMP)
+    else if (t->kind == TY_BIGINT || type_is_any_timestamp(t))
         kind = SRT_COLLECT_LONG;
     else if (t->kind == TY_FLOAT)
         kind = SRT_COLLECT_FLOAT;

@@ -136,7 +136,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_BIGINT: return to_string(cg, a, "srt_cast_i64_str", a.v);
         case TY_FLOAT: return to_string(cg, a, "srt_cast_f32_str", a.v); /* Float.toString */
         case TY_DOUBLE: return to_string(cg, a, "srt_cast_f64_str", a.v);
-        case TY_TIMESTAMP: return to_string(cg, a, "srt_cast_ts_str", a.v);
+        case TY_TIMESTAMP: /* the session zone is UTC: NTZ prints its local date-time alike */
+        case TY_TIMESTAMP_NTZ: return to_string(cg, a, "srt_cast_ts_str", a.v);
         case TY_DATE: return to_string(cg, a, "srt_cast_date_str", a.v);
         default: break;
         }
@@ -221,12 +222,27 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         }
         case TY_DATE: return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""));
         case TY_STRING: return from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
+        case TY_TIMESTAMP_NTZ: /* convertTz(t, UTC, the session zone UTC): the same µs */
+            return a;
+        default: break;
+        }
+        break;
+    case TY_TIMESTAMP_NTZ: /* Cast.castToTimestampNTZ */
+        switch (f) {
+        case TY_DATE: /* daysToMicros(d, UTC) */
+            return scalar(a.null, LLVMBuildMul(cg->b, a.v, cg_i64(cg, US_PER_DAY), ""));
+        case TY_STRING: /* stringToTimestampWithoutTimeZone(s, allowTimeZone = true) */
+            return from_string(cg, a, "srt_cast_str_ts_ntz", cg->t_i64);
+        case TY_TIMESTAMP: /* convertTz(t, the session zone UTC, UTC): the same µs */
+            return a;
         default: break;
         }
         break;
     case TY_DATE:
         switch (f) {
-        case TY_TIMESTAMP: return scalar(a.null, floor_div(cg, a.v, US_PER_DAY));
+        case TY_TIMESTAMP:
+        case TY_TIMESTAMP_NTZ: /* microsToDays(t, UTC) */
+            return scalar(a.null, floor_div(cg, a.v, US_PER_DAY));
         case TY_STRING: /* DateTimeUtils.stringToDate: the time part is not read */
             return from_string(cg, a, "srt_cast_str_date", cg->t_i64);
         default: break;

@@ -31,7 +31,8 @@ LLVMValueRef cg_spark_hash(CgCtx *cg, bool xx, const Type *t, CgVal x, LLVMValue
         return cg_call(cg, h_i32, args, 2, "hash");
     case TY_BIGINT:
     case TY_TIMESTAMP:
-    case TY_INTERVAL: /* DayTimeIntervalType: its microseconds */
+    case TY_TIMESTAMP_NTZ: /* HashExpression: TimestampNTZType by hashLong */
+    case TY_INTERVAL:      /* DayTimeIntervalType: its microseconds */
         return cg_call(cg, h_i64, args, 2, "hash");
     case TY_DOUBLE:
         return cg_call(cg, xx ? "srt_xxh64_f64" : "srt_m3_f64", args, 2, "hash");

@@ -60,6 +60,10 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
         out_n = cg_alloca(cg, cg->t_i32, "n");
         LLVMValueRef args[6] = {p, end, cg->q, out, out_n, st};
         np = cg_call(cg, "srt_json_str", args, 6, "p.val");
+    } else if (t->kind == TY_TIMESTAMP_NTZ) { /* parseWithoutTimeZone(s, false) of a string */
+        out = cg_alloca(cg, out_t, "ntz");
+        LLVMValueRef args[5] = {cg->q, p, end, out, st};
+        np = cg_call(cg, "srt_json_ts_ntz", args, 5, "p.val");
     } else if (type_is_ansi_interval(t)) { /* JacksonParser: Cast of a string (srt_json_iv) */
         out = cg_alloca(cg, out_t, "iv");
         LLVMValueRef args[6] = {cg->q, p, end, cg_i32(cg, cg_interval_fields(t)), out, st};
@@ -191,6 +195,8 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
         return "float";
     case TY_TIMESTAMP:
         return "timestamp";
+    case TY_TIMESTAMP_NTZ:
+        return "timestamp_ntz";
     case TY_DATE:
         return "date";
     case TY_STRING:

@@ -69,7 +69,8 @@ static void put_value(StrBuf *sb, const SValue *v, const Type *t)
         sb_putc(sb, '\'');
         break;
     case TY_TIMESTAMP:
-        sb_puts(sb, "TIMESTAMP '");
+    case TY_TIMESTAMP_NTZ:
+        sb_puts(sb, t->kind == TY_TIMESTAMP ? "TIMESTAMP '" : "TIMESTAMP_NTZ '");
         put_timestamp(sb, v->i);
         sb_putc(sb, '\'');
         break;

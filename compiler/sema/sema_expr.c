@@ -118,6 +118,7 @@ static bool is_atomic(const Type *t)
     case TY_STRING:
     case TY_BINARY:
     case TY_TIMESTAMP:
+    case TY_TIMESTAMP_NTZ:
     case TY_DATE:
         return true;
     default:
@@ -239,6 +240,11 @@ bool sema_can_cast(const Type *from, const Type *to)
     }
     if (!is_atomic(from) || !is_atomic(to))
         return false;
+    /* TimestampNTZType: to and from STRING, DATE and TIMESTAMP only */
+    if (from->kind == TY_TIMESTAMP_NTZ || to->kind == TY_TIMESTAMP_NTZ) {
+        const Type *o = from->kind == TY_TIMESTAMP_NTZ ? to : from;
+        return o->kind == TY_STRING || o->kind == TY_DATE || type_is_any_timestamp(o);
+    }
     /* BinaryType: from STRING and the integral types, to STRING only. */
     if (to->kind == TY_BINARY)
         return from->kind == TY_STRING || type_is_integral(from);
@@ -307,6 +313,10 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
     if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP &&
         cm_ts_parse_zoned(v->s, strlen(v->s), CM_TS_NO_DATE, cm_zone_local_offset, &i) == 0)
         return const_int(sc, t, i, e->span);
+    /* stringToTimestampWithoutTimeZone(s, allowTimeZone = true): a zone is read and dropped */
+    if (from->kind == TY_STRING && t->kind == TY_TIMESTAMP_NTZ &&
+        cm_ts_parse_ntz_cast(v->s, v->n, cm_zone_local_offset, &i) == 0)
+        return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && t->kind == TY_DATE && cm_date_parse(v->s, v->n, &i) == 0)
         return const_int(sc, t, i, e->span);
     if (from->kind == TY_STRING && type_is_integral(t) && parse_number(v->s, true, &i, &d) &&
@@ -356,6 +366,20 @@ static const Type *dec_common(const Type *a, const Type *b)
     return sema_dec_wider(da, db);
 }
 
+/* findTightestCommonType of two different datetime types (TypeCoercion): DATE and
+   TIMESTAMP_NTZ make TIMESTAMP_NTZ, any other pair TIMESTAMP; NULL if one is no datetime. */
+static const Type *datetime_common(const Type *a, const Type *b)
+{
+    bool da = a->kind == TY_DATE || type_is_any_timestamp(a);
+    bool db = b->kind == TY_DATE || type_is_any_timestamp(b);
+    if (!da || !db)
+        return NULL;
+    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP_NTZ) ||
+        (a->kind == TY_TIMESTAMP_NTZ && b->kind == TY_DATE))
+        return &type_timestamp_ntz;
+    return &type_timestamp;
+}
+
 /* The type both sides of a comparison are cast to, or NULL if they do not compare. */
 static const Type *cmp_common(const Type *a, const Type *b)
 {
@@ -381,10 +405,7 @@ static const Type *cmp_common(const Type *a, const Type *b)
         return b;
     if (b->kind == TY_STRING)
         return a;
-    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
-        (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
-        return &type_timestamp;
-    return NULL;
+    return datetime_common(a, b);
 }
 
 /* Spark's TypeCoercion.findTypeForComplex with the rule common for the element, key, value
@@ -427,8 +448,8 @@ static bool dec_holds_int(const Type *d, const Type *i)
 }
 
 /* Spark's TypeCoercion.findTightestCommonType: a NULL's other type, the wider of two numbers
-   that are not DECIMAL, a DECIMAL beside an integer it holds, TIMESTAMP for a DATE and a
-   TIMESTAMP, two ANSI intervals of one kind widened, then findTypeForComplex of itself; no
+   that are not DECIMAL, a DECIMAL beside an integer it holds, TIMESTAMP_NTZ for a DATE and a
+   TIMESTAMP_NTZ, TIMESTAMP for other pairs of datetime types, two ANSI intervals of one kind widened, then findTypeForComplex of itself; no
    string promotion, no widening of decimals. */
 const Type *sema_tightest_type(Arena *arena, const Type *a, const Type *b)
 {
@@ -442,9 +463,8 @@ const Type *sema_tightest_type(Arena *arena, const Type *a, const Type *b)
         return dec_holds_int(a, b) ? a : NULL;
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
-    if ((a->kind == TY_DATE && b->kind == TY_TIMESTAMP) ||
-        (a->kind == TY_TIMESTAMP && b->kind == TY_DATE))
-        return &type_timestamp;
+    if (datetime_common(a, b))
+        return datetime_common(a, b);
     if (type_is_ansi_interval(a) || type_is_ansi_interval(b))
         return sema_interval_wider(a, b);
     return complex_common(arena, a, b, sema_tightest_type);
@@ -2189,7 +2209,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                goes in as Decimal.toDouble (its cast to DOUBLE, arg) and comes out as
                Decimal(double) set to the column's precision and scale by the row writer
                (changePrecision: HALF_UP, NULL when it does not fit), its cast back (cg_agg.c) */
-            if (!agg_numeric(t) && t->kind != TY_DATE && t->kind != TY_TIMESTAMP)
+            if (!agg_numeric(t) && t->kind != TY_DATE && !type_is_any_timestamp(t))
                 return agg_arg_error(b, e->u.call.name, "a numeric, date or timestamp argument",
                                      args->items[0], t);
             if (t->kind == TY_NULL) { /* the implicit cast to NumericType's DOUBLE */
@@ -2211,7 +2231,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 x = sema_coerce(sc, x, &type_double);
                 t = &type_double;
             }
-            if (!type_is_numeric(t) && t->kind != TY_DATE && t->kind != TY_TIMESTAMP &&
+            if (!type_is_numeric(t) && t->kind != TY_DATE && !type_is_any_timestamp(t) &&
                 t->kind != TY_DECIMAL && !type_is_ansi_interval(t)) {
                 agg_unexpected_type(b, e, 0,
                                     "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or "

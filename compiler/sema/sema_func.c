@@ -470,7 +470,7 @@ static SExpr *bind_decode_case(Binder *b, const AstExpr *e, SExpr **args, int n)
 static SExpr *bind_to_char(Binder *b, const AstExpr *e, SExpr **args)
 {
     TypeKind k = args[0]->type->kind;
-    if (k == TY_DATE || k == TY_TIMESTAMP)
+    if (k == TY_DATE || k == TY_TIMESTAMP || k == TY_TIMESTAMP_NTZ) /* DatetimeType */
         return type_call(b, e, FN_DATE_FORMAT, args, 2);
     if (k != TY_BINARY)
         return type_call(b, e, FN_TO_CHAR_NUMBER, args, 2);
@@ -676,6 +676,7 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     case TY_STRING:
     case TY_BINARY:
     case TY_TIMESTAMP:
+    case TY_TIMESTAMP_NTZ:
     case TY_DATE:
         return true;
     case TY_INTERVAL: /* ANSI intervals are AtomicTypes, ordered by their value */

@@ -663,6 +663,9 @@ const char *srt_json_norm_text(SrtQuery *q, const char *s, uint32_t n, uint32_t 
    a fraction or an unparsable string is SRT_JV_BADTYPE, an integer beyond the range of a
    TIMESTAMP (±9223372036854 s) SRT_JV_RANGE. */
 const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st);
+/* TIMESTAMP_NTZ (JacksonParser: a non-empty string read by parseWithoutTimeZone(s, false),
+   cm_ts_parse_ntz, no zone; any other token or text SRT_JV_BADTYPE, null SRT_JV_NULL). */
+const char *srt_json_ts_ntz(SrtQuery *q, const char *p, const char *end, int64_t *out_us, int *st);
 /* What srt_json_ts does for any token but ten digits of epoch seconds (and a token end). */
 const char *srt_json_ts_rest(const char *p, const char *end, int64_t *out_us, int *st);
 /* DATE: as srt_json_ts (µs), but a number is SRT_JV_BADTYPE (Spark reads dates from strings). */
@@ -775,6 +778,9 @@ int srt_window_bounds(int64_t ts_us, int64_t slide_us, int64_t start_us, int64_t
    "2016-07-26", with optional zone offset or region zone, srt_zone_find; no zone means
    UTC).  0 ok, -1 invalid. */
 int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);
+/* CAST(s AS TIMESTAMP_NTZ) (cm_ts_parse_ntz_cast: a zone must be valid and is dropped; a time
+   alone is no TIMESTAMP_NTZ).  0 ok, -1 invalid. */
+int srt_cast_str_ts_ntz(const char *s, uint32_t n, int64_t *out_us);
 /* A zone id found in data (core/srt_zone.c): s[0, n) as Spark's getZoneId reads it
    (cm_zone_resolve, common/cm_tz.h), a region's rules read from this machine's tz database
    on first use and kept for the process (thread safe; no lock once an id is known).

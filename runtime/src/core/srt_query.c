@@ -395,6 +395,7 @@ void srt_java_text(const SrtDatum *d, const SrtType *t, SrtBuf *b)
     case SRT_T_INT:
     case SRT_T_BIGINT:
     case SRT_T_TIMESTAMP:
+    case SRT_T_TIMESTAMP_NTZ:
     case SRT_T_DATE:
     case SRT_T_DT_INTERVAL: /* a Long of µs */
     case SRT_T_YM_INTERVAL: /* an Integer of months */

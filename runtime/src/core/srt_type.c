@@ -23,6 +23,7 @@ static const struct {
     {"short", SRT_T_SMALLINT},  {"bigint", SRT_T_BIGINT}, {"long", SRT_T_BIGINT},
     {"double", SRT_T_DOUBLE},   {"float", SRT_T_FLOAT},   {"real", SRT_T_FLOAT},
     {"string", SRT_T_STRING},   {"binary", SRT_T_BINARY}, {"timestamp", SRT_T_TIMESTAMP},
+    {"timestamp_ntz", SRT_T_TIMESTAMP_NTZ},
     {"date", SRT_T_DATE},       {"void", SRT_T_VOID},
 };
 
@@ -37,6 +38,7 @@ static const SrtType scalar_types[] = {
     [SRT_T_STRING] = {SRT_T_STRING, 0, NULL, NULL},
     [SRT_T_BINARY] = {SRT_T_BINARY, 0, NULL, NULL},
     [SRT_T_TIMESTAMP] = {SRT_T_TIMESTAMP, 0, NULL, NULL},
+    [SRT_T_TIMESTAMP_NTZ] = {SRT_T_TIMESTAMP_NTZ, 0, NULL, NULL},
     [SRT_T_DATE] = {SRT_T_DATE, 0, NULL, NULL},
     [SRT_T_VOID] = {SRT_T_VOID, 0, NULL, NULL},
 };
@@ -274,6 +276,7 @@ void srt_type_print(const SrtType *t, SrtBuf *b)
         [SRT_T_TINYINT] = "tinyint",     [SRT_T_SMALLINT] = "smallint", [SRT_T_DOUBLE] = "double",
         [SRT_T_FLOAT] = "float",         [SRT_T_STRING] = "string",     [SRT_T_BINARY] = "binary",
         [SRT_T_TIMESTAMP] = "timestamp", [SRT_T_DATE] = "date",         [SRT_T_VOID] = "void",
+        [SRT_T_TIMESTAMP_NTZ] = "timestamp_ntz",
     };
     switch (t->kind) {
     case SRT_T_STRUCT:

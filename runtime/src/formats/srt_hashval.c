@@ -28,6 +28,7 @@ static int64_t hash_atomic(const SrtType *t, const SrtDatum *d, int64_t seed, in
                   : srt_m3_i32((int32_t)d->i, s32);
     case SRT_T_BIGINT:
     case SRT_T_TIMESTAMP:
+    case SRT_T_TIMESTAMP_NTZ:
     case SRT_T_DT_INTERVAL: /* µs, a long */
         return xx ? (int64_t)srt_xxh64_i64(d->i, (uint64_t)seed) : srt_m3_i64(d->i, s32);
     case SRT_T_DOUBLE:

@@ -312,6 +312,9 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
         else
             r = srt_json_ts(p, end, &out->i, &st);
         break;
+    case SRT_T_TIMESTAMP_NTZ:
+        r = srt_json_ts_ntz(q, p, end, &out->i, &st);
+        break;
     case SRT_T_DATE:
         if (tf && tf->date_on)
             r = srt_json_date_fmt(q, p, end, tf->date, tf->date_n, &out->i, &st);

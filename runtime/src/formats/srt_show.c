@@ -75,6 +75,7 @@ static void put_value(const SrtDatum *d, const SrtType *t, int cast, SrtBuf *out
         srt_buf_putc(out, ']');
         break;
     case SRT_T_TIMESTAMP:
+    case SRT_T_TIMESTAMP_NTZ: /* Cast.castToString: the local date-time, as a TIMESTAMP in UTC */
         srt_buf_put(out, tmp, srt_ts_format(d->i, tmp));
         break;
     case SRT_T_DATE:

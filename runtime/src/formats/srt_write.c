@@ -82,6 +82,11 @@ static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, u
     case SRT_T_TIMESTAMP:
         *n = srt_fmt_ts_iso(d->i, tmp);
         return tmp;
+    case SRT_T_TIMESTAMP_NTZ: /* timestampNTZFormat's default yyyy-MM-dd'T'HH:mm:ss[.SSS] (JSONOptions,
+                                 CSVOptions): the optional fraction is always printed */
+        *n = srt_fmt_ts_iso(d->i, tmp) - 1; /* without the 'Z' */
+        tmp[*n] = '\0';
+        return tmp;
     case SRT_T_DATE:
         *n = srt_fmt_date(d->i, tmp);
         return tmp;
@@ -308,6 +313,8 @@ long srt_base64_decode(const char *s, size_t n, unsigned char *out)
    DateFormatter.format: a date as its midnight); false without one. */
 static bool time_with_pattern(const SrtDatum *d, const SrtType *t, const JStyle *st, SrtBuf *out)
 {
+    if (t->kind == SRT_T_TIMESTAMP_NTZ) /* timestampFormat is not timestampNTZFormat */
+        return false;
     const char *fmt = !st ? NULL : t->kind == SRT_T_TIMESTAMP ? st->ts_fmt : st->date_fmt;
     if (!fmt)
         return false;
@@ -352,6 +359,7 @@ static void json_value(const SrtDatum *d, const SrtType *t, JStyle *st, SrtBuf *
     case SRT_T_DT_INTERVAL: /* JacksonGenerator: writeString of the ANSI text */
     case SRT_T_YM_INTERVAL:
     case SRT_T_TIMESTAMP:
+    case SRT_T_TIMESTAMP_NTZ:
     case SRT_T_DATE: {
         if (t->kind != SRT_T_DT_INTERVAL && t->kind != SRT_T_YM_INTERVAL &&
             time_with_pattern(d, t, st, out))

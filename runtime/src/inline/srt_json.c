@@ -17,6 +17,7 @@
 #include "common/cm_double.h"
 #include "common/cm_json_lex.h"
 #include "common/cm_swar.h"
+#include "common/cm_time.h"
 #include "srt_abi.h"
 
 #define J_MAX_DEPTH 512
@@ -761,6 +762,23 @@ static bool j_string_token(SrtQuery *q, const char *p, const char *end, const ch
         return false;
     *r = j_string_text_q(q, p, end, s, n);
     return true;
+}
+
+/* JacksonParser's TimestampNTZType converter without timestampNTZFormat: VALUE_STRING with
+   getTextLength >= 1 to DefaultTimestampFormatter.parseWithoutTimeZone(s, false); other
+   tokens fail the conversion. */
+const char *srt_json_ts_ntz(SrtQuery *q, const char *p, const char *end, int64_t *out_us, int *st)
+{
+    const char *s, *r;
+    uint32_t n;
+    if (j_string_token(q, p, end, &s, &n, &r)) {
+        if (r)
+            *st = n > 0 && cm_ts_parse_ntz(s, n, out_us) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
+        return r;
+    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
+    return j_badtype(p, end, st);
 }
 
 /* JacksonParser's TimestampType/DateType converters with a pattern: VALUE_STRING with

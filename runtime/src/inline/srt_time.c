@@ -131,6 +131,13 @@ __attribute__((noinline)) int srt_ts_parse(const char *s, uint32_t n, int64_t *o
     return rc;
 }
 
+/* CAST(s AS TIMESTAMP_NTZ): Spark's stringToTimestampWithoutTimeZone(s, allowTimeZone =
+   true), a zone read (regions through t_zone_local) and dropped. */
+int srt_cast_str_ts_ntz(const char *s, uint32_t n, int64_t *out_us)
+{
+    return cm_ts_parse_ntz_cast(s, n, t_zone_local, out_us);
+}
+
 /* CAST(s AS DATE), to_date(s): Spark's stringToDate (common/cm_time.c). */
 int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days)
 {

@@ -184,6 +184,7 @@ static void put_type(SrtBuf *b, const SrtType *t)
     case SRT_T_DECIMAL: srt_buf_printf(b, "NUMERIC(%d,%d)", t->precision, t->scale); break;
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
     case SRT_T_YM_INTERVAL:
+    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_STRING:
     case SRT_T_VOID: srt_buf_puts(b, "TEXT"); break;
     case SRT_T_TIMESTAMP: srt_buf_puts(b, "TIMESTAMPTZ"); break;
@@ -226,6 +227,7 @@ static int fits(const SrtType *t, const char *have)
     }
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
     case SRT_T_YM_INTERVAL:
+    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_STRING:
     case SRT_T_VOID: return strcmp(have, "text") == 0 || strncmp(have, "character varying", 17) == 0;
     case SRT_T_TIMESTAMP:

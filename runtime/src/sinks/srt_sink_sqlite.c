@@ -87,6 +87,7 @@ static const char *decl_type(const SrtType *t)
     case SRT_T_ARRAY:
     case SRT_T_MAP:
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
+    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_YM_INTERVAL:
     case SRT_T_VOID: return "TEXT";
     }
@@ -133,6 +134,7 @@ static int fits(const SrtType *t, Affinity a)
     case SRT_T_ARRAY:
     case SRT_T_MAP:
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
+    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_YM_INTERVAL:
     case SRT_T_VOID: return a == AFF_TEXT;
     }
@@ -351,6 +353,7 @@ static int bind_row(SqlSink *s, sqlite3_stmt *st, const SrtDatum *row, SrtErr *e
             case SRT_T_ARRAY:
             case SRT_T_MAP:
             case SRT_T_DT_INTERVAL: /* refused by sema */
+            case SRT_T_TIMESTAMP_NTZ:
             case SRT_T_YM_INTERVAL:
             case SRT_T_VOID:
                 srt_buf_clear(&s->val);
