@@ -112,12 +112,12 @@ static bool is_null_const(const SExpr *e)
 }
 
 /* Parse a STRING with a Java pattern into a TIMESTAMP (NULL on mismatch). */
-static CgVal parse_with_format(CgCtx *cg, CgVal s, CgVal fmt)
+static CgVal parse_with_format(CgCtx *cg, CgVal s, CgVal fmt, const char *parser)
 {
     LLVMValueRef out = cg_alloca(cg, cg->t_i64, "ts.out");
     cg_store(cg, cg_i64(cg, 0), out);
     LLVMValueRef args[5] = {s.v, s.len, fmt.v, fmt.len, out};
-    LLVMValueRef rc = cg_call(cg, "srt_ts_parse_fmt", args, 5, "ts.rc");
+    LLVMValueRef rc = cg_call(cg, parser, args, 5, "ts.rc");
     LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
     return scalar(cg_or(cg, cg_or(cg, s.null, fmt.null), bad), cg_load(cg, cg->t_i64, out, "ts"));
 }
@@ -263,7 +263,8 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
     if (n == 0) {
         ts = scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
     } else if (e->u.call.args[0]->type->kind == TY_STRING) {
-        ts = parse_with_format(cg, a[0], n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss"));
+        ts = parse_with_format(cg, a[0], n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss"),
+                               "srt_ts_parse_fmt");
     } else {
         ts = scalar(any_null(cg, a, n), a[0].v);
     }
@@ -332,7 +333,7 @@ static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
     if (n == 2 && e->u.call.args[0]->type->kind == TY_STRING) {
-        return cg_cast(cg, parse_with_format(cg, a[0], a[1]), &type_timestamp, &type_date,
+        return cg_cast(cg, parse_with_format(cg, a[0], a[1], "srt_ts_parse_fmt"), &type_timestamp, &type_date,
                        e->span);
     }
     return scalar(any_null(cg, a, n), a[0].v);
@@ -575,7 +576,8 @@ static CgVal call_date_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         return date_result(cg, "srt_date_next_day", sql, args, 3, any_null(cg, a, 2));
     }
     case FN_MAKE_TIMESTAMP:
-    case FN_MAKE_TIMESTAMP_LTZ: {
+    case FN_MAKE_TIMESTAMP_LTZ:
+    case FN_MAKE_TIMESTAMP_NTZ: { /* NTZ: the local date-time, as in the session zone UTC */
         /* sema checked the zone: a constant it resolved, NULL (a NULL result), or a string
            of the row, read by srt_make_timestamp_id (a NULL one read as "", no zone) */
         int32_t off = 0;
@@ -1113,7 +1115,11 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_TO_TIMESTAMP_LTZ:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);
-        return parse_with_format(cg, a[0], a[1]);
+        return parse_with_format(cg, a[0], a[1], "srt_ts_parse_fmt");
+    case FN_TO_TIMESTAMP_NTZ:
+        if (n == 1 || x[0]->type->kind != TY_STRING)
+            return scalar(any_null(cg, a, n), a[0].v);
+        return parse_with_format(cg, a[0], a[1], "srt_ts_ntz_parse_fmt");
     case FN_UNIX_TIMESTAMP:
     case FN_TO_UNIX_TIMESTAMP:
         return call_unix_timestamp(cg, e, a);
@@ -1145,6 +1151,7 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     }
     case FN_CURRENT_TIMESTAMP:
     case FN_NOW:
+    case FN_LOCALTIMESTAMP: /* LocalTimestamp: localDateTimeToMicros in the session zone UTC */
         return scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
     case FN_TIMESTAMPADD: { /* srt_ts_add_unit fails the query where Java throws */
         LLVMValueRef out = cg_alloca(cg, cg->t_i64, "tsadd.out");

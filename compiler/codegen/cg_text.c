@@ -257,6 +257,15 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
         val = cg_load(cg, cg->t_i64, o, "v");
         break;
     }
+    case TY_TIMESTAMP_NTZ: { /* UnivocityParser: parseWithoutTimeZone(datum, false) */
+        LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ntz");
+        cg_store(cg, cg_i64(cg, 0), o);
+        LLVMValueRef args[3] = {s, n, o};
+        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_text_ts_ntz", args, 3, "rc"),
+                           cg_i32(cg, 0), "ok");
+        val = cg_load(cg, cg->t_i64, o, "v");
+        break;
+    }
     default: { /* TIMESTAMP, DATE */
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ts");
         cg_store(cg, cg_i64(cg, 0), o);

@@ -251,7 +251,8 @@ typedef enum SFnSig {
     case FN_MAKE_DT_INTERVAL:                                                                      \
     case FN_MAKE_YM_INTERVAL:                                                                      \
     case FN_MAKE_TIMESTAMP:                                                                        \
-    case FN_MAKE_TIMESTAMP_LTZ
+    case FN_MAKE_TIMESTAMP_LTZ:                                                                    \
+    case FN_MAKE_TIMESTAMP_NTZ
 #define FN_CASES_MATH                                                                              \
     case FN_LOG:                                                                                   \
     case FN_ISNAN:                                                                                 \

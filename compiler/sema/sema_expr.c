@@ -596,6 +596,11 @@ SExpr *sema_to_timestamp(Binder *b, SExpr *e)
     }
 }
 
+SExpr *sema_to_any_timestamp(Binder *b, SExpr *e)
+{
+    return e->type->kind == TY_TIMESTAMP_NTZ ? e : sema_to_timestamp(b, e);
+}
+
 void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
                       int given)
 {

@@ -962,6 +962,13 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_NOW:
         *rt = &type_timestamp;
         return true;
+    case FN_LOCALTIMESTAMP: /* LocalTimestamp: the batch's time in the session zone UTC */
+        *rt = &type_timestamp_ntz;
+        return true;
+    case FN_TO_TIMESTAMP_NTZ:
+        *rt = &type_timestamp_ntz;
+        sema_type_to_timestamp_ntz(b, args, n, bad, want);
+        return true;
     case FN_INPUT_FILE_NAME: /* InputFileName: never NULL */
         *rt = &type_string;
         return true;
@@ -1298,9 +1305,9 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         sema_fn_convert_all(b, args, n, sema_to_string, &bad);
         want = "a string";
         break;
-    case FSIG_TS_INT:
+    case FSIG_TS_INT: /* GetTimeField: AnyTimestampType */
         rt = &type_int;
-        sema_fn_convert_all(b, args, n, sema_to_timestamp, &bad);
+        sema_fn_convert_all(b, args, n, sema_to_any_timestamp, &bad);
         want = "a timestamp";
         break;
     case FSIG_DATE_INT:

@@ -42,7 +42,7 @@ static bool is_numeric_or_decimal(const Type *t)
     return type_is_numeric(t) || t->kind == TY_DECIMAL;
 }
 
-/* A DATE operand: TIMESTAMP, STRING and NULL are cast (Spark's implicit casts to DATE). */
+/* A DATE operand: TIMESTAMP, TIMESTAMP_NTZ, STRING and NULL are cast (Spark's implicit casts to DATE). */
 SExpr *sema_fn_date_arg(Binder *b, SExpr *e)
 {
     switch (e->type->kind) {
@@ -50,6 +50,7 @@ SExpr *sema_fn_date_arg(Binder *b, SExpr *e)
         return e;
     case TY_NULL:
     case TY_TIMESTAMP:
+    case TY_TIMESTAMP_NTZ: /* ImplicitTypeCasts: (TimestampType | TimestampNTZType, DateType) */
     case TY_STRING:
         return sema_coerce(b->sc, e, &type_date);
     default:
@@ -110,6 +111,26 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
     }
     if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
         *bad = 1, *want = "a string";
+}
+
+/* to_timestamp_ntz(s[, fmt]): ParseToTimestamp(s, fmt, TimestampNTZType), whose first input is
+   TypeCollection(StringType, DateType, TimestampType, TimestampNTZType): another atomic value
+   is cast to STRING (the first type it casts to).  Without fmt, or for a DATE or timestamp,
+   Cast(s, TIMESTAMP_NTZ); a string with fmt is parsed by codegen (srt_ts_ntz_parse_fmt). */
+void sema_type_to_timestamp_ntz(Binder *b, SExpr **args, int n, int *bad, const char **want)
+{
+    TypeKind k = args[0]->type->kind;
+    if (k != TY_STRING && k != TY_DATE && k != TY_NULL && !type_is_any_timestamp(args[0]->type) &&
+        !(args[0] = sema_to_string(b, args[0]))) {
+        *bad = 0, *want = "a string, a date or a timestamp";
+        return;
+    }
+    if (n > 1 && !(args[1] = sema_to_string(b, args[1])))
+        *bad = 1, *want = "a string";
+    else if (n > 1)
+        sema_check_format_pattern(b, args[1]);
+    if (n == 1 || args[0]->type->kind != TY_STRING)
+        args[0] = sema_coerce(b->sc, args[0], &type_timestamp_ntz);
 }
 
 /* A zone argument (argument argno of fn, at at) as a STRING (ImplicitCastInputTypes), in
@@ -200,7 +221,7 @@ static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
     }
     bool time = part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND;
     *rt = part == DP_SECOND ? type_decimal(8, 6) : &type_int;
-    if (!(args[1] = time ? sema_to_timestamp(b, args[1]) : sema_fn_date_arg(b, args[1])))
+    if (!(args[1] = time ? sema_to_any_timestamp(b, args[1]) : sema_fn_date_arg(b, args[1])))
         *bad = 1, *want = time ? "a timestamp" : "a date";
     return true;
 }
@@ -245,7 +266,8 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         return true;
     case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]) */
     case FN_MAKE_TIMESTAMP_LTZ:
-        *rt = &type_timestamp;
+    case FN_MAKE_TIMESTAMP_NTZ: /* MakeTimestamp(..., dataType = TimestampNTZType): no zone */
+        *rt = fn == FN_MAKE_TIMESTAMP_NTZ ? &type_timestamp_ntz : &type_timestamp;
         sema_fn_convert_all(b, args, 5, sema_fn_int_arg, bad);
         *want = "an integer";
         if (*bad >= 0)
@@ -496,7 +518,7 @@ SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add)
        AnyTimestampType), ImplicitCastInputTypes: numbers and strings cast to INT, a DATE or a
        STRING to TIMESTAMP */
     for (int i = 1; i < 3; i++) {
-        SExpr *x = add && i == 1 ? sema_fn_int_arg(b, args[i]) : sema_to_timestamp(b, args[i]);
+        SExpr *x = add && i == 1 ? sema_fn_int_arg(b, args[i]) : sema_to_any_timestamp(b, args[i]);
         if (!x) {
             sema_type_error(b, asts[i],
                             arena_sprintf(sc->arena, "function '%s' expects %s", e->u.call.name,
@@ -508,7 +530,8 @@ SExpr *sema_bind_timestamp_unit_fn(Binder *b, const AstExpr *e, bool add)
     }
     args[0] = sema_new_expr(sc, SX_CONST, &type_int, u->span);
     args[0]->u.value.i = unit;
-    SExpr *r = sema_new_expr(sc, SX_CALL, add ? &type_timestamp : &type_bigint, e->span);
+    /* TimestampAdd's type is its timestamp's: a TIMESTAMP_NTZ stays one */
+    SExpr *r = sema_new_expr(sc, SX_CALL, add ? args[2]->type : &type_bigint, e->span);
     r->u.call.fn = add ? FN_TIMESTAMPADD : FN_TIMESTAMPDIFF;
     r->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 3);
     for (int i = 0; i < 3; i++)

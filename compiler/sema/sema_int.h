@@ -292,6 +292,10 @@ SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group,
    operands, NULL if impossible; "<what>, but '<sql of val>' is of type <t>" at at. */
 SExpr *sema_to_string(Binder *b, SExpr *e);
 SExpr *sema_to_timestamp(Binder *b, SExpr *e);
+/* An AnyTimestampType operand (Spark's ImplicitCastInputTypes): a TIMESTAMP_NTZ as it is,
+   else sema_to_timestamp. */
+SExpr *sema_to_any_timestamp(Binder *b, SExpr *e);
+void sema_type_to_timestamp_ntz(Binder *b, SExpr **args, int n, int *bad, const char **want);
 void sema_type_error(Binder *b, const AstExpr *at, const char *what, const AstExpr *val,
                      const Type *t);
 /* A rule for the common type of two types (NULL if none), the result in arena. */

@@ -118,14 +118,16 @@ static SExpr *datetime_interval(Binder *b, AstBinaryOp op, SExpr *d, SExpr *iv, 
     if (iv->type->kind == TY_YM_INTERVAL) {
         if (d->type->kind == TY_DATE) /* DateAddYMInterval: AddMonthsBase, add_months's rule */
             return call2(b, FN_ADD_MONTHS, &type_date, d, months_arg(b, iv, op == BOP_SUB), span);
-        /* TimestampAddYMInterval: timestampAddMonths, timestampadd(MONTH, months, ts)'s rule */
-        SExpr *c = sema_new_expr(sc, SX_CALL, &type_timestamp, span);
+        /* TimestampAddYMInterval: timestampAddMonths, timestampadd(MONTH, months, ts)'s rule;
+           of the timestamp's type (a DATE is cast to TIMESTAMP) */
+        const Type *tt = d->type->kind == TY_TIMESTAMP_NTZ ? d->type : &type_timestamp;
+        SExpr *c = sema_new_expr(sc, SX_CALL, tt, span);
         c->u.call.fn = FN_TIMESTAMPADD;
         c->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 3);
         c->u.call.args[0] = sema_new_expr(sc, SX_CONST, &type_int, span);
         c->u.call.args[0]->u.value.i = CM_TSU_MONTH;
         c->u.call.args[1] = months_arg(b, iv, op == BOP_SUB);
-        c->u.call.args[2] = sema_coerce(sc, d, &type_timestamp);
+        c->u.call.args[2] = sema_coerce(sc, d, tt);
         c->u.call.n_args = 3;
         return c;
     }
@@ -150,8 +152,10 @@ static SExpr *datetime_interval(Binder *b, AstBinaryOp op, SExpr *d, SExpr *iv, 
         }
         return call2(b, FN_DATE_ADD, &type_date, d, n, span);
     }
-    /* TimeAdd(Cast(d, TIMESTAMP), [-]i): the microseconds added in UTC */
-    return bin(b, op, &type_timestamp, sema_coerce(sc, d, &type_timestamp), iv, span);
+    /* TimeAdd(Cast(d, TIMESTAMP), [-]i): the microseconds added in UTC; TimeAdd's type is its
+       start's, so a TIMESTAMP_NTZ stays one */
+    const Type *tt = d->type->kind == TY_TIMESTAMP_NTZ ? d->type : &type_timestamp;
+    return bin(b, op, tt, sema_coerce(sc, d, tt), iv, span);
 }
 
 /* interval * number, interval / number (MultiplyDTInterval, DivideYMInterval, ...): the
@@ -170,10 +174,11 @@ static SExpr *scale_interval(Binder *b, AstBinaryOp op, SExpr *iv, SExpr *num, c
     return bin(b, op, rt, iv, sema_coerce(b->sc, num, nt), span);
 }
 
-/* The datetime side of TimeAdd and friends: a TIMESTAMP or DATE (a NULL adapts). */
+/* The datetime side of TimeAdd and friends: a TIMESTAMP, TIMESTAMP_NTZ or DATE (a NULL
+   adapts). */
 static bool is_datetime(const Type *t)
 {
-    return t->kind == TY_TIMESTAMP || t->kind == TY_DATE;
+    return type_is_any_timestamp(t) || t->kind == TY_DATE;
 }
 
 static SExpr *add_sub(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
@@ -184,9 +189,13 @@ static SExpr *add_sub(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstEx
     if (op == BOP_SUB && is_datetime(lt) && is_datetime(rt)) {
         if (lt->kind == TY_DATE && rt->kind == TY_DATE) /* SubtractDates: INTERVAL DAY */
             return bin(b, op, type_dt_interval(CM_DT_DAY, CM_DT_DAY), l, r, span);
-        /* SubtractTimestamps (a DATE cast to TIMESTAMP): INTERVAL DAY TO SECOND */
-        return bin(b, op, &type_interval, sema_coerce(b->sc, l, &type_timestamp),
-                   sema_coerce(b->sc, r, &type_timestamp), span);
+        /* SubtractTimestamps: INTERVAL DAY TO SECOND; DateTimeOperations casts a DATE to the
+           other side's type, and two different timestamp types both to TIMESTAMP_NTZ */
+        const Type *tt = lt->kind == TY_TIMESTAMP_NTZ || rt->kind == TY_TIMESTAMP_NTZ
+                             ? &type_timestamp_ntz
+                             : &type_timestamp;
+        return bin(b, op, &type_interval, sema_coerce(b->sc, l, tt), sema_coerce(b->sc, r, tt),
+                   span);
     }
     if (riv && is_datetime(lt))
         return datetime_interval(b, op, l, r, ar, span);

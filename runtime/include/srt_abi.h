@@ -781,6 +781,9 @@ int srt_ts_parse(const char *s, uint32_t n, int64_t *out_us);
 /* CAST(s AS TIMESTAMP_NTZ) (cm_ts_parse_ntz_cast: a zone must be valid and is dropped; a time
    alone is no TIMESTAMP_NTZ).  0 ok, -1 invalid. */
 int srt_cast_str_ts_ntz(const char *s, uint32_t n, int64_t *out_us);
+/* A TIMESTAMP_NTZ field of a CSV file (DefaultTimestampFormatter.parseWithoutTimeZone(s,
+   false): cm_ts_parse_ntz, no zone, no time alone).  0 ok, -1 invalid. */
+int srt_text_ts_ntz(const char *s, uint32_t n, int64_t *out_us);
 /* A zone id found in data (core/srt_zone.c): s[0, n) as Spark's getZoneId reads it
    (cm_zone_resolve, common/cm_tz.h), a region's rules read from this machine's tz database
    on first use and kept for the process (thread safe; no lock once an id is known).
@@ -1236,6 +1239,9 @@ int64_t srt_round_i64(int64_t x, int32_t d, int32_t mode);
    'quoted' text; case-insensitive; the whole text must match; unset fields default to
    1970-01-01 00:00:00; UTC unless the pattern parses a zone).  0 ok, -1 no match. */
 int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);
+/* As srt_ts_parse_fmt, for a TIMESTAMP_NTZ: the local date-time read, a zone dropped. */
+int srt_ts_ntz_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
+                         int64_t *out_us);
 /* As srt_ts_parse_fmt, but the date only (Iso8601DateFormatter.parse: toLocalDate of what the
    pattern read, its time and zone ignored), as µs at midnight UTC of that day. */
 int srt_date_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);

@@ -588,6 +588,17 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
     return 0;
 }
 
+/* Iso8601TimestampFormatter.parseWithoutTimeZone(s, allowTimeZone = true), to_timestamp_ntz's
+   GetTimestamp: the local date-time read, a zone it names dropped. */
+int srt_ts_ntz_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)
+{
+    int64_t local_s, micros, off_s;
+    if (cm_dt_parse(s, n, fmt, fmt_n, srt_zone_region, &local_s, &micros, &off_s) < 0)
+        return -1;
+    *out_us = local_s * CM_US_PER_SECOND + micros;
+    return 0;
+}
+
 /* Iso8601DateFormatter.parse: toLocalDate of what the pattern read, whatever zone or time
    it names too. */
 int srt_date_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)

@@ -138,6 +138,11 @@ int srt_cast_str_ts_ntz(const char *s, uint32_t n, int64_t *out_us)
     return cm_ts_parse_ntz_cast(s, n, t_zone_local, out_us);
 }
 
+int srt_text_ts_ntz(const char *s, uint32_t n, int64_t *out_us)
+{
+    return cm_ts_parse_ntz(s, n, out_us);
+}
+
 /* CAST(s AS DATE), to_date(s): Spark's stringToDate (common/cm_time.c). */
 int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days)
 {
