@@ -212,9 +212,9 @@ int type_field_index(const Type *t, const char *name)
 
 static void put_type(StrBuf *sb, const Type *t, int sql)
 {
-    static const char *names[] = {"void",   "boolean",   "int",     "tinyint",  "smallint",
-                                  "bigint", "float",     "double",  "decimal",  "string",
-                                  "binary", "timestamp", "date",    "interval", "struct",
+    static const char *names[] = {"void",   "boolean",   "int",      "tinyint",      "smallint",
+                                  "bigint", "float",     "double",   "decimal",      "string",
+                                  "binary", "timestamp", "date",     "interval",     "struct",
                                   "array",  "map",       "interval", "timestamp_ntz"};
     const char *n = names[t->kind];
     if (t->kind == TY_INTERVAL) {

@@ -29,9 +29,9 @@ typedef enum TypeKind {
     TY_INTERVAL,  /* Spark's DayTimeIntervalType(start, end): microseconds, an i64 */
     TY_STRUCT,
     TY_ARRAY,
-    TY_MAP,        /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
-    TY_YM_INTERVAL, /* Spark's YearMonthIntervalType(start, end): months, an i64 within Int */
-    TY_TIMESTAMP_NTZ /* Spark's TimestampNTZType: the local date-time as µs since 1970-01-01T00:00 */
+    TY_MAP,          /* MAP<key, value>: keys never NULL, never a MAP (Spark's MapType) */
+    TY_YM_INTERVAL,  /* Spark's YearMonthIntervalType(start, end): months, an i64 within Int */
+    TY_TIMESTAMP_NTZ /* Spark's TimestampNTZType: a local date-time, µs since 1970-01-01T00:00 */
 } TypeKind;
 
 typedef struct Type Type;
@@ -52,7 +52,8 @@ struct Type {
 };
 
 extern const Type type_null, type_boolean, type_tinyint, type_smallint, type_int, type_bigint,
-    type_float, type_double, type_string, type_binary, type_timestamp, type_timestamp_ntz, type_date, type_interval;
+    type_float, type_double, type_string, type_binary, type_timestamp, type_timestamp_ntz,
+    type_date, type_interval;
 /* type_interval is INTERVAL DAY TO SECOND, DayTimeIntervalType()'s default. */
 
 /* Spark's DecimalType.MAX_PRECISION and DecimalType.MINIMUM_ADJUSTED_SCALE. */

@@ -1446,7 +1446,9 @@ uint32_t cg_agg_collect_kind(const SAgg *a)
     case TY_DATE: k = SRT_COLLECT_INT; break; /* Spark's Int: Integer.hashCode */
     case TY_BIGINT:
     case TY_TIMESTAMP:
-    case TY_TIMESTAMP_NTZ: k = SRT_COLLECT_LONG; break;
+    case TY_TIMESTAMP_NTZ:
+        k = SRT_COLLECT_LONG;
+        break;
     case TY_FLOAT: k = SRT_COLLECT_FLOAT; break;
     case TY_DOUBLE: k = SRT_COLLECT_DOUBLE; break;
     case TY_DECIMAL: /* Decimal.hashCode depends on the scale */
@@ -1654,12 +1656,14 @@ static void update_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x,
 static CgVal final_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     TypeKind k = a->arg->type->kind;
-    uint32_t kind = k == TY_TINYINT                                           ? SRT_HISTOGRAM_BYTE
-                    : k == TY_SMALLINT                                        ? SRT_HISTOGRAM_SHORT
-                    : k == TY_INT || k == TY_DATE || k == TY_YM_INTERVAL      ? SRT_HISTOGRAM_INT
-                    : k == TY_BIGINT || k == TY_TIMESTAMP || k == TY_TIMESTAMP_NTZ || k == TY_INTERVAL ? SRT_HISTOGRAM_LONG
-                    : k == TY_FLOAT                                           ? SRT_HISTOGRAM_FLOAT
-                                    : SRT_HISTOGRAM_DOUBLE;
+    uint32_t kind =
+        k == TY_TINYINT                                      ? SRT_HISTOGRAM_BYTE
+        : k == TY_SMALLINT                                   ? SRT_HISTOGRAM_SHORT
+        : k == TY_INT || k == TY_DATE || k == TY_YM_INTERVAL ? SRT_HISTOGRAM_INT
+        : k == TY_BIGINT || k == TY_TIMESTAMP || k == TY_TIMESTAMP_NTZ || k == TY_INTERVAL
+            ? SRT_HISTOGRAM_LONG
+        : k == TY_FLOAT ? SRT_HISTOGRAM_FLOAT
+                        : SRT_HISTOGRAM_DOUBLE;
     LLVMValueRef pp = cg_alloca(cg, cg->t_ptr, "hist.p");
     LLVMValueRef pn = cg_alloca(cg, cg->t_i32, "hist.n");
     LLVMValueRef args[5] = {cg->q, st, cg_i32(cg, (int32_t)kind), pp, pn};

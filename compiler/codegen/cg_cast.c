@@ -137,7 +137,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_FLOAT: return to_string(cg, a, "srt_cast_f32_str", a.v); /* Float.toString */
         case TY_DOUBLE: return to_string(cg, a, "srt_cast_f64_str", a.v);
         case TY_TIMESTAMP: /* the session zone is UTC: NTZ prints its local date-time alike */
-        case TY_TIMESTAMP_NTZ: return to_string(cg, a, "srt_cast_ts_str", a.v);
+        case TY_TIMESTAMP_NTZ:
+            return to_string(cg, a, "srt_cast_ts_str", a.v);
         case TY_DATE: return to_string(cg, a, "srt_cast_date_str", a.v);
         default: break;
         }
@@ -224,7 +225,8 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         case TY_STRING: return from_string(cg, a, "srt_cast_str_ts", cg->t_i64);
         case TY_TIMESTAMP_NTZ: /* convertTz(t, UTC, the session zone UTC): the same µs */
             return a;
-        default: break;
+        default:
+            break;
         }
         break;
     case TY_TIMESTAMP_NTZ: /* Cast.castToTimestampNTZ */

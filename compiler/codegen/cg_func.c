@@ -333,8 +333,8 @@ static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
     if (n == 2 && e->u.call.args[0]->type->kind == TY_STRING) {
-        return cg_cast(cg, parse_with_format(cg, a[0], a[1], "srt_ts_parse_fmt"), &type_timestamp, &type_date,
-                       e->span);
+        return cg_cast(cg, parse_with_format(cg, a[0], a[1], "srt_ts_parse_fmt"), &type_timestamp,
+                       &type_date, e->span);
     }
     return scalar(any_null(cg, a, n), a[0].v);
 }

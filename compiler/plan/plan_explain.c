@@ -709,7 +709,8 @@ static const char *schema_type_name(const Type *t)
     case TY_STRING: return "string";
     case TY_BINARY: return "binary";
     case TY_TIMESTAMP: return "timestamp";
-    case TY_TIMESTAMP_NTZ: return "timestamp_ntz";
+    case TY_TIMESTAMP_NTZ:
+        return "timestamp_ntz";
     case TY_DATE: return "date";
     case TY_INTERVAL:
         return cm_dt_type_name(t->start_field, t->end_field, false);

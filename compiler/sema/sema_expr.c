@@ -449,8 +449,8 @@ static bool dec_holds_int(const Type *d, const Type *i)
 
 /* Spark's TypeCoercion.findTightestCommonType: a NULL's other type, the wider of two numbers
    that are not DECIMAL, a DECIMAL beside an integer it holds, TIMESTAMP_NTZ for a DATE and a
-   TIMESTAMP_NTZ, TIMESTAMP for other pairs of datetime types, two ANSI intervals of one kind widened, then findTypeForComplex of itself; no
-   string promotion, no widening of decimals. */
+   TIMESTAMP_NTZ, TIMESTAMP for other pairs of datetime types, two ANSI intervals of one kind
+   widened, then findTypeForComplex of itself; no string promotion, no widening of decimals. */
 const Type *sema_tightest_type(Arena *arena, const Type *a, const Type *b)
 {
     if (a->kind == TY_NULL)

@@ -42,7 +42,8 @@ static bool is_numeric_or_decimal(const Type *t)
     return type_is_numeric(t) || t->kind == TY_DECIMAL;
 }
 
-/* A DATE operand: TIMESTAMP, TIMESTAMP_NTZ, STRING and NULL are cast (Spark's implicit casts to DATE). */
+/* A DATE operand: TIMESTAMP, TIMESTAMP_NTZ, STRING and NULL are cast (Spark's implicit casts to
+ * DATE). */
 SExpr *sema_fn_date_arg(Binder *b, SExpr *e)
 {
     switch (e->type->kind) {

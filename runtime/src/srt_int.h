@@ -179,10 +179,10 @@ typedef enum SrtKind {
     SRT_T_DATE,
     SRT_T_STRUCT,
     SRT_T_ARRAY,
-    SRT_T_VOID,        /* Spark's NullType: every value is NULL */
-    SRT_T_MAP,         /* keys never NULL (Spark's MapType) */
-    SRT_T_DT_INTERVAL, /* DayTimeIntervalType: µs in i; start, end fields in precision, scale */
-    SRT_T_YM_INTERVAL, /* YearMonthIntervalType: months in i; the same fields */
+    SRT_T_VOID,         /* Spark's NullType: every value is NULL */
+    SRT_T_MAP,          /* keys never NULL (Spark's MapType) */
+    SRT_T_DT_INTERVAL,  /* DayTimeIntervalType: µs in i; start, end fields in precision, scale */
+    SRT_T_YM_INTERVAL,  /* YearMonthIntervalType: months in i; the same fields */
     SRT_T_TIMESTAMP_NTZ /* TimestampNTZType: the local date-time in i, as µs since the epoch */
 } SrtKind;
 

@@ -18,13 +18,15 @@ static const struct {
     const char *name;
     SrtKind kind;
 } scalar_names[] = {
-    {"boolean", SRT_T_BOOLEAN}, {"int", SRT_T_INT},       {"integer", SRT_T_INT},
-    {"tinyint", SRT_T_TINYINT}, {"byte", SRT_T_TINYINT},  {"smallint", SRT_T_SMALLINT},
-    {"short", SRT_T_SMALLINT},  {"bigint", SRT_T_BIGINT}, {"long", SRT_T_BIGINT},
-    {"double", SRT_T_DOUBLE},   {"float", SRT_T_FLOAT},   {"real", SRT_T_FLOAT},
-    {"string", SRT_T_STRING},   {"binary", SRT_T_BINARY}, {"timestamp", SRT_T_TIMESTAMP},
-    {"timestamp_ntz", SRT_T_TIMESTAMP_NTZ},
-    {"date", SRT_T_DATE},       {"void", SRT_T_VOID},
+    {"boolean", SRT_T_BOOLEAN},     {"int", SRT_T_INT},
+    {"integer", SRT_T_INT},         {"tinyint", SRT_T_TINYINT},
+    {"byte", SRT_T_TINYINT},        {"smallint", SRT_T_SMALLINT},
+    {"short", SRT_T_SMALLINT},      {"bigint", SRT_T_BIGINT},
+    {"long", SRT_T_BIGINT},         {"double", SRT_T_DOUBLE},
+    {"float", SRT_T_FLOAT},         {"real", SRT_T_FLOAT},
+    {"string", SRT_T_STRING},       {"binary", SRT_T_BINARY},
+    {"timestamp", SRT_T_TIMESTAMP}, {"timestamp_ntz", SRT_T_TIMESTAMP_NTZ},
+    {"date", SRT_T_DATE},           {"void", SRT_T_VOID},
 };
 
 static const SrtType scalar_types[] = {
@@ -272,10 +274,18 @@ int srt_type_parse(SrtArena *a, const char *text, const SrtType **out, SrtErr *e
 void srt_type_print(const SrtType *t, SrtBuf *b)
 {
     static const char *const names[] = {
-        [SRT_T_BOOLEAN] = "boolean",     [SRT_T_INT] = "int",           [SRT_T_BIGINT] = "bigint",
-        [SRT_T_TINYINT] = "tinyint",     [SRT_T_SMALLINT] = "smallint", [SRT_T_DOUBLE] = "double",
-        [SRT_T_FLOAT] = "float",         [SRT_T_STRING] = "string",     [SRT_T_BINARY] = "binary",
-        [SRT_T_TIMESTAMP] = "timestamp", [SRT_T_DATE] = "date",         [SRT_T_VOID] = "void",
+        [SRT_T_BOOLEAN] = "boolean",
+        [SRT_T_INT] = "int",
+        [SRT_T_BIGINT] = "bigint",
+        [SRT_T_TINYINT] = "tinyint",
+        [SRT_T_SMALLINT] = "smallint",
+        [SRT_T_DOUBLE] = "double",
+        [SRT_T_FLOAT] = "float",
+        [SRT_T_STRING] = "string",
+        [SRT_T_BINARY] = "binary",
+        [SRT_T_TIMESTAMP] = "timestamp",
+        [SRT_T_DATE] = "date",
+        [SRT_T_VOID] = "void",
         [SRT_T_TIMESTAMP_NTZ] = "timestamp_ntz",
     };
     switch (t->kind) {

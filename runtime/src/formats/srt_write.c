@@ -82,8 +82,9 @@ static const char *scalar_text(const SrtDatum *d, const SrtType *t, char *tmp, u
     case SRT_T_TIMESTAMP:
         *n = srt_fmt_ts_iso(d->i, tmp);
         return tmp;
-    case SRT_T_TIMESTAMP_NTZ: /* timestampNTZFormat's default yyyy-MM-dd'T'HH:mm:ss[.SSS] (JSONOptions,
-                                 CSVOptions): the optional fraction is always printed */
+    case SRT_T_TIMESTAMP_NTZ: /* timestampNTZFormat's default yyyy-MM-dd'T'HH:mm:ss[.SSS]
+                                 (JSONOptions, CSVOptions): the optional fraction is always printed
+                               */
         *n = srt_fmt_ts_iso(d->i, tmp) - 1; /* without the 'Z' */
         tmp[*n] = '\0';
         return tmp;

@@ -590,7 +590,8 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
 
 /* Iso8601TimestampFormatter.parseWithoutTimeZone(s, allowTimeZone = true), to_timestamp_ntz's
    GetTimestamp: the local date-time read, a zone it names dropped. */
-int srt_ts_ntz_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)
+int srt_ts_ntz_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
+                         int64_t *out_us)
 {
     int64_t local_s, micros, off_s;
     if (cm_dt_parse(s, n, fmt, fmt_n, srt_zone_region, &local_s, &micros, &off_s) < 0)

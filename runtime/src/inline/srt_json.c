@@ -764,23 +764,6 @@ static bool j_string_token(SrtQuery *q, const char *p, const char *end, const ch
     return true;
 }
 
-/* JacksonParser's TimestampNTZType converter without timestampNTZFormat: VALUE_STRING with
-   getTextLength >= 1 to DefaultTimestampFormatter.parseWithoutTimeZone(s, false); other
-   tokens fail the conversion. */
-const char *srt_json_ts_ntz(SrtQuery *q, const char *p, const char *end, int64_t *out_us, int *st)
-{
-    const char *s, *r;
-    uint32_t n;
-    if (j_string_token(q, p, end, &s, &n, &r)) {
-        if (r)
-            *st = n > 0 && cm_ts_parse_ntz(s, n, out_us) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
-        return r;
-    }
-    if (p < end && *p == 'n')
-        return j_null(p, end, st);
-    return j_badtype(p, end, st);
-}
-
 /* JacksonParser's TimestampType/DateType converters with a pattern: VALUE_STRING with
    getTextLength >= 1 goes to the formatter (an exception makes the value bad, no fallback
    when the option is set); other tokens are converted as without it. */
@@ -814,23 +797,47 @@ const char *srt_json_date_fmt(SrtQuery *q, const char *p, const char *end, const
     return j_time_fmt(q, p, end, fmt, fmt_n, true, out_us, st);
 }
 
-/* JacksonParser's DayTimeIntervalType and YearMonthIntervalType converters: a VALUE_STRING is
-   Cast(Literal(text), type) (castStringToDTInterval / castStringToYMInterval, which throw on
-   a malformed string: the record is malformed), null is NULL, any other token fails the
-   record (failedConversion). */
-const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields, int64_t *out,
-                        int *st)
+/* A converter of string tokens only (JacksonParser's parseJsonToken with a VALUE_STRING case):
+   a string's text through conv (0: converted, else the value is bad), null is NULL, any other
+   token fails the record (failedConversion). */
+typedef int (*JStringConv)(const char *s, uint32_t n, int32_t arg, int64_t *out);
+
+static const char *j_string_only(SrtQuery *q, const char *p, const char *end, JStringConv conv,
+                                 int32_t arg, int64_t *out, int *st)
 {
     const char *s, *r;
     uint32_t n;
     if (j_string_token(q, p, end, &s, &n, &r)) {
         if (r)
-            *st = srt_text_iv(s, n, fields, out) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
+            *st = conv(s, n, arg, out) == 0 ? SRT_JV_OK : SRT_JV_BADTYPE;
         return r;
     }
     if (p < end && *p == 'n')
         return j_null(p, end, st);
     return j_badtype(p, end, st);
+}
+
+/* JacksonParser's DayTimeIntervalType and YearMonthIntervalType converters: a VALUE_STRING is
+   Cast(Literal(text), type) (castStringToDTInterval / castStringToYMInterval, which throw on
+   a malformed string: the record is malformed). */
+const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fields, int64_t *out,
+                        int *st)
+{
+    return j_string_only(q, p, end, srt_text_iv, fields, out, st);
+}
+
+/* DefaultTimestampFormatter.parseWithoutTimeZone(s, false) of a text of one byte or more. */
+static int j_ntz_text(const char *s, uint32_t n, int32_t arg, int64_t *out)
+{
+    (void)arg;
+    return n > 0 && cm_ts_parse_ntz(s, n, out) == 0 ? 0 : -1;
+}
+
+/* JacksonParser's TimestampNTZType converter without timestampNTZFormat: VALUE_STRING with
+   getTextLength >= 1 to parseWithoutTimeZone(s, false); other tokens fail the conversion. */
+const char *srt_json_ts_ntz(SrtQuery *q, const char *p, const char *end, int64_t *out_us, int *st)
+{
+    return j_string_only(q, p, end, j_ntz_text, 0, out_us, st);
 }
 
 /* A non-numeric number as Jackson's generator writes it (writeNumber(double) with
