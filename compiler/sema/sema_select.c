@@ -251,8 +251,10 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
 static SExpr *bind_key(SemaCtx *sc, SelBlock *blk, const AstExpr *g, const char *distinct_name)
 {
     Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL, false};
-    bool failed;
-    const AstExpr *item = group_item(sc, blk, g, &failed);
+    bool failed = false;
+    /* a DISTINCT's keys are its items themselves: `SELECT DISTINCT 7` groups by 7, no
+       position (ReplaceDistinctWithAggregate runs after the analyzer) */
+    const AstExpr *item = distinct_name ? NULL : group_item(sc, blk, g, &failed);
     if (failed)
         return NULL;
     const AstExpr *x = item ? item : g;
