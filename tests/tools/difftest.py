@@ -27,9 +27,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from decimal import Decimal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from spark_show import java_double  # noqa: E402  (Java's Double.toString)
 DUCK_DRIVER = os.path.join(HERE, "difftest_duckdb.mjs")
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -55,28 +56,6 @@ LIKE_PATTERNS = ["a%", "%b", "%l%", "_", "__", "%", "", "h_llo", "%😀%", "_é%
 
 
 # ---------------------------------------------------------------- Spark's formatting
-
-def java_double(x):
-    """Java's Double.toString (shortest digits, as JDK 19+), which Spark's cast to string uses."""
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "Infinity" if x > 0 else "-Infinity"
-    if x == 0:
-        return "-0.0" if math.copysign(1.0, x) < 0 else "0.0"
-    sign = "-" if x < 0 else ""
-    t = Decimal(repr(abs(x))).as_tuple()
-    digits = "".join(map(str, t.digits)).rstrip("0") or "0"
-    # value = 0.digits * 10^point
-    point = len(t.digits) + t.exponent
-    if 1e-3 <= abs(x) < 1e7:
-        if point <= 0:
-            return sign + "0." + "0" * (-point) + digits
-        ip = digits[:point].ljust(point, "0")
-        fp = digits[point:] or "0"
-        return sign + ip + "." + fp
-    return sign + digits[0] + "." + (digits[1:] or "0") + "E" + str(point - 1)
-
 
 def escape_meta(s):
     """Spark 3.5's SchemaUtils.escapeMetaCharacters, applied by Dataset.showString."""
