@@ -2788,8 +2788,10 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
         const SValue *x = &a->u.value, *y = &b->u.value;
         if (x->is_null || y->is_null)
             return x->is_null == y->is_null;
+        /* Literal.equals is java.lang.Double.equals (doubleToLongBits): NaN equals NaN,
+           0.0 does not equal -0.0 */
         if (type_is_fractional(a->type))
-            return x->d == y->d;
+            return isnan(x->d) ? isnan(y->d) : memcmp(&x->d, &y->d, sizeof x->d) == 0;
         if (a->type->kind == TY_STRING)
             return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
         return x->i == y->i;

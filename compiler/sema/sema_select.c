@@ -201,12 +201,21 @@ static bool is_input_column(const SelBlock *blk, const char *name)
     return false;
 }
 
+/* A GROUP BY or ORDER BY key that is a 1-based position: only an INT literal is one (Spark's
+   SubstituteUnresolvedOrdinals matches Literal(index: Int, IntegerType)); 3000000000, 5L, 5S
+   and 5Y are constants of other types, grouped or sorted by like any expression. */
+static bool is_ordinal(const AstExpr *e)
+{
+    return e->kind == AST_INT && !e->u.int_suffix && e->u.ival >= INT32_MIN &&
+           e->u.ival <= INT32_MAX;
+}
+
 /* The select item a GROUP BY key stands for (position or alias), else NULL. */
 static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr *g, bool *failed)
 {
     const AstSelect *ast = blk->ast;
     *failed = false;
-    if (g->kind == AST_INT) {
+    if (is_ordinal(g)) {
         if (g->u.ival < 1 || g->u.ival > ast->n_items) {
             diag_error(sc->diag, g->span,
                        "GROUP BY position %lld is not in select list (valid range is [1, %d])",
@@ -242,8 +251,10 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
 static SExpr *bind_key(SemaCtx *sc, SelBlock *blk, const AstExpr *g, const char *distinct_name)
 {
     Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL, false};
-    bool failed;
-    const AstExpr *item = group_item(sc, blk, g, &failed);
+    bool failed = false;
+    /* a DISTINCT's keys are its items themselves: `SELECT DISTINCT 7` groups by 7, no
+       position (ReplaceDistinctWithAggregate runs after the analyzer) */
+    const AstExpr *item = distinct_name ? NULL : group_item(sc, blk, g, &failed);
     if (failed)
         return NULL;
     const AstExpr *x = item ? item : g;
@@ -623,7 +634,7 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
         o->desc = it->desc;
         o->nulls_first = it->nulls == 1 ? true : it->nulls == 2 ? false : !it->desc;
         o->span = it->span;
-        if (it->expr->kind == AST_INT) {
+        if (is_ordinal(it->expr)) {
             int64_t pos = it->expr->u.ival;
             if (pos < 1 || pos > sel->n_out) {
                 diag_error(sc->diag, it->expr->span,
