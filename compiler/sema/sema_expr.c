@@ -2904,10 +2904,22 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
         as->failed = true;
         if (as->silent || as->blk->input_failed)
             return NULL;
-        diag_error(
-            as->sc->diag, e->span,
-            "column '%s' must appear in the GROUP BY clause or be used in an aggregate function",
-            as->blk->input->cols[e->u.column].name);
+        /* CheckAnalysis.checkValidAggregateExpression: an attribute outside the grouping
+           expressions; the two lines of MISSING_AGGREGATION's message joined by a space,
+           names as toSQLExpr prints them (PrettyAttribute: the bare name) */
+        if (as->n_group == 0 && !(as->blk->sel && as->blk->sel->n_gsets))
+            diag_error(as->sc->diag, e->span,
+                       "[MISSING_GROUP_BY] The query does not include a GROUP BY clause. Add "
+                       "GROUP BY or turn it into the window functions using OVER clauses.");
+        else
+            diag_error(as->sc->diag, e->span,
+                       "[MISSING_AGGREGATION] The non-aggregating expression \"%s\" is based on "
+                       "columns which are not participating in the GROUP BY clause. Add the "
+                       "columns or the expression to the GROUP BY, aggregate the expression, or "
+                       "use \"any_value(%s)\" if you do not care which of the values within a "
+                       "group is returned.",
+                       as->blk->input->cols[e->u.column].name,
+                       as->blk->input->cols[e->u.column].name);
         return NULL;
     case SX_WINDOW: {
         int wg = as->blk->sel ? as->blk->sel->window_group : -1;

@@ -284,7 +284,7 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call);
 SExpr *sema_bind_session_window(Binder *b, const AstExpr *call);
 /* Rewrite an expression over the input into the aggregated space: group keys become
    SX_GROUP_REF, aggregates stay SX_AGG_REF, anything else over a column is an error
-   ("column 'x' must appear in the GROUP BY clause ..."). group may contain NULLs. */
+   (Spark's MISSING_AGGREGATION or MISSING_GROUP_BY). group may contain NULLs. */
 SExpr *sema_to_agg_space(SemaCtx *sc, SelBlock *blk, SExpr **group, int n_group, SExpr *e);
 
 /* The operand conversions and the message of a wrong operand type, shared with the scalar
