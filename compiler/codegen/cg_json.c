@@ -779,99 +779,80 @@ static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
 
 static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlockRef bb_else);
 
-/* Whether the i64 w holds eight ASCII digits (cm_json_eight_digits' test: a digit byte has
-   high nibble 3 and stays below 0x40 when 6 is added). */
-static LLVMValueRef eight_digits(CgCtx *cg, LLVMValueRef w)
-{
-    LLVMValueRef hi = cg_i64(cg, (int64_t)0xF0F0F0F0F0F0F0F0ull);
-    LLVMValueRef six = LLVMBuildAdd(cg->b, w, cg_i64(cg, 0x0606060606060606ll), "");
-    LLVMValueRef t =
-        cg_or(cg, cg_and(cg, w, hi), LLVMBuildLShr(cg->b, cg_and(cg, six, hi), cg_i64(cg, 4), ""));
-    return LLVMBuildICmp(cg->b, LLVMIntEQ, t, cg_i64(cg, 0x3333333333333333ll), "digits8");
-}
-
-/* The value of the eight digits in w, the first the lowest byte (cm_json_eight_digits: pairs,
-   then quadruples, then the whole, in three multiply-and-add rounds). */
-static LLVMValueRef eight_digits_value(CgCtx *cg, LLVMValueRef w)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef v = LLVMBuildSub(b, w, cg_i64(cg, 0x3030303030303030ll), "");
-    v = LLVMBuildAdd(b, LLVMBuildMul(b, v, cg_i64(cg, 10), ""), LLVMBuildLShr(b, v, cg_i64(cg, 8), ""),
-                     "");
-    LLVMValueRef lanes = cg_i64(cg, 0x000000FF000000FFll);
-    LLVMValueRef lo = LLVMBuildMul(b, cg_and(cg, v, lanes),
-                                   cg_i64(cg, (int64_t)(100 + (1000000ull << 32))), "");
-    LLVMValueRef hi =
-        LLVMBuildMul(b, cg_and(cg, LLVMBuildLShr(b, v, cg_i64(cg, 16), ""), lanes),
-                     cg_i64(cg, (int64_t)(1 + (10000ull << 32))), "");
-    return LLVMBuildLShr(b, LLVMBuildAdd(b, lo, hi, ""), cg_i64(cg, 32), "digits8.value");
-}
-
-/* Digit byte c (i8) minus '0', as an i64 (above 9 when c is no digit). */
-static LLVMValueRef digit_at(JsonCtx *j, LLVMValueRef p, unsigned off)
+/* expect_text after optional spaces, compared first where they usually are not. */
+static LLVMValueRef expect_text_ws(JsonCtx *j, LLVMValueRef p, const char *text,
+                                   LLVMBasicBlockRef bb_else)
 {
     CgCtx *cg = j->cg;
-    LLVMValueRef c = cg_load(cg, cg->t_i8, cg_gepc(cg, p, off, ""), "c");
-    return LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, c, cg->t_i64, ""), cg_i64(cg, '0'), "digit");
+    LLVMBasicBlockRef bb_ws = cg_block(cg, "shape.ws");
+    LLVMBasicBlockRef bb_join = cg_block(cg, "shape.text");
+    LLVMValueRef np = expect_text(j, p, text, bb_ws);
+    LLVMBasicBlockRef from_np = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_join);
+    cg_at(cg, bb_ws);
+    LLVMValueRef np_ws = expect_text(j, ws(j, p), text, bb_else);
+    LLVMBasicBlockRef from_ws = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_join);
+    cg_at(cg, bb_join);
+    return cg_phi2(cg, cg->t_ptr, np, from_np, np_ws, from_ws, "p.key");
+}
+
+/* The bytes at p compared with the constant text, n of them, p having room for them: an i1. */
+static LLVMValueRef same_text(CgCtx *cg, LLVMValueRef p, const char *text, size_t n)
+{
+    LLVMValueRef same = cg_i1(cg, 1);
+    for (size_t k = 0; k < n; k++) {
+        LLVMValueRef c = cg_load(cg, cg->t_i8, cg_gepc(cg, p, k, ""), "c");
+        same = cg_and(cg, same, is_char(cg, c, text[k]));
+    }
+    return same;
 }
 
 /*
-** A TIMESTAMP in the expected shape, at p (spaces not skipped yet), followed by next (',' or
-** '}', which the shape compares next): the usual value, ten digits of epoch seconds without a
-** leading zero (2001-09-09 to 2286-11-20) right before next, is converted inline (srt_json_ts'
-** j_ten_digits: no call, no status, never NULL).  Every other value (spaces first, fewer or more
-** digits, a leading zero, a sign, a fraction, an exponent, a string, null, a space or another
-** delimiter after the digits, the buffer's end within 11 bytes) takes the exact path, spaces
-** then srt_json_ts (shape_decode).  The position after the value; bb_else as shape_decode.
+** Column i's value at p (spaces not skipped yet), which the text tail (`,` or `}\n`) must
+** follow; the position after the value, or after the tail too when eat.  A type with a fast
+** path (cg_json_fast: ten digits of epoch seconds, a short string) tries it first, with the
+** tail right after it; anything else (spaces first, another value, another byte after it, the
+** buffer's end too near) takes the exact path, spaces then the column's reader (shape_decode),
+** then the tail.  bb_else: as shape_decode, or the tail not there.
 */
-static LLVMValueRef shape_epoch(JsonCtx *j, int i, LLVMValueRef p, char next,
+static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *tail, bool eat,
                                 LLVMBasicBlockRef bb_else)
 {
     CgCtx *cg = j->cg;
     LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef bb_room = cg_block(cg, "epoch.room");
-    LLVMBasicBlockRef bb_ten = cg_block(cg, "epoch.ten");
-    LLVMBasicBlockRef bb_other = cg_block(cg, "epoch.other");
-    LLVMBasicBlockRef bb_join = cg_block(cg, "epoch.done");
+    const Type *t = j->pq->source->schema.cols[i].type;
+    size_t tn = strlen(tail);
+    int room = cg_json_fast_room(t, &j->pq->source->read);
+    if (room == 0) {
+        LLVMValueRef np = shape_decode(j, i, ws(j, p), bb_else);
+        return eat ? expect_text(j, np, tail, bb_else) : np;
+    }
+    LLVMBasicBlockRef bb_room = cg_block(cg, "fast.room");
+    LLVMBasicBlockRef bb_fast = cg_block(cg, "fast.value");
+    LLVMBasicBlockRef bb_other = cg_block(cg, "fast.other");
+    LLVMBasicBlockRef bb_join = cg_block(cg, "fast.done");
     LLVMValueRef avail = LLVMBuildPtrDiff2(b, cg->t_i8, j->end, p, "avail");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGE, avail, cg_i64(cg, 11), ""), bb_room, bb_other);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGE, avail, cg_i64(cg, room + (int64_t)tn), ""),
+                    bb_room, bb_other);
     cg_at(cg, bb_room);
-    LLVMValueRef w = cg_load(cg, cg->t_i64, p, "w");
-    LLVMSetAlignment(w, 1);
-    LLVMValueRef d8 = digit_at(j, p, 8), d9 = digit_at(j, p, 9);
-    LLVMValueRef after = cg_load(cg, cg->t_i8, cg_gepc(cg, p, 10, ""), "c");
-    LLVMValueRef first = LLVMBuildTrunc(b, w, cg->t_i8, "");
-    LLVMValueRef ok = cg_and(cg, eight_digits(cg, w), LLVMBuildICmp(b, LLVMIntNE, first, cg_i8(cg, '0'), ""));
-    ok = cg_and(cg, ok, LLVMBuildICmp(b, LLVMIntULE, d8, cg_i64(cg, 9), ""));
-    ok = cg_and(cg, ok, LLVMBuildICmp(b, LLVMIntULE, d9, cg_i64(cg, 9), ""));
-    ok = cg_and(cg, ok, is_char(cg, after, next));
-    LLVMBuildCondBr(b, ok, bb_ten, bb_other);
-    cg_at(cg, bb_ten); /* below 10^10 s: the microseconds do not overflow */
-    LLVMValueRef secs = LLVMBuildAdd(
-        b, LLVMBuildMul(b, eight_digits_value(cg, w), cg_i64(cg, 100), ""),
-        LLVMBuildAdd(b, LLVMBuildMul(b, d8, cg_i64(cg, 10), ""), d9, ""), "secs");
+    CgFastVal v = cg_json_fast(cg, t, p);
+    LLVMBuildCondBr(b, cg_and(cg, v.ok, same_text(cg, v.end, tail, tn)), bb_fast, bb_other);
+    cg_at(cg, bb_fast);
     cg_store(cg, cg_i1(cg, 0), j->rec->null_slots[i]);
-    cg_store(cg, LLVMBuildMul(b, secs, cg_i64(cg, 1000000), "us"), j->rec->val_slots[i]);
-    LLVMValueRef np_ten = cg_gepc(cg, p, 10, "p.val");
+    cg_store(cg, v.val, j->rec->val_slots[i]);
+    if (v.len)
+        cg_store(cg, v.len, j->rec->len_slots[i]);
+    LLVMValueRef np_fast = eat ? cg_gepc(cg, v.end, tn, "") : v.end;
     LLVMBuildBr(b, bb_join);
     cg_at(cg, bb_other);
-    LLVMValueRef np_other = shape_decode(j, i, ws(j, p), bb_else);
+    LLVMValueRef np = shape_decode(j, i, ws(j, p), bb_else);
+    if (eat)
+        np = expect_text(j, np, tail, bb_else);
     LLVMBasicBlockRef from_other = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, bb_join);
     cg_at(cg, bb_join);
-    return cg_phi2(cg, cg->t_ptr, np_ten, bb_ten, np_other, from_other, "p.val");
-}
-
-/* Column i's value at p (a column the query does not read is skipped); the position after it,
-   or bb_else when it is malformed, of the wrong type or null where the key loop must judge. */
-static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, char next,
-                                LLVMBasicBlockRef bb_else)
-{
-    const SReadOpts *ro = &j->pq->source->read;
-    if (j->rec->null_slots[i] && j->pq->source->schema.cols[i].type->kind == TY_TIMESTAMP &&
-        !ro->ts_fmt)
-        return shape_epoch(j, i, p, next, bb_else);
-    return shape_decode(j, i, ws(j, p), bb_else);
+    return cg_phi2(cg, cg->t_ptr, np_fast, bb_fast, np, from_other, "p.val");
 }
 
 /* Column i's value at p, spaces skipped, as the key loop would decode it. */
@@ -934,28 +915,31 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
     const int *order = shape_order(j, &n);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     cg_record_clear(cg, j->pq, j->rec); /* the corrupt-record column stays NULL */
+    bool eaten = false; /* the separator after the last value was read with it */
     for (int k = 0; k < n;) {
         int i = order[k];
         if (!j->rec->null_slots[i]) {
             p = shape_skip_run(j, order, n, &k, p, bb_general);
+            eaten = false;
             continue;
         }
         if (k == 0) {
             p = expect_text(j, p, arena_sprintf(cg->arena, "{\"%s\":", sc->cols[i].name),
                             bb_general);
         } else {
-            LLVMValueRef c = char_at(j, p, bb_general, "shape.sep");
-            LLVMBasicBlockRef bb_comma = cg_block(cg, "shape.comma");
-            LLVMBuildCondBr(cg->b, is_char(cg, c, ','), bb_comma, bb_general);
-            cg_at(cg, bb_comma);
-            p = expect_text(j, ws(j, inc(cg, p)),
-                            arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name), bb_general);
+            if (!eaten)
+                p = expect_text(j, p, ",", bb_general);
+            p = expect_text_ws(j, p, arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name),
+                               bb_general);
         }
-        p = shape_value(j, i, p, k + 1 < n ? ',' : '}', bb_general);
+        /* a run of keys not read takes its `,` itself (shape_skip_run) */
+        bool last = k + 1 == n;
+        eaten = last || j->rec->null_slots[order[k + 1]];
+        p = shape_value(j, i, p, last ? "}\n" : ",", eaten, bb_general);
         k++;
     }
     /* `}\n` (a last line without its newline, "\r\n" and the like take the key loop) */
-    cg_store(cg, expect_text(j, p, "}\n", bb_general), p_slot);
+    cg_store(cg, eaten ? p : expect_text(j, p, "}\n", bb_general), p_slot);
     LLVMBuildBr(cg->b, bb_done);
 }
 
