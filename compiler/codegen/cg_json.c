@@ -930,7 +930,8 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
     const int *order = shape_order(j, &n);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     cg_record_clear(cg, j->pq, j->rec); /* the corrupt-record column stays NULL */
-    bool eaten = false; /* the separator after the last value was read with it */
+    /* the separator after the last value was read with it */
+    bool eaten = false;
     for (int k = 0; k < n;) {
         int i = order[k];
         if (!j->rec->null_slots[i]) {

@@ -1,4 +1,4 @@
-/* cg_json_fast.c - the usual JSON value of a column tested and decoded in a few inline instructions.
+/* cg_json_fast.c - a column's usual JSON value tested and decoded by a few inline instructions.
 **
 ** The expected shape (cg_json.c shape_value) tries these first: ten digits of epoch seconds for
 ** a TIMESTAMP, a short string without escapes for a STRING.  Each is a test of fixed bytes
@@ -117,9 +117,9 @@ static CgFastVal short_string(CgCtx *cg, LLVMValueRef p)
     LLVMBuilderRef b = cg->b;
     LLVMValueRef open = cg_load(cg, cg->t_i8, p, "c");
     LLVMValueRef w = word_at(cg, p, k64(cg, 1));
-    LLVMValueRef lt = cg_and(cg, cg_and(cg, LLVMBuildSub(b, w, k64(cg, CM_SWAR_ONES * 0x20), ""),
-                                        cg_not(cg, w)),
-                             k64(cg, CM_SWAR_HIGHS)); /* below 0x20 */
+    LLVMValueRef lt =
+        cg_and(cg, cg_and(cg, LLVMBuildSub(b, w, k64(cg, CM_SWAR_ONES * 0x20), ""), cg_not(cg, w)),
+               k64(cg, CM_SWAR_HIGHS)); /* below 0x20 */
     LLVMValueRef m = cg_or(cg, cg_or(cg, swar_eq(cg, w, '"'), swar_eq(cg, w, '\\')), lt);
     LLVMValueRef n = LLVMBuildLShr(b, cttz64(cg, cg_or(cg, m, k64(cg, CM_SWAR_HIGHS << 56))),
                                    k64(cg, 3), "str.n");
