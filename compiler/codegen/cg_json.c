@@ -824,7 +824,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     CgCtx *cg = j->cg;
     LLVMBuilderRef b = cg->b;
     const Type *t = j->pq->source->schema.cols[i].type;
-    size_t tn = strlen(tail);
+    size_t tn = strlen(tail); /* at least one byte: the fast value's token end */
     int room = cg_json_fast_room(t, &j->pq->source->read);
     if (room == 0) {
         LLVMValueRef np = shape_decode(j, i, ws(j, p), bb_else);

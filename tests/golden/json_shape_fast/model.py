@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # model.py - the expected output of json_shape_fast, computed apart from sluice: each line of
-# data/a.json then data/b.json read as Spark 3.5's JSON source reads it (JacksonParser,
+# data/a.json, b.json, c.json and d.json (the batch reads the longest file first) read as Spark 3.5's JSON source reads it (JacksonParser,
 # JSONOptions' defaults, PERMISSIVE with the corrupt-record column):
 # - a line that is not JSON (a leading zero, a letter in a number, a raw control byte in a
 #   string, an object cut off) is a row of NULLs with the line in _corrupt_record;
@@ -26,7 +26,7 @@ MAX_SECONDS = 9223372036854  # Long.MaxValue microseconds, in whole seconds
 
 
 def lines():
-    for name in ("data/a.json", "data/b.json"):
+    for name in ("data/a.json", "data/b.json", "data/c.json", "data/d.json"):
         with open(name, "rb") as f:
             for raw in f.read().split(b"\n"):
                 if raw:

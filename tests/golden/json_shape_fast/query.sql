@@ -5,7 +5,8 @@
 -- a number too large for a TIMESTAMP, a letter inside or after the digits, a string of 8 or 9
 -- bytes, escapes, a raw tab, a non-ASCII string, null, a number for a STRING, text after
 -- the record, "\r\n", duplicate and missing keys, and at the end of each file a line without
--- '\n' (the room the fast values need runs past the buffer).  The same lines are read by two
+-- '\n' (the room the fast values need runs past the buffer, or ends right after their
+-- separator: c.json and d.json hold a record cut off there).  The same lines are read by two
 -- sources whose shapes are (time, action) and (action, time): each line is the other's miss.
 -- expected.out is computed by model.py.
 CREATE SOURCE by_time (time TIMESTAMP, action STRING, _corrupt_record STRING)
