@@ -797,9 +797,17 @@ static LLVMValueRef expect_text_ws(JsonCtx *j, LLVMValueRef p, const char *text,
     return cg_phi2(cg, cg->t_ptr, np, from_np, np_ws, from_ws, "p.key");
 }
 
-/* The bytes at p compared with the constant text, n of them, p having room for them: an i1. */
+/* The bytes at p compared with the constant text, n of them, p having room for them: an i1
+   (two bytes, `}\n`, in one load: only on a little-endian target, cg_json_fast_room). */
 static LLVMValueRef same_text(CgCtx *cg, LLVMValueRef p, const char *text, size_t n)
 {
+    if (n == 2) {
+        LLVMTypeRef t16 = LLVMInt16TypeInContext(cg->ctx);
+        LLVMValueRef w = cg_load(cg, t16, p, "c2");
+        LLVMSetAlignment(w, 1);
+        unsigned v = (unsigned char)text[0] | (unsigned)(unsigned char)text[1] << 8;
+        return LLVMBuildICmp(cg->b, LLVMIntEQ, w, LLVMConstInt(t16, v, 0), "");
+    }
     LLVMValueRef same = cg_i1(cg, 1);
     for (size_t k = 0; k < n; k++) {
         LLVMValueRef c = cg_load(cg, cg->t_i8, cg_gepc(cg, p, k, ""), "c");
@@ -825,7 +833,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     LLVMBuilderRef b = cg->b;
     const Type *t = j->pq->source->schema.cols[i].type;
     size_t tn = strlen(tail); /* at least one byte: the fast value's token end */
-    int room = cg_json_fast_room(t, &j->pq->source->read);
+    int room = cg_json_fast_room(cg, t, &j->pq->source->read);
     if (room == 0) {
         LLVMValueRef np = shape_decode(j, i, ws(j, p), bb_else);
         return eat ? expect_text(j, np, tail, bb_else) : np;

@@ -15,8 +15,10 @@
 /* A quote, up to 7 bytes, a quote, found in one 8-byte load after the first quote: 9. */
 #define STRING_ROOM 9
 
-int cg_json_fast_room(const Type *t, const SReadOpts *ro)
+int cg_json_fast_room(CgCtx *cg, const Type *t, const SReadOpts *ro)
 {
+    if (LLVMByteOrder(cg->td) != LLVMLittleEndian) /* the words' first byte is their lowest */
+        return 0;
     if (t->kind == TY_TIMESTAMP && !(ro && ro->ts_fmt))
         return EPOCH_ROOM;
     if (t->kind == TY_STRING)
