@@ -158,6 +158,17 @@ LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, boo
 LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
                             LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
                             LLVMValueRef len_slot, LLVMValueRef st, LLVMBasicBlockRef bb_bad);
+/* cg_json_fast.c: the usual value of a column of type t read with options ro (ten digits of
+   epoch seconds, a short string without escapes) tested and decoded inline.  ok says whether
+   the bytes at p are such a value (they are then what the type's srt_json_* reader reads, and
+   not NULL), end the position after it, val the value and len a string's length.  The room
+   is the bytes at p it reads (cg_json_fast_room: 0 when the type has no such path, or the
+   target is big-endian). */
+typedef struct CgFastVal {
+    LLVMValueRef ok, end, val, len;
+} CgFastVal;
+int cg_json_fast_room(CgCtx *cg, const Type *t, const SReadOpts *ro);
+CgFastVal cg_json_fast(CgCtx *cg, const Type *t, LLVMValueRef p);
 /* The same as a function shared by all columns of the type read with options ro, generated
    once per module: (p, end, q, null slot, value slot, length slot or NULL, status slot) ->
    position, or NULL if malformed. */

@@ -786,9 +786,109 @@ static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
     return cg_gepc(cg, p, n, "");
 }
 
-/* Column i's value at p (a column the query does not read is skipped); the position after it,
-   or bb_else when it is malformed, of the wrong type or null where the key loop must judge. */
-static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlockRef bb_else)
+static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlockRef bb_else);
+
+/* expect_text after optional spaces, compared first where they usually are not. */
+static LLVMValueRef expect_text_ws(JsonCtx *j, LLVMValueRef p, const char *text,
+                                   LLVMBasicBlockRef bb_else)
+{
+    CgCtx *cg = j->cg;
+    LLVMBasicBlockRef bb_ws = cg_block(cg, "shape.ws");
+    LLVMBasicBlockRef bb_join = cg_block(cg, "shape.text");
+    LLVMValueRef np = expect_text(j, p, text, bb_ws);
+    LLVMBasicBlockRef from_np = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_join);
+    cg_at(cg, bb_ws);
+    LLVMValueRef np_ws = expect_text(j, ws(j, p), text, bb_else);
+    LLVMBasicBlockRef from_ws = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, bb_join);
+    cg_at(cg, bb_join);
+    return cg_phi2(cg, cg->t_ptr, np, from_np, np_ws, from_ws, "p.key");
+}
+
+/* The bytes at p compared with the constant text, n of them, p having room for them: an i1
+   (two bytes, `}\n`, in one load: only on a little-endian target, cg_json_fast_room). */
+static LLVMValueRef same_text(CgCtx *cg, LLVMValueRef p, const char *text, size_t n)
+{
+    if (n == 2) {
+        LLVMTypeRef t16 = LLVMInt16TypeInContext(cg->ctx);
+        LLVMValueRef w = cg_load(cg, t16, p, "c2");
+        LLVMSetAlignment(w, 1);
+        unsigned v = (unsigned char)text[0] | (unsigned)(unsigned char)text[1] << 8;
+        return LLVMBuildICmp(cg->b, LLVMIntEQ, w, LLVMConstInt(t16, v, 0), "");
+    }
+    LLVMValueRef same = cg_i1(cg, 1);
+    for (size_t k = 0; k < n; k++) {
+        LLVMValueRef c = cg_load(cg, cg->t_i8, cg_gepc(cg, p, k, ""), "c");
+        same = cg_and(cg, same, is_char(cg, c, text[k]));
+    }
+    return same;
+}
+
+/*
+** Column i's value at p (spaces not skipped yet), which the text tail (`,` or `}\n`) must
+** follow; the position after the value, or after the tail too when eat.  A type with a fast
+** value (cg_json_fast: ten digits of epoch seconds, a short string) tries it first, with the
+** tail right after it, then once more after spaces (Python's `json.dumps` writes one after
+** ':'); anything else (another value, another byte after it, the buffer's end too near) takes
+** the column's exact reader (shape_decode, inlined: through the shared reader of its type, a
+** string of 12 bytes cost 46 instructions a record more), then the tail.  bb_else: as
+** shape_decode, or the tail not there.
+*/
+static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *tail, bool eat,
+                                LLVMBasicBlockRef bb_else)
+{
+    CgCtx *cg = j->cg;
+    LLVMBuilderRef b = cg->b;
+    const Type *t = j->pq->source->schema.cols[i].type;
+    size_t tn = strlen(tail); /* at least one byte: the fast value's token end */
+    int room = cg_json_fast_room(cg, t, &j->pq->source->read);
+    if (room == 0) {
+        LLVMValueRef np = shape_decode(j, i, ws(j, p), bb_else);
+        return eat ? expect_text(j, np, tail, bb_else) : np;
+    }
+    LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(b);
+    LLVMBasicBlockRef bb_try = cg_block(cg, "fast.try");
+    LLVMBasicBlockRef bb_room = cg_block(cg, "fast.room");
+    LLVMBasicBlockRef bb_fast = cg_block(cg, "fast.value");
+    LLVMBasicBlockRef bb_miss = cg_block(cg, "fast.miss");
+    LLVMBasicBlockRef bb_other = cg_block(cg, "fast.other");
+    LLVMBasicBlockRef bb_join = cg_block(cg, "fast.done");
+    LLVMBuildBr(b, bb_try);
+    cg_at(cg, bb_try);
+    LLVMValueRef q = LLVMBuildPhi(b, cg->t_ptr, "p.try");
+    LLVMValueRef avail = LLVMBuildPtrDiff2(b, cg->t_i8, j->end, q, "avail");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGE, avail, cg_i64(cg, room + (int64_t)tn), ""),
+                    bb_room, bb_miss);
+    cg_at(cg, bb_room);
+    CgFastVal v = cg_json_fast(cg, t, q);
+    LLVMBuildCondBr(b, cg_and(cg, v.ok, same_text(cg, v.end, tail, tn)), bb_fast, bb_miss);
+    cg_at(cg, bb_fast);
+    cg_store(cg, cg_i1(cg, 0), j->rec->null_slots[i]);
+    cg_store(cg, v.val, j->rec->val_slots[i]);
+    if (v.len)
+        cg_store(cg, v.len, j->rec->len_slots[i]);
+    LLVMValueRef np_fast = eat ? cg_gepc(cg, v.end, tn, "") : v.end;
+    LLVMBuildBr(b, bb_join);
+    cg_at(cg, bb_miss); /* spaces first: the fast value once more after them */
+    LLVMValueRef q_ws = ws(j, q);
+    LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(b);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, q_ws, q, ""), bb_try, bb_other);
+    LLVMValueRef in_q[2] = {p, q_ws};
+    LLVMBasicBlockRef in_bb[2] = {bb_from, from_miss};
+    LLVMAddIncoming(q, in_q, in_bb, 2);
+    cg_at(cg, bb_other);
+    LLVMValueRef np = shape_decode(j, i, q, bb_else);
+    if (eat)
+        np = expect_text(j, np, tail, bb_else);
+    LLVMBasicBlockRef from_other = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, bb_join);
+    cg_at(cg, bb_join);
+    return cg_phi2(cg, cg->t_ptr, np_fast, bb_fast, np, from_other, "p.val");
+}
+
+/* Column i's value at p, spaces skipped, as the key loop would decode it. */
+static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlockRef bb_else)
 {
     CgCtx *cg = j->cg;
     if (!j->rec->null_slots[i]) {
@@ -847,28 +947,32 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
     const int *order = shape_order(j, &n);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     cg_record_clear(cg, j->pq, j->rec); /* the corrupt-record column stays NULL */
+    /* the separator after the last value was read with it */
+    bool eaten = false;
     for (int k = 0; k < n;) {
         int i = order[k];
         if (!j->rec->null_slots[i]) {
             p = shape_skip_run(j, order, n, &k, p, bb_general);
+            eaten = false;
             continue;
         }
         if (k == 0) {
             p = expect_text(j, p, arena_sprintf(cg->arena, "{\"%s\":", sc->cols[i].name),
                             bb_general);
         } else {
-            LLVMValueRef c = char_at(j, p, bb_general, "shape.sep");
-            LLVMBasicBlockRef bb_comma = cg_block(cg, "shape.comma");
-            LLVMBuildCondBr(cg->b, is_char(cg, c, ','), bb_comma, bb_general);
-            cg_at(cg, bb_comma);
-            p = expect_text(j, ws(j, inc(cg, p)),
-                            arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name), bb_general);
+            if (!eaten)
+                p = expect_text(j, p, ",", bb_general);
+            p = expect_text_ws(j, p, arena_sprintf(cg->arena, "\"%s\":", sc->cols[i].name),
+                               bb_general);
         }
-        p = shape_value(j, i, ws(j, p), bb_general);
+        /* a run of keys not read takes its `,` itself (shape_skip_run) */
+        bool last = k + 1 == n;
+        eaten = last || j->rec->null_slots[order[k + 1]];
+        p = shape_value(j, i, p, last ? "}\n" : ",", eaten, bb_general);
         k++;
     }
     /* `}\n` (a last line without its newline, "\r\n" and the like take the key loop) */
-    cg_store(cg, expect_text(j, p, "}\n", bb_general), p_slot);
+    cg_store(cg, eaten ? p : expect_text(j, p, "}\n", bb_general), p_slot);
     LLVMBuildBr(cg->b, bb_done);
 }
 

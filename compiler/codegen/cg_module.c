@@ -51,7 +51,8 @@ bool cg_many_queries(const CgCtx *cg)
    srt_json_ts, which keeps just ten digits of epoch seconds and calls srt_json_ts_rest for
    everything else, is called: inlined, the events query ran 3.4% fewer instructions (88.6 M
    -> 85.6 M over 200,000 events) but its build 6.7% more (377 M -> 403 M, most of it in
-   register allocation of the bigger loop). */
+   register allocation of the bigger loop).  The expected JSON shape converts the usual ten
+   digits itself (cg_json_fast.c) and calls srt_json_ts for the rest. */
 static const char *hot_helpers[] = {
 #define HOT(name) #name,
 #include "codegen/cg_hot.def"

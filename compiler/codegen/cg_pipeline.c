@@ -336,8 +336,13 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
     }
     LLVMValueRef end = LLVMBuildAdd(cg->b, start, size, "win.end");
     /* start <= ts holds for every candidate; keep it while ts < end (Spark's filter
-       timeColumn >= window.start && timeColumn < window.end). */
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, end, ""), bb_in, bb_step);
+       timeColumn >= window.start && timeColumn < window.end).  A tumbling window's one
+       candidate always holds ts (last is ts less its offset, in [0, slide), and slide is the
+       size), whether it came from the memo or was computed: no test. */
+    if (w->u.window.size_us == w->u.window.slide_us)
+        LLVMBuildBr(cg->b, bb_in);
+    else
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, end, ""), bb_in, bb_step);
 
     cg_at(cg, bb_in);
     *win = (CgVal){0};

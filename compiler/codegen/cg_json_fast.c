@@ -1,0 +1,140 @@
+/* cg_json_fast.c - a column's usual JSON value tested and decoded by a few inline instructions.
+**
+** The expected shape (cg_json.c shape_value) tries these first: ten digits of epoch seconds for
+** a TIMESTAMP, a short string without escapes for a STRING.  Each is a test of fixed bytes
+** (no loop, no call, no status: never NULL) that takes exactly the values its runtime
+** reader's own first test takes (srt_json_ts' j_ten_digits, srt_json_string_raw's one load),
+** with the same result; whatever it does not take goes to that reader, which decides as
+** always.  The caller checks the room (cg_json_fast_room bytes at p) and what must follow.
+*/
+#include "codegen/cg_emit.h"
+#include "common/cm_swar.h"
+
+/* Ten digits of epoch seconds (the caller tests the token's end after them). */
+#define EPOCH_ROOM 10
+/* A quote, up to 7 bytes, a quote, found in one 8-byte load after the first quote: 9. */
+#define STRING_ROOM 9
+
+int cg_json_fast_room(CgCtx *cg, const Type *t, const SReadOpts *ro)
+{
+    if (LLVMByteOrder(cg->td) != LLVMLittleEndian) /* the words' first byte is their lowest */
+        return 0;
+    if (t->kind == TY_TIMESTAMP && !(ro && ro->ts_fmt))
+        return EPOCH_ROOM;
+    if (t->kind == TY_STRING)
+        return STRING_ROOM;
+    return 0;
+}
+
+static LLVMValueRef k64(CgCtx *cg, uint64_t v)
+{
+    return LLVMConstInt(cg->t_i64, v, 0);
+}
+
+/* The 8 bytes at p + off as an i64, unaligned (the first byte the lowest). */
+static LLVMValueRef word_at(CgCtx *cg, LLVMValueRef p, LLVMValueRef off)
+{
+    LLVMValueRef w = cg_load(cg, cg->t_i64, cg_gep(cg, p, off, ""), "w");
+    LLVMSetAlignment(w, 1);
+    return w;
+}
+
+/* Whether the i64 w holds eight ASCII digits (cm_json_eight_digits' test: a digit byte has
+   high nibble 3 and stays below 0x40 when 6 is added). */
+static LLVMValueRef eight_digits(CgCtx *cg, LLVMValueRef w)
+{
+    LLVMValueRef hi = k64(cg, 0xF0F0F0F0F0F0F0F0ull);
+    LLVMValueRef six = LLVMBuildAdd(cg->b, w, k64(cg, CM_SWAR_ONES * 6), "");
+    LLVMValueRef t =
+        cg_or(cg, cg_and(cg, w, hi), LLVMBuildLShr(cg->b, cg_and(cg, six, hi), k64(cg, 4), ""));
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, t, k64(cg, CM_SWAR_ONES * 0x33), "digits8");
+}
+
+/* The value of the eight digits in w (cm_json_eight_digits: pairs, then quadruples, then the
+   whole, in three multiply-and-add rounds). */
+static LLVMValueRef eight_digits_value(CgCtx *cg, LLVMValueRef w)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef v = LLVMBuildSub(b, w, k64(cg, CM_SWAR_ONES * '0'), "");
+    v = LLVMBuildAdd(b, LLVMBuildMul(b, v, k64(cg, 10), ""), LLVMBuildLShr(b, v, k64(cg, 8), ""),
+                     "");
+    LLVMValueRef lanes = k64(cg, 0x000000FF000000FFull);
+    LLVMValueRef lo = LLVMBuildMul(b, cg_and(cg, v, lanes), k64(cg, 100 + (1000000ull << 32)), "");
+    LLVMValueRef hi = LLVMBuildMul(b, cg_and(cg, LLVMBuildLShr(b, v, k64(cg, 16), ""), lanes),
+                                   k64(cg, 1 + (10000ull << 32)), "");
+    return LLVMBuildLShr(b, LLVMBuildAdd(b, lo, hi, ""), k64(cg, 32), "digits8.value");
+}
+
+/* The byte at p + off minus '0', as an i64 (above 9 when it is no digit). */
+static LLVMValueRef digit_at(CgCtx *cg, LLVMValueRef p, uint64_t off)
+{
+    LLVMValueRef c = cg_load(cg, cg->t_i8, cg_gepc(cg, p, off, ""), "c");
+    return LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, c, cg->t_i64, ""), k64(cg, '0'), "digit");
+}
+
+/* Ten digits without a leading zero (2001-09-09 to 2286-11-20 in epoch seconds), as
+   srt_json_ts' j_ten_digits; the caller checks what follows them (a token end there). */
+static CgFastVal epoch_seconds(CgCtx *cg, LLVMValueRef p)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef w = word_at(cg, p, k64(cg, 0));
+    LLVMValueRef d8 = digit_at(cg, p, 8), d9 = digit_at(cg, p, 9);
+    LLVMValueRef first = LLVMBuildTrunc(b, w, cg->t_i8, "");
+    LLVMValueRef ok =
+        cg_and(cg, eight_digits(cg, w), LLVMBuildICmp(b, LLVMIntNE, first, cg_i8(cg, '0'), ""));
+    ok = cg_and(cg, ok, LLVMBuildICmp(b, LLVMIntULE, d8, k64(cg, 9), ""));
+    ok = cg_and(cg, ok, LLVMBuildICmp(b, LLVMIntULE, d9, k64(cg, 9), ""));
+    LLVMValueRef secs =
+        LLVMBuildAdd(b, LLVMBuildMul(b, eight_digits_value(cg, w), k64(cg, 100), ""),
+                     LLVMBuildAdd(b, LLVMBuildMul(b, d8, k64(cg, 10), ""), d9, ""), "secs");
+    CgFastVal r = {ok, cg_gepc(cg, p, 10, "p.val"), NULL, NULL};
+    r.val = LLVMBuildMul(b, secs, k64(cg, 1000000), "us"); /* below 10^10 s: no overflow */
+    return r;
+}
+
+/* Bytes of w equal to c: their high bits (cm_swar_eq). */
+static LLVMValueRef swar_eq(CgCtx *cg, LLVMValueRef w, unsigned char c)
+{
+    LLVMValueRef x = LLVMBuildXor(cg->b, w, k64(cg, CM_SWAR_ONES * c), "");
+    LLVMValueRef m = LLVMBuildSub(cg->b, x, k64(cg, CM_SWAR_ONES), "");
+    return cg_and(cg, cg_and(cg, m, cg_not(cg, x)), k64(cg, CM_SWAR_HIGHS));
+}
+
+static LLVMValueRef cttz64(CgCtx *cg, LLVMValueRef v)
+{
+    LLVMTypeRef params[2] = {cg->t_i64, cg->t_i1};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, params, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.cttz.i64");
+    if (!fn)
+        fn = LLVMAddFunction(cg->mod, "llvm.cttz.i64", ft);
+    LLVMValueRef args[2] = {v, cg_i1(cg, 1)};
+    return LLVMBuildCall2(cg->b, ft, fn, args, 2, "");
+}
+
+/* A double-quoted string of up to 7 bytes without escapes or control bytes, as
+   srt_json_string_raw's one load: the first '"', '\\' or byte below 0x20 after the opening
+   quote must be the closing quote within the 8 bytes read. */
+static CgFastVal short_string(CgCtx *cg, LLVMValueRef p)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef open = cg_load(cg, cg->t_i8, p, "c");
+    LLVMValueRef w = word_at(cg, p, k64(cg, 1));
+    LLVMValueRef lt =
+        cg_and(cg, cg_and(cg, LLVMBuildSub(b, w, k64(cg, CM_SWAR_ONES * 0x20), ""), cg_not(cg, w)),
+               k64(cg, CM_SWAR_HIGHS)); /* below 0x20 */
+    LLVMValueRef m = cg_or(cg, cg_or(cg, swar_eq(cg, w, '"'), swar_eq(cg, w, '\\')), lt);
+    LLVMValueRef n = LLVMBuildLShr(b, cttz64(cg, cg_or(cg, m, k64(cg, CM_SWAR_HIGHS << 56))),
+                                   k64(cg, 3), "str.n");
+    LLVMValueRef s = cg_gepc(cg, p, 1, "str");
+    LLVMValueRef close = cg_load(cg, cg->t_i8, cg_gep(cg, s, n, ""), "c");
+    LLVMValueRef ok = cg_and(cg, LLVMBuildICmp(b, LLVMIntEQ, open, cg_i8(cg, '"'), ""),
+                             LLVMBuildICmp(b, LLVMIntEQ, close, cg_i8(cg, '"'), ""));
+    CgFastVal r = {ok, cg_gepc(cg, cg_gep(cg, s, n, ""), 1, "p.val"), s,
+                   LLVMBuildTrunc(b, n, cg->t_i32, "")};
+    return r;
+}
+
+CgFastVal cg_json_fast(CgCtx *cg, const Type *t, LLVMValueRef p)
+{
+    return t->kind == TY_TIMESTAMP ? epoch_seconds(cg, p) : short_string(cg, p);
+}
