@@ -344,6 +344,10 @@ void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *col
    p_slot holds the position after the record.  bb_eof is taken at end of input. */
 void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                     LLVMValueRef end, LLVMBasicBlockRef bb_eof);
+/* The body of cg_parser_keys's function: the fast path's key loop alone, into rec's columns
+   (its in_array and the like NULL); the fallback's lines return 2. */
+void cg_json_keys(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                  LLVMValueRef end, LLVMBasicBlockRef bb_eof);
 
 /* cg_json.c: what every line parser shares.  The corrupt-record column (a STRING column
    named by columnNameOfCorruptRecord) or -1; the end of a line without a trailing '\r';
@@ -429,6 +433,11 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
    for the records the fast path inlined into a query's loop leaves (cg_json.c): state is bound
    to a struct in the current function's frame, to pass to cg_parser_call. */
 LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state);
+/* The fast path's key loop of pq's record as a function of its own (optimised, not inlined), for
+   the lines its expected shape does not take (cg_json.c): the signature of cg_parser_call's
+   parsers and the fallback's state; returns 1 (a record read), 0 (end of input) or 2 (the line
+   is the fallback's: *p at its start). */
+LLVMValueRef cg_parser_keys(CgCtx *cg, const PQuery *pq);
 
 /* cg_pipeline.c */
 /* The time an event-time value is compared with the watermark by: a window column's end (Spark's

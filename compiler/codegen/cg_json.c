@@ -242,6 +242,7 @@ typedef struct JsonCtx {
     LLVMBasicBlockRef *bb_value; /* per column: decode the value at cur (built once) */
     bool wide;                   /* more than WIDE_RECORD columns read: the compact shape */
     bool fast;                   /* the fast path (fast_record): bb_malformed is the fallback */
+    bool keys_only; /* the key loop's function (cg_parser_keys): the fallback is the caller's */
 } JsonCtx;
 
 /* Up to this many columns read, each key's fast path and each value's decoding are inlined
@@ -649,6 +650,23 @@ static void close_line(JsonCtx *j, LLVMValueRef p, LLVMValueRef p_slot, LLVMBasi
     LLVMBuildBr(cg->b, bb_parsed);
 }
 
+/* The record the fallback (or the key loop's function) read into slow, into the query's slots. */
+static void copy_record(JsonCtx *j, const CgRecord *slow)
+{
+    CgCtx *cg = j->cg;
+    const SSchema *sc = &j->pq->source->schema;
+    for (int i = 0; i < sc->n; i++) {
+        if (!j->rec->null_slots[i])
+            continue;
+        const Type *t = sc->cols[i].type;
+        LLVMTypeRef vt = type_is_nested(t) ? cg->t_datum : cg_type_of(cg, t);
+        cg_store(cg, cg_load(cg, cg->t_i1, slow->null_slots[i], ""), j->rec->null_slots[i]);
+        cg_store(cg, cg_load(cg, vt, slow->val_slots[i], ""), j->rec->val_slots[i]);
+        if (j->rec->len_slots[i])
+            cg_store(cg, cg_load(cg, cg->t_i32, slow->len_slots[i], ""), j->rec->len_slots[i]);
+    }
+}
+
 /*
 ** The rest of the fast path, from the first key on.  A key none of the fast comparisons took
 ** is read as a string: without escapes and with ':' right after it, it is no column the query
@@ -697,20 +715,45 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     cg_store(cg, cg_load(cg, cg->t_ptr, j->line_start, "line"), p_slot);
     LLVMBuildBr(cg->b, bb_slow);
     cg_at(cg, bb_slow);
-    cg_parser_call(cg, fallback, slow, p_slot, j->end, bb_eof);
-    const SSchema *sc = &j->pq->source->schema;
-    for (int i = 0; i < sc->n; i++) {
-        if (!j->rec->null_slots[i])
-            continue;
-        const Type *t = sc->cols[i].type;
-        LLVMTypeRef vt = type_is_nested(t) ? cg->t_datum : cg_type_of(cg, t);
-        cg_store(cg, cg_load(cg, cg->t_i1, slow->null_slots[i], ""), j->rec->null_slots[i]);
-        cg_store(cg, cg_load(cg, vt, slow->val_slots[i], ""), j->rec->val_slots[i]);
-        if (j->rec->len_slots[i])
-            cg_store(cg, cg_load(cg, cg->t_i32, slow->len_slots[i], ""), j->rec->len_slots[i]);
+    if (j->keys_only) { /* the caller calls the fallback */
+        LLVMBuildRet(cg->b, cg_i64(cg, 2));
+    } else {
+        cg_parser_call(cg, fallback, slow, p_slot, j->end, bb_eof);
+        copy_record(j, slow);
+        LLVMBuildBr(cg->b, bb_done);
     }
-    LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_done);
+}
+
+/*
+** The lines the expected shape does not take, in a query's loop: the key loop's function
+** (cg_parser_keys) reads them into the fallback's state, and returns 2 for the lines it leaves
+** to the fallback; either way the record is then copied into the query's slots.  Inlined in
+** the loop, the key loop was a second copy of every value's decoder beside the shape's and
+** half of the machine code the loop's function compiled to (the flagship's build: 421 M
+** instructions with it, 297 M without); called, it costs a call and a copy a record on the
+** lines the shape misses.
+*/
+static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *slow,
+                             LLVMValueRef p_slot, LLVMBasicBlockRef bb_keys,
+                             LLVMBasicBlockRef bb_slow, LLVMBasicBlockRef bb_done,
+                             LLVMBasicBlockRef bb_eof)
+{
+    CgCtx *cg = j->cg;
+    cg_at(cg, bb_keys);
+    LLVMValueRef keys = cg_parser_keys(cg, j->pq);
+    LLVMValueRef args[4] = {cg->q, p_slot, j->end, slow->state};
+    LLVMValueRef r = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(keys), keys, args, 4, "keyed");
+    LLVMBasicBlockRef bb_copy = cg_block(cg, "rec.copy");
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, r, bb_slow, 2);
+    LLVMAddCase(sw, cg_i64(cg, 1), bb_copy);
+    LLVMAddCase(sw, cg_i64(cg, 0), bb_eof);
+    cg_at(cg, bb_slow);
+    cg_parser_call(cg, fallback, slow, p_slot, j->end, bb_eof);
+    LLVMBuildBr(cg->b, bb_copy);
+    cg_at(cg, bb_copy);
+    copy_record(j, slow);
+    LLVMBuildBr(cg->b, bb_done);
 }
 
 /* The longest column name in a shape: its key text, `,"name":`, has a length byte
@@ -976,8 +1019,9 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
     LLVMBuildBr(cg->b, bb_done);
 }
 
-void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
-                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
+/* The parser of cg_json_record; keys_only: the body of the key loop's function. */
+static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                        LLVMValueRef end, LLVMBasicBlockRef bb_eof, bool keys_only)
 {
     JsonCtx j = {0};
     j.cg = cg;
@@ -990,8 +1034,9 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     j.wide = n_read > WIDE_RECORD;
     /* Inlined into a query's loop, a narrow record's parser is the fast path. */
     j.fast = !j.wide && !rec->in_array;
+    j.keys_only = keys_only;
     CgRecord slow = {0};
-    LLVMValueRef fallback = j.fast ? cg_parser_fallback(cg, pq, &slow) : NULL;
+    LLVMValueRef fallback = j.fast && !keys_only ? cg_parser_fallback(cg, pq, &slow) : NULL;
     j.st = cg_alloca(cg, cg->t_i32, "st");
     j.bb_value = ARENA_NEW_N(cg->arena, LLVMBasicBlockRef, pq->source->schema.n + 1);
     j.cur = cg_alloca(cg, cg->t_ptr, "cur");
@@ -1022,29 +1067,35 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
         j.line_start = cg_alloca(cg, cg->t_ptr, "line");
     }
     LLVMBasicBlockRef bb_start = cg_block(cg, "rec.start");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "rec.done");
+    LLVMBuildBr(cg->b, bb_start);
+
+    /* rec.start: the next element of a top-level array (the fallback's, on the fast path), or
+       a line: its expected shape, else the key loop (a function of its own after a shape). */
+    cg_at(cg, bb_start);
+    LLVMBasicBlockRef bb_elem = cg_block(cg, j.fast ? "rec.slow" : "rec.elem");
+    if (j.fast && !keys_only && shape_usable(&j)) {
+        LLVMBasicBlockRef bb_shape = cg_block(cg, "rec.shape");
+        LLVMBasicBlockRef bb_keys = cg_block(cg, "rec.keys");
+        LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_shape);
+        cg_at(cg, bb_shape);
+        shape_record(&j, p_slot, bb_keys, bb_done);
+        keys_or_fallback(&j, fallback, &slow, p_slot, bb_keys, bb_elem, bb_done, bb_eof);
+        cg_at(cg, bb_done);
+        return;
+    }
+    LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
+    if (keys_only)
+        LLVMBuildBr(cg->b, bb_line);
+    else
+        LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_line);
     LLVMBasicBlockRef bb_blank = cg_block(cg, "rec.blank");
     LLVMBasicBlockRef bb_begin = cg_block(cg, "rec.begin");
     LLVMBasicBlockRef bb_open = cg_block(cg, "rec.open");
     LLVMBasicBlockRef bb_key = cg_block(cg, "rec.key");
-    LLVMBasicBlockRef bb_done = cg_block(cg, "rec.done");
     j.bb_malformed = cg_block(cg, j.fast ? "rec.fallback" : "rec.malformed");
     j.bb_after_value = cg_block(cg, "rec.value.end");
     j.bb_close = cg_block(cg, "rec.close");
-    LLVMBuildBr(cg->b, bb_start);
-
-    /* rec.start: the next element of a top-level array, or a line: a byte order mark, spaces;
-       end of input; blank line. */
-    cg_at(cg, bb_start);
-    LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
-    LLVMBasicBlockRef bb_elem = cg_block(cg, j.fast ? "rec.slow" : "rec.elem");
-    LLVMBasicBlockRef bb_try = bb_line;
-    if (j.fast && shape_usable(&j)) {
-        bb_try = cg_block(cg, "rec.shape");
-        cg_at(cg, bb_try);
-        shape_record(&j, p_slot, bb_line, bb_done);
-        cg_at(cg, bb_start);
-    }
-    LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_try);
     cg_at(cg, bb_line);
     LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
     cg_store(cg, bargs[0], j.line_start); /* the whole line is the corrupt record's text */
@@ -1199,4 +1250,16 @@ void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     cg_record_malformed(cg, pq, rec, line, le, true, bb_done, bb_start);
 
     cg_at(cg, bb_done);
+}
+
+void cg_json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
+{
+    json_record(cg, pq, rec, p_slot, end, bb_eof, false);
+}
+
+void cg_json_keys(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
+                  LLVMValueRef end, LLVMBasicBlockRef bb_eof)
+{
+    json_record(cg, pq, rec, p_slot, end, bb_eof, true);
 }

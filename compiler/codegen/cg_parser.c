@@ -169,6 +169,30 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
     cg_at(cg, bb_rec);
 }
 
+LLVMValueRef cg_parser_keys(CgCtx *cg, const PQuery *pq)
+{
+    LLVMTypeRef st = state_type(cg, pq);
+    CgResume r = {cg->fn, cg->q, cg->entry, LLVMGetInsertBlock(cg->b)};
+    LLVMValueRef fn = cg_begin_function(cg, "sl_keys", parser_type(cg, st));
+    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    cg_fn_attribute(cg, fn, "noinline");
+    /* cold: the caller's loop lays the shape's path out straight, the call aside */
+    cg_fn_attribute(cg, fn, "cold");
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMSetValueName2(cg->q, "q", 1);
+    CgRecord rec;
+    bind_state(cg, pq, st, LLVMGetParam(fn, 3), &rec);
+    /* the columns' slots only: top-level arrays are the fallback's */
+    rec.in_array = rec.arr_pass2 = rec.arr_bad = rec.arr_first = rec.line_start = NULL;
+    LLVMBasicBlockRef bb_eof = cg_block(cg, "eof");
+    cg_json_keys(cg, pq, &rec, LLVMGetParam(fn, 1), LLVMGetParam(fn, 2), bb_eof);
+    LLVMBuildRet(cg->b, cg_i64(cg, 1));
+    cg_at(cg, bb_eof);
+    LLVMBuildRet(cg->b, cg_i64(cg, 0));
+    cg_reader_end(cg, &r);
+    return fn;
+}
+
 LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state)
 {
     LLVMTypeRef st = state_type(cg, pq);
