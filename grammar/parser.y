@@ -71,6 +71,8 @@ const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, S
 const Type *parse_interval_type(ParseCtx *pc, const char *from, const char *to, SrcSpan span);
 bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm);
 AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span);
+AstExpr *parse_typed_literal(ParseCtx *pc, const char *keyword, const char *text, SrcSpan text_span,
+                             const Type *type, SrcSpan kw_span, SrcSpan span);
 AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span);
 AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int side, AstExpr *x,
                          AstExpr *src, SrcSpan span);
@@ -971,10 +973,10 @@ primary:
   | FALSE                           { $$ = ast_new_bool(pc->arena, false, @1); }
   | NULL                            { $$ = ast_expr_new(pc->arena, AST_NULL, @1); }
   | interval
-  | DATE STRING_LIT                 { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_date, @1, @$); }
-  | TIMESTAMP STRING_LIT            { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_timestamp, @1, @$); }
-  | TIMESTAMP_LTZ STRING_LIT        { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_timestamp, @1, @$); }
-  | TIMESTAMP_NTZ STRING_LIT        { $$ = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, $2, @2), &type_timestamp_ntz, @1, @$); }
+  | DATE STRING_LIT { $$ = parse_typed_literal(pc, "DATE", $2, @2, &type_date, @1, @$); }
+  | TIMESTAMP STRING_LIT { $$ = parse_typed_literal(pc, "TIMESTAMP", $2, @2, &type_timestamp, @1, @$); }
+  | TIMESTAMP_LTZ STRING_LIT { $$ = parse_typed_literal(pc, "TIMESTAMP_LTZ", $2, @2, &type_timestamp, @1, @$); }
+  | TIMESTAMP_NTZ STRING_LIT { $$ = parse_typed_literal(pc, "TIMESTAMP_NTZ", $2, @2, &type_timestamp_ntz, @1, @$); }
   | '(' expr ')'                    { $$ = ast_paren($2, @$); }
   | CASE opt_operand when_list opt_else END
         { $$ = ast_case_finish($3, $2, $4, @$); }

@@ -144,7 +144,9 @@ struct AstExpr {
             AstExprList thens;     /* same length as whens */
             AstExpr *else_;        /* may be NULL */
         } kase;
-        struct { AstExpr *arg; const Type *type; SrcSpan type_span; } cast;
+        /* typed_literal: DATE '...' and the TIMESTAMP forms (Spark's typeConstructor), the
+           keyword as Spark's messages name it ("DATE", "TIMESTAMP_NTZ"...); NULL for CAST */
+        struct { AstExpr *arg; const Type *type; SrcSpan type_span; const char *typed_literal; } cast;
         struct {
             AstExprList params;  /* AST_COLUMN of one part each: the names, as written */
             AstExpr *body;

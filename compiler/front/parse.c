@@ -44,6 +44,18 @@ AstExpr *parse_negate(ParseCtx *pc, AstExpr *x, SrcSpan x_span, SrcSpan span)
     return x;
 }
 
+/* DATE '...', TIMESTAMP '...', TIMESTAMP_LTZ '...', TIMESTAMP_NTZ '...' (Spark's
+   typeConstructor): a cast of the string that sema folds, failing with Spark's
+   INVALID_TYPED_LITERAL where the text is no value (AstBuilder.visitTypeConstructor). */
+AstExpr *parse_typed_literal(ParseCtx *pc, const char *keyword, const char *text, SrcSpan text_span,
+                             const Type *type, SrcSpan kw_span, SrcSpan span)
+{
+    AstExpr *e = ast_new_cast(pc->arena, ast_new_string(pc->arena, AST_STRING, text, text_span),
+                              type, kw_span, span);
+    e->u.cast.typed_literal = keyword;
+    return e;
+}
+
 /* s RLIKE pat and s REGEXP pat: Spark's AstBuilder makes both RLike(s, pat), the expression
    of the function rlike(s, pat) (named `RLIKE(s, pat)`), so they are that call. */
 AstExpr *parse_rlike(ParseCtx *pc, AstExpr *s, AstExpr *pat, SrcSpan op_span, SrcSpan span)

@@ -1413,12 +1413,93 @@ SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan
     return c;
 }
 
+/* The special value DateTimeUtils.extractSpecialValue finds in a typed literal's trimmed
+   text: its first word in lower case ("epoch", "now", "today", "yesterday", "tomorrow") when
+   the text starts with a letter; *zoned when a zone follows it.  NULL if it is none. */
+static const char *special_datetime(const char *s, bool *zoned)
+{
+    static const char *const words[] = {"epoch", "now", "today", "yesterday", "tomorrow"};
+    while (*s && (unsigned char)*s <= ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n && (unsigned char)s[n - 1] <= ' ')
+        n--;
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    *zoned = w < n;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == w && strncasecmp(s, words[i], w) == 0)
+            return words[i];
+    return NULL;
+}
+
+bool sema_typed_literal_value(const AstExpr *e, int64_t *v)
+{
+    const char *text = e->u.cast.arg->u.str ? e->u.cast.arg->u.str : "";
+    size_t n = strlen(text);
+    bool zoned;
+    const char *special = special_datetime(text, &zoned);
+    if (special)
+        return strcmp(special, "epoch") == 0 && !zoned && (*v = 0, true);
+    switch (e->u.cast.type->kind) {
+    case TY_DATE:
+        return cm_date_parse(text, n, v) == 0;
+    case TY_TIMESTAMP:
+        return cm_ts_parse_zoned(text, n, CM_TS_NO_DATE, cm_zone_local_offset, v) == 0;
+    case TY_TIMESTAMP_NTZ:
+        return cm_ts_parse_ntz_cast(text, n, cm_zone_local_offset, v) == 0;
+    default:
+        return false;
+    }
+}
+
+/* DATE '...' and the TIMESTAMP forms, as AstBuilder.visitTypeConstructor reads them: 'epoch'
+   (convertSpecialDate/convertSpecialTimestamp) is 1970-01-01 (00:00:00 UTC); 'now', 'today',
+   'yesterday' and 'tomorrow' are the moment Spark parses the query, which a compiled
+   executable has no counterpart of; any other text that the cast does not fold into a value
+   is Spark's INVALID_TYPED_LITERAL (a time without a date, TIMESTAMP '10:00', stays a cast:
+   it takes the date when it runs). */
+static SExpr *bind_typed_literal(Binder *b, const AstExpr *e, SExpr *x)
+{
+    const Type *t = e->u.cast.type;
+    const char *text = e->u.cast.arg->u.str ? e->u.cast.arg->u.str : "";
+    bool zoned;
+    const char *special = special_datetime(text, &zoned);
+    if (special && strcmp(special, "epoch") == 0 && !zoned)
+        return const_int(b->sc, t, 0, e->span);
+    if (special) {
+        diag_error(b->sc->diag, e->span,
+                   "%s '%s' is not supported yet: Spark reads the special value '%s' when it "
+                   "parses the query (write current_date() or current_timestamp(), which are "
+                   "the batch's)",
+                   e->u.cast.typed_literal, text, special);
+        return NULL;
+    }
+    SExpr *r = sema_cast(b, x, e->u.cast.arg, t, e->span);
+    int64_t us;
+    if (!r || r->kind == SX_CONST ||
+        (t->kind == TY_TIMESTAMP &&
+         cm_ts_parse(text, strlen(text), CM_TS_NO_DATE, &us) == CM_TS_TIME_ONLY))
+        return r;
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    for (const char *p = text; *p; p++) /* Literal.sql: escapeSingleQuotedString */
+        sb_printf(&sb, "%s%c", *p == '\'' ? "\\" : "", *p);
+    diag_error(b->sc->diag, e->span,
+               "[INVALID_TYPED_LITERAL] The value of the typed literal \"%s\" is invalid: '%s'.",
+               e->u.cast.typed_literal, sb.data);
+    return NULL;
+}
+
 static SExpr *bind_cast(Binder *b, const AstExpr *e)
 {
     SExpr *x = sema_bind_expr(b, e->u.cast.arg);
     const Type *t = e->u.cast.type;
     if (!x || !t)
         return NULL;
+    if (e->u.cast.typed_literal)
+        return bind_typed_literal(b, e, x);
     return sema_cast(b, x, e->u.cast.arg, t, e->span);
 }
 

@@ -282,6 +282,11 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call);
 /* session_window(ts, gap) as SX_WINDOW with u.window.session; the gap must be a constant
    interval > 0. */
 SExpr *sema_bind_session_window(Binder *b, const AstExpr *call);
+/* The value of the typed literal e (a cast with typed_literal set: DATE '...', TIMESTAMP '...',
+   TIMESTAMP_NTZ '...'), as the cast folds it, 'epoch' as 0; false when the text has none that
+   is known when compiling (a time without a date, 'now'...). */
+bool sema_typed_literal_value(const AstExpr *e, int64_t *v);
+
 /* Rewrite an expression over the input into the aggregated space: group keys become
    SX_GROUP_REF, aggregates stay SX_AGG_REF, anything else over a column is an error
    (Spark's MISSING_AGGREGATION or MISSING_GROUP_BY). group may contain NULLs. */

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "common/cm_jfmt.h"
+#include "common/cm_time.h"
 #include "common/cm_utf8.h"
 #include "sema/sema_int.h"
 
@@ -601,6 +602,28 @@ static const char *agg_pretty_name(const char *name)
     return strcasecmp(name, "array_agg") == 0 ? "collect_list" : name;
 }
 
+/* DATE 'yyyy-MM-dd', TIMESTAMP 'yyyy-MM-dd HH:mm:ss[.f]' or TIMESTAMP_NTZ '...' of the value v
+   (days or microseconds; the session zone UTC), the fraction without its trailing zeros. */
+static void put_datetime_literal(StrBuf *sb, const Type *t, int64_t v)
+{
+    int64_t days = t->kind == TY_DATE ? v : (v >= 0 ? v : v - 86399999999) / 86400000000;
+    int64_t y;
+    int m, d;
+    cm_civil_from_days(days, &y, &m, &d);
+    sb_printf(sb, "%s '%04lld-%02d-%02d", type_sql_name(sb->arena, t), (long long)y, m, d);
+    if (t->kind != TY_DATE) {
+        int64_t us = v - days * 86400000000;
+        sb_printf(sb, " %02d:%02d:%02d", (int)(us / 3600000000), (int)(us / 60000000 % 60),
+                  (int)(us / 1000000 % 60));
+        int f = (int)(us % 1000000), digits = 6;
+        while (f && f % 10 == 0)
+            f /= 10, digits--;
+        if (f)
+            sb_printf(sb, ".%0*d", digits, f);
+    }
+    sb_putc(sb, '\'');
+}
+
 /* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
    math functions in Spark print in capitals). */
 static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
@@ -886,11 +909,15 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         put_case(sb, blk, e);
         break;
     case AST_CAST:
-        if (e->u.cast.arg && e->u.cast.arg->kind == AST_STRING && e->u.cast.type &&
-            e->u.cast.type_span.begin == e->span.begin && e->u.cast.type_span.end > e->span.begin) {
-            /* DATE '...' and TIMESTAMP '...' literals (the parser makes them casts) */
-            sb_printf(sb, "%s '%s'", type_sql_name(sb->arena, e->u.cast.type),
-                      e->u.cast.arg->u.str);
+        if (e->u.cast.typed_literal) {
+            /* DATE '...' and TIMESTAMP '...' literals (the parser makes them casts): Spark's
+               Literal.sql of the value, as DateFormatter and the fraction formatter print it */
+            int64_t v;
+            if (sema_typed_literal_value(e, &v))
+                put_datetime_literal(sb, e->u.cast.type, v);
+            else
+                sb_printf(sb, "%s '%s'", type_sql_name(sb->arena, e->u.cast.type),
+                          e->u.cast.arg->u.str);
             break;
         }
         sb_puts(sb, "CAST(");
