@@ -328,18 +328,11 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     }
 }
 
-/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
-   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  A constant tz is
-   resolved here (resolve_zone): a fixed offset binds as ts + or - the offset; a region binds
-   as the call itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's
-   rules read again from the tz database (cm_zone_resolve) and embedded as a constant.  Any
-   other tz (a column) binds as the call too, lowered to srt_tz_shift_id, which reads the
-   row's zone at run time (Spark's non-foldable doGenCode calls fromUTCTime per row). */
 /* The TIMESTAMP ts shifted by fn (FN_FROM_UTC_TIMESTAMP or FN_TO_UTC_TIMESTAMP) with the zone
-   *tz (argument argno of the call e of named, at tz_at), as sema_bind_utc_shift describes; NULL after an
-   error, a NULL constant for a NULL zone. */
-static SExpr *utc_shift(Binder *b, const AstExpr *e, SFunc fn, SFunc named, SExpr *ts,
-                        SExpr **tz, const AstExpr *tz_at, int argno)
+   *tz (argument argno of the call e of named, at tz_at), as sema_bind_utc_shift describes; NULL
+   after an error, a NULL constant for a NULL zone. */
+static SExpr *utc_shift(Binder *b, const AstExpr *e, SFunc fn, SFunc named, SExpr *ts, SExpr **tz,
+                        const AstExpr *tz_at, int argno)
 {
     SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_timestamp, e->span);
     null->u.value.is_null = true;
@@ -370,6 +363,13 @@ static SExpr *utc_shift(Binder *b, const AstExpr *e, SFunc fn, SFunc named, SExp
     return r;
 }
 
+/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  A constant tz is
+   resolved here (resolve_zone): a fixed offset binds as ts + or - the offset; a region binds
+   as the call itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's
+   rules read again from the tz database (cm_zone_resolve) and embedded as a constant.  Any
+   other tz (a column) binds as the call too, lowered to srt_tz_shift_id, which reads the
+   row's zone at run time (Spark's non-foldable doGenCode calls fromUTCTime per row). */
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -416,10 +416,10 @@ SExpr *sema_bind_convert_timezone(Binder *b, const AstExpr *e, SExpr **args, int
     session->u.value.s = "UTC";
     session->u.value.n = 3;
     SExpr **src = n == 3 ? &args[0] : &session;
-    SExpr *utc = utc_shift(b, e, FN_TO_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, ts, src,
-                           n == 3 ? asts[0] : e, 1);
-    SExpr *r = utc ? utc_shift(b, e, FN_FROM_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, utc,
-                               &args[n - 2], asts[n - 2], n - 1)
+    SExpr *utc =
+        utc_shift(b, e, FN_TO_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, ts, src, n == 3 ? asts[0] : e, 1);
+    SExpr *r = utc ? utc_shift(b, e, FN_FROM_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, utc, &args[n - 2],
+                               asts[n - 2], n - 1)
                    : NULL;
     return r ? sema_coerce(b->sc, r, &type_timestamp_ntz) : NULL;
 }
