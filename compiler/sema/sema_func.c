@@ -609,6 +609,8 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     case FN_FROM_UTC_TIMESTAMP:
     case FN_TO_UTC_TIMESTAMP:
         return sema_bind_utc_shift(b, e, fn, args);
+    case FN_CONVERT_TIMEZONE:
+        return sema_bind_convert_timezone(b, e, args, e->u.call.args.n);
     case FN_SCHEMA_OF_JSON:
     case FN_SCHEMA_OF_CSV:
         return sema_bind_schema_of(b, e, fn, args);

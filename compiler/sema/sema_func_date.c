@@ -328,39 +328,26 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     }
 }
 
-/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
-   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  A constant tz is
-   resolved here (resolve_zone): a fixed offset binds as ts + or - the offset; a region binds
-   as the call itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's
-   rules read again from the tz database (cm_zone_resolve) and embedded as a constant.  Any
-   other tz (a column) binds as the call too, lowered to srt_tz_shift_id, which reads the
-   row's zone at run time (Spark's non-foldable doGenCode calls fromUTCTime per row). */
-SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+/* The TIMESTAMP ts shifted by fn (FN_FROM_UTC_TIMESTAMP or FN_TO_UTC_TIMESTAMP) with the zone
+   *tz (argument argno of the call e of named, at tz_at), as sema_bind_utc_shift describes; NULL
+   after an error, a NULL constant for a NULL zone. */
+static SExpr *utc_shift(Binder *b, const AstExpr *e, SFunc fn, SFunc named, SExpr *ts, SExpr **tz,
+                        const AstExpr *tz_at, int argno)
 {
-    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    const char *name = sema_func_name(fn);
-    SExpr *ts = sema_to_timestamp(b, args[0]);
-    if (!ts) {
-        char what[80];
-        snprintf(what, sizeof what, "function '%s' expects a timestamp as argument 1", name);
-        sema_type_error(b, asts[0], what, asts[0], args[0]->type);
-        return NULL;
-    }
     SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_timestamp, e->span);
     null->u.value.is_null = true;
-    if (args[1]->kind == SX_CONST && args[1]->u.value.is_null)
+    if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return null;
-    if (!zone_string(b, asts[1], fn, 2, &args[1]))
+    if (!zone_string(b, tz_at, named, argno, tz))
         return NULL;
-    SExpr *tz = args[1];
     CmZone z = {.kind = CM_ZONE_RULES};
-    if (sema_fn_is_string_const(tz) && !resolve_zone(b, asts[1], tz, &z))
+    if (sema_fn_is_string_const(*tz) && !resolve_zone(b, tz_at, *tz, &z))
         return NULL;
     if (z.kind == CM_ZONE_RULES) { /* a region, or a zone the row gives */
         free(z.table);
         SExpr **call_args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
         call_args[0] = ts;
-        call_args[1] = args[1];
+        call_args[1] = *tz;
         SExpr *c = sema_new_expr(b->sc, SX_CALL, &type_timestamp, e->span);
         c->u.call.fn = fn;
         c->u.call.args = call_args;
@@ -374,6 +361,67 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
     r->u.bin.lhs = ts;
     r->u.bin.rhs = d;
     return r;
+}
+
+/* from_utc_timestamp(ts, tz), to_utc_timestamp(ts, tz) (FromUTCTimestamp, ToUTCTimestamp:
+   DateTimeUtils.fromUTCTime/toUTCTime, convertTz between UTC and tz).  A constant tz is
+   resolved here (resolve_zone): a fixed offset binds as ts + or - the offset; a region binds
+   as the call itself, which codegen lowers to srt_tz_from_utc/srt_tz_to_utc over the zone's
+   rules read again from the tz database (cm_zone_resolve) and embedded as a constant.  Any
+   other tz (a column) binds as the call too, lowered to srt_tz_shift_id, which reads the
+   row's zone at run time (Spark's non-foldable doGenCode calls fromUTCTime per row). */
+SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr *ts = sema_to_timestamp(b, args[0]);
+    if (!ts) {
+        char what[80];
+        snprintf(what, sizeof what, "function '%s' expects a timestamp as argument 1",
+                 sema_func_name(fn));
+        sema_type_error(b, asts[0], what, asts[0], args[0]->type);
+        return NULL;
+    }
+    return utc_shift(b, e, fn, fn, ts, &args[1], asts[1], 2);
+}
+
+/* convert_timezone([sourceTz, ]targetTz, sourceTs) (Spark 3.5 ConvertTimezone:
+   ImplicitCastInputTypes STRING, STRING, TIMESTAMP_NTZ; without sourceTz the session zone,
+   CurrentTimeZone, UTC in sluice): DateTimeUtils.convertTimestampNtzToAnotherTz,
+   microsToLocalDateTime(ts).atZone(sourceTz).withZoneSameInstant(targetTz).toLocalDateTime,
+   which is to_utc_timestamp in sourceTz (atZone: a gap moves later, an overlap takes the
+   earlier offset) then from_utc_timestamp in targetTz.  A TIMESTAMP_NTZ has the micros of
+   the TIMESTAMP of the same local time in the session zone UTC, so the casts between the two
+   change nothing. */
+SExpr *sema_bind_convert_timezone(Binder *b, const AstExpr *e, SExpr **args, int n)
+{
+    const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    SExpr *ts = args[n - 1];
+    switch (ts->type->kind) {
+    case TY_TIMESTAMP_NTZ:
+    case TY_TIMESTAMP:
+    case TY_DATE:
+    case TY_STRING:
+    case TY_NULL:
+        ts = sema_coerce(b->sc, sema_coerce(b->sc, ts, &type_timestamp_ntz), &type_timestamp);
+        break;
+    default: {
+        char what[80];
+        snprintf(what, sizeof what,
+                 "function 'convert_timezone' expects a timestamp_ntz as argument %d", n);
+        sema_type_error(b, asts[n - 1], what, asts[n - 1], ts->type);
+        return NULL;
+    }
+    }
+    SExpr *session = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
+    session->u.value.s = "UTC";
+    session->u.value.n = 3;
+    SExpr **src = n == 3 ? &args[0] : &session;
+    SExpr *utc =
+        utc_shift(b, e, FN_TO_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, ts, src, n == 3 ? asts[0] : e, 1);
+    SExpr *r = utc ? utc_shift(b, e, FN_FROM_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, utc, &args[n - 2],
+                               asts[n - 2], n - 1)
+                   : NULL;
+    return r ? sema_coerce(b->sc, r, &type_timestamp_ntz) : NULL;
 }
 
 /* ==== date_format's pattern ====

@@ -436,6 +436,7 @@ const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, b
 const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt, const SExpr *opts_arg,
                                         const AstExpr *at);
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
+SExpr *sema_bind_convert_timezone(Binder *b, const AstExpr *e, SExpr **args, int n);
 /* timestampadd(unit, n, ts) (add) or timestampdiff(unit, start, end), also named dateadd,
    date_add, datediff, date_diff with three arguments: the unit a word (CmTsUnit, an INT
    constant first argument of the call), Spark's INVALID_PARAMETER_VALUE.DATETIME_UNIT for a
