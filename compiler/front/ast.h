@@ -146,7 +146,12 @@ struct AstExpr {
         } kase;
         /* typed_literal: DATE '...' and the TIMESTAMP forms (Spark's typeConstructor), the
            keyword as Spark's messages name it ("DATE", "TIMESTAMP_NTZ"...); NULL for CAST */
-        struct { AstExpr *arg; const Type *type; SrcSpan type_span; const char *typed_literal; } cast;
+        struct {
+            AstExpr *arg;
+            const Type *type;
+            SrcSpan type_span;
+            const char *typed_literal;
+        } cast;
         struct {
             AstExprList params;  /* AST_COLUMN of one part each: the names, as written */
             AstExpr *body;
