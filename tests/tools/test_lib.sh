@@ -15,15 +15,16 @@ sl_test_begin() {
 
 # Run at exit: what sl_at_exit registered (last first), then remove $tmp.  When the test
 # exits with a failure (a failed check, or a command stopped by `set -e`), the last lines of
-# the non-empty *.err files in $tmp go to stderr first, so that the log says why.
+# the newest non-empty *.err file in $tmp (the step that failed, as a rule) go to stderr
+# first, so that the log says why.
 sl_cleanup() {
   local rc=$? i f
   if [[ $rc -ne 0 && -d ${tmp:-} ]]; then
-    for f in "$tmp"/*.err; do
-      [[ -s $f ]] || continue
-      echo "$sl_test_name: exit $rc; the end of $(basename "$f"):" >&2
-      tail -n 20 "$f" >&2
-    done
+    f=$(find "$tmp" -maxdepth 1 -name '*.err' -size +0 -printf '%T@ %p\n' | sort -n | tail -n 1)
+    if [[ -n $f ]]; then
+      echo "$sl_test_name: exit $rc; the end of ${f##*/}:" >&2
+      tail -n 20 "${f#* }" >&2
+    fi
   fi
   for ((i = ${#sl_cleanups[@]} - 1; i >= 0; i--)); do
     eval "${sl_cleanups[i]}" || true
