@@ -1482,13 +1482,9 @@ static SExpr *bind_typed_literal(Binder *b, const AstExpr *e, SExpr *x)
         (t->kind == TY_TIMESTAMP &&
          cm_ts_parse(text, strlen(text), CM_TS_NO_DATE, &us) == CM_TS_TIME_ONLY))
         return r;
-    StrBuf sb;
-    sb_init(&sb, b->sc->arena);
-    for (const char *p = text; *p; p++) /* Literal.sql: escapeSingleQuotedString */
-        sb_printf(&sb, "%s%c", *p == '\'' ? "\\" : "", *p);
     diag_error(b->sc->diag, e->span,
-               "[INVALID_TYPED_LITERAL] The value of the typed literal \"%s\" is invalid: '%s'.",
-               e->u.cast.typed_literal, sb.data);
+               "[INVALID_TYPED_LITERAL] The value of the typed literal \"%s\" is invalid: %s.",
+               e->u.cast.typed_literal, sema_sql_string_value(b->sc->arena, text));
     return NULL;
 }
 
@@ -1689,10 +1685,7 @@ static bool approx_not_literal(Binder *ab, const AstExpr *e, const AstExpr *a, c
                          : t->kind == TY_ARRAY          ? "ARRAY<DOUBLE>"
                                                         : "DOUBLE";
         return sema_mismatch(ab, e, a->span, "NON_FOLDABLE_INPUT",
-                             arena_sprintf(ab->sc->arena,
-                                           "the input `%s` should be a foldable \"%s\" "
-                                           "expression; however, got \"%s\".",
-                                           input, ty, sql_of(ab, a)));
+                             sema_non_foldable_msg(ab, input, ty, sql_of(ab, a), false));
     }
     diag_error(ab->sc->diag, a->span,
                "percentile_approx with a %s other than a numeric literal is not supported yet",
@@ -1782,12 +1775,8 @@ static bool histogram_nb(Binder *ab, const AstExpr *e, SAgg *agg)
         }
         const char *sql = sql_of(ab, a);
         bool cast = x->type->kind != TY_INT;
-        return sema_mismatch(
-            ab, e, a->span, "NON_FOLDABLE_INPUT",
-            arena_sprintf(ab->sc->arena,
-                          "the input `nb` should be a foldable \"INT\" expression; however, got "
-                          "\"%s\".",
-                          cast ? arena_sprintf(ab->sc->arena, "CAST(%s AS INT)", sql) : sql));
+        return sema_mismatch(ab, e, a->span, "NON_FOLDABLE_INPUT",
+                             sema_non_foldable_msg(ab, "nb", "INT", sql, cast));
     }
     if (a->u.ival > INT32_MAX || a->u.ival < INT32_MIN) {
         diag_error(ab->sc->diag, a->span,

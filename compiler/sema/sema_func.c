@@ -216,6 +216,31 @@ bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, con
     return false;
 }
 
+const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type, const char *sql,
+                                  bool cast)
+{
+    if (cast)
+        sql = arena_sprintf(b->sc->arena, "CAST(%s AS %s)", sql, type);
+    return arena_sprintf(b->sc->arena,
+                         "the input `%s` should be a foldable \"%s\" expression; however, got "
+                         "\"%s\".",
+                         input, type, sql);
+}
+
+const char *sema_sql_string_value(Arena *arena, const char *v)
+{
+    StrBuf sb;
+    sb_init(&sb, arena);
+    sb_putc(&sb, '\'');
+    for (; *v; v++) {
+        if (*v == '\\' || *v == '\'')
+            sb_putc(&sb, '\\');
+        sb_putc(&sb, *v);
+    }
+    sb_putc(&sb, '\'');
+    return sb.data;
+}
+
 void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected)
 {
     diag_error(b->sc->diag, e->span,

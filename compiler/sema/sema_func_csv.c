@@ -368,11 +368,9 @@ static bool schema_input_ok(Binder *b, const AstExpr *e, const char *input, cons
     const AstExpr *at = e->u.call.args.items[0];
     if (!sema_foldable(x))
         return sema_mismatch(b, e, at->span, "NON_FOLDABLE_INPUT",
-                             arena_sprintf(b->sc->arena,
-                                           "the input `%s` should be a foldable \"%s\" "
-                                           "expression; however, got \"%s\".",
-                                           input, sema_map_sql_type(b->sc->arena, x->type),
-                                           sema_expr_sql(b->sc, b->blk, at)));
+                             sema_non_foldable_msg(b, input,
+                                                   sema_map_sql_type(b->sc->arena, x->type),
+                                                   sema_expr_sql(b->sc, b->blk, at), false));
     if (x->kind == SX_CONST && x->u.value.is_null)
         return sema_mismatch(b, e, at->span, "UNEXPECTED_NULL",
                              arena_sprintf(b->sc->arena, "The %s must not be null.", input));

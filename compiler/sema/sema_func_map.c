@@ -183,11 +183,9 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             if (args[i]->kind != SX_CONST) {
                 const AstExpr *a = e->u.call.args.items[i];
                 return sema_mismatch(b, e, e->span, "NON_FOLDABLE_INPUT",
-                                     arena_sprintf(b->sc->arena,
-                                                   "the input %s should be a foldable \"STRING\" "
-                                                   "expression; however, got \"%s\".",
-                                                   i == 1 ? "`pairDelim`" : "`keyValueDelim`",
-                                                   sema_expr_sql(b->sc, b->blk, a)));
+                                     sema_non_foldable_msg(
+                                         b, i == 1 ? "pairDelim" : "keyValueDelim", "STRING",
+                                         sema_expr_sql(b->sc, b->blk, a), false));
             }
         return true;
     case FN_MAP_KEYS:

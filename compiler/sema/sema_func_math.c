@@ -69,10 +69,8 @@ static bool mask_replacements(Binder *b, const AstExpr *e, SExpr **args, int n)
         const SExpr *x = args[i];
         if (x->kind != SX_CONST)
             return sema_mismatch(b, e, a->span, "NON_FOLDABLE_INPUT",
-                                 arena_sprintf(b->sc->arena,
-                                               "the input `%s` should be a foldable \"STRING\" "
-                                               "expression; however, got \"%s\".",
-                                               names[i - 1], sema_expr_sql(b->sc, b->blk, a)));
+                                 sema_non_foldable_msg(b, names[i - 1], "STRING",
+                                                       sema_expr_sql(b->sc, b->blk, a), false));
         if (x->u.value.is_null)
             continue;
         uint32_t chars = 0; /* UTF8String.numChars */
@@ -157,11 +155,7 @@ static bool number_format_arg(Binder *b, const AstExpr *e, SExpr **args, const T
         }
         return sema_mismatch(
             b, e, a->span, "NON_FOLDABLE_INPUT",
-            arena_sprintf(b->sc->arena,
-                          "the input `%s` should be a foldable \"STRING\" expression; however, "
-                          "got \"%s\".",
-                          name,
-                          cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql) : sql));
+            sema_non_foldable_msg(b, name, "STRING", sql, cast));
     }
     *rt = type_decimal(10, 0);
     const SExpr *lit = f->kind == SX_CAST && f->u.arg->kind == SX_CONST ? f->u.arg : f;
@@ -264,21 +258,6 @@ static bool binary_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char 
     return false;
 }
 
-/* toSQLValue of a STRING: '...' with \ and ' escaped. */
-static const char *sql_string_value(Binder *b, const char *v)
-{
-    StrBuf sb;
-    sb_init(&sb, b->sc->arena);
-    sb_putc(&sb, '\'');
-    for (; *v; v++) {
-        if (*v == '\\' || *v == '\'')
-            sb_putc(&sb, '\\');
-        sb_putc(&sb, *v);
-    }
-    sb_putc(&sb, '\'');
-    return sb.data;
-}
-
 /* to_binary(s[, fmt]) and try_to_binary: BINARY.  ToBinary.checkInputDataTypes: a format
    that is a foldable STRING (or NULL) must name 'hex', 'utf-8', 'utf8' or 'base64' (any
    case, not trimmed: INVALID_ARG_VALUE; try_to_binary is NULL instead), one that is not
@@ -298,10 +277,7 @@ static bool type_to_binary(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
             bool cast = f && t->kind != TY_STRING && t->kind != TY_NULL;
             return binary_mismatch(
                 b, e, a->span, "NON_FOLDABLE_INPUT",
-                arena_sprintf(b->sc->arena,
-                              "the input `fmt` should be a foldable \"STRING\" expression; "
-                              "however, got \"%s\".",
-                              cast ? arena_sprintf(b->sc->arena, "CAST(%s AS STRING)", sql) : sql));
+                sema_non_foldable_msg(b, "fmt", "STRING", sql, cast));
         }
         const SExpr *lit = f && f->kind == SX_CAST && f->u.arg->kind == SX_CONST ? f->u.arg : f;
         bool unsupported = !lit || lit->kind != SX_CONST;
@@ -325,7 +301,7 @@ static bool type_to_binary(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
                 arena_sprintf(b->sc->arena,
                               "The fmt value must to be a case-insensitive \"STRING\" literal of "
                               "'hex', 'utf-8', 'utf8', or 'base64', but got %s.",
-                              sql_string_value(b, fmt)));
+                              sema_sql_string_value(b->sc->arena, fmt)));
         SExpr *c = sema_new_expr(b->sc, SX_CONST, &type_string, a->span);
         c->u.value.is_null = !canon;
         c->u.value.s = canon ? canon : "";

@@ -93,10 +93,8 @@ SExpr *sema_bind_stack(Binder *b, const AstExpr *e)
     }
     if (args[0]->kind != SX_CONST) {
         sema_mismatch(b, e, asts[0]->span, "NON_FOLDABLE_INPUT",
-                      arena_sprintf(sc->arena,
-                                    "the input `n` should be a foldable \"INT\" expression; "
-                                    "however, got \"%s\".",
-                                    sema_expr_sql(sc, b->blk, asts[0])));
+                      sema_non_foldable_msg(b, "n", "INT", sema_expr_sql(sc, b->blk, asts[0]),
+                                            false));
         return NULL;
     }
     /* a NULL n is read as 0 (Scala's unboxing of null) */

@@ -457,6 +457,13 @@ SExpr *sema_bind_json_tuple(Binder *b, const AstExpr *e);
 /* Spark's "[DATATYPE_MISMATCH.<sub>] Cannot resolve "<e>" due to data type mismatch: <msg>",
    at the span at; false. */
 bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, const char *msg);
+/* The message of Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT: "the input `input` should be a
+   foldable "type" expression; however, got "sql"." (sql inside CAST(... AS type) when cast:
+   Spark shows the implicit cast it added). */
+const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type, const char *sql,
+                                  bool cast);
+/* Spark's toSQLValue of a STRING (Literal.sql): '...' with \ and ' escaped by a \. */
+const char *sema_sql_string_value(Arena *arena, const char *v);
 /* Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION for the call e of fn: "The `fn` requires
    <expected> parameters but the actual number is <n>. ..." */
 void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected);
