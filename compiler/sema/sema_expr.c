@@ -1415,8 +1415,9 @@ SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan
 
 /* The special value DateTimeUtils.extractSpecialValue finds in a typed literal's trimmed
    text: its first word in lower case ("epoch", "now", "today", "yesterday", "tomorrow") when
-   the text starts with a letter; *zoned when a zone follows it.  NULL if it is none. */
-static const char *special_datetime(const char *s, bool *zoned)
+   the text starts with a letter, and what follows a space a zone getZoneId knows (never after
+   "now").  NULL if it is none. */
+static const char *special_datetime(const char *s)
 {
     static const char *const words[] = {"epoch", "now", "today", "yesterday", "tomorrow"};
     while (*s && (unsigned char)*s <= ' ')
@@ -1427,21 +1428,26 @@ static const char *special_datetime(const char *s, bool *zoned)
     size_t w = 0;
     while (w < n && s[w] != ' ')
         w++;
-    *zoned = w < n;
+    const char *word = NULL;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strlen(words[i]) == w && strncasecmp(s, words[i], w) == 0)
-            return words[i];
-    return NULL;
+            word = words[i];
+    if (!word || w == n)
+        return word;
+    int32_t off;
+    const char *zone = s + w + 1;
+    size_t zn = n - w - 1;
+    bool known = cm_zone_offset(zone, zn, &off) || cm_zone_local_offset(zone, zn, true, 0, false, &off);
+    return known && strcmp(word, "now") != 0 ? word : NULL;
 }
 
 bool sema_typed_literal_value(const AstExpr *e, int64_t *v)
 {
     const char *text = e->u.cast.arg->u.str ? e->u.cast.arg->u.str : "";
     size_t n = strlen(text);
-    bool zoned;
-    const char *special = special_datetime(text, &zoned);
+    const char *special = special_datetime(text);
     if (special)
-        return strcmp(special, "epoch") == 0 && !zoned && (*v = 0, true);
+        return strcmp(special, "epoch") == 0 && (*v = 0, true);
     switch (e->u.cast.type->kind) {
     case TY_DATE:
         return cm_date_parse(text, n, v) == 0;
@@ -1464,10 +1470,10 @@ static SExpr *bind_typed_literal(Binder *b, const AstExpr *e, SExpr *x)
 {
     const Type *t = e->u.cast.type;
     const char *text = e->u.cast.arg->u.str ? e->u.cast.arg->u.str : "";
-    bool zoned;
-    const char *special = special_datetime(text, &zoned);
-    if (special && strcmp(special, "epoch") == 0 && !zoned)
-        return const_int(b->sc, t, 0, e->span);
+    int64_t v;
+    if (sema_typed_literal_value(e, &v))
+        return const_int(b->sc, t, v, e->span);
+    const char *special = special_datetime(text);
     if (special) {
         diag_error(b->sc->diag, e->span,
                    "%s '%s' is not supported yet: Spark reads the special value '%s' when it "
@@ -1476,12 +1482,9 @@ static SExpr *bind_typed_literal(Binder *b, const AstExpr *e, SExpr *x)
                    e->u.cast.typed_literal, text, special);
         return NULL;
     }
-    SExpr *r = sema_cast(b, x, e->u.cast.arg, t, e->span);
-    int64_t us;
-    if (!r || r->kind == SX_CONST ||
-        (t->kind == TY_TIMESTAMP &&
-         cm_ts_parse(text, strlen(text), CM_TS_NO_DATE, &us) == CM_TS_TIME_ONLY))
-        return r;
+    if (t->kind == TY_TIMESTAMP && cm_ts_parse_zoned(text, strlen(text), CM_TS_NO_DATE,
+                                                     cm_zone_local_offset, &v) == CM_TS_TIME_ONLY)
+        return sema_cast(b, x, e->u.cast.arg, t, e->span);
     diag_error(b->sc->diag, e->span,
                "[INVALID_TYPED_LITERAL] The value of the typed literal \"%s\" is invalid: %s.",
                e->u.cast.typed_literal, sema_sql_string_value(b->sc->arena, text));
