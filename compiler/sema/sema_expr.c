@@ -1241,16 +1241,7 @@ static const Type *in_common_type(Binder *b, const AstExpr *e, SExpr *x, SExpr *
     if (sema_wider_fold(b->sc->arena, types, n + 1, sema_wider_type, true, &t) < 0 &&
         (type_is_nested(t) ? sema_nested_comparable(t, t) : sema_orderable(t)))
         return t;
-    StrBuf sb;
-    sb_init(&sb, b->sc->arena);
-    sb_printf(&sb, "Input to `in` should all be the same type, but it's [");
-    for (int i = 0; i <= n; i++)
-        sb_printf(&sb, "%s\"%s\"", i ? ", " : "", type_sql_name(b->sc->arena, types[i]));
-    sb_puts(&sb, "].");
-    diag_error(b->sc->diag, e->span,
-               "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
-               "mismatch: %s",
-               in_sql(b, e), sb.data);
+    sema_diff_types(b, (SChecked){e, in_sql(b, e), "in"}, types, n + 1);
     return NULL;
 }
 
@@ -1324,18 +1315,14 @@ int sema_wider_fold(Arena *arena, const Type *const *types, int n, SemaCommonFn 
 
 /* Cast values[0..n-1] to their wider common type (NULL only if all are NULL: Spark's NullType),
    findWiderCommonType's. */
-const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
-                       const char *what)
+const Type *sema_unify(Binder *b, SChecked who, SExpr **vals, int n)
 {
     const Type **types = ARENA_NEW_N(b->sc->arena, const Type *, n ? n : 1);
     for (int i = 0; i < n; i++)
         types[i] = vals[i]->type;
     const Type *t;
-    int bad = sema_wider_fold(b->sc->arena, types, n, sema_wider_type, true, &t);
-    if (bad >= 0) {
-        diag_error(b->sc->diag, asts[bad]->span,
-                   "%s: '%s' of type %s does not match the type %s of the others", what,
-                   sql_of(b, asts[bad]), tname(b, types[bad]), tname(b, t));
+    if (sema_wider_fold(b->sc->arena, types, n, sema_wider_type, true, &t) >= 0) {
+        sema_diff_types(b, who, types, n);
         return NULL;
     }
     for (int i = 0; i < n; i++)
@@ -1345,12 +1332,11 @@ const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int 
 
 /* The searched CASE of n bound conditions whens (BOOLEAN) and n (with else_: n + 1) values,
    cast to their wider common type as Spark's CaseWhenCoercion and IfCoercion do (both
-   findWiderCommonType); asts: the values as written, for the message ("<what>: ...").  No
-   ELSE is ELSE NULL.  NULL after an error. */
-SExpr *sema_new_case(Binder *b, SExpr **whens, SExpr **vals, const AstExpr **asts, int n,
-                     bool has_else, SrcSpan span, const char *what)
+   findWiderCommonType).  No ELSE is ELSE NULL.  NULL after an error. */
+SExpr *sema_new_case(Binder *b, SChecked who, SExpr **whens, SExpr **vals, int n, bool has_else,
+                     SrcSpan span)
 {
-    const Type *t = sema_unify(b, vals, asts, has_else ? n + 1 : n, what);
+    const Type *t = sema_unify(b, who, vals, has_else ? n + 1 : n);
     if (!t)
         return NULL;
     SExpr *r = sema_new_expr(b->sc, SX_CASE, t, span);
@@ -1361,7 +1347,9 @@ SExpr *sema_new_case(Binder *b, SExpr **whens, SExpr **vals, const AstExpr **ast
     return r;
 }
 
-/* CASE [x] WHEN w THEN v ... [ELSE e] END; the simple form becomes WHEN x = w. */
+/* CASE [x] WHEN w THEN v ... [ELSE e] END; the simple form becomes WHEN x = w.  As
+   CaseWhen.checkInputDataTypes: the values' types first (DATA_DIFF_TYPES), then the first
+   condition that is not BOOLEAN (UNEXPECTED_INPUT_TYPE, its branch's number). */
 static SExpr *bind_case(Binder *b, const AstExpr *e)
 {
     int n = e->u.kase.whens.n;
@@ -1371,32 +1359,33 @@ static SExpr *bind_case(Binder *b, const AstExpr *e)
     bool ok = !e->u.kase.operand || operand;
     SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, n);
     SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, n + 1);
-    const AstExpr **asts = ARENA_NEW_N(b->sc->arena, const AstExpr *, n + 1);
     for (int i = 0; i < n; i++) {
         const AstExpr *w = e->u.kase.whens.items[i];
-        if (e->u.kase.operand) {
-            SExpr *wv = sema_bind_expr(b, w);
-            whens[i] = operand && wv
-                           ? make_cmp(b, BOP_EQ, operand, wv, e->u.kase.operand, w, w->span)
-                           : NULL;
-        } else {
-            whens[i] = sema_bind_bool(b, w, "CASE WHEN");
-        }
+        SExpr *wv = sema_bind_expr(b, w);
+        if (e->u.kase.operand)
+            wv = operand && wv ? make_cmp(b, BOP_EQ, operand, wv, e->u.kase.operand, w, w->span)
+                               : NULL;
+        else if (wv && wv->type->kind == TY_NULL)
+            wv = sema_coerce(b->sc, wv, &type_boolean);
+        whens[i] = wv;
         vals[i] = sema_bind_expr(b, e->u.kase.thens.items[i]);
-        asts[i] = e->u.kase.thens.items[i];
         ok = ok && whens[i] && vals[i];
     }
-    int nv = n;
     if (e->u.kase.else_) {
-        vals[nv] = sema_bind_expr(b, e->u.kase.else_);
-        asts[nv] = e->u.kase.else_;
-        ok = ok && vals[nv];
-        nv++;
+        vals[n] = sema_bind_expr(b, e->u.kase.else_);
+        ok = ok && vals[n];
     }
     if (!ok)
         return NULL;
-    return sema_new_case(b, whens, vals, asts, n, e->u.kase.else_ != NULL, e->span,
-                         "CASE branches must have a common type");
+    SChecked who = {e, NULL, "casewhen"};
+    SExpr *r = sema_new_case(b, who, whens, vals, n, e->u.kase.else_ != NULL, e->span);
+    for (int i = 0; r && i < n; i++)
+        if (whens[i]->type->kind != TY_BOOLEAN) {
+            sema_unexpected_input(b, who, i + 1, "\"BOOLEAN\"", e->u.kase.whens.items[i],
+                                  whens[i]->type);
+            return NULL;
+        }
+    return r;
 }
 
 SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan span)
@@ -1882,11 +1871,9 @@ static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, Src
 {
     SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
     SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
-    const AstExpr **asts = ARENA_NEW_N(b->sc->arena, const AstExpr *, 1);
     whens[0] = cond;
     vals[0] = x;
-    asts[0] = at;
-    return sema_new_case(b, whens, vals, asts, 1, false, span, "CASE");
+    return sema_new_case(b, (SChecked){at, NULL, "casewhen"}, whens, vals, 1, false, span);
 }
 
 /* A value the aggregates of numbers take: a number, a DECIMAL or a NULL (a STRING was read as a

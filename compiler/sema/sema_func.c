@@ -208,12 +208,59 @@ const Type *sema_fn_ddl_type(Binder *b, const AstExpr *at, const SExpr *schema, 
 }
 
 /* Spark's DATATYPE_MISMATCH and WRONG_NUM_ARGS errors of a call (sema_int.h). */
-bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, const char *msg)
+bool sema_mismatch_sql(Binder *b, SrcSpan at, const char *sql, const char *sub, const char *msg)
 {
     diag_error(b->sc->diag, at,
                "[DATATYPE_MISMATCH.%s] Cannot resolve \"%s\" due to data type mismatch: %s", sub,
-               sema_expr_sql(b->sc, b->blk, e), msg);
+               sql, msg);
     return false;
+}
+
+bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, const char *msg)
+{
+    return sema_mismatch_sql(b, at, sema_expr_sql(b->sc, b->blk, e), sub, msg);
+}
+
+static const char *checked_sql(Binder *b, SChecked who)
+{
+    return who.sql ? who.sql : sema_expr_sql(b->sc, b->blk, who.e);
+}
+
+/* Whether Spark lists the types of fn's DATA_DIFF_TYPES as ["A", "B"]: the expressions that
+   check themselves (If, CaseWhen, Greatest, Least, In); the others call
+   TypeUtils.checkForSameTypeInputExpr, which lists them as ("A" or "B") (Coalesce,
+   CreateArray, Concat, MapConcat, Overlay ...). */
+static bool diff_types_bracketed(const char *fn)
+{
+    static const char *const own[] = {"casewhen", "if", "greatest", "least", "in"};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        if (strcmp(fn, own[i]) == 0)
+            return true;
+    return false;
+}
+
+bool sema_diff_types(Binder *b, SChecked who, const Type *const *types, int n)
+{
+    bool bracketed = diff_types_bracketed(who.fn);
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    sb_printf(&sb, "Input to `%s` should all be the same type, but it's %c", who.fn,
+              bracketed ? '[' : '(');
+    for (int i = 0; i < n; i++)
+        sb_printf(&sb, "%s\"%s\"", i == 0 ? "" : bracketed ? ", " : " or ",
+                  sema_sql_type(b, types[i]));
+    sb_puts(&sb, bracketed ? "]." : ").");
+    return sema_mismatch_sql(b, who.e->span, checked_sql(b, who), "DATA_DIFF_TYPES", sb.data);
+}
+
+bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, const AstExpr *arg,
+                           const Type *t)
+{
+    const char *msg =
+        arena_sprintf(b->sc->arena,
+                      "Parameter %d requires the %s type, however \"%s\" has the type \"%s\".", i,
+                      want, sema_expr_sql(b->sc, b->blk, arg), sema_sql_type(b, t));
+    return sema_mismatch_sql(b, arg->span, checked_sql(b, who), "UNEXPECTED_INPUT_TYPE", msg);
 }
 
 const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type, const char *sql,
@@ -378,17 +425,16 @@ static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
 
 /* ==== Functions bound as other expressions (class REPLACED) ==== */
 
-/* CASE WHEN cond THEN a ELSE b END, a and b cast to their common type. */
-static SExpr *if_case(Binder *b, SExpr *cond, SExpr *a, SExpr *x, const AstExpr *at_a,
-                      const AstExpr *at_x, SrcSpan span, const char *what)
+/* Spark's If(cond, a, x) as CASE WHEN cond THEN a ELSE x END, a and x cast to their common
+   type (else If's DATA_DIFF_TYPES, under the SQL text sql: NULL for e's own). */
+static SExpr *if_case(Binder *b, const AstExpr *e, const char *sql, SExpr *cond, SExpr *a,
+                      SExpr *x)
 {
     SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
     SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
-    const AstExpr **asts = ARENA_NEW_N(b->sc->arena, const AstExpr *, 2);
     whens[0] = cond;
     vals[0] = a, vals[1] = x;
-    asts[0] = at_a, asts[1] = at_x;
-    return sema_new_case(b, whens, vals, asts, 1, true, span, what);
+    return sema_new_case(b, (SChecked){e, sql, "if"}, whens, vals, 1, true, e->span);
 }
 
 static SExpr *is_null_of(Binder *b, SExpr *x, bool negated, SrcSpan span)
@@ -416,13 +462,11 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
     }
     SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, n);
     SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, n + 1);
-    const AstExpr **vasts = ARENA_NEW_N(b->sc->arena, const AstExpr *, n + 1);
     for (int i = 0; i < n; i++) {
         SExpr *k = sema_new_expr(b->sc, SX_CONST, &type_int, e->span);
         k->u.value.i = i + 1;
         whens[i] = sema_compare(b, BOP_EQ, idx, k, asts[0], asts[0], e->span);
         vals[i] = all_binary ? args[i + 1] : sema_to_string(b, args[i + 1]);
-        vasts[i] = asts[i + 1];
         if (!whens[i])
             return NULL;
         if (!vals[i]) {
@@ -434,8 +478,7 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
     }
     vals[n] = sema_new_expr(b->sc, SX_CONST, all_binary ? &type_binary : &type_string, e->span);
     vals[n]->u.value.is_null = true;
-    vasts[n] = e;
-    return sema_new_case(b, whens, vals, vasts, n, true, e->span, "elt");
+    return sema_new_case(b, (SChecked){e, NULL, "elt"}, whens, vals, n, true, e->span);
 }
 
 static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n);
@@ -471,21 +514,26 @@ static SExpr *bind_decode_case(Binder *b, const AstExpr *e, SExpr **args, int n)
     bool has_else = (n - 1) % 2 == 1;
     SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, pairs);
     SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, pairs + 1);
-    const AstExpr **vasts = ARENA_NEW_N(b->sc->arena, const AstExpr *, pairs + 1);
+    StrBuf sql; /* CaseWhen.sql of the replacement, for its DATA_DIFF_TYPES */
+    sb_init(&sql, b->sc->arena);
+    sb_puts(&sql, "CASE");
     for (int i = 0; i < pairs; i++) {
         whens[i] = sema_compare(b, BOP_NSEQ, args[0], args[1 + 2 * i], asts[0], asts[1 + 2 * i],
                                 e->span);
         if (!whens[i])
             return NULL;
         vals[i] = args[2 + 2 * i];
-        vasts[i] = asts[2 + 2 * i];
+        sb_printf(&sql, " WHEN (%s <=> %s) THEN %s", sema_expr_sql(b->sc, b->blk, asts[0]),
+                  sema_expr_sql(b->sc, b->blk, asts[1 + 2 * i]),
+                  sema_expr_sql(b->sc, b->blk, asts[2 + 2 * i]));
     }
     if (has_else) {
         vals[pairs] = args[n - 1];
-        vasts[pairs] = asts[n - 1];
+        sb_printf(&sql, " ELSE %s", sema_expr_sql(b->sc, b->blk, asts[n - 1]));
     }
-    return sema_new_case(b, whens, vals, vasts, pairs, has_else, e->span,
-                         "decode results must have a common type");
+    sb_puts(&sql, " END");
+    return sema_new_case(b, (SChecked){e, sql.data, "casewhen"}, whens, vals, pairs, has_else,
+                         e->span);
 }
 
 /* to_char(x, fmt) and to_varchar (ToCharacterBuilder, Spark 3.5): a date or timestamp is
@@ -571,7 +619,7 @@ static SExpr *bind_assert_true(Binder *b, const AstExpr *e, SExpr **args)
         return NULL;
     SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_null, e->span);
     null->u.value.is_null = true;
-    return if_case(b, c, null, raise, asts[0], e, e->span, "assert_true");
+    return if_case(b, e, NULL, c, null, raise);
 }
 
 /* A REPLACED function as the expression Spark makes of it. */
@@ -587,15 +635,21 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
             return NULL;
         SExpr *null = sema_new_expr(b->sc, SX_CONST, args[0]->type, e->span);
         null->u.value.is_null = true;
-        return if_case(b, eq, null, args[0], asts[1], asts[0], e->span, "nullif");
+        return if_case(b, e, NULL, eq, null, args[0]);
     }
     case FN_IF: {
         /* If (conditionalExpressions.scala): a BOOLEAN predicate (IfCoercion makes a NULL one
-           BOOLEAN), the values coerced to their wider type as CASE's are. */
-        SExpr *c = sema_to_bool(b, args[0], asts[0], "function 'if'");
-        return c ? if_case(b, c, args[1], args[2], asts[1], asts[2], e->span,
-                           "if branches must have a common type")
-                 : NULL;
+           BOOLEAN; else UNEXPECTED_INPUT_TYPE), the values coerced to their wider type as
+           CASE's are. */
+        SExpr *c = args[0];
+        if (c->type->kind == TY_NULL)
+            c = sema_coerce(b->sc, c, &type_boolean);
+        else if (c->type->kind != TY_BOOLEAN) {
+            sema_unexpected_input(b, (SChecked){e, NULL, "if"}, 1, "\"BOOLEAN\"", asts[0],
+                                  c->type);
+            return NULL;
+        }
+        return if_case(b, e, NULL, c, args[1], args[2]);
     }
     case FN_LIKE: /* what parse_like_call left a call: an escape that is no one-character literal */
     case FN_ILIKE:
@@ -603,9 +657,13 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
                    "the escape character of %s() must be a string literal of one character",
                    fn == FN_LIKE ? "like" : "ilike");
         return NULL;
-    case FN_NVL2: /* Nvl2 (nullExpressions.scala): If(IsNotNull(a), b, c) */
-        return if_case(b, is_null_of(b, args[0], true, e->span), args[1], args[2], asts[1],
-                       asts[2], e->span, "nvl2 arguments must have a common type");
+    case FN_NVL2: /* Nvl2 (nullExpressions.scala): If(IsNotNull(a), b, c), its SQL text */
+        return if_case(b, e,
+                       arena_sprintf(b->sc->arena, "(IF((%s IS NOT NULL), %s, %s))",
+                                     sema_expr_sql(b->sc, b->blk, asts[0]),
+                                     sema_expr_sql(b->sc, b->blk, asts[1]),
+                                     sema_expr_sql(b->sc, b->blk, asts[2])),
+                       is_null_of(b, args[0], true, e->span), args[1], args[2]);
     case FN_ISNULL: /* IsNull, IsNotNull (nullExpressions.scala) */
     case FN_ISNOTNULL:
         return is_null_of(b, args[0], fn == FN_ISNOTNULL, e->span);
@@ -676,15 +734,8 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
     const Type **types = ARENA_NEW_N(b->sc->arena, const Type *, n ? n : 1);
     for (int i = 0; i < n; i++)
         types[i] = args[i]->type;
-    if (sema_wider_fold(b->sc->arena, types, n, sema_wider_type_no_string, false, rt) >= 0) {
-        StrBuf sb; /* Greatest.checkInputDataTypes */
-        sb_init(&sb, b->sc->arena);
-        sb_printf(&sb, "Input to `%s` should all be the same type, but it's [", sema_func_name(fn));
-        for (int i = 0; i < n; i++)
-            sb_printf(&sb, "%s\"%s\"", i ? ", " : "", sema_sql_type(b, types[i]));
-        sb_puts(&sb, "].");
-        return sema_mismatch(b, e, e->span, "DATA_DIFF_TYPES", sb.data);
-    }
+    if (sema_wider_fold(b->sc->arena, types, n, sema_wider_type_no_string, false, rt) >= 0)
+        return sema_diff_types(b, (SChecked){e, NULL, sema_func_name(fn)}, types, n);
     for (int i = 0; i < n; i++)
         args[i] = sema_coerce(b->sc, args[i], *rt);
     if (sema_map_refuse_ordering(b, *rt, sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn),
@@ -751,7 +802,7 @@ static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt
     if (args[0]->type->kind == TY_NULL && args[1]->type->kind == TY_NULL)
         args[0] = sema_coerce(b->sc, args[0], &type_double);
     /* numbers and NULL always have a common type */
-    *rt = sema_unify(b, args, (const AstExpr *const *)e->u.call.args.items, 2, "pmod");
+    *rt = sema_unify(b, (SChecked){e, NULL, "pmod"}, args, 2);
 }
 
 /* round(DECIMAL(p, s), scale) as Spark's RoundBase.dataType (mathExpressions.scala): one
@@ -874,10 +925,14 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_COALESCE:
     case FN_NVL:
     case FN_IFNULL: {
-        /* Spark's Nvl (nullExpressions.scala): RuntimeReplaceable by Coalesce(Seq(a, b)) */
-        char what[64];
-        snprintf(what, sizeof what, "%s arguments must have a common type", sema_func_name(fn));
-        *rt = sema_unify(b, args, asts, n, what);
+        /* Spark's Nvl (nullExpressions.scala): RuntimeReplaceable by Coalesce(Seq(a, b)), whose
+           DATA_DIFF_TYPES names coalesce(a, b) */
+        const char *sql = NULL;
+        if (fn != FN_COALESCE)
+            sql = arena_sprintf(b->sc->arena, "coalesce(%s, %s)",
+                                sema_expr_sql(b->sc, b->blk, asts[0]),
+                                sema_expr_sql(b->sc, b->blk, asts[1]));
+        *rt = sema_unify(b, (SChecked){e, sql, "coalesce"}, args, n);
         return *rt != NULL;
     }
     case FN_GREATEST:
@@ -897,7 +952,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_CONCAT:
         if (sema_concat_of_arrays(args, n)) { /* Concat of arrays: one array type, NULL if any is */
-            *rt = sema_unify(b, args, asts, n, "concat arguments must have a common type");
+            *rt = sema_unify(b, (SChecked){e, NULL, "concat"}, args, n);
             return *rt != NULL;
         }
         /* fall through */
@@ -1221,7 +1276,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         /* CreateArray (complexTypeCreator.scala): the elements cast to their wider common type
            (FunctionArgumentConversion), never NULL itself.  array() (of NullType) is not
            supported. */
-        const Type *t = sema_unify(b, args, asts, n, "array arguments must have a common type");
+        const Type *t = sema_unify(b, (SChecked){e, NULL, "array"}, args, n);
         if (!t)
             return false;
         if (t->kind == TY_NULL)

@@ -8,11 +8,7 @@
 
 const char *sema_sql_type(Binder *b, const Type *t)
 {
-    char *s = arena_sprintf(b->sc->arena, "%s", type_name(b->sc->arena, t));
-    for (char *p = s; *p; p++)
-        if (*p >= 'a' && *p <= 'z')
-            *p = (char)(*p - 'a' + 'A');
-    return s;
+    return sema_map_sql_type(b->sc->arena, t);
 }
 
 /* array_contains(arr, v) and array_position(arr, v): v and the elements compared in
@@ -88,12 +84,7 @@ static bool type_array_insert(Binder *b, const AstExpr *e, SExpr **args, const T
 void sema_unexpected_input_type(Binder *b, const AstExpr *e, int i, const char *want,
                                 const Type *got)
 {
-    const AstExpr *a = e->u.call.args.items[i];
-    diag_error(b->sc->diag, a->span,
-               "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"%s\" due to data type "
-               "mismatch: Parameter %d requires the %s type, however \"%s\" has the type \"%s\".",
-               sema_expr_sql(b->sc, b->blk, e), i + 1, want, sema_expr_sql(b->sc, b->blk, a),
-               sema_map_sql_type(b->sc->arena, got)); /* DataType.sql: STRUCT<a: INT> */
+    sema_unexpected_input(b, (SChecked){e, NULL, NULL}, i + 1, want, e->u.call.args.items[i], got);
 }
 
 /* An element type the array functions read as a scalar: numbers, strings, booleans, times. */
@@ -269,10 +260,19 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
                 *bad = i;
         if (*bad >= 0)
             return true;
-        const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-        const Type *t = sema_unify(b, args, asts, 2, "arrays_overlap arguments must have a common type");
-        if (!t)
-            return false;
+        const Type *t;
+        const Type *types[] = {args[0]->type, args[1]->type};
+        if (sema_wider_fold(b->sc->arena, types, 2, sema_wider_type, true, &t) >= 0)
+            /* BinaryArrayExpressionWithImplicitCast.checkInputDataTypes */
+            return sema_mismatch(
+                b, e, e->span, "BINARY_ARRAY_DIFF_TYPES",
+                arena_sprintf(b->sc->arena,
+                              "Input to function `%s` should have been two \"ARRAY\" with same "
+                              "element type, but it's [\"%s\", \"%s\"].",
+                              sema_func_name(fn), sema_sql_type(b, types[0]),
+                              sema_sql_type(b, types[1])));
+        args[0] = sema_coerce(b->sc, args[0], t);
+        args[1] = sema_coerce(b->sc, args[1], t);
         if (t->kind == TY_NULL) {
             t = type_array(b->sc->arena, &type_null);
             args[0] = sema_coerce(b->sc, args[0], t);

@@ -4,7 +4,26 @@
 ** and m[key] of a map (ElementAt, GetMapValue), and the refusals of a MAP where Spark needs an
 ** orderable type.  sema_func.c dispatches to it.
 */
+#include <ctype.h>
+
 #include "sema/sema_int.h"
+
+/* QuotingUtils.quoteIfNeeded: a name other than [a-zA-Z_][a-zA-Z0-9_]* in backticks, its
+   backticks doubled. */
+static void put_field_name(StrBuf *sb, const char *name)
+{
+    bool plain = *name && !isdigit((unsigned char)*name);
+    for (const char *p = name; *p; p++)
+        plain = plain && (isalnum((unsigned char)*p) || *p == '_');
+    if (plain) {
+        sb_puts(sb, name);
+        return;
+    }
+    sb_putc(sb, '`');
+    for (const char *p = name; *p; p++)
+        sb_puts(sb, *p == '`' ? "``" : (char[]){*p, 0});
+    sb_putc(sb, '`');
+}
 
 static void put_sql_type(StrBuf *sb, const Type *t)
 {
@@ -23,7 +42,8 @@ static void put_sql_type(StrBuf *sb, const Type *t)
         for (int i = 0; i < t->n_fields; i++) {
             if (i)
                 sb_puts(sb, ", ");
-            sb_printf(sb, "%s: ", t->fields[i].name);
+            put_field_name(sb, t->fields[i].name);
+            sb_puts(sb, ": ");
             put_sql_type(sb, t->fields[i].type);
         }
         sb_putc(sb, '>');
@@ -42,10 +62,6 @@ const char *sema_map_sql_type(Arena *arena, const Type *t)
     return sb.data;
 }
 
-static const char *sql_type(Binder *b, const Type *t)
-{
-    return type_has_map(t) ? sema_map_sql_type(b->sc->arena, t) : sema_sql_type(b, t);
-}
 
 bool sema_map_refuse_ordering(Binder *b, const Type *t, const char *what, const char *fn_name,
                               SrcSpan span)
@@ -55,7 +71,7 @@ bool sema_map_refuse_ordering(Binder *b, const Type *t, const char *what, const 
     diag_error(b->sc->diag, span,
                "[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] Cannot resolve \"%s\" due to data type "
                "mismatch: The `%s` does not support ordering on type \"%s\".",
-               what, fn_name, sql_type(b, t));
+               what, fn_name, sema_sql_type(b, t));
     return true;
 }
 
@@ -130,7 +146,7 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
                       "are [",
                       s ? "values" : "keys");
             for (int i = 0; i < n / 2; i++)
-                sb_printf(&sb, "%s\"%s\"", i ? ", " : "", sql_type(b, side[s][i]->type));
+                sb_printf(&sb, "%s\"%s\"", i ? ", " : "", sema_sql_type(b, side[s][i]->type));
             sb_puts(&sb, "].");
             return sema_mismatch(b, e, e->span,
                                  s ? "CREATE_MAP_VALUE_DIFF_TYPES" : "CREATE_MAP_KEY_DIFF_TYPES",
@@ -142,7 +158,7 @@ static bool type_create_map(Binder *b, const AstExpr *e, SExpr **args, int n, co
     if (type_has_map(t[0]))
         return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
                              arena_sprintf(b->sc->arena, "The key of map cannot be/contain \"%s\".",
-                                           sql_type(b, t[0])));
+                                           sema_sql_type(b, t[0])));
     *rt = type_map(b->sc->arena, t[0], t[1]);
     return true;
 }
@@ -168,7 +184,7 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
                                  arena_sprintf(b->sc->arena,
                                                "The key of map cannot be/contain \"%s\".",
-                                               sql_type(b, k)));
+                                               sema_sql_type(b, k)));
         *rt = type_map(b->sc->arena, k, args[1]->type->elem);
         return true;
     }
@@ -223,19 +239,22 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             return sema_mismatch(b, e, e->span, "INVALID_MAP_KEY_TYPE",
                                  arena_sprintf(b->sc->arena,
                                                "The key of map cannot be/contain \"%s\".",
-                                               sql_type(b, s->fields[0].type)));
+                                               sema_sql_type(b, s->fields[0].type)));
         *rt = type_map(b->sc->arena, s->fields[0].type, s->fields[1].type);
         return true;
     }
     case FN_MAP_CONCAT: { /* MapConcat: maps of one type (its coercion widens them) */
-        const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-        for (int i = 0; *bad < 0 && i < n; i++)
-            if (args[i]->type->kind != TY_MAP && args[i]->type->kind != TY_NULL)
-                *bad = i;
-        if (*bad >= 0)
-            return true;
-        const Type *t =
-            sema_unify(b, args, asts, n, "map_concat arguments must have a common type");
+        for (int i = 0; i < n; i++)
+            if (args[i]->type->kind != TY_MAP && args[i]->type->kind != TY_NULL) {
+                StrBuf sb; /* MapConcat.checkInputDataTypes: every argument's type */
+                sb_init(&sb, b->sc->arena);
+                sb_puts(&sb, "The `map_concat` should all be of type map, but it's [");
+                for (int j = 0; j < n; j++)
+                    sb_printf(&sb, "%s\"%s\"", j ? ", " : "", sema_sql_type(b, args[j]->type));
+                sb_puts(&sb, "].");
+                return sema_mismatch(b, e, e->span, "MAP_CONCAT_DIFF_TYPES", sb.data);
+            }
+        const Type *t = sema_unify(b, (SChecked){e, NULL, "map_concat"}, args, n);
         if (!t)
             return false;
         if (t->kind == TY_NULL) {

@@ -439,13 +439,8 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
                 *bad = i, *want = "an integer";
         if (*bad < 0 && args[0]->type->kind != args[1]->type->kind) {
             /* TypeUtils.checkForSameTypeInputExpr */
-            diag_error(b->sc->diag, e->span,
-                       "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"%s\" due to data "
-                       "type mismatch: Input to `overlay` should all be the same type, but it's "
-                       "[\"%s\", \"%s\"].",
-                       sema_expr_sql(b->sc, b->blk, e), sema_sql_type(b, args[0]->type),
-                       sema_sql_type(b, args[1]->type));
-            return false;
+            const Type *types[] = {args[0]->type, args[1]->type};
+            return sema_diff_types(b, (SChecked){e, NULL, "overlay"}, types, 2);
         }
         *rt = args[0]->type;
         return true;

@@ -341,11 +341,19 @@ bool sema_orderable(const Type *t);
 /* Are a and b one orderable STRUCT or ARRAY type, compared (=, <, IN, greatest ...) by its
    interpretedOrdering? (sema_expr.c) */
 bool sema_nested_comparable(const Type *a, const Type *b);
+/* The expression a type check of Spark's checkInputDataTypes reports on: e as written (the
+   message is at its start), Spark's SQL text of it (NULL: e's own, sema_expr_sql; else that of
+   the expression Spark replaces it by, coalesce(a, b) for nvl(a, b)) and its prettyName. */
+typedef struct {
+    const AstExpr *e;
+    const char *sql;
+    const char *fn;
+} SChecked;
+/* Spark's DATATYPE_MISMATCH.DATA_DIFF_TYPES of who over types[0..n-1] (sema_func.c); false. */
+bool sema_diff_types(Binder *b, SChecked who, const Type *const *types, int n);
 /* Cast vals[0..n-1] to their wider common type (NULL only if all are NULL), Spark's
-   findWiderCommonType; NULL after "<what>: 'x' of type t does not match the type u of the
-   others". */
-const Type *sema_unify(Binder *b, SExpr **vals, const AstExpr *const *asts, int n,
-                       const char *what);
+   findWiderCommonType; NULL after who's DATA_DIFF_TYPES (sema_diff_types). */
+const Type *sema_unify(Binder *b, SChecked who, SExpr **vals, int n);
 /* The fold of common over types[0..n-1] from NULL's type, those with sema_has_string_type
    first when strings_first (findWiderCommonType: the fold is not associative with them): -1
    and the type in *out, or the index of the type with none (*out the fold before it). */
@@ -365,9 +373,9 @@ SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan
    expression, but 'x' is of type t" at ast. */
 SExpr *sema_to_bool(Binder *b, SExpr *x, const AstExpr *ast, const char *what);
 /* The searched CASE over whens[0..n-1] and vals[0..n-1] (vals[n] the ELSE if has_else), the
-   values cast to their common type; NULL after "<what>: ..." (sema_unify). */
-SExpr *sema_new_case(Binder *b, SExpr **whens, SExpr **vals, const AstExpr **asts, int n,
-                     bool has_else, SrcSpan span, const char *what);
+   values cast to their common type; NULL after who's DATA_DIFF_TYPES (sema_unify). */
+SExpr *sema_new_case(Binder *b, SChecked who, SExpr **whens, SExpr **vals, int n, bool has_else,
+                     SrcSpan span);
 /* "function 'name' takes <min..max> argument(s), but <given> were given" at call. */
 void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
                       int given);
@@ -457,6 +465,13 @@ SExpr *sema_bind_json_tuple(Binder *b, const AstExpr *e);
 /* Spark's "[DATATYPE_MISMATCH.<sub>] Cannot resolve "<e>" due to data type mismatch: <msg>",
    at the span at; false. */
 bool sema_mismatch(Binder *b, const AstExpr *e, SrcSpan at, const char *sub, const char *msg);
+/* The same of the expression whose Spark SQL text is sql. */
+bool sema_mismatch_sql(Binder *b, SrcSpan at, const char *sql, const char *sub, const char *msg);
+/* Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE of who at its argument arg: "Parameter <i>
+   requires the <want> type, however "<arg>" has the type "<t>"." (want quoted as Spark's
+   toSQLType); false. */
+bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, const AstExpr *arg,
+                           const Type *t);
 /* The message of Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT: "the input `input` should be a
    foldable "type" expression; however, got "sql"." (sql inside CAST(... AS type) when cast:
    Spark shows the implicit cast it added). */
@@ -502,7 +517,7 @@ bool sema_map_refuse_ordering(Binder *b, const Type *t, const char *what, const 
                               SrcSpan span);
 bool sema_map_refuse_grouping(SemaCtx *sc, const Type *t, const char *expr_sql, SrcSpan span);
 bool sema_map_refuse_set_op(SemaCtx *sc, const Type *t, const char *col, SrcSpan span);
-/* Spark's toSQLType: the type's name in capitals (ARRAY<INT>). */
+/* Spark's toSQLType: DataType.sql (ARRAY<INT>, STRUCT<a: INT>), sema_map_sql_type. */
 const char *sema_sql_type(Binder *b, const Type *t);
 /* Higher-order functions (sema_func_lambda.c): FN_CASES_LAMBDA bound with their lambda
    functions; NULL after reporting an error. */

@@ -63,7 +63,8 @@ SSelect *sema_bind_union(SemaCtx *sc, const AstFrom *from, SSelect *sel)
         if (b[i]->output.n == n_cols)
             continue;
         diag_error(sc->diag, from->branches[i]->span,
-                   "UNION can only be performed on inputs with the same number of columns, but "
+                   "[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same "
+                   "number of columns, but "
                    "the first input has %d columns and the %s input has %d columns.",
                    n_cols, ordinal(sc, i), b[i]->output.n);
         counts_ok = false;
@@ -86,12 +87,14 @@ SSelect *sema_bind_union(SemaCtx *sc, const AstFrom *from, SSelect *sel)
                 const Type *t1 = b[i]->output.cols[c].type, *t0 = b[0]->output.cols[c].type;
                 if (type_equal(t1, t0))
                     continue;
+                /* CheckAnalysis: INCOMPATIBLE_COLUMN_TYPE, its hint empty outside ANSI mode */
                 diag_error(sc->diag, b[i]->out[c].span,
-                           "UNION can only be performed on tables with compatible column types. "
-                           "The %s column of the %s table is \"%s\" type which is not compatible "
-                           "with \"%s\" at the same column of the first table..",
-                           ordinal(sc, c), ordinal(sc, i), type_sql_name(sc->arena, t1),
-                           type_sql_name(sc->arena, t0));
+                           "[INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on inputs with "
+                           "compatible column types. The %s column of the %s table is \"%s\" "
+                           "type which is not compatible with \"%s\" at the same column of the "
+                           "first table.",
+                           ordinal(sc, c), ordinal(sc, i), sema_map_sql_type(sc->arena, t1),
+                           sema_map_sql_type(sc->arena, t0));
                 return b[0];
             }
         }

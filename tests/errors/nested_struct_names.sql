@@ -1,4 +1,4 @@
--- expect: 5:71: CASE branches must have a common type: 'named_struct(y, 2)' of type struct<y:bigint> does not match the type struct<x:int> of the others
+-- expect: 5:22: [DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve "CASE WHEN (s = a) THEN named_struct(x, 1) ELSE named_struct(y, 2) END" due to data type mismatch: Input to `casewhen` should all be the same type, but it's ["STRUCT<x: INT>", "STRUCT<y: BIGINT>"].
 CREATE SOURCE e (a ARRAY<INT>, s STRING)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK o WITH (connector = 'console');
