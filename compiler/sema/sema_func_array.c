@@ -255,15 +255,14 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     case FN_ARRAY_EXCEPT:
     case FN_ARRAYS_OVERLAP: { /* ArraysOverlap(ARRAY<T>, ARRAY<T>): BOOLEAN */
         *rt = &type_boolean;
-        for (int i = 0; *bad < 0 && i < 2; i++)
-            if (args[i]->type->kind != TY_ARRAY && args[i]->type->kind != TY_NULL)
-                *bad = i;
-        if (*bad >= 0)
-            return true;
         const Type *t;
         const Type *types[] = {args[0]->type, args[1]->type};
-        if (sema_wider_fold(b->sc->arena, types, 2, sema_wider_type, true, &t) >= 0)
-            /* BinaryArrayExpressionWithImplicitCast.checkInputDataTypes */
+        bool arrays = true;
+        for (int i = 0; i < 2; i++)
+            arrays = arrays && (types[i]->kind == TY_ARRAY || types[i]->kind == TY_NULL);
+        if (!arrays || sema_wider_fold(b->sc->arena, types, 2, sema_tightest_type, false, &t) >= 0)
+            /* BinaryArrayExpressionWithImplicitCast: the elements cast to their
+               findTightestCommonType, else BINARY_ARRAY_DIFF_TYPES */
             return sema_mismatch(
                 b, e, e->span, "BINARY_ARRAY_DIFF_TYPES",
                 arena_sprintf(b->sc->arena,

@@ -1,0 +1,5 @@
+-- expect: 5:24: [DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve "array(n, time)" due to data type mismatch: Input to `array` should all be the same type, but it's ("INT" or "TIMESTAMP").
+CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, a ARRAY<INT>, m MAP<STRING, INT>)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT array(n, time) FROM events;

@@ -1,0 +1,5 @@
+-- expect: 5:24: [DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve "CASE WHEN (n > 0) THEN named_struct(a b, 1) ELSE 1 END" due to data type mismatch: Input to `casewhen` should all be the same type, but it's ["STRUCT<`a b`: INT>", "INT"].
+CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, a ARRAY<INT>, m MAP<STRING, INT>)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT CASE WHEN n > 0 THEN named_struct('a b', 1) ELSE 1 END FROM events;
