@@ -540,11 +540,21 @@ static SExpr *bind_decode_case(Binder *b, const AstExpr *e, SExpr **args, int n)
    DateFormatClass (date_format); a BINARY by its constant format (lower-cased, trimmed):
    'base64' Base64, 'hex' Hex, 'utf-8' Decode(x, fmt); anything else the numeric ToCharacter
    (TO_CHAR_NUMBER). */
+static SExpr *to_char_as(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n)
+{
+    if (b->blk) { /* the call is named as fn's */
+        SRenamedCall *r = ARENA_NEW(b->sc->arena, SRenamedCall);
+        *r = (SRenamedCall){e, sema_func_name(fn), n};
+        ptrvec_push(b->sc->arena, &b->blk->renamed, r);
+    }
+    return type_call(b, e, fn, args, n);
+}
+
 static SExpr *bind_to_char(Binder *b, const AstExpr *e, SExpr **args)
 {
     TypeKind k = args[0]->type->kind;
     if (k == TY_DATE || k == TY_TIMESTAMP || k == TY_TIMESTAMP_NTZ) /* DatetimeType */
-        return type_call(b, e, FN_DATE_FORMAT, args, 2);
+        return to_char_as(b, e, FN_DATE_FORMAT, args, 2);
     if (k != TY_BINARY)
         return type_call(b, e, FN_TO_CHAR_NUMBER, args, 2);
     const AstExpr *at = e->u.call.args.items[1];
@@ -571,11 +581,11 @@ static SExpr *bind_to_char(Binder *b, const AstExpr *e, SExpr **args)
     while (n > 0 && (unsigned char)v[n - 1] <= ' ')
         n--;
     if (n == 6 && strncasecmp(v, "base64", 6) == 0)
-        return type_call(b, e, FN_BASE64, args, 1);
+        return to_char_as(b, e, FN_BASE64, args, 1);
     if (n == 3 && strncasecmp(v, "hex", 3) == 0)
-        return type_call(b, e, FN_HEX, args, 1);
+        return to_char_as(b, e, FN_HEX, args, 1);
     if (n == 5 && strncasecmp(v, "utf-8", 5) == 0)
-        return type_call(b, e, FN_DECODE, args, 2);
+        return to_char_as(b, e, FN_DECODE, args, 2);
     char *low = arena_strndup(b->sc->arena, v, n); /* toLowerCase(Locale.ROOT), ASCII here */
     for (char *p = low; *p; p++)
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);

@@ -210,6 +210,15 @@ bool sema_bind_join(SemaCtx *sc, const AstFrom *from, SelBlock *blk);
 bool sema_input_rel(const SelBlock *blk, int col, const char *q);
 
 /* One SELECT block while it is being bound: the scope and the aggregates found. */
+/* A call a Spark builder replaces by another function, which names it (ToCharacterBuilder:
+   to_char of a DATE is date_format(x, fmt), of a BINARY base64(x)); recorded in its block
+   when it is bound, read by the name printer (sema_put_sql). */
+typedef struct SRenamedCall {
+    const AstExpr *call;
+    const char *name; /* the replacement's prettyName */
+    int n_args;       /* how many of the call's arguments it takes */
+} SRenamedCall;
+
 struct SelBlock {
     SSelect *sel;
     const AstSelect *ast;
@@ -223,6 +232,7 @@ struct SelBlock {
     int n_out;
     bool input_failed; /* FROM did not resolve: column errors would only be noise */
     const AstExpr *gen_ast; /* the explode() item, once bound (for messages) */
+    PtrVec renamed;         /* SRenamedCall *: the block's calls bound so far */
 };
 
 /* ==== Query-result clauses and TABLESAMPLE (sema_organize.c) ==== */

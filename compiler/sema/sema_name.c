@@ -520,7 +520,8 @@ static const char *pretty_name(int fn, int n_args)
         return "rand";
     if (n_args == 2 && (fn == FN_CEIL || fn == FN_CEILING)) /* RoundCeil's nodeName */
         return "ceil";
-    if (fn == FN_TO_VARCHAR) /* ToCharacterBuilder builds ToCharacter, named to_char */
+    if (fn == FN_TO_VARCHAR) /* ToCharacterBuilder builds ToCharacter, named to_char (of a
+                                date or a binary value: SRenamedCall) */
         return "to_char";
     return fn == FN_DATEADD ? "date_add" : fn_names[fn];
 }
@@ -638,6 +639,17 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     }
     if (!e->u.call.star && put_as_expression(sb, blk, fn, &e->u.call.args))
         return;
+    for (int i = 0; blk && i < blk->renamed.n; i++) {
+        const SRenamedCall *r = blk->renamed.items[i];
+        if (r->call == e) {
+            AstExprList args = e->u.call.args;
+            args.n = r->n_args < args.n ? r->n_args : args.n;
+            sb_printf(sb, "%s(", r->name);
+            put_list(sb, blk, &args);
+            sb_putc(sb, ')');
+            return;
+        }
+    }
     if (fn >= 0 && prints_in_capitals(fn) &&
         !((fn == FN_FLOOR || fn == FN_CEIL) && e->u.call.args.n == 2)) /* RoundFloor, RoundCeil */
         for (const char *p = pretty_name(fn, e->u.call.args.n); *p; p++)

@@ -605,7 +605,10 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
         o->span = it->span;
         o->name = it->alias ? it->alias : sema_item_name(sc, blk, e);
         o->aliased = it->alias != NULL;
+        int renamed = blk->renamed.n;
         o->expr = sema_bind_expr(&b, e);
+        if (!it->alias && blk->renamed.n > renamed) /* the calls binding renamed */
+            o->name = sema_item_name(sc, blk, e);
     }
 }
 
