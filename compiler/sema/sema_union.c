@@ -87,12 +87,13 @@ SSelect *sema_bind_union(SemaCtx *sc, const AstFrom *from, SSelect *sel)
                 const Type *t1 = b[i]->output.cols[c].type, *t0 = b[0]->output.cols[c].type;
                 if (type_equal(t1, t0))
                     continue;
-                /* CheckAnalysis: INCOMPATIBLE_COLUMN_TYPE, its hint empty outside ANSI mode */
+                /* CheckAnalysis: INCOMPATIBLE_COLUMN_TYPE, "...first table.<hint>." with the
+                   hint empty outside ANSI mode: two dots */
                 diag_error(sc->diag, b[i]->out[c].span,
-                           "[INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on inputs with "
+                           "[INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on tables with "
                            "compatible column types. The %s column of the %s table is \"%s\" "
                            "type which is not compatible with \"%s\" at the same column of the "
-                           "first table.",
+                           "first table..",
                            ordinal(sc, c), ordinal(sc, i), sema_map_sql_type(sc->arena, t1),
                            sema_map_sql_type(sc->arena, t0));
                 return b[0];
