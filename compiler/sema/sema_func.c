@@ -246,9 +246,9 @@ bool sema_diff_types(Binder *b, SChecked who, const Type *const *types, int n)
     sb_init(&sb, b->sc->arena);
     sb_printf(&sb, "Input to `%s` should all be the same type, but it's %c", who.fn,
               bracketed ? '[' : '(');
+    const char *sep = bracketed ? ", " : " or ";
     for (int i = 0; i < n; i++)
-        sb_printf(&sb, "%s\"%s\"", i == 0 ? "" : bracketed ? ", " : " or ",
-                  sema_sql_type(b, types[i]));
+        sb_printf(&sb, "%s\"%s\"", i ? sep : "", sema_sql_type(b, types[i]));
     sb_puts(&sb, bracketed ? "]." : ").");
     return sema_mismatch_sql(b, who.e->span, checked_sql(b, who), "DATA_DIFF_TYPES", sb.data);
 }
@@ -256,10 +256,9 @@ bool sema_diff_types(Binder *b, SChecked who, const Type *const *types, int n)
 bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, const AstExpr *arg,
                            const Type *t)
 {
-    const char *msg =
-        arena_sprintf(b->sc->arena,
-                      "Parameter %d requires the %s type, however \"%s\" has the type \"%s\".", i,
-                      want, sema_expr_sql(b->sc, b->blk, arg), sema_sql_type(b, t));
+    const char *msg = arena_sprintf(
+        b->sc->arena, "Parameter %d requires the %s type, however \"%s\" has the type \"%s\".", i,
+        want, sema_expr_sql(b->sc, b->blk, arg), sema_sql_type(b, t));
     return sema_mismatch_sql(b, arg->span, checked_sql(b, who), "UNEXPECTED_INPUT_TYPE", msg);
 }
 
@@ -427,8 +426,7 @@ static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
 
 /* Spark's If(cond, a, x) as CASE WHEN cond THEN a ELSE x END, a and x cast to their common
    type (else If's DATA_DIFF_TYPES, under the SQL text sql: NULL for e's own). */
-static SExpr *if_case(Binder *b, const AstExpr *e, const char *sql, SExpr *cond, SExpr *a,
-                      SExpr *x)
+static SExpr *if_case(Binder *b, const AstExpr *e, const char *sql, SExpr *cond, SExpr *a, SExpr *x)
 {
     SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
     SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
@@ -655,8 +653,7 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
         if (c->type->kind == TY_NULL)
             c = sema_coerce(b->sc, c, &type_boolean);
         else if (c->type->kind != TY_BOOLEAN) {
-            sema_unexpected_input(b, (SChecked){e, NULL, "if"}, 1, "\"BOOLEAN\"", asts[0],
-                                  c->type);
+            sema_unexpected_input(b, (SChecked){e, NULL, "if"}, 1, "\"BOOLEAN\"", asts[0], c->type);
             return NULL;
         }
         return if_case(b, e, NULL, c, args[1], args[2]);

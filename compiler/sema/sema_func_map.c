@@ -62,7 +62,6 @@ const char *sema_map_sql_type(Arena *arena, const Type *t)
     return sb.data;
 }
 
-
 bool sema_map_refuse_ordering(Binder *b, const Type *t, const char *what, const char *fn_name,
                               SrcSpan span)
 {
