@@ -814,8 +814,8 @@ static const int *shape_order(const JsonCtx *j, int *n)
 static LLVMValueRef has_room(JsonCtx *j, LLVMValueRef p, int64_t n)
 {
     CgCtx *cg = j->cg;
-    LLVMValueRef last = LLVMBuildSub(cg->b, LLVMBuildPtrToInt(cg->b, j->end, cg->t_i64, ""),
-                                     cg_i64(cg, n), "");
+    LLVMValueRef last =
+        LLVMBuildSub(cg->b, LLVMBuildPtrToInt(cg->b, j->end, cg->t_i64, ""), cg_i64(cg, n), "");
     return LLVMBuildICmp(cg->b, LLVMIntULE, LLVMBuildPtrToInt(cg->b, p, cg->t_i64, ""), last,
                          "room");
 }

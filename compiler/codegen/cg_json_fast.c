@@ -71,15 +71,17 @@ static CgFastVal epoch_seconds(CgCtx *cg, LLVMValueRef p)
     LLVMValueRef x0 = LLVMBuildSub(b, w0, k64(cg, CM_SWAR_ONES * '0' + 1), "");
     LLVMValueRef x2 = LLVMBuildSub(b, w2, k64(cg, CM_SWAR_ONES * '0'), "");
     LLVMValueRef over = k64(cg, CM_SWAR_ONES * 0x46);
-    LLVMValueRef flags = cg_or(cg, cg_or(cg, x0, x2),
-                               cg_or(cg, LLVMBuildAdd(b, w0, over, ""), LLVMBuildAdd(b, w2, over, "")));
+    LLVMValueRef flags =
+        cg_or(cg, cg_or(cg, x0, x2),
+              cg_or(cg, LLVMBuildAdd(b, w0, over, ""), LLVMBuildAdd(b, w2, over, "")));
     LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntEQ, cg_and(cg, flags, k64(cg, CM_SWAR_HIGHS)),
                                     k64(cg, 0), "digits10");
     LLVMValueRef last2 = LLVMBuildLShr(b, x2, k64(cg, 48), "");
-    LLVMValueRef d8 = cg_and(cg, last2, k64(cg, 0xFF)), d9 = LLVMBuildLShr(b, last2, k64(cg, 8), "");
-    LLVMValueRef secs = LLVMBuildAdd(
-        b, LLVMBuildMul(b, eight_digits_value(cg, x0), k64(cg, 100), ""),
-        LLVMBuildAdd(b, LLVMBuildMul(b, d8, k64(cg, 10), ""), d9, ""), "");
+    LLVMValueRef d8 = cg_and(cg, last2, k64(cg, 0xFF)),
+                 d9 = LLVMBuildLShr(b, last2, k64(cg, 8), "");
+    LLVMValueRef secs =
+        LLVMBuildAdd(b, LLVMBuildMul(b, eight_digits_value(cg, x0), k64(cg, 100), ""),
+                     LLVMBuildAdd(b, LLVMBuildMul(b, d8, k64(cg, 10), ""), d9, ""), "");
     secs = LLVMBuildAdd(b, secs, k64(cg, 1000000000), "secs"); /* the first digit's 1 */
     CgFastVal r = {ok, cg_gepc(cg, p, 10, "p.val"), NULL, NULL};
     r.val = LLVMBuildMul(b, secs, k64(cg, 1000000), "us"); /* below 10^10 s: no overflow */
