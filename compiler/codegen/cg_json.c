@@ -809,6 +809,17 @@ static const int *shape_order(const JsonCtx *j, int *n)
     return order;
 }
 
+/* Whether the buffer has n bytes at p (p <= end): p compared with end - n, which the loop
+   computes once, rather than end - p, a subtraction for each test. */
+static LLVMValueRef has_room(JsonCtx *j, LLVMValueRef p, int64_t n)
+{
+    CgCtx *cg = j->cg;
+    LLVMValueRef last =
+        LLVMBuildSub(cg->b, LLVMBuildPtrToInt(cg->b, j->end, cg->t_i64, ""), cg_i64(cg, n), "");
+    return LLVMBuildICmp(cg->b, LLVMIntULE, LLVMBuildPtrToInt(cg->b, p, cg->t_i64, ""), last,
+                         "room");
+}
+
 /* If the bytes at p are the constant text, the position after it; else go to bb_else. */
 static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
                                 LLVMBasicBlockRef bb_else)
@@ -817,9 +828,7 @@ static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
     size_t n = strlen(text);
     LLVMBasicBlockRef bb_room = cg_block(cg, "shape.room");
     LLVMBasicBlockRef bb_same = cg_block(cg, "shape.same");
-    LLVMValueRef avail = LLVMBuildPtrDiff2(cg->b, cg->t_i8, j->end, p, "avail");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, avail, cg_i64(cg, (int64_t)n), ""),
-                    bb_room, bb_else);
+    LLVMBuildCondBr(cg->b, has_room(j, p, (int64_t)n), bb_room, bb_else);
     cg_at(cg, bb_room);
     LLVMValueRef args[3] = {p, cg_str_const(cg, text, (uint32_t)n, "shape.key"),
                             cg_i64(cg, (int64_t)n)};
@@ -900,9 +909,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     LLVMBuildBr(b, bb_try);
     cg_at(cg, bb_try);
     LLVMValueRef q = LLVMBuildPhi(b, cg->t_ptr, "p.try");
-    LLVMValueRef avail = LLVMBuildPtrDiff2(b, cg->t_i8, j->end, q, "avail");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGE, avail, cg_i64(cg, room + (int64_t)tn), ""),
-                    bb_room, bb_miss);
+    LLVMBuildCondBr(b, has_room(j, q, room + (int64_t)tn), bb_room, bb_miss);
     cg_at(cg, bb_room);
     CgFastVal v = cg_json_fast(cg, t, q);
     LLVMBuildCondBr(b, cg_and(cg, v.ok, same_text(cg, v.end, tail, tn)), bb_fast, bb_miss);

@@ -39,23 +39,11 @@ static LLVMValueRef word_at(CgCtx *cg, LLVMValueRef p, LLVMValueRef off)
     return w;
 }
 
-/* Whether the i64 w holds eight ASCII digits (cm_json_eight_digits' test: a digit byte has
-   high nibble 3 and stays below 0x40 when 6 is added). */
-static LLVMValueRef eight_digits(CgCtx *cg, LLVMValueRef w)
-{
-    LLVMValueRef hi = k64(cg, 0xF0F0F0F0F0F0F0F0ull);
-    LLVMValueRef six = LLVMBuildAdd(cg->b, w, k64(cg, CM_SWAR_ONES * 6), "");
-    LLVMValueRef t =
-        cg_or(cg, cg_and(cg, w, hi), LLVMBuildLShr(cg->b, cg_and(cg, six, hi), k64(cg, 4), ""));
-    return LLVMBuildICmp(cg->b, LLVMIntEQ, t, k64(cg, CM_SWAR_ONES * 0x33), "digits8");
-}
-
-/* The value of the eight digits in w (cm_json_eight_digits: pairs, then quadruples, then the
-   whole, in three multiply-and-add rounds). */
-static LLVMValueRef eight_digits_value(CgCtx *cg, LLVMValueRef w)
+/* The value of the eight digits of v, each byte a digit's value (cm_json_eight_digits: pairs,
+   then quadruples, then the whole, in three multiply-and-add rounds). */
+static LLVMValueRef eight_digits_value(CgCtx *cg, LLVMValueRef v)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef v = LLVMBuildSub(b, w, k64(cg, CM_SWAR_ONES * '0'), "");
     v = LLVMBuildAdd(b, LLVMBuildMul(b, v, k64(cg, 10), ""), LLVMBuildLShr(b, v, k64(cg, 8), ""),
                      "");
     LLVMValueRef lanes = k64(cg, 0x000000FF000000FFull);
@@ -65,28 +53,36 @@ static LLVMValueRef eight_digits_value(CgCtx *cg, LLVMValueRef w)
     return LLVMBuildLShr(b, LLVMBuildAdd(b, lo, hi, ""), k64(cg, 32), "digits8.value");
 }
 
-/* The byte at p + off minus '0', as an i64 (above 9 when it is no digit). */
-static LLVMValueRef digit_at(CgCtx *cg, LLVMValueRef p, uint64_t off)
-{
-    LLVMValueRef c = cg_load(cg, cg->t_i8, cg_gepc(cg, p, off, ""), "c");
-    return LLVMBuildSub(cg->b, LLVMBuildZExt(cg->b, c, cg->t_i64, ""), k64(cg, '0'), "digit");
-}
-
-/* Ten digits without a leading zero (2001-09-09 to 2286-11-20 in epoch seconds), as
-   srt_json_ts' j_ten_digits; the caller checks what follows them (a token end there). */
+/*
+** Ten digits without a leading zero (2001-09-09 to 2286-11-20 in epoch seconds), as
+** srt_json_ts' j_ten_digits; the caller checks what follows them (a token end there).  Two
+** overlapping words, bytes 0-7 and 2-9, each less '0' in every byte ('1' in the first, so
+** that a leading zero is no digit), hold only digits when no byte borrowed and none reaches
+** 0x80 with 0x46 added: in the lowest byte that is no digit, nothing carries in from below,
+** so a byte under '0' ('1') borrows to 0xCF or more, one from ':' to 0xB9 reaches 0x80 with
+** 0x46, one above stays 0x89 or more after the subtraction.  One test of the four words' high
+** bits; the value is then the first word's eight digits (the first one less 1) and the last
+** two bytes of the second.
+*/
 static CgFastVal epoch_seconds(CgCtx *cg, LLVMValueRef p)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef w = word_at(cg, p, k64(cg, 0));
-    LLVMValueRef d8 = digit_at(cg, p, 8), d9 = digit_at(cg, p, 9);
-    LLVMValueRef first = LLVMBuildTrunc(b, w, cg->t_i8, "");
-    LLVMValueRef ok =
-        cg_and(cg, eight_digits(cg, w), LLVMBuildICmp(b, LLVMIntNE, first, cg_i8(cg, '0'), ""));
-    ok = cg_and(cg, ok, LLVMBuildICmp(b, LLVMIntULE, d8, k64(cg, 9), ""));
-    ok = cg_and(cg, ok, LLVMBuildICmp(b, LLVMIntULE, d9, k64(cg, 9), ""));
+    LLVMValueRef w0 = word_at(cg, p, k64(cg, 0)), w2 = word_at(cg, p, k64(cg, 2));
+    LLVMValueRef x0 = LLVMBuildSub(b, w0, k64(cg, CM_SWAR_ONES * '0' + 1), "");
+    LLVMValueRef x2 = LLVMBuildSub(b, w2, k64(cg, CM_SWAR_ONES * '0'), "");
+    LLVMValueRef over = k64(cg, CM_SWAR_ONES * 0x46);
+    LLVMValueRef flags =
+        cg_or(cg, cg_or(cg, x0, x2),
+              cg_or(cg, LLVMBuildAdd(b, w0, over, ""), LLVMBuildAdd(b, w2, over, "")));
+    LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntEQ, cg_and(cg, flags, k64(cg, CM_SWAR_HIGHS)),
+                                    k64(cg, 0), "digits10");
+    LLVMValueRef last2 = LLVMBuildLShr(b, x2, k64(cg, 48), "");
+    LLVMValueRef d8 = cg_and(cg, last2, k64(cg, 0xFF)),
+                 d9 = LLVMBuildLShr(b, last2, k64(cg, 8), "");
     LLVMValueRef secs =
-        LLVMBuildAdd(b, LLVMBuildMul(b, eight_digits_value(cg, w), k64(cg, 100), ""),
-                     LLVMBuildAdd(b, LLVMBuildMul(b, d8, k64(cg, 10), ""), d9, ""), "secs");
+        LLVMBuildAdd(b, LLVMBuildMul(b, eight_digits_value(cg, x0), k64(cg, 100), ""),
+                     LLVMBuildAdd(b, LLVMBuildMul(b, d8, k64(cg, 10), ""), d9, ""), "");
+    secs = LLVMBuildAdd(b, secs, k64(cg, 1000000000), "secs"); /* the first digit's 1 */
     CgFastVal r = {ok, cg_gepc(cg, p, 10, "p.val"), NULL, NULL};
     r.val = LLVMBuildMul(b, secs, k64(cg, 1000000), "us"); /* below 10^10 s: no overflow */
     return r;
