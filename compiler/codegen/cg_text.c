@@ -81,6 +81,26 @@ static LLVMValueRef csv_time(CgCtx *cg, const CsvSyntax *sx, bool date, LLVMValu
     return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
 }
 
+/* A TIMESTAMP_NTZ field (s, n) into *o as UnivocityParser converts it: with timestampNTZFormat
+   that pattern's parser (srt_ts_ntz_parse_fmt; one that parses nothing, ntz_never, never
+   converts), else the default one (srt_text_ts_ntz); returns the i1 "converted". */
+static LLVMValueRef csv_ntz(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef s, LLVMValueRef n,
+                            LLVMValueRef o)
+{
+    const char *fmt = sx->ro->ntz_fmt;
+    if (fmt && sx->ro->ntz_never)
+        return cg_i1(cg, 0);
+    if (!fmt) {
+        LLVMValueRef args[3] = {s, n, o};
+        return LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_text_ts_ntz", args, 3, "rc"),
+                             cg_i32(cg, 0), "ok");
+    }
+    uint32_t fn = (uint32_t)strlen(fmt);
+    LLVMValueRef args[5] = {s, n, cg_str_const(cg, fmt, fn, "time.fmt"), cg_i32(cg, fn), o};
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_ts_ntz_parse_fmt", args, 5, "rc"),
+                         cg_i32(cg, 0), "ok");
+}
+
 /* Where a field goes: column slots (NULL for a field that is only skipped) and the record's
    malformed flag (i1). */
 typedef struct CsvSlots {
@@ -260,9 +280,7 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
     case TY_TIMESTAMP_NTZ: { /* UnivocityParser: parseWithoutTimeZone(datum, false) */
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ntz");
         cg_store(cg, cg_i64(cg, 0), o);
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_text_ts_ntz", args, 3, "rc"),
-                           cg_i32(cg, 0), "ok");
+        ok = csv_ntz(cg, sx, s, n, o);
         val = cg_load(cg, cg->t_i64, o, "v");
         break;
     }
