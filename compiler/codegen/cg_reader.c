@@ -63,8 +63,8 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
     } else if (t->kind == TY_TIMESTAMP_NTZ && ro && ro->ntz_fmt) { /* timestampNTZFormat */
         out = cg_alloca(cg, out_t, "ntz");
         uint32_t n = (uint32_t)strlen(ro->ntz_fmt);
-        LLVMValueRef f = ro->ntz_never ? LLVMConstNull(cg->t_ptr)
-                                       : cg_str_const(cg, ro->ntz_fmt, n, "time.fmt");
+        LLVMValueRef f =
+            ro->ntz_never ? LLVMConstNull(cg->t_ptr) : cg_str_const(cg, ro->ntz_fmt, n, "time.fmt");
         LLVMValueRef args[7] = {cg->q, p, end, f, cg_i32(cg, n), out, st};
         np = cg_call(cg, "srt_json_ts_ntz_fmt", args, 7, "p.val");
     } else if (t->kind == TY_TIMESTAMP_NTZ) { /* parseWithoutTimeZone(s, false) of a string */

@@ -898,7 +898,7 @@ void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, c
    yields more than max(k, 11) + 10 bytes, but zzzz: 26, within the 48 its letters add); local:
    us is a TIMESTAMP_NTZ's local date-time (LocalDateTime.format), whose optional sections with
    a zone letter print nothing.  Returns the length. */
-#define SRT_DATE_FORMAT_ROOM(fmt_n) ((size_t)(fmt_n) * 12 + 32)
+#define SRT_DATE_FORMAT_ROOM(fmt_n) ((size_t)(fmt_n)*12 + 32)
 uint32_t srt_date_format_into(int64_t us, const char *fmt, uint32_t fmt_n, int local, char *o);
 
 /* ---- Strings ---- */

@@ -493,8 +493,8 @@ void srt_to_json_opts(SrtQuery *q, const char *type, const SrtDatum *d, const ch
                       uint32_t ts_n, const char *date_fmt, uint32_t date_n, const char *ntz_fmt,
                       uint32_t ntz_n, int32_t flags, const char **out, uint32_t *out_n)
 {
-    JStyle st = {q,    ts_fmt, date_fmt, ntz_fmt, ts_n, date_n, ntz_n, (flags & 1) != 0,
-                 (flags & 2) != 0, 0};
+    JStyle st = {q,      ts_fmt, date_fmt,         ntz_fmt,          ts_n,
+                 date_n, ntz_n,  (flags & 1) != 0, (flags & 2) != 0, 0};
     to_json_with(q, type, d, &st, out, out_n);
 }
 
@@ -685,8 +685,12 @@ void srt_to_csv(SrtQuery *q, const char *type, const SrtDatum *d, int64_t style,
     const SrtType *t = srt_query_type(q, type);
     if (!t || (!d->p && t->n_fields))
         return;
-    SrtCsvStyle st = {(char)(style & 0xFF),   (char)(style >> 8 & 0xFF), (char)(style >> 16 & 0xFF),
-                      (int)(style >> 24 & 1), (int)(style >> 25 & 1),   NULL,
+    SrtCsvStyle st = {(char)(style & 0xFF),
+                      (char)(style >> 8 & 0xFF),
+                      (char)(style >> 16 & 0xFF),
+                      (int)(style >> 24 & 1),
+                      (int)(style >> 25 & 1),
+                      NULL,
                       0};
     SrtBuf b;
     srt_buf_init(&b, q->mem);

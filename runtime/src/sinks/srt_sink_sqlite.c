@@ -8,10 +8,11 @@
 ** REAL, TEXT for STRING, for DECIMAL (its exact digits: SQLite has no exact decimal, a
 ** NUMERIC column would round to 15 digits) and for structs and arrays (JSON), TIMESTAMP
 ** ("2016-07-26 02:54:35.123", UTC, as SQLite's date functions read it; a TIMESTAMP_NTZ its
-** local date-time so) and DATE ("2016-07-26").  NaN is stored as NULL (SQLite has no NaN).  An existing table must have
-** every column with a declared type of the affinity of the one above (INTEGER for the
-** integers, REAL for DOUBLE and FLOAT, TEXT for STRING, DECIMAL and JSON, NUMERIC or TEXT for
-** BOOLEAN, TIMESTAMP, TIMESTAMP_NTZ and DATE; sqlite.org/datatype3.html section 3.1), or open refuses it.
+** local date-time so) and DATE ("2016-07-26").  NaN is stored as NULL (SQLite has no NaN).
+** An existing table must have every column with a declared type of the affinity of the one
+** above (INTEGER for the integers, REAL for DOUBLE and FLOAT, TEXT for STRING, DECIMAL and
+** JSON, NUMERIC or TEXT for BOOLEAN, TIMESTAMP, TIMESTAMP_NTZ and DATE;
+** sqlite.org/datatype3.html section 3.1), or open refuses it.
 **
 ** A batch (SrtSink.mode): append inserts the rows; upsert updates the row whose key
 ** columns hold the same values (NULL matching NULL, as Spark groups them: "k IS ?") and
@@ -79,7 +80,8 @@ static const char *decl_type(const SrtType *t)
     case SRT_T_DOUBLE: return "DOUBLE";
     case SRT_T_FLOAT: return "REAL";
     case SRT_T_TIMESTAMP: /* its instant in UTC */
-    case SRT_T_TIMESTAMP_NTZ: return "TIMESTAMP"; /* its local date-time */
+    case SRT_T_TIMESTAMP_NTZ:
+        return "TIMESTAMP"; /* its local date-time */
     case SRT_T_DATE: return "DATE";
     case SRT_T_BINARY: return "BLOB";
     case SRT_T_DECIMAL:
