@@ -33,7 +33,7 @@ static const CmOptSpec files_source_opts[] = {
     /* json and csv: the readers' options (sema_readopts.c) */
     {.key = "timestampFormat", .kind = CM_OPT_STRING},
     {.key = "dateFormat", .kind = CM_OPT_STRING},
-    {.key = "timestampNTZFormat", .kind = CM_OPT_STRING}, /* TIMESTAMP_NTZ only: none here */
+    {.key = "timestampNTZFormat", .kind = CM_OPT_STRING}, /* TIMESTAMP_NTZ columns only */
     /* csv (CSVOptions); the whitespace options' read defaults are false */
     {.key = "nullValue", .kind = CM_OPT_STRING},
     {.key = "emptyValue", .kind = CM_OPT_STRING},
@@ -72,6 +72,9 @@ static const CmOptSpec files_sink_opts[] = {
     {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
     {.key = "ignoreLeadingWhiteSpace", .kind = CM_OPT_BOOL, .def = "true"},
     {.key = "ignoreTrailingWhiteSpace", .kind = CM_OPT_BOOL, .def = "true"},
+    /* json and csv: TIMESTAMP_NTZ values with this pattern (JSONOptions, CSVOptions'
+       timestampNTZFormatInWrite; sema_readopts.c checks it) */
+    {.key = "timestampNTZFormat", .kind = CM_OPT_STRING},
 };
 
 /* Spark's console sink (ConsoleSinkProvider). */

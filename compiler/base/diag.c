@@ -14,6 +14,7 @@ void diag_init(Diag *diag, const SrcFile *file, FILE *out)
     diag->color = 0;
     diag->embed = NULL;
     diag->embed_at = 0;
+    diag->muted = false;
 }
 
 static const char *level_name(DiagLevel level)
@@ -58,7 +59,7 @@ static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, con
         diag->n_errors++;
     else if (level == DIAG_WARNING)
         diag->n_warnings++;
-    if (level == DIAG_ERROR && diag->n_errors > DIAG_MAX_ERRORS)
+    if (diag->muted || (level == DIAG_ERROR && diag->n_errors > DIAG_MAX_ERRORS))
         return;
     if (level == DIAG_ERROR && diag->n_errors == DIAG_MAX_ERRORS + 1)
         return;

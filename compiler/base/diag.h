@@ -8,6 +8,7 @@
 #ifndef SL_DIAG_H
 #define SL_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "base/srcfile.h"
@@ -33,6 +34,8 @@ typedef struct Diag {
                             the user's query after generated statements); spans inside it are
                             reported against embed, as its own file */
     uint32_t embed_at;
+    bool muted; /* a probe whose messages are not wanted: nothing is printed (the caller
+                   saves and restores the Diag around it, counts included) */
 } Diag;
 
 void diag_init(Diag *diag, const SrcFile *file, FILE *out);

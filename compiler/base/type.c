@@ -24,8 +24,21 @@ const Type type_interval = {TY_INTERVAL, 0, 0, 0, 0, 0, 0, CM_DT_DAY, CM_DT_SECO
 
 static const TypeField window_fields[2] = {{"start", &type_timestamp}, {"end", &type_timestamp}};
 static const Type window_type = {TY_STRUCT, 2, window_fields, 0, 0, 0, 0, 0, 0};
+static const TypeField window_ntz_fields[2] = {{"start", &type_timestamp_ntz},
+                                               {"end", &type_timestamp_ntz}};
+static const Type window_ntz_type = {TY_STRUCT, 2, window_ntz_fields, 0, 0, 0, 0, 0, 0};
 
 const Type *type_window(void) { return &window_type; }
+
+const Type *type_window_of(const Type *ts)
+{
+    return ts && ts->kind == TY_TIMESTAMP_NTZ ? &window_ntz_type : &window_type;
+}
+
+bool type_is_window(const Type *t)
+{
+    return type_equal(t, &window_type) || type_equal(t, &window_ntz_type);
+}
 
 const Type *type_decimal(int precision, int scale)
 {

@@ -73,8 +73,15 @@ const Type *type_struct(Arena *arena, int n_fields, const TypeField *fields);
 const Type *type_array(Arena *arena, const Type *elem);
 /* MAP<key, value>: printed map<string,int> (Spark's MapType.simpleString). */
 const Type *type_map(Arena *arena, const Type *key, const Type *value);
-/* struct<start:timestamp,end:timestamp>, the type of window() and session_window(). */
+/* struct<start:timestamp,end:timestamp>, the type of window() and session_window() over a
+   TIMESTAMP. */
 const Type *type_window(void);
+/* The type of window() and session_window() over a time column of type ts (TimeWindow and
+   SessionWindow: the struct's start and end have the time column's type): a singleton,
+   struct<start:timestamp_ntz,end:timestamp_ntz> for a TIMESTAMP_NTZ, else type_window(). */
+const Type *type_window_of(const Type *ts);
+/* Either window type (equal to one of them, a struct built so too). */
+bool type_is_window(const Type *t);
 bool type_equal(const Type *a, const Type *b);
 /* TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE (not DECIMAL) */
 bool type_is_numeric(const Type *t);

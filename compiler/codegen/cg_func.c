@@ -942,16 +942,16 @@ static CgVal call_to_json(CgCtx *cg, const SExpr *e, CgVal x)
         LLVMValueRef args[5] = {cg->q, cg_type_text(cg, t), d};
         return string_result(cg, "srt_to_json", args, 3, x.null, 0);
     }
-    const char *fmts[2] = {o->ts_write, o->date_write};
-    LLVMValueRef args[10] = {cg->q, cg_type_text(cg, t), d};
-    for (int k = 0; k < 2; k++) {
+    const char *fmts[3] = {o->ts_write, o->date_write, o->ntz_write};
+    LLVMValueRef args[12] = {cg->q, cg_type_text(cg, t), d};
+    for (int k = 0; k < 3; k++) {
         uint32_t n = fmts[k] ? (uint32_t)strlen(fmts[k]) : 0;
         args[3 + 2 * k] =
             fmts[k] ? cg_str_const(cg, fmts[k], n, "tojson.fmt") : LLVMConstNull(cg->t_ptr);
         args[4 + 2 * k] = cg_i32(cg, n);
     }
-    args[7] = cg_i32(cg, (o->write_nulls ? 1 : 0) | (o->pretty ? 2 : 0));
-    return string_result(cg, "srt_to_json_opts", args, 8, x.null, 0);
+    args[9] = cg_i32(cg, (o->write_nulls ? 1 : 0) | (o->pretty ? 2 : 0));
+    return string_result(cg, "srt_to_json_opts", args, 10, x.null, 0);
 }
 
 /* pmod(a, n) as Spark's Pmod: NULL when n is 0; r = a % n (Java's remainder, the sign of a),

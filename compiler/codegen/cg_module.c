@@ -121,12 +121,12 @@ LLVMValueRef cg_call(CgCtx *cg, const char *name, LLVMValueRef *args, unsigned n
 {
     LLVMTypeRef ft;
     LLVMValueRef fn = cg_runtime_fn(cg, name, &ft);
-    LLVMTypeRef params[12];
+    LLVMTypeRef params[16];
     unsigned np = LLVMCountParamTypes(ft);
-    if (np != n || n > 12)
+    if (np != n || n > 16)
         SL_UNREACHABLE();
     LLVMGetParamTypes(ft, params);
-    LLVMValueRef cast[12];
+    LLVMValueRef cast[16];
     for (unsigned i = 0; i < n; i++) {
         LLVMTypeRef at = LLVMTypeOf(args[i]);
         if (at != params[i] && LLVMGetTypeKind(params[i]) == LLVMPointerTypeKind)

@@ -60,6 +60,13 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
         out_n = cg_alloca(cg, cg->t_i32, "n");
         LLVMValueRef args[6] = {p, end, cg->q, out, out_n, st};
         np = cg_call(cg, "srt_json_str", args, 6, "p.val");
+    } else if (t->kind == TY_TIMESTAMP_NTZ && ro && ro->ntz_fmt) { /* timestampNTZFormat */
+        out = cg_alloca(cg, out_t, "ntz");
+        uint32_t n = (uint32_t)strlen(ro->ntz_fmt);
+        LLVMValueRef f =
+            ro->ntz_never ? LLVMConstNull(cg->t_ptr) : cg_str_const(cg, ro->ntz_fmt, n, "time.fmt");
+        LLVMValueRef args[7] = {cg->q, p, end, f, cg_i32(cg, n), out, st};
+        np = cg_call(cg, "srt_json_ts_ntz_fmt", args, 7, "p.val");
     } else if (t->kind == TY_TIMESTAMP_NTZ) { /* parseWithoutTimeZone(s, false) of a string */
         out = cg_alloca(cg, out_t, "ntz");
         LLVMValueRef args[5] = {cg->q, p, end, out, st};
@@ -144,32 +151,34 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
 LLVMValueRef cg_json_value_call(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
                                 LLVMValueRef end, LLVMValueRef datum, LLVMValueRef st)
 {
-    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !no_nonnum(ro))) {
+    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !ro->ntz_fmt && !no_nonnum(ro))) {
         LLVMValueRef args[6] = {cg->q, cg_type_text(cg, t), p, end, datum, st};
         return cg_call(cg, "srt_json_value", args, 6, "p.val");
     }
-    const char *fmts[2] = {ro->ts_fmt, ro->date_fmt};
-    bool never[2] = {ro->ts_never, ro->date_never};
-    LLVMValueRef f[2], n[2];
-    for (int k = 0; k < 2; k++) {
+    const char *fmts[3] = {ro->ts_fmt, ro->date_fmt, ro->ntz_fmt};
+    bool never[3] = {ro->ts_never, ro->date_never, ro->ntz_never};
+    LLVMValueRef f[3], n[3];
+    for (int k = 0; k < 3; k++) {
         uint32_t len = fmts[k] ? (uint32_t)strlen(fmts[k]) : 0;
         f[k] = fmts[k] && !never[k] ? cg_str_const(cg, fmts[k], len, "time.fmt")
                                     : LLVMConstNull(cg->t_ptr);
         n[k] = cg_i32(cg, len);
     }
-    LLVMValueRef args[11] = {
-        cg->q,
-        cg_type_text(cg, t),
-        f[0],
-        n[0],
-        f[1],
-        n[1],
-        cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0) | (no_nonnum(ro) ? 4 : 0)),
-        p,
-        end,
-        datum,
-        st};
-    return cg_call(cg, "srt_json_value_fmt", args, 11, "p.val");
+    LLVMValueRef args[13] = {cg->q,
+                             cg_type_text(cg, t),
+                             f[0],
+                             n[0],
+                             f[1],
+                             n[1],
+                             f[2],
+                             n[2],
+                             cg_i32(cg, (ro->ts_fmt ? 1 : 0) | (ro->date_fmt ? 2 : 0) |
+                                            (no_nonnum(ro) ? 4 : 0) | (ro->ntz_fmt ? 8 : 0)),
+                             p,
+                             end,
+                             datum,
+                             st};
+    return cg_call(cg, "srt_json_value_fmt", args, 13, "p.val");
 }
 
 static const char *type_suffix(CgCtx *cg, const Type *t)
@@ -208,7 +217,7 @@ static const char *type_suffix(CgCtx *cg, const Type *t)
 
 const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
 {
-    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !ro->csv_custom && !no_nonnum(ro)))
+    if (!ro || (!ro->ts_fmt && !ro->date_fmt && !ro->ntz_fmt && !ro->csv_custom && !no_nonnum(ro)))
         return "";
     /* the options' text, hex-encoded: a name of plain characters, one per set of options */
     StrBuf text, key;
@@ -217,6 +226,8 @@ const char *cg_read_opts_key(CgCtx *cg, const SReadOpts *ro)
     const char *ts = ro->ts_fmt ? ro->ts_fmt : "", *date = ro->date_fmt ? ro->date_fmt : "";
     sb_printf(&text, "%d%d%zu:%s%zu:%s", ro->ts_never, ro->date_never, strlen(ts), ts, strlen(date),
               date);
+    if (ro->ntz_fmt)
+        sb_printf(&text, "T%d%zu:%s", ro->ntz_never, strlen(ro->ntz_fmt), ro->ntz_fmt);
     if (ro->csv_custom) {
         const char *v[5] = {ro->null_value, ro->empty_value, ro->nan_value, ro->pos_inf,
                             ro->neg_inf};

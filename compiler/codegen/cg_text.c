@@ -60,24 +60,32 @@ static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LL
     return sx;
 }
 
-/* A TIMESTAMP or DATE field (s, n) into *o (µs) as UnivocityParser converts it: with the
-   timestampFormat or dateFormat option, that pattern's formatter and no fallback
-   (srt_ts_parse_fmt, srt_date_parse_fmt; a refused pattern never parses), else Spark's
-   lenient forms; returns the i1 "converted". */
-static LLVMValueRef csv_time(CgCtx *cg, const CsvSyntax *sx, bool date, LLVMValueRef s,
+/* A TIMESTAMP, DATE or TIMESTAMP_NTZ field (s, n) of type t into *o (µs) as UnivocityParser
+   converts it: with the timestampFormat, dateFormat or timestampNTZFormat option, that
+   pattern's formatter and no fallback (srt_ts_parse_fmt, srt_date_parse_fmt,
+   srt_ts_ntz_parse_fmt; a pattern that parses nothing, *_never, never converts), else Spark's
+   lenient forms (srt_cast_str_ts; a TIMESTAMP_NTZ's without a zone, srt_text_ts_ntz); returns
+   the i1 "converted". */
+static LLVMValueRef csv_time(CgCtx *cg, const CsvSyntax *sx, const Type *t, LLVMValueRef s,
                              LLVMValueRef n, LLVMValueRef o)
 {
-    const char *fmt = date ? sx->ro->date_fmt : sx->ro->ts_fmt;
-    if (fmt && (date ? sx->ro->date_never : sx->ro->ts_never))
+    const SReadOpts *ro = sx->ro;
+    bool ntz = t->kind == TY_TIMESTAMP_NTZ, date = t->kind == TY_DATE;
+    const char *fmt = ntz ? ro->ntz_fmt : date ? ro->date_fmt : ro->ts_fmt;
+    if (fmt && (ntz ? ro->ntz_never : date ? ro->date_never : ro->ts_never))
         return cg_i1(cg, 0);
     if (!fmt) {
         LLVMValueRef args[3] = {s, n, o};
-        return LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_cast_str_ts", args, 3, "rc"),
-                             cg_i32(cg, 0), "ok");
+        LLVMValueRef rc = cg_call(cg, ntz ? "srt_text_ts_ntz" : "srt_cast_str_ts", args, 3, "rc");
+        return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
     }
     uint32_t fn = (uint32_t)strlen(fmt);
     LLVMValueRef args[5] = {s, n, cg_str_const(cg, fmt, fn, "time.fmt"), cg_i32(cg, fn), o};
-    LLVMValueRef rc = cg_call(cg, date ? "srt_date_parse_fmt" : "srt_ts_parse_fmt", args, 5, "rc");
+    LLVMValueRef rc = cg_call(cg,
+                              ntz    ? "srt_ts_ntz_parse_fmt"
+                              : date ? "srt_date_parse_fmt"
+                                     : "srt_ts_parse_fmt",
+                              args, 5, "rc");
     return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
 }
 
@@ -257,19 +265,10 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
         val = cg_load(cg, cg->t_i64, o, "v");
         break;
     }
-    case TY_TIMESTAMP_NTZ: { /* UnivocityParser: parseWithoutTimeZone(datum, false) */
-        LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ntz");
-        cg_store(cg, cg_i64(cg, 0), o);
-        LLVMValueRef args[3] = {s, n, o};
-        ok = LLVMBuildICmp(cg->b, LLVMIntEQ, cg_call(cg, "srt_text_ts_ntz", args, 3, "rc"),
-                           cg_i32(cg, 0), "ok");
-        val = cg_load(cg, cg->t_i64, o, "v");
-        break;
-    }
-    default: { /* TIMESTAMP, DATE */
+    default: { /* TIMESTAMP, DATE, TIMESTAMP_NTZ (parseWithoutTimeZone(datum, false)) */
         LLVMValueRef o = cg_alloca(cg, cg->t_i64, "csv.ts");
         cg_store(cg, cg_i64(cg, 0), o);
-        ok = csv_time(cg, sx, t->kind == TY_DATE, s, n, o);
+        ok = csv_time(cg, sx, t, s, n, o);
         val = cg_load(cg, cg->t_i64, o, "v");
         if (t->kind == TY_DATE) {
             CgVal tv = {cg_i1(cg, 0), val, NULL, NULL, 0};

@@ -38,12 +38,14 @@ void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int 
     k->n = n;
     k->slots = ARENA_NEW_N(arena, PKeySlot, n ? n : 1);
     /* One null byte per key, then one per field of a struct key of scalars whose fields may be
-       NULL: every such struct but a window (whose bounds never are; its keys keep the layout
-       they have in existing checkpoints). */
+       NULL: every such struct but a window, one of type_window_of's singletons (whose bounds
+       never are; its keys keep the layout they have in existing checkpoints). */
     k->null_bytes = (uint32_t)n;
     for (int i = 0; i < n; i++) {
         k->slots[i].nested = key_nested(types[i]);
-        if (types[i]->kind == TY_STRUCT && types[i] != type_window() && !k->slots[i].nested) {
+        bool window = types[i]->kind == TY_STRUCT && types[i]->n_fields > 0 &&
+                      types[i] == type_window_of(types[i]->fields[0].type);
+        if (types[i]->kind == TY_STRUCT && !window && !k->slots[i].nested) {
             k->slots[i].field_nulls = k->null_bytes;
             k->null_bytes += (uint32_t)types[i]->n_fields;
         }

@@ -222,11 +222,11 @@ const char *sema_mode_name(OutputMode mode)
 /* INSERT INTO sink SELECT ... [WITH (options)], or SELECT ... [WITH (options)] on its own
    (a batch query shown on the console as Dataset.show()). */
 /* The database sinks write through Spark's JDBC rules: JdbcUtils.getCommonJDBCType has no type
-   for an ANSI interval (cannotGetJdbcTypeError), anywhere in a column's type; a TIMESTAMP_NTZ
-   (JdbcUtils: TIMESTAMP) is not supported yet. */
+   for an ANSI interval (cannotGetJdbcTypeError), anywhere in a column's type (a TIMESTAMP_NTZ
+   is its TIMESTAMP, the sinks' timestamp without a zone). */
 static const Type *interval_in(const Type *t)
 {
-    if (type_is_ansi_interval(t) || t->kind == TY_TIMESTAMP_NTZ)
+    if (type_is_ansi_interval(t))
         return t;
     if (t->kind == TY_ARRAY || t->kind == TY_MAP)
         return interval_in(t->elem) ? interval_in(t->elem) : t->key ? interval_in(t->key) : NULL;
@@ -243,10 +243,7 @@ static void refuse_db_intervals(SemaCtx *sc, const SQuery *q)
         return;
     for (int i = 0; i < q->select->output.n; i++) {
         const Type *t = q->select->output.cols[i].type;
-        if (t && interval_in(t) && interval_in(t)->kind == TY_TIMESTAMP_NTZ)
-            diag_error(sc->diag, q->select->output.cols[i].span,
-                       "a TIMESTAMP_NTZ column in a database sink is not supported yet");
-        else if (t && interval_in(t))
+        if (t && interval_in(t))
             diag_error(sc->diag, q->select->output.cols[i].span, "Can't get JDBC type for %s.",
                        type_name(sc->arena, interval_in(t)));
     }

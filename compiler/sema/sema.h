@@ -74,6 +74,12 @@ typedef struct SReadOpts {
        formatter refuses with an IllegalArgumentException, so no value parses. */
     const char *ts_fmt, *date_fmt;
     bool ts_never, date_never;
+    /* timestampNTZFormat: a TIMESTAMP_NTZ string is parsed with this pattern only
+       (parseWithoutTimeZone(s, false)); NULL: Spark's default parsing.  ntz_never: no value
+       parses (a pattern the formatter refuses, or one that reads a zone, which
+       parseWithoutTimeZone(s, false) refuses). */
+    const char *ntz_fmt;
+    bool ntz_never;
     /* csv (CSVOptions, UnivocityParser): a value equal to null_value is NULL (an unquoted
        empty field always is); a quoted empty one ("") is empty_value; a DOUBLE or FLOAT field
        equal to nan_value, pos_inf or neg_inf is NaN or an infinity; trim_leading and
@@ -105,10 +111,10 @@ typedef struct SJsonFnOpts {
     SReadOpts read;
     bool failfast;
     const char *corrupt;
-    /* to_json: timestampFormat and dateFormat (NULL: Spark's default writing patterns),
-       write_nulls: ignoreNullFields = false (a NULL struct field is written as null),
-       pretty: Jackson's DefaultPrettyPrinter. */
-    const char *ts_write, *date_write;
+    /* to_json: timestampFormat, dateFormat and timestampNTZFormat (NULL: Spark's default
+       writing patterns), write_nulls: ignoreNullFields = false (a NULL struct field is written
+       as null), pretty: Jackson's DefaultPrettyPrinter. */
+    const char *ts_write, *date_write, *ntz_write;
     bool write_nulls, pretty;
 } SJsonFnOpts;
 

@@ -663,6 +663,8 @@ void sema_create_sink(SemaCtx *sc, const AstStmt *st)
         snprintf(what, sizeof what, "for connector '%s'", cs->name);
         OptCheck oc = {cs->sink_opts, cs->n_sink_opts, what, st->name_span, cs->name, copt};
         check_options(sc, &oc, st->options, st->n_options, &sink->options);
+        if (strcmp(cs->name, "files") == 0)
+            sema_sink_write_options(sc, sink);
     }
     if (fresh) {
         sink->index = sc->sinks.n;

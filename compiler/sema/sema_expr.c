@@ -761,43 +761,71 @@ static void unknown_column(Binder *b, const AstExpr *e)
                dotted(b, &e->u.name, e->u.name.n), sb.data);
 }
 
-/* Does a ROLLUP, CUBE or GROUPING SETS item hold a call of that name? */
-static bool grouping_names(const AstGrouping *g, const char *name)
+static bool is_call_of(const AstExpr *e, const char *name)
 {
-    for (int i = 0; i < g->n; i++) {
-        if (g->nested[i] && grouping_names(g->nested[i], name))
-            return true;
-        for (int k = 0; !g->nested[i] && k < g->sets[i].n; k++) {
-            const AstExpr *e = g->sets[i].items[k];
-            if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, name) == 0)
-                return true;
-        }
-    }
-    for (int k = 0; k < g->user.n; k++) {
-        const AstExpr *e = g->user.items[k];
-        if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, name) == 0)
-            return true;
-    }
-    return false;
+    return e && e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, name) == 0;
 }
 
-/* True if name is `window` (`session_window`) and the block groups by a window() call
-   (session_window() call).  Only the aggregated clauses (SELECT, HAVING, ORDER BY, not inside
-   an aggregate) see that column: in Spark it exists between the window and the aggregate. */
-static bool window_by_name(const SelBlock *blk, const char *name)
+/* The first call of that name a ROLLUP, CUBE or GROUPING SETS item holds, or NULL. */
+static const AstExpr *grouping_call(const AstGrouping *g, const char *name)
+{
+    for (int i = 0; i < g->n; i++) {
+        const AstExpr *c = g->nested[i] ? grouping_call(g->nested[i], name) : NULL;
+        if (c)
+            return c;
+        for (int k = 0; !g->nested[i] && k < g->sets[i].n; k++)
+            if (is_call_of(g->sets[i].items[k], name))
+                return g->sets[i].items[k];
+    }
+    for (int k = 0; k < g->user.n; k++)
+        if (is_call_of(g->user.items[k], name))
+            return g->user.items[k];
+    return NULL;
+}
+
+/* The window() call (session_window() call) the block groups by if name is `window`
+   (`session_window`), else NULL.  Only the aggregated clauses (SELECT, HAVING, ORDER BY, not
+   inside an aggregate) see that column: in Spark it exists between the window and the
+   aggregate. */
+static const AstExpr *window_by_name(const SelBlock *blk, const char *name)
 {
     if (!blk->sel || !blk->sel->has_agg ||
         (strcasecmp(name, "window") != 0 && strcasecmp(name, "session_window") != 0))
-        return false;
+        return NULL;
     for (int i = 0; i < blk->ast->group_by.n; i++) {
         const AstExpr *g = blk->ast->group_by.items[i];
-        if (g && g->kind == AST_CALL && g->u.call.name && strcasecmp(g->u.call.name, name) == 0)
-            return true;
-        if (blk->ast->group_sets && blk->ast->group_sets[i] &&
-            grouping_names(blk->ast->group_sets[i], name))
-            return true;
+        const AstExpr *c = blk->ast->group_sets && blk->ast->group_sets[i]
+                               ? grouping_call(blk->ast->group_sets[i], name)
+                               : NULL;
+        if (is_call_of(g, name))
+            return g;
+        if (c)
+            return c;
     }
-    return false;
+    return NULL;
+}
+
+/* The type of the column `window` (`session_window`) of the window call w the block groups
+   by: the window's over its time column's type (type_window_of).  The select list is bound
+   before the GROUP BY (sema_bind_select), so the time column is bound here with the
+   diagnostics muted: binding the key reports its errors. */
+static const Type *window_by_name_type(Binder *b, const AstExpr *w)
+{
+    if (w->u.call.args.n < 1 || !w->u.call.args.items[0])
+        return type_window();
+    Diag saved = *b->sc->diag;
+    int sites = b->sc->n_sites;
+    b->sc->diag->muted = true;
+    Binder tb = *b;
+    tb.allow_window = false;
+    tb.allow_agg = false;
+    tb.out_lookup = OUT_NONE;
+    SExpr *ts = sema_bind_expr(&tb, w->u.call.args.items[0]);
+    *b->sc->diag = saved;
+    b->sc->n_sites = sites;
+    if (ts && type_is_window(ts->type)) /* a window column as the time column: window_time */
+        return ts->type;
+    return type_window_of(ts ? ts->type : NULL);
 }
 
 /*
@@ -840,10 +868,14 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
         diag_error(b->sc->diag, e->span, "column '%s' is ambiguous", nm->parts[start]);
         return NULL;
     }
-    if (col < 0 && start == 0 && b->allow_agg && !b->in_agg && window_by_name(blk, nm->parts[0])) {
+    const AstExpr *wcall = col < 0 && start == 0 && b->allow_agg && !b->in_agg
+                               ? window_by_name(blk, nm->parts[0])
+                               : NULL;
+    if (wcall) {
         /* Spark's TimeWindowing/SessionWindowing give the input a column `window` (or
            `session_window`) that the GROUP BY key is: window.start resolves to its field. */
-        SExpr *w = sema_new_expr(b->sc, SX_WINDOW, type_window(), nm->spans ? nm->spans[0] : e->span);
+        SExpr *w = sema_new_expr(b->sc, SX_WINDOW, window_by_name_type(b, wcall),
+                                 nm->spans ? nm->spans[0] : e->span);
         w->u.window.session = strcasecmp(nm->parts[0], "session_window") == 0;
         return fields_from(b, w, e, 1);
     }
@@ -2423,9 +2455,9 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     for (int i = 1; i < args->n; i++)
         ok = window_duration(b, "window", args->items[i], i + 1, &v[i - 1], &text[i - 1]) && ok;
     /* TimeWindowing: a window column as the time column is its window_time */
-    if (ts && type_equal(ts->type, type_window()) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
+    if (ts && type_is_window(ts->type) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
         return NULL;
-    if (ts && ts->type->kind != TY_TIMESTAMP) {
+    if (ts && !type_is_any_timestamp(ts->type)) { /* TimeWindow.inputTypes: AnyTimestampType */
         type_error(b, args->items[0], "function 'window' expects a timestamp as argument 1",
                    args->items[0], ts->type);
         return NULL;
@@ -2460,7 +2492,7 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
             text[2], text[1]);
         return NULL;
     }
-    SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window(), call->span);
+    SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window_of(ts->type), call->span);
     w->u.window.ts = ts;
     w->u.window.size_us = v[0];
     w->u.window.slide_us = v[1];
@@ -2518,9 +2550,9 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
         break;
     }
     /* SessionWindowing: a window column as the time column is its window_time */
-    if (ts && type_equal(ts->type, type_window()) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
+    if (ts && type_is_window(ts->type) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
         return NULL;
-    if (ts && ts->type->kind != TY_TIMESTAMP) {
+    if (ts && !type_is_any_timestamp(ts->type)) { /* SessionWindow: AnyTimestampType */
         type_error(b, args->items[0], "function 'session_window' expects a timestamp as argument 1",
                    args->items[0], ts->type);
         return NULL;
@@ -2532,7 +2564,7 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
                    "The session window gap duration (%s) must be greater than 0.", text);
         return NULL;
     }
-    SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window(), call->span);
+    SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window_of(ts->type), call->span);
     w->u.window.ts = ts;
     w->u.window.session = true;
     w->u.window.gap_us = gap;

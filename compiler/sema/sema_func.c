@@ -875,7 +875,7 @@ SExpr *sema_window_time(Binder *b, SExpr *w, SrcSpan at)
 {
     if (!sema_check_window_column(b, w, at))
         return NULL;
-    SExpr *c = sema_new_expr(b->sc, SX_CALL, &type_timestamp, at);
+    SExpr *c = sema_new_expr(b->sc, SX_CALL, w->type->fields[0].type, at); /* WindowTime */
     c->u.call.fn = FN_WINDOW_TIME;
     c->u.call.args = ARENA_NEW_N(b->sc->arena, SExpr *, 1);
     c->u.call.args[0] = w;
@@ -1096,12 +1096,14 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_WINDOW_TIME:
         /* WindowTime (datetimeExpressions.scala): the representative event time of a window
            column, window.end - 1 µs (ResolveWindowTime, ResolveTimeWindows.scala), which keeps
-           the window's watermark metadata (sema_stream.c's is_event_time follows it). */
-        if (!type_equal(args[0]->type, type_window()))
+           the window's watermark metadata (sema_stream.c's is_event_time follows it); its
+           type is the window's start's (WindowTime.dataType), a TIMESTAMP_NTZ for a window
+           over one. */
+        if (!type_is_window(args[0]->type))
             *bad = 0, *want = "a window column";
         else if (!sema_check_window_column(b, args[0], e->span))
             return false;
-        *rt = &type_timestamp;
+        *rt = type_is_window(args[0]->type) ? args[0]->type->fields[0].type : &type_timestamp;
         return true;
     case FN_CONCAT_WS:
         *rt = &type_string;

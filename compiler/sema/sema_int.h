@@ -84,6 +84,9 @@ const Type *sema_infer_json_value(SemaCtx *sc, const char *s, size_t n, const SR
 /* JSONOptions' parser switches and inference options of opts (values "true" or "false")
    into r (sema_readopts.c). */
 void sema_json_options(const SOptions *opts, SReadOpts *r);
+/* The files sink's writer options (timestampNTZFormat: a pattern its writers cannot use is
+   refused, as Spark fails the query at the first row). */
+void sema_sink_write_options(SemaCtx *sc, const SSink *sink);
 /* A boolean option as JSONOptions reads it (Scala's StringOps.toBoolean: true or false in
    any case, then "true" or "false" in o->value); false after Spark's message. */
 bool sema_scala_bool(SemaCtx *sc, SOption *o);

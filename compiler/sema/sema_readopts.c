@@ -13,6 +13,16 @@
 ** SimpleDateFormat accepts throws SparkUpgradeException, which the readers let through
 ** (the query fails; refused here with its message), any other bad pattern an
 ** IllegalArgumentException, which makes every such value bad (ts_never, date_never).
+**
+** timestampNTZFormat: a TIMESTAMP_NTZ is read with TimestampFormatter(..., forTimestampNTZ =
+** true).parseWithoutTimeZone(s, false) and written with its format(LocalDateTime).  Its
+** pattern is validated without the legacy check (validatePatternString(checkLegacy =
+** false)): any pattern it refuses throws SparkRuntimeException (failToRecognizePatternError),
+** which a reader takes as a bad value (ntz_never) and a writer fails the query with.  A value
+** whose parse reads a zone or offset is refused (cannotParseStringAsDataTypeError), so a
+** pattern with a zone letter parses nothing (ntz_never); writing, LocalDateTime has no zone
+** for one to print (java.time: Unsupported field: OffsetSeconds), but in an optional section
+** [...], which then prints nothing.
 */
 #include <string.h>
 #include <strings.h>
@@ -37,6 +47,58 @@ static void datetime_pattern(SemaCtx *sc, const SOptions *opts, const char *key,
         diag_error(sc->diag, o->value_span, "%s", why);
     *fmt = o->value;
     *never = why != NULL;
+}
+
+/* The zone letters of a pattern (V z O X x Z v) outside quotes: *outside when one is outside an
+   optional section [...] too. */
+static bool pattern_zone(const char *p, bool *outside)
+{
+    bool quoted = false, any = false;
+    int optional = 0;
+    *outside = false;
+    for (; *p; p++) {
+        if (*p == '\'')
+            quoted = !quoted;
+        else if (!quoted && (*p == '[' || *p == ']'))
+            optional += *p == '[' ? 1 : optional > 0 ? -1 : 0;
+        else if (!quoted && strchr("VzOXxZv", *p)) {
+            any = true;
+            *outside |= optional == 0;
+        }
+    }
+    return any;
+}
+
+/* timestampNTZFormat of opts: the pattern into *fmt, *never when no value parses (parsing);
+   for writing, a pattern the formatter refuses, or one that writes a zone, is an error (Spark
+   fails the query when it writes). */
+static void ntz_pattern(SemaCtx *sc, const SOptions *opts, bool parsing, const char **fmt,
+                        bool *never)
+{
+    const SOption *o = soptions_find(opts, "timestampNTZFormat");
+    *fmt = NULL;
+    *never = false;
+    if (!o)
+        return;
+    bool legacy, outside;
+    const char *why = sema_datetime_pattern_problem(sc->arena, o->value, (uint32_t)strlen(o->value),
+                                                    parsing, &legacy);
+    bool zone = pattern_zone(o->value, &outside);
+    if (why && !parsing)
+        diag_error(sc->diag, o->value_span,
+                   "Fail to recognize '%s' pattern in the DateTimeFormatter. You can form a valid "
+                   "datetime pattern with the guide from "
+                   "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
+                   o->value);
+    else if (outside && !parsing)
+        diag_error(sc->diag, o->value_span,
+                   "timestampNTZFormat '%s' writes a zone, which a TIMESTAMP_NTZ has not: Spark "
+                   "fails the query writing one (java.time: %s)",
+                   o->value,
+                   strpbrk(o->value, "Vzv") ? "Unable to extract ZoneId from temporal"
+                                            : "Unsupported field: OffsetSeconds");
+    *fmt = o->value;
+    *never = why != NULL || (parsing && zone);
 }
 
 /* A string option's value, or dflt. */
@@ -120,6 +182,7 @@ void sema_read_options(SemaCtx *sc, SSource *src)
         return;
     datetime_pattern(sc, &src->options, "timestampFormat", true, &r->ts_fmt, &r->ts_never);
     datetime_pattern(sc, &src->options, "dateFormat", true, &r->date_fmt, &r->date_never);
+    ntz_pattern(sc, &src->options, true, &r->ntz_fmt, &r->ntz_never);
     if (strcmp(src->format, "csv") == 0)
         csv_options(sc, src, r);
     else if (strcmp(src->format, "json") == 0)
@@ -138,6 +201,13 @@ void sema_read_options(SemaCtx *sc, SSource *src)
                        "supported yet");
         r->whole = true;
     }
+}
+
+void sema_sink_write_options(SemaCtx *sc, const SSink *sink)
+{
+    const char *fmt;
+    bool never;
+    ntz_pattern(sc, &sink->options, false, &fmt, &never);
 }
 
 /* ==== from_json and to_json (JsonToStructs, StructsToJson) ==== */
@@ -262,6 +332,7 @@ static bool from_json_options(SemaCtx *sc, const SOptions *opts, const Type *rt,
 {
     datetime_pattern(sc, opts, "timestampFormat", true, &r->read.ts_fmt, &r->read.ts_never);
     datetime_pattern(sc, opts, "dateFormat", true, &r->read.date_fmt, &r->read.date_never);
+    ntz_pattern(sc, opts, true, &r->read.ntz_fmt, &r->read.ntz_never);
     const SOption *mode = soptions_find(opts, "mode");
     if (mode && strcasecmp(mode->value, "DROPMALFORMED") == 0) {
         diag_error(sc->diag, mode->value_span,
@@ -302,6 +373,7 @@ const SJsonFnOpts *sema_json_fn_options(Binder *b, SFunc fn, const Type *rt, con
         bool never;
         datetime_pattern(sc, &opts, "timestampFormat", false, &r->ts_write, &never);
         datetime_pattern(sc, &opts, "dateFormat", false, &r->date_write, &never);
+        ntz_pattern(sc, &opts, false, &r->ntz_write, &never);
         const SOption *nulls = soptions_find(&opts, "ignoreNullFields");
         r->write_nulls = nulls && strcmp(nulls->value, "false") == 0;
         r->pretty = bool_opt(&opts, "pretty");

@@ -478,26 +478,29 @@ void srt_scratch_reset(SrtQuery *q);
    and everything it points at live in batch memory (for output rows). */
 const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const char *end,
                            SrtDatum *out, int *st);
-/* srt_json_value with the timestampFormat (which & 1) and dateFormat (which & 2) options:
-   TIMESTAMP and DATE values inside are read as srt_json_ts_fmt and srt_json_date_fmt read
-   them with ts_fmt[0, ts_n) and date_fmt[0, date_n) (NULL: a refused pattern); with
+/* srt_json_value with the timestampFormat (which & 1), dateFormat (which & 2) and
+   timestampNTZFormat (which & 8) options: TIMESTAMP, DATE and TIMESTAMP_NTZ values inside are
+   read as srt_json_ts_fmt, srt_json_date_fmt and srt_json_ts_ntz_fmt read them with
+   ts_fmt[0, ts_n), date_fmt[0, date_n) and ntz_fmt[0, ntz_n) (NULL: a refused pattern); with
    allowNonNumericNumbers = false (which & 4) DOUBLE and FLOAT values inside as
    srt_json_f64_strict and srt_json_f32_strict read them. */
 const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt, uint32_t ts_n,
-                               const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
-                               const char *end, SrtDatum *out, int *st);
+                               const char *date_fmt, uint32_t date_n, const char *ntz_fmt,
+                               uint32_t ntz_n, int32_t which, const char *p, const char *end,
+                               SrtDatum *out, int *st);
 void srt_batch_copy_value(SrtQuery *q, const char *type, SrtDatum *d);
 /* to_json of *d (a STRUCT or ARRAY of that type): Spark's StructsToJson with default options,
    the text the JSON files sink writes for it (srt_write.c), in scratch memory of q. */
 void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **out,
                  uint32_t *out_n);
-/* srt_to_json with to_json's options: TIMESTAMP and DATE values with the timestampFormat
-   ts_fmt[0, ts_n) and dateFormat date_fmt[0, date_n) patterns (NULL: the default ones);
+/* srt_to_json with to_json's options: TIMESTAMP, DATE and TIMESTAMP_NTZ values with the
+   timestampFormat ts_fmt[0, ts_n), dateFormat date_fmt[0, date_n) and timestampNTZFormat
+   ntz_fmt[0, ntz_n) patterns (NULL: the default ones);
    flags & 1: ignoreNullFields = false (NULL struct fields written as null); flags & 2:
    pretty (Jackson's DefaultPrettyPrinter). */
 void srt_to_json_opts(SrtQuery *q, const char *type, const SrtDatum *d, const char *ts_fmt,
-                      uint32_t ts_n, const char *date_fmt, uint32_t date_n, int32_t flags,
-                      const char **out, uint32_t *out_n);
+                      uint32_t ts_n, const char *date_fmt, uint32_t date_n, const char *ntz_fmt,
+                      uint32_t ntz_n, int32_t flags, const char **out, uint32_t *out_n);
 /* to_csv of *d (a STRUCT of that type, atomic fields): Spark's StructsToCsv, the record the
    CSV files sink writes for its fields (srt_write.c), without a line break, in scratch memory
    of q.  style packs the options (sema.h's SCSV_*): the sep, quote and escape bytes at bits
@@ -666,6 +669,11 @@ const char *srt_json_ts(const char *p, const char *end, int64_t *out_us, int *st
 /* TIMESTAMP_NTZ (JacksonParser: a non-empty string read by parseWithoutTimeZone(s, false),
    cm_ts_parse_ntz, no zone; any other token or text SRT_JV_BADTYPE, null SRT_JV_NULL). */
 const char *srt_json_ts_ntz(SrtQuery *q, const char *p, const char *end, int64_t *out_us, int *st);
+/* srt_json_ts_ntz with the timestampNTZFormat option: a non-empty string read with pattern
+   fmt[0, fmt_n) only (srt_ts_ntz_parse_fmt), SRT_JV_BADTYPE when it does not match; fmt NULL
+   (a pattern that parses nothing: refused, or reading a zone) every string SRT_JV_BADTYPE. */
+const char *srt_json_ts_ntz_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
+                                uint32_t fmt_n, int64_t *out_us, int *st);
 /* What srt_json_ts does for any token but ten digits of epoch seconds (and a token end). */
 const char *srt_json_ts_rest(const char *p, const char *end, int64_t *out_us, int *st);
 /* DATE: as srt_json_ts (µs), but a number is SRT_JV_BADTYPE (Spark reads dates from strings). */
@@ -883,9 +891,15 @@ int64_t srt_ts_hour(int64_t us);
 int64_t srt_ts_minute(int64_t us);
 int64_t srt_ts_second(int64_t us);
 /* date_format with Java DateTimeFormatter pattern letters (y M d H h m s S a E, 'quoted'
-   text); the result goes to scratch memory of q. */
+   text, [optional] sections); the result goes to scratch memory of q. */
 void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, const char **out,
                      uint32_t *out_n);
+/* srt_date_format into o, which has SRT_DATE_FORMAT_ROOM(fmt_n) bytes (no letter run of length k
+   yields more than max(k, 11) + 10 bytes, but zzzz: 26, within the 48 its letters add); local:
+   us is a TIMESTAMP_NTZ's local date-time (LocalDateTime.format), whose optional sections with
+   a zone letter print nothing.  Returns the length. */
+#define SRT_DATE_FORMAT_ROOM(fmt_n) ((size_t)(fmt_n)*12 + 32)
+uint32_t srt_date_format_into(int64_t us, const char *fmt, uint32_t fmt_n, int local, char *o);
 
 /* ---- Strings ---- */
 /* Byte-wise comparison as Spark's UTF8String: <0, 0, >0. */

@@ -785,16 +785,23 @@ long srt_base64_decode(const char *s, size_t n, unsigned char *out);
 void srt_write_json_value(const SrtDatum *d, const SrtType *t, SrtBuf *out);
 /* One row as an object of its visible columns, NULL fields left out: {"a":1,"b":"x"}. */
 void srt_write_json_row(const SrtSchema *schema, const SrtDatum *row, SrtBuf *out);
+/* srt_write_json_row with a TIMESTAMP_NTZ pattern (NULL: the default), as the files sink's
+   timestampNTZFormat. */
+void srt_write_json_row_ntz(const SrtSchema *schema, const SrtDatum *row, const char *ntz_fmt,
+                            uint32_t ntz_n, SrtBuf *out);
 
 /* Spark's CSV writer options (CSVOptions for writing). */
 typedef struct SrtCsvStyle {
     char sep, quote, escape;         /* ',' '"' '\\' */
     int trim_leading, trim_trailing; /* ignoreLeading/TrailingWhiteSpace, default 1 */
+    /* timestampNTZFormat (both writers), borrowed; NULL: the default yyyy-MM-dd'T'HH:mm:ss[.SSS] */
+    const char *ntz_fmt;
+    uint32_t ntz_n;
 } SrtCsvStyle;
 
 void srt_csv_style_default(SrtCsvStyle *st);
 /* From the options sep, quote, escape, ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace
-   (absent ones take Spark's defaults).  0 or -SRT_ERR_OPTION. */
+   (absent ones take Spark's defaults; ntz_fmt is left NULL).  0 or -SRT_ERR_OPTION. */
 int srt_csv_style_from_opts(const SrtOptions *o, SrtCsvStyle *st, SrtErr *err);
 /* CSV holds atomic types only (no STRUCT or ARRAY). */
 int srt_csv_supports(const SrtType *t);

@@ -106,6 +106,17 @@ touch -d '2020-01-01 00:00:02' "$tmp/small/f2.json"
 small_sql="CREATE SOURCE nums (t TINYINT, s SMALLINT)
   WITH (connector = 'files', path = '$tmp/small', format = 'json', maxFilesPerTrigger = 1);"
 
+# TIMESTAMP_NTZ values, two batches (a NULL; microseconds).
+mkdir -p "$tmp/ntz"
+printf '%s\n' '{"k":"a","t":"2024-01-01T10:02:00.5"}' '{"k":"b","t":"2024-01-01T10:14:00"}' \
+  '{"k":"c","t":null}' > "$tmp/ntz/f1.json"
+printf '%s\n' '{"k":"a","t":"2024-01-01T10:07:00"}' '{"k":"d","t":"2023-12-31T23:59:59.123456"}' \
+  > "$tmp/ntz/f2.json"
+touch -d '2020-01-01 00:00:01' "$tmp/ntz/f1.json"
+touch -d '2020-01-01 00:00:02' "$tmp/ntz/f2.json"
+ntz_sql="CREATE SOURCE ntz (k STRING, t TIMESTAMP_NTZ)
+  WITH (connector = 'files', path = '$tmp/ntz', format = 'json', maxFilesPerTrigger = 1);"
+
 for db in sqlite pg; do
   # ---- append: every type, three batches ----
   q="$source_sql
@@ -260,6 +271,45 @@ WITH (name = 'small_keys', outputMode = 'update', checkpointLocation = 'ckpt');"
 -128|2|-32768
 -56|1|-1
 127|1|32767" "$(dump $db "SELECT * FROM small_keys ORDER BY t NULLS FIRST")"
+
+  # ---- TIMESTAMP_NTZ: JdbcUtils' TIMESTAMP (PostgreSQL's timestamp without time zone, SQLite's
+  # TIMESTAMP), the local date-time as written; an array of them; a window over one upserted on
+  # its bounds ----
+  q="$ntz_sql
+$(sink $db ntz_rows)
+INSERT INTO out SELECT k, t, array(t) AS ts FROM ntz
+WITH (name = 'ntz_rows', checkpointLocation = 'ckpt');"
+  run "$db-ntz" "$q" || fail "$db timestamp_ntz: run failed: $(cat "$tmp/$db-ntz/run.log")"
+  if [[ $db == pg ]]; then
+    expect "pg timestamp_ntz: the columns" \
+      "text|timestamp without time zone|timestamp without time zone[]" \
+      "$(dump pg "SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+                  WHERE attrelid = 'ntz_rows'::regclass AND attnum > 0 ORDER BY attnum" | paste -sd '|')"
+    want='a|2024-01-01 10:02:00.5|{"2024-01-01 10:02:00.5"}
+a|2024-01-01 10:07:00|{"2024-01-01 10:07:00"}
+b|2024-01-01 10:14:00|{"2024-01-01 10:14:00"}
+c|NULL|{NULL}
+d|2023-12-31 23:59:59.123456|{"2023-12-31 23:59:59.123456"}'
+  else
+    expect "sqlite timestamp_ntz: the columns" "TEXT|TIMESTAMP|TEXT" \
+      "$(dump sqlite "SELECT type FROM pragma_table_info('ntz_rows')" | paste -sd '|')"
+    want='a|2024-01-01 10:02:00.5|["2024-01-01T10:02:00.500"]
+a|2024-01-01 10:07:00|["2024-01-01T10:07:00.000"]
+b|2024-01-01 10:14:00|["2024-01-01T10:14:00.000"]
+c|NULL|[null]
+d|2023-12-31 23:59:59.123456|["2023-12-31T23:59:59.123"]'
+  fi
+  expect "$db timestamp_ntz: the values" "$want" "$(dump $db "SELECT * FROM ntz_rows ORDER BY k, t")"
+  q="$ntz_sql
+$(sink $db ntz_windows)
+INSERT INTO out SELECT window(t, '10 minutes') AS w, count(*) AS n FROM ntz
+GROUP BY window(t, '10 minutes')
+WITH (name = 'ntz_windows', outputMode = 'update', checkpointLocation = 'ckpt');"
+  run "$db-ntz-windows" "$q" ||
+    fail "$db timestamp_ntz window: run failed: $(cat "$tmp/$db-ntz-windows/run.log")"
+  expect "$db timestamp_ntz window: upserted on its bounds" "2023-12-31 23:50:00|2024-01-01 00:00:00|1
+2024-01-01 10:00:00|2024-01-01 10:10:00|2
+2024-01-01 10:10:00|2024-01-01 10:20:00|1" "$(dump $db "SELECT * FROM ntz_windows ORDER BY w_start")"
 done
 
 # ---- sqlite: a full disk fails the batch, which is not committed; a later run writes it ----
@@ -289,6 +339,13 @@ Close|10000|1
 Open|8000|4
 Tab	here \\ back|30000|1" \
   "$(sqlite3 -nullvalue NULL "$tmp/full/full.sqlite" "SELECT action, length(pad), count(*) FROM filled GROUP BY 1, 2 ORDER BY 1 NULLS FIRST")"
+
+# ---- postgres: a TIMESTAMP_NTZ is a local date-time: a timestamptz column is refused ----
+dump pg "CREATE TABLE ntz_tz (k TEXT, t TIMESTAMPTZ)"
+q="$ntz_sql
+$(sink pg ntz_tz)
+INSERT INTO out SELECT k, t FROM ntz WITH (name = 'ntz_tz');"
+refused pg-ntz-tz "pg timestamp_ntz into timestamptz: refused at open" "$q" "error: query 'ntz_tz' failed: postgres sink 'out': column \"t\" of table \"ntz_tz\" is timestamp with time zone, which cannot hold the query's values (TIMESTAMP)"
 
 # ---- postgres: unreachable server, and no password in the message ----
 q="$source_sql

@@ -677,6 +677,29 @@ ARENA_TEST(test_csv_dates)
 }
 END_TEST
 
+/* timestampNTZFormat is tryParseTimestampNTZ's pattern (Spark 3.5.0's CSVInferSchema: what it
+   parses without a zone is SQLConf.timestampType, a TIMESTAMP); from a TIMESTAMP column on only
+   tryParseTimestamp (the default parser here) is tried.  A pattern reading a zone parses
+   nothing (parseWithoutTimeZone(s, false)). */
+ARENA_TEST(test_csv_ntz_pattern)
+{
+    char dir[256];
+    new_dir(dir, sizeof dir);
+    put_file(dir, "a.csv", "15/01/2024 10:30,15/01/2024 10:30 +01:00,2024-01-15T10:30:00+01:00\n", 0);
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv'"),
+                     "_c0 string, _c1 string, _c2 timestamp");
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv', timestampNTZFormat = 'dd/MM/yyyy HH:mm'"),
+                     "_c0 timestamp, _c1 string, _c2 timestamp");
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv', timestampNTZFormat = 'dd/MM/yyyy HH:mm XXX'"),
+                     "_c0 string, _c1 string, _c2 timestamp");
+    char dir2[256];
+    new_dir(dir2, sizeof dir2);
+    put_file(dir2, "a.csv", "15/01/2024 10:30\n01/02/2024 23:59\n", 0);
+    ck_assert_str_eq(infer(arena, dir2, ", format = 'csv', timestampNTZFormat = 'dd/MM/yyyy HH:mm'"),
+                     "_c0 string");
+}
+END_TEST
+
 ARENA_TEST(test_csv_no_header)
 {
     char dir[256];
@@ -930,6 +953,7 @@ Suite *infer_suite(void)
     tc = tcase_create("csv");
     tcase_add_test(tc, test_csv_header);
     tcase_add_test(tc, test_csv_dates);
+    tcase_add_test(tc, test_csv_ntz_pattern);
     tcase_add_test(tc, test_csv_no_header);
     tcase_add_test(tc, test_csv_header_names);
     tcase_add_test(tc, test_csv_widening);

@@ -55,15 +55,17 @@ const SrtType *srt_query_type(SrtQuery *q, const char *text)
    the value is kept with the bad parts NULL.  Either way the record is malformed. */
 enum { J_FINE = 0, J_PARTIAL = 1, J_HARD = 2 };
 
-/* The timestampFormat and dateFormat patterns a value is read with (srt_json_value_fmt); NULL
-   or *_on false: Spark's default parsing.  no_nonnum: allowNonNumericNumbers = false (a
-   DOUBLE or FLOAT refuses strings, srt_json_f64_strict). */
+/* The timestampFormat, dateFormat and timestampNTZFormat patterns a value is read with
+   (srt_json_value_fmt); NULL or *_on false: Spark's default parsing.  no_nonnum:
+   allowNonNumericNumbers = false (a DOUBLE or FLOAT refuses strings, srt_json_f64_strict). */
 typedef struct JTime {
     const char *ts;
     uint32_t ts_n;
     const char *date;
     uint32_t date_n;
-    bool ts_on, date_on, no_nonnum;
+    const char *ntz;
+    uint32_t ntz_n;
+    bool ts_on, date_on, no_nonnum, ntz_on;
 } JTime;
 
 static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, const char *end,
@@ -313,7 +315,10 @@ static const char *json_value(SrtQuery *q, const SrtType *t, const char *p, cons
             r = srt_json_ts(p, end, &out->i, &st);
         break;
     case SRT_T_TIMESTAMP_NTZ:
-        r = srt_json_ts_ntz(q, p, end, &out->i, &st);
+        if (tf && tf->ntz_on)
+            r = srt_json_ts_ntz_fmt(q, p, end, tf->ntz, tf->ntz_n, &out->i, &st);
+        else
+            r = srt_json_ts_ntz(q, p, end, &out->i, &st);
         break;
     case SRT_T_DATE:
         if (tf && tf->date_on)
@@ -390,16 +395,20 @@ const char *srt_json_value(SrtQuery *q, const char *type, const char *p, const c
 }
 
 const char *srt_json_value_fmt(SrtQuery *q, const char *type, const char *ts_fmt, uint32_t ts_n,
-                               const char *date_fmt, uint32_t date_n, int32_t which, const char *p,
-                               const char *end, SrtDatum *out, int *st)
+                               const char *date_fmt, uint32_t date_n, const char *ntz_fmt,
+                               uint32_t ntz_n, int32_t which, const char *p, const char *end,
+                               SrtDatum *out, int *st)
 {
     JTime tf = {.ts = ts_fmt,
                 .ts_n = ts_n,
                 .date = date_fmt,
                 .date_n = date_n,
+                .ntz = ntz_fmt,
+                .ntz_n = ntz_n,
                 .ts_on = (which & 1) != 0,
                 .date_on = (which & 2) != 0,
-                .no_nonnum = (which & 4) != 0};
+                .no_nonnum = (which & 4) != 0,
+                .ntz_on = (which & 8) != 0};
     return json_top(q, type, &tf, p, end, out, st);
 }
 

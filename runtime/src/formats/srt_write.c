@@ -167,9 +167,9 @@ void srt_write_json_string(const char *s, size_t n, SrtBuf *out)
 /* How to_json writes with options (StructsToJson's JSONOptions, JacksonGenerator); NULL:
    Spark's defaults, as the files sink writes.  nesting: the objects open, for pretty. */
 typedef struct JStyle {
-    SrtQuery *q;
-    const char *ts_fmt, *date_fmt; /* NULL: the default patterns */
-    uint32_t ts_n, date_n;
+    SrtQuery *q;                             /* NULL: no timestamp or date pattern */
+    const char *ts_fmt, *date_fmt, *ntz_fmt; /* NULL: the default patterns */
+    uint32_t ts_n, date_n, ntz_n;
     bool write_nulls, pretty;
     int nesting;
 } JStyle;
@@ -310,11 +310,32 @@ long srt_base64_decode(const char *s, size_t n, unsigned char *out)
     return k;
 }
 
-/* A TIMESTAMP or DATE with the timestampFormat or dateFormat pattern (TimestampFormatter,
-   DateFormatter.format: a date as its midnight); false without one. */
+/* A TIMESTAMP_NTZ with the timestampNTZFormat pattern (TimestampFormatter.format(
+   LocalDateTime), srt_date_format_into's local mode) into b, cleared first. */
+static void ntz_with_pattern(int64_t us, const char *fmt, uint32_t fmt_n, SrtBuf *b)
+{
+    srt_buf_clear(b);
+    srt_buf_fill(b, ' ', SRT_DATE_FORMAT_ROOM(fmt_n));
+    if (!b->oom)
+        b->n = srt_date_format_into(us, fmt, fmt_n, 1, b->p);
+}
+
+/* A TIMESTAMP, DATE or TIMESTAMP_NTZ with the timestampFormat, dateFormat or
+   timestampNTZFormat pattern (TimestampFormatter, DateFormatter.format: a date as its
+   midnight); false without one. */
 static bool time_with_pattern(const SrtDatum *d, const SrtType *t, const JStyle *st, SrtBuf *out)
 {
-    if (t->kind == SRT_T_TIMESTAMP_NTZ) /* timestampFormat is not timestampNTZFormat */
+    if (t->kind == SRT_T_TIMESTAMP_NTZ) {
+        if (!st || !st->ntz_fmt)
+            return false;
+        SrtBuf b;
+        srt_buf_init(&b, out->mem);
+        ntz_with_pattern(d->i, st->ntz_fmt, st->ntz_n, &b);
+        srt_write_json_string(b.p ? b.p : "", b.n, out);
+        srt_buf_free(&b);
+        return true;
+    }
+    if (!st || !st->q)
         return false;
     const char *fmt = !st ? NULL : t->kind == SRT_T_TIMESTAMP ? st->ts_fmt : st->date_fmt;
     if (!fmt)
@@ -469,16 +490,24 @@ void srt_to_json(SrtQuery *q, const char *type, const SrtDatum *d, const char **
 }
 
 void srt_to_json_opts(SrtQuery *q, const char *type, const SrtDatum *d, const char *ts_fmt,
-                      uint32_t ts_n, const char *date_fmt, uint32_t date_n, int32_t flags,
-                      const char **out, uint32_t *out_n)
+                      uint32_t ts_n, const char *date_fmt, uint32_t date_n, const char *ntz_fmt,
+                      uint32_t ntz_n, int32_t flags, const char **out, uint32_t *out_n)
 {
-    JStyle st = {q, ts_fmt, date_fmt, ts_n, date_n, (flags & 1) != 0, (flags & 2) != 0, 0};
+    JStyle st = {q,      ts_fmt, date_fmt,         ntz_fmt,          ts_n,
+                 date_n, ntz_n,  (flags & 1) != 0, (flags & 2) != 0, 0};
     to_json_with(q, type, d, &st, out, out_n);
 }
 
 void srt_write_json_row(const SrtSchema *schema, const SrtDatum *row, SrtBuf *out)
 {
     json_object(row, NULL, schema->cols, schema->n_cols, NULL, out);
+}
+
+void srt_write_json_row_ntz(const SrtSchema *schema, const SrtDatum *row, const char *ntz_fmt,
+                            uint32_t ntz_n, SrtBuf *out)
+{
+    JStyle st = {.ntz_fmt = ntz_fmt, .ntz_n = ntz_n};
+    json_object(row, NULL, schema->cols, schema->n_cols, ntz_fmt ? &st : NULL, out);
 }
 
 /* ======================================================================
@@ -492,6 +521,8 @@ void srt_csv_style_default(SrtCsvStyle *st)
     st->escape = '\\';
     st->trim_leading = 1;
     st->trim_trailing = 1;
+    st->ntz_fmt = NULL;
+    st->ntz_n = 0;
 }
 
 /* A one-character option: "\t" as written in SQL text means a tab (Spark's toChar).  Without
@@ -608,6 +639,8 @@ static void csv_record(const SrtDatum *vals, const SrtField *fields, const SrtCo
 {
     char tmp[64];
     int first = 1;
+    SrtBuf ntz;
+    srt_buf_init(&ntz, out->mem);
     for (uint32_t i = 0; i < n_vals; i++) {
         const SrtType *t = fields ? fields[i].type : cols[i].type;
         if (cols && cols[i].hidden)
@@ -621,6 +654,10 @@ static void csv_record(const SrtDatum *vals, const SrtField *fields, const SrtCo
             if (t->kind == SRT_T_STRING) {
                 s = d->p ? d->p : "";
                 n = d->p ? d->n : 0;
+            } else if (t->kind == SRT_T_TIMESTAMP_NTZ && st->ntz_fmt) {
+                ntz_with_pattern(d->i, st->ntz_fmt, st->ntz_n, &ntz);
+                s = ntz.p ? ntz.p : "";
+                n = (uint32_t)ntz.n;
             } else if (srt_csv_supports(t)) {
                 s = scalar_text(d, t, tmp, &n);
             } else {
@@ -631,6 +668,7 @@ static void csv_record(const SrtDatum *vals, const SrtField *fields, const SrtCo
         srt_write_csv_field(s, n, d->is_null, first, st, out);
         first = 0;
     }
+    srt_buf_free(&ntz);
 }
 
 void srt_write_csv_row(const SrtSchema *schema, const SrtDatum *row, const SrtCsvStyle *st,
@@ -647,8 +685,13 @@ void srt_to_csv(SrtQuery *q, const char *type, const SrtDatum *d, int64_t style,
     const SrtType *t = srt_query_type(q, type);
     if (!t || (!d->p && t->n_fields))
         return;
-    SrtCsvStyle st = {(char)(style & 0xFF), (char)(style >> 8 & 0xFF), (char)(style >> 16 & 0xFF),
-                      (int)(style >> 24 & 1), (int)(style >> 25 & 1)};
+    SrtCsvStyle st = {(char)(style & 0xFF),
+                      (char)(style >> 8 & 0xFF),
+                      (char)(style >> 16 & 0xFF),
+                      (int)(style >> 24 & 1),
+                      (int)(style >> 25 & 1),
+                      NULL,
+                      0};
     SrtBuf b;
     srt_buf_init(&b, q->mem);
     csv_record(d->p, t->fields, NULL, t->n_fields, &st, &b);

@@ -840,6 +840,26 @@ const char *srt_json_ts_ntz(SrtQuery *q, const char *p, const char *end, int64_t
     return j_string_only(q, p, end, j_ntz_text, 0, out_us, st);
 }
 
+/* JacksonParser's TimestampNTZType converter with timestampNTZFormat: a VALUE_STRING of one
+   byte or more read with that pattern (the zone-reading ones never reach here: the compiler
+   passes fmt NULL for them and for a refused pattern, and then no string parses). */
+const char *srt_json_ts_ntz_fmt(SrtQuery *q, const char *p, const char *end, const char *fmt,
+                                uint32_t fmt_n, int64_t *out_us, int *st)
+{
+    const char *s, *r;
+    uint32_t n;
+    if (j_string_token(q, p, end, &s, &n, &r)) {
+        if (r)
+            *st = n > 0 && fmt && srt_ts_ntz_parse_fmt(s, n, fmt, fmt_n, out_us) == 0
+                      ? SRT_JV_OK
+                      : SRT_JV_BADTYPE;
+        return r;
+    }
+    if (p < end && *p == 'n')
+        return j_null(p, end, st);
+    return j_badtype(p, end, st);
+}
+
 /* A non-numeric number as Jackson's generator writes it (writeNumber(double) with
    QUOTE_NON_NUMERIC_NUMBERS): a quoted "NaN", "Infinity" or "-Infinity". */
 static const char *j_nonnum_text(double d)

@@ -567,12 +567,28 @@ static uint32_t t_field(char *o, char c, int count, const TParts *t)
     }
 }
 
-void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, const char **out,
-                     uint32_t *out_n)
+/* The end of the optional section fmt[i..] opens (after its ']', or fmt_n), and whether a zone
+   letter (V z O X x Z v) is in it outside quotes. */
+static uint32_t t_section_end(const char *fmt, uint32_t fmt_n, uint32_t i, int *zone)
 {
-    /* No letter run of length k yields more than max(k, 11) + 10 bytes (but zzzz: 26, within
-       the 48 its letters add). */
-    char *o = srt_scratch_alloc(q, (size_t)fmt_n * 12 + 32);
+    int depth = 0, quoted = 0;
+    *zone = 0;
+    for (; i < fmt_n; i++) {
+        char c = fmt[i];
+        if (c == '\'')
+            quoted = !quoted;
+        else if (!quoted && c == '[')
+            depth++;
+        else if (!quoted && c == ']' && --depth == 0)
+            return i + 1;
+        else if (!quoted && strchr("VzOXxZv", c))
+            *zone = 1;
+    }
+    return fmt_n;
+}
+
+uint32_t srt_date_format_into(int64_t us, const char *fmt, uint32_t fmt_n, int local, char *o)
+{
     TParts t;
     t_split(us, &t);
     uint32_t n = 0, i = 0;
@@ -584,6 +600,12 @@ void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, c
                 count++;
             n += t_field(o + n, c, count, &t);
             i += (uint32_t)count;
+        } else if (c == '[' || c == ']') {
+            /* DateTimeFormatterBuilder.optionalStart/End: printed when every field in it is
+               there, which all are but a zone's in a LocalDateTime (local) */
+            int zone = 0;
+            uint32_t end = c == '[' && local ? t_section_end(fmt, fmt_n, i, &zone) : 0;
+            i = c == '[' && local && zone ? end : i + 1;
         } else if (c == '\'') {
             i++;
             if (i < fmt_n && fmt[i] == '\'') { /* '' is a quote */
@@ -608,8 +630,15 @@ void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, c
             i++;
         }
     }
+    return n;
+}
+
+void srt_date_format(SrtQuery *q, int64_t us, const char *fmt, uint32_t fmt_n, const char **out,
+                     uint32_t *out_n)
+{
+    char *o = srt_scratch_alloc(q, SRT_DATE_FORMAT_ROOM(fmt_n));
     *out = o;
-    *out_n = n;
+    *out_n = srt_date_format_into(us, fmt, fmt_n, 0, o);
 }
 
 int srt_date_next_day(int64_t days, const char *s, uint32_t n, int64_t *out)

@@ -2,8 +2,9 @@
 ** query's schema, and values as the text a database reads.
 **
 ** Columns: one per visible schema column, named as the column, except that a time window
-** (struct<start:timestamp,end:timestamp>, what window() and session_window() give) becomes
-** two TIMESTAMP columns <name>_start and <name>_end: what a Spark user writing a batch over
+** (struct<start:timestamp,end:timestamp>, what window() and session_window() give; over a
+** TIMESTAMP_NTZ both are timestamp_ntz) becomes two columns <name>_start and <name>_end of its
+** bounds' type: what a Spark user writing a batch over
 ** JDBC selects (Spark's JDBC writer has no type for a struct: JdbcUtils.getJdbcType throws
 ** "Can't get JDBC type for struct<...>"), and a window key can then be the table's key.
 ** Other structs and arrays are written as JSON (srt_write_json_value, as to_json), a void
@@ -16,9 +17,11 @@
 
 static int is_window(const SrtType *t)
 {
-    return t->kind == SRT_T_STRUCT && t->n_fields == 2 && strcmp(t->fields[0].name, "start") == 0 &&
-           strcmp(t->fields[1].name, "end") == 0 && t->fields[0].type->kind == SRT_T_TIMESTAMP &&
-           t->fields[1].type->kind == SRT_T_TIMESTAMP;
+    if (t->kind != SRT_T_STRUCT || t->n_fields != 2 || strcmp(t->fields[0].name, "start") != 0 ||
+        strcmp(t->fields[1].name, "end") != 0)
+        return 0;
+    SrtKind k = t->fields[0].type->kind;
+    return (k == SRT_T_TIMESTAMP || k == SRT_T_TIMESTAMP_NTZ) && t->fields[1].type->kind == k;
 }
 
 static int is_key(const SrtSink *k, uint32_t col)

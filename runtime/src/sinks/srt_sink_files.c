@@ -4,8 +4,8 @@
 **
 ** Options: path (required; created with its parents when missing), format json | csv
 ** (default json), and for csv header (false), sep (","), quote ("\""), escape ("\\"),
-** ignoreLeadingWhiteSpace / ignoreTrailingWhiteSpace (true).  The text of the rows comes
-** from srt_write.c.
+** ignoreLeadingWhiteSpace / ignoreTrailingWhiteSpace (true); for both timestampNTZFormat
+** (TIMESTAMP_NTZ values with that pattern).  The text of the rows comes from srt_write.c.
 **
 ** Files: one per batch and partition (sluice has one partition, 00000), named
 ** part-00000-<batch id, 19 digits>.json|.csv, so re-running a batch after a crash
@@ -98,7 +98,9 @@ typedef struct FileSink {
     int64_t committed; /* newest batch id with a manifest entry; -1 none */
     int csv;           /* format = csv (else json) */
     int header;        /* csv: column names first in every file */
-    SrtCsvStyle style;
+    SrtCsvStyle style; /* style.ntz_fmt: ntz below */
+    char *ntz;         /* owned: the timestampNTZFormat option (json and csv), or NULL */
+    size_t ntz_size;
     SrtBuf text; /* the rows not yet written; the manifest entry */
     SrtBuf tmp_name, final_name, meta_name;
     int ignore;  /* a batch write with SaveMode ignore to a path that exists: write nothing */
@@ -466,6 +468,13 @@ static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schem
         return rc;
     if ((rc = srt_csv_style_from_opts(opts, &f->style, err)) < 0)
         return rc;
+    const char *ntz = srt_opts_value(opts, "timestampNTZFormat");
+    if (ntz) { /* JSONOptions, CSVOptions: timestampNTZFormatInWrite */
+        if (!(f->ntz = dup_str(k, ntz, strlen(ntz), &f->ntz_size)))
+            return srt_err_nomem(err, "files sink");
+        f->style.ntz_fmt = f->ntz;
+        f->style.ntz_n = (uint32_t)strlen(ntz);
+    }
     if (f->csv) {
         for (uint32_t i = 0; i < schema->n_cols; i++) {
             const SrtColumn *c = &schema->cols[i];
@@ -520,6 +529,8 @@ static void files_close(SrtSink *k)
         srt_mem_free(k->mem, f->abs, f->abs_size);
     if (f->meta_dir)
         srt_mem_free(k->mem, f->meta_dir, f->meta_dir_size);
+    if (f->ntz)
+        srt_mem_free(k->mem, f->ntz, f->ntz_size);
     srt_mem_free(k->mem, f, sizeof *f);
     k->impl = NULL;
 }
@@ -537,7 +548,7 @@ static void put_line(FileSink *f, const SrtSchema *schema, const SrtDatum *row)
     if (f->csv)
         srt_write_csv_row(schema, row, &f->style, &f->text);
     else
-        srt_write_json_row(schema, row, &f->text);
+        srt_write_json_row_ntz(schema, row, f->style.ntz_fmt, f->style.ntz_n, &f->text);
     srt_buf_putc(&f->text, '\n');
 }
 

@@ -2,20 +2,22 @@
 ** transaction, exactly once across restarts (Spark's foreachBatch writing over JDBC, keyed on
 ** the batch id).
 **
-** Options: table ([schema.]name as SQL names it, srt_db_table_name; created when missing), url (a libpq connection string "host=... dbname=..."
-** or URI "postgresql://host:port/db"; a "jdbc:" prefix is dropped; absent: libpq's defaults,
-** PGHOST, PGPORT ...), user and password (override the url's).
+** Options: table ([schema.]name as SQL names it, srt_db_table_name; created when missing), url
+** (a libpq connection string "host=... dbname=..." or URI "postgresql://host:port/db"; a "jdbc:"
+** prefix is dropped; absent: libpq's defaults, PGHOST, PGPORT ...), user and password (override
+** the url's).
 **
 ** Columns (srt_sink_db.c) and their types: BOOLEAN, INTEGER, BIGINT, DOUBLE PRECISION, REAL,
 ** NUMERIC(p,s), TEXT, TIMESTAMPTZ (Spark's TIMESTAMP is an instant, written in UTC; Spark 4's
-** PostgresDialect.getJDBCType creates TIMESTAMP WITH TIME ZONE too, 3.5's TIMESTAMP), DATE,
+** PostgresDialect.getJDBCType creates TIMESTAMP WITH TIME ZONE too, 3.5's TIMESTAMP),
+** TIMESTAMP for a TIMESTAMP_NTZ (its local date-time, JdbcUtils' TIMESTAMP), DATE,
 ** <element type>[] for an array of one of those (as PostgresDialect), and JSONB for structs
-** and other arrays (as to_json writes them; Spark's JDBC writer has no type for them).  An existing table must
-** have every column (names compared exactly, as quoted identifiers) with a type that holds
-** the values: the type above, or a wider one (bigint for INT, double precision for FLOAT,
-** numeric or numeric(p',s) with as many integer digits for DECIMAL, character varying for
-** STRING, timestamp without time zone (it then holds UTC) for TIMESTAMP, json or text for
-** JSON).  Else open refuses it, before the first batch.
+** and other arrays (as to_json writes them; Spark's JDBC writer has no type for them).  An
+** existing table must have every column (names compared exactly, as quoted identifiers) with a
+** type that holds the values: the type above, or a wider one (bigint for INT, double precision
+** for FLOAT, numeric or numeric(p',s) with as many integer digits for DECIMAL, character varying
+** for STRING, timestamp without time zone (it then holds UTC) for TIMESTAMP, only that one for
+** TIMESTAMP_NTZ, json or text for JSON).  Else open refuses it, before the first batch.
 **
 ** A batch (SrtSink.mode) is sent with COPY (no SQL is built from values): append copies the
 ** rows into the table; replace deletes every row first; upsert copies them into a temporary
@@ -184,10 +186,14 @@ static void put_type(SrtBuf *b, const SrtType *t)
     case SRT_T_DECIMAL: srt_buf_printf(b, "NUMERIC(%d,%d)", t->precision, t->scale); break;
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
     case SRT_T_YM_INTERVAL:
-    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_STRING:
     case SRT_T_VOID: srt_buf_puts(b, "TEXT"); break;
     case SRT_T_TIMESTAMP: srt_buf_puts(b, "TIMESTAMPTZ"); break;
+    /* JdbcUtils.getCommonJDBCType: TimestampNTZType => TIMESTAMP (PostgresDialect has no rule
+       of its own): timestamp without time zone */
+    case SRT_T_TIMESTAMP_NTZ:
+        srt_buf_puts(b, "TIMESTAMP");
+        break;
     case SRT_T_DATE: srt_buf_puts(b, "DATE"); break;
     case SRT_T_BINARY: srt_buf_puts(b, "BYTEA"); break; /* PostgresDialect: BinaryType */
     case SRT_T_STRUCT:
@@ -227,9 +233,10 @@ static int fits(const SrtType *t, const char *have)
     }
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
     case SRT_T_YM_INTERVAL:
-    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_STRING:
     case SRT_T_VOID: return strcmp(have, "text") == 0 || strncmp(have, "character varying", 17) == 0;
+    case SRT_T_TIMESTAMP_NTZ: /* a local date-time: written without a zone */
+        return strcmp(have, "timestamp without time zone") == 0;
     case SRT_T_TIMESTAMP:
         return strcmp(have, "timestamp with time zone") == 0 ||
                strcmp(have, "timestamp without time zone") == 0;

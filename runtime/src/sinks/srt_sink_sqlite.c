@@ -7,11 +7,12 @@
 ** Columns (srt_sink_db.c) and their declared types: BOOLEAN (0/1), INTEGER, BIGINT, DOUBLE,
 ** REAL, TEXT for STRING, for DECIMAL (its exact digits: SQLite has no exact decimal, a
 ** NUMERIC column would round to 15 digits) and for structs and arrays (JSON), TIMESTAMP
-** ("2016-07-26 02:54:35.123", UTC, as SQLite's date functions read it) and DATE
-** ("2016-07-26").  NaN is stored as NULL (SQLite has no NaN).  An existing table must have
-** every column with a declared type of the affinity of the one above (INTEGER for the
-** integers, REAL for DOUBLE and FLOAT, TEXT for STRING, DECIMAL and JSON, NUMERIC or TEXT for
-** BOOLEAN, TIMESTAMP and DATE; sqlite.org/datatype3.html section 3.1), or open refuses it.
+** ("2016-07-26 02:54:35.123", UTC, as SQLite's date functions read it; a TIMESTAMP_NTZ its
+** local date-time so) and DATE ("2016-07-26").  NaN is stored as NULL (SQLite has no NaN).
+** An existing table must have every column with a declared type of the affinity of the one
+** above (INTEGER for the integers, REAL for DOUBLE and FLOAT, TEXT for STRING, DECIMAL and
+** JSON, NUMERIC or TEXT for BOOLEAN, TIMESTAMP, TIMESTAMP_NTZ and DATE;
+** sqlite.org/datatype3.html section 3.1), or open refuses it.
 **
 ** A batch (SrtSink.mode): append inserts the rows; upsert updates the row whose key
 ** columns hold the same values (NULL matching NULL, as Spark groups them: "k IS ?") and
@@ -78,7 +79,9 @@ static const char *decl_type(const SrtType *t)
     case SRT_T_BIGINT: return "BIGINT";
     case SRT_T_DOUBLE: return "DOUBLE";
     case SRT_T_FLOAT: return "REAL";
-    case SRT_T_TIMESTAMP: return "TIMESTAMP";
+    case SRT_T_TIMESTAMP: /* its instant in UTC */
+    case SRT_T_TIMESTAMP_NTZ:
+        return "TIMESTAMP"; /* its local date-time */
     case SRT_T_DATE: return "DATE";
     case SRT_T_BINARY: return "BLOB";
     case SRT_T_DECIMAL:
@@ -87,7 +90,6 @@ static const char *decl_type(const SrtType *t)
     case SRT_T_ARRAY:
     case SRT_T_MAP:
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
-    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_YM_INTERVAL:
     case SRT_T_VOID: return "TEXT";
     }
@@ -126,6 +128,7 @@ static int fits(const SrtType *t, Affinity a)
     case SRT_T_FLOAT: return a == AFF_REAL;
     case SRT_T_BOOLEAN: return a == AFF_NUMERIC || a == AFF_INTEGER;
     case SRT_T_TIMESTAMP:
+    case SRT_T_TIMESTAMP_NTZ:
     case SRT_T_DATE: return a == AFF_NUMERIC || a == AFF_TEXT;
     case SRT_T_BINARY: return a == AFF_BLOB;
     case SRT_T_DECIMAL:
@@ -134,7 +137,6 @@ static int fits(const SrtType *t, Affinity a)
     case SRT_T_ARRAY:
     case SRT_T_MAP:
     case SRT_T_DT_INTERVAL: /* refused by sema: JdbcUtils has no JDBC type for intervals */
-    case SRT_T_TIMESTAMP_NTZ: /* refused by sema: not supported yet */
     case SRT_T_YM_INTERVAL:
     case SRT_T_VOID: return a == AFF_TEXT;
     }
