@@ -662,18 +662,6 @@ static void ambiguous_in_join(Binder *b, const AstExpr *e, const char *q, const 
                q ? arena_sprintf(b->sc->arena, "`%s`.", q) : "", name, sb.data);
 }
 
-static int find_input(const SelBlock *blk, const char *name)
-{
-    int found = -1;
-    for (int i = 0; blk->input && name && i < blk->input->n; i++)
-        if (strcasecmp(blk->input->cols[i].name, name) == 0) {
-            if (found >= 0)
-                return -2;
-            found = i;
-        }
-    return found;
-}
-
 static const char *dotted(Binder *b, const AstName *nm, int n)
 {
     StrBuf sb;
@@ -748,17 +736,61 @@ static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
     return true;
 }
 
+/* The relation (qualifier) of input column col of blk, NULL if none. */
+static const char *input_qual(const SelBlock *blk, int col)
+{
+    return blk->input_rels ? blk->input_rels[col] : blk->rel_name;
+}
+
+/* The input column an output column passes through unchanged (not aliased: the same
+   attribute), or -1. */
+static int passed_column(const SelBlock *blk, const SOutCol *o)
+{
+    const SExpr *x = o->aliased ? NULL : o->expr;
+    if (x && x->kind == SX_GROUP_REF && blk->sel->has_agg && x->u.ref < blk->sel->n_group)
+        x = blk->sel->group[x->u.ref];
+    return x && x->kind == SX_COLUMN ? x->u.column : -1;
+}
+
+/* The attributes Spark's CheckAnalysis offers for a name that did not resolve: the input's
+   columns, or for ORDER BY and HAVING (a Sort or Filter over the Project or Aggregate) the
+   select list's, a column passed through keeping its relation and one attribute however
+   often it is listed. */
+static int unknown_candidates(Binder *b, SNameCand **out)
+{
+    const SelBlock *blk = b->blk;
+    int n_in = blk->input ? blk->input->n : 0;
+    int cap = (b->out_lookup != OUT_NONE ? blk->n_out : n_in) + 1, n = 0;
+    SNameCand *c = ARENA_NEW_N(b->sc->arena, SNameCand, cap);
+    if (b->out_lookup == OUT_NONE) {
+        for (int i = 0; i < n_in; i++)
+            c[n++] = (SNameCand){input_qual(blk, i), blk->input->cols[i].name};
+        *out = c;
+        return n;
+    }
+    for (int i = 0; i < blk->n_out; i++) {
+        const SOutCol *o = &blk->out[i];
+        int col = passed_column(blk, o);
+        bool seen = false;
+        for (int k = 0; col >= 0 && k < i; k++)
+            seen = seen || passed_column(blk, &blk->out[k]) == col;
+        if (o->name && !seen)
+            c[n++] = (SNameCand){col >= 0 ? input_qual(blk, col) : NULL, o->name};
+    }
+    *out = c;
+    return n;
+}
+
 static void unknown_column(Binder *b, const AstExpr *e)
 {
-    StrBuf sb;
-    sb_init(&sb, b->sc->arena);
-    sb_puts(&sb, sema_schema_names(b->sc, b->blk->input));
-    if (b->out_lookup != OUT_NONE)
-        for (int i = 0; i < b->blk->n_out; i++)
-            if (b->blk->out[i].name && find_input(b->blk, b->blk->out[i].name) == -1)
-                sb_printf(&sb, "%s%s", sb.len ? ", " : "", b->blk->out[i].name);
-    diag_error(b->sc->diag, e->span, "cannot resolve column '%s' (available: %s)",
-               dotted(b, &e->u.name, e->u.name.n), sb.data);
+    const AstName *nm = &e->u.name;
+    if (strcmp(b->clause, "DROP DUPLICATES") == 0) {
+        sema_drop_duplicates_unresolved(b->sc, e->span, dotted(b, nm, nm->n), b->blk->input);
+        return;
+    }
+    SNameCand *c;
+    int n = unknown_candidates(b, &c);
+    sema_unresolved_column(b->sc, e->span, (const char *const *)nm->parts, nm->n, c, n);
 }
 
 /* Does a ROLLUP, CUBE or GROUPING SETS item hold a call of that name? */

@@ -45,6 +45,29 @@ int sema_edit_distance(const char *a, const char *b);
 /* The closest of names[0..n-1] to word if it is close enough to be a typo, else NULL. */
 const char *sema_did_you_mean(const char *word, const char *const *names, int n);
 
+/* ==== Names that do not resolve (sema_unresolved.c) ==== */
+
+/* A column a name could have meant: its relation (NULL: none) and its name. */
+typedef struct SNameCand {
+    const char *qual;
+    const char *name;
+} SNameCand;
+
+/* Spark's toSQLId: each part between backquotes (a backquote doubled), joined by dots. */
+const char *sema_sql_id(Arena *arena, const char *const *parts, int n);
+/* Spark's UNRESOLVED_COLUMN.WITH_SUGGESTION (or WITHOUT_SUGGESTION when n is 0) for the name
+   parts[0..n_parts-1] at `at`: the candidates (in their order of creation, Spark's exprIds)
+   ordered and cut as CheckAnalysis.failUnresolvedAttribute does. */
+void sema_unresolved_column(SemaCtx *sc, SrcSpan at, const char *const *parts, int n_parts,
+                            const SNameCand *cands, int n);
+/* sema_unresolved_column of a one-part name among schema's columns, each of relation rel. */
+void sema_unresolved_schema_column(SemaCtx *sc, SrcSpan at, const char *name, const char *rel,
+                                   const SSchema *schema);
+/* Dataset.dropDuplicates' _LEGACY_ERROR_TEMP_1201: "Cannot resolve column name "name" among
+   (a, b)." */
+void sema_drop_duplicates_unresolved(SemaCtx *sc, SrcSpan at, const char *name,
+                                     const SSchema *schema);
+
 /* ==== Catalog (sema_catalog.c) ==== */
 
 void sema_create_source(SemaCtx *sc, const AstStmt *st);

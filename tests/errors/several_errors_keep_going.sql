@@ -1,4 +1,4 @@
--- expect: 13:24: cannot resolve column 'actoin' (available: time, action, n)
+-- expect: 13:24: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `actoin` cannot be resolved. Did you mean one of the following? [`action`, `n`, `time`].
 -- expect: 13:32: function 'lower' takes 1 argument, but 2 were given
 -- expect: 13:62: WHERE expects a boolean expression, but 'action' is of type string
 -- expect: 14:34: unknown query option 'nmae' (did you mean 'name'?)
