@@ -68,6 +68,8 @@ void sema_unresolved_schema_column(SemaCtx *sc, SrcSpan at, const char *name, co
 void sema_drop_duplicates_unresolved(SemaCtx *sc, SrcSpan at, const char *name,
                                      const SSchema *schema);
 
+/* Spark's UNRESOLVED_ROUTINE for a call of name (as written), which names no function. */
+void sema_unresolved_routine(SemaCtx *sc, SrcSpan at, const char *name);
 /* ==== Catalog (sema_catalog.c) ==== */
 
 void sema_create_source(SemaCtx *sc, const AstStmt *st);
@@ -409,12 +411,16 @@ SExpr *sema_to_bool(Binder *b, SExpr *x, const AstExpr *ast, const char *what);
    values cast to their common type; NULL after who's DATA_DIFF_TYPES (sema_unify). */
 SExpr *sema_new_case(Binder *b, SChecked who, SExpr **whens, SExpr **vals, int n, bool has_else,
                      SrcSpan span);
-/* "function 'name' takes <min..max> argument(s), but <given> were given" at call. */
-void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
-                      int given);
-
 /* ==== Scalar functions (sema_func.c, sema_func_date.c, sema_func_math.c, sema_func_array.c) ==== */
 
+/* (sema_unresolved.c) */
+/* Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION for the call e of fn: "The `fn` requires
+   <expected> parameters but the actual number is <n>. ..." */
+void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected);
+/* sema_wrong_num_args of the call of name: expected is list (functions.def's FN_ARITY), else
+   every number from min to max ("[2, 3]", "2"), or "> min-1" when max is 64 (any number). */
+void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
+                      const char *list);
 /* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
    (unknown function, DISTINCT, '*', arity, argument types). */
 SExpr *sema_bind_func(Binder *b, const AstExpr *e);
@@ -512,9 +518,6 @@ const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type
                                   bool cast);
 /* Spark's toSQLValue of a STRING (Literal.sql): '...' with \ and ' escaped by a \. */
 const char *sema_sql_string_value(Arena *arena, const char *v);
-/* Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION for the call e of fn: "The `fn` requires
-   <expected> parameters but the actual number is <n>. ..." */
-void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected);
 /* Spark 3.5's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE at argument i (0-based) of the call e:
    "Parameter <i + 1> requires the <want> type, ..." (want as Spark's toSQLType prints it:
    "\"ARRAY\"", "(\"ARRAY\" or \"MAP\")"). */

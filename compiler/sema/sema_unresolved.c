@@ -1,7 +1,8 @@
 /* sema_unresolved.c - Spark 3.5's messages for names that do not resolve: a column
 ** (UNRESOLVED_COLUMN, its suggestions ordered as CheckAnalysis orders them), a column of
 ** DROP DUPLICATES (Dataset.dropDuplicates' _LEGACY_ERROR_TEMP_1201), a function
-** (UNRESOLVED_ROUTINE) and a call's number of arguments (WRONG_NUM_ARGS).
+** (UNRESOLVED_ROUTINE) and a call's number of arguments (WRONG_NUM_ARGS,
+** FunctionRegistry's wrongNumArgsError).
 **
 ** One builder per error class: every caller reports through these.  Must not: decide
 ** whether a name resolves (sema_expr.c, sema_func.c do), only say that it did not.
@@ -203,4 +204,41 @@ void sema_drop_duplicates_unresolved(SemaCtx *sc, SrcSpan at, const char *name,
 {
     diag_error(sc->diag, at, "Cannot resolve column name \"%s\" among (%s).", name,
                sema_schema_names(sc, schema));
+}
+
+/* ==== UNRESOLVED_ROUTINE and WRONG_NUM_ARGS ==== */
+
+void sema_unresolved_routine(SemaCtx *sc, SrcSpan at, const char *name)
+{
+    /* SessionCatalog.failFunctionLookup: the search path of a session in `default` */
+    diag_error(sc->diag, at,
+               "[UNRESOLVED_ROUTINE] Cannot resolve function %s on search path [`system`."
+               "`builtin`, `system`.`session`, `spark_catalog`.`default`].",
+               sema_sql_id(sc->arena, &name, 1));
+}
+
+void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected)
+{
+    diag_error(b->sc->diag, e->span,
+               "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The %s requires %s parameters but the "
+               "actual number is %d. Please, refer to "
+               "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
+               sema_sql_id(b->sc->arena, &fn, 1), expected, e->u.call.args.n);
+}
+
+void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
+                      const char *list)
+{
+    StrBuf sb;
+    sb_init(&sb, b->sc->arena);
+    if (list)
+        sb_puts(&sb, list);
+    else if (max >= 64) /* a Seq[Expression] constructor checks "> n" itself */
+        sb_printf(&sb, "> %d", min - 1);
+    else if (min == max)
+        sb_printf(&sb, "%d", min);
+    else
+        for (int k = min; k <= max; k++)
+            sb_printf(&sb, "%s%d%s", k == min ? "[" : ", ", k, k == max ? "]" : "");
+    sema_wrong_num_args(b, call, name, sb.data);
 }

@@ -572,7 +572,10 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|5|24|"
      "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `actoin` cannot "
      "be resolved. Did you mean one of the following? [`action`, `big`, `n`, `time`, `v`].\n"
-     "error|t.sql|5|32|function 'lower' takes 1 argument, but 2 were given\n"
+     "error|t.sql|5|32|"
+     "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `lower` requires 1 parameters but the actual "
+     "number is 2. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' "
+     "for a fix.\n"
      "error|t.sql|5|62|WHERE expects a boolean expression, but 'action' is of type string\n"
      "error|t.sql|6|34|unknown query option 'nmae' (did you mean 'name'?)\n"
      "error|t.sql|6|9|Complete output mode not supported when there are no streaming aggregations "
@@ -612,7 +615,10 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|7|77|invalid interval '1 hourz' (expected e.g. '10 minutes' or '1 hour 30 "
      "minutes')\n"
      "error|t.sql|8|67|function 'window' expects a duration such as '10 minutes' as argument 2\n"
-     "error|t.sql|9|54|function 'window' takes 2 to 4 arguments, but 1 was given\n"
+     "error|t.sql|9|54|"
+     "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `window` requires [2, 3, 4] parameters but the actual "
+     "number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' "
+     "for a fix.\n"
      "error|t.sql|10|67|Intervals greater than a month is not supported (1 year).\n"
      "error|t.sql|11|24|this window() does not match the window of the GROUP BY clause\n"},
     {"aggregate_placement",
