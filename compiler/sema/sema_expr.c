@@ -571,6 +571,21 @@ SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what)
     return to_bool(b, sema_bind_expr(b, e), e, what);
 }
 
+SExpr *sema_bind_filter(Binder *b, const AstExpr *e)
+{
+    SExpr *x = sema_bind_expr(b, e);
+    if (!x || x->type->kind == TY_BOOLEAN)
+        return x;
+    if (x->type->kind == TY_NULL)
+        return sema_coerce(b->sc, x, &type_boolean);
+    /* CheckAnalysis of a Filter: no implicit cast of its condition */
+    const char *sql = sema_expr_sql(b->sc, b->blk, e);
+    sema_mismatch(b, e, e->span, "FILTER_NOT_BOOLEAN",
+                  arena_sprintf(b->sc->arena, "Filter expression \"%s\" of type \"%s\" is not a boolean.",
+                                sql, sema_sql_type(b, x->type)));
+    return NULL;
+}
+
 /* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts); NULL if impossible. */
 SExpr *sema_to_string(Binder *b, SExpr *e)
 {

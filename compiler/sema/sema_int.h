@@ -297,6 +297,9 @@ typedef struct Binder {
 
 /* Bind and type an expression. NULL after an error has been reported. */
 SExpr *sema_bind_expr(Binder *b, const AstExpr *e);
+/* Bind the condition of WHERE or HAVING (Spark's Filter): BOOLEAN or NULL, else Spark's
+   DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN. */
+SExpr *sema_bind_filter(Binder *b, const AstExpr *e);
 /* Bind and require BOOLEAN: "<what> expects a boolean expression, but 'x' is of type t". */
 SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what);
 /* Implicit conversion of e to t (a cast node, or a folded constant). NULL if e is NULL. */
