@@ -581,8 +581,9 @@ SExpr *sema_bind_filter(Binder *b, const AstExpr *e)
     /* CheckAnalysis of a Filter: no implicit cast of its condition */
     const char *sql = sema_expr_sql(b->sc, b->blk, e);
     sema_mismatch(b, e, e->span, "FILTER_NOT_BOOLEAN",
-                  arena_sprintf(b->sc->arena, "Filter expression \"%s\" of type \"%s\" is not a boolean.",
-                                sql, sema_sql_type(b, x->type)));
+                  arena_sprintf(b->sc->arena,
+                                "Filter expression \"%s\" of type \"%s\" is not a boolean.", sql,
+                                sema_sql_type(b, x->type)));
     return NULL;
 }
 
@@ -2052,8 +2053,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         return NULL;
     }
     if (!star && (args->n < min_args || args->n > max_args)) {
-        sema_arity_error(b, e, sema_agg_call_name(kind, e->u.call.name), min_args, max_args,
-                         NULL);
+        sema_arity_error(b, e, sema_agg_call_name(kind, e->u.call.name), min_args, max_args, NULL);
         return NULL;
     }
     SAggForm form = sema_agg_form(e->u.call.name);

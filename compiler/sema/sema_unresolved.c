@@ -15,19 +15,8 @@
 
 /* ==== Identifiers as Spark prints them ==== */
 
-/* quoteIdentifier: `name` with each ` doubled. */
-static void put_quoted(StrBuf *sb, const char *name)
-{
-    sb_putc(sb, '`');
-    for (const char *p = name; *p; p++) {
-        if (*p == '`')
-            sb_putc(sb, '`');
-        sb_putc(sb, *p);
-    }
-    sb_putc(sb, '`');
-}
-
-/* catalyst.util.quoteIfNeeded: bare if [a-zA-Z0-9_]+ and not all digits, else quoted. */
+/* catalyst.util.quoteIfNeeded: bare if [a-zA-Z0-9_]+ and not all digits, else quoted
+   (quoteIdentifier, sb_put_backquoted). */
 static void put_if_needed(StrBuf *sb, const char *name)
 {
     bool word = *name != '\0', digits = true;
@@ -39,7 +28,7 @@ static void put_if_needed(StrBuf *sb, const char *name)
     if (word && !digits)
         sb_puts(sb, name);
     else
-        put_quoted(sb, name);
+        sb_put_backquoted(sb, name);
 }
 
 const char *sema_sql_id(Arena *arena, const char *const *parts, int n)
@@ -49,7 +38,7 @@ const char *sema_sql_id(Arena *arena, const char *const *parts, int n)
     for (int i = 0; i < n; i++) {
         if (i)
             sb_putc(&sb, '.');
-        put_quoted(&sb, parts[i]);
+        sb_put_backquoted(&sb, parts[i]);
     }
     return sb.data;
 }
