@@ -122,6 +122,25 @@ const SFuncInfo *sema_func_info(SFunc fn)
     return &func_info[fn];
 }
 
+static const struct {
+    SFunc fn;
+    const char *list;
+} func_arity[] = {
+#define FN(id, name, min_args, max_args, sig, sym)
+#define FN_ARITY(id, list) {FN_##id, list},
+#include "sema/functions.def"
+#undef FN
+#undef FN_ARITY
+};
+
+const char *sema_func_arity(SFunc fn)
+{
+    for (size_t i = 0; i < sizeof func_arity / sizeof func_arity[0]; i++)
+        if (func_arity[i].fn == fn)
+            return func_arity[i].list;
+    return NULL;
+}
+
 const Type *sema_func_cast_type(SFunc fn)
 {
     switch (fn) {

@@ -767,6 +767,9 @@ bool sema_is_partition_fn(SFunc fn);
 bool sema_has_partition_fn(const SExpr *e);
 /* The row of functions.def of fn. */
 const SFuncInfo *sema_func_info(SFunc fn);
+/* The arities Spark's WRONG_NUM_ARGS names for fn when they are not min..max (functions.def's
+   FN_ARITY), else NULL. */
+const char *sema_func_arity(SFunc fn);
 /* Names for dumps and messages. */
 const char *sema_func_name(SFunc fn);
 /* The fields of date_part(field, source) (Spark's Extract.parseExtractField), and that of a

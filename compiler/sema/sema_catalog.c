@@ -519,8 +519,9 @@ static void check_watermark(SemaCtx *sc, const AstWatermark *wm, SSource *src)
         if (strcasecmp(src->schema.cols[i].name, wm->column) == 0)
             col = i;
     if (col < 0) {
-        diag_error(sc->diag, wm->column_span, "cannot resolve column '%s' (available: %s)",
-                   wm->column ? wm->column : "?", sema_schema_names(sc, &src->schema));
+        /* withWatermark's UnresolvedAttribute over the source's columns */
+        sema_unresolved_schema_column(sc, wm->column_span, wm->column ? wm->column : "?", NULL,
+                                      &src->schema);
         return;
     }
     const SColumn *c = &src->schema.cols[col];

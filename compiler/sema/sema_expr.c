@@ -571,6 +571,22 @@ SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what)
     return to_bool(b, sema_bind_expr(b, e), e, what);
 }
 
+SExpr *sema_bind_filter(Binder *b, const AstExpr *e)
+{
+    SExpr *x = sema_bind_expr(b, e);
+    if (!x || x->type->kind == TY_BOOLEAN)
+        return x;
+    if (x->type->kind == TY_NULL)
+        return sema_coerce(b->sc, x, &type_boolean);
+    /* CheckAnalysis of a Filter: no implicit cast of its condition */
+    const char *sql = sema_expr_sql(b->sc, b->blk, e);
+    sema_mismatch(b, e, e->span, "FILTER_NOT_BOOLEAN",
+                  arena_sprintf(b->sc->arena,
+                                "Filter expression \"%s\" of type \"%s\" is not a boolean.", sql,
+                                sema_sql_type(b, x->type)));
+    return NULL;
+}
+
 /* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts); NULL if impossible. */
 SExpr *sema_to_string(Binder *b, SExpr *e)
 {
@@ -599,23 +615,6 @@ SExpr *sema_to_timestamp(Binder *b, SExpr *e)
 SExpr *sema_to_any_timestamp(Binder *b, SExpr *e)
 {
     return e->type->kind == TY_TIMESTAMP_NTZ ? e : sema_to_timestamp(b, e);
-}
-
-void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
-                      int given)
-{
-    const char *were = given == 1 ? "was" : "were";
-    if (min == max)
-        diag_error(b->sc->diag, call->span, "function '%s' takes %d argument%s, but %d %s given",
-                   name, min, min == 1 ? "" : "s", given, were);
-    else if (max >= 64)
-        diag_error(b->sc->diag, call->span,
-                   "function '%s' takes at least %d argument%s, but %d %s given", name, min,
-                   min == 1 ? "" : "s", given, were);
-    else
-        diag_error(b->sc->diag, call->span,
-                   "function '%s' takes %d to %d arguments, but %d %s given", name, min, max, given,
-                   were);
 }
 
 /* ==== Columns ==== */
@@ -660,18 +659,6 @@ static void ambiguous_in_join(Binder *b, const AstExpr *e, const char *q, const 
     }
     diag_error(b->sc->diag, e->span, "Reference %s`%s` is ambiguous, could be: [%s].",
                q ? arena_sprintf(b->sc->arena, "`%s`.", q) : "", name, sb.data);
-}
-
-static int find_input(const SelBlock *blk, const char *name)
-{
-    int found = -1;
-    for (int i = 0; blk->input && name && i < blk->input->n; i++)
-        if (strcasecmp(blk->input->cols[i].name, name) == 0) {
-            if (found >= 0)
-                return -2;
-            found = i;
-        }
-    return found;
 }
 
 static const char *dotted(Binder *b, const AstName *nm, int n)
@@ -748,17 +735,61 @@ static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
     return true;
 }
 
+/* The relation (qualifier) of input column col of blk, NULL if none. */
+static const char *input_qual(const SelBlock *blk, int col)
+{
+    return blk->input_rels ? blk->input_rels[col] : blk->rel_name;
+}
+
+/* The input column an output column passes through unchanged (not aliased: the same
+   attribute), or -1. */
+static int passed_column(const SelBlock *blk, const SOutCol *o)
+{
+    const SExpr *x = o->aliased ? NULL : o->expr;
+    if (x && x->kind == SX_GROUP_REF && blk->sel->has_agg && x->u.ref < blk->sel->n_group)
+        x = blk->sel->group[x->u.ref];
+    return x && x->kind == SX_COLUMN ? x->u.column : -1;
+}
+
+/* The attributes Spark's CheckAnalysis offers for a name that did not resolve: the input's
+   columns, or for ORDER BY and HAVING (a Sort or Filter over the Project or Aggregate) the
+   select list's, a column passed through keeping its relation and one attribute however
+   often it is listed. */
+static int unknown_candidates(Binder *b, SNameCand **out)
+{
+    const SelBlock *blk = b->blk;
+    int n_in = blk->input ? blk->input->n : 0;
+    int cap = (b->out_lookup != OUT_NONE ? blk->n_out : n_in) + 1, n = 0;
+    SNameCand *c = ARENA_NEW_N(b->sc->arena, SNameCand, cap);
+    if (b->out_lookup == OUT_NONE) {
+        for (int i = 0; i < n_in; i++)
+            c[n++] = (SNameCand){input_qual(blk, i), blk->input->cols[i].name};
+        *out = c;
+        return n;
+    }
+    for (int i = 0; i < blk->n_out; i++) {
+        const SOutCol *o = &blk->out[i];
+        int col = passed_column(blk, o);
+        bool seen = false;
+        for (int k = 0; col >= 0 && k < i; k++)
+            seen = seen || passed_column(blk, &blk->out[k]) == col;
+        if (o->name && !seen)
+            c[n++] = (SNameCand){col >= 0 ? input_qual(blk, col) : NULL, o->name};
+    }
+    *out = c;
+    return n;
+}
+
 static void unknown_column(Binder *b, const AstExpr *e)
 {
-    StrBuf sb;
-    sb_init(&sb, b->sc->arena);
-    sb_puts(&sb, sema_schema_names(b->sc, b->blk->input));
-    if (b->out_lookup != OUT_NONE)
-        for (int i = 0; i < b->blk->n_out; i++)
-            if (b->blk->out[i].name && find_input(b->blk, b->blk->out[i].name) == -1)
-                sb_printf(&sb, "%s%s", sb.len ? ", " : "", b->blk->out[i].name);
-    diag_error(b->sc->diag, e->span, "cannot resolve column '%s' (available: %s)",
-               dotted(b, &e->u.name, e->u.name.n), sb.data);
+    const AstName *nm = &e->u.name;
+    if (strcmp(b->clause, "DROP DUPLICATES") == 0) {
+        sema_drop_duplicates_unresolved(b->sc, e->span, dotted(b, nm, nm->n), b->blk->input);
+        return;
+    }
+    SNameCand *c;
+    int n = unknown_candidates(b, &c);
+    sema_unresolved_column(b->sc, e->span, (const char *const *)nm->parts, nm->n, c, n);
 }
 
 static bool is_call_of(const AstExpr *e, const char *name)
@@ -2049,9 +2080,12 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
        with DISTINCT only */
     int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
     int min_args = sema_agg_min_args(kind, e->u.call.name);
+    if (!star && !distinct && args->n > 1 && strcasecmp(e->u.call.name, "count") == 0) {
+        diag_error(sc->diag, e->span, "count of several values is not supported yet");
+        return NULL;
+    }
     if (!star && (args->n < min_args || args->n > max_args)) {
-        sema_arity_error(b, e, sema_agg_call_name(kind, e->u.call.name), min_args, max_args,
-                         args->n);
+        sema_arity_error(b, e, sema_agg_call_name(kind, e->u.call.name), min_args, max_args, NULL);
         return NULL;
     }
     SAggForm form = sema_agg_form(e->u.call.name);
@@ -2439,7 +2473,7 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
         return NULL;
     }
     if (args->n < 2 || args->n > 4) {
-        sema_arity_error(b, call, "window", 2, 4, args->n);
+        sema_arity_error(b, call, "window", 2, 4, NULL);
         return NULL;
     }
     for (int i = 0; i < args->n; i++)
@@ -2515,7 +2549,7 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
         return NULL;
     }
     if (args->n != 2) {
-        sema_arity_error(b, call, "session_window", 2, 2, args->n);
+        sema_arity_error(b, call, "session_window", 2, 2, NULL);
         return NULL;
     }
     if (!args->items[0] || !args->items[1])

@@ -17,17 +17,6 @@
 #include "front/parse.h"
 #include "sema/sema_int.h"
 
-static const char *call_names_hint(const char *name)
-{
-    static const char *const names[] = {
-#define FN(id, sql, min_args, max_args, sig, sym) sql,
-#include "sema/functions.def"
-#undef FN
-        "count", "sum", "min", "max", "avg", "window", "session_window",
-    };
-    return sema_did_you_mean(name, names, (int)(sizeof names / sizeof names[0]));
-}
-
 /* ==== Argument conversions ==== */
 
 /* An INT operand (substring positions, indexes, limits): numbers and strings are cast. */
@@ -285,15 +274,6 @@ const char *sema_sql_string_value(Arena *arena, const char *v)
     }
     sb_putc(&sb, '\'');
     return sb.data;
-}
-
-void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected)
-{
-    diag_error(b->sc->diag, e->span,
-               "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `%s` requires %s parameters but the "
-               "actual number is %d. Please, refer to "
-               "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
-               fn, expected, e->u.call.args.n);
 }
 
 static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
@@ -1458,12 +1438,7 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     const char *name = e->u.call.name ? e->u.call.name : "";
     int fn = sema_func_lookup(name);
     if (fn < 0) {
-        const char *near = call_names_hint(name);
-        if (near)
-            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s' (did you mean '%s'?)",
-                       name, near);
-        else
-            diag_error(sc->diag, e->u.call.name_span, "unknown function '%s'", name);
+        sema_unresolved_routine(sc, e->u.call.name_span, name);
         return NULL;
     }
     const SFuncInfo *info = sema_func_info((SFunc)fn);
@@ -1495,7 +1470,11 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     }
     int n = e->u.call.args.n;
     if (n < info->min_args || n > info->max_args) {
-        sema_arity_error(b, e, info->name, info->min_args, info->max_args, n);
+        if (sema_func_cast_type((SFunc)fn)) /* FunctionRegistry.castAlias */
+            diag_error(sc->diag, e->span, "Function %s accepts only one argument.", info->name);
+        else
+            sema_arity_error(b, e, info->name, info->min_args, info->max_args,
+                             sema_func_arity((SFunc)fn));
         return NULL;
     }
     if (fn == FN_NEGATIVE || fn == FN_POSITIVE)

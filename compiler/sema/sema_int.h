@@ -45,6 +45,31 @@ int sema_edit_distance(const char *a, const char *b);
 /* The closest of names[0..n-1] to word if it is close enough to be a typo, else NULL. */
 const char *sema_did_you_mean(const char *word, const char *const *names, int n);
 
+/* ==== Names that do not resolve (sema_unresolved.c) ==== */
+
+/* A column a name could have meant: its relation (NULL: none) and its name. */
+typedef struct SNameCand {
+    const char *qual;
+    const char *name;
+} SNameCand;
+
+/* Spark's toSQLId: each part between backquotes (a backquote doubled), joined by dots. */
+const char *sema_sql_id(Arena *arena, const char *const *parts, int n);
+/* Spark's UNRESOLVED_COLUMN.WITH_SUGGESTION (or WITHOUT_SUGGESTION when n is 0) for the name
+   parts[0..n_parts-1] at `at`: the candidates (in their order of creation, Spark's exprIds)
+   ordered and cut as CheckAnalysis.failUnresolvedAttribute does. */
+void sema_unresolved_column(SemaCtx *sc, SrcSpan at, const char *const *parts, int n_parts,
+                            const SNameCand *cands, int n);
+/* sema_unresolved_column of a one-part name among schema's columns, each of relation rel. */
+void sema_unresolved_schema_column(SemaCtx *sc, SrcSpan at, const char *name, const char *rel,
+                                   const SSchema *schema);
+/* Dataset.dropDuplicates' _LEGACY_ERROR_TEMP_1201: "Cannot resolve column name "name" among
+   (a, b)." */
+void sema_drop_duplicates_unresolved(SemaCtx *sc, SrcSpan at, const char *name,
+                                     const SSchema *schema);
+
+/* Spark's UNRESOLVED_ROUTINE for a call of name (as written), which names no function. */
+void sema_unresolved_routine(SemaCtx *sc, SrcSpan at, const char *name);
 /* ==== Catalog (sema_catalog.c) ==== */
 
 void sema_create_source(SemaCtx *sc, const AstStmt *st);
@@ -275,6 +300,9 @@ typedef struct Binder {
 
 /* Bind and type an expression. NULL after an error has been reported. */
 SExpr *sema_bind_expr(Binder *b, const AstExpr *e);
+/* Bind the condition of WHERE or HAVING (Spark's Filter): BOOLEAN or NULL, else Spark's
+   DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN. */
+SExpr *sema_bind_filter(Binder *b, const AstExpr *e);
 /* Bind and require BOOLEAN: "<what> expects a boolean expression, but 'x' is of type t". */
 SExpr *sema_bind_bool(Binder *b, const AstExpr *e, const char *what);
 /* Implicit conversion of e to t (a cast node, or a folded constant). NULL if e is NULL. */
@@ -389,12 +417,16 @@ SExpr *sema_to_bool(Binder *b, SExpr *x, const AstExpr *ast, const char *what);
    values cast to their common type; NULL after who's DATA_DIFF_TYPES (sema_unify). */
 SExpr *sema_new_case(Binder *b, SChecked who, SExpr **whens, SExpr **vals, int n, bool has_else,
                      SrcSpan span);
-/* "function 'name' takes <min..max> argument(s), but <given> were given" at call. */
-void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
-                      int given);
-
 /* ==== Scalar functions (sema_func.c, sema_func_date.c, sema_func_math.c, sema_func_array.c) ==== */
 
+/* (sema_unresolved.c) */
+/* Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION for the call e of fn: "The `fn` requires
+   <expected> parameters but the actual number is <n>. ..." */
+void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected);
+/* sema_wrong_num_args of the call of name: expected is list (functions.def's FN_ARITY), else
+   every number from min to max ("[2, 3]", "2"), or "> min-1" when max is 64 (any number). */
+void sema_arity_error(Binder *b, const AstExpr *call, const char *name, int min, int max,
+                      const char *list);
 /* A call of a function of functions.def: arity, arguments, typing.  NULL after an error
    (unknown function, DISTINCT, '*', arity, argument types). */
 SExpr *sema_bind_func(Binder *b, const AstExpr *e);
@@ -492,9 +524,6 @@ const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type
                                   bool cast);
 /* Spark's toSQLValue of a STRING (Literal.sql): '...' with \ and ' escaped by a \. */
 const char *sema_sql_string_value(Arena *arena, const char *v);
-/* Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION for the call e of fn: "The `fn` requires
-   <expected> parameters but the actual number is <n>. ..." */
-void sema_wrong_num_args(Binder *b, const AstExpr *e, const char *fn, const char *expected);
 /* Spark 3.5's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE at argument i (0-based) of the call e:
    "Parameter <i + 1> requires the <want> type, ..." (want as Spark's toSQLType prints it:
    "\"ARRAY\"", "(\"ARRAY\" or \"MAP\")"). */

@@ -796,7 +796,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     bind_items(sc, &blk);
     if (ast->where) {
         Binder b = {sc, &blk, "WHERE", false, false, false, OUT_NONE, NULL, NULL, false};
-        sel->where = sema_bind_bool(&b, ast->where, "WHERE");
+        sel->where = sema_bind_filter(&b, ast->where);
     }
     if (ast->dedup && !blk.input_failed)
         bind_dedup(sc, &blk);
@@ -808,7 +808,7 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     blk.n_out = sel->n_out;
     if (ast->having) {
         Binder b = {sc, &blk, "HAVING", true, true, false, OUT_AFTER, NULL, NULL, false};
-        SExpr *h = sema_bind_bool(&b, ast->having, "HAVING");
+        SExpr *h = sema_bind_filter(&b, ast->having);
         sel->having = sema_to_agg_space(sc, &blk, sel->group, sel->n_group, h);
     }
     bind_order_by(sc, &blk);

@@ -1,4 +1,4 @@
--- expect: 5:32: function 'approx_count_distinct' takes 1 to 2 arguments, but 3 were given
+-- expect: 5:32: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `approx_count_distinct` requires [1, 2] parameters but the actual number is 3. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

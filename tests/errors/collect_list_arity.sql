@@ -1,4 +1,4 @@
--- expect: 5:32: function 'collect_list' takes 1 argument, but 2 were given
+-- expect: 5:32: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `collect_list` requires 1 parameters but the actual number is 2. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, price DECIMAL(10,2), tags ARRAY<STRING>, WATERMARK FOR time AS time - INTERVAL '1 minute')
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:24: function 'count' takes 1 argument, but 2 were given
+-- expect: 5:24: count of several values is not supported yet
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

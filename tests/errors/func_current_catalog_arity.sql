@@ -1,4 +1,4 @@
--- expect: 5:24: function 'current_catalog' takes 0 arguments, but 1 was given
+-- expect: 5:24: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `current_catalog` requires 0 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (s STRING, n INT, a ARRAY<INT>)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:24: function 'mask' takes 1 to 5 arguments, but 6 were given
+-- expect: 5:24: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `mask` requires [1, 2, 3, 4, 5] parameters but the actual number is 6. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (a ARRAY<INT>, n BIGINT, s STRING, d DOUBLE, b BOOLEAN)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

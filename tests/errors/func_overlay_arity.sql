@@ -1,4 +1,4 @@
--- expect: 5:24: function 'overlay' takes 3 to 4 arguments, but 2 were given
+-- expect: 5:24: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `overlay` requires [3, 4] parameters but the actual number is 2. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (s STRING, n INT, flag BOOLEAN)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:24: function 'regexp_instr' takes 2 to 3 arguments, but 1 was given
+-- expect: 5:24: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `regexp_instr` requires [2, 3] parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (s STRING, n INT, a ARRAY<INT>)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

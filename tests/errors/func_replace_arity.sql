@@ -1,4 +1,4 @@
--- expect: 5:24: function 'replace' takes 2 to 3 arguments, but 1 was given
+-- expect: 5:24: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `replace` requires [2, 3] parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DOUBLE, m DECIMAL(5,2))
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,6 +1,6 @@
 -- expect: 11:54: ON expects a boolean expression, but 'name' is of type string
--- expect: 12:24: cannot resolve column 'd.name' (available: time, k, action)
--- expect: 13:66: cannot resolve column 'e.nope' (available: time, k, action, k, name)
+-- expect: 12:24: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `d`.`name` cannot be resolved. Did you mean one of the following? [`e`.`k`, `e`.`time`, `e`.`action`].
+-- expect: 13:66: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `e`.`nope` cannot be resolved. Did you mean one of the following? [`e`.`k`, `d`.`k`, `d`.`name`, `e`.`time`, `e`.`action`].
 -- (a join of a stream with a table runs: no error)
 -- (a join of a stream with a table runs: no error)
 -- (a join of a stream with a table runs: no error)

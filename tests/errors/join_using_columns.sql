@@ -1,6 +1,6 @@
 -- expect: 11:58: USING column `name` cannot be resolved on the left side of the join. The left-side columns: [`time`, `k`, `action`].
 -- expect: 12:58: USING column `action` cannot be resolved on the right side of the join. The right-side columns: [`k`, `name`].
--- expect: 13:85: cannot resolve column 'nope' (available: k, time, action, name)
+-- expect: 13:85: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `nope` cannot be resolved. Did you mean one of the following? [`e`.`k`, `d`.`name`, `e`.`time`, `e`.`action`].
 -- (a join of a stream with a table runs: no error)
 -- (a join of a stream with a table runs: no error)
 -- (a join of a stream with a table runs: no error)

@@ -1,4 +1,4 @@
--- expect: 5:32: function 'percentile' takes 2 to 3 arguments, but 1 was given
+-- expect: 5:32: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `percentile` requires [2, 3] parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 7:7: cannot resolve column 'window.start' (available: time, action, n)
+-- expect: 7:7: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `window`.`start` cannot be resolved. Did you mean one of the following? [`events`.`n`, `events`.`time`, `events`.`action`].
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,6 +1,6 @@
--- expect: 13:24: cannot resolve column 'actoin' (available: time, action, n)
--- expect: 13:32: function 'lower' takes 1 argument, but 2 were given
--- expect: 13:62: WHERE expects a boolean expression, but 'action' is of type string
+-- expect: 13:24: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `actoin` cannot be resolved. Did you mean one of the following? [`action`, `n`, `time`].
+-- expect: 13:32: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `lower` requires 1 parameters but the actual number is 2. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 13:62: [DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] Cannot resolve "action" due to data type mismatch: Filter expression "action" of type "STRING" is not a boolean.
 -- expect: 14:34: unknown query option 'nmae' (did you mean 'name'?)
 -- expect: 14:9: Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets
 -- expect: 15:13: unknown sink 'nowhere'

@@ -1,19 +1,19 @@
--- expect: 20:24: function 'concat_ws' takes at least 1 argument, but 0 were given
--- expect: 20:37: function 'lpad' takes 2 to 3 arguments, but 1 was given
--- expect: 20:51: function 'rpad' takes 2 to 3 arguments, but 4 were given
--- expect: 20:78: function 'repeat' takes 2 arguments, but 1 was given
--- expect: 21:3: function 'reverse' takes 1 argument, but 2 were given
--- expect: 21:28: function 'initcap' takes 1 argument, but 0 were given
--- expect: 21:39: function 'instr' takes 2 arguments, but 1 was given
--- expect: 21:54: function 'locate' takes 2 to 3 arguments, but 1 was given
--- expect: 21:67: function 'locate' takes 2 to 3 arguments, but 4 were given
--- expect: 22:3: function 'to_date' takes 1 to 2 arguments, but 0 were given
--- expect: 22:14: function 'to_date' takes 1 to 2 arguments, but 3 were given
--- expect: 22:41: function 'date_trunc' takes 2 arguments, but 1 was given
--- expect: 22:60: function 'date_add' takes 2 to 3 arguments, but 1 was given
--- expect: 22:76: function 'date_sub' takes 2 arguments, but 1 was given
--- expect: 23:3: function 'datediff' takes 2 to 3 arguments, but 1 was given
--- expect: 23:19: function 'get_json_object' takes 2 arguments, but 1 was given
+-- expect: 20:24: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `concat_ws` requires > 0 parameters but the actual number is 0. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 20:37: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `lpad` requires [2, 3] parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 20:51: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `rpad` requires [2, 3] parameters but the actual number is 4. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 20:78: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `repeat` requires 2 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 21:3: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `reverse` requires 1 parameters but the actual number is 2. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 21:28: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `initcap` requires 1 parameters but the actual number is 0. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 21:39: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `instr` requires 2 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 21:54: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `locate` requires [2, 3] parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 21:67: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `locate` requires [2, 3] parameters but the actual number is 4. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 22:3: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `to_date` requires [1, 2] parameters but the actual number is 0. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 22:14: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `to_date` requires [1, 2] parameters but the actual number is 3. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 22:41: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `date_trunc` requires 2 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 22:60: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `date_add` requires 2 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 22:76: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `date_sub` requires 2 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 23:3: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `datediff` requires 2 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
+-- expect: 23:19: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `get_json_object` requires 2 parameters but the actual number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

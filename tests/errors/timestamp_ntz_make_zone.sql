@@ -1,4 +1,4 @@
--- expect: 6:24: function 'make_timestamp_ntz' takes 6 arguments, but 7 were given
+-- expect: 6:24: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `make_timestamp_ntz` requires 6 parameters but the actual number is 7. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.
 -- MakeTimestamp of TimestampNTZType takes no zone (Spark: Expected: 6; Found: 7)
 CREATE SOURCE ev (k STRING, t TIMESTAMP_NTZ, l TIMESTAMP)
   WITH (connector = 'files', path = 'data/ev', format = 'json');

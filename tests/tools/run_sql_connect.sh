@@ -142,7 +142,7 @@ ORDER BY seen NULLS LAST WITH (truncate = false)"
   count(* FROM counts"
   error type_error "^<query>:1:8: error: operator '\+' expects numeric operands, but 'window' is of type struct<start:timestamp,end:timestamp>" \
     --connect "$url" "SELECT window + 1 AS w FROM counts"
-  error unknown_column "^<query>:1:8: error: cannot resolve column 'nosuch' \(available: action, window, count\)" \
+  error unknown_column "^<query>:1:8: error: \[UNRESOLVED_COLUMN.WITH_SUGGESTION\] A column or function parameter with name \`nosuch\` cannot be resolved. Did you mean one of the following\? \[\`count\`, \`action\`, \`window\`\].$" \
     --connect "$url" "SELECT nosuch FROM counts"
   error two_queries "^<query>:1:28: error: sluice sql runs one SELECT query" \
     --connect "$url" "SELECT 1 AS x FROM counts; SELECT 2 AS y FROM counts"

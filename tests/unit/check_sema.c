@@ -569,21 +569,33 @@ static const ErrorCase error_cases[] = {
      "INSERT INTO out SELECT actoin, lower(n, 1) FROM events WHERE action\n"
      "  WITH (outputMode = 'complete', nmae = 'x');\n"
      "INSERT INTO nowhere SELECT action FROM events;\n",
-     "error|t.sql|5|24|cannot resolve column 'actoin' (available: time, action, n, v, big)\n"
-     "error|t.sql|5|32|function 'lower' takes 1 argument, but 2 were given\n"
-     "error|t.sql|5|62|WHERE expects a boolean expression, but 'action' is of type string\n"
+     "error|t.sql|5|24|"
+     "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `actoin` cannot "
+     "be resolved. Did you mean one of the following? [`action`, `big`, `n`, `time`, `v`].\n"
+     "error|t.sql|5|32|"
+     "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `lower` requires 1 parameters but the actual "
+     "number is 2. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' "
+     "for a fix.\n"
+     "error|t.sql|5|62|[DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] Cannot resolve \"action\" due "
+     "to data type mismatch: Filter expression \"action\" of type \"STRING\" is not a boolean.\n"
      "error|t.sql|6|34|unknown query option 'nmae' (did you mean 'name'?)\n"
      "error|t.sql|6|9|Complete output mode not supported when there are no streaming aggregations "
      "on streaming DataFrames/Datasets\n"
      "error|t.sql|7|13|unknown sink 'nowhere'\n"},
     {"one_error_per_expression", "INSERT INTO out SELECT (foo + 1) * 2 + lower(foo) FROM events;\n",
-     "error|t.sql|5|25|cannot resolve column 'foo' (available: time, action, n, v, big)\n"
-     "error|t.sql|5|46|cannot resolve column 'foo' (available: time, action, n, v, big)\n"},
+     "error|t.sql|5|25|"
+     "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `foo` cannot "
+     "be resolved. Did you mean one of the following? [`n`, `v`, `big`, `time`, `action`].\n"
+     "error|t.sql|5|46|"
+     "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `foo` cannot "
+     "be resolved. Did you mean one of the following? [`n`, `v`, `big`, `time`, `action`].\n"},
     {"unknown_source_silences_columns", "INSERT INTO out SELECT a, b, c FROM nothere;\n",
      "error|t.sql|5|37|unknown source 'nothere' (sources and tables: events)\n"},
     {"failed_subquery_column_silent",
      "INSERT INTO out SELECT x, y + 1 FROM (SELECT nope AS x, n AS y FROM events);\n",
-     "error|t.sql|5|46|cannot resolve column 'nope' (available: time, action, n, v, big)\n"},
+     "error|t.sql|5|46|"
+     "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `nope` cannot "
+     "be resolved. Did you mean one of the following? [`n`, `v`, `big`, `time`, `action`].\n"},
     {"window_checks",
      "INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '0 seconds') WITH "
      "(outputMode = 'update');\n"
@@ -604,7 +616,10 @@ static const ErrorCase error_cases[] = {
      "error|t.sql|7|77|invalid interval '1 hourz' (expected e.g. '10 minutes' or '1 hour 30 "
      "minutes')\n"
      "error|t.sql|8|67|function 'window' expects a duration such as '10 minutes' as argument 2\n"
-     "error|t.sql|9|54|function 'window' takes 2 to 4 arguments, but 1 was given\n"
+     "error|t.sql|9|54|"
+     "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `window` requires [2, 3, 4] parameters but the actual "
+     "number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' "
+     "for a fix.\n"
      "error|t.sql|10|67|Intervals greater than a month is not supported (1 year).\n"
      "error|t.sql|11|24|this window() does not match the window of the GROUP BY clause\n"},
     {"aggregate_placement",
@@ -713,7 +728,7 @@ static const ErrorCase error_cases[] = {
      "INSERT INTO out SELECT k FROM plain DROP DUPLICATES WITHIN WATERMARK (k);\n"
      "CREATE TABLE tab (k STRING) WITH (connector = 'files', path = 'p');\n"
      "INSERT INTO out SELECT k FROM tab DROP DUPLICATES WITHIN WATERMARK (nope);\n",
-     "error|t.sql|5|65|cannot resolve column 'a' (available: time, action, n, v, big)\n"
+     "error|t.sql|5|65|Cannot resolve column name \"a\" among (time, action, n, v, big).\n"
      "error|t.sql|5|76|duplicate column 'action' in DROP DUPLICATES\n"
      "error|t.sql|5|86|cannot access field 'x': 'n' is of type int, not a struct\n"
      "error|t.sql|6|70|more than one DROP DUPLICATES in a query is not supported yet\n"
@@ -727,7 +742,7 @@ static const ErrorCase error_cases[] = {
      "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.\n"
      "error|t.sql|10|53|dropDuplicatesWithinWatermark is not supported on streaming "
      "DataFrames/DataSets without watermark\n"
-     "error|t.sql|12|69|cannot resolve column 'nope' (available: k)\n"},
+     "error|t.sql|12|69|Cannot resolve column name \"nope\" among (k).\n"},
     {"names",
      "CREATE SOURCE events (x INT) WITH (connector = 'files', path = 'p');\n"
      "CREATE TABLE out (x INT) WITH (connector = 'files', path = 'p');\n"
