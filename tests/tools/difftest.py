@@ -282,6 +282,7 @@ class Gen:
     def __init__(self, rnd, cols=None):
         self.r = rnd
         self.cols = cols or COLUMNS
+        self.ordered = False  # the rows are t's in the file's order (first/last may be used)
 
     def pick(self, xs):
         return self.r.choice(xs)
@@ -371,7 +372,12 @@ class Gen:
                     t)
 
     def more_int(self, depth):
-        k = self.r.randrange(6)
+        k = self.r.randrange(7)
+        if k == 6:
+            # NullIf(a, b): If(a = b, NULL, a), a's type; the comparison in the wider type
+            a, b = self.expr("INT", depth), self.expr(self.pick(["BIGINT", "DOUBLE"]), depth)
+            return Expr(f"nullif({a.spark}, {b.spark})",
+                        f"CASE WHEN {dcast(a, b.t)} = {b.duck} THEN NULL ELSE {a.duck} END", "INT")
         if k <= 1:
             return self.str_cast("INT", depth)
         if k == 2:
@@ -406,7 +412,9 @@ class Gen:
         return self.make_int(depth)
 
     def more_bigint(self, depth):
-        k = self.r.randrange(4)
+        k = self.r.randrange(5)
+        if k == 4:
+            return self.mixed("BIGINT", depth)
         if k <= 1:
             return self.str_cast("BIGINT", depth)
         if k == 2:
@@ -416,8 +424,32 @@ class Gen:
         return Expr(f"unix_timestamp({d.spark})",
                     f"fdiv(epoch_us(CAST({d.duck} AS TIMESTAMP)), 1000000)", "BIGINT")
 
+    def mixed(self, t, depth):
+        """coalesce / nvl / CASE / if / nvl2 / greatest of a narrower number and t: the wider
+        type t (TypeCoercion.findWiderCommonType)."""
+        n = self.pick([x for x in NUMERIC if NUMERIC.index(x) < NUMERIC.index(t)])
+        a, b = self.expr(n, depth), self.expr(t, depth)
+        if self.r.random() < 0.5:
+            a, b = b, a
+        f = self.pick(["coalesce", "nvl", "case", "if", "nvl2", "greatest", "least"])
+        da, db = dcast(a, t), dcast(b, t)
+        if f in ("coalesce", "nvl"):
+            return Expr(f"{f}({a.spark}, {b.spark})", f"coalesce({da}, {db})", t)
+        if f in ("greatest", "least"):
+            return Expr(f"{f}({a.spark}, {b.spark})", f"{f}({da}, {db})", t)
+        if f == "nvl2":
+            c = self.expr(self.pick(list(DUCK_TYPE)), 0)
+            return Expr(f"nvl2({c.spark}, {a.spark}, {b.spark})",
+                        f"CASE WHEN {c.duck} IS NOT NULL THEN {da} ELSE {db} END", t)
+        c = self.expr("BOOLEAN", depth)
+        sp = (f"CASE WHEN {c.spark} THEN {a.spark} ELSE {b.spark} END" if f == "case"
+              else f"if({c.spark}, {a.spark}, {b.spark})")
+        return Expr(sp, f"CASE WHEN {c.duck} THEN {da} ELSE {db} END", t)
+
     def more_double(self, depth):
-        k = self.r.randrange(4)
+        k = self.r.randrange(5)
+        if k == 4:
+            return self.mixed("DOUBLE", depth)
         if k <= 1:
             return self.str_cast("DOUBLE", depth)
         if k == 2:
@@ -478,7 +510,7 @@ class Gen:
             return Expr(f"trim({f} '{c}' FROM {s.spark})", f"{du}({s.duck}, '{c}')", "STRING")
         if k == 7:
             f = self.pick(["lpad", "rpad"])
-            n = self.small_int() if self.r.random() < 0.7 else self.expr("INT", 0)
+            n = self.small_int() if self.r.random() < 0.7 else self.column_named("k", "INT")
             if self.r.random() < 0.3:
                 return Expr(f"{f}({s.spark}, {n.spark})", f"s{f}({s.duck}, {n.duck}, ' ')",
                             "STRING")
@@ -878,9 +910,61 @@ class Gen:
                         "TIMESTAMP")
         return self.common("TIMESTAMP", depth)
 
+    # -------- conditional aggregates
+    def cond_aggregate(self, depth):
+        k = self.r.randrange(5 if self.ordered else 4)
+        p = self.expr("BOOLEAN", depth)
+        if k == 0:
+            # CountIf: Count(If(p, true, NULL)), the rows where p is true
+            return Expr(f"count_if({p.spark})", f"count(*) FILTER (WHERE {p.duck})", "BIGINT",
+                        agg=True)
+        if k == 1:
+            # an aggregate's FILTER (WHERE p): the rows where p is true
+            t = self.pick(["INT", "BIGINT", "DOUBLE", "STRING"])
+            x = self.expr(t, depth)
+            f = self.pick(["sum", "count", "max", "avg"] if t != "STRING" else ["count", "min"])
+            filt = f" FILTER (WHERE {p.spark})", f" FILTER (WHERE {p.duck})"
+            if f == "sum" and t != "DOUBLE":
+                return Expr(f"sum({x.spark}){filt[0]}",
+                            f"wrap64(sum(CAST({x.duck} AS HUGEINT)){filt[1]})", "BIGINT", agg=True)
+            if f == "avg":
+                return Expr(f"avg({x.spark}){filt[0]}",
+                            f"(sum(CAST({x.duck} AS DOUBLE)){filt[1]} / count({x.duck}){filt[1]})",
+                            "DOUBLE", approx=True, agg=True)
+            rt = "BIGINT" if f == "count" else t
+            return Expr(f"{f}({x.spark}){filt[0]}", f"{f}({x.duck}){filt[1]}", rt,
+                        approx=t == "DOUBLE" and f == "sum", agg=True)
+        if k == 2:
+            x = self.expr("BOOLEAN", depth)
+            f = self.pick(["bool_and", "bool_or", "every", "some"])
+            g = "bool_and" if f in ("bool_and", "every") else "bool_or"
+            return Expr(f"{f}({x.spark}) FILTER (WHERE {p.spark})",
+                        f"{g}({x.duck}) FILTER (WHERE {p.duck})", "BOOLEAN", agg=True)
+        if k == 3:
+            # MaxBy/MinBy(x, y): x at the row of the largest/smallest y (rows with a NULL y
+            # are skipped); x is a function of y here, so ties give one answer
+            y = self.column(self.pick(["INT", "BIGINT", "STRING", "DATE"]))
+            f = self.pick(["max_by", "min_by"])
+            xs = {"INT": (f"({y.spark} + 1)", f"wrap32(CAST({y.duck} AS HUGEINT) + 1)", "INT"),
+                  "BIGINT": (f"({y.spark} * 2)", f"wrap64(CAST({y.duck} AS HUGEINT) * 2)",
+                             "BIGINT"),
+                  "STRING": (f"upper({y.spark})", f"upper({y.duck})", "STRING"),
+                  "DATE": (f"month({y.spark})", f"CAST(month({y.duck}) AS INTEGER)", "INT")}[y.t]
+            g = "arg_max" if f == "max_by" else "arg_min"
+            return Expr(f"{f}({xs[0]}, {y.spark})", f"{g}({xs[1]}, {y.duck})", xs[2], agg=True)
+        # First/Last in the file's order (one file, one partition), with ignoreNulls or not
+        t = self.pick(["INT", "BIGINT", "DOUBLE", "STRING", "DATE", "BOOLEAN"])
+        x = self.expr(t, depth)
+        f = self.pick(["first", "last", "first_value", "last_value"])
+        ign = self.r.random() < 0.5
+        order = "DESC" if f.startswith("last") else "ASC"
+        filt = f" FILTER (WHERE {x.duck} IS NOT NULL)" if ign else ""
+        return Expr(f"{f}({x.spark}{', true' if ign else ''})",
+                    f"(list({x.duck} ORDER BY id {order}){filt})[1]", t, agg=True)
+
     # -------- aggregates
     def aggregate(self, depth):
-        k = self.r.randrange(8)
+        k = self.r.randrange(10)
         if k == 0:
             return Expr("count(*)", "count(*)", "BIGINT", agg=True)
         if k == 1:
@@ -910,6 +994,8 @@ class Gen:
             f = self.pick(["bool_and", "bool_or", "every", "some", "any"])
             g = "bool_and" if f in ("bool_and", "every") else "bool_or"
             return Expr(f"{f}({x.spark})", f"{g}({x.duck})", "BOOLEAN", agg=True)
+        if k == 8:
+            return self.cond_aggregate(depth)
         t = self.pick(["INT", "BIGINT", "DOUBLE", "STRING", "DATE", "TIMESTAMP", "BOOLEAN"])
         x = self.expr(t, depth)
         f = self.pick(["min", "max"])
@@ -1040,6 +1126,7 @@ def gen_from(r):
 def gen_query(r):
     frm_sp, frm_du, cols = gen_from(r)
     g = Gen(r, cols)
+    g.ordered = frm_sp == "t"
     shape = r.choice(["project", "project", "group", "group", "global", "distinct"])
     where_sp = where_du = ""
     if r.random() < 0.5:
