@@ -88,6 +88,8 @@ def spark_cell(v, typ):
         return java_double(float(v))
     if typ == "STRING":
         return escape_meta(v).rstrip(" ")
+    if typ in ("DATE", "TIMESTAMP") and v[:5].isdigit():
+        return "+" + v  # a year past 9999: 'yyyy' prints its sign (SignStyle.EXCEEDS_PAD)
     return v
 
 
@@ -222,9 +224,13 @@ MACROS = [
     "string_split(lower(s), ' '), w -> upper(w[1]) || w[2:]), ' ') END",
     # Chr: '' below 0, else the character (n & 0xFF)
     "CREATE MACRO schr(n) AS CASE WHEN n < 0 THEN '' ELSE chr(CAST(CAST(n AS BIGINT) & 255 AS INTEGER)) END",
-    # FormatNumber of a double: DecimalFormat (HALF_EVEN of the exact value), NaN, infinity ∞
-    "CREATE MACRO sfmt(x, f) AS CASE WHEN isnan(x) THEN 'NaN' WHEN x = 'Infinity' THEN '∞'"
-    " WHEN x = '-Infinity' THEN '-∞' ELSE format(f, x) END",
+    # FormatNumber of a double: DecimalFormat of the digits of Double.toString (DigitList.set:
+    # DuckDB's shortest text here), HALF_EVEN; a negative x keeps its '-' (-0.0 too); NaN is
+    # 'NaN'. (Used for |x| < 1e15 only, where the double fmt prints is that decimal; a tie
+    # is judged by the exact binary value in Java, which is not modelled.)
+    "CREATE MACRO sfmt(x, d, f) AS CASE WHEN isnan(x) THEN 'NaN' ELSE"
+    " (CASE WHEN signbit(x) THEN '-' ELSE '' END) || format(f, CAST(round_even("
+    "CAST(CAST(abs(x) AS VARCHAR) AS DECIMAL(38, 18)), d) AS DOUBLE)) END",
     # NextDay: the first later date of that DayOfWeek (getDayOfWeekFromString: SU, SUN, SUNDAY...
     # in any case; another text is NULL)
     "CREATE MACRO sdow(w) AS CASE WHEN upper(w) IN ('MO', 'MON', 'MONDAY') THEN 1"
@@ -530,9 +536,13 @@ class Gen:
         if k == 10:
             t = self.pick(["INT", "BIGINT", "DOUBLE"])
             x = self.expr(t, depth)
+            if t == "DOUBLE":  # the model's range (sfmt)
+                x = Expr(f"if(abs({x.spark}) >= 1e15D AND NOT isnan({x.spark}), NULL, {x.spark})",
+                         f"CASE WHEN abs({x.duck}) >= 1e15 AND NOT isnan({x.duck}) THEN NULL"
+                         f" ELSE {x.duck} END", "DOUBLE")
             d = self.pick([0, 1, 2, 3])
             # FormatNumber: DecimalFormat '#,###,##0.00..', HALF_EVEN of the exact value
-            return Expr(f"format_number({x.spark}, {d})", f"sfmt({x.duck}, '{{:,.{d}f}}')"
+            return Expr(f"format_number({x.spark}, {d})", f"sfmt({x.duck}, {d}, '{{:,.{d}f}}')"
                         if t == "DOUBLE" else f"format('{{:,d}}', {x.duck}) || "
                         f"CASE WHEN {d} > 0 THEN '.' || repeat('0', {d}) ELSE '' END", "STRING")
         if k == 11:
