@@ -240,6 +240,9 @@ MACROS = [
     " THEN 6 WHEN upper(w) IN ('SU', 'SUN', 'SUNDAY') THEN 7 END",
     "CREATE MACRO snextday(d, w) AS CAST(d + CAST((sdow(w) - isodow(d) + 6) % 7 + 1 AS INTEGER)"
     " AS DATE)",
+    # date_trunc behind a CASE: DuckDB 1.5 rewrites `date_trunc(u, x) <> constant` into a
+    # form that is true for a NULL x (seen inside coalesce and AND)
+    "CREATE MACRO sdtrunc(u, x) AS CASE WHEN x IS NOT NULL THEN date_trunc(u, x) END",
     "CREATE MACRO fdiv(a, b) AS (a - ((a % b) + b) % b) // b",
     # DateTimeUtils.monthsBetween (UTC): whole months when the days of month are equal or
     # both are the last; else + seconds difference / (31 days); roundOff: math.round(x*1e8)/1e8
@@ -592,7 +595,7 @@ class Gen:
             du = {"YEAR": "year", "YYYY": "year", "YY": "year", "QUARTER": "quarter",
                   "MONTH": "month", "MM": "month", "MON": "month", "WEEK": "week"}.get(u.upper())
             # TruncDate: units from YEAR down to WEEK; others are NULL
-            dd = f"CAST(date_trunc('{du}', {d.duck}) AS DATE)" if du else "CAST(NULL AS DATE)"
+            dd = f"CAST(sdtrunc('{du}', {d.duck}) AS DATE)" if du else "CAST(NULL AS DATE)"
             if du:
                 dd = f"CASE WHEN {d.duck} IS NOT NULL THEN {dd} END"
             return Expr(f"trunc({d.spark}, '{u}')", dd, "DATE")
@@ -617,7 +620,7 @@ class Gen:
             du = {"YEAR": "year", "YYYY": "year", "YY": "year", "QUARTER": "quarter",
                   "MONTH": "month", "MM": "month", "MON": "month", "WEEK": "week", "DAY": "day",
                   "DD": "day", "HOUR": "hour", "MINUTE": "minute", "SECOND": "second"}.get(u.upper())
-            dd = (f"date_trunc('{du}', CAST({ts.duck} AS TIMESTAMP))" if du
+            dd = (f"sdtrunc('{du}', CAST({ts.duck} AS TIMESTAMP))" if du
                   else "CAST(NULL AS TIMESTAMP)")
             return Expr(f"date_trunc('{u}', {ts.spark})", dd, "TIMESTAMP")
         # DATE and TIMESTAMP in one CASE/coalesce: TIMESTAMP (the wider type)
@@ -916,7 +919,7 @@ class Gen:
         if k == 1:
             ts = self.expr("TIMESTAMP", depth)
             u = self.pick(["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "WEEK", "QUARTER"])
-            return Expr(f"date_trunc('{u}', {ts.spark})", f"date_trunc('{u.lower()}', {ts.duck})",
+            return Expr(f"date_trunc('{u}', {ts.spark})", f"sdtrunc('{u.lower()}', {ts.duck})",
                         "TIMESTAMP")
         return self.common("TIMESTAMP", depth)
 
