@@ -1139,7 +1139,8 @@ int srt_num_conv(SrtQuery *q, const char *s, uint32_t n, int32_t from, int32_t t
                  uint32_t *out_n);
 int srt_math_width_bucket(double v, double lo, double hi, int64_t n, int64_t *out);
 /* format_number(x, d >= 0) of a DOUBLE, and of an integer or DECIMAL whose unscaled value
-   at scale s is hi * 2^64 + (uint64_t)lo (srt_strmore.c; HALF_EVEN). */
+   at scale s is hi * 2^64 + (uint64_t)lo (srt_strmore.c; HALF_EVEN; a DOUBLE by its
+   Double.toString digits, as the pattern form below). */
 void srt_format_number_f64(SrtQuery *q, double x, int32_t d, const char **out, uint32_t *out_n);
 void srt_format_number_dec(SrtQuery *q, int64_t lo, int64_t hi, int32_t s, int32_t d,
                            const char **out, uint32_t *out_n);

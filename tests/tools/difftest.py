@@ -43,12 +43,27 @@ NUMERIC = ("INT", "BIGINT", "DOUBLE")
 # The table: name -> type. k, c, u are small domains (grouping keys).
 COLUMNS = [("k", "INT"), ("i", "INT"), ("j", "INT"), ("b", "BIGINT"), ("c", "BIGINT"),
            ("d", "DOUBLE"), ("e", "DOUBLE"), ("s", "STRING"), ("u", "STRING"),
-           ("z", "BOOLEAN"), ("dt", "DATE"), ("ts", "TIMESTAMP")]
+           ("z", "BOOLEAN"), ("dt", "DATE"), ("ts", "TIMESTAMP"), ("w", "STRING"),
+           ("id", "INT")]
+# w: strings for casts (numbers, booleans, dates, timestamps, well and badly formed);
+# id: the row's position in the file (first/last follow it).
 
 # Strings of the data. No "NULL" (show() prints NULL so), no '|' (the table's separator).
 STRINGS = ["", "a", "A", "ab", "abc", "Abc", "b", "hello", "Hello World", " x ", "  ", "x  ",
            "héllo", "Ångström", "naïve", "日本語", "😀", "a😀b", "ΑΒΓ", "e\u0301", "Ünïcödé",
            "tab\there", "line\nbreak", "%_", "10", "-3", "1.5", "true", "o'k", "back\\slash"]
+CAST_STRINGS = ["0", "1", "-1", " 42 ", "+7", "-0", "1.", ".5", "-.5", ".", "+", "-", "1.9", "-1.9",
+                "1.2.3", "1e3", "1.5e2", "1E-2", "12abc", "2147483647", "2147483648",
+                "-2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
+                "-9223372036854775808", "00012", "1d", "2.5F", "NaN", "-NaN", "+NaN", "nan",
+                "Infinity", "-Infinity", "+Infinity", "inf", "-INF", "+inf", "INFINITY", "t",
+                "f", "yes", "No", " TRUE ", "y", "n", "true\t", "falsE", "2024-01-15", "2024-1-5",
+                " 2024-01-15 ", "2024-01-15 10:20:30", "2024-01-15T10:20:30.123456789",
+                "2024-01-15 10:20", "2024-01-15 10", "2024-02-30", "2024-02-29", "2023-02-29",
+                "2024-01", "2024", "2024-13-01", "2024-01-15 10:20:30Z", "2024-01-15T10:20:30.5Z",
+                "2024-01-15 25:00:00", "2024-01-15 10:60:00", "2024-01-15T", "2024-01-15 garbage",
+                "2024-01-15 10:20:30.", "1999-12-31 23:59:59.999999", "7\x7f", "\x7f7", "\x01 5",
+                "\x0b8\x0c", "1_000", "0x1F", "\u0661", "\u00a05", "1e400", "-1e-400"]
 SMALL_STRINGS = ["", "a", "b", "é", "日本", None]
 # String literals of queries: no quote or backslash (Spark's and DuckDB's escapes differ).
 LIT_STRINGS = ["", "a", "b", "l", "ab", "lo", "é", "日", "😀", " ", "x", "-", "Hello", "abc"]
@@ -73,6 +88,8 @@ def spark_cell(v, typ):
         return java_double(float(v))
     if typ == "STRING":
         return escape_meta(v).rstrip(" ")
+    if typ in ("DATE", "TIMESTAMP") and v[:5].isdigit():
+        return "+" + v  # a year past 9999: 'yyyy' prints its sign (SignStyle.EXCEEDS_PAD)
     return v
 
 
@@ -129,6 +146,125 @@ MACROS = [
     "CREATE MACRO snan(x) AS coalesce(isnan(x), false)",
     "CREATE MACRO dnorm(x) AS CASE WHEN x = 0 THEN CAST(0 AS DOUBLE)"
     " WHEN isnan(x) THEN CAST('NaN' AS DOUBLE) ELSE x END",
+    # Casts of strings (Cast.scala, non-ANSI). toInt/toLong/isTrueString/stringToDate/
+    # stringToTimestamp trim bytes that are whitespace or ISO control (<= 0x20, 0x7f:
+    # UTF8String.isWhitespaceOrISOControl, trimAll); toDouble trims as String.trim (<= 0x20).
+    r"CREATE MACRO trimc(s) AS regexp_replace(s, '^[\x00-\x20\x7f]+|[\x00-\x20\x7f]+$', '', 'g')",
+    r"CREATE MACRO jtrim(s) AS regexp_replace(s, '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g')",
+    # UTF8String.toLong(allowDecimal): [+-]digits[.digits], either run may be empty ('.' and
+    # '-.' are 0), not '', '+' or '-'; the fraction is dropped; out of range is NULL. The
+    # digits as a HUGEINT, 10^21 when longer than any long.
+    "CREATE MACRO s2h(s) AS CASE WHEN NOT regexp_full_match(trimc(s), '[+-]?[0-9]*([.][0-9]*)?')"
+    " OR trimc(s) IN ('', '+', '-') THEN NULL"
+    " WHEN length(ltrim(regexp_extract(trimc(s), '^[+-]?([0-9]*)', 1), '0')) > 20"
+    " THEN CAST('1000000000000000000000' AS HUGEINT) * (CASE WHEN trimc(s)[1] = '-' THEN -1 ELSE 1 END)"
+    " ELSE CAST(regexp_extract(trimc(s), '^([+-]?)[0-9]*', 1)"
+    " || coalesce(nullif(ltrim(regexp_extract(trimc(s), '^[+-]?([0-9]*)', 1), '0'), ''), '0')"
+    " AS HUGEINT) END",
+    "CREATE MACRO s2i(s) AS CASE WHEN s2h(s) BETWEEN -2147483648 AND 2147483647"
+    " THEN CAST(s2h(s) AS INTEGER) END",
+    "CREATE MACRO s2l(s) AS CASE WHEN s2h(s) BETWEEN CAST('-9223372036854775808' AS HUGEINT)"
+    " AND CAST('9223372036854775807' AS HUGEINT) THEN CAST(s2h(s) AS BIGINT) END",
+    # Cast.castToDouble: Java's Double.parseDouble (NaN/Infinity with a sign, case-sensitive;
+    # a trailing f/F/d/D), else processFloatingPointSpecialLiterals (inf, +inf, infinity,
+    # +infinity, -inf, -infinity, nan in any case). Hexadecimal floats are not modelled.
+    "CREATE MACRO s2d(s) AS CASE"
+    " WHEN regexp_full_match(jtrim(s), '[+-]?NaN') OR lower(jtrim(s)) = 'nan' THEN CAST('NaN' AS DOUBLE)"
+    " WHEN regexp_full_match(jtrim(s), '[+]?Infinity') OR lower(jtrim(s)) IN"
+    " ('inf', '+inf', 'infinity', '+infinity') THEN CAST('Infinity' AS DOUBLE)"
+    " WHEN jtrim(s) = '-Infinity' OR lower(jtrim(s)) IN ('-inf', '-infinity')"
+    " THEN CAST('-Infinity' AS DOUBLE)"
+    " WHEN regexp_full_match(jtrim(s), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[fFdD]?')"
+    " THEN CAST(regexp_replace(jtrim(s), '[fFdD]$', '') AS DOUBLE) END",
+    # StringUtils.isTrueString / isFalseString of s.trimAll().toLowerCase.
+    "CREATE MACRO s2b(s) AS CASE WHEN lower(trimc(s)) IN ('t', 'true', 'y', 'yes', '1') THEN true"
+    " WHEN lower(trimc(s)) IN ('f', 'false', 'n', 'no', '0') THEN false END",
+    # DateTimeUtils.stringToDate: yyyy[y..] (4 to 7 digits) | yyyy-[m]m | yyyy-[m]m-[d]d, then
+    # ' ' or 'T' and anything; LocalDate.of checks the fields. (Signed years are not in the data.)
+    "CREATE MACRO s2date(s) AS CASE WHEN regexp_full_match(trimc(s),"
+    " '(?s)[0-9]{4,7}(-[0-9]{1,2}(-[0-9]{1,2}([ T].*)?)?)?') THEN TRY(make_date("
+    " CAST(regexp_extract(trimc(s), '^([0-9]+)', 1) AS INTEGER),"
+    " CAST(coalesce(nullif(regexp_extract(trimc(s), '^[0-9]+-([0-9]{1,2})', 1), ''), '1') AS INTEGER),"
+    " CAST(coalesce(nullif(regexp_extract(trimc(s), '^[0-9]+-[0-9]{1,2}-([0-9]{1,2})', 1), ''), '1')"
+    " AS INTEGER))) END",
+    # DateTimeUtils.stringToTimestamp (parseTimestampString): a date as above (a year of 4 to 6
+    # digits), then ' ' or 'T'
+    # and [h]h[:[m]m[:[s]s[.fraction]]], a zone only after the seconds (here 'Z'); the
+    # fraction keeps 6 digits; LocalDate.of / LocalTime.of check the fields. Times without a
+    # date (today's date) are not in the data.
+    # RoundBase on integers: BigDecimal(x).setScale(s, HALF_UP | HALF_EVEN) (x as HUGEINT)
+    "CREATE MACRO hpow(s) AS CAST(pow(10, - s) AS HUGEINT)",
+    "CREATE MACRO rhu(x, s) AS CASE WHEN s >= 0 THEN x ELSE (x // hpow(s)"
+    " + CASE WHEN 2 * abs(x % hpow(s)) >= hpow(s) THEN sign(x) ELSE 0 END) * hpow(s) END",
+    "CREATE MACRO rhe(x, s) AS CASE WHEN s >= 0 THEN x ELSE (x // hpow(s)"
+    " + CASE WHEN 2 * abs(x % hpow(s)) > hpow(s) OR (2 * abs(x % hpow(s)) = hpow(s)"
+    " AND (x // hpow(s)) % 2 <> 0) THEN sign(x) ELSE 0 END) * hpow(s) END",
+    # RoundBase on doubles: BigDecimal(d) is the decimal of Double.toString(d) (DuckDB's
+    # shortest text), setScale(s, mode).toDouble; NaN and infinities as they are; a double
+    # past 2^53 (an integer) with s >= 0 is itself.
+    "CREATE MACRO rdec(x, s, even) AS CASE WHEN even THEN round_even(x, s) ELSE round(x, s) END",
+    "CREATE MACRO rdbl(x, s, even) AS CASE WHEN isnan(x) OR isinf(x) OR abs(x) >= 1e37"
+    " OR (s >= 0 AND abs(x) >= 9007199254740992) THEN x"
+    " WHEN abs(x) >= 1e19 THEN CAST(CAST(rdec(CAST(CAST(x AS VARCHAR) AS DECIMAL(38, 0)), s, even)"
+    " AS VARCHAR) AS DOUBLE)"
+    " ELSE CAST(CAST(rdec(CAST(CAST(x AS VARCHAR) AS DECIMAL(38, 18)), s, even) AS VARCHAR)"
+    " AS DOUBLE) END",
+    # StringLocate.eval: a NULL start is 0, start < 1 is 0, else indexOf(sub, start - 1) + 1;
+    # an empty sub is at 0 (1), wherever start is
+    "CREATE MACRO slocate(sub, str, pos) AS CAST(CASE WHEN pos IS NULL THEN 0"
+    " WHEN sub IS NULL OR str IS NULL THEN NULL WHEN pos < 1 THEN 0 WHEN sub = '' THEN 1"
+    " WHEN instr(substring(str, pos), sub) = 0 THEN 0"
+    " ELSE instr(substring(str, pos), sub) + pos - 1 END AS INTEGER)",
+    # SplitPart: ElementAt(StringSplitSQL(s, d), n, ''); splitSQL of an empty delimiter is [s]
+    "CREATE MACRO ssplitpart(s, d, n) AS CASE WHEN s IS NULL THEN NULL"
+    " WHEN d = '' THEN CASE WHEN n IN (1, -1) THEN s ELSE '' END"
+    " ELSE coalesce(list_extract(string_split(s, d), n), '') END",
+    # InitCap: toLowerCase().toTitleCase(): the first character and each one after ' '
+    "CREATE MACRO sinitcap(s) AS CASE WHEN s IS NOT NULL THEN array_to_string(list_transform("
+    "string_split(lower(s), ' '), w -> upper(w[1]) || w[2:]), ' ') END",
+    # Chr: '' below 0, else the character (n & 0xFF)
+    "CREATE MACRO schr(n) AS CASE WHEN n < 0 THEN '' ELSE chr(CAST(CAST(n AS BIGINT) & 255 AS INTEGER)) END",
+    # FormatNumber of a double: DecimalFormat of the digits of Double.toString (DigitList.set:
+    # DuckDB's shortest text here), HALF_EVEN; a negative x keeps its '-' (-0.0 too); NaN is
+    # 'NaN'. (Used for |x| < 1e15 only, where the double fmt prints is that decimal; a tie
+    # is judged by the exact binary value in Java, which is not modelled.)
+    "CREATE MACRO sfmt(x, d, f) AS CASE WHEN isnan(x) THEN 'NaN' ELSE"
+    " (CASE WHEN signbit(x) THEN '-' ELSE '' END) || format(f, CAST(round_even("
+    "CAST(CAST(abs(x) AS VARCHAR) AS DECIMAL(38, 18)), d) AS DOUBLE)) END",
+    # NextDay: the first later date of that DayOfWeek (getDayOfWeekFromString: SU, SUN, SUNDAY...
+    # in any case; another text is NULL)
+    "CREATE MACRO sdow(w) AS CASE WHEN upper(w) IN ('MO', 'MON', 'MONDAY') THEN 1"
+    " WHEN upper(w) IN ('TU', 'TUE', 'TUESDAY') THEN 2 WHEN upper(w) IN ('WE', 'WED', 'WEDNESDAY')"
+    " THEN 3 WHEN upper(w) IN ('TH', 'THU', 'THURSDAY') THEN 4"
+    " WHEN upper(w) IN ('FR', 'FRI', 'FRIDAY') THEN 5 WHEN upper(w) IN ('SA', 'SAT', 'SATURDAY')"
+    " THEN 6 WHEN upper(w) IN ('SU', 'SUN', 'SUNDAY') THEN 7 END",
+    "CREATE MACRO snextday(d, w) AS CAST(d + CAST((sdow(w) - isodow(d) + 6) % 7 + 1 AS INTEGER)"
+    " AS DATE)",
+    # date_trunc behind a CASE: DuckDB 1.5 rewrites `date_trunc(u, x) <> constant` into a
+    # form that is true for a NULL x (seen inside coalesce and AND)
+    "CREATE MACRO sdtrunc(u, x) AS CASE WHEN x IS NOT NULL THEN date_trunc(u, x) END",
+    "CREATE MACRO fdiv(a, b) AS (a - ((a % b) + b) % b) // b",
+    # DateTimeUtils.monthsBetween (UTC): whole months when the days of month are equal or
+    # both are the last; else + seconds difference / (31 days); roundOff: math.round(x*1e8)/1e8
+    "CREATE MACRO mdays(t) AS day(CAST(t AS DATE))",
+    "CREATE MACRO msecs(t) AS fdiv(epoch_us(t), 1000000) - fdiv(epoch_us(t), 86400000000) * 86400",
+    "CREATE MACRO mraw(t1, t2) AS CASE WHEN mdays(t1) = mdays(t2) OR (CAST(t1 AS DATE) ="
+    " last_day(CAST(t1 AS DATE)) AND CAST(t2 AS DATE) = last_day(CAST(t2 AS DATE)))"
+    " THEN CAST((year(t1) * 12 + month(t1)) - (year(t2) * 12 + month(t2)) AS DOUBLE)"
+    " ELSE CAST((year(t1) * 12 + month(t1)) - (year(t2) * 12 + month(t2)) AS DOUBLE)"
+    " + CAST((mdays(t1) - mdays(t2)) * 86400 + msecs(t1) - msecs(t2) AS DOUBLE) / 2678400.0 END",
+    "CREATE MACRO mbetween(t1, t2, r) AS CASE WHEN r THEN floor(mraw(t1, t2) * 1e8 + 0.5) / 1e8"
+    " ELSE mraw(t1, t2) END",
+    "CREATE MACRO tsre() AS '^([0-9]{4,6})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T]([0-9]{1,2})"
+    "(?::([0-9]{1,2})(?::([0-9]{1,2})(?:[.]([0-9]*))?Z?)?)?)?)?)?$'",
+    "CREATE MACRO tsg(s, i) AS CAST(coalesce(nullif(regexp_extract(trimc(s), tsre(), i), ''),"
+    " '0') AS INTEGER)",
+    "CREATE MACRO s2ts(s) AS CASE WHEN regexp_matches(trimc(s), tsre()) AND tsg(s, 4) < 24"
+    " AND tsg(s, 5) < 60 AND tsg(s, 6) < 60 THEN"
+    " CAST(s2date(regexp_extract(trimc(s), '^[0-9-]*')) AS TIMESTAMP)"
+    " + to_hours(tsg(s, 4)) + to_minutes(tsg(s, 5)) + to_seconds(tsg(s, 6))"
+    " + to_microseconds(CAST(rpad(left(regexp_extract(trimc(s), tsre(), 7), 6), 6, '0')"
+    " AS INTEGER)) END",
 ]
 
 
@@ -155,6 +291,7 @@ class Gen:
     def __init__(self, rnd, cols=None):
         self.r = rnd
         self.cols = cols or COLUMNS
+        self.ordered = False  # the rows are t's in the file's order (first/last may be used)
 
     def pick(self, xs):
         return self.r.choice(xs)
@@ -207,8 +344,294 @@ class Gen:
     def expr(self, t, depth):
         if depth <= 0 or self.r.random() < 0.3:
             return self.column(t) if self.r.random() < 0.7 else self.literal(t)
+        if self.r.random() < 0.4:
+            return getattr(self, "more_" + t.lower())(depth - 1)
         makers = getattr(self, "make_" + t.lower())
         return makers(depth - 1)
+
+    # -------- casts of strings, round, string and date functions, mixed types
+    def cast_src(self, depth):
+        """A string to cast: mostly column w (numbers, dates, booleans as text)."""
+        if self.r.random() < 0.6 and any(n.endswith("w") for n, _ in self.cols):
+            return self.column_named("w", "STRING")
+        return self.expr("STRING", depth)
+
+    def column_named(self, suffix, t):
+        cs = [n for n, ct in self.cols if ct == t and (n == suffix or n.endswith("." + suffix))]
+        return Expr(cs[0], cs[0], t) if cs else self.literal(t)
+
+    def str_cast(self, t, depth):
+        x = self.cast_src(depth)
+        f = {"INT": "s2i", "BIGINT": "s2l", "DOUBLE": "s2d", "BOOLEAN": "s2b", "DATE": "s2date",
+             "TIMESTAMP": "s2ts"}[t]
+        return Expr(f"CAST({x.spark} AS {t})", f"{f}({x.duck})", t)
+
+    def scale(self):
+        v = self.pick([-10, -3, -2, -1, 0, 0, 1, 2, 3, 5])
+        return Expr(str(v) if v >= 0 else f"({v})", str(v), "INT")
+
+    def round_int(self, t, depth):
+        """round/bround of an integer: BigDecimal(x).setScale(s, HALF_UP|HALF_EVEN).toInt/toLong
+        (RoundBase.nullSafeEval), which keeps the low 32/64 bits."""
+        x, sc = self.expr(t, depth), self.scale()
+        f = self.pick(["round", "bround"])
+        w = "wrap32" if t == "INT" else "wrap64"
+        return Expr(f"{f}({x.spark}, {sc.spark})",
+                    f"{w}({'rhu' if f == 'round' else 'rhe'}(CAST({x.duck} AS HUGEINT), {sc.duck}))",
+                    t)
+
+    def more_int(self, depth):
+        k = self.r.randrange(7)
+        if k == 6:
+            # NullIf(a, b): If(a = b, NULL, a), a's type; the comparison in the wider type
+            a, b = self.expr("INT", depth), self.expr(self.pick(["BIGINT", "DOUBLE"]), depth)
+            return Expr(f"nullif({a.spark}, {b.spark})",
+                        f"CASE WHEN {dcast(a, b.t)} = {b.duck} THEN NULL ELSE {a.duck} END", "INT")
+        if k <= 1:
+            return self.str_cast("INT", depth)
+        if k == 2:
+            return self.round_int("INT", depth)
+        if k == 3:
+            s, p = self.expr("STRING", depth), self.expr("STRING", 0)
+            pos = self.small_int() if self.r.random() < 0.8 else self.expr("INT", 0)
+            # StringLocate.eval: a NULL start is 0; start < 1 is 0; indexOf(sub, start - 1) + 1,
+            # and an empty sub is found at once (1, wherever start is)
+            return Expr(f"locate({p.spark}, {s.spark}, {pos.spark})",
+                        f"slocate({p.duck}, {s.duck}, {pos.duck})", "INT")
+        if k == 4:
+            s = self.expr("STRING", depth)
+            f = self.pick(["octet_length", "char_length", "character_length", "bit_length"])
+            du = {"octet_length": f"strlen({s.duck})", "bit_length": f"(8 * strlen({s.duck}))"}.get(
+                f, f"length({s.duck})")
+            return Expr(f"{f}({s.spark})", f"CAST({du} AS INTEGER)", "INT")
+        if k == 5 and self.r.random() < 0.5:
+            s, d = self.expr("STRING", depth), self.pick(["l", ",", " ", "", "a", "lo"])
+            # size(split(s, d)): String.split(d, -1) keeps trailing empty strings; an empty
+            # pattern splits into characters (UTF8String.split), '' into one ''; Size of NULL
+            # is -1 (spark.sql.legacy.sizeOfNull is true in 3.5)
+            return Expr(f"size(split({s.spark}, '{d}'))",
+                        f"CAST(CASE WHEN {s.duck} IS NULL THEN -1 WHEN {s.duck} = '' THEN 1"
+                        f" ELSE len(string_split({s.duck}, '{d}'))"
+                        " END AS INTEGER)", "INT")
+        if k == 5:
+            d = self.expr(self.pick(["DATE", "TIMESTAMP"]), depth)
+            f = self.pick(["weekofyear", "dayofyear", "quarter", "year", "weekday"])
+            du = {"weekday": f"(isodow({d.duck}) - 1)"}.get(f, f"{f}({d.duck})")
+            return Expr(f"{f}({d.spark})", f"CAST({du} AS INTEGER)", "INT")
+        return self.make_int(depth)
+
+    def more_bigint(self, depth):
+        k = self.r.randrange(5)
+        if k == 4:
+            return self.mixed("BIGINT", depth)
+        if k <= 1:
+            return self.str_cast("BIGINT", depth)
+        if k == 2:
+            return self.round_int("BIGINT", depth)
+        d = self.expr(self.pick(["DATE", "TIMESTAMP"]), depth)
+        # unix_timestamp(ts): seconds, floorDiv of the microseconds (ToTimestamp)
+        return Expr(f"unix_timestamp({d.spark})",
+                    f"fdiv(epoch_us(CAST({d.duck} AS TIMESTAMP)), 1000000)", "BIGINT")
+
+    def mixed(self, t, depth):
+        """coalesce / nvl / CASE / if / nvl2 / greatest of a narrower number and t: the wider
+        type t (TypeCoercion.findWiderCommonType)."""
+        n = self.pick([x for x in NUMERIC if NUMERIC.index(x) < NUMERIC.index(t)])
+        a, b = self.expr(n, depth), self.expr(t, depth)
+        if self.r.random() < 0.5:
+            a, b = b, a
+        f = self.pick(["coalesce", "nvl", "case", "if", "nvl2", "greatest", "least"])
+        da, db = dcast(a, t), dcast(b, t)
+        if f in ("coalesce", "nvl"):
+            return Expr(f"{f}({a.spark}, {b.spark})", f"coalesce({da}, {db})", t)
+        if f in ("greatest", "least"):
+            return Expr(f"{f}({a.spark}, {b.spark})", f"{f}({da}, {db})", t)
+        if f == "nvl2":
+            c = self.expr(self.pick(list(DUCK_TYPE)), 0)
+            return Expr(f"nvl2({c.spark}, {a.spark}, {b.spark})",
+                        f"CASE WHEN {c.duck} IS NOT NULL THEN {da} ELSE {db} END", t)
+        c = self.expr("BOOLEAN", depth)
+        sp = (f"CASE WHEN {c.spark} THEN {a.spark} ELSE {b.spark} END" if f == "case"
+              else f"if({c.spark}, {a.spark}, {b.spark})")
+        return Expr(sp, f"CASE WHEN {c.duck} THEN {da} ELSE {db} END", t)
+
+    def more_double(self, depth):
+        k = self.r.randrange(5)
+        if k == 4:
+            return self.mixed("DOUBLE", depth)
+        if k <= 1:
+            return self.str_cast("DOUBLE", depth)
+        if k == 2:
+            x = self.expr("DOUBLE", depth)
+            f = self.pick(["round", "bround"])
+            if self.r.random() < 0.2:
+                return Expr(f"{f}({x.spark})", f"rdbl({x.duck}, 0, {f == 'bround'})", "DOUBLE")
+            sc = self.scale()
+            return Expr(f"{f}({x.spark}, {sc.spark})",
+                        f"rdbl({x.duck}, {sc.duck}, {f == 'bround'})", "DOUBLE")
+        a, b = self.expr(self.pick(["DATE", "TIMESTAMP"]), depth), \
+            self.expr(self.pick(["DATE", "TIMESTAMP"]), depth)
+        ro = self.pick(["", ", true", ", false"])
+        return Expr(f"months_between({a.spark}, {b.spark}{ro})",
+                    f"mbetween(CAST({a.duck} AS TIMESTAMP), CAST({b.duck} AS TIMESTAMP),"
+                    f" {ro != ', false'})", "DOUBLE")
+
+    def more_string(self, depth):
+        k = self.r.randrange(14)
+        s = self.expr("STRING", depth)
+        if k == 0:
+            a = self.pick(["a", "ab", "lo", "é日", "xyz", "", "l", " "])
+            b = self.pick(["", "A", "12", "😀", "xyz1", "-"])
+            return Expr(f"translate({s.spark}, '{a}', '{b}')",
+                        f"translate({s.duck}, '{a}', '{b}')", "STRING")
+        if k == 1:
+            d = self.pick(["l", ",", " ", "", "a", "lo", "é"])
+            n = self.pick([1, 2, 3, -1, -2, 5])
+            # SplitPart: ElementAt(StringSplitSQL(s, d), n, ''): an empty delimiter gives [s]
+            return Expr(f"split_part({s.spark}, '{d}', {n if n > 0 else f'({n})'})",
+                        f"ssplitpart({s.duck}, '{d}', {n})", "STRING")
+        if k == 2:
+            sep = self.expr("STRING", 0)
+            xs = [self.expr(self.pick(["STRING", "STRING", "INT"]), depth)
+                  for _ in range(self.r.randrange(1, 4))]
+            return Expr(f"concat_ws({sep.spark}, {', '.join(x.spark for x in xs)})",
+                        f"concat_ws({sep.duck}, {', '.join(dcast(x, 'STRING') for x in xs)})",
+                        "STRING")
+        if k == 3:
+            # InitCap: toLowerCase, then toTitleCase: a character after ' ' (only) is upper
+            return Expr(f"initcap({s.spark})", f"sinitcap({s.duck})", "STRING")
+        if k == 4:
+            p, rep = self.pick([("l", "L"), ("[aeiou]", "_"), ("l+", ""), ("^a", "X"), ("o$", "0"),
+                                ("[0-9]+", "#"), ("a|b", "ab"), ("[^a-z]", ""), ("é", "e"),
+                                ("\\s+", " ")])
+            return Expr(f"regexp_replace({s.spark}, '{p}', '{rep}')",
+                        f"regexp_replace({s.duck}, '{p.replace(chr(92) * 2, chr(92))}', '{rep}', 'g')",
+                        "STRING")
+        if k == 5:
+            p, i = self.pick([("([a-z]+)", 1), ("(l+)(o)", 2), ("(l+)(o)", 0), ("([0-9]+)", 1),
+                              ("([A-Z])([a-z]*)", 2), ("x", 0), ("(é|😀)", 1)])
+            return Expr(f"regexp_extract({s.spark}, '{p}', {i})",
+                        f"regexp_extract({s.duck}, '{p}', {i})", "STRING")
+        if k == 6:
+            c = self.pick(["a", "ab", " ", "xl", "", "é", "😀a", "lo "])
+            f = self.pick(["BOTH", "LEADING", "TRAILING"])
+            du = {"BOTH": "trim", "LEADING": "ltrim", "TRAILING": "rtrim"}[f]
+            return Expr(f"trim({f} '{c}' FROM {s.spark})", f"{du}({s.duck}, '{c}')", "STRING")
+        if k == 7:
+            f = self.pick(["lpad", "rpad"])
+            n = self.small_int() if self.r.random() < 0.7 else self.column_named("k", "INT")
+            if self.r.random() < 0.3:
+                return Expr(f"{f}({s.spark}, {n.spark})", f"s{f}({s.duck}, {n.duck}, ' ')",
+                            "STRING")
+            p = self.pick(["ab", "😀", "é-", "xyz", "", " "])
+            return Expr(f"{f}({s.spark}, {n.spark}, '{p}')",
+                        f"s{f}({s.duck}, {n.duck}, '{p}')", "STRING")
+        if k == 8:
+            n = self.pick([Expr(str(v), str(v), "BIGINT") for v in (65, 97, 256, 321, 0, 10, 233, 48)]
+                          + [self.column("INT"), Expr("(-1)", "-1", "BIGINT")])
+            # Chr: '' below 0, else the character (n & 0xFF), U+0000 for 0
+            return Expr(f"chr({n.spark})", f"schr({n.duck})", "STRING")
+        if k == 9:
+            n = self.small_int()
+            # StringSpace: blankString(max(n, 0))
+            return Expr(f"concat(space({n.spark}), {s.spark})",
+                        f"(repeat(' ', greatest({n.duck}, 0)) || {s.duck})", "STRING")
+        if k == 10:
+            t = self.pick(["INT", "BIGINT", "DOUBLE"])
+            x = self.expr(t, depth)
+            if t == "DOUBLE":  # the model's range (sfmt)
+                x = Expr(f"if(abs({x.spark}) >= 1e15D AND NOT isnan({x.spark}), NULL, {x.spark})",
+                         f"CASE WHEN abs({x.duck}) >= 1e15 AND NOT isnan({x.duck}) THEN NULL"
+                         f" ELSE {x.duck} END", "DOUBLE")
+            d = self.pick([0, 1, 2, 3])
+            # FormatNumber: DecimalFormat '#,###,##0.00..', HALF_EVEN of the exact value
+            return Expr(f"format_number({x.spark}, {d})", f"sfmt({x.duck}, {d}, '{{:,.{d}f}}')"
+                        if t == "DOUBLE" else f"format('{{:,d}}', {x.duck}) || "
+                        f"CASE WHEN {d} > 0 THEN '.' || repeat('0', {d}) ELSE '' END", "STRING")
+        if k == 11:
+            n = self.expr("INT", depth)
+            # FromUnixTime: yyyy-MM-dd HH:mm:ss in the session zone (UTC)
+            return Expr(f"from_unixtime({n.spark})",
+                        f"strftime(to_timestamp(CAST({n.duck} AS BIGINT)), '%Y-%m-%d %H:%M:%S')",
+                        "STRING")
+        if k == 12:
+            # Mixed types: STRING with INT/BIGINT/DATE is STRING (TypeCoercion.stringPromotion;
+            # not BOOLEAN: a CASE of BOOLEAN and STRING is an error)
+            t = self.pick(["INT", "BIGINT", "DATE"])
+            x = self.expr(t, depth)
+            f = self.pick(["coalesce", "nvl", "ifnull", "nvl2", "case"])
+            if f == "nvl2":
+                c = self.expr(self.pick(list(DUCK_TYPE)), 0)
+                return Expr(f"nvl2({c.spark}, {s.spark}, {x.spark})",
+                            f"CASE WHEN {c.duck} IS NOT NULL THEN {s.duck} ELSE {dcast(x, 'STRING')} END",
+                            "STRING")
+            if f == "case":
+                c = self.expr("BOOLEAN", depth)
+                return Expr(f"CASE WHEN {c.spark} THEN {x.spark} ELSE {s.spark} END",
+                            f"CASE WHEN {c.duck} THEN {dcast(x, 'STRING')} ELSE {s.duck} END",
+                            "STRING")
+            a, b = (s, x) if self.r.random() < 0.5 else (x, s)
+            return Expr(f"{f}({a.spark}, {b.spark})",
+                        f"coalesce({dcast(a, 'STRING')}, {dcast(b, 'STRING')})", "STRING")
+        return self.make_string(depth)
+
+    def more_boolean(self, depth):
+        if self.r.random() < 0.5:
+            return self.str_cast("BOOLEAN", depth)
+        return self.make_boolean(depth)
+
+    def more_date(self, depth):
+        k = self.r.randrange(6)
+        if k <= 1:
+            return self.str_cast("DATE", depth)
+        d = self.expr("DATE", depth)
+        if k == 2:
+            w = self.pick(["MO", "mon", "Monday", "TU", "WED", "th", "FRIDAY", "sa", "SUN", "xyz",
+                           "", "Sunday"])
+            return Expr(f"next_day({d.spark}, '{w}')", f"snextday({d.duck}, '{w}')", "DATE")
+        if k == 3:
+            u = self.pick(["YEAR", "yyyy", "YY", "QUARTER", "MONTH", "mm", "MON", "WEEK", "DAY",
+                           "dd", "HOUR", "x"])
+            du = {"YEAR": "year", "YYYY": "year", "YY": "year", "QUARTER": "quarter",
+                  "MONTH": "month", "MM": "month", "MON": "month", "WEEK": "week"}.get(u.upper())
+            # TruncDate: units from YEAR down to WEEK; others are NULL
+            dd = f"CAST(sdtrunc('{du}', {d.duck}) AS DATE)" if du else "CAST(NULL AS DATE)"
+            if du:
+                dd = f"CASE WHEN {d.duck} IS NOT NULL THEN {dd} END"
+            return Expr(f"trunc({d.spark}, '{u}')", dd, "DATE")
+        if k == 4:
+            n = self.pick([self.small_int(), self.column("INT") if self.r.random() < 0.2 else
+                           self.small_int()])
+            if n.spark in ("i", "j", "id", "a.i", "b.i", "a.j", "b.j") or "." in n.spark:
+                n = self.column_named("k", "INT")
+            f = self.pick(["date_add", "date_sub", "dateadd"])
+            op = "-" if f == "date_sub" else "+"
+            return Expr(f"{f}({d.spark}, {n.spark})", f"({d.duck} {op} {n.duck})", "DATE")
+        return self.make_date(depth)
+
+    def more_timestamp(self, depth):
+        k = self.r.randrange(4)
+        if k <= 1:
+            return self.str_cast("TIMESTAMP", depth)
+        if k == 2:
+            ts = self.expr(self.pick(["TIMESTAMP", "DATE"]), depth)
+            u = self.pick(["YEAR", "yyyy", "YY", "QUARTER", "MONTH", "mm", "MON", "WEEK", "DAY",
+                           "dd", "HOUR", "minute", "SECOND", "x"])
+            du = {"YEAR": "year", "YYYY": "year", "YY": "year", "QUARTER": "quarter",
+                  "MONTH": "month", "MM": "month", "MON": "month", "WEEK": "week", "DAY": "day",
+                  "DD": "day", "HOUR": "hour", "MINUTE": "minute", "SECOND": "second"}.get(u.upper())
+            dd = (f"sdtrunc('{du}', CAST({ts.duck} AS TIMESTAMP))" if du
+                  else "CAST(NULL AS TIMESTAMP)")
+            return Expr(f"date_trunc('{u}', {ts.spark})", dd, "TIMESTAMP")
+        # DATE and TIMESTAMP in one CASE/coalesce: TIMESTAMP (the wider type)
+        a, b = self.expr("DATE", depth), self.expr("TIMESTAMP", depth)
+        if self.r.random() < 0.5:
+            return Expr(f"coalesce({a.spark}, {b.spark})",
+                        f"coalesce(CAST({a.duck} AS TIMESTAMP), {b.duck})", "TIMESTAMP")
+        c = self.expr("BOOLEAN", depth)
+        return Expr(f"CASE WHEN {c.spark} THEN {b.spark} ELSE {a.spark} END",
+                    f"CASE WHEN {c.duck} THEN {b.duck} ELSE CAST({a.duck} AS TIMESTAMP) END",
+                    "TIMESTAMP")
 
     def common(self, t, depth):
         """CASE / COALESCE / IF / NULLIF / greatest / least of type t."""
@@ -496,13 +919,65 @@ class Gen:
         if k == 1:
             ts = self.expr("TIMESTAMP", depth)
             u = self.pick(["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "WEEK", "QUARTER"])
-            return Expr(f"date_trunc('{u}', {ts.spark})", f"date_trunc('{u.lower()}', {ts.duck})",
+            return Expr(f"date_trunc('{u}', {ts.spark})", f"sdtrunc('{u.lower()}', {ts.duck})",
                         "TIMESTAMP")
         return self.common("TIMESTAMP", depth)
 
+    # -------- conditional aggregates
+    def cond_aggregate(self, depth):
+        k = self.r.randrange(5 if self.ordered else 4)
+        p = self.expr("BOOLEAN", depth)
+        if k == 0:
+            # CountIf: Count(If(p, true, NULL)), the rows where p is true
+            return Expr(f"count_if({p.spark})", f"count(*) FILTER (WHERE {p.duck})", "BIGINT",
+                        agg=True)
+        if k == 1:
+            # an aggregate's FILTER (WHERE p): the rows where p is true
+            t = self.pick(["INT", "BIGINT", "DOUBLE", "STRING"])
+            x = self.expr(t, depth)
+            f = self.pick(["sum", "count", "max", "avg"] if t != "STRING" else ["count", "min"])
+            filt = f" FILTER (WHERE {p.spark})", f" FILTER (WHERE {p.duck})"
+            if f == "sum" and t != "DOUBLE":
+                return Expr(f"sum({x.spark}){filt[0]}",
+                            f"wrap64(sum(CAST({x.duck} AS HUGEINT)){filt[1]})", "BIGINT", agg=True)
+            if f == "avg":
+                return Expr(f"avg({x.spark}){filt[0]}",
+                            f"(sum(CAST({x.duck} AS DOUBLE)){filt[1]} / count({x.duck}){filt[1]})",
+                            "DOUBLE", approx=True, agg=True)
+            rt = "BIGINT" if f == "count" else t
+            return Expr(f"{f}({x.spark}){filt[0]}", f"{f}({x.duck}){filt[1]}", rt,
+                        approx=t == "DOUBLE" and f == "sum", agg=True)
+        if k == 2:
+            x = self.expr("BOOLEAN", depth)
+            f = self.pick(["bool_and", "bool_or", "every", "some"])
+            g = "bool_and" if f in ("bool_and", "every") else "bool_or"
+            return Expr(f"{f}({x.spark}) FILTER (WHERE {p.spark})",
+                        f"{g}({x.duck}) FILTER (WHERE {p.duck})", "BOOLEAN", agg=True)
+        if k == 3:
+            # MaxBy/MinBy(x, y): x at the row of the largest/smallest y (rows with a NULL y
+            # are skipped); x is a function of y here, so ties give one answer
+            y = self.column(self.pick(["INT", "BIGINT", "STRING", "DATE"]))
+            f = self.pick(["max_by", "min_by"])
+            xs = {"INT": (f"({y.spark} + 1)", f"wrap32(CAST({y.duck} AS HUGEINT) + 1)", "INT"),
+                  "BIGINT": (f"({y.spark} * 2)", f"wrap64(CAST({y.duck} AS HUGEINT) * 2)",
+                             "BIGINT"),
+                  "STRING": (f"upper({y.spark})", f"upper({y.duck})", "STRING"),
+                  "DATE": (f"month({y.spark})", f"CAST(month({y.duck}) AS INTEGER)", "INT")}[y.t]
+            g = "arg_max" if f == "max_by" else "arg_min"
+            return Expr(f"{f}({xs[0]}, {y.spark})", f"{g}({xs[1]}, {y.duck})", xs[2], agg=True)
+        # First/Last in the file's order (one file, one partition), with ignoreNulls or not
+        t = self.pick(["INT", "BIGINT", "DOUBLE", "STRING", "DATE", "BOOLEAN"])
+        x = self.expr(t, depth)
+        f = self.pick(["first", "last", "first_value", "last_value"])
+        ign = self.r.random() < 0.5
+        order = "DESC" if f.startswith("last") else "ASC"
+        filt = f" FILTER (WHERE {x.duck} IS NOT NULL)" if ign else ""
+        return Expr(f"{f}({x.spark}{', true' if ign else ''})",
+                    f"(list({x.duck} ORDER BY id {order}){filt})[1]", t, agg=True)
+
     # -------- aggregates
     def aggregate(self, depth):
-        k = self.r.randrange(8)
+        k = self.r.randrange(10)
         if k == 0:
             return Expr("count(*)", "count(*)", "BIGINT", agg=True)
         if k == 1:
@@ -532,6 +1007,8 @@ class Gen:
             f = self.pick(["bool_and", "bool_or", "every", "some", "any"])
             g = "bool_and" if f in ("bool_and", "every") else "bool_or"
             return Expr(f"{f}({x.spark})", f"{g}({x.duck})", "BOOLEAN", agg=True)
+        if k == 8:
+            return self.cond_aggregate(depth)
         t = self.pick(["INT", "BIGINT", "DOUBLE", "STRING", "DATE", "TIMESTAMP", "BOOLEAN"])
         x = self.expr(t, depth)
         f = self.pick(["min", "max"])
@@ -549,6 +1026,8 @@ def gen_value(r, t, col):
         return r.choice([0, 1, 2**40, LONG_MIN])
     if col == "u":
         return r.choice(SMALL_STRINGS)
+    if col == "w":
+        return r.choice(CAST_STRINGS)
     if t == "INT":
         return r.choice([0, 1, -1, 2, 3, 7, -7, 10, 100, INT_MAX, INT_MIN, INT_MAX - 1, 65536,
                          46341, r.randint(-1000, 1000), r.randint(INT_MIN, INT_MAX)])
@@ -575,8 +1054,9 @@ def gen_value(r, t, col):
 def gen_rows(r):
     n = r.choice([0, 1, 3, 8, 15, 25, 40])
     rows = []
-    for _ in range(n):
+    for i in range(n):
         rows.append({c: gen_value(r, t, c) for c, t in COLUMNS})
+        rows[-1]["id"] = i
     return rows
 
 
@@ -659,6 +1139,7 @@ def gen_from(r):
 def gen_query(r):
     frm_sp, frm_du, cols = gen_from(r)
     g = Gen(r, cols)
+    g.ordered = frm_sp == "t"
     shape = r.choice(["project", "project", "group", "group", "global", "distinct"])
     where_sp = where_du = ""
     if r.random() < 0.5:

@@ -9,23 +9,37 @@
 #include "common/cm_double.h"
 #include "srt_abi.h"
 
-/* Strip bytes <= ' ' at both ends (UTF8String.trimAll for ASCII). */
-static void c_trim(const char **s, uint32_t *n)
+/* Strip the bytes `strip` accepts at both ends. */
+static void c_trim_by(const char **s, uint32_t *n, int (*strip)(unsigned char))
 {
     const char *p = *s, *e = *s + *n;
-    while (p < e && (unsigned char)*p <= ' ')
+    while (p < e && strip((unsigned char)*p))
         p++;
-    while (e > p && (unsigned char)e[-1] <= ' ')
+    while (e > p && strip((unsigned char)e[-1]))
         e--;
     *s = p;
     *n = (uint32_t)(e - p);
+}
+
+/* Java's String.trim, as Double.parseDouble trims: chars <= ' '. */
+static int c_java_space(unsigned char c)
+{
+    return c <= ' ';
+}
+
+/* UTF8String.isWhitespaceOrISOControl of one (signed) byte, as toLong, toInt and trimAll
+   (StringUtils.isTrueString) use it: Character.isWhitespace or isISOControl, which for a
+   byte is <= ' ' or DEL (0x7f); the bytes of a multi-byte character are negative. */
+static int c_space_or_control(unsigned char c)
+{
+    return c <= ' ' || c == 0x7f;
 }
 
 /* UTF8String.toLong: [+-]digits[.digits]; the fraction is checked, then dropped (allowDecimal),
    or refused (toLongExact, ANSI CAST's reading). */
 static int c_integral(const char *s, uint32_t n, int64_t lo, int64_t hi, int allow_dot, int64_t *out)
 {
-    c_trim(&s, &n);
+    c_trim_by(&s, &n, c_space_or_control);
     if (n == 0)
         return -1;
     uint32_t i = 0;
@@ -78,26 +92,61 @@ static int c_is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+static int c_is_xdigit(char c)
+{
+    return c_is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/* Java's hexadecimal floating-point text after the sign (FloatingDecimal.parseHexString):
+   0[xX](h+[.]|h*.h+)[pP][+-]?d+[fFdD]?; the suffix is cut off, strtod reads the rest. */
+static int c_hex_float(char *w, uint32_t n)
+{
+    if (n < 2 || w[0] != '0' || (w[1] | 0x20) != 'x')
+        return 0;
+    uint32_t i = 2, digits = 0;
+    while (i < n && c_is_xdigit(w[i]))
+        i++, digits++;
+    if (i < n && w[i] == '.')
+        for (i++; i < n && c_is_xdigit(w[i]); i++)
+            digits++;
+    if (digits == 0 || i == n || (w[i] | 0x20) != 'p')
+        return 0;
+    if (++i < n && (w[i] == '+' || w[i] == '-'))
+        i++;
+    if (i == n || !c_is_digit(w[i]))
+        return 0;
+    while (i < n && c_is_digit(w[i]))
+        i++;
+    if (i + 1 == n && strchr("fFdD", w[i]))
+        w[i++] = '\0';
+    return i == n;
+}
+
 /* Java's Double.parseDouble / Float.parseFloat text (as Spark's Cast reads a string): -1 if
-   invalid, 1 with *special set for an infinity or NaN, else 0 with the number in buf. */
+   invalid, 1 with *special set for an infinity or NaN, 2 for a hexadecimal number in buf
+   (strtod reads it as Java does: rounded to nearest), else 0 with the number in buf. */
 static int c_float_text(const char *s, uint32_t n, char buf[400], double *special)
 {
     double *out = special;
-    c_trim(&s, &n);
+    c_trim_by(&s, &n, c_java_space);
     if (n == 0 || n >= 400)
         return -1;
     memcpy(buf, s, n);
     buf[n] = '\0';
     /* Spark's special literals, case-insensitive. */
-    const char *w = buf + (buf[0] == '+' || buf[0] == '-');
+    char *w = buf + (buf[0] == '+' || buf[0] == '-');
     if (strcasecmp(w, "inf") == 0 || strcasecmp(w, "infinity") == 0) {
         *out = buf[0] == '-' ? -(double)INFINITY : (double)INFINITY;
         return 1;
     }
-    if (strcasecmp(buf, "nan") == 0) {
+    /* "nan" in any case (processFloatingPointSpecialLiterals), or "NaN" after a sign (Java's
+       FloatingDecimal.readJavaFormatString reads the sign, then "NaN" as it is spelt). */
+    if (strcasecmp(buf, "nan") == 0 || (w != buf && strcmp(w, "NaN") == 0)) {
         *out = (double)NAN;
         return 1;
     }
+    if (c_hex_float(w, n - (uint32_t)(w - buf)))
+        return 2;
     /* Java's decimal syntax: [+-](d+[.d*]|.d+)([eE][+-]?d+)?[fFdD]? */
     uint32_t i = w - buf, digits = 0;
     while (i < n && c_is_digit(buf[i])) {
@@ -138,6 +187,8 @@ int srt_cast_str_f64(const char *s, uint32_t n, double *out)
         cm_decimal_scan(buf, buf + strlen(buf), &dec);
         if (!cm_decimal_double(&dec, out))
             *out = strtod(buf, NULL);
+    } else if (rc == 2) {
+        *out = strtod(buf, NULL);
     }
     return rc < 0 ? -1 : 0;
 }
@@ -159,7 +210,7 @@ int srt_cast_str_bool(const char *s, uint32_t n, int64_t *out)
 {
     static const char *const yes[] = {"t", "true", "y", "yes", "1"};
     static const char *const no[] = {"f", "false", "n", "no", "0"};
-    c_trim(&s, &n);
+    c_trim_by(&s, &n, c_space_or_control);
     for (int i = 0; i < 5; i++) {
         if (strlen(yes[i]) == n && strncasecmp(s, yes[i], n) == 0) {
             *out = 1;

@@ -376,22 +376,25 @@ static void sm_group(SrtQuery *q, const char *t, size_t n, const char **out, uin
     *out_n = (uint32_t)(p - o);
 }
 
-/* format_number(x, d) of a DOUBLE (a FLOAT is widened exactly): Java's DecimalFormat rounds
-   the exact binary value HALF_EVEN, as printf's %.*f does; NaN is "NaN", the infinities
-   "∞" and "-∞" (DecimalFormatSymbols of Locale.US); -0.0 keeps its sign. */
+/* format_number(x, d) of a DOUBLE (a FLOAT is widened exactly): FormatNumber's DecimalFormat
+   of the pattern "#,###,###,###,###,###,##0" and d zeros after a point, which formats the
+   digits Double.toString gives (DigitList.set), rounded HALF_EVEN (1e300 is a 1 and 300
+   zeros, not the binary value's digits); NaN is "NaN", the infinities "∞" and "-∞"; -0.0
+   keeps its sign. */
 void srt_format_number_f64(SrtQuery *q, double x, int32_t d, const char **out, uint32_t *out_n)
 {
-    if (isnan(x) || isinf(x)) {
-        *out = isnan(x) ? "NaN" : x > 0 ? "\xe2\x88\x9e" : "-\xe2\x88\x9e";
-        *out_n = (uint32_t)strlen(*out);
-        return;
-    }
+    static const char head[] = "#,###,###,###,###,###,##0";
+    char pat[sizeof head + 1 + 340];
     if (d > 340) /* DecimalFormat's DOUBLE_FRACTION_DIGITS */
         d = 340;
-    int len = snprintf(NULL, 0, "%.*f", d, x);
-    char *t = srt_scratch_alloc(q, (size_t)len + 1);
-    snprintf(t, (size_t)len + 1, "%.*f", d, x);
-    sm_group(q, t, (size_t)len, out, out_n);
+    uint32_t n = sizeof head - 1;
+    memcpy(pat, head, n);
+    if (d > 0) {
+        pat[n++] = '.';
+        memset(pat + n, '0', (size_t)d);
+        n += (uint32_t)d;
+    }
+    (void)srt_format_number_pat_f64(q, x, pat, n, out, out_n);
 }
 
 /* format_number(x, d) of an integer or a DECIMAL: the unscaled v (hi, lo) at scale s, rounded
