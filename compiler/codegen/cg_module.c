@@ -227,6 +227,12 @@ void cg_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name)
                             LLVMCreateEnumAttribute(cg->ctx, kind, 0));
 }
 
+void cg_export(LLVMValueRef fn)
+{
+    LLVMSetLinkage(fn, LLVMExternalLinkage);
+    LLVMSetVisibility(fn, LLVMHiddenVisibility);
+}
+
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type)
 {
     LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fn_type);
@@ -425,16 +431,11 @@ static void finish_linkage(CgCtx *cg)
                                 LLVMCreateEnumAttribute(cg->ctx, ssp, 0));
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
-        if (strcmp(name, "main") == 0)
+        /* main, and what another unit calls (cg_export: a query's sl_register_<i> called from
+           unit 0's sl_init, a function of a spare unit, cg_compile.c) */
+        if (strcmp(name, "main") == 0 ||
+            (strncmp(name, "sl_", 3) == 0 && LLVMGetVisibility(fn) == LLVMHiddenVisibility))
             continue;
-        if ((cg->n_units > 1 && strncmp(name, "sl_register_", 12) == 0) ||
-            strncmp(name, "sl_fallback_", 12) == 0) {
-            /* called from unit 0's sl_init (cg_compile.c), or a parser's fallback called from
-               another unit (cg_parser.c); hidden: the executable's own */
-            LLVMSetLinkage(fn, LLVMExternalLinkage);
-            LLVMSetVisibility(fn, LLVMHiddenVisibility);
-            continue;
-        }
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         if ((strcmp(name, "srt_hash") == 0 || strcmp(name, "srt_agg_upsert") == 0 ||
              strcmp(name, "srt_key_copy") == 0) &&
