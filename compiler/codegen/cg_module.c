@@ -638,6 +638,28 @@ static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_dat
     return LLVMWriteBitcodeToFile(m, path) == 0 ? 0 : -1;
 }
 
+/* Drop the string attributes of m's functions ("target-cpu", "target-features", "frame-pointer"
+   ...), which srt_decls.bc only declares: they say how a body was compiled, nothing about a
+   call. */
+static void drop_string_attributes(LLVMModuleRef m)
+{
+    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
+        LLVMAttributeIndex idx = (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
+        unsigned k = LLVMGetAttributeCountAtIndex(fn, idx);
+        LLVMAttributeRef attrs[64];
+        if (k == 0 || k > 64)
+            continue;
+        LLVMGetAttributesAtIndex(fn, idx, attrs);
+        for (unsigned j = 0; j < k; j++) {
+            if (!LLVMIsStringAttribute(attrs[j]))
+                continue;
+            unsigned len;
+            const char *kind = LLVMGetStringAttributeKind(attrs[j], &len);
+            LLVMRemoveStringAttributeAtIndex(fn, idx, kind, len);
+        }
+    }
+}
+
 static int keep_none(const char *name)
 {
     (void)name;
@@ -650,6 +672,8 @@ int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_
     /* the declarations: srt_abi_refs's array keeps every one generated code calls, with the
        attributes clang inferred from its body (nocapture, readonly ...) */
     LLVMModuleRef m = read_bitcode(ctx, inline_bc);
+    if (m)
+        drop_string_attributes(m);
     int rc = m ? cut_bitcode(m, keep_none, false, false, decls_bc) : -1;
     if (m)
         LLVMDisposeModule(m);
