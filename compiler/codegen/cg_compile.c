@@ -107,7 +107,8 @@ typedef struct CgSpares {
 static void open_spare(CgSpares *s, CgSpare *sp, Diag *diag)
 {
     if (sp->wanted)
-        sp->rc = cg_unit_open(&sp->unit.cg, s->arena, diag, s->plan, s->opts, true);
+        sp->rc = cg_unit_open(&sp->unit.cg, s->arena, diag, s->plan, s->opts,
+                              CG_OPEN_CPU_CHECKED | (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
 }
 
 static void *open_spares(void *arg)
@@ -171,10 +172,7 @@ static CgCtx *use_spare(CgSpares *s, CgSpare *sp)
 CgCtx *cg_cold_unit(CgCtx *cg)
 {
     CgSpares *s = cg->spares;
-    CgCtx *cold = s ? use_spare(s, &s->cold) : NULL;
-    if (cold)
-        cold->calls_only = true; /* its code is unoptimised: nothing to inline */
-    return cold;
+    return s ? use_spare(s, &s->cold) : NULL;
 }
 
 CgCtx *cg_side_unit(CgCtx *cg)
@@ -299,7 +297,7 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     if (any_spare && early)
         start_spares(spares);
     for (int u = 0; u < k && rc == 0; u++) {
-        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0);
+        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0 ? CG_OPEN_CPU_CHECKED : 0);
         units[u].cg.n_units = k;
         units[u].cg.spares = any_spare ? spares : NULL;
         name_unit(&units[u], arena, opts, u);

@@ -76,12 +76,15 @@ typedef struct CgCtx {
 } CgCtx;
 
 /* cg_module.c: the life of one unit's module.  open: context, target machine, the runtime
-   bitcode's declarations (cpu_checked: a named --cpu was tried already); prepare: link the
+   bitcode's declarations (flags: CG_OPEN_CPU_CHECKED, a named --cpu was tried already;
+   CG_OPEN_CALLS_ONLY, the cold unit's: calls_only, and machine code by LLVM's fast instruction
+   selector and register allocator); prepare: link the
    helpers the module calls, verify, set linkages (uses the arena and diag: one thread);
    finish: optimise and write the object (and the IR when ir_path), on any thread, an error's
    text into err; close: free it all.  0 or -1 (open and prepare report through diag). */
+enum { CG_OPEN_CPU_CHECKED = 1, CG_OPEN_CALLS_ONLY = 2 };
 int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,
-                 bool cpu_checked);
+                 unsigned flags);
 int cg_unit_prepare(CgCtx *cg);
 /* cg_compile.c: the unit the code a record rarely takes is generated into, so that it is
    compiled beside cg's on another core (opened on first use); NULL on one thread.  Its code is
