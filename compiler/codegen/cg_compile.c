@@ -192,6 +192,7 @@ static void *finish_unit(void *arg)
         }
     }
     u->rc = cg_unit_finish(&u->cg, u->obj, u->ir, &u->times, u->err, sizeof u->err);
+    cg_unit_close(&u->cg); /* on its thread, while the others compile */
     return NULL;
 }
 
@@ -334,7 +335,7 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
         }
     }
     for (int u = 0; u < n; u++)
-        cg_unit_close(&list[u]->cg);
+        cg_unit_close(&list[u]->cg); /* (those not finished) */
     if (opts->times)
         *opts->times = times;
     if (opts->units)
