@@ -67,8 +67,7 @@ static int unit_count(const PProgram *plan, const CgOptions *opts)
 typedef struct Unit {
     CgCtx cg;
     const char *obj, *ir;
-    bool spare; /* a spare unit (below): prepared on its own thread */
-    CgTimes times;
+    CgTimes times; /* runtime_bc: its preparation (cg_unit_prepare) */
     int rc;
     char err[1024];
 } Unit;
@@ -101,7 +100,7 @@ typedef struct CgSpares {
     pthread_t th;
     bool started; /* the thread opening them was started (and not joined yet) */
     bool joined;  /* they are open (or rc says why not) */
-    Diag quiet;   /* the thread's: it may not write to diag while this thread does */
+    Diag quiet;   /* the other threads': they may not write to diag while this thread does */
 } CgSpares;
 
 static void open_spare(CgSpares *s, CgSpare *sp, Diag *diag)
@@ -163,7 +162,6 @@ static CgCtx *use_spare(CgSpares *s, CgSpare *sp)
         sp->used = true;
         int index = s->n_units++;
         sp->unit.cg.n_units = index + 1;
-        sp->unit.spare = true;
         name_unit(&sp->unit, s->arena, s->opts, index);
     }
     return &sp->unit.cg;
@@ -181,25 +179,26 @@ CgCtx *cg_side_unit(CgCtx *cg)
     return s ? use_spare(s, &s->side) : NULL;
 }
 
+/* Prepare (link its runtime helpers in: cg_unit_prepare reports a failure itself), optimise and
+   write one unit. */
 static void *finish_unit(void *arg)
 {
     Unit *u = arg;
-    if (u->spare) { /* (its runtime bitcode is linked here, off the driver's thread) */
-        u->rc = cg_unit_prepare(&u->cg);
-        if (u->rc != 0) {
-            snprintf(u->err, sizeof u->err, "cannot prepare unit %s", u->obj);
-            return NULL;
-        }
-    }
-    u->rc = cg_unit_finish(&u->cg, u->obj, u->ir, &u->times, u->err, sizeof u->err);
+    double t0 = cg_now_ms();
+    u->rc = cg_unit_prepare(&u->cg);
+    u->times.runtime_bc = cg_now_ms() - t0;
+    if (u->rc == 0)
+        u->rc = cg_unit_finish(&u->cg, u->obj, u->ir, &u->times, u->err, sizeof u->err);
     cg_unit_close(&u->cg); /* on its thread, while the others compile */
     return NULL;
 }
 
-/* Optimise and write every unit, units 1.. on threads of their own (or here, when a thread
-   cannot be started), unit 0 here. */
-static void finish_units(Unit **units, int k)
+/* Prepare, optimise and write every unit, units 1.. on threads of their own (or here, when a
+   thread cannot be started), unit 0 here: the others start while unit 0 is prepared. */
+static void finish_units(Unit **units, int k, Diag *quiet)
 {
+    for (int u = 1; u < k; u++)
+        units[u]->cg.diag = quiet;
     pthread_t *th = ARENA_NEW_N(units[0]->cg.arena, pthread_t, k);
     bool *started = ARENA_NEW_N(units[0]->cg.arena, bool, k);
     for (int u = 1; u < k; u++)
@@ -269,7 +268,6 @@ static int unit_list(Unit *units, int k, CgSpares *s, Unit **list)
             cg_unit_close(&spares[i]->unit.cg);
             continue;
         }
-        spares[i]->unit.cg.diag = &s->quiet; /* prepared on its own thread */
         list[spares[i]->unit.cg.n_units - 1] = &spares[i]->unit;
         n++;
     }
@@ -317,15 +315,14 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     if (rc == 0 && opts->calls_digest)
         *opts->calls_digest = calls_digest(list, n);
     times.units = n;
-    double t2 = cg_now_ms();
-    for (int u = 0; u < k && rc == 0; u++)
-        rc = cg_unit_prepare(&units[u].cg);
-    times.runtime_bc += cg_now_ms() - t2;
     if (rc == 0) {
-        finish_units(list, n);
+        diag_init(&spares->quiet, NULL, stderr);
+        finish_units(list, n, &spares->quiet);
+        times.runtime_bc += list[0]->times.runtime_bc;
         for (int u = 0; u < n; u++) {
             if (list[u]->rc != 0 && rc == 0) {
-                diag_fatal(diag, "%s", list[u]->err);
+                if (list[u]->err[0]) /* (else cg_unit_prepare said why) */
+                    diag_fatal(diag, "%s", list[u]->err);
                 rc = -1;
             }
             if (list[u]->times.optimise > times.optimise)
