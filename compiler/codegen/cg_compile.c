@@ -5,13 +5,14 @@
 ** CgOptions.threads, no more than its queries): unit u takes a contiguous run of the queries
 ** and generates all of their functions (process, emit, merge, join keys and sl_register_<i>)
 ** in a module and LLVM context of its own; unit 0 also holds sl_init and main, which call the
-** other units' sl_register_<i> (left external and hidden, cg_module.c's finish_linkage).
-** Generating and linking the runtime helpers in is quick and uses the arena and the
-** diagnostics, so it runs on this thread; then each unit is optimised and written to its own
-** object file on its own thread (unit 0 on this one), and the driver links them all.  A unit
-** keeps its own copy of what queries share inside one module (the key hash, a shared record
-** parser), so a split program does the same work per record as one module does.  A program
-** of one query is one unit, built as before.
+** other units' sl_register_<i> (exported: cg_export, external and hidden).  Generating the IR
+** is quick and uses the arena and the diagnostics, so it runs on this thread; then each unit
+** links its runtime helpers in and is optimised and written to its own object file on its own
+** thread (unit 0 on this one), and the driver links them all.  A unit keeps its own copy of
+** what queries share inside one module (the key hash, a shared record parser), so a split
+** program does the same work per record as one module does.  The spare units (below) take
+** code off the queries' units: a program of one query on two cores is compiled as its loop
+** here and the rest beside it.
 */
 #include <pthread.h>
 #include <stdio.h>
