@@ -271,10 +271,11 @@ static int setup_target(CgCtx *cg, bool cpu_checked)
     /* The cold unit's code is not optimised (optnone) and rarely runs: its machine code is
        LLVM's quickest to make (half the time of -O2's register allocator and scheduler; a line
        every record of which took the fallback ran 4% more instructions). */
-    LLVMCodeGenOptLevel level = cg->opts->opt_level <= 0 || cg->calls_only ? LLVMCodeGenLevelNone
-                                : cg->opts->opt_level == 1 ? LLVMCodeGenLevelLess
-                                : cg->opts->opt_level == 2 ? LLVMCodeGenLevelDefault
-                                                           : LLVMCodeGenLevelAggressive;
+    int opt = cg->calls_only ? 0 : cg->opts->opt_level;
+    LLVMCodeGenOptLevel level = opt <= 0   ? LLVMCodeGenLevelNone
+                                : opt == 1 ? LLVMCodeGenLevelLess
+                                : opt == 2 ? LLVMCodeGenLevelDefault
+                                           : LLVMCodeGenLevelAggressive;
     cg->tm = LLVMCreateTargetMachine(target, triple, cpu, features, level, LLVMRelocPIC,
                                      LLVMCodeModelDefault);
     LLVMDisposeMessage(cpu);
