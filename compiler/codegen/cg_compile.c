@@ -77,18 +77,25 @@ typedef struct Unit {
    unit 0's, so they take code off the driver's thread.
    - The cold unit: the parsers' fallbacks (cg_parser.c), code a record rarely runs, which LLVM
      does not optimise but still has to compile (a fifth of the flagship's build); it calls the
-     runtime's helpers in libsrt.a instead of inlining them (a third less to compile).  Only for
-     a program that reads JSON, and whenever there are two threads.
-   - The side unit: optimised functions a query's loop calls rarely (the JSON key loop,
-     cg_parser_keys: a quarter of the flagship's code generation), when a thread is left over
-     after the queries' units (a program of one query on two cores).
-   They are opened on one thread beside unit 0 (reading the runtime bitcode's declarations is
-   3% of a build) and numbered in the order they are first used; unused, they are closed. */
+     runtime's helpers in libsrt.a instead of inlining them (a third less to compile), and its
+     machine code is LLVM's quickest.  Only for a program that reads JSON, on two threads.
+   - The side unit: a query's functions but its loops (generate_query: the emit, merge and
+     join-key functions, sl_register_<i>) and optimised code its loop calls rarely (the JSON key
+     loop, cg_parser_keys; a group-cache miss's lookup, cg_group.c), when a thread is left over
+     after the queries' units (a program of one query on two cores): the flagship's driver
+     thread then compiles little more than its loop, about half of the build.
+   Each is opened on a thread of its own beside unit 0 (reading the runtime bitcode's
+   declarations is 3% of a build) and numbered in the order it is first used; unused, it is
+   closed. */
 typedef struct CgSpare {
     Unit unit;
-    bool wanted; /* opened (or being opened) */
-    bool used;   /* something was generated into it: one more unit */
+    struct CgSpares *set;
+    bool wanted;  /* opened (or being opened) */
+    bool started; /* the thread opening it was started (and not joined yet) */
+    bool ready;   /* open, or rc says why not */
+    bool used;    /* something was generated into it: one more unit */
     int rc;
+    pthread_t th;
 } CgSpare;
 
 typedef struct CgSpares {
@@ -98,47 +105,45 @@ typedef struct CgSpares {
     Diag *diag;
     const PProgram *plan;
     const CgOptions *opts;
-    pthread_t th;
-    bool started; /* the thread opening them was started (and not joined yet) */
-    bool joined;  /* they are open (or rc says why not) */
-    Diag quiet;   /* the other threads': they may not write to diag while this thread does */
+    Diag quiet; /* the other threads': they may not write to diag while this thread does */
 } CgSpares;
 
-static void open_spare(CgSpares *s, CgSpare *sp, Diag *diag)
+static void open_spare(CgSpare *sp, Diag *diag)
 {
-    if (sp->wanted)
-        sp->rc = cg_unit_open(&sp->unit.cg, s->arena, diag, s->plan, s->opts,
-                              CG_OPEN_CPU_CHECKED | (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
+    CgSpares *s = sp->set;
+    sp->rc = cg_unit_open(&sp->unit.cg, s->arena, diag, s->plan, s->opts,
+                          CG_OPEN_CPU_CHECKED | (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
 }
 
-static void *open_spares(void *arg)
+static void *open_thread(void *arg)
 {
-    CgSpares *s = arg;
-    open_spare(s, &s->cold, &s->quiet);
-    open_spare(s, &s->side, &s->quiet);
+    CgSpare *sp = arg;
+    open_spare(sp, &sp->set->quiet);
     return NULL;
 }
 
 static void start_spares(CgSpares *s)
 {
     diag_init(&s->quiet, NULL, stderr);
-    s->started = pthread_create(&s->th, NULL, open_spares, s) == 0;
+    CgSpare *spares[2] = {&s->cold, &s->side};
+    for (int i = 0; i < 2; i++)
+        if (spares[i]->wanted)
+            spares[i]->started = pthread_create(&spares[i]->th, NULL, open_thread, spares[i]) == 0;
 }
 
-/* Join the thread opening them, if any (or open them here): they are then ready, or their rc
-   says why not. */
-static void join_spares(CgSpares *s)
+/* Join the thread opening sp, if any (or open it here): it is then ready, or its rc says why
+   not. */
+static void ready_spare(CgSpare *sp)
 {
-    if (s->joined)
+    if (sp->ready || !sp->wanted)
         return;
-    s->joined = true;
-    if (s->started) {
-        pthread_join(s->th, NULL);
-        s->started = false;
-        s->cold.unit.cg.diag = s->side.unit.cg.diag = s->diag;
+    sp->ready = true;
+    if (sp->started) {
+        pthread_join(sp->th, NULL);
+        sp->started = false;
+        sp->unit.cg.diag = sp->set->diag;
     } else {
-        open_spare(s, &s->cold, s->diag);
-        open_spare(s, &s->side, s->diag);
+        open_spare(sp, sp->set->diag);
     }
 }
 
@@ -156,7 +161,7 @@ static CgCtx *use_spare(CgSpares *s, CgSpare *sp)
 {
     if (!sp->wanted)
         return NULL;
-    join_spares(s);
+    ready_spare(sp);
     if (sp->rc != 0)
         return NULL;
     if (!sp->used) {
@@ -281,6 +286,7 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     Unit *units = ARENA_NEW_N(arena, Unit, k);
     CgSpares *spares = ARENA_NEW(arena, CgSpares);
     *spares = (CgSpares){.n_units = k, .arena = arena, .diag = diag, .plan = plan, .opts = opts};
+    spares->cold.set = spares->side.set = spares;
     CgTimes times = {0};
     int rc = 0;
     double t0 = cg_now_ms();
@@ -310,7 +316,8 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
         rc = generate(units, k, plan, arena);
         times.generate = cg_now_ms() - t1;
     }
-    join_spares(spares); /* if they were opened for nothing */
+    ready_spare(&spares->cold); /* if they were opened for nothing */
+    ready_spare(&spares->side);
     Unit **list = ARENA_NEW_N(arena, Unit *, k + 2);
     int n = unit_list(units, k, spares, list);
     if (rc == 0 && opts->calls_digest)
