@@ -82,8 +82,8 @@ typedef struct Unit {
    - The side unit: a query's functions but its loops (generate_query: the emit, merge and
      join-key functions, sl_register_<i>) and optimised code its loop calls rarely (the JSON key
      loop, cg_parser_keys; a group-cache miss's lookup, cg_group.c), when a thread is left over
-     after the queries' units (a program of one query on two cores): the flagship's driver
-     thread then compiles little more than its loop, about half of the build.
+     after the queries' units (a program of one query on two cores) and a query reads JSON: the
+     flagship's driver thread then compiles little more than its loop, about half of the build.
    Each is opened on a thread of its own beside unit 0 (reading the runtime bitcode's
    declarations is 3% of a build) and numbered in the order it is first used; unused, it is
    closed. */
@@ -291,12 +291,15 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     int rc = 0;
     double t0 = cg_now_ms();
     cg_llvm_init();
-    /* Only JSON parsers have fallbacks. */
+    /* Only JSON parsers have fallbacks and key loops. */
     bool json = false;
     for (int i = 0; i < plan->n_queries; i++)
         json |= cg_reads_json(plan->queries[i]);
+    /* The side unit costs about 15 M instructions (its declarations read, its helpers linked
+       in): a program without a JSON source (no key loop, seldom a string key) moves about as
+       much off the driver's thread (rate_windowed's emit, merge and register: 19 M). */
     spares->cold.wanted = opts->threads > 1 && json;
-    spares->side.wanted = opts->threads > k;
+    spares->side.wanted = opts->threads > k && json;
     /* The spares open beside unit 0, unless a named --cpu must be checked by unit 0 first. */
     bool any_spare = spares->cold.wanted || spares->side.wanted;
     bool early = opts->cpu == NULL || strcmp(opts->cpu, "native") == 0;
