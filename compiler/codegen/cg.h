@@ -26,7 +26,8 @@ typedef struct CgOptions {
     const char *module_name; /* shown in the IR */
     int threads;             /* a program of several queries is split into at most this many
                                 units, LLVM modules optimised and emitted at once on their own
-                                threads; unit k > 0 writes CG_UNIT_FILE of obj_path (0, 1: one) */
+                                threads, and one left over takes the side unit (cg_compile.c);
+                                unit k > 0 writes CG_UNIT_FILE of obj_path (0, 1: one) */
     int *units;              /* if non-NULL, receives how many units (object files) were written */
     struct CgTimes *times;   /* if non-NULL, receives the phases' times (--time) */
     bool *calls_digest;      /* if non-NULL, set when the program calls a function of the
@@ -37,7 +38,8 @@ typedef struct CgOptions {
 /* The file of unit k > 0 beside `path` (an object or IR file): "<path>.<k>". */
 #define CG_UNIT_FILE "%s.%d"
 /* The most threads a build may use (sluice build -j) and so the most object files: one unit a
-   thread and the cold unit of the parsers' fallbacks. */
+   thread and the cold unit of the parsers' fallbacks (the side unit takes a spare thread's
+   place, cg_compile.c). */
 #define CG_MAX_THREADS 64
 #define CG_MAX_UNITS (CG_MAX_THREADS + 1)
 

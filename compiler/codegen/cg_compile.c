@@ -5,13 +5,14 @@
 ** CgOptions.threads, no more than its queries): unit u takes a contiguous run of the queries
 ** and generates all of their functions (process, emit, merge, join keys and sl_register_<i>)
 ** in a module and LLVM context of its own; unit 0 also holds sl_init and main, which call the
-** other units' sl_register_<i> (left external and hidden, cg_module.c's finish_linkage).
-** Generating and linking the runtime helpers in is quick and uses the arena and the
-** diagnostics, so it runs on this thread; then each unit is optimised and written to its own
-** object file on its own thread (unit 0 on this one), and the driver links them all.  A unit
-** keeps its own copy of what queries share inside one module (the key hash, a shared record
-** parser), so a split program does the same work per record as one module does.  A program
-** of one query is one unit, built as before.
+** other units' sl_register_<i> (exported: cg_export, external and hidden).  Generating the IR
+** is quick and uses the arena and the diagnostics, so it runs on this thread; then each unit
+** links its runtime helpers in and is optimised and written to its own object file on its own
+** thread (unit 0 on this one), and the driver links them all.  A unit keeps its own copy of
+** what queries share inside one module (the key hash, a shared record parser), so a split
+** program does the same work per record as one module does.  The spare units (below) take
+** code off the queries' units: a program of one query on two cores is compiled as its loop
+** here and the rest beside it.
 */
 #include <pthread.h>
 #include <stdio.h>
@@ -19,24 +20,38 @@
 
 #include "codegen/cg_emit.h"
 
-/* Generate query i's functions in unit cg; returns its sl_register_<i>. */
-static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i)
+/* Generate query i's functions: its loops (sl_process_<i>...) in unit cg, the rest in the side
+   unit when there is one (else in cg too); returns its sl_register_<i>, in *reg_unit's module. */
+static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx **reg_unit)
 {
     const PQuery *pq = plan->queries[i];
+    CgCtx *side = cg_side_unit(cg);
+    CgCtx *off = side ? side : cg;
     for (int k = 0; k < pq->n_joins; k++)
-        cg_join_key_fn(cg, pq, &pq->joins[k]);
+        cg_join_key_fn(off, pq, &pq->joins[k]);
     LLVMValueRef process = cg_process_fn(cg, pq, i, 0);
     for (int b = 1; b < pq->n_branches && !cg->failed; b++)
         cg_process_fn(cg, pq, i, b);
-    LLVMValueRef emit = pq->agg ? cg_emit_fn(cg, pq, i) : NULL;
+    if (side && !cg->failed) {
+        /* called through the pointers sl_register_<i> gives the runtime */
+        for (int b = 0; b < pq->n_branches; b++) {
+            cg_export(LLVMGetNamedFunction(cg->mod, cg_process_name(cg, i, b)));
+            LLVMValueRef decl = cg_process_decl(side, i, b);
+            if (b == 0)
+                process = decl;
+        }
+    }
+    LLVMValueRef emit = pq->agg ? cg_emit_fn(off, pq, i) : NULL;
     if (pq->session || (pq->agg && !pq->serial))
-        cg_merge_fn(cg, pq, i);
+        cg_merge_fn(off, pq, i);
     if (pq->n_distinct && !pq->serial)
-        cg_distinct_fold_fn(cg, pq, i);
+        cg_distinct_fold_fn(off, pq, i);
     const SSelect *ssj = pq->ssjoin_block;
     if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
-        cg_ssjoin_outer_fn(cg, pq, i);
-    return cg->failed ? NULL : cg_register_fn(cg, plan, i, process, emit);
+        cg_ssjoin_outer_fn(off, pq, i);
+    *reg_unit = off;
+    cg->failed |= off->failed;
+    return cg->failed ? NULL : cg_register_fn(off, plan, i, process, emit);
 }
 
 /* How many units: one per query up to opts->threads (a join's build side runs once per
@@ -53,51 +68,82 @@ static int unit_count(const PProgram *plan, const CgOptions *opts)
 typedef struct Unit {
     CgCtx cg;
     const char *obj, *ir;
-    CgTimes times;
+    CgTimes times; /* runtime_bc: its preparation (cg_unit_prepare) */
     int rc;
     char err[1024];
 } Unit;
 
-/* The cold unit: the parsers' fallbacks (cg_parser.c), code a record rarely runs, which LLVM
-   does not optimise but still has to compile (a fifth of the flagship's build).  In a unit of
-   its own it compiles on a thread beside the queries' units, and calls the runtime's helpers in
-   libsrt.a instead of inlining them (a third less to compile).  It is opened on a thread of its
-   own beside unit 0 (reading the runtime bitcode's declarations is 3% of a build), and used
-   from the first fallback on; unused, it is closed. */
-typedef struct CgCold {
-    Unit *unit;
-    int index; /* its unit number: after the queries' units */
-    bool open; /* in use */
+/* The spare units, beside the queries' units: each compiles on a thread of its own beside
+   unit 0's, so they take code off the driver's thread.
+   - The cold unit: the parsers' fallbacks (cg_parser.c), code a record rarely runs, which LLVM
+     does not optimise but still has to compile (a fifth of the flagship's build); it calls the
+     runtime's helpers in libsrt.a instead of inlining them (a third less to compile), and its
+     machine code is LLVM's quickest.  Only for a program that reads JSON, on two threads.
+   - The side unit: a query's functions but its loops (generate_query: the emit, merge and
+     join-key functions, sl_register_<i>) and optimised code its loop calls rarely (the JSON key
+     loop, cg_parser_keys; a group-cache miss's lookup, cg_group.c), when a thread is left over
+     after the queries' units (a program of one query on two cores) and a query reads JSON: the
+     flagship's driver thread then compiles little more than its loop, about half of the build.
+   Each is opened on a thread of its own beside unit 0 (reading the runtime bitcode's
+   declarations is 3% of a build) and numbered in the order it is first used; unused, it is
+   closed. */
+typedef struct CgSpare {
+    Unit unit;
+    struct CgSpares *set;
+    bool wanted;  /* opened (or being opened) */
+    bool started; /* the thread opening it was started (and not joined yet) */
+    bool ready;   /* open, or rc says why not */
+    bool used;    /* something was generated into it: one more unit */
     int rc;
+    pthread_t th;
+} CgSpare;
+
+typedef struct CgSpares {
+    CgSpare cold, side;
+    int n_units; /* the units in use: the next spare used takes this number */
     Arena *arena;
     Diag *diag;
     const PProgram *plan;
     const CgOptions *opts;
-    pthread_t th;
-    bool started; /* the thread opening it was started (and not joined yet) */
-    Diag quiet;   /* the thread's: it may not write to diag while this thread does */
-} CgCold;
+    Diag quiet; /* the other threads': they may not write to diag while this thread does */
+} CgSpares;
 
-static void *open_cold(void *arg)
+static void open_spare(CgSpare *sp, Diag *diag)
 {
-    CgCold *c = arg;
-    c->rc = cg_unit_open(&c->unit->cg, c->arena, &c->quiet, c->plan, c->opts, true);
+    CgSpares *s = sp->set;
+    sp->rc = cg_unit_open(&sp->unit.cg, s->arena, diag, s->plan, s->opts,
+                          CG_OPEN_CPU_CHECKED | (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
+}
+
+static void *open_thread(void *arg)
+{
+    CgSpare *sp = arg;
+    open_spare(sp, &sp->set->quiet);
     return NULL;
 }
 
-static void start_cold(CgCold *c)
+static void start_spares(CgSpares *s)
 {
-    diag_init(&c->quiet, NULL, stderr);
-    c->started = pthread_create(&c->th, NULL, open_cold, c) == 0;
+    diag_init(&s->quiet, NULL, stderr);
+    CgSpare *spares[2] = {&s->cold, &s->side};
+    for (int i = 0; i < 2; i++)
+        if (spares[i]->wanted)
+            spares[i]->started = pthread_create(&spares[i]->th, NULL, open_thread, spares[i]) == 0;
 }
 
-/* Join the thread opening it, if any; the unit is then ready (or c->rc says why not). */
-static void join_cold(CgCold *c)
+/* Join the thread opening sp, if any (or open it here): it is then ready, or its rc says why
+   not. */
+static void ready_spare(CgSpare *sp)
 {
-    if (c->started) {
-        pthread_join(c->th, NULL);
-        c->started = false;
-        c->unit->cg.diag = c->diag;
+    if (sp->ready || !sp->wanted)
+        return;
+    sp->ready = true;
+    if (sp->started) {
+        pthread_join(sp->th, NULL);
+        sp->started = false;
+        sp->unit.cg.diag = sp->set->diag;
+    } else {
+        open_spare(sp, sp->set->diag);
     }
 }
 
@@ -109,45 +155,66 @@ static void name_unit(Unit *u, Arena *arena, const CgOptions *opts, int i)
                            : opts->ir_path;
 }
 
-CgCtx *cg_cold_unit(CgCtx *cg)
+/* The spare unit sp of s, numbered and made ready on its first use; NULL when it is not wanted
+   or could not be opened. */
+static CgCtx *use_spare(CgSpares *s, CgSpare *sp)
 {
-    CgCold *c = cg->cold;
-    if (!c)
+    if (!sp->wanted)
         return NULL;
-    if (!c->open) {
-        c->open = true;
-        if (c->started)
-            join_cold(c);
-        else
-            c->rc = cg_unit_open(&c->unit->cg, c->arena, c->diag, c->plan, c->opts, true);
-        c->unit->cg.n_units = c->index + 1;
-        c->unit->cg.calls_only = true; /* its code is unoptimised: nothing to inline */
-        name_unit(c->unit, c->arena, c->opts, c->index);
+    ready_spare(sp);
+    if (sp->rc != 0)
+        return NULL;
+    if (!sp->used) {
+        sp->used = true;
+        int index = s->n_units++;
+        sp->unit.cg.n_units = index + 1;
+        name_unit(&sp->unit, s->arena, s->opts, index);
     }
-    return c->rc == 0 ? &c->unit->cg : NULL;
+    return &sp->unit.cg;
 }
 
+CgCtx *cg_cold_unit(CgCtx *cg)
+{
+    CgSpares *s = cg->spares;
+    return s ? use_spare(s, &s->cold) : NULL;
+}
+
+CgCtx *cg_side_unit(CgCtx *cg)
+{
+    CgSpares *s = cg->spares;
+    return s ? use_spare(s, &s->side) : NULL;
+}
+
+/* Prepare (link its runtime helpers in: cg_unit_prepare reports a failure itself), optimise and
+   write one unit. */
 static void *finish_unit(void *arg)
 {
     Unit *u = arg;
-    u->rc = cg_unit_finish(&u->cg, u->obj, u->ir, &u->times, u->err, sizeof u->err);
+    double t0 = cg_now_ms();
+    u->rc = cg_unit_prepare(&u->cg);
+    u->times.runtime_bc = cg_now_ms() - t0;
+    if (u->rc == 0)
+        u->rc = cg_unit_finish(&u->cg, u->obj, u->ir, &u->times, u->err, sizeof u->err);
+    cg_unit_close(&u->cg); /* on its thread, while the others compile */
     return NULL;
 }
 
-/* Optimise and write every unit, units 1.. on threads of their own (or here, when a thread
-   cannot be started), unit 0 here. */
-static void finish_units(Unit *units, int k)
+/* Prepare, optimise and write every unit, units 1.. on threads of their own (or here, when a
+   thread cannot be started), unit 0 here: the others start while unit 0 is prepared. */
+static void finish_units(Unit **units, int k, Diag *quiet)
 {
-    pthread_t *th = ARENA_NEW_N(units[0].cg.arena, pthread_t, k);
-    bool *started = ARENA_NEW_N(units[0].cg.arena, bool, k);
     for (int u = 1; u < k; u++)
-        started[u] = pthread_create(&th[u], NULL, finish_unit, &units[u]) == 0;
-    finish_unit(&units[0]);
+        units[u]->cg.diag = quiet;
+    pthread_t *th = ARENA_NEW_N(units[0]->cg.arena, pthread_t, k);
+    bool *started = ARENA_NEW_N(units[0]->cg.arena, bool, k);
+    for (int u = 1; u < k; u++)
+        started[u] = pthread_create(&th[u], NULL, finish_unit, units[u]) == 0;
+    finish_unit(units[0]);
     for (int u = 1; u < k; u++) {
         if (started[u])
             pthread_join(th[u], NULL);
         else
-            finish_unit(&units[u]);
+            finish_unit(units[u]);
     }
 }
 
@@ -162,94 +229,124 @@ const char *const *cg_digest_functions(int *n)
     return digest_functions;
 }
 
-/* Does a unit (the cold one included, if open) declare one of srt_digest.c's functions? */
-static bool calls_digest(Unit *units, int k, const CgCold *cold)
+/* Does one of the n units declare one of srt_digest.c's functions? */
+static bool calls_digest(Unit **units, int n)
 {
-    int n;
-    const char *const *fns = cg_digest_functions(&n);
-    for (int u = 0; u <= k; u++) {
-        if (u == k && !(cold->open && cold->rc == 0))
-            break;
-        for (int i = 0; i < n; i++)
-            if (LLVMGetNamedFunction(u == k ? cold->unit->cg.mod : units[u].cg.mod, fns[i]))
+    int n_fns;
+    const char *const *fns = cg_digest_functions(&n_fns);
+    for (int u = 0; u < n; u++)
+        for (int i = 0; i < n_fns; i++)
+            if (LLVMGetNamedFunction(units[u]->cg.mod, fns[i]))
                 return true;
-    }
     return false;
+}
+
+/* Generate the queries into units[0..k-1] (and the spare units), then sl_init and main. */
+static int generate(Unit *units, int k, const PProgram *plan, Arena *arena)
+{
+    /* Query i goes to unit i * k / n: runs of neighbours, which share the most. */
+    LLVMValueRef *regs = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
+    for (int i = 0; i < plan->n_queries; i++) {
+        CgCtx *reg_unit;
+        regs[i] = generate_query(&units[(int)((long long)i * k / plan->n_queries)].cg, plan, i,
+                                 &reg_unit);
+        if (!regs[i])
+            return -1;
+        if (reg_unit != &units[0].cg) {
+            cg_export(regs[i]);
+            regs[i] = cg_register_decl(&units[0].cg, i);
+        }
+    }
+    cg_program(&units[0].cg, plan, regs);
+    return 0;
+}
+
+/* The units to compile into list: the queries' k, then the spares in use, by their numbers;
+   the unused spares are closed.  Returns how many. */
+static int unit_list(Unit *units, int k, CgSpares *s, Unit **list)
+{
+    for (int u = 0; u < k; u++)
+        list[u] = &units[u];
+    CgSpare *spares[2] = {&s->cold, &s->side};
+    int n = k;
+    for (int i = 0; i < 2; i++) {
+        if (!spares[i]->used) {
+            cg_unit_close(&spares[i]->unit.cg);
+            continue;
+        }
+        list[spares[i]->unit.cg.n_units - 1] = &spares[i]->unit;
+        n++;
+    }
+    return n;
 }
 
 int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts)
 {
     int k = unit_count(plan, opts);
-    Unit *units = ARENA_NEW_N(arena, Unit, k + 1);
-    CgCold cold = {
-        .unit = &units[k], .index = k, .arena = arena, .diag = diag, .plan = plan, .opts = opts};
+    Unit *units = ARENA_NEW_N(arena, Unit, k);
+    CgSpares *spares = ARENA_NEW(arena, CgSpares);
+    *spares = (CgSpares){.n_units = k, .arena = arena, .diag = diag, .plan = plan, .opts = opts};
+    spares->cold.set = spares->side.set = spares;
     CgTimes times = {0};
     int rc = 0;
     double t0 = cg_now_ms();
     cg_llvm_init();
-    /* Only JSON parsers have fallbacks.  The cold unit opens beside unit 0 (each reads the
-       runtime bitcode), unless a named --cpu must be checked by unit 0 first. */
+    /* Only JSON parsers have fallbacks and key loops. */
     bool json = false;
     for (int i = 0; i < plan->n_queries; i++)
         json |= cg_reads_json(plan->queries[i]);
-    bool use_cold = opts->threads > 1 && json;
+    /* The side unit costs about 15 M instructions (its declarations read, its helpers linked
+       in): a program without a JSON source (no key loop, seldom a string key) moves about as
+       much off the driver's thread (rate_windowed's emit, merge and register: 19 M). */
+    spares->cold.wanted = opts->threads > 1 && json;
+    spares->side.wanted = opts->threads > k && json;
+    /* The spares open beside unit 0, unless a named --cpu must be checked by unit 0 first. */
+    bool any_spare = spares->cold.wanted || spares->side.wanted;
     bool early = opts->cpu == NULL || strcmp(opts->cpu, "native") == 0;
-    if (use_cold && early)
-        start_cold(&cold);
+    if (any_spare && early)
+        start_spares(spares);
     for (int u = 0; u < k && rc == 0; u++) {
-        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0);
+        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0 ? CG_OPEN_CPU_CHECKED : 0);
         units[u].cg.n_units = k;
-        units[u].cg.cold = use_cold ? &cold : NULL;
+        units[u].cg.spares = any_spare ? spares : NULL;
         name_unit(&units[u], arena, opts, u);
     }
     double t1 = cg_now_ms();
     times.runtime_bc = t1 - t0;
-    if (rc == 0 && use_cold && !early)
-        start_cold(&cold);
+    if (rc == 0 && any_spare && !early)
+        start_spares(spares);
     if (rc == 0) {
-        /* Query i goes to unit i * k / n: runs of neighbours, which share the most. */
-        LLVMValueRef *regs = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
-        for (int i = 0; i < plan->n_queries && rc == 0; i++) {
-            CgCtx *cg = &units[(int)((long long)i * k / plan->n_queries)].cg;
-            regs[i] = generate_query(cg, plan, i);
-            rc = regs[i] ? 0 : -1;
-            if (rc == 0 && cg != &units[0].cg)
-                regs[i] = cg_register_decl(&units[0].cg, i);
-        }
-        if (rc == 0)
-            cg_program(&units[0].cg, plan, regs);
+        rc = generate(units, k, plan, arena);
         times.generate = cg_now_ms() - t1;
     }
+    ready_spare(&spares->cold); /* if they were opened for nothing */
+    ready_spare(&spares->side);
+    Unit **list = ARENA_NEW_N(arena, Unit *, k + 2);
+    int n = unit_list(units, k, spares, list);
     if (rc == 0 && opts->calls_digest)
-        *opts->calls_digest = calls_digest(units, k, &cold);
-    join_cold(&cold); /* if it was opened for nothing */
-    if (cold.open && cold.rc == 0)
-        k++; /* one more unit to prepare, compile, link and close */
-    else
-        cg_unit_close(&cold.unit->cg); /* (the fallbacks went to their queries' units) */
-    times.units = k;
-    double t2 = cg_now_ms();
-    for (int u = 0; u < k && rc == 0; u++)
-        rc = cg_unit_prepare(&units[u].cg);
-    times.runtime_bc += cg_now_ms() - t2;
+        *opts->calls_digest = calls_digest(list, n);
+    times.units = n;
     if (rc == 0) {
-        finish_units(units, k);
-        for (int u = 0; u < k; u++) {
-            if (units[u].rc != 0 && rc == 0) {
-                diag_fatal(diag, "%s", units[u].err);
+        diag_init(&spares->quiet, NULL, stderr);
+        finish_units(list, n, &spares->quiet);
+        times.runtime_bc += list[0]->times.runtime_bc;
+        for (int u = 0; u < n; u++) {
+            if (list[u]->rc != 0 && rc == 0) {
+                if (list[u]->err[0]) /* (else cg_unit_prepare said why) */
+                    diag_fatal(diag, "%s", list[u]->err);
                 rc = -1;
             }
-            if (units[u].times.optimise > times.optimise)
-                times.optimise = units[u].times.optimise;
-            if (units[u].times.emit > times.emit)
-                times.emit = units[u].times.emit;
+            if (list[u]->times.optimise > times.optimise)
+                times.optimise = list[u]->times.optimise;
+            if (list[u]->times.emit > times.emit)
+                times.emit = list[u]->times.emit;
         }
     }
-    for (int u = 0; u < k; u++)
-        cg_unit_close(&units[u].cg);
+    for (int u = 0; u < n; u++)
+        cg_unit_close(&list[u]->cg); /* (those not finished) */
     if (opts->times)
         *opts->times = times;
     if (opts->units)
-        *opts->units = k;
+        *opts->units = n;
     return rc;
 }

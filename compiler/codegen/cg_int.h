@@ -70,22 +70,29 @@ typedef struct CgCtx {
     const PProgram *plan;  /* the program being generated */
     struct CgParser *parsers; /* the shared record parsers made so far (cg_parser.c) */
     int n_units;           /* the modules the program is split into (cg_compile.c) */
-    struct CgCold *cold;   /* the unit of the parsers' fallbacks, or NULL (cg_compile.c) */
+    struct CgSpares *spares; /* the cold and side units, or NULL (cg_compile.c) */
     int n_exported;        /* functions this unit defines for another one (cg_parser.c) */
     bool calls_only;       /* the runtime's helpers are called in libsrt.a, none linked in */
 } CgCtx;
 
 /* cg_module.c: the life of one unit's module.  open: context, target machine, the runtime
-   bitcode's declarations (cpu_checked: a named --cpu was tried already); prepare: link the
+   bitcode's declarations (flags: CG_OPEN_CPU_CHECKED, a named --cpu was tried already;
+   CG_OPEN_CALLS_ONLY, the cold unit's: calls_only, and machine code by LLVM's fast instruction
+   selector and register allocator); prepare: link the
    helpers the module calls, verify, set linkages (uses the arena and diag: one thread);
    finish: optimise and write the object (and the IR when ir_path), on any thread, an error's
    text into err; close: free it all.  0 or -1 (open and prepare report through diag). */
+enum { CG_OPEN_CPU_CHECKED = 1, CG_OPEN_CALLS_ONLY = 2 };
 int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,
-                 bool cpu_checked);
+                 unsigned flags);
 int cg_unit_prepare(CgCtx *cg);
 /* cg_compile.c: the unit the code a record rarely takes is generated into, so that it is
-   compiled beside cg's on another core (opened on first use); NULL on one thread. */
+   compiled beside cg's on another core (opened on first use); NULL on one thread.  Its code is
+   not optimised and calls the runtime's helpers in libsrt.a. */
 CgCtx *cg_cold_unit(CgCtx *cg);
+/* cg_compile.c: the unit for optimised functions a query's loop calls rarely, compiled beside
+   cg's on another core when a thread is left over (opened on first use); else NULL. */
+CgCtx *cg_side_unit(CgCtx *cg);
 /* cg_pipeline.c: pq's records are JSON text (its parser may need a fallback). */
 bool cg_reads_json(const PQuery *pq);
 int cg_unit_finish(CgCtx *cg, const char *obj_path, const char *ir_path, CgTimes *times, char *err,
@@ -112,6 +119,8 @@ void cg_unsupported(CgCtx *cg, SrcSpan span, const char *what);
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type);
 /* Give fn the function attribute name ("noinline", "optnone"). */
 void cg_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name);
+/* fn (an sl_ function) is called from another unit: external, hidden (the executable's own). */
+void cg_export(LLVMValueRef fn);
 
 /* cg_target.c: a named --cpu must be known to the target and able to emit code (0, or -1
    after a diagnostic).  cg_llvm_init: LLVM's fatal errors become an internal-error exit (70),
@@ -445,8 +454,10 @@ LLVMValueRef cg_parser_keys(CgCtx *cg, const PQuery *pq);
 LLVMValueRef cg_event_time_us(const CgVal *t);
 
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *pq, int qi, int branch);
-/* The name of the process function of branch `branch` of query qi. */
+/* The name of the process function of branch `branch` of query qi, and its declaration in cg
+   (defined in another unit). */
 const char *cg_process_name(CgCtx *cg, int qi, int branch);
+LLVMValueRef cg_process_decl(CgCtx *cg, int qi, int branch);
 
 /* Joins (cg_join.c): the key function of a build side (sl_join_key_<query>_<join>), the
    tables of pq's joins (once per process call), and the probe step of one join: env holds

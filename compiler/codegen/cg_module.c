@@ -227,6 +227,12 @@ void cg_fn_attribute(CgCtx *cg, LLVMValueRef fn, const char *name)
                             LLVMCreateEnumAttribute(cg->ctx, kind, 0));
 }
 
+void cg_export(LLVMValueRef fn)
+{
+    LLVMSetLinkage(fn, LLVMExternalLinkage);
+    LLVMSetVisibility(fn, LLVMHiddenVisibility);
+}
+
 LLVMValueRef cg_begin_function(CgCtx *cg, const char *name, LLVMTypeRef fn_type)
 {
     LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fn_type);
@@ -262,10 +268,14 @@ static int setup_target(CgCtx *cg, bool cpu_checked)
         cpu = LLVMCreateMessage(cg->opts->cpu);
         features = LLVMCreateMessage("");
     }
-    LLVMCodeGenOptLevel level = cg->opts->opt_level <= 0   ? LLVMCodeGenLevelNone
-                                : cg->opts->opt_level == 1 ? LLVMCodeGenLevelLess
-                                : cg->opts->opt_level == 2 ? LLVMCodeGenLevelDefault
-                                                           : LLVMCodeGenLevelAggressive;
+    /* The cold unit's code is not optimised (optnone) and rarely runs: its machine code is
+       LLVM's quickest to make (half the time of -O2's register allocator and scheduler; a line
+       every record of which took the fallback ran 4% more instructions). */
+    int opt = cg->calls_only ? 0 : cg->opts->opt_level;
+    LLVMCodeGenOptLevel level = opt <= 0   ? LLVMCodeGenLevelNone
+                                : opt == 1 ? LLVMCodeGenLevelLess
+                                : opt == 2 ? LLVMCodeGenLevelDefault
+                                           : LLVMCodeGenLevelAggressive;
     cg->tm = LLVMCreateTargetMachine(target, triple, cpu, features, level, LLVMRelocPIC,
                                      LLVMCodeModelDefault);
     LLVMDisposeMessage(cpu);
@@ -425,16 +435,11 @@ static void finish_linkage(CgCtx *cg)
                                 LLVMCreateEnumAttribute(cg->ctx, ssp, 0));
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
-        if (strcmp(name, "main") == 0)
+        /* main, and what another unit calls (cg_export: a query's sl_register_<i> called from
+           unit 0's sl_init, a function of a spare unit, cg_compile.c) */
+        if (strcmp(name, "main") == 0 ||
+            (strncmp(name, "sl_", 3) == 0 && LLVMGetVisibility(fn) == LLVMHiddenVisibility))
             continue;
-        if ((cg->n_units > 1 && strncmp(name, "sl_register_", 12) == 0) ||
-            strncmp(name, "sl_fallback_", 12) == 0) {
-            /* called from unit 0's sl_init (cg_compile.c), or a parser's fallback called from
-               another unit (cg_parser.c); hidden: the executable's own */
-            LLVMSetLinkage(fn, LLVMExternalLinkage);
-            LLVMSetVisibility(fn, LLVMHiddenVisibility);
-            continue;
-        }
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         if ((strcmp(name, "srt_hash") == 0 || strcmp(name, "srt_agg_upsert") == 0 ||
              strcmp(name, "srt_key_copy") == 0) &&
@@ -637,6 +642,28 @@ static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_dat
     return LLVMWriteBitcodeToFile(m, path) == 0 ? 0 : -1;
 }
 
+/* Drop the string attributes of m's functions ("target-cpu", "target-features", "frame-pointer"
+   ...), which srt_decls.bc only declares: they say how a body was compiled, nothing about a
+   call. */
+static void drop_string_attributes(LLVMModuleRef m)
+{
+    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
+        LLVMAttributeIndex idx = (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
+        unsigned k = LLVMGetAttributeCountAtIndex(fn, idx);
+        LLVMAttributeRef attrs[64];
+        if (k == 0 || k > 64)
+            continue;
+        LLVMGetAttributesAtIndex(fn, idx, attrs);
+        for (unsigned j = 0; j < k; j++) {
+            if (!LLVMIsStringAttribute(attrs[j]))
+                continue;
+            unsigned len;
+            const char *kind = LLVMGetStringAttributeKind(attrs[j], &len);
+            LLVMRemoveStringAttributeAtIndex(fn, idx, kind, len);
+        }
+    }
+}
+
 static int keep_none(const char *name)
 {
     (void)name;
@@ -649,6 +676,8 @@ int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_
     /* the declarations: srt_abi_refs's array keeps every one generated code calls, with the
        attributes clang inferred from its body (nocapture, readonly ...) */
     LLVMModuleRef m = read_bitcode(ctx, inline_bc);
+    if (m)
+        drop_string_attributes(m);
     int rc = m ? cut_bitcode(m, keep_none, false, false, decls_bc) : -1;
     if (m)
         LLVMDisposeModule(m);
@@ -689,7 +718,7 @@ int cg_hot_complete(const char *inline_bc, const char *hot_bc, char *missing, si
 }
 
 int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,
-                 bool cpu_checked)
+                 unsigned flags)
 {
     memset(cg, 0, sizeof *cg);
     cg->arena = arena;
@@ -697,6 +726,7 @@ int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, cons
     cg->opts = opts;
     cg->plan = plan;
     cg->n_units = 1;
+    cg->calls_only = flags & CG_OPEN_CALLS_ONLY;
     cg->ctx = LLVMContextCreate();
     /* Value names only matter in --emit-llvm output; every pass copies them otherwise. */
     LLVMContextSetDiscardValueNames(cg->ctx, opts->ir_path == NULL);
@@ -704,7 +734,7 @@ int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, cons
         LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg->ctx);
     cg->b = LLVMCreateBuilderInContext(cg->ctx);
     init_types(cg);
-    if (setup_target(cg, cpu_checked) != 0 || open_runtime_bitcode(cg) != 0)
+    if (setup_target(cg, flags & CG_OPEN_CPU_CHECKED) != 0 || open_runtime_bitcode(cg) != 0)
         return -1;
     return 0;
 }

@@ -103,6 +103,14 @@ static LLVMTypeRef parser_type(CgCtx *cg, LLVMTypeRef st)
     return LLVMFunctionType(cg->t_i64, params, 4, 0);
 }
 
+/* Not inlined; cold: the caller's loop lays the shape's path out straight, the call aside (on
+   a declaration too: block placement reads it at the call). */
+static void keys_attributes(CgCtx *cg, LLVMValueRef fn)
+{
+    cg_fn_attribute(cg, fn, "noinline");
+    cg_fn_attribute(cg, fn, "cold");
+}
+
 /* The record parser of pq's source and columns as a function of its own, named name;
    not optimised when optnone. */
 static LLVMValueRef parser_fn(CgCtx *cg, const PQuery *pq, LLVMTypeRef st, const char *name,
@@ -169,15 +177,14 @@ void cg_parser_call(CgCtx *cg, LLVMValueRef parser, const CgRecord *rec, LLVMVal
     cg_at(cg, bb_rec);
 }
 
-LLVMValueRef cg_parser_keys(CgCtx *cg, const PQuery *pq)
+/* The key loop's function (cg_parser_keys) in cg, named name. */
+static LLVMValueRef keys_fn(CgCtx *cg, const PQuery *pq, const char *name)
 {
     LLVMTypeRef st = state_type(cg, pq);
     CgResume r = {cg->fn, cg->q, cg->entry, LLVMGetInsertBlock(cg->b)};
-    LLVMValueRef fn = cg_begin_function(cg, "sl_keys", parser_type(cg, st));
+    LLVMValueRef fn = cg_begin_function(cg, name, parser_type(cg, st));
     LLVMSetLinkage(fn, LLVMInternalLinkage);
-    cg_fn_attribute(cg, fn, "noinline");
-    /* cold: the caller's loop lays the shape's path out straight, the call aside */
-    cg_fn_attribute(cg, fn, "cold");
+    keys_attributes(cg, fn);
     cg->q = LLVMGetParam(fn, 0);
     LLVMSetValueName2(cg->q, "q", 1);
     CgRecord rec;
@@ -193,6 +200,23 @@ LLVMValueRef cg_parser_keys(CgCtx *cg, const PQuery *pq)
     return fn;
 }
 
+/* The key loop is compiled in the side unit when there is one (a quarter of the flagship's
+   code generation off the driver's thread: bench/README.md); a call across units costs the
+   loop nothing more, as it never inlines. */
+LLVMValueRef cg_parser_keys(CgCtx *cg, const PQuery *pq)
+{
+    CgCtx *side = cg_side_unit(cg);
+    if (!side)
+        return keys_fn(cg, pq, "sl_keys");
+    /* defined in the side unit (external there, hidden: cg_module.c), declared here */
+    const char *name = arena_sprintf(cg->arena, "sl_keys_%d", side->n_exported++);
+    cg_export(keys_fn(side, pq, name));
+    cg->failed |= side->failed;
+    LLVMValueRef fn = LLVMAddFunction(cg->mod, name, parser_type(cg, state_type(cg, pq)));
+    keys_attributes(cg, fn);
+    return fn;
+}
+
 LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state)
 {
     LLVMTypeRef st = state_type(cg, pq);
@@ -203,7 +227,7 @@ LLVMValueRef cg_parser_fallback(CgCtx *cg, const PQuery *pq, CgRecord *state)
     } else {
         /* defined in the cold unit (external there, hidden: cg_module.c), declared here */
         const char *name = arena_sprintf(cg->arena, "sl_fallback_%d", cold->n_exported++);
-        parser_fn(cold, pq, state_type(cold, pq), name, true);
+        cg_export(parser_fn(cold, pq, state_type(cold, pq), name, true));
         cg->failed |= cold->failed;
         fn = LLVMAddFunction(cg->mod, name, parser_type(cg, st));
     }

@@ -846,14 +846,24 @@ const char *cg_process_name(CgCtx *cg, int qi, int branch)
                   : arena_sprintf(cg->arena, "sl_process_%d", qi);
 }
 
+/* i64 (SrtQuery *q, const char *buf, i64 len) */
+static LLVMTypeRef process_type(CgCtx *cg)
+{
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_i64};
+    return LLVMFunctionType(cg->t_i64, params, 3, 0);
+}
+
+LLVMValueRef cg_process_decl(CgCtx *cg, int qi, int branch)
+{
+    return LLVMAddFunction(cg->mod, cg_process_name(cg, qi, branch), process_type(cg));
+}
+
 LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
 {
     /* The branch's view of the query (kept: a shared parser remembers its query). */
     PQuery *pq = ARENA_NEW(cg->arena, PQuery);
     *pq = plan_branch(query, branch);
-    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_i64};
-    LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, params, 3, 0);
-    LLVMValueRef fn = cg_begin_function(cg, cg_process_name(cg, qi, branch), ft);
+    LLVMValueRef fn = cg_begin_function(cg, cg_process_name(cg, qi, branch), process_type(cg));
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef buf = LLVMGetParam(fn, 1);
     LLVMValueRef len = LLVMGetParam(fn, 2);

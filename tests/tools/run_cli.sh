@@ -38,9 +38,15 @@ exits() { # exits NAME CODE PATTERN COMMAND...: exit code CODE and PATTERN on st
 "$gen" --out examples/data/events --files 3 --lines-per-file 200 --seed 3 > /dev/null
 cp "$root/examples/events_windowed_counts.sql" q.sql
 
-# -O0 and -O2 executables print the same thing; --emit-llvm writes the IR.
-check "build -O2 --emit-llvm" "$sluice" build q.sql -o q2 -O2 --emit-llvm
-check "IR written" grep -q "define internal i64 @sl_process_0" q2.ll
+# -O0 and -O2 executables print the same thing; --emit-llvm writes the IR.  On two threads a
+# query's loop stays in the first module, exported to its registration in the side unit, which
+# takes the key loop too; the cold unit takes the fallback (cg_compile.c).
+check "build -O2 --emit-llvm" "$sluice" build q.sql -o q2 -O2 --emit-llvm -j 2
+check "IR written" grep -q "define hidden i64 @sl_process_0" q2.ll
+check "-j 2: three modules" test -e q2.ll.2
+check "-j 2: the registration in a spare unit" grep -q "define hidden void @sl_register_0" q2.ll.1 q2.ll.2
+check "-j 2: the key loop in a spare unit" grep -q "define hidden i64 @sl_keys_0" q2.ll.1 q2.ll.2
+check "-j 2: the fallback in a spare unit" grep -q "define hidden i64 @sl_fallback_0" q2.ll.1 q2.ll.2
 check "build -O0 --cpu=x86-64" "$sluice" build q.sql -o q0 -O0 --cpu=x86-64
 ./q2 --trigger availableNow > o2.out
 ./q0 --trigger availableNow > o0.out
