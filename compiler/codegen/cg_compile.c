@@ -33,6 +33,8 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i)
         cg_merge_fn(cg, pq, i);
     if (pq->n_distinct && !pq->serial)
         cg_distinct_fold_fn(cg, pq, i);
+    if (pq->agg && cg_agg_replays(pq))
+        cg_replay_fn(cg, pq, i);
     const SSelect *ssj = pq->ssjoin_block;
     if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
         cg_ssjoin_outer_fn(cg, pq, i);

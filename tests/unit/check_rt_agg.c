@@ -1416,7 +1416,7 @@ START_TEST(test_merge_partials)
             c->count++;
             c->sum += v;
             if (++run == 1 + rand() % 700 || r == rows - 1) {
-                ck_assert_int_eq(srt_agg_merge_from(state, part, add_counters), 0);
+                ck_assert_int_eq(srt_agg_merge_from(state, part, add_counters, NULL), 0);
                 srt_agg_clear(part);
                 ck_assert_uint_eq(srt_agg_count(part), 0);
                 run = 0;
@@ -1496,11 +1496,11 @@ START_TEST(test_merge_strings)
     put_max(state, "a", "mango");
     put_max(part, "a", "apple");  /* smaller: the state keeps its own */
     put_max(part, "b", "cherry"); /* new group: taken from the partial */
-    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str), 0);
+    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str, NULL), 0);
     srt_agg_clear(part);
     put_max(part, "a", "zebra"); /* greater: taken */
     put_max(part, "x", "a longer string than the others");
-    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str), 0);
+    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str, NULL), 0);
     srt_agg_clear(part);
     for (int i = 0; i < 50; i++) /* the partial's string memory written over */
         put_max(part, "junk", "################################");
