@@ -2172,7 +2172,8 @@ static void update_or_log(CgCtx *cg, const PQuery *pq, int i, LLVMValueRef state
 static void merge_replayed(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
 {
     LLVMValueRef cur = batch_mark(cg);
-    LLVMValueRef mark = cg_load(cg, cg->t_i64, cg_gepc(cg, src, batch_mark_offset(a), ""), "task.batch");
+    LLVMValueRef mark =
+        cg_load(cg, cg->t_i64, cg_gepc(cg, src, batch_mark_offset(a), ""), "task.batch");
     LLVMBasicBlockRef bb_begin = cg_block(cg, "replay.begin");
     LLVMBasicBlockRef bb_done = cg_block(cg, "replay.begun");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, mark, cur, ""), bb_begin, bb_done);
@@ -2228,8 +2229,8 @@ LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi)
     LLVMValueRef e = cg_gep(cg, log, at, "e");
     LLVMValueRef g = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i32, e, "e.group"), cg->t_i64, "");
     LLVMValueRef agg = cg_load(cg, cg->t_i32, cg_gepc(cg, e, 4, ""), "e.agg");
-    LLVMValueRef state =
-        cg_load(cg, cg->t_ptr, cg_gep(cg, groups, LLVMBuildShl(cg->b, g, cg_i64(cg, 3), ""), ""), "state");
+    LLVMValueRef state = cg_load(
+        cg, cg->t_ptr, cg_gep(cg, groups, LLVMBuildShl(cg->b, g, cg_i64(cg, 3), ""), ""), "state");
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, agg, done, (unsigned)pq->agg->n_agg);
     for (int i = 0; i < pq->agg->n_agg; i++) {
         if (!replayed(pq, i))
@@ -2435,7 +2436,8 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
             continue; /* a task leaves it as it starts: its tuples fold apart */
         uint32_t off = pq->agg_slots[i].offset;
         if (replayed(pq, i)) /* its values are replayed after the merge */
-            merge_replayed(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
+            merge_replayed(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""),
+                           cg_gepc(cg, src, off, ""));
         else
             merge_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
     }

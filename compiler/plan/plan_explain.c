@@ -656,7 +656,8 @@ static void put_split(StrBuf *sb, const PQuery *pq)
     int n = 0;
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (first_replayed(pq, i))
-            sb_printf(sb, "%s%s(%s)", n++ ? ", " : ", values of ", sema_agg_name(pq->agg->aggs[i].kind),
+            sb_printf(sb, "%s%s(%s)", n++ ? ", " : ", values of ",
+                      sema_agg_name(pq->agg->aggs[i].kind),
                       type_name(sb->arena, pq->agg->aggs[i].type));
     sb_puts(sb, n ? " replayed, in input order" : " in input order");
 }

@@ -1171,7 +1171,7 @@ typedef struct SrtInputDef {
    entries of (u32 task group, u32 aggregate, the value's bytes), 8-aligned; emptied after
    the fold (srt_par.c). */
 typedef struct SrtValueLog {
-    uint8_t *p;  /* owned: cap bytes */
+    uint8_t *p; /* owned: cap bytes */
     size_t len, cap;
 } SrtValueLog;
 /* Room for n more bytes of q's value log; NULL when out of memory. */
@@ -1199,8 +1199,8 @@ typedef struct SrtQueryDef {
                                   an aggregation's merge function is its SrtOpDef.merge) */
     SrtDistinctFoldFn distinct_fold; /* a parallel task's DISTINCT tuples into the query's
                                         (srt_prog_query_distinct_fold); NULL: none */
-    SrtReplayFn replay;        /* a parallel task's value log into the query's groups
-                                  (srt_prog_query_replay); NULL: no replayed aggregate */
+    SrtReplayFn replay;              /* a parallel task's value log into the query's groups
+                                        (srt_prog_query_replay); NULL: no replayed aggregate */
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */

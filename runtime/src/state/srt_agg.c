@@ -297,8 +297,7 @@ static inline const char *slot_ptr(const uint8_t *state, uint32_t off);
 static inline uint32_t slot_len(const uint8_t *state, uint32_t off);
 static inline void set_slot_ptr(uint8_t *state, uint32_t off, const char *p);
 
-int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge,
-                       uint8_t **groups)
+int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge, uint8_t **groups)
 {
     size_t n_groups = 0;
     const char *few[16], **before = few; /* a group's string pointers before the merge */

@@ -17,13 +17,14 @@
 #   python3 model.py > expected.out
 import datetime
 import decimal
-import json
 import math
 import os
 import sys
 from decimal import Decimal, ROUND_HALF_UP
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_agg import var_merge, var_update  # noqa: E402
+from spark_files import json_rows  # noqa: E402
 from spark_show import batch as show_batch, java_double  # noqa: E402
 
 decimal.getcontext().prec = 200
@@ -45,52 +46,35 @@ def cell(v):
     return v
 
 
+def double_sum(values):
+    """Sum's (Average's) buffer over the non-NULL values in order from 0.0, merged into a fresh
+    one (0.0 + sum): (sum, count)."""
+    s, n = 0.0, 0
+    for v in values:
+        if v is not None:
+            s, n = s + v, n + 1
+    return 0.0 + s, n
+
+
 def dsum(values):
-    vs = [v for v in values if v is not None]
-    if not vs:
-        return None
-    s = 0.0
-    for v in vs:
-        s = s + v
-    return 0.0 + s
+    s, n = double_sum(values)
+    return None if n == 0 else s
 
 
 def davg(values):
-    vs = [v for v in values if v is not None]
-    if not vs:
-        return None
-    s = 0.0
-    for v in vs:
-        s = s + v
-    return (0.0 + s) / float(len(vs))
-
-
-def update(b, x):
-    n, avg, m2 = b
-    new_n = n + 1.0
-    delta = x - avg
-    dn = delta / new_n
-    return [new_n, avg + dn, m2 + delta * (delta - dn)]
-
-
-def merge(a, b):
-    n1, n2 = a[0], b[0]
-    new_n = n1 + n2
-    delta = b[1] - a[1]
-    dn = 0.0 if new_n == 0.0 else delta / new_n
-    return [new_n, a[1] + dn * n2, a[2] + b[2] + delta * dn * n1 * n2]
+    s, n = double_sum(values)
+    return None if n == 0 else s / float(n)
 
 
 def moments(values, kind):
-    p = [0.0, 0.0, 0.0]
-    for v in values:
-        if v is not None:
-            p = update(p, v)
     zero = [0.0, 0.0, 0.0]
+    p = zero
+    for v in values:
+        p = var_update(p, v)
     # a streaming aggregation's one batch (sluice runs a batch query as one): the state saved
     # is merge(merge(0, S), merge(0, P)) with S empty; the result evaluates merge(0, that)
-    st = merge(merge(zero, zero), merge(zero, p))
-    n, _, m2 = merge(zero, st)
+    st = var_merge(var_merge(zero, zero), var_merge(zero, p))
+    n, _, m2 = var_merge(zero, st)
     if n == 0.0 or (kind.endswith("samp") and n == 1.0):
         return None
     v = m2 / (n - 1.0) if kind.endswith("samp") else m2 / n
@@ -163,11 +147,7 @@ def table(names, out):
 
 
 def main():
-    rows = []
-    names = sorted(os.listdir("data"), key=lambda n: (-os.path.getsize(os.path.join("data", n)), n))
-    for name in names:
-        with open(os.path.join("data", name), encoding="utf-8") as fh:
-            rows += [json.loads(line, parse_float=str, parse_int=str) for line in fh if line.strip()]
+    rows = json_rows("data", parse_float=str, parse_int=str)
     for r in rows:
         r["x"] = None if r["x"] is None else float(r["x"])
         r["y"] = None if r["y"] is None else float(r["y"])
