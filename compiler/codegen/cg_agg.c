@@ -2061,6 +2061,194 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
     return fn;
 }
 
+/* ==== Replayed aggregates (split batches) ====
+** A sum or average of DOUBLE or DECIMAL, a central moment (plan_agg_replays) is not folded
+** from a task's partial buffer, whose additions would start where the task starts: in a
+** parallel task (srt_query_logs_values) a row starts the batch of the group's buffer as
+** on one thread (begin_batch, its batch mark in the task's state) and logs its value with
+** the task-local group (srt_vlog_put) unless the update would skip it (a NULL); the merge
+** function starts the batch of the query's group where the task's did, and the replay
+** function (sl_replay_<q>, on the query's thread) makes each logged update, in input order,
+** with update_agg as one thread does.  A log entry is (u32 group, u32 aggregate) then the
+** value x and, with a second argument, y, each in its LLVM type's store size rounded to 8.
+*/
+
+/* Is aggregate i of pq replayed (its level is split; the levels above are serial)? */
+static bool replayed(const PQuery *pq, int i)
+{
+    return !pq->serial && plan_agg_replays(pq, &pq->agg->aggs[i]);
+}
+
+bool cg_agg_replays(const PQuery *pq)
+{
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (replayed(pq, i))
+            return true;
+    return false;
+}
+
+/* The bytes a logged value of LLVM type t takes. */
+static uint32_t logged_bytes(CgCtx *cg, LLVMTypeRef t)
+{
+    return ((uint32_t)LLVMStoreSizeOfType(cg->td, t) + 7u) & ~7u;
+}
+
+/* The LLVM types of aggregate a's logged x and y (NULL without a second argument). */
+static void logged_types(CgCtx *cg, const SAgg *a, LLVMTypeRef *x, LLVMTypeRef *y)
+{
+    *x = cg_type_of(cg, a->arg->type);
+    *y = a->arg2 ? cg_type_of(cg, a->arg2->type) : NULL;
+}
+
+/* i1: does the update of aggregate a with (x, y) leave its state as it is?  A NULL x, or a
+   pair's NULL y where the update takes pairs (corr, covar, regr_slope ...). */
+static LLVMValueRef update_skips(CgCtx *cg, const SAgg *a, CgVal x, CgVal y)
+{
+    bool pairs = sema_agg_info(a->kind)->body == AGGB_MOMENTS &&
+                 (plan_agg_moment_order(a) == 0 || plan_agg_buffer_doubles(a) == REGR_DOUBLES);
+    return pairs ? cg_or(cg, x.null, y.null) : x.null;
+}
+
+/* i1: does the process function log replayed values (a parallel task), read in the entry
+   block: once per buffer. */
+static LLVMValueRef logs_values(CgCtx *cg)
+{
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
+    LLVMValueRef v = cg_call(cg, "srt_query_logs_values", &cg->q, 1, "logs");
+    LLVMValueRef r = LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), "logs.values");
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    return r;
+}
+
+/* Store v at p, 8-aligned (a log entry's value). */
+static void store_logged(CgCtx *cg, LLVMValueRef v, LLVMValueRef p)
+{
+    LLVMSetAlignment(LLVMBuildStore(cg->b, v, cg_ptr_to(cg, p, LLVMTypeOf(v))), 8);
+}
+
+static LLVMValueRef load_logged(CgCtx *cg, LLVMTypeRef t, LLVMValueRef p)
+{
+    LLVMValueRef v = cg_load(cg, t, p, "logged");
+    LLVMSetAlignment(v, 8);
+    return v;
+}
+
+/* Aggregate i of a row in group state `state` (st: its slot): logged in a parallel task
+   (logs), updated now on the query's thread. */
+static void update_or_log(CgCtx *cg, const PQuery *pq, int i, LLVMValueRef state, CgVal x, CgVal y,
+                          LLVMValueRef cur, LLVMValueRef logs)
+{
+    const SAgg *a = &pq->agg->aggs[i];
+    LLVMValueRef st = cg_gepc(cg, state, pq->agg_slots[i].offset, "agg");
+    LLVMBasicBlockRef bb_log = cg_block(cg, "replay.log");
+    LLVMBasicBlockRef bb_put = cg_block(cg, "replay.put");
+    LLVMBasicBlockRef bb_update = cg_block(cg, "replay.update");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "replay.done");
+    LLVMBuildCondBr(cg->b, logs, bb_log, bb_update);
+    cg_at(cg, bb_log);
+    begin_batch(cg, a, st, cur);
+    LLVMBuildCondBr(cg->b, update_skips(cg, a, x, y), bb_done, bb_put);
+    cg_at(cg, bb_put);
+    LLVMTypeRef tx, ty;
+    logged_types(cg, a, &tx, &ty);
+    if (LLVMTypeOf(x.v) != tx || (ty && LLVMTypeOf(y.v) != ty))
+        cg_unsupported(cg, a->span, "a replayed aggregate's value of another type");
+    uint32_t nx = logged_bytes(cg, tx);
+    uint32_t n = nx + (ty ? logged_bytes(cg, ty) : 0u);
+    LLVMValueRef pargs[4] = {cg->q, state, cg_i32(cg, i), cg_i32(cg, (int32_t)n)};
+    LLVMValueRef p = cg_call(cg, "srt_vlog_put", pargs, 4, "logged.at");
+    store_logged(cg, x.v, p);
+    if (ty)
+        store_logged(cg, y.v, cg_gepc(cg, p, nx, ""));
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_update);
+    update_agg(cg, a, st, x, y, cur);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
+/* Merge function: start the batch of replayed aggregate a's buffer in dst where the task's
+   group src started it (its first row in the batch, or a global aggregation's buffer). */
+static void merge_replayed(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef src)
+{
+    LLVMValueRef cur = batch_mark(cg);
+    LLVMValueRef mark =
+        cg_load(cg, cg->t_i64, cg_gepc(cg, src, batch_mark_offset(a), ""), "task.batch");
+    LLVMBasicBlockRef bb_begin = cg_block(cg, "replay.begin");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "replay.begun");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, mark, cur, ""), bb_begin, bb_done);
+    cg_at(cg, bb_begin);
+    begin_batch(cg, a, dst, cur);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
+/* One log entry of aggregate i at e, in group state `state`: its update; the entry's size. */
+static uint32_t replay_entry(CgCtx *cg, const PQuery *pq, int i, LLVMValueRef state, LLVMValueRef e,
+                             LLVMValueRef cur)
+{
+    const SAgg *a = &pq->agg->aggs[i];
+    LLVMTypeRef tx, ty;
+    logged_types(cg, a, &tx, &ty);
+    uint32_t nx = logged_bytes(cg, tx), ny = ty ? logged_bytes(cg, ty) : 0u;
+    CgVal x = {cg_i1(cg, 0), load_logged(cg, tx, cg_gepc(cg, e, 8, "")), NULL, NULL, 0};
+    CgVal y = cg_null_of(cg, &type_bigint);
+    if (ty)
+        y = (CgVal){cg_i1(cg, 0), load_logged(cg, ty, cg_gepc(cg, e, 8u + nx, "")), NULL, NULL, 0};
+    update_agg(cg, a, cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"), x, y, cur);
+    return 8u + nx + ny;
+}
+
+/*
+** void replay(SrtQuery *q, uint8_t *const *groups, u64 n_groups, const uint8_t *log, u64 len)
+** (SrtReplayFn): the log's entries in order, each the update of its aggregate in the state
+** groups[its task group].
+*/
+LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    if (!cg_agg_replays(pq))
+        return NULL;
+    LLVMTypeRef params[5] = {cg->t_ptr, cg->t_ptr, cg->t_i64, cg->t_ptr, cg->t_i64};
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 5, 0);
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_replay_%d", qi), ft);
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef groups = LLVMGetParam(fn, 1), log = LLVMGetParam(fn, 3), len = LLVMGetParam(fn, 4);
+    LLVMBasicBlockRef body = cg_block(cg, "body");
+    LLVMBasicBlockRef head = cg_block(cg, "entry.next");
+    LLVMBasicBlockRef entry = cg_block(cg, "entry.read");
+    LLVMBasicBlockRef done = cg_block(cg, "done");
+    cg_at(cg, body);
+    LLVMValueRef cur = batch_mark(cg);
+    LLVMValueRef at_p = cg_alloca(cg, cg->t_i64, "at");
+    cg_store(cg, cg_i64(cg, 0), at_p);
+    LLVMBuildBr(cg->b, head);
+    cg_at(cg, head);
+    LLVMValueRef at = cg_load(cg, cg->t_i64, at_p, "at");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, len, ""), entry, done);
+    cg_at(cg, entry);
+    LLVMValueRef e = cg_gep(cg, log, at, "e");
+    LLVMValueRef g = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i32, e, "e.group"), cg->t_i64, "");
+    LLVMValueRef agg = cg_load(cg, cg->t_i32, cg_gepc(cg, e, 4, ""), "e.agg");
+    LLVMValueRef state = cg_load(
+        cg, cg->t_ptr, cg_gep(cg, groups, LLVMBuildShl(cg->b, g, cg_i64(cg, 3), ""), ""), "state");
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, agg, done, (unsigned)pq->agg->n_agg);
+    for (int i = 0; i < pq->agg->n_agg; i++) {
+        if (!replayed(pq, i))
+            continue;
+        LLVMBasicBlockRef bb = cg_block(cg, "entry.agg");
+        LLVMAddCase(sw, cg_i32(cg, i), bb);
+        cg_at(cg, bb);
+        uint32_t size = replay_entry(cg, pq, i, state, e, cur);
+        cg_store(cg, LLVMBuildAdd(cg->b, at, cg_i64(cg, size), ""), at_p);
+        LLVMBuildBr(cg->b, head);
+    }
+    cg_at(cg, done);
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, body);
+    return fn;
+}
+
 /* Find the group of a row and update its aggregates. */
 void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys, const CgVal *args)
 {
@@ -2069,11 +2257,19 @@ void cg_agg_update(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal 
     for (int i = 0; i < pq->agg->n_agg; i++)
         any |= needs_batch_mark(&pq->agg->aggs[i]);
     LLVMValueRef cur = any ? batch_mark(cg) : NULL;
+    LLVMValueRef logs = NULL;
     cg->agg_table = table;
-    for (int i = 0; i < pq->agg->n_agg; i++)
-        if (pq->agg_distinct[i] < 0)
-            update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
-                       args[i], agg_arg2(cg, pq, args, i), cur);
+    for (int i = 0; i < pq->agg->n_agg; i++) {
+        if (pq->agg_distinct[i] >= 0)
+            continue;
+        if (replayed(pq, i)) {
+            logs = logs ? logs : logs_values(cg);
+            update_or_log(cg, pq, i, state, args[i], agg_arg2(cg, pq, args, i), cur, logs);
+            continue;
+        }
+        update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
+                   args[i], agg_arg2(cg, pq, args, i), cur);
+    }
     for (int d = 0; d < pq->n_distinct; d++)
         update_distinct(cg, pq, d, state, keys, args, cur);
     cg->agg_table = NULL;
@@ -2239,7 +2435,11 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
         if (pq->agg_distinct && pq->agg_distinct[i] >= 0)
             continue; /* a task leaves it as it starts: its tuples fold apart */
         uint32_t off = pq->agg_slots[i].offset;
-        merge_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
+        if (replayed(pq, i)) /* its values are replayed after the merge */
+            merge_replayed(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""),
+                           cg_gepc(cg, src, off, ""));
+        else
+            merge_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
     }
     LLVMBuildRetVoid(cg->b);
     cg_at(cg, cg->entry);

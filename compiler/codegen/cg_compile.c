@@ -46,6 +46,8 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
         cg_merge_fn(off, pq, i);
     if (pq->n_distinct && !pq->serial)
         cg_distinct_fold_fn(off, pq, i);
+    if (pq->agg && cg_agg_replays(pq))
+        cg_replay_fn(off, pq, i);
     const SSelect *ssj = pq->ssjoin_block;
     if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
         cg_ssjoin_outer_fn(off, pq, i);

@@ -430,6 +430,11 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
 /* sl_distinct_fold_<qi>: a split batch's task's DISTINCT tuples into the query (cg_agg.c). */
 LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* sl_replay_<qi>: a split batch's task's values of replayed aggregates into the query's
+   groups (cg_agg.c); NULL when pq has none. */
+LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* Does pq's process function log values for sl_replay_<qi> in parallel tasks (cg_agg.c)? */
+bool cg_agg_replays(const PQuery *pq);
 
 /* cg_parser.c: the JSON record parser shared by the queries that read the same columns of a
    source.  NULL (rec untouched) when pq is the only one; else rec's slots are bound to a state

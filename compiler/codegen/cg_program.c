@@ -324,6 +324,12 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
             LLVMValueRef dargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, fold, cg->t_ptr, "")};
             cg_call(cg, "srt_prog_query_distinct_fold", dargs, 3, "");
         }
+        if (pq->agg && cg_agg_replays(pq)) {
+            LLVMValueRef replay =
+                LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_replay_%d", i));
+            LLVMValueRef rargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, replay, cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_replay", rargs, 3, "");
+        }
     }
     if (pq->watermark_col >= 0) {
         LLVMValueRef wargs[3] = {p, qi, cg_i64(cg, pq->watermark_delay_us)};

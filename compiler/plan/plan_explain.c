@@ -629,15 +629,48 @@ static void put_branch(StrBuf *sb, const PQuery *pq, const PBranch *br)
         put_block_ops(sb, pq, br->pre[i], "  ");
 }
 
+/* Is aggregate i of pq replayed and the first of its name and type to be? */
+static bool first_replayed(const PQuery *pq, int i)
+{
+    const SAgg *a = &pq->agg->aggs[i];
+    if (!plan_agg_replays(pq, a))
+        return false;
+    for (int j = 0; j < i; j++) {
+        const SAgg *b = &pq->agg->aggs[j];
+        if (b->kind == a->kind && type_equal(b->type, a->type) && plan_agg_replays(pq, b))
+            return false;
+    }
+    return true;
+}
+
+/* How a split query's tasks fold: groups merged, the values of its replayed aggregates
+   (plan_agg_replays) named once each as "avg(double)", rows kept. */
+static void put_split(StrBuf *sb, const PQuery *pq)
+{
+    if (!pq->agg) {
+        sb_puts(sb, pq->dedup_block ? "rows kept, DROP DUPLICATES keys tested, in input order"
+                                    : "rows kept in input order");
+        return;
+    }
+    sb_puts(sb, "groups merged");
+    int n = 0;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (first_replayed(pq, i))
+            sb_printf(sb, "%s%s(%s)", n++ ? ", " : ", values of ",
+                      sema_agg_name(pq->agg->aggs[i].kind),
+                      type_name(sb->arena, pq->agg->aggs[i].type));
+    sb_puts(sb, n ? " replayed, in input order" : " in input order");
+}
+
 static void put_pquery(StrBuf *sb, const PQuery *pq)
 {
-    if (pq->serial)
+    if (pq->serial) {
         sb_printf(sb, "Pipeline 1: per record, fused, on one thread (%s)\n", pq->serial);
-    else
-        sb_printf(sb, "Pipeline 1: per record, fused, split across threads (%s)\n",
-                  pq->agg           ? "groups merged in input order"
-                  : pq->dedup_block ? "rows kept, DROP DUPLICATES keys tested, in input order"
-                                    : "rows kept in input order");
+    } else {
+        sb_puts(sb, "Pipeline 1: per record, fused, split across threads (");
+        put_split(sb, pq);
+        sb_puts(sb, ")\n");
+    }
     for (int b = 0; b < pq->n_branches; b++) {
         if (pq->branches[b].side >= 0)
             sb_printf(sb, " stream-stream join, %s side (its own process function):\n",

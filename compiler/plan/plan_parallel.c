@@ -11,9 +11,19 @@
 **     nested value's bytes taken from a task are copied into the state's table, a nested
 **     value compared with the query's types: the merge function gets the query),
 **     approx_count_distinct (registers: max);
-**   - not a sum or average in floating point or DECIMAL: rounding (or a DECIMAL overflow)
-**     would depend on where a task starts; not stddev/variance; not collect_list/collect_set,
-**     whose values live in the table's own memory;
+**   - a sum or average in floating point or DECIMAL, try_sum/try_avg (of BIGINT, an
+**     interval), stddev, variance, skewness, kurtosis, corr, the covariances and regr_*
+**     (plan_agg_replays): a fold of partial sums would round (or overflow) where a task
+**     starts, so a task does not update them: it logs each non-NULL value with its
+**     task-local group (srt_vlog_put), and the fold, once the task's groups are merged
+**     (each task group mapped to the state's group), starts the batch's partial buffer of
+**     each of those groups (begin_batch, as their first row of the batch does) and replays
+**     the log into the state with the update one thread makes, in input order; the order
+**     of updates of each group's aggregate, and every rounding and overflow flag, is one
+**     thread's.  Not in a session window (its sessions merge as partial buffers), not a
+**     sum or average of an interval without try_ (its overflow fails the query at the
+**     record, which a task's later failure would hide);
+**   - not collect_list/collect_set, whose values live in the table's own memory;
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
 **     dropped against the batch's fixed threshold), each marked with the row it starts at;
@@ -53,9 +63,9 @@
 /* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
    tie takes the later row, and the later partial (MaxMinBy.merge); a digest's merge depends on
    the order of the partials. */
-static bool agg_merges_exactly(const SAgg *a)
+static bool agg_merges_exactly(const PQuery *pq, const SAgg *a)
 {
-    if (a->distinct) /* updated on the query's thread (see above) */
+    if (a->distinct || plan_agg_replays(pq, a)) /* updated on the query's thread (see above) */
         return true;
     switch (sema_agg_info(a->kind)->merge) {
     case AGGM_EXACT:
@@ -66,6 +76,25 @@ static bool agg_merges_exactly(const SAgg *a)
         return a->type->kind == TY_BIGINT;
     }
     return false;
+}
+
+/* Does the aggregate fail the query when its sum overflows (an interval's without try_)? */
+static bool fails_on_overflow(const SAgg *a)
+{
+    SAggBody body = sema_agg_info(a->kind)->body;
+    return type_is_ansi_interval(a->type) && (body == AGGB_SUM || body == AGGB_AVG) &&
+           !sema_agg_has(a->kind, AGGP_TRY);
+}
+
+bool plan_agg_replays(const PQuery *pq, const SAgg *a)
+{
+    SAggBody body = sema_agg_info(a->kind)->body;
+    if (a->distinct || pq->session || fails_on_overflow(a))
+        return false;
+    if (body == AGGB_MOMENTS)
+        return true;
+    return (body == AGGB_SUM || body == AGGB_AVG) && sema_agg_info(a->kind)->merge != AGGM_EXACT &&
+           !(sema_agg_info(a->kind)->merge == AGGM_BIGINT && a->type->kind == TY_BIGINT);
 }
 
 /* Does pq's DROP DUPLICATES see the records (rather than an aggregation's rows at output)? */
@@ -111,7 +140,10 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
                                      ? "%s(DISTINCT %s) fails at the record that overflows it"
                                      : "%s(DISTINCT %s) is not updated from its values alone",
                                  sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
-        if (!agg_merges_exactly(a))
+        if (!pq->session && fails_on_overflow(a))
+            return arena_sprintf(arena, "%s(%s) fails at the record that overflows it",
+                                 sema_agg_name(a->kind), type_name(arena, a->type));
+        if (!agg_merges_exactly(pq, a))
             return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
                                  type_name(arena, a->type));
     }

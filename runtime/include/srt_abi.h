@@ -389,6 +389,25 @@ int32_t srt_distinct_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_
    values.  Runs on q's thread; out of memory fails the query (srt_query_bail). */
 typedef void (*SrtDistinctFoldFn)(SrtQuery *q, int32_t set, const uint8_t *key, uint32_t key_len);
 void srt_prog_query_distinct_fold(SrtProgram *p, int query, SrtDistinctFoldFn fold);
+/* Replayed aggregates of a split batch (plan_parallel.c: sum/avg of DOUBLE or DECIMAL, the
+   central moments, whose result depends on the order of the updates).  A task does not
+   update them: each non-NULL value goes to the task's value log, tagged with its group (the
+   task-local group state `state` of the first aggregation, srt_agg_upsert's) and the
+   aggregate's number `agg`; the fold updates the query's groups with them in input order.
+   srt_query_logs_values: 1 in a parallel task (log), 0 on the query's thread (update now);
+   constant for a process call.  srt_vlog_put: room for the n bytes (a multiple of 8) of
+   one value, 8-aligned, after its tag; out of memory fails the query. */
+int32_t srt_query_logs_values(SrtQuery *q);
+void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n);
+/* The fold of a task's value log: on q's thread, after the task's groups were merged into
+   q's state, groups[i] is the state of q's group the task's i-th group (in its insertion
+   order) was merged into: each starts the batch's partial buffers of the replayed aggregates
+   (as the first row of a group in a batch does), then log[0, len) is replayed, entry by
+   entry: (u32 task group, u32 aggregate, its value's bytes), each the update one thread
+   makes with that value. */
+typedef void (*SrtReplayFn)(SrtQuery *q, uint8_t *const *groups, uint64_t n_groups,
+                            const uint8_t *log, uint64_t len);
+void srt_prog_query_replay(SrtProgram *p, int query, SrtReplayFn replay);
 /* The schemas of stateful operator op's state (SRT_OP_AGG, SRT_OP_DEDUP), recorded in the
    checkpoint and checked on restart as Spark's StateSchemaCompatibilityChecker does: name is
    Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,

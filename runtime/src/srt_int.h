@@ -621,9 +621,12 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
 int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len);
 /* Fold every group of src into dst, in src's insertion order: found or added in dst (and
    marked updated there, as a row would), its state combined by merge(dst state, src
-   state); a STRING slot merge took from src gets dst's own copy.  src is left as is.  0 or
+   state); a STRING slot merge took from src gets dst's own copy.  src is left as is.  groups
+   (NULL: not kept): the dst state of src's i-th group at groups[i], srt_agg_count(src) of
+   them (a table nothing was removed from: i is the group's insertion number).  0 or
    -SRT_ERR_NOMEM (dst keeps the groups folded so far). */
-int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge);
+int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge,
+                       uint8_t **groups);
 /* Remove every group and its strings (no collected values may be held), keeping the first
    chunk and the index for reuse. */
 void srt_agg_clear(SrtAggTable *t);
@@ -1164,6 +1167,16 @@ typedef struct SrtInputDef {
     int64_t watermark_delay_us;
 } SrtInputDef;
 
+/* A parallel task's log of the values of replayed aggregates, in input order (srt_vlog_put):
+   entries of (u32 task group, u32 aggregate, the value's bytes), 8-aligned; emptied after
+   the fold (srt_par.c). */
+typedef struct SrtValueLog {
+    uint8_t *p; /* owned: cap bytes */
+    size_t len, cap;
+} SrtValueLog;
+/* Room for n more bytes of q's value log; NULL when out of memory. */
+uint8_t *srt_vlog_grow(SrtQuery *q, size_t n);
+
 typedef struct SrtQueryDef {
     const char *name;
     int sink;                  /* -1: the build side of a join (srt_join.c) */
@@ -1186,6 +1199,8 @@ typedef struct SrtQueryDef {
                                   an aggregation's merge function is its SrtOpDef.merge) */
     SrtDistinctFoldFn distinct_fold; /* a parallel task's DISTINCT tuples into the query's
                                         (srt_prog_query_distinct_fold); NULL: none */
+    SrtReplayFn replay;              /* a parallel task's value log into the query's groups
+                                        (srt_prog_query_replay); NULL: no replayed aggregate */
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */
@@ -1362,6 +1377,7 @@ struct SrtQuery {
     struct SrtPar *par;      /* owned */
     int par_task;            /* a worker query of a parallel task (srt_par.c): DROP DUPLICATES
                                 marks the keys it admits with the row they start at */
+    SrtValueLog vlog;        /* a parallel task's values of replayed aggregates (srt_vlog_put) */
 };
 
 /* Build a running query for definition qi of p (sources/sinks opened).  On failure

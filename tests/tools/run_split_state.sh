@@ -5,9 +5,9 @@
 #
 # Runs each golden test (run_golden.sh, KEEP_TMP=1) on one thread (--threads 1: not even the
 # fold of a single task) and again split into tasks of
-# about a line and of a few lines on two threads, and compares every file under chk/state/
-# (the operators' deltas, snapshots and schemas) with the one-thread run's: a restart reads the
-# same state whichever way the batches ran.
+# about a line and of a few lines on two threads, and compares every file under chk/state/, or
+# each query's chk/<query>/state/ (the operators' deltas, snapshots and schemas), with the
+# one-thread run's: a restart reads the same state whichever way the batches ran.
 set -euo pipefail
 
 [[ $# -ge 3 ]] || { echo "usage: $0 <sluice> <tools_bin_dir> <golden_dir>..." >&2; exit 2; }
@@ -22,8 +22,13 @@ trap 'rm -rf "$TMPDIR"' EXIT
 run() {
   local dir
   dir=$(KEEP_TMP=1 SPLIT_ARGS=$2 bash "$here/run_golden.sh" "$sluice" "$tools" "$1" 2>&1 | sed -n 's/^golden .*: kept //p')
-  [[ -d $dir/chk/state ]] || { echo "split_state: $1 left no chk/state" >&2; exit 1; }
+  [[ -n $(states "$dir") ]] || { echo "split_state: $1 left no chk/state" >&2; exit 1; }
   echo "$dir"
+}
+
+# states DIR: the state directories of a run's checkpoints, relative to DIR.
+states() {
+  (cd "$1" && find chk -type d -name state | sort)
 }
 
 fail=0
@@ -31,9 +36,13 @@ for g in "$@"; do
   one=$(run "$g" "--threads 1")
   for args in "--threads 2 --task-bytes 7" "--threads 2 --task-bytes 150"; do
     split=$(run "$g" "$args")
-    if ! diff -r "$one/chk/state" "$split/chk/state" > /dev/null; then
-      echo "split_state: $(basename "$g") with $args: chk/state differs from one thread's" >&2
-      diff -rq "$one/chk/state" "$split/chk/state" >&2 || true
+    bad=""
+    for st in $(states "$one"); do
+      diff -r "$one/$st" "$split/$st" > /dev/null || bad="$bad $st"
+    done
+    if [[ -n $bad || $(states "$one") != $(states "$split") ]]; then
+      echo "split_state: $(basename "$g") with $args: state differs from one thread's:$bad" >&2
+      for st in $bad; do diff -rq "$one/$st" "$split/$st" >&2 || true; done
       fail=1
     else
       echo "split_state: $(basename "$g") with $args: the same state"

@@ -347,6 +347,22 @@ typedef struct Sums {
     size_t n;
 } Sums;
 
+/* srt_agg_merge_from's groups: the state each group of the source was merged into. */
+typedef struct MergedInto {
+    SrtAggTable *dst;
+    uint8_t **groups;
+    size_t i;
+} MergedInto;
+
+static int check_merged(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
+{
+    (void)state;
+    MergedInto *m = ctx;
+    ck_assert_ptr_eq(m->groups[m->i++],
+                     srt_agg_lookup(m->dst, key, key_len, srt_hash(key, key_len)));
+    return 0;
+}
+
 static int collect_sums(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state)
 {
     (void)key;
@@ -1416,7 +1432,11 @@ START_TEST(test_merge_partials)
             c->count++;
             c->sum += v;
             if (++run == 1 + rand() % 700 || r == rows - 1) {
-                ck_assert_int_eq(srt_agg_merge_from(state, part, add_counters), 0);
+                static uint8_t *merged[5000];
+                ck_assert_int_eq(srt_agg_merge_from(state, part, add_counters, merged), 0);
+                MergedInto m = {state, merged, 0}; /* part's i-th group went to merged[i] */
+                srt_agg_foreach(part, check_merged, &m);
+                ck_assert_uint_eq(m.i, srt_agg_count(part));
                 srt_agg_clear(part);
                 ck_assert_uint_eq(srt_agg_count(part), 0);
                 run = 0;
@@ -1496,11 +1516,11 @@ START_TEST(test_merge_strings)
     put_max(state, "a", "mango");
     put_max(part, "a", "apple");  /* smaller: the state keeps its own */
     put_max(part, "b", "cherry"); /* new group: taken from the partial */
-    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str), 0);
+    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str, NULL), 0);
     srt_agg_clear(part);
     put_max(part, "a", "zebra"); /* greater: taken */
     put_max(part, "x", "a longer string than the others");
-    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str), 0);
+    ck_assert_int_eq(srt_agg_merge_from(state, part, merge_max_str, NULL), 0);
     srt_agg_clear(part);
     for (int i = 0; i < 50; i++) /* the partial's string memory written over */
         put_max(part, "junk", "################################");

@@ -10,10 +10,12 @@
 ** tasks into the query strictly in task order: each operator folds its task's
 ** (SrtOperatorVt.fold: groups merged into the state with the aggregation's merge function in
 ** the task's insertion order, so the state's order, and every output order derived from it,
-** is one thread's; a session window's partial sessions likewise; DROP DUPLICATES' keys
-** tested against the query's in order, cutting the rows of the keys seen before; then the
-** task's first DISTINCT tuples, in its order, against the query's set, the aggregates of the
-** new ones updated by the generated fold function), then rows
+** is one thread's, then the task's value log of replayed aggregates (a DOUBLE sum: values
+** the task did not add, srt_vlog_put) added to the groups they were merged into, in input
+** order, by the generated replay function; a session window's partial sessions likewise;
+** DROP DUPLICATES' keys tested against the query's in order, cutting the rows of the keys
+** seen before; then the task's first DISTINCT tuples, in its order, against the query's set,
+** the aggregates of the new ones updated by the generated fold function), then rows
 ** appended, event times and counters added.  A failed task fails the batch with its own
 ** message, as one thread would at its first failing record; the tasks after it are
 ** discarded.
@@ -235,6 +237,7 @@ static void worker_free(SrtQuery *w)
     SrtMem *m = w->mem;
     srt_query_ops_free(w);
     srt_agg_free(w->distinct);
+    srt_mem_free(m, w->vlog.p, w->vlog.cap);
     srt_regex_cache_free(w);
     srt_input_file_free(w);
     srt_partition_free(w);
@@ -257,6 +260,34 @@ static void worker_sync(SrtQuery *w, const SrtQuery *q, uint32_t in)
     w->cur_in = in;
 }
 
+/* The value log of replayed aggregates (srt_vlog_put), folded: emptied, its memory kept for
+   the next task unless it grew past VLOG_KEEP_BYTES. */
+#define VLOG_KEEP_BYTES ((size_t)1 << 20)
+
+static void vlog_clear(SrtQuery *w)
+{
+    w->vlog.len = 0;
+    if (w->vlog.cap > VLOG_KEEP_BYTES) {
+        srt_mem_free(w->mem, w->vlog.p, w->vlog.cap);
+        w->vlog.p = NULL;
+        w->vlog.cap = 0;
+    }
+}
+
+uint8_t *srt_vlog_grow(SrtQuery *q, size_t n)
+{
+    SrtValueLog *l = &q->vlog;
+    size_t cap = l->cap ? l->cap : 4096;
+    while (cap - l->len < n)
+        cap *= 2;
+    uint8_t *p = srt_mem_realloc(q->mem, l->p, l->cap, cap);
+    if (!p)
+        return NULL;
+    l->p = p;
+    l->cap = cap;
+    return p + l->len;
+}
+
 /* Empty what a task left in w but its rows' memory (referenced by q's rows until the
    batch ends). */
 static void worker_clear(SrtQuery *w)
@@ -272,6 +303,7 @@ static void worker_clear(SrtQuery *w)
     }
     if (w->distinct)
         srt_agg_clear(w->distinct);
+    vlog_clear(w);
 }
 
 /* ======================================================================

@@ -604,6 +604,13 @@ void srt_prog_query_distinct_fold(SrtProgram *p, int query, SrtDistinctFoldFn fo
         q->distinct_fold = fold;
 }
 
+void srt_prog_query_replay(SrtProgram *p, int query, SrtReplayFn replay)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        q->replay = replay;
+}
+
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
 {
     SrtQueryDef *q = query_at(p, query);

@@ -1,7 +1,8 @@
 /* srt_agg_hit.c - srt_agg_upsert, the group table's hit path, as an inline helper: generated code
 ** inlines it with the key's length known (the probe's key compare unrolls), and calls
 ** srt_agg_find_or_add (srt_agg.c) only for a new group or a group's first update in a batch.
-** DROP DUPLICATES' srt_dedup_admit and DISTINCT aggregates' srt_distinct_admit ride on it.
+** DROP DUPLICATES' srt_dedup_admit and DISTINCT aggregates' srt_distinct_admit ride on it;
+** srt_vlog_put logs a replayed aggregate's value in a parallel task (srt_par.c).
 */
 #include "srt_int.h"
 #include "state/srt_agg_int.h"
@@ -35,4 +36,24 @@ int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t k
     /* A parallel task's key is marked with the row it starts at (+ 1), for the fold. */
     uint8_t *state = srt_agg_upsert(t, key, key_len, hash);
     return srt_dedup_mark(state, evict_us, SRT_UNLIKELY(q->par_task) ? (int64_t)q->n_rows + 1 : 1);
+}
+
+int32_t srt_query_logs_values(SrtQuery *q)
+{
+    return q->par_task;
+}
+
+void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n)
+{
+    /* The task group is the entry's insertion number: a task's table starts empty. */
+    SrtValueLog *l = &q->vlog;
+    size_t need = 8u + n;
+    uint8_t *p = SRT_LIKELY(l->cap - l->len >= need) ? l->p + l->len : srt_vlog_grow(q, need);
+    if (SRT_UNLIKELY(!p))
+        srt_query_oom(q, "parallel task");
+    const AggEntry *e = (const AggEntry *)(const void *)(state - sizeof(AggEntry));
+    uint32_t head[2] = {(uint32_t)e->seq, agg};
+    memcpy(p, head, sizeof head);
+    l->len += need;
+    return p + 8;
 }

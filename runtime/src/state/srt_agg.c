@@ -297,8 +297,9 @@ static inline const char *slot_ptr(const uint8_t *state, uint32_t off);
 static inline uint32_t slot_len(const uint8_t *state, uint32_t off);
 static inline void set_slot_ptr(uint8_t *state, uint32_t off, const char *p);
 
-int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge)
+int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merge, uint8_t **groups)
 {
+    size_t n_groups = 0;
     const char *few[16], **before = few; /* a group's string pointers before the merge */
     uint32_t n_str = dst->n_str_slots;
     if (n_str > 16 && !(before = srt_mem_alloc(dst->mem, sizeof *before * n_str)))
@@ -319,6 +320,8 @@ int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merg
             for (uint32_t i = 0; i < n_str; i++)
                 before[i] = slot_ptr(state, dst->str_slots[i]);
             merge(state, entry_state(e), dst->owner);
+            if (groups)
+                groups[n_groups++] = state;
             /* A string merge took from src points into src's memory: dst keeps its own copy. */
             for (uint32_t i = 0; i < n_str; i++) {
                 const char *p = slot_ptr(state, dst->str_slots[i]);

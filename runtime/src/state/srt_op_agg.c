@@ -144,11 +144,26 @@ static void agg_destroy(SrtOperator *op)
 
 static const char *const agg_names[] = {"stateStoreSave", NULL};
 
-/* A task's groups, merged (the first level; a level above is updated at output, untouched). */
+/* A task's groups, merged (the first level; a level above is updated at output, untouched),
+   then its value log replayed into the groups they were merged into, in input order
+   (SrtReplayFn): the task's i-th group is the log's group i. */
 static int agg_fold(SrtOperator *op, SrtOperator *task)
 {
-    if (op->def->merge && srt_agg_merge_from(op->state, task->state, op->def->merge) < 0)
-        return srt_err_nomem(&op->q->err, "aggregation state");
+    SrtQuery *q = op->q;
+    SrtReplayFn replay = q->def->replay;
+    if (!op->def->merge)
+        return 0;
+    size_t n = replay ? srt_agg_count(task->state) : 0;
+    uint8_t **groups = n ? srt_mem_alloc(q->mem, sizeof *groups * n) : NULL;
+    if ((n && !groups) || srt_agg_merge_from(op->state, task->state, op->def->merge, groups) < 0) {
+        srt_mem_free(q->mem, groups, sizeof *groups * n);
+        return srt_err_nomem(&q->err, "aggregation state");
+    }
+    if (n) {
+        const SrtValueLog *l = &task->q->vlog;
+        replay(q, groups, n, l->p, l->len);
+    }
+    srt_mem_free(q->mem, groups, sizeof *groups * n);
     return 0;
 }
 

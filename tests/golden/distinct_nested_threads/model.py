@@ -12,12 +12,12 @@
 # the console sink prints a batch query's table with truncate = false.
 #
 #   python3 model.py > expected.out
-import json
 import os
 import sys
 from functools import cmp_to_key
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_files import json_rows  # noqa: E402
 from spark_show import batch as show_batch  # noqa: E402
 
 
@@ -123,11 +123,7 @@ def table(names, out):
 
 
 def main():
-    rows = []
-    names = sorted(os.listdir("data"), key=lambda n: (-os.path.getsize(os.path.join("data", n)), n))
-    for name in names:
-        with open(os.path.join("data", name), encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh if line.strip()]
+    rows = json_rows("data")
     for r in rows:
         r["x"] = None if r["x"] is None else norm(float(r["x"]))
     lines = []
