@@ -1268,18 +1268,6 @@ static bool csv_timestamp(const SReadOpts *ro, const char *s, size_t n)
                                         NULL, &v, &micros, &off_s) == 0;
 }
 
-/* CSVInferSchema's timestampNTZFormatter.parseWithoutTimeZoneOptional(s, false): the
-   timestampNTZFormat pattern (nothing with a zone: ntz_never), else Spark's default parser
-   without a zone. */
-static bool csv_timestamp_ntz(const SReadOpts *ro, const char *s, size_t n)
-{
-    int64_t v, micros, off_s;
-    if (!ro->ntz_fmt)
-        return cm_ts_parse_ntz(s, n, &v) == 0;
-    return !ro->ntz_never && cm_dt_parse(s, (uint32_t)n, ro->ntz_fmt, (uint32_t)strlen(ro->ntz_fmt),
-                                         NULL, &v, &micros, &off_s) == 0;
-}
-
 /* Spark's CSVInferSchema.inferField: try from the type seen so far, then widen (the
    number rules: common/cm_text.h, common/cm_csv_lex.h).  With dates (CSVOptions.prefersDate,
    schema_of_csv), a field that is no number tries tryParseDate before the timestamps.  ro:
@@ -1311,12 +1299,9 @@ static CType csv_try(const SReadOpts *ro, CType from, const char *s, size_t n, b
     case CK_DATE:
         if (dates && csv_date(ro, s, n))
             return (CType){CK_DATE, 0, 0};
-        /* tryParseTimestampNTZ (timestampNTZFormat's parser: SQLConf.timestampType, a
-           TIMESTAMP), then tryParseTimestamp; from a TIMESTAMP column on only the latter.  The
-           former matters with either pattern set: without both, the default parsers, the latter
-           takes all the former does */
-        if ((ro->ts_fmt || ro->ntz_fmt) && csv_timestamp_ntz(ro, s, n))
-            return (CType){CK_TIMESTAMP, 0, 0};
+        /* tryParseTimestampNTZ tries timestampNTZFormat only when spark.sql.timestampType is
+           TIMESTAMP_NTZ (SPARK-45433, SPARK-46769: Spark 3.5.1 on), never here: then
+           tryParseTimestamp with timestampFormat */
         /* fall through */
     case CK_TIMESTAMP:
         if (csv_timestamp(ro, s, n))

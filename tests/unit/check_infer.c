@@ -677,10 +677,11 @@ ARENA_TEST(test_csv_dates)
 }
 END_TEST
 
-/* timestampNTZFormat is tryParseTimestampNTZ's pattern (Spark 3.5.0's CSVInferSchema: what it
-   parses without a zone is SQLConf.timestampType, a TIMESTAMP); from a TIMESTAMP column on only
-   tryParseTimestamp (the default parser here) is tried.  A pattern reading a zone parses
-   nothing (parseWithoutTimeZone(s, false)). */
+/* tryParseTimestampNTZ reads timestampNTZFormat only when spark.sql.timestampType is
+   TIMESTAMP_NTZ (Spark 3.5.1 on: SPARK-45433, SPARK-46769); with the default TIMESTAMP_LTZ a
+   value is a TIMESTAMP only if timestampFormat's parser reads it, so a timestampNTZFormat
+   changes nothing and a value timestampFormat does not read is a STRING (SPARK-45433's
+   example). */
 ARENA_TEST(test_csv_ntz_pattern)
 {
     char dir[256];
@@ -689,14 +690,17 @@ ARENA_TEST(test_csv_ntz_pattern)
     ck_assert_str_eq(infer(arena, dir, ", format = 'csv'"),
                      "_c0 string, _c1 string, _c2 timestamp");
     ck_assert_str_eq(infer(arena, dir, ", format = 'csv', timestampNTZFormat = 'dd/MM/yyyy HH:mm'"),
-                     "_c0 timestamp, _c1 string, _c2 timestamp");
+                     "_c0 string, _c1 string, _c2 timestamp");
+    ck_assert_str_eq(infer(arena, dir, ", format = 'csv', timestampFormat = 'dd/MM/yyyy HH:mm'"),
+                     "_c0 timestamp, _c1 string, _c2 string");
     ck_assert_str_eq(infer(arena, dir, ", format = 'csv', timestampNTZFormat = 'dd/MM/yyyy HH:mm XXX'"),
                      "_c0 string, _c1 string, _c2 timestamp");
     char dir2[256];
     new_dir(dir2, sizeof dir2);
-    put_file(dir2, "a.csv", "15/01/2024 10:30\n01/02/2024 23:59\n", 0);
-    ck_assert_str_eq(infer(arena, dir2, ", format = 'csv', timestampNTZFormat = 'dd/MM/yyyy HH:mm'"),
+    put_file(dir2, "a.csv", "2884-06-24T02:45:51.138\n", 0);
+    ck_assert_str_eq(infer(arena, dir2, ", format = 'csv', timestampFormat = \"yyyy-MM-dd'T'HH:mm:ss\""),
                      "_c0 string");
+    ck_assert_str_eq(infer(arena, dir2, ", format = 'csv'"), "_c0 timestamp");
 }
 END_TEST
 
