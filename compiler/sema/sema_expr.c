@@ -587,12 +587,14 @@ SExpr *sema_bind_filter(Binder *b, const AstExpr *e)
     return NULL;
 }
 
-/* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts); NULL if impossible. */
+/* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts: any AtomicType, the
+   ANSI intervals among them, to StringType); NULL if impossible. */
 SExpr *sema_to_string(Binder *b, SExpr *e)
 {
-    if (e->type->kind == TY_STRING)
+    TypeKind k = e->type->kind;
+    if (k == TY_STRING)
         return e;
-    if (e->type->kind == TY_NULL || is_atomic(e->type))
+    if (k == TY_NULL || is_atomic(e->type) || k == TY_INTERVAL || k == TY_YM_INTERVAL)
         return sema_coerce(b->sc, e, &type_string);
     return NULL;
 }

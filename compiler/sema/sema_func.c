@@ -251,6 +251,11 @@ bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, con
     return sema_mismatch_sql(b, arg->span, checked_sql(b, who), "UNEXPECTED_INPUT_TYPE", msg);
 }
 
+bool sema_is_spark_type_text(const char *want)
+{
+    return want && (want[0] == '"' || want[0] == '(');
+}
+
 const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type, const char *sql,
                                   bool cast)
 {
@@ -460,6 +465,35 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
 }
 
 static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n);
+
+static SExpr *const_of(Binder *b, const Type *t, int64_t i, double d, SrcSpan span)
+{
+    SExpr *k = sema_new_expr(b->sc, SX_CONST, t, span);
+    k->u.value.i = i;
+    k->u.value.d = d;
+    return k;
+}
+
+/* sign(d) and signum(d) of an ANSI interval (Signum since Spark 3.3, SPARK-36922: the sign of
+   its months or microseconds as a DOUBLE): CASE WHEN d > 0 THEN 1.0 WHEN d < 0 THEN -1.0
+   WHEN d = 0 THEN 0.0 END, NULL for a NULL d. */
+static SExpr *bind_interval_signum(Binder *b, const AstExpr *e, SExpr *d)
+{
+    const AstExpr *a = e->u.call.args.items[0];
+    static const AstBinaryOp ops[3] = {BOP_GT, BOP_LT, BOP_EQ};
+    static const double signs[3] = {1.0, -1.0, 0.0};
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 3);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 4);
+    for (int i = 0; i < 3; i++) {
+        SExpr *zero = const_of(b, d->type, 0, 0, e->span);
+        if (!(whens[i] = sema_compare(b, ops[i], d, zero, a, a, e->span)))
+            return NULL;
+        vals[i] = const_of(b, &type_double, 0, signs[i], e->span);
+    }
+    vals[3] = const_of(b, &type_double, 0, 0, e->span);
+    vals[3]->u.value.is_null = true;
+    return sema_new_case(b, (SChecked){e, NULL, "signum"}, whens, vals, 3, true, e->span);
+}
 
 /* get(arr, i) (Get, RuntimeReplaceable by GetArrayItem(arr, i, failOnError = false)): arr[i],
    0-based, NULL out of range; i is cast to INT. */
@@ -1374,29 +1408,40 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         if (sema_func_is_length(fn) && n == 1 && args[0]->type->kind == TY_BINARY)
             break;
         sema_fn_convert_all(b, args, n, sema_to_string, &bad);
-        want = "a string";
+        /* Length, OctetLength, BitLength: TypeCollection(StringType, BinaryType) */
+        want = sema_func_is_length(fn) || fn == FN_OCTET_LENGTH || fn == FN_BIT_LENGTH
+                   ? SPARK_T_STRING_OR_BINARY
+                   : "\"STRING\"";
         break;
     case FSIG_TS_INT: /* GetTimeField: AnyTimestampType */
         rt = &type_int;
         sema_fn_convert_all(b, args, n, sema_to_any_timestamp, &bad);
-        want = "a timestamp";
+        want = SPARK_T_ANY_TIMESTAMP;
         break;
-    case FSIG_DATE_INT:
+    case FSIG_DATE_INT: /* GetDateField: DateType */
         rt = &type_int;
         sema_fn_convert_all(b, args, n, sema_fn_date_arg, &bad);
-        want = "a date";
+        want = "\"DATE\"";
         break;
-    case FSIG_DBL_DBL:
+    case FSIG_DBL_DBL: /* UnaryMathExpression, BinaryMathExpression: DoubleType */
     case FSIG_DBL_LOG:
         rt = &type_double;
         sema_fn_convert_all(b, args, n, sema_fn_double_arg, &bad);
-        want = "a numeric value";
+        /* Signum (3.3+): TypeCollection(DoubleType, YearMonthIntervalType, DayTimeIntervalType) */
+        want = fn == FN_SIGN || fn == FN_SIGNUM ? "(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or "
+                                                  "\"INTERVAL DAY TO SECOND\")"
+                                                : "\"DOUBLE\"";
         break;
     case FSIG_REPLACED: /* bind_replaced */
         SL_UNREACHABLE();
     }
     if (bad >= 0) {
         const AstExpr *a = e->u.call.args.items[bad];
+        if (sema_is_spark_type_text(want)) {
+            sema_unexpected_input(b, (SChecked){e, NULL, sema_func_name(fn)}, bad + 1, want, a,
+                                  orig[bad]);
+            return NULL;
+        }
         char what[256];
         snprintf(what, sizeof what, "function '%s' expects %s as argument %d", sema_func_name(fn),
                  want, bad + 1);
@@ -1506,6 +1551,9 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return bind_replaced(b, e, (SFunc)fn, args);
     if (fn == FN_DECODE && n > 2)
         return bind_decode_case(b, e, args, n);
+    if ((fn == FN_SIGN || fn == FN_SIGNUM) &&
+        (args[0]->type->kind == TY_INTERVAL || args[0]->type->kind == TY_YM_INTERVAL))
+        return bind_interval_signum(b, e, args[0]);
     switch (fn) {
     FN_CASES_TRY:
         return sema_bind_try_fn(b, e, (SFunc)fn, args);

@@ -517,6 +517,13 @@ bool sema_mismatch_sql(Binder *b, SrcSpan at, const char *sql, const char *sub, 
    toSQLType); false. */
 bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, const AstExpr *arg,
                            const Type *t);
+/* Required types as Spark's toSQLType prints an AbstractDataType (DataTypeErrorsBase): a
+   DataType's sql quoted ("STRING"), an abstract type's simpleString upper-cased and quoted
+   ("NUMERIC"), a TypeCollection its members joined by " or " in parentheses. */
+#define SPARK_T_STRING_OR_BINARY "(\"STRING\" or \"BINARY\")"
+#define SPARK_T_ANY_TIMESTAMP "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\""
+/* Is want such a text (a typing rule's *want: UNEXPECTED_INPUT_TYPE), not sluice's words? */
+bool sema_is_spark_type_text(const char *want);
 /* The message of Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT: "the input `input` should be a
    foldable "type" expression; however, got "sql"." (sql inside CAST(... AS type) when cast:
    Spark shows the implicit cast it added). */

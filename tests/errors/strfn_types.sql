@@ -1,9 +1,9 @@
 -- expect: 22:37: function 'lpad' expects an integer as argument 2, but 'time' is of type timestamp
 -- expect: 22:59: function 'repeat' expects an integer as argument 2, but 'true' is of type boolean
 -- expect: 22:86: function 'locate' expects an integer as argument 3, but 'time' is of type timestamp
--- expect: 23:11: function 'initcap' expects a string as argument 1, but 'split(action, ,, -1)' is of type array<string>
+-- expect: 23:11: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "initcap(split(action, ,, -1))" due to data type mismatch: Parameter 1 requires the "STRING" type, however "split(action, ,, -1)" has the type "ARRAY<STRING>".
 -- expect: 23:42: function 'concat_ws' expects a string as argument 1, but 'split(action, ,, -1)' is of type array<string>
--- expect: 23:85: function 'instr' expects a string as argument 2, but 'split(action, ,, -1)' is of type array<string>
+-- expect: 23:85: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "instr(action, split(action, ,, -1))" due to data type mismatch: Parameter 2 requires the "STRING" type, however "split(action, ,, -1)" has the type "ARRAY<STRING>".
 -- expect: 24:18: function 'date_add' expects an integer (INT) as argument 2, but 'b' is of type bigint
 -- expect: 24:37: function 'date_add' expects an integer (INT) as argument 2, but 'd' is of type double
 -- expect: 24:50: function 'date_add' expects a date as argument 1, but 'n' is of type int
