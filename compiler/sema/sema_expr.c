@@ -301,6 +301,16 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
             r->u.value.i = 0;
         return r;
     }
+    if (type_is_fractional(from) && (t->kind == TY_INT || t->kind == TY_BIGINT)) {
+        /* Cast's non-ANSI Double.toInt / toLong (Java's (int) and (long)): toward zero,
+           saturated, NaN 0 (the runtime's cast too) */
+        double lo = t->kind == TY_INT ? INT32_MIN : -9223372036854775808.0;
+        double hi = t->kind == TY_INT ? INT32_MAX : 9223372036854775807.0;
+        d = v->d;
+        i = d != d ? 0 : d <= lo ? (int64_t)lo : d >= hi ? (t->kind == TY_INT ? INT32_MAX : INT64_MAX)
+                                                       : (int64_t)d;
+        return const_int(sc, t, i, e->span);
+    }
     if (from->kind == TY_FLOAT && t->kind == TY_DOUBLE) { /* exact widening */
         SExpr *r = const_int(sc, t, 0, e->span);
         r->u.value.d = v->d;

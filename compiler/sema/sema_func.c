@@ -110,9 +110,9 @@ static bool regex_args(Binder *b, SExpr **args, int n, int n_str, int *bad, cons
 {
     for (int i = 0; *bad < 0 && i < n_str; i++)
         if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = "a string";
+            *bad = i, *want = "\"STRING\"";
     if (*bad < 0 && n > n_str && !(args[n_str] = sema_fn_int_arg(b, args[n_str])))
-        *bad = n_str, *want = "an integer";
+        *bad = n_str, *want = "\"INT\"";
     return *bad < 0;
 }
 
@@ -281,7 +281,18 @@ const char *sema_sql_string_value(Arena *arena, const char *v)
     return sb.data;
 }
 
-static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
+/* JsonToStructs.checkInputDataTypes and StructsToJson's: DATATYPE_MISMATCH.INVALID_JSON_SCHEMA
+   of the call e over the type t; false. */
+static bool invalid_json_schema(Binder *b, const AstExpr *e, const Type *t)
+{
+    return sema_mismatch(b, e, e->span, "INVALID_JSON_SCHEMA",
+                         arena_sprintf(b->sc->arena,
+                                       "Input schema \"%s\" must be a struct, an array or a map.",
+                                       sema_sql_type(b, t)));
+}
+
+static const Type *from_json_schema(Binder *b, const AstExpr *e, const AstExpr *at,
+                                    const SExpr *schema)
 {
     const Type *t = sema_fn_ddl_type(b, at, schema, "from_json");
     if (!t)
@@ -290,11 +301,8 @@ static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *s
         return NULL;
     if (t->kind == TY_MAP || t->kind == TY_ARRAY)
         return t;
-    if (t->kind != TY_STRUCT) {
-        diag_error(b->sc->diag, at->span, "Input schema %s must be a struct, an array or a map.",
-                   type_name(b->sc->arena, t));
-        return NULL;
-    }
+    if (t->kind != TY_STRUCT)
+        return invalid_json_schema(b, e, t), NULL;
     return t;
 }
 
@@ -373,8 +381,8 @@ SExpr *sema_fn_string_only_arg(Binder *b, SExpr *e)
     return e->type->kind == TY_NULL ? sema_coerce(b->sc, e, &type_string) : NULL;
 }
 
-/* concat_ws(sep, s...): ConcatWs takes strings and arrays of strings (other atomic values
-   are cast to STRING). */
+/* concat_ws(sep, s...): ConcatWs.inputTypes, StringType then TypeCollection(ArrayType(
+   StringType), StringType) (other atomic values are cast to STRING). */
 static void type_concat_ws(Binder *b, SExpr **args, int n, int *bad, const char **want)
 {
     for (int i = 0; *bad < 0 && i < n; i++) {
@@ -382,7 +390,7 @@ static void type_concat_ws(Binder *b, SExpr **args, int n, int *bad, const char 
         if (i > 0 && t->kind == TY_ARRAY && t->elem->kind == TY_STRING)
             continue;
         if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = i ? "a string or an array of strings" : "a string";
+            *bad = i, *want = i ? "(\"ARRAY<STRING>\" or \"STRING\")" : "\"STRING\"";
     }
 }
 
@@ -925,22 +933,25 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     switch (fn) {
     case FN_DATE_FORMAT:
+        /* DateFormatClass: TimestampType, StringType */
         if (!(args[0] = sema_to_timestamp(b, args[0])))
-            *bad = 0, *want = "a timestamp";
+            *bad = 0, *want = "\"TIMESTAMP\"";
         else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+            *bad = 1, *want = "\"STRING\"";
         else
             sema_check_format_pattern(b, args[1]);
         *rt = &type_string;
         return true;
     case FN_ABS:
-        if (args[0]->type->kind == TY_NULL)
+        /* Abs (ImplicitCastInputTypes of NumericAndAnsiInterval): a STRING or a NULL is read
+           as a DOUBLE (NumericType's defaultConcreteType); a decimal or an ANSI interval keeps
+           its type */
+        if (args[0]->type->kind == TY_NULL || args[0]->type->kind == TY_STRING)
             args[0] = sema_coerce(b->sc, args[0], &type_double);
-        /* Abs of a decimal or an ANSI interval keeps its type (arithmetic.scala:
-           NumericAndAnsiInterval) */
         if (!type_is_numeric(args[0]->type) && args[0]->type->kind != TY_DECIMAL &&
             !type_is_ansi_interval(args[0]->type))
-            *bad = 0, *want = "a numeric value";
+            *bad = 0, *want = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or "
+                              "\"INTERVAL YEAR TO MONTH\")";
         *rt = args[0]->type;
         return true;
     case FN_COALESCE:
@@ -965,11 +976,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_SUBSTRING:
     case FN_SUBSTR:
         *rt = &type_string;
+        /* Substring: TypeCollection(StringType, BinaryType), IntegerType, IntegerType */
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = SPARK_T_STRING_OR_BINARY;
         for (int i = 1; *bad < 0 && i < n; i++)
             if (!(args[i] = sema_fn_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
+                *bad = i, *want = "\"INT\"";
         return true;
     case FN_CONCAT:
         if (sema_concat_of_arrays(args, n)) { /* Concat of arrays: one array type, NULL if any is */
@@ -977,12 +989,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             return *rt != NULL;
         }
         /* fall through */
-    case FN_TRIM:
+    case FN_TRIM: /* StringTrim, StringTrimLeft, StringTrimRight: StringType... */
     case FN_LTRIM:
     case FN_RTRIM:
         *rt = &type_string;
         sema_fn_convert_all(b, args, n, sema_to_string, bad);
-        *want = "a string";
+        *want = fn == FN_CONCAT ? "a string" : "\"STRING\"";
         return true;
     case FN_REGEXP_EXTRACT:
     case FN_SPLIT:
@@ -1011,20 +1023,27 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_MAP &&
             args[0]->type->kind != TY_NULL)
-            *bad = 0, *want = "an array or a map";
+            *bad = 0, *want = "(\"ARRAY\" or \"MAP\")"; /* Size: TypeCollection(ArrayType, MapType) */
         return true;
     case FN_ROUND:
     case FN_BROUND: /* BRound: RoundBase as Round, HALF_EVEN */
+        /* RoundBase: ImplicitCastInputTypes of (NumericType, IntegerType), then a foldable
+           scale (NON_FOLDABLE_INPUT) */
         if (args[0]->type->kind != TY_DECIMAL && !(args[0] = sema_fn_numeric_arg(b, args[0]))) {
-            *bad = 0, *want = "a numeric value";
+            *bad = 0, *want = "\"NUMERIC\"";
             return true;
         }
         *rt = args[0]->type;
-        if (n > 1 && !(args[1]->kind == SX_CONST &&
-                       (type_is_integral(args[1]->type) || args[1]->type->kind == TY_NULL) &&
-                       args[1]->u.value.i >= INT32_MIN && args[1]->u.value.i <= INT32_MAX))
-            *bad = 1, *want = "a constant integer (the scale)";
-        else if (args[0]->type->kind == TY_DECIMAL)
+        if (n > 1 && !(args[1] = sema_fn_int_arg(b, args[1]))) {
+            *bad = 1, *want = "\"INT\"";
+            return true;
+        }
+        if (n > 1 && args[1]->kind != SX_CONST)
+            return sema_mismatch(b, e, asts[1]->span, "NON_FOLDABLE_INPUT",
+                                 sema_non_foldable_msg(b, "scale", "INT",
+                                                       sema_expr_sql(b->sc, b->blk, asts[1]),
+                                                       false));
+        if (args[0]->type->kind == TY_DECIMAL)
             *rt = round_dec_type(args[0]->type, n > 1 && !args[1]->u.value.is_null
                                                     ? (int)args[1]->u.value.i : 0);
         return true;
@@ -1039,7 +1058,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                                             : sema_dec_bounded(args[0]->type->precision -
                                                                    args[0]->type->scale + 1, 0);
         else if (!(args[0] = sema_fn_numeric_arg(b, args[0])))
-            *bad = 0, *want = "a numeric value";
+            *bad = 0, /* Floor, Ceil: TypeCollection(DoubleType, DecimalType, LongType) */
+                *want = "(\"DOUBLE\" or \"DECIMAL\" or \"BIGINT\")";
         return true;
     case FN_TO_TIMESTAMP:
     case FN_TRY_TO_TIMESTAMP:
@@ -1055,9 +1075,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             args[0]->type->kind == TY_NULL)
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
         else
-            *bad = 0, *want = "a number of seconds";
+            *bad = 0, *want = "\"BIGINT\""; /* FromUnixTime: LongType, StringType */
         if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+            *bad = 1, *want = "\"STRING\"";
         else if (*bad < 0 && n > 1)
             sema_check_format_pattern(b, args[1]); /* FromUnixTime: TimestampFormatter too */
         return true;
@@ -1081,7 +1101,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_RAISE_ERROR: /* RaiseError: ImplicitCastInputTypes(StringType), NullType */
         *rt = &type_null;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         return true;
     case FN_CURRENT_USER: /* CurrentUser (misc.scala): srt_current_user */
     case FN_USER:
@@ -1114,7 +1134,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
            type is the window's start's (WindowTime.dataType), a TIMESTAMP_NTZ for a window
            over one. */
         if (!type_is_window(args[0]->type))
-            *bad = 0, *want = "a window column";
+            *bad = 0, *want = "\"STRUCT\""; /* WindowTime: StructType */
         else if (!sema_check_window_column(b, args[0], e->span))
             return false;
         *rt = type_is_window(args[0]->type) ? args[0]->type->fields[0].type : &type_timestamp;
@@ -1130,23 +1150,24 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 1 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 1 ? "an integer" : "a string";
+                *bad = i, *want = i == 1 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_LEFT:
     case FN_RIGHT:
-        /* Left(str, len INT), Right(str, len INT) (stringExpressions.scala) */
+        /* Left(str, len INT), Right(str, len INT) (stringExpressions.scala): Left's str a
+           TypeCollection(StringType, BinaryType), Right's a StringType */
         *rt = &type_string;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = fn == FN_LEFT ? SPARK_T_STRING_OR_BINARY : "\"STRING\"";
         else if (!(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
+            *bad = 1, *want = "\"INT\"";
         return true;
     case FN_SUBSTRING_INDEX:
         /* SubstringIndex(str, delim, count INT) */
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 2 ? "an integer" : "a string";
+                *bad = i, *want = i == 2 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_LOCATE:
     case FN_POSITION: /* position: StringLocate by another name */
@@ -1154,7 +1175,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_int;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 2 ? "an integer" : "a string";
+                *bad = i, *want = i == 2 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_REPLACE:    /* StringReplace(src, search, replace = '') */
     case FN_CONTAINS:   /* Contains, StartsWith, EndsWith: STRING, STRING -> BOOLEAN */
@@ -1163,7 +1184,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_BTRIM:      /* StringTrimBoth(src[, trimStr]) */
         *rt = fn == FN_REPLACE || fn == FN_BTRIM ? &type_string : &type_boolean;
         sema_fn_convert_all(b, args, n, sema_to_string, bad);
-        *want = "a string";
+        /* StringTrimBoth is InheritAnalysisRules: Spark checks its replacement */
+        *want = fn == FN_BTRIM ? "a string" : "\"STRING\"";
         return true;
     case FN_CHR: /* Chr(BIGINT) */
     case FN_CHAR:
@@ -1172,18 +1194,18 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             args[0]->type->kind == TY_NULL || args[0]->type->kind == TY_DECIMAL)
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
         else
-            *bad = 0, *want = "an integer";
+            *bad = 0, *want = "\"BIGINT\""; /* Chr: LongType */
         return true;
     case FN_SPLIT_PART: /* SplitPart(str, delimiter, partNum INT) */
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 2 ? "an integer" : "a string";
+                *bad = i, *want = i == 2 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_SPACE: /* StringSpace(INT) */
         *rt = &type_string;
         if (!(args[0] = sema_fn_int_arg(b, args[0])))
-            *bad = 0, *want = "an integer";
+            *bad = 0, *want = "\"INT\"";
         return true;
     case FN_MD5: /* hash.scala: Md5, Sha1 (sha), Sha2(BINARY, INT), Crc32 -> BIGINT */
     case FN_SHA1:
@@ -1193,9 +1215,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_BASE64: /* stringExpressions.scala: Base64(BINARY) */
         *rt = fn == FN_CRC32 ? &type_bigint : &type_string;
         if (!(args[0] = sema_fn_bytes_arg(b, args[0])))
-            *bad = 0, *want = "a binary or a string";
+            *bad = 0, *want = "\"BINARY\"";
         else if (n > 1 && !(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
+            *bad = 1, *want = "\"INT\"";
         return true;
     case FN_HASH: /* hash.scala: Murmur3Hash -> INT, XxHash64 -> BIGINT, of any values but
                      maps (HashExpression.checkInputDataTypes) */
@@ -1223,14 +1245,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_UNHEX:
         *rt = &type_binary;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         return true;
-    case FN_HEX: /* Hex: BIGINT (numbers cast), BINARY or STRING */
+    case FN_HEX: /* Hex: TypeCollection(LongType, BinaryType, StringType): numbers cast to
+                    BIGINT, other atomic values (a DATE, a TIMESTAMP) to STRING */
         *rt = &type_string;
         if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_DECIMAL)
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
-        else if (!(args[0] = sema_fn_bytes_arg(b, args[0])))
-            *bad = 0, *want = "a number, a binary or a string";
+        else if (args[0]->type->kind != TY_BINARY && !(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "(\"BIGINT\" or \"BINARY\" or \"STRING\")";
         return true;
     case FN_SHUFFLE: /* Shuffle (ExpectsInputTypes ArrayType): the array's type */
         if (args[0]->type->kind != TY_ARRAY) {
@@ -1243,7 +1266,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         if (args[0]->type->kind == TY_ARRAY)
             *rt = args[0]->type;
         else if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string or an array";
+            *bad = 0, *want = "(\"STRING\" or \"ARRAY\")"; /* Reverse */
         else
             *rt = &type_string;
         return true;
@@ -1253,24 +1276,28 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_TO_DATE:
         /* ParseToDate: CAST(s AS DATE), or with a format CAST(to_timestamp(s, fmt) AS DATE) */
+        /* inputTypes TypeCollection(StringType, DateType, TimestampType, TimestampNTZType) then
+           StringType: another atomic value (a number, a boolean) is cast to STRING, the first
+           member it can be cast to (ImplicitTypeCasts) */
         *rt = &type_date;
-        if (n == 2 && args[0]->type->kind == TY_STRING) {
-            if (!(args[1] = sema_to_string(b, args[1])))
-                *bad = 1, *want = "a string";
+        if (args[0]->type->kind != TY_DATE && !type_is_any_timestamp(args[0]->type) &&
+            args[0]->type->kind != TY_NULL &&
+            !(args[0] = sema_to_string(b, args[0]))) {
+            *bad = 0, *want = "(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")";
             return true;
         }
-        if (!(args[0] = sema_fn_date_arg(b, args[0])))
-            *bad = 0, *want = "a string, a date or a timestamp";
-        else if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+        if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "\"STRING\"";
+        else if (n == 1 || args[0]->type->kind != TY_STRING)
+            args[0] = sema_fn_date_arg(b, args[0]);
         return true;
     case FN_DATE_TRUNC:
         /* TruncTimestamp(format STRING, timestamp TIMESTAMP) */
         *rt = &type_timestamp;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         else if (!(args[1] = sema_to_timestamp(b, args[1])))
-            *bad = 1, *want = "a timestamp";
+            *bad = 1, *want = "\"TIMESTAMP\"";
         return true;
     case FN_DATE_ADD:
     case FN_DATEADD:
@@ -1282,7 +1309,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         /* DateDiff(endDate DATE, startDate DATE) */
         *rt = &type_int;
         sema_fn_convert_all(b, args, n, sema_fn_date_arg, bad);
-        *want = "a date";
+        *want = "\"DATE\"";
         return true;
     case FN_JSON_TUPLE: /* the generator's row, bound by sema_gen_rows.c */
         SL_UNREACHABLE();
@@ -1293,7 +1320,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
               : fn == FN_JSON_OBJECT_KEYS ? type_array(b->sc->arena, &type_string)
                                           : &type_string;
         sema_fn_convert_all(b, args, n, sema_fn_string_only_arg, bad);
-        *want = "a string";
+        *want = "\"STRING\""; /* ExpectsInputTypes StringType: no implicit cast */
         return true;
     case FN_ARRAY: {
         /* CreateArray (complexTypeCreator.scala): the elements cast to their wider common type
@@ -1312,17 +1339,17 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_TO_JSON: /* StructsToJson: a STRUCT, an ARRAY or a MAP, its options map (below) */
         if (args[0]->type->kind != TY_STRUCT && args[0]->type->kind != TY_ARRAY &&
             args[0]->type->kind != TY_MAP)
-            *bad = 0, *want = "a struct, an array or a map";
+            return invalid_json_schema(b, e, args[0]->type);
         *rt = &type_string;
         return true;
     case FN_FROM_CSV:
     case FN_TO_CSV:
         return sema_type_csv_fn(b, e, fn, args, n, rt, bad, want);
     case FN_FROM_JSON: /* JsonToStructs: ExpectsInputTypes StringType, no implicit cast */
-        if (!(*rt = from_json_schema(b, asts[1], args[1])))
+        if (!(*rt = from_json_schema(b, e, asts[1], args[1])))
             return false;
         if (!(args[0] = sema_fn_string_only_arg(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         return true;
     case FN_STRUCT: {
         /* CreateStruct (complexTypeCreator.scala): a field per argument, named as the column
