@@ -4,11 +4,11 @@
 -- expect: 23:11: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "initcap(split(action, ,, -1))" due to data type mismatch: Parameter 1 requires the "STRING" type, however "split(action, ,, -1)" has the type "ARRAY<STRING>".
 -- expect: 23:42: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "concat_ws(split(action, ,, -1), action)" due to data type mismatch: Parameter 1 requires the "STRING" type, however "split(action, ,, -1)" has the type "ARRAY<STRING>".
 -- expect: 23:85: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "instr(action, split(action, ,, -1))" due to data type mismatch: Parameter 2 requires the "STRING" type, however "split(action, ,, -1)" has the type "ARRAY<STRING>".
--- expect: 24:18: function 'date_add' expects an integer (INT) as argument 2, but 'b' is of type bigint
--- expect: 24:37: function 'date_add' expects an integer (INT) as argument 2, but 'd' is of type double
--- expect: 24:50: function 'date_add' expects a date as argument 1, but 'n' is of type int
--- expect: 24:72: the second argument of 'date_sub' function needs to be an integer
--- expect: 24:93: function 'date_add' expects an integer (INT) as argument 2, but 'action' is of type string
+-- expect: 24:18: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "date_add(time, b)" due to data type mismatch: Parameter 2 requires the ("INT" or "SMALLINT" or "TINYINT") type, however "b" has the type "BIGINT".
+-- expect: 24:37: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "date_add(time, d)" due to data type mismatch: Parameter 2 requires the ("INT" or "SMALLINT" or "TINYINT") type, however "d" has the type "DOUBLE".
+-- expect: 24:50: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "date_add(n, 1)" due to data type mismatch: Parameter 1 requires the "DATE" type, however "n" has the type "INT".
+-- expect: 24:72: [SECOND_FUNCTION_ARGUMENT_NOT_INTEGER] The second argument of `date_sub` function needs to be an integer.
+-- expect: 24:93: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "date_add(time, action)" due to data type mismatch: Parameter 2 requires the ("INT" or "SMALLINT" or "TINYINT") type, however "action" has the type "STRING".
 -- expect: 25:12: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "datediff(n, time)" due to data type mismatch: Parameter 1 requires the "DATE" type, however "n" has the type "INT".
 -- expect: 25:38: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "get_json_object(n, $)" due to data type mismatch: Parameter 1 requires the "STRING" type, however "n" has the type "INT".
 -- expect: 25:71: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "get_json_object(action, 1)" due to data type mismatch: Parameter 2 requires the "STRING" type, however "1" has the type "INT".
