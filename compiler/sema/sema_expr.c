@@ -988,6 +988,19 @@ static const Type *compare_type(Arena *arena, const Type *l, const Type *r)
     return t && sema_nested_comparable(t, t) ? t : NULL;
 }
 
+static bool is_number(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL;
+}
+
+/* A STRING beside another atomic type, which PromoteStrings casts to that type
+   (findCommonTypeForBinaryComparison); the pairs sluice does not compare are its own
+   refusal. */
+static bool is_string_vs_atomic(const Type *a, const Type *b)
+{
+    return a->kind == TY_STRING && is_atomic(b);
+}
+
 /* l op r for op in = != < <= > >=; al/ar are the operands as written (for messages). */
 static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                        const AstExpr *ar, SrcSpan span)
@@ -1004,20 +1017,21 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
     const Type *t = compare_type(b->sc->arena, l->type, r->type);
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
-    if (!t && (type_is_ansi_interval(l->type) || type_is_ansi_interval(r->type) ||
-               type_is_nested(l->type) || type_is_nested(r->type))) {
-        static const char *const sym[] = {"=", "=", "<", "<=", ">", ">="}; /* != is Not(=) */
-        diag_error(b->sc->diag, span,
-                   "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(%s %s %s)\" due to "
-                   "data type mismatch: the left and right operands of the binary operator have "
-                   "incompatible types (\"%s\" and \"%s\").",
-                   sql_of(b, al), op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ],
-                   sql_of(b, ar), type_sql_name(b->sc->arena, l->type),
-                   type_sql_name(b->sc->arena, r->type));
-        return NULL;
+    bool lb = l->type->kind == TY_BOOLEAN, rb = r->type->kind == TY_BOOLEAN;
+    if (!t && (op == BOP_EQ || op == BOP_NE || op == BOP_NSEQ) && lb != rb &&
+        (lb ? is_number(r->type) : is_number(l->type))) {
+        /* BooleanEquality: EqualTo and EqualNullSafe of a BOOLEAN and a number cast the
+           BOOLEAN to the number's type (its literal forms, b = 1 as b, give the same) */
+        t = lb ? r->type : l->type;
+        return new_bin(b, SX_CMP, op, &type_boolean, sema_coerce(b->sc, l, t),
+                       sema_coerce(b->sc, r, t), span);
     }
+    if (!t && !(is_string_vs_atomic(l->type, r->type) || is_string_vs_atomic(r->type, l->type)))
+        return sema_binop_diff_types(b, op == BOP_NE ? BOP_EQ : op, al, ar, l->type, r->type,
+                                     span); /* != is Not(=) */
     if (!t) {
-        diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s",
+        diag_error(b->sc->diag, span,
+                   "comparing '%s' of type %s with '%s' of type %s is not supported yet",
                    sql_of(b, al), tname(b, l->type), sql_of(b, ar), tname(b, r->type));
         return NULL;
     }
@@ -1055,11 +1069,8 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
     bool dec = l->type->kind == TY_DECIMAL || r->type->kind == TY_DECIMAL;
     for (int i = 0; i < 2; i++) {
         TypeKind k = x[i]->type->kind;
-        if (!type_is_integral(x[i]->type) && k != TY_NULL && k != TY_DECIMAL) {
-            type_error(b, a[i], "operator 'div' expects integral or decimal operands", a[i],
-                       x[i]->type);
-            return NULL;
-        }
+        if (!type_is_integral(x[i]->type) && k != TY_NULL && k != TY_DECIMAL)
+            return sema_binop_refuse(b, BOP_IDIV, a[0], a[1], l->type, r->type, span);
     }
     const Type *t[2] = {&type_bigint, &type_bigint};
     for (int i = 0; dec && i < 2; i++) /* a NULL beside a DECIMAL takes its type */
@@ -1085,13 +1096,8 @@ static SExpr *make_bitwise(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
                            const AstExpr *ar, SrcSpan span)
 {
     const Type *lt = bit_operand(l->type), *rt = bit_operand(r->type);
-    if (!lt || !rt) {
-        char what[80];
-        snprintf(what, sizeof what, "operator '%s' expects integral operands",
-                 sema_binary_symbol(op));
-        type_error(b, !lt ? al : ar, what, !lt ? al : ar, !lt ? l->type : r->type);
-        return NULL;
-    }
+    if (!lt || !rt)
+        return sema_binop_refuse(b, op, al, ar, l->type, r->type, span);
     const Type *t = wider_numeric(lt, rt);
     return new_bin(b, SX_ARITH, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
 }
@@ -1109,13 +1115,8 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
     if (op == BOP_IDIV)
         return make_idiv(b, l, r, al, ar, span);
     const Type *lt = arith_operand(l->type), *rt = arith_operand(r->type);
-    const AstExpr *bad = !lt ? al : !rt ? ar : NULL;
-    if (bad) {
-        char what[64];
-        snprintf(what, sizeof what, "operator '%s' expects numeric operands", sema_binary_symbol(op));
-        type_error(b, bad, what, bad, !lt ? l->type : r->type);
-        return NULL;
-    }
+    if (!lt || !rt)
+        return sema_binop_refuse(b, op, al, ar, l->type, r->type, span);
     if (lt->kind == TY_DECIMAL || rt->kind == TY_DECIMAL) {
         if (type_is_fractional(lt) || type_is_fractional(rt)) /* DecimalPrecision: a DOUBLE */
             return new_bin(b, SX_ARITH, op, &type_double, sema_coerce(sc, l, &type_double),
@@ -1145,17 +1146,25 @@ SExpr *sema_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *
     return make_arith(b, op, l, r, al, ar, span);
 }
 
+/* An operand AND, OR and NOT take: a BOOLEAN, or a NULL cast to one. */
+static bool bool_operand(const Type *t)
+{
+    return t->kind == TY_BOOLEAN || t->kind == TY_NULL;
+}
+
 static SExpr *bind_binary(Binder *b, const AstExpr *e)
 {
     const AstExpr *al = e->u.binary.lhs, *ar = e->u.binary.rhs;
     AstBinaryOp op = e->u.binary.op;
-    if (op == BOP_AND || op == BOP_OR) {
-        const char *what = op == BOP_AND ? "AND" : "OR";
-        SExpr *l = sema_bind_bool(b, al, what);
-        SExpr *r = sema_bind_bool(b, ar, what);
+    if (op == BOP_AND || op == BOP_OR) { /* And, Or: BinaryOperator of inputType BooleanType */
+        SExpr *l = sema_bind_expr(b, al), *r = sema_bind_expr(b, ar);
         if (!l || !r)
             return NULL;
-        return new_bin(b, op == BOP_AND ? SX_AND : SX_OR, op, &type_boolean, l, r, e->span);
+        if (!bool_operand(l->type) || !bool_operand(r->type))
+            return sema_binop_refuse(b, op, al, ar, l->type, r->type, e->span);
+        return new_bin(b, op == BOP_AND ? SX_AND : SX_OR, op, &type_boolean,
+                       sema_coerce(b->sc, l, &type_boolean), sema_coerce(b->sc, r, &type_boolean),
+                       e->span);
     }
     SExpr *l = sema_bind_expr(b, al);
     SExpr *r = sema_bind_expr(b, ar);
@@ -1183,11 +1192,10 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
         return make_bitwise(b, op, l, r, al, ar, e->span);
     case BOP_CONCAT: {
         SExpr *ls = sema_to_string(b, l), *rs = sema_to_string(b, r);
-        if (!ls || !rs) {
-            const AstExpr *bad = !ls ? al : ar;
-            type_error(b, bad, "operator '||' expects string operands", bad,
-                       !ls ? l->type : r->type);
-            return NULL;
+        if (!ls || !rs) { /* Concat(a :: b :: Nil) (AstBuilder) */
+            const AstExpr *asts[2] = {al, ar};
+            SExpr *args[2] = {l, r};
+            return sema_concat_refuse(b, e, asts, args, 2);
         }
         return new_bin(b, SX_CONCAT, op, &type_string, ls, rs, e->span);
     }
@@ -1199,10 +1207,13 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
 static SExpr *bind_unary(Binder *b, const AstExpr *e)
 {
     const AstExpr *a = e->u.unary.arg;
-    if (e->u.unary.op == UOP_NOT) {
-        SExpr *x = sema_bind_bool(b, a, "NOT");
+    if (e->u.unary.op == UOP_NOT) { /* Not: ImplicitCastInputTypes of BooleanType */
+        SExpr *x = sema_bind_expr(b, a);
         if (!x)
             return NULL;
+        if (!bool_operand(x->type))
+            return sema_unary_refuse(b, e, a, "\"BOOLEAN\"", x->type);
+        x = sema_coerce(b->sc, x, &type_boolean);
         SExpr *n = sema_new_expr(b->sc, SX_NOT, &type_boolean, e->span);
         n->u.arg = x;
         return n;
@@ -1212,23 +1223,16 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
         return NULL;
     if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot: ~x is x ^ -1 in x's type */
         const Type *t = bit_operand(x->type);
-        if (!t) {
-            type_error(b, a, "operator '~' expects an integral operand", a, x->type);
-            return NULL;
-        }
+        if (!t) /* BitwiseNot: ExpectsInputTypes IntegralType */
+            return sema_unary_refuse(b, e, a, "\"INTEGRAL\"", x->type);
         return new_bin(b, SX_ARITH, BOP_BITXOR, t, sema_coerce(b->sc, x, t),
                        const_int(b->sc, t, -1, e->span), e->span);
     }
     if (type_is_ansi_interval(x->type))
         return e->u.unary.op == UOP_PLUS ? x : sema_interval_neg(b, x, e->span);
     const Type *t = arith_operand(x->type);
-    if (!t) {
-        type_error(b, a,
-                   e->u.unary.op == UOP_NEG ? "operator '-' expects a numeric operand"
-                                            : "operator '+' expects a numeric operand",
-                   a, x->type);
-        return NULL;
-    }
+    if (!t) /* UnaryMinus, UnaryPositive: ImplicitCastInputTypes of NumericAndInterval */
+        return sema_unary_refuse(b, e, a, SPARK_T_NUMERIC_AND_INTERVAL, x->type);
     if (t->kind == TY_NULL)
         t = &type_double;
     x = sema_coerce(b->sc, x, t);

@@ -411,7 +411,12 @@ static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
     AstExpr *u = ast_expr_new(b->sc->arena, AST_UNARY, e->span);
     u->u.unary.op = fn == FN_NEGATIVE ? UOP_NEG : UOP_PLUS;
     u->u.unary.arg = e->u.call.args.items[0];
-    return sema_bind_expr(b, u);
+    /* UnaryMinus.sql with FunctionRegistry's alias "negative": negative(x) */
+    const AstExpr *outer = b->op_call;
+    b->op_call = fn == FN_NEGATIVE ? e : NULL;
+    SExpr *r = sema_bind_expr(b, u);
+    b->op_call = outer;
+    return r;
 }
 
 
@@ -728,10 +733,15 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
         return sema_bind_schema_of(b, e, fn, args);
     case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
         return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
-    case FN_MOD: /* Remainder, as `%` */
-    case FN_DIV: /* IntegralDivide, as DIV */
-        return sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
-                          asts[1], e->span);
+    case FN_MOD: /* Remainder, as `%` (its sql, with the alias, mod(a, b)) */
+    case FN_DIV: /* IntegralDivide, as DIV */ {
+        const AstExpr *outer = b->op_call;
+        b->op_call = fn == FN_MOD ? e : NULL;
+        SExpr *r = sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
+                              asts[1], e->span);
+        b->op_call = outer;
+        return r;
+    }
     case FN_CAST_BOOLEAN:
     case FN_CAST_TINYINT:
     case FN_CAST_SMALLINT:
@@ -988,13 +998,17 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *rt = sema_unify(b, (SChecked){e, NULL, "concat"}, args, n);
             return *rt != NULL;
         }
+        *rt = &type_string;
+        for (int i = 0; i < n; i++)
+            if (!sema_to_string(b, args[i]))
+                return sema_concat_refuse(b, e, asts, args, n), false;
         /* fall through */
     case FN_TRIM: /* StringTrim, StringTrimLeft, StringTrimRight: StringType... */
     case FN_LTRIM:
     case FN_RTRIM:
         *rt = &type_string;
         sema_fn_convert_all(b, args, n, sema_to_string, bad);
-        *want = fn == FN_CONCAT ? "a string" : "\"STRING\"";
+        *want = "\"STRING\"";
         return true;
     case FN_REGEXP_EXTRACT:
     case FN_SPLIT:
