@@ -817,18 +817,23 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
    NULLs are DOUBLE).  Beside a decimal, a DOUBLE wins and an integer becomes a decimal
    (DecimalPrecision.nondecimalAndDecimal, as for `%`); two decimals keep their types and the
    result is Pmod.resultDecimalType, Remainder's rule. */
-static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt, int *bad,
-                      const char **want)
+static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt)
 {
-    for (int i = 0; *bad < 0 && i < 2; i++) {
+    for (int i = 0; i < 2; i++) {
         if (args[i]->type->kind == TY_STRING)
             args[i] = sema_coerce(b->sc, args[i], &type_double);
         else if (!type_is_numeric(args[i]->type) && args[i]->type->kind != TY_NULL &&
-                 args[i]->type->kind != TY_DECIMAL)
-            *bad = i, *want = "a numeric value";
+                 args[i]->type->kind != TY_DECIMAL) { /* Pmod: a BinaryArithmetic, pmod(a, n) */
+            const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+            const AstExpr *outer = b->op_call;
+            b->op_call = e;
+            sema_binop_refuse(b, BOP_MOD, asts[0], asts[1], args[0]->type, args[1]->type,
+                              e->span);
+            b->op_call = outer;
+            *rt = NULL;
+            return;
+        }
     }
-    if (*bad >= 0)
-        return;
     TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
     if ((k0 == TY_DECIMAL || k1 == TY_DECIMAL) && k0 != TY_DOUBLE && k1 != TY_DOUBLE) {
         const Type *d0 = k0 == TY_NULL ? args[1]->type : sema_dec_operand(args[0]);
@@ -981,8 +986,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_LEAST:
         return type_extremum(b, e, fn, args, n, rt);
     case FN_PMOD:
-        type_pmod(b, e, args, rt, bad, want);
-        return true;
+        type_pmod(b, e, args, rt);
+        return *rt != NULL;
     case FN_SUBSTRING:
     case FN_SUBSTR:
         *rt = &type_string;
