@@ -52,7 +52,8 @@ static const char *op_sql(Binder *b, AstBinaryOp op, const AstExpr *al, const As
 }
 
 /* The type an operand has when Spark checks it: PromoteStrings reads a STRING operand of
-   arithmetic (not of AND, OR) as a DOUBLE; IntegralDivision casts TINYINT, SMALLINT and INT to BIGINT. */
+   arithmetic (not of AND, OR) as a DOUBLE; IntegralDivision casts TINYINT, SMALLINT and INT to
+   BIGINT. */
 static const Type *checked_type(AstBinaryOp op, const Type *t)
 {
     if (t->kind == TY_STRING && op != BOP_AND && op != BOP_OR)

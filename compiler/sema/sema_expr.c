@@ -307,8 +307,10 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
         double lo = t->kind == TY_INT ? INT32_MIN : -9223372036854775808.0;
         double hi = t->kind == TY_INT ? INT32_MAX : 9223372036854775807.0;
         d = v->d;
-        i = d != d ? 0 : d <= lo ? (int64_t)lo : d >= hi ? (t->kind == TY_INT ? INT32_MAX : INT64_MAX)
-                                                       : (int64_t)d;
+        i = d != d    ? 0
+            : d <= lo ? (int64_t)lo
+            : d >= hi ? (t->kind == TY_INT ? INT32_MAX : INT64_MAX)
+                      : (int64_t)d;
         return const_int(sc, t, i, e->span);
     }
     if (from->kind == TY_FLOAT && t->kind == TY_DOUBLE) { /* exact widening */

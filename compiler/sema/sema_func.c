@@ -827,8 +827,7 @@ static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt
             const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
             const AstExpr *outer = b->op_call;
             b->op_call = e;
-            sema_binop_refuse(b, BOP_MOD, asts[0], asts[1], args[0]->type, args[1]->type,
-                              e->span);
+            sema_binop_refuse(b, BOP_MOD, asts[0], asts[1], args[0]->type, args[1]->type, e->span);
             b->op_call = outer;
             *rt = NULL;
             return;
@@ -1042,7 +1041,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_MAP &&
             args[0]->type->kind != TY_NULL)
-            *bad = 0, *want = "(\"ARRAY\" or \"MAP\")"; /* Size: TypeCollection(ArrayType, MapType) */
+            *bad = 0, *want = "(\"ARRAY\" or \"MAP\")"; /* Size: (ArrayType, MapType) */
         return true;
     case FN_ROUND:
     case FN_BROUND: /* BRound: RoundBase as Round, HALF_EVEN */
@@ -1300,8 +1299,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
            member it can be cast to (ImplicitTypeCasts) */
         *rt = &type_date;
         if (args[0]->type->kind != TY_DATE && !type_is_any_timestamp(args[0]->type) &&
-            args[0]->type->kind != TY_NULL &&
-            !(args[0] = sema_to_string(b, args[0]))) {
+            args[0]->type->kind != TY_NULL && !(args[0] = sema_to_string(b, args[0]))) {
             *bad = 0, *want = "(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")";
             return true;
         }

@@ -542,7 +542,7 @@ bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, con
    ("NUMERIC"), a TypeCollection its members joined by " or " in parentheses. */
 #define SPARK_T_STRING_OR_BINARY "(\"STRING\" or \"BINARY\")"
 #define SPARK_T_ANY_TIMESTAMP "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\""
-#define SPARK_T_NUMERIC_AND_INTERVAL                                                        \
+#define SPARK_T_NUMERIC_AND_INTERVAL                                                               \
     "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")"
 /* Is want such a text (a typing rule's *want: UNEXPECTED_INPUT_TYPE), not sluice's words? */
 bool sema_is_spark_type_text(const char *want);

@@ -184,7 +184,7 @@ static SExpr *add_sub(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstEx
     if (riv && lt->kind == TY_NULL)
         return bin(b, op, rt, sema_coerce(b->sc, l, rt), r, span);
     return sema_binop_diff_types(b, op, al, ar, lt->kind == TY_STRING ? &type_double : lt,
-                      rt->kind == TY_STRING ? &type_double : rt, span);
+                                 rt->kind == TY_STRING ? &type_double : rt, span);
 }
 
 SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
@@ -211,7 +211,7 @@ SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
         break;
     }
     return sema_binop_diff_types(b, op, al, ar, l->type->kind == TY_STRING ? &type_double : l->type,
-                      r->type->kind == TY_STRING ? &type_double : r->type, span);
+                                 r->type->kind == TY_STRING ? &type_double : r->type, span);
 }
 
 /* -x of an interval: Spark's UnaryMinus through IntervalMathUtils.negateExact (overflow fails
