@@ -1471,11 +1471,8 @@ static SExpr *bind_case(Binder *b, const AstExpr *e)
 
 SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan span)
 {
-    if (!sema_can_cast(x->type, t)) {
-        diag_error(b->sc->diag, span, "cannot cast '%s' of type %s to %s", sql_of(b, arg),
-                   tname(b, x->type), tname(b, t));
-        return NULL;
-    }
+    if (!sema_can_cast(x->type, t))
+        return sema_cast_refuse(b, span, arg, x->type, t, false, NULL);
     if (type_equal(x->type, t))
         return x;
     SExpr *c = sema_coerce(b->sc, x, t);

@@ -428,6 +428,11 @@ SExpr *sema_concat_refuse(Binder *b, const AstExpr *e, const AstExpr *const *ast
    NULL. */
 SExpr *sema_unary_refuse(Binder *b, const AstExpr *e, const AstExpr *arg, const char *want,
                          const Type *t);
+/* Spark's refusal of CAST(arg AS to) or TRY_CAST (try_cast) of a value of type from, at `at`
+   (sema_cast_errors.c): CAST_WITH_FUNC_SUGGESTION naming funcs (toSQLId'd, joined by "/"),
+   or CAST_WITHOUT_SUGGESTION when funcs is NULL; NULL. */
+SExpr *sema_cast_refuse(Binder *b, SrcSpan at, const AstExpr *arg, const Type *from, const Type *to,
+                        bool try_cast, const char *funcs);
 /* CAST(x AS t), x bound from arg; NULL after "cannot cast 'x' of type u to t" at span. */
 SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan span);
 /* x as a condition: BOOLEAN, or a NULL cast to BOOLEAN; NULL after "<what> expects a boolean
