@@ -7,8 +7,8 @@
 */
 #include "sema/sema_int.h"
 
-SExpr *sema_cast_refuse(Binder *b, SrcSpan at, const AstExpr *arg, const Type *from,
-                        const Type *to, bool try_cast, const char *funcs)
+SExpr *sema_cast_refuse(Binder *b, SrcSpan at, const AstExpr *arg, const Type *from, const Type *to,
+                        bool try_cast, const char *funcs)
 {
     const char *src = sema_sql_type(b, from), *dst = sema_sql_type(b, to);
     /* Cast.sql: the child's alone for an ARRAY, MAP or STRUCT target ("HiveQL doesn't allow

@@ -693,18 +693,24 @@ static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at,
     if (!name)
         return NULL;
     if (base->type->kind != TY_STRUCT) {
-        diag_error(b->sc->diag, at, "cannot access field '%s': '%s' is of type %s, not a struct",
-                   name, base_text, tname(b, base->type));
+        /* ExtractValue: dataTypeUnsupportedByExtractValueError */
+        diag_error(b->sc->diag, at,
+                   "[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"%s\". Need a "
+                   "complex type [STRUCT, ARRAY, MAP] but got \"%s\".",
+                   base_text, sema_sql_type(b, base->type));
         return NULL;
     }
     int idx = type_field_index(base->type, name);
     if (idx < 0) {
+        /* ExtractValue.findField: FIELD_NOT_FOUND, names as toSQLId prints them */
         StrBuf sb;
         sb_init(&sb, b->sc->arena);
-        for (int i = 0; i < base->type->n_fields; i++)
-            sb_printf(&sb, "%s%s", i ? ", " : "", base->type->fields[i].name);
-        diag_error(b->sc->diag, at, "struct '%s' has no field '%s' (fields: %s)", base_text, name,
-                   sb.data);
+        for (int i = 0; i < base->type->n_fields; i++) {
+            sb_puts(&sb, i ? ", " : "");
+            sb_put_backquoted(&sb, base->type->fields[i].name);
+        }
+        diag_error(b->sc->diag, at, "[FIELD_NOT_FOUND] No such struct field %s in %s.",
+                   sema_sql_id(b->sc->arena, &name, 1), sb.data);
         return NULL;
     }
     SExpr *f = sema_new_expr(b->sc, SX_FIELD, base->type->fields[idx].type, whole);
@@ -2063,10 +2069,11 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     const char *name = sema_agg_name(kind);
     SemaCtx *sc = b->sc;
     if (!b->allow_agg) {
-        if (b->in_agg)
+        if (b->in_agg) /* CheckAnalysis: QueryCompilationErrors.nestedAggregateFunctionError */
             diag_error(sc->diag, e->span,
-                       "aggregate function '%s' cannot be used inside another aggregate function",
-                       name);
+                       "[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate "
+                       "function in the argument of another aggregate function. Please use the "
+                       "inner aggregate function in a sub-query.");
         else if (strcmp(b->clause, "LATERAL VIEW") == 0) /* CheckAnalysis of the Generate */
             diag_error(sc->diag, e->span,
                        "[UNSUPPORTED_EXPR_FOR_OPERATOR] A query operator contains one or more "

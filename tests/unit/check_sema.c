@@ -740,7 +740,8 @@ static const ErrorCase error_cases[] = {
      "INSERT INTO out SELECT k FROM tab DROP DUPLICATES WITHIN WATERMARK (nope);\n",
      "error|t.sql|5|65|Cannot resolve column name \"a\" among (time, action, n, v, big).\n"
      "error|t.sql|5|76|duplicate column 'action' in DROP DUPLICATES\n"
-     "error|t.sql|5|86|cannot access field 'x': 'n' is of type int, not a struct\n"
+     "error|t.sql|5|86|[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"n\". Need "
+     "a complex type [STRUCT, ARRAY, MAP] but got \"INT\".\n"
      "error|t.sql|6|70|more than one DROP DUPLICATES in a query is not supported yet\n"
      /* Spark 3.5: a complete-mode aggregation below DeduplicateWithinWatermark */
      "error|t.sql|7|68|Detected pattern of possible 'correctness' issue due to global "
