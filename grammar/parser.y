@@ -1500,7 +1500,9 @@ static void sl_yyerror(SrcSpan *loc, yyscan_t scanner, ParseCtx *pc, const char 
 const Type *parse_decimal_type(ParseCtx *pc, int64_t precision, int64_t scale, SrcSpan span)
 {
     if (precision > TYPE_DECIMAL_MAX_PRECISION) {
-        diag_error(pc->diag, span, "decimal precision %lld exceeds the maximum precision %d",
+        diag_error(pc->diag, span,
+                   "[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision %lld exceeds max "
+                   "precision %d.",
                    (long long)precision, TYPE_DECIMAL_MAX_PRECISION);
         return type_decimal(10, 0);
     }

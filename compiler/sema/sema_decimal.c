@@ -131,6 +131,23 @@ static int read_literal(const char *text, __int128 *v, int *digits, int *scale)
     return 0;
 }
 
+/* The precision Spark's Decimal.set(BigDecimal) gives the literal: its significant digits, at
+   least its scale. */
+static int literal_digits(const char *text)
+{
+    int digits = 0, scale = 0;
+    bool point = false;
+    for (const char *p = text + (text[0] == '-'); *p; p++) {
+        if (*p == '.') {
+            point = true;
+        } else {
+            digits += digits > 0 || *p != '0';
+            scale += point;
+        }
+    }
+    return imax(digits, scale);
+}
+
 SExpr *sema_dec_literal(SemaCtx *sc, const char *text, SrcSpan span)
 {
     __int128 v;
@@ -141,10 +158,12 @@ SExpr *sema_dec_literal(SemaCtx *sc, const char *text, SrcSpan span)
         return NULL;
     }
     if (rc == -2) {
+        /* the literal's Decimal made a DecimalType of its digits (DataTypeErrors.
+           decimalPrecisionExceedsMaxPrecisionError) */
         diag_error(sc->diag, span,
-                   "the number %s has more than %d digits, the most a DECIMAL holds "
-                   "(Spark's DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION)",
-                   text, MAXP);
+                   "[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision %d exceeds max "
+                   "precision %d.",
+                   literal_digits(text), MAXP);
         return NULL;
     }
     int precision = imax(imax(digits, scale), 1);

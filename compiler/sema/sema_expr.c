@@ -301,6 +301,18 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
             r->u.value.i = 0;
         return r;
     }
+    if (type_is_fractional(from) && (t->kind == TY_INT || t->kind == TY_BIGINT)) {
+        /* Cast's non-ANSI Double.toInt / toLong (Java's (int) and (long)): toward zero,
+           saturated, NaN 0 (the runtime's cast too) */
+        double lo = t->kind == TY_INT ? INT32_MIN : -9223372036854775808.0;
+        double hi = t->kind == TY_INT ? INT32_MAX : 9223372036854775807.0;
+        d = v->d;
+        i = d != d    ? 0
+            : d <= lo ? (int64_t)lo
+            : d >= hi ? (t->kind == TY_INT ? INT32_MAX : INT64_MAX)
+                      : (int64_t)d;
+        return const_int(sc, t, i, e->span);
+    }
     if (from->kind == TY_FLOAT && t->kind == TY_DOUBLE) { /* exact widening */
         SExpr *r = const_int(sc, t, 0, e->span);
         r->u.value.d = v->d;
@@ -587,12 +599,14 @@ SExpr *sema_bind_filter(Binder *b, const AstExpr *e)
     return NULL;
 }
 
-/* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts); NULL if impossible. */
+/* A STRING operand: other scalars are cast (Spark's ImplicitTypeCasts: any AtomicType, the
+   ANSI intervals among them, to StringType); NULL if impossible. */
 SExpr *sema_to_string(Binder *b, SExpr *e)
 {
-    if (e->type->kind == TY_STRING)
+    TypeKind k = e->type->kind;
+    if (k == TY_STRING)
         return e;
-    if (e->type->kind == TY_NULL || is_atomic(e->type))
+    if (k == TY_NULL || is_atomic(e->type) || k == TY_INTERVAL || k == TY_YM_INTERVAL)
         return sema_coerce(b->sc, e, &type_string);
     return NULL;
 }
@@ -679,18 +693,24 @@ static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at,
     if (!name)
         return NULL;
     if (base->type->kind != TY_STRUCT) {
-        diag_error(b->sc->diag, at, "cannot access field '%s': '%s' is of type %s, not a struct",
-                   name, base_text, tname(b, base->type));
+        /* ExtractValue: dataTypeUnsupportedByExtractValueError */
+        diag_error(b->sc->diag, at,
+                   "[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"%s\". Need a "
+                   "complex type [STRUCT, ARRAY, MAP] but got \"%s\".",
+                   base_text, sema_sql_type(b, base->type));
         return NULL;
     }
     int idx = type_field_index(base->type, name);
     if (idx < 0) {
+        /* ExtractValue.findField: FIELD_NOT_FOUND, names as toSQLId prints them */
         StrBuf sb;
         sb_init(&sb, b->sc->arena);
-        for (int i = 0; i < base->type->n_fields; i++)
-            sb_printf(&sb, "%s%s", i ? ", " : "", base->type->fields[i].name);
-        diag_error(b->sc->diag, at, "struct '%s' has no field '%s' (fields: %s)", base_text, name,
-                   sb.data);
+        for (int i = 0; i < base->type->n_fields; i++) {
+            sb_puts(&sb, i ? ", " : "");
+            sb_put_backquoted(&sb, base->type->fields[i].name);
+        }
+        diag_error(b->sc->diag, at, "[FIELD_NOT_FOUND] No such struct field %s in %s.",
+                   sema_sql_id(b->sc->arena, &name, 1), sb.data);
         return NULL;
     }
     SExpr *f = sema_new_expr(b->sc, SX_FIELD, base->type->fields[idx].type, whole);
@@ -976,6 +996,19 @@ static const Type *compare_type(Arena *arena, const Type *l, const Type *r)
     return t && sema_nested_comparable(t, t) ? t : NULL;
 }
 
+static bool is_number(const Type *t)
+{
+    return type_is_numeric(t) || t->kind == TY_DECIMAL;
+}
+
+/* A STRING beside another atomic type, which PromoteStrings casts to that type
+   (findCommonTypeForBinaryComparison); the pairs sluice does not compare are its own
+   refusal. */
+static bool is_string_vs_atomic(const Type *a, const Type *b)
+{
+    return a->kind == TY_STRING && is_atomic(b);
+}
+
 /* l op r for op in = != < <= > >=; al/ar are the operands as written (for messages). */
 static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                        const AstExpr *ar, SrcSpan span)
@@ -992,20 +1025,21 @@ static SExpr *make_cmp(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstE
     const Type *t = compare_type(b->sc->arena, l->type, r->type);
     if (t && t->kind == TY_DECIMAL && dec_numeric(l->type, r->type)) /* integer constants: their digits */
         t = sema_dec_wider(sema_dec_operand(l), sema_dec_operand(r));
-    if (!t && (type_is_ansi_interval(l->type) || type_is_ansi_interval(r->type) ||
-               type_is_nested(l->type) || type_is_nested(r->type))) {
-        static const char *const sym[] = {"=", "=", "<", "<=", ">", ">="}; /* != is Not(=) */
-        diag_error(b->sc->diag, span,
-                   "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(%s %s %s)\" due to "
-                   "data type mismatch: the left and right operands of the binary operator have "
-                   "incompatible types (\"%s\" and \"%s\").",
-                   sql_of(b, al), op == BOP_NSEQ ? "<=>" : sym[(int)op - (int)BOP_EQ],
-                   sql_of(b, ar), type_sql_name(b->sc->arena, l->type),
-                   type_sql_name(b->sc->arena, r->type));
-        return NULL;
+    bool lb = l->type->kind == TY_BOOLEAN, rb = r->type->kind == TY_BOOLEAN;
+    if (!t && (op == BOP_EQ || op == BOP_NE || op == BOP_NSEQ) && lb != rb &&
+        (lb ? is_number(r->type) : is_number(l->type))) {
+        /* BooleanEquality: EqualTo and EqualNullSafe of a BOOLEAN and a number cast the
+           BOOLEAN to the number's type (its literal forms, b = 1 as b, give the same) */
+        t = lb ? r->type : l->type;
+        return new_bin(b, SX_CMP, op, &type_boolean, sema_coerce(b->sc, l, t),
+                       sema_coerce(b->sc, r, t), span);
     }
+    if (!t && !(is_string_vs_atomic(l->type, r->type) || is_string_vs_atomic(r->type, l->type)))
+        return sema_binop_diff_types(b, op == BOP_NE ? BOP_EQ : op, al, ar, l->type, r->type,
+                                     span); /* != is Not(=) */
     if (!t) {
-        diag_error(b->sc->diag, span, "cannot compare '%s' of type %s with '%s' of type %s",
+        diag_error(b->sc->diag, span,
+                   "comparing '%s' of type %s with '%s' of type %s is not supported yet",
                    sql_of(b, al), tname(b, l->type), sql_of(b, ar), tname(b, r->type));
         return NULL;
     }
@@ -1043,11 +1077,8 @@ static SExpr *make_idiv(Binder *b, SExpr *l, SExpr *r, const AstExpr *al, const 
     bool dec = l->type->kind == TY_DECIMAL || r->type->kind == TY_DECIMAL;
     for (int i = 0; i < 2; i++) {
         TypeKind k = x[i]->type->kind;
-        if (!type_is_integral(x[i]->type) && k != TY_NULL && k != TY_DECIMAL) {
-            type_error(b, a[i], "operator 'div' expects integral or decimal operands", a[i],
-                       x[i]->type);
-            return NULL;
-        }
+        if (!type_is_integral(x[i]->type) && k != TY_NULL && k != TY_DECIMAL)
+            return sema_binop_refuse(b, BOP_IDIV, a[0], a[1], l->type, r->type, span);
     }
     const Type *t[2] = {&type_bigint, &type_bigint};
     for (int i = 0; dec && i < 2; i++) /* a NULL beside a DECIMAL takes its type */
@@ -1073,13 +1104,8 @@ static SExpr *make_bitwise(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
                            const AstExpr *ar, SrcSpan span)
 {
     const Type *lt = bit_operand(l->type), *rt = bit_operand(r->type);
-    if (!lt || !rt) {
-        char what[80];
-        snprintf(what, sizeof what, "operator '%s' expects integral operands",
-                 sema_binary_symbol(op));
-        type_error(b, !lt ? al : ar, what, !lt ? al : ar, !lt ? l->type : r->type);
-        return NULL;
-    }
+    if (!lt || !rt)
+        return sema_binop_refuse(b, op, al, ar, l->type, r->type, span);
     const Type *t = wider_numeric(lt, rt);
     return new_bin(b, SX_ARITH, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
 }
@@ -1097,13 +1123,8 @@ static SExpr *make_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const As
     if (op == BOP_IDIV)
         return make_idiv(b, l, r, al, ar, span);
     const Type *lt = arith_operand(l->type), *rt = arith_operand(r->type);
-    const AstExpr *bad = !lt ? al : !rt ? ar : NULL;
-    if (bad) {
-        char what[64];
-        snprintf(what, sizeof what, "operator '%s' expects numeric operands", sema_binary_symbol(op));
-        type_error(b, bad, what, bad, !lt ? l->type : r->type);
-        return NULL;
-    }
+    if (!lt || !rt)
+        return sema_binop_refuse(b, op, al, ar, l->type, r->type, span);
     if (lt->kind == TY_DECIMAL || rt->kind == TY_DECIMAL) {
         if (type_is_fractional(lt) || type_is_fractional(rt)) /* DecimalPrecision: a DOUBLE */
             return new_bin(b, SX_ARITH, op, &type_double, sema_coerce(sc, l, &type_double),
@@ -1133,17 +1154,25 @@ SExpr *sema_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *
     return make_arith(b, op, l, r, al, ar, span);
 }
 
+/* An operand AND, OR and NOT take: a BOOLEAN, or a NULL cast to one. */
+static bool bool_operand(const Type *t)
+{
+    return t->kind == TY_BOOLEAN || t->kind == TY_NULL;
+}
+
 static SExpr *bind_binary(Binder *b, const AstExpr *e)
 {
     const AstExpr *al = e->u.binary.lhs, *ar = e->u.binary.rhs;
     AstBinaryOp op = e->u.binary.op;
-    if (op == BOP_AND || op == BOP_OR) {
-        const char *what = op == BOP_AND ? "AND" : "OR";
-        SExpr *l = sema_bind_bool(b, al, what);
-        SExpr *r = sema_bind_bool(b, ar, what);
+    if (op == BOP_AND || op == BOP_OR) { /* And, Or: BinaryOperator of inputType BooleanType */
+        SExpr *l = sema_bind_expr(b, al), *r = sema_bind_expr(b, ar);
         if (!l || !r)
             return NULL;
-        return new_bin(b, op == BOP_AND ? SX_AND : SX_OR, op, &type_boolean, l, r, e->span);
+        if (!bool_operand(l->type) || !bool_operand(r->type))
+            return sema_binop_refuse(b, op, al, ar, l->type, r->type, e->span);
+        return new_bin(b, op == BOP_AND ? SX_AND : SX_OR, op, &type_boolean,
+                       sema_coerce(b->sc, l, &type_boolean), sema_coerce(b->sc, r, &type_boolean),
+                       e->span);
     }
     SExpr *l = sema_bind_expr(b, al);
     SExpr *r = sema_bind_expr(b, ar);
@@ -1171,11 +1200,10 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
         return make_bitwise(b, op, l, r, al, ar, e->span);
     case BOP_CONCAT: {
         SExpr *ls = sema_to_string(b, l), *rs = sema_to_string(b, r);
-        if (!ls || !rs) {
-            const AstExpr *bad = !ls ? al : ar;
-            type_error(b, bad, "operator '||' expects string operands", bad,
-                       !ls ? l->type : r->type);
-            return NULL;
+        if (!ls || !rs) { /* Concat(a :: b :: Nil) (AstBuilder) */
+            const AstExpr *asts[2] = {al, ar};
+            SExpr *args[2] = {l, r};
+            return sema_concat_refuse(b, e, asts, args, 2);
         }
         return new_bin(b, SX_CONCAT, op, &type_string, ls, rs, e->span);
     }
@@ -1187,10 +1215,13 @@ static SExpr *bind_binary(Binder *b, const AstExpr *e)
 static SExpr *bind_unary(Binder *b, const AstExpr *e)
 {
     const AstExpr *a = e->u.unary.arg;
-    if (e->u.unary.op == UOP_NOT) {
-        SExpr *x = sema_bind_bool(b, a, "NOT");
+    if (e->u.unary.op == UOP_NOT) { /* Not: ImplicitCastInputTypes of BooleanType */
+        SExpr *x = sema_bind_expr(b, a);
         if (!x)
             return NULL;
+        if (!bool_operand(x->type))
+            return sema_unary_refuse(b, e, a, "\"BOOLEAN\"", x->type);
+        x = sema_coerce(b->sc, x, &type_boolean);
         SExpr *n = sema_new_expr(b->sc, SX_NOT, &type_boolean, e->span);
         n->u.arg = x;
         return n;
@@ -1200,23 +1231,16 @@ static SExpr *bind_unary(Binder *b, const AstExpr *e)
         return NULL;
     if (e->u.unary.op == UOP_BITNOT) { /* BitwiseNot: ~x is x ^ -1 in x's type */
         const Type *t = bit_operand(x->type);
-        if (!t) {
-            type_error(b, a, "operator '~' expects an integral operand", a, x->type);
-            return NULL;
-        }
+        if (!t) /* BitwiseNot: ExpectsInputTypes IntegralType */
+            return sema_unary_refuse(b, e, a, "\"INTEGRAL\"", x->type);
         return new_bin(b, SX_ARITH, BOP_BITXOR, t, sema_coerce(b->sc, x, t),
                        const_int(b->sc, t, -1, e->span), e->span);
     }
     if (type_is_ansi_interval(x->type))
         return e->u.unary.op == UOP_PLUS ? x : sema_interval_neg(b, x, e->span);
     const Type *t = arith_operand(x->type);
-    if (!t) {
-        type_error(b, a,
-                   e->u.unary.op == UOP_NEG ? "operator '-' expects a numeric operand"
-                                            : "operator '+' expects a numeric operand",
-                   a, x->type);
-        return NULL;
-    }
+    if (!t) /* UnaryMinus, UnaryPositive: ImplicitCastInputTypes of NumericAndInterval */
+        return sema_unary_refuse(b, e, a, SPARK_T_NUMERIC_AND_INTERVAL, x->type);
     if (t->kind == TY_NULL)
         t = &type_double;
     x = sema_coerce(b->sc, x, t);
@@ -1453,11 +1477,8 @@ static SExpr *bind_case(Binder *b, const AstExpr *e)
 
 SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan span)
 {
-    if (!sema_can_cast(x->type, t)) {
-        diag_error(b->sc->diag, span, "cannot cast '%s' of type %s to %s", sql_of(b, arg),
-                   tname(b, x->type), tname(b, t));
-        return NULL;
-    }
+    if (!sema_can_cast(x->type, t))
+        return sema_cast_refuse(b, span, arg, x->type, t, false, NULL);
     if (type_equal(x->type, t))
         return x;
     SExpr *c = sema_coerce(b->sc, x, t);
@@ -2048,10 +2069,11 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     const char *name = sema_agg_name(kind);
     SemaCtx *sc = b->sc;
     if (!b->allow_agg) {
-        if (b->in_agg)
+        if (b->in_agg) /* CheckAnalysis: QueryCompilationErrors.nestedAggregateFunctionError */
             diag_error(sc->diag, e->span,
-                       "aggregate function '%s' cannot be used inside another aggregate function",
-                       name);
+                       "[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate "
+                       "function in the argument of another aggregate function. Please use the "
+                       "inner aggregate function in a sub-query.");
         else if (strcmp(b->clause, "LATERAL VIEW") == 0) /* CheckAnalysis of the Generate */
             diag_error(sc->diag, e->span,
                        "[UNSUPPORTED_EXPR_FOR_OPERATOR] A query operator contains one or more "

@@ -110,9 +110,9 @@ static bool regex_args(Binder *b, SExpr **args, int n, int n_str, int *bad, cons
 {
     for (int i = 0; *bad < 0 && i < n_str; i++)
         if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = "a string";
+            *bad = i, *want = "\"STRING\"";
     if (*bad < 0 && n > n_str && !(args[n_str] = sema_fn_int_arg(b, args[n_str])))
-        *bad = n_str, *want = "an integer";
+        *bad = n_str, *want = "\"INT\"";
     return *bad < 0;
 }
 
@@ -251,6 +251,11 @@ bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, con
     return sema_mismatch_sql(b, arg->span, checked_sql(b, who), "UNEXPECTED_INPUT_TYPE", msg);
 }
 
+bool sema_is_spark_type_text(const char *want)
+{
+    return want && (want[0] == '"' || want[0] == '(');
+}
+
 const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type, const char *sql,
                                   bool cast)
 {
@@ -276,7 +281,18 @@ const char *sema_sql_string_value(Arena *arena, const char *v)
     return sb.data;
 }
 
-static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *schema)
+/* JsonToStructs.checkInputDataTypes and StructsToJson's: DATATYPE_MISMATCH.INVALID_JSON_SCHEMA
+   of the call e over the type t; false. */
+static bool invalid_json_schema(Binder *b, const AstExpr *e, const Type *t)
+{
+    return sema_mismatch(b, e, e->span, "INVALID_JSON_SCHEMA",
+                         arena_sprintf(b->sc->arena,
+                                       "Input schema \"%s\" must be a struct, an array or a map.",
+                                       sema_sql_type(b, t)));
+}
+
+static const Type *from_json_schema(Binder *b, const AstExpr *e, const AstExpr *at,
+                                    const SExpr *schema)
 {
     const Type *t = sema_fn_ddl_type(b, at, schema, "from_json");
     if (!t)
@@ -285,11 +301,8 @@ static const Type *from_json_schema(Binder *b, const AstExpr *at, const SExpr *s
         return NULL;
     if (t->kind == TY_MAP || t->kind == TY_ARRAY)
         return t;
-    if (t->kind != TY_STRUCT) {
-        diag_error(b->sc->diag, at->span, "Input schema %s must be a struct, an array or a map.",
-                   type_name(b->sc->arena, t));
-        return NULL;
-    }
+    if (t->kind != TY_STRUCT)
+        return invalid_json_schema(b, e, t), NULL;
     return t;
 }
 
@@ -368,8 +381,8 @@ SExpr *sema_fn_string_only_arg(Binder *b, SExpr *e)
     return e->type->kind == TY_NULL ? sema_coerce(b->sc, e, &type_string) : NULL;
 }
 
-/* concat_ws(sep, s...): ConcatWs takes strings and arrays of strings (other atomic values
-   are cast to STRING). */
+/* concat_ws(sep, s...): ConcatWs.inputTypes, StringType then TypeCollection(ArrayType(
+   StringType), StringType) (other atomic values are cast to STRING). */
 static void type_concat_ws(Binder *b, SExpr **args, int n, int *bad, const char **want)
 {
     for (int i = 0; *bad < 0 && i < n; i++) {
@@ -377,7 +390,7 @@ static void type_concat_ws(Binder *b, SExpr **args, int n, int *bad, const char 
         if (i > 0 && t->kind == TY_ARRAY && t->elem->kind == TY_STRING)
             continue;
         if (!(args[i] = sema_to_string(b, args[i])))
-            *bad = i, *want = i ? "a string or an array of strings" : "a string";
+            *bad = i, *want = i ? "(\"ARRAY<STRING>\" or \"STRING\")" : "\"STRING\"";
     }
 }
 
@@ -398,7 +411,12 @@ static SExpr *bind_sign_fn(Binder *b, const AstExpr *e, SFunc fn)
     AstExpr *u = ast_expr_new(b->sc->arena, AST_UNARY, e->span);
     u->u.unary.op = fn == FN_NEGATIVE ? UOP_NEG : UOP_PLUS;
     u->u.unary.arg = e->u.call.args.items[0];
-    return sema_bind_expr(b, u);
+    /* UnaryMinus.sql with FunctionRegistry's alias "negative": negative(x) */
+    const AstExpr *outer = b->op_call;
+    b->op_call = fn == FN_NEGATIVE ? e : NULL;
+    SExpr *r = sema_bind_expr(b, u);
+    b->op_call = outer;
+    return r;
 }
 
 
@@ -460,6 +478,35 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
 }
 
 static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n);
+
+static SExpr *const_of(Binder *b, const Type *t, int64_t i, double d, SrcSpan span)
+{
+    SExpr *k = sema_new_expr(b->sc, SX_CONST, t, span);
+    k->u.value.i = i;
+    k->u.value.d = d;
+    return k;
+}
+
+/* sign(d) and signum(d) of an ANSI interval (Signum since Spark 3.3, SPARK-36922: the sign of
+   its months or microseconds as a DOUBLE): CASE WHEN d > 0 THEN 1.0 WHEN d < 0 THEN -1.0
+   WHEN d = 0 THEN 0.0 END, NULL for a NULL d. */
+static SExpr *bind_interval_signum(Binder *b, const AstExpr *e, SExpr *d)
+{
+    const AstExpr *a = e->u.call.args.items[0];
+    static const AstBinaryOp ops[3] = {BOP_GT, BOP_LT, BOP_EQ};
+    static const double signs[3] = {1.0, -1.0, 0.0};
+    SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, 3);
+    SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, 4);
+    for (int i = 0; i < 3; i++) {
+        SExpr *zero = const_of(b, d->type, 0, 0, e->span);
+        if (!(whens[i] = sema_compare(b, ops[i], d, zero, a, a, e->span)))
+            return NULL;
+        vals[i] = const_of(b, &type_double, 0, signs[i], e->span);
+    }
+    vals[3] = const_of(b, &type_double, 0, 0, e->span);
+    vals[3]->u.value.is_null = true;
+    return sema_new_case(b, (SChecked){e, NULL, "signum"}, whens, vals, 3, true, e->span);
+}
 
 /* get(arr, i) (Get, RuntimeReplaceable by GetArrayItem(arr, i, failOnError = false)): arr[i],
    0-based, NULL out of range; i is cast to INT. */
@@ -686,10 +733,15 @@ static SExpr *bind_replaced(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
         return sema_bind_schema_of(b, e, fn, args);
     case FN_EQUAL_NULL: /* EqualNull (predicates.scala): RuntimeReplaceable by EqualNullSafe */
         return sema_compare(b, BOP_NSEQ, args[0], args[1], asts[0], asts[1], e->span);
-    case FN_MOD: /* Remainder, as `%` */
-    case FN_DIV: /* IntegralDivide, as DIV */
-        return sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
-                          asts[1], e->span);
+    case FN_MOD: /* Remainder, as `%` (its sql, with the alias, mod(a, b)) */
+    case FN_DIV: /* IntegralDivide, as DIV */ {
+        const AstExpr *outer = b->op_call;
+        b->op_call = fn == FN_MOD ? e : NULL;
+        SExpr *r = sema_arith(b, fn == FN_MOD ? BOP_MOD : BOP_IDIV, args[0], args[1], asts[0],
+                              asts[1], e->span);
+        b->op_call = outer;
+        return r;
+    }
     case FN_CAST_BOOLEAN:
     case FN_CAST_TINYINT:
     case FN_CAST_SMALLINT:
@@ -765,18 +817,22 @@ static bool type_extremum(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, i
    NULLs are DOUBLE).  Beside a decimal, a DOUBLE wins and an integer becomes a decimal
    (DecimalPrecision.nondecimalAndDecimal, as for `%`); two decimals keep their types and the
    result is Pmod.resultDecimalType, Remainder's rule. */
-static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt, int *bad,
-                      const char **want)
+static void type_pmod(Binder *b, const AstExpr *e, SExpr **args, const Type **rt)
 {
-    for (int i = 0; *bad < 0 && i < 2; i++) {
+    for (int i = 0; i < 2; i++) {
         if (args[i]->type->kind == TY_STRING)
             args[i] = sema_coerce(b->sc, args[i], &type_double);
         else if (!type_is_numeric(args[i]->type) && args[i]->type->kind != TY_NULL &&
-                 args[i]->type->kind != TY_DECIMAL)
-            *bad = i, *want = "a numeric value";
+                 args[i]->type->kind != TY_DECIMAL) { /* Pmod: a BinaryArithmetic, pmod(a, n) */
+            const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+            const AstExpr *outer = b->op_call;
+            b->op_call = e;
+            sema_binop_refuse(b, BOP_MOD, asts[0], asts[1], args[0]->type, args[1]->type, e->span);
+            b->op_call = outer;
+            *rt = NULL;
+            return;
+        }
     }
-    if (*bad >= 0)
-        return;
     TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
     if ((k0 == TY_DECIMAL || k1 == TY_DECIMAL) && k0 != TY_DOUBLE && k1 != TY_DOUBLE) {
         const Type *d0 = k0 == TY_NULL ? args[1]->type : sema_dec_operand(args[0]);
@@ -891,22 +947,25 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     switch (fn) {
     case FN_DATE_FORMAT:
+        /* DateFormatClass: TimestampType, StringType */
         if (!(args[0] = sema_to_timestamp(b, args[0])))
-            *bad = 0, *want = "a timestamp";
+            *bad = 0, *want = "\"TIMESTAMP\"";
         else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+            *bad = 1, *want = "\"STRING\"";
         else
             sema_check_format_pattern(b, args[1]);
         *rt = &type_string;
         return true;
     case FN_ABS:
-        if (args[0]->type->kind == TY_NULL)
+        /* Abs (ImplicitCastInputTypes of NumericAndAnsiInterval): a STRING or a NULL is read
+           as a DOUBLE (NumericType's defaultConcreteType); a decimal or an ANSI interval keeps
+           its type */
+        if (args[0]->type->kind == TY_NULL || args[0]->type->kind == TY_STRING)
             args[0] = sema_coerce(b->sc, args[0], &type_double);
-        /* Abs of a decimal or an ANSI interval keeps its type (arithmetic.scala:
-           NumericAndAnsiInterval) */
         if (!type_is_numeric(args[0]->type) && args[0]->type->kind != TY_DECIMAL &&
             !type_is_ansi_interval(args[0]->type))
-            *bad = 0, *want = "a numeric value";
+            *bad = 0, *want = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or "
+                              "\"INTERVAL YEAR TO MONTH\")";
         *rt = args[0]->type;
         return true;
     case FN_COALESCE:
@@ -926,29 +985,34 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_LEAST:
         return type_extremum(b, e, fn, args, n, rt);
     case FN_PMOD:
-        type_pmod(b, e, args, rt, bad, want);
-        return true;
+        type_pmod(b, e, args, rt);
+        return *rt != NULL;
     case FN_SUBSTRING:
     case FN_SUBSTR:
         *rt = &type_string;
+        /* Substring: TypeCollection(StringType, BinaryType), IntegerType, IntegerType */
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = SPARK_T_STRING_OR_BINARY;
         for (int i = 1; *bad < 0 && i < n; i++)
             if (!(args[i] = sema_fn_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
+                *bad = i, *want = "\"INT\"";
         return true;
     case FN_CONCAT:
         if (sema_concat_of_arrays(args, n)) { /* Concat of arrays: one array type, NULL if any is */
             *rt = sema_unify(b, (SChecked){e, NULL, "concat"}, args, n);
             return *rt != NULL;
         }
+        *rt = &type_string;
+        for (int i = 0; i < n; i++)
+            if (!sema_to_string(b, args[i]))
+                return sema_concat_refuse(b, e, asts, args, n), false;
         /* fall through */
-    case FN_TRIM:
+    case FN_TRIM: /* StringTrim, StringTrimLeft, StringTrimRight: StringType... */
     case FN_LTRIM:
     case FN_RTRIM:
         *rt = &type_string;
         sema_fn_convert_all(b, args, n, sema_to_string, bad);
-        *want = "a string";
+        *want = "\"STRING\"";
         return true;
     case FN_REGEXP_EXTRACT:
     case FN_SPLIT:
@@ -977,20 +1041,27 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_int;
         if (args[0]->type->kind != TY_ARRAY && args[0]->type->kind != TY_MAP &&
             args[0]->type->kind != TY_NULL)
-            *bad = 0, *want = "an array or a map";
+            *bad = 0, *want = "(\"ARRAY\" or \"MAP\")"; /* Size: (ArrayType, MapType) */
         return true;
     case FN_ROUND:
     case FN_BROUND: /* BRound: RoundBase as Round, HALF_EVEN */
+        /* RoundBase: ImplicitCastInputTypes of (NumericType, IntegerType), then a foldable
+           scale (NON_FOLDABLE_INPUT) */
         if (args[0]->type->kind != TY_DECIMAL && !(args[0] = sema_fn_numeric_arg(b, args[0]))) {
-            *bad = 0, *want = "a numeric value";
+            *bad = 0, *want = "\"NUMERIC\"";
             return true;
         }
         *rt = args[0]->type;
-        if (n > 1 && !(args[1]->kind == SX_CONST &&
-                       (type_is_integral(args[1]->type) || args[1]->type->kind == TY_NULL) &&
-                       args[1]->u.value.i >= INT32_MIN && args[1]->u.value.i <= INT32_MAX))
-            *bad = 1, *want = "a constant integer (the scale)";
-        else if (args[0]->type->kind == TY_DECIMAL)
+        if (n > 1 && !(args[1] = sema_fn_int_arg(b, args[1]))) {
+            *bad = 1, *want = "\"INT\"";
+            return true;
+        }
+        if (n > 1 && args[1]->kind != SX_CONST)
+            return sema_mismatch(b, e, asts[1]->span, "NON_FOLDABLE_INPUT",
+                                 sema_non_foldable_msg(b, "scale", "INT",
+                                                       sema_expr_sql(b->sc, b->blk, asts[1]),
+                                                       false));
+        if (args[0]->type->kind == TY_DECIMAL)
             *rt = round_dec_type(args[0]->type, n > 1 && !args[1]->u.value.is_null
                                                     ? (int)args[1]->u.value.i : 0);
         return true;
@@ -1005,7 +1076,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
                                             : sema_dec_bounded(args[0]->type->precision -
                                                                    args[0]->type->scale + 1, 0);
         else if (!(args[0] = sema_fn_numeric_arg(b, args[0])))
-            *bad = 0, *want = "a numeric value";
+            *bad = 0, /* Floor, Ceil: TypeCollection(DoubleType, DecimalType, LongType) */
+                *want = "(\"DOUBLE\" or \"DECIMAL\" or \"BIGINT\")";
         return true;
     case FN_TO_TIMESTAMP:
     case FN_TRY_TO_TIMESTAMP:
@@ -1021,9 +1093,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             args[0]->type->kind == TY_NULL)
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
         else
-            *bad = 0, *want = "a number of seconds";
+            *bad = 0, *want = "\"BIGINT\""; /* FromUnixTime: LongType, StringType */
         if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+            *bad = 1, *want = "\"STRING\"";
         else if (*bad < 0 && n > 1)
             sema_check_format_pattern(b, args[1]); /* FromUnixTime: TimestampFormatter too */
         return true;
@@ -1047,7 +1119,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_RAISE_ERROR: /* RaiseError: ImplicitCastInputTypes(StringType), NullType */
         *rt = &type_null;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         return true;
     case FN_CURRENT_USER: /* CurrentUser (misc.scala): srt_current_user */
     case FN_USER:
@@ -1080,7 +1152,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
            type is the window's start's (WindowTime.dataType), a TIMESTAMP_NTZ for a window
            over one. */
         if (!type_is_window(args[0]->type))
-            *bad = 0, *want = "a window column";
+            *bad = 0, *want = "\"STRUCT\""; /* WindowTime: StructType */
         else if (!sema_check_window_column(b, args[0], e->span))
             return false;
         *rt = type_is_window(args[0]->type) ? args[0]->type->fields[0].type : &type_timestamp;
@@ -1096,23 +1168,24 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 1 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 1 ? "an integer" : "a string";
+                *bad = i, *want = i == 1 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_LEFT:
     case FN_RIGHT:
-        /* Left(str, len INT), Right(str, len INT) (stringExpressions.scala) */
+        /* Left(str, len INT), Right(str, len INT) (stringExpressions.scala): Left's str a
+           TypeCollection(StringType, BinaryType), Right's a StringType */
         *rt = &type_string;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = fn == FN_LEFT ? SPARK_T_STRING_OR_BINARY : "\"STRING\"";
         else if (!(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
+            *bad = 1, *want = "\"INT\"";
         return true;
     case FN_SUBSTRING_INDEX:
         /* SubstringIndex(str, delim, count INT) */
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 2 ? "an integer" : "a string";
+                *bad = i, *want = i == 2 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_LOCATE:
     case FN_POSITION: /* position: StringLocate by another name */
@@ -1120,7 +1193,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         *rt = &type_int;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 2 ? "an integer" : "a string";
+                *bad = i, *want = i == 2 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_REPLACE:    /* StringReplace(src, search, replace = '') */
     case FN_CONTAINS:   /* Contains, StartsWith, EndsWith: STRING, STRING -> BOOLEAN */
@@ -1129,7 +1202,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_BTRIM:      /* StringTrimBoth(src[, trimStr]) */
         *rt = fn == FN_REPLACE || fn == FN_BTRIM ? &type_string : &type_boolean;
         sema_fn_convert_all(b, args, n, sema_to_string, bad);
-        *want = "a string";
+        /* StringTrimBoth is InheritAnalysisRules: Spark checks its replacement */
+        *want = fn == FN_BTRIM ? "a string" : "\"STRING\"";
         return true;
     case FN_CHR: /* Chr(BIGINT) */
     case FN_CHAR:
@@ -1138,18 +1212,18 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             args[0]->type->kind == TY_NULL || args[0]->type->kind == TY_DECIMAL)
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
         else
-            *bad = 0, *want = "an integer";
+            *bad = 0, *want = "\"BIGINT\""; /* Chr: LongType */
         return true;
     case FN_SPLIT_PART: /* SplitPart(str, delimiter, partNum INT) */
         *rt = &type_string;
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = i == 2 ? sema_fn_int_arg(b, args[i]) : sema_to_string(b, args[i])))
-                *bad = i, *want = i == 2 ? "an integer" : "a string";
+                *bad = i, *want = i == 2 ? "\"INT\"" : "\"STRING\"";
         return true;
     case FN_SPACE: /* StringSpace(INT) */
         *rt = &type_string;
         if (!(args[0] = sema_fn_int_arg(b, args[0])))
-            *bad = 0, *want = "an integer";
+            *bad = 0, *want = "\"INT\"";
         return true;
     case FN_MD5: /* hash.scala: Md5, Sha1 (sha), Sha2(BINARY, INT), Crc32 -> BIGINT */
     case FN_SHA1:
@@ -1159,9 +1233,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_BASE64: /* stringExpressions.scala: Base64(BINARY) */
         *rt = fn == FN_CRC32 ? &type_bigint : &type_string;
         if (!(args[0] = sema_fn_bytes_arg(b, args[0])))
-            *bad = 0, *want = "a binary or a string";
+            *bad = 0, *want = "\"BINARY\"";
         else if (n > 1 && !(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
+            *bad = 1, *want = "\"INT\"";
         return true;
     case FN_HASH: /* hash.scala: Murmur3Hash -> INT, XxHash64 -> BIGINT, of any values but
                      maps (HashExpression.checkInputDataTypes) */
@@ -1189,14 +1263,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_UNHEX:
         *rt = &type_binary;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         return true;
-    case FN_HEX: /* Hex: BIGINT (numbers cast), BINARY or STRING */
+    case FN_HEX: /* Hex: TypeCollection(LongType, BinaryType, StringType): numbers cast to
+                    BIGINT, other atomic values (a DATE, a TIMESTAMP) to STRING */
         *rt = &type_string;
         if (type_is_numeric(args[0]->type) || args[0]->type->kind == TY_DECIMAL)
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
-        else if (!(args[0] = sema_fn_bytes_arg(b, args[0])))
-            *bad = 0, *want = "a number, a binary or a string";
+        else if (args[0]->type->kind != TY_BINARY && !(args[0] = sema_to_string(b, args[0])))
+            *bad = 0, *want = "(\"BIGINT\" or \"BINARY\" or \"STRING\")";
         return true;
     case FN_SHUFFLE: /* Shuffle (ExpectsInputTypes ArrayType): the array's type */
         if (args[0]->type->kind != TY_ARRAY) {
@@ -1209,7 +1284,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         if (args[0]->type->kind == TY_ARRAY)
             *rt = args[0]->type;
         else if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string or an array";
+            *bad = 0, *want = "(\"STRING\" or \"ARRAY\")"; /* Reverse */
         else
             *rt = &type_string;
         return true;
@@ -1219,24 +1294,27 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_TO_DATE:
         /* ParseToDate: CAST(s AS DATE), or with a format CAST(to_timestamp(s, fmt) AS DATE) */
+        /* inputTypes TypeCollection(StringType, DateType, TimestampType, TimestampNTZType) then
+           StringType: another atomic value (a number, a boolean) is cast to STRING, the first
+           member it can be cast to (ImplicitTypeCasts) */
         *rt = &type_date;
-        if (n == 2 && args[0]->type->kind == TY_STRING) {
-            if (!(args[1] = sema_to_string(b, args[1])))
-                *bad = 1, *want = "a string";
+        if (args[0]->type->kind != TY_DATE && !type_is_any_timestamp(args[0]->type) &&
+            args[0]->type->kind != TY_NULL && !(args[0] = sema_to_string(b, args[0]))) {
+            *bad = 0, *want = "(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")";
             return true;
         }
-        if (!(args[0] = sema_fn_date_arg(b, args[0])))
-            *bad = 0, *want = "a string, a date or a timestamp";
-        else if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+        if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
+            *bad = 1, *want = "\"STRING\"";
+        else if (n == 1 || args[0]->type->kind != TY_STRING)
+            args[0] = sema_fn_date_arg(b, args[0]);
         return true;
     case FN_DATE_TRUNC:
         /* TruncTimestamp(format STRING, timestamp TIMESTAMP) */
         *rt = &type_timestamp;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         else if (!(args[1] = sema_to_timestamp(b, args[1])))
-            *bad = 1, *want = "a timestamp";
+            *bad = 1, *want = "\"TIMESTAMP\"";
         return true;
     case FN_DATE_ADD:
     case FN_DATEADD:
@@ -1248,7 +1326,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         /* DateDiff(endDate DATE, startDate DATE) */
         *rt = &type_int;
         sema_fn_convert_all(b, args, n, sema_fn_date_arg, bad);
-        *want = "a date";
+        *want = "\"DATE\"";
         return true;
     case FN_JSON_TUPLE: /* the generator's row, bound by sema_gen_rows.c */
         SL_UNREACHABLE();
@@ -1259,7 +1337,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
               : fn == FN_JSON_OBJECT_KEYS ? type_array(b->sc->arena, &type_string)
                                           : &type_string;
         sema_fn_convert_all(b, args, n, sema_fn_string_only_arg, bad);
-        *want = "a string";
+        *want = "\"STRING\""; /* ExpectsInputTypes StringType: no implicit cast */
         return true;
     case FN_ARRAY: {
         /* CreateArray (complexTypeCreator.scala): the elements cast to their wider common type
@@ -1278,17 +1356,17 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
     case FN_TO_JSON: /* StructsToJson: a STRUCT, an ARRAY or a MAP, its options map (below) */
         if (args[0]->type->kind != TY_STRUCT && args[0]->type->kind != TY_ARRAY &&
             args[0]->type->kind != TY_MAP)
-            *bad = 0, *want = "a struct, an array or a map";
+            return invalid_json_schema(b, e, args[0]->type);
         *rt = &type_string;
         return true;
     case FN_FROM_CSV:
     case FN_TO_CSV:
         return sema_type_csv_fn(b, e, fn, args, n, rt, bad, want);
     case FN_FROM_JSON: /* JsonToStructs: ExpectsInputTypes StringType, no implicit cast */
-        if (!(*rt = from_json_schema(b, asts[1], args[1])))
+        if (!(*rt = from_json_schema(b, e, asts[1], args[1])))
             return false;
         if (!(args[0] = sema_fn_string_only_arg(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         return true;
     case FN_STRUCT: {
         /* CreateStruct (complexTypeCreator.scala): a field per argument, named as the column
@@ -1374,29 +1452,40 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         if (sema_func_is_length(fn) && n == 1 && args[0]->type->kind == TY_BINARY)
             break;
         sema_fn_convert_all(b, args, n, sema_to_string, &bad);
-        want = "a string";
+        /* Length, OctetLength, BitLength: TypeCollection(StringType, BinaryType) */
+        want = sema_func_is_length(fn) || fn == FN_OCTET_LENGTH || fn == FN_BIT_LENGTH
+                   ? SPARK_T_STRING_OR_BINARY
+                   : "\"STRING\"";
         break;
     case FSIG_TS_INT: /* GetTimeField: AnyTimestampType */
         rt = &type_int;
         sema_fn_convert_all(b, args, n, sema_to_any_timestamp, &bad);
-        want = "a timestamp";
+        want = SPARK_T_ANY_TIMESTAMP;
         break;
-    case FSIG_DATE_INT:
+    case FSIG_DATE_INT: /* GetDateField: DateType */
         rt = &type_int;
         sema_fn_convert_all(b, args, n, sema_fn_date_arg, &bad);
-        want = "a date";
+        want = "\"DATE\"";
         break;
-    case FSIG_DBL_DBL:
+    case FSIG_DBL_DBL: /* UnaryMathExpression, BinaryMathExpression: DoubleType */
     case FSIG_DBL_LOG:
         rt = &type_double;
         sema_fn_convert_all(b, args, n, sema_fn_double_arg, &bad);
-        want = "a numeric value";
+        /* Signum (3.3+): TypeCollection(DoubleType, YearMonthIntervalType, DayTimeIntervalType) */
+        want = fn == FN_SIGN || fn == FN_SIGNUM ? "(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or "
+                                                  "\"INTERVAL DAY TO SECOND\")"
+                                                : "\"DOUBLE\"";
         break;
     case FSIG_REPLACED: /* bind_replaced */
         SL_UNREACHABLE();
     }
     if (bad >= 0) {
         const AstExpr *a = e->u.call.args.items[bad];
+        if (sema_is_spark_type_text(want)) {
+            sema_unexpected_input(b, (SChecked){e, NULL, sema_func_name(fn)}, bad + 1, want, a,
+                                  orig[bad]);
+            return NULL;
+        }
         char what[256];
         snprintf(what, sizeof what, "function '%s' expects %s as argument %d", sema_func_name(fn),
                  want, bad + 1);
@@ -1506,6 +1595,9 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return bind_replaced(b, e, (SFunc)fn, args);
     if (fn == FN_DECODE && n > 2)
         return bind_decode_case(b, e, args, n);
+    if ((fn == FN_SIGN || fn == FN_SIGNUM) &&
+        (args[0]->type->kind == TY_INTERVAL || args[0]->type->kind == TY_YM_INTERVAL))
+        return bind_interval_signum(b, e, args[0]);
     switch (fn) {
     FN_CASES_TRY:
         return sema_bind_try_fn(b, e, (SFunc)fn, args);

@@ -67,7 +67,7 @@ bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     if (!(args[0] = sema_fn_date_arg(b, args[0]))) {
-        *bad = 0, *want = "a date";
+        *bad = 0, *want = "\"DATE\"";
         return true;
     }
     SExpr *d = args[1];
@@ -80,15 +80,17 @@ bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     if (d->type->kind == TY_STRING && d->kind == SX_CONST && !d->u.value.is_null) {
         SExpr *i = sema_coerce(b->sc, d, &type_int);
         if (i->kind != SX_CONST) {
+            /* QueryCompilationErrors.secondArgumentOfFunctionIsNotIntegerError */
             diag_error(b->sc->diag, asts[1]->span,
-                       "the second argument of '%s' function needs to be an integer",
-                       sema_func_name(fn));
+                       "[SECOND_FUNCTION_ARGUMENT_NOT_INTEGER] The second argument of `%s` "
+                       "function needs to be an integer.",
+                       fn == FN_DATE_SUB ? "date_sub" : "date_add");
             return false;
         }
         args[1] = i;
         return true;
     }
-    *bad = 1, *want = "an integer (INT)";
+    *bad = 1, *want = "(\"INT\" or \"SMALLINT\" or \"TINYINT\")";
     return true;
 }
 

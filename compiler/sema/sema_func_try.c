@@ -17,9 +17,9 @@ static bool can_try_cast(const Type *from, const Type *to, const char **hint)
     bool num_from = type_is_numeric(from) || f == TY_DECIMAL;
     *hint = NULL;
     if (f == TY_DATE && num_to)
-        *hint = "UNIX_DATE";
+        *hint = "`UNIX_DATE`";
     else if (num_from && t == TY_DATE)
-        *hint = "DATE_FROM_UNIX_DATE";
+        *hint = "`DATE_FROM_UNIX_DATE`";
     if (*hint || (t == TY_BOOLEAN && (f == TY_DATE || f == TY_TIMESTAMP)) ||
         (t == TY_TIMESTAMP && f == TY_BOOLEAN) || (t == TY_BINARY && type_is_integral(from)))
         return false;
@@ -48,27 +48,16 @@ SExpr *sema_bind_try_cast(Binder *b, const AstExpr *e)
        castable (apache/spark Cast.scala); casting their keys and values may still throw */
     bool maps = x->type->kind == TY_MAP && t->kind == TY_MAP;
     if (!maps && (type_is_nested(x->type) || type_is_nested(t))) {
-        diag_error(b->sc->diag, e->span,
-                   "try_cast from %s to %s is not supported (only casts between atomic types are)",
-                   type_sql_name(b->sc->arena, x->type), type_sql_name(b->sc->arena, t));
+        diag_error(
+            b->sc->diag, e->span,
+            "try_cast from %s to %s is not supported yet (only casts between atomic types are)",
+            type_sql_name(b->sc->arena, x->type), type_sql_name(b->sc->arena, t));
         return NULL;
     }
     const char *hint = NULL;
     if (maps ? !sema_can_cast(x->type, t) : !can_try_cast(x->type, t, &hint)) {
         /* Cast.typeCheckFailureMessage: CAST_WITH_FUNC_SUGGESTION or CAST_WITHOUT_SUGGESTION */
-        StrBuf sb;
-        sb_init(&sb, b->sc->arena);
-        sema_put_sql(&sb, b->blk, c->u.cast.arg);
-        if (hint)
-            diag_error(b->sc->diag, e->span,
-                       "cannot try_cast '%s' of type %s to %s; to convert values from %s to %s, "
-                       "use the function %s instead", sb.data, type_sql_name(b->sc->arena, x->type),
-                       type_sql_name(b->sc->arena, t), type_sql_name(b->sc->arena, x->type),
-                       type_sql_name(b->sc->arena, t), hint);
-        else
-            diag_error(b->sc->diag, e->span, "cannot try_cast '%s' of type %s to %s", sb.data,
-                       type_sql_name(b->sc->arena, x->type), type_sql_name(b->sc->arena, t));
-        return NULL;
+        return sema_cast_refuse(b, e->span, c->u.cast.arg, x->type, t, true, hint);
     }
     if (!type_try_cast_own(x->type, t))
         return sema_cast(b, x, c->u.cast.arg, t, e->span);

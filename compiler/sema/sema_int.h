@@ -296,6 +296,8 @@ typedef struct Binder {
                                            aggregate, whose variables it cannot read */
     bool agg_input; /* binding an aggregate's argument or FILTER (grouping() reads the row's
                        grouping set there) */
+    const AstExpr *op_call; /* the call an operator is bound for (mod(a, b)), whose SQL its
+                               messages name; else NULL */
 } Binder;
 
 /* Bind and type an expression. NULL after an error has been reported. */
@@ -408,6 +410,29 @@ SExpr *sema_compare(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr
    an error at the operand of the wrong type. */
 SExpr *sema_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
                   const AstExpr *ar, SrcSpan span);
+/* Spark's refusals of a binary operator (sema_binop.c), at span, named "(l op r)" (or
+   b->op_call's SQL): BINARY_OP_DIFF_TYPES of lt and rt, BINARY_OP_WRONG_TYPE of t against the
+   operator's inputType, and sema_binop_refuse, the one of the two Spark reports for operands
+   of types lt and rt (a STRING read as a DOUBLE, DIV's integers as BIGINT); NULL. */
+SExpr *sema_binop_diff_types(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
+                             const Type *lt, const Type *rt, SrcSpan span);
+SExpr *sema_binop_wrong_type(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
+                             const Type *t, SrcSpan span);
+SExpr *sema_binop_refuse(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
+                         const Type *lt, const Type *rt, SrcSpan span);
+/* Spark's refusal of concat(...) or a || b (e) over the operands asts[0..n), bound as args:
+   UNEXPECTED_INPUT_TYPE or DATA_DIFF_TYPES (sema_binop.c); NULL. */
+SExpr *sema_concat_refuse(Binder *b, const AstExpr *e, const AstExpr *const *asts, SExpr **args,
+                          int n);
+/* UNEXPECTED_INPUT_TYPE of the unary operator e (-x, +x, ~x) whose operand arg has type t;
+   NULL. */
+SExpr *sema_unary_refuse(Binder *b, const AstExpr *e, const AstExpr *arg, const char *want,
+                         const Type *t);
+/* Spark's refusal of CAST(arg AS to) or TRY_CAST (try_cast) of a value of type from, at `at`
+   (sema_cast_errors.c): CAST_WITH_FUNC_SUGGESTION naming funcs (toSQLId'd, joined by "/"),
+   or CAST_WITHOUT_SUGGESTION when funcs is NULL; NULL. */
+SExpr *sema_cast_refuse(Binder *b, SrcSpan at, const AstExpr *arg, const Type *from, const Type *to,
+                        bool try_cast, const char *funcs);
 /* CAST(x AS t), x bound from arg; NULL after "cannot cast 'x' of type u to t" at span. */
 SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan span);
 /* x as a condition: BOOLEAN, or a NULL cast to BOOLEAN; NULL after "<what> expects a boolean
@@ -517,6 +542,15 @@ bool sema_mismatch_sql(Binder *b, SrcSpan at, const char *sql, const char *sub, 
    toSQLType); false. */
 bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, const AstExpr *arg,
                            const Type *t);
+/* Required types as Spark's toSQLType prints an AbstractDataType (DataTypeErrorsBase): a
+   DataType's sql quoted ("STRING"), an abstract type's simpleString upper-cased and quoted
+   ("NUMERIC"), a TypeCollection its members joined by " or " in parentheses. */
+#define SPARK_T_STRING_OR_BINARY "(\"STRING\" or \"BINARY\")"
+#define SPARK_T_ANY_TIMESTAMP "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\""
+#define SPARK_T_NUMERIC_AND_INTERVAL                                                               \
+    "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")"
+/* Is want such a text (a typing rule's *want: UNEXPECTED_INPUT_TYPE), not sluice's words? */
+bool sema_is_spark_type_text(const char *want);
 /* The message of Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT: "the input `input` should be a
    foldable "type" expression; however, got "sql"." (sql inside CAST(... AS type) when cast:
    Spark shows the implicit cast it added). */

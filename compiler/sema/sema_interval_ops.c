@@ -54,34 +54,6 @@ static const char *op_sql(Binder *b, AstBinaryOp op, const AstExpr *al, const As
                          sema_binary_symbol(op), sema_expr_sql(b->sc, b->blk, ar));
 }
 
-/* BinaryOperator.checkInputDataTypes: DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES. */
-static SExpr *diff_types(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
-                         const Type *lt, const Type *rt, SrcSpan span)
-{
-    diag_error(b->sc->diag, span,
-               "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"%s\" due to data type "
-               "mismatch: the left and right operands of the binary operator have incompatible "
-               "types (\"%s\" and \"%s\").",
-               op_sql(b, op, al, ar), type_sql_name(b->sc->arena, lt),
-               type_sql_name(b->sc->arena, rt));
-    return NULL;
-}
-
-/* BinaryOperator.checkInputDataTypes of two operands of one type that inputType does not
-   accept: DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE (Remainder: NumericType; IntegralDivide:
-   TypeCollection(LongType, DecimalType)). */
-static SExpr *wrong_type(Binder *b, AstBinaryOp op, const AstExpr *al, const AstExpr *ar,
-                         const Type *t, SrcSpan span)
-{
-    diag_error(b->sc->diag, span,
-               "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \"%s\" due to data type "
-               "mismatch: the binary operator requires the input type %s, not \"%s\".",
-               op_sql(b, op, al, ar),
-               op == BOP_IDIV ? "(\"BIGINT\" or \"DECIMAL\")" : "\"NUMERIC\"",
-               type_sql_name(b->sc->arena, t));
-    return NULL;
-}
-
 /* ImplicitCastInputTypes of MultiplyDTInterval and friends: parameter 2 must be NUMERIC. */
 static SExpr *want_numeric(Binder *b, AstBinaryOp op, const AstExpr *iv, const AstExpr *num,
                            const Type *t, SrcSpan span)
@@ -204,15 +176,15 @@ static SExpr *add_sub(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstEx
     if (liv && riv) {
         const Type *t = sema_interval_wider(lt, rt);
         if (!t)
-            return diff_types(b, op, al, ar, lt, rt, span);
+            return sema_binop_diff_types(b, op, al, ar, lt, rt, span);
         return bin(b, op, t, sema_coerce(b->sc, l, t), sema_coerce(b->sc, r, t), span);
     }
     if (liv && rt->kind == TY_NULL) /* (AnsiIntervalType, NullType): the NULL cast to it */
         return bin(b, op, lt, l, sema_coerce(b->sc, r, lt), span);
     if (riv && lt->kind == TY_NULL)
         return bin(b, op, rt, sema_coerce(b->sc, l, rt), r, span);
-    return diff_types(b, op, al, ar, lt->kind == TY_STRING ? &type_double : lt,
-                      rt->kind == TY_STRING ? &type_double : rt, span);
+    return sema_binop_diff_types(b, op, al, ar, lt->kind == TY_STRING ? &type_double : lt,
+                                 rt->kind == TY_STRING ? &type_double : rt, span);
 }
 
 SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const AstExpr *al,
@@ -235,11 +207,11 @@ SExpr *sema_interval_arith(Binder *b, AstBinaryOp op, SExpr *l, SExpr *r, const 
         break;
     default: /* %, div: Remainder's and IntegralDivide's inputType refuses intervals */
         if (liv && riv && type_equal(l->type, r->type))
-            return wrong_type(b, op, al, ar, l->type, span);
+            return sema_binop_wrong_type(b, op, al, ar, l->type, span);
         break;
     }
-    return diff_types(b, op, al, ar, l->type->kind == TY_STRING ? &type_double : l->type,
-                      r->type->kind == TY_STRING ? &type_double : r->type, span);
+    return sema_binop_diff_types(b, op, al, ar, l->type->kind == TY_STRING ? &type_double : l->type,
+                                 r->type->kind == TY_STRING ? &type_double : r->type, span);
 }
 
 /* -x of an interval: Spark's UnaryMinus through IntervalMathUtils.negateExact (overflow fails

@@ -1,4 +1,4 @@
--- expect: 5:28: function 'cos' expects a numeric value as argument 1, but 'time' is of type timestamp
+-- expect: 5:28: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "COS(time)" due to data type mismatch: Parameter 1 requires the "DOUBLE" type, however "time" has the type "TIMESTAMP".
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DATE, x DOUBLE)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

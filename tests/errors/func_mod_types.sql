@@ -1,4 +1,4 @@
--- expect: 5:31: operator '%' expects numeric operands, but 'time' is of type timestamp
+-- expect: 5:24: [DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve "mod(n, time)" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("INT" and "TIMESTAMP").
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DOUBLE, m DECIMAL(5,2))
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:36: function 'raise_error' expects a string as argument 1, but 'a' is of type array<int>
+-- expect: 5:36: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "raise_error(a)" due to data type mismatch: Parameter 1 requires the "STRING" type, however "a" has the type "ARRAY<INT>".
 CREATE SOURCE events (s STRING, n INT, a ARRAY<INT>)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

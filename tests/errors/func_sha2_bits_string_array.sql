@@ -1,4 +1,4 @@
--- expect: 5:37: function 'sha2' expects an integer as argument 2, but 'split(action, ,, -1)' is of type array<string>
+-- expect: 5:37: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "sha2(action, split(action, ,, -1))" due to data type mismatch: Parameter 2 requires the "INT" type, however "split(action, ,, -1)" has the type "ARRAY<STRING>".
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DOUBLE, m DECIMAL(5,2))
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

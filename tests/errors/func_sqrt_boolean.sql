@@ -1,4 +1,4 @@
--- expect: 5:29: function 'sqrt' expects a numeric value as argument 1, but 'true' is of type boolean
+-- expect: 5:29: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "SQRT(true)" due to data type mismatch: Parameter 1 requires the "DOUBLE" type, however "true" has the type "BOOLEAN".
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:24: cannot try_cast 'x' of type DOUBLE to INTERVAL DAY
+-- expect: 5:24: [DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve "TRY_CAST(x AS INTERVAL DAY)" due to data type mismatch: cannot cast "DOUBLE" to "INTERVAL DAY".
 CREATE SOURCE events (time TIMESTAMP, action STRING, x DOUBLE)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:24: cannot cast 'window' of type struct<start:timestamp,end:timestamp> to bigint
+-- expect: 5:24: [DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve "CAST(window AS BIGINT)" due to data type mismatch: cannot cast "STRUCT<start: TIMESTAMP, end: TIMESTAMP>" to "BIGINT".
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

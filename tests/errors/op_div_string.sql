@@ -1,4 +1,4 @@
--- expect: 5:24: operator 'div' expects integral or decimal operands, but 'action' is of type string
+-- expect: 5:24: [DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve "(action div 2)" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("DOUBLE" and "BIGINT").
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DOUBLE, m DECIMAL(5,2))
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 6:36: function 'date_format' expects a timestamp as argument 1, but 't' is of type timestamp_ntz
+-- expect: 6:36: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "date_format(t, yyyy)" due to data type mismatch: Parameter 1 requires the "TIMESTAMP" type, however "t" has the type "TIMESTAMP_NTZ".
 -- DateFormatClass takes TimestampType, and 3.5's ImplicitTypeCasts has no TIMESTAMP_NTZ -> TIMESTAMP
 CREATE SOURCE ev (k STRING, t TIMESTAMP_NTZ, l TIMESTAMP)
   WITH (connector = 'files', path = 'data/ev', format = 'json');

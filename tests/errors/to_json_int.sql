@@ -1,4 +1,4 @@
--- expect: 5:32: function 'to_json' expects a struct, an array or a map as argument 1, but 'a' is of type int
+-- expect: 5:24: [DATATYPE_MISMATCH.INVALID_JSON_SCHEMA] Cannot resolve "to_json(a)" due to data type mismatch: Input schema "INT" must be a struct, an array or a map.
 CREATE SOURCE s (a INT, s STRING, f BOOLEAN, d DOUBLE)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 6:15: struct 'window' has no field 'begin' (fields: start, end)
+-- expect: 6:15: [FIELD_NOT_FOUND] No such struct field `begin` in `start`, `end`.
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -140,7 +140,7 @@ ORDER BY seen NULLS LAST WITH (truncate = false)"
   # Errors point into the query text (line 2 of it), not into the generated script.
   error malformed "^<query>:2:11: error: syntax error: unexpected FROM" --connect "$url" "SELECT action,
   count(* FROM counts"
-  error type_error "^<query>:1:8: error: operator '\+' expects numeric operands, but 'window' is of type struct<start:timestamp,end:timestamp>" \
+  error type_error "^<query>:1:8: error: \\[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES\\] Cannot resolve \"\\(window \\+ 1\\)\" due to data type mismatch: the left and right operands of the binary operator have incompatible types \\(\"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\" and \"INT\"\\)." \
     --connect "$url" "SELECT window + 1 AS w FROM counts"
   error unknown_column "^<query>:1:8: error: \[UNRESOLVED_COLUMN.WITH_SUGGESTION\] A column or function parameter with name \`nosuch\` cannot be resolved. Did you mean one of the following\? \[\`count\`, \`action\`, \`window\`\].$" \
     --connect "$url" "SELECT nosuch FROM counts"
