@@ -411,8 +411,11 @@ static const Type *cmp_common(const Type *a, const Type *b)
         return dec_common(a, b);
     if (type_is_numeric(a) && type_is_numeric(b))
         return wider_numeric(a, b);
-    if (a->kind == TY_BINARY || b->kind == TY_BINARY) /* findCommonTypeForBinaryComparison */
-        return NULL;
+    /* findCommonTypeForBinaryComparison: a STRING beside a BINARY (an AtomicType:
+       canPromoteAsInBinaryComparison) is cast to BINARY, its UTF-8 bytes; a BINARY beside
+       anything else has no common type */
+    if (a->kind == TY_BINARY || b->kind == TY_BINARY)
+        return a->kind == TY_STRING ? b : b->kind == TY_STRING ? a : NULL;
     if (a->kind == TY_STRING)
         return b;
     if (b->kind == TY_STRING)
