@@ -718,6 +718,62 @@ def model_output(q, st):
     return m.out
 
 
+# ---------------------------------------------------------------------------------------------
+# Goldens: the model's output for a golden's steps (tests/golden/*/model.py)
+
+
+def make_query(family, mode, delay=None, where=(), keys=("k",), aggs=(), size=None, slide=None,
+               start=0, gap=None, select=(), dkeys=None, within=False, plus=False):
+    """A query of the families above, written out (durations in seconds; where: conjuncts as
+    gen_where gives them)."""
+    q = Query()
+    q.family, q.mode, q.delay, q.where = family, mode, delay, list(where)
+    q.keys, q.aggs, q.select, q.dkeys, q.within, q.plus = list(keys), list(aggs), list(select), \
+        dkeys, within, plus
+    if size:
+        q.size, q.slide, q.start = size * SEC, (slide or size) * SEC, start * SEC
+    if gap:
+        q.gap = gap * SEC
+    return q
+
+
+def parse_time(x):
+    if x is None or isinstance(x, int):
+        return None if x is None else x * SEC
+    day, _, clock = x.replace("T", " ").partition(" ")
+    whole, _, frac = clock.partition(".")
+    t = datetime.datetime.strptime(day + " " + whole, "%Y-%m-%d %H:%M:%S")
+    us = (t - EPOCH) // datetime.timedelta(microseconds=1)
+    return us + int((frac + "000000")[:6])
+
+
+def parse_row(line):
+    """A JSON line as the model's row (the writer's forms only)."""
+    obj = json.loads(line)
+    return {"time": parse_time(obj.get("time")), "k": obj.get("k"), "v": obj.get("v"),
+            "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
+
+
+def golden_output(q, testdir, steps):
+    """What run_golden.sh prints for STEPS: each step's files (name order, as it copies them)
+    are one batch of one run of the executable, its output after "=== step <s> ===".
+    """
+    m = Model(q)
+    out = []
+    for step in steps:
+        d = os.path.join(testdir, step)
+        texts = []
+        for name in sorted(os.listdir(d)):
+            with open(os.path.join(d, name)) as f:
+                texts.append(f.read())
+        files = [[parse_row(line) for line in t.splitlines() if line.strip()] for t in texts]
+        order = sorted(range(len(files)), key=lambda i: -len(texts[i]))
+        before = len(m.out)
+        m.run([[row for i in order for row in files[i]]])
+        out.append("=== step %s ===\n" % step + render(m.out[before:]))
+    return "".join(out)
+
+
 def check(args, seed):
     r = random.Random(seed)
     st = gen_stream(r)
