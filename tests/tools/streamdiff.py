@@ -176,6 +176,8 @@ def gen_stream(r):
             files.append(rows)
         batches.append(files)
     st["batches"] = batches
+    # a batch split into tasks on two threads must give one thread's output (operations.md)
+    st["threads"] = r.random() < 0.25
     return st
 
 
@@ -331,7 +333,10 @@ def gen_query(r, st):
         q.mode = r.choice(["append", "complete"] if q.delay is not None else ["complete"])
     elif q.family == "group":
         q.keys = ["k"] if r.random() < 0.7 else []
-        q.mode = r.choice(["update", "complete"])
+        if r.random() < 0.3:
+            q.keys.append("time")  # the event time itself as a key
+        q.mode = r.choice(["update", "complete"] + (["append"] if "time" in q.keys and
+                                                     q.delay is not None else []))
     elif q.family == "dedup":
         q.within = q.delay is not None and r.random() < 0.4
         cols = ["time", "k", "v", "d"]
@@ -383,7 +388,7 @@ def out_columns(q):
     """(name, type) of the query's columns."""
     types = {"time": "ts", "k": "str", "v": "long", "d": "double"}
     if q.family in ("window", "session", "group"):
-        cols = [(k, "str") for k in q.keys]
+        cols = [(k, types[k]) for k in q.keys]
         if q.family != "group":
             cols.append(("w", "win"))
         return cols + [(a, AGG_TYPE[a]) for a in q.aggs]
@@ -458,7 +463,7 @@ class Model:
         if q.family == "window":
             res, ordered = self.window_batch(kept, late_ms, wm_ms), False
         elif q.family == "group":
-            res, ordered = self.group_batch(kept), False
+            res, ordered = self.group_batch(kept, late_ms, wm_ms), False
         elif q.family == "session":
             res, ordered = self.session_batch(kept, late_ms, wm_ms), False
         elif q.family == "dedup":
@@ -478,7 +483,14 @@ class Model:
         self.batch_id += 1
 
     def has_event_key(self):
-        return self.q.delay is not None and self.q.family in ("window", "session")
+        return self.q.delay is not None and (self.q.family in ("window", "session") or
+                                             "time" in self.q.keys)
+
+    def final(self, g, wm_ms):
+        """Is the group's event-time key (a window's end, or the time) at or before wm_ms?
+        (WatermarkSupport.watermarkExpression: end <= wm; NULL for a NULL time.)"""
+        t = g[-1][1] if self.q.family == "window" else g[self.q.keys.index("time")]
+        return t is not None and t <= wm_ms * 1000
 
     def window_batch(self, rows, late_ms, wm_ms):
         """planStreamingAggregation: a partial aggregate of the batch, StateStoreRestoreExec
@@ -495,7 +507,7 @@ class Model:
                     bufs[i] = agg_update(a, bufs[i], w)
         return self.save_groups(partial, late_ms, wm_ms)
 
-    def group_batch(self, rows):
+    def group_batch(self, rows, late_ms, wm_ms):
         q = self.q
         partial = {}
         if not q.keys:
@@ -507,7 +519,7 @@ class Model:
             bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
             for i, a in enumerate(q.aggs):
                 bufs[i] = agg_update(a, bufs[i], w)
-        return self.save_groups(partial, 0, 0)
+        return self.save_groups(partial, late_ms, wm_ms)
 
     def save_groups(self, partial, late_ms, wm_ms):
         """StateStoreSaveExec by output mode. The watermark predicates exist only when a
@@ -516,7 +528,7 @@ class Model:
         timed = self.has_event_key() and q.mode != "complete"
         updated = []
         for g, bufs in partial.items():
-            if timed and g[-1][1] <= late_ms * 1000:
+            if timed and self.final(g, late_ms):
                 continue  # late: watermarkPredicateForDataForLateEvents
             old = self.state.get(g)
             if old is not None:
@@ -530,9 +542,9 @@ class Model:
         if q.mode == "update":
             res = [row(g) for g in updated]
         else:
-            res = [row(g) for g in self.state if timed and g[-1][1] <= wm_ms * 1000]
+            res = [row(g) for g in self.state if timed and self.final(g, wm_ms)]
         if timed:
-            for g in [g for g in self.state if g[-1][1] <= wm_ms * 1000]:
+            for g in [g for g in self.state if self.final(g, wm_ms)]:
                 del self.state[g]
         return res
 
@@ -682,8 +694,9 @@ def run_sluice(sluice, work, q, st, sql):
             mtime[0] += 1
 
     def run():
-        p = subprocess.run(["./q", "--trigger", "availableNow"], cwd=work, capture_output=True,
-                           text=True, timeout=60)
+        extra = ["--threads", "2", "--task-bytes", "60"] if st["threads"] else []
+        p = subprocess.run(["./q", "--trigger", "availableNow"] + extra, cwd=work,
+                           capture_output=True, text=True, timeout=60)
         if p.returncode != 0:
             raise RuntimeError("./q exited %d: %s" % (p.returncode, p.stderr))
         return p.stdout
