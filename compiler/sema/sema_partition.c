@@ -271,7 +271,8 @@ bool sema_is_deterministic(const SExpr *e)
         return true;
     if (e->kind == SX_CALL) {
         SFunc fn = e->u.call.fn;
-        if (sema_is_partition_fn(fn) || fn == FN_INPUT_FILE_NAME || fn == FN_UUID || fn == FN_SHUFFLE)
+        if (sema_is_partition_fn(fn) || fn == FN_INPUT_FILE_NAME || fn == FN_UUID ||
+            fn == FN_SHUFFLE)
             return false;
     }
     SExpr **op;
